@@ -1,0 +1,279 @@
+// Package apitest runs the real router against a temporary SQLite database
+// and checks every response against openapi.yaml, so that a handler cannot
+// drift from the published contract without a test failing.
+package apitest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"carnet/api"
+	"carnet/models"
+)
+
+// AdminEmail and AdminPassword are the platform administrator every Env has.
+const (
+	AdminEmail    = "admin@carnet.test"
+	AdminPassword = "correct horse battery staple"
+)
+
+// Env is one service instance on its own database.
+type Env struct {
+	T       testing.TB
+	Store   *models.Store
+	Tokens  *api.Tokens
+	Handler http.Handler
+	// Admin is a bearer token of the platform administrator.
+	Admin string
+	// AdminUser is the administrator's account.
+	AdminUser *models.User
+}
+
+// Option tunes New.
+type Option func(*options)
+
+type options struct {
+	now     func() time.Time
+	maxBody int64
+}
+
+// WithClock replaces the clock of the store and the tokens.
+func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
+
+// WithMaxBody sets the request body limit.
+func WithMaxBody(n int64) Option { return func(o *options) { o.maxBody = n } }
+
+// New starts a service on a fresh temp-file database with production PRAGMAs.
+func New(t testing.TB, opts ...Option) *Env {
+	t.Helper()
+	o := options{now: time.Now}
+	for _, fn := range opts {
+		fn(&o)
+	}
+	ctx := context.Background()
+	store, err := models.Open(ctx, filepath.Join(t.TempDir(), "carnet.db"), models.Options{Now: o.now})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { store.Close() })
+	tokens, err := api.NewTokens(api.TokenConfig{Secret: []byte(strings.Repeat("k", 48)), Issuer: "carnet-test", Audience: "carnet-test-api", TTL: 15 * time.Minute, Now: o.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := api.NewServer(api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Env{T: t, Store: store, Tokens: tokens, Handler: h}
+	e.AdminUser, err = store.CreateUser(ctx, models.NewUser{Email: AdminEmail, Password: AdminPassword, PlatformAdmin: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Admin = e.TokenFor(e.AdminUser.ID)
+	return e
+}
+
+// TokenFor mints a valid access token for the account id.
+func (e *Env) TokenFor(userID string) string {
+	e.T.Helper()
+	p, err := e.Store.LoadPrincipal(context.Background(), userID)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	tok, _, err := e.Tokens.Issue(p)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return tok
+}
+
+// Request describes one call.
+type Request struct {
+	Method string
+	Path   string
+	// Body is marshalled to JSON unless it is a string or []byte, sent as is.
+	Body        any
+	ContentType string // default application/json when there is a body
+	Token       string
+	Header      map[string]string
+	// NotInSpec marks a route the OpenAPI document deliberately leaves out
+	// (Swagger UI's files); its response is then not validated.
+	NotInSpec bool
+}
+
+// Response is a recorded response.
+type Response struct {
+	*httptest.ResponseRecorder
+	t testing.TB
+}
+
+// JSON decodes the body into v, failing the test on error.
+func (r *Response) JSON(v any) {
+	r.t.Helper()
+	if err := json.Unmarshal(r.Body.Bytes(), v); err != nil {
+		r.t.Fatalf("decode %q: %v", r.Body.String(), err)
+	}
+}
+
+// Map decodes the body as a JSON object.
+func (r *Response) Map() map[string]any {
+	var m map[string]any
+	r.JSON(&m)
+	return m
+}
+
+// Do sends req through the router and validates the response against
+// openapi.yaml: status code documented, headers, content type and body schema.
+func (e *Env) Do(req Request) *Response {
+	e.T.Helper()
+	var body io.Reader
+	var raw []byte
+	switch b := req.Body.(type) {
+	case nil:
+	case string:
+		raw = []byte(b)
+	case []byte:
+		raw = b
+	default:
+		var err error
+		if raw, err = json.Marshal(b); err != nil {
+			e.T.Fatal(err)
+		}
+	}
+	if raw != nil {
+		body = bytes.NewReader(raw)
+	}
+	r := httptest.NewRequest(req.Method, req.Path, body)
+	if raw != nil {
+		ct := req.ContentType
+		if ct == "" {
+			ct = "application/json"
+		}
+		r.Header.Set("Content-Type", ct)
+	}
+	if req.Token != "" {
+		r.Header.Set("Authorization", "Bearer "+req.Token)
+	}
+	for k, v := range req.Header {
+		r.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	e.Handler.ServeHTTP(w, r)
+	if !req.NotInSpec {
+		validate(e.T, r, raw, w)
+	}
+	return &Response{ResponseRecorder: w, t: e.T}
+}
+
+var spec struct {
+	once   sync.Once
+	yaml   []byte
+	doc    *openapi3.T
+	router routers.Router
+	err    error
+}
+
+func loadSpec() {
+	_, file, _, _ := runtime.Caller(0)
+	path := filepath.Join(filepath.Dir(file), "..", "..", "openapi.yaml")
+	spec.yaml, spec.err = os.ReadFile(path)
+	if spec.err != nil {
+		return
+	}
+	loader := openapi3.NewLoader()
+	spec.doc, spec.err = loader.LoadFromData(spec.yaml)
+	if spec.err != nil {
+		return
+	}
+	if spec.err = spec.doc.Validate(loader.Context); spec.err != nil {
+		return
+	}
+	spec.router, spec.err = gorillamux.NewRouter(spec.doc)
+}
+
+// OpenAPIYAML returns the bytes of openapi.yaml.
+func OpenAPIYAML(t testing.TB) []byte {
+	t.Helper()
+	spec.once.Do(loadSpec)
+	if spec.err != nil {
+		t.Fatalf("openapi.yaml: %v", spec.err)
+	}
+	return spec.yaml
+}
+
+// Spec returns the parsed openapi.yaml.
+func Spec(t testing.TB) *openapi3.T {
+	OpenAPIYAML(t)
+	return spec.doc
+}
+
+func validate(t testing.TB, r *http.Request, reqBody []byte, w *httptest.ResponseRecorder) {
+	t.Helper()
+	OpenAPIYAML(t)
+	// httptest requests have no host; the document has no servers, so any
+	// host matches.
+	rr := r.Clone(context.Background())
+	if reqBody != nil {
+		rr.Body = io.NopCloser(bytes.NewReader(reqBody))
+	}
+	route, params, err := spec.router.FindRoute(rr)
+	if err != nil {
+		// Unknown routes and wrong methods still answer with a problem
+		// document: check it against the Problem schema.
+		validateProblem(t, r, w)
+		return
+	}
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: rr, PathParams: params, Route: route},
+		Status:                 w.Code,
+		Header:                 w.Header(),
+		Body:                   io.NopCloser(bytes.NewReader(w.Body.Bytes())),
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+	}
+	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
+		t.Errorf("%s %s → %d does not match openapi.yaml: %v\nbody: %s", r.Method, r.URL, w.Code, err, clip(w.Body.String()))
+	}
+}
+
+func validateProblem(t testing.TB, r *http.Request, w *httptest.ResponseRecorder) {
+	t.Helper()
+	if ct := w.Header().Get("Content-Type"); ct != "application/problem+json" {
+		t.Errorf("%s %s → %d is not in openapi.yaml and is not a problem document (Content-Type %q)", r.Method, r.URL, w.Code, ct)
+		return
+	}
+	schema := spec.doc.Components.Schemas["Problem"]
+	if schema == nil || schema.Value == nil {
+		t.Fatalf("openapi.yaml has no Problem schema")
+	}
+	var v any
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Errorf("%s %s → %d: body is not JSON: %v", r.Method, r.URL, w.Code, err)
+		return
+	}
+	if err := schema.Value.VisitJSON(v); err != nil {
+		t.Errorf("%s %s → %d: problem does not match the Problem schema: %v", r.Method, r.URL, w.Code, err)
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 2000 {
+		return s[:2000] + "…"
+	}
+	return s
+}

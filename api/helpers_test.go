@@ -1,0 +1,78 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"carnet/api/apitest"
+)
+
+// obj is a JSON object literal.
+type obj = map[string]any
+
+// validActor returns a minimal valid actor body; name distinguishes actors.
+func validActor(name string) obj {
+	return obj{
+		"name":    name,
+		"address": obj{"street": "2 rue de la République", "postal_code": "13002", "commune": "Marseille", "insee_code": "13055"},
+	}
+}
+
+// validService returns a minimal valid service body for actorID.
+func validService(actorID, name string) obj {
+	return obj{
+		"actor_id": actorID,
+		"name":     name,
+		"kind":     "procedures_done_with",
+		"themes":   []string{"Aide aux démarches administratives"},
+	}
+}
+
+// createActor creates an actor as the administrator and returns its JSON.
+func createActor(t *testing.T, e *apitest.Env, body obj) obj {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: body})
+	if r.Code != http.StatusCreated {
+		t.Fatalf("create actor: %d %s", r.Code, r.Body)
+	}
+	return r.Map()
+}
+
+func createService(t *testing.T, e *apitest.Env, body obj) obj {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: body})
+	if r.Code != http.StatusCreated {
+		t.Fatalf("create service: %d %s", r.Code, r.Body)
+	}
+	return r.Map()
+}
+
+// fields returns the field names listed in a problem's errors.
+func fields(t *testing.T, r *apitest.Response) []string {
+	t.Helper()
+	var p struct {
+		Errors []struct{ Field string } `json:"errors"`
+	}
+	r.JSON(&p)
+	out := make([]string, len(p.Errors))
+	for i, e := range p.Errors {
+		out[i] = e.Field
+	}
+	return out
+}
+
+func hasAll(got []string, want ...string) bool {
+	set := map[string]bool{}
+	for _, g := range got {
+		set[g] = true
+	}
+	for _, w := range want {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func str(v any) string { return fmt.Sprint(v) }

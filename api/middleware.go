@@ -1,0 +1,161 @@
+package api
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/handlers"
+	"carnet/models"
+)
+
+// requestID gives every request an id, reusing the caller's X-Request-ID when
+// it is a sane token so that a partner can correlate its logs with ours.
+func requestID() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id := c.GetHeader("X-Request-ID")
+		if !saneRequestID(id) {
+			var b [8]byte
+			_, _ = rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		c.Set(handlers.RequestIDKey, id)
+		c.Header("X-Request-ID", id)
+		c.Next()
+	}
+}
+
+func saneRequestID(s string) bool {
+	if len(s) < 8 || len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// accessLog logs one line per request. It logs the route pattern and path but
+// never the query string nor bodies: they can carry people's data.
+func accessLog(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		status := c.Writer.Status()
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		} else if status >= 400 {
+			level = slog.LevelWarn
+		}
+		log.LogAttrs(c.Request.Context(), level, "request",
+			slog.String("request_id", handlers.RequestID(c)),
+			slog.String("method", c.Request.Method),
+			slog.String("route", c.FullPath()),
+			slog.String("path", c.Request.URL.Path),
+			slog.Int("status", status),
+			slog.Int("bytes", c.Writer.Size()),
+			slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
+		)
+	}
+}
+
+// recovery turns a panic into a logged 500 problem instead of a dropped
+// connection.
+func recovery(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		defer func() {
+			if r := recover(); r != nil {
+				if r == http.ErrAbortHandler {
+					panic(r)
+				}
+				log.ErrorContext(c.Request.Context(), "panic", "request_id", handlers.RequestID(c), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+				if !c.Writer.Written() {
+					handlers.WriteProblem(c, log, models.Internal(fmt.Errorf("panic: %v", r)))
+				}
+				c.Abort()
+			}
+		}()
+		c.Next()
+	}
+}
+
+// bodyLimit refuses bodies over max bytes: at once when Content-Length says
+// so, and while reading otherwise (decodeJSON then answers 413).
+func bodyLimit(log *slog.Logger, max int64) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if c.Request.ContentLength > max {
+			handlers.WriteProblem(c, log, models.Errorf(models.ETOOLARGE, "The request body is larger than %d bytes.", max))
+			return
+		}
+		if c.Request.Body != nil {
+			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
+		}
+		c.Next()
+	}
+}
+
+// securityHeaders sets headers that cost nothing and close classic holes for
+// an API that browsers may call.
+func securityHeaders() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		h := c.Writer.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		c.Next()
+	}
+}
+
+// authenticate reads an optional bearer token. With no Authorization header
+// the request goes on anonymously; a header that is present but invalid is
+// refused, because a client that meant to authenticate should learn that it
+// failed rather than silently read the public view.
+func authenticate(log *slog.Logger, tokens *Tokens, store *models.Store) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		h := c.GetHeader("Authorization")
+		if h == "" {
+			c.Next()
+			return
+		}
+		scheme, raw, ok := strings.Cut(h, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(raw) == "" {
+			handlers.WriteProblem(c, log, models.Errorf(models.EUNAUTHORIZED, "The Authorization header must be \"Bearer <token>\"."))
+			return
+		}
+		sub, err := tokens.Verify(strings.TrimSpace(raw))
+		if err != nil {
+			handlers.WriteProblem(c, log, err)
+			return
+		}
+		// The token proves identity; rights come from the database now,
+		// so that a disabled account loses access on its next request.
+		p, err := store.LoadPrincipal(c.Request.Context(), sub)
+		if err != nil {
+			handlers.WriteProblem(c, log, err)
+			return
+		}
+		c.Set(handlers.PrincipalKey, p)
+		c.Request = c.Request.WithContext(models.WithPrincipal(c.Request.Context(), p))
+		c.Next()
+	}
+}
+
+// requireAuth refuses anonymous requests.
+func requireAuth(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if _, ok := c.Get(handlers.PrincipalKey); !ok {
+			handlers.WriteProblem(c, log, models.Errorf(models.EUNAUTHORIZED, "This operation needs a bearer token: POST /api/v1/auth/login to get one."))
+			return
+		}
+		c.Next()
+	}
+}

@@ -1,0 +1,62 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/handlers"
+	"carnet/models"
+)
+
+// routes registers every route of the service. It is the one place that shows
+// the whole API and, for each route, who may call it:
+//   - public: anyone; a bearer token, when sent, must be valid and may widen
+//     what is visible (draft services for their editors);
+//   - auth: a valid bearer token; the handler then checks the caller's rights
+//     on the resource.
+func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
+	log := cfg.Logger
+	w := func(fn handlers.HandlerFunc) gin.HandlerFunc { return handlers.Wrap(log, fn) }
+	token := authenticate(log, cfg.Tokens, cfg.Store)
+	needToken := requireAuth(log)
+	public := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, w(fn)} }
+	auth := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, needToken, w(fn)} }
+
+	r.NoRoute(w(func(c *gin.Context) error {
+		return models.Errorf(models.ENOTFOUND, "No route matches %s %s.", c.Request.Method, c.Request.URL.Path)
+	}))
+	r.NoMethod(w(func(c *gin.Context) error {
+		return models.Errorf(models.EMETHOD, "%s is not allowed on %s; allowed: %s.", c.Request.Method, c.Request.URL.Path, c.Writer.Header().Get("Allow"))
+	}))
+
+	// Operations and documentation.
+	r.GET("/healthz", w(h.Healthz))
+	r.GET("/readyz", w(h.Readyz))
+	r.GET("/", func(c *gin.Context) { c.Redirect(http.StatusFound, "/docs/index.html") })
+	r.GET("/openapi.yaml", docs.serveYAML)
+	r.GET("/openapi.json", docs.serveJSON)
+	r.GET("/docs", docs.redirect)
+	r.GET("/docs/*file", docs.ui(log))
+
+	v1 := r.Group("/api/v1")
+
+	v1.POST("/auth/login", w(h.Login))
+
+	v1.GET("/vocabularies", w(h.ListVocabularies))
+	v1.GET("/vocabularies/:name", w(h.GetVocabulary))
+
+	v1.GET("/actors", public(h.ListActors)...)
+	v1.POST("/actors", auth(h.CreateActor)...)
+	v1.GET("/actors/:id", public(h.GetActor)...)
+	v1.PUT("/actors/:id", auth(h.ReplaceActor)...)
+	v1.PATCH("/actors/:id", auth(h.PatchActor)...)
+	v1.DELETE("/actors/:id", auth(h.ArchiveActor)...)
+
+	v1.GET("/services", public(h.ListServices)...)
+	v1.POST("/services", auth(h.CreateService)...)
+	v1.GET("/services/:id", public(h.GetService)...)
+	v1.PUT("/services/:id", auth(h.ReplaceService)...)
+	v1.PATCH("/services/:id", auth(h.PatchService)...)
+	v1.DELETE("/services/:id", auth(h.ArchiveService)...)
+}

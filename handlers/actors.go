@@ -1,0 +1,454 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/ident"
+	"carnet/models/vocab"
+)
+
+// AddressInput is a postal address as clients send it.
+type AddressInput struct {
+	// Street number and name (the standard's adresse).
+	Street string `json:"street,omitempty" example:"2 rue de la République"`
+	// Floor, building, lieu-dit (complement_adresse).
+	Complement string `json:"complement,omitempty" example:"2e étage"`
+	PostalCode string `json:"postal_code" example:"13002"`
+	Commune    string `json:"commune" example:"Marseille"`
+	// The commune's official INSEE code (code_insee), not the postal code.
+	InseeCode string `json:"insee_code,omitempty" example:"13055"`
+}
+
+// Address is a postal address; every field is present, "" when unknown.
+type Address struct {
+	Street     string `json:"street" example:"2 rue de la République"`
+	Complement string `json:"complement" example:"2e étage"`
+	PostalCode string `json:"postal_code" example:"13002"`
+	Commune    string `json:"commune" example:"Marseille"`
+	InseeCode  string `json:"insee_code" example:"13055"`
+}
+
+// ActorInput is the writable part of an actor: the body of POST and PUT
+// (PUT replaces every field: an omitted field is cleared) and the document a
+// PATCH merge-patches.
+type ActorInput struct {
+	Name string `json:"name" example:"Médiathèque de la Porte d'Aix"`
+	// SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send
+	// 00000000000000, when unknown.
+	Pivot string `json:"pivot,omitempty" example:"21130055300016"`
+	// Structure types: codes from GET /api/v1/vocabularies/typologies.
+	Typologies []string `json:"typologies,omitempty" extensions:"x-vocabulary=typologies" example:"BIB"`
+	// The network this actor belongs to.
+	ParentID *string `json:"parent_id,omitempty" format:"uuid"`
+	// Short presentation, at most 280 characters (presentation_resume).
+	Summary string `json:"summary,omitempty" example:"Espace public numérique : ordinateurs en libre accès et ateliers."`
+	// Detailed presentation (presentation_detail).
+	Description string       `json:"description,omitempty"`
+	Address     AddressInput `json:"address"`
+	Latitude    *float64     `json:"latitude,omitempty" example:"43.3026"`
+	Longitude   *float64     `json:"longitude,omitempty" example:"5.3691"`
+	// Phone numbers; national formats are accepted and stored as E.164.
+	Phones   []string `json:"phones,omitempty" example:"+33491000000"`
+	Emails   []string `json:"emails,omitempty" example:"contact@example.fr"`
+	Websites []string `json:"websites,omitempty" example:"https://example.fr"`
+	// Opening hours in OpenStreetMap opening_hours syntax.
+	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"`
+	// Fixe and/or Itinérant (the standard's itinerance).
+	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe"`
+	// The place's page on acceslibre.beta.gouv.fr (accessibility).
+	AcceslibreURL string `json:"acceslibre_url,omitempty"`
+	BookingURL    string `json:"booking_url,omitempty"`
+	// The standard's dispositif_programmes_nationaux.
+	NationalProgrammes []string `json:"national_programmes,omitempty" extensions:"x-vocabulary=national_programmes" example:"Conseillers numériques"`
+	// The standard's formations_labels.
+	TrainingLabels []string `json:"training_labels,omitempty" extensions:"x-vocabulary=training_labels"`
+	// Other trainings or labels, free text (autres_formations_labels).
+	OtherLabels string `json:"other_labels,omitempty"`
+	// Who supplied the record (a partner's source name) and its id there.
+	Source   string `json:"source,omitempty" example:"hub-du-sud"`
+	SourceID string `json:"source_id,omitempty" example:"lieu-42"`
+	// active (the default), temporarily_closed (with closed_from) or closed.
+	Status string `json:"status,omitempty" extensions:"x-vocabulary=actor_status" example:"active"`
+	// First day of a closure, YYYY-MM-DD.
+	ClosedFrom string `json:"closed_from,omitempty" format:"date" example:"2026-07-14"`
+	// Expected reopening day of a temporary closure, YYYY-MM-DD.
+	ClosedUntil   string `json:"closed_until,omitempty" format:"date" example:"2026-08-31"`
+	ClosureReason string `json:"closure_reason,omitempty" example:"Travaux"`
+}
+
+// Actor is a structure at a place, as the API returns it. Every field is
+// present: "" or [] when empty, null only where noted.
+type Actor struct {
+	ID         string   `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
+	Name       string   `json:"name" example:"Médiathèque de la Porte d'Aix"`
+	Pivot      string   `json:"pivot" example:"21130055300016"`
+	PivotKind  string   `json:"pivot_kind" enums:"siret,siren,rna,ridet,unknown" example:"siret"`
+	Typologies []string `json:"typologies" extensions:"x-vocabulary=typologies"`
+	// null when the actor belongs to no network.
+	ParentID           *string   `json:"parent_id" format:"uuid" extensions:"x-nullable"`
+	Summary            string    `json:"summary"`
+	Description        string    `json:"description"`
+	Address            Address   `json:"address"`
+	Departement        string    `json:"departement" example:"13"`
+	Latitude           *float64  `json:"latitude" extensions:"x-nullable" example:"43.3026"`
+	Longitude          *float64  `json:"longitude" extensions:"x-nullable" example:"5.3691"`
+	Phones             []string  `json:"phones"`
+	Emails             []string  `json:"emails"`
+	Websites           []string  `json:"websites"`
+	OpeningHours       string    `json:"opening_hours"`
+	Mobility           []string  `json:"mobility" extensions:"x-vocabulary=mobility"`
+	AcceslibreURL      string    `json:"acceslibre_url"`
+	BookingURL         string    `json:"booking_url"`
+	NationalProgrammes []string  `json:"national_programmes" extensions:"x-vocabulary=national_programmes"`
+	TrainingLabels     []string  `json:"training_labels" extensions:"x-vocabulary=training_labels"`
+	OtherLabels        string    `json:"other_labels"`
+	Source             string    `json:"source"`
+	SourceID           string    `json:"source_id"`
+	Status             string    `json:"status" extensions:"x-vocabulary=actor_status"`
+	ClosedFrom         string    `json:"closed_from"`
+	ClosedUntil        string    `json:"closed_until"`
+	ClosureReason      string    `json:"closure_reason"`
+	CreatedAt          time.Time `json:"created_at" format:"date-time"`
+	UpdatedAt          time.Time `json:"updated_at" format:"date-time"`
+	// Set when the actor was deleted from the directory (a tombstone).
+	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
+	// Incremented on every change; the ETag carries it.
+	Version int64 `json:"version" example:"1"`
+}
+
+// ActorList is one page of actors.
+type ActorList struct {
+	Data  []Actor   `json:"data"`
+	Meta  ListMeta  `json:"meta"`
+	Links ListLinks `json:"links"`
+}
+
+// ListMeta describes a page.
+type ListMeta struct {
+	// Rows matching the filters on all pages together.
+	Total int64 `json:"total" example:"42"`
+	Limit int   `json:"limit" example:"20"`
+	// Opaque; pass it back as cursor to get the next page. null on the last page.
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+}
+
+// ListLinks are relative links to this page and the next one.
+type ListLinks struct {
+	Self string `json:"self" example:"/api/v1/actors?limit=20"`
+	// null on the last page.
+	Next *string `json:"next" extensions:"x-nullable"`
+}
+
+func (in *ActorInput) toModel(a *models.Actor) {
+	a.Name = in.Name
+	a.Pivot = in.Pivot
+	a.Typologies = in.Typologies
+	a.ParentID = in.ParentID
+	a.Summary = in.Summary
+	a.Description = in.Description
+	a.Address = models.Address(in.Address)
+	a.Latitude, a.Longitude = in.Latitude, in.Longitude
+	a.Phones, a.Emails, a.Websites = in.Phones, in.Emails, in.Websites
+	a.OpeningHours = in.OpeningHours
+	a.Mobility = in.Mobility
+	a.AcceslibreURL, a.BookingURL = in.AcceslibreURL, in.BookingURL
+	a.NationalProgrammes, a.TrainingLabels, a.OtherLabels = in.NationalProgrammes, in.TrainingLabels, in.OtherLabels
+	a.Source, a.SourceID = in.Source, in.SourceID
+	a.Status = in.Status
+	a.ClosedFrom, a.ClosedUntil, a.ClosureReason = in.ClosedFrom, in.ClosedUntil, in.ClosureReason
+}
+
+// newActorInput is the writable representation of a, the base of a PATCH.
+func newActorInput(a *models.Actor) ActorInput {
+	return ActorInput{
+		Name: a.Name, Pivot: a.Pivot, Typologies: a.Typologies, ParentID: a.ParentID,
+		Summary: a.Summary, Description: a.Description, Address: AddressInput(a.Address),
+		Latitude: a.Latitude, Longitude: a.Longitude,
+		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites, OpeningHours: a.OpeningHours,
+		Mobility: a.Mobility, AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
+		NationalProgrammes: a.NationalProgrammes, TrainingLabels: a.TrainingLabels, OtherLabels: a.OtherLabels,
+		Source: a.Source, SourceID: a.SourceID, Status: a.Status,
+		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
+	}
+}
+
+func newActor(a *models.Actor) Actor {
+	pivot := a.Pivot
+	return Actor{
+		ID: a.ID, Name: a.Name, Pivot: pivot, PivotKind: a.PivotKind, Typologies: list(a.Typologies),
+		ParentID: a.ParentID, Summary: a.Summary, Description: a.Description,
+		Address: Address(a.Address), Departement: a.Departement, Latitude: a.Latitude, Longitude: a.Longitude,
+		Phones: list(a.Phones), Emails: list(a.Emails), Websites: list(a.Websites), OpeningHours: a.OpeningHours,
+		Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
+		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
+		Source: a.Source, SourceID: a.SourceID, Status: a.Status,
+		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
+		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ArchivedAt: a.ArchivedAt, Version: a.Version,
+	}
+}
+
+// list returns a non-nil slice so that empty lists are [] in JSON, never null.
+func list(l models.StringList) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+// ListActors godoc
+//
+//	@Summary		List actors
+//	@Description	Pages through the directory's actors, in a stable order. Within one filter, values are alternatives (any of); across filters, all must hold. Multi-valued filters take repeated parameters or comma-separated values; vocabulary values may be given as their exact label or their slug (see /api/v1/vocabularies).
+//	@Tags			actors
+//	@Produce		json
+//	@Param			name				query		string		false	"Case-insensitive part of the name"
+//	@Param			commune				query		[]string	false	"Commune names"						collectionFormat(csv)
+//	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
+//	@Param			insee_code			query		[]string	false	"INSEE commune codes"				collectionFormat(csv)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)
+//	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)
+//	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)
+//	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)
+//	@Param			mobility			query		[]string	false	"Fixe, Itinérant"					collectionFormat(csv)
+//	@Param			status				query		[]string	false	"active, temporarily_closed, closed"	collectionFormat(csv)
+//	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
+//	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
+//	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
+//	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page"
+//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200					{object}	ActorList
+//	@Failure		400					{object}	Problem	"Invalid query parameter"
+//	@Failure		401					{object}	Problem	"A token was sent but is invalid"
+//	@Failure		500					{object}	Problem
+//	@Router			/api/v1/actors [get]
+func (h *Handler) ListActors(c *gin.Context) error {
+	q := newQueryParser(c.Request.URL.Query())
+	f := models.ActorFilter{
+		Name:               q.one("name"),
+		Communes:           q.strings("commune"),
+		PostalCodes:        q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode),
+		InseeCodes:         q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
+		Departements:       q.codes("departement", "a département code", validDepartement),
+		Typologies:         q.vocab("typologies", vocab.NameTypologies),
+		NationalProgrammes: q.vocab("national_programmes", vocab.NameNationalProgrammes),
+		TrainingLabels:     q.vocab("training_labels", vocab.NameTrainingLabels),
+		Mobility:           q.vocab("mobility", vocab.NameMobility),
+		Statuses:           q.vocab("status", vocab.NameActorStatus),
+		Sources:            q.strings("source"),
+		ParentID:           q.id("parent_id"),
+		UpdatedSince:       q.timestamp("updated_since"),
+		IncludeArchived:    q.flag("include_archived"),
+		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListActors(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := ActorList{Data: make([]Actor, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newActor(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// GetActor godoc
+//
+//	@Summary		Get an actor
+//	@Description	Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed.
+//	@Tags			actors
+//	@Produce		json
+//	@Param			id	path		string	true	"Actor id"	format(uuid)
+//	@Success		200	{object}	Actor
+//	@Header			200	{string}	ETag	"Version of the representation, for If-Match"
+//	@Success		304	"Not modified"
+//	@Failure		401	{object}	Problem	"A token was sent but is invalid"
+//	@Failure		404	{object}	Problem
+//	@Failure		410	{object}	Problem	"Archived"
+//	@Router			/api/v1/actors/{id} [get]
+func (h *Handler) GetActor(c *gin.Context) error {
+	a, err := h.Store.GetActor(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	if a.IsArchived() {
+		return models.Errorf(models.EGONE, "The actor %s was archived on %s.", a.ID, a.ArchivedAt.Format(time.RFC3339))
+	}
+	return writeVersioned(c, http.StatusOK, actorETag(a), newActor(a))
+}
+
+// CreateActor godoc
+//
+//	@Summary		Create an actor
+//	@Description	Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164.
+//	@Tags			actors
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string		false	"Makes retries safe: the same key and body return the first result"
+//	@Param			actor			body		ActorInput	true	"The actor"
+//	@Success		201				{object}	Actor
+//	@Header			201				{string}	Location	"URL of the new actor"
+//	@Header			201				{string}	ETag		"Version of the representation"
+//	@Failure		400				{object}	Problem		"Malformed JSON, unknown field or wrong type"
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem
+//	@Failure		409				{object}	Problem	"source_id already used"
+//	@Failure		413				{object}	Problem
+//	@Failure		415				{object}	Problem
+//	@Failure		422				{object}	Problem	"Validation failed; errors lists every invalid field"
+//	@Router			/api/v1/actors [post]
+func (h *Handler) CreateActor(c *gin.Context) error {
+	p := principal(c)
+	if !p.CanCreateActor() {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not create actors.")
+	}
+	var in ActorInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	var a models.Actor
+	in.toModel(&a)
+	if err := h.Store.CreateActor(c.Request.Context(), &a); err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/actors/"+a.ID)
+	return writeVersioned(c, http.StatusCreated, actorETag(&a), newActor(&a))
+}
+
+// ReplaceActor godoc
+//
+//	@Summary		Replace an actor
+//	@Description	Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed).
+//	@Tags			actors
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string		true	"Actor id"	format(uuid)
+//	@Param			If-Match	header		string		false	"ETag of the version you read"
+//	@Param			actor		body		ActorInput	true	"The actor"
+//	@Success		200			{object}	Actor
+//	@Header			200			{string}	ETag	"New version"
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem
+//	@Failure		410			{object}	Problem
+//	@Failure		412			{object}	Problem	"The actor changed since you read it"
+//	@Failure		413			{object}	Problem
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/actors/{id} [put]
+func (h *Handler) ReplaceActor(c *gin.Context) error {
+	return h.updateActor(c, func(_ *models.Actor, in *ActorInput) error { return decodeJSON(c, in) })
+}
+
+// PatchActor godoc
+//
+//	@Summary		Update some fields of an actor
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates.
+//	@Tags			actors
+//	@Accept			json
+//	@Accept			application/merge-patch+json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string		true	"Actor id"	format(uuid)
+//	@Param			If-Match	header		string		false	"ETag of the version you read"
+//	@Param			patch		body		ActorInput	true	"The fields to change"
+//	@Success		200			{object}	Actor
+//	@Header			200			{string}	ETag	"New version"
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem
+//	@Failure		410			{object}	Problem
+//	@Failure		412			{object}	Problem
+//	@Failure		413			{object}	Problem
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/actors/{id} [patch]
+func (h *Handler) PatchActor(c *gin.Context) error {
+	return h.updateActor(c, func(cur *models.Actor, in *ActorInput) error {
+		base := newActorInput(cur)
+		return decodePatch(c, &base, in)
+	})
+}
+
+func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *ActorInput) error) error {
+	id := c.Param("id")
+	p := principal(c)
+	if !p.CanEditActor(id) {
+		return h.forbidOrHide(c, id)
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	a, err := h.Store.UpdateActor(c.Request.Context(), id, version, func(cur *models.Actor) error {
+		var in ActorInput
+		if err := read(cur, &in); err != nil {
+			return err
+		}
+		in.toModel(cur)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return writeVersioned(c, http.StatusOK, actorETag(a), newActor(a))
+}
+
+// ArchiveActor godoc
+//
+//	@Summary		Archive an actor
+//	@Description	Removes the actor and its services from the directory. The record stays as a tombstone (GET answers 410, change feeds report the deletion). An actor that heads active child actors cannot be archived (409).
+//	@Tags			actors
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path	string	true	"Actor id"	format(uuid)
+//	@Param			If-Match	header	string	false	"ETag of the version you read"
+//	@Success		204			"Archived"
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem	"The actor heads active child actors"
+//	@Failure		410			{object}	Problem	"Already archived"
+//	@Failure		412			{object}	Problem
+//	@Router			/api/v1/actors/{id} [delete]
+func (h *Handler) ArchiveActor(c *gin.Context) error {
+	id := c.Param("id")
+	if !principal(c).CanEditActor(id) {
+		return h.forbidOrHide(c, id)
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	if _, err := h.Store.ArchiveActor(c.Request.Context(), id, version); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
+	return nil
+}
+
+// forbidOrHide answers 404 for an actor that does not exist and 403 for one
+// the caller may see but not change: the directory is public, so revealing
+// that a public actor exists leaks nothing.
+func (h *Handler) forbidOrHide(c *gin.Context, actorID string) error {
+	if _, err := h.Store.GetActor(c.Request.Context(), actorID); err != nil {
+		return err
+	}
+	return models.Errorf(models.EFORBIDDEN, "Your account may not change this actor.")
+}

@@ -1,0 +1,161 @@
+package handlers
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	jsonpatch "github.com/evanphx/json-patch/v5"
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// Content types accepted for request bodies. PATCH also takes JSON Merge
+// Patch (RFC 7396), where null removes a field.
+const (
+	mediaJSON       = "application/json"
+	mediaMergePatch = "application/merge-patch+json"
+)
+
+// readBody reads the whole body, turning the body-limit middleware's error
+// into a 413 and a missing or non-JSON content type into a 415.
+func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
+	ct := c.GetHeader("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if ct == "" || err != nil || !contains(allowed, mt) {
+		return nil, models.Errorf(models.EUNSUPPORTED, "Send the body as %s (Content-Type was %q).", strings.Join(allowed, " or "), clip(ct))
+	}
+	b, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, models.Errorf(models.ETOOLARGE, "The request body is larger than %d bytes.", mbe.Limit)
+		}
+		return nil, models.Errorf(models.EBADREQUEST, "The request body could not be read.")
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, models.Errorf(models.EBADREQUEST, "The request body is empty; send a JSON object.")
+	}
+	return b, nil
+}
+
+// decodeJSON decodes a JSON body into dst strictly: unknown fields, wrong
+// types and trailing data are errors that name the offending field, because
+// a silently ignored misspelt field is lost data.
+func decodeJSON(c *gin.Context, dst any) error {
+	b, err := readBody(c, mediaJSON)
+	if err != nil {
+		return err
+	}
+	return unmarshalStrict(b, dst)
+}
+
+func unmarshalStrict(b []byte, dst any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return jsonError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return models.Errorf(models.EBADREQUEST, "The request body has data after its JSON value.")
+	}
+	return nil
+}
+
+// jsonError explains a decoding failure with the field it concerns.
+func jsonError(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return models.Errorf(models.EBADREQUEST, "The request body is not valid JSON (at byte %d: %s).", syn.Offset, syn.Error())
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			return models.Errorf(models.EBADREQUEST, "The request body must be a JSON object.")
+		}
+		return &models.Error{Code: models.EBADREQUEST, Message: "A field has the wrong type.",
+			Fields: []models.FieldError{{Field: field, Reason: "must be " + jsonType(typ.Type.Kind().String()) + ", not " + typ.Value}}}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return models.Errorf(models.EBADREQUEST, "The request body is truncated JSON.")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return &models.Error{Code: models.EBADREQUEST, Message: "The request body has a field this endpoint does not know.",
+			Fields: []models.FieldError{{Field: name, Reason: "is not a known field (names are snake_case; see the API documentation)"}}}
+	}
+	return models.Errorf(models.EBADREQUEST, "The request body could not be decoded: %s.", clip(err.Error()))
+}
+
+func jsonType(kind string) string {
+	switch kind {
+	case "string":
+		return "a string"
+	case "bool":
+		return "true or false"
+	case "slice", "array":
+		return "an array"
+	case "struct", "map":
+		return "an object"
+	case "ptr", "interface":
+		return "another type"
+	}
+	if strings.HasPrefix(kind, "int") || strings.HasPrefix(kind, "uint") {
+		return "an integer"
+	}
+	if strings.HasPrefix(kind, "float") {
+		return "a number"
+	}
+	return "a " + kind
+}
+
+// decodePatch applies a JSON Merge Patch from the body to current (the
+// resource's writable representation) and decodes the result into dst with
+// the same strictness as a full body.
+func decodePatch(c *gin.Context, current, dst any) error {
+	patch, err := readBody(c, mediaMergePatch, mediaJSON)
+	if err != nil {
+		return err
+	}
+	if t := bytes.TrimSpace(patch); len(t) == 0 || t[0] != '{' {
+		if json.Valid(patch) {
+			return models.Errorf(models.EBADREQUEST, "A merge patch must be a JSON object.")
+		}
+		return unmarshalStrict(patch, &map[string]any{}) // reports the syntax error
+	}
+	if !json.Valid(patch) {
+		return unmarshalStrict(patch, &map[string]any{})
+	}
+	base, err := json.Marshal(current)
+	if err != nil {
+		return models.Internal(fmt.Errorf("marshal patch base: %w", err))
+	}
+	merged, err := jsonpatch.MergePatch(base, patch)
+	if err != nil {
+		return models.Errorf(models.EBADREQUEST, "The merge patch could not be applied: %s.", clip(err.Error()))
+	}
+	return unmarshalStrict(merged, dst)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string) string {
+	const max = 80
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max]) + "…"
+}

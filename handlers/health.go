@@ -1,0 +1,42 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Health is the answer of the health probes.
+type Health struct {
+	Status string `json:"status" example:"ok"`
+}
+
+// Healthz godoc
+//
+//	@Summary		Liveness probe
+//	@Description	Answers 200 while the process serves HTTP; it does not touch the database.
+//	@Tags			operations
+//	@Produce		json
+//	@Success		200	{object}	Health
+//	@Router			/healthz [get]
+func (h *Handler) Healthz(c *gin.Context) error {
+	writeJSON(c, http.StatusOK, Health{Status: "ok"})
+	return nil
+}
+
+// Readyz godoc
+//
+//	@Summary		Readiness probe
+//	@Description	Answers 200 when the database answers, 503 otherwise.
+//	@Tags			operations
+//	@Produce		json
+//	@Success		200	{object}	Health
+//	@Failure		503	{object}	Problem
+//	@Router			/readyz [get]
+func (h *Handler) Readyz(c *gin.Context) error {
+	if err := h.Store.Ping(c.Request.Context()); err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, Health{Status: "ok"})
+	return nil
+}

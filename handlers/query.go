@@ -1,0 +1,211 @@
+package handlers
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"carnet/models"
+	"carnet/models/vocab"
+)
+
+// Limits on query strings, so that a filter cannot become an expensive query.
+const (
+	maxFilterValues = 50
+	maxParamLen     = 500
+)
+
+// queryParser reads list filters from a query string and collects every
+// problem, so that a client learns about all bad parameters at once.
+// Multi-valued filters accept repeated parameters (themes=a&themes=b) and
+// comma-separated values (themes=a,b); vocabulary values may be written as
+// their canonical string or their slug.
+type queryParser struct {
+	v     url.Values
+	known map[string]bool
+	errs  models.FieldErrors
+}
+
+func newQueryParser(v url.Values) *queryParser {
+	return &queryParser{v: v, known: map[string]bool{}}
+}
+
+func (q *queryParser) raw(name string) []string {
+	q.known[name] = true
+	vals := q.v[name]
+	var out []string
+	for _, v := range vals {
+		if len(v) > maxParamLen {
+			q.errs.Addf(name, "must be at most %d characters", maxParamLen)
+			return nil
+		}
+		for _, part := range strings.Split(v, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	if len(out) > maxFilterValues {
+		q.errs.Addf(name, "accepts at most %d values", maxFilterValues)
+		return nil
+	}
+	return out
+}
+
+// strings returns the values of a multi-valued free filter.
+func (q *queryParser) strings(name string) []string { return q.raw(name) }
+
+// one returns the single value of a parameter.
+func (q *queryParser) one(name string) string {
+	q.known[name] = true
+	vals := q.v[name]
+	if len(vals) > 1 {
+		q.errs.Add(name, "must be given once")
+		return ""
+	}
+	if len(vals) == 0 {
+		return ""
+	}
+	v := strings.TrimSpace(vals[0])
+	if len(v) > maxParamLen {
+		q.errs.Addf(name, "must be at most %d characters", maxParamLen)
+		return ""
+	}
+	return v
+}
+
+// vocab returns canonical vocabulary values.
+func (q *queryParser) vocab(name, vocabName string) []string {
+	vals := q.raw(name)
+	if len(vals) == 0 {
+		return nil
+	}
+	v := vocab.MustGet(vocabName)
+	out := make([]string, 0, len(vals))
+	for _, s := range vals {
+		c, ok := v.Normalize(s)
+		if !ok {
+			q.errs.Addf(name, "%q is not a value of the %s vocabulary (see GET /api/v1/vocabularies/%s)", clip(s), vocabName, vocabName)
+			continue
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// codes returns values that must each satisfy valid.
+func (q *queryParser) codes(name, what string, valid func(string) bool) []string {
+	vals := q.raw(name)
+	for _, s := range vals {
+		if !valid(s) {
+			q.errs.Addf(name, "%q is not %s", clip(s), what)
+		}
+	}
+	return vals
+}
+
+func (q *queryParser) boolean(name string) *bool {
+	s := q.one(name)
+	if s == "" {
+		return nil
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		q.errs.Add(name, "must be true or false")
+		return nil
+	}
+	return &b
+}
+
+// flag reads an optional boolean that defaults to false.
+func (q *queryParser) flag(name string) bool {
+	b := q.boolean(name)
+	return b != nil && *b
+}
+
+func (q *queryParser) timestamp(name string) *time.Time {
+	s := q.one(name)
+	if s == "" {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		q.errs.Add(name, "must be an RFC 3339 time such as 2026-01-31T12:00:00Z (encode + as %2B)")
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
+
+func (q *queryParser) id(name string) string {
+	s := q.one(name)
+	if s != "" && !models.ValidID(s) {
+		q.errs.Add(name, "must be a UUID")
+	}
+	return s
+}
+
+// page reads sort, cursor and limit.
+func (q *queryParser) page(sorts ...string) models.ListParams {
+	var p models.ListParams
+	p.Sort = q.one("sort")
+	if p.Sort != "" && !slices.Contains(sorts, p.Sort) {
+		q.errs.Addf("sort", "must be one of %s", strings.Join(sorts, ", "))
+	}
+	p.Cursor = q.one("cursor")
+	if s := q.one("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > models.MaxLimit {
+			q.errs.Addf("limit", "must be an integer from 1 to %d", models.MaxLimit)
+		}
+		p.Limit = n
+	}
+	return p
+}
+
+// err reports every problem, including parameters the endpoint does not
+// know: a misspelt filter silently ignored would return the wrong rows.
+func (q *queryParser) err() error {
+	var unknown []string
+	for name := range q.v {
+		if !q.known[name] {
+			unknown = append(unknown, name)
+		}
+	}
+	sort.Strings(unknown)
+	for _, name := range unknown {
+		known := make([]string, 0, len(q.known))
+		for k := range q.known {
+			known = append(known, k)
+		}
+		sort.Strings(known)
+		q.errs.Add(clip(name), fmt.Sprintf("is not a parameter of this endpoint (known: %s)", strings.Join(known, ", ")))
+	}
+	if len(q.errs) == 0 {
+		return nil
+	}
+	return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are invalid.", Fields: q.errs}
+}
+
+// validDepartement accepts the codes of metropolitan départements (01–95,
+// with 2A and 2B for Corsica instead of 20) and of overseas départements and
+// collectivities (971–978, 984–989).
+func validDepartement(s string) bool {
+	switch {
+	case len(s) == 2 && (s == "2A" || s == "2B"):
+		return true
+	case len(s) == 2:
+		n, err := strconv.Atoi(s)
+		return err == nil && n >= 1 && n <= 95 && n != 20
+	case len(s) == 3:
+		n, err := strconv.Atoi(s)
+		return err == nil && (n >= 971 && n <= 978 || n >= 984 && n <= 989)
+	}
+	return false
+}

@@ -1,0 +1,47 @@
+package handlers
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// jsonRender writes v as JSON without HTML escaping: the API serves data,
+// not HTML, and "«", "&" or "<" should read as themselves in clients' logs.
+type jsonRender struct {
+	v           any
+	contentType string
+}
+
+func (r jsonRender) Render(w http.ResponseWriter) error {
+	r.WriteContentType(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func (r jsonRender) WriteContentType(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", r.contentType)
+}
+
+type problemRender struct{ p Problem }
+
+func (r problemRender) Render(w http.ResponseWriter) error {
+	return jsonRender{r.p, "application/problem+json"}.Render(w)
+}
+
+func (r problemRender) WriteContentType(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/problem+json")
+}
+
+// writeJSON writes v with status.
+func writeJSON(c *gin.Context, status int, v any) {
+	c.Render(status, jsonRender{v, "application/json; charset=utf-8"})
+}

@@ -1,0 +1,142 @@
+// Package handlers turns HTTP requests into calls on the models.Store and
+// its results into JSON. Every handler returns an error; Wrap is the one
+// place that turns errors into RFC 9457 problem documents.
+package handlers
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// HandlerFunc is a Gin handler that returns its failure instead of writing it.
+type HandlerFunc func(c *gin.Context) error
+
+// Problem is an RFC 9457 problem detail, sent as application/problem+json
+// for every error.
+type Problem struct {
+	// A URI naming the kind of problem: urn:carnet:problem:<code>.
+	Type string `json:"type" example:"urn:carnet:problem:validation_failed"`
+	// A short summary of the kind of problem, the same for every occurrence.
+	Title string `json:"title" example:"Validation failed"`
+	// The HTTP status code.
+	Status int `json:"status" example:"422"`
+	// What went wrong in this occurrence, for a human.
+	Detail string `json:"detail" example:"The actor is invalid."`
+	// The request path.
+	Instance string `json:"instance" example:"/api/v1/actors"`
+	// The request id, also in the X-Request-ID header: quote it when reporting a problem.
+	RequestID string `json:"request_id" example:"3f0e9a0c2b7d4c1e"`
+	// Every offending field, for input errors.
+	Errors []InvalidParam `json:"errors,omitempty"`
+}
+
+// InvalidParam names one offending field of the request and the reason.
+type InvalidParam struct {
+	// JSON path of the field in the body, or the query parameter's name.
+	Field string `json:"field" example:"address.postal_code"`
+	// Why the value was refused.
+	Reason string `json:"reason" example:"must be a French postal code of 5 digits"`
+}
+
+// statuses maps error codes to HTTP statuses and titles: the only such map.
+var statuses = map[models.Code]struct {
+	status int
+	title  string
+}{
+	models.EBADREQUEST:   {http.StatusBadRequest, "Bad request"},
+	models.EINVALID:      {http.StatusUnprocessableEntity, "Validation failed"},
+	models.EUNAUTHORIZED: {http.StatusUnauthorized, "Authentication required"},
+	models.EFORBIDDEN:    {http.StatusForbidden, "Forbidden"},
+	models.ENOTFOUND:     {http.StatusNotFound, "Not found"},
+	models.EMETHOD:       {http.StatusMethodNotAllowed, "Method not allowed"},
+	models.EGONE:         {http.StatusGone, "Gone"},
+	models.ECONFLICT:     {http.StatusConflict, "Conflict"},
+	models.EPRECONDITION: {http.StatusPreconditionFailed, "Precondition failed"},
+	models.ETOOLARGE:     {http.StatusRequestEntityTooLarge, "Request body too large"},
+	models.EUNSUPPORTED:  {http.StatusUnsupportedMediaType, "Unsupported media type"},
+	models.ERATELIMITED:  {http.StatusTooManyRequests, "Too many requests"},
+	models.EUNAVAILABLE:  {http.StatusServiceUnavailable, "Service unavailable"},
+	models.EINTERNAL:     {http.StatusInternalServerError, "Internal server error"},
+}
+
+// StatusOf returns the HTTP status for err.
+func StatusOf(err error) int {
+	if s, ok := statuses[models.ErrorCode(err)]; ok {
+		return s.status
+	}
+	return http.StatusInternalServerError
+}
+
+// Wrap adapts h to Gin, writing any returned error as a problem.
+func Wrap(log *slog.Logger, h HandlerFunc) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := h(c); err != nil {
+			WriteProblem(c, log, err)
+		}
+	}
+}
+
+// WriteProblem writes err as application/problem+json and aborts the chain.
+// Internal errors are logged here with their cause, once; the client only
+// gets a generic sentence and the request id to quote.
+func WriteProblem(c *gin.Context, log *slog.Logger, err error) {
+	var e *models.Error
+	if !errors.As(err, &e) {
+		e = models.Internal(err)
+	}
+	s, ok := statuses[e.Code]
+	if !ok {
+		s = statuses[models.EINTERNAL]
+	}
+	rid := RequestID(c)
+	if s.status >= 500 {
+		log.ErrorContext(c.Request.Context(), "request failed",
+			"request_id", rid, "route", c.FullPath(), "method", c.Request.Method,
+			"status", s.status, "code", e.Code, "error", errString(e))
+	}
+	p := Problem{
+		Type:      "urn:carnet:problem:" + string(e.Code),
+		Title:     s.title,
+		Status:    s.status,
+		Detail:    e.Message,
+		Instance:  c.Request.URL.Path,
+		RequestID: rid,
+	}
+	if p.Detail == "" {
+		p.Detail = s.title + "."
+	}
+	for _, f := range e.Fields {
+		p.Errors = append(p.Errors, InvalidParam{Field: f.Field, Reason: f.Reason})
+	}
+	switch s.status {
+	case http.StatusUnauthorized:
+		c.Header("WWW-Authenticate", `Bearer realm="carnet"`)
+	case http.StatusServiceUnavailable:
+		c.Header("Retry-After", strconv.Itoa(5))
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Abort()
+	c.Render(s.status, problemRender{p})
+}
+
+// errString keeps the internal cause for logs; it is the only place where an
+// error's full text is printed.
+func errString(e *models.Error) string {
+	if e.Err != nil {
+		return e.Err.Error()
+	}
+	return e.Message
+}
+
+// RequestIDKey is where the request-id middleware stores the id in the Gin
+// context.
+const RequestIDKey = "request_id"
+
+// RequestID returns the current request's id.
+func RequestID(c *gin.Context) string { return c.GetString(RequestIDKey) }

@@ -1,0 +1,456 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/ident"
+	"carnet/models/vocab"
+)
+
+// ServiceInput is the writable part of a service: the body of POST and PUT
+// and the document a PATCH merge-patches.
+type ServiceInput struct {
+	// The actor offering the service; it cannot change after creation.
+	ActorID     string `json:"actor_id" format:"uuid"`
+	Name        string `json:"name" example:"Aide aux démarches en ligne"`
+	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."`
+	// What kind of help: GET /api/v1/vocabularies/service_kinds.
+	Kind string `json:"kind" extensions:"x-vocabulary=service_kinds" example:"procedures_done_with"`
+	// At least one of the standard's services.
+	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.
+	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors"`
+	// Specific support (prise_en_charge_specifique).
+	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité"`
+	// Fees (frais_a_charge).
+	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit"`
+	// Details about fees: prices, conditions.
+	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €"`
+	// Accepts the Pass numérique (APTIC) cheque.
+	PassNumerique bool `json:"pass_numerique,omitempty"`
+	// How to get the service (modalites_acces).
+	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter"`
+	// How people are accompanied (modalites_accompagnement).
+	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel"`
+	// Given at the place; defaults to true when the body omits both on_site and remote.
+	OnSite *bool `json:"on_site,omitempty"`
+	// Given remotely (phone, video).
+	Remote *bool `json:"remote,omitempty"`
+	// Where the service happens when it is not the actor's address (an itinerant bus's stop).
+	Address *AddressInput `json:"address,omitempty"`
+	// Coordinates of the service's own address.
+	Latitude  *float64 `json:"latitude,omitempty"`
+	Longitude *float64 `json:"longitude,omitempty"`
+	// The service's own hours (OSM opening_hours); empty means the actor's.
+	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00"`
+	// Languages the service is given in (GET /api/v1/vocabularies/languages).
+	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr"`
+	// People per session, for workshops.
+	Capacity *int `json:"capacity,omitempty" example:"8"`
+	// No place left for now.
+	IsFull     bool   `json:"is_full,omitempty"`
+	BookingURL string `json:"booking_url,omitempty"`
+	// draft (hidden from the public), published (the default) or archived.
+	Status   string `json:"status,omitempty" extensions:"x-vocabulary=service_status" example:"published"`
+	Source   string `json:"source,omitempty"`
+	SourceID string `json:"source_id,omitempty"`
+}
+
+// ActorSummary is the part of an actor shown with its services.
+type ActorSummary struct {
+	ID          string   `json:"id" format:"uuid"`
+	Name        string   `json:"name" example:"Médiathèque de la Porte d'Aix"`
+	Address     Address  `json:"address"`
+	Departement string   `json:"departement" example:"13"`
+	Latitude    *float64 `json:"latitude" extensions:"x-nullable"`
+	Longitude   *float64 `json:"longitude" extensions:"x-nullable"`
+}
+
+// Service is a service as the API returns it. Every field is present: "" or
+// [] when empty, null only where noted.
+type Service struct {
+	ID                 string       `json:"id" format:"uuid"`
+	ActorID            string       `json:"actor_id" format:"uuid"`
+	Actor              ActorSummary `json:"actor"`
+	Name               string       `json:"name"`
+	Description        string       `json:"description"`
+	Kind               string       `json:"kind" extensions:"x-vocabulary=service_kinds"`
+	Themes             []string     `json:"themes" extensions:"x-vocabulary=themes"`
+	Publics            []string     `json:"publics" extensions:"x-vocabulary=publics"`
+	SpecificSupport    []string     `json:"specific_support" extensions:"x-vocabulary=specific_support"`
+	Fees               []string     `json:"fees" extensions:"x-vocabulary=fees"`
+	FeesDetails        string       `json:"fees_details"`
+	PassNumerique      bool         `json:"pass_numerique"`
+	AccessModes        []string     `json:"access_modes" extensions:"x-vocabulary=access_modes"`
+	AccompanimentModes []string     `json:"accompaniment_modes" extensions:"x-vocabulary=accompaniment_modes"`
+	OnSite             bool         `json:"on_site"`
+	Remote             bool         `json:"remote"`
+	// The service's own address; null when it is given at the actor's address.
+	Address   *Address `json:"address" extensions:"x-nullable"`
+	Latitude  *float64 `json:"latitude" extensions:"x-nullable"`
+	Longitude *float64 `json:"longitude" extensions:"x-nullable"`
+	// The service's own hours; "" when the actor's hours apply.
+	OpeningHours string   `json:"opening_hours"`
+	Languages    []string `json:"languages" extensions:"x-vocabulary=languages"`
+	// null when not limited or unknown.
+	Capacity   *int       `json:"capacity" extensions:"x-nullable"`
+	IsFull     bool       `json:"is_full"`
+	BookingURL string     `json:"booking_url"`
+	Status     string     `json:"status" extensions:"x-vocabulary=service_status"`
+	Source     string     `json:"source"`
+	SourceID   string     `json:"source_id"`
+	CreatedAt  time.Time  `json:"created_at" format:"date-time"`
+	UpdatedAt  time.Time  `json:"updated_at" format:"date-time"`
+	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
+	Version    int64      `json:"version"`
+}
+
+// ServiceList is one page of services.
+type ServiceList struct {
+	Data  []Service `json:"data"`
+	Meta  ListMeta  `json:"meta"`
+	Links ListLinks `json:"links"`
+}
+
+func (in *ServiceInput) toModel(s *models.Service) {
+	s.ActorID = in.ActorID
+	s.Name, s.Description, s.Kind = in.Name, in.Description, in.Kind
+	s.Themes, s.Publics, s.SpecificSupport = in.Themes, in.Publics, in.SpecificSupport
+	s.Fees, s.FeesDetails, s.PassNumerique = in.Fees, in.FeesDetails, in.PassNumerique
+	s.AccessModes, s.AccompanimentModes = in.AccessModes, in.AccompanimentModes
+	// Most services happen at the place: on_site defaults to true unless
+	// the client says where the service is given.
+	s.OnSite = in.OnSite == nil && in.Remote == nil || in.OnSite != nil && *in.OnSite
+	s.Remote = in.Remote != nil && *in.Remote
+	s.Address = models.Address{}
+	if in.Address != nil {
+		s.Address = models.Address(*in.Address)
+	}
+	s.Latitude, s.Longitude = in.Latitude, in.Longitude
+	s.OpeningHours, s.Languages = in.OpeningHours, in.Languages
+	s.Capacity, s.IsFull, s.BookingURL = in.Capacity, in.IsFull, in.BookingURL
+	s.Status, s.Source, s.SourceID = in.Status, in.Source, in.SourceID
+}
+
+func newServiceInput(s *models.Service) ServiceInput {
+	in := ServiceInput{
+		ActorID: s.ActorID, Name: s.Name, Description: s.Description, Kind: s.Kind,
+		Themes: s.Themes, Publics: s.Publics, SpecificSupport: s.SpecificSupport,
+		Fees: s.Fees, FeesDetails: s.FeesDetails, PassNumerique: s.PassNumerique,
+		AccessModes: s.AccessModes, AccompanimentModes: s.AccompanimentModes,
+		OnSite: &s.OnSite, Remote: &s.Remote,
+		Latitude: s.Latitude, Longitude: s.Longitude, OpeningHours: s.OpeningHours, Languages: s.Languages,
+		Capacity: s.Capacity, IsFull: s.IsFull, BookingURL: s.BookingURL,
+		Status: s.Status, Source: s.Source, SourceID: s.SourceID,
+	}
+	if !s.Address.IsZero() {
+		a := AddressInput(s.Address)
+		in.Address = &a
+	}
+	return in
+}
+
+func newService(s *models.Service) Service {
+	out := Service{
+		ID: s.ID, ActorID: s.ActorID, Name: s.Name, Description: s.Description, Kind: s.Kind,
+		Themes: list(s.Themes), Publics: list(s.Publics), SpecificSupport: list(s.SpecificSupport),
+		Fees: list(s.Fees), FeesDetails: s.FeesDetails, PassNumerique: s.PassNumerique,
+		AccessModes: list(s.AccessModes), AccompanimentModes: list(s.AccompanimentModes),
+		OnSite: s.OnSite, Remote: s.Remote, Latitude: s.Latitude, Longitude: s.Longitude,
+		OpeningHours: s.OpeningHours, Languages: list(s.Languages), Capacity: s.Capacity, IsFull: s.IsFull,
+		BookingURL: s.BookingURL, Status: s.Status, Source: s.Source, SourceID: s.SourceID,
+		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, ArchivedAt: s.ArchivedAt, Version: s.Version,
+	}
+	if !s.Address.IsZero() {
+		a := Address(s.Address)
+		out.Address = &a
+	}
+	if a := s.Actor; a != nil {
+		out.Actor = ActorSummary{ID: a.ID, Name: a.Name, Address: Address(a.Address), Departement: a.Departement, Latitude: a.Latitude, Longitude: a.Longitude}
+	}
+	return out
+}
+
+// ListServices godoc
+//
+//	@Summary		List services
+//	@Description	Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.
+//	@Tags			services
+//	@Produce		json
+//	@Param			name				query		string		false	"Case-insensitive part of the name"
+//	@Param			actor_id			query		[]string	false	"Services of these actors"			collectionFormat(csv)
+//	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)
+//	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)
+//	@Param			publics				query		[]string	false	"Publics"							collectionFormat(csv)
+//	@Param			specific_support	query		[]string	false	"Specific support"					collectionFormat(csv)
+//	@Param			fees				query		[]string	false	"Fees"								collectionFormat(csv)
+//	@Param			access_modes		query		[]string	false	"Access modes"						collectionFormat(csv)
+//	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"				collectionFormat(csv)
+//	@Param			languages			query		[]string	false	"Languages"							collectionFormat(csv)
+//	@Param			pass_numerique		query		bool		false	"Accepts the Pass numérique"
+//	@Param			on_site				query		bool		false	"Given on site"
+//	@Param			remote				query		bool		false	"Given remotely"
+//	@Param			is_full				query		bool		false	"Currently full"
+//	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)
+//	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
+//	@Param			commune				query		[]string	false	"Commune names"						collectionFormat(csv)
+//	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
+//	@Param			insee_code			query		[]string	false	"INSEE commune codes"				collectionFormat(csv)
+//	@Param			departement			query		[]string	false	"Département codes"					collectionFormat(csv)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
+//	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
+//	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page"
+//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200					{object}	ServiceList
+//	@Failure		400					{object}	Problem	"Invalid query parameter"
+//	@Failure		401					{object}	Problem	"A token was sent but is invalid"
+//	@Failure		500					{object}	Problem
+//	@Router			/api/v1/services [get]
+func (h *Handler) ListServices(c *gin.Context) error {
+	q := newQueryParser(c.Request.URL.Query())
+	f := models.ServiceFilter{
+		Name:               q.one("name"),
+		ActorIDs:           q.codes("actor_id", "a UUID", models.ValidID),
+		Kinds:              q.vocab("kind", vocab.NameServiceKinds),
+		Themes:             q.vocab("themes", vocab.NameThemes),
+		Publics:            q.vocab("publics", vocab.NamePublics),
+		SpecificSupport:    q.vocab("specific_support", vocab.NameSpecificSupport),
+		Fees:               q.vocab("fees", vocab.NameFees),
+		AccessModes:        q.vocab("access_modes", vocab.NameAccessModes),
+		AccompanimentModes: q.vocab("accompaniment_modes", vocab.NameAccompanimentModes),
+		Languages:          q.vocab("languages", vocab.NameLanguages),
+		PassNumerique:      q.boolean("pass_numerique"),
+		OnSite:             q.boolean("on_site"),
+		Remote:             q.boolean("remote"),
+		IsFull:             q.boolean("is_full"),
+		Statuses:           q.vocab("status", vocab.NameServiceStatus),
+		Sources:            q.strings("source"),
+		Communes:           q.strings("commune"),
+		PostalCodes:        q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode),
+		InseeCodes:         q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
+		Departements:       q.codes("departement", "a département code", validDepartement),
+		UpdatedSince:       q.timestamp("updated_since"),
+		IncludeArchived:    q.flag("include_archived"),
+		Viewer:             principal(c),
+		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListServices(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := ServiceList{Data: make([]Service, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newService(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// GetService godoc
+//
+//	@Summary		Get a service
+//	@Description	Returns the service with a summary of its actor. Drafts are visible only to those who may edit them (404 for others); an archived service answers 410.
+//	@Tags			services
+//	@Produce		json
+//	@Param			id	path		string	true	"Service id"	format(uuid)
+//	@Success		200	{object}	Service
+//	@Header			200	{string}	ETag	"Version of the representation, for If-Match"
+//	@Success		304	"Not modified"
+//	@Failure		401	{object}	Problem	"A token was sent but is invalid"
+//	@Failure		404	{object}	Problem
+//	@Failure		410	{object}	Problem	"Archived"
+//	@Router			/api/v1/services/{id} [get]
+func (h *Handler) GetService(c *gin.Context) error {
+	s, err := h.visibleService(c, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	if s.IsArchived() {
+		return models.Errorf(models.EGONE, "The service %s was archived on %s.", s.ID, s.ArchivedAt.Format(time.RFC3339))
+	}
+	return writeVersioned(c, http.StatusOK, serviceETag(s), newService(s))
+}
+
+// visibleService loads a service, answering 404 for a draft the caller may
+// not see: its existence is not public yet.
+func (h *Handler) visibleService(c *gin.Context, id string) (*models.Service, error) {
+	s, err := h.Store.GetService(c.Request.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !s.IsArchived() && s.Status == vocab.ServiceDraft && !principal(c).CanSeeUnpublished(s.ActorID) {
+		return nil, models.Errorf(models.ENOTFOUND, "No service has the id %q.", id)
+	}
+	return s, nil
+}
+
+// CreateService godoc
+//
+//	@Summary		Create a service
+//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true.
+//	@Tags			services
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string			false	"Makes retries safe: the same key and body return the first result"
+//	@Param			service			body		ServiceInput	true	"The service"
+//	@Success		201				{object}	Service
+//	@Header			201				{string}	Location	"URL of the new service"
+//	@Header			201				{string}	ETag		"Version of the representation"
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem
+//	@Failure		409				{object}	Problem
+//	@Failure		413				{object}	Problem
+//	@Failure		415				{object}	Problem
+//	@Failure		422				{object}	Problem
+//	@Router			/api/v1/services [post]
+func (h *Handler) CreateService(c *gin.Context) error {
+	p := principal(c)
+	var in ServiceInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if !p.CanEditActor(in.ActorID) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not add services to this actor.")
+	}
+	var s models.Service
+	in.toModel(&s)
+	if err := h.Store.CreateService(c.Request.Context(), &s); err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/services/"+s.ID)
+	return writeVersioned(c, http.StatusCreated, serviceETag(&s), newService(&s))
+}
+
+// ReplaceService godoc
+//
+//	@Summary		Replace a service
+//	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412).
+//	@Tags			services
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string			true	"Service id"	format(uuid)
+//	@Param			If-Match	header		string			false	"ETag of the version you read"
+//	@Param			service		body		ServiceInput	true	"The service"
+//	@Success		200			{object}	Service
+//	@Header			200			{string}	ETag	"New version"
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem
+//	@Failure		410			{object}	Problem
+//	@Failure		412			{object}	Problem
+//	@Failure		413			{object}	Problem
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/services/{id} [put]
+func (h *Handler) ReplaceService(c *gin.Context) error {
+	return h.updateService(c, func(_ *models.Service, in *ServiceInput) error { return decodeJSON(c, in) })
+}
+
+// PatchService godoc
+//
+//	@Summary		Update some fields of a service
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept.
+//	@Tags			services
+//	@Accept			json
+//	@Accept			application/merge-patch+json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string			true	"Service id"	format(uuid)
+//	@Param			If-Match	header		string			false	"ETag of the version you read"
+//	@Param			patch		body		ServiceInput	true	"The fields to change"
+//	@Success		200			{object}	Service
+//	@Header			200			{string}	ETag	"New version"
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem
+//	@Failure		410			{object}	Problem
+//	@Failure		412			{object}	Problem
+//	@Failure		413			{object}	Problem
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/services/{id} [patch]
+func (h *Handler) PatchService(c *gin.Context) error {
+	return h.updateService(c, func(cur *models.Service, in *ServiceInput) error {
+		base := newServiceInput(cur)
+		return decodePatch(c, &base, in)
+	})
+}
+
+func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, in *ServiceInput) error) error {
+	id := c.Param("id")
+	cur, err := h.visibleService(c, id)
+	if err != nil {
+		return err
+	}
+	if !principal(c).CanEditActor(cur.ActorID) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not change this service.")
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	s, err := h.Store.UpdateService(c.Request.Context(), id, version, func(cur *models.Service) error {
+		var in ServiceInput
+		if err := read(cur, &in); err != nil {
+			return err
+		}
+		in.toModel(cur)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return writeVersioned(c, http.StatusOK, serviceETag(s), newService(s))
+}
+
+// ArchiveService godoc
+//
+//	@Summary		Archive a service
+//	@Description	Removes the service from the directory; it stays as a tombstone (GET answers 410, change feeds report the deletion).
+//	@Tags			services
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path	string	true	"Service id"	format(uuid)
+//	@Param			If-Match	header	string	false	"ETag of the version you read"
+//	@Success		204			"Archived"
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Failure		410			{object}	Problem	"Already archived"
+//	@Failure		412			{object}	Problem
+//	@Router			/api/v1/services/{id} [delete]
+func (h *Handler) ArchiveService(c *gin.Context) error {
+	id := c.Param("id")
+	cur, err := h.visibleService(c, id)
+	if err != nil {
+		return err
+	}
+	if !principal(c).CanEditActor(cur.ActorID) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not archive this service.")
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	if _, err := h.Store.ArchiveService(c.Request.Context(), id, version); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,84 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/vocab"
+)
+
+// VocabularyTerm is one allowed value.
+type VocabularyTerm struct {
+	// The exact value to send and to expect in responses.
+	Value string `json:"value" example:"Aide aux démarches administratives"`
+	// A human label (the value itself for the standard's vocabularies).
+	Label string `json:"label" example:"Aide aux démarches administratives"`
+	// An ASCII form accepted in input and query strings.
+	Slug        string `json:"slug" example:"aide-aux-demarches-administratives"`
+	Description string `json:"description"`
+}
+
+// Vocabulary is a controlled list of values.
+type Vocabulary struct {
+	Name        string `json:"name" example:"themes"`
+	Title       string `json:"title" example:"Services proposés"`
+	Description string `json:"description"`
+	// The column of the national standard « lieux de médiation numérique » it comes from; "" for Carnet's own lists.
+	StandardField string `json:"standard_field" example:"services"`
+	// Whether a field takes several values of it.
+	Multiple bool             `json:"multiple"`
+	Terms    []VocabularyTerm `json:"terms"`
+}
+
+// VocabularyList lists every vocabulary.
+type VocabularyList struct {
+	Data []Vocabulary `json:"data"`
+}
+
+func newVocabulary(v *vocab.Vocabulary) Vocabulary {
+	out := Vocabulary{Name: v.Name, Title: v.Title, Description: v.Description, StandardField: v.Column, Multiple: v.Multi, Terms: make([]VocabularyTerm, len(v.Terms))}
+	for i, t := range v.Terms {
+		out.Terms[i] = VocabularyTerm{Value: t.Value, Label: t.Label, Slug: t.Slug, Description: t.Description}
+	}
+	return out
+}
+
+// ListVocabularies godoc
+//
+//	@Summary		List the vocabularies
+//	@Description	Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels.
+//	@Tags			vocabularies
+//	@Produce		json
+//	@Success		200	{object}	VocabularyList
+//	@Router			/api/v1/vocabularies [get]
+func (h *Handler) ListVocabularies(c *gin.Context) error {
+	all := vocab.All()
+	out := VocabularyList{Data: make([]Vocabulary, len(all))}
+	for i, v := range all {
+		out.Data[i] = newVocabulary(v)
+	}
+	c.Header("Cache-Control", "public, max-age=3600")
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// GetVocabulary godoc
+//
+//	@Summary		Get a vocabulary
+//	@Tags			vocabularies
+//	@Produce		json
+//	@Param			name	path		string	true	"Vocabulary name, e.g. themes"
+//	@Success		200		{object}	Vocabulary
+//	@Failure		404		{object}	Problem
+//	@Router			/api/v1/vocabularies/{name} [get]
+func (h *Handler) GetVocabulary(c *gin.Context) error {
+	v, ok := vocab.Get(c.Param("name"))
+	if !ok {
+		return models.Errorf(models.ENOTFOUND, "No vocabulary is named %q; GET /api/v1/vocabularies lists them.", clip(c.Param("name")))
+	}
+	c.Header("Cache-Control", "public, max-age=3600")
+	writeJSON(c, http.StatusOK, newVocabulary(v))
+	return nil
+}

@@ -1,0 +1,352 @@
+// Command carnet runs the Carnet directory API: the shared address book of
+// digital-inclusion actors, their services and referrals between them.
+//
+//	@title						Carnet API
+//	@version					1.0
+//	@description				Carnet is the shared "méta carnet d'adresses" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Lists are paged with opaque cursors. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).
+//	@contact.name				Carnet team
+//	@license.name				AGPL-3.0-or-later
+//	@securityDefinitions.apikey	BearerAuth
+//	@in							header
+//	@name						Authorization
+//	@description				An access token from POST /api/v1/auth/login, sent as Authorization: Bearer <token>.
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"carnet/api"
+	"carnet/models"
+)
+
+// go generate regenerates docs/ (swag) and openapi.yaml from the annotations;
+// TestOpenAPIInSync fails when they are stale.
+//go:generate go test -tags sqlite_fts5 -run TestOpenAPIInSync ./api -args -update
+
+//go:embed openapi.yaml
+var openapiYAML []byte
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "carnet:", err)
+		os.Exit(1)
+	}
+}
+
+// run is the whole program with its environment injected, so that tests can
+// start it on port 0 against a temporary database and stop it by cancelling
+// ctx.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, args, getenv, stdout)
+	case "admin":
+		return admin(ctx, args, getenv, stdin, stdout)
+	case "healthcheck":
+		return healthcheck(ctx, args, getenv, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q", cmd)
+	}
+}
+
+const usage = `Usage: carnet [command]
+
+Commands:
+  serve                        run the API (the default)
+  admin create --email E       create a platform administrator; the password
+        [--password P | --password-stdin]   comes from --password, standard input or CARNET_ADMIN_PASSWORD
+  healthcheck [--url U]        exit 0 when the running service answers /readyz
+  help                         show this text
+
+Configuration is read from environment variables; see README.md.
+`
+
+// serve runs the HTTP service until ctx is cancelled, then drains in-flight
+// requests.
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("serve takes no arguments (configuration is in CARNET_* variables)")
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stdout)
+	if cfg.JWTGenerated {
+		log.Warn("CARNET_JWT_SECRET is not set: using a random key, so tokens will not survive a restart (development mode only)")
+	}
+	store, err := models.Open(ctx, cfg.DBPath, models.Options{Logger: log})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if cfg.BootEmail != "" {
+		if err := bootstrapAdmin(ctx, store, cfg, log); err != nil {
+			return err
+		}
+	}
+	tokens, err := api.NewTokens(api.TokenConfig{Secret: cfg.JWTSecret, Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience, TTL: cfg.TokenTTL})
+	if err != nil {
+		return err
+	}
+	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins, OpenAPI: openapiYAML})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "db", cfg.DBPath, "env", cfg.Env, "docs", "/docs/index.html")
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	// A fresh context: the parent one is already cancelled.
+	shutCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func newLogger(cfg config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// bootstrapAdmin creates the first administrator from the environment when
+// the account does not exist yet: container deployments have no shell to run
+// "carnet admin create" in.
+func bootstrapAdmin(ctx context.Context, store *models.Store, cfg config, log *slog.Logger) error {
+	_, err := store.CreateUser(ctx, models.NewUser{Email: cfg.BootEmail, Password: cfg.BootPassword, PlatformAdmin: true})
+	switch models.ErrorCode(err) {
+	case "":
+		log.Info("bootstrap administrator created", "email", cfg.BootEmail)
+		return nil
+	case models.ECONFLICT:
+		return nil // created on an earlier start
+	default:
+		return fmt.Errorf("CARNET_BOOTSTRAP_ADMIN_*: %w", err)
+	}
+}
+
+// admin manages accounts from the command line.
+func admin(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "create" {
+		return errors.New("usage: carnet admin create --email E [--password P | --password-stdin]")
+	}
+	fs := flag.NewFlagSet("admin create", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	email := fs.String("email", "", "e-mail of the administrator")
+	password := fs.String("password", "", "password (visible in shell history: prefer --password-stdin)")
+	fromStdin := fs.Bool("password-stdin", false, "read the password from standard input")
+	if err := fs.Parse(args[1:]); err != nil {
+		return fmt.Errorf("admin create: %w", err)
+	}
+	pw := *password
+	switch {
+	case *fromStdin:
+		b, err := io.ReadAll(io.LimitReader(stdin, 4096))
+		if err != nil {
+			return err
+		}
+		pw = strings.TrimRight(string(b), "\r\n")
+	case pw == "":
+		pw = getenv("CARNET_ADMIN_PASSWORD")
+	}
+	if *email == "" || pw == "" {
+		return errors.New("admin create needs --email and a password (--password, --password-stdin or CARNET_ADMIN_PASSWORD)")
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	store, err := models.Open(ctx, cfg.DBPath, models.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	u, err := store.CreateUser(ctx, models.NewUser{Email: *email, Password: pw, PlatformAdmin: true})
+	if err != nil {
+		var e *models.Error
+		if errors.As(err, &e) && len(e.Fields) > 0 {
+			msgs := make([]string, len(e.Fields))
+			for i, f := range e.Fields {
+				msgs[i] = f.Field + " " + f.Reason
+			}
+			return fmt.Errorf("%s: %s", e.Message, strings.Join(msgs, "; "))
+		}
+		return err
+	}
+	fmt.Fprintf(stdout, "administrator %s created (id %s) in %s\n", u.Email, u.ID, cfg.DBPath)
+	return nil
+}
+
+// healthcheck calls /readyz of a running service: the container image has no
+// curl, so its HEALTHCHECK runs the binary itself.
+func healthcheck(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	addr := getenv("CARNET_ADDR")
+	if addr == "" || strings.HasPrefix(addr, ":") {
+		addr = "127.0.0.1" + addr
+		if addr == "127.0.0.1" {
+			addr += ":8080"
+		}
+	}
+	url := fs.String("url", "http://"+addr+"/readyz", "URL to check")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s answered %s", *url, resp.Status)
+	}
+	fmt.Fprintln(stdout, "ok")
+	return nil
+}
+
+// config is the service's configuration, read from CARNET_* variables.
+type config struct {
+	Env          string
+	Addr         string
+	DBPath       string
+	JWTSecret    []byte
+	JWTGenerated bool
+	JWTIssuer    string
+	JWTAudience  string
+	TokenTTL     time.Duration
+	MaxBodyBytes int64
+	CORSOrigins  []string
+	LogLevel     slog.Level
+	LogFormat    string
+	BootEmail    string
+	BootPassword string
+}
+
+func loadConfig(getenv func(string) string) (config, error) {
+	get := func(k, def string) string {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := config{
+		Env:          get("CARNET_ENV", "development"),
+		Addr:         get("CARNET_ADDR", ":8080"),
+		DBPath:       get("CARNET_DB", "./carnet.db"),
+		JWTIssuer:    get("CARNET_JWT_ISSUER", "carnet"),
+		JWTAudience:  get("CARNET_JWT_AUDIENCE", "carnet-api"),
+		LogFormat:    get("CARNET_LOG_FORMAT", "json"),
+		BootEmail:    get("CARNET_BOOTSTRAP_ADMIN_EMAIL", ""),
+		BootPassword: getenv("CARNET_BOOTSTRAP_ADMIN_PASSWORD"),
+	}
+	var errs []error
+	if c.Env != "development" && c.Env != "production" {
+		errs = append(errs, fmt.Errorf("CARNET_ENV must be development or production, not %q", c.Env))
+	}
+	var err error
+	if c.TokenTTL, err = time.ParseDuration(get("CARNET_TOKEN_TTL", "15m")); err != nil || c.TokenTTL < time.Minute || c.TokenTTL > 24*time.Hour {
+		errs = append(errs, errors.New("CARNET_TOKEN_TTL must be a duration between 1m and 24h, such as 15m"))
+	}
+	if c.MaxBodyBytes, err = strconv.ParseInt(get("CARNET_MAX_BODY_BYTES", "1048576"), 10, 64); err != nil || c.MaxBodyBytes < 1024 {
+		errs = append(errs, errors.New("CARNET_MAX_BODY_BYTES must be an integer of at least 1024"))
+	}
+	for _, o := range strings.Split(get("CARNET_CORS_ORIGINS", ""), ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(get("CARNET_LOG_LEVEL", "info"))); err != nil {
+		errs = append(errs, errors.New("CARNET_LOG_LEVEL must be debug, info, warn or error"))
+	}
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		errs = append(errs, errors.New("CARNET_LOG_FORMAT must be json or text"))
+	}
+	secret := getenv("CARNET_JWT_SECRET")
+	switch {
+	case secret == "" && c.Env == "production":
+		errs = append(errs, errors.New("CARNET_JWT_SECRET is required in production (at least 32 random bytes, e.g. `openssl rand -base64 48`)"))
+	case secret == "":
+		// Development: a random key per process. Tokens die with the
+		// process, which is what a developer expects of a laptop run.
+		c.JWTSecret, c.JWTGenerated = make([]byte, 48), true
+		if _, err := io.ReadFull(rand.Reader, c.JWTSecret); err != nil {
+			errs = append(errs, err)
+		}
+	case len(secret) < api.MinSecretLen:
+		errs = append(errs, fmt.Errorf("CARNET_JWT_SECRET must be at least %d bytes", api.MinSecretLen))
+	case c.Env == "production" && weakSecret(secret):
+		errs = append(errs, errors.New("CARNET_JWT_SECRET looks weak (too few distinct characters); generate one with `openssl rand -base64 48`"))
+	default:
+		c.JWTSecret = []byte(secret)
+	}
+	return c, errors.Join(errs...)
+}
+
+// weakSecret catches placeholders such as "changeme…" repeated or a run of one
+// character: a real random secret of 32+ bytes has many distinct characters.
+func weakSecret(s string) bool {
+	seen := map[rune]bool{}
+	for _, r := range s {
+		seen[r] = true
+	}
+	return len(seen) < 16 || strings.Contains(strings.ToLower(s), "changeme") || strings.Contains(strings.ToLower(s), "secret")
+}

@@ -1,0 +1,155 @@
+package models
+
+import (
+	"strings"
+	"time"
+
+	"carnet/models/contact"
+	"carnet/models/ident"
+	"carnet/models/vocab"
+)
+
+// Actor is a structure at a place: the national standard's « lieu ». A
+// network (a library network, a federation) is an actor too, and its
+// members point to it through ParentID.
+type Actor struct {
+	ID                 string `gorm:"primaryKey"`
+	Name               string
+	PivotKind          string // ident.Kind: siret, siren, rna, ridet or unknown
+	Pivot              string // "" when unknown (the standard's 00000000000000)
+	Typologies         StringList
+	ParentID           *string
+	Summary            string  // presentation_resume
+	Description        string  // presentation_detail
+	Address            Address `gorm:"embedded"`
+	Departement        string  // derived from the address, for territorial filters
+	Latitude           *float64
+	Longitude          *float64
+	Phones             StringList // E.164
+	Emails             StringList
+	Websites           StringList
+	OpeningHours       string // OSM opening_hours, as written by the structure
+	Mobility           StringList
+	AcceslibreURL      string `gorm:"column:acceslibre_url"`
+	BookingURL         string `gorm:"column:booking_url"`
+	NationalProgrammes StringList
+	TrainingLabels     StringList
+	OtherLabels        string
+	Source             string
+	SourceID           string
+	Status             string
+	ClosedFrom         string // YYYY-MM-DD
+	ClosedUntil        string // YYYY-MM-DD
+	ClosureReason      string
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+	ArchivedAt         *time.Time
+	Version            int64
+}
+
+// IsArchived reports whether the actor was deleted from the directory.
+func (a *Actor) IsArchived() bool { return a.ArchivedAt != nil }
+
+// Normalize rewrites every field in its canonical form: trimmed text, the
+// standard's exact vocabulary strings, E.164 phones, https URLs. It never
+// fails; Validate reports what Normalize could not fix.
+func (a *Actor) Normalize() {
+	a.Name = strings.TrimSpace(a.Name)
+	a.Pivot = strings.TrimSpace(a.Pivot)
+	if p, err := ident.ParsePivot(a.Pivot); err == nil {
+		a.Pivot, a.PivotKind = p.Value, string(p.Kind)
+	} else {
+		a.PivotKind = ""
+	}
+	if a.Pivot == "" {
+		a.PivotKind = string(ident.KindUnknown)
+	}
+	a.Typologies = normalizeVocab(vocab.NameTypologies, a.Typologies)
+	if a.ParentID != nil {
+		id := strings.ToLower(strings.TrimSpace(*a.ParentID))
+		a.ParentID = &id
+		if id == "" {
+			a.ParentID = nil
+		}
+	}
+	a.Summary = strings.TrimSpace(a.Summary)
+	a.Description = strings.TrimSpace(a.Description)
+	a.Address.normalize()
+	a.Departement = a.Address.departement()
+	a.Phones = normalizeList(a.Phones, phoneNormalizer(a.Address.PostalCode))
+	a.Emails = normalizeList(a.Emails, contact.NormalizeEmail)
+	a.Websites = normalizeList(a.Websites, contact.NormalizeURL)
+	a.OpeningHours = strings.TrimSpace(a.OpeningHours)
+	a.Mobility = normalizeVocab(vocab.NameMobility, a.Mobility)
+	a.AcceslibreURL = normalizeURL(a.AcceslibreURL)
+	a.BookingURL = normalizeURL(a.BookingURL)
+	a.NationalProgrammes = normalizeVocab(vocab.NameNationalProgrammes, a.NationalProgrammes)
+	a.TrainingLabels = normalizeVocab(vocab.NameTrainingLabels, a.TrainingLabels)
+	a.OtherLabels = strings.TrimSpace(a.OtherLabels)
+	a.Source = strings.ToLower(strings.TrimSpace(a.Source))
+	a.SourceID = strings.TrimSpace(a.SourceID)
+	if a.Status == "" {
+		a.Status = vocab.ActorActive
+	}
+	a.Status = normalizeVocabOne(vocab.NameActorStatus, a.Status)
+	a.ClosedFrom = strings.TrimSpace(a.ClosedFrom)
+	a.ClosedUntil = strings.TrimSpace(a.ClosedUntil)
+	a.ClosureReason = strings.TrimSpace(a.ClosureReason)
+	// Reopening a place clears its closure: asking clients to null three
+	// fields by hand would leave stale closures behind.
+	if a.Status == vocab.ActorActive {
+		a.ClosedFrom, a.ClosedUntil, a.ClosureReason = "", "", ""
+	}
+}
+
+// Validate checks the invariants that need nothing but the actor itself.
+// Rules that need the database (the parent exists, the source key is free)
+// are checked by the Store inside its transaction.
+func (a *Actor) Validate() error {
+	var fe FieldErrors
+	checkRequired(&fe, "name", a.Name, maxName)
+	if _, err := ident.ParsePivot(a.Pivot); err != nil {
+		fe.Add("pivot", err.Error())
+	}
+	checkVocab(&fe, "typologies", vocab.NameTypologies, a.Typologies)
+	if a.ParentID != nil {
+		if !ValidID(*a.ParentID) {
+			fe.Add("parent_id", "must be the id (a UUID) of another actor")
+		} else if *a.ParentID == a.ID {
+			fe.Add("parent_id", "an actor cannot be its own parent")
+		}
+	}
+	checkLen(&fe, "summary", a.Summary, maxSummary)
+	checkLen(&fe, "description", a.Description, maxLongText)
+	a.Address.validate(&fe, "address", true)
+	checkCoordinates(&fe, a.Latitude, a.Longitude)
+	checkList(&fe, "phones", a.Phones, phoneNormalizer(a.Address.PostalCode))
+	checkList(&fe, "emails", a.Emails, contact.NormalizeEmail)
+	checkList(&fe, "websites", a.Websites, contact.NormalizeURL)
+	checkOpeningHours(&fe, "opening_hours", a.OpeningHours)
+	checkVocab(&fe, "mobility", vocab.NameMobility, a.Mobility)
+	checkURL(&fe, "acceslibre_url", a.AcceslibreURL)
+	checkURL(&fe, "booking_url", a.BookingURL)
+	checkVocab(&fe, "national_programmes", vocab.NameNationalProgrammes, a.NationalProgrammes)
+	checkVocab(&fe, "training_labels", vocab.NameTrainingLabels, a.TrainingLabels)
+	checkLen(&fe, "other_labels", a.OtherLabels, maxShortText)
+	checkSource(&fe, a.Source, a.SourceID)
+	checkVocabOne(&fe, "status", vocab.NameActorStatus, a.Status)
+	from, hasFrom := checkDate(&fe, "closed_from", a.ClosedFrom)
+	until, hasUntil := checkDate(&fe, "closed_until", a.ClosedUntil)
+	checkLen(&fe, "closure_reason", a.ClosureReason, maxShortText)
+	switch a.Status {
+	case vocab.ActorTemporarilyClosed:
+		if a.ClosedFrom == "" {
+			fe.Add("closed_from", "is required when status is temporarily_closed")
+		}
+		if hasFrom && hasUntil && until.Before(from) {
+			fe.Add("closed_until", "must not be before closed_from")
+		}
+	case vocab.ActorClosed:
+		if a.ClosedUntil != "" {
+			fe.Add("closed_until", "a permanently closed place has no reopening date; use status temporarily_closed")
+		}
+	}
+	return fe.Err("The actor is invalid.")
+}

@@ -1,0 +1,294 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ActorFilter selects actors in ListActors. Within a field, values are
+// alternatives ("any of"); across fields, every condition must hold.
+type ActorFilter struct {
+	Name               string // case-insensitive substring of the name
+	Communes           []string
+	PostalCodes        []string
+	InseeCodes         []string
+	Departements       []string
+	Typologies         []string
+	NationalProgrammes []string
+	TrainingLabels     []string
+	Mobility           []string
+	Statuses           []string
+	Sources            []string
+	ParentID           string
+	UpdatedSince       *time.Time
+	IncludeArchived    bool
+	ListParams
+}
+
+const maxParentDepth = 8 // networks of networks exist; deeper is a data error
+
+// CreateActor validates a and inserts it with a new id.
+func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
+	now := s.now()
+	a.ID = NewID()
+	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
+	a.Normalize()
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := s.checkActorRefs(tx, a); err != nil {
+			return err
+		}
+		if err := tx.Create(a).Error; err != nil {
+			return sourceConflict(err, "actors.source, actors.source_id")
+		}
+		return recordChange(tx, "actor", a.ID, ChangeCreate, a.Version, now)
+	})
+}
+
+// GetActor returns the actor with id, archived or not; ENOTFOUND if none.
+func (s *Store) GetActor(ctx context.Context, id string) (*Actor, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", clip(id))
+	}
+	var a Actor
+	err := s.read(ctx).Take(&a, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", id)
+	}
+	if err != nil {
+		return nil, dbError(err)
+	}
+	return &a, nil
+}
+
+// UpdateActor loads the actor in a write transaction, checks ifVersion (0
+// skips the check), lets apply change it, then validates and saves it with
+// the next version. Running apply inside the transaction means a PATCH is
+// merged into the current state, never into a copy another writer replaced.
+func (s *Store) UpdateActor(ctx context.Context, id string, ifVersion int64, apply func(*Actor) error) (*Actor, error) {
+	var out Actor
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		a, err := lockActor(tx, id, ifVersion)
+		if err != nil {
+			return err
+		}
+		createdAt, version := a.CreatedAt, a.Version
+		if err := apply(a); err != nil {
+			return err
+		}
+		// Identity and bookkeeping are not the caller's to change.
+		a.ID, a.CreatedAt, a.ArchivedAt = id, createdAt, nil
+		a.Normalize()
+		if err := a.Validate(); err != nil {
+			return err
+		}
+		if err := s.checkActorRefs(tx, a); err != nil {
+			return err
+		}
+		now := s.now()
+		a.UpdatedAt, a.Version = now, version+1
+		if err := tx.Model(a).Select("*").Omit("id", "created_at").Updates(a).Error; err != nil {
+			return sourceConflict(err, "actors.source, actors.source_id")
+		}
+		out = *a
+		return recordChange(tx, "actor", id, ChangeUpdate, a.Version, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ArchiveActor marks the actor deleted (a tombstone that change feeds report)
+// and archives its services with it. An actor that still heads active child
+// actors is not archived: the children would point to a tombstone.
+func (s *Store) ArchiveActor(ctx context.Context, id string, ifVersion int64) (*Actor, error) {
+	var out Actor
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		a, err := lockActor(tx, id, ifVersion)
+		if err != nil {
+			return err
+		}
+		var children int64
+		if err := tx.Model(&Actor{}).Where("parent_id = ? AND archived_at IS NULL", id).Count(&children).Error; err != nil {
+			return err
+		}
+		if children > 0 {
+			return Errorf(ECONFLICT, "This actor heads %d active child actors; archive them or change their parent_id first.", children)
+		}
+		now := s.now()
+		a.ArchivedAt, a.UpdatedAt, a.Version = &now, now, a.Version+1
+		if err := tx.Model(a).Select("archived_at", "updated_at", "version").Updates(a).Error; err != nil {
+			return err
+		}
+		if err := recordChange(tx, "actor", id, ChangeArchive, a.Version, now); err != nil {
+			return err
+		}
+		var services []Service
+		if err := tx.Where("actor_id = ? AND archived_at IS NULL", id).Find(&services).Error; err != nil {
+			return err
+		}
+		for i := range services {
+			if err := archiveService(tx, &services[i], now); err != nil {
+				return err
+			}
+		}
+		out = *a
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListActors returns one page of actors matching f.
+func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], error) {
+	f.ListParams = normalizeParams(f.ListParams)
+	var page Page[Actor]
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		q := actorFilter(tx.Model(&Actor{}), f)
+		if err := q.Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q, err := keyset(actorFilter(tx.Model(&Actor{}), f), "actors", f.ListParams)
+		if err != nil {
+			return err
+		}
+		if err := q.Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
+			return err
+		}
+		if len(page.Items) > f.Limit {
+			page.Items = page.Items[:f.Limit]
+			last := page.Items[f.Limit-1]
+			page.NextCursor = nextCursor(f.ListParams, last.ID, last.Name, last.UpdatedAt)
+		}
+		return nil
+	})
+	return page, dbError(err)
+}
+
+func actorFilter(q *gorm.DB, f ActorFilter) *gorm.DB {
+	if !f.IncludeArchived {
+		q = q.Where("actors.archived_at IS NULL")
+	}
+	if f.Name != "" {
+		q = q.Where("actors.name LIKE ? ESCAPE '\\'", "%"+escapeLike(f.Name)+"%")
+	}
+	if len(f.Communes) > 0 {
+		q = q.Where("lower(actors.commune) IN ?", lowerAll(f.Communes))
+	}
+	if len(f.PostalCodes) > 0 {
+		q = q.Where("actors.postal_code IN ?", f.PostalCodes)
+	}
+	if len(f.InseeCodes) > 0 {
+		q = q.Where("actors.insee_code IN ?", f.InseeCodes)
+	}
+	if len(f.Departements) > 0 {
+		q = q.Where("actors.departement IN ?", f.Departements)
+	}
+	q = anyOf(q, "actors.typologies", f.Typologies)
+	q = anyOf(q, "actors.national_programmes", f.NationalProgrammes)
+	q = anyOf(q, "actors.training_labels", f.TrainingLabels)
+	q = anyOf(q, "actors.mobility", f.Mobility)
+	if len(f.Statuses) > 0 {
+		q = q.Where("actors.status IN ?", f.Statuses)
+	}
+	if len(f.Sources) > 0 {
+		q = q.Where("actors.source IN ?", f.Sources)
+	}
+	if f.ParentID != "" {
+		q = q.Where("actors.parent_id = ?", f.ParentID)
+	}
+	if f.UpdatedSince != nil {
+		q = q.Where("actors.updated_at >= ?", f.UpdatedSince.UTC())
+	}
+	return q
+}
+
+// lockActor loads an actor for change inside a write transaction (the
+// transaction already holds SQLite's write lock, so nobody else changes it
+// until commit).
+func lockActor(tx *gorm.DB, id string, ifVersion int64) (*Actor, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", clip(id))
+	}
+	var a Actor
+	err := tx.Take(&a, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if a.IsArchived() {
+		return nil, Errorf(EGONE, "The actor %s was archived on %s.", id, a.ArchivedAt.Format(time.RFC3339))
+	}
+	if ifVersion != 0 && ifVersion != a.Version {
+		return nil, Errorf(EPRECONDITION, "The actor changed since you read it (version %d, yours is %d); fetch it again and reapply your change.", a.Version, ifVersion)
+	}
+	return &a, nil
+}
+
+// checkActorRefs checks the rules that need the database: the parent exists,
+// is active and does not make a cycle.
+func (s *Store) checkActorRefs(tx *gorm.DB, a *Actor) error {
+	if a.ParentID == nil {
+		return nil
+	}
+	seen := map[string]bool{a.ID: true}
+	next := *a.ParentID
+	for depth := 0; next != ""; depth++ {
+		if seen[next] {
+			return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "parent_id", Reason: "would make a cycle of parents"}}}
+		}
+		if depth >= maxParentDepth {
+			return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "parent_id", Reason: "networks may nest at most 8 levels deep"}}}
+		}
+		seen[next] = true
+		var p struct {
+			ParentID   *string
+			ArchivedAt *time.Time
+		}
+		res := tx.Model(&Actor{}).Select("parent_id", "archived_at").Where("id = ?", next).Take(&p)
+		if errors.Is(res.Error, gorm.ErrRecordNotFound) || (res.Error == nil && p.ArchivedAt != nil && next == *a.ParentID) {
+			return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "parent_id", Reason: "no active actor has this id"}}}
+		}
+		if res.Error != nil {
+			return res.Error
+		}
+		next = ""
+		if p.ParentID != nil {
+			next = *p.ParentID
+		}
+	}
+	return nil
+}
+
+// sourceConflict explains a duplicate partner key; other errors pass.
+func sourceConflict(err error, columns string) error {
+	if isUniqueOn(err, columns) {
+		return &Error{Code: ECONFLICT, Message: "Another record of this source already has this source_id.",
+			Fields: []FieldError{{Field: "source_id", Reason: "is already used by another record of the same source"}}, Err: err}
+	}
+	return err
+}
+
+func lowerAll(in []string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = strings.ToLower(s)
+	}
+	return out
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}

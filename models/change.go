@@ -1,0 +1,30 @@
+package models
+
+import (
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Change operations recorded in the changes table.
+const (
+	ChangeCreate  = "create"
+	ChangeUpdate  = "update"
+	ChangeArchive = "archive"
+)
+
+// Change is one row of the change log: which record changed, how, and in
+// which order. The log is written in the same transaction as the change, so
+// it can never miss one.
+type Change struct {
+	Seq      int64 `gorm:"primaryKey"`
+	Entity   string
+	EntityID string
+	Op       string
+	Version  int64
+	At       time.Time
+}
+
+func recordChange(tx *gorm.DB, entity, id, op string, version int64, at time.Time) error {
+	return tx.Create(&Change{Entity: entity, EntityID: id, Op: op, Version: version, At: at}).Error
+}

@@ -1,0 +1,211 @@
+package contact
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"carnet/models/ident"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// ExportPhonePattern is the national standard's pattern for the telephone
+// column (schema v1.0.2). Every number NormalizePhone returns matches it.
+var ExportPhonePattern = regexp.MustCompile(`^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)(\d){6,9}$`)
+
+// allowedCallingCodes are the country codes of that pattern. +269 is the
+// Comoros: the standard lists it, presumably for Mayotte, whose numbers are
+// in fact +262 269… and +262 639…; we follow the standard rather than second-
+// guess it, so a valid Comorian number is accepted.
+var allowedCallingCodes = map[int32]bool{
+	33: true, 590: true, 594: true, 262: true, 596: true,
+	269: true, 687: true, 689: true, 508: true, 681: true,
+}
+
+const allowedCallingCodesText = "+33, +262, +269, +508, +590, +594, +596, +681, +687, +689"
+
+// phoneRegions maps the départements and collectivities that have their own
+// ISO region in libphonenumber.
+var phoneRegions = map[string]string{
+	"971": "GP", "972": "MQ", "973": "GF", "974": "RE", "975": "PM", "976": "YT",
+	"977": "BL", "978": "MF", "986": "WF", "987": "PF", "988": "NC",
+}
+
+// nationalPlan lists the regions of the French integrated numbering plan
+// (ARCEP): metropolitan France, the five overseas départements, Saint-
+// Barthélemy and Saint-Martin. Inside it a ten-digit number starting with 0
+// means the same line wherever it is dialled from — 0590… is Guadeloupe even
+// when dialled in Paris, 01… is Paris even from Réunion — so a national-form
+// number that is invalid for the place's own region is tried in the others.
+// (BL and MF share +590 with GP, and validity is checked across all regions of
+// a calling code, so GP covers them.) Saint-Pierre-et-Miquelon, Wallis-et-
+// Futuna, Polynesia and New Caledonia have their own plans without a leading
+// 0; their numbers need the place's postal code or the international form.
+var nationalPlan = []string{"FR", "GP", "MQ", "GF", "RE", "YT"}
+
+var inNationalPlan = map[string]bool{
+	"FR": true, "GP": true, "MQ": true, "GF": true, "RE": true, "YT": true, "BL": true, "MF": true,
+}
+
+var regionNames = map[string]string{
+	"PM": "Saint-Pierre-et-Miquelon", "WF": "Wallis-et-Futuna",
+	"PF": "French Polynesia", "NC": "New Caledonia",
+}
+
+// PhoneRegionForPostalCode returns the ISO region whose national format a
+// place's phone numbers are written in: GP, MQ, GF, RE, PM, YT, BL, MF, WF,
+// PF or NC overseas (Saint-Barthélemy is 97133, Saint-Martin 97150), FR
+// otherwise — including when the postal code is empty or invalid, since
+// metropolitan places are the vast majority.
+func PhoneRegionForPostalCode(postalCode string) string {
+	if r, ok := phoneRegions[ident.DepartementFromPostalCode(postalCode)]; ok {
+		return r
+	}
+	return "FR"
+}
+
+// NormalizePhone returns a phone number in E.164 form (+33123456789), the
+// form the national standard publishes.
+//
+// It accepts the ways French numbers are written: 01 23 45 67 89,
+// 01.23.45.67.89, 01-23-45-67-89, +33 1 23 45 67 89, +33 (0)1 23 45 67 89,
+// 0033 1 23 45 67 89, and E.164 itself. National-form numbers are read in the
+// region of postalCode (see PhoneRegionForPostalCode), then, if invalid
+// there, in the other regions of the French numbering plan (see nationalPlan);
+// the common mistake +33 590… for a Guadeloupe number (+590 590…) is
+// corrected the same way. Validity comes from libphonenumber's metadata.
+//
+// It refuses:
+//   - anything but digits, spaces, dots, dashes, slashes, parentheses and a
+//     leading +, so that labels ("Tél. :"), extensions and second numbers
+//     are not silently dropped;
+//   - numbers outside the standard's calling codes (+44…), because the
+//     export pattern could not carry them;
+//   - short numbers such as 3949 (France Travail) or 3646 (Assurance
+//     Maladie): they only work from some networks and cannot be written in
+//     E.164 or in the standard's pattern, so the message asks for the
+//     place's full number instead.
+func NormalizePhone(s string, postalCode string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", phoneErr("the phone number is empty")
+	}
+	if len(s) > 64 {
+		return "", phoneErr("%s is too long to be one phone number: give one number per field", brief(s))
+	}
+	compact, ok := compactPhone(s)
+	if !ok {
+		return "", phoneErr("%s is not a phone number: use only digits, spaces, dots or dashes (and + for the international form), one number per field", brief(s))
+	}
+	international := strings.HasPrefix(compact, "+") || strings.HasPrefix(compact, "00")
+	digits := strings.TrimPrefix(compact, "+")
+	if len(digits) < 2 {
+		return "", phoneErr("%s is not a phone number", brief(s))
+	}
+	if len(digits) > 15 {
+		return "", phoneErr("%s has %d digits, more than any phone number: give one number per field", brief(s), len(digits))
+	}
+	region := PhoneRegionForPostalCode(postalCode)
+
+	num, err := phonenumbers.Parse(compact, region)
+	if err != nil {
+		return "", invalidPhone(s, region, international)
+	}
+	if !allowedCallingCodes[num.GetCountryCode()] {
+		return "", phoneErr("%s is a +%d number: the national standard only publishes numbers of France and its overseas territories (%s)", brief(s), num.GetCountryCode(), allowedCallingCodesText)
+	}
+	if !phonenumbers.IsValidNumber(num) {
+		num = retryInNationalPlan(compact, region, num)
+	}
+	if num == nil {
+		if !international && inNationalPlan[region] && isShortNumber(compact) {
+			return "", phoneErr("%s is a short number, which cannot be published in the national format: give the place's full number instead (10 digits, e.g. 01 23 45 67 89)", brief(s))
+		}
+		return "", invalidPhone(s, region, international)
+	}
+	if num.GetExtension() != "" {
+		return "", phoneErr("%s has an extension, which the national format cannot carry", brief(s))
+	}
+	out := phonenumbers.Format(num, phonenumbers.E164)
+	if !ExportPhonePattern.MatchString(out) {
+		return "", phoneErr("%s (%s) cannot be written in the national standard's format", brief(s), out)
+	}
+	return out, nil
+}
+
+// compactPhone keeps the digits and a leading + of a phone number written with
+// the usual separators, and reports false when anything else is present.
+func compactPhone(s string) (string, bool) {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+':
+			if i != 0 {
+				return "", false
+			}
+			b.WriteRune(r)
+		case r == '.', r == '-', r == '/', r == '(', r == ')',
+			r == '\u2010', r == '\u2011', r == '\u2012', r == '\u2013', unicode.IsSpace(r):
+			continue
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// retryInNationalPlan returns a valid reading of a number that was invalid in
+// the place's region, or nil. A national-form number (0…) is tried in every
+// region of the French numbering plan; a +33 number whose national part is an
+// overseas one (+33 590…, +33 692…) is read as 0590…, 0692…
+func retryInNationalPlan(compact, region string, first *phonenumbers.PhoneNumber) *phonenumbers.PhoneNumber {
+	var national string
+	switch {
+	case strings.HasPrefix(compact, "0") && !strings.HasPrefix(compact, "00"):
+		national = compact
+	case first.GetCountryCode() == 33:
+		national = "0" + phonenumbers.GetNationalSignificantNumber(first)
+	default:
+		return nil
+	}
+	for _, r := range nationalPlan {
+		if r == region && national == compact {
+			continue // already tried
+		}
+		n, err := phonenumbers.Parse(national, r)
+		if err == nil && phonenumbers.IsValidNumber(n) && allowedCallingCodes[n.GetCountryCode()] {
+			return n
+		}
+	}
+	return nil
+}
+
+// isShortNumber reports whether a national-form string is a French short
+// number (3949, 3646, 115, 118 218…) rather than a mistyped full number or
+// the local form of a number from New Caledonia or Wallis-et-Futuna (six
+// digits too): libphonenumber's short-number metadata decides, and any other
+// 3- or 4-digit string is treated as a short number as well, since no full
+// number is that short.
+func isShortNumber(compact string) bool {
+	if len(compact) > 6 || strings.HasPrefix(compact, "0") {
+		return false
+	}
+	n, err := phonenumbers.Parse(compact, "FR")
+	if err == nil && phonenumbers.IsValidShortNumberForRegion(n, "FR") {
+		return true
+	}
+	return len(compact) >= 3 && len(compact) <= 4
+}
+
+func invalidPhone(s, region string, international bool) error {
+	if name, ok := regionNames[region]; ok && !international {
+		return phoneErr("%s is not a valid phone number in %s: check the digits, or write it in international form (+%d …)", brief(s), name, phonenumbers.GetCountryCodeForRegion(region))
+	}
+	if international {
+		return phoneErr("%s is not a valid phone number: check the digits after the country code", brief(s))
+	}
+	return phoneErr("%s is not a valid phone number: a French number has 10 digits, e.g. 01 23 45 67 89 or +33 1 23 45 67 89 (overseas numbers of Saint-Pierre-et-Miquelon, Wallis-et-Futuna, Polynesia and New Caledonia need the place's postal code or the international form)", brief(s))
+}

@@ -1,0 +1,112 @@
+package models
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Code classifies an error for callers. It is the only thing the HTTP layer
+// looks at to choose a status, so a new failure mode needs a code here and a
+// status in handlers/respond.go, nowhere else.
+type Code string
+
+// Error codes. Their string values appear in problem types
+// (urn:carnet:problem:<code>) and are part of the public contract.
+const (
+	EBADREQUEST   Code = "bad_request"            // malformed syntax: JSON, query strings
+	EINVALID      Code = "validation_failed"      // well-formed but breaks a rule
+	EUNAUTHORIZED Code = "unauthorized"           // no or bad credentials
+	EFORBIDDEN    Code = "forbidden"              // authenticated but not allowed
+	ENOTFOUND     Code = "not_found"              // absent, or hidden from this caller
+	EMETHOD       Code = "method_not_allowed"     // the route exists with other methods
+	EGONE         Code = "gone"                   // archived: a tombstone
+	ECONFLICT     Code = "conflict"               // clashes with the current state
+	EPRECONDITION Code = "precondition_failed"    // stale If-Match
+	ETOOLARGE     Code = "payload_too_large"      // body over the limit
+	EUNSUPPORTED  Code = "unsupported_media_type" // body not JSON
+	ERATELIMITED  Code = "too_many_requests"      // rate limit hit
+	EUNAVAILABLE  Code = "unavailable"            // a dependency is down
+	EINTERNAL     Code = "internal"               // a bug or an outage; details only in logs
+)
+
+// FieldError names one offending input field and why it was refused. Field is
+// the JSON path as the client wrote it (e.g. "address.postal_code",
+// "phones[1]"), so that a form can put the message next to the right input.
+type FieldError struct {
+	Field  string `json:"field" example:"address.postal_code"`
+	Reason string `json:"reason" example:"must be 5 digits"`
+}
+
+// Error is the one error type that crosses package boundaries. Message is
+// written for API users and is safe to show; Err is the internal cause, which
+// is logged and never sent to clients.
+type Error struct {
+	Code    Code
+	Message string
+	Fields  []FieldError
+	Err     error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(string(e.Code))
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	for _, f := range e.Fields {
+		fmt.Fprintf(&b, "; %s: %s", f.Field, f.Reason)
+	}
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf returns an *Error with a user-facing message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Internal wraps an unexpected failure. The cause goes to the logs only.
+func Internal(err error) *Error {
+	return &Error{Code: EINTERNAL, Message: "An internal error occurred.", Err: err}
+}
+
+// ErrorCode returns the code of err, EINTERNAL for foreign errors and "" for nil.
+func ErrorCode(err error) Code {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// FieldErrors collects validation failures so that a client learns about every
+// invalid field in one round trip instead of fixing them one at a time.
+type FieldErrors []FieldError
+
+// Add records a failure for field.
+func (fe *FieldErrors) Add(field, reason string) {
+	*fe = append(*fe, FieldError{Field: field, Reason: reason})
+}
+
+// Addf records a failure with a formatted reason.
+func (fe *FieldErrors) Addf(field, format string, args ...any) {
+	fe.Add(field, fmt.Sprintf(format, args...))
+}
+
+// Err returns nil when nothing was recorded, else an EINVALID error.
+func (fe FieldErrors) Err(message string) error {
+	if len(fe) == 0 {
+		return nil
+	}
+	return &Error{Code: EINVALID, Message: message, Fields: fe}
+}

@@ -1,0 +1,296 @@
+package models
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"carnet/models/contact"
+	"carnet/models/ident"
+	"carnet/models/openinghours"
+	"carnet/models/vocab"
+)
+
+// Limits on free text. They are generous for real content and stop a client
+// from storing megabytes in one field.
+const (
+	maxName        = 200
+	maxSummary     = 280 // the national standard's presentation_resume limit
+	maxLongText    = 10000
+	maxShortText   = 500
+	maxListItems   = 20
+	maxURL         = 2000
+	maxSourceID    = 200
+	maxOpeningHour = 1000
+)
+
+// Address is a postal address in France (including overseas). Only the
+// fields the national standard carries.
+type Address struct {
+	Street     string `gorm:"column:street"`
+	Complement string `gorm:"column:complement"`
+	PostalCode string `gorm:"column:postal_code"`
+	Commune    string `gorm:"column:commune"`
+	InseeCode  string `gorm:"column:insee_code"`
+}
+
+// IsZero reports whether no field is set.
+func (a Address) IsZero() bool { return a == Address{} }
+
+func (a *Address) normalize() {
+	a.Street = strings.TrimSpace(a.Street)
+	a.Complement = strings.TrimSpace(a.Complement)
+	a.PostalCode = strings.TrimSpace(a.PostalCode)
+	a.Commune = strings.TrimSpace(a.Commune)
+	a.InseeCode = strings.ToUpper(strings.TrimSpace(a.InseeCode))
+}
+
+// validate checks a, prefixing field names with prefix (e.g. "address").
+func (a *Address) validate(fe *FieldErrors, prefix string, requireStreet bool) {
+	if requireStreet && a.Street == "" {
+		fe.Add(prefix+".street", "is required")
+	}
+	checkLen(fe, prefix+".street", a.Street, maxName)
+	checkLen(fe, prefix+".complement", a.Complement, maxName)
+	switch {
+	case a.PostalCode == "":
+		fe.Add(prefix+".postal_code", "is required")
+	case !ident.ValidPostalCode(a.PostalCode):
+		fe.Add(prefix+".postal_code", "must be a French postal code of 5 digits")
+	}
+	if a.Commune == "" {
+		fe.Add(prefix+".commune", "is required")
+	}
+	checkLen(fe, prefix+".commune", a.Commune, maxName)
+	if a.InseeCode != "" && !ident.ValidINSEE(a.InseeCode) {
+		fe.Add(prefix+".insee_code", "must be an INSEE commune code such as 75056 or 2A004")
+	}
+}
+
+// departement derives the département code used for territorial filters: the
+// INSEE code is authoritative, the postal code a fallback (it can cross
+// département lines).
+func (a Address) departement() string {
+	if a.InseeCode != "" {
+		if d := ident.DepartementFromINSEE(a.InseeCode); d != "" {
+			return d
+		}
+	}
+	return ident.DepartementFromPostalCode(a.PostalCode)
+}
+
+func checkLen(fe *FieldErrors, field, s string, max int) {
+	if n := utf8.RuneCountInString(s); n > max {
+		fe.Addf(field, "must be at most %d characters (got %d)", max, n)
+	}
+	if !utf8.ValidString(s) {
+		fe.Add(field, "must be valid UTF-8")
+	}
+}
+
+func checkRequired(fe *FieldErrors, field, s string, max int) {
+	if s == "" {
+		fe.Add(field, "is required")
+		return
+	}
+	checkLen(fe, field, s, max)
+}
+
+func checkCoordinates(fe *FieldErrors, lat, lon *float64) {
+	if lat == nil && lon != nil {
+		fe.Add("latitude", "is required when longitude is set")
+	}
+	if lon == nil && lat != nil {
+		fe.Add("longitude", "is required when latitude is set")
+	}
+	if lat != nil && (*lat < -90 || *lat > 90) {
+		fe.Add("latitude", "must be between -90 and 90")
+	}
+	if lon != nil && (*lon < -180 || *lon > 180) {
+		fe.Add("longitude", "must be between -180 and 180")
+	}
+	// 0,0 is what a failed geocoder writes, never a place in France.
+	if lat != nil && lon != nil && *lat == 0 && *lon == 0 {
+		fe.Add("latitude", "0,0 is not a real location; omit the coordinates instead")
+	}
+}
+
+// normalizeVocab replaces accepted variants (slugs, typographic apostrophes,
+// missing accents) by the canonical value. Unknown values are kept so that
+// validate can name them.
+func normalizeVocab(name string, in StringList) StringList {
+	v := vocab.MustGet(name)
+	if len(in) == 0 {
+		return nil
+	}
+	out := make(StringList, 0, len(in))
+	seen := make(map[string]bool, len(in))
+	for _, s := range in {
+		if c, ok := v.Normalize(s); ok {
+			s = c
+		} else {
+			s = strings.TrimSpace(s)
+		}
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func normalizeVocabOne(name, in string) string {
+	if c, ok := vocab.MustGet(name).Normalize(in); ok {
+		return c
+	}
+	return strings.TrimSpace(in)
+}
+
+func checkVocab(fe *FieldErrors, field, name string, in StringList) {
+	v := vocab.MustGet(name)
+	if len(in) > maxListItems {
+		fe.Addf(field, "must have at most %d values", maxListItems)
+		return
+	}
+	for i, s := range in {
+		if !v.Contains(s) {
+			fe.Addf(fmt.Sprintf("%s[%d]", field, i), "%q is not a value of the %s vocabulary (see GET /api/v1/vocabularies/%s)", clip(s), name, name)
+		}
+	}
+}
+
+func checkVocabOne(fe *FieldErrors, field, name, s string) {
+	if s == "" {
+		fe.Add(field, "is required")
+		return
+	}
+	if !vocab.MustGet(name).Contains(s) {
+		fe.Addf(field, "%q is not a value of the %s vocabulary (see GET /api/v1/vocabularies/%s)", clip(s), name, name)
+	}
+}
+
+// normalizeList applies norm to each element, keeping inputs it rejects so
+// that the matching check can report them with their index.
+func normalizeList(in StringList, norm func(string) (string, error)) StringList {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make(StringList, 0, len(in))
+	seen := make(map[string]bool, len(in))
+	for _, s := range in {
+		if n, err := norm(s); err == nil {
+			s = n
+		}
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func checkList(fe *FieldErrors, field string, in StringList, norm func(string) (string, error)) {
+	if len(in) > maxListItems {
+		fe.Addf(field, "must have at most %d values", maxListItems)
+		return
+	}
+	for i, s := range in {
+		n, err := norm(s)
+		if err != nil {
+			fe.Add(fmt.Sprintf("%s[%d]", field, i), err.Error())
+		} else if n != s {
+			// Normalize ran before: a value still not canonical is a bug
+			// in the caller, but say it plainly rather than store it.
+			fe.Addf(fmt.Sprintf("%s[%d]", field, i), "should be written %q", n)
+		}
+	}
+}
+
+func normalizeURL(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if n, err := contact.NormalizeURL(s); err == nil {
+		return n
+	}
+	return s
+}
+
+func checkURL(fe *FieldErrors, field, s string) {
+	if s == "" {
+		return
+	}
+	if _, err := contact.NormalizeURL(s); err != nil {
+		fe.Add(field, err.Error())
+	}
+}
+
+func phoneNormalizer(postalCode string) func(string) (string, error) {
+	return func(s string) (string, error) { return contact.NormalizePhone(s, postalCode) }
+}
+
+func checkOpeningHours(fe *FieldErrors, field, s string) {
+	if s == "" {
+		return
+	}
+	if len(s) > maxOpeningHour {
+		fe.Addf(field, "must be at most %d characters", maxOpeningHour)
+		return
+	}
+	if _, err := openinghours.Parse(s); err != nil {
+		fe.Addf(field, "is not valid OpenStreetMap opening_hours syntax: %v", err)
+	}
+}
+
+// checkDate validates a civil date written YYYY-MM-DD.
+func checkDate(fe *FieldErrors, field, s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		fe.Add(field, "must be a date written YYYY-MM-DD")
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// checkSource validates a data source name: it keys partner records and
+// appears in URLs of the sync API, so it is a restricted slug.
+func checkSource(fe *FieldErrors, source, sourceID string) {
+	if source != "" && !validSlug(source) {
+		fe.Add("source", "must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with a letter or digit")
+	}
+	if sourceID != "" && source == "" {
+		fe.Add("source", "is required when source_id is set")
+	}
+	checkLen(fe, "source_id", sourceID, maxSourceID)
+}
+
+func validSlug(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case (c == '.' || c == '_' || c == '-') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// clip shortens a client value quoted back in an error message.
+func clip(s string) string {
+	const max = 80
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
+}

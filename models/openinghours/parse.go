@@ -1,0 +1,182 @@
+package openinghours
+
+// MaxLength bounds the input of Parse. OSM itself caps tag values at 255
+// characters; we allow more for pasted data, but not so much that a
+// hostile value could make Parse (whose precomputation is quadratic in
+// the number of time spans) slow.
+const MaxLength = 1024
+
+// Parse parses an OSM opening_hours value (the subset described in the
+// package documentation). On failure it returns a *ParseError.
+func Parse(s string) (*Hours, error) {
+	if len(s) > MaxLength {
+		return nil, errorf(MaxLength, "value is too long (%d bytes, at most %d)", len(s), MaxLength)
+	}
+	toks, lerr := lex(s)
+	if lerr != nil {
+		return nil, lerr
+	}
+	p := parser{toks: toks}
+	rules, perr := p.parseRules()
+	if perr != nil {
+		return nil, perr
+	}
+	h := &Hours{rules: rules}
+	h.compile()
+	return h, nil
+}
+
+type parser struct {
+	toks []token
+	i    int
+}
+
+func (p *parser) peek() token { return p.toks[p.i] }
+
+// peekAt looks n tokens ahead; past the end it returns the EOF token.
+func (p *parser) peekAt(n int) token {
+	if p.i+n >= len(p.toks) {
+		return p.toks[len(p.toks)-1]
+	}
+	return p.toks[p.i+n]
+}
+
+func (p *parser) next() token {
+	t := p.toks[p.i]
+	if t.kind != tEOF {
+		p.i++
+	}
+	return t
+}
+
+// parseRules reads rules separated by ";" (a later rule replaces earlier
+// ones for the days it selects) or "," (an additional rule that adds to
+// them). Empty rules ("a;;b", a trailing ";" or ",") are skipped, as
+// opening_hours.js does.
+func (p *parser) parseRules() ([]rule, *ParseError) {
+	var rules []rule
+	additional := false
+	for {
+		t := p.peek()
+		switch t.kind {
+		case tEOF:
+			if len(rules) == 0 {
+				return nil, errorf(t.pos, `empty value: expected opening hours such as "Mo-Fr 09:00-18:00"`)
+			}
+			return rules, nil
+		case tSemi:
+			p.next()
+			additional = false
+			continue
+		}
+		r, err := p.parseRule()
+		if err != nil {
+			return nil, err
+		}
+		r.additional = additional && len(rules) > 0
+		rules = append(rules, r)
+
+		t = p.peek()
+		switch t.kind {
+		case tEOF:
+			return rules, nil
+		case tSemi:
+			p.next()
+			additional = false
+		case tComma:
+			p.next()
+			additional = true
+		case tPipe:
+			return nil, errorf(t.pos, `fallback rules ("||") are not supported`)
+		default:
+			return nil, p.unexpectedAfterRule(t)
+		}
+	}
+}
+
+// unexpectedAfterRule explains a token that cannot continue the rule.
+func (p *parser) unexpectedAfterRule(t token) *ParseError {
+	kind, _ := classify(t)
+	switch {
+	case kind == wWeekday:
+		return errorf(t.pos, `unexpected weekday %s: separate rules with ";" (e.g. "Mo 09:00-12:00; Tu 14:00-18:00")`, t.describe())
+	case kind == wMonth:
+		return errorf(t.pos, `unexpected month %s: months must come first in a rule (e.g. "Jul-Aug Mo-Fr 10:00-12:00")`, t.describe())
+	case kind == wPH:
+		return errorf(t.pos, `unexpected "PH": list it with the weekdays (e.g. "Mo-Fr,PH 09:00-12:00") or in its own rule ("; PH off")`)
+	case kind == wState:
+		return errorf(t.pos, `unexpected %s: a rule has at most one state (open, off, closed, unknown), before its comment`, t.describe())
+	case t.kind == tWord:
+		return unsupportedWord(t)
+	case t.kind == tTime || t.kind == tNum:
+		return errorf(t.pos, `unexpected time %s: separate time spans with "," (e.g. "09:00-12:00,14:00-18:00")`, t.describe())
+	case t.kind == tComment:
+		return errorf(t.pos, "unexpected comment: a rule has at most one comment, at its end")
+	case t.kind == tPlus:
+		return errorf(t.pos, `open-ended times ("10:00+") are not supported`)
+	}
+	return errorf(t.pos, `unexpected %s: expected ";" between rules`, t.describe())
+}
+
+// parseRule reads one rule: [dates] [weekdays/PH] [times | 24/7] [state] [comment].
+func (p *parser) parseRule() (rule, *ParseError) {
+	var r rule
+	start := p.i
+
+	if t := p.peek(); t.kind == tNum && t.ndig == 4 {
+		return r, errorf(t.pos, "year selectors (like 2026) are not supported")
+	}
+	if kind, _ := classify(p.peek()); kind == wMonth {
+		if err := p.parseDates(&r); err != nil {
+			return r, err
+		}
+		if p.peek().kind == tColon { // optional "Jul: Mo-Fr" readability colon
+			p.next()
+		}
+	}
+	if kind, _ := classify(p.peek()); kind == wWeekday || kind == wPH {
+		if err := p.parseDays(&r); err != nil {
+			return r, err
+		}
+	}
+	switch t := p.peek(); t.kind {
+	case tNum, tTime:
+		if p.at247() {
+			if err := p.parse247(); err != nil {
+				return r, err
+			}
+			r.always = true
+		} else if err := p.parseSpans(&r); err != nil {
+			return r, err
+		}
+	case tWord:
+		if kind, _ := classify(t); kind == wUnknownWord {
+			return r, unsupportedWord(t)
+		}
+	case tOther:
+		if t.text == "(" {
+			return r, errorf(t.pos, "variable times (sunrise, sunset, dawn, dusk) are not supported")
+		}
+	}
+	if kind, v := classify(p.peek()); kind == wState {
+		p.next()
+		r.mod = modifier(v)
+	}
+	if t := p.peek(); t.kind == tComment {
+		p.next()
+		r.comment, r.hasComment = t.text, true
+	}
+	if p.i == start {
+		t := p.peek()
+		if t.kind == tWord {
+			if kind, _ := classify(t); kind == wUnknownWord {
+				return r, unsupportedWord(t)
+			}
+		}
+		if t.kind == tPipe {
+			return r, errorf(t.pos, `fallback rules ("||") are not supported`)
+		}
+		return r, errorf(t.pos, "expected a weekday (Mo-Su), PH, a month, a time like 09:00, 24/7, open, off or a comment, found %s", t.describe())
+	}
+	return r, nil
+}

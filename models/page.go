@@ -1,0 +1,137 @@
+package models
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Page is one page of a list. Pages are cut by keyset (the last row's sort
+// key and id) rather than by offset, so that rows inserted or archived while
+// a client pages never make it skip or repeat a row in id order.
+type Page[T any] struct {
+	Items      []T
+	Total      int64  // rows matching the filters, all pages together
+	NextCursor string // "" on the last page
+}
+
+// Sort orders of lists.
+const (
+	SortID        = "id"         // creation order (ids are UUIDv7): stable, the default
+	SortName      = "name"       // alphabetical, case-insensitive
+	SortUpdatedAt = "updated_at" // least recently changed first
+)
+
+// Limits on page sizes.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 200
+)
+
+// ListParams are the paging parameters shared by every list.
+type ListParams struct {
+	Sort   string
+	Cursor string
+	Limit  int
+}
+
+type cursor struct {
+	Sort string    `json:"s"`
+	ID   string    `json:"i"`
+	Name string    `json:"n,omitempty"`
+	At   time.Time `json:"t,omitzero"`
+}
+
+func encodeCursor(c cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s, sort string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	bad := &Error{Code: EBADREQUEST, Message: "The cursor is not valid.",
+		Fields: []FieldError{{Field: "cursor", Reason: "use the next link of a previous page, unchanged"}}}
+	if err != nil || !ValidID(c.ID) {
+		return cursor{}, bad
+	}
+	if c.Sort != sort {
+		bad.Fields[0].Reason = "this cursor belongs to another sort order; keep the same sort parameter while paging"
+		return cursor{}, bad
+	}
+	return c, nil
+}
+
+// keyset orders q by the sort key and restricts it to rows after the cursor.
+// table qualifies column names so that the same code works with joins.
+func keyset(q *gorm.DB, table string, p ListParams) (*gorm.DB, error) {
+	id := table + ".id"
+	var c cursor
+	if p.Cursor != "" {
+		var err error
+		if c, err = decodeCursor(p.Cursor, p.Sort); err != nil {
+			return nil, err
+		}
+	}
+	switch p.Sort {
+	case SortName:
+		col := table + ".name COLLATE NOCASE"
+		if p.Cursor != "" {
+			q = q.Where("("+col+" > ? OR ("+col+" = ? AND "+id+" > ?))", c.Name, c.Name, c.ID)
+		}
+		return q.Order(col).Order(id), nil
+	case SortUpdatedAt:
+		col := table + ".updated_at"
+		if p.Cursor != "" {
+			q = q.Where("("+col+" > ? OR ("+col+" = ? AND "+id+" > ?))", c.At, c.At, c.ID)
+		}
+		return q.Order(col).Order(id), nil
+	default:
+		if p.Cursor != "" {
+			q = q.Where(id+" > ?", c.ID)
+		}
+		return q.Order(id), nil
+	}
+}
+
+// nextCursor returns the cursor after the given last row of a page. Lists
+// fetch one row more than the limit to know whether a next page exists, so
+// that the last page never links to an empty one.
+func nextCursor(p ListParams, id, name string, at time.Time) string {
+	c := cursor{Sort: p.Sort, ID: id}
+	switch p.Sort {
+	case SortName:
+		c.Name = name
+	case SortUpdatedAt:
+		c.At = at
+	}
+	return encodeCursor(c)
+}
+
+// normalizeParams applies defaults and bounds.
+func normalizeParams(p ListParams) ListParams {
+	if p.Sort == "" {
+		p.Sort = SortID
+	}
+	if p.Limit <= 0 {
+		p.Limit = DefaultLimit
+	}
+	if p.Limit > MaxLimit {
+		p.Limit = MaxLimit
+	}
+	return p
+}
+
+// anyOf restricts q to rows whose JSON-array column contains at least one of
+// values: "any of" within a field, ANDed with the other filters.
+func anyOf(q *gorm.DB, column string, values []string) *gorm.DB {
+	if len(values) == 0 {
+		return q
+	}
+	return q.Where("EXISTS (SELECT 1 FROM json_each("+column+") WHERE json_each.value IN ?)", values)
+}

@@ -1,0 +1,115 @@
+package models
+
+import (
+	"strings"
+	"time"
+
+	"carnet/models/vocab"
+)
+
+// Service is what an actor offers: free access to computers, help with online
+// procedures, a workshop, a training course…
+type Service struct {
+	ID                 string `gorm:"primaryKey"`
+	ActorID            string
+	Actor              *Actor `gorm:"foreignKey:ActorID"`
+	Name               string
+	Description        string
+	Kind               string
+	Themes             StringList
+	Publics            StringList
+	SpecificSupport    StringList
+	Fees               StringList
+	FeesDetails        string
+	PassNumerique      bool // accepts the Pass numérique / APTIC cheque
+	AccessModes        StringList
+	AccompanimentModes StringList
+	OnSite             bool
+	Remote             bool
+	// Address is where the service happens when it is not the actor's
+	// address: an itinerant bus's stop, a satellite office.
+	Address      Address `gorm:"embedded;embeddedPrefix:location_"`
+	Latitude     *float64
+	Longitude    *float64
+	OpeningHours string // "" means the actor's hours apply
+	Languages    StringList
+	Capacity     *int
+	IsFull       bool
+	BookingURL   string `gorm:"column:booking_url"`
+	Status       string
+	Source       string
+	SourceID     string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	ArchivedAt   *time.Time
+	Version      int64
+}
+
+// IsArchived reports whether the service was deleted from the directory.
+func (s *Service) IsArchived() bool { return s.ArchivedAt != nil }
+
+// IsPublished reports whether anonymous readers may see the service.
+func (s *Service) IsPublished() bool { return s.Status == vocab.ServicePublished }
+
+// Normalize rewrites fields in canonical form; see Actor.Normalize.
+func (s *Service) Normalize() {
+	s.ActorID = strings.ToLower(strings.TrimSpace(s.ActorID))
+	s.Name = strings.TrimSpace(s.Name)
+	s.Description = strings.TrimSpace(s.Description)
+	s.Kind = normalizeVocabOne(vocab.NameServiceKinds, s.Kind)
+	s.Themes = normalizeVocab(vocab.NameThemes, s.Themes)
+	s.Publics = normalizeVocab(vocab.NamePublics, s.Publics)
+	s.SpecificSupport = normalizeVocab(vocab.NameSpecificSupport, s.SpecificSupport)
+	s.Fees = normalizeVocab(vocab.NameFees, s.Fees)
+	s.FeesDetails = strings.TrimSpace(s.FeesDetails)
+	s.AccessModes = normalizeVocab(vocab.NameAccessModes, s.AccessModes)
+	s.AccompanimentModes = normalizeVocab(vocab.NameAccompanimentModes, s.AccompanimentModes)
+	s.Address.normalize()
+	s.OpeningHours = strings.TrimSpace(s.OpeningHours)
+	s.Languages = normalizeVocab(vocab.NameLanguages, s.Languages)
+	s.BookingURL = normalizeURL(s.BookingURL)
+	if s.Status == "" {
+		s.Status = vocab.ServicePublished
+	}
+	s.Status = normalizeVocabOne(vocab.NameServiceStatus, s.Status)
+	s.Source = strings.ToLower(strings.TrimSpace(s.Source))
+	s.SourceID = strings.TrimSpace(s.SourceID)
+}
+
+// Validate checks the service's own invariants; the Store checks that its
+// actor exists and is not archived.
+func (s *Service) Validate() error {
+	var fe FieldErrors
+	if !ValidID(s.ActorID) {
+		fe.Add("actor_id", "must be the id (a UUID) of an actor")
+	}
+	checkRequired(&fe, "name", s.Name, maxName)
+	checkLen(&fe, "description", s.Description, maxLongText)
+	checkVocabOne(&fe, "kind", vocab.NameServiceKinds, s.Kind)
+	if len(s.Themes) == 0 {
+		fe.Add("themes", "at least one theme is required: it is how people find the service")
+	}
+	checkVocab(&fe, "themes", vocab.NameThemes, s.Themes)
+	checkVocab(&fe, "publics", vocab.NamePublics, s.Publics)
+	checkVocab(&fe, "specific_support", vocab.NameSpecificSupport, s.SpecificSupport)
+	checkVocab(&fe, "fees", vocab.NameFees, s.Fees)
+	checkLen(&fe, "fees_details", s.FeesDetails, maxShortText)
+	checkVocab(&fe, "access_modes", vocab.NameAccessModes, s.AccessModes)
+	checkVocab(&fe, "accompaniment_modes", vocab.NameAccompanimentModes, s.AccompanimentModes)
+	if !s.OnSite && !s.Remote {
+		fe.Add("on_site", "a service is given on site, remotely, or both: set on_site or remote")
+	}
+	if !s.Address.IsZero() {
+		s.Address.validate(&fe, "address", false)
+	}
+	checkCoordinates(&fe, s.Latitude, s.Longitude)
+	checkOpeningHours(&fe, "opening_hours", s.OpeningHours)
+	checkVocab(&fe, "languages", vocab.NameLanguages, s.Languages)
+	if s.Capacity != nil && (*s.Capacity < 1 || *s.Capacity > 100000) {
+		fe.Add("capacity", "must be between 1 and 100000 people")
+	}
+	checkURL(&fe, "booking_url", s.BookingURL)
+	checkVocabOne(&fe, "status", vocab.NameServiceStatus, s.Status)
+	checkSource(&fe, s.Source, s.SourceID)
+	return fe.Err("The service is invalid.")
+}

@@ -1,0 +1,283 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"carnet/models/vocab"
+)
+
+// ServiceFilter selects services in ListServices. Within a field, values are
+// alternatives ("any of"); across fields, every condition must hold.
+type ServiceFilter struct {
+	Name               string
+	ActorIDs           []string
+	Kinds              []string
+	Themes             []string
+	Publics            []string
+	SpecificSupport    []string
+	Fees               []string
+	AccessModes        []string
+	AccompanimentModes []string
+	Languages          []string
+	PassNumerique      *bool
+	OnSite             *bool
+	Remote             *bool
+	IsFull             *bool
+	Statuses           []string
+	Sources            []string
+	Communes           []string
+	PostalCodes        []string
+	InseeCodes         []string
+	Departements       []string
+	UpdatedSince       *time.Time
+	IncludeArchived    bool
+	// Viewer decides whether draft services are visible: anonymous readers
+	// and other structures see published services only.
+	Viewer *Principal
+	ListParams
+}
+
+// CreateService validates sv and inserts it with a new id under an active actor.
+func (s *Store) CreateService(ctx context.Context, sv *Service) error {
+	now := s.now()
+	sv.ID = NewID()
+	sv.CreatedAt, sv.UpdatedAt, sv.ArchivedAt, sv.Version = now, now, nil, 1
+	sv.Actor = nil
+	sv.Normalize()
+	if err := sv.Validate(); err != nil {
+		return err
+	}
+	if sv.Status == vocab.ServiceArchived {
+		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "status", Reason: "a new service cannot be archived; use draft or published"}}}
+	}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		actor, err := activeActor(tx, sv.ActorID)
+		if err != nil {
+			return err
+		}
+		if err := tx.Omit("Actor").Create(sv).Error; err != nil {
+			return sourceConflict(err, "services.source, services.source_id")
+		}
+		sv.Actor = actor
+		return recordChange(tx, "service", sv.ID, ChangeCreate, sv.Version, now)
+	})
+	return err
+}
+
+// GetService returns the service with its actor, archived or not.
+func (s *Store) GetService(ctx context.Context, id string) (*Service, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No service has the id %q.", clip(id))
+	}
+	var sv Service
+	err := s.read(ctx).Preload("Actor").Take(&sv, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No service has the id %q.", id)
+	}
+	if err != nil {
+		return nil, dbError(err)
+	}
+	return &sv, nil
+}
+
+// UpdateService works like UpdateActor. The actor of a service cannot change:
+// a service moving to another structure is a new service there.
+func (s *Store) UpdateService(ctx context.Context, id string, ifVersion int64, apply func(*Service) error) (*Service, error) {
+	var out Service
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		sv, err := lockService(tx, id, ifVersion)
+		if err != nil {
+			return err
+		}
+		actorID, createdAt, version := sv.ActorID, sv.CreatedAt, sv.Version
+		if err := apply(sv); err != nil {
+			return err
+		}
+		sv.Normalize()
+		if sv.ActorID != actorID {
+			return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "cannot change; create the service under the other actor and archive this one"}}}
+		}
+		sv.ID, sv.CreatedAt, sv.ArchivedAt = id, createdAt, nil
+		if err := sv.Validate(); err != nil {
+			return err
+		}
+		actor, err := activeActor(tx, sv.ActorID)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		sv.UpdatedAt, sv.Version = now, version+1
+		op := ChangeUpdate
+		if sv.Status == vocab.ServiceArchived {
+			// Setting the status to archived is the same as DELETE.
+			sv.ArchivedAt, op = &now, ChangeArchive
+		}
+		sv.Actor = nil
+		if err := tx.Model(sv).Select("*").Omit("id", "created_at", "Actor").Updates(sv).Error; err != nil {
+			return sourceConflict(err, "services.source, services.source_id")
+		}
+		sv.Actor = actor
+		out = *sv
+		return recordChange(tx, "service", id, op, sv.Version, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ArchiveService marks the service archived: a tombstone.
+func (s *Store) ArchiveService(ctx context.Context, id string, ifVersion int64) (*Service, error) {
+	var out Service
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		sv, err := lockService(tx, id, ifVersion)
+		if err != nil {
+			return err
+		}
+		if err := archiveService(tx, sv, s.now()); err != nil {
+			return err
+		}
+		out = *sv
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func archiveService(tx *gorm.DB, sv *Service, now time.Time) error {
+	sv.Status, sv.ArchivedAt, sv.UpdatedAt, sv.Version = vocab.ServiceArchived, &now, now, sv.Version+1
+	if err := tx.Model(sv).Select("status", "archived_at", "updated_at", "version").Updates(sv).Error; err != nil {
+		return err
+	}
+	return recordChange(tx, "service", sv.ID, ChangeArchive, sv.Version, now)
+}
+
+// ListServices returns one page of services matching f, each with its actor.
+func (s *Store) ListServices(ctx context.Context, f ServiceFilter) (Page[Service], error) {
+	f.ListParams = normalizeParams(f.ListParams)
+	var page Page[Service]
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := serviceFilter(tx.Model(&Service{}), f).Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q, err := keyset(serviceFilter(tx.Model(&Service{}), f), "services", f.ListParams)
+		if err != nil {
+			return err
+		}
+		if err := q.Preload("Actor").Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
+			return err
+		}
+		if len(page.Items) > f.Limit {
+			page.Items = page.Items[:f.Limit]
+			last := page.Items[f.Limit-1]
+			page.NextCursor = nextCursor(f.ListParams, last.ID, last.Name, last.UpdatedAt)
+		}
+		return nil
+	})
+	return page, dbError(err)
+}
+
+func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
+	if !f.IncludeArchived {
+		q = q.Where("services.archived_at IS NULL")
+	}
+	if !f.Viewer.CanSeeAllUnpublished() {
+		editable := f.Viewer.EditableActorIDs()
+		if len(editable) == 0 {
+			q = q.Where("services.status <> ?", vocab.ServiceDraft)
+		} else {
+			q = q.Where("(services.status <> ? OR services.actor_id IN ?)", vocab.ServiceDraft, editable)
+		}
+	}
+	if f.Name != "" {
+		q = q.Where("services.name LIKE ? ESCAPE '\\'", "%"+escapeLike(f.Name)+"%")
+	}
+	if len(f.ActorIDs) > 0 {
+		q = q.Where("services.actor_id IN ?", f.ActorIDs)
+	}
+	if len(f.Kinds) > 0 {
+		q = q.Where("services.kind IN ?", f.Kinds)
+	}
+	q = anyOf(q, "services.themes", f.Themes)
+	q = anyOf(q, "services.publics", f.Publics)
+	q = anyOf(q, "services.specific_support", f.SpecificSupport)
+	q = anyOf(q, "services.fees", f.Fees)
+	q = anyOf(q, "services.access_modes", f.AccessModes)
+	q = anyOf(q, "services.accompaniment_modes", f.AccompanimentModes)
+	q = anyOf(q, "services.languages", f.Languages)
+	for _, b := range []struct {
+		col string
+		v   *bool
+	}{{"services.pass_numerique", f.PassNumerique}, {"services.on_site", f.OnSite}, {"services.remote", f.Remote}, {"services.is_full", f.IsFull}} {
+		if b.v != nil {
+			q = q.Where(b.col+" = ?", *b.v)
+		}
+	}
+	if len(f.Statuses) > 0 {
+		q = q.Where("services.status IN ?", f.Statuses)
+	}
+	if len(f.Sources) > 0 {
+		q = q.Where("services.source IN ?", f.Sources)
+	}
+	// Place filters match the service's own address, or its actor's when
+	// the service has none.
+	place := func(actorCol, ownCol string, values []string) {
+		if len(values) > 0 {
+			q = q.Where("(services."+ownCol+" IN ? OR (services.location_postal_code = '' AND services.actor_id IN (SELECT id FROM actors WHERE actors."+actorCol+" IN ?)))", values, values)
+		}
+	}
+	place("postal_code", "location_postal_code", f.PostalCodes)
+	place("insee_code", "location_insee_code", f.InseeCodes)
+	if len(f.Communes) > 0 {
+		lower := lowerAll(f.Communes)
+		q = q.Where("(lower(services.location_commune) IN ? OR (services.location_postal_code = '' AND services.actor_id IN (SELECT id FROM actors WHERE lower(actors.commune) IN ?)))", lower, lower)
+	}
+	if len(f.Departements) > 0 {
+		q = q.Where("services.actor_id IN (SELECT id FROM actors WHERE actors.departement IN ?)", f.Departements)
+	}
+	if f.UpdatedSince != nil {
+		q = q.Where("services.updated_at >= ?", f.UpdatedSince.UTC())
+	}
+	return q
+}
+
+func lockService(tx *gorm.DB, id string, ifVersion int64) (*Service, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No service has the id %q.", clip(id))
+	}
+	var sv Service
+	err := tx.Take(&sv, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No service has the id %q.", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if sv.IsArchived() {
+		return nil, Errorf(EGONE, "The service %s was archived on %s.", id, sv.ArchivedAt.Format(time.RFC3339))
+	}
+	if ifVersion != 0 && ifVersion != sv.Version {
+		return nil, Errorf(EPRECONDITION, "The service changed since you read it (version %d, yours is %d); fetch it again and reapply your change.", sv.Version, ifVersion)
+	}
+	return &sv, nil
+}
+
+// activeActor loads the actor a service belongs to; it must exist and not be
+// archived.
+func activeActor(tx *gorm.DB, id string) (*Actor, error) {
+	var a Actor
+	err := tx.Take(&a, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && a.IsArchived()) {
+		return nil, &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "no active actor has this id"}}}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}

@@ -1,0 +1,233 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+	"github.com/pressly/goose/v3"
+	gormsqlite "gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is the directory's persistence. Each exported method runs in one
+// transaction, so a request either fully happens or not at all.
+//
+// SQLite allows one writer at a time. Two pools make that explicit: writes go
+// through a single connection whose transactions start with BEGIN IMMEDIATE
+// (they queue on the busy timeout instead of failing with "database is
+// locked" when a read transaction tries to upgrade), while reads use a pool
+// of read-only connections that WAL lets run beside the writer.
+type Store struct {
+	w   *gorm.DB
+	r   *gorm.DB
+	log *slog.Logger
+	now func() time.Time
+}
+
+// Options tunes a Store. The zero value is what production uses.
+type Options struct {
+	Logger *slog.Logger
+	// Now replaces the clock in tests (retention, expiry, timestamps).
+	Now func() time.Time
+	// ReadConns is the size of the read pool; 0 means 2 × GOMAXPROCS.
+	ReadConns int
+}
+
+// Open opens (creating if needed) the SQLite database at path and applies
+// pending migrations.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.ReadConns <= 0 {
+		opt.ReadConns = 2 * runtime.GOMAXPROCS(0)
+	}
+	cfg := &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true, // every write already runs in our own transaction
+		PrepareStmt:            false,
+		NowFunc:                func() time.Time { return opt.Now().UTC() },
+		TranslateError:         false, // we translate SQLite errors ourselves in dbError
+	}
+	w, err := gorm.Open(gormsqlite.Open(dsn(path, false)), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	wdb, err := w.DB()
+	if err != nil {
+		return nil, err
+	}
+	wdb.SetMaxOpenConns(1)
+	wdb.SetMaxIdleConns(1)
+	wdb.SetConnMaxLifetime(0)
+	wdb.SetConnMaxIdleTime(0)
+	if err := checkFTS5(ctx, wdb); err != nil {
+		wdb.Close()
+		return nil, err
+	}
+	if err := migrate(ctx, wdb, opt.Logger); err != nil {
+		wdb.Close()
+		return nil, err
+	}
+	r, err := gorm.Open(gormsqlite.Open(dsn(path, true)), cfg)
+	if err != nil {
+		wdb.Close()
+		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
+	}
+	rdb, err := r.DB()
+	if err != nil {
+		wdb.Close()
+		return nil, err
+	}
+	rdb.SetMaxOpenConns(opt.ReadConns)
+	rdb.SetMaxIdleConns(opt.ReadConns)
+	return &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }}, nil
+}
+
+// dsn builds a mattn/go-sqlite3 connection string. The PRAGMAs:
+//   - journal_mode=WAL: readers never block the writer nor the reverse;
+//   - synchronous=NORMAL: durable across application crashes, and in WAL mode
+//     the database cannot be corrupted by a power loss (only the last
+//     transactions may roll back), for far fewer fsyncs than FULL;
+//   - foreign_keys=on: SQLite leaves them off by default;
+//   - busy_timeout=10000: wait up to 10 s for a lock instead of failing;
+//   - txlock=immediate (writer): take the write lock at BEGIN, so a
+//     read-then-write transaction cannot deadlock with another writer;
+//   - query_only (readers): a read connection cannot write by mistake.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "10000")
+	if readOnly {
+		q.Set("_query_only", "1")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// checkFTS5 fails early, with the fix, when the binary was built without the
+// sqlite_fts5 tag: full-text search needs it and the error would otherwise
+// surface much later as "no such module: fts5".
+func checkFTS5(ctx context.Context, db *sql.DB) error {
+	var ok int
+	err := db.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&ok)
+	if err != nil {
+		return fmt.Errorf("check SQLite build: %w", err)
+	}
+	if ok != 1 {
+		return errors.New("this binary's SQLite lacks FTS5: build and test with -tags sqlite_fts5 (see README)")
+	}
+	return nil
+}
+
+func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
+	sub, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub, goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	results, err := p.Up(ctx)
+	if err != nil {
+		return fmt.Errorf("apply migrations: %w", err)
+	}
+	for _, r := range results {
+		log.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path, "duration", r.Duration)
+	}
+	return nil
+}
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	var errs []error
+	for _, g := range []*gorm.DB{s.r, s.w} {
+		if db, err := g.DB(); err == nil {
+			errs = append(errs, db.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Ping checks that the database answers reads and that the writer connection
+// is usable, for the readiness probe.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.r.WithContext(ctx).Raw("SELECT 1").Scan(&one).Error; err != nil {
+		return &Error{Code: EUNAVAILABLE, Message: "The database is not reachable.", Err: err}
+	}
+	if err := s.w.WithContext(ctx).Raw("SELECT 1").Scan(&one).Error; err != nil {
+		return &Error{Code: EUNAVAILABLE, Message: "The database is not reachable.", Err: err}
+	}
+	return nil
+}
+
+// Now returns the store's clock reading (UTC, microsecond precision).
+func (s *Store) Now() time.Time { return s.now() }
+
+// write runs fn in a write transaction and translates database errors.
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	err := s.w.WithContext(ctx).Transaction(fn)
+	return dbError(err)
+}
+
+// read runs fn on the read pool. Reads that must see a write's result go
+// through the write transaction instead.
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
+
+// dbError turns driver errors into *Error. Constraint violations that the
+// store did not anticipate still become a 409 rather than a 500, because they
+// mean the request clashed with existing data.
+func dbError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return &Error{Code: EUNAVAILABLE, Message: "The request was cancelled before it completed.", Err: err}
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.ExtendedCode {
+		case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+			return &Error{Code: ECONFLICT, Message: "A record with the same key already exists.", Err: err}
+		case sqlite3.ErrConstraintForeignKey:
+			return &Error{Code: ECONFLICT, Message: "The record refers to a record that does not exist.", Err: err}
+		}
+		if se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked {
+			return &Error{Code: EUNAVAILABLE, Message: "The database is busy; retry shortly.", Err: err}
+		}
+	}
+	return Internal(err)
+}
+
+// isUniqueOn reports whether err is a UNIQUE violation on the given index's
+// columns, as SQLite names them in its message ("actors.source, actors.source_id").
+func isUniqueOn(err error, columns string) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique && strings.Contains(se.Error(), columns)
+}

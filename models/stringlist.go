@@ -1,0 +1,58 @@
+package models
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// StringList is a multi-valued field (themes, phones, typologies…) stored as a
+// JSON array in one TEXT column. The lists are short and always read with
+// their row, and SQLite's json_each lets list filters stay in SQL, so a join
+// table per field would only add writes.
+type StringList []string
+
+// Value implements driver.Valuer. A nil list is stored as [] so that
+// json_each never sees NULL.
+func (l StringList) Value() (driver.Value, error) {
+	if len(l) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal([]string(l))
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan implements sql.Scanner.
+func (l *StringList) Scan(src any) error {
+	var b []byte
+	switch v := src.(type) {
+	case nil:
+		*l = nil
+		return nil
+	case string:
+		b = []byte(v)
+	case []byte:
+		b = v
+	default:
+		return fmt.Errorf("StringList: cannot scan %T", src)
+	}
+	var out []string
+	if err := json.Unmarshal(b, &out); err != nil {
+		return fmt.Errorf("StringList: %w", err)
+	}
+	if len(out) == 0 {
+		out = nil
+	}
+	*l = out
+	return nil
+}
+
+// GormDataType tells GORM the column type.
+func (StringList) GormDataType() string { return "text" }
+
+// Contains reports whether s is in the list.
+func (l StringList) Contains(s string) bool { return slices.Contains(l, s) }

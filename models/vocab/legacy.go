@@ -1,0 +1,291 @@
+package vocab
+
+import (
+	"slices"
+	"strings"
+)
+
+// Importing files written against older versions of the standard.
+//
+// v0.1.1 (2022, values joined with ";") had other lists: 15 services,
+// publics_accueillis, conditions_acces, labels_nationaux and long
+// « Valeur : explication » strings for modalites_accompagnement. The
+// changelog (descriptif-des-evolutions) says how they became v1: the 15
+// services were condensed into 9; publics_accueillis was split into
+// publics_specifiquement_adresses and prise_en_charge_specifique;
+// conditions_acces was renamed frais_a_charge; labels_nationaux was split
+// into dispositif_programmes_nationaux and formations_labels. The value-level
+// mapping of services follows ANCT's converter (@gouvfr-anct/
+// lieux-de-mediation-numerique, THEMATIQUES_TO_SERVICES: the data·inclusion
+// v0 thématiques numerique--* are the 15 old services); the rest follows the
+// field descriptions of v1.0.0.
+//
+// v1.0.0 and v1.0.1 have the same lists as v1.0.2 except that v1.0.2 added
+// « Étapes numériques(La Poste) » to formations_labels, so their values need
+// no mapping: the Legacy functions pass current values through, which also
+// reads the mixed v0/v1 files that were published (the Charente dataset has
+// v1 services beside v0 labels_nationaux).
+
+// Columns of older versions whose values the Legacy functions map.
+const (
+	LegacyColumnServices                = "services"
+	LegacyColumnPublicsAccueillis       = "publics_accueillis"
+	LegacyColumnConditionsAcces         = "conditions_acces"
+	LegacyColumnLabelsNationaux         = "labels_nationaux"
+	LegacyColumnModalitesAccompagnement = "modalites_accompagnement"
+)
+
+// Target is one value of a current vocabulary.
+type Target struct {
+	Vocabulary string `json:"vocabulary"`
+	Value      string `json:"value"`
+}
+
+// LegacyMapping is what one value of an older version becomes in v1.0.2.
+type LegacyMapping struct {
+	// Old is the value as the older standard wrote it.
+	Old string `json:"old"`
+	// Targets are the v1.0.2 values, possibly in several vocabularies
+	// (publics_accueillis feeds publics and specific_support). Empty when
+	// v1.0.2 has no equivalent.
+	Targets []Target `json:"targets"`
+	// Note says why the mapping loses information or is empty, and what to
+	// do with the value instead. "" when the mapping is exact.
+	Note string `json:"note,omitempty"`
+}
+
+// Values returns the targets that belong to the named vocabulary.
+func (m LegacyMapping) Values(vocabulary string) []string {
+	var out []string
+	for _, t := range m.Targets {
+		if t.Vocabulary == vocabulary {
+			out = append(out, t.Value)
+		}
+	}
+	return out
+}
+
+func to(vocabulary string, values ...string) []Target {
+	out := make([]Target, len(values))
+	for i, v := range values {
+		out[i] = Target{vocabulary, v}
+	}
+	return out
+}
+
+// noteOtherLabels ends the note of labels without equivalent: the standard
+// keeps free-text labels in autres_formations_labels.
+const noteOtherLabels = " Keep the text in autres_formations_labels."
+
+// legacyTables holds, per column, every value of the v0.1.1 pattern (a test
+// checks the list against schema.v0.1.1.json) and its v1.0.2 targets.
+var legacyTables = map[string][]LegacyMapping{
+	LegacyColumnServices: {
+		{Old: "Devenir autonome dans les démarches administratives", Targets: to(NameThemes, ThemeAdministrativeProcedures)},
+		{Old: "Réaliser des démarches administratives avec un accompagnement", Targets: to(NameThemes, ThemeAdministrativeProcedures)},
+		{Old: "Prendre en main un smartphone ou une tablette", Targets: to(NameThemes, ThemeEverydayDigitalTools)},
+		{Old: "Prendre en main un ordinateur", Targets: to(NameThemes, ThemeEverydayDigitalTools)},
+		{Old: "Utiliser le numérique au quotidien", Targets: to(NameThemes, ThemeEverydayDigitalTools)},
+		{Old: "Approfondir ma culture numérique", Targets: to(NameThemes, ThemeUnderstandingDigital)},
+		{Old: "Favoriser mon insertion professionnelle", Targets: to(NameThemes, ThemeProfessionalInsertion)},
+		{Old: "Accéder à une connexion internet", Targets: to(NameThemes, ThemeInternetAndEquipment)},
+		{Old: "Accéder à du matériel", Targets: to(NameThemes, ThemeInternetAndEquipment)},
+		{Old: "S'équiper en matériel informatique", Targets: to(NameThemes, ThemeSolidarityEquipment),
+			Note: "v1.0.2 only knows acquisition at a solidarity price; a shop selling at market price is not a médiation service."},
+		{Old: "Créer et développer mon entreprise", Targets: to(NameThemes, ThemeProfessionalInsertion)},
+		{Old: "Créer avec le numérique", Targets: to(NameThemes, ThemeLeisureAndCreation)},
+		{Old: "Accompagner les démarches de santé", Targets: to(NameThemes, ThemeAdministrativeProcedures),
+			Note: "Health procedures (ameli, Mon Espace Santé) are administrative procedures in v1.0.2."},
+		{Old: "Promouvoir la citoyenneté numérique", Targets: to(NameThemes, ThemeUnderstandingDigital)},
+		{Old: "Soutenir la parentalité et l'éducation avec le numérique", Targets: to(NameThemes, ThemeParenting)},
+	},
+	LegacyColumnPublicsAccueillis: {
+		{Old: "Seniors (+ 65 ans)", Targets: to(NamePublics, PublicSeniors)},
+		{Old: "Familles/enfants", Targets: to(NamePublics, PublicFamilies)},
+		{Old: "Adultes",
+			Note: "v1.0.2 has no « adults » public: a place is open to everyone by default, and publics_specifiquement_adresses only lists publics the action is specifically aimed at. Dropping it loses nothing."},
+		{Old: "Jeunes (16-26 ans)", Targets: to(NamePublics, PublicYouth),
+			Note: "The 16-26 age bracket is dropped; v1.0.2 says « Jeunes » without ages."},
+		{Old: "Public langues étrangères", Targets: to(NameSpecificSupport, SupportForeignLanguageOther),
+			Note: "The old value did not say which language; like ANCT's converter, English is not assumed. Languages belong in the service's languages."},
+		{Old: "Déficience visuelle", Targets: to(NameSpecificSupport, SupportVisualImpairment)},
+		{Old: "Surdité", Targets: to(NameSpecificSupport, SupportDeafness)},
+		{Old: "Handicaps psychiques : troubles psychiatriques donnant lieu à des atteintes comportementales",
+			Note: "v1.0.2 dropped psychic disability. « Handicaps mentaux » (intellectual disability) is a different condition in French law since 2005, so mapping to it would be false. Say it in the description."},
+		{Old: "Handicaps mentaux : déficiences limitant les activités d'une personne", Targets: to(NameSpecificSupport, SupportMentalDisability)},
+		{Old: "Uniquement femmes", Targets: to(NamePublics, PublicWomen)},
+		{Old: "Personnes en situation d'illettrisme", Targets: to(NameSpecificSupport, SupportIlliteracy)},
+	},
+	LegacyColumnConditionsAcces: {
+		{Old: "Gratuit : Je peux accéder gratuitement au lieu et à ses services", Targets: to(NameFees, FeeFree)},
+		{Old: "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", Targets: to(NameFees, FeeFreeUnderCondition)},
+		{Old: "Payant : L'accès au lieu et/ou à ses services est payant", Targets: to(NameFees, FeePaid)},
+		{Old: "Accepte le Pass numérique : Il est possible d'utiliser un Pass numérique pour accéder au lieu", Targets: to(NameFees, FeeFreeUnderCondition),
+			Note: "v1.0.0 describes « Gratuit sous condition » as free under criteria including Pass numériques. Also set the service's Pass numérique flag."},
+		{Old: "Adhésion : L'accès au lieu et/ou à ses services nécessite d'y adhérer", Targets: to(NameFees, FeeFreeUnderCondition),
+			Note: "v1.0.0 lists adhésion among the criteria of « Gratuit sous condition » (ANCT's converter maps data·inclusion « adhesion » to Payant instead). Put the membership fee in the fees details."},
+	},
+	LegacyColumnLabelsNationaux: {
+		{Old: "France Services", Targets: to(NameNationalProgrammes, ProgrammeFranceServices)},
+		{Old: "CNFS", Targets: to(NameNationalProgrammes, ProgrammeConseillersNumeriques)},
+		{Old: "APTIC",
+			Note: "APTIC is the Pass numérique cheque, not a programme of v1.0.2. Set the service's Pass numérique flag; the fees column, not this one, says whether access is free." + noteOtherLabels},
+		{Old: "Aidants Connect", Targets: to(NameNationalProgrammes, ProgrammeAidantsConnect)},
+		{Old: "Fabriques de Territoire", Targets: to(NameTrainingLabels, LabelFabriquesDeTerritoire)},
+		{Old: "Grandes écoles du numérique", Targets: to(NameNationalProgrammes, ProgrammeGrandeEcoleNumerique)},
+		{Old: "Point relais CAF", Targets: to(NameNationalProgrammes, ProgrammePointNumeriqueCAF),
+			Note: "v1.0.2 has one CAF value; a relay point gives access to the CAF's online services, which is what it names."},
+		{Old: "Point numérique CAF", Targets: to(NameNationalProgrammes, ProgrammePointNumeriqueCAF)},
+		{Old: "Relais pôle emploi",
+			Note: "v1.0.2 has no France Travail (ex Pôle emploi) programme." + noteOtherLabels},
+		{Old: "French Tech",
+			Note: "A label of the start-up ecosystem, not a digital-inclusion programme; absent from v1.0.2." + noteOtherLabels},
+		{Old: "Campus connecté",
+			Note: "A distance higher-education programme; absent from v1.0.2." + noteOtherLabels},
+	},
+	LegacyColumnModalitesAccompagnement: {
+		{Old: "Seul : j'ai accès à du matériel et une connexion", Targets: to(NameAccompanimentModes, AccompanimentAutonomous)},
+		{Old: "Avec de l'aide : je suis accompagné seul dans l'usage du numérique", Targets: to(NameAccompanimentModes, AccompanimentIndividual)},
+		{Old: "Dans un atelier : j'apprends collectivement à utiliser le numérique", Targets: to(NameAccompanimentModes, AccompanimentWorkshop)},
+		{Old: "A ma place : une personne habilitée fait les démarches à ma place", Targets: to(NameAccompanimentModes, AccompanimentIndividual),
+			Note: "v1.0.2 cannot say « done for the person »; in Carnet it is the service kind procedures_done_for."},
+	},
+}
+
+// legacyPassThrough lists, per legacy column, the current vocabularies whose
+// values are accepted unchanged, so that v1 and mixed files import too.
+var legacyPassThrough = map[string][]string{
+	LegacyColumnServices:                {NameThemes},
+	LegacyColumnPublicsAccueillis:       {NamePublics, NameSpecificSupport},
+	LegacyColumnConditionsAcces:         {NameFees},
+	LegacyColumnLabelsNationaux:         {NameNationalProgrammes, NameTrainingLabels},
+	LegacyColumnModalitesAccompagnement: {NameAccompanimentModes},
+}
+
+// legacyIndex maps, per column, the folded key of each old value, and of its
+// short form before " : " (older exports wrote only « Gratuit » or « Seul »),
+// to its entry.
+var legacyIndex = func() map[string]map[string]int {
+	idx := make(map[string]map[string]int, len(legacyTables))
+	for col, entries := range legacyTables {
+		m := make(map[string]int, 2*len(entries))
+		add := func(s string, i int) {
+			k := Slugify(s)
+			if j, dup := m[k]; dup && j != i {
+				panic("vocab: legacy " + col + ": " + s + " is ambiguous")
+			}
+			m[k] = i
+		}
+		for i, e := range entries {
+			add(e.Old, i)
+			if short, _, ok := strings.Cut(e.Old, " : "); ok {
+				add(short, i)
+			}
+		}
+		idx[col] = m
+	}
+	return idx
+}()
+
+// LookupLegacy returns what the value old of an older version's column
+// becomes in v1.0.2. It accepts the same variants as Normalize, the short
+// form of « Valeur : explication » strings, and values that are already
+// v1.0.2 values. ok is false when old is not a value of that column in any
+// version; a known value without equivalent has ok true, no Targets and a
+// Note.
+func LookupLegacy(column, old string) (m LegacyMapping, ok bool) {
+	var buf [128]byte
+	if i, ok := legacyIndex[column][string(foldKey(buf[:0], old))]; ok {
+		e := legacyTables[column][i]
+		e.Targets = slices.Clone(e.Targets)
+		return e, true
+	}
+	for _, name := range legacyPassThrough[column] {
+		if c, ok := MustGet(name).Normalize(old); ok {
+			return LegacyMapping{Old: old, Targets: to(name, c)}, true
+		}
+	}
+	return LegacyMapping{Old: old}, false
+}
+
+// LegacyValues returns every v0.1.1 value of a legacy column with its
+// mapping, in the old pattern's order: the documentation of the conversion.
+func LegacyValues(column string) []LegacyMapping {
+	out := slices.Clone(legacyTables[column])
+	for i := range out {
+		out[i].Targets = slices.Clone(out[i].Targets)
+	}
+	return out
+}
+
+// LegacyThemes maps an old services value (v0.1.1's 15 services, or a
+// current one) to themes.
+func LegacyThemes(old string) []string {
+	m, _ := LookupLegacy(LegacyColumnServices, old)
+	return m.Values(NameThemes)
+}
+
+// LegacyPublics maps a publics_accueillis value to publics and
+// specific_support, the two columns v1 split it into.
+func LegacyPublics(old string) (publics, specificSupport []string) {
+	m, _ := LookupLegacy(LegacyColumnPublicsAccueillis, old)
+	return m.Values(NamePublics), m.Values(NameSpecificSupport)
+}
+
+// LegacyAccessConditions maps a conditions_acces value to fees, the column
+// v1 renamed it to.
+func LegacyAccessConditions(old string) []string {
+	m, _ := LookupLegacy(LegacyColumnConditionsAcces, old)
+	return m.Values(NameFees)
+}
+
+// LegacyNationalLabels maps a labels_nationaux value to national_programmes
+// and training_labels, the two columns v1 split it into.
+func LegacyNationalLabels(old string) (programmes, trainingLabels []string) {
+	m, _ := LookupLegacy(LegacyColumnLabelsNationaux, old)
+	return m.Values(NameNationalProgrammes), m.Values(NameTrainingLabels)
+}
+
+// LegacyAccompanimentModes maps a v0.1.1 modalites_accompagnement value to
+// accompaniment_modes.
+func LegacyAccompanimentModes(old string) []string {
+	m, _ := LookupLegacy(LegacyColumnModalitesAccompagnement, old)
+	return m.Values(NameAccompanimentModes)
+}
+
+// LegacyIssue is a legacy value that ConvertLegacy could not carry over.
+type LegacyIssue struct {
+	Column string `json:"column"`
+	Value  string `json:"value"`
+	// Reason is the mapping's Note for a known value without equivalent,
+	// or says that the value is unknown.
+	Reason string `json:"reason"`
+}
+
+// ConvertLegacy converts a legacy cell (values joined with ";" or "|") of
+// column to v1.0.2: the result maps vocabulary names to canonical values,
+// de-duplicated and in each vocabulary's order; issues lists the values that
+// were dropped, with the reason, for the import report.
+func ConvertLegacy(column, cell string) (values map[string][]string, issues []LegacyIssue) {
+	raw := map[string][]string{}
+	for _, part := range SplitCell(cell) {
+		m, ok := LookupLegacy(column, part)
+		switch {
+		case !ok:
+			issues = append(issues, LegacyIssue{column, part, "not a value of " + column + " in any version of the standard"})
+		case len(m.Targets) == 0:
+			issues = append(issues, LegacyIssue{column, part, m.Note})
+		}
+		for _, t := range m.Targets {
+			raw[t.Vocabulary] = append(raw[t.Vocabulary], t.Value)
+		}
+	}
+	if len(raw) == 0 {
+		return nil, issues
+	}
+	values = make(map[string][]string, len(raw))
+	for name, vs := range raw {
+		values[name], _ = MustGet(name).NormalizeList(vs)
+	}
+	return values, issues
+}

@@ -1,0 +1,211 @@
+package vocab
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxInput bounds the input Normalize will fold. The longest label is about
+// a hundred bytes; anything much longer is not a value and folding it would
+// only cost time on hostile input.
+const maxInput = 1024
+
+// Normalize returns the canonical value that in designates, and whether it
+// designates one. It accepts the canonical value itself, its label, its
+// aliases and its slug, and forgives what people and older exports get
+// wrong: case, missing or decomposed accents, ’ for ', missing or extra
+// spaces (the standard writes "Étapes numériques(La Poste)" without a space,
+// real files add one), surrounding whitespace, non-breaking spaces inside
+// « ».
+//
+// Normalize runs on every imported cell, so it does not allocate: the exact
+// value is tried first, then one folded key built on the stack is looked up
+// in a map precomputed at init.
+func (v *Vocabulary) Normalize(in string) (canonical string, ok bool) {
+	if i, ok := v.exact[in]; ok {
+		return v.Terms[i].Value, true
+	}
+	if len(in) > maxInput {
+		return "", false
+	}
+	var buf [128]byte
+	k := foldKey(buf[:0], in)
+	if len(k) == 0 {
+		return "", false
+	}
+	if i, ok := v.keys[string(k)]; ok {
+		return v.Terms[i].Value, true
+	}
+	return "", false
+}
+
+// NormalizeList canonicalises a multi-valued input. out holds each
+// recognised value once, in the vocabulary's order (so that equal sets give
+// equal lists, which keeps ETags and diffs stable); invalid holds the inputs
+// that designate nothing, as given, in input order, without repeats. Empty
+// and blank inputs are skipped: a trailing "|" in a CSV cell is not an
+// error. Both results are nil when empty.
+func (v *Vocabulary) NormalizeList(in []string) (out []string, invalid []string) {
+	var small [4]uint64 // enough for 256 terms without allocating
+	seen := small[:]
+	if n := (len(v.Terms) + 63) / 64; n > len(small) {
+		seen = make([]uint64, n)
+	}
+	count := 0
+	for _, s := range in {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		c, ok := v.Normalize(s)
+		if !ok {
+			if !containsString(invalid, s) {
+				invalid = append(invalid, s)
+			}
+			continue
+		}
+		i := v.exact[c]
+		if seen[i/64]&(1<<(i%64)) == 0 {
+			seen[i/64] |= 1 << (i % 64)
+			count++
+		}
+	}
+	if count == 0 {
+		return nil, invalid
+	}
+	out = make([]string, 0, count)
+	for i, t := range v.Terms {
+		if seen[i/64]&(1<<(i%64)) != 0 {
+			out = append(out, t.Value)
+		}
+	}
+	return out, invalid
+}
+
+// NormalizeCell is NormalizeList of a CSV cell of the standard, split with
+// SplitCell.
+func (v *Vocabulary) NormalizeCell(cell string) (out []string, invalid []string) {
+	return v.NormalizeList(SplitCell(cell))
+}
+
+// SplitCell splits a multi-valued cell of the standard. v1.x joins values
+// with "|", v0.1.1 with ";"; no value of any vocabulary contains either
+// character (a test checks it), so splitting on both reads every version.
+// Parts are trimmed and empty parts dropped.
+func SplitCell(cell string) []string {
+	var out []string
+	for part := range strings.FieldsFuncSeq(cell, func(r rune) bool { return r == '|' || r == ';' }) {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Slugify folds s to lower-case ASCII words joined by "-": accents are
+// removed, œ becomes oe, and every run of other characters (spaces,
+// apostrophes, parentheses, guillemets, slashes, underscores…) becomes one
+// "-". "Ce lieu n’accueille pas de public" → "ce-lieu-n-accueille-pas-de-public".
+// Letters outside the Latin alphabet are kept, lower-cased.
+//
+// The slug is also the key Normalize matches on, which is why every variant
+// of spacing and punctuation is accepted.
+func Slugify(s string) string {
+	return string(foldKey(nil, s))
+}
+
+// foldKey appends the slug of s to dst. It is the allocation-free core of
+// Normalize and Slugify.
+func foldKey(dst []byte, s string) []byte {
+	start := len(dst)
+	sep := false // a separator is pending: written before the next letter
+	for _, r := range s {
+		var c byte // the ASCII letter or digit to write, if any
+		var more string
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			c = byte(r)
+		case 'A' <= r && r <= 'Z':
+			c = byte(r) + 'a' - 'A'
+		case r < utf8.RuneSelf:
+			sep = true
+			continue
+		case unicode.Is(unicode.Mn, r):
+			// A combining accent of decomposed (NFD) input: "e" + U+0301.
+			continue
+		default:
+			r = unicode.ToLower(r)
+			if more = foldLatin(r); more == "" {
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					sep = true // punctuation, symbols, any space, invalid UTF-8
+					continue
+				}
+			}
+		}
+		if sep && len(dst) > start {
+			dst = append(dst, '-')
+		}
+		sep = false
+		switch {
+		case c != 0:
+			dst = append(dst, c)
+		case more != "":
+			dst = append(dst, more...)
+		default:
+			// A letter outside the Latin alphabet is kept, so that
+			// "Jeunesж" does not match "Jeunes".
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	return dst
+}
+
+// foldLatin maps a lower-case Latin letter with a diacritic, or a ligature,
+// to its ASCII spelling; it covers French and the languages of the names in
+// the vocabularies. It returns "" for any other rune.
+func foldLatin(r rune) string {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return "a"
+	case 'æ':
+		return "ae"
+	case 'ç', 'ć', 'č':
+		return "c"
+	case 'ď', 'đ':
+		return "d"
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ĕ', 'ė', 'ę', 'ě':
+		return "e"
+	case 'ì', 'í', 'î', 'ï', 'ĩ', 'ī', 'į', 'ı':
+		return "i"
+	case 'ñ', 'ń', 'ň':
+		return "n"
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ő':
+		return "o"
+	case 'œ':
+		return "oe"
+	case 'ŕ', 'ř':
+		return "r"
+	case 'ś', 'š', 'ş', 'ș':
+		return "s"
+	case 'ß':
+		return "ss"
+	case 'ţ', 'ť', 'ț':
+		return "t"
+	case 'ù', 'ú', 'û', 'ü', 'ũ', 'ū', 'ů', 'ű', 'ų':
+		return "u"
+	case 'ý', 'ÿ':
+		return "y"
+	case 'ź', 'ż', 'ž':
+		return "z"
+	}
+	return ""
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,225 @@
+package vocab
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		vocab, in, want string // want "" means rejected
+	}{
+		// The quirks GUIDE.md lists for real data.
+		{NameAccessModes, "Ce lieu n’accueille pas de public", AccessNoPublic},
+		{NameAccessModes, "Ce lieu n'accueille pas de public", AccessNoPublic},
+		{NameAccessModes, "ce-lieu-n-accueille-pas-de-public", AccessNoPublic},
+		{NameTrainingLabels, "Étapes numériques(La Poste)", LabelEtapesNumeriques},
+		{NameTrainingLabels, "Étapes numériques (La Poste)", LabelEtapesNumeriques},
+		{NameTrainingLabels, "ETAPES NUMERIQUES ( LA POSTE )", LabelEtapesNumeriques},
+		{NameTrainingLabels, "etapes-numeriques-la-poste", LabelEtapesNumeriques},
+		{NameTrainingLabels, "Formé à «\u00a0Mon Espace Santé\u00a0»", LabelMonEspaceSante},
+		{NameTrainingLabels, "Formé à \"Mon Espace Santé\"", LabelMonEspaceSante},
+		{NameTrainingLabels, "ordi 3.0", LabelOrdi3},
+		{NameTrainingLabels, "ORDI 3 0", LabelOrdi3},
+		// Case, accents, spaces.
+		{NameThemes, "Aide aux démarches administratives", ThemeAdministrativeProcedures},
+		{NameThemes, "  aide aux demarches administratives\t", ThemeAdministrativeProcedures},
+		{NameThemes, "Aide  aux   DÉMARCHES administratives", ThemeAdministrativeProcedures},
+		{NameThemes, "Aide aux de\u0301marches administratives", ThemeAdministrativeProcedures}, // NFD
+		{NameThemes, "aide-aux-demarches-administratives", ThemeAdministrativeProcedures},
+		{NameThemes, "Acces internet et materiel informatique", ThemeInternetAndEquipment},
+		{NamePublics, "familles-et-ou-enfants", PublicFamilies},
+		{NamePublics, "Familles et / ou enfants", PublicFamilies},
+		{NamePublics, "etudiants", PublicStudents},
+		{NamePublics, "Séniors", PublicSeniors},
+		{NameSpecificSupport, "langues etrangeres (anglais)", SupportForeignLanguageEnglish},
+		{NameSpecificSupport, "langues-etrangeres-autres", SupportForeignLanguageOther},
+		{NameNationalProgrammes, "Point d’accès numérique CAF", ProgrammePointNumeriqueCAF},
+		{NameNationalProgrammes, "Emmaus Connect", ProgrammeEmmausConnect},
+		{NameAccompanimentModes, "a distance", AccompanimentRemote},
+		{NameMobility, "itinerant", MobilityItinerant},
+		// Codes, labels and aliases of the lists whose values are codes.
+		{NameTypologies, "CCAS", "CCAS"},
+		{NameTypologies, "ccas", "CCAS"},
+		{NameTypologies, "pij-bij", "PIJ_BIJ"},
+		{NameTypologies, "Centres communaux d'action sociale (CCAS)", "CCAS"},
+		{NameTypologies, "autre", "Autre"},
+		{NameTypologies, "PE", "FT"},
+		{NameTypologies, "relais-lecture", "RELAIS_LECTURE"},
+		{NameServiceKinds, "equipment-access", KindEquipmentAccess},
+		{NameServiceKinds, "Atelier collectif", KindCollectiveWorkshop},
+		{NameServiceKinds, "Aide aux démarches en ligne - faire avec", KindProceduresDoneWith},
+		{NameLanguages, "EN", LanguageEnglish},
+		{NameLanguages, "anglais", LanguageEnglish},
+		{NameLanguages, "LSF", LanguageFrenchSign},
+		{NameActorStatus, "temporarily-closed", ActorTemporarilyClosed},
+		{NameActorStatus, "Fermé temporairement", ActorTemporarilyClosed},
+		{NameServiceStatus, "PUBLISHED", ServicePublished},
+		// Rejected.
+		{NameThemes, "", ""},
+		{NameThemes, "  ", ""},
+		{NameThemes, "---", ""},
+		{NameThemes, "Aide aux démarches", ""},
+		{NameThemes, "Aide aux démarches administratives|Loisirs et créations numériques", ""},
+		{NameThemes, "Devenir autonome dans les démarches administratives", ""}, // v0.1.1: see Legacy
+		{NamePublics, "Jeunesж", ""},
+		{NamePublics, "Jeune", ""},
+		{NameSpecificSupport, "Langues étrangères", ""}, // which one?
+		{NameTrainingLabels, "Étapes numériques (La Poste) bis", ""},
+		{NameFees, "Gratuits", ""},
+		{NameTypologies, "XYZ", ""},
+		{NameLanguages, "klingon", ""},
+		{NameFees, strings.Repeat("Gratuit ", 200), ""},
+	}
+	for _, tt := range tests {
+		got, ok := MustGet(tt.vocab).Normalize(tt.in)
+		if ok != (tt.want != "") || got != tt.want {
+			t.Errorf("%s.Normalize(%q) = %q, %v; want %q", tt.vocab, tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+// TestNormalizeEveryForm checks, for every term of every vocabulary, that
+// its value, label, slug and aliases normalise to its value.
+func TestNormalizeEveryForm(t *testing.T) {
+	for _, v := range All() {
+		for _, term := range v.Terms {
+			forms := append([]string{term.Value, term.Label, term.Slug, strings.ToUpper(term.Value), " " + term.Value + " "}, term.Aliases...)
+			for _, f := range forms {
+				if got, ok := v.Normalize(f); !ok || got != term.Value {
+					t.Errorf("%s.Normalize(%q) = %q, %v; want %q", v.Name, f, got, ok, term.Value)
+				}
+			}
+		}
+	}
+}
+
+func TestNormalizeList(t *testing.T) {
+	v := MustGet(NameFees)
+	out, invalid := v.NormalizeList([]string{"Payant", "gratuit", "Gratuit", "", "  ", "bogus", "bogus", "payant"})
+	if want := []string{FeeFree, FeePaid}; !slices.Equal(out, want) {
+		t.Errorf("out = %q, want %q (canonical, once, in vocabulary order)", out, want)
+	}
+	if want := []string{"bogus"}; !slices.Equal(invalid, want) {
+		t.Errorf("invalid = %q, want %q", invalid, want)
+	}
+	out, invalid = v.NormalizeList(nil)
+	if out != nil || invalid != nil {
+		t.Errorf("NormalizeList(nil) = %q, %q; want nil, nil", out, invalid)
+	}
+	// A vocabulary longer than 64 terms uses more than one bitset word.
+	typ := MustGet(NameTypologies)
+	out, _ = typ.NormalizeList([]string{"UDAF", "aci", "TIERS_LIEUX", "ACI", "mdh"})
+	if want := []string{"ACI", "MDH", "TIERS_LIEUX", "UDAF"}; !slices.Equal(out, want) {
+		t.Errorf("typologies out = %q, want %q", out, want)
+	}
+	out, invalid = MustGet(NameThemes).NormalizeCell("Loisirs et créations numériques|aide-aux-demarches-administratives||nope")
+	if want := []string{ThemeAdministrativeProcedures, ThemeLeisureAndCreation}; !slices.Equal(out, want) || !slices.Equal(invalid, []string{"nope"}) {
+		t.Errorf("NormalizeCell = %q, %q", out, invalid)
+	}
+}
+
+func TestSplitCell(t *testing.T) {
+	tests := map[string][]string{
+		"":                            nil,
+		"a|b":                         {"a", "b"},
+		"a;b":                         {"a", "b"},
+		" a | | b ;":                  {"a", "b"},
+		"Étapes numériques(La Poste)": {"Étapes numériques(La Poste)"},
+	}
+	for in, want := range tests {
+		if got := SplitCell(in); !slices.Equal(got, want) {
+			t.Errorf("SplitCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// SplitCell is only safe if no value contains a separator.
+	for _, v := range All() {
+		for _, term := range v.Terms {
+			if strings.ContainsAny(term.Value, "|;") {
+				t.Errorf("%s: value %q contains a cell separator", v.Name, term.Value)
+			}
+		}
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	tests := map[string]string{
+		"Aide aux démarches administratives":         "aide-aux-demarches-administratives",
+		"Ce lieu n’accueille pas de public":          "ce-lieu-n-accueille-pas-de-public",
+		"Formé à « DUPLEX » (illettrisme)":           "forme-a-duplex-illettrisme",
+		"Arnia/MedNum BFC (Bourgogne-Franche-Comté)": "arnia-mednum-bfc-bourgogne-franche-comte",
+		"Œuvre":           "oeuvre",
+		"PIJ_BIJ":         "pij-bij",
+		"  --x--  ":       "x",
+		"Jeunesж":         "jeunesж",
+		"\xff\xfeinvalid": "invalid",
+	}
+	for in, want := range tests {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNormalizeDoesNotAllocate holds Normalize to its promise: it runs on
+// every imported cell.
+func TestNormalizeDoesNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
+	v := MustGet(NameTrainingLabels)
+	for _, in := range []string{LabelEtapesNumeriques, "Étapes numériques (La Poste)", "etapes-numeriques-la-poste", "nothing like it"} {
+		if n := testing.AllocsPerRun(100, func() { v.Normalize(in) }); n != 0 {
+			t.Errorf("Normalize(%q) allocates %v times", in, n)
+		}
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	v := MustGet(NameTypologies)
+	for b.Loop() {
+		v.Normalize("Centres communaux d’action sociale (CCAS)")
+	}
+}
+
+// FuzzNormalize checks, for any input and every vocabulary, that Normalize
+// never panics, that what it accepts is canonical, and that canonical values
+// and their slugs are fixed points.
+func FuzzNormalize(f *testing.F) {
+	for _, v := range All() {
+		for _, term := range v.Terms {
+			f.Add(term.Value)
+			f.Add(term.Label)
+			f.Add(term.Slug)
+		}
+	}
+	f.Add("Ce lieu n’accueille pas de public")
+	f.Add("Étapes numériques (La Poste)")
+	f.Add("E\u0301tapes nume\u0301riques")
+	f.Add("\xff")
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, v := range All() {
+			c, ok := v.Normalize(in)
+			if !ok {
+				if c != "" {
+					t.Fatalf("%s.Normalize(%q) rejected but returned %q", v.Name, in, c)
+				}
+				continue
+			}
+			if !v.Contains(c) {
+				t.Fatalf("%s.Normalize(%q) = %q, not a canonical value", v.Name, in, c)
+			}
+			if again, ok := v.Normalize(c); !ok || again != c {
+				t.Fatalf("%s.Normalize(%q) = %q, %v; canonical values must be fixed points", v.Name, c, again, ok)
+			}
+			if again, ok := v.Normalize(Slugify(c)); !ok || again != c {
+				t.Fatalf("%s: slug of %q does not normalise back", v.Name, c)
+			}
+			out, _ := v.NormalizeList([]string{in, c})
+			if !slices.Equal(out, []string{c}) {
+				t.Fatalf("%s.NormalizeList(%q, %q) = %q", v.Name, in, c, out)
+			}
+		}
+	})
+}
