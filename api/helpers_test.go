@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // obj is a JSON object literal.
@@ -76,3 +77,7 @@ func hasAll(got []string, want ...string) bool {
 }
 
 func str(v any) string { return fmt.Sprint(v) }
+
+func newAdmin(email string) models.NewUser {
+	return models.NewUser{Email: email, Password: "another long password", PlatformAdmin: true}
+}

@@ -14,7 +14,8 @@ import (
 //   - public: anyone; a bearer token, when sent, must be valid and may widen
 //     what is visible (draft services for their editors);
 //   - auth: a valid bearer token; the handler then checks the caller's rights
-//     on the resource.
+//     on the resource;
+//   - create: auth, and an Idempotency-Key makes a retried POST safe.
 func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	log := cfg.Logger
 	w := func(fn handlers.HandlerFunc) gin.HandlerFunc { return handlers.Wrap(log, fn) }
@@ -22,6 +23,11 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	needToken := requireAuth(log)
 	public := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, w(fn)} }
 	auth := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, needToken, w(fn)} }
+	// create is auth plus Idempotency-Key support, for POSTs that create.
+	once := idempotent(log, cfg.Store)
+	create := func(fn handlers.HandlerFunc) []gin.HandlerFunc {
+		return []gin.HandlerFunc{token, needToken, once, w(fn)}
+	}
 
 	r.NoRoute(w(func(c *gin.Context) error {
 		return models.Errorf(models.ENOTFOUND, "No route matches %s %s.", c.Request.Method, c.Request.URL.Path)
@@ -47,14 +53,14 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	v1.GET("/vocabularies/:name", w(h.GetVocabulary))
 
 	v1.GET("/actors", public(h.ListActors)...)
-	v1.POST("/actors", auth(h.CreateActor)...)
+	v1.POST("/actors", create(h.CreateActor)...)
 	v1.GET("/actors/:id", public(h.GetActor)...)
 	v1.PUT("/actors/:id", auth(h.ReplaceActor)...)
 	v1.PATCH("/actors/:id", auth(h.PatchActor)...)
 	v1.DELETE("/actors/:id", auth(h.ArchiveActor)...)
 
 	v1.GET("/services", public(h.ListServices)...)
-	v1.POST("/services", auth(h.CreateService)...)
+	v1.POST("/services", create(h.CreateService)...)
 	v1.GET("/services/:id", public(h.GetService)...)
 	v1.PUT("/services/:id", auth(h.ReplaceService)...)
 	v1.PATCH("/services/:id", auth(h.PatchService)...)

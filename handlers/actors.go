@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -228,7 +229,26 @@ func list(l models.StringList) []string {
 //	@Failure		500					{object}	Problem
 //	@Router			/api/v1/actors [get]
 func (h *Handler) ListActors(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	f, err := actorFilterFromQuery(c.Request.URL.Query())
+	if err != nil {
+		return err
+	}
+	page, err := h.Store.ListActors(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := ActorList{Data: make([]Actor, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newActor(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// actorFilterFromQuery reads the filters of GET /actors.
+func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
+	q := newQueryParser(v)
 	f := models.ActorFilter{
 		Name:               q.one("name"),
 		Communes:           q.strings("commune"),
@@ -246,20 +266,7 @@ func (h *Handler) ListActors(c *gin.Context) error {
 		IncludeArchived:    q.flag("include_archived"),
 		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
 	}
-	if err := q.err(); err != nil {
-		return err
-	}
-	page, err := h.Store.ListActors(c.Request.Context(), f)
-	if err != nil {
-		return err
-	}
-	out := ActorList{Data: make([]Actor, len(page.Items))}
-	for i := range page.Items {
-		out.Data[i] = newActor(&page.Items[i])
-	}
-	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return f, q.err()
 }
 
 // GetActor godoc

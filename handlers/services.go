@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -212,7 +213,27 @@ func newService(s *models.Service) Service {
 //	@Failure		500					{object}	Problem
 //	@Router			/api/v1/services [get]
 func (h *Handler) ListServices(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	f, err := serviceFilterFromQuery(c.Request.URL.Query())
+	if err != nil {
+		return err
+	}
+	f.Viewer = principal(c)
+	page, err := h.Store.ListServices(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := ServiceList{Data: make([]Service, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newService(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// serviceFilterFromQuery reads the filters of GET /services.
+func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
+	q := newQueryParser(v)
 	f := models.ServiceFilter{
 		Name:               q.one("name"),
 		ActorIDs:           q.codes("actor_id", "a UUID", models.ValidID),
@@ -236,23 +257,9 @@ func (h *Handler) ListServices(c *gin.Context) error {
 		Departements:       q.codes("departement", "a département code", validDepartement),
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),
-		Viewer:             principal(c),
 		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
 	}
-	if err := q.err(); err != nil {
-		return err
-	}
-	page, err := h.Store.ListServices(c.Request.Context(), f)
-	if err != nil {
-		return err
-	}
-	out := ServiceList{Data: make([]Service, len(page.Items))}
-	for i := range page.Items {
-		out.Data[i] = newService(&page.Items[i])
-	}
-	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return f, q.err()
 }
 
 // GetService godoc

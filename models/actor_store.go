@@ -47,7 +47,7 @@ func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 		if err := tx.Create(a).Error; err != nil {
 			return sourceConflict(err, "actors.source, actors.source_id")
 		}
-		return recordChange(tx, "actor", a.ID, ChangeCreate, a.Version, now)
+		return recordChange(tx, EntityActor, a.ID, ChangeCreate, a.Version, now)
 	})
 }
 
@@ -97,7 +97,7 @@ func (s *Store) UpdateActor(ctx context.Context, id string, ifVersion int64, app
 			return sourceConflict(err, "actors.source, actors.source_id")
 		}
 		out = *a
-		return recordChange(tx, "actor", id, ChangeUpdate, a.Version, now)
+		return recordChange(tx, EntityActor, id, ChangeUpdate, a.Version, now)
 	})
 	if err != nil {
 		return nil, err
@@ -127,7 +127,7 @@ func (s *Store) ArchiveActor(ctx context.Context, id string, ifVersion int64) (*
 		if err := tx.Model(a).Select("archived_at", "updated_at", "version").Updates(a).Error; err != nil {
 			return err
 		}
-		if err := recordChange(tx, "actor", id, ChangeArchive, a.Version, now); err != nil {
+		if err := recordChange(tx, EntityActor, id, ChangeArchive, a.Version, now); err != nil {
 			return err
 		}
 		var services []Service

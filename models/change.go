@@ -6,6 +6,12 @@ import (
 	"gorm.io/gorm"
 )
 
+// Entities recorded in the changes table.
+const (
+	EntityActor   = "actor"
+	EntityService = "service"
+)
+
 // Change operations recorded in the changes table.
 const (
 	ChangeCreate  = "create"
@@ -25,6 +31,15 @@ type Change struct {
 	At       time.Time
 }
 
+// recordChange logs a change in the transaction tx and remembers it for the
+// listeners told after commit.
 func recordChange(tx *gorm.DB, entity, id, op string, version int64, at time.Time) error {
-	return tx.Create(&Change{Entity: entity, EntityID: id, Op: op, Version: version, At: at}).Error
+	c := Change{Entity: entity, EntityID: id, Op: op, Version: version, At: at}
+	if err := tx.Create(&c).Error; err != nil {
+		return err
+	}
+	if list, ok := tx.Statement.Context.Value(changesKey{}).(*[]Change); ok {
+		*list = append(*list, c)
+	}
+	return nil
 }

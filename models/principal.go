@@ -1,6 +1,9 @@
 package models
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Role is what a principal may do for one structure (actor). Only the
 // platform administrator exists in the foundation; the per-structure roles
@@ -27,10 +30,46 @@ type Principal struct {
 	Email         string
 	PlatformAdmin bool
 	Memberships   []Membership
+
+	// A partner client (machine-to-machine) has a ClientID instead of a
+	// UserID, and may write only records of its own Sources.
+	ClientID   string
+	ClientName string
+	Sources    []string
+}
+
+// Scope names the caller for per-caller state such as idempotency keys.
+func (p *Principal) Scope() string {
+	switch {
+	case p == nil:
+		return ""
+	case p.ClientID != "":
+		return "client:" + p.ClientID
+	case p.UserID != "":
+		return "user:" + p.UserID
+	}
+	return ""
 }
 
 // IsAnonymous reports whether nobody is authenticated.
-func (p *Principal) IsAnonymous() bool { return p == nil || p.UserID == "" }
+func (p *Principal) IsAnonymous() bool { return p == nil || p.UserID == "" && p.ClientID == "" }
+
+// IsPartner reports whether p is a partner client.
+func (p *Principal) IsPartner() bool { return p != nil && p.ClientID != "" }
+
+// CanWriteSource reports whether p may create or change records whose source
+// is source: administrators any, partner clients only their own.
+func (p *Principal) CanWriteSource(source string) bool {
+	switch {
+	case p.IsAnonymous():
+		return false
+	case p.PlatformAdmin:
+		return true
+	case p.IsPartner():
+		return source != "" && slices.Contains(p.Sources, source)
+	}
+	return false
+}
 
 // CanEditActor reports whether p may create, change or archive the actor and
 // its services. In the foundation only platform administrators may; structure

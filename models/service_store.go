@@ -63,7 +63,7 @@ func (s *Store) CreateService(ctx context.Context, sv *Service) error {
 			return sourceConflict(err, "services.source, services.source_id")
 		}
 		sv.Actor = actor
-		return recordChange(tx, "service", sv.ID, ChangeCreate, sv.Version, now)
+		return recordChange(tx, EntityService, sv.ID, ChangeCreate, sv.Version, now)
 	})
 	return err
 }
@@ -122,7 +122,7 @@ func (s *Store) UpdateService(ctx context.Context, id string, ifVersion int64, a
 		}
 		sv.Actor = actor
 		out = *sv
-		return recordChange(tx, "service", id, op, sv.Version, now)
+		return recordChange(tx, EntityService, id, op, sv.Version, now)
 	})
 	if err != nil {
 		return nil, err
@@ -155,7 +155,7 @@ func archiveService(tx *gorm.DB, sv *Service, now time.Time) error {
 	if err := tx.Model(sv).Select("status", "archived_at", "updated_at", "version").Updates(sv).Error; err != nil {
 		return err
 	}
-	return recordChange(tx, "service", sv.ID, ChangeArchive, sv.Version, now)
+	return recordChange(tx, EntityService, sv.ID, ChangeArchive, sv.Version, now)
 }
 
 // ListServices returns one page of services matching f, each with its actor.

@@ -36,7 +36,20 @@ type Store struct {
 	r   *gorm.DB
 	log *slog.Logger
 	now func() time.Time
+
+	listeners []ChangeListener
 }
+
+// ChangeListener is told, after a write transaction commits and before the
+// write call returns, which actors and services it changed. Read models kept
+// beside SQLite (the search index) use it to stay identical to the database
+// right after a write returns. Listeners run synchronously, on the writer's
+// goroutine, one commit at a time: they must be quick and must not call
+// Store write methods.
+type ChangeListener func(ctx context.Context, changes []Change)
+
+// OnChange registers l. Call it before serving requests.
+func (s *Store) OnChange(l ChangeListener) { s.listeners = append(s.listeners, l) }
 
 // Options tunes a Store. The zero value is what production uses.
 type Options struct {
@@ -186,10 +199,24 @@ func (s *Store) Ping(ctx context.Context) error {
 // Now returns the store's clock reading (UTC, microsecond precision).
 func (s *Store) Now() time.Time { return s.now() }
 
-// write runs fn in a write transaction and translates database errors.
+type changesKey struct{}
+
+// write runs fn in a write transaction, translates database errors and, once
+// committed, tells the listeners what changed. The writer pool has a single
+// connection, so commits and notifications happen in the same order.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	err := s.w.WithContext(ctx).Transaction(fn)
-	return dbError(err)
+	var changes []Change
+	tctx := context.WithValue(ctx, changesKey{}, &changes)
+	err := s.w.WithContext(tctx).Transaction(fn)
+	if err != nil {
+		return dbError(err)
+	}
+	if len(changes) > 0 {
+		for _, l := range s.listeners {
+			l(ctx, changes)
+		}
+	}
+	return nil
 }
 
 // read runs fn on the read pool. Reads that must see a write's result go

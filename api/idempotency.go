@@ -1,0 +1,119 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/handlers"
+	"carnet/models"
+)
+
+// idempotent makes POSTs that create safe to retry. A client that sends an
+// Idempotency-Key gets, for the same key and the same request, the first
+// answer again (with Idempotent-Replayed: true) instead of a second record.
+// Keys are scoped to the caller, so two partners cannot collide.
+func idempotent(log *slog.Logger, store *models.Store) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		key := c.GetHeader("Idempotency-Key")
+		if key == "" {
+			c.Next()
+			return
+		}
+		if !validIdempotencyKey(key) {
+			handlers.WriteProblem(c, log, &models.Error{Code: models.EBADREQUEST, Message: "The Idempotency-Key header is not valid.",
+				Fields: []models.FieldError{{Field: "Idempotency-Key", Reason: "must be 1 to 255 visible ASCII characters, e.g. a UUID"}}})
+			return
+		}
+		p := models.PrincipalFrom(c.Request.Context())
+		if p.IsAnonymous() {
+			c.Next() // the route's own authentication answers
+			return
+		}
+		body, err := io.ReadAll(c.Request.Body)
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				handlers.WriteProblem(c, log, models.Errorf(models.ETOOLARGE, "The request body is larger than %d bytes.", mbe.Limit))
+				return
+			}
+			handlers.WriteProblem(c, log, models.Errorf(models.EBADREQUEST, "The request body could not be read."))
+			return
+		}
+		c.Request.Body = io.NopCloser(bytes.NewReader(body))
+		h := sha256.New()
+		io.WriteString(h, c.Request.Method+" "+c.Request.URL.RequestURI()+"\n")
+		h.Write(body)
+		hash := hex.EncodeToString(h.Sum(nil))
+		scope := p.Scope()
+		ctx := c.Request.Context()
+
+		prev, err := store.BeginIdempotent(ctx, scope, key, hash)
+		if err != nil {
+			handlers.WriteProblem(c, log, err)
+			return
+		}
+		if prev != nil {
+			for k, v := range prev.Headers {
+				c.Header(k, v)
+			}
+			c.Header("Idempotent-Replayed", "true")
+			c.Data(prev.Status, prev.Headers["Content-Type"], prev.Body)
+			c.Abort()
+			return
+		}
+		w := &captureWriter{ResponseWriter: c.Writer}
+		c.Writer = w
+		c.Next()
+		// Server errors release the key so that a retry runs again; any
+		// other answer, success or refusal, is what a retry gets.
+		var resp *models.IdempotentResponse
+		if status := w.Status(); status < 500 {
+			resp = &models.IdempotentResponse{Status: status, Body: w.buf.Bytes(), Headers: map[string]string{}}
+			for _, name := range []string{"Content-Type", "Location", "ETag"} {
+				if v := w.Header().Get(name); v != "" {
+					resp.Headers[name] = v
+				}
+			}
+		}
+		// The client's context may be gone; the bookkeeping must still happen.
+		if err := store.FinishIdempotent(context.WithoutCancel(ctx), scope, key, resp); err != nil {
+			log.Error("idempotency: could not record the answer", "request_id", handlers.RequestID(c), "error", err.Error())
+		}
+	}
+}
+
+func validIdempotencyKey(k string) bool {
+	if len(k) == 0 || len(k) > 255 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] < 0x21 || k[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// captureWriter keeps a copy of the body written through it.
+type captureWriter struct {
+	gin.ResponseWriter
+	buf bytes.Buffer
+}
+
+func (w *captureWriter) Write(b []byte) (int, error) {
+	w.buf.Write(b)
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *captureWriter) WriteString(s string) (int, error) {
+	w.buf.WriteString(s)
+	return w.ResponseWriter.WriteString(s)
+}
