@@ -62,7 +62,9 @@ func BenchmarkDirectory(b *testing.B) {
 		}},
 		{"get actor", func(i int) *http.Request { return httptest.NewRequest("GET", "/api/v1/actors/"+ids[i%n], nil) }},
 		{"list actors first page", func(int) *http.Request { return httptest.NewRequest("GET", "/api/v1/actors?limit=20", nil) }},
-		{"list actors next page by name", func(int) *http.Request { return httptest.NewRequest("GET", "/api/v1/actors?limit=20&sort=name&cursor="+deep, nil) }},
+		{"list actors next page by name", func(int) *http.Request {
+			return httptest.NewRequest("GET", "/api/v1/actors?limit=20&sort=name&cursor="+deep, nil)
+		}},
 		{"list actors filtered", func(int) *http.Request {
 			return httptest.NewRequest("GET", "/api/v1/actors?limit=20&departement=13&typologies=BIB,CCAS", nil)
 		}},
