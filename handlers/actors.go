@@ -316,16 +316,19 @@ func (h *Handler) GetActor(c *gin.Context) error {
 //	@Failure		422				{object}	Problem	"Validation failed; errors lists every invalid field"
 //	@Router			/api/v1/actors [post]
 func (h *Handler) CreateActor(c *gin.Context) error {
-	p := principal(c)
-	if !p.CanCreateActor() {
-		return models.Errorf(models.EFORBIDDEN, "Your account may not create actors.")
-	}
 	var in ActorInput
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
 	var a models.Actor
 	in.toModel(&a)
+	ref, err := h.Store.RefForNewActor(c.Request.Context(), &a)
+	if err != nil {
+		return err
+	}
+	if !principal(c).CanCreateActor(ref) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not create this actor: administrators may, coordinators inside their territory, managers of the network it joins (parent_id), partners for their own source.")
+	}
 	if err := h.Store.CreateActor(c.Request.Context(), &a); err != nil {
 		return err
 	}
@@ -394,27 +397,57 @@ func (h *Handler) PatchActor(c *gin.Context) error {
 }
 
 func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *ActorInput) error) error {
+	ctx := c.Request.Context()
 	id := c.Param("id")
 	p := principal(c)
-	if !p.CanEditActor(id) {
-		return h.forbidOrHide(c, id)
+	ref, err := h.Store.ActorRef(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !p.CanEditActor(ref) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not change this actor.")
 	}
 	version, err := ifMatch(c)
 	if err != nil {
 		return err
 	}
-	a, err := h.Store.UpdateActor(c.Request.Context(), id, version, func(cur *models.Actor) error {
+	a, err := h.Store.UpdateActor(ctx, id, version, func(cur *models.Actor) error {
+		oldParent := cur.ParentID
 		var in ActorInput
 		if err := read(cur, &in); err != nil {
 			return err
 		}
 		in.toModel(cur)
-		return nil
+		return h.checkActorMove(c, ref, oldParent, cur)
 	})
 	if err != nil {
 		return err
 	}
 	return writeVersioned(c, http.StatusOK, actorETag(a), newActor(a))
+}
+
+// checkActorMove checks the new state of an edited actor: a caller may not
+// move an actor out of what it may edit (another source, another territory)
+// nor attach it to a network it may not edit.
+func (h *Handler) checkActorMove(c *gin.Context, ref models.ActorRef, oldParent *string, a *models.Actor) error {
+	p := principal(c)
+	lineage := ref.Lineage
+	if a.ParentID != nil && (oldParent == nil || *oldParent != *a.ParentID) {
+		parent, err := h.Store.ActorRef(c.Request.Context(), *a.ParentID)
+		switch {
+		case models.ErrorCode(err) == models.ENOTFOUND:
+			return nil // validation names the unknown parent
+		case err != nil:
+			return err
+		case !p.CanEditActor(parent):
+			return models.Errorf(models.EFORBIDDEN, "Your account may not attach actors to the network %s.", parent.ID)
+		}
+		lineage = append([]string{ref.ID}, parent.Lineage...)
+	}
+	if !p.CanEditActor(models.RefOf(a, lineage)) {
+		return models.Errorf(models.EFORBIDDEN, "This change would put the actor outside what your account may edit (its source or territory).")
+	}
+	return nil
 }
 
 // ArchiveActor godoc
@@ -436,8 +469,12 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 //	@Router			/api/v1/actors/{id} [delete]
 func (h *Handler) ArchiveActor(c *gin.Context) error {
 	id := c.Param("id")
-	if !principal(c).CanEditActor(id) {
-		return h.forbidOrHide(c, id)
+	ref, err := h.Store.ActorRef(c.Request.Context(), id)
+	if err != nil {
+		return err
+	}
+	if !principal(c).CanEditActor(ref) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not archive this actor.")
 	}
 	version, err := ifMatch(c)
 	if err != nil {
@@ -448,14 +485,4 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 	}
 	c.Status(http.StatusNoContent)
 	return nil
-}
-
-// forbidOrHide answers 404 for an actor that does not exist and 403 for one
-// the caller may see but not change: the directory is public, so revealing
-// that a public actor exists leaks nothing.
-func (h *Handler) forbidOrHide(c *gin.Context, actorID string) error {
-	if _, err := h.Store.GetActor(c.Request.Context(), actorID); err != nil {
-		return err
-	}
-	return models.Errorf(models.EFORBIDDEN, "Your account may not change this actor.")
 }

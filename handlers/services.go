@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -294,10 +295,36 @@ func (h *Handler) visibleService(c *gin.Context, id string) (*models.Service, er
 	if err != nil {
 		return nil, err
 	}
-	if !s.IsArchived() && s.Status == vocab.ServiceDraft && !principal(c).CanSeeUnpublished(s.ActorID) {
-		return nil, models.Errorf(models.ENOTFOUND, "No service has the id %q.", id)
+	if !s.IsArchived() && s.Status == vocab.ServiceDraft {
+		ref, err := h.Store.ActorRef(c.Request.Context(), s.ActorID)
+		if err != nil {
+			return nil, err
+		}
+		if !principal(c).CanSeeUnpublished(ref) {
+			return nil, models.Errorf(models.ENOTFOUND, "No service has the id %q.", id)
+		}
 	}
 	return s, nil
+}
+
+// canEditService checks that p may edit services of the actor, and that a
+// partner writes only records of its own source.
+func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string) error {
+	p := principal(c)
+	ref, err := h.Store.ActorRef(c.Request.Context(), s.ActorID)
+	if models.ErrorCode(err) == models.ENOTFOUND {
+		return &models.Error{Code: models.EINVALID, Message: "The service is invalid.", Fields: []models.FieldError{{Field: "actor_id", Reason: "no active actor has this id"}}}
+	}
+	if err != nil {
+		return err
+	}
+	if !p.CanEditActor(ref) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not %s services of this actor.", verb)
+	}
+	if p.IsPartner() && !p.CanWriteSource(s.Source) {
+		return models.Errorf(models.EFORBIDDEN, "A partner client may only write services whose source is one of its own (%s).", strings.Join(p.Sources, ", "))
+	}
+	return nil
 }
 
 // CreateService godoc
@@ -322,16 +349,21 @@ func (h *Handler) visibleService(c *gin.Context, id string) (*models.Service, er
 //	@Failure		422				{object}	Problem
 //	@Router			/api/v1/services [post]
 func (h *Handler) CreateService(c *gin.Context) error {
-	p := principal(c)
 	var in ServiceInput
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if !p.CanEditActor(in.ActorID) {
-		return models.Errorf(models.EFORBIDDEN, "Your account may not add services to this actor.")
-	}
 	var s models.Service
 	in.toModel(&s)
+	// Shape first: a client fixing its body should see every invalid
+	// field at once, whoever it is.
+	s.Normalize()
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	if err := h.canEditService(c, &s, "add"); err != nil {
+		return err
+	}
 	if err := h.Store.CreateService(c.Request.Context(), &s); err != nil {
 		return err
 	}
@@ -405,8 +437,8 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 	if err != nil {
 		return err
 	}
-	if !principal(c).CanEditActor(cur.ActorID) {
-		return models.Errorf(models.EFORBIDDEN, "Your account may not change this service.")
+	if err := h.canEditService(c, cur, "change"); err != nil {
+		return err
 	}
 	version, err := ifMatch(c)
 	if err != nil {
@@ -418,7 +450,11 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 			return err
 		}
 		in.toModel(cur)
-		return nil
+		// The new state must stay writable by the caller (a partner
+		// cannot hand a service to another source).
+		next := *cur
+		next.Normalize()
+		return h.canEditService(c, &next, "change")
 	})
 	if err != nil {
 		return err
@@ -448,8 +484,8 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if !principal(c).CanEditActor(cur.ActorID) {
-		return models.Errorf(models.EFORBIDDEN, "Your account may not archive this service.")
+	if err := h.canEditService(c, cur, "archive"); err != nil {
+		return err
 	}
 	version, err := ifMatch(c)
 	if err != nil {

@@ -33,6 +33,12 @@ const maxParentDepth = 8 // networks of networks exist; deeper is a data error
 
 // CreateActor validates a and inserts it with a new id.
 func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
+	return s.write(ctx, func(tx *gorm.DB) error { return s.insertActor(tx, a) })
+}
+
+// insertActor validates a and inserts it with a new id inside tx. Bulk
+// writers (sync, import) call it for each row of a batch.
+func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 	now := s.now()
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
@@ -40,15 +46,13 @@ func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *gorm.DB) error {
-		if err := s.checkActorRefs(tx, a); err != nil {
-			return err
-		}
-		if err := tx.Create(a).Error; err != nil {
-			return sourceConflict(err, "actors.source, actors.source_id")
-		}
-		return recordChange(tx, EntityActor, a.ID, ChangeCreate, a.Version, now)
-	})
+	if err := s.checkActorRefs(tx, a); err != nil {
+		return err
+	}
+	if err := tx.Create(a).Error; err != nil {
+		return sourceConflict(err, "actors.source, actors.source_id")
+	}
+	return recordChange(tx, changeOf(EntityActor, ChangeCreate, nil, a))
 }
 
 // GetActor returns the actor with id, archived or not; ENOTFOUND if none.
@@ -78,31 +82,39 @@ func (s *Store) UpdateActor(ctx context.Context, id string, ifVersion int64, app
 		if err != nil {
 			return err
 		}
-		createdAt, version := a.CreatedAt, a.Version
+		before := *a
 		if err := apply(a); err != nil {
 			return err
 		}
-		// Identity and bookkeeping are not the caller's to change.
-		a.ID, a.CreatedAt, a.ArchivedAt = id, createdAt, nil
-		a.Normalize()
-		if err := a.Validate(); err != nil {
+		if err := s.saveActor(tx, &before, a); err != nil {
 			return err
-		}
-		if err := s.checkActorRefs(tx, a); err != nil {
-			return err
-		}
-		now := s.now()
-		a.UpdatedAt, a.Version = now, version+1
-		if err := tx.Model(a).Select("*").Omit("id", "created_at").Updates(a).Error; err != nil {
-			return sourceConflict(err, "actors.source, actors.source_id")
 		}
 		out = *a
-		return recordChange(tx, EntityActor, id, ChangeUpdate, a.Version, now)
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// saveActor validates a, the changed state of before (as loaded by
+// lockActor), and writes it as the next version inside tx.
+func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
+	// Identity and bookkeeping are not the caller's to change.
+	a.ID, a.CreatedAt, a.ArchivedAt = before.ID, before.CreatedAt, nil
+	a.Normalize()
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if err := s.checkActorRefs(tx, a); err != nil {
+		return err
+	}
+	a.UpdatedAt, a.Version = s.now(), before.Version+1
+	if err := tx.Model(a).Select("*").Omit("id", "created_at").Updates(a).Error; err != nil {
+		return sourceConflict(err, "actors.source, actors.source_id")
+	}
+	return recordChange(tx, changeOf(EntityActor, ChangeUpdate, before, a))
 }
 
 // ArchiveActor marks the actor deleted (a tombstone that change feeds report)
@@ -122,22 +134,8 @@ func (s *Store) ArchiveActor(ctx context.Context, id string, ifVersion int64) (*
 		if children > 0 {
 			return Errorf(ECONFLICT, "This actor heads %d active child actors; archive them or change their parent_id first.", children)
 		}
-		now := s.now()
-		a.ArchivedAt, a.UpdatedAt, a.Version = &now, now, a.Version+1
-		if err := tx.Model(a).Select("archived_at", "updated_at", "version").Updates(a).Error; err != nil {
+		if err := s.archiveActor(tx, a); err != nil {
 			return err
-		}
-		if err := recordChange(tx, EntityActor, id, ChangeArchive, a.Version, now); err != nil {
-			return err
-		}
-		var services []Service
-		if err := tx.Where("actor_id = ? AND archived_at IS NULL", id).Find(&services).Error; err != nil {
-			return err
-		}
-		for i := range services {
-			if err := archiveService(tx, &services[i], now); err != nil {
-				return err
-			}
 		}
 		out = *a
 		return nil
@@ -146,6 +144,30 @@ func (s *Store) ArchiveActor(ctx context.Context, id string, ifVersion int64) (*
 		return nil, err
 	}
 	return &out, nil
+}
+
+// archiveActor archives a (locked, with no active children) and its
+// services inside tx.
+func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
+	before := *a
+	now := s.now()
+	a.ArchivedAt, a.UpdatedAt, a.Version = &now, now, a.Version+1
+	if err := tx.Model(a).Select("archived_at", "updated_at", "version").Updates(a).Error; err != nil {
+		return err
+	}
+	if err := recordChange(tx, changeOf(EntityActor, ChangeArchive, &before, a)); err != nil {
+		return err
+	}
+	var services []Service
+	if err := tx.Where("actor_id = ? AND archived_at IS NULL", a.ID).Find(&services).Error; err != nil {
+		return err
+	}
+	for i := range services {
+		if err := s.archiveService(tx, &services[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ListActors returns one page of actors matching f.

@@ -31,10 +31,31 @@ type Change struct {
 	At       time.Time
 }
 
+// changeEvent is one change as the store's write paths describe it: the
+// change log row plus the states before and after, from which the audit
+// history takes the changed fields.
+type changeEvent struct {
+	Change
+	ActorID string // the actor the record belongs to (itself for an actor)
+	Before  any    // *Actor or *Service; nil on create
+	After   any
+}
+
+func changeOf(entity, op string, before, after any) changeEvent {
+	e := changeEvent{Change: Change{Entity: entity, Op: op}, Before: before, After: after}
+	switch v := after.(type) {
+	case *Actor:
+		e.EntityID, e.ActorID, e.Version, e.At = v.ID, v.ID, v.Version, v.UpdatedAt
+	case *Service:
+		e.EntityID, e.ActorID, e.Version, e.At = v.ID, v.ActorID, v.Version, v.UpdatedAt
+	}
+	return e
+}
+
 // recordChange logs a change in the transaction tx and remembers it for the
 // listeners told after commit.
-func recordChange(tx *gorm.DB, entity, id, op string, version int64, at time.Time) error {
-	c := Change{Entity: entity, EntityID: id, Op: op, Version: version, At: at}
+func recordChange(tx *gorm.DB, e changeEvent) error {
+	c := e.Change
 	if err := tx.Create(&c).Error; err != nil {
 		return err
 	}

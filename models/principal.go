@@ -5,15 +5,12 @@ import (
 	"slices"
 )
 
-// Role is what a principal may do for one structure (actor). Only the
-// platform administrator exists in the foundation; the per-structure roles
-// below are declared now so that tokens and policies have their final shape.
+// Role is what a principal may do for one structure (actor).
 type Role string
 
 const (
-	RoleManager     Role = "manager"     // edits its actor (and child actors) and its members
-	RoleMember      Role = "member"      // an aidant: reads, and orients people on its structure's behalf
-	RoleCoordinator Role = "coordinator" // edits actors located in a territory
+	RoleManager Role = "manager" // edits its actor (and child actors) and its members
+	RoleMember  Role = "member"  // an aidant: reads, and orients people on its structure's behalf
 )
 
 // Membership grants a role on one actor.
@@ -22,20 +19,53 @@ type Membership struct {
 	Role    Role
 }
 
+// Territory is where a coordinator may act: départements and/or INSEE
+// commune codes.
+type Territory struct {
+	Departements []string
+	Communes     []string
+}
+
+// IsZero reports whether the territory covers nothing.
+func (t Territory) IsZero() bool { return len(t.Departements) == 0 && len(t.Communes) == 0 }
+
+// Covers reports whether a place with this département and INSEE code lies
+// in the territory.
+func (t Territory) Covers(departement, insee string) bool {
+	return departement != "" && slices.Contains(t.Departements, departement) ||
+		insee != "" && slices.Contains(t.Communes, insee)
+}
+
 // Principal is the authenticated caller, rebuilt from the database on every
-// request (not trusted from the token alone), so that a disabled account loses
-// access on its very next request.
+// request (not trusted from the token alone), so that a removed membership or
+// a disabled account loses access on its very next request.
 type Principal struct {
 	UserID        string
 	Email         string
 	PlatformAdmin bool
 	Memberships   []Membership
+	// Coordinates is the territory of a territorial coordinator; zero for
+	// everyone else.
+	Coordinates Territory
 
 	// A partner client (machine-to-machine) has a ClientID instead of a
 	// UserID, and may write only records of its own Sources.
 	ClientID   string
 	ClientName string
 	Sources    []string
+}
+
+// ActorRef is what the authorization policies need to know about an actor.
+// Policies are pure functions of a Principal and an ActorRef, so they are
+// table-tested without HTTP or a database.
+type ActorRef struct {
+	ID          string
+	Source      string
+	Departement string
+	InseeCode   string
+	// Lineage is the actor's id followed by its ancestors' (its network,
+	// the network's network…): a network's manager manages its members.
+	Lineage []string
 }
 
 // Scope names the caller for per-caller state such as idempotency keys.
@@ -57,13 +87,84 @@ func (p *Principal) IsAnonymous() bool { return p == nil || p.UserID == "" && p.
 // IsPartner reports whether p is a partner client.
 func (p *Principal) IsPartner() bool { return p != nil && p.ClientID != "" }
 
+// IsAdmin reports whether p is a platform administrator.
+func (p *Principal) IsAdmin() bool { return p != nil && p.UserID != "" && p.PlatformAdmin }
+
+// IsCoordinator reports whether p coordinates a territory.
+func (p *Principal) IsCoordinator() bool { return p != nil && p.UserID != "" && !p.Coordinates.IsZero() }
+
+// RoleOn returns p's strongest role on the actor or one of its ancestors: a
+// network's manager manages its member structures; membership does not
+// inherit (a network's aidant is not a member of every library).
+func (p *Principal) RoleOn(ref ActorRef) Role {
+	if p == nil || p.UserID == "" {
+		return ""
+	}
+	var role Role
+	for _, m := range p.Memberships {
+		switch {
+		case m.ActorID == ref.ID:
+			if m.Role == RoleManager {
+				return RoleManager
+			}
+			role = m.Role
+		case m.Role == RoleManager && slices.Contains(ref.Lineage, m.ActorID):
+			return RoleManager
+		}
+	}
+	return role
+}
+
+// ManagesActor reports whether p manages the actor (directly or through its
+// network).
+func (p *Principal) ManagesActor(ref ActorRef) bool { return p.RoleOn(ref) == RoleManager }
+
+// BelongsTo reports whether p is a member or manager of the actor itself.
+func (p *Principal) BelongsTo(actorID string) bool {
+	if p == nil {
+		return false
+	}
+	for _, m := range p.Memberships {
+		if m.ActorID == actorID {
+			return true
+		}
+	}
+	return false
+}
+
+// CoordinatesActor reports whether the actor lies in p's territory.
+func (p *Principal) CoordinatesActor(ref ActorRef) bool {
+	return p.IsCoordinator() && p.Coordinates.Covers(ref.Departement, ref.InseeCode)
+}
+
+// CanEditActor reports whether p may change or archive the actor and
+// create, change or archive its services: administrators; coordinators of
+// the actor's territory; managers of the actor or of its network; partner
+// clients for records of their own source.
+func (p *Principal) CanEditActor(ref ActorRef) bool {
+	switch {
+	case p.IsAnonymous():
+		return false
+	case p.IsAdmin():
+		return true
+	case p.IsPartner():
+		return p.CanWriteSource(ref.Source)
+	}
+	return p.CoordinatesActor(ref) || p.ManagesActor(ref)
+}
+
+// CanCreateActor reports whether p may add this new actor: administrators;
+// coordinators inside their territory; managers of the network it joins;
+// partner clients for their own source. ref describes the actor to create.
+func (p *Principal) CanCreateActor(ref ActorRef) bool { return p.CanEditActor(ref) }
+
 // CanWriteSource reports whether p may create or change records whose source
 // is source: administrators any, partner clients only their own.
 func (p *Principal) CanWriteSource(source string) bool {
 	switch {
 	case p.IsAnonymous():
 		return false
-	case p.PlatformAdmin:
+	case p.IsAdmin():
 		return true
 	case p.IsPartner():
 		return source != "" && slices.Contains(p.Sources, source)
@@ -71,35 +172,33 @@ func (p *Principal) CanWriteSource(source string) bool {
 	return false
 }
 
-// CanEditActor reports whether p may create, change or archive the actor and
-// its services. In the foundation only platform administrators may; structure
-// roles extend this policy.
-func (p *Principal) CanEditActor(actorID string) bool {
-	if p.IsAnonymous() {
+// CanModerate reports whether p may accept or reject suggestions about the
+// actor (and confirm or dismiss duplicate links): its managers, the
+// coordinators of its territory, administrators.
+func (p *Principal) CanModerate(ref ActorRef) bool {
+	if p.IsAnonymous() || p.IsPartner() {
 		return false
 	}
-	return p.PlatformAdmin
+	return p.IsAdmin() || p.CoordinatesActor(ref) || p.ManagesActor(ref)
 }
 
-// CanCreateActor reports whether p may add a new actor to the directory.
-func (p *Principal) CanCreateActor() bool {
-	return !p.IsAnonymous() && p.PlatformAdmin
+// CanManageMembers reports whether p may list, add, change and remove the
+// actor's members: its managers and administrators. Coordinators edit the
+// directory, not structures' teams.
+func (p *Principal) CanManageMembers(ref ActorRef) bool {
+	if p.IsAnonymous() || p.IsPartner() {
+		return false
+	}
+	return p.IsAdmin() || p.ManagesActor(ref)
 }
+
+// CanReadHistory reports whether p may read the actor's audit history:
+// its managers, the coordinators of its territory and administrators.
+func (p *Principal) CanReadHistory(ref ActorRef) bool { return p.CanModerate(ref) }
 
 // CanSeeUnpublished reports whether p may read the actor's draft services.
-func (p *Principal) CanSeeUnpublished(actorID string) bool {
-	return p.CanEditActor(actorID)
-}
-
-// CanSeeAllUnpublished reports whether p may read every draft service.
-func (p *Principal) CanSeeAllUnpublished() bool {
-	return !p.IsAnonymous() && p.PlatformAdmin
-}
-
-// EditableActorIDs lists the actors whose drafts p may read besides the
-// published directory. Empty in the foundation: only administrators edit.
-func (p *Principal) EditableActorIDs() []string {
-	return nil
+func (p *Principal) CanSeeUnpublished(ref ActorRef) bool {
+	return p.CanEditActor(ref) || p.BelongsTo(ref.ID)
 }
 
 type principalKey struct{}
@@ -114,4 +213,30 @@ func WithPrincipal(ctx context.Context, p *Principal) context.Context {
 func PrincipalFrom(ctx context.Context) *Principal {
 	p, _ := ctx.Value(principalKey{}).(*Principal)
 	return p
+}
+
+// Channel says how a change reached the directory, for the audit history.
+type Channel string
+
+const (
+	ChannelAPI        Channel = "api"        // a client called the REST API
+	ChannelSync       Channel = "sync"       // a partner's bulk sync or an import
+	ChannelSuggestion Channel = "suggestion" // an accepted suggestion
+	ChannelCLI        Channel = "cli"        // an operator's command
+	ChannelSystem     Channel = "system"     // a background job
+)
+
+type channelKey struct{}
+
+// WithChannel marks writes made with ctx as coming through ch.
+func WithChannel(ctx context.Context, ch Channel) context.Context {
+	return context.WithValue(ctx, channelKey{}, ch)
+}
+
+// ChannelFrom returns the channel of ctx, ChannelAPI by default.
+func ChannelFrom(ctx context.Context) Channel {
+	if ch, ok := ctx.Value(channelKey{}).(Channel); ok {
+		return ch
+	}
+	return ChannelAPI
 }

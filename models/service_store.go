@@ -43,6 +43,11 @@ type ServiceFilter struct {
 
 // CreateService validates sv and inserts it with a new id under an active actor.
 func (s *Store) CreateService(ctx context.Context, sv *Service) error {
+	return s.write(ctx, func(tx *gorm.DB) error { return s.insertService(tx, sv) })
+}
+
+// insertService validates sv and inserts it with a new id inside tx.
+func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 	now := s.now()
 	sv.ID = NewID()
 	sv.CreatedAt, sv.UpdatedAt, sv.ArchivedAt, sv.Version = now, now, nil, 1
@@ -54,18 +59,15 @@ func (s *Store) CreateService(ctx context.Context, sv *Service) error {
 	if sv.Status == vocab.ServiceArchived {
 		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "status", Reason: "a new service cannot be archived; use draft or published"}}}
 	}
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		actor, err := activeActor(tx, sv.ActorID)
-		if err != nil {
-			return err
-		}
-		if err := tx.Omit("Actor").Create(sv).Error; err != nil {
-			return sourceConflict(err, "services.source, services.source_id")
-		}
-		sv.Actor = actor
-		return recordChange(tx, EntityService, sv.ID, ChangeCreate, sv.Version, now)
-	})
-	return err
+	actor, err := activeActor(tx, sv.ActorID)
+	if err != nil {
+		return err
+	}
+	if err := tx.Omit("Actor").Create(sv).Error; err != nil {
+		return sourceConflict(err, "services.source, services.source_id")
+	}
+	sv.Actor = actor
+	return recordChange(tx, changeOf(EntityService, ChangeCreate, nil, sv))
 }
 
 // GetService returns the service with its actor, archived or not.
@@ -93,52 +95,11 @@ func (s *Store) UpdateService(ctx context.Context, id string, ifVersion int64, a
 		if err != nil {
 			return err
 		}
-		actorID, createdAt, version := sv.ActorID, sv.CreatedAt, sv.Version
+		before := *sv
 		if err := apply(sv); err != nil {
 			return err
 		}
-		sv.Normalize()
-		if sv.ActorID != actorID {
-			return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "cannot change; create the service under the other actor and archive this one"}}}
-		}
-		sv.ID, sv.CreatedAt, sv.ArchivedAt = id, createdAt, nil
-		if err := sv.Validate(); err != nil {
-			return err
-		}
-		actor, err := activeActor(tx, sv.ActorID)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		sv.UpdatedAt, sv.Version = now, version+1
-		op := ChangeUpdate
-		if sv.Status == vocab.ServiceArchived {
-			// Setting the status to archived is the same as DELETE.
-			sv.ArchivedAt, op = &now, ChangeArchive
-		}
-		sv.Actor = nil
-		if err := tx.Model(sv).Select("*").Omit("id", "created_at", "Actor").Updates(sv).Error; err != nil {
-			return sourceConflict(err, "services.source, services.source_id")
-		}
-		sv.Actor = actor
-		out = *sv
-		return recordChange(tx, EntityService, id, op, sv.Version, now)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// ArchiveService marks the service archived: a tombstone.
-func (s *Store) ArchiveService(ctx context.Context, id string, ifVersion int64) (*Service, error) {
-	var out Service
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		sv, err := lockService(tx, id, ifVersion)
-		if err != nil {
-			return err
-		}
-		if err := archiveService(tx, sv, s.now()); err != nil {
+		if err := s.saveService(tx, &before, sv); err != nil {
 			return err
 		}
 		out = *sv
@@ -150,12 +111,64 @@ func (s *Store) ArchiveService(ctx context.Context, id string, ifVersion int64) 
 	return &out, nil
 }
 
-func archiveService(tx *gorm.DB, sv *Service, now time.Time) error {
+// saveService validates sv, the changed state of before (as loaded by
+// lockService), and writes it as the next version inside tx.
+func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
+	sv.Normalize()
+	if sv.ActorID != before.ActorID {
+		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "cannot change; create the service under the other actor and archive this one"}}}
+	}
+	sv.ID, sv.CreatedAt, sv.ArchivedAt = before.ID, before.CreatedAt, nil
+	if err := sv.Validate(); err != nil {
+		return err
+	}
+	actor, err := activeActor(tx, sv.ActorID)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	sv.UpdatedAt, sv.Version = now, before.Version+1
+	op := ChangeUpdate
+	if sv.Status == vocab.ServiceArchived {
+		// Setting the status to archived is the same as DELETE.
+		sv.ArchivedAt, op = &now, ChangeArchive
+	}
+	sv.Actor = nil
+	if err := tx.Model(sv).Select("*").Omit("id", "created_at", "Actor").Updates(sv).Error; err != nil {
+		return sourceConflict(err, "services.source, services.source_id")
+	}
+	sv.Actor = actor
+	return recordChange(tx, changeOf(EntityService, op, before, sv))
+}
+
+// ArchiveService marks the service archived: a tombstone.
+func (s *Store) ArchiveService(ctx context.Context, id string, ifVersion int64) (*Service, error) {
+	var out Service
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		sv, err := lockService(tx, id, ifVersion)
+		if err != nil {
+			return err
+		}
+		if err := s.archiveService(tx, sv); err != nil {
+			return err
+		}
+		out = *sv
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func (s *Store) archiveService(tx *gorm.DB, sv *Service) error {
+	before := *sv
+	now := s.now()
 	sv.Status, sv.ArchivedAt, sv.UpdatedAt, sv.Version = vocab.ServiceArchived, &now, now, sv.Version+1
 	if err := tx.Model(sv).Select("status", "archived_at", "updated_at", "version").Updates(sv).Error; err != nil {
 		return err
 	}
-	return recordChange(tx, EntityService, sv.ID, ChangeArchive, sv.Version, now)
+	return recordChange(tx, changeOf(EntityService, ChangeArchive, &before, sv))
 }
 
 // ListServices returns one page of services matching f, each with its actor.
@@ -187,14 +200,7 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 	if !f.IncludeArchived {
 		q = q.Where("services.archived_at IS NULL")
 	}
-	if !f.Viewer.CanSeeAllUnpublished() {
-		editable := f.Viewer.EditableActorIDs()
-		if len(editable) == 0 {
-			q = q.Where("services.status <> ?", vocab.ServiceDraft)
-		} else {
-			q = q.Where("(services.status <> ? OR services.actor_id IN ?)", vocab.ServiceDraft, editable)
-		}
-	}
+	q = draftsVisibleTo(q, f.Viewer)
 	if f.Name != "" {
 		q = q.Where("services.name LIKE ? ESCAPE '\\'", "%"+escapeLike(f.Name)+"%")
 	}
@@ -245,6 +251,44 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 		q = q.Where("services.updated_at >= ?", f.UpdatedSince.UTC())
 	}
 	return q
+}
+
+// draftsVisibleTo restricts q to published services plus the drafts the
+// viewer may see: all for administrators; those of the structures it belongs
+// to or manages (with their networks' members), of its coordinated
+// territory, or of its partner sources.
+func draftsVisibleTo(q *gorm.DB, v *Principal) *gorm.DB {
+	if v.IsAdmin() {
+		return q
+	}
+	cond := "services.status <> 'draft'"
+	var args []any
+	if !v.IsAnonymous() {
+		var member, managed []string
+		for _, m := range v.Memberships {
+			member = append(member, m.ActorID)
+			if m.Role == RoleManager {
+				managed = append(managed, m.ActorID)
+			}
+		}
+		if len(member) > 0 {
+			cond += " OR services.actor_id IN ?"
+			args = append(args, member)
+		}
+		if len(managed) > 0 {
+			cond += " OR services.actor_id IN (WITH RECURSIVE net(id) AS (SELECT id FROM actors WHERE parent_id IN ? UNION SELECT actors.id FROM actors JOIN net ON actors.parent_id = net.id) SELECT id FROM net)"
+			args = append(args, managed)
+		}
+		if t := v.Coordinates; !t.IsZero() {
+			cond += " OR services.actor_id IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)"
+			args = append(args, t.Departements, t.Communes)
+		}
+		if v.IsPartner() && len(v.Sources) > 0 {
+			cond += " OR services.source IN ?"
+			args = append(args, v.Sources)
+		}
+	}
+	return q.Where("("+cond+")", args...)
 }
 
 func lockService(tx *gorm.DB, id string, ifVersion int64) (*Service, error) {
