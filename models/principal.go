@@ -91,7 +91,9 @@ func (p *Principal) IsPartner() bool { return p != nil && p.ClientID != "" }
 func (p *Principal) IsAdmin() bool { return p != nil && p.UserID != "" && p.PlatformAdmin }
 
 // IsCoordinator reports whether p coordinates a territory.
-func (p *Principal) IsCoordinator() bool { return p != nil && p.UserID != "" && !p.Coordinates.IsZero() }
+func (p *Principal) IsCoordinator() bool {
+	return p != nil && p.UserID != "" && !p.Coordinates.IsZero()
+}
 
 // RoleOn returns p's strongest role on the actor or one of its ancestors: a
 // network's manager manages its member structures; membership does not
