@@ -110,11 +110,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			return err
 		}
 	}
-	tokens, err := api.NewTokens(api.TokenConfig{Secret: cfg.JWTSecret, Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience, TTL: cfg.TokenTTL})
+	tokens, err := api.NewTokens(api.TokenConfig{Secret: cfg.JWTSecret, PreviousSecrets: cfg.JWTPrevious, Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience, TTL: cfg.TokenTTL})
 	if err != nil {
 		return err
 	}
-	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins, OpenAPI: openapiYAML})
+	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins,
+		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies})
 	if err != nil {
 		return err
 	}
@@ -269,7 +270,10 @@ type config struct {
 	Addr         string
 	DBPath       string
 	JWTSecret    []byte
+	JWTPrevious  [][]byte
 	JWTGenerated bool
+	RefreshTTL   time.Duration
+	Proxies      []string
 	JWTIssuer    string
 	JWTAudience  string
 	TokenTTL     time.Duration
@@ -305,6 +309,23 @@ func loadConfig(getenv func(string) string) (config, error) {
 	var err error
 	if c.TokenTTL, err = time.ParseDuration(get("CARNET_TOKEN_TTL", "15m")); err != nil || c.TokenTTL < time.Minute || c.TokenTTL > 24*time.Hour {
 		errs = append(errs, errors.New("CARNET_TOKEN_TTL must be a duration between 1m and 24h, such as 15m"))
+	}
+	if c.RefreshTTL, err = time.ParseDuration(get("CARNET_REFRESH_TTL", "720h")); err != nil || c.RefreshTTL < time.Hour || c.RefreshTTL > 90*24*time.Hour {
+		errs = append(errs, errors.New("CARNET_REFRESH_TTL must be a duration between 1h and 2160h (90 days), such as 720h"))
+	}
+	for _, p := range strings.Split(get("CARNET_TRUSTED_PROXIES", ""), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.Proxies = append(c.Proxies, p)
+		}
+	}
+	for _, k := range strings.Split(getenv("CARNET_JWT_PREVIOUS_SECRETS"), ",") {
+		if k = strings.TrimSpace(k); k == "" {
+			continue
+		} else if len(k) < api.MinSecretLen {
+			errs = append(errs, fmt.Errorf("each of CARNET_JWT_PREVIOUS_SECRETS must be at least %d bytes", api.MinSecretLen))
+		} else {
+			c.JWTPrevious = append(c.JWTPrevious, []byte(k))
+		}
 	}
 	if c.MaxBodyBytes, err = strconv.ParseInt(get("CARNET_MAX_BODY_BYTES", "1048576"), 10, 64); err != nil || c.MaxBodyBytes < 1024 {
 		errs = append(errs, errors.New("CARNET_MAX_BODY_BYTES must be an integer of at least 1024"))

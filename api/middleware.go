@@ -131,14 +131,20 @@ func authenticate(log *slog.Logger, tokens *Tokens, store *models.Store) gin.Han
 			handlers.WriteProblem(c, log, models.Errorf(models.EUNAUTHORIZED, "The Authorization header must be \"Bearer <token>\"."))
 			return
 		}
-		sub, err := tokens.Verify(strings.TrimSpace(raw))
+		kind, sub, err := tokens.Verify(strings.TrimSpace(raw))
 		if err != nil {
 			handlers.WriteProblem(c, log, err)
 			return
 		}
 		// The token proves identity; rights come from the database now,
-		// so that a disabled account loses access on its next request.
-		p, err := store.LoadPrincipal(c.Request.Context(), sub)
+		// so that a disabled account, a removed membership or a revoked
+		// partner client loses access on its very next request.
+		var p *models.Principal
+		if kind == KindClient {
+			p, err = store.LoadClientPrincipal(c.Request.Context(), sub)
+		} else {
+			p, err = store.LoadPrincipal(c.Request.Context(), sub)
+		}
 		if err != nil {
 			handlers.WriteProblem(c, log, err)
 			return

@@ -47,7 +47,24 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 
 	v1 := r.Group("/api/v1")
 
+	// Identity: credentials are rate limited in the handlers (per address
+	// and per account).
 	v1.POST("/auth/login", w(h.Login))
+	v1.POST("/auth/token", w(h.Token))
+	v1.POST("/auth/logout", w(h.Logout))
+	v1.POST("/invitations/accept", w(h.AcceptInvitation))
+	v1.POST("/invitations", auth(h.CreateInvitation)...)
+	v1.GET("/me", auth(h.GetMe)...)
+	v1.PUT("/me/password", auth(h.ChangePassword)...)
+	v1.GET("/me/join-requests", auth(h.ListMyJoinRequests)...)
+	v1.GET("/users", auth(h.ListUsers)...)
+	v1.GET("/users/:id", auth(h.GetUser)...)
+	v1.PATCH("/users/:id", auth(h.UpdateUser)...)
+	v1.GET("/clients", auth(h.ListClients)...)
+	v1.POST("/clients", auth(h.CreateClient)...)
+	v1.GET("/clients/:id", auth(h.GetClient)...)
+	v1.PATCH("/clients/:id", auth(h.UpdateClient)...)
+	v1.POST("/clients/:id/secret", auth(h.RotateClientSecret)...)
 
 	v1.GET("/vocabularies", w(h.ListVocabularies))
 	v1.GET("/vocabularies/:name", w(h.GetVocabulary))
@@ -58,6 +75,15 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	v1.PUT("/actors/:id", auth(h.ReplaceActor)...)
 	v1.PATCH("/actors/:id", auth(h.PatchActor)...)
 	v1.DELETE("/actors/:id", auth(h.ArchiveActor)...)
+	v1.GET("/actors/:id/history", auth(h.ActorHistory)...)
+	v1.POST("/actors/:id/suggestions", auth(h.SuggestActorChange)...)
+	v1.GET("/actors/:id/members", auth(h.ListMembers)...)
+	v1.POST("/actors/:id/members", auth(h.AddMember)...)
+	v1.PATCH("/actors/:id/members/:user_id", auth(h.UpdateMember)...)
+	v1.DELETE("/actors/:id/members/:user_id", auth(h.RemoveMember)...)
+	v1.GET("/actors/:id/join-requests", auth(h.ListJoinRequests)...)
+	v1.POST("/actors/:id/join-requests", auth(h.CreateJoinRequest)...)
+	v1.PATCH("/actors/:id/join-requests/:request_id", auth(h.DecideJoinRequest)...)
 
 	v1.GET("/services", public(h.ListServices)...)
 	v1.POST("/services", create(h.CreateService)...)
@@ -65,4 +91,10 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	v1.PUT("/services/:id", auth(h.ReplaceService)...)
 	v1.PATCH("/services/:id", auth(h.PatchService)...)
 	v1.DELETE("/services/:id", auth(h.ArchiveService)...)
+	v1.GET("/services/:id/history", auth(h.ServiceHistory)...)
+	v1.POST("/services/:id/suggestions", auth(h.SuggestServiceChange)...)
+
+	v1.GET("/suggestions", auth(h.ListSuggestions)...)
+	v1.GET("/suggestions/:id", auth(h.GetSuggestion)...)
+	v1.PATCH("/suggestions/:id", auth(h.DecideSuggestion)...)
 }

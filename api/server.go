@@ -4,6 +4,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -29,7 +30,26 @@ type Config struct {
 	// OpenAPI is the OpenAPI 3 document (YAML) served at /openapi.yaml and
 	// /openapi.json and shown by Swagger UI at /docs.
 	OpenAPI []byte
+	// RefreshTTL is the lifetime of refresh tokens; 0 means 30 days.
+	RefreshTTL time.Duration
+	// PerIP and PerAccount limit credential checks; zero values mean the
+	// defaults (DefaultPerIP, DefaultPerAccount).
+	PerIP, PerAccount RateLimit
+	// TrustedProxies are the addresses (CIDR) of reverse proxies whose
+	// X-Forwarded-For is believed; none by default, so a client cannot
+	// forge its address to dodge rate limits.
+	TrustedProxies []string
+	// Now replaces the clock of rate limiters in tests.
+	Now func() time.Time
 }
+
+// Default rate limits of credential checks: a person mistyping a password a
+// few times is never blocked; a script guessing passwords gets 5 tries a
+// minute per account and 30 a minute per address.
+var (
+	DefaultPerIP      = RateLimit{Every: 2 * time.Second, Burst: 30}
+	DefaultPerAccount = RateLimit{Every: 12 * time.Second, Burst: 5}
+)
 
 // NewServer returns the service's HTTP handler.
 func NewServer(cfg Config) (http.Handler, error) {
@@ -46,8 +66,20 @@ func NewServer(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.RefreshTTL <= 0 {
+		cfg.RefreshTTL = 30 * 24 * time.Hour
+	}
+	if cfg.PerIP == (RateLimit{}) {
+		cfg.PerIP = DefaultPerIP
+	}
+	if cfg.PerAccount == (RateLimit{}) {
+		cfg.PerAccount = DefaultPerAccount
+	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
+	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("api: trusted proxies: %w", err)
+	}
 	r.HandleMethodNotAllowed = true
 	r.RedirectTrailingSlash = false // a redirect would lose a POST body; 404 says it plainly
 	r.RedirectFixedPath = false
@@ -60,7 +92,8 @@ func NewServer(cfg Config) (http.Handler, error) {
 		corsMiddleware(cfg.CORSOrigins),
 		bodyLimit(cfg.Logger, cfg.MaxBodyBytes),
 	)
-	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger}
+	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL,
+		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now)}
 	routes(r, h, cfg, docs)
 	return r, nil
 }

@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"sync"
 	"testing"
@@ -189,14 +191,18 @@ func TestLoginAndTokens(t *testing.T) {
 
 	// Forged and stale tokens.
 	secret := []byte(strings.Repeat("k", 48))
+	sum := sha256.Sum256(secret)
+	kid := hex.EncodeToString(sum[:6])
 	sign := func(m jwt.SigningMethod, key any, c jwt.MapClaims) string {
-		s, err := jwt.NewWithClaims(m, c).SignedString(key)
+		tok := jwt.NewWithClaims(m, c)
+		tok.Header["kid"] = kid
+		s, err := tok.SignedString(key)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return s
 	}
-	good := jwt.MapClaims{"iss": "carnet-test", "aud": "carnet-test-api", "sub": e.AdminUser.ID, "iat": now.Unix(), "exp": now.Add(time.Minute).Unix()}
+	good := jwt.MapClaims{"iss": "carnet-test", "aud": "carnet-test-api", "sub": e.AdminUser.ID, "kind": "user", "iat": now.Unix(), "exp": now.Add(time.Minute).Unix()}
 	with := func(k string, v any) jwt.MapClaims {
 		c := jwt.MapClaims{}
 		for kk, vv := range good {
@@ -221,6 +227,12 @@ func TestLoginAndTokens(t *testing.T) {
 		"expired":          sign(jwt.SigningMethodHS256, secret, with("exp", now.Add(-time.Hour).Unix())),
 		"unknown account":  sign(jwt.SigningMethodHS256, secret, with("sub", models.NewID())),
 		"subject not uuid": sign(jwt.SigningMethodHS256, secret, with("sub", "admin")),
+		"no kind":          sign(jwt.SigningMethodHS256, secret, with("kind", nil)),
+		"client kind":      sign(jwt.SigningMethodHS256, secret, with("kind", "client")),
+		"no key id": func() string {
+			s, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, good).SignedString(secret)
+			return s
+		}(),
 	}
 	for name, tk := range tokens {
 		t.Run(name, func(t *testing.T) {

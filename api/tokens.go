@@ -14,11 +14,15 @@ import (
 
 // TokenConfig configures access tokens.
 type TokenConfig struct {
-	// Secret is the HMAC key; at least 32 bytes.
-	Secret   []byte
-	Issuer   string
-	Audience string
-	TTL      time.Duration
+	// Secret is the HMAC key that signs new tokens; at least 32 bytes.
+	Secret []byte
+	// PreviousSecrets are keys that signed tokens before a rotation. They
+	// still verify until removed: keep a previous key for one token
+	// lifetime after rotating, so that no session is cut.
+	PreviousSecrets [][]byte
+	Issuer          string
+	Audience        string
+	TTL             time.Duration
 	// Now replaces the clock in tests.
 	Now func() time.Time
 }
@@ -27,9 +31,19 @@ type TokenConfig struct {
 // reloads the account's current rights on every request.
 type claims struct {
 	jwt.RegisteredClaims
-	Admin bool        `json:"adm,omitempty"`
-	Roles []roleClaim `json:"roles,omitempty"`
+	// Kind says whether the subject is a person's account or a partner client.
+	Kind    string      `json:"kind"`
+	Admin   bool        `json:"adm,omitempty"`
+	Roles   []roleClaim `json:"roles,omitempty"`
+	Sources []string    `json:"sources,omitempty"`
+	Scopes  []string    `json:"scope,omitempty"`
 }
+
+// Token subject kinds.
+const (
+	KindUser   = "user"
+	KindClient = "client"
+)
 
 type roleClaim struct {
 	ActorID string `json:"actor_id"`
@@ -40,6 +54,7 @@ type roleClaim struct {
 type Tokens struct {
 	cfg    TokenConfig
 	kid    string
+	keys   map[string][]byte // by key id: the current key and previous ones
 	parser *jwt.Parser
 }
 
@@ -63,8 +78,13 @@ func NewTokens(cfg TokenConfig) (*Tokens, error) {
 	}
 	// The key id is derived from the key, so that a rotated key gets a new
 	// id without configuration, and verification can pick the right key.
-	sum := sha256.Sum256(cfg.Secret)
-	t := &Tokens{cfg: cfg, kid: hex.EncodeToString(sum[:6])}
+	t := &Tokens{cfg: cfg, kid: keyID(cfg.Secret), keys: map[string][]byte{keyID(cfg.Secret): cfg.Secret}}
+	for _, k := range cfg.PreviousSecrets {
+		if len(k) < MinSecretLen {
+			return nil, fmt.Errorf("a previous token secret must be at least %d bytes", MinSecretLen)
+		}
+		t.keys[keyID(k)] = k
+	}
 	// Pin everything a forged token could play with: the algorithm (no
 	// "none", no RS/HS confusion), the issuer, the audience, and require an
 	// expiry. A small leeway absorbs clock skew between servers.
@@ -80,14 +100,26 @@ func NewTokens(cfg TokenConfig) (*Tokens, error) {
 	return t, nil
 }
 
-// Issue returns a signed access token for p.
+func keyID(k []byte) string {
+	sum := sha256.Sum256(k)
+	return hex.EncodeToString(sum[:6])
+}
+
+// Issue returns a signed access token for p, a person or a partner client.
 func (t *Tokens) Issue(p *models.Principal) (string, time.Time, error) {
 	now := t.cfg.Now()
 	exp := now.Add(t.cfg.TTL)
+	sub, kind := p.UserID, KindUser
+	if p.IsPartner() {
+		sub, kind = p.ClientID, KindClient
+	}
 	c := claims{
+		Kind:    kind,
+		Sources: p.Sources,
+		Scopes:  p.Scopes,
 		RegisteredClaims: jwt.RegisteredClaims{
 			Issuer:    t.cfg.Issuer,
-			Subject:   p.UserID,
+			Subject:   sub,
 			Audience:  jwt.ClaimStrings{t.cfg.Audience},
 			IssuedAt:  jwt.NewNumericDate(now),
 			NotBefore: jwt.NewNumericDate(now),
@@ -108,24 +140,27 @@ func (t *Tokens) Issue(p *models.Principal) (string, time.Time, error) {
 	return s, exp, nil
 }
 
-// Verify checks a token and returns its subject (the account id).
-func (t *Tokens) Verify(raw string) (string, error) {
+// Verify checks a token and returns its subject's kind (KindUser or
+// KindClient) and id.
+func (t *Tokens) Verify(raw string) (kind, subject string, err error) {
 	var c claims
-	_, err := t.parser.ParseWithClaims(raw, &c, func(tok *jwt.Token) (any, error) {
-		if kid, ok := tok.Header["kid"].(string); ok && kid != t.kid {
+	_, err = t.parser.ParseWithClaims(raw, &c, func(tok *jwt.Token) (any, error) {
+		kid, _ := tok.Header["kid"].(string)
+		key, ok := t.keys[kid]
+		if !ok {
 			return nil, errors.New("unknown key id")
 		}
-		return t.cfg.Secret, nil
+		return key, nil
 	})
 	if err != nil {
 		msg := "The bearer token is invalid."
 		if errors.Is(err, jwt.ErrTokenExpired) {
 			msg = "The bearer token has expired; log in again."
 		}
-		return "", &models.Error{Code: models.EUNAUTHORIZED, Message: msg, Err: err}
+		return "", "", &models.Error{Code: models.EUNAUTHORIZED, Message: msg, Err: err}
 	}
-	if c.Subject == "" {
-		return "", models.Errorf(models.EUNAUTHORIZED, "The bearer token names no account.")
+	if c.Subject == "" || c.Kind != KindUser && c.Kind != KindClient {
+		return "", "", models.Errorf(models.EUNAUTHORIZED, "The bearer token names no account.")
 	}
-	return c.Subject, nil
+	return c.Kind, c.Subject, nil
 }

@@ -254,7 +254,7 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 		Communes:           q.strings("commune"),
 		PostalCodes:        q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode),
 		InseeCodes:         q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
-		Departements:       q.codes("departement", "a département code", validDepartement),
+		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
 		Typologies:         q.vocab("typologies", vocab.NameTypologies),
 		NationalProgrammes: q.vocab("national_programmes", vocab.NameNationalProgrammes),
 		TrainingLabels:     q.vocab("training_labels", vocab.NameTrainingLabels),
@@ -297,7 +297,7 @@ func (h *Handler) GetActor(c *gin.Context) error {
 // CreateActor godoc
 //
 //	@Summary		Create an actor
-//	@Description	Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164.
+//	@Description	Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
@@ -339,7 +339,7 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 // ReplaceActor godoc
 //
 //	@Summary		Replace an actor
-//	@Description	Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed).
+//	@Description	Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
@@ -367,7 +367,7 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 // PatchActor godoc
 //
 //	@Summary		Update some fields of an actor
-//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates.
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Accept			application/merge-patch+json
@@ -453,7 +453,7 @@ func (h *Handler) checkActorMove(c *gin.Context, ref models.ActorRef, oldParent 
 // ArchiveActor godoc
 //
 //	@Summary		Archive an actor
-//	@Description	Removes the actor and its services from the directory. The record stays as a tombstone (GET answers 410, change feeds report the deletion). An actor that heads active child actors cannot be archived (409).
+//	@Description	Removes the actor and its services from the directory. The record stays as a tombstone (GET answers 410, change feeds report the deletion). An actor that heads active child actors cannot be archived (409). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Produce		json
 //	@Security		BearerAuth

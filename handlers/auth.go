@@ -1,10 +1,14 @@
 package handlers
 
 import (
+	"mime"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"carnet/models"
 )
 
 // LoginRequest holds an account's credentials.
@@ -13,23 +17,44 @@ type LoginRequest struct {
 	Password string `json:"password" example:"correct horse battery staple"`
 }
 
-// TokenResponse is an OAuth2-style access token answer.
+// TokenResponse is an OAuth2-style token answer.
 type TokenResponse struct {
 	AccessToken string `json:"access_token"`
 	TokenType   string `json:"token_type" example:"Bearer"`
-	// Lifetime of the token in seconds.
+	// Lifetime of the access token in seconds.
 	ExpiresIn int64 `json:"expires_in" example:"900"`
+	// For people: exchange it at POST /api/v1/auth/token (grant_type=refresh_token) for a new pair; single use.
+	RefreshToken string `json:"refresh_token,omitempty"`
+	// Lifetime of the refresh token in seconds.
+	RefreshExpiresIn int64 `json:"refresh_expires_in,omitempty" example:"2592000"`
+}
+
+// TokenRequest is an OAuth2 token request (RFC 6749), as JSON or as a form.
+// Partner clients use grant_type=client_credentials with client_id and
+// client_secret (or HTTP Basic authentication); people renew their session
+// with grant_type=refresh_token.
+type TokenRequest struct {
+	GrantType    string `json:"grant_type" enums:"client_credentials,refresh_token" example:"client_credentials"`
+	ClientID     string `json:"client_id,omitempty" format:"uuid"`
+	ClientSecret string `json:"client_secret,omitempty"`
+	RefreshToken string `json:"refresh_token,omitempty"`
+}
+
+// LogoutRequest ends a session.
+type LogoutRequest struct {
+	RefreshToken string `json:"refresh_token"`
 }
 
 // Login godoc
 //
 //	@Summary		Log in
-//	@Description	Exchanges an e-mail and password for a short-lived bearer token. Wrong e-mails, wrong passwords and disabled accounts get the same 401.
+//	@Description	Exchanges an e-mail and password for a short-lived access token and a refresh token. Wrong e-mails, wrong passwords and disabled accounts get the same 401. Limited per IP address and per account (429 with Retry-After).
 //	@Tags			auth
 //	@Accept			json
 //	@Produce		json
 //	@Param			credentials	body		LoginRequest	true	"Credentials"
 //	@Success		200			{object}	TokenResponse
+//	@Header			200			{string}	RateLimit-Remaining	"Attempts left before 429"
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
 //	@Failure		413			{object}	Problem
@@ -41,19 +66,209 @@ func (h *Handler) Login(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	u, err := h.Store.Authenticate(c.Request.Context(), in.Email, in.Password)
+	if err := h.limit(c, in.Email); err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
+	u, err := h.Store.Authenticate(ctx, in.Email, in.Password)
 	if err != nil {
 		return err
 	}
-	p, err := h.Store.LoadPrincipal(c.Request.Context(), u.ID)
+	refresh, refreshExp, err := h.Store.IssueRefreshToken(ctx, u.ID, h.RefreshTTL)
 	if err != nil {
 		return err
 	}
+	return h.issueFor(c, u.ID, refresh, refreshExp)
+}
+
+// issueFor answers with an access token for the account and, for people, the
+// refresh token of their session.
+func (h *Handler) issueFor(c *gin.Context, userID, refresh string, refreshExp time.Time) error {
+	p, err := h.Store.LoadPrincipal(c.Request.Context(), userID)
+	if err != nil {
+		return err
+	}
+	return h.writeToken(c, p, refresh, refreshExp)
+}
+
+func (h *Handler) writeToken(c *gin.Context, p *models.Principal, refresh string, refreshExp time.Time) error {
 	tok, exp, err := h.Tokens.Issue(p)
 	if err != nil {
 		return err
 	}
+	now := h.Store.Now()
+	out := TokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: seconds(exp.Sub(now)), RefreshToken: refresh}
+	if refresh != "" {
+		out.RefreshExpiresIn = seconds(refreshExp.Sub(now))
+	}
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusOK, TokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(time.Until(exp).Round(time.Second) / time.Second)})
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+func seconds(d time.Duration) int64 { return int64(d.Round(time.Second) / time.Second) }
+
+// Token godoc
+//
+//	@Summary		Get a token (OAuth2)
+//	@Description	client_credentials: a partner client exchanges its client_id and client_secret (in the body, or with HTTP Basic authentication) for a short-lived access token limited to its sources and scopes. refresh_token: a person exchanges a refresh token for a new access and refresh token (the old refresh token stops working; presenting it again revokes the session). Accepts JSON or application/x-www-form-urlencoded. Limited per IP address and per client.
+//	@Tags			auth
+//	@Accept			json
+//	@Accept			x-www-form-urlencoded
+//	@Produce		json
+//	@Param			request	body		TokenRequest	true	"Token request"
+//	@Success		200		{object}	TokenResponse
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		413		{object}	Problem
+//	@Failure		415		{object}	Problem
+//	@Failure		429		{object}	Problem
+//	@Router			/api/v1/auth/token [post]
+func (h *Handler) Token(c *gin.Context) error {
+	in, err := readTokenRequest(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
+	switch in.GrantType {
+	case "client_credentials":
+		if id, secret, ok := c.Request.BasicAuth(); ok && in.ClientID == "" {
+			in.ClientID, in.ClientSecret = id, secret
+		}
+		if in.ClientID == "" || in.ClientSecret == "" {
+			return badToken("client_id", "client_id and client_secret are required (in the body or with HTTP Basic authentication)")
+		}
+		if err := h.limit(c, "client:"+in.ClientID); err != nil {
+			return err
+		}
+		cl, err := h.Store.AuthenticateClient(ctx, in.ClientID, in.ClientSecret)
+		if err != nil {
+			return err
+		}
+		p, err := h.Store.LoadClientPrincipal(ctx, cl.ID)
+		if err != nil {
+			return err
+		}
+		return h.writeToken(c, p, "", time.Time{})
+	case "refresh_token":
+		if in.RefreshToken == "" {
+			return badToken("refresh_token", "is required with grant_type=refresh_token")
+		}
+		if err := h.limit(c, ""); err != nil {
+			return err
+		}
+		userID, next, exp, err := h.Store.RotateRefreshToken(ctx, in.RefreshToken, h.RefreshTTL)
+		if err != nil {
+			return err
+		}
+		return h.issueFor(c, userID, next, exp)
+	case "":
+		return badToken("grant_type", "is required: client_credentials or refresh_token")
+	default:
+		return badToken("grant_type", "must be client_credentials or refresh_token (people log in at POST /api/v1/auth/login)")
+	}
+}
+
+func badToken(field, reason string) error {
+	return &models.Error{Code: models.EBADREQUEST, Message: "The token request is incomplete.", Fields: []models.FieldError{{Field: field, Reason: reason}}}
+}
+
+// readTokenRequest accepts the OAuth2 form encoding as well as JSON: OAuth2
+// libraries send forms, other clients find JSON easier.
+func readTokenRequest(c *gin.Context) (TokenRequest, error) {
+	var in TokenRequest
+	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if mt != "application/x-www-form-urlencoded" {
+		return in, decodeJSON(c, &in)
+	}
+	b, err := readBody(c, "application/x-www-form-urlencoded")
+	if err != nil {
+		return in, err
+	}
+	v, err := url.ParseQuery(string(b))
+	if err != nil {
+		return in, models.Errorf(models.EBADREQUEST, "The form body is malformed.")
+	}
+	known := map[string]*string{"grant_type": &in.GrantType, "client_id": &in.ClientID, "client_secret": &in.ClientSecret, "refresh_token": &in.RefreshToken}
+	for k, vals := range v {
+		dst, ok := known[k]
+		if !ok {
+			if k == "scope" {
+				continue // scopes are set by an administrator, not requested
+			}
+			return in, badToken(k, "is not a known parameter")
+		}
+		if len(vals) != 1 {
+			return in, badToken(k, "must be given once")
+		}
+		*dst = vals[0]
+	}
+	return in, nil
+}
+
+// Logout godoc
+//
+//	@Summary		Log out
+//	@Description	Revokes the session of the refresh token (the token and every token rotated from it). Access tokens already issued expire within minutes. Logging out twice is not an error.
+//	@Tags			auth
+//	@Accept			json
+//	@Param			request	body	LogoutRequest	true	"The session's refresh token"
+//	@Success		204		"Logged out"
+//	@Failure		400		{object}	Problem
+//	@Failure		415		{object}	Problem
+//	@Router			/api/v1/auth/logout [post]
+func (h *Handler) Logout(c *gin.Context) error {
+	var in LogoutRequest
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if in.RefreshToken == "" {
+		return badToken("refresh_token", "is required")
+	}
+	if err := h.Store.RevokeRefreshToken(c.Request.Context(), in.RefreshToken); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
+	return nil
+}
+
+// PasswordChange changes the caller's password.
+type PasswordChange struct {
+	CurrentPassword string `json:"current_password"`
+	NewPassword     string `json:"new_password"`
+}
+
+// ChangePassword godoc
+//
+//	@Summary		Change my password
+//	@Description	Checks the current password, sets the new one (at least 12 characters) and ends every session of the account: other devices must log in again.
+//	@Tags			me
+//	@Accept			json
+//	@Security		BearerAuth
+//	@Param			request	body	PasswordChange	true	"Current and new password"
+//	@Success		204		"Changed"
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem	"Partner clients have no password"
+//	@Failure		415		{object}	Problem
+//	@Failure		422		{object}	Problem
+//	@Failure		429		{object}	Problem
+//	@Router			/api/v1/me/password [put]
+func (h *Handler) ChangePassword(c *gin.Context) error {
+	p := principal(c)
+	if p.IsPartner() {
+		return models.Errorf(models.EFORBIDDEN, "Partner clients have a secret, not a password; an administrator rotates it.")
+	}
+	var in PasswordChange
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if err := h.limit(c, p.Email); err != nil {
+		return err
+	}
+	if err := h.Store.ChangePassword(c.Request.Context(), p.UserID, in.CurrentPassword, in.NewPassword); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
 	return nil
 }

@@ -20,12 +20,56 @@ type Tokens interface {
 	Issue(p *models.Principal) (token string, expires time.Time, err error)
 }
 
+// RateDecision is a rate limiter's answer for one attempt.
+type RateDecision struct {
+	OK         bool
+	Limit      int           // attempts allowed in a burst
+	Remaining  int           // attempts left now
+	Reset      time.Duration // until the bucket is full again
+	RetryAfter time.Duration // when refused, until the next attempt may pass
+}
+
+// Limiter limits attempts per key; the api package implements it.
+type Limiter interface {
+	Allow(key string) RateDecision
+}
+
 // Handler holds what every handler needs. Its methods are grouped by
 // resource, one file each.
 type Handler struct {
 	Store  *models.Store
 	Tokens Tokens
 	Log    *slog.Logger
+	// RefreshTTL is the lifetime of refresh tokens.
+	RefreshTTL time.Duration
+	// PerIP and PerAccount limit credential checks (login, token,
+	// invitation acceptance) so that passwords and secrets cannot be
+	// guessed at speed.
+	PerIP, PerAccount Limiter
+}
+
+// limit takes one attempt from each limiter for its key and refuses with
+// 429 when any is exhausted, setting the RateLimit headers of the IETF
+// draft either way.
+func (h *Handler) limit(c *gin.Context, account string) error {
+	checks := []struct {
+		l   Limiter
+		key string
+	}{{h.PerIP, "ip:" + c.ClientIP()}, {h.PerAccount, "account:" + strings.ToLower(strings.TrimSpace(account))}}
+	for _, chk := range checks {
+		if chk.l == nil || chk.key == "account:" {
+			continue
+		}
+		d := chk.l.Allow(chk.key)
+		c.Header("RateLimit-Limit", strconv.Itoa(d.Limit))
+		c.Header("RateLimit-Remaining", strconv.Itoa(d.Remaining))
+		c.Header("RateLimit-Reset", strconv.Itoa(int(d.Reset.Seconds()+0.999)))
+		if !d.OK {
+			return &models.Error{Code: models.ERATELIMITED, RetryAfter: d.RetryAfter,
+				Message: "Too many attempts; wait before trying again."}
+		}
+	}
+	return nil
 }
 
 // PrincipalKey is where the authentication middleware stores the caller.

@@ -192,20 +192,3 @@ func (q *queryParser) err() error {
 	}
 	return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are invalid.", Fields: q.errs}
 }
-
-// validDepartement accepts the codes of metropolitan départements (01–95,
-// with 2A and 2B for Corsica instead of 20) and of overseas départements and
-// collectivities (971–978, 984–989).
-func validDepartement(s string) bool {
-	switch {
-	case len(s) == 2 && (s == "2A" || s == "2B"):
-		return true
-	case len(s) == 2:
-		n, err := strconv.Atoi(s)
-		return err == nil && n >= 1 && n <= 95 && n != 20
-	case len(s) == 3:
-		n, err := strconv.Atoi(s)
-		return err == nil && (n >= 971 && n <= 978 || n >= 984 && n <= 989)
-	}
-	return false
-}

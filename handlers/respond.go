@@ -6,6 +6,7 @@ package handlers
 import (
 	"errors"
 	"log/slog"
+	"math"
 	"net/http"
 	"strconv"
 
@@ -117,8 +118,12 @@ func WriteProblem(c *gin.Context, log *slog.Logger, err error) {
 	switch s.status {
 	case http.StatusUnauthorized:
 		c.Header("WWW-Authenticate", `Bearer realm="carnet"`)
-	case http.StatusServiceUnavailable:
-		c.Header("Retry-After", strconv.Itoa(5))
+	case http.StatusServiceUnavailable, http.StatusTooManyRequests:
+		secs := int(math.Ceil(e.RetryAfter.Seconds()))
+		if secs < 1 {
+			secs = 5
+		}
+		c.Header("Retry-After", strconv.Itoa(secs))
 	}
 	c.Header("Cache-Control", "no-store")
 	c.Abort()

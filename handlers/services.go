@@ -255,7 +255,7 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 		Communes:           q.strings("commune"),
 		PostalCodes:        q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode),
 		InseeCodes:         q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
-		Departements:       q.codes("departement", "a département code", validDepartement),
+		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),
 		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
@@ -330,7 +330,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 // CreateService godoc
 //
 //	@Summary		Create a service
-//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true.
+//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
@@ -374,7 +374,7 @@ func (h *Handler) CreateService(c *gin.Context) error {
 // ReplaceService godoc
 //
 //	@Summary		Replace a service
-//	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412).
+//	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
@@ -402,7 +402,7 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 // PatchService godoc
 //
 //	@Summary		Update some fields of a service
-//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept.
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Accept			application/merge-patch+json
@@ -465,7 +465,7 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 // ArchiveService godoc
 //
 //	@Summary		Archive a service
-//	@Description	Removes the service from the directory; it stays as a tombstone (GET answers 410, change feeds report the deletion).
+//	@Description	Removes the service from the directory; it stays as a tombstone (GET answers 410, change feeds report the deletion). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Produce		json
 //	@Security		BearerAuth

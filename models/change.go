@@ -52,14 +52,22 @@ func changeOf(entity, op string, before, after any) changeEvent {
 	return e
 }
 
-// recordChange logs a change in the transaction tx and remembers it for the
-// listeners told after commit.
+// recordChange logs a change and its audit event in the transaction tx, and
+// remembers it for the listeners told after commit.
 func recordChange(tx *gorm.DB, e changeEvent) error {
 	c := e.Change
 	if err := tx.Create(&c).Error; err != nil {
 		return err
 	}
-	if list, ok := tx.Statement.Context.Value(changesKey{}).(*[]Change); ok {
+	ctx := tx.Statement.Context
+	ev, err := auditEvent(ctx, e)
+	if err != nil {
+		return err
+	}
+	if err := tx.Create(ev).Error; err != nil {
+		return err
+	}
+	if list, ok := ctx.Value(changesKey{}).(*[]Change); ok {
 		*list = append(*list, c)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Code classifies an error for callers. It is the only thing the HTTP layer
@@ -46,6 +47,8 @@ type Error struct {
 	Message string
 	Fields  []FieldError
 	Err     error
+	// RetryAfter tells a rate-limited or unavailable caller when to retry.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {

@@ -3,6 +3,7 @@ package models
 import (
 	"encoding/base64"
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -134,4 +135,21 @@ func anyOf(q *gorm.DB, column string, values []string) *gorm.DB {
 		return q
 	}
 	return q.Where("EXISTS (SELECT 1 FROM json_each("+column+") WHERE json_each.value IN ?)", values)
+}
+
+// Sequence cursors page through append-only logs (history, change feeds)
+// by their sequence number.
+func encodeSeqCursor(seq int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("q" + strconv.FormatInt(seq, 10)))
+}
+
+func decodeSeqCursor(s string) (int64, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil && len(b) > 1 && b[0] == 'q' {
+		if n, err := strconv.ParseInt(string(b[1:]), 10, 64); err == nil && n >= 0 {
+			return n, nil
+		}
+	}
+	return 0, &Error{Code: EBADREQUEST, Message: "The cursor is not valid.",
+		Fields: []FieldError{{Field: "cursor", Reason: "use the next link of a previous page, unchanged"}}}
 }

@@ -53,6 +53,25 @@ type Principal struct {
 	ClientID   string
 	ClientName string
 	Sources    []string
+	Scopes     []string
+}
+
+// Scopes an administrator grants to partner clients.
+const (
+	// ScopeDirectoryWrite lets a client create and change its source's
+	// actors and services through the REST API.
+	ScopeDirectoryWrite = "directory:write"
+	// ScopeSyncWrite lets a client push bulk batches and imports.
+	ScopeSyncWrite = "sync:write"
+)
+
+// AllScopes lists the scopes in the order they are documented.
+var AllScopes = []string{ScopeDirectoryWrite, ScopeSyncWrite}
+
+// HasScope reports whether a partner client holds scope. Accounts of people
+// have no scopes: their rights come from their roles.
+func (p *Principal) HasScope(scope string) bool {
+	return p.IsPartner() && slices.Contains(p.Scopes, scope)
 }
 
 // ActorRef is what the authorization policies need to know about an actor.
@@ -142,7 +161,7 @@ func (p *Principal) CoordinatesActor(ref ActorRef) bool {
 // CanEditActor reports whether p may change or archive the actor and
 // create, change or archive its services: administrators; coordinators of
 // the actor's territory; managers of the actor or of its network; partner
-// clients for records of their own source.
+// clients holding the directory:write scope for records of their own source.
 func (p *Principal) CanEditActor(ref ActorRef) bool {
 	switch {
 	case p.IsAnonymous():
@@ -150,7 +169,7 @@ func (p *Principal) CanEditActor(ref ActorRef) bool {
 	case p.IsAdmin():
 		return true
 	case p.IsPartner():
-		return p.CanWriteSource(ref.Source)
+		return p.HasScope(ScopeDirectoryWrite) && p.CanWriteSource(ref.Source)
 	}
 	return p.CoordinatesActor(ref) || p.ManagesActor(ref)
 }

@@ -256,5 +256,6 @@ func dbError(err error) error {
 // columns, as SQLite names them in its message ("actors.source, actors.source_id").
 func isUniqueOn(err error, columns string) bool {
 	var se sqlite3.Error
-	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique && strings.Contains(se.Error(), columns)
+	return errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey) &&
+		strings.Contains(se.Error(), columns)
 }

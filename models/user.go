@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -10,41 +11,96 @@ import (
 	"gorm.io/gorm"
 
 	"carnet/models/contact"
+	"carnet/models/ident"
 )
 
 // User is a person with an account: an administrator, a coordinator, a
 // structure's manager or member.
 type User struct {
-	ID            string `gorm:"primaryKey"`
-	Email         string
-	PasswordHash  string
-	PlatformAdmin bool
-	Disabled      bool
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	ID                      string `gorm:"primaryKey"`
+	Email                   string
+	DisplayName             string
+	PasswordHash            string
+	PlatformAdmin           bool
+	Disabled                bool
+	CoordinatorDepartements StringList
+	CoordinatorCommunes     StringList
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+}
+
+// Territory returns the user's coordinated territory.
+func (u *User) Territory() Territory {
+	return Territory{Departements: u.CoordinatorDepartements, Communes: u.CoordinatorCommunes}
 }
 
 // NewUser describes an account to create.
 type NewUser struct {
 	Email         string
+	DisplayName   string
 	Password      string
 	PlatformAdmin bool
+	Coordinates   Territory
+}
+
+const maxTerritoryCodes = 500 // a région's communes fit; a whole country does not belong here
+
+// normalizeEmail lower-cases the whole address: accounts are looked up by
+// e-mail, and people do not expect case to matter.
+func normalizeEmail(fe *FieldErrors, field, s string) string {
+	email, err := contact.NormalizeEmail(s)
+	if err != nil {
+		fe.Add(field, err.Error())
+		return ""
+	}
+	return strings.ToLower(email)
+}
+
+// checkTerritory validates a coordinator's codes in place.
+func checkTerritory(fe *FieldErrors, prefix string, t *Territory) {
+	if len(t.Departements)+len(t.Communes) > maxTerritoryCodes {
+		fe.Addf(prefix, "must list at most %d codes", maxTerritoryCodes)
+		return
+	}
+	for i, d := range t.Departements {
+		d = strings.ToUpper(strings.TrimSpace(d))
+		t.Departements[i] = d
+		if !ident.ValidDepartement(d) {
+			fe.Addf(prefix+".departements["+strconv.Itoa(i)+"]", "%q is not a département code (01–95, 2A, 2B, 971–978, 984–988)", clip(d))
+		}
+	}
+	for i, c := range t.Communes {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		t.Communes[i] = c
+		if !ident.ValidINSEE(c) {
+			fe.Addf(prefix+".communes["+strconv.Itoa(i)+"]", "%q is not an INSEE commune code", clip(c))
+		}
+	}
 }
 
 // CreateUser creates an account. E-mails are unique, compared lower-case.
 func (s *Store) CreateUser(ctx context.Context, in NewUser) (*User, error) {
+	var u *User
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var err error
+		u, err = s.insertUser(tx, in)
+		return err
+	})
+	return u, err
+}
+
+func (s *Store) insertUser(tx *gorm.DB, in NewUser) (*User, error) {
 	var fe FieldErrors
-	email, err := contact.NormalizeEmail(in.Email)
-	if err != nil {
-		fe.Add("email", err.Error())
-	}
-	email = strings.ToLower(email)
+	email := normalizeEmail(&fe, "email", in.Email)
+	in.DisplayName = strings.TrimSpace(in.DisplayName)
+	checkLen(&fe, "display_name", in.DisplayName, maxName)
 	if err := ValidatePassword(in.Password); err != nil {
 		var e *Error
 		if errors.As(err, &e) {
 			fe = append(fe, e.Fields...)
 		}
 	}
+	checkTerritory(&fe, "coordinator", &in.Coordinates)
 	if err := fe.Err("The account is invalid."); err != nil {
 		return nil, err
 	}
@@ -53,21 +109,194 @@ func (s *Store) CreateUser(ctx context.Context, in NewUser) (*User, error) {
 		return nil, Internal(err)
 	}
 	now := s.now()
-	u := &User{ID: NewID(), Email: email, PasswordHash: hash, PlatformAdmin: in.PlatformAdmin, CreatedAt: now, UpdatedAt: now}
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		if err := tx.Create(u).Error; err != nil {
-			if isUniqueOn(err, "users.email") {
-				return &Error{Code: ECONFLICT, Message: "An account with this e-mail already exists.",
-					Fields: []FieldError{{Field: "email", Reason: "is already registered"}}}
-			}
-			return err
+	u := &User{ID: NewID(), Email: email, DisplayName: in.DisplayName, PasswordHash: hash, PlatformAdmin: in.PlatformAdmin,
+		CoordinatorDepartements: in.Coordinates.Departements, CoordinatorCommunes: in.Coordinates.Communes, CreatedAt: now, UpdatedAt: now}
+	if err := tx.Create(u).Error; err != nil {
+		if isUniqueOn(err, "users.email") {
+			return nil, &Error{Code: ECONFLICT, Message: "An account with this e-mail already exists.",
+				Fields: []FieldError{{Field: "email", Reason: "is already registered"}}}
 		}
-		return nil
-	})
-	if err != nil {
 		return nil, err
 	}
 	return u, nil
+}
+
+// GetUser returns the account with id.
+func (s *Store) GetUser(ctx context.Context, id string) (*User, error) {
+	return getUser(s.read(ctx), id)
+}
+
+func getUser(db *gorm.DB, id string) (*User, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No account has the id %q.", clip(id))
+	}
+	var u User
+	err := db.Take(&u, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No account has the id %q.", id)
+	}
+	return &u, dbError(err)
+}
+
+// FindUserByEmail returns the account with this e-mail, ENOTFOUND if none.
+func (s *Store) FindUserByEmail(ctx context.Context, email string) (*User, error) {
+	var u User
+	err := s.read(ctx).Take(&u, "email = ?", strings.ToLower(strings.TrimSpace(email))).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No account has this e-mail.")
+	}
+	return &u, dbError(err)
+}
+
+// UserFilter selects accounts in ListUsers.
+type UserFilter struct {
+	Email    string // case-insensitive part of the e-mail
+	Disabled *bool
+	Admins   *bool
+	ListParams
+}
+
+// ListUsers pages through accounts, for administrators.
+func (s *Store) ListUsers(ctx context.Context, f UserFilter) (Page[User], error) {
+	f.ListParams = normalizeParams(f.ListParams)
+	filter := func(q *gorm.DB) *gorm.DB {
+		if f.Email != "" {
+			q = q.Where("users.email LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(f.Email))+"%")
+		}
+		if f.Disabled != nil {
+			q = q.Where("users.disabled = ?", *f.Disabled)
+		}
+		if f.Admins != nil {
+			q = q.Where("users.platform_admin = ?", *f.Admins)
+		}
+		return q
+	}
+	var page Page[User]
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := filter(tx.Model(&User{})).Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q, err := keyset(filter(tx.Model(&User{})), "users", f.ListParams)
+		if err != nil {
+			return err
+		}
+		if err := q.Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
+			return err
+		}
+		if len(page.Items) > f.Limit {
+			page.Items = page.Items[:f.Limit]
+			last := page.Items[f.Limit-1]
+			page.NextCursor = nextCursor(f.ListParams, last.ID, "", last.UpdatedAt)
+		}
+		return nil
+	})
+	return page, dbError(err)
+}
+
+// UserUpdate is an administrator's change to an account; nil fields are kept.
+type UserUpdate struct {
+	DisplayName   *string
+	PlatformAdmin *bool
+	Disabled      *bool
+	Coordinates   *Territory
+}
+
+// UpdateUser changes an account. Disabling it revokes its refresh tokens, so
+// it loses access at once (access tokens are refused on the next request
+// because the principal is reloaded).
+func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User, error) {
+	var out *User
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		u, err := getUser(tx, id)
+		if err != nil {
+			return err
+		}
+		var fe FieldErrors
+		if in.DisplayName != nil {
+			u.DisplayName = strings.TrimSpace(*in.DisplayName)
+			checkLen(&fe, "display_name", u.DisplayName, maxName)
+		}
+		if in.Coordinates != nil {
+			t := *in.Coordinates
+			checkTerritory(&fe, "coordinator", &t)
+			u.CoordinatorDepartements, u.CoordinatorCommunes = t.Departements, t.Communes
+		}
+		if err := fe.Err("The account is invalid."); err != nil {
+			return err
+		}
+		if in.PlatformAdmin != nil {
+			u.PlatformAdmin = *in.PlatformAdmin
+		}
+		if in.Disabled != nil {
+			u.Disabled = *in.Disabled
+		}
+		if u.PlatformAdmin && u.Disabled || in.PlatformAdmin != nil && !*in.PlatformAdmin || in.Disabled != nil && *in.Disabled {
+			if err := keepOneAdmin(tx, u.ID); err != nil {
+				return err
+			}
+		}
+		u.UpdatedAt = s.now()
+		if err := tx.Model(u).Select("display_name", "platform_admin", "disabled", "coordinator_departements", "coordinator_communes", "updated_at").Updates(u).Error; err != nil {
+			return err
+		}
+		if u.Disabled {
+			if err := revokeUserTokens(tx, u.ID, u.UpdatedAt); err != nil {
+				return err
+			}
+		}
+		out = u
+		return nil
+	})
+	return out, err
+}
+
+// keepOneAdmin refuses a change that would leave no active administrator:
+// nobody could then manage accounts or partner clients.
+func keepOneAdmin(tx *gorm.DB, exceptID string) error {
+	var n int64
+	if err := tx.Model(&User{}).Where("platform_admin AND NOT disabled AND id <> ?", exceptID).Count(&n).Error; err != nil {
+		return err
+	}
+	if n == 0 {
+		return Errorf(ECONFLICT, "This is the last active platform administrator; make another account administrator first.")
+	}
+	return nil
+}
+
+// ChangePassword replaces the password after checking the current one, and
+// revokes the account's refresh tokens: other sessions must log in again.
+func (s *Store) ChangePassword(ctx context.Context, userID, current, next string) error {
+	u, err := s.GetUser(ctx, userID)
+	if err != nil {
+		return err
+	}
+	ok, err := CheckPassword(u.PasswordHash, current)
+	if err != nil {
+		return Internal(err)
+	}
+	if !ok {
+		return &Error{Code: EINVALID, Message: "The current password is incorrect.", Fields: []FieldError{{Field: "current_password", Reason: "does not match"}}}
+	}
+	if err := ValidatePassword(next); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			for i := range e.Fields {
+				e.Fields[i].Field = "new_password"
+			}
+		}
+		return err
+	}
+	hash, err := HashPassword(next)
+	if err != nil {
+		return Internal(err)
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		if err := tx.Model(&User{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": hash, "updated_at": now}).Error; err != nil {
+			return err
+		}
+		return revokeUserTokens(tx, userID, now)
+	})
 }
 
 var errBadCredentials = Errorf(EUNAUTHORIZED, "The e-mail or the password is incorrect.")
@@ -100,19 +329,32 @@ func (s *Store) Authenticate(ctx context.Context, email, password string) (*User
 	return &u, nil
 }
 
-// LoadPrincipal rebuilds the caller from the database. A deleted or disabled
-// account yields EUNAUTHORIZED even with a valid token.
+// LoadPrincipal rebuilds a person's rights from the database. A deleted or
+// disabled account yields EUNAUTHORIZED even with a valid token; a removed
+// membership is simply absent.
 func (s *Store) LoadPrincipal(ctx context.Context, userID string) (*Principal, error) {
 	if !ValidID(userID) {
 		return nil, Errorf(EUNAUTHORIZED, "The token does not name a valid account.")
 	}
-	var u User
-	err := s.read(ctx).Take(&u, "id = ?", userID).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && u.Disabled) {
-		return nil, Errorf(EUNAUTHORIZED, "The account of this token is disabled or no longer exists.")
-	}
-	if err != nil {
-		return nil, dbError(err)
-	}
-	return &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin}, nil
+	var p *Principal
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		var u User
+		err := tx.Take(&u, "id = ?", userID).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && u.Disabled) {
+			return Errorf(EUNAUTHORIZED, "The account of this token is disabled or no longer exists.")
+		}
+		if err != nil {
+			return err
+		}
+		var ms []membershipRow
+		if err := tx.Where("user_id = ?", userID).Order("actor_id").Find(&ms).Error; err != nil {
+			return err
+		}
+		p = &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory()}
+		for _, m := range ms {
+			p.Memberships = append(p.Memberships, Membership{ActorID: m.ActorID, Role: Role(m.Role)})
+		}
+		return nil
+	})
+	return p, dbError(err)
 }

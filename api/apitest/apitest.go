@@ -22,6 +22,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
+	"github.com/gin-gonic/gin"
 
 	"carnet/api"
 	"carnet/models"
@@ -43,6 +44,8 @@ type Env struct {
 	Admin string
 	// AdminUser is the administrator's account.
 	AdminUser *models.User
+	// DBPath is the database file, for tests that inspect it directly.
+	DBPath string
 }
 
 // Option tunes New.
@@ -51,6 +54,14 @@ type Option func(*options)
 type options struct {
 	now     func() time.Time
 	maxBody int64
+	perIP   api.RateLimit
+	perAcct api.RateLimit
+}
+
+// WithRateLimits sets the credential rate limits (tests that log in many
+// times raise them; tests of the limits lower them).
+func WithRateLimits(perIP, perAccount api.RateLimit) Option {
+	return func(o *options) { o.perIP, o.perAcct = perIP, perAccount }
 }
 
 // WithClock replaces the clock of the store and the tokens.
@@ -67,7 +78,8 @@ func New(t testing.TB, opts ...Option) *Env {
 		fn(&o)
 	}
 	ctx := context.Background()
-	store, err := models.Open(ctx, filepath.Join(t.TempDir(), "carnet.db"), models.Options{Now: o.now})
+	dbPath := filepath.Join(t.TempDir(), "carnet.db")
+	store, err := models.Open(ctx, dbPath, models.Options{Now: o.now})
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
@@ -76,11 +88,12 @@ func New(t testing.TB, opts ...Option) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := api.NewServer(api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody})
+	h, err := api.NewServer(api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
+		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Env{T: t, Store: store, Tokens: tokens, Handler: h}
+	e := &Env{T: t, Store: store, Tokens: tokens, Handler: h, DBPath: dbPath}
 	e.AdminUser, err = store.CreateUser(ctx, models.NewUser{Email: AdminEmail, Password: AdminPassword, PlatformAdmin: true})
 	if err != nil {
 		t.Fatal(err)
@@ -276,4 +289,55 @@ func clip(s string) string {
 		return s[:2000] + "…"
 	}
 	return s
+}
+
+// Account creates a person's account with the given roles and returns it
+// with a token. Roles are memberships (actor id → role); coordinates makes
+// the account a territorial coordinator.
+func (e *Env) Account(email string, memberships map[string]models.Role, coordinates models.Territory) (*models.User, string) {
+	e.T.Helper()
+	ctx := context.Background()
+	u, err := e.Store.CreateUser(ctx, models.NewUser{Email: email, Password: "a password for tests", Coordinates: coordinates})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	for actorID, role := range memberships {
+		if _, err := e.Store.AddMember(ctx, actorID, u.ID, role); err != nil {
+			e.T.Fatal(err)
+		}
+	}
+	return u, e.TokenFor(u.ID)
+}
+
+// Partner registers a partner client and returns it with a token.
+func (e *Env) Partner(name string, sources, scopes []string) (*models.PartnerClient, string) {
+	e.T.Helper()
+	ctx := context.Background()
+	c, _, err := e.Store.CreatePartnerClient(ctx, models.NewPartnerClient{Name: name, Sources: sources, Scopes: scopes})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	p, err := e.Store.LoadClientPrincipal(ctx, c.ID)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	tok, _, err := e.Tokens.Issue(p)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return c, tok
+}
+
+// Routes lists the router's routes as "METHOD /path" (Gin's syntax), for
+// tests that must cover every route.
+func (e *Env) Routes() []string {
+	eng, ok := e.Handler.(interface{ Routes() gin.RoutesInfo })
+	if !ok {
+		e.T.Fatal("the handler is not a Gin engine")
+	}
+	var out []string
+	for _, r := range eng.Routes() {
+		out = append(out, r.Method+" "+r.Path)
+	}
+	return out
 }

@@ -142,3 +142,21 @@ func TimeZoneForDepartement(dep string) string {
 	}
 	return ""
 }
+
+// ValidDepartement reports whether s is a département code as Carnet uses
+// them: metropolitan 01–95 with 2A and 2B for Corsica (never 20), overseas
+// départements and collectivities 971–978, and 984 and 986–989 in the
+// Pacific and the southern lands.
+func ValidDepartement(s string) bool {
+	switch {
+	case s == "2A" || s == "2B":
+		return true
+	case len(s) == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9':
+		n := int(s[0]-'0')*10 + int(s[1]-'0')
+		return n >= 1 && n <= 95 && n != 20
+	case len(s) == 3 && s[0] == '9' && s[1] >= '7' && s[1] <= '8' && s[2] >= '0' && s[2] <= '9':
+		n := int(s[1]-'0')*10 + int(s[2]-'0')
+		return n >= 71 && n <= 78 || n == 84 || n >= 86 && n <= 89
+	}
+	return false
+}

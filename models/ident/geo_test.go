@@ -189,3 +189,16 @@ func TestEveryDepartementHasATimeZone(t *testing.T) {
 		}
 	}
 }
+
+func TestValidDepartement(t *testing.T) {
+	for _, ok := range []string{"01", "13", "2A", "2B", "95", "971", "976", "977", "978", "984", "986", "988", "989"} {
+		if !ValidDepartement(ok) {
+			t.Errorf("%q refused", ok)
+		}
+	}
+	for _, bad := range []string{"", "0", "00", "20", "96", "99", "2C", "970", "979", "985", "990", "13 ", "1A", "9710"} {
+		if ValidDepartement(bad) {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

@@ -1,0 +1,226 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// PartnerClient is a partner institution's system as administrators see it.
+// Its secret is never shown again after creation or rotation.
+type PartnerClient struct {
+	// The client_id to send to POST /api/v1/auth/token.
+	ID   string `json:"id" format:"uuid"`
+	Name string `json:"name" example:"CAF des Bouches-du-Rhône"`
+	// Sources whose records the client may write.
+	Sources []string `json:"sources" example:"caf-13"`
+	// directory:write (REST writes) and/or sync:write (bulk sync).
+	Scopes     []string   `json:"scopes" example:"sync:write"`
+	Disabled   bool       `json:"disabled"`
+	CreatedAt  time.Time  `json:"created_at" format:"date-time"`
+	UpdatedAt  time.Time  `json:"updated_at" format:"date-time"`
+	LastUsedAt *time.Time `json:"last_used_at" format:"date-time" extensions:"x-nullable"`
+}
+
+// PartnerClientCreated is a new client with its secret, shown this once.
+type PartnerClientCreated struct {
+	PartnerClient
+	ClientSecret string `json:"client_secret" example:"cs_…"`
+}
+
+// PartnerClientList is one page of clients.
+type PartnerClientList struct {
+	Data  []PartnerClient `json:"data"`
+	Meta  ListMeta        `json:"meta"`
+	Links ListLinks       `json:"links"`
+}
+
+// PartnerClientInput registers a client.
+type PartnerClientInput struct {
+	Name    string   `json:"name" example:"CAF des Bouches-du-Rhône"`
+	Sources []string `json:"sources" example:"caf-13"`
+	Scopes  []string `json:"scopes" example:"sync:write"`
+}
+
+// PartnerClientPatch changes a client; absent fields are kept.
+type PartnerClientPatch struct {
+	Name     *string   `json:"name,omitempty"`
+	Sources  *[]string `json:"sources,omitempty"`
+	Scopes   *[]string `json:"scopes,omitempty"`
+	Disabled *bool     `json:"disabled,omitempty"`
+}
+
+// ClientSecret is a new secret, shown once.
+type ClientSecret struct {
+	ClientID     string `json:"client_id" format:"uuid"`
+	ClientSecret string `json:"client_secret"`
+}
+
+func newPartnerClient(c *models.PartnerClient) PartnerClient {
+	return PartnerClient{ID: c.ID, Name: c.Name, Sources: list(c.Sources), Scopes: list(c.Scopes), Disabled: c.Disabled,
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastUsedAt: c.LastUsedAt}
+}
+
+// ListClients godoc
+//
+//	@Summary		List partner clients
+//	@Description	Platform administrators only.
+//	@Tags			partner clients
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200		{object}	PartnerClientList
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Router			/api/v1/clients [get]
+func (h *Handler) ListClients(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	q := newQueryParser(c.Request.URL.Query())
+	p := q.page(models.SortID)
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListPartnerClients(c.Request.Context(), p)
+	if err != nil {
+		return err
+	}
+	out := PartnerClientList{Data: make([]PartnerClient, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newPartnerClient(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, p, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// CreateClient godoc
+//
+//	@Summary		Register a partner client
+//	@Description	Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel.
+//	@Tags			partner clients
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			client	body		PartnerClientInput	true	"The client"
+//	@Success		201		{object}	PartnerClientCreated
+//	@Header			201		{string}	Location	"URL of the client"
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		415		{object}	Problem
+//	@Failure		422		{object}	Problem
+//	@Router			/api/v1/clients [post]
+func (h *Handler) CreateClient(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	var in PartnerClientInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	cl, secret, err := h.Store.CreatePartnerClient(c.Request.Context(), models.NewPartnerClient{Name: in.Name, Sources: in.Sources, Scopes: in.Scopes})
+	if err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/clients/"+cl.ID)
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusCreated, PartnerClientCreated{PartnerClient: newPartnerClient(cl), ClientSecret: secret})
+	return nil
+}
+
+// GetClient godoc
+//
+//	@Summary		Get a partner client
+//	@Tags			partner clients
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"Client id"	format(uuid)
+//	@Success		200	{object}	PartnerClient
+//	@Failure		401	{object}	Problem
+//	@Failure		403	{object}	Problem
+//	@Failure		404	{object}	Problem
+//	@Router			/api/v1/clients/{id} [get]
+func (h *Handler) GetClient(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	cl, err := h.Store.GetPartnerClient(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, newPartnerClient(cl))
+	return nil
+}
+
+// UpdateClient godoc
+//
+//	@Summary		Change a partner client
+//	@Description	Rename, change sources or scopes, disable or enable. A disabled client's tokens are refused on their next request.
+//	@Tags			partner clients
+//	@Accept			json
+//	@Accept			application/merge-patch+json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string				true	"Client id"	format(uuid)
+//	@Param			patch	body		PartnerClientPatch	true	"Fields to change"
+//	@Success		200		{object}	PartnerClient
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		404		{object}	Problem
+//	@Failure		415		{object}	Problem
+//	@Failure		422		{object}	Problem
+//	@Router			/api/v1/clients/{id} [patch]
+func (h *Handler) UpdateClient(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	b, err := readBody(c, mediaJSON, mediaMergePatch)
+	if err != nil {
+		return err
+	}
+	var in PartnerClientPatch
+	if err := unmarshalStrict(b, &in); err != nil {
+		return err
+	}
+	cl, err := h.Store.UpdatePartnerClient(c.Request.Context(), c.Param("id"), models.PartnerClientUpdate{Name: in.Name, Sources: in.Sources, Scopes: in.Scopes, Disabled: in.Disabled})
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, newPartnerClient(cl))
+	return nil
+}
+
+// RotateClientSecret godoc
+//
+//	@Summary		Rotate a partner client's secret
+//	@Description	Issues a new secret, shown this once; the old one stops working at once.
+//	@Tags			partner clients
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"Client id"	format(uuid)
+//	@Success		200	{object}	ClientSecret
+//	@Failure		401	{object}	Problem
+//	@Failure		403	{object}	Problem
+//	@Failure		404	{object}	Problem
+//	@Router			/api/v1/clients/{id}/secret [post]
+func (h *Handler) RotateClientSecret(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	id := c.Param("id")
+	secret, err := h.Store.RotateClientSecret(c.Request.Context(), id)
+	if err != nil {
+		return err
+	}
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusOK, ClientSecret{ClientID: id, ClientSecret: secret})
+	return nil
+}

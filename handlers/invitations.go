@@ -1,0 +1,126 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// InvitationInput invites a person to create an account with grants.
+type InvitationInput struct {
+	Email string `json:"email" example:"coordination@example.fr"`
+	// A structure to join, with role.
+	ActorID string `json:"actor_id,omitempty" format:"uuid"`
+	Role    string `json:"role,omitempty" enums:"manager,member"`
+	// Make the person a platform administrator.
+	PlatformAdmin bool `json:"platform_admin,omitempty"`
+	// Make the person a territorial coordinator.
+	Coordinator *TerritoryBody `json:"coordinator,omitempty"`
+}
+
+// InvitationCreated is an invitation with its token, shown this once: pass
+// it to the person, who accepts it at POST /api/v1/invitations/accept.
+type InvitationCreated struct {
+	ID            string        `json:"id" format:"uuid"`
+	Email         string        `json:"email"`
+	ActorID       *string       `json:"actor_id" format:"uuid" extensions:"x-nullable"`
+	Role          string        `json:"role"`
+	PlatformAdmin bool          `json:"platform_admin"`
+	Coordinator   TerritoryBody `json:"coordinator"`
+	ExpiresAt     time.Time     `json:"expires_at" format:"date-time"`
+	Token         string        `json:"token" example:"inv_…"`
+}
+
+// InvitationAccept accepts an invitation.
+type InvitationAccept struct {
+	Token string `json:"token"`
+	// The new account's password (at least 12 characters), or the current
+	// password when an account with the invited e-mail already exists.
+	Password    string `json:"password"`
+	DisplayName string `json:"display_name,omitempty"`
+}
+
+func newInvitationCreated(inv *models.Invitation, token string) InvitationCreated {
+	return InvitationCreated{ID: inv.ID, Email: inv.Email, ActorID: inv.ActorID, Role: inv.Role, PlatformAdmin: inv.PlatformAdmin,
+		Coordinator: TerritoryBody{Departements: list(inv.CoordinatorDepartements), Communes: list(inv.CoordinatorCommunes)},
+		ExpiresAt:   inv.ExpiresAt, Token: token}
+}
+
+// CreateInvitation godoc
+//
+//	@Summary		Invite a person
+//	@Description	Administrators invite anyone with any grant (administration, a coordinator's territory, a role on a structure). Managers invite people to their own structure, with AddMember. The answer carries the invitation token, shown this once; it expires after 7 days.
+//	@Tags			accounts
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			invitation	body		InvitationInput	true	"Who and what"
+//	@Success		201			{object}	InvitationCreated
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem	"Unknown actor"
+//	@Failure		410			{object}	Problem	"Archived actor"
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/invitations [post]
+func (h *Handler) CreateInvitation(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	var in InvitationInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	ni := models.NewInvitation{Email: in.Email, ActorID: in.ActorID, Role: models.Role(in.Role), PlatformAdmin: in.PlatformAdmin}
+	if in.Coordinator != nil {
+		ni.Coordinates = models.Territory{Departements: in.Coordinator.Departements, Communes: in.Coordinator.Communes}
+	}
+	inv, token, err := h.Store.CreateInvitation(c.Request.Context(), ni)
+	if err != nil {
+		return err
+	}
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusCreated, newInvitationCreated(inv, token))
+	return nil
+}
+
+// AcceptInvitation godoc
+//
+//	@Summary		Accept an invitation
+//	@Description	Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants. Then log in at POST /api/v1/auth/login. Limited per IP address.
+//	@Tags			accounts
+//	@Accept			json
+//	@Produce		json
+//	@Param			acceptance	body		InvitationAccept	true	"Token and password"
+//	@Success		200			{object}	UserDetail
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem	"Wrong password for the existing account"
+//	@Failure		404			{object}	Problem	"Unknown, used or expired invitation"
+//	@Failure		410			{object}	Problem	"The structure was archived"
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem	"Password too short"
+//	@Failure		429			{object}	Problem
+//	@Router			/api/v1/invitations/accept [post]
+func (h *Handler) AcceptInvitation(c *gin.Context) error {
+	var in InvitationAccept
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if err := h.limit(c, ""); err != nil {
+		return err
+	}
+	u, err := h.Store.AcceptInvitation(c.Request.Context(), in.Token, in.Password, in.DisplayName)
+	if err != nil {
+		return err
+	}
+	out, err := h.userDetail(c, u)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}

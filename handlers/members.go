@@ -1,0 +1,217 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// Member is a person in a structure's team.
+type Member struct {
+	UserID      string    `json:"user_id" format:"uuid"`
+	Email       string    `json:"email" example:"aidant@example.fr"`
+	DisplayName string    `json:"display_name"`
+	Role        string    `json:"role" enums:"manager,member"`
+	Since       time.Time `json:"since" format:"date-time"`
+}
+
+// MemberList is one page of a team.
+type MemberList struct {
+	Data  []Member  `json:"data"`
+	Meta  ListMeta  `json:"meta"`
+	Links ListLinks `json:"links"`
+}
+
+// MemberInput adds a person to a team, by e-mail.
+type MemberInput struct {
+	Email string `json:"email" example:"aidant@example.fr"`
+	Role  string `json:"role" enums:"manager,member"`
+}
+
+// MemberPatch changes a member's role.
+type MemberPatch struct {
+	Role string `json:"role" enums:"manager,member"`
+}
+
+func newMember(m *models.Member) Member {
+	return Member{UserID: m.UserID, Email: m.Email, DisplayName: m.DisplayName, Role: string(m.Role), Since: m.CreatedAt}
+}
+
+// teamRef loads the actor whose team is addressed and checks that the
+// caller may manage it: the directory is public, so a forbidden team answers
+// 403, an unknown actor 404.
+func (h *Handler) teamRef(c *gin.Context) (models.ActorRef, error) {
+	ref, err := h.Store.ActorRef(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		return ref, err
+	}
+	if !principal(c).CanManageMembers(ref) {
+		return ref, models.Errorf(models.EFORBIDDEN, "Only the structure's managers (and administrators) manage its members.")
+	}
+	return ref, nil
+}
+
+// ListMembers godoc
+//
+//	@Summary		List a structure's members
+//	@Description	The structure's managers (including managers of its network) and administrators.
+//	@Tags			members
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string	true	"Actor id"	format(uuid)
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200		{object}	MemberList
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		404		{object}	Problem
+//	@Router			/api/v1/actors/{id}/members [get]
+func (h *Handler) ListMembers(c *gin.Context) error {
+	ref, err := h.teamRef(c)
+	if err != nil {
+		return err
+	}
+	q := newQueryParser(c.Request.URL.Query())
+	p := q.page(models.SortID)
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListMembers(c.Request.Context(), ref.ID, p)
+	if err != nil {
+		return err
+	}
+	out := MemberList{Data: make([]Member, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newMember(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, p, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// AddMember godoc
+//
+//	@Summary		Add a member, or invite them
+//	@Description	If an account has this e-mail, it joins the team at once (201). Otherwise an invitation is created (202) whose token the manager passes on; the person accepts it at POST /api/v1/invitations/accept.
+//	@Tags			members
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string		true	"Actor id"	format(uuid)
+//	@Param			member	body		MemberInput	true	"Who and which role"
+//	@Success		201		{object}	Member
+//	@Success		202		{object}	InvitationCreated
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		404		{object}	Problem
+//	@Failure		409		{object}	Problem	"Already a member"
+//	@Failure		410		{object}	Problem	"Archived actor"
+//	@Failure		415		{object}	Problem
+//	@Failure		422		{object}	Problem
+//	@Router			/api/v1/actors/{id}/members [post]
+func (h *Handler) AddMember(c *gin.Context) error {
+	ref, err := h.teamRef(c)
+	if err != nil {
+		return err
+	}
+	var in MemberInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
+	role := models.Role(in.Role)
+	u, err := h.Store.FindUserByEmail(ctx, in.Email)
+	switch models.ErrorCode(err) {
+	case "":
+		m, err := h.Store.AddMember(ctx, ref.ID, u.ID, role)
+		if err != nil {
+			return err
+		}
+		writeJSON(c, http.StatusCreated, newMember(m))
+		return nil
+	case models.ENOTFOUND:
+		inv, token, err := h.Store.CreateInvitation(ctx, models.NewInvitation{Email: in.Email, ActorID: ref.ID, Role: role})
+		if err != nil {
+			return err
+		}
+		c.Header("Cache-Control", "no-store")
+		writeJSON(c, http.StatusAccepted, newInvitationCreated(inv, token))
+		return nil
+	default:
+		return err
+	}
+}
+
+// UpdateMember godoc
+//
+//	@Summary		Change a member's role
+//	@Tags			members
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string		true	"Actor id"		format(uuid)
+//	@Param			user_id	path		string		true	"Account id"	format(uuid)
+//	@Param			patch	body		MemberPatch	true	"The new role"
+//	@Success		200		{object}	Member
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		404		{object}	Problem
+//	@Failure		415		{object}	Problem
+//	@Failure		422		{object}	Problem
+//	@Router			/api/v1/actors/{id}/members/{user_id} [patch]
+func (h *Handler) UpdateMember(c *gin.Context) error {
+	ref, err := h.teamRef(c)
+	if err != nil {
+		return err
+	}
+	b, err := readBody(c, mediaJSON, mediaMergePatch)
+	if err != nil {
+		return err
+	}
+	var in MemberPatch
+	if err := unmarshalStrict(b, &in); err != nil {
+		return err
+	}
+	m, err := h.Store.SetMemberRole(c.Request.Context(), ref.ID, c.Param("user_id"), models.Role(in.Role))
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, newMember(m))
+	return nil
+}
+
+// RemoveMember godoc
+//
+//	@Summary		Remove a member
+//	@Description	Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request.
+//	@Tags			members
+//	@Security		BearerAuth
+//	@Param			id		path	string	true	"Actor id"		format(uuid)
+//	@Param			user_id	path	string	true	"Account id"	format(uuid)
+//	@Success		204		"Removed"
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		404		{object}	Problem
+//	@Router			/api/v1/actors/{id}/members/{user_id} [delete]
+func (h *Handler) RemoveMember(c *gin.Context) error {
+	p := principal(c)
+	userID := c.Param("user_id")
+	ref, err := h.Store.ActorRef(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	if !p.CanManageMembers(ref) && !(p.UserID == userID && p.BelongsTo(ref.ID)) {
+		return models.Errorf(models.EFORBIDDEN, "Only the structure's managers remove members; members may only leave.")
+	}
+	if err := h.Store.RemoveMember(c.Request.Context(), ref.ID, userID); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,254 @@
+package handlers
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// TerritoryBody is a coordinator's territory.
+type TerritoryBody struct {
+	// Département codes: 13, 2A, 974…
+	Departements []string `json:"departements" example:"13"`
+	// INSEE commune codes.
+	Communes []string `json:"communes" example:"06088"`
+}
+
+// User is an account as administrators see it.
+type User struct {
+	ID            string `json:"id" format:"uuid"`
+	Email         string `json:"email" example:"aidant@example.fr"`
+	DisplayName   string `json:"display_name" example:"Camille Martin"`
+	PlatformAdmin bool   `json:"platform_admin"`
+	Disabled      bool   `json:"disabled"`
+	// The territory the account coordinates; both lists empty if none.
+	Coordinator TerritoryBody `json:"coordinator"`
+	CreatedAt   time.Time     `json:"created_at" format:"date-time"`
+	UpdatedAt   time.Time     `json:"updated_at" format:"date-time"`
+}
+
+// MembershipView is one of an account's structures.
+type MembershipView struct {
+	ActorID   string `json:"actor_id" format:"uuid"`
+	ActorName string `json:"actor_name"`
+	Role      string `json:"role" enums:"manager,member"`
+}
+
+// UserDetail is an account with its structures.
+type UserDetail struct {
+	User
+	Memberships []MembershipView `json:"memberships"`
+}
+
+// UserList is one page of accounts.
+type UserList struct {
+	Data  []User    `json:"data"`
+	Meta  ListMeta  `json:"meta"`
+	Links ListLinks `json:"links"`
+}
+
+// UserPatch changes an account; absent fields are kept.
+type UserPatch struct {
+	DisplayName   *string        `json:"display_name,omitempty"`
+	PlatformAdmin *bool          `json:"platform_admin,omitempty"`
+	Disabled      *bool          `json:"disabled,omitempty"`
+	Coordinator   *TerritoryBody `json:"coordinator,omitempty"`
+}
+
+func territoryBody(t models.Territory) TerritoryBody {
+	return TerritoryBody{Departements: list(t.Departements), Communes: list(t.Communes)}
+}
+
+func newUser(u *models.User) User {
+	return User{ID: u.ID, Email: u.Email, DisplayName: u.DisplayName, PlatformAdmin: u.PlatformAdmin, Disabled: u.Disabled,
+		Coordinator: territoryBody(u.Territory()), CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+}
+
+func (h *Handler) userDetail(c *gin.Context, u *models.User) (UserDetail, error) {
+	ms, err := h.Store.MembershipsOf(c.Request.Context(), u.ID)
+	if err != nil {
+		return UserDetail{}, err
+	}
+	out := UserDetail{User: newUser(u), Memberships: make([]MembershipView, len(ms))}
+	for i, m := range ms {
+		out.Memberships[i] = MembershipView{ActorID: m.ActorID, ActorName: m.ActorName, Role: string(m.Role)}
+	}
+	return out, nil
+}
+
+func requireAdmin(c *gin.Context) error {
+	if !principal(c).IsAdmin() {
+		return models.Errorf(models.EFORBIDDEN, "Only platform administrators may do this.")
+	}
+	return nil
+}
+
+// ListUsers godoc
+//
+//	@Summary		List accounts
+//	@Description	Platform administrators only.
+//	@Tags			accounts
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			email			query		string	false	"Part of the e-mail"
+//	@Param			disabled		query		bool	false	"Disabled accounts only, or enabled only"
+//	@Param			platform_admin	query		bool	false	"Administrators only, or others only"
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page"
+//	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200				{object}	UserList
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem
+//	@Router			/api/v1/users [get]
+func (h *Handler) ListUsers(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	f, err := userFilterFromQuery(c.Request.URL.Query())
+	if err != nil {
+		return err
+	}
+	page, err := h.Store.ListUsers(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := UserList{Data: make([]User, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newUser(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+func userFilterFromQuery(v url.Values) (models.UserFilter, error) {
+	q := newQueryParser(v)
+	f := models.UserFilter{Email: q.one("email"), Disabled: q.boolean("disabled"), Admins: q.boolean("platform_admin"), ListParams: q.page(models.SortID)}
+	return f, q.err()
+}
+
+// GetUser godoc
+//
+//	@Summary		Get an account
+//	@Description	Administrators see every account; anyone sees their own.
+//	@Tags			accounts
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"Account id"	format(uuid)
+//	@Success		200	{object}	UserDetail
+//	@Failure		401	{object}	Problem
+//	@Failure		404	{object}	Problem
+//	@Router			/api/v1/users/{id} [get]
+func (h *Handler) GetUser(c *gin.Context) error {
+	p, id := principal(c), c.Param("id")
+	// Accounts are private: to others they do not exist.
+	if !p.IsAdmin() && p.UserID != id {
+		return models.Errorf(models.ENOTFOUND, "No account has the id %q.", clip(id))
+	}
+	u, err := h.Store.GetUser(c.Request.Context(), id)
+	if err != nil {
+		return err
+	}
+	out, err := h.userDetail(c, u)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// UpdateUser godoc
+//
+//	@Summary		Change an account
+//	@Description	Platform administrators only: rename, grant or remove administration, set a coordinator's territory, disable or enable. A disabled account loses access on its next request; the last active administrator cannot be disabled or demoted.
+//	@Tags			accounts
+//	@Accept			json
+//	@Accept			application/merge-patch+json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string		true	"Account id"	format(uuid)
+//	@Param			patch	body		UserPatch	true	"Fields to change"
+//	@Success		200		{object}	UserDetail
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		404		{object}	Problem
+//	@Failure		409		{object}	Problem	"Last administrator"
+//	@Failure		415		{object}	Problem
+//	@Failure		422		{object}	Problem
+//	@Router			/api/v1/users/{id} [patch]
+func (h *Handler) UpdateUser(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	b, err := readBody(c, mediaJSON, mediaMergePatch)
+	if err != nil {
+		return err
+	}
+	var in UserPatch
+	if err := unmarshalStrict(b, &in); err != nil {
+		return err
+	}
+	up := models.UserUpdate{DisplayName: in.DisplayName, PlatformAdmin: in.PlatformAdmin, Disabled: in.Disabled}
+	if in.Coordinator != nil {
+		up.Coordinates = &models.Territory{Departements: in.Coordinator.Departements, Communes: in.Coordinator.Communes}
+	}
+	u, err := h.Store.UpdateUser(c.Request.Context(), c.Param("id"), up)
+	if err != nil {
+		return err
+	}
+	out, err := h.userDetail(c, u)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// Me is the caller: a person's account with its structures, or a partner
+// client.
+type Me struct {
+	Kind string `json:"kind" enums:"user,client"`
+	// The person's account; null for a partner client.
+	User *UserDetail `json:"user" extensions:"x-nullable"`
+	// The partner client; null for a person.
+	Client *PartnerClient `json:"client" extensions:"x-nullable"`
+}
+
+// GetMe godoc
+//
+//	@Summary		Who am I
+//	@Description	The caller's account, roles per structure and coordinated territory, or the partner client's sources and scopes. Rights are read from the database on every request.
+//	@Tags			me
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Success		200	{object}	Me
+//	@Failure		401	{object}	Problem
+//	@Router			/api/v1/me [get]
+func (h *Handler) GetMe(c *gin.Context) error {
+	p := principal(c)
+	ctx := c.Request.Context()
+	if p.IsPartner() {
+		cl, err := h.Store.GetPartnerClient(ctx, p.ClientID)
+		if err != nil {
+			return err
+		}
+		v := newPartnerClient(cl)
+		writeJSON(c, http.StatusOK, Me{Kind: "client", Client: &v})
+		return nil
+	}
+	u, err := h.Store.GetUser(ctx, p.UserID)
+	if err != nil {
+		return err
+	}
+	d, err := h.userDetail(c, u)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, Me{Kind: "user", User: &d})
+	return nil
+}

@@ -1,0 +1,216 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/schema"
+)
+
+// AuditEvent is one entry of a record's history: who changed it, when,
+// through which channel, and each changed field's old and new values.
+type AuditEvent struct {
+	Seq          int64 `gorm:"primaryKey"`
+	Entity       string
+	EntityID     string
+	ActorID      string
+	Action       string
+	Channel      string
+	WhoKind      string
+	WhoID        string
+	WhoLabel     string
+	SuggestionID string
+	Version      int64
+	At           time.Time
+	Changes      string // JSON array of FieldChange
+}
+
+// FieldChange is one changed field in an audit event.
+type FieldChange struct {
+	Field string `json:"field"`
+	Old   any    `json:"old"`
+	New   any    `json:"new"`
+}
+
+// Who kinds in audit events.
+const (
+	WhoUser   = "user"
+	WhoClient = "client"
+	WhoSystem = "system"
+)
+
+type suggestionKey struct{}
+
+// withSuggestion marks writes as the application of a suggestion.
+func withSuggestion(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, suggestionKey{}, id)
+}
+
+// auditEvent builds the audit row of a change from the transaction's
+// context (principal, channel, suggestion). It is written in the same
+// transaction as the change, so history cannot miss one.
+func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
+	changes := diffFields(e.Before, e.After)
+	b, err := json.Marshal(changes)
+	if err != nil {
+		return nil, err
+	}
+	ev := &AuditEvent{Entity: e.Entity, EntityID: e.EntityID, ActorID: e.ActorID, Action: e.Op,
+		Channel: string(ChannelFrom(ctx)), Version: e.Version, At: e.At, Changes: string(b), WhoKind: WhoSystem}
+	if id, ok := ctx.Value(suggestionKey{}).(string); ok {
+		ev.SuggestionID = id
+	}
+	switch p := PrincipalFrom(ctx); {
+	case p.IsPartner():
+		ev.WhoKind, ev.WhoID, ev.WhoLabel = WhoClient, p.ClientID, p.ClientName
+	case !p.IsAnonymous():
+		ev.WhoKind, ev.WhoID, ev.WhoLabel = WhoUser, p.UserID, p.Email
+	}
+	return ev, nil
+}
+
+// Fields left out of the history: identity and bookkeeping that change on
+// every write, and the loaded association.
+var unaudited = map[string]bool{"ID": true, "Actor": true, "CreatedAt": true, "UpdatedAt": true, "Version": true}
+
+var naming = schema.NamingStrategy{}
+
+// auditValues flattens an *Actor or *Service into API field names (the
+// address as address.street…) and JSON-ready values.
+func auditValues(v any) map[string]any {
+	out := map[string]any{}
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return out
+	}
+	rv = reflect.Indirect(rv)
+	rt := rv.Type()
+	for i := 0; i < rt.NumField(); i++ {
+		f := rt.Field(i)
+		if unaudited[f.Name] {
+			continue
+		}
+		fv := rv.Field(i)
+		if f.Type == reflect.TypeOf(Address{}) {
+			for j := 0; j < f.Type.NumField(); j++ {
+				out["address."+naming.ColumnName("", f.Type.Field(j).Name)] = fv.Field(j).Interface()
+			}
+			continue
+		}
+		name := naming.ColumnName("", f.Name)
+		if col := columnTag(f.Tag.Get("gorm")); col != "" {
+			name = col
+		}
+		out[name] = plain(fv)
+	}
+	return out
+}
+
+func columnTag(tag string) string {
+	for _, part := range strings.Split(tag, ";") {
+		if c, ok := strings.CutPrefix(part, "column:"); ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// plain dereferences pointers so that the JSON shows values, and keeps
+// empty lists as [] rather than null.
+func plain(v reflect.Value) any {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil
+		}
+		return v.Elem().Interface()
+	}
+	if l, ok := v.Interface().(StringList); ok && l == nil {
+		return []string{}
+	}
+	return v.Interface()
+}
+
+// diffFields lists the fields whose values differ, sorted by name. On a
+// creation (before nil), every non-empty field is listed with old null.
+func diffFields(before, after any) []FieldChange {
+	a := auditValues(after)
+	b := auditValues(before)
+	creating := before == nil || reflect.ValueOf(before).IsNil()
+	names := make([]string, 0, len(a))
+	for k := range a {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var out []FieldChange
+	for _, k := range names {
+		nv := a[k]
+		if creating {
+			if isEmpty(nv) {
+				continue
+			}
+			out = append(out, FieldChange{Field: k, Old: nil, New: nv})
+			continue
+		}
+		if ov := b[k]; !equalJSON(ov, nv) {
+			out = append(out, FieldChange{Field: k, Old: ov, New: nv})
+		}
+	}
+	if out == nil {
+		out = []FieldChange{}
+	}
+	return out
+}
+
+func isEmpty(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String, reflect.Slice, reflect.Map:
+		return rv.Len() == 0
+	case reflect.Bool:
+		return !rv.Bool()
+	}
+	return false
+}
+
+func equalJSON(a, b any) bool {
+	ja, err1 := json.Marshal(a)
+	jb, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && string(ja) == string(jb)
+}
+
+// ListHistory pages through a record's audit events, newest first.
+func (s *Store) ListHistory(ctx context.Context, entity, id string, p ListParams) (Page[AuditEvent], error) {
+	p = normalizeParams(p)
+	var page Page[AuditEvent]
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		base := func() *gorm.DB { return tx.Model(&AuditEvent{}).Where("entity = ? AND entity_id = ?", entity, id) }
+		if err := base().Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q := base()
+		if p.Cursor != "" {
+			c, err := decodeSeqCursor(p.Cursor)
+			if err != nil {
+				return err
+			}
+			q = q.Where("seq < ?", c)
+		}
+		if err := q.Order("seq DESC").Limit(p.Limit + 1).Find(&page.Items).Error; err != nil {
+			return err
+		}
+		if len(page.Items) > p.Limit {
+			page.Items = page.Items[:p.Limit]
+			page.NextCursor = encodeSeqCursor(page.Items[p.Limit-1].Seq)
+		}
+		return nil
+	})
+	return page, dbError(err)
+}

@@ -1,0 +1,206 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// PartnerClient is a partner institution's information system, which
+// exchanges its id and secret for short-lived tokens and writes the records
+// of its own sources.
+type PartnerClient struct {
+	ID         string `gorm:"primaryKey"`
+	Name       string
+	SecretHash string
+	Sources    StringList
+	Scopes     StringList
+	Disabled   bool
+	CreatedBy  string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	LastUsedAt *time.Time
+}
+
+// NewPartnerClient describes a client to register.
+type NewPartnerClient struct {
+	Name    string
+	Sources []string
+	Scopes  []string
+}
+
+// PartnerClientUpdate changes a client; nil fields are kept.
+type PartnerClientUpdate struct {
+	Name     *string
+	Sources  *[]string
+	Scopes   *[]string
+	Disabled *bool
+}
+
+const clientSecretPrefix = "cs_"
+
+func checkClient(c *PartnerClient) error {
+	var fe FieldErrors
+	c.Name = strings.TrimSpace(c.Name)
+	checkRequired(&fe, "name", c.Name, maxName)
+	if len(c.Sources) == 0 {
+		fe.Add("sources", "at least one source is required: a client writes only the records of its sources")
+	}
+	for i, src := range c.Sources {
+		c.Sources[i] = strings.ToLower(strings.TrimSpace(src))
+		if !validSlug(c.Sources[i]) {
+			fe.Addf("sources["+strconv.Itoa(i)+"]", "%q is not a source name (a-z, 0-9, '.', '_', '-')", clip(src))
+		}
+	}
+	for i, sc := range c.Scopes {
+		if !slices.Contains(AllScopes, sc) {
+			fe.Addf("scopes["+strconv.Itoa(i)+"]", "%q is not a scope; scopes are %s", clip(sc), strings.Join(AllScopes, ", "))
+		}
+	}
+	c.Sources = slices.Compact(slices.Sorted(slices.Values(c.Sources)))
+	c.Scopes = slices.Compact(slices.Sorted(slices.Values(c.Scopes)))
+	return fe.Err("The partner client is invalid.")
+}
+
+// CreatePartnerClient registers a client and returns its secret, shown once.
+func (s *Store) CreatePartnerClient(ctx context.Context, in NewPartnerClient) (*PartnerClient, string, error) {
+	secret, hash := newSecret(clientSecretPrefix)
+	now := s.now()
+	c := &PartnerClient{ID: NewID(), Name: in.Name, SecretHash: hash, Sources: slices.Clone(in.Sources), Scopes: slices.Clone(in.Scopes),
+		CreatedBy: PrincipalFrom(ctx).Scope(), CreatedAt: now, UpdatedAt: now}
+	if err := checkClient(c); err != nil {
+		return nil, "", err
+	}
+	if err := s.write(ctx, func(tx *gorm.DB) error { return tx.Create(c).Error }); err != nil {
+		return nil, "", err
+	}
+	return c, secret, nil
+}
+
+// GetPartnerClient returns the client with id.
+func (s *Store) GetPartnerClient(ctx context.Context, id string) (*PartnerClient, error) {
+	return getClient(s.read(ctx), id)
+}
+
+func getClient(db *gorm.DB, id string) (*PartnerClient, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No partner client has the id %q.", clip(id))
+	}
+	var c PartnerClient
+	err := db.Take(&c, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No partner client has the id %q.", id)
+	}
+	return &c, dbError(err)
+}
+
+// ListPartnerClients pages through clients.
+func (s *Store) ListPartnerClients(ctx context.Context, p ListParams) (Page[PartnerClient], error) {
+	p = normalizeParams(p)
+	var page Page[PartnerClient]
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Model(&PartnerClient{}).Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q, err := keyset(tx.Model(&PartnerClient{}), "partner_clients", p)
+		if err != nil {
+			return err
+		}
+		if err := q.Limit(p.Limit + 1).Find(&page.Items).Error; err != nil {
+			return err
+		}
+		if len(page.Items) > p.Limit {
+			page.Items = page.Items[:p.Limit]
+			last := page.Items[p.Limit-1]
+			page.NextCursor = nextCursor(p, last.ID, last.Name, last.UpdatedAt)
+		}
+		return nil
+	})
+	return page, dbError(err)
+}
+
+// UpdatePartnerClient changes a client. A disabled client's tokens stop
+// working on their next request, because every request reloads the client.
+func (s *Store) UpdatePartnerClient(ctx context.Context, id string, in PartnerClientUpdate) (*PartnerClient, error) {
+	var out *PartnerClient
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		c, err := getClient(tx, id)
+		if err != nil {
+			return err
+		}
+		if in.Name != nil {
+			c.Name = *in.Name
+		}
+		if in.Sources != nil {
+			c.Sources = slices.Clone(*in.Sources)
+		}
+		if in.Scopes != nil {
+			c.Scopes = slices.Clone(*in.Scopes)
+		}
+		if in.Disabled != nil {
+			c.Disabled = *in.Disabled
+		}
+		if err := checkClient(c); err != nil {
+			return err
+		}
+		c.UpdatedAt = s.now()
+		out = c
+		return tx.Model(c).Select("name", "sources", "scopes", "disabled", "updated_at").Updates(c).Error
+	})
+	return out, err
+}
+
+// RotateClientSecret replaces a client's secret; the old one stops working
+// at once (tokens already issued live until they expire, minutes).
+func (s *Store) RotateClientSecret(ctx context.Context, id string) (string, error) {
+	secret, hash := newSecret(clientSecretPrefix)
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if _, err := getClient(tx, id); err != nil {
+			return err
+		}
+		return tx.Model(&PartnerClient{}).Where("id = ?", id).Updates(map[string]any{"secret_hash": hash, "updated_at": s.now()}).Error
+	})
+	return secret, err
+}
+
+var errBadClient = Errorf(EUNAUTHORIZED, "The client id or secret is incorrect, or the client is disabled.")
+
+// AuthenticateClient checks a client's credentials.
+func (s *Store) AuthenticateClient(ctx context.Context, id, secret string) (*PartnerClient, error) {
+	c, err := getClient(s.read(ctx), id)
+	if ErrorCode(err) == ENOTFOUND {
+		return nil, errBadClient
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !sameHash(c.SecretHash, hashSecret(secret)) || c.Disabled {
+		return nil, errBadClient
+	}
+	now := s.now()
+	if err := s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&PartnerClient{}).Where("id = ?", id).Update("last_used_at", now).Error
+	}); err != nil {
+		return nil, err
+	}
+	c.LastUsedAt = &now
+	return c, nil
+}
+
+// LoadClientPrincipal rebuilds a partner client's rights; a disabled or
+// deleted client yields EUNAUTHORIZED.
+func (s *Store) LoadClientPrincipal(ctx context.Context, id string) (*Principal, error) {
+	c, err := getClient(s.read(ctx), id)
+	if ErrorCode(err) == ENOTFOUND || err == nil && c.Disabled {
+		return nil, Errorf(EUNAUTHORIZED, "The partner client of this token is disabled or no longer exists.")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Principal{ClientID: c.ID, ClientName: c.Name, Sources: c.Sources, Scopes: c.Scopes}, nil
+}

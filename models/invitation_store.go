@@ -1,0 +1,158 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// InvitationTTL is how long an invitation can be accepted.
+const InvitationTTL = 7 * 24 * time.Hour
+
+const invitationPrefix = "inv_"
+
+// Invitation invites a person, by e-mail, to create an account with the
+// given grants: a role on a structure, coordination of a territory, or
+// platform administration. Only the token's hash is stored; the token is
+// given once to the inviter, who passes it on.
+type Invitation struct {
+	ID                      string `gorm:"primaryKey"`
+	Email                   string
+	TokenHash               string
+	ActorID                 *string
+	Role                    string
+	PlatformAdmin           bool
+	CoordinatorDepartements StringList
+	CoordinatorCommunes     StringList
+	CreatedBy               string
+	CreatedAt               time.Time
+	ExpiresAt               time.Time
+	AcceptedAt              *time.Time
+	AcceptedBy              *string
+}
+
+// NewInvitation describes an invitation.
+type NewInvitation struct {
+	Email         string
+	ActorID       string
+	Role          Role
+	PlatformAdmin bool
+	Coordinates   Territory
+}
+
+// CreateInvitation records an invitation and returns its token.
+func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invitation, string, error) {
+	var fe FieldErrors
+	email := normalizeEmail(&fe, "email", in.Email)
+	checkTerritory(&fe, "coordinator", &in.Coordinates)
+	if in.ActorID != "" && !validRole(in.Role) {
+		fe.Add("role", "must be manager or member when actor_id is set")
+	}
+	if in.ActorID == "" && in.Role != "" {
+		fe.Add("actor_id", "is required when a role is given")
+	}
+	if in.ActorID == "" && !in.PlatformAdmin && in.Coordinates.IsZero() {
+		fe.Add("actor_id", "an invitation grants something: a role on an actor, a territory to coordinate, or platform administration")
+	}
+	if err := fe.Err("The invitation is invalid."); err != nil {
+		return nil, "", err
+	}
+	token, hash := newSecret(invitationPrefix)
+	now := s.now()
+	inv := &Invitation{ID: NewID(), Email: email, TokenHash: hash, Role: string(in.Role), PlatformAdmin: in.PlatformAdmin,
+		CoordinatorDepartements: in.Coordinates.Departements, CoordinatorCommunes: in.Coordinates.Communes,
+		CreatedBy: PrincipalFrom(ctx).Scope(), CreatedAt: now, ExpiresAt: now.Add(InvitationTTL)}
+	if in.ActorID != "" {
+		inv.ActorID = &in.ActorID
+	}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if inv.ActorID != nil {
+			if _, err := activeActorFor(tx, *inv.ActorID); err != nil {
+				return err
+			}
+		}
+		return tx.Create(inv).Error
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return inv, token, nil
+}
+
+var errBadInvitation = Errorf(ENOTFOUND, "This invitation does not exist, was already used or has expired; ask for a new one.")
+
+// AcceptInvitation turns an invitation into grants. A person without an
+// account creates one with password; a person who already has one proves it
+// with their current password. Returns the account.
+func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayName string) (*User, error) {
+	var out *User
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var inv Invitation
+		err := tx.Take(&inv, "token_hash = ?", hashSecret(token)).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return errBadInvitation
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		if inv.AcceptedAt != nil || !now.Before(inv.ExpiresAt) {
+			return errBadInvitation
+		}
+		var u User
+		err = tx.Take(&u, "email = ?", inv.Email).Error
+		switch {
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			nu, err := s.insertUser(tx, NewUser{Email: inv.Email, DisplayName: displayName, Password: password})
+			if err != nil {
+				return err
+			}
+			u = *nu
+		case err != nil:
+			return err
+		default:
+			ok, err := CheckPassword(u.PasswordHash, password)
+			if err != nil {
+				return Internal(err)
+			}
+			if !ok || u.Disabled {
+				return &Error{Code: EUNAUTHORIZED, Message: "An account with this e-mail exists: give its current password to accept the invitation."}
+			}
+		}
+		if inv.PlatformAdmin {
+			u.PlatformAdmin = true
+		}
+		if len(inv.CoordinatorDepartements)+len(inv.CoordinatorCommunes) > 0 {
+			u.CoordinatorDepartements = mergeCodes(u.CoordinatorDepartements, inv.CoordinatorDepartements)
+			u.CoordinatorCommunes = mergeCodes(u.CoordinatorCommunes, inv.CoordinatorCommunes)
+		}
+		u.UpdatedAt = now
+		if err := tx.Model(&u).Select("platform_admin", "coordinator_departements", "coordinator_communes", "updated_at").Updates(&u).Error; err != nil {
+			return err
+		}
+		if inv.ActorID != nil {
+			err := tx.Where("user_id = ? AND actor_id = ?", u.ID, *inv.ActorID).Delete(&membershipRow{}).Error
+			if err != nil {
+				return err
+			}
+			if _, err := s.addMember(tx, *inv.ActorID, u.ID, Role(inv.Role)); err != nil {
+				return err
+			}
+		}
+		out = &u
+		return tx.Model(&inv).Updates(map[string]any{"accepted_at": now, "accepted_by": u.ID}).Error
+	})
+	return out, err
+}
+
+func mergeCodes(a, b StringList) StringList {
+	out := append(StringList{}, a...)
+	for _, c := range b {
+		if !out.Contains(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

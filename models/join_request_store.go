@@ -1,0 +1,158 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Join request statuses.
+const (
+	RequestPending  = "pending"
+	RequestAccepted = "accepted"
+	RequestRefused  = "refused"
+)
+
+// JoinRequest is a person asking to join a structure's team.
+type JoinRequest struct {
+	ID        string `gorm:"primaryKey"`
+	UserID    string
+	ActorID   string
+	Message   string
+	Status    string
+	Role      string
+	Reason    string
+	DecidedBy string
+	DecidedAt *time.Time
+	CreatedAt time.Time
+	// Filled on reads: who asks.
+	Email       string `gorm:"->;-:migration"`
+	DisplayName string `gorm:"->;-:migration"`
+}
+
+// CreateJoinRequest records a person's request to join a structure.
+func (s *Store) CreateJoinRequest(ctx context.Context, userID, actorID, message string) (*JoinRequest, error) {
+	message = strings.TrimSpace(message)
+	var fe FieldErrors
+	checkLen(&fe, "message", message, maxShortText)
+	if err := fe.Err("The request is invalid."); err != nil {
+		return nil, err
+	}
+	jr := &JoinRequest{ID: NewID(), UserID: userID, ActorID: actorID, Message: message, Status: RequestPending, CreatedAt: s.now()}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if _, err := activeActorFor(tx, actorID); err != nil {
+			return err
+		}
+		var n int64
+		if err := tx.Model(&membershipRow{}).Where("user_id = ? AND actor_id = ?", userID, actorID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return Errorf(ECONFLICT, "You are already a member of this structure.")
+		}
+		if err := tx.Omit("Email", "DisplayName").Create(jr).Error; err != nil {
+			if isUniqueOn(err, "join_requests.user_id") {
+				return Errorf(ECONFLICT, "You already have a pending request for this structure.")
+			}
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return jr, nil
+}
+
+// JoinRequestFilter selects join requests.
+type JoinRequestFilter struct {
+	ActorID string
+	UserID  string
+	Status  string
+	ListParams
+}
+
+// ListJoinRequests pages through join requests, oldest first.
+func (s *Store) ListJoinRequests(ctx context.Context, f JoinRequestFilter) (Page[JoinRequest], error) {
+	f.ListParams = normalizeParams(f.ListParams)
+	f.Sort = SortID
+	filter := func(q *gorm.DB) *gorm.DB {
+		q = q.Joins("JOIN users ON users.id = join_requests.user_id")
+		if f.ActorID != "" {
+			q = q.Where("join_requests.actor_id = ?", f.ActorID)
+		}
+		if f.UserID != "" {
+			q = q.Where("join_requests.user_id = ?", f.UserID)
+		}
+		if f.Status != "" {
+			q = q.Where("join_requests.status = ?", f.Status)
+		}
+		return q
+	}
+	var page Page[JoinRequest]
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := filter(tx.Model(&JoinRequest{})).Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q, err := keyset(filter(tx.Model(&JoinRequest{})), "join_requests", f.ListParams)
+		if err != nil {
+			return err
+		}
+		err = q.Select("join_requests.*, users.email AS email, users.display_name AS display_name").Limit(f.Limit + 1).Find(&page.Items).Error
+		if err != nil {
+			return err
+		}
+		if len(page.Items) > f.Limit {
+			page.Items = page.Items[:f.Limit]
+			page.NextCursor = nextCursor(f.ListParams, page.Items[f.Limit-1].ID, "", time.Time{})
+		}
+		return nil
+	})
+	return page, dbError(err)
+}
+
+// DecideJoinRequest accepts (making the person a member with role) or
+// refuses a pending request of actorID.
+func (s *Store) DecideJoinRequest(ctx context.Context, actorID, id string, accept bool, role Role, reason string) (*JoinRequest, error) {
+	reason = strings.TrimSpace(reason)
+	var fe FieldErrors
+	if accept && !validRole(role) {
+		fe.Add("role", "must be manager or member")
+	}
+	checkLen(&fe, "reason", reason, maxShortText)
+	if err := fe.Err("The decision is invalid."); err != nil {
+		return nil, err
+	}
+	var out JoinRequest
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		err := tx.Take(&out, "id = ? AND actor_id = ?", id, actorID).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return Errorf(ENOTFOUND, "This structure has no join request %q.", clip(id))
+		}
+		if err != nil {
+			return err
+		}
+		if out.Status != RequestPending {
+			return Errorf(ECONFLICT, "This request was already %s.", out.Status)
+		}
+		now := s.now()
+		out.Status, out.Reason, out.DecidedBy, out.DecidedAt = RequestRefused, reason, PrincipalFrom(ctx).Scope(), &now
+		if accept {
+			out.Status, out.Role = RequestAccepted, string(role)
+			if _, err := s.addMember(tx, actorID, out.UserID, role); err != nil {
+				return err
+			}
+		}
+		if u, err := getUser(tx, out.UserID); err == nil {
+			out.Email, out.DisplayName = u.Email, u.DisplayName
+		}
+		return tx.Model(&out).Select("status", "role", "reason", "decided_by", "decided_at").Updates(&out).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

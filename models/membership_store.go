@@ -1,0 +1,191 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+type membershipRow struct {
+	UserID    string `gorm:"primaryKey"`
+	ActorID   string `gorm:"primaryKey"`
+	Role      string
+	CreatedAt time.Time
+	CreatedBy string
+}
+
+func (membershipRow) TableName() string { return "memberships" }
+
+// Member is a person's membership of a structure, with who they are.
+type Member struct {
+	UserID      string
+	Email       string
+	DisplayName string
+	Role        Role
+	CreatedAt   time.Time
+}
+
+func validRole(r Role) bool { return r == RoleManager || r == RoleMember }
+
+func roleError(field string) error {
+	return &Error{Code: EINVALID, Message: "The role is invalid.", Fields: []FieldError{{Field: field, Reason: "must be manager or member"}}}
+}
+
+// ListMembers pages through an actor's members in account order.
+func (s *Store) ListMembers(ctx context.Context, actorID string, p ListParams) (Page[Member], error) {
+	p = normalizeParams(p)
+	p.Sort = SortID
+	var page Page[Member]
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		base := func() *gorm.DB {
+			return tx.Table("memberships").Joins("JOIN users ON users.id = memberships.user_id").Where("memberships.actor_id = ?", actorID)
+		}
+		if err := base().Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q := base()
+		if p.Cursor != "" {
+			c, err := decodeCursor(p.Cursor, SortID)
+			if err != nil {
+				return err
+			}
+			q = q.Where("memberships.user_id > ?", c.ID)
+		}
+		var rows []struct {
+			UserID      string
+			Email       string
+			DisplayName string
+			Role        string
+			CreatedAt   time.Time
+		}
+		err := q.Select("memberships.user_id, users.email, users.display_name, memberships.role, memberships.created_at").
+			Order("memberships.user_id").Limit(p.Limit + 1).Scan(&rows).Error
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			page.Items = append(page.Items, Member{UserID: r.UserID, Email: r.Email, DisplayName: r.DisplayName, Role: Role(r.Role), CreatedAt: r.CreatedAt})
+		}
+		if len(page.Items) > p.Limit {
+			page.Items = page.Items[:p.Limit]
+			page.NextCursor = encodeCursor(cursor{Sort: SortID, ID: page.Items[p.Limit-1].UserID})
+		}
+		return nil
+	})
+	return page, dbError(err)
+}
+
+// AddMember gives an existing, enabled account a role on an active actor.
+func (s *Store) AddMember(ctx context.Context, actorID, userID string, role Role) (*Member, error) {
+	if !validRole(role) {
+		return nil, roleError("role")
+	}
+	var m *Member
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var err error
+		m, err = s.addMember(tx, actorID, userID, role)
+		return err
+	})
+	return m, err
+}
+
+func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role) (*Member, error) {
+	if _, err := activeActorFor(tx, actorID); err != nil {
+		return nil, err
+	}
+	u, err := getUser(tx, userID)
+	if err != nil {
+		return nil, err
+	}
+	if u.Disabled {
+		return nil, Errorf(ECONFLICT, "The account %s is disabled.", u.Email)
+	}
+	row := membershipRow{UserID: userID, ActorID: actorID, Role: string(role), CreatedAt: s.now(), CreatedBy: PrincipalFrom(tx.Statement.Context).Scope()}
+	if err := tx.Create(&row).Error; err != nil {
+		if isUniqueOn(err, "memberships.user_id") {
+			return nil, Errorf(ECONFLICT, "%s is already a member of this structure; change their role instead.", u.Email)
+		}
+		return nil, err
+	}
+	return &Member{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, Role: role, CreatedAt: row.CreatedAt}, nil
+}
+
+// SetMemberRole changes a member's role.
+func (s *Store) SetMemberRole(ctx context.Context, actorID, userID string, role Role) (*Member, error) {
+	if !validRole(role) {
+		return nil, roleError("role")
+	}
+	var m *Member
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&membershipRow{}).Where("actor_id = ? AND user_id = ?", actorID, userID).Update("role", string(role))
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return Errorf(ENOTFOUND, "This account is not a member of the structure.")
+		}
+		u, err := getUser(tx, userID)
+		if err != nil {
+			return err
+		}
+		var row membershipRow
+		if err := tx.Take(&row, "actor_id = ? AND user_id = ?", actorID, userID).Error; err != nil {
+			return err
+		}
+		m = &Member{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, Role: role, CreatedAt: row.CreatedAt}
+		return nil
+	})
+	return m, err
+}
+
+// RemoveMember ends a membership.
+func (s *Store) RemoveMember(ctx context.Context, actorID, userID string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		res := tx.Where("actor_id = ? AND user_id = ?", actorID, userID).Delete(&membershipRow{})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return Errorf(ENOTFOUND, "This account is not a member of the structure.")
+		}
+		return nil
+	})
+}
+
+// MembershipsOf lists the structures an account belongs to, with their names.
+func (s *Store) MembershipsOf(ctx context.Context, userID string) ([]ActorMembership, error) {
+	var rows []ActorMembership
+	err := s.read(ctx).Table("memberships").Joins("JOIN actors ON actors.id = memberships.actor_id").
+		Where("memberships.user_id = ?", userID).Select("memberships.actor_id, actors.name AS actor_name, memberships.role").
+		Order("actors.name COLLATE NOCASE").Scan(&rows).Error
+	return rows, dbError(err)
+}
+
+// ActorMembership is one of an account's structures.
+type ActorMembership struct {
+	ActorID   string
+	ActorName string
+	Role      Role
+}
+
+// activeActorFor loads an actor that must exist and not be archived, for
+// operations on its team.
+func activeActorFor(tx *gorm.DB, id string) (*Actor, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", clip(id))
+	}
+	var a Actor
+	err := tx.Take(&a, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if a.IsArchived() {
+		return nil, Errorf(EGONE, "The actor %s is archived.", id)
+	}
+	return &a, nil
+}

@@ -1,0 +1,43 @@
+package models
+
+import "testing"
+
+// TestPolicies table-tests the pure authorization policies: one row per
+// caller, one column per question, against a library that belongs to a
+// network in the Bouches-du-Rhône and comes from source caf-13.
+func TestPolicies(t *testing.T) {
+	network, lib := NewID(), NewID()
+	ref := ActorRef{ID: lib, Source: "caf-13", Departement: "13", InseeCode: "13055", Lineage: []string{lib, network}}
+	cases := []struct {
+		name                                             string
+		p                                                *Principal
+		edit, moderate, members, drafts, writeSrc, histo bool
+	}{
+		{"anonymous", nil, false, false, false, false, false, false},
+		{"admin", &Principal{UserID: "u", PlatformAdmin: true}, true, true, true, true, true, true},
+		{"coordinator of the département", &Principal{UserID: "u", Coordinates: Territory{Departements: []string{"13"}}}, true, true, false, true, false, true},
+		{"coordinator of the commune", &Principal{UserID: "u", Coordinates: Territory{Communes: []string{"13055"}}}, true, true, false, true, false, true},
+		{"coordinator elsewhere", &Principal{UserID: "u", Coordinates: Territory{Departements: []string{"06"}, Communes: []string{"13001"}}}, false, false, false, false, false, false},
+		{"manager", &Principal{UserID: "u", Memberships: []Membership{{lib, RoleManager}}}, true, true, true, true, false, true},
+		{"manager of the network", &Principal{UserID: "u", Memberships: []Membership{{network, RoleManager}}}, true, true, true, true, false, true},
+		{"member", &Principal{UserID: "u", Memberships: []Membership{{lib, RoleMember}}}, false, false, false, true, false, false},
+		{"member of the network", &Principal{UserID: "u", Memberships: []Membership{{network, RoleMember}}}, false, false, false, false, false, false},
+		{"manager elsewhere", &Principal{UserID: "u", Memberships: []Membership{{NewID(), RoleManager}}}, false, false, false, false, false, false},
+		{"partner of the source", &Principal{ClientID: "c", Sources: []string{"caf-13"}, Scopes: []string{ScopeDirectoryWrite}}, true, false, false, true, true, false},
+		{"partner without scope", &Principal{ClientID: "c", Sources: []string{"caf-13"}}, false, false, false, false, true, false},
+		{"partner of another source", &Principal{ClientID: "c", Sources: []string{"cpam-13"}, Scopes: []string{ScopeDirectoryWrite}}, false, false, false, false, false, false},
+		{"disabled admin flag on a client", &Principal{ClientID: "c", PlatformAdmin: true}, false, false, false, false, false, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := []bool{tc.p.CanEditActor(ref), tc.p.CanModerate(ref), tc.p.CanManageMembers(ref), tc.p.CanSeeUnpublished(ref), tc.p.CanWriteSource("caf-13"), tc.p.CanReadHistory(ref)}
+			want := []bool{tc.edit, tc.moderate, tc.members, tc.drafts, tc.writeSrc, tc.histo}
+			names := []string{"edit", "moderate", "members", "drafts", "write source", "history"}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("%s: %v, want %v", names[i], got[i], want[i])
+				}
+			}
+		})
+	}
+}
