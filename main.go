@@ -65,6 +65,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return admin(ctx, args, getenv, stdin, stdout)
 	case "healthcheck":
 		return healthcheck(ctx, args, getenv, stdout)
+	case "referrals":
+		return referralsCmd(ctx, args, getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -81,6 +83,8 @@ Commands:
   admin create --email E       create a platform administrator; the password
         [--password P | --password-stdin]   comes from --password, standard input or CARNET_ADMIN_PASSWORD
   healthcheck [--url U]        exit 0 when the running service answers /readyz
+  referrals maintain           expire unanswered referrals and erase personal data
+                               past retention (the service also does it periodically)
   help                         show this text
 
 Configuration is read from environment variables; see README.md.
@@ -134,6 +138,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "db", cfg.DBPath, "env", cfg.Env, "docs", "/docs/index.html")
+	jobs, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopJobs()
+	go maintain(jobs, store, cfg, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -142,6 +149,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
+	stopJobs()
 	// A fresh context: the parent one is already cancelled.
 	shutCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
@@ -230,6 +238,49 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdin
 	return nil
 }
 
+// maintain runs the referral lifecycle's periodic work — expiry and
+// retention — at start and then every cfg.Maintenance, until ctx ends. It
+// logs counts only: never who was concerned.
+func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Logger) {
+	t := time.NewTicker(cfg.Maintenance)
+	defer t.Stop()
+	for {
+		expired, anonymized, err := store.MaintainReferrals(ctx, cfg.Referrals)
+		if err != nil && ctx.Err() == nil {
+			log.Error("referral maintenance failed", "error", err.Error())
+		} else if expired+anonymized > 0 {
+			log.Info("referral maintenance", "expired", expired, "anonymized", anonymized)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// referralsCmd runs referral maintenance once, for operators and cron.
+func referralsCmd(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	if len(args) != 1 || args[0] != "maintain" {
+		return errors.New("usage: carnet referrals maintain")
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	store, err := models.Open(ctx, cfg.DBPath, models.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	expired, anonymized, err := store.MaintainReferrals(ctx, cfg.Referrals)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "referrals: %d expired, %d anonymised\n", expired, anonymized)
+	return nil
+}
+
 // healthcheck calls /readyz of a running service: the container image has no
 // curl, so its HEALTHCHECK runs the binary itself.
 func healthcheck(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
@@ -274,6 +325,8 @@ type config struct {
 	JWTGenerated bool
 	RefreshTTL   time.Duration
 	Proxies      []string
+	Referrals    models.ReferralPolicy
+	Maintenance  time.Duration
 	JWTIssuer    string
 	JWTAudience  string
 	TokenTTL     time.Duration
@@ -313,6 +366,17 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if c.RefreshTTL, err = time.ParseDuration(get("CARNET_REFRESH_TTL", "720h")); err != nil || c.RefreshTTL < time.Hour || c.RefreshTTL > 90*24*time.Hour {
 		errs = append(errs, errors.New("CARNET_REFRESH_TTL must be a duration between 1h and 2160h (90 days), such as 720h"))
 	}
+	dur := func(key, def string, min, max time.Duration) time.Duration {
+		d, err := time.ParseDuration(get(key, def))
+		if err != nil || d < min || d > max {
+			errs = append(errs, fmt.Errorf("%s must be a duration between %s and %s, such as %s", key, min, max, def))
+		}
+		return d
+	}
+	c.Referrals.Expiry = dur("CARNET_REFERRAL_EXPIRY", "720h", time.Hour, 365*24*time.Hour)
+	c.Referrals.Retention = dur("CARNET_REFERRAL_RETENTION", "4392h", time.Hour, 730*24*time.Hour)
+	c.Referrals.MaxRetention = dur("CARNET_REFERRAL_MAX_RETENTION", "17520h", time.Hour, 730*24*time.Hour)
+	c.Maintenance = dur("CARNET_MAINTENANCE_INTERVAL", "1h", time.Minute, 24*time.Hour)
 	for _, p := range strings.Split(get("CARNET_TRUSTED_PROXIES", ""), ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			c.Proxies = append(c.Proxies, p)

@@ -32,6 +32,7 @@ type world struct {
 	users      map[string]*models.User
 	spare      *models.User // an account that roles act upon
 	otherMbr   *models.User // a member of OTHER
+	third      string       // a service of a third structure
 	seq        int
 }
 
@@ -111,6 +112,29 @@ func (w *world) serviceBody(actorID string, own bool) obj {
 
 func (w *world) service(actorID string, own bool) string {
 	return str(createService(w.t, w.e, w.serviceBody(actorID, own))["id"])
+}
+
+// referral creates a referral sent by a member of from to a service of to.
+func (w *world) referral(sender *models.User, from, toService string) string {
+	ctx := context.Background()
+	p, err := w.e.Store.LoadPrincipal(ctx, sender.ID)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	r := models.Referral{FromActorID: from, ToServiceID: toService, Themes: models.StringList{"Aide aux démarches administratives"},
+		PersonFirstName: "Nadia", PersonLastName: "B.", ContactChannel: models.ContactReferent, ConsentOn: "2026-01-02", ReferentCommitment: true}
+	if err := w.e.Store.CreateReferral(models.WithPrincipal(ctx, p), &r); err != nil {
+		w.t.Fatal(err)
+	}
+	return r.ID
+}
+
+// thirdSvc is a service of a third structure, for referrals OWN has no part in.
+func (w *world) thirdSvc() string {
+	if w.third == "" {
+		w.third = w.service(w.fresh(false), false)
+	}
+	return w.third
 }
 
 func (w *world) target(own bool) string {
@@ -344,6 +368,37 @@ func matrix() []entry {
 		}
 		return call{method: "POST", path: "/api/v1/services/" + id + "/suggestions", body: obj{"changes": obj{"description": "Proposé"}}}
 	}, people(201), people(201))
+
+	// Referrals: only members of the two structures involved see one;
+	// everyone else — administrators and coordinators included — gets 404.
+	add("POST /api/v1/referrals", func(w *world, _ string, own bool) call {
+		from := w.other
+		if own {
+			from = w.own
+		}
+		return call{method: "POST", path: "/api/v1/referrals", body: obj{"from_actor_id": from, "to_service_id": w.thirdSvc(),
+			"themes": []string{"Aide aux démarches administratives"}, "person": obj{"first_name": "Nadia", "last_name": "B.", "contact_channel": "referent"},
+			"consent": obj{"given": true, "given_on": "2026-01-02", "referent_commitment": true}}}
+	}, row(401, 403, 403, 201, 201, 403, 403, 401), row(401, 403, 403, 403, 403, 403, 403, 401))
+	add("GET /api/v1/referrals", static("GET", "/api/v1/referrals", false), people(200), nil)
+	add("GET /api/v1/referrals/changes", static("GET", "/api/v1/referrals/changes", false), people(200), nil)
+	referralPath := func(suffix string) func(w *world, own bool) string {
+		return func(w *world, own bool) string {
+			if own {
+				// Received by OWN from OTHER.
+				return "/api/v1/referrals/" + w.referral(w.otherMbr, w.other, w.ownSvc) + suffix
+			}
+			return "/api/v1/referrals/" + w.referral(w.otherMbr, w.other, w.thirdSvc()) + suffix
+		}
+	}
+	seeOwn, seeOther := row(401, 404, 404, 200, 200, 403, 404, 401), row(401, 404, 404, 404, 404, 403, 404, 401)
+	add("GET /api/v1/referrals/:id", func(w *world, _ string, own bool) call {
+		return call{method: "GET", path: referralPath("")(w, own)}
+	}, seeOwn, seeOther)
+	add("POST /api/v1/referrals/:id/transitions", func(w *world, _ string, own bool) call {
+		return call{method: "POST", path: referralPath("/transitions")(w, own), body: obj{"status": "accepted"}}
+	}, seeOwn, seeOther)
+	add("GET /api/v1/stats/referrals", static("GET", "/api/v1/stats/referrals", false), row(401, 200, 200, 403, 403, 403, 403, 401), nil)
 
 	add("GET /api/v1/suggestions", static("GET", "/api/v1/suggestions", false), people(200), nil)
 	// A suggestion is private to its author ("user") and its moderators:

@@ -389,14 +389,22 @@ func TestJoinRequests(t *testing.T) {
 }
 
 // TestAuditIsAppendOnly checks the database refuses to rewrite history.
-func TestAuditIsAppendOnly(t *testing.T) {
-	e := apitest.New(t)
-	createActor(t, e, validActor("x"))
+// openRaw opens the environment's database file directly, to check what
+// the schema itself stores or refuses.
+func openRaw(t *testing.T, e *apitest.Env) *sql.DB {
+	t.Helper()
 	db, err := sql.Open("sqlite3", "file:"+e.DBPath+"?_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestAuditIsAppendOnly(t *testing.T) {
+	e := apitest.New(t)
+	createActor(t, e, validActor("x"))
+	db := openRaw(t, e)
 	var n int
 	if err := db.QueryRow("SELECT count(*) FROM audit_events").Scan(&n); err != nil || n != 1 {
 		t.Fatalf("audit events: %d %v", n, err)

@@ -94,6 +94,15 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	v1.GET("/services/:id/history", auth(h.ServiceHistory)...)
 	v1.POST("/services/:id/suggestions", auth(h.SuggestServiceChange)...)
 
+	// Referrals carry people's data: only members of the two structures
+	// involved see them (the handlers answer 404 to anyone else).
+	v1.POST("/referrals", auth(h.CreateReferral)...)
+	v1.GET("/referrals", auth(h.ListReferrals)...)
+	v1.GET("/referrals/changes", auth(h.ReferralChangesFeed)...)
+	v1.GET("/referrals/:id", auth(h.GetReferral)...)
+	v1.POST("/referrals/:id/transitions", auth(h.TransitionReferral)...)
+	v1.GET("/stats/referrals", auth(h.ReferralStatistics)...)
+
 	v1.GET("/suggestions", auth(h.ListSuggestions)...)
 	v1.GET("/suggestions/:id", auth(h.GetSuggestion)...)
 	v1.PATCH("/suggestions/:id", auth(h.DecideSuggestion)...)

@@ -2248,6 +2248,413 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/referrals": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Referrals sent or received by the structures the caller belongs to, newest first.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "List my structures' referrals",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "One of my structures (default: all of them)",
+                        "name": "actor_id",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "sent",
+                            "received"
+                        ],
+                        "type": "string",
+                        "description": "sent or received (default: both)",
+                        "name": "direction",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Statuses",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Created at or after (RFC 3339)",
+                        "name": "created_after",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Created before (RFC 3339)",
+                        "name": "created_before",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ReferralList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Not a member of actor_id, or a partner client",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "Refer a person to another structure's service",
+                "parameters": [
+                    {
+                        "description": "The referral",
+                        "name": "referral",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ReferralInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/Referral"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the referral"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Not a member of the sending structure",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/referrals/changes": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "Follow my structures' referrals",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous call",
+                        "name": "after",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Only changes at or after this RFC 3339 time",
+                        "name": "updated_after",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Changes per call",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ReferralChanges"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/referrals/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Members of the sending and of the receiving structure only; anyone else gets 404.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "Get a referral",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Referral id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Referral"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version, for If-Match on transitions"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/referrals/{id}/transitions": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired by the platform. Any other move answers 409. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "Move a referral along its lifecycle",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Referral id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version you read",
+                        "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The new status",
+                        "name": "transition",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ReferralTransitionInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Referral"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "A move reserved to the other structure",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The lifecycle does not allow this move",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/services": {
             "get": {
                 "description": "Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.",
@@ -3123,6 +3530,78 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/stats/referrals": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Counts per structure, status, theme, month and refusal reason, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "Referral statistics",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Created at or after (RFC 3339)",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Created before (RFC 3339)",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Only this structure's referrals",
+                        "name": "actor_id",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ReferralStats"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -4161,6 +4640,46 @@ const docTemplate = `{
                 }
             }
         },
+        "Consent": {
+            "type": "object",
+            "required": [
+                "given_on",
+                "referent_commitment"
+            ],
+            "properties": {
+                "given_on": {
+                    "type": "string",
+                    "example": "2026-11-20"
+                },
+                "referent_commitment": {
+                    "type": "boolean"
+                }
+            }
+        },
+        "ConsentInput": {
+            "type": "object",
+            "required": [
+                "given",
+                "given_on",
+                "referent_commitment"
+            ],
+            "properties": {
+                "given": {
+                    "description": "The person agreed to be referred and to share these data.",
+                    "type": "boolean"
+                },
+                "given_on": {
+                    "description": "The day they agreed.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2026-11-20"
+                },
+                "referent_commitment": {
+                    "description": "The sender commits to the data-protection rules of the platform.",
+                    "type": "boolean"
+                }
+            }
+        },
         "FieldChange": {
             "type": "object",
             "required": [
@@ -4742,6 +5261,22 @@ const docTemplate = `{
                 }
             }
         },
+        "Named": {
+            "type": "object",
+            "required": [
+                "id",
+                "name"
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string"
+                }
+            }
+        },
         "PartnerClient": {
             "type": "object",
             "required": [
@@ -4959,6 +5494,76 @@ const docTemplate = `{
                 }
             }
         },
+        "Person": {
+            "type": "object",
+            "required": [
+                "availability",
+                "contact",
+                "contact_channel",
+                "first_name",
+                "last_name"
+            ],
+            "properties": {
+                "availability": {
+                    "type": "string"
+                },
+                "contact": {
+                    "type": "string"
+                },
+                "contact_channel": {
+                    "type": "string",
+                    "enum": [
+                        "phone",
+                        "email",
+                        "referent"
+                    ]
+                },
+                "first_name": {
+                    "type": "string"
+                },
+                "last_name": {
+                    "type": "string"
+                }
+            }
+        },
+        "PersonInput": {
+            "type": "object",
+            "required": [
+                "contact_channel",
+                "first_name",
+                "last_name"
+            ],
+            "properties": {
+                "availability": {
+                    "description": "When the person is available, in words.",
+                    "type": "string",
+                    "example": "Les matins sauf le mercredi"
+                },
+                "contact": {
+                    "description": "The phone number or e-mail; empty with referent.",
+                    "type": "string",
+                    "example": "06 12 34 56 78"
+                },
+                "contact_channel": {
+                    "description": "How the person prefers to be contacted: phone, email, or through the referent (the sender).",
+                    "type": "string",
+                    "enum": [
+                        "phone",
+                        "email",
+                        "referent"
+                    ],
+                    "example": "phone"
+                },
+                "first_name": {
+                    "type": "string",
+                    "example": "Nadia"
+                },
+                "last_name": {
+                    "type": "string",
+                    "example": "B."
+                }
+            }
+        },
         "Problem": {
             "type": "object",
             "required": [
@@ -5009,9 +5614,396 @@ const docTemplate = `{
                 }
             }
         },
+        "Referral": {
+            "type": "object",
+            "required": [
+                "accepted_at",
+                "anonymized_at",
+                "closed_at",
+                "consent",
+                "created_at",
+                "from_actor",
+                "id",
+                "message",
+                "person",
+                "refusal_details",
+                "refusal_reason",
+                "sender_id",
+                "situation",
+                "status",
+                "themes",
+                "to_actor",
+                "to_service",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "accepted_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "anonymized_at": {
+                    "description": "When the person's data was erased (retention); null before.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "closed_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "consent": {
+                    "$ref": "#/definitions/Consent"
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "events": {
+                    "description": "The lifecycle so far (in GET of one referral).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ReferralEvent"
+                    }
+                },
+                "from_actor": {
+                    "$ref": "#/definitions/Named"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "message": {
+                    "type": "string"
+                },
+                "person": {
+                    "$ref": "#/definitions/Person"
+                },
+                "refusal_details": {
+                    "type": "string"
+                },
+                "refusal_reason": {
+                    "description": "A code from the fixed list, when refused.",
+                    "type": "string"
+                },
+                "sender_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "situation": {
+                    "type": "string"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "sent",
+                        "accepted",
+                        "refused",
+                        "completed",
+                        "no_show",
+                        "cancelled",
+                        "expired"
+                    ]
+                },
+                "themes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "themes"
+                },
+                "to_actor": {
+                    "$ref": "#/definitions/Named"
+                },
+                "to_service": {
+                    "$ref": "#/definitions/Named"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer"
+                }
+            }
+        },
+        "ReferralChange": {
+            "type": "object",
+            "required": [
+                "at",
+                "direction",
+                "link",
+                "reason",
+                "referral_id",
+                "seq",
+                "status"
+            ],
+            "properties": {
+                "at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "direction": {
+                    "description": "sent or received, from the caller's structures' point of view.",
+                    "type": "string",
+                    "enum": [
+                        "sent",
+                        "received"
+                    ]
+                },
+                "link": {
+                    "description": "Where to read the referral (needs a member's login).",
+                    "type": "string",
+                    "example": "/api/v1/referrals/019372a4-…"
+                },
+                "reason": {
+                    "type": "string"
+                },
+                "referral_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "seq": {
+                    "type": "integer"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "sent",
+                        "accepted",
+                        "refused",
+                        "completed",
+                        "no_show",
+                        "cancelled",
+                        "expired"
+                    ]
+                }
+            }
+        },
+        "ReferralChanges": {
+            "type": "object",
+            "required": [
+                "data",
+                "has_more",
+                "next_cursor"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ReferralChange"
+                    }
+                },
+                "has_more": {
+                    "description": "More changes are waiting: call again at once.",
+                    "type": "boolean"
+                },
+                "next_cursor": {
+                    "description": "Pass it back as after to continue; unchanged when nothing new happened.",
+                    "type": "string"
+                }
+            }
+        },
+        "ReferralEvent": {
+            "type": "object",
+            "required": [
+                "at",
+                "by_actor_id",
+                "by_user_id",
+                "reason",
+                "status"
+            ],
+            "properties": {
+                "at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "by_actor_id": {
+                    "description": "The structure on whose behalf; \"\" for the expiry job.",
+                    "type": "string"
+                },
+                "by_user_id": {
+                    "description": "The account that made the move; \"\" for the expiry job.",
+                    "type": "string"
+                },
+                "reason": {
+                    "description": "The refusal reason code, when refused.",
+                    "type": "string"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "sent",
+                        "accepted",
+                        "refused",
+                        "completed",
+                        "no_show",
+                        "cancelled",
+                        "expired"
+                    ]
+                }
+            }
+        },
+        "ReferralInput": {
+            "type": "object",
+            "required": [
+                "consent",
+                "from_actor_id",
+                "person",
+                "themes",
+                "to_service_id"
+            ],
+            "properties": {
+                "consent": {
+                    "$ref": "#/definitions/ConsentInput"
+                },
+                "from_actor_id": {
+                    "description": "The sending structure, which the caller belongs to.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "message": {
+                    "type": "string",
+                    "example": "Personne très angoissée par les démarches en ligne."
+                },
+                "person": {
+                    "$ref": "#/definitions/PersonInput"
+                },
+                "situation": {
+                    "description": "The situation in a few words, without health or other sensitive details.",
+                    "type": "string",
+                    "example": "Doit renouveler sa carte de séjour en ligne, pas d'ordinateur."
+                },
+                "themes": {
+                    "description": "The person's needs.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "themes",
+                    "example": [
+                        "Aide aux démarches administratives"
+                    ]
+                },
+                "to_service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "ReferralList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Referral"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "ReferralStats": {
+            "type": "object",
+            "required": [
+                "accepted",
+                "by_month",
+                "by_refusal_reason",
+                "by_status",
+                "by_theme",
+                "median_hours_to_acceptance",
+                "structures",
+                "total"
+            ],
+            "properties": {
+                "accepted": {
+                    "type": "integer"
+                },
+                "by_month": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_refusal_reason": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_status": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "by_theme": {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "median_hours_to_acceptance": {
+                    "description": "Median time from sending to acceptance, in hours; null when none was accepted.",
+                    "type": "number",
+                    "x-nullable": true
+                },
+                "structures": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/StructureCount"
+                    }
+                },
+                "total": {
+                    "type": "integer"
+                }
+            }
+        },
+        "ReferralTransitionInput": {
+            "type": "object",
+            "required": [
+                "status"
+            ],
+            "properties": {
+                "details": {
+                    "description": "When refusing: a precision (required with other).",
+                    "type": "string"
+                },
+                "reason": {
+                    "description": "When refusing: not_eligible, service_full, wrong_service, not_reachable, person_declined, duplicate or other.",
+                    "type": "string",
+                    "example": "service_full"
+                },
+                "status": {
+                    "description": "accepted, refused, completed or no_show (the receiving structure); cancelled (the sending structure).",
+                    "type": "string",
+                    "enum": [
+                        "accepted",
+                        "refused",
+                        "completed",
+                        "no_show",
+                        "cancelled"
+                    ],
+                    "example": "accepted"
+                }
+            }
+        },
         "Service": {
             "type": "object",
             "required": [
+                "accepts_referrals",
                 "access_modes",
                 "accompaniment_modes",
                 "actor",
@@ -5045,6 +6037,9 @@ const docTemplate = `{
                 "version"
             ],
             "properties": {
+                "accepts_referrals": {
+                    "type": "boolean"
+                },
                 "access_modes": {
                     "type": "array",
                     "items": {
@@ -5196,6 +6191,10 @@ const docTemplate = `{
                 "themes"
             ],
             "properties": {
+                "accepts_referrals": {
+                    "description": "Whether helpers of other structures may refer people to it; true by default.",
+                    "type": "boolean"
+                },
                 "access_modes": {
                     "description": "How to get the service (modalites_acces).",
                     "type": "array",
@@ -5374,6 +6373,30 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "StructureCount": {
+            "type": "object",
+            "required": [
+                "actor_id",
+                "name",
+                "received",
+                "sent"
+            ],
+            "properties": {
+                "actor_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string"
+                },
+                "received": {
+                    "type": "integer"
+                },
+                "sent": {
+                    "type": "integer"
                 }
             }
         },

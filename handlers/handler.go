@@ -151,3 +151,5 @@ func listMeta(c *gin.Context, p models.ListParams, total int64, next string) (Li
 	}
 	return m, l
 }
+
+func ptr[T any](v T) *T { return &v }

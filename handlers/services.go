@@ -54,8 +54,10 @@ type ServiceInput struct {
 	// People per session, for workshops.
 	Capacity *int `json:"capacity,omitempty" example:"8"`
 	// No place left for now.
-	IsFull     bool   `json:"is_full,omitempty"`
-	BookingURL string `json:"booking_url,omitempty"`
+	IsFull bool `json:"is_full,omitempty"`
+	// Whether helpers of other structures may refer people to it; true by default.
+	AcceptsReferrals *bool  `json:"accepts_referrals,omitempty"`
+	BookingURL       string `json:"booking_url,omitempty"`
 	// draft (hidden from the public), published (the default) or archived.
 	Status   string `json:"status,omitempty" extensions:"x-vocabulary=service_status" example:"published"`
 	Source   string `json:"source,omitempty"`
@@ -99,16 +101,17 @@ type Service struct {
 	OpeningHours string   `json:"opening_hours"`
 	Languages    []string `json:"languages" extensions:"x-vocabulary=languages"`
 	// null when not limited or unknown.
-	Capacity   *int       `json:"capacity" extensions:"x-nullable"`
-	IsFull     bool       `json:"is_full"`
-	BookingURL string     `json:"booking_url"`
-	Status     string     `json:"status" extensions:"x-vocabulary=service_status"`
-	Source     string     `json:"source"`
-	SourceID   string     `json:"source_id"`
-	CreatedAt  time.Time  `json:"created_at" format:"date-time"`
-	UpdatedAt  time.Time  `json:"updated_at" format:"date-time"`
-	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
-	Version    int64      `json:"version"`
+	Capacity         *int       `json:"capacity" extensions:"x-nullable"`
+	IsFull           bool       `json:"is_full"`
+	AcceptsReferrals bool       `json:"accepts_referrals"`
+	BookingURL       string     `json:"booking_url"`
+	Status           string     `json:"status" extensions:"x-vocabulary=service_status"`
+	Source           string     `json:"source"`
+	SourceID         string     `json:"source_id"`
+	CreatedAt        time.Time  `json:"created_at" format:"date-time"`
+	UpdatedAt        time.Time  `json:"updated_at" format:"date-time"`
+	ArchivedAt       *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
+	Version          int64      `json:"version"`
 }
 
 // ServiceList is one page of services.
@@ -135,6 +138,7 @@ func (in *ServiceInput) toModel(s *models.Service) {
 	s.Latitude, s.Longitude = in.Latitude, in.Longitude
 	s.OpeningHours, s.Languages = in.OpeningHours, in.Languages
 	s.Capacity, s.IsFull, s.BookingURL = in.Capacity, in.IsFull, in.BookingURL
+	s.ReferralsClosed = in.AcceptsReferrals != nil && !*in.AcceptsReferrals
 	s.Status, s.Source, s.SourceID = in.Status, in.Source, in.SourceID
 }
 
@@ -146,7 +150,7 @@ func newServiceInput(s *models.Service) ServiceInput {
 		AccessModes: s.AccessModes, AccompanimentModes: s.AccompanimentModes,
 		OnSite: &s.OnSite, Remote: &s.Remote,
 		Latitude: s.Latitude, Longitude: s.Longitude, OpeningHours: s.OpeningHours, Languages: s.Languages,
-		Capacity: s.Capacity, IsFull: s.IsFull, BookingURL: s.BookingURL,
+		Capacity: s.Capacity, IsFull: s.IsFull, BookingURL: s.BookingURL, AcceptsReferrals: ptr(!s.ReferralsClosed),
 		Status: s.Status, Source: s.Source, SourceID: s.SourceID,
 	}
 	if !s.Address.IsZero() {
@@ -163,7 +167,7 @@ func newService(s *models.Service) Service {
 		Fees: list(s.Fees), FeesDetails: s.FeesDetails, PassNumerique: s.PassNumerique,
 		AccessModes: list(s.AccessModes), AccompanimentModes: list(s.AccompanimentModes),
 		OnSite: s.OnSite, Remote: s.Remote, Latitude: s.Latitude, Longitude: s.Longitude,
-		OpeningHours: s.OpeningHours, Languages: list(s.Languages), Capacity: s.Capacity, IsFull: s.IsFull,
+		OpeningHours: s.OpeningHours, Languages: list(s.Languages), Capacity: s.Capacity, IsFull: s.IsFull, AcceptsReferrals: !s.ReferralsClosed,
 		BookingURL: s.BookingURL, Status: s.Status, Source: s.Source, SourceID: s.SourceID,
 		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, ArchivedAt: s.ArchivedAt, Version: s.Version,
 	}

@@ -35,14 +35,18 @@ type Service struct {
 	Languages    StringList
 	Capacity     *int
 	IsFull       bool
-	BookingURL   string `gorm:"column:booking_url"`
-	Status       string
-	Source       string
-	SourceID     string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-	ArchivedAt   *time.Time
-	Version      int64
+	// ReferralsClosed is set when the structure does not take referrals for
+	// this service (then creating one answers 422). Stored negated so that
+	// the zero value, from any writer, keeps referrals open.
+	ReferralsClosed bool
+	BookingURL      string `gorm:"column:booking_url"`
+	Status          string
+	Source          string
+	SourceID        string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	ArchivedAt      *time.Time
+	Version         int64
 }
 
 // IsArchived reports whether the service was deleted from the directory.

@@ -76,7 +76,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // every write already runs in our own transaction
 		PrepareStmt:            false,
-		NowFunc:                func() time.Time { return opt.Now().UTC() },
+		// GORM stamps CreatedAt/UpdatedAt itself on some writes: same
+		// clock and precision as s.now, so times compare as written.
+		NowFunc: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) },
 		TranslateError:         false, // we translate SQLite errors ourselves in dbError
 	}
 	w, err := gorm.Open(gormsqlite.Open(dsn(path, false)), cfg)

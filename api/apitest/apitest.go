@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -56,7 +57,16 @@ type options struct {
 	maxBody int64
 	perIP   api.RateLimit
 	perAcct api.RateLimit
+	log     *slog.Logger
+	ttl     time.Duration
 }
+
+// WithTokenTTL sets the lifetime of access tokens (tests that move the clock
+// by days keep their tokens valid).
+func WithTokenTTL(d time.Duration) Option { return func(o *options) { o.ttl = d } }
+
+// WithLogger sends the server's logs to l (tests that check what is logged).
+func WithLogger(l *slog.Logger) Option { return func(o *options) { o.log = l } }
 
 // WithRateLimits sets the credential rate limits (tests that log in many
 // times raise them; tests of the limits lower them).
@@ -73,7 +83,7 @@ func WithMaxBody(n int64) Option { return func(o *options) { o.maxBody = n } }
 // New starts a service on a fresh temp-file database with production PRAGMAs.
 func New(t testing.TB, opts ...Option) *Env {
 	t.Helper()
-	o := options{now: time.Now}
+	o := options{now: time.Now, ttl: 15 * time.Minute}
 	for _, fn := range opts {
 		fn(&o)
 	}
@@ -84,12 +94,12 @@ func New(t testing.TB, opts ...Option) *Env {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { store.Close() })
-	tokens, err := api.NewTokens(api.TokenConfig{Secret: []byte(strings.Repeat("k", 48)), Issuer: "carnet-test", Audience: "carnet-test-api", TTL: 15 * time.Minute, Now: o.now})
+	tokens, err := api.NewTokens(api.TokenConfig{Secret: []byte(strings.Repeat("k", 48)), Issuer: "carnet-test", Audience: "carnet-test-api", TTL: o.ttl, Now: o.now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h, err := api.NewServer(api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
-		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now})
+		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log})
 	if err != nil {
 		t.Fatal(err)
 	}

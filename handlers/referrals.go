@@ -1,0 +1,534 @@
+package handlers
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// PersonInput is the person referred: only what the receiving structure
+// needs to contact and help them. No birth date, no social security number.
+type PersonInput struct {
+	FirstName string `json:"first_name" example:"Nadia"`
+	LastName  string `json:"last_name" example:"B."`
+	// How the person prefers to be contacted: phone, email, or through the referent (the sender).
+	ContactChannel string `json:"contact_channel" enums:"phone,email,referent" example:"phone"`
+	// The phone number or e-mail; empty with referent.
+	Contact string `json:"contact,omitempty" example:"06 12 34 56 78"`
+	// When the person is available, in words.
+	Availability string `json:"availability,omitempty" example:"Les matins sauf le mercredi"`
+}
+
+// ConsentInput records the person's consent and the referent's commitment.
+type ConsentInput struct {
+	// The person agreed to be referred and to share these data.
+	Given bool `json:"given"`
+	// The day they agreed.
+	GivenOn string `json:"given_on" format:"date" example:"2026-11-20"`
+	// The sender commits to the data-protection rules of the platform.
+	ReferentCommitment bool `json:"referent_commitment"`
+}
+
+// ReferralInput sends a person to another structure's service.
+type ReferralInput struct {
+	// The sending structure, which the caller belongs to.
+	FromActorID string `json:"from_actor_id" format:"uuid"`
+	ToServiceID string `json:"to_service_id" format:"uuid"`
+	// The person's needs.
+	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	// The situation in a few words, without health or other sensitive details.
+	Situation string       `json:"situation,omitempty" example:"Doit renouveler sa carte de séjour en ligne, pas d'ordinateur."`
+	Person    PersonInput  `json:"person"`
+	Message   string       `json:"message,omitempty" example:"Personne très angoissée par les démarches en ligne."`
+	Consent   ConsentInput `json:"consent"`
+}
+
+// Person is the referred person as the two structures see it; every field
+// is "" once the referral is anonymised.
+type Person struct {
+	FirstName      string `json:"first_name"`
+	LastName       string `json:"last_name"`
+	ContactChannel string `json:"contact_channel" enums:"phone,email,referent"`
+	Contact        string `json:"contact"`
+	Availability   string `json:"availability"`
+}
+
+// Consent is the recorded consent.
+type Consent struct {
+	GivenOn            string `json:"given_on" example:"2026-11-20"`
+	ReferentCommitment bool   `json:"referent_commitment"`
+}
+
+// Named is a structure or a service with its name.
+type Named struct {
+	ID   string `json:"id" format:"uuid"`
+	Name string `json:"name"`
+}
+
+// ReferralEvent is one step of the lifecycle.
+type ReferralEvent struct {
+	Status string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired"`
+	At     time.Time `json:"at" format:"date-time"`
+	// The account that made the move; "" for the expiry job.
+	ByUserID string `json:"by_user_id"`
+	// The structure on whose behalf; "" for the expiry job.
+	ByActorID string `json:"by_actor_id"`
+	// The refusal reason code, when refused.
+	Reason string `json:"reason"`
+}
+
+// Referral is a referral as the members of its two structures see it.
+type Referral struct {
+	ID        string   `json:"id" format:"uuid"`
+	FromActor Named    `json:"from_actor"`
+	SenderID  string   `json:"sender_id" format:"uuid"`
+	ToService Named    `json:"to_service"`
+	ToActor   Named    `json:"to_actor"`
+	Themes    []string `json:"themes" extensions:"x-vocabulary=themes"`
+	Situation string   `json:"situation"`
+	Person    Person   `json:"person"`
+	Message   string   `json:"message"`
+	Consent   Consent  `json:"consent"`
+	Status    string   `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired"`
+	// A code from the fixed list, when refused.
+	RefusalReason  string     `json:"refusal_reason"`
+	RefusalDetails string     `json:"refusal_details"`
+	CreatedAt      time.Time  `json:"created_at" format:"date-time"`
+	UpdatedAt      time.Time  `json:"updated_at" format:"date-time"`
+	AcceptedAt     *time.Time `json:"accepted_at" format:"date-time" extensions:"x-nullable"`
+	ClosedAt       *time.Time `json:"closed_at" format:"date-time" extensions:"x-nullable"`
+	// When the person's data was erased (retention); null before.
+	AnonymizedAt *time.Time `json:"anonymized_at" format:"date-time" extensions:"x-nullable"`
+	Version      int64      `json:"version"`
+	// The lifecycle so far (in GET of one referral).
+	Events []ReferralEvent `json:"events,omitempty"`
+}
+
+// ReferralList is one page of referrals, newest first.
+type ReferralList struct {
+	Data  []Referral `json:"data"`
+	Meta  ListMeta   `json:"meta"`
+	Links ListLinks  `json:"links"`
+}
+
+// ReferralTransitionInput moves a referral along its lifecycle.
+type ReferralTransitionInput struct {
+	// accepted, refused, completed or no_show (the receiving structure); cancelled (the sending structure).
+	Status string `json:"status" enums:"accepted,refused,completed,no_show,cancelled" example:"accepted"`
+	// When refusing: not_eligible, service_full, wrong_service, not_reachable, person_declined, duplicate or other.
+	Reason string `json:"reason,omitempty" example:"service_full"`
+	// When refusing: a precision (required with other).
+	Details string `json:"details,omitempty"`
+}
+
+// ReferralChange is one status change in the feed.
+type ReferralChange struct {
+	Seq        int64     `json:"seq"`
+	ReferralID string    `json:"referral_id" format:"uuid"`
+	Status     string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired"`
+	Reason     string    `json:"reason"`
+	At         time.Time `json:"at" format:"date-time"`
+	// sent or received, from the caller's structures' point of view.
+	Direction string `json:"direction" enums:"sent,received"`
+	// Where to read the referral (needs a member's login).
+	Link string `json:"link" example:"/api/v1/referrals/019372a4-…"`
+}
+
+// ReferralChanges is one page of the feed.
+type ReferralChanges struct {
+	Data []ReferralChange `json:"data"`
+	// Pass it back as after to continue; unchanged when nothing new happened.
+	NextCursor string `json:"next_cursor"`
+	// More changes are waiting: call again at once.
+	HasMore bool `json:"has_more"`
+}
+
+func (h *Handler) newReferral(c *gin.Context, r *models.Referral, events []models.ReferralEvent) Referral {
+	out := Referral{ID: r.ID, SenderID: r.SenderID, Themes: list(r.Themes), Situation: r.Situation,
+		Person:  Person{FirstName: r.PersonFirstName, LastName: r.PersonLastName, ContactChannel: r.ContactChannel, Contact: r.ContactValue, Availability: r.Availability},
+		Message: r.Message, Consent: Consent{GivenOn: r.ConsentOn, ReferentCommitment: r.ReferentCommitment}, Status: r.Status,
+		RefusalReason: r.RefusalReason, RefusalDetails: r.RefusalDetails, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		AcceptedAt: r.AcceptedAt, ClosedAt: r.ClosedAt, AnonymizedAt: r.AnonymizedAt, Version: r.Version,
+		FromActor: Named{ID: r.FromActorID}, ToActor: Named{ID: r.ToActorID}, ToService: Named{ID: r.ToServiceID}}
+	ctx := c.Request.Context()
+	if a, err := h.Store.GetActor(ctx, r.FromActorID); err == nil {
+		out.FromActor.Name = a.Name
+	}
+	if a, err := h.Store.GetActor(ctx, r.ToActorID); err == nil {
+		out.ToActor.Name = a.Name
+	}
+	if s, err := h.Store.GetService(ctx, r.ToServiceID); err == nil {
+		out.ToService.Name = s.Name
+	}
+	for _, e := range events {
+		out.Events = append(out.Events, ReferralEvent{Status: e.Status, At: e.At, ByUserID: e.ByUserID, ByActorID: e.ByActorID, Reason: e.Reason})
+	}
+	return out
+}
+
+// peopleOnly refuses partner clients: referrals carry people's data and are
+// handled by the structures' members themselves.
+func peopleOnly(c *gin.Context) (*models.Principal, error) {
+	p := principal(c)
+	if p.IsPartner() {
+		return nil, models.Errorf(models.EFORBIDDEN, "Referrals are handled by the structures' members; partner clients have no access.")
+	}
+	return p, nil
+}
+
+// myStructures lists the structures the caller belongs to.
+func myStructures(p *models.Principal) []string {
+	var ids []string
+	for _, m := range p.Memberships {
+		ids = append(ids, m.ActorID)
+	}
+	return ids
+}
+
+// CreateReferral godoc
+//
+//	@Summary		Refer a person to another structure's service
+//	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422.
+//	@Tags			referrals
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			referral	body		ReferralInput	true	"The referral"
+//	@Success		201			{object}	Referral
+//	@Header			201			{string}	Location	"URL of the referral"
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem	"Not a member of the sending structure"
+//	@Failure		413			{object}	Problem
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/referrals [post]
+func (h *Handler) CreateReferral(c *gin.Context) error {
+	p, err := peopleOnly(c)
+	if err != nil {
+		return err
+	}
+	var in ReferralInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if !p.BelongsTo(in.FromActorID) {
+		return models.Errorf(models.EFORBIDDEN, "Only members of the sending structure (from_actor_id) may refer people on its behalf.")
+	}
+	if !in.Consent.Given {
+		return &models.Error{Code: models.EINVALID, Message: "The referral is invalid.", Fields: []models.FieldError{{Field: "consent.given", Reason: "must be true: the person must agree to be referred"}}}
+	}
+	r := models.Referral{FromActorID: in.FromActorID, ToServiceID: in.ToServiceID, Themes: in.Themes, Situation: in.Situation,
+		PersonFirstName: in.Person.FirstName, PersonLastName: in.Person.LastName, ContactChannel: in.Person.ContactChannel,
+		ContactValue: in.Person.Contact, Availability: in.Person.Availability, Message: in.Message,
+		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment}
+	if err := h.Store.CreateReferral(c.Request.Context(), &r); err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/referrals/"+r.ID)
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusCreated, h.newReferral(c, &r, nil))
+	return nil
+}
+
+// referralFor loads a referral the caller may see: members of its sending
+// or receiving structure. Everyone else — other structures, coordinators,
+// partners, administrators — gets 404, so not even its existence leaks.
+func (h *Handler) referralFor(c *gin.Context) (*models.Referral, []models.ReferralEvent, error) {
+	p, err := peopleOnly(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, events, err := h.Store.GetReferral(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if !p.BelongsTo(r.FromActorID) && !p.BelongsTo(r.ToActorID) {
+		return nil, nil, models.Errorf(models.ENOTFOUND, "No referral has the id %q.", r.ID)
+	}
+	return r, events, nil
+}
+
+// GetReferral godoc
+//
+//	@Summary		Get a referral
+//	@Description	Members of the sending and of the receiving structure only; anyone else gets 404.
+//	@Tags			referrals
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"Referral id"	format(uuid)
+//	@Success		200	{object}	Referral
+//	@Header			200	{string}	ETag	"Version, for If-Match on transitions"
+//	@Failure		401	{object}	Problem
+//	@Failure		403	{object}	Problem	"Partner clients"
+//	@Failure		404	{object}	Problem
+//	@Router			/api/v1/referrals/{id} [get]
+func (h *Handler) GetReferral(c *gin.Context) error {
+	r, events, err := h.referralFor(c)
+	if err != nil {
+		return err
+	}
+	c.Header("Cache-Control", "private, no-store")
+	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(r.Version, 10)+`"`, h.newReferral(c, r, events))
+}
+
+// ListReferrals godoc
+//
+//	@Summary		List my structures' referrals
+//	@Description	Referrals sent or received by the structures the caller belongs to, newest first.
+//	@Tags			referrals
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			actor_id		query		string		false	"One of my structures (default: all of them)"	format(uuid)
+//	@Param			direction		query		string		false	"sent or received (default: both)"	Enums(sent, received)
+//	@Param			status			query		[]string	false	"Statuses"	collectionFormat(csv)
+//	@Param			created_after	query		string		false	"Created at or after (RFC 3339)"	format(date-time)
+//	@Param			created_before	query		string		false	"Created before (RFC 3339)"	format(date-time)
+//	@Param			cursor			query		string		false	"The next_cursor of the previous page"
+//	@Param			limit			query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200				{object}	ReferralList
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem	"Not a member of actor_id, or a partner client"
+//	@Router			/api/v1/referrals [get]
+func (h *Handler) ListReferrals(c *gin.Context) error {
+	p, err := peopleOnly(c)
+	if err != nil {
+		return err
+	}
+	q := newQueryParser(c.Request.URL.Query())
+	actor := q.id("actor_id")
+	f := models.ReferralFilter{ActorIDs: myStructures(p), Direction: q.one("direction"), CreatedAfter: q.timestamp("created_after"),
+		CreatedBefore: q.timestamp("created_before"), ListParams: q.page(models.SortID)}
+	f.Statuses = q.codes("status", "a referral status", func(s string) bool { return slices.Contains(models.ReferralStatuses, s) })
+	if f.Direction != "" && f.Direction != "sent" && f.Direction != "received" {
+		q.errs.Add("direction", "must be sent or received")
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	if actor != "" {
+		if !p.BelongsTo(actor) {
+			return models.Errorf(models.EFORBIDDEN, "You are not a member of this structure.")
+		}
+		f.ActorIDs = []string{actor}
+	}
+	page, err := h.Store.ListReferrals(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := ReferralList{Data: make([]Referral, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = h.newReferral(c, &page.Items[i], nil)
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	c.Header("Cache-Control", "private, no-store")
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// TransitionReferral godoc
+//
+//	@Summary		Move a referral along its lifecycle
+//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired by the platform. Any other move answers 409. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
+//	@Tags			referrals
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string					true	"Referral id"	format(uuid)
+//	@Param			If-Match	header		string					false	"ETag of the version you read"
+//	@Param			transition	body		ReferralTransitionInput	true	"The new status"
+//	@Success		200			{object}	Referral
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem	"A move reserved to the other structure"
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem	"The lifecycle does not allow this move"
+//	@Failure		412			{object}	Problem
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/referrals/{id}/transitions [post]
+func (h *Handler) TransitionReferral(c *gin.Context) error {
+	r, _, err := h.referralFor(c)
+	if err != nil {
+		return err
+	}
+	var in ReferralTransitionInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	p := principal(c)
+	t := models.ReferralTransition{To: in.Status, Reason: in.Reason, Details: in.Details}
+	// The side is the one the lifecycle asks for, if the caller belongs to
+	// it; otherwise the caller's own side, which the store refuses.
+	side, _ := models.ReferralSideFor(r.Status, in.Status)
+	switch {
+	case side == models.SideReceiver && p.BelongsTo(r.ToActorID):
+		t.Side, t.ByActorID = models.SideReceiver, r.ToActorID
+	case side == models.SideSender && p.BelongsTo(r.FromActorID):
+		t.Side, t.ByActorID = models.SideSender, r.FromActorID
+	case p.BelongsTo(r.ToActorID):
+		t.Side, t.ByActorID = models.SideReceiver, r.ToActorID
+	default:
+		t.Side, t.ByActorID = models.SideSender, r.FromActorID
+	}
+	out, err := h.Store.TransitionReferral(c.Request.Context(), r.ID, version, t)
+	if err != nil {
+		return err
+	}
+	_, events, err := h.Store.GetReferral(c.Request.Context(), r.ID)
+	if err != nil {
+		return err
+	}
+	c.Header("Cache-Control", "private, no-store")
+	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(out.Version, 10)+`"`, h.newReferral(c, out, events))
+}
+
+// ReferralChangesFeed godoc
+//
+//	@Summary		Follow my structures' referrals
+//	@Description	Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.
+//	@Tags			referrals
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			after			query		string	false	"next_cursor of the previous call"
+//	@Param			updated_after	query		string	false	"Only changes at or after this RFC 3339 time"	format(date-time)
+//	@Param			limit			query		int		false	"Changes per call"	minimum(1)	maximum(200)	default(20)
+//	@Success		200				{object}	ReferralChanges
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem
+//	@Router			/api/v1/referrals/changes [get]
+func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
+	p, err := peopleOnly(c)
+	if err != nil {
+		return err
+	}
+	q := newQueryParser(c.Request.URL.Query())
+	afterRaw := q.one("after")
+	updatedAfter := q.timestamp("updated_after")
+	limit := q.page().Limit
+	var after int64
+	if afterRaw != "" {
+		n, err := strconv.ParseInt(afterRaw, 10, 64)
+		if err != nil || n < 0 {
+			q.errs.Add("after", "must be the next_cursor of a previous call")
+		}
+		after = n
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	changes, more, err := h.Store.ReferralChanges(c.Request.Context(), myStructures(p), after, updatedAfter, limit)
+	if err != nil {
+		return err
+	}
+	out := ReferralChanges{Data: make([]ReferralChange, len(changes)), HasMore: more, NextCursor: strconv.FormatInt(after, 10)}
+	for i, ch := range changes {
+		out.Data[i] = ReferralChange{Seq: ch.Seq, ReferralID: ch.ReferralID, Status: ch.Status, Reason: ch.Reason, At: ch.At,
+			Direction: ch.Direction, Link: "/api/v1/referrals/" + ch.ReferralID}
+		out.NextCursor = strconv.FormatInt(ch.Seq, 10)
+	}
+	c.Header("Cache-Control", "private, no-store")
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// StructureCount is how many referrals a structure sent and received.
+type StructureCount struct {
+	ActorID  string `json:"actor_id" format:"uuid"`
+	Name     string `json:"name"`
+	Sent     int    `json:"sent"`
+	Received int    `json:"received"`
+}
+
+// ReferralStats are statistics without personal data.
+type ReferralStats struct {
+	Total           int              `json:"total"`
+	ByStatus        map[string]int   `json:"by_status"`
+	ByTheme         map[string]int   `json:"by_theme"`
+	ByMonth         map[string]int   `json:"by_month"`
+	ByRefusalReason map[string]int   `json:"by_refusal_reason"`
+	Structures      []StructureCount `json:"structures"`
+	Accepted        int              `json:"accepted"`
+	// Median time from sending to acceptance, in hours; null when none was accepted.
+	MedianHoursToAcceptance *float64 `json:"median_hours_to_acceptance" extensions:"x-nullable"`
+}
+
+// ReferralStatistics godoc
+//
+//	@Summary		Referral statistics
+//	@Description	Counts per structure, status, theme, month and refusal reason, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id).
+//	@Tags			referrals
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			from		query		string	false	"Created at or after (RFC 3339)"	format(date-time)
+//	@Param			to			query		string	false	"Created before (RFC 3339)"	format(date-time)
+//	@Param			actor_id	query		string	false	"Only this structure's referrals"	format(uuid)
+//	@Success		200			{object}	ReferralStats
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Router			/api/v1/stats/referrals [get]
+func (h *Handler) ReferralStatistics(c *gin.Context) error {
+	p := principal(c)
+	q := newQueryParser(c.Request.URL.Query())
+	f := models.ReferralStatsFilter{From: q.timestamp("from"), To: q.timestamp("to")}
+	actor := q.id("actor_id")
+	if err := q.err(); err != nil {
+		return err
+	}
+	switch {
+	case actor != "":
+		ref, err := h.Store.ActorRef(c.Request.Context(), actor)
+		if err != nil {
+			return err
+		}
+		if !p.CanModerate(ref) {
+			return models.Errorf(models.EFORBIDDEN, "Statistics of a structure are for its managers, its territory's coordinators and administrators.")
+		}
+		f.ActorIDs = []string{actor}
+	case p.IsAdmin():
+	case p.IsCoordinator():
+		t := p.Coordinates
+		f.Territory = &t
+	default:
+		return models.Errorf(models.EFORBIDDEN, "Referral statistics are for coordinators and administrators; managers ask for their structure with actor_id.")
+	}
+	st, err := h.Store.ReferralStats(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := ReferralStats{Total: st.Total, ByStatus: st.ByStatus, ByTheme: st.ByTheme, ByMonth: st.ByMonth, ByRefusalReason: st.ByRefusalReason,
+		Accepted: st.AcceptedCount, MedianHoursToAcceptance: st.MedianHoursToAcceptance, Structures: []StructureCount{}}
+	ids := map[string]bool{}
+	for id := range st.Sent {
+		ids[id] = true
+	}
+	for id := range st.Received {
+		ids[id] = true
+	}
+	for id := range ids {
+		out.Structures = append(out.Structures, StructureCount{ActorID: id, Name: st.Names[id], Sent: st.Sent[id], Received: st.Received[id]})
+	}
+	slices.SortFunc(out.Structures, func(a, b StructureCount) int {
+		if d := (b.Sent + b.Received) - (a.Sent + a.Received); d != 0 {
+			return d
+		}
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ActorID, b.ActorID))
+	})
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}

@@ -1,0 +1,199 @@
+package models
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"carnet/models/contact"
+	"carnet/models/vocab"
+)
+
+// Referral statuses. sent is the only initial status; the closed ones end
+// the lifecycle.
+const (
+	ReferralSent      = "sent"
+	ReferralAccepted  = "accepted"
+	ReferralRefused   = "refused"
+	ReferralCompleted = "completed"
+	ReferralNoShow    = "no_show"
+	ReferralCancelled = "cancelled"
+	ReferralExpired   = "expired"
+)
+
+// ReferralStatuses lists every status, in lifecycle order.
+var ReferralStatuses = []string{ReferralSent, ReferralAccepted, ReferralRefused, ReferralCompleted, ReferralNoShow, ReferralCancelled, ReferralExpired}
+
+// Sides of a referral: who may make a transition.
+const (
+	SideSender   = "sender"   // members of the sending structure
+	SideReceiver = "receiver" // members of the receiving structure
+	SideSystem   = "system"   // the expiry job
+)
+
+// referralTransitions is the lifecycle: from a status, which statuses may
+// follow, and which side may make each move.
+var referralTransitions = map[string]map[string]string{
+	ReferralSent: {
+		ReferralAccepted:  SideReceiver,
+		ReferralRefused:   SideReceiver,
+		ReferralCancelled: SideSender,
+		ReferralExpired:   SideSystem,
+	},
+	ReferralAccepted: {
+		ReferralCompleted: SideReceiver,
+		ReferralNoShow:    SideReceiver,
+		ReferralCancelled: SideSender,
+	},
+}
+
+// ReferralSideFor returns which side may move a referral from one status to
+// another, and false when the lifecycle does not allow the move.
+func ReferralSideFor(from, to string) (string, bool) {
+	side, ok := referralTransitions[from][to]
+	return side, ok
+}
+
+// IsClosedReferralStatus reports whether a status ends the lifecycle.
+func IsClosedReferralStatus(s string) bool {
+	switch s {
+	case ReferralRefused, ReferralCompleted, ReferralNoShow, ReferralCancelled, ReferralExpired:
+		return true
+	}
+	return false
+}
+
+// Refusal reasons: a fixed list so that statistics can count them; the
+// precision is free text (and personal data).
+var RefusalReasons = []string{
+	"not_eligible",    // the person does not meet the service's conditions
+	"service_full",    // no place left
+	"wrong_service",   // the service does not fit the need
+	"not_reachable",   // the person could not be reached
+	"person_declined", // the person no longer wants the service
+	"duplicate",       // the person was already referred or followed
+	"other",           // precision required
+}
+
+// Contact channels a person may prefer.
+const (
+	ContactPhone    = "phone"
+	ContactEmail    = "email"
+	ContactReferent = "referent" // through the helper who sent the referral
+)
+
+// Referral sends a person from one structure to another's service. The
+// person's data is in the Person*, Contact*, Situation, Availability,
+// Message and RefusalDetails fields only: retention erases exactly those.
+type Referral struct {
+	ID          string `gorm:"primaryKey"`
+	FromActorID string
+	SenderID    string
+	ToServiceID string
+	ToActorID   string
+	Themes      StringList
+
+	Situation       string
+	PersonFirstName string
+	PersonLastName  string
+	ContactChannel  string
+	ContactValue    string
+	Availability    string
+	Message         string
+	RefusalDetails  string
+
+	ConsentOn          string // YYYY-MM-DD
+	ReferentCommitment bool
+
+	Status        string
+	RefusalReason string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	AcceptedAt    *time.Time
+	ClosedAt      *time.Time
+	AnonymizedAt  *time.Time
+	Version       int64
+}
+
+// Limits on referral text: enough to explain a situation, not a file.
+const (
+	maxPersonName = 100
+	maxReferralTx = 2000
+)
+
+// Normalize trims the fields and canonicalises themes and contacts.
+func (r *Referral) Normalize() {
+	r.FromActorID = strings.ToLower(strings.TrimSpace(r.FromActorID))
+	r.ToServiceID = strings.ToLower(strings.TrimSpace(r.ToServiceID))
+	r.Themes = normalizeVocab(vocab.NameThemes, r.Themes)
+	for _, f := range []*string{&r.Situation, &r.PersonFirstName, &r.PersonLastName, &r.ContactChannel, &r.ContactValue, &r.Availability, &r.Message, &r.ConsentOn} {
+		*f = strings.TrimSpace(*f)
+	}
+	switch r.ContactChannel {
+	case ContactPhone:
+		if n, err := contact.NormalizePhone(r.ContactValue, ""); err == nil {
+			r.ContactValue = n
+		}
+	case ContactEmail:
+		if n, err := contact.NormalizeEmail(r.ContactValue); err == nil {
+			r.ContactValue = n
+		}
+	}
+}
+
+// Validate checks a new referral. Reasons never quote the person's data:
+// error messages are logged by clients and proxies.
+func (r *Referral) Validate(now time.Time) error {
+	var fe FieldErrors
+	if !ValidID(r.FromActorID) {
+		fe.Add("from_actor_id", "must be the id of your structure")
+	}
+	if !ValidID(r.ToServiceID) {
+		fe.Add("to_service_id", "must be the id of a service")
+	}
+	if len(r.Themes) == 0 {
+		fe.Add("themes", "at least one need (a theme) is required")
+	}
+	checkVocab(&fe, "themes", vocab.NameThemes, r.Themes)
+	personText := func(field, v string, max int, required bool) {
+		n := utf8.RuneCountInString(v)
+		switch {
+		case required && n == 0:
+			fe.Add(field, "is required")
+		case n > max:
+			fe.Addf(field, "must be at most %d characters", max)
+		case !utf8.ValidString(v):
+			fe.Add(field, "must be valid UTF-8")
+		}
+	}
+	personText("person.first_name", r.PersonFirstName, maxPersonName, true)
+	personText("person.last_name", r.PersonLastName, maxPersonName, true)
+	personText("situation", r.Situation, maxReferralTx, false)
+	personText("person.availability", r.Availability, maxShortText, false)
+	personText("message", r.Message, maxReferralTx, false)
+	switch r.ContactChannel {
+	case ContactPhone:
+		if _, err := contact.NormalizePhone(r.ContactValue, ""); err != nil {
+			fe.Add("person.contact", "is not a valid phone number (write it like 06 12 34 56 78 or +33 6 12 34 56 78)")
+		}
+	case ContactEmail:
+		if _, err := contact.NormalizeEmail(r.ContactValue); err != nil {
+			fe.Add("person.contact", "is not a valid e-mail address")
+		}
+	case ContactReferent:
+		if r.ContactValue != "" {
+			fe.Add("person.contact", "must be empty when the person is reached through the referent")
+		}
+	default:
+		fe.Add("person.contact_channel", "must be phone, email or referent")
+	}
+	if d, err := time.Parse(time.DateOnly, r.ConsentOn); err != nil {
+		fe.Add("consent.given_on", "is required: the date the person agreed, YYYY-MM-DD")
+	} else if d.After(now) {
+		fe.Add("consent.given_on", "cannot be in the future")
+	}
+	if !r.ReferentCommitment {
+		fe.Add("consent.referent_commitment", "must be true: the sender commits to the data-protection rules")
+	}
+	return fe.Err("The referral is invalid.")
+}

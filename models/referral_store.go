@@ -1,0 +1,470 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ReferralEvent is one step of a referral's lifecycle. It holds no personal
+// data: a status, who moved it, when, and a refusal reason code.
+type ReferralEvent struct {
+	Seq         int64 `gorm:"primaryKey"`
+	ReferralID  string
+	FromActorID string
+	ToActorID   string
+	Status      string
+	ByUserID    string
+	ByActorID   string
+	Reason      string
+	At          time.Time
+}
+
+// CreateReferral records a new referral from a member of r.FromActorID to an
+// open service of another structure.
+func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
+	now := s.now()
+	r.Normalize()
+	if err := r.Validate(now); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if _, err := activeActorRef(tx, r.FromActorID, "from_actor_id"); err != nil {
+			return err
+		}
+		var sv Service
+		err := tx.Take(&sv, "id = ?", r.ToServiceID).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && (sv.IsArchived() || !sv.IsPublished()) {
+			return referralInvalid("to_service_id", "no published service has this id")
+		}
+		if err != nil {
+			return err
+		}
+		if sv.ReferralsClosed {
+			return &Error{Code: EINVALID, Message: "This service does not take referrals at the moment; contact the structure directly or choose another service.",
+				Fields: []FieldError{{Field: "to_service_id", Reason: "does not take referrals"}}}
+		}
+		if _, err := activeActorRef(tx, sv.ActorID, "to_service_id"); err != nil {
+			return err
+		}
+		if sv.ActorID == r.FromActorID {
+			return referralInvalid("to_service_id", "is a service of your own structure; a referral goes to another structure")
+		}
+		r.ID, r.ToActorID, r.SenderID = NewID(), sv.ActorID, PrincipalFrom(ctx).UserID
+		r.Status, r.RefusalReason, r.RefusalDetails = ReferralSent, "", ""
+		r.CreatedAt, r.UpdatedAt, r.AcceptedAt, r.ClosedAt, r.AnonymizedAt, r.Version = now, now, nil, nil, nil, 1
+		if err := tx.Create(r).Error; err != nil {
+			return err
+		}
+		return addReferralEvent(tx, r, r.SenderID, r.FromActorID, "", now)
+	})
+}
+
+func referralInvalid(field, reason string) error {
+	return &Error{Code: EINVALID, Message: "The referral is invalid.", Fields: []FieldError{{Field: field, Reason: reason}}}
+}
+
+func activeActorRef(tx *gorm.DB, id, field string) (*Actor, error) {
+	a, err := activeActorFor(tx, id)
+	switch ErrorCode(err) {
+	case "":
+		return a, nil
+	case ENOTFOUND, EGONE:
+		return nil, referralInvalid(field, "no active structure has this id")
+	}
+	return nil, err
+}
+
+func addReferralEvent(tx *gorm.DB, r *Referral, byUser, byActor, reason string, at time.Time) error {
+	return tx.Create(&ReferralEvent{ReferralID: r.ID, FromActorID: r.FromActorID, ToActorID: r.ToActorID, Status: r.Status,
+		ByUserID: byUser, ByActorID: byActor, Reason: reason, At: at}).Error
+}
+
+// GetReferral returns the referral with id and its events; the caller checks
+// that the viewer belongs to one of its two structures.
+func (s *Store) GetReferral(ctx context.Context, id string) (*Referral, []ReferralEvent, error) {
+	if !ValidID(id) {
+		return nil, nil, Errorf(ENOTFOUND, "No referral has the id %q.", clip(id))
+	}
+	var r Referral
+	var events []ReferralEvent
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		err := tx.Take(&r, "id = ?", id).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return Errorf(ENOTFOUND, "No referral has the id %q.", id)
+		}
+		if err != nil {
+			return err
+		}
+		return tx.Where("referral_id = ?", id).Order("seq").Find(&events).Error
+	})
+	if err != nil {
+		return nil, nil, dbError(err)
+	}
+	return &r, events, nil
+}
+
+// ReferralTransition is a requested move in a referral's lifecycle.
+type ReferralTransition struct {
+	To      string
+	Reason  string // refusal reason code
+	Details string // refusal precision (personal data)
+	// ByActorID is the structure on whose behalf the caller acts; the
+	// handler has checked the caller belongs to it.
+	ByActorID string
+	Side      string
+}
+
+// TransitionReferral moves a referral along its lifecycle. A move the
+// lifecycle does not allow from the current status answers ECONFLICT; a
+// move reserved to the other side answers EFORBIDDEN.
+func (s *Store) TransitionReferral(ctx context.Context, id string, ifVersion int64, t ReferralTransition) (*Referral, error) {
+	t.Reason, t.Details = strings.TrimSpace(t.Reason), strings.TrimSpace(t.Details)
+	var fe FieldErrors
+	if t.Side != SideSystem && !slices.Contains(userStatuses, t.To) {
+		fe.Addf("status", "must be one of %s (sent and expired are set by the platform)", strings.Join(userStatuses, ", "))
+	}
+	if t.To == ReferralRefused {
+		if !slices.Contains(RefusalReasons, t.Reason) {
+			fe.Addf("reason", "is required when refusing: one of %s", strings.Join(RefusalReasons, ", "))
+		}
+		if t.Reason == "other" && t.Details == "" {
+			fe.Add("details", "is required when the reason is other")
+		}
+		if utf8Len(t.Details) > maxShortText {
+			fe.Addf("details", "must be at most %d characters", maxShortText)
+		}
+	} else if t.Reason != "" || t.Details != "" {
+		fe.Add("reason", "is only given when refusing")
+	}
+	if err := fe.Err("The transition is invalid."); err != nil {
+		return nil, err
+	}
+	var out Referral
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		err := tx.Take(&out, "id = ?", id).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return Errorf(ENOTFOUND, "No referral has the id %q.", clip(id))
+		}
+		if err != nil {
+			return err
+		}
+		if ifVersion != 0 && ifVersion != out.Version {
+			return Errorf(EPRECONDITION, "The referral changed since you read it (version %d, yours is %d).", out.Version, ifVersion)
+		}
+		side, ok := ReferralSideFor(out.Status, t.To)
+		if !ok {
+			return Errorf(ECONFLICT, "A referral cannot go from %s to %s.", out.Status, t.To)
+		}
+		if side != t.Side {
+			return Errorf(EFORBIDDEN, "Only the %s structure may move a referral to %s.", side, t.To)
+		}
+		now := s.now()
+		out.Status, out.UpdatedAt, out.Version = t.To, now, out.Version+1
+		switch {
+		case t.To == ReferralAccepted:
+			out.AcceptedAt = &now
+		case IsClosedReferralStatus(t.To):
+			out.ClosedAt = &now
+		}
+		if t.To == ReferralRefused {
+			out.RefusalReason, out.RefusalDetails = t.Reason, t.Details
+		}
+		if err := tx.Model(&out).Select("status", "updated_at", "version", "accepted_at", "closed_at", "refusal_reason", "refusal_details").Updates(&out).Error; err != nil {
+			return err
+		}
+		return addReferralEvent(tx, &out, PrincipalFrom(ctx).UserID, t.ByActorID, out.RefusalReason, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func utf8Len(s string) int { return len([]rune(s)) }
+
+// userStatuses are the statuses people may ask for; the platform sets sent
+// (on creation) and expired (the job).
+var userStatuses = []string{ReferralAccepted, ReferralRefused, ReferralCompleted, ReferralNoShow, ReferralCancelled}
+
+// ReferralFilter selects the referrals of the viewer's structures.
+type ReferralFilter struct {
+	// ActorIDs are the structures whose referrals may be listed (the
+	// viewer's); required.
+	ActorIDs      []string
+	Direction     string // "sent", "received" or "" for both
+	Statuses      []string
+	CreatedAfter  *time.Time
+	CreatedBefore *time.Time
+	ListParams
+}
+
+// ListReferrals pages through referrals sent or received by f.ActorIDs,
+// newest first.
+func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Referral], error) {
+	f.ListParams = normalizeParams(f.ListParams)
+	f.Sort = SortID
+	var page Page[Referral]
+	if len(f.ActorIDs) == 0 {
+		return page, nil
+	}
+	filter := func(q *gorm.DB) *gorm.DB {
+		switch f.Direction {
+		case "sent":
+			q = q.Where("referrals.from_actor_id IN ?", f.ActorIDs)
+		case "received":
+			q = q.Where("referrals.to_actor_id IN ?", f.ActorIDs)
+		default:
+			q = q.Where("(referrals.from_actor_id IN ? OR referrals.to_actor_id IN ?)", f.ActorIDs, f.ActorIDs)
+		}
+		if len(f.Statuses) > 0 {
+			q = q.Where("referrals.status IN ?", f.Statuses)
+		}
+		if f.CreatedAfter != nil {
+			q = q.Where("referrals.created_at >= ?", f.CreatedAfter.UTC())
+		}
+		if f.CreatedBefore != nil {
+			q = q.Where("referrals.created_at < ?", f.CreatedBefore.UTC())
+		}
+		return q
+	}
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := filter(tx.Model(&Referral{})).Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q := filter(tx.Model(&Referral{}))
+		if f.Cursor != "" {
+			c, err := decodeCursor(f.Cursor, SortID)
+			if err != nil {
+				return err
+			}
+			q = q.Where("referrals.id < ?", c.ID)
+		}
+		if err := q.Order("referrals.id DESC").Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
+			return err
+		}
+		if len(page.Items) > f.Limit {
+			page.Items = page.Items[:f.Limit]
+			page.NextCursor = encodeCursor(cursor{Sort: SortID, ID: page.Items[f.Limit-1].ID})
+		}
+		return nil
+	})
+	return page, dbError(err)
+}
+
+// ReferralChange is one status change in the feed of a structure's
+// referrals.
+type ReferralChange struct {
+	ReferralEvent
+	Direction string // from the viewer's structures' point of view
+}
+
+// ReferralChanges returns status changes of referrals sent or received by
+// actorIDs, in commit order after seq (or at or after updatedAfter), with
+// whether more are waiting. The sequence is the events table's, so a
+// follower never misses or repeats a change.
+func (s *Store) ReferralChanges(ctx context.Context, actorIDs []string, after int64, updatedAfter *time.Time, limit int) ([]ReferralChange, bool, error) {
+	if limit <= 0 || limit > MaxLimit {
+		limit = DefaultLimit
+	}
+	if len(actorIDs) == 0 {
+		return nil, false, nil
+	}
+	q := s.read(ctx).Model(&ReferralEvent{}).Where("(from_actor_id IN ? OR to_actor_id IN ?)", actorIDs, actorIDs).Where("seq > ?", after)
+	if updatedAfter != nil {
+		q = q.Where("at >= ?", updatedAfter.UTC())
+	}
+	var evs []ReferralEvent
+	if err := q.Order("seq").Limit(limit + 1).Find(&evs).Error; err != nil {
+		return nil, false, dbError(err)
+	}
+	more := len(evs) > limit
+	if more {
+		evs = evs[:limit]
+	}
+	out := make([]ReferralChange, len(evs))
+	for i, e := range evs {
+		dir := "received"
+		if slices.Contains(actorIDs, e.FromActorID) {
+			dir = "sent"
+		}
+		out[i] = ReferralChange{ReferralEvent: e, Direction: dir}
+	}
+	return out, more, nil
+}
+
+// ExpireReferrals moves referrals left "sent" since before olderThan to
+// "expired" and returns how many.
+func (s *Store) ExpireReferrals(ctx context.Context, olderThan time.Time) (int, error) {
+	n := 0
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var due []Referral
+		if err := tx.Where("status = ? AND created_at < ?", ReferralSent, olderThan.UTC()).Find(&due).Error; err != nil {
+			return err
+		}
+		now := s.now()
+		for i := range due {
+			r := &due[i]
+			r.Status, r.UpdatedAt, r.ClosedAt, r.Version = ReferralExpired, now, &now, r.Version+1
+			if err := tx.Model(r).Select("status", "updated_at", "closed_at", "version").Updates(r).Error; err != nil {
+				return err
+			}
+			if err := addReferralEvent(tx, r, "", "", "", now); err != nil {
+				return err
+			}
+		}
+		n = len(due)
+		return nil
+	})
+	return n, err
+}
+
+// AnonymizeReferrals erases the person's data of referrals closed before
+// closedBefore, and of every referral created before createdBefore whatever
+// its status. Statuses, dates, structures, services and themes remain, so
+// statistics survive. Returns how many referrals were anonymised.
+func (s *Store) AnonymizeReferrals(ctx context.Context, closedBefore, createdBefore time.Time) (int, error) {
+	var n int64
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		res := tx.Model(&Referral{}).
+			Where("anonymized_at IS NULL AND ((closed_at IS NOT NULL AND closed_at < ?) OR created_at < ?)", closedBefore.UTC(), createdBefore.UTC()).
+			Updates(map[string]any{
+				"situation": "", "person_first_name": "", "person_last_name": "", "contact_value": "",
+				"availability": "", "message": "", "refusal_details": "", "anonymized_at": now,
+			})
+		n = res.RowsAffected
+		return res.Error
+	})
+	return int(n), err
+}
+
+// ReferralStatsFilter restricts statistics to a territory or structures;
+// nil restrictions mean the whole platform.
+type ReferralStatsFilter struct {
+	ActorIDs  []string   // referrals sent or received by these structures
+	Territory *Territory // referrals sent or received in this territory
+	From, To  *time.Time // created in [From, To)
+}
+
+// ReferralStats are counts without any personal data.
+type ReferralStats struct {
+	Total                      int
+	ByStatus                   map[string]int
+	ByTheme                    map[string]int
+	ByMonth                    map[string]int // "2026-11"
+	ByRefusalReason            map[string]int
+	Sent, Received             map[string]int // per structure id
+	Names                      map[string]string
+	MedianHoursToAcceptance    *float64
+	AcceptedCount, ClosedCount int
+}
+
+// ReferralStats computes statistics over the filtered referrals.
+func (s *Store) ReferralStats(ctx context.Context, f ReferralStatsFilter) (*ReferralStats, error) {
+	q := s.read(ctx).Model(&Referral{})
+	if f.ActorIDs != nil {
+		q = q.Where("(from_actor_id IN ? OR to_actor_id IN ?)", f.ActorIDs, f.ActorIDs)
+	}
+	if t := f.Territory; t != nil {
+		in := "SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?"
+		q = q.Where("(from_actor_id IN ("+in+") OR to_actor_id IN ("+in+"))", t.Departements, t.Communes, t.Departements, t.Communes)
+	}
+	if f.From != nil {
+		q = q.Where("created_at >= ?", f.From.UTC())
+	}
+	if f.To != nil {
+		q = q.Where("created_at < ?", f.To.UTC())
+	}
+	var rows []struct {
+		FromActorID   string
+		ToActorID     string
+		Themes        StringList
+		Status        string
+		RefusalReason string
+		CreatedAt     time.Time
+		AcceptedAt    *time.Time
+	}
+	if err := q.Select("from_actor_id", "to_actor_id", "themes", "status", "refusal_reason", "created_at", "accepted_at").Scan(&rows).Error; err != nil {
+		return nil, dbError(err)
+	}
+	st := &ReferralStats{ByStatus: map[string]int{}, ByTheme: map[string]int{}, ByMonth: map[string]int{}, ByRefusalReason: map[string]int{},
+		Sent: map[string]int{}, Received: map[string]int{}, Names: map[string]string{}}
+	var hours []float64
+	for _, r := range rows {
+		st.Total++
+		st.ByStatus[r.Status]++
+		for _, th := range r.Themes {
+			st.ByTheme[th]++
+		}
+		st.ByMonth[r.CreatedAt.UTC().Format("2006-01")]++
+		if r.RefusalReason != "" {
+			st.ByRefusalReason[r.RefusalReason]++
+		}
+		st.Sent[r.FromActorID]++
+		st.Received[r.ToActorID]++
+		if r.AcceptedAt != nil {
+			hours = append(hours, r.AcceptedAt.Sub(r.CreatedAt).Hours())
+		}
+		if IsClosedReferralStatus(r.Status) {
+			st.ClosedCount++
+		}
+	}
+	st.AcceptedCount = len(hours)
+	if len(hours) > 0 {
+		sort.Float64s(hours)
+		m := hours[len(hours)/2]
+		if len(hours)%2 == 0 {
+			m = (hours[len(hours)/2-1] + hours[len(hours)/2]) / 2
+		}
+		st.MedianHoursToAcceptance = &m
+	}
+	ids := make([]string, 0, len(st.Sent)+len(st.Received))
+	for id := range st.Sent {
+		ids = append(ids, id)
+	}
+	for id := range st.Received {
+		ids = append(ids, id)
+	}
+	if len(ids) > 0 {
+		var names []struct{ ID, Name string }
+		if err := s.read(ctx).Model(&Actor{}).Select("id", "name").Where("id IN ?", ids).Scan(&names).Error; err != nil {
+			return nil, dbError(err)
+		}
+		for _, n := range names {
+			st.Names[n.ID] = n.Name
+		}
+	}
+	return st, nil
+}
+
+// ReferralPolicy sets the referral lifecycle's clocks.
+type ReferralPolicy struct {
+	// Expiry: a referral left "sent" this long becomes "expired".
+	Expiry time.Duration
+	// Retention: the person's data is erased this long after closure.
+	Retention time.Duration
+	// MaxRetention: and in any case this long after creation.
+	MaxRetention time.Duration
+}
+
+// DefaultReferralPolicy is 30 days to answer, 6 months of retention after
+// closure, 24 months at most.
+var DefaultReferralPolicy = ReferralPolicy{Expiry: 30 * 24 * time.Hour, Retention: 183 * 24 * time.Hour, MaxRetention: 730 * 24 * time.Hour}
+
+// MaintainReferrals expires unanswered referrals and erases personal data
+// past retention. The periodic job and `carnet referrals maintain` call it.
+func (s *Store) MaintainReferrals(ctx context.Context, p ReferralPolicy) (expired, anonymized int, err error) {
+	now := s.now()
+	ctx = WithChannel(ctx, ChannelSystem)
+	if expired, err = s.ExpireReferrals(ctx, now.Add(-p.Expiry)); err != nil {
+		return 0, 0, err
+	}
+	anonymized, err = s.AnonymizeReferrals(ctx, now.Add(-p.Retention), now.Add(-p.MaxRetention))
+	return expired, anonymized, err
+}
