@@ -78,8 +78,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		PrepareStmt:            false,
 		// GORM stamps CreatedAt/UpdatedAt itself on some writes: same
 		// clock and precision as s.now, so times compare as written.
-		NowFunc: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) },
-		TranslateError:         false, // we translate SQLite errors ourselves in dbError
+		NowFunc:        func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) },
+		TranslateError: false, // we translate SQLite errors ourselves in dbError
 	}
 	w, err := gorm.Open(gormsqlite.Open(dsn(path, false)), cfg)
 	if err != nil {
