@@ -213,11 +213,7 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdin
 	if *email == "" || pw == "" {
 		return errors.New("admin create needs --email and a password (--password, --password-stdin or CARNET_ADMIN_PASSWORD)")
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	store, err := models.Open(ctx, cfg.DBPath, models.Options{})
+	store, cfg, err := openStore(ctx, getenv)
 	if err != nil {
 		return err
 	}
@@ -264,11 +260,7 @@ func referralsCmd(ctx context.Context, args []string, getenv func(string) string
 	if len(args) != 1 || args[0] != "maintain" {
 		return errors.New("usage: carnet referrals maintain")
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	store, err := models.Open(ctx, cfg.DBPath, models.Options{})
+	store, cfg, err := openStore(ctx, getenv)
 	if err != nil {
 		return err
 	}
@@ -279,6 +271,16 @@ func referralsCmd(ctx context.Context, args []string, getenv func(string) string
 	}
 	fmt.Fprintf(stdout, "referrals: %d expired, %d anonymised\n", expired, anonymized)
 	return nil
+}
+
+// openStore opens the configured database for a command-line tool.
+func openStore(ctx context.Context, getenv func(string) string) (*models.Store, config, error) {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return nil, cfg, err
+	}
+	store, err := models.Open(ctx, cfg.DBPath, models.Options{})
+	return store, cfg, err
 }
 
 // healthcheck calls /readyz of a running service: the container image has no

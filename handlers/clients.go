@@ -182,12 +182,8 @@ func (h *Handler) UpdateClient(c *gin.Context) error {
 	if err := requireAdmin(c); err != nil {
 		return err
 	}
-	b, err := readBody(c, mediaJSON, mediaMergePatch)
-	if err != nil {
-		return err
-	}
 	var in PartnerClientPatch
-	if err := unmarshalStrict(b, &in); err != nil {
+	if err := decodeChanges(c, &in); err != nil {
 		return err
 	}
 	cl, err := h.Store.UpdatePartnerClient(c.Request.Context(), c.Param("id"), models.PartnerClientUpdate{Name: in.Name, Sources: in.Sources, Scopes: in.Scopes, Disabled: in.Disabled})

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 
 	jsonpatch "github.com/evanphx/json-patch/v5"
@@ -28,7 +29,7 @@ const (
 func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 	ct := c.GetHeader("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
-	if ct == "" || err != nil || !contains(allowed, mt) {
+	if ct == "" || err != nil || !slices.Contains(allowed, mt) {
 		return nil, models.Errorf(models.EUNSUPPORTED, "Send the body as %s (Content-Type was %q).", strings.Join(allowed, " or "), clip(ct))
 	}
 	b, err := io.ReadAll(c.Request.Body)
@@ -50,6 +51,16 @@ func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 // a silently ignored misspelt field is lost data.
 func decodeJSON(c *gin.Context, dst any) error {
 	b, err := readBody(c, mediaJSON)
+	if err != nil {
+		return err
+	}
+	return unmarshalStrict(b, dst)
+}
+
+// decodeChanges decodes the body of a PATCH that names the fields to change
+// (absent fields are kept), sent as JSON or as a merge patch.
+func decodeChanges(c *gin.Context, dst any) error {
+	b, err := readBody(c, mediaJSON, mediaMergePatch)
 	if err != nil {
 		return err
 	}
@@ -140,15 +151,6 @@ func decodePatch(c *gin.Context, current, dst any) error {
 		return models.Errorf(models.EBADREQUEST, "The merge patch could not be applied: %s.", clip(err.Error()))
 	}
 	return unmarshalStrict(merged, dst)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func clip(s string) string {

@@ -183,12 +183,8 @@ func (h *Handler) DecideJoinRequest(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	b, err := readBody(c, mediaJSON, mediaMergePatch)
-	if err != nil {
-		return err
-	}
 	var in JoinRequestDecision
-	if err := unmarshalStrict(b, &in); err != nil {
+	if err := decodeChanges(c, &in); err != nil {
 		return err
 	}
 	if in.Status != models.RequestAccepted && in.Status != models.RequestRefused {

@@ -170,12 +170,8 @@ func (h *Handler) UpdateMember(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	b, err := readBody(c, mediaJSON, mediaMergePatch)
-	if err != nil {
-		return err
-	}
 	var in MemberPatch
-	if err := unmarshalStrict(b, &in); err != nil {
+	if err := decodeChanges(c, &in); err != nil {
 		return err
 	}
 	m, err := h.Store.SetMemberRole(c.Request.Context(), ref.ID, c.Param("user_id"), models.Role(in.Role))

@@ -323,12 +323,8 @@ func (h *Handler) DecideSuggestion(c *gin.Context) error {
 	if !principal(c).CanModerate(ref) {
 		return models.Errorf(models.EFORBIDDEN, "Only the structure's managers, the territory's coordinators and administrators decide on suggestions.")
 	}
-	b, err := readBody(c, mediaJSON, mediaMergePatch)
-	if err != nil {
-		return err
-	}
 	var in SuggestionDecision
-	if err := unmarshalStrict(b, &in); err != nil {
+	if err := decodeChanges(c, &in); err != nil {
 		return err
 	}
 	ctx := c.Request.Context()

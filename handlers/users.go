@@ -185,12 +185,8 @@ func (h *Handler) UpdateUser(c *gin.Context) error {
 	if err := requireAdmin(c); err != nil {
 		return err
 	}
-	b, err := readBody(c, mediaJSON, mediaMergePatch)
-	if err != nil {
-		return err
-	}
 	var in UserPatch
-	if err := unmarshalStrict(b, &in); err != nil {
+	if err := decodeChanges(c, &in); err != nil {
 		return err
 	}
 	up := models.UserUpdate{DisplayName: in.DisplayName, PlatformAdmin: in.PlatformAdmin, Disabled: in.Disabled}

@@ -172,28 +172,8 @@ func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
 
 // ListActors returns one page of actors matching f.
 func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], error) {
-	f.ListParams = normalizeParams(f.ListParams)
-	var page Page[Actor]
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		q := actorFilter(tx.Model(&Actor{}), f)
-		if err := q.Count(&page.Total).Error; err != nil {
-			return err
-		}
-		q, err := keyset(actorFilter(tx.Model(&Actor{}), f), "actors", f.ListParams)
-		if err != nil {
-			return err
-		}
-		if err := q.Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
-			return err
-		}
-		if len(page.Items) > f.Limit {
-			page.Items = page.Items[:f.Limit]
-			last := page.Items[f.Limit-1]
-			page.NextCursor = nextCursor(f.ListParams, last.ID, last.Name, last.UpdatedAt)
-		}
-		return nil
-	})
-	return page, dbError(err)
+	return listPage(s, ctx, "actors", f.ListParams, func(q *gorm.DB) *gorm.DB { return actorFilter(q, f) }, nil,
+		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
 }
 
 func actorFilter(q *gorm.DB, f ActorFilter) *gorm.DB {

@@ -101,27 +101,8 @@ func getClient(db *gorm.DB, id string) (*PartnerClient, error) {
 
 // ListPartnerClients pages through clients.
 func (s *Store) ListPartnerClients(ctx context.Context, p ListParams) (Page[PartnerClient], error) {
-	p = normalizeParams(p)
-	var page Page[PartnerClient]
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Model(&PartnerClient{}).Count(&page.Total).Error; err != nil {
-			return err
-		}
-		q, err := keyset(tx.Model(&PartnerClient{}), "partner_clients", p)
-		if err != nil {
-			return err
-		}
-		if err := q.Limit(p.Limit + 1).Find(&page.Items).Error; err != nil {
-			return err
-		}
-		if len(page.Items) > p.Limit {
-			page.Items = page.Items[:p.Limit]
-			last := page.Items[p.Limit-1]
-			page.NextCursor = nextCursor(p, last.ID, last.Name, last.UpdatedAt)
-		}
-		return nil
-	})
-	return page, dbError(err)
+	return listPage(s, ctx, "partner_clients", p, func(q *gorm.DB) *gorm.DB { return q }, nil,
+		func(c *PartnerClient) (string, string, time.Time) { return c.ID, c.Name, c.UpdatedAt })
 }
 
 // UpdatePartnerClient changes a client. A disabled client's tokens stop

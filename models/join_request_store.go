@@ -77,7 +77,6 @@ type JoinRequestFilter struct {
 
 // ListJoinRequests pages through join requests, oldest first.
 func (s *Store) ListJoinRequests(ctx context.Context, f JoinRequestFilter) (Page[JoinRequest], error) {
-	f.ListParams = normalizeParams(f.ListParams)
 	f.Sort = SortID
 	filter := func(q *gorm.DB) *gorm.DB {
 		q = q.Joins("JOIN users ON users.id = join_requests.user_id")
@@ -92,26 +91,11 @@ func (s *Store) ListJoinRequests(ctx context.Context, f JoinRequestFilter) (Page
 		}
 		return q
 	}
-	var page Page[JoinRequest]
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := filter(tx.Model(&JoinRequest{})).Count(&page.Total).Error; err != nil {
-			return err
-		}
-		q, err := keyset(filter(tx.Model(&JoinRequest{})), "join_requests", f.ListParams)
-		if err != nil {
-			return err
-		}
-		err = q.Select("join_requests.*, users.email AS email, users.display_name AS display_name").Limit(f.Limit + 1).Find(&page.Items).Error
-		if err != nil {
-			return err
-		}
-		if len(page.Items) > f.Limit {
-			page.Items = page.Items[:f.Limit]
-			page.NextCursor = nextCursor(f.ListParams, page.Items[f.Limit-1].ID, "", time.Time{})
-		}
-		return nil
-	})
-	return page, dbError(err)
+	return listPage(s, ctx, "join_requests", f.ListParams, filter,
+		func(q *gorm.DB) *gorm.DB {
+			return q.Select("join_requests.*, users.email AS email, users.display_name AS display_name")
+		},
+		func(j *JoinRequest) (string, string, time.Time) { return j.ID, "", j.CreatedAt })
 }
 
 // DecideJoinRequest accepts (making the person a member with role) or

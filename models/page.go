@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"strconv"
@@ -152,4 +153,36 @@ func decodeSeqCursor(s string) (int64, error) {
 	}
 	return 0, &Error{Code: EBADREQUEST, Message: "The cursor is not valid.",
 		Fields: []FieldError{{Field: "cursor", Reason: "use the next link of a previous page, unchanged"}}}
+}
+
+// listPage runs a keyset-paged list in one read transaction, so that the
+// total and the page agree: the number of rows matching filter, then one
+// page in p's order. prepare (optional) adds what only the page query needs
+// (preloads, selected columns); key names the last row for the cursor.
+func listPage[T any](s *Store, ctx context.Context, table string, p ListParams, filter, prepare func(*gorm.DB) *gorm.DB, key func(*T) (id, name string, at time.Time)) (Page[T], error) {
+	p = normalizeParams(p)
+	var page Page[T]
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		var model T
+		if err := filter(tx.Model(&model)).Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q, err := keyset(filter(tx.Model(&model)), table, p)
+		if err != nil {
+			return err
+		}
+		if prepare != nil {
+			q = prepare(q)
+		}
+		if err := q.Limit(p.Limit + 1).Find(&page.Items).Error; err != nil {
+			return err
+		}
+		if len(page.Items) > p.Limit {
+			page.Items = page.Items[:p.Limit]
+			id, name, at := key(&page.Items[p.Limit-1])
+			page.NextCursor = nextCursor(p, id, name, at)
+		}
+		return nil
+	})
+	return page, dbError(err)
 }

@@ -173,27 +173,9 @@ func (s *Store) archiveService(tx *gorm.DB, sv *Service) error {
 
 // ListServices returns one page of services matching f, each with its actor.
 func (s *Store) ListServices(ctx context.Context, f ServiceFilter) (Page[Service], error) {
-	f.ListParams = normalizeParams(f.ListParams)
-	var page Page[Service]
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := serviceFilter(tx.Model(&Service{}), f).Count(&page.Total).Error; err != nil {
-			return err
-		}
-		q, err := keyset(serviceFilter(tx.Model(&Service{}), f), "services", f.ListParams)
-		if err != nil {
-			return err
-		}
-		if err := q.Preload("Actor").Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
-			return err
-		}
-		if len(page.Items) > f.Limit {
-			page.Items = page.Items[:f.Limit]
-			last := page.Items[f.Limit-1]
-			page.NextCursor = nextCursor(f.ListParams, last.ID, last.Name, last.UpdatedAt)
-		}
-		return nil
-	})
-	return page, dbError(err)
+	return listPage(s, ctx, "services", f.ListParams, func(q *gorm.DB) *gorm.DB { return serviceFilter(q, f) },
+		func(q *gorm.DB) *gorm.DB { return q.Preload("Actor") },
+		func(sv *Service) (string, string, time.Time) { return sv.ID, sv.Name, sv.UpdatedAt })
 }
 
 func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {

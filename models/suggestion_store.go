@@ -84,7 +84,6 @@ type SuggestionFilter struct {
 
 // ListSuggestions pages through the suggestions visible to f.Viewer.
 func (s *Store) ListSuggestions(ctx context.Context, f SuggestionFilter) (Page[Suggestion], error) {
-	f.ListParams = normalizeParams(f.ListParams)
 	f.Sort = SortID
 	filter := func(q *gorm.DB) *gorm.DB {
 		v := f.Viewer
@@ -120,25 +119,7 @@ func (s *Store) ListSuggestions(ctx context.Context, f SuggestionFilter) (Page[S
 		}
 		return q
 	}
-	var page Page[Suggestion]
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := filter(tx.Model(&Suggestion{})).Count(&page.Total).Error; err != nil {
-			return err
-		}
-		q, err := keyset(filter(tx.Model(&Suggestion{})), "suggestions", f.ListParams)
-		if err != nil {
-			return err
-		}
-		if err := q.Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
-			return err
-		}
-		if len(page.Items) > f.Limit {
-			page.Items = page.Items[:f.Limit]
-			page.NextCursor = nextCursor(f.ListParams, page.Items[f.Limit-1].ID, "", time.Time{})
-		}
-		return nil
-	})
-	return page, dbError(err)
+	return listPage(s, ctx, "suggestions", f.ListParams, filter, nil, func(sg *Suggestion) (string, string, time.Time) { return sg.ID, "", sg.CreatedAt })
 }
 
 // RejectSuggestion closes a pending suggestion with a reason.

@@ -158,7 +158,6 @@ type UserFilter struct {
 
 // ListUsers pages through accounts, for administrators.
 func (s *Store) ListUsers(ctx context.Context, f UserFilter) (Page[User], error) {
-	f.ListParams = normalizeParams(f.ListParams)
 	filter := func(q *gorm.DB) *gorm.DB {
 		if f.Email != "" {
 			q = q.Where("users.email LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(f.Email))+"%")
@@ -171,26 +170,7 @@ func (s *Store) ListUsers(ctx context.Context, f UserFilter) (Page[User], error)
 		}
 		return q
 	}
-	var page Page[User]
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := filter(tx.Model(&User{})).Count(&page.Total).Error; err != nil {
-			return err
-		}
-		q, err := keyset(filter(tx.Model(&User{})), "users", f.ListParams)
-		if err != nil {
-			return err
-		}
-		if err := q.Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
-			return err
-		}
-		if len(page.Items) > f.Limit {
-			page.Items = page.Items[:f.Limit]
-			last := page.Items[f.Limit-1]
-			page.NextCursor = nextCursor(f.ListParams, last.ID, "", last.UpdatedAt)
-		}
-		return nil
-	})
-	return page, dbError(err)
+	return listPage(s, ctx, "users", f.ListParams, filter, nil, func(u *User) (string, string, time.Time) { return u.ID, u.Email, u.UpdatedAt })
 }
 
 // UserUpdate is an administrator's change to an account; nil fields are kept.
