@@ -1,0 +1,236 @@
+package search
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"carnet/models"
+	"carnet/models/openinghours"
+)
+
+// doc is what the index knows of one searchable record (a service or an
+// actor), computed once per write so that queries only read.
+type doc struct {
+	id       string
+	sortName string // folded name, for SortName
+
+	located    bool // lat/lon are set
+	lat, lon   float64
+	remoteOnly bool // a service given only remotely: no place, no distance
+
+	hours  *openinghours.Hours // nil: unknown hours, never "open"
+	tz     *time.Location
+	region openinghours.Region
+
+	insee, postal string
+	values        map[string][]string // field → values, for the bitsets
+	text          map[string]uint8    // term → text field mask
+	terms         []uint32            // term ids, to remove them
+
+	svc   *models.Service // the row, with Actor set, for service tables
+	actor *models.Actor   // the row, for actor tables
+}
+
+// table indexes one kind of record. Slots are small integers reused after
+// removal, so that bitsets stay as short as the live set.
+type table struct {
+	docs   []*doc
+	byID   map[string]uint32
+	free   []uint32
+	all    bitset
+	remote bitset // remoteOnly docs
+	fields map[string]map[string]*bitset
+	text   *textIndex
+	geo    grid
+
+	byInsee  map[string][]uint32
+	byPostal map[string][]uint32
+
+	byName []uint32 // slots in (sortName, id) order
+	rank   []uint32 // slot → position in byName
+	bulk   bool     // putAll: byName is rebuilt at the end
+}
+
+func newTable() *table {
+	return &table{byID: map[string]uint32{}, fields: map[string]map[string]*bitset{}, text: newTextIndex(), geo: grid{},
+		byInsee: map[string][]uint32{}, byPostal: map[string][]uint32{}}
+}
+
+func (t *table) len() int { return len(t.byID) }
+
+func nameLess(a, b *doc) int {
+	if c := strings.Compare(a.sortName, b.sortName); c != 0 {
+		return c
+	}
+	return strings.Compare(a.id, b.id)
+}
+
+// namePos returns where a doc with this name and id is or would be in byName.
+func (t *table) namePos(name, id string) (int, bool) {
+	return slices.BinarySearchFunc(t.byName, [2]string{name, id}, func(s uint32, k [2]string) int {
+		d := t.docs[s]
+		if c := strings.Compare(d.sortName, k[0]); c != 0 {
+			return c
+		}
+		return strings.Compare(d.id, k[1])
+	})
+}
+
+// put adds or replaces d. Call reorder once a batch of puts and removes is
+// done.
+func (t *table) put(d *doc) {
+	slot, ok := t.byID[d.id]
+	if ok {
+		t.unindex(slot)
+	} else if n := len(t.free); n > 0 {
+		slot, t.free = t.free[n-1], t.free[:n-1]
+	} else {
+		slot = uint32(len(t.docs))
+		t.docs = append(t.docs, nil)
+		t.rank = append(t.rank, 0)
+	}
+	t.byID[d.id] = slot
+	t.docs[slot] = d
+	t.all.set(slot)
+	for f, vals := range d.values {
+		m := t.fields[f]
+		if m == nil {
+			m = map[string]*bitset{}
+			t.fields[f] = m
+		}
+		for _, v := range vals {
+			b := m[v]
+			if b == nil {
+				b = &bitset{}
+				m[v] = b
+			}
+			b.set(slot)
+		}
+	}
+	if d.remoteOnly {
+		t.remote.set(slot)
+	} else if d.located {
+		t.geo.add(d.lat, d.lon, slot)
+	}
+	if d.insee != "" {
+		t.byInsee[d.insee] = append(t.byInsee[d.insee], slot)
+	}
+	if d.postal != "" {
+		t.byPostal[d.postal] = append(t.byPostal[d.postal], slot)
+	}
+	d.terms = t.text.add(slot, d.text)
+	d.text = nil // only the ids are needed from now on
+	if !t.bulk {
+		i, _ := t.namePos(d.sortName, d.id)
+		t.byName = slices.Insert(t.byName, i, slot)
+	}
+}
+
+// remove drops the record with id, if indexed.
+func (t *table) remove(id string) {
+	slot, ok := t.byID[id]
+	if !ok {
+		return
+	}
+	t.unindex(slot)
+	delete(t.byID, id)
+	t.docs[slot] = nil
+	t.free = append(t.free, slot)
+}
+
+func (t *table) unindex(slot uint32) {
+	d := t.docs[slot]
+	t.all.clear(slot)
+	for f, vals := range d.values {
+		for _, v := range vals {
+			t.fields[f][v].clear(slot)
+		}
+	}
+	if d.remoteOnly {
+		t.remote.clear(slot)
+	} else if d.located {
+		t.geo.remove(d.lat, d.lon, slot)
+	}
+	dropSlot(t.byInsee, d.insee, slot)
+	dropSlot(t.byPostal, d.postal, slot)
+	t.text.remove(slot, d.terms)
+	if t.bulk {
+		return
+	}
+	if i, ok := t.namePos(d.sortName, d.id); ok {
+		t.byName = slices.Delete(t.byName, i, i+1)
+	}
+}
+
+func dropSlot(m map[string][]uint32, key string, slot uint32) {
+	if key == "" {
+		return
+	}
+	list := m[key]
+	if i := slices.Index(list, slot); i >= 0 {
+		list[i] = list[len(list)-1]
+		list = list[:len(list)-1]
+	}
+	if len(list) == 0 {
+		delete(m, key)
+	} else {
+		m[key] = list
+	}
+}
+
+// reorder recomputes the name ranks after a batch of changes.
+func (t *table) reorder() {
+	for i, s := range t.byName {
+		t.rank[s] = uint32(i)
+	}
+}
+
+// sortAll rebuilds byName from scratch.
+func (t *table) sortAll() {
+	t.byName = t.byName[:0]
+	for s, d := range t.docs {
+		if d != nil {
+			t.byName = append(t.byName, uint32(s))
+		}
+	}
+	slices.SortFunc(t.byName, func(a, b uint32) int { return nameLess(t.docs[a], t.docs[b]) })
+	t.reorder()
+}
+
+// putAll indexes docs in bulk: names are sorted once at the end rather
+// than inserted one by one.
+func (t *table) putAll(docs []*doc) {
+	t.bulk = true
+	for _, d := range docs {
+		t.put(d)
+	}
+	t.bulk = false
+	t.sortAll()
+}
+
+// hit is a slot that passed the query with its sort key.
+type hit struct {
+	slot  uint32
+	score float64
+	dist  float64 // NaN when there is none
+	key   float64 // what the sort compares first; ties by id
+}
+
+// distance returns the distance of a doc from p (NaN if unlocated).
+func (d *doc) distance(p *Point) float64 {
+	if p == nil || !d.located || d.remoteOnly {
+		return math.NaN()
+	}
+	return haversineKM(p.Lat, p.Lon, d.lat, d.lon)
+}
+
+// compareHits orders hits by key then id.
+func (t *table) compareHits(a, b hit) int {
+	if c := cmp.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	return strings.Compare(t.docs[a.slot].id, t.docs[b.slot].id)
+}
