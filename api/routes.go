@@ -65,4 +65,13 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	v1.PUT("/services/:id", auth(h.ReplaceService)...)
 	v1.PATCH("/services/:id", auth(h.PatchService)...)
 	v1.DELETE("/services/:id", auth(h.ArchiveService)...)
+
+	// Search and orientation (issue 5): public reads of what anonymous
+	// readers may see, answered by the in-memory index. Suggestions are a
+	// POST because a situation is a body, but they create nothing (no
+	// Idempotency-Key).
+	v1.GET("/search/services", public(h.SearchServices)...)
+	v1.GET("/search/actors", public(h.SearchActors)...)
+	v1.POST("/orientation/suggestions", public(h.SuggestServices)...)
+	v1.GET("/stats/territory", public(h.TerritoryStats)...)
 }

@@ -3,7 +3,9 @@
 package api
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -13,6 +15,7 @@ import (
 
 	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/search"
 )
 
 // Config configures the HTTP service.
@@ -29,6 +32,10 @@ type Config struct {
 	// OpenAPI is the OpenAPI 3 document (YAML) served at /openapi.yaml and
 	// /openapi.json and shown by Swagger UI at /docs.
 	OpenAPI []byte
+	// Search answers the search, orientation and territory endpoints; nil
+	// builds the in-memory index from Store (kept current by its change
+	// listener).
+	Search search.Engine
 }
 
 // NewServer returns the service's HTTP handler.
@@ -60,7 +67,12 @@ func NewServer(cfg Config) (http.Handler, error) {
 		corsMiddleware(cfg.CORSOrigins),
 		bodyLimit(cfg.Logger, cfg.MaxBodyBytes),
 	)
-	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger}
+	if cfg.Search == nil {
+		if cfg.Search, err = search.NewMemory(context.Background(), cfg.Store, cfg.Logger); err != nil {
+			return nil, fmt.Errorf("api: build the search index: %w", err)
+		}
+	}
+	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, Search: cfg.Search}
 	routes(r, h, cfg, docs)
 	return r, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/search"
 )
 
 // Tokens issues access tokens; the api package implements it, so that
@@ -26,6 +27,8 @@ type Handler struct {
 	Store  *models.Store
 	Tokens Tokens
 	Log    *slog.Logger
+	// Search answers the search, orientation and territory endpoints.
+	Search search.Engine
 }
 
 // PrincipalKey is where the authentication middleware stores the caller.

@@ -8,6 +8,7 @@ import (
 	"carnet/models"
 	"carnet/models/modeltest"
 	"carnet/models/search"
+	"carnet/models/search/synth"
 )
 
 const pacaFile = "../../../shared/reference/data/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json"
@@ -38,4 +39,19 @@ func paca(t testing.TB) (*models.Store, *search.Memory) {
 		t.Fatal(err)
 	}
 	return s, m
+}
+
+// synthetic returns a store loaded with a generated territory and its index.
+func synthetic(t testing.TB, actors, services int) (*models.Store, *search.Memory, *synth.Territory) {
+	t.Helper()
+	s := openStore(t)
+	ter := synth.Generate(synth.Options{Seed: 7, Actors: actors, Services: services})
+	if err := synth.Load(context.Background(), s, ter, 500); err != nil {
+		t.Fatal(err)
+	}
+	m, err := search.NewMemory(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, m, ter
 }

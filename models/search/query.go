@@ -412,4 +412,3 @@ func (o openCheck) at(d *doc) bool {
 	}
 	return d.hours.OpenAtIn(lt, d.region)
 }
-

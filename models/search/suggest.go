@@ -87,7 +87,7 @@ type Suggestions struct {
 
 // Default and maximum travel distance of a suggestion request.
 const (
-	DefaultSuggestKM  = 15
+	DefaultSuggestKM   = 15
 	DefaultSuggestions = 10
 	MaxSuggestions     = 50
 )
