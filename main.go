@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"carnet/api"
+	"carnet/api/searchbench"
 	"carnet/models"
 )
 
@@ -65,6 +66,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return admin(ctx, args, getenv, stdin, stdout)
 	case "healthcheck":
 		return healthcheck(ctx, args, getenv, stdout)
+	case "bench": // search benchmark and seeding (issue 5)
+		return searchbench.Run(ctx, args, getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -81,6 +84,7 @@ Commands:
   admin create --email E       create a platform administrator; the password
         [--password P | --password-stdin]   comes from --password, standard input or CARNET_ADMIN_PASSWORD
   healthcheck [--url U]        exit 0 when the running service answers /readyz
+  bench search|seed …          measure search over HTTP, or fill CARNET_DB (see README)
   help                         show this text
 
 Configuration is read from environment variables; see README.md.

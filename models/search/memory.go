@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 	_ "time/tzdata" // places are evaluated in their zone; the distroless image has no zoneinfo
 
@@ -38,11 +39,30 @@ type Memory struct {
 	actorRows  map[string]*models.Actor
 	servicesOf map[string]map[string]*models.Service
 
-	pool  sync.Pool
-	zones sync.Map // IANA name → *time.Location
+	// scratches is a free list of query buffers. Not a sync.Pool: the
+	// pool is emptied at every garbage collection, and reallocating
+	// buffers the size of the directory then made collections more
+	// frequent still.
+	scratches chan *scratch
+	zones     sync.Map // IANA name → *time.Location
+	// hours caches parsed opening hours by text: a few patterns cover
+	// most places, and an Hours is immutable. Used under update (or
+	// before the index is shared).
+	hours map[string]*parsedHours
 
 	// BuildTime is how long the initial build took.
 	BuildTime time.Duration
+
+	updates     atomic.Int64
+	updateNanos atomic.Int64 // reload from the database and apply
+	applyNanos  atomic.Int64 // apply only (under the write lock)
+}
+
+// UpdateStats reports how many writes the index applied and the time spent:
+// reloading the changed rows and applying them (total), and applying them
+// under the write lock (what readers may wait for).
+func (m *Memory) UpdateStats() (n int64, total, locked time.Duration) {
+	return m.updates.Load(), time.Duration(m.updateNanos.Load()), time.Duration(m.applyNanos.Load())
 }
 
 var _ Engine = (*Memory)(nil)
@@ -53,8 +73,7 @@ func NewMemory(ctx context.Context, store *models.Store, log *slog.Logger) (*Mem
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	m := &Memory{store: store, log: log}
-	m.pool.New = func() any { return &scratch{} }
+	m := &Memory{store: store, log: log, scratches: make(chan *scratch, 64), hours: map[string]*parsedHours{}}
 	start := time.Now()
 	if err := m.rebuild(ctx); err != nil {
 		return nil, err
@@ -132,7 +151,11 @@ func (m *Memory) onChange(ctx context.Context, changes []models.Change) {
 		}
 		return
 	}
+	applied := time.Now()
 	m.apply(rows)
+	m.updates.Add(1)
+	m.applyNanos.Add(int64(time.Since(applied)))
+	m.updateNanos.Add(int64(time.Since(start)))
 	m.log.Debug("search index updated", "changes", len(changes), "duration", time.Since(start))
 }
 
@@ -195,8 +218,10 @@ func (m *Memory) apply(rows models.ChangedRows) {
 			continue
 		}
 		m.actors.put(m.actorDoc(a, m.servicesOf[id]))
-		for _, sv := range m.servicesOf[id] {
-			m.services.put(m.serviceDoc(sv, a))
+		for sid, sv := range m.servicesOf[id] {
+			d := m.serviceDoc(sv, a)
+			m.servicesOf[id][sid] = d.svc
+			m.services.put(d)
 		}
 	}
 	m.services.reorder()
@@ -237,6 +262,27 @@ func (m *Memory) zone(dep string) *time.Location {
 	return z
 }
 
+func (m *Memory) getScratch() *scratch {
+	select {
+	case s := <-m.scratches:
+		return s
+	default:
+		return &scratch{}
+	}
+}
+
+func (m *Memory) putScratch(s *scratch) {
+	select {
+	case m.scratches <- s:
+	default:
+	}
+}
+
+type parsedHours struct {
+	h      *openinghours.Hours // nil when unreadable
+	openOn []string
+}
+
 // setHours parses the place's hours and derives its open_on values.
 func (m *Memory) setHours(d *doc, text, dep string) {
 	d.tz = m.zone(dep)
@@ -246,12 +292,20 @@ func (m *Memory) setHours(d *doc, text, dep string) {
 	if text == "" {
 		return
 	}
-	h, err := openinghours.Parse(text)
-	if err != nil {
-		return // validated on write; an older unreadable value is "unknown hours"
+	p, ok := m.hours[text]
+	if !ok {
+		p = &parsedHours{}
+		// Validated on write; an older unreadable value is "unknown hours".
+		if h, err := openinghours.Parse(text); err == nil {
+			p.h, p.openOn = h, openOn(h)
+		}
+		if len(m.hours) > 100000 {
+			clear(m.hours) // a bound against unbounded distinct texts
+		}
+		m.hours[text] = p
 	}
-	d.hours = h
-	d.values[FieldOpenOn] = openOn(h)
+	d.hours = p.h
+	d.values[FieldOpenOn] = p.openOn
 }
 
 // openOn derives the OpenOn* values of hours.
@@ -283,10 +337,22 @@ func openOn(h *openinghours.Hours) []string {
 // serviceDoc describes a published service of a visible actor. Where the
 // service has no place of its own (coordinates, address, hours), its
 // actor's apply.
+//
+// The doc shares the row kept in servicesOf, whose Actor is set here: a
+// row is immutable once readers may hold it, so it is copied when its actor
+// changed, and the caller keeps the copy (doc.svc) in servicesOf.
 func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
-	row := *sv
-	row.Actor = a
-	d := &doc{id: sv.ID, sortName: vocab.Slugify(sv.Name), svc: &row}
+	row := sv
+	switch row.Actor {
+	case a:
+	case nil:
+		row.Actor = a // a fresh row, not shared yet
+	default:
+		c := *sv
+		c.Actor = a
+		row = &c
+	}
+	d := &doc{id: sv.ID, sortName: vocab.Slugify(sv.Name), svc: row}
 	switch {
 	case sv.Latitude != nil && sv.Longitude != nil:
 		d.located, d.lat, d.lon = true, *sv.Latitude, *sv.Longitude
@@ -399,8 +465,8 @@ func (m *Memory) servicesTable() *table { return m.services }
 func (m *Memory) actorsTable() *table   { return m.actors }
 
 func search[T any](m *Memory, tbl func() *table, q Query, fields []string, item func(*doc) *T) (Result[T], error) {
-	s := m.pool.Get().(*scratch)
-	defer m.pool.Put(s)
+	s := m.getScratch()
+	defer m.putScratch(s)
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := tbl()

@@ -124,7 +124,7 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 	apply := func(field string, values []string) {
 		clear(tmp)
 		for _, v := range values {
-			if b := t.fields[field][v]; b != nil {
+			if b := t.set(field, v); b != nil {
 				b.orInto(tmp)
 			}
 		}
@@ -142,7 +142,7 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 		apply(f, p.q.Filters[f])
 	}
 	if p.q.ExcludeFull {
-		if b := t.fields[FieldIsFull]["true"]; b != nil {
+		if b := t.set(FieldIsFull, "true"); b != nil {
 			b.andNotWith(s.filter)
 		}
 	}
@@ -238,24 +238,24 @@ func (t *table) run(p *plan, s *scratch) page {
 		if !s.filter.has(slot) {
 			return
 		}
-		d := t.docs[slot]
+		sp := &t.pos[slot]
 		dist := math.NaN()
 		switch {
-		case d.remoteOnly:
+		case sp.remoteOnly:
 			if p.placeRestricted && !q.IncludeRemote {
 				return
 			}
 		case q.Near != nil:
-			dist = d.distance(q.Near)
+			dist = t.distance(slot, q.Near)
 			if math.IsNaN(dist) || dist > p.radius {
 				return
 			}
 		}
-		if !d.remoteOnly && (len(q.InseeCodes) > 0 && !slices.Contains(q.InseeCodes, d.insee) ||
-			len(q.PostalCodes) > 0 && !slices.Contains(q.PostalCodes, d.postal)) {
+		if !sp.remoteOnly && (len(q.InseeCodes) > 0 && !slices.Contains(q.InseeCodes, t.docs[slot].insee) ||
+			len(q.PostalCodes) > 0 && !slices.Contains(q.PostalCodes, t.docs[slot].postal)) {
 			return
 		}
-		if q.OpenAt != nil && !open.at(d) {
+		if q.OpenAt != nil && !open.at(t.docs[slot]) {
 			return
 		}
 		out.total++
@@ -289,7 +289,7 @@ func (t *table) run(p *plan, s *scratch) page {
 	case len(p.words) > 0:
 		t.text.match(p.words, len(t.docs), t.len(), s)
 		for _, slot := range s.touched {
-			consider(slot, s.acc[slot])
+			consider(slot, float64(s.acc[slot]))
 		}
 		s.reset()
 	case q.Near != nil:
@@ -341,7 +341,7 @@ func (t *table) compareAfter(x, after hit, afterID string) int {
 	if c := cmpFloat(x.key, after.key); c != 0 {
 		return c
 	}
-	return strings.Compare(t.docs[x.slot].id, afterID)
+	return compareIDs(t.docs[x.slot], idKey(afterID), afterID)
 }
 
 func cmpFloat(a, b float64) int {
@@ -374,8 +374,8 @@ func (t *table) facets(fields []string, result bitset) []Facet {
 	out := make([]Facet, 0, len(fields))
 	for _, f := range fields {
 		fc := Facet{Field: f, Values: []FacetValue{}}
-		for v, b := range t.fields[f] {
-			if n := result.andCount(*b); n > 0 {
+		for v, id := range t.fields[f] {
+			if n := result.andCount(*t.sets[id]); n > 0 {
 				fc.Values = append(fc.Values, FacetValue{Value: v, Count: n})
 			}
 		}

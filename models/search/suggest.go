@@ -122,8 +122,8 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 	}
 	maxKM = min(maxKM, MaxRadiusKM)
 
-	s := m.pool.Get().(*scratch)
-	defer m.pool.Put(s)
+	s := m.getScratch()
+	defer m.putScratch(s)
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := m.services
@@ -146,7 +146,7 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 	p := &plan{q: q}
 	t.buildFilter(p, s)
 	for _, sup := range r.SpecificSupport { // all of them, unlike search filters
-		if b := t.fields[FieldSpecificSupport][sup]; b != nil {
+		if b := t.set(FieldSpecificSupport, sup); b != nil {
 			b.andWith(s.filter)
 		} else {
 			clear(s.filter)
@@ -159,26 +159,26 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 		if !s.filter.has(slot) {
 			return
 		}
-		d := t.docs[slot]
+		sp := &t.pos[slot]
 		dist := math.NaN()
 		placed := r.Near != nil || r.InseeCode != "" || r.PostalCode != ""
 		switch {
 		case r.RemoteOnly:
-		case d.remoteOnly:
+		case sp.remoteOnly:
 			if !r.AcceptRemote {
 				return
 			}
 		case r.Near != nil:
-			dist = d.distance(r.Near)
+			dist = t.distance(slot, r.Near)
 			if math.IsNaN(dist) || dist > maxKM {
 				return
 			}
-		case r.InseeCode != "" && d.insee != r.InseeCode, r.PostalCode != "" && d.postal != r.PostalCode:
+		case r.InseeCode != "" && t.docs[slot].insee != r.InseeCode, r.PostalCode != "" && t.docs[slot].postal != r.PostalCode:
 			return
 		}
 		out.Matching++
-		sc, reasons := score(&r, d, dist, maxKM, placed)
-		x := suggestion{slot: slot, score: sc, dist: dist, reasons: reasons}
+		sc, _ := score(&r, t, slot, dist, maxKM, placed, false)
+		x := suggestion{slot: slot, score: sc, dist: dist}
 		if len(h.items) < limit {
 			heap.Push(h, x)
 		} else if h.better(x, h.items[0]) {
@@ -201,8 +201,12 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 		}
 		return 1
 	})
+	placed := r.Near != nil || r.InseeCode != "" || r.PostalCode != ""
 	for _, x := range h.items {
-		sg := Suggestion{Service: t.docs[x.slot].svc, Score: math.Round(x.score*10) / 10, Reasons: x.reasons}
+		// Reasons are written for the chosen few only: formatting them
+		// for every candidate cost more than the scoring.
+		_, reasons := score(&r, t, x.slot, x.dist, maxKM, placed, true)
+		sg := Suggestion{Service: t.docs[x.slot].svc, Score: math.Round(x.score*10) / 10, Reasons: reasons}
 		if x.dist == x.dist {
 			d := roundKM(x.dist)
 			sg.DistanceKM = &d
@@ -213,10 +217,9 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 }
 
 type suggestion struct {
-	slot    uint32
-	score   float64
-	dist    float64
-	reasons []Reason
+	slot  uint32
+	score float64
+	dist  float64
 }
 
 type suggestHeap struct {
@@ -241,11 +244,15 @@ func (h *suggestHeap) Pop() any {
 }
 
 // score rates one service for the request and says why, from its data.
-func score(r *SuggestRequest, d *doc, dist, maxKM float64, placed bool) (float64, []Reason) {
+// With explain, it also says why; without, it only scores, cheaply.
+func score(r *SuggestRequest, t *table, slot uint32, dist, maxKM float64, placed, explain bool) (float64, []Reason) {
+	d := t.docs[slot]
 	sv := d.svc
 	var reasons []Reason
 	add := func(code, format string, args ...any) {
-		reasons = append(reasons, Reason{Code: code, Text: fmt.Sprintf(format, args...)})
+		if explain {
+			reasons = append(reasons, Reason{Code: code, Text: fmt.Sprintf(format, args...)})
+		}
 	}
 	kinds := vocab.MustGet(vocab.NameServiceKinds)
 	total := 0.0
@@ -262,14 +269,14 @@ func score(r *SuggestRequest, d *doc, dist, maxKM float64, placed bool) (float64
 	}
 
 	if len(r.Needs) > 0 {
-		var met []string
+		met := 0
 		for _, n := range r.Needs {
 			if sv.Themes.Contains(n) {
-				met = append(met, n)
+				met++
+				add("needs", "Répond au besoin : %s", n)
 			}
 		}
-		total += 25 * float64(len(met)) / float64(len(r.Needs))
-		add("needs", "Répond au besoin : %s", strings.Join(met, ", "))
+		total += 25 * float64(met) / float64(len(r.Needs))
 	} else {
 		total += 25
 	}
@@ -277,7 +284,9 @@ func score(r *SuggestRequest, d *doc, dist, maxKM float64, placed bool) (float64
 	switch {
 	case dist == dist:
 		total += 20 * math.Max(0, 1-dist/maxKM)
-		add("distance", "À %s km", strings.Replace(fmt.Sprintf("%.1f", roundKM(dist)), ".", ",", 1))
+		if explain {
+			add("distance", "À %s km", strings.Replace(fmt.Sprintf("%.1f", roundKM(dist)), ".", ",", 1))
+		}
 	case sv.Remote && (r.RemoteOnly || d.remoteOnly):
 		total += 20
 		add("remote", "À distance, sans se déplacer")
@@ -324,8 +333,11 @@ func score(r *SuggestRequest, d *doc, dist, maxKM float64, placed bool) (float64
 		total += 5 // required, so every suggestion has it
 	}
 
+	if !explain {
+		return total, nil
+	}
 	for _, w := range r.When {
-		if slices.Contains(d.values[FieldOpenOn], w) {
+		if t.has(slot, FieldOpenOn, w) {
 			add("open", "Ouvert %s", openOnPhrase[w])
 		}
 	}

@@ -26,9 +26,11 @@ type doc struct {
 	region openinghours.Region
 
 	insee, postal string
-	values        map[string][]string // field → values, for the bitsets
-	text          map[string]uint8    // term → text field mask
+	values        map[string][]string // field → values, while building; then nil
+	sets          []uint16            // ids of the value sets holding the doc
+	text          map[string]uint8    // term → text field mask, while building; then nil
 	terms         []uint32            // term ids, to remove them
+	idKey         [2]uint64           // the id's first 16 bytes, for fast tie-breaks
 
 	svc   *models.Service // the row, with Actor set, for service tables
 	actor *models.Actor   // the row, for actor tables
@@ -42,12 +44,19 @@ type table struct {
 	free   []uint32
 	all    bitset
 	remote bitset // remoteOnly docs
-	fields map[string]map[string]*bitset
+	fields map[string]map[string]uint16 // field → value → id of its set
+	sets   []*bitset                    // id → slots holding the field value
 	text   *textIndex
 	geo    grid
 
 	byInsee  map[string][]uint32
 	byPostal map[string][]uint32
+
+	// Hot per-slot data, in arrays rather than behind each doc's pointer:
+	// a query visits thousands of slots, and chasing a pointer per slot
+	// was the largest cost (a cache miss each).
+	pos  []slotPos
+	keys [][2]uint64 // idKey of each slot's doc
 
 	byName []uint32 // slots in (sortName, id) order
 	rank   []uint32 // slot → position in byName
@@ -55,7 +64,7 @@ type table struct {
 }
 
 func newTable() *table {
-	return &table{byID: map[string]uint32{}, fields: map[string]map[string]*bitset{}, text: newTextIndex(), geo: grid{},
+	return &table{byID: map[string]uint32{}, fields: map[string]map[string]uint16{}, text: newTextIndex(), geo: grid{},
 		byInsee: map[string][]uint32{}, byPostal: map[string][]uint32{}}
 }
 
@@ -91,25 +100,34 @@ func (t *table) put(d *doc) {
 		slot = uint32(len(t.docs))
 		t.docs = append(t.docs, nil)
 		t.rank = append(t.rank, 0)
+		t.pos = append(t.pos, slotPos{})
+		t.keys = append(t.keys, [2]uint64{})
 	}
 	t.byID[d.id] = slot
 	t.docs[slot] = d
 	t.all.set(slot)
+	d.sets = d.sets[:0]
 	for f, vals := range d.values {
 		m := t.fields[f]
 		if m == nil {
-			m = map[string]*bitset{}
+			m = map[string]uint16{}
 			t.fields[f] = m
 		}
 		for _, v := range vals {
-			b := m[v]
-			if b == nil {
-				b = &bitset{}
-				m[v] = b
+			id, ok := m[v]
+			if !ok {
+				id = uint16(len(t.sets))
+				m[v] = id
+				t.sets = append(t.sets, &bitset{})
 			}
-			b.set(slot)
+			t.sets[id].set(slot)
+			d.sets = append(d.sets, id)
 		}
 	}
+	d.values = nil
+	d.idKey = idKey(d.id)
+	t.keys[slot] = d.idKey
+	t.pos[slot] = slotPos{lat: d.lat, lon: d.lon, located: d.located && !d.remoteOnly, remoteOnly: d.remoteOnly}
 	if d.remoteOnly {
 		t.remote.set(slot)
 	} else if d.located {
@@ -144,10 +162,8 @@ func (t *table) remove(id string) {
 func (t *table) unindex(slot uint32) {
 	d := t.docs[slot]
 	t.all.clear(slot)
-	for f, vals := range d.values {
-		for _, v := range vals {
-			t.fields[f][v].clear(slot)
-		}
+	for _, id := range d.sets {
+		t.sets[id].clear(slot)
 	}
 	if d.remoteOnly {
 		t.remote.clear(slot)
@@ -219,12 +235,20 @@ type hit struct {
 	key   float64 // what the sort compares first; ties by id
 }
 
-// distance returns the distance of a doc from p (NaN if unlocated).
-func (d *doc) distance(p *Point) float64 {
-	if p == nil || !d.located || d.remoteOnly {
+// slotPos is where a slot's record is.
+type slotPos struct {
+	lat, lon   float64
+	located    bool // has a place (remote-only services have none)
+	remoteOnly bool
+}
+
+// distance returns the distance of a slot's place from p (NaN if none).
+func (t *table) distance(slot uint32, p *Point) float64 {
+	sp := &t.pos[slot]
+	if p == nil || !sp.located {
 		return math.NaN()
 	}
-	return haversineKM(p.Lat, p.Lon, d.lat, d.lon)
+	return haversineKM(p.Lat, p.Lon, sp.lat, sp.lon)
 }
 
 // compareHits orders hits by key then id.
@@ -232,5 +256,49 @@ func (t *table) compareHits(a, b hit) int {
 	if c := cmp.Compare(a.key, b.key); c != 0 {
 		return c
 	}
+	ka, kb := &t.keys[a.slot], &t.keys[b.slot]
+	if c := cmp.Compare(ka[0], kb[0]); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ka[1], kb[1]); c != 0 {
+		return c
+	}
 	return strings.Compare(t.docs[a.slot].id, t.docs[b.slot].id)
+}
+
+// idKey packs the first 16 bytes of an id into integers that compare like
+// the string: most ties are broken without comparing strings.
+func idKey(id string) (k [2]uint64) {
+	var b [16]byte
+	copy(b[:], id)
+	for i := range 8 {
+		k[0] = k[0]<<8 | uint64(b[i])
+		k[1] = k[1]<<8 | uint64(b[8+i])
+	}
+	return k
+}
+
+// compareIDs compares d's id with another, given its key and string.
+func compareIDs(d *doc, key [2]uint64, id string) int {
+	if c := cmp.Compare(d.idKey[0], key[0]); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(d.idKey[1], key[1]); c != 0 {
+		return c
+	}
+	return strings.Compare(d.id, id)
+}
+
+// set returns the slots holding a field value, nil when none ever did.
+func (t *table) set(field, value string) *bitset {
+	if id, ok := t.fields[field][value]; ok {
+		return t.sets[id]
+	}
+	return nil
+}
+
+// has reports whether the doc in slot holds a field value.
+func (t *table) has(slot uint32, field, value string) bool {
+	b := t.set(field, value)
+	return b != nil && b.has(slot)
 }

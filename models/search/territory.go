@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"carnet/models"
 	"carnet/models/vocab"
 )
 
@@ -98,7 +97,7 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := m.actors
-	active := t.fields[FieldStatus][vocab.ActorActive]
+	active := t.set(FieldStatus, vocab.ActorActive)
 	inArea := func(slot uint32) bool {
 		if active == nil || !active.has(slot) {
 			return false
@@ -106,15 +105,17 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 		d := t.docs[slot]
 		switch {
 		case q.Departement != "":
-			return slices.Contains(d.values[FieldDepartement], q.Departement)
+			return d.actor.Departement == q.Departement
 		case q.InseeCode != "":
 			return d.insee == q.InseeCode
 		case q.Near != nil:
-			dist := d.distance(q.Near)
+			dist := t.distance(slot, q.Near)
 			return dist == dist && dist <= radius
 		}
 		return true
 	}
+	themeValues := vocab.MustGet(vocab.NameThemes).Values()
+	kindValues := vocab.MustGet(vocab.NameServiceKinds).Values()
 	var area []uint32
 	t.all.each(func(slot uint32) bool {
 		if inArea(slot) {
@@ -151,11 +152,15 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 		for _, v := range a.Typologies {
 			typ[v]++
 		}
-		for _, v := range d.values[FieldThemes] {
-			themeActors[v]++
+		for _, v := range themeValues {
+			if t.has(slot, FieldThemes, v) {
+				themeActors[v]++
+			}
 		}
-		for _, v := range d.values[FieldKind] {
-			kindActors[v]++
+		for _, v := range kindValues {
+			if t.has(slot, FieldKind, v) {
+				kindActors[v]++
+			}
 		}
 		for _, sv := range m.servicesOf[a.ID] {
 			rep.Services++
@@ -207,7 +212,7 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 	})
 	for _, theme := range themes {
 		g := Gap{Theme: theme, Communes: []Commune{}}
-		offering := t.fields[FieldThemes][theme]
+		offering := t.set(FieldThemes, theme)
 		for _, key := range order {
 			acc := communes[key]
 			if acc.located == 0 {
@@ -246,8 +251,7 @@ func (m *Memory) nearestOffering(lat, lon, radius float64, offering, active *bit
 		if !offering.has(slot) || !active.has(slot) {
 			return
 		}
-		d := t.docs[slot]
-		if dist := haversineKM(lat, lon, d.lat, d.lon); dist < best {
+		if dist := t.distance(slot, &Point{lat, lon}); dist < best {
 			best = dist
 		}
 	})
@@ -256,5 +260,3 @@ func (m *Memory) nearestOffering(lat, lon, radius float64, offering, active *bit
 	}
 	return best
 }
-
-var _ = models.EINVALID

@@ -168,8 +168,8 @@ func (ti *textIndex) termRange(word string) (ids []uint32, exact int) {
 // scratch holds per-query buffers indexed by slot, reused through a pool so
 // that a query allocates nothing proportional to the directory.
 type scratch struct {
-	best    []float64
-	acc     []float64
+	best    []float32
+	acc     []float32
 	hits    []uint8
 	touched []uint32
 	word    []uint32
@@ -179,9 +179,9 @@ type scratch struct {
 
 func (s *scratch) ensure(n int) {
 	if len(s.best) < n {
-		s.best = make([]float64, n)
-		s.acc = make([]float64, n)
-		s.hits = make([]uint8, n)
+		s.best = make([]float32, n+n/8) // room for growth
+		s.acc = make([]float32, n+n/8)
+		s.hits = make([]uint8, n+n/8)
 	}
 }
 
@@ -231,7 +231,7 @@ func (ti *textIndex) match(words []string, nslots, ndocs int, s *scratch) {
 				if s.hits[slot] != uint8(wi) {
 					continue
 				}
-				wgt := maskWeight[e&0xff] * f
+				wgt := float32(maskWeight[e&0xff] * f)
 				if s.best[slot] == 0 {
 					s.word = append(s.word, slot)
 				}
@@ -242,10 +242,10 @@ func (ti *textIndex) match(words []string, nslots, ndocs int, s *scratch) {
 		}
 		df := float64(w.size)
 		idf := math.Log(1 + (float64(ndocs)-df+0.5)/(df+0.5))
-		idf = math.Max(idf, 0.01)
+		idf32 := float32(math.Max(idf, 0.01))
 		for _, slot := range s.word {
 			s.hits[slot]++
-			s.acc[slot] += s.best[slot] * idf
+			s.acc[slot] += s.best[slot] * idf32
 			s.best[slot] = 0
 			if wi == 0 {
 				s.touched = append(s.touched, slot)
