@@ -29,6 +29,8 @@ type Handler struct {
 	Log    *slog.Logger
 	// Search answers the search, orientation and territory endpoints.
 	Search search.Engine
+
+	json jsonCache // encoded search results; see searchjson.go
 }
 
 // PrincipalKey is where the authentication middleware stores the caller.

@@ -3,7 +3,6 @@ package handlers
 import (
 	"fmt"
 	"math"
-	"net/http"
 	"slices"
 	"strings"
 
@@ -178,14 +177,16 @@ func (h *Handler) SuggestServices(c *gin.Context) error {
 		return err
 	}
 	out := SuggestionList{Data: make([]Suggestion, len(res.Items)), Meta: SuggestionMeta{Matching: res.Matching}}
+	services := make([][]byte, len(res.Items))
 	for i, s := range res.Items {
 		reasons := make([]SuggestionReason, len(s.Reasons))
 		for j, r := range s.Reasons {
 			reasons[j] = SuggestionReason{Code: r.Code, Text: r.Text}
 		}
-		out.Data[i] = Suggestion{Service: newService(s.Service), Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons}
+		out.Data[i] = Suggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons} // Service: in services[i]
+		services[i] = h.json.service(s.Service)
 	}
 	c.Header("Cache-Control", "no-store") // a situation is not to be kept by caches
-	writeJSON(c, http.StatusOK, out)
+	writeSuggestions(c, services, out)
 	return nil
 }

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"math"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -266,12 +265,12 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := ServiceSearch{Data: make([]ServiceHit, len(res.Hits)), Facets: newFacets(res.Facets)}
+	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
-		out.Data[i] = ServiceHit{Service: newService(hit.Item), DistanceKM: hit.DistanceKM, Score: roundScore(hit.Score)}
+		hits[i] = hitJSON{record: h.json.service(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score)}
 	}
-	out.Meta, out.Links = searchMeta(c, sq, res.Total, res.NextCursor)
-	writeJSON(c, http.StatusOK, out)
+	meta, links := searchMeta(c, sq, res.Total, res.NextCursor)
+	writeHits(c, hits, meta, links, newFacets(res.Facets)) // a ServiceSearch
 	return nil
 }
 
@@ -317,11 +316,11 @@ func (h *Handler) SearchActors(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := ActorSearch{Data: make([]ActorHit, len(res.Hits)), Facets: newFacets(res.Facets)}
+	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
-		out.Data[i] = ActorHit{Actor: newActor(hit.Item), DistanceKM: hit.DistanceKM, Score: roundScore(hit.Score)}
+		hits[i] = hitJSON{record: h.json.actor(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score)}
 	}
-	out.Meta, out.Links = searchMeta(c, sq, res.Total, res.NextCursor)
-	writeJSON(c, http.StatusOK, out)
+	meta, links := searchMeta(c, sq, res.Total, res.NextCursor)
+	writeHits(c, hits, meta, links, newFacets(res.Facets)) // an ActorSearch
 	return nil
 }

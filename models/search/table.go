@@ -43,7 +43,7 @@ type table struct {
 	byID   map[string]uint32
 	free   []uint32
 	all    bitset
-	remote bitset // remoteOnly docs
+	remote bitset                       // remoteOnly docs
 	fields map[string]map[string]uint16 // field → value → id of its set
 	sets   []*bitset                    // id → slots holding the field value
 	text   *textIndex
