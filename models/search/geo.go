@@ -87,3 +87,27 @@ func (g grid) within(lat, lon, radiusKM float64, fn func(slot uint32)) {
 		}
 	}
 }
+
+// origin is a query point prepared for many distance computations.
+type origin struct{ lat, lon, cos float64 } // radians, cos(lat)
+
+func newOrigin(p *Point) origin {
+	const rad = math.Pi / 180
+	return origin{p.Lat * rad, p.Lon * rad, math.Cos(p.Lat * rad)}
+}
+
+// hav returns the haversine term a of the distance from o to a place
+// (lat, lon in radians, c its cosine): it grows with the distance, so
+// filtering and sorting compare it directly and only the hits shown pay
+// for the square root and arc sine of havKM.
+func (o origin) hav(lat, lon, c float64) float64 {
+	s1, s2 := math.Sin((lat-o.lat)/2), math.Sin((lon-o.lon)/2)
+	return s1*s1 + o.cos*c*s2*s2
+}
+
+func havKM(a float64) float64 { return 2 * earthRadiusKM * math.Asin(math.Sqrt(math.Min(1, a))) }
+
+func kmHav(d float64) float64 {
+	s := math.Sin(d / (2 * earthRadiusKM))
+	return s * s
+}

@@ -478,8 +478,8 @@ func search[T any](m *Memory, tbl func() *table, q Query, fields []string, item 
 	out := Result[T]{Total: pg.total, NextCursor: pg.next, Facets: pg.facets, Hits: make([]Hit[T], len(pg.hits))}
 	for i, h := range pg.hits {
 		out.Hits[i] = Hit[T]{Item: item(t.docs[h.slot]), Score: h.score}
-		if d := h.dist; d == d { // not NaN
-			r := roundKM(d)
+		if a := h.dist; a == a { // not NaN: the haversine term
+			r := roundKM(havKM(a))
 			out.Hits[i].DistanceKM = &r
 		}
 	}

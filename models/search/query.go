@@ -234,6 +234,13 @@ func (t *table) run(p *plan, s *scratch) page {
 	if q.OpenAt != nil {
 		open = newOpenCheck(*q.OpenAt)
 	}
+	// With Near, hit.dist holds the haversine term (see origin.hav), which
+	// orders like the distance; search converts it for the hits shown.
+	var o origin
+	var maxHav float64
+	if q.Near != nil {
+		o, maxHav = newOrigin(q.Near), kmHav(p.radius)
+	}
 	consider := func(slot uint32, score float64) {
 		if !s.filter.has(slot) {
 			return
@@ -246,8 +253,11 @@ func (t *table) run(p *plan, s *scratch) page {
 				return
 			}
 		case q.Near != nil:
-			dist = t.distance(slot, q.Near)
-			if math.IsNaN(dist) || dist > p.radius {
+			if !sp.located {
+				return
+			}
+			dist = o.hav(sp.rlat, sp.rlon, sp.cos)
+			if dist > maxHav {
 				return
 			}
 		}
