@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -125,6 +126,11 @@ func (m *Memory) rebuild(ctx context.Context) error {
 			sdocs = append(sdocs, m.serviceDoc(sv, a))
 		}
 	}
+	// Slots in id order: candidates are visited in slot order and ties
+	// are broken by id, so per-slot arrays are then read sequentially.
+	byID := func(a, b *doc) int { return strings.Compare(a.id, b.id) }
+	slices.SortFunc(sdocs, byID)
+	slices.SortFunc(adocs, byID)
 	services.putAll(sdocs)
 	actors.putAll(adocs)
 	m.mu.Lock()

@@ -245,14 +245,15 @@ func (t *table) run(p *plan, s *scratch) page {
 		if !s.filter.has(slot) {
 			return
 		}
-		sp := &t.pos[slot]
+		remote := t.remote.has(slot)
 		dist := math.NaN()
 		switch {
-		case sp.remoteOnly:
+		case remote:
 			if p.placeRestricted && !q.IncludeRemote {
 				return
 			}
 		case q.Near != nil:
+			sp := &t.pos[slot]
 			if !sp.located {
 				return
 			}
@@ -261,7 +262,7 @@ func (t *table) run(p *plan, s *scratch) page {
 				return
 			}
 		}
-		if !sp.remoteOnly && (len(q.InseeCodes) > 0 && !slices.Contains(q.InseeCodes, t.docs[slot].insee) ||
+		if !remote && (len(q.InseeCodes) > 0 && !slices.Contains(q.InseeCodes, t.docs[slot].insee) ||
 			len(q.PostalCodes) > 0 && !slices.Contains(q.PostalCodes, t.docs[slot].postal)) {
 			return
 		}
