@@ -72,6 +72,6 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	// Idempotency-Key).
 	v1.GET("/search/services", public(h.SearchServices)...)
 	v1.GET("/search/actors", public(h.SearchActors)...)
-	v1.POST("/orientation/suggestions", public(h.SuggestServices)...)
+	v1.POST("/orientation/suggestions", public(h.OrientationSuggestions)...)
 	v1.GET("/stats/territory", public(h.TerritoryStats)...)
 }

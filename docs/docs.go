@@ -756,7 +756,7 @@ const docTemplate = `{
                         "in": "body",
                         "required": true,
                         "schema": {
-                            "$ref": "#/definitions/SuggestionRequest"
+                            "$ref": "#/definitions/OrientationRequest"
                         }
                     }
                 ],
@@ -764,7 +764,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/SuggestionList"
+                            "$ref": "#/definitions/OrientationList"
                         }
                     },
                     "400": {
@@ -3139,6 +3139,227 @@ const docTemplate = `{
                 }
             }
         },
+        "OrientationConstraints": {
+            "type": "object",
+            "properties": {
+                "accept_remote": {
+                    "description": "Services given only remotely are acceptable too.",
+                    "type": "boolean"
+                },
+                "free": {
+                    "description": "Only services whose fees include Gratuit or Gratuit sous condition.",
+                    "type": "boolean"
+                },
+                "languages": {
+                    "description": "One of these must be spoken.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "languages",
+                    "example": [
+                        "ar"
+                    ]
+                },
+                "max_distance_km": {
+                    "description": "With a place: how far the person can go (default 15 km, at most 100).",
+                    "type": "number",
+                    "maximum": 100,
+                    "minimum": 0,
+                    "example": 5
+                },
+                "remote_only": {
+                    "description": "The person cannot travel: only services given remotely.",
+                    "type": "boolean"
+                },
+                "specific_support": {
+                    "description": "Every one of these must be offered.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "specific_support",
+                    "example": [
+                        "Surdité"
+                    ]
+                },
+                "when": {
+                    "description": "Open at one of these times (open_on values of the search).",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                            "weekend",
+                            "evening",
+                            "lunchtime"
+                        ]
+                    },
+                    "example": [
+                        "saturday"
+                    ]
+                }
+            }
+        },
+        "OrientationList": {
+            "type": "object",
+            "required": [
+                "data",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OrientationSuggestion"
+                    }
+                },
+                "meta": {
+                    "$ref": "#/definitions/OrientationMeta"
+                }
+            }
+        },
+        "OrientationMeta": {
+            "type": "object",
+            "required": [
+                "matching"
+            ],
+            "properties": {
+                "matching": {
+                    "description": "Services meeting every constraint; data holds the best of them.",
+                    "type": "integer",
+                    "example": 12
+                }
+            }
+        },
+        "OrientationPlace": {
+            "type": "object",
+            "properties": {
+                "insee_code": {
+                    "type": "string",
+                    "example": "13055"
+                },
+                "latitude": {
+                    "type": "number",
+                    "example": 43.2965
+                },
+                "longitude": {
+                    "type": "number",
+                    "example": 5.3698
+                },
+                "postal_code": {
+                    "type": "string",
+                    "example": "13001"
+                }
+            }
+        },
+        "OrientationReason": {
+            "type": "object",
+            "required": [
+                "code",
+                "text"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "enum": [
+                        "kind",
+                        "needs",
+                        "distance",
+                        "remote",
+                        "accompaniment",
+                        "access",
+                        "free",
+                        "pass_numerique",
+                        "open",
+                        "support",
+                        "language"
+                    ],
+                    "example": "distance"
+                },
+                "text": {
+                    "description": "A French sentence built from the service's data.",
+                    "type": "string",
+                    "example": "À 1,2 km"
+                }
+            }
+        },
+        "OrientationRequest": {
+            "type": "object",
+            "properties": {
+                "constraints": {
+                    "$ref": "#/definitions/OrientationConstraints"
+                },
+                "limit": {
+                    "description": "How many suggestions (default 10, at most 50).",
+                    "type": "integer",
+                    "maximum": 50,
+                    "minimum": 1,
+                    "example": 10
+                },
+                "needs": {
+                    "description": "What the person needs help with; a suggestion meets at least one.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "themes",
+                    "example": [
+                        "Aide aux démarches administratives"
+                    ]
+                },
+                "place": {
+                    "$ref": "#/definitions/OrientationPlace"
+                },
+                "profile": {
+                    "description": "excluded: needs someone to do it for them; beginner: wants to learn;\nhesitant: some skills, needs a confidence boost. Omit when unknown.",
+                    "type": "string",
+                    "enum": [
+                        "excluded",
+                        "beginner",
+                        "hesitant"
+                    ],
+                    "example": "excluded"
+                }
+            }
+        },
+        "OrientationSuggestion": {
+            "type": "object",
+            "required": [
+                "distance_km",
+                "reasons",
+                "score",
+                "service"
+            ],
+            "properties": {
+                "distance_km": {
+                    "description": "null without a place, or for a remote service.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 1.2
+                },
+                "reasons": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OrientationReason"
+                    }
+                },
+                "score": {
+                    "description": "0 to 100; see the endpoint's description for the scoring.",
+                    "type": "number",
+                    "example": 83.5
+                },
+                "service": {
+                    "$ref": "#/definitions/Service"
+                }
+            }
+        },
         "Problem": {
             "type": "object",
             "required": [
@@ -3810,227 +4031,6 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/SearchMeta"
-                }
-            }
-        },
-        "Suggestion": {
-            "type": "object",
-            "required": [
-                "distance_km",
-                "reasons",
-                "score",
-                "service"
-            ],
-            "properties": {
-                "distance_km": {
-                    "description": "null without a place, or for a remote service.",
-                    "type": "number",
-                    "x-nullable": true,
-                    "example": 1.2
-                },
-                "reasons": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/SuggestionReason"
-                    }
-                },
-                "score": {
-                    "description": "0 to 100; see the endpoint's description for the scoring.",
-                    "type": "number",
-                    "example": 83.5
-                },
-                "service": {
-                    "$ref": "#/definitions/Service"
-                }
-            }
-        },
-        "SuggestionConstraints": {
-            "type": "object",
-            "properties": {
-                "accept_remote": {
-                    "description": "Services given only remotely are acceptable too.",
-                    "type": "boolean"
-                },
-                "free": {
-                    "description": "Only services whose fees include Gratuit or Gratuit sous condition.",
-                    "type": "boolean"
-                },
-                "languages": {
-                    "description": "One of these must be spoken.",
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    },
-                    "x-vocabulary": "languages",
-                    "example": [
-                        "ar"
-                    ]
-                },
-                "max_distance_km": {
-                    "description": "With a place: how far the person can go (default 15 km, at most 100).",
-                    "type": "number",
-                    "maximum": 100,
-                    "minimum": 0,
-                    "example": 5
-                },
-                "remote_only": {
-                    "description": "The person cannot travel: only services given remotely.",
-                    "type": "boolean"
-                },
-                "specific_support": {
-                    "description": "Every one of these must be offered.",
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    },
-                    "x-vocabulary": "specific_support",
-                    "example": [
-                        "Surdité"
-                    ]
-                },
-                "when": {
-                    "description": "Open at one of these times (open_on values of the search).",
-                    "type": "array",
-                    "items": {
-                        "type": "string",
-                        "enum": [
-                            "monday",
-                            "tuesday",
-                            "wednesday",
-                            "thursday",
-                            "friday",
-                            "saturday",
-                            "sunday",
-                            "weekend",
-                            "evening",
-                            "lunchtime"
-                        ]
-                    },
-                    "example": [
-                        "saturday"
-                    ]
-                }
-            }
-        },
-        "SuggestionList": {
-            "type": "object",
-            "required": [
-                "data",
-                "meta"
-            ],
-            "properties": {
-                "data": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/Suggestion"
-                    }
-                },
-                "meta": {
-                    "$ref": "#/definitions/SuggestionMeta"
-                }
-            }
-        },
-        "SuggestionMeta": {
-            "type": "object",
-            "required": [
-                "matching"
-            ],
-            "properties": {
-                "matching": {
-                    "description": "Services meeting every constraint; data holds the best of them.",
-                    "type": "integer",
-                    "example": 12
-                }
-            }
-        },
-        "SuggestionPlace": {
-            "type": "object",
-            "properties": {
-                "insee_code": {
-                    "type": "string",
-                    "example": "13055"
-                },
-                "latitude": {
-                    "type": "number",
-                    "example": 43.2965
-                },
-                "longitude": {
-                    "type": "number",
-                    "example": 5.3698
-                },
-                "postal_code": {
-                    "type": "string",
-                    "example": "13001"
-                }
-            }
-        },
-        "SuggestionReason": {
-            "type": "object",
-            "required": [
-                "code",
-                "text"
-            ],
-            "properties": {
-                "code": {
-                    "type": "string",
-                    "enum": [
-                        "kind",
-                        "needs",
-                        "distance",
-                        "remote",
-                        "accompaniment",
-                        "access",
-                        "free",
-                        "pass_numerique",
-                        "open",
-                        "support",
-                        "language"
-                    ],
-                    "example": "distance"
-                },
-                "text": {
-                    "description": "A French sentence built from the service's data.",
-                    "type": "string",
-                    "example": "À 1,2 km"
-                }
-            }
-        },
-        "SuggestionRequest": {
-            "type": "object",
-            "properties": {
-                "constraints": {
-                    "$ref": "#/definitions/SuggestionConstraints"
-                },
-                "limit": {
-                    "description": "How many suggestions (default 10, at most 50).",
-                    "type": "integer",
-                    "maximum": 50,
-                    "minimum": 1,
-                    "example": 10
-                },
-                "needs": {
-                    "description": "What the person needs help with; a suggestion meets at least one.",
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    },
-                    "x-vocabulary": "themes",
-                    "example": [
-                        "Aide aux démarches administratives"
-                    ]
-                },
-                "place": {
-                    "$ref": "#/definitions/SuggestionPlace"
-                },
-                "profile": {
-                    "description": "excluded: needs someone to do it for them; beginner: wants to learn;\nhesitant: some skills, needs a confidence boost. Omit when unknown.",
-                    "type": "string",
-                    "enum": [
-                        "excluded",
-                        "beginner",
-                        "hesitant"
-                    ],
-                    "example": "excluded"
                 }
             }
         },

@@ -14,24 +14,24 @@ import (
 	"carnet/models/vocab"
 )
 
-// SuggestionRequest describes a person's situation. It carries no
+// OrientationRequest describes a person's situation. It carries no
 // identifying data: no name, no contact, no birth date (unknown fields are
 // refused).
-type SuggestionRequest struct {
+type OrientationRequest struct {
 	// excluded: needs someone to do it for them; beginner: wants to learn;
 	// hesitant: some skills, needs a confidence boost. Omit when unknown.
 	Profile string `json:"profile,omitempty" enums:"excluded,beginner,hesitant" example:"excluded"`
 	// What the person needs help with; a suggestion meets at least one.
-	Needs       []string               `json:"needs,omitempty" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
-	Constraints *SuggestionConstraints `json:"constraints,omitempty"`
-	Place       *SuggestionPlace       `json:"place,omitempty"`
+	Needs       []string                `json:"needs,omitempty" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	Constraints *OrientationConstraints `json:"constraints,omitempty"`
+	Place       *OrientationPlace       `json:"place,omitempty"`
 	// How many suggestions (default 10, at most 50).
 	Limit int `json:"limit,omitempty" minimum:"1" maximum:"50" example:"10"`
 }
 
-// SuggestionConstraints are hard filters: a service that breaks one is not
+// OrientationConstraints are hard filters: a service that breaks one is not
 // suggested.
-type SuggestionConstraints struct {
+type OrientationConstraints struct {
 	// Only services whose fees include Gratuit or Gratuit sous condition.
 	Free bool `json:"free,omitempty"`
 	// Open at one of these times (open_on values of the search).
@@ -48,45 +48,45 @@ type SuggestionConstraints struct {
 	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"ar"`
 }
 
-// SuggestionPlace is where the person is: coordinates, or a commune.
-type SuggestionPlace struct {
+// OrientationPlace is where the person is: coordinates, or a commune.
+type OrientationPlace struct {
 	Latitude   *float64 `json:"latitude,omitempty" example:"43.2965"`
 	Longitude  *float64 `json:"longitude,omitempty" example:"5.3698"`
 	InseeCode  string   `json:"insee_code,omitempty" example:"13055"`
 	PostalCode string   `json:"postal_code,omitempty" example:"13001"`
 }
 
-// SuggestionReason is one explained match.
-type SuggestionReason struct {
+// OrientationReason is one explained match.
+type OrientationReason struct {
 	Code string `json:"code" enums:"kind,needs,distance,remote,accompaniment,access,free,pass_numerique,open,support,language" example:"distance"`
 	// A French sentence built from the service's data.
 	Text string `json:"text" example:"À 1,2 km"`
 }
 
-// Suggestion is one suggested service.
-type Suggestion struct {
+// OrientationSuggestion is one suggested service.
+type OrientationSuggestion struct {
 	Service Service `json:"service"`
 	// 0 to 100; see the endpoint's description for the scoring.
 	Score float64 `json:"score" example:"83.5"`
 	// null without a place, or for a remote service.
-	DistanceKM *float64           `json:"distance_km" extensions:"x-nullable" example:"1.2"`
-	Reasons    []SuggestionReason `json:"reasons"`
+	DistanceKM *float64            `json:"distance_km" extensions:"x-nullable" example:"1.2"`
+	Reasons    []OrientationReason `json:"reasons"`
 }
 
-// SuggestionMeta describes the answer.
-type SuggestionMeta struct {
+// OrientationMeta describes the answer.
+type OrientationMeta struct {
 	// Services meeting every constraint; data holds the best of them.
 	Matching int `json:"matching" example:"12"`
 }
 
-// SuggestionList is the ranked answer.
-type SuggestionList struct {
-	Data []Suggestion   `json:"data"`
-	Meta SuggestionMeta `json:"meta"`
+// OrientationList is the ranked answer.
+type OrientationList struct {
+	Data []OrientationSuggestion `json:"data"`
+	Meta OrientationMeta         `json:"meta"`
 }
 
 // toEngine validates the request and converts it.
-func (in *SuggestionRequest) toEngine() (search.SuggestRequest, error) {
+func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 	var fe models.FieldErrors
 	r := search.SuggestRequest{Profile: in.Profile, Limit: in.Limit}
 	if in.Profile != "" && !slices.Contains(search.Profiles, in.Profile) {
@@ -148,23 +148,23 @@ func vocabField(fe *models.FieldErrors, field, name string, in []string) []strin
 	return out
 }
 
-// SuggestServices godoc
+// OrientationSuggestions godoc
 //
 //	@Summary		Suggest services for a person's situation
 //	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × free or Pass numérique. Ties are broken by id.
 //	@Tags			orientation
 //	@Accept			json
 //	@Produce		json
-//	@Param			situation	body		SuggestionRequest	true	"The person's situation, without identifying data"
-//	@Success		200			{object}	SuggestionList
+//	@Param			situation	body		OrientationRequest	true	"The person's situation, without identifying data"
+//	@Success		200			{object}	OrientationList
 //	@Failure		400			{object}	Problem	"Malformed JSON or an unknown field"
 //	@Failure		401			{object}	Problem	"A token was sent but is invalid"
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem	"An invalid value"
 //	@Router			/api/v1/orientation/suggestions [post]
-func (h *Handler) SuggestServices(c *gin.Context) error {
-	var in SuggestionRequest
+func (h *Handler) OrientationSuggestions(c *gin.Context) error {
+	var in OrientationRequest
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
@@ -176,17 +176,17 @@ func (h *Handler) SuggestServices(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := SuggestionList{Data: make([]Suggestion, len(res.Items)), Meta: SuggestionMeta{Matching: res.Matching}}
+	out := OrientationList{Data: make([]OrientationSuggestion, len(res.Items)), Meta: OrientationMeta{Matching: res.Matching}}
 	services := make([][]byte, len(res.Items))
 	for i, s := range res.Items {
-		reasons := make([]SuggestionReason, len(s.Reasons))
+		reasons := make([]OrientationReason, len(s.Reasons))
 		for j, r := range s.Reasons {
-			reasons[j] = SuggestionReason{Code: r.Code, Text: r.Text}
+			reasons[j] = OrientationReason{Code: r.Code, Text: r.Text}
 		}
-		out.Data[i] = Suggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons} // Service: in services[i]
+		out.Data[i] = OrientationSuggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons} // Service: in services[i]
 		services[i] = h.json.service(s.Service)
 	}
 	c.Header("Cache-Control", "no-store") // a situation is not to be kept by caches
-	writeSuggestions(c, services, out)
+	writeOrientation(c, services, out)
 	return nil
 }

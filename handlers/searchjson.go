@@ -17,7 +17,7 @@ import (
 // immutable rows (a changed record is a new row), so each record's JSON is
 // encoded once and reused while the index returns the same row. The
 // answers are written with the same bytes encoding/json would produce for
-// the declared types (ServiceSearch, ActorSearch, SuggestionList), which a
+// the declared types (ServiceSearch, ActorSearch, OrientationList), which a
 // test checks.
 
 type cachedJSON struct {
@@ -105,8 +105,8 @@ func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks,
 	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
 }
 
-// writeSuggestions writes a SuggestionList.
-func writeSuggestions(c *gin.Context, services [][]byte, list SuggestionList) {
+// writeOrientation writes a OrientationList.
+func writeOrientation(c *gin.Context, services [][]byte, list OrientationList) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)

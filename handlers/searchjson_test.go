@@ -45,9 +45,9 @@ func TestSearchJSONIsTheDeclaredType(t *testing.T) {
 			t.Errorf("actor search:\n got %s\nwant %s", got, exp)
 		}
 	}
-	list := SuggestionList{Data: []Suggestion{{Service: newService(s), Score: 83.5, DistanceKM: &d1, Reasons: []SuggestionReason{{Code: "free", Text: "Gratuit"}}}},
-		Meta: SuggestionMeta{Matching: 4}}
-	got := render(func(c *gin.Context) { writeSuggestions(c, [][]byte{h.json.service(s)}, list) })
+	list := OrientationList{Data: []OrientationSuggestion{{Service: newService(s), Score: 83.5, DistanceKM: &d1, Reasons: []OrientationReason{{Code: "free", Text: "Gratuit"}}}},
+		Meta: OrientationMeta{Matching: 4}}
+	got := render(func(c *gin.Context) { writeOrientation(c, [][]byte{h.json.service(s)}, list) })
 	if exp := render(func(c *gin.Context) { writeJSON(c, 200, list) }); !bytes.Equal(got, exp) {
 		t.Errorf("suggestions:\n got %s\nwant %s", got, exp)
 	}
