@@ -89,7 +89,8 @@ type Hit[T any] struct {
 	DistanceKM *float64
 }
 
-// Result is one page of results.
+// Result is one page of results. It may be shared with other callers (the
+// in-memory engine reuses answers until the next write): read it only.
 type Result[T any] struct {
 	Hits []Hit[T]
 	// Total counts every result of the query, all pages together.

@@ -51,6 +51,9 @@ type Memory struct {
 	// before the index is shared).
 	hours map[string]*parsedHours
 
+	gen   uint64 // incremented by every write applied; under mu
+	cache resultCache
+
 	// BuildTime is how long the initial build took.
 	BuildTime time.Duration
 
@@ -75,6 +78,7 @@ func NewMemory(ctx context.Context, store *models.Store, log *slog.Logger) (*Mem
 		log = slog.New(slog.DiscardHandler)
 	}
 	m := &Memory{store: store, log: log, scratches: make(chan *scratch, 64), hours: map[string]*parsedHours{}}
+	m.cache.max = 2048
 	start := time.Now()
 	if err := m.rebuild(ctx); err != nil {
 		return nil, err
@@ -135,6 +139,7 @@ func (m *Memory) rebuild(ctx context.Context) error {
 	actors.putAll(adocs)
 	m.mu.Lock()
 	m.services, m.actors, m.actorRows, m.servicesOf = services, actors, actorRows, servicesOf
+	m.gen++
 	m.mu.Unlock()
 	return nil
 }
@@ -169,6 +174,7 @@ func (m *Memory) onChange(ctx context.Context, changes []models.Change) {
 func (m *Memory) apply(rows models.ChangedRows) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.gen++
 	touchedActors := map[string]bool{}
 	for i := range rows.Actors {
 		a := rows.Actors[i]
@@ -456,7 +462,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 
 // SearchServices implements Engine.
 func (m *Memory) SearchServices(ctx context.Context, q Query) (Result[models.Service], error) {
-	return search(m, m.servicesTable, q, ServiceFields, func(d *doc) *models.Service { return d.svc })
+	return search(m, "s", m.servicesTable, q, ServiceFields, func(d *doc) *models.Service { return d.svc })
 }
 
 // SearchActors implements Engine.
@@ -464,15 +470,13 @@ func (m *Memory) SearchActors(ctx context.Context, q Query) (Result[models.Actor
 	if q.ExcludeFull {
 		return Result[models.Actor]{}, badRequest("exclude_full", "applies to services only")
 	}
-	return search(m, m.actorsTable, q, ActorFields, func(d *doc) *models.Actor { return d.actor })
+	return search(m, "a", m.actorsTable, q, ActorFields, func(d *doc) *models.Actor { return d.actor })
 }
 
 func (m *Memory) servicesTable() *table { return m.services }
 func (m *Memory) actorsTable() *table   { return m.actors }
 
-func search[T any](m *Memory, tbl func() *table, q Query, fields []string, item func(*doc) *T) (Result[T], error) {
-	s := m.getScratch()
-	defer m.putScratch(s)
+func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []string, item func(*doc) *T) (Result[T], error) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := tbl()
@@ -480,7 +484,13 @@ func search[T any](m *Memory, tbl func() *table, q Query, fields []string, item 
 	if err != nil {
 		return Result[T]{}, err
 	}
+	key := cacheKey(kind, p)
+	if v, ok := m.cache.get(m.gen, key); ok {
+		return v.(Result[T]), nil // shared, never modified
+	}
+	s := m.getScratch()
 	pg := t.run(p, s)
+	m.putScratch(s)
 	out := Result[T]{Total: pg.total, NextCursor: pg.next, Facets: pg.facets, Hits: make([]Hit[T], len(pg.hits))}
 	for i, h := range pg.hits {
 		out.Hits[i] = Hit[T]{Item: item(t.docs[h.slot]), Score: h.score}
@@ -489,5 +499,6 @@ func search[T any](m *Memory, tbl func() *table, q Query, fields []string, item 
 			out.Hits[i].DistanceKM = &r
 		}
 	}
+	m.cache.put(m.gen, key, out)
 	return out, nil
 }
