@@ -209,7 +209,7 @@ func (t *table) run(p *plan, s *scratch) page {
 			out.hits = append(out.hits, hit{slot: slot, dist: math.NaN()})
 		}
 		if wantFacets {
-			out.facets = t.facets(q.Facets, s.filter)
+			out.facets = t.facets(q.Facets, s.filter, out.total)
 		}
 		return out
 	}
@@ -342,7 +342,7 @@ func (t *table) run(p *plan, s *scratch) page {
 		out.next = t.cursorOf(p, out.hits[len(out.hits)-1])
 	}
 	if wantFacets {
-		out.facets = t.facets(q.Facets, s.result)
+		out.facets = t.facets(q.Facets, s.result, out.total)
 	}
 	return out
 }
@@ -380,13 +380,35 @@ func (t *table) cursorOf(p *plan, last hit) string {
 	return encodeCursor(c)
 }
 
-// facets counts, for each field, the results holding each value.
-func (t *table) facets(fields []string, result bitset) []Facet {
+// facets counts, for each field, the results holding each value. total is
+// the number of results: few results are counted one by one (each doc
+// knows its value sets), many by intersecting bitsets.
+func (t *table) facets(fields []string, result bitset, total int) []Facet {
+	values := 0
+	for _, f := range fields {
+		values += len(t.fields[f])
+	}
+	var perDoc []int
+	if total*len(t.sets) < values*len(result)*4 {
+		perDoc = make([]int, len(t.sets))
+		result.each(func(slot uint32) bool {
+			for _, id := range t.docs[slot].sets {
+				perDoc[id]++
+			}
+			return true
+		})
+	}
 	out := make([]Facet, 0, len(fields))
 	for _, f := range fields {
 		fc := Facet{Field: f, Values: []FacetValue{}}
 		for v, id := range t.fields[f] {
-			if n := result.andCount(*t.sets[id]); n > 0 {
+			var n int
+			if perDoc != nil {
+				n = perDoc[id]
+			} else {
+				n = result.andCount(*t.sets[id])
+			}
+			if n > 0 {
 				fc.Values = append(fc.Values, FacetValue{Value: v, Count: n})
 			}
 		}
