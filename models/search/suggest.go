@@ -155,16 +155,15 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 
 	var out Suggestions
 	h := &suggestHeap{t: t}
+	sc := newScorer(&r, t, maxKM)
 	consider := func(slot uint32) {
 		if !s.filter.has(slot) {
 			return
 		}
-		sp := &t.pos[slot]
 		dist := math.NaN()
-		placed := r.Near != nil || r.InseeCode != "" || r.PostalCode != ""
 		switch {
 		case r.RemoteOnly:
-		case sp.remoteOnly:
+		case t.remote.has(slot):
 			if !r.AcceptRemote {
 				return
 			}
@@ -177,8 +176,8 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 			return
 		}
 		out.Matching++
-		sc, _ := score(&r, t, slot, dist, maxKM, placed, false)
-		x := suggestion{slot: slot, score: sc, dist: dist}
+		score, _ := sc.score(slot, dist, false)
+		x := suggestion{slot: slot, score: score, dist: dist}
 		if len(h.items) < limit {
 			heap.Push(h, x)
 		} else if h.better(x, h.items[0]) {
@@ -201,11 +200,10 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 		}
 		return 1
 	})
-	placed := r.Near != nil || r.InseeCode != "" || r.PostalCode != ""
 	for _, x := range h.items {
 		// Reasons are written for the chosen few only: formatting them
 		// for every candidate cost more than the scoring.
-		_, reasons := score(&r, t, x.slot, x.dist, maxKM, placed, true)
+		_, reasons := sc.score(x.slot, x.dist, true)
 		sg := Suggestion{Service: t.docs[x.slot].svc, Score: math.Round(x.score*10) / 10, Reasons: reasons}
 		if x.dist == x.dist {
 			d := roundKM(x.dist)
@@ -243,37 +241,90 @@ func (h *suggestHeap) Pop() any {
 	return x
 }
 
-// score rates one service for the request and says why, from its data.
-// With explain, it also says why; without, it only scores, cheaply.
-func score(r *SuggestRequest, t *table, slot uint32, dist, maxKM float64, placed, explain bool) (float64, []Reason) {
-	d := t.docs[slot]
-	sv := d.svc
+// scorer holds, for one request, the value sets the score reads: scoring
+// thousands of candidates then tests bits instead of reading each record.
+type scorer struct {
+	r      *SuggestRequest
+	t      *table
+	maxKM  float64
+	placed bool
+	kinds  []kindSet
+	needs  []*bitset
+	accomp []*bitset // suited accompaniment modes, best first
+	access      *bitset
+	accessValue string
+	free, freeCond, pass, remote *bitset
+}
+
+type kindSet struct {
+	set *bitset
+	fit float64
+}
+
+func newScorer(r *SuggestRequest, t *table, maxKM float64) *scorer {
+	sc := &scorer{r: r, t: t, maxKM: maxKM, placed: r.Near != nil || r.InseeCode != "" || r.PostalCode != ""}
+	for _, k := range vocab.MustGet(vocab.NameServiceKinds).Values() {
+		fit := 0.5
+		if r.Profile != "" {
+			fit = kindFit[r.Profile][k]
+		}
+		sc.kinds = append(sc.kinds, kindSet{t.set(FieldKind, k), fit})
+	}
+	for _, n := range r.Needs {
+		sc.needs = append(sc.needs, t.set(FieldThemes, n))
+	}
+	for _, mode := range accompanimentFit[r.Profile] {
+		sc.accomp = append(sc.accomp, t.set(FieldAccompanimentModes, mode))
+	}
+	sc.accessValue = vocab.AccessOnlineBooking
+	if r.Profile == ProfileExcluded {
+		sc.accessValue = vocab.AccessWalkIn
+	}
+	sc.access = t.set(FieldAccessModes, sc.accessValue)
+	sc.free, sc.freeCond = t.set(FieldFees, vocab.FeeFree), t.set(FieldFees, vocab.FeeFreeUnderCondition)
+	sc.pass, sc.remote = t.set(FieldPassNumerique, "true"), t.set(FieldRemote, "true")
+	return sc
+}
+
+func in(b *bitset, slot uint32) bool { return b != nil && b.has(slot) }
+
+// score rates one service for the request (see Suggest for the weights);
+// with explain, it also says why, in French, from the record's data.
+func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Reason) {
+	r, t := sc.r, sc.t
 	var reasons []Reason
 	add := func(code, format string, args ...any) {
 		if explain {
 			reasons = append(reasons, Reason{Code: code, Text: fmt.Sprintf(format, args...)})
 		}
 	}
-	kinds := vocab.MustGet(vocab.NameServiceKinds)
+	var sv *models.Service
+	if explain {
+		sv = t.docs[slot].svc
+	}
 	total := 0.0
 
-	fit := 0.5
-	if r.Profile != "" {
-		fit = kindFit[r.Profile][sv.Kind]
-	}
-	total += 35 * fit
-	if r.Profile != "" && fit >= 0.5 {
-		add("kind", "%s : adapté à %s", kinds.Label(sv.Kind), profileLabel[r.Profile])
-	} else {
-		add("kind", "%s", kinds.Label(sv.Kind))
+	for _, k := range sc.kinds {
+		if in(k.set, slot) {
+			total += 35 * k.fit
+			if explain {
+				label := vocab.MustGet(vocab.NameServiceKinds).Label(sv.Kind)
+				if r.Profile != "" && k.fit >= 0.5 {
+					add("kind", "%s : adapté à %s", label, profileLabel[r.Profile])
+				} else {
+					add("kind", "%s", label)
+				}
+			}
+			break
+		}
 	}
 
 	if len(r.Needs) > 0 {
 		met := 0
-		for _, n := range r.Needs {
-			if sv.Themes.Contains(n) {
+		for i, b := range sc.needs {
+			if in(b, slot) {
 				met++
-				add("needs", "Répond au besoin : %s", n)
+				add("needs", "Répond au besoin : %s", r.Needs[i])
 			}
 		}
 		total += 25 * float64(met) / float64(len(r.Needs))
@@ -283,54 +334,48 @@ func score(r *SuggestRequest, t *table, slot uint32, dist, maxKM float64, placed
 
 	switch {
 	case dist == dist:
-		total += 20 * math.Max(0, 1-dist/maxKM)
+		total += 20 * math.Max(0, 1-dist/sc.maxKM)
 		if explain {
 			add("distance", "À %s km", strings.Replace(fmt.Sprintf("%.1f", roundKM(dist)), ".", ",", 1))
 		}
-	case sv.Remote && (r.RemoteOnly || d.remoteOnly):
+	case in(sc.remote, slot) && (r.RemoteOnly || t.remote.has(slot)):
 		total += 20
 		add("remote", "À distance, sans se déplacer")
-	case !placed:
+	case !sc.placed:
 		total += 10
 	}
 
-	if suited := accompanimentFit[r.Profile]; len(suited) > 0 {
-		for i, mode := range suited {
-			if sv.AccompanimentModes.Contains(mode) {
-				total += 10 * (1 - 0.3*float64(i))
-				add("accompaniment", "%s", mode)
-				break
-			}
+	for i, b := range sc.accomp {
+		if in(b, slot) {
+			total += 10 * (1 - 0.3*float64(i))
+			add("accompaniment", "%s", accompanimentFit[r.Profile][i])
+			break
 		}
 	}
 
-	access := vocab.AccessOnlineBooking
-	if r.Profile == ProfileExcluded {
-		access = vocab.AccessWalkIn
-	}
-	if sv.AccessModes.Contains(access) {
+	if in(sc.access, slot) {
 		total += 5
-		if access == vocab.AccessWalkIn {
+		if sc.accessValue == vocab.AccessWalkIn {
 			add("access", "Sans rendez-vous : il suffit de se présenter")
 		} else {
 			add("access", "Rendez-vous en ligne possible")
 		}
 	}
 
-	free := sv.Fees.Contains(vocab.FeeFree) || sv.Fees.Contains(vocab.FeeFreeUnderCondition)
+	free, freeCond, pass := in(sc.free, slot), in(sc.freeCond, slot), in(sc.pass, slot)
 	switch {
-	case sv.Fees.Contains(vocab.FeeFree):
+	case free:
 		add("free", "Gratuit")
-	case sv.Fees.Contains(vocab.FeeFreeUnderCondition):
+	case freeCond:
 		add("free", "Gratuit sous condition")
 	}
-	if sv.PassNumerique {
+	if pass {
 		add("pass_numerique", "Accepte le Pass numérique")
 	}
-	if (free && !r.Free) || sv.PassNumerique {
+	// Free when not required, or the Pass numérique; when free is
+	// required every suggestion has it.
+	if free || freeCond || pass || r.Free {
 		total += 5
-	} else if r.Free {
-		total += 5 // required, so every suggestion has it
 	}
 
 	if !explain {
