@@ -101,8 +101,8 @@ func runSeed(ctx context.Context, args []string, getenv func(string) string, std
 }
 
 type shape struct {
-	name    string
-	reqs    []request
+	name   string
+	reqs   []request
 	cached bool // let the engine reuse answers between writes (off for every other shape, whose fixed request sets would otherwise be measured from the cache)
 }
 

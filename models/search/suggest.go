@@ -244,15 +244,15 @@ func (h *suggestHeap) Pop() any {
 // scorer holds, for one request, the value sets the score reads: scoring
 // thousands of candidates then tests bits instead of reading each record.
 type scorer struct {
-	r      *SuggestRequest
-	t      *table
-	maxKM  float64
-	placed bool
-	kinds  []kindSet
-	needs  []*bitset
-	accomp []*bitset // suited accompaniment modes, best first
-	access      *bitset
-	accessValue string
+	r                            *SuggestRequest
+	t                            *table
+	maxKM                        float64
+	placed                       bool
+	kinds                        []kindSet
+	needs                        []*bitset
+	accomp                       []*bitset // suited accompaniment modes, best first
+	access                       *bitset
+	accessValue                  string
 	free, freeCond, pass, remote *bitset
 }
 
