@@ -58,7 +58,19 @@ func marshal(v any) []byte {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// bufPool recycles answer buffers: a page of 20 services is about 25 KB,
+// and growing a fresh buffer to that size on every request was most of a
+// search's garbage.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+// writeBuffered sends b, built in *bp, and returns the buffer to the pool.
+func writeBuffered(c *gin.Context, bp *[]byte, b []byte) {
+	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+	if cap(b) <= 1<<20 { // do not keep a buffer grown by a huge answer
+		*bp = b[:0]
+		bufPool.Put(bp)
+	}
+}
 
 // appendNumber writes f as encoding/json does for the values used here
 // (distances and scores, never below 1e-6 nor above 1e21).
@@ -79,11 +91,8 @@ type hitJSON struct {
 
 // writeHits writes {"data":[…],"meta":…,"links":…,"facets":…}.
 func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks, facets []Facet) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	b := buf.AvailableBuffer()
-	b = append(b, `{"data":[`...)
+	bp := bufPool.Get().(*[]byte)
+	b := append((*bp)[:0], `{"data":[`...)
 	for i, h := range hits {
 		if i > 0 {
 			b = append(b, ',')
@@ -102,16 +111,13 @@ func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks,
 	b = append(b, `,"facets":`...)
 	b = append(b, marshal(facets)...)
 	b = append(b, "}\n"...)
-	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+	writeBuffered(c, bp, b)
 }
 
 // writeOrientation writes a OrientationList.
 func writeOrientation(c *gin.Context, services [][]byte, list OrientationList) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	b := buf.AvailableBuffer()
-	b = append(b, `{"data":[`...)
+	bp := bufPool.Get().(*[]byte)
+	b := append((*bp)[:0], `{"data":[`...)
 	for i, s := range list.Data {
 		if i > 0 {
 			b = append(b, ',')
@@ -129,5 +135,5 @@ func writeOrientation(c *gin.Context, services [][]byte, list OrientationList) {
 	b = append(b, `],"meta":`...)
 	b = append(b, marshal(list.Meta)...)
 	b = append(b, "}\n"...)
-	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+	writeBuffered(c, bp, b)
 }
