@@ -853,12 +853,6 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
-                        "type": "boolean",
-                        "description": "Unused for actors (they all have a place); accepted for symmetry",
-                        "name": "include_remote",
-                        "in": "query"
-                    },
-                    {
                         "type": "array",
                         "items": {
                             "type": "string"

@@ -107,7 +107,6 @@ func searchQuery(q *queryParser, fields []string) search.Query {
 	}
 	sq.InseeCodes = q.codes("commune", "an INSEE commune code such as 13055 or 2A004", ident.ValidINSEE)
 	sq.PostalCodes = q.codes("code_postal", "a postal code of 5 digits", ident.ValidPostalCode)
-	sq.IncludeRemote = q.flag("include_remote")
 	for _, f := range fields {
 		switch {
 		case fieldVocab[f] != "":
@@ -258,6 +257,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	sq := searchQuery(q, search.ServiceFields)
 	sq.ExcludeFull = q.flag("exclude_full")
+	sq.IncludeRemote = q.flag("include_remote")
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -285,7 +285,6 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
 //	@Param			commune				query		[]string	false	"INSEE commune codes"	collectionFormat(csv)
 //	@Param			code_postal			query		[]string	false	"Postal codes"			collectionFormat(csv)
-//	@Param			include_remote		query		bool		false	"Unused for actors (they all have a place); accepted for symmetry"
 //	@Param			typologies			query		[]string	false	"Typologies"			collectionFormat(csv)
 //	@Param			themes				query		[]string	false	"Offers a service with one of these themes"	collectionFormat(csv)
 //	@Param			kind				query		[]string	false	"Offers a service of one of these kinds"	collectionFormat(csv)
