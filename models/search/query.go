@@ -40,6 +40,9 @@ func decodeCursor(s, sort string) (cursor, error) {
 	if c.Sort != sort {
 		return c, badRequest("cursor", "this cursor belongs to another sort order; keep the same query while paging")
 	}
+	if c.Key == math.MaxFloat64 {
+		c.Key = math.Inf(1) // see cursorOf
+	}
 	return c, nil
 }
 

@@ -302,14 +302,26 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 func TestPagination(t *testing.T) {
 	_, m := paca(t)
 	near := &search.Point{Lat: 43.7, Lon: 7.25}
-	for _, q := range []search.Query{
+	_, syn, ter := synthetic(t, 400, 1500)
+	c := ter.Communes[0]
+	paginate(t, syn, []search.Query{
+		{Near: &search.Point{Lat: c.Lat, Lon: c.Lon}, RadiusKM: 30, IncludeRemote: true}, // remote services last, without distance
+		{Text: "atelier", Sort: search.SortName},
+		{Filters: map[string][]string{search.FieldOpenOn: {search.OpenOnSaturday}}, Sort: search.SortName},
+	})
+	paginate(t, m, []search.Query{
 		{Text: "numérique"},
 		{Text: "numérique", Sort: search.SortName},
 		{Near: near, RadiusKM: 40},
 		{Near: near, RadiusKM: 40, Sort: search.SortName},
 		{Filters: map[string][]string{search.FieldFees: {vocab.FeeFree}}},
 		{Text: "france", Near: near, RadiusKM: 100, Sort: search.SortDistance},
-	} {
+	})
+}
+
+func paginate(t *testing.T, m *search.Memory, queries []search.Query) {
+	t.Helper()
+	for _, q := range queries {
 		full := q
 		full.Limit = 100
 		want := run(t, m, full)
