@@ -176,13 +176,20 @@ func (m *Memory) apply(rows models.ChangedRows) {
 	defer m.mu.Unlock()
 	m.gen++
 	touchedActors := map[string]bool{}
+	changedActors := map[string]bool{} // a new row: every service needs it
+	changedServices := map[string]bool{}
 	for i := range rows.Actors {
 		a := rows.Actors[i]
 		touchedActors[a.ID] = true
-		if a.IsArchived() {
+		old := m.actorRows[a.ID]
+		switch {
+		case a.IsArchived():
 			delete(m.actorRows, a.ID)
-		} else {
+		case old != nil && old.Version == a.Version:
+			// Loaded as the actor of a changed service: unchanged.
+		default:
 			m.actorRows[a.ID] = &a
+			changedActors[a.ID] = true
 		}
 	}
 	for _, id := range rows.MissingActors {
@@ -192,6 +199,7 @@ func (m *Memory) apply(rows models.ChangedRows) {
 	for i := range rows.Services {
 		sv := rows.Services[i]
 		touchedActors[sv.ActorID] = true
+		changedServices[sv.ID] = true
 		set := m.servicesOf[sv.ActorID]
 		if sv.IsArchived() || !sv.IsPublished() {
 			delete(set, sv.ID)
@@ -231,6 +239,11 @@ func (m *Memory) apply(rows models.ChangedRows) {
 		}
 		m.actors.put(m.actorDoc(a, m.servicesOf[id]))
 		for sid, sv := range m.servicesOf[id] {
+			if !changedActors[id] && !changedServices[sid] {
+				if _, indexed := m.services.byID[sid]; indexed {
+					continue // neither it nor its actor changed
+				}
+			}
 			d := m.serviceDoc(sv, a)
 			m.servicesOf[id][sid] = d.svc
 			m.services.put(d)

@@ -61,6 +61,8 @@ type table struct {
 	byName []uint32 // slots in (sortName, id) order
 	rank   []uint32 // slot → position in byName
 	bulk   bool     // putAll: byName is rebuilt at the end
+
+	orderDirty bool // byName changed since rank was computed
 }
 
 func newTable() *table {
@@ -92,8 +94,20 @@ func (t *table) namePos(name, id string) (int, bool) {
 // done.
 func (t *table) put(d *doc) {
 	slot, ok := t.byID[d.id]
+	var old *doc
 	if ok {
-		t.unindex(slot)
+		// Replacing a doc: its name order and its terms are updated in
+		// place when they did not change, which is most writes (a
+		// status, a phone, the hours).
+		old = t.docs[slot]
+		t.unindex(slot, false)
+		if !t.bulk && old.sortName != d.sortName {
+			// Before the slot holds d: the binary search reads names
+			// through the slots.
+			if i, ok := t.namePos(old.sortName, old.id); ok {
+				t.byName = slices.Delete(t.byName, i, i+1)
+			}
+		}
 	} else if n := len(t.free); n > 0 {
 		slot, t.free = t.free[n-1], t.free[:n-1]
 	} else {
@@ -140,12 +154,18 @@ func (t *table) put(d *doc) {
 	if d.postal != "" {
 		t.byPostal[d.postal] = append(t.byPostal[d.postal], slot)
 	}
-	d.terms = t.text.add(slot, d.text)
-	d.text = nil // only the ids are needed from now on
-	if !t.bulk {
-		i, _ := t.namePos(d.sortName, d.id)
-		t.byName = slices.Insert(t.byName, i, slot)
+	if old != nil {
+		d.terms = t.text.update(slot, old.terms, d.text)
+	} else {
+		d.terms = t.text.add(slot, d.text)
 	}
+	d.text = nil // only the ids are needed from now on
+	if t.bulk || old != nil && old.sortName == d.sortName {
+		return
+	}
+	i, _ := t.namePos(d.sortName, d.id)
+	t.byName = slices.Insert(t.byName, i, slot)
+	t.orderDirty = true
 }
 
 // remove drops the record with id, if indexed.
@@ -154,13 +174,16 @@ func (t *table) remove(id string) {
 	if !ok {
 		return
 	}
-	t.unindex(slot)
+	t.unindex(slot, true)
 	delete(t.byID, id)
 	t.docs[slot] = nil
 	t.free = append(t.free, slot)
 }
 
-func (t *table) unindex(slot uint32) {
+// unindex removes the doc in slot from the sets, the grid and the place
+// lists; with all, from the text index and the name order too (put
+// updates those itself).
+func (t *table) unindex(slot uint32, all bool) {
 	d := t.docs[slot]
 	t.all.clear(slot)
 	for _, id := range d.sets {
@@ -173,12 +196,16 @@ func (t *table) unindex(slot uint32) {
 	}
 	dropSlot(t.byInsee, d.insee, slot)
 	dropSlot(t.byPostal, d.postal, slot)
+	if !all {
+		return
+	}
 	t.text.remove(slot, d.terms)
 	if t.bulk {
 		return
 	}
 	if i, ok := t.namePos(d.sortName, d.id); ok {
 		t.byName = slices.Delete(t.byName, i, i+1)
+		t.orderDirty = true
 	}
 }
 
@@ -198,8 +225,13 @@ func dropSlot(m map[string][]uint32, key string, slot uint32) {
 	}
 }
 
-// reorder recomputes the name ranks after a batch of changes.
+// reorder recomputes the name ranks after a batch of changes, if the
+// order changed.
 func (t *table) reorder() {
+	if !t.orderDirty {
+		return
+	}
+	t.orderDirty = false
 	for i, s := range t.byName {
 		t.rank[s] = uint32(i)
 	}
@@ -214,6 +246,7 @@ func (t *table) sortAll() {
 		}
 	}
 	slices.SortFunc(t.byName, func(a, b uint32) int { return nameLess(t.docs[a], t.docs[b]) })
+	t.orderDirty = true
 	t.reorder()
 }
 
@@ -227,6 +260,8 @@ func (t *table) putAll(docs []*doc) {
 	t.bulk = false
 	t.sortAll()
 }
+
+// sortAll leaves the ranks computed.
 
 // hit is a slot that passed the query with its sort key.
 type hit struct {

@@ -134,6 +134,33 @@ func (ti *textIndex) add(slot uint32, terms map[string]uint8) []uint32 {
 	return ids
 }
 
+// update replaces slot's terms: entries of terms it keeps are rewritten
+// in place (no shifting of long postings), others inserted or removed.
+func (ti *textIndex) update(slot uint32, old []uint32, terms map[string]uint8) []uint32 {
+	gone := make(map[uint32]bool, len(old))
+	for _, id := range old {
+		gone[id] = true
+	}
+	ids := make([]uint32, 0, len(terms))
+	for t, mask := range terms {
+		id := ti.termID(t)
+		ids = append(ids, id)
+		e := slot<<8 | uint32(mask)
+		p := ti.postings[id]
+		i := sort.Search(len(p), func(i int) bool { return p[i]>>8 >= slot })
+		if i < len(p) && p[i]>>8 == slot {
+			p[i] = e
+		} else {
+			ti.postings[id] = slices.Insert(p, i, e)
+		}
+		delete(gone, id)
+	}
+	for id := range gone {
+		ti.remove(slot, []uint32{id})
+	}
+	return ids
+}
+
 func (ti *textIndex) remove(slot uint32, ids []uint32) {
 	for _, id := range ids {
 		p := ti.postings[id]
