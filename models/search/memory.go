@@ -99,35 +99,49 @@ func (m *Memory) Len() (services, actors int) {
 func (m *Memory) rebuild(ctx context.Context) error {
 	actorRows := map[string]*models.Actor{}
 	servicesOf := map[string]map[string]*models.Service{}
+	// Services are turned into docs while the next batch is read from
+	// SQLite: the two halves of the build overlap on two cores. The
+	// actors are all read before the first service batch is sent.
+	batches := make(chan []models.Service, 2)
+	var sdocs []*doc
+	built := make(chan struct{})
+	go func() {
+		defer close(built)
+		for batch := range batches {
+			for i := range batch {
+				sv := &batch[i]
+				if !sv.IsPublished() {
+					continue
+				}
+				if servicesOf[sv.ActorID] == nil {
+					servicesOf[sv.ActorID] = map[string]*models.Service{}
+				}
+				servicesOf[sv.ActorID][sv.ID] = sv
+				if a := actorRows[sv.ActorID]; a != nil && actorVisible(a) {
+					sdocs = append(sdocs, m.serviceDoc(sv, a))
+				}
+			}
+		}
+	}()
 	err := m.store.ScanDirectory(ctx, func(batch []models.Actor) error {
 		for i := range batch {
 			actorRows[batch[i].ID] = &batch[i]
 		}
 		return nil
 	}, func(batch []models.Service) error {
-		for i := range batch {
-			sv := &batch[i]
-			if sv.IsPublished() {
-				if servicesOf[sv.ActorID] == nil {
-					servicesOf[sv.ActorID] = map[string]*models.Service{}
-				}
-				servicesOf[sv.ActorID][sv.ID] = sv
-			}
-		}
+		batches <- batch
 		return nil
 	})
+	close(batches)
+	<-built
 	if err != nil {
 		return err
 	}
 	services, actors := newTable(), newTable()
-	var sdocs, adocs []*doc
+	var adocs []*doc
 	for id, a := range actorRows {
-		if !actorVisible(a) {
-			continue
-		}
-		adocs = append(adocs, m.actorDoc(a, servicesOf[id]))
-		for _, sv := range servicesOf[id] {
-			sdocs = append(sdocs, m.serviceDoc(sv, a))
+		if actorVisible(a) {
+			adocs = append(adocs, m.actorDoc(a, servicesOf[id]))
 		}
 	}
 	// Slots in id order: candidates are visited in slot order and ties

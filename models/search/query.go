@@ -54,7 +54,8 @@ type plan struct {
 	limit  int
 	radius float64
 	after  *cursor
-	// filter holds the field filters; the caller's scratch owns it.
+	// placeRestricted: near, commune or code_postal was given, so
+	// services without a place are left out unless asked for.
 	placeRestricted bool
 }
 

@@ -192,7 +192,7 @@ func (ti *textIndex) termRange(word string) (ids []uint32, exact int) {
 	return ti.sortedID[i:j], exact
 }
 
-// scratch holds per-query buffers indexed by slot, reused through a pool so
+// scratch holds per-query buffers indexed by slot, reused through a free list so
 // that a query allocates nothing proportional to the directory.
 type scratch struct {
 	best    []float32
