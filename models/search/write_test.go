@@ -308,3 +308,26 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 		t.Errorf("actors: incremental %d, rebuilt %d", ra.Total, rb.Total)
 	}
 }
+
+// TestRelevanceFields checks the field weights: a word in the service's
+// name ranks above the same word in the structure's name, which ranks above
+// the description; a whole word above a prefix.
+func TestRelevanceFields(t *testing.T) {
+	s := openStore(t)
+	m, err := search.NewMemory(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	place(t, s, "Zeta", "", func(_ *models.Actor, sv *models.Service) { sv.Name, sv.Description = "Aide", "Prêt de tablettes" })
+	place(t, s, "Alpha", "", func(_ *models.Actor, sv *models.Service) { sv.Name = "Atelier tablette" })
+	place(t, s, "Tablette et Cie", "", func(_ *models.Actor, sv *models.Service) { sv.Name = "Permanence" })
+	place(t, s, "Omega", "", func(_ *models.Actor, sv *models.Service) { sv.Name, sv.Description = "Accueil", "Venez avec votre tablette" })
+	r := run(t, m, search.Query{Text: "tablette"})
+	var got []string
+	for _, h := range r.Hits {
+		got = append(got, h.Item.Actor.Name)
+	}
+	if want := []string{"Alpha", "Tablette et Cie", "Omega", "Zeta"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v (name, structure, description, then a prefix in the description)", got, want)
+	}
+}
