@@ -321,7 +321,9 @@ func TestRelevanceFields(t *testing.T) {
 	place(t, s, "Zeta", "", func(_ *models.Actor, sv *models.Service) { sv.Name, sv.Description = "Aide", "Prêt de tablettes" })
 	place(t, s, "Alpha", "", func(_ *models.Actor, sv *models.Service) { sv.Name = "Atelier tablette" })
 	place(t, s, "Tablette et Cie", "", func(_ *models.Actor, sv *models.Service) { sv.Name = "Permanence" })
-	place(t, s, "Omega", "", func(_ *models.Actor, sv *models.Service) { sv.Name, sv.Description = "Accueil", "Venez avec votre tablette" })
+	place(t, s, "Omega", "", func(_ *models.Actor, sv *models.Service) {
+		sv.Name, sv.Description = "Accueil", "Venez avec votre tablette"
+	})
 	r := run(t, m, search.Query{Text: "tablette"})
 	var got []string
 	for _, h := range r.Hits {
