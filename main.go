@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"carnet/api"
+	"carnet/api/searchbench"
 	"carnet/models"
 )
 
@@ -67,6 +68,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return healthcheck(ctx, args, getenv, stdout)
 	case "referrals":
 		return referralsCmd(ctx, args, getenv, stdout)
+	case "bench": // search benchmark and seeding (issue 5)
+		return searchbench.Run(ctx, args, getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -85,6 +88,7 @@ Commands:
   healthcheck [--url U]        exit 0 when the running service answers /readyz
   referrals maintain           expire unanswered referrals and erase personal data
                                past retention (the service also does it periodically)
+  bench search|seed …          measure search over HTTP, or fill CARNET_DB (see README)
   help                         show this text
 
 Configuration is read from environment variables; see README.md.

@@ -400,6 +400,14 @@ func matrix() []entry {
 	}, seeOwn, seeOther)
 	add("GET /api/v1/stats/referrals", static("GET", "/api/v1/stats/referrals", false), row(401, 200, 200, 403, 403, 403, 403, 401), nil)
 
+	// Search and orientation are public reads of the published directory.
+	add("GET /api/v1/search/services", static("GET", "/api/v1/search/services?q=aide", false), public200, nil)
+	add("GET /api/v1/search/actors", static("GET", "/api/v1/search/actors?departement=13", false), public200, nil)
+	add("POST /api/v1/orientation/suggestions", func(*world, string, bool) call {
+		return call{method: "POST", path: "/api/v1/orientation/suggestions", body: obj{"profile": "excluded", "needs": []string{"Aide aux démarches administratives"}}}
+	}, public200, nil)
+	add("GET /api/v1/stats/territory", static("GET", "/api/v1/stats/territory?departement=13", false), public200, nil)
+
 	add("GET /api/v1/suggestions", static("GET", "/api/v1/suggestions", false), people(200), nil)
 	// A suggestion is private to its author ("user") and its moderators:
 	// others get 404; the author may see it but not decide.

@@ -31,6 +31,7 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 		return nil, fmt.Errorf("convert to OpenAPI 3: %w", err)
 	}
 	problemContent(doc)
+	csvContent(doc)
 	bearerScheme(doc)
 	if err := vocabularyEnums(doc); err != nil {
 		return nil, err
@@ -65,6 +66,27 @@ func problemContent(doc *openapi3.T) {
 						ref.Value.Content["application/problem+json"] = mt
 					}
 				}
+			}
+		}
+	}
+}
+
+// csvContent fixes what swag writes for an operation that produces both JSON
+// and CSV: it gives the CSV the JSON schema and offers it for errors too.
+// A CSV is text (a string), and errors are always problem documents.
+func csvContent(doc *openapi3.T) {
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			for code, ref := range op.Responses.Map() {
+				if ref.Value == nil || ref.Value.Content["text/csv"] == nil {
+					continue
+				}
+				if n, err := strconv.Atoi(code); err == nil && n >= 400 {
+					delete(ref.Value.Content, "text/csv")
+					continue
+				}
+				ref.Value.Content["text/csv"] = openapi3.NewMediaType().WithSchema(
+					openapi3.NewStringSchema().WithFormat("csv"))
 			}
 		}
 	}

@@ -106,4 +106,13 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	v1.GET("/suggestions", auth(h.ListSuggestions)...)
 	v1.GET("/suggestions/:id", auth(h.GetSuggestion)...)
 	v1.PATCH("/suggestions/:id", auth(h.DecideSuggestion)...)
+
+	// Search and orientation (issue 5): public reads of what anonymous
+	// readers may see, answered by the in-memory index. Suggestions are a
+	// POST because a situation is a body, but they create nothing (no
+	// Idempotency-Key).
+	v1.GET("/search/services", public(h.SearchServices)...)
+	v1.GET("/search/actors", public(h.SearchActors)...)
+	v1.POST("/orientation/suggestions", public(h.OrientationSuggestions)...)
+	v1.GET("/stats/territory", public(h.TerritoryStats)...)
 }

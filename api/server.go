@@ -3,6 +3,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,6 +15,7 @@ import (
 
 	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/search"
 )
 
 // Config configures the HTTP service.
@@ -41,6 +43,10 @@ type Config struct {
 	TrustedProxies []string
 	// Now replaces the clock of rate limiters in tests.
 	Now func() time.Time
+	// Search answers the search, orientation and territory endpoints; nil
+	// builds the in-memory index from Store (kept current by its change
+	// listener).
+	Search search.Engine
 }
 
 // Default rate limits of credential checks: a person mistyping a password a
@@ -92,7 +98,12 @@ func NewServer(cfg Config) (http.Handler, error) {
 		corsMiddleware(cfg.CORSOrigins),
 		bodyLimit(cfg.Logger, cfg.MaxBodyBytes),
 	)
-	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL,
+	if cfg.Search == nil {
+		if cfg.Search, err = search.NewMemory(context.Background(), cfg.Store, cfg.Logger); err != nil {
+			return nil, fmt.Errorf("api: build the search index: %w", err)
+		}
+	}
+	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
 		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now)}
 	routes(r, h, cfg, docs)
 	return r, nil

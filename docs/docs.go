@@ -2248,6 +2248,70 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/orientation/suggestions": {
+            "post": {
+                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × free or Pass numérique. Ties are broken by id.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "orientation"
+                ],
+                "summary": "Suggest services for a person's situation",
+                "parameters": [
+                    {
+                        "description": "The person's situation, without identifying data",
+                        "name": "situation",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/OrientationRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/OrientationList"
+                        }
+                    },
+                    "400": {
+                        "description": "Malformed JSON or an unknown field",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "An invalid value",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/referrals": {
             "get": {
                 "security": [
@@ -2648,6 +2712,542 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/search/actors": {
+            "get": {
+                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, the themes offered, the summary and the description. themes and kind keep actors offering at least one published service with them.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "search"
+                ],
+                "summary": "Search actors",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words to find (prefixes accepted)",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "latitude,longitude",
+                        "name": "near",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 10,
+                        "description": "Radius around near",
+                        "name": "radius_km",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "INSEE commune codes",
+                        "name": "commune",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Postal codes",
+                        "name": "code_postal",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Typologies",
+                        "name": "typologies",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Offers a service with one of these themes",
+                        "name": "themes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Offers a service of one of these kinds",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "National programmes",
+                        "name": "national_programmes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Training labels",
+                        "name": "training_labels",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Fixe or Itinérant",
+                        "name": "mobility",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Itinerant (a bus, a van)",
+                        "name": "itinerant",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Département codes",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "active (the default), temporarily_closed",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Open at some time on: monday … sunday, weekend, evening, lunchtime",
+                        "name": "open_on",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Open at this RFC 3339 instant",
+                        "name": "open_at",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Fields to count values of",
+                        "name": "facets",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "relevance",
+                            "distance",
+                            "name"
+                        ],
+                        "type": "string",
+                        "description": "Order",
+                        "name": "sort",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ActorSearch"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/search/services": {
+            "get": {
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, the commune, the themes and the description: accents and case are ignored, every word must match, each as a whole word or as the beginning of one (médiat finds Médiathèque), and results are ranked by relevance (a word in the service's or structure's name counts more than in the description). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "search"
+                ],
+                "summary": "Search services",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words to find (prefixes accepted)",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "latitude,longitude: restricts to radius_km around it and gives each result its distance_km",
+                        "name": "near",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 10,
+                        "description": "Radius around near",
+                        "name": "radius_km",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "INSEE commune codes",
+                        "name": "commune",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Postal codes",
+                        "name": "code_postal",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "With a place (near, commune, code_postal): also return services given only remotely (without distance)",
+                        "name": "include_remote",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Service kinds",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Themes",
+                        "name": "themes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Publics",
+                        "name": "publics",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Specific support",
+                        "name": "specific_support",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Fees",
+                        "name": "fees",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Accepts the Pass numérique",
+                        "name": "pass_numerique",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Access modes",
+                        "name": "access_modes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Accompaniment modes",
+                        "name": "accompaniment_modes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Languages",
+                        "name": "languages",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Typologies of the actor",
+                        "name": "typologies",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "National programmes of the actor",
+                        "name": "national_programmes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Training labels of the actor",
+                        "name": "training_labels",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Fixe or Itinérant (the actor's)",
+                        "name": "mobility",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "The actor is itinerant (a bus, a van)",
+                        "name": "itinerant",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Given on site",
+                        "name": "on_site",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Given remotely",
+                        "name": "remote",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Flagged full",
+                        "name": "is_full",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Leave out services flagged full",
+                        "name": "exclude_full",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Département codes",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "The actor's status: active (the default), temporarily_closed",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)",
+                        "name": "open_on",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Open at this RFC 3339 instant (public holidays included)",
+                        "name": "open_at",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Fields to count values of (any filter field except status)",
+                        "name": "facets",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "relevance",
+                            "distance",
+                            "name"
+                        ],
+                        "type": "string",
+                        "description": "Order; default relevance with q, distance with near, else name",
+                        "name": "sort",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ServiceSearch"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal Server Error",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3609,6 +4209,87 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/stats/territory": {
+            "get": {
+                "description": "A diagnostic of an area (one of departement, commune or near): its active actors by typology, the share of them offering each theme (equipment and connection, help with procedures, workshops…) and each kind of service, and the gaps: communes of the area whose nearest actor offering a theme (anywhere, borders do not stop people) is farther than gap_km. The communes of an area are those of its actors' addresses (the directory has no commune reference), each located at the mean of its actors' coordinates; communes whose actors have no coordinates are left out of the gaps. Population is not known, so there is no rate per inhabitant. Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,nearest_km).",
+                "produces": [
+                    "application/json",
+                    "text/csv"
+                ],
+                "tags": [
+                    "stats"
+                ],
+                "summary": "Describe a territory",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Département code",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "INSEE commune code",
+                        "name": "commune",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "latitude,longitude",
+                        "name": "near",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 10,
+                        "description": "Radius around near",
+                        "name": "radius_km",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 10,
+                        "description": "Distance beyond which a commune is not served",
+                        "name": "gap_km",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Themes to look for gaps in (default: all)",
+                        "name": "themes",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TerritoryStats"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/suggestions": {
             "get": {
                 "security": [
@@ -4343,6 +5024,205 @@ const docTemplate = `{
                 }
             }
         },
+        "ActorHit": {
+            "type": "object",
+            "required": [
+                "acceslibre_url",
+                "address",
+                "archived_at",
+                "booking_url",
+                "closed_from",
+                "closed_until",
+                "closure_reason",
+                "created_at",
+                "departement",
+                "description",
+                "distance_km",
+                "emails",
+                "id",
+                "latitude",
+                "longitude",
+                "mobility",
+                "name",
+                "national_programmes",
+                "opening_hours",
+                "other_labels",
+                "parent_id",
+                "phones",
+                "pivot",
+                "pivot_kind",
+                "score",
+                "source",
+                "source_id",
+                "status",
+                "summary",
+                "training_labels",
+                "typologies",
+                "updated_at",
+                "version",
+                "websites"
+            ],
+            "properties": {
+                "acceslibre_url": {
+                    "type": "string"
+                },
+                "address": {
+                    "$ref": "#/definitions/Address"
+                },
+                "archived_at": {
+                    "description": "Set when the actor was deleted from the directory (a tombstone).",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "booking_url": {
+                    "type": "string"
+                },
+                "closed_from": {
+                    "type": "string"
+                },
+                "closed_until": {
+                    "type": "string"
+                },
+                "closure_reason": {
+                    "type": "string"
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "departement": {
+                    "type": "string",
+                    "example": "13"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "distance_km": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 1.2
+                },
+                "emails": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "latitude": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 43.3026
+                },
+                "longitude": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 5.3691
+                },
+                "mobility": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "mobility"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Médiathèque de la Porte d'Aix"
+                },
+                "national_programmes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "national_programmes"
+                },
+                "opening_hours": {
+                    "type": "string"
+                },
+                "other_labels": {
+                    "type": "string"
+                },
+                "parent_id": {
+                    "description": "null when the actor belongs to no network.",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "phones": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "pivot": {
+                    "type": "string",
+                    "example": "21130055300016"
+                },
+                "pivot_kind": {
+                    "type": "string",
+                    "enum": [
+                        "siret",
+                        "siren",
+                        "rna",
+                        "ridet",
+                        "unknown"
+                    ],
+                    "example": "siret"
+                },
+                "score": {
+                    "type": "number",
+                    "example": 12.7
+                },
+                "source": {
+                    "type": "string"
+                },
+                "source_id": {
+                    "type": "string"
+                },
+                "status": {
+                    "type": "string",
+                    "x-vocabulary": "actor_status"
+                },
+                "summary": {
+                    "type": "string"
+                },
+                "training_labels": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "training_labels"
+                },
+                "typologies": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "typologies"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "description": "Incremented on every change; the ETag carries it.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "websites": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                }
+            }
+        },
         "ActorInput": {
             "type": "object",
             "required": [
@@ -4524,6 +5404,35 @@ const docTemplate = `{
                 }
             }
         },
+        "ActorSearch": {
+            "type": "object",
+            "required": [
+                "data",
+                "facets",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ActorHit"
+                    }
+                },
+                "facets": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Facet"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/SearchMeta"
+                }
+            }
+        },
         "ActorSummary": {
             "type": "object",
             "required": [
@@ -4680,6 +5589,43 @@ const docTemplate = `{
                 }
             }
         },
+        "Facet": {
+            "type": "object",
+            "required": [
+                "field",
+                "values"
+            ],
+            "properties": {
+                "field": {
+                    "type": "string",
+                    "example": "fees"
+                },
+                "values": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/FacetValue"
+                    }
+                }
+            }
+        },
+        "FacetValue": {
+            "type": "object",
+            "required": [
+                "count",
+                "value"
+            ],
+            "properties": {
+                "count": {
+                    "description": "Equals the total of the same search with this value added as a filter.",
+                    "type": "integer",
+                    "example": 42
+                },
+                "value": {
+                    "type": "string",
+                    "example": "Gratuit"
+                }
+            }
+        },
         "FieldChange": {
             "type": "object",
             "required": [
@@ -4697,6 +5643,50 @@ const docTemplate = `{
                 },
                 "old": {
                     "x-nullable": true
+                }
+            }
+        },
+        "GapCommune": {
+            "type": "object",
+            "required": [
+                "actors",
+                "insee_code",
+                "latitude",
+                "longitude",
+                "name",
+                "nearest_km",
+                "postal_code"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "integer",
+                    "example": 3
+                },
+                "insee_code": {
+                    "type": "string",
+                    "example": "13056"
+                },
+                "latitude": {
+                    "type": "number",
+                    "example": 43.405
+                },
+                "longitude": {
+                    "type": "number",
+                    "example": 5.048
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Martigues"
+                },
+                "nearest_km": {
+                    "description": "Distance to the nearest actor offering the theme; null when none is within 100 km.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 14.2
+                },
+                "postal_code": {
+                    "type": "string",
+                    "example": "13500"
                 }
             }
         },
@@ -5274,6 +6264,260 @@ const docTemplate = `{
                 },
                 "name": {
                     "type": "string"
+                }
+            }
+        },
+        "OfferShare": {
+            "type": "object",
+            "required": [
+                "actors",
+                "label",
+                "services",
+                "share",
+                "value"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "integer",
+                    "example": 65
+                },
+                "label": {
+                    "type": "string",
+                    "example": "Aide aux démarches administratives"
+                },
+                "services": {
+                    "type": "integer",
+                    "example": 80
+                },
+                "share": {
+                    "description": "Of the area's actors, 0 to 1.",
+                    "type": "number",
+                    "example": 0.65
+                },
+                "value": {
+                    "type": "string",
+                    "example": "Aide aux démarches administratives"
+                }
+            }
+        },
+        "OrientationConstraints": {
+            "type": "object",
+            "properties": {
+                "accept_remote": {
+                    "description": "Services given only remotely are acceptable too.",
+                    "type": "boolean"
+                },
+                "free": {
+                    "description": "Only services whose fees include Gratuit or Gratuit sous condition.",
+                    "type": "boolean"
+                },
+                "languages": {
+                    "description": "One of these must be spoken.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "languages",
+                    "example": [
+                        "ar"
+                    ]
+                },
+                "max_distance_km": {
+                    "description": "With a place: how far the person can go (default 15 km, at most 100).",
+                    "type": "number",
+                    "maximum": 100,
+                    "minimum": 0,
+                    "example": 5
+                },
+                "remote_only": {
+                    "description": "The person cannot travel: only services given remotely.",
+                    "type": "boolean"
+                },
+                "specific_support": {
+                    "description": "Every one of these must be offered.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "specific_support",
+                    "example": [
+                        "Surdité"
+                    ]
+                },
+                "when": {
+                    "description": "Open at one of these times (open_on values of the search).",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                            "weekend",
+                            "evening",
+                            "lunchtime"
+                        ]
+                    },
+                    "example": [
+                        "saturday"
+                    ]
+                }
+            }
+        },
+        "OrientationList": {
+            "type": "object",
+            "required": [
+                "data",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OrientationSuggestion"
+                    }
+                },
+                "meta": {
+                    "$ref": "#/definitions/OrientationMeta"
+                }
+            }
+        },
+        "OrientationMeta": {
+            "type": "object",
+            "required": [
+                "matching"
+            ],
+            "properties": {
+                "matching": {
+                    "description": "Services meeting every constraint; data holds the best of them.",
+                    "type": "integer",
+                    "example": 12
+                }
+            }
+        },
+        "OrientationPlace": {
+            "type": "object",
+            "properties": {
+                "insee_code": {
+                    "type": "string",
+                    "example": "13055"
+                },
+                "latitude": {
+                    "type": "number",
+                    "example": 43.2965
+                },
+                "longitude": {
+                    "type": "number",
+                    "example": 5.3698
+                },
+                "postal_code": {
+                    "type": "string",
+                    "example": "13001"
+                }
+            }
+        },
+        "OrientationReason": {
+            "type": "object",
+            "required": [
+                "code",
+                "text"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "enum": [
+                        "kind",
+                        "needs",
+                        "distance",
+                        "remote",
+                        "accompaniment",
+                        "access",
+                        "free",
+                        "pass_numerique",
+                        "open",
+                        "support",
+                        "language"
+                    ],
+                    "example": "distance"
+                },
+                "text": {
+                    "description": "A French sentence built from the service's data.",
+                    "type": "string",
+                    "example": "À 1,2 km"
+                }
+            }
+        },
+        "OrientationRequest": {
+            "type": "object",
+            "properties": {
+                "constraints": {
+                    "$ref": "#/definitions/OrientationConstraints"
+                },
+                "limit": {
+                    "description": "How many suggestions (default 10, at most 50).",
+                    "type": "integer",
+                    "maximum": 50,
+                    "minimum": 1,
+                    "example": 10
+                },
+                "needs": {
+                    "description": "What the person needs help with; a suggestion meets at least one.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "themes",
+                    "example": [
+                        "Aide aux démarches administratives"
+                    ]
+                },
+                "place": {
+                    "$ref": "#/definitions/OrientationPlace"
+                },
+                "profile": {
+                    "description": "excluded: needs someone to do it for them; beginner: wants to learn;\nhesitant: some skills, needs a confidence boost. Omit when unknown.",
+                    "type": "string",
+                    "enum": [
+                        "excluded",
+                        "beginner",
+                        "hesitant"
+                    ],
+                    "example": "excluded"
+                }
+            }
+        },
+        "OrientationSuggestion": {
+            "type": "object",
+            "required": [
+                "distance_km",
+                "reasons",
+                "score",
+                "service"
+            ],
+            "properties": {
+                "distance_km": {
+                    "description": "null without a place, or for a remote service.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 1.2
+                },
+                "reasons": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OrientationReason"
+                    }
+                },
+                "score": {
+                    "description": "0 to 100; see the endpoint's description for the scoring.",
+                    "type": "number",
+                    "example": 83.5
+                },
+                "service": {
+                    "$ref": "#/definitions/Service"
                 }
             }
         },
@@ -6000,6 +7244,41 @@ const docTemplate = `{
                 }
             }
         },
+        "SearchMeta": {
+            "type": "object",
+            "required": [
+                "limit",
+                "next_cursor",
+                "sort",
+                "total"
+            ],
+            "properties": {
+                "limit": {
+                    "type": "integer",
+                    "example": 20
+                },
+                "next_cursor": {
+                    "description": "Opaque; pass it back as cursor to get the next page. null on the last page.",
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "sort": {
+                    "description": "The order applied: relevance, distance or name.",
+                    "type": "string",
+                    "enum": [
+                        "relevance",
+                        "distance",
+                        "name"
+                    ],
+                    "example": "relevance"
+                },
+                "total": {
+                    "description": "Results on all pages together.",
+                    "type": "integer",
+                    "example": 42
+                }
+            }
+        },
         "Service": {
             "type": "object",
             "required": [
@@ -6148,6 +7427,201 @@ const docTemplate = `{
                 },
                 "remote": {
                     "type": "boolean"
+                },
+                "source": {
+                    "type": "string"
+                },
+                "source_id": {
+                    "type": "string"
+                },
+                "specific_support": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "specific_support"
+                },
+                "status": {
+                    "type": "string",
+                    "x-vocabulary": "service_status"
+                },
+                "themes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "themes"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "type": "integer"
+                }
+            }
+        },
+        "ServiceHit": {
+            "type": "object",
+            "required": [
+                "accepts_referrals",
+                "access_modes",
+                "accompaniment_modes",
+                "actor",
+                "actor_id",
+                "address",
+                "archived_at",
+                "booking_url",
+                "capacity",
+                "created_at",
+                "description",
+                "distance_km",
+                "fees",
+                "fees_details",
+                "id",
+                "is_full",
+                "kind",
+                "languages",
+                "latitude",
+                "longitude",
+                "name",
+                "on_site",
+                "opening_hours",
+                "pass_numerique",
+                "publics",
+                "remote",
+                "score",
+                "source",
+                "source_id",
+                "specific_support",
+                "status",
+                "themes",
+                "updated_at",
+                "version"
+            ],
+            "properties": {
+                "accepts_referrals": {
+                    "type": "boolean"
+                },
+                "access_modes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "access_modes"
+                },
+                "accompaniment_modes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "accompaniment_modes"
+                },
+                "actor": {
+                    "$ref": "#/definitions/ActorSummary"
+                },
+                "actor_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "address": {
+                    "description": "The service's own address; null when it is given at the actor's address.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Address"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "archived_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "booking_url": {
+                    "type": "string"
+                },
+                "capacity": {
+                    "description": "null when not limited or unknown.",
+                    "type": "integer",
+                    "x-nullable": true
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "distance_km": {
+                    "description": "Kilometres from near (rounded to 100 m); null without near, or for a\nservice given only remotely.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 1.2
+                },
+                "fees": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "fees"
+                },
+                "fees_details": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "is_full": {
+                    "type": "boolean"
+                },
+                "kind": {
+                    "type": "string",
+                    "x-vocabulary": "service_kinds"
+                },
+                "languages": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "languages"
+                },
+                "latitude": {
+                    "type": "number",
+                    "x-nullable": true
+                },
+                "longitude": {
+                    "type": "number",
+                    "x-nullable": true
+                },
+                "name": {
+                    "type": "string"
+                },
+                "on_site": {
+                    "type": "boolean"
+                },
+                "opening_hours": {
+                    "description": "The service's own hours; \"\" when the actor's hours apply.",
+                    "type": "string"
+                },
+                "pass_numerique": {
+                    "type": "boolean"
+                },
+                "publics": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "publics"
+                },
+                "remote": {
+                    "type": "boolean"
+                },
+                "score": {
+                    "description": "Text relevance (0 without q); higher is better.",
+                    "type": "number",
+                    "example": 12.7
                 },
                 "source": {
                     "type": "string"
@@ -6376,6 +7850,36 @@ const docTemplate = `{
                 }
             }
         },
+        "ServiceSearch": {
+            "type": "object",
+            "required": [
+                "data",
+                "facets",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ServiceHit"
+                    }
+                },
+                "facets": {
+                    "description": "The counts asked for with facets=; [] otherwise.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Facet"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/SearchMeta"
+                }
+            }
+        },
         "StructureCount": {
             "type": "object",
             "required": [
@@ -6530,6 +8034,35 @@ const docTemplate = `{
                 }
             }
         },
+        "TerritoryArea": {
+            "type": "object",
+            "required": [
+                "kind",
+                "radius_km",
+                "value"
+            ],
+            "properties": {
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "departement",
+                        "commune",
+                        "near"
+                    ],
+                    "example": "departement"
+                },
+                "radius_km": {
+                    "description": "For near: the radius in km; null otherwise.",
+                    "type": "number",
+                    "x-nullable": true
+                },
+                "value": {
+                    "description": "The département or INSEE code, or \"lat,lon\" for near.",
+                    "type": "string",
+                    "example": "13"
+                }
+            }
+        },
         "TerritoryBody": {
             "type": "object",
             "required": [
@@ -6556,6 +8089,87 @@ const docTemplate = `{
                     "example": [
                         "13"
                     ]
+                }
+            }
+        },
+        "TerritoryStats": {
+            "type": "object",
+            "required": [
+                "actors",
+                "area",
+                "communes",
+                "gap_km",
+                "gaps",
+                "kinds",
+                "services",
+                "themes",
+                "typologies"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "Active actors of the area, and their published services.",
+                    "type": "integer",
+                    "example": 104
+                },
+                "area": {
+                    "$ref": "#/definitions/TerritoryArea"
+                },
+                "communes": {
+                    "description": "Communes of the area known to the directory (from the actors' addresses).",
+                    "type": "integer",
+                    "example": 27
+                },
+                "gap_km": {
+                    "description": "The distance beyond which a commune counts as not served.",
+                    "type": "number",
+                    "example": 10
+                },
+                "gaps": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ThemeGap"
+                    }
+                },
+                "kinds": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OfferShare"
+                    }
+                },
+                "services": {
+                    "type": "integer",
+                    "example": 230
+                },
+                "themes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OfferShare"
+                    }
+                },
+                "typologies": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/TypologyCount"
+                    }
+                }
+            }
+        },
+        "ThemeGap": {
+            "type": "object",
+            "required": [
+                "communes",
+                "theme"
+            ],
+            "properties": {
+                "communes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/GapCommune"
+                    }
+                },
+                "theme": {
+                    "type": "string",
+                    "x-vocabulary": "themes"
                 }
             }
         },
@@ -6613,6 +8227,35 @@ const docTemplate = `{
                 "token_type": {
                     "type": "string",
                     "example": "Bearer"
+                }
+            }
+        },
+        "TypologyCount": {
+            "type": "object",
+            "required": [
+                "count",
+                "label",
+                "share",
+                "value"
+            ],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "example": 12
+                },
+                "label": {
+                    "type": "string",
+                    "example": "Bibliothèque / Médiathèque"
+                },
+                "share": {
+                    "description": "Of the area's actors, 0 to 1.",
+                    "type": "number",
+                    "example": 0.12
+                },
+                "value": {
+                    "description": "\"\" for actors without a typology.",
+                    "type": "string",
+                    "example": "BIB"
                 }
             }
         },

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/search"
 )
 
 // Tokens issues access tokens; the api package implements it, so that
@@ -46,6 +47,10 @@ type Handler struct {
 	// invitation acceptance) so that passwords and secrets cannot be
 	// guessed at speed.
 	PerIP, PerAccount Limiter
+	// Search answers the search, orientation and territory endpoints.
+	Search search.Engine
+
+	json jsonCache // encoded search results; see searchjson.go
 }
 
 // limit takes one attempt from each limiter for its key and refuses with

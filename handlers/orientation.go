@@ -1,0 +1,192 @@
+package handlers
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/ident"
+	"carnet/models/search"
+	"carnet/models/vocab"
+)
+
+// OrientationRequest describes a person's situation. It carries no
+// identifying data: no name, no contact, no birth date (unknown fields are
+// refused).
+type OrientationRequest struct {
+	// excluded: needs someone to do it for them; beginner: wants to learn;
+	// hesitant: some skills, needs a confidence boost. Omit when unknown.
+	Profile string `json:"profile,omitempty" enums:"excluded,beginner,hesitant" example:"excluded"`
+	// What the person needs help with; a suggestion meets at least one.
+	Needs       []string                `json:"needs,omitempty" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	Constraints *OrientationConstraints `json:"constraints,omitempty"`
+	Place       *OrientationPlace       `json:"place,omitempty"`
+	// How many suggestions (default 10, at most 50).
+	Limit int `json:"limit,omitempty" minimum:"1" maximum:"50" example:"10"`
+}
+
+// OrientationConstraints are hard filters: a service that breaks one is not
+// suggested.
+type OrientationConstraints struct {
+	// Only services whose fees include Gratuit or Gratuit sous condition.
+	Free bool `json:"free,omitempty"`
+	// Open at one of these times (open_on values of the search).
+	When []string `json:"when,omitempty" enums:"monday,tuesday,wednesday,thursday,friday,saturday,sunday,weekend,evening,lunchtime" example:"saturday"`
+	// With a place: how far the person can go (default 15 km, at most 100).
+	MaxDistanceKM float64 `json:"max_distance_km,omitempty" minimum:"0" maximum:"100" example:"5"`
+	// The person cannot travel: only services given remotely.
+	RemoteOnly bool `json:"remote_only,omitempty"`
+	// Services given only remotely are acceptable too.
+	AcceptRemote bool `json:"accept_remote,omitempty"`
+	// Every one of these must be offered.
+	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité"`
+	// One of these must be spoken.
+	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"ar"`
+}
+
+// OrientationPlace is where the person is: coordinates, or a commune.
+type OrientationPlace struct {
+	Latitude   *float64 `json:"latitude,omitempty" example:"43.2965"`
+	Longitude  *float64 `json:"longitude,omitempty" example:"5.3698"`
+	InseeCode  string   `json:"insee_code,omitempty" example:"13055"`
+	PostalCode string   `json:"postal_code,omitempty" example:"13001"`
+}
+
+// OrientationReason is one explained match.
+type OrientationReason struct {
+	Code string `json:"code" enums:"kind,needs,distance,remote,accompaniment,access,free,pass_numerique,open,support,language" example:"distance"`
+	// A French sentence built from the service's data.
+	Text string `json:"text" example:"À 1,2 km"`
+}
+
+// OrientationSuggestion is one suggested service.
+type OrientationSuggestion struct {
+	Service Service `json:"service"`
+	// 0 to 100; see the endpoint's description for the scoring.
+	Score float64 `json:"score" example:"83.5"`
+	// null without a place, or for a remote service.
+	DistanceKM *float64            `json:"distance_km" extensions:"x-nullable" example:"1.2"`
+	Reasons    []OrientationReason `json:"reasons"`
+}
+
+// OrientationMeta describes the answer.
+type OrientationMeta struct {
+	// Services meeting every constraint; data holds the best of them.
+	Matching int `json:"matching" example:"12"`
+}
+
+// OrientationList is the ranked answer.
+type OrientationList struct {
+	Data []OrientationSuggestion `json:"data"`
+	Meta OrientationMeta         `json:"meta"`
+}
+
+// toEngine validates the request and converts it.
+func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
+	var fe models.FieldErrors
+	r := search.SuggestRequest{Profile: in.Profile, Limit: in.Limit}
+	if in.Profile != "" && !slices.Contains(search.Profiles, in.Profile) {
+		fe.Add("profile", "must be one of "+strings.Join(search.Profiles, ", "))
+	}
+	if in.Limit < 0 || in.Limit > search.MaxSuggestions {
+		fe.Addf("limit", "must be from 1 to %d", search.MaxSuggestions)
+	}
+	r.Needs = vocabField(&fe, "needs", vocab.NameThemes, in.Needs)
+	if c := in.Constraints; c != nil {
+		r.Free, r.RemoteOnly, r.AcceptRemote = c.Free, c.RemoteOnly, c.AcceptRemote
+		for i, w := range c.When {
+			if !slices.Contains(search.OpenOnValues, w) {
+				fe.Addf(fmt.Sprintf("constraints.when[%d]", i), "must be one of %s", strings.Join(search.OpenOnValues, ", "))
+			}
+		}
+		r.When = c.When
+		if c.MaxDistanceKM < 0 || c.MaxDistanceKM > search.MaxRadiusKM || math.IsNaN(c.MaxDistanceKM) {
+			fe.Add("constraints.max_distance_km", "must be from 0 to 100")
+		}
+		r.MaxDistanceKM = c.MaxDistanceKM
+		r.SpecificSupport = vocabField(&fe, "constraints.specific_support", vocab.NameSpecificSupport, c.SpecificSupport)
+		r.Languages = vocabField(&fe, "constraints.languages", vocab.NameLanguages, c.Languages)
+	}
+	if p := in.Place; p != nil {
+		switch {
+		case (p.Latitude == nil) != (p.Longitude == nil):
+			fe.Add("place.latitude", "latitude and longitude go together")
+		case p.Latitude != nil && (*p.Latitude < -90 || *p.Latitude > 90 || *p.Longitude < -180 || *p.Longitude > 180):
+			fe.Add("place.latitude", "must be a WGS 84 position (latitude -90 to 90, longitude -180 to 180)")
+		case p.Latitude != nil:
+			r.Near = &search.Point{Lat: *p.Latitude, Lon: *p.Longitude}
+		}
+		if p.InseeCode != "" && !ident.ValidINSEE(p.InseeCode) {
+			fe.Add("place.insee_code", "must be an INSEE commune code such as 13055")
+		}
+		if p.PostalCode != "" && !ident.ValidPostalCode(p.PostalCode) {
+			fe.Add("place.postal_code", "must be a postal code of 5 digits")
+		}
+		r.InseeCode, r.PostalCode = p.InseeCode, p.PostalCode
+	}
+	return r, fe.Err("The situation is invalid.")
+}
+
+// vocabField canonicalises values of a vocabulary, reporting unknown ones.
+func vocabField(fe *models.FieldErrors, field, name string, in []string) []string {
+	v := vocab.MustGet(name)
+	var out []string
+	for i, s := range in {
+		c, ok := v.Normalize(s)
+		if !ok {
+			fe.Addf(fmt.Sprintf("%s[%d]", field, i), "%q is not a value of the %s vocabulary (see GET /api/v1/vocabularies/%s)", clip(s), name, name)
+			continue
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// OrientationSuggestions godoc
+//
+//	@Summary		Suggest services for a person's situation
+//	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × free or Pass numérique. Ties are broken by id.
+//	@Tags			orientation
+//	@Accept			json
+//	@Produce		json
+//	@Param			situation	body		OrientationRequest	true	"The person's situation, without identifying data"
+//	@Success		200			{object}	OrientationList
+//	@Failure		400			{object}	Problem	"Malformed JSON or an unknown field"
+//	@Failure		401			{object}	Problem	"A token was sent but is invalid"
+//	@Failure		413			{object}	Problem
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem	"An invalid value"
+//	@Router			/api/v1/orientation/suggestions [post]
+func (h *Handler) OrientationSuggestions(c *gin.Context) error {
+	var in OrientationRequest
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	r, err := in.toEngine()
+	if err != nil {
+		return err
+	}
+	res, err := h.Search.Suggest(c.Request.Context(), r)
+	if err != nil {
+		return err
+	}
+	out := OrientationList{Data: make([]OrientationSuggestion, len(res.Items)), Meta: OrientationMeta{Matching: res.Matching}}
+	services := make([][]byte, len(res.Items))
+	for i, s := range res.Items {
+		reasons := make([]OrientationReason, len(s.Reasons))
+		for j, r := range s.Reasons {
+			reasons[j] = OrientationReason{Code: r.Code, Text: r.Text}
+		}
+		out.Data[i] = OrientationSuggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons} // Service: in services[i]
+		services[i] = h.json.service(s.Service)
+	}
+	c.Header("Cache-Control", "no-store") // a situation is not to be kept by caches
+	writeOrientation(c, services, out)
+	return nil
+}

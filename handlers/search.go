@@ -1,0 +1,325 @@
+package handlers
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/ident"
+	"carnet/models/search"
+	"carnet/models/vocab"
+)
+
+// ServiceHit is a service found by a search: the service as GET returns it,
+// with its distance and relevance.
+type ServiceHit struct {
+	Service
+	// Kilometres from near (rounded to 100 m); null without near, or for a
+	// service given only remotely.
+	DistanceKM *float64 `json:"distance_km" extensions:"x-nullable" example:"1.2"`
+	// Text relevance (0 without q); higher is better.
+	Score float64 `json:"score" example:"12.7"`
+}
+
+// ActorHit is an actor found by a search.
+type ActorHit struct {
+	Actor
+	DistanceKM *float64 `json:"distance_km" extensions:"x-nullable" example:"1.2"`
+	Score      float64  `json:"score" example:"12.7"`
+}
+
+// FacetValue is how many results hold one value.
+type FacetValue struct {
+	Value string `json:"value" example:"Gratuit"`
+	// Equals the total of the same search with this value added as a filter.
+	Count int `json:"count" example:"42"`
+}
+
+// Facet counts the results per value of one field.
+type Facet struct {
+	Field  string       `json:"field" example:"fees"`
+	Values []FacetValue `json:"values"`
+}
+
+// SearchMeta describes a page of search results.
+type SearchMeta struct {
+	// Results on all pages together.
+	Total int `json:"total" example:"42"`
+	Limit int `json:"limit" example:"20"`
+	// The order applied: relevance, distance or name.
+	Sort string `json:"sort" enums:"relevance,distance,name" example:"relevance"`
+	// Opaque; pass it back as cursor to get the next page. null on the last page.
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+}
+
+// ServiceSearch is one page of services found.
+type ServiceSearch struct {
+	Data  []ServiceHit `json:"data"`
+	Meta  SearchMeta   `json:"meta"`
+	Links ListLinks    `json:"links"`
+	// The counts asked for with facets=; [] otherwise.
+	Facets []Facet `json:"facets"`
+}
+
+// ActorSearch is one page of actors found.
+type ActorSearch struct {
+	Data   []ActorHit `json:"data"`
+	Meta   SearchMeta `json:"meta"`
+	Links  ListLinks  `json:"links"`
+	Facets []Facet    `json:"facets"`
+}
+
+// fieldVocab names the vocabulary of each search field; boolean fields are
+// absent.
+var fieldVocab = map[string]string{
+	search.FieldKind: vocab.NameServiceKinds, search.FieldThemes: vocab.NameThemes, search.FieldPublics: vocab.NamePublics,
+	search.FieldSpecificSupport: vocab.NameSpecificSupport, search.FieldFees: vocab.NameFees,
+	search.FieldAccessModes: vocab.NameAccessModes, search.FieldAccompanimentModes: vocab.NameAccompanimentModes,
+	search.FieldLanguages: vocab.NameLanguages, search.FieldTypologies: vocab.NameTypologies,
+	search.FieldNationalProgrammes: vocab.NameNationalProgrammes, search.FieldTrainingLabels: vocab.NameTrainingLabels,
+	search.FieldMobility: vocab.NameMobility,
+}
+
+var boolFields = []string{search.FieldPassNumerique, search.FieldItinerant, search.FieldOnSite, search.FieldRemote, search.FieldIsFull}
+
+// searchQuery reads the parameters shared by both searches; fields are the
+// filters the searched resource has.
+func searchQuery(q *queryParser, fields []string) search.Query {
+	sq := search.Query{
+		Text:    q.one("q"),
+		Filters: map[string][]string{},
+	}
+	sq.Near = q.point("near")
+	if s := q.one("radius_km"); s != "" {
+		r, err := strconv.ParseFloat(s, 64)
+		switch {
+		case err != nil || r <= 0 || r > search.MaxRadiusKM || math.IsNaN(r):
+			q.errs.Add("radius_km", "must be a number of kilometres from 0 (excluded) to 100")
+		case sq.Near == nil:
+			q.errs.Add("radius_km", "needs near=lat,lon")
+		default:
+			sq.RadiusKM = r
+		}
+	}
+	sq.InseeCodes = q.codes("commune", "an INSEE commune code such as 13055 or 2A004", ident.ValidINSEE)
+	sq.PostalCodes = q.codes("code_postal", "a postal code of 5 digits", ident.ValidPostalCode)
+	for _, f := range fields {
+		switch {
+		case fieldVocab[f] != "":
+			if vals := q.vocab(f, fieldVocab[f]); len(vals) > 0 {
+				sq.Filters[f] = vals
+			}
+		case slices.Contains(boolFields, f):
+			if b := q.boolean(f); b != nil {
+				sq.Filters[f] = []string{strconv.FormatBool(*b)}
+			}
+		case f == search.FieldDepartement:
+			if vals := q.codes(f, "a département code", ident.ValidDepartement); len(vals) > 0 {
+				sq.Filters[f] = vals
+			}
+		case f == search.FieldStatus:
+			if vals := q.enum(f, []string{vocab.ActorActive, vocab.ActorTemporarilyClosed}); len(vals) > 0 {
+				sq.Filters[f] = vals
+			}
+		case f == search.FieldOpenOn:
+			if vals := q.enum(f, search.OpenOnValues); len(vals) > 0 {
+				sq.Filters[f] = vals
+			}
+		}
+	}
+	sq.OpenAt = q.timestamp("open_at")
+	sq.Facets = q.enum("facets", slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == search.FieldStatus }))
+	sq.Sort = q.one("sort")
+	if sq.Sort != "" && !slices.Contains([]string{search.SortRelevance, search.SortDistance, search.SortName}, sq.Sort) {
+		q.errs.Add("sort", "must be one of relevance, distance, name")
+	}
+	sq.Cursor = q.one("cursor")
+	if s := q.one("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > search.MaxLimit {
+			q.errs.Addf("limit", "must be an integer from 1 to %d", search.MaxLimit)
+		}
+		sq.Limit = n
+	}
+	if sq.Limit == 0 {
+		sq.Limit = search.DefaultLimit
+	}
+	return sq
+}
+
+// point reads "lat,lon" in decimal degrees (WGS 84).
+func (q *queryParser) point(name string) *search.Point {
+	s := q.one(name)
+	if s == "" {
+		return nil
+	}
+	lat, lon, ok := strings.Cut(s, ",")
+	la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	lo, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
+	if !ok || err1 != nil || err2 != nil || la < -90 || la > 90 || lo < -180 || lo > 180 {
+		q.errs.Add(name, "must be latitude,longitude in decimal degrees, such as 43.2965,5.3698")
+		return nil
+	}
+	return &search.Point{Lat: la, Lon: lo}
+}
+
+// enum returns values that must each be one of allowed.
+func (q *queryParser) enum(name string, allowed []string) []string {
+	vals := q.raw(name)
+	for _, s := range vals {
+		if !slices.Contains(allowed, s) {
+			q.errs.Addf(name, "%q is not one of %s", clip(s), strings.Join(allowed, ", "))
+		}
+	}
+	slices.Sort(vals)
+	return slices.Compact(vals)
+}
+
+func newFacets(in []search.Facet) []Facet {
+	out := make([]Facet, len(in))
+	for i, f := range in {
+		out[i] = Facet{Field: f.Field, Values: make([]FacetValue, len(f.Values))}
+		for j, v := range f.Values {
+			out[i].Values[j] = FacetValue{Value: v.Value, Count: v.Count}
+		}
+	}
+	return out
+}
+
+func searchMeta(c *gin.Context, sq search.Query, total int, next string) (SearchMeta, ListLinks) {
+	m, l := listMeta(c, models.ListParams{Limit: sq.Limit}, int64(total), next)
+	return SearchMeta{Total: total, Limit: m.Limit, NextCursor: m.NextCursor, Sort: effectiveSort(sq)}, l
+}
+
+// effectiveSort is the order the engine applies when none is asked.
+func effectiveSort(sq search.Query) string {
+	switch {
+	case sq.Sort != "" && !(sq.Sort == search.SortRelevance && strings.TrimSpace(sq.Text) == ""):
+		return sq.Sort
+	case strings.TrimSpace(sq.Text) != "":
+		return search.SortRelevance
+	case sq.Near != nil:
+		return search.SortDistance
+	}
+	return search.SortName
+}
+
+func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
+
+// SearchServices godoc
+//
+//	@Summary		Search services
+//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, the commune, the themes and the description: accents and case are ignored, every word must match, each as a whole word or as the beginning of one (médiat finds Médiathèque), and results are ranked by relevance (a word in the service's or structure's name counts more than in the description). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.
+//	@Tags			search
+//	@Produce		json
+//	@Param			q					query		string		false	"Words to find (prefixes accepted)"
+//	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"
+//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
+//	@Param			commune				query		[]string	false	"INSEE commune codes"	collectionFormat(csv)
+//	@Param			code_postal			query		[]string	false	"Postal codes"			collectionFormat(csv)
+//	@Param			include_remote		query		bool		false	"With a place (near, commune, code_postal): also return services given only remotely (without distance)"
+//	@Param			kind				query		[]string	false	"Service kinds"			collectionFormat(csv)
+//	@Param			themes				query		[]string	false	"Themes"				collectionFormat(csv)
+//	@Param			publics				query		[]string	false	"Publics"				collectionFormat(csv)
+//	@Param			specific_support	query		[]string	false	"Specific support"		collectionFormat(csv)
+//	@Param			fees				query		[]string	false	"Fees"					collectionFormat(csv)
+//	@Param			pass_numerique		query		bool		false	"Accepts the Pass numérique"
+//	@Param			access_modes		query		[]string	false	"Access modes"			collectionFormat(csv)
+//	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"	collectionFormat(csv)
+//	@Param			languages			query		[]string	false	"Languages"				collectionFormat(csv)
+//	@Param			typologies			query		[]string	false	"Typologies of the actor"	collectionFormat(csv)
+//	@Param			national_programmes	query		[]string	false	"National programmes of the actor"	collectionFormat(csv)
+//	@Param			training_labels		query		[]string	false	"Training labels of the actor"	collectionFormat(csv)
+//	@Param			mobility			query		[]string	false	"Fixe or Itinérant (the actor's)"	collectionFormat(csv)
+//	@Param			itinerant			query		bool		false	"The actor is itinerant (a bus, a van)"
+//	@Param			on_site				query		bool		false	"Given on site"
+//	@Param			remote				query		bool		false	"Given remotely"
+//	@Param			is_full				query		bool		false	"Flagged full"
+//	@Param			exclude_full		query		bool		false	"Leave out services flagged full"
+//	@Param			departement			query		[]string	false	"Département codes"		collectionFormat(csv)
+//	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)
+//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)"	collectionFormat(csv)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (public holidays included)"	format(date-time)
+//	@Param			facets				query		[]string	false	"Fields to count values of (any filter field except status)"	collectionFormat(csv)
+//	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page"
+//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(100)	default(20)
+//	@Success		200					{object}	ServiceSearch
+//	@Failure		400					{object}	Problem	"Invalid query parameter"
+//	@Failure		401					{object}	Problem	"A token was sent but is invalid"
+//	@Failure		500					{object}	Problem
+//	@Router			/api/v1/search/services [get]
+func (h *Handler) SearchServices(c *gin.Context) error {
+	q := newQueryParser(c.Request.URL.Query())
+	sq := searchQuery(q, search.ServiceFields)
+	sq.ExcludeFull = q.flag("exclude_full")
+	sq.IncludeRemote = q.flag("include_remote")
+	if err := q.err(); err != nil {
+		return err
+	}
+	res, err := h.Search.SearchServices(c.Request.Context(), sq)
+	if err != nil {
+		return err
+	}
+	hits := make([]hitJSON, len(res.Hits))
+	for i, hit := range res.Hits {
+		hits[i] = hitJSON{record: h.json.service(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score)}
+	}
+	meta, links := searchMeta(c, sq, res.Total, res.NextCursor)
+	writeHits(c, hits, meta, links, newFacets(res.Facets)) // a ServiceSearch
+	return nil
+}
+
+// SearchActors godoc
+//
+//	@Summary		Search actors
+//	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, the themes offered, the summary and the description. themes and kind keep actors offering at least one published service with them.
+//	@Tags			search
+//	@Produce		json
+//	@Param			q					query		string		false	"Words to find (prefixes accepted)"
+//	@Param			near				query		string		false	"latitude,longitude"
+//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
+//	@Param			commune				query		[]string	false	"INSEE commune codes"	collectionFormat(csv)
+//	@Param			code_postal			query		[]string	false	"Postal codes"			collectionFormat(csv)
+//	@Param			typologies			query		[]string	false	"Typologies"			collectionFormat(csv)
+//	@Param			themes				query		[]string	false	"Offers a service with one of these themes"	collectionFormat(csv)
+//	@Param			kind				query		[]string	false	"Offers a service of one of these kinds"	collectionFormat(csv)
+//	@Param			national_programmes	query		[]string	false	"National programmes"	collectionFormat(csv)
+//	@Param			training_labels		query		[]string	false	"Training labels"		collectionFormat(csv)
+//	@Param			mobility			query		[]string	false	"Fixe or Itinérant"		collectionFormat(csv)
+//	@Param			itinerant			query		bool		false	"Itinerant (a bus, a van)"
+//	@Param			departement			query		[]string	false	"Département codes"		collectionFormat(csv)
+//	@Param			status				query		[]string	false	"active (the default), temporarily_closed"	collectionFormat(csv)
+//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant"	format(date-time)
+//	@Param			facets				query		[]string	false	"Fields to count values of"	collectionFormat(csv)
+//	@Param			sort				query		string		false	"Order"	Enums(relevance, distance, name)
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page"
+//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(100)	default(20)
+//	@Success		200					{object}	ActorSearch
+//	@Failure		400					{object}	Problem	"Invalid query parameter"
+//	@Failure		401					{object}	Problem	"A token was sent but is invalid"
+//	@Failure		500					{object}	Problem
+//	@Router			/api/v1/search/actors [get]
+func (h *Handler) SearchActors(c *gin.Context) error {
+	q := newQueryParser(c.Request.URL.Query())
+	sq := searchQuery(q, search.ActorFields)
+	if err := q.err(); err != nil {
+		return err
+	}
+	res, err := h.Search.SearchActors(c.Request.Context(), sq)
+	if err != nil {
+		return err
+	}
+	hits := make([]hitJSON, len(res.Hits))
+	for i, hit := range res.Hits {
+		hits[i] = hitJSON{record: h.json.actor(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score)}
+	}
+	meta, links := searchMeta(c, sq, res.Total, res.NextCursor)
+	writeHits(c, hits, meta, links, newFacets(res.Facets)) // an ActorSearch
+	return nil
+}

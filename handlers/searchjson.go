@@ -1,0 +1,139 @@
+package handlers
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"sync"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// Search answers carry up to 100 full records, and encoding them with
+// reflection was the largest cost of a search. The search index hands out
+// immutable rows (a changed record is a new row), so each record's JSON is
+// encoded once and reused while the index returns the same row. The
+// answers are written with the same bytes encoding/json would produce for
+// the declared types (ServiceSearch, ActorSearch, OrientationList), which a
+// test checks.
+
+type cachedJSON struct {
+	row any // the *models.Service or *models.Actor it was encoded from
+	b   []byte
+}
+
+// jsonCache maps record ids to their encoded representation.
+type jsonCache struct{ m sync.Map }
+
+func (c *jsonCache) get(id string, row any, encode func() any) []byte {
+	if v, ok := c.m.Load(id); ok {
+		if e := v.(*cachedJSON); e.row == row {
+			return e.b
+		}
+	}
+	b := marshal(encode())
+	c.m.Store(id, &cachedJSON{row: row, b: b})
+	return b
+}
+
+func (c *jsonCache) service(s *models.Service) []byte {
+	return c.get(s.ID, s, func() any { return newService(s) })
+}
+
+func (c *jsonCache) actor(a *models.Actor) []byte {
+	return c.get(a.ID, a, func() any { return newActor(a) })
+}
+
+// marshal encodes v as writeJSON does, without the trailing newline.
+func marshal(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // response types always encode
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// bufPool recycles answer buffers: a page of 20 services is about 25 KB,
+// and growing a fresh buffer to that size on every request was most of a
+// search's garbage.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+// writeBuffered sends b, built in *bp, and returns the buffer to the pool.
+func writeBuffered(c *gin.Context, bp *[]byte, b []byte) {
+	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+	if cap(b) <= 1<<20 { // do not keep a buffer grown by a huge answer
+		*bp = b[:0]
+		bufPool.Put(bp)
+	}
+}
+
+// appendNumber writes f as encoding/json does for the values used here
+// (distances and scores, never below 1e-6 nor above 1e21).
+func appendNumber(b []byte, f *float64) []byte {
+	if f == nil {
+		return append(b, "null"...)
+	}
+	return strconv.AppendFloat(b, *f, 'f', -1, 64)
+}
+
+// hitJSON is one record followed by extra members: the record's object is
+// reopened to add them, as the embedding in ServiceHit and ActorHit does.
+type hitJSON struct {
+	record     []byte
+	distanceKM *float64
+	score      float64
+}
+
+// writeHits writes {"data":[…],"meta":…,"links":…,"facets":…}.
+func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks, facets []Facet) {
+	bp := bufPool.Get().(*[]byte)
+	b := append((*bp)[:0], `{"data":[`...)
+	for i, h := range hits {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, h.record[:len(h.record)-1]...)
+		b = append(b, `,"distance_km":`...)
+		b = appendNumber(b, h.distanceKM)
+		b = append(b, `,"score":`...)
+		b = appendNumber(b, &h.score)
+		b = append(b, '}')
+	}
+	b = append(b, `],"meta":`...)
+	b = append(b, marshal(meta)...)
+	b = append(b, `,"links":`...)
+	b = append(b, marshal(links)...)
+	b = append(b, `,"facets":`...)
+	b = append(b, marshal(facets)...)
+	b = append(b, "}\n"...)
+	writeBuffered(c, bp, b)
+}
+
+// writeOrientation writes a OrientationList.
+func writeOrientation(c *gin.Context, services [][]byte, list OrientationList) {
+	bp := bufPool.Get().(*[]byte)
+	b := append((*bp)[:0], `{"data":[`...)
+	for i, s := range list.Data {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"service":`...)
+		b = append(b, services[i]...)
+		b = append(b, `,"score":`...)
+		b = appendNumber(b, &s.Score)
+		b = append(b, `,"distance_km":`...)
+		b = appendNumber(b, s.DistanceKM)
+		b = append(b, `,"reasons":`...)
+		b = append(b, marshal(s.Reasons)...)
+		b = append(b, '}')
+	}
+	b = append(b, `],"meta":`...)
+	b = append(b, marshal(list.Meta)...)
+	b = append(b, "}\n"...)
+	writeBuffered(c, bp, b)
+}

@@ -1,0 +1,175 @@
+// Package search finds services and actors of the directory for people:
+// French full-text with prefixes, near a point or in a commune, filtered on
+// every vocabulary, open at a given time, with facet counts; it also
+// suggests services for a person's situation (orientation) and describes a
+// territory (who offers what, and where nobody does).
+//
+// Engine is the narrow interface the HTTP layer uses. Memory implements it
+// with an index held in memory, built from the Store at start-up and updated
+// by Store.OnChange before each write returns, so a search made after a
+// write sees it; SQLite remains the source of truth. A PostgreSQL
+// deployment can implement Engine with SQL instead.
+package search
+
+import (
+	"context"
+	"time"
+
+	"carnet/models"
+)
+
+// Engine answers the directory's search, orientation and territory
+// questions. Implementations must show exactly what anonymous readers may
+// see: published, non-archived services of active (or, on request,
+// temporarily closed) non-archived actors.
+type Engine interface {
+	SearchServices(ctx context.Context, q Query) (Result[models.Service], error)
+	SearchActors(ctx context.Context, q Query) (Result[models.Actor], error)
+	Suggest(ctx context.Context, r SuggestRequest) (Suggestions, error)
+	Territory(ctx context.Context, q TerritoryQuery) (TerritoryReport, error)
+}
+
+// Point is a WGS 84 position.
+type Point struct {
+	Lat, Lon float64
+}
+
+// Sort orders of search results. Ties are broken by id, so pages are stable.
+const (
+	SortRelevance = "relevance" // best score first; the default with Text
+	SortDistance  = "distance"  // nearest first; the default with Near and no Text
+	SortName      = "name"      // alphabetical (folded); the default otherwise
+)
+
+// Limits of a query.
+const (
+	DefaultRadiusKM = 10
+	MaxRadiusKM     = 100
+	DefaultLimit    = 20
+	MaxLimit        = 100
+	MaxWords        = 12
+)
+
+// Query is a search. Zero fields do not restrict; Filters hold canonical
+// vocabulary values (see Fields), alternatives within a field, all fields
+// required.
+type Query struct {
+	Text string
+	// Near restricts to RadiusKM (default 10, max 100) around a point and
+	// gives each hit its distance.
+	Near     *Point
+	RadiusKM float64
+	// InseeCodes and PostalCodes restrict to places with these codes.
+	InseeCodes  []string
+	PostalCodes []string
+	// IncludeRemote keeps, in a query restricted to a place, the services
+	// given only remotely (they have no place and no distance).
+	IncludeRemote bool
+	// Filters maps a field name (Field*) to the values accepted.
+	Filters map[string][]string
+	// OpenAt keeps places open at that instant (evaluated in each place's
+	// time zone, public holidays included).
+	OpenAt *time.Time
+	// ExcludeFull drops services flagged full.
+	ExcludeFull bool
+	// Facets lists the fields whose value counts are wanted.
+	Facets []string
+	Sort   string
+	Cursor string
+	Limit  int
+}
+
+// Hit is one result.
+type Hit[T any] struct {
+	Item *T
+	// Score is the text relevance (0 without Text).
+	Score float64
+	// DistanceKM is the distance from Near, rounded to 100 m; nil without
+	// Near or for a service given only remotely.
+	DistanceKM *float64
+}
+
+// Result is one page of results. It may be shared with other callers (the
+// in-memory engine reuses answers until the next write): read it only.
+type Result[T any] struct {
+	Hits []Hit[T]
+	// Total counts every result of the query, all pages together.
+	Total      int
+	NextCursor string
+	Facets     []Facet
+}
+
+// Facet counts, for one field, the results holding each value.
+type Facet struct {
+	Field  string
+	Values []FacetValue
+}
+
+// FacetValue is one value's count; Count equals the Total of the same
+// query with this value added as a filter on Field.
+type FacetValue struct {
+	Value string
+	Count int
+}
+
+// Field names usable in Query.Filters and Query.Facets. Services have all
+// of them (an actor's are its services' actor's); actors have
+// FieldTypologies, FieldNationalProgrammes, FieldTrainingLabels,
+// FieldMobility, FieldItinerant, FieldStatus, FieldDepartement, FieldOpenOn,
+// and FieldThemes and FieldKind meaning "offers a service with".
+const (
+	FieldKind               = "kind"
+	FieldThemes             = "themes"
+	FieldPublics            = "publics"
+	FieldSpecificSupport    = "specific_support"
+	FieldFees               = "fees"
+	FieldAccessModes        = "access_modes"
+	FieldAccompanimentModes = "accompaniment_modes"
+	FieldLanguages          = "languages"
+	FieldTypologies         = "typologies"
+	FieldNationalProgrammes = "national_programmes"
+	FieldTrainingLabels     = "training_labels"
+	FieldMobility           = "mobility"
+	FieldPassNumerique      = "pass_numerique" // "true" or "false"
+	FieldItinerant          = "itinerant"      // "true" or "false"
+	FieldRemote             = "remote"         // "true" or "false"
+	FieldOnSite             = "on_site"        // "true" or "false"
+	FieldIsFull             = "is_full"        // "true" or "false"
+	FieldStatus             = "status"         // the actor's: active (default) or temporarily_closed
+	FieldDepartement        = "departement"
+	FieldOpenOn             = "open_on" // OpenOn* values
+)
+
+// Values of FieldOpenOn, evaluated on the generic week of the place's
+// opening_hours (public holidays and date-restricted rules ignored). A
+// place without hours, or whose hours cannot be read, matches none.
+const (
+	OpenOnMonday    = "monday"
+	OpenOnTuesday   = "tuesday"
+	OpenOnWednesday = "wednesday"
+	OpenOnThursday  = "thursday"
+	OpenOnFriday    = "friday"
+	OpenOnSaturday  = "saturday"
+	OpenOnSunday    = "sunday"
+	OpenOnWeekend   = "weekend"   // open at some time on Saturday or Sunday
+	OpenOnEvening   = "evening"   // open at some time from 18:00 to midnight, Monday to Friday
+	OpenOnLunchtime = "lunchtime" // open at some time from 12:00 to 14:00, Monday to Friday
+)
+
+// OpenOnValues lists the values of FieldOpenOn in display order.
+var OpenOnValues = []string{OpenOnMonday, OpenOnTuesday, OpenOnWednesday, OpenOnThursday, OpenOnFriday, OpenOnSaturday, OpenOnSunday, OpenOnWeekend, OpenOnEvening, OpenOnLunchtime}
+
+// ServiceFields and ActorFields list the fields each search accepts, in the
+// order facets are returned.
+var (
+	ServiceFields = []string{FieldKind, FieldThemes, FieldPublics, FieldSpecificSupport, FieldFees, FieldPassNumerique,
+		FieldAccessModes, FieldAccompanimentModes, FieldLanguages, FieldTypologies, FieldNationalProgrammes,
+		FieldTrainingLabels, FieldMobility, FieldItinerant, FieldOnSite, FieldRemote, FieldIsFull, FieldStatus, FieldDepartement, FieldOpenOn}
+	ActorFields = []string{FieldTypologies, FieldThemes, FieldKind, FieldNationalProgrammes, FieldTrainingLabels,
+		FieldMobility, FieldItinerant, FieldStatus, FieldDepartement, FieldOpenOn}
+)
+
+func badRequest(field, reason string) error {
+	return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are invalid.",
+		Fields: []models.FieldError{{Field: field, Reason: reason}}}
+}

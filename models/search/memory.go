@@ -1,0 +1,531 @@
+package search
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	_ "time/tzdata" // places are evaluated in their zone; the distroless image has no zoneinfo
+
+	"carnet/models"
+	"carnet/models/ident"
+	"carnet/models/openinghours"
+	"carnet/models/vocab"
+)
+
+// Memory is the in-memory Engine. Queries take a read lock and only read;
+// a write's changes are reloaded from the database and applied under the
+// write lock, so a reader sees the index before or after a write, never
+// half-way. An RWMutex rather than copy-on-write snapshots: copying the
+// index (tens of megabytes at national scale) on each write would cost far
+// more than the microseconds readers wait while a write is applied.
+type Memory struct {
+	store *models.Store
+	log   *slog.Logger
+
+	// update serialises reload-and-apply, so that two writes' listeners
+	// running at once apply states in the order they read them.
+	update sync.Mutex
+	mu     sync.RWMutex
+
+	services *table
+	actors   *table
+	// actorRows holds every non-archived actor, whatever its status, and
+	// servicesOf the published services of each, to rebuild docs when
+	// one of them changes.
+	actorRows  map[string]*models.Actor
+	servicesOf map[string]map[string]*models.Service
+
+	// scratches is a free list of query buffers. Not a sync.Pool: the
+	// pool is emptied at every garbage collection, and reallocating
+	// buffers the size of the directory then made collections more
+	// frequent still.
+	scratches chan *scratch
+	zones     sync.Map // IANA name → *time.Location
+	// hours caches parsed opening hours by text: a few patterns cover
+	// most places, and an Hours is immutable. Used under update (or
+	// before the index is shared).
+	hours map[string]*parsedHours
+
+	gen   uint64 // incremented by every write applied; under mu
+	cache resultCache
+
+	// BuildTime is how long the initial build took.
+	BuildTime time.Duration
+
+	updates     atomic.Int64
+	updateNanos atomic.Int64 // reload from the database and apply
+	applyNanos  atomic.Int64 // apply only (under the write lock)
+}
+
+// UpdateStats reports how many writes the index applied and the time spent:
+// reloading the changed rows and applying them (total), and applying them
+// under the write lock (what readers may wait for).
+func (m *Memory) UpdateStats() (n int64, total, locked time.Duration) {
+	return m.updates.Load(), time.Duration(m.updateNanos.Load()), time.Duration(m.applyNanos.Load())
+}
+
+var _ Engine = (*Memory)(nil)
+
+// NewMemory builds the index from store and keeps it current through
+// store.OnChange. Call it before serving requests.
+func NewMemory(ctx context.Context, store *models.Store, log *slog.Logger) (*Memory, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	m := &Memory{store: store, log: log, scratches: make(chan *scratch, 64), hours: map[string]*parsedHours{}}
+	m.cache.max = 2048
+	start := time.Now()
+	if err := m.rebuild(ctx); err != nil {
+		return nil, err
+	}
+	m.BuildTime = time.Since(start)
+	store.OnChange(m.onChange)
+	log.Info("search index built", "services", m.services.len(), "actors", m.actors.len(), "duration", m.BuildTime)
+	return m, nil
+}
+
+// Len returns how many services and actors are searchable.
+func (m *Memory) Len() (services, actors int) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.services.len(), m.actors.len()
+}
+
+func (m *Memory) rebuild(ctx context.Context) error {
+	actorRows := map[string]*models.Actor{}
+	servicesOf := map[string]map[string]*models.Service{}
+	// Services are turned into docs while the next batch is read from
+	// SQLite: the two halves of the build overlap on two cores. The
+	// actors are all read before the first service batch is sent.
+	batches := make(chan []models.Service, 2)
+	var sdocs []*doc
+	built := make(chan struct{})
+	go func() {
+		defer close(built)
+		for batch := range batches {
+			for i := range batch {
+				sv := &batch[i]
+				if !sv.IsPublished() {
+					continue
+				}
+				if servicesOf[sv.ActorID] == nil {
+					servicesOf[sv.ActorID] = map[string]*models.Service{}
+				}
+				servicesOf[sv.ActorID][sv.ID] = sv
+				if a := actorRows[sv.ActorID]; a != nil && actorVisible(a) {
+					sdocs = append(sdocs, m.serviceDoc(sv, a))
+				}
+			}
+		}
+	}()
+	err := m.store.ScanDirectory(ctx, func(batch []models.Actor) error {
+		for i := range batch {
+			actorRows[batch[i].ID] = &batch[i]
+		}
+		return nil
+	}, func(batch []models.Service) error {
+		batches <- batch
+		return nil
+	})
+	close(batches)
+	<-built
+	if err != nil {
+		return err
+	}
+	services, actors := newTable(), newTable()
+	var adocs []*doc
+	for id, a := range actorRows {
+		if actorVisible(a) {
+			adocs = append(adocs, m.actorDoc(a, servicesOf[id]))
+		}
+	}
+	// Slots in id order: candidates are visited in slot order and ties
+	// are broken by id, so per-slot arrays are then read sequentially.
+	byID := func(a, b *doc) int { return strings.Compare(a.id, b.id) }
+	slices.SortFunc(sdocs, byID)
+	slices.SortFunc(adocs, byID)
+	services.putAll(sdocs)
+	actors.putAll(adocs)
+	m.mu.Lock()
+	m.services, m.actors, m.actorRows, m.servicesOf = services, actors, actorRows, servicesOf
+	m.gen++
+	m.mu.Unlock()
+	return nil
+}
+
+// onChange applies a committed write. It runs before the write returns, so
+// the reload must not depend on the request: a client hanging up must not
+// leave the index behind the database.
+func (m *Memory) onChange(ctx context.Context, changes []models.Change) {
+	ctx = context.WithoutCancel(ctx)
+	m.update.Lock()
+	defer m.update.Unlock()
+	start := time.Now()
+	rows, err := m.store.LoadChanged(ctx, changes)
+	if err != nil {
+		// The index would miss this write: rebuild it from the database
+		// rather than serve stale results until the next restart.
+		m.log.Error("search index: reload failed; rebuilding", "error", err)
+		if err := m.rebuild(ctx); err != nil {
+			m.log.Error("search index: rebuild failed", "error", err)
+		}
+		return
+	}
+	applied := time.Now()
+	m.apply(rows)
+	m.updates.Add(1)
+	m.applyNanos.Add(int64(time.Since(applied)))
+	m.updateNanos.Add(int64(time.Since(start)))
+	m.log.Debug("search index updated", "changes", len(changes), "duration", time.Since(start))
+}
+
+// apply updates the index with the current state of changed rows.
+func (m *Memory) apply(rows models.ChangedRows) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.gen++
+	touchedActors := map[string]bool{}
+	changedActors := map[string]bool{} // a new row: every service needs it
+	changedServices := map[string]bool{}
+	for i := range rows.Actors {
+		a := rows.Actors[i]
+		touchedActors[a.ID] = true
+		old := m.actorRows[a.ID]
+		switch {
+		case a.IsArchived():
+			delete(m.actorRows, a.ID)
+		case old != nil && old.Version == a.Version:
+			// Loaded as the actor of a changed service: unchanged.
+		default:
+			m.actorRows[a.ID] = &a
+			changedActors[a.ID] = true
+		}
+	}
+	for _, id := range rows.MissingActors {
+		touchedActors[id] = true
+		delete(m.actorRows, id)
+	}
+	for i := range rows.Services {
+		sv := rows.Services[i]
+		touchedActors[sv.ActorID] = true
+		changedServices[sv.ID] = true
+		set := m.servicesOf[sv.ActorID]
+		if sv.IsArchived() || !sv.IsPublished() {
+			delete(set, sv.ID)
+			m.services.remove(sv.ID)
+			continue
+		}
+		if set == nil {
+			set = map[string]*models.Service{}
+			m.servicesOf[sv.ActorID] = set
+		}
+		set[sv.ID] = &sv
+	}
+	for _, id := range rows.MissingServices {
+		if slot, ok := m.services.byID[id]; ok {
+			aid := m.services.docs[slot].svc.ActorID
+			delete(m.servicesOf[aid], id)
+			touchedActors[aid] = true
+		}
+		m.services.remove(id)
+	}
+	ids := make([]string, 0, len(touchedActors))
+	for id := range touchedActors {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		a := m.actorRows[id]
+		if a == nil || !actorVisible(a) {
+			m.actors.remove(id)
+			for sid := range m.servicesOf[id] {
+				m.services.remove(sid)
+			}
+			if a == nil {
+				delete(m.servicesOf, id)
+			}
+			continue
+		}
+		m.actors.put(m.actorDoc(a, m.servicesOf[id]))
+		for sid, sv := range m.servicesOf[id] {
+			if !changedActors[id] && !changedServices[sid] {
+				if _, indexed := m.services.byID[sid]; indexed {
+					continue // neither it nor its actor changed
+				}
+			}
+			d := m.serviceDoc(sv, a)
+			m.servicesOf[id][sid] = d.svc
+			m.services.put(d)
+		}
+	}
+	m.services.reorder()
+	m.actors.reorder()
+}
+
+// actorVisible says whether an actor's place may appear in search: open,
+// or temporarily closed (shown on request), and not archived.
+func actorVisible(a *models.Actor) bool {
+	return !a.IsArchived() && (a.Status == vocab.ActorActive || a.Status == vocab.ActorTemporarilyClosed)
+}
+
+func boolValue(b bool) []string { return []string{strconv.FormatBool(b)} }
+
+func departementOf(addr models.Address) string {
+	if addr.InseeCode != "" {
+		if d := ident.DepartementFromINSEE(addr.InseeCode); d != "" {
+			return d
+		}
+	}
+	return ident.DepartementFromPostalCode(addr.PostalCode)
+}
+
+// zone returns the time zone of a département, Europe/Paris when unknown.
+func (m *Memory) zone(dep string) *time.Location {
+	name := ident.TimeZoneForDepartement(dep)
+	if name == "" {
+		name = "Europe/Paris"
+	}
+	if z, ok := m.zones.Load(name); ok {
+		return z.(*time.Location)
+	}
+	z, err := time.LoadLocation(name)
+	if err != nil {
+		z = time.UTC // unreachable with the embedded tzdata
+	}
+	m.zones.Store(name, z)
+	return z
+}
+
+func (m *Memory) getScratch() *scratch {
+	select {
+	case s := <-m.scratches:
+		return s
+	default:
+		return &scratch{}
+	}
+}
+
+func (m *Memory) putScratch(s *scratch) {
+	select {
+	case m.scratches <- s:
+	default:
+	}
+}
+
+type parsedHours struct {
+	h      *openinghours.Hours // nil when unreadable
+	openOn []string
+}
+
+// setHours parses the place's hours and derives its open_on values.
+func (m *Memory) setHours(d *doc, text, dep string) {
+	d.tz = m.zone(dep)
+	if dep == "57" || dep == "67" || dep == "68" {
+		d.region = openinghours.AlsaceMoselle
+	}
+	if text == "" {
+		return
+	}
+	p, ok := m.hours[text]
+	if !ok {
+		p = &parsedHours{}
+		// Validated on write; an older unreadable value is "unknown hours".
+		if h, err := openinghours.Parse(text); err == nil {
+			p.h, p.openOn = h, openOn(h)
+		}
+		if len(m.hours) > 100000 {
+			clear(m.hours) // a bound against unbounded distinct texts
+		}
+		m.hours[text] = p
+	}
+	d.hours = p.h
+	d.values[FieldOpenOn] = p.openOn
+}
+
+// openOn derives the OpenOn* values of hours.
+func openOn(h *openinghours.Hours) []string {
+	var out []string
+	days := []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+	for i, d := range days {
+		if h.OpenOnDay(d) {
+			out = append(out, OpenOnValues[i])
+		}
+	}
+	if h.OpenOnDay(time.Saturday) || h.OpenOnDay(time.Sunday) {
+		out = append(out, OpenOnWeekend)
+	}
+	evening, lunch := false, false
+	for _, d := range days[:5] {
+		evening = evening || h.OpenBetween(d, 18*60, 24*60)
+		lunch = lunch || h.OpenBetween(d, 12*60, 14*60)
+	}
+	if evening {
+		out = append(out, OpenOnEvening)
+	}
+	if lunch {
+		out = append(out, OpenOnLunchtime)
+	}
+	return out
+}
+
+// serviceDoc describes a published service of a visible actor. Where the
+// service has no place of its own (coordinates, address, hours), its
+// actor's apply.
+//
+// The doc shares the row kept in servicesOf, whose Actor is set here: a
+// row is immutable once readers may hold it, so it is copied when its actor
+// changed, and the caller keeps the copy (doc.svc) in servicesOf.
+func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
+	row := sv
+	switch row.Actor {
+	case a:
+	case nil:
+		row.Actor = a // a fresh row, not shared yet
+	default:
+		c := *sv
+		c.Actor = a
+		row = &c
+	}
+	d := &doc{id: sv.ID, sortName: vocab.Slugify(sv.Name), svc: row}
+	switch {
+	case sv.Latitude != nil && sv.Longitude != nil:
+		d.located, d.lat, d.lon = true, *sv.Latitude, *sv.Longitude
+	case a.Latitude != nil && a.Longitude != nil:
+		d.located, d.lat, d.lon = true, *a.Latitude, *a.Longitude
+	}
+	d.remoteOnly = sv.Remote && !sv.OnSite
+	addr, dep := a.Address, a.Departement
+	if sv.Address.PostalCode != "" {
+		addr = sv.Address
+		dep = departementOf(addr)
+	}
+	d.insee, d.postal = addr.InseeCode, addr.PostalCode
+	d.values = map[string][]string{
+		FieldKind:               {sv.Kind},
+		FieldThemes:             sv.Themes,
+		FieldPublics:            sv.Publics,
+		FieldSpecificSupport:    sv.SpecificSupport,
+		FieldFees:               sv.Fees,
+		FieldAccessModes:        sv.AccessModes,
+		FieldAccompanimentModes: sv.AccompanimentModes,
+		FieldLanguages:          sv.Languages,
+		FieldTypologies:         a.Typologies,
+		FieldNationalProgrammes: a.NationalProgrammes,
+		FieldTrainingLabels:     a.TrainingLabels,
+		FieldMobility:           a.Mobility,
+		FieldPassNumerique:      boolValue(sv.PassNumerique),
+		FieldItinerant:          boolValue(a.Mobility.Contains(vocab.MobilityItinerant)),
+		FieldOnSite:             boolValue(sv.OnSite),
+		FieldRemote:             boolValue(sv.Remote),
+		FieldIsFull:             boolValue(sv.IsFull),
+		FieldStatus:             {a.Status},
+	}
+	if dep != "" {
+		d.values[FieldDepartement] = []string{dep}
+	}
+	hours := sv.OpeningHours
+	if hours == "" {
+		hours = a.OpeningHours
+	}
+	m.setHours(d, hours, dep)
+	var f [numTextFields][]string
+	f[fieldName] = []string{sv.Name}
+	f[fieldOwnerName] = []string{a.Name}
+	f[fieldCommune] = []string{addr.Commune}
+	f[fieldTopics] = append(slices.Clone([]string(sv.Themes)), vocab.MustGet(vocab.NameServiceKinds).Label(sv.Kind))
+	f[fieldDescription] = []string{sv.Description}
+	d.text = docTerms(f)
+	return d
+}
+
+// actorDoc describes a visible actor with the themes and kinds of the
+// published services it offers.
+func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) *doc {
+	row := *a
+	d := &doc{id: a.ID, sortName: vocab.Slugify(a.Name), actor: &row}
+	if a.Latitude != nil && a.Longitude != nil {
+		d.located, d.lat, d.lon = true, *a.Latitude, *a.Longitude
+	}
+	d.insee, d.postal = a.Address.InseeCode, a.Address.PostalCode
+	var themes, kinds []string
+	for _, sv := range services {
+		themes = append(themes, sv.Themes...)
+		kinds = append(kinds, sv.Kind)
+	}
+	slices.Sort(themes)
+	slices.Sort(kinds)
+	themes, kinds = slices.Compact(themes), slices.Compact(kinds)
+	d.values = map[string][]string{
+		FieldTypologies:         a.Typologies,
+		FieldNationalProgrammes: a.NationalProgrammes,
+		FieldTrainingLabels:     a.TrainingLabels,
+		FieldMobility:           a.Mobility,
+		FieldItinerant:          boolValue(a.Mobility.Contains(vocab.MobilityItinerant)),
+		FieldStatus:             {a.Status},
+		FieldThemes:             themes,
+		FieldKind:               kinds,
+	}
+	if a.Departement != "" {
+		d.values[FieldDepartement] = []string{a.Departement}
+	}
+	m.setHours(d, a.OpeningHours, a.Departement)
+	var f [numTextFields][]string
+	f[fieldName] = []string{a.Name}
+	f[fieldCommune] = []string{a.Address.Commune}
+	typ := vocab.MustGet(vocab.NameTypologies)
+	for _, t := range a.Typologies {
+		f[fieldTopics] = append(f[fieldTopics], typ.Label(t))
+	}
+	f[fieldTopics] = append(f[fieldTopics], themes...)
+	f[fieldDescription] = []string{a.Summary, a.Description}
+	d.text = docTerms(f)
+	return d
+}
+
+// SearchServices implements Engine.
+func (m *Memory) SearchServices(ctx context.Context, q Query) (Result[models.Service], error) {
+	return search(m, "s", m.servicesTable, q, ServiceFields, func(d *doc) *models.Service { return d.svc })
+}
+
+// SearchActors implements Engine.
+func (m *Memory) SearchActors(ctx context.Context, q Query) (Result[models.Actor], error) {
+	if q.ExcludeFull {
+		return Result[models.Actor]{}, badRequest("exclude_full", "applies to services only")
+	}
+	return search(m, "a", m.actorsTable, q, ActorFields, func(d *doc) *models.Actor { return d.actor })
+}
+
+func (m *Memory) servicesTable() *table { return m.services }
+func (m *Memory) actorsTable() *table   { return m.actors }
+
+func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []string, item func(*doc) *T) (Result[T], error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	t := tbl()
+	p, err := t.plan(q, fields)
+	if err != nil {
+		return Result[T]{}, err
+	}
+	key := cacheKey(kind, p)
+	if v, ok := m.cache.get(m.gen, key); ok {
+		return v.(Result[T]), nil // shared, never modified
+	}
+	s := m.getScratch()
+	pg := t.run(p, s)
+	m.putScratch(s)
+	out := Result[T]{Total: pg.total, NextCursor: pg.next, Facets: pg.facets, Hits: make([]Hit[T], len(pg.hits))}
+	for i, h := range pg.hits {
+		out.Hits[i] = Hit[T]{Item: item(t.docs[h.slot]), Score: h.score}
+		if a := h.dist; a == a { // not NaN: the haversine term
+			r := roundKM(havKM(a))
+			out.Hits[i].DistanceKM = &r
+		}
+	}
+	m.cache.put(m.gen, key, out)
+	return out, nil
+}

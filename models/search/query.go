@@ -1,0 +1,451 @@
+package search
+
+import (
+	"container/heap"
+	"encoding/base64"
+	"encoding/json"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"carnet/models/vocab"
+)
+
+// cursor is the position after the last hit of a page: its sort key and id.
+// Hits are ordered by (key, id), so a page starts strictly after the cursor
+// whatever was inserted or removed meanwhile.
+type cursor struct {
+	Sort string  `json:"s"`
+	Key  float64 `json:"k,omitempty"`
+	Name string  `json:"n,omitempty"`
+	ID   string  `json:"i"`
+}
+
+func encodeCursor(c cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s, sort string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.ID == "" || math.IsNaN(c.Key) {
+		return c, badRequest("cursor", "use the next link of a previous page, unchanged")
+	}
+	if c.Sort != sort {
+		return c, badRequest("cursor", "this cursor belongs to another sort order; keep the same query while paging")
+	}
+	if c.Key == math.MaxFloat64 {
+		c.Key = math.Inf(1) // see cursorOf
+	}
+	return c, nil
+}
+
+// plan is a validated query.
+type plan struct {
+	q      Query
+	words  []string
+	sort   string
+	limit  int
+	radius float64
+	after  *cursor
+	// placeRestricted: near, commune or code_postal was given, so
+	// services without a place are left out unless asked for.
+	placeRestricted bool
+}
+
+func (t *table) plan(q Query, allowed []string) (*plan, error) {
+	p := &plan{q: q, limit: q.Limit, radius: q.RadiusKM}
+	if p.limit <= 0 {
+		p.limit = DefaultLimit
+	}
+	p.limit = min(p.limit, MaxLimit)
+	if q.Near != nil {
+		if p.radius <= 0 {
+			p.radius = DefaultRadiusKM
+		}
+		if p.radius > MaxRadiusKM {
+			return nil, badRequest("radius_km", "must be at most 100")
+		}
+	}
+	p.words = queryWords(q.Text)
+	if len(p.words) > MaxWords {
+		return nil, badRequest("q", "has too many words (at most 12)")
+	}
+	p.placeRestricted = q.Near != nil || len(q.InseeCodes) > 0 || len(q.PostalCodes) > 0
+	p.sort = q.Sort
+	switch {
+	case p.sort == "" && len(p.words) > 0:
+		p.sort = SortRelevance
+	case p.sort == "" && q.Near != nil:
+		p.sort = SortDistance
+	case p.sort == "" || p.sort == SortRelevance && len(p.words) == 0:
+		// Without words every score is 0: alphabetical order is the
+		// useful one.
+		p.sort = SortName
+	case p.sort == SortDistance && q.Near == nil:
+		return nil, badRequest("sort", "distance needs near=lat,lon")
+	case p.sort != SortRelevance && p.sort != SortDistance && p.sort != SortName:
+		return nil, badRequest("sort", "must be relevance, distance or name")
+	}
+	for f := range q.Filters {
+		if !slices.Contains(allowed, f) {
+			return nil, badRequest(f, "is not a filter of this search")
+		}
+	}
+	for _, f := range q.Facets {
+		if !slices.Contains(allowed, f) || f == FieldStatus {
+			return nil, badRequest("facets", "cannot count "+f+"; facets are: "+strings.Join(facetable(allowed), ", "))
+		}
+	}
+	if q.Cursor != "" {
+		c, err := decodeCursor(q.Cursor, p.sort)
+		if err != nil {
+			return nil, err
+		}
+		p.after = &c
+	}
+	return p, nil
+}
+
+func facetable(fields []string) []string {
+	return slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == FieldStatus })
+}
+
+// buildFilter computes into s.filter the set of slots passing every field
+// filter: alternatives ORed within a field, fields ANDed; the actor status
+// defaults to active.
+func (t *table) buildFilter(p *plan, s *scratch) {
+	n := len(t.all)
+	s.filter = grow(s.filter, n)
+	copy(s.filter, t.all)
+	tmp := grow(s.result, n)
+	apply := func(field string, values []string) {
+		clear(tmp)
+		for _, v := range values {
+			if b := t.set(field, v); b != nil {
+				b.orInto(tmp)
+			}
+		}
+		tmp.andWith(s.filter)
+	}
+	if _, ok := p.q.Filters[FieldStatus]; !ok {
+		apply(FieldStatus, []string{vocab.ActorActive})
+	}
+	fields := make([]string, 0, len(p.q.Filters))
+	for f := range p.q.Filters {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		apply(f, p.q.Filters[f])
+	}
+	if p.q.ExcludeFull {
+		if b := t.set(FieldIsFull, "true"); b != nil {
+			b.andNotWith(s.filter)
+		}
+	}
+	s.result = tmp
+}
+
+func grow(b bitset, n int) bitset {
+	if cap(b) < n {
+		return make(bitset, n)
+	}
+	return b[:n]
+}
+
+// hitHeap keeps the best `limit` hits seen, worst on top.
+type hitHeap struct {
+	t    *table
+	hits []hit
+}
+
+func (h *hitHeap) Len() int           { return len(h.hits) }
+func (h *hitHeap) Less(i, j int) bool { return h.t.compareHits(h.hits[i], h.hits[j]) > 0 }
+func (h *hitHeap) Swap(i, j int)      { h.hits[i], h.hits[j] = h.hits[j], h.hits[i] }
+func (h *hitHeap) Push(x any)         { h.hits = append(h.hits, x.(hit)) }
+func (h *hitHeap) Pop() any {
+	x := h.hits[len(h.hits)-1]
+	h.hits = h.hits[:len(h.hits)-1]
+	return x
+}
+
+// page is what run returns: the hits of the page in order.
+type page struct {
+	hits   []hit
+	total  int
+	next   string
+	facets []Facet
+}
+
+// run executes a planned query. The caller holds the read lock.
+func (t *table) run(p *plan, s *scratch) page {
+	t.buildFilter(p, s)
+	q := &p.q
+	var out page
+	wantFacets := len(q.Facets) > 0
+	// Fast path: no per-record condition beyond the bitsets, ordered by
+	// name: walk the name order from the cursor and stop at a full page.
+	if len(p.words) == 0 && !p.placeRestricted && q.OpenAt == nil && p.sort == SortName {
+		out.total = s.filter.count()
+		start := 0
+		if p.after != nil {
+			i, found := t.namePos(p.after.Name, p.after.ID)
+			if found {
+				i++
+			}
+			start = i
+		}
+		for _, slot := range t.byName[start:] {
+			if !s.filter.has(slot) {
+				continue
+			}
+			if len(out.hits) == p.limit {
+				out.next = t.cursorOf(p, out.hits[len(out.hits)-1])
+				break
+			}
+			out.hits = append(out.hits, hit{slot: slot, dist: math.NaN()})
+		}
+		if wantFacets {
+			out.facets = t.facets(q.Facets, s.filter, out.total)
+		}
+		return out
+	}
+
+	if wantFacets {
+		clear(s.result)
+	}
+	var afterHit *hit
+	if p.after != nil {
+		afterHit = &hit{key: p.after.Key, slot: math.MaxUint32}
+		if p.sort == SortName {
+			i, found := t.namePos(p.after.Name, p.after.ID)
+			if found {
+				i++
+			}
+			afterHit.key = float64(i) - 0.5 // ranks are integers
+		}
+	}
+	h := &hitHeap{t: t, hits: make([]hit, 0, p.limit+1)}
+	remaining := 0 // hits after the cursor
+	var open openCheck
+	if q.OpenAt != nil {
+		open = newOpenCheck(*q.OpenAt)
+	}
+	// With Near, hit.dist holds the haversine term (see origin.hav), which
+	// orders like the distance; search converts it for the hits shown.
+	var o origin
+	var maxHav float64
+	if q.Near != nil {
+		o, maxHav = newOrigin(q.Near), kmHav(p.radius)
+	}
+	consider := func(slot uint32, score float64) {
+		if !s.filter.has(slot) {
+			return
+		}
+		remote := t.remote.has(slot)
+		dist := math.NaN()
+		switch {
+		case remote:
+			if p.placeRestricted && !q.IncludeRemote {
+				return
+			}
+		case q.Near != nil:
+			sp := &t.pos[slot]
+			if !sp.located {
+				return
+			}
+			dist = o.hav(sp.rlat, sp.rlon, sp.cos)
+			if dist > maxHav {
+				return
+			}
+		}
+		if !remote && (len(q.InseeCodes) > 0 && !slices.Contains(q.InseeCodes, t.docs[slot].insee) ||
+			len(q.PostalCodes) > 0 && !slices.Contains(q.PostalCodes, t.docs[slot].postal)) {
+			return
+		}
+		if q.OpenAt != nil && !open.at(t.docs[slot]) {
+			return
+		}
+		out.total++
+		if wantFacets {
+			s.result.set(slot)
+		}
+		x := hit{slot: slot, score: score, dist: dist}
+		switch p.sort {
+		case SortRelevance:
+			x.key = -score
+		case SortDistance:
+			x.key = dist
+			if math.IsNaN(dist) {
+				x.key = math.Inf(1) // remote services after every place
+			}
+		case SortName:
+			x.key = float64(t.rank[slot])
+		}
+		if afterHit != nil && t.compareAfter(x, *afterHit, p.after.ID) <= 0 {
+			return
+		}
+		remaining++
+		if len(h.hits) < p.limit {
+			heap.Push(h, x)
+		} else if t.compareHits(x, h.hits[0]) < 0 {
+			h.hits[0] = x
+			heap.Fix(h, 0)
+		}
+	}
+	switch {
+	case len(p.words) > 0:
+		t.text.match(p.words, len(t.docs), t.len(), s)
+		for _, slot := range s.touched {
+			consider(slot, float64(s.acc[slot]))
+		}
+		s.reset()
+	case q.Near != nil:
+		t.geo.within(q.Near.Lat, q.Near.Lon, p.radius, func(slot uint32) { consider(slot, 0) })
+		if q.IncludeRemote {
+			t.remote.each(func(slot uint32) bool { consider(slot, 0); return true })
+		}
+	case len(q.InseeCodes) > 0 || len(q.PostalCodes) > 0:
+		seen := map[uint32]bool{}
+		visit := func(lists map[string][]uint32, keys []string) {
+			for _, k := range keys {
+				for _, slot := range lists[k] {
+					if !seen[slot] {
+						seen[slot] = true
+						consider(slot, 0)
+					}
+				}
+			}
+		}
+		if len(q.InseeCodes) > 0 {
+			visit(t.byInsee, q.InseeCodes)
+		} else {
+			visit(t.byPostal, q.PostalCodes)
+		}
+		if q.IncludeRemote {
+			t.remote.each(func(slot uint32) bool {
+				if !seen[slot] {
+					consider(slot, 0)
+				}
+				return true
+			})
+		}
+	default:
+		s.filter.each(func(slot uint32) bool { consider(slot, 0); return true })
+	}
+	out.hits = h.hits
+	slices.SortFunc(out.hits, t.compareHits)
+	if remaining > p.limit && len(out.hits) > 0 {
+		out.next = t.cursorOf(p, out.hits[len(out.hits)-1])
+	}
+	if wantFacets {
+		out.facets = t.facets(q.Facets, s.result, out.total)
+	}
+	return out
+}
+
+// compareAfter compares x with the cursor's position.
+func (t *table) compareAfter(x, after hit, afterID string) int {
+	if c := cmpFloat(x.key, after.key); c != 0 {
+		return c
+	}
+	return compareIDs(t.docs[x.slot], idKey(afterID), afterID)
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (t *table) cursorOf(p *plan, last hit) string {
+	d := t.docs[last.slot]
+	c := cursor{Sort: p.sort, ID: d.id}
+	switch p.sort {
+	case SortName:
+		c.Name = d.sortName
+	default:
+		c.Key = last.key
+		if math.IsInf(c.Key, 1) {
+			c.Key = math.MaxFloat64 // JSON has no infinity
+		}
+	}
+	return encodeCursor(c)
+}
+
+// facets counts, for each field, the results holding each value. total is
+// the number of results: few results are counted one by one (each doc
+// knows its value sets), many by intersecting bitsets.
+func (t *table) facets(fields []string, result bitset, total int) []Facet {
+	values := 0
+	for _, f := range fields {
+		values += len(t.fields[f])
+	}
+	var perDoc []int
+	if total*len(t.sets) < values*len(result)*4 {
+		perDoc = make([]int, len(t.sets))
+		result.each(func(slot uint32) bool {
+			for _, id := range t.docs[slot].sets {
+				perDoc[id]++
+			}
+			return true
+		})
+	}
+	out := make([]Facet, 0, len(fields))
+	for _, f := range fields {
+		fc := Facet{Field: f, Values: []FacetValue{}}
+		for v, id := range t.fields[f] {
+			var n int
+			if perDoc != nil {
+				n = perDoc[id]
+			} else {
+				n = result.andCount(*t.sets[id])
+			}
+			if n > 0 {
+				fc.Values = append(fc.Values, FacetValue{Value: v, Count: n})
+			}
+		}
+		slices.SortFunc(fc.Values, func(a, b FacetValue) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		out = append(out, fc)
+	}
+	return out
+}
+
+// openCheck evaluates "open at" in each place's time zone, caching the
+// converted instant per zone.
+type openCheck struct {
+	t     time.Time
+	cache map[*time.Location]time.Time
+}
+
+func newOpenCheck(t time.Time) openCheck {
+	return openCheck{t: t, cache: map[*time.Location]time.Time{}}
+}
+
+func (o openCheck) at(d *doc) bool {
+	if d.hours == nil {
+		return false
+	}
+	lt, ok := o.cache[d.tz]
+	if !ok {
+		lt = o.t.In(d.tz)
+		o.cache[d.tz] = lt
+	}
+	return d.hours.OpenAtIn(lt, d.region)
+}

@@ -1,0 +1,301 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"carnet/models/vocab"
+)
+
+// French text is folded the way the vocabularies are (vocab.Slugify):
+// lower-case, accents removed, œ → oe, every run of other characters a
+// separator. So « Médiathèque de l’Alcazar » gives the words mediatheque,
+// alcazar: the elided article (l’, d’, qu’…) is split off at the apostrophe
+// and dropped with the other stop words below.
+
+// stopWords are dropped from documents and queries: articles,
+// prepositions and elided forms so common that requiring them would only
+// lose results (« aide aux démarches » must find « Aide démarches »).
+var stopWords = map[string]bool{
+	"a": true, "au": true, "aux": true, "c": true, "d": true, "de": true, "des": true, "du": true,
+	"en": true, "et": true, "j": true, "l": true, "la": true, "le": true, "les": true, "m": true,
+	"n": true, "ou": true, "par": true, "pour": true, "qu": true, "s": true, "sur": true, "t": true,
+	"un": true, "une": true, "avec": true, "dans": true, "sa": true, "ses": true, "son": true,
+}
+
+// tokens returns the folded words of s, stop words removed.
+func tokens(s string) []string {
+	var out []string
+	for w := range strings.SplitSeq(vocab.Slugify(s), "-") {
+		if w != "" && !stopWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// queryWords returns the distinct folded words of a query. When a query is
+// made only of stop words ("de"), they are kept: a query never silently
+// matches everything.
+func queryWords(q string) []string {
+	words := tokens(q)
+	if len(words) == 0 {
+		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
+			if w != "" {
+				words = append(words, w)
+			}
+		}
+	}
+	slices.Sort(words)
+	return slices.Compact(words)
+}
+
+// Text fields and their weights in relevance: a word found in the
+// service's own name counts most, then the structure's name, the commune,
+// the themes and kind, and last the free description.
+const (
+	fieldName = iota
+	fieldOwnerName
+	fieldCommune
+	fieldTopics
+	fieldDescription
+	numTextFields
+)
+
+var fieldWeight = [numTextFields]float64{4, 3, 2, 1.5, 1}
+
+// maskWeight[m] is the weight of the best field in mask m.
+var maskWeight = func() (w [1 << numTextFields]float64) {
+	for m := range w {
+		for f := range numTextFields {
+			if m&(1<<f) != 0 {
+				w[m] = math.Max(w[m], fieldWeight[f])
+			}
+		}
+	}
+	return w
+}()
+
+// prefixFactor discounts a word matched only as the beginning of a longer
+// term ("médiat" in "médiathèque") against an exact word.
+const prefixFactor = 0.7
+
+// textIndex is an inverted index: for each term, the slots whose text holds
+// it, with the fields it appears in. Terms are also kept sorted so that a
+// prefix is a contiguous range found by binary search.
+type textIndex struct {
+	ids      map[string]uint32 // term → term id
+	postings [][]uint32        // term id → sorted entries slot<<8 | field mask
+	sorted   []string          // every term, sorted
+	sortedID []uint32          // term ids in the order of sorted
+}
+
+func newTextIndex() *textIndex { return &textIndex{ids: map[string]uint32{}} }
+
+func (ti *textIndex) termID(t string) uint32 {
+	if id, ok := ti.ids[t]; ok {
+		return id
+	}
+	id := uint32(len(ti.postings))
+	ti.ids[t] = id
+	ti.postings = append(ti.postings, nil)
+	i, _ := slices.BinarySearch(ti.sorted, t)
+	ti.sorted = slices.Insert(ti.sorted, i, t)
+	ti.sortedID = slices.Insert(ti.sortedID, i, id)
+	return id
+}
+
+// docTerms folds the fields of a document into term → field mask.
+func docTerms(fields [numTextFields][]string) map[string]uint8 {
+	m := map[string]uint8{}
+	for f, texts := range fields {
+		for _, s := range texts {
+			for _, w := range tokens(s) {
+				m[w] |= 1 << f
+			}
+		}
+	}
+	return m
+}
+
+// add indexes slot's terms and returns their ids, needed to remove them.
+func (ti *textIndex) add(slot uint32, terms map[string]uint8) []uint32 {
+	ids := make([]uint32, 0, len(terms))
+	for t, mask := range terms {
+		id := ti.termID(t)
+		ids = append(ids, id)
+		e := slot<<8 | uint32(mask)
+		p := ti.postings[id]
+		i := sort.Search(len(p), func(i int) bool { return p[i]>>8 >= slot })
+		ti.postings[id] = slices.Insert(p, i, e)
+	}
+	return ids
+}
+
+// update replaces slot's terms: entries of terms it keeps are rewritten
+// in place (no shifting of long postings), others inserted or removed.
+func (ti *textIndex) update(slot uint32, old []uint32, terms map[string]uint8) []uint32 {
+	gone := make(map[uint32]bool, len(old))
+	for _, id := range old {
+		gone[id] = true
+	}
+	ids := make([]uint32, 0, len(terms))
+	for t, mask := range terms {
+		id := ti.termID(t)
+		ids = append(ids, id)
+		e := slot<<8 | uint32(mask)
+		p := ti.postings[id]
+		i := sort.Search(len(p), func(i int) bool { return p[i]>>8 >= slot })
+		if i < len(p) && p[i]>>8 == slot {
+			p[i] = e
+		} else {
+			ti.postings[id] = slices.Insert(p, i, e)
+		}
+		delete(gone, id)
+	}
+	for id := range gone {
+		ti.remove(slot, []uint32{id})
+	}
+	return ids
+}
+
+func (ti *textIndex) remove(slot uint32, ids []uint32) {
+	for _, id := range ids {
+		p := ti.postings[id]
+		i := sort.Search(len(p), func(i int) bool { return p[i]>>8 >= slot })
+		if i < len(p) && p[i]>>8 == slot {
+			ti.postings[id] = slices.Delete(p, i, i+1)
+		}
+	}
+}
+
+// termRange returns the ids of the terms a query word matches: the word
+// itself and, for words of two letters or more, every term it begins.
+func (ti *textIndex) termRange(word string) (ids []uint32, exact int) {
+	exact = -1
+	i := sort.SearchStrings(ti.sorted, word)
+	if len([]rune(word)) < 2 {
+		if i < len(ti.sorted) && ti.sorted[i] == word {
+			return ti.sortedID[i : i+1], 0
+		}
+		return nil, -1
+	}
+	j := i
+	for j < len(ti.sorted) && strings.HasPrefix(ti.sorted[j], word) {
+		j++
+	}
+	if i < j && ti.sorted[i] == word {
+		exact = 0
+	}
+	return ti.sortedID[i:j], exact
+}
+
+// scratch holds per-query buffers indexed by slot, reused through a free list so
+// that a query allocates nothing proportional to the directory.
+type scratch struct {
+	best    []float32
+	acc     []float32
+	hits    []uint8
+	touched []uint32
+	word    []uint32
+	result  bitset
+	filter  bitset
+}
+
+func (s *scratch) ensure(n int) {
+	if len(s.best) < n {
+		s.best = make([]float32, n+n/8) // room for growth
+		s.acc = make([]float32, n+n/8)
+		s.hits = make([]uint8, n+n/8)
+	}
+}
+
+// match scores the slots holding every word (each word as itself or as
+// a prefix) and returns them in s.touched with their scores in s.acc; the
+// caller must call s.reset(). The score is BM25's idf without its term
+// frequency and length parts (fields are short, so a word's presence is
+// what matters), multiplied by the weight of the best field the word is
+// found in, summed over the query's words:
+//
+//	score = Σ_word idf(word) × max_field weight(field) × (1 if the whole word, 0.7 if a prefix)
+//	idf   = ln(1 + (N − df + 0.5) / (df + 0.5))
+//
+// where df, the number of slots holding the word, is estimated by the
+// length of its postings (a slot holding two completions counts twice).
+func (ti *textIndex) match(words []string, nslots, ndocs int, s *scratch) {
+	s.ensure(nslots)
+	s.touched = s.touched[:0]
+	type wordTerms struct {
+		ids   []uint32
+		exact int
+		size  int
+	}
+	ws := make([]wordTerms, len(words))
+	for i, w := range words {
+		ids, exact := ti.termRange(w)
+		size := 0
+		for _, id := range ids {
+			size += len(ti.postings[id])
+		}
+		if size == 0 {
+			return // a word nothing holds: no result
+		}
+		ws[i] = wordTerms{ids, exact, size}
+	}
+	// The rarest word first: it bounds the candidates the others visit.
+	slices.SortFunc(ws, func(a, b wordTerms) int { return a.size - b.size })
+	for wi, w := range ws {
+		s.word = s.word[:0]
+		for k, id := range w.ids {
+			f := prefixFactor
+			if k == w.exact {
+				f = 1
+			}
+			for _, e := range ti.postings[id] {
+				slot := e >> 8
+				if s.hits[slot] != uint8(wi) {
+					continue
+				}
+				wgt := float32(maskWeight[e&0xff] * f)
+				if s.best[slot] == 0 {
+					s.word = append(s.word, slot)
+				}
+				if wgt > s.best[slot] {
+					s.best[slot] = wgt
+				}
+			}
+		}
+		df := float64(w.size)
+		idf := math.Log(1 + (float64(ndocs)-df+0.5)/(df+0.5))
+		idf32 := float32(math.Max(idf, 0.01))
+		for _, slot := range s.word {
+			s.hits[slot]++
+			s.acc[slot] += s.best[slot] * idf32
+			s.best[slot] = 0
+			if wi == 0 {
+				s.touched = append(s.touched, slot)
+			}
+		}
+	}
+	// Keep only the slots that matched every word.
+	n := uint8(len(ws))
+	out := s.touched[:0]
+	for _, slot := range s.touched {
+		if s.hits[slot] == n {
+			out = append(out, slot)
+		} else {
+			s.hits[slot], s.acc[slot] = 0, 0
+		}
+	}
+	s.touched = out
+}
+
+// reset clears what match left in the buffers.
+func (s *scratch) reset() {
+	for _, slot := range s.touched {
+		s.hits[slot], s.acc[slot] = 0, 0
+	}
+	s.touched = s.touched[:0]
+}

@@ -1,0 +1,335 @@
+package search_test
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"carnet/models"
+	"carnet/models/search"
+	"carnet/models/vocab"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// place creates an actor with one service and returns both.
+func place(t *testing.T, s *models.Store, name, hours string, edit func(a *models.Actor, sv *models.Service)) (*models.Actor, *models.Service) {
+	t.Helper()
+	a := models.Actor{Name: name, Address: models.Address{Street: "1 rue", PostalCode: "13001", Commune: "Marseille", InseeCode: "13055"},
+		Latitude: ptr(43.2965), Longitude: ptr(5.3698), OpeningHours: hours}
+	sv := models.Service{Name: name + " service", Kind: vocab.KindOneOffHelp, Themes: models.StringList{vocab.ThemeEverydayDigitalTools}, OnSite: true}
+	if edit != nil {
+		edit(&a, &sv)
+	}
+	if err := s.CreateActor(context.Background(), &a); err != nil {
+		t.Fatal(err)
+	}
+	sv.ActorID = a.ID
+	if err := s.CreateService(context.Background(), &sv); err != nil {
+		t.Fatal(err)
+	}
+	return &a, &sv
+}
+
+func names(r search.Result[models.Service]) map[string]bool {
+	out := map[string]bool{}
+	for _, h := range r.Hits {
+		out[h.Item.Actor.Name] = true
+	}
+	return out
+}
+
+// TestOpeningHours checks open_on and open_at on hours written for it:
+// weekly rules with and without PH, an overnight range, a service's own
+// hours over its actor's, and places without hours.
+func TestOpeningHours(t *testing.T) {
+	s := openStore(t)
+	m, err := search.NewMemory(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	place(t, s, "Bureau", "Mo-Fr 09:00-12:00,14:00-17:00; PH off", nil)
+	place(t, s, "Guichet", "Mo-Fr 09:00-17:00", nil) // no PH rule: holidays follow the week
+	place(t, s, "Soirées", "Tu,Th 17:00-20:00", nil)
+	place(t, s, "Samedis", "Sa 10:00-12:00", nil)
+	place(t, s, "Café", "Fr 22:00-02:00", nil) // overnight: Saturday 01:00 is open
+	place(t, s, "Sans horaires", "", nil)
+	place(t, s, "Atelier", "Mo-Fr 09:00-17:00", func(_ *models.Actor, sv *models.Service) { sv.OpeningHours = "Sa 14:00-16:00" })
+	place(t, s, "Midi", "Mo-Fr 11:00-15:00", nil)
+	place(t, s, "Martinique", "Mo-Fr 08:00-12:00", func(a *models.Actor, _ *models.Service) {
+		a.Address = models.Address{Street: "1 rue", PostalCode: "97200", Commune: "Fort-de-France", InseeCode: "97209"}
+		a.Latitude, a.Longitude = ptr(14.6161), ptr(-61.0588)
+	})
+
+	openOn := func(v ...string) map[string]bool {
+		return names(run(t, m, search.Query{Filters: map[string][]string{search.FieldOpenOn: v}, Limit: 100}))
+	}
+	want := func(what string, got map[string]bool, expected ...string) {
+		t.Helper()
+		if len(got) != len(expected) {
+			t.Errorf("%s: got %v, want %v", what, got, expected)
+		}
+		for _, e := range expected {
+			if !got[e] {
+				t.Errorf("%s: %s missing from %v", what, e, got)
+			}
+		}
+	}
+	want("saturday", openOn("saturday"), "Samedis", "Café", "Atelier")
+	want("evening", openOn("evening"), "Soirées", "Café")
+	want("weekend", openOn("weekend"), "Samedis", "Café", "Atelier")
+	want("lunchtime", openOn("lunchtime"), "Guichet", "Midi") // Martinique closes at 12:00
+	want("tuesday or saturday", openOn("tuesday", "saturday"), "Bureau", "Guichet", "Soirées", "Samedis", "Café", "Atelier", "Midi", "Martinique")
+
+	paris, _ := time.LoadLocation("Europe/Paris")
+	openAt := func(at time.Time) map[string]bool {
+		return names(run(t, m, search.Query{OpenAt: &at, Limit: 100}))
+	}
+	// Tuesday 14 July 2026 at 10:00 in Paris: a public holiday.
+	want("14 July 11:30", openAt(time.Date(2026, 7, 14, 11, 30, 0, 0, paris)), "Guichet", "Midi")
+	// Wednesday 15 July 10:00: an ordinary day; 10:00 in Paris is 04:00 in Martinique.
+	want("15 July 10:00", openAt(time.Date(2026, 7, 15, 10, 0, 0, 0, paris)), "Bureau", "Guichet")
+	// Saturday 18 July 01:00: Friday's overnight range.
+	want("Saturday 01:00", openAt(time.Date(2026, 7, 18, 1, 0, 0, 0, paris)), "Café")
+	// 15:00 in Paris is 09:00 in Martinique (UTC−4): evaluated in the place's zone.
+	want("15 July 15:00", openAt(time.Date(2026, 7, 15, 15, 0, 0, 0, paris)), "Bureau", "Guichet", "Martinique")
+	// The same instant written in UTC gives the same answer.
+	want("15 July 13:00Z", openAt(time.Date(2026, 7, 15, 13, 0, 0, 0, time.UTC)), "Bureau", "Guichet", "Martinique")
+}
+
+// TestReadAfterWrite checks that a search made right after a write returns
+// sees it: creation, renaming, moving, closing, drafts, archiving.
+func TestReadAfterWrite(t *testing.T) {
+	s := openStore(t)
+	m, err := search.NewMemory(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	found := func(q search.Query) int { return run(t, m, q).Total }
+	a, sv := place(t, s, "Médiathèque Alcazar", "Tu-Sa 11:00-19:00", nil)
+	if found(search.Query{Text: "alcazar"}) != 1 {
+		t.Fatal("created service not found")
+	}
+	// Rename the service.
+	if _, err := s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Name = "Atelier tablette"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if found(search.Query{Text: "tablette"}) != 1 || found(search.Query{Text: "alcazar service"}) != 0 {
+		t.Error("rename not seen")
+	}
+	// Move the actor: its service moves with it.
+	lyon := &search.Point{Lat: 45.764, Lon: 4.8357}
+	if found(search.Query{Near: lyon}) != 0 {
+		t.Fatal("already in Lyon")
+	}
+	if _, err := s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.Latitude, x.Longitude = ptr(45.765), ptr(4.836); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, m, search.Query{Near: lyon})
+	if r.Total != 1 || *r.Hits[0].DistanceKM > 0.2 {
+		t.Errorf("move not seen: %+v", r)
+	}
+	// The actor's name is searchable through its services.
+	if found(search.Query{Text: "alcazar"}) != 1 {
+		t.Error("actor name not searchable")
+	}
+	// Temporarily closed: hidden unless asked for.
+	if _, err := s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error {
+		x.Status, x.ClosedFrom = vocab.ActorTemporarilyClosed, "2026-12-24"
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if found(search.Query{Text: "tablette"}) != 0 {
+		t.Error("temporarily closed shown by default")
+	}
+	if found(search.Query{Text: "tablette", Filters: map[string][]string{search.FieldStatus: {vocab.ActorTemporarilyClosed}}}) != 1 {
+		t.Error("temporarily closed not shown on request")
+	}
+	if _, err := s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.Status = vocab.ActorActive; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	// A draft never appears.
+	if _, err := s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Status = vocab.ServiceDraft; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if found(search.Query{Text: "tablette"}) != 0 || found(search.Query{Text: "alcazar"}) != 0 {
+		t.Error("draft shown")
+	}
+	if n, _ := m.SearchActors(ctx, search.Query{Text: "alcazar", Filters: map[string][]string{search.FieldThemes: {vocab.ThemeEverydayDigitalTools}}}); n.Total != 0 {
+		t.Error("an actor offers the theme of a draft")
+	}
+	if _, err := s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Status = vocab.ServicePublished; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	// Archiving the actor removes it and its services.
+	if _, err := s.ArchiveActor(ctx, a.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	if found(search.Query{Text: "tablette"}) != 0 {
+		t.Error("archived service found")
+	}
+	if r, _ := m.SearchActors(ctx, search.Query{Text: "alcazar"}); r.Total != 0 {
+		t.Error("archived actor found")
+	}
+	// A fresh index built from the database agrees with the one updated
+	// write by write.
+	fresh, err := search.NewMemory(ctx, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1, b1 := m.Len()
+	a2, b2 := fresh.Len()
+	if a1 != a2 || b1 != b2 {
+		t.Errorf("incremental %d/%d, rebuilt %d/%d", a1, b1, a2, b2)
+	}
+}
+
+// TestConcurrentReadsAndWrites runs searches while services are written,
+// under the race detector in CI: readers never see a half-applied write.
+func TestConcurrentReadsAndWrites(t *testing.T) {
+	s, m, _ := synthetic(t, 200, 600)
+	ctx := context.Background()
+	a, _ := place(t, s, "Lieu concurrent", "Mo-Fr 09:00-17:00", nil)
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				r, err := m.SearchServices(ctx, search.Query{Text: "atelier", Facets: []string{search.FieldThemes}})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				sum := 0
+				for _, v := range r.Facets[0].Values {
+					sum += v.Count
+				}
+				if r.Total > 0 && sum < r.Total {
+					t.Errorf("facets %d below total %d", sum, r.Total)
+					return
+				}
+			}
+		})
+	}
+	for i := range 50 {
+		sv := models.Service{ActorID: a.ID, Name: "Atelier concurrent", Kind: vocab.KindCollectiveWorkshop,
+			Themes: models.StringList{vocab.ThemeSafeDigitalUse}, OnSite: true}
+		if err := s.CreateService(ctx, &sv); err != nil {
+			t.Fatal(err)
+		}
+		if got := run(t, m, search.Query{Text: "concurrent atelier", Limit: 1}).Total; got != i+1 {
+			t.Fatalf("after %d writes the index has %d", i+1, got)
+		}
+	}
+	close(stop)
+	wg.Wait()
+}
+
+// TestIncrementalEqualsRebuild applies many kinds of writes one by one and
+// checks that the index kept current by the change listener answers
+// exactly as an index rebuilt from the database.
+func TestIncrementalEqualsRebuild(t *testing.T) {
+	s, m, _ := synthetic(t, 150, 500)
+	ctx := context.Background()
+	var actors []models.Actor
+	var services []models.Service
+	if err := s.ScanDirectory(ctx, func(b []models.Actor) error { actors = append(actors, b...); return nil },
+		func(b []models.Service) error { services = append(services, b...); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	hours := []string{"Sa 10:00-12:00", "Mo-Fr 18:00-21:00", ""}
+	for i := range 60 {
+		a := actors[(i*7)%len(actors)]
+		sv := services[(i*13)%len(services)]
+		var err error
+		switch i % 6 {
+		case 0:
+			_, err = s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Name = "Renommé " + x.Name; return nil })
+		case 1:
+			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.OpeningHours = hours[i%3]; return nil })
+		case 2:
+			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.Latitude, x.Longitude = ptr(45.0+float64(i)/100), ptr(4.8); return nil })
+		case 3:
+			_, err = s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error {
+				x.Status = map[bool]string{true: vocab.ServiceDraft, false: vocab.ServicePublished}[x.Status == vocab.ServicePublished]
+				return nil
+			})
+		case 4:
+			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error {
+				if x.Status == vocab.ActorActive {
+					x.Status, x.ClosedFrom = vocab.ActorTemporarilyClosed, "2026-12-01"
+				} else {
+					x.Status = vocab.ActorActive
+				}
+				return nil
+			})
+		case 5:
+			_, err = s.ArchiveService(ctx, sv.ID, 0)
+		}
+		if err != nil && models.ErrorCode(err) != models.EGONE {
+			t.Fatal(err)
+		}
+	}
+	fresh, err := search.NewMemory(ctx, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh.SetCacheSize(0)
+	m.SetCacheSize(0)
+	near := &search.Point{Lat: 45.1, Lon: 4.8}
+	all := []string{search.FieldThemes, search.FieldKind, search.FieldOpenOn, search.FieldFees}
+	for _, q := range []search.Query{
+		{Limit: 100, Facets: all},
+		{Text: "renommé", Limit: 100},
+		{Text: "atelier", Limit: 100, Facets: all},
+		{Near: near, RadiusKM: 100, Limit: 100},
+		{Filters: map[string][]string{search.FieldOpenOn: {search.OpenOnSaturday, search.OpenOnEvening}}, Limit: 100, Facets: all},
+		{Filters: map[string][]string{search.FieldStatus: {vocab.ActorTemporarilyClosed}}, Limit: 100},
+		{Sort: search.SortName, Limit: 100, Cursor: ""},
+	} {
+		a, b := run(t, m, q), run(t, fresh, q)
+		if a.Total != b.Total || !slices.Equal(ids(a.Hits), ids(b.Hits)) || !reflect.DeepEqual(a.Facets, b.Facets) {
+			t.Errorf("%+v: incremental %d results, rebuilt %d", q, a.Total, b.Total)
+		}
+	}
+	ra, _ := m.SearchActors(ctx, search.Query{Limit: 100, Facets: []string{search.FieldThemes}})
+	rb, _ := fresh.SearchActors(ctx, search.Query{Limit: 100, Facets: []string{search.FieldThemes}})
+	if ra.Total != rb.Total || !reflect.DeepEqual(ra.Facets, rb.Facets) {
+		t.Errorf("actors: incremental %d, rebuilt %d", ra.Total, rb.Total)
+	}
+}
+
+// TestRelevanceFields checks the field weights: a word in the service's
+// name ranks above the same word in the structure's name, which ranks above
+// the description; a whole word above a prefix.
+func TestRelevanceFields(t *testing.T) {
+	s := openStore(t)
+	m, err := search.NewMemory(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	place(t, s, "Zeta", "", func(_ *models.Actor, sv *models.Service) { sv.Name, sv.Description = "Aide", "Prêt de tablettes" })
+	place(t, s, "Alpha", "", func(_ *models.Actor, sv *models.Service) { sv.Name = "Atelier tablette" })
+	place(t, s, "Tablette et Cie", "", func(_ *models.Actor, sv *models.Service) { sv.Name = "Permanence" })
+	place(t, s, "Omega", "", func(_ *models.Actor, sv *models.Service) {
+		sv.Name, sv.Description = "Accueil", "Venez avec votre tablette"
+	})
+	r := run(t, m, search.Query{Text: "tablette"})
+	var got []string
+	for _, h := range r.Hits {
+		got = append(got, h.Item.Actor.Name)
+	}
+	if want := []string{"Alpha", "Tablette et Cie", "Omega", "Zeta"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v (name, structure, description, then a prefix in the description)", got, want)
+	}
+}
