@@ -43,6 +43,8 @@ type Service struct {
 	UpdatedAt    time.Time
 	ArchivedAt   *time.Time
 	Version      int64
+	// Fingerprint is ContentFingerprint as last written; see Actor.
+	Fingerprint string
 }
 
 // IsArchived reports whether the service was deleted from the directory.
