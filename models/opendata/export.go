@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -328,4 +329,29 @@ func marshalNoEscape(v any) ([]byte, error) {
 
 func standardJSON(a *models.Actor, services []models.Service) orderedObject {
 	return orderedObject{keys: Columns, m: standardFields(a, services)}
+}
+
+// Export writes the published directory of store in format to w, streaming:
+// memory stays constant whatever the number of places. begin (optional)
+// receives the directory's state before anything is written and may stop
+// the export (ok false) without error.
+func Export(ctx context.Context, store *models.Store, format string, w io.Writer, begin func(models.ExportState) (bool, error)) error {
+	if _, ok := LookupFormat(format); !ok {
+		return fmt.Errorf("unknown export format %q", format)
+	}
+	var wr Writer
+	err := store.ExportPlaces(ctx, func(st models.ExportState) (bool, error) {
+		if begin != nil {
+			if ok, err := begin(st); err != nil || !ok {
+				return false, err
+			}
+		}
+		var err error
+		wr, err = NewWriter(format, w)
+		return err == nil, err
+	}, func(a *models.Actor, services []models.Service) error { return wr.Place(a, services) })
+	if err != nil || wr == nil {
+		return err
+	}
+	return wr.Close()
 }
