@@ -51,15 +51,15 @@ func TestTableSchemaValidator(t *testing.T) {
 		col[c] = i
 	}
 	cases := map[string]struct{ column, value, want string }{
-		"required":  {"nom", "", "nom: is required"},
-		"pattern":   {"pivot", "1234", "pivot: \"1234\" does not match"},
+		"required":   {"nom", "", "nom: is required"},
+		"pattern":    {"pivot", "1234", "pivot: \"1234\" does not match"},
 		"vocabulary": {"services", "Aide aux démarches administratives|Cuisine", "services:"},
-		"anchored":  {"itinerance", "Fixe et autre", "itinerance:"},
-		"maxLength": {"presentation_resume", strings.Repeat("a", 281), "longer than 280"},
-		"date":      {"date_maj", "02/04/2024", "date_maj:"},
-		"number":    {"latitude", "43,5", "latitude:"},
-		"phone":     {"telephone", "+33180059880|+33180059881", "telephone:"},
-		"unique":    {"id", rows[1][col["id"]], "id: \"structure-1\" is not unique"},
+		"anchored":   {"itinerance", "Fixe et autre", "itinerance:"},
+		"maxLength":  {"presentation_resume", strings.Repeat("a", 281), "longer than 280"},
+		"date":       {"date_maj", "02/04/2024", "date_maj:"},
+		"number":     {"latitude", "43,5", "latitude:"},
+		"phone":      {"telephone", "+33180059880|+33180059881", "telephone:"},
+		"unique":     {"id", rows[1][col["id"]], "id: \"structure-1\" is not unique"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
