@@ -31,7 +31,9 @@ import (
 	"time"
 
 	"carnet/api"
+	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/opendata"
 )
 
 // go generate regenerates docs/ (swag) and openapi.yaml from the annotations;
@@ -65,6 +67,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return admin(ctx, args, getenv, stdin, stdout)
 	case "healthcheck":
 		return healthcheck(ctx, args, getenv, stdout)
+	case "import":
+		return opendata.RunImport(ctx, args, getenv, stdout, stderr, func(r *opendata.Report) any { return handlers.NewImportReport(r) })
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -81,6 +85,8 @@ Commands:
   admin create --email E       create a platform administrator; the password
         [--password P | --password-stdin]   comes from --password, standard input or CARNET_ADMIN_PASSWORD
   healthcheck [--url U]        exit 0 when the running service answers /readyz
+  import FILE --source NAME    import a file of the national standard (CSV or JSON);
+        [--dry-run] [--format csv|json] [--db PATH] [--snapshot] [--report-json]
   help                         show this text
 
 Configuration is read from environment variables; see README.md.
