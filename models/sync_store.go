@@ -105,6 +105,11 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 	ctx = WithChannel(ctx, ChannelSync)
 	res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
 	err := s.write(ctx, func(tx *gorm.DB) error {
+		// A batch runs the same few statements hundreds of times: prepared
+		// once (GORM caches them per statement on the single writer
+		// connection), they skip SQLite's parsing, a third of an import's
+		// time otherwise.
+		tx = tx.Session(&gorm.Session{PrepareStmt: true})
 		keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
 		if err := s.syncActors(tx, source, actors, opt, res, keep.actors); err != nil {
 			return err
@@ -324,7 +329,7 @@ func resolveSyncActor(tx *gorm.DB, source string, sv *SyncService, cache map[str
 			return nil
 		}
 		var row struct{ ID string }
-		err := tx.Model(&Actor{}).Select("id").Where("source = ? AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
+		err := tx.Model(&Actor{}).Select("id").Where("source = ? AND source_id <> '' AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return bad("actor_source_id", fmt.Sprintf("no active actor of the source %s has this source_id", source))
 		}
