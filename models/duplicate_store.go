@@ -65,6 +65,8 @@ func (s *Store) linkDuplicates(tx *gorm.DB, a *Actor) (int, error) {
 		q = q.Where("postal_code = ?", a.Address.PostalCode)
 	}
 	var candidates []Actor
+	// Only what ComparePlaces reads: blocks can hold dozens of places.
+	q = q.Select("id", "name", "pivot", "pivot_kind", "street", "latitude", "longitude")
 	if err := q.Find(&candidates).Error; err != nil {
 		return 0, err
 	}

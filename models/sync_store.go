@@ -105,16 +105,18 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 	ctx = WithChannel(ctx, ChannelSync)
 	res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		// A batch runs the same few statements hundreds of times: prepared
-		// once (GORM caches them per statement on the single writer
-		// connection), they skip SQLite's parsing, a third of an import's
-		// time otherwise.
-		tx = tx.Session(&gorm.Session{PrepareStmt: true})
 		keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
 		if err := s.syncActors(tx, source, actors, opt, res, keep.actors); err != nil {
 			return err
 		}
-		if err := s.syncServices(tx, source, services, res, keep.services); err != nil {
+		// The actors just written need no lookup when services name them.
+		known := map[string]string{}
+		for _, o := range res.Outcomes {
+			if o.Entity == EntityActor && o.ID != "" && o.Result != SyncRejected {
+				known[o.SourceID] = o.ID
+			}
+		}
+		if err := s.syncServices(tx, source, services, res, keep.services, known); err != nil {
 			return err
 		}
 		if opt.Snapshot {
@@ -238,7 +240,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 	return nil
 }
 
-func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService, res *SyncResult, keep map[string]bool) error {
+func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService, res *SyncResult, keep map[string]bool, actorIDs map[string]string) error {
 	ids := make([]string, 0, len(services))
 	for i := range services {
 		services[i].Source = source
@@ -249,7 +251,6 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 	if err != nil {
 		return err
 	}
-	actorIDs := map[string]string{} // actor source_id → id, for this source
 	for i := range services {
 		sv := &services[i]
 		o := SyncOutcome{Index: i, Entity: EntityService, SourceID: sv.SourceID}
