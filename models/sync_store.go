@@ -201,6 +201,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		}
 		keep[a.SourceID] = true
 		ex, found := existing[a.SourceID]
+		var err error
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == a.ContentFingerprint():
 			o.ID, o.Result = ex.ID, SyncUnchanged
@@ -277,6 +278,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 		}
 		keep[sv.SourceID] = true
 		ex, found := existing[sv.SourceID]
+		var err error
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == sv.ContentFingerprint():
 			o.ID, o.Result = ex.ID, SyncUnchanged

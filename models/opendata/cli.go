@@ -95,7 +95,6 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	if tty, ok := stderr.(*os.File); ok && isatty.IsTerminal(tty.Fd()) {
 		opt.Progress = progressBar(stderr, f, size)
 	}
-	ctx = models.WithChannel(ctx, models.ChannelCLI)
 	rep, err := Import(ctx, store, f, opt)
 	if opt.Progress != nil {
 		fmt.Fprintln(stderr)

@@ -78,3 +78,69 @@ func TestImportRealFiles(t *testing.T) {
 		})
 	}
 }
+
+func synthetic(t *testing.T, n int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := opendata.WriteSynthetic(&buf, n, 7); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// firstRows keeps the header and the first n places of a synthetic CSV.
+func firstRows(b []byte, n int) []byte {
+	lines := bytes.SplitAfter(b, []byte("\n"))
+	return bytes.Join(lines[:n+1], nil)
+}
+
+func TestImportSnapshot(t *testing.T) {
+	s := openStore(t)
+	all := synthetic(t, 10)
+	importBytes(t, s, all, opendata.ImportOptions{Source: "snap"})
+
+	rep := importBytes(t, s, firstRows(all, 9), opendata.ImportOptions{Source: "snap", Snapshot: true, DryRun: true})
+	if rep.Actors[models.SyncArchived] != 1 || rep.Actors[models.SyncUnchanged] != 9 {
+		t.Fatalf("dry run: %+v", rep.Actors)
+	}
+	if _, err := opendata.Import(context.Background(), s, bytes.NewReader(firstRows(all, 5)), opendata.ImportOptions{Source: "snap", Snapshot: true}); models.ErrorCode(err) != models.ECONFLICT {
+		t.Fatalf("mass archive guard: %v", err)
+	}
+	rep = importBytes(t, s, firstRows(all, 9), opendata.ImportOptions{Source: "snap", Snapshot: true})
+	if rep.Actors[models.SyncArchived] != 1 || rep.Services[models.SyncArchived] != 0 {
+		t.Fatalf("snapshot: actors %+v services %+v", rep.Actors, rep.Services)
+	}
+	rep = importBytes(t, s, firstRows(all, 5), opendata.ImportOptions{Source: "snap", Snapshot: true, AllowMassArchive: true})
+	if rep.Actors[models.SyncArchived] != 4 {
+		t.Fatalf("allowed mass archive: %+v", rep.Actors)
+	}
+	if n := len(allActors(t, s)); n != 5 {
+		t.Errorf("%d live places, want 5", n)
+	}
+}
+
+func TestImportDuplicatesAcrossSources(t *testing.T) {
+	b := reference(t, realFiles[1])
+	s := openStore(t)
+	importBytes(t, s, b, opendata.ImportOptions{Source: "charente"})
+	// The same places published again by another source, renamed a little.
+	other := bytes.ReplaceAll(b, []byte(`"id": "`), []byte(`"id": "fs-`))
+	other = bytes.ReplaceAll(other, []byte("Médiathèque"), []byte("Mediatheque"))
+	rep := importBytes(t, s, other, opendata.ImportOptions{Source: "france-services"})
+	t.Logf("%d links", rep.Duplicates)
+	if rep.Duplicates < 180 {
+		t.Errorf("%d duplicates linked, want one per place (188)", rep.Duplicates)
+	}
+	again := importBytes(t, s, other, opendata.ImportOptions{Source: "france-services"})
+	if again.Duplicates != 0 {
+		t.Errorf("an unchanged re-import linked %d more", again.Duplicates)
+	}
+	p, err := s.ListActors(context.Background(), models.ActorFilter{ExcludeDuplicates: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("exclude_duplicates: %d left", p.Total)
+	if p.Total > 188+8 {
+		t.Errorf("exclude_duplicates leaves %d of %d", p.Total, 2*188)
+	}
+}
