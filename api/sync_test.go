@@ -175,7 +175,7 @@ func TestImportPlaces(t *testing.T) {
 		Rows, Rejected, Warnings int
 		Actors                   map[string]int
 		Issues                   []struct {
-			Row                             int
+			Row                            int
 			Field, Value, Reason, Severity string
 		}
 	}

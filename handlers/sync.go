@@ -128,8 +128,12 @@ func newSyncCounts(m map[string]int) SyncCounts {
 		Restored: m[models.SyncRestored], Archived: m[models.SyncArchived], Rejected: m[models.SyncRejected]}
 }
 
-func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult, extra []SyncRecordResult) SyncResponse {
-	out := SyncResponse{Source: source, Mode: "upsert", DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts), Duplicates: res.Duplicates, Results: extra}
+// newSyncResponse converts a batch's result. refused maps the positions of
+// records of entity that named another source to their source_id: the store rejected them for
+// their blanked key, the response says why.
+func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult, entity string, refused map[int]string) SyncResponse {
+	out := SyncResponse{Source: source, Mode: "upsert", DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts), Duplicates: res.Duplicates,
+		Results: make([]SyncRecordResult, 0, len(res.Outcomes))}
 	if opt.Snapshot {
 		out.Mode = "snapshot"
 	}
@@ -138,10 +142,11 @@ func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResu
 		for _, f := range o.Errors {
 			r.Errors = append(r.Errors, InvalidParam{Field: f.Field, Reason: f.Reason})
 		}
+		if id, ok := refused[o.Index]; ok && o.Entity == entity && o.Index >= 0 {
+			r.SourceID = id
+			r.Errors = []InvalidParam{{Field: "source", Reason: "must be omitted or be the path's source " + source}}
+		}
 		out.Results = append(out.Results, r)
-	}
-	if out.Results == nil {
-		out.Results = []SyncRecordResult{}
 	}
 	return out
 }
@@ -207,32 +212,26 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 	if len(in.Actors) > maxSyncRecords {
 		return models.Errorf(models.EINVALID, "A batch holds at most %d actors; send several batches (a snapshot needs one batch: send it to POST /api/v1/sync/%s/import instead).", maxSyncRecords, source)
 	}
-	actors := make([]models.Actor, 0, len(in.Actors))
-	var refused []SyncRecordResult
+	actors := make([]models.Actor, len(in.Actors))
+	refused := map[int]string{}
 	for i := range in.Actors {
-		if s := strings.ToLower(strings.TrimSpace(in.Actors[i].Source)); s != "" && s != source {
-			refused = append(refused, SyncRecordResult{Index: i, Entity: models.EntityActor, SourceID: in.Actors[i].SourceID, Result: models.SyncRejected,
-				Errors: []InvalidParam{{Field: "source", Reason: "must be omitted or be the path's source " + source}}})
-			in.Actors[i].SourceID = "" // rejected below without being written
+		if otherSource(source, in.Actors[i].Source) {
+			refused[i], in.Actors[i].SourceID = in.Actors[i].SourceID, "" // rejected by the store without being written
 		}
-		var a models.Actor
-		in.Actors[i].toModel(&a)
-		actors = append(actors, a)
+		in.Actors[i].toModel(&actors[i])
 	}
 	res, err := h.Store.SyncBatch(c.Request.Context(), source, actors, nil, opt)
 	if err != nil {
 		return err
 	}
-	out := newSyncResponse(source, opt, res, nil)
-	for _, r := range refused {
-		for i := range out.Results {
-			if out.Results[i].Index == r.Index && out.Results[i].Entity == models.EntityActor {
-				out.Results[i] = r
-			}
-		}
-	}
-	writeJSON(c, http.StatusOK, out)
+	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res, models.EntityActor, refused))
 	return nil
+}
+
+// otherSource reports whether a record names a source other than the path's.
+func otherSource(path, record string) bool {
+	s := strings.ToLower(strings.TrimSpace(record))
+	return s != "" && s != path
 }
 
 // SyncServices godoc
@@ -270,12 +269,10 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		return models.Errorf(models.EINVALID, "A batch holds at most %d services; send several batches.", maxSyncRecords)
 	}
 	services := make([]models.SyncService, len(in.Services))
-	var refused []SyncRecordResult
+	refused := map[int]string{}
 	for i := range in.Services {
-		if s := strings.ToLower(strings.TrimSpace(in.Services[i].Source)); s != "" && s != source {
-			refused = append(refused, SyncRecordResult{Index: i, Entity: models.EntityService, SourceID: in.Services[i].SourceID, Result: models.SyncRejected,
-				Errors: []InvalidParam{{Field: "source", Reason: "must be omitted or be the path's source " + source}}})
-			in.Services[i].SourceID = ""
+		if otherSource(source, in.Services[i].Source) {
+			refused[i], in.Services[i].SourceID = in.Services[i].SourceID, ""
 		}
 		si := in.Services[i].serviceInput()
 		si.toModel(&services[i].Service)
@@ -285,15 +282,7 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := newSyncResponse(source, opt, res, nil)
-	for _, r := range refused {
-		for i := range out.Results {
-			if out.Results[i].Index == r.Index && out.Results[i].Entity == models.EntityService {
-				out.Results[i] = r
-			}
-		}
-	}
-	writeJSON(c, http.StatusOK, out)
+	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res, models.EntityService, refused))
 	return nil
 }
 

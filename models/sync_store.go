@@ -102,9 +102,7 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 	if err := fe.Err("The source is invalid."); err != nil {
 		return nil, err
 	}
-	ctx = WithChannel(ctx, ChannelSync)
-	res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	return s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
 		keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
 		if err := s.syncActors(tx, source, actors, opt, res, keep.actors); err != nil {
 			return err
@@ -120,9 +118,20 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 			return err
 		}
 		if opt.Snapshot {
-			if err := s.archiveAbsent(tx, source, keep, len(actors) > 0, len(services) > 0, opt.AllowMassArchive, res); err != nil {
-				return err
-			}
+			return s.archiveAbsent(tx, source, keep, len(actors) > 0, len(services) > 0, opt.AllowMassArchive, res)
+		}
+		return nil
+	})
+}
+
+// syncWrite runs fn in one write transaction marked with the sync channel,
+// and rolls it back after a dry run, keeping the result.
+func (s *Store) syncWrite(ctx context.Context, opt SyncOptions, fn func(tx *gorm.DB, res *SyncResult) error) (*SyncResult, error) {
+	ctx = WithChannel(ctx, ChannelSync)
+	res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if err := fn(tx, res); err != nil {
+			return err
 		}
 		if opt.DryRun {
 			return errDryRun
@@ -429,22 +438,7 @@ func (s *Store) archiveAbsent(tx *gorm.DB, source string, keep syncKeys, actorsT
 // it archives the source's live actors and services whose source_id is not
 // in the given sets, with the same guard as SyncBatch.
 func (s *Store) ArchiveAbsent(ctx context.Context, source string, actorKeys, serviceKeys map[string]bool, opt SyncOptions) (*SyncResult, error) {
-	ctx = WithChannel(ctx, ChannelSync)
-	res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		if err := s.archiveAbsent(tx, source, syncKeys{actors: actorKeys, services: serviceKeys}, true, true, opt.AllowMassArchive, res); err != nil {
-			return err
-		}
-		if opt.DryRun {
-			return errDryRun
-		}
-		return nil
+	return s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
+		return s.archiveAbsent(tx, source, syncKeys{actors: actorKeys, services: serviceKeys}, true, true, opt.AllowMassArchive, res)
 	})
-	if errors.Is(err, errDryRun) {
-		err = nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
 }

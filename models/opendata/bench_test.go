@@ -129,7 +129,10 @@ func BenchmarkExport(b *testing.B) {
 
 type countingWriter struct{ n *atomic.Int64 }
 
-func (w *countingWriter) Write(p []byte) (int, error) { w.n.Add(int64(len(p))); return io.Discard.Write(p) }
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n.Add(int64(len(p)))
+	return io.Discard.Write(p)
+}
 
 func sampleHeap(peak *atomic.Uint64, stop, done chan struct{}) {
 	defer close(done)
