@@ -129,9 +129,9 @@ func newSyncCounts(m map[string]int) SyncCounts {
 }
 
 // newSyncResponse converts a batch's result. refused maps the positions of
-// records of entity that named another source to their source_id: the store rejected them for
-// their blanked key, the response says why.
-func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult, entity string, refused map[int]string) SyncResponse {
+// records of entity the handler refused: the store rejected them for their
+// blanked key, the response says why.
+func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult, entity string, refused map[int]refusal) SyncResponse {
 	out := SyncResponse{Source: source, Mode: "upsert", DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts), Duplicates: res.Duplicates,
 		Results: make([]SyncRecordResult, 0, len(res.Outcomes))}
 	if opt.Snapshot {
@@ -142,9 +142,8 @@ func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResu
 		for _, f := range o.Errors {
 			r.Errors = append(r.Errors, InvalidParam{Field: f.Field, Reason: f.Reason})
 		}
-		if id, ok := refused[o.Index]; ok && o.Entity == entity && o.Index >= 0 {
-			r.SourceID = id
-			r.Errors = []InvalidParam{{Field: "source", Reason: "must be omitted or be the path's source " + source}}
+		if x, ok := refused[o.Index]; ok && o.Entity == entity && o.Index >= 0 {
+			r.SourceID, r.Errors = x.sourceID, []InvalidParam{{Field: x.field, Reason: x.reason}}
 		}
 		out.Results = append(out.Results, r)
 	}
@@ -213,10 +212,14 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 		return models.Errorf(models.EINVALID, "A batch holds at most %d actors; send several batches (a snapshot needs one batch: send it to POST /api/v1/sync/%s/import instead).", maxSyncRecords, source)
 	}
 	actors := make([]models.Actor, len(in.Actors))
-	refused := map[int]string{}
+	refused := map[int]refusal{}
 	for i := range in.Actors {
-		if otherSource(source, in.Actors[i].Source) {
-			refused[i], in.Actors[i].SourceID = in.Actors[i].SourceID, "" // rejected by the store without being written
+		r, err := h.refuseActor(c, source, &in.Actors[i])
+		if err != nil {
+			return err
+		}
+		if r.reason != "" {
+			r.sourceID, refused[i], in.Actors[i].SourceID = in.Actors[i].SourceID, r, "" // rejected by the store without being written
 		}
 		in.Actors[i].toModel(&actors[i])
 	}
@@ -228,10 +231,34 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 	return nil
 }
 
+// refusal is why the handler refuses a record before the store sees it.
+type refusal struct{ sourceID, field, reason string }
+
 // otherSource reports whether a record names a source other than the path's.
 func otherSource(path, record string) bool {
 	s := strings.ToLower(strings.TrimSpace(record))
 	return s != "" && s != path
+}
+
+// refuseActor checks what the store cannot: the record's own source, and
+// that the caller may attach actors to the network named by parent_id.
+func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (refusal, error) {
+	if otherSource(source, in.Source) {
+		return refusal{field: "source", reason: "must be omitted or be the path's source " + source}, nil
+	}
+	if in.ParentID == nil || !models.ValidID(strings.ToLower(strings.TrimSpace(*in.ParentID))) {
+		return refusal{}, nil // validation reports a malformed parent_id
+	}
+	ref, err := h.Store.ActorRef(c.Request.Context(), strings.ToLower(strings.TrimSpace(*in.ParentID)))
+	switch {
+	case models.ErrorCode(err) == models.ENOTFOUND:
+		return refusal{}, nil // validation says no such actor
+	case err != nil:
+		return refusal{}, err
+	case !principal(c).CanEditActor(ref):
+		return refusal{field: "parent_id", reason: "your account may not attach actors to this network"}, nil
+	}
+	return refusal{}, nil
 }
 
 // SyncServices godoc
@@ -269,10 +296,11 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		return models.Errorf(models.EINVALID, "A batch holds at most %d services; send several batches.", maxSyncRecords)
 	}
 	services := make([]models.SyncService, len(in.Services))
-	refused := map[int]string{}
+	refused := map[int]refusal{}
 	for i := range in.Services {
 		if otherSource(source, in.Services[i].Source) {
-			refused[i], in.Services[i].SourceID = in.Services[i].SourceID, ""
+			refused[i] = refusal{sourceID: in.Services[i].SourceID, field: "source", reason: "must be omitted or be the path's source " + source}
+			in.Services[i].SourceID = ""
 		}
 		si := in.Services[i].serviceInput()
 		si.toModel(&services[i].Service)

@@ -96,27 +96,6 @@ func (s *Store) linkDuplicates(tx *gorm.DB, a *Actor) (int, error) {
 
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
-// DetectDuplicates compares every live actor of source with the other
-// sources, for links missed because the other source arrived later.
-func (s *Store) DetectDuplicates(ctx context.Context, source string) (int, error) {
-	total := 0
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		var actors []Actor
-		if err := tx.Where("source = ? AND archived_at IS NULL", source).Find(&actors).Error; err != nil {
-			return err
-		}
-		for i := range actors {
-			n, err := s.linkDuplicates(tx, &actors[i])
-			if err != nil {
-				return err
-			}
-			total += n
-		}
-		return nil
-	})
-	return total, err
-}
-
 // DuplicateFilter selects links in ListDuplicates.
 type DuplicateFilter struct {
 	Statuses []string

@@ -89,6 +89,15 @@ func (b *placeBuilder) fail(field, value, reason string) {
 
 func (b *placeBuilder) cell(name string) string { return b.rec.Cells[name] }
 
+func (b *placeBuilder) failed(col string) bool {
+	for _, is := range b.issues {
+		if is.Field == col && is.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
 // vocabCell normalises a multi-valued cell against a vocabulary, warning
 // about each value it drops.
 func (b *placeBuilder) vocabCell(column, name string) []string {
@@ -213,7 +222,9 @@ func (b *placeBuilder) modelErrors(err error) {
 		if c, ok := fieldColumns[col]; ok {
 			col = c
 		}
-		b.fail(col, b.cell(col), f.Reason)
+		if !b.failed(col) { // the mapping already said why
+			b.fail(col, b.cell(col), f.Reason)
+		}
 	}
 }
 
