@@ -54,6 +54,6 @@ func (h *Handler) Login(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusOK, TokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(time.Until(exp).Round(time.Second) / time.Second)})
+	writeJSON(c, http.StatusOK, TokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int64(exp.Sub(h.Store.Now()).Round(time.Second) / time.Second)})
 	return nil
 }

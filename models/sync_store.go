@@ -195,6 +195,16 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 	if err != nil {
 		return err
 	}
+	detect := opt.DetectDuplicates
+	if detect {
+		// The first source of a directory has nothing to compare with:
+		// one query spares one per record.
+		var other []string
+		if err := tx.Model(&Actor{}).Where("source <> ? AND archived_at IS NULL", source).Limit(1).Pluck("id", &other).Error; err != nil {
+			return err
+		}
+		detect = len(other) > 0
+	}
 	for i := range actors {
 		a := &actors[i]
 		o := SyncOutcome{Index: i, Entity: EntityActor, SourceID: a.SourceID}
@@ -238,7 +248,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 				delete(keep, a.SourceID) // nothing stored: a snapshot must not keep it
 			}
 		}
-		if opt.DetectDuplicates && o.Result != SyncUnchanged && o.Result != SyncRejected {
+		if detect && o.Result != SyncUnchanged && o.Result != SyncRejected {
 			n, err := s.linkDuplicates(tx, a)
 			if err != nil {
 				return err
