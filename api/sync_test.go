@@ -62,7 +62,7 @@ func TestSyncActors(t *testing.T) {
 	if r := first.Results[3]; r.Result != "rejected" || len(r.Errors) == 0 {
 		t.Errorf("invalid record: %+v", r)
 	}
-	if r := first.Results[4]; r.Result != "rejected" || r.Errors[0].Field != "source" {
+	if r := first.Results[4]; r.Result != "rejected" || r.Errors[0].Field != "source" || r.SourceID != "other" {
 		t.Errorf("record of another source: %+v", r)
 	}
 	a1 := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + first.Results[0].ID}).Map()
@@ -97,6 +97,12 @@ func TestSyncActors(t *testing.T) {
 		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors?mode=snapshot", Token: e.Admin, Body: obj{"actors": batch[:2]}})
 		if r.Code != 409 || !hasAll(fields(t, r), "actors") {
 			t.Fatalf("snapshot guard: %d %s", r.Code, r.Body)
+		}
+	})
+	t.Run("ErrConflict empty snapshot", func(t *testing.T) {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors?mode=snapshot", Token: e.Admin, Body: obj{"actors": []obj{}}})
+		if r.Code != 409 {
+			t.Fatalf("empty snapshot: %d %s", r.Code, r.Body)
 		}
 	})
 	t.Run("OK snapshot archives the absent", func(t *testing.T) {

@@ -219,7 +219,8 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 			return err
 		}
 		if r.reason != "" {
-			r.sourceID, refused[i], in.Actors[i].SourceID = in.Actors[i].SourceID, r, "" // rejected by the store without being written
+			r.sourceID = in.Actors[i].SourceID
+			refused[i], in.Actors[i].SourceID = r, "" // rejected by the store without being written
 		}
 		in.Actors[i].toModel(&actors[i])
 	}

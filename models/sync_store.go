@@ -118,7 +118,9 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 			return err
 		}
 		if opt.Snapshot {
-			return s.archiveAbsent(tx, source, keep, len(actors) > 0, len(services) > 0, opt.AllowMassArchive, res)
+			// A snapshot covers the kinds the caller sent, even as an empty
+			// list (which the guard refuses unless mass archiving is allowed).
+			return s.archiveAbsent(tx, source, keep, actors != nil, services != nil, opt.AllowMassArchive, res)
 		}
 		return nil
 	})
