@@ -181,7 +181,7 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 			if after != "" {
 				q = q.Where("id > ?", after)
 			}
-			if err := q.Order("id").Limit(exportBatch).Find(&actors).Error; err != nil {
+			if err := scanFast(q.Model(&Actor{}).Order("id").Limit(exportBatch), &actors); err != nil {
 				return err
 			}
 			if len(actors) == 0 {
@@ -192,7 +192,8 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 				ids[i] = actors[i].ID
 			}
 			var services []Service
-			if err := tx.Where("actor_id IN ? AND archived_at IS NULL AND status = ?", ids, vocab.ServicePublished).Order("actor_id, id").Find(&services).Error; err != nil {
+			sq := tx.Model(&Service{}).Where("actor_id IN ? AND archived_at IS NULL AND status = ?", ids, vocab.ServicePublished).Order("actor_id, id")
+			if err := scanFast(sq, &services); err != nil {
 				return err
 			}
 			j := 0

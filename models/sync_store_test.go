@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 )
 
@@ -104,3 +105,41 @@ func TestSyncBatch(t *testing.T) {
 func cloneActors(in []Actor) []Actor { return append([]Actor(nil), in...) }
 
 func cloneServices(in []SyncService) []SyncService { return append([]SyncService(nil), in...) }
+
+// TestScanFast reads the same rows as GORM's Find.
+func TestScanFast(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	a := syncActor("fast")
+	lat, lon := 43.3, 5.4
+	a.Latitude, a.Longitude, a.Phones, a.ContactPublic = &lat, &lon, StringList{"+33491000000"}, true
+	capacity := 8
+	sv := syncOffer("fast#offer", "fast")
+	sv.Capacity, sv.PassNumerique, sv.Address = &capacity, true, Address{Street: "2 rue", PostalCode: "13001", Commune: "Marseille"}
+	if _, err := s.SyncBatch(ctx, "hub", []Actor{a}, []SyncService{sv}, SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SyncBatch(ctx, "hub", []Actor{syncActor("other")}, nil, SyncOptions{Snapshot: true, AllowMassArchive: true}); err != nil {
+		t.Fatal(err)
+	}
+	var slowA, fastA []Actor
+	var slowS, fastS []Service
+	if err := s.r.Order("id").Find(&slowA).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := scanFast(s.r.Model(&Actor{}).Order("id"), &fastA); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.r.Order("id").Find(&slowS).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := scanFast(s.r.Model(&Service{}).Order("id"), &fastS); err != nil {
+		t.Fatal(err)
+	}
+	if len(fastA) != 2 || !reflect.DeepEqual(slowA, fastA) {
+		t.Errorf("actors differ:\n%+v\n%+v", slowA, fastA)
+	}
+	if len(fastS) != 1 || !reflect.DeepEqual(slowS, fastS) {
+		t.Errorf("services differ:\n%+v\n%+v", slowS, fastS)
+	}
+}
