@@ -197,15 +197,21 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 	if err != nil {
 		return err
 	}
-	detect := opt.DetectDuplicates
-	if detect {
-		// The first source of a directory has nothing to compare with:
-		// one query spares one per record.
-		var other []string
-		if err := tx.Model(&Actor{}).Where("source <> ? AND archived_at IS NULL", source).Limit(1).Pluck("id", &other).Error; err != nil {
-			return err
+	// The first source of a directory has nothing to compare with: one
+	// query, on the first record written, spares one per record.
+	detect, checked := opt.DetectDuplicates, false
+	otherSources := func() (bool, error) {
+		if !checked {
+			// Two range searches of actors_live_source; an OR would
+			// scan the index.
+			var other bool
+			err := tx.Raw("SELECT EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source < ?) OR EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source > ?)", source, source).Scan(&other).Error
+			if err != nil {
+				return false, err
+			}
+			detect, checked = other, true
 		}
-		detect = len(other) > 0
+		return detect, nil
 	}
 	for i := range actors {
 		a := &actors[i]
@@ -251,6 +257,13 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			}
 		}
 		if detect && o.Result != SyncUnchanged && o.Result != SyncRejected {
+			if ok, err := otherSources(); err != nil || !ok {
+				if err != nil {
+					return err
+				}
+				res.add(o)
+				continue
+			}
 			n, err := s.linkDuplicates(tx, a)
 			if err != nil {
 				return err
