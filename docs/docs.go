@@ -979,6 +979,18 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/ExportList"
                         }
+                    },
+                    "400": {
+                        "description": "Unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }

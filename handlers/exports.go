@@ -34,8 +34,13 @@ type ExportList struct {
 //	@Tags			exports
 //	@Produce		json
 //	@Success		200	{object}	ExportList
+//	@Failure		400	{object}	Problem	"Unknown query parameter"
+//	@Failure		401	{object}	Problem	"A token was sent but is invalid"
 //	@Router			/api/v1/exports [get]
 func (h *Handler) ListExports(c *gin.Context) error {
+	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
+		return err
+	}
 	out := ExportList{Data: make([]ExportInfo, len(opendata.ExportFormats))}
 	for i, f := range opendata.ExportFormats {
 		out.Data[i] = ExportInfo{Format: f.Name, ContentType: f.ContentType, Filename: f.Filename, Description: f.Description, URL: "/api/v1/exports/" + f.Name}

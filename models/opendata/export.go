@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -292,7 +293,10 @@ type orderedObject struct {
 }
 
 func (o orderedObject) MarshalJSON() ([]byte, error) {
-	var b strings.Builder
+	var b bytes.Buffer
+	// One encoder for every value: no HTML escaping, as in the API.
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
 	b.WriteByte('{')
 	first := true
 	for _, k := range o.keys {
@@ -304,27 +308,18 @@ func (o orderedObject) MarshalJSON() ([]byte, error) {
 			b.WriteByte(',')
 		}
 		first = false
-		kb, _ := json.Marshal(k)
-		vb, err := marshalNoEscape(v)
-		if err != nil {
+		if err := enc.Encode(k); err != nil {
 			return nil, err
 		}
-		b.Write(kb)
+		b.Truncate(b.Len() - 1) // Encode's newline
 		b.WriteByte(':')
-		b.Write(vb)
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
 	}
 	b.WriteByte('}')
-	return []byte(b.String()), nil
-}
-
-func marshalNoEscape(v any) ([]byte, error) {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+	return b.Bytes(), nil
 }
 
 func standardJSON(a *models.Actor, services []models.Service) orderedObject {
