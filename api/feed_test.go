@@ -280,6 +280,11 @@ func TestExports(t *testing.T) {
 	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports"}); r.Code != 200 || len(r.Map()["data"].([]any)) != 5 {
 		t.Errorf("list: %d %s", r.Code, r.Body)
 	}
+	for _, path := range []string{"/api/v1/exports?format=csv", "/api/v1/exports/geojson?bbox=1"} {
+		if r := e.Do(apitest.Request{Method: "GET", Path: path}); r.Code != 400 {
+			t.Errorf("%s: %d, want 400", path, r.Code)
+		}
+	}
 }
 
 func TestDuplicates(t *testing.T) {

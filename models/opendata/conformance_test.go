@@ -208,3 +208,47 @@ func TestExportsConformToNationalSchemas(t *testing.T) {
 }
 
 func jsonNumber(f float64) string { b, _ := json.Marshal(f); return string(b) }
+
+// TestDataInclusionDefsMatchVocabularies checks that the enums inlined in the
+// v1.0.8 schemas ($defs, which the validator uses: the schemas' $refs are all
+// local) are exactly the values of the vocabulary files in extra/, so that
+// validating against the schemas is validating against the published lists.
+func TestDataInclusionDefsMatchVocabularies(t *testing.T) {
+	pairs := []struct{ schema, def, extra string }{
+		{"service", "Thematique", "thematiques"},
+		{"service", "Frais", "frais"},
+		{"service", "ModeAccueil", "modes-accueil"},
+		{"service", "ModeMobilisation", "modes-mobilisation"},
+		{"service", "PersonneMobilisatrice", "personnes-mobilisatrices"},
+		{"service", "Public", "publics"},
+		{"service", "TypeService", "types-de-services"},
+		{"structure", "ReseauPorteur", "reseaux-porteurs"},
+	}
+	for _, p := range pairs {
+		var sch struct {
+			Defs map[string]struct {
+				Enum []string `json:"enum"`
+			} `json:"$defs"`
+		}
+		if err := json.Unmarshal(reference(t, "data-inclusion-schema/v1.0.8/"+p.schema+".v1.0.8.json"), &sch); err != nil {
+			t.Fatal(err)
+		}
+		var terms []struct{ Value string }
+		if err := json.Unmarshal(reference(t, "data-inclusion-schema/v1.0.8/extra/"+p.extra+".v1.0.8.json"), &terms); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]bool{}
+		for _, v := range terms {
+			want[v.Value] = true
+		}
+		got := sch.Defs[p.def].Enum
+		if len(got) == 0 || len(got) != len(want) {
+			t.Errorf("%s.%s has %d values, extra/%s %d", p.schema, p.def, len(got), p.extra, len(want))
+		}
+		for _, v := range got {
+			if !want[v] {
+				t.Errorf("%s.%s: %q is not in extra/%s", p.schema, p.def, v, p.extra)
+			}
+		}
+	}
+}
