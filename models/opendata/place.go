@@ -198,7 +198,13 @@ func ToPlace(rec Record, source string) Place {
 		probe := *sv
 		probe.ActorID = "00000000-0000-7000-8000-000000000000"
 		if err := probe.Validate(); err != nil {
-			b.modelErrors(err)
+			// The place itself is fine: keep it, say why its offer is not.
+			if e, ok := err.(*models.Error); ok {
+				for _, f := range e.Fields {
+					col := fieldColumns[strings.SplitN(f.Field, "[", 2)[0]]
+					b.warn(col, b.cell(col), "the place's offer is not imported: "+f.Reason)
+				}
+			}
 			sv = nil
 		}
 	}
