@@ -119,6 +119,13 @@ func TestSyncActors(t *testing.T) {
 		}
 	})
 
+	t.Run("OK a refused record is not archived by a snapshot", func(t *testing.T) {
+		res := syncActors(t, e, "?mode=snapshot", merge(batch[0], obj{"source": "elsewhere"}), batch[1], batch[2])
+		if res.Counts["rejected"] != 1 || res.Counts["archived"] != 0 || res.Results[0].ID != first.Results[0].ID || res.Results[0].Errors[0].Field != "source" {
+			t.Fatalf("refused in a snapshot: %+v", res)
+		}
+	})
+
 	stranger := userToken(t, e, "someone@example.fr")
 	for _, c := range []struct {
 		name, token, path string

@@ -128,10 +128,7 @@ func newSyncCounts(m map[string]int) SyncCounts {
 		Restored: m[models.SyncRestored], Archived: m[models.SyncArchived], Rejected: m[models.SyncRejected]}
 }
 
-// newSyncResponse converts a batch's result. refused maps the positions of
-// records of entity the handler refused: the store rejected them for their
-// blanked key, the response says why.
-func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult, entity string, refused map[int]refusal) SyncResponse {
+func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult) SyncResponse {
 	out := SyncResponse{Source: source, Mode: "upsert", DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts), Duplicates: res.Duplicates,
 		Results: make([]SyncRecordResult, 0, len(res.Outcomes))}
 	if opt.Snapshot {
@@ -141,9 +138,6 @@ func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResu
 		r := SyncRecordResult{Index: o.Index, Entity: o.Entity, SourceID: o.SourceID, ID: o.ID, Result: o.Result, Errors: []InvalidParam{}}
 		for _, f := range o.Errors {
 			r.Errors = append(r.Errors, InvalidParam{Field: f.Field, Reason: f.Reason})
-		}
-		if x, ok := refused[o.Index]; ok && o.Entity == entity && o.Index >= 0 {
-			r.SourceID, r.Errors = x.sourceID, []InvalidParam{{Field: x.field, Reason: x.reason}}
 		}
 		out.Results = append(out.Results, r)
 	}
@@ -212,15 +206,14 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 		return models.Errorf(models.EINVALID, "A batch holds at most %d actors; send several batches (a snapshot needs one batch: send it to POST /api/v1/sync/%s/import instead).", maxSyncRecords, source)
 	}
 	actors := make([]models.Actor, len(in.Actors))
-	refused := map[int]refusal{}
+	opt.RefusedActors = map[int]models.FieldError{}
 	for i := range in.Actors {
-		r, err := h.refuseActor(c, source, &in.Actors[i])
+		refused, err := h.refuseActor(c, source, &in.Actors[i])
 		if err != nil {
 			return err
 		}
-		if r.reason != "" {
-			r.sourceID = in.Actors[i].SourceID
-			refused[i], in.Actors[i].SourceID = r, "" // rejected by the store without being written
+		if refused != nil {
+			opt.RefusedActors[i] = *refused
 		}
 		in.Actors[i].toModel(&actors[i])
 	}
@@ -228,12 +221,14 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res, models.EntityActor, refused))
+	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res))
 	return nil
 }
 
-// refusal is why the handler refuses a record before the store sees it.
-type refusal struct{ sourceID, field, reason string }
+// sourceRefusal rejects a record that names another source than the path's.
+func sourceRefusal(source string) *models.FieldError {
+	return &models.FieldError{Field: "source", Reason: "must be omitted or be the path's source " + source}
+}
 
 // otherSource reports whether a record names a source other than the path's.
 func otherSource(path, record string) bool {
@@ -243,23 +238,23 @@ func otherSource(path, record string) bool {
 
 // refuseActor checks what the store cannot: the record's own source, and
 // that the caller may attach actors to the network named by parent_id.
-func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (refusal, error) {
+func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*models.FieldError, error) {
 	if otherSource(source, in.Source) {
-		return refusal{field: "source", reason: "must be omitted or be the path's source " + source}, nil
+		return sourceRefusal(source), nil
 	}
 	if in.ParentID == nil || !models.ValidID(strings.ToLower(strings.TrimSpace(*in.ParentID))) {
-		return refusal{}, nil // validation reports a malformed parent_id
+		return nil, nil // validation reports a malformed parent_id
 	}
 	ref, err := h.Store.ActorRef(c.Request.Context(), strings.ToLower(strings.TrimSpace(*in.ParentID)))
 	switch {
 	case models.ErrorCode(err) == models.ENOTFOUND:
-		return refusal{}, nil // validation says no such actor
+		return nil, nil // validation says no such actor
 	case err != nil:
-		return refusal{}, err
+		return nil, err
 	case !principal(c).CanEditActor(ref):
-		return refusal{field: "parent_id", reason: "your account may not attach actors to this network"}, nil
+		return &models.FieldError{Field: "parent_id", Reason: "your account may not attach actors to this network"}, nil
 	}
-	return refusal{}, nil
+	return nil, nil
 }
 
 // SyncServices godoc
@@ -297,11 +292,10 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		return models.Errorf(models.EINVALID, "A batch holds at most %d services; send several batches.", maxSyncRecords)
 	}
 	services := make([]models.SyncService, len(in.Services))
-	refused := map[int]refusal{}
+	opt.RefusedServices = map[int]models.FieldError{}
 	for i := range in.Services {
 		if otherSource(source, in.Services[i].Source) {
-			refused[i] = refusal{sourceID: in.Services[i].SourceID, field: "source", reason: "must be omitted or be the path's source " + source}
-			in.Services[i].SourceID = ""
+			opt.RefusedServices[i] = *sourceRefusal(source)
 		}
 		si := in.Services[i].serviceInput()
 		si.toModel(&services[i].Service)
@@ -311,7 +305,7 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res, models.EntityService, refused))
+	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res))
 	return nil
 }
 

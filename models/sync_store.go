@@ -39,6 +39,11 @@ type SyncOptions struct {
 	// DetectDuplicates looks for the same place in other sources for each
 	// actor created or changed, and links the pairs found.
 	DetectDuplicates bool
+	// RefusedActors and RefusedServices reject records by position for
+	// reasons the caller checked (rights, the record's own source). Like
+	// other rejected records, they are not written, and a snapshot does not
+	// archive them either.
+	RefusedActors, RefusedServices map[int]FieldError
 }
 
 // SyncService is a service of a sync batch. Its actor is named by the
@@ -114,7 +119,7 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 				known[o.SourceID] = o.ID
 			}
 		}
-		if err := s.syncServices(tx, source, services, res, keep.services, known); err != nil {
+		if err := s.syncServices(tx, source, services, opt, res, keep.services, known); err != nil {
 			return err
 		}
 		if opt.Snapshot {
@@ -229,6 +234,14 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		keep[a.SourceID] = true
 		ex, found := existing[a.SourceID]
 		var err error
+		if fe, refused := opt.RefusedActors[i]; refused {
+			o.ID, o.Result, o.Errors = ex.ID, SyncRejected, []FieldError{fe}
+			if !found {
+				delete(keep, a.SourceID)
+			}
+			res.add(o)
+			continue
+		}
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == a.ContentFingerprint():
 			o.ID, o.Result = ex.ID, SyncUnchanged
@@ -275,7 +288,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 	return nil
 }
 
-func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService, res *SyncResult, keep map[string]bool, actorIDs map[string]string) error {
+func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService, opt SyncOptions, res *SyncResult, keep map[string]bool, actorIDs map[string]string) error {
 	ids := make([]string, 0, len(services))
 	for i := range services {
 		services[i].Source = source
@@ -299,6 +312,13 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			continue
 		case keep[sv.SourceID]:
 			reject("source_id", "appears twice in the batch")
+			continue
+		}
+		if fe, refused := opt.RefusedServices[i]; refused {
+			if ex, found := existing[sv.SourceID]; found {
+				keep[sv.SourceID], o.ID = true, ex.ID
+			}
+			reject(fe.Field, fe.Reason)
 			continue
 		}
 		if err := resolveSyncActor(tx, source, sv, actorIDs); err != nil {
