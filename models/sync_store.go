@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -194,8 +195,10 @@ func rejection(err error) ([]FieldError, bool) {
 func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncOptions, res *SyncResult, keep map[string]bool) error {
 	ids := make([]string, 0, len(actors))
 	for i := range actors {
-		actors[i].Source = source
-		actors[i].Normalize()
+		// The key is all a lookup needs; the full Normalize (phones are
+		// costly) runs once, below, for records that exist, and in
+		// insertActor for new ones.
+		actors[i].Source, actors[i].SourceID = source, strings.TrimSpace(actors[i].SourceID)
 		ids = append(ids, actors[i].SourceID)
 	}
 	existing, err := loadKeys(tx, "actors", source, ids)
@@ -241,6 +244,9 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			}
 			res.add(o)
 			continue
+		}
+		if found {
+			a.Normalize()
 		}
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == a.ContentFingerprint():
