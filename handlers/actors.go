@@ -93,18 +93,17 @@ type Actor struct {
 	PivotKind  string   `json:"pivot_kind" enums:"siret,siren,rna,ridet,unknown" example:"siret"`
 	Typologies []string `json:"typologies" extensions:"x-vocabulary=typologies"`
 	// null when the actor belongs to no network.
-	ParentID    *string  `json:"parent_id" format:"uuid" extensions:"x-nullable"`
-	Summary     string   `json:"summary"`
-	Description string   `json:"description"`
-	Address     Address  `json:"address"`
-	Departement string   `json:"departement" example:"13"`
-	Latitude    *float64 `json:"latitude" extensions:"x-nullable" example:"43.3026"`
-	Longitude   *float64 `json:"longitude" extensions:"x-nullable" example:"5.3691"`
-	Phones      []string `json:"phones"`
-	Emails      []string `json:"emails"`
-	Websites    []string `json:"websites"`
-	// Phones and e-mails appear in open-data exports only when true.
-	ContactPublic      bool      `json:"contact_public"`
+	ParentID           *string   `json:"parent_id" format:"uuid" extensions:"x-nullable"`
+	Summary            string    `json:"summary"`
+	Description        string    `json:"description"`
+	Address            Address   `json:"address"`
+	Departement        string    `json:"departement" example:"13"`
+	Latitude           *float64  `json:"latitude" extensions:"x-nullable" example:"43.3026"`
+	Longitude          *float64  `json:"longitude" extensions:"x-nullable" example:"5.3691"`
+	Phones             []string  `json:"phones"`
+	Emails             []string  `json:"emails"`
+	Websites           []string  `json:"websites"`
+	ContactPublic      bool      `json:"contact_public"` // Phones and e-mails appear in open-data exports only when true.
 	OpeningHours       string    `json:"opening_hours"`
 	Mobility           []string  `json:"mobility" extensions:"x-vocabulary=mobility"`
 	AcceslibreURL      string    `json:"acceslibre_url"`

@@ -13,24 +13,22 @@ import (
 // network (a library network, a federation) is an actor too, and its
 // members point to it through ParentID.
 type Actor struct {
-	ID          string `gorm:"primaryKey"`
-	Name        string
-	PivotKind   string // ident.Kind: siret, siren, rna, ridet or unknown
-	Pivot       string // "" when unknown (the standard's 00000000000000)
-	Typologies  StringList
-	ParentID    *string
-	Summary     string  // presentation_resume
-	Description string  // presentation_detail
-	Address     Address `gorm:"embedded"`
-	Departement string  // derived from the address, for territorial filters
-	Latitude    *float64
-	Longitude   *float64
-	Phones      StringList // E.164
-	Emails      StringList
-	Websites    StringList
-	// ContactPublic says the structure agreed to publish its phones and
-	// e-mails in open-data exports (they are always shown by the API).
-	ContactPublic      bool
+	ID                 string `gorm:"primaryKey"`
+	Name               string
+	PivotKind          string // ident.Kind: siret, siren, rna, ridet or unknown
+	Pivot              string // "" when unknown (the standard's 00000000000000)
+	Typologies         StringList
+	ParentID           *string
+	Summary            string  // presentation_resume
+	Description        string  // presentation_detail
+	Address            Address `gorm:"embedded"`
+	Departement        string  // derived from the address, for territorial filters
+	Latitude           *float64
+	Longitude          *float64
+	Phones             StringList // E.164
+	Emails             StringList
+	Websites           StringList
+	ContactPublic      bool   // phones and e-mails may go into open-data exports
 	OpeningHours       string // OSM opening_hours, as written by the structure
 	Mobility           StringList
 	AcceslibreURL      string `gorm:"column:acceslibre_url"`
@@ -48,9 +46,7 @@ type Actor struct {
 	UpdatedAt          time.Time
 	ArchivedAt         *time.Time
 	Version            int64
-	// Fingerprint is ContentFingerprint as last written; sync compares it
-	// to skip unchanged records.
-	Fingerprint string
+	Fingerprint        string // ContentFingerprint as last written: sync skips unchanged records
 }
 
 // IsArchived reports whether the actor was deleted from the directory.
