@@ -248,6 +248,14 @@ func TestExports(t *testing.T) {
 			t.Fatalf("%v %v", err, rows)
 		}
 	})
+	t.Run("OK follow the feed from an export", func(t *testing.T) {
+		cursor := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-json"}).Header().Get("X-Changes-Cursor")
+		later := createActor(t, e, validActor("Après l'export"))
+		p := changes(t, e, cursor, 10)
+		if cursor == "" || len(p.Data) != 1 || p.Data[0].ID != str(later["id"]) {
+			t.Errorf("after %q: %+v", cursor, p.Data)
+		}
+	})
 	t.Run("OK ETag changes with the directory", func(t *testing.T) {
 		before := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/geojson"}).Header().Get("ETag")
 		createActor(t, e, validActor("Nouveau"))

@@ -997,7 +997,7 @@ const docTemplate = `{
         },
         "/api/v1/exports/{format}": {
             "get": {
-                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes), data-inclusion-structures and data-inclusion-services (data·inclusion v1). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory: send If-None-Match to get 304.",
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes), data-inclusion-structures and data-inclusion-services (data·inclusion v1). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory: send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
                 "produces": [
                     "text/csv",
                     "application/json",
@@ -1041,6 +1041,10 @@ const docTemplate = `{
                             "Last-Modified": {
                                 "type": "string",
                                 "description": "Time of the directory's last change"
+                            },
+                            "X-Changes-Cursor": {
+                                "type": "string",
+                                "description": "The export is the directory as of this change: follow GET /api/v1/changes?after=\u003cit\u003e to stay in sync"
                             }
                         }
                     },

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,7 +53,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 // Export godoc
 //
 //	@Summary		Download the directory as open data
-//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes), data-inclusion-structures and data-inclusion-services (data·inclusion v1). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory: send If-None-Match to get 304.
+//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes), data-inclusion-structures and data-inclusion-services (data·inclusion v1). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory: send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.
 //	@Tags			exports
 //	@Produce		text/csv
 //	@Produce		json
@@ -62,6 +63,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //	@Header			200		{string}	ETag				"Changes with the directory"
 //	@Header			200		{string}	Last-Modified		"Time of the directory's last change"
 //	@Header			200		{string}	Content-Disposition	"attachment; filename=..."
+//	@Header			200		{string}	X-Changes-Cursor	"The export is the directory as of this change: follow GET /api/v1/changes?after=<it> to stay in sync"
 //	@Success		304		"Not modified"
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem	"A token was sent but is invalid"
@@ -105,6 +107,9 @@ func (h *Handler) Export(c *gin.Context) error {
 			c.Status(http.StatusNotModified)
 			return false, nil
 		}
+		// The export is one read transaction: exactly the state after
+		// change st.Seq, so a reuser can follow the feed from there.
+		hd.Set("X-Changes-Cursor", strconv.FormatInt(st.Seq, 10))
 		hd.Set("Content-Type", f.ContentType)
 		hd.Set("Content-Disposition", `attachment; filename="`+f.Filename+`"`)
 		if gz {
