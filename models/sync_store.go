@@ -181,6 +181,24 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 	return out, nil
 }
 
+// settle turns a record's write error into its rejection; other errors
+// abort the batch. A record that was not stored before leaves the keys a
+// snapshot keeps.
+func settle(o *SyncOutcome, err error, ex existingKey, found bool, keep map[string]bool) error {
+	if err == nil {
+		return nil
+	}
+	fields, ok := rejection(err)
+	if !ok {
+		return err
+	}
+	o.ID, o.Result, o.Errors = ex.ID, SyncRejected, fields
+	if !found {
+		delete(keep, o.SourceID)
+	}
+	return nil
+}
+
 func rejection(err error) ([]FieldError, bool) {
 	var e *Error
 	if !errors.As(err, &e) || (e.Code != EINVALID && e.Code != ECONFLICT && e.Code != EGONE) {
@@ -265,29 +283,21 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			err = s.insertActor(tx, a)
 			o.ID, o.Result = a.ID, SyncCreated
 		}
-		if err != nil {
-			fields, ok := rejection(err)
-			if !ok {
-				return err
-			}
-			o.ID, o.Result, o.Errors = ex.ID, SyncRejected, fields
-			if !found {
-				delete(keep, a.SourceID) // nothing stored: a snapshot must not keep it
-			}
+		if err := settle(&o, err, ex, found, keep); err != nil {
+			return err
 		}
 		if detect && o.Result != SyncUnchanged && o.Result != SyncRejected {
-			if ok, err := otherSources(); err != nil || !ok {
-				if err != nil {
-					return err
-				}
-				res.add(o)
-				continue
-			}
-			n, err := s.linkDuplicates(tx, a)
+			others, err := otherSources()
 			if err != nil {
 				return err
 			}
-			res.Duplicates += n
+			if others {
+				n, err := s.linkDuplicates(tx, a)
+				if err != nil {
+					return err
+				}
+				res.Duplicates += n
+			}
 		}
 		res.add(o)
 	}
@@ -364,15 +374,8 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			err = s.insertService(tx, &sv.Service)
 			o.ID, o.Result = sv.ID, SyncCreated
 		}
-		if err != nil {
-			fields, ok := rejection(err)
-			if !ok {
-				return err
-			}
-			o.ID, o.Result, o.Errors = ex.ID, SyncRejected, fields
-			if !found {
-				delete(keep, sv.SourceID)
-			}
+		if err := settle(&o, err, ex, found, keep); err != nil {
+			return err
 		}
 		res.add(o)
 	}
