@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"carnet/models"
 	"carnet/models/opendata"
 	"carnet/models/vocab"
 )
@@ -135,4 +136,39 @@ func FuzzReader(f *testing.F) {
 			opendata.ToPlace(rec, "fuzz")
 		}
 	})
+}
+
+// TestReadValidExample imports the standard's own valid example: every
+// column finds its field and nothing needs a warning except what Carnet
+// does not keep (structure_parente).
+func TestReadValidExample(t *testing.T) {
+	ps := places(t, string(reference(t, "standard-mediation-num/exemple-valide.v1.0.2.csv")), "")
+	if len(ps) != 1 || ps[0].Rejected {
+		t.Fatalf("%+v", ps)
+	}
+	p := ps[0]
+	for _, is := range p.Issues {
+		if is.Field != "structure_parente" {
+			t.Errorf("unexpected issue %+v", is)
+		}
+	}
+	a, s := p.Actor, p.Service
+	checks := map[string]bool{
+		"pivot":       a.Pivot == "43493312300029" && a.PivotKind == "siret",
+		"address":     a.Address == (models.Address{Street: "12 BIS RUE DE LECLERCQ", Complement: "Le patio du bois de l'Aulne", PostalCode: "51100", Commune: "Reims", InseeCode: "51454"}),
+		"coordinates": a.Latitude != nil && *a.Latitude == 43.52609 && *a.Longitude == 5.41423,
+		"typologies":  str(a.Typologies) == "[ASSO TIERS_LIEUX]" || str(a.Typologies) == "[TIERS_LIEUX ASSO]",
+		"contacts":    str(a.Phones) == "[+33180059880]" && len(a.Emails) == 2 && len(a.Websites) == 2,
+		"hours":       a.OpeningHours == "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00",
+		"labels":      len(a.NationalProgrammes) == 3 && len(a.TrainingLabels) == 2 && a.OtherLabels == "Label et la bête",
+		"links":       strings.HasPrefix(a.AcceslibreURL, "https://acceslibre") && a.BookingURL == "https://www.rdv-solidarites.fr/",
+		"mobility":    str(a.Mobility) == "[Itinérant]",
+		"offer": s != nil && len(s.Themes) == 3 && str(s.Publics) == "[Jeunes Femmes]" && len(s.SpecificSupport) == 3 &&
+			len(s.Fees) == 2 && len(s.AccessModes) == 2 && len(s.AccompanimentModes) == 4 && s.OnSite && s.Remote,
+	}
+	for name, ok := range checks {
+		if !ok {
+			t.Errorf("%s: actor %+v, offer %+v", name, a, s)
+		}
+	}
 }
