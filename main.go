@@ -32,7 +32,9 @@ import (
 
 	"carnet/api"
 	"carnet/api/searchbench"
+	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/opendata"
 )
 
 // go generate regenerates docs/ (swag) and openapi.yaml from the annotations;
@@ -70,6 +72,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return referralsCmd(ctx, args, getenv, stdout)
 	case "bench": // search benchmark and seeding (issue 5)
 		return searchbench.Run(ctx, args, getenv, stdout)
+	case "import":
+		return opendata.RunImport(ctx, args, getenv, stdout, stderr, func(r *opendata.Report) any { return handlers.NewImportReport(r) })
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -89,6 +93,8 @@ Commands:
   referrals maintain           expire unanswered referrals and erase personal data
                                past retention (the service also does it periodically)
   bench search|seed …          measure search over HTTP, or fill CARNET_DB (see README)
+  import FILE --source NAME    import a file of the national standard (CSV or JSON);
+        [--dry-run] [--format csv|json] [--db PATH] [--snapshot] [--report-json]
   help                         show this text
 
 Configuration is read from environment variables; see README.md.

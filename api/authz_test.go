@@ -137,6 +137,31 @@ func (w *world) thirdSvc() string {
 	return w.third
 }
 
+// dupPair creates two actors of two sources that look alike (a possible
+// duplicate) and returns the link's id; own ones belong to OWN's network.
+func (w *world) dupPair(own bool) string {
+	ctx := context.Background()
+	var last string
+	for _, src := range []string{"dup-a", "dup-b"} {
+		a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: w.name("d"),
+			Address: models.Address{Street: "16 rue Bernard du Bois", PostalCode: "06000", Commune: "Nice"}}
+		if own {
+			a.Address = models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}
+			a.ParentID = ptr(w.own)
+		}
+		res, err := w.e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{DetectDuplicates: true})
+		if err != nil || len(res.Outcomes) != 1 {
+			w.t.Fatal(err)
+		}
+		last = res.Outcomes[0].ID
+	}
+	page, err := w.e.Store.ListDuplicates(ctx, models.DuplicateFilter{ActorID: last, Statuses: []string{"suggested"}})
+	if err != nil || len(page.Items) == 0 {
+		w.t.Fatalf("no duplicate link: %v", err)
+	}
+	return page.Items[0].ID
+}
+
 func (w *world) target(own bool) string {
 	if own {
 		return w.own
@@ -407,6 +432,44 @@ func matrix() []entry {
 		return call{method: "POST", path: "/api/v1/orientation/suggestions", body: obj{"profile": "excluded", "needs": []string{"Aide aux démarches administratives"}}}
 	}, public200, nil)
 	add("GET /api/v1/stats/territory", static("GET", "/api/v1/stats/territory?departement=13", false), public200, nil)
+
+	// Partner sync: administrators any source; partner clients with the
+	// sync:write scope their own (caf-13); nobody else.
+	syncOwn, syncOther := row(401, 200, 403, 403, 403, 200, 403, 401), adminOnly(200)
+	source := func(own bool) string {
+		if own {
+			return "caf-13"
+		}
+		return "other-src"
+	}
+	add("PUT /api/v1/sync/:source/actors", func(w *world, _ string, own bool) call {
+		b := w.actorBody(own, "")
+		delete(b, "source")
+		return call{method: "PUT", path: "/api/v1/sync/" + source(own) + "/actors", body: obj{"actors": []obj{b}}}
+	}, syncOwn, syncOther)
+	add("PUT /api/v1/sync/:source/services", func(w *world, _ string, own bool) call {
+		b := w.serviceBody(w.target(own), own)
+		delete(b, "source")
+		return call{method: "PUT", path: "/api/v1/sync/" + source(own) + "/services", body: obj{"services": []obj{b}}}
+	}, syncOwn, syncOther)
+	add("POST /api/v1/sync/:source/import", func(w *world, _ string, own bool) call {
+		place := obj{"id": w.name("p"), "nom": "Point numérique", "adresse": "1 rue", "code_postal": "13001", "commune": "Marseille",
+			"pivot": "00000000000000", "date_maj": "2026-01-02", "services": "Aide aux démarches administratives"}
+		return call{method: "POST", path: "/api/v1/sync/" + source(own) + "/import", body: []obj{place}}
+	}, syncOwn, syncOther)
+	add("GET /api/v1/changes", static("GET", "/api/v1/changes?limit=5", false), public200, nil)
+	add("GET /api/v1/exports", static("GET", "/api/v1/exports", false), public200, nil)
+	add("GET /api/v1/exports/:format", static("GET", "/api/v1/exports/standard-csv", false), public200, nil)
+	add("GET /api/v1/duplicates", static("GET", "/api/v1/duplicates", false), public200, nil)
+	// Duplicate decisions: moderators of both actors (confirm) or of either
+	// (dismiss); own pairs are in OWN's network and territory.
+	modOwn, modOther = moderators(200)
+	add("POST /api/v1/duplicates/:id/confirm", func(w *world, _ string, own bool) call {
+		return call{method: "POST", path: "/api/v1/duplicates/" + w.dupPair(own) + "/confirm"}
+	}, modOwn, modOther)
+	add("POST /api/v1/duplicates/:id/dismiss", func(w *world, _ string, own bool) call {
+		return call{method: "POST", path: "/api/v1/duplicates/" + w.dupPair(own) + "/dismiss"}
+	}, modOwn, modOther)
 
 	add("GET /api/v1/suggestions", static("GET", "/api/v1/suggestions", false), people(200), nil)
 	// A suggestion is private to its author ("user") and its moderators:

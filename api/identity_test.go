@@ -415,3 +415,27 @@ func TestAuditIsAppendOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnerScopes checks that each scope opens only its channel: REST
+// writes need directory:write, bulk sync needs sync:write.
+func TestPartnerScopes(t *testing.T) {
+	e := apitest.New(t)
+	_, syncOnly := e.Partner("Hub", []string{"hub"}, []string{models.ScopeSyncWrite})
+	_, restOnly := e.Partner("CAF", []string{"hub"}, []string{models.ScopeDirectoryWrite})
+	batch := obj{"actors": []obj{{"source_id": "h1", "name": "Lieu", "address": obj{"street": "1 rue", "postal_code": "13001", "commune": "Marseille"}}}}
+	for name, tc := range map[string]struct {
+		token, method, path string
+		body                any
+		want                int
+	}{
+		"sync with sync:write":      {syncOnly, "PUT", "/api/v1/sync/hub/actors", batch, 200},
+		"sync without sync:write":   {restOnly, "PUT", "/api/v1/sync/hub/actors", batch, 403},
+		"REST with directory:write": {restOnly, "POST", "/api/v1/actors", merge(validActor("x"), obj{"source": "hub", "source_id": "r1"}), 201},
+		"REST without it":           {syncOnly, "POST", "/api/v1/actors", merge(validActor("x"), obj{"source": "hub", "source_id": "r2"}), 403},
+		"sync of another source":    {syncOnly, "PUT", "/api/v1/sync/other/actors", batch, 403},
+	} {
+		if r := e.Do(apitest.Request{Method: tc.method, Path: tc.path, Token: tc.token, Body: tc.body}); r.Code != tc.want {
+			t.Errorf("%s: %d, want %d: %s", name, r.Code, tc.want, r.Body)
+		}
+	}
+}

@@ -115,4 +115,17 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 	v1.GET("/search/actors", public(h.SearchActors)...)
 	v1.POST("/orientation/suggestions", public(h.OrientationSuggestions)...)
 	v1.GET("/stats/territory", public(h.TerritoryStats)...)
+
+	// Partner sync and open data (issue 6). Sync handlers check
+	// CanWriteSource on the path's source; duplicate decisions check
+	// CanModerate on the linked actors.
+	v1.PUT("/sync/:source/actors", auth(h.SyncActors)...)
+	v1.PUT("/sync/:source/services", auth(h.SyncServices)...)
+	v1.POST("/sync/:source/import", create(h.ImportPlaces)...)
+	v1.GET("/changes", public(h.ListChanges)...)
+	v1.GET("/exports", public(h.ListExports)...)
+	v1.GET("/exports/:format", public(h.Export)...)
+	v1.GET("/duplicates", public(h.ListDuplicates)...)
+	v1.POST("/duplicates/:id/confirm", auth(h.ConfirmDuplicate)...)
+	v1.POST("/duplicates/:id/dismiss", auth(h.DismissDuplicate)...)
 }

@@ -158,6 +158,12 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "boolean",
+                        "description": "Hide the newer actor of each possible duplicate pair (suggested or confirmed)",
+                        "name": "exclude_duplicates",
+                        "in": "query"
+                    },
+                    {
                         "enum": [
                             "id",
                             "name",
@@ -1607,6 +1613,56 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/changes": {
+            "get": {
+                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following next_cursor never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start with after=0 (or without after) to read the whole history, or list the directory first and follow from the cursor you kept.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "changes"
+                ],
+                "summary": "Follow the changes of the directory",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "default": "0",
+                        "description": "The next_cursor of the previous page; 0 for the beginning",
+                        "name": "after",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 100,
+                        "description": "Changes per page",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ChangeList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/clients": {
             "get": {
                 "security": [
@@ -1920,6 +1976,286 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/duplicates": {
+            "get": {
+                "description": "Pairs of actors from different sources that look like the same place (same postal code or commune; similar name and street; close coordinates, or the same pivot). Nothing is merged: coordinators confirm or dismiss each link.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "duplicates"
+                ],
+                "summary": "List possible duplicates",
+                "parameters": [
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "suggested, confirmed, dismissed",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Links of this actor",
+                        "name": "actor_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/duplicates/{id}/confirm": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "duplicates"
+                ],
+                "summary": "Confirm a possible duplicate",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Link id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateLink"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/duplicates/{id}/dismiss": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "duplicates"
+                ],
+                "summary": "Dismiss a possible duplicate",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Link id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateLink"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/exports": {
+            "get": {
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "exports"
+                ],
+                "summary": "List the open-data exports",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ExportList"
+                        }
+                    },
+                    "400": {
+                        "description": "Unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/exports/{format}": {
+            "get": {
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes), data-inclusion-structures and data-inclusion-services (data·inclusion v1). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory: send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
+                "produces": [
+                    "text/csv",
+                    "application/json",
+                    "application/geo+json"
+                ],
+                "tags": [
+                    "exports"
+                ],
+                "summary": "Download the directory as open data",
+                "parameters": [
+                    {
+                        "enum": [
+                            "standard-csv",
+                            "standard-json",
+                            "geojson",
+                            "data-inclusion-structures",
+                            "data-inclusion-services"
+                        ],
+                        "type": "string",
+                        "description": "Export format",
+                        "name": "format",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The export",
+                        "schema": {
+                            "type": "file"
+                        },
+                        "headers": {
+                            "Content-Disposition": {
+                                "type": "string",
+                                "description": "attachment; filename=..."
+                            },
+                            "ETag": {
+                                "type": "string",
+                                "description": "Changes with the directory"
+                            },
+                            "Last-Modified": {
+                                "type": "string",
+                                "description": "Time of the directory's last change"
+                            },
+                            "X-Changes-Cursor": {
+                                "type": "string",
+                                "description": "The export is the directory as of this change: follow GET /api/v1/changes?after=\u003cit\u003e to stay in sync"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified"
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Unknown format",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3460,6 +3796,12 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "boolean",
+                        "description": "Hide the services of actors hidden by exclude_duplicates on /api/v1/actors",
+                        "name": "exclude_duplicates",
+                        "in": "query"
+                    },
+                    {
                         "enum": [
                             "id",
                             "name",
@@ -4521,6 +4863,352 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/sync/{source}/actors": {
+            "put": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. At most 1000 actors per batch.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "sync"
+                ],
+                "summary": "Upsert a partner's actors",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "hub-du-sud",
+                        "description": "The partner's source name",
+                        "name": "source",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "upsert",
+                            "snapshot"
+                        ],
+                        "type": "string",
+                        "default": "upsert",
+                        "description": "upsert or snapshot",
+                        "name": "mode",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Check and report without writing",
+                        "name": "dry_run",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Let a snapshot archive more than 20% of the source's actors",
+                        "name": "allow_mass_archive",
+                        "in": "query"
+                    },
+                    {
+                        "description": "The actors",
+                        "name": "batch",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/SyncActorsRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/SyncResponse"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Not this caller's source",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The snapshot would archive too many records",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/sync/{source}/import": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; a row is rejected only when it cannot be stored. The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
+                "consumes": [
+                    "text/csv",
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "sync"
+                ],
+                "summary": "Import a file of the national standard",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "The source the places belong to",
+                        "name": "source",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "csv",
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Overrides the Content-Type",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Check and report without writing",
+                        "name": "dry_run",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Archive the source's places absent from the file",
+                        "name": "snapshot",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Let a snapshot archive more than 20% of the source's places",
+                        "name": "allow_mass_archive",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: the same key and body return the first report",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The file",
+                        "name": "file",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ImportReport"
+                        }
+                    },
+                    "400": {
+                        "description": "The file cannot be read",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The snapshot would archive too many places",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/sync/{source}/services": {
+            "put": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "sync"
+                ],
+                "summary": "Upsert a partner's services",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "The partner's source name",
+                        "name": "source",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "upsert",
+                            "snapshot"
+                        ],
+                        "type": "string",
+                        "default": "upsert",
+                        "description": "upsert or snapshot",
+                        "name": "mode",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Check and report without writing",
+                        "name": "dry_run",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Let a snapshot archive more than 20% of the source's services",
+                        "name": "allow_mass_archive",
+                        "in": "query"
+                    },
+                    {
+                        "description": "The services",
+                        "name": "batch",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/SyncServicesRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/SyncResponse"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/users": {
             "get": {
                 "security": [
@@ -4846,6 +5534,7 @@ const docTemplate = `{
                 "closed_from",
                 "closed_until",
                 "closure_reason",
+                "contact_public",
                 "created_at",
                 "departement",
                 "description",
@@ -4896,6 +5585,10 @@ const docTemplate = `{
                 },
                 "closure_reason": {
                     "type": "string"
+                },
+                "contact_public": {
+                    "description": "Phones and e-mails appear in open-data exports only when true.",
+                    "type": "boolean"
                 },
                 "created_at": {
                     "type": "string",
@@ -5034,6 +5727,7 @@ const docTemplate = `{
                 "closed_from",
                 "closed_until",
                 "closure_reason",
+                "contact_public",
                 "created_at",
                 "departement",
                 "description",
@@ -5086,6 +5780,10 @@ const docTemplate = `{
                 },
                 "closure_reason": {
                     "type": "string"
+                },
+                "contact_public": {
+                    "description": "Phones and e-mails appear in open-data exports only when true.",
+                    "type": "boolean"
                 },
                 "created_at": {
                     "type": "string",
@@ -5255,6 +5953,10 @@ const docTemplate = `{
                 "closure_reason": {
                     "type": "string",
                     "example": "Travaux"
+                },
+                "contact_public": {
+                    "description": "The structure agrees to publish its phones and e-mails in open-data\nexports (false by default: a number may be a person's).",
+                    "type": "boolean"
                 },
                 "description": {
                     "description": "Detailed presentation (presentation_detail).",
@@ -5533,6 +6235,142 @@ const docTemplate = `{
                 }
             }
         },
+        "ChangeEntry": {
+            "type": "object",
+            "required": [
+                "actor",
+                "at",
+                "entity",
+                "id",
+                "op",
+                "seq",
+                "service",
+                "tombstone",
+                "version"
+            ],
+            "properties": {
+                "actor": {
+                    "description": "The actor's current representation, for actor entries that are not tombstones.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Actor"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "entity": {
+                    "type": "string",
+                    "enum": [
+                        "actor",
+                        "service"
+                    ]
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "op": {
+                    "description": "create and update carry the record; archive and hide a tombstone.",
+                    "type": "string",
+                    "enum": [
+                        "create",
+                        "update",
+                        "archive",
+                        "hide"
+                    ]
+                },
+                "seq": {
+                    "description": "Position in the feed; entries come in increasing seq.",
+                    "type": "integer",
+                    "example": 1042
+                },
+                "service": {
+                    "description": "The service's current representation, for service entries that are not tombstones.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Service"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "tombstone": {
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Tombstone"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "version": {
+                    "type": "integer"
+                }
+            }
+        },
+        "ChangeLinks": {
+            "type": "object",
+            "required": [
+                "next",
+                "self"
+            ],
+            "properties": {
+                "next": {
+                    "description": "Always set: poll it later when has_more is false.",
+                    "type": "string"
+                },
+                "self": {
+                    "type": "string"
+                }
+            }
+        },
+        "ChangeList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ChangeEntry"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ChangeLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ChangeMeta"
+                }
+            }
+        },
+        "ChangeMeta": {
+            "type": "object",
+            "required": [
+                "has_more",
+                "limit",
+                "next_cursor"
+            ],
+            "properties": {
+                "has_more": {
+                    "description": "More changes are already waiting after this page.",
+                    "type": "boolean"
+                },
+                "limit": {
+                    "type": "integer",
+                    "example": 100
+                },
+                "next_cursor": {
+                    "description": "Pass it as after to get the next changes (also when has_more is\nfalse: later changes will follow it).",
+                    "type": "string",
+                    "example": "1042"
+                }
+            }
+        },
         "ClientSecret": {
             "type": "object",
             "required": [
@@ -5586,6 +6424,198 @@ const docTemplate = `{
                 "referent_commitment": {
                     "description": "The sender commits to the data-protection rules of the platform.",
                     "type": "boolean"
+                }
+            }
+        },
+        "DuplicateActor": {
+            "type": "object",
+            "required": [
+                "address",
+                "archived",
+                "id",
+                "latitude",
+                "longitude",
+                "name",
+                "source",
+                "source_id"
+            ],
+            "properties": {
+                "address": {
+                    "$ref": "#/definitions/Address"
+                },
+                "archived": {
+                    "type": "boolean"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "latitude": {
+                    "type": "number",
+                    "x-nullable": true
+                },
+                "longitude": {
+                    "type": "number",
+                    "x-nullable": true
+                },
+                "name": {
+                    "type": "string"
+                },
+                "source": {
+                    "type": "string"
+                },
+                "source_id": {
+                    "type": "string"
+                }
+            }
+        },
+        "DuplicateLink": {
+            "type": "object",
+            "required": [
+                "actor_a",
+                "actor_b",
+                "address_score",
+                "created_at",
+                "decided_at",
+                "distance_m",
+                "id",
+                "name_score",
+                "same_pivot",
+                "score",
+                "status",
+                "updated_at"
+            ],
+            "properties": {
+                "actor_a": {
+                    "description": "The older record: lists with exclude_duplicates=true keep it.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/DuplicateActor"
+                        }
+                    ]
+                },
+                "actor_b": {
+                    "description": "The newer record: hidden by exclude_duplicates=true unless the link is dismissed.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/DuplicateActor"
+                        }
+                    ]
+                },
+                "address_score": {
+                    "type": "number",
+                    "example": 1
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "decided_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "distance_m": {
+                    "description": "Distance between the two places in metres; null when one has no coordinates.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 12.5
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name_score": {
+                    "type": "number",
+                    "example": 0.75
+                },
+                "same_pivot": {
+                    "description": "Both carry the same known SIRET, SIREN, RNA or RIDET.",
+                    "type": "boolean"
+                },
+                "score": {
+                    "description": "From 0 to 1; links are made from 0.7.",
+                    "type": "number",
+                    "example": 0.86
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "suggested",
+                        "confirmed",
+                        "dismissed"
+                    ]
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                }
+            }
+        },
+        "DuplicateList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/DuplicateLink"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "ExportInfo": {
+            "type": "object",
+            "required": [
+                "content_type",
+                "description",
+                "filename",
+                "format",
+                "url"
+            ],
+            "properties": {
+                "content_type": {
+                    "type": "string",
+                    "example": "text/csv; charset=utf-8"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "filename": {
+                    "type": "string",
+                    "example": "lieux-de-mediation-numerique.v1.0.2.csv"
+                },
+                "format": {
+                    "type": "string",
+                    "example": "standard-csv"
+                },
+                "url": {
+                    "type": "string",
+                    "example": "/api/v1/exports/standard-csv"
+                }
+            }
+        },
+        "ExportList": {
+            "type": "object",
+            "required": [
+                "data"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ExportInfo"
+                    }
                 }
             }
         },
@@ -5790,6 +6820,102 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "ImportIssue": {
+            "type": "object",
+            "required": [
+                "field",
+                "reason",
+                "row",
+                "severity",
+                "value"
+            ],
+            "properties": {
+                "field": {
+                    "type": "string",
+                    "example": "horaires"
+                },
+                "reason": {
+                    "type": "string",
+                    "example": "not valid OpenStreetMap opening_hours syntax; dropped"
+                },
+                "row": {
+                    "description": "The place's position in the file, from 1 (the CSV header is not\ncounted); 0 for a remark about the whole file.",
+                    "type": "integer",
+                    "example": 12
+                },
+                "severity": {
+                    "type": "string",
+                    "enum": [
+                        "warning",
+                        "error"
+                    ]
+                },
+                "value": {
+                    "description": "The cell as read, clipped.",
+                    "type": "string",
+                    "example": "Mo-Fr 9h-12h"
+                }
+            }
+        },
+        "ImportReport": {
+            "type": "object",
+            "required": [
+                "actors",
+                "dry_run",
+                "duplicates",
+                "format",
+                "issues",
+                "rejected",
+                "rows",
+                "services",
+                "snapshot",
+                "source",
+                "warnings"
+            ],
+            "properties": {
+                "actors": {
+                    "$ref": "#/definitions/SyncCounts"
+                },
+                "dry_run": {
+                    "type": "boolean"
+                },
+                "duplicates": {
+                    "type": "integer"
+                },
+                "format": {
+                    "type": "string",
+                    "enum": [
+                        "csv",
+                        "json"
+                    ]
+                },
+                "issues": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ImportIssue"
+                    }
+                },
+                "rejected": {
+                    "type": "integer"
+                },
+                "rows": {
+                    "description": "Places read; rejected of them were not stored.",
+                    "type": "integer"
+                },
+                "services": {
+                    "$ref": "#/definitions/SyncCounts"
+                },
+                "snapshot": {
+                    "type": "boolean"
+                },
+                "source": {
+                    "type": "string"
+                },
+                "warnings": {
+                    "type": "integer"
                 }
             }
         },
@@ -8034,6 +9160,330 @@ const docTemplate = `{
                 }
             }
         },
+        "SyncActorsRequest": {
+            "type": "object",
+            "required": [
+                "actors"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "The partner's actors, each with its own source_id. source may be\nomitted; when given it must be the path's source.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ActorInput"
+                    }
+                }
+            }
+        },
+        "SyncCounts": {
+            "type": "object",
+            "required": [
+                "archived",
+                "created",
+                "rejected",
+                "restored",
+                "unchanged",
+                "updated"
+            ],
+            "properties": {
+                "archived": {
+                    "description": "Live records absent from a snapshot.",
+                    "type": "integer"
+                },
+                "created": {
+                    "type": "integer"
+                },
+                "rejected": {
+                    "type": "integer"
+                },
+                "restored": {
+                    "description": "Archived records that came back.",
+                    "type": "integer"
+                },
+                "unchanged": {
+                    "type": "integer"
+                },
+                "updated": {
+                    "type": "integer"
+                }
+            }
+        },
+        "SyncRecordResult": {
+            "type": "object",
+            "required": [
+                "entity",
+                "errors",
+                "id",
+                "index",
+                "result",
+                "source_id"
+            ],
+            "properties": {
+                "entity": {
+                    "type": "string",
+                    "enum": [
+                        "actor",
+                        "service"
+                    ]
+                },
+                "errors": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/InvalidParam"
+                    }
+                },
+                "id": {
+                    "description": "Carnet's id of the record; \"\" when it was rejected before having one.",
+                    "type": "string"
+                },
+                "index": {
+                    "description": "Position of the record in the batch, from 0; -1 for records archived\nbecause a snapshot did not contain them.",
+                    "type": "integer",
+                    "example": 0
+                },
+                "result": {
+                    "type": "string",
+                    "enum": [
+                        "created",
+                        "updated",
+                        "unchanged",
+                        "restored",
+                        "archived",
+                        "rejected"
+                    ]
+                },
+                "source_id": {
+                    "type": "string",
+                    "example": "lieu-42"
+                }
+            }
+        },
+        "SyncResponse": {
+            "type": "object",
+            "required": [
+                "counts",
+                "dry_run",
+                "duplicates",
+                "mode",
+                "results",
+                "source"
+            ],
+            "properties": {
+                "counts": {
+                    "$ref": "#/definitions/SyncCounts"
+                },
+                "dry_run": {
+                    "type": "boolean"
+                },
+                "duplicates": {
+                    "description": "Possible-duplicate links created with other sources.",
+                    "type": "integer"
+                },
+                "mode": {
+                    "type": "string",
+                    "enum": [
+                        "upsert",
+                        "snapshot"
+                    ]
+                },
+                "results": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SyncRecordResult"
+                    }
+                },
+                "source": {
+                    "type": "string",
+                    "example": "hub-du-sud"
+                }
+            }
+        },
+        "SyncServiceInput": {
+            "type": "object",
+            "required": [
+                "kind",
+                "name",
+                "themes"
+            ],
+            "properties": {
+                "access_modes": {
+                    "description": "How to get the service (modalites_acces).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "access_modes",
+                    "example": [
+                        "Se présenter"
+                    ]
+                },
+                "accompaniment_modes": {
+                    "description": "How people are accompanied (modalites_accompagnement).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "accompaniment_modes",
+                    "example": [
+                        "Accompagnement individuel"
+                    ]
+                },
+                "actor_id": {
+                    "description": "The actor's Carnet id, when actor_source_id is not given.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "actor_source_id": {
+                    "description": "The source_id of the service's actor in the same source.",
+                    "type": "string",
+                    "example": "lieu-42"
+                },
+                "address": {
+                    "description": "Where the service happens when it is not the actor's address (an itinerant bus's stop).",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/AddressInput"
+                        }
+                    ]
+                },
+                "booking_url": {
+                    "type": "string"
+                },
+                "capacity": {
+                    "description": "People per session, for workshops.",
+                    "type": "integer",
+                    "example": 8
+                },
+                "description": {
+                    "type": "string",
+                    "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
+                },
+                "fees": {
+                    "description": "Fees (frais_a_charge).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "fees",
+                    "example": [
+                        "Gratuit"
+                    ]
+                },
+                "fees_details": {
+                    "description": "Details about fees: prices, conditions.",
+                    "type": "string",
+                    "example": "Adhésion annuelle de 10 €"
+                },
+                "is_full": {
+                    "description": "No place left for now.",
+                    "type": "boolean"
+                },
+                "kind": {
+                    "description": "What kind of help: GET /api/v1/vocabularies/service_kinds.",
+                    "type": "string",
+                    "x-vocabulary": "service_kinds",
+                    "example": "procedures_done_with"
+                },
+                "languages": {
+                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "languages",
+                    "example": [
+                        "fr"
+                    ]
+                },
+                "latitude": {
+                    "description": "Coordinates of the service's own address.",
+                    "type": "number"
+                },
+                "longitude": {
+                    "type": "number"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Aide aux démarches en ligne"
+                },
+                "on_site": {
+                    "description": "Given at the place; defaults to true when the body omits both on_site and remote.",
+                    "type": "boolean"
+                },
+                "opening_hours": {
+                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
+                    "type": "string",
+                    "example": "We 14:00-17:00"
+                },
+                "pass_numerique": {
+                    "description": "Accepts the Pass numérique (APTIC) cheque.",
+                    "type": "boolean"
+                },
+                "publics": {
+                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "publics",
+                    "example": [
+                        "Seniors"
+                    ]
+                },
+                "remote": {
+                    "description": "Given remotely (phone, video).",
+                    "type": "boolean"
+                },
+                "source": {
+                    "type": "string"
+                },
+                "source_id": {
+                    "type": "string"
+                },
+                "specific_support": {
+                    "description": "Specific support (prise_en_charge_specifique).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "specific_support",
+                    "example": [
+                        "Surdité"
+                    ]
+                },
+                "status": {
+                    "description": "draft (hidden from the public), published (the default) or archived.",
+                    "type": "string",
+                    "x-vocabulary": "service_status",
+                    "example": "published"
+                },
+                "themes": {
+                    "description": "At least one of the standard's services.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "themes",
+                    "example": [
+                        "Aide aux démarches administratives"
+                    ]
+                }
+            }
+        },
+        "SyncServicesRequest": {
+            "type": "object",
+            "required": [
+                "services"
+            ],
+            "properties": {
+                "services": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SyncServiceInput"
+                    }
+                }
+            }
+        },
         "TerritoryArea": {
             "type": "object",
             "required": [
@@ -8227,6 +9677,33 @@ const docTemplate = `{
                 "token_type": {
                     "type": "string",
                     "example": "Bearer"
+                }
+            }
+        },
+        "Tombstone": {
+            "type": "object",
+            "required": [
+                "archived_at",
+                "entity",
+                "id"
+            ],
+            "properties": {
+                "archived_at": {
+                    "description": "null for a hidden draft.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "entity": {
+                    "type": "string",
+                    "enum": [
+                        "actor",
+                        "service"
+                    ]
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
                 }
             }
         },

@@ -56,6 +56,9 @@ type ActorInput struct {
 	Phones   []string `json:"phones,omitempty" example:"+33491000000"`
 	Emails   []string `json:"emails,omitempty" example:"contact@example.fr"`
 	Websites []string `json:"websites,omitempty" example:"https://example.fr"`
+	// The structure agrees to publish its phones and e-mails in open-data
+	// exports (false by default: a number may be a person's).
+	ContactPublic bool `json:"contact_public,omitempty"`
 	// Opening hours in OpenStreetMap opening_hours syntax.
 	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"`
 	// Fixe and/or Itinérant (the standard's itinerance).
@@ -100,6 +103,7 @@ type Actor struct {
 	Phones             []string  `json:"phones"`
 	Emails             []string  `json:"emails"`
 	Websites           []string  `json:"websites"`
+	ContactPublic      bool      `json:"contact_public"` // Phones and e-mails appear in open-data exports only when true.
 	OpeningHours       string    `json:"opening_hours"`
 	Mobility           []string  `json:"mobility" extensions:"x-vocabulary=mobility"`
 	AcceslibreURL      string    `json:"acceslibre_url"`
@@ -154,6 +158,7 @@ func (in *ActorInput) toModel(a *models.Actor) {
 	a.Address = models.Address(in.Address)
 	a.Latitude, a.Longitude = in.Latitude, in.Longitude
 	a.Phones, a.Emails, a.Websites = in.Phones, in.Emails, in.Websites
+	a.ContactPublic = in.ContactPublic
 	a.OpeningHours = in.OpeningHours
 	a.Mobility = in.Mobility
 	a.AcceslibreURL, a.BookingURL = in.AcceslibreURL, in.BookingURL
@@ -169,7 +174,7 @@ func newActorInput(a *models.Actor) ActorInput {
 		Name: a.Name, Pivot: a.Pivot, Typologies: a.Typologies, ParentID: a.ParentID,
 		Summary: a.Summary, Description: a.Description, Address: AddressInput(a.Address),
 		Latitude: a.Latitude, Longitude: a.Longitude,
-		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites, OpeningHours: a.OpeningHours,
+		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites, ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
 		Mobility: a.Mobility, AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: a.NationalProgrammes, TrainingLabels: a.TrainingLabels, OtherLabels: a.OtherLabels,
 		Source: a.Source, SourceID: a.SourceID, Status: a.Status,
@@ -183,7 +188,7 @@ func newActor(a *models.Actor) Actor {
 		ID: a.ID, Name: a.Name, Pivot: pivot, PivotKind: a.PivotKind, Typologies: list(a.Typologies),
 		ParentID: a.ParentID, Summary: a.Summary, Description: a.Description,
 		Address: Address(a.Address), Departement: a.Departement, Latitude: a.Latitude, Longitude: a.Longitude,
-		Phones: list(a.Phones), Emails: list(a.Emails), Websites: list(a.Websites), OpeningHours: a.OpeningHours,
+		Phones: list(a.Phones), Emails: list(a.Emails), Websites: list(a.Websites), ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
 		Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
 		Source: a.Source, SourceID: a.SourceID, Status: a.Status,
@@ -220,6 +225,7 @@ func list(l models.StringList) []string {
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
+//	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed)"
 //	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
@@ -264,6 +270,7 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 		ParentID:           q.id("parent_id"),
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),
+		ExcludeDuplicates:  q.flag("exclude_duplicates"),
 		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
 	}
 	return f, q.err()

@@ -28,6 +28,7 @@ type Actor struct {
 	Phones             StringList // E.164
 	Emails             StringList
 	Websites           StringList
+	ContactPublic      bool   // phones and e-mails may go into open-data exports
 	OpeningHours       string // OSM opening_hours, as written by the structure
 	Mobility           StringList
 	AcceslibreURL      string `gorm:"column:acceslibre_url"`
@@ -45,6 +46,7 @@ type Actor struct {
 	UpdatedAt          time.Time
 	ArchivedAt         *time.Time
 	Version            int64
+	Fingerprint        string // ContentFingerprint as last written: sync skips unchanged records
 }
 
 // IsArchived reports whether the actor was deleted from the directory.

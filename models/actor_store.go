@@ -26,6 +26,9 @@ type ActorFilter struct {
 	ParentID           string
 	UpdatedSince       *time.Time
 	IncludeArchived    bool
+	// ExcludeDuplicates hides the newer actor of each possible duplicate
+	// pair not dismissed (see DuplicateLink).
+	ExcludeDuplicates bool
 	ListParams
 }
 
@@ -49,6 +52,7 @@ func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 	if err := s.checkActorRefs(tx, a); err != nil {
 		return err
 	}
+	a.Fingerprint = a.ContentFingerprint()
 	if err := tx.Create(a).Error; err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
@@ -111,6 +115,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 		return err
 	}
 	a.UpdatedAt, a.Version = s.now(), before.Version+1
+	a.Fingerprint = a.ContentFingerprint()
 	if err := tx.Model(a).Select("*").Omit("id", "created_at").Updates(a).Error; err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
@@ -210,6 +215,9 @@ func actorFilter(q *gorm.DB, f ActorFilter) *gorm.DB {
 	}
 	if f.UpdatedSince != nil {
 		q = q.Where("actors.updated_at >= ?", f.UpdatedSince.UTC())
+	}
+	if f.ExcludeDuplicates {
+		q = q.Where(notADuplicate("actors.id"))
 	}
 	return q
 }

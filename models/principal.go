@@ -193,6 +193,16 @@ func (p *Principal) CanWriteSource(source string) bool {
 	return false
 }
 
+// CanSync reports whether p may push bulk batches and imports for source:
+// administrators any source; partner clients holding the sync:write scope
+// their own sources.
+func (p *Principal) CanSync(source string) bool {
+	if p.IsPartner() && !p.HasScope(ScopeSyncWrite) {
+		return false
+	}
+	return p.CanWriteSource(source)
+}
+
 // CanModerate reports whether p may accept or reject suggestions about the
 // actor (and confirm or dismiss duplicate links): its managers, the
 // coordinators of its territory, administrators.

@@ -47,6 +47,7 @@ type Service struct {
 	UpdatedAt       time.Time
 	ArchivedAt      *time.Time
 	Version         int64
+	Fingerprint     string // ContentFingerprint as last written: sync skips unchanged records
 }
 
 // IsArchived reports whether the service was deleted from the directory.

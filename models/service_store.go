@@ -35,6 +35,9 @@ type ServiceFilter struct {
 	Departements       []string
 	UpdatedSince       *time.Time
 	IncludeArchived    bool
+	// ExcludeDuplicates hides the services of actors that ListActors hides
+	// with ExcludeDuplicates.
+	ExcludeDuplicates bool
 	// Viewer decides whether draft services are visible: anonymous readers
 	// and other structures see published services only.
 	Viewer *Principal
@@ -63,6 +66,7 @@ func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 	if err != nil {
 		return err
 	}
+	sv.Fingerprint = sv.ContentFingerprint()
 	if err := tx.Omit("Actor").Create(sv).Error; err != nil {
 		return sourceConflict(err, "services.source, services.source_id")
 	}
@@ -134,6 +138,7 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 		sv.ArchivedAt, op = &now, ChangeArchive
 	}
 	sv.Actor = nil
+	sv.Fingerprint = sv.ContentFingerprint()
 	if err := tx.Model(sv).Select("*").Omit("id", "created_at", "Actor").Updates(sv).Error; err != nil {
 		return sourceConflict(err, "services.source, services.source_id")
 	}
@@ -231,6 +236,9 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 	}
 	if f.UpdatedSince != nil {
 		q = q.Where("services.updated_at >= ?", f.UpdatedSince.UTC())
+	}
+	if f.ExcludeDuplicates {
+		q = q.Where(notADuplicate("services.actor_id"))
 	}
 	return q
 }

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -52,5 +53,20 @@ func TestOnChange(t *testing.T) {
 	a2, err := s.GetActor(ctx, a.ID)
 	if err != nil || !a2.IsArchived() {
 		t.Errorf("read after write: %v %+v", err, a2)
+	}
+}
+
+// TestOpenOddPath checks that a database path with URI-special characters
+// opens that very file.
+func TestOpenOddPath(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "carnet #1 ?50%.db")
+	s, err := Open(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the database is not at %q: %v", path, err)
 	}
 }

@@ -1,0 +1,173 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// DuplicateActor is one side of a possible duplicate.
+type DuplicateActor struct {
+	ID        string   `json:"id" format:"uuid"`
+	Name      string   `json:"name"`
+	Source    string   `json:"source"`
+	SourceID  string   `json:"source_id"`
+	Address   Address  `json:"address"`
+	Latitude  *float64 `json:"latitude" extensions:"x-nullable"`
+	Longitude *float64 `json:"longitude" extensions:"x-nullable"`
+	Archived  bool     `json:"archived"`
+}
+
+// DuplicateLink says two actors of different sources may be the same place.
+type DuplicateLink struct {
+	ID string `json:"id" format:"uuid"`
+	// The older record: lists with exclude_duplicates=true keep it.
+	ActorA DuplicateActor `json:"actor_a"`
+	// The newer record: hidden by exclude_duplicates=true unless the link is dismissed.
+	ActorB DuplicateActor `json:"actor_b"`
+	// From 0 to 1; links are made from 0.7.
+	Score        float64 `json:"score" example:"0.86"`
+	NameScore    float64 `json:"name_score" example:"0.75"`
+	AddressScore float64 `json:"address_score" example:"1"`
+	// Distance between the two places in metres; null when one has no coordinates.
+	DistanceM *float64 `json:"distance_m" extensions:"x-nullable" example:"12.5"`
+	// Both carry the same known SIRET, SIREN, RNA or RIDET.
+	SamePivot bool       `json:"same_pivot"`
+	Status    string     `json:"status" enums:"suggested,confirmed,dismissed"`
+	DecidedAt *time.Time `json:"decided_at" format:"date-time" extensions:"x-nullable"`
+	CreatedAt time.Time  `json:"created_at" format:"date-time"`
+	UpdatedAt time.Time  `json:"updated_at" format:"date-time"`
+}
+
+// DuplicateList is one page of duplicate links.
+type DuplicateList struct {
+	Data  []DuplicateLink `json:"data"`
+	Meta  ListMeta        `json:"meta"`
+	Links ListLinks       `json:"links"`
+}
+
+func newDuplicateActor(a *models.Actor) DuplicateActor {
+	if a == nil {
+		return DuplicateActor{}
+	}
+	return DuplicateActor{ID: a.ID, Name: a.Name, Source: a.Source, SourceID: a.SourceID, Address: Address(a.Address),
+		Latitude: a.Latitude, Longitude: a.Longitude, Archived: a.IsArchived()}
+}
+
+func newDuplicateLink(l *models.DuplicateLink) DuplicateLink {
+	return DuplicateLink{ID: l.ID, ActorA: newDuplicateActor(l.ActorA), ActorB: newDuplicateActor(l.ActorB), Score: l.Score,
+		NameScore: l.NameScore, AddressScore: l.AddressScore, DistanceM: l.DistanceM, SamePivot: l.SamePivot, Status: l.Status,
+		DecidedAt: l.DecidedAt, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt}
+}
+
+// ListDuplicates godoc
+//
+//	@Summary		List possible duplicates
+//	@Description	Pairs of actors from different sources that look like the same place (same postal code or commune; similar name and street; close coordinates, or the same pivot). Nothing is merged: coordinators confirm or dismiss each link.
+//	@Tags			duplicates
+//	@Produce		json
+//	@Param			status		query		[]string	false	"suggested, confirmed, dismissed"	collectionFormat(csv)
+//	@Param			actor_id	query		string		false	"Links of this actor"	format(uuid)
+//	@Param			cursor		query		string		false	"The next_cursor of the previous page"
+//	@Param			limit		query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200			{object}	DuplicateList
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem	"A token was sent but is invalid"
+//	@Router			/api/v1/duplicates [get]
+func (h *Handler) ListDuplicates(c *gin.Context) error {
+	q := newQueryParser(c.Request.URL.Query())
+	f := models.DuplicateFilter{ActorID: q.id("actor_id"), ListParams: q.page(models.SortID)}
+	for _, s := range q.strings("status") {
+		switch s {
+		case models.DuplicateSuggested, models.DuplicateConfirmed, models.DuplicateDismissed:
+			f.Statuses = append(f.Statuses, s)
+		default:
+			q.errs.Addf("status", "%q is not suggested, confirmed or dismissed", clip(s))
+		}
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListDuplicates(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := DuplicateList{Data: make([]DuplicateLink, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newDuplicateLink(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// ConfirmDuplicate godoc
+//
+//	@Summary		Confirm a possible duplicate
+//	@Description	Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).
+//	@Tags			duplicates
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"Link id"	format(uuid)
+//	@Success		200	{object}	DuplicateLink
+//	@Failure		401	{object}	Problem
+//	@Failure		403	{object}	Problem
+//	@Failure		404	{object}	Problem
+//	@Router			/api/v1/duplicates/{id}/confirm [post]
+func (h *Handler) ConfirmDuplicate(c *gin.Context) error {
+	return h.decideDuplicate(c, models.DuplicateConfirmed)
+}
+
+// DismissDuplicate godoc
+//
+//	@Summary		Dismiss a possible duplicate
+//	@Description	Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors.
+//	@Tags			duplicates
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id	path		string	true	"Link id"	format(uuid)
+//	@Success		200	{object}	DuplicateLink
+//	@Failure		401	{object}	Problem
+//	@Failure		403	{object}	Problem
+//	@Failure		404	{object}	Problem
+//	@Router			/api/v1/duplicates/{id}/dismiss [post]
+func (h *Handler) DismissDuplicate(c *gin.Context) error {
+	return h.decideDuplicate(c, models.DuplicateDismissed)
+}
+
+// decideDuplicate checks CanModerate: confirming hides one actor of the
+// pair, so it needs rights on both; dismissing only shows both again, so
+// rights on one are enough (a manager can clear a false link on its own
+// structure).
+func (h *Handler) decideDuplicate(c *gin.Context, status string) error {
+	ctx := c.Request.Context()
+	l, err := h.Store.GetDuplicate(ctx, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	p := principal(c)
+	var allowed []bool
+	for _, id := range []string{l.ActorAID, l.ActorBID} {
+		ref, err := h.Store.ActorRef(ctx, id)
+		if err != nil {
+			return err
+		}
+		allowed = append(allowed, p.CanModerate(ref))
+	}
+	ok := allowed[0] && allowed[1]
+	if status == models.DuplicateDismissed {
+		ok = allowed[0] || allowed[1]
+	}
+	if !ok {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not decide on this link: confirming needs the right to moderate both actors, dismissing one of them.")
+	}
+	out, err := h.Store.DecideDuplicate(ctx, l.ID, status)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, newDuplicateLink(out))
+	return nil
+}

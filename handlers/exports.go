@@ -1,0 +1,153 @@
+package handlers
+
+import (
+	"compress/gzip"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/opendata"
+)
+
+// ExportInfo describes one open-data export.
+type ExportInfo struct {
+	Format      string `json:"format" example:"standard-csv"`
+	ContentType string `json:"content_type" example:"text/csv; charset=utf-8"`
+	Filename    string `json:"filename" example:"lieux-de-mediation-numerique.v1.0.2.csv"`
+	Description string `json:"description"`
+	URL         string `json:"url" example:"/api/v1/exports/standard-csv"`
+}
+
+// ExportList lists the exports.
+type ExportList struct {
+	Data []ExportInfo `json:"data"`
+}
+
+// ListExports godoc
+//
+//	@Summary		List the open-data exports
+//	@Tags			exports
+//	@Produce		json
+//	@Success		200	{object}	ExportList
+//	@Failure		400	{object}	Problem	"Unknown query parameter"
+//	@Failure		401	{object}	Problem	"A token was sent but is invalid"
+//	@Router			/api/v1/exports [get]
+func (h *Handler) ListExports(c *gin.Context) error {
+	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
+		return err
+	}
+	out := ExportList{Data: make([]ExportInfo, len(opendata.ExportFormats))}
+	for i, f := range opendata.ExportFormats {
+		out.Data[i] = ExportInfo{Format: f.Name, ContentType: f.ContentType, Filename: f.Filename, Description: f.Description, URL: "/api/v1/exports/" + f.Name}
+	}
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// Export godoc
+//
+//	@Summary		Download the directory as open data
+//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes), data-inclusion-structures and data-inclusion-services (data·inclusion v1). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory: send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.
+//	@Tags			exports
+//	@Produce		text/csv
+//	@Produce		json
+//	@Produce		application/geo+json
+//	@Param			format	path		string	true	"Export format"	Enums(standard-csv, standard-json, geojson, data-inclusion-structures, data-inclusion-services)
+//	@Success		200		{file}		file	"The export"
+//	@Header			200		{string}	ETag				"Changes with the directory"
+//	@Header			200		{string}	Last-Modified		"Time of the directory's last change"
+//	@Header			200		{string}	Content-Disposition	"attachment; filename=..."
+//	@Header			200		{string}	X-Changes-Cursor	"The export is the directory as of this change: follow GET /api/v1/changes?after=<it> to stay in sync"
+//	@Success		304		"Not modified"
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem	"A token was sent but is invalid"
+//	@Failure		404		{object}	Problem	"Unknown format"
+//	@Router			/api/v1/exports/{format} [get]
+func (h *Handler) Export(c *gin.Context) error {
+	f, ok := opendata.LookupFormat(c.Param("format"))
+	if !ok {
+		names := make([]string, len(opendata.ExportFormats))
+		for i, x := range opendata.ExportFormats {
+			names[i] = x.Name
+		}
+		return models.Errorf(models.ENOTFOUND, "No export is named %q; formats: %s.", clip(c.Param("format")), strings.Join(names, ", "))
+	}
+	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
+		return err
+	}
+	gz := acceptsGzip(c.GetHeader("Accept-Encoding"))
+	var w io.Writer = c.Writer
+	var zw *gzip.Writer
+	started := false
+	err := opendata.Export(c.Request.Context(), h.Store, f.Name, writerFunc(func(p []byte) (int, error) { return w.Write(p) }), func(st models.ExportState) (bool, error) {
+		etag := fmt.Sprintf(`"%s-%d"`, f.Name, st.Seq)
+		if gz {
+			etag = fmt.Sprintf(`"%s-%d-gzip"`, f.Name, st.Seq)
+		}
+		hd := c.Writer.Header()
+		hd.Set("ETag", etag)
+		hd.Set("Vary", "Accept-Encoding")
+		hd.Set("Cache-Control", "public, max-age=60")
+		if !st.At.IsZero() {
+			hd.Set("Last-Modified", st.At.UTC().Format(http.TimeFormat))
+		}
+		for _, t := range strings.Split(c.GetHeader("If-None-Match"), ",") {
+			if t = strings.TrimPrefix(strings.TrimSpace(t), "W/"); t == etag || t == "*" {
+				c.Status(http.StatusNotModified)
+				return false, nil
+			}
+		}
+		if ims, err := time.Parse(http.TimeFormat, c.GetHeader("If-Modified-Since")); err == nil && c.GetHeader("If-None-Match") == "" && !st.At.IsZero() && !st.At.Truncate(time.Second).After(ims) {
+			c.Status(http.StatusNotModified)
+			return false, nil
+		}
+		// The export is one read transaction: exactly the state after
+		// change st.Seq, so a reuser can follow the feed from there.
+		hd.Set("X-Changes-Cursor", strconv.FormatInt(st.Seq, 10))
+		hd.Set("Content-Type", f.ContentType)
+		hd.Set("Content-Disposition", `attachment; filename="`+f.Filename+`"`)
+		if gz {
+			hd.Set("Content-Encoding", "gzip")
+			zw, _ = gzip.NewWriterLevel(c.Writer, gzip.DefaultCompression)
+			w = zw
+		}
+		c.Status(http.StatusOK)
+		started = true
+		return true, nil
+	})
+	if err == nil && zw != nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		if !started {
+			return err
+		}
+		// The status line is gone: all we can do is cut the stream, so
+		// that the client sees a truncated download rather than a
+		// complete-looking file.
+		h.Log.ErrorContext(c.Request.Context(), "export failed while streaming", "request_id", RequestID(c), "format", f.Name, "error", err.Error())
+		panic(http.ErrAbortHandler)
+	}
+	return nil
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// acceptsGzip reads Accept-Encoding, honouring q=0.
+func acceptsGzip(h string) bool {
+	for _, part := range strings.Split(h, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			return strings.ReplaceAll(strings.TrimSpace(params), " ", "") != "q=0"
+		}
+	}
+	return false
+}

@@ -1,0 +1,416 @@
+package handlers
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/opendata"
+)
+
+// maxSyncRecords bounds a sync batch: one transaction holds SQLite's single
+// writer, and a partner with more records sends several batches.
+const maxSyncRecords = 1000
+
+// SyncActorsRequest is the body of PUT /sync/{source}/actors.
+type SyncActorsRequest struct {
+	// The partner's actors, each with its own source_id. source may be
+	// omitted; when given it must be the path's source.
+	Actors []ActorInput `json:"actors"`
+}
+
+// SyncServiceInput is a service of a sync batch: the fields of ServiceInput,
+// with its actor named by the partner's own id (actor_source_id, an actor of
+// the same source) or by actor_id.
+type SyncServiceInput struct {
+	// The actor's Carnet id, when actor_source_id is not given.
+	ActorID string `json:"actor_id,omitempty" format:"uuid"`
+	// The source_id of the service's actor in the same source.
+	ActorSourceID string `json:"actor_source_id,omitempty" example:"lieu-42"`
+	Name          string `json:"name" example:"Aide aux démarches en ligne"`
+	Description   string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."`
+	// What kind of help: GET /api/v1/vocabularies/service_kinds.
+	Kind string `json:"kind" extensions:"x-vocabulary=service_kinds" example:"procedures_done_with"`
+	// At least one of the standard's services.
+	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.
+	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors"`
+	// Specific support (prise_en_charge_specifique).
+	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité"`
+	// Fees (frais_a_charge).
+	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit"`
+	// Details about fees: prices, conditions.
+	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €"`
+	// Accepts the Pass numérique (APTIC) cheque.
+	PassNumerique bool `json:"pass_numerique,omitempty"`
+	// How to get the service (modalites_acces).
+	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter"`
+	// How people are accompanied (modalites_accompagnement).
+	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel"`
+	// Given at the place; defaults to true when the body omits both on_site and remote.
+	OnSite *bool `json:"on_site,omitempty"`
+	// Given remotely (phone, video).
+	Remote *bool `json:"remote,omitempty"`
+	// Where the service happens when it is not the actor's address (an itinerant bus's stop).
+	Address *AddressInput `json:"address,omitempty"`
+	// Coordinates of the service's own address.
+	Latitude  *float64 `json:"latitude,omitempty"`
+	Longitude *float64 `json:"longitude,omitempty"`
+	// The service's own hours (OSM opening_hours); empty means the actor's.
+	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00"`
+	// Languages the service is given in (GET /api/v1/vocabularies/languages).
+	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr"`
+	// People per session, for workshops.
+	Capacity *int `json:"capacity,omitempty" example:"8"`
+	// No place left for now.
+	IsFull     bool   `json:"is_full,omitempty"`
+	BookingURL string `json:"booking_url,omitempty"`
+	// draft (hidden from the public), published (the default) or archived.
+	Status   string `json:"status,omitempty" extensions:"x-vocabulary=service_status" example:"published"`
+	Source   string `json:"source,omitempty"`
+	SourceID string `json:"source_id,omitempty"`
+}
+
+// serviceInput drops the sync key to reuse ServiceInput's converter.
+func (in *SyncServiceInput) serviceInput() ServiceInput {
+	return ServiceInput{ActorID: in.ActorID, Name: in.Name, Description: in.Description, Kind: in.Kind, Themes: in.Themes, Publics: in.Publics, SpecificSupport: in.SpecificSupport, Fees: in.Fees, FeesDetails: in.FeesDetails, PassNumerique: in.PassNumerique, AccessModes: in.AccessModes, AccompanimentModes: in.AccompanimentModes, OnSite: in.OnSite, Remote: in.Remote, Address: in.Address, Latitude: in.Latitude, Longitude: in.Longitude, OpeningHours: in.OpeningHours, Languages: in.Languages, Capacity: in.Capacity, IsFull: in.IsFull, BookingURL: in.BookingURL, Status: in.Status, Source: in.Source, SourceID: in.SourceID}
+}
+
+// SyncServicesRequest is the body of PUT /sync/{source}/services.
+type SyncServicesRequest struct {
+	Services []SyncServiceInput `json:"services"`
+}
+
+// SyncCounts counts the results of a batch.
+type SyncCounts struct {
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	// Archived records that came back.
+	Restored int `json:"restored"`
+	// Live records absent from a snapshot.
+	Archived int `json:"archived"`
+	Rejected int `json:"rejected"`
+}
+
+// SyncRecordResult is what happened to one record.
+type SyncRecordResult struct {
+	// Position of the record in the batch, from 0; -1 for records archived
+	// because a snapshot did not contain them.
+	Index    int    `json:"index" example:"0"`
+	Entity   string `json:"entity" enums:"actor,service"`
+	SourceID string `json:"source_id" example:"lieu-42"`
+	// Carnet's id of the record; "" when it was rejected before having one.
+	ID     string         `json:"id"`
+	Result string         `json:"result" enums:"created,updated,unchanged,restored,archived,rejected"`
+	Errors []InvalidParam `json:"errors"`
+}
+
+// SyncResponse is the result of a sync batch.
+type SyncResponse struct {
+	Source string     `json:"source" example:"hub-du-sud"`
+	Mode   string     `json:"mode" enums:"upsert,snapshot"`
+	DryRun bool       `json:"dry_run"`
+	Counts SyncCounts `json:"counts"`
+	// Possible-duplicate links created with other sources.
+	Duplicates int                `json:"duplicates"`
+	Results    []SyncRecordResult `json:"results"`
+}
+
+func newSyncCounts(m map[string]int) SyncCounts {
+	return SyncCounts{Created: m[models.SyncCreated], Updated: m[models.SyncUpdated], Unchanged: m[models.SyncUnchanged],
+		Restored: m[models.SyncRestored], Archived: m[models.SyncArchived], Rejected: m[models.SyncRejected]}
+}
+
+func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult) SyncResponse {
+	out := SyncResponse{Source: source, Mode: "upsert", DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts), Duplicates: res.Duplicates,
+		Results: make([]SyncRecordResult, 0, len(res.Outcomes))}
+	if opt.Snapshot {
+		out.Mode = "snapshot"
+	}
+	for _, o := range res.Outcomes {
+		r := SyncRecordResult{Index: o.Index, Entity: o.Entity, SourceID: o.SourceID, ID: o.ID, Result: o.Result, Errors: []InvalidParam{}}
+		for _, f := range o.Errors {
+			r.Errors = append(r.Errors, InvalidParam{Field: f.Field, Reason: f.Reason})
+		}
+		out.Results = append(out.Results, r)
+	}
+	return out
+}
+
+// syncTarget reads the source and the options of a sync request and checks
+// that the caller may write the source.
+func syncTarget(c *gin.Context) (string, models.SyncOptions, error) {
+	source := strings.ToLower(c.Param("source"))
+	q := newQueryParser(c.Request.URL.Query())
+	mode := q.one("mode")
+	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive"), DetectDuplicates: true}
+	switch mode {
+	case "", "upsert":
+	case "snapshot":
+		opt.Snapshot = true
+	default:
+		q.errs.Add("mode", "must be upsert (the default) or snapshot")
+	}
+	if err := q.err(); err != nil {
+		return "", opt, err
+	}
+	return source, opt, checkSyncSource(c, source)
+}
+
+func checkSyncSource(c *gin.Context, source string) error {
+	if !principal(c).CanSync(source) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not sync the source %q: administrators may sync any source, partner clients with the sync:write scope their own.", clip(source))
+	}
+	return nil
+}
+
+// SyncActors godoc
+//
+//	@Summary		Upsert a partner's actors
+//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. At most 1000 actors per batch.
+//	@Tags			sync
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			source				path		string				true	"The partner's source name"	example(hub-du-sud)
+//	@Param			mode				query		string				false	"upsert or snapshot"	Enums(upsert, snapshot)	default(upsert)
+//	@Param			dry_run				query		bool				false	"Check and report without writing"
+//	@Param			allow_mass_archive	query		bool				false	"Let a snapshot archive more than 20% of the source's actors"
+//	@Param			batch				body		SyncActorsRequest	true	"The actors"
+//	@Success		200					{object}	SyncResponse
+//	@Failure		400					{object}	Problem
+//	@Failure		401					{object}	Problem
+//	@Failure		403					{object}	Problem	"Not this caller's source"
+//	@Failure		409					{object}	Problem	"The snapshot would archive too many records"
+//	@Failure		413					{object}	Problem
+//	@Failure		415					{object}	Problem
+//	@Failure		422					{object}	Problem
+//	@Router			/api/v1/sync/{source}/actors [put]
+func (h *Handler) SyncActors(c *gin.Context) error {
+	source, opt, err := syncTarget(c)
+	if err != nil {
+		return err
+	}
+	var in SyncActorsRequest
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if len(in.Actors) > maxSyncRecords {
+		return models.Errorf(models.EINVALID, "A batch holds at most %d actors; send several batches (a snapshot needs one batch: send it to POST /api/v1/sync/%s/import instead).", maxSyncRecords, source)
+	}
+	actors := make([]models.Actor, len(in.Actors))
+	opt.RefusedActors = map[int]models.FieldError{}
+	for i := range in.Actors {
+		refused, err := h.refuseActor(c, source, &in.Actors[i])
+		if err != nil {
+			return err
+		}
+		if refused != nil {
+			opt.RefusedActors[i] = *refused
+		}
+		in.Actors[i].toModel(&actors[i])
+	}
+	res, err := h.Store.SyncBatch(c.Request.Context(), source, actors, nil, opt)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res))
+	return nil
+}
+
+// sourceRefusal rejects a record that names another source than the path's.
+func sourceRefusal(source string) *models.FieldError {
+	return &models.FieldError{Field: "source", Reason: "must be omitted or be the path's source " + source}
+}
+
+// otherSource reports whether a record names a source other than the path's.
+func otherSource(path, record string) bool {
+	s := strings.ToLower(strings.TrimSpace(record))
+	return s != "" && s != path
+}
+
+// refuseActor checks what the store cannot: the record's own source, and
+// that the caller may attach actors to the network named by parent_id.
+func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*models.FieldError, error) {
+	if otherSource(source, in.Source) {
+		return sourceRefusal(source), nil
+	}
+	if in.ParentID == nil || !models.ValidID(strings.ToLower(strings.TrimSpace(*in.ParentID))) {
+		return nil, nil // validation reports a malformed parent_id
+	}
+	ref, err := h.Store.ActorRef(c.Request.Context(), strings.ToLower(strings.TrimSpace(*in.ParentID)))
+	switch {
+	case models.ErrorCode(err) == models.ENOTFOUND:
+		return nil, nil // validation says no such actor
+	case err != nil:
+		return nil, err
+	case !principal(c).CanEditActor(ref):
+		return &models.FieldError{Field: "parent_id", Reason: "your account may not attach actors to this network"}, nil
+	}
+	return nil, nil
+}
+
+// SyncServices godoc
+//
+//	@Summary		Upsert a partner's services
+//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch.
+//	@Tags			sync
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			source				path		string				true	"The partner's source name"
+//	@Param			mode				query		string				false	"upsert or snapshot"	Enums(upsert, snapshot)	default(upsert)
+//	@Param			dry_run				query		bool				false	"Check and report without writing"
+//	@Param			allow_mass_archive	query		bool				false	"Let a snapshot archive more than 20% of the source's services"
+//	@Param			batch				body		SyncServicesRequest	true	"The services"
+//	@Success		200					{object}	SyncResponse
+//	@Failure		400					{object}	Problem
+//	@Failure		401					{object}	Problem
+//	@Failure		403					{object}	Problem
+//	@Failure		409					{object}	Problem
+//	@Failure		413					{object}	Problem
+//	@Failure		415					{object}	Problem
+//	@Failure		422					{object}	Problem
+//	@Router			/api/v1/sync/{source}/services [put]
+func (h *Handler) SyncServices(c *gin.Context) error {
+	source, opt, err := syncTarget(c)
+	if err != nil {
+		return err
+	}
+	var in SyncServicesRequest
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if len(in.Services) > maxSyncRecords {
+		return models.Errorf(models.EINVALID, "A batch holds at most %d services; send several batches.", maxSyncRecords)
+	}
+	services := make([]models.SyncService, len(in.Services))
+	opt.RefusedServices = map[int]models.FieldError{}
+	for i := range in.Services {
+		if otherSource(source, in.Services[i].Source) {
+			opt.RefusedServices[i] = *sourceRefusal(source)
+		}
+		si := in.Services[i].serviceInput()
+		si.toModel(&services[i].Service)
+		services[i].ActorSourceID = strings.TrimSpace(in.Services[i].ActorSourceID)
+	}
+	res, err := h.Store.SyncBatch(c.Request.Context(), source, nil, services, opt)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res))
+	return nil
+}
+
+// ImportIssue is one line of an import report.
+type ImportIssue struct {
+	// The place's position in the file, from 1 (the CSV header is not
+	// counted); 0 for a remark about the whole file.
+	Row   int    `json:"row" example:"12"`
+	Field string `json:"field" example:"horaires"`
+	// The cell as read, clipped.
+	Value    string `json:"value" example:"Mo-Fr 9h-12h"`
+	Reason   string `json:"reason" example:"not valid OpenStreetMap opening_hours syntax; dropped"`
+	Severity string `json:"severity" enums:"warning,error"`
+}
+
+// ImportReport is the result of an import.
+type ImportReport struct {
+	Source   string `json:"source"`
+	Format   string `json:"format" enums:"csv,json"`
+	DryRun   bool   `json:"dry_run"`
+	Snapshot bool   `json:"snapshot"`
+	// Places read; rejected of them were not stored.
+	Rows       int           `json:"rows"`
+	Rejected   int           `json:"rejected"`
+	Warnings   int           `json:"warnings"`
+	Actors     SyncCounts    `json:"actors"`
+	Services   SyncCounts    `json:"services"`
+	Duplicates int           `json:"duplicates"`
+	Issues     []ImportIssue `json:"issues"`
+}
+
+// NewImportReport converts an opendata report for the API (and the CLI's
+// --report-json).
+func NewImportReport(r *opendata.Report) ImportReport {
+	out := ImportReport{Source: r.Source, Format: r.Format, DryRun: r.DryRun, Snapshot: r.Snapshot, Rows: r.Rows, Rejected: r.Rejected,
+		Warnings: r.Warnings, Actors: newSyncCounts(r.Actors), Services: newSyncCounts(r.Services), Duplicates: r.Duplicates,
+		Issues: make([]ImportIssue, len(r.Issues))}
+	for i, is := range r.Issues {
+		out.Issues[i] = ImportIssue(is)
+	}
+	return out
+}
+
+// ImportPlaces godoc
+//
+//	@Summary		Import a file of the national standard
+//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "|" or ";" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; a row is rejected only when it cannot be stored. The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
+//	@Tags			sync
+//	@Accept			text/csv
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			source				path		string	true	"The source the places belong to"
+//	@Param			format				query		string	false	"Overrides the Content-Type"	Enums(csv, json)
+//	@Param			dry_run				query		bool	false	"Check and report without writing"
+//	@Param			snapshot			query		bool	false	"Archive the source's places absent from the file"
+//	@Param			allow_mass_archive	query		bool	false	"Let a snapshot archive more than 20% of the source's places"
+//	@Param			Idempotency-Key		header		string	false	"Makes retries safe: the same key and body return the first report"
+//	@Param			file				body		string	true	"The file"
+//	@Success		200					{object}	ImportReport
+//	@Failure		400					{object}	Problem	"The file cannot be read"
+//	@Failure		401					{object}	Problem
+//	@Failure		403					{object}	Problem
+//	@Failure		409					{object}	Problem	"The snapshot would archive too many places"
+//	@Failure		413					{object}	Problem
+//	@Failure		415					{object}	Problem
+//	@Failure		422					{object}	Problem
+//	@Router			/api/v1/sync/{source}/import [post]
+func (h *Handler) ImportPlaces(c *gin.Context) error {
+	source := strings.ToLower(c.Param("source"))
+	q := newQueryParser(c.Request.URL.Query())
+	format := q.one("format")
+	opt := opendata.ImportOptions{Source: source, DryRun: q.flag("dry_run"), Snapshot: q.flag("snapshot"), AllowMassArchive: q.flag("allow_mass_archive")}
+	if format != "" && format != opendata.FormatCSV && format != opendata.FormatJSON {
+		q.errs.Add("format", "must be csv or json")
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	if err := checkSyncSource(c, source); err != nil {
+		return err
+	}
+	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	switch {
+	case format != "":
+	case mt == "text/csv":
+		format = opendata.FormatCSV
+	case mt == mediaJSON:
+		format = opendata.FormatJSON
+	default:
+		return models.Errorf(models.EUNSUPPORTED, "Send the file as text/csv or application/json (Content-Type was %q), or say format=csv|json.", clip(c.GetHeader("Content-Type")))
+	}
+	opt.Format = format
+	body, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return models.Errorf(models.ETOOLARGE, "The file is larger than %d bytes: use the carnet import command, or raise CARNET_MAX_BODY_BYTES.", mbe.Limit)
+		}
+		return models.Errorf(models.EBADREQUEST, "The request body could not be read.")
+	}
+	rep, err := opendata.Import(c.Request.Context(), h.Store, bytes.NewReader(body), opt)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, NewImportReport(rep))
+	return nil
+}

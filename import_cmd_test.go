@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportCommand runs carnet import on the real Charente file, twice:
+// the second run finds every place unchanged.
+func TestImportCommand(t *testing.T) {
+	file := filepath.Join("..", "shared", "reference", "data", "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json")
+	if _, err := os.Stat(file); err != nil {
+		t.Skipf("%s is absent (%v): this test needs ../shared/reference beside the repository", file, err)
+	}
+	db := filepath.Join(t.TempDir(), "carnet.db")
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"import", file, "--source", "charente", "--db", db}, env(nil), nil, &out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Imported 188 places from a json file", "188 created", "row\tseverity\tfield\tvalue\treason", "warning\tpublics_accueillis"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%.1500s", want, out.String())
+		}
+	}
+	out.Reset()
+	err = run(context.Background(), []string{"import", "--source", "charente", "--report-json", "--dry-run", file}, env(map[string]string{"CARNET_DB": db}), nil, &out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Rows   int
+		DryRun bool `json:"dry_run"`
+		Actors map[string]int
+		Issues []map[string]any
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("--report-json: %v\n%.500s", err, out.String())
+	}
+	if rep.Rows != 188 || !rep.DryRun || rep.Actors["unchanged"] != 188 || len(rep.Issues) == 0 {
+		t.Errorf("report: %+v", rep)
+	}
+	for _, args := range [][]string{{"import"}, {"import", file}, {"import", file, "--source", "x", "--format", "xml"}, {"import", "/nonexistent", "--source", "x", "--db", db}} {
+		if err := run(context.Background(), args, env(nil), nil, io.Discard, io.Discard); err == nil {
+			t.Errorf("%v: no error", args)
+		}
+	}
+}

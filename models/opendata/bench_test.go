@@ -1,0 +1,151 @@
+package opendata_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"carnet/models/opendata"
+)
+
+var (
+	syntheticOut  = flag.String("synthetic", "", "TestWriteSynthetic writes a synthetic file of the standard here")
+	syntheticRows = flag.Int("rows", 100000, "rows of the synthetic file")
+)
+
+// TestWriteSynthetic writes the load-test file used in the README's
+// measurements: go test ./models/opendata -run TestWriteSynthetic -args -synthetic=/tmp/synthetic.csv
+func TestWriteSynthetic(t *testing.T) {
+	if *syntheticOut == "" {
+		var buf bytes.Buffer
+		if err := opendata.WriteSynthetic(&buf, 50, 1); err != nil {
+			t.Fatal(err)
+		}
+		s := openStore(t)
+		rep := importBytes(t, s, buf.Bytes(), opendata.ImportOptions{Source: "synthetic"})
+		if rep.Rows != 50 || rep.Rejected != 0 {
+			t.Fatalf("synthetic rows: %d read, %d rejected: %+v", rep.Rows, rep.Rejected, rep.Issues)
+		}
+		return
+	}
+	f, err := os.Create(*syntheticOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := opendata.WriteSynthetic(f, *syntheticRows, 1); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkImport measures imports: the two real files, then 100,000
+// synthetic places into an empty database and again unchanged (re-sync).
+// Run with -benchtime 1x: one import is the unit.
+func BenchmarkImport(b *testing.B) {
+	for _, f := range realFiles {
+		data := reference(b, f)
+		b.Run(f[5:20], func(b *testing.B) {
+			var rows int
+			var elapsed time.Duration
+			for b.Loop() {
+				s := openStore(b)
+				start := time.Now()
+				rep := importBytes(b, s, data, opendata.ImportOptions{Source: "bench"})
+				elapsed += time.Since(start)
+				rows += rep.Rows
+			}
+			b.ReportMetric(float64(rows)/elapsed.Seconds(), "rows/s")
+		})
+	}
+	var buf bytes.Buffer
+	if err := opendata.WriteSynthetic(&buf, *syntheticRows, 1); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("synthetic", func(b *testing.B) {
+		for b.Loop() {
+			s := openStore(b)
+			start := time.Now()
+			rep := importBytes(b, s, buf.Bytes(), opendata.ImportOptions{Source: "bench"})
+			first := time.Since(start)
+			start = time.Now()
+			again := importBytes(b, s, buf.Bytes(), opendata.ImportOptions{Source: "bench"})
+			resync := time.Since(start)
+			if again.Actors["unchanged"] != rep.Rows {
+				b.Fatalf("re-sync: %v", again.Actors)
+			}
+			b.ReportMetric(float64(rep.Rows)/first.Seconds(), "import-rows/s")
+			b.ReportMetric(float64(rep.Rows)/resync.Seconds(), "resync-rows/s")
+		}
+	})
+}
+
+// BenchmarkExport measures each export on the synthetic directory:
+// throughput and the peak heap seen by a sampler during the export.
+func BenchmarkExport(b *testing.B) {
+	var buf bytes.Buffer
+	if err := opendata.WriteSynthetic(&buf, *syntheticRows, 1); err != nil {
+		b.Fatal(err)
+	}
+	s := openStore(b)
+	importBytes(b, s, buf.Bytes(), opendata.ImportOptions{Source: "bench"})
+	for _, f := range opendata.ExportFormats {
+		b.Run(f.Name, func(b *testing.B) {
+			var bytesOut atomic.Int64
+			var peak atomic.Uint64
+			var times []time.Duration
+			for b.Loop() {
+				runtime.GC()
+				stop := make(chan struct{})
+				done := make(chan struct{})
+				go sampleHeap(&peak, stop, done)
+				start := time.Now()
+				cw := &countingWriter{n: &bytesOut}
+				if err := opendata.Export(context.Background(), s, f.Name, cw, nil); err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(start))
+				close(stop)
+				<-done
+			}
+			sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+			var total time.Duration
+			for _, t := range times {
+				total += t
+			}
+			b.ReportMetric(float64(bytesOut.Load())/1e6/total.Seconds(), "MB/s")
+			b.ReportMetric(float64(bytesOut.Load())/1e6/float64(len(times)), "MB/export")
+			b.ReportMetric(float64(times[len(times)/2].Milliseconds()), "median-ms")
+			b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+		})
+	}
+}
+
+type countingWriter struct{ n *atomic.Int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n.Add(int64(len(p)))
+	return io.Discard.Write(p)
+}
+
+func sampleHeap(peak *atomic.Uint64, stop, done chan struct{}) {
+	defer close(done)
+	var m runtime.MemStats
+	for {
+		runtime.ReadMemStats(&m)
+		if m.HeapInuse > peak.Load() {
+			peak.Store(m.HeapInuse)
+		}
+		select {
+		case <-stop:
+			return
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package opendata
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+
+	"carnet/models"
+)
+
+// ImportUsage is the help of the import command.
+const ImportUsage = `Usage: carnet import FILE --source NAME [options]
+
+Imports a file of the national standard « lieux de médiation numérique »
+(v0.1.1 to v1.0.2, CSV or JSON array) into the database, one actor and one
+offer service per place, and prints the report.
+
+Options:
+  --source NAME          source the places belong to (required)
+  --dry-run              check and report without writing
+  --format csv|json      the file's format (default: from its content)
+  --db PATH              database file (default: CARNET_DB or ./carnet.db)
+  --snapshot             archive the source's places absent from the file
+  --allow-mass-archive   let --snapshot archive more than 20% of the source
+  --report-json          print the report as JSON instead of text
+`
+
+// ReportJSON converts a report to the API's JSON shape; set by the
+// handlers package's caller so that the CLI and the API print the same
+// document without this package depending on handlers.
+type ReportJSON func(*Report) any
+
+// RunImport is the import command: main delegates to it. It shows a
+// progress bar on stderr when stderr is a terminal.
+func RunImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, toJSON ReportJSON) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	source := fs.String("source", "", "")
+	dryRun := fs.Bool("dry-run", false, "")
+	format := fs.String("format", "", "")
+	db := fs.String("db", "", "")
+	snapshot := fs.Bool("snapshot", false, "")
+	allowMass := fs.Bool("allow-mass-archive", false, "")
+	reportJSON := fs.Bool("report-json", false, "")
+	// The file may come before or after the flags.
+	var file string
+	rest := args
+	for len(rest) > 0 {
+		if err := fs.Parse(rest); err != nil {
+			return fmt.Errorf("import: %w\n\n%s", err, ImportUsage)
+		}
+		rest = fs.Args()
+		if len(rest) > 0 {
+			if file != "" {
+				return fmt.Errorf("import takes one file\n\n%s", ImportUsage)
+			}
+			file, rest = rest[0], rest[1:]
+		}
+	}
+	if file == "" || *source == "" {
+		return fmt.Errorf("import needs a FILE and --source\n\n%s", ImportUsage)
+	}
+	if *format != "" && *format != FormatCSV && *format != FormatJSON {
+		return errors.New("--format must be csv or json")
+	}
+	if *db == "" {
+		*db = getenv("CARNET_DB")
+	}
+	if *db == "" {
+		*db = "./carnet.db"
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	store, err := models.Open(ctx, *db, models.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	opt := ImportOptions{Source: *source, Format: *format, DryRun: *dryRun, Snapshot: *snapshot, AllowMassArchive: *allowMass}
+	if tty, ok := stderr.(*os.File); ok && isatty.IsTerminal(tty.Fd()) {
+		opt.Progress = progressBar(stderr, f, size)
+	}
+	rep, err := Import(ctx, store, f, opt)
+	if opt.Progress != nil {
+		fmt.Fprintln(stderr)
+	}
+	if err != nil {
+		var e *models.Error
+		if errors.As(err, &e) && len(e.Fields) > 0 {
+			msgs := make([]string, len(e.Fields))
+			for i, fe := range e.Fields {
+				msgs[i] = fe.Field + ": " + fe.Reason
+			}
+			return fmt.Errorf("%s\n  %s", e.Message, strings.Join(msgs, "\n  "))
+		}
+		return err
+	}
+	if *reportJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		var v any = rep
+		if toJSON != nil {
+			v = toJSON(rep)
+		}
+		return enc.Encode(v)
+	}
+	WriteReport(stdout, rep)
+	return nil
+}
+
+// progressBar draws the share of the file read so far.
+func progressBar(w io.Writer, f *os.File, size int64) func(int) {
+	return func(rows int) {
+		pos, _ := f.Seek(0, io.SeekCurrent)
+		pct := 0.0
+		if size > 0 {
+			pct = float64(pos) / float64(size)
+		}
+		const width = 30
+		n := min(width, int(pct*width))
+		fmt.Fprintf(w, "\r[%s%s] %3.0f%%  %d places", strings.Repeat("#", n), strings.Repeat(".", width-n), pct*100, rows)
+	}
+}
+
+// WriteReport prints a report for people: totals, then each issue.
+func WriteReport(w io.Writer, r *Report) {
+	mode := ""
+	if r.DryRun {
+		mode = " (dry run: nothing was written)"
+	}
+	fmt.Fprintf(w, "Imported %d places from a %s file into source %q in %s%s.\n", r.Rows, r.Format, r.Source, r.Elapsed.Round(1e6), mode)
+	if r.Elapsed > 0 {
+		fmt.Fprintf(w, "Rate: %.0f places/s.\n", float64(r.Rows)/r.Elapsed.Seconds())
+	}
+	fmt.Fprintf(w, "Actors:   %s\nServices: %s\n", counts(r.Actors), counts(r.Services))
+	fmt.Fprintf(w, "Rejected rows: %d. Warnings: %d. Possible duplicates linked: %d.\n", r.Rejected, r.Warnings, r.Duplicates)
+	if len(r.Issues) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nrow\tseverity\tfield\tvalue\treason")
+	for _, is := range r.Issues {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%q\t%s\n", is.Row, is.Severity, is.Field, is.Value, is.Reason)
+	}
+}
+
+func counts(m map[string]int) string {
+	if len(m) == 0 {
+		return "none"
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %s", m[k], k)
+	}
+	return strings.Join(parts, ", ")
+}

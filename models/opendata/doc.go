@@ -1,0 +1,64 @@
+// Package opendata maps Carnet's directory to and from the open-data formats
+// of French digital inclusion:
+//
+//   - the national standard « lieux de médiation numérique », read in every
+//     published version (v0.1.1 with its ";"-separated values and old lists,
+//     v1.0.0 to v1.0.2 with "|") as CSV or as the Cartographie nationale's JSON
+//     arrays, and written in v1.0.2 (CSV with the schema's 32 columns in
+//     order, or JSON with arrays for multi-valued fields);
+//   - GeoJSON (a FeatureCollection of actors with their services' themes);
+//   - data·inclusion v1 structures and services.
+//
+// One place of the standard is one actor plus one service that carries the
+// place's offer (the themes, publics, fees and modes of the row). Importing
+// is forgiving: whatever can be normalised is kept with a warning in a
+// per-row report, and a row is rejected only when it cannot be stored.
+// Exporting streams: writers take one actor and its services at a time.
+//
+// # Column mapping
+//
+// Standard column (v1.0.2; older names in brackets) ↔ Carnet field:
+//
+//	id                                ↔ actor.source_id (import); actor.id (export: unique across sources)
+//	pivot                             ↔ actor.pivot (00000000000000 ↔ unknown)
+//	nom                               ↔ actor.name
+//	commune, code_postal, code_insee  ↔ actor.address.commune, postal_code, insee_code
+//	adresse, complement_adresse       ↔ actor.address.street, complement
+//	latitude, longitude               ↔ actor.latitude, longitude
+//	typologie                         ↔ actor.typologies
+//	telephone                         ↔ actor.phones (export: the first, only if contact_public)
+//	courriels [courriel]              ↔ actor.emails (export: only if contact_public)
+//	site_web                          ↔ actor.websites
+//	horaires                          ↔ actor.opening_hours
+//	presentation_resume               ↔ actor.summary (over 280 characters: cut, full text in description)
+//	presentation_detail               ↔ actor.description
+//	source                            → not kept (the import's source names the provider); export: actor.source
+//	itinerance                        ↔ actor.mobility
+//	structure_parente                 → not kept (free text); export: the parent actor's id
+//	date_maj                          → not kept (Carnet keeps updated_at); export: last update of the place or its services
+//	services                          ↔ service.themes (v0.1.1's 15 services mapped to the 9)
+//	publics_specifiquement_adresses   ↔ service.publics     [publics_accueillis → publics and specific_support]
+//	prise_en_charge_specifique        ↔ service.specific_support
+//	frais_a_charge [conditions_acces] ↔ service.fees (Pass numérique → service.pass_numerique)
+//	dispositif_programmes_nationaux   ↔ actor.national_programmes [labels_nationaux → programmes and training labels]
+//	formations_labels                 ↔ actor.training_labels
+//	autres_formations_labels [labels_autres] ↔ actor.other_labels (plus old labels without equivalent)
+//	modalites_acces                   ↔ service.access_modes
+//	modalites_accompagnement          ↔ service.accompaniment_modes (v0.1.1's long values mapped)
+//	fiche_acces_libre [accessibilite] ↔ actor.acceslibre_url
+//	prise_rdv                         ↔ actor.booking_url
+//
+// The offer service is named "Médiation numérique", its kind is derived from
+// the accompaniment modes and themes (see offerKind), it is on site unless
+// the only mode is « À distance », and its source_id is the row's id followed
+// by "#offer". On export, the offer of a place is the union of its published
+// services.
+//
+// What does not survive a round trip through the standard: the row's own id
+// and source column (replaced by Carnet's id and source), structure_parente
+// and date_maj as written, every phone but the first (the schema's pattern
+// takes one number), contacts of structures that did not make them public,
+// the service kind and name, pass_numerique, languages, capacity, closure
+// dates, and opening hours that are not valid OSM syntax (dropped with a
+// warning on import, because the model only stores hours it can evaluate).
+package opendata

@@ -1,0 +1,352 @@
+package opendata
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"carnet/models"
+	"carnet/models/ident"
+	"carnet/models/vocab"
+)
+
+// Export formats, as named in GET /api/v1/exports/{format}.
+const (
+	ExportStandardCSV             = "standard-csv"
+	ExportStandardJSON            = "standard-json"
+	ExportGeoJSON                 = "geojson"
+	ExportDataInclusionStructures = "data-inclusion-structures"
+	ExportDataInclusionServices   = "data-inclusion-services"
+	standardVersion               = "v1.0.2"
+	dataInclusionVersion          = "v1.0.8"
+	dataInclusionSource           = "carnet"
+)
+
+// ExportFormat describes one export.
+type ExportFormat struct {
+	Name        string
+	ContentType string
+	Filename    string
+	Description string
+}
+
+// ExportFormats lists the exports in a stable order.
+var ExportFormats = []ExportFormat{
+	{ExportStandardCSV, "text/csv; charset=utf-8", "lieux-de-mediation-numerique.v1.0.2.csv", "National standard « lieux de médiation numérique » v1.0.2, CSV with the schema's 32 columns, multi-valued cells joined with |"},
+	{ExportStandardJSON, "application/json; charset=utf-8", "lieux-de-mediation-numerique.v1.0.2.json", "The same places as a JSON array, multi-valued fields as arrays (the Cartographie nationale's profile)"},
+	{ExportGeoJSON, "application/geo+json", "lieux-de-mediation-numerique.geojson", "GeoJSON FeatureCollection of actors with their services' themes"},
+	{ExportDataInclusionStructures, "application/json; charset=utf-8", "data-inclusion.structures.v1.json", "data·inclusion v1 structures"},
+	{ExportDataInclusionServices, "application/json; charset=utf-8", "data-inclusion.services.v1.json", "data·inclusion v1 services"},
+}
+
+// LookupFormat returns the export format with name.
+func LookupFormat(name string) (ExportFormat, bool) {
+	for _, f := range ExportFormats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return ExportFormat{}, false
+}
+
+// Writer writes an export one place at a time.
+type Writer interface {
+	// Place writes one actor with its published services.
+	Place(a *models.Actor, services []models.Service) error
+	// Close ends the document and flushes it (it does not close the
+	// underlying writer).
+	Close() error
+}
+
+// NewWriter returns a writer of the named format on w.
+func NewWriter(format string, w io.Writer) (Writer, error) {
+	bw := bufio.NewWriterSize(w, 32<<10)
+	switch format {
+	case ExportStandardCSV:
+		c := csv.NewWriter(bw)
+		if err := c.Write(Columns); err != nil {
+			return nil, err
+		}
+		return &csvWriter{c: c, bw: bw}, nil
+	case ExportStandardJSON:
+		return &jsonArrayWriter{bw: bw, item: func(a *models.Actor, s []models.Service) []any { return []any{standardJSON(a, s)} }}, nil
+	case ExportGeoJSON:
+		return &jsonArrayWriter{bw: bw, open: "{\"type\":\"FeatureCollection\",\"features\":[\n", close: "]}\n",
+			item: func(a *models.Actor, s []models.Service) []any { return []any{geoFeature(a, s)} }}, nil
+	case ExportDataInclusionStructures:
+		return &jsonArrayWriter{bw: bw, item: func(a *models.Actor, s []models.Service) []any { return []any{diStructure(a, s)} }}, nil
+	case ExportDataInclusionServices:
+		return &jsonArrayWriter{bw: bw, item: func(a *models.Actor, s []models.Service) []any {
+			out := make([]any, len(s))
+			for i := range s {
+				out[i] = diService(a, &s[i])
+			}
+			return out
+		}}, nil
+	}
+	return nil, fmt.Errorf("unknown export format %q", format)
+}
+
+type csvWriter struct {
+	c   *csv.Writer
+	bw  *bufio.Writer
+	row []string
+}
+
+func (w *csvWriter) Place(a *models.Actor, s []models.Service) error {
+	w.row = StandardRow(a, s, w.row[:0])
+	return w.c.Write(w.row)
+}
+
+func (w *csvWriter) Close() error {
+	w.c.Flush()
+	if err := w.c.Error(); err != nil {
+		return err
+	}
+	return w.bw.Flush()
+}
+
+// jsonArrayWriter writes one JSON value per item between open and close.
+type jsonArrayWriter struct {
+	bw          *bufio.Writer
+	open, close string
+	item        func(*models.Actor, []models.Service) []any
+	n           int
+	enc         *json.Encoder
+}
+
+func (w *jsonArrayWriter) Place(a *models.Actor, s []models.Service) error {
+	if w.enc == nil {
+		w.start()
+	}
+	for _, v := range w.item(a, s) {
+		sep := ","
+		if w.n == 0 {
+			sep = ""
+		}
+		w.n++
+		if _, err := w.bw.WriteString(sep); err != nil {
+			return err
+		}
+		if err := w.enc.Encode(v); err != nil {
+			return err
+		}
+		// Encode ends with a newline: drop it for a tidy array.
+	}
+	return nil
+}
+
+func (w *jsonArrayWriter) start() {
+	if w.open == "" {
+		w.open, w.close = "[\n", "]\n"
+	}
+	w.bw.WriteString(w.open)
+	w.enc = json.NewEncoder(w.bw)
+	w.enc.SetEscapeHTML(false)
+}
+
+func (w *jsonArrayWriter) Close() error {
+	if w.enc == nil {
+		w.start()
+	}
+	w.bw.WriteString(w.close)
+	return w.bw.Flush()
+}
+
+// offer is the union of a place's published services, as the standard's
+// single row sees it.
+type offer struct {
+	themes, publics, support, fees, access, accompaniment []string
+	booking                                               string
+	updated                                               time.Time
+}
+
+func offerOf(a *models.Actor, services []models.Service) offer {
+	var o offer
+	o.updated = a.UpdatedAt
+	var themes, publics, support, fees, access, accomp []string
+	for i := range services {
+		s := &services[i]
+		themes = append(themes, s.Themes...)
+		publics = append(publics, s.Publics...)
+		support = append(support, s.SpecificSupport...)
+		fees = append(fees, s.Fees...)
+		access = append(access, s.AccessModes...)
+		accomp = append(accomp, s.AccompanimentModes...)
+		if o.booking == "" {
+			o.booking = s.BookingURL
+		}
+		if s.UpdatedAt.After(o.updated) {
+			o.updated = s.UpdatedAt
+		}
+	}
+	o.themes = union(vocab.NameThemes, themes)
+	o.publics = union(vocab.NamePublics, publics)
+	o.support = union(vocab.NameSpecificSupport, support)
+	o.fees = union(vocab.NameFees, fees)
+	o.access = union(vocab.NameAccessModes, access)
+	o.accompaniment = union(vocab.NameAccompanimentModes, accomp)
+	if a.BookingURL != "" {
+		o.booking = a.BookingURL
+	}
+	return o
+}
+
+// standardFields returns the place's values by column: strings, or string
+// slices for multi-valued columns, or float64 for coordinates; empty values
+// are absent.
+func standardFields(a *models.Actor, services []models.Service) map[string]any {
+	o := offerOf(a, services)
+	m := map[string]any{
+		"id":          a.ID,
+		"pivot":       ident.Pivot{Kind: ident.Kind(a.PivotKind), Value: a.Pivot}.Export(),
+		"nom":         a.Name,
+		"commune":     a.Address.Commune,
+		"code_postal": a.Address.PostalCode,
+		"adresse":     a.Address.Street,
+		"source":      a.Source,
+		"date_maj":    o.updated.UTC().Format(time.DateOnly),
+	}
+	if a.Pivot == "" {
+		m["pivot"] = ident.Placeholder
+	}
+	if m["source"] == "" {
+		m["source"] = "Carnet"
+	}
+	set := func(k string, v string) {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	setList := func(k string, v []string) {
+		if len(v) > 0 {
+			m[k] = slices.Clone(v)
+		}
+	}
+	set("code_insee", a.Address.InseeCode)
+	set("complement_adresse", a.Address.Complement)
+	if a.Latitude != nil && a.Longitude != nil {
+		m["latitude"], m["longitude"] = *a.Latitude, *a.Longitude
+	}
+	setList("typologie", a.Typologies)
+	if a.ContactPublic {
+		if len(a.Phones) > 0 {
+			// The schema's pattern takes one number.
+			m["telephone"] = a.Phones[0]
+		}
+		setList("courriels", a.Emails)
+	}
+	setList("site_web", a.Websites)
+	set("horaires", a.OpeningHours)
+	set("presentation_resume", a.Summary)
+	set("presentation_detail", a.Description)
+	setList("itinerance", a.Mobility)
+	if a.ParentID != nil {
+		m["structure_parente"] = *a.ParentID
+	}
+	setList("services", o.themes)
+	setList("publics_specifiquement_adresses", o.publics)
+	setList("prise_en_charge_specifique", o.support)
+	setList("frais_a_charge", o.fees)
+	setList("dispositif_programmes_nationaux", a.NationalProgrammes)
+	setList("formations_labels", a.TrainingLabels)
+	set("autres_formations_labels", a.OtherLabels)
+	setList("modalites_acces", o.access)
+	setList("modalites_accompagnement", o.accompaniment)
+	set("fiche_acces_libre", a.AcceslibreURL)
+	set("prise_rdv", o.booking)
+	return m
+}
+
+// StandardRow returns the place as a CSV row of the standard v1.0.2, in
+// Columns order, appending to row.
+func StandardRow(a *models.Actor, services []models.Service, row []string) []string {
+	m := standardFields(a, services)
+	for _, c := range Columns {
+		switch v := m[c].(type) {
+		case string:
+			row = append(row, v)
+		case []string:
+			row = append(row, strings.Join(v, "|"))
+		case float64:
+			row = append(row, strconv.FormatFloat(v, 'f', -1, 64))
+		default:
+			row = append(row, "")
+		}
+	}
+	return row
+}
+
+// orderedObject marshals keys in a fixed order: the standard's column order
+// reads better than Go's sorted map keys.
+type orderedObject struct {
+	keys []string
+	m    map[string]any
+}
+
+func (o orderedObject) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	// One encoder for every value: no HTML escaping, as in the API.
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	b.WriteByte('{')
+	first := true
+	for _, k := range o.keys {
+		v, ok := o.m[k]
+		if !ok {
+			continue
+		}
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		if err := enc.Encode(k); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+		b.WriteByte(':')
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func standardJSON(a *models.Actor, services []models.Service) orderedObject {
+	return orderedObject{keys: Columns, m: standardFields(a, services)}
+}
+
+// Export writes the published directory of store in format to w, streaming:
+// memory stays constant whatever the number of places. begin (optional)
+// receives the directory's state before anything is written and may stop
+// the export (ok false) without error.
+func Export(ctx context.Context, store *models.Store, format string, w io.Writer, begin func(models.ExportState) (bool, error)) error {
+	if _, ok := LookupFormat(format); !ok {
+		return fmt.Errorf("unknown export format %q", format)
+	}
+	var wr Writer
+	err := store.ExportPlaces(ctx, func(st models.ExportState) (bool, error) {
+		if begin != nil {
+			if ok, err := begin(st); err != nil || !ok {
+				return false, err
+			}
+		}
+		var err error
+		wr, err = NewWriter(format, w)
+		return err == nil, err
+	}, func(a *models.Actor, services []models.Service) error { return wr.Place(a, services) })
+	if err != nil || wr == nil {
+		return err
+	}
+	return wr.Close()
+}

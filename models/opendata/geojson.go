@@ -1,0 +1,75 @@
+package opendata
+
+import (
+	"carnet/models"
+)
+
+// GeoJSON (RFC 7946): one Feature per actor, a Point at its coordinates (a
+// null geometry when it has none, which RFC 7946 allows), with the themes of
+// its published services so that a map can filter on them.
+
+type geoDoc struct {
+	Type       string       `json:"type"`
+	ID         string       `json:"id"`
+	Geometry   *geoPoint    `json:"geometry"`
+	Properties geoPlaceProp `json:"properties"`
+}
+
+type geoPoint struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"`
+}
+
+type geoPlaceProp struct {
+	Name         string       `json:"name"`
+	Typologies   []string     `json:"typologies"`
+	Street       string       `json:"street"`
+	PostalCode   string       `json:"postal_code"`
+	Commune      string       `json:"commune"`
+	InseeCode    string       `json:"insee_code"`
+	Phones       []string     `json:"phones"`
+	Emails       []string     `json:"emails"`
+	Websites     []string     `json:"websites"`
+	OpeningHours string       `json:"opening_hours"`
+	Status       string       `json:"status"`
+	Themes       []string     `json:"themes"`
+	Services     []geoService `json:"services"`
+	Source       string       `json:"source"`
+	UpdatedAt    string       `json:"updated_at"`
+}
+
+type geoService struct {
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Kind   string   `json:"kind"`
+	Themes []string `json:"themes"`
+	Fees   []string `json:"fees"`
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+func geoFeature(a *models.Actor, services []models.Service) geoDoc {
+	o := offerOf(a, services)
+	f := geoDoc{Type: "Feature", ID: a.ID, Properties: geoPlaceProp{
+		Name: a.Name, Typologies: nonNil(a.Typologies), Street: a.Address.Street, PostalCode: a.Address.PostalCode,
+		Commune: a.Address.Commune, InseeCode: a.Address.InseeCode, Phones: []string{}, Emails: []string{},
+		Websites: nonNil(a.Websites), OpeningHours: a.OpeningHours, Status: a.Status, Themes: nonNil(o.themes),
+		Services: make([]geoService, len(services)), Source: a.Source, UpdatedAt: o.updated.UTC().Format("2006-01-02T15:04:05Z"),
+	}}
+	if a.ContactPublic {
+		f.Properties.Phones, f.Properties.Emails = nonNil(a.Phones), nonNil(a.Emails)
+	}
+	if a.Latitude != nil && a.Longitude != nil {
+		f.Geometry = &geoPoint{Type: "Point", Coordinates: [2]float64{*a.Longitude, *a.Latitude}}
+	}
+	for i := range services {
+		s := &services[i]
+		f.Properties.Services[i] = geoService{ID: s.ID, Name: s.Name, Kind: s.Kind, Themes: nonNil(s.Themes), Fees: nonNil(s.Fees)}
+	}
+	return f
+}

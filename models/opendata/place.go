@@ -1,0 +1,520 @@
+package opendata
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"carnet/models"
+	"carnet/models/contact"
+	"carnet/models/ident"
+	"carnet/models/openinghours"
+	"carnet/models/vocab"
+)
+
+// Severities of report issues.
+const (
+	SeverityWarning = "warning" // the row was stored, this value was normalised or dropped
+	SeverityError   = "error"   // the row was not stored
+)
+
+// Issue is one line of an import report. Value is the cell as read (places'
+// data is public: structures' contacts, never people's), clipped.
+type Issue struct {
+	Row      int    `json:"row"`
+	Field    string `json:"field"`
+	Value    string `json:"value"`
+	Reason   string `json:"reason"`
+	Severity string `json:"severity"`
+}
+
+// Columns are the 32 columns of the standard v1.0.2, in the schema's order.
+var Columns = []string{
+	"id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
+	"latitude", "longitude", "typologie", "telephone", "courriels", "site_web", "horaires",
+	"presentation_resume", "presentation_detail", "source", "itinerance", "structure_parente", "date_maj",
+	"services", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
+	"dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels",
+	"modalites_acces", "modalites_accompagnement", "fiche_acces_libre", "prise_rdv",
+}
+
+// legacyColumns are the columns of v0.1.1 that v1 renamed or split, read on
+// import.
+var legacyColumns = []string{"courriel", "publics_accueillis", "conditions_acces", "labels_nationaux", "labels_autres", "accessibilite", "cle_ban"}
+
+// UnknownColumns returns the columns of a file that no version of the
+// standard has: they are ignored, and the report says so once.
+func UnknownColumns(cols map[string]bool) []string {
+	var out []string
+	for c := range cols {
+		if c != "" && !slices.Contains(Columns, c) && !slices.Contains(legacyColumns, c) {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// OfferSuffix ends the source_id of the service that carries a place's offer.
+const OfferSuffix = "#offer"
+
+// OfferName is the name of that service.
+const OfferName = "Médiation numérique"
+
+// Place is a record turned into Carnet's models.
+type Place struct {
+	Row     int
+	Actor   models.Actor
+	Service *models.Service // nil when the row lists no service (theme)
+	Issues  []Issue
+	// Rejected says the row cannot be stored; Issues say why.
+	Rejected bool
+}
+
+// placeBuilder collects the issues of one row while mapping it.
+type placeBuilder struct {
+	rec    Record
+	issues []Issue
+}
+
+func (b *placeBuilder) warn(field, value, reason string) {
+	b.issues = append(b.issues, Issue{Row: b.rec.Row, Field: field, Value: clip(value), Reason: reason, Severity: SeverityWarning})
+}
+
+func (b *placeBuilder) fail(field, value, reason string) {
+	b.issues = append(b.issues, Issue{Row: b.rec.Row, Field: field, Value: clip(value), Reason: reason, Severity: SeverityError})
+}
+
+func (b *placeBuilder) cell(name string) string { return b.rec.Cells[name] }
+
+func (b *placeBuilder) failed(col string) bool {
+	for _, is := range b.issues {
+		if is.Field == col && is.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// vocabCell normalises a multi-valued cell against a vocabulary, warning
+// about each value it drops.
+func (b *placeBuilder) vocabCell(column, name string) []string {
+	out, invalid := vocab.MustGet(name).NormalizeCell(b.cell(column))
+	for _, v := range invalid {
+		b.warn(column, v, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", name))
+	}
+	return out
+}
+
+// legacyCell converts a cell of an older column, warning about values
+// without equivalent, and adds the results to into.
+func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
+	values, issues := vocab.ConvertLegacy(column, b.cell(column))
+	for _, is := range issues {
+		b.warn(column, is.Value, is.Reason)
+	}
+	for name, vs := range values {
+		into[name] = append(into[name], vs...)
+	}
+}
+
+// ToPlace maps one record of any version of the standard to an actor of
+// source and the service carrying its offer.
+func ToPlace(rec Record, source string) Place {
+	b := &placeBuilder{rec: rec}
+	p := Place{Row: rec.Row}
+	if rec.Err != nil {
+		b.fail("", "", rec.Err.Error())
+		p.Issues, p.Rejected = b.issues, true
+		return p
+	}
+	a := &p.Actor
+	a.Source, a.SourceID = source, b.cell("id")
+	if a.SourceID == "" {
+		b.fail("id", "", "is required: it is the place's key in its source")
+	} else if utf8.RuneCountInString(a.SourceID) > 190 {
+		b.fail("id", a.SourceID, "is longer than 190 characters")
+	}
+	// The records of the standard are open data already: their contacts
+	// are public.
+	a.ContactPublic = true
+
+	if pv := b.cell("pivot"); pv != "" {
+		if parsed, err := ident.ParsePivot(pv); err != nil {
+			b.warn("pivot", pv, err.Error()+"; stored as unknown")
+		} else {
+			a.Pivot = parsed.Value
+		}
+	}
+	a.Name = strings.TrimSpace(b.cell("nom"))
+	if a.Name == "" {
+		b.fail("nom", "", "is required")
+	} else if n := utf8.RuneCountInString(a.Name); n > 200 {
+		b.warn("nom", a.Name, "longer than 200 characters; cut")
+		a.Name = cutWords(a.Name, 200)
+	}
+	b.address(a)
+	b.coordinates(a)
+	a.Typologies = b.vocabCell("typologie", vocab.NameTypologies)
+	b.contacts(a)
+	if h := b.cell("horaires"); h != "" {
+		if _, err := openinghours.Parse(h); err != nil || len(h) > 1000 {
+			b.warn("horaires", h, "not valid OpenStreetMap opening_hours syntax; dropped (write them as in https://projets.pavie.info/yohours/)")
+		} else {
+			a.OpeningHours = h
+		}
+	}
+	b.presentation(a)
+	a.Mobility = b.vocabCell("itinerance", vocab.NameMobility)
+	if s := b.cell("structure_parente"); s != "" {
+		b.warn("structure_parente", s, "not imported: Carnet links networks by actor id (parent_id), set it through the API")
+	}
+	if d := b.cell("date_maj"); d == "" {
+		b.warn("date_maj", "", "missing (required by the standard); Carnet keeps its own update time")
+	} else if !validDate(d) {
+		b.warn("date_maj", d, "not a date written YYYY-MM-DD; ignored")
+	}
+	if s := b.cell("cle_ban"); s != "" {
+		b.warn("cle_ban", s, "v0.1.1's BAN key has no field in v1; dropped")
+	}
+	a.AcceslibreURL = b.url("fiche_acces_libre", "accessibilite")
+	a.BookingURL = b.url("prise_rdv")
+
+	sv := b.offer(a)
+	a.Normalize()
+	if err := a.Validate(); err != nil {
+		b.modelErrors(err)
+	}
+	for _, is := range b.issues {
+		if is.Severity == SeverityError {
+			p.Rejected = true
+		}
+	}
+	if sv != nil && !p.Rejected {
+		sv.Normalize()
+		// The actor id is not known yet: validate with a stand-in.
+		probe := *sv
+		probe.ActorID = "00000000-0000-7000-8000-000000000000"
+		if err := probe.Validate(); err != nil {
+			// The place itself is fine: keep it, say why its offer is not.
+			if e, ok := err.(*models.Error); ok {
+				for _, f := range e.Fields {
+					col := fieldColumns[strings.SplitN(f.Field, "[", 2)[0]]
+					b.warn(col, b.cell(col), "the place's offer is not imported: "+f.Reason)
+				}
+			}
+			sv = nil
+		}
+	}
+	p.Service, p.Issues = sv, b.issues
+	return p
+}
+
+// modelErrors reports what the model's validation refused, under the
+// standard's column names.
+func (b *placeBuilder) modelErrors(err error) {
+	e, ok := err.(*models.Error)
+	if !ok {
+		b.fail("", "", err.Error())
+		return
+	}
+	for _, f := range e.Fields {
+		col := f.Field
+		if i := strings.IndexAny(col, "["); i >= 0 {
+			col = col[:i]
+		}
+		if c, ok := fieldColumns[col]; ok {
+			col = c
+		}
+		if !b.failed(col) { // the mapping already said why
+			b.fail(col, b.cell(col), f.Reason)
+		}
+	}
+}
+
+var fieldColumns = map[string]string{
+	"name": "nom", "pivot": "pivot", "address.street": "adresse", "address.complement": "complement_adresse",
+	"address.postal_code": "code_postal", "address.commune": "commune", "address.insee_code": "code_insee",
+	"summary": "presentation_resume", "description": "presentation_detail", "phones": "telephone", "emails": "courriels",
+	"websites": "site_web", "opening_hours": "horaires", "typologies": "typologie", "mobility": "itinerance",
+	"national_programmes": "dispositif_programmes_nationaux", "training_labels": "formations_labels",
+	"other_labels": "autres_formations_labels", "acceslibre_url": "fiche_acces_libre", "booking_url": "prise_rdv",
+	"source_id": "id", "themes": "services", "publics": "publics_specifiquement_adresses",
+	"specific_support": "prise_en_charge_specifique", "fees": "frais_a_charge", "access_modes": "modalites_acces",
+	"accompaniment_modes": "modalites_accompagnement", "latitude": "latitude", "longitude": "longitude",
+}
+
+func (b *placeBuilder) address(a *models.Actor) {
+	a.Address.Street = b.cell("adresse")
+	a.Address.Complement = b.cell("complement_adresse")
+	a.Address.Commune = b.cell("commune")
+	cp := strings.ReplaceAll(b.cell("code_postal"), " ", "")
+	if len(cp) == 4 && isDigits(cp) {
+		// A spreadsheet read 05000 as a number.
+		b.warn("code_postal", cp, "4 digits: the leading 0 was restored")
+		cp = "0" + cp
+	}
+	a.Address.PostalCode = cp
+	if insee := strings.ToUpper(b.cell("code_insee")); insee != "" {
+		if len(insee) == 4 && isDigits(insee) {
+			insee = "0" + insee
+		}
+		if ident.ValidINSEE(insee) {
+			a.Address.InseeCode = insee
+		} else {
+			b.warn("code_insee", insee, "not an INSEE commune code; dropped (the département then comes from the postal code)")
+		}
+	}
+	for _, f := range []struct{ col, v string }{{"adresse", a.Address.Street}, {"complement_adresse", a.Address.Complement}, {"commune", a.Address.Commune}} {
+		if utf8.RuneCountInString(f.v) > 200 {
+			b.fail(f.col, f.v, "is longer than 200 characters")
+		}
+	}
+}
+
+func (b *placeBuilder) coordinates(a *models.Actor) {
+	lat, okLat := b.float("latitude")
+	lon, okLon := b.float("longitude")
+	switch {
+	case !okLat && !okLon:
+	case okLat != okLon:
+		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "only one coordinate is given; both dropped")
+	case lat < -90 || lat > 90 || lon < -180 || lon > 180:
+		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "out of range; dropped")
+	case lat == 0 && lon == 0:
+		b.warn("latitude", "0,0", "0,0 is a failed geocoding, not a place; dropped")
+	default:
+		a.Latitude, a.Longitude = &lat, &lon
+	}
+}
+
+func (b *placeBuilder) float(col string) (float64, bool) {
+	s := b.cell(col)
+	if s == "" {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil {
+		b.warn(col, s, "not a number; dropped")
+		return 0, false
+	}
+	return f, true
+}
+
+func (b *placeBuilder) contacts(a *models.Actor) {
+	for _, ph := range splitLoose(b.cell("telephone")) {
+		if n, err := contact.NormalizePhone(ph, a.Address.PostalCode); err != nil {
+			b.warn("telephone", ph, err.Error()+"; dropped")
+		} else {
+			a.Phones = append(a.Phones, n)
+		}
+	}
+	for _, col := range []string{"courriels", "courriel"} {
+		for _, m := range splitLoose(b.cell(col)) {
+			if n, err := contact.NormalizeEmail(m); err != nil {
+				b.warn(col, m, err.Error()+"; dropped")
+			} else {
+				a.Emails = append(a.Emails, n)
+			}
+		}
+	}
+	for _, u := range splitURLs(b.cell("site_web")) {
+		if n, err := contact.NormalizeURL(u); err != nil {
+			b.warn("site_web", u, err.Error()+"; dropped")
+		} else {
+			a.Websites = append(a.Websites, n)
+		}
+	}
+	for _, l := range []struct {
+		list *models.StringList
+		col  string
+	}{{&a.Phones, "telephone"}, {&a.Emails, "courriels"}, {&a.Websites, "site_web"}} {
+		if len(*l.list) > 20 {
+			b.warn(l.col, "", "more than 20 values; the first 20 are kept")
+			*l.list = (*l.list)[:20]
+		}
+	}
+}
+
+func (b *placeBuilder) url(cols ...string) string {
+	for _, col := range cols {
+		s := b.cell(col)
+		if s == "" {
+			continue
+		}
+		n, err := contact.NormalizeURL(s)
+		if err != nil {
+			b.warn(col, s, err.Error()+"; dropped")
+			continue
+		}
+		return n
+	}
+	return ""
+}
+
+// presentation applies the 280-character limit of presentation_resume: the
+// full text is kept in the description and the summary is cut at a word.
+func (b *placeBuilder) presentation(a *models.Actor) {
+	summary, detail := b.cell("presentation_resume"), b.cell("presentation_detail")
+	if n := utf8.RuneCountInString(summary); n > 280 {
+		b.warn("presentation_resume", summary, fmt.Sprintf("%d characters, over the standard's 280: cut at a word, the full text is kept in the description", n))
+		if !strings.Contains(detail, summary) {
+			detail = strings.TrimSpace(summary + "\n\n" + detail)
+		}
+		summary = cutWords(summary, 280)
+	}
+	if n := utf8.RuneCountInString(detail); n > 10000 {
+		b.warn("presentation_detail", detail, "over 10,000 characters; cut")
+		detail = cutWords(detail, 10000)
+	}
+	a.Summary, a.Description = summary, detail
+}
+
+// offer builds the service carrying the place's offer, and the actor's
+// labels, from the current and legacy columns.
+func (b *placeBuilder) offer(a *models.Actor) *models.Service {
+	legacy := map[string][]string{}
+	b.legacyCell(vocab.LegacyColumnServices, legacy)
+	b.legacyCell(vocab.LegacyColumnPublicsAccueillis, legacy)
+	b.legacyCell(vocab.LegacyColumnConditionsAcces, legacy)
+	b.legacyCell(vocab.LegacyColumnLabelsNationaux, legacy)
+	b.legacyCell(vocab.LegacyColumnModalitesAccompagnement, legacy)
+	pass := false
+	other := []string{}
+	for _, col := range []string{"autres_formations_labels", "labels_autres"} {
+		if s := b.cell(col); s != "" {
+			other = append(other, s)
+		}
+	}
+	for _, part := range vocab.SplitCell(b.cell("conditions_acces")) {
+		if strings.HasPrefix(vocab.Slugify(part), "accepte-le-pass-numerique") {
+			pass = true
+		}
+	}
+	for _, part := range vocab.SplitCell(b.cell("labels_nationaux")) {
+		if m, ok := vocab.LookupLegacy(vocab.LegacyColumnLabelsNationaux, part); ok && len(m.Targets) == 0 {
+			// Old labels without equivalent stay readable as free text.
+			other = append(other, part)
+			if vocab.Slugify(part) == "aptic" {
+				pass = true
+			}
+		}
+	}
+	a.NationalProgrammes = union(vocab.NameNationalProgrammes, b.vocabCell("dispositif_programmes_nationaux", vocab.NameNationalProgrammes), legacy[vocab.NameNationalProgrammes])
+	a.TrainingLabels = union(vocab.NameTrainingLabels, b.vocabCell("formations_labels", vocab.NameTrainingLabels), legacy[vocab.NameTrainingLabels])
+	a.OtherLabels = strings.Join(other, ", ")
+	if utf8.RuneCountInString(a.OtherLabels) > 500 {
+		b.warn("autres_formations_labels", a.OtherLabels, "over 500 characters; cut")
+		a.OtherLabels = cutWords(a.OtherLabels, 500)
+	}
+
+	sv := &models.Service{Name: OfferName, Source: a.Source, SourceID: a.SourceID + OfferSuffix, PassNumerique: pass}
+	sv.Themes = legacy[vocab.NameThemes] // services: current values pass through ConvertLegacy
+	sv.Publics = union(vocab.NamePublics, b.vocabCell("publics_specifiquement_adresses", vocab.NamePublics), legacy[vocab.NamePublics])
+	sv.SpecificSupport = union(vocab.NameSpecificSupport, b.vocabCell("prise_en_charge_specifique", vocab.NameSpecificSupport), legacy[vocab.NameSpecificSupport])
+	sv.Fees = union(vocab.NameFees, b.vocabCell("frais_a_charge", vocab.NameFees), legacy[vocab.NameFees])
+	sv.AccessModes = b.vocabCell("modalites_acces", vocab.NameAccessModes)
+	sv.AccompanimentModes = legacy[vocab.NameAccompanimentModes]
+	sv.Kind = offerKind(sv.Themes, sv.AccompanimentModes, b.cell("modalites_accompagnement"))
+	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
+	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
+	if len(sv.Themes) == 0 {
+		if b.cell("services") == "" {
+			b.warn("services", "", "no service listed: the place is imported without an offer")
+		} else {
+			b.warn("services", b.cell("services"), "no value of the standard's services: the place is imported without an offer")
+		}
+		return nil
+	}
+	return sv
+}
+
+// offerKind derives Carnet's service kind of a place's offer, which the
+// standard does not carry: the most involved help the modes describe.
+func offerKind(themes, modes []string, rawModes string) string {
+	has := func(m string) bool { return slices.Contains(modes, m) }
+	switch {
+	case strings.Contains(vocab.Slugify(rawModes), "a-ma-place"):
+		return vocab.KindProceduresDoneFor
+	case has(vocab.AccompanimentIndividual) && slices.Contains(themes, vocab.ThemeAdministrativeProcedures):
+		return vocab.KindProceduresDoneWith
+	case has(vocab.AccompanimentWorkshop):
+		return vocab.KindCollectiveWorkshop
+	case len(themes) == 1 && themes[0] == vocab.ThemeSolidarityEquipment:
+		return vocab.KindSolidarityEquipment
+	case len(modes) == 1 && has(vocab.AccompanimentAutonomous):
+		return vocab.KindEquipmentAccess
+	}
+	return vocab.KindOneOffHelp
+}
+
+func union(name string, lists ...[]string) []string {
+	var all []string
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	out, _ := vocab.MustGet(name).NormalizeList(all)
+	return out
+}
+
+// splitLoose splits phones and e-mails on the separators people use.
+func splitLoose(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ';' || r == ',' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// splitURLs splits on "|" only when present: ";" and "," occur inside URLs.
+func splitURLs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cutWords shortens s to at most max characters at a word boundary, with an
+// ellipsis.
+func cutWords(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := string(r[:max-1])
+	if i := strings.LastIndexAny(cut, " \n\t"); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.-\n\t") + "…"
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 120 {
+		return s
+	}
+	return string([]rune(s)[:120]) + "…"
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func validDate(s string) bool {
+	if len(s) >= 10 {
+		s = s[:10] // 2023-05-11T00:00:00Z is read as its day
+	}
+	_, err := strconv.Atoi(strings.ReplaceAll(s, "-", ""))
+	return err == nil && len(s) == 10 && s[4] == '-' && s[7] == '-'
+}

@@ -1,0 +1,174 @@
+package opendata_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"carnet/models"
+	"carnet/models/opendata"
+	"carnet/models/vocab"
+)
+
+func places(t *testing.T, in string, format string) []opendata.Place {
+	t.Helper()
+	rd, err := opendata.NewReader(strings.NewReader(in), format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []opendata.Place
+	for {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, opendata.ToPlace(rec, "test"))
+	}
+}
+
+// A v0.1.1 file: ";" between values, the 15 old services, the old columns
+// and their long « Valeur : explication » values; here also with ";"
+// between fields and a BOM, as French spreadsheets save it.
+const v011 = "\ufeffid;pivot;nom;commune;code_postal;adresse;courriel;date_maj;services;publics_accueillis;conditions_acces;labels_nationaux;labels_autres;modalites_accompagnement;accessibilite\n" +
+	"old-1;21130055300016;Maison France Services;Aubagne;13400;2 rue X;accueil@mairie.fr;2022-03-01;" +
+	`"Réaliser des démarches administratives avec un accompagnement;Prendre en main un ordinateur;Accéder à du matériel";` +
+	`"Seniors (+ 65 ans);Public langues étrangères";` +
+	`"Accepte le Pass numérique : Il est possible d'utiliser un Pass numérique pour accéder au lieu";` +
+	`"France Services;APTIC";Label local;` +
+	"A ma place : une personne habilitée fait les démarches à ma place;" +
+	"https://acceslibre.beta.gouv.fr/app/erp/x/\n"
+
+func TestReadV011(t *testing.T) {
+	ps := places(t, v011, "")
+	if len(ps) != 1 || ps[0].Rejected {
+		t.Fatalf("places: %+v", ps)
+	}
+	p := ps[0]
+	a, s := p.Actor, p.Service
+	if a.SourceID != "old-1" || a.Pivot != "21130055300016" || str(a.Emails) != "[accueil@mairie.fr]" || a.AcceslibreURL == "" {
+		t.Errorf("actor: %+v", a)
+	}
+	if str(a.NationalProgrammes) != "[France Services]" || !strings.Contains(a.OtherLabels, "APTIC") || !strings.Contains(a.OtherLabels, "Label local") {
+		t.Errorf("labels: %v / %q", a.NationalProgrammes, a.OtherLabels)
+	}
+	if s == nil {
+		t.Fatal("no offer")
+	}
+	if !slices.Equal(s.Themes, []string{vocab.ThemeAdministrativeProcedures, vocab.ThemeEverydayDigitalTools, vocab.ThemeInternetAndEquipment}) {
+		t.Errorf("themes %v", s.Themes)
+	}
+	if str(s.Publics) != "[Seniors]" || str(s.SpecificSupport) != "[Langues étrangères (autres)]" || str(s.Fees) != "[Gratuit sous condition]" || !s.PassNumerique {
+		t.Errorf("offer: %+v", s)
+	}
+	if s.Kind != vocab.KindProceduresDoneFor || s.SourceID != "old-1#offer" {
+		t.Errorf("kind %s, source_id %s", s.Kind, s.SourceID)
+	}
+}
+
+func TestReadMessyRows(t *testing.T) {
+	in := `[
+	 {"id": "m1", "pivot": "00000000000000", "nom": "Lieu", "commune": "Gap", "code_postal": 5000, "adresse": "1 rue", "date_maj": "2024-01-01",
+	  "services": ["Aide aux démarches administratives", "Cuisine"], "modalites_acces": "Ce lieu n’accueille pas de public",
+	  "latitude": 0, "longitude": 0, "telephone": "3949", "site_web": "www.example.fr|javascript:alert(1)", "colonne_inconnue": "x"},
+	 {"id": "m2", "nom": "Sans code postal", "commune": "Gap", "adresse": "1 rue"},
+	 "not an object"
+	]`
+	ps := places(t, in, opendata.FormatJSON)
+	if len(ps) != 3 || ps[0].Rejected || !ps[1].Rejected || !ps[2].Rejected {
+		t.Fatalf("rejections: %v %v %v", ps[0].Issues, ps[1].Issues, ps[2].Issues)
+	}
+	a, s := ps[0].Actor, ps[0].Service
+	if a.Address.PostalCode != "05000" || a.Latitude != nil || len(a.Phones) != 0 || str(a.Websites) != "[https://www.example.fr]" {
+		t.Errorf("actor: %+v", a)
+	}
+	if str(s.Themes) != "[Aide aux démarches administratives]" || str(s.AccessModes) != "[Ce lieu n'accueille pas de public]" {
+		t.Errorf("offer: %+v", s)
+	}
+	fields := map[string]bool{}
+	for _, is := range ps[0].Issues {
+		fields[is.Field] = true
+		if is.Severity != opendata.SeverityWarning || is.Row != 1 {
+			t.Errorf("issue %+v", is)
+		}
+	}
+	for _, f := range []string{"code_postal", "latitude", "telephone", "site_web", "services"} {
+		if !fields[f] {
+			t.Errorf("no warning on %s: %+v", f, ps[0].Issues)
+		}
+	}
+}
+
+func TestSniffSeparators(t *testing.T) {
+	for _, sep := range []string{",", ";", "\t"} {
+		in := strings.Join([]string{"id", "nom", "commune", "code_postal", "adresse", "services"}, sep) + "\n" +
+			strings.Join([]string{"s1", `"Lieu, avec virgule"`, "Lyon", "69003", "1 rue", "Aide aux démarches administratives|Loisirs et créations numériques"}, sep) + "\n"
+		ps := places(t, in, opendata.FormatCSV)
+		if len(ps) != 1 || ps[0].Actor.Name != "Lieu, avec virgule" || len(ps[0].Service.Themes) != 2 {
+			t.Errorf("separator %q: %+v", sep, ps)
+		}
+	}
+}
+
+func str(v []string) string { return "[" + strings.Join(v, " ") + "]" }
+
+// FuzzReader feeds arbitrary files to the reader and the mapping: they must
+// report, never panic.
+func FuzzReader(f *testing.F) {
+	f.Add([]byte(v011))
+	f.Add([]byte(`[{"id":"x","nom":"y","services":["a",1,null,{"b":2}]}]`))
+	f.Add([]byte("id,nom\n\"unterminated"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rd, err := opendata.NewReader(bytes.NewReader(b), "")
+		if err != nil {
+			return
+		}
+		for range 1000 {
+			rec, err := rd.Next()
+			if err != nil {
+				return
+			}
+			opendata.ToPlace(rec, "fuzz")
+		}
+	})
+}
+
+// TestReadValidExample imports the standard's own valid example: every
+// column finds its field and nothing needs a warning except what Carnet
+// does not keep (structure_parente).
+func TestReadValidExample(t *testing.T) {
+	ps := places(t, string(reference(t, "standard-mediation-num/exemple-valide.v1.0.2.csv")), "")
+	if len(ps) != 1 || ps[0].Rejected {
+		t.Fatalf("%+v", ps)
+	}
+	p := ps[0]
+	for _, is := range p.Issues {
+		if is.Field != "structure_parente" {
+			t.Errorf("unexpected issue %+v", is)
+		}
+	}
+	a, s := p.Actor, p.Service
+	checks := map[string]bool{
+		"pivot":       a.Pivot == "43493312300029" && a.PivotKind == "siret",
+		"address":     a.Address == (models.Address{Street: "12 BIS RUE DE LECLERCQ", Complement: "Le patio du bois de l'Aulne", PostalCode: "51100", Commune: "Reims", InseeCode: "51454"}),
+		"coordinates": a.Latitude != nil && *a.Latitude == 43.52609 && *a.Longitude == 5.41423,
+		"typologies":  str(a.Typologies) == "[ASSO TIERS_LIEUX]" || str(a.Typologies) == "[TIERS_LIEUX ASSO]",
+		"contacts":    str(a.Phones) == "[+33180059880]" && len(a.Emails) == 2 && len(a.Websites) == 2,
+		"hours":       a.OpeningHours == "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00",
+		"labels":      len(a.NationalProgrammes) == 3 && len(a.TrainingLabels) == 2 && a.OtherLabels == "Label et la bête",
+		"links":       strings.HasPrefix(a.AcceslibreURL, "https://acceslibre") && a.BookingURL == "https://www.rdv-solidarites.fr/",
+		"mobility":    str(a.Mobility) == "[Itinérant]",
+		"offer": s != nil && len(s.Themes) == 3 && str(s.Publics) == "[Jeunes Femmes]" && len(s.SpecificSupport) == 3 &&
+			len(s.Fees) == 2 && len(s.AccessModes) == 2 && len(s.AccompanimentModes) == 4 && s.OnSite && s.Remote,
+	}
+	for name, ok := range checks {
+		if !ok {
+			t.Errorf("%s: actor %+v, offer %+v", name, a, s)
+		}
+	}
+}

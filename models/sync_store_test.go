@@ -1,0 +1,145 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+)
+
+func syncActor(id string) Actor {
+	a := validActor()
+	a.Name, a.SourceID = "Lieu "+id, id
+	return a
+}
+
+func syncOffer(id, actor string) SyncService {
+	return SyncService{Service: Service{Name: "Offre", Kind: "one_off_help", Themes: StringList{"Utilisation sécurisée du numérique"}, OnSite: true, SourceID: id}, ActorSourceID: actor}
+}
+
+func TestSyncBatch(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	var actors []Actor
+	var services []SyncService
+	for i := range 10 {
+		id := fmt.Sprint("p", i)
+		actors = append(actors, syncActor(id))
+		services = append(services, syncOffer(id+"#offer", id))
+	}
+	res, err := s.SyncBatch(ctx, "hub", actors, services, SyncOptions{})
+	if err != nil || res.Counts[SyncCreated] != 20 {
+		t.Fatalf("first: %v %+v", err, res)
+	}
+	var seqBefore int64
+	s.r.Model(&Change{}).Select("max(seq)").Scan(&seqBefore)
+
+	t.Run("OK replay writes nothing", func(t *testing.T) {
+		res, err := s.SyncBatch(ctx, "hub", cloneActors(actors), cloneServices(services), SyncOptions{})
+		if err != nil || res.Counts[SyncUnchanged] != 20 {
+			t.Fatalf("%v %+v", err, res.Counts)
+		}
+		var seq int64
+		s.r.Model(&Change{}).Select("max(seq)").Scan(&seq)
+		if seq != seqBefore {
+			t.Errorf("the change log grew from %d to %d", seqBefore, seq)
+		}
+	})
+	t.Run("ErrConflict mass archive", func(t *testing.T) {
+		_, err := s.SyncBatch(ctx, "hub", cloneActors(actors[:5]), nil, SyncOptions{Snapshot: true})
+		if ErrorCode(err) != ECONFLICT {
+			t.Fatalf("err %v", err)
+		}
+	})
+	t.Run("OK snapshot within the guard archives actors and their services", func(t *testing.T) {
+		res, err := s.SyncBatch(ctx, "hub", cloneActors(actors[:9]), nil, SyncOptions{Snapshot: true})
+		if err != nil || res.Counts[SyncArchived] != 1 || res.Counts[SyncUnchanged] != 9 {
+			t.Fatalf("%v %+v", err, res.Counts)
+		}
+		var live int64
+		s.r.Model(&Service{}).Where("source = 'hub' AND archived_at IS NULL").Count(&live)
+		if live != 9 {
+			t.Errorf("%d live services, want 9: the archived actor's offer goes with it", live)
+		}
+	})
+	t.Run("OK restore brings back the actor and its service", func(t *testing.T) {
+		res, err := s.SyncBatch(ctx, "hub", cloneActors(actors[9:]), cloneServices(services[9:]), SyncOptions{})
+		if err != nil || res.Counts[SyncRestored] != 2 {
+			t.Fatalf("%v %+v", err, res.Outcomes)
+		}
+	})
+	t.Run("OK dry run rolls back", func(t *testing.T) {
+		res, err := s.SyncBatch(ctx, "hub", []Actor{syncActor("new")}, nil, SyncOptions{DryRun: true})
+		if err != nil || res.Counts[SyncCreated] != 1 || !res.DryRun {
+			t.Fatalf("%v %+v", err, res)
+		}
+		var n int64
+		s.r.Model(&Actor{}).Where("source_id = 'new'").Count(&n)
+		if n != 0 {
+			t.Error("dry run wrote")
+		}
+	})
+	t.Run("Rejected records do not stop the batch", func(t *testing.T) {
+		bad := syncActor("bad")
+		bad.Address.PostalCode = "x"
+		dup := syncActor("p0")
+		res, err := s.SyncBatch(ctx, "hub", []Actor{bad, syncActor("p0"), dup, {Name: "no key"}}, []SyncService{syncOffer("o", "ghost")}, SyncOptions{})
+		if err != nil || res.Counts[SyncRejected] != 4 || res.Counts[SyncUnchanged] != 1 {
+			t.Fatalf("%v %+v", err, res.Outcomes)
+		}
+	})
+	t.Run("ErrInvalid source", func(t *testing.T) {
+		if _, err := s.SyncBatch(ctx, "Bad Source", nil, nil, SyncOptions{}); ErrorCode(err) != EINVALID {
+			t.Errorf("err %v", err)
+		}
+	})
+	t.Run("Rejected a service moving to another actor", func(t *testing.T) {
+		moved := syncOffer("p1#offer", "p2")
+		res, err := s.SyncBatch(ctx, "hub", nil, []SyncService{moved}, SyncOptions{})
+		if err != nil || res.Counts[SyncRejected] != 1 {
+			t.Fatalf("%v %+v", err, res.Outcomes)
+		}
+	})
+}
+
+func cloneActors(in []Actor) []Actor { return append([]Actor(nil), in...) }
+
+func cloneServices(in []SyncService) []SyncService { return append([]SyncService(nil), in...) }
+
+// TestScanFast reads the same rows as GORM's Find.
+func TestScanFast(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	a := syncActor("fast")
+	lat, lon := 43.3, 5.4
+	a.Latitude, a.Longitude, a.Phones, a.ContactPublic = &lat, &lon, StringList{"+33491000000"}, true
+	capacity := 8
+	sv := syncOffer("fast#offer", "fast")
+	sv.Capacity, sv.PassNumerique, sv.Address = &capacity, true, Address{Street: "2 rue", PostalCode: "13001", Commune: "Marseille"}
+	if _, err := s.SyncBatch(ctx, "hub", []Actor{a}, []SyncService{sv}, SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SyncBatch(ctx, "hub", []Actor{syncActor("other")}, nil, SyncOptions{Snapshot: true, AllowMassArchive: true}); err != nil {
+		t.Fatal(err)
+	}
+	var slowA, fastA []Actor
+	var slowS, fastS []Service
+	if err := s.r.Order("id").Find(&slowA).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := scanFast(s.r.Model(&Actor{}).Order("id"), &fastA); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.r.Order("id").Find(&slowS).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := scanFast(s.r.Model(&Service{}).Order("id"), &fastS); err != nil {
+		t.Fatal(err)
+	}
+	if len(fastA) != 2 || !reflect.DeepEqual(slowA, fastA) {
+		t.Errorf("actors differ:\n%+v\n%+v", slowA, fastA)
+	}
+	if len(fastS) != 1 || !reflect.DeepEqual(slowS, fastS) {
+		t.Errorf("services differ:\n%+v\n%+v", slowS, fastS)
+	}
+}
