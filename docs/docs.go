@@ -8785,7 +8785,6 @@ const docTemplate = `{
         "ServiceInput": {
             "type": "object",
             "required": [
-                "actor_id",
                 "kind",
                 "name",
                 "themes"
@@ -8818,7 +8817,7 @@ const docTemplate = `{
                     ]
                 },
                 "actor_id": {
-                    "description": "The actor offering the service; it cannot change after creation.",
+                    "description": "The actor offering the service (required; in sync batches\nactor_source_id may name it instead); it cannot change after creation.",
                     "type": "string",
                     "format": "uuid"
                 },
@@ -9306,6 +9305,10 @@ const docTemplate = `{
                 "themes"
             ],
             "properties": {
+                "accepts_referrals": {
+                    "description": "Whether helpers of other structures may refer people to it; true by default.",
+                    "type": "boolean"
+                },
                 "access_modes": {
                     "description": "How to get the service (modalites_acces).",
                     "type": "array",
@@ -9329,7 +9332,7 @@ const docTemplate = `{
                     ]
                 },
                 "actor_id": {
-                    "description": "The actor's Carnet id, when actor_source_id is not given.",
+                    "description": "The actor offering the service (required; in sync batches\nactor_source_id may name it instead); it cannot change after creation.",
                     "type": "string",
                     "format": "uuid"
                 },

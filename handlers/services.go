@@ -16,8 +16,9 @@ import (
 // ServiceInput is the writable part of a service: the body of POST and PUT
 // and the document a PATCH merge-patches.
 type ServiceInput struct {
-	// The actor offering the service; it cannot change after creation.
-	ActorID     string `json:"actor_id" format:"uuid"`
+	// The actor offering the service (required; in sync batches
+	// actor_source_id may name it instead); it cannot change after creation.
+	ActorID     string `json:"actor_id,omitempty" format:"uuid"`
 	Name        string `json:"name" example:"Aide aux démarches en ligne"`
 	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."`
 	// What kind of help: GET /api/v1/vocabularies/service_kinds.

@@ -25,61 +25,13 @@ type SyncActorsRequest struct {
 	Actors []ActorInput `json:"actors"`
 }
 
-// SyncServiceInput is a service of a sync batch: the fields of ServiceInput,
-// with its actor named by the partner's own id (actor_source_id, an actor of
-// the same source) or by actor_id.
+// SyncServiceInput is a service of a sync batch: a ServiceInput whose actor
+// may be named by the partner's own id (actor_source_id, an actor of the same
+// source) instead of actor_id.
 type SyncServiceInput struct {
-	// The actor's Carnet id, when actor_source_id is not given.
-	ActorID string `json:"actor_id,omitempty" format:"uuid"`
 	// The source_id of the service's actor in the same source.
 	ActorSourceID string `json:"actor_source_id,omitempty" example:"lieu-42"`
-	Name          string `json:"name" example:"Aide aux démarches en ligne"`
-	Description   string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."`
-	// What kind of help: GET /api/v1/vocabularies/service_kinds.
-	Kind string `json:"kind" extensions:"x-vocabulary=service_kinds" example:"procedures_done_with"`
-	// At least one of the standard's services.
-	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
-	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.
-	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors"`
-	// Specific support (prise_en_charge_specifique).
-	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité"`
-	// Fees (frais_a_charge).
-	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit"`
-	// Details about fees: prices, conditions.
-	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €"`
-	// Accepts the Pass numérique (APTIC) cheque.
-	PassNumerique bool `json:"pass_numerique,omitempty"`
-	// How to get the service (modalites_acces).
-	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter"`
-	// How people are accompanied (modalites_accompagnement).
-	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel"`
-	// Given at the place; defaults to true when the body omits both on_site and remote.
-	OnSite *bool `json:"on_site,omitempty"`
-	// Given remotely (phone, video).
-	Remote *bool `json:"remote,omitempty"`
-	// Where the service happens when it is not the actor's address (an itinerant bus's stop).
-	Address *AddressInput `json:"address,omitempty"`
-	// Coordinates of the service's own address.
-	Latitude  *float64 `json:"latitude,omitempty"`
-	Longitude *float64 `json:"longitude,omitempty"`
-	// The service's own hours (OSM opening_hours); empty means the actor's.
-	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00"`
-	// Languages the service is given in (GET /api/v1/vocabularies/languages).
-	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr"`
-	// People per session, for workshops.
-	Capacity *int `json:"capacity,omitempty" example:"8"`
-	// No place left for now.
-	IsFull     bool   `json:"is_full,omitempty"`
-	BookingURL string `json:"booking_url,omitempty"`
-	// draft (hidden from the public), published (the default) or archived.
-	Status   string `json:"status,omitempty" extensions:"x-vocabulary=service_status" example:"published"`
-	Source   string `json:"source,omitempty"`
-	SourceID string `json:"source_id,omitempty"`
-}
-
-// serviceInput drops the sync key to reuse ServiceInput's converter.
-func (in *SyncServiceInput) serviceInput() ServiceInput {
-	return ServiceInput{ActorID: in.ActorID, Name: in.Name, Description: in.Description, Kind: in.Kind, Themes: in.Themes, Publics: in.Publics, SpecificSupport: in.SpecificSupport, Fees: in.Fees, FeesDetails: in.FeesDetails, PassNumerique: in.PassNumerique, AccessModes: in.AccessModes, AccompanimentModes: in.AccompanimentModes, OnSite: in.OnSite, Remote: in.Remote, Address: in.Address, Latitude: in.Latitude, Longitude: in.Longitude, OpeningHours: in.OpeningHours, Languages: in.Languages, Capacity: in.Capacity, IsFull: in.IsFull, BookingURL: in.BookingURL, Status: in.Status, Source: in.Source, SourceID: in.SourceID}
+	ServiceInput
 }
 
 // SyncServicesRequest is the body of PUT /sync/{source}/services.
@@ -297,7 +249,7 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		if otherSource(source, in.Services[i].Source) {
 			opt.RefusedServices[i] = *sourceRefusal(source)
 		}
-		si := in.Services[i].serviceInput()
+		si := in.Services[i].ServiceInput
 		si.toModel(&services[i].Service)
 		services[i].ActorSourceID = strings.TrimSpace(in.Services[i].ActorSourceID)
 	}
