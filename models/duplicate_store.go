@@ -106,36 +106,19 @@ type DuplicateFilter struct {
 // ListDuplicates returns one page of links with their two actors, in id
 // order.
 func (s *Store) ListDuplicates(ctx context.Context, f DuplicateFilter) (Page[DuplicateLink], error) {
-	f.ListParams = normalizeParams(f.ListParams)
 	f.Sort = SortID
-	var page Page[DuplicateLink]
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		filter := func(q *gorm.DB) *gorm.DB {
-			if len(f.Statuses) > 0 {
-				q = q.Where("status IN ?", f.Statuses)
-			}
-			if f.ActorID != "" {
-				q = q.Where("(actor_a = ? OR actor_b = ?)", f.ActorID, f.ActorID)
-			}
-			return q
+	filter := func(q *gorm.DB) *gorm.DB {
+		if len(f.Statuses) > 0 {
+			q = q.Where("status IN ?", f.Statuses)
 		}
-		if err := filter(tx.Model(&DuplicateLink{})).Count(&page.Total).Error; err != nil {
-			return err
+		if f.ActorID != "" {
+			q = q.Where("(actor_a = ? OR actor_b = ?)", f.ActorID, f.ActorID)
 		}
-		q, err := keyset(filter(tx.Model(&DuplicateLink{})), "duplicate_links", f.ListParams)
-		if err != nil {
-			return err
-		}
-		if err := q.Preload("ActorA").Preload("ActorB").Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
-			return err
-		}
-		if len(page.Items) > f.Limit {
-			page.Items = page.Items[:f.Limit]
-			page.NextCursor = nextCursor(f.ListParams, page.Items[f.Limit-1].ID, "", time.Time{})
-		}
-		return nil
-	})
-	return page, dbError(err)
+		return q
+	}
+	return listPage(s, ctx, "duplicate_links", f.ListParams, filter,
+		func(q *gorm.DB) *gorm.DB { return q.Preload("ActorA").Preload("ActorB") },
+		func(d *DuplicateLink) (string, string, time.Time) { return d.ID, "", d.CreatedAt })
 }
 
 // GetDuplicate returns the link with id and its actors.
