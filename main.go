@@ -6,6 +6,44 @@
 //	@description				Carnet is the shared "méta carnet d'adresses" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Lists are paged with opaque cursors. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).
 //	@contact.name				Carnet team
 //	@license.name				AGPL-3.0-or-later
+//	@tag.name					actors
+//	@tag.description			Structures at places (the standard's « lieux »): public reads, writes by their editors.
+//	@tag.name					services
+//	@tag.description			What actors offer: access to equipment, help with procedures, workshops, training…
+//	@tag.name					search
+//	@tag.description			Full-text, near-me, facets and opening hours over the published directory.
+//	@tag.name					orientation
+//	@tag.description			Needs-based suggestions for a person's situation, without identifying data.
+//	@tag.name					stats
+//	@tag.description			The territory diagnostic.
+//	@tag.name					vocabularies
+//	@tag.description			The controlled lists, with the national standard's exact strings.
+//	@tag.name					referrals
+//	@tag.description			Sending a person to another structure's service; visible only to the two structures.
+//	@tag.name					members
+//	@tag.description			Structures' teams: members, invitations and join requests.
+//	@tag.name					suggestions
+//	@tag.description			Changes proposed by people who do not manage a record, moderated by those who do.
+//	@tag.name					history
+//	@tag.description			Who changed what, when and through which channel.
+//	@tag.name					sync
+//	@tag.description			Partners' bulk upserts and imports of the national standard, keyed by their own ids.
+//	@tag.name					changes
+//	@tag.description			The change feed, with tombstones, for reusers keeping a copy.
+//	@tag.name					exports
+//	@tag.description			The whole directory in the national formats (standard CSV/JSON, GeoJSON, data·inclusion).
+//	@tag.name					duplicates
+//	@tag.description			Possible duplicates across sources, confirmed or dismissed by moderators.
+//	@tag.name					auth
+//	@tag.description			Log in, tokens (OAuth2 client credentials and refresh), log out.
+//	@tag.name					me
+//	@tag.description			The caller's account, roles and password.
+//	@tag.name					accounts
+//	@tag.description			Accounts and invitations, for platform administrators.
+//	@tag.name					partner clients
+//	@tag.description			Partner institutions' systems, their sources and scopes.
+//	@tag.name					operations
+//	@tag.description			Health and readiness probes.
 //	@securityDefinitions.apikey	BearerAuth
 //	@in							header
 //	@name						Authorization

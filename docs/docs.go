@@ -9999,7 +9999,85 @@ const docTemplate = `{
             "name": "Authorization",
             "in": "header"
         }
-    }
+    },
+    "tags": [
+        {
+            "description": "Structures at places (the standard's « lieux »): public reads, writes by their editors.",
+            "name": "actors"
+        },
+        {
+            "description": "What actors offer: access to equipment, help with procedures, workshops, training…",
+            "name": "services"
+        },
+        {
+            "description": "Full-text, near-me, facets and opening hours over the published directory.",
+            "name": "search"
+        },
+        {
+            "description": "Needs-based suggestions for a person's situation, without identifying data.",
+            "name": "orientation"
+        },
+        {
+            "description": "The territory diagnostic.",
+            "name": "stats"
+        },
+        {
+            "description": "The controlled lists, with the national standard's exact strings.",
+            "name": "vocabularies"
+        },
+        {
+            "description": "Sending a person to another structure's service; visible only to the two structures.",
+            "name": "referrals"
+        },
+        {
+            "description": "Structures' teams: members, invitations and join requests.",
+            "name": "members"
+        },
+        {
+            "description": "Changes proposed by people who do not manage a record, moderated by those who do.",
+            "name": "suggestions"
+        },
+        {
+            "description": "Who changed what, when and through which channel.",
+            "name": "history"
+        },
+        {
+            "description": "Partners' bulk upserts and imports of the national standard, keyed by their own ids.",
+            "name": "sync"
+        },
+        {
+            "description": "The change feed, with tombstones, for reusers keeping a copy.",
+            "name": "changes"
+        },
+        {
+            "description": "The whole directory in the national formats (standard CSV/JSON, GeoJSON, data·inclusion).",
+            "name": "exports"
+        },
+        {
+            "description": "Possible duplicates across sources, confirmed or dismissed by moderators.",
+            "name": "duplicates"
+        },
+        {
+            "description": "Log in, tokens (OAuth2 client credentials and refresh), log out.",
+            "name": "auth"
+        },
+        {
+            "description": "The caller's account, roles and password.",
+            "name": "me"
+        },
+        {
+            "description": "Accounts and invitations, for platform administrators.",
+            "name": "accounts"
+        },
+        {
+            "description": "Partner institutions' systems, their sources and scopes.",
+            "name": "partner clients"
+        },
+        {
+            "description": "Health and readiness probes.",
+            "name": "operations"
+        }
+    ]
 }`
 
 // SwaggerInfo holds exported Swagger Info so clients can modify it
