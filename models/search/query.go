@@ -187,6 +187,9 @@ type page struct {
 // run executes a planned query. The caller holds the read lock.
 func (t *table) run(p *plan, s *scratch) page {
 	t.buildFilter(p, s)
+	if t.wordPath(p) {
+		return t.runWord(p, s)
+	}
 	q := &p.q
 	var out page
 	wantFacets := len(q.Facets) > 0

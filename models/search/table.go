@@ -63,6 +63,10 @@ type table struct {
 	bulk   bool     // putAll: byName is rebuilt at the end
 
 	orderDirty bool // byName changed since rank was computed
+
+	// generalWords sends one-word queries through the general path, for
+	// the test that compares it with runWord.
+	generalWords bool
 }
 
 func newTable() *table {
