@@ -89,20 +89,28 @@ func (g grid) within(lat, lon, radiusKM float64, fn func(slot uint32)) {
 }
 
 // origin is a query point prepared for many distance computations.
-type origin struct{ lat, lon, cos float64 } // radians, cos(lat)
+type origin struct{ x, y, z float64 } // on the unit sphere
 
 func newOrigin(p *Point) origin {
-	const rad = math.Pi / 180
-	return origin{p.Lat * rad, p.Lon * rad, math.Cos(p.Lat * rad)}
+	x, y, z := unitVector(p.Lat, p.Lon)
+	return origin{x, y, z}
 }
 
-// hav returns the haversine term a of the distance from o to a place
-// (lat, lon in radians, c its cosine): it grows with the distance, so
-// filtering and sorting compare it directly and only the hits shown pay
-// for the square root and arc sine of havKM.
-func (o origin) hav(lat, lon, c float64) float64 {
-	s1, s2 := math.Sin((lat-o.lat)/2), math.Sin((lon-o.lon)/2)
-	return s1*s1 + o.cos*c*s2*s2
+// unitVector returns the point of the unit sphere at lat, lon (degrees).
+func unitVector(lat, lon float64) (x, y, z float64) {
+	const rad = math.Pi / 180
+	cl := math.Cos(lat * rad)
+	return cl * math.Cos(lon*rad), cl * math.Sin(lon*rad), math.Sin(lat * rad)
+}
+
+// hav returns the haversine term a = sin²(θ/2) of the distance from o to a
+// place given by its unit vector, as (1 − cos θ)/2 with cos θ the dot
+// product: no trigonometry per place, which a near-me query computes for
+// thousands of them. It grows with the distance, so filtering and sorting
+// compare it directly and only the hits shown pay for the square root and
+// arc sine of havKM. (Its rounding error, about 10⁻¹⁶, is 0.1 m.)
+func (o origin) hav(x, y, z float64) float64 {
+	return max(0, (1-(o.x*x+o.y*y+o.z*z))/2)
 }
 
 func havKM(a float64) float64 { return 2 * earthRadiusKM * math.Asin(math.Sqrt(math.Min(1, a))) }

@@ -264,7 +264,7 @@ func (t *table) run(p *plan, s *scratch) page {
 			if !sp.located {
 				return
 			}
-			dist = o.hav(sp.rlat, sp.rlon, sp.cos)
+			dist = o.hav(sp.x, sp.y, sp.z)
 			if dist > maxHav {
 				return
 			}

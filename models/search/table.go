@@ -145,8 +145,8 @@ func (t *table) put(d *doc) {
 	d.values = nil
 	d.idKey = idKey(d.id)
 	t.keys[slot] = d.idKey
-	t.pos[slot] = slotPos{lat: d.lat, lon: d.lon, rlat: d.lat * math.Pi / 180, rlon: d.lon * math.Pi / 180,
-		cos: math.Cos(d.lat * math.Pi / 180), located: d.located && !d.remoteOnly, remoteOnly: d.remoteOnly}
+	x, y, z := unitVector(d.lat, d.lon)
+	t.pos[slot] = slotPos{lat: d.lat, lon: d.lon, x: x, y: y, z: z, located: d.located && !d.remoteOnly, remoteOnly: d.remoteOnly}
 	if d.remoteOnly {
 		t.remote.set(slot)
 	} else if d.located {
@@ -278,8 +278,7 @@ type hit struct {
 // slotPos is where a slot's record is.
 type slotPos struct {
 	lat, lon   float64
-	rlat, rlon float64 // in radians
-	cos        float64 // cos(rlat)
+	x, y, z    float64 // the point on the unit sphere, for distances without trigonometry
 	located    bool    // has a place (remote-only services have none)
 	remoteOnly bool
 }
