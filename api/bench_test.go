@@ -2,12 +2,14 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -107,4 +109,121 @@ func report(b *testing.B, lat []time.Duration) {
 	b.ReportMetric(pct(0.50), "p50-µs")
 	b.ReportMetric(pct(0.99), "p99-µs")
 	b.ReportMetric(float64(len(lat))/total.Seconds(), "req/s")
+}
+
+// BenchmarkReferrals measures sending a referral and moving it through its
+// lifecycle through the real router, then the retention job over 10,000
+// closed referrals:
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench Referrals -benchtime 1000x ./api
+func BenchmarkReferrals(b *testing.B) {
+	now := time.Now()
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	e := apitest.New(b, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*time.Hour))
+	from := createActorB(b, e, "CCAS")
+	to := createActorB(b, e, "Médiathèque")
+	svc := models.Service{ActorID: to, Name: "Aide aux démarches", Kind: "procedures_done_with", Themes: models.StringList{"Aide aux démarches administratives"}, OnSite: true}
+	if err := e.Store.CreateService(context.Background(), &svc); err != nil {
+		b.Fatal(err)
+	}
+	_, sender := e.Account("aidant@example.fr", map[string]models.Role{from: models.RoleMember}, models.Territory{})
+	_, receiver := e.Account("mediatrice@example.fr", map[string]models.Role{to: models.RoleMember}, models.Territory{})
+	body := `{"from_actor_id":"` + from + `","to_service_id":"` + svc.ID + `","themes":["Aide aux démarches administratives"],"person":{"first_name":"Nadia","last_name":"B.","contact_channel":"phone","contact":"06 12 34 56 78"},"consent":{"given":true,"given_on":"` + now.Format(time.DateOnly) + `","referent_commitment":true}}`
+	send := func() string {
+		r := httptest.NewRequest("POST", "/api/v1/referrals", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set("Authorization", "Bearer "+sender)
+		w := httptest.NewRecorder()
+		e.Handler.ServeHTTP(w, r)
+		if w.Code != 201 {
+			b.Fatalf("%d %s", w.Code, w.Body)
+		}
+		var out struct{ ID string }
+		json.Unmarshal(w.Body.Bytes(), &out)
+		return out.ID
+	}
+	move := func(id, status string) {
+		r := httptest.NewRequest("POST", "/api/v1/referrals/"+id+"/transitions", strings.NewReader(`{"status":"`+status+`"}`))
+		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set("Authorization", "Bearer "+receiver)
+		w := httptest.NewRecorder()
+		e.Handler.ServeHTTP(w, r)
+		if w.Code != 200 {
+			b.Fatalf("%d %s", w.Code, w.Body)
+		}
+	}
+	b.Run("send", func(b *testing.B) {
+		lat := make([]time.Duration, 0, b.N)
+		for b.Loop() {
+			t0 := time.Now()
+			send()
+			lat = append(lat, time.Since(t0))
+		}
+		report(b, lat)
+	})
+	b.Run("accept", func(b *testing.B) {
+		ids := make([]string, b.N)
+		for i := range ids {
+			ids[i] = send()
+		}
+		lat := make([]time.Duration, 0, b.N)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			t0 := time.Now()
+			move(ids[i], "accepted")
+			lat = append(lat, time.Since(t0))
+		}
+		report(b, lat)
+	})
+}
+
+// BenchmarkReferralRetention measures the retention job erasing the
+// person's data of 10,000 referrals past their retention period:
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench ReferralRetention -benchtime 1x ./api
+func BenchmarkReferralRetention(b *testing.B) {
+	ctx := context.Background()
+	now := time.Now()
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	e := apitest.New(b, apitest.WithClock(clock))
+	from, to := createActorB(b, e, "CCAS"), createActorB(b, e, "Médiathèque")
+	svc := models.Service{ActorID: to, Name: "Aide aux démarches", Kind: "procedures_done_with", Themes: models.StringList{"Aide aux démarches administratives"}, OnSite: true}
+	if err := e.Store.CreateService(ctx, &svc); err != nil {
+		b.Fatal(err)
+	}
+	u, _ := e.Account("aidant@example.fr", map[string]models.Role{from: models.RoleMember}, models.Territory{})
+	p, err := e.Store.LoadPrincipal(ctx, u.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		for range 10000 {
+			r := models.Referral{FromActorID: from, ToServiceID: svc.ID, Themes: models.StringList{"Aide aux démarches administratives"},
+				PersonFirstName: "Nadia", PersonLastName: "B.", ContactChannel: models.ContactReferent, ConsentOn: now.Format(time.DateOnly), ReferentCommitment: true}
+			if err := e.Store.CreateReferral(models.WithPrincipal(ctx, p), &r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		mu.Lock()
+		now = now.Add(800 * 24 * time.Hour)
+		mu.Unlock()
+		b.StartTimer()
+		t0 := time.Now()
+		_, n, err := e.Store.MaintainReferrals(ctx, models.DefaultReferralPolicy)
+		if err != nil || n < 10000 {
+			b.Fatalf("%d anonymised: %v", n, err)
+		}
+		b.ReportMetric(float64(n)/time.Since(t0).Seconds(), "anonymised/s")
+	}
+}
+
+func createActorB(b *testing.B, e *apitest.Env, name string) string {
+	a := models.Actor{Name: name, Address: models.Address{Street: "1 rue", PostalCode: "13001", Commune: "Marseille"}}
+	if err := e.Store.CreateActor(context.Background(), &a); err != nil {
+		b.Fatal(err)
+	}
+	return a.ID
 }
