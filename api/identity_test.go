@@ -439,3 +439,31 @@ func TestPartnerScopes(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnerReplaysBatch is the partner's side of issue 6: the same batch
+// sent twice changes nothing the second time.
+func TestPartnerReplaysBatch(t *testing.T) {
+	e := apitest.New(t)
+	_, partner := e.Partner("CAF 13", []string{"caf-13"}, []string{models.ScopeSyncWrite})
+	batch := obj{"actors": []obj{
+		{"source_id": "p1", "name": "Point CAF Belsunce", "address": obj{"street": "1 rue", "postal_code": "13001", "commune": "Marseille"}, "phones": []string{"04 91 00 00 00"}},
+		{"source_id": "p2", "name": "Point CAF Nord", "address": obj{"street": "2 rue", "postal_code": "13015", "commune": "Marseille"}},
+	}}
+	send := func() map[string]any {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/caf-13/actors", Token: partner, Body: batch})
+		if r.Code != 200 {
+			t.Fatalf("%d %s", r.Code, r.Body)
+		}
+		return r.Map()["counts"].(map[string]any)
+	}
+	if c := send(); c["created"] != float64(2) {
+		t.Fatalf("first: %v", c)
+	}
+	before := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/changes?limit=200"}).Map()["meta"]
+	if c := send(); c["unchanged"] != float64(2) || c["created"] != float64(0) || c["updated"] != float64(0) {
+		t.Errorf("replay: %v", c)
+	}
+	if after := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/changes?limit=200"}).Map()["meta"]; str(after) != str(before) {
+		t.Errorf("the replay moved the change feed: %v → %v", before, after)
+	}
+}
