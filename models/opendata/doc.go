@@ -48,7 +48,7 @@
 //	fiche_acces_libre [accessibilite] ↔ actor.acceslibre_url
 //	prise_rdv                         ↔ actor.booking_url
 //
-// The offer service is named "Médiation numérique", its kind is derived from
+// The offer service is named after the place, its kind is derived from
 // the accompaniment modes and themes (see offerKind), it is on site unless
 // the only mode is « À distance », and its source_id is the row's id followed
 // by "#offer". On export, the offer of a place is the union of its published

@@ -60,8 +60,6 @@ func UnknownColumns(cols map[string]bool) []string {
 // OfferSuffix ends the source_id of the service that carries a place's offer.
 const OfferSuffix = "#offer"
 
-// OfferName is the name of that service.
-const OfferName = "Médiation numérique"
 
 // Place is a record turned into Carnet's models.
 type Place struct {
@@ -410,7 +408,11 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 		a.OtherLabels = cutWords(a.OtherLabels, 500)
 	}
 
-	sv := &models.Service{Name: OfferName, Source: a.Source, SourceID: a.SourceID + OfferSuffix, PassNumerique: pass}
+	// The standard has no service name. The offer takes the place's name:
+	// a generic « Médiation numérique » on every imported service would
+	// make every search for « médiat… » rank them above the médiathèques
+	// themselves, the name being the heaviest field of relevance.
+	sv := &models.Service{Name: a.Name, Source: a.Source, SourceID: a.SourceID + OfferSuffix, PassNumerique: pass}
 	sv.Themes = legacy[vocab.NameThemes] // services: current values pass through ConvertLegacy
 	sv.Publics = union(vocab.NamePublics, b.vocabCell("publics_specifiquement_adresses", vocab.NamePublics), legacy[vocab.NamePublics])
 	sv.SpecificSupport = union(vocab.NameSpecificSupport, b.vocabCell("prise_en_charge_specifique", vocab.NameSpecificSupport), legacy[vocab.NameSpecificSupport])
