@@ -60,7 +60,6 @@ func UnknownColumns(cols map[string]bool) []string {
 // OfferSuffix ends the source_id of the service that carries a place's offer.
 const OfferSuffix = "#offer"
 
-
 // Place is a record turned into Carnet's models.
 type Place struct {
 	Row     int
