@@ -69,7 +69,7 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 	}
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if inv.ActorID != nil {
-			if _, err := activeActorFor(tx, *inv.ActorID); err != nil {
+			if _, err := lockActor(tx, *inv.ActorID, 0); err != nil {
 				return err
 			}
 		}

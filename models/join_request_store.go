@@ -43,7 +43,7 @@ func (s *Store) CreateJoinRequest(ctx context.Context, userID, actorID, message 
 	}
 	jr := &JoinRequest{ID: NewID(), UserID: userID, ActorID: actorID, Message: message, Status: RequestPending, CreatedAt: s.now()}
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		if _, err := activeActorFor(tx, actorID); err != nil {
+		if _, err := lockActor(tx, actorID, 0); err != nil {
 			return err
 		}
 		var n int64

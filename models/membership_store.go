@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"gorm.io/gorm"
@@ -92,7 +91,7 @@ func (s *Store) AddMember(ctx context.Context, actorID, userID string, role Role
 }
 
 func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role) (*Member, error) {
-	if _, err := activeActorFor(tx, actorID); err != nil {
+	if _, err := lockActor(tx, actorID, 0); err != nil {
 		return nil, err
 	}
 	u, err := getUser(tx, userID)
@@ -168,24 +167,4 @@ type ActorMembership struct {
 	ActorID   string
 	ActorName string
 	Role      Role
-}
-
-// activeActorFor loads an actor that must exist and not be archived, for
-// operations on its team.
-func activeActorFor(tx *gorm.DB, id string) (*Actor, error) {
-	if !ValidID(id) {
-		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", clip(id))
-	}
-	var a Actor
-	err := tx.Take(&a, "id = ?", id).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", id)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if a.IsArchived() {
-		return nil, Errorf(EGONE, "The actor %s is archived.", id)
-	}
-	return &a, nil
 }

@@ -70,7 +70,7 @@ func referralInvalid(field, reason string) error {
 }
 
 func activeActorRef(tx *gorm.DB, id, field string) (*Actor, error) {
-	a, err := activeActorFor(tx, id)
+	a, err := lockActor(tx, id, 0)
 	switch ErrorCode(err) {
 	case "":
 		return a, nil
