@@ -117,10 +117,5 @@ func (h *Handler) AcceptInvitation(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out, err := h.userDetail(c, u)
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return h.writeUserDetail(c, u)
 }

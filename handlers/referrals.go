@@ -150,23 +150,44 @@ type ReferralChanges struct {
 	HasMore bool `json:"has_more"`
 }
 
-func (h *Handler) newReferral(c *gin.Context, r *models.Referral, events []models.ReferralEvent) Referral {
+// namer finds structures' and services' names for referral answers, once
+// per id within a request: a page of referrals mostly names the same few.
+type namer struct {
+	h     *Handler
+	c     *gin.Context
+	names map[string]string
+}
+
+func (h *Handler) namer(c *gin.Context) *namer { return &namer{h: h, c: c, names: map[string]string{}} }
+
+func (n *namer) actor(id string) string {
+	if name, ok := n.names[id]; ok {
+		return name
+	}
+	if a, err := n.h.Store.GetActor(n.c.Request.Context(), id); err == nil {
+		n.names[id] = a.Name
+	}
+	return n.names[id]
+}
+
+func (n *namer) service(id string) string {
+	if name, ok := n.names[id]; ok {
+		return name
+	}
+	if s, err := n.h.Store.GetService(n.c.Request.Context(), id); err == nil {
+		n.names[id] = s.Name
+	}
+	return n.names[id]
+}
+
+func newReferral(n *namer, r *models.Referral, events []models.ReferralEvent) Referral {
 	out := Referral{ID: r.ID, SenderID: r.SenderID, Themes: list(r.Themes), Situation: r.Situation,
 		Person:  Person{FirstName: r.PersonFirstName, LastName: r.PersonLastName, ContactChannel: r.ContactChannel, Contact: r.ContactValue, Availability: r.Availability},
 		Message: r.Message, Consent: Consent{GivenOn: r.ConsentOn, ReferentCommitment: r.ReferentCommitment}, Status: r.Status,
 		RefusalReason: r.RefusalReason, RefusalDetails: r.RefusalDetails, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		AcceptedAt: r.AcceptedAt, ClosedAt: r.ClosedAt, AnonymizedAt: r.AnonymizedAt, Version: r.Version,
-		FromActor: Named{ID: r.FromActorID}, ToActor: Named{ID: r.ToActorID}, ToService: Named{ID: r.ToServiceID}}
-	ctx := c.Request.Context()
-	if a, err := h.Store.GetActor(ctx, r.FromActorID); err == nil {
-		out.FromActor.Name = a.Name
-	}
-	if a, err := h.Store.GetActor(ctx, r.ToActorID); err == nil {
-		out.ToActor.Name = a.Name
-	}
-	if s, err := h.Store.GetService(ctx, r.ToServiceID); err == nil {
-		out.ToService.Name = s.Name
-	}
+		FromActor: Named{ID: r.FromActorID, Name: n.actor(r.FromActorID)}, ToActor: Named{ID: r.ToActorID, Name: n.actor(r.ToActorID)},
+		ToService: Named{ID: r.ToServiceID, Name: n.service(r.ToServiceID)}}
 	for _, e := range events {
 		out.Events = append(out.Events, ReferralEvent{Status: e.Status, At: e.At, ByUserID: e.ByUserID, ByActorID: e.ByActorID, Reason: e.Reason})
 	}
@@ -234,7 +255,7 @@ func (h *Handler) CreateReferral(c *gin.Context) error {
 	}
 	c.Header("Location", "/api/v1/referrals/"+r.ID)
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusCreated, h.newReferral(c, &r, nil))
+	writeJSON(c, http.StatusCreated, newReferral(h.namer(c), &r, nil))
 	return nil
 }
 
@@ -276,7 +297,7 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "private, no-store")
-	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(r.Version, 10)+`"`, h.newReferral(c, r, events))
+	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(r.Version, 10)+`"`, newReferral(h.namer(c), r, events))
 }
 
 // ListReferrals godoc
@@ -325,8 +346,9 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 		return err
 	}
 	out := ReferralList{Data: make([]Referral, len(page.Items))}
+	n := h.namer(c)
 	for i := range page.Items {
-		out.Data[i] = h.newReferral(c, &page.Items[i], nil)
+		out.Data[i] = newReferral(n, &page.Items[i], nil)
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	c.Header("Cache-Control", "private, no-store")
@@ -392,7 +414,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "private, no-store")
-	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(out.Version, 10)+`"`, h.newReferral(c, out, events))
+	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(out.Version, 10)+`"`, newReferral(h.namer(c), out, events))
 }
 
 // ReferralChangesFeed godoc

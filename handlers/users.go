@@ -80,6 +80,16 @@ func (h *Handler) userDetail(c *gin.Context, u *models.User) (UserDetail, error)
 	return out, nil
 }
 
+// writeUserDetail answers with an account and its structures.
+func (h *Handler) writeUserDetail(c *gin.Context, u *models.User) error {
+	out, err := h.userDetail(c, u)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
 func requireAdmin(c *gin.Context) error {
 	if !principal(c).IsAdmin() {
 		return models.Errorf(models.EFORBIDDEN, "Only platform administrators may do this.")
@@ -153,12 +163,7 @@ func (h *Handler) GetUser(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out, err := h.userDetail(c, u)
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return h.writeUserDetail(c, u)
 }
 
 // UpdateUser godoc
@@ -197,12 +202,7 @@ func (h *Handler) UpdateUser(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out, err := h.userDetail(c, u)
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return h.writeUserDetail(c, u)
 }
 
 // Me is the caller: a person's account with its structures, or a partner
