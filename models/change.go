@@ -52,23 +52,17 @@ func changeOf(entity, op string, before, after any) changeEvent {
 	return e
 }
 
-// recordChange logs a change and its audit event in the transaction tx, and
-// remembers it for the listeners told after commit.
+// recordChange logs a change and its audit event in the transaction tx. The
+// audit event is written at once; the change log row at the end of the
+// transaction (see Store.write), so do not read it back in the same
+// transaction.
 func recordChange(tx *gorm.DB, e changeEvent) error {
-	c := e.Change
-	if err := tx.Create(&c).Error; err != nil {
-		return err
-	}
-	ctx := tx.Statement.Context
-	ev, err := auditEvent(ctx, e)
+	ev, err := auditEvent(tx.Statement.Context, e)
 	if err != nil {
 		return err
 	}
 	if err := tx.Create(ev).Error; err != nil {
 		return err
 	}
-	if list, ok := ctx.Value(changesKey{}).(*[]Change); ok {
-		*list = append(*list, c)
-	}
-	return nil
+	return appendLog(tx, func(p *pendingLogs) { p.changes = append(p.changes, e.Change) })
 }

@@ -80,9 +80,13 @@ func activeActorRef(tx *gorm.DB, id, field string) (*Actor, error) {
 	return nil, err
 }
 
+// addReferralEvent logs a step of r's lifecycle. The referral feed pages by
+// the events' seq, so they are appended like the change log: at the end of
+// the transaction, in commit order.
 func addReferralEvent(tx *gorm.DB, r *Referral, byUser, byActor, reason string, at time.Time) error {
-	return tx.Create(&ReferralEvent{ReferralID: r.ID, FromActorID: r.FromActorID, ToActorID: r.ToActorID, Status: r.Status,
-		ByUserID: byUser, ByActorID: byActor, Reason: reason, At: at}).Error
+	ev := ReferralEvent{ReferralID: r.ID, FromActorID: r.FromActorID, ToActorID: r.ToActorID, Status: r.Status,
+		ByUserID: byUser, ByActorID: byActor, Reason: reason, At: at}
+	return appendLog(tx, func(p *pendingLogs) { p.referralEvents = append(p.referralEvents, ev) })
 }
 
 // GetReferral returns the referral with id and its events; the caller checks

@@ -160,7 +160,7 @@ type UserFilter struct {
 func (s *Store) ListUsers(ctx context.Context, f UserFilter) (Page[User], error) {
 	filter := func(q *gorm.DB) *gorm.DB {
 		if f.Email != "" {
-			q = q.Where("users.email LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(f.Email))+"%")
+			q = q.Where(dialectOf(q).containsCaseless("users.email"), "%"+escapeLike(strings.ToLower(f.Email))+"%")
 		}
 		if f.Disabled != nil {
 			q = q.Where("users.disabled = ?", *f.Disabled)

@@ -1,0 +1,85 @@
+package models
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+
+	"github.com/mattn/go-sqlite3"
+	"github.com/pressly/goose/v3"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// sqliteDialect: one writer at a time (the Store's writer pool has a single
+// connection whose transactions begin IMMEDIATE, and other processes queue
+// on the file lock), so seq order is commit order and read-then-write
+// transactions need no locks of their own.
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string { return "sqlite" }
+
+// NOCASE folds ASCII letters, as the actors_name and services_name indexes
+// are declared.
+func (sqliteDialect) caseless(expr string) string { return expr + " COLLATE NOCASE" }
+
+// SQLite's LIKE ignores the case of ASCII letters.
+func (sqliteDialect) containsCaseless(column string) string {
+	return column + ` LIKE ? ESCAPE '\'`
+}
+
+func (sqliteDialect) anyOf(column string) string {
+	return "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value IN ?)"
+}
+
+// SQLite's max() with two arguments is a scalar function.
+func (sqliteDialect) greatest(a, b string) string { return "max(" + a + ", " + b + ")" }
+
+// The single writer already orders commits, inside and across processes.
+func (sqliteDialect) lockLogs(*gorm.DB) error { return nil }
+
+func (sqliteDialect) lockKey(*gorm.DB, string) error { return nil }
+
+func (sqliteDialect) translate(err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return nil
+	}
+	switch se.ExtendedCode {
+	case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+		return &Error{Code: ECONFLICT, Message: "A record with the same key already exists.", Err: err}
+	case sqlite3.ErrConstraintForeignKey:
+		return &Error{Code: ECONFLICT, Message: "The record refers to a record that does not exist.", Err: err}
+	}
+	if se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked {
+		return &Error{Code: EUNAVAILABLE, Message: "The database is busy; retry shortly.", Err: err}
+	}
+	return nil
+}
+
+// SQLite names the columns in its message: "UNIQUE constraint failed:
+// actors.source, actors.source_id".
+func (sqliteDialect) uniqueColumns(err error) (string, bool) {
+	var se sqlite3.Error
+	if !errors.As(err, &se) || (se.ExtendedCode != sqlite3.ErrConstraintUnique && se.ExtendedCode != sqlite3.ErrConstraintPrimaryKey) {
+		return "", false
+	}
+	msg := se.Error()
+	if i := strings.Index(msg, "failed: "); i >= 0 {
+		return msg[i+len("failed: "):], true
+	}
+	return msg, true
+}
+
+func (sqliteDialect) migrations() (fs.FS, goose.Dialect) {
+	sub, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		panic(err) // the embedded directory exists: a build error otherwise
+	}
+	return sub, goose.DialectSQLite3
+}
+
+var (
+	lockUpdate = clause.Locking{Strength: "UPDATE"}
+	lockShare  = clause.Locking{Strength: "SHARE"}
+)
