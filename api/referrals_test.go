@@ -14,6 +14,7 @@ import (
 	"carnet/api"
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/dbtest"
 )
 
 // referralWorld: structure A sends, B receives (its service S), C is
@@ -184,18 +185,7 @@ func TestReferralWalkthrough(t *testing.T) {
 func assertNoPersonalData(t *testing.T, e *apitest.Env, where string) {
 	t.Helper()
 	db := openRaw(t, e)
-	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table'")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	for _, table := range tables {
+	for _, table := range dbtest.Tables(t, db, e.DBPath) {
 		r, err := db.Query("SELECT * FROM " + table)
 		if err != nil {
 			t.Fatal(err)

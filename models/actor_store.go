@@ -49,6 +49,9 @@ func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	if err := lockSourceKey(tx, a.Source, a.SourceID, "", ""); err != nil {
+		return err
+	}
 	if err := s.checkActorRefs(tx, a); err != nil {
 		return err
 	}
@@ -111,6 +114,9 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	if err := lockSourceKey(tx, a.Source, a.SourceID, before.Source, before.SourceID); err != nil {
+		return err
+	}
 	if err := s.checkActorRefs(tx, a); err != nil {
 		return err
 	}
@@ -164,7 +170,7 @@ func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
 		return err
 	}
 	var services []Service
-	if err := tx.Where("actor_id = ? AND archived_at IS NULL", a.ID).Find(&services).Error; err != nil {
+	if err := forUpdate(tx).Where("actor_id = ? AND archived_at IS NULL", a.ID).Find(&services).Error; err != nil {
 		return err
 	}
 	for i := range services {
@@ -222,15 +228,15 @@ func actorFilter(q *gorm.DB, f ActorFilter) *gorm.DB {
 	return q
 }
 
-// lockActor loads an actor for change inside a write transaction (the
-// transaction already holds SQLite's write lock, so nobody else changes it
-// until commit).
+// lockActor loads an actor for change inside a write transaction and locks
+// it until commit (SQLite's write transactions hold the whole database
+// already): nobody else changes it, its team or its services meanwhile.
 func lockActor(tx *gorm.DB, id string, ifVersion int64) (*Actor, error) {
 	if !ValidID(id) {
 		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", clip(id))
 	}
 	var a Actor
-	err := tx.Take(&a, "id = ?", id).Error
+	err := forUpdate(tx).Take(&a, "id = ?", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", id)
 	}
@@ -266,7 +272,9 @@ func (s *Store) checkActorRefs(tx *gorm.DB, a *Actor) error {
 			ParentID   *string
 			ArchivedAt *time.Time
 		}
-		res := tx.Model(&Actor{}).Select("parent_id", "archived_at").Where("id = ?", next).Take(&p)
+		// Shared locks: the parents cannot be archived, nor their own
+		// parents changed, until this write commits.
+		res := forShare(tx).Model(&Actor{}).Select("parent_id", "archived_at").Where("id = ?", next).Take(&p)
 		if errors.Is(res.Error, gorm.ErrRecordNotFound) || (res.Error == nil && p.ArchivedAt != nil && next == *a.ParentID) {
 			return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "parent_id", Reason: "no active actor has this id"}}}
 		}

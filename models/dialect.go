@@ -6,6 +6,7 @@ import (
 
 	"github.com/pressly/goose/v3"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // dialect is everything that differs between the two engines the Store runs
@@ -29,9 +30,9 @@ type dialect interface {
 	// containsCaseless is a condition: column contains the ? pattern (a
 	// LIKE pattern with \ as escape character), ignoring case.
 	containsCaseless(column string) string
-	// anyOf is a condition: the JSON-array column holds at least one of the
-	// strings bound to its single ? (a []string).
-	anyOf(column string) string
+	// anyOf is a condition: the JSON-array column holds at least one of
+	// values.
+	anyOf(column string, values []string) clause.Expr
 	// greatest is the larger of two numeric expressions.
 	greatest(a, b string) string
 

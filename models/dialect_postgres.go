@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // postgresDialect: many writers at once, from several processes. What
@@ -47,9 +48,14 @@ func (postgresDialect) containsCaseless(column string) string {
 
 // jsonb_exists_any is the function behind jsonb's ?| operator, which GORM
 // would take for a placeholder: true when one of the strings is an element
-// of the array.
-func (postgresDialect) anyOf(column string) string {
-	return "jsonb_exists_any(" + column + ", ARRAY[?]::text[])"
+// of the array. One placeholder per value: GORM would write a bound slice
+// as a row, (…), which ARRAY[] does not take.
+func (postgresDialect) anyOf(column string, values []string) clause.Expr {
+	vars := make([]any, len(values))
+	for i, v := range values {
+		vars[i] = v
+	}
+	return clause.Expr{SQL: "jsonb_exists_any(" + column + ", ARRAY[" + strings.TrimSuffix(strings.Repeat("?,", len(values)), ",") + "]::text[])", Vars: vars}
 }
 
 func (postgresDialect) greatest(a, b string) string { return "GREATEST(" + a + ", " + b + ")" }

@@ -28,8 +28,8 @@ func (sqliteDialect) containsCaseless(column string) string {
 	return column + ` LIKE ? ESCAPE '\'`
 }
 
-func (sqliteDialect) anyOf(column string) string {
-	return "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value IN ?)"
+func (sqliteDialect) anyOf(column string, values []string) clause.Expr {
+	return clause.Expr{SQL: "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value IN ?)", Vars: []any{values}}
 }
 
 // SQLite's max() with two arguments is a scalar function.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // IdempotencyTTL is how long a key's answer is kept and replayed.
@@ -49,7 +50,14 @@ func (s *Store) BeginIdempotent(ctx context.Context, scope, key, hash string) (*
 		var k idempotencyKey
 		err := tx.Take(&k, "scope = ? AND key = ?", scope, key).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return tx.Create(&idempotencyKey{Scope: scope, Key: key, RequestHash: hash, State: "pending", Headers: "{}", CreatedAt: now}).Error
+			// Another process (a replica) may claim the same key between
+			// the read and the insert: the key is then taken.
+			res := tx.Clauses(clause.OnConflict{DoNothing: true}).
+				Create(&idempotencyKey{Scope: scope, Key: key, RequestHash: hash, State: "pending", Headers: "{}", CreatedAt: now})
+			if res.Error == nil && res.RowsAffected == 0 {
+				return Errorf(ECONFLICT, "A request with this Idempotency-Key is still being processed; retry in a moment.")
+			}
+			return res.Error
 		}
 		if err != nil {
 			return err

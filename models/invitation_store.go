@@ -90,7 +90,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 	var out *User
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var inv Invitation
-		err := tx.Take(&inv, "token_hash = ?", hashSecret(token)).Error
+		err := forUpdate(tx).Take(&inv, "token_hash = ?", hashSecret(token)).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return errBadInvitation
 		}

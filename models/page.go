@@ -136,7 +136,7 @@ func anyOf(q *gorm.DB, column string, values []string) *gorm.DB {
 	if len(values) == 0 {
 		return q
 	}
-	return q.Where(dialectOf(q).anyOf(column), values)
+	return q.Where(dialectOf(q).anyOf(column, values))
 }
 
 // Sequence cursors page through append-only logs (history, change feeds)

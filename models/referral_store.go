@@ -38,7 +38,7 @@ func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
 			return err
 		}
 		var sv Service
-		err := tx.Take(&sv, "id = ?", r.ToServiceID).Error
+		err := forShare(tx).Take(&sv, "id = ?", r.ToServiceID).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && (sv.IsArchived() || !sv.IsPublished()) {
 			return referralInvalid("to_service_id", "no published service has this id")
 		}
@@ -151,7 +151,7 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, ifVersion int
 	}
 	var out Referral
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		err := tx.Take(&out, "id = ?", id).Error
+		err := forUpdate(tx).Take(&out, "id = ?", id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return Errorf(ENOTFOUND, "No referral has the id %q.", clip(id))
 		}
@@ -308,7 +308,10 @@ func (s *Store) ExpireReferrals(ctx context.Context, olderThan time.Time) (int, 
 	n := 0
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var due []Referral
-		if err := tx.Where("status = ? AND created_at < ?", ReferralSent, olderThan.UTC()).Find(&due).Error; err != nil {
+		// Locked, so that a structure accepting one at the same moment
+		// either goes first (and PostgreSQL skips the row, no longer
+		// "sent") or finds it expired.
+		if err := forUpdate(tx).Where("status = ? AND created_at < ?", ReferralSent, olderThan.UTC()).Find(&due).Error; err != nil {
 			return err
 		}
 		now := s.now()

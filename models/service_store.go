@@ -62,6 +62,9 @@ func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 	if sv.Status == vocab.ServiceArchived {
 		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "status", Reason: "a new service cannot be archived; use draft or published"}}}
 	}
+	if err := lockSourceKey(tx, sv.Source, sv.SourceID, "", ""); err != nil {
+		return err
+	}
 	actor, err := activeActor(tx, sv.ActorID)
 	if err != nil {
 		return err
@@ -124,6 +127,9 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 	}
 	sv.ID, sv.CreatedAt, sv.ArchivedAt = before.ID, before.CreatedAt, nil
 	if err := sv.Validate(); err != nil {
+		return err
+	}
+	if err := lockSourceKey(tx, sv.Source, sv.SourceID, before.Source, before.SourceID); err != nil {
 		return err
 	}
 	actor, err := activeActor(tx, sv.ActorID)
@@ -286,7 +292,7 @@ func lockService(tx *gorm.DB, id string, ifVersion int64) (*Service, error) {
 		return nil, Errorf(ENOTFOUND, "No service has the id %q.", clip(id))
 	}
 	var sv Service
-	err := tx.Take(&sv, "id = ?", id).Error
+	err := forUpdate(tx).Take(&sv, "id = ?", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No service has the id %q.", id)
 	}
@@ -303,10 +309,11 @@ func lockService(tx *gorm.DB, id string, ifVersion int64) (*Service, error) {
 }
 
 // activeActor loads the actor a service belongs to; it must exist and not be
-// archived.
+// archived. The actor is share-locked: it cannot be archived before the
+// service's write commits.
 func activeActor(tx *gorm.DB, id string) (*Actor, error) {
 	var a Actor
-	err := tx.Take(&a, "id = ?", id).Error
+	err := forShare(tx).Take(&a, "id = ?", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && a.IsArchived()) {
 		return nil, &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "no active actor has this id"}}}
 	}
