@@ -283,17 +283,27 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdin
 }
 
 // maintain runs the referral lifecycle's periodic work — expiry and
-// retention — at start and then every cfg.Maintenance, until ctx ends. It
-// logs counts only: never who was concerned.
+// retention — once every cfg.Maintenance across all the replicas on the
+// database: each checks often whether the job is due and the first to
+// claim it runs it (Store.ClaimJob). It logs counts only: never who was
+// concerned.
 func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Logger) {
-	t := time.NewTicker(cfg.Maintenance)
+	host, _ := os.Hostname()
+	runner := fmt.Sprintf("%s/%d", host, os.Getpid())
+	t := time.NewTicker(min(max(cfg.Maintenance/10, time.Second), time.Minute))
 	defer t.Stop()
 	for {
-		expired, anonymized, err := store.MaintainReferrals(ctx, cfg.Referrals)
+		claimed, err := store.ClaimJob(ctx, "referral-maintenance", runner, cfg.Maintenance)
 		if err != nil && ctx.Err() == nil {
-			log.Error("referral maintenance failed", "error", err.Error())
-		} else if expired+anonymized > 0 {
-			log.Info("referral maintenance", "expired", expired, "anonymized", anonymized)
+			log.Error("referral maintenance: cannot claim the job", "error", err.Error())
+		}
+		if claimed {
+			expired, anonymized, err := store.MaintainReferrals(ctx, cfg.Referrals)
+			if err != nil && ctx.Err() == nil {
+				log.Error("referral maintenance failed", "error", err.Error())
+			} else if err == nil {
+				log.Info("referral maintenance", "expired", expired, "anonymized", anonymized, "runner", runner)
+			}
 		}
 		select {
 		case <-ctx.Done():

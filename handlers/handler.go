@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -32,7 +33,7 @@ type RateDecision struct {
 
 // Limiter limits attempts per key; the api package implements it.
 type Limiter interface {
-	Allow(key string) RateDecision
+	Allow(ctx context.Context, key string) RateDecision
 }
 
 // Handler holds what every handler needs. Its methods are grouped by
@@ -65,7 +66,7 @@ func (h *Handler) limit(c *gin.Context, account string) error {
 		if chk.l == nil || chk.key == "account:" {
 			continue
 		}
-		d := chk.l.Allow(chk.key)
+		d := chk.l.Allow(c.Request.Context(), chk.key)
 		c.Header("RateLimit-Limit", strconv.Itoa(d.Limit))
 		c.Header("RateLimit-Remaining", strconv.Itoa(d.Remaining))
 		c.Header("RateLimit-Reset", strconv.Itoa(int(d.Reset.Seconds()+0.999)))

@@ -1,0 +1,108 @@
+package models_test
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"carnet/models"
+	"carnet/models/dbtest"
+)
+
+// twoProcesses opens two stores on one new database (two replicas, as far
+// as the database can tell), on the engine the test run names, with a
+// shared clock.
+func twoProcesses(t *testing.T, now func() time.Time) [2]*models.Store {
+	t.Helper()
+	dsn := dbtest.DSN(t)
+	var out [2]*models.Store
+	for i := range out {
+		s, err := models.Open(context.Background(), dsn, models.Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		out[i] = s
+	}
+	return out
+}
+
+// TestClaimJobOncePerInterval has two replicas claim a job from many
+// goroutines at the same instants: exactly one claim succeeds per interval.
+func TestClaimJobOncePerInterval(t *testing.T) {
+	var clock atomic.Int64
+	clock.Store(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC).UnixMicro())
+	stores := twoProcesses(t, func() time.Time { return time.UnixMicro(clock.Load()) })
+	claims := func() int {
+		var n atomic.Int32
+		var wg sync.WaitGroup
+		for i := range 16 {
+			wg.Go(func() {
+				ok, err := stores[i%2].ClaimJob(context.Background(), "job", "r", time.Hour)
+				if err != nil {
+					t.Error(err)
+				}
+				if ok {
+					n.Add(1)
+				}
+			})
+		}
+		wg.Wait()
+		return int(n.Load())
+	}
+	for _, step := range []struct {
+		advance time.Duration
+		want    int
+	}{{0, 1}, {30 * time.Minute, 0}, {29 * time.Minute, 0}, {time.Minute, 1}, {time.Second, 0}, {2 * time.Hour, 1}} {
+		clock.Add(step.advance.Microseconds())
+		if got := claims(); got != step.want {
+			t.Errorf("after +%s: %d claims, want %d", step.advance, got, step.want)
+		}
+	}
+}
+
+// TestRateTokensAcrossProcesses spends one bucket from two replicas at
+// once: together they get exactly the burst, then the refill rate.
+func TestRateTokensAcrossProcesses(t *testing.T) {
+	var clock atomic.Int64
+	clock.Store(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC).UnixMicro())
+	now := func() time.Time { return time.UnixMicro(clock.Load()) }
+	stores := twoProcesses(t, now)
+	rule := models.RateRule{Every: 10 * time.Second, Burst: 5}
+	take := func(n int) (ok int, last models.RateResult) {
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				r, err := stores[i%2].TakeRateToken(context.Background(), "account:someone@example.fr", rule, now())
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if r.OK {
+					ok++
+				} else {
+					last = r
+				}
+			})
+		}
+		wg.Wait()
+		return ok, last
+	}
+	if ok, refused := take(20); ok != 5 || refused.RetryAfter != 10*time.Second || refused.Remaining != 0 || refused.Reset != 50*time.Second {
+		t.Errorf("burst: %d passed, refusal %+v", ok, refused)
+	}
+	clock.Add((25 * time.Second).Microseconds())
+	if ok, refused := take(10); ok != 2 || refused.RetryAfter != 5*time.Second {
+		t.Errorf("after 25 s: %d passed, refusal %+v", ok, refused)
+	}
+	clock.Add(time.Hour.Microseconds())
+	r, err := stores[0].TakeRateToken(context.Background(), "account:someone@example.fr", rule, now())
+	if err != nil || !r.OK || r.Remaining != 4 || r.Reset != 10*time.Second {
+		t.Errorf("a full bucket again: %+v %v", r, err)
+	}
+}
