@@ -152,7 +152,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if cfg.JWTGenerated {
 		log.Warn("CARNET_JWT_SECRET is not set: using a random key, so tokens will not survive a restart (development mode only)")
 	}
-	store, err := models.Open(ctx, cfg.DBPath, models.Options{Logger: log})
+	store, err := models.Open(ctx, cfg.DBPath, cfg.storeOptions(log))
 	if err != nil {
 		return err
 	}
@@ -185,7 +185,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "db", cfg.DBPath, "env", cfg.Env, "docs", "/docs/index.html")
+	log.Info("listening", "addr", ln.Addr().String(), "db", models.RedactDSN(cfg.DBPath), "engine", store.Engine(), "env", cfg.Env, "docs", "/docs/index.html")
 	jobs, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopJobs()
 	go maintain(jobs, store, cfg, log)
@@ -278,7 +278,7 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdin
 		}
 		return err
 	}
-	fmt.Fprintf(stdout, "administrator %s created (id %s) in %s\n", u.Email, u.ID, cfg.DBPath)
+	fmt.Fprintf(stdout, "administrator %s created (id %s) in %s\n", u.Email, u.ID, models.RedactDSN(cfg.DBPath))
 	return nil
 }
 
@@ -337,7 +337,7 @@ func openStore(ctx context.Context, getenv func(string) string) (*models.Store, 
 	if err != nil {
 		return nil, cfg, err
 	}
-	store, err := models.Open(ctx, cfg.DBPath, models.Options{})
+	store, err := models.Open(ctx, cfg.DBPath, cfg.storeOptions(nil))
 	return store, cfg, err
 }
 
@@ -379,7 +379,9 @@ func healthcheck(ctx context.Context, args []string, getenv func(string) string,
 type config struct {
 	Env          string
 	Addr         string
-	DBPath       string
+	DBPath       string // CARNET_DB: a SQLite file or a PostgreSQL URL
+	DBReadConns  int
+	DBWriteConns int
 	JWTSecret    []byte
 	JWTPrevious  [][]byte
 	JWTGenerated bool
@@ -451,6 +453,15 @@ func loadConfig(getenv func(string) string) (config, error) {
 			c.JWTPrevious = append(c.JWTPrevious, []byte(k))
 		}
 	}
+	conns := func(key string) int {
+		v := get(key, "0")
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 1000 {
+			errs = append(errs, fmt.Errorf("%s must be a number of connections between 1 and 1000", key))
+		}
+		return n
+	}
+	c.DBReadConns, c.DBWriteConns = conns("CARNET_DB_READ_CONNS"), conns("CARNET_DB_WRITE_CONNS")
 	if c.MaxBodyBytes, err = strconv.ParseInt(get("CARNET_MAX_BODY_BYTES", "1048576"), 10, 64); err != nil || c.MaxBodyBytes < 1024 {
 		errs = append(errs, errors.New("CARNET_MAX_BODY_BYTES must be an integer of at least 1024"))
 	}
@@ -484,6 +495,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 		c.JWTSecret = []byte(secret)
 	}
 	return c, errors.Join(errs...)
+}
+
+// storeOptions are the database settings of the configuration.
+func (c config) storeOptions(log *slog.Logger) models.Options {
+	return models.Options{Logger: log, ReadConns: c.DBReadConns, WriteConns: c.DBWriteConns}
 }
 
 // weakSecret catches placeholders such as "changeme…" repeated or a run of one

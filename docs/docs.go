@@ -5498,7 +5498,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise.",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's read models (the search index follows the database's change log: writes by other replicas or a command-line import reach it within about a second).",
                 "produces": [
                     "application/json"
                 ],
@@ -5510,7 +5510,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/Health"
+                            "$ref": "#/definitions/Readiness"
                         }
                     },
                     "503": {
@@ -6673,6 +6673,42 @@ const docTemplate = `{
                 },
                 "old": {
                     "x-nullable": true
+                }
+            }
+        },
+        "FollowerHealth": {
+            "type": "object",
+            "required": [
+                "applied_seq",
+                "behind_seconds",
+                "errors",
+                "lag",
+                "name"
+            ],
+            "properties": {
+                "applied_seq": {
+                    "description": "AppliedSeq is the last change applied (the feed's seq).",
+                    "type": "integer",
+                    "example": 18342
+                },
+                "behind_seconds": {
+                    "description": "BehindSeconds is how long the oldest change not applied has waited.",
+                    "type": "number",
+                    "example": 0
+                },
+                "errors": {
+                    "description": "Errors counts failed attempts since start (they are retried).",
+                    "type": "integer",
+                    "example": 0
+                },
+                "lag": {
+                    "description": "Lag is the number of changes committed but not applied yet.",
+                    "type": "integer",
+                    "example": 0
+                },
+                "name": {
+                    "type": "string",
+                    "example": "search"
                 }
             }
         },
@@ -7981,6 +8017,36 @@ const docTemplate = `{
                     "description": "A URI naming the kind of problem: urn:carnet:problem:\u003ccode\u003e.",
                     "type": "string",
                     "example": "urn:carnet:problem:validation_failed"
+                }
+            }
+        },
+        "Readiness": {
+            "type": "object",
+            "required": [
+                "engine",
+                "followers",
+                "status"
+            ],
+            "properties": {
+                "engine": {
+                    "description": "Engine is the database engine: sqlite or postgres.",
+                    "type": "string",
+                    "enum": [
+                        "sqlite",
+                        "postgres"
+                    ],
+                    "example": "postgres"
+                },
+                "followers": {
+                    "description": "Followers are this process's consumers of the change log (the search\nindex among them).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/FollowerHealth"
+                    }
+                },
+                "status": {
+                    "type": "string",
+                    "example": "ok"
                 }
             }
         },

@@ -2,6 +2,7 @@ package models
 
 import (
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"github.com/pressly/goose/v3"
@@ -77,6 +78,23 @@ func dialectOf(db *gorm.DB) dialect {
 // (postgres:// or postgresql:// URL) rather than a SQLite file.
 func IsPostgresURL(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// RedactDSN returns a CARNET_DB value fit for logs: a PostgreSQL URL without
+// its password.
+func RedactDSN(dsn string) string {
+	if !IsPostgresURL(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://(unparsable URL)"
+	}
+	if q := u.Query(); q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.Redacted()
 }
 
 // sqlitePath returns the file of a CARNET_DB value naming a SQLite database:
