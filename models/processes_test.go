@@ -106,3 +106,47 @@ func TestRateTokensAcrossProcesses(t *testing.T) {
 		t.Errorf("a full bucket again: %+v %v", r, err)
 	}
 }
+
+// TestChangeLogCommitOrder holds a write open after its change got its seq
+// and before it commits, while another process writes. A reader of "seq >
+// cursor" must never see the later write's seq without the earlier one's:
+// it would move its cursor past a change that commits afterwards and never
+// see it (on PostgreSQL, sequence values are handed out at insert, not at
+// commit). The second write must wait, and both appear, in order, once the
+// first commits.
+func TestChangeLogCommitOrder(t *testing.T) {
+	ctx := context.Background()
+	stores := twoProcesses(t, time.Now)
+	first := validActor("Premier")
+	commit, rollback, err := models.HoldCreateActor(ctx, stores[0], &first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rollback() })
+	second := validActor("Second")
+	done := make(chan error, 1)
+	go func() { done <- stores[1].CreateActor(ctx, &second) }()
+	// Give the second write every chance to commit first.
+	select {
+	case err := <-done:
+		t.Fatalf("the second write committed while the first held its seq (err %v)", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if cs, err := stores[1].ChangesAfter(ctx, 0, 10); err != nil || len(cs) != 0 {
+		t.Fatalf("a reader sees %+v (%v) while the first write is not committed", cs, err)
+	}
+	if err := commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	cs, err := stores[1].ChangesAfter(ctx, 0, 10)
+	if err != nil || len(cs) != 2 || cs[0].EntityID != first.ID || cs[1].EntityID != second.ID || cs[0].Seq >= cs[1].Seq {
+		t.Fatalf("log after both commits: %+v %v", cs, err)
+	}
+}
+
+func validActor(name string) models.Actor {
+	return models.Actor{Name: name, Address: models.Address{Street: "1 rue", PostalCode: "13001", Commune: "Marseille"}}
+}
