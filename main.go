@@ -110,6 +110,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return referralsCmd(ctx, args, getenv, stdout)
 	case "bench": // search benchmark and seeding (issue 5)
 		return searchbench.Run(ctx, args, getenv, stdout)
+	case "migrate-db":
+		return migrateDB(ctx, args, stdout)
 	case "import":
 		return opendata.RunImport(ctx, args, getenv, stdout, stderr, func(r *opendata.Report) any { return handlers.NewImportReport(r) })
 	case "help", "-h", "--help":
@@ -133,6 +135,8 @@ Commands:
   bench search|seed …          measure search over HTTP, or fill CARNET_DB (see README)
   import FILE --source NAME    import a file of the national standard (CSV or JSON);
         [--dry-run] [--format csv|json] [--db PATH] [--snapshot] [--report-json]
+  migrate-db --from sqlite:FILE --to postgres://…
+                               copy a SQLite database into an empty PostgreSQL one
   help                         show this text
 
 Configuration is read from environment variables; see README.md.
@@ -311,6 +315,47 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 		case <-t.C:
 		}
 	}
+}
+
+// migrateDB copies a SQLite database into an empty PostgreSQL database: the
+// way from the embedded default to a deployment with replicas.
+func migrateDB(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("migrate-db", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	from := fs.String("from", "", "the SQLite database: sqlite:FILE or FILE")
+	to := fs.String("to", "", "the PostgreSQL database: postgres://…")
+	if err := fs.Parse(args); err != nil || *from == "" || *to == "" || fs.NArg() > 0 {
+		return errors.New("usage: carnet migrate-db --from sqlite:FILE --to postgres://USER@HOST/DB")
+	}
+	if models.IsPostgresURL(*from) || !models.IsPostgresURL(*to) {
+		return errors.New("migrate-db copies a SQLite database (--from sqlite:FILE) into PostgreSQL (--to postgres://…)")
+	}
+	path := strings.TrimPrefix(*from, "sqlite:")
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("--from: %w", err)
+	}
+	start := time.Now()
+	src, err := models.Open(ctx, path, models.Options{})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := models.Open(ctx, *to, models.Options{})
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	fmt.Fprintf(stdout, "copying %s into %s\n", path, models.RedactDSN(*to))
+	total := 0
+	_, err = models.CopyDatabase(ctx, src, dst, func(t models.CopyTable) {
+		total += t.Rows
+		fmt.Fprintf(stdout, "  %-20s %9d rows  %s\n", t.Name, t.Rows, t.Duration.Round(time.Millisecond))
+	})
+	if err != nil {
+		return fmt.Errorf("nothing was copied: %w", err)
+	}
+	fmt.Fprintf(stdout, "%d rows copied in %s; point CARNET_DB at the PostgreSQL URL and start the service\n", total, time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 // referralsCmd runs referral maintenance once, for operators and cron.
