@@ -266,16 +266,16 @@ func TestKeyRotation(t *testing.T) {
 		t.Fatal(err)
 	}
 	withoutOld, _ := api.NewTokens(api.TokenConfig{Secret: newKey, Issuer: "i", Audience: "a"})
-	p := &models.Principal{UserID: models.NewID()}
+	p := &models.Principal{UserID: models.NewID(), SessionID: models.NewID()}
 	tok, _, _ := old.Issue(p)
-	if _, sub, err := rotated.Verify(tok); err != nil || sub != p.UserID {
+	if id, err := rotated.Verify(tok); err != nil || id.Subject != p.UserID {
 		t.Errorf("a token of the previous key must still verify: %v", err)
 	}
-	if _, _, err := withoutOld.Verify(tok); err == nil {
+	if _, err := withoutOld.Verify(tok); err == nil {
 		t.Error("a token of a removed key verified")
 	}
 	newTok, _, _ := rotated.Issue(p)
-	if _, _, err := old.Verify(newTok); err == nil {
+	if _, err := old.Verify(newTok); err == nil {
 		t.Error("new tokens must be signed with the new key")
 	}
 }

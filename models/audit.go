@@ -60,17 +60,16 @@ func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
 	if err != nil {
 		return nil, err
 	}
-	ev := &AuditEvent{Entity: e.Entity, EntityID: e.EntityID, ActorID: e.ActorID, Action: e.Op,
+	action := e.Op
+	if e.Action != "" {
+		action = e.Action
+	}
+	ev := &AuditEvent{Entity: e.Entity, EntityID: e.EntityID, ActorID: e.ActorID, Action: action,
 		Channel: string(ChannelFrom(ctx)), Version: e.Version, At: e.At, Changes: string(b), WhoKind: WhoSystem}
 	if id, ok := ctx.Value(suggestionKey{}).(string); ok {
 		ev.SuggestionID = id
 	}
-	switch p := PrincipalFrom(ctx); {
-	case p.IsPartner():
-		ev.WhoKind, ev.WhoID, ev.WhoLabel = WhoClient, p.ClientID, p.ClientName
-	case !p.IsAnonymous():
-		ev.WhoKind, ev.WhoID, ev.WhoLabel = WhoUser, p.UserID, p.Email
-	}
+	ev.WhoKind, ev.WhoID, ev.WhoLabel = who(PrincipalFrom(ctx))
 	return ev, nil
 }
 
