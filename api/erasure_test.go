@@ -25,13 +25,13 @@ func TestRetentionLeavesNoBytesOnDisk(t *testing.T) {
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	w := newReferralWorld(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*time.Hour))
 
-	long := strings.Repeat("Situation très détaillée de Madame Quillévéré-Baptistin. ", 120) // ~7 KB: overflow pages
+	long := strings.Repeat("Situation de Madame Quillévéré-Baptistin. ", 47) // ~2,000 characters: with the message, overflow pages
 	markers := []string{"Quillévéré-Baptistin", "Yolaine-Artémise", "0622446688", "Disponible le jeudi après 16h30"}
 	var ids []string
 	for i := 0; i < 5; i++ {
 		body := referralBody(w.a, w.s)
 		body["situation"] = long
-		body["message"] = "Rappeler Yolaine-Artémise"
+		body["message"] = strings.Repeat("Rappeler Yolaine-Artémise. ", 70)
 		body["person"] = obj{"first_name": "Yolaine-Artémise", "last_name": "Quillévéré-Baptistin", "contact_channel": "phone",
 			"contact": "06 22 44 66 88", "availability": "Disponible le jeudi après 16h30"}
 		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: body})

@@ -94,13 +94,13 @@ type Actor struct {
 	PivotKind  string   `json:"pivot_kind" enums:"siret,siren,rna,ridet,unknown" example:"siret"`
 	Typologies []string `json:"typologies" extensions:"x-vocabulary=typologies"`
 	// null when the actor belongs to no network.
-	ParentID           *string   `json:"parent_id" format:"uuid" extensions:"x-nullable"`
-	Summary            string    `json:"summary"`
-	Description        string    `json:"description"`
-	Address            Address   `json:"address"`
-	Departement        string    `json:"departement" example:"13"`
-	Latitude           *float64  `json:"latitude" extensions:"x-nullable" example:"43.3026"`
-	Longitude          *float64  `json:"longitude" extensions:"x-nullable" example:"5.3691"`
+	ParentID    *string  `json:"parent_id" format:"uuid" extensions:"x-nullable"`
+	Summary     string   `json:"summary"`
+	Description string   `json:"description"`
+	Address     Address  `json:"address"`
+	Departement string   `json:"departement" example:"13"`
+	Latitude    *float64 `json:"latitude" extensions:"x-nullable" example:"43.3026"`
+	Longitude   *float64 `json:"longitude" extensions:"x-nullable" example:"5.3691"`
 	// Shown to anonymous readers only when contact_public is true; always
 	// to the structure's members and editors and to administrators.
 	Phones []string `json:"phones"`
@@ -109,16 +109,16 @@ type Actor struct {
 	Websites []string `json:"websites"`
 	// The structure agrees to publish its phones and e-mails: to anonymous
 	// readers, in search, in the change feed and in open-data exports.
-	ContactPublic      bool      `json:"contact_public"`
-	OpeningHours       string    `json:"opening_hours"`
-	Mobility           []string  `json:"mobility" extensions:"x-vocabulary=mobility"`
-	AcceslibreURL      string    `json:"acceslibre_url"`
-	BookingURL         string    `json:"booking_url"`
-	NationalProgrammes []string  `json:"national_programmes" extensions:"x-vocabulary=national_programmes"`
-	TrainingLabels     []string  `json:"training_labels" extensions:"x-vocabulary=training_labels"`
-	OtherLabels        string    `json:"other_labels"`
-	Source             string    `json:"source"`
-	SourceID           string    `json:"source_id"`
+	ContactPublic      bool     `json:"contact_public"`
+	OpeningHours       string   `json:"opening_hours"`
+	Mobility           []string `json:"mobility" extensions:"x-vocabulary=mobility"`
+	AcceslibreURL      string   `json:"acceslibre_url"`
+	BookingURL         string   `json:"booking_url"`
+	NationalProgrammes []string `json:"national_programmes" extensions:"x-vocabulary=national_programmes"`
+	TrainingLabels     []string `json:"training_labels" extensions:"x-vocabulary=training_labels"`
+	OtherLabels        string   `json:"other_labels"`
+	Source             string   `json:"source"`
+	SourceID           string   `json:"source_id"`
 	// Today's status: a temporary closure counts from closed_from to
 	// closed_until (in the place's time zone); before, it is only announced
 	// (status active with the dates set), after, the place has reopened.
@@ -126,10 +126,10 @@ type Actor struct {
 	// First day of a closure, announced or current.
 	ClosedFrom string `json:"closed_from"`
 	// Last day of a temporary closure; "" when open-ended.
-	ClosedUntil        string    `json:"closed_until"`
-	ClosureReason      string    `json:"closure_reason"`
-	CreatedAt          time.Time `json:"created_at" format:"date-time"`
-	UpdatedAt          time.Time `json:"updated_at" format:"date-time"`
+	ClosedUntil   string    `json:"closed_until"`
+	ClosureReason string    `json:"closure_reason"`
+	CreatedAt     time.Time `json:"created_at" format:"date-time"`
+	UpdatedAt     time.Time `json:"updated_at" format:"date-time"`
 	// Set when the actor was deleted from the directory (a tombstone).
 	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 	// Incremented on every change; the ETag carries it.

@@ -26,9 +26,9 @@ type PartnerClient struct {
 	// ends the tokens of the old one.
 	SecretGeneration int64
 	CreatedBy        string
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
-	LastUsedAt *time.Time
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	LastUsedAt       *time.Time
 }
 
 // NewPartnerClient describes a client to register.

@@ -241,7 +241,7 @@ func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
 			return err
 		}
 		if ch.Before != nil && !p.CanWriteSource(ch.Before.Source) || !p.CanWriteSource(ch.After.Source) {
-			return forbidden("source", "A partner client writes only records whose source is one of its own (" + strings.Join(p.Sources, ", ") + ").")
+			return forbidden("source", "A partner client writes only records whose source is one of its own ("+strings.Join(p.Sources, ", ")+").")
 		}
 		if ch.Parent != nil && !p.CanWriteSource(ch.Parent.Source) {
 			return forbidden("parent_id", "A partner client attaches actors only to networks of its own sources.")
@@ -258,7 +258,7 @@ func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
 		return forbidden("", "Your account may not change this actor.")
 	}
 	if ch.Parent != nil && !p.editsDirectly(*ch.Parent) {
-		return forbidden("parent_id", "Your account may not attach actors to the network " + ch.Parent.ID + ".")
+		return forbidden("parent_id", "Your account may not attach actors to the network "+ch.Parent.ID+".")
 	}
 	if !p.editsDirectly(ch.After) {
 		return forbidden("address", "This change would put the actor outside what your account may edit (its territory or its network).")
@@ -292,7 +292,7 @@ func (p *Principal) AuthorizeServiceChange(ch ServiceChange) error {
 			return err
 		}
 		if !p.CanWriteSource(ch.Actor.Source) || ch.Before && !p.CanWriteSource(ch.BeforeSource) || !p.CanWriteSource(ch.Source) {
-			return forbidden("source", "A partner client writes only services whose source, and whose actor's source, is one of its own (" + strings.Join(p.Sources, ", ") + ").")
+			return forbidden("source", "A partner client writes only services whose source, and whose actor's source, is one of its own ("+strings.Join(p.Sources, ", ")+").")
 		}
 		return nil
 	}
@@ -314,14 +314,16 @@ func (p *Principal) partnerScope(sync bool) error {
 		scope = ScopeSyncWrite
 	}
 	if !p.HasScope(scope) {
-		return forbidden("", "This partner client lacks the " + scope + " scope.")
+		return forbidden("", "This partner client lacks the "+scope+" scope.")
 	}
 	return nil
 }
 
 // editsDirectly: a coordinator of the actor's territory or a manager of it
 // or of its network.
-func (p *Principal) editsDirectly(ref ActorRef) bool { return p.CoordinatesActor(ref) || p.ManagesActor(ref) }
+func (p *Principal) editsDirectly(ref ActorRef) bool {
+	return p.CoordinatesActor(ref) || p.ManagesActor(ref)
+}
 
 // CanWriteSource reports whether p may create or change records whose source
 // is source: administrators any, partner clients only their own.

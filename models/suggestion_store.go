@@ -38,10 +38,10 @@ type Suggestion struct {
 	// unchanged (BaseVersion).
 	BaseValues string
 	Status     string
-	Reason      string
-	DecidedBy   string
-	DecidedAt   *time.Time
-	CreatedAt   time.Time
+	Reason     string
+	DecidedBy  string
+	DecidedAt  *time.Time
+	CreatedAt  time.Time
 }
 
 // CreateSuggestion records a pending suggestion. The caller has checked that
