@@ -856,6 +856,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "format": "uuid",
                         "description": "Actor id",
                         "name": "id",
@@ -1173,6 +1179,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "410": {
                         "description": "Archived actor",
                         "schema": {
@@ -1448,6 +1460,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "format": "uuid",
                         "description": "Actor id",
                         "name": "id",
@@ -1497,6 +1515,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1988,6 +2012,12 @@ const docTemplate = `{
                 "summary": "Register a partner client",
                 "parameters": [
                     {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
                         "description": "The client",
                         "name": "client",
                         "in": "body",
@@ -2024,6 +2054,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2530,6 +2566,12 @@ const docTemplate = `{
                 "summary": "Invite a person",
                 "parameters": [
                     {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
                         "description": "Who and what",
                         "name": "invitation",
                         "in": "body",
@@ -2566,6 +2608,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Unknown actor",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3001,7 +3049,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422.",
+                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3013,6 +3061,12 @@ const docTemplate = `{
                 ],
                 "summary": "Refer a person to another structure's service",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "description": "The referral",
                         "name": "referral",
@@ -3050,6 +3104,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Not a member of the sending structure",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -4729,6 +4789,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "format": "uuid",
                         "description": "Service id",
                         "name": "id",
@@ -4778,6 +4844,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5920,6 +5992,12 @@ const docTemplate = `{
                     },
                     "415": {
                         "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Invalid, or an Idempotency-Key reused for another request",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

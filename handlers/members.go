@@ -112,6 +112,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 //	@Failure		410				{object}	Problem	"Archived actor"
 //	@Failure		415				{object}	Problem
 //	@Failure		422				{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/actors/{id}/members [post]
 func (h *Handler) AddMember(c *gin.Context) error {
 	ref, err := h.teamRef(c)

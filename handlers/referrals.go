@@ -216,11 +216,12 @@ func myStructures(p *models.Principal) []string {
 // CreateReferral godoc
 //
 //	@Summary		Refer a person to another structure's service
-//	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422.
+//	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			referral	body		ReferralInput	true	"The referral"
 //	@Success		201			{object}	Referral
 //	@Header			201			{string}	Location	"URL of the referral"
@@ -230,6 +231,7 @@ func myStructures(p *models.Principal) []string {
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/referrals [post]
 func (h *Handler) CreateReferral(c *gin.Context) error {
 	p, err := peopleOnly(c)

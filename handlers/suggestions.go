@@ -227,6 +227,7 @@ func prefixFields(err error, prefix string) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			id			path		string			true	"Actor id"	format(uuid)
 //	@Param			suggestion	body		SuggestionInput	true	"The change"
 //	@Success		201			{object}	Suggestion
@@ -238,6 +239,7 @@ func prefixFields(err error, prefix string) error {
 //	@Failure		410			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/actors/{id}/suggestions [post]
 func (h *Handler) SuggestActorChange(c *gin.Context) error {
 	p := principal(c)
@@ -276,6 +278,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			id			path		string			true	"Service id"	format(uuid)
 //	@Param			suggestion	body		SuggestionInput	true	"The change"
 //	@Success		201			{object}	Suggestion
@@ -287,6 +290,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //	@Failure		410			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/services/{id}/suggestions [post]
 func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 	p := principal(c)

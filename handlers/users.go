@@ -291,6 +291,7 @@ func newPasswordResetIssued(r *models.PasswordReset) PasswordResetIssued {
 //	@Failure		409				{object}	Problem	"Disabled account"
 //	@Failure		415				{object}	Problem
 //	@Failure		429				{object}	Problem
+//	@Failure		422	{object}	Problem	"Invalid, or an Idempotency-Key reused for another request"
 //	@Router			/api/v1/users/{id}/password-reset [post]
 func (h *Handler) IssuePasswordReset(c *gin.Context) error {
 	p := principal(c)
