@@ -7357,7 +7357,8 @@ const docTemplate = `{
                     "enum": [
                         "create",
                         "update",
-                        "archive"
+                        "archive",
+                        "restore"
                     ]
                 },
                 "at": {

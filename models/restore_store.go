@@ -49,7 +49,9 @@ func (s *Store) RestoreActor(ctx context.Context, id string, ifVersion int64) (*
 			return err
 		}
 		var services []Service
-		if err := tx.Where("actor_id = ? AND archived_at = ?", a.ID, archivedAt).Find(&services).Error; err != nil {
+		// Archived with the actor: at its archiving or just after, in the
+		// same transaction (a service archived on its own before stays).
+		if err := tx.Where("actor_id = ? AND archived_at >= ?", a.ID, archivedAt).Find(&services).Error; err != nil {
 			return err
 		}
 		for i := range services {
