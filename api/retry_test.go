@@ -17,7 +17,7 @@ import (
 // creatingPost is one POST that creates, for the retry tests.
 type creatingPost struct {
 	name, path, token, scope, table string
-	body                             func(i int) obj
+	body                            func(i int) obj
 	// secret names the answer's field that is shown once.
 	secret string
 }
@@ -39,7 +39,9 @@ func creatingPosts(t *testing.T, w *referralWorld) []creatingPost {
 		{name: "member invitation", path: "/api/v1/actors/" + w.b + "/members", token: e.Admin, scope: admin, table: "invitations", secret: "token",
 			body: func(i int) obj { return obj{"email": "equipe" + str(i) + "@example.fr", "role": "member"} }},
 		{name: "client", path: "/api/v1/clients", token: e.Admin, scope: admin, table: "partner_clients", secret: "client_secret",
-			body: func(i int) obj { return obj{"name": "Client " + str(i), "sources": []string{"src"}, "scopes": []string{"sync:write"}} }},
+			body: func(i int) obj {
+				return obj{"name": "Client " + str(i), "sources": []string{"src"}, "scopes": []string{"sync:write"}}
+			}},
 		{name: "actor suggestion", path: "/api/v1/actors/" + w.b + "/suggestions", token: userTok, scope: "user:" + user.ID, table: "suggestions",
 			body: func(i int) obj { return obj{"changes": obj{"summary": "Résumé " + str(i)}} }},
 		{name: "service suggestion", path: "/api/v1/services/" + w.s + "/suggestions", token: userTok, scope: "user:" + user.ID, table: "suggestions",
