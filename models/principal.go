@@ -231,15 +231,10 @@ func forbidden(field, msg string) error {
 //   - coordinators and managers must be allowed to edit the actor as it was,
 //     as it will be (its territory, its network) and the network it joins.
 func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
-	switch {
-	case p.IsAdmin():
-		return nil
-	case p.IsAnonymous():
-		return forbidden("", "This change needs an account.")
-	case p.IsPartner():
-		if err := p.partnerScope(ch.Sync); err != nil {
-			return err
-		}
+	if done, err := p.changeGate(ch.Sync, ch.SourceChanged); done || err != nil {
+		return err
+	}
+	if p.IsPartner() {
 		if ch.Before != nil && !p.CanWriteSource(ch.Before.Source) || !p.CanWriteSource(ch.After.Source) {
 			return forbidden("source", "A partner client writes only records whose source is one of its own ("+strings.Join(p.Sources, ", ")+").")
 		}
@@ -247,12 +242,6 @@ func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
 			return forbidden("parent_id", "A partner client attaches actors only to networks of its own sources.")
 		}
 		return nil
-	}
-	if ch.Sync {
-		return forbidden("", "Bulk sync and imports are for administrators and partner clients.")
-	}
-	if ch.SourceChanged {
-		return forbidden("source", "People's accounts do not write partners' sources: source and source_id are set by a partner's sync or an administrator, and are kept as they are on other changes.")
 	}
 	if ch.Before != nil && !p.editsDirectly(*ch.Before) {
 		return forbidden("", "Your account may not change this actor.")
@@ -282,25 +271,14 @@ type ServiceChange struct {
 // must be allowed to edit the service's actor, partners write their own
 // sources only, people never set or change a source.
 func (p *Principal) AuthorizeServiceChange(ch ServiceChange) error {
-	switch {
-	case p.IsAdmin():
-		return nil
-	case p.IsAnonymous():
-		return forbidden("", "This change needs an account.")
-	case p.IsPartner():
-		if err := p.partnerScope(ch.Sync); err != nil {
-			return err
-		}
+	if done, err := p.changeGate(ch.Sync, ch.SourceChanged); done || err != nil {
+		return err
+	}
+	if p.IsPartner() {
 		if !p.CanWriteSource(ch.Actor.Source) || ch.Before && !p.CanWriteSource(ch.BeforeSource) || !p.CanWriteSource(ch.Source) {
 			return forbidden("source", "A partner client writes only services whose source, and whose actor's source, is one of its own ("+strings.Join(p.Sources, ", ")+").")
 		}
 		return nil
-	}
-	if ch.Sync {
-		return forbidden("", "Bulk sync and imports are for administrators and partner clients.")
-	}
-	if ch.SourceChanged {
-		return forbidden("source", "People's accounts do not write partners' sources: source and source_id are set by a partner's sync or an administrator, and are kept as they are on other changes.")
 	}
 	if !p.editsDirectly(ch.Actor) {
 		return forbidden("", "Your account may not change services of this actor.")
@@ -308,15 +286,31 @@ func (p *Principal) AuthorizeServiceChange(ch ServiceChange) error {
 	return nil
 }
 
-func (p *Principal) partnerScope(sync bool) error {
-	scope := ScopeDirectoryWrite
-	if sync {
-		scope = ScopeSyncWrite
+// changeGate applies the rules shared by writes of actors and services:
+// administrators pass, anonymous callers do not, partner clients need the
+// scope of the channel (then their sources are checked), people never sync
+// nor write a source. done says the decision is made.
+func (p *Principal) changeGate(sync, sourceChanged bool) (done bool, err error) {
+	switch {
+	case p.IsAdmin():
+		return true, nil
+	case p.IsAnonymous():
+		return true, forbidden("", "This change needs an account.")
+	case p.IsPartner():
+		scope := ScopeDirectoryWrite
+		if sync {
+			scope = ScopeSyncWrite
+		}
+		if !p.HasScope(scope) {
+			return true, forbidden("", "This partner client lacks the "+scope+" scope.")
+		}
+		return false, nil
+	case sync:
+		return true, forbidden("", "Bulk sync and imports are for administrators and partner clients.")
+	case sourceChanged:
+		return true, forbidden("source", "People's accounts do not write partners' sources: source and source_id are set by a partner's sync or an administrator, and are kept as they are on other changes.")
 	}
-	if !p.HasScope(scope) {
-		return forbidden("", "This partner client lacks the "+scope+" scope.")
-	}
-	return nil
+	return false, nil
 }
 
 // editsDirectly: a coordinator of the actor's territory or a manager of it

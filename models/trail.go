@@ -104,45 +104,21 @@ type TrailFilter struct {
 
 // ListTrail pages through trail events, newest first.
 func (s *Store) ListTrail(ctx context.Context, f TrailFilter) (Page[TrailEvent], error) {
-	p := normalizeParams(f.ListParams)
-	var page Page[TrailEvent]
-	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		base := func() *gorm.DB {
-			q := tx.Model(&TrailEvent{})
-			if f.ActorID != "" {
-				q = q.Where("(actor_id = ? OR other_actor_id = ? OR (subject_kind = ? AND subject_id IN (SELECT user_id FROM memberships WHERE actor_id = ?)))",
-					f.ActorID, f.ActorID, SubjectAccount, f.ActorID)
-			}
-			if f.SubjectKind != "" {
-				q = q.Where("subject_kind = ?", f.SubjectKind)
-			}
-			if f.SubjectID != "" {
-				q = q.Where("subject_id = ?", f.SubjectID)
-			}
-			if f.Action != "" {
-				q = q.Where("action = ?", f.Action)
-			}
-			return q
+	return seqPage(s, ctx, f.ListParams, func(tx *gorm.DB) *gorm.DB {
+		q := tx.Model(&TrailEvent{})
+		if f.ActorID != "" {
+			q = q.Where("(actor_id = ? OR other_actor_id = ? OR (subject_kind = ? AND subject_id IN (SELECT user_id FROM memberships WHERE actor_id = ?)))",
+				f.ActorID, f.ActorID, SubjectAccount, f.ActorID)
 		}
-		if err := base().Count(&page.Total).Error; err != nil {
-			return err
+		if f.SubjectKind != "" {
+			q = q.Where("subject_kind = ?", f.SubjectKind)
 		}
-		q := base()
-		if p.Cursor != "" {
-			c, err := decodeSeqCursor(p.Cursor)
-			if err != nil {
-				return err
-			}
-			q = q.Where("seq < ?", c)
+		if f.SubjectID != "" {
+			q = q.Where("subject_id = ?", f.SubjectID)
 		}
-		if err := q.Order("seq DESC").Limit(p.Limit + 1).Find(&page.Items).Error; err != nil {
-			return err
+		if f.Action != "" {
+			q = q.Where("action = ?", f.Action)
 		}
-		if len(page.Items) > p.Limit {
-			page.Items = page.Items[:p.Limit]
-			page.NextCursor = encodeSeqCursor(page.Items[p.Limit-1].Seq)
-		}
-		return nil
-	})
-	return page, dbError(err)
+		return q
+	}, func(e *TrailEvent) int64 { return e.Seq })
 }
