@@ -1,7 +1,6 @@
 package main
 
 import (
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -165,6 +164,8 @@ func fillEveryTable(t *testing.T, srv *server) {
 		return m["access_token"].(string)
 	}
 	aidant := invite("aidante@example.fr", lib, "member")
+	me := must(200, "GET", "/api/v1/me", aidant, nil, nil)
+	must(201, "POST", "/api/v1/users/"+me["user"].(map[string]any)["id"].(string)+"/password-reset", tok, map[string]any{}, nil)
 	receiver := invite("mediateur@example.fr", center, "manager")
 	must(201, "POST", "/api/v1/actors/"+center+"/join-requests", aidant, map[string]any{"message": "Je voudrais aider"}, nil)
 	must(201, "POST", "/api/v1/actors/"+lib+"/suggestions", receiver, map[string]any{"changes": map[string]any{"summary": "Ordinateurs en libre accès"}}, nil)
@@ -179,7 +180,7 @@ func fillEveryTable(t *testing.T, srv *server) {
 }
 
 // pgColumnTypes returns each table's columns' PostgreSQL types.
-func pgColumnTypes(t *testing.T, db *sql.DB) map[string]map[string]string {
+func pgColumnTypes(t *testing.T, db *dbtest.DB) map[string]map[string]string {
 	t.Helper()
 	rows, err := db.Query("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema()")
 	if err != nil {
@@ -203,7 +204,7 @@ func pgColumnTypes(t *testing.T, db *sql.DB) map[string]map[string]string {
 // tableRows reads a table into its rows, each normalised to one string
 // (columns by name; booleans, times, JSON and numbers written one way
 // whatever the engine), keyed by itself: the comparison needs no order.
-func tableRows(t *testing.T, db *sql.DB, table string, types map[string]string) map[string]string {
+func tableRows(t *testing.T, db *dbtest.DB, table string, types map[string]string) map[string]string {
 	t.Helper()
 	rows, err := db.Query("SELECT * FROM " + table)
 	if err != nil {

@@ -59,7 +59,7 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 		}
 		log.LogAttrs(c.Request.Context(), level, "request",
 			slog.String("request_id", handlers.RequestID(c)),
-			slog.String("method", c.Request.Method),
+			slog.String("method", requestMethod(c)),
 			slog.String("route", c.FullPath()),
 			slog.String("path", c.Request.URL.Path),
 			slog.Int("status", status),
@@ -104,6 +104,35 @@ func bodyLimit(log *slog.Logger, max int64) gin.HandlerFunc {
 	}
 }
 
+// versionHeader tells every client which build answered, so that a partner's
+// bug report names it.
+func versionHeader(version string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Header("X-Carnet-Version", version)
+		c.Next()
+	}
+}
+
+// headerLimit answers 431 with a problem document when the request head is
+// larger than max. Go's server refuses larger heads itself, but in plain
+// text, so the server in front of the router allows more (see
+// ServerMaxHeaderBytes) and this is where the limit really is.
+func headerLimit(log *slog.Logger, max int) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		n := len(c.Request.Method) + len(c.Request.RequestURI) + len(c.Request.Proto) + 4
+		for k, vs := range c.Request.Header {
+			for _, v := range vs {
+				n += len(k) + len(v) + 4 // "k: v\r\n"
+			}
+		}
+		if n > max {
+			handlers.WriteProblem(c, log, models.Errorf(models.EHEADERSTOOLARGE, "The request's headers take %d bytes; at most %d are accepted.", n, max))
+			return
+		}
+		c.Next()
+	}
+}
+
 // securityHeaders sets headers that cost nothing and close classic holes for
 // an API that browsers may call.
 func securityHeaders() gin.HandlerFunc {
@@ -131,19 +160,20 @@ func authenticate(log *slog.Logger, tokens *Tokens, store *models.Store) gin.Han
 			handlers.WriteProblem(c, log, models.Errorf(models.EUNAUTHORIZED, "The Authorization header must be \"Bearer <token>\"."))
 			return
 		}
-		kind, sub, err := tokens.Verify(strings.TrimSpace(raw))
+		id, err := tokens.Verify(strings.TrimSpace(raw))
 		if err != nil {
 			handlers.WriteProblem(c, log, err)
 			return
 		}
 		// The token proves identity; rights come from the database now,
-		// so that a disabled account, a removed membership or a revoked
-		// partner client loses access on its very next request.
+		// so that a disabled account, a removed membership, a revoked
+		// partner client, an ended session or a rotated client secret
+		// loses access on its very next request.
 		var p *models.Principal
-		if kind == KindClient {
-			p, err = store.LoadClientPrincipal(c.Request.Context(), sub)
+		if id.Kind == KindClient {
+			p, err = store.LoadClientPrincipal(c.Request.Context(), id.Subject, id.Generation)
 		} else {
-			p, err = store.LoadPrincipal(c.Request.Context(), sub)
+			p, err = store.LoadSessionPrincipal(c.Request.Context(), id.Subject, id.Session)
 		}
 		if err != nil {
 			handlers.WriteProblem(c, log, err)

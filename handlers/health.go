@@ -10,6 +10,9 @@ import (
 // Health is the answer of the health probes.
 type Health struct {
 	Status string `json:"status" example:"ok"`
+	// Version is the running build (a release tag, or the commit it was
+	// built from, or "dev").
+	Version string `json:"version" example:"v1.2.0"`
 }
 
 // Healthz godoc
@@ -21,7 +24,7 @@ type Health struct {
 //	@Success		200	{object}	Health
 //	@Router			/healthz [get]
 func (h *Handler) Healthz(c *gin.Context) error {
-	writeJSON(c, http.StatusOK, Health{Status: "ok"})
+	writeJSON(c, http.StatusOK, Health{Status: "ok", Version: h.Version})
 	return nil
 }
 
@@ -29,6 +32,8 @@ func (h *Handler) Healthz(c *gin.Context) error {
 // how far this process's read models are behind the database's change log.
 type Readiness struct {
 	Status string `json:"status" example:"ok"`
+	// Version is the running build, as in Health.
+	Version string `json:"version" example:"v1.2.0"`
 	// Engine is the database engine: sqlite or postgres.
 	Engine string `json:"engine" enums:"sqlite,postgres" example:"postgres"`
 	// Followers are this process's consumers of the change log (the search
@@ -62,7 +67,7 @@ func (h *Handler) Readyz(c *gin.Context) error {
 	if err := h.Store.Ping(c.Request.Context()); err != nil {
 		return err
 	}
-	out := Readiness{Status: "ok", Engine: h.Store.Engine(), Followers: []FollowerHealth{}}
+	out := Readiness{Status: "ok", Version: h.Version, Engine: h.Store.Engine(), Followers: []FollowerHealth{}}
 	for _, f := range h.Store.FollowerStats() {
 		out.Followers = append(out.Followers, FollowerHealth{Name: f.Name, AppliedSeq: f.Applied, Lag: f.Lag,
 			BehindSeconds: f.Behind.Round(time.Millisecond).Seconds(), Errors: f.Errors})

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"io/fs"
 	"net/url"
 	"strings"
@@ -54,6 +55,11 @@ type dialect interface {
 	// uniqueColumns returns, for a UNIQUE violation, the columns of the
 	// violated index as "table.col, table.col" (SQLite's own wording).
 	uniqueColumns(err error) (string, bool)
+
+	// eraseLeftovers runs after personal data was erased (retention), on
+	// the writer pool, outside any transaction, so that the old values do
+	// not stay readable in the database's files.
+	eraseLeftovers(ctx context.Context, w *gorm.DB) error
 
 	// migrations returns the engine's goose migrations.
 	migrations() (fs.FS, goose.Dialect)

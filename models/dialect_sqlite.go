@@ -1,9 +1,11 @@
 package models
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 	"github.com/pressly/goose/v3"
@@ -69,6 +71,23 @@ func (sqliteDialect) uniqueColumns(err error) (string, bool) {
 		return msg[i+len("failed: "):], true
 	}
 	return msg, true
+}
+
+// secure_delete (see dsn) zeroes deleted content in the pages; the WAL
+// still holds old page images until a checkpoint copies it into the file
+// and truncates it. Readers that still use an older snapshot pin the WAL;
+// the checkpoint waits for them (busy_timeout) and reports whether it could
+// complete. It runs on the writer connection, so no write interleaves.
+func (sqliteDialect) eraseLeftovers(ctx context.Context, w *gorm.DB) error {
+	var busy, logFrames, checkpointed int
+	row := w.WithContext(ctx).Raw("PRAGMA wal_checkpoint(TRUNCATE)").Row()
+	if err := row.Scan(&busy, &logFrames, &checkpointed); err != nil {
+		return dbError(err)
+	}
+	if busy != 0 {
+		return &Error{Code: EUNAVAILABLE, Message: "The write-ahead log could not be truncated: a reader held it; retry shortly.", RetryAfter: time.Second}
+	}
+	return nil
 }
 
 func (sqliteDialect) migrations() (fs.FS, goose.Dialect) {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -37,6 +38,11 @@ type Store struct {
 	now func() time.Time
 
 	followers followers
+
+	// instance names this process in idempotency claims; claims holds the
+	// tokens of the claims its requests are running.
+	instance string
+	claims   sync.Map
 }
 
 // Options tunes a Store. The zero value is what production uses.
@@ -87,7 +93,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.log, s.now = opt.Logger, now
+	s.log, s.now, s.instance = opt.Logger, now, NewID()
 	return s, nil
 }
 
@@ -136,6 +142,24 @@ func (s *Store) Ping(ctx context.Context) error {
 	}
 	return nil
 }
+
+// PoolStats reports the writer's and the readers' connection pools, for
+// metrics. On SQLite the writer has one connection, so its waits are the
+// write queue.
+func (s *Store) PoolStats() (write, read sql.DBStats) {
+	if db, err := s.w.DB(); err == nil {
+		write = db.Stats()
+	}
+	if db, err := s.r.DB(); err == nil {
+		read = db.Stats()
+	}
+	return write, read
+}
+
+// Checkpoint makes sure that data erased before it (a referral's personal
+// data at retention) no longer sits in the database's files, as far as the
+// engine allows: see the dialects' eraseLeftovers.
+func (s *Store) Checkpoint(ctx context.Context) error { return s.d.eraseLeftovers(ctx, s.w) }
 
 // Now returns the store's clock reading (UTC, microsecond precision).
 func (s *Store) Now() time.Time { return s.now() }

@@ -63,6 +63,13 @@ type options struct {
 	perAcct api.RateLimit
 	log     *slog.Logger
 	ttl     time.Duration
+	config  []func(*api.Config)
+}
+
+// WithConfig changes the server's configuration before it is built (tests
+// of settings that have no option of their own).
+func WithConfig(fn func(*api.Config)) Option {
+	return func(o *options) { o.config = append(o.config, fn) }
 }
 
 // WithTokenTTL sets the lifetime of access tokens (tests that move the clock
@@ -97,8 +104,12 @@ func New(t testing.TB, opts ...Option) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := api.NewServer(api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
-		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log})
+	cfg := api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
+		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log}
+	for _, fn := range o.config {
+		fn(&cfg)
+	}
+	h, err := api.NewServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,13 +122,19 @@ func New(t testing.TB, opts ...Option) *Env {
 	return e
 }
 
-// TokenFor mints a valid access token for the account id.
+// TokenFor mints a valid access token for the account id, in a new session.
 func (e *Env) TokenFor(userID string) string {
 	e.T.Helper()
-	p, err := e.Store.LoadPrincipal(context.Background(), userID)
+	ctx := context.Background()
+	sess, err := e.Store.OpenSession(ctx, userID, 100*365*24*time.Hour) // outlives clocks moved by tests
 	if err != nil {
 		e.T.Fatal(err)
 	}
+	p, err := e.Store.LoadPrincipal(ctx, userID)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	p.SessionID = sess.ID
 	tok, _, err := e.Tokens.Issue(p)
 	if err != nil {
 		e.T.Fatal(err)
@@ -326,7 +343,7 @@ func (e *Env) Partner(name string, sources, scopes []string) (*models.PartnerCli
 	if err != nil {
 		e.T.Fatal(err)
 	}
-	p, err := e.Store.LoadClientPrincipal(ctx, c.ID)
+	p, err := e.Store.LoadClientPrincipal(ctx, c.ID, 0)
 	if err != nil {
 		e.T.Fatal(err)
 	}

@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -85,19 +87,73 @@ func Open(t testing.TB, opt models.Options) (*models.Store, string) {
 	return s, dsn
 }
 
+// DB is a database opened by Raw. Its queries take ? placeholders on both
+// engines (they are numbered for PostgreSQL), so that tests write their SQL
+// once.
+type DB struct {
+	*sql.DB
+	postgres bool
+}
+
 // Raw opens the database named by dsn with database/sql, bypassing the
 // Store, for tests that check what the schema itself stores or refuses.
-func Raw(t testing.TB, dsn string) *sql.DB {
+func Raw(t testing.TB, dsn string) *DB {
 	t.Helper()
 	if models.IsPostgresURL(dsn) {
-		return open(t, dsn)
+		return &DB{DB: open(t, dsn), postgres: true}
 	}
 	db, err := sql.Open("sqlite3", "file:"+dsn+"?_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	return db
+	return &DB{DB: db}
+}
+
+// rebind numbers ? placeholders ($1, $2…) for PostgreSQL, leaving quoted
+// strings alone.
+func (db *DB) rebind(q string) string {
+	if !db.postgres {
+		return q
+	}
+	var b strings.Builder
+	n, quoted := 0, false
+	for _, r := range q {
+		switch {
+		case r == '\'':
+			quoted = !quoted
+		case r == '?' && !quoted:
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (db *DB) Exec(q string, args ...any) (sql.Result, error) {
+	return db.DB.Exec(db.rebind(q), args...)
+}
+
+func (db *DB) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return db.DB.ExecContext(ctx, db.rebind(q), args...)
+}
+
+func (db *DB) Query(q string, args ...any) (*sql.Rows, error) {
+	return db.DB.Query(db.rebind(q), args...)
+}
+
+func (db *DB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return db.DB.QueryContext(ctx, db.rebind(q), args...)
+}
+
+func (db *DB) QueryRow(q string, args ...any) *sql.Row {
+	return db.DB.QueryRow(db.rebind(q), args...)
+}
+
+func (db *DB) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return db.DB.QueryRowContext(ctx, db.rebind(q), args...)
 }
 
 func open(t testing.TB, dsn string) *sql.DB {
@@ -115,7 +171,7 @@ func open(t testing.TB, dsn string) *sql.DB {
 
 // Tables lists the tables of the database db (opened by Raw on dsn), the
 // migrations' bookkeeping included.
-func Tables(t testing.TB, db *sql.DB, dsn string) []string {
+func Tables(t testing.TB, db *DB, dsn string) []string {
 	t.Helper()
 	q := "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
 	if models.IsPostgresURL(dsn) {

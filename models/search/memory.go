@@ -106,6 +106,13 @@ func NewMemory(ctx context.Context, store *models.Store, log *slog.Logger) (*Mem
 // Close stops following the change log.
 func (m *Memory) Close() { m.follower.Stop() }
 
+// Lag reports how many changes of the database's change log the index has
+// not applied yet, and how long the oldest of them has waited.
+func (m *Memory) Lag() (int64, time.Duration) {
+	st := m.follower.Stats()
+	return st.Lag, st.Behind
+}
+
 // Len returns how many services and actors are searchable.
 func (m *Memory) Len() (services, actors int) {
 	m.mu.RLock()
@@ -522,7 +529,10 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 	if err != nil {
 		return Result[T]{}, err
 	}
-	key := cacheKey(kind, p)
+	p.now = m.store.Now()
+	// Answers are reused until the next write, and within the hour: a
+	// temporary closure starts or ends at midnight in its place's zone.
+	key := cacheKey(kind, p) + "|" + p.now.Format("2006010215")
 	if v, ok := m.cache.get(m.gen, key); ok {
 		return v.(Result[T]), nil // shared, never modified
 	}
