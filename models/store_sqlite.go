@@ -89,4 +89,3 @@ func dsn(path string, readOnly bool) string {
 }
 
 var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-
