@@ -127,15 +127,36 @@ func (s *Store) PublicServices(ctx context.Context, f PublicServiceFilter) (Publ
 		if f.Limit <= 0 {
 			return nil
 		}
+		// scanFast rather than Find and Preload: this is a hot public
+		// read, and GORM's per-field conversion was most of its time.
 		q, _ = filter(tx)
-		if err := q.Select("services.*").Preload("Actor").Order("services.id").Offset(max(f.Offset, 0)).Limit(f.Limit).Find(&out.Items).Error; err != nil {
+		if err := scanFast(q.Select("services.*").Order("services.id").Offset(max(f.Offset, 0)).Limit(f.Limit), &out.Items); err != nil {
 			return err
 		}
-		parents := make([]string, 0, len(out.Items))
-		for i := range out.Items {
-			if a := out.Items[i].Actor; a != nil && a.ParentID != nil {
-				parents = append(parents, *a.ParentID)
+		actorIDs := make([]string, 0, len(out.Items))
+		seen := map[string]bool{}
+		for _, sv := range out.Items {
+			if !seen[sv.ActorID] {
+				seen[sv.ActorID] = true
+				actorIDs = append(actorIDs, sv.ActorID)
 			}
+		}
+		actors := make(map[string]*Actor, len(actorIDs))
+		var parents []string
+		for _, chunk := range chunks(actorIDs) {
+			var batch []Actor
+			if err := scanFast(tx.Model(&Actor{}).Where("id IN ?", chunk), &batch); err != nil {
+				return err
+			}
+			for i := range batch {
+				actors[batch[i].ID] = &batch[i]
+				if batch[i].ParentID != nil {
+					parents = append(parents, *batch[i].ParentID)
+				}
+			}
+		}
+		for i := range out.Items {
+			out.Items[i].Actor = actors[out.Items[i].ActorID]
 		}
 		out.LiveParents, err = livePublicActors(tx, parents)
 		return err
@@ -182,7 +203,7 @@ func (s *Store) PublicActors(ctx context.Context, f PublicActorFilter) (PublicAc
 		if f.Limit <= 0 {
 			return nil
 		}
-		if err := filter(tx).Order("actors.id").Offset(max(f.Offset, 0)).Limit(f.Limit).Find(&out.Items).Error; err != nil {
+		if err := scanFast(filter(tx).Order("actors.id").Offset(max(f.Offset, 0)).Limit(f.Limit), &out.Items); err != nil {
 			return err
 		}
 		ids := make([]string, len(out.Items))
@@ -204,7 +225,7 @@ func (s *Store) PublicActors(ctx context.Context, f PublicActorFilter) (PublicAc
 		for _, chunk := range chunks(ids) {
 			var batch []Service
 			q := tx.Model(&Service{}).Where("services.actor_id IN ? AND services.archived_at IS NULL AND services.status = ?", chunk, vocab.ServicePublished)
-			if err := q.Order("services.id").Find(&batch).Error; err != nil {
+			if err := scanFast(q.Order("services.id"), &batch); err != nil {
 				return err
 			}
 			for _, sv := range batch {

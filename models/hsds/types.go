@@ -121,10 +121,10 @@ type HSDSOrganization struct {
 // HSDSLocation is the place of an actor, or the own address of a service
 // given elsewhere (an itinerant bus's stop).
 type HSDSLocation struct {
-	ID             string  `json:"id" format:"uuid"`
-	LocationType   string  `json:"location_type" enums:"physical,postal,virtual" example:"physical"`
-	OrganizationID string  `json:"organization_id,omitempty" format:"uuid"`
-	Name           string  `json:"name,omitempty"`
+	ID             string   `json:"id" format:"uuid"`
+	LocationType   string   `json:"location_type" enums:"physical,postal,virtual" example:"physical"`
+	OrganizationID string   `json:"organization_id,omitempty" format:"uuid"`
+	Name           string   `json:"name,omitempty"`
 	Latitude       *float64 `json:"latitude,omitempty" example:"43.2996"`
 	Longitude      *float64 `json:"longitude,omitempty" example:"5.3786"`
 	// The place's Accès libre page, when it has one.
