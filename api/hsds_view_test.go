@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/url"
@@ -34,6 +33,29 @@ func hsdsStatus(t *testing.T, e *apitest.Env, path string) int {
 		t.Errorf("GET %s → %d without Access-Control-Allow-Origin: *", path, r.Code)
 	}
 	return r.Code
+}
+
+// hsdsAll follows a list's pages (query has no page) and returns every item.
+func hsdsAll(t *testing.T, e *apitest.Env, path string) []obj {
+	t.Helper()
+	var out []obj
+	for p := 1; ; p++ {
+		m, _ := hsdsGet(t, e, fmt.Sprintf("%s&page=%d", path, p))
+		for _, it := range m["contents"].([]any) {
+			out = append(out, it.(obj))
+		}
+		if m["last_page"] == true || m["empty"] == true {
+			return out
+		}
+	}
+}
+
+func idsOf(items []obj) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it["id"].(string)
+	}
+	return out
 }
 
 func ids(m obj) []string {
@@ -250,16 +272,7 @@ func TestHSDSShowsOnlyThePublicDirectory(t *testing.T) {
 func TestHSDSFilters(t *testing.T) {
 	e := pacaEnv(t)
 	// Every service, fully nested, to compute what each filter should keep.
-	var all []obj
-	for p := 1; ; p++ {
-		m, _ := hsdsGet(t, e, fmt.Sprintf("/api/hsds/v3/services?full=true&per_page=200&page=%d", p))
-		for _, it := range m["contents"].([]any) {
-			all = append(all, it.(obj))
-		}
-		if m["last_page"] == true {
-			break
-		}
-	}
+	all := hsdsAll(t, e, "/api/hsds/v3/services?full=true&per_page=200")
 	if len(all) != 646 {
 		t.Fatalf("%d services", len(all))
 	}
@@ -271,14 +284,7 @@ func TestHSDSFilters(t *testing.T) {
 				want = append(want, s["id"].(string))
 			}
 		}
-		var got []string
-		for p := 1; ; p++ {
-			m, _ := hsdsGet(t, e, fmt.Sprintf("/api/hsds/v3/services?per_page=200&page=%d&%s", p, query))
-			got = append(got, ids(m)...)
-			if m["last_page"] == true || m["empty"] == true {
-				break
-			}
-		}
+		got := idsOf(hsdsAll(t, e, "/api/hsds/v3/services?per_page=200&"+query))
 		if !slices.Equal(got, want) {
 			t.Errorf("%s (%s): %d services, want %d", name, query, len(got), len(want))
 		}
@@ -309,14 +315,8 @@ func TestHSDSFilters(t *testing.T) {
 
 	// An organization's term selects its services.
 	orgs := map[string]obj{}
-	for p := 1; ; p++ {
-		m, _ := hsdsGet(t, e, fmt.Sprintf("/api/hsds/v3/organizations?full=true&per_page=200&page=%d", p))
-		for _, it := range m["contents"].([]any) {
-			orgs[it.(obj)["id"].(string)] = it.(obj)
-		}
-		if m["last_page"] == true {
-			break
-		}
+	for _, o := range hsdsAll(t, e, "/api/hsds/v3/organizations?full=true&per_page=200") {
+		orgs[o["id"].(string)] = o
 	}
 	fs := term("national_programmes", "France Services")
 	expect("an organization's term", "taxonomy_term_id="+fs, func(s obj) bool { return hasTerm(orgs[s["organization_id"].(string)], fs) })
@@ -403,28 +403,10 @@ func TestHSDSFilters(t *testing.T) {
 // location against the positions of the whole list.
 func TestHSDSPlaceFilters(t *testing.T) {
 	e := pacaEnv(t)
-	m, _ := hsdsGet(t, e, "/api/hsds/v3/service_at_locations?full=true&per_page=200")
-	var all []obj
-	for p := 1; ; p++ {
-		for _, it := range m["contents"].([]any) {
-			all = append(all, it.(obj))
-		}
-		if m["last_page"] == true {
-			break
-		}
-		m, _ = hsdsGet(t, e, fmt.Sprintf("/api/hsds/v3/service_at_locations?full=true&per_page=200&page=%d", p+1))
-	}
+	all := hsdsAll(t, e, "/api/hsds/v3/service_at_locations?full=true&per_page=200")
 	postal := func(s obj) string { return str(item(item(s, "location", -1), "addresses", 0)["postal_code"]) }
 	count := func(query string) []string {
-		var got []string
-		for p := 1; ; p++ {
-			m, _ := hsdsGet(t, e, fmt.Sprintf("/api/hsds/v3/service_at_locations?per_page=200&page=%d&%s", p, query))
-			got = append(got, ids(m)...)
-			if m["last_page"] == true || m["empty"] == true {
-				break
-			}
-		}
-		return got
+		return idsOf(hsdsAll(t, e, "/api/hsds/v3/service_at_locations?per_page=200&"+query))
 	}
 	var want []string
 	var lat, lon float64
@@ -555,5 +537,3 @@ func TestHSDSBadParameters(t *testing.T) {
 		t.Errorf("preflight: %d %v", r.Code, r.Header())
 	}
 }
-
-var _ = json.Marshal

@@ -44,12 +44,9 @@ const maxProximity = 100_000
 //	@Router			/api/hsds/v3 [get]
 //	@Router			/api/hsds/v3/ [get]
 func (h *Handler) HSDSInfo(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
-	if err := q.err(); err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, hsds.HSDSAPIInfo{Version: HSDSVersion, Profile: hsdsProfile, OpenAPIURL: publicBaseURL(c) + HSDSBasePath + "/openapi.json"})
-	return nil
+	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSAPIInfo, error) {
+		return hsds.HSDSAPIInfo{Version: HSDSVersion, Profile: hsdsProfile, OpenAPIURL: publicBaseURL(c) + HSDSBasePath + "/openapi.json"}, nil
+	})
 }
 
 // publicBaseURL is the scheme and host the client called. HSDS wants
@@ -166,6 +163,24 @@ func (q *queryParser) hsdsServiceQuery() hsds.ServiceQuery {
 
 func (h *Handler) hsds() hsds.Reader { return hsds.Reader{Store: h.Store} }
 
+// writeHSDS answers with what get returns once the query string is
+// known to be valid.
+func writeHSDS[T any](c *gin.Context, q *queryParser, get func() (T, error)) error {
+	if err := q.err(); err != nil {
+		return err
+	}
+	out, err := get()
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// hsdsStatic marks the answers that only change with a new release
+// (taxonomies are Carnet's vocabularies, compiled in).
+func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=3600") }
+
 // HSDSServices godoc
 //
 //	@Summary		HSDS services
@@ -197,15 +212,7 @@ func (h *Handler) HSDSServices(c *gin.Context) error {
 	if minimal && sq.Full {
 		q.errs.Add("minimal", "cannot be combined with full=true")
 	}
-	if err := q.err(); err != nil {
-		return err
-	}
-	out, err := h.hsds().Services(c.Request.Context(), sq)
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return writeHSDS(c, q, func() (hsds.HSDSServiceList, error) { return h.hsds().Services(c.Request.Context(), sq) })
 }
 
 // HSDSService godoc
@@ -220,15 +227,9 @@ func (h *Handler) HSDSServices(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/hsds/v3/services/{id} [get]
 func (h *Handler) HSDSService(c *gin.Context) error {
-	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
-		return err
-	}
-	out, err := h.hsds().Service(c.Request.Context(), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSService, error) {
+		return h.hsds().Service(c.Request.Context(), c.Param("id"))
+	})
 }
 
 // HSDSServicesAtLocation godoc
@@ -271,15 +272,9 @@ func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
 			sq.ProximityMeters = m
 		}
 	}
-	if err := q.err(); err != nil {
-		return err
-	}
-	out, err := h.hsds().ServicesAtLocation(c.Request.Context(), sq)
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return writeHSDS(c, q, func() (hsds.HSDSServiceAtLocationList, error) {
+		return h.hsds().ServicesAtLocation(c.Request.Context(), sq)
+	})
 }
 
 // HSDSServiceAtLocation godoc
@@ -294,15 +289,9 @@ func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/hsds/v3/service_at_locations/{id} [get]
 func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
-	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
-		return err
-	}
-	out, err := h.hsds().ServiceAtLocation(c.Request.Context(), c.Param("id"))
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSServiceAtLocation, error) {
+		return h.hsds().ServiceAtLocation(c.Request.Context(), c.Param("id"))
+	})
 }
 
 // HSDSOrganizations godoc
@@ -324,15 +313,7 @@ func (h *Handler) HSDSOrganizations(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	oq := hsds.OrganizationQuery{Words: q.hsdsSearch(), Full: q.flag("full"), FullService: q.flag("full_service"), Paging: q.hsdsPaging(hsds.MaxPerPage)}
 	q.hsdsFormat()
-	if err := q.err(); err != nil {
-		return err
-	}
-	out, err := h.hsds().Organizations(c.Request.Context(), oq)
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return writeHSDS(c, q, func() (hsds.HSDSOrganizationList, error) { return h.hsds().Organizations(c.Request.Context(), oq) })
 }
 
 // HSDSOrganization godoc
@@ -350,15 +331,9 @@ func (h *Handler) HSDSOrganizations(c *gin.Context) error {
 func (h *Handler) HSDSOrganization(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	fullService := q.flag("full_service")
-	if err := q.err(); err != nil {
-		return err
-	}
-	out, err := h.hsds().Organization(c.Request.Context(), c.Param("id"), fullService)
-	if err != nil {
-		return err
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return writeHSDS(c, q, func() (hsds.HSDSOrganization, error) {
+		return h.hsds().Organization(c.Request.Context(), c.Param("id"), fullService)
+	})
 }
 
 // HSDSTaxonomies godoc
@@ -378,12 +353,8 @@ func (h *Handler) HSDSTaxonomies(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	words, p := q.hsdsSearch(), q.hsdsPaging(hsds.MaxPerPage)
 	q.hsdsFormat()
-	if err := q.err(); err != nil {
-		return err
-	}
-	c.Header("Cache-Control", "public, max-age=3600")
-	writeJSON(c, http.StatusOK, hsds.TaxonomyList(words, p))
-	return nil
+	hsdsStatic(c)
+	return writeHSDS(c, q, func() (hsds.HSDSTaxonomyList, error) { return hsds.TaxonomyList(words, p), nil })
 }
 
 // HSDSTaxonomy godoc
@@ -397,16 +368,14 @@ func (h *Handler) HSDSTaxonomies(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/hsds/v3/taxonomies/{id} [get]
 func (h *Handler) HSDSTaxonomy(c *gin.Context) error {
-	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
-		return err
-	}
-	t, ok := hsds.Taxonomy(c.Param("id"))
-	if !ok {
-		return models.Errorf(models.ENOTFOUND, "No taxonomy has the id %q; GET %s/taxonomies lists them.", clip(c.Param("id")), HSDSBasePath)
-	}
-	c.Header("Cache-Control", "public, max-age=3600")
-	writeJSON(c, http.StatusOK, t)
-	return nil
+	hsdsStatic(c)
+	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSTaxonomy, error) {
+		t, ok := hsds.Taxonomy(c.Param("id"))
+		if !ok {
+			return t, models.Errorf(models.ENOTFOUND, "No taxonomy has the id %q; GET %s/taxonomies lists them.", clip(c.Param("id")), HSDSBasePath)
+		}
+		return t, nil
+	})
 }
 
 // HSDSTaxonomyTerms godoc
@@ -440,12 +409,8 @@ func (h *Handler) HSDSTaxonomyTerms(c *gin.Context) error {
 			q.errs.Addf("parent_id", "%q is not the id of a taxonomy term", clip(tq.ParentID))
 		}
 	}
-	if err := q.err(); err != nil {
-		return err
-	}
-	c.Header("Cache-Control", "public, max-age=3600")
-	writeJSON(c, http.StatusOK, hsds.TermList(tq))
-	return nil
+	hsdsStatic(c)
+	return writeHSDS(c, q, func() (hsds.HSDSTaxonomyTermList, error) { return hsds.TermList(tq), nil })
 }
 
 // HSDSTaxonomyTerm godoc
@@ -459,14 +424,12 @@ func (h *Handler) HSDSTaxonomyTerms(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/hsds/v3/taxonomy_terms/{id} [get]
 func (h *Handler) HSDSTaxonomyTerm(c *gin.Context) error {
-	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
-		return err
-	}
-	t, _, ok := hsds.Term(c.Param("id"))
-	if !ok {
-		return models.Errorf(models.ENOTFOUND, "No taxonomy term has the id %q; GET %s/taxonomy_terms lists them.", clip(c.Param("id")), HSDSBasePath)
-	}
-	c.Header("Cache-Control", "public, max-age=3600")
-	writeJSON(c, http.StatusOK, t)
-	return nil
+	hsdsStatic(c)
+	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSTaxonomyTerm, error) {
+		t, _, ok := hsds.Term(c.Param("id"))
+		if !ok {
+			return t, models.Errorf(models.ENOTFOUND, "No taxonomy term has the id %q; GET %s/taxonomy_terms lists them.", clip(c.Param("id")), HSDSBasePath)
+		}
+		return t, nil
+	})
 }

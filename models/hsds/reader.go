@@ -112,19 +112,9 @@ func (r Reader) Services(ctx context.Context, q ServiceQuery) (HSDSServiceList, 
 	if q.Minimal {
 		maxPerPage = MaxMinimalPerPage
 	}
-	p := q.Paging.normalized(maxPerPage)
-	f, err := q.filter(ctx, r.Store)
+	res, p, d, err := r.servicePage(ctx, q, maxPerPage)
 	if err != nil {
 		return HSDSServiceList{}, err
-	}
-	f.Offset, f.Limit = p.offset(), p.PerPage
-	res, err := r.Store.PublicServices(ctx, f)
-	if err != nil {
-		return HSDSServiceList{}, err
-	}
-	d := Basic
-	if q.Full {
-		d = Full
 	}
 	out := HSDSServiceList{Contents: make([]HSDSService, len(res.Items))}
 	for i := range res.Items {
@@ -137,6 +127,23 @@ func (r Reader) Services(ctx context.Context, q ServiceQuery) (HSDSServiceList, 
 	}
 	out.HSDSPage = p.page(int(res.Total), len(out.Contents))
 	return out, nil
+}
+
+// servicePage reads the page of services q asks for, with the paging and
+// the detail to show them with.
+func (r Reader) servicePage(ctx context.Context, q ServiceQuery, maxPerPage int) (models.PublicServicePage, Paging, Detail, error) {
+	p := q.Paging.normalized(maxPerPage)
+	d := Basic
+	if q.Full {
+		d = Full
+	}
+	f, err := q.filter(ctx, r.Store)
+	if err != nil {
+		return models.PublicServicePage{}, p, d, err
+	}
+	f.Offset, f.Limit = p.offset(), p.PerPage
+	res, err := r.Store.PublicServices(ctx, f)
+	return res, p, d, err
 }
 
 // Service returns the fully nested service with id.
@@ -165,19 +172,9 @@ func (r Reader) oneService(ctx context.Context, id, what string) (*models.Servic
 // ServicesAtLocation returns one page of services at location: one per
 // service, in the services' order.
 func (r Reader) ServicesAtLocation(ctx context.Context, q ServiceQuery) (HSDSServiceAtLocationList, error) {
-	p := q.Paging.normalized(MaxPerPage)
-	f, err := q.filter(ctx, r.Store)
+	res, p, d, err := r.servicePage(ctx, q, MaxPerPage)
 	if err != nil {
 		return HSDSServiceAtLocationList{}, err
-	}
-	f.Offset, f.Limit = p.offset(), p.PerPage
-	res, err := r.Store.PublicServices(ctx, f)
-	if err != nil {
-		return HSDSServiceAtLocationList{}, err
-	}
-	d := Basic
-	if q.Full {
-		d = Full
 	}
 	out := HSDSServiceAtLocationList{Contents: make([]HSDSServiceAtLocation, len(res.Items))}
 	for i := range res.Items {
