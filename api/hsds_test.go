@@ -3,6 +3,8 @@ package api_test
 import (
 	"strings"
 	"testing"
+
+	"carnet/models/hsds"
 )
 
 // The endpoints of the HSDS 3.0 API and the schemas of their answers:
@@ -69,6 +71,22 @@ func TestHSDSConformancePACA(t *testing.T) {
 	v.list(hsdsFullServicesAtLocation, "full=true&per_page=100")
 	v.list(hsdsTaxonomies, "per_page=5")
 	v.list(hsdsTaxonomyTerms, "")
+	// Then every record: each page of the full lists, each id by id.
+	for _, sw := range []struct {
+		ep    hsdsEndpoint
+		query string
+		want  int
+	}{
+		{hsdsFullServices, "full=true&per_page=200", 646},
+		{hsdsFullServicesAtLocation, "full=true&per_page=200", 646},
+		{hsdsFullOrganizations, "full_service=true&per_page=200", 646},
+		{hsdsTaxonomyTerms, "per_page=200", len(hsds.Terms())},
+		{hsdsTaxonomies, "", len(hsds.Taxonomies())},
+	} {
+		if n := v.sweep(sw.ep, sw.query); n != sw.want {
+			t.Errorf("%s?%s: %d items, want %d", sw.ep.path, sw.query, n, sw.want)
+		}
+	}
 	v.report()
 }
 

@@ -46,7 +46,7 @@ type hsdsValidator struct {
 	validated map[string]int
 	checks    map[string]int
 	responses int
-	objects   int // HSDS objects (with an id) in what was validated, nested ones included
+	objects   int // HSDS objects (with an id) in the answers, nested ones included
 }
 
 const (
@@ -149,7 +149,6 @@ func (v *hsdsValidator) schema(key string) *jsonschema.Schema {
 func (v *hsdsValidator) validate(where, key string, x any) {
 	v.t.Helper()
 	v.validated[key]++
-	v.objects += countObjects(x)
 	if err := v.schema(key).Validate(x); err != nil {
 		v.t.Errorf("%s does not validate against %s: %v", where, key, err)
 	}
@@ -196,6 +195,7 @@ func (v *hsdsValidator) get(path string) any {
 	if err != nil {
 		v.t.Fatalf("GET %s: %v", path, err)
 	}
+	v.objects += countObjects(body)
 	v.checks["optional fields omitted, never null or empty"]++
 	for _, p := range emptyValues(body, "") {
 		v.t.Errorf("GET %s: %s is null or empty: an optional field without a value must be left out", path, p)
@@ -327,6 +327,38 @@ func (v *hsdsValidator) list(ep hsdsEndpoint, query string) (items int) {
 	return num(first["total_items"])
 }
 
+// sweep goes beyond the UK validator: every page of the list and every
+// item by id, so that every record of the directory is validated. It
+// returns how many items the list holds.
+func (v *hsdsValidator) sweep(ep hsdsEndpoint, query string) int {
+	v.t.Helper()
+	base := "/api/hsds/v3" + ep.path + "?" + query
+	var ids []string
+	perPage := 0
+	for n := 1; ; n++ {
+		m := v.page(ep, base, n, perPage)
+		contents := m["contents"].([]any)
+		if n == 1 {
+			perPage = len(contents)
+		}
+		for _, it := range contents {
+			ids = append(ids, it.(map[string]any)["id"].(string))
+		}
+		if m["last_page"] == true {
+			break
+		}
+	}
+	for _, id := range ids {
+		p := "/api/hsds/v3" + ep.path + "/" + id
+		body := v.get(p)
+		for _, s := range ep.byID {
+			v.validate("GET "+p, s, body)
+		}
+		v.nested("GET "+p, body, ep.nested)
+	}
+	return len(ids)
+}
+
 // page fetches one page and checks it; wantSize > 0 is the page size of
 // the first page (every page but the last is full).
 func (v *hsdsValidator) page(ep hsdsEndpoint, base string, n, wantSize int) map[string]any {
@@ -411,7 +443,7 @@ func (v *hsdsValidator) report() {
 	}
 	sort.Strings(keys)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d responses, %d schema validations covering %d HSDS objects (nested ones included):\n", v.responses, total, v.objects)
+	fmt.Fprintf(&b, "%d answers holding %d HSDS objects (nested ones included); %d schema validations:\n", v.responses, v.objects, total)
 	for _, k := range keys {
 		fmt.Fprintf(&b, "  %-40s %6d\n", k, v.validated[k])
 	}
