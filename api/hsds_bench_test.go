@@ -14,7 +14,7 @@ import (
 // file imported by the real importer (646 places and services), with the
 // median and 99th percentile latency of each request:
 //
-//	go test -tags sqlite_fts5 -run '^$' -bench HSDS -benchtime 2000x ./api
+//	go test -run '^$' -bench HSDS -benchtime 2000x ./api
 func BenchmarkHSDS(b *testing.B) {
 	e := apitest.New(b)
 	rep, err := modeltest.LoadStandardFile(context.Background(), e.Store, pacaFile)
