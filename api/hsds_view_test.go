@@ -12,6 +12,7 @@ import (
 
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/hsds"
 	"carnet/models/vocab"
 )
@@ -409,24 +410,23 @@ func TestHSDSPlaceFilters(t *testing.T) {
 		return idsOf(hsdsAll(t, e, "/api/hsds/v3/service_at_locations?per_page=200&"+query))
 	}
 	var want []string
-	var lat, lon float64
-	n := 0
 	for _, s := range all {
 		if postal(s) == "13001" {
 			want = append(want, s["id"].(string))
-			if l := item(s, "location", -1); l["latitude"] != nil {
-				lat += l["latitude"].(float64)
-				lon += l["longitude"].(float64)
-				n++
-			}
 		}
 	}
 	if got := count("postcode=13001"); !slices.Equal(got, want) || len(want) == 0 {
 		t.Errorf("postcode=13001: %d, want %d", len(got), len(want))
 	}
-	// Proximity: within 3 km of the mean position of 13001's places, by
-	// the great-circle distance (the server approximates it within 0.5 %).
-	lat, lon = lat/float64(n), lon/float64(n)
+	// Proximity: within 3 km of the centre of 13001, Marseille's 1st
+	// arrondissement in the commune reference (not the whole city, which
+	// lists every Marseille postal code), by the great-circle distance (the
+	// server approximates it within 0.5 %).
+	c := commune.ByCode("13201")
+	if c == nil || !c.HasCentre || !c.HasPostalCode("13001") {
+		t.Fatalf("the commune reference has no centre for Marseille 1er: %+v", c)
+	}
+	lat, lon := c.Lat, c.Lon
 	got := count("postcode=13001&proximity=3000")
 	inside, outside := 0, 0
 	for _, s := range all {
@@ -499,7 +499,7 @@ func TestHSDSBadParameters(t *testing.T) {
 		{"/api/hsds/v3/service_at_locations?postcode=1300", 400, "postcode"},
 		{"/api/hsds/v3/service_at_locations?postcode=13001&proximity=-5", 400, "proximity"},
 		{"/api/hsds/v3/service_at_locations?postcode=13001&proximity=200000", 400, "proximity"},
-		{"/api/hsds/v3/service_at_locations?postcode=97600&proximity=1000", 422, "postcode"},
+		{"/api/hsds/v3/service_at_locations?postcode=13999&proximity=1000", 422, "postcode"},
 		{"/api/hsds/v3/organizations?full_service=yes", 400, "full_service"},
 		{"/api/hsds/v3/organizations?organization_id=" + a, 400, "organization_id"},
 		{"/api/hsds/v3/taxonomy_terms?parent_id=x", 400, "parent_id"},
@@ -524,6 +524,17 @@ func TestHSDSBadParameters(t *testing.T) {
 		if tt.field != "" && !slices.Contains(fields(t, r), tt.field) {
 			t.Errorf("GET %s: problem names %v, want %s: %s", tt.path, fields(t, r), tt.field, r.Body)
 		}
+	}
+	// A postal code without any place is located by the commune reference.
+	if m, _ := hsdsGet(t, e, "/api/hsds/v3/service_at_locations?postcode=04300&proximity=5000"); m["total_items"].(float64) != 0 {
+		t.Errorf("around Forcalquier: %v", m)
+	}
+	if m, _ := hsdsGet(t, e, "/api/hsds/v3/service_at_locations?postcode=13002&proximity=5000"); m["total_items"].(float64) != 0 {
+		t.Errorf("a place without coordinates is at no distance: %v", m)
+	}
+	patchActor(t, e, a, obj{"latitude": 43.2985, "longitude": 5.3652})
+	if m, _ := hsdsGet(t, e, "/api/hsds/v3/service_at_locations?postcode=13002&proximity=1000"); m["total_items"].(float64) != 1 {
+		t.Errorf("within 1 km of 13002, the service placed there: %v", m)
 	}
 	// A page past the end is empty, not an error.
 	m, _ := hsdsGet(t, e, "/api/hsds/v3/services?page=9")

@@ -193,7 +193,7 @@ const docTemplate = `{
         },
         "/api/hsds/v3/service_at_locations": {
             "get": {
-                "description": "One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre, taken as the mean position of the directory's places with that postal code).",
+                "description": "One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre: the mean of the centres of its communes in the official commune reference, or of the directory's places with that postal code when the reference does not know it).",
                 "produces": [
                     "application/json"
                 ],
@@ -7498,10 +7498,15 @@ const docTemplate = `{
                     "type": "string",
                     "example": "13001"
                 },
-                "state_province": {
-                    "description": "The département's code.",
+                "region": {
+                    "description": "The region's name.",
                     "type": "string",
-                    "example": "13"
+                    "example": "Provence-Alpes-Côte d'Azur"
+                },
+                "state_province": {
+                    "description": "The département's name (its code when the commune reference does not know it).",
+                    "type": "string",
+                    "example": "Bouches-du-Rhône"
                 }
             }
         },

@@ -235,7 +235,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 // HSDSServicesAtLocation godoc
 //
 //	@Summary		HSDS services at location
-//	@Description	One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre, taken as the mean position of the directory's places with that postal code).
+//	@Description	One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre: the mean of the centres of its communes in the official commune reference, or of the directory's places with that postal code when the reference does not know it).
 //	@Tags			hsds
 //	@Produce		json
 //	@Param			search				query		string	false	"Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune"

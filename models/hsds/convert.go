@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/ident"
 	"carnet/models/vocab"
 )
@@ -113,8 +114,13 @@ func address(ad models.Address, locationID string) []HSDSAddress {
 		// rather than sent with a made-up part.
 		return nil
 	}
+	state := commune.DepartementName(dep)
+	if state == "" {
+		state = dep
+	}
 	return []HSDSAddress{{ID: nameID(locationID, "address"), LocationID: locationID, Address1: ad.Street, Address2: ad.Complement,
-		City: ad.Commune, StateProvince: dep, PostalCode: ad.PostalCode, Country: "FR", AddressType: "physical"}}
+		City: ad.Commune, StateProvince: state, Region: commune.RegionName(commune.RegionOfDepartement(dep)), PostalCode: ad.PostalCode,
+		Country: "FR", AddressType: "physical"}}
 }
 
 // service converts a service of p. withLocations nests its

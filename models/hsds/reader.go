@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/vocab"
 )
 
@@ -58,7 +59,7 @@ type ServiceQuery struct {
 	ModifiedAfter  *time.Time
 	// PostalCode keeps services whose place has this postal code; with
 	// ProximityMeters, those within that distance of the postal code's
-	// centre instead.
+	// centre instead (postcodeCentre).
 	PostalCode      string
 	ProximityMeters float64
 	Full            bool
@@ -91,19 +92,39 @@ func (q ServiceQuery) filter(ctx context.Context, st *models.Store) (models.Publ
 	}
 	switch {
 	case q.PostalCode != "" && q.ProximityMeters > 0:
-		lat, lon, ok, err := st.PostalCodeCentre(ctx, q.PostalCode)
+		lat, lon, ok, err := postcodeCentre(ctx, st, q.PostalCode)
 		if err != nil {
 			return f, err
 		}
 		if !ok {
 			return f, &models.Error{Code: models.EINVALID, Message: "The centre of this postal code is unknown.",
-				Fields: []models.FieldError{{Field: "postcode", Reason: "no place of the directory with this postal code has coordinates, so its centre is unknown; search without proximity"}}}
+				Fields: []models.FieldError{{Field: "postcode", Reason: "neither the commune reference nor the directory's places locate this postal code; search without proximity"}}}
 		}
 		f.Near = &models.Circle{Lat: lat, Lon: lon, Meters: q.ProximityMeters}
 	case q.PostalCode != "":
 		f.PostalCodes = []string{q.PostalCode}
 	}
 	return f, nil
+}
+
+// postcodeCentre is the centroid HSDS measures proximity from: the mean of
+// the centres of the postal code's communes in the official reference —
+// of its arrondissements in Paris, Lyon and Marseille, whose postal codes
+// the whole city lists too — or, for a code the reference does not know,
+// the mean position of the directory's places with that code.
+func postcodeCentre(ctx context.Context, st *models.Store, pc string) (lat, lon float64, ok bool, err error) {
+	cs := commune.ByPostalCode(pc)
+	arr := slices.ContainsFunc(cs, (*commune.Commune).IsArrondissement)
+	n := 0
+	for _, c := range cs {
+		if c.HasCentre && (!arr || c.IsArrondissement()) {
+			lat, lon, n = lat+c.Lat, lon+c.Lon, n+1
+		}
+	}
+	if n > 0 {
+		return lat / float64(n), lon / float64(n), true, nil
+	}
+	return st.PostalCodeCentre(ctx, pc)
 }
 
 // Services returns one page of services.

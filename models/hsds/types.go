@@ -141,9 +141,11 @@ type HSDSAddress struct {
 	Address1   string `json:"address_1" example:"58 cours Belsunce"`
 	Address2   string `json:"address_2,omitempty"`
 	City       string `json:"city" example:"Marseille"`
-	// The département's code.
-	StateProvince string `json:"state_province" example:"13"`
-	PostalCode    string `json:"postal_code" example:"13001"`
+	// The département's name (its code when the commune reference does not know it).
+	StateProvince string `json:"state_province" example:"Bouches-du-Rhône"`
+	// The region's name.
+	Region     string `json:"region,omitempty" example:"Provence-Alpes-Côte d'Azur"`
+	PostalCode string `json:"postal_code" example:"13001"`
 	// ISO 3166-1 alpha-2.
 	Country     string `json:"country" example:"FR"`
 	AddressType string `json:"address_type" enums:"physical,postal,virtual" example:"physical"`
