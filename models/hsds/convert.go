@@ -131,7 +131,7 @@ func (p place) service(s *models.Service, d Detail, withLocations bool) HSDSServ
 	out := HSDSService{ID: s.ID, OrganizationID: a.ID, Name: s.Name, Description: s.Description, Email: first(emails), Status: "active",
 		ApplicationProcess: applicationProcess(s), FeesDescription: feesDescription(s), EligibilityDescription: eligibility(s),
 		Alert: alert(s, a), LastModified: lastModified(s, a).Format(time.RFC3339)}
-	if a.Status == vocab.ActorTemporarilyClosed {
+	if closedNow(a) {
 		out.Status = "temporarily closed"
 	}
 	org := p.organization(Basic, nil, Basic)
@@ -198,6 +198,11 @@ func (p place) serviceAtLocation(s *models.Service, d Detail, withService bool) 
 	return sal
 }
 
+// closedNow reports whether the place is in a temporary closure: the one
+// place where the view reads an actor's status, so that it follows the
+// models' rule for closures.
+func closedNow(a *models.Actor) bool { return a.Status == vocab.ActorTemporarilyClosed }
+
 func lastModified(s *models.Service, a *models.Actor) time.Time {
 	t := s.UpdatedAt
 	if a.UpdatedAt.After(t) {
@@ -241,7 +246,7 @@ func eligibility(s *models.Service) string {
 
 func alert(s *models.Service, a *models.Actor) string {
 	var parts []string
-	if a.Status == vocab.ActorTemporarilyClosed {
+	if closedNow(a) {
 		m := "Lieu fermé temporairement"
 		if a.ClosedFrom != "" {
 			m += " à partir du " + a.ClosedFrom
