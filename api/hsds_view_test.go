@@ -75,6 +75,8 @@ func patchActor(t *testing.T, e *apitest.Env, id string, body obj) {
 	}
 }
 
+var paris, _ = time.LoadLocation("Europe/Paris")
+
 // TestHSDSShowsOnlyThePublicDirectory checks what the view leaves out
 // (drafts, archives, closed places, unpublished contact details, referrals)
 // and how it shows what it keeps.
@@ -95,10 +97,17 @@ func TestHSDSShowsOnlyThePublicDirectory(t *testing.T) {
 		"opening_hours": "Mo-Fr 09:00-12:00; PH off", "pivot": "21130055300016", "typologies": []string{"BIB"},
 		"acceslibre_url": "https://acceslibre.beta.gouv.fr/app/13-marseille/a/bibliotheque/erp/x/", "latitude": 43.30, "longitude": 5.38,
 	}))["id"])
+	day := func(d int) string { return time.Now().In(paris).AddDate(0, 0, d).Format(time.DateOnly) }
+	from, until := day(-1), day(30)
 	b := str(createActor(t, e, withAddress("Centre social Belsunce", "3 rue", obj{
 		"phones": []string{"04 91 00 00 02"}, "emails": []string{"accueil@example.fr"}, "contact_public": true,
-		"status": "temporarily_closed", "closed_from": "2026-07-01", "closed_until": "2026-08-31", "closure_reason": "Travaux",
+		"status": "temporarily_closed", "closed_from": from, "closed_until": until, "closure_reason": "Travaux",
 	}))["id"])
+	// A closure announced for later leaves the place open until it starts.
+	later := str(createActor(t, e, withAddress("Espace numérique du Panier", "6 rue", obj{
+		"status": "temporarily_closed", "closed_from": day(10), "closed_until": day(20),
+	}))["id"])
+	sl1 := str(createService(t, e, validService(later, "Atelier avant travaux"))["id"])
 	c := str(createActor(t, e, withAddress("Lieu archivé", "4 rue", nil))["id"])
 	d := str(createActor(t, e, withAddress("Maison close définitivement", "5 rue", nil))["id"])
 
@@ -125,13 +134,14 @@ func TestHSDSShowsOnlyThePublicDirectory(t *testing.T) {
 	}
 	patchActor(t, e, d, obj{"status": "closed"})
 	patchActor(t, e, net, obj{"status": "closed"})
-	// A referral with a person's data, to A's bus from B's member.
-	member, _ := e.Account("aidante@carnet.test", map[string]models.Role{b: models.RoleMember}, models.Territory{})
+	// A referral with a person's data, to A's bus from a member of the
+	// place whose closure is only announced.
+	member, _ := e.Account("aidante@carnet.test", map[string]models.Role{later: models.RoleMember}, models.Territory{})
 	p, err := e.Store.LoadPrincipal(ctx, member.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref := models.Referral{FromActorID: b, ToServiceID: sa1, Themes: models.StringList{"Aide aux démarches administratives"},
+	ref := models.Referral{FromActorID: later, ToServiceID: sa1, Themes: models.StringList{"Aide aux démarches administratives"},
 		PersonFirstName: "Zéphyrine", PersonLastName: "Quelconque", ContactChannel: models.ContactReferent, ConsentOn: "2026-01-02", ReferentCommitment: true}
 	if err := e.Store.CreateReferral(models.WithPrincipal(ctx, p), &ref); err != nil {
 		t.Fatal(err)
@@ -145,11 +155,11 @@ func TestHSDSShowsOnlyThePublicDirectory(t *testing.T) {
 		return m
 	}
 	services := collect("/api/hsds/v3/services?full=true")
-	if got, want := ids(services), []string{sa1, sb1}; !slices.Equal(got, want) {
+	if got, want := ids(services), []string{sl1, sa1, sb1}; !slices.Equal(got, want) {
 		t.Errorf("services %v, want the published services of live places %v", got, want)
 	}
 	orgs := collect("/api/hsds/v3/organizations?full_service=true")
-	if got, want := ids(orgs), []string{a, b}; !slices.Equal(got, want) {
+	if got, want := ids(orgs), []string{a, b, later}; !slices.Equal(got, want) {
 		t.Errorf("organizations %v, want the live places %v (not the closed network, the archived or the closed place)", got, want)
 	}
 	collect("/api/hsds/v3/service_at_locations?full=true")
@@ -196,8 +206,11 @@ func TestHSDSShowsOnlyThePublicDirectory(t *testing.T) {
 	}
 
 	// B's service: its place is temporarily closed; its contact details are public.
-	if svcB["status"] != "temporarily closed" || !strings.Contains(str(svcB["alert"]), "fermé temporairement à partir du 2026-07-01 jusqu’au 2026-08-31 (Travaux)") {
+	if svcB["status"] != "temporarily closed" || !strings.Contains(str(svcB["alert"]), "fermé temporairement à partir du "+from+" jusqu’au "+until+" (Travaux)") {
 		t.Errorf("B's service: status %v, alert %v", svcB["status"], svcB["alert"])
+	}
+	if m, _ := hsdsGet(t, e, "/api/hsds/v3/services/"+sl1); m["status"] != "active" || m["alert"] != nil {
+		t.Errorf("a service of a place whose closure is only announced: status %v, alert %v", m["status"], m["alert"])
 	}
 	if svcB["email"] != "accueil@example.fr" || len(svcB["phones"].([]any)) != 1 || len(svcB["contacts"].([]any)) != 1 {
 		t.Errorf("B's service: email %v, phones %v, contacts %v", svcB["email"], svcB["phones"], svcB["contacts"])

@@ -28,11 +28,13 @@ const (
 	Full
 )
 
-// place is an actor as the view shows it: the record and whether its
-// parent is public.
+// place is an actor as the view shows it: the record, whether its parent
+// is public, and the time of the answer (a temporary closure counts between
+// its dates).
 type place struct {
 	a           *models.Actor
 	parentShown bool
+	now         time.Time
 }
 
 func (p place) organization(d Detail, services []models.Service, serviceDetail Detail) HSDSOrganization {
@@ -130,8 +132,8 @@ func (p place) service(s *models.Service, d Detail, withLocations bool) HSDSServ
 	phones, emails := a.PublicContacts()
 	out := HSDSService{ID: s.ID, OrganizationID: a.ID, Name: s.Name, Description: s.Description, Email: first(emails), Status: "active",
 		ApplicationProcess: applicationProcess(s), FeesDescription: feesDescription(s), EligibilityDescription: eligibility(s),
-		Alert: alert(s, a), LastModified: lastModified(s, a).Format(time.RFC3339)}
-	if closedNow(a) {
+		Alert: alert(s, a, p.closedNow()), LastModified: lastModified(s, a).Format(time.RFC3339)}
+	if p.closedNow() {
 		out.Status = "temporarily closed"
 	}
 	org := p.organization(Basic, nil, Basic)
@@ -198,10 +200,10 @@ func (p place) serviceAtLocation(s *models.Service, d Detail, withService bool) 
 	return sal
 }
 
-// closedNow reports whether the place is in a temporary closure: the one
-// place where the view reads an actor's status, so that it follows the
-// models' rule for closures.
-func closedNow(a *models.Actor) bool { return a.Status == vocab.ActorTemporarilyClosed }
+// closedNow reports whether the place is in a temporary closure now, by
+// the models' rule for closures (Actor.StatusAt): an announced closure
+// leaves the place open until it starts.
+func (p place) closedNow() bool { return p.a.StatusAt(p.now) == vocab.ActorTemporarilyClosed }
 
 func lastModified(s *models.Service, a *models.Actor) time.Time {
 	t := s.UpdatedAt
@@ -244,9 +246,9 @@ func eligibility(s *models.Service) string {
 	return strings.Join(parts, " ")
 }
 
-func alert(s *models.Service, a *models.Actor) string {
+func alert(s *models.Service, a *models.Actor, closed bool) string {
 	var parts []string
-	if closedNow(a) {
+	if closed {
 		m := "Lieu fermé temporairement"
 		if a.ClosedFrom != "" {
 			m += " à partir du " + a.ClosedFrom

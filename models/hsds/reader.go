@@ -140,7 +140,7 @@ func (r Reader) Services(ctx context.Context, q ServiceQuery) (HSDSServiceList, 
 	out := HSDSServiceList{Contents: make([]HSDSService, len(res.Items))}
 	for i := range res.Items {
 		s := &res.Items[i]
-		sv := placeOf(s.Actor, res.LiveParents).service(s, d, true)
+		sv := r.placeOf(s.Actor, res.LiveParents).service(s, d, true)
 		if q.Minimal {
 			sv = HSDSService{ID: sv.ID, Name: sv.Name, Status: sv.Status, LastModified: sv.LastModified}
 		}
@@ -173,7 +173,7 @@ func (r Reader) Service(ctx context.Context, id string) (HSDSService, error) {
 	if err != nil {
 		return HSDSService{}, err
 	}
-	return placeOf(s.Actor, parents).service(s, Full, true), nil
+	return r.placeOf(s.Actor, parents).service(s, Full, true), nil
 }
 
 func (r Reader) oneService(ctx context.Context, id, what string) (*models.Service, map[string]bool, error) {
@@ -200,7 +200,7 @@ func (r Reader) ServicesAtLocation(ctx context.Context, q ServiceQuery) (HSDSSer
 	out := HSDSServiceAtLocationList{Contents: make([]HSDSServiceAtLocation, len(res.Items))}
 	for i := range res.Items {
 		s := &res.Items[i]
-		out.Contents[i] = placeOf(s.Actor, res.LiveParents).serviceAtLocation(s, d, true)
+		out.Contents[i] = r.placeOf(s.Actor, res.LiveParents).serviceAtLocation(s, d, true)
 	}
 	out.HSDSPage = p.page(int(res.Total), len(out.Contents))
 	return out, nil
@@ -219,7 +219,7 @@ func (r Reader) ServiceAtLocation(ctx context.Context, id string) (HSDSServiceAt
 	if err != nil {
 		return HSDSServiceAtLocation{}, err
 	}
-	return placeOf(s.Actor, parents).serviceAtLocation(s, Full, true), nil
+	return r.placeOf(s.Actor, parents).serviceAtLocation(s, Full, true), nil
 }
 
 // OrganizationQuery is a list of organizations.
@@ -251,7 +251,7 @@ func (r Reader) Organizations(ctx context.Context, q OrganizationQuery) (HSDSOrg
 	out := HSDSOrganizationList{Contents: make([]HSDSOrganization, len(res.Items))}
 	for i := range res.Items {
 		a := &res.Items[i]
-		out.Contents[i] = placeOf(a, res.LiveParents).organization(d, res.ServicesOf[a.ID], sd)
+		out.Contents[i] = r.placeOf(a, res.LiveParents).organization(d, res.ServicesOf[a.ID], sd)
 	}
 	out.HSDSPage = p.page(int(res.Total), len(out.Contents))
 	return out, nil
@@ -275,11 +275,11 @@ func (r Reader) Organization(ctx context.Context, id string, fullService bool) (
 		sd = Full
 	}
 	a := &res.Items[0]
-	return placeOf(a, res.LiveParents).organization(Full, res.ServicesOf[a.ID], sd), nil
+	return r.placeOf(a, res.LiveParents).organization(Full, res.ServicesOf[a.ID], sd), nil
 }
 
-func placeOf(a *models.Actor, liveParents map[string]bool) place {
-	return place{a: a, parentShown: a.ParentID != nil && liveParents[*a.ParentID]}
+func (r Reader) placeOf(a *models.Actor, liveParents map[string]bool) place {
+	return place{a: a, parentShown: a.ParentID != nil && liveParents[*a.ParentID], now: r.Store.Now()}
 }
 
 // TaxonomyList returns one page of taxonomies whose name or description
