@@ -8,7 +8,6 @@ import (
 
 	"github.com/pressly/goose/v3"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // dialect is everything that differs between the two engines the Store runs
@@ -32,9 +31,15 @@ type dialect interface {
 	// containsCaseless is a condition: column contains the ? pattern (a
 	// LIKE pattern with \ as escape character), ignoring case.
 	containsCaseless(column string) string
-	// anyOf is a condition: the JSON-array column holds at least one of
-	// values.
-	anyOf(column string, values []string) clause.Expr
+	// anyOf is a condition (and its arguments): the JSON-array column holds
+	// at least one of values.
+	anyOf(column string, values []string) (string, []any)
+	// nonEmptyArray is a condition: the JSON-array column holds a value.
+	nonEmptyArray(column string) string
+	// containsWord is a condition (and its argument): column, or its text
+	// for a JSON-array column, contains the folded word w whatever the case
+	// and accents of its letters (see wordClasses).
+	containsWord(column, w string) (string, any)
 	// greatest is the larger of two numeric expressions.
 	greatest(a, b string) string
 

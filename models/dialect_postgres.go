@@ -10,7 +10,6 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // postgresDialect: many writers at once, from several processes. What
@@ -51,12 +50,20 @@ func (postgresDialect) containsCaseless(column string) string {
 // would take for a placeholder: true when one of the strings is an element
 // of the array. One placeholder per value: GORM would write a bound slice
 // as a row, (…), which ARRAY[] does not take.
-func (postgresDialect) anyOf(column string, values []string) clause.Expr {
+func (postgresDialect) anyOf(column string, values []string) (string, []any) {
 	vars := make([]any, len(values))
 	for i, v := range values {
 		vars[i] = v
 	}
-	return clause.Expr{SQL: "jsonb_exists_any(" + column + ", ARRAY[" + strings.TrimSuffix(strings.Repeat("?,", len(values)), ",") + "]::text[])", Vars: vars}
+	return "jsonb_exists_any(" + column + ", ARRAY[" + strings.TrimSuffix(strings.Repeat("?,", len(values)), ",") + "]::text[])", vars
+}
+
+func (postgresDialect) nonEmptyArray(column string) string { return "jsonb_array_length(" + column + ") > 0" }
+
+// A regular expression of the same letter classes as SQLite's GLOB
+// pattern; a JSON-array column is matched on its text.
+func (postgresDialect) containsWord(column, w string) (string, any) {
+	return "CAST(" + column + " AS text) ~ ?", regexpWord(w)
 }
 
 func (postgresDialect) greatest(a, b string) string { return "GREATEST(" + a + ", " + b + ")" }

@@ -30,8 +30,16 @@ func (sqliteDialect) containsCaseless(column string) string {
 	return column + ` LIKE ? ESCAPE '\'`
 }
 
-func (sqliteDialect) anyOf(column string, values []string) clause.Expr {
-	return clause.Expr{SQL: "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value IN ?)", Vars: []any{values}}
+func (sqliteDialect) anyOf(column string, values []string) (string, []any) {
+	return "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value IN ?)", []any{values}
+}
+
+func (sqliteDialect) nonEmptyArray(column string) string { return "json_array_length(" + column + ") > 0" }
+
+// GLOB reads UTF-8 in classes, and unlike LIKE it has no escape clause to
+// get wrong; SQLite's LIKE and lower() fold ASCII only.
+func (sqliteDialect) containsWord(column, w string) (string, any) {
+	return column + " GLOB ?", globWord(w)
 }
 
 // SQLite's max() with two arguments is a scalar function.

@@ -35,3 +35,12 @@ func (s *Store) ChangesAfter(ctx context.Context, after int64, limit int) ([]Cha
 	cs, _, err := s.changesAfter(ctx, after, limit)
 	return cs, err
 }
+
+// MatchesWord evaluates the store's dialect's containsWord: whether text
+// contains the folded word w, as the public queries match it.
+func MatchesWord(s *Store, text, w string) (bool, error) {
+	cond, arg := s.d.containsWord("CAST(? AS text)", w)
+	var ok bool
+	err := s.r.Raw("SELECT "+cond, text, arg).Scan(&ok).Error
+	return ok, err
+}

@@ -136,7 +136,8 @@ func anyOf(q *gorm.DB, column string, values []string) *gorm.DB {
 	if len(values) == 0 {
 		return q
 	}
-	return q.Where(dialectOf(q).anyOf(column, values))
+	cond, args := dialectOf(q).anyOf(column, values)
+	return q.Where(cond, args...)
 }
 
 // Sequence cursors page through append-only logs (history, change feeds)

@@ -150,3 +150,47 @@ func TestChangeLogCommitOrder(t *testing.T) {
 func validActor(name string) models.Actor {
 	return models.Actor{Name: name, Address: models.Address{Street: "1 rue", PostalCode: "13001", Commune: "Marseille"}}
 }
+
+// TestWordsMatchOnBothEngines checks the public queries' word matching
+// (GLOB on SQLite, a regular expression on PostgreSQL) on the same cases:
+// accents and case ignored, other characters taken literally.
+func TestWordsMatchOnBothEngines(t *testing.T) {
+	s, _ := dbtest.Open(t, models.Options{})
+	for _, tt := range []struct {
+		query, text string
+		want        bool
+	}{
+		{"mediatheque", "Médiathèque de l'Alcazar", true},
+		{"MÉDIATHÈQUE", "mediatheque", true},
+		{"l'alcazar", "L’ALCAZAR", true},
+		{"Francais", "Cours de FRANÇAIS", true},
+		{"noël", "NOEL", true},
+		{"mediat", "Médiation numérique", true},
+		{"media", "Maison des jeunes", false},
+		{"1er", "Marseille 1er", true},
+		{"ab*cd", "abXcd", true},
+		{"aide", `["Aide aux démarches administratives"]`, true},
+	} {
+		got := true
+		for _, w := range models.SearchWords(tt.query) {
+			ok, err := models.MatchesWord(s, tt.text, w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = got && ok
+		}
+		if got != tt.want {
+			t.Errorf("%q in %q: %v, want %v", tt.query, tt.text, got, tt.want)
+		}
+	}
+	// Characters of regular expressions and GLOB patterns are literal.
+	for _, w := range []string{"a.c", "a+", "(x)", "[y]", "a*b", "c?d", `e\f`, "g|h", "^i$"} {
+		ok, err := models.MatchesWord(s, "xx "+w+" yy", w)
+		if err != nil || !ok {
+			t.Errorf("%q does not match itself: %v %v", w, ok, err)
+		}
+		if ok, _ := models.MatchesWord(s, "xx abc yy", w); ok && w == "a.c" {
+			t.Errorf("%q matched abc: a metacharacter was not quoted", w)
+		}
+	}
+}
