@@ -58,7 +58,9 @@ func (postgresDialect) anyOf(column string, values []string) (string, []any) {
 	return "jsonb_exists_any(" + column + ", ARRAY[" + strings.TrimSuffix(strings.Repeat("?,", len(values)), ",") + "]::text[])", vars
 }
 
-func (postgresDialect) nonEmptyArray(column string) string { return "jsonb_array_length(" + column + ") > 0" }
+func (postgresDialect) nonEmptyArray(column string) string {
+	return "jsonb_array_length(" + column + ") > 0"
+}
 
 // A regular expression of the same letter classes as SQLite's GLOB
 // pattern; a JSON-array column is matched on its text.

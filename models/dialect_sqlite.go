@@ -34,7 +34,9 @@ func (sqliteDialect) anyOf(column string, values []string) (string, []any) {
 	return "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value IN ?)", []any{values}
 }
 
-func (sqliteDialect) nonEmptyArray(column string) string { return "json_array_length(" + column + ") > 0" }
+func (sqliteDialect) nonEmptyArray(column string) string {
+	return "json_array_length(" + column + ") > 0"
+}
 
 // GLOB reads UTF-8 in classes, and unlike LIKE it has no escape clause to
 // get wrong; SQLite's LIKE and lower() fold ASCII only.
