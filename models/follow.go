@@ -188,7 +188,9 @@ func (f *Follower) Stats() FollowerStats {
 	st.Applied = f.applied
 	st.Lag = max(0, st.Head-f.applied)
 	if st.Lag > 0 && !f.waiting.IsZero() {
-		st.Behind = time.Since(f.waiting)
+		// At is the application's clock at the write: another process's
+		// clock may be ahead of this one's.
+		st.Behind = max(0, time.Since(f.waiting))
 	}
 	return st
 }
