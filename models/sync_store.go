@@ -38,7 +38,9 @@ type SyncOptions struct {
 	// AllowMassArchive lifts the MassArchiveShare guard.
 	AllowMassArchive bool
 	// DetectDuplicates looks for the same place in other sources for each
-	// actor created or changed, and links the pairs found.
+	// actor created, changed or restored, once the batch has committed (see
+	// Store.DetectDuplicates), and links the pairs found. Dry runs link
+	// nothing.
 	DetectDuplicates bool
 	// RefusedActors and RefusedServices reject records by position for
 	// reasons the caller checked (rights, the record's own source). Like
@@ -108,7 +110,7 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 	if err := fe.Err("The source is invalid."); err != nil {
 		return nil, err
 	}
-	return s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
+	res, err := s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
 		keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
 		if err := s.syncActors(tx, source, actors, opt, res, keep.actors); err != nil {
 			return err
@@ -130,6 +132,25 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 		}
 		return nil
 	})
+	if err != nil || !opt.DetectDuplicates || res.DryRun {
+		return res, err
+	}
+	// Detection runs after the batch committed, in transactions of its own
+	// (see DetectDuplicates): the batch never holds the writer while places
+	// are compared.
+	var changed []string
+	for _, o := range res.Outcomes {
+		if o.Entity == EntityActor && o.ID != "" && (o.Result == SyncCreated || o.Result == SyncUpdated || o.Result == SyncRestored) {
+			changed = append(changed, o.ID)
+		}
+	}
+	n, err := s.DetectDuplicates(ctx, changed)
+	if err != nil {
+		// The batch is stored; a failed comparison only delays links.
+		s.log.Warn("duplicate detection failed after a sync batch", "source", source, "error", err)
+	}
+	res.Duplicates = n
+	return res, nil
 }
 
 // syncWrite runs fn in one write transaction marked with the sync channel,
@@ -223,22 +244,6 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 	if err != nil {
 		return err
 	}
-	// The first source of a directory has nothing to compare with: one
-	// query, on the first record written, spares one per record.
-	detect, checked := opt.DetectDuplicates, false
-	otherSources := func() (bool, error) {
-		if !checked {
-			// Two range searches of actors_live_source; an OR would
-			// scan the index.
-			var other bool
-			err := tx.Raw("SELECT EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source < ?) OR EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source > ?)", source, source).Scan(&other).Error
-			if err != nil {
-				return false, err
-			}
-			detect, checked = other, true
-		}
-		return detect, nil
-	}
 	for i := range actors {
 		a := &actors[i]
 		o := SyncOutcome{Index: i, Entity: EntityActor, SourceID: a.SourceID}
@@ -285,19 +290,6 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		}
 		if err := settle(&o, err, ex, found, keep); err != nil {
 			return err
-		}
-		if detect && o.Result != SyncUnchanged && o.Result != SyncRejected {
-			others, err := otherSources()
-			if err != nil {
-				return err
-			}
-			if others {
-				n, err := s.linkDuplicates(tx, a)
-				if err != nil {
-					return err
-				}
-				res.Duplicates += n
-			}
 		}
 		res.add(o)
 	}
