@@ -1985,7 +1985,7 @@ const docTemplate = `{
         },
         "/api/v1/duplicates": {
             "get": {
-                "description": "Pairs of actors from different sources that look like the same place (same postal code or commune; similar name and street; close coordinates, or the same pivot). Nothing is merged: coordinators confirm or dismiss each link.",
+                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
                 ],
@@ -6479,7 +6479,9 @@ const docTemplate = `{
                 "decided_at",
                 "distance_m",
                 "id",
+                "identity_score",
                 "name_score",
+                "reasons",
                 "same_pivot",
                 "score",
                 "status",
@@ -6503,6 +6505,7 @@ const docTemplate = `{
                     ]
                 },
                 "address_score": {
+                    "description": "Agreement of the addresses and coordinates, from -1 (clearly two places) to 1 (one address).",
                     "type": "number",
                     "example": 1
                 },
@@ -6525,16 +6528,29 @@ const docTemplate = `{
                     "type": "string",
                     "format": "uuid"
                 },
+                "identity_score": {
+                    "description": "Evidence of shared identifiers (SIRET, SIREN, phone, e-mail, website), from 0 to 1, each weaker when many\nplaces of one source carry it.",
+                    "type": "number",
+                    "example": 0.8
+                },
                 "name_score": {
+                    "description": "Similarity of the names, from 0 to 1 (acronyms, abbreviations and host structures' names read).",
                     "type": "number",
                     "example": 0.75
                 },
+                "reasons": {
+                    "description": "The signals behind the score, strongest kinds first.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/DuplicateReason"
+                    }
+                },
                 "same_pivot": {
-                    "description": "Both carry the same known SIRET, SIREN, RNA or RIDET.",
+                    "description": "Both carry the same known SIRET, SIREN or RNA.",
                     "type": "boolean"
                 },
                 "score": {
-                    "description": "From 0 to 1; links are made from 0.7.",
+                    "description": "From 0 to 1; links are made from 0.6. 0.4 × name_score + 0.35 × address_score + 0.4 × identity_score,\nless 0.1 when both carry different SIRENs (see the README, « Duplicates across sources »).",
                     "type": "number",
                     "example": 0.86
                 },
@@ -6571,6 +6587,25 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "DuplicateReason": {
+            "type": "object",
+            "required": [
+                "code",
+                "label"
+            ],
+            "properties": {
+                "code": {
+                    "description": "Stable code: same_siret, same_siren, same_rna, same_phone, same_email, same_website, same_domain,\nnamed_domain, same_name, similar_name, acronym, same_address, same_street, other_number,\nsame_building, distance, far_coordinates, other_street, other_siren.",
+                    "type": "string",
+                    "example": "same_siret"
+                },
+                "label": {
+                    "description": "French label for people: « même SIRET », « 40 m », « coordonnées à 2,1 km malgré la même adresse ».",
+                    "type": "string",
+                    "example": "même SIRET"
                 }
             }
         },
