@@ -4982,7 +4982,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; a row is rejected only when it cannot be stored. The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
+                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
                 "consumes": [
                     "text/csv",
                     "application/json"
@@ -6901,6 +6901,36 @@ const docTemplate = `{
                 }
             }
         },
+        "ImportReading": {
+            "type": "object",
+            "required": [
+                "count",
+                "field",
+                "how",
+                "rows"
+            ],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "example": 13
+                },
+                "field": {
+                    "description": "The standard's column.",
+                    "type": "string",
+                    "example": "services"
+                },
+                "how": {
+                    "description": "How the rows were read.",
+                    "type": "string",
+                    "example": "values separated by commas (the standard joins them with |)"
+                },
+                "rows": {
+                    "description": "The rows read this way, as ranges of row numbers.",
+                    "type": "string",
+                    "example": "1-12, 15"
+                }
+            }
+        },
         "ImportReport": {
             "type": "object",
             "required": [
@@ -6909,6 +6939,7 @@ const docTemplate = `{
                 "duplicates",
                 "format",
                 "issues",
+                "readings",
                 "rejected",
                 "rows",
                 "services",
@@ -6937,6 +6968,13 @@ const docTemplate = `{
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ImportIssue"
+                    }
+                },
+                "readings": {
+                    "description": "How rows that depart from the standard were read: columns under another name or misspelt\n(conditions_access), values joined with commas, values of older versions mapped.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ImportReading"
                     }
                 },
                 "rejected": {

@@ -48,7 +48,68 @@ type Report struct {
 	Services   map[string]int `json:"services"`
 	Duplicates int            `json:"duplicates"`
 	Issues     []Issue        `json:"issues"`
-	Elapsed    time.Duration  `json:"-"`
+	// Readings say how rows that depart from the standard v1.0.2 were read.
+	Readings []Reading    `json:"readings"`
+	Elapsed  time.Duration `json:"-"`
+
+	readingRows map[RowReading]*[]int
+}
+
+// Reading is one way some rows were read: a column under another name,
+// values joined with commas, values of an older version mapped.
+type Reading struct {
+	Field string `json:"field"`
+	How   string `json:"how"`
+	// Rows lists the rows read this way as ranges: "1-12, 15".
+	Rows  string `json:"rows"`
+	Count int    `json:"count"`
+}
+
+func (r *Report) addReadings(row int, rs []RowReading) {
+	for _, x := range rs {
+		if r.readingRows == nil {
+			r.readingRows = map[RowReading]*[]int{}
+		}
+		rows, ok := r.readingRows[x]
+		if !ok {
+			rows = new([]int)
+			r.readingRows[x] = rows
+			r.Readings = append(r.Readings, Reading{Field: x.Field, How: x.How})
+		}
+		if n := len(*rows); n == 0 || (*rows)[n-1] != row {
+			*rows = append(*rows, row)
+		}
+	}
+}
+
+// finishReadings writes the rows of each reading as ranges.
+func (r *Report) finishReadings() {
+	for i := range r.Readings {
+		rows := *r.readingRows[RowReading{r.Readings[i].Field, r.Readings[i].How}]
+		r.Readings[i].Rows, r.Readings[i].Count = ranges(rows), len(rows)
+	}
+	r.readingRows = nil
+}
+
+// ranges writes sorted row numbers as "1-3, 7, 9-12".
+func ranges(rows []int) string {
+	var b strings.Builder
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		if j > i {
+			fmt.Fprintf(&b, "%d-%d", rows[i], rows[j])
+		} else {
+			fmt.Fprintf(&b, "%d", rows[i])
+		}
+		i = j + 1
+	}
+	return b.String()
 }
 
 func (r *Report) issue(is ...Issue) {
@@ -70,7 +131,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		opt.BatchSize = DefaultBatchSize
 	}
 	rep := &Report{Source: strings.ToLower(strings.TrimSpace(opt.Source)), DryRun: opt.DryRun, Snapshot: opt.Snapshot,
-		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}}
+		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	opt.Source = rep.Source
 	sync := models.SyncOptions{DryRun: opt.DryRun, DetectDuplicates: true}
 	var keepActors, keepServices map[string]bool
@@ -131,6 +192,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			}
 		}
 		rep.issue(p.Issues...)
+		rep.addReadings(rec.Row, p.Readings)
 		if p.Rejected {
 			rep.Rejected++
 			continue
@@ -155,6 +217,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		}
 		count(rep, res)
 	}
+	rep.finishReadings()
 	rep.Elapsed = time.Since(start)
 	return rep, nil
 }

@@ -23,6 +23,9 @@ const (
 type Record struct {
 	Row   int // 1 for the first place of the file (the CSV header is not counted)
 	Cells map[string]string
+	// Renamed says, for the columns read under another name than the
+	// file's (a misspelt or renamed column), how each was read.
+	Renamed map[string]string
 	// Err is set when the row itself is unreadable (a JSON element that is
 	// not an object); Cells is then empty.
 	Err error
@@ -33,10 +36,11 @@ type Record struct {
 type Reader struct {
 	format  string
 	csv     *csv.Reader
-	header  []string
+	header  []columnReading
 	json    *json.Decoder
 	row     int
 	columns map[string]bool
+	keys    map[string]columnReading // JSON keys already read
 }
 
 // NewReader starts reading r. format is FormatCSV, FormatJSON or "" to tell
@@ -61,7 +65,7 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 			break
 		}
 	}
-	rd := &Reader{format: format, columns: map[string]bool{}}
+	rd := &Reader{format: format, columns: map[string]bool{}, keys: map[string]columnReading{}}
 	switch format {
 	case FormatCSV:
 		head, _ := br.Peek(br.Buffered())
@@ -76,12 +80,12 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the CSV header cannot be read: %v", err)
 		}
+		rd.header = make([]columnReading, len(header))
 		for i, h := range header {
-			h = strings.ToLower(strings.TrimSpace(strings.Trim(h, "\"\ufeff")))
-			header[i] = h
-			rd.columns[h] = true
+			rd.header[i] = readColumn(h)
+			rd.columns[rd.header[i].name] = true
 		}
-		rd.csv, rd.header = c, header
+		rd.csv = c
 		c.ReuseRecord = true
 	case FormatJSON:
 		d := json.NewDecoder(br)
@@ -126,8 +130,8 @@ func (r *Reader) Next() (Record, error) {
 			r.row++
 			rec := Record{Row: r.row, Cells: make(map[string]string, len(r.header))}
 			for i, v := range fields {
-				if i < len(r.header) && r.header[i] != "" {
-					rec.Cells[r.header[i]] = strings.TrimSpace(v)
+				if i < len(r.header) && r.header[i].name != "" {
+					rec.set(r.header[i], strings.TrimSpace(v))
 				}
 			}
 			return rec, nil
@@ -149,11 +153,31 @@ func (r *Reader) Next() (Record, error) {
 	}
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj))}
 	for k, v := range obj {
-		k = strings.ToLower(strings.TrimSpace(k))
-		r.columns[k] = true
-		rec.Cells[k] = cellString(v)
+		cr, ok := r.keys[k]
+		if !ok {
+			cr = readColumn(k)
+			r.keys[k] = cr
+			r.columns[cr.name] = true
+		}
+		rec.set(cr, cellString(v))
 	}
 	return rec, nil
+}
+
+// set stores a cell under the standard's name of its column. When a file
+// has a column twice under two names (« courriels » and « email »), the
+// first value that is not empty wins.
+func (rec *Record) set(c columnReading, v string) {
+	if old := rec.Cells[c.name]; old != "" {
+		return
+	}
+	rec.Cells[c.name] = v
+	if c.how != "" && v != "" {
+		if rec.Renamed == nil {
+			rec.Renamed = map[string]string{}
+		}
+		rec.Renamed[c.name] = c.how
+	}
 }
 
 func cellString(v any) string {
