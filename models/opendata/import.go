@@ -49,7 +49,7 @@ type Report struct {
 	Duplicates int            `json:"duplicates"`
 	Issues     []Issue        `json:"issues"`
 	// Readings say how rows that depart from the standard v1.0.2 were read.
-	Readings []Reading    `json:"readings"`
+	Readings []Reading     `json:"readings"`
 	Elapsed  time.Duration `json:"-"`
 
 	readingRows map[RowReading]*[]int

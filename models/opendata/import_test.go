@@ -175,8 +175,8 @@ func TestImportVariants(t *testing.T) {
 	}
 	want := map[string]string{ // field: how → rows
 		"conditions_acces: column « conditions_access » read as conditions_acces (misspelt)": "1-2", // where not empty
-		"services: values separated by commas (the standard joins them with |)":               "1",
-		"labels_nationaux: values separated by commas (the standard joins them with |)":       "1",
+		"services: values separated by commas (the standard joins them with |)":              "1",
+		"labels_nationaux: values separated by commas (the standard joins them with |)":      "1",
 	}
 	got := map[string]string{}
 	for _, r := range rep.Readings {

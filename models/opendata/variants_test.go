@@ -17,8 +17,8 @@ func TestReadColumn(t *testing.T) {
 		{"label_nationaux", "labels_nationaux", "another name"},
 		{"presentation_resumee", "presentation_resume", "misspelt"},
 		{"dispositif_programme_nationaux", "dispositif_programmes_nationaux", "misspelt"},
-		{"couleur", "couleur", ""},   // unknown, reported as such
-		{"x_lat", "x_lat", ""},       // too short to guess
+		{"couleur", "couleur", ""}, // unknown, reported as such
+		{"x_lat", "x_lat", ""},     // too short to guess
 		{"horaires2", "horaires", "misspelt"},
 	}
 	for _, tc := range cases {
