@@ -474,6 +474,15 @@ func matrix() []entry {
 		return call{method: "POST", path: "/api/v1/duplicates/" + w.dupPair(own) + "/dismiss"}
 	}, modOwn, modOther)
 
+	// Records to check again: administrators anywhere, coordinators in
+	// their territory (own: the Bouches-du-Rhône), nobody else.
+	add("GET /api/v1/quality/stale", func(_ *world, _ string, own bool) call {
+		if own {
+			return call{method: "GET", path: "/api/v1/quality/stale?departement=13"}
+		}
+		return call{method: "GET", path: "/api/v1/quality/stale?departement=06"}
+	}, row(401, 200, 200, 403, 403, 403, 403, 401), adminOnly(200))
+
 	add("GET /api/v1/suggestions", static("GET", "/api/v1/suggestions", false), people(200), nil)
 	// A suggestion is private to its author ("user") and its moderators:
 	// others get 404; the author may see it but not decide.

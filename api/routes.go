@@ -131,4 +131,7 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.GET("/duplicates", public(h.ListDuplicates)...)
 	v1.POST("/duplicates/:id/confirm", auth(h.ConfirmDuplicate)...)
 	v1.POST("/duplicates/:id/dismiss", auth(h.DismissDuplicate)...)
+	// Data quality (issue 11): coordinators list the records of their
+	// territory to check again; the handler checks the role and territory.
+	v1.GET("/quality/stale", auth(h.ListStale)...)
 }

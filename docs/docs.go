@@ -164,6 +164,20 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "maximum": 1,
+                        "minimum": 0,
+                        "type": "number",
+                        "description": "Quality score at least this, as of today",
+                        "name": "quality_min",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "true: not checked for 12 months; false: checked since",
+                        "name": "stale",
+                        "in": "query"
+                    },
+                    {
                         "enum": [
                             "id",
                             "name",
@@ -2188,7 +2202,7 @@ const docTemplate = `{
         },
         "/api/v1/exports/{format}": {
             "get": {
-                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes), data-inclusion-structures and data-inclusion-services (data·inclusion v1). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory: send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
                 "produces": [
                     "text/csv",
                     "application/json",
@@ -2205,7 +2219,8 @@ const docTemplate = `{
                             "standard-json",
                             "geojson",
                             "data-inclusion-structures",
-                            "data-inclusion-services"
+                            "data-inclusion-services",
+                            "quality-csv"
                         ],
                         "type": "string",
                         "description": "Export format",
@@ -2641,6 +2656,95 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "An invalid value",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/quality/stale": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "quality"
+                ],
+                "summary": "List the records of a territory to check again",
+                "parameters": [
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Département codes (13, 2A, 974)",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "INSEE commune codes",
+                        "name": "insee_code",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 120,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 12,
+                        "description": "Not checked for this many months",
+                        "name": "months",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/StaleList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Neither a coordinator nor an administrator, or a filter outside the territory",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5531,6 +5635,7 @@ const docTemplate = `{
                 "address",
                 "archived_at",
                 "booking_url",
+                "checked_on",
                 "closed_from",
                 "closed_until",
                 "closure_reason",
@@ -5551,6 +5656,9 @@ const docTemplate = `{
                 "phones",
                 "pivot",
                 "pivot_kind",
+                "producer",
+                "producer_updated_on",
+                "quality",
                 "source",
                 "source_id",
                 "status",
@@ -5576,6 +5684,12 @@ const docTemplate = `{
                 },
                 "booking_url": {
                     "type": "string"
+                },
+                "checked_on": {
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2023-05-11"
                 },
                 "closed_from": {
                     "type": "string"
@@ -5673,6 +5787,21 @@ const docTemplate = `{
                     ],
                     "example": "siret"
                 },
+                "producer": {
+                    "description": "Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "description": "The producer's own date of the record (date_maj); null when it gave none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2023-05-11"
+                },
+                "quality": {
+                    "$ref": "#/definitions/Quality"
+                },
                 "source": {
                     "type": "string"
                 },
@@ -5724,6 +5853,7 @@ const docTemplate = `{
                 "address",
                 "archived_at",
                 "booking_url",
+                "checked_on",
                 "closed_from",
                 "closed_until",
                 "closure_reason",
@@ -5745,6 +5875,9 @@ const docTemplate = `{
                 "phones",
                 "pivot",
                 "pivot_kind",
+                "producer",
+                "producer_updated_on",
+                "quality",
                 "score",
                 "source",
                 "source_id",
@@ -5771,6 +5904,12 @@ const docTemplate = `{
                 },
                 "booking_url": {
                     "type": "string"
+                },
+                "checked_on": {
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2023-05-11"
                 },
                 "closed_from": {
                     "type": "string"
@@ -5872,6 +6011,21 @@ const docTemplate = `{
                         "unknown"
                     ],
                     "example": "siret"
+                },
+                "producer": {
+                    "description": "Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "description": "The producer's own date of the record (date_maj); null when it gave none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2023-05-11"
+                },
+                "quality": {
+                    "$ref": "#/definitions/Quality"
                 },
                 "score": {
                     "type": "number",
@@ -6033,6 +6187,15 @@ const docTemplate = `{
                     "description": "SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send\n00000000000000, when unknown.",
                     "type": "string",
                     "example": "21130055300016"
+                },
+                "producer": {
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "type": "string",
+                    "example": "2023-05-11"
                 },
                 "source": {
                     "description": "Who supplied the record (a partner's source name) and its id there.",
@@ -8063,6 +8226,66 @@ const docTemplate = `{
                 }
             }
         },
+        "Quality": {
+            "type": "object",
+            "required": [
+                "missing",
+                "score",
+                "stale"
+            ],
+            "properties": {
+                "missing": {
+                    "description": "The criteria not met.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/QualityGap"
+                    }
+                },
+                "score": {
+                    "description": "From 0 to 1: the sum of the weights of the criteria met.",
+                    "type": "number",
+                    "example": 0.75
+                },
+                "stale": {
+                    "description": "Not checked for 12 months.",
+                    "type": "boolean"
+                }
+            }
+        },
+        "QualityGap": {
+            "type": "object",
+            "required": [
+                "criterion",
+                "missing",
+                "weight"
+            ],
+            "properties": {
+                "criterion": {
+                    "type": "string",
+                    "enum": [
+                        "contact",
+                        "opening_hours",
+                        "offer",
+                        "offer_details",
+                        "coordinates",
+                        "description",
+                        "commune",
+                        "identifier",
+                        "fresh"
+                    ],
+                    "example": "opening_hours"
+                },
+                "missing": {
+                    "description": "What is missing, for the people who fix the record.",
+                    "type": "string",
+                    "example": "no opening hours (OpenStreetMap syntax) on the place or on every published service"
+                },
+                "weight": {
+                    "type": "number",
+                    "example": 0.15
+                }
+            }
+        },
         "Referral": {
             "type": "object",
             "required": [
@@ -9081,6 +9304,82 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/SearchMeta"
+                }
+            }
+        },
+        "StaleList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/StaleRecord"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "StaleRecord": {
+            "type": "object",
+            "required": [
+                "address",
+                "checked_on",
+                "departement",
+                "id",
+                "months_since_check",
+                "name",
+                "producer",
+                "quality",
+                "source",
+                "source_id"
+            ],
+            "properties": {
+                "address": {
+                    "$ref": "#/definitions/Address"
+                },
+                "checked_on": {
+                    "description": "The day the record was last known correct.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2023-05-11"
+                },
+                "departement": {
+                    "type": "string",
+                    "example": "13"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "months_since_check": {
+                    "description": "Whole months since then.",
+                    "type": "integer",
+                    "example": 18
+                },
+                "name": {
+                    "type": "string"
+                },
+                "producer": {
+                    "type": "string"
+                },
+                "quality": {
+                    "$ref": "#/definitions/Quality"
+                },
+                "source": {
+                    "type": "string"
+                },
+                "source_id": {
+                    "type": "string"
                 }
             }
         },

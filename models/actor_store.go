@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"carnet/models/vocab"
 )
 
 // ActorFilter selects actors in ListActors. Within a field, values are
@@ -29,7 +31,15 @@ type ActorFilter struct {
 	// ExcludeDuplicates hides the newer actor of each possible duplicate
 	// pair not dismissed (see DuplicateLink).
 	ExcludeDuplicates bool
+	// QualityMin keeps actors whose quality score, as of today, is at
+	// least this (see QualityOf).
+	QualityMin *float64
+	// Stale keeps actors not checked for StaleAfter months (true) or
+	// checked since (false).
+	Stale *bool
 	ListParams
+
+	now time.Time // set by ListActors, for the freshness of scores
 }
 
 const maxParentDepth = 8 // networks of networks exist; deeper is a data error
@@ -53,6 +63,8 @@ func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 		return err
 	}
 	a.Fingerprint = a.ContentFingerprint()
+	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+	a.Quality, a.QualityMissing = scoreQuality(a, nil)
 	if err := tx.Create(a).Error; err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
@@ -116,6 +128,12 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	}
 	a.UpdatedAt, a.Version = s.now(), before.Version+1
 	a.Fingerprint = a.ContentFingerprint()
+	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+	services, err := qualityServices(tx, a.ID)
+	if err != nil {
+		return err
+	}
+	a.Quality, a.QualityMissing = scoreQuality(a, services)
 	if err := tx.Model(a).Select("*").Omit("id", "created_at").Updates(a).Error; err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
@@ -177,6 +195,7 @@ func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
 
 // ListActors returns one page of actors matching f.
 func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], error) {
+	f.now = s.now()
 	return listPage(s, ctx, "actors", f.ListParams, func(q *gorm.DB) *gorm.DB { return actorFilter(q, f) }, nil,
 		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
 }
@@ -219,7 +238,66 @@ func actorFilter(q *gorm.DB, f ActorFilter) *gorm.DB {
 	if f.ExcludeDuplicates {
 		q = q.Where(notADuplicate("actors.id"))
 	}
+	if f.QualityMin != nil {
+		// The stored score lacks freshness, which depends on the day.
+		q = q.Where("actors.quality + CASE WHEN actors.checked_on >= ? THEN ? ELSE 0 END >= ?",
+			staleCutoff(f.now), freshWeight(), *f.QualityMin-0.0001)
+	}
+	if f.Stale != nil {
+		if *f.Stale {
+			q = q.Where("actors.checked_on < ?", staleCutoff(f.now))
+		} else {
+			q = q.Where("actors.checked_on >= ?", staleCutoff(f.now))
+		}
+	}
 	return q
+}
+
+// StaleFilter selects the records a coordinator should check again.
+type StaleFilter struct {
+	// Territory restricts the list to a coordinator's territory; nil for
+	// administrators (everywhere).
+	Territory    *Territory
+	Departements []string
+	InseeCodes   []string
+	// Months since the last check (default StaleAfter).
+	Months int
+	ListParams
+}
+
+// ListStale returns one page of the live actors, not permanently closed,
+// that were not checked for f.Months months: neither their producer's date
+// nor a change in Carnet is that recent.
+func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], error) {
+	if f.Months <= 0 {
+		f.Months = StaleAfter
+	}
+	cutoff := s.now().AddDate(0, -f.Months, 0).Format(time.DateOnly)
+	f.Sort = SortID
+	filter := func(q *gorm.DB) *gorm.DB {
+		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND actors.checked_on < ?", vocab.ActorClosed, cutoff)
+		if t := f.Territory; t != nil {
+			switch {
+			case len(t.Departements) > 0 && len(t.Communes) > 0:
+				q = q.Where("(actors.departement IN ? OR actors.insee_code IN ?)", t.Departements, t.Communes)
+			case len(t.Departements) > 0:
+				q = q.Where("actors.departement IN ?", t.Departements)
+			case len(t.Communes) > 0:
+				q = q.Where("actors.insee_code IN ?", t.Communes)
+			default:
+				q = q.Where("1 = 0")
+			}
+		}
+		if len(f.Departements) > 0 {
+			q = q.Where("actors.departement IN ?", f.Departements)
+		}
+		if len(f.InseeCodes) > 0 {
+			q = q.Where("actors.insee_code IN ?", f.InseeCodes)
+		}
+		return q
+	}
+	return listPage(s, ctx, "actors", f.ListParams, filter, nil,
+		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
 }
 
 // lockActor loads an actor for change inside a write transaction (the

@@ -76,7 +76,8 @@ func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
 
 // Fields left out of the history: identity and bookkeeping that change on
 // every write (the sync fingerprint among them), and the loaded association.
-var unaudited = map[string]bool{"ID": true, "Actor": true, "CreatedAt": true, "UpdatedAt": true, "Version": true, "Fingerprint": true}
+var unaudited = map[string]bool{"ID": true, "Actor": true, "CreatedAt": true, "UpdatedAt": true, "Version": true, "Fingerprint": true,
+	"CheckedOn": true, "Quality": true, "QualityMissing": true}
 
 var naming = schema.NamingStrategy{}
 

@@ -71,7 +71,10 @@ func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 		return sourceConflict(err, "services.source, services.source_id")
 	}
 	sv.Actor = actor
-	return recordChange(tx, changeOf(EntityService, ChangeCreate, nil, sv))
+	if err := recordChange(tx, changeOf(EntityService, ChangeCreate, nil, sv)); err != nil {
+		return err
+	}
+	return s.refreshActorQuality(tx, sv.ActorID)
 }
 
 // GetService returns the service with its actor, archived or not.
@@ -143,7 +146,10 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 		return sourceConflict(err, "services.source, services.source_id")
 	}
 	sv.Actor = actor
-	return recordChange(tx, changeOf(EntityService, op, before, sv))
+	if err := recordChange(tx, changeOf(EntityService, op, before, sv)); err != nil {
+		return err
+	}
+	return s.refreshActorQuality(tx, sv.ActorID)
 }
 
 // ArchiveService marks the service archived: a tombstone.
@@ -173,7 +179,10 @@ func (s *Store) archiveService(tx *gorm.DB, sv *Service) error {
 	if err := tx.Model(sv).Select("status", "archived_at", "updated_at", "version").Updates(sv).Error; err != nil {
 		return err
 	}
-	return recordChange(tx, changeOf(EntityService, ChangeArchive, &before, sv))
+	if err := recordChange(tx, changeOf(EntityService, ChangeArchive, &before, sv)); err != nil {
+		return err
+	}
+	return s.refreshActorQuality(tx, sv.ActorID)
 }
 
 // ListServices returns one page of services matching f, each with its actor.

@@ -109,7 +109,13 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	rdb.SetMaxOpenConns(opt.ReadConns)
 	rdb.SetMaxIdleConns(opt.ReadConns)
-	return &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }}, nil
+	s := &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }}
+	// Rows written before quality scores existed are scored once.
+	if err := s.scoreUnscored(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("score the quality of existing records: %w", err)
+	}
+	return s, nil
 }
 
 // dsn builds a mattn/go-sqlite3 connection string. The PRAGMAs:

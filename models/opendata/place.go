@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"carnet/models"
@@ -219,10 +220,24 @@ func ToPlace(rec Record, source string) Place {
 	if s := b.cell("structure_parente"); s != "" {
 		b.warn("structure_parente", s, "not imported: Carnet links networks by actor id (parent_id), set it through the API")
 	}
-	if d := b.cell("date_maj"); d == "" {
-		b.warn("date_maj", "", "missing (required by the standard); Carnet keeps its own update time")
-	} else if !validDate(d) {
-		b.warn("date_maj", d, "not a date written YYYY-MM-DD; ignored")
+	// Provenance: the producer named by the row (the standard's source
+	// column), else the importing source; the producer's own date.
+	a.Producer = strings.TrimSpace(b.cell("source"))
+	if a.Producer == "" {
+		a.Producer = source
+	} else if utf8.RuneCountInString(a.Producer) > 200 {
+		b.warn("source", a.Producer, "longer than 200 characters; cut")
+		a.Producer = cutWords(a.Producer, 200)
+	}
+	switch d := b.cell("date_maj"); {
+	case d == "":
+		b.warn("date_maj", "", "missing (required by the standard); the day of the import is taken as the record's date")
+	case !validDate(d):
+		b.warn("date_maj", d, "not a date written YYYY-MM-DD; the day of the import is taken as the record's date")
+	case d[:10] > time.Now().Format(time.DateOnly):
+		b.warn("date_maj", d, "in the future; the day of the import is taken as the record's date")
+	default:
+		a.ProducerUpdatedOn = d[:10]
 	}
 	if s := b.cell("cle_ban"); s != "" {
 		b.warn("cle_ban", s, "v0.1.1's BAN key has no field in v1; dropped")
