@@ -53,15 +53,20 @@ type Actor struct {
 	// store on every write of the actor or of one of its services.
 	Quality        float64
 	QualityMissing StringList
-	Status         string
-	ClosedFrom     string // YYYY-MM-DD
-	ClosedUntil    string // YYYY-MM-DD
-	ClosureReason  string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-	ArchivedAt     *time.Time
-	Version        int64
-	Fingerprint    string // ContentFingerprint as last written: sync skips unchanged records
+	// SourceHash identifies the row of a file an import made this record
+	// and its services from (see opendata.Import); "" once anything else
+	// wrote them.
+	SourceHash    string
+	storedHash    string // the hash stored before a sync batch, for keepSourceHashes
+	Status        string
+	ClosedFrom    string // YYYY-MM-DD
+	ClosedUntil   string // YYYY-MM-DD
+	ClosureReason string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	ArchivedAt    *time.Time
+	Version       int64
+	Fingerprint   string // ContentFingerprint as last written: sync skips unchanged records
 }
 
 // IsArchived reports whether the actor was deleted from the directory.

@@ -49,9 +49,19 @@ func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 	return s.write(ctx, func(tx *gorm.DB) error { return s.insertActor(tx, a) })
 }
 
-// insertActor validates a and inserts it with a new id inside tx. Bulk
-// writers (sync, import) call it for each row of a batch.
+// insertActor validates a and inserts it with a new id inside tx.
 func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
+	if err := s.prepareActor(tx, a); err != nil {
+		return err
+	}
+	return s.createActors(tx, []*Actor{a})
+}
+
+// prepareActor gives a new actor its id and bookkeeping, normalises and
+// validates it, and checks its references, without writing it: bulk
+// writers (sync, import) prepare each row of a batch, then create the valid
+// ones together (createActors).
+func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	now := s.now()
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
@@ -64,11 +74,11 @@ func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 	}
 	a.Fingerprint = a.ContentFingerprint()
 	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
-	a.Quality, a.QualityMissing = scoreQuality(a, nil)
-	if err := tx.Create(a).Error; err != nil {
-		return sourceConflict(err, "actors.source, actors.source_id")
+	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+		a.SourceHash = ""
 	}
-	return recordChange(tx, changeOf(EntityActor, ChangeCreate, nil, a))
+	a.Quality, a.QualityMissing = scoreQuality(a, nil)
+	return nil
 }
 
 // GetActor returns the actor with id, archived or not; ENOTFOUND if none.
@@ -129,6 +139,9 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	a.UpdatedAt, a.Version = s.now(), before.Version+1
 	a.Fingerprint = a.ContentFingerprint()
 	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+		a.SourceHash = "" // no longer what an import made of a row
+	}
 	services, err := qualityServices(tx, a.ID)
 	if err != nil {
 		return err

@@ -69,9 +69,22 @@ var blockColumns = []string{"id", "source", "name", "pivot", "pivot_kind", "stre
 //
 // It returns the number of links created.
 func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, error) {
+	return s.detectDuplicates(ctx, "", actorIDs)
+}
+
+// detectDuplicates is DetectDuplicates; a caller that knows the actors are
+// all of one source names it, which spares loading them when no other
+// source exists (the first import of a directory).
+func (s *Store) detectDuplicates(ctx context.Context, source string, actorIDs []string) (int, error) {
 	ids := uniqueIDs(actorIDs)
 	if len(ids) == 0 {
 		return 0, nil
+	}
+	if source != "" {
+		others, err := otherSourceExists(s.read(ctx), source)
+		if err != nil || !others {
+			return 0, dbError(err)
+		}
 	}
 	var matches []dedup.Match
 	var evaluated []string
@@ -136,9 +149,7 @@ func uniqueIDs(ids []string) []string {
 	return slices.Compact(out)
 }
 
-// otherSourcesExist spares the first source of a directory any comparison:
-// two range searches of actors_live_source per source changed (an OR would
-// scan the index).
+// otherSourcesExist spares the first source of a directory any comparison.
 func otherSourcesExist(tx *gorm.DB, changed []Actor) (bool, error) {
 	seen := map[string]bool{}
 	for i := range changed {
@@ -147,13 +158,19 @@ func otherSourcesExist(tx *gorm.DB, changed []Actor) (bool, error) {
 			continue
 		}
 		seen[src] = true
-		var other bool
-		err := tx.Raw("SELECT EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source < ?) OR EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source > ?)", src, src).Scan(&other).Error
-		if err != nil || other {
+		if other, err := otherSourceExists(tx, src); err != nil || other {
 			return other, err
 		}
 	}
 	return false, nil
+}
+
+// otherSourceExists: two range searches of actors_live_source (an OR would
+// scan the index).
+func otherSourceExists(tx *gorm.DB, source string) (bool, error) {
+	var other bool
+	err := tx.Raw("SELECT EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source < ?) OR EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source > ?)", source, source).Scan(&other).Error
+	return other, err
 }
 
 func placeOf(a *Actor) dedup.Place {

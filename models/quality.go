@@ -79,6 +79,10 @@ type qualityService struct {
 	OpeningHours string
 }
 
+func qualityOfService(sv *Service) qualityService {
+	return qualityService{Status: sv.Status, Themes: sv.Themes, Fees: sv.Fees, AccessModes: sv.AccessModes, OpeningHours: sv.OpeningHours}
+}
+
 // scoreQuality returns the score of a without freshness, and the criteria
 // it misses, from its live services.
 func scoreQuality(a *Actor, services []qualityService) (float64, StringList) {
@@ -222,7 +226,8 @@ func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string) error {
 		return err
 	}
 	score, missing := scoreQuality(&a, services)
-	fields := map[string]any{"quality": score, "quality_missing": missing}
+	// The actor's services are no longer what an import made of a row.
+	fields := map[string]any{"quality": score, "quality_missing": missing, "source_hash": ""}
 	if ChannelFrom(tx.Statement.Context) != ChannelSync {
 		fields["checked_on"] = s.now().Format(time.DateOnly)
 	}

@@ -6,10 +6,6 @@
 ALTER TABLE duplicate_links ADD COLUMN identity_score REAL NOT NULL DEFAULT 0;
 ALTER TABLE duplicate_links ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';
 
--- Detection loads the live actors of a département as its block.
-CREATE INDEX actors_live_departement ON actors (departement) WHERE archived_at IS NULL;
-
 -- +goose Down
-DROP INDEX actors_live_departement;
 ALTER TABLE duplicate_links DROP COLUMN reasons;
 ALTER TABLE duplicate_links DROP COLUMN identity_score;

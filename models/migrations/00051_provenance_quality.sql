@@ -13,13 +13,12 @@ ALTER TABLE actors ADD COLUMN checked_on TEXT NOT NULL DEFAULT '';           -- 
 ALTER TABLE actors ADD COLUMN quality REAL NOT NULL DEFAULT -1;
 ALTER TABLE actors ADD COLUMN quality_missing TEXT NOT NULL DEFAULT '[]';
 UPDATE actors SET checked_on = substr(updated_at, 1, 10);
--- Coordinators list the records of their territory not checked for a year.
-CREATE INDEX actors_live_checked ON actors (checked_on, id) WHERE archived_at IS NULL;
+-- Coordinators' lists of stale records go through actors_departement and
+-- the INSEE code index: no index of their own, every import pays for each.
 CREATE INDEX actors_unscored ON actors (id) WHERE quality < 0;
 
 -- +goose Down
 DROP INDEX actors_unscored;
-DROP INDEX actors_live_checked;
 ALTER TABLE actors DROP COLUMN quality_missing;
 ALTER TABLE actors DROP COLUMN quality;
 ALTER TABLE actors DROP COLUMN checked_on;

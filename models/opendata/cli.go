@@ -153,7 +153,11 @@ func WriteReport(w io.Writer, r *Report) {
 	if len(r.Readings) > 0 {
 		fmt.Fprintln(w, "\nHow rows that depart from the standard v1.0.2 were read:")
 		for _, x := range r.Readings {
-			fmt.Fprintf(w, "  %s: %s — %d rows (%s)\n", x.Field, x.How, x.Count, clip(x.Rows))
+			field := x.Field + ": "
+			if x.Field == "" {
+				field = ""
+			}
+			fmt.Fprintf(w, "  %s%s — %d rows (%s)\n", field, x.How, x.Count, clip(x.Rows))
 		}
 	}
 	if len(r.Issues) == 0 {

@@ -3,7 +3,9 @@ package opendata
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,6 +28,9 @@ type Record struct {
 	// Renamed says, for the columns read under another name than the
 	// file's (a misspelt or renamed column), how each was read.
 	Renamed map[string]string
+	// Hash identifies the row as written in the file (with its columns and
+	// the version of the mapping): an identical row gives the same hash.
+	Hash string
 	// Err is set when the row itself is unreadable (a JSON element that is
 	// not an object); Cells is then empty.
 	Err error
@@ -34,13 +39,14 @@ type Record struct {
 // Reader reads the places of a CSV or JSON file one at a time, so that a
 // large file never sits whole in memory as places.
 type Reader struct {
-	format  string
-	csv     *csv.Reader
-	header  []columnReading
-	json    *json.Decoder
-	row     int
-	columns map[string]bool
-	keys    map[string]columnReading // JSON keys already read
+	headerHash []byte // the CSV header, part of every row's hash
+	format     string
+	csv        *csv.Reader
+	header     []columnReading
+	json       *json.Decoder
+	row        int
+	columns    map[string]bool
+	keys       map[string]columnReading // JSON keys already read
 }
 
 // NewReader starts reading r. format is FormatCSV, FormatJSON or "" to tell
@@ -80,6 +86,7 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the CSV header cannot be read: %v", err)
 		}
+		rd.headerHash = []byte(strings.Join(header, "\x1f"))
 		rd.header = make([]columnReading, len(header))
 		for i, h := range header {
 			rd.header[i] = readColumn(h)
@@ -128,7 +135,7 @@ func (r *Reader) Next() (Record, error) {
 				continue
 			}
 			r.row++
-			rec := Record{Row: r.row, Cells: make(map[string]string, len(r.header))}
+			rec := Record{Row: r.row, Cells: make(map[string]string, len(r.header)), Hash: rowHash(r.headerHash, fields...)}
 			for i, v := range fields {
 				if i < len(r.header) && r.header[i].name != "" {
 					rec.set(r.header[i], strings.TrimSpace(v))
@@ -151,7 +158,7 @@ func (r *Reader) Next() (Record, error) {
 	if err := d.Decode(&obj); err != nil || obj == nil {
 		return Record{Row: r.row, Cells: map[string]string{}, Err: errors.New("is not a JSON object")}, nil
 	}
-	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj))}
+	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw))}
 	for k, v := range obj {
 		cr, ok := r.keys[k]
 		if !ok {
@@ -178,6 +185,23 @@ func (rec *Record) set(c columnReading, v string) {
 		}
 		rec.Renamed[c.name] = c.how
 	}
+}
+
+// mappingVersion changes whenever ToPlace reads a row differently: rows
+// hashed by an older version are read again.
+const mappingVersion = "carnet-import-1"
+
+// rowHash hashes a row's cells (and the header of a CSV file).
+func rowHash(header []byte, fields ...string) string {
+	h := sha256.New()
+	h.Write([]byte(mappingVersion))
+	h.Write(header)
+	for _, f := range fields {
+		h.Write([]byte{0x1e})
+		h.Write([]byte(f))
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16])
 }
 
 func cellString(v any) string {
