@@ -20,6 +20,685 @@ const docTemplate = `{
     "host": "{{.Host}}",
     "basePath": "{{.BasePath}}",
     "paths": {
+        "/api/hsds/v3": {
+            "get": {
+                "description": "The HSDS version, profile and OpenAPI document of the Open Referral HSDS 3.0 view. Every /api/hsds/v3 endpoint is public (no token) and answers with Access-Control-Allow-Origin: *.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS API details",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSAPIInfo"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/": {
+            "get": {
+                "description": "The HSDS version, profile and OpenAPI document of the Open Referral HSDS 3.0 view. Every /api/hsds/v3 endpoint is public (no token) and answers with Access-Control-Allow-Origin: *.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS API details",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSAPIInfo"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/organizations": {
+            "get": {
+                "description": "Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS organizations",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur (case and accents ignored) in the name, presentation or commune",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Nest full services (implies full)",
+                        "name": "full_service",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Fully nested organizations",
+                        "name": "full",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSOrganizationList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/organizations/{id}": {
+            "get": {
+                "description": "A live place as a fully nested HSDS organization, with its services (basic, or full with full_service=true).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS organization",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Organization id (Carnet's actor id)",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Nest full services",
+                        "name": "full_service",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSOrganization"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/service_at_locations": {
+            "get": {
+                "description": "One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre: the mean of the centres of its communes in the official commune reference, or of the directory's places with that postal code when the reference does not know it).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS services at location",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services holding one of these taxonomy terms (comma-separated ids)",
+                        "name": "taxonomy_term_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services holding some term of one of these taxonomies (comma-separated ids)",
+                        "name": "taxonomy_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Services of this organization",
+                        "name": "organization_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services whose record or whose structure changed at or after this RFC 3339 time or date",
+                        "name": "modified_after",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Fully nested locations and services",
+                        "name": "full",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Postal code of the place (5 digits)",
+                        "name": "postcode",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100000,
+                        "minimum": 1,
+                        "type": "number",
+                        "description": "With postcode: meters around the postal code's centre",
+                        "name": "proximity",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSServiceAtLocationList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/service_at_locations/{id}": {
+            "get": {
+                "description": "A service at its location, both fully nested.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS service at location",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Service at location id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSServiceAtLocation"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/services": {
+            "get": {
+                "description": "Pages through the published services of live places as HSDS 3.0 services, in creation order. Lists carry each service's one-to-one fields and its organization; full=true nests everything (phones, schedules, service_at_locations, languages, cost_options, contacts, attributes). Filters all hold together; taxonomy_term_id and taxonomy_id take one id or several, comma-separated (any of).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS services",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 5000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page (up to 5000 with minimal=true)",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services holding one of these taxonomy terms (comma-separated ids)",
+                        "name": "taxonomy_term_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services holding some term of one of these taxonomies (comma-separated ids)",
+                        "name": "taxonomy_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Services of this organization",
+                        "name": "organization_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services whose record or whose structure changed at or after this RFC 3339 time or date",
+                        "name": "modified_after",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only id, name, status and last_modified of each service",
+                        "name": "minimal",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Fully nested services",
+                        "name": "full",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSServiceList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/services/{id}": {
+            "get": {
+                "description": "A published service of a live place, fully nested: its organization, its service_at_location with the location, phones and contact (when the structure published its contact details), weekly schedules from its opening hours, languages, cost options and attributes (Carnet's vocabulary values as taxonomy terms).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS service",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Service id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSService"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/taxonomies": {
+            "get": {
+                "description": "Carnet's vocabularies (GET /api/v1/vocabularies) as HSDS taxonomies: themes, publics, fees, typologies…",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS taxonomies",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur in the name or description",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSTaxonomyList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/taxonomies/{id}": {
+            "get": {
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS taxonomy",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Taxonomy id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSTaxonomy"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/taxonomy_terms": {
+            "get": {
+                "description": "The values of Carnet's vocabularies as HSDS taxonomy terms: code is the value's slug (accepted by /api/v1 wherever the value is), name its label. Terms are flat: every term is a top-level term and none has children.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS taxonomy terms",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur in the code, name or description",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Terms of this taxonomy",
+                        "name": "taxonomy_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only top-level terms (all of Carnet's)",
+                        "name": "top_only",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Children of this term (Carnet's terms have none)",
+                        "name": "parent_id",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSTaxonomyTermList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/taxonomy_terms/{id}": {
+            "get": {
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS taxonomy term",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Taxonomy term id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSTaxonomyTerm"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/actors": {
             "get": {
                 "description": "Pages through the directory's actors, in a stable order. Within one filter, values are alternatives (any of); across filters, all must hold. Multi-valued filters take repeated parameters or comma-separated values; vocabulary values may be given as their exact label or their slug (see /api/v1/vocabularies).",
@@ -870,6 +1549,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "format": "uuid",
                         "description": "Actor id",
                         "name": "id",
@@ -1120,7 +1805,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "If an account has this e-mail, it joins the team at once (201). Otherwise an invitation is created (202) whose token the manager passes on; the person accepts it at POST /api/v1/invitations/accept.",
+                "description": "Creates an invitation (202) whose token, shown this once, the manager passes on; the person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1130,7 +1815,7 @@ const docTemplate = `{
                 "tags": [
                     "members"
                 ],
-                "summary": "Add a member, or invite them",
+                "summary": "Invite a person to the team",
                 "parameters": [
                     {
                         "type": "string",
@@ -1139,6 +1824,12 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
                     },
                     {
                         "description": "Who and which role",
@@ -1151,12 +1842,6 @@ const docTemplate = `{
                     }
                 ],
                 "responses": {
-                    "201": {
-                        "description": "Created",
-                        "schema": {
-                            "$ref": "#/definitions/Member"
-                        }
-                    },
                     "202": {
                         "description": "Accepted",
                         "schema": {
@@ -1188,7 +1873,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "Already a member",
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1221,7 +1906,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request.",
+                "description": "Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request. A structure keeps at least one manager: removing (or demoting) its last manager answers 409; make another member manager first. Recorded in the structure's security trail.",
                 "tags": [
                     "members"
                 ],
@@ -1265,6 +1950,12 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "409": {
+                        "description": "The structure's last manager",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             },
@@ -1274,6 +1965,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "The structure's managers and administrators. Demoting the structure's last manager answers 409. Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1342,6 +2034,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "409": {
+                        "description": "The structure's last manager",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -1350,6 +2048,83 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/actors/{id}/restore": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "actors"
+                ],
+                "summary": "Restore an archived actor",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version you read",
+                        "name": "If-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Actor"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "New version"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Not archived, or its network is archived",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1376,6 +2151,12 @@ const docTemplate = `{
                 ],
                 "summary": "Suggest a change to an actor",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "type": "string",
                         "format": "uuid",
@@ -1431,6 +2212,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "410": {
                         "description": "Gone",
                         "schema": {
@@ -1445,6 +2232,105 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/actors/{id}/trail": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent). Newest first. The structure's managers (and its network's) and administrators.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "members"
+                ],
+                "summary": "A structure's security trail",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Only this action",
+                        "name": "action",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "account",
+                            "client",
+                            "referral",
+                            "invitation"
+                        ],
+                        "type": "string",
+                        "description": "Only this kind of subject",
+                        "name": "subject_kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Only this account, referral or invitation",
+                        "name": "subject_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TrailList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1524,7 +2410,7 @@ const docTemplate = `{
         },
         "/api/v1/auth/logout": {
             "post": {
-                "description": "Revokes the session of the refresh token (the token and every token rotated from it). Access tokens already issued expire within minutes. Logging out twice is not an error.",
+                "description": "Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1555,6 +2441,70 @@ const docTemplate = `{
                     },
                     "415": {
                         "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/auth/password-reset": {
+            "post": {
+                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset token (POST /api/v1/users/{id}/password-reset) and gave it to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
+                "consumes": [
+                    "application/json"
+                ],
+                "tags": [
+                    "auth"
+                ],
+                "summary": "Set a new password with a reset link",
+                "parameters": [
+                    {
+                        "description": "Token and new password",
+                        "name": "reset",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/PasswordResetInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "Password set: log in with it"
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Unknown, used, replaced or expired token",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "The password does not meet the policy",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1755,6 +2705,12 @@ const docTemplate = `{
                 "summary": "Register a partner client",
                 "parameters": [
                     {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
                         "description": "The client",
                         "name": "client",
                         "in": "body",
@@ -1791,6 +2747,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2298,6 +3260,12 @@ const docTemplate = `{
                 "summary": "Invite a person",
                 "parameters": [
                     {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
                         "description": "Who and what",
                         "name": "invitation",
                         "in": "body",
@@ -2334,6 +3302,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Unknown actor",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2537,7 +3511,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Checks the current password, sets the new one (at least 12 characters) and ends every session of the account: other devices must log in again.",
+                "description": "Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, not built on the e-mail or name, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2858,7 +3832,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422.",
+                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2870,6 +3844,12 @@ const docTemplate = `{
                 ],
                 "summary": "Refer a person to another structure's service",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "description": "The referral",
                         "name": "referral",
@@ -2907,6 +3887,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Not a member of the sending structure",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -4488,6 +5474,83 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/services/{id}/restore": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "services"
+                ],
+                "summary": "Restore an archived service",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Service id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version you read",
+                        "name": "If-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Service"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "New version"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Not archived, or its actor is archived",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/services/{id}/suggestions": {
             "post": {
                 "security": [
@@ -4507,6 +5570,12 @@ const docTemplate = `{
                 ],
                 "summary": "Suggest a change to a service",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "type": "string",
                         "format": "uuid",
@@ -4558,6 +5627,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -4879,7 +5954,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel \"suggestion\"; if the record changed meanwhile so that the change no longer validates, the answer is 409. Rejecting needs a reason.",
+                "description": "Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel \"suggestion\", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5313,6 +6388,98 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/trail": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every event of the security trail: accounts (creation, administration and coordination rights, disabling, password changes and resets), partner clients (registration, changes, secret rotations), invitations, memberships and traced reads of referrals. Platform administrators only.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "accounts"
+                ],
+                "summary": "The platform's security trail",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Only this action",
+                        "name": "action",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "account",
+                            "client",
+                            "referral",
+                            "invitation"
+                        ],
+                        "type": "string",
+                        "description": "Only this kind of subject",
+                        "name": "subject_kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Only this account, client, referral or invitation",
+                        "name": "subject_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Only this structure's journal",
+                        "name": "actor_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TrailList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/users": {
             "get": {
                 "security": [
@@ -5526,6 +6693,107 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/users/{id}/password-reset": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "For a person who forgot their password, without a mail server: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). The single-use token is shown once, expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "accounts"
+                ],
+                "summary": "Issue a password reset link",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Account id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry gets the link again (with a new token if the first answer was lost)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "description": "On whose behalf ({} for administrators)",
+                        "name": "request",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/PasswordResetRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/PasswordResetIssued"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Disabled account",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Invalid, or an Idempotency-Key reused for another request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/vocabularies": {
             "get": {
                 "description": "Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels.",
@@ -5692,16 +6960,18 @@ const docTemplate = `{
                     "example": "2023-05-11"
                 },
                 "closed_from": {
+                    "description": "First day of a closure, announced or current.",
                     "type": "string"
                 },
                 "closed_until": {
+                    "description": "Last day of a temporary closure; \"\" when open-ended.",
                     "type": "string"
                 },
                 "closure_reason": {
                     "type": "string"
                 },
                 "contact_public": {
-                    "description": "Phones and e-mails appear in open-data exports only when true.",
+                    "description": "The structure agrees to publish its phones and e-mails: to anonymous\nreaders, in search, in the change feed and in open-data exports.",
                     "type": "boolean"
                 },
                 "created_at": {
@@ -5716,6 +6986,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "emails": {
+                    "description": "Shown like phones.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5767,6 +7038,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "phones": {
+                    "description": "Shown to anonymous readers only when contact_public is true; always\nto the structure's members and editors and to administrators.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5809,6 +7081,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "status": {
+                    "description": "Today's status: a temporary closure counts from closed_from to\nclosed_until (in the place's time zone); before, it is only announced\n(status active with the dates set), after, the place has reopened.",
                     "type": "string",
                     "x-vocabulary": "actor_status"
                 },
@@ -5912,16 +7185,18 @@ const docTemplate = `{
                     "example": "2023-05-11"
                 },
                 "closed_from": {
+                    "description": "First day of a closure, announced or current.",
                     "type": "string"
                 },
                 "closed_until": {
+                    "description": "Last day of a temporary closure; \"\" when open-ended.",
                     "type": "string"
                 },
                 "closure_reason": {
                     "type": "string"
                 },
                 "contact_public": {
-                    "description": "Phones and e-mails appear in open-data exports only when true.",
+                    "description": "The structure agrees to publish its phones and e-mails: to anonymous\nreaders, in search, in the change feed and in open-data exports.",
                     "type": "boolean"
                 },
                 "created_at": {
@@ -5941,6 +7216,7 @@ const docTemplate = `{
                     "example": 1.2
                 },
                 "emails": {
+                    "description": "Shown like phones.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5992,6 +7268,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "phones": {
+                    "description": "Shown to anonymous readers only when contact_public is true; always\nto the structure's members and editors and to administrators.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -6038,6 +7315,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "status": {
+                    "description": "Today's status: a temporary closure counts from closed_from to\nclosed_until (in the place's time zone); before, it is only announced\n(status active with the dates set), after, the place has reopened.",
                     "type": "string",
                     "x-vocabulary": "actor_status"
                 },
@@ -6918,6 +8196,984 @@ const docTemplate = `{
                 }
             }
         },
+        "HSDSAPIInfo": {
+            "type": "object",
+            "required": [
+                "openapi_url",
+                "profile",
+                "version"
+            ],
+            "properties": {
+                "openapi_url": {
+                    "description": "URL of the OpenAPI document of this API, with paths relative to its base.",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://carnet.example.fr/api/hsds/v3/openapi.json"
+                },
+                "profile": {
+                    "description": "URL of the HSDS profile this API follows: the HSDS 3.0 specification itself (no local profile).",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://github.com/openreferral/specification/tree/3.0"
+                },
+                "version": {
+                    "description": "The HSDS version this API implements.",
+                    "type": "string",
+                    "example": "3.0"
+                }
+            }
+        },
+        "HSDSAccessibility": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "description": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "url": {
+                    "type": "string",
+                    "format": "uri"
+                }
+            }
+        },
+        "HSDSAddress": {
+            "type": "object",
+            "required": [
+                "address_1",
+                "address_type",
+                "city",
+                "country",
+                "id",
+                "postal_code",
+                "state_province"
+            ],
+            "properties": {
+                "address_1": {
+                    "type": "string",
+                    "example": "58 cours Belsunce"
+                },
+                "address_2": {
+                    "type": "string"
+                },
+                "address_type": {
+                    "type": "string",
+                    "enum": [
+                        "physical",
+                        "postal",
+                        "virtual"
+                    ],
+                    "example": "physical"
+                },
+                "city": {
+                    "type": "string",
+                    "example": "Marseille"
+                },
+                "country": {
+                    "description": "ISO 3166-1 alpha-2.",
+                    "type": "string",
+                    "example": "FR"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "postal_code": {
+                    "type": "string",
+                    "example": "13001"
+                },
+                "region": {
+                    "description": "The region's name.",
+                    "type": "string",
+                    "example": "Provence-Alpes-Côte d'Azur"
+                },
+                "state_province": {
+                    "description": "The département's name (its code when the commune reference does not know it).",
+                    "type": "string",
+                    "example": "Bouches-du-Rhône"
+                }
+            }
+        },
+        "HSDSAttribute": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "link_entity": {
+                    "description": "service or organization.",
+                    "type": "string",
+                    "example": "service"
+                },
+                "link_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "link_type": {
+                    "description": "The vocabulary (taxonomy) the term comes from: themes, publics…",
+                    "type": "string",
+                    "example": "themes"
+                },
+                "taxonomy_term": {
+                    "$ref": "#/definitions/HSDSTaxonomyTerm"
+                },
+                "taxonomy_term_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSContact": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "email": {
+                    "type": "string",
+                    "format": "email"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string"
+                },
+                "phones": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSPhone"
+                    }
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSCostOption": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "amount": {
+                    "type": "number",
+                    "example": 0
+                },
+                "amount_description": {
+                    "description": "The service's fee details.",
+                    "type": "string"
+                },
+                "currency": {
+                    "description": "ISO 4217, with amount 0 for free services.",
+                    "type": "string",
+                    "example": "EUR"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "option": {
+                    "description": "The fee, as the national standard says it.",
+                    "type": "string",
+                    "example": "Gratuit"
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSLanguage": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "code": {
+                    "description": "ISO 639-1, or 639-2/639-3 where there is no 639-1 code.",
+                    "type": "string",
+                    "example": "ar"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Arabe"
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSLocation": {
+            "type": "object",
+            "required": [
+                "id",
+                "location_type"
+            ],
+            "properties": {
+                "accessibility": {
+                    "description": "The place's Accès libre page, when it has one.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSAccessibility"
+                    }
+                },
+                "addresses": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSAddress"
+                    }
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "latitude": {
+                    "type": "number",
+                    "example": 43.2996
+                },
+                "location_type": {
+                    "type": "string",
+                    "enum": [
+                        "physical",
+                        "postal",
+                        "virtual"
+                    ],
+                    "example": "physical"
+                },
+                "longitude": {
+                    "type": "number",
+                    "example": 5.3786
+                },
+                "name": {
+                    "type": "string"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "schedules": {
+                    "description": "The place's opening hours.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSSchedule"
+                    }
+                }
+            }
+        },
+        "HSDSOrganization": {
+            "type": "object",
+            "required": [
+                "description",
+                "id",
+                "name"
+            ],
+            "properties": {
+                "attributes": {
+                    "description": "Typologies, national programmes, training labels and mobility as taxonomy terms.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSAttribute"
+                    }
+                },
+                "description": {
+                    "description": "The structure's presentation, or a sentence built from its data when it has none.",
+                    "type": "string",
+                    "example": "Bibliothèque municipale à Marseille (13001)."
+                },
+                "email": {
+                    "type": "string",
+                    "format": "email"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "locations": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSLocation"
+                    }
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Médiathèque de l'Alcazar"
+                },
+                "organization_identifiers": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSOrganizationIdentifier"
+                    }
+                },
+                "parent_organization_id": {
+                    "description": "The network it belongs to, when that network is public.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "phones": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSPhone"
+                    }
+                },
+                "services": {
+                    "description": "The structure's public services.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSService"
+                    }
+                },
+                "website": {
+                    "type": "string",
+                    "format": "uri"
+                }
+            }
+        },
+        "HSDSOrganizationIdentifier": {
+            "type": "object",
+            "required": [
+                "id",
+                "identifier",
+                "identifier_type"
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "identifier": {
+                    "type": "string",
+                    "example": "21130055300016"
+                },
+                "identifier_type": {
+                    "description": "SIRET, SIREN, RNA or RIDET.",
+                    "type": "string",
+                    "example": "SIRET"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSOrganizationList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSOrganization"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
+        "HSDSPhone": {
+            "type": "object",
+            "required": [
+                "id",
+                "number"
+            ],
+            "properties": {
+                "contact_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "number": {
+                    "description": "E.164.",
+                    "type": "string",
+                    "example": "+33491559000"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "type": {
+                    "type": "string",
+                    "example": "voice"
+                }
+            }
+        },
+        "HSDSSchedule": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "attending_type": {
+                    "description": "On site, remotely, or both.",
+                    "type": "string",
+                    "example": "Sur place"
+                },
+                "byday": {
+                    "description": "Comma-separated iCalendar weekdays.",
+                    "type": "string",
+                    "example": "MO,TU,WE,TH,FR"
+                },
+                "closes_at": {
+                    "description": "Local time (HH:MM); earlier than opens_at for a span past midnight, 24:00 for the end of the day.",
+                    "type": "string",
+                    "example": "12:00"
+                },
+                "description": {
+                    "description": "The hours as written (OpenStreetMap opening_hours) when they cannot be written as weekly rules.",
+                    "type": "string"
+                },
+                "freq": {
+                    "type": "string",
+                    "enum": [
+                        "WEEKLY",
+                        "MONTHLY"
+                    ],
+                    "example": "WEEKLY"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "notes": {
+                    "description": "What the weekly rule cannot say: public holidays, dated exceptions, comments.",
+                    "type": "string",
+                    "example": "Fermé les jours fériés."
+                },
+                "opens_at": {
+                    "description": "Local time of the place (HH:MM).",
+                    "type": "string",
+                    "example": "09:00"
+                },
+                "schedule_link": {
+                    "description": "The service's booking page.",
+                    "type": "string",
+                    "format": "uri"
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "wkst": {
+                    "type": "string",
+                    "enum": [
+                        "MO",
+                        "TU",
+                        "WE",
+                        "TH",
+                        "FR",
+                        "SA",
+                        "SU"
+                    ],
+                    "example": "MO"
+                }
+            }
+        },
+        "HSDSService": {
+            "type": "object",
+            "required": [
+                "id",
+                "name",
+                "status"
+            ],
+            "properties": {
+                "alert": {
+                    "description": "A temporary closure, or a service currently full.",
+                    "type": "string"
+                },
+                "application_process": {
+                    "description": "How to get the service (the standard's modalites_acces), and the booking link.",
+                    "type": "string",
+                    "example": "Se présenter ; Téléphoner"
+                },
+                "attributes": {
+                    "description": "Carnet's vocabulary values of the service (themes, publics, fees…) as taxonomy terms.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSAttribute"
+                    }
+                },
+                "contacts": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSContact"
+                    }
+                },
+                "cost_options": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSCostOption"
+                    }
+                },
+                "description": {
+                    "type": "string"
+                },
+                "eligibility_description": {
+                    "description": "The publics specifically addressed and the specific support offered.",
+                    "type": "string"
+                },
+                "email": {
+                    "description": "The structure's first public e-mail address, when it published its contact details.",
+                    "type": "string",
+                    "format": "email"
+                },
+                "fees_description": {
+                    "description": "The fees (frais_a_charge), their details and whether the Pass numérique is accepted.",
+                    "type": "string",
+                    "example": "Gratuit."
+                },
+                "id": {
+                    "description": "Carnet's id of the service.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "languages": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSLanguage"
+                    }
+                },
+                "last_modified": {
+                    "description": "The last change of the service or of its structure, RFC 3339.",
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Aide aux démarches en ligne"
+                },
+                "organization": {
+                    "description": "The structure, without its nested lists.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/HSDSOrganization"
+                        }
+                    ]
+                },
+                "organization_id": {
+                    "description": "Carnet's id of the actor (structure) offering it.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "phones": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSPhone"
+                    }
+                },
+                "schedules": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSSchedule"
+                    }
+                },
+                "service_at_locations": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSServiceAtLocation"
+                    }
+                },
+                "status": {
+                    "description": "active, or temporarily closed when its place is.",
+                    "type": "string",
+                    "enum": [
+                        "active",
+                        "inactive",
+                        "defunct",
+                        "temporarily closed"
+                    ],
+                    "example": "active"
+                }
+            }
+        },
+        "HSDSServiceAtLocation": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location": {
+                    "$ref": "#/definitions/HSDSLocation"
+                },
+                "location_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "service": {
+                    "description": "The service, in lists and by id (never inside a service).",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/HSDSService"
+                        }
+                    ]
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSServiceAtLocationList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSServiceAtLocation"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
+        "HSDSServiceList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSService"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
+        "HSDSTaxonomy": {
+            "type": "object",
+            "required": [
+                "description",
+                "id",
+                "name"
+            ],
+            "properties": {
+                "description": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "themes"
+                },
+                "version": {
+                    "description": "Where the values come from and its version: the national standard v1.0.2, data·inclusion, Carnet.",
+                    "type": "string",
+                    "example": "lieux de médiation numérique v1.0.2"
+                }
+            }
+        },
+        "HSDSTaxonomyList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSTaxonomy"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
+        "HSDSTaxonomyTerm": {
+            "type": "object",
+            "required": [
+                "description",
+                "id",
+                "name"
+            ],
+            "properties": {
+                "code": {
+                    "description": "The value's slug, accepted by Carnet's own API wherever the value is.",
+                    "type": "string",
+                    "example": "aide-aux-demarches-administratives"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "language": {
+                    "description": "ISO 639-1 language of name and description.",
+                    "type": "string",
+                    "example": "fr"
+                },
+                "name": {
+                    "description": "The value's label.",
+                    "type": "string",
+                    "example": "Aide aux démarches administratives"
+                },
+                "taxonomy": {
+                    "description": "The taxonomy's name.",
+                    "type": "string",
+                    "example": "themes"
+                },
+                "taxonomy_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSTaxonomyTermList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSTaxonomyTerm"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
         "Health": {
             "type": "object",
             "required": [
@@ -6956,7 +9212,8 @@ const docTemplate = `{
                     "enum": [
                         "create",
                         "update",
-                        "archive"
+                        "archive",
+                        "restore"
                     ]
                 },
                 "at": {
@@ -8103,6 +10360,70 @@ const docTemplate = `{
                 },
                 "new_password": {
                     "type": "string"
+                }
+            }
+        },
+        "PasswordResetInput": {
+            "type": "object",
+            "required": [
+                "new_password",
+                "token"
+            ],
+            "properties": {
+                "new_password": {
+                    "type": "string",
+                    "example": "trois mots bien choisis"
+                },
+                "token": {
+                    "type": "string",
+                    "example": "pwr_…"
+                }
+            }
+        },
+        "PasswordResetIssued": {
+            "type": "object",
+            "required": [
+                "email",
+                "expires_at",
+                "id",
+                "token",
+                "use",
+                "user_id"
+            ],
+            "properties": {
+                "email": {
+                    "type": "string"
+                },
+                "expires_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "token": {
+                    "type": "string",
+                    "example": "pwr_…"
+                },
+                "use": {
+                    "description": "Where the person uses the token, with their new password.",
+                    "type": "string",
+                    "example": "POST /api/v1/auth/password-reset"
+                },
+                "user_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "PasswordResetRequest": {
+            "type": "object",
+            "properties": {
+                "actor_id": {
+                    "description": "For a structure's manager: the structure on whose behalf (one the\naccount belongs to); default: one of them. Administrators omit it.",
+                    "type": "string",
+                    "format": "uuid"
                 }
             }
         },
@@ -10085,6 +12406,114 @@ const docTemplate = `{
                 "id": {
                     "type": "string",
                     "format": "uuid"
+                }
+            }
+        },
+        "TrailEvent": {
+            "type": "object",
+            "required": [
+                "action",
+                "actor_id",
+                "at",
+                "channel",
+                "details",
+                "other_actor_id",
+                "seq",
+                "subject_id",
+                "subject_kind",
+                "subject_label",
+                "who_id",
+                "who_kind",
+                "who_label"
+            ],
+            "properties": {
+                "action": {
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read.",
+                    "type": "string",
+                    "example": "membership.added"
+                },
+                "actor_id": {
+                    "description": "The structure concerned; \"\" for platform events.",
+                    "type": "string"
+                },
+                "at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "channel": {
+                    "type": "string",
+                    "enum": [
+                        "api",
+                        "sync",
+                        "suggestion",
+                        "cli",
+                        "system"
+                    ]
+                },
+                "details": {
+                    "description": "The change: a role, old and new values, why a read was traced.",
+                    "type": "object",
+                    "additionalProperties": {}
+                },
+                "other_actor_id": {
+                    "description": "The other structure of a referral, for referral.read.",
+                    "type": "string"
+                },
+                "seq": {
+                    "type": "integer"
+                },
+                "subject_id": {
+                    "type": "string"
+                },
+                "subject_kind": {
+                    "type": "string",
+                    "enum": [
+                        "account",
+                        "client",
+                        "referral",
+                        "invitation"
+                    ]
+                },
+                "subject_label": {
+                    "description": "An account's e-mail or a client's name; never a referred person.",
+                    "type": "string"
+                },
+                "who_id": {
+                    "type": "string"
+                },
+                "who_kind": {
+                    "description": "Who did it: user, client or system.",
+                    "type": "string",
+                    "enum": [
+                        "user",
+                        "client",
+                        "system"
+                    ]
+                },
+                "who_label": {
+                    "type": "string"
+                }
+            }
+        },
+        "TrailList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/TrailEvent"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
                 }
             }
         },

@@ -86,14 +86,9 @@ func (h *Handler) Export(c *gin.Context) error {
 	var zw *gzip.Writer
 	started := false
 	err := opendata.Export(c.Request.Context(), h.Store, f.Name, writerFunc(func(p []byte) (int, error) { return w.Write(p) }), func(st models.ExportState) (bool, error) {
-		version := strconv.FormatInt(st.Seq, 10)
-		if f.Daily {
-			// Freshness and scores also change with the day.
-			version += "-" + st.Now.UTC().Format("20060102")
-		}
-		etag := fmt.Sprintf(`"%s-%s"`, f.Name, version)
+		etag := fmt.Sprintf(`"%s-%d-%s"`, f.Name, st.Seq, st.Day)
 		if gz {
-			etag = fmt.Sprintf(`"%s-%s-gzip"`, f.Name, version)
+			etag = fmt.Sprintf(`"%s-%d-%s-gzip"`, f.Name, st.Seq, st.Day)
 		}
 		hd := c.Writer.Header()
 		hd.Set("ETag", etag)

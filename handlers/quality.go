@@ -100,7 +100,7 @@ func (h *Handler) ListStale(c *gin.Context) error {
 			months = monthsBetween(checked, now)
 		}
 		out.Data[i] = StaleRecord{ID: a.ID, Name: a.Name, Source: a.Source, SourceID: a.SourceID, Producer: a.Producer,
-			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, MonthsSinceCheck: months, Quality: newQuality(a)}
+			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, MonthsSinceCheck: months, Quality: newQuality(a, now)}
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)

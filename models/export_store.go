@@ -22,6 +22,10 @@ type ExportState struct {
 	// Now is when the export runs: freshness and quality scores are as of
 	// this day.
 	Now time.Time
+	// Day is the date the export is made (Paris time): statuses follow
+	// closure dates, so an export of the same changes differs from one
+	// day to the next.
+	Day string
 }
 
 // exportBatch is how many actors an export reads at a time: memory stays
@@ -40,7 +44,7 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 		if err != nil {
 			return err
 		}
-		st.Seq, st.At, st.Now = last.Seq, last.At, s.now()
+		st.Seq, st.At, st.Now, st.Day = last.Seq, last.At, s.now(), LocalDate(s.now(), "75")
 		var shared []string
 		err = tx.Raw("SELECT source_id FROM actors WHERE archived_at IS NULL AND status <> ? AND source_id <> '' GROUP BY source_id HAVING COUNT(*) > 1",
 			vocab.ActorClosed).Scan(&shared).Error

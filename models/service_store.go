@@ -46,7 +46,12 @@ type ServiceFilter struct {
 
 // CreateService validates sv and inserts it with a new id under an active actor.
 func (s *Store) CreateService(ctx context.Context, sv *Service) error {
-	return s.write(ctx, func(tx *gorm.DB) error { return s.insertService(tx, sv) })
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := s.insertService(tx, sv); err != nil {
+			return err
+		}
+		return bindIdempotency(tx, EntityService, sv.ID)
+	})
 }
 
 // insertService validates sv and inserts it with a new id inside tx.
@@ -84,6 +89,13 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool) (
 		if actor, err = activeActor(tx, sv.ActorID); err != nil {
 			return nil, err
 		}
+	}
+	ref := actor
+	if ref == nil {
+		ref = &Actor{ID: sv.ActorID}
+	}
+	if err := s.authorizeService(tx, nil, sv, ref); err != nil {
+		return nil, err
 	}
 	sv.Fingerprint = sv.ContentFingerprint()
 	return actor, nil
@@ -143,6 +155,9 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 	}
 	actor, err := activeActor(tx, sv.ActorID)
 	if err != nil {
+		return err
+	}
+	if err := s.authorizeService(tx, before, sv, actor); err != nil {
 		return err
 	}
 	now := s.now()

@@ -310,6 +310,32 @@ func checkedOn(a *models.Actor, o offer) string {
 	return o.updated.UTC().Format(time.DateOnly)
 }
 
+// freeText are the columns of free text, which anyone with write access
+// fills: the columns FormulaSafe protects.
+var freeText = map[string]bool{"nom": true, "adresse": true, "complement_adresse": true, "commune": true,
+	"presentation_resume": true, "presentation_detail": true, "autres_formations_labels": true}
+
+// isFormulaStart reports whether a cell starting with c is read as a
+// formula by spreadsheet software (OWASP's CSV injection list; tab and
+// carriage return are refused by validation and stripped on export).
+func isFormulaStart(c byte) bool { return c == '=' || c == '+' || c == '-' || c == '@' }
+
+// FormulaSafe protects people who open the CSV export in a spreadsheet: a
+// free-text cell starting with =, +, - or @ (a formula such as
+// =HYPERLINK(...) or a DDE call written into a name) gets a leading
+// apostrophe, so that it shows as the text it is. Structured columns
+// (phones in E.164 start with +) are never changed; Carnet's importer
+// removes the apostrophe, so an export imported again round-trips. Control
+// and text-direction characters are removed from every cell, whatever was
+// stored before validation refused them.
+func FormulaSafe(column, v string) string {
+	v = models.StripBadText(v)
+	if freeText[column] && v != "" && isFormulaStart(v[0]) {
+		return "'" + v
+	}
+	return v
+}
+
 // StandardRow returns the place as a CSV row of the standard v1.0.2, in
 // Columns order, appending to row.
 func StandardRow(a *models.Actor, services []models.Service, row []string) []string {
@@ -321,9 +347,9 @@ func standardRow(a *models.Actor, services []models.Service, st models.ExportSta
 	for _, c := range Columns {
 		switch v := m[c].(type) {
 		case string:
-			row = append(row, v)
+			row = append(row, FormulaSafe(c, v))
 		case []string:
-			row = append(row, strings.Join(v, "|"))
+			row = append(row, models.StripBadText(strings.Join(v, "|")))
 		case float64:
 			row = append(row, strconv.FormatFloat(v, 'f', -1, 64))
 		default:
@@ -380,9 +406,10 @@ var qualityColumns = []string{"id", "carnet_id", "source", "source_id", "produce
 
 func qualityRow(a *models.Actor, st models.ExportState, row []string) []string {
 	q := models.QualityOf(a, st.Now)
-	return append(row, PublicID(a, st), a.ID, a.Source, a.SourceID, producerOf(a), a.ProducerUpdatedOn, a.Name, a.Address.Commune,
-		a.Address.PostalCode, a.Departement, a.CheckedOn, strconv.FormatBool(q.Stale), strconv.FormatFloat(q.Score, 'f', 2, 64),
-		strings.Join(q.Missing, "|"))
+	text := func(v string) string { return FormulaSafe("nom", v) } // written by producers: protected like names
+	return append(row, text(PublicID(a, st)), a.ID, text(a.Source), text(a.SourceID), text(producerOf(a)), a.ProducerUpdatedOn,
+		text(a.Name), text(a.Address.Commune), a.Address.PostalCode, a.Departement, a.CheckedOn, strconv.FormatBool(q.Stale),
+		strconv.FormatFloat(q.Score, 'f', 2, 64), strings.Join(q.Missing, "|"))
 }
 
 // Export writes the published directory of store in format to w, streaming:
@@ -403,7 +430,12 @@ func Export(ctx context.Context, store *models.Store, format string, w io.Writer
 		var err error
 		wr, err = NewWriter(format, w, st)
 		return err == nil, err
-	}, func(a *models.Actor, services []models.Service) error { return wr.Place(a, services) })
+	}, func(a *models.Actor, services []models.Service) error {
+		// A temporary closure counts between its dates: the export shows
+		// each place's status of the day it is made.
+		a.Status = a.StatusAt(store.Now())
+		return wr.Place(a, services)
+	})
 	if err != nil || wr == nil {
 		return err
 	}
