@@ -16,12 +16,13 @@ import (
 
 const cnfsFile = "second-source/20220720-conseiller-numerique-permanences-hors-auvergne-rhone-alpes.json"
 
-// Figures reached on the labelled set (see testdata/duplicates-cnfs-2022.md);
-// the test fails below them, so that a change to detection that loses
-// duplicates or links wrong pairs is seen.
+// Figures reached on the labelled set (see testdata/duplicates-cnfs-2022.md):
+// precision 1.000 (204 links, all right), recall 0.932 (204 of 219). The
+// test fails below them (one wrong link of slack), so that a change to
+// detection that loses duplicates or links wrong pairs is seen.
 const (
-	minPrecision = 0.95
-	minRecall    = 0.90
+	minPrecision = 0.995
+	minRecall    = 0.93
 )
 
 // TestDuplicateLabels imports the PACA and Charente files and then the

@@ -180,8 +180,12 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		for _, r := range b.readings {
 			rep.addReadings(r.row, r.readings)
 		}
-		rep.Actors[models.SyncUnchanged] += b.skipped
-		rep.Services[models.SyncUnchanged] += b.skippedOffers
+		if b.skipped > 0 {
+			rep.Actors[models.SyncUnchanged] += b.skipped
+		}
+		if b.skippedOffers > 0 {
+			rep.Services[models.SyncUnchanged] += b.skippedOffers
+		}
 		if len(b.places) > 0 {
 			if err := writeBatch(ctx, store, opt.Source, b.places, sync, rep); err != nil {
 				return nil, err

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,4 +34,16 @@ func TestRanges(t *testing.T) {
 	if got := ranges([]int{1, 2, 3, 7, 9, 10}); got != "1-3, 7, 9-10" {
 		t.Errorf("ranges: %q", got)
 	}
+}
+
+func FuzzReadColumn(f *testing.F) {
+	for _, s := range []string{"conditions_access", "Téléphone", "email", "", "\ufeffid", "x_lat", "labels_nationaux"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		c := readColumn(name)
+		if c.how != "" && !slices.Contains(knownColumns, c.name) {
+			t.Fatalf("%q read as %q, which is no column", name, c.name)
+		}
+	})
 }
