@@ -36,9 +36,9 @@ func TestImportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rep struct {
-		Rows   int
-		DryRun bool `json:"dry_run"`
-		Actors map[string]int
+		Rows     int
+		DryRun   bool `json:"dry_run"`
+		Actors   map[string]int
 		Issues   []map[string]any
 		Readings []struct {
 			How   string
