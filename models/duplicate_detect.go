@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql/driver"
 	"encoding/json"
-	"fmt"
 	"slices"
 
 	"gorm.io/gorm"
@@ -30,17 +29,10 @@ func (l ReasonList) Value() (driver.Value, error) {
 
 // Scan implements sql.Scanner.
 func (l *ReasonList) Scan(src any) error {
-	var b []byte
-	switch v := src.(type) {
-	case nil:
+	b, err := jsonColumn("ReasonList", src)
+	if err != nil || b == nil {
 		*l = nil
-		return nil
-	case string:
-		b = []byte(v)
-	case []byte:
-		b = v
-	default:
-		return fmt.Errorf("ReasonList: cannot scan %T", src)
+		return err
 	}
 	return json.Unmarshal(b, (*[]dedup.Reason)(l))
 }
