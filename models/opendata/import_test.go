@@ -252,3 +252,43 @@ func TestImportConseillersNumeriques(t *testing.T) {
 		t.Errorf("fees from conditions_access: %v of %d", fees, len(page.Items))
 	}
 }
+
+// TestReimportSkipsOnlyIdenticalRows: a re-import skips the rows identical
+// to the last import's, and only while nothing else wrote their places: a
+// change in Carnet to a place or to its offer makes its row read again (and
+// the producer's row win, as before).
+func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
+	s := openStore(t)
+	file := synthetic(t, 20)
+	importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
+	ctx := context.Background()
+	actors := allActors(t, s)
+	if _, err := s.UpdateActor(ctx, actors[0].ID, 0, func(a *models.Actor) error { a.Summary = "Changé dans Carnet"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	offer := serviceOf(t, s, "skip", actors[1].SourceID)
+	if _, err := s.UpdateService(ctx, offer.ID, 0, func(sv *models.Service) error { sv.Description = "Changé dans Carnet"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	rep := importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
+	if rep.Actors[models.SyncUpdated] != 1 || rep.Actors[models.SyncUnchanged] != 19 || rep.Services[models.SyncUpdated] != 1 {
+		t.Errorf("after two changes in Carnet: actors %v services %v", rep.Actors, rep.Services)
+	}
+	var skipped int
+	for _, r := range rep.Readings {
+		if strings.HasPrefix(r.How, "identical to the row") {
+			skipped = r.Count
+		}
+	}
+	if skipped != 18 {
+		t.Errorf("%d rows skipped, want 18 (the two changed places are read again): %+v", skipped, rep.Readings)
+	}
+	if a := allActors(t, s)[0]; a.Summary == "Changé dans Carnet" {
+		t.Errorf("the producer's row did not win")
+	}
+	// Now all identical again.
+	again := importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
+	if again.Actors[models.SyncUnchanged] != 20 || again.Services[models.SyncUnchanged] != 20 || len(again.Readings) != 1 || again.Readings[0].Count != 20 {
+		t.Errorf("third import: actors %v services %v readings %+v", again.Actors, again.Services, again.Readings)
+	}
+}
