@@ -167,9 +167,15 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	// reads the next batch while this one writes the last (two batches in
 	// flight at most, so memory stays flat).
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	batches := make(chan readBatch, 1)
 	go readBatches(ctx, rd, store, opt, batches)
+	defer func() {
+		// On an early return, stop the reader and wait for it: nothing
+		// reads the store after Import returns.
+		cancel()
+		for range batches {
+		}
+	}()
 	for b := range batches {
 		if b.err != nil {
 			return nil, b.err
