@@ -55,17 +55,30 @@ func changeOf(entity, op string, before, after any) changeEvent {
 	return e
 }
 
-// recordChange logs a change and its audit event in the transaction tx. The
-// audit event is written at once; the change log row at the end of the
-// transaction (see Store.write), so do not read it back in the same
-// transaction.
+// recordChange logs a change and its audit event in the transaction tx.
 func recordChange(tx *gorm.DB, e changeEvent) error {
-	ev, err := auditEvent(tx.Statement.Context, e)
-	if err != nil {
+	return recordChanges(tx, []changeEvent{e})
+}
+
+// recordChanges logs changes and their audit events, in order. The audit
+// events are written at once, with multi-row INSERTs; the change log's rows
+// at the end of the transaction, under the log lock (see Store.write), so
+// that seq order is commit order: do not read them back in the same
+// transaction.
+func recordChanges(tx *gorm.DB, events []changeEvent) error {
+	ctx := tx.Statement.Context
+	changes := make([]Change, len(events))
+	audits := make([]*AuditEvent, len(events))
+	for i, e := range events {
+		changes[i] = e.Change
+		ev, err := auditEvent(ctx, e)
+		if err != nil {
+			return err
+		}
+		audits[i] = ev
+	}
+	if err := tx.CreateInBatches(audits, rowsPerStatement(13)).Error; err != nil {
 		return err
 	}
-	if err := tx.Create(ev).Error; err != nil {
-		return err
-	}
-	return appendLog(tx, func(p *pendingLogs) { p.changes = append(p.changes, e.Change) })
+	return appendLog(tx, func(p *pendingLogs) { p.changes = append(p.changes, changes...) })
 }

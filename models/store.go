@@ -94,6 +94,11 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.log, s.now, s.instance = opt.Logger, now, NewID()
+	// Rows written before quality scores existed are scored once.
+	if err := s.scoreUnscored(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("score the quality of existing records: %w", err)
+	}
 	return s, nil
 }
 
@@ -175,10 +180,6 @@ type pendingLogs struct {
 	referralEvents []ReferralEvent
 }
 
-// logBatch bounds the rows of one INSERT into a log (6 to 9 columns: well
-// under both engines' limits on bound parameters).
-const logBatch = 500
-
 // write runs fn in a write transaction, appends the rows fn logged, commits,
 // translates database errors and then lets the change log's followers know:
 // those that serve this process's reads (the search index) have applied the
@@ -210,12 +211,12 @@ func appendLogs(tx *gorm.DB, logs *pendingLogs) error {
 		return err
 	}
 	if len(logs.changes) > 0 {
-		if err := tx.CreateInBatches(&logs.changes, logBatch).Error; err != nil {
+		if err := tx.CreateInBatches(&logs.changes, rowsPerStatement(6)).Error; err != nil {
 			return err
 		}
 	}
 	if len(logs.referralEvents) > 0 {
-		if err := tx.CreateInBatches(&logs.referralEvents, logBatch).Error; err != nil {
+		if err := tx.CreateInBatches(&logs.referralEvents, rowsPerStatement(9)).Error; err != nil {
 			return err
 		}
 	}
