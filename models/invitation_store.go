@@ -68,12 +68,26 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 		inv.ActorID = &in.ActorID
 	}
 	err := s.write(ctx, func(tx *gorm.DB) error {
+		params := map[string]string{"token": token, "expires_at": inv.ExpiresAt.Format(time.RFC3339), "role": inv.Role}
 		if inv.ActorID != nil {
-			if _, err := lockActor(tx, *inv.ActorID, 0); err != nil {
+			a, err := lockActor(tx, *inv.ActorID, 0)
+			if err != nil {
 				return err
 			}
+			params["actor_name"] = a.Name
 		}
-		return tx.Create(inv).Error
+		if inv.PlatformAdmin {
+			params["platform_admin"] = "true"
+		}
+		if !in.Coordinates.IsZero() {
+			params["coordinator"] = "true"
+		}
+		if err := tx.Create(inv).Error; err != nil {
+			return err
+		}
+		// With e-mail configured, the token travels by e-mail to the
+		// invited address (the handler no longer shows it).
+		return s.queue(tx, notification{Kind: NotifyInvitation, Email: email, Params: params})
 	})
 	if err != nil {
 		return nil, "", err

@@ -51,7 +51,16 @@ func (s *Store) CreateSuggestion(ctx context.Context, sg *Suggestion) error {
 		return err
 	}
 	sg.ID, sg.Status, sg.CreatedAt = NewID(), SuggestionPending, s.now()
-	return s.write(ctx, func(tx *gorm.DB) error { return tx.Create(sg).Error })
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(sg).Error; err != nil {
+			return err
+		}
+		ref, err := actorRef(tx, sg.ActorID)
+		if err != nil {
+			return err
+		}
+		return s.tell(tx, NotifySuggestion, map[string]string{"suggestion_id": sg.ID, "entity": sg.Entity, "actor_name": actorName(tx, sg.ActorID)}, moderatorsOf(ref))
+	})
 }
 
 // GetSuggestion returns the suggestion with id.
