@@ -47,6 +47,11 @@ type Config struct {
 	// builds the in-memory index from Store (kept current by its change
 	// listener).
 	Search search.Engine
+	// SignupOpen lets anyone ask for an account at POST /api/v1/signup
+	// (which also needs the store to send e-mail); SignUp limits sign-ups
+	// per client address, DefaultSignUp when zero.
+	SignupOpen bool
+	SignUp     RateLimit
 }
 
 // Default rate limits of credential checks: a person mistyping a password a
@@ -55,6 +60,9 @@ type Config struct {
 var (
 	DefaultPerIP      = RateLimit{Every: 2 * time.Second, Burst: 30}
 	DefaultPerAccount = RateLimit{Every: 12 * time.Second, Burst: 5}
+	// DefaultSignUp: 5 sign-ups at once from one address, then one every
+	// 10 minutes; each sends an e-mail to an address nobody checked yet.
+	DefaultSignUp = RateLimit{Every: 10 * time.Minute, Burst: 5}
 )
 
 // NewServer returns the service's HTTP handler.
@@ -81,6 +89,9 @@ func NewServer(cfg Config) (http.Handler, error) {
 	if cfg.PerAccount == (RateLimit{}) {
 		cfg.PerAccount = DefaultPerAccount
 	}
+	if cfg.SignUp == (RateLimit{}) {
+		cfg.SignUp = DefaultSignUp
+	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
@@ -104,7 +115,8 @@ func NewServer(cfg Config) (http.Handler, error) {
 		}
 	}
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
-		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now)}
+		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now),
+		SignupOpen: cfg.SignupOpen, SignUpLimit: newKeyedLimiter(cfg.SignUp, cfg.Now)}
 	routes(r, h, cfg, docs)
 	return r, nil
 }

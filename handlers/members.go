@@ -96,7 +96,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 // AddMember godoc
 //
 //	@Summary		Add a member, or invite them
-//	@Description	If an account has this e-mail, it joins the team at once (201). Otherwise an invitation is created (202) whose token the manager passes on; the person accepts it at POST /api/v1/invitations/accept.
+//	@Description	If an account has this e-mail, it joins the team at once (201). Otherwise an invitation is created (202), e-mailed to the person when the service sends e-mail, else with a token the manager passes on; the person accepts it at POST /api/v1/invitations/accept.
 //	@Tags			members
 //	@Accept			json
 //	@Produce		json
@@ -140,7 +140,7 @@ func (h *Handler) AddMember(c *gin.Context) error {
 			return err
 		}
 		c.Header("Cache-Control", "no-store")
-		writeJSON(c, http.StatusAccepted, newInvitationCreated(inv, token))
+		writeJSON(c, http.StatusAccepted, newInvitationCreated(inv, token, h.Store.Notifies()))
 		return nil
 	default:
 		return err

@@ -27,8 +27,12 @@ type User struct {
 	Disabled      bool   `json:"disabled"`
 	// The territory the account coordinates; both lists empty if none.
 	Coordinator TerritoryBody `json:"coordinator"`
-	CreatedAt   time.Time     `json:"created_at" format:"date-time"`
-	UpdatedAt   time.Time     `json:"updated_at" format:"date-time"`
+	// What the person shares with the structures they exchange referrals with.
+	JobTitle          string    `json:"job_title" example:"Conseillère numérique"`
+	ProfessionalEmail string    `json:"professional_email" example:"camille.martin@mediatheque.example.fr"`
+	ProfessionalPhone string    `json:"professional_phone" example:"+33491000000"`
+	CreatedAt         time.Time `json:"created_at" format:"date-time"`
+	UpdatedAt         time.Time `json:"updated_at" format:"date-time"`
 }
 
 // MembershipView is one of an account's structures.
@@ -65,7 +69,8 @@ func territoryBody(t models.Territory) TerritoryBody {
 
 func newUser(u *models.User) User {
 	return User{ID: u.ID, Email: u.Email, DisplayName: u.DisplayName, PlatformAdmin: u.PlatformAdmin, Disabled: u.Disabled,
-		Coordinator: territoryBody(u.Territory()), CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+		Coordinator: territoryBody(u.Territory()), JobTitle: u.JobTitle, ProfessionalEmail: u.ProfessionalEmail, ProfessionalPhone: u.ProfessionalPhone,
+		CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 }
 
 func (h *Handler) userDetail(c *gin.Context, u *models.User) (UserDetail, error) {

@@ -57,9 +57,19 @@ type options struct {
 	maxBody int64
 	perIP   api.RateLimit
 	perAcct api.RateLimit
+	signUp  api.RateLimit
 	log     *slog.Logger
 	ttl     time.Duration
+	notify  bool
 }
+
+// WithNotifications makes the store queue e-mail notifications in the
+// outbox (as with an SMTP server configured) and opens self sign-up; tests
+// send them with a notify.Worker of their own.
+func WithNotifications() Option { return func(o *options) { o.notify = true } }
+
+// WithSignUpLimit sets the per-address limit of sign-ups.
+func WithSignUpLimit(l api.RateLimit) Option { return func(o *options) { o.signUp = l } }
 
 // WithTokenTTL sets the lifetime of access tokens (tests that move the clock
 // by days keep their tokens valid).
@@ -89,7 +99,7 @@ func New(t testing.TB, opts ...Option) *Env {
 	}
 	ctx := context.Background()
 	dbPath := filepath.Join(t.TempDir(), "carnet.db")
-	store, err := models.Open(ctx, dbPath, models.Options{Now: o.now})
+	store, err := models.Open(ctx, dbPath, models.Options{Now: o.now, Notifications: o.notify})
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
@@ -99,7 +109,7 @@ func New(t testing.TB, opts ...Option) *Env {
 		t.Fatal(err)
 	}
 	h, err := api.NewServer(api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
-		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log})
+		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log, SignupOpen: true, SignUp: o.signUp})
 	if err != nil {
 		t.Fatal(err)
 	}
