@@ -191,7 +191,7 @@ type ContactCard struct {
 func (s *Store) ContactCard(ctx context.Context, userID, actorID string) (*ContactCard, error) {
 	var row struct {
 		ID, DisplayName, JobTitle, ProfessionalEmail, ProfessionalPhone, Role string
-		Deleted                                                              bool
+		Deleted                                                               bool
 	}
 	err := s.read(ctx).Table("users").
 		Select("users.id, users.display_name, users.job_title, users.professional_email, users.professional_phone, "+

@@ -81,7 +81,7 @@ func clean(s string) string {
 }
 
 const (
-	hello       = "Bonjour,\n\n"
+	hello  = "Bonjour,\n\n"
 	footer = "\n\n-- \nCarnet, le carnet d'adresses partagé de l'inclusion numérique.\nCe message est envoyé automatiquement : merci de ne pas y répondre.\n"
 )
 
