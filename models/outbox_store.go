@@ -85,6 +85,21 @@ func (s *Store) ClaimOutbox(ctx context.Context, owner string, lease time.Durati
 	return out, err
 }
 
+// RenewOutbox extends owner's lease on message id just before sending it,
+// and reports whether owner still holds it. A worker that was stalled past
+// its lease (its messages taken over by another) then skips the rest of its
+// batch instead of sending them a second time.
+func (s *Store) RenewOutbox(ctx context.Context, id, owner string, lease time.Duration) (bool, error) {
+	var n int64
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&OutboxMessage{}).Where("id = ? AND state = ? AND lease_owner = ?", id, OutboxSending, owner).
+			Update("lease_until", s.now().Add(lease))
+		n = res.RowsAffected
+		return res.Error
+	})
+	return n == 1, err
+}
+
 // OutboxResult is how an attempt ended.
 type OutboxResult struct {
 	Sent bool

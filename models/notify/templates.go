@@ -23,11 +23,10 @@ import (
 // and posts it to the API.
 type Links struct{ Base *url.URL }
 
+// page is the base URL followed by path, whose segments the callers
+// escaped (ParseLinks made sure the base has no query nor fragment).
 func (l Links) page(path string) string {
-	u := *l.Base
-	u.Path = strings.TrimRight(u.Path, "/") + path
-	u.RawQuery = ""
-	return u.String()
+	return strings.TrimRight(l.Base.String(), "/") + path
 }
 
 func (l Links) withToken(path, token string) string {

@@ -159,6 +159,12 @@ func (w *Worker) Drain(ctx context.Context) (int, error) {
 // server accepted is marked sent.
 func (w *Worker) deliver(ctx context.Context, m *models.OutboxMessage) {
 	log := w.cfg.Log.With("outbox_id", m.ID, "kind", m.Kind, "attempt", m.Attempts)
+	if mine, err := w.cfg.Store.RenewOutbox(ctx, m.ID, w.cfg.Owner, w.cfg.Lease); err != nil || !mine {
+		if err != nil {
+			log.Error("notifications: renewing a lease failed", "error", err.Error())
+		}
+		return // another worker took it over: it is theirs to send
+	}
 	res := models.OutboxResult{}
 	content, err := Render(m.Kind, m.ParamMap(), w.cfg.Links)
 	switch {
