@@ -49,6 +49,8 @@ type Handler struct {
 	PerIP, PerAccount Limiter
 	// Search answers the search, orientation and territory endpoints.
 	Search search.Engine
+	// Version is the running build's version, shown by /healthz.
+	Version string
 	// SignupOpen lets anyone ask for an account (it also needs e-mail
 	// delivery); SignUpLimit limits sign-ups per address.
 	SignupOpen  bool
