@@ -313,7 +313,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	go maintain(jobs, store, cfg, log)
 	mailDone := make(chan struct{})
 	if cfg.SMTP != nil {
-		w := notify.New(notify.Config{Store: store, Sender: mail.NewClient(*cfg.SMTP), From: cfg.MailFrom, Links: cfg.Links, Log: log})
+		w := notify.New(notify.Config{Store: store, Sender: mail.NewClient(*cfg.SMTP), From: cfg.MailFrom, Links: cfg.Links, Log: log,
+			Backoff: notify.ExponentialBackoff(cfg.MailRetry)})
 		store.OnOutbox(w.Wake)
 		log.Info("e-mail notifications enabled", "smtp", cfg.SMTP.String(), "from", cfg.MailFrom.Address, "links", cfg.Links.Base.String())
 		go func() { defer close(mailDone); w.Run(jobs) }()
@@ -557,6 +558,8 @@ type config struct {
 	MailFrom netmail.Address
 	Links    notify.Links
 	Signup   bool
+	// MailRetry is the wait before the first retry of a failed e-mail.
+	MailRetry time.Duration
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -635,6 +638,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		} else {
 			c.MailFrom = *from
 		}
+		c.MailRetry = dur("CARNET_SMTP_RETRY", "30s", 100*time.Millisecond, time.Hour)
 		if c.Links, err = notify.ParseLinks(get("CARNET_APP_BASE_URL", "")); err != nil {
 			errs = append(errs, fmt.Errorf("CARNET_APP_BASE_URL (required with CARNET_SMTP_URL, for the links in e-mails) %w", err))
 		}

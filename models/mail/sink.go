@@ -102,12 +102,15 @@ func (s *Sink) Addr() string {
 // Close stops the sink: connections are refused until Listen again.
 func (s *Sink) Close() error {
 	s.mu.Lock()
-	srv := s.srv
+	srv, ln := s.srv, s.ln
 	s.srv, s.ln = nil, nil
 	s.mu.Unlock()
 	if srv == nil {
 		return nil
 	}
+	// The listener is closed here too: Serve, in its goroutine, may not
+	// have registered it with the server yet.
+	ln.Close()
 	return srv.Close()
 }
 

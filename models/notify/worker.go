@@ -67,11 +67,16 @@ type Worker struct {
 	wake chan struct{}
 }
 
-// DefaultBackoff is 30 s × 2^(failures−1), at most 3 hours, ±20 %.
-func DefaultBackoff(failures int) time.Duration {
-	d := 30 * time.Second * time.Duration(math.Pow(2, float64(min(max(failures-1, 0), 9))))
-	d = min(d, 3*time.Hour)
-	return time.Duration(float64(d) * (0.8 + 0.4*mathrand.Float64()))
+// DefaultBackoff is ExponentialBackoff(30 * time.Second).
+var DefaultBackoff = ExponentialBackoff(30 * time.Second)
+
+// ExponentialBackoff waits first × 2^(failures−1), at most 3 hours, ±20 %.
+func ExponentialBackoff(first time.Duration) func(failures int) time.Duration {
+	return func(failures int) time.Duration {
+		d := first * time.Duration(math.Pow(2, float64(min(max(failures-1, 0), 16))))
+		d = min(d, 3*time.Hour)
+		return time.Duration(float64(d) * (0.8 + 0.4*mathrand.Float64()))
+	}
 }
 
 // New returns a worker; call Run.
