@@ -33,7 +33,7 @@ func csvTime(t *time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-// writeReferralsCSV writes every referral f selects, page after page, for
+// writeReferralsCSV writes every referral f selects, in one read, for
 // the members of the structures: the person's names (to find one's work)
 // but never their contact, situation, availability nor the messages.
 func (h *Handler) writeReferralsCSV(c *gin.Context, f models.ReferralFilter) error {
@@ -42,31 +42,25 @@ func (h *Handler) writeReferralsCSV(c *gin.Context, f models.ReferralFilter) err
 	w.Write([]string{"id", "created_at", "direction", "status", "from_actor", "sender", "to_actor", "to_service", "themes",
 		"person_first_name", "person_last_name", "accepted_by", "accepted_at", "closed_at", "refusal_reason", "forwarded_from_id", "forwarded_to_id", "link"})
 	n := h.namer(c)
-	f.Cursor, f.Limit = "", models.MaxLimit
-	for {
-		page, err := h.Store.ListReferrals(c.Request.Context(), f)
-		if err != nil {
-			return err
+	f.Cursor, f.All = "", true
+	page, err := h.Store.ListReferrals(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	for i := range page.Items {
+		r := &page.Items[i]
+		dir := "received"
+		if slices.Contains(f.ActorIDs, r.FromActorID) {
+			dir = "sent"
 		}
-		for i := range page.Items {
-			r := &page.Items[i]
-			dir := "received"
-			if slices.Contains(f.ActorIDs, r.FromActorID) {
-				dir = "sent"
-			}
-			accepted := ""
-			if r.HandlerID != "" {
-				accepted = n.card(r.HandlerID, r.ToActorID).DisplayName
-			}
-			w.Write([]string{r.ID, r.CreatedAt.UTC().Format(time.RFC3339), dir, r.Status, csvCell(n.actor(r.FromActorID)),
-				csvCell(n.card(r.SenderID, r.FromActorID).DisplayName), csvCell(n.actor(r.ToActorID)), csvCell(n.service(r.ToServiceID)),
-				strings.Join(r.Themes, "|"), csvCell(r.PersonFirstName), csvCell(r.PersonLastName), csvCell(accepted),
-				csvTime(r.AcceptedAt), csvTime(r.ClosedAt), r.RefusalReason, r.ForwardedFromID, r.ForwardedToID, "/api/v1/referrals/" + r.ID})
+		accepted := ""
+		if r.HandlerID != "" {
+			accepted = n.card(r.HandlerID, r.ToActorID).DisplayName
 		}
-		if page.NextCursor == "" {
-			break
-		}
-		f.Cursor = page.NextCursor
+		w.Write([]string{r.ID, r.CreatedAt.UTC().Format(time.RFC3339), dir, r.Status, csvCell(n.actor(r.FromActorID)),
+			csvCell(n.card(r.SenderID, r.FromActorID).DisplayName), csvCell(n.actor(r.ToActorID)), csvCell(n.service(r.ToServiceID)),
+			strings.Join(r.Themes, "|"), csvCell(r.PersonFirstName), csvCell(r.PersonLastName), csvCell(accepted),
+			csvTime(r.AcceptedAt), csvTime(r.ClosedAt), r.RefusalReason, r.ForwardedFromID, r.ForwardedToID, "/api/v1/referrals/" + r.ID})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

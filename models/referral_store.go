@@ -285,6 +285,9 @@ type ReferralFilter struct {
 	// matched in memory, never through an index (an index of names would
 	// be a second copy of them, outside retention's reach).
 	Name string
+	// All returns every match in one page, without counting apart (the
+	// CSV export of a structure's list).
+	All bool
 	ListParams
 }
 
@@ -336,14 +339,19 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Refer
 	}
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 		if words := nameWords(f.Name); len(words) > 0 {
-			return pageByName(tx, filter, words, after, f.Limit, &page)
-		}
-		if err := filter(tx.Model(&Referral{})).Count(&page.Total).Error; err != nil {
-			return err
+			return pageByName(tx, filter, words, after, f.Limit, f.All, &page)
 		}
 		q := filter(tx.Model(&Referral{}))
 		if after != "" {
 			q = q.Where("referrals.id < ?", after)
+		}
+		if f.All {
+			err := q.Order("referrals.id DESC").Find(&page.Items).Error
+			page.Total = int64(len(page.Items))
+			return err
+		}
+		if err := filter(tx.Model(&Referral{})).Count(&page.Total).Error; err != nil {
+			return err
 		}
 		if err := q.Order("referrals.id DESC").Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
 			return err
@@ -361,7 +369,7 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Refer
 // (erased ones have none), keeps those matching words, and loads the page
 // after the cursor. Reading a structure's names is a few milliseconds for
 // thousands of referrals, and leaves no trace of the query anywhere.
-func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, after string, limit int, page *Page[Referral]) error {
+func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, after string, limit int, all bool, page *Page[Referral]) error {
 	var cands []struct{ ID, PersonFirstName, PersonLastName string }
 	if err := filter(tx.Model(&Referral{})).Where("referrals.anonymized_at IS NULL").
 		Select("referrals.id, referrals.person_first_name, referrals.person_last_name").Order("referrals.id DESC").Scan(&cands).Error; err != nil {
@@ -381,14 +389,22 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 		}
 		ids = ids[i:]
 	}
+	if all {
+		limit = len(ids)
+	}
 	if len(ids) > limit {
 		ids = ids[:limit+1]
 	}
 	if len(ids) == 0 {
 		return nil
 	}
-	if err := tx.Where("id IN ?", ids).Order("id DESC").Find(&page.Items).Error; err != nil {
-		return err
+	// In chunks: SQLite caps the number of bound variables.
+	for chunk := range slices.Chunk(ids, 500) {
+		var items []Referral
+		if err := tx.Where("id IN ?", chunk).Order("id DESC").Find(&items).Error; err != nil {
+			return err
+		}
+		page.Items = append(page.Items, items...)
 	}
 	if len(page.Items) > limit {
 		page.Items = page.Items[:limit]

@@ -93,7 +93,9 @@ type outboxEnv struct {
 	users []*models.User
 }
 
-func newOutboxEnv(t *testing.T, users int) *outboxEnv {
+func newOutboxEnv(t *testing.T, users int) *outboxEnv { return newOutboxEnvB(t, users) }
+
+func newOutboxEnvB(t testing.TB, users int) *outboxEnv {
 	t.Helper()
 	ctx := context.Background()
 	store, err := models.Open(ctx, filepath.Join(t.TempDir(), "carnet.db"), models.Options{Notifications: true})
@@ -121,7 +123,7 @@ func newOutboxEnv(t *testing.T, users int) *outboxEnv {
 }
 
 // queue queues a reset link to each user, from..to.
-func (env *outboxEnv) queue(t *testing.T, from, to int) {
+func (env *outboxEnv) queue(t testing.TB, from, to int) {
 	t.Helper()
 	for _, u := range env.users[from:to] {
 		if err := env.store.QueuePasswordReset(context.Background(), u.ID, "rst_"+u.ID, time.Now().Add(time.Hour)); err != nil {
@@ -330,5 +332,39 @@ func TestParseLinks(t *testing.T) {
 	l, err := notify.ParseLinks("https://x.example.fr/app/")
 	if err != nil || l.Referral("a/b") != "https://x.example.fr/app/referrals/a%2Fb" {
 		t.Errorf("%v %q", err, l.Referral("a/b"))
+	}
+}
+
+// BenchmarkDelivery measures one worker sending the outbox to an SMTP
+// server on the same machine (one connection per message):
+//
+//	go test -run '^$' -bench Delivery -benchtime 1x ./models/notify
+func BenchmarkDelivery(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		env := newOutboxEnvB(b, 500)
+		for _, u := range env.users {
+			if err := env.store.QueuePasswordReset(context.Background(), u.ID, "rst_x", time.Now().Add(time.Hour)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		w := env.worker("bench", nil, time.Minute)
+		b.StartTimer()
+		t0 := time.Now()
+		n := 0
+		for {
+			k, err := w.Drain(context.Background())
+			if err != nil {
+				b.Fatal(err)
+			}
+			if k == 0 {
+				break
+			}
+			n += k
+		}
+		b.ReportMetric(float64(n)/time.Since(t0).Seconds(), "messages/s")
+		if got := len(env.sink.Messages()); got != 500 {
+			b.Fatalf("%d received", got)
+		}
 	}
 }
