@@ -64,6 +64,7 @@ import (
 	netmail "net/mail"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -187,8 +188,8 @@ Commands:
   referrals maintain           expire unanswered referrals, send reminders, close
                                forgotten ones as no_outcome, erase personal data past
                                retention (the service also does it periodically)
-  mailsink [--addr A]          a test SMTP server printing what it receives
-                               (default 127.0.0.1:2525; delivers nothing)
+  mailsink [--addr A] [--dir D] a test SMTP server printing (and saving) what it
+                               receives (default 127.0.0.1:2525; delivers nothing)
   bench search|seed …          measure search over HTTP, or fill CARNET_DB (see README)
   import FILE --source NAME    import a file of the national standard (CSV or JSON);
         [--dry-run] [--format csv|json] [--db PATH] [--snapshot] [--report-json]
@@ -231,11 +232,12 @@ deletes expired sign-ups and old e-mails. The service also does it every
 CARNET_MAINTENANCE_INTERVAL. E-mails it queues are sent by the running
 service.
 `,
-	"mailsink": `Usage: carnet mailsink [--addr 127.0.0.1:2525]
+	"mailsink": `Usage: carnet mailsink [--addr 127.0.0.1:2525] [--dir DIR]
 
 A test SMTP server for trying notifications without a mail server: it
 accepts every message and prints it (recipient, subject, Message-ID, text)
-on standard output, delivering nothing. Point the service at it with
+on standard output, delivering nothing; with --dir it also writes each
+one so, decoded, to DIR/NNNN-recipient.txt. Point the service at it with
 CARNET_SMTP_URL=smtp://127.0.0.1:2525?starttls=none. Stop it with Ctrl-C.
 `,
 	"bench":  searchbench.Usage,
@@ -478,15 +480,30 @@ func mailsink(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("mailsink", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	addr := fs.String("addr", "127.0.0.1:2525", "address to listen on")
+	dir := fs.String("dir", "", "also write each message, decoded, to DIR/NNNN-recipient.txt")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("mailsink: %w", err)
 	}
+	if *dir != "" {
+		if err := os.MkdirAll(*dir, 0o700); err != nil {
+			return err
+		}
+	}
 	var mu sync.Mutex
+	n := 0
 	sink := &mail.Sink{OnMessage: func(m mail.Received) {
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Fprintf(stdout, "----- %s\nTo: %s\nSubject: %s\nMessage-ID: %s\n\n%s\n", m.At.Format(time.RFC3339), strings.Join(m.To, ", "),
+		n++
+		text := fmt.Sprintf("To: %s\nSubject: %s\nMessage-ID: %s\n\n%s\n", strings.Join(m.To, ", "),
 			m.Header("Subject"), m.Header("Message-ID"), strings.TrimSpace(m.Text()))
+		fmt.Fprintf(stdout, "----- %s\n%s", m.At.Format(time.RFC3339), text)
+		if *dir != "" {
+			name := filepath.Join(*dir, fmt.Sprintf("%04d-%s.txt", n, strings.NewReplacer("/", "_", "\\", "_").Replace(strings.Join(m.To, ","))))
+			if err := os.WriteFile(name, []byte(text), 0o600); err != nil {
+				fmt.Fprintln(stdout, "mailsink:", err)
+			}
+		}
 	}}
 	if err := sink.Listen(*addr); err != nil {
 		return err

@@ -68,6 +68,12 @@ func TestRenderEveryKind(t *testing.T) {
 			t.Errorf("%s: no link to the referral", st)
 		}
 	}
+	for d, want := range map[string]string{"8": "depuis 8 jours", "1": "depuis 1 jour", "0": "depuis moins d'un jour"} {
+		full["days"] = d
+		if c, _ := notify.Render(models.NotifyReferralReminder, full, l); !strings.Contains(c.Text, want) {
+			t.Errorf("reminder after %s days: %s", d, c.Text)
+		}
+	}
 	inv, _ := notify.Render(models.NotifyInvitation, full, l)
 	if !strings.Contains(inv.Text, "/invitations/accept#token=inv_secret%2B%2F%3D") || !strings.Contains(inv.Text, "1 décembre 2026 à 14 h 05") {
 		t.Errorf("invitation link or date (Paris time): %s", inv.Text)

@@ -11,6 +11,7 @@ package notify
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // dates in Europe/Paris even where the system has no zoneinfo
@@ -66,6 +67,26 @@ func frenchDate(s string) string {
 	}
 	t = t.In(paris)
 	return fmt.Sprintf("%d %s %d à %d h %02d", t.Day(), months[t.Month()-1], t.Year(), t.Hour(), t.Minute())
+}
+
+// days words a number of days: « 1 jour », « 12 jours », « moins d'un jour ».
+func days(n string) string {
+	switch d, err := strconv.Atoi(n); {
+	case err != nil || d < 1:
+		return "moins d'un jour"
+	case d == 1:
+		return "1 jour"
+	default:
+		return n + " jours"
+	}
+}
+
+// ago words a past: « il y a 12 jours », « aujourd'hui ».
+func ago(n string) string {
+	if d, err := strconv.Atoi(n); err != nil || d < 1 {
+		return "aujourd'hui"
+	}
+	return "il y a " + days(n)
 }
 
 // clean keeps a value on one line: names come from the directory, where
@@ -131,12 +152,12 @@ func Render(kind string, params map[string]string, l Links) (Content, error) {
 		}
 		if params["status"] == models.ReferralAccepted {
 			return optional("Rappel : une orientation attend son résultat",
-				fmt.Sprintf("Votre structure a accepté il y a %s jours l'orientation de %s vers le service « %s », sans en indiquer le résultat.\n\nPour indiquer si l'accompagnement a eu lieu :\n%s",
-					p("days"), p("from_actor_name"), p("service_name"), l.Referral(params["referral_id"])))
+				fmt.Sprintf("Votre structure a accepté %s l'orientation de %s vers le service « %s », sans en indiquer le résultat.\n\nPour indiquer si l'accompagnement a eu lieu :\n%s",
+					ago(params["days"]), p("from_actor_name"), p("service_name"), l.Referral(params["referral_id"])))
 		}
 		return optional("Rappel : une orientation attend votre réponse",
-			fmt.Sprintf("L'orientation de %s vers le service « %s » attend la réponse de votre structure depuis %s jours.\n\nPour l'accepter, la refuser ou la transmettre à un service mieux adapté :\n%s",
-				p("from_actor_name"), p("service_name"), p("days"), l.Referral(params["referral_id"])))
+			fmt.Sprintf("L'orientation de %s vers le service « %s » attend la réponse de votre structure depuis %s.\n\nPour l'accepter, la refuser ou la transmettre à un service mieux adapté :\n%s",
+				p("from_actor_name"), p("service_name"), days(params["days"]), l.Referral(params["referral_id"])))
 	case models.NotifyJoinRequest:
 		if err := need("actor_id"); err != nil {
 			return Content{}, err
