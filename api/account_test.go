@@ -326,6 +326,10 @@ func TestNotificationChoices(t *testing.T) {
 	if r := w.e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me/notifications", Token: w.memberB, Body: obj{"referral_message": "no"}}); r.Code != 400 {
 		t.Errorf("a non-boolean choice: %d", r.Code)
 	}
+	// Operators see the outbox in /metrics.
+	if m := serve(w.e, "GET", "/metrics", "").Body.String(); !strings.Contains(m, `carnet_outbox_messages{state="sent"} 1`) || !strings.Contains(m, `carnet_outbox_messages{state="failed"} 0`) {
+		t.Errorf("/metrics: %s", m)
+	}
 }
 
 // TestModeratorsAreTold: a join request reaches the structure's managers (and
