@@ -37,7 +37,9 @@ func TestRunSendsNotificationsAcrossRestarts(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		var out syncBuffer
 		done := make(chan error, 1)
-		go func() { done <- run(ctx, nil, env(vars), strings.NewReader(""), io.MultiWriter(&out, &logs), io.Discard) }()
+		go func() {
+			done <- run(ctx, nil, env(vars), strings.NewReader(""), io.MultiWriter(&out, &logs), io.Discard)
+		}()
 		base := "http://" + waitForAddr(t, &out, done)
 		return base, func() {
 			cancel()

@@ -194,38 +194,12 @@ func TestReferralWalkthrough(t *testing.T) {
 func assertNoPersonalData(t *testing.T, e *apitest.Env, where string) {
 	t.Helper()
 	db := openRaw(t, e)
-	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table'")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	for _, table := range tables {
-		r, err := db.Query("SELECT * FROM " + table)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := r.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for r.Next() {
-			r.Scan(ptrs...)
-			for i, v := range vals {
-				s := toString(v)
-				if strings.Contains(s, personFirst) || strings.Contains(s, personLast) || strings.Contains(s, "611223344") || strings.Contains(s, personSitText) {
-					t.Errorf("%s: personal data in %s.%s", where, table, cols[i])
-				}
+	for _, table := range tableNames(t, db) {
+		eachCell(t, db, table, func(col, s string) {
+			if strings.Contains(s, personFirst) || strings.Contains(s, personLast) || strings.Contains(s, "611223344") || strings.Contains(s, personSitText) {
+				t.Errorf("%s: personal data in %s.%s", where, table, col)
 			}
-		}
-		r.Close()
+		})
 	}
 }
 

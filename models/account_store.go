@@ -24,12 +24,7 @@ type ProfileUpdate struct {
 // to others and the professional contact they share with the structures
 // they exchange referrals with.
 func (s *Store) UpdateProfile(ctx context.Context, userID string, in ProfileUpdate) (*User, error) {
-	var out *User
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		u, err := getUser(tx, userID)
-		if err != nil {
-			return err
-		}
+	return s.changeOwnAccount(ctx, userID, func(u *User) error {
 		var fe FieldErrors
 		if in.DisplayName != nil {
 			u.DisplayName = strings.TrimSpace(*in.DisplayName)
@@ -55,11 +50,25 @@ func (s *Store) UpdateProfile(ctx context.Context, userID string, in ProfileUpda
 				u.ProfessionalPhone = n
 			}
 		}
-		if err := fe.Err("The profile is invalid."); err != nil {
+		return fe.Err("The profile is invalid.")
+	}, "display_name", "job_title", "professional_email", "professional_phone")
+}
+
+// changeOwnAccount applies change to the account and saves columns: what a
+// person changes of their own account (profile, notification choices),
+// never rights.
+func (s *Store) changeOwnAccount(ctx context.Context, userID string, change func(u *User) error, columns ...string) (*User, error) {
+	var out *User
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		u, err := getUser(tx, userID)
+		if err != nil {
+			return err
+		}
+		if err := change(u); err != nil {
 			return err
 		}
 		u.UpdatedAt = s.now()
-		if err := tx.Model(u).Select("display_name", "job_title", "professional_email", "professional_phone", "updated_at").Updates(u).Error; err != nil {
+		if err := tx.Model(u).Select(append(columns, "updated_at")).Updates(u).Error; err != nil {
 			return err
 		}
 		out = u

@@ -217,12 +217,7 @@ func (s *Store) SetNotifications(ctx context.Context, userID string, choices map
 	if err := fe.Err("The notification choices are invalid."); err != nil {
 		return nil, err
 	}
-	var out *User
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		u, err := getUser(tx, userID)
-		if err != nil {
-			return err
-		}
+	return s.changeOwnAccount(ctx, userID, func(u *User) error {
 		off := StringList{}
 		for _, k := range NotificationKinds {
 			on, chosen := choices[k.Kind]
@@ -230,12 +225,7 @@ func (s *Store) SetNotifications(ctx context.Context, userID string, choices map
 				off = append(off, k.Kind)
 			}
 		}
-		u.NotificationsOff, u.UpdatedAt = off, s.now()
-		if err := tx.Model(u).Select("notifications_off", "updated_at").Updates(u).Error; err != nil {
-			return err
-		}
-		out = u
+		u.NotificationsOff = off
 		return nil
-	})
-	return out, err
+	}, "notifications_off")
 }

@@ -130,30 +130,7 @@ func (s *Store) RemindReferrals(ctx context.Context, sentBefore, acceptedBefore 
 // before acceptedBefore and never closed, and tells their senders. They
 // leave the open work of both structures; statistics count them as such.
 func (s *Store) CloseForgottenReferrals(ctx context.Context, acceptedBefore time.Time) (int, error) {
-	n := 0
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		var due []Referral
-		if err := tx.Where("status = ? AND accepted_at < ?", ReferralAccepted, acceptedBefore.UTC()).Order("id").Find(&due).Error; err != nil {
-			return err
-		}
-		now := s.now()
-		for i := range due {
-			r := &due[i]
-			r.Status, r.UpdatedAt, r.ClosedAt, r.Version = ReferralNoOutcome, now, &now, r.Version+1
-			if err := tx.Model(r).Select("status", "updated_at", "closed_at", "version").Updates(r).Error; err != nil {
-				return err
-			}
-			if err := addReferralEvent(tx, r, EventStatus, "", "", "", now); err != nil {
-				return err
-			}
-			if err := s.tell(tx, NotifyReferralStatus, referralParamsOf(tx, r), senderSide(r)); err != nil {
-				return err
-			}
-		}
-		n = len(due)
-		return nil
-	})
-	return n, err
+	return s.closeByPlatform(ctx, ReferralNoOutcome, "status = ? AND accepted_at < ?", ReferralAccepted, acceptedBefore.UTC())
 }
 
 // MaintenanceReport counts what one maintenance run did.

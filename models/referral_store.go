@@ -473,16 +473,23 @@ func (s *Store) ReferralChanges(ctx context.Context, actorIDs []string, after in
 // ExpireReferrals moves referrals left "sent" since before olderThan to
 // "expired" and returns how many.
 func (s *Store) ExpireReferrals(ctx context.Context, olderThan time.Time) (int, error) {
+	return s.closeByPlatform(ctx, ReferralExpired, "status = ? AND created_at < ?", ReferralSent, olderThan.UTC())
+}
+
+// closeByPlatform closes the referrals that where selects as status (a move
+// of the platform's: expired, no_outcome), records each move and tells
+// their senders. Returns how many.
+func (s *Store) closeByPlatform(ctx context.Context, status, where string, args ...any) (int, error) {
 	n := 0
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var due []Referral
-		if err := tx.Where("status = ? AND created_at < ?", ReferralSent, olderThan.UTC()).Find(&due).Error; err != nil {
+		if err := tx.Where(where, args...).Order("id").Find(&due).Error; err != nil {
 			return err
 		}
 		now := s.now()
 		for i := range due {
 			r := &due[i]
-			r.Status, r.UpdatedAt, r.ClosedAt, r.Version = ReferralExpired, now, &now, r.Version+1
+			r.Status, r.UpdatedAt, r.ClosedAt, r.Version = status, now, &now, r.Version+1
 			if err := tx.Model(r).Select("status", "updated_at", "closed_at", "version").Updates(r).Error; err != nil {
 				return err
 			}
