@@ -138,6 +138,9 @@ func ParseURL(raw string) (Config, error) {
 	default:
 		return Config{}, fmt.Errorf("starttls must be required or none (with smtp://), not %q", v)
 	}
+	if c.Security == None && c.Username != "" && !isLoopback(c.Host) {
+		return Config{}, errors.New("starttls=none would send the credentials in clear to another host: use STARTTLS or smtps://")
+	}
 	c.HELO = q.Get("helo")
 	if c.HELO == "" {
 		c.HELO, _ = os.Hostname()
@@ -146,6 +149,14 @@ func ParseURL(raw string) (Config, error) {
 		c.HELO = "localhost"
 	}
 	return c, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // String describes the server for logs, without the password.

@@ -62,6 +62,8 @@ func TestParseURL(t *testing.T) {
 		{raw: "smtp://", err: "no host"},
 		{raw: "smtps://h?starttls=none", err: "starttls"},
 		{raw: "smtp://h?tls=off", err: "unknown parameter"},
+		{raw: "smtp://u:p@relay.example.fr?starttls=none", err: "in clear"},
+		{raw: "smtp://u:pw9z@localhost:25?starttls=none", want: Config{Host: "localhost", Port: "25", Username: "u", Password: "pw9z", Security: None}},
 		{raw: "smtp://h/path", err: "no path"},
 		{raw: "smtp://h:notaport", err: "URL"},
 	}
