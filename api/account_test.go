@@ -261,6 +261,13 @@ func TestInvitationsByEmail(t *testing.T) {
 	if got := mb.deliver(); len(to(got, "aidant@example.fr")) != 1 || !strings.Contains(got[0].Text(), "rejoindre l'équipe de Médiathèque") {
 		t.Errorf("member invitation e-mail: %v", recipients(got))
 	}
+	// An answer lost in a crash gets a new token (issue 12's replay): it is e-mailed too.
+	if _, _, err := e.Store.ReissueInvitation(context.Background(), str(r.Map()["id"])); err != nil {
+		t.Fatal(err)
+	}
+	if got := mb.deliver(); len(to(got, "aidant@example.fr")) != 1 {
+		t.Errorf("reissued invitation: %v", recipients(got))
+	}
 	// Without e-mail the token is shown, as before.
 	plain := apitest.New(t)
 	r = plain.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations", Token: plain.Admin, Body: obj{"email": "x@example.fr", "platform_admin": true}})
@@ -366,5 +373,68 @@ func TestModeratorsAreTold(t *testing.T) {
 		if len(to(got, a)) != 1 || !strings.Contains(to(got, a)[0].Text(), appURL+"/suggestions/") {
 			t.Errorf("%s was not told of the suggestion: %v", a, recipients(got))
 		}
+	}
+}
+
+// TestPasswordResetByEmail: with e-mail, a reset link goes to the account's
+// own address and its token is never shown to the issuer; a retry with the
+// same Idempotency-Key e-mails a fresh link, and only the last one works.
+func TestPasswordResetByEmail(t *testing.T) {
+	e := apitest.New(t, apitest.WithNotifications())
+	mb := newMailbox(t, e)
+	lib := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	u, _ := e.Account("oublieuse@example.fr", map[string]models.Role{lib: models.RoleMember}, models.Territory{})
+	mb.deliver()
+	issue := func() *apitest.Response {
+		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/users/" + u.ID + "/password-reset", Token: e.Admin, Body: obj{},
+			Header: map[string]string{"Idempotency-Key": "reset-1"}})
+	}
+	r := issue()
+	if r.Code != 201 || r.Map()["token"] != "" || r.Map()["delivery"] != "email" {
+		t.Fatalf("issue: %d %s", r.Code, r.Body)
+	}
+	got := mb.deliver()
+	if len(got) != 1 || len(to(got, "oublieuse@example.fr")) != 1 || got[0].Header("Subject") != "Choisir un nouveau mot de passe" {
+		t.Fatalf("reset e-mail: %v", recipients(got))
+	}
+	first := tokenIn(t, got[0])
+	if !strings.HasPrefix(first, "pwr_") || !strings.Contains(got[0].Text(), appURL+"/password-reset#token=") {
+		t.Errorf("reset link: %s", got[0].Text())
+	}
+	// A retry gets the same answer (no token), and no second e-mail.
+	if r := issue(); r.Code != 201 || r.Header().Get("Idempotent-Replayed") != "true" || r.Map()["token"] != "" {
+		t.Fatalf("retry: %d %s", r.Code, r.Body)
+	}
+	if got := mb.deliver(); len(got) != 0 {
+		t.Errorf("a replayed answer sent %v", recipients(got))
+	}
+	// An answer lost in a crash is rebuilt with a new link (issue 12's
+	// replay): the new link is e-mailed too, and only it works.
+	if _, err := e.Store.ReissuePasswordReset(context.Background(), str(r.Map()["id"])); err != nil {
+		t.Fatal(err)
+	}
+	got = mb.deliver()
+	if len(got) != 1 {
+		t.Fatalf("reissued link: %v", recipients(got))
+	}
+	second := tokenIn(t, got[0])
+	reset := func(token string) int {
+		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/password-reset", Body: obj{"token": token, "new_password": "trois mots bien choisis"}}).Code
+	}
+	if c := reset(first); c != 404 {
+		t.Errorf("the replaced link: %d", c)
+	}
+	if c := reset(second); c != 204 {
+		t.Errorf("the e-mailed link: %d", c)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/login", Body: obj{"email": "oublieuse@example.fr", "password": "trois mots bien choisis"}}); r.Code != 200 {
+		t.Errorf("login with the new password: %d", r.Code)
+	}
+	// Without e-mail the token is shown, as the issue-12 flow does.
+	plain := apitest.New(t)
+	v, _ := plain.Account("x@example.fr", nil, models.Territory{})
+	r = plain.Do(apitest.Request{Method: "POST", Path: "/api/v1/users/" + v.ID + "/password-reset", Token: plain.Admin, Body: obj{}})
+	if r.Code != 201 || !strings.HasPrefix(str(r.Map()["token"]), "pwr_") || r.Map()["delivery"] != "manual" {
+		t.Errorf("reset without e-mail: %d %s", r.Code, r.Body)
 	}
 }

@@ -451,3 +451,40 @@ func TestRetentionLeavesNoMessageBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestMessageAndForwardRetries: a retried message or forward (same
+// Idempotency-Key) creates nothing twice, and the replay store keeps
+// neither the message's text nor the person's data.
+func TestMessageAndForwardRetries(t *testing.T) {
+	w := newReferralWorld(t)
+	svcC := str(createService(t, w.e, validService(w.c, "Ailleurs"))["id"])
+	id := w.send(t)
+	post := func(key string) *apitest.Response {
+		return w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberB,
+			Body: obj{"body": "Rappeler Zoubida jeudi"}, Header: map[string]string{"Idempotency-Key": key}})
+	}
+	first, again := post("msg-1"), post("msg-1")
+	if first.Code != 201 || again.Code != 201 || again.Header().Get("Idempotent-Replayed") != "true" || first.Map()["id"] != again.Map()["id"] {
+		t.Fatalf("message retry: %d %s / %d %s", first.Code, first.Body, again.Code, again.Body)
+	}
+	if r := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberA}); r.Map()["meta"].(map[string]any)["total"].(float64) != 1 {
+		t.Errorf("messages after a retry: %s", r.Body)
+	}
+	fwd := func(key string) *apitest.Response {
+		return w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/forward", Token: w.memberB, Header: map[string]string{"Idempotency-Key": key},
+			Body: obj{"to_service_id": svcC, "consent": obj{"given": true, "given_on": "2026-11-20", "referent_commitment": true}}})
+	}
+	f1, f2 := fwd("fwd-1"), fwd("fwd-1")
+	if f1.Code != 201 || f2.Code != 201 || f1.Map()["id"] != f2.Map()["id"] || f2.Header().Get("Idempotent-Replayed") != "true" {
+		t.Fatalf("forward retry: %d %s / %d %s", f1.Code, f1.Body, f2.Code, f2.Body)
+	}
+	if got, _ := listIDs(t, w.e, w.memberC, ""); len(got) != 1 {
+		t.Errorf("C received %d referrals after a retried forward", len(got))
+	}
+	db := openRaw(t, w.e)
+	eachCell(t, db, "idempotency_keys", func(col, v string) {
+		if strings.Contains(v, "Zoubida") || strings.Contains(v, personLast) {
+			t.Errorf("the replay store holds personal data in %s", col)
+		}
+	})
+}

@@ -127,7 +127,26 @@ func (h *Handler) PostReferralMessage(c *gin.Context) error {
 		return &models.Error{Code: models.EFORBIDDEN, Message: "You may write only for one of the referral's two structures that you belong to.",
 			Fields: []models.FieldError{{Field: "actor_id", Reason: "is not one of your structures on this referral"}}}
 	}
+	// A retry with the same Idempotency-Key gets the message rendered
+	// again: its text is never copied into the replay store.
+	c.Set(ReplayByReference, true)
 	m, err := h.Store.PostReferralMessage(c.Request.Context(), r.ID, by, in.Body)
+	if err != nil {
+		return err
+	}
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusCreated, newReferralMessage(h.namer(c), r, m))
+	return nil
+}
+
+// renderMessage answers a replayed message post: the message rendered
+// again for a caller who may still see its referral.
+func (h *Handler) renderMessage(c *gin.Context, id string) error {
+	m, err := h.Store.GetReferralMessage(c.Request.Context(), id)
+	if err != nil {
+		return err
+	}
+	r, _, err := h.referralByID(c, m.ReferralID)
 	if err != nil {
 		return err
 	}
@@ -188,6 +207,7 @@ func (h *Handler) ForwardReferral(c *gin.Context) error {
 	if !in.Consent.Given {
 		return &models.Error{Code: models.EINVALID, Message: "The forward is invalid.", Fields: []models.FieldError{{Field: "consent.given", Reason: "must be true: the person must agree to be sent on"}}}
 	}
+	c.Set(ReplayByReference, true)
 	next, _, err := h.Store.ForwardReferral(c.Request.Context(), r.ID, models.ReferralForward{ToServiceID: in.ToServiceID, Message: in.Message,
 		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment, IfVersion: version})
 	if err != nil {

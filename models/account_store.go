@@ -106,7 +106,7 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 	if err != nil {
 		return Internal(err)
 	}
-	return s.write(ctx, func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		u, err := getUser(tx, userID)
 		if err != nil {
 			return err
@@ -132,7 +132,7 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 		}
 		steps := []func() error{
 			func() error { return tx.Where("user_id = ?", u.ID).Delete(&membershipRow{}).Error },
-			func() error { return revokeUserTokens(tx, u.ID, now) },
+			func() error { return revokeUserTokens(tx, u.ID, now, "") },
 			func() error {
 				return tx.Where("user_id = ? AND status = ?", u.ID, RequestPending).Delete(&JoinRequest{}).Error
 			},
@@ -160,6 +160,16 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// The erased values are zeroed in the pages (secure_delete); the WAL's
+	// older page images go with a checkpoint. A reader holding the WAL
+	// only delays that: the next erasure's checkpoint removes them.
+	if err := s.Checkpoint(ctx); err != nil {
+		s.log.Warn("account deleted; the WAL could not be truncated yet", "error", err.Error())
+	}
+	return nil
 }
 
 // lastManagerGuard refuses to remove userID from the teams it alone

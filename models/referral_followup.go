@@ -185,5 +185,12 @@ func (s *Store) Maintain(ctx context.Context, p ReferralPolicy) (MaintenanceRepo
 		r.Purged = int(a + b)
 		return err
 	})
-	return r, err
+	if err != nil || r.Anonymized+r.Purged == 0 {
+		return r, err
+	}
+	// secure_delete zeroed the erased values (the person's data, the
+	// messages, the addresses of old e-mails and sign-ups) in the
+	// database's pages; the WAL still holds images of those pages from
+	// before: truncate it.
+	return r, s.Checkpoint(ctx)
 }

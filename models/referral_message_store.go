@@ -12,6 +12,10 @@ import (
 
 const maxMessage = 2000
 
+// EntityReferralMessage is what a message post binds its Idempotency-Key
+// to: a retry renders the message again, never from a stored copy.
+const EntityReferralMessage = "referral_message"
+
 // ReferralMessage is a short message between the two structures of a
 // referral (« elle viendra mardi », « merci de rappeler »). Its text is
 // personal data: visible to the two structures only, never logged nor in
@@ -63,6 +67,9 @@ func (s *Store) PostReferralMessage(ctx context.Context, id, byActorID, body str
 		if err := tx.Create(m).Error; err != nil {
 			return err
 		}
+		if err := bindIdempotency(tx, EntityReferralMessage, m.ID); err != nil {
+			return err
+		}
 		if err := addReferralEvent(tx, &r, EventMessage, m.AuthorID, byActorID, "", now); err != nil {
 			return err
 		}
@@ -76,6 +83,17 @@ func (s *Store) PostReferralMessage(ctx context.Context, id, byActorID, body str
 		return nil, err
 	}
 	return m, nil
+}
+
+// GetReferralMessage returns the message with id; the caller checks that
+// the viewer may see its referral.
+func (s *Store) GetReferralMessage(ctx context.Context, id string) (*ReferralMessage, error) {
+	var m ReferralMessage
+	err := s.read(ctx).Take(&m, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No message has the id %q.", clip(id))
+	}
+	return &m, dbError(err)
 }
 
 // ListReferralMessages pages through a referral's messages, oldest first.

@@ -46,14 +46,19 @@ func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
 	return s.write(ctx, func(tx *gorm.DB) error { return s.insertReferral(tx, r, now) })
 }
 
-// insertReferral checks what needs the database (both structures active,
-// the service published and open to referrals, the sender reachable when
-// the person is to be reached through them), inserts r as sent by the
-// caller and tells the receiving structure's members.
+// insertReferral checks what needs the database (both structures active
+// and open today, the service published and open to referrals, the sender
+// reachable when the person is to be reached through them), inserts r as
+// sent by the caller (binding the request's Idempotency-Key to it) and
+// tells the receiving structure's members.
 func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 	from, err := activeActorRef(tx, r.FromActorID, "from_actor_id")
 	if err != nil {
 		return err
+	}
+	if !from.OpenAt(now) {
+		return &Error{Code: EINVALID, Message: from.closedMessage(now) + " A closed structure does not send referrals.",
+			Fields: []FieldError{{Field: "from_actor_id", Reason: "is closed today"}}}
 	}
 	var sv Service
 	err = tx.Take(&sv, "id = ?", r.ToServiceID).Error
@@ -70,6 +75,10 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 	to, err := activeActorRef(tx, sv.ActorID, "to_service_id")
 	if err != nil {
 		return err
+	}
+	if !to.OpenAt(now) {
+		return &Error{Code: EINVALID, Message: to.closedMessage(now) + " Choose another place for this person, or send the referral once it has reopened.",
+			Fields: []FieldError{{Field: "to_service_id", Reason: "its structure is closed today"}}}
 	}
 	if sv.ActorID == r.FromActorID {
 		return referralInvalid("to_service_id", "is a service of your own structure; a referral goes to another structure")
@@ -88,6 +97,9 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 	r.Status, r.RefusalReason, r.RefusalDetails, r.HandlerID, r.ForwardedToID, r.RemindedStatus = ReferralSent, "", "", "", "", ""
 	r.CreatedAt, r.UpdatedAt, r.AcceptedAt, r.ClosedAt, r.AnonymizedAt, r.RemindedAt, r.Version = now, now, nil, nil, nil, nil, 1
 	if err := tx.Create(r).Error; err != nil {
+		return err
+	}
+	if err := bindIdempotency(tx, EntityReferral, r.ID); err != nil {
 		return err
 	}
 	if err := addReferralEvent(tx, r, EventStatus, r.SenderID, r.FromActorID, "", now); err != nil {
@@ -202,9 +214,7 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, ifVersion int
 		if t.Reason == "other" && t.Details == "" {
 			fe.Add("details", "is required when the reason is other")
 		}
-		if utf8Len(t.Details) > maxShortText {
-			fe.Addf("details", "must be at most %d characters", maxShortText)
-		}
+		checkLen(&fe, "details", t.Details, maxShortText)
 	} else if t.Reason != "" || t.Details != "" {
 		fe.Add("reason", "is only given when refusing")
 	}
@@ -678,4 +688,34 @@ var DefaultReferralPolicy = ReferralPolicy{Expiry: 30 * 24 * time.Hour, Retentio
 func (s *Store) MaintainReferrals(ctx context.Context, p ReferralPolicy) (expired, anonymized int, err error) {
 	r, err := s.Maintain(ctx, p)
 	return r.Expired, r.Anonymized, err
+}
+
+// RecordReferralReads writes, in one transaction, a trace of each read of a
+// referral's personal data that ReadTrace asks for, visible to both of its
+// structures. The caller writes it before answering: a read that cannot be
+// traced is not answered.
+func (s *Store) RecordReferralReads(ctx context.Context, p *Principal, rs []*Referral) error {
+	type read struct {
+		r      *Referral
+		reason string
+	}
+	var reads []read
+	for _, r := range rs {
+		if ok, reason := p.ReadTrace(r); ok {
+			reads = append(reads, read{r, reason})
+		}
+	}
+	if len(reads) == 0 {
+		return nil
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		for _, rd := range reads {
+			ev := TrailEvent{Action: TrailReferralRead, ActorID: rd.r.FromActorID, OtherActorID: rd.r.ToActorID, SubjectKind: SubjectReferral, SubjectID: rd.r.ID}
+			if err := s.trail(tx, ev, map[string]any{"reason": rd.reason}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+
 }

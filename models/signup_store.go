@@ -53,7 +53,7 @@ func (s *Store) SignUp(ctx context.Context, in NewSignup) (time.Time, error) {
 	in.DisplayName, in.Message, in.ActorID = strings.TrimSpace(in.DisplayName), strings.TrimSpace(in.Message), strings.ToLower(strings.TrimSpace(in.ActorID))
 	checkLen(&fe, "display_name", in.DisplayName, maxName)
 	checkLen(&fe, "message", in.Message, maxShortText)
-	if err := ValidatePassword(in.Password); err != nil {
+	if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName}); err != nil {
 		var e *Error
 		if errors.As(err, &e) {
 			fe = append(fe, e.Fields...)
