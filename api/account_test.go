@@ -92,7 +92,7 @@ func TestDeleteMe(t *testing.T) {
 		t.Errorf("the deleted account is listed: %s", r.Body)
 	}
 	db := openRaw(t, e)
-	for _, table := range []string{"users", "audit_events", "invitations", "outbox", "signups", "join_requests"} {
+	for _, table := range []string{"users", "audit_events", "trail_events", "invitations", "outbox", "signups", "join_requests", "sessions", "refresh_tokens"} {
 		eachCell(t, db, table, func(col, s string) {
 			if strings.Contains(s, "aidant.a@example.fr") || strings.Contains(s, "Camille") || strings.Contains(s, "+33491000001") {
 				t.Errorf("%s.%s still identifies the deleted person: %q", table, col, s)

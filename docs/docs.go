@@ -11594,7 +11594,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read.",
                     "type": "string",
                     "example": "membership.added"
                 },

@@ -122,6 +122,21 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 		now := s.now()
 		oldEmail := u.Email
 		placeholder := "deleted-" + u.ID + "@compte-supprime.invalid"
+		// The trail says who left which team, and that the account went,
+		// naming it as it will be named from now on.
+		var teams []string
+		if err := tx.Model(&membershipRow{}).Where("user_id = ?", u.ID).Order("actor_id").Pluck("actor_id", &teams).Error; err != nil {
+			return err
+		}
+		for _, a := range teams {
+			ev := TrailEvent{Action: TrailMemberRemoved, ActorID: a, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: DeletedAccountLabel}
+			if err := s.trail(tx, ev, map[string]any{"reason": "account_deleted"}); err != nil {
+				return err
+			}
+		}
+		if err := s.trail(tx, TrailEvent{Action: TrailAccountDeleted, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: DeletedAccountLabel}, nil); err != nil {
+			return err
+		}
 		err = tx.Model(&User{}).Where("id = ?", u.ID).Updates(map[string]any{
 			"email": placeholder, "display_name": "", "job_title": "", "professional_email": "", "professional_phone": "",
 			"password_hash": unusable, "platform_admin": false, "disabled": true, "coordinator_departements": "[]",
@@ -151,6 +166,13 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 			func() error { return tx.Where("email = ?", oldEmail).Delete(&signup{}).Error },
 			func() error {
 				return tx.Model(&AuditEvent{}).Where("who_kind = ? AND who_id = ?", WhoUser, u.ID).Update("who_label", DeletedAccountLabel).Error
+			},
+			func() error {
+				return tx.Model(&TrailEvent{}).Where("who_kind = ? AND who_id = ?", WhoUser, u.ID).Update("who_label", DeletedAccountLabel).Error
+			},
+			func() error {
+				return tx.Model(&TrailEvent{}).Where("(subject_kind = ? AND subject_id = ?) OR (subject_kind = ? AND subject_label = ?)",
+					SubjectAccount, u.ID, SubjectInvitation, oldEmail).Update("subject_label", DeletedAccountLabel).Error
 			},
 		}
 		for _, step := range steps {
