@@ -210,7 +210,7 @@ func BenchmarkReferralRetention(b *testing.B) {
 		b.StopTimer()
 		for range 10000 {
 			r := models.Referral{FromActorID: from, ToServiceID: svc.ID, Themes: models.StringList{"Aide aux démarches administratives"},
-				PersonFirstName: "Nadia", PersonLastName: "B.", ContactChannel: models.ContactReferent, ConsentOn: now.Format(time.DateOnly), ReferentCommitment: true}
+				PersonFirstName: "Nadia", PersonLastName: "B.", ContactChannel: models.ContactPhone, ContactValue: "06 12 34 56 78", ConsentOn: now.Format(time.DateOnly), ReferentCommitment: true}
 			if err := e.Store.CreateReferral(models.WithPrincipal(ctx, p), &r); err != nil {
 				b.Fatal(err)
 			}
