@@ -92,11 +92,29 @@ func TestRenderEveryKind(t *testing.T) {
 }
 
 // outboxEnv is a store that queues e-mails, users to send to, and a sink.
+// The store's clock is the real one plus an offset the tests advance, so
+// that backoffs and leases expire when a test says so, however slow the
+// machine.
 type outboxEnv struct {
-	store *models.Store
-	sink  *mail.Sink
-	cfg   mail.Config
-	users []*models.User
+	store  *models.Store
+	sink   *mail.Sink
+	cfg    mail.Config
+	users  []*models.User
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (env *outboxEnv) now() time.Time {
+	env.mu.Lock()
+	defer env.mu.Unlock()
+	return time.Now().Add(env.offset)
+}
+
+// advance moves the store's clock forward.
+func (env *outboxEnv) advance(d time.Duration) {
+	env.mu.Lock()
+	env.offset += d
+	env.mu.Unlock()
 }
 
 func newOutboxEnv(t *testing.T, users int) *outboxEnv { return newOutboxEnvB(t, users) }
@@ -104,12 +122,13 @@ func newOutboxEnv(t *testing.T, users int) *outboxEnv { return newOutboxEnvB(t, 
 func newOutboxEnvB(t testing.TB, users int) *outboxEnv {
 	t.Helper()
 	ctx := context.Background()
-	store, err := models.Open(ctx, filepath.Join(t.TempDir(), "carnet.db"), models.Options{Notifications: true})
+	env := &outboxEnv{sink: &mail.Sink{}}
+	store, err := models.Open(ctx, filepath.Join(t.TempDir(), "carnet.db"), models.Options{Notifications: true, Now: env.now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	env := &outboxEnv{store: store, sink: &mail.Sink{}}
+	env.store = store
 	if err := env.sink.Listen("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +163,7 @@ func (env *outboxEnv) worker(owner string, sender notify.Sender, lease time.Dura
 	}
 	return notify.New(notify.Config{Store: env.store, Sender: sender, From: netmail.Address{Name: "Carnet", Address: "carnet@example.fr"},
 		Links: appLinks, Owner: owner, Lease: lease, Batch: 3, MaxAttempts: 4,
-		Backoff: func(int) time.Duration { return 20 * time.Millisecond }})
+		Backoff: func(int) time.Duration { return time.Minute }})
 }
 
 var appLinks, _ = notify.ParseLinks("https://app.example.fr")
@@ -189,7 +208,7 @@ func TestDeliverySurvivesAnOutage(t *testing.T) {
 	if err := env.sink.Listen(addr); err != nil {
 		t.Fatalf("restart the server on %s: %v", addr, err)
 	}
-	time.Sleep(30 * time.Millisecond)
+	env.advance(2 * time.Minute) // past the backoff
 	if n, err := w.Drain(ctx); err != nil || n != 12 {
 		t.Fatalf("drain after the outage: %d, %v", n, err)
 	}
@@ -232,12 +251,12 @@ func TestDeliverySurvivesACrash(t *testing.T) {
 	env := newOutboxEnv(t, 6)
 	env.queue(t, 0, 6)
 	hang := &blockingSender{real: mail.NewClient(env.cfg), release: make(chan struct{}), sent: make(chan struct{}, 10)}
-	dead := env.worker("dead", hang, 150*time.Millisecond)
+	dead := env.worker("dead", hang, time.Minute)
 	done := make(chan struct{})
 	go func() { dead.Drain(context.Background()); close(done) }()
 	<-hang.sent // the first message reached the server; its worker is now "dead"
 
-	time.Sleep(200 * time.Millisecond) // the dead worker's lease runs out
+	env.advance(2 * time.Minute) // the dead worker's lease runs out
 	live := env.worker("live", nil, time.Minute)
 	for {
 		n, err := live.Drain(context.Background())
@@ -318,7 +337,7 @@ func TestRefusalsAndGivingUp(t *testing.T) {
 	w := env.worker("w", nil, time.Minute)
 	for range 6 {
 		w.Drain(context.Background())
-		time.Sleep(25 * time.Millisecond)
+		env.advance(2 * time.Minute)
 	}
 	if c := counts(t, env.store); c[models.OutboxFailed] != 2 {
 		t.Fatalf("outbox: %v, want 2 failed", c)
