@@ -139,15 +139,16 @@ func (postgresDialect) uniqueColumns(err error) (string, bool) {
 	return strings.Join(cols, ", "), true
 }
 
+// personalTables are the tables where retention, an account's deletion or
+// the outbox's purge erase or delete personal data.
+var personalTables = []string{"referrals", "referral_messages", "outbox", "signups", "users", "audit_events", "trail_events"}
+
 // PostgreSQL has no secure_delete: an UPDATE leaves the old row version in
 // the table until VACUUM reclaims its space (and does not zero it), and the
 // WAL keeps it until recycled. VACUUM of the tables that hold personal data
 // makes the space reusable soon; it cannot run in a transaction. What stays
 // (free space not yet overwritten, WAL segments, base backups and archives)
 // is the operator's to protect: the README says so.
-// personalTables are the tables whose rows retention erases in place.
-var personalTables = []string{"referrals"}
-
 func (postgresDialect) eraseLeftovers(ctx context.Context, w *gorm.DB) error {
 	for _, table := range personalTables {
 		if err := w.WithContext(ctx).Exec("VACUUM " + table).Error; err != nil {

@@ -43,6 +43,12 @@ type Store struct {
 	// tokens of the claims its requests are running.
 	instance string
 	claims   sync.Map
+
+	// notify: e-mail notifications are queued in the outbox (an SMTP
+	// server is configured); outboxWake is called after a commit that
+	// queued some.
+	notify     bool
+	outboxWake func()
 }
 
 // Options tunes a Store. The zero value is what production uses.
@@ -55,6 +61,10 @@ type Options struct {
 	// WriteConns is the size of the write pool on PostgreSQL; 0 means 8.
 	// SQLite always writes through one connection.
 	WriteConns int
+	// Notifications queues e-mail notifications in the outbox, for a
+	// worker to send. Off when no SMTP server is configured: nothing is
+	// queued and nothing grows.
+	Notifications bool
 }
 
 // Open opens the database named by dsn and applies pending migrations: a
@@ -93,7 +103,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.log, s.now, s.instance = opt.Logger, now, NewID()
+	s.log, s.now, s.instance, s.notify = opt.Logger, now, NewID(), opt.Notifications
 	// Rows written before quality scores existed are scored once.
 	if err := s.scoreUnscored(ctx); err != nil {
 		s.Close()
@@ -186,7 +196,9 @@ type pendingLogs struct {
 // write before write returns.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	logs := &pendingLogs{}
+	var queued bool
 	tctx := context.WithValue(ctx, pendingKey{}, logs)
+	tctx = context.WithValue(tctx, outboxKey{}, &queued)
 	err := s.w.WithContext(tctx).Transaction(func(tx *gorm.DB) error {
 		if err := fn(tx); err != nil {
 			return err
@@ -198,6 +210,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	}
 	if n := len(logs.changes); n > 0 {
 		s.followers.committed(ctx, logs.changes[n-1].Seq)
+	}
+	if queued && s.outboxWake != nil {
+		s.outboxWake()
 	}
 	return nil
 }

@@ -61,8 +61,10 @@ type options struct {
 	maxBody int64
 	perIP   api.RateLimit
 	perAcct api.RateLimit
+	signUp  api.RateLimit
 	log     *slog.Logger
 	ttl     time.Duration
+	notify  bool
 	config  []func(*api.Config)
 }
 
@@ -71,6 +73,14 @@ type options struct {
 func WithConfig(fn func(*api.Config)) Option {
 	return func(o *options) { o.config = append(o.config, fn) }
 }
+
+// WithNotifications makes the store queue e-mail notifications in the
+// outbox (as with an SMTP server configured) and opens self sign-up; tests
+// send them with a notify.Worker of their own.
+func WithNotifications() Option { return func(o *options) { o.notify = true } }
+
+// WithSignUpLimit sets the per-address limit of sign-ups.
+func WithSignUpLimit(l api.RateLimit) Option { return func(o *options) { o.signUp = l } }
 
 // WithTokenTTL sets the lifetime of access tokens (tests that move the clock
 // by days keep their tokens valid).
@@ -99,13 +109,13 @@ func New(t testing.TB, opts ...Option) *Env {
 		fn(&o)
 	}
 	ctx := context.Background()
-	store, dbPath := dbtest.Open(t, models.Options{Now: o.now})
+	store, dbPath := dbtest.Open(t, models.Options{Now: o.now, Notifications: o.notify})
 	tokens, err := api.NewTokens(api.TokenConfig{Secret: []byte(strings.Repeat("k", 48)), Issuer: "carnet-test", Audience: "carnet-test-api", TTL: o.ttl, Now: o.now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg := api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
-		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log}
+		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log, SignupOpen: true, SignUp: o.signUp}
 	for _, fn := range o.config {
 		fn(&cfg)
 	}

@@ -169,12 +169,12 @@ func open(t testing.TB, dsn string) *sql.DB {
 	return db
 }
 
-// Tables lists the tables of the database db (opened by Raw on dsn), the
+// Tables lists the tables of the database db (opened by Raw), the
 // migrations' bookkeeping included.
-func Tables(t testing.TB, db *DB, dsn string) []string {
+func Tables(t testing.TB, db *DB) []string {
 	t.Helper()
 	q := "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-	if models.IsPostgresURL(dsn) {
+	if db.postgres {
 		q = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
 	}
 	rows, err := db.Query(q)
