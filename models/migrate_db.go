@@ -250,11 +250,13 @@ func toPostgres(v any, pgType string) (any, error) {
 	case "timestamp with time zone":
 		switch x := v.(type) {
 		case time.Time:
-			return x.UTC(), nil
+			// timestamptz holds microseconds; a few times were written
+			// with nanoseconds (the outbox's retry times).
+			return x.UTC().Truncate(time.Microsecond), nil
 		case string:
 			for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999"} {
 				if t, err := time.Parse(layout, x); err == nil {
-					return t.UTC(), nil
+					return t.UTC().Truncate(time.Microsecond), nil
 				}
 			}
 		}
