@@ -212,9 +212,9 @@ func list(l models.StringList) []string {
 //	@Tags			actors
 //	@Produce		json
 //	@Param			name				query		string		false	"Case-insensitive part of the name"
-//	@Param			commune				query		[]string	false	"Commune names"						collectionFormat(csv)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
-//	@Param			insee_code			query		[]string	false	"INSEE commune codes"				collectionFormat(csv)
+//	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)
 //	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)
 //	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)
@@ -257,9 +257,8 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 	q := newQueryParser(v)
 	f := models.ActorFilter{
 		Name:               q.one("name"),
-		Communes:           q.strings("commune"),
-		PostalCodes:        q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode),
-		InseeCodes:         q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
+		PostalCodes:        q.postalCodes(""),
+		InseeCodes:         q.placeCodes(),
 		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
 		Typologies:         q.vocab("typologies", vocab.NameTypologies),
 		NationalProgrammes: q.vocab("national_programmes", vocab.NameNationalProgrammes),

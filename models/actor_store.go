@@ -36,7 +36,12 @@ const maxParentDepth = 8 // networks of networks exist; deeper is a data error
 
 // CreateActor validates a and inserts it with a new id.
 func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
-	return s.write(ctx, func(tx *gorm.DB) error { return s.insertActor(tx, a) })
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := strictActor(nil, a); err != nil {
+			return err
+		}
+		return s.insertActor(tx, a)
+	})
 }
 
 // insertActor validates a and inserts it with a new id inside tx. Bulk
@@ -88,6 +93,9 @@ func (s *Store) UpdateActor(ctx context.Context, id string, ifVersion int64, app
 		}
 		before := *a
 		if err := apply(a); err != nil {
+			return err
+		}
+		if err := strictActor(&before, a); err != nil {
 			return err
 		}
 		if err := s.saveActor(tx, &before, a); err != nil {

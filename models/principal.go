@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"slices"
+
+	"carnet/models/commune"
 )
 
 // Role is what a principal may do for one structure (actor).
@@ -31,9 +33,22 @@ func (t Territory) IsZero() bool { return len(t.Departements) == 0 && len(t.Comm
 
 // Covers reports whether a place with this département and INSEE code lies
 // in the territory.
+// A commune covers its arrondissements (a coordinator of Marseille, 13055,
+// covers a place resolved to Marseille 2e, 13202), and the INSEE code of a
+// place is the resolved commune's (see RefOf), so imported places whose file
+// carried no code are covered too.
 func (t Territory) Covers(departement, insee string) bool {
-	return departement != "" && slices.Contains(t.Departements, departement) ||
-		insee != "" && slices.Contains(t.Communes, insee)
+	if departement != "" && slices.Contains(t.Departements, departement) {
+		return true
+	}
+	if insee == "" {
+		return false
+	}
+	if slices.Contains(t.Communes, insee) {
+		return true
+	}
+	c := commune.ByCode(insee)
+	return c != nil && c.City != "" && slices.Contains(t.Communes, c.City)
 }
 
 // Principal is the authenticated caller, rebuilt from the database on every

@@ -19,7 +19,7 @@ func (s *Store) ActorRef(ctx context.Context, id string) (ActorRef, error) {
 func (s *Store) RefForNewActor(ctx context.Context, a *Actor) (ActorRef, error) {
 	c := *a
 	c.Normalize()
-	ref := ActorRef{Source: c.Source, Departement: c.Departement, InseeCode: c.Address.InseeCode}
+	ref := ActorRef{Source: c.Source, Departement: c.Departement, InseeCode: placeCode(&c)}
 	if c.ParentID != nil && ValidID(*c.ParentID) {
 		parent, err := actorRef(s.read(ctx), *c.ParentID)
 		switch ErrorCode(err) {
@@ -40,7 +40,17 @@ func (s *Store) RefForNewActor(ctx context.Context, a *Actor) (ActorRef, error) 
 func RefOf(a *Actor, lineage []string) ActorRef {
 	c := *a
 	c.Normalize()
-	return ActorRef{ID: c.ID, Source: c.Source, Departement: c.Departement, InseeCode: c.Address.InseeCode, Lineage: lineage}
+	return ActorRef{ID: c.ID, Source: c.Source, Departement: c.Departement, InseeCode: placeCode(&c), Lineage: lineage}
+}
+
+// placeCode is the INSEE code of the commune an actor's address resolves
+// to, which authorization uses rather than the code as written: a file's
+// wrong code must not put a place in another coordinator's territory.
+func placeCode(a *Actor) string {
+	if r := resolvePlace(a.Address, a.Latitude, a.Longitude); r.Commune != nil {
+		return r.Commune.Code
+	}
+	return a.Address.InseeCode
 }
 
 func actorRef(db *gorm.DB, id string) (ActorRef, error) {

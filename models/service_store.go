@@ -46,7 +46,12 @@ type ServiceFilter struct {
 
 // CreateService validates sv and inserts it with a new id under an active actor.
 func (s *Store) CreateService(ctx context.Context, sv *Service) error {
-	return s.write(ctx, func(tx *gorm.DB) error { return s.insertService(tx, sv) })
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := strictService(nil, sv); err != nil {
+			return err
+		}
+		return s.insertService(tx, sv)
+	})
 }
 
 // insertService validates sv and inserts it with a new id inside tx.
@@ -101,6 +106,9 @@ func (s *Store) UpdateService(ctx context.Context, id string, ifVersion int64, a
 		}
 		before := *sv
 		if err := apply(sv); err != nil {
+			return err
+		}
+		if err := strictService(&before, sv); err != nil {
 			return err
 		}
 		if err := s.saveService(tx, &before, sv); err != nil {

@@ -156,6 +156,9 @@ func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func
 		if err := apply(a, []byte(sg.Changes)); err != nil {
 			return noLongerApplies(err)
 		}
+		if err := strictActor(&before, a); err != nil {
+			return noLongerApplies(err)
+		}
 		if err := s.saveActor(tx, &before, a); err != nil {
 			return noLongerApplies(err)
 		}
@@ -176,6 +179,9 @@ func (s *Store) AcceptServiceSuggestion(ctx context.Context, id string, apply fu
 		}
 		before := *sv
 		if err := apply(sv, []byte(sg.Changes)); err != nil {
+			return noLongerApplies(err)
+		}
+		if err := strictService(&before, sv); err != nil {
 			return noLongerApplies(err)
 		}
 		if err := s.saveService(tx, &before, sv); err != nil {

@@ -63,6 +63,10 @@ type SyncOutcome struct {
 	ID       string // "" when rejected before it had one
 	Result   string
 	Errors   []FieldError
+	// Warnings say what was corrected in the record as it was stored (an
+	// address whose INSEE code, commune or coordinates contradicted the
+	// rest, read as most of its fields agree).
+	Warnings []FieldError
 }
 
 // SyncResult sums up a batch.
@@ -253,6 +257,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			continue
 		}
 		keep[a.SourceID] = true
+		o.Warnings = placeWarnings(ReconcileActorPlace(a))
 		ex, found := existing[a.SourceID]
 		var err error
 		if fe, refused := opt.RefusedActors[i]; refused {
@@ -306,8 +311,10 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 
 func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService, opt SyncOptions, res *SyncResult, keep map[string]bool, actorIDs map[string]string) error {
 	ids := make([]string, 0, len(services))
+	warnings := make([][]FieldError, len(services))
 	for i := range services {
 		services[i].Source = source
+		warnings[i] = placeWarnings(ReconcileServicePlace(&services[i].Service))
 		services[i].Normalize()
 		ids = append(ids, services[i].SourceID)
 	}
@@ -317,7 +324,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 	}
 	for i := range services {
 		sv := &services[i]
-		o := SyncOutcome{Index: i, Entity: EntityService, SourceID: sv.SourceID}
+		o := SyncOutcome{Index: i, Entity: EntityService, SourceID: sv.SourceID, Warnings: warnings[i]}
 		reject := func(field, reason string) {
 			o.Result, o.Errors = SyncRejected, []FieldError{{Field: field, Reason: reason}}
 			res.add(o)

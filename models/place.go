@@ -1,0 +1,224 @@
+package models
+
+import (
+	"fmt"
+
+	"carnet/models/commune"
+	"carnet/models/ident"
+)
+
+// Every address is read against the official commune reference
+// (models/commune): the INSEE code is found from the postal code and the
+// commune name when it is missing, the commune's official name replaces the
+// spelling of the file (« MARSEILLE 2E ARRONDISSEMENT » → Marseille, INSEE
+// 13202), and the département and time zone follow the resolved commune.
+// When the readings of an address disagree (INSEE code, postal code and its
+// département, commune name, coordinates), the commune most of them agree
+// on is kept:
+//
+//   - API writes refuse the conflict with a 422 naming the fields
+//     (checkPlaceChange), on creation and whenever a change touches the
+//     address or the coordinates;
+//   - imports and syncs keep the most consistent reading and say what they
+//     corrected, one warning per conflict (ReconcileActorPlace).
+
+// resolvePlace reads an address and coordinates against the reference.
+func resolvePlace(a Address, lat, lon *float64) commune.Resolution {
+	if a.PostalCode == "" && a.Commune == "" && a.InseeCode == "" {
+		return commune.Resolution{}
+	}
+	return commune.Resolve(commune.Address{PostalCode: a.PostalCode, Name: a.Commune, INSEE: a.InseeCode, Lat: lat, Lon: lon})
+}
+
+// applyResolution writes the resolved commune into the address: its INSEE
+// code (the arrondissement's in Paris, Lyon and Marseille) and the official
+// name of the commune (the city's: one name per commune in lists, facets
+// and the diagnostic). Nothing changes when conflicts remain: the write is
+// refused, or the caller reconciles first.
+func (a *Address) applyResolution(r commune.Resolution) {
+	if r.Commune == nil || len(r.Conflicts) > 0 {
+		return
+	}
+	a.InseeCode = r.Commune.Code
+	a.Commune = r.City().Name
+}
+
+// departementOf is the département of an address: the resolved commune's,
+// else what the INSEE code or the postal code say.
+func departementOf(a Address, r commune.Resolution) string {
+	if r.Commune != nil {
+		return r.Commune.Departement
+	}
+	return a.departement()
+}
+
+// TimeZoneOf is the IANA zone in which a place's opening hours are meant:
+// its commune's (French Polynesia spans three zones), else its
+// département's.
+func TimeZoneOf(insee, departement string) string {
+	if c := commune.ByCode(insee); c != nil && c.TimeZone != "" {
+		return c.TimeZone
+	}
+	return ident.TimeZoneForDepartement(departement)
+}
+
+// placeFieldErrors turns conflicts into the fields of a 422: the address's
+// own fields under prefix, coordinates as latitude and longitude.
+func placeFieldErrors(fe *FieldErrors, prefix string, r commune.Resolution) {
+	for _, c := range r.Conflicts {
+		if c.Field == "coordinates" {
+			fe.Add("latitude", c.Reason)
+			fe.Add("longitude", c.Reason)
+			continue
+		}
+		fe.Add(prefix+"."+c.Field, c.Reason)
+	}
+}
+
+func samePlace(a, b Address, alat, alon, blat, blon *float64) bool {
+	return a == b && eqFloat(alat, blat) && eqFloat(alon, blon)
+}
+
+func eqFloat(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
+
+// checkActorPlace refuses an actor whose address readings disagree, unless
+// the change leaves the address and coordinates as they were (before is nil
+// on creation): a record imported with a conflict it was warned about can
+// still have its hours corrected.
+func checkActorPlace(before, a *Actor) error {
+	if before != nil && samePlace(before.Address, a.Address, before.Latitude, before.Longitude, a.Latitude, a.Longitude) {
+		return nil
+	}
+	var fe FieldErrors
+	placeFieldErrors(&fe, "address", resolvePlace(a.Address, a.Latitude, a.Longitude))
+	return fe.Err("The actor's address is inconsistent: its fields designate different communes.")
+}
+
+// checkServicePlace is checkActorPlace for a service's own address.
+func checkServicePlace(before, s *Service) error {
+	if s.Address.IsZero() || before != nil && samePlace(before.Address, s.Address, before.Latitude, before.Longitude, s.Latitude, s.Longitude) {
+		return nil
+	}
+	var fe FieldErrors
+	placeFieldErrors(&fe, "address", resolvePlace(s.Address, s.Latitude, s.Longitude))
+	return fe.Err("The service's address is inconsistent: its fields designate different communes.")
+}
+
+// PlaceWarning is what an import or a sync corrected in an address.
+type PlaceWarning struct {
+	Field  string // address.insee_code, address.postal_code, address.commune, latitude
+	Value  string // as written
+	Reason string
+}
+
+// ReconcileActorPlace keeps the most consistent reading of an actor's
+// address, for imports and syncs, where a conflicting row is corrected
+// rather than refused: a conflicting INSEE code is replaced by the resolved
+// commune's, conflicting coordinates are dropped (they would place it in
+// another commune on every map and distance), a commune name is replaced by
+// the official one; a conflicting postal code is replaced by the commune's
+// when it has only one, and otherwise kept (Carnet cannot know which of its
+// codes is right) and reported. It returns one warning per conflict.
+func ReconcileActorPlace(a *Actor) []PlaceWarning {
+	a.Address.normalize()
+	return reconcile(&a.Address, &a.Latitude, &a.Longitude)
+}
+
+// ReconcileServicePlace is ReconcileActorPlace for a service's own address.
+func ReconcileServicePlace(s *Service) []PlaceWarning {
+	s.Address.normalize()
+	if s.Address.IsZero() {
+		return nil
+	}
+	return reconcile(&s.Address, &s.Latitude, &s.Longitude)
+}
+
+func reconcile(a *Address, lat, lon **float64) []PlaceWarning {
+	r := resolvePlace(*a, *lat, *lon)
+	if r.Commune == nil {
+		if a.InseeCode != "" && r.Conflicting("insee_code") {
+			w := PlaceWarning{"address.insee_code", a.InseeCode, r.Conflicts[0].Reason + "; dropped"}
+			a.InseeCode = ""
+			return []PlaceWarning{w}
+		}
+		return nil
+	}
+	var out []PlaceWarning
+	for _, c := range r.Conflicts {
+		switch c.Field {
+		case "insee_code":
+			out = append(out, PlaceWarning{"address.insee_code", a.InseeCode, fmt.Sprintf("%s; replaced by %s", c.Reason, r.Commune.Code)})
+		case "commune":
+			out = append(out, PlaceWarning{"address.commune", a.Commune, fmt.Sprintf("%s; replaced by %s", c.Reason, r.City().Name)})
+		case "postal_code":
+			// A commune with one postal code gives the right one; otherwise
+			// Carnet cannot tell which and keeps the code as written.
+			if city := r.City(); len(city.PostalCodes) == 1 {
+				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, fmt.Sprintf("%s; replaced by %s", c.Reason, city.PostalCodes[0])})
+				a.PostalCode = city.PostalCodes[0]
+			} else {
+				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, c.Reason + "; kept as written, please check it"})
+			}
+		case "coordinates":
+			out = append(out, PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), c.Reason + "; dropped"})
+			*lat, *lon = nil, nil
+		}
+	}
+	a.InseeCode = r.Commune.Code
+	a.Commune = r.City().Name
+	return out
+}
+
+// checkPlace is what API writes run on top of Validate: the record's own
+// invariants and the consistency of its address, reported together in one
+// 422. rederive has already dropped an INSEE code the change made stale.
+func checkPlace(valid, place error) error {
+	if valid == nil {
+		return place
+	}
+	ve, ok1 := valid.(*Error)
+	pe, ok2 := place.(*Error)
+	if ok1 && ok2 && ve.Code == EINVALID && pe.Code == EINVALID {
+		ve.Fields = append(ve.Fields, pe.Fields...)
+	}
+	return valid
+}
+
+// rederive drops the INSEE code a change left behind: a merge patch that
+// moves the address (a new postal code or commune) without giving a code
+// re-resolves the commune rather than keeping the old one.
+func rederive(before, after *Address) {
+	if after.InseeCode == before.InseeCode && before.InseeCode != "" &&
+		(after.PostalCode != before.PostalCode || after.Commune != before.Commune) {
+		after.InseeCode = ""
+	}
+}
+
+// strictActor checks an actor about to be written through the API (a direct
+// edit or an accepted suggestion); before is nil on creation.
+func strictActor(before, a *Actor) error {
+	if before != nil {
+		rederive(&before.Address, &a.Address)
+	}
+	a.Normalize()
+	return checkPlace(a.Validate(), checkActorPlace(before, a))
+}
+
+// strictService is strictActor for a service.
+func strictService(before, s *Service) error {
+	if before != nil {
+		rederive(&before.Address, &s.Address)
+	}
+	s.Normalize()
+	return checkPlace(s.Validate(), checkServicePlace(before, s))
+}
+
+func placeWarnings(ws []PlaceWarning) []FieldError {
+	var out []FieldError
+	for _, w := range ws {
+		out = append(out, FieldError{Field: w.Field, Reason: fmt.Sprintf("%q: %s", clip(w.Value), w.Reason)})
+	}
+	return out
+}
