@@ -47,6 +47,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -251,16 +252,13 @@ func parse(gz []byte) (*reference, error) {
 	for k, cs := range r.byKey {
 		r.byKey[k] = uniq(cs)
 	}
-	seen := map[string]bool{}
+	r.sorted = make([]keyed, 0, 2*len(r.all))
 	for _, c := range r.all {
 		if c.IsArrondissement() {
 			continue
 		}
 		k := fold.Key(c.Name, false)
-		if !seen[k+"|"+c.Code] {
-			seen[k+"|"+c.Code] = true
-			r.sorted = append(r.sorted, keyed{k, c})
-		}
+		r.sorted = append(r.sorted, keyed{k, c})
 		if wa := fold.WithoutArticle(k); wa != "" {
 			r.sorted = append(r.sorted, keyed{wa, c})
 		}
@@ -275,21 +273,28 @@ func parse(gz []byte) (*reference, error) {
 }
 
 func (r *reference) addName(name string, c *Commune) {
-	for _, join := range []bool{false, true} {
-		k := fold.Key(name, join)
-		r.byKey[k] = append(r.byKey[k], c)
-		if wa := fold.WithoutArticle(k); wa != "" {
-			r.byKey[wa] = append(r.byKey[wa], c)
-		}
+	k := fold.Key(name, false)
+	r.addKey(k, c)
+	// The elided spelling (« LISLE ») differs only for names with an
+	// apostrophe.
+	if strings.ContainsAny(name, "'’ʼ‘`") {
+		r.addKey(fold.Key(name, true), c)
 	}
 }
 
+func (r *reference) addKey(k string, c *Commune) {
+	r.byKey[k] = append(r.byKey[k], c)
+	if wa := fold.WithoutArticle(k); wa != "" {
+		r.byKey[wa] = append(r.byKey[wa], c)
+	}
+}
+
+// uniq drops repeated communes from a key's short list (a name and its
+// article-less form can name the same commune twice).
 func uniq(cs []*Commune) []*Commune {
 	out := cs[:0]
-	seen := map[*Commune]bool{}
 	for _, c := range cs {
-		if !seen[c] {
-			seen[c] = true
+		if !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
