@@ -316,11 +316,11 @@ func TestCoordinatorOfNice(t *testing.T) {
 func TestTerritoryOnPACA(t *testing.T) {
 	e := pacaEnv(t)
 	var st struct {
-		Actors, Communes, Population                 int
-		CommunesWithoutPlace                         int `json:"communes_without_place"`
-		PopulationWithoutPlace                       int `json:"population_without_place"`
-		UnplacedActors                               int `json:"unplaced_actors"`
-		Gaps                                         []struct {
+		Actors, Communes, Population int
+		CommunesWithoutPlace         int `json:"communes_without_place"`
+		PopulationWithoutPlace       int `json:"population_without_place"`
+		UnplacedActors               int `json:"unplaced_actors"`
+		Gaps                         []struct {
 			Theme      string
 			Population int
 			Share      float64

@@ -10,8 +10,8 @@ import (
 
 	"gorm.io/gorm"
 
-	"carnet/models/contact"
 	"carnet/models/commune"
+	"carnet/models/contact"
 	"carnet/models/ident"
 )
 
