@@ -442,3 +442,82 @@ func TestTerritoryOnPACA(t *testing.T) {
 		t.Errorf("csv: %d %.300s", c.Code, c.Body.String())
 	}
 }
+
+// TestImportWarnsPerRow: an import keeps the most consistent reading of
+// each place's address with one warning per conflict, and the time zone
+// follows the resolved commune (a place of New Caledonia filed under the
+// Puy-de-Dôme's code opens in Nouméa's time).
+func TestImportWarnsPerRow(t *testing.T) {
+	e := apitest.New(t)
+	rows := []obj{
+		{"id": "nc-1", "nom": "Maison de quartier de Boulari", "pivot": "00000000000000", "commune": "Mont-Dore", "code_postal": "98800",
+			"code_insee": "63236", "adresse": "1 rue de Boulari", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives",
+			"horaires": "Mo-Su 08:00-12:00"},
+		{"id": "m-1", "nom": "Espace Marseille", "pivot": "00000000000000", "commune": "MARSEILLE 2E ARRONDISSEMENT", "code_postal": "13002",
+			"adresse": "2 rue", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"},
+		{"id": "b-1", "nom": "Belleville", "pivot": "00000000000000", "commune": "Belleville-en-Beaujolais", "code_postal": "06922",
+			"adresse": "8 rue du 14 juillet", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives",
+			"latitude": 46.108, "longitude": 4.749},
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows})
+	if r.Code != 200 {
+		t.Fatalf("%d %s", r.Code, r.Body)
+	}
+	var rep struct {
+		Rejected int
+		Issues   []struct {
+			Row           int
+			Field, Reason string
+			Severity      string
+		}
+	}
+	r.JSON(&rep)
+	got := map[int]string{}
+	for _, is := range rep.Issues {
+		if is.Field == "code_insee" || is.Field == "code_postal" || is.Field == "commune" || is.Field == "latitude" {
+			got[is.Row] += is.Field + ":" + is.Severity + " "
+		}
+	}
+	if rep.Rejected != 0 || got[1] != "code_insee:warning " || got[2] != "" || got[3] != "code_postal:warning " {
+		t.Errorf("rejected %d, issues %v (%+v)", rep.Rejected, got, rep.Issues)
+	}
+	list := get(t, e, "/api/v1/actors?source=hub&limit=10")["data"].([]any)
+	stored := map[string]string{}
+	for _, x := range list {
+		a := x.(obj)
+		ad := a["address"].(obj)
+		stored[a["source_id"].(string)] = fmt.Sprint(ad["postal_code"], " ", ad["insee_code"], " ", a["departement"], " ", ad["commune"])
+	}
+	for id, w := range map[string]string{"nc-1": "98800 98817 988 Le Mont-Dore", "m-1": "13002 13202 13 Marseille", "b-1": "69220 69019 69 Belleville-en-Beaujolais"} {
+		if stored[id] != w {
+			t.Errorf("%s: %q, want %q", id, stored[id], w)
+		}
+	}
+	// 09:00 in Nouméa is 23:00 the day before in Paris: open only if the
+	// hours are read in the place's zone.
+	open := func(at string) float64 {
+		return get(t, e, "/api/v1/search/services?departement=988&open_at="+url.QueryEscape(at))["meta"].(obj)["total"].(float64)
+	}
+	if open("2026-12-01T09:00:00+11:00") != 1 || open("2026-12-01T20:00:00+11:00") != 0 {
+		t.Error("hours of Le Mont-Dore not read in Pacific/Noumea")
+	}
+}
+
+// TestServiceOwnAddress: a service's own address is resolved and checked
+// like an actor's.
+func TestServiceOwnAddress(t *testing.T) {
+	e := apitest.New(t)
+	a := createActor(t, e, validActor("Porteur"))
+	body := func(addr obj) obj {
+		return obj{"actor_id": a["id"], "name": "Permanence", "kind": "one_off_help", "themes": []string{"Aide aux démarches administratives"},
+			"on_site": true, "address": addr}
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: body(obj{"street": "1 place", "postal_code": "06000", "commune": "Nice", "insee_code": "13055"})})
+	if r.Code != 422 || !hasAll(fields(t, r), "address.insee_code") {
+		t.Errorf("conflict: %d %s", r.Code, r.Body)
+	}
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: body(obj{"street": "1 place", "postal_code": "13015", "commune": "MARSEILLE 15"})})
+	if r.Code != 201 || r.Map()["address"].(obj)["insee_code"] != "13215" {
+		t.Errorf("resolution: %d %s", r.Code, r.Body)
+	}
+}

@@ -6356,6 +6356,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "commune": {
+                    "description": "Official name of the commune (the city's, for an arrondissement).",
                     "type": "string",
                     "example": "Marseille"
                 },
@@ -6364,8 +6365,9 @@ const docTemplate = `{
                     "example": "2e étage"
                 },
                 "insee_code": {
+                    "description": "INSEE code of the commune, or of the arrondissement of Paris, Lyon\nor Marseille when the address tells which; \"\" when unresolved.",
                     "type": "string",
-                    "example": "13055"
+                    "example": "13202"
                 },
                 "postal_code": {
                     "type": "string",
@@ -6385,6 +6387,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "commune": {
+                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name.",
                     "type": "string",
                     "example": "Marseille"
                 },
@@ -6394,7 +6397,7 @@ const docTemplate = `{
                     "example": "2e étage"
                 },
                 "insee_code": {
-                    "description": "The commune's official INSEE code (code_insee), not the postal code.",
+                    "description": "The commune's official INSEE code (code_insee), not the postal code.\nFound from the postal code and the commune when omitted; when it,\nthe postal code (its département), the commune and the coordinates\ndesignate different communes, the write is refused with 422.",
                     "type": "string",
                     "example": "13055"
                 },

@@ -19,8 +19,13 @@ type AddressInput struct {
 	// Floor, building, lieu-dit (complement_adresse).
 	Complement string `json:"complement,omitempty" example:"2e étage"`
 	PostalCode string `json:"postal_code" example:"13002"`
-	Commune    string `json:"commune" example:"Marseille"`
+	// The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,
+	// « ST ETIENNE »…): it is stored under its official name.
+	Commune string `json:"commune" example:"Marseille"`
 	// The commune's official INSEE code (code_insee), not the postal code.
+	// Found from the postal code and the commune when omitted; when it,
+	// the postal code (its département), the commune and the coordinates
+	// designate different communes, the write is refused with 422.
 	InseeCode string `json:"insee_code,omitempty" example:"13055"`
 }
 
@@ -29,8 +34,11 @@ type Address struct {
 	Street     string `json:"street" example:"2 rue de la République"`
 	Complement string `json:"complement" example:"2e étage"`
 	PostalCode string `json:"postal_code" example:"13002"`
-	Commune    string `json:"commune" example:"Marseille"`
-	InseeCode  string `json:"insee_code" example:"13055"`
+	// Official name of the commune (the city's, for an arrondissement).
+	Commune string `json:"commune" example:"Marseille"`
+	// INSEE code of the commune, or of the arrondissement of Paris, Lyon
+	// or Marseille when the address tells which; "" when unresolved.
+	InseeCode string `json:"insee_code" example:"13202"`
 }
 
 // ActorInput is the writable part of an actor: the body of POST and PUT
