@@ -207,6 +207,10 @@ func TestResolve(t *testing.T) {
 		{"postal code of many communes, no name", Address{PostalCode: "27950", Name: "Lieu-dit inconnu"}, "", nil},
 		{"postal code of many communes, name tells", Address{PostalCode: "27950", Name: "Mercey"}, "27399", nil},
 		{"neighbouring postal code, same département", Address{PostalCode: "06000", Name: "Cagnes-sur-Mer"}, "06027", nil},
+		{"misspelt name among the postal code's communes", Address{PostalCode: "06140", Name: "TOURETTES-SUR-LOUP"}, "06148", nil},
+		{"lengthened name among the postal code's communes", Address{PostalCode: "83340", Name: "LE LUC-EN-PROVENCE"}, "83073", nil},
+		{"Saint-Christol d'Albion", Address{PostalCode: "84390", Name: "SAINT-CHRISTOL D'ALBION"}, "84107", nil},
+		{"a locality shared by several communes stays unresolved", Address{PostalCode: "06470", Name: "VALBERG"}, "", nil},
 		{"point alone decides between homonyms", Address{PostalCode: "", Name: "Saint-Denis", Lat: ptr(-20.88), Lon: ptr(55.45)}, "97411", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
