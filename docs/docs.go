@@ -9932,7 +9932,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "communes": {
-                    "description": "INSEE commune codes.",
+                    "description": "INSEE commune codes (a name of one commune is accepted and stored as\nits code). A city covers its arrondissements, and a commune every\nplace resolved there, imported ones included.",
                     "type": "array",
                     "items": {
                         "type": "string"
