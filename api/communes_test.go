@@ -521,3 +521,25 @@ func TestServiceOwnAddress(t *testing.T) {
 		t.Errorf("resolution: %d %s", r.Code, r.Body)
 	}
 }
+
+// TestOrientationFromACommune: a person placed by a commune's code (here
+// Marseille, whose places are filed under their arrondissements) gets the
+// places around its centre.
+func TestOrientationFromACommune(t *testing.T) {
+	e := pacaEnv(t)
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: obj{
+		"profile": "excluded", "needs": []string{"aide-aux-demarches-administratives"},
+		"constraints": obj{"max_distance_km": 5}, "place": obj{"insee_code": "13055"}}})
+	if r.Code != 200 {
+		t.Fatalf("%d %s", r.Code, r.Body)
+	}
+	var out struct {
+		Data []struct {
+			DistanceKM *float64 `json:"distance_km"`
+		}
+	}
+	r.JSON(&out)
+	if len(out.Data) == 0 || out.Data[0].DistanceKM == nil || *out.Data[0].DistanceKM > 5 {
+		t.Errorf("suggestions around Marseille: %.400s", r.Body.String())
+	}
+}
