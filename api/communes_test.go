@@ -543,3 +543,23 @@ func TestOrientationFromACommune(t *testing.T) {
 		t.Errorf("suggestions around Marseille: %.400s", r.Body.String())
 	}
 }
+
+// TestCoordinatorOfACity: a coordinator of Marseille (13055) covers places
+// resolved to its arrondissements: edits them and sees their drafts.
+func TestCoordinatorOfACity(t *testing.T) {
+	e := apitest.New(t)
+	_, tok := e.Account("coord-marseille@carnet.test", nil, models.Territory{Communes: []string{"13055"}})
+	a := createActor(t, e, obj{"name": "Centre social", "address": obj{"street": "1 rue", "postal_code": "13002", "commune": "MARSEILLE 2E ARRONDISSEMENT"}})
+	sv := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: obj{"actor_id": a["id"], "name": "Brouillon", "kind": "one_off_help",
+		"themes": []string{"Aide aux démarches administratives"}, "on_site": true, "status": "draft"}})
+	if sv.Code != 201 {
+		t.Fatalf("%d %s", sv.Code, sv.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + a["id"].(string), Token: tok, ContentType: "application/merge-patch+json", Body: obj{"summary": "x"}}); r.Code != 200 {
+		t.Errorf("edit: %d %s", r.Code, r.Body)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?status=draft", Token: tok})
+	if r.Code != 200 || r.Map()["meta"].(obj)["total"] != 1.0 {
+		t.Errorf("drafts: %d %.300s", r.Code, r.Body.String())
+	}
+}

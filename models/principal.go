@@ -28,6 +28,19 @@ type Territory struct {
 	Communes     []string
 }
 
+// CommuneCodes lists the INSEE codes a territory's communes cover, for SQL
+// filters: each commune's own, and a city's arrondissements (places of
+// Marseille are filed under 13201…13216).
+func (t Territory) CommuneCodes() []string {
+	out := slices.Clone(t.Communes)
+	for _, c := range t.Communes {
+		for _, a := range commune.Arrondissements(c) {
+			out = append(out, a.Code)
+		}
+	}
+	return out
+}
+
 // IsZero reports whether the territory covers nothing.
 func (t Territory) IsZero() bool { return len(t.Departements) == 0 && len(t.Communes) == 0 }
 

@@ -279,7 +279,7 @@ func draftsVisibleTo(q *gorm.DB, v *Principal) *gorm.DB {
 		}
 		if t := v.Coordinates; !t.IsZero() {
 			cond += " OR services.actor_id IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)"
-			args = append(args, t.Departements, t.Communes)
+			args = append(args, t.Departements, t.CommuneCodes())
 		}
 		if v.IsPartner() && len(v.Sources) > 0 {
 			cond += " OR services.source IN ?"

@@ -104,7 +104,7 @@ func (s *Store) ListSuggestions(ctx context.Context, f SuggestionFilter) (Page[S
 			}
 			if t := v.Coordinates; !t.IsZero() {
 				cond += " OR suggestions.actor_id IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)"
-				args = append(args, t.Departements, t.Communes)
+				args = append(args, t.Departements, t.CommuneCodes())
 			}
 			q = q.Where("("+cond+")", args...)
 		}
