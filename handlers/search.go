@@ -319,7 +319,7 @@ func (h *Handler) SearchActors(c *gin.Context) error {
 	}
 	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
-		hits[i] = hitJSON{record: h.json.actor(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score)}
+		hits[i] = hitJSON{record: h.json.actor(hit.Item, h.Store.Now()), distanceKM: hit.DistanceKM, score: roundScore(hit.Score)}
 	}
 	meta, links := searchMeta(c, sq, res.Total, res.NextCursor)
 	writeHits(c, hits, meta, links, newFacets(res.Facets)) // an ActorSearch

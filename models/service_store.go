@@ -50,7 +50,10 @@ func (s *Store) CreateService(ctx context.Context, sv *Service) error {
 		if err := strictService(nil, sv); err != nil {
 			return err
 		}
-		return s.insertService(tx, sv)
+		if err := s.insertService(tx, sv); err != nil {
+			return err
+		}
+		return bindIdempotency(tx, EntityService, sv.ID)
 	})
 }
 
@@ -69,6 +72,9 @@ func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 	}
 	actor, err := activeActor(tx, sv.ActorID)
 	if err != nil {
+		return err
+	}
+	if err := s.authorizeService(tx, nil, sv, actor); err != nil {
 		return err
 	}
 	sv.Fingerprint = sv.ContentFingerprint()
@@ -136,6 +142,9 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 	}
 	actor, err := activeActor(tx, sv.ActorID)
 	if err != nil {
+		return err
+	}
+	if err := s.authorizeService(tx, before, sv, actor); err != nil {
 		return err
 	}
 	now := s.now()

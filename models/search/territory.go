@@ -156,7 +156,7 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := m.actors
-	active := t.set(FieldStatus, vocab.ActorActive)
+	active := t.statusSet(vocab.ActorActive, m.store.Now())
 	themeValues := vocab.MustGet(vocab.NameThemes).Values()
 	kindValues := vocab.MustGet(vocab.NameServiceKinds).Values()
 
