@@ -37,7 +37,7 @@ const maxParentDepth = 8 // networks of networks exist; deeper is a data error
 // CreateActor validates a and inserts it with a new id.
 func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
-		if err := strictActor(nil, a); err != nil {
+		if err := s.strictActor(nil, a); err != nil {
 			return err
 		}
 		if err := s.insertActor(tx, a); err != nil {
@@ -102,7 +102,7 @@ func (s *Store) UpdateActor(ctx context.Context, id string, ifVersion int64, app
 		if err := apply(a); err != nil {
 			return err
 		}
-		if err := strictActor(&before, a); err != nil {
+		if err := s.strictActor(&before, a); err != nil {
 			return err
 		}
 		if err := s.saveActor(tx, &before, a); err != nil {

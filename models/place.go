@@ -202,21 +202,23 @@ func rederive(before, after *Address) {
 
 // strictActor checks an actor about to be written through the API (a direct
 // edit or an accepted suggestion); before is nil on creation.
-func strictActor(before, a *Actor) error {
+func (s *Store) strictActor(before, a *Actor) error {
 	if before != nil {
 		rederive(&before.Address, &a.Address)
 	}
+	// In the order the write itself takes: an announced closure is kept.
+	a.scheduleClosure(s.now())
 	a.Normalize()
 	return checkPlace(a.Validate(), checkActorPlace(before, a))
 }
 
 // strictService is strictActor for a service.
-func strictService(before, s *Service) error {
+func strictService(before, sv *Service) error {
 	if before != nil {
-		rederive(&before.Address, &s.Address)
+		rederive(&before.Address, &sv.Address)
 	}
-	s.Normalize()
-	return checkPlace(s.Validate(), checkServicePlace(before, s))
+	sv.Normalize()
+	return checkPlace(sv.Validate(), checkServicePlace(before, sv))
 }
 
 func placeWarnings(ws []PlaceWarning) []FieldError {

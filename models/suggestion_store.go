@@ -167,7 +167,7 @@ func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func
 		if err := apply(a, sg); err != nil {
 			return noLongerApplies(err)
 		}
-		if err := strictActor(&before, a); err != nil {
+		if err := s.strictActor(&before, a); err != nil {
 			return noLongerApplies(err)
 		}
 		if err := s.saveActor(tx, &before, a); err != nil {
