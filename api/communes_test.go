@@ -282,11 +282,19 @@ func TestCommuneFilters(t *testing.T) {
 	}
 }
 
-// TestCoordinatorOfNice: after the shared PACA file is imported (most of its
+// TestPACACommunes runs the checks that need the shared PACA file on one
+// import of it (each import costs seconds under the race detector).
+func TestPACACommunes(t *testing.T) {
+	e := pacaEnv(t)
+	t.Run("CoordinatorOfNice", func(t *testing.T) { coordinatorOfNice(t, e) })
+	t.Run("TerritoryOnPACA", func(t *testing.T) { territoryOnPACA(t, e) })
+	t.Run("OrientationFromACommune", func(t *testing.T) { orientationFromACommune(t, e) })
+}
+
+// coordinatorOfNice: after the shared PACA file is imported (most of its
 // places carry no INSEE code), a coordinator of Nice edits every place in
 // Nice, and none outside.
-func TestCoordinatorOfNice(t *testing.T) {
-	e := pacaEnv(t)
+func coordinatorOfNice(t *testing.T, e *apitest.Env) {
 	_, tok := e.Account("coord-nice@carnet.test", nil, models.Territory{Communes: []string{"06088"}})
 	nice := get(t, e, "/api/v1/actors?commune=Nice&limit=200")
 	total := int(nice["meta"].(obj)["total"].(float64))
@@ -310,11 +318,10 @@ func TestCoordinatorOfNice(t *testing.T) {
 	}
 }
 
-// TestTerritoryOnPACA: the diagnostic of the shared PACA file names real
+// territoryOnPACA: the diagnostic of the shared PACA file names real
 // communes, each once, with its population, and finds communes without any
 // place as gaps.
-func TestTerritoryOnPACA(t *testing.T) {
-	e := pacaEnv(t)
+func territoryOnPACA(t *testing.T, e *apitest.Env) {
 	var st struct {
 		Actors, Communes, Population int
 		CommunesWithoutPlace         int `json:"communes_without_place"`
@@ -522,11 +529,10 @@ func TestServiceOwnAddress(t *testing.T) {
 	}
 }
 
-// TestOrientationFromACommune: a person placed by a commune's code (here
+// orientationFromACommune: a person placed by a commune's code (here
 // Marseille, whose places are filed under their arrondissements) gets the
 // places around its centre.
-func TestOrientationFromACommune(t *testing.T) {
-	e := pacaEnv(t)
+func orientationFromACommune(t *testing.T, e *apitest.Env) {
 	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: obj{
 		"profile": "excluded", "needs": []string{"aide-aux-demarches-administratives"},
 		"constraints": obj{"max_distance_km": 5}, "place": obj{"insee_code": "13055"}}})
