@@ -61,7 +61,14 @@ func (s *Store) CreateSuggestion(ctx context.Context, sg *Suggestion) error {
 		if err := tx.Create(sg).Error; err != nil {
 			return err
 		}
-		return bindIdempotency(tx, EntitySuggestion, sg.ID)
+		if err := bindIdempotency(tx, EntitySuggestion, sg.ID); err != nil {
+			return err
+		}
+		ref, err := actorRef(tx, sg.ActorID)
+		if err != nil {
+			return err
+		}
+		return s.tell(tx, NotifySuggestion, map[string]string{"suggestion_id": sg.ID, "entity": sg.Entity, "actor_name": actorName(tx, sg.ActorID)}, moderatorsOf(ref))
 	})
 }
 
