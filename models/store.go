@@ -131,6 +131,10 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	rdb.SetMaxIdleConns(opt.ReadConns)
 	s := &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }, instance: NewID(),
 		notify: opt.Notifications}
+	if err := s.resolvePlacesOnce(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("resolve addresses against the commune reference: %w", err)
+	}
 	// Rows written before quality scores existed are scored once.
 	if err := s.scoreUnscored(ctx); err != nil {
 		s.Close()
