@@ -76,6 +76,7 @@ import (
 	"carnet/api/searchbench"
 	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/mail"
 	"carnet/models/notify"
 	"carnet/models/opendata"
@@ -297,6 +298,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	tokens, err := api.NewTokens(api.TokenConfig{Secret: cfg.JWTSecret, PreviousSecrets: cfg.JWTPrevious, Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience, TTL: cfg.TokenTTL})
 	if err != nil {
+		return err
+	}
+	// The commune reference loads on first use; the service reads it while
+	// the index builds so that no request waits for it.
+	if err := commune.Load(); err != nil {
 		return err
 	}
 	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins,

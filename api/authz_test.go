@@ -529,6 +529,8 @@ func matrix() []entry {
 		return call{method: "POST", path: "/api/v1/orientation/suggestions", body: obj{"profile": "excluded", "needs": []string{"Aide aux démarches administratives"}}}
 	}, public200, nil)
 	add("GET /api/v1/stats/territory", static("GET", "/api/v1/stats/territory?departement=13", false), public200, nil)
+	add("GET /api/v1/stats/territory/geojson", static("GET", "/api/v1/stats/territory/geojson?commune=Marseille", false), public200, nil)
+	add("GET /api/v1/communes", static("GET", "/api/v1/communes?q=marseille", false), public200, nil)
 
 	// Partner sync: administrators any source; partner clients with the
 	// sync:write scope their own (caf-13); nobody else.

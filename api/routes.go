@@ -133,6 +133,10 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.GET("/search/actors", public(h.SearchActors)...)
 	v1.POST("/orientation/suggestions", public(h.OrientationSuggestions)...)
 	v1.GET("/stats/territory", public(h.TerritoryStats)...)
+	v1.GET("/stats/territory/geojson", public(h.TerritoryGeoJSON)...)
+
+	// The official commune reference (issue 10), embedded in the binary.
+	v1.GET("/communes", public(h.ListCommunes)...)
 
 	// Partner sync and open data (issue 6). Sync handlers check
 	// CanWriteSource on the path's source; duplicate decisions check

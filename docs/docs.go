@@ -722,7 +722,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Commune names",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -742,7 +742,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "INSEE commune codes (same as commune)",
                         "name": "insee_code",
                         "in": "query"
                     },
@@ -2959,6 +2959,79 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/communes": {
+            "get": {
+                "description": "The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first; or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "communes"
+                ],
+                "summary": "Find a commune",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Name prefix or INSEE code",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Département code",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Postal code",
+                        "name": "postal_code",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include the municipal arrondissements of Paris, Lyon and Marseille",
+                        "name": "arrondissements",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Cursor from a previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/CommuneList"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/duplicates": {
             "get": {
                 "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
@@ -4748,7 +4821,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -4759,6 +4832,16 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "description": "Postal codes",
+                        "name": "postal_code",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Deprecated: the older name of postal_code",
                         "name": "code_postal",
                         "in": "query"
                     },
@@ -4968,7 +5051,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -4979,12 +5062,22 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "description": "Postal codes",
+                        "name": "postal_code",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Deprecated: the older name of postal_code",
                         "name": "code_postal",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "With a place (near, commune, code_postal): also return services given only remotely (without distance)",
+                        "description": "With a place (near, commune, postal_code): also return services given only remotely (without distance)",
                         "name": "include_remote",
                         "in": "query"
                     },
@@ -5403,7 +5496,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Commune names",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -5423,7 +5516,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "INSEE commune codes (same as commune)",
                         "name": "insee_code",
                         "in": "query"
                     },
@@ -6432,7 +6525,7 @@ const docTemplate = `{
         },
         "/api/v1/stats/territory": {
             "get": {
-                "description": "A diagnostic of an area (one of departement, commune or near): its active actors by typology, the share of them offering each theme (equipment and connection, help with procedures, workshops…) and each kind of service, and the gaps: communes of the area whose nearest actor offering a theme (anywhere, borders do not stop people) is farther than gap_km. The communes of an area are those of its actors' addresses (the directory has no commune reference), each located at the mean of its actors' coordinates; communes whose actors have no coordinates are left out of the gaps. Population is not known, so there is no rate per inhabitant. Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,nearest_km).",
+                "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
                 "produces": [
                     "application/json",
                     "text/csv"
@@ -6450,7 +6543,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "INSEE commune code",
+                        "description": "Commune: INSEE code or name",
                         "name": "commune",
                         "in": "query"
                     },
@@ -6494,6 +6587,87 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/TerritoryStats"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/stats/territory/geojson": {
+            "get": {
+                "description": "The communes of GET /api/v1/stats/territory (same parameters) as a GeoJSON FeatureCollection of points at their centres, each with its population, its active places and the themes it lacks within gap_km, for maps.",
+                "produces": [
+                    "application/geo+json",
+                    "application/json"
+                ],
+                "tags": [
+                    "stats"
+                ],
+                "summary": "Map a territory's diagnostic",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Département code",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Commune: INSEE code or name",
+                        "name": "commune",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "latitude,longitude",
+                        "name": "near",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 10,
+                        "description": "Radius around near",
+                        "name": "radius_km",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 10,
+                        "description": "Distance beyond which a commune is not served",
+                        "name": "gap_km",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Themes to look for gaps in (default: all)",
+                        "name": "themes",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TerritoryGeoJSON"
                         }
                     },
                     "400": {
@@ -8334,6 +8508,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "commune": {
+                    "description": "Official name of the commune (the city's, for an arrondissement).",
                     "type": "string",
                     "example": "Marseille"
                 },
@@ -8342,8 +8517,9 @@ const docTemplate = `{
                     "example": "2e étage"
                 },
                 "insee_code": {
+                    "description": "INSEE code of the commune, or of the arrondissement of Paris, Lyon\nor Marseille when the address tells which; \"\" when unresolved.",
                     "type": "string",
-                    "example": "13055"
+                    "example": "13202"
                 },
                 "postal_code": {
                     "type": "string",
@@ -8363,6 +8539,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "commune": {
+                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name.",
                     "type": "string",
                     "example": "Marseille"
                 },
@@ -8372,7 +8549,7 @@ const docTemplate = `{
                     "example": "2e étage"
                 },
                 "insee_code": {
-                    "description": "The commune's official INSEE code (code_insee), not the postal code.",
+                    "description": "The commune's official INSEE code (code_insee), not the postal code.\nFound from the postal code and the commune when omitted; when it,\nthe postal code (its département), the commune and the coordinates\ndesignate different communes, the write is refused with 422.",
                     "type": "string",
                     "example": "13055"
                 },
@@ -8384,6 +8561,63 @@ const docTemplate = `{
                     "description": "Street number and name (the standard's adresse).",
                     "type": "string",
                     "example": "2 rue de la République"
+                }
+            }
+        },
+        "AreaCommune": {
+            "type": "object",
+            "required": [
+                "actors",
+                "gap_themes",
+                "insee_code",
+                "latitude",
+                "longitude",
+                "name",
+                "population",
+                "postal_code"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "Active places of the directory in the commune.",
+                    "type": "integer",
+                    "example": 3
+                },
+                "gap_themes": {
+                    "description": "Themes with no place offering them within gap_km of the commune.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "themes"
+                },
+                "insee_code": {
+                    "type": "string",
+                    "example": "13056"
+                },
+                "latitude": {
+                    "description": "Centre point of the commune; null for the few without one.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 43.405
+                },
+                "longitude": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 5.048
+                },
+                "name": {
+                    "description": "Official name.",
+                    "type": "string",
+                    "example": "Martigues"
+                },
+                "population": {
+                    "description": "Legal municipal population.",
+                    "type": "integer",
+                    "example": 49345
+                },
+                "postal_code": {
+                    "type": "string",
+                    "example": "13500"
                 }
             }
         },
@@ -8536,6 +8770,130 @@ const docTemplate = `{
                 },
                 "client_secret": {
                     "type": "string"
+                }
+            }
+        },
+        "Commune": {
+            "type": "object",
+            "required": [
+                "city",
+                "code",
+                "departement",
+                "departement_name",
+                "latitude",
+                "longitude",
+                "name",
+                "population",
+                "postal_codes",
+                "region",
+                "region_name",
+                "time_zone",
+                "type",
+                "zone"
+            ],
+            "properties": {
+                "city": {
+                    "description": "For an arrondissement of Paris, Lyon or Marseille, its city's code; null otherwise.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "13055"
+                },
+                "code": {
+                    "description": "INSEE code (code officiel géographique).",
+                    "type": "string",
+                    "example": "13055"
+                },
+                "departement": {
+                    "type": "string",
+                    "example": "13"
+                },
+                "departement_name": {
+                    "type": "string",
+                    "example": "Bouches-du-Rhône"
+                },
+                "latitude": {
+                    "description": "Centre point; null for the few communes without a published one.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 43.29695
+                },
+                "longitude": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 5.38107
+                },
+                "name": {
+                    "description": "Official name.",
+                    "type": "string",
+                    "example": "Marseille"
+                },
+                "population": {
+                    "description": "Legal municipal population.",
+                    "type": "integer",
+                    "example": 886040
+                },
+                "postal_codes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13001",
+                        "13002"
+                    ]
+                },
+                "region": {
+                    "type": "string",
+                    "example": "93"
+                },
+                "region_name": {
+                    "type": "string",
+                    "example": "Provence-Alpes-Côte d'Azur"
+                },
+                "time_zone": {
+                    "description": "IANA time zone in which the commune's opening hours are meant.",
+                    "type": "string",
+                    "example": "Europe/Paris"
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "commune",
+                        "arrondissement"
+                    ],
+                    "example": "commune"
+                },
+                "zone": {
+                    "description": "metro, drom (overseas départements) or com (overseas collectivities).",
+                    "type": "string",
+                    "enum": [
+                        "metro",
+                        "drom",
+                        "com"
+                    ],
+                    "example": "metro"
+                }
+            }
+        },
+        "CommuneList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Commune"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
                 }
             }
         },
@@ -8971,10 +9329,12 @@ const docTemplate = `{
                 "longitude",
                 "name",
                 "nearest_km",
+                "population",
                 "postal_code"
             ],
             "properties": {
                 "actors": {
+                    "description": "Active places of the directory in the commune.",
                     "type": "integer",
                     "example": 3
                 },
@@ -8983,26 +9343,60 @@ const docTemplate = `{
                     "example": "13056"
                 },
                 "latitude": {
+                    "description": "Centre point of the commune; null for the few without one.",
                     "type": "number",
+                    "x-nullable": true,
                     "example": 43.405
                 },
                 "longitude": {
                     "type": "number",
+                    "x-nullable": true,
                     "example": 5.048
                 },
                 "name": {
+                    "description": "Official name.",
                     "type": "string",
                     "example": "Martigues"
                 },
                 "nearest_km": {
-                    "description": "Distance to the nearest actor offering the theme; null when none is within 100 km.",
+                    "description": "Distance from the commune's centre to the nearest place offering the\ntheme; null when none is within 100 km.",
                     "type": "number",
                     "x-nullable": true,
                     "example": 14.2
                 },
+                "population": {
+                    "description": "Legal municipal population.",
+                    "type": "integer",
+                    "example": 49345
+                },
                 "postal_code": {
                     "type": "string",
                     "example": "13500"
+                }
+            }
+        },
+        "GeoPoint": {
+            "type": "object",
+            "required": [
+                "coordinates",
+                "type"
+            ],
+            "properties": {
+                "coordinates": {
+                    "type": "array",
+                    "items": {
+                        "type": "number"
+                    },
+                    "example": [
+                        5.048,
+                        43.405
+                    ]
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "Point"
+                    ]
                 }
             }
         },
@@ -13181,7 +13575,8 @@ const docTemplate = `{
                 "id",
                 "index",
                 "result",
-                "source_id"
+                "source_id",
+                "warnings"
             ],
             "properties": {
                 "entity": {
@@ -13220,6 +13615,13 @@ const docTemplate = `{
                 "source_id": {
                     "type": "string",
                     "example": "lieu-42"
+                },
+                "warnings": {
+                    "description": "What was corrected as the record was stored: an address whose INSEE\ncode, commune name or coordinates contradicted its other fields is\nread as most of them agree (see the commune reference).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/InvalidParam"
+                    }
                 }
             }
         },
@@ -13490,7 +13892,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "communes": {
-                    "description": "INSEE commune codes.",
+                    "description": "INSEE commune codes (a name of one commune is accepted and stored as\nits code). A city covers its arrondissements, and a commune every\nplace resolved there, imported ones included.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -13511,18 +13913,72 @@ const docTemplate = `{
                 }
             }
         },
+        "TerritoryFeature": {
+            "type": "object",
+            "required": [
+                "geometry",
+                "properties",
+                "type"
+            ],
+            "properties": {
+                "geometry": {
+                    "description": "A Point at the commune's centre; null for the few without one.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/GeoPoint"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "properties": {
+                    "$ref": "#/definitions/AreaCommune"
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "Feature"
+                    ]
+                }
+            }
+        },
+        "TerritoryGeoJSON": {
+            "type": "object",
+            "required": [
+                "features",
+                "type"
+            ],
+            "properties": {
+                "features": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/TerritoryFeature"
+                    }
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "FeatureCollection"
+                    ]
+                }
+            }
+        },
         "TerritoryStats": {
             "type": "object",
             "required": [
                 "actors",
                 "area",
+                "area_communes",
                 "communes",
+                "communes_without_place",
                 "gap_km",
                 "gaps",
                 "kinds",
+                "population",
+                "population_without_place",
                 "services",
                 "themes",
-                "typologies"
+                "typologies",
+                "unplaced_actors"
             ],
             "properties": {
                 "actors": {
@@ -13533,10 +13989,22 @@ const docTemplate = `{
                 "area": {
                     "$ref": "#/definitions/TerritoryArea"
                 },
+                "area_communes": {
+                    "description": "Every commune of the area, the most populated first.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/AreaCommune"
+                    }
+                },
                 "communes": {
-                    "description": "Communes of the area known to the directory (from the actors' addresses).",
+                    "description": "Communes of the area (official reference) and their population.",
                     "type": "integer",
-                    "example": 27
+                    "example": 119
+                },
+                "communes_without_place": {
+                    "description": "Communes of the area without any active place, and their population.",
+                    "type": "integer",
+                    "example": 60
                 },
                 "gap_km": {
                     "description": "The distance beyond which a commune counts as not served.",
@@ -13555,6 +14023,14 @@ const docTemplate = `{
                         "$ref": "#/definitions/OfferShare"
                     }
                 },
+                "population": {
+                    "type": "integer",
+                    "example": 2043110
+                },
+                "population_without_place": {
+                    "type": "integer",
+                    "example": 150000
+                },
                 "services": {
                     "type": "integer",
                     "example": 230
@@ -13570,6 +14046,11 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/TypologyCount"
                     }
+                },
+                "unplaced_actors": {
+                    "description": "Actors of the area whose address could not be resolved to a commune.",
+                    "type": "integer",
+                    "example": 0
                 }
             }
         },
@@ -13577,14 +14058,27 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "communes",
+                "population",
+                "share",
                 "theme"
             ],
             "properties": {
                 "communes": {
+                    "description": "The communes, the most populated first.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/GapCommune"
                     }
+                },
+                "population": {
+                    "description": "Inhabitants of those communes.",
+                    "type": "integer",
+                    "example": 120000
+                },
+                "share": {
+                    "description": "Of the area's population, 0 to 1.",
+                    "type": "number",
+                    "example": 0.06
                 },
                 "theme": {
                     "type": "string",

@@ -14,7 +14,9 @@ import (
 type TerritoryBody struct {
 	// Département codes: 13, 2A, 974…
 	Departements []string `json:"departements" example:"13"`
-	// INSEE commune codes.
+	// INSEE commune codes (a name of one commune is accepted and stored as
+	// its code). A city covers its arrondissements, and a commune every
+	// place resolved there, imported ones included.
 	Communes []string `json:"communes" example:"06088"`
 }
 

@@ -19,6 +19,11 @@ import (
 // column's type (0/1 to boolean, JSON text to jsonb…), and written with
 // PostgreSQL's COPY, in one transaction.
 
+// writtenAtOpen are the tables that opening a store, or a running service,
+// may fill on an otherwise empty database: the schedule of periodic jobs,
+// the version of the commune reference the addresses were resolved with.
+var writtenAtOpen = map[string]bool{"job_runs": true, "reference_versions": true}
+
 // CopyTable is what CopyDatabase did with one table.
 type CopyTable struct {
 	Name     string
@@ -85,13 +90,12 @@ func CopyDatabase(ctx context.Context, from, to *Store, progress func(CopyTable)
 			if err := tx.QueryRow(ctx, "SELECT count(*) FROM "+pgx.Identifier{table}.Sanitize()).Scan(&n); err != nil {
 				return err
 			}
-			if n > 0 && table != "job_runs" {
+			if n > 0 && !writtenAtOpen[table] {
 				return fmt.Errorf("the target's table %s already has %d rows: migrate-db fills an empty database", table, n)
 			}
-			if table == "job_runs" {
-				// Opening the target may have scheduled jobs; the
-				// source's schedule wins.
-				if _, err := tx.Exec(ctx, "DELETE FROM job_runs"); err != nil {
+			if writtenAtOpen[table] {
+				// The source's bookkeeping wins.
+				if _, err := tx.Exec(ctx, "DELETE FROM "+pgx.Identifier{table}.Sanitize()); err != nil {
 					return err
 				}
 			}

@@ -588,7 +588,7 @@ func (s *Store) ReferralStats(ctx context.Context, f ReferralStatsFilter) (*Refe
 		}
 		if t := f.Territory; t != nil {
 			in := "SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?"
-			q = q.Where("(from_actor_id IN ("+in+") OR to_actor_id IN ("+in+"))", t.Departements, t.Communes, t.Departements, t.Communes)
+			q = q.Where("(from_actor_id IN ("+in+") OR to_actor_id IN ("+in+"))", t.Departements, t.CommuneCodes(), t.Departements, t.CommuneCodes())
 		}
 		if f.From != nil {
 			q = q.Where("created_at >= ?", f.From.UTC())

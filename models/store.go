@@ -104,6 +104,10 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.log, s.now, s.instance, s.notify = opt.Logger, now, NewID(), opt.Notifications
+	if err := s.resolvePlacesOnce(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("resolve addresses against the commune reference: %w", err)
+	}
 	// Rows written before quality scores existed are scored once.
 	if err := s.scoreUnscored(ctx); err != nil {
 		s.Close()

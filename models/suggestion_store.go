@@ -122,7 +122,7 @@ func (s *Store) ListSuggestions(ctx context.Context, f SuggestionFilter) (Page[S
 			}
 			if t := v.Coordinates; !t.IsZero() {
 				cond += " OR suggestions.actor_id IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)"
-				args = append(args, t.Departements, t.Communes)
+				args = append(args, t.Departements, t.CommuneCodes())
 			}
 			q = q.Where("("+cond+")", args...)
 		}
@@ -174,6 +174,9 @@ func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func
 		if err := apply(a, sg); err != nil {
 			return noLongerApplies(err)
 		}
+		if err := s.strictActor(&before, a); err != nil {
+			return noLongerApplies(err)
+		}
 		if err := s.saveActor(tx, &before, a); err != nil {
 			return noLongerApplies(err)
 		}
@@ -194,6 +197,9 @@ func (s *Store) AcceptServiceSuggestion(ctx context.Context, id string, apply fu
 		}
 		before := *sv
 		if err := apply(sv, sg); err != nil {
+			return noLongerApplies(err)
+		}
+		if err := strictService(&before, sv); err != nil {
 			return noLongerApplies(err)
 		}
 		if err := s.saveService(tx, &before, sv); err != nil {

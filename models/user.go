@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"carnet/models/commune"
 	"carnet/models/contact"
 	"carnet/models/ident"
 )
@@ -91,9 +92,22 @@ func checkTerritory(fe *FieldErrors, prefix string, t *Territory) {
 	}
 	for i, c := range t.Communes {
 		c = strings.ToUpper(strings.TrimSpace(c))
-		t.Communes[i] = c
+		// A name (« Nice », « Marseille 2e ») is read as the one commune it
+		// designates; a former commune's code as the current commune.
 		if !ident.ValidINSEE(c) {
-			fe.Addf(prefix+".communes["+strconv.Itoa(i)+"]", "%q is not an INSEE commune code", clip(c))
+			if cs := commune.ByName(c); len(cs) == 1 {
+				c = cs[0].Code
+			}
+		}
+		t.Communes[i] = c
+		field := prefix + ".communes[" + strconv.Itoa(i) + "]"
+		switch cur := commune.ByCode(c); {
+		case !ident.ValidINSEE(c):
+			fe.Addf(field, "%q is neither an INSEE commune code nor the name of one commune", clip(c))
+		case cur == nil:
+			fe.Addf(field, "%q is not the INSEE code of a current commune", clip(c))
+		default:
+			t.Communes[i] = cur.Code
 		}
 	}
 }
