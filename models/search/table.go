@@ -26,6 +26,7 @@ type doc struct {
 	region openinghours.Region
 
 	insee, postal string
+	commune       string // the commune's folded words, joined by spaces
 	values        map[string][]string // field → values, while building; then nil
 	sets          []uint16            // ids of the value sets holding the doc
 	text          map[string]uint8    // term → text field mask, while building; then nil
@@ -51,6 +52,11 @@ type table struct {
 
 	byInsee  map[string][]uint32
 	byPostal map[string][]uint32
+	// byCommune lists the slots of each commune by its folded name, and
+	// communeFirst the names by their first word, so that a query naming
+	// a commune (« saint etienne ») is recognised.
+	byCommune    map[string][]uint32
+	communeFirst map[string][]string
 
 	// Hot per-slot data, in arrays rather than behind each doc's pointer:
 	// a query visits thousands of slots, and chasing a pointer per slot
@@ -71,7 +77,8 @@ type table struct {
 
 func newTable() *table {
 	return &table{byID: map[string]uint32{}, fields: map[string]map[string]uint16{}, text: newTextIndex(), geo: grid{},
-		byInsee: map[string][]uint32{}, byPostal: map[string][]uint32{}}
+		byInsee: map[string][]uint32{}, byPostal: map[string][]uint32{},
+		byCommune: map[string][]uint32{}, communeFirst: map[string][]string{}}
 }
 
 func (t *table) len() int { return len(t.byID) }
@@ -158,6 +165,15 @@ func (t *table) put(d *doc) {
 	if d.postal != "" {
 		t.byPostal[d.postal] = append(t.byPostal[d.postal], slot)
 	}
+	if d.commune != "" {
+		if _, ok := t.byCommune[d.commune]; !ok {
+			first, _, _ := strings.Cut(d.commune, " ")
+			if !slices.Contains(t.communeFirst[first], d.commune) {
+				t.communeFirst[first] = append(t.communeFirst[first], d.commune)
+			}
+		}
+		t.byCommune[d.commune] = append(t.byCommune[d.commune], slot)
+	}
 	if old != nil {
 		d.terms = t.text.update(slot, old.terms, d.text)
 	} else {
@@ -200,6 +216,7 @@ func (t *table) unindex(slot uint32, all bool) {
 	}
 	dropSlot(t.byInsee, d.insee, slot)
 	dropSlot(t.byPostal, d.postal, slot)
+	dropSlot(t.byCommune, d.commune, slot)
 	if !all {
 		return
 	}
