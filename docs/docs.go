@@ -3057,7 +3057,7 @@ const docTemplate = `{
         },
         "/api/v1/search/actors": {
             "get": {
-                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, the themes offered, the summary and the description. themes and kind keep actors offering at least one published service with them.",
+                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, the themes and kinds offered, the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. themes and kind keep actors offering at least one published service with them.",
                 "produces": [
                     "application/json"
                 ],
@@ -3233,7 +3233,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of the same search (a cursor from another search is refused)",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -3277,7 +3277,7 @@ const docTemplate = `{
         },
         "/api/v1/search/services": {
             "get": {
-                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, the commune, the themes and the description: accents and case are ignored, every word must match, each as a whole word or as the beginning of one (médiat finds Médiathèque), and results are ranked by relevance (a word in the service's or structure's name counts more than in the description). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
                 "produces": [
                     "application/json"
                 ],
@@ -3549,7 +3549,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of the same search (a cursor from another search is refused)",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -5424,7 +5424,7 @@ const docTemplate = `{
         },
         "/api/v1/vocabularies": {
             "get": {
-                "description": "Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels.",
+                "description": "Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels. Each term lists its synonyms: the everyday words and abbreviations of Carnet's reviewed thesaurus that search leads to it.",
                 "produces": [
                     "application/json"
                 ],
@@ -5736,6 +5736,8 @@ const docTemplate = `{
                 "id",
                 "latitude",
                 "longitude",
+                "matches",
+                "missing_words",
                 "mobility",
                 "name",
                 "national_programmes",
@@ -5821,6 +5823,18 @@ const docTemplate = `{
                     "type": "number",
                     "x-nullable": true,
                     "example": 5.3691
+                },
+                "matches": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SearchMatch"
+                    }
+                },
+                "missing_words": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
                 },
                 "mobility": {
                     "type": "array",
@@ -8370,12 +8384,62 @@ const docTemplate = `{
                 }
             }
         },
+        "SearchMatch": {
+            "type": "object",
+            "required": [
+                "field",
+                "how",
+                "value",
+                "via",
+                "word"
+            ],
+            "properties": {
+                "field": {
+                    "description": "Where: name, actor_name, commune, labels, description, or a filter\nfield (themes, typologies, departement…).",
+                    "type": "string",
+                    "example": "themes"
+                },
+                "how": {
+                    "description": "exact: the word itself; word_form: a plural or other form; prefix: the\nbeginning of a longer word; vocabulary: a word of a value's label;\nsynonym: a thesaurus entry naming the value; related: a thesaurus\nentry whose need the value meets; place: a commune, postal code or\ndépartement; spelling: a near spelling of an unknown word.",
+                    "type": "string",
+                    "enum": [
+                        "exact",
+                        "word_form",
+                        "prefix",
+                        "vocabulary",
+                        "synonym",
+                        "related",
+                        "place",
+                        "spelling"
+                    ],
+                    "example": "related"
+                },
+                "value": {
+                    "description": "The indexed word or the field value matched.",
+                    "type": "string",
+                    "example": "Aide aux démarches administratives"
+                },
+                "via": {
+                    "description": "The thesaurus words or the value's label that led there; \"\" for text.",
+                    "type": "string",
+                    "example": "impôts"
+                },
+                "word": {
+                    "description": "The query word, folded (lower case, no accents).",
+                    "type": "string",
+                    "example": "impots"
+                }
+            }
+        },
         "SearchMeta": {
             "type": "object",
             "required": [
                 "limit",
                 "next_cursor",
+                "partial",
+                "places",
                 "sort",
+                "spellings",
                 "total"
             ],
             "properties": {
@@ -8388,6 +8452,17 @@ const docTemplate = `{
                     "type": "string",
                     "x-nullable": true
                 },
+                "partial": {
+                    "description": "true when no result holds every word of q: the results are those\nholding the most words, each listing its missing_words.",
+                    "type": "boolean"
+                },
+                "places": {
+                    "description": "Places named by q (communes, postal codes, départements).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SearchPlace"
+                    }
+                },
                 "sort": {
                     "description": "The order applied: relevance, distance or name.",
                     "type": "string",
@@ -8398,10 +8473,67 @@ const docTemplate = `{
                     ],
                     "example": "relevance"
                 },
+                "spellings": {
+                    "description": "Spellings for words of q the directory does not know (matched by a\nnear spelling).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SearchSpelling"
+                    }
+                },
                 "total": {
                     "description": "Results on all pages together.",
                     "type": "integer",
                     "example": 42
+                }
+            }
+        },
+        "SearchPlace": {
+            "type": "object",
+            "required": [
+                "filter",
+                "kind",
+                "words"
+            ],
+            "properties": {
+                "filter": {
+                    "description": "true: q names only places and acts as a place filter; false: the\nplace's results rank first.",
+                    "type": "boolean"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "commune",
+                        "postal_code",
+                        "departement"
+                    ],
+                    "example": "commune"
+                },
+                "words": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "saint",
+                        "etienne"
+                    ]
+                }
+            }
+        },
+        "SearchSpelling": {
+            "type": "object",
+            "required": [
+                "suggestion",
+                "word"
+            ],
+            "properties": {
+                "suggestion": {
+                    "type": "string",
+                    "example": "mediatheque"
+                },
+                "word": {
+                    "type": "string",
+                    "example": "mediatek"
                 }
             }
         },
@@ -8610,6 +8742,8 @@ const docTemplate = `{
                 "languages",
                 "latitude",
                 "longitude",
+                "matches",
+                "missing_words",
                 "name",
                 "on_site",
                 "opening_hours",
@@ -8720,6 +8854,20 @@ const docTemplate = `{
                 "longitude": {
                     "type": "number",
                     "x-nullable": true
+                },
+                "matches": {
+                    "description": "How each word of q matched this result; [] without q.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SearchMatch"
+                    }
+                },
+                "missing_words": {
+                    "description": "Words of q this result does not hold (only when meta.partial is true).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
                 },
                 "name": {
                     "type": "string"
@@ -9925,7 +10073,8 @@ const docTemplate = `{
         "VocabularyList": {
             "type": "object",
             "required": [
-                "data"
+                "data",
+                "thesaurus_version"
             ],
             "properties": {
                 "data": {
@@ -9933,6 +10082,11 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/Vocabulary"
                     }
+                },
+                "thesaurus_version": {
+                    "description": "Version of the thesaurus behind the terms' synonyms.",
+                    "type": "string",
+                    "example": "2026-12-01"
                 }
             }
         },
@@ -9942,6 +10096,7 @@ const docTemplate = `{
                 "description",
                 "label",
                 "slug",
+                "synonyms",
                 "value"
             ],
             "properties": {
@@ -9957,6 +10112,18 @@ const docTemplate = `{
                     "description": "An ASCII form accepted in input and query strings.",
                     "type": "string",
                     "example": "aide-aux-demarches-administratives"
+                },
+                "synonyms": {
+                    "description": "Everyday words and abbreviations that search leads to this value\n(Carnet's reviewed thesaurus): those naming it first, then needs it\nmeets. [] when none.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "impôts",
+                        "carte grise",
+                        "CAF"
+                    ]
                 },
                 "value": {
                     "description": "The exact value to send and to expect in responses.",

@@ -87,6 +87,8 @@ type hitJSON struct {
 	record     []byte
 	distanceKM *float64
 	score      float64
+	matches    []SearchMatch
+	missing    []string
 }
 
 // writeHits writes {"data":[…],"meta":…,"links":…,"facets":…}.
@@ -102,6 +104,10 @@ func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks,
 		b = appendNumber(b, h.distanceKM)
 		b = append(b, `,"score":`...)
 		b = appendNumber(b, &h.score)
+		b = append(b, `,"matches":`...)
+		b = append(b, marshal(h.matches)...)
+		b = append(b, `,"missing_words":`...)
+		b = append(b, marshal(h.missing)...)
 		b = append(b, '}')
 	}
 	b = append(b, `],"meta":`...)

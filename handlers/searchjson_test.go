@@ -25,21 +25,25 @@ func TestSearchJSONIsTheDeclaredType(t *testing.T) {
 	var h Handler
 	d1, d2 := 1.2, 0.05
 	next := "abc"
-	meta := SearchMeta{Total: 2, Limit: 20, Sort: "distance", NextCursor: &next}
+	meta := SearchMeta{Total: 2, Limit: 20, Sort: "distance", NextCursor: &next, Partial: true,
+		Spellings: []SearchSpelling{{Word: "mediatek", Suggestion: "mediatheque"}}, Places: []SearchPlace{}}
+	matches := []SearchMatch{{Word: "impots", How: "related", Field: "themes", Value: vocab.ThemeAdministrativeProcedures, Via: "impôts"}}
+	missing := []string{"xyz"}
 	links := ListLinks{Self: "/api/v1/search/services?near=1,2&x=<&y=>"}
 	facets := []Facet{{Field: "themes", Values: []FacetValue{{Value: vocab.ThemeEverydayDigitalTools, Count: 2}}}}
 	for _, score := range []float64{0, 12.345, 3} {
-		want := ServiceSearch{Data: []ServiceHit{{Service: newService(s), DistanceKM: &d1, Score: score}, {Service: newService(s), DistanceKM: nil, Score: score}},
+		want := ServiceSearch{Data: []ServiceHit{{Service: newService(s), DistanceKM: &d1, Score: score, Matches: matches, MissingWords: missing},
+			{Service: newService(s), DistanceKM: nil, Score: score, Matches: []SearchMatch{}, MissingWords: []string{}}},
 			Meta: meta, Links: links, Facets: facets}
 		got := render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.service(s), &d1, score}, {h.json.service(s), nil, score}}, meta, links, facets)
+			writeHits(c, []hitJSON{{h.json.service(s), &d1, score, matches, missing}, {h.json.service(s), nil, score, []SearchMatch{}, []string{}}}, meta, links, facets)
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, want) }); !bytes.Equal(got, exp) {
 			t.Errorf("service search:\n got %s\nwant %s", got, exp)
 		}
-		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a), DistanceKM: &d2, Score: score}}, Meta: meta, Links: links, Facets: []Facet{}}
+		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a), DistanceKM: &d2, Score: score, Matches: matches, MissingWords: []string{}}}, Meta: meta, Links: links, Facets: []Facet{}}
 		got = render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.actor(a), &d2, score}}, meta, links, []Facet{})
+			writeHits(c, []hitJSON{{h.json.actor(a), &d2, score, matches, []string{}}}, meta, links, []Facet{})
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, wantA) }); !bytes.Equal(got, exp) {
 			t.Errorf("actor search:\n got %s\nwant %s", got, exp)

@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"hash/fnv"
 	"math"
-	"strconv"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,14 +19,14 @@ import (
 // Hits are ordered by (key, id), so a page starts strictly after the cursor
 // whatever was inserted or removed meanwhile.
 type cursor struct {
-	Sort string  `json:"s"`
+	Sort string `json:"s"`
 	// Query is a hash of the query the cursor belongs to: a cursor reused
 	// with other words or filters is refused rather than giving a page
 	// of another result list.
-	Query string `json:"q,omitempty"`
-	Key  float64 `json:"k,omitempty"`
-	Name string  `json:"n,omitempty"`
-	ID   string  `json:"i"`
+	Query string  `json:"q,omitempty"`
+	Key   float64 `json:"k,omitempty"`
+	Name  string  `json:"n,omitempty"`
+	ID    string  `json:"i"`
 }
 
 func encodeCursor(c cursor) string {

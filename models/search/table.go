@@ -26,7 +26,7 @@ type doc struct {
 	region openinghours.Region
 
 	insee, postal string
-	commune       string // the commune's folded words, joined by spaces
+	commune       string              // the commune's folded words, joined by spaces
 	values        map[string][]string // field → values, while building; then nil
 	sets          []uint16            // ids of the value sets holding the doc
 	text          map[string]uint8    // term → text field mask, while building; then nil

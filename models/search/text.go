@@ -125,10 +125,10 @@ type textIndex struct {
 	// Word forms of every term (see forms.go), filled when the index
 	// first meets a term: terms are never forgotten, so these only grow
 	// (a term whose postings became empty matches nothing).
-	terms  []string            // term id → term
-	stems  map[string][]uint32 // stem → term ids
-	phon   map[string][]uint32 // phonetic key → term ids
-	byLen  [maxTermLen + 1][]fuzzyTerm
+	terms []string            // term id → term
+	stems map[string][]uint32 // stem → term ids
+	phon  map[string][]uint32 // phonetic key → term ids
+	byLen [maxTermLen + 1][]fuzzyTerm
 }
 
 // maxTermLen bounds the terms kept for spelling matches; longer words are
