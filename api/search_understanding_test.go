@@ -1,0 +1,144 @@
+package api_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"carnet/api/apitest"
+)
+
+// The problems issue 9 listed, each reproduced on the real PACA sample
+// through the router (every answer validated against openapi.yaml).
+func TestSearchUnderstandsHowHelpersAsk(t *testing.T) {
+	e := pacaEnv(t)
+	q := func(s string) obj { return get(t, e, "/api/v1/search/services?"+s) }
+	n := func(s string) float64 { return total(q(s)) }
+	themes := n("themes=maitrise-des-outils-numeriques-du-quotidien")
+
+	t.Run("vocabulary values are searchable by their everyday names", func(t *testing.T) {
+		if got := n("q=tablette"); got < themes {
+			t.Errorf("q=tablette: %v results, themes=maitrise…: %v", got, themes)
+		}
+		if got, want := n("q=conseillers+numeriques"), n("national_programmes=conseillers-numeriques"); got < want || want == 0 {
+			t.Errorf("q=conseillers numériques: %v, national_programmes=conseillers-numeriques: %v", got, want)
+		}
+		if got, want := n("q=seniors"), n("publics=seniors"); got < want || want == 0 {
+			t.Errorf("q=seniors: %v, publics=seniors: %v", got, want)
+		}
+	})
+	t.Run("a postal code alone is a place filter", func(t *testing.T) {
+		got, want := q("q=13001"), n("code_postal=13001")
+		if total(got) != want || want == 0 {
+			t.Errorf("q=13001: %v, code_postal=13001: %v", total(got), want)
+		}
+		if p := got["meta"].(obj)["places"].([]any); len(p) != 1 || !p[0].(obj)["filter"].(bool) {
+			t.Errorf("meta.places: %v", p)
+		}
+	})
+	t.Run("word forms", func(t *testing.T) {
+		if a, b := n("q=ateliers"), n("q=atelier"); a != b || a == 0 {
+			t.Errorf("ateliers %v, atelier %v", a, b)
+		}
+		if a, b := n("q=mediatheques"), n("q=mediatheque"); a != b || a == 0 {
+			t.Errorf("médiathèques %v, médiathèque %v", a, b)
+		}
+		if a, b := n("q=st+etienne"), n("q=saint+etienne"); a != b {
+			t.Errorf("st etienne %v, saint etienne %v", a, b)
+		}
+	})
+	t.Run("typos and spelling variants", func(t *testing.T) {
+		r := q("q=mediatek")
+		if total(r) == 0 {
+			t.Fatal("q=mediatek finds nothing")
+		}
+		if s := r["meta"].(obj)["spellings"].([]any); len(s) == 0 {
+			t.Error("no spelling suggestion for mediatek")
+		}
+		if n("q=mediateque") == 0 || n("q=bibliotheqeu") == 0 {
+			t.Error("one or two edits away find nothing")
+		}
+	})
+	t.Run("a need with an abbreviation finds places helping with it, not cafés", func(t *testing.T) {
+		r := q("q=" + url.QueryEscape("aide démarches caf") + "&limit=10")
+		if total(r) < 50 {
+			t.Errorf("aide démarches caf: %v results", total(r))
+		}
+		for _, d := range r["data"].([]any) {
+			if name := strings.ToLower(str(d.(obj)["name"])); strings.Contains(name, "café") {
+				t.Errorf("a café in the first ten: %s", name)
+			}
+			if len(d.(obj)["matches"].([]any)) != 3 {
+				t.Errorf("matches: %v", d.(obj)["matches"])
+			}
+		}
+	})
+	t.Run("impôts says through which synonym", func(t *testing.T) {
+		d := q("q="+url.QueryEscape("impôts")+"&limit=1")["data"].([]any)
+		if len(d) == 0 {
+			t.Fatal("no result")
+		}
+		m := d[0].(obj)["matches"].([]any)[0].(obj)
+		if m["via"] != "impôts" || m["value"] != "Aide aux démarches administratives" {
+			t.Errorf("match: %v", m)
+		}
+	})
+	t.Run("with near, equal relevance is ordered by distance", func(t *testing.T) {
+		r := q("q=" + url.QueryEscape("france services") + "&near=43.2951,5.3740&radius_km=30&limit=20")
+		last := -1.0
+		prevScore := 0.0
+		for i, d := range r["data"].([]any) {
+			dist, score := d.(obj)["distance_km"].(float64), d.(obj)["score"].(float64)
+			if i > 0 && score == prevScore && dist < last {
+				t.Errorf("result %d at %v km after one at %v km with the same score", i, dist, last)
+			}
+			last, prevScore = dist, score
+		}
+	})
+	t.Run("a query naming a commune ranks that commune first", func(t *testing.T) {
+		r := q("q=" + url.QueryEscape("Saint-Étienne") + "+mediatheque&limit=50")
+		seenOther := false
+		for _, d := range r["data"].([]any) {
+			c := str(d.(obj)["actor"].(obj)["address"].(obj)["commune"])
+			if strings.EqualFold(c, "Saint-Étienne") && seenOther {
+				t.Errorf("a place in Saint-Étienne after one elsewhere")
+			}
+			seenOther = seenOther || !strings.EqualFold(c, "Saint-Étienne")
+		}
+	})
+	t.Run("never silently empty", func(t *testing.T) {
+		r := q("q=" + url.QueryEscape("médiathèque xyzzyq"))
+		if total(r) == 0 || r["meta"].(obj)["partial"] != true {
+			t.Fatalf("partial: %v", r["meta"])
+		}
+		if m := r["data"].([]any)[0].(obj)["missing_words"].([]any); len(m) != 1 || m[0] != "xyzzyq" {
+			t.Errorf("missing_words: %v", m)
+		}
+	})
+}
+
+func TestSearchOddInputIsRefused(t *testing.T) {
+	e := pacaEnv(t)
+	for _, path := range []string{
+		"/api/v1/search/services?q=" + url.QueryEscape("📱"),
+		"/api/v1/search/services?q=%25",
+		"/api/v1/search/services?q=%3F%3F%3F",
+		"/api/v1/search/actors?q=" + url.QueryEscape("…"),
+		"/api/v1/search/services?near=NaN,NaN",
+		"/api/v1/search/services?near=91,0",
+		"/api/v1/search/services?near=45,Inf",
+	} {
+		if r := e.Do(apitest.Request{Method: "GET", Path: path}); r.Code != 400 {
+			t.Errorf("%s: %d %s", path, r.Code, r.Body)
+		}
+	}
+	// A cursor from one search reused on another.
+	first := get(t, e, "/api/v1/search/services?q=numerique&limit=5")
+	next := first["meta"].(obj)["next_cursor"].(string)
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?q=mediatheque&limit=5&cursor=" + url.QueryEscape(next)}); r.Code != 400 {
+		t.Errorf("cursor of another search: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?q=numerique&limit=7&cursor=" + url.QueryEscape(next)}); r.Code != 200 {
+		t.Errorf("same search, another page size: %d %s", r.Code, r.Body)
+	}
+}
