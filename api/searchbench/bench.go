@@ -32,6 +32,7 @@ import (
 	"carnet/models"
 	"carnet/models/modeltest"
 	"carnet/models/search"
+	"carnet/models/search/relevance"
 	"carnet/models/search/synth"
 	"carnet/models/vocab"
 )
@@ -55,6 +56,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return runSearch(ctx, args[1:], stdout)
 	case "seed":
 		return runSeed(ctx, args[1:], getenv, stdout)
+	case "relevance":
+		return runRelevance(ctx, args[1:], stdout)
 	}
 	return errors.New(usage)
 }
@@ -464,4 +467,55 @@ func load(ctx context.Context, client *http.Client, base string, reqs []request,
 	st.p99 = all[int(math.Ceil(0.99*float64(len(all))))-1]
 	st.max = all[len(all)-1]
 	return st
+}
+
+// runRelevance measures search on the judged queries (models/search/relevance)
+// over the shared reference files, in a temporary database.
+func runRelevance(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench relevance", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	verbose := fs.Bool("v", false, "print every query's figures, worst first")
+	root := fs.String("root", ".", "the repository's root (the reference files are in ROOT/../shared/reference)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("bench relevance: %w\n%s", err, usage)
+	}
+	files, err := relevance.Files(*root)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "carnet-relevance-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	store, err := models.Open(ctx, filepath.Join(dir, "r.db"), models.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := relevance.Load(ctx, store, files); err != nil {
+		return err
+	}
+	mem, err := search.NewMemory(ctx, store, nil)
+	if err != nil {
+		return err
+	}
+	qs, err := relevance.Judged()
+	if err != nil {
+		return err
+	}
+	ns, na := mem.Len()
+	fmt.Fprintf(stdout, "%d files, %d places and %d services searchable\n", len(files), na, ns)
+	for _, services := range []bool{false, true} {
+		f, err := relevance.Evaluate(ctx, mem, qs, services)
+		if err != nil {
+			return err
+		}
+		name := "places (GET /api/v1/search/actors)"
+		if services {
+			name = "services (GET /api/v1/search/services, by place)"
+		}
+		f.Print(stdout, name, *verbose)
+	}
+	return nil
 }

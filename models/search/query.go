@@ -58,7 +58,8 @@ func decodeCursor(s, sort, query string) (cursor, error) {
 // plan is a validated query.
 type plan struct {
 	q      Query
-	words  []string
+	words  []string // the words to match; none when the query only names places
+	typed  []string // every word of q, for the cache key and the cursor
 	an     analysis
 	hash   string // of the query without its page (see cursor.Query)
 	sort   string
@@ -91,6 +92,7 @@ func (t *table) plan(q Query, allowed []string) (*plan, error) {
 	if distinct := len(slices.Compact(slices.Sorted(slices.Values(p.words)))); distinct > MaxWords {
 		return nil, badRequest("q", "has too many words (at most 12)")
 	}
+	p.typed = p.words
 	p.an = t.analyze(p.words)
 	if p.an.placeOnly {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not
