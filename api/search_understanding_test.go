@@ -74,7 +74,7 @@ func TestSearchUnderstandsHowHelpersAsk(t *testing.T) {
 		}
 	})
 	t.Run("impôts says through which synonym", func(t *testing.T) {
-		d := q("q="+url.QueryEscape("impôts")+"&limit=1")["data"].([]any)
+		d := q("q=" + url.QueryEscape("impôts") + "&limit=1")["data"].([]any)
 		if len(d) == 0 {
 			t.Fatal("no result")
 		}

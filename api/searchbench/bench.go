@@ -314,7 +314,7 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 	}
 	near := func(c synth.Commune) string { return fmt.Sprintf("%.4f,%.4f", c.Lat, c.Lon) }
 	get := func(path string, q url.Values) request { return request{method: "GET", path: path + "?" + q.Encode()} }
-	var health, broad, selective, nearOnly, nearFacets, saturday, suggest []request
+	var health, broad, selective, nearOnly, nearFacets, saturday, suggest, fuzzy, synonym []request
 	health = append(health, request{method: "GET", path: "/healthz"})
 	for _, q := range []string{"médiat", "mediat", "Médiat", "MEDIAT"} {
 		broad = append(broad, get("/api/v1/search/services", url.Values{"q": {q}}))
@@ -333,6 +333,18 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 			}
 		}
 		selective = append(selective, get("/api/v1/search/services", url.Values{"q": {word + " " + p.Actor.Address.Commune}}))
+		// The same word misspelt (two letters swapped): an unknown word
+		// expanded to near spellings.
+		if r := []rune(strings.ToLower(word)); len(r) >= 6 {
+			r[2], r[3] = r[3], r[2]
+			fuzzy = append(fuzzy, get("/api/v1/search/services", url.Values{"q": {string(r) + " " + p.Actor.Address.Commune}}))
+		}
+	}
+	// Everyday needs that only the thesaurus links to the vocabularies.
+	needs := []string{"impôts", "carte grise", "tablette", "arnaques", "imprimer", "cv", "ccas", "retraite"}
+	for i := range n {
+		need, c := needs[i%len(needs)], pickCommune()
+		synonym = append(synonym, get("/api/v1/search/services", url.Values{"q": {need + " " + c.Name}}))
 	}
 	for range n {
 		c := pickCommune()
@@ -362,6 +374,8 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 		{"near me + 2 filters + 7 facets", nearFacets, false},
 		{"open on Saturday in a département", saturday, false},
 		{"orientation suggestions", suggest, false},
+		{"misspelt word + commune", fuzzy, false},
+		{"everyday need (synonym) + commune", synonym, false},
 	}
 }
 
