@@ -63,6 +63,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -77,10 +78,52 @@ import (
 
 // go generate regenerates docs/ (swag) and openapi.yaml from the annotations;
 // TestOpenAPIInSync fails when they are stale.
-//go:generate go test -tags sqlite_fts5 -run TestOpenAPIInSync ./api -args -update
+//go:generate go test -run TestOpenAPIInSync ./api -args -update
 
 //go:embed openapi.yaml
 var openapiYAML []byte
+
+// version is the release, set at build time with
+// -ldflags "-X main.version=v1.2.0" (the Dockerfile does); without it the
+// build's VCS stamp is used (see buildVersion).
+var version = ""
+
+// buildVersion names the running build: the release set at link time, else
+// the module version, else the commit the binary was built from (go build
+// stamps it in a git checkout; "-dirty" when the tree had changes), else
+// "dev" (go run and go test do not stamp).
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev string
+	var dirty bool
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "dev-" + rev
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -99,6 +142,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
+	if help, ok := commandHelp[cmd]; ok && wantsHelp(args) {
+		fmt.Fprint(stdout, help)
+		return nil
+	}
 	switch cmd {
 	case "serve":
 		return serve(ctx, args, getenv, stdout)
@@ -112,7 +159,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return searchbench.Run(ctx, args, getenv, stdout)
 	case "import":
 		return opendata.RunImport(ctx, args, getenv, stdout, stderr, func(r *opendata.Report) any { return handlers.NewImportReport(r) })
-	case "help", "-h", "--help":
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "carnet %s\n", buildVersion())
+		return nil
+	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	default:
@@ -133,10 +183,56 @@ Commands:
   bench search|seed …          measure search over HTTP, or fill CARNET_DB (see README)
   import FILE --source NAME    import a file of the national standard (CSV or JSON);
         [--dry-run] [--format csv|json] [--db PATH] [--snapshot] [--report-json]
-  help                         show this text
+  version                      print the version (also --version)
+  help                         show this text; "carnet COMMAND --help" shows one command's
 
 Configuration is read from environment variables; see README.md.
 `
+
+// commandHelp is each command's own help, printed (exit status 0) by
+// "carnet COMMAND --help".
+var commandHelp = map[string]string{
+	"serve": `Usage: carnet serve
+
+Runs the API until interrupted (SIGINT or SIGTERM), then drains in-flight
+requests. It takes no arguments: configuration is read from CARNET_*
+environment variables (CARNET_ADDR, CARNET_DB, CARNET_JWT_SECRET…; see
+README.md, section Configuration).
+`,
+	"admin": `Usage: carnet admin create --email E [--password P | --password-stdin]
+
+Creates a platform administrator in CARNET_DB. The password comes from
+--password (visible in shell history), --password-stdin (one line read from
+standard input) or CARNET_ADMIN_PASSWORD.
+`,
+	"healthcheck": `Usage: carnet healthcheck [--url U]
+
+Exits 0 when the running service answers 200 on /readyz (default URL built
+from CARNET_ADDR, else http://127.0.0.1:8080/readyz), 1 otherwise. The
+container image uses it as its HEALTHCHECK.
+`,
+	"referrals": `Usage: carnet referrals maintain
+
+Expires referrals left unanswered past CARNET_REFERRAL_EXPIRY and erases the
+personal data of those past CARNET_REFERRAL_RETENTION, once; the service
+also does it every CARNET_MAINTENANCE_INTERVAL.
+`,
+	"bench":  searchbench.Usage,
+	"import": opendata.ImportUsage,
+}
+
+// wantsHelp reports whether args ask for help rather than for work.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help", "help":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
+}
 
 // serve runs the HTTP service until ctx is cancelled, then drains in-flight
 // requests.
@@ -167,7 +263,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins,
-		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies})
+		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies, Version: buildVersion(), MetricsToken: cfg.MetricsToken})
 	if err != nil {
 		return err
 	}
@@ -178,14 +274,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		MaxHeaderBytes:    api.ServerMaxHeaderBytes, // the router answers 431 itself, as a problem
+
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "db", cfg.DBPath, "env", cfg.Env, "docs", "/docs/index.html")
+	log.Info("listening", "version", buildVersion(), "addr", ln.Addr().String(), "db", cfg.DBPath, "env", cfg.Env, "docs", "/docs/index.html")
 	jobs, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopJobs()
 	go maintain(jobs, store, cfg, log)
@@ -386,6 +483,7 @@ type config struct {
 	LogFormat    string
 	BootEmail    string
 	BootPassword string
+	MetricsToken string
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -404,6 +502,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LogFormat:    get("CARNET_LOG_FORMAT", "json"),
 		BootEmail:    get("CARNET_BOOTSTRAP_ADMIN_EMAIL", ""),
 		BootPassword: getenv("CARNET_BOOTSTRAP_ADMIN_PASSWORD"),
+		MetricsToken: strings.TrimSpace(getenv("CARNET_METRICS_TOKEN")),
 	}
 	var errs []error
 	if c.Env != "development" && c.Env != "production" {

@@ -165,3 +165,55 @@ func TestConfigErrors(t *testing.T) {
 		t.Errorf("short password: %v", err)
 	}
 }
+
+// TestHelpAndVersion: every command's --help prints its usage and exits 0
+// (scripts and operators call it to check a flag), and --version names the
+// build.
+func TestHelpAndVersion(t *testing.T) {
+	for _, cmd := range commandsInUsage(t) {
+		for _, flag := range []string{"--help", "-h"} {
+			var out bytes.Buffer
+			if err := run(context.Background(), []string{cmd, flag}, env(nil), nil, &out, io.Discard); err != nil {
+				t.Errorf("carnet %s %s: %v", cmd, flag, err)
+			}
+			if !strings.Contains(out.String(), "Usage:") {
+				t.Errorf("carnet %s %s printed %q", cmd, flag, out.String())
+			}
+		}
+	}
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		var out bytes.Buffer
+		if err := run(context.Background(), args, env(nil), nil, &out, io.Discard); err != nil || !strings.HasPrefix(out.String(), "carnet ") {
+			t.Errorf("%v: %v %q", args, err, out.String())
+		}
+	}
+	version = "v1.2.3"
+	defer func() { version = "" }()
+	if buildVersion() != "v1.2.3" {
+		t.Errorf("the link-time version is not used: %s", buildVersion())
+	}
+}
+
+// commandsInUsage lists the commands the top-level usage names, so that a
+// command added there without its own help fails the test.
+func commandsInUsage(t *testing.T) []string {
+	t.Helper()
+	var cmds []string
+	for _, line := range strings.Split(usage, "\n") {
+		if !strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "   ") {
+			continue
+		}
+		name := strings.Fields(line)[0]
+		if name == "help" || name == "version" {
+			continue
+		}
+		if _, ok := commandHelp[name]; !ok {
+			t.Errorf("command %s has no help of its own", name)
+		}
+		cmds = append(cmds, name)
+	}
+	if len(cmds) < 6 {
+		t.Fatalf("found only %v in the usage", cmds)
+	}
+	return cmds
+}

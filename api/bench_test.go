@@ -22,7 +22,7 @@ import (
 // reports the median and 99th percentile latency and the throughput, so that
 // runs can be compared as ratios on a noisy machine:
 //
-//	go test -tags sqlite_fts5 -run '^$' -bench . -benchtime 2000x ./api
+//	go test -run '^$' -bench . -benchtime 2000x ./api
 func BenchmarkDirectory(b *testing.B) {
 	e := apitest.New(b)
 	ctx := context.Background()
@@ -115,7 +115,7 @@ func report(b *testing.B, lat []time.Duration) {
 // lifecycle through the real router, then the retention job over 10,000
 // closed referrals:
 //
-//	go test -tags sqlite_fts5 -run '^$' -bench Referrals -benchtime 1000x ./api
+//	go test -run '^$' -bench Referrals -benchtime 1000x ./api
 func BenchmarkReferrals(b *testing.B) {
 	now := time.Now()
 	var mu sync.Mutex
@@ -181,7 +181,7 @@ func BenchmarkReferrals(b *testing.B) {
 // BenchmarkReferralRetention measures the retention job erasing the
 // person's data of 10,000 referrals past their retention period:
 //
-//	go test -tags sqlite_fts5 -run '^$' -bench ReferralRetention -benchtime 1x ./api
+//	go test -run '^$' -bench ReferralRetention -benchtime 1x ./api
 func BenchmarkReferralRetention(b *testing.B) {
 	ctx := context.Background()
 	now := time.Now()

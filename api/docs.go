@@ -5,23 +5,22 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"regexp"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/gin-gonic/gin"
-	swaggerFiles "github.com/swaggo/files"
-	ginSwagger "github.com/swaggo/gin-swagger"
 
+	"carnet/api/swaggerui"
 	"carnet/handlers"
 	"carnet/models"
 )
 
 // docs serves the OpenAPI document and Swagger UI. The UI's files are
-// embedded in the binary (swaggo/files), so /docs works offline.
+// embedded in the binary (api/swaggerui), so /docs works offline.
 type docs struct {
 	yaml      []byte
 	json      []byte
-	swaggerUI gin.HandlerFunc
+	swaggerUI *swaggerui.UI
 }
 
 func newDocs(yamlDoc []byte) (*docs, error) {
@@ -35,12 +34,10 @@ func newDocs(yamlDoc []byte) (*docs, error) {
 			return nil, err
 		}
 	}
-	d.swaggerUI = ginSwagger.WrapHandler(swaggerFiles.Handler,
-		ginSwagger.URL("/openapi.json"),
-		ginSwagger.DocExpansion("none"),
-		ginSwagger.DefaultModelsExpandDepth(-1),
-		ginSwagger.PersistAuthorization(true),
-	)
+	var err error
+	if d.swaggerUI, err = swaggerui.New("/openapi.json"); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -58,10 +55,6 @@ func (d *docs) redirect(c *gin.Context) {
 	c.Redirect(http.StatusFound, "/docs/index.html")
 }
 
-// uiFiles are the files of Swagger UI; gin-swagger would answer other paths
-// in plain text (and doc.json from swag's registry, which we do not use).
-var uiFiles = regexp.MustCompile(`^/(index\.html|index\.css|swagger-initializer\.js|favicon-(16|32)x(16|32)\.png|oauth2-redirect\.html|swagger-ui(-bundle|-standalone-preset)?\.(js|css)(\.map)?)$`)
-
 func (d *docs) ui(log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		file := c.Param("file")
@@ -69,10 +62,11 @@ func (d *docs) ui(log *slog.Logger) gin.HandlerFunc {
 			d.redirect(c)
 			return
 		}
-		if !uiFiles.MatchString(file) {
+		name := strings.TrimPrefix(file, "/")
+		if !d.swaggerUI.Has(name) {
 			handlers.WriteProblem(c, log, models.Errorf(models.ENOTFOUND, "No documentation file %s; Swagger UI is at /docs/index.html.", file))
 			return
 		}
-		d.swaggerUI(c)
+		d.swaggerUI.ServeFile(c.Writer, c.Request, name)
 	}
 }

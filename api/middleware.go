@@ -59,7 +59,7 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 		}
 		log.LogAttrs(c.Request.Context(), level, "request",
 			slog.String("request_id", handlers.RequestID(c)),
-			slog.String("method", c.Request.Method),
+			slog.String("method", requestMethod(c)),
 			slog.String("route", c.FullPath()),
 			slog.String("path", c.Request.URL.Path),
 			slog.Int("status", status),
@@ -99,6 +99,35 @@ func bodyLimit(log *slog.Logger, max int64) gin.HandlerFunc {
 		}
 		if c.Request.Body != nil {
 			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
+		}
+		c.Next()
+	}
+}
+
+// versionHeader tells every client which build answered, so that a partner's
+// bug report names it.
+func versionHeader(version string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Header("X-Carnet-Version", version)
+		c.Next()
+	}
+}
+
+// headerLimit answers 431 with a problem document when the request head is
+// larger than max. Go's server refuses larger heads itself, but in plain
+// text, so the server in front of the router allows more (see
+// ServerMaxHeaderBytes) and this is where the limit really is.
+func headerLimit(log *slog.Logger, max int) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		n := len(c.Request.Method) + len(c.Request.RequestURI) + len(c.Request.Proto) + 4
+		for k, vs := range c.Request.Header {
+			for _, v := range vs {
+				n += len(k) + len(v) + 4 // "k: v\r\n"
+			}
+		}
+		if n > max {
+			handlers.WriteProblem(c, log, models.Errorf(models.EHEADERSTOOLARGE, "The request's headers take %d bytes; at most %d are accepted.", n, max))
+			return
 		}
 		c.Next()
 	}

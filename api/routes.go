@@ -16,7 +16,7 @@ import (
 //   - auth: a valid bearer token; the handler then checks the caller's rights
 //     on the resource;
 //   - create: auth, and an Idempotency-Key makes a retried POST safe.
-func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
+func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *metrics) {
 	log := cfg.Logger
 	w := func(fn handlers.HandlerFunc) gin.HandlerFunc { return handlers.Wrap(log, fn) }
 	token := authenticate(log, cfg.Tokens, cfg.Store)
@@ -33,12 +33,15 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs) {
 		return models.Errorf(models.ENOTFOUND, "No route matches %s %s.", c.Request.Method, c.Request.URL.Path)
 	}))
 	r.NoMethod(w(func(c *gin.Context) error {
-		return models.Errorf(models.EMETHOD, "%s is not allowed on %s; allowed: %s.", c.Request.Method, c.Request.URL.Path, c.Writer.Header().Get("Allow"))
+		allow := withHead(c.Writer.Header().Get("Allow"))
+		c.Header("Allow", allow)
+		return models.Errorf(models.EMETHOD, "%s is not allowed on %s; allowed: %s.", requestMethod(c), c.Request.URL.Path, allow)
 	}))
 
 	// Operations and documentation.
 	r.GET("/healthz", w(h.Healthz))
 	r.GET("/readyz", w(h.Readyz))
+	r.GET("/metrics", met.serve(log, cfg.MetricsToken))
 	r.GET("/", func(c *gin.Context) { c.Redirect(http.StatusFound, "/docs/index.html") })
 	r.GET("/openapi.yaml", docs.serveYAML)
 	r.GET("/openapi.json", docs.serveJSON)

@@ -47,7 +47,21 @@ type Config struct {
 	// builds the in-memory index from Store (kept current by its change
 	// listener).
 	Search search.Engine
+	// Version is the running build's version, shown by /healthz, the
+	// X-Carnet-Version header and /metrics.
+	Version string
+	// MetricsToken, when set, is the bearer token /metrics requires.
+	MetricsToken string
 }
+
+// MaxHeaderBytes is the largest request head (request line and headers) the
+// router accepts; a larger one gets a 431 problem. The http.Server in front
+// must allow more than this (ServerMaxHeaderBytes), or Go's server answers
+// 431 itself in plain text before the router sees the request.
+const (
+	MaxHeaderBytes       = 64 << 10
+	ServerMaxHeaderBytes = 1 << 20
+)
 
 // Default rate limits of credential checks: a person mistyping a password a
 // few times is never blocked; a script guessing passwords gets 5 tries a
@@ -81,6 +95,9 @@ func NewServer(cfg Config) (http.Handler, error) {
 	if cfg.PerAccount == (RateLimit{}) {
 		cfg.PerAccount = DefaultPerAccount
 	}
+	if cfg.Version == "" {
+		cfg.Version = "dev"
+	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
@@ -90,23 +107,28 @@ func NewServer(cfg Config) (http.Handler, error) {
 	r.RedirectTrailingSlash = false // a redirect would lose a POST body; 404 says it plainly
 	r.RedirectFixedPath = false
 	r.ContextWithFallback = true
-	r.Use(
-		requestID(),
-		accessLog(cfg.Logger),
-		recovery(cfg.Logger),
-		securityHeaders(),
-		corsMiddleware(cfg.CORSOrigins),
-		bodyLimit(cfg.Logger, cfg.MaxBodyBytes),
-	)
 	if cfg.Search == nil {
 		if cfg.Search, err = search.NewMemory(context.Background(), cfg.Store, cfg.Logger); err != nil {
 			return nil, fmt.Errorf("api: build the search index: %w", err)
 		}
 	}
+	met := newMetrics(cfg.Version, cfg.Store, cfg.Search)
+	r.Use(
+		markHead(),
+		met.observe(),
+		requestID(),
+		versionHeader(cfg.Version),
+		accessLog(cfg.Logger),
+		recovery(cfg.Logger),
+		securityHeaders(),
+		corsMiddleware(cfg.CORSOrigins),
+		headerLimit(cfg.Logger, MaxHeaderBytes),
+		bodyLimit(cfg.Logger, cfg.MaxBodyBytes),
+	)
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
-		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now)}
-	routes(r, h, cfg, docs)
-	return r, nil
+		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now), Version: cfg.Version}
+	routes(r, h, cfg, docs, met)
+	return headAsGet{r}, nil
 }
 
 func corsMiddleware(origins []string) gin.HandlerFunc {

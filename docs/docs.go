@@ -6737,12 +6737,18 @@ const docTemplate = `{
         "Health": {
             "type": "object",
             "required": [
-                "status"
+                "status",
+                "version"
             ],
             "properties": {
                 "status": {
                     "type": "string",
                     "example": "ok"
+                },
+                "version": {
+                    "description": "Version is the running build (a release tag, or the commit it was\nbuilt from, or \"dev\").",
+                    "type": "string",
+                    "example": "v1.2.0"
                 }
             }
         },

@@ -49,6 +49,8 @@ type Handler struct {
 	PerIP, PerAccount Limiter
 	// Search answers the search, orientation and territory endpoints.
 	Search search.Engine
+	// Version is the running build's version, shown by /healthz.
+	Version string
 
 	json jsonCache // encoded search results; see searchjson.go
 }

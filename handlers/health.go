@@ -9,6 +9,9 @@ import (
 // Health is the answer of the health probes.
 type Health struct {
 	Status string `json:"status" example:"ok"`
+	// Version is the running build (a release tag, or the commit it was
+	// built from, or "dev").
+	Version string `json:"version" example:"v1.2.0"`
 }
 
 // Healthz godoc
@@ -20,7 +23,7 @@ type Health struct {
 //	@Success		200	{object}	Health
 //	@Router			/healthz [get]
 func (h *Handler) Healthz(c *gin.Context) error {
-	writeJSON(c, http.StatusOK, Health{Status: "ok"})
+	writeJSON(c, http.StatusOK, Health{Status: "ok", Version: h.Version})
 	return nil
 }
 
@@ -37,6 +40,6 @@ func (h *Handler) Readyz(c *gin.Context) error {
 	if err := h.Store.Ping(c.Request.Context()); err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, Health{Status: "ok"})
+	writeJSON(c, http.StatusOK, Health{Status: "ok", Version: h.Version})
 	return nil
 }

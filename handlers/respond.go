@@ -50,20 +50,21 @@ var statuses = map[models.Code]struct {
 	status int
 	title  string
 }{
-	models.EBADREQUEST:   {http.StatusBadRequest, "Bad request"},
-	models.EINVALID:      {http.StatusUnprocessableEntity, "Validation failed"},
-	models.EUNAUTHORIZED: {http.StatusUnauthorized, "Authentication required"},
-	models.EFORBIDDEN:    {http.StatusForbidden, "Forbidden"},
-	models.ENOTFOUND:     {http.StatusNotFound, "Not found"},
-	models.EMETHOD:       {http.StatusMethodNotAllowed, "Method not allowed"},
-	models.EGONE:         {http.StatusGone, "Gone"},
-	models.ECONFLICT:     {http.StatusConflict, "Conflict"},
-	models.EPRECONDITION: {http.StatusPreconditionFailed, "Precondition failed"},
-	models.ETOOLARGE:     {http.StatusRequestEntityTooLarge, "Request body too large"},
-	models.EUNSUPPORTED:  {http.StatusUnsupportedMediaType, "Unsupported media type"},
-	models.ERATELIMITED:  {http.StatusTooManyRequests, "Too many requests"},
-	models.EUNAVAILABLE:  {http.StatusServiceUnavailable, "Service unavailable"},
-	models.EINTERNAL:     {http.StatusInternalServerError, "Internal server error"},
+	models.EBADREQUEST:      {http.StatusBadRequest, "Bad request"},
+	models.EINVALID:         {http.StatusUnprocessableEntity, "Validation failed"},
+	models.EUNAUTHORIZED:    {http.StatusUnauthorized, "Authentication required"},
+	models.EFORBIDDEN:       {http.StatusForbidden, "Forbidden"},
+	models.ENOTFOUND:        {http.StatusNotFound, "Not found"},
+	models.EMETHOD:          {http.StatusMethodNotAllowed, "Method not allowed"},
+	models.EGONE:            {http.StatusGone, "Gone"},
+	models.ECONFLICT:        {http.StatusConflict, "Conflict"},
+	models.EPRECONDITION:    {http.StatusPreconditionFailed, "Precondition failed"},
+	models.ETOOLARGE:        {http.StatusRequestEntityTooLarge, "Request body too large"},
+	models.EHEADERSTOOLARGE: {http.StatusRequestHeaderFieldsTooLarge, "Request header fields too large"},
+	models.EUNSUPPORTED:     {http.StatusUnsupportedMediaType, "Unsupported media type"},
+	models.ERATELIMITED:     {http.StatusTooManyRequests, "Too many requests"},
+	models.EUNAVAILABLE:     {http.StatusServiceUnavailable, "Service unavailable"},
+	models.EINTERNAL:        {http.StatusInternalServerError, "Internal server error"},
 }
 
 // StatusOf returns the HTTP status for err.

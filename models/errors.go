@@ -15,20 +15,21 @@ type Code string
 // Error codes. Their string values appear in problem types
 // (urn:carnet:problem:<code>) and are part of the public contract.
 const (
-	EBADREQUEST   Code = "bad_request"            // malformed syntax: JSON, query strings
-	EINVALID      Code = "validation_failed"      // well-formed but breaks a rule
-	EUNAUTHORIZED Code = "unauthorized"           // no or bad credentials
-	EFORBIDDEN    Code = "forbidden"              // authenticated but not allowed
-	ENOTFOUND     Code = "not_found"              // absent, or hidden from this caller
-	EMETHOD       Code = "method_not_allowed"     // the route exists with other methods
-	EGONE         Code = "gone"                   // archived: a tombstone
-	ECONFLICT     Code = "conflict"               // clashes with the current state
-	EPRECONDITION Code = "precondition_failed"    // stale If-Match
-	ETOOLARGE     Code = "payload_too_large"      // body over the limit
-	EUNSUPPORTED  Code = "unsupported_media_type" // body not JSON
-	ERATELIMITED  Code = "too_many_requests"      // rate limit hit
-	EUNAVAILABLE  Code = "unavailable"            // a dependency is down
-	EINTERNAL     Code = "internal"               // a bug or an outage; details only in logs
+	EBADREQUEST      Code = "bad_request"                     // malformed syntax: JSON, query strings
+	EINVALID         Code = "validation_failed"               // well-formed but breaks a rule
+	EUNAUTHORIZED    Code = "unauthorized"                    // no or bad credentials
+	EFORBIDDEN       Code = "forbidden"                       // authenticated but not allowed
+	ENOTFOUND        Code = "not_found"                       // absent, or hidden from this caller
+	EMETHOD          Code = "method_not_allowed"              // the route exists with other methods
+	EGONE            Code = "gone"                            // archived: a tombstone
+	ECONFLICT        Code = "conflict"                        // clashes with the current state
+	EPRECONDITION    Code = "precondition_failed"             // stale If-Match
+	ETOOLARGE        Code = "payload_too_large"               // body over the limit
+	EHEADERSTOOLARGE Code = "request_header_fields_too_large" // request head over the limit
+	EUNSUPPORTED     Code = "unsupported_media_type"          // body not JSON
+	ERATELIMITED     Code = "too_many_requests"               // rate limit hit
+	EUNAVAILABLE     Code = "unavailable"                     // a dependency is down
+	EINTERNAL        Code = "internal"                        // a bug or an outage; details only in logs
 )
 
 // FieldError names one offending input field and why it was refused. Field is

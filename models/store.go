@@ -93,10 +93,6 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxLifetime(0)
 	wdb.SetConnMaxIdleTime(0)
-	if err := checkFTS5(ctx, wdb); err != nil {
-		wdb.Close()
-		return nil, err
-	}
 	if err := migrate(ctx, wdb, opt.Logger); err != nil {
 		wdb.Close()
 		return nil, err
@@ -154,21 +150,6 @@ func dsn(path string, readOnly bool) string {
 
 var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
-// checkFTS5 fails early, with the fix, when the binary was built without the
-// sqlite_fts5 tag: full-text search needs it and the error would otherwise
-// surface much later as "no such module: fts5".
-func checkFTS5(ctx context.Context, db *sql.DB) error {
-	var ok int
-	err := db.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&ok)
-	if err != nil {
-		return fmt.Errorf("check SQLite build: %w", err)
-	}
-	if ok != 1 {
-		return errors.New("this binary's SQLite lacks FTS5: build and test with -tags sqlite_fts5 (see README)")
-	}
-	return nil
-}
-
 func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
 	sub, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
@@ -210,6 +191,18 @@ func (s *Store) Ping(ctx context.Context) error {
 		return &Error{Code: EUNAVAILABLE, Message: "The database is not reachable.", Err: err}
 	}
 	return nil
+}
+
+// PoolStats reports the writer's and the readers' connection pools, for
+// metrics: the writer has one connection, so its waits are the write queue.
+func (s *Store) PoolStats() (write, read sql.DBStats) {
+	if db, err := s.w.DB(); err == nil {
+		write = db.Stats()
+	}
+	if db, err := s.r.DB(); err == nil {
+		read = db.Stats()
+	}
+	return write, read
 }
 
 // Now returns the store's clock reading (UTC, microsecond precision).

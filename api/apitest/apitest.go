@@ -59,6 +59,13 @@ type options struct {
 	perAcct api.RateLimit
 	log     *slog.Logger
 	ttl     time.Duration
+	config  []func(*api.Config)
+}
+
+// WithConfig changes the server's configuration before it is built (tests
+// of settings that have no option of their own).
+func WithConfig(fn func(*api.Config)) Option {
+	return func(o *options) { o.config = append(o.config, fn) }
 }
 
 // WithTokenTTL sets the lifetime of access tokens (tests that move the clock
@@ -98,8 +105,12 @@ func New(t testing.TB, opts ...Option) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := api.NewServer(api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
-		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log})
+	cfg := api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
+		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log}
+	for _, fn := range o.config {
+		fn(&cfg)
+	}
+	h, err := api.NewServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

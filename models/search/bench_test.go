@@ -14,7 +14,7 @@ import (
 // BenchmarkEngine measures the engine alone (no HTTP) on a synthetic
 // territory: index build, memory, and each query shape's latency.
 //
-//	go test -tags sqlite_fts5 -run '^$' -bench Engine -benchtime 2000x ./models/search
+//	go test -run '^$' -bench Engine -benchtime 2000x ./models/search
 func BenchmarkEngine(b *testing.B) {
 	s, _, ter := synthetic(b, 6000, 20000)
 	ctx := context.Background()

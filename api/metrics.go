@@ -1,0 +1,167 @@
+package api
+
+import (
+	"crypto/subtle"
+	"database/sql"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"carnet/handlers"
+	"carnet/models"
+)
+
+// metrics holds the service's Prometheus instruments. Each server has its own
+// registry rather than the process-wide default one, so that tests can build
+// many servers in one process (the default registry refuses a second
+// registration of the same name).
+type metrics struct {
+	reg      *prometheus.Registry
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+	inFlight prometheus.Gauge
+}
+
+// indexSizer and indexLagger are what an Engine may tell about itself; the
+// in-memory index does, a remote engine may not.
+type indexSizer interface{ Len() (services, actors int) }
+
+// IndexLagger is implemented by read models that follow the database's change
+// log: how many changes they have not applied yet and how old the oldest is.
+type IndexLagger interface {
+	Lag() (changes int64, age time.Duration)
+}
+
+// poolStater is the Store's view of its connection pools: the writer's wait
+// count and time are the write queue.
+type poolStater interface {
+	PoolStats() (write, read sql.DBStats)
+}
+
+func newMetrics(version string, store poolStater, engine any) *metrics {
+	m := &metrics{reg: prometheus.NewRegistry()}
+	m.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "carnet_http_requests_total",
+		Help: "HTTP requests answered, by method, route pattern and status code.",
+	}, []string{"method", "route", "status"})
+	// Buckets from 0.5 ms to 10 s: a by-id read takes well under a
+	// millisecond, an export several seconds.
+	m.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "carnet_http_request_duration_seconds",
+		Help:    "Time from the request's arrival in the router to the end of its answer, by method and route pattern.",
+		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+	}, []string{"method", "route"})
+	m.inFlight = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "carnet_http_requests_in_flight",
+		Help: "Requests being answered now.",
+	})
+	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "carnet_build_info",
+		Help: "Always 1; the label carries the running version.",
+	}, []string{"version"})
+	build.WithLabelValues(version).Set(1)
+	m.reg.MustRegister(m.requests, m.duration, m.inFlight, build,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	if s, ok := engine.(indexSizer); ok {
+		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "carnet_search_index_services", Help: "Services held by the search index (what anonymous readers may find).",
+		}, func() float64 { n, _ := s.Len(); return float64(n) }))
+		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "carnet_search_index_actors", Help: "Actors held by the search index.",
+		}, func() float64 { _, n := s.Len(); return float64(n) }))
+	}
+	if l, ok := engine.(IndexLagger); ok {
+		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "carnet_search_index_lag_changes", Help: "Changes of the database's change log the search index has not applied yet.",
+		}, func() float64 { n, _ := l.Lag(); return float64(n) }))
+		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "carnet_search_index_lag_seconds", Help: "Age of the oldest change the search index has not applied yet (0 when up to date).",
+		}, func() float64 { _, d := l.Lag(); return d.Seconds() }))
+	}
+	if store != nil {
+		m.reg.MustRegister(newPoolCollector(store))
+	}
+	return m
+}
+
+// observe records every request. It runs first in the chain so that what it
+// times includes authentication and problem answers; the route label is the
+// pattern (never the path, which would make one series per id).
+func (m *metrics) observe() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		m.inFlight.Inc()
+		c.Next()
+		m.inFlight.Dec()
+		route := c.FullPath()
+		if route == "" {
+			route = "unmatched" // 404s: bounded cardinality whatever is scanned
+		}
+		method := requestMethod(c)
+		m.requests.WithLabelValues(method, route, strconv.Itoa(c.Writer.Status())).Inc()
+		m.duration.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
+	}
+}
+
+// serve answers /metrics. With a token configured, scrapers must send it as
+// a bearer token; without one the endpoint is open (deployments usually
+// keep it on an internal port or behind their proxy).
+func (m *metrics) serve(log *slog.Logger, token string) gin.HandlerFunc {
+	h := promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError})
+	return func(c *gin.Context) {
+		if token != "" {
+			scheme, got, _ := strings.Cut(c.GetHeader("Authorization"), " ")
+			if !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(token)) != 1 {
+				c.Header("WWW-Authenticate", `Bearer realm="metrics"`)
+				handlers.WriteProblem(c, log, models.Errorf(models.EUNAUTHORIZED, "/metrics needs the bearer token set in CARNET_METRICS_TOKEN."))
+				return
+			}
+		}
+		h.ServeHTTP(c.Writer, c.Request)
+	}
+}
+
+// poolCollector reports the database pools at scrape time. The writer pool
+// has one connection (SQLite's single writer): its wait count and wait time
+// are the write queue.
+type poolCollector struct {
+	store                               poolStater
+	open, inUse, waitCount, waitSeconds *prometheus.Desc
+}
+
+func newPoolCollector(s poolStater) *poolCollector {
+	l := []string{"pool"}
+	return &poolCollector{store: s,
+		open:        prometheus.NewDesc("carnet_db_connections_open", "Open database connections, by pool (write, read).", l, nil),
+		inUse:       prometheus.NewDesc("carnet_db_connections_in_use", "Database connections in use, by pool.", l, nil),
+		waitCount:   prometheus.NewDesc("carnet_db_wait_total", "Times a caller waited for a connection, by pool; on the write pool, writes that queued.", l, nil),
+		waitSeconds: prometheus.NewDesc("carnet_db_wait_seconds_total", "Total time callers waited for a connection, by pool.", l, nil),
+	}
+}
+
+func (p *poolCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- p.open
+	ch <- p.inUse
+	ch <- p.waitCount
+	ch <- p.waitSeconds
+}
+
+func (p *poolCollector) Collect(ch chan<- prometheus.Metric) {
+	w, r := p.store.PoolStats()
+	for _, s := range []struct {
+		name  string
+		stats sql.DBStats
+	}{{"write", w}, {"read", r}} {
+		ch <- prometheus.MustNewConstMetric(p.open, prometheus.GaugeValue, float64(s.stats.OpenConnections), s.name)
+		ch <- prometheus.MustNewConstMetric(p.inUse, prometheus.GaugeValue, float64(s.stats.InUse), s.name)
+		ch <- prometheus.MustNewConstMetric(p.waitCount, prometheus.CounterValue, float64(s.stats.WaitCount), s.name)
+		ch <- prometheus.MustNewConstMetric(p.waitSeconds, prometheus.CounterValue, s.stats.WaitDuration.Seconds(), s.name)
+	}
+}

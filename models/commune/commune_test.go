@@ -1,0 +1,279 @@
+package commune
+
+import (
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestReferenceCoverage(t *testing.T) {
+	if err := Load(); err != nil {
+		t.Fatal(err)
+	}
+	var communes, arrs, withCentre, pop int
+	for _, c := range All() {
+		if c.IsArrondissement() {
+			arrs++
+			if ByCode(c.City) == nil {
+				t.Errorf("%s: city %s missing", c.Code, c.City)
+			}
+		} else {
+			communes++
+			pop += c.Population
+		}
+		if c.HasCentre {
+			withCentre++
+		}
+		if c.Departement == "" || c.Region == "" || c.Zone == "" {
+			t.Errorf("%s: incomplete %+v", c.Code, c)
+		}
+	}
+	// COG 2025 as published in @etalab/decoupage-administratif 6.0.0.
+	if communes != 34969 || arrs != 45 {
+		t.Errorf("communes %d, arrondissements %d; want 34969 and 45", communes, arrs)
+	}
+	if withCentre < len(All())-50 {
+		t.Errorf("only %d of %d have a centre", withCentre, len(All()))
+	}
+	if pop < 66_000_000 || pop > 70_000_000 {
+		t.Errorf("population %d is not France's", pop)
+	}
+}
+
+func TestLookups(t *testing.T) {
+	for _, tt := range []struct{ code, name, dep, tz string }{
+		{"13055", "Marseille", "13", "Europe/Paris"},
+		{"98817", "Le Mont-Dore", "988", "Pacific/Noumea"},
+		{"63236", "Mont-Dore", "63", "Europe/Paris"},
+		{"2A004", "Ajaccio", "2A", "Europe/Paris"},
+		{"97411", "Saint-Denis", "974", "Indian/Reunion"},
+		{"98731", "Nuku-Hiva", "987", "Pacific/Marquesas"},
+		{"13202", "Marseille 2e Arrondissement", "13", "Europe/Paris"},
+	} {
+		c := ByCode(tt.code)
+		if c == nil || c.Name != tt.name || c.Departement != tt.dep || c.TimeZone != tt.tz {
+			t.Errorf("ByCode(%s) = %+v", tt.code, c)
+		}
+	}
+	if c, former, ok := Get("50173"); !ok || !former || c.Code != "50129" { // Cherbourg-Octeville → Cherbourg-en-Cotentin
+		t.Errorf("former code: %v %v %v", c, former, ok)
+	}
+	names := func(cs []*Commune) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.Code)
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, tt := range []struct {
+		name string
+		want []string
+	}{
+		{"MARSEILLE 2E ARRONDISSEMENT", []string{"13202"}},
+		{"Marseille 2e", []string{"13202"}},
+		{"MARSEILLE 15", []string{"13215"}},
+		{"Marseille 02", []string{"13202"}},
+		{"MARSEILLE 1ER ARRONDISSEMENT", []string{"13201"}},
+		{"Paris 16e arrdt", []string{"75116"}},
+		{"Lyon 3ème", []string{"69383"}},
+		{"MARSEILLE", []string{"13055"}},
+		{"ST ETIENNE", []string{"42218"}},
+		{"STE MAXIME", []string{"83115"}},
+		{"AIX EN PROVENCE", []string{"13001"}},
+		{"CHATEAU ARNOUX ST AUBAN", []string{"04049"}},
+		{"L ISLE SUR LA SORGUE", []string{"84054"}},
+		{"LISLE SUR LA SORGUE", []string{"84054"}},
+		{"l’isle-sur-la-sorgue", []string{"84054"}},
+		{"NICE CEDEX 3", []string{"06088"}},
+		{"Cherbourg-Octeville", []string{"50129"}},
+		{"Saint-Denis", nil}, // several: checked below
+		{"Nowhere-sur-Rien", nil},
+		{"", nil},
+	} {
+		got := names(ByName(tt.name))
+		if tt.name == "Saint-Denis" {
+			if !slices.Contains(got, "93066") || !slices.Contains(got, "97411") {
+				t.Errorf("Saint-Denis: %v", got)
+			}
+			continue
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("ByName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	mont := names(ByName("Mont-Dore"))
+	if !slices.Equal(mont, []string{"63236", "98817"}) {
+		t.Errorf("Mont-Dore: %v (the article is optional)", mont)
+	}
+	if got := names(ByPostalCode("13002")); !slices.Equal(got, []string{"13055", "13202"}) {
+		t.Errorf("13002: %v", got)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	got := Search("marseil")
+	if len(got) == 0 || got[0].Code != "13055" {
+		t.Fatalf("marseil: %v", got)
+	}
+	got = Search("SAINT-ÉTIE")
+	if len(got) < 10 || got[0].Code != "42218" {
+		t.Errorf("saint-etie: first %v of %d", got[0], len(got))
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Population > got[i-1].Population && i > 1 {
+			t.Fatalf("not by population at %d", i)
+		}
+	}
+	if got := Search("mont dore"); len(got) < 2 {
+		t.Errorf("mont dore (without article): %v", got)
+	}
+	if got := Search("06088"); len(got) != 1 || got[0].Name != "Nice" {
+		t.Errorf("code: %v", got)
+	}
+	if got := Search("zzzz"); len(got) != 0 {
+		t.Errorf("zzzz: %v", got)
+	}
+}
+
+func TestNearest(t *testing.T) {
+	for _, tt := range []struct {
+		lat, lon float64
+		want     string
+	}{
+		{43.2965, 5.3698, "13"},       // Vieux-Port: an arrondissement of Marseille
+		{48.8566, 2.3522, "75"},       // Paris
+		{-22.27, 166.45, "988"},       // Nouméa
+		{43.7102, 7.2620, "06088"},    // Nice
+		{45.5764, 2.8089, "63236"},    // Mont-Dore, Puy-de-Dôme
+		{-22.2626, 166.5662, "98817"}, // Le Mont-Dore
+	} {
+		c, d := Nearest(tt.lat, tt.lon, 30)
+		if c == nil || (c.Code != tt.want && c.Departement != tt.want) || d > 30 {
+			t.Errorf("Nearest(%v,%v) = %v %.1f km, want %s", tt.lat, tt.lon, c, d, tt.want)
+		}
+	}
+	if c, _ := Nearest(0, -30, 100); c != nil {
+		t.Errorf("mid-Atlantic: %v", c)
+	}
+	// The grid search gives what a full scan gives.
+	for _, p := range [][2]float64{{46.2, 5.2}, {42.7, 9.4}, {16.25, -61.55}, {49.0, -1.5}, {-17.5, -149.5}} {
+		c, d := Nearest(p[0], p[1], 100)
+		best, bd := (*Commune)(nil), 1e9
+		for _, x := range All() {
+			if x.HasCentre {
+				if dd := DistanceKm(p[0], p[1], x.Lat, x.Lon); dd < bd {
+					best, bd = x, dd
+				}
+			}
+		}
+		if c != best || d != bd {
+			t.Errorf("Nearest%v = %v %.3f, scan %v %.3f", p, c, d, best, bd)
+		}
+	}
+}
+
+func ptr(f float64) *float64 { return &f }
+
+func TestResolve(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		in        Address
+		want      string   // resolved code, "" for none
+		conflicts []string // fields
+	}{
+		{"postal and name", Address{PostalCode: "06000", Name: "NICE"}, "06088", nil},
+		{"arrondissement from postal code", Address{PostalCode: "13002", Name: "MARSEILLE"}, "13202", nil},
+		{"arrondissement spelling", Address{PostalCode: "13001", Name: "MARSEILLE 1ER ARRONDISSEMENT"}, "13201", nil},
+		{"Marseille 2e with the city's code", Address{PostalCode: "13002", Name: "Marseille 2e", INSEE: "13055"}, "13202", nil},
+		{"ST ETIENNE", Address{PostalCode: "42000", Name: "ST ETIENNE"}, "42218", nil},
+		{"locality of Avignon", Address{PostalCode: "84140", Name: "MONTFAVET"}, "84007", nil},
+		{"CEDEX code", Address{PostalCode: "13395", Name: "Marseille"}, "13055", nil},
+		{"Mont-Dore, New Caledonia, with the Puy-de-Dôme code", Address{PostalCode: "98800", Name: "Mont-Dore", INSEE: "63236"}, "98817", []string{"insee_code"}},
+		{"Mont-Dore, New Caledonia, with its point", Address{PostalCode: "98800", Name: "Mont-Dore", INSEE: "63236", Lat: ptr(-22.21), Lon: ptr(166.50)}, "98817", []string{"insee_code"}},
+		{"Mont-Dore, Puy-de-Dôme", Address{PostalCode: "63240", Name: "Mont-Dore", INSEE: "63236"}, "63236", nil},
+		{"06000 with Marseille's code", Address{PostalCode: "06000", Name: "Nice", INSEE: "13055"}, "06088", []string{"insee_code"}},
+		{"06000 with Marseille's code and name", Address{PostalCode: "06000", Name: "Marseille", INSEE: "13055"}, "13055", []string{"postal_code"}},
+		{"Paris point on a 13001 address", Address{PostalCode: "13001", Name: "Marseille", Lat: ptr(48.8566), Lon: ptr(2.3522)}, "13201", []string{"coordinates"}},
+		{"name of a commune of another département", Address{PostalCode: "13001", Name: "Nice"}, "13201", []string{"commune"}},
+		{"name of another commune of the postal code's département", Address{PostalCode: "13001", Name: "Aix-en-Provence"}, "13001", nil},
+		{"unknown code", Address{PostalCode: "13001", Name: "Marseille", INSEE: "13999"}, "13201", []string{"insee_code"}},
+		{"former code", Address{PostalCode: "50100", Name: "Cherbourg-Octeville", INSEE: "50173"}, "50129", nil},
+		{"postal code of many communes, no name", Address{PostalCode: "27950", Name: "Lieu-dit inconnu"}, "", nil},
+		{"postal code of many communes, name tells", Address{PostalCode: "27950", Name: "Mercey"}, "27399", nil},
+		{"neighbouring postal code, same département", Address{PostalCode: "06000", Name: "Cagnes-sur-Mer"}, "06027", nil},
+		{"point alone decides between homonyms", Address{PostalCode: "", Name: "Saint-Denis", Lat: ptr(-20.88), Lon: ptr(55.45)}, "97411", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Resolve(tt.in)
+			got := ""
+			if r.Commune != nil {
+				got = r.Commune.Code
+			}
+			var fields []string
+			for _, c := range r.Conflicts {
+				fields = append(fields, c.Field)
+			}
+			if got != tt.want || !slices.Equal(fields, tt.conflicts) {
+				t.Errorf("Resolve(%+v) = %s %v (notes %v), want %s %v", tt.in, got, r.Conflicts, r.Notes, tt.want, tt.conflicts)
+			}
+		})
+	}
+}
+
+// BenchmarkLoad measures reading and indexing the embedded reference: the
+// cost paid once, on first use.
+//
+//	go test -run '^$' -bench Load -benchmem ./models/commune
+func BenchmarkLoad(b *testing.B) {
+	var before, after runtime.MemStats
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		r, err := parse(data)
+		total += time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-retained")
+		runtime.KeepAlive(r)
+	}
+	b.ReportMetric(float64(len(data))/(1<<20), "MiB-embedded")
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/load")
+}
+
+func BenchmarkResolve(b *testing.B) {
+	_ = Load()
+	in := []Address{
+		{PostalCode: "13002", Name: "MARSEILLE 2E ARRONDISSEMENT"},
+		{PostalCode: "98800", Name: "Mont-Dore", INSEE: "63236"},
+		{PostalCode: "84140", Name: "MONTFAVET"},
+		{PostalCode: "06000", Name: "Nice", Lat: ptr(43.7), Lon: ptr(7.26)},
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Resolve(in[i%len(in)])
+	}
+}
+
+// FuzzResolve feeds Resolve and the name lookups whatever a file may hold:
+// they must never panic, and a resolved commune always agrees with the
+// reference.
+func FuzzResolve(f *testing.F) {
+	for _, s := range [][3]string{{"13002", "MARSEILLE 2E ARRONDISSEMENT", ""}, {"98800", "Mont-Dore", "63236"}, {"", "ST", "2A004"}, {"0600", "l'", "13055"}, {"13001", "paris 99e", ""}} {
+		f.Add(s[0], s[1], s[2], 43.3, 5.4)
+	}
+	f.Fuzz(func(t *testing.T, pc, name, code string, lat, lon float64) {
+		r := Resolve(Address{PostalCode: pc, Name: name, INSEE: code, Lat: &lat, Lon: &lon})
+		if r.Commune != nil && ByCode(r.Commune.Code) != r.Commune {
+			t.Fatalf("resolved to a commune outside the reference: %+v", r.Commune)
+		}
+		Search(name)
+		ByName(name)
+	})
+}

@@ -1,0 +1,331 @@
+package commune
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Address is what a record says about where it is: a postal code and a
+// commune name (both required by the national standard), an INSEE code and
+// coordinates when the producer gave them.
+type Address struct {
+	PostalCode string
+	Name       string
+	INSEE      string
+	Lat, Lon   *float64
+}
+
+// Conflict is one reading of an address that contradicts the commune the
+// others agree on. Field is the address field's own name: postal_code,
+// commune, insee_code, or coordinates.
+type Conflict struct {
+	Field  string
+	Reason string
+}
+
+// Resolution is what Resolve found.
+type Resolution struct {
+	// Commune is the commune (or, in Paris, Lyon and Marseille, the
+	// arrondissement when the address tells which) the address is in; nil
+	// when the readings are too few or too ambiguous to tell.
+	Commune *Commune
+	// Conflicts lists the readings that point elsewhere than Commune. Each
+	// is a reading of a different département or commune, never a mere
+	// spelling: spellings are Notes.
+	Conflicts []Conflict
+	// Notes say what was read differently from how it was written (the
+	// official name of « ST ETIENNE », a former commune's code, a postal code
+	// of the département that is not the commune's own…). Nothing in them
+	// is an error.
+	Notes []string
+}
+
+// City is the commune itself: the city for an arrondissement.
+func (r Resolution) City() *Commune {
+	if r.Commune == nil || !r.Commune.IsArrondissement() {
+		return r.Commune
+	}
+	return ByCode(r.Commune.City)
+}
+
+// Conflicting reports whether field is among the conflicts.
+func (r Resolution) Conflicting(field string) bool {
+	for _, c := range r.Conflicts {
+		if c.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// Weights of the readings. The postal code outweighs the INSEE code when
+// they alone disagree because the usual error in real files is an INSEE
+// code looked up by name in a national list, which picks a homonym in
+// another département (Mont-Dore, Puy-de-Dôme, for Le Mont-Dore, New
+// Caledonia), while the postal code was written by someone who sends mail
+// there. Agreement at département level counts almost as much as the exact
+// code: CEDEX codes and the codes of a neighbouring distribution office are
+// real postal codes of the place.
+const (
+	wPostalExact = 1.1
+	wPostalDep   = 1.05
+	wName        = 1.0
+	wCode        = 1.0
+	wPoint       = 1.0
+)
+
+// pointTolerance is how far from a commune's centre a point may lie and
+// still be read as in that commune: the largest metropolitan communes (Arles,
+// Saintes-Maries-de-la-Mer) reach 30 km from their centre, French Guiana's
+// communes hundreds.
+func pointTolerance(c *Commune) float64 {
+	switch c.Departement {
+	case "973":
+		return 200
+	case "987", "988", "984", "986":
+		return 60
+	}
+	return 35
+}
+
+// Resolve finds the commune of an address and cross-checks its readings —
+// the INSEE code, the postal code (and its département), the commune name
+// and the coordinates — keeping the commune most of them agree on:
+// two agreeing readings outweigh a third. It never fails: what it cannot
+// tell, it leaves nil, and what contradicts the result it lists as
+// conflicts, for the caller to refuse (API writes) or to warn about and
+// correct (imports and syncs).
+func Resolve(a Address) Resolution {
+	var res Resolution
+	pc := strings.TrimSpace(a.PostalCode)
+	name := strings.TrimSpace(a.Name)
+	code := strings.ToUpper(strings.TrimSpace(a.INSEE))
+
+	// Each reading, at city level (the arrondissement is chosen afterwards).
+	var codeCity *Commune
+	if code != "" {
+		c, former, ok := Get(code)
+		switch {
+		case !ok:
+			res.Conflicts = append(res.Conflicts, Conflict{"insee_code", fmt.Sprintf("%q is not the INSEE code of a current or former commune", code)})
+		default:
+			codeCity = cityOf(c)
+			if former {
+				res.Notes = append(res.Notes, fmt.Sprintf("INSEE code %s is a former commune's, now part of %s (%s)", code, codeCity.Name, codeCity.Code))
+			}
+		}
+	}
+	postal := map[*Commune]bool{}
+	for _, c := range ByPostalCode(pc) {
+		postal[cityOf(c)] = true
+	}
+	postalDep := departementOfPostalCode(pc)
+	named := map[*Commune]bool{}
+	for _, c := range ByName(name) {
+		named[cityOf(c)] = true
+	}
+	var near *Commune
+	hasPoint := a.Lat != nil && a.Lon != nil && !(*a.Lat == 0 && *a.Lon == 0)
+	if hasPoint {
+		near, _ = Nearest(*a.Lat, *a.Lon, 200)
+		if near != nil {
+			near = cityOf(near)
+		}
+	}
+
+	// Candidates: every commune some reading designates.
+	cands := map[*Commune]bool{}
+	for c := range postal {
+		cands[c] = true
+	}
+	for c := range named {
+		cands[c] = true
+	}
+	if codeCity != nil {
+		cands[codeCity] = true
+	}
+	if near != nil {
+		cands[near] = true
+	}
+	pointAgrees := func(c *Commune) bool {
+		if !hasPoint || !c.HasCentre {
+			return false
+		}
+		return c == near || DistanceKm(*a.Lat, *a.Lon, c.Lat, c.Lon) <= pointTolerance(c)
+	}
+	score := func(c *Commune) float64 {
+		s := 0.0
+		switch {
+		case postal[c]:
+			s += wPostalExact
+		case postalDep != "" && c.Departement == postalDep:
+			s += wPostalDep
+		}
+		if named[c] {
+			s += wName
+		}
+		if c == codeCity {
+			s += wCode
+		}
+		if pointAgrees(c) {
+			s += wPoint
+		}
+		return s
+	}
+	type scored struct {
+		c *Commune
+		s float64
+	}
+	var list []scored
+	for c := range cands {
+		list = append(list, scored{c, score(c)})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].s != list[j].s {
+			return list[i].s > list[j].s
+		}
+		return list[i].c.Code < list[j].c.Code
+	})
+	// A commune is resolved when one candidate is ahead of every other and
+	// rests on at least one strong reading.
+	if len(list) == 0 || list[0].s < wPostalDep || (len(list) > 1 && math.Abs(list[0].s-list[1].s) < 1e-9) {
+		if len(list) > 1 && list[0].s >= wPostalDep {
+			res.Notes = append(res.Notes, fmt.Sprintf("the address fits several communes (%s, %s…); give the INSEE code", list[0].c.Name, list[1].c.Name))
+		}
+		return res
+	}
+	city := list[0].c
+
+	// Conflicts: each reading given that points elsewhere.
+	if codeCity != nil && codeCity != city {
+		res.Conflicts = append(res.Conflicts, Conflict{"insee_code", fmt.Sprintf(
+			"%s is the INSEE code of %s (département %s), but the address is in %s (département %s)",
+			code, codeCity.Name, codeCity.Departement, city.Name, city.Departement)})
+	}
+	if pc != "" && !postal[city] {
+		switch {
+		case postalDep != "" && postalDep != city.Departement:
+			res.Conflicts = append(res.Conflicts, Conflict{"postal_code", fmt.Sprintf(
+				"%s is a postal code of département %s, but the commune is %s (département %s, postal codes %s)",
+				pc, postalDep, city.Name, city.Departement, strings.Join(city.PostalCodes, ", "))})
+		case len(city.PostalCodes) > 0:
+			res.Notes = append(res.Notes, fmt.Sprintf("postal code %s is not one of %s's (%s)", pc, city.Name, strings.Join(city.PostalCodes, ", ")))
+		}
+	}
+	if name != "" && !named[city] {
+		if len(named) > 0 {
+			res.Conflicts = append(res.Conflicts, Conflict{"commune", fmt.Sprintf(
+				"%q names another commune than %s (%s), which the other fields designate", name, city.Name, city.Code)})
+		} else {
+			res.Notes = append(res.Notes, fmt.Sprintf("%q is not the name of a commune; the commune is %s", name, city.Name))
+		}
+	}
+	if hasPoint && city.HasCentre && !pointAgrees(city) {
+		d := DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon)
+		where := ""
+		if near != nil {
+			where = fmt.Sprintf(", near %s (département %s)", near.Name, near.Departement)
+		}
+		res.Conflicts = append(res.Conflicts, Conflict{"coordinates", fmt.Sprintf(
+			"the point is %.0f km from %s%s", d, city.Name, where)})
+	}
+	if named[city] && name != city.Name {
+		res.Notes = append(res.Notes, fmt.Sprintf("%q is officially written %s", name, city.Name))
+	}
+
+	res.Commune = refine(city, pc, name, code, a)
+	return res
+}
+
+// refine picks the arrondissement of Paris, Lyon or Marseille the address is
+// in: from the postal code when it is an arrondissement's own, else the name
+// (« Marseille 2e »), the INSEE code, or the nearest arrondissement centre.
+func refine(city *Commune, pc, name, code string, a Address) *Commune {
+	arrs := Arrondissements(city.Code)
+	if len(arrs) == 0 {
+		return city
+	}
+	var byPostal []*Commune
+	for _, x := range arrs {
+		if x.HasPostalCode(pc) {
+			byPostal = append(byPostal, x)
+		}
+	}
+	if len(byPostal) == 1 {
+		return byPostal[0]
+	}
+	if cs := ByName(name); len(cs) == 1 && cs[0].City == city.Code {
+		return cs[0]
+	}
+	if c := ByCode(code); c != nil && c.City == city.Code {
+		return c
+	}
+	if a.Lat != nil && a.Lon != nil {
+		var best *Commune
+		bestD := math.Inf(1)
+		for _, x := range arrs {
+			if d := DistanceKm(*a.Lat, *a.Lon, x.Lat, x.Lon); x.HasCentre && d < bestD {
+				best, bestD = x, d
+			}
+		}
+		if best != nil && bestD < 5 {
+			return best
+		}
+	}
+	return city
+}
+
+func cityOf(c *Commune) *Commune {
+	if c != nil && c.City != "" {
+		if city := ByCode(c.City); city != nil {
+			return city
+		}
+	}
+	return c
+}
+
+// departementOfPostalCode is the département a postal code is distributed
+// in, from the communes that carry it or, for CEDEX and other codes no
+// commune lists, from its first digits (Corsica: 200–201 Corse-du-Sud,
+// 202–206 Haute-Corse; Saint-Barthélemy and Saint-Martin keep Guadeloupe's
+// 97133 and 97150).
+func departementOfPostalCode(pc string) string {
+	if cs := ByPostalCode(pc); len(cs) > 0 {
+		dep := cs[0].Departement
+		for _, c := range cs[1:] {
+			if c.Departement != dep {
+				return "" // a code shared across a border tells no single département
+			}
+		}
+		return dep
+	}
+	if len(pc) != 5 {
+		return ""
+	}
+	for _, r := range pc {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	switch {
+	case pc[:2] == "20":
+		switch pc[2] {
+		case '0', '1':
+			return "2A"
+		case '2', '3', '4', '5', '6':
+			return "2B"
+		}
+		return ""
+	case pc[:2] == "97" || pc[:2] == "98":
+		if KnownDepartement(pc[:3]) {
+			return pc[:3]
+		}
+		return ""
+	}
+	if KnownDepartement(pc[:2]) {
+		return pc[:2]
+	}
+	return ""
+}
