@@ -72,5 +72,6 @@ recs = list(records())
 for q in judged['queries']:
     f = rule(q['rule'])
     q['relevant'] = sorted(r['id'] for r in recs if f(r))
-json.dump(judged, open(path, 'w'), ensure_ascii=False, indent=1)
+with open(path, "w") as f:
+    f.write("{\n\"about\": " + json.dumps(judged["about"], ensure_ascii=False) + ",\n\"queries\": [\n" + ",\n".join(json.dumps(q, ensure_ascii=False) for q in judged["queries"]) + "\n]\n}\n")
 print(len(judged['queries']), 'queries;', sum(1 for q in judged['queries'] if not q['relevant']), 'without relevant places')
