@@ -161,7 +161,7 @@ func TestConfigErrors(t *testing.T) {
 		t.Error("admin create without a password succeeded")
 	}
 	err := run(context.Background(), []string{"admin", "create", "--email", "x@example.fr", "--password", "short"}, env(map[string]string{"CARNET_DB": filepath.Join(t.TempDir(), "x.db")}), nil, io.Discard, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "password must be at least 12 characters") {
+	if err == nil || !strings.Contains(err.Error(), "password must be at least 15 characters") {
 		t.Errorf("short password: %v", err)
 	}
 }

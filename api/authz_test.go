@@ -95,10 +95,39 @@ func (w *world) actor(name string, own bool, parent string) string {
 // fresh returns a new actor to mutate: a member of OWN's network, or one
 // of the other area.
 func (w *world) fresh(own bool) string {
+	id, _ := w.freshBody(own)
+	return id
+}
+
+// freshBody is fresh with the body it was created with: a PUT that keeps
+// its source and source_id (people never change a source).
+func (w *world) freshBody(own bool) (string, obj) {
+	parent := ""
 	if own {
-		return w.actor(w.name("Antenne"), true, w.own)
+		parent = w.own
 	}
-	return w.actor(w.name("Ailleurs"), false, "")
+	b := w.actorBody(own, parent)
+	b["name"] = w.name("Lieu")
+	return str(createActor(w.t, w.e, b)["id"]), b
+}
+
+// archived returns an archived actor (own: of OWN's network), for restores.
+func (w *world) archived(own bool) string {
+	id := w.fresh(own)
+	if _, err := w.e.Store.ArchiveActor(context.Background(), id, 0); err != nil {
+		w.t.Fatal(err)
+	}
+	return id
+}
+
+// forRole drops the source of a body written by a person: people's accounts
+// never write a partner's source, partners write their own.
+func forRole(role string, b obj) obj {
+	if role != "partner" && role != "admin" {
+		delete(b, "source")
+		delete(b, "source_id")
+	}
+	return b
 }
 
 func (w *world) serviceBody(actorID string, own bool) obj {
@@ -244,6 +273,9 @@ func matrix() []entry {
 	add("POST /api/v1/auth/logout", func(w *world, _ string, _ bool) call {
 		return call{method: "POST", path: "/api/v1/auth/logout", body: obj{"refresh_token": "rt_unknown"}}
 	}, row(204, 204, 204, 204, 204, 204, 204, 204), nil)
+	add("POST /api/v1/auth/password-reset", func(w *world, _ string, _ bool) call {
+		return call{method: "POST", path: "/api/v1/auth/password-reset", body: obj{"token": "pwr_unknown", "new_password": "trois mots bien choisis"}}
+	}, row(404, 404, 404, 404, 404, 404, 404, 404), nil)
 	add("POST /api/v1/invitations/accept", func(w *world, _ string, _ bool) call {
 		return call{method: "POST", path: "/api/v1/invitations/accept", body: obj{"token": "inv_unknown", "password": "a long password here"}}
 	}, row(404, 404, 404, 404, 404, 404, 404, 404), nil)
@@ -268,6 +300,13 @@ func matrix() []entry {
 	add("PATCH /api/v1/users/:id", func(w *world, _ string, _ bool) call {
 		return call{method: "PATCH", path: "/api/v1/users/" + w.spare.ID, body: obj{"display_name": w.name("Spare")}}
 	}, adminOnly(200), nil)
+	// Reset links: administrators for anyone; a manager for an account whose
+	// only rights are in structures it manages; others do not see accounts.
+	add("POST /api/v1/users/:id/password-reset", func(w *world, _ string, own bool) call {
+		u, _ := w.e.Account(w.email("oubli"), map[string]models.Role{w.target(own): models.RoleMember}, models.Territory{})
+		return call{method: "POST", path: "/api/v1/users/" + u.ID + "/password-reset", body: obj{}}
+	}, row(401, 201, 404, 201, 404, 403, 404, 401), row(401, 201, 404, 404, 404, 403, 404, 401))
+	add("GET /api/v1/trail", static("GET", "/api/v1/trail", false), adminOnly(200), nil)
 
 	add("GET /api/v1/clients", static("GET", "/api/v1/clients", false), adminOnly(200), nil)
 	add("POST /api/v1/clients", func(w *world, _ string, _ bool) call {
@@ -285,23 +324,21 @@ func matrix() []entry {
 
 	add("GET /api/v1/actors", static("GET", "/api/v1/actors", false), public200, nil)
 	edOwn, edOther := editors(201)
-	add("POST /api/v1/actors", func(w *world, _ string, own bool) call {
+	add("POST /api/v1/actors", func(w *world, role string, own bool) call {
 		parent := ""
 		if own {
 			parent = w.own
 		}
-		return call{method: "POST", path: "/api/v1/actors", body: w.actorBody(own, parent)}
+		return call{method: "POST", path: "/api/v1/actors", body: forRole(role, w.actorBody(own, parent))}
 	}, edOwn, edOther)
 	add("GET /api/v1/actors/:id", func(w *world, _ string, own bool) call {
 		return call{method: "GET", path: "/api/v1/actors/" + w.target(own)}
 	}, public200, public200)
 	edOwn, edOther = editors(200)
 	add("PUT /api/v1/actors/:id", func(w *world, _ string, own bool) call {
-		parent := ""
-		if own {
-			parent = w.own
-		}
-		return call{method: "PUT", path: "/api/v1/actors/" + w.fresh(own), body: w.actorBody(own, parent)}
+		id, b := w.freshBody(own)
+		b["summary"] = "Remplacé"
+		return call{method: "PUT", path: "/api/v1/actors/" + id, body: b}
 	}, edOwn, edOther)
 	add("PATCH /api/v1/actors/:id", func(w *world, _ string, own bool) call {
 		return call{method: "PATCH", path: "/api/v1/actors/" + w.fresh(own), body: obj{"summary": "Modifié"}}
@@ -309,6 +346,10 @@ func matrix() []entry {
 	edOwn, edOther = editors(204)
 	add("DELETE /api/v1/actors/:id", func(w *world, _ string, own bool) call {
 		return call{method: "DELETE", path: "/api/v1/actors/" + w.fresh(own)}
+	}, edOwn, edOther)
+	edOwn, edOther = editors(200)
+	add("POST /api/v1/actors/:id/restore", func(w *world, _ string, own bool) call {
+		return call{method: "POST", path: "/api/v1/actors/" + w.archived(own) + "/restore"}
 	}, edOwn, edOther)
 	modOwn, modOther := moderators(200)
 	add("GET /api/v1/actors/:id/history", func(w *world, _ string, own bool) call {
@@ -344,6 +385,9 @@ func matrix() []entry {
 	add("GET /api/v1/actors/:id/join-requests", func(w *world, _ string, own bool) call {
 		return call{method: "GET", path: "/api/v1/actors/" + w.target(own) + "/join-requests"}
 	}, tOwn, tOther)
+	add("GET /api/v1/actors/:id/trail", func(w *world, _ string, own bool) call {
+		return call{method: "GET", path: "/api/v1/actors/" + w.target(own) + "/trail"}
+	}, tOwn, tOther)
 	add("POST /api/v1/actors/:id/join-requests", func(w *world, _ string, own bool) call {
 		return call{method: "POST", path: "/api/v1/actors/" + w.fresh(own) + "/join-requests", body: obj{"message": "Bonjour"}}
 	}, people(201), people(201))
@@ -358,8 +402,8 @@ func matrix() []entry {
 
 	add("GET /api/v1/services", static("GET", "/api/v1/services", false), public200, nil)
 	edOwn, edOther = editors(201)
-	add("POST /api/v1/services", func(w *world, _ string, own bool) call {
-		return call{method: "POST", path: "/api/v1/services", body: w.serviceBody(w.target(own), own)}
+	add("POST /api/v1/services", func(w *world, role string, own bool) call {
+		return call{method: "POST", path: "/api/v1/services", body: forRole(role, w.serviceBody(w.target(own), own))}
 	}, edOwn, edOther)
 	add("GET /api/v1/services/:id", func(w *world, _ string, own bool) call {
 		id := w.otherSvc
@@ -371,9 +415,10 @@ func matrix() []entry {
 	freshSvc := func(w *world, own bool) string { return w.service(w.fresh(own), own) }
 	edOwn, edOther = editors(200)
 	add("PUT /api/v1/services/:id", func(w *world, _ string, own bool) call {
-		a := w.fresh(own)
-		id := w.service(a, own)
-		return call{method: "PUT", path: "/api/v1/services/" + id, body: w.serviceBody(a, own)}
+		b := w.serviceBody(w.fresh(own), own)
+		id := str(createService(w.t, w.e, b)["id"])
+		b["description"] = "Remplacé"
+		return call{method: "PUT", path: "/api/v1/services/" + id, body: b}
 	}, edOwn, edOther)
 	add("PATCH /api/v1/services/:id", func(w *world, _ string, own bool) call {
 		return call{method: "PATCH", path: "/api/v1/services/" + freshSvc(w, own), body: obj{"is_full": true}}
@@ -381,6 +426,14 @@ func matrix() []entry {
 	edOwn, edOther = editors(204)
 	add("DELETE /api/v1/services/:id", func(w *world, _ string, own bool) call {
 		return call{method: "DELETE", path: "/api/v1/services/" + freshSvc(w, own)}
+	}, edOwn, edOther)
+	edOwn, edOther = editors(200)
+	add("POST /api/v1/services/:id/restore", func(w *world, _ string, own bool) call {
+		id := freshSvc(w, own)
+		if _, err := w.e.Store.ArchiveService(context.Background(), id, 0); err != nil {
+			w.t.Fatal(err)
+		}
+		return call{method: "POST", path: "/api/v1/services/" + id + "/restore"}
 	}, edOwn, edOther)
 	add("GET /api/v1/services/:id/history", func(w *world, _ string, own bool) call {
 		id := w.otherSvc

@@ -63,6 +63,12 @@ func BenchmarkDirectory(b *testing.B) {
 			return r
 		}},
 		{"get actor", func(i int) *http.Request { return httptest.NewRequest("GET", "/api/v1/actors/"+ids[i%n], nil) }},
+		// With a token: the rights (and the session) are loaded per request.
+		{"get actor with a token", func(i int) *http.Request {
+			r := httptest.NewRequest("GET", "/api/v1/actors/"+ids[i%n], nil)
+			r.Header.Set("Authorization", "Bearer "+e.Admin)
+			return r
+		}},
 		{"list actors first page", func(int) *http.Request { return httptest.NewRequest("GET", "/api/v1/actors?limit=20", nil) }},
 		{"list actors next page by name", func(int) *http.Request {
 			return httptest.NewRequest("GET", "/api/v1/actors?limit=20&sort=name&cursor="+deep, nil)

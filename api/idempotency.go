@@ -20,7 +20,12 @@ import (
 // Idempotency-Key gets, for the same key and the same request, the first
 // answer again (with Idempotent-Replayed: true) instead of a second record.
 // Keys are scoped to the caller, so two partners cannot collide.
-func idempotent(log *slog.Logger, store *models.Store) gin.HandlerFunc {
+//
+// The write a request makes binds its key in the same transaction
+// (models.WithIdempotencyClaim), so a crash anywhere leaves either a claim
+// whose write never committed, taken over by the next retry, or a key bound
+// to the created record, which the retry renders again.
+func idempotent(log *slog.Logger, store *models.Store, hd *handlers.Handler) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		key := c.GetHeader("Idempotency-Key")
 		if key == "" {
@@ -55,12 +60,14 @@ func idempotent(log *slog.Logger, store *models.Store) gin.HandlerFunc {
 		scope := p.Scope()
 		ctx := c.Request.Context()
 
-		prev, err := store.BeginIdempotent(ctx, scope, key, hash)
+		start, err := store.BeginIdempotent(ctx, scope, key, hash)
 		if err != nil {
 			handlers.WriteProblem(c, log, err)
 			return
 		}
-		if prev != nil {
+		switch {
+		case start.Replay != nil:
+			prev := start.Replay
 			for k, v := range prev.Headers {
 				c.Header(k, v)
 			}
@@ -68,15 +75,30 @@ func idempotent(log *slog.Logger, store *models.Store) gin.HandlerFunc {
 			c.Data(prev.Status, prev.Headers["Content-Type"], prev.Body)
 			c.Abort()
 			return
+		case start.EntityID != "":
+			// The same request created this record, and its answer was
+			// not stored (a crash after the commit) or is stored by
+			// reference (a referral): render the record again, after
+			// checking the caller's rights as a read would.
+			c.Header("Idempotent-Replayed", "true")
+			if err := hd.RenderCreated(c, start.Entity, start.EntityID); err != nil {
+				handlers.WriteProblem(c, log, err)
+			}
+			c.Abort()
+			return
 		}
+		claim := start.Claim
+		defer store.ReleaseClaim(claim)
+		c.Request = c.Request.WithContext(models.WithIdempotencyClaim(ctx, claim))
 		w := &captureWriter{ResponseWriter: c.Writer}
 		c.Writer = w
 		c.Next()
-		// Server errors release the key so that a retry runs again; any
-		// other answer, success or refusal, is what a retry gets.
+		// Server errors release the key so that a retry runs again (a
+		// write that committed keeps it); any other answer, success or
+		// refusal, is what a retry gets.
 		var resp *models.IdempotentResponse
 		if status := w.Status(); status < 500 {
-			resp = &models.IdempotentResponse{Status: status, Body: w.buf.Bytes(), Headers: map[string]string{}}
+			resp = &models.IdempotentResponse{Status: status, Body: w.buf.Bytes(), Headers: map[string]string{}, ByReference: c.GetBool(handlers.ReplayByReference)}
 			for _, name := range []string{"Content-Type", "Location", "ETag"} {
 				if v := w.Header().Get(name); v != "" {
 					resp.Headers[name] = v
@@ -84,7 +106,7 @@ func idempotent(log *slog.Logger, store *models.Store) gin.HandlerFunc {
 			}
 		}
 		// The client's context may be gone; the bookkeeping must still happen.
-		if err := store.FinishIdempotent(context.WithoutCancel(ctx), scope, key, resp); err != nil {
+		if err := store.FinishIdempotent(context.WithoutCancel(ctx), claim, resp); err != nil {
 			log.Error("idempotency: could not record the answer", "request_id", handlers.RequestID(c), "error", err.Error())
 		}
 	}

@@ -160,19 +160,20 @@ func authenticate(log *slog.Logger, tokens *Tokens, store *models.Store) gin.Han
 			handlers.WriteProblem(c, log, models.Errorf(models.EUNAUTHORIZED, "The Authorization header must be \"Bearer <token>\"."))
 			return
 		}
-		kind, sub, err := tokens.Verify(strings.TrimSpace(raw))
+		id, err := tokens.Verify(strings.TrimSpace(raw))
 		if err != nil {
 			handlers.WriteProblem(c, log, err)
 			return
 		}
 		// The token proves identity; rights come from the database now,
-		// so that a disabled account, a removed membership or a revoked
-		// partner client loses access on its very next request.
+		// so that a disabled account, a removed membership, a revoked
+		// partner client, an ended session or a rotated client secret
+		// loses access on its very next request.
 		var p *models.Principal
-		if kind == KindClient {
-			p, err = store.LoadClientPrincipal(c.Request.Context(), sub)
+		if id.Kind == KindClient {
+			p, err = store.LoadClientPrincipal(c.Request.Context(), id.Subject, id.Generation)
 		} else {
-			p, err = store.LoadPrincipal(c.Request.Context(), sub)
+			p, err = store.LoadSessionPrincipal(c.Request.Context(), id.Subject, id.Session)
 		}
 		if err != nil {
 			handlers.WriteProblem(c, log, err)

@@ -24,7 +24,7 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	public := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, w(fn)} }
 	auth := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, needToken, w(fn)} }
 	// create is auth plus Idempotency-Key support, for POSTs that create.
-	once := idempotent(log, cfg.Store)
+	once := idempotent(log, cfg.Store, h)
 	create := func(fn handlers.HandlerFunc) []gin.HandlerFunc {
 		return []gin.HandlerFunc{token, needToken, once, w(fn)}
 	}
@@ -55,16 +55,19 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.POST("/auth/login", w(h.Login))
 	v1.POST("/auth/token", w(h.Token))
 	v1.POST("/auth/logout", w(h.Logout))
+	v1.POST("/auth/password-reset", w(h.ResetPassword))
 	v1.POST("/invitations/accept", w(h.AcceptInvitation))
-	v1.POST("/invitations", auth(h.CreateInvitation)...)
+	v1.POST("/invitations", create(h.CreateInvitation)...)
 	v1.GET("/me", auth(h.GetMe)...)
 	v1.PUT("/me/password", auth(h.ChangePassword)...)
 	v1.GET("/me/join-requests", auth(h.ListMyJoinRequests)...)
 	v1.GET("/users", auth(h.ListUsers)...)
 	v1.GET("/users/:id", auth(h.GetUser)...)
 	v1.PATCH("/users/:id", auth(h.UpdateUser)...)
+	v1.POST("/users/:id/password-reset", create(h.IssuePasswordReset)...)
+	v1.GET("/trail", auth(h.PlatformTrail)...)
 	v1.GET("/clients", auth(h.ListClients)...)
-	v1.POST("/clients", auth(h.CreateClient)...)
+	v1.POST("/clients", create(h.CreateClient)...)
 	v1.GET("/clients/:id", auth(h.GetClient)...)
 	v1.PATCH("/clients/:id", auth(h.UpdateClient)...)
 	v1.POST("/clients/:id/secret", auth(h.RotateClientSecret)...)
@@ -78,14 +81,16 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.PUT("/actors/:id", auth(h.ReplaceActor)...)
 	v1.PATCH("/actors/:id", auth(h.PatchActor)...)
 	v1.DELETE("/actors/:id", auth(h.ArchiveActor)...)
+	v1.POST("/actors/:id/restore", auth(h.RestoreActor)...)
+	v1.GET("/actors/:id/trail", auth(h.ActorTrail)...)
 	v1.GET("/actors/:id/history", auth(h.ActorHistory)...)
-	v1.POST("/actors/:id/suggestions", auth(h.SuggestActorChange)...)
+	v1.POST("/actors/:id/suggestions", create(h.SuggestActorChange)...)
 	v1.GET("/actors/:id/members", auth(h.ListMembers)...)
-	v1.POST("/actors/:id/members", auth(h.AddMember)...)
+	v1.POST("/actors/:id/members", create(h.AddMember)...)
 	v1.PATCH("/actors/:id/members/:user_id", auth(h.UpdateMember)...)
 	v1.DELETE("/actors/:id/members/:user_id", auth(h.RemoveMember)...)
 	v1.GET("/actors/:id/join-requests", auth(h.ListJoinRequests)...)
-	v1.POST("/actors/:id/join-requests", auth(h.CreateJoinRequest)...)
+	v1.POST("/actors/:id/join-requests", create(h.CreateJoinRequest)...)
 	v1.PATCH("/actors/:id/join-requests/:request_id", auth(h.DecideJoinRequest)...)
 
 	v1.GET("/services", public(h.ListServices)...)
@@ -94,12 +99,13 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.PUT("/services/:id", auth(h.ReplaceService)...)
 	v1.PATCH("/services/:id", auth(h.PatchService)...)
 	v1.DELETE("/services/:id", auth(h.ArchiveService)...)
+	v1.POST("/services/:id/restore", auth(h.RestoreService)...)
 	v1.GET("/services/:id/history", auth(h.ServiceHistory)...)
-	v1.POST("/services/:id/suggestions", auth(h.SuggestServiceChange)...)
+	v1.POST("/services/:id/suggestions", create(h.SuggestServiceChange)...)
 
 	// Referrals carry people's data: only members of the two structures
 	// involved see them (the handlers answer 404 to anyone else).
-	v1.POST("/referrals", auth(h.CreateReferral)...)
+	v1.POST("/referrals", create(h.CreateReferral)...)
 	v1.GET("/referrals", auth(h.ListReferrals)...)
 	v1.GET("/referrals/changes", auth(h.ReferralChangesFeed)...)
 	v1.GET("/referrals/:id", auth(h.GetReferral)...)

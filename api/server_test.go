@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
@@ -202,7 +203,11 @@ func TestLoginAndTokens(t *testing.T) {
 		}
 		return s
 	}
-	good := jwt.MapClaims{"iss": "carnet-test", "aud": "carnet-test-api", "sub": e.AdminUser.ID, "kind": "user", "iat": now.Unix(), "exp": now.Add(time.Minute).Unix()}
+	sess, err := e.Store.OpenSession(context.Background(), e.AdminUser.ID, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := jwt.MapClaims{"iss": "carnet-test", "aud": "carnet-test-api", "sub": e.AdminUser.ID, "kind": "user", "sid": sess.ID, "iat": now.Unix(), "exp": now.Add(time.Minute).Unix()}
 	with := func(k string, v any) jwt.MapClaims {
 		c := jwt.MapClaims{}
 		for kk, vv := range good {
@@ -229,6 +234,8 @@ func TestLoginAndTokens(t *testing.T) {
 		"subject not uuid": sign(jwt.SigningMethodHS256, secret, with("sub", "admin")),
 		"no kind":          sign(jwt.SigningMethodHS256, secret, with("kind", nil)),
 		"client kind":      sign(jwt.SigningMethodHS256, secret, with("kind", "client")),
+		"no session":       sign(jwt.SigningMethodHS256, secret, with("sid", nil)),
+		"unknown session":  sign(jwt.SigningMethodHS256, secret, with("sid", models.NewID())),
 		"no key id": func() string {
 			s, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, good).SignedString(secret)
 			return s

@@ -37,6 +37,20 @@ type claims struct {
 	Roles   []roleClaim `json:"roles,omitempty"`
 	Sources []string    `json:"sources,omitempty"`
 	Scopes  []string    `json:"scope,omitempty"`
+	// Session is a person's login session, checked on every request so
+	// that logging out or changing a password ends the token at once.
+	Session string `json:"sid,omitempty"`
+	// Generation is a partner client's secret generation: rotating the
+	// secret ends the tokens issued with the old one.
+	Generation int64 `json:"gen,omitempty"`
+}
+
+// Identity is what a verified access token says about its bearer.
+type Identity struct {
+	Kind       string // KindUser or KindClient
+	Subject    string // the account's or the client's id
+	Session    string // a person's session
+	Generation int64  // a client's secret generation
 }
 
 // Token subject kinds.
@@ -126,7 +140,9 @@ func (t *Tokens) Issue(p *models.Principal) (string, time.Time, error) {
 			ExpiresAt: jwt.NewNumericDate(exp),
 			ID:        models.NewID(),
 		},
-		Admin: p.PlatformAdmin,
+		Admin:      p.PlatformAdmin,
+		Session:    p.SessionID,
+		Generation: p.SessionGeneration,
 	}
 	for _, m := range p.Memberships {
 		c.Roles = append(c.Roles, roleClaim{ActorID: m.ActorID, Role: string(m.Role)})
@@ -140,11 +156,12 @@ func (t *Tokens) Issue(p *models.Principal) (string, time.Time, error) {
 	return s, exp, nil
 }
 
-// Verify checks a token and returns its subject's kind (KindUser or
-// KindClient) and id.
-func (t *Tokens) Verify(raw string) (kind, subject string, err error) {
+// Verify checks a token and returns who it names. A person's token must
+// name its session, a client's its secret generation: both are checked
+// against the database on every request.
+func (t *Tokens) Verify(raw string) (Identity, error) {
 	var c claims
-	_, err = t.parser.ParseWithClaims(raw, &c, func(tok *jwt.Token) (any, error) {
+	_, err := t.parser.ParseWithClaims(raw, &c, func(tok *jwt.Token) (any, error) {
 		kid, _ := tok.Header["kid"].(string)
 		key, ok := t.keys[kid]
 		if !ok {
@@ -157,10 +174,13 @@ func (t *Tokens) Verify(raw string) (kind, subject string, err error) {
 		if errors.Is(err, jwt.ErrTokenExpired) {
 			msg = "The bearer token has expired; log in again."
 		}
-		return "", "", &models.Error{Code: models.EUNAUTHORIZED, Message: msg, Err: err}
+		return Identity{}, &models.Error{Code: models.EUNAUTHORIZED, Message: msg, Err: err}
 	}
 	if c.Subject == "" || c.Kind != KindUser && c.Kind != KindClient {
-		return "", "", models.Errorf(models.EUNAUTHORIZED, "The bearer token names no account.")
+		return Identity{}, models.Errorf(models.EUNAUTHORIZED, "The bearer token names no account.")
 	}
-	return c.Kind, c.Subject, nil
+	if c.Kind == KindUser && c.Session == "" || c.Kind == KindClient && c.Generation < 1 {
+		return Identity{}, models.Errorf(models.EUNAUTHORIZED, "The bearer token names no session; log in again.")
+	}
+	return Identity{Kind: c.Kind, Subject: c.Subject, Session: c.Session, Generation: c.Generation}, nil
 }

@@ -856,6 +856,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "format": "uuid",
                         "description": "Actor id",
                         "name": "id",
@@ -1106,7 +1112,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "If an account has this e-mail, it joins the team at once (201). Otherwise an invitation is created (202) whose token the manager passes on; the person accepts it at POST /api/v1/invitations/accept.",
+                "description": "Creates an invitation (202) whose token, shown this once, the manager passes on; the person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1116,7 +1122,7 @@ const docTemplate = `{
                 "tags": [
                     "members"
                 ],
-                "summary": "Add a member, or invite them",
+                "summary": "Invite a person to the team",
                 "parameters": [
                     {
                         "type": "string",
@@ -1125,6 +1131,12 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
                     },
                     {
                         "description": "Who and which role",
@@ -1137,12 +1149,6 @@ const docTemplate = `{
                     }
                 ],
                 "responses": {
-                    "201": {
-                        "description": "Created",
-                        "schema": {
-                            "$ref": "#/definitions/Member"
-                        }
-                    },
                     "202": {
                         "description": "Accepted",
                         "schema": {
@@ -1174,7 +1180,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "Already a member",
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1207,7 +1213,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request.",
+                "description": "Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request. A structure keeps at least one manager: removing (or demoting) its last manager answers 409; make another member manager first. Recorded in the structure's security trail.",
                 "tags": [
                     "members"
                 ],
@@ -1251,6 +1257,12 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "409": {
+                        "description": "The structure's last manager",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             },
@@ -1260,6 +1272,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "The structure's managers and administrators. Demoting the structure's last manager answers 409. Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1328,6 +1341,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "409": {
+                        "description": "The structure's last manager",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -1336,6 +1355,83 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/actors/{id}/restore": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "actors"
+                ],
+                "summary": "Restore an archived actor",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version you read",
+                        "name": "If-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Actor"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "New version"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Not archived, or its network is archived",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1362,6 +1458,12 @@ const docTemplate = `{
                 ],
                 "summary": "Suggest a change to an actor",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "type": "string",
                         "format": "uuid",
@@ -1417,6 +1519,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "410": {
                         "description": "Gone",
                         "schema": {
@@ -1431,6 +1539,105 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/actors/{id}/trail": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent). Newest first. The structure's managers (and its network's) and administrators.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "members"
+                ],
+                "summary": "A structure's security trail",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Only this action",
+                        "name": "action",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "account",
+                            "client",
+                            "referral",
+                            "invitation"
+                        ],
+                        "type": "string",
+                        "description": "Only this kind of subject",
+                        "name": "subject_kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Only this account, referral or invitation",
+                        "name": "subject_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TrailList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1510,7 +1717,7 @@ const docTemplate = `{
         },
         "/api/v1/auth/logout": {
             "post": {
-                "description": "Revokes the session of the refresh token (the token and every token rotated from it). Access tokens already issued expire within minutes. Logging out twice is not an error.",
+                "description": "Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1541,6 +1748,70 @@ const docTemplate = `{
                     },
                     "415": {
                         "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/auth/password-reset": {
+            "post": {
+                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset token (POST /api/v1/users/{id}/password-reset) and gave it to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
+                "consumes": [
+                    "application/json"
+                ],
+                "tags": [
+                    "auth"
+                ],
+                "summary": "Set a new password with a reset link",
+                "parameters": [
+                    {
+                        "description": "Token and new password",
+                        "name": "reset",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/PasswordResetInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "Password set: log in with it"
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Unknown, used, replaced or expired token",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "The password does not meet the policy",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1741,6 +2012,12 @@ const docTemplate = `{
                 "summary": "Register a partner client",
                 "parameters": [
                     {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
                         "description": "The client",
                         "name": "client",
                         "in": "body",
@@ -1777,6 +2054,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2283,6 +2566,12 @@ const docTemplate = `{
                 "summary": "Invite a person",
                 "parameters": [
                     {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
                         "description": "Who and what",
                         "name": "invitation",
                         "in": "body",
@@ -2319,6 +2608,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Unknown actor",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2522,7 +2817,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Checks the current password, sets the new one (at least 12 characters) and ends every session of the account: other devices must log in again.",
+                "description": "Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, not built on the e-mail or name, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2754,7 +3049,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422.",
+                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2766,6 +3061,12 @@ const docTemplate = `{
                 ],
                 "summary": "Refer a person to another structure's service",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "description": "The referral",
                         "name": "referral",
@@ -2803,6 +3104,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Not a member of the sending structure",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -4384,6 +4691,83 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/services/{id}/restore": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "services"
+                ],
+                "summary": "Restore an archived service",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Service id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version you read",
+                        "name": "If-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Service"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "New version"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Not archived, or its actor is archived",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/services/{id}/suggestions": {
             "post": {
                 "security": [
@@ -4403,6 +4787,12 @@ const docTemplate = `{
                 ],
                 "summary": "Suggest a change to a service",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "type": "string",
                         "format": "uuid",
@@ -4454,6 +4844,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -4775,7 +5171,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel \"suggestion\"; if the record changed meanwhile so that the change no longer validates, the answer is 409. Rejecting needs a reason.",
+                "description": "Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel \"suggestion\", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5209,6 +5605,98 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/trail": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every event of the security trail: accounts (creation, administration and coordination rights, disabling, password changes and resets), partner clients (registration, changes, secret rotations), invitations, memberships and traced reads of referrals. Platform administrators only.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "accounts"
+                ],
+                "summary": "The platform's security trail",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Only this action",
+                        "name": "action",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "account",
+                            "client",
+                            "referral",
+                            "invitation"
+                        ],
+                        "type": "string",
+                        "description": "Only this kind of subject",
+                        "name": "subject_kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Only this account, client, referral or invitation",
+                        "name": "subject_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Only this structure's journal",
+                        "name": "actor_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TrailList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/users": {
             "get": {
                 "security": [
@@ -5422,6 +5910,107 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/users/{id}/password-reset": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "For a person who forgot their password, without a mail server: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). The single-use token is shown once, expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "accounts"
+                ],
+                "summary": "Issue a password reset link",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Account id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry gets the link again (with a new token if the first answer was lost)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "description": "On whose behalf ({} for administrators)",
+                        "name": "request",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/PasswordResetRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/PasswordResetIssued"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Disabled account",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Invalid, or an Idempotency-Key reused for another request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/vocabularies": {
             "get": {
                 "description": "Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels. Each term lists its synonyms: the everyday words and abbreviations of Carnet's reviewed thesaurus that search leads to it.",
@@ -5578,16 +6167,18 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "closed_from": {
+                    "description": "First day of a closure, announced or current.",
                     "type": "string"
                 },
                 "closed_until": {
+                    "description": "Last day of a temporary closure; \"\" when open-ended.",
                     "type": "string"
                 },
                 "closure_reason": {
                     "type": "string"
                 },
                 "contact_public": {
-                    "description": "Phones and e-mails appear in open-data exports only when true.",
+                    "description": "The structure agrees to publish its phones and e-mails: to anonymous\nreaders, in search, in the change feed and in open-data exports.",
                     "type": "boolean"
                 },
                 "created_at": {
@@ -5602,6 +6193,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "emails": {
+                    "description": "Shown like phones.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5653,6 +6245,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "phones": {
+                    "description": "Shown to anonymous readers only when contact_public is true; always\nto the structure's members and editors and to administrators.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5680,6 +6273,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "status": {
+                    "description": "Today's status: a temporary closure counts from closed_from to\nclosed_until (in the place's time zone); before, it is only announced\n(status active with the dates set), after, the place has reopened.",
                     "type": "string",
                     "x-vocabulary": "actor_status"
                 },
@@ -5775,16 +6369,18 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "closed_from": {
+                    "description": "First day of a closure, announced or current.",
                     "type": "string"
                 },
                 "closed_until": {
+                    "description": "Last day of a temporary closure; \"\" when open-ended.",
                     "type": "string"
                 },
                 "closure_reason": {
                     "type": "string"
                 },
                 "contact_public": {
-                    "description": "Phones and e-mails appear in open-data exports only when true.",
+                    "description": "The structure agrees to publish its phones and e-mails: to anonymous\nreaders, in search, in the change feed and in open-data exports.",
                     "type": "boolean"
                 },
                 "created_at": {
@@ -5804,6 +6400,7 @@ const docTemplate = `{
                     "example": 1.2
                 },
                 "emails": {
+                    "description": "Shown like phones.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5867,6 +6464,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "phones": {
+                    "description": "Shown to anonymous readers only when contact_public is true; always\nto the structure's members and editors and to administrators.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -5898,6 +6496,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "status": {
+                    "description": "Today's status: a temporary closure counts from closed_from to\nclosed_until (in the place's time zone); before, it is only announced\n(status active with the dates set), after, the place has reopened.",
                     "type": "string",
                     "x-vocabulary": "actor_status"
                 },
@@ -6772,7 +7371,8 @@ const docTemplate = `{
                     "enum": [
                         "create",
                         "update",
-                        "archive"
+                        "archive",
+                        "restore"
                     ]
                 },
                 "at": {
@@ -7881,6 +8481,70 @@ const docTemplate = `{
                 },
                 "new_password": {
                     "type": "string"
+                }
+            }
+        },
+        "PasswordResetInput": {
+            "type": "object",
+            "required": [
+                "new_password",
+                "token"
+            ],
+            "properties": {
+                "new_password": {
+                    "type": "string",
+                    "example": "trois mots bien choisis"
+                },
+                "token": {
+                    "type": "string",
+                    "example": "pwr_…"
+                }
+            }
+        },
+        "PasswordResetIssued": {
+            "type": "object",
+            "required": [
+                "email",
+                "expires_at",
+                "id",
+                "token",
+                "use",
+                "user_id"
+            ],
+            "properties": {
+                "email": {
+                    "type": "string"
+                },
+                "expires_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "token": {
+                    "type": "string",
+                    "example": "pwr_…"
+                },
+                "use": {
+                    "description": "Where the person uses the token, with their new password.",
+                    "type": "string",
+                    "example": "POST /api/v1/auth/password-reset"
+                },
+                "user_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "PasswordResetRequest": {
+            "type": "object",
+            "properties": {
+                "actor_id": {
+                    "description": "For a structure's manager: the structure on whose behalf (one the\naccount belongs to); default: one of them. Administrators omit it.",
+                    "type": "string",
+                    "format": "uuid"
                 }
             }
         },
@@ -9861,6 +10525,114 @@ const docTemplate = `{
                 "id": {
                     "type": "string",
                     "format": "uuid"
+                }
+            }
+        },
+        "TrailEvent": {
+            "type": "object",
+            "required": [
+                "action",
+                "actor_id",
+                "at",
+                "channel",
+                "details",
+                "other_actor_id",
+                "seq",
+                "subject_id",
+                "subject_kind",
+                "subject_label",
+                "who_id",
+                "who_kind",
+                "who_label"
+            ],
+            "properties": {
+                "action": {
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read.",
+                    "type": "string",
+                    "example": "membership.added"
+                },
+                "actor_id": {
+                    "description": "The structure concerned; \"\" for platform events.",
+                    "type": "string"
+                },
+                "at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "channel": {
+                    "type": "string",
+                    "enum": [
+                        "api",
+                        "sync",
+                        "suggestion",
+                        "cli",
+                        "system"
+                    ]
+                },
+                "details": {
+                    "description": "The change: a role, old and new values, why a read was traced.",
+                    "type": "object",
+                    "additionalProperties": {}
+                },
+                "other_actor_id": {
+                    "description": "The other structure of a referral, for referral.read.",
+                    "type": "string"
+                },
+                "seq": {
+                    "type": "integer"
+                },
+                "subject_id": {
+                    "type": "string"
+                },
+                "subject_kind": {
+                    "type": "string",
+                    "enum": [
+                        "account",
+                        "client",
+                        "referral",
+                        "invitation"
+                    ]
+                },
+                "subject_label": {
+                    "description": "An account's e-mail or a client's name; never a referred person.",
+                    "type": "string"
+                },
+                "who_id": {
+                    "type": "string"
+                },
+                "who_kind": {
+                    "description": "Who did it: user, client or system.",
+                    "type": "string",
+                    "enum": [
+                        "user",
+                        "client",
+                        "system"
+                    ]
+                },
+                "who_label": {
+                    "type": "string"
+                }
+            }
+        },
+        "TrailList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/TrailEvent"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
                 }
             }
         },

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -93,32 +94,42 @@ type Actor struct {
 	PivotKind  string   `json:"pivot_kind" enums:"siret,siren,rna,ridet,unknown" example:"siret"`
 	Typologies []string `json:"typologies" extensions:"x-vocabulary=typologies"`
 	// null when the actor belongs to no network.
-	ParentID           *string   `json:"parent_id" format:"uuid" extensions:"x-nullable"`
-	Summary            string    `json:"summary"`
-	Description        string    `json:"description"`
-	Address            Address   `json:"address"`
-	Departement        string    `json:"departement" example:"13"`
-	Latitude           *float64  `json:"latitude" extensions:"x-nullable" example:"43.3026"`
-	Longitude          *float64  `json:"longitude" extensions:"x-nullable" example:"5.3691"`
-	Phones             []string  `json:"phones"`
-	Emails             []string  `json:"emails"`
-	Websites           []string  `json:"websites"`
-	ContactPublic      bool      `json:"contact_public"` // Phones and e-mails appear in open-data exports only when true.
-	OpeningHours       string    `json:"opening_hours"`
-	Mobility           []string  `json:"mobility" extensions:"x-vocabulary=mobility"`
-	AcceslibreURL      string    `json:"acceslibre_url"`
-	BookingURL         string    `json:"booking_url"`
-	NationalProgrammes []string  `json:"national_programmes" extensions:"x-vocabulary=national_programmes"`
-	TrainingLabels     []string  `json:"training_labels" extensions:"x-vocabulary=training_labels"`
-	OtherLabels        string    `json:"other_labels"`
-	Source             string    `json:"source"`
-	SourceID           string    `json:"source_id"`
-	Status             string    `json:"status" extensions:"x-vocabulary=actor_status"`
-	ClosedFrom         string    `json:"closed_from"`
-	ClosedUntil        string    `json:"closed_until"`
-	ClosureReason      string    `json:"closure_reason"`
-	CreatedAt          time.Time `json:"created_at" format:"date-time"`
-	UpdatedAt          time.Time `json:"updated_at" format:"date-time"`
+	ParentID    *string  `json:"parent_id" format:"uuid" extensions:"x-nullable"`
+	Summary     string   `json:"summary"`
+	Description string   `json:"description"`
+	Address     Address  `json:"address"`
+	Departement string   `json:"departement" example:"13"`
+	Latitude    *float64 `json:"latitude" extensions:"x-nullable" example:"43.3026"`
+	Longitude   *float64 `json:"longitude" extensions:"x-nullable" example:"5.3691"`
+	// Shown to anonymous readers only when contact_public is true; always
+	// to the structure's members and editors and to administrators.
+	Phones []string `json:"phones"`
+	// Shown like phones.
+	Emails   []string `json:"emails"`
+	Websites []string `json:"websites"`
+	// The structure agrees to publish its phones and e-mails: to anonymous
+	// readers, in search, in the change feed and in open-data exports.
+	ContactPublic      bool     `json:"contact_public"`
+	OpeningHours       string   `json:"opening_hours"`
+	Mobility           []string `json:"mobility" extensions:"x-vocabulary=mobility"`
+	AcceslibreURL      string   `json:"acceslibre_url"`
+	BookingURL         string   `json:"booking_url"`
+	NationalProgrammes []string `json:"national_programmes" extensions:"x-vocabulary=national_programmes"`
+	TrainingLabels     []string `json:"training_labels" extensions:"x-vocabulary=training_labels"`
+	OtherLabels        string   `json:"other_labels"`
+	Source             string   `json:"source"`
+	SourceID           string   `json:"source_id"`
+	// Today's status: a temporary closure counts from closed_from to
+	// closed_until (in the place's time zone); before, it is only announced
+	// (status active with the dates set), after, the place has reopened.
+	Status string `json:"status" extensions:"x-vocabulary=actor_status"`
+	// First day of a closure, announced or current.
+	ClosedFrom string `json:"closed_from"`
+	// Last day of a temporary closure; "" when open-ended.
+	ClosedUntil   string    `json:"closed_until"`
+	ClosureReason string    `json:"closure_reason"`
+	CreatedAt     time.Time `json:"created_at" format:"date-time"`
+	UpdatedAt     time.Time `json:"updated_at" format:"date-time"`
 	// Set when the actor was deleted from the directory (a tombstone).
 	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 	// Incremented on every change; the ETag carries it.
@@ -182,19 +193,74 @@ func newActorInput(a *models.Actor) ActorInput {
 	}
 }
 
-func newActor(a *models.Actor) Actor {
+// newActor renders a as of now, with its phones and e-mails when contacts
+// is true (see Handler.contactsVisible, the one rule).
+func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 	pivot := a.Pivot
+	phones, emails := list(a.Phones), list(a.Emails)
+	if !contacts {
+		phones, emails = []string{}, []string{}
+	}
 	return Actor{
 		ID: a.ID, Name: a.Name, Pivot: pivot, PivotKind: a.PivotKind, Typologies: list(a.Typologies),
 		ParentID: a.ParentID, Summary: a.Summary, Description: a.Description,
 		Address: Address(a.Address), Departement: a.Departement, Latitude: a.Latitude, Longitude: a.Longitude,
-		Phones: list(a.Phones), Emails: list(a.Emails), Websites: list(a.Websites), ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
+		Phones: phones, Emails: emails, Websites: list(a.Websites), ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
 		Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
-		Source: a.Source, SourceID: a.SourceID, Status: a.Status,
+		Source: a.Source, SourceID: a.SourceID, Status: a.StatusAt(now),
 		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ArchivedAt: a.ArchivedAt, Version: a.Version,
 	}
+}
+
+// storedRef describes a stored actor for the policies, without its lineage.
+func storedRef(a *models.Actor) models.ActorRef {
+	return models.ActorRef{ID: a.ID, Source: a.Source, Departement: a.Departement, InseeCode: a.Address.InseeCode, Lineage: []string{a.ID}}
+}
+
+// contactsVisible applies the one rule for an actor's phones and e-mails
+// (models.Principal.MaySeeContacts) to the caller. The network's lineage is
+// loaded only when it can matter: a caller managing some structure, about
+// an actor that belongs to a network.
+func (h *Handler) contactsVisible(c *gin.Context, a *models.Actor) bool {
+	p := principal(c)
+	if a.ContactPublic {
+		return true
+	}
+	if p.IsAnonymous() {
+		return false
+	}
+	if p.MaySeeContacts(storedRef(a), false) {
+		return true
+	}
+	if a.ParentID == nil || !p.ManagesSomething() {
+		return false
+	}
+	ref, err := h.Store.ActorRef(c.Request.Context(), a.ID)
+	return err == nil && p.MaySeeContacts(ref, false)
+}
+
+// actorView renders a for the caller: today's status, and contact details
+// under the one rule.
+func (h *Handler) actorView(c *gin.Context, a *models.Actor) Actor {
+	return newActor(a, h.contactsVisible(c, a), h.Store.Now())
+}
+
+// writeActor answers with a for the caller. The representation depends on
+// the caller (contact details) and on the day (a temporary closure), so the
+// ETag names both and caches are told it varies with Authorization.
+func (h *Handler) writeActor(c *gin.Context, status int, a *models.Actor) error {
+	v := h.actorView(c, a)
+	etag := fmt.Sprintf("%d", a.Version)
+	if len(v.Phones)+len(v.Emails) < len(a.Phones)+len(a.Emails) {
+		etag += ".public"
+	}
+	if a.Status == vocab.ActorTemporarilyClosed {
+		etag += "." + v.Status
+	}
+	c.Header("Vary", "Authorization")
+	return writeVersioned(c, status, `"`+etag+`"`, v)
 }
 
 // list returns a non-nil slice so that empty lists are [] in JSON, never null.
@@ -245,8 +311,9 @@ func (h *Handler) ListActors(c *gin.Context) error {
 	}
 	out := ActorList{Data: make([]Actor, len(page.Items))}
 	for i := range page.Items {
-		out.Data[i] = newActor(&page.Items[i])
+		out.Data[i] = h.actorView(c, &page.Items[i])
 	}
+	c.Header("Vary", "Authorization")
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)
 	return nil
@@ -298,7 +365,7 @@ func (h *Handler) GetActor(c *gin.Context) error {
 	if a.IsArchived() {
 		return models.Errorf(models.EGONE, "The actor %s was archived on %s.", a.ID, a.ArchivedAt.Format(time.RFC3339))
 	}
-	return writeVersioned(c, http.StatusOK, actorETag(a), newActor(a))
+	return h.writeActor(c, http.StatusOK, a)
 }
 
 // CreateActor godoc
@@ -329,18 +396,15 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 	}
 	var a models.Actor
 	in.toModel(&a)
-	ref, err := h.Store.RefForNewActor(c.Request.Context(), &a)
-	if err != nil {
-		return err
-	}
-	if !principal(c).CanCreateActor(ref) {
-		return models.Errorf(models.EFORBIDDEN, "Your account may not create this actor: administrators may, coordinators inside their territory, managers of the network it joins (parent_id), partners for their own source.")
-	}
+	// Who may create it is decided by the store, on the actor as it will
+	// be stored (models.Principal.AuthorizeActorChange): administrators;
+	// coordinators inside their territory; managers of the network it
+	// joins (parent_id); partners for their own source.
 	if err := h.Store.CreateActor(c.Request.Context(), &a); err != nil {
 		return err
 	}
 	c.Header("Location", "/api/v1/actors/"+a.ID)
-	return writeVersioned(c, http.StatusCreated, actorETag(&a), newActor(&a))
+	return h.writeActor(c, http.StatusCreated, &a)
 }
 
 // ReplaceActor godoc
@@ -418,43 +482,22 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 	if err != nil {
 		return err
 	}
+	// The new state is authorised by the store, like every other path to
+	// the same change (models.Principal.AuthorizeActorChange): moving the
+	// actor out of the caller's territory, into a network it may not edit
+	// or into a partner's source is refused.
 	a, err := h.Store.UpdateActor(ctx, id, version, func(cur *models.Actor) error {
-		oldParent := cur.ParentID
 		var in ActorInput
 		if err := read(cur, &in); err != nil {
 			return err
 		}
 		in.toModel(cur)
-		return h.checkActorMove(c, ref, oldParent, cur)
+		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return writeVersioned(c, http.StatusOK, actorETag(a), newActor(a))
-}
-
-// checkActorMove checks the new state of an edited actor: a caller may not
-// move an actor out of what it may edit (another source, another territory)
-// nor attach it to a network it may not edit.
-func (h *Handler) checkActorMove(c *gin.Context, ref models.ActorRef, oldParent *string, a *models.Actor) error {
-	p := principal(c)
-	lineage := ref.Lineage
-	if a.ParentID != nil && (oldParent == nil || *oldParent != *a.ParentID) {
-		parent, err := h.Store.ActorRef(c.Request.Context(), *a.ParentID)
-		switch {
-		case models.ErrorCode(err) == models.ENOTFOUND:
-			return nil // validation names the unknown parent
-		case err != nil:
-			return err
-		case !p.CanEditActor(parent):
-			return models.Errorf(models.EFORBIDDEN, "Your account may not attach actors to the network %s.", parent.ID)
-		}
-		lineage = append([]string{ref.ID}, parent.Lineage...)
-	}
-	if !p.CanEditActor(models.RefOf(a, lineage)) {
-		return models.Errorf(models.EFORBIDDEN, "This change would put the actor outside what your account may edit (its source or territory).")
-	}
-	return nil
+	return h.writeActor(c, http.StatusOK, a)
 }
 
 // ArchiveActor godoc
@@ -492,4 +535,42 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 	}
 	c.Status(http.StatusNoContent)
 	return nil
+}
+
+// RestoreActor godoc
+//
+//	@Summary		Restore an archived actor
+//	@Description	Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).
+//	@Tags			actors
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string	true	"Actor id"	format(uuid)
+//	@Param			If-Match	header		string	false	"ETag of the version you read"
+//	@Success		200			{object}	Actor
+//	@Header			200			{string}	ETag	"New version"
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem	"Not archived, or its network is archived"
+//	@Failure		412			{object}	Problem
+//	@Router			/api/v1/actors/{id}/restore [post]
+func (h *Handler) RestoreActor(c *gin.Context) error {
+	ctx := c.Request.Context()
+	id := c.Param("id")
+	ref, err := h.Store.ActorRef(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !principal(c).CanEditActor(ref) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not restore this actor.")
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	a, err := h.Store.RestoreActor(ctx, id, version)
+	if err != nil {
+		return err
+	}
+	return h.writeActor(c, http.StatusOK, a)
 }

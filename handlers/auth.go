@@ -74,17 +74,17 @@ func (h *Handler) Login(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	refresh, refreshExp, err := h.Store.IssueRefreshToken(ctx, u.ID, h.RefreshTTL)
+	sess, err := h.Store.OpenSession(ctx, u.ID, h.RefreshTTL)
 	if err != nil {
 		return err
 	}
-	return h.issueFor(c, u.ID, refresh, refreshExp)
+	return h.issueFor(c, u.ID, sess.ID, sess.RefreshToken, sess.ExpiresAt)
 }
 
-// issueFor answers with an access token for the account and, for people, the
-// refresh token of their session.
-func (h *Handler) issueFor(c *gin.Context, userID, refresh string, refreshExp time.Time) error {
-	p, err := h.Store.LoadPrincipal(c.Request.Context(), userID)
+// issueFor answers with an access token of the session for the account,
+// and the session's refresh token.
+func (h *Handler) issueFor(c *gin.Context, userID, sessionID, refresh string, refreshExp time.Time) error {
+	p, err := h.Store.LoadSessionPrincipal(c.Request.Context(), userID, sessionID)
 	if err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func (h *Handler) Token(c *gin.Context) error {
 		if err != nil {
 			return err
 		}
-		p, err := h.Store.LoadClientPrincipal(ctx, cl.ID)
+		p, err := h.Store.LoadClientPrincipal(ctx, cl.ID, 0)
 		if err != nil {
 			return err
 		}
@@ -157,11 +157,11 @@ func (h *Handler) Token(c *gin.Context) error {
 		if err := h.limit(c, ""); err != nil {
 			return err
 		}
-		userID, next, exp, err := h.Store.RotateRefreshToken(ctx, in.RefreshToken, h.RefreshTTL)
+		userID, sessionID, next, exp, err := h.Store.RotateRefreshToken(ctx, in.RefreshToken, h.RefreshTTL)
 		if err != nil {
 			return err
 		}
-		return h.issueFor(c, userID, next, exp)
+		return h.issueFor(c, userID, sessionID, next, exp)
 	case "":
 		return badToken("grant_type", "is required: client_credentials or refresh_token")
 	default:
@@ -209,7 +209,7 @@ func readTokenRequest(c *gin.Context) (TokenRequest, error) {
 // Logout godoc
 //
 //	@Summary		Log out
-//	@Description	Revokes the session of the refresh token (the token and every token rotated from it). Access tokens already issued expire within minutes. Logging out twice is not an error.
+//	@Description	Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.
 //	@Tags			auth
 //	@Accept			json
 //	@Param			request	body	LogoutRequest	true	"The session's refresh token"
@@ -241,7 +241,7 @@ type PasswordChange struct {
 // ChangePassword godoc
 //
 //	@Summary		Change my password
-//	@Description	Checks the current password, sets the new one (at least 12 characters) and ends every session of the account: other devices must log in again.
+//	@Description	Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, not built on the e-mail or name, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.
 //	@Tags			me
 //	@Accept			json
 //	@Security		BearerAuth
@@ -266,7 +266,46 @@ func (h *Handler) ChangePassword(c *gin.Context) error {
 	if err := h.limit(c, p.Email); err != nil {
 		return err
 	}
-	if err := h.Store.ChangePassword(c.Request.Context(), p.UserID, in.CurrentPassword, in.NewPassword); err != nil {
+	if err := h.Store.ChangePassword(c.Request.Context(), p.UserID, p.SessionID, in.CurrentPassword, in.NewPassword); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
+	return nil
+}
+
+// PasswordResetInput sets a new password with a reset link's token.
+type PasswordResetInput struct {
+	Token       string `json:"token" example:"pwr_…"`
+	NewPassword string `json:"new_password" example:"trois mots bien choisis"`
+}
+
+// ResetPassword godoc
+//
+//	@Summary		Set a new password with a reset link
+//	@Description	For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset token (POST /api/v1/users/{id}/password-reset) and gave it to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.
+//	@Tags			auth
+//	@Accept			json
+//	@Param			reset	body	PasswordResetInput	true	"Token and new password"
+//	@Success		204		"Password set: log in with it"
+//	@Failure		400		{object}	Problem
+//	@Failure		404		{object}	Problem	"Unknown, used, replaced or expired token"
+//	@Failure		413		{object}	Problem
+//	@Failure		415		{object}	Problem
+//	@Failure		422		{object}	Problem	"The password does not meet the policy"
+//	@Failure		429		{object}	Problem
+//	@Router			/api/v1/auth/password-reset [post]
+func (h *Handler) ResetPassword(c *gin.Context) error {
+	var in PasswordResetInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if err := h.limit(c, ""); err != nil {
+		return err
+	}
+	if in.Token == "" {
+		return badToken("token", "is required")
+	}
+	if err := h.Store.ResetPassword(c.Request.Context(), in.Token, in.NewPassword); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)

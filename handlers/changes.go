@@ -111,7 +111,7 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 			}
 			ce.Tombstone = ts
 		case e.Actor != nil:
-			a := newActor(e.Actor)
+			a := h.actorView(c, e.Actor)
 			ce.Actor = &a
 		case e.Service != nil:
 			s := newService(e.Service)

@@ -108,6 +108,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			client	body		PartnerClientInput	true	"The client"
 //	@Success		201		{object}	PartnerClientCreated
 //	@Header			201		{string}	Location	"URL of the client"
@@ -116,6 +117,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 //	@Failure		403		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/clients [post]
 func (h *Handler) CreateClient(c *gin.Context) error {
 	if err := requireAdmin(c); err != nil {

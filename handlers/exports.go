@@ -86,9 +86,9 @@ func (h *Handler) Export(c *gin.Context) error {
 	var zw *gzip.Writer
 	started := false
 	err := opendata.Export(c.Request.Context(), h.Store, f.Name, writerFunc(func(p []byte) (int, error) { return w.Write(p) }), func(st models.ExportState) (bool, error) {
-		etag := fmt.Sprintf(`"%s-%d"`, f.Name, st.Seq)
+		etag := fmt.Sprintf(`"%s-%d-%s"`, f.Name, st.Seq, st.Day)
 		if gz {
-			etag = fmt.Sprintf(`"%s-%d-gzip"`, f.Name, st.Seq)
+			etag = fmt.Sprintf(`"%s-%d-%s-gzip"`, f.Name, st.Seq, st.Day)
 		}
 		hd := c.Writer.Header()
 		hd.Set("ETag", etag)

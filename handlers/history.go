@@ -31,7 +31,7 @@ type HistoryEvent struct {
 	Seq     int64  `json:"seq"`
 	Entity  string `json:"entity" enums:"actor,service"`
 	ID      string `json:"entity_id" format:"uuid"`
-	Action  string `json:"action" enums:"create,update,archive"`
+	Action  string `json:"action" enums:"create,update,archive,restore"`
 	Channel string `json:"channel" enums:"api,sync,suggestion,cli,system"`
 	Who     Who    `json:"who"`
 	// The accepted suggestion this change applied; "" otherwise.

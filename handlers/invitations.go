@@ -57,6 +57,7 @@ func newInvitationCreated(inv *models.Invitation, token string) InvitationCreate
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			invitation	body		InvitationInput	true	"Who and what"
 //	@Success		201			{object}	InvitationCreated
 //	@Failure		400			{object}	Problem
@@ -66,6 +67,7 @@ func newInvitationCreated(inv *models.Invitation, token string) InvitationCreate
 //	@Failure		410			{object}	Problem	"Archived actor"
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/invitations [post]
 func (h *Handler) CreateInvitation(c *gin.Context) error {
 	if err := requireAdmin(c); err != nil {

@@ -58,6 +58,7 @@ func newJoinRequest(j *models.JoinRequest) JoinRequest {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			id		path		string				true	"Actor id"	format(uuid)
 //	@Param			request	body		JoinRequestInput	true	"A message for the managers"
 //	@Success		201		{object}	JoinRequest

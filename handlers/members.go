@@ -95,24 +95,24 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 
 // AddMember godoc
 //
-//	@Summary		Add a member, or invite them
-//	@Description	If an account has this e-mail, it joins the team at once (201). Otherwise an invitation is created (202) whose token the manager passes on; the person accepts it at POST /api/v1/invitations/accept.
+//	@Summary		Invite a person to the team
+//	@Description	Creates an invitation (202) whose token, shown this once, the manager passes on; the person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.
 //	@Tags			members
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			id		path		string		true	"Actor id"	format(uuid)
-//	@Param			member	body		MemberInput	true	"Who and which role"
-//	@Success		201		{object}	Member
-//	@Success		202		{object}	InvitationCreated
-//	@Failure		400		{object}	Problem
-//	@Failure		401		{object}	Problem
-//	@Failure		403		{object}	Problem
-//	@Failure		404		{object}	Problem
-//	@Failure		409		{object}	Problem	"Already a member"
-//	@Failure		410		{object}	Problem	"Archived actor"
-//	@Failure		415		{object}	Problem
-//	@Failure		422		{object}	Problem
+//	@Param			id				path		string		true	"Actor id"	format(uuid)
+//	@Param			Idempotency-Key	header		string		false	"Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost)"
+//	@Param			member			body		MemberInput	true	"Who and which role"
+//	@Success		202				{object}	InvitationCreated
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem
+//	@Failure		404				{object}	Problem
+//	@Failure		410				{object}	Problem	"Archived actor"
+//	@Failure		415				{object}	Problem
+//	@Failure		422				{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/actors/{id}/members [post]
 func (h *Handler) AddMember(c *gin.Context) error {
 	ref, err := h.teamRef(c)
@@ -123,33 +123,19 @@ func (h *Handler) AddMember(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	ctx := c.Request.Context()
-	role := models.Role(in.Role)
-	u, err := h.Store.FindUserByEmail(ctx, in.Email)
-	switch models.ErrorCode(err) {
-	case "":
-		m, err := h.Store.AddMember(ctx, ref.ID, u.ID, role)
-		if err != nil {
-			return err
-		}
-		writeJSON(c, http.StatusCreated, newMember(m))
-		return nil
-	case models.ENOTFOUND:
-		inv, token, err := h.Store.CreateInvitation(ctx, models.NewInvitation{Email: in.Email, ActorID: ref.ID, Role: role})
-		if err != nil {
-			return err
-		}
-		c.Header("Cache-Control", "no-store")
-		writeJSON(c, http.StatusAccepted, newInvitationCreated(inv, token))
-		return nil
-	default:
+	inv, token, err := h.Store.CreateInvitation(c.Request.Context(), models.NewInvitation{Email: in.Email, ActorID: ref.ID, Role: models.Role(in.Role)})
+	if err != nil {
 		return err
 	}
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusAccepted, newInvitationCreated(inv, token))
+	return nil
 }
 
 // UpdateMember godoc
 //
 //	@Summary		Change a member's role
+//	@Description	The structure's managers and administrators. Demoting the structure's last manager answers 409. Recorded in the structure's security trail.
 //	@Tags			members
 //	@Accept			json
 //	@Produce		json
@@ -162,6 +148,7 @@ func (h *Handler) AddMember(c *gin.Context) error {
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
 //	@Failure		404		{object}	Problem
+//	@Failure		409		{object}	Problem	"The structure's last manager"
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/actors/{id}/members/{user_id} [patch]
@@ -185,7 +172,7 @@ func (h *Handler) UpdateMember(c *gin.Context) error {
 // RemoveMember godoc
 //
 //	@Summary		Remove a member
-//	@Description	Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request.
+//	@Description	Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request. A structure keeps at least one manager: removing (or demoting) its last manager answers 409; make another member manager first. Recorded in the structure's security trail.
 //	@Tags			members
 //	@Security		BearerAuth
 //	@Param			id		path	string	true	"Actor id"		format(uuid)
@@ -194,6 +181,7 @@ func (h *Handler) UpdateMember(c *gin.Context) error {
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
 //	@Failure		404		{object}	Problem
+//	@Failure		409		{object}	Problem	"The structure's last manager"
 //	@Router			/api/v1/actors/{id}/members/{user_id} [delete]
 func (h *Handler) RemoveMember(c *gin.Context) error {
 	p := principal(c)

@@ -216,11 +216,12 @@ func myStructures(p *models.Principal) []string {
 // CreateReferral godoc
 //
 //	@Summary		Refer a person to another structure's service
-//	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422.
+//	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			referral	body		ReferralInput	true	"The referral"
 //	@Success		201			{object}	Referral
 //	@Header			201			{string}	Location	"URL of the referral"
@@ -230,6 +231,7 @@ func myStructures(p *models.Principal) []string {
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/referrals [post]
 func (h *Handler) CreateReferral(c *gin.Context) error {
 	p, err := peopleOnly(c)
@@ -250,7 +252,13 @@ func (h *Handler) CreateReferral(c *gin.Context) error {
 		PersonFirstName: in.Person.FirstName, PersonLastName: in.Person.LastName, ContactChannel: in.Person.ContactChannel,
 		ContactValue: in.Person.Contact, Availability: in.Person.Availability, Message: in.Message,
 		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment}
+	// A retry with the same Idempotency-Key gets the referral rendered
+	// again: the person's data is never copied into the replay store.
+	c.Set(ReplayByReference, true)
 	if err := h.Store.CreateReferral(c.Request.Context(), &r); err != nil {
+		return err
+	}
+	if err := h.Store.RecordReferralReads(c.Request.Context(), p, []*models.Referral{&r}); err != nil {
 		return err
 	}
 	c.Header("Location", "/api/v1/referrals/"+r.ID)
@@ -263,16 +271,26 @@ func (h *Handler) CreateReferral(c *gin.Context) error {
 // or receiving structure. Everyone else — other structures, coordinators,
 // partners, administrators — gets 404, so not even its existence leaks.
 func (h *Handler) referralFor(c *gin.Context) (*models.Referral, []models.ReferralEvent, error) {
+	return h.referralByID(c, c.Param("id"))
+}
+
+// referralByID is referralFor for a referral named otherwise than by the
+// path. A read that must leave a trace (see Principal.ReadTrace) is traced
+// before the referral is returned.
+func (h *Handler) referralByID(c *gin.Context, id string) (*models.Referral, []models.ReferralEvent, error) {
 	p, err := peopleOnly(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	r, events, err := h.Store.GetReferral(c.Request.Context(), c.Param("id"))
+	r, events, err := h.Store.GetReferral(c.Request.Context(), id)
 	if err != nil {
 		return nil, nil, err
 	}
 	if !p.BelongsTo(r.FromActorID) && !p.BelongsTo(r.ToActorID) {
 		return nil, nil, models.Errorf(models.ENOTFOUND, "No referral has the id %q.", r.ID)
+	}
+	if err := h.Store.RecordReferralReads(c.Request.Context(), p, []*models.Referral{r}); err != nil {
+		return nil, nil, err
 	}
 	return r, events, nil
 }
@@ -343,6 +361,13 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	}
 	page, err := h.Store.ListReferrals(c.Request.Context(), f)
 	if err != nil {
+		return err
+	}
+	read := make([]*models.Referral, len(page.Items))
+	for i := range page.Items {
+		read[i] = &page.Items[i]
+	}
+	if err := h.Store.RecordReferralReads(c.Request.Context(), p, read); err != nil {
 		return err
 	}
 	out := ReferralList{Data: make([]Referral, len(page.Items))}

@@ -125,6 +125,12 @@ func WriteProblem(c *gin.Context, log *slog.Logger, err error) {
 			secs = 5
 		}
 		c.Header("Retry-After", strconv.Itoa(secs))
+	default:
+		// A conflict that resolves by itself (a request with the same
+		// Idempotency-Key still running) says when to retry.
+		if e.RetryAfter > 0 {
+			c.Header("Retry-After", strconv.Itoa(int(math.Ceil(e.RetryAfter.Seconds()))))
+		}
 	}
 	c.Header("Cache-Control", "no-store")
 	c.Abort()

@@ -379,7 +379,7 @@ func (h *Handler) SearchActors(c *gin.Context) error {
 	}
 	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
-		hits[i] = hitJSON{record: h.json.actor(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score),
+		hits[i] = hitJSON{record: h.json.actor(hit.Item, h.Store.Now()), distanceKM: hit.DistanceKM, score: roundScore(hit.Score),
 			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing)}
 	}
 	meta, links := searchMeta(c, sq, &res)

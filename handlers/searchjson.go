@@ -6,10 +6,12 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/vocab"
 )
 
 // Search answers carry up to 100 full records, and encoding them with
@@ -21,30 +23,38 @@ import (
 // test checks.
 
 type cachedJSON struct {
-	row any // the *models.Service or *models.Actor it was encoded from
+	row any    // the *models.Service or *models.Actor it was encoded from
+	day string // the day whose status it shows, for an actor with a temporary closure
 	b   []byte
 }
 
 // jsonCache maps record ids to their encoded representation.
 type jsonCache struct{ m sync.Map }
 
-func (c *jsonCache) get(id string, row any, encode func() any) []byte {
+func (c *jsonCache) get(id string, row any, day string, encode func() any) []byte {
 	if v, ok := c.m.Load(id); ok {
-		if e := v.(*cachedJSON); e.row == row {
+		if e := v.(*cachedJSON); e.row == row && e.day == day {
 			return e.b
 		}
 	}
 	b := marshal(encode())
-	c.m.Store(id, &cachedJSON{row: row, b: b})
+	c.m.Store(id, &cachedJSON{row: row, day: day, b: b})
 	return b
 }
 
 func (c *jsonCache) service(s *models.Service) []byte {
-	return c.get(s.ID, s, func() any { return newService(s) })
+	return c.get(s.ID, s, "", func() any { return newService(s) })
 }
 
-func (c *jsonCache) actor(a *models.Actor) []byte {
-	return c.get(a.ID, a, func() any { return newActor(a) })
+// actor encodes a search hit: search is a public surface, so contact details
+// show only when the structure made them public, and the status is today's
+// (an actor with a temporary closure is encoded again each day).
+func (c *jsonCache) actor(a *models.Actor, now time.Time) []byte {
+	day := ""
+	if a.Status == vocab.ActorTemporarilyClosed {
+		day = models.LocalDate(now, a.Departement)
+	}
+	return c.get(a.ID, a, day, func() any { return newActor(a, a.ContactPublic, now) })
 }
 
 // marshal encodes v as writeJSON does, without the trailing newline.

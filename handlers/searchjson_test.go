@@ -41,9 +41,9 @@ func TestSearchJSONIsTheDeclaredType(t *testing.T) {
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, want) }); !bytes.Equal(got, exp) {
 			t.Errorf("service search:\n got %s\nwant %s", got, exp)
 		}
-		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a), DistanceKM: &d2, Score: score, Matches: matches, MissingWords: []string{}}}, Meta: meta, Links: links, Facets: []Facet{}}
+		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a, a.ContactPublic, time.Now()), DistanceKM: &d2, Score: score, Matches: matches, MissingWords: []string{}}}, Meta: meta, Links: links, Facets: []Facet{}}
 		got = render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.actor(a), &d2, score, matches, []string{}}}, meta, links, []Facet{})
+			writeHits(c, []hitJSON{{h.json.actor(a, time.Now()), &d2, score, matches, []string{}}}, meta, links, []Facet{})
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, wantA) }); !bytes.Equal(got, exp) {
 			t.Errorf("actor search:\n got %s\nwant %s", got, exp)

@@ -456,12 +456,10 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 		if err := read(cur, &in); err != nil {
 			return err
 		}
+		// The new state is authorised by the store (a partner cannot
+		// hand a service to another source, a person cannot set one).
 		in.toModel(cur)
-		// The new state must stay writable by the caller (a partner
-		// cannot hand a service to another source).
-		next := *cur
-		next.Normalize()
-		return h.canEditService(c, &next, "change")
+		return nil
 	})
 	if err != nil {
 		return err
@@ -503,4 +501,41 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 	}
 	c.Status(http.StatusNoContent)
 	return nil
+}
+
+// RestoreService godoc
+//
+//	@Summary		Restore an archived service
+//	@Description	Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.
+//	@Tags			services
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string	true	"Service id"	format(uuid)
+//	@Param			If-Match	header		string	false	"ETag of the version you read"
+//	@Success		200			{object}	Service
+//	@Header			200			{string}	ETag	"New version"
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem	"Not archived, or its actor is archived"
+//	@Failure		412			{object}	Problem
+//	@Router			/api/v1/services/{id}/restore [post]
+func (h *Handler) RestoreService(c *gin.Context) error {
+	ctx := c.Request.Context()
+	s, err := h.Store.GetService(ctx, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	if err := h.canEditService(c, s, "restore"); err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	out, err := h.Store.RestoreService(ctx, s.ID, version)
+	if err != nil {
+		return err
+	}
+	return writeVersioned(c, http.StatusOK, serviceETag(out), newService(out))
 }

@@ -3,6 +3,8 @@ package handlers
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 
 	jsonpatch "github.com/evanphx/json-patch/v5"
@@ -58,25 +60,138 @@ func newSuggestion(s *models.Suggestion) Suggestion {
 	return out
 }
 
+// Fields a suggestion may not change: a record's source is its partner's,
+// and whether a place is open, closed or archived is decided by those who
+// edit it, not proposed by anyone with an account (the message can say it).
+var (
+	unsuggestableActor   = []string{"source", "source_id", "status", "closed_from", "closed_until", "closure_reason"}
+	unsuggestableService = []string{"source", "source_id", "status"}
+)
+
 // readSuggestion decodes a suggestion body and checks, by applying it to
 // current (the record's writable representation) and decoding the result
-// into dst, that it is well-formed for this kind of record.
-func readSuggestion(c *gin.Context, current, dst any) (SuggestionInput, []byte, error) {
+// into dst, that it is well-formed for this kind of record. It returns the
+// patch and the current values of the fields it changes (the base of the
+// three-way merge at acceptance).
+func readSuggestion(c *gin.Context, current, dst any, unsuggestable []string) (SuggestionInput, []byte, string, error) {
 	var in SuggestionInput
 	if err := decodeJSON(c, &in); err != nil {
-		return in, nil, err
+		return in, nil, "", err
 	}
 	if len(in.Changes) == 0 {
-		return in, nil, &models.Error{Code: models.EINVALID, Message: "The suggestion is invalid.", Fields: []models.FieldError{{Field: "changes", Reason: "must change at least one field"}}}
+		return in, nil, "", &models.Error{Code: models.EINVALID, Message: "The suggestion is invalid.", Fields: []models.FieldError{{Field: "changes", Reason: "must change at least one field"}}}
+	}
+	if err := refuseUnsuggestable(in.Changes, unsuggestable, models.EINVALID); err != nil {
+		return in, nil, "", err
 	}
 	patch, err := json.Marshal(in.Changes)
 	if err != nil {
-		return in, nil, models.Internal(err)
+		return in, nil, "", models.Internal(err)
 	}
 	if err := applyMergePatch(current, patch, dst); err != nil {
-		return in, nil, prefixFields(err, "changes.")
+		return in, nil, "", prefixFields(err, "changes.")
 	}
-	return in, patch, nil
+	cur, err := asObject(current)
+	if err != nil {
+		return in, nil, "", err
+	}
+	base := map[string]json.RawMessage{}
+	for k := range in.Changes {
+		base[k] = cur[k]
+	}
+	b, err := json.Marshal(base)
+	if err != nil {
+		return in, nil, "", models.Internal(err)
+	}
+	return in, patch, string(b), nil
+}
+
+// refuseUnsuggestable names the fields of changes that suggestions may not
+// change.
+func refuseUnsuggestable(changes map[string]any, unsuggestable []string, code models.Code) error {
+	var fe models.FieldErrors
+	for _, f := range unsuggestable {
+		if _, ok := changes[f]; ok {
+			fe.Add("changes."+f, "is decided by those who edit the record, not suggested; say it in the message")
+		}
+	}
+	if len(fe) == 0 {
+		return nil
+	}
+	return &models.Error{Code: code, Message: "The suggestion changes fields that suggestions may not change.", Fields: fe}
+}
+
+// asObject returns the JSON object of a representation, by field.
+func asObject(v any) (map[string]json.RawMessage, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, models.Internal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, models.Internal(err)
+	}
+	return m, nil
+}
+
+// applySuggestion merges a pending suggestion into current (the record's
+// writable representation, as it is now) and decodes the result into dst.
+// It is a three-way merge on the fields the suggestion changes: if any of
+// them changed since the suggestion was made, accepting it would silently
+// overwrite the newer edit, so the answer is 409 naming them; changes to
+// other fields are kept, and the result is validated again. A suggestion
+// made before base values were recorded applies only to the same version.
+func applySuggestion(sg *models.Suggestion, version int64, current, dst any, unsuggestable []string) error {
+	var changes map[string]any
+	if err := json.Unmarshal([]byte(sg.Changes), &changes); err != nil {
+		return models.Internal(err)
+	}
+	if err := refuseUnsuggestable(changes, unsuggestable, models.ECONFLICT); err != nil {
+		return err
+	}
+	stale := &models.Error{Code: models.ECONFLICT, Message: "The record changed since the suggestion was made, in the fields it changes; reject it, or ask its author for a new one based on the current record."}
+	if sg.BaseValues == "" {
+		if version != sg.BaseVersion {
+			return stale
+		}
+	} else {
+		var base map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(sg.BaseValues), &base); err != nil {
+			return models.Internal(err)
+		}
+		cur, err := asObject(current)
+		if err != nil {
+			return err
+		}
+		for k, was := range base {
+			if !sameJSON(was, cur[k]) {
+				stale.Fields = append(stale.Fields, models.FieldError{Field: "changes." + k, Reason: "changed since the suggestion was made"})
+			}
+		}
+		if len(stale.Fields) > 0 {
+			slices.SortFunc(stale.Fields, func(a, b models.FieldError) int { return strings.Compare(a.Field, b.Field) })
+			return stale
+		}
+	}
+	return applyMergePatch(current, []byte(sg.Changes), dst)
+}
+
+// sameJSON compares two JSON values semantically (absent and null alike).
+func sameJSON(a, b json.RawMessage) bool {
+	var x, y any
+	if len(a) > 0 {
+		if json.Unmarshal(a, &x) != nil {
+			return false
+		}
+	}
+	if len(b) > 0 {
+		if json.Unmarshal(b, &y) != nil {
+			return false
+		}
+	}
+	xb, _ := json.Marshal(x)
+	yb, _ := json.Marshal(y)
+	return string(xb) == string(yb)
 }
 
 // applyMergePatch merges patch into current's JSON and decodes the result
@@ -112,6 +227,7 @@ func prefixFields(err error, prefix string) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			id			path		string			true	"Actor id"	format(uuid)
 //	@Param			suggestion	body		SuggestionInput	true	"The change"
 //	@Success		201			{object}	Suggestion
@@ -123,6 +239,7 @@ func prefixFields(err error, prefix string) error {
 //	@Failure		410			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/actors/{id}/suggestions [post]
 func (h *Handler) SuggestActorChange(c *gin.Context) error {
 	p := principal(c)
@@ -138,7 +255,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 		return models.Errorf(models.EGONE, "The actor %s is archived.", a.ID)
 	}
 	var next ActorInput
-	in, patch, err := readSuggestion(c, newActorInput(a), &next)
+	in, patch, base, err := readSuggestion(c, newActorInput(a), &next, unsuggestableActor)
 	if err != nil {
 		return err
 	}
@@ -148,7 +265,8 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 	if err := proposed.Validate(); err != nil {
 		return prefixFields(err, "changes.")
 	}
-	sg := &models.Suggestion{Entity: models.EntityActor, EntityID: a.ID, ActorID: a.ID, AuthorID: p.UserID, Changes: string(patch), Message: in.Message, BaseVersion: a.Version}
+	sg := &models.Suggestion{Entity: models.EntityActor, EntityID: a.ID, ActorID: a.ID, AuthorID: p.UserID, Changes: string(patch), Message: in.Message,
+		BaseVersion: a.Version, BaseValues: base}
 	return h.createSuggestion(c, sg)
 }
 
@@ -160,6 +278,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			id			path		string			true	"Service id"	format(uuid)
 //	@Param			suggestion	body		SuggestionInput	true	"The change"
 //	@Success		201			{object}	Suggestion
@@ -171,6 +290,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //	@Failure		410			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/services/{id}/suggestions [post]
 func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 	p := principal(c)
@@ -185,7 +305,7 @@ func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 		return models.Errorf(models.EGONE, "The service %s is archived.", s.ID)
 	}
 	var next ServiceInput
-	in, patch, err := readSuggestion(c, newServiceInput(s), &next)
+	in, patch, base, err := readSuggestion(c, newServiceInput(s), &next, unsuggestableService)
 	if err != nil {
 		return err
 	}
@@ -198,7 +318,8 @@ func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 	if err := proposed.Validate(); err != nil {
 		return prefixFields(err, "changes.")
 	}
-	sg := &models.Suggestion{Entity: models.EntityService, EntityID: s.ID, ActorID: s.ActorID, AuthorID: p.UserID, Changes: string(patch), Message: in.Message, BaseVersion: s.Version}
+	sg := &models.Suggestion{Entity: models.EntityService, EntityID: s.ID, ActorID: s.ActorID, AuthorID: p.UserID, Changes: string(patch), Message: in.Message,
+		BaseVersion: s.Version, BaseValues: base}
 	return h.createSuggestion(c, sg)
 }
 
@@ -298,7 +419,7 @@ func (h *Handler) GetSuggestion(c *gin.Context) error {
 // DecideSuggestion godoc
 //
 //	@Summary		Accept or reject a suggestion
-//	@Description	Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel "suggestion"; if the record changed meanwhile so that the change no longer validates, the answer is 409. Rejecting needs a reason.
+//	@Description	Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel "suggestion", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.
 //	@Tags			suggestions
 //	@Accept			json
 //	@Produce		json
@@ -334,18 +455,18 @@ func (h *Handler) DecideSuggestion(c *gin.Context) error {
 		out, err = h.Store.RejectSuggestion(ctx, sg.ID, in.Reason)
 	case models.SuggestionAccepted:
 		if sg.Entity == models.EntityActor {
-			out, err = h.Store.AcceptActorSuggestion(ctx, sg.ID, func(a *models.Actor, patch []byte) error {
+			out, err = h.Store.AcceptActorSuggestion(ctx, sg.ID, func(a *models.Actor, sg *models.Suggestion) error {
 				var next ActorInput
-				if err := applyMergePatch(newActorInput(a), patch, &next); err != nil {
+				if err := applySuggestion(sg, a.Version, newActorInput(a), &next, unsuggestableActor); err != nil {
 					return err
 				}
 				next.toModel(a)
 				return nil
 			})
 		} else {
-			out, err = h.Store.AcceptServiceSuggestion(ctx, sg.ID, func(s *models.Service, patch []byte) error {
+			out, err = h.Store.AcceptServiceSuggestion(ctx, sg.ID, func(s *models.Service, sg *models.Suggestion) error {
 				var next ServiceInput
-				if err := applyMergePatch(newServiceInput(s), patch, &next); err != nil {
+				if err := applySuggestion(sg, s.Version, newServiceInput(s), &next, unsuggestableService); err != nil {
 					return err
 				}
 				next.toModel(s)

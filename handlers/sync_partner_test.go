@@ -37,6 +37,7 @@ func TestSyncPartnerSources(t *testing.T) {
 			ctx.Request.Header.Set("Content-Type", "application/json")
 			ctx.Params = gin.Params{{Key: "source", Value: c.source}}
 			ctx.Set(PrincipalKey, partner)
+			ctx.Request = ctx.Request.WithContext(models.WithPrincipal(ctx.Request.Context(), partner))
 			err := h.SyncActors(ctx)
 			if got := http.StatusOK; err != nil {
 				got = StatusOf(err)
@@ -63,6 +64,7 @@ func TestSyncPartnerSources(t *testing.T) {
 		ctx.Request.Header.Set("Content-Type", "application/json")
 		ctx.Params = gin.Params{{Key: "source", Value: "caf-13"}}
 		ctx.Set(PrincipalKey, partner)
+		ctx.Request = ctx.Request.WithContext(models.WithPrincipal(ctx.Request.Context(), partner))
 		if err := h.SyncActors(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -248,3 +248,123 @@ func (h *Handler) GetMe(c *gin.Context) error {
 	writeJSON(c, http.StatusOK, Me{Kind: "user", User: &d})
 	return nil
 }
+
+// PasswordResetRequest asks for a reset link for an account.
+type PasswordResetRequest struct {
+	// For a structure's manager: the structure on whose behalf (one the
+	// account belongs to); default: one of them. Administrators omit it.
+	ActorID string `json:"actor_id,omitempty" format:"uuid"`
+}
+
+// PasswordResetIssued is a reset link's token, shown this once: give it to
+// the person, who sets a new password at POST /api/v1/auth/password-reset.
+type PasswordResetIssued struct {
+	ID        string    `json:"id" format:"uuid"`
+	UserID    string    `json:"user_id" format:"uuid"`
+	Email     string    `json:"email"`
+	Token     string    `json:"token" example:"pwr_…"`
+	ExpiresAt time.Time `json:"expires_at" format:"date-time"`
+	// Where the person uses the token, with their new password.
+	Use string `json:"use" example:"POST /api/v1/auth/password-reset"`
+}
+
+func newPasswordResetIssued(r *models.PasswordReset) PasswordResetIssued {
+	return PasswordResetIssued{ID: r.ID, UserID: r.UserID, Email: r.Email, Token: r.Token, ExpiresAt: r.ExpiresAt, Use: "POST /api/v1/auth/password-reset"}
+}
+
+// IssuePasswordReset godoc
+//
+//	@Summary		Issue a password reset link
+//	@Description	For a person who forgot their password, without a mail server: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). The single-use token is shown once, expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).
+//	@Tags			accounts
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id				path		string					true	"Account id"	format(uuid)
+//	@Param			Idempotency-Key	header		string					false	"Makes retries safe: a retry gets the link again (with a new token if the first answer was lost)"
+//	@Param			request			body		PasswordResetRequest	true	"On whose behalf ({} for administrators)"
+//	@Success		201				{object}	PasswordResetIssued
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem	"Partner clients"
+//	@Failure		404				{object}	Problem
+//	@Failure		409				{object}	Problem	"Disabled account"
+//	@Failure		415				{object}	Problem
+//	@Failure		429				{object}	Problem
+//	@Failure		422	{object}	Problem	"Invalid, or an Idempotency-Key reused for another request"
+//	@Router			/api/v1/users/{id}/password-reset [post]
+func (h *Handler) IssuePasswordReset(c *gin.Context) error {
+	p := principal(c)
+	if p.IsPartner() {
+		return models.Errorf(models.EFORBIDDEN, "Partner clients do not manage accounts.")
+	}
+	var in PasswordResetRequest
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
+	id := c.Param("id")
+	actorID, err := h.resetOnBehalf(c, id, in.ActorID)
+	if err != nil {
+		return err
+	}
+	if err := h.limit(c, "reset-issuer:"+p.Scope()); err != nil {
+		return err
+	}
+	r, err := h.Store.IssuePasswordReset(ctx, id, actorID)
+	if err != nil {
+		return err
+	}
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusCreated, newPasswordResetIssued(r))
+	return nil
+}
+
+// resetOnBehalf checks that the caller may issue a reset link for the
+// account and returns the structure on whose behalf ("" for an
+// administrator). A manager could otherwise take over an account that holds
+// rights elsewhere (another structure, a territory, the platform): only
+// accounts whose every right comes from structures the caller manages
+// qualify.
+func (h *Handler) resetOnBehalf(c *gin.Context, userID, actorID string) (string, error) {
+	p := principal(c)
+	ctx := c.Request.Context()
+	notFound := models.Errorf(models.ENOTFOUND, "No account has the id %q.", clip(userID))
+	if p.IsAdmin() {
+		if _, err := h.Store.GetUser(ctx, userID); err != nil {
+			return "", err
+		}
+		return "", nil
+	}
+	u, err := h.Store.GetUser(ctx, userID)
+	if models.ErrorCode(err) == models.ENOTFOUND || err == nil && (u.PlatformAdmin || !u.Territory().IsZero() || u.ID == p.UserID) {
+		return "", notFound
+	}
+	if err != nil {
+		return "", err
+	}
+	ms, err := h.Store.MembershipsOf(ctx, userID)
+	if err != nil {
+		return "", err
+	}
+	if len(ms) == 0 {
+		return "", notFound
+	}
+	chosen := ""
+	for _, m := range ms {
+		ref, err := h.Store.ActorRef(ctx, m.ActorID)
+		if err != nil {
+			return "", err
+		}
+		if !p.ManagesActor(ref) {
+			return "", notFound
+		}
+		if chosen == "" || m.ActorID == actorID {
+			chosen = m.ActorID
+		}
+	}
+	if actorID != "" && chosen != actorID {
+		return "", notFound
+	}
+	return chosen, nil
+}

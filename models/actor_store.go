@@ -36,7 +36,12 @@ const maxParentDepth = 8 // networks of networks exist; deeper is a data error
 
 // CreateActor validates a and inserts it with a new id.
 func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
-	return s.write(ctx, func(tx *gorm.DB) error { return s.insertActor(tx, a) })
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := s.insertActor(tx, a); err != nil {
+			return err
+		}
+		return bindIdempotency(tx, EntityActor, a.ID)
+	})
 }
 
 // insertActor validates a and inserts it with a new id inside tx. Bulk
@@ -45,11 +50,15 @@ func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 	now := s.now()
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
+	a.scheduleClosure(now)
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return err
 	}
 	if err := s.checkActorRefs(tx, a); err != nil {
+		return err
+	}
+	if err := s.authorizeActor(tx, nil, a); err != nil {
 		return err
 	}
 	a.Fingerprint = a.ContentFingerprint()
@@ -107,11 +116,15 @@ func (s *Store) UpdateActor(ctx context.Context, id string, ifVersion int64, app
 func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	// Identity and bookkeeping are not the caller's to change.
 	a.ID, a.CreatedAt, a.ArchivedAt = before.ID, before.CreatedAt, nil
+	a.scheduleClosure(s.now())
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return err
 	}
 	if err := s.checkActorRefs(tx, a); err != nil {
+		return err
+	}
+	if err := s.authorizeActor(tx, before, a); err != nil {
 		return err
 	}
 	a.UpdatedAt, a.Version = s.now(), before.Version+1
@@ -177,11 +190,12 @@ func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
 
 // ListActors returns one page of actors matching f.
 func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], error) {
-	return listPage(s, ctx, "actors", f.ListParams, func(q *gorm.DB) *gorm.DB { return actorFilter(q, f) }, nil,
+	now := s.now()
+	return listPage(s, ctx, "actors", f.ListParams, func(q *gorm.DB) *gorm.DB { return actorFilter(q, f, now) }, nil,
 		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
 }
 
-func actorFilter(q *gorm.DB, f ActorFilter) *gorm.DB {
+func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
 	if !f.IncludeArchived {
 		q = q.Where("actors.archived_at IS NULL")
 	}
@@ -205,7 +219,9 @@ func actorFilter(q *gorm.DB, f ActorFilter) *gorm.DB {
 	q = anyOf(q, "actors.training_labels", f.TrainingLabels)
 	q = anyOf(q, "actors.mobility", f.Mobility)
 	if len(f.Statuses) > 0 {
-		q = q.Where("actors.status IN ?", f.Statuses)
+		// The status of today: a temporary closure counts between its dates.
+		expr, args := effectiveStatusSQL(now)
+		q = q.Where("("+expr+") IN ?", append(args, f.Statuses)...)
 	}
 	if len(f.Sources) > 0 {
 		q = q.Where("actors.source IN ?", f.Sources)

@@ -60,17 +60,16 @@ func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
 	if err != nil {
 		return nil, err
 	}
-	ev := &AuditEvent{Entity: e.Entity, EntityID: e.EntityID, ActorID: e.ActorID, Action: e.Op,
+	action := e.Op
+	if e.Action != "" {
+		action = e.Action
+	}
+	ev := &AuditEvent{Entity: e.Entity, EntityID: e.EntityID, ActorID: e.ActorID, Action: action,
 		Channel: string(ChannelFrom(ctx)), Version: e.Version, At: e.At, Changes: string(b), WhoKind: WhoSystem}
 	if id, ok := ctx.Value(suggestionKey{}).(string); ok {
 		ev.SuggestionID = id
 	}
-	switch p := PrincipalFrom(ctx); {
-	case p.IsPartner():
-		ev.WhoKind, ev.WhoID, ev.WhoLabel = WhoClient, p.ClientID, p.ClientName
-	case !p.IsAnonymous():
-		ev.WhoKind, ev.WhoID, ev.WhoLabel = WhoUser, p.UserID, p.Email
-	}
+	ev.WhoKind, ev.WhoID, ev.WhoLabel = who(PrincipalFrom(ctx))
 	return ev, nil
 }
 
@@ -188,14 +187,21 @@ func equalJSON(a, b any) bool {
 
 // ListHistory pages through a record's audit events, newest first.
 func (s *Store) ListHistory(ctx context.Context, entity, id string, p ListParams) (Page[AuditEvent], error) {
+	return seqPage(s, ctx, p, func(tx *gorm.DB) *gorm.DB {
+		return tx.Model(&AuditEvent{}).Where("entity = ? AND entity_id = ?", entity, id)
+	}, func(e *AuditEvent) int64 { return e.Seq })
+}
+
+// seqPage pages through an append-only log (the audit history, the
+// security trail) newest first, by its seq.
+func seqPage[T any](s *Store, ctx context.Context, p ListParams, base func(tx *gorm.DB) *gorm.DB, seq func(*T) int64) (Page[T], error) {
 	p = normalizeParams(p)
-	var page Page[AuditEvent]
+	var page Page[T]
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		base := func() *gorm.DB { return tx.Model(&AuditEvent{}).Where("entity = ? AND entity_id = ?", entity, id) }
-		if err := base().Count(&page.Total).Error; err != nil {
+		if err := base(tx).Count(&page.Total).Error; err != nil {
 			return err
 		}
-		q := base()
+		q := base(tx)
 		if p.Cursor != "" {
 			c, err := decodeSeqCursor(p.Cursor)
 			if err != nil {
@@ -208,7 +214,7 @@ func (s *Store) ListHistory(ctx context.Context, entity, id string, p ListParams
 		}
 		if len(page.Items) > p.Limit {
 			page.Items = page.Items[:p.Limit]
-			page.NextCursor = encodeSeqCursor(page.Items[p.Limit-1].Seq)
+			page.NextCursor = encodeSeqCursor(seq(&page.Items[p.Limit-1]))
 		}
 		return nil
 	})

@@ -39,6 +39,9 @@ type changeEvent struct {
 	ActorID string // the actor the record belongs to (itself for an actor)
 	Before  any    // *Actor or *Service; nil on create
 	After   any
+	// Action names the change in the audit history when it is not Op
+	// (a restore is an update of the change log).
+	Action string
 }
 
 func changeOf(entity, op string, before, after any) changeEvent {

@@ -21,10 +21,14 @@ type PartnerClient struct {
 	Sources    StringList
 	Scopes     StringList
 	Disabled   bool
-	CreatedBy  string
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
-	LastUsedAt *time.Time
+	// SecretGeneration counts the client's secrets: its access tokens
+	// carry the generation they were issued under, and rotating the secret
+	// ends the tokens of the old one.
+	SecretGeneration int64
+	CreatedBy        string
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	LastUsedAt       *time.Time
 }
 
 // NewPartnerClient describes a client to register.
@@ -72,11 +76,21 @@ func (s *Store) CreatePartnerClient(ctx context.Context, in NewPartnerClient) (*
 	secret, hash := newSecret(clientSecretPrefix)
 	now := s.now()
 	c := &PartnerClient{ID: NewID(), Name: in.Name, SecretHash: hash, Sources: slices.Clone(in.Sources), Scopes: slices.Clone(in.Scopes),
-		CreatedBy: PrincipalFrom(ctx).Scope(), CreatedAt: now, UpdatedAt: now}
+		SecretGeneration: 1, CreatedBy: PrincipalFrom(ctx).Scope(), CreatedAt: now, UpdatedAt: now}
 	if err := checkClient(c); err != nil {
 		return nil, "", err
 	}
-	if err := s.write(ctx, func(tx *gorm.DB) error { return tx.Create(c).Error }); err != nil {
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(c).Error; err != nil {
+			return err
+		}
+		if err := bindIdempotency(tx, SubjectClient, c.ID); err != nil {
+			return err
+		}
+		return s.trail(tx, TrailEvent{Action: TrailClientCreated, SubjectKind: SubjectClient, SubjectID: c.ID, SubjectLabel: c.Name},
+			map[string]any{"sources": c.Sources, "scopes": c.Scopes})
+	})
+	if err != nil {
 		return nil, "", err
 	}
 	return c, secret, nil
@@ -114,6 +128,7 @@ func (s *Store) UpdatePartnerClient(ctx context.Context, id string, in PartnerCl
 		if err != nil {
 			return err
 		}
+		before := *c
 		if in.Name != nil {
 			c.Name = *in.Name
 		}
@@ -131,20 +146,47 @@ func (s *Store) UpdatePartnerClient(ctx context.Context, id string, in PartnerCl
 		}
 		c.UpdatedAt = s.now()
 		out = c
-		return tx.Model(c).Select("name", "sources", "scopes", "disabled", "updated_at").Updates(c).Error
+		if err := tx.Model(c).Select("name", "sources", "scopes", "disabled", "updated_at").Updates(c).Error; err != nil {
+			return err
+		}
+		d := changedValues(map[string][2]any{"name": {before.Name, c.Name}, "sources": {before.Sources, c.Sources},
+			"scopes": {before.Scopes, c.Scopes}, "disabled": {before.Disabled, c.Disabled}})
+		if len(d) == 0 {
+			return nil
+		}
+		return s.trail(tx, TrailEvent{Action: TrailClientUpdated, SubjectKind: SubjectClient, SubjectID: c.ID, SubjectLabel: c.Name}, d)
 	})
 	return out, err
 }
 
+// changedValues keeps the pairs whose old and new values differ, as
+// {"field": {"old", "new"}} for the trail.
+func changedValues(pairs map[string][2]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range pairs {
+		if !equalJSON(v[0], v[1]) {
+			out[k] = map[string]any{"old": v[0], "new": v[1]}
+		}
+	}
+	return out
+}
+
 // RotateClientSecret replaces a client's secret; the old one stops working
-// at once (tokens already issued live until they expire, minutes).
+// at once, and so do the access tokens issued with it (their generation is
+// checked on every request).
 func (s *Store) RotateClientSecret(ctx context.Context, id string) (string, error) {
 	secret, hash := newSecret(clientSecretPrefix)
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		if _, err := getClient(tx, id); err != nil {
+		c, err := getClient(tx, id)
+		if err != nil {
 			return err
 		}
-		return tx.Model(&PartnerClient{}).Where("id = ?", id).Updates(map[string]any{"secret_hash": hash, "updated_at": s.now()}).Error
+		err = tx.Model(&PartnerClient{}).Where("id = ?", id).
+			Updates(map[string]any{"secret_hash": hash, "secret_generation": gorm.Expr("secret_generation + 1"), "updated_at": s.now()}).Error
+		if err != nil {
+			return err
+		}
+		return s.trail(tx, TrailEvent{Action: TrailClientSecretRotated, SubjectKind: SubjectClient, SubjectID: c.ID, SubjectLabel: c.Name}, nil)
 	})
 	return secret, err
 }
@@ -174,8 +216,10 @@ func (s *Store) AuthenticateClient(ctx context.Context, id, secret string) (*Par
 }
 
 // LoadClientPrincipal rebuilds a partner client's rights; a disabled or
-// deleted client yields EUNAUTHORIZED.
-func (s *Store) LoadClientPrincipal(ctx context.Context, id string) (*Principal, error) {
+// deleted client yields EUNAUTHORIZED. generation is the secret generation
+// the token was issued under (0 when issuing one): a token of a rotated
+// secret is refused.
+func (s *Store) LoadClientPrincipal(ctx context.Context, id string, generation int64) (*Principal, error) {
 	c, err := getClient(s.read(ctx), id)
 	if ErrorCode(err) == ENOTFOUND || err == nil && c.Disabled {
 		return nil, Errorf(EUNAUTHORIZED, "The partner client of this token is disabled or no longer exists.")
@@ -183,5 +227,8 @@ func (s *Store) LoadClientPrincipal(ctx context.Context, id string) (*Principal,
 	if err != nil {
 		return nil, err
 	}
-	return &Principal{ClientID: c.ID, ClientName: c.Name, Sources: c.Sources, Scopes: c.Scopes}, nil
+	if generation != 0 && generation != c.SecretGeneration {
+		return nil, Errorf(EUNAUTHORIZED, "This token was issued with a client secret that has been rotated; get a new token with the current secret.")
+	}
+	return &Principal{ClientID: c.ID, ClientName: c.Name, Sources: c.Sources, Scopes: c.Scopes, SessionGeneration: c.SecretGeneration}, nil
 }

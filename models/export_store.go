@@ -14,6 +14,10 @@ import (
 type ExportState struct {
 	Seq int64
 	At  time.Time
+	// Day is the date the export is made (Paris time): statuses follow
+	// closure dates, so an export of the same changes differs from one
+	// day to the next.
+	Day string
 }
 
 // exportBatch is how many actors an export reads at a time: memory stays
@@ -32,7 +36,7 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 		if err != nil {
 			return err
 		}
-		st.Seq, st.At = last.Seq, last.At
+		st.Seq, st.At, st.Day = last.Seq, last.At, LocalDate(s.now(), "75")
 		if ok, err := begin(st); err != nil || !ok {
 			return err
 		}

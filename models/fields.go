@@ -80,13 +80,62 @@ func (a Address) departement() string {
 	return ident.DepartementFromPostalCode(a.PostalCode)
 }
 
+// checkLen checks a text field's length and characters. Fields of at most
+// maxMultiline characters (names, addresses, labels) are one line; longer
+// ones (summaries, descriptions, messages) may hold line breaks and tabs.
 func checkLen(fe *FieldErrors, field, s string, max int) {
 	if n := utf8.RuneCountInString(s); n > max {
 		fe.Addf(field, "must be at most %d characters (got %d)", max, n)
 	}
+	checkText(fe, field, s, max >= maxMultiline)
+}
+
+// maxMultiline is the shortest limit of a text field that may span lines.
+const maxMultiline = maxSummary
+
+// checkText is the one check of the characters of free text, for every text
+// field of every model: valid UTF-8; no NUL nor other control character
+// (C0, DEL, C1), except tab and line breaks in multiline fields; no
+// bidirectional embedding, override or isolate (U+202A–U+202E,
+// U+2066–U+2069), which make a name display differently from what it is
+// (« Trojan Source »: a name read backwards, a spoofed link). Such
+// characters have no place in a directory and break the CSV, JSON and
+// terminal tools that reusers feed it to.
+func checkText(fe *FieldErrors, field, s string, multiline bool) {
 	if !utf8.ValidString(s) {
 		fe.Add(field, "must be valid UTF-8")
+		return
 	}
+	if r, bad := badRune(s, multiline); bad {
+		fe.Addf(field, "must not contain the control or text-direction character U+%04X", r)
+	}
+}
+
+// badRune returns the first character checkText refuses.
+func badRune(s string, multiline bool) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case multiline && (r == '\t' || r == '\n' || r == '\r'):
+		case r < 0x20, r >= 0x7f && r <= 0x9f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// StripBadText removes what checkText refuses (controls other than tab and
+// line breaks, text-direction overrides), for writers that must never pass
+// such characters on, whatever is stored (the CSV export).
+func StripBadText(s string) string {
+	if _, bad := badRune(s, true); !bad {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if _, bad := badRune(string(r), true); bad {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func checkRequired(fe *FieldErrors, field, s string, max int) {

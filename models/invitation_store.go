@@ -68,12 +68,20 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 		inv.ActorID = &in.ActorID
 	}
 	err := s.write(ctx, func(tx *gorm.DB) error {
+		ev := TrailEvent{Action: TrailInvitationCreated, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
 		if inv.ActorID != nil {
 			if _, err := lockActor(tx, *inv.ActorID, 0); err != nil {
 				return err
 			}
+			ev.ActorID = *inv.ActorID
 		}
-		return tx.Create(inv).Error
+		if err := tx.Create(inv).Error; err != nil {
+			return err
+		}
+		if err := bindIdempotency(tx, SubjectInvitation, inv.ID); err != nil {
+			return err
+		}
+		return s.trail(tx, ev, invitationGrants(inv))
 	})
 	if err != nil {
 		return nil, "", err
@@ -110,6 +118,10 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 				return err
 			}
 			u = *nu
+			if err := s.trail(tx, TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
+				map[string]any{"invitation_id": inv.ID}); err != nil {
+				return err
+			}
 		case err != nil:
 			return err
 		default:
@@ -132,19 +144,48 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 		if err := tx.Model(&u).Select("platform_admin", "coordinator_departements", "coordinator_communes", "updated_at").Updates(&u).Error; err != nil {
 			return err
 		}
+		ev := TrailEvent{Action: TrailInvitationAccepted, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
 		if inv.ActorID != nil {
-			err := tx.Where("user_id = ? AND actor_id = ?", u.ID, *inv.ActorID).Delete(&membershipRow{}).Error
-			if err != nil {
+			ev.ActorID = *inv.ActorID
+			// Someone already in the team gets the invitation's role,
+			// through the same rule as any role change (a structure
+			// keeps a manager).
+			row, err := lockMembership(tx, *inv.ActorID, u.ID)
+			switch ErrorCode(err) {
+			case "":
+				if err := s.setRole(tx, row, Role(inv.Role)); err != nil {
+					return err
+				}
+			case ENOTFOUND:
+				if _, err := s.addMember(tx, *inv.ActorID, u.ID, Role(inv.Role), ViaInvitation); err != nil {
+					return err
+				}
+			default:
 				return err
 			}
-			if _, err := s.addMember(tx, *inv.ActorID, u.ID, Role(inv.Role)); err != nil {
-				return err
-			}
+		}
+		if err := s.trail(tx, ev, invitationGrants(&inv)); err != nil {
+			return err
 		}
 		out = &u
 		return tx.Model(&inv).Updates(map[string]any{"accepted_at": now, "accepted_by": u.ID}).Error
 	})
 	return out, err
+}
+
+// invitationGrants lists what an invitation grants, for the trail.
+func invitationGrants(inv *Invitation) map[string]any {
+	d := map[string]any{}
+	if inv.Role != "" {
+		d["role"] = inv.Role
+	}
+	if inv.PlatformAdmin {
+		d["platform_admin"] = true
+	}
+	if len(inv.CoordinatorDepartements)+len(inv.CoordinatorCommunes) > 0 {
+		d["coordinator"] = map[string]any{"departements": inv.CoordinatorDepartements, "communes": inv.CoordinatorCommunes}
+	}
+	return d
 }
 
 func mergeCodes(a, b StringList) StringList {
@@ -155,4 +196,27 @@ func mergeCodes(a, b StringList) StringList {
 		}
 	}
 	return out
+}
+
+// ReissueInvitation replaces the token of an open invitation whose answer
+// was lost (an Idempotency-Key replay after a crash): the undelivered token
+// stops working and the new one is returned.
+func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, string, error) {
+	token, hash := newSecret(invitationPrefix)
+	var inv Invitation
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		err := tx.Take(&inv, "id = ? AND accepted_at IS NULL", id).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return errBadInvitation
+		}
+		if err != nil {
+			return err
+		}
+		inv.TokenHash = hash
+		return tx.Model(&inv).Update("token_hash", hash).Error
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return &inv, token, nil
 }

@@ -59,7 +59,7 @@ func (s *Store) CreateJoinRequest(ctx context.Context, userID, actorID, message 
 			}
 			return err
 		}
-		return nil
+		return bindIdempotency(tx, EntityJoinRequest, jr.ID)
 	})
 	if err != nil {
 		return nil, err
@@ -126,7 +126,7 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, id string, accep
 		out.Status, out.Reason, out.DecidedBy, out.DecidedAt = RequestRefused, reason, PrincipalFrom(ctx).Scope(), &now
 		if accept {
 			out.Status, out.Role = RequestAccepted, string(role)
-			if _, err := s.addMember(tx, actorID, out.UserID, role); err != nil {
+			if _, err := s.addMember(tx, actorID, out.UserID, role, ViaJoinRequest); err != nil {
 				return err
 			}
 		}
@@ -139,4 +139,18 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, id string, accep
 		return nil, err
 	}
 	return &out, nil
+}
+
+// GetJoinRequest returns a join request with who asks.
+func (s *Store) GetJoinRequest(ctx context.Context, id string) (*JoinRequest, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No join request has the id %q.", clip(id))
+	}
+	var jr JoinRequest
+	err := s.read(ctx).Table("join_requests").Joins("JOIN users ON users.id = join_requests.user_id").
+		Select("join_requests.*, users.email AS email, users.display_name AS display_name").Where("join_requests.id = ?", id).Take(&jr).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No join request has the id %q.", id)
+	}
+	return &jr, dbError(err)
 }

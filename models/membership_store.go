@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"gorm.io/gorm"
@@ -76,7 +77,16 @@ func (s *Store) ListMembers(ctx context.Context, actorID string, p ListParams) (
 	return page, dbError(err)
 }
 
+// How a membership was given, in the trail.
+const (
+	ViaDirect      = "direct"       // an operator or a test wrote it
+	ViaInvitation  = "invitation"   // the person accepted an invitation
+	ViaJoinRequest = "join_request" // a manager accepted the person's request
+)
+
 // AddMember gives an existing, enabled account a role on an active actor.
+// People are added to a team through invitations they accept or requests
+// they make; this is for operators and fixtures.
 func (s *Store) AddMember(ctx context.Context, actorID, userID string, role Role) (*Member, error) {
 	if !validRole(role) {
 		return nil, roleError("role")
@@ -84,13 +94,13 @@ func (s *Store) AddMember(ctx context.Context, actorID, userID string, role Role
 	var m *Member
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var err error
-		m, err = s.addMember(tx, actorID, userID, role)
+		m, err = s.addMember(tx, actorID, userID, role, ViaDirect)
 		return err
 	})
 	return m, err
 }
 
-func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role) (*Member, error) {
+func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role, via string) (*Member, error) {
 	if _, err := lockActor(tx, actorID, 0); err != nil {
 		return nil, err
 	}
@@ -108,7 +118,60 @@ func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role) (*Memb
 		}
 		return nil, err
 	}
+	ev := TrailEvent{Action: TrailMemberAdded, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}
+	if err := s.trail(tx, ev, map[string]any{"role": role, "via": via}); err != nil {
+		return nil, err
+	}
 	return &Member{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, Role: role, CreatedAt: row.CreatedAt}, nil
+}
+
+// lockMembership loads a membership inside a write transaction.
+func lockMembership(tx *gorm.DB, actorID, userID string) (*membershipRow, error) {
+	var row membershipRow
+	err := tx.Take(&row, "actor_id = ? AND user_id = ?", actorID, userID).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "This account is not a member of the structure.")
+	}
+	return &row, err
+}
+
+// keepAManager refuses a change that would leave a structure that has a
+// manager without one: nobody could then manage its team, its referrals'
+// trail or its reset links, and a manager leaving by mistake could not undo
+// it. Another member is made manager first.
+func keepAManager(tx *gorm.DB, actorID, exceptUserID string) error {
+	var n int64
+	if err := tx.Model(&membershipRow{}).Where("actor_id = ? AND role = ? AND user_id <> ?", actorID, RoleManager, exceptUserID).Count(&n).Error; err != nil {
+		return err
+	}
+	if n == 0 {
+		return Errorf(ECONFLICT, "This is the structure's last manager: make another member manager first.")
+	}
+	return nil
+}
+
+// setRole changes a membership's role inside tx, keeping a manager and
+// recording the change in the trail.
+func (s *Store) setRole(tx *gorm.DB, row *membershipRow, role Role) error {
+	if row.Role == string(role) {
+		return nil
+	}
+	if row.Role == string(RoleManager) {
+		if err := keepAManager(tx, row.ActorID, row.UserID); err != nil {
+			return err
+		}
+	}
+	if err := tx.Model(&membershipRow{}).Where("actor_id = ? AND user_id = ?", row.ActorID, row.UserID).Update("role", string(role)).Error; err != nil {
+		return err
+	}
+	u, err := getUser(tx, row.UserID)
+	if err != nil {
+		return err
+	}
+	old := row.Role
+	row.Role = string(role)
+	ev := TrailEvent{Action: TrailMemberRoleChanged, ActorID: row.ActorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}
+	return s.trail(tx, ev, map[string]any{"old": old, "new": role})
 }
 
 // SetMemberRole changes a member's role.
@@ -118,19 +181,15 @@ func (s *Store) SetMemberRole(ctx context.Context, actorID, userID string, role 
 	}
 	var m *Member
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		res := tx.Model(&membershipRow{}).Where("actor_id = ? AND user_id = ?", actorID, userID).Update("role", string(role))
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return Errorf(ENOTFOUND, "This account is not a member of the structure.")
-		}
-		u, err := getUser(tx, userID)
+		row, err := lockMembership(tx, actorID, userID)
 		if err != nil {
 			return err
 		}
-		var row membershipRow
-		if err := tx.Take(&row, "actor_id = ? AND user_id = ?", actorID, userID).Error; err != nil {
+		if err := s.setRole(tx, row, role); err != nil {
+			return err
+		}
+		u, err := getUser(tx, userID)
+		if err != nil {
 			return err
 		}
 		m = &Member{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, Role: role, CreatedAt: row.CreatedAt}
@@ -139,17 +198,28 @@ func (s *Store) SetMemberRole(ctx context.Context, actorID, userID string, role 
 	return m, err
 }
 
-// RemoveMember ends a membership.
+// RemoveMember ends a membership. The last manager of a structure cannot be
+// removed (ECONFLICT).
 func (s *Store) RemoveMember(ctx context.Context, actorID, userID string) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
-		res := tx.Where("actor_id = ? AND user_id = ?", actorID, userID).Delete(&membershipRow{})
-		if res.Error != nil {
-			return res.Error
+		row, err := lockMembership(tx, actorID, userID)
+		if err != nil {
+			return err
 		}
-		if res.RowsAffected == 0 {
-			return Errorf(ENOTFOUND, "This account is not a member of the structure.")
+		if row.Role == string(RoleManager) {
+			if err := keepAManager(tx, actorID, userID); err != nil {
+				return err
+			}
 		}
-		return nil
+		if err := tx.Where("actor_id = ? AND user_id = ?", actorID, userID).Delete(&membershipRow{}).Error; err != nil {
+			return err
+		}
+		u, err := getUser(tx, userID)
+		if err != nil {
+			return err
+		}
+		ev := TrailEvent{Action: TrailMemberRemoved, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}
+		return s.trail(tx, ev, map[string]any{"role": row.Role, "left": PrincipalFrom(tx.Statement.Context).UserID == userID})
 	})
 }
 

@@ -21,7 +21,8 @@ func TestPasswordHash(t *testing.T) {
 			t.Errorf("%q accepted as a hash", bad)
 		}
 	}
-	if ValidatePassword("short") == nil || ValidatePassword(string(make([]byte, 300))) == nil || ValidatePassword("twelve chars") != nil {
+	if ValidatePassword("short", PasswordContext{}) == nil || ValidatePassword(string(make([]byte, 300)), PasswordContext{}) == nil ||
+		ValidatePassword("fifteen chars ok", PasswordContext{}) != nil {
 		t.Error("password policy")
 	}
 }

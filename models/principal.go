@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"slices"
+	"strings"
+	"time"
 )
 
 // Role is what a principal may do for one structure (actor).
@@ -17,6 +19,9 @@ const (
 type Membership struct {
 	ActorID string
 	Role    Role
+	// Since is when the membership began: a member who joined after a
+	// referral was sent leaves a trace when reading it.
+	Since time.Time
 }
 
 // Territory is where a coordinator may act: départements and/or INSEE
@@ -54,6 +59,12 @@ type Principal struct {
 	ClientName string
 	Sources    []string
 	Scopes     []string
+
+	// SessionID is a person's login session, which their access tokens
+	// name; SessionGeneration is the partner client's secret generation,
+	// which its tokens carry. Both are checked on every request.
+	SessionID         string
+	SessionGeneration int64
 }
 
 // Scopes an administrator grants to partner clients.
@@ -179,6 +190,135 @@ func (p *Principal) CanEditActor(ref ActorRef) bool {
 // partner clients for their own source. ref describes the actor to create.
 func (p *Principal) CanCreateActor(ref ActorRef) bool { return p.CanEditActor(ref) }
 
+// ActorChange describes a write of an actor for AuthorizeActorChange.
+type ActorChange struct {
+	// Before is the stored actor; nil when creating.
+	Before *ActorRef
+	// After is the actor as the write leaves it, with the lineage of its
+	// (new) network.
+	After ActorRef
+	// Parent is the network the actor joins, when parent_id is set on
+	// creation or changed.
+	Parent *ActorRef
+	// SourceChanged says source or source_id is set on creation or changed.
+	SourceChanged bool
+	// Sync says the write comes through a partner's bulk sync or an import.
+	Sync bool
+}
+
+// forbidden refuses a change, naming the field that made it forbidden
+// ("" when the record as a whole is out of reach), so that a sync report
+// says which field to fix.
+func forbidden(field, msg string) error {
+	e := &Error{Code: EFORBIDDEN, Message: msg}
+	if field != "" {
+		e.Fields = []FieldError{{Field: field, Reason: msg}}
+	}
+	return e
+}
+
+// AuthorizeActorChange is the one decision on a write of an actor, whatever
+// the path: a direct create, PUT or PATCH, an accepted suggestion (the
+// moderator must be allowed to make the change directly), a sync batch, an
+// import, a restore. The Store applies it inside the write's transaction, on
+// the state as it will be stored:
+//   - administrators may make any change;
+//   - partner clients (with directory:write, or sync:write through sync)
+//     write only records of their own sources, before and after, and attach
+//     actors only to networks of their sources;
+//   - people never write a partner's source: source and source_id are set by
+//     the partner's sync or an administrator, and stay as they are;
+//   - coordinators and managers must be allowed to edit the actor as it was,
+//     as it will be (its territory, its network) and the network it joins.
+func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
+	if done, err := p.changeGate(ch.Sync, ch.SourceChanged); done || err != nil {
+		return err
+	}
+	if p.IsPartner() {
+		if ch.Before != nil && !p.CanWriteSource(ch.Before.Source) || !p.CanWriteSource(ch.After.Source) {
+			return forbidden("source", "A partner client writes only records whose source is one of its own ("+strings.Join(p.Sources, ", ")+").")
+		}
+		if ch.Parent != nil && !p.CanWriteSource(ch.Parent.Source) {
+			return forbidden("parent_id", "A partner client attaches actors only to networks of its own sources.")
+		}
+		return nil
+	}
+	if ch.Before != nil && !p.editsDirectly(*ch.Before) {
+		return forbidden("", "Your account may not change this actor.")
+	}
+	if ch.Parent != nil && !p.editsDirectly(*ch.Parent) {
+		return forbidden("parent_id", "Your account may not attach actors to the network "+ch.Parent.ID+".")
+	}
+	if !p.editsDirectly(ch.After) {
+		return forbidden("address", "This change would put the actor outside what your account may edit (its territory or its network).")
+	}
+	return nil
+}
+
+// ServiceChange describes a write of a service for AuthorizeServiceChange.
+// A service never changes actor.
+type ServiceChange struct {
+	Actor ActorRef
+	// BeforeSource is the stored service's source; Before says there is one.
+	Before        bool
+	BeforeSource  string
+	Source        string
+	SourceChanged bool
+	Sync          bool
+}
+
+// AuthorizeServiceChange is AuthorizeActorChange for services: the caller
+// must be allowed to edit the service's actor, partners write their own
+// sources only, people never set or change a source.
+func (p *Principal) AuthorizeServiceChange(ch ServiceChange) error {
+	if done, err := p.changeGate(ch.Sync, ch.SourceChanged); done || err != nil {
+		return err
+	}
+	if p.IsPartner() {
+		if !p.CanWriteSource(ch.Actor.Source) || ch.Before && !p.CanWriteSource(ch.BeforeSource) || !p.CanWriteSource(ch.Source) {
+			return forbidden("source", "A partner client writes only services whose source, and whose actor's source, is one of its own ("+strings.Join(p.Sources, ", ")+").")
+		}
+		return nil
+	}
+	if !p.editsDirectly(ch.Actor) {
+		return forbidden("", "Your account may not change services of this actor.")
+	}
+	return nil
+}
+
+// changeGate applies the rules shared by writes of actors and services:
+// administrators pass, anonymous callers do not, partner clients need the
+// scope of the channel (then their sources are checked), people never sync
+// nor write a source. done says the decision is made.
+func (p *Principal) changeGate(sync, sourceChanged bool) (done bool, err error) {
+	switch {
+	case p.IsAdmin():
+		return true, nil
+	case p.IsAnonymous():
+		return true, forbidden("", "This change needs an account.")
+	case p.IsPartner():
+		scope := ScopeDirectoryWrite
+		if sync {
+			scope = ScopeSyncWrite
+		}
+		if !p.HasScope(scope) {
+			return true, forbidden("", "This partner client lacks the "+scope+" scope.")
+		}
+		return false, nil
+	case sync:
+		return true, forbidden("", "Bulk sync and imports are for administrators and partner clients.")
+	case sourceChanged:
+		return true, forbidden("source", "People's accounts do not write partners' sources: source and source_id are set by a partner's sync or an administrator, and are kept as they are on other changes.")
+	}
+	return false, nil
+}
+
+// editsDirectly: a coordinator of the actor's territory or a manager of it
+// or of its network.
+func (p *Principal) editsDirectly(ref ActorRef) bool {
+	return p.CoordinatesActor(ref) || p.ManagesActor(ref)
+}
+
 // CanWriteSource reports whether p may create or change records whose source
 // is source: administrators any, partner clients only their own.
 func (p *Principal) CanWriteSource(source string) bool {
@@ -226,6 +366,30 @@ func (p *Principal) CanManageMembers(ref ActorRef) bool {
 // CanReadHistory reports whether p may read the actor's audit history:
 // its managers, the coordinators of its territory and administrators.
 func (p *Principal) CanReadHistory(ref ActorRef) bool { return p.CanModerate(ref) }
+
+// MaySeeContacts is the one rule for an actor's phones and e-mails on every
+// surface: everyone when the structure made them public (contactPublic),
+// otherwise only those who may see its unpublished records — its members,
+// its managers and its network's, the coordinators of its territory,
+// partner clients of its source with directory:write, and administrators.
+// Anonymous surfaces (lists and reads without a token, search, the public
+// change feed, open-data exports) therefore show them only when public.
+func (p *Principal) MaySeeContacts(ref ActorRef, contactPublic bool) bool {
+	return contactPublic || p.CanSeeUnpublished(ref)
+}
+
+// ManagesSomething reports whether p manages at least one structure.
+func (p *Principal) ManagesSomething() bool {
+	if p == nil {
+		return false
+	}
+	for _, m := range p.Memberships {
+		if m.Role == RoleManager {
+			return true
+		}
+	}
+	return false
+}
 
 // CanSeeUnpublished reports whether p may read the actor's draft services.
 func (p *Principal) CanSeeUnpublished(ref ActorRef) bool {

@@ -14,27 +14,6 @@ func (s *Store) ActorRef(ctx context.Context, id string) (ActorRef, error) {
 	return actorRef(s.read(ctx), id)
 }
 
-// RefForNewActor describes an actor about to be created, for CanCreateActor:
-// its place and source as normalised, and the lineage of its parent.
-func (s *Store) RefForNewActor(ctx context.Context, a *Actor) (ActorRef, error) {
-	c := *a
-	c.Normalize()
-	ref := ActorRef{Source: c.Source, Departement: c.Departement, InseeCode: c.Address.InseeCode}
-	if c.ParentID != nil && ValidID(*c.ParentID) {
-		parent, err := actorRef(s.read(ctx), *c.ParentID)
-		switch ErrorCode(err) {
-		case "":
-			ref.Lineage = parent.Lineage
-		case ENOTFOUND:
-			// Validation reports the unknown parent; authorization
-			// decides on the place and source alone.
-		default:
-			return ActorRef{}, err
-		}
-	}
-	return ref, nil
-}
-
 // RefOf describes an actor as it is (or would be after a change), taking its
 // lineage from ref, for checks on the new state of an update.
 func RefOf(a *Actor, lineage []string) ActorRef {
@@ -72,4 +51,66 @@ func actorRef(db *gorm.DB, id string) (ActorRef, error) {
 		next = p.ParentID
 	}
 	return ref, nil
+}
+
+// authorizeActor applies Principal.AuthorizeActorChange to a write of an
+// actor inside its transaction: before is the stored actor (nil when
+// creating), after the normalised, validated state about to be stored. A
+// write without a principal (an operator's command, a background job) is
+// not restricted.
+func (s *Store) authorizeActor(tx *gorm.DB, before, after *Actor) error {
+	ctx := tx.Statement.Context
+	p := PrincipalFrom(ctx)
+	if p == nil {
+		return nil
+	}
+	ch := ActorChange{Sync: ChannelFrom(ctx) == ChannelSync}
+	lineage := []string{after.ID}
+	if after.ParentID != nil {
+		parent, err := actorRef(tx, *after.ParentID)
+		switch ErrorCode(err) {
+		case "":
+			lineage = append(lineage, parent.Lineage...)
+			if before == nil || before.ParentID == nil || *before.ParentID != *after.ParentID {
+				ch.Parent = &parent
+			}
+		case ENOTFOUND: // validation names the unknown parent
+		default:
+			return err
+		}
+	}
+	if before != nil {
+		ref, err := actorRef(tx, before.ID)
+		if err != nil {
+			return err
+		}
+		ch.Before = &ref
+		ch.SourceChanged = before.Source != after.Source || before.SourceID != after.SourceID
+	} else {
+		ch.SourceChanged = after.Source != "" || after.SourceID != ""
+	}
+	ch.After = ActorRef{ID: after.ID, Source: after.Source, Departement: after.Departement, InseeCode: after.Address.InseeCode, Lineage: lineage}
+	return p.AuthorizeActorChange(ch)
+}
+
+// authorizeService applies Principal.AuthorizeServiceChange to a write of a
+// service inside its transaction (before nil when creating).
+func (s *Store) authorizeService(tx *gorm.DB, before, after *Service, actor *Actor) error {
+	ctx := tx.Statement.Context
+	p := PrincipalFrom(ctx)
+	if p == nil {
+		return nil
+	}
+	ref, err := actorRef(tx, actor.ID)
+	if err != nil {
+		return err
+	}
+	ch := ServiceChange{Actor: ref, Source: after.Source, Sync: ChannelFrom(ctx) == ChannelSync}
+	if before != nil {
+		ch.Before, ch.BeforeSource = true, before.Source
+		ch.SourceChanged = before.Source != after.Source || before.SourceID != after.SourceID
+	} else {
+		ch.SourceChanged = after.Source != "" || after.SourceID != ""
+	}
+	return p.AuthorizeServiceChange(ch)
 }

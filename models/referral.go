@@ -162,8 +162,8 @@ func (r *Referral) Validate(now time.Time) error {
 			fe.Add(field, "is required")
 		case n > max:
 			fe.Addf(field, "must be at most %d characters", max)
-		case !utf8.ValidString(v):
-			fe.Add(field, "must be valid UTF-8")
+		default:
+			checkText(&fe, field, v, max >= maxMultiline)
 		}
 	}
 	personText("person.first_name", r.PersonFirstName, maxPersonName, true)
@@ -196,4 +196,29 @@ func (r *Referral) Validate(now time.Time) error {
 		fe.Add("consent.referent_commitment", "must be true: the sender commits to the data-protection rules")
 	}
 	return fe.Err("The referral is invalid.")
+}
+
+// ReadTrace says whether p reading r's personal data must leave a trace in
+// its structures' security trail, and why: every read by someone who is not
+// an ordinary, long-standing member of one of its two structures — a
+// platform administrator (who may add themself to any team), or a member
+// who joined after the referral was sent (and so was not among the people
+// the sender entrusted it to).
+func (p *Principal) ReadTrace(r *Referral) (bool, string) {
+	if p.IsAdmin() {
+		return true, "platform_administrator"
+	}
+	var since *time.Time
+	for _, m := range p.Memberships {
+		if m.ActorID == r.FromActorID || m.ActorID == r.ToActorID {
+			if since == nil || m.Since.Before(*since) {
+				t := m.Since
+				since = &t
+			}
+		}
+	}
+	if since != nil && since.After(r.CreatedAt) {
+		return true, "joined_after_the_referral"
+	}
+	return false, ""
 }

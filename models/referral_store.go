@@ -34,11 +34,16 @@ func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
 		return err
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
-		if _, err := activeActorRef(tx, r.FromActorID, "from_actor_id"); err != nil {
+		from, err := activeActorRef(tx, r.FromActorID, "from_actor_id")
+		if err != nil {
 			return err
 		}
+		if !from.OpenAt(now) {
+			return &Error{Code: EINVALID, Message: from.closedMessage(now) + " A closed structure does not send referrals.",
+				Fields: []FieldError{{Field: "from_actor_id", Reason: "is closed today"}}}
+		}
 		var sv Service
-		err := tx.Take(&sv, "id = ?", r.ToServiceID).Error
+		err = tx.Take(&sv, "id = ?", r.ToServiceID).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && (sv.IsArchived() || !sv.IsPublished()) {
 			return referralInvalid("to_service_id", "no published service has this id")
 		}
@@ -49,8 +54,13 @@ func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
 			return &Error{Code: EINVALID, Message: "This service does not take referrals at the moment; contact the structure directly or choose another service.",
 				Fields: []FieldError{{Field: "to_service_id", Reason: "does not take referrals"}}}
 		}
-		if _, err := activeActorRef(tx, sv.ActorID, "to_service_id"); err != nil {
+		to, err := activeActorRef(tx, sv.ActorID, "to_service_id")
+		if err != nil {
 			return err
+		}
+		if !to.OpenAt(now) {
+			return &Error{Code: EINVALID, Message: to.closedMessage(now) + " Choose another place for this person, or send the referral once it has reopened.",
+				Fields: []FieldError{{Field: "to_service_id", Reason: "its structure is closed today"}}}
 		}
 		if sv.ActorID == r.FromActorID {
 			return referralInvalid("to_service_id", "is a service of your own structure; a referral goes to another structure")
@@ -59,6 +69,9 @@ func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
 		r.Status, r.RefusalReason, r.RefusalDetails = ReferralSent, "", ""
 		r.CreatedAt, r.UpdatedAt, r.AcceptedAt, r.ClosedAt, r.AnonymizedAt, r.Version = now, now, nil, nil, nil, 1
 		if err := tx.Create(r).Error; err != nil {
+			return err
+		}
+		if err := bindIdempotency(tx, EntityReferral, r.ID); err != nil {
 			return err
 		}
 		return addReferralEvent(tx, r, r.SenderID, r.FromActorID, "", now)
@@ -136,9 +149,7 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, ifVersion int
 		if t.Reason == "other" && t.Details == "" {
 			fe.Add("details", "is required when the reason is other")
 		}
-		if utf8Len(t.Details) > maxShortText {
-			fe.Addf("details", "must be at most %d characters", maxShortText)
-		}
+		checkLen(&fe, "details", t.Details, maxShortText)
 	} else if t.Reason != "" || t.Details != "" {
 		fe.Add("reason", "is only given when refusing")
 	}
@@ -466,5 +477,39 @@ func (s *Store) MaintainReferrals(ctx context.Context, p ReferralPolicy) (expire
 		return 0, 0, err
 	}
 	anonymized, err = s.AnonymizeReferrals(ctx, now.Add(-p.Retention), now.Add(-p.MaxRetention))
-	return expired, anonymized, err
+	if err != nil || anonymized == 0 {
+		return expired, anonymized, err
+	}
+	// secure_delete zeroed the erased values in the database's pages; the
+	// WAL still holds images of those pages from before: truncate it.
+	return expired, anonymized, s.Checkpoint(ctx)
+}
+
+// RecordReferralReads writes, in one transaction, a trace of each read of a
+// referral's personal data that ReadTrace asks for, visible to both of its
+// structures. The caller writes it before answering: a read that cannot be
+// traced is not answered.
+func (s *Store) RecordReferralReads(ctx context.Context, p *Principal, rs []*Referral) error {
+	type read struct {
+		r      *Referral
+		reason string
+	}
+	var reads []read
+	for _, r := range rs {
+		if ok, reason := p.ReadTrace(r); ok {
+			reads = append(reads, read{r, reason})
+		}
+	}
+	if len(reads) == 0 {
+		return nil
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		for _, rd := range reads {
+			ev := TrailEvent{Action: TrailReferralRead, ActorID: rd.r.FromActorID, OtherActorID: rd.r.ToActorID, SubjectKind: SubjectReferral, SubjectID: rd.r.ID}
+			if err := s.trail(tx, ev, map[string]any{"reason": rd.reason}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

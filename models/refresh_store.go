@@ -25,16 +25,40 @@ const refreshPrefix = "rt_"
 
 var errBadRefresh = Errorf(EUNAUTHORIZED, "The refresh token is invalid, expired or revoked; log in again.")
 
-// IssueRefreshToken starts a new login session (a token family) for userID.
-func (s *Store) IssueRefreshToken(ctx context.Context, userID string, ttl time.Duration) (string, time.Time, error) {
-	var token string
-	var exp time.Time
+type session struct {
+	ID        string `gorm:"primaryKey"`
+	UserID    string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	RevokedAt *time.Time
+}
+
+// Session is a login: its id (the sid of its access tokens) and its first
+// refresh token.
+type Session struct {
+	ID           string
+	RefreshToken string
+	ExpiresAt    time.Time
+}
+
+// OpenSession starts a login session for userID: a session that access
+// tokens name, and its first refresh token (a token family).
+func (s *Store) OpenSession(ctx context.Context, userID string, ttl time.Duration) (*Session, error) {
+	var out Session
 	err := s.write(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		out.ID = NewID()
+		if err := tx.Create(&session{ID: out.ID, UserID: userID, CreatedAt: now, ExpiresAt: now.Add(ttl)}).Error; err != nil {
+			return err
+		}
 		var err error
-		token, exp, err = s.insertRefresh(tx, userID, NewID(), ttl)
+		out.RefreshToken, out.ExpiresAt, err = s.insertRefresh(tx, userID, out.ID, ttl)
 		return err
 	})
-	return token, exp, err
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 func (s *Store) insertRefresh(tx *gorm.DB, userID, family string, ttl time.Duration) (string, time.Time, error) {
@@ -45,9 +69,10 @@ func (s *Store) insertRefresh(tx *gorm.DB, userID, family string, ttl time.Durat
 }
 
 // RotateRefreshToken exchanges a refresh token for a new one of the same
-// family and returns the account id. A token used twice means it leaked:
-// the whole family is revoked and both holders must log in again.
-func (s *Store) RotateRefreshToken(ctx context.Context, token string, ttl time.Duration) (userID, next string, exp time.Time, err error) {
+// session and returns the account and session ids. A token used twice means
+// it leaked: the whole session is revoked, its access tokens included, and
+// both holders must log in again.
+func (s *Store) RotateRefreshToken(ctx context.Context, token string, ttl time.Duration) (userID, sessionID, next string, exp time.Time, err error) {
 	var reuse bool
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		var rt refreshToken
@@ -77,17 +102,22 @@ func (s *Store) RotateRefreshToken(ctx context.Context, token string, ttl time.D
 		if e != nil {
 			return e
 		}
-		userID = rt.UserID
+		// The session lives as long as its latest refresh token.
+		if e := tx.Model(&session{}).Where("id = ?", rt.FamilyID).Update("expires_at", exp).Error; e != nil {
+			return e
+		}
+		userID, sessionID = rt.UserID, rt.FamilyID
 		return tx.Model(&rt).Updates(map[string]any{"revoked_at": now, "replaced_by": hashSecret(next)}).Error
 	})
 	if err == nil && reuse {
 		err = errBadRefresh
 	}
-	return userID, next, exp, err
+	return userID, sessionID, next, exp, err
 }
 
-// RevokeRefreshToken ends the login session the token belongs to (log out).
-// Unknown tokens are ignored: logging out twice is not an error.
+// RevokeRefreshToken ends the login session the token belongs to (log out),
+// its access tokens included. Unknown tokens are ignored: logging out twice
+// is not an error.
 func (s *Store) RevokeRefreshToken(ctx context.Context, token string) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
 		var rt refreshToken
@@ -102,10 +132,39 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, token string) error {
 	})
 }
 
+// RevokeSession ends a session by id (log out with an access token).
+func (s *Store) RevokeSession(ctx context.Context, userID, sessionID string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&session{}).Where("id = ? AND user_id = ?", sessionID, userID).Count(&n).Error; err != nil || n == 0 {
+			return err
+		}
+		return revokeFamily(tx, sessionID, s.now())
+	})
+}
+
 func revokeFamily(tx *gorm.DB, family string, now time.Time) error {
+	if err := tx.Model(&session{}).Where("id = ? AND revoked_at IS NULL", family).Update("revoked_at", now).Error; err != nil {
+		return err
+	}
 	return tx.Model(&refreshToken{}).Where("family_id = ? AND revoked_at IS NULL", family).Update("revoked_at", now).Error
 }
 
-func revokeUserTokens(tx *gorm.DB, userID string, now time.Time) error {
-	return tx.Model(&refreshToken{}).Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", now).Error
+// revokeUserTokens ends every session of the account but keep (the
+// caller's own, when it changes its password; "" ends them all).
+func revokeUserTokens(tx *gorm.DB, userID string, now time.Time, keep string) error {
+	if err := tx.Model(&session{}).Where("user_id = ? AND revoked_at IS NULL AND id <> ?", userID, keep).Update("revoked_at", now).Error; err != nil {
+		return err
+	}
+	return tx.Model(&refreshToken{}).Where("user_id = ? AND revoked_at IS NULL AND family_id <> ?", userID, keep).Update("revoked_at", now).Error
+}
+
+// sessionLive reports whether the session is open for the account.
+func sessionLive(tx *gorm.DB, userID, sessionID string, now time.Time) (bool, error) {
+	if !ValidID(sessionID) {
+		return false, nil
+	}
+	var n int64
+	err := tx.Model(&session{}).Where("id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?", sessionID, userID, now).Count(&n).Error
+	return n == 1, err
 }

@@ -46,7 +46,12 @@ type ServiceFilter struct {
 
 // CreateService validates sv and inserts it with a new id under an active actor.
 func (s *Store) CreateService(ctx context.Context, sv *Service) error {
-	return s.write(ctx, func(tx *gorm.DB) error { return s.insertService(tx, sv) })
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := s.insertService(tx, sv); err != nil {
+			return err
+		}
+		return bindIdempotency(tx, EntityService, sv.ID)
+	})
 }
 
 // insertService validates sv and inserts it with a new id inside tx.
@@ -64,6 +69,9 @@ func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 	}
 	actor, err := activeActor(tx, sv.ActorID)
 	if err != nil {
+		return err
+	}
+	if err := s.authorizeService(tx, nil, sv, actor); err != nil {
 		return err
 	}
 	sv.Fingerprint = sv.ContentFingerprint()
@@ -128,6 +136,9 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 	}
 	actor, err := activeActor(tx, sv.ActorID)
 	if err != nil {
+		return err
+	}
+	if err := s.authorizeService(tx, before, sv, actor); err != nil {
 		return err
 	}
 	now := s.now()

@@ -31,11 +31,17 @@ type Suggestion struct {
 	Changes     string
 	Message     string
 	BaseVersion int64
-	Status      string
-	Reason      string
-	DecidedBy   string
-	DecidedAt   *time.Time
-	CreatedAt   time.Time
+	// BaseValues are the values, when the suggestion was made, of the
+	// fields it changes (a JSON object in the API's representation): it is
+	// accepted later only if none of them changed since. "" for suggestions
+	// made before this was recorded: then the whole record must be
+	// unchanged (BaseVersion).
+	BaseValues string
+	Status     string
+	Reason     string
+	DecidedBy  string
+	DecidedAt  *time.Time
+	CreatedAt  time.Time
 }
 
 // CreateSuggestion records a pending suggestion. The caller has checked that
@@ -51,7 +57,12 @@ func (s *Store) CreateSuggestion(ctx context.Context, sg *Suggestion) error {
 		return err
 	}
 	sg.ID, sg.Status, sg.CreatedAt = NewID(), SuggestionPending, s.now()
-	return s.write(ctx, func(tx *gorm.DB) error { return tx.Create(sg).Error })
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(sg).Error; err != nil {
+			return err
+		}
+		return bindIdempotency(tx, EntitySuggestion, sg.ID)
+	})
 }
 
 // GetSuggestion returns the suggestion with id.
@@ -143,7 +154,7 @@ func (s *Store) RejectSuggestion(ctx context.Context, id, reason string) (*Sugge
 // merges the patch into the current actor (inside the transaction, so the
 // patch meets the latest state), then the actor is validated and saved with
 // the suggestion recorded as the change's channel.
-func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func(a *Actor, patch []byte) error) (*Suggestion, error) {
+func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func(a *Actor, sg *Suggestion) error) (*Suggestion, error) {
 	return s.decideSuggestion(withSuggestion(WithChannel(ctx, ChannelSuggestion), id), id, func(tx *gorm.DB, sg *Suggestion) error {
 		if sg.Entity != EntityActor {
 			return Errorf(ECONFLICT, "This suggestion is about a %s.", sg.Entity)
@@ -153,7 +164,7 @@ func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func
 			return err
 		}
 		before := *a
-		if err := apply(a, []byte(sg.Changes)); err != nil {
+		if err := apply(a, sg); err != nil {
 			return noLongerApplies(err)
 		}
 		if err := s.saveActor(tx, &before, a); err != nil {
@@ -165,7 +176,7 @@ func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func
 }
 
 // AcceptServiceSuggestion is AcceptActorSuggestion for a service.
-func (s *Store) AcceptServiceSuggestion(ctx context.Context, id string, apply func(sv *Service, patch []byte) error) (*Suggestion, error) {
+func (s *Store) AcceptServiceSuggestion(ctx context.Context, id string, apply func(sv *Service, sg *Suggestion) error) (*Suggestion, error) {
 	return s.decideSuggestion(withSuggestion(WithChannel(ctx, ChannelSuggestion), id), id, func(tx *gorm.DB, sg *Suggestion) error {
 		if sg.Entity != EntityService {
 			return Errorf(ECONFLICT, "This suggestion is about a %s.", sg.Entity)
@@ -175,7 +186,7 @@ func (s *Store) AcceptServiceSuggestion(ctx context.Context, id string, apply fu
 			return err
 		}
 		before := *sv
-		if err := apply(sv, []byte(sg.Changes)); err != nil {
+		if err := apply(sv, sg); err != nil {
 			return noLongerApplies(err)
 		}
 		if err := s.saveService(tx, &before, sv); err != nil {

@@ -201,7 +201,7 @@ func settle(o *SyncOutcome, err error, ex existingKey, found bool, keep map[stri
 
 func rejection(err error) ([]FieldError, bool) {
 	var e *Error
-	if !errors.As(err, &e) || (e.Code != EINVALID && e.Code != ECONFLICT && e.Code != EGONE) {
+	if !errors.As(err, &e) || (e.Code != EINVALID && e.Code != ECONFLICT && e.Code != EGONE && e.Code != EFORBIDDEN) {
 		return nil, false
 	}
 	if len(e.Fields) > 0 {

@@ -94,7 +94,7 @@ func (s *Store) insertUser(tx *gorm.DB, in NewUser) (*User, error) {
 	email := normalizeEmail(&fe, "email", in.Email)
 	in.DisplayName = strings.TrimSpace(in.DisplayName)
 	checkLen(&fe, "display_name", in.DisplayName, maxName)
-	if err := ValidatePassword(in.Password); err != nil {
+	if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName}); err != nil {
 		var e *Error
 		if errors.As(err, &e) {
 			fe = append(fe, e.Fields...)
@@ -117,6 +117,14 @@ func (s *Store) insertUser(tx *gorm.DB, in NewUser) (*User, error) {
 				Fields: []FieldError{{Field: "email", Reason: "is already registered"}}}
 		}
 		return nil, err
+	}
+	if in.PlatformAdmin || !in.Coordinates.IsZero() {
+		// Accounts created with rights (the CLI's administrators) are in
+		// the trail; those of invitations are recorded with the invitation.
+		if err := s.trail(tx, TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
+			map[string]any{"platform_admin": u.PlatformAdmin, "coordinator": u.Territory()}); err != nil {
+			return nil, err
+		}
 	}
 	return u, nil
 }
@@ -191,6 +199,7 @@ func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User
 		if err != nil {
 			return err
 		}
+		before := *u
 		var fe FieldErrors
 		if in.DisplayName != nil {
 			u.DisplayName = strings.TrimSpace(*in.DisplayName)
@@ -220,7 +229,14 @@ func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User
 			return err
 		}
 		if u.Disabled {
-			if err := revokeUserTokens(tx, u.ID, u.UpdatedAt); err != nil {
+			if err := revokeUserTokens(tx, u.ID, u.UpdatedAt, ""); err != nil {
+				return err
+			}
+		}
+		d := changedValues(map[string][2]any{"display_name": {before.DisplayName, u.DisplayName}, "platform_admin": {before.PlatformAdmin, u.PlatformAdmin},
+			"disabled": {before.Disabled, u.Disabled}, "coordinator": {before.Territory(), u.Territory()}})
+		if len(d) > 0 {
+			if err := s.trail(tx, TrailEvent{Action: TrailAccountUpdated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}, d); err != nil {
 				return err
 			}
 		}
@@ -244,8 +260,11 @@ func keepOneAdmin(tx *gorm.DB, exceptID string) error {
 }
 
 // ChangePassword replaces the password after checking the current one, and
-// revokes the account's refresh tokens: other sessions must log in again.
-func (s *Store) ChangePassword(ctx context.Context, userID, current, next string) error {
+// ends every other session of the account, their access tokens included:
+// other devices must log in again. The caller's own session (keepSession)
+// stays open, so that changing a password does not log out the person who
+// did it.
+func (s *Store) ChangePassword(ctx context.Context, userID, keepSession, current, next string) error {
 	u, err := s.GetUser(ctx, userID)
 	if err != nil {
 		return err
@@ -257,26 +276,45 @@ func (s *Store) ChangePassword(ctx context.Context, userID, current, next string
 	if !ok {
 		return &Error{Code: EINVALID, Message: "The current password is incorrect.", Fields: []FieldError{{Field: "current_password", Reason: "does not match"}}}
 	}
-	if err := ValidatePassword(next); err != nil {
+	hash, err := newPasswordHash(next, u, "new_password")
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		return s.setPassword(tx, u, hash, keepSession, TrailPasswordChanged, nil)
+	})
+}
+
+// newPasswordHash checks a new password for u against the policy (field
+// names the input) and hashes it.
+func newPasswordHash(next string, u *User, field string) (string, error) {
+	if err := ValidatePassword(next, PasswordContext{Email: u.Email, DisplayName: u.DisplayName, CurrentHash: u.PasswordHash}); err != nil {
 		var e *Error
 		if errors.As(err, &e) {
 			for i := range e.Fields {
-				e.Fields[i].Field = "new_password"
+				e.Fields[i].Field = field
 			}
 		}
-		return err
+		return "", err
 	}
 	hash, err := HashPassword(next)
 	if err != nil {
-		return Internal(err)
+		return "", Internal(err)
 	}
-	return s.write(ctx, func(tx *gorm.DB) error {
-		now := s.now()
-		if err := tx.Model(&User{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": hash, "updated_at": now}).Error; err != nil {
-			return err
-		}
-		return revokeUserTokens(tx, userID, now)
-	})
+	return hash, nil
+}
+
+// setPassword stores a new hash, ends the account's sessions but keep, and
+// records action in the trail.
+func (s *Store) setPassword(tx *gorm.DB, u *User, hash, keep, action string, details map[string]any) error {
+	now := s.now()
+	if err := tx.Model(&User{}).Where("id = ?", u.ID).Updates(map[string]any{"password_hash": hash, "updated_at": now}).Error; err != nil {
+		return err
+	}
+	if err := revokeUserTokens(tx, u.ID, now, keep); err != nil {
+		return err
+	}
+	return s.trail(tx, TrailEvent{Action: action, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}, details)
 }
 
 var errBadCredentials = Errorf(EUNAUTHORIZED, "The e-mail or the password is incorrect.")
@@ -311,8 +349,21 @@ func (s *Store) Authenticate(ctx context.Context, email, password string) (*User
 
 // LoadPrincipal rebuilds a person's rights from the database. A deleted or
 // disabled account yields EUNAUTHORIZED even with a valid token; a removed
-// membership is simply absent.
+// membership is simply absent. It does not check a session: requests go
+// through LoadSessionPrincipal.
 func (s *Store) LoadPrincipal(ctx context.Context, userID string) (*Principal, error) {
+	return s.loadPrincipal(ctx, userID, "", false)
+}
+
+// LoadSessionPrincipal is LoadPrincipal for a request's access token: the
+// session the token names must still be open (not logged out, not ended by
+// a password change, a reuse of its refresh token or the account's
+// disabling). It costs one more primary-key lookup in the same read.
+func (s *Store) LoadSessionPrincipal(ctx context.Context, userID, sessionID string) (*Principal, error) {
+	return s.loadPrincipal(ctx, userID, sessionID, true)
+}
+
+func (s *Store) loadPrincipal(ctx context.Context, userID, sessionID string, checkSession bool) (*Principal, error) {
 	if !ValidID(userID) {
 		return nil, Errorf(EUNAUTHORIZED, "The token does not name a valid account.")
 	}
@@ -326,13 +377,22 @@ func (s *Store) LoadPrincipal(ctx context.Context, userID string) (*Principal, e
 		if err != nil {
 			return err
 		}
+		if checkSession {
+			live, err := sessionLive(tx, userID, sessionID, s.now())
+			if err != nil {
+				return err
+			}
+			if !live {
+				return Errorf(EUNAUTHORIZED, "The session of this token has ended (logged out, password changed or account disabled); log in again.")
+			}
+		}
 		var ms []membershipRow
 		if err := tx.Where("user_id = ?", userID).Order("actor_id").Find(&ms).Error; err != nil {
 			return err
 		}
-		p = &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory()}
+		p = &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory(), SessionID: sessionID}
 		for _, m := range ms {
-			p.Memberships = append(p.Memberships, Membership{ActorID: m.ActorID, Role: Role(m.Role)})
+			p.Memberships = append(p.Memberships, Membership{ActorID: m.ActorID, Role: Role(m.Role), Since: m.CreatedAt})
 		}
 		return nil
 	})

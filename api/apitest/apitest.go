@@ -123,13 +123,19 @@ func New(t testing.TB, opts ...Option) *Env {
 	return e
 }
 
-// TokenFor mints a valid access token for the account id.
+// TokenFor mints a valid access token for the account id, in a new session.
 func (e *Env) TokenFor(userID string) string {
 	e.T.Helper()
-	p, err := e.Store.LoadPrincipal(context.Background(), userID)
+	ctx := context.Background()
+	sess, err := e.Store.OpenSession(ctx, userID, 100*365*24*time.Hour) // outlives clocks moved by tests
 	if err != nil {
 		e.T.Fatal(err)
 	}
+	p, err := e.Store.LoadPrincipal(ctx, userID)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	p.SessionID = sess.ID
 	tok, _, err := e.Tokens.Issue(p)
 	if err != nil {
 		e.T.Fatal(err)
@@ -338,7 +344,7 @@ func (e *Env) Partner(name string, sources, scopes []string) (*models.PartnerCli
 	if err != nil {
 		e.T.Fatal(err)
 	}
-	p, err := e.Store.LoadClientPrincipal(ctx, c.ID)
+	p, err := e.Store.LoadClientPrincipal(ctx, c.ID, 0)
 	if err != nil {
 		e.T.Fatal(err)
 	}

@@ -266,6 +266,32 @@ func standardFields(a *models.Actor, services []models.Service) map[string]any {
 	return m
 }
 
+// freeText are the columns of free text, which anyone with write access
+// fills: the columns FormulaSafe protects.
+var freeText = map[string]bool{"nom": true, "adresse": true, "complement_adresse": true, "commune": true,
+	"presentation_resume": true, "presentation_detail": true, "autres_formations_labels": true}
+
+// isFormulaStart reports whether a cell starting with c is read as a
+// formula by spreadsheet software (OWASP's CSV injection list; tab and
+// carriage return are refused by validation and stripped on export).
+func isFormulaStart(c byte) bool { return c == '=' || c == '+' || c == '-' || c == '@' }
+
+// FormulaSafe protects people who open the CSV export in a spreadsheet: a
+// free-text cell starting with =, +, - or @ (a formula such as
+// =HYPERLINK(...) or a DDE call written into a name) gets a leading
+// apostrophe, so that it shows as the text it is. Structured columns
+// (phones in E.164 start with +) are never changed; Carnet's importer
+// removes the apostrophe, so an export imported again round-trips. Control
+// and text-direction characters are removed from every cell, whatever was
+// stored before validation refused them.
+func FormulaSafe(column, v string) string {
+	v = models.StripBadText(v)
+	if freeText[column] && v != "" && isFormulaStart(v[0]) {
+		return "'" + v
+	}
+	return v
+}
+
 // StandardRow returns the place as a CSV row of the standard v1.0.2, in
 // Columns order, appending to row.
 func StandardRow(a *models.Actor, services []models.Service, row []string) []string {
@@ -273,9 +299,9 @@ func StandardRow(a *models.Actor, services []models.Service, row []string) []str
 	for _, c := range Columns {
 		switch v := m[c].(type) {
 		case string:
-			row = append(row, v)
+			row = append(row, FormulaSafe(c, v))
 		case []string:
-			row = append(row, strings.Join(v, "|"))
+			row = append(row, models.StripBadText(strings.Join(v, "|")))
 		case float64:
 			row = append(row, strconv.FormatFloat(v, 'f', -1, 64))
 		default:
@@ -344,7 +370,12 @@ func Export(ctx context.Context, store *models.Store, format string, w io.Writer
 		var err error
 		wr, err = NewWriter(format, w)
 		return err == nil, err
-	}, func(a *models.Actor, services []models.Service) error { return wr.Place(a, services) })
+	}, func(a *models.Actor, services []models.Service) error {
+		// A temporary closure counts between its dates: the export shows
+		// each place's status of the day it is made.
+		a.Status = a.StatusAt(store.Now())
+		return wr.Place(a, services)
+	})
 	if err != nil || wr == nil {
 		return err
 	}

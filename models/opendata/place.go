@@ -84,7 +84,25 @@ func (b *placeBuilder) fail(field, value, reason string) {
 	b.issues = append(b.issues, Issue{Row: b.rec.Row, Field: field, Value: clip(value), Reason: reason, Severity: SeverityError})
 }
 
-func (b *placeBuilder) cell(name string) string { return b.rec.Cells[name] }
+// cell reads a column: the apostrophe that standard-csv exports put before
+// a free-text cell starting like a spreadsheet formula is removed (see
+// FormulaSafe), and so are control and text-direction characters, which the
+// model refuses, with a warning once per column.
+func (b *placeBuilder) cell(name string) string {
+	v := b.rec.Cells[name]
+	if len(v) > 1 && v[0] == '\'' && isFormulaStart(v[1]) {
+		v = v[1:]
+	}
+	if clean := models.StripBadText(v); clean != v {
+		if !slices.ContainsFunc(b.issues, func(is Issue) bool { return is.Field == name && is.Reason == reasonStripped }) {
+			b.warn(name, clean, reasonStripped)
+		}
+		v = clean
+	}
+	return v
+}
+
+const reasonStripped = "control or text-direction characters removed"
 
 func (b *placeBuilder) failed(col string) bool {
 	for _, is := range b.issues {

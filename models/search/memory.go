@@ -507,7 +507,10 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 	if err != nil {
 		return Result[T]{}, err
 	}
-	key := cacheKey(kind, p)
+	p.now = m.store.Now()
+	// Answers are reused until the next write, and within the hour: a
+	// temporary closure starts or ends at midnight in its place's zone.
+	key := cacheKey(kind, p) + "|" + p.now.Format("2006010215")
 	if v, ok := m.cache.get(m.gen, key); ok {
 		return v.(Result[T]), nil // shared, never modified
 	}

@@ -69,6 +69,8 @@ type plan struct {
 	// placeRestricted: near, commune or code_postal was given, so
 	// services without a place are left out unless asked for.
 	placeRestricted bool
+	// now decides which temporary closures are in effect (statusSet).
+	now time.Time
 }
 
 func (t *table) plan(q Query, allowed []string) (*plan, error) {
@@ -151,7 +153,11 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 	apply := func(field string, values []string) {
 		clear(tmp)
 		for _, v := range values {
-			if b := t.set(field, v); b != nil {
+			b := t.set(field, v)
+			if field == FieldStatus {
+				b = t.statusSet(v, p.now)
+			}
+			if b != nil {
 				b.orInto(tmp)
 			}
 		}
@@ -560,4 +566,33 @@ func (o openCheck) at(d *doc) bool {
 		o.cache[d.tz] = lt
 	}
 	return d.hours.OpenAtIn(lt, d.region)
+}
+
+// statusSet is the set of slots whose actor has status value at now. The
+// index keeps each actor's stored status; a stored temporary closure counts
+// only between its dates (models.Actor.StatusAt), evaluated here at query
+// time, so a place announced as closing stays found until the closure
+// starts and is found again once it ends, without a write or a restart.
+// Few places are temporarily closed, so only their slots are visited.
+func (t *table) statusSet(value string, now time.Time) *bitset {
+	closed := t.set(FieldStatus, vocab.ActorTemporarilyClosed)
+	base := t.set(FieldStatus, value)
+	if closed == nil || value != vocab.ActorActive && value != vocab.ActorTemporarilyClosed {
+		return base
+	}
+	out := make(bitset, len(t.all))
+	if value == vocab.ActorActive && base != nil {
+		base.orInto(out)
+	}
+	closed.each(func(slot uint32) bool {
+		a := t.docs[slot].actor
+		if sv := t.docs[slot].svc; sv != nil {
+			a = sv.Actor
+		}
+		if a != nil && (a.StatusAt(now) == value) {
+			out.set(slot)
+		}
+		return true
+	})
+	return &out
 }

@@ -143,7 +143,7 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 	if r.RemoteOnly {
 		q.Filters[FieldRemote] = []string{"true"}
 	}
-	p := &plan{q: q}
+	p := &plan{q: q, now: m.store.Now()}
 	t.buildFilter(p, s)
 	for _, sup := range r.SpecificSupport { // all of them, unlike search filters
 		if b := t.set(FieldSpecificSupport, sup); b != nil {

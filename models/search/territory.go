@@ -97,7 +97,7 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := m.actors
-	active := t.set(FieldStatus, vocab.ActorActive)
+	active := t.statusSet(vocab.ActorActive, m.store.Now())
 	inArea := func(slot uint32) bool {
 		if active == nil || !active.has(slot) {
 			return false

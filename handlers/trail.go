@@ -1,0 +1,150 @@
+package handlers
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// TrailEvent is one entry of the security trail.
+type TrailEvent struct {
+	Seq int64     `json:"seq"`
+	At  time.Time `json:"at" format:"date-time"`
+	// What happened: membership.added, membership.role_changed,
+	// membership.removed, invitation.created, invitation.accepted,
+	// account.created, account.updated, account.password_changed,
+	// account.password_reset_issued, account.password_reset_used,
+	// client.created, client.updated, client.secret_rotated, referral.read.
+	Action string `json:"action" example:"membership.added"`
+	// The structure concerned; "" for platform events.
+	ActorID string `json:"actor_id"`
+	// The other structure of a referral, for referral.read.
+	OtherActorID string `json:"other_actor_id"`
+	SubjectKind  string `json:"subject_kind" enums:"account,client,referral,invitation"`
+	SubjectID    string `json:"subject_id"`
+	// An account's e-mail or a client's name; never a referred person.
+	SubjectLabel string `json:"subject_label"`
+	// Who did it: user, client or system.
+	WhoKind  string `json:"who_kind" enums:"user,client,system"`
+	WhoID    string `json:"who_id"`
+	WhoLabel string `json:"who_label"`
+	Channel  string `json:"channel" enums:"api,sync,suggestion,cli,system"`
+	// The change: a role, old and new values, why a read was traced.
+	Details map[string]any `json:"details"`
+}
+
+// TrailList is one page of the trail, newest first.
+type TrailList struct {
+	Data  []TrailEvent `json:"data"`
+	Meta  ListMeta     `json:"meta"`
+	Links ListLinks    `json:"links"`
+}
+
+func newTrailEvent(e *models.TrailEvent) TrailEvent {
+	out := TrailEvent{Seq: e.Seq, At: e.At, Action: e.Action, ActorID: e.ActorID, OtherActorID: e.OtherActorID, SubjectKind: e.SubjectKind,
+		SubjectID: e.SubjectID, SubjectLabel: e.SubjectLabel, WhoKind: e.WhoKind, WhoID: e.WhoID, WhoLabel: e.WhoLabel, Channel: e.Channel}
+	if err := json.Unmarshal([]byte(e.Details), &out.Details); err != nil || out.Details == nil {
+		out.Details = map[string]any{}
+	}
+	return out
+}
+
+func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter) error {
+	page, err := h.Store.ListTrail(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := TrailList{Data: make([]TrailEvent, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newTrailEvent(&page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	c.Header("Cache-Control", "private, no-store")
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// trailQuery reads the trail's filters; actor_id only where the route takes
+// it (the platform trail).
+func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
+	q := newQueryParser(c.Request.URL.Query())
+	f := models.TrailFilter{Action: q.one("action"), SubjectKind: q.one("subject_kind"), SubjectID: q.id("subject_id"), ListParams: q.page(models.SortID)}
+	if withActor {
+		f.ActorID = q.id("actor_id")
+	}
+	if f.Action != "" && !slices.Contains(models.TrailActions, f.Action) {
+		q.errs.Add("action", "is not an action of the trail")
+	}
+	switch f.SubjectKind {
+	case "", models.SubjectAccount, models.SubjectClient, models.SubjectReferral, models.SubjectInvitation:
+	default:
+		q.errs.Add("subject_kind", "must be account, client, referral or invitation")
+	}
+	return f, q.err()
+}
+
+// ActorTrail godoc
+//
+//	@Summary		A structure's security trail
+//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent). Newest first. The structure's managers (and its network's) and administrators.
+//	@Tags			members
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id				path		string	true	"Actor id"	format(uuid)
+//	@Param			action			query		string	false	"Only this action"
+//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation)
+//	@Param			subject_id		query		string	false	"Only this account, referral or invitation"	format(uuid)
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page"
+//	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200				{object}	TrailList
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem
+//	@Failure		404				{object}	Problem
+//	@Router			/api/v1/actors/{id}/trail [get]
+func (h *Handler) ActorTrail(c *gin.Context) error {
+	ref, err := h.teamRef(c)
+	if err != nil {
+		return err
+	}
+	f, err := trailQuery(c, false)
+	if err != nil {
+		return err
+	}
+	f.ActorID = ref.ID
+	return h.writeTrail(c, f)
+}
+
+// PlatformTrail godoc
+//
+//	@Summary		The platform's security trail
+//	@Description	Every event of the security trail: accounts (creation, administration and coordination rights, disabling, password changes and resets), partner clients (registration, changes, secret rotations), invitations, memberships and traced reads of referrals. Platform administrators only.
+//	@Tags			accounts
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			action			query		string	false	"Only this action"
+//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation)
+//	@Param			subject_id		query		string	false	"Only this account, client, referral or invitation"	format(uuid)
+//	@Param			actor_id		query		string	false	"Only this structure's journal"	format(uuid)
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page"
+//	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200				{object}	TrailList
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem
+//	@Router			/api/v1/trail [get]
+func (h *Handler) PlatformTrail(c *gin.Context) error {
+	if err := requireAdmin(c); err != nil {
+		return err
+	}
+	f, err := trailQuery(c, true)
+	if err != nil {
+		return err
+	}
+	return h.writeTrail(c, f)
+}

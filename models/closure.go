@@ -1,0 +1,112 @@
+package models
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"carnet/models/ident"
+	"carnet/models/vocab"
+)
+
+// Closures are evaluated by the clock, at read time, from the dates the
+// structure gave: a place stored as temporarily_closed is closed from
+// closed_from to closed_until (both included, civil dates in the place's
+// time zone); before closed_from the closure is only announced and the place
+// is active, and after closed_until it has reopened by itself. Nothing
+// rewrites rows at midnight: every read (API, lists, search, referrals)
+// computes the status of its own day, so no job can be late.
+
+var zones sync.Map // IANA name → *time.Location
+
+// zoneOf returns the time zone of a département, Europe/Paris when unknown.
+func zoneOf(departement string) *time.Location {
+	name := ident.TimeZoneForDepartement(departement)
+	if name == "" {
+		name = "Europe/Paris"
+	}
+	if z, ok := zones.Load(name); ok {
+		return z.(*time.Location)
+	}
+	z, err := time.LoadLocation(name)
+	if err != nil {
+		z = time.UTC // unreachable with the embedded tzdata
+	}
+	zones.Store(name, z)
+	return z
+}
+
+// LocalDate is the civil date (YYYY-MM-DD) at now in the département's time
+// zone.
+func LocalDate(now time.Time, departement string) string {
+	return now.In(zoneOf(departement)).Format(time.DateOnly)
+}
+
+// ClosureInEffect reports whether a temporary closure from..until (until
+// may be "": open-ended) covers day. Dates written YYYY-MM-DD compare as
+// strings.
+func ClosureInEffect(from, until, day string) bool {
+	return from != "" && from <= day && (until == "" || day <= until)
+}
+
+// StatusAt is the actor's status at now: a stored temporary closure counts
+// only between its dates.
+func (a *Actor) StatusAt(now time.Time) string {
+	if a.Status != vocab.ActorTemporarilyClosed {
+		return a.Status
+	}
+	if ClosureInEffect(a.ClosedFrom, a.ClosedUntil, LocalDate(now, a.Departement)) {
+		return vocab.ActorTemporarilyClosed
+	}
+	return vocab.ActorActive
+}
+
+// OpenAt reports whether the place receives people at now: neither closed
+// nor in a temporary closure.
+func (a *Actor) OpenAt(now time.Time) bool {
+	return !a.IsArchived() && a.StatusAt(now) == vocab.ActorActive
+}
+
+// closedMessage explains to someone orienting a person why a place cannot
+// take them, with the reopening date when there is one.
+func (a *Actor) closedMessage(now time.Time) string {
+	switch {
+	case a.StatusAt(now) == vocab.ActorClosed:
+		return fmt.Sprintf("%s is permanently closed.", a.Name)
+	case a.ClosedUntil != "":
+		return fmt.Sprintf("%s is temporarily closed until %s.", a.Name, a.ClosedUntil)
+	}
+	return fmt.Sprintf("%s is temporarily closed, with no reopening date yet.", a.Name)
+}
+
+// scheduleClosure keeps a closure announced for later: a client that wrote
+// back an actor read while its closure was only announced (status active,
+// with future dates) keeps the announcement, and one that reopens a place
+// now (status active while the closure is in effect) clears it, as
+// Normalize does.
+func (a *Actor) scheduleClosure(now time.Time) {
+	st := strings.TrimSpace(a.Status)
+	if (st == "" || normalizeVocabOne(vocab.NameActorStatus, st) == vocab.ActorActive) && a.ClosedFrom != "" &&
+		strings.TrimSpace(a.ClosedFrom) > LocalDate(now, a.Address.departement()) {
+		a.Status = vocab.ActorTemporarilyClosed
+	}
+}
+
+// effectiveStatusSQL is the SQL twin of Actor.StatusAt for list filters:
+// each place's day is taken in its own time zone.
+func effectiveStatusSQL(now time.Time) (string, []any) {
+	day := "CASE actors.departement"
+	var args []any
+	for n := 971; n <= 989; n++ {
+		dep := fmt.Sprint(n)
+		if ident.TimeZoneForDepartement(dep) != "" {
+			day += " WHEN ? THEN ?"
+			args = append(args, dep, LocalDate(now, dep))
+		}
+	}
+	day += " ELSE ? END"
+	args = append(args, LocalDate(now, "75"))
+	expr := "CASE WHEN actors.status = 'temporarily_closed' AND (actors.closed_from > (" + day + ") OR (actors.closed_until <> '' AND actors.closed_until < (" + day + "))) THEN 'active' ELSE actors.status END"
+	return expr, append(args, args...)
+}

@@ -1,0 +1,160 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// PasswordResetTTL is how long a reset link can be used: long enough to
+// hand it to the person the same day, short enough that a forgotten one is
+// soon worthless.
+const PasswordResetTTL = 4 * time.Hour
+
+// Reset links an account may receive in a row before waiting: an issuer
+// cannot flood an account, and a leaked issuer account cannot churn them.
+const (
+	maxResetsPerWindow = 3
+	resetWindow        = time.Hour
+)
+
+const resetPrefix = "pwr_"
+
+type passwordReset struct {
+	ID        string `gorm:"primaryKey"`
+	UserID    string
+	TokenHash string
+	CreatedBy string
+	ActorID   string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    *time.Time
+}
+
+func (passwordReset) TableName() string { return "password_resets" }
+
+// PasswordReset is an issued reset link; Token is shown once.
+type PasswordReset struct {
+	ID        string
+	UserID    string
+	Email     string
+	ExpiresAt time.Time
+	Token     string
+}
+
+// Entity an issued reset link binds an Idempotency-Key to.
+const EntityPasswordReset = "password_reset"
+
+// IssuePasswordReset creates a single-use reset link for the account, on
+// behalf of actorID's manager ("" for an administrator: the caller checked
+// the rights). Earlier unused links of the account stop working. At most
+// three links per account and hour (ERATELIMITED).
+func (s *Store) IssuePasswordReset(ctx context.Context, userID, actorID string) (*PasswordReset, error) {
+	token, hash := newSecret(resetPrefix)
+	var out *PasswordReset
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		u, err := getUser(tx, userID)
+		if err != nil {
+			return err
+		}
+		if u.Disabled {
+			return Errorf(ECONFLICT, "The account %s is disabled: an administrator enables it first.", u.Email)
+		}
+		now := s.now()
+		var recent []passwordReset
+		if err := tx.Where("user_id = ? AND created_at > ?", userID, now.Add(-resetWindow)).Order("created_at").Find(&recent).Error; err != nil {
+			return err
+		}
+		if len(recent) >= maxResetsPerWindow {
+			return &Error{Code: ERATELIMITED, Message: "Too many reset links were issued for this account in the last hour; use the last one or wait.",
+				RetryAfter: recent[0].CreatedAt.Add(resetWindow).Sub(now)}
+		}
+		if err := tx.Model(&passwordReset{}).Where("user_id = ? AND used_at IS NULL AND expires_at > ?", userID, now).Update("expires_at", now).Error; err != nil {
+			return err
+		}
+		r := passwordReset{ID: NewID(), UserID: userID, TokenHash: hash, CreatedBy: PrincipalFrom(ctx).Scope(), ActorID: actorID, CreatedAt: now, ExpiresAt: now.Add(PasswordResetTTL)}
+		if err := tx.Create(&r).Error; err != nil {
+			return err
+		}
+		if err := bindIdempotency(tx, EntityPasswordReset, r.ID); err != nil {
+			return err
+		}
+		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token}
+		return s.trail(tx, TrailEvent{Action: TrailPasswordResetIssued, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
+			map[string]any{"reset_id": r.ID, "expires_at": r.ExpiresAt})
+	})
+	return out, err
+}
+
+// ReissuePasswordReset replaces the token of a reset link whose answer was
+// lost (an Idempotency-Key replay after a crash): the undelivered token
+// stops working and a new one is returned, with the same expiry.
+func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordReset, error) {
+	token, hash := newSecret(resetPrefix)
+	var out *PasswordReset
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var r passwordReset
+		if err := tx.Take(&r, "id = ? AND used_at IS NULL", id).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return errBadReset
+			}
+			return err
+		}
+		u, err := getUser(tx, r.UserID)
+		if err != nil {
+			return err
+		}
+		if err := tx.Model(&r).Update("token_hash", hash).Error; err != nil {
+			return err
+		}
+		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token}
+		return nil
+	})
+	return out, err
+}
+
+var errBadReset = Errorf(ENOTFOUND, "This reset link does not exist, was already used, was replaced by a newer one or has expired; ask for a new one.")
+
+// ResetPassword sets a new password with a reset link: the link is used up,
+// every session of the account ends, and the trail records it.
+func (s *Store) ResetPassword(ctx context.Context, token, next string) error {
+	var r passwordReset
+	err := s.read(ctx).Take(&r, "token_hash = ?", hashSecret(token)).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return errBadReset
+	}
+	if err != nil {
+		return dbError(err)
+	}
+	now := s.now()
+	if r.UsedAt != nil || !now.Before(r.ExpiresAt) {
+		return errBadReset
+	}
+	u, err := s.GetUser(ctx, r.UserID)
+	if err != nil {
+		return err
+	}
+	if u.Disabled {
+		return errBadReset
+	}
+	hash, err := newPasswordHash(next, u, "new_password")
+	if err != nil {
+		return err
+	}
+	// The person acts without a token: the trail names their account.
+	ctx = WithPrincipal(ctx, &Principal{UserID: u.ID, Email: u.Email})
+	return s.write(ctx, func(tx *gorm.DB) error {
+		// Used up in the same transaction, and only if still unused: two
+		// concurrent uses cannot both succeed.
+		res := tx.Model(&passwordReset{}).Where("id = ? AND used_at IS NULL AND expires_at > ?", r.ID, now).Update("used_at", now)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return errBadReset
+		}
+		return s.setPassword(tx, u, hash, "", TrailPasswordResetUsed, map[string]any{"reset_id": r.ID})
+	})
+}

@@ -1,0 +1,162 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"carnet/models/vocab"
+)
+
+// AuditRestore is the audit history's action for a record brought back from
+// the archive (the change feed reports it as an update with the record).
+const AuditRestore = "restore"
+
+// RestoreActor brings an archived actor back, with the services that were
+// archived with it (at the same instant), each in the status it had before.
+// Its network must be active (ECONFLICT otherwise); an actor that is not
+// archived answers ECONFLICT. The caller's rights on the restored state are
+// checked like any change.
+func (s *Store) RestoreActor(ctx context.Context, id string, ifVersion int64) (*Actor, error) {
+	var out Actor
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		a, err := archivedRecord[Actor](tx, "actor", id, ifVersion)
+		if err != nil {
+			return err
+		}
+		if a.ParentID != nil {
+			var parent Actor
+			if err := tx.Take(&parent, "id = ?", *a.ParentID).Error; err != nil || parent.IsArchived() {
+				return Errorf(ECONFLICT, "The network %s of this actor is archived or gone: restore it first, or change its parent_id after restoring.", *a.ParentID)
+			}
+		}
+		before := *a
+		if err := s.authorizeActor(tx, &before, a); err != nil {
+			return err
+		}
+		archivedAt := *a.ArchivedAt
+		now := s.now()
+		a.ArchivedAt, a.UpdatedAt, a.Version = nil, now, a.Version+1
+		if err := tx.Model(a).Select("archived_at", "updated_at", "version").Updates(a).Error; err != nil {
+			return err
+		}
+		ch := changeOf(EntityActor, ChangeUpdate, &before, a)
+		ch.Action = AuditRestore
+		if err := recordChange(tx, ch); err != nil {
+			return err
+		}
+		var services []Service
+		// Archived with the actor: at its archiving or just after, in the
+		// same transaction (a service archived on its own before stays).
+		if err := tx.Where("actor_id = ? AND archived_at >= ?", a.ID, archivedAt).Find(&services).Error; err != nil {
+			return err
+		}
+		for i := range services {
+			if err := s.restoreService(tx, &services[i]); err != nil {
+				return err
+			}
+		}
+		out = *a
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// RestoreService brings an archived service back in the status it had
+// before (draft when unknown). Its actor must be active.
+func (s *Store) RestoreService(ctx context.Context, id string, ifVersion int64) (*Service, error) {
+	var out Service
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		sv, err := archivedRecord[Service](tx, "service", id, ifVersion)
+		if err != nil {
+			return err
+		}
+		actor, err := activeActor(tx, sv.ActorID)
+		if err != nil {
+			return Errorf(ECONFLICT, "The actor of this service is archived: restore the actor first.")
+		}
+		before := *sv
+		if err := s.authorizeService(tx, &before, sv, actor); err != nil {
+			return err
+		}
+		if err := s.restoreService(tx, sv); err != nil {
+			return err
+		}
+		sv.Actor = actor
+		out = *sv
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func (s *Store) restoreService(tx *gorm.DB, sv *Service) error {
+	before := *sv
+	now := s.now()
+	sv.Status, sv.ArchivedAt, sv.UpdatedAt, sv.Version = statusBeforeArchive(tx, sv.ID), nil, now, sv.Version+1
+	sv.Actor = nil
+	sv.Fingerprint = sv.ContentFingerprint()
+	if err := tx.Model(sv).Select("status", "archived_at", "updated_at", "version", "fingerprint").Updates(sv).Error; err != nil {
+		return err
+	}
+	ch := changeOf(EntityService, ChangeUpdate, &before, sv)
+	ch.Action = AuditRestore
+	return recordChange(tx, ch)
+}
+
+// statusBeforeArchive reads a service's status before its last archiving
+// from the audit history; draft when the history does not say, so that a
+// restored service is reviewed before it is shown.
+func statusBeforeArchive(tx *gorm.DB, id string) string {
+	var ev AuditEvent
+	if err := tx.Where("entity = ? AND entity_id = ? AND action = ?", EntityService, id, ChangeArchive).Order("seq DESC").Take(&ev).Error; err != nil {
+		return vocab.ServiceDraft
+	}
+	var changes []FieldChange
+	if json.Unmarshal([]byte(ev.Changes), &changes) == nil {
+		for _, c := range changes {
+			if st, ok := c.Old.(string); ok && c.Field == "status" && (st == vocab.ServicePublished || st == vocab.ServiceDraft) {
+				return st
+			}
+		}
+	}
+	return vocab.ServiceDraft
+}
+
+// archivedRecord loads an archived actor or service for restoring.
+func archivedRecord[T Actor | Service](tx *gorm.DB, kind, id string, ifVersion int64) (*T, error) {
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "No %s has the id %q.", kind, clip(id))
+	}
+	var row T
+	err := tx.Take(&row, "id = ?", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENOTFOUND, "No %s has the id %q.", kind, id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var archived *time.Time
+	var version int64
+	switch r := any(&row).(type) {
+	case *Actor:
+		archived, version = r.ArchivedAt, r.Version
+	case *Service:
+		archived, version = r.ArchivedAt, r.Version
+	}
+	if archived == nil {
+		return nil, Errorf(ECONFLICT, "The %s %s is not archived.", kind, id)
+	}
+	if ifVersion != 0 && ifVersion != version {
+		return nil, Errorf(EPRECONDITION, "The %s changed since you read it (version %d, yours is %d).", kind, version, ifVersion)
+	}
+	return &row, nil
+}
