@@ -142,3 +142,49 @@ func TestSearchOddInputIsRefused(t *testing.T) {
 		t.Errorf("same search, another page size: %d %s", r.Code, r.Body)
 	}
 }
+
+// Item 9 of issue 9: a value with one unreadable rule keeps the others, and
+// says which rule and which days are unknown, in the record and on write.
+func TestOpeningHoursWithAnUnreadableRule(t *testing.T) {
+	e := pacaEnv(t)
+	// The real place whose hours are "Mo-Fr 09:00-19:00; Sa 17:00".
+	find := func(extra string) []any {
+		return get(t, e, "/api/v1/search/actors?q="+url.QueryEscape("maison pour tous rouguiere")+extra)["data"].([]any)
+	}
+	if len(find("")) == 0 {
+		t.Fatal("the Rouguière is not found")
+	}
+	evening := find("&open_on=evening")
+	if len(evening) == 0 || !strings.Contains(str(evening[0].(obj)["name"]), "ROUGUIERE") {
+		t.Fatalf("open_on=evening: %v", evening)
+	}
+	bad := evening[0].(obj)["opening_hours_unreadable"].([]any)
+	if len(bad) != 1 || bad[0].(obj)["text"] != "Sa 17:00" || len(bad[0].(obj)["unknown_days"].([]any)) != 1 {
+		t.Errorf("opening_hours_unreadable: %v", bad)
+	}
+	for _, a := range find("&open_on=saturday") {
+		if strings.Contains(str(a.(obj)["name"]), "ROUGUIERE") {
+			t.Error("open on Saturday, whose rule is unreadable")
+		}
+	}
+
+	// On write: kept and reported; refused when nothing can be read.
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: obj{
+		"name": "Espace numérique du Panier", "typologies": []string{"ASSO"},
+		"address":       obj{"street": "2 rue du Panier", "postal_code": "13002", "commune": "Marseille"},
+		"opening_hours": "Mo-Sa 09:00-18:00; Sa fermé"}})
+	if r.Code != 201 {
+		t.Fatalf("POST: %d %s", r.Code, r.Body)
+	}
+	got := r.Map()["opening_hours_unreadable"].([]any)
+	if len(got) != 1 || got[0].(obj)["text"] != "Sa fermé" || got[0].(obj)["unknown_days"].([]any)[0] != "saturday" {
+		t.Errorf("opening_hours_unreadable: %v", got)
+	}
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: obj{
+		"name": "Espace numérique de la Joliette", "typologies": []string{"ASSO"},
+		"address":       obj{"street": "1 place de la Joliette", "postal_code": "13002", "commune": "Marseille"},
+		"opening_hours": "Sa 17:00"}})
+	if r.Code != 422 || !strings.Contains(r.Body.String(), "opening_hours") {
+		t.Errorf("nothing readable: %d %s", r.Code, r.Body)
+	}
+}

@@ -6135,6 +6135,7 @@ const docTemplate = `{
                 "name",
                 "national_programmes",
                 "opening_hours",
+                "opening_hours_unreadable",
                 "other_labels",
                 "parent_id",
                 "phones",
@@ -6234,6 +6235,13 @@ const docTemplate = `{
                 },
                 "opening_hours": {
                     "type": "string"
+                },
+                "opening_hours_unreadable": {
+                    "description": "The rules of opening_hours Carnet cannot read; empty when it reads\nthem all.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
                 },
                 "other_labels": {
                     "type": "string"
@@ -6336,6 +6344,7 @@ const docTemplate = `{
                 "name",
                 "national_programmes",
                 "opening_hours",
+                "opening_hours_unreadable",
                 "other_labels",
                 "parent_id",
                 "phones",
@@ -6453,6 +6462,13 @@ const docTemplate = `{
                 },
                 "opening_hours": {
                     "type": "string"
+                },
+                "opening_hours_unreadable": {
+                    "description": "The rules of opening_hours Carnet cannot read; empty when it reads\nthem all.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
                 },
                 "other_labels": {
                     "type": "string"
@@ -9232,6 +9248,7 @@ const docTemplate = `{
                 "name",
                 "on_site",
                 "opening_hours",
+                "opening_hours_unreadable",
                 "pass_numerique",
                 "publics",
                 "remote",
@@ -9343,6 +9360,13 @@ const docTemplate = `{
                     "description": "The service's own hours; \"\" when the actor's hours apply.",
                     "type": "string"
                 },
+                "opening_hours_unreadable": {
+                    "description": "The rules of the service's own opening_hours Carnet cannot read.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
+                },
                 "pass_numerique": {
                     "type": "boolean"
                 },
@@ -9417,6 +9441,7 @@ const docTemplate = `{
                 "name",
                 "on_site",
                 "opening_hours",
+                "opening_hours_unreadable",
                 "pass_numerique",
                 "publics",
                 "remote",
@@ -9548,6 +9573,13 @@ const docTemplate = `{
                 "opening_hours": {
                     "description": "The service's own hours; \"\" when the actor's hours apply.",
                     "type": "string"
+                },
+                "opening_hours_unreadable": {
+                    "description": "The rules of the service's own opening_hours Carnet cannot read.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
                 },
                 "pass_numerique": {
                     "type": "boolean"
@@ -10662,6 +10694,51 @@ const docTemplate = `{
                     "description": "\"\" for actors without a typology.",
                     "type": "string",
                     "example": "BIB"
+                }
+            }
+        },
+        "UnreadableHours": {
+            "type": "object",
+            "required": [
+                "position",
+                "reason",
+                "text",
+                "unknown_days"
+            ],
+            "properties": {
+                "position": {
+                    "description": "Byte offset in opening_hours where reading stopped.",
+                    "type": "integer",
+                    "example": 25
+                },
+                "reason": {
+                    "description": "Why it cannot be read.",
+                    "type": "string",
+                    "example": "expected \"-\" and an end time after \"17:00\" (single points in time are not supported), found the end of the value"
+                },
+                "text": {
+                    "description": "The rule as written, with what follows it up to the next \";\".",
+                    "type": "string",
+                    "example": "Sa 17:00"
+                },
+                "unknown_days": {
+                    "description": "The days whose hours are therefore unknown.",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday"
+                        ]
+                    },
+                    "example": [
+                        "saturday"
+                    ]
                 }
             }
         },

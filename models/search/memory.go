@@ -334,8 +334,10 @@ func (m *Memory) setHours(d *doc, text, dep string) {
 	p, ok := m.hours[text]
 	if !ok {
 		p = &parsedHours{}
-		// Validated on write; an older unreadable value is "unknown hours".
-		if h, err := openinghours.Parse(text); err == nil {
+		// Validated on write: the readable rules are used, the days of the
+		// others are unknown; a value with nothing readable (written
+		// before validation) is "unknown hours".
+		if h, _, err := openinghours.ParseLenient(text); err == nil {
 			p.h, p.openOn = h, openOn(h)
 		}
 		if len(m.hours) > 100000 {

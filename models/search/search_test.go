@@ -100,7 +100,7 @@ func has(sv *models.Service, field string, values []string) bool {
 		if h == "" {
 			h = a.OpeningHours
 		}
-		oh, err := openinghours.Parse(h)
+		oh, _, err := openinghours.ParseLenient(h) // the readable rules, as the index
 		if h == "" || err != nil {
 			return false
 		}
