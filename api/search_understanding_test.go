@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -186,5 +187,80 @@ func TestOpeningHoursWithAnUnreadableRule(t *testing.T) {
 		"opening_hours": "Sa 17:00"}})
 	if r.Code != 422 || !strings.Contains(r.Body.String(), "opening_hours") {
 		t.Errorf("nothing readable: %d %s", r.Code, r.Body)
+	}
+}
+
+// Items 6 and 8 of issue 9 in orientation: an empty answer says what to
+// relax; free keeps unknown fees, flagged.
+func TestOrientationTellsWhatToRelax(t *testing.T) {
+	e := pacaEnv(t)
+	post := func(body obj) obj {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: body})
+		if r.Code != 200 {
+			t.Fatalf("%d %s", r.Code, r.Body)
+		}
+		return r.Map()
+	}
+	// High in the Queyras, within 5 km: nothing.
+	m := post(obj{"needs": []string{"aide-aux-demarches-administratives"},
+		"constraints": obj{"max_distance_km": 5}, "place": obj{"latitude": 44.75, "longitude": 6.95}})
+	meta := m["meta"].(obj)
+	if meta["matching"].(float64) != 0 {
+		t.Fatalf("matching %v", meta["matching"])
+	}
+	rx := meta["relaxations"].([]any)
+	if len(rx) == 0 {
+		t.Fatal("no relaxation")
+	}
+	var dist obj
+	for _, x := range rx {
+		if x.(obj)["constraint"] == "max_distance_km" {
+			dist = x.(obj)
+		}
+	}
+	if dist == nil || dist["nearest_km"] == nil || !strings.Contains(str(dist["text"]), "la plus proche est à") {
+		t.Fatalf("relaxations: %v", rx)
+	}
+	// Raising the distance to it finds that place.
+	km := dist["nearest_km"].(float64) + 0.1
+	m = post(obj{"needs": []string{"aide-aux-demarches-administratives"},
+		"constraints": obj{"max_distance_km": km}, "place": obj{"latitude": 44.75, "longitude": 6.95}})
+	if d := m["data"].([]any); len(d) == 0 || len(m["meta"].(obj)["relaxations"].([]any)) != 0 {
+		t.Errorf("at %v km: %v", km, m["meta"])
+	}
+
+	// Free: places whose fees are not given are counted and suggested,
+	// flagged, never dropped.
+	here := obj{"latitude": 43.2965, "longitude": 5.3698}
+	free := post(obj{"constraints": obj{"free": true, "max_distance_km": 30}, "place": here})["meta"].(obj)["matching"].(float64)
+	known := total(get(t, e, "/api/v1/search/services?near=43.2965,5.3698&radius_km=30&fees=gratuit,gratuit-sous-condition&exclude_full=true"))
+	if free <= known {
+		t.Errorf("free: %v matching, %v with known free fees: unknown fees dropped", free, known)
+	}
+	var unknown obj
+	for _, d := range get(t, e, "/api/v1/search/services?departement=13&limit=100")["data"].([]any) {
+		if sv := d.(obj); len(sv["fees"].([]any)) == 0 && sv["actor"].(obj)["latitude"] != nil {
+			unknown = sv
+			break
+		}
+	}
+	if unknown == nil {
+		t.Fatal("no service with unknown fees in the Bouches-du-Rhône")
+	}
+	a := unknown["actor"].(obj)
+	m = post(obj{"constraints": obj{"free": true, "max_distance_km": 0.5}, "limit": 50,
+		"place": obj{"latitude": a["latitude"], "longitude": a["longitude"]}})
+	found := false
+	for _, d := range m["data"].([]any) {
+		if d.(obj)["service"].(obj)["id"] != unknown["id"] {
+			continue
+		}
+		found = true
+		if !strings.Contains(fmt.Sprint(d.(obj)["reasons"]), "fees_unknown") {
+			t.Errorf("not flagged: %v", d.(obj)["reasons"])
+		}
+	}
+	if !found {
+		t.Errorf("%s (fees unknown) not suggested at its own place with free", unknown["name"])
 	}
 }

@@ -2881,7 +2881,7 @@ const docTemplate = `{
         },
         "/api/v1/orientation/suggestions": {
             "post": {
-                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × free or Pass numérique. Ties are broken by id.",
+                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).",
                 "consumes": [
                     "application/json"
                 ],
@@ -8070,7 +8070,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "free": {
-                    "description": "Only services whose fees include Gratuit or Gratuit sous condition.",
+                    "description": "No payment: services known to be paid only (Payant without Gratuit\nor Gratuit sous condition) are left out. Gratuit sous condition\n(membership, situation, Pass numérique…) and unknown fees are kept,\nflagged in the reasons (free_condition, fees_unknown) and ranked lower.",
                     "type": "boolean"
                 },
                 "languages": {
@@ -8151,13 +8151,21 @@ const docTemplate = `{
         "OrientationMeta": {
             "type": "object",
             "required": [
-                "matching"
+                "matching",
+                "relaxations"
             ],
             "properties": {
                 "matching": {
                     "description": "Services meeting every constraint; data holds the best of them.",
                     "type": "integer",
                     "example": 12
+                },
+                "relaxations": {
+                    "description": "When nothing matches: for each hard constraint, what relaxing it\nalone (keeping the others) would give, most results first. Empty\notherwise.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OrientationRelaxation"
+                    }
                 }
             }
         },
@@ -8199,6 +8207,9 @@ const docTemplate = `{
                         "accompaniment",
                         "access",
                         "free",
+                        "free_condition",
+                        "paid",
+                        "fees_unknown",
                         "pass_numerique",
                         "open",
                         "support",
@@ -8210,6 +8221,50 @@ const docTemplate = `{
                     "description": "A French sentence built from the service's data.",
                     "type": "string",
                     "example": "À 1,2 km"
+                }
+            }
+        },
+        "OrientationRelaxation": {
+            "type": "object",
+            "required": [
+                "constraint",
+                "matching",
+                "nearest_km",
+                "text"
+            ],
+            "properties": {
+                "constraint": {
+                    "description": "The constraint: a field of constraints, place (the commune given),\nor not_full (services flagged full, which are left out).",
+                    "type": "string",
+                    "enum": [
+                        "max_distance_km",
+                        "place",
+                        "free",
+                        "when",
+                        "needs",
+                        "specific_support",
+                        "languages",
+                        "remote_only",
+                        "accept_remote",
+                        "not_full"
+                    ],
+                    "example": "max_distance_km"
+                },
+                "matching": {
+                    "description": "Services that would then match; for max_distance_km and place,\nthose within 100 km (the largest max_distance_km).",
+                    "type": "integer",
+                    "example": 23
+                },
+                "nearest_km": {
+                    "description": "For max_distance_km and place: the distance of the nearest service\nmeeting every other constraint (from the commune's centre for\nplace), in km; null otherwise.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 48.2
+                },
+                "text": {
+                    "description": "The same in French, for the helper.",
+                    "type": "string",
+                    "example": "Aucune à moins de 15 km ; la plus proche est à 48,2 km, et 23 sont à moins de 100 km"
                 }
             }
         },
