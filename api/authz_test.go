@@ -11,6 +11,7 @@ import (
 	"carnet/api"
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/hsds"
 )
 
 // The roles of the authorization matrix, in the order of each expectation
@@ -526,6 +527,36 @@ func matrix() []entry {
 	add("POST /api/v1/duplicates/:id/dismiss", func(w *world, _ string, own bool) call {
 		return call{method: "POST", path: "/api/v1/duplicates/" + w.dupPair(own) + "/dismiss"}
 	}, modOwn, modOther)
+
+	// The Open Referral HSDS view shows the published directory, the same
+	// to everyone: no token is read (a disabled account's is ignored), and
+	// a draft is 404 even to its own structure's editors ("other" is a
+	// draft service of OWN).
+	for _, p := range []string{"", "/", "/services", "/service_at_locations", "/organizations", "/taxonomies", "/taxonomy_terms"} {
+		add("GET /api/hsds/v3"+p, static("GET", "/api/hsds/v3"+p, false), all200, nil)
+	}
+	add("GET /api/hsds/v3/openapi.json", static("GET", "/api/hsds/v3/openapi.json", true), all200, nil)
+	hsdsService := func(path func(id string) string) func(*world, string, bool) call {
+		return func(w *world, _ string, own bool) call {
+			if own {
+				return call{method: "GET", path: path(w.ownSvc)}
+			}
+			draft := w.serviceBody(w.own, true)
+			draft["status"] = "draft"
+			return call{method: "GET", path: path(str(createService(w.t, w.e, draft)["id"]))}
+		}
+	}
+	all404 := row(404, 404, 404, 404, 404, 404, 404, 404)
+	add("GET /api/hsds/v3/services/:id", hsdsService(func(id string) string { return "/api/hsds/v3/services/" + id }), all200, all404)
+	add("GET /api/hsds/v3/service_at_locations/:id", hsdsService(func(id string) string {
+		return "/api/hsds/v3/service_at_locations/" + hsds.ServiceAtLocationID(id)
+	}), all200, all404)
+	add("GET /api/hsds/v3/organizations/:id", func(w *world, _ string, own bool) call {
+		return call{method: "GET", path: "/api/hsds/v3/organizations/" + w.target(own)}
+	}, all200, all200)
+	add("GET /api/hsds/v3/taxonomies/:id", static("GET", "/api/hsds/v3/taxonomies/"+hsds.TaxonomyID("themes"), false), all200, nil)
+	themeTerm, _ := hsds.TermOf("themes", "Aide aux démarches administratives")
+	add("GET /api/hsds/v3/taxonomy_terms/:id", static("GET", "/api/hsds/v3/taxonomy_terms/"+themeTerm.ID, false), all200, nil)
 
 	add("GET /api/v1/suggestions", static("GET", "/api/v1/suggestions", false), people(200), nil)
 	// A suggestion is private to its author ("user") and its moderators:

@@ -20,6 +20,7 @@ import (
 type docs struct {
 	yaml      []byte
 	json      []byte
+	hsdsJSON  []byte // the HSDS view's own document (hsds.go)
 	swaggerUI *swaggerui.UI
 }
 
@@ -31,6 +32,9 @@ func newDocs(yamlDoc []byte) (*docs, error) {
 			return nil, fmt.Errorf("api: the OpenAPI document does not load: %w", err)
 		}
 		if d.json, err = json.Marshal(doc); err != nil {
+			return nil, err
+		}
+		if d.hsdsJSON, err = hsdsOpenAPI(doc); err != nil {
 			return nil, err
 		}
 	}

@@ -137,4 +137,22 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.GET("/duplicates", public(h.ListDuplicates)...)
 	v1.POST("/duplicates/:id/confirm", auth(h.ConfirmDuplicate)...)
 	v1.POST("/duplicates/:id/dismiss", auth(h.DismissDuplicate)...)
+
+	// Open Referral HSDS 3.0 read view (issue 14): the published directory
+	// in the standard's shape. It is the same for everyone, so no token is
+	// read, and any origin may call it (server.go: openCORS).
+	hs := r.Group(handlers.HSDSBasePath)
+	hs.GET("", w(h.HSDSInfo))
+	hs.GET("/", w(h.HSDSInfo))
+	hs.GET("/openapi.json", docs.serveHSDS)
+	hs.GET("/services", w(h.HSDSServices))
+	hs.GET("/services/:id", w(h.HSDSService))
+	hs.GET("/service_at_locations", w(h.HSDSServicesAtLocation))
+	hs.GET("/service_at_locations/:id", w(h.HSDSServiceAtLocation))
+	hs.GET("/organizations", w(h.HSDSOrganizations))
+	hs.GET("/organizations/:id", w(h.HSDSOrganization))
+	hs.GET("/taxonomies", w(h.HSDSTaxonomies))
+	hs.GET("/taxonomies/:id", w(h.HSDSTaxonomy))
+	hs.GET("/taxonomy_terms", w(h.HSDSTaxonomyTerms))
+	hs.GET("/taxonomy_terms/:id", w(h.HSDSTaxonomyTerm))
 }

@@ -20,6 +20,685 @@ const docTemplate = `{
     "host": "{{.Host}}",
     "basePath": "{{.BasePath}}",
     "paths": {
+        "/api/hsds/v3": {
+            "get": {
+                "description": "The HSDS version, profile and OpenAPI document of the Open Referral HSDS 3.0 view. Every /api/hsds/v3 endpoint is public (no token) and answers with Access-Control-Allow-Origin: *.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS API details",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSAPIInfo"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/": {
+            "get": {
+                "description": "The HSDS version, profile and OpenAPI document of the Open Referral HSDS 3.0 view. Every /api/hsds/v3 endpoint is public (no token) and answers with Access-Control-Allow-Origin: *.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS API details",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSAPIInfo"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/organizations": {
+            "get": {
+                "description": "Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS organizations",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur (case and accents ignored) in the name, presentation or commune",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Nest full services (implies full)",
+                        "name": "full_service",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Fully nested organizations",
+                        "name": "full",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSOrganizationList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/organizations/{id}": {
+            "get": {
+                "description": "A live place as a fully nested HSDS organization, with its services (basic, or full with full_service=true).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS organization",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Organization id (Carnet's actor id)",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Nest full services",
+                        "name": "full_service",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSOrganization"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/service_at_locations": {
+            "get": {
+                "description": "One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre: the mean of the centres of its communes in the official commune reference, or of the directory's places with that postal code when the reference does not know it).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS services at location",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services holding one of these taxonomy terms (comma-separated ids)",
+                        "name": "taxonomy_term_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services holding some term of one of these taxonomies (comma-separated ids)",
+                        "name": "taxonomy_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Services of this organization",
+                        "name": "organization_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services whose record or whose structure changed at or after this RFC 3339 time or date",
+                        "name": "modified_after",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Fully nested locations and services",
+                        "name": "full",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Postal code of the place (5 digits)",
+                        "name": "postcode",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100000,
+                        "minimum": 1,
+                        "type": "number",
+                        "description": "With postcode: meters around the postal code's centre",
+                        "name": "proximity",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSServiceAtLocationList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/service_at_locations/{id}": {
+            "get": {
+                "description": "A service at its location, both fully nested.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS service at location",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Service at location id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSServiceAtLocation"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/services": {
+            "get": {
+                "description": "Pages through the published services of live places as HSDS 3.0 services, in creation order. Lists carry each service's one-to-one fields and its organization; full=true nests everything (phones, schedules, service_at_locations, languages, cost_options, contacts, attributes). Filters all hold together; taxonomy_term_id and taxonomy_id take one id or several, comma-separated (any of).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS services",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 5000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page (up to 5000 with minimal=true)",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services holding one of these taxonomy terms (comma-separated ids)",
+                        "name": "taxonomy_term_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services holding some term of one of these taxonomies (comma-separated ids)",
+                        "name": "taxonomy_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Services of this organization",
+                        "name": "organization_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Services whose record or whose structure changed at or after this RFC 3339 time or date",
+                        "name": "modified_after",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only id, name, status and last_modified of each service",
+                        "name": "minimal",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Fully nested services",
+                        "name": "full",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSServiceList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/services/{id}": {
+            "get": {
+                "description": "A published service of a live place, fully nested: its organization, its service_at_location with the location, phones and contact (when the structure published its contact details), weekly schedules from its opening hours, languages, cost options and attributes (Carnet's vocabulary values as taxonomy terms).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS service",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Service id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSService"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/taxonomies": {
+            "get": {
+                "description": "Carnet's vocabularies (GET /api/v1/vocabularies) as HSDS taxonomies: themes, publics, fees, typologies…",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS taxonomies",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur in the name or description",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSTaxonomyList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/taxonomies/{id}": {
+            "get": {
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS taxonomy",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Taxonomy id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSTaxonomy"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/taxonomy_terms": {
+            "get": {
+                "description": "The values of Carnet's vocabularies as HSDS taxonomy terms: code is the value's slug (accepted by /api/v1 wherever the value is), name its label. Terms are flat: every term is a top-level term and none has children.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS taxonomy terms",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Words that must each occur in the code, name or description",
+                        "name": "search",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "Page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Items per page",
+                        "name": "per_page",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "Only json",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Terms of this taxonomy",
+                        "name": "taxonomy_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only top-level terms (all of Carnet's)",
+                        "name": "top_only",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Children of this term (Carnet's terms have none)",
+                        "name": "parent_id",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSTaxonomyTermList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/hsds/v3/taxonomy_terms/{id}": {
+            "get": {
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "hsds"
+                ],
+                "summary": "HSDS taxonomy term",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Taxonomy term id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/HSDSTaxonomyTerm"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/actors": {
             "get": {
                 "description": "Pages through the directory's actors, in a stable order. Within one filter, values are alternatives (any of); across filters, all must hold. Multi-valued filters take repeated parameters or comma-separated values; vocabulary values may be given as their exact label or their slug (see /api/v1/vocabularies).",
@@ -7346,6 +8025,984 @@ const docTemplate = `{
                 "postal_code": {
                     "type": "string",
                     "example": "13500"
+                }
+            }
+        },
+        "HSDSAPIInfo": {
+            "type": "object",
+            "required": [
+                "openapi_url",
+                "profile",
+                "version"
+            ],
+            "properties": {
+                "openapi_url": {
+                    "description": "URL of the OpenAPI document of this API, with paths relative to its base.",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://carnet.example.fr/api/hsds/v3/openapi.json"
+                },
+                "profile": {
+                    "description": "URL of the HSDS profile this API follows: the HSDS 3.0 specification itself (no local profile).",
+                    "type": "string",
+                    "format": "uri",
+                    "example": "https://github.com/openreferral/specification/tree/3.0"
+                },
+                "version": {
+                    "description": "The HSDS version this API implements.",
+                    "type": "string",
+                    "example": "3.0"
+                }
+            }
+        },
+        "HSDSAccessibility": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "description": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "url": {
+                    "type": "string",
+                    "format": "uri"
+                }
+            }
+        },
+        "HSDSAddress": {
+            "type": "object",
+            "required": [
+                "address_1",
+                "address_type",
+                "city",
+                "country",
+                "id",
+                "postal_code",
+                "state_province"
+            ],
+            "properties": {
+                "address_1": {
+                    "type": "string",
+                    "example": "58 cours Belsunce"
+                },
+                "address_2": {
+                    "type": "string"
+                },
+                "address_type": {
+                    "type": "string",
+                    "enum": [
+                        "physical",
+                        "postal",
+                        "virtual"
+                    ],
+                    "example": "physical"
+                },
+                "city": {
+                    "type": "string",
+                    "example": "Marseille"
+                },
+                "country": {
+                    "description": "ISO 3166-1 alpha-2.",
+                    "type": "string",
+                    "example": "FR"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "postal_code": {
+                    "type": "string",
+                    "example": "13001"
+                },
+                "region": {
+                    "description": "The region's name.",
+                    "type": "string",
+                    "example": "Provence-Alpes-Côte d'Azur"
+                },
+                "state_province": {
+                    "description": "The département's name (its code when the commune reference does not know it).",
+                    "type": "string",
+                    "example": "Bouches-du-Rhône"
+                }
+            }
+        },
+        "HSDSAttribute": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "link_entity": {
+                    "description": "service or organization.",
+                    "type": "string",
+                    "example": "service"
+                },
+                "link_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "link_type": {
+                    "description": "The vocabulary (taxonomy) the term comes from: themes, publics…",
+                    "type": "string",
+                    "example": "themes"
+                },
+                "taxonomy_term": {
+                    "$ref": "#/definitions/HSDSTaxonomyTerm"
+                },
+                "taxonomy_term_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSContact": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "email": {
+                    "type": "string",
+                    "format": "email"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string"
+                },
+                "phones": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSPhone"
+                    }
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSCostOption": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "amount": {
+                    "type": "number",
+                    "example": 0
+                },
+                "amount_description": {
+                    "description": "The service's fee details.",
+                    "type": "string"
+                },
+                "currency": {
+                    "description": "ISO 4217, with amount 0 for free services.",
+                    "type": "string",
+                    "example": "EUR"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "option": {
+                    "description": "The fee, as the national standard says it.",
+                    "type": "string",
+                    "example": "Gratuit"
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSLanguage": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "code": {
+                    "description": "ISO 639-1, or 639-2/639-3 where there is no 639-1 code.",
+                    "type": "string",
+                    "example": "ar"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Arabe"
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSLocation": {
+            "type": "object",
+            "required": [
+                "id",
+                "location_type"
+            ],
+            "properties": {
+                "accessibility": {
+                    "description": "The place's Accès libre page, when it has one.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSAccessibility"
+                    }
+                },
+                "addresses": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSAddress"
+                    }
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "latitude": {
+                    "type": "number",
+                    "example": 43.2996
+                },
+                "location_type": {
+                    "type": "string",
+                    "enum": [
+                        "physical",
+                        "postal",
+                        "virtual"
+                    ],
+                    "example": "physical"
+                },
+                "longitude": {
+                    "type": "number",
+                    "example": 5.3786
+                },
+                "name": {
+                    "type": "string"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "schedules": {
+                    "description": "The place's opening hours.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSSchedule"
+                    }
+                }
+            }
+        },
+        "HSDSOrganization": {
+            "type": "object",
+            "required": [
+                "description",
+                "id",
+                "name"
+            ],
+            "properties": {
+                "attributes": {
+                    "description": "Typologies, national programmes, training labels and mobility as taxonomy terms.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSAttribute"
+                    }
+                },
+                "description": {
+                    "description": "The structure's presentation, or a sentence built from its data when it has none.",
+                    "type": "string",
+                    "example": "Bibliothèque municipale à Marseille (13001)."
+                },
+                "email": {
+                    "type": "string",
+                    "format": "email"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "locations": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSLocation"
+                    }
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Médiathèque de l'Alcazar"
+                },
+                "organization_identifiers": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSOrganizationIdentifier"
+                    }
+                },
+                "parent_organization_id": {
+                    "description": "The network it belongs to, when that network is public.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "phones": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSPhone"
+                    }
+                },
+                "services": {
+                    "description": "The structure's public services.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSService"
+                    }
+                },
+                "website": {
+                    "type": "string",
+                    "format": "uri"
+                }
+            }
+        },
+        "HSDSOrganizationIdentifier": {
+            "type": "object",
+            "required": [
+                "id",
+                "identifier",
+                "identifier_type"
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "identifier": {
+                    "type": "string",
+                    "example": "21130055300016"
+                },
+                "identifier_type": {
+                    "description": "SIRET, SIREN, RNA or RIDET.",
+                    "type": "string",
+                    "example": "SIRET"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSOrganizationList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSOrganization"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
+        "HSDSPhone": {
+            "type": "object",
+            "required": [
+                "id",
+                "number"
+            ],
+            "properties": {
+                "contact_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "number": {
+                    "description": "E.164.",
+                    "type": "string",
+                    "example": "+33491559000"
+                },
+                "organization_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "type": {
+                    "type": "string",
+                    "example": "voice"
+                }
+            }
+        },
+        "HSDSSchedule": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "attending_type": {
+                    "description": "On site, remotely, or both.",
+                    "type": "string",
+                    "example": "Sur place"
+                },
+                "byday": {
+                    "description": "Comma-separated iCalendar weekdays.",
+                    "type": "string",
+                    "example": "MO,TU,WE,TH,FR"
+                },
+                "closes_at": {
+                    "description": "Local time (HH:MM); earlier than opens_at for a span past midnight, 24:00 for the end of the day.",
+                    "type": "string",
+                    "example": "12:00"
+                },
+                "description": {
+                    "description": "The hours as written (OpenStreetMap opening_hours) when they cannot be written as weekly rules.",
+                    "type": "string"
+                },
+                "freq": {
+                    "type": "string",
+                    "enum": [
+                        "WEEKLY",
+                        "MONTHLY"
+                    ],
+                    "example": "WEEKLY"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "notes": {
+                    "description": "What the weekly rule cannot say: public holidays, dated exceptions, comments.",
+                    "type": "string",
+                    "example": "Fermé les jours fériés."
+                },
+                "opens_at": {
+                    "description": "Local time of the place (HH:MM).",
+                    "type": "string",
+                    "example": "09:00"
+                },
+                "schedule_link": {
+                    "description": "The service's booking page.",
+                    "type": "string",
+                    "format": "uri"
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "wkst": {
+                    "type": "string",
+                    "enum": [
+                        "MO",
+                        "TU",
+                        "WE",
+                        "TH",
+                        "FR",
+                        "SA",
+                        "SU"
+                    ],
+                    "example": "MO"
+                }
+            }
+        },
+        "HSDSService": {
+            "type": "object",
+            "required": [
+                "id",
+                "name",
+                "status"
+            ],
+            "properties": {
+                "alert": {
+                    "description": "A temporary closure, or a service currently full.",
+                    "type": "string"
+                },
+                "application_process": {
+                    "description": "How to get the service (the standard's modalites_acces), and the booking link.",
+                    "type": "string",
+                    "example": "Se présenter ; Téléphoner"
+                },
+                "attributes": {
+                    "description": "Carnet's vocabulary values of the service (themes, publics, fees…) as taxonomy terms.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSAttribute"
+                    }
+                },
+                "contacts": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSContact"
+                    }
+                },
+                "cost_options": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSCostOption"
+                    }
+                },
+                "description": {
+                    "type": "string"
+                },
+                "eligibility_description": {
+                    "description": "The publics specifically addressed and the specific support offered.",
+                    "type": "string"
+                },
+                "email": {
+                    "description": "The structure's first public e-mail address, when it published its contact details.",
+                    "type": "string",
+                    "format": "email"
+                },
+                "fees_description": {
+                    "description": "The fees (frais_a_charge), their details and whether the Pass numérique is accepted.",
+                    "type": "string",
+                    "example": "Gratuit."
+                },
+                "id": {
+                    "description": "Carnet's id of the service.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "languages": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSLanguage"
+                    }
+                },
+                "last_modified": {
+                    "description": "The last change of the service or of its structure, RFC 3339.",
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Aide aux démarches en ligne"
+                },
+                "organization": {
+                    "description": "The structure, without its nested lists.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/HSDSOrganization"
+                        }
+                    ]
+                },
+                "organization_id": {
+                    "description": "Carnet's id of the actor (structure) offering it.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "phones": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSPhone"
+                    }
+                },
+                "schedules": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSSchedule"
+                    }
+                },
+                "service_at_locations": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSServiceAtLocation"
+                    }
+                },
+                "status": {
+                    "description": "active, or temporarily closed when its place is.",
+                    "type": "string",
+                    "enum": [
+                        "active",
+                        "inactive",
+                        "defunct",
+                        "temporarily closed"
+                    ],
+                    "example": "active"
+                }
+            }
+        },
+        "HSDSServiceAtLocation": {
+            "type": "object",
+            "required": [
+                "id"
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "location": {
+                    "$ref": "#/definitions/HSDSLocation"
+                },
+                "location_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "service": {
+                    "description": "The service, in lists and by id (never inside a service).",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/HSDSService"
+                        }
+                    ]
+                },
+                "service_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSServiceAtLocationList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSServiceAtLocation"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
+        "HSDSServiceList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSService"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
+        "HSDSTaxonomy": {
+            "type": "object",
+            "required": [
+                "description",
+                "id",
+                "name"
+            ],
+            "properties": {
+                "description": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "themes"
+                },
+                "version": {
+                    "description": "Where the values come from and its version: the national standard v1.0.2, data·inclusion, Carnet.",
+                    "type": "string",
+                    "example": "lieux de médiation numérique v1.0.2"
+                }
+            }
+        },
+        "HSDSTaxonomyList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSTaxonomy"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
+                }
+            }
+        },
+        "HSDSTaxonomyTerm": {
+            "type": "object",
+            "required": [
+                "description",
+                "id",
+                "name"
+            ],
+            "properties": {
+                "code": {
+                    "description": "The value's slug, accepted by Carnet's own API wherever the value is.",
+                    "type": "string",
+                    "example": "aide-aux-demarches-administratives"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "language": {
+                    "description": "ISO 639-1 language of name and description.",
+                    "type": "string",
+                    "example": "fr"
+                },
+                "name": {
+                    "description": "The value's label.",
+                    "type": "string",
+                    "example": "Aide aux démarches administratives"
+                },
+                "taxonomy": {
+                    "description": "The taxonomy's name.",
+                    "type": "string",
+                    "example": "themes"
+                },
+                "taxonomy_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "HSDSTaxonomyTermList": {
+            "type": "object",
+            "required": [
+                "contents",
+                "empty",
+                "first_page",
+                "last_page",
+                "page_number",
+                "size",
+                "total_items",
+                "total_pages"
+            ],
+            "properties": {
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/HSDSTaxonomyTerm"
+                    }
+                },
+                "empty": {
+                    "description": "Whether this page has no item.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "first_page": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "last_page": {
+                    "type": "boolean",
+                    "example": false
+                },
+                "page_number": {
+                    "description": "This page's number, from 1.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "size": {
+                    "description": "Items on this page.",
+                    "type": "integer",
+                    "example": 50
+                },
+                "total_items": {
+                    "description": "Items matching the query, all pages together.",
+                    "type": "integer",
+                    "example": 646
+                },
+                "total_pages": {
+                    "description": "Pages of per_page items (0 when there is no item).",
+                    "type": "integer",
+                    "example": 13
                 }
             }
         },
