@@ -23,8 +23,9 @@ type HoursConversion struct {
 	// weekly span or cannot be read.
 	Spans    []openinghours.WeeklySpan
 	Fidelity openinghours.WeeklyFidelity
-	// Readable is false when the expression does not parse (the models only
-	// store expressions that do; data written before that rule may not).
+	// Readable is false when the expression does not parse: the models
+	// keep a value with an unreadable rule as written (see
+	// openinghours.ParseLenient), and it is then shown as text.
 	Readable bool
 }
 
