@@ -189,6 +189,8 @@ func (m *Memory) apply(rows models.ChangedRows) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.gen++
+	m.services.forgetStatus()
+	m.actors.forgetStatus()
 	touchedActors := map[string]bool{}
 	changedActors := map[string]bool{} // a new row: every service needs it
 	changedServices := map[string]bool{}

@@ -573,12 +573,23 @@ func (o openCheck) at(d *doc) bool {
 // only between its dates (models.Actor.StatusAt), evaluated here at query
 // time, so a place announced as closing stays found until the closure
 // starts and is found again once it ends, without a write or a restart.
-// Few places are temporarily closed, so only their slots are visited.
+// Few places are temporarily closed, so only their slots are visited, and
+// the set is memoised: a closure starts and ends at a local midnight, which
+// in every time zone falls on a quarter hour, so the set holds for the
+// quarter hour it was computed in, until a write changes the table
+// (forgetStatus). Computing it for every query cost more than the rest of a
+// selective search. The set returned is shared: read it only.
 func (t *table) statusSet(value string, now time.Time) *bitset {
 	closed := t.set(FieldStatus, vocab.ActorTemporarilyClosed)
 	base := t.set(FieldStatus, value)
 	if closed == nil || value != vocab.ActorActive && value != vocab.ActorTemporarilyClosed {
 		return base
+	}
+	quarter := now.Unix() / (15 * 60)
+	t.statusMu.Lock()
+	defer t.statusMu.Unlock()
+	if e, ok := t.statusMemo[value]; ok && e.quarter == quarter {
+		return e.b
 	}
 	out := make(bitset, len(t.all))
 	if value == vocab.ActorActive && base != nil {
@@ -594,5 +605,22 @@ func (t *table) statusSet(value string, now time.Time) *bitset {
 		}
 		return true
 	})
+	if t.statusMemo == nil {
+		t.statusMemo = map[string]statusEntry{}
+	}
+	t.statusMemo[value] = statusEntry{quarter, &out}
 	return &out
+}
+
+type statusEntry struct {
+	quarter int64 // Unix time / 15 minutes
+	b       *bitset
+}
+
+// forgetStatus drops the memoised status sets: the table changed. Called
+// under the index's write lock.
+func (t *table) forgetStatus() {
+	t.statusMu.Lock()
+	clear(t.statusMemo)
+	t.statusMu.Unlock()
 }

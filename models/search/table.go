@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"carnet/models"
@@ -73,6 +74,10 @@ type table struct {
 	// generalWords sends one-word queries through the general path, for
 	// the test that compares it with runWord.
 	generalWords bool
+
+	// statusMemo holds statusSet's answers (see there).
+	statusMu   sync.Mutex
+	statusMemo map[string]statusEntry
 }
 
 func newTable() *table {
