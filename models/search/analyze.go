@@ -99,9 +99,8 @@ func (t *table) analyze(words []string) analysis {
 		}
 		commune, communeLen := "", 0
 		for _, key := range t.communeFirst[words[i]] {
-			ks := strings.Split(key, " ")
-			if len(ks) > communeLen && i+len(ks) <= n && slices.Equal(ks, words[i:i+len(ks)]) && len(t.byCommune[key]) > 0 {
-				commune, communeLen = key, len(ks)
+			if k := wordsAt(key, words[i:]); k > communeLen && len(t.byCommune[key]) > 0 {
+				commune, communeLen = key, k
 			}
 		}
 		postal := len(words[i]) == 5 && isDigitsOnly(words[i]) && len(t.byPostal[words[i]]) > 0
@@ -156,6 +155,21 @@ func (t *table) analyze(words []string) analysis {
 	return a
 }
 
+// wordsAt returns how many words the space-separated key spells at the
+// start of words, 0 when it does not (without splitting key: some first
+// words, « saint », start hundreds of communes).
+func wordsAt(key string, words []string) int {
+	n := 0
+	for key != "" {
+		w, rest, _ := strings.Cut(key, " ")
+		if n >= len(words) || words[n] != w {
+			return 0
+		}
+		n, key = n+1, rest
+	}
+	return n
+}
+
 func phraseAt(tokens, tstems, words, wstems []string) bool {
 	for k, tok := range tokens {
 		if words[k] != tok && (tstems[k] == "" || wstems[k] != tstems[k]) {
@@ -179,12 +193,24 @@ func isDigitsOnly(s string) bool {
 func (t *table) resolve(w, st string, phrase []lexTarget) clause {
 	ti := t.text
 	c := clause{word: w, place: -1}
-	seen := map[uint32]bool{}
+	var seen map[uint32]bool // once the terms are many (a short prefix)
 	addTerm := func(id uint32, f float32, how string, fuzzy bool) {
-		if seen[id] || len(ti.postings[id]) == 0 {
+		if len(ti.postings[id]) == 0 {
 			return
 		}
-		seen[id] = true
+		// Most words match a few terms: a scan is cheaper than a map.
+		if seen == nil && len(c.terms) >= 16 {
+			seen = map[uint32]bool{}
+			for _, tr := range c.terms {
+				seen[tr.id] = true
+			}
+		}
+		if seen != nil && seen[id] || seen == nil && slices.ContainsFunc(c.terms, func(tr termRef) bool { return tr.id == id }) {
+			return
+		}
+		if seen != nil {
+			seen[id] = true
+		}
 		c.terms = append(c.terms, termRef{id, f, how, fuzzy})
 		if fuzzy {
 			c.fsize += len(ti.postings[id])
@@ -249,7 +275,7 @@ func (t *table) resolve(w, st string, phrase []lexTarget) clause {
 // each.
 func (t *table) addSets(c *clause, targets []lexTarget, fuzzy bool) {
 	for _, tg := range targets {
-		b := t.set(tg.field, tg.value)
+		b, n := t.setCount(tg.field, tg.value)
 		if b == nil {
 			continue
 		}
@@ -267,7 +293,6 @@ func (t *table) addSets(c *clause, targets []lexTarget, fuzzy bool) {
 			continue
 		}
 		c.sets = append(c.sets, setRef{set: b, weight: w, fuzzy: fuzzy, t: tg})
-		n := b.count()
 		if fuzzy {
 			c.fsize += n
 		} else {

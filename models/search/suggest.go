@@ -252,12 +252,15 @@ func (t *table) candidates(r *SuggestRequest, maxKM float64, now time.Time, s *s
 		// Unknown fees (none given) stay.
 		if paid := t.set(FieldFees, vocab.FeePaid); paid != nil {
 			free, cond := t.set(FieldFees, vocab.FeeFree), t.set(FieldFees, vocab.FeeFreeUnderCondition)
-			paid.each(func(slot uint32) bool {
-				if !in(free, slot) && !in(cond, slot) {
-					s.filter.clear(slot)
+			word := func(b *bitset, i int) uint64 {
+				if b == nil || i >= len(*b) {
+					return 0
 				}
-				return true
-			})
+				return (*b)[i]
+			}
+			for i := range min(len(*paid), len(s.filter)) {
+				s.filter[i] &^= (*paid)[i] &^ word(free, i) &^ word(cond, i)
+			}
 		}
 	}
 	consider := func(slot uint32) {

@@ -48,6 +48,7 @@ type table struct {
 	remote bitset                       // remoteOnly docs
 	fields map[string]map[string]uint16 // field → value → id of its set
 	sets   []*bitset                    // id → slots holding the field value
+	counts []int                        // id → how many slots (kept on write: a query reads them)
 	text   *textIndex
 	geo    grid
 
@@ -149,8 +150,12 @@ func (t *table) put(d *doc) {
 				id = uint16(len(t.sets))
 				m[v] = id
 				t.sets = append(t.sets, &bitset{})
+				t.counts = append(t.counts, 0)
 			}
-			t.sets[id].set(slot)
+			if !t.sets[id].has(slot) {
+				t.sets[id].set(slot)
+				t.counts[id]++
+			}
 			d.sets = append(d.sets, id)
 		}
 	}
@@ -212,7 +217,10 @@ func (t *table) unindex(slot uint32, all bool) {
 	d := t.docs[slot]
 	t.all.clear(slot)
 	for _, id := range d.sets {
-		t.sets[id].clear(slot)
+		if t.sets[id].has(slot) {
+			t.sets[id].clear(slot)
+			t.counts[id]--
+		}
 	}
 	if d.remoteOnly {
 		t.remote.clear(slot)
@@ -358,6 +366,14 @@ func (t *table) set(field, value string) *bitset {
 		return t.sets[id]
 	}
 	return nil
+}
+
+// setCount returns the set of a field value and its size.
+func (t *table) setCount(field, value string) (*bitset, int) {
+	if id, ok := t.fields[field][value]; ok {
+		return t.sets[id], t.counts[id]
+	}
+	return nil, 0
 }
 
 // has reports whether the doc in slot holds a field value.
