@@ -12,7 +12,8 @@ import (
 )
 
 // TestImportCommand runs carnet import on the real Charente file, twice:
-// the second run finds every place unchanged.
+// the second run finds every place unchanged, and says that it skipped the
+// rows identical to the first run's (their warnings were given then).
 func TestImportCommand(t *testing.T) {
 	file := filepath.Join("..", "shared", "reference", "data", "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json")
 	if _, err := os.Stat(file); err != nil {
@@ -35,15 +36,20 @@ func TestImportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rep struct {
-		Rows   int
-		DryRun bool `json:"dry_run"`
-		Actors map[string]int
-		Issues []map[string]any
+		Rows     int
+		DryRun   bool `json:"dry_run"`
+		Actors   map[string]int
+		Issues   []map[string]any
+		Readings []struct {
+			How   string
+			Count int
+		}
 	}
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("--report-json: %v\n%.500s", err, out.String())
 	}
-	if rep.Rows != 188 || !rep.DryRun || rep.Actors["unchanged"] != 188 || len(rep.Issues) == 0 {
+	if rep.Rows != 188 || !rep.DryRun || rep.Actors["unchanged"] != 188 || len(rep.Issues) != 0 ||
+		len(rep.Readings) != 1 || rep.Readings[0].Count != 188 || !strings.HasPrefix(rep.Readings[0].How, "identical to the row") {
 		t.Errorf("report: %+v", rep)
 	}
 	for _, args := range [][]string{{"import"}, {"import", file}, {"import", file, "--source", "x", "--format", "xml"}, {"import", "/nonexistent", "--source", "x", "--db", db}} {

@@ -528,6 +528,15 @@ func matrix() []entry {
 		return call{method: "POST", path: "/api/v1/duplicates/" + w.dupPair(own) + "/dismiss"}
 	}, modOwn, modOther)
 
+	// Records to check again: administrators anywhere, coordinators in
+	// their territory (own: the Bouches-du-Rhône), nobody else.
+	add("GET /api/v1/quality/stale", func(_ *world, _ string, own bool) call {
+		if own {
+			return call{method: "GET", path: "/api/v1/quality/stale?departement=13"}
+		}
+		return call{method: "GET", path: "/api/v1/quality/stale?departement=06"}
+	}, row(401, 200, 200, 403, 403, 403, 403, 401), adminOnly(200))
+
 	// The Open Referral HSDS view shows the published directory, the same
 	// to everyone: no token is read (a disabled account's is ignored), and
 	// a draft is 404 even to its own structure's editors ("other" is a

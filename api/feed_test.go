@@ -285,7 +285,7 @@ func TestExports(t *testing.T) {
 	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/xlsx"}); r.Code != 404 {
 		t.Errorf("unknown format: %d", r.Code)
 	}
-	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports"}); r.Code != 200 || len(r.Map()["data"].([]any)) != 5 {
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports"}); r.Code != 200 || len(r.Map()["data"].([]any)) != 6 {
 		t.Errorf("list: %d %s", r.Code, r.Body)
 	}
 	for _, path := range []string{"/api/v1/exports?format=csv", "/api/v1/exports/geojson?bbox=1"} {

@@ -137,6 +137,9 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.GET("/duplicates", public(h.ListDuplicates)...)
 	v1.POST("/duplicates/:id/confirm", auth(h.ConfirmDuplicate)...)
 	v1.POST("/duplicates/:id/dismiss", auth(h.DismissDuplicate)...)
+	// Data quality (issue 11): coordinators list the records of their
+	// territory to check again; the handler checks the role and territory.
+	v1.GET("/quality/stale", auth(h.ListStale)...)
 
 	// Open Referral HSDS 3.0 read view (issue 14): the published directory
 	// in the standard's shape. It is the same for everyone, so no token is

@@ -843,6 +843,20 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "maximum": 1,
+                        "minimum": 0,
+                        "type": "number",
+                        "description": "Quality score at least this, as of today",
+                        "name": "quality_min",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "true: not checked for 12 months; false: checked since",
+                        "name": "stale",
+                        "in": "query"
+                    },
+                    {
                         "enum": [
                             "id",
                             "name",
@@ -2947,7 +2961,7 @@ const docTemplate = `{
         },
         "/api/v1/duplicates": {
             "get": {
-                "description": "Pairs of actors from different sources that look like the same place (same postal code or commune; similar name and street; close coordinates, or the same pivot). Nothing is merged: coordinators confirm or dismiss each link.",
+                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
                 ],
@@ -3150,7 +3164,7 @@ const docTemplate = `{
         },
         "/api/v1/exports/{format}": {
             "get": {
-                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes), data-inclusion-structures and data-inclusion-services (data·inclusion v1). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory: send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
                 "produces": [
                     "text/csv",
                     "application/json",
@@ -3167,7 +3181,8 @@ const docTemplate = `{
                             "standard-json",
                             "geojson",
                             "data-inclusion-structures",
-                            "data-inclusion-services"
+                            "data-inclusion-services",
+                            "quality-csv"
                         ],
                         "type": "string",
                         "description": "Export format",
@@ -3615,6 +3630,95 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "An invalid value",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/quality/stale": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "quality"
+                ],
+                "summary": "List the records of a territory to check again",
+                "parameters": [
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Département codes (13, 2A, 974)",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "INSEE commune codes",
+                        "name": "insee_code",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 120,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 12,
+                        "description": "Not checked for this many months",
+                        "name": "months",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/StaleList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Neither a coordinator nor an administrator, or a filter outside the territory",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -6057,7 +6161,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; a row is rejected only when it cannot be stored. The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
+                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
                 "consumes": [
                     "text/csv",
                     "application/json"
@@ -6799,6 +6903,7 @@ const docTemplate = `{
                 "address",
                 "archived_at",
                 "booking_url",
+                "checked_on",
                 "closed_from",
                 "closed_until",
                 "closure_reason",
@@ -6820,6 +6925,9 @@ const docTemplate = `{
                 "phones",
                 "pivot",
                 "pivot_kind",
+                "producer",
+                "producer_updated_on",
+                "quality",
                 "source",
                 "source_id",
                 "status",
@@ -6845,6 +6953,12 @@ const docTemplate = `{
                 },
                 "booking_url": {
                     "type": "string"
+                },
+                "checked_on": {
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2023-05-11"
                 },
                 "closed_from": {
                     "description": "First day of a closure, announced or current.",
@@ -6953,6 +7067,21 @@ const docTemplate = `{
                     ],
                     "example": "siret"
                 },
+                "producer": {
+                    "description": "Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "description": "The producer's own date of the record (date_maj); null when it gave none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2023-05-11"
+                },
+                "quality": {
+                    "$ref": "#/definitions/Quality"
+                },
                 "source": {
                     "type": "string"
                 },
@@ -7005,6 +7134,7 @@ const docTemplate = `{
                 "address",
                 "archived_at",
                 "booking_url",
+                "checked_on",
                 "closed_from",
                 "closed_until",
                 "closure_reason",
@@ -7029,6 +7159,9 @@ const docTemplate = `{
                 "phones",
                 "pivot",
                 "pivot_kind",
+                "producer",
+                "producer_updated_on",
+                "quality",
                 "score",
                 "source",
                 "source_id",
@@ -7055,6 +7188,12 @@ const docTemplate = `{
                 },
                 "booking_url": {
                     "type": "string"
+                },
+                "checked_on": {
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2023-05-11"
                 },
                 "closed_from": {
                     "description": "First day of a closure, announced or current.",
@@ -7179,6 +7318,21 @@ const docTemplate = `{
                         "unknown"
                     ],
                     "example": "siret"
+                },
+                "producer": {
+                    "description": "Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "description": "The producer's own date of the record (date_maj); null when it gave none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2023-05-11"
+                },
+                "quality": {
+                    "$ref": "#/definitions/Quality"
                 },
                 "score": {
                     "type": "number",
@@ -7341,6 +7495,15 @@ const docTemplate = `{
                     "description": "SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send\n00000000000000, when unknown.",
                     "type": "string",
                     "example": "21130055300016"
+                },
+                "producer": {
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "type": "string",
+                    "example": "2023-05-11"
                 },
                 "source": {
                     "description": "Who supplied the record (a partner's source name) and its id there.",
@@ -7787,7 +7950,9 @@ const docTemplate = `{
                 "decided_at",
                 "distance_m",
                 "id",
+                "identity_score",
                 "name_score",
+                "reasons",
                 "same_pivot",
                 "score",
                 "status",
@@ -7811,6 +7976,7 @@ const docTemplate = `{
                     ]
                 },
                 "address_score": {
+                    "description": "Agreement of the addresses and coordinates, from -1 (clearly two places) to 1 (one address).",
                     "type": "number",
                     "example": 1
                 },
@@ -7833,16 +7999,29 @@ const docTemplate = `{
                     "type": "string",
                     "format": "uuid"
                 },
+                "identity_score": {
+                    "description": "Evidence of shared identifiers (SIRET, SIREN, phone, e-mail, website), from 0 to 1, each weaker when many\nplaces of one source carry it.",
+                    "type": "number",
+                    "example": 0.8
+                },
                 "name_score": {
+                    "description": "Similarity of the names, from 0 to 1 (acronyms, abbreviations and host structures' names read).",
                     "type": "number",
                     "example": 0.75
                 },
+                "reasons": {
+                    "description": "The signals behind the score, strongest kinds first.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/DuplicateReason"
+                    }
+                },
                 "same_pivot": {
-                    "description": "Both carry the same known SIRET, SIREN, RNA or RIDET.",
+                    "description": "Both carry the same known SIRET, SIREN or RNA.",
                     "type": "boolean"
                 },
                 "score": {
-                    "description": "From 0 to 1; links are made from 0.7.",
+                    "description": "From 0 to 1; links are made from 0.6. 0.4 × name_score + 0.35 × address_score + 0.4 × identity_score,\nless 0.1 when both carry different SIRENs (see the README, « Duplicates across sources »).",
                     "type": "number",
                     "example": 0.86
                 },
@@ -7879,6 +8058,25 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "DuplicateReason": {
+            "type": "object",
+            "required": [
+                "code",
+                "label"
+            ],
+            "properties": {
+                "code": {
+                    "description": "Stable code: same_siret, same_siren, same_rna, same_phone, same_email, same_website, same_domain,\nnamed_domain, same_name, similar_name, acronym, same_address, same_street, other_number,\nsame_building, distance, far_coordinates, other_street, other_siren.",
+                    "type": "string",
+                    "example": "same_siret"
+                },
+                "label": {
+                    "description": "French label for people: « même SIRET », « 40 m », « coordonnées à 2,1 km malgré la même adresse ».",
+                    "type": "string",
+                    "example": "même SIRET"
                 }
             }
         },
@@ -9153,6 +9351,36 @@ const docTemplate = `{
                 }
             }
         },
+        "ImportReading": {
+            "type": "object",
+            "required": [
+                "count",
+                "field",
+                "how",
+                "rows"
+            ],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "example": 13
+                },
+                "field": {
+                    "description": "The standard's column.",
+                    "type": "string",
+                    "example": "services"
+                },
+                "how": {
+                    "description": "How the rows were read.",
+                    "type": "string",
+                    "example": "values separated by commas (the standard joins them with |)"
+                },
+                "rows": {
+                    "description": "The rows read this way, as ranges of row numbers.",
+                    "type": "string",
+                    "example": "1-12, 15"
+                }
+            }
+        },
         "ImportReport": {
             "type": "object",
             "required": [
@@ -9161,6 +9389,7 @@ const docTemplate = `{
                 "duplicates",
                 "format",
                 "issues",
+                "readings",
                 "rejected",
                 "rows",
                 "services",
@@ -9189,6 +9418,13 @@ const docTemplate = `{
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ImportIssue"
+                    }
+                },
+                "readings": {
+                    "description": "How rows that depart from the standard were read: columns under another name or misspelt\n(conditions_access), values joined with commas, values of older versions mapped.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ImportReading"
                     }
                 },
                 "rejected": {
@@ -10396,6 +10632,66 @@ const docTemplate = `{
                 }
             }
         },
+        "Quality": {
+            "type": "object",
+            "required": [
+                "missing",
+                "score",
+                "stale"
+            ],
+            "properties": {
+                "missing": {
+                    "description": "The criteria not met.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/QualityGap"
+                    }
+                },
+                "score": {
+                    "description": "From 0 to 1: the sum of the weights of the criteria met.",
+                    "type": "number",
+                    "example": 0.75
+                },
+                "stale": {
+                    "description": "Not checked for 12 months.",
+                    "type": "boolean"
+                }
+            }
+        },
+        "QualityGap": {
+            "type": "object",
+            "required": [
+                "criterion",
+                "missing",
+                "weight"
+            ],
+            "properties": {
+                "criterion": {
+                    "type": "string",
+                    "enum": [
+                        "contact",
+                        "opening_hours",
+                        "offer",
+                        "offer_details",
+                        "coordinates",
+                        "description",
+                        "commune",
+                        "identifier",
+                        "fresh"
+                    ],
+                    "example": "opening_hours"
+                },
+                "missing": {
+                    "description": "What is missing, for the people who fix the record.",
+                    "type": "string",
+                    "example": "no opening hours (OpenStreetMap syntax) on the place or on every published service"
+                },
+                "weight": {
+                    "type": "number",
+                    "example": 0.15
+                }
+            }
+        },
         "Referral": {
             "type": "object",
             "required": [
@@ -11564,6 +11860,82 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/SearchMeta"
+                }
+            }
+        },
+        "StaleList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/StaleRecord"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "StaleRecord": {
+            "type": "object",
+            "required": [
+                "address",
+                "checked_on",
+                "departement",
+                "id",
+                "months_since_check",
+                "name",
+                "producer",
+                "quality",
+                "source",
+                "source_id"
+            ],
+            "properties": {
+                "address": {
+                    "$ref": "#/definitions/Address"
+                },
+                "checked_on": {
+                    "description": "The day the record was last known correct.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2023-05-11"
+                },
+                "departement": {
+                    "type": "string",
+                    "example": "13"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "months_since_check": {
+                    "description": "Whole months since then.",
+                    "type": "integer",
+                    "example": 18
+                },
+                "name": {
+                    "type": "string"
+                },
+                "producer": {
+                    "type": "string"
+                },
+                "quality": {
+                    "$ref": "#/definitions/Quality"
+                },
+                "source": {
+                    "type": "string"
+                },
+                "source_id": {
+                    "type": "string"
                 }
             }
         },

@@ -79,6 +79,10 @@ type ActorInput struct {
 	// Who supplied the record (a partner's source name) and its id there.
 	Source   string `json:"source,omitempty" example:"hub-du-sud"`
 	SourceID string `json:"source_id,omitempty" example:"lieu-42"`
+	// Who produced the record, when another than the source (the national standard's source column:
+	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).
+	Producer          string `json:"producer,omitempty" example:"conseiller-numerique"`
+	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
 	// active (the default), temporarily_closed (with closed_from) or closed.
 	Status string `json:"status,omitempty" extensions:"x-vocabulary=actor_status" example:"active"`
 	// First day of a closure, YYYY-MM-DD.
@@ -125,6 +129,15 @@ type Actor struct {
 	OtherLabels            string            `json:"other_labels"`
 	Source                 string            `json:"source"`
 	SourceID               string            `json:"source_id"`
+	// Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.
+	Producer string `json:"producer" example:"conseiller-numerique"`
+	// The producer's own date of the record (date_maj); null when it gave none.
+	ProducerUpdatedOn *string `json:"producer_updated_on" format:"date" extensions:"x-nullable" example:"2023-05-11"`
+	// The day the record was last known correct: the producer's date when a partner or an import
+	// brings it, the day of the change when someone edits the record or one of its services in
+	// Carnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.
+	CheckedOn string  `json:"checked_on" format:"date" example:"2023-05-11"`
+	Quality   Quality `json:"quality"`
 	// Today's status: a temporary closure counts from closed_from to
 	// closed_until (in the place's time zone); before, it is only announced
 	// (status active with the dates set), after, the place has reopened.
@@ -140,6 +153,42 @@ type Actor struct {
 	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 	// Incremented on every change; the ETag carries it.
 	Version int64 `json:"version" example:"1"`
+}
+
+// Quality is a record's quality score as of today (see the README, « Quality score »).
+type Quality struct {
+	// From 0 to 1: the sum of the weights of the criteria met.
+	Score float64 `json:"score" example:"0.75"`
+	// Not checked for 12 months.
+	Stale bool `json:"stale"`
+	// The criteria not met.
+	Missing []QualityGap `json:"missing"`
+}
+
+// QualityGap is one quality criterion a record misses.
+type QualityGap struct {
+	Criterion string  `json:"criterion" enums:"contact,opening_hours,offer,offer_details,coordinates,description,commune,identifier,fresh" example:"opening_hours"`
+	Weight    float64 `json:"weight" example:"0.15"`
+	// What is missing, for the people who fix the record.
+	Missing string `json:"missing" example:"no opening hours (OpenStreetMap syntax) on the place or on every published service"`
+}
+
+func newQuality(a *models.Actor, now time.Time) Quality {
+	v := models.QualityOf(a, now)
+	q := Quality{Score: v.Score, Stale: v.Stale, Missing: make([]QualityGap, 0, len(v.Missing))}
+	for _, code := range v.Missing {
+		if c, ok := models.QualityCriterionOf(code); ok {
+			q.Missing = append(q.Missing, QualityGap{Criterion: c.Code, Weight: c.Weight, Missing: c.Missing})
+		}
+	}
+	return q
+}
+
+func optionalDate(d string) *string {
+	if d == "" {
+		return nil
+	}
+	return &d
 }
 
 // ActorList is one page of actors.
@@ -181,6 +230,7 @@ func (in *ActorInput) toModel(a *models.Actor) {
 	a.AcceslibreURL, a.BookingURL = in.AcceslibreURL, in.BookingURL
 	a.NationalProgrammes, a.TrainingLabels, a.OtherLabels = in.NationalProgrammes, in.TrainingLabels, in.OtherLabels
 	a.Source, a.SourceID = in.Source, in.SourceID
+	a.Producer, a.ProducerUpdatedOn = in.Producer, in.ProducerUpdatedOn
 	a.Status = in.Status
 	a.ClosedFrom, a.ClosedUntil, a.ClosureReason = in.ClosedFrom, in.ClosedUntil, in.ClosureReason
 }
@@ -194,7 +244,7 @@ func newActorInput(a *models.Actor) ActorInput {
 		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites, ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
 		Mobility: a.Mobility, AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: a.NationalProgrammes, TrainingLabels: a.TrainingLabels, OtherLabels: a.OtherLabels,
-		Source: a.Source, SourceID: a.SourceID, Status: a.Status,
+		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: a.ProducerUpdatedOn, Status: a.Status,
 		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
 	}
 }
@@ -214,7 +264,8 @@ func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 		Phones: phones, Emails: emails, Websites: list(a.Websites), ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
 		OpeningHoursUnreadable: unreadableHours(a.OpeningHours), Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
-		Source: a.Source, SourceID: a.SourceID, Status: a.StatusAt(now),
+		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: optionalDate(a.ProducerUpdatedOn),
+		CheckedOn: a.CheckedOn, Quality: newQuality(a, now), Status: a.StatusAt(now),
 		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ArchivedAt: a.ArchivedAt, Version: a.Version,
 	}
@@ -337,6 +388,8 @@ func list(l models.StringList) []string {
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed)"
+//	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
+//	@Param			stale				query		bool		false	"true: not checked for 12 months; false: checked since"
 //	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
@@ -383,6 +436,8 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),
 		ExcludeDuplicates:  q.flag("exclude_duplicates"),
+		QualityMin:         q.fraction("quality_min"),
+		Stale:              q.boolean("stale"),
 		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
 	}
 	return f, q.err()

@@ -21,6 +21,16 @@ type DuplicateActor struct {
 	Archived  bool     `json:"archived"`
 }
 
+// DuplicateReason is one signal behind a link.
+type DuplicateReason struct {
+	// Stable code: same_siret, same_siren, same_rna, same_phone, same_email, same_website, same_domain,
+	// named_domain, same_name, similar_name, acronym, same_address, same_street, other_number,
+	// same_building, distance, far_coordinates, other_street, other_siren.
+	Code string `json:"code" example:"same_siret"`
+	// French label for people: « même SIRET », « 40 m », « coordonnées à 2,1 km malgré la même adresse ».
+	Label string `json:"label" example:"même SIRET"`
+}
+
 // DuplicateLink says two actors of different sources may be the same place.
 type DuplicateLink struct {
 	ID string `json:"id" format:"uuid"`
@@ -28,18 +38,26 @@ type DuplicateLink struct {
 	ActorA DuplicateActor `json:"actor_a"`
 	// The newer record: hidden by exclude_duplicates=true unless the link is dismissed.
 	ActorB DuplicateActor `json:"actor_b"`
-	// From 0 to 1; links are made from 0.7.
-	Score        float64 `json:"score" example:"0.86"`
-	NameScore    float64 `json:"name_score" example:"0.75"`
+	// From 0 to 1; links are made from 0.6. 0.4 × name_score + 0.35 × address_score + 0.4 × identity_score,
+	// less 0.1 when both carry different SIRENs (see the README, « Duplicates across sources »).
+	Score float64 `json:"score" example:"0.86"`
+	// Similarity of the names, from 0 to 1 (acronyms, abbreviations and host structures' names read).
+	NameScore float64 `json:"name_score" example:"0.75"`
+	// Agreement of the addresses and coordinates, from -1 (clearly two places) to 1 (one address).
 	AddressScore float64 `json:"address_score" example:"1"`
+	// Evidence of shared identifiers (SIRET, SIREN, phone, e-mail, website), from 0 to 1, each weaker when many
+	// places of one source carry it.
+	IdentityScore float64 `json:"identity_score" example:"0.8"`
 	// Distance between the two places in metres; null when one has no coordinates.
 	DistanceM *float64 `json:"distance_m" extensions:"x-nullable" example:"12.5"`
-	// Both carry the same known SIRET, SIREN, RNA or RIDET.
-	SamePivot bool       `json:"same_pivot"`
-	Status    string     `json:"status" enums:"suggested,confirmed,dismissed"`
-	DecidedAt *time.Time `json:"decided_at" format:"date-time" extensions:"x-nullable"`
-	CreatedAt time.Time  `json:"created_at" format:"date-time"`
-	UpdatedAt time.Time  `json:"updated_at" format:"date-time"`
+	// Both carry the same known SIRET, SIREN or RNA.
+	SamePivot bool `json:"same_pivot"`
+	// The signals behind the score, strongest kinds first.
+	Reasons   []DuplicateReason `json:"reasons"`
+	Status    string            `json:"status" enums:"suggested,confirmed,dismissed"`
+	DecidedAt *time.Time        `json:"decided_at" format:"date-time" extensions:"x-nullable"`
+	CreatedAt time.Time         `json:"created_at" format:"date-time"`
+	UpdatedAt time.Time         `json:"updated_at" format:"date-time"`
 }
 
 // DuplicateList is one page of duplicate links.
@@ -58,15 +76,19 @@ func newDuplicateActor(a *models.Actor) DuplicateActor {
 }
 
 func newDuplicateLink(l *models.DuplicateLink) DuplicateLink {
+	reasons := make([]DuplicateReason, len(l.Reasons))
+	for i, r := range l.Reasons {
+		reasons[i] = DuplicateReason{Code: r.Code, Label: r.Label}
+	}
 	return DuplicateLink{ID: l.ID, ActorA: newDuplicateActor(l.ActorA), ActorB: newDuplicateActor(l.ActorB), Score: l.Score,
-		NameScore: l.NameScore, AddressScore: l.AddressScore, DistanceM: l.DistanceM, SamePivot: l.SamePivot, Status: l.Status,
-		DecidedAt: l.DecidedAt, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt}
+		NameScore: l.NameScore, AddressScore: l.AddressScore, IdentityScore: l.IdentityScore, DistanceM: l.DistanceM,
+		SamePivot: l.SamePivot, Reasons: reasons, Status: l.Status, DecidedAt: l.DecidedAt, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt}
 }
 
 // ListDuplicates godoc
 //
 //	@Summary		List possible duplicates
-//	@Description	Pairs of actors from different sources that look like the same place (same postal code or commune; similar name and street; close coordinates, or the same pivot). Nothing is merged: coordinators confirm or dismiss each link.
+//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Param			status		query		[]string	false	"suggested, confirmed, dismissed"	collectionFormat(csv)

@@ -123,6 +123,20 @@ func (q *queryParser) boolean(name string) *bool {
 	return &b
 }
 
+// fraction reads an optional number from 0 to 1.
+func (q *queryParser) fraction(name string) *float64 {
+	s := q.one(name)
+	if s == "" {
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f > 1 || f != f {
+		q.errs.Add(name, "must be a number from 0 to 1")
+		return nil
+	}
+	return &f
+}
+
 // flag reads an optional boolean that defaults to false.
 func (q *queryParser) flag(name string) bool {
 	b := q.boolean(name)

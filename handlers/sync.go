@@ -262,6 +262,17 @@ type ImportIssue struct {
 	Severity string `json:"severity" enums:"warning,error"`
 }
 
+// ImportReading is one way some rows that depart from the standard v1.0.2 were read.
+type ImportReading struct {
+	// The standard's column.
+	Field string `json:"field" example:"services"`
+	// How the rows were read.
+	How string `json:"how" example:"values separated by commas (the standard joins them with |)"`
+	// The rows read this way, as ranges of row numbers.
+	Rows  string `json:"rows" example:"1-12, 15"`
+	Count int    `json:"count" example:"13"`
+}
+
 // ImportReport is the result of an import.
 type ImportReport struct {
 	Source   string `json:"source"`
@@ -276,6 +287,9 @@ type ImportReport struct {
 	Services   SyncCounts    `json:"services"`
 	Duplicates int           `json:"duplicates"`
 	Issues     []ImportIssue `json:"issues"`
+	// How rows that depart from the standard were read: columns under another name or misspelt
+	// (conditions_access), values joined with commas, values of older versions mapped.
+	Readings []ImportReading `json:"readings"`
 }
 
 // NewImportReport converts an opendata report for the API (and the CLI's
@@ -283,9 +297,12 @@ type ImportReport struct {
 func NewImportReport(r *opendata.Report) ImportReport {
 	out := ImportReport{Source: r.Source, Format: r.Format, DryRun: r.DryRun, Snapshot: r.Snapshot, Rows: r.Rows, Rejected: r.Rejected,
 		Warnings: r.Warnings, Actors: newSyncCounts(r.Actors), Services: newSyncCounts(r.Services), Duplicates: r.Duplicates,
-		Issues: make([]ImportIssue, len(r.Issues))}
+		Issues: make([]ImportIssue, len(r.Issues)), Readings: make([]ImportReading, len(r.Readings))}
 	for i, is := range r.Issues {
 		out.Issues[i] = ImportIssue(is)
+	}
+	for i, x := range r.Readings {
+		out.Readings[i] = ImportReading(x)
 	}
 	return out
 }
@@ -293,7 +310,7 @@ func NewImportReport(r *opendata.Report) ImportReport {
 // ImportPlaces godoc
 //
 //	@Summary		Import a file of the national standard
-//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "|" or ";" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; a row is rejected only when it cannot be stored. The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
+//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "|" or ";" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
 //	@Tags			sync
 //	@Accept			text/csv
 //	@Accept			json

@@ -38,15 +38,35 @@ type Actor struct {
 	OtherLabels        string
 	Source             string
 	SourceID           string
-	Status             string
-	ClosedFrom         string // YYYY-MM-DD
-	ClosedUntil        string // YYYY-MM-DD
-	ClosureReason      string
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
-	ArchivedAt         *time.Time
-	Version            int64
-	Fingerprint        string // ContentFingerprint as last written: sync skips unchanged records
+	// Producer is who produced the record: the national standard's
+	// « source » column (dora, conseiller-numerique…) or the partner that
+	// syncs it. ProducerUpdatedOn is the producer's own date of the record
+	// (date_maj, YYYY-MM-DD) as it sent it.
+	Producer          string
+	ProducerUpdatedOn string
+	// CheckedOn is the day the record was last known correct: the
+	// producer's date on a sync, the day of the change when a person
+	// writes it or one of its services. Set by the store.
+	CheckedOn string
+	// Quality is the quality score without its freshness part, and
+	// QualityMissing the criteria it misses (see Quality); set by the
+	// store on every write of the actor or of one of its services.
+	Quality        float64
+	QualityMissing StringList
+	// SourceHash identifies the row of a file an import made this record
+	// and its services from (see opendata.Import); "" once anything else
+	// wrote them.
+	SourceHash    string
+	storedHash    string // the hash stored before a sync batch, for keepSourceHashes
+	Status        string
+	ClosedFrom    string // YYYY-MM-DD
+	ClosedUntil   string // YYYY-MM-DD
+	ClosureReason string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	ArchivedAt    *time.Time
+	Version       int64
+	Fingerprint   string // ContentFingerprint as last written: sync skips unchanged records
 }
 
 // IsArchived reports whether the actor was deleted from the directory.
@@ -90,6 +110,12 @@ func (a *Actor) Normalize() {
 	a.OtherLabels = strings.TrimSpace(a.OtherLabels)
 	a.Source = strings.ToLower(strings.TrimSpace(a.Source))
 	a.SourceID = strings.TrimSpace(a.SourceID)
+	a.Producer = strings.TrimSpace(a.Producer)
+	if a.Producer == "" {
+		// A partner that names no other producer produced the record.
+		a.Producer = a.Source
+	}
+	a.ProducerUpdatedOn = strings.TrimSpace(a.ProducerUpdatedOn)
 	if a.Status == "" {
 		a.Status = vocab.ActorActive
 	}
@@ -136,6 +162,8 @@ func (a *Actor) Validate() error {
 	checkVocab(&fe, "training_labels", vocab.NameTrainingLabels, a.TrainingLabels)
 	checkLen(&fe, "other_labels", a.OtherLabels, maxShortText)
 	checkSource(&fe, a.Source, a.SourceID)
+	checkLen(&fe, "producer", a.Producer, maxShortText)
+	checkDate(&fe, "producer_updated_on", a.ProducerUpdatedOn)
 	checkVocabOne(&fe, "status", vocab.NameActorStatus, a.Status)
 	from, hasFrom := checkDate(&fe, "closed_from", a.ClosedFrom)
 	until, hasUntil := checkDate(&fe, "closed_until", a.ClosedUntil)

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"carnet/models/vocab"
 )
 
 // ActorFilter selects actors in ListActors. Within a field, values are
@@ -29,6 +31,12 @@ type ActorFilter struct {
 	// ExcludeDuplicates hides the newer actor of each possible duplicate
 	// pair not dismissed (see DuplicateLink).
 	ExcludeDuplicates bool
+	// QualityMin keeps actors whose quality score, as of today, is at
+	// least this (see QualityOf).
+	QualityMin *float64
+	// Stale keeps actors not checked for StaleAfter months (true) or
+	// checked since (false).
+	Stale *bool
 	ListParams
 }
 
@@ -44,9 +52,19 @@ func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 	})
 }
 
-// insertActor validates a and inserts it with a new id inside tx. Bulk
-// writers (sync, import) call it for each row of a batch.
+// insertActor validates a and inserts it with a new id inside tx.
 func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
+	if err := s.prepareActor(tx, a); err != nil {
+		return err
+	}
+	return s.createActors(tx, []*Actor{a})
+}
+
+// prepareActor gives a new actor its id and bookkeeping, normalises and
+// validates it, and checks its references, without writing it: bulk
+// writers (sync, import) prepare each row of a batch, then create the valid
+// ones together (createActors).
+func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	now := s.now()
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
@@ -62,10 +80,12 @@ func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 		return err
 	}
 	a.Fingerprint = a.ContentFingerprint()
-	if err := tx.Create(a).Error; err != nil {
-		return sourceConflict(err, "actors.source, actors.source_id")
+	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+		a.SourceHash = ""
 	}
-	return recordChange(tx, changeOf(EntityActor, ChangeCreate, nil, a))
+	a.Quality, a.QualityMissing = scoreQuality(a, nil)
+	return nil
 }
 
 // GetActor returns the actor with id, archived or not; ENOTFOUND if none.
@@ -129,6 +149,15 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	}
 	a.UpdatedAt, a.Version = s.now(), before.Version+1
 	a.Fingerprint = a.ContentFingerprint()
+	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+		a.SourceHash = "" // no longer what an import made of a row
+	}
+	services, err := qualityServices(tx, a.ID)
+	if err != nil {
+		return err
+	}
+	a.Quality, a.QualityMissing = scoreQuality(a, services)
 	if err := tx.Model(a).Select("*").Omit("id", "created_at").Updates(a).Error; err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
@@ -235,7 +264,66 @@ func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
 	if f.ExcludeDuplicates {
 		q = q.Where(notADuplicate("actors.id"))
 	}
+	if f.QualityMin != nil {
+		// The stored score lacks freshness, which depends on the day.
+		q = q.Where("actors.quality + CASE WHEN actors.checked_on >= ? THEN ? ELSE 0 END >= ?",
+			staleCutoff(now), freshWeight(), *f.QualityMin-0.0001)
+	}
+	if f.Stale != nil {
+		if *f.Stale {
+			q = q.Where("actors.checked_on < ?", staleCutoff(now))
+		} else {
+			q = q.Where("actors.checked_on >= ?", staleCutoff(now))
+		}
+	}
 	return q
+}
+
+// StaleFilter selects the records a coordinator should check again.
+type StaleFilter struct {
+	// Territory restricts the list to a coordinator's territory; nil for
+	// administrators (everywhere).
+	Territory    *Territory
+	Departements []string
+	InseeCodes   []string
+	// Months since the last check (default StaleAfter).
+	Months int
+	ListParams
+}
+
+// ListStale returns one page of the live actors, not permanently closed,
+// that were not checked for f.Months months: neither their producer's date
+// nor a change in Carnet is that recent.
+func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], error) {
+	if f.Months <= 0 {
+		f.Months = StaleAfter
+	}
+	cutoff := s.now().AddDate(0, -f.Months, 0).Format(time.DateOnly)
+	f.Sort = SortID
+	filter := func(q *gorm.DB) *gorm.DB {
+		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND actors.checked_on < ?", vocab.ActorClosed, cutoff)
+		if t := f.Territory; t != nil {
+			switch {
+			case len(t.Departements) > 0 && len(t.Communes) > 0:
+				q = q.Where("(actors.departement IN ? OR actors.insee_code IN ?)", t.Departements, t.Communes)
+			case len(t.Departements) > 0:
+				q = q.Where("actors.departement IN ?", t.Departements)
+			case len(t.Communes) > 0:
+				q = q.Where("actors.insee_code IN ?", t.Communes)
+			default:
+				q = q.Where("1 = 0")
+			}
+		}
+		if len(f.Departements) > 0 {
+			q = q.Where("actors.departement IN ?", f.Departements)
+		}
+		if len(f.InseeCodes) > 0 {
+			q = q.Where("actors.insee_code IN ?", f.InseeCodes)
+		}
+		return q
+	}
+	return listPage(s, ctx, "actors", f.ListParams, filter, nil,
+		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
 }
 
 // lockActor loads an actor for change inside a write transaction (the

@@ -58,20 +58,31 @@ func changeOf(entity, op string, before, after any) changeEvent {
 // recordChange logs a change and its audit event in the transaction tx, and
 // remembers it for the listeners told after commit.
 func recordChange(tx *gorm.DB, e changeEvent) error {
-	c := e.Change
-	if err := tx.Create(&c).Error; err != nil {
-		return err
-	}
+	return recordChanges(tx, []changeEvent{e})
+}
+
+// recordChanges logs changes and their audit events, in order, with
+// multi-row INSERTs (the change log's seq comes back through RETURNING).
+func recordChanges(tx *gorm.DB, events []changeEvent) error {
 	ctx := tx.Statement.Context
-	ev, err := auditEvent(ctx, e)
-	if err != nil {
+	changes := make([]Change, len(events))
+	audits := make([]*AuditEvent, len(events))
+	for i, e := range events {
+		changes[i] = e.Change
+		ev, err := auditEvent(ctx, e)
+		if err != nil {
+			return err
+		}
+		audits[i] = ev
+	}
+	if err := tx.CreateInBatches(changes, rowsPerStatement(6)).Error; err != nil {
 		return err
 	}
-	if err := tx.Create(ev).Error; err != nil {
+	if err := tx.CreateInBatches(audits, rowsPerStatement(13)).Error; err != nil {
 		return err
 	}
 	if list, ok := ctx.Value(changesKey{}).(*[]Change); ok {
-		*list = append(*list, c)
+		*list = append(*list, changes...)
 	}
 	return nil
 }

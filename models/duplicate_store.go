@@ -6,12 +6,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
-
-// onConflictDoNothing keeps an existing link of the same pair (and its
-// decision).
-var onConflictDoNothing = clause.OnConflict{DoNothing: true}
 
 // Statuses of a duplicate link.
 const (
@@ -24,21 +19,23 @@ const (
 // place. ActorA is the older record. Nothing is merged: lists may hide the
 // newer one (exclude_duplicates) and coordinators confirm or dismiss.
 type DuplicateLink struct {
-	ID           string `gorm:"primaryKey"`
-	ActorAID     string `gorm:"column:actor_a"`
-	ActorBID     string `gorm:"column:actor_b"`
-	ActorA       *Actor `gorm:"foreignKey:ActorAID"`
-	ActorB       *Actor `gorm:"foreignKey:ActorBID"`
-	Score        float64
-	NameScore    float64
-	AddressScore float64
-	DistanceM    *float64 `gorm:"column:distance_m"`
-	SamePivot    bool
-	Status       string
-	DecidedBy    string
-	DecidedAt    *time.Time
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID            string `gorm:"primaryKey"`
+	ActorAID      string `gorm:"column:actor_a"`
+	ActorBID      string `gorm:"column:actor_b"`
+	ActorA        *Actor `gorm:"foreignKey:ActorAID"`
+	ActorB        *Actor `gorm:"foreignKey:ActorBID"`
+	Score         float64
+	NameScore     float64
+	AddressScore  float64 // dedup.Result.Place: -1 (elsewhere) to 1 (one address)
+	IdentityScore float64
+	DistanceM     *float64 `gorm:"column:distance_m"`
+	SamePivot     bool
+	Reasons       ReasonList
+	Status        string
+	DecidedBy     string
+	DecidedAt     *time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // notADuplicate is the condition of ExcludeDuplicates on an actor id
@@ -49,52 +46,6 @@ func notADuplicate(idColumn string) string {
 	return "NOT EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
 		" AND d.status <> 'dismissed' AND o.archived_at IS NULL)"
 }
-
-// linkDuplicates compares a (just written) with the live actors of other
-// sources in the same postal code or commune and links those that score at
-// least DuplicateThreshold. An existing link is left as it is, so a
-// dismissal is never undone by the next sync.
-func (s *Store) linkDuplicates(tx *gorm.DB, a *Actor) (int, error) {
-	if a.ID == "" || a.IsArchived() {
-		return 0, nil
-	}
-	q := tx.Where("archived_at IS NULL AND id <> ? AND source <> ?", a.ID, a.Source)
-	if a.Address.InseeCode != "" {
-		q = q.Where("(postal_code = ? OR insee_code = ?)", a.Address.PostalCode, a.Address.InseeCode)
-	} else {
-		q = q.Where("postal_code = ?", a.Address.PostalCode)
-	}
-	var candidates []Actor
-	// Only what ComparePlaces reads: blocks can hold dozens of places.
-	q = q.Select("id", "name", "pivot", "pivot_kind", "street", "latitude", "longitude")
-	if err := q.Find(&candidates).Error; err != nil {
-		return 0, err
-	}
-	n := 0
-	for i := range candidates {
-		c := &candidates[i]
-		sim := ComparePlaces(a, c)
-		if sim.Score < DuplicateThreshold {
-			continue
-		}
-		first, second := a.ID, c.ID
-		if second < first {
-			first, second = second, first
-		}
-		now := s.now()
-		l := DuplicateLink{ID: NewID(), ActorAID: first, ActorBID: second, Score: sim.Score, NameScore: round3(sim.Name),
-			AddressScore: round3(sim.Address), DistanceM: sim.DistanceM, SamePivot: sim.SamePivot,
-			Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now}
-		res := tx.Omit("ActorA", "ActorB").Clauses(onConflictDoNothing).Create(&l)
-		if res.Error != nil {
-			return n, res.Error
-		}
-		n += int(res.RowsAffected)
-	}
-	return n, nil
-}
-
-func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 // DuplicateFilter selects links in ListDuplicates.
 type DuplicateFilter struct {

@@ -14,6 +14,14 @@ import (
 type ExportState struct {
 	Seq int64
 	At  time.Time
+	// SharedSourceIDs are the source ids that more than one published
+	// actor carries (two sources may use the same ids): exports that
+	// publish producers' ids use Carnet's id for them, so that ids stay
+	// unique in a file.
+	SharedSourceIDs map[string]bool
+	// Now is when the export runs: freshness and quality scores are as of
+	// this day.
+	Now time.Time
 	// Day is the date the export is made (Paris time): statuses follow
 	// closure dates, so an export of the same changes differs from one
 	// day to the next.
@@ -36,7 +44,17 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 		if err != nil {
 			return err
 		}
-		st.Seq, st.At, st.Day = last.Seq, last.At, LocalDate(s.now(), "75")
+		st.Seq, st.At, st.Now, st.Day = last.Seq, last.At, s.now(), LocalDate(s.now(), "75")
+		var shared []string
+		err = tx.Raw("SELECT source_id FROM actors WHERE archived_at IS NULL AND status <> ? AND source_id <> '' GROUP BY source_id HAVING COUNT(*) > 1",
+			vocab.ActorClosed).Scan(&shared).Error
+		if err != nil {
+			return err
+		}
+		st.SharedSourceIDs = make(map[string]bool, len(shared))
+		for _, id := range shared {
+			st.SharedSourceIDs[id] = true
+		}
 		if ok, err := begin(st); err != nil || !ok {
 			return err
 		}

@@ -31,10 +31,11 @@ func (a *Actor) ContentFingerprint() string {
 		NationalProgrammes, TrainingLabels     StringList
 		OtherLabels, Source, SourceID, Status  string
 		ClosedFrom, ClosedUntil, ClosureReason string
+		Producer, ProducerUpdatedOn            string
 	}{a.Name, a.Pivot, a.Typologies, a.ParentID, a.Summary, a.Description, a.Address, a.Latitude, a.Longitude,
 		a.Phones, a.Emails, a.Websites, a.ContactPublic, a.OpeningHours, a.Mobility, a.AcceslibreURL, a.BookingURL,
 		a.NationalProgrammes, a.TrainingLabels, a.OtherLabels, a.Source, a.SourceID, a.Status,
-		a.ClosedFrom, a.ClosedUntil, a.ClosureReason})
+		a.ClosedFrom, a.ClosedUntil, a.ClosureReason, a.Producer, a.ProducerUpdatedOn})
 }
 
 // ContentFingerprint is the service's counterpart of Actor.ContentFingerprint.

@@ -56,30 +56,49 @@ func (s *Store) CreateService(ctx context.Context, sv *Service) error {
 
 // insertService validates sv and inserts it with a new id inside tx.
 func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
+	actor, err := s.prepareService(tx, sv, nil)
+	if err != nil {
+		return err
+	}
+	if err := s.createServices(tx, []*Service{sv}); err != nil {
+		return err
+	}
+	sv.Actor = actor
+	return s.refreshActorQuality(tx, sv.ActorID)
+}
+
+// prepareService gives a new service its id and bookkeeping, normalises and
+// validates it and checks that its actor is active, without writing it (see
+// prepareActor). live lists actors known to be active, which need no
+// lookup; the actor is returned when it was looked up.
+func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool) (*Actor, error) {
 	now := s.now()
 	sv.ID = NewID()
 	sv.CreatedAt, sv.UpdatedAt, sv.ArchivedAt, sv.Version = now, now, nil, 1
 	sv.Actor = nil
 	sv.Normalize()
 	if err := sv.Validate(); err != nil {
-		return err
+		return nil, err
 	}
 	if sv.Status == vocab.ServiceArchived {
-		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "status", Reason: "a new service cannot be archived; use draft or published"}}}
+		return nil, &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "status", Reason: "a new service cannot be archived; use draft or published"}}}
 	}
-	actor, err := activeActor(tx, sv.ActorID)
-	if err != nil {
-		return err
+	var actor *Actor
+	if !live[sv.ActorID] {
+		var err error
+		if actor, err = activeActor(tx, sv.ActorID); err != nil {
+			return nil, err
+		}
 	}
-	if err := s.authorizeService(tx, nil, sv, actor); err != nil {
-		return err
+	ref := actor
+	if ref == nil {
+		ref = &Actor{ID: sv.ActorID}
+	}
+	if err := s.authorizeService(tx, nil, sv, ref); err != nil {
+		return nil, err
 	}
 	sv.Fingerprint = sv.ContentFingerprint()
-	if err := tx.Omit("Actor").Create(sv).Error; err != nil {
-		return sourceConflict(err, "services.source, services.source_id")
-	}
-	sv.Actor = actor
-	return recordChange(tx, changeOf(EntityService, ChangeCreate, nil, sv))
+	return actor, nil
 }
 
 // GetService returns the service with its actor, archived or not.
@@ -154,7 +173,10 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 		return sourceConflict(err, "services.source, services.source_id")
 	}
 	sv.Actor = actor
-	return recordChange(tx, changeOf(EntityService, op, before, sv))
+	if err := recordChange(tx, changeOf(EntityService, op, before, sv)); err != nil {
+		return err
+	}
+	return s.refreshActorQuality(tx, sv.ActorID)
 }
 
 // ArchiveService marks the service archived: a tombstone.
@@ -184,7 +206,10 @@ func (s *Store) archiveService(tx *gorm.DB, sv *Service) error {
 	if err := tx.Model(sv).Select("status", "archived_at", "updated_at", "version").Updates(sv).Error; err != nil {
 		return err
 	}
-	return recordChange(tx, changeOf(EntityService, ChangeArchive, &before, sv))
+	if err := recordChange(tx, changeOf(EntityService, ChangeArchive, &before, sv)); err != nil {
+		return err
+	}
+	return s.refreshActorQuality(tx, sv.ActorID)
 }
 
 // ListServices returns one page of services matching f, each with its actor.

@@ -28,17 +28,10 @@ func (l StringList) Value() (driver.Value, error) {
 
 // Scan implements sql.Scanner.
 func (l *StringList) Scan(src any) error {
-	var b []byte
-	switch v := src.(type) {
-	case nil:
+	b, err := jsonColumn("StringList", src)
+	if err != nil || b == nil {
 		*l = nil
-		return nil
-	case string:
-		b = []byte(v)
-	case []byte:
-		b = v
-	default:
-		return fmt.Errorf("StringList: cannot scan %T", src)
+		return err
 	}
 	var out []string
 	if err := json.Unmarshal(b, &out); err != nil {
@@ -53,6 +46,20 @@ func (l *StringList) Scan(src any) error {
 
 // GormDataType tells GORM the column type.
 func (StringList) GormDataType() string { return "text" }
+
+// jsonColumn returns the bytes of a JSON TEXT column as the driver gives
+// them, nil for NULL.
+func jsonColumn(typ string, src any) ([]byte, error) {
+	switch v := src.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		return []byte(v), nil
+	case []byte:
+		return v, nil
+	}
+	return nil, fmt.Errorf("%s: cannot scan %T", typ, src)
+}
 
 // Contains reports whether s is in the list.
 func (l StringList) Contains(s string) bool { return slices.Contains(l, s) }

@@ -38,7 +38,9 @@ type SyncOptions struct {
 	// AllowMassArchive lifts the MassArchiveShare guard.
 	AllowMassArchive bool
 	// DetectDuplicates looks for the same place in other sources for each
-	// actor created or changed, and links the pairs found.
+	// actor created, changed or restored, once the batch has committed (see
+	// Store.DetectDuplicates), and links the pairs found. Dry runs link
+	// nothing.
 	DetectDuplicates bool
 	// RefusedActors and RefusedServices reject records by position for
 	// reasons the caller checked (rights, the record's own source). Like
@@ -108,19 +110,38 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 	if err := fe.Err("The source is invalid."); err != nil {
 		return nil, err
 	}
-	return s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
+	// Services are normalised first: the quality score of an actor
+	// created with its offer in the batch counts the offer at once.
+	offers := map[string][]qualityService{}
+	for i := range services {
+		services[i].Source = source
+		services[i].Normalize()
+		if id := services[i].ActorSourceID; id != "" {
+			offers[id] = append(offers[id], qualityOfService(&services[i].Service))
+		}
+	}
+	res, err := s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
 		keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
-		if err := s.syncActors(tx, source, actors, opt, res, keep.actors); err != nil {
+		if err := s.syncActors(tx, source, actors, opt, res, keep.actors, offers); err != nil {
 			return err
 		}
-		// The actors just written need no lookup when services name them.
+		// The actors just written need no lookup when services name them;
+		// those created here were scored with their offers.
 		known := map[string]string{}
+		scored := map[string]bool{}
 		for _, o := range res.Outcomes {
 			if o.Entity == EntityActor && o.ID != "" && o.Result != SyncRejected {
 				known[o.SourceID] = o.ID
+				if o.Result == SyncCreated {
+					scored[o.ID] = true
+				}
 			}
 		}
-		if err := s.syncServices(tx, source, services, opt, res, keep.services, known); err != nil {
+		rescored, err := s.syncServices(tx, source, services, opt, res, keep.services, known, scored)
+		if err != nil {
+			return err
+		}
+		if err := keepSourceHashes(tx, actors, services, res, rescored); err != nil {
 			return err
 		}
 		if opt.Snapshot {
@@ -130,6 +151,25 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 		}
 		return nil
 	})
+	if err != nil || !opt.DetectDuplicates || res.DryRun {
+		return res, err
+	}
+	// Detection runs after the batch committed, in transactions of its own
+	// (see DetectDuplicates): the batch never holds the writer while places
+	// are compared.
+	var changed []string
+	for _, o := range res.Outcomes {
+		if o.Entity == EntityActor && o.ID != "" && (o.Result == SyncCreated || o.Result == SyncUpdated || o.Result == SyncRestored) {
+			changed = append(changed, o.ID)
+		}
+	}
+	n, err := s.detectDuplicates(ctx, source, changed)
+	if err != nil {
+		// The batch is stored; a failed comparison only delays links.
+		s.log.Warn("duplicate detection failed after a sync batch", "source", source, "error", err)
+	}
+	res.Duplicates = n
+	return res, nil
 }
 
 // syncWrite runs fn in one write transaction marked with the sync channel,
@@ -163,13 +203,18 @@ type existingKey struct {
 	SourceID    string
 	Fingerprint string
 	Archived    bool
+	SourceHash  string // actors only
 }
 
 func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]existingKey, error) {
 	out := make(map[string]existingKey, len(ids))
+	cols := []string{"id", "source_id", "fingerprint", "archived_at IS NOT NULL AS archived"}
+	if table == "actors" {
+		cols = append(cols, "source_hash")
+	}
 	for chunk := range slices.Chunk(ids, 500) {
 		var rows []existingKey
-		err := tx.Table(table).Select("id", "source_id", "fingerprint", "archived_at IS NOT NULL AS archived").
+		err := tx.Table(table).Select(cols).
 			Where("source = ? AND source_id <> '' AND source_id IN ?", source, chunk).Scan(&rows).Error
 		if err != nil {
 			return nil, err
@@ -210,7 +255,7 @@ func rejection(err error) ([]FieldError, bool) {
 	return []FieldError{{Field: "", Reason: e.Message}}, true
 }
 
-func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncOptions, res *SyncResult, keep map[string]bool) error {
+func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncOptions, res *SyncResult, keep map[string]bool, offers map[string][]qualityService) error {
 	ids := make([]string, 0, len(actors))
 	for i := range actors {
 		// The key is all a lookup needs; the full Normalize (phones are
@@ -223,22 +268,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 	if err != nil {
 		return err
 	}
-	// The first source of a directory has nothing to compare with: one
-	// query, on the first record written, spares one per record.
-	detect, checked := opt.DetectDuplicates, false
-	otherSources := func() (bool, error) {
-		if !checked {
-			// Two range searches of actors_live_source; an OR would
-			// scan the index.
-			var other bool
-			err := tx.Raw("SELECT EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source < ?) OR EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source > ?)", source, source).Scan(&other).Error
-			if err != nil {
-				return false, err
-			}
-			detect, checked = other, true
-		}
-		return detect, nil
-	}
+	var created []*Actor
 	for i := range actors {
 		a := &actors[i]
 		o := SyncOutcome{Index: i, Entity: EntityActor, SourceID: a.SourceID}
@@ -254,6 +284,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		}
 		keep[a.SourceID] = true
 		ex, found := existing[a.SourceID]
+		a.storedHash = ex.SourceHash
 		var err error
 		if fe, refused := opt.RefusedActors[i]; refused {
 			o.ID, o.Result, o.Errors = ex.ID, SyncRejected, []FieldError{fe}
@@ -280,40 +311,42 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 				o.Result = SyncRestored
 			}
 		default:
-			err = s.insertActor(tx, a)
+			// Prepared now, created with the batch's other new actors
+			// below.
+			if err = s.prepareActor(tx, a); err == nil {
+				if sv := offers[a.SourceID]; len(sv) > 0 {
+					a.Quality, a.QualityMissing = scoreQuality(a, sv)
+				}
+				created = append(created, a)
+			}
 			o.ID, o.Result = a.ID, SyncCreated
 		}
 		if err := settle(&o, err, ex, found, keep); err != nil {
 			return err
 		}
-		if detect && o.Result != SyncUnchanged && o.Result != SyncRejected {
-			others, err := otherSources()
-			if err != nil {
-				return err
-			}
-			if others {
-				n, err := s.linkDuplicates(tx, a)
-				if err != nil {
-					return err
-				}
-				res.Duplicates += n
-			}
-		}
 		res.add(o)
 	}
-	return nil
+	return s.createActors(tx, created)
 }
 
-func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService, opt SyncOptions, res *SyncResult, keep map[string]bool, actorIDs map[string]string) error {
+// syncServices writes the services of a batch (normalised by SyncBatch).
+// actorIDs maps the source ids of the batch's live actors to their ids;
+// scored lists the actors created in the batch, already scored with their
+// offers.
+func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService, opt SyncOptions, res *SyncResult, keep map[string]bool, actorIDs map[string]string, scored map[string]bool) (map[string]bool, error) {
 	ids := make([]string, 0, len(services))
+	live := make(map[string]bool, len(actorIDs))
+	for _, id := range actorIDs {
+		live[id] = true
+	}
 	for i := range services {
-		services[i].Source = source
-		services[i].Normalize()
 		ids = append(ids, services[i].SourceID)
 	}
+	var created []*Service
+	rescore := map[string]bool{}
 	existing, err := loadKeys(tx, "services", source, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i := range services {
 		sv := &services[i]
@@ -340,7 +373,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 		if err := resolveSyncActor(tx, source, sv, actorIDs); err != nil {
 			fields, ok := rejection(err)
 			if !ok {
-				return err
+				return nil, err
 			}
 			o.Result, o.Errors = SyncRejected, fields
 			res.add(o)
@@ -355,7 +388,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 		case found:
 			var before Service
 			if err := tx.Take(&before, "id = ?", ex.ID).Error; err != nil {
-				return err
+				return nil, err
 			}
 			if before.ActorID != sv.ActorID {
 				// The API refuses it too: a service moving to another
@@ -371,15 +404,31 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 				o.Result = SyncRestored
 			}
 		default:
-			err = s.insertService(tx, &sv.Service)
+			if _, err = s.prepareService(tx, &sv.Service, live); err == nil {
+				created = append(created, &sv.Service)
+				if !scored[sv.ActorID] {
+					rescore[sv.ActorID] = true
+				}
+			}
 			o.ID, o.Result = sv.ID, SyncCreated
 		}
 		if err := settle(&o, err, ex, found, keep); err != nil {
-			return err
+			return nil, err
+		}
+		if o.Result == SyncRejected && scored[sv.ActorID] {
+			rescore[sv.ActorID] = true // scored with an offer that was refused
 		}
 		res.add(o)
 	}
-	return nil
+	if err := s.createServices(tx, created); err != nil {
+		return nil, err
+	}
+	for id := range rescore {
+		if err := s.refreshActorQuality(tx, id); err != nil {
+			return nil, err
+		}
+	}
+	return rescore, nil
 }
 
 // resolveSyncActor sets sv.ActorID from ActorSourceID, and checks that the
@@ -414,6 +463,53 @@ func resolveSyncActor(tx *gorm.DB, source string, sv *SyncService, cache map[str
 		return bad("actor_id", fmt.Sprintf("no active actor of the source %s has this id", source))
 	}
 	return err
+}
+
+// keepSourceHashes stores the row hashes an import gave its actors once the
+// batch's writes are done: a write of an actor or of one of its services
+// clears the hash (the record is no longer what a row made of it), and the
+// import that made them sets it again. Unchanged records whose hash is
+// already stored are not written.
+func keepSourceHashes(tx *gorm.DB, actors []Actor, services []SyncService, res *SyncResult, rescored map[string]bool) error {
+	if !slices.ContainsFunc(actors, func(a Actor) bool { return a.SourceHash != "" }) {
+		return nil
+	}
+	stored := map[string]string{} // actor id → hash it must keep
+	// Actors whose services were written through refreshActorQuality
+	// (which clears the hash): all but the offers created with their
+	// actor in this batch.
+	touched := map[string]bool{}
+	created := map[string]bool{}
+	for _, o := range res.Outcomes {
+		if o.Entity == EntityActor && o.Result == SyncCreated {
+			created[o.ID] = true
+		}
+	}
+	for _, o := range res.Outcomes {
+		if o.Entity == EntityService && o.Index >= 0 && o.Result != SyncUnchanged && o.Result != SyncRejected &&
+			(o.Result != SyncCreated || !created[services[o.Index].ActorID]) {
+			touched[services[o.Index].ActorID] = true
+		}
+	}
+	for id := range rescored {
+		touched[id] = true
+	}
+	for _, o := range res.Outcomes {
+		if o.Entity != EntityActor || o.Index < 0 || o.Result == SyncRejected || o.Result == SyncCreated && !touched[o.ID] {
+			continue // created with its hash, and its services did not clear it
+		}
+		a := &actors[o.Index]
+		if a.SourceHash == "" || o.Result == SyncUnchanged && !touched[o.ID] && a.SourceHash == a.storedHash {
+			continue
+		}
+		stored[o.ID] = a.SourceHash
+	}
+	for id, h := range stored {
+		if err := tx.Model(&Actor{}).Where("id = ?", id).UpdateColumn("source_hash", h).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // archiveAbsent archives the source's live records whose key is not in
@@ -495,4 +591,24 @@ func (s *Store) ArchiveAbsent(ctx context.Context, source string, actorKeys, ser
 	return s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
 		return s.archiveAbsent(tx, source, syncKeys{actors: actorKeys, services: serviceKeys}, true, true, opt.AllowMassArchive, res)
 	})
+}
+
+// SourceHashes returns the row hashes stored for the live actors of source
+// with the given source ids (see Actor.SourceHash): an import skips the rows
+// it finds identical. It reads the read pool: a record changed meanwhile is
+// one changed after the import read it.
+func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []string) (map[string]string, error) {
+	out := make(map[string]string, len(sourceIDs))
+	for chunk := range slices.Chunk(sourceIDs, 500) {
+		var rows []struct{ SourceID, SourceHash string }
+		err := s.read(ctx).Model(&Actor{}).Select("source_id", "source_hash").
+			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL AND source_hash <> ''", source, chunk).Scan(&rows).Error
+		if err != nil {
+			return nil, dbError(err)
+		}
+		for _, r := range rows {
+			out[r.SourceID] = r.SourceHash
+		}
+	}
+	return out, nil
 }

@@ -3,6 +3,7 @@ package contact
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"carnet/models/ident"
@@ -107,6 +108,9 @@ func NormalizePhone(s string, postalCode string) (string, error) {
 		return "", phoneErr("%s has %d digits, more than any phone number: give one number per field", brief(s), len(digits))
 	}
 	region := PhoneRegionForPostalCode(postalCode)
+	if international && normalized.known(region, s) {
+		return s, nil
+	}
 
 	num, err := phonenumbers.Parse(compact, region)
 	if err != nil {
@@ -131,7 +135,39 @@ func NormalizePhone(s string, postalCode string) (string, error) {
 	if !ExportPhonePattern.MatchString(out) {
 		return "", phoneErr("%s (%s) cannot be written in the national standard's format", brief(s), out)
 	}
+	normalized.add(region, out)
 	return out, nil
+}
+
+// normalized remembers the numbers NormalizePhone returned lately, by
+// region: a record's phones are normalised when a file is read, again when
+// the model is normalised, and once more when it is validated, and
+// libphonenumber's parsing dominates an import's time. A returned number is
+// its own normal form, so the later calls answer from memory. The memory
+// is bounded: the set is emptied when full.
+var normalized = phoneMemo{m: map[string]struct{}{}}
+
+const phoneMemoSize = 1 << 14
+
+type phoneMemo struct {
+	mu sync.Mutex
+	m  map[string]struct{}
+}
+
+func (p *phoneMemo) known(region, e164 string) bool {
+	p.mu.Lock()
+	_, ok := p.m[region+e164]
+	p.mu.Unlock()
+	return ok
+}
+
+func (p *phoneMemo) add(region, e164 string) {
+	p.mu.Lock()
+	if len(p.m) >= phoneMemoSize {
+		clear(p.m)
+	}
+	p.m[region+e164] = struct{}{}
+	p.mu.Unlock()
 }
 
 // compactPhone keeps the digits and a leading + of a phone number written with

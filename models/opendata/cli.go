@@ -150,6 +150,16 @@ func WriteReport(w io.Writer, r *Report) {
 	}
 	fmt.Fprintf(w, "Actors:   %s\nServices: %s\n", counts(r.Actors), counts(r.Services))
 	fmt.Fprintf(w, "Rejected rows: %d. Warnings: %d. Possible duplicates linked: %d.\n", r.Rejected, r.Warnings, r.Duplicates)
+	if len(r.Readings) > 0 {
+		fmt.Fprintln(w, "\nHow rows that depart from the standard v1.0.2 were read:")
+		for _, x := range r.Readings {
+			field := x.Field + ": "
+			if x.Field == "" {
+				field = ""
+			}
+			fmt.Fprintf(w, "  %s%s — %d rows (%s)\n", field, x.How, x.Count, clip(x.Rows))
+		}
+	}
 	if len(r.Issues) == 0 {
 		return
 	}

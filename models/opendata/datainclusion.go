@@ -100,7 +100,7 @@ func diStructure(a *models.Actor, services []models.Service) diStructureDoc {
 	o := offerOf(a, services)
 	d := diStructureDoc{
 		ID: a.ID, Source: dataInclusionSource, Nom: diName(a.Name, a.Address.Commune),
-		DateMaj: o.updated.UTC().Format(time.DateOnly),
+		DateMaj: checkedOn(a, o),
 		Adresse: ptr(a.Address.Street), ComplementAdresse: ptr(a.Address.Complement), CodePostal: ptr(a.Address.PostalCode),
 		CodeInsee: ptr(a.Address.InseeCode), Commune: ptr(a.Address.Commune), Latitude: a.Latitude, Longitude: a.Longitude,
 		SiteWeb: ptr(first(a.Websites)), HorairesAccueil: ptr(a.OpeningHours), AccessibiliteLieu: ptr(a.AcceslibreURL),

@@ -19,7 +19,7 @@
 //
 // Standard column (v1.0.2; older names in brackets) ↔ Carnet field:
 //
-//	id                                ↔ actor.source_id (import); actor.id (export: unique across sources)
+//	id                                ↔ actor.source_id (export: Carnet's id when none, or shared by two sources)
 //	pivot                             ↔ actor.pivot (00000000000000 ↔ unknown)
 //	nom                               ↔ actor.name
 //	commune, code_postal, code_insee  ↔ actor.address.commune, postal_code, insee_code
@@ -32,10 +32,11 @@
 //	horaires                          ↔ actor.opening_hours
 //	presentation_resume               ↔ actor.summary (over 280 characters: cut, full text in description)
 //	presentation_detail               ↔ actor.description
-//	source                            → not kept (the import's source names the provider); export: actor.source
+//	source                            ↔ actor.producer (the importing source when the row names none)
 //	itinerance                        ↔ actor.mobility
 //	structure_parente                 → not kept (free text); export: the parent actor's id
-//	date_maj                          → not kept (Carnet keeps updated_at); export: last update of the place or its services
+//	date_maj                          → actor.producer_updated_on; export: actor.checked_on (that date, or the
+//	                                    day someone changed the place or its services in Carnet)
 //	services                          ↔ service.themes (v0.1.1's 15 services mapped to the 9)
 //	publics_specifiquement_adresses   ↔ service.publics     [publics_accueillis → publics and specific_support]
 //	prise_en_charge_specifique        ↔ service.specific_support
@@ -54,9 +55,10 @@
 // by "#offer". On export, the offer of a place is the union of its published
 // services.
 //
-// What does not survive a round trip through the standard: the row's own id
-// and source column (replaced by Carnet's id and source), structure_parente
-// and date_maj as written, every phone but the first (the schema's pattern
+// Provenance survives a round trip: the row's id, its source and its date_maj
+// come back as they were (unless the place was changed in Carnet since:
+// date_maj is then the day of that change). What does not survive:
+// structure_parente as written, every phone but the first (the schema's pattern
 // takes one number), contacts of structures that did not make them public,
 // the service kind and name, pass_numerique, languages, capacity, closure
 // dates, and opening hours of which no rule is valid OSM syntax (dropped

@@ -25,6 +25,7 @@ const (
 	ExportGeoJSON                 = "geojson"
 	ExportDataInclusionStructures = "data-inclusion-structures"
 	ExportDataInclusionServices   = "data-inclusion-services"
+	ExportQualityCSV              = "quality-csv"
 	standardVersion               = "v1.0.2"
 	dataInclusionVersion          = "v1.0.8"
 	dataInclusionSource           = "carnet"
@@ -36,15 +37,19 @@ type ExportFormat struct {
 	ContentType string
 	Filename    string
 	Description string
+	// Daily says the content also depends on the day (freshness and
+	// quality scores), not only on the directory's last change.
+	Daily bool
 }
 
 // ExportFormats lists the exports in a stable order.
 var ExportFormats = []ExportFormat{
-	{ExportStandardCSV, "text/csv; charset=utf-8", "lieux-de-mediation-numerique.v1.0.2.csv", "National standard « lieux de médiation numérique » v1.0.2, CSV with the schema's 32 columns, multi-valued cells joined with |"},
-	{ExportStandardJSON, "application/json; charset=utf-8", "lieux-de-mediation-numerique.v1.0.2.json", "The same places as a JSON array, multi-valued fields as arrays (the Cartographie nationale's profile)"},
-	{ExportGeoJSON, "application/geo+json", "lieux-de-mediation-numerique.geojson", "GeoJSON FeatureCollection of actors with their services' themes"},
-	{ExportDataInclusionStructures, "application/json; charset=utf-8", "data-inclusion.structures.v1.json", "data·inclusion v1 structures"},
-	{ExportDataInclusionServices, "application/json; charset=utf-8", "data-inclusion.services.v1.json", "data·inclusion v1 services"},
+	{ExportStandardCSV, "text/csv; charset=utf-8", "lieux-de-mediation-numerique.v1.0.2.csv", "National standard « lieux de médiation numérique » v1.0.2, CSV with the schema's 32 columns, multi-valued cells joined with |", false},
+	{ExportStandardJSON, "application/json; charset=utf-8", "lieux-de-mediation-numerique.v1.0.2.json", "The same places as a JSON array, multi-valued fields as arrays (the Cartographie nationale's profile)", false},
+	{ExportGeoJSON, "application/geo+json", "lieux-de-mediation-numerique.geojson", "GeoJSON FeatureCollection of actors with their services' themes, provenance and quality score", true},
+	{ExportDataInclusionStructures, "application/json; charset=utf-8", "data-inclusion.structures.v1.json", "data·inclusion v1 structures", false},
+	{ExportDataInclusionServices, "application/json; charset=utf-8", "data-inclusion.services.v1.json", "data·inclusion v1 services", false},
+	{ExportQualityCSV, "text/csv; charset=utf-8", "qualite-des-lieux.csv", "One row per place: provenance (producer, its id and date), the day it was last checked, its quality score and the criteria it misses", true},
 }
 
 // LookupFormat returns the export format with name.
@@ -66,21 +71,31 @@ type Writer interface {
 	Close() error
 }
 
-// NewWriter returns a writer of the named format on w.
-func NewWriter(format string, w io.Writer) (Writer, error) {
+// NewWriter returns a writer of the named format on w, for the directory
+// in the state st (see models.ExportState).
+func NewWriter(format string, w io.Writer, st models.ExportState) (Writer, error) {
 	bw := bufio.NewWriterSize(w, 32<<10)
+	if st.Now.IsZero() {
+		st.Now = time.Now()
+	}
 	switch format {
 	case ExportStandardCSV:
 		c := csv.NewWriter(bw)
 		if err := c.Write(Columns); err != nil {
 			return nil, err
 		}
-		return &csvWriter{c: c, bw: bw}, nil
+		return &csvWriter{c: c, bw: bw, row: func(a *models.Actor, s []models.Service, row []string) []string { return standardRow(a, s, st, row) }}, nil
+	case ExportQualityCSV:
+		c := csv.NewWriter(bw)
+		if err := c.Write(qualityColumns); err != nil {
+			return nil, err
+		}
+		return &csvWriter{c: c, bw: bw, row: func(a *models.Actor, _ []models.Service, row []string) []string { return qualityRow(a, st, row) }}, nil
 	case ExportStandardJSON:
-		return &jsonArrayWriter{bw: bw, item: func(a *models.Actor, s []models.Service) []any { return []any{standardJSON(a, s)} }}, nil
+		return &jsonArrayWriter{bw: bw, item: func(a *models.Actor, s []models.Service) []any { return []any{standardJSON(a, s, st)} }}, nil
 	case ExportGeoJSON:
 		return &jsonArrayWriter{bw: bw, open: "{\"type\":\"FeatureCollection\",\"features\":[\n", close: "]}\n",
-			item: func(a *models.Actor, s []models.Service) []any { return []any{geoFeature(a, s)} }}, nil
+			item: func(a *models.Actor, s []models.Service) []any { return []any{geoFeature(a, s, st)} }}, nil
 	case ExportDataInclusionStructures:
 		return &jsonArrayWriter{bw: bw, item: func(a *models.Actor, s []models.Service) []any { return []any{diStructure(a, s)} }}, nil
 	case ExportDataInclusionServices:
@@ -96,14 +111,15 @@ func NewWriter(format string, w io.Writer) (Writer, error) {
 }
 
 type csvWriter struct {
-	c   *csv.Writer
-	bw  *bufio.Writer
-	row []string
+	c      *csv.Writer
+	bw     *bufio.Writer
+	row    func(a *models.Actor, s []models.Service, row []string) []string
+	buffer []string
 }
 
 func (w *csvWriter) Place(a *models.Actor, s []models.Service) error {
-	w.row = StandardRow(a, s, w.row[:0])
-	return w.c.Write(w.row)
+	w.buffer = w.row(a, s, w.buffer[:0])
+	return w.c.Write(w.buffer)
 }
 
 func (w *csvWriter) Close() error {
@@ -203,23 +219,20 @@ func offerOf(a *models.Actor, services []models.Service) offer {
 // standardFields returns the place's values by column: strings, or string
 // slices for multi-valued columns, or float64 for coordinates; empty values
 // are absent.
-func standardFields(a *models.Actor, services []models.Service) map[string]any {
+func standardFields(a *models.Actor, services []models.Service, st models.ExportState) map[string]any {
 	o := offerOf(a, services)
 	m := map[string]any{
-		"id":          a.ID,
+		"id":          PublicID(a, st),
 		"pivot":       ident.Pivot{Kind: ident.Kind(a.PivotKind), Value: a.Pivot}.Export(),
 		"nom":         a.Name,
 		"commune":     a.Address.Commune,
 		"code_postal": a.Address.PostalCode,
 		"adresse":     a.Address.Street,
-		"source":      a.Source,
-		"date_maj":    o.updated.UTC().Format(time.DateOnly),
+		"source":      producerOf(a),
+		"date_maj":    checkedOn(a, o),
 	}
 	if a.Pivot == "" {
 		m["pivot"] = ident.Placeholder
-	}
-	if m["source"] == "" {
-		m["source"] = "Carnet"
 	}
 	set := func(k string, v string) {
 		if v != "" {
@@ -266,6 +279,37 @@ func standardFields(a *models.Actor, services []models.Service) map[string]any {
 	return m
 }
 
+// PublicID is the id an export gives a place: its producer's id (the
+// source_id), so that a reuser can trace the record back and a round trip
+// keeps its key, unless another published place carries the same source
+// id, or it has none (written in Carnet): then Carnet's id.
+func PublicID(a *models.Actor, st models.ExportState) string {
+	if a.SourceID != "" && !st.SharedSourceIDs[a.SourceID] {
+		return a.SourceID
+	}
+	return a.ID
+}
+
+// producerOf is the standard's source column: who produced the record.
+func producerOf(a *models.Actor) string {
+	switch {
+	case a.Producer != "":
+		return a.Producer
+	case a.Source != "":
+		return a.Source
+	}
+	return "Carnet"
+}
+
+// checkedOn is the standard's date_maj: the day the record was last known
+// correct (the producer's date, or the day a person changed it in Carnet).
+func checkedOn(a *models.Actor, o offer) string {
+	if a.CheckedOn != "" {
+		return a.CheckedOn
+	}
+	return o.updated.UTC().Format(time.DateOnly)
+}
+
 // freeText are the columns of free text, which anyone with write access
 // fills: the columns FormulaSafe protects.
 var freeText = map[string]bool{"nom": true, "adresse": true, "complement_adresse": true, "commune": true,
@@ -295,7 +339,11 @@ func FormulaSafe(column, v string) string {
 // StandardRow returns the place as a CSV row of the standard v1.0.2, in
 // Columns order, appending to row.
 func StandardRow(a *models.Actor, services []models.Service, row []string) []string {
-	m := standardFields(a, services)
+	return standardRow(a, services, models.ExportState{}, row)
+}
+
+func standardRow(a *models.Actor, services []models.Service, st models.ExportState, row []string) []string {
+	m := standardFields(a, services, st)
 	for _, c := range Columns {
 		switch v := m[c].(type) {
 		case string:
@@ -348,8 +396,20 @@ func (o orderedObject) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func standardJSON(a *models.Actor, services []models.Service) orderedObject {
-	return orderedObject{keys: Columns, m: standardFields(a, services)}
+func standardJSON(a *models.Actor, services []models.Service, st models.ExportState) orderedObject {
+	return orderedObject{keys: Columns, m: standardFields(a, services, st)}
+}
+
+// qualityColumns are the columns of the quality export.
+var qualityColumns = []string{"id", "carnet_id", "source", "source_id", "producer", "producer_updated_on", "nom", "commune",
+	"code_postal", "departement", "checked_on", "stale", "quality_score", "missing"}
+
+func qualityRow(a *models.Actor, st models.ExportState, row []string) []string {
+	q := models.QualityOf(a, st.Now)
+	text := func(v string) string { return FormulaSafe("nom", v) } // written by producers: protected like names
+	return append(row, text(PublicID(a, st)), a.ID, text(a.Source), text(a.SourceID), text(producerOf(a)), a.ProducerUpdatedOn,
+		text(a.Name), text(a.Address.Commune), a.Address.PostalCode, a.Departement, a.CheckedOn, strconv.FormatBool(q.Stale),
+		strconv.FormatFloat(q.Score, 'f', 2, 64), strings.Join(q.Missing, "|"))
 }
 
 // Export writes the published directory of store in format to w, streaming:
@@ -368,7 +428,7 @@ func Export(ctx context.Context, store *models.Store, format string, w io.Writer
 			}
 		}
 		var err error
-		wr, err = NewWriter(format, w)
+		wr, err = NewWriter(format, w, st)
 		return err == nil, err
 	}, func(a *models.Actor, services []models.Service) error {
 		// A temporary closure counts between its dates: the export shows

@@ -35,7 +35,12 @@ type geoPlaceProp struct {
 	Themes       []string     `json:"themes"`
 	Services     []geoService `json:"services"`
 	Source       string       `json:"source"`
+	SourceID     string       `json:"source_id"`
+	Producer     string       `json:"producer"`
 	UpdatedAt    string       `json:"updated_at"`
+	CheckedOn    string       `json:"checked_on"`
+	QualityScore float64      `json:"quality_score"`
+	Missing      []string     `json:"quality_missing"`
 }
 
 type geoService struct {
@@ -53,13 +58,15 @@ func nonNil(l []string) []string {
 	return l
 }
 
-func geoFeature(a *models.Actor, services []models.Service) geoDoc {
+func geoFeature(a *models.Actor, services []models.Service, st models.ExportState) geoDoc {
 	o := offerOf(a, services)
+	q := models.QualityOf(a, st.Now)
 	f := geoDoc{Type: "Feature", ID: a.ID, Properties: geoPlaceProp{
 		Name: a.Name, Typologies: nonNil(a.Typologies), Street: a.Address.Street, PostalCode: a.Address.PostalCode,
 		Commune: a.Address.Commune, InseeCode: a.Address.InseeCode, Phones: []string{}, Emails: []string{},
 		Websites: nonNil(a.Websites), OpeningHours: a.OpeningHours, Status: a.Status, Themes: nonNil(o.themes),
 		Services: make([]geoService, len(services)), Source: a.Source, UpdatedAt: o.updated.UTC().Format("2006-01-02T15:04:05Z"),
+		SourceID: a.SourceID, Producer: producerOf(a), CheckedOn: checkedOn(a, o), QualityScore: q.Score, Missing: q.Missing,
 	}}
 	if a.ContactPublic {
 		f.Properties.Phones, f.Properties.Emails = nonNil(a.Phones), nonNil(a.Emails)

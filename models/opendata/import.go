@@ -13,8 +13,12 @@ import (
 
 // DefaultBatchSize is how many places an import writes per transaction: big
 // enough to amortise the commit, small enough that other writers never wait
-// long for the single SQLite writer.
-const DefaultBatchSize = 500
+// long for the single SQLite writer (the same bound as a partner's sync
+// batch). The commit writes every index page the batch touched, and the
+// indexes on names and postal codes are touched at random: with 1,000
+// places rather than 500 a page holds twice the rows, and the 100,000-place
+// import writes about half the pages.
+const DefaultBatchSize = 1000
 
 // ImportOptions tunes Import.
 type ImportOptions struct {
@@ -48,7 +52,68 @@ type Report struct {
 	Services   map[string]int `json:"services"`
 	Duplicates int            `json:"duplicates"`
 	Issues     []Issue        `json:"issues"`
-	Elapsed    time.Duration  `json:"-"`
+	// Readings say how rows that depart from the standard v1.0.2 were read.
+	Readings []Reading     `json:"readings"`
+	Elapsed  time.Duration `json:"-"`
+
+	readingRows map[RowReading]*[]int
+}
+
+// Reading is one way some rows were read: a column under another name,
+// values joined with commas, values of an older version mapped.
+type Reading struct {
+	Field string `json:"field"`
+	How   string `json:"how"`
+	// Rows lists the rows read this way as ranges: "1-12, 15".
+	Rows  string `json:"rows"`
+	Count int    `json:"count"`
+}
+
+func (r *Report) addReadings(row int, rs []RowReading) {
+	for _, x := range rs {
+		if r.readingRows == nil {
+			r.readingRows = map[RowReading]*[]int{}
+		}
+		rows, ok := r.readingRows[x]
+		if !ok {
+			rows = new([]int)
+			r.readingRows[x] = rows
+			r.Readings = append(r.Readings, Reading{Field: x.Field, How: x.How})
+		}
+		if n := len(*rows); n == 0 || (*rows)[n-1] != row {
+			*rows = append(*rows, row)
+		}
+	}
+}
+
+// finishReadings writes the rows of each reading as ranges.
+func (r *Report) finishReadings() {
+	for i := range r.Readings {
+		rows := *r.readingRows[RowReading{r.Readings[i].Field, r.Readings[i].How}]
+		r.Readings[i].Rows, r.Readings[i].Count = ranges(rows), len(rows)
+	}
+	r.readingRows = nil
+}
+
+// ranges writes sorted row numbers as "1-3, 7, 9-12".
+func ranges(rows []int) string {
+	var b strings.Builder
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		if j > i {
+			fmt.Fprintf(&b, "%d-%d", rows[i], rows[j])
+		} else {
+			fmt.Fprintf(&b, "%d", rows[i])
+		}
+		i = j + 1
+	}
+	return b.String()
 }
 
 func (r *Report) issue(is ...Issue) {
@@ -70,7 +135,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		opt.BatchSize = DefaultBatchSize
 	}
 	rep := &Report{Source: strings.ToLower(strings.TrimSpace(opt.Source)), DryRun: opt.DryRun, Snapshot: opt.Snapshot,
-		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}}
+		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	opt.Source = rep.Source
 	sync := models.SyncOptions{DryRun: opt.DryRun, DetectDuplicates: true}
 	var keepActors, keepServices map[string]bool
@@ -98,52 +163,43 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		return nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 	}
 	rep.Format = rd.Format()
-	seen := map[string]int{}
-	var batch []Place
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	// Reading and mapping the file runs beside the writes: one goroutine
+	// reads the next batch while this one writes the last (two batches in
+	// flight at most, so memory stays flat).
+	ctx, cancel := context.WithCancel(ctx)
+	batches := make(chan readBatch, 1)
+	go readBatches(ctx, rd, store, opt, batches)
+	defer func() {
+		// On an early return, stop the reader and wait for it: nothing
+		// reads the store after Import returns.
+		cancel()
+		for range batches {
 		}
-		err := writeBatch(ctx, store, opt.Source, batch, sync, rep)
-		batch = batch[:0]
-		if opt.Progress != nil {
-			opt.Progress(rep.Rows)
+	}()
+	for b := range batches {
+		if b.err != nil {
+			return nil, b.err
 		}
-		return err
-	}
-	for {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
+		rep.Rows += b.rows
+		rep.Rejected += b.rejected
+		rep.issue(b.issues...)
+		for _, r := range b.readings {
+			rep.addReadings(r.row, r.readings)
 		}
-		if err != nil {
-			return nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
+		if b.skipped > 0 {
+			rep.Actors[models.SyncUnchanged] += b.skipped
 		}
-		rep.Rows++
-		p := ToPlace(rec, opt.Source)
-		if id := p.Actor.SourceID; id != "" && !p.Rejected {
-			if first, dup := seen[id]; dup {
-				p.Rejected = true
-				p.Issues = append(p.Issues, Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityError,
-					Reason: fmt.Sprintf("appears twice in the file (first at row %d); this row is ignored", first)})
-			} else {
-				seen[id] = rec.Row
-			}
+		if b.skippedOffers > 0 {
+			rep.Services[models.SyncUnchanged] += b.skippedOffers
 		}
-		rep.issue(p.Issues...)
-		if p.Rejected {
-			rep.Rejected++
-			continue
-		}
-		batch = append(batch, p)
-		if len(batch) >= opt.BatchSize {
-			if err := flush(); err != nil {
+		if len(b.places) > 0 {
+			if err := writeBatch(ctx, store, opt.Source, b.places, sync, rep); err != nil {
 				return nil, err
 			}
 		}
-	}
-	if err := flush(); err != nil {
-		return nil, err
+		if opt.Progress != nil {
+			opt.Progress(rep.Rows)
+		}
 	}
 	for _, c := range UnknownColumns(rd.Columns()) {
 		rep.issue(Issue{Row: 0, Field: c, Reason: "not a column of any version of the standard; ignored", Severity: SeverityWarning})
@@ -155,9 +211,125 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		}
 		count(rep, res)
 	}
+	rep.finishReadings()
 	rep.Elapsed = time.Since(start)
 	return rep, nil
 }
+
+// readBatch is a batch of rows read and mapped, in the file's order.
+type readBatch struct {
+	places   []Place
+	rows     int
+	rejected int
+	issues   []Issue
+	readings []rowReadings
+	// Rows identical to the last import of the source, not mapped again.
+	skipped, skippedOffers int
+	err                    error
+}
+
+type rowReadings struct {
+	row      int
+	readings []RowReading
+}
+
+// identical is the reading of the rows an import skips.
+var identical = RowReading{Field: "", How: "identical to the row of the source's last import: not read again (its warnings, if any, were reported then)"}
+
+// readBatches reads rd into batches of opt.BatchSize rows sent on out, and
+// closes out. A row identical to the one the source's last import made the
+// place from (same hash, and the place and its services unchanged since) is
+// counted unchanged without being mapped: a re-sync of an unchanged file
+// costs reading it.
+func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt ImportOptions, out chan<- readBatch) {
+	defer close(out)
+	send := func(b readBatch) bool {
+		select {
+		case out <- b:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	seen := map[string]int{}
+	records := make([]Record, 0, opt.BatchSize)
+	for done := false; !done; {
+		records = records[:0]
+		for len(records) < opt.BatchSize {
+			rec, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				done = true
+				break
+			}
+			if err != nil {
+				send(readBatch{err: &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}})
+				return
+			}
+			records = append(records, rec)
+		}
+		if len(records) == 0 {
+			return
+		}
+		ids := make([]string, 0, len(records))
+		for _, rec := range records {
+			if id := strings.TrimSpace(rec.Cells["id"]); id != "" {
+				ids = append(ids, id)
+			}
+		}
+		hashes, err := store.SourceHashes(ctx, opt.Source, ids)
+		if err != nil {
+			send(readBatch{err: err})
+			return
+		}
+		var b readBatch
+		for _, rec := range records {
+			b.rows++
+			id := strings.TrimSpace(rec.Cells["id"])
+			if id != "" && rec.Err == nil {
+				if first, dup := seen[id]; dup {
+					b.rejected++
+					b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityError,
+						Reason: fmt.Sprintf("appears twice in the file (first at row %d); this row is ignored", first)})
+					continue
+				}
+				if h := hashes[id]; h != "" && strings.TrimSuffix(strings.TrimSuffix(h, offerMark), noOfferMark) == rec.Hash {
+					seen[id] = rec.Row
+					b.skipped++
+					if strings.HasSuffix(h, offerMark) {
+						b.skippedOffers++
+					}
+					b.readings = append(b.readings, rowReadings{rec.Row, []RowReading{identical}})
+					continue
+				}
+			}
+			p := ToPlace(rec, opt.Source)
+			b.issues = append(b.issues, p.Issues...)
+			b.readings = append(b.readings, rowReadings{rec.Row, p.Readings})
+			if p.Rejected {
+				b.rejected++
+				continue
+			}
+			if id != "" {
+				seen[id] = rec.Row // the first row of an id that can be stored wins
+			}
+			p.Actor.SourceHash = rec.Hash + noOfferMark
+			if p.Service != nil {
+				p.Actor.SourceHash = rec.Hash + offerMark
+			}
+			b.places = append(b.places, p)
+		}
+		if !send(b) {
+			return
+		}
+	}
+}
+
+// The row hash stored on a place ends with whether the row made an offer,
+// so that a skipped row is counted right.
+const (
+	offerMark   = "+"
+	noOfferMark = "-"
+)
 
 // placeKeys reads the whole input once for the keys a snapshot keeps.
 func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]bool, err error) {

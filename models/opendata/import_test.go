@@ -144,3 +144,151 @@ func TestImportDuplicatesAcrossSources(t *testing.T) {
 		t.Errorf("exclude_duplicates leaves %d of %d", p.Total, 2*188)
 	}
 }
+
+// TestImportVariants: the variants real producers publish are read, the
+// report says how, and no row is imported without the offer it names.
+func TestImportVariants(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;services;conditions_access;labels_nationaux;courriel\n" +
+		// v0.1.1 services joined with commas, a misspelt column, labels with commas
+		"a1;EPN;1 rue A;13001;Marseille;Prendre en main un ordinateur, Approfondir ma culture numérique;Gratuit;CNFS, France Services;epn@example.fr\n" +
+		// v1 services joined with |
+		"a2;Médiathèque;2 rue B;13001;Marseille;Aide aux démarches administratives|Loisirs et créations numériques;Payant;;\n" +
+		// services named, none readable: rejected, not imported without its offer
+		"a3;Club;3 rue C;13001;Marseille;cours de cuisine, jardinage;;;\n" +
+		// one unreadable value among readable ones: kept with a warning
+		"a4;Tiers-lieu;4 rue D;13001;Marseille;Aide aux démarches administratives|cours de cuisine;;;\n" +
+		// no services at all: imported without an offer, with a warning
+		"a5;Mairie;5 rue E;13001;Marseille;;;;\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "variants"})
+	if rep.Actors["created"] != 4 || rep.Services["created"] != 3 || rep.Rejected != 1 {
+		t.Fatalf("actors %v services %v rejected %d: %+v", rep.Actors, rep.Services, rep.Rejected, rep.Issues)
+	}
+	var rejectedA3 bool
+	for _, is := range rep.Issues {
+		if is.Row == 3 && is.Field == "services" && is.Severity == opendata.SeverityError && strings.Contains(is.Reason, "not imported without the offer") {
+			rejectedA3 = true
+		}
+	}
+	if !rejectedA3 {
+		t.Errorf("row 3 not rejected for its unreadable services: %+v", rep.Issues)
+	}
+	want := map[string]string{ // field: how → rows
+		"conditions_acces: column « conditions_access » read as conditions_acces (misspelt)": "1-2", // where not empty
+		"services: values separated by commas (the standard joins them with |)":              "1",
+		"labels_nationaux: values separated by commas (the standard joins them with |)":      "1",
+	}
+	got := map[string]string{}
+	for _, r := range rep.Readings {
+		got[r.Field+": "+r.How] = r.Rows
+	}
+	for k, rows := range want {
+		if got[k] != rows {
+			t.Errorf("reading %q: rows %q, want %q (all: %v)", k, got[k], rows, got)
+		}
+	}
+	var mapped bool
+	for k, rows := range got {
+		if strings.HasPrefix(k, "services: values of the standard v0.1.1 mapped") && rows == "1" {
+			mapped = true
+		}
+	}
+	if !mapped {
+		t.Errorf("no reading says row 1's v0.1.1 services were mapped: %v", got)
+	}
+	sv := serviceOf(t, s, "variants", "a1")
+	if len(sv.Themes) != 2 || len(sv.Fees) != 1 || sv.Fees[0] != "Gratuit" {
+		t.Errorf("row 1's offer: themes %v fees %v", sv.Themes, sv.Fees)
+	}
+}
+
+func serviceOf(t *testing.T, s *models.Store, source, sourceID string) models.Service {
+	t.Helper()
+	page, err := s.ListServices(context.Background(), models.ServiceFilter{Sources: []string{source}, IncludeArchived: true, ListParams: models.ListParams{Limit: 200}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sv := range page.Items {
+		if sv.SourceID == sourceID+opendata.OfferSuffix {
+			return sv
+		}
+	}
+	t.Fatalf("no offer for %s", sourceID)
+	return models.Service{}
+}
+
+// TestImportConseillersNumeriques: the national file of the Conseillers
+// numériques' permanences (pre-v1 columns) arrives with its offers.
+func TestImportConseillersNumeriques(t *testing.T) {
+	b := reference(t, cnfsFile)
+	s := openStore(t)
+	rep := importBytes(t, s, b, opendata.ImportOptions{Source: "conseiller-numerique"})
+	t.Logf("rows %d rejected %d actors %v services %v", rep.Rows, rep.Rejected, rep.Actors, rep.Services)
+	for _, r := range rep.Readings {
+		t.Logf("reading %s: %s (%d rows)", r.Field, r.How, r.Count)
+	}
+	if rep.Services["created"] != rep.Actors["created"] || rep.Actors["created"] < rep.Rows-5 {
+		t.Errorf("%d places, %d offers: every place names its services", rep.Actors["created"], rep.Services["created"])
+	}
+	for _, is := range rep.Issues {
+		if is.Severity == opendata.SeverityError {
+			t.Logf("rejected: %+v", is)
+		}
+	}
+	fees := map[string]int{}
+	page, err := s.ListServices(context.Background(), models.ServiceFilter{ListParams: models.ListParams{Limit: 200}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sv := range page.Items {
+		for _, f := range sv.Fees {
+			fees[f]++
+		}
+		if len(sv.Themes) == 0 {
+			t.Errorf("offer without themes: %+v", sv)
+		}
+	}
+	if fees["Gratuit"] != len(page.Items) {
+		t.Errorf("fees from conditions_access: %v of %d", fees, len(page.Items))
+	}
+}
+
+// TestReimportSkipsOnlyIdenticalRows: a re-import skips the rows identical
+// to the last import's, and only while nothing else wrote their places: a
+// change in Carnet to a place or to its offer makes its row read again (and
+// the producer's row win, as before).
+func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
+	s := openStore(t)
+	file := synthetic(t, 20)
+	importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
+	ctx := context.Background()
+	actors := allActors(t, s)
+	if _, err := s.UpdateActor(ctx, actors[0].ID, 0, func(a *models.Actor) error { a.Summary = "Changé dans Carnet"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	offer := serviceOf(t, s, "skip", actors[1].SourceID)
+	if _, err := s.UpdateService(ctx, offer.ID, 0, func(sv *models.Service) error { sv.Description = "Changé dans Carnet"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	rep := importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
+	if rep.Actors[models.SyncUpdated] != 1 || rep.Actors[models.SyncUnchanged] != 19 || rep.Services[models.SyncUpdated] != 1 {
+		t.Errorf("after two changes in Carnet: actors %v services %v", rep.Actors, rep.Services)
+	}
+	var skipped int
+	for _, r := range rep.Readings {
+		if strings.HasPrefix(r.How, "identical to the row") {
+			skipped = r.Count
+		}
+	}
+	if skipped != 18 {
+		t.Errorf("%d rows skipped, want 18 (the two changed places are read again): %+v", skipped, rep.Readings)
+	}
+	if a := allActors(t, s)[0]; a.Summary == "Changé dans Carnet" {
+		t.Errorf("the producer's row did not win")
+	}
+	// Now all identical again.
+	again := importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
+	if again.Actors[models.SyncUnchanged] != 20 || again.Services[models.SyncUnchanged] != 20 || len(again.Readings) != 1 || again.Readings[0].Count != 20 {
+		t.Errorf("third import: actors %v services %v readings %+v", again.Actors, again.Services, again.Readings)
+	}
+}

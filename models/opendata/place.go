@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"carnet/models"
@@ -66,14 +67,29 @@ type Place struct {
 	Actor   models.Actor
 	Service *models.Service // nil when the row lists no service (theme)
 	Issues  []Issue
+	// Readings say how the row departed from the standard v1.0.2 and how
+	// it was read nonetheless (a renamed column, values joined with
+	// commas, values of an older version mapped).
+	Readings []RowReading
 	// Rejected says the row cannot be stored; Issues say why.
 	Rejected bool
 }
 
+// RowReading is one way a row was read.
+type RowReading struct {
+	Field string
+	How   string
+}
+
 // placeBuilder collects the issues of one row while mapping it.
 type placeBuilder struct {
-	rec    Record
-	issues []Issue
+	rec      Record
+	issues   []Issue
+	readings []RowReading
+}
+
+func (b *placeBuilder) read(field, how string) {
+	b.readings = append(b.readings, RowReading{field, how})
 }
 
 func (b *placeBuilder) warn(field, value, reason string) {
@@ -116,7 +132,12 @@ func (b *placeBuilder) failed(col string) bool {
 // vocabCell normalises a multi-valued cell against a vocabulary, warning
 // about each value it drops.
 func (b *placeBuilder) vocabCell(column, name string) []string {
-	out, invalid := vocab.MustGet(name).NormalizeCell(b.cell(column))
+	v := vocab.MustGet(name)
+	parts, commas := vocab.SplitKnown(b.cell(column), v.Known)
+	if commas {
+		b.read(column, "values separated by commas (the standard joins them with |)")
+	}
+	out, invalid := v.NormalizeList(parts)
 	for _, v := range invalid {
 		b.warn(column, v, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", name))
 	}
@@ -126,13 +147,41 @@ func (b *placeBuilder) vocabCell(column, name string) []string {
 // legacyCell converts a cell of an older column, warning about values
 // without equivalent, and adds the results to into.
 func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
-	values, issues := vocab.ConvertLegacy(column, b.cell(column))
+	parts, commas := vocab.SplitKnown(b.cell(column), func(p string) bool { return vocab.IsLegacyValue(column, p) })
+	if commas {
+		b.read(column, "values separated by commas (the standard joins them with |)")
+	}
+	var mapped []string
+	for _, p := range parts {
+		if m, ok := vocab.LookupLegacy(column, p); ok && !isCurrentValue(m, p) && len(m.Targets) > 0 {
+			var to []string
+			for _, t := range m.Targets {
+				to = append(to, t.Value)
+			}
+			mapped = append(mapped, p+" → "+strings.Join(to, ", "))
+		}
+	}
+	if len(mapped) > 0 {
+		b.read(column, "values of the standard v0.1.1 mapped to v1.0.2: "+strings.Join(mapped, "; "))
+	}
+	values, issues := vocab.ConvertLegacyList(column, parts)
 	for _, is := range issues {
 		b.warn(column, is.Value, is.Reason)
 	}
 	for name, vs := range values {
 		into[name] = append(into[name], vs...)
 	}
+}
+
+// isCurrentValue reports whether p is already a value of v1.0.2 (passed
+// through the legacy table unchanged).
+func isCurrentValue(m vocab.LegacyMapping, p string) bool {
+	for _, t := range m.Targets {
+		if vocab.MustGet(t.Vocabulary).Known(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // ToPlace maps one record of any version of the standard to an actor of
@@ -144,6 +193,9 @@ func ToPlace(rec Record, source string) Place {
 		b.fail("", "", rec.Err.Error())
 		p.Issues, p.Rejected = b.issues, true
 		return p
+	}
+	for _, col := range sortedKeys(rec.Renamed) {
+		b.read(col, rec.Renamed[col])
 	}
 	a := &p.Actor
 	a.Source, a.SourceID = source, b.cell("id")
@@ -194,10 +246,24 @@ func ToPlace(rec Record, source string) Place {
 	if s := b.cell("structure_parente"); s != "" {
 		b.warn("structure_parente", s, "not imported: Carnet links networks by actor id (parent_id), set it through the API")
 	}
-	if d := b.cell("date_maj"); d == "" {
-		b.warn("date_maj", "", "missing (required by the standard); Carnet keeps its own update time")
-	} else if !validDate(d) {
-		b.warn("date_maj", d, "not a date written YYYY-MM-DD; ignored")
+	// Provenance: the producer named by the row (the standard's source
+	// column), else the importing source; the producer's own date.
+	a.Producer = strings.TrimSpace(b.cell("source"))
+	if a.Producer == "" {
+		a.Producer = source
+	} else if utf8.RuneCountInString(a.Producer) > 200 {
+		b.warn("source", a.Producer, "longer than 200 characters; cut")
+		a.Producer = cutWords(a.Producer, 200)
+	}
+	switch d := b.cell("date_maj"); {
+	case d == "":
+		b.warn("date_maj", "", "missing (required by the standard); the day of the import is taken as the record's date")
+	case !validDate(d):
+		b.warn("date_maj", d, "not a date written YYYY-MM-DD; the day of the import is taken as the record's date")
+	case d[:10] > time.Now().Format(time.DateOnly):
+		b.warn("date_maj", d, "in the future; the day of the import is taken as the record's date")
+	default:
+		a.ProducerUpdatedOn = d[:10]
 	}
 	if s := b.cell("cle_ban"); s != "" {
 		b.warn("cle_ban", s, "v0.1.1's BAN key has no field in v1; dropped")
@@ -221,17 +287,18 @@ func ToPlace(rec Record, source string) Place {
 		probe := *sv
 		probe.ActorID = "00000000-0000-7000-8000-000000000000"
 		if err := probe.Validate(); err != nil {
-			// The place itself is fine: keep it, say why its offer is not.
+			// A place is never imported without the offer it names:
+			// the producer fixes the row, and the report says why.
 			if e, ok := err.(*models.Error); ok {
 				for _, f := range e.Fields {
 					col := fieldColumns[strings.SplitN(f.Field, "[", 2)[0]]
-					b.warn(col, b.cell(col), "the place's offer is not imported: "+f.Reason)
+					b.fail(col, b.cell(col), "the place's offer cannot be stored ("+f.Reason+"), and a place is not imported without the offer it names")
 				}
 			}
-			sv = nil
+			sv, p.Rejected = nil, true
 		}
 	}
-	p.Service, p.Issues = sv, b.issues
+	p.Service, p.Issues, p.Readings = sv, b.issues, b.readings
 	return p
 }
 
@@ -274,6 +341,12 @@ func (b *placeBuilder) address(a *models.Actor) {
 	a.Address.Complement = b.cell("complement_adresse")
 	a.Address.Commune = b.cell("commune")
 	cp := strings.ReplaceAll(b.cell("code_postal"), " ", "")
+	if len(cp) > 5 && isDigits(cp[:5]) && strings.HasPrefix(strings.ToLower(cp[5:]), "cedex") {
+		// « 30252 Cedex »: a business delivery code; the five digits are
+		// what the standard keeps.
+		b.warn("code_postal", b.cell("code_postal"), "CEDEX dropped: the standard keeps the five digits")
+		cp = cp[:5]
+	}
 	if len(cp) == 4 && isDigits(cp) {
 		// A spreadsheet read 05000 as a number.
 		b.warn("code_postal", cp, "4 digits: the leading 0 was restored")
@@ -411,12 +484,12 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 			other = append(other, s)
 		}
 	}
-	for _, part := range vocab.SplitCell(b.cell("conditions_acces")) {
+	for _, part := range vocab.SplitLegacy(vocab.LegacyColumnConditionsAcces, b.cell("conditions_acces")) {
 		if strings.HasPrefix(vocab.Slugify(part), "accepte-le-pass-numerique") {
 			pass = true
 		}
 	}
-	for _, part := range vocab.SplitCell(b.cell("labels_nationaux")) {
+	for _, part := range vocab.SplitLegacy(vocab.LegacyColumnLabelsNationaux, b.cell("labels_nationaux")) {
 		if m, ok := vocab.LookupLegacy(vocab.LegacyColumnLabelsNationaux, part); ok && len(m.Targets) == 0 {
 			// Old labels without equivalent stay readable as free text.
 			other = append(other, part)
@@ -451,7 +524,7 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 		if b.cell("services") == "" {
 			b.warn("services", "", "no service listed: the place is imported without an offer")
 		} else {
-			b.warn("services", b.cell("services"), "no value of the standard's services: the place is imported without an offer")
+			b.fail("services", b.cell("services"), "none of the services named is a value of any version of the standard (see GET /api/v1/vocabularies/themes), and a place is not imported without the offer it names")
 		}
 		return nil
 	}
@@ -520,6 +593,15 @@ func cutWords(s string, max int) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:.-\n\t") + "…"
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 func clip(s string) string {

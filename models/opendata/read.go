@@ -3,7 +3,9 @@ package opendata
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,6 +25,12 @@ const (
 type Record struct {
 	Row   int // 1 for the first place of the file (the CSV header is not counted)
 	Cells map[string]string
+	// Renamed says, for the columns read under another name than the
+	// file's (a misspelt or renamed column), how each was read.
+	Renamed map[string]string
+	// Hash identifies the row as written in the file (with its columns and
+	// the version of the mapping): an identical row gives the same hash.
+	Hash string
 	// Err is set when the row itself is unreadable (a JSON element that is
 	// not an object); Cells is then empty.
 	Err error
@@ -31,12 +39,14 @@ type Record struct {
 // Reader reads the places of a CSV or JSON file one at a time, so that a
 // large file never sits whole in memory as places.
 type Reader struct {
-	format  string
-	csv     *csv.Reader
-	header  []string
-	json    *json.Decoder
-	row     int
-	columns map[string]bool
+	headerHash []byte // the CSV header, part of every row's hash
+	format     string
+	csv        *csv.Reader
+	header     []columnReading
+	json       *json.Decoder
+	row        int
+	columns    map[string]bool
+	keys       map[string]columnReading // JSON keys already read
 }
 
 // NewReader starts reading r. format is FormatCSV, FormatJSON or "" to tell
@@ -61,7 +71,7 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 			break
 		}
 	}
-	rd := &Reader{format: format, columns: map[string]bool{}}
+	rd := &Reader{format: format, columns: map[string]bool{}, keys: map[string]columnReading{}}
 	switch format {
 	case FormatCSV:
 		head, _ := br.Peek(br.Buffered())
@@ -76,12 +86,13 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the CSV header cannot be read: %v", err)
 		}
+		rd.headerHash = []byte(strings.Join(header, "\x1f"))
+		rd.header = make([]columnReading, len(header))
 		for i, h := range header {
-			h = strings.ToLower(strings.TrimSpace(strings.Trim(h, "\"\ufeff")))
-			header[i] = h
-			rd.columns[h] = true
+			rd.header[i] = readColumn(h)
+			rd.columns[rd.header[i].name] = true
 		}
-		rd.csv, rd.header = c, header
+		rd.csv = c
 		c.ReuseRecord = true
 	case FormatJSON:
 		d := json.NewDecoder(br)
@@ -124,10 +135,10 @@ func (r *Reader) Next() (Record, error) {
 				continue
 			}
 			r.row++
-			rec := Record{Row: r.row, Cells: make(map[string]string, len(r.header))}
+			rec := Record{Row: r.row, Cells: make(map[string]string, len(r.header)), Hash: rowHash(r.headerHash, fields...)}
 			for i, v := range fields {
-				if i < len(r.header) && r.header[i] != "" {
-					rec.Cells[r.header[i]] = strings.TrimSpace(v)
+				if i < len(r.header) && r.header[i].name != "" {
+					rec.set(r.header[i], strings.TrimSpace(v))
 				}
 			}
 			return rec, nil
@@ -147,13 +158,50 @@ func (r *Reader) Next() (Record, error) {
 	if err := d.Decode(&obj); err != nil || obj == nil {
 		return Record{Row: r.row, Cells: map[string]string{}, Err: errors.New("is not a JSON object")}, nil
 	}
-	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj))}
+	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw))}
 	for k, v := range obj {
-		k = strings.ToLower(strings.TrimSpace(k))
-		r.columns[k] = true
-		rec.Cells[k] = cellString(v)
+		cr, ok := r.keys[k]
+		if !ok {
+			cr = readColumn(k)
+			r.keys[k] = cr
+			r.columns[cr.name] = true
+		}
+		rec.set(cr, cellString(v))
 	}
 	return rec, nil
+}
+
+// set stores a cell under the standard's name of its column. When a file
+// has a column twice under two names (« courriels » and « email »), the
+// first value that is not empty wins.
+func (rec *Record) set(c columnReading, v string) {
+	if old := rec.Cells[c.name]; old != "" {
+		return
+	}
+	rec.Cells[c.name] = v
+	if c.how != "" && v != "" {
+		if rec.Renamed == nil {
+			rec.Renamed = map[string]string{}
+		}
+		rec.Renamed[c.name] = c.how
+	}
+}
+
+// mappingVersion changes whenever ToPlace reads a row differently: rows
+// hashed by an older version are read again.
+const mappingVersion = "carnet-import-1"
+
+// rowHash hashes a row's cells (and the header of a CSV file).
+func rowHash(header []byte, fields ...string) string {
+	h := sha256.New()
+	h.Write([]byte(mappingVersion))
+	h.Write(header)
+	for _, f := range fields {
+		h.Write([]byte{0x1e})
+		h.Write([]byte(f))
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16])
 }
 
 func cellString(v any) string {

@@ -50,8 +50,10 @@ func servicesByActor(t *testing.T, s *models.Store) map[string][]models.Service 
 // TestRoundTrip imports each real file, exports the standard (CSV and
 // JSON), imports the export into an empty directory, and checks that every
 // place and its offer say the same thing: nothing the standard can carry is
-// lost. The keys differ (the export's id is Carnet's), so records are
-// matched by the second import's source_id.
+// lost, provenance included — the export's id is the producer's, its
+// source the producer's name and its date_maj the producer's date, so the
+// second directory has the same keys, producers and dates. Importing the
+// export into the first directory again changes nothing.
 func TestRoundTrip(t *testing.T) {
 	for _, f := range realFiles {
 		for _, format := range []string{opendata.ExportStandardCSV, opendata.ExportStandardJSON} {
@@ -83,6 +85,9 @@ func TestRoundTrip(t *testing.T) {
 				if !slices.Equal(hours1, hours2) {
 					t.Errorf("hours reported on import %q, on re-import %q", hours1, hours2)
 				}
+				if again := importBytes(t, first, out, opendata.ImportOptions{Source: "origin"}); again.Actors[models.SyncUnchanged] != len(allActors(t, first)) {
+					t.Errorf("the export imported back into its directory: %v, want all unchanged", again.Actors)
+				}
 				before, after := allActors(t, first), allActors(t, second)
 				byKey := map[string]models.Actor{}
 				for _, a := range after {
@@ -93,12 +98,15 @@ func TestRoundTrip(t *testing.T) {
 					t.Fatalf("%d places after the round trip, %d before", len(after), len(before))
 				}
 				for _, a := range before {
-					b, ok := byKey[a.ID]
+					b, ok := byKey[a.SourceID]
 					if !ok {
-						t.Fatalf("place %s (%s) lost; %d keys, e.g. %v", a.ID, a.Name, len(byKey), after[0].SourceID)
+						t.Fatalf("place %s (%s) lost; %d keys, e.g. %v", a.SourceID, a.Name, len(byKey), after[0].SourceID)
 					}
 					bID := b.ID
-					b.SourceID = a.SourceID
+					if a.Producer == "" || a.ProducerUpdatedOn == "" || b.Producer != a.Producer || b.ProducerUpdatedOn != a.ProducerUpdatedOn || b.CheckedOn != a.CheckedOn {
+						t.Errorf("provenance of %q: producer %q→%q, date %q→%q, checked %q→%q", a.Name, a.Producer, b.Producer,
+							a.ProducerUpdatedOn, b.ProducerUpdatedOn, a.CheckedOn, b.CheckedOn)
+					}
 					if b.ContentFingerprint() != a.ContentFingerprint() {
 						t.Errorf("place %q changed:\nbefore %+v\nafter  %+v", a.Name, a, b)
 					}

@@ -262,13 +262,33 @@ type LegacyIssue struct {
 	Reason string `json:"reason"`
 }
 
-// ConvertLegacy converts a legacy cell (values joined with ";" or "|") of
-// column to v1.0.2: the result maps vocabulary names to canonical values,
-// de-duplicated and in each vocabulary's order; issues lists the values that
-// were dropped, with the reason, for the import report.
+// ConvertLegacy converts a legacy cell (values joined with ";", "|" or, when
+// every piece is a known value, ",") of column to v1.0.2: the result maps
+// vocabulary names to canonical values, de-duplicated and in each
+// vocabulary's order; issues lists the values that were dropped, with the
+// reason, for the import report.
 func ConvertLegacy(column, cell string) (values map[string][]string, issues []LegacyIssue) {
+	return ConvertLegacyList(column, SplitLegacy(column, cell))
+}
+
+// SplitLegacy splits a cell of a legacy column into its values (see
+// SplitKnown).
+func SplitLegacy(column, cell string) []string {
+	parts, _ := SplitKnown(cell, func(p string) bool { return IsLegacyValue(column, p) })
+	return parts
+}
+
+// IsLegacyValue reports whether s is a value of the legacy column in some
+// version of the standard.
+func IsLegacyValue(column, s string) bool {
+	_, ok := LookupLegacy(column, s)
+	return ok
+}
+
+// ConvertLegacyList is ConvertLegacy of values already split.
+func ConvertLegacyList(column string, parts []string) (values map[string][]string, issues []LegacyIssue) {
 	raw := map[string][]string{}
-	for _, part := range SplitCell(cell) {
+	for _, part := range parts {
 		m, ok := LookupLegacy(column, part)
 		switch {
 		case !ok:

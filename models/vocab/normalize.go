@@ -102,6 +102,46 @@ func SplitCell(cell string) []string {
 	return out
 }
 
+// SplitKnown splits a cell like SplitCell, then splits on "," a part that is
+// not a known value when every piece of it is one: files published by
+// spreadsheets and older tools join values with commas (« Prendre en main un
+// ordinateur, Utiliser le numérique au quotidien »), while some values of
+// older lists contain a comma themselves (« … (situation familiale,
+// convention avec un organisme social...) »), which stay whole. commas
+// reports whether a comma split was made.
+func SplitKnown(cell string, known func(string) bool) (parts []string, commas bool) {
+	for _, part := range SplitCell(cell) {
+		if known(part) || !strings.Contains(part, ",") {
+			parts = append(parts, part)
+			continue
+		}
+		var pieces []string
+		all := true
+		for _, p := range strings.Split(part, ",") {
+			if p = strings.TrimSpace(p); p == "" {
+				continue
+			}
+			if !known(p) {
+				all = false
+				break
+			}
+			pieces = append(pieces, p)
+		}
+		if all && len(pieces) > 1 {
+			parts, commas = append(parts, pieces...), true
+		} else {
+			parts = append(parts, part)
+		}
+	}
+	return parts, commas
+}
+
+// Known reports whether s is a value of v in any accepted spelling.
+func (v *Vocabulary) Known(s string) bool {
+	_, ok := v.Normalize(s)
+	return ok
+}
+
 // Slugify folds s to lower-case ASCII words joined by "-": accents are
 // removed, œ becomes oe, and every run of other characters (spaces,
 // apostrophes, parentheses, guillemets, slashes, underscores…) becomes one

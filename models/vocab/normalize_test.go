@@ -223,3 +223,39 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitKnown(t *testing.T) {
+	themes := MustGet(NameThemes)
+	legacy := func(p string) bool { return IsLegacyValue(LegacyColumnConditionsAcces, p) }
+	cases := []struct {
+		name, cell string
+		known      func(string) bool
+		want       []string
+		commas     bool
+	}{
+		{"OK pipes", "Aide aux démarches administratives|Compréhension du monde numérique", themes.Known,
+			[]string{"Aide aux démarches administratives", "Compréhension du monde numérique"}, false},
+		{"OK commas between known values", "Aide aux démarches administratives, Compréhension du monde numérique", themes.Known,
+			[]string{"Aide aux démarches administratives", "Compréhension du monde numérique"}, true},
+		{"OK commas and semicolons mixed", "Loisirs et créations numériques; Aide aux démarches administratives,Compréhension du monde numérique", themes.Known,
+			[]string{"Loisirs et créations numériques", "Aide aux démarches administratives", "Compréhension du monde numérique"}, true},
+		{"NotSplit a piece is unknown", "Aide aux démarches administratives, cours de cuisine", themes.Known,
+			[]string{"Aide aux démarches administratives, cours de cuisine"}, false},
+		{"NotSplit a value holding a comma", "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", legacy,
+			[]string{"Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)"}, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, commas := SplitKnown(tc.cell, tc.known)
+			if !slices.Equal(got, tc.want) || commas != tc.commas {
+				t.Errorf("got %q %v, want %q %v", got, commas, tc.want, tc.commas)
+			}
+		})
+	}
+	// The v0.1.1 services of the Conseillers numériques file.
+	values, issues := ConvertLegacy(LegacyColumnServices, "Prendre en main un smartphone ou une tablette, Prendre en main un ordinateur, Utiliser le numérique au quotidien, Approfondir ma culture numérique")
+	if len(issues) != 0 || !slices.Equal(values[NameThemes], []string{ThemeUnderstandingDigital, ThemeEverydayDigitalTools}) &&
+		!slices.Equal(values[NameThemes], []string{ThemeEverydayDigitalTools, ThemeUnderstandingDigital}) {
+		t.Errorf("v0.1.1 services with commas: %v %v", values, issues)
+	}
+}

@@ -1,0 +1,118 @@
+package api_test
+
+import (
+	"encoding/csv"
+	"strings"
+	"testing"
+	"time"
+
+	"carnet/api/apitest"
+	"carnet/models"
+)
+
+// TestProvenanceAndQuality: a partner's producer and date are kept beside
+// Carnet's own times, a person's edit moves checked_on to today, scores are
+// served and filterable, and coordinators list the stale records of their
+// territory with what they miss.
+func TestProvenanceAndQuality(t *testing.T) {
+	e := apitest.New(t)
+	today := time.Now().UTC().Format(time.DateOnly)
+	old := merge(partnerActor("old-1", "Médiathèque ancienne"), obj{"producer": "dora", "producer_updated_on": "2022-03-04"})
+	full := merge(partnerActor("full-1", "Espace numérique complet"), obj{
+		"producer": "dora", "producer_updated_on": today, "pivot": "21130055300016",
+		"phones": []string{"04 91 00 00 10"}, "opening_hours": "Mo-Fr 09:00-12:00", "latitude": 43.2996, "longitude": 5.3786,
+		"summary": "Ordinateurs en libre accès, ateliers et aide aux démarches en ligne pour tous.",
+	})
+	nice := merge(partnerActor("nice-1", "Point numérique niçois"), obj{"producer_updated_on": "2021-01-01",
+		"address": obj{"street": "1 rue de France", "postal_code": "06000", "commune": "Nice", "insee_code": "06088"}})
+	res := syncActors(t, e, "", old, full, nice)
+	ids := map[string]string{}
+	for _, r := range res.Results {
+		ids[r.SourceID] = r.ID
+	}
+	get := func(id string) map[string]any {
+		return e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id}).Map()
+	}
+
+	a := get(ids["old-1"])
+	if a["producer"] != "dora" || a["producer_updated_on"] != "2022-03-04" || a["checked_on"] != "2022-03-04" {
+		t.Errorf("provenance: producer %v, date %v, checked %v", a["producer"], a["producer_updated_on"], a["checked_on"])
+	}
+	q := a["quality"].(map[string]any)
+	if q["stale"] != true || !strings.Contains(str(q["missing"]), "fresh") || !strings.Contains(str(q["missing"]), "contact") {
+		t.Errorf("quality of the old record: %v", q)
+	}
+	if p := get(ids["nice-1"]); p["producer"] != "hub-du-sud" {
+		t.Errorf("a partner that names no producer is the producer: %v", p["producer"])
+	}
+
+	// The full record scores high once it has a published offer with its
+	// fees and access modes.
+	createService(t, e, merge(validService(ids["full-1"], "Aide aux démarches"), obj{"fees": []string{"Gratuit"}, "access_modes": []string{"Se présenter"}}))
+	f := get(ids["full-1"])
+	if s := f["quality"].(map[string]any)["score"].(float64); s < 0.99 {
+		t.Errorf("full record scores %v: %v", s, f["quality"])
+	}
+	// A person's change to a service of the old record is a check: today.
+	createService(t, e, validService(ids["old-1"], "Atelier"))
+	if a := get(ids["old-1"]); a["checked_on"] != today || a["producer_updated_on"] != "2022-03-04" {
+		t.Errorf("after an edit: checked %v, producer's date %v", a["checked_on"], a["producer_updated_on"])
+	}
+
+	count := func(query string) int {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?" + query})
+		if r.Code != 200 {
+			t.Fatalf("%s: %d %s", query, r.Code, r.Body)
+		}
+		return int(r.Map()["meta"].(map[string]any)["total"].(float64))
+	}
+	if n := count("quality_min=0.95"); n != 1 {
+		t.Errorf("quality_min=0.95: %d, want 1", n)
+	}
+	if n := count("stale=true"); n != 1 { // nice-1; old-1 was just checked
+		t.Errorf("stale=true: %d, want 1", n)
+	}
+	for _, bad := range []string{"quality_min=2", "quality_min=x", "stale=maybe"} {
+		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?" + bad}); r.Code != 400 {
+			t.Errorf("%s: %d", bad, r.Code)
+		}
+	}
+
+	// Coordinators list the stale records of their territory only.
+	_, coord := e.Account("coord-quality@carnet.test", nil, models.Territory{Departements: []string{"13"}})
+	stale := func(token, query string) *apitest.Response {
+		return e.Do(apitest.Request{Method: "GET", Path: "/api/v1/quality/stale" + query, Token: token})
+	}
+	if r := stale(coord, ""); r.Code != 200 || r.Map()["meta"].(map[string]any)["total"] != float64(0) {
+		t.Errorf("coordinator of 13: %d %s", r.Code, r.Body)
+	}
+	r := stale(e.Admin, "?months=24")
+	if r.Code != 200 || r.Map()["meta"].(map[string]any)["total"] != float64(1) {
+		t.Fatalf("admin, 24 months: %d %s", r.Code, r.Body)
+	}
+	item := r.Map()["data"].([]any)[0].(map[string]any)
+	if item["id"] != ids["nice-1"] || item["months_since_check"].(float64) < 24 || !strings.Contains(str(item["quality"]), "contact") {
+		t.Errorf("stale record: %v", item)
+	}
+	_, niceCoord := e.Account("coord-06@carnet.test", nil, models.Territory{Departements: []string{"06"}})
+	if r := stale(niceCoord, "?departement=06"); r.Code != 200 || r.Map()["meta"].(map[string]any)["total"] != float64(1) {
+		t.Errorf("coordinator of 06: %d %s", r.Code, r.Body)
+	}
+	if r := stale(niceCoord, "?departement=13"); r.Code != 403 {
+		t.Errorf("outside the territory: %d", r.Code)
+	}
+	if r := stale(coord, "?months=0"); r.Code != 400 {
+		t.Errorf("months=0: %d", r.Code)
+	}
+
+	// The quality export has one row per place, with its score and gaps.
+	rows, err := csv.NewReader(strings.NewReader(e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/quality-csv"}).Body.String())).ReadAll()
+	if err != nil || len(rows) != 4 || rows[0][0] != "id" || rows[0][12] != "quality_score" {
+		t.Fatalf("quality export: %v %v", err, rows)
+	}
+	for _, row := range rows[1:] {
+		if row[0] == "nice-1" && (row[11] != "true" || !strings.Contains(row[13], "fresh")) {
+			t.Errorf("quality row: %v", row)
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/ident"
+)
+
+// StaleRecord is a record not checked for a while, with what it misses.
+type StaleRecord struct {
+	ID          string  `json:"id" format:"uuid"`
+	Name        string  `json:"name"`
+	Source      string  `json:"source"`
+	SourceID    string  `json:"source_id"`
+	Producer    string  `json:"producer"`
+	Address     Address `json:"address"`
+	Departement string  `json:"departement" example:"13"`
+	// The day the record was last known correct.
+	CheckedOn string `json:"checked_on" format:"date" example:"2023-05-11"`
+	// Whole months since then.
+	MonthsSinceCheck int     `json:"months_since_check" example:"18"`
+	Quality          Quality `json:"quality"`
+}
+
+// StaleList is one page of stale records.
+type StaleList struct {
+	Data  []StaleRecord `json:"data"`
+	Meta  ListMeta      `json:"meta"`
+	Links ListLinks     `json:"links"`
+}
+
+// ListStale godoc
+//
+//	@Summary		List the records of a territory to check again
+//	@Description	The live places (not permanently closed) of the caller's territory that were not checked for `months` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.
+//	@Tags			quality
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			departement	query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)
+//	@Param			insee_code	query		[]string	false	"INSEE commune codes"				collectionFormat(csv)
+//	@Param			months		query		int			false	"Not checked for this many months"	minimum(1)	maximum(120)	default(12)
+//	@Param			cursor		query		string		false	"The next_cursor of the previous page"
+//	@Param			limit		query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200			{object}	StaleList
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem	"Neither a coordinator nor an administrator, or a filter outside the territory"
+//	@Router			/api/v1/quality/stale [get]
+func (h *Handler) ListStale(c *gin.Context) error {
+	q := newQueryParser(c.Request.URL.Query())
+	f := models.StaleFilter{
+		Departements: q.codes("departement", "a département code", ident.ValidDepartement),
+		InseeCodes:   q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
+		ListParams:   q.page(models.SortID),
+	}
+	if s := q.one("months"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 120 {
+			q.errs.Add("months", "must be a whole number from 1 to 120")
+		}
+		f.Months = n
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	p := principal(c)
+	switch {
+	case p.IsAdmin():
+	case p.IsCoordinator():
+		t := p.Coordinates
+		for _, d := range f.Departements {
+			if !t.Covers(d, "") {
+				return models.Errorf(models.EFORBIDDEN, "The département %s is outside your territory.", d)
+			}
+		}
+		for _, code := range f.InseeCodes {
+			if !t.Covers(ident.DepartementFromINSEE(code), code) {
+				return models.Errorf(models.EFORBIDDEN, "The commune %s is outside your territory.", code)
+			}
+		}
+		f.Territory = &t
+	default:
+		return models.Errorf(models.EFORBIDDEN, "Only territorial coordinators (for their territory) and administrators list the records to check again.")
+	}
+	page, err := h.Store.ListStale(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	out := StaleList{Data: make([]StaleRecord, len(page.Items))}
+	for i := range page.Items {
+		a := &page.Items[i]
+		months := 0
+		if checked, err := time.Parse(time.DateOnly, a.CheckedOn); err == nil {
+			months = monthsBetween(checked, now)
+		}
+		out.Data[i] = StaleRecord{ID: a.ID, Name: a.Name, Source: a.Source, SourceID: a.SourceID, Producer: a.Producer,
+			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, MonthsSinceCheck: months, Quality: newQuality(a, now)}
+	}
+	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// monthsBetween counts the whole months from a to b.
+func monthsBetween(a, b time.Time) int {
+	m := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+	if b.Day() < a.Day() {
+		m--
+	}
+	return max(0, m)
+}

@@ -1,0 +1,125 @@
+package dedup
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// street is an address line read for comparison: its house numbers, the
+// words of the street's name (type words such as rue, route, avenue left
+// out), and whether the line is a building's name rather than a street
+// (« Maison de Pays », « HOTEL DE VILLE », « Logis de Chantoiseau »).
+type street struct {
+	numbers  []int
+	words    []string
+	building bool
+}
+
+// rangeRe finds house-number ranges written 17-21 or 2 - 4.
+var rangeRe = regexp.MustCompile(`^\s*(\d{1,4})\s*(?:bis|ter)?\s*[-/à]\s*(\d{1,4})\b`)
+
+// parseStreet reads an address line; communeWords (the place's commune) and
+// five-digit postal codes are dropped, since some producers repeat them in
+// the street.
+func parseStreet(line string, communeWords map[string]bool) street {
+	var st street
+	ws := words(line)
+	i := 0
+	// Leading house numbers, glued suffixes (5ter) and ranges.
+	if m := rangeRe.FindStringSubmatch(strings.ToLower(line)); m != nil {
+		lo, _ := strconv.Atoi(m[1])
+		hi, _ := strconv.Atoi(m[2])
+		if hi >= lo && hi-lo <= 20 {
+			for n := lo; n <= hi; n++ {
+				st.numbers = append(st.numbers, n)
+			}
+		}
+	}
+lead:
+	for ; i < len(ws); i++ {
+		w := ws[i]
+		digits := w
+		for len(digits) > 0 && (digits[len(digits)-1] < '0' || digits[len(digits)-1] > '9') {
+			digits = digits[:len(digits)-1]
+		}
+		switch {
+		case digits != "" && isDigits(digits) && len(digits) <= 4 && (digits == w || numberSuffixes[w[len(digits):]]):
+			n, _ := strconv.Atoi(digits)
+			st.numbers = append(st.numbers, n)
+			continue
+		case i > 0 && numberSuffixes[w] && len(st.numbers) > 0:
+			continue
+		}
+		break lead
+	}
+	typed := false
+	for ; i < len(ws); i++ {
+		w := ws[i]
+		switch {
+		case typeWords[w]:
+			typed = true
+			continue
+		case stopWords[w], communeWords[w], len(w) == 5 && isDigits(w):
+			continue
+		}
+		if full, ok := abbreviations[w]; ok {
+			for _, f := range strings.Fields(full) {
+				st.words = append(st.words, stem(f))
+			}
+			continue
+		}
+		st.words = append(st.words, stem(w))
+	}
+	st.building = !typed && len(st.numbers) == 0 && len(st.words) > 0
+	return st
+}
+
+// numbersAgree says whether two lines carry the same house number: equal,
+// within one range, or missing on either side (unknown is not a conflict).
+func numbersAgree(a, b []int) (known, agree bool) {
+	if len(a) == 0 || len(b) == 0 {
+		return false, true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true, true
+			}
+		}
+	}
+	return true, false
+}
+
+// coverage is the share of ws found in other (words matched as in
+// wordsMatch), weighted by weight when given.
+func coverage(ws, other []string, weight func(string) float64) float64 {
+	var total, got float64
+	for _, w := range ws {
+		x := 1.0
+		if weight != nil {
+			x = weight(w)
+		}
+		total += x
+		for _, o := range other {
+			if wordsMatch(w, o) {
+				got += x
+				break
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// streetSimilarity is the share of the shorter street name found in the
+// other: « Avenue du Docteur Angelin German » and « AV ANGELIN GERMAN » are
+// one street.
+func streetSimilarity(a, b street) float64 {
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return 0
+	}
+	return max(coverage(a.words, b.words, nil), coverage(b.words, a.words, nil))
+}

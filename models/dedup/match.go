@@ -1,0 +1,810 @@
+package dedup
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Threshold is the score from which two places are linked as possible
+// duplicates.
+const Threshold = 0.6
+
+// Weights of the three kinds of evidence in the score (see the package
+// documentation). A perfect name alone (0.4) or a perfect address alone
+// (0.35) is never enough; any two of name, place and a shared identifier
+// are.
+const (
+	weightName     = 0.4
+	weightPlace    = 0.35
+	weightIdentity = 0.4
+	// penaltyOtherSIREN applies when both places carry a known SIREN and
+	// they differ: two legal entities, though one may host the other.
+	penaltyOtherSIREN = 0.1
+)
+
+// Strengths of shared identifiers, before being divided by how many places
+// of one source carry the value (a network's switchboard number or
+// national mailbox is weak evidence).
+const (
+	strengthSIRET  = 0.8
+	strengthRNA    = 0.8
+	strengthSIREN  = 0.35 // the same legal entity, maybe another of its sites
+	strengthPhone  = 0.8
+	strengthEmail  = 0.8
+	strengthURL    = 0.6
+	strengthDomain = 0.3
+	// strengthNamedDomain: one place's website or e-mail domain spells the
+	// other's name.
+	strengthNamedDomain = 0.7
+)
+
+// candidateRadius bounds the places compared beyond the postal code and the
+// commune: a wrong postal code or a coordinate off by a few kilometres still
+// meets its twin.
+const candidateRadius = 5000.0
+
+// Place is what detection reads of an actor. Phones are E.164, e-mails
+// lower-case, websites normalised URLs, as the models store them.
+type Place struct {
+	ID, Source                                string
+	Name                                      string
+	Pivot, PivotKind                          string
+	Street, Complement, PostalCode, InseeCode string
+	Commune                                   string
+	Latitude, Longitude                       *float64
+	Phones, Emails, Websites                  []string
+}
+
+// Reason is one signal behind a score, for people deciding on a link:
+// a code for programs and a French label (« même SIRET », « 40 m »).
+type Reason struct {
+	Code  string `json:"code"`
+	Label string `json:"label"`
+}
+
+// Result is the comparison of two places.
+type Result struct {
+	Score float64
+	// Name is the similarity of the names, from 0 to 1.
+	Name float64
+	// Place is the agreement of the addresses and coordinates, from -1
+	// (clearly elsewhere) to 1 (the same address).
+	Place float64
+	// Identity is the evidence of shared identifiers, from 0 to 1.
+	Identity  float64
+	DistanceM *float64
+	// SamePivot: the same SIRET, SIREN or RNA.
+	SamePivot bool
+	Reasons   []Reason
+}
+
+// Match is a pair of places of two sources scoring at least Threshold.
+type Match struct {
+	A, B string // ids
+	Result
+}
+
+type keyKind uint8
+
+const (
+	kindSIRET keyKind = iota + 1
+	kindSIREN
+	kindRNA
+	kindPhone
+	kindEmail
+	kindURL
+	kindDomain
+	kindNamedDomain // not a key: a domain that spells the other's name
+)
+
+type key struct {
+	kind  keyKind
+	value string
+}
+
+// prepared is a place with its comparison features computed once.
+type prepared struct {
+	*Place
+	name     []string // content words, commune words kept
+	raw      []string // written-out words with stop words, for acronyms
+	st       street
+	building []string // words of the complement and of a building-like street
+	commune  map[string]bool
+	town     string // the commune folded, arrondissement dropped
+	keys     []key
+	siren    string
+	domains  []string // website and e-mail domains, TLD and punctuation dropped
+	spelled  []string // the name glued, with and without stop words
+}
+
+func prepare(p *Place) *prepared {
+	q := &prepared{Place: p, commune: map[string]bool{}}
+	for _, w := range words(p.Commune) {
+		if !isDigits(w) && w != "er" && w != "e" && w != "eme" && w != "arrondissement" {
+			q.commune[stem(w)] = true
+			q.town += w + " "
+		}
+	}
+	q.raw = expand(p.Name)
+	q.name = content(q.raw)
+	q.st = parseStreet(p.Street, q.commune)
+	if q.st.building {
+		q.building = q.st.words
+	}
+	if p.Complement != "" {
+		q.building = append(q.building, parseStreet(p.Complement, q.commune).words...)
+	}
+	switch p.PivotKind {
+	case "siret":
+		q.siren = p.Pivot[:9]
+		q.keys = append(q.keys, key{kindSIRET, p.Pivot}, key{kindSIREN, q.siren})
+	case "siren":
+		q.siren = p.Pivot
+		q.keys = append(q.keys, key{kindSIREN, p.Pivot})
+	case "rna":
+		q.keys = append(q.keys, key{kindRNA, p.Pivot})
+	}
+	for _, ph := range p.Phones {
+		q.keys = append(q.keys, key{kindPhone, ph})
+	}
+	for _, m := range p.Emails {
+		m = strings.ToLower(m)
+		q.keys = append(q.keys, key{kindEmail, m})
+		if _, dom, ok := strings.Cut(m, "@"); ok && !mailProviders[dom[:max(0, strings.LastIndexByte(dom, '.'))]] {
+			q.domains = append(q.domains, domainLabel(dom))
+		}
+	}
+	var all, kept strings.Builder
+	for _, w := range words(p.Name) {
+		all.WriteString(w)
+		if !stopWords[w] {
+			kept.WriteString(w)
+		}
+	}
+	q.spelled = []string{all.String(), kept.String()}
+	for _, u := range p.Websites {
+		host, path := splitURL(u)
+		if host == "" {
+			continue
+		}
+		if path != "" {
+			q.keys = append(q.keys, key{kindURL, host + path})
+		}
+		q.keys = append(q.keys, key{kindDomain, host})
+		q.domains = append(q.domains, domainLabel(host))
+	}
+	return q
+}
+
+// mailProviders are e-mail domains (without their TLD) shared by unrelated
+// people: their names say nothing of a place.
+var mailProviders = set("gmail", "googlemail", "orange", "wanadoo", "free", "hotmail", "yahoo", "laposte", "sfr", "outlook",
+	"live", "neuf", "aol", "icloud", "gmx", "msn", "bbox", "numericable", "club-internet", "protonmail", "yahoo.co", "mail")
+
+// domainLabel returns a domain without www., TLD and punctuation:
+// letierslieudecarpentras.fr → letierslieudecarpentras.
+func domainLabel(host string) string {
+	host = strings.TrimPrefix(host, "www.")
+	if i := strings.LastIndexByte(host, '.'); i > 0 {
+		host = host[:i]
+	}
+	return strings.Join(words(host), "")
+}
+
+// splitURL returns the host without www. and the path without its final
+// slash, query or fragment, lower-cased.
+func splitURL(u string) (host, path string) {
+	u = strings.ToLower(strings.TrimSpace(u))
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	host, path, _ = strings.Cut(u, "/")
+	host = strings.TrimPrefix(host, "www.")
+	path = strings.TrimRight(path, "/")
+	if path != "" {
+		path = "/" + path
+	}
+	return host, path
+}
+
+// Block is a set of places compared with each other: in the store, the live
+// actors of one département. It knows how common each name word is (rare
+// words weigh more) and how many places of each source carry each
+// identifier.
+type Block struct {
+	places []*prepared
+	byID   map[string]*prepared
+	df     map[string]int
+	byKey  map[key][]*prepared
+	// carriers caches, by value and source, the number of distinct
+	// locations of the places carrying the value.
+	carriers map[key]map[string]int
+}
+
+// NewBlock prepares places for comparison.
+func NewBlock(places []Place) *Block {
+	b := &Block{byID: make(map[string]*prepared, len(places)), df: map[string]int{},
+		byKey: map[key][]*prepared{}, carriers: map[key]map[string]int{}}
+	for i := range places {
+		q := prepare(&places[i])
+		b.places = append(b.places, q)
+		b.byID[q.ID] = q
+		seen := map[string]bool{}
+		for _, w := range q.name {
+			if !seen[w] {
+				seen[w] = true
+				b.df[w]++
+			}
+		}
+		seenKey := map[key]bool{}
+		for _, k := range q.keys {
+			if seenKey[k] {
+				continue
+			}
+			seenKey[k] = true
+			b.byKey[k] = append(b.byKey[k], q)
+		}
+	}
+	return b
+}
+
+// sameLocation is the distance under which two places of one source that
+// carry one value count as one location: a hub that lists a place twice, or
+// a France Services and the permanence held in it.
+const sameLocation = 300.0
+
+// locations counts the distinct locations of the places of source that
+// carry the value k: two records of one place are one carrier, a network's
+// number on twenty sites is twenty.
+func (b *Block) locations(k key, source string) int {
+	if n, ok := b.carriers[k][source]; ok {
+		return n
+	}
+	var seen []*prepared
+	for _, p := range b.byKey[k] {
+		if p.Source != source {
+			continue
+		}
+		dup := false
+		for _, q := range seen {
+			if d, ok := distance(p, q); ok && d <= sameLocation {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			seen = append(seen, p)
+		}
+	}
+	if b.carriers[k] == nil {
+		b.carriers[k] = map[string]int{}
+	}
+	b.carriers[k][source] = len(seen)
+	return len(seen)
+}
+
+// Len is the number of places in the block.
+func (b *Block) Len() int { return len(b.places) }
+
+// MatchesOf compares the place with id against the places of other sources
+// in the block and returns those scoring at least Threshold, best first.
+func (b *Block) MatchesOf(id string) []Match {
+	a := b.byID[id]
+	if a == nil {
+		return nil
+	}
+	shares := map[*prepared]bool{}
+	for _, k := range a.keys {
+		for _, o := range b.byKey[k] {
+			shares[o] = true
+		}
+	}
+	var out []Match
+	for _, c := range b.places {
+		if c.Source == a.Source || c.ID == a.ID || !(shares[c] || near(a, c)) {
+			continue
+		}
+		r := b.compare(a, c)
+		if r.Score >= Threshold {
+			out = append(out, Match{A: a.ID, B: c.ID, Result: r})
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Score > out[j-1].Score; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// Compare scores the places with the two ids as MatchesOf would, whatever
+// the score; ok is false when either is not in the block.
+func (b *Block) Compare(idA, idB string) (r Result, ok bool) {
+	a, c := b.byID[idA], b.byID[idB]
+	if a == nil || c == nil {
+		return r, false
+	}
+	return b.compare(a, c), true
+}
+
+// Compare scores two places outside any block: words weigh the same and
+// every identifier counts as carried by one place. Tests and one-off checks
+// use it; detection uses a Block.
+func Compare(a, b Place) Result {
+	blk := NewBlock([]Place{a, b})
+	return blk.compare(blk.places[0], blk.places[1])
+}
+
+// near is blocking: the same postal code, INSEE code or commune, or within
+// candidateRadius.
+func near(a, c *prepared) bool {
+	if a.PostalCode != "" && a.PostalCode == c.PostalCode || a.InseeCode != "" && a.InseeCode == c.InseeCode ||
+		a.town != "" && a.town == c.town {
+		return true
+	}
+	d, ok := distance(a, c)
+	return ok && d <= candidateRadius
+}
+
+func distance(a, c *prepared) (float64, bool) {
+	if a.Latitude == nil || a.Longitude == nil || c.Latitude == nil || c.Longitude == nil {
+		return 0, false
+	}
+	return haversine(*a.Latitude, *a.Longitude, *c.Latitude, *c.Longitude), true
+}
+
+// haversine returns the distance in metres between two WGS84 points.
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371000
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := (lat2-lat1)*math.Pi/180, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+func (b *Block) compare(a, c *prepared) Result {
+	var r Result
+	r.Name = b.nameSimilarity(a, c, &r)
+	r.Place = placeAgreement(a, c, &r)
+	r.Identity = b.identity(a, c, &r)
+	score := weightName*r.Name + weightPlace*r.Place + weightIdentity*r.Identity
+	if a.siren != "" && c.siren != "" && a.siren != c.siren {
+		score -= penaltyOtherSIREN
+		r.Reasons = append(r.Reasons, Reason{"other_siren", "SIREN différents"})
+	}
+	r.Score = math.Round(math.Max(0, math.Min(1, score))*1000) / 1000
+	return r
+}
+
+// weight is the rarity of a name word in the block: « médiathèque » or
+// « marseille » say little in Marseille, « Alcazar » a lot.
+func (b *Block) weight(w string) float64 {
+	n := float64(max(len(b.places), 2))
+	df := float64(max(b.df[w], 1))
+	return math.Log(1 + n/df)
+}
+
+// nameSimilarity compares the names without the words of either commune
+// (« Médiathèque de Cognac » and « Mairie de Cognac » share nothing), word
+// by word with rare words weighing more, acronyms read against the other
+// name's initials. It is the share of the shorter name found in the longer
+// one, tempered by the share of the longer one (0.7/0.3): « Rives de
+// Charente » is « Association les Rives de la Charente ».
+func (b *Block) nameSimilarity(a, c *prepared, r *Result) float64 {
+	drop := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			if !a.commune[w] && !c.commune[w] {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	an, cn := drop(a.name), drop(c.name)
+	if len(an) == 0 && len(cn) == 0 {
+		// Both named after their commune only: « Chateauroux les Alpes ».
+		an, cn = a.name, c.name
+	}
+	if len(an) == 0 || len(cn) == 0 {
+		return 0
+	}
+	ma, mc := make([]bool, len(an)), make([]bool, len(cn))
+	for i, w := range an {
+		for j, o := range cn {
+			if wordsMatch(w, o) {
+				ma[i], mc[j] = true, true
+			}
+		}
+	}
+	acr := acronyms(an, ma, c.raw, cn, mc)
+	acr = append(acr, acronyms(cn, mc, a.raw, an, ma)...)
+	cov := func(ws []string, m []bool) float64 {
+		var total, got float64
+		for i, w := range ws {
+			x := b.weight(w)
+			total += x
+			if m[i] {
+				got += x
+			}
+		}
+		return got / total
+	}
+	ca, cc := cov(an, ma), cov(cn, mc)
+	sim := 0.7*max(ca, cc) + 0.3*min(ca, cc)
+	if d := trigramDice(strings.Join(an, ""), strings.Join(cn, "")); d >= 0.75 && d > sim {
+		sim = d
+	}
+	sim = math.Round(sim*1000) / 1000
+	switch {
+	case sim >= 0.999:
+		r.Reasons = append(r.Reasons, Reason{"same_name", "même nom"})
+	case sim >= 0.5:
+		r.Reasons = append(r.Reasons, Reason{"similar_name", "noms proches (" + frenchFloat(sim, 2) + ")"})
+	}
+	for _, s := range acr {
+		r.Reasons = append(r.Reasons, Reason{"acronym", "sigle " + strings.ToUpper(s)})
+	}
+	return sim
+}
+
+// acronyms marks the unmatched words of ws that are the initials of a run
+// of words of the other name (raw, stop words kept), and the other name's
+// words in that run; it returns the acronyms found. Trailing digits are
+// ignored (MODE83 is MODE in the Var).
+func acronyms(ws []string, m []bool, otherRaw, other []string, mo []bool) []string {
+	var found []string
+	for i, w := range ws {
+		if m[i] {
+			continue
+		}
+		letters := strings.TrimRight(w, "0123456789")
+		if len(letters) < 2 || len(letters) > 8 || !isLetters(letters) {
+			continue
+		}
+		for _, skip := range []map[string]bool{stopWords, articles} {
+			run, ok := initialsRun(letters, otherRaw, skip)
+			if !ok {
+				continue
+			}
+			m[i] = true
+			found = append(found, letters)
+			for j, o := range other {
+				for _, x := range run {
+					if wordsMatch(o, x) {
+						mo[j] = true
+					}
+				}
+			}
+			break
+		}
+	}
+	return found
+}
+
+// initialsRun finds a run of consecutive words (skipped words left out)
+// that spells acr by their beginnings: one letter each (CCAS, MJC) or up to
+// three for some words (ASOFT: Association SOlidarité Formation Travail).
+// Every word of the run gives at least its first letter, so a run cannot
+// hide words.
+func initialsRun(acr string, ws []string, skip map[string]bool) ([]string, bool) {
+	var kept []string
+	for _, w := range ws {
+		if !skip[w] && w != "" {
+			kept = append(kept, w)
+		}
+	}
+	for start := range kept {
+		if kept[start][0] != acr[0] {
+			continue
+		}
+		if n, ok := spell(acr, kept[start:]); ok {
+			return kept[start : start+n], true
+		}
+	}
+	return nil, false
+}
+
+// spell reports whether acr is the concatenation of prefixes (1 to 3
+// letters; longer ones only for acronyms of 4 letters or more) of the first
+// n words of ws, and returns n.
+func spell(acr string, ws []string) (int, bool) {
+	if acr == "" {
+		return 0, true
+	}
+	if len(ws) == 0 {
+		return 0, false
+	}
+	maxPrefix := 1
+	if len(acr) >= 4 {
+		maxPrefix = 3
+	}
+	w := ws[0]
+	for k := 1; k <= maxPrefix && k <= len(acr) && k <= len(w); k++ {
+		if acr[k-1] != w[k-1] {
+			break
+		}
+		if n, ok := spell(acr[k:], ws[1:]); ok {
+			return n + 1, true
+		}
+	}
+	return 0, false
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// trigramDice compares character trigrams: it forgives glued or split words
+// (« Esp@ce informatique ») that word matching misses.
+func trigramDice(a, b string) float64 {
+	grams := func(s string) map[string]int {
+		s = " " + s + " "
+		m := map[string]int{}
+		for i := 0; i+3 <= len(s); i++ {
+			m[s[i:i+3]]++
+		}
+		return m
+	}
+	ga, gb := grams(a), grams(b)
+	na, nb, inter := 0, 0, 0
+	for _, n := range ga {
+		na += n
+	}
+	for g, n := range gb {
+		nb += n
+		inter += min(n, ga[g])
+	}
+	if na+nb == 0 {
+		return 0
+	}
+	return 2 * float64(inter) / float64(na+nb)
+}
+
+// placeAgreement compares where the two places are, from -1 (clearly two
+// places) to 1 (one address). The address wins over the coordinates when
+// they disagree: geocoders put a whole village on one point, and producers
+// copy coordinates from a structure's head office; so two records with one
+// street and house number are one place even 2 km apart, and identical
+// coordinates with two different streets are not proof either.
+func placeAgreement(a, c *prepared, r *Result) float64 {
+	d, hasD := distance(a, c)
+	if hasD {
+		dm := math.Round(d*10) / 10
+		r.DistanceM = &dm
+	}
+	sim := streetSimilarity(a.st, c.st)
+	knownNum, sameNum := numbersAgree(a.st.numbers, c.st.numbers)
+	sameStreet := sim >= 0.8
+	bothStreets := len(a.st.words) > 0 && len(c.st.words) > 0 && !a.st.building && !c.st.building
+	otherStreet := bothStreets && sim < 0.3
+	town := sameTown(a, c, d, hasD)
+	if town {
+		switch {
+		case sameStreet && knownNum && sameNum:
+			r.Reasons = append(r.Reasons, Reason{"same_address", "même adresse"})
+			return 1 + farNote(d, hasD, r)
+		case sameBuilding(a, c):
+			r.Reasons = append(r.Reasons, Reason{"same_building", "même bâtiment"})
+			return 0.9 + farNote(d, hasD, r)
+		case sameStreet && sameNum: // a number is missing on one side
+			r.Reasons = append(r.Reasons, Reason{"same_street", "même rue"})
+			if hasD && d <= 150 {
+				return 1 + farNote(d, hasD, r)
+			}
+			return 0.75 + farNote(d, hasD, r)
+		case sameStreet:
+			r.Reasons = append(r.Reasons, Reason{"other_number", "même rue, autre numéro"})
+			if hasD && d <= 50 {
+				return 0.75 + farNote(d, hasD, r)
+			}
+			return 0.5 + farNote(d, hasD, r)
+		}
+	}
+	if !hasD {
+		if otherStreet || !town {
+			r.Reasons = append(r.Reasons, Reason{"other_street", "adresses différentes"})
+			return -1
+		}
+		return 0
+	}
+	r.Reasons = append(r.Reasons, Reason{"distance", distanceLabel(d)})
+	// One address is a building's name or unreadable: it does not
+	// contradict the other, and the coordinates decide within a commune.
+	unknownStreet := !otherStreet && town
+	switch {
+	case d <= 50 && !otherStreet:
+		return 1
+	case d <= 50 && knownNum && sameNum:
+		// The same house number at the same point: a street known by
+		// two names (one was renamed).
+		return 0.75
+	case d <= 50:
+		// The same point for two streets is usually a geocoder's
+		// centre of the commune.
+		return 0.5
+	case d <= 150 && !otherStreet:
+		return 0.6
+	case d <= 150:
+		return 0.4
+	case d <= 1000 && unknownStreet:
+		return 0.6
+	case d <= 500:
+		return 0.25
+	case otherStreet || !town:
+		return -1
+	}
+	return 0
+}
+
+// genericTownWords do not make two communes one.
+var genericTownWords = set("saint", "sainte", "sur", "sou", "mer", "pont", "mont", "val", "bourg", "ville", "vieux")
+
+// sameTown says whether two places are in one commune: the same INSEE code
+// when both are known, else the same name (arrondissements aside), a
+// distinctive word in common (« Château-Arnoux-Saint-Auban » and « Saint
+// Auban »), or one postal code within 3 km (a record filed under the
+// neighbouring commune).
+func sameTown(a, c *prepared, d float64, hasD bool) bool {
+	if a.InseeCode != "" && c.InseeCode != "" {
+		return a.InseeCode == c.InseeCode
+	}
+	if a.town == "" || c.town == "" || a.town == c.town {
+		return true
+	}
+	for w := range a.commune {
+		if c.commune[w] && len(w) >= 4 && !genericTownWords[w] {
+			return true
+		}
+	}
+	return a.PostalCode == c.PostalCode && hasD && d <= 3000
+}
+
+// farNote says that coordinates disagree with an address that agrees, and
+// returns no adjustment: the address wins.
+func farNote(d float64, hasD bool, r *Result) float64 {
+	if hasD && d > 500 {
+		r.Reasons = append(r.Reasons, Reason{"far_coordinates", "coordonnées à " + distanceLabel(d) + " malgré la même adresse"})
+	} else if hasD {
+		r.Reasons = append(r.Reasons, Reason{"distance", distanceLabel(d)})
+	}
+	return 0
+}
+
+// sameBuilding: one address line names a building (« Maison de Pays »,
+// « Hôtel de ville ») that the other place's address or name also names. A
+// line made of the commune's name only is no building.
+func sameBuilding(a, c *prepared) bool {
+	in := func(bw []string, o *prepared) bool {
+		if len(bw) == 0 || coverage(bw, keys(a.commune, c.commune), nil) == 1 {
+			return false
+		}
+		var other []string
+		other = append(other, o.st.words...)
+		other = append(other, o.building...)
+		other = append(other, o.name...)
+		other = append(other, o.raw...)
+		return coverage(bw, other, nil) >= 0.8
+	}
+	return in(a.building, c) || in(c.building, a)
+}
+
+func keys(sets ...map[string]bool) []string {
+	var out []string
+	for _, m := range sets {
+		for w := range m {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func distanceLabel(d float64) string {
+	if d < 1000 {
+		return fmt.Sprintf("%.0f m", d)
+	}
+	return frenchFloat(d/1000, 1) + " km"
+}
+
+func frenchFloat(f float64, decimals int) string {
+	return strings.Replace(fmt.Sprintf("%.*f", decimals, f), ".", ",", 1)
+}
+
+// namedDomain reports whether a domain of a spells the name of c (at least 6
+// letters, so that initials do not count).
+func namedDomain(a, c *prepared) bool {
+	for _, d := range a.domains {
+		if len(d) < 6 {
+			continue
+		}
+		for _, n := range c.spelled {
+			if d == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// identity combines the identifiers both places carry: each shared value
+// counts for its strength divided by how many places of either source
+// carry it, and independent signals add up as probabilities do
+// (1 − Π(1 − s)).
+func (b *Block) identity(a, c *prepared, r *Result) float64 {
+	shared := map[key]bool{}
+	for _, k := range c.keys {
+		shared[k] = true
+	}
+	best := map[keyKind]float64{}
+	carriers := map[keyKind]int{}
+	for _, k := range a.keys {
+		if !shared[k] {
+			continue
+		}
+		n := max(1, b.locations(k, a.Source), b.locations(k, c.Source))
+		// Evidence falls with the number of places of one source that
+		// carry the value, gently: a hub that lists one place twice
+		// still shares its phone with the other source.
+		discount := 1 / math.Sqrt(float64(n))
+		var s float64
+		switch k.kind {
+		case kindSIRET:
+			s = strengthSIRET
+		case kindRNA:
+			s = strengthRNA
+		case kindSIREN:
+			s = strengthSIREN
+		case kindPhone:
+			s = strengthPhone
+		case kindEmail:
+			s = strengthEmail
+		case kindURL:
+			s = strengthURL
+		case kindDomain:
+			s = strengthDomain
+		}
+		if s*discount > best[k.kind] {
+			best[k.kind], carriers[k.kind] = s*discount, n
+		}
+	}
+	if best[kindSIRET] > 0 {
+		delete(best, kindSIREN) // the SIRET says it already
+	}
+	if best[kindURL] > 0 {
+		delete(best, kindDomain)
+	}
+	r.SamePivot = best[kindSIRET] > 0 || best[kindSIREN] > 0 || best[kindRNA] > 0
+	if best[kindDomain] == 0 && (namedDomain(a, c) || namedDomain(c, a)) {
+		// The permanence of a host structure lists the place's own
+		// website: « letierslieudecarpentras.fr » for « Le tiers lieu
+		// de Carpentras ».
+		best[kindNamedDomain] = strengthNamedDomain
+	}
+	miss := 1.0
+	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain} {
+		s, ok := best[kind]
+		if !ok {
+			continue
+		}
+		miss *= 1 - s
+		label := map[keyKind]string{kindSIRET: "même SIRET", kindSIREN: "même SIREN", kindRNA: "même RNA",
+			kindPhone: "même téléphone", kindEmail: "même courriel", kindURL: "même site web", kindDomain: "même domaine web",
+			kindNamedDomain: "site web ou courriel au nom de l'autre lieu"}[kind]
+		code := map[keyKind]string{kindSIRET: "same_siret", kindSIREN: "same_siren", kindRNA: "same_rna",
+			kindPhone: "same_phone", kindEmail: "same_email", kindURL: "same_website", kindDomain: "same_domain",
+			kindNamedDomain: "named_domain"}[kind]
+		if n := carriers[kind]; n > 1 {
+			label += fmt.Sprintf(" (partagé par %d lieux d'une même source)", n)
+		}
+		r.Reasons = append(r.Reasons, Reason{code, label})
+	}
+	return math.Round((1-miss)*1000) / 1000
+}

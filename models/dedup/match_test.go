@@ -1,0 +1,193 @@
+package dedup
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func at(lat, lon float64) (*float64, *float64) { return &lat, &lon }
+
+// place builds a place of source in Marseille 1er unless changed.
+func place(source, name, street string, lat, lon float64) Place {
+	p := Place{ID: fmt.Sprintf("%s-%s", source, name), Source: source, Name: name, Street: street, PostalCode: "13001",
+		Commune: "Marseille"}
+	if lat != 0 {
+		p.Latitude, p.Longitude = at(lat, lon)
+	}
+	return p
+}
+
+func with(p Place, f func(*Place)) Place { f(&p); return p }
+
+func reasons(r Result) string {
+	var out []string
+	for _, x := range r.Reasons {
+		out = append(out, x.Label)
+	}
+	return strings.Join(out, ", ")
+}
+
+// TestCompare covers each signal, and each cause of the misses reported on
+// the unseen set (acronyms, host structures, street wording, bad
+// coordinates, missing numbers), with the pairs that must stay apart.
+func TestCompare(t *testing.T) {
+	siret := func(v string) func(*Place) { return func(p *Place) { p.Pivot, p.PivotKind = v, "siret" } }
+	phone := func(v string) func(*Place) { return func(p *Place) { p.Phones = []string{v} } }
+	email := func(v string) func(*Place) { return func(p *Place) { p.Emails = []string{v} } }
+	web := func(v string) func(*Place) { return func(p *Place) { p.Websites = []string{v} } }
+	cases := []struct {
+		name   string
+		a, b   Place
+		dup    bool
+		reason string // a label the result must carry
+	}{
+		{"OK same place, two spellings", place("a", "Médiathèque de l'Alcazar", "58 cours Belsunce", 43.2996, 5.3786),
+			place("b", "Bibliothèque Alcazar", "58 crs Belsunce", 43.29965, 5.37862), true, "même adresse"},
+		{"OK typo in the name", place("a", "Centre social Saint-Mauront", "1 rue Félix Pyat", 43.31, 5.38),
+			place("b", "Centre sociale St Mauront", "1 r Félix Pyat", 43.3101, 5.3801), true, "même nom"},
+		{"OK without coordinates", place("a", "Espace Public Numérique - Mairie", "Place de la Mairie", 0, 0),
+			place("b", "EPN de la mairie", "pl. de la Mairie", 0, 0), true, "même rue"},
+		// Acronyms against legal names, and unexpanded acronyms.
+		{"OK acronym of the legal name", place("a", "ASOFT", "12 rue de la République", 43.3, 5.37),
+			place("b", "Association Solidarité Formation Travail", "12 rue de la Republique", 43.3002, 5.3701), true, "sigle ASOFT"},
+		{"OK acronym with its number", place("a", "MODE83", "55 AV DU QUATRE SEPTEMBRE", 43.54, 6.46),
+			place("b", "MEDIT ORDINATEURS POUR DEVELOPT & EMPLOI", "55 Avenue du 4 Septembre", 43.5401, 6.4602), true, "sigle MODE"},
+		{"OK CCAS written out", place("a", "CCAS de Marseille", "50 rue de Ruffi", 43.31, 5.37),
+			place("b", "Centre communal d'action sociale", "50 Rue de ruffi", 43.3101, 5.3702), true, "même nom"},
+		{"OK SIRENE abbreviations", place("a", "CTRE COM ACTION SOCIALE DE MIRAMAS", "4 BD DOCTEUR JACQUES MINET", 0, 0),
+			place("b", "CCAS Miramas", "4 Boulevard Jacques Minet", 0, 0), true, "même adresse"},
+		{"OK EPN written out", place("a", "EPN Belsunce", "16 rue Bernard du Bois", 43.3, 5.38),
+			place("b", "Espace public numérique Belsunce", "16 rue Bernard du Bois", 43.3, 5.38), true, "même nom"},
+		{"OK MDM of Lyon", with(place("a", "MDM Villeurbanne Sud", "12 rue Racine", 45.76, 4.88), func(p *Place) { p.PostalCode, p.Commune = "69100", "Villeurbanne" }),
+			with(place("b", "Maison de la Métropole Villeurbanne Sud", "12 rue Racine", 45.7601, 4.8801), func(p *Place) { p.PostalCode, p.Commune = "69100", "Villeurbanne" }), true, "même nom"},
+		{"OK MSAP is France Services", place("a", "MSAP de la Vallée", "1 avenue de la Gare", 43.3, 5.37),
+			place("b", "Espace France Services de la Vallée", "1 avenue de la gare", 43.3, 5.37), true, "même adresse"},
+		// A place's name against its host structure's: names share nothing.
+		{"OK host structure with its phone", with(place("a", "Maison de Pays", "Maison de pays", 44.34, 6.03), phone("+33492683317")),
+			with(place("b", "France services La Motte", "Maison de Pays", 44.341, 6.031), phone("+33492683317")), true, "même téléphone"},
+		{"OK host structure whose website names the place", with(place("a", "FABRIQUE GARE NUMERIQUE", "136 RUE DU VIEIL HOPITAL", 44.05, 5.04), web("https://letierslieudecarpentras.fr/")),
+			place("b", "Le tiers lieu de carpentras", "136 rue du vieil hopital", 44.05, 5.04), true, "site web ou courriel au nom de l'autre lieu"},
+		{"NotDup two structures at one address", place("a", "CCAS de Marseille", "58 cours Belsunce", 43.2996, 5.3786),
+			place("b", "Médiathèque de l'Alcazar", "58 cours Belsunce", 43.2996, 5.3786), false, ""},
+		// Street wording.
+		{"OK route and rue of one street", place("a", "Centre social de Saint-Mens", "18 route des Molines", 43.3, 5.37),
+			place("b", "Centre Social Saint Mens", "18 rue de Molines", 43.3003, 5.3703), true, "même adresse"},
+		{"OK building named in the other's name", place("a", "Maison des communes - CC Buëch Dévoluy", "7 rue de la Tuilerie", 44.53, 5.8),
+			place("b", "Communauté de communes Buech Devoluy", "Maison des communes", 44.5301, 5.8001), true, "même bâtiment"},
+		{"OK building name against street, 600 m", place("a", "Maison de la Solidarité Mandela", "Espace Nelson Mandela", 43.3, 5.37),
+			place("b", "Maison de la solidarité Mandela", "12 rue Jean Jaurès", 43.3054, 5.37), true, "même nom"},
+		{"OK building name, same name nearby", place("a", "Maison Publique de Quartier Barriol", "Centre Christian-Chèze", 43.67, 4.61),
+			place("b", "Maison publique de quartier Barriol", "3 Avenue du Président Salvador Allende", 43.671, 4.6102), true, "même nom"},
+		// Coordinates far apart while the addresses agree.
+		{"OK coordinates 2 km off, same address", place("a", "MSAP La Rochefoucauld", "1 avenue de la gare", 45.74, 0.38),
+			place("b", "Espace France Services La Rochefoucauld", "1 Avenue de la Gare", 45.755, 0.39), true, "malgré la même adresse"},
+		{"OK coordinates 11 km off, same address and name", place("a", "Département de la Charente", "31 BD EMILE ROUX", 45.65, 0.15),
+			place("b", "DEPARTEMENT DE LA CHARENTE", "31 Boulevard Emile Roux", 45.55, 0.15), true, "malgré la même adresse"},
+		{"NotDup same name far away", place("a", "Espace numérique", "1 rue de la Paix", 43.30, 5.37),
+			place("b", "Espace numérique", "12 avenue Foch", 43.35, 5.45), false, ""},
+		{"NotDup same street name in another town", with(place("a", "Maison du Département", "4 Rue de la Mairie", 43.78, 6.78), func(p *Place) { p.PostalCode, p.Commune = "06750", "Séranon" }),
+			with(place("b", "Maison du Département", "Place de la Mairie", 44.08, 7.1), func(p *Place) { p.PostalCode, p.Commune = "06420", "Saint-Sauveur-sur-Tinée" }), false, ""},
+		{"NotDup one postal code, two villages", with(place("a", "Mairie de Ligné", "Mairie", 45.9, 0.1), func(p *Place) { p.PostalCode, p.Commune = "16140", "Ligné" }),
+			with(place("b", "Mairie d'Aigre", "2 rue de l'Hôtel de ville", 45.89, 0.2), func(p *Place) { p.PostalCode, p.Commune = "16140", "Aigre" }), false, ""},
+		// A missing house number.
+		{"OK house number missing", place("a", "Association La Farandole", "Rue de la Poutre", 43.51, 4.98),
+			place("b", "La Farandole", "12 rue de la Poutre", 43.5108, 4.9805), true, "même rue"},
+		{"NotDup same street, other number, other name", place("a", "Ludothèque", "3 rue de la Poutre", 43.51, 4.98),
+			place("b", "Cyberespace", "80 rue de la Poutre", 43.513, 4.982), false, ""},
+		// Identifiers.
+		{"OK same SIRET and address", with(place("a", "APEJ", "72 RUE DE PONS", 45.69, -0.33), siret("33820960400028")),
+			with(place("b", "APEJ Cognac", "72 Rue de Pons", 45.6902, -0.3302), siret("33820960400028")), true, "même SIRET"},
+		{"OK same e-mail, name and street wording apart", with(place("a", "Tiers lieu Sainte Marthe", "21 avenue Chiris", 43.65, 6.92), email("contact@ste-marthe.org")),
+			with(place("b", "Sainte-Marthe, tiers-lieu de la transition", "17-21 avenue Chiris", 43.6503, 6.9203), email("contact@ste-marthe.org")), true, "même courriel"},
+		{"NotDup same SIRET, two towns", with(place("a", "Chambre d'agriculture, bureau Nord", "Avenue Paul Mairat", 45.87, 0.18), func(p *Place) {
+			p.Pivot, p.PivotKind, p.PostalCode, p.Commune = "18160001600024", "siret", "16230", "Mansle"
+		}), with(place("b", "Chambre d'agriculture, bureau Ouest", "7 rue du Stade", 45.61, -0.22), func(p *Place) {
+			p.Pivot, p.PivotKind, p.PostalCode, p.Commune = "18160001600024", "siret", "16130", "Segonzac"
+		}), false, ""},
+		{"NotDup shared contacts, other site of the association", with(with(place("a", "Espace Numérique Sud Charente", "3 av Henri Dunant", 45.4, 0.14), phone("+33545978203")), email("contact@numeriquesudcharente.com")),
+			with(with(place("b", "Tiers-Lieu La Parenthèse", "1 Avenue de l'Aquitaine", 45.4018, 0.1405), phone("+33545978203")), email("contact@numeriquesudcharente.com")), false, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Compare(tc.a, tc.b)
+			if (r.Score >= Threshold) != tc.dup {
+				t.Errorf("score %.3f (name %.2f, place %.2f, identity %.2f: %s), want duplicate=%v", r.Score, r.Name, r.Place, r.Identity, reasons(r), tc.dup)
+			}
+			if tc.reason != "" && !strings.Contains(reasons(r), tc.reason) {
+				t.Errorf("reasons %q lack %q", reasons(r), tc.reason)
+			}
+			if back := Compare(tc.b, tc.a); back.Score != r.Score {
+				t.Errorf("not symmetric: %v vs %v", r.Score, back.Score)
+			}
+		})
+	}
+}
+
+// TestNetworkValuesAreWeak: a number or website carried by many places of
+// one network is weak evidence, and the reason says so.
+func TestNetworkValuesAreWeak(t *testing.T) {
+	var places []Place
+	for i, street := range []string{"1 rue A", "2 rue B", "3 rue C", "4 rue D"} {
+		p := place("croix-rouge", fmt.Sprintf("Croix-Rouge antenne %d", i), street, 43.30+float64(i)*0.01, 5.37)
+		p.Emails = []string{"inclusion.numerique@croix-rouge.fr"}
+		places = append(places, p)
+	}
+	// The hub lists one of them under another name, at a corrected
+	// address 400 m away, with the national mailbox.
+	hub := place("hub", "Pôle social", "9 rue Z", 43.3036, 5.37)
+	hub.Emails = []string{"inclusion.numerique@croix-rouge.fr"}
+	places = append(places, hub)
+	b := NewBlock(places)
+	r, _ := b.Compare(hub.ID, places[0].ID)
+	if r.Score >= Threshold {
+		t.Errorf("national mailbox linked two places: %.3f %s", r.Score, reasons(r))
+	}
+	if !strings.Contains(reasons(r), "partagé par 4 lieux") {
+		t.Errorf("reasons: %s", reasons(r))
+	}
+	alone := NewBlock([]Place{places[0], hub})
+	if r2, _ := alone.Compare(hub.ID, places[0].ID); r2.Identity <= r.Identity {
+		t.Errorf("a value carried once weighs %.2f, carried four times %.2f", r2.Identity, r.Identity)
+	}
+	if m := b.MatchesOf(hub.ID); len(m) != 0 {
+		t.Errorf("matches: %+v", m)
+	}
+}
+
+func TestParseStreet(t *testing.T) {
+	cases := []struct {
+		in       string
+		numbers  []int
+		words    string
+		building bool
+	}{
+		{"5ter rue capitaine de Bresson", []int{5}, "capitain bresson", false},
+		{"48 bis rue du 8 mai", []int{48}, "8 mai", false},
+		{"17-21 avenue Chiris", []int{17, 18, 19, 20, 21}, "chiri", false},
+		{"PL GL DE GAULLE", nil, "general gaull", false},
+		{"Maison de Pays", nil, "maison pay", true},
+		{"3 Avenue Henri Dunant 16190 Montmoreau", []int{3}, "henri dunant", false},
+	}
+	for _, tc := range cases {
+		st := parseStreet(tc.in, map[string]bool{"montmoreau": true})
+		if fmt.Sprint(st.numbers) != fmt.Sprint(tc.numbers) && !(len(tc.numbers) > 0 && st.numbers[0] == tc.numbers[0] && len(st.numbers) >= len(tc.numbers)) {
+			t.Errorf("%q: numbers %v, want %v", tc.in, st.numbers, tc.numbers)
+		}
+		if strings.Join(st.words, " ") != tc.words || st.building != tc.building {
+			t.Errorf("%q: words %q building %v, want %q %v", tc.in, strings.Join(st.words, " "), st.building, tc.words, tc.building)
+		}
+	}
+}
+
+func FuzzCompare(f *testing.F) {
+	f.Add("Médiathèque", "1 rue X", "CCAS", "1bis-3 rue X", "+33491000000", "a@b.fr", "https://x.fr/a")
+	f.Fuzz(func(t *testing.T, n1, s1, n2, s2, ph, em, web string) {
+		a := Place{ID: "a", Source: "a", Name: n1, Street: s1, PostalCode: "13001", Commune: "Marseille", Phones: []string{ph}, Emails: []string{em}, Websites: []string{web}}
+		b := Place{ID: "b", Source: "b", Name: n2, Street: s2, PostalCode: "13001", Commune: "Marseille", Phones: []string{ph}}
+		r := Compare(a, b)
+		if r.Score < 0 || r.Score > 1 {
+			t.Fatalf("score %v", r.Score)
+		}
+	})
+}

@@ -1,0 +1,243 @@
+package dedup
+
+import (
+	"strings"
+
+	"carnet/models/vocab"
+)
+
+// Names and streets are compared as lists of folded words: accents and case
+// removed (vocab.Slugify), French stop words dropped, the usual
+// abbreviations of directories expanded (CTRE COM ACTION SOCIALE, ASS DEVEL,
+// AV, BD, ST), a light stemming so that plural and feminine forms meet
+// (sociale/social, services/service), and a few phrases that name the same
+// kind of place in several ways folded into one word (mairie, commune,
+// hôtel de ville; France Services, MSAP, maison de services au public).
+
+// stopWords carry no identity in names and addresses.
+var stopWords = set("de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur", "pour",
+	"un", "une", "dans", "par", "chez", "avec", "the", "of", "s")
+
+// articles are the stop words that acronyms skip; "de", "des", "du" are
+// sometimes kept (MDS: Maison des solidarités, MDM: Maison de la Métropole)
+// and sometimes not (MJC: Maison des jeunes et de la culture), so both
+// readings are tried.
+var articles = set("la", "le", "les", "l", "et", "a", "au", "aux", "en", "sur", "pour", "un", "une", "d")
+
+// abbreviations are written-out forms of the short words of French
+// directories and of the SIRENE register's 38-character names.
+var abbreviations = map[string]string{
+	"ctre": "centre", "cntre": "centre", "ctr": "centre", "com": "communal", "ass": "association", "asso": "association",
+	"assoc": "association", "associat": "association", "dep": "departemental", "dept": "departement", "dpt": "departement",
+	"depart": "departemental", "devel": "developpement", "developt": "developpement", "dvpt": "developpement",
+	"st": "saint", "ste": "sainte", "sts": "saint", "gal": "general", "gl": "general", "gen": "general", "dr": "docteur",
+	"pdt": "president", "pres": "president", "mal": "marechal", "cdt": "commandant", "cne": "capitaine", "col": "colonel",
+	"bat": "batiment", "bt": "batiment", "imm": "immeuble", "res": "residence", "resid": "residence", "lot": "lotissement",
+	"intercom": "intercommunal", "interco": "intercommunal", "mun": "municipal", "munic": "municipal", "mle": "municipale",
+	"bibli": "bibliotheque", "biblio": "bibliotheque", "mediath": "mediatheque", "fed": "federation", "nat": "national",
+	"reg": "regional", "soc": "social", "cult": "culturel", "insert": "insertion", "form": "formation", "inf": "information",
+	"info": "information", "jeun": "jeunesse", "educ": "education", "perm": "permanente", "famil": "familiale", "fam": "famille",
+	"serv": "service", "svc": "service", "ets": "etablissement", "etab": "etablissement", "hab": "habitant", "nle": "nationale",
+	"univ": "universite", "cial": "commercial", "hlm": "habitation loyer modere", "quatre": "4", "trois": "3", "deux": "2",
+	"cinq": "5", "six": "6", "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "onze": "11", "douze": "12",
+	"treize": "13", "quatorze": "14", "quinze": "15", "seize": "16", "vingt": "20", "trente": "30",
+}
+
+// phrases fold the ways one kind of place is named into one word. Each is
+// matched on stemmed words, stop words removed, longest first; single words
+// are known acronyms whose letters do not always follow the words
+// (MSAP, EFS) or that name the same thing as a phrase.
+var phrases = [][2]string{
+	{"hotel ville", "mairie"}, {"hdv", "mairie"}, {"commune", "mairie"}, {"ville", "mairie"}, {"municipalite", "mairie"},
+	{"maison service public", "franceservices"}, {"maison service au public", "franceservices"},
+	{"france service", "franceservices"}, {"msap", "franceservices"}, {"efs", "franceservices"}, {"mfs", "franceservices"},
+	{"pfs", "franceservices"}, {"espace franceservices", "franceservices"}, {"maison franceservices", "franceservices"},
+	{"point franceservices", "franceservices"},
+	{"mediatheque", "bibliotheque"}, {"bm", "bibliotheque"}, {"bmvr", "bibliotheque"},
+	{"espace public numerique", "epn"}, {"cyberbase", "epn"}, {"cyber base", "epn"},
+	{"centre communal action social", "ccas"}, {"centre intercommunal action social", "cias"},
+	{"maison jeune culture", "mjc"}, {"maison pour tous", "mpt"}, {"centre socio culturel", "csc"},
+	{"centre socioculturel", "csc"}, {"centre social culturel", "csc"}, {"centre social", "cs"},
+	{"maison metropole", "mdm"}, {"maison solidarite", "mds"}, {"maison departementale solidarite", "mds"},
+	{"maison departement", "mdd"}, {"centre medico social", "cms"}, {"mission locale", "ml"},
+	{"point information jeunesse", "pij"}, {"bureau information jeunesse", "bij"}, {"centre information jeunesse", "cij"},
+	{"communaute communes", "cc"}, {"cdc", "cc"}, {"communaute agglomeration", "ca"},
+	{"conseil departemental", "cd"}, {"conseil general", "cd"},
+	{"union departementale association familiale", "udaf"},
+}
+
+// typeWords are the kinds of French streets, and their abbreviations. A
+// street is compared by its name without them: « route » and « rue » of one
+// street are common in two sources.
+var typeWords = set("rue", "r", "avenue", "av", "ave", "avn", "boulevard", "bd", "bld", "boul", "bvd", "chemin", "che", "ch",
+	"chem", "route", "rte", "rt", "place", "pl", "plc", "impasse", "imp", "allee", "all", "al", "cours", "crs", "quai", "qu",
+	"qai", "square", "sq", "traverse", "tra", "trav", "passage", "pass", "pas", "voie", "montee", "mte", "esplanade", "esp",
+	"promenade", "prom", "parvis", "sentier", "sen", "faubourg", "fg", "fbg", "ruelle", "rle", "cite", "zone", "za", "zi", "zac",
+	"lotissement", "lot", "hameau", "ham", "lieu", "dit", "ld", "rond", "point", "rpt", "carrefour", "car", "galerie", "gal",
+	"residence", "res", "domaine", "dom", "clos", "chaussee", "ch", "vc", "rn", "rd", "cd", "port", "bis", "ter", "quater")
+
+// numberSuffixes follow a house number: 48 bis, 5ter, 27 B.
+var numberSuffixes = set("bis", "ter", "quater", "a", "b", "c", "d", "e", "f")
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// words splits s into folded words.
+func words(s string) []string {
+	slug := vocab.Slugify(s)
+	if slug == "" {
+		return nil
+	}
+	return strings.Split(slug, "-")
+}
+
+// stem folds plural and feminine endings: services → service, sociale →
+// social, familiales → familial. It is applied to every word of both sides,
+// so it only needs to be consistent, not linguistically right.
+func stem(w string) string {
+	if len(w) > 3 && !isDigits(w) {
+		w = strings.TrimRight(w, "sx")
+		if len(w) > 4 && strings.HasSuffix(w, "e") {
+			w = w[:len(w)-1]
+		}
+	}
+	return w
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// expand returns the written-out, stemmed words of s, stop words kept (the
+// acronym matcher needs them); parenthesised parts are kept too, since they
+// often hold the acronym or the network: « CIAM (Centre international…) ».
+func expand(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		if full, ok := abbreviations[w]; ok {
+			for _, f := range strings.Fields(full) {
+				out = append(out, stem(f))
+			}
+			continue
+		}
+		out = append(out, stem(w))
+	}
+	return out
+}
+
+// phraseTable holds the phrases as stemmed word lists, longest first.
+var phraseTable = func() [][]string {
+	var t [][]string
+	for _, p := range phrases {
+		var ws []string
+		for _, w := range strings.Fields(p[0]) {
+			ws = append(ws, stem(w))
+		}
+		t = append(t, append(ws, stem(p[1])))
+	}
+	// Longest first, so that « centre communal action social » wins over
+	// « centre social ».
+	for i := 1; i < len(t); i++ {
+		for j := i; j > 0 && len(t[j]) > len(t[j-1]); j-- {
+			t[j], t[j-1] = t[j-1], t[j]
+		}
+	}
+	return t
+}()
+
+// content drops stop words and folds phrases.
+func content(ws []string) []string {
+	var in []string
+	for _, w := range ws {
+		if !stopWords[w] {
+			in = append(in, w)
+		}
+	}
+	var out []string
+	for i := 0; i < len(in); {
+		matched := false
+		for _, p := range phraseTable {
+			n := len(p) - 1
+			if i+n <= len(in) && equalWords(in[i:i+n], p[:n]) {
+				out = append(out, p[n])
+				i += n
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			out = append(out, in[i])
+			i++
+		}
+	}
+	return out
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsMatch reports whether two stemmed words are the same word written
+// differently: equal, one typo apart in a long word, or an abbreviation that
+// keeps the beginning and some later letters in order (DEVELOPT,
+// développement; FAMIL, familiale).
+func wordsMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if isDigits(a) || isDigits(b) {
+		return false
+	}
+	if len(a) >= 5 && withinOneEdit(a, b) {
+		return true
+	}
+	return len(a) >= 4 && a[:3] == b[:3] && 2*len(a) >= len(b) && subsequence(a, b)
+}
+
+// subsequence reports whether the letters of a appear in b in order.
+func subsequence(a, b string) bool {
+	j := 0
+	for i := 0; i < len(b) && j < len(a); i++ {
+		if b[i] == a[j] {
+			j++
+		}
+	}
+	return j == len(a)
+}
+
+// withinOneEdit reports whether a and b differ by at most one insertion,
+// deletion or substitution (ASCII words).
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+min(1, len(a)-i):] == b[i+min(1, len(b)-i):]
+	}
+	return a[i:] == b[i+1:]
+}

@@ -1,0 +1,115 @@
+package opendata
+
+import (
+	"slices"
+	"strings"
+
+	"carnet/models/vocab"
+)
+
+// Real producers rename and misspell the standard's columns: the
+// Conseillers numériques file has « conditions_access », spreadsheets
+// export « Téléphone » or « Code postal », tools write « email » or « lat ».
+// A column is read under the standard's name when its folded name is the
+// standard's, a known alias, or one or two typos away from exactly one
+// column of some version of the standard; the report says how it was read.
+
+// columnAliases maps folded names (see foldColumn) that producers use to
+// the standard's column.
+var columnAliases = map[string]string{
+	"identifiant": "id", "id_lieu": "id", "siret": "pivot", "siren": "pivot",
+	"name": "nom", "nom_lieu": "nom", "nom_structure": "nom", "raison_sociale": "nom",
+	"ville": "commune", "city": "commune", "cp": "code_postal", "codepostal": "code_postal", "postal_code": "code_postal",
+	"insee": "code_insee", "code_commune": "code_insee", "code_commune_insee": "code_insee",
+	"address": "adresse", "adresse_postale": "adresse", "rue": "adresse", "complement": "complement_adresse",
+	"lat": "latitude", "lon": "longitude", "lng": "longitude", "long": "longitude",
+	"typologies": "typologie", "tel": "telephone", "telephones": "telephone", "phone": "telephone",
+	"email": "courriels", "emails": "courriels", "mail": "courriels", "e_mail": "courriels", "adresse_mail": "courriels",
+	"site": "site_web", "site_internet": "site_web", "siteweb": "site_web", "website": "site_web", "url": "site_web",
+	"horaire": "horaires", "horaires_ouverture": "horaires", "opening_hours": "horaires",
+	"presentation": "presentation_resume", "resume": "presentation_resume", "description": "presentation_detail",
+	"date_mise_a_jour": "date_maj", "date_de_mise_a_jour": "date_maj", "date_modification": "date_maj", "updated_at": "date_maj",
+	"service": "services", "thematiques": "services", "frais": "frais_a_charge", "tarifs": "frais_a_charge",
+	"public": "publics_specifiquement_adresses", "publics": "publics_specifiquement_adresses",
+	"prise_de_rdv": "prise_rdv", "rdv": "prise_rdv", "labels": "formations_labels",
+	"label_nationaux": "labels_nationaux", "label_national": "labels_nationaux", "labels_national": "labels_nationaux",
+	"condition_acces": "conditions_acces", "conditions_d_acces": "conditions_acces",
+}
+
+// knownColumns are the columns of every version of the standard.
+var knownColumns = append(slices.Clone(Columns), legacyColumns...)
+
+// foldColumn folds a header: lower case, no accents, words joined with "_".
+func foldColumn(name string) string {
+	return strings.ReplaceAll(vocab.Slugify(strings.Trim(name, "\"\ufeff ")), "-", "_")
+}
+
+// columnReading says how a column of a file is read.
+type columnReading struct {
+	name string // the standard's column, "" when unknown
+	how  string // "" when the column is the standard's own
+}
+
+// readColumn returns how the header name is read.
+func readColumn(name string) columnReading {
+	f := foldColumn(name)
+	if slices.Contains(knownColumns, f) {
+		if f != strings.TrimSpace(name) {
+			return columnReading{f, "column « " + name + " » read as " + f}
+		}
+		return columnReading{name: f}
+	}
+	if c, ok := columnAliases[f]; ok {
+		return columnReading{c, "column « " + name + " » read as " + c + " (another name of it)"}
+	}
+	// One typo in a short name, two in a long one, and only when a single
+	// column is that close: « conditions_access » is conditions_acces.
+	best, bestD, ties := "", 3, 0
+	for _, c := range knownColumns {
+		d := editDistance(f, c, 2)
+		switch {
+		case d < bestD:
+			best, bestD, ties = c, d, 1
+		case d == bestD:
+			ties++
+		}
+	}
+	limit := 1
+	if len(f) >= 10 {
+		limit = 2
+	}
+	if len(f) >= 5 && bestD <= limit && ties == 1 {
+		return columnReading{best, "column « " + name + " » read as " + best + " (misspelt)"}
+	}
+	return columnReading{name: f, how: ""}
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 when it
+// exceeds limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

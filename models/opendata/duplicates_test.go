@@ -1,0 +1,198 @@
+package opendata_test
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"carnet/models"
+	"carnet/models/dedup"
+	"carnet/models/opendata"
+)
+
+const cnfsFile = "second-source/20220720-conseiller-numerique-permanences-hors-auvergne-rhone-alpes.json"
+
+// Figures reached on the labelled set (see testdata/duplicates-cnfs-2022.md):
+// precision 1.000 (204 links, all right), recall 0.932 (204 of 219). The
+// test fails below them (one wrong link of slack), so that a change to
+// detection that loses duplicates or links wrong pairs is seen.
+const (
+	minPrecision = 0.995
+	minRecall    = 0.93
+)
+
+// TestDuplicateLabels imports the PACA and Charente files and then the
+// Conseillers numériques file, as three sources, through the real importer
+// and its duplicate detection, and compares the links made with the
+// labelled pairs of testdata/duplicates-cnfs-2022.csv. A link between the
+// Conseillers numériques file and another file that is not labelled counts
+// as a false positive. Run it with -v to read the figures and every error:
+//
+//	go test -run TestDuplicateLabels -v ./models/opendata
+func TestDuplicateLabels(t *testing.T) {
+	files := map[string]string{"paca": realFiles[0], "charente": realFiles[1]}
+	data := map[string][]byte{}
+	for name, f := range files {
+		data[name] = reference(t, f)
+	}
+	cnfs := reference(t, cnfsFile)
+	labels := readLabels(t, "testdata/duplicates-cnfs-2022.csv")
+
+	s := openStore(t)
+	for _, name := range []string{"paca", "charente"} {
+		importBytes(t, s, data[name], opendata.ImportOptions{Source: name})
+	}
+	rep := importBytes(t, s, cnfs, opendata.ImportOptions{Source: "cnfs"})
+	ctx := context.Background()
+
+	actors := map[string]*models.Actor{} // by id
+	keyOf := map[string]string{}         // id → source:source_id
+	for cursor := ""; ; {
+		page, err := s.ListActors(ctx, models.ActorFilter{ListParams: models.ListParams{Limit: 200, Cursor: cursor}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range page.Items {
+			a := page.Items[i]
+			actors[a.ID] = &a
+			keyOf[a.ID] = a.Source + ":" + a.SourceID
+		}
+		if page.NextCursor == "" {
+			break
+		}
+		cursor = page.NextCursor
+	}
+	linked := map[string]*models.DuplicateLink{} // "file:id|cnfs:id"
+	for cursor := ""; ; {
+		page, err := s.ListDuplicates(ctx, models.DuplicateFilter{ListParams: models.ListParams{Limit: 200, Cursor: cursor}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range page.Items {
+			l := page.Items[i]
+			a, b := keyOf[l.ActorAID], keyOf[l.ActorBID]
+			if strings.HasPrefix(a, "cnfs:") {
+				a, b = b, a
+			}
+			linked[a+"|"+b] = &l
+		}
+		if page.NextCursor == "" {
+			break
+		}
+		cursor = page.NextCursor
+	}
+
+	idOf := map[string]string{}
+	for id, k := range keyOf {
+		idOf[k] = id
+	}
+	explain := explainer(actors)
+	var tp, fp, fn, tn int
+	var errs []string
+	describe := func(k string) string {
+		for id, key := range keyOf {
+			if key == k {
+				a := actors[id]
+				return fmt.Sprintf("%s | %s | %s %s", a.Name, a.Address.Street, a.Address.PostalCode, a.Address.Commune)
+			}
+		}
+		return k + " (not imported)"
+	}
+	for _, l := range labels {
+		k := l.file + ":" + l.id + "|cnfs:" + l.cnfsID
+		link := linked[k]
+		delete(linked, k)
+		switch {
+		case l.dup && link != nil:
+			tp++
+		case l.dup:
+			fn++
+			errs = append(errs, fmt.Sprintf("MISSED %s\n    %s\n    %s  (%s)\n    %s", k, describe(l.file+":"+l.id), describe("cnfs:"+l.cnfsID), l.note,
+				explain(idOf[l.file+":"+l.id], idOf["cnfs:"+l.cnfsID])))
+		case link != nil:
+			fp++
+			errs = append(errs, fmt.Sprintf("WRONG %.3f %v %s\n    %s\n    %s  (%s)", link.Score, link.Reasons, k, describe(l.file+":"+l.id), describe("cnfs:"+l.cnfsID), l.note))
+		default:
+			tn++
+		}
+	}
+	for k, link := range linked {
+		parts := strings.SplitN(k, "|", 2)
+		if !strings.HasPrefix(parts[1], "cnfs:") {
+			continue // two pairs of other files, not labelled
+		}
+		fp++
+		errs = append(errs, fmt.Sprintf("UNLABELLED %.3f %v %s\n    %s\n    %s", link.Score, link.Reasons, k, describe(parts[0]), describe(parts[1])))
+	}
+	sort.Strings(errs)
+	for _, e := range errs {
+		t.Log(e)
+	}
+	precision := float64(tp) / float64(max(1, tp+fp))
+	recall := float64(tp) / float64(max(1, tp+fn))
+	t.Logf("labelled pairs %d (%d duplicates); links made %d by the last import", len(labels), tp+fn, rep.Duplicates)
+	t.Logf("true positives %d, false positives %d, false negatives %d, true negatives %d", tp, fp, fn, tn)
+	t.Logf("precision %.3f, recall %.3f", precision, recall)
+	if precision < minPrecision || recall < minRecall {
+		t.Errorf("precision %.3f (min %.2f), recall %.3f (min %.2f)", precision, minPrecision, recall, minRecall)
+	}
+}
+
+type label struct {
+	file, id, cnfsID string
+	dup              bool
+	note             string
+}
+
+func readLabels(t *testing.T, path string) []label {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []label
+	for _, r := range rows[1:] {
+		out = append(out, label{file: r[0], id: r[1], cnfsID: r[2], dup: r[3] == "1", note: r[5]})
+	}
+	return out
+}
+
+// explainer compares two places as detection does, in their département's
+// block, for the error lines of -v runs.
+func explainer(actors map[string]*models.Actor) func(idA, idB string) string {
+	blocks := map[string]*dedup.Block{}
+	return func(idA, idB string) string {
+		a, b := actors[idA], actors[idB]
+		if a == nil || b == nil {
+			return "not imported"
+		}
+		blk := blocks[a.Departement]
+		if blk == nil {
+			var places []dedup.Place
+			for _, x := range actors {
+				if x.Departement == a.Departement {
+					places = append(places, dedup.Place{ID: x.ID, Source: x.Source, Name: x.Name, Pivot: x.Pivot, PivotKind: x.PivotKind,
+						Street: x.Address.Street, Complement: x.Address.Complement, PostalCode: x.Address.PostalCode,
+						InseeCode: x.Address.InseeCode, Commune: x.Address.Commune, Latitude: x.Latitude, Longitude: x.Longitude,
+						Phones: x.Phones, Emails: x.Emails, Websites: x.Websites})
+				}
+			}
+			blk = dedup.NewBlock(places)
+			blocks[a.Departement] = blk
+		}
+		r, ok := blk.Compare(idA, idB)
+		if !ok {
+			return "not in one block"
+		}
+		return fmt.Sprintf("score %.3f = name %.2f, place %.2f, identity %.2f: %v", r.Score, r.Name, r.Place, r.Identity, r.Reasons)
+	}
+}

@@ -1,0 +1,265 @@
+package models
+
+import (
+	"context"
+	"slices"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"carnet/models/commune"
+	"carnet/models/vocab"
+)
+
+// The quality score of a record says how useful it is to someone looking
+// for help, from 0 to 1: the share of the criteria below it meets, weighed.
+// It is inspired by data·inclusion's score (a share of criteria met, the
+// description, contacts and freshness among them), adapted to places of
+// digital inclusion: can a person reach the place (contact, hours,
+// coordinates), does the record say what is offered there and on which
+// terms, can it be told apart and trusted (an identifier, a commune
+// identified), and was it checked recently.
+//
+// Each criterion is met or not; the score is the sum of the weights met.
+// The freshness criterion depends on the day the score is read, so the
+// store keeps the score without it and adds it when serving.
+type QualityCriterion struct {
+	Code   string
+	Weight float64
+	// Missing says what is missing when the criterion is not met.
+	Missing string
+}
+
+// Quality criteria codes.
+const (
+	QualityContact      = "contact"
+	QualityHours        = "opening_hours"
+	QualityOffer        = "offer"
+	QualityOfferDetails = "offer_details"
+	QualityCoordinates  = "coordinates"
+	QualityDescription  = "description"
+	QualityCommune      = "commune"
+	QualityIdentifier   = "identifier"
+	QualityFresh        = "fresh"
+)
+
+// QualityCriteria are the criteria of the score, in order; their weights add
+// up to 1.
+var QualityCriteria = []QualityCriterion{
+	{QualityContact, 0.20, "no phone, e-mail or website"},
+	{QualityHours, 0.15, "no opening hours (OpenStreetMap syntax) on the place or on every published service"},
+	{QualityOffer, 0.20, "no published service saying what is offered (themes)"},
+	{QualityOfferDetails, 0.10, "no published service saying its fees and how to come (access modes)"},
+	{QualityCoordinates, 0.10, "no coordinates, or coordinates more than 25 km from the communes of the postal code"},
+	{QualityDescription, 0.05, "no presentation of at least 50 characters"},
+	{QualityCommune, 0.05, "the commune is not identified (no INSEE code)"},
+	{QualityIdentifier, 0.05, "no SIRET, SIREN or RNA"},
+	{QualityFresh, 0.10, "not checked for 12 months (producer's date or last change in Carnet)"},
+}
+
+// StaleAfter is how long a record stays fresh after it was checked.
+const StaleAfter = 12 // months
+
+// QualityCriterionOf returns the criterion with code.
+func QualityCriterionOf(code string) (QualityCriterion, bool) {
+	i := slices.IndexFunc(QualityCriteria, func(c QualityCriterion) bool { return c.Code == code })
+	if i < 0 {
+		return QualityCriterion{}, false
+	}
+	return QualityCriteria[i], true
+}
+
+// qualityService is what the score reads of a service.
+type qualityService struct {
+	Status       string
+	Themes       StringList
+	Fees         StringList
+	AccessModes  StringList
+	OpeningHours string
+}
+
+func qualityOfService(sv *Service) qualityService {
+	return qualityService{Status: sv.Status, Themes: sv.Themes, Fees: sv.Fees, AccessModes: sv.AccessModes, OpeningHours: sv.OpeningHours}
+}
+
+// scoreQuality returns the score of a without freshness, and the criteria
+// it misses, from its live services.
+func scoreQuality(a *Actor, services []qualityService) (float64, StringList) {
+	met := map[string]bool{}
+	met[QualityContact] = len(a.Phones)+len(a.Emails)+len(a.Websites) > 0
+	var published []qualityService
+	for _, sv := range services {
+		if sv.Status == vocab.ServicePublished {
+			published = append(published, sv)
+		}
+	}
+	hours := a.OpeningHours != ""
+	if !hours && len(published) > 0 {
+		hours = true
+		for _, sv := range published {
+			hours = hours && sv.OpeningHours != ""
+		}
+	}
+	met[QualityHours] = hours
+	for _, sv := range published {
+		if len(sv.Themes) > 0 {
+			met[QualityOffer] = true
+		}
+		if len(sv.Fees) > 0 && len(sv.AccessModes) > 0 {
+			met[QualityOfferDetails] = true
+		}
+	}
+	met[QualityCoordinates] = coordinatesPlausible(a)
+	met[QualityDescription] = utf8.RuneCountInString(a.Summary)+utf8.RuneCountInString(a.Description) >= 50
+	met[QualityCommune] = a.Address.InseeCode != ""
+	met[QualityIdentifier] = a.Pivot != ""
+	var score float64
+	missing := StringList{}
+	for _, c := range QualityCriteria {
+		switch {
+		case c.Code == QualityFresh:
+		case met[c.Code]:
+			score += c.Weight
+		default:
+			missing = append(missing, c.Code)
+		}
+	}
+	return round2(score), missing
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// coordinatesPlausible: the place has coordinates within 25 km of the
+// centre of a commune of its postal code (or of its INSEE code); when the
+// reference knows neither, coordinates are enough.
+func coordinatesPlausible(a *Actor) bool {
+	if a.Latitude == nil || a.Longitude == nil {
+		return false
+	}
+	var cs []*commune.Commune
+	if c := commune.ByCode(a.Address.InseeCode); c != nil {
+		cs = append(cs, c)
+	}
+	cs = append(cs, commune.ByPostalCode(a.Address.PostalCode)...)
+	known := false
+	for _, c := range cs {
+		if !c.HasCentre {
+			continue
+		}
+		known = true
+		if commune.DistanceKm(*a.Latitude, *a.Longitude, c.Lat, c.Lon) <= 25 {
+			return true
+		}
+	}
+	return !known
+}
+
+// QualityView is the score of a record as served on a given day.
+type QualityView struct {
+	Score   float64
+	Missing []string
+	Stale   bool
+}
+
+// QualityOf returns a's score on the day now: the stored score plus the
+// freshness criterion when a was checked within StaleAfter months.
+func QualityOf(a *Actor, now time.Time) QualityView {
+	v := QualityView{Score: max(0, a.Quality), Missing: slices.Clone([]string(a.QualityMissing))}
+	if v.Missing == nil {
+		v.Missing = []string{}
+	}
+	if a.CheckedOn >= staleCutoff(now) {
+		fresh, _ := QualityCriterionOf(QualityFresh)
+		v.Score = round2(v.Score + fresh.Weight)
+	} else {
+		v.Stale = true
+		v.Missing = append(v.Missing, QualityFresh)
+	}
+	return v
+}
+
+// staleCutoff is the first day a record checked on is still fresh.
+func staleCutoff(now time.Time) string {
+	return now.AddDate(0, -StaleAfter, 0).Format(time.DateOnly)
+}
+
+// freshWeight is the freshness criterion's weight, added in SQL filters.
+func freshWeight() float64 {
+	c, _ := QualityCriterionOf(QualityFresh)
+	return c.Weight
+}
+
+// checkedOn is the day a record written now in ctx is known correct: the
+// producer's date when a partner or an import sends it (never in the
+// future), the day of the change otherwise.
+func (s *Store) checkedOn(ctx context.Context, producerDate string) string {
+	today := s.now().Format(time.DateOnly)
+	if ChannelFrom(ctx) == ChannelSync && producerDate != "" && producerDate <= today {
+		return producerDate
+	}
+	return today
+}
+
+// qualityServices loads what the score reads of an actor's live services.
+func qualityServices(tx *gorm.DB, actorID string) ([]qualityService, error) {
+	var out []qualityService
+	err := tx.Model(&Service{}).Select("status", "themes", "fees", "access_modes", "opening_hours").
+		Where("actor_id = ? AND archived_at IS NULL", actorID).Scan(&out).Error
+	return out, err
+}
+
+// refreshActorQuality scores the actor again after one of its services
+// changed, and moves its checked_on to today when a person made the change
+// (a sync keeps the producer's date). The actor's version and change log
+// do not move: the score is derived.
+func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string) error {
+	var a Actor
+	if err := tx.Take(&a, "id = ?", actorID).Error; err != nil {
+		return err
+	}
+	if a.IsArchived() {
+		return nil // archived with its services: nobody reads its score
+	}
+	services, err := qualityServices(tx, actorID)
+	if err != nil {
+		return err
+	}
+	score, missing := scoreQuality(&a, services)
+	// The actor's services are no longer what an import made of a row.
+	fields := map[string]any{"quality": score, "quality_missing": missing, "source_hash": ""}
+	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+		fields["checked_on"] = s.now().Format(time.DateOnly)
+	}
+	return tx.Model(&Actor{}).Where("id = ?", actorID).UpdateColumns(fields).Error
+}
+
+// scoreUnscored scores the actors written before scores existed (quality
+// -1), in batches, when the store opens.
+func (s *Store) scoreUnscored(ctx context.Context) error {
+	for {
+		var actors []Actor
+		if err := s.w.WithContext(ctx).Where("quality < 0").Limit(500).Find(&actors).Error; err != nil {
+			return err
+		}
+		if len(actors) == 0 {
+			return nil
+		}
+		err := s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			for i := range actors {
+				services, err := qualityServices(tx, actors[i].ID)
+				if err != nil {
+					return err
+				}
+				score, missing := scoreQuality(&actors[i], services)
+				if err := tx.Model(&Actor{}).Where("id = ?", actors[i].ID).UpdateColumns(map[string]any{"quality": score, "quality_missing": missing}).Error; err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+}
