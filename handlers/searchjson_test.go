@@ -69,3 +69,20 @@ func render(fn func(c *gin.Context)) []byte {
 	fn(c)
 	return w.Body.Bytes()
 }
+
+// FuzzAppendString checks the hand-written JSON strings of search answers
+// against encoding/json (without HTML escaping, as writeJSON).
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "Médiathèque « l'Alcazar » & co <b>", "a\"b\\c", "\x00\x01\b\f\n\r\t\x1f\x7f", "\u2028\u2029", "\xff\xfe", "é\xc3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m := SearchMatch{Word: s, How: "exact", Field: s, Value: s + "x", Via: ""}
+		if got, want := string(appendMatches(nil, []SearchMatch{m})), string(marshal([]SearchMatch{m})); got != want {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+		if got, want := string(appendStrings(nil, []string{s, s})), string(marshal([]string{s, s})); got != want {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	})
+}

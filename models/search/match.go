@@ -99,7 +99,9 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 		}
 		// After the rarest clause the candidates are few: looking each
 		// one up is cheaper than reading a frequent word's postings.
-		if wi > 0 && !partial && matchByLookup && len(s.touched)*(len(c.terms)+len(c.sets))*lookupCost < c.fsize {
+		// (A set is looked up with one bit test, but read whole: its
+		// words, not only its members.)
+		if wi > 0 && !partial && matchByLookup && len(s.touched)*(len(c.terms)*lookupCost+len(c.sets)) < c.fsize+len(c.sets)*len(t.all) {
 			for _, slot := range s.touched {
 				if s.hits[slot] == uint8(wi) {
 					t.noteSlot(c, slot, note)

@@ -507,16 +507,22 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := tbl()
-	p, err := t.plan(q, fields)
+	p, err := readQuery(q)
 	if err != nil {
 		return Result[T]{}, err
 	}
 	p.now = m.store.Now()
 	// Answers are reused until the next write, and within the hour: a
 	// temporary closure starts or ends at midnight in its place's zone.
+	// The key is the query as asked, so a reused answer skips the
+	// analysis of its words (within a generation the analysis, and any
+	// error it finds, is the same).
 	key := cacheKey(kind, p) + "|" + p.now.Format("2006010215")
 	if v, ok := m.cache.get(m.gen, key); ok {
 		return v.(Result[T]), nil // shared, never modified
+	}
+	if err := t.finishPlan(p, fields); err != nil {
+		return Result[T]{}, err
 	}
 	s := m.getScratch()
 	pg := t.run(p, s)

@@ -74,6 +74,16 @@ type plan struct {
 }
 
 func (t *table) plan(q Query, allowed []string) (*plan, error) {
+	p, err := readQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	return p, t.finishPlan(p, allowed)
+}
+
+// readQuery checks what a query says on its own and reads its words: all a
+// reused answer's key needs (see search), before the analysis.
+func readQuery(q Query) (*plan, error) {
 	p := &plan{q: q, limit: q.Limit, radius: q.RadiusKM}
 	if p.limit <= 0 {
 		p.limit = DefaultLimit
@@ -95,6 +105,12 @@ func (t *table) plan(q Query, allowed []string) (*plan, error) {
 		return nil, badRequest("q", "has too many words (at most 12)")
 	}
 	p.typed = p.words
+	return p, nil
+}
+
+// finishPlan analyses the words against the table and checks the rest.
+func (t *table) finishPlan(p *plan, allowed []string) error {
+	q := &p.q
 	p.an = t.analyze(p.words)
 	if p.an.placeOnly {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not
@@ -113,29 +129,29 @@ func (t *table) plan(q Query, allowed []string) (*plan, error) {
 		// useful one.
 		p.sort = SortName
 	case p.sort == SortDistance && q.Near == nil:
-		return nil, badRequest("sort", "distance needs near=lat,lon")
+		return badRequest("sort", "distance needs near=lat,lon")
 	case p.sort != SortRelevance && p.sort != SortDistance && p.sort != SortName:
-		return nil, badRequest("sort", "must be relevance, distance or name")
+		return badRequest("sort", "must be relevance, distance or name")
 	}
 	for f := range q.Filters {
 		if !slices.Contains(allowed, f) {
-			return nil, badRequest(f, "is not a filter of this search")
+			return badRequest(f, "is not a filter of this search")
 		}
 	}
 	for _, f := range q.Facets {
 		if !slices.Contains(allowed, f) || f == FieldStatus {
-			return nil, badRequest("facets", "cannot count "+f+"; facets are: "+strings.Join(facetable(allowed), ", "))
+			return badRequest("facets", "cannot count "+f+"; facets are: "+strings.Join(facetable(allowed), ", "))
 		}
 	}
 	p.hash = queryHash(p)
 	if q.Cursor != "" {
 		c, err := decodeCursor(q.Cursor, p.sort, p.hash)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.after = &c
 	}
-	return p, nil
+	return nil
 }
 
 func facetable(fields []string) []string {
