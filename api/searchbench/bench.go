@@ -340,12 +340,6 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 			fuzzy = append(fuzzy, get("/api/v1/search/services", url.Values{"q": {string(r) + " " + p.Actor.Address.Commune}}))
 		}
 	}
-	// Everyday needs that only the thesaurus links to the vocabularies.
-	needs := []string{"impôts", "carte grise", "tablette", "arnaques", "imprimer", "cv", "ccas", "retraite"}
-	for i := range n {
-		need, c := needs[i%len(needs)], pickCommune()
-		synonym = append(synonym, get("/api/v1/search/services", url.Values{"q": {need + " " + c.Name}}))
-	}
 	for range n {
 		c := pickCommune()
 		nearOnly = append(nearOnly, get("/api/v1/search/services", url.Values{"near": {near(c)}}))
@@ -364,6 +358,14 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 			"place":       map[string]any{"latitude": c.Lat, "longitude": c.Lon},
 		})
 		suggest = append(suggest, request{method: "POST", path: "/api/v1/orientation/suggestions", body: body})
+	}
+	// Everyday needs that only the thesaurus links to the vocabularies.
+	// Drawn last, so that the other shapes' requests stay those of
+	// earlier versions (runs of two versions compare the same requests).
+	needs := []string{"impôts", "carte grise", "tablette", "arnaques", "imprimer", "cv", "ccas", "retraite"}
+	for i := range n {
+		need, c := needs[i%len(needs)], pickCommune()
+		synonym = append(synonym, get("/api/v1/search/services", url.Values{"q": {need + " " + c.Name}}))
 	}
 	return []shape{
 		{"health (/healthz)", health, false},
