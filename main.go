@@ -61,11 +61,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	netmail "net/mail"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -73,6 +76,9 @@ import (
 	"carnet/api/searchbench"
 	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/commune"
+	"carnet/models/mail"
+	"carnet/models/notify"
 	"carnet/models/opendata"
 )
 
@@ -155,6 +161,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return healthcheck(ctx, args, getenv, stdout)
 	case "referrals":
 		return referralsCmd(ctx, args, getenv, stdout)
+	case "mailsink":
+		return mailsink(ctx, args, stdout)
 	case "bench": // search benchmark and seeding (issue 5)
 		return searchbench.Run(ctx, args, getenv, stdout)
 	case "import":
@@ -178,8 +186,11 @@ Commands:
   admin create --email E       create a platform administrator; the password
         [--password P | --password-stdin]   comes from --password, standard input or CARNET_ADMIN_PASSWORD
   healthcheck [--url U]        exit 0 when the running service answers /readyz
-  referrals maintain           expire unanswered referrals and erase personal data
-                               past retention (the service also does it periodically)
+  referrals maintain           expire unanswered referrals, send reminders, close
+                               forgotten ones as no_outcome, erase personal data past
+                               retention (the service also does it periodically)
+  mailsink [--addr A] [--dir D] a test SMTP server printing (and saving) what it
+                               receives (default 127.0.0.1:2525; delivers nothing)
   bench search|seed …          measure search over HTTP, or fill CARNET_DB (see README)
   import FILE --source NAME    import a file of the national standard (CSV or JSON);
         [--dry-run] [--format csv|json] [--db PATH] [--snapshot] [--report-json]
@@ -213,9 +224,22 @@ container image uses it as its HEALTHCHECK.
 `,
 	"referrals": `Usage: carnet referrals maintain
 
-Expires referrals left unanswered past CARNET_REFERRAL_EXPIRY and erases the
-personal data of those past CARNET_REFERRAL_RETENTION, once; the service
-also does it every CARNET_MAINTENANCE_INTERVAL.
+Runs the referral lifecycle's periodic work once: expires referrals left
+unanswered past CARNET_REFERRAL_EXPIRY, reminds receiving structures
+(CARNET_REFERRAL_REMIND_SENT, CARNET_REFERRAL_REMIND_ACCEPTED), closes as
+no_outcome those accepted past CARNET_REFERRAL_NO_OUTCOME, erases the
+personal data and messages of those past CARNET_REFERRAL_RETENTION, and
+deletes expired sign-ups and old e-mails. The service also does it every
+CARNET_MAINTENANCE_INTERVAL. E-mails it queues are sent by the running
+service.
+`,
+	"mailsink": `Usage: carnet mailsink [--addr 127.0.0.1:2525] [--dir DIR]
+
+A test SMTP server for trying notifications without a mail server: it
+accepts every message and prints it (recipient, subject, Message-ID, text)
+on standard output, delivering nothing; with --dir it also writes each
+one so, decoded, to DIR/NNNN-recipient.txt. Point the service at it with
+CARNET_SMTP_URL=smtp://127.0.0.1:2525?starttls=none. Stop it with Ctrl-C.
 `,
 	"bench":  searchbench.Usage,
 	"import": opendata.ImportUsage,
@@ -248,11 +272,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if cfg.JWTGenerated {
 		log.Warn("CARNET_JWT_SECRET is not set: using a random key, so tokens will not survive a restart (development mode only)")
 	}
-	store, err := models.Open(ctx, cfg.DBPath, models.Options{Logger: log})
+	store, err := models.Open(ctx, cfg.DBPath, models.Options{Logger: log, Notifications: cfg.SMTP != nil})
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if cfg.SMTP == nil {
+		log.Info("e-mail notifications disabled: CARNET_SMTP_URL is not set (invitation tokens are shown to inviters, self sign-up is closed)")
+	}
 	if cfg.BootEmail != "" {
 		if err := bootstrapAdmin(ctx, store, cfg, log); err != nil {
 			return err
@@ -262,8 +289,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	// The commune reference loads on first use; the service reads it while
+	// the index builds so that no request waits for it.
+	if err := commune.Load(); err != nil {
+		return err
+	}
 	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins,
-		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies, Version: buildVersion(), MetricsToken: cfg.MetricsToken})
+		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies, Version: buildVersion(), MetricsToken: cfg.MetricsToken,
+		SignupOpen: cfg.Signup})
 	if err != nil {
 		return err
 	}
@@ -286,6 +319,16 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	jobs, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopJobs()
 	go maintain(jobs, store, cfg, log)
+	mailDone := make(chan struct{})
+	if cfg.SMTP != nil {
+		w := notify.New(notify.Config{Store: store, Sender: mail.NewClient(*cfg.SMTP), From: cfg.MailFrom, Links: cfg.Links, Log: log,
+			Backoff: notify.ExponentialBackoff(cfg.MailRetry)})
+		store.OnOutbox(w.Wake)
+		log.Info("e-mail notifications enabled", "smtp", cfg.SMTP.String(), "from", cfg.MailFrom.Address, "links", cfg.Links.Base.String())
+		go func() { defer close(mailDone); w.Run(jobs) }()
+	} else {
+		close(mailDone)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -295,6 +338,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	log.Info("shutting down")
 	stopJobs()
+	// The mail worker finishes the message in hand, so that one the server
+	// accepted is recorded as sent and not sent again after the restart.
+	<-mailDone
 	// A fresh context: the parent one is already cancelled.
 	shutCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
@@ -386,11 +432,11 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 	t := time.NewTicker(cfg.Maintenance)
 	defer t.Stop()
 	for {
-		expired, anonymized, err := store.MaintainReferrals(ctx, cfg.Referrals)
+		r, err := store.Maintain(ctx, cfg.Referrals)
 		if err != nil && ctx.Err() == nil {
 			log.Error("referral maintenance failed", "error", err.Error())
-		} else if expired+anonymized > 0 {
-			log.Info("referral maintenance", "expired", expired, "anonymized", anonymized)
+		} else if r != (models.MaintenanceReport{}) {
+			log.Info("referral maintenance", "expired", r.Expired, "reminded", r.Reminded, "no_outcome", r.NoOutcome, "anonymized", r.Anonymized, "purged", r.Purged)
 		}
 		select {
 		case <-ctx.Done():
@@ -410,11 +456,15 @@ func referralsCmd(ctx context.Context, args []string, getenv func(string) string
 		return err
 	}
 	defer store.Close()
-	expired, anonymized, err := store.MaintainReferrals(ctx, cfg.Referrals)
+	r, err := store.Maintain(ctx, cfg.Referrals)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "referrals: %d expired, %d anonymised\n", expired, anonymized)
+	fmt.Fprintf(stdout, "referrals: %d expired, %d reminded, %d closed without outcome, %d anonymised; %d expired sign-ups and old e-mails deleted\n",
+		r.Expired, r.Reminded, r.NoOutcome, r.Anonymized, r.Purged)
+	if cfg.SMTP != nil && r.Expired+r.Reminded+r.NoOutcome > 0 {
+		fmt.Fprintln(stdout, "the e-mails are queued: the running service sends them")
+	}
 	return nil
 }
 
@@ -424,8 +474,50 @@ func openStore(ctx context.Context, getenv func(string) string) (*models.Store, 
 	if err != nil {
 		return nil, cfg, err
 	}
-	store, err := models.Open(ctx, cfg.DBPath, models.Options{})
+	// E-mails queued by a command (reminders) are sent by the service's
+	// worker, which polls the outbox.
+	store, err := models.Open(ctx, cfg.DBPath, models.Options{Notifications: cfg.SMTP != nil})
 	return store, cfg, err
+}
+
+// mailsink runs a test SMTP server that prints every message it receives,
+// to try notifications without a mail server (see README).
+func mailsink(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("mailsink", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	addr := fs.String("addr", "127.0.0.1:2525", "address to listen on")
+	dir := fs.String("dir", "", "also write each message, decoded, to DIR/NNNN-recipient.txt")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("mailsink: %w", err)
+	}
+	if *dir != "" {
+		if err := os.MkdirAll(*dir, 0o700); err != nil {
+			return err
+		}
+	}
+	var mu sync.Mutex
+	n := 0
+	sink := &mail.Sink{OnMessage: func(m mail.Received) {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		text := fmt.Sprintf("To: %s\nSubject: %s\nMessage-ID: %s\n\n%s\n", strings.Join(m.To, ", "),
+			m.Header("Subject"), m.Header("Message-ID"), strings.TrimSpace(m.Text()))
+		fmt.Fprintf(stdout, "----- %s\n%s", m.At.Format(time.RFC3339), text)
+		if *dir != "" {
+			name := filepath.Join(*dir, fmt.Sprintf("%04d-%s.txt", n, strings.NewReplacer("/", "_", "\\", "_").Replace(strings.Join(m.To, ","))))
+			if err := os.WriteFile(name, []byte(text), 0o600); err != nil {
+				fmt.Fprintln(stdout, "mailsink:", err)
+			}
+		}
+	}}
+	if err := sink.Listen(*addr); err != nil {
+		return err
+	}
+	defer sink.Close()
+	fmt.Fprintf(stdout, "mailsink: listening on %s; set CARNET_SMTP_URL=smtp://%s?starttls=none\n", sink.Addr(), sink.Addr())
+	<-ctx.Done()
+	return nil
 }
 
 // healthcheck calls /readyz of a running service: the container image has no
@@ -484,6 +576,13 @@ type config struct {
 	BootEmail    string
 	BootPassword string
 	MetricsToken string
+	// SMTP is the mail server of notifications; nil sends none.
+	SMTP     *mail.Config
+	MailFrom netmail.Address
+	Links    notify.Links
+	Signup   bool
+	// MailRetry is the wait before the first retry of a failed e-mail.
+	MailRetry time.Duration
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -526,6 +625,47 @@ func loadConfig(getenv func(string) string) (config, error) {
 	c.Referrals.Retention = dur("CARNET_REFERRAL_RETENTION", "4392h", time.Hour, 730*24*time.Hour)
 	c.Referrals.MaxRetention = dur("CARNET_REFERRAL_MAX_RETENTION", "17520h", time.Hour, 730*24*time.Hour)
 	c.Maintenance = dur("CARNET_MAINTENANCE_INTERVAL", "1h", time.Minute, 24*time.Hour)
+	// Reminders and the no_outcome rule: "0" turns one off.
+	optDur := func(key, def string, min, max time.Duration) time.Duration {
+		if v := get(key, def); v == "0" || v == "off" {
+			return 0
+		}
+		return dur(key, def, min, max)
+	}
+	c.Referrals.RemindSent = optDur("CARNET_REFERRAL_REMIND_SENT", "168h", time.Minute, 365*24*time.Hour)
+	c.Referrals.RemindAccepted = optDur("CARNET_REFERRAL_REMIND_ACCEPTED", "720h", time.Minute, 365*24*time.Hour)
+	c.Referrals.NoOutcome = optDur("CARNET_REFERRAL_NO_OUTCOME", "2160h", time.Hour, 730*24*time.Hour)
+	c.Referrals.OutboxRetention = dur("CARNET_OUTBOX_RETENTION", "720h", time.Hour, 365*24*time.Hour)
+	if p := c.Referrals; p.RemindSent >= p.Expiry && p.RemindSent > 0 {
+		errs = append(errs, errors.New("CARNET_REFERRAL_REMIND_SENT must be shorter than CARNET_REFERRAL_EXPIRY, or the reminder would come after the expiry"))
+	}
+	if p := c.Referrals; p.RemindAccepted > 0 && p.NoOutcome > 0 && p.RemindAccepted >= p.NoOutcome {
+		errs = append(errs, errors.New("CARNET_REFERRAL_REMIND_ACCEPTED must be shorter than CARNET_REFERRAL_NO_OUTCOME, or the reminder would come after the closing"))
+	}
+	switch get("CARNET_SIGNUP", "on") {
+	case "on":
+		c.Signup = true
+	case "off":
+	default:
+		errs = append(errs, errors.New("CARNET_SIGNUP must be on or off"))
+	}
+	if raw := get("CARNET_SMTP_URL", ""); raw != "" {
+		smtp, err := mail.ParseURL(raw)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("CARNET_SMTP_URL: %w", err))
+		} else {
+			c.SMTP = &smtp
+		}
+		if from, err := netmail.ParseAddress(get("CARNET_SMTP_FROM", "")); err != nil {
+			errs = append(errs, errors.New("CARNET_SMTP_FROM is required with CARNET_SMTP_URL: the sender, such as \"Carnet <ne-pas-repondre@carnet.example.fr>\""))
+		} else {
+			c.MailFrom = *from
+		}
+		c.MailRetry = dur("CARNET_SMTP_RETRY", "30s", 100*time.Millisecond, time.Hour)
+		if c.Links, err = notify.ParseLinks(get("CARNET_APP_BASE_URL", "")); err != nil {
+			errs = append(errs, fmt.Errorf("CARNET_APP_BASE_URL (required with CARNET_SMTP_URL, for the links in e-mails) %w", err))
+		}
+	}
 	for _, p := range strings.Split(get("CARNET_TRUSTED_PROXIES", ""), ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			c.Proxies = append(c.Proxies, p)

@@ -98,7 +98,7 @@ func TestRunServesAndShutsDown(t *testing.T) {
 		t.Fatal("run did not stop after its context was cancelled")
 	}
 	logs := out.String()
-	for _, want := range []string{`"msg":"shutting down"`, `"route":"/api/v1/actors"`, `"status":201`} {
+	for _, want := range []string{`"msg":"shutting down"`, `"route":"/api/v1/actors"`, `"status":201`, "e-mail notifications disabled"} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %s", want)
 		}
@@ -143,6 +143,16 @@ func TestConfigErrors(t *testing.T) {
 		{"bad ttl", map[string]string{"CARNET_TOKEN_TTL": "forever"}, "CARNET_TOKEN_TTL"},
 		{"bad body limit", map[string]string{"CARNET_MAX_BODY_BYTES": "12"}, "CARNET_MAX_BODY_BYTES"},
 		{"bad log level", map[string]string{"CARNET_LOG_LEVEL": "loud"}, "CARNET_LOG_LEVEL"},
+		{"bad SMTP URL", map[string]string{"CARNET_SMTP_URL": "mail.example.fr", "CARNET_SMTP_FROM": "a@example.fr", "CARNET_APP_BASE_URL": "https://x.fr"}, "CARNET_SMTP_URL"},
+		{"SMTP without a sender", map[string]string{"CARNET_SMTP_URL": "smtp://mail.example.fr"}, "CARNET_SMTP_FROM is required"},
+		{"SMTP without links", map[string]string{"CARNET_SMTP_URL": "smtp://mail.example.fr", "CARNET_SMTP_FROM": "Carnet <a@example.fr>"}, "CARNET_APP_BASE_URL"},
+		{"bad retry", map[string]string{"CARNET_SMTP_URL": "smtp://mail.example.fr", "CARNET_SMTP_FROM": "a@example.fr", "CARNET_APP_BASE_URL": "https://x.fr", "CARNET_SMTP_RETRY": "1ms"}, "CARNET_SMTP_RETRY"},
+		{"reminder after expiry", map[string]string{"CARNET_REFERRAL_REMIND_SENT": "800h"}, "CARNET_REFERRAL_REMIND_SENT must be shorter"},
+		{"reminder after closing", map[string]string{"CARNET_REFERRAL_REMIND_ACCEPTED": "100h", "CARNET_REFERRAL_NO_OUTCOME": "50h"}, "CARNET_REFERRAL_REMIND_ACCEPTED must be shorter"},
+		{"bad no outcome", map[string]string{"CARNET_REFERRAL_NO_OUTCOME": "soon"}, "CARNET_REFERRAL_NO_OUTCOME"},
+		{"bad signup", map[string]string{"CARNET_SIGNUP": "maybe"}, "CARNET_SIGNUP"},
+		{"OK reminders off", map[string]string{"CARNET_REFERRAL_REMIND_SENT": "0", "CARNET_REFERRAL_NO_OUTCOME": "off", "CARNET_SIGNUP": "off"}, ""},
+		{"OK SMTP", map[string]string{"CARNET_SMTP_URL": "smtps://u:p@mail.example.fr", "CARNET_SMTP_FROM": "Carnet <ne-pas-repondre@carnet.example.fr>", "CARNET_APP_BASE_URL": "https://carnet.example.fr"}, ""},
 		{"OK production", map[string]string{"CARNET_ENV": "production", "CARNET_JWT_SECRET": strong}, ""},
 		{"OK development", map[string]string{}, ""},
 	}

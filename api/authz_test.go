@@ -38,7 +38,8 @@ type world struct {
 }
 
 func newWorld(t *testing.T) *world {
-	e := apitest.New(t, apitest.WithRateLimits(api.RateLimit{Every: time.Millisecond, Burst: 1000}, api.RateLimit{Every: time.Millisecond, Burst: 1000}))
+	many := api.RateLimit{Every: time.Millisecond, Burst: 1000}
+	e := apitest.New(t, apitest.WithRateLimits(many, many), apitest.WithSignUpLimit(many), apitest.WithNotifications())
 	w := &world{t: t, e: e, tokens: map[string]string{"admin": e.Admin}, users: map[string]*models.User{"admin": e.AdminUser}}
 	w.own = w.actor("OWN", true, "")
 	w.other = w.actor("OTHER", false, "")
@@ -56,6 +57,14 @@ func newWorld(t *testing.T) *world {
 	}
 	w.spare, _ = e.Account("spare@carnet.test", nil, models.Territory{})
 	w.otherMbr, _ = e.Account("other-member@carnet.test", map[string]models.Role{w.other: models.RoleMember}, models.Territory{})
+	// Senders of referrals whose person is reached through them share a
+	// professional contact.
+	for _, u := range []*models.User{w.users["manager"], w.users["member"], w.otherMbr} {
+		phone := "04 91 00 00 00"
+		if _, err := e.Store.UpdateProfile(context.Background(), u.ID, models.ProfileUpdate{ProfessionalPhone: &phone}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return w
 }
 
@@ -289,6 +298,25 @@ func matrix() []entry {
 		return call{method: "PUT", path: "/api/v1/me/password", body: obj{"current_password": "not my password", "new_password": "another long password"}}
 	}, row(401, 422, 422, 422, 422, 403, 422, 401), nil)
 	add("GET /api/v1/me/join-requests", static("GET", "/api/v1/me/join-requests", false), logged(200), nil)
+	add("PATCH /api/v1/me", func(w *world, _ string, _ bool) call {
+		return call{method: "PATCH", path: "/api/v1/me", body: obj{"job_title": "Conseiller numérique"}}
+	}, people(200), nil)
+	// A wrong password: deleting the roles' own accounts would end the matrix.
+	add("DELETE /api/v1/me", func(*world, string, bool) call {
+		return call{method: "DELETE", path: "/api/v1/me", body: obj{"password": "not my password"}}
+	}, row(401, 422, 422, 422, 422, 403, 422, 401), nil)
+	add("GET /api/v1/me/notifications", static("GET", "/api/v1/me/notifications", false), people(200), nil)
+	add("PATCH /api/v1/me/notifications", func(*world, string, bool) call {
+		return call{method: "PATCH", path: "/api/v1/me/notifications", body: obj{"referral_message": true}}
+	}, people(200), nil)
+	// Sign-up is for anyone (a token is not even read); the answer never
+	// says whether the address has an account.
+	add("POST /api/v1/signup", func(w *world, _ string, _ bool) call {
+		return call{method: "POST", path: "/api/v1/signup", body: obj{"email": w.email("signup"), "password": "a long enough password"}}
+	}, row(202, 202, 202, 202, 202, 202, 202, 202), nil)
+	add("POST /api/v1/signup/verify", func(*world, string, bool) call {
+		return call{method: "POST", path: "/api/v1/signup/verify", body: obj{"token": "sgn_unknown"}}
+	}, row(404, 404, 404, 404, 404, 404, 404, 404), nil)
 
 	add("GET /api/v1/users", static("GET", "/api/v1/users", false), adminOnly(200), nil)
 	add("GET /api/v1/users/:id", func(w *world, role string, own bool) call {
@@ -480,6 +508,18 @@ func matrix() []entry {
 	add("POST /api/v1/referrals/:id/transitions", func(w *world, _ string, own bool) call {
 		return call{method: "POST", path: referralPath("/transitions")(w, own), body: obj{"status": "accepted"}}
 	}, seeOwn, seeOther)
+	// Messages: the same visibility as the referral.
+	add("GET /api/v1/referrals/:id/messages", func(w *world, _ string, own bool) call {
+		return call{method: "GET", path: referralPath("/messages")(w, own)}
+	}, seeOwn, seeOther)
+	add("POST /api/v1/referrals/:id/messages", func(w *world, _ string, own bool) call {
+		return call{method: "POST", path: referralPath("/messages")(w, own), body: obj{"body": "Elle viendra mardi."}}
+	}, row(401, 404, 404, 201, 201, 403, 404, 401), seeOther)
+	// Forwarding: the receiving structure (OWN) sends the person on.
+	add("POST /api/v1/referrals/:id/forward", func(w *world, _ string, own bool) call {
+		return call{method: "POST", path: referralPath("/forward")(w, own), body: obj{"to_service_id": w.thirdSvc(),
+			"consent": obj{"given": true, "given_on": "2026-01-02", "referent_commitment": true}}}
+	}, row(401, 404, 404, 201, 201, 403, 404, 401), seeOther)
 	add("GET /api/v1/stats/referrals", static("GET", "/api/v1/stats/referrals", false), row(401, 200, 200, 403, 403, 403, 403, 401), nil)
 
 	// Search and orientation are public reads of the published directory.
@@ -489,6 +529,8 @@ func matrix() []entry {
 		return call{method: "POST", path: "/api/v1/orientation/suggestions", body: obj{"profile": "excluded", "needs": []string{"Aide aux démarches administratives"}}}
 	}, public200, nil)
 	add("GET /api/v1/stats/territory", static("GET", "/api/v1/stats/territory?departement=13", false), public200, nil)
+	add("GET /api/v1/stats/territory/geojson", static("GET", "/api/v1/stats/territory/geojson?commune=Marseille", false), public200, nil)
+	add("GET /api/v1/communes", static("GET", "/api/v1/communes?q=marseille", false), public200, nil)
 
 	// Partner sync: administrators any source; partner clients with the
 	// sync:write scope their own (caf-13); nobody else.

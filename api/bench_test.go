@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -208,7 +210,7 @@ func BenchmarkReferralRetention(b *testing.B) {
 		b.StopTimer()
 		for range 10000 {
 			r := models.Referral{FromActorID: from, ToServiceID: svc.ID, Themes: models.StringList{"Aide aux démarches administratives"},
-				PersonFirstName: "Nadia", PersonLastName: "B.", ContactChannel: models.ContactReferent, ConsentOn: now.Format(time.DateOnly), ReferentCommitment: true}
+				PersonFirstName: "Nadia", PersonLastName: "B.", ContactChannel: models.ContactPhone, ContactValue: "06 12 34 56 78", ConsentOn: now.Format(time.DateOnly), ReferentCommitment: true}
 			if err := e.Store.CreateReferral(models.WithPrincipal(ctx, p), &r); err != nil {
 				b.Fatal(err)
 			}
@@ -232,4 +234,74 @@ func createActorB(b *testing.B, e *apitest.Env, name string) string {
 		b.Fatal(err)
 	}
 	return a.ID
+}
+
+// BenchmarkReferralWork measures a structure finding its work among 10,000
+// referrals through the real router: the list's first page, a search by
+// the person's name (matched in memory over every name of the structure),
+// the whole list as CSV, and posting a message (with its e-mail queued):
+//
+//	go test -run '^$' -bench ReferralWork -benchtime 50x ./api
+func BenchmarkReferralWork(b *testing.B) {
+	ctx := context.Background()
+	e := apitest.New(b, apitest.WithNotifications())
+	from, to := createActorB(b, e, "CCAS"), createActorB(b, e, "Médiathèque")
+	svc := models.Service{ActorID: to, Name: "Aide aux démarches", Kind: "procedures_done_with", Themes: models.StringList{"Aide aux démarches administratives"}, OnSite: true}
+	if err := e.Store.CreateService(ctx, &svc); err != nil {
+		b.Fatal(err)
+	}
+	u, _ := e.Account("aidant@example.fr", map[string]models.Role{from: models.RoleMember}, models.Territory{})
+	_, receiver := e.Account("mediatrice@example.fr", map[string]models.Role{to: models.RoleMember}, models.Territory{})
+	p, err := e.Store.LoadPrincipal(ctx, u.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	first := []string{"Nadia", "Hélène", "Marc", "Zoé", "Karim", "Jeanne", "Paul", "Fatou", "Yves", "Inès"}
+	last := []string{"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent"}
+	var id string
+	for i := range 10000 {
+		r := models.Referral{FromActorID: from, ToServiceID: svc.ID, Themes: models.StringList{"Aide aux démarches administratives"},
+			PersonFirstName: first[i%len(first)], PersonLastName: fmt.Sprintf("%s-%d", last[i%len(last)], i), ContactChannel: models.ContactPhone,
+			ContactValue: "06 12 34 56 78", ConsentOn: time.Now().Format(time.DateOnly), ReferentCommitment: true}
+		if err := e.Store.CreateReferral(models.WithPrincipal(ctx, p), &r); err != nil {
+			b.Fatal(err)
+		}
+		id = r.ID
+	}
+	do := func(method, path, accept, body string) {
+		var rd io.Reader
+		if body != "" {
+			rd = strings.NewReader(body)
+		}
+		r := httptest.NewRequest(method, path, rd)
+		r.Header.Set("Authorization", "Bearer "+receiver)
+		if accept != "" {
+			r.Header.Set("Accept", accept)
+		}
+		if body != "" {
+			r.Header.Set("Content-Type", "application/json")
+		}
+		w := httptest.NewRecorder()
+		e.Handler.ServeHTTP(w, r)
+		if w.Code >= 300 {
+			b.Fatalf("%s %s: %d %s", method, path, w.Code, w.Body)
+		}
+	}
+	for _, tc := range []struct{ name, method, path, accept, body string }{
+		{"list first page", "GET", "/api/v1/referrals?limit=20", "", ""},
+		{"search by name (one in 10)", "GET", "/api/v1/referrals?limit=20&person_name=helene", "", ""},
+		{"search by name (one)", "GET", "/api/v1/referrals?limit=20&person_name=" + url.QueryEscape("moreau-9"), "", ""},
+		{"CSV of 10,000", "GET", "/api/v1/referrals", "text/csv", ""},
+		{"post a message", "POST", "/api/v1/referrals/" + id + "/messages", "", `{"body":"Elle viendra mardi."}`},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			lat := make([]time.Duration, 0, b.N)
+			for b.Loop() {
+				t0 := time.Now()
+				do(tc.method, tc.path, tc.accept, tc.body)
+				lat = append(lat, time.Since(t0))
+			}
+			report(b, lat)
+		})
+	}
 }

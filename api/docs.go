@@ -1,11 +1,13 @@
 package api
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/gin-gonic/gin"
@@ -24,18 +26,37 @@ type docs struct {
 	swaggerUI *swaggerui.UI
 }
 
+// renderedDocs memoises what newDocs derives from a YAML document: parsing
+// the half-megabyte document takes a second under the race detector, and
+// tests build hundreds of servers from the same bytes.
+var renderedDocs = struct {
+	sync.Mutex
+	byHash map[[32]byte][2][]byte
+}{byHash: map[[32]byte][2][]byte{}}
+
 func newDocs(yamlDoc []byte) (*docs, error) {
 	d := &docs{yaml: yamlDoc}
 	if len(yamlDoc) > 0 {
-		doc, err := openapi3.NewLoader().LoadFromData(yamlDoc)
-		if err != nil {
-			return nil, fmt.Errorf("api: the OpenAPI document does not load: %w", err)
-		}
-		if d.json, err = json.Marshal(doc); err != nil {
-			return nil, err
-		}
-		if d.hsdsJSON, err = hsdsOpenAPI(doc); err != nil {
-			return nil, err
+		key := sha256.Sum256(yamlDoc)
+		renderedDocs.Lock()
+		got, ok := renderedDocs.byHash[key]
+		renderedDocs.Unlock()
+		if ok {
+			d.json, d.hsdsJSON = got[0], got[1]
+		} else {
+			doc, err := openapi3.NewLoader().LoadFromData(yamlDoc)
+			if err != nil {
+				return nil, fmt.Errorf("api: the OpenAPI document does not load: %w", err)
+			}
+			if d.json, err = json.Marshal(doc); err != nil {
+				return nil, err
+			}
+			if d.hsdsJSON, err = hsdsOpenAPI(doc); err != nil {
+				return nil, err
+			}
+			renderedDocs.Lock()
+			renderedDocs.byHash[key] = [2][]byte{d.json, d.hsdsJSON}
+			renderedDocs.Unlock()
 		}
 	}
 	var err error

@@ -142,7 +142,7 @@ func TestHSDSShowsOnlyThePublicDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	ref := models.Referral{FromActorID: later, ToServiceID: sa1, Themes: models.StringList{"Aide aux démarches administratives"},
-		PersonFirstName: "Zéphyrine", PersonLastName: "Quelconque", ContactChannel: models.ContactReferent, ConsentOn: "2026-01-02", ReferentCommitment: true}
+		PersonFirstName: "Zéphyrine", PersonLastName: "Quelconque", ContactChannel: models.ContactPhone, ContactValue: "06 12 34 56 78", ConsentOn: "2026-01-02", ReferentCommitment: true}
 	if err := e.Store.CreateReferral(models.WithPrincipal(ctx, p), &ref); err != nil {
 		t.Fatal(err)
 	}

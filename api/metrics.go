@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"crypto/subtle"
 	"database/sql"
 	"log/slog"
@@ -88,7 +89,39 @@ func newMetrics(version string, store poolStater, engine any) *metrics {
 	if store != nil {
 		m.reg.MustRegister(newPoolCollector(store))
 	}
+	if o, ok := store.(outboxCounter); ok && o.Notifies() {
+		m.reg.MustRegister(&outboxCollector{store: o, desc: prometheus.NewDesc("carnet_outbox_messages",
+			"E-mail notifications in the outbox, by state (pending, sending, sent, failed); sent and failed ones are kept CARNET_OUTBOX_RETENTION.", []string{"state"}, nil)})
+	}
 	return m
+}
+
+// outboxCounter is the Store's view of its e-mail outbox.
+type outboxCounter interface {
+	Notifies() bool
+	OutboxCounts(ctx context.Context) (map[string]int, error)
+}
+
+// outboxCollector counts the outbox at scrape time: pending messages that
+// grow, or failed ones, mean the mail server or its settings need a look.
+type outboxCollector struct {
+	store outboxCounter
+	desc  *prometheus.Desc
+}
+
+func (o *outboxCollector) Describe(ch chan<- *prometheus.Desc) { ch <- o.desc }
+
+func (o *outboxCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	counts, err := o.store.OutboxCounts(ctx)
+	if err != nil {
+		ch <- prometheus.NewInvalidMetric(o.desc, err)
+		return
+	}
+	for _, state := range []string{models.OutboxPending, models.OutboxSending, models.OutboxSent, models.OutboxFailed} {
+		ch <- prometheus.MustNewConstMetric(o.desc, prometheus.GaugeValue, float64(counts[state]), state)
+	}
 }
 
 // observe records every request. It runs first in the chain so that what it

@@ -24,6 +24,8 @@ type referralWorld struct {
 	memberA, memberB string
 	memberC, coord   string
 	managerA         string
+	bareA            string // a member of A sharing no professional contact
+	userA, userB     *models.User
 }
 
 func newReferralWorld(t *testing.T, opts ...apitest.Option) *referralWorld {
@@ -33,9 +35,17 @@ func newReferralWorld(t *testing.T, opts ...apitest.Option) *referralWorld {
 	w.b = str(createActor(t, e, validActor("Médiathèque"))["id"])
 	w.c = str(createActor(t, e, validActor("Centre social"))["id"])
 	w.s = str(createService(t, e, validService(w.b, "Aide aux démarches"))["id"])
-	_, w.memberA = e.Account("aidant.a@example.fr", map[string]models.Role{w.a: models.RoleMember}, models.Territory{})
+	w.userA, w.memberA = e.Account("aidant.a@example.fr", map[string]models.Role{w.a: models.RoleMember}, models.Territory{})
 	_, w.managerA = e.Account("responsable.a@example.fr", map[string]models.Role{w.a: models.RoleManager}, models.Territory{})
-	_, w.memberB = e.Account("mediatrice.b@example.fr", map[string]models.Role{w.b: models.RoleMember}, models.Territory{})
+	w.userB, w.memberB = e.Account("mediatrice.b@example.fr", map[string]models.Role{w.b: models.RoleMember}, models.Territory{})
+	_, w.bareA = e.Account("sans-contact.a@example.fr", map[string]models.Role{w.a: models.RoleMember}, models.Territory{})
+	name, job, phone, mailB := "Camille Martin", "Conseillère numérique", "04 91 00 00 01", "mediation@mediatheque.example.fr"
+	if _, err := e.Store.UpdateProfile(context.Background(), w.userA.ID, models.ProfileUpdate{DisplayName: &name, JobTitle: &job, ProfessionalPhone: &phone}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Store.UpdateProfile(context.Background(), w.userB.ID, models.ProfileUpdate{ProfessionalEmail: &mailB}); err != nil {
+		t.Fatal(err)
+	}
 	_, w.memberC = e.Account("aidant.c@example.fr", map[string]models.Role{w.c: models.RoleMember}, models.Territory{})
 	_, w.coord = e.Account("coordination@example.fr", nil, models.Territory{Departements: []string{"13"}})
 	return w
@@ -184,38 +194,12 @@ func TestReferralWalkthrough(t *testing.T) {
 func assertNoPersonalData(t *testing.T, e *apitest.Env, where string) {
 	t.Helper()
 	db := openRaw(t, e)
-	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table'")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	for _, table := range tables {
-		r, err := db.Query("SELECT * FROM " + table)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := r.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for r.Next() {
-			r.Scan(ptrs...)
-			for i, v := range vals {
-				s := toString(v)
-				if strings.Contains(s, personFirst) || strings.Contains(s, personLast) || strings.Contains(s, "611223344") || strings.Contains(s, personSitText) {
-					t.Errorf("%s: personal data in %s.%s", where, table, cols[i])
-				}
+	for _, table := range tableNames(t, db) {
+		eachCell(t, db, table, func(col, s string) {
+			if strings.Contains(s, personFirst) || strings.Contains(s, personLast) || strings.Contains(s, "611223344") || strings.Contains(s, personSitText) {
+				t.Errorf("%s: personal data in %s.%s", where, table, col)
 			}
-		}
-		r.Close()
+		})
 	}
 }
 
@@ -308,6 +292,8 @@ func TestReferralCreation(t *testing.T) {
 		fields []string
 	}{
 		{"OK referent contact", w.memberA, merge(referralBody(w.a, w.s), obj{"person": obj{"first_name": "A", "last_name": "B", "contact_channel": "referent"}}), 201, nil},
+		{"ErrValidation referent without a contact to share", w.bareA, merge(referralBody(w.a, w.s), obj{"person": obj{"first_name": "A", "last_name": "B", "contact_channel": "referent"}}), 422, []string{"person.contact_channel"}},
+		{"OK own contact without a contact to share", w.bareA, referralBody(w.a, w.s), 201, nil},
 		{"ErrForbidden not a member of the sender", w.memberC, referralBody(w.a, w.s), 403, nil},
 		{"ErrForbidden administrator", w.e.Admin, referralBody(w.a, w.s), 403, nil},
 		{"ErrValidation service closed to referrals", w.memberA, referralBody(w.a, closed), 422, []string{"to_service_id"}},
@@ -340,7 +326,7 @@ func TestReferralCreation(t *testing.T) {
 		}
 		return r.Map()["meta"].(map[string]any)["total"].(float64)
 	}
-	if count(w.memberA, "?direction=sent") != 2 || count(w.memberA, "?direction=received") != 0 || count(w.memberB, "?direction=received&status=sent") != 2 ||
+	if count(w.memberA, "?direction=sent") != 3 || count(w.memberA, "?direction=received") != 0 || count(w.memberB, "?direction=received&status=sent") != 3 ||
 		count(w.memberC, "") != 0 || count(w.coord, "") != 0 || count(w.e.Admin, "") != 0 {
 		t.Error("list counts")
 	}

@@ -50,15 +50,21 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 
 	v1 := r.Group("/api/v1")
 
-	// Identity: credentials are rate limited in the handlers (per address
-	// and per account).
+	// Identity: credentials and sign-ups are rate limited in the handlers
+	// (per address and per account).
 	v1.POST("/auth/login", w(h.Login))
 	v1.POST("/auth/token", w(h.Token))
 	v1.POST("/auth/logout", w(h.Logout))
 	v1.POST("/auth/password-reset", w(h.ResetPassword))
 	v1.POST("/invitations/accept", w(h.AcceptInvitation))
 	v1.POST("/invitations", create(h.CreateInvitation)...)
+	v1.POST("/signup", w(h.SignUp))
+	v1.POST("/signup/verify", w(h.VerifySignup))
 	v1.GET("/me", auth(h.GetMe)...)
+	v1.PATCH("/me", auth(h.UpdateMe)...)
+	v1.DELETE("/me", auth(h.DeleteMe)...)
+	v1.GET("/me/notifications", auth(h.GetMyNotifications)...)
+	v1.PATCH("/me/notifications", auth(h.UpdateMyNotifications)...)
 	v1.PUT("/me/password", auth(h.ChangePassword)...)
 	v1.GET("/me/join-requests", auth(h.ListMyJoinRequests)...)
 	v1.GET("/users", auth(h.ListUsers)...)
@@ -110,6 +116,9 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.GET("/referrals/changes", auth(h.ReferralChangesFeed)...)
 	v1.GET("/referrals/:id", auth(h.GetReferral)...)
 	v1.POST("/referrals/:id/transitions", auth(h.TransitionReferral)...)
+	v1.GET("/referrals/:id/messages", auth(h.ListReferralMessages)...)
+	v1.POST("/referrals/:id/messages", create(h.PostReferralMessage)...)
+	v1.POST("/referrals/:id/forward", create(h.ForwardReferral)...)
 	v1.GET("/stats/referrals", auth(h.ReferralStatistics)...)
 
 	v1.GET("/suggestions", auth(h.ListSuggestions)...)
@@ -124,6 +133,10 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.GET("/search/actors", public(h.SearchActors)...)
 	v1.POST("/orientation/suggestions", public(h.OrientationSuggestions)...)
 	v1.GET("/stats/territory", public(h.TerritoryStats)...)
+	v1.GET("/stats/territory/geojson", public(h.TerritoryGeoJSON)...)
+
+	// The official commune reference (issue 10), embedded in the binary.
+	v1.GET("/communes", public(h.ListCommunes)...)
 
 	// Partner sync and open data (issue 6). Sync handlers check
 	// CanWriteSource on the path's source; duplicate decisions check

@@ -102,7 +102,8 @@ func TestSearchServicesHTTP(t *testing.T) {
 		{"ErrDistanceWithoutNear", "sort=distance", []string{"sort"}},
 		{"ErrBadCursor", "q=x&cursor=nope", []string{"cursor"}},
 		{"ErrBadLimit", "limit=1000", []string{"limit"}},
-		{"ErrBadCommune", "commune=Marseille", []string{"commune"}},
+		{"ErrBadCommune", "commune=Nowhere-sur-Rien", []string{"commune"}},
+		{"ErrAmbiguousCommune", "commune=Saint-Denis", []string{"commune"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?" + tc.query})

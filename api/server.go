@@ -52,6 +52,11 @@ type Config struct {
 	Version string
 	// MetricsToken, when set, is the bearer token /metrics requires.
 	MetricsToken string
+	// SignupOpen lets anyone ask for an account at POST /api/v1/signup
+	// (which also needs the store to send e-mail); SignUp limits sign-ups
+	// per client address, DefaultSignUp when zero.
+	SignupOpen bool
+	SignUp     RateLimit
 }
 
 // MaxHeaderBytes is the largest request head (request line and headers) the
@@ -69,6 +74,9 @@ const (
 var (
 	DefaultPerIP      = RateLimit{Every: 2 * time.Second, Burst: 30}
 	DefaultPerAccount = RateLimit{Every: 12 * time.Second, Burst: 5}
+	// DefaultSignUp: 5 sign-ups at once from one address, then one every
+	// 10 minutes; each sends an e-mail to an address nobody checked yet.
+	DefaultSignUp = RateLimit{Every: 10 * time.Minute, Burst: 5}
 )
 
 // NewServer returns the service's HTTP handler.
@@ -94,6 +102,9 @@ func NewServer(cfg Config) (http.Handler, error) {
 	}
 	if cfg.PerAccount == (RateLimit{}) {
 		cfg.PerAccount = DefaultPerAccount
+	}
+	if cfg.SignUp == (RateLimit{}) {
+		cfg.SignUp = DefaultSignUp
 	}
 	if cfg.Version == "" {
 		cfg.Version = "dev"
@@ -126,7 +137,8 @@ func NewServer(cfg Config) (http.Handler, error) {
 		bodyLimit(cfg.Logger, cfg.MaxBodyBytes),
 	)
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
-		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now), Version: cfg.Version}
+		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now), Version: cfg.Version,
+		SignupOpen: cfg.SignupOpen, SignUpLimit: newKeyedLimiter(cfg.SignUp, cfg.Now)}
 	routes(r, h, cfg, docs, met)
 	return headAsGet{r}, nil
 }

@@ -722,7 +722,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Commune names",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -742,7 +742,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "INSEE commune codes (same as commune)",
                         "name": "insee_code",
                         "in": "query"
                     },
@@ -1805,7 +1805,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Creates an invitation (202) whose token, shown this once, the manager passes on; the person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.",
+                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2450,7 +2450,7 @@ const docTemplate = `{
         },
         "/api/v1/auth/password-reset": {
             "post": {
-                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset token (POST /api/v1/users/{id}/password-reset) and gave it to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
+                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2959,6 +2959,79 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/communes": {
+            "get": {
+                "description": "The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first; or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "communes"
+                ],
+                "summary": "Find a commune",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Name prefix or INSEE code",
+                        "name": "q",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Département code",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Postal code",
+                        "name": "postal_code",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include the municipal arrondissements of Paris, Lyon and Marseille",
+                        "name": "arrondissements",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Cursor from a previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/CommuneList"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/duplicates": {
             "get": {
                 "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
@@ -3247,7 +3320,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Administrators invite anyone with any grant (administration, a coordinator's territory, a role on a structure). Managers invite people to their own structure, with AddMember. The answer carries the invitation token, shown this once; it expires after 7 days.",
+                "description": "Administrators invite anyone with any grant (administration, a coordinator's territory, a role on a structure). Managers invite people to their own structure, with AddMember. When the service sends e-mail, the invitation link goes to the invited address (delivery email); otherwise the answer carries the token, shown this once (delivery manual). It expires after 7 days.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3438,6 +3511,150 @@ const docTemplate = `{
                         }
                     }
                 }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Confirmed with your password. Your e-mail, name, contacts, password and rights are erased and your sessions end; the referrals, messages and histories that name you keep a neutral « compte supprimé ». The last platform administrator, and the last manager of a structure that has other members, must hand over first (409). The same e-mail can sign up again later.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "me"
+                ],
+                "summary": "Delete my account",
+                "parameters": [
+                    {
+                        "description": "Your password",
+                        "name": "confirmation",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/AccountDeletion"
+                        }
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "No Content"
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Last administrator, or last manager of a team",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Wrong password",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "patch": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The name others see, your function, and the professional e-mail and phone you share with the structures you exchange referrals with (shown on the referrals you send or accept; needed to send a referral whose person is reached through you, contact_channel referent). Your login e-mail is never shown to them.",
+                "consumes": [
+                    "application/json",
+                    "application/merge-patch+json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "me"
+                ],
+                "summary": "Change my name and professional contact",
+                "parameters": [
+                    {
+                        "description": "Fields to change",
+                        "name": "profile",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ProfilePatch"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/UserDetail"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
             }
         },
         "/api/v1/me/join-requests": {
@@ -3497,6 +3714,114 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/me/notifications": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Which e-mails you get: a new referral to your structure, an answer or outcome of a referral you sent, messages, reminders, join requests and suggestions to moderate. Each is a sentence and a link, never a person's data. Invitations, reset links and sign-up confirmations are always sent.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "me"
+                ],
+                "summary": "My e-mail notifications",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/NotificationSettings"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "patch": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "An object of kind → true (receive) or false (do not); kinds absent are kept. Only optional kinds can be turned off (422 otherwise).",
+                "consumes": [
+                    "application/json",
+                    "application/merge-patch+json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "me"
+                ],
+                "summary": "Choose my e-mail notifications",
+                "parameters": [
+                    {
+                        "description": "Kinds to turn on or off",
+                        "name": "choices",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "object",
+                            "additionalProperties": {
+                                "type": "boolean"
+                            }
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/NotificationSettings"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3733,9 +4058,10 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Referrals sent or received by the structures the caller belongs to, newest first.",
+                "description": "Referrals sent or received by the structures the caller belongs to, newest first. Filters combine: the person's name (person_name: every word must begin the first or last name, accents and case ignored — matched in memory, never through an index), the service, the sender, « mine » (sent or accepted by me), statuses and dates. Send Accept: text/csv for the whole filtered list as CSV, without cursor (id, dates, direction, status, structures, service, themes, sender, the person's names, who accepted, refusal reason, forward); contacts, situations and messages are never in it.",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "text/csv"
                 ],
                 "tags": [
                     "referrals"
@@ -3767,6 +4093,38 @@ const docTemplate = `{
                         "collectionFormat": "csv",
                         "description": "Statuses",
                         "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Words of the person's first or last name",
+                        "name": "person_name",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Sent to these services",
+                        "name": "service_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Sent by these accounts",
+                        "name": "sender_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Only referrals I sent or accepted",
+                        "name": "mine",
                         "in": "query"
                     },
                     {
@@ -3832,7 +4190,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.",
+                "description": "A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. contact_channel referent (the person is reached through the sender) needs the sender to share a professional e-mail or phone (PATCH /api/v1/me), else 422. The receiving structure's members are told by e-mail. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3925,7 +4283,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.",
+                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.",
                 "produces": [
                     "application/json"
                 ],
@@ -3992,7 +4350,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Members of the sending and of the receiving structure only; anyone else gets 404.",
+                "description": "Members of the sending and of the receiving structure only; anyone else gets 404. It shows both structures' contact points, who sent it (sender) and who accepted it (accepted_by), with the professional contact they share, and where it was forwarded.",
                 "produces": [
                     "application/json"
                 ],
@@ -4044,6 +4402,286 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/referrals/{id}/forward": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise). Answers the new referral.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "Forward a referral to another service",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Referral id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version you read",
+                        "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "description": "Where to",
+                        "name": "forward",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ReferralForwardInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/Referral"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the new referral"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Only the receiving structure forwards",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The referral is closed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/referrals/{id}/messages": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The conversation between the two structures about one referral, oldest first. Members of the two structures only; anyone else gets 404. Messages are erased with the person's data at the end of retention.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "Read a referral's messages",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Referral id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ReferralMessageList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409).",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "referrals"
+                ],
+                "summary": "Write to the other structure of a referral",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Referral id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "description": "The message",
+                        "name": "message",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ReferralMessageInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/ReferralMessage"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Partner clients, or actor_id is not yours",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The referral's data was erased",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/referrals/{id}/transitions": {
             "post": {
                 "security": [
@@ -4051,7 +4689,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired by the platform. Any other move answers 409. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
+                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
                 "consumes": [
                     "application/json"
                 ],
@@ -4183,7 +4821,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -4194,6 +4832,16 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "description": "Postal codes",
+                        "name": "postal_code",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Deprecated: the older name of postal_code",
                         "name": "code_postal",
                         "in": "query"
                     },
@@ -4403,7 +5051,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -4414,12 +5062,22 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "description": "Postal codes",
+                        "name": "postal_code",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Deprecated: the older name of postal_code",
                         "name": "code_postal",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "With a place (near, commune, code_postal): also return services given only remotely (without distance)",
+                        "description": "With a place (near, commune, postal_code): also return services given only remotely (without distance)",
                         "name": "include_remote",
                         "in": "query"
                     },
@@ -4838,7 +5496,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Commune names",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -4858,7 +5516,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "INSEE commune codes (same as commune)",
                         "name": "insee_code",
                         "in": "query"
                     },
@@ -5658,6 +6316,140 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/signup": {
+            "post": {
+                "description": "Anyone may ask for an account: a link to confirm the e-mail address is sent to it, valid 24 hours; the account exists once the link is followed (POST /api/v1/signup/verify). With actor_id, a request to join that structure is then sent to its managers. The answer is the same whether or not the address already has an account, so that sign-up does not reveal who has one. Needs e-mail delivery (403 when the service has none, or when the operator turned sign-up off); limited per address (429).",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "me"
+                ],
+                "summary": "Sign up",
+                "parameters": [
+                    {
+                        "description": "Who",
+                        "name": "signup",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/SignupInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "202": {
+                        "description": "Accepted",
+                        "schema": {
+                            "$ref": "#/definitions/SignupAccepted"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Sign-up is not available on this service",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/signup/verify": {
+            "post": {
+                "description": "Creates the account of the sign-up whose e-mailed link holds token (single use), and the join request it asked for. Then log in at POST /api/v1/auth/login. Limited per IP address.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "me"
+                ],
+                "summary": "Confirm a sign-up",
+                "parameters": [
+                    {
+                        "description": "The link's token",
+                        "name": "verification",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/SignupVerification"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/SignupVerified"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the account"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Unknown, used or expired link",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "The address got an account meanwhile",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/stats/referrals": {
             "get": {
                 "security": [
@@ -5665,9 +6457,10 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Counts per structure, status, theme, month and refusal reason, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id).",
+                "description": "Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Send Accept: text/csv for one row per figure (section, key, label, count).",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "text/csv"
                 ],
                 "tags": [
                     "referrals"
@@ -5732,7 +6525,7 @@ const docTemplate = `{
         },
         "/api/v1/stats/territory": {
             "get": {
-                "description": "A diagnostic of an area (one of departement, commune or near): its active actors by typology, the share of them offering each theme (equipment and connection, help with procedures, workshops…) and each kind of service, and the gaps: communes of the area whose nearest actor offering a theme (anywhere, borders do not stop people) is farther than gap_km. The communes of an area are those of its actors' addresses (the directory has no commune reference), each located at the mean of its actors' coordinates; communes whose actors have no coordinates are left out of the gaps. Population is not known, so there is no rate per inhabitant. Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,nearest_km).",
+                "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
                 "produces": [
                     "application/json",
                     "text/csv"
@@ -5750,7 +6543,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "INSEE commune code",
+                        "description": "Commune: INSEE code or name",
                         "name": "commune",
                         "in": "query"
                     },
@@ -5794,6 +6587,87 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/TerritoryStats"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "A token was sent but is invalid",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/stats/territory/geojson": {
+            "get": {
+                "description": "The communes of GET /api/v1/stats/territory (same parameters) as a GeoJSON FeatureCollection of points at their centres, each with its population, its active places and the themes it lacks within gap_km, for maps.",
+                "produces": [
+                    "application/geo+json",
+                    "application/json"
+                ],
+                "tags": [
+                    "stats"
+                ],
+                "summary": "Map a territory's diagnostic",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Département code",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Commune: INSEE code or name",
+                        "name": "commune",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "latitude,longitude",
+                        "name": "near",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 10,
+                        "description": "Radius around near",
+                        "name": "radius_km",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 10,
+                        "description": "Distance beyond which a commune is not served",
+                        "name": "gap_km",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Themes to look for gaps in (default: all)",
+                        "name": "themes",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/TerritoryGeoJSON"
                         }
                     },
                     "400": {
@@ -6700,7 +7574,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "For a person who forgot their password, without a mail server: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). The single-use token is shown once, expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).",
+                "description": "For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual). It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).",
                 "consumes": [
                     "application/json"
                 ],
@@ -6896,6 +7770,17 @@ const docTemplate = `{
         }
     },
     "definitions": {
+        "AccountDeletion": {
+            "type": "object",
+            "required": [
+                "password"
+            ],
+            "properties": {
+                "password": {
+                    "type": "string"
+                }
+            }
+        },
         "Actor": {
             "type": "object",
             "required": [
@@ -7653,6 +8538,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "commune": {
+                    "description": "Official name of the commune (the city's, for an arrondissement).",
                     "type": "string",
                     "example": "Marseille"
                 },
@@ -7661,8 +8547,9 @@ const docTemplate = `{
                     "example": "2e étage"
                 },
                 "insee_code": {
+                    "description": "INSEE code of the commune, or of the arrondissement of Paris, Lyon\nor Marseille when the address tells which; \"\" when unresolved.",
                     "type": "string",
-                    "example": "13055"
+                    "example": "13202"
                 },
                 "postal_code": {
                     "type": "string",
@@ -7682,6 +8569,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "commune": {
+                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name.",
                     "type": "string",
                     "example": "Marseille"
                 },
@@ -7691,7 +8579,7 @@ const docTemplate = `{
                     "example": "2e étage"
                 },
                 "insee_code": {
-                    "description": "The commune's official INSEE code (code_insee), not the postal code.",
+                    "description": "The commune's official INSEE code (code_insee), not the postal code.\nFound from the postal code and the commune when omitted; when it,\nthe postal code (its département), the commune and the coordinates\ndesignate different communes, the write is refused with 422.",
                     "type": "string",
                     "example": "13055"
                 },
@@ -7703,6 +8591,63 @@ const docTemplate = `{
                     "description": "Street number and name (the standard's adresse).",
                     "type": "string",
                     "example": "2 rue de la République"
+                }
+            }
+        },
+        "AreaCommune": {
+            "type": "object",
+            "required": [
+                "actors",
+                "gap_themes",
+                "insee_code",
+                "latitude",
+                "longitude",
+                "name",
+                "population",
+                "postal_code"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "Active places of the directory in the commune.",
+                    "type": "integer",
+                    "example": 3
+                },
+                "gap_themes": {
+                    "description": "Themes with no place offering them within gap_km of the commune.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "themes"
+                },
+                "insee_code": {
+                    "type": "string",
+                    "example": "13056"
+                },
+                "latitude": {
+                    "description": "Centre point of the commune; null for the few without one.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 43.405
+                },
+                "longitude": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 5.048
+                },
+                "name": {
+                    "description": "Official name.",
+                    "type": "string",
+                    "example": "Martigues"
+                },
+                "population": {
+                    "description": "Legal municipal population.",
+                    "type": "integer",
+                    "example": 49345
+                },
+                "postal_code": {
+                    "type": "string",
+                    "example": "13500"
                 }
             }
         },
@@ -7858,6 +8803,130 @@ const docTemplate = `{
                 }
             }
         },
+        "Commune": {
+            "type": "object",
+            "required": [
+                "city",
+                "code",
+                "departement",
+                "departement_name",
+                "latitude",
+                "longitude",
+                "name",
+                "population",
+                "postal_codes",
+                "region",
+                "region_name",
+                "time_zone",
+                "type",
+                "zone"
+            ],
+            "properties": {
+                "city": {
+                    "description": "For an arrondissement of Paris, Lyon or Marseille, its city's code; null otherwise.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "13055"
+                },
+                "code": {
+                    "description": "INSEE code (code officiel géographique).",
+                    "type": "string",
+                    "example": "13055"
+                },
+                "departement": {
+                    "type": "string",
+                    "example": "13"
+                },
+                "departement_name": {
+                    "type": "string",
+                    "example": "Bouches-du-Rhône"
+                },
+                "latitude": {
+                    "description": "Centre point; null for the few communes without a published one.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 43.29695
+                },
+                "longitude": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 5.38107
+                },
+                "name": {
+                    "description": "Official name.",
+                    "type": "string",
+                    "example": "Marseille"
+                },
+                "population": {
+                    "description": "Legal municipal population.",
+                    "type": "integer",
+                    "example": 886040
+                },
+                "postal_codes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13001",
+                        "13002"
+                    ]
+                },
+                "region": {
+                    "type": "string",
+                    "example": "93"
+                },
+                "region_name": {
+                    "type": "string",
+                    "example": "Provence-Alpes-Côte d'Azur"
+                },
+                "time_zone": {
+                    "description": "IANA time zone in which the commune's opening hours are meant.",
+                    "type": "string",
+                    "example": "Europe/Paris"
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "commune",
+                        "arrondissement"
+                    ],
+                    "example": "commune"
+                },
+                "zone": {
+                    "description": "metro, drom (overseas départements) or com (overseas collectivities).",
+                    "type": "string",
+                    "enum": [
+                        "metro",
+                        "drom",
+                        "com"
+                    ],
+                    "example": "metro"
+                }
+            }
+        },
+        "CommuneList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Commune"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
         "Consent": {
             "type": "object",
             "required": [
@@ -7895,6 +8964,48 @@ const docTemplate = `{
                 "referent_commitment": {
                     "description": "The sender commits to the data-protection rules of the platform.",
                     "type": "boolean"
+                }
+            }
+        },
+        "ContactCard": {
+            "type": "object",
+            "required": [
+                "deleted",
+                "display_name",
+                "email",
+                "id",
+                "job_title",
+                "phone",
+                "role"
+            ],
+            "properties": {
+                "deleted": {
+                    "type": "boolean"
+                },
+                "display_name": {
+                    "type": "string",
+                    "example": "Camille Martin"
+                },
+                "email": {
+                    "type": "string",
+                    "example": "camille.martin@mediatheque.example.fr"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "job_title": {
+                    "type": "string",
+                    "example": "Conseillère numérique"
+                },
+                "phone": {
+                    "type": "string",
+                    "example": "+33491000000"
+                },
+                "role": {
+                    "description": "Their role in the structure they acted for; \"\" once they left it.",
+                    "type": "string",
+                    "example": "member"
                 }
             }
         },
@@ -8182,6 +9293,27 @@ const docTemplate = `{
                 }
             }
         },
+        "ForwardedTo": {
+            "type": "object",
+            "required": [
+                "id",
+                "to_actor",
+                "to_service"
+            ],
+            "properties": {
+                "id": {
+                    "description": "The new referral, readable by the members of the forwarding and the new receiving structure.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "to_actor": {
+                    "$ref": "#/definitions/Named"
+                },
+                "to_service": {
+                    "$ref": "#/definitions/Named"
+                }
+            }
+        },
         "GapCommune": {
             "type": "object",
             "required": [
@@ -8191,10 +9323,12 @@ const docTemplate = `{
                 "longitude",
                 "name",
                 "nearest_km",
+                "population",
                 "postal_code"
             ],
             "properties": {
                 "actors": {
+                    "description": "Active places of the directory in the commune.",
                     "type": "integer",
                     "example": 3
                 },
@@ -8203,26 +9337,60 @@ const docTemplate = `{
                     "example": "13056"
                 },
                 "latitude": {
+                    "description": "Centre point of the commune; null for the few without one.",
                     "type": "number",
+                    "x-nullable": true,
                     "example": 43.405
                 },
                 "longitude": {
                     "type": "number",
+                    "x-nullable": true,
                     "example": 5.048
                 },
                 "name": {
+                    "description": "Official name.",
                     "type": "string",
                     "example": "Martigues"
                 },
                 "nearest_km": {
-                    "description": "Distance to the nearest actor offering the theme; null when none is within 100 km.",
+                    "description": "Distance from the commune's centre to the nearest place offering the\ntheme; null when none is within 100 km.",
                     "type": "number",
                     "x-nullable": true,
                     "example": 14.2
                 },
+                "population": {
+                    "description": "Legal municipal population.",
+                    "type": "integer",
+                    "example": 49345
+                },
                 "postal_code": {
                     "type": "string",
                     "example": "13500"
+                }
+            }
+        },
+        "GeoPoint": {
+            "type": "object",
+            "required": [
+                "coordinates",
+                "type"
+            ],
+            "properties": {
+                "coordinates": {
+                    "type": "array",
+                    "items": {
+                        "type": "number"
+                    },
+                    "example": [
+                        5.048,
+                        43.405
+                    ]
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "Point"
+                    ]
                 }
             }
         },
@@ -9491,6 +10659,7 @@ const docTemplate = `{
             "required": [
                 "actor_id",
                 "coordinator",
+                "delivery",
                 "email",
                 "expires_at",
                 "id",
@@ -9506,6 +10675,14 @@ const docTemplate = `{
                 },
                 "coordinator": {
                     "$ref": "#/definitions/TerritoryBody"
+                },
+                "delivery": {
+                    "description": "email: the link was e-mailed to the person; manual: pass the token on yourself.",
+                    "type": "string",
+                    "enum": [
+                        "email",
+                        "manual"
+                    ]
                 },
                 "email": {
                     "type": "string"
@@ -9525,6 +10702,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "token": {
+                    "description": "\"\" when e-mailed.",
                     "type": "string",
                     "example": "inv_…"
                 }
@@ -9919,6 +11097,59 @@ const docTemplate = `{
                 },
                 "name": {
                     "type": "string"
+                }
+            }
+        },
+        "NotificationChoice": {
+            "type": "object",
+            "required": [
+                "enabled",
+                "kind",
+                "label",
+                "optional"
+            ],
+            "properties": {
+                "enabled": {
+                    "type": "boolean"
+                },
+                "kind": {
+                    "type": "string",
+                    "example": "referral_received"
+                },
+                "label": {
+                    "type": "string",
+                    "example": "Une nouvelle orientation est adressée à ma structure"
+                },
+                "optional": {
+                    "description": "Optional kinds can be turned off; the others answer something the person asked for.",
+                    "type": "boolean"
+                }
+            }
+        },
+        "NotificationSettings": {
+            "type": "object",
+            "required": [
+                "delivery",
+                "email",
+                "kinds"
+            ],
+            "properties": {
+                "delivery": {
+                    "description": "email: this service e-mails notifications to email; disabled: it sends no e-mail at all (no SMTP server configured), choices are kept for when it does.",
+                    "type": "string",
+                    "enum": [
+                        "email",
+                        "disabled"
+                    ]
+                },
+                "email": {
+                    "type": "string"
+                },
+                "kinds": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/NotificationChoice"
+                    }
                 }
             }
         },
@@ -10468,6 +11699,7 @@ const docTemplate = `{
         "PasswordResetIssued": {
             "type": "object",
             "required": [
+                "delivery",
                 "email",
                 "expires_at",
                 "id",
@@ -10476,6 +11708,14 @@ const docTemplate = `{
                 "user_id"
             ],
             "properties": {
+                "delivery": {
+                    "description": "email: the link was e-mailed to the account's address; manual: pass the token on yourself.",
+                    "type": "string",
+                    "enum": [
+                        "email",
+                        "manual"
+                    ]
+                },
                 "email": {
                     "type": "string"
                 },
@@ -10488,6 +11728,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "token": {
+                    "description": "\"\" when e-mailed.",
                     "type": "string",
                     "example": "pwr_…"
                 },
@@ -10632,6 +11873,31 @@ const docTemplate = `{
                 }
             }
         },
+        "ProfilePatch": {
+            "type": "object",
+            "properties": {
+                "display_name": {
+                    "description": "The name others see (teams, referrals, messages).",
+                    "type": "string",
+                    "example": "Camille Martin"
+                },
+                "job_title": {
+                    "description": "Your function, shown on the referrals you send or accept.",
+                    "type": "string",
+                    "example": "Conseillère numérique"
+                },
+                "professional_email": {
+                    "description": "A professional e-mail the structures you exchange referrals with may use (your login e-mail stays private).",
+                    "type": "string",
+                    "example": "camille.martin@mediatheque.example.fr"
+                },
+                "professional_phone": {
+                    "description": "A professional phone, likewise; national or international format.",
+                    "type": "string",
+                    "example": "04 91 00 00 00"
+                }
+            }
+        },
         "Quality": {
             "type": "object",
             "required": [
@@ -10696,16 +11962,21 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "accepted_at",
+                "accepted_by",
                 "anonymized_at",
                 "closed_at",
                 "consent",
                 "created_at",
+                "forwarded_from_id",
+                "forwarded_to",
                 "from_actor",
                 "id",
                 "message",
                 "person",
                 "refusal_details",
                 "refusal_reason",
+                "reminded_at",
+                "sender",
                 "sender_id",
                 "situation",
                 "status",
@@ -10719,6 +11990,15 @@ const docTemplate = `{
                 "accepted_at": {
                     "type": "string",
                     "format": "date-time",
+                    "x-nullable": true
+                },
+                "accepted_by": {
+                    "description": "The member of the receiving structure who accepted it; null before.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ContactCard"
+                        }
+                    ],
                     "x-nullable": true
                 },
                 "anonymized_at": {
@@ -10746,8 +12026,23 @@ const docTemplate = `{
                         "$ref": "#/definitions/ReferralEvent"
                     }
                 },
+                "forwarded_from_id": {
+                    "description": "The referral this one continues, when a structure forwarded it here; null otherwise.",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "forwarded_to": {
+                    "description": "Where the person was sent on, when forwarded; null otherwise.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ForwardedTo"
+                        }
+                    ],
+                    "x-nullable": true
+                },
                 "from_actor": {
-                    "$ref": "#/definitions/Named"
+                    "$ref": "#/definitions/ReferralStructure"
                 },
                 "id": {
                     "type": "string",
@@ -10766,6 +12061,20 @@ const docTemplate = `{
                     "description": "A code from the fixed list, when refused.",
                     "type": "string"
                 },
+                "reminded_at": {
+                    "description": "When the platform last reminded the receiving structure; null if never.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "sender": {
+                    "description": "Who sent it, and how to reach them.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ContactCard"
+                        }
+                    ]
+                },
                 "sender_id": {
                     "type": "string",
                     "format": "uuid"
@@ -10782,7 +12091,9 @@ const docTemplate = `{
                         "completed",
                         "no_show",
                         "cancelled",
-                        "expired"
+                        "expired",
+                        "forwarded",
+                        "no_outcome"
                     ]
                 },
                 "themes": {
@@ -10793,7 +12104,7 @@ const docTemplate = `{
                     "x-vocabulary": "themes"
                 },
                 "to_actor": {
-                    "$ref": "#/definitions/Named"
+                    "$ref": "#/definitions/ReferralStructure"
                 },
                 "to_service": {
                     "$ref": "#/definitions/Named"
@@ -10812,6 +12123,7 @@ const docTemplate = `{
             "required": [
                 "at",
                 "direction",
+                "kind",
                 "link",
                 "reason",
                 "referral_id",
@@ -10829,6 +12141,15 @@ const docTemplate = `{
                     "enum": [
                         "sent",
                         "received"
+                    ]
+                },
+                "kind": {
+                    "description": "status: the referral entered status; message: a message was posted (never its text); reminder: the platform reminded the receiving structure.",
+                    "type": "string",
+                    "enum": [
+                        "status",
+                        "message",
+                        "reminder"
                     ]
                 },
                 "link": {
@@ -10855,7 +12176,9 @@ const docTemplate = `{
                         "completed",
                         "no_show",
                         "cancelled",
-                        "expired"
+                        "expired",
+                        "forwarded",
+                        "no_outcome"
                     ]
                 }
             }
@@ -10890,6 +12213,7 @@ const docTemplate = `{
                 "at",
                 "by_actor_id",
                 "by_user_id",
+                "kind",
                 "reason",
                 "status"
             ],
@@ -10899,12 +12223,21 @@ const docTemplate = `{
                     "format": "date-time"
                 },
                 "by_actor_id": {
-                    "description": "The structure on whose behalf; \"\" for the expiry job.",
+                    "description": "The structure on whose behalf; \"\" for the platform.",
                     "type": "string"
                 },
                 "by_user_id": {
-                    "description": "The account that made the move; \"\" for the expiry job.",
+                    "description": "The account that acted; \"\" for the platform.",
                     "type": "string"
+                },
+                "kind": {
+                    "description": "status: the referral entered status; message: a message was posted (read it at /messages); reminder: the platform reminded the receiving structure.",
+                    "type": "string",
+                    "enum": [
+                        "status",
+                        "message",
+                        "reminder"
+                    ]
                 },
                 "reason": {
                     "description": "The refusal reason code, when refused.",
@@ -10919,8 +12252,37 @@ const docTemplate = `{
                         "completed",
                         "no_show",
                         "cancelled",
-                        "expired"
+                        "expired",
+                        "forwarded",
+                        "no_outcome"
                     ]
+                }
+            }
+        },
+        "ReferralForwardInput": {
+            "type": "object",
+            "required": [
+                "consent",
+                "to_service_id"
+            ],
+            "properties": {
+                "consent": {
+                    "description": "The person agreed to be sent on; the forwarder commits to the data-protection rules.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ConsentInput"
+                        }
+                    ]
+                },
+                "message": {
+                    "description": "A word for the new structure (personal data, like every message).",
+                    "type": "string",
+                    "example": "Besoin d'un accompagnement à la déclaration de revenus, que nous ne faisons pas."
+                },
+                "to_service_id": {
+                    "description": "The service the person is sent on to (another structure's).",
+                    "type": "string",
+                    "format": "uuid"
                 }
             }
         },
@@ -10993,6 +12355,98 @@ const docTemplate = `{
                 }
             }
         },
+        "ReferralMessage": {
+            "type": "object",
+            "required": [
+                "actor",
+                "author",
+                "body",
+                "created_at",
+                "id",
+                "referral_id",
+                "side"
+            ],
+            "properties": {
+                "actor": {
+                    "description": "The structure they wrote for, and its side of the referral.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Named"
+                        }
+                    ]
+                },
+                "author": {
+                    "description": "Who wrote it.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ContactCard"
+                        }
+                    ]
+                },
+                "body": {
+                    "type": "string"
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "referral_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "side": {
+                    "type": "string",
+                    "enum": [
+                        "sender",
+                        "receiver"
+                    ]
+                }
+            }
+        },
+        "ReferralMessageInput": {
+            "type": "object",
+            "required": [
+                "body"
+            ],
+            "properties": {
+                "actor_id": {
+                    "description": "The structure you write for, when you belong to both; by default the one you belong to.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "body": {
+                    "description": "At most 2,000 characters. Like the whole referral, only the two structures read it, and it is erased with the person's data.",
+                    "type": "string",
+                    "example": "Elle viendra mardi à 10 h."
+                }
+            }
+        },
+        "ReferralMessageList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ReferralMessage"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
         "ReferralStats": {
             "type": "object",
             "required": [
@@ -11002,6 +12456,7 @@ const docTemplate = `{
                 "by_status",
                 "by_theme",
                 "median_hours_to_acceptance",
+                "reminders",
                 "structures",
                 "total"
             ],
@@ -11038,6 +12493,10 @@ const docTemplate = `{
                     "type": "number",
                     "x-nullable": true
                 },
+                "reminders": {
+                    "description": "Reminders sent to receiving structures about these referrals.",
+                    "type": "integer"
+                },
                 "structures": {
                     "type": "array",
                     "items": {
@@ -11046,6 +12505,52 @@ const docTemplate = `{
                 },
                 "total": {
                     "type": "integer"
+                }
+            }
+        },
+        "ReferralStructure": {
+            "type": "object",
+            "required": [
+                "address",
+                "emails",
+                "id",
+                "name",
+                "opening_hours",
+                "phones",
+                "websites"
+            ],
+            "properties": {
+                "address": {
+                    "$ref": "#/definitions/Address"
+                },
+                "emails": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string"
+                },
+                "opening_hours": {
+                    "description": "Opening hours in OpenStreetMap syntax; \"\" when unknown.",
+                    "type": "string"
+                },
+                "phones": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "websites": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
                 }
             }
         },
@@ -11863,6 +13368,90 @@ const docTemplate = `{
                 }
             }
         },
+        "SignupAccepted": {
+            "type": "object",
+            "required": [
+                "detail",
+                "expires_at"
+            ],
+            "properties": {
+                "detail": {
+                    "description": "Always the same answer, whether or not the address already has an account (it then gets a note instead of a link).",
+                    "type": "string",
+                    "example": "If this address can be registered, a confirmation link was sent to it."
+                },
+                "expires_at": {
+                    "description": "When the link stops working.",
+                    "type": "string",
+                    "format": "date-time"
+                }
+            }
+        },
+        "SignupInput": {
+            "type": "object",
+            "required": [
+                "email",
+                "password"
+            ],
+            "properties": {
+                "actor_id": {
+                    "description": "A structure to ask to join once the e-mail is confirmed (its managers decide).",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "display_name": {
+                    "type": "string",
+                    "example": "Camille Martin"
+                },
+                "email": {
+                    "type": "string",
+                    "example": "camille.martin@example.fr"
+                },
+                "message": {
+                    "description": "A word for its managers: who you are, why you join.",
+                    "type": "string",
+                    "example": "Conseillère numérique arrivée en septembre."
+                },
+                "password": {
+                    "description": "At least 12 characters.",
+                    "type": "string"
+                }
+            }
+        },
+        "SignupVerification": {
+            "type": "object",
+            "required": [
+                "token"
+            ],
+            "properties": {
+                "token": {
+                    "description": "The token of the link received by e-mail (after #token=).",
+                    "type": "string",
+                    "example": "sgn_…"
+                }
+            }
+        },
+        "SignupVerified": {
+            "type": "object",
+            "required": [
+                "join_request",
+                "user"
+            ],
+            "properties": {
+                "join_request": {
+                    "description": "null when the sign-up named no structure, or the structure closed meanwhile.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/JoinRequest"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "user": {
+                    "$ref": "#/definitions/UserDetail"
+                }
+            }
+        },
         "StaleList": {
             "type": "object",
             "required": [
@@ -12149,7 +13738,8 @@ const docTemplate = `{
                 "id",
                 "index",
                 "result",
-                "source_id"
+                "source_id",
+                "warnings"
             ],
             "properties": {
                 "entity": {
@@ -12188,6 +13778,13 @@ const docTemplate = `{
                 "source_id": {
                     "type": "string",
                     "example": "lieu-42"
+                },
+                "warnings": {
+                    "description": "What was corrected as the record was stored: an address whose INSEE\ncode, commune name or coordinates contradicted its other fields is\nread as most of them agree (see the commune reference).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/InvalidParam"
+                    }
                 }
             }
         },
@@ -12458,7 +14055,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "communes": {
-                    "description": "INSEE commune codes.",
+                    "description": "INSEE commune codes (a name of one commune is accepted and stored as\nits code). A city covers its arrondissements, and a commune every\nplace resolved there, imported ones included.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -12479,18 +14076,72 @@ const docTemplate = `{
                 }
             }
         },
+        "TerritoryFeature": {
+            "type": "object",
+            "required": [
+                "geometry",
+                "properties",
+                "type"
+            ],
+            "properties": {
+                "geometry": {
+                    "description": "A Point at the commune's centre; null for the few without one.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/GeoPoint"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "properties": {
+                    "$ref": "#/definitions/AreaCommune"
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "Feature"
+                    ]
+                }
+            }
+        },
+        "TerritoryGeoJSON": {
+            "type": "object",
+            "required": [
+                "features",
+                "type"
+            ],
+            "properties": {
+                "features": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/TerritoryFeature"
+                    }
+                },
+                "type": {
+                    "type": "string",
+                    "enum": [
+                        "FeatureCollection"
+                    ]
+                }
+            }
+        },
         "TerritoryStats": {
             "type": "object",
             "required": [
                 "actors",
                 "area",
+                "area_communes",
                 "communes",
+                "communes_without_place",
                 "gap_km",
                 "gaps",
                 "kinds",
+                "population",
+                "population_without_place",
                 "services",
                 "themes",
-                "typologies"
+                "typologies",
+                "unplaced_actors"
             ],
             "properties": {
                 "actors": {
@@ -12501,10 +14152,22 @@ const docTemplate = `{
                 "area": {
                     "$ref": "#/definitions/TerritoryArea"
                 },
+                "area_communes": {
+                    "description": "Every commune of the area, the most populated first.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/AreaCommune"
+                    }
+                },
                 "communes": {
-                    "description": "Communes of the area known to the directory (from the actors' addresses).",
+                    "description": "Communes of the area (official reference) and their population.",
                     "type": "integer",
-                    "example": 27
+                    "example": 119
+                },
+                "communes_without_place": {
+                    "description": "Communes of the area without any active place, and their population.",
+                    "type": "integer",
+                    "example": 60
                 },
                 "gap_km": {
                     "description": "The distance beyond which a commune counts as not served.",
@@ -12523,6 +14186,14 @@ const docTemplate = `{
                         "$ref": "#/definitions/OfferShare"
                     }
                 },
+                "population": {
+                    "type": "integer",
+                    "example": 2043110
+                },
+                "population_without_place": {
+                    "type": "integer",
+                    "example": 150000
+                },
                 "services": {
                     "type": "integer",
                     "example": 230
@@ -12538,6 +14209,11 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/TypologyCount"
                     }
+                },
+                "unplaced_actors": {
+                    "description": "Actors of the area whose address could not be resolved to a commune.",
+                    "type": "integer",
+                    "example": 0
                 }
             }
         },
@@ -12545,14 +14221,27 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "communes",
+                "population",
+                "share",
                 "theme"
             ],
             "properties": {
                 "communes": {
+                    "description": "The communes, the most populated first.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/GapCommune"
                     }
+                },
+                "population": {
+                    "description": "Inhabitants of those communes.",
+                    "type": "integer",
+                    "example": 120000
+                },
+                "share": {
+                    "description": "Of the area's population, 0 to 1.",
+                    "type": "number",
+                    "example": 0.06
                 },
                 "theme": {
                     "type": "string",
@@ -12663,7 +14352,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read.",
                     "type": "string",
                     "example": "membership.added"
                 },
@@ -12835,7 +14524,10 @@ const docTemplate = `{
                 "display_name",
                 "email",
                 "id",
+                "job_title",
                 "platform_admin",
+                "professional_email",
+                "professional_phone",
                 "updated_at"
             ],
             "properties": {
@@ -12866,8 +14558,21 @@ const docTemplate = `{
                     "type": "string",
                     "format": "uuid"
                 },
+                "job_title": {
+                    "description": "What the person shares with the structures they exchange referrals with.",
+                    "type": "string",
+                    "example": "Conseillère numérique"
+                },
                 "platform_admin": {
                     "type": "boolean"
+                },
+                "professional_email": {
+                    "type": "string",
+                    "example": "camille.martin@mediatheque.example.fr"
+                },
+                "professional_phone": {
+                    "type": "string",
+                    "example": "+33491000000"
                 },
                 "updated_at": {
                     "type": "string",
@@ -12884,8 +14589,11 @@ const docTemplate = `{
                 "display_name",
                 "email",
                 "id",
+                "job_title",
                 "memberships",
                 "platform_admin",
+                "professional_email",
+                "professional_phone",
                 "updated_at"
             ],
             "properties": {
@@ -12916,6 +14624,11 @@ const docTemplate = `{
                     "type": "string",
                     "format": "uuid"
                 },
+                "job_title": {
+                    "description": "What the person shares with the structures they exchange referrals with.",
+                    "type": "string",
+                    "example": "Conseillère numérique"
+                },
                 "memberships": {
                     "type": "array",
                     "items": {
@@ -12924,6 +14637,14 @@ const docTemplate = `{
                 },
                 "platform_admin": {
                     "type": "boolean"
+                },
+                "professional_email": {
+                    "type": "string",
+                    "example": "camille.martin@mediatheque.example.fr"
+                },
+                "professional_phone": {
+                    "type": "string",
+                    "example": "+33491000000"
                 },
                 "updated_at": {
                     "type": "string",

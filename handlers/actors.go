@@ -23,8 +23,13 @@ type AddressInput struct {
 	// Floor, building, lieu-dit (complement_adresse).
 	Complement string `json:"complement,omitempty" example:"2e étage"`
 	PostalCode string `json:"postal_code" example:"13002"`
-	Commune    string `json:"commune" example:"Marseille"`
+	// The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,
+	// « ST ETIENNE »…): it is stored under its official name.
+	Commune string `json:"commune" example:"Marseille"`
 	// The commune's official INSEE code (code_insee), not the postal code.
+	// Found from the postal code and the commune when omitted; when it,
+	// the postal code (its département), the commune and the coordinates
+	// designate different communes, the write is refused with 422.
 	InseeCode string `json:"insee_code,omitempty" example:"13055"`
 }
 
@@ -33,8 +38,11 @@ type Address struct {
 	Street     string `json:"street" example:"2 rue de la République"`
 	Complement string `json:"complement" example:"2e étage"`
 	PostalCode string `json:"postal_code" example:"13002"`
-	Commune    string `json:"commune" example:"Marseille"`
-	InseeCode  string `json:"insee_code" example:"13055"`
+	// Official name of the commune (the city's, for an arrondissement).
+	Commune string `json:"commune" example:"Marseille"`
+	// INSEE code of the commune, or of the arrondissement of Paris, Lyon
+	// or Marseille when the address tells which; "" when unresolved.
+	InseeCode string `json:"insee_code" example:"13202"`
 }
 
 // ActorInput is the writable part of an actor: the body of POST and PUT
@@ -374,9 +382,9 @@ func list(l models.StringList) []string {
 //	@Tags			actors
 //	@Produce		json
 //	@Param			name				query		string		false	"Case-insensitive part of the name"
-//	@Param			commune				query		[]string	false	"Commune names"						collectionFormat(csv)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
-//	@Param			insee_code			query		[]string	false	"INSEE commune codes"				collectionFormat(csv)
+//	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)
 //	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)
 //	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)
@@ -422,9 +430,8 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 	q := newQueryParser(v)
 	f := models.ActorFilter{
 		Name:               q.one("name"),
-		Communes:           q.strings("commune"),
-		PostalCodes:        q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode),
-		InseeCodes:         q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
+		PostalCodes:        q.postalCodes(""),
+		InseeCodes:         q.placeCodes(),
 		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
 		Typologies:         q.vocab("typologies", vocab.NameTypologies),
 		NationalProgrammes: q.vocab("national_programmes", vocab.NameNationalProgrammes),

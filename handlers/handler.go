@@ -51,6 +51,10 @@ type Handler struct {
 	Search search.Engine
 	// Version is the running build's version, shown by /healthz.
 	Version string
+	// SignupOpen lets anyone ask for an account (it also needs e-mail
+	// delivery); SignUpLimit limits sign-ups per address.
+	SignupOpen  bool
+	SignUpLimit Limiter
 
 	json jsonCache // encoded search results; see searchjson.go
 }
@@ -59,22 +63,27 @@ type Handler struct {
 // 429 when any is exhausted, setting the RateLimit headers of the IETF
 // draft either way.
 func (h *Handler) limit(c *gin.Context, account string) error {
-	checks := []struct {
-		l   Limiter
-		key string
-	}{{h.PerIP, "ip:" + c.ClientIP()}, {h.PerAccount, "account:" + strings.ToLower(strings.TrimSpace(account))}}
-	for _, chk := range checks {
-		if chk.l == nil || chk.key == "account:" {
-			continue
-		}
-		d := chk.l.Allow(chk.key)
-		c.Header("RateLimit-Limit", strconv.Itoa(d.Limit))
-		c.Header("RateLimit-Remaining", strconv.Itoa(d.Remaining))
-		c.Header("RateLimit-Reset", strconv.Itoa(int(d.Reset.Seconds()+0.999)))
-		if !d.OK {
-			return &models.Error{Code: models.ERATELIMITED, RetryAfter: d.RetryAfter,
-				Message: "Too many attempts; wait before trying again."}
-		}
+	if err := h.limitWith(c, h.PerIP, "ip:"+c.ClientIP()); err != nil {
+		return err
+	}
+	if account = strings.ToLower(strings.TrimSpace(account)); account != "" {
+		return h.limitWith(c, h.PerAccount, "account:"+account)
+	}
+	return nil
+}
+
+// limitWith takes one attempt from l for key.
+func (h *Handler) limitWith(c *gin.Context, l Limiter, key string) error {
+	if l == nil {
+		return nil
+	}
+	d := l.Allow(key)
+	c.Header("RateLimit-Limit", strconv.Itoa(d.Limit))
+	c.Header("RateLimit-Remaining", strconv.Itoa(d.Remaining))
+	c.Header("RateLimit-Reset", strconv.Itoa(int(d.Reset.Seconds()+0.999)))
+	if !d.OK {
+		return &models.Error{Code: models.ERATELIMITED, RetryAfter: d.RetryAfter,
+			Message: "Too many attempts; wait before trying again."}
 	}
 	return nil
 }

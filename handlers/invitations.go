@@ -21,8 +21,10 @@ type InvitationInput struct {
 	Coordinator *TerritoryBody `json:"coordinator,omitempty"`
 }
 
-// InvitationCreated is an invitation with its token, shown this once: pass
-// it to the person, who accepts it at POST /api/v1/invitations/accept.
+// InvitationCreated is an invitation. When the service sends e-mail, the
+// token goes to the invited address only (delivery email, token ""); else
+// it is shown this once (delivery manual): pass it to the person, who
+// accepts it at POST /api/v1/invitations/accept.
 type InvitationCreated struct {
 	ID            string        `json:"id" format:"uuid"`
 	Email         string        `json:"email"`
@@ -31,7 +33,10 @@ type InvitationCreated struct {
 	PlatformAdmin bool          `json:"platform_admin"`
 	Coordinator   TerritoryBody `json:"coordinator"`
 	ExpiresAt     time.Time     `json:"expires_at" format:"date-time"`
-	Token         string        `json:"token" example:"inv_…"`
+	// email: the link was e-mailed to the person; manual: pass the token on yourself.
+	Delivery string `json:"delivery" enums:"email,manual"`
+	// "" when e-mailed.
+	Token string `json:"token" example:"inv_…"`
 }
 
 // InvitationAccept accepts an invitation.
@@ -43,16 +48,22 @@ type InvitationAccept struct {
 	DisplayName string `json:"display_name,omitempty"`
 }
 
-func newInvitationCreated(inv *models.Invitation, token string) InvitationCreated {
-	return InvitationCreated{ID: inv.ID, Email: inv.Email, ActorID: inv.ActorID, Role: inv.Role, PlatformAdmin: inv.PlatformAdmin,
+// newInvitationCreated shows the token only when no e-mail carries it: a
+// token in an API answer travels through the inviter's tools and logs.
+func newInvitationCreated(inv *models.Invitation, token string, emailed bool) InvitationCreated {
+	out := InvitationCreated{ID: inv.ID, Email: inv.Email, ActorID: inv.ActorID, Role: inv.Role, PlatformAdmin: inv.PlatformAdmin,
 		Coordinator: TerritoryBody{Departements: list(inv.CoordinatorDepartements), Communes: list(inv.CoordinatorCommunes)},
-		ExpiresAt:   inv.ExpiresAt, Token: token}
+		ExpiresAt:   inv.ExpiresAt, Token: token, Delivery: "manual"}
+	if emailed {
+		out.Token, out.Delivery = "", "email"
+	}
+	return out
 }
 
 // CreateInvitation godoc
 //
 //	@Summary		Invite a person
-//	@Description	Administrators invite anyone with any grant (administration, a coordinator's territory, a role on a structure). Managers invite people to their own structure, with AddMember. The answer carries the invitation token, shown this once; it expires after 7 days.
+//	@Description	Administrators invite anyone with any grant (administration, a coordinator's territory, a role on a structure). Managers invite people to their own structure, with AddMember. When the service sends e-mail, the invitation link goes to the invited address (delivery email); otherwise the answer carries the token, shown this once (delivery manual). It expires after 7 days.
 //	@Tags			accounts
 //	@Accept			json
 //	@Produce		json
@@ -86,7 +97,7 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusCreated, newInvitationCreated(inv, token))
+	writeJSON(c, http.StatusCreated, newInvitationCreated(inv, token, h.Store.Notifies()))
 	return nil
 }
 

@@ -96,7 +96,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 // AddMember godoc
 //
 //	@Summary		Invite a person to the team
-//	@Description	Creates an invitation (202) whose token, shown this once, the manager passes on; the person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.
+//	@Description	Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.
 //	@Tags			members
 //	@Accept			json
 //	@Produce		json
@@ -128,7 +128,7 @@ func (h *Handler) AddMember(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusAccepted, newInvitationCreated(inv, token))
+	writeJSON(c, http.StatusAccepted, newInvitationCreated(inv, token, h.Store.Notifies()))
 	return nil
 }
 

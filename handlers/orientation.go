@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/ident"
 	"carnet/models/search"
 	"carnet/models/vocab"
@@ -51,7 +52,8 @@ type OrientationConstraints struct {
 	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"ar"`
 }
 
-// OrientationPlace is where the person is: coordinates, or a commune.
+// OrientationPlace is where the person is: coordinates, or a commune (its
+// INSEE code places the person at the commune's centre).
 type OrientationPlace struct {
 	Latitude   *float64 `json:"latitude,omitempty" example:"43.2965"`
 	Longitude  *float64 `json:"longitude,omitempty" example:"5.3698"`
@@ -150,6 +152,14 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 			fe.Add("place.postal_code", "must be a postal code of 5 digits")
 		}
 		r.InseeCode, r.PostalCode = p.InseeCode, p.PostalCode
+		// A commune without coordinates places the person at its centre:
+		// the places around it count (borders do not stop people), and
+		// Paris, Lyon or Marseille is the whole city, not one code.
+		if r.Near == nil && p.InseeCode != "" {
+			if c := commune.ByCode(p.InseeCode); c != nil && c.HasCentre {
+				r.Near, r.InseeCode = &search.Point{Lat: c.Lat, Lon: c.Lon}, ""
+			}
+		}
 	}
 	return r, fe.Err("The situation is invalid.")
 }

@@ -72,31 +72,73 @@ type Named struct {
 	Name string `json:"name"`
 }
 
+// ReferralStructure is one of a referral's two structures with its contact
+// points, so that each side knows how to reach the other.
+type ReferralStructure struct {
+	ID       string   `json:"id" format:"uuid"`
+	Name     string   `json:"name"`
+	Phones   []string `json:"phones"`
+	Emails   []string `json:"emails"`
+	Websites []string `json:"websites"`
+	Address  Address  `json:"address"`
+	// Opening hours in OpenStreetMap syntax; "" when unknown.
+	OpeningHours string `json:"opening_hours"`
+}
+
+// ContactCard is a person who acted on a referral, as the two structures
+// see them: the name, role and function they chose, and the professional
+// contact they share (PATCH /api/v1/me). A deleted account reads
+// « compte supprimé » and nothing else.
+type ContactCard struct {
+	ID          string `json:"id" format:"uuid"`
+	DisplayName string `json:"display_name" example:"Camille Martin"`
+	// Their role in the structure they acted for; "" once they left it.
+	Role     string `json:"role" example:"member"`
+	JobTitle string `json:"job_title" example:"Conseillère numérique"`
+	Email    string `json:"email" example:"camille.martin@mediatheque.example.fr"`
+	Phone    string `json:"phone" example:"+33491000000"`
+	Deleted  bool   `json:"deleted"`
+}
+
 // ReferralEvent is one step of the lifecycle.
 type ReferralEvent struct {
-	Status string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired"`
+	// status: the referral entered status; message: a message was posted (read it at /messages); reminder: the platform reminded the receiving structure.
+	Kind   string    `json:"kind" enums:"status,message,reminder"`
+	Status string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
 	At     time.Time `json:"at" format:"date-time"`
-	// The account that made the move; "" for the expiry job.
+	// The account that acted; "" for the platform.
 	ByUserID string `json:"by_user_id"`
-	// The structure on whose behalf; "" for the expiry job.
+	// The structure on whose behalf; "" for the platform.
 	ByActorID string `json:"by_actor_id"`
 	// The refusal reason code, when refused.
 	Reason string `json:"reason"`
 }
 
+// ForwardedTo says where a forwarded referral went.
+type ForwardedTo struct {
+	// The new referral, readable by the members of the forwarding and the new receiving structure.
+	ID        string `json:"id" format:"uuid"`
+	ToService Named  `json:"to_service"`
+	ToActor   Named  `json:"to_actor"`
+}
+
 // Referral is a referral as the members of its two structures see it.
 type Referral struct {
-	ID        string   `json:"id" format:"uuid"`
-	FromActor Named    `json:"from_actor"`
-	SenderID  string   `json:"sender_id" format:"uuid"`
-	ToService Named    `json:"to_service"`
-	ToActor   Named    `json:"to_actor"`
-	Themes    []string `json:"themes" extensions:"x-vocabulary=themes"`
-	Situation string   `json:"situation"`
-	Person    Person   `json:"person"`
-	Message   string   `json:"message"`
-	Consent   Consent  `json:"consent"`
-	Status    string   `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired"`
+	ID        string            `json:"id" format:"uuid"`
+	FromActor ReferralStructure `json:"from_actor"`
+	SenderID  string            `json:"sender_id" format:"uuid"`
+	// Who sent it, and how to reach them.
+	Sender    ContactCard       `json:"sender"`
+	ToService Named             `json:"to_service"`
+	ToActor   ReferralStructure `json:"to_actor"`
+	// The member of the receiving structure who accepted it; null before.
+	AcceptedBy *ContactCard `json:"accepted_by" extensions:"x-nullable"`
+	Themes     []string     `json:"themes" extensions:"x-vocabulary=themes"`
+	Situation  string       `json:"situation"`
+	Person     Person       `json:"person"`
+	Message    string       `json:"message"`
+	Consent    Consent      `json:"consent"`
+	Status     string       `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
 	// A code from the fixed list, when refused.
 	RefusalReason  string     `json:"refusal_reason"`
 	RefusalDetails string     `json:"refusal_details"`
@@ -106,7 +148,13 @@ type Referral struct {
 	ClosedAt       *time.Time `json:"closed_at" format:"date-time" extensions:"x-nullable"`
 	// When the person's data was erased (retention); null before.
 	AnonymizedAt *time.Time `json:"anonymized_at" format:"date-time" extensions:"x-nullable"`
-	Version      int64      `json:"version"`
+	// The referral this one continues, when a structure forwarded it here; null otherwise.
+	ForwardedFromID *string `json:"forwarded_from_id" format:"uuid" extensions:"x-nullable"`
+	// Where the person was sent on, when forwarded; null otherwise.
+	ForwardedTo *ForwardedTo `json:"forwarded_to" extensions:"x-nullable"`
+	// When the platform last reminded the receiving structure; null if never.
+	RemindedAt *time.Time `json:"reminded_at" format:"date-time" extensions:"x-nullable"`
+	Version    int64      `json:"version"`
 	// The lifecycle so far (in GET of one referral).
 	Events []ReferralEvent `json:"events,omitempty"`
 }
@@ -130,9 +178,11 @@ type ReferralTransitionInput struct {
 
 // ReferralChange is one status change in the feed.
 type ReferralChange struct {
-	Seq        int64     `json:"seq"`
+	Seq int64 `json:"seq"`
+	// status: the referral entered status; message: a message was posted (never its text); reminder: the platform reminded the receiving structure.
+	Kind       string    `json:"kind" enums:"status,message,reminder"`
 	ReferralID string    `json:"referral_id" format:"uuid"`
-	Status     string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired"`
+	Status     string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
 	Reason     string    `json:"reason"`
 	At         time.Time `json:"at" format:"date-time"`
 	// sent or received, from the caller's structures' point of view.
@@ -150,34 +200,73 @@ type ReferralChanges struct {
 	HasMore bool `json:"has_more"`
 }
 
-// namer finds structures' and services' names for referral answers, once
+// namer finds structures, services and people for referral answers, once
 // per id within a request: a page of referrals mostly names the same few.
 type namer struct {
-	h     *Handler
-	c     *gin.Context
-	names map[string]string
+	h        *Handler
+	c        *gin.Context
+	actors   map[string]*models.Actor
+	services map[string]string
+	cards    map[string]*ContactCard
 }
 
-func (h *Handler) namer(c *gin.Context) *namer { return &namer{h: h, c: c, names: map[string]string{}} }
+func (h *Handler) namer(c *gin.Context) *namer {
+	return &namer{h: h, c: c, actors: map[string]*models.Actor{}, services: map[string]string{}, cards: map[string]*ContactCard{}}
+}
+
+func (n *namer) actorRow(id string) *models.Actor {
+	if a, ok := n.actors[id]; ok {
+		return a
+	}
+	a, err := n.h.Store.GetActor(n.c.Request.Context(), id)
+	if err != nil {
+		a = nil
+	}
+	n.actors[id] = a
+	return a
+}
 
 func (n *namer) actor(id string) string {
-	if name, ok := n.names[id]; ok {
-		return name
+	if a := n.actorRow(id); a != nil {
+		return a.Name
 	}
-	if a, err := n.h.Store.GetActor(n.c.Request.Context(), id); err == nil {
-		n.names[id] = a.Name
+	return ""
+}
+
+// structure is an actor with its contact points. The two structures of a
+// referral see each other's phones and e-mails whatever contact_public
+// says: that flag is about open data, and these structures work together.
+func (n *namer) structure(id string) ReferralStructure {
+	out := ReferralStructure{ID: id, Phones: []string{}, Emails: []string{}, Websites: []string{}}
+	if a := n.actorRow(id); a != nil {
+		out.Name, out.Phones, out.Emails, out.Websites, out.OpeningHours = a.Name, list(a.Phones), list(a.Emails), list(a.Websites), a.OpeningHours
+		out.Address = Address{Street: a.Address.Street, Complement: a.Address.Complement, PostalCode: a.Address.PostalCode, Commune: a.Address.Commune, InseeCode: a.Address.InseeCode}
 	}
-	return n.names[id]
+	return out
 }
 
 func (n *namer) service(id string) string {
-	if name, ok := n.names[id]; ok {
+	if name, ok := n.services[id]; ok {
 		return name
 	}
 	if s, err := n.h.Store.GetService(n.c.Request.Context(), id); err == nil {
-		n.names[id] = s.Name
+		n.services[id] = s.Name
 	}
-	return n.names[id]
+	return n.services[id]
+}
+
+// card is userID acting for actorID.
+func (n *namer) card(userID, actorID string) ContactCard {
+	key := userID + "/" + actorID
+	if c, ok := n.cards[key]; ok {
+		return *c
+	}
+	out := ContactCard{ID: userID, DisplayName: models.DeletedAccountLabel, Deleted: true}
+	if c, err := n.h.Store.ContactCard(n.c.Request.Context(), userID, actorID); err == nil {
+		out = ContactCard{ID: c.UserID, DisplayName: c.DisplayName, Role: string(c.Role), JobTitle: c.JobTitle, Email: c.Email, Phone: c.Phone, Deleted: c.Deleted}
+	}
+	n.cards[key] = &out
+	return out
 }
 
 func newReferral(n *namer, r *models.Referral, events []models.ReferralEvent) Referral {
@@ -185,11 +274,24 @@ func newReferral(n *namer, r *models.Referral, events []models.ReferralEvent) Re
 		Person:  Person{FirstName: r.PersonFirstName, LastName: r.PersonLastName, ContactChannel: r.ContactChannel, Contact: r.ContactValue, Availability: r.Availability},
 		Message: r.Message, Consent: Consent{GivenOn: r.ConsentOn, ReferentCommitment: r.ReferentCommitment}, Status: r.Status,
 		RefusalReason: r.RefusalReason, RefusalDetails: r.RefusalDetails, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-		AcceptedAt: r.AcceptedAt, ClosedAt: r.ClosedAt, AnonymizedAt: r.AnonymizedAt, Version: r.Version,
-		FromActor: Named{ID: r.FromActorID, Name: n.actor(r.FromActorID)}, ToActor: Named{ID: r.ToActorID, Name: n.actor(r.ToActorID)},
+		AcceptedAt: r.AcceptedAt, ClosedAt: r.ClosedAt, AnonymizedAt: r.AnonymizedAt, RemindedAt: r.RemindedAt, Version: r.Version,
+		FromActor: n.structure(r.FromActorID), ToActor: n.structure(r.ToActorID), Sender: n.card(r.SenderID, r.FromActorID),
 		ToService: Named{ID: r.ToServiceID, Name: n.service(r.ToServiceID)}}
+	if r.HandlerID != "" {
+		c := n.card(r.HandlerID, r.ToActorID)
+		out.AcceptedBy = &c
+	}
+	if r.ForwardedFromID != "" {
+		out.ForwardedFromID = &r.ForwardedFromID
+	}
+	if r.ForwardedToID != "" {
+		if next, _, err := n.h.Store.GetReferral(n.c.Request.Context(), r.ForwardedToID); err == nil {
+			out.ForwardedTo = &ForwardedTo{ID: next.ID, ToService: Named{ID: next.ToServiceID, Name: n.service(next.ToServiceID)},
+				ToActor: Named{ID: next.ToActorID, Name: n.actor(next.ToActorID)}}
+		}
+	}
 	for _, e := range events {
-		out.Events = append(out.Events, ReferralEvent{Status: e.Status, At: e.At, ByUserID: e.ByUserID, ByActorID: e.ByActorID, Reason: e.Reason})
+		out.Events = append(out.Events, ReferralEvent{Kind: e.Kind, Status: e.Status, At: e.At, ByUserID: e.ByUserID, ByActorID: e.ByActorID, Reason: e.Reason})
 	}
 	return out
 }
@@ -216,7 +318,7 @@ func myStructures(p *models.Principal) []string {
 // CreateReferral godoc
 //
 //	@Summary		Refer a person to another structure's service
-//	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.
+//	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. contact_channel referent (the person is reached through the sender) needs the sender to share a professional e-mail or phone (PATCH /api/v1/me), else 422. The receiving structure's members are told by e-mail. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
@@ -298,7 +400,7 @@ func (h *Handler) referralByID(c *gin.Context, id string) (*models.Referral, []m
 // GetReferral godoc
 //
 //	@Summary		Get a referral
-//	@Description	Members of the sending and of the receiving structure only; anyone else gets 404.
+//	@Description	Members of the sending and of the receiving structure only; anyone else gets 404. It shows both structures' contact points, who sent it (sender) and who accepted it (accepted_by), with the professional contact they share, and where it was forwarded.
 //	@Tags			referrals
 //	@Produce		json
 //	@Security		BearerAuth
@@ -321,13 +423,18 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 // ListReferrals godoc
 //
 //	@Summary		List my structures' referrals
-//	@Description	Referrals sent or received by the structures the caller belongs to, newest first.
+//	@Description	Referrals sent or received by the structures the caller belongs to, newest first. Filters combine: the person's name (person_name: every word must begin the first or last name, accents and case ignored — matched in memory, never through an index), the service, the sender, « mine » (sent or accepted by me), statuses and dates. Send Accept: text/csv for the whole filtered list as CSV, without cursor (id, dates, direction, status, structures, service, themes, sender, the person's names, who accepted, refusal reason, forward); contacts, situations and messages are never in it.
 //	@Tags			referrals
 //	@Produce		json
+//	@Produce		text/csv
 //	@Security		BearerAuth
 //	@Param			actor_id		query		string		false	"One of my structures (default: all of them)"	format(uuid)
 //	@Param			direction		query		string		false	"sent or received (default: both)"	Enums(sent, received)
 //	@Param			status			query		[]string	false	"Statuses"	collectionFormat(csv)
+//	@Param			person_name		query		string		false	"Words of the person's first or last name"
+//	@Param			service_id		query		[]string	false	"Sent to these services"	collectionFormat(csv)
+//	@Param			sender_id		query		[]string	false	"Sent by these accounts"	collectionFormat(csv)
+//	@Param			mine			query		bool		false	"Only referrals I sent or accepted"
 //	@Param			created_after	query		string		false	"Created at or after (RFC 3339)"	format(date-time)
 //	@Param			created_before	query		string		false	"Created before (RFC 3339)"	format(date-time)
 //	@Param			cursor			query		string		false	"The next_cursor of the previous page"
@@ -345,8 +452,13 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	actor := q.id("actor_id")
 	f := models.ReferralFilter{ActorIDs: myStructures(p), Direction: q.one("direction"), CreatedAfter: q.timestamp("created_after"),
-		CreatedBefore: q.timestamp("created_before"), ListParams: q.page(models.SortID)}
+		CreatedBefore: q.timestamp("created_before"), ListParams: q.page(models.SortID), Name: q.one("person_name")}
 	f.Statuses = q.codes("status", "a referral status", func(s string) bool { return slices.Contains(models.ReferralStatuses, s) })
+	f.ServiceIDs = q.codes("service_id", "a UUID", models.ValidID)
+	f.SenderIDs = q.codes("sender_id", "a UUID", models.ValidID)
+	if q.flag("mine") {
+		f.Mine = p.UserID
+	}
 	if f.Direction != "" && f.Direction != "sent" && f.Direction != "received" {
 		q.errs.Add("direction", "must be sent or received")
 	}
@@ -358,6 +470,10 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 			return models.Errorf(models.EFORBIDDEN, "You are not a member of this structure.")
 		}
 		f.ActorIDs = []string{actor}
+	}
+	c.Header("Cache-Control", "private, no-store")
+	if wantsCSV(c) {
+		return h.writeReferralsCSV(c, f)
 	}
 	page, err := h.Store.ListReferrals(c.Request.Context(), f)
 	if err != nil {
@@ -376,7 +492,6 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 		out.Data[i] = newReferral(n, &page.Items[i], nil)
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
-	c.Header("Cache-Control", "private, no-store")
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }
@@ -384,7 +499,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 // TransitionReferral godoc
 //
 //	@Summary		Move a referral along its lifecycle
-//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired by the platform. Any other move answers 409. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
+//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
@@ -445,7 +560,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 // ReferralChangesFeed godoc
 //
 //	@Summary		Follow my structures' referrals
-//	@Description	Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.
+//	@Description	Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.
 //	@Tags			referrals
 //	@Produce		json
 //	@Security		BearerAuth
@@ -483,7 +598,7 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 	}
 	out := ReferralChanges{Data: make([]ReferralChange, len(changes)), HasMore: more, NextCursor: strconv.FormatInt(after, 10)}
 	for i, ch := range changes {
-		out.Data[i] = ReferralChange{Seq: ch.Seq, ReferralID: ch.ReferralID, Status: ch.Status, Reason: ch.Reason, At: ch.At,
+		out.Data[i] = ReferralChange{Seq: ch.Seq, Kind: ch.Kind, ReferralID: ch.ReferralID, Status: ch.Status, Reason: ch.Reason, At: ch.At,
 			Direction: ch.Direction, Link: "/api/v1/referrals/" + ch.ReferralID}
 		out.NextCursor = strconv.FormatInt(ch.Seq, 10)
 	}
@@ -509,6 +624,8 @@ type ReferralStats struct {
 	ByRefusalReason map[string]int   `json:"by_refusal_reason"`
 	Structures      []StructureCount `json:"structures"`
 	Accepted        int              `json:"accepted"`
+	// Reminders sent to receiving structures about these referrals.
+	Reminders int `json:"reminders"`
 	// Median time from sending to acceptance, in hours; null when none was accepted.
 	MedianHoursToAcceptance *float64 `json:"median_hours_to_acceptance" extensions:"x-nullable"`
 }
@@ -516,9 +633,10 @@ type ReferralStats struct {
 // ReferralStatistics godoc
 //
 //	@Summary		Referral statistics
-//	@Description	Counts per structure, status, theme, month and refusal reason, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id).
+//	@Description	Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Send Accept: text/csv for one row per figure (section, key, label, count).
 //	@Tags			referrals
 //	@Produce		json
+//	@Produce		text/csv
 //	@Security		BearerAuth
 //	@Param			from		query		string	false	"Created at or after (RFC 3339)"	format(date-time)
 //	@Param			to			query		string	false	"Created before (RFC 3339)"	format(date-time)
@@ -559,7 +677,7 @@ func (h *Handler) ReferralStatistics(c *gin.Context) error {
 		return err
 	}
 	out := ReferralStats{Total: st.Total, ByStatus: st.ByStatus, ByTheme: st.ByTheme, ByMonth: st.ByMonth, ByRefusalReason: st.ByRefusalReason,
-		Accepted: st.AcceptedCount, MedianHoursToAcceptance: st.MedianHoursToAcceptance, Structures: []StructureCount{}}
+		Accepted: st.AcceptedCount, MedianHoursToAcceptance: st.MedianHoursToAcceptance, Structures: []StructureCount{}, Reminders: st.Reminders}
 	ids := map[string]bool{}
 	for id := range st.Sent {
 		ids[id] = true
@@ -576,6 +694,9 @@ func (h *Handler) ReferralStatistics(c *gin.Context) error {
 		}
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ActorID, b.ActorID))
 	})
+	if wantsCSV(c) {
+		return writeReferralStatsCSV(c, out)
+	}
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }

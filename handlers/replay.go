@@ -45,6 +45,8 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 		c.Header("Cache-Control", "no-store")
 		writeJSON(c, http.StatusCreated, newReferral(h.namer(c), r, nil))
 		return nil
+	case models.EntityReferralMessage:
+		return h.renderMessage(c, id)
 	case models.EntitySuggestion:
 		sg, err := h.Store.GetSuggestion(ctx, id)
 		if err != nil {
@@ -70,7 +72,7 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 			status = http.StatusAccepted
 		}
 		c.Header("Cache-Control", "no-store")
-		writeJSON(c, status, newInvitationCreated(inv, token))
+		writeJSON(c, status, newInvitationCreated(inv, token, h.Store.Notifies()))
 		return nil
 	case models.SubjectClient:
 		secret, err := h.Store.RotateClientSecret(ctx, id)
@@ -91,7 +93,7 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 			return err
 		}
 		c.Header("Cache-Control", "no-store")
-		writeJSON(c, http.StatusCreated, newPasswordResetIssued(r))
+		writeJSON(c, http.StatusCreated, newPasswordResetIssued(r, h.Store.Notifies()))
 		return nil
 	}
 	return models.Errorf(models.ECONFLICT, "This request was already processed; its answer cannot be shown again.")

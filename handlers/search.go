@@ -148,8 +148,8 @@ func searchQuery(q *queryParser, fields []string) search.Query {
 			sq.RadiusKM = r
 		}
 	}
-	sq.InseeCodes = q.codes("commune", "an INSEE commune code such as 13055 or 2A004", ident.ValidINSEE)
-	sq.PostalCodes = q.codes("code_postal", "a postal code of 5 digits", ident.ValidPostalCode)
+	sq.InseeCodes = q.communeCodes("commune")
+	sq.PostalCodes = q.postalCodes("code_postal")
 	for _, f := range fields {
 		switch {
 		case fieldVocab[f] != "":
@@ -280,9 +280,10 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			q					query		string		false	"Words to find (prefixes accepted)"
 //	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
-//	@Param			commune				query		[]string	false	"INSEE commune codes"	collectionFormat(csv)
-//	@Param			code_postal			query		[]string	false	"Postal codes"			collectionFormat(csv)
-//	@Param			include_remote		query		bool		false	"With a place (near, commune, code_postal): also return services given only remotely (without distance)"
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
+//	@Param			postal_code			query		[]string	false	"Postal codes"			collectionFormat(csv)
+//	@Param			code_postal			query		[]string	false	"Deprecated: the older name of postal_code"	collectionFormat(csv)
+//	@Param			include_remote		query		bool		false	"With a place (near, commune, postal_code): also return services given only remotely (without distance)"
 //	@Param			kind				query		[]string	false	"Service kinds"			collectionFormat(csv)
 //	@Param			themes				query		[]string	false	"Themes"				collectionFormat(csv)
 //	@Param			publics				query		[]string	false	"Publics"				collectionFormat(csv)
@@ -345,8 +346,9 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			q					query		string		false	"Words to find (prefixes accepted)"
 //	@Param			near				query		string		false	"latitude,longitude"
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
-//	@Param			commune				query		[]string	false	"INSEE commune codes"	collectionFormat(csv)
-//	@Param			code_postal			query		[]string	false	"Postal codes"			collectionFormat(csv)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
+//	@Param			postal_code			query		[]string	false	"Postal codes"			collectionFormat(csv)
+//	@Param			code_postal			query		[]string	false	"Deprecated: the older name of postal_code"	collectionFormat(csv)
 //	@Param			typologies			query		[]string	false	"Typologies"			collectionFormat(csv)
 //	@Param			themes				query		[]string	false	"Offers a service with one of these themes"	collectionFormat(csv)
 //	@Param			kind				query		[]string	false	"Offers a service of one of these kinds"	collectionFormat(csv)

@@ -206,9 +206,9 @@ func newService(s *models.Service) Service {
 //	@Param			is_full				query		bool		false	"Currently full"
 //	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)
 //	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
-//	@Param			commune				query		[]string	false	"Commune names"						collectionFormat(csv)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
-//	@Param			insee_code			query		[]string	false	"INSEE commune codes"				collectionFormat(csv)
+//	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
 //	@Param			departement			query		[]string	false	"Département codes"					collectionFormat(csv)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
@@ -260,9 +260,8 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 		IsFull:             q.boolean("is_full"),
 		Statuses:           q.vocab("status", vocab.NameServiceStatus),
 		Sources:            q.strings("source"),
-		Communes:           q.strings("commune"),
-		PostalCodes:        q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode),
-		InseeCodes:         q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
+		PostalCodes:        q.postalCodes(""),
+		InseeCodes:         q.placeCodes(),
 		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),

@@ -62,6 +62,10 @@ type SyncRecordResult struct {
 	ID     string         `json:"id"`
 	Result string         `json:"result" enums:"created,updated,unchanged,restored,archived,rejected"`
 	Errors []InvalidParam `json:"errors"`
+	// What was corrected as the record was stored: an address whose INSEE
+	// code, commune name or coordinates contradicted its other fields is
+	// read as most of them agree (see the commune reference).
+	Warnings []InvalidParam `json:"warnings"`
 }
 
 // SyncResponse is the result of a sync batch.
@@ -87,9 +91,14 @@ func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResu
 		out.Mode = "snapshot"
 	}
 	for _, o := range res.Outcomes {
-		r := SyncRecordResult{Index: o.Index, Entity: o.Entity, SourceID: o.SourceID, ID: o.ID, Result: o.Result, Errors: []InvalidParam{}}
+		r := SyncRecordResult{Index: o.Index, Entity: o.Entity, SourceID: o.SourceID, ID: o.ID, Result: o.Result, Errors: []InvalidParam{}, Warnings: []InvalidParam{}}
 		for _, f := range o.Errors {
 			r.Errors = append(r.Errors, InvalidParam{Field: f.Field, Reason: f.Reason})
+		}
+		if o.Result != models.SyncRejected {
+			for _, f := range o.Warnings {
+				r.Warnings = append(r.Warnings, InvalidParam{Field: f.Field, Reason: f.Reason})
+			}
 		}
 		out.Results = append(out.Results, r)
 	}

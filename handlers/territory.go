@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/ident"
 	"carnet/models/search"
 	"carnet/models/vocab"
@@ -47,22 +48,46 @@ type OfferShare struct {
 	Services int     `json:"services" example:"80"`
 }
 
-// GapCommune is a commune of the area far from any actor offering a theme.
+// TerritoryCommune is a commune of the area (an arrondissement when the
+// area is one) with its figures.
+type TerritoryCommune struct {
+	InseeCode  string `json:"insee_code" example:"13056"`
+	PostalCode string `json:"postal_code" example:"13500"`
+	// Official name.
+	Name string `json:"name" example:"Martigues"`
+	// Legal municipal population.
+	Population int `json:"population" example:"49345"`
+	// Active places of the directory in the commune.
+	Actors int `json:"actors" example:"3"`
+	// Centre point of the commune; null for the few without one.
+	Latitude  *float64 `json:"latitude" extensions:"x-nullable" example:"43.405"`
+	Longitude *float64 `json:"longitude" extensions:"x-nullable" example:"5.048"`
+}
+
+// GapCommune is a commune of the area far from any place offering a theme.
 type GapCommune struct {
-	InseeCode  string  `json:"insee_code" example:"13056"`
-	PostalCode string  `json:"postal_code" example:"13500"`
-	Name       string  `json:"name" example:"Martigues"`
-	Actors     int     `json:"actors" example:"3"`
-	Latitude   float64 `json:"latitude" example:"43.405"`
-	Longitude  float64 `json:"longitude" example:"5.048"`
-	// Distance to the nearest actor offering the theme; null when none is within 100 km.
+	TerritoryCommune
+	// Distance from the commune's centre to the nearest place offering the
+	// theme; null when none is within 100 km.
 	NearestKM *float64 `json:"nearest_km" extensions:"x-nullable" example:"14.2"`
 }
 
-// ThemeGap lists the communes of the area without an actor offering a theme
-// within gap_km.
+// AreaCommune is a commune of the area with the themes it lacks.
+type AreaCommune struct {
+	TerritoryCommune
+	// Themes with no place offering them within gap_km of the commune.
+	GapThemes []string `json:"gap_themes" extensions:"x-vocabulary=themes"`
+}
+
+// ThemeGap is, for one theme, the people of the area living in communes
+// whose nearest place offering it is farther than gap_km.
 type ThemeGap struct {
-	Theme    string       `json:"theme" extensions:"x-vocabulary=themes"`
+	Theme string `json:"theme" extensions:"x-vocabulary=themes"`
+	// Inhabitants of those communes.
+	Population int `json:"population" example:"120000"`
+	// Of the area's population, 0 to 1.
+	Share float64 `json:"share" example:"0.06"`
+	// The communes, the most populated first.
 	Communes []GapCommune `json:"communes"`
 }
 
@@ -72,25 +97,33 @@ type TerritoryStats struct {
 	// Active actors of the area, and their published services.
 	Actors   int `json:"actors" example:"104"`
 	Services int `json:"services" example:"230"`
-	// Communes of the area known to the directory (from the actors' addresses).
-	Communes   int             `json:"communes" example:"27"`
-	Typologies []TypologyCount `json:"typologies"`
-	Themes     []OfferShare    `json:"themes"`
-	Kinds      []OfferShare    `json:"kinds"`
+	// Communes of the area (official reference) and their population.
+	Communes   int `json:"communes" example:"119"`
+	Population int `json:"population" example:"2043110"`
+	// Communes of the area without any active place, and their population.
+	CommunesWithoutPlace   int `json:"communes_without_place" example:"60"`
+	PopulationWithoutPlace int `json:"population_without_place" example:"150000"`
+	// Actors of the area whose address could not be resolved to a commune.
+	UnplacedActors int             `json:"unplaced_actors" example:"0"`
+	Typologies     []TypologyCount `json:"typologies"`
+	Themes         []OfferShare    `json:"themes"`
+	Kinds          []OfferShare    `json:"kinds"`
 	// The distance beyond which a commune counts as not served.
 	GapKM float64    `json:"gap_km" example:"10"`
 	Gaps  []ThemeGap `json:"gaps"`
+	// Every commune of the area, the most populated first.
+	AreaCommunes []AreaCommune `json:"area_communes"`
 }
 
 // TerritoryStats godoc
 //
 //	@Summary		Describe a territory
-//	@Description	A diagnostic of an area (one of departement, commune or near): its active actors by typology, the share of them offering each theme (equipment and connection, help with procedures, workshops…) and each kind of service, and the gaps: communes of the area whose nearest actor offering a theme (anywhere, borders do not stop people) is farther than gap_km. The communes of an area are those of its actors' addresses (the directory has no commune reference), each located at the mean of its actors' coordinates; communes whose actors have no coordinates are left out of the gaps. Population is not known, so there is no rate per inhabitant. Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,nearest_km).
+//	@Description	A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.
 //	@Tags			stats
 //	@Produce		json
 //	@Produce		text/csv
 //	@Param			departement	query		string		false	"Département code"
-//	@Param			commune		query		string		false	"INSEE commune code"
+//	@Param			commune		query		string		false	"Commune: INSEE code or name"
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
 //	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)
@@ -100,10 +133,76 @@ type TerritoryStats struct {
 //	@Failure		401			{object}	Problem	"A token was sent but is invalid"
 //	@Router			/api/v1/stats/territory [get]
 func (h *Handler) TerritoryStats(c *gin.Context) error {
+	out, err := h.territory(c)
+	if err != nil {
+		return err
+	}
+	if wantsCSV(c) {
+		return writeTerritoryCSV(c, out)
+	}
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// TerritoryFeature is a commune of the area as a GeoJSON point.
+type TerritoryFeature struct {
+	Type string `json:"type" enums:"Feature"`
+	// A Point at the commune's centre; null for the few without one.
+	Geometry   *GeoPoint   `json:"geometry" extensions:"x-nullable"`
+	Properties AreaCommune `json:"properties"`
+}
+
+// GeoPoint is a GeoJSON Point: [longitude, latitude].
+type GeoPoint struct {
+	Type        string    `json:"type" enums:"Point"`
+	Coordinates []float64 `json:"coordinates" example:"5.048,43.405"`
+}
+
+// TerritoryGeoJSON is the diagnostic's communes as a FeatureCollection.
+type TerritoryGeoJSON struct {
+	Type     string             `json:"type" enums:"FeatureCollection"`
+	Features []TerritoryFeature `json:"features"`
+}
+
+// TerritoryGeoJSON godoc
+//
+//	@Summary		Map a territory's diagnostic
+//	@Description	The communes of GET /api/v1/stats/territory (same parameters) as a GeoJSON FeatureCollection of points at their centres, each with its population, its active places and the themes it lacks within gap_km, for maps.
+//	@Tags			stats
+//	@Produce		application/geo+json
+//	@Produce		json
+//	@Param			departement	query		string		false	"Département code"
+//	@Param			commune		query		string		false	"Commune: INSEE code or name"
+//	@Param			near		query		string		false	"latitude,longitude"
+//	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
+//	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)
+//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)
+//	@Success		200			{object}	TerritoryGeoJSON
+//	@Failure		400			{object}	Problem	"Invalid query parameter"
+//	@Failure		401			{object}	Problem	"A token was sent but is invalid"
+//	@Router			/api/v1/stats/territory/geojson [get]
+func (h *Handler) TerritoryGeoJSON(c *gin.Context) error {
+	out, err := h.territory(c)
+	if err != nil {
+		return err
+	}
+	fc := TerritoryGeoJSON{Type: "FeatureCollection", Features: make([]TerritoryFeature, 0, len(out.AreaCommunes))}
+	for _, cm := range out.AreaCommunes {
+		f := TerritoryFeature{Type: "Feature", Properties: cm}
+		if cm.Latitude != nil {
+			f.Geometry = &GeoPoint{Type: "Point", Coordinates: []float64{*cm.Longitude, *cm.Latitude}}
+		}
+		fc.Features = append(fc.Features, f)
+	}
+	c.Header("Content-Disposition", `inline; filename="territoire.geojson"`)
+	c.Render(http.StatusOK, jsonRender{fc, "application/geo+json"})
+	return nil
+}
+
+func (h *Handler) territory(c *gin.Context) (TerritoryStats, error) {
 	q := newQueryParser(c.Request.URL.Query())
 	tq := search.TerritoryQuery{
-		Departement: q.one("departement"),
-		InseeCode:   q.one("commune"),
+		Departement: strings.ToUpper(q.one("departement")),
 		Near:        q.point("near"),
 		Themes:      q.vocab("themes", vocab.NameThemes),
 	}
@@ -114,16 +213,17 @@ func (h *Handler) TerritoryStats(c *gin.Context) error {
 	if tq.Departement != "" {
 		n++
 		area = TerritoryArea{Kind: "departement", Value: tq.Departement}
-		if !ident.ValidDepartement(tq.Departement) {
+		if !ident.ValidDepartement(tq.Departement) || !commune.KnownDepartement(tq.Departement) {
 			q.errs.Add("departement", "must be a département code such as 13, 2A or 974")
 		}
 	}
-	if tq.InseeCode != "" {
+	if v := q.one("commune"); v != "" {
 		n++
-		area = TerritoryArea{Kind: "commune", Value: tq.InseeCode}
-		if !ident.ValidINSEE(tq.InseeCode) {
-			q.errs.Add("commune", "must be an INSEE commune code such as 13055")
+		// One commune: a city stands for itself, whole.
+		if codes := q.communeCodes("commune"); len(codes) > 0 {
+			tq.InseeCode = codes[0]
 		}
+		area = TerritoryArea{Kind: "commune", Value: tq.InseeCode}
 	}
 	if tq.Near != nil {
 		n++
@@ -139,18 +239,13 @@ func (h *Handler) TerritoryStats(c *gin.Context) error {
 		q.errs.Add("departement", "give exactly one of departement, commune or near")
 	}
 	if err := q.err(); err != nil {
-		return err
+		return TerritoryStats{}, err
 	}
 	rep, err := h.Search.Territory(c.Request.Context(), tq)
 	if err != nil {
-		return err
+		return TerritoryStats{}, err
 	}
-	out := newTerritoryStats(area, rep)
-	if wantsCSV(c) {
-		return writeTerritoryCSV(c, out)
-	}
-	writeJSON(c, http.StatusOK, out)
-	return nil
+	return newTerritoryStats(area, rep), nil
 }
 
 // km reads an optional distance in kilometres (0 when absent).
@@ -167,10 +262,20 @@ func (q *queryParser) km(name string) float64 {
 	return v
 }
 
+func newTerritoryCommune(c search.Commune) TerritoryCommune {
+	out := TerritoryCommune{InseeCode: c.InseeCode, PostalCode: c.PostalCode, Name: c.Name, Population: c.Population, Actors: c.Actors}
+	if c.HasCentre {
+		out.Latitude, out.Longitude = ptr(c.Lat), ptr(c.Lon)
+	}
+	return out
+}
+
 func newTerritoryStats(area TerritoryArea, rep search.TerritoryReport) TerritoryStats {
 	typ := vocab.MustGet(vocab.NameTypologies)
 	out := TerritoryStats{Area: area, Actors: rep.Actors, Services: rep.Services, Communes: rep.Communes, GapKM: rep.GapKM,
-		Typologies: []TypologyCount{}, Themes: []OfferShare{}, Kinds: []OfferShare{}, Gaps: []ThemeGap{}}
+		Population: rep.Population, CommunesWithoutPlace: rep.WithoutPlace, PopulationWithoutPlace: rep.WithoutPlacePopulation,
+		UnplacedActors: rep.Unplaced,
+		Typologies:     []TypologyCount{}, Themes: []OfferShare{}, Kinds: []OfferShare{}, Gaps: []ThemeGap{}, AreaCommunes: []AreaCommune{}}
 	for _, t := range rep.Typologies {
 		label := typ.Label(t.Value)
 		if t.Value == "" {
@@ -188,12 +293,18 @@ func newTerritoryStats(area TerritoryArea, rep search.TerritoryReport) Territory
 	out.Themes = shares(rep.Themes, vocab.MustGet(vocab.NameThemes))
 	out.Kinds = shares(rep.Kinds, vocab.MustGet(vocab.NameServiceKinds))
 	for _, g := range rep.Gaps {
-		tg := ThemeGap{Theme: g.Theme, Communes: make([]GapCommune, len(g.Communes))}
+		tg := ThemeGap{Theme: g.Theme, Population: g.Population, Share: g.Share, Communes: make([]GapCommune, len(g.Communes))}
 		for i, c := range g.Communes {
-			tg.Communes[i] = GapCommune{InseeCode: c.InseeCode, PostalCode: c.PostalCode, Name: c.Name, Actors: c.Actors,
-				Latitude: c.Lat, Longitude: c.Lon, NearestKM: c.NearestKM}
+			tg.Communes[i] = GapCommune{TerritoryCommune: newTerritoryCommune(c), NearestKM: c.NearestKM}
 		}
 		out.Gaps = append(out.Gaps, tg)
+	}
+	for _, c := range rep.Places {
+		gt := c.GapThemes
+		if gt == nil {
+			gt = []string{}
+		}
+		out.AreaCommunes = append(out.AreaCommunes, AreaCommune{TerritoryCommune: newTerritoryCommune(c), GapThemes: gt})
 	}
 	return out
 }
@@ -218,28 +329,34 @@ func writeTerritoryCSV(c *gin.Context, s TerritoryStats) error {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-	rows := [][]string{{"section", "value", "label", "count", "share", "services", "insee_code", "postal_code", "commune", "nearest_km"}}
-	rows = append(rows,
-		[]string{"area", s.Area.Kind, s.Area.Value, "", "", "", "", "", "", ""},
-		[]string{"total", "actors", "Acteurs actifs", strconv.Itoa(s.Actors), "", strconv.Itoa(s.Services), "", "", "", ""},
-		[]string{"total", "communes", "Communes connues", strconv.Itoa(s.Communes), "", "", "", "", "", ""})
+	rows := [][]string{{"section", "value", "label", "count", "share", "services", "insee_code", "postal_code", "commune", "population", "nearest_km"}}
+	row := func(cells ...string) { rows = append(rows, append(cells, make([]string, 11-len(cells))...)) }
+	row("area", s.Area.Kind, s.Area.Value)
+	row("total", "actors", "Acteurs actifs", strconv.Itoa(s.Actors), "", strconv.Itoa(s.Services))
+	row("total", "communes", "Communes du territoire", strconv.Itoa(s.Communes), "", "", "", "", "", strconv.Itoa(s.Population))
+	row("total", "communes_without_place", "Communes sans aucun lieu", strconv.Itoa(s.CommunesWithoutPlace), "", "", "", "", "", strconv.Itoa(s.PopulationWithoutPlace))
 	for _, t := range s.Typologies {
-		rows = append(rows, []string{"typology", t.Value, t.Label, strconv.Itoa(t.Count), num(t.Share), "", "", "", "", ""})
+		row("typology", t.Value, t.Label, strconv.Itoa(t.Count), num(t.Share))
 	}
 	for _, t := range s.Themes {
-		rows = append(rows, []string{"theme", t.Value, t.Label, strconv.Itoa(t.Actors), num(t.Share), strconv.Itoa(t.Services), "", "", "", ""})
+		row("theme", t.Value, t.Label, strconv.Itoa(t.Actors), num(t.Share), strconv.Itoa(t.Services))
 	}
 	for _, t := range s.Kinds {
-		rows = append(rows, []string{"kind", t.Value, t.Label, strconv.Itoa(t.Actors), num(t.Share), strconv.Itoa(t.Services), "", "", "", ""})
+		row("kind", t.Value, t.Label, strconv.Itoa(t.Actors), num(t.Share), strconv.Itoa(t.Services))
 	}
 	for _, g := range s.Gaps {
+		label := fmt.Sprintf("Habitants à plus de %s km d'un lieu", num(s.GapKM))
+		row("gap_total", g.Theme, label, strconv.Itoa(len(g.Communes)), num(g.Share), "", "", "", "", strconv.Itoa(g.Population))
 		for _, cm := range g.Communes {
 			nearest := ""
 			if cm.NearestKM != nil {
 				nearest = num(*cm.NearestKM)
 			}
-			rows = append(rows, []string{"gap", g.Theme, fmt.Sprintf("Aucun acteur à moins de %s km", num(s.GapKM)), strconv.Itoa(cm.Actors), "", "", cm.InseeCode, cm.PostalCode, cm.Name, nearest})
+			row("gap", g.Theme, label, strconv.Itoa(cm.Actors), "", "", cm.InseeCode, cm.PostalCode, cm.Name, strconv.Itoa(cm.Population), nearest)
 		}
+	}
+	for _, cm := range s.AreaCommunes {
+		row("commune", strings.Join(cm.GapThemes, "|"), "Thèmes manquants", strconv.Itoa(cm.Actors), "", "", cm.InseeCode, cm.PostalCode, cm.Name, strconv.Itoa(cm.Population))
 	}
 	if err := w.WriteAll(rows); err != nil {
 		return models.Internal(err)

@@ -14,7 +14,9 @@ import (
 type TerritoryBody struct {
 	// Département codes: 13, 2A, 974…
 	Departements []string `json:"departements" example:"13"`
-	// INSEE commune codes.
+	// INSEE commune codes (a name of one commune is accepted and stored as
+	// its code). A city covers its arrondissements, and a commune every
+	// place resolved there, imported ones included.
 	Communes []string `json:"communes" example:"06088"`
 }
 
@@ -27,8 +29,12 @@ type User struct {
 	Disabled      bool   `json:"disabled"`
 	// The territory the account coordinates; both lists empty if none.
 	Coordinator TerritoryBody `json:"coordinator"`
-	CreatedAt   time.Time     `json:"created_at" format:"date-time"`
-	UpdatedAt   time.Time     `json:"updated_at" format:"date-time"`
+	// What the person shares with the structures they exchange referrals with.
+	JobTitle          string    `json:"job_title" example:"Conseillère numérique"`
+	ProfessionalEmail string    `json:"professional_email" example:"camille.martin@mediatheque.example.fr"`
+	ProfessionalPhone string    `json:"professional_phone" example:"+33491000000"`
+	CreatedAt         time.Time `json:"created_at" format:"date-time"`
+	UpdatedAt         time.Time `json:"updated_at" format:"date-time"`
 }
 
 // MembershipView is one of an account's structures.
@@ -65,7 +71,8 @@ func territoryBody(t models.Territory) TerritoryBody {
 
 func newUser(u *models.User) User {
 	return User{ID: u.ID, Email: u.Email, DisplayName: u.DisplayName, PlatformAdmin: u.PlatformAdmin, Disabled: u.Disabled,
-		Coordinator: territoryBody(u.Territory()), CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+		Coordinator: territoryBody(u.Territory()), JobTitle: u.JobTitle, ProfessionalEmail: u.ProfessionalEmail, ProfessionalPhone: u.ProfessionalPhone,
+		CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 }
 
 func (h *Handler) userDetail(c *gin.Context, u *models.User) (UserDetail, error) {
@@ -256,26 +263,36 @@ type PasswordResetRequest struct {
 	ActorID string `json:"actor_id,omitempty" format:"uuid"`
 }
 
-// PasswordResetIssued is a reset link's token, shown this once: give it to
-// the person, who sets a new password at POST /api/v1/auth/password-reset.
+// PasswordResetIssued is a reset link. When the service sends e-mail, the
+// link goes to the account's address only (delivery email, token ""); else
+// its token is shown this once (delivery manual): give it to the person,
+// who sets a new password at POST /api/v1/auth/password-reset.
 type PasswordResetIssued struct {
-	ID        string    `json:"id" format:"uuid"`
-	UserID    string    `json:"user_id" format:"uuid"`
-	Email     string    `json:"email"`
+	ID     string `json:"id" format:"uuid"`
+	UserID string `json:"user_id" format:"uuid"`
+	Email  string `json:"email"`
+	// email: the link was e-mailed to the account's address; manual: pass the token on yourself.
+	Delivery string `json:"delivery" enums:"email,manual"`
+	// "" when e-mailed.
 	Token     string    `json:"token" example:"pwr_…"`
 	ExpiresAt time.Time `json:"expires_at" format:"date-time"`
 	// Where the person uses the token, with their new password.
 	Use string `json:"use" example:"POST /api/v1/auth/password-reset"`
 }
 
-func newPasswordResetIssued(r *models.PasswordReset) PasswordResetIssued {
-	return PasswordResetIssued{ID: r.ID, UserID: r.UserID, Email: r.Email, Token: r.Token, ExpiresAt: r.ExpiresAt, Use: "POST /api/v1/auth/password-reset"}
+// newPasswordResetIssued shows the token only when no e-mail carries it.
+func newPasswordResetIssued(r *models.PasswordReset, emailed bool) PasswordResetIssued {
+	out := PasswordResetIssued{ID: r.ID, UserID: r.UserID, Email: r.Email, Token: r.Token, Delivery: "manual", ExpiresAt: r.ExpiresAt, Use: "POST /api/v1/auth/password-reset"}
+	if emailed {
+		out.Token, out.Delivery = "", "email"
+	}
+	return out
 }
 
 // IssuePasswordReset godoc
 //
 //	@Summary		Issue a password reset link
-//	@Description	For a person who forgot their password, without a mail server: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). The single-use token is shown once, expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).
+//	@Description	For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual). It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).
 //	@Tags			accounts
 //	@Accept			json
 //	@Produce		json
@@ -316,7 +333,7 @@ func (h *Handler) IssuePasswordReset(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusCreated, newPasswordResetIssued(r))
+	writeJSON(c, http.StatusCreated, newPasswordResetIssued(r, h.Store.Notifies()))
 	return nil
 }
 

@@ -45,6 +45,9 @@ const maxParentDepth = 8 // networks of networks exist; deeper is a data error
 // CreateActor validates a and inserts it with a new id.
 func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := s.strictActor(nil, a); err != nil {
+			return err
+		}
 		if err := s.insertActor(tx, a); err != nil {
 			return err
 		}
@@ -117,6 +120,9 @@ func (s *Store) UpdateActor(ctx context.Context, id string, ifVersion int64, app
 		}
 		before := *a
 		if err := apply(a); err != nil {
+			return err
+		}
+		if err := s.strictActor(&before, a); err != nil {
 			return err
 		}
 		if err := s.saveActor(tx, &before, a); err != nil {

@@ -81,7 +81,10 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 		if err := bindIdempotency(tx, SubjectInvitation, inv.ID); err != nil {
 			return err
 		}
-		return s.trail(tx, ev, invitationGrants(inv))
+		if err := s.trail(tx, ev, invitationGrants(inv)); err != nil {
+			return err
+		}
+		return s.queueInvitation(tx, inv, token)
 	})
 	if err != nil {
 		return nil, "", err
@@ -188,6 +191,22 @@ func invitationGrants(inv *Invitation) map[string]any {
 	return d
 }
 
+// queueInvitation e-mails the invitation's link to the invited address,
+// when the service sends e-mail (the handler then does not show the token).
+func (s *Store) queueInvitation(tx *gorm.DB, inv *Invitation, token string) error {
+	params := map[string]string{"token": token, "expires_at": inv.ExpiresAt.Format(time.RFC3339), "role": inv.Role}
+	if inv.ActorID != nil {
+		params["actor_name"] = actorName(tx, *inv.ActorID)
+	}
+	if inv.PlatformAdmin {
+		params["platform_admin"] = "true"
+	}
+	if len(inv.CoordinatorDepartements)+len(inv.CoordinatorCommunes) > 0 {
+		params["coordinator"] = "true"
+	}
+	return s.queue(tx, notification{Kind: NotifyInvitation, Email: inv.Email, Params: params})
+}
+
 func mergeCodes(a, b StringList) StringList {
 	out := append(StringList{}, a...)
 	for _, c := range b {
@@ -213,7 +232,10 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 			return err
 		}
 		inv.TokenHash = hash
-		return tx.Model(&inv).Update("token_hash", hash).Error
+		if err := tx.Model(&inv).Update("token_hash", hash).Error; err != nil {
+			return err
+		}
+		return s.queueInvitation(tx, &inv, token)
 	})
 	if err != nil {
 		return nil, "", err

@@ -43,20 +43,7 @@ func (s *Store) CreateJoinRequest(ctx context.Context, userID, actorID, message 
 	}
 	jr := &JoinRequest{ID: NewID(), UserID: userID, ActorID: actorID, Message: message, Status: RequestPending, CreatedAt: s.now()}
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		if _, err := lockActor(tx, actorID, 0); err != nil {
-			return err
-		}
-		var n int64
-		if err := tx.Model(&membershipRow{}).Where("user_id = ? AND actor_id = ?", userID, actorID).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return Errorf(ECONFLICT, "You are already a member of this structure.")
-		}
-		if err := tx.Omit("Email", "DisplayName").Create(jr).Error; err != nil {
-			if isUniqueOn(err, "join_requests.user_id") {
-				return Errorf(ECONFLICT, "You already have a pending request for this structure.")
-			}
+		if err := s.insertJoinRequest(tx, jr); err != nil {
 			return err
 		}
 		return bindIdempotency(tx, EntityJoinRequest, jr.ID)
@@ -65,6 +52,32 @@ func (s *Store) CreateJoinRequest(ctx context.Context, userID, actorID, message 
 		return nil, err
 	}
 	return jr, nil
+}
+
+// insertJoinRequest records jr and tells the structure's managers.
+func (s *Store) insertJoinRequest(tx *gorm.DB, jr *JoinRequest) error {
+	a, err := lockActor(tx, jr.ActorID, 0)
+	if err != nil {
+		return err
+	}
+	var n int64
+	if err := tx.Model(&membershipRow{}).Where("user_id = ? AND actor_id = ?", jr.UserID, jr.ActorID).Count(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		return Errorf(ECONFLICT, "You are already a member of this structure.")
+	}
+	if err := tx.Omit("Email", "DisplayName").Create(jr).Error; err != nil {
+		if isUniqueOn(err, "join_requests.user_id") {
+			return Errorf(ECONFLICT, "You already have a pending request for this structure.")
+		}
+		return err
+	}
+	ref, err := actorRef(tx, a.ID)
+	if err != nil {
+		return err
+	}
+	return s.tell(tx, NotifyJoinRequest, map[string]string{"actor_id": a.ID, "actor_name": a.Name, "request_id": jr.ID}, managersOf(ref.Lineage...))
 }
 
 // JoinRequestFilter selects join requests.
@@ -133,7 +146,10 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, id string, accep
 		if u, err := getUser(tx, out.UserID); err == nil {
 			out.Email, out.DisplayName = u.Email, u.DisplayName
 		}
-		return tx.Model(&out).Select("status", "role", "reason", "decided_by", "decided_at").Updates(&out).Error
+		if err := tx.Model(&out).Select("status", "role", "reason", "decided_by", "decided_at").Updates(&out).Error; err != nil {
+			return err
+		}
+		return s.tell(tx, NotifyJoinDecision, map[string]string{"actor_id": actorID, "actor_name": actorName(tx, actorID), "status": out.Status}, account(out.UserID))
 	})
 	if err != nil {
 		return nil, err

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"carnet/models/commune"
 )
 
 // Role is what a principal may do for one structure (actor).
@@ -31,14 +33,40 @@ type Territory struct {
 	Communes     []string
 }
 
+// CommuneCodes lists the INSEE codes a territory's communes cover, for SQL
+// filters: each commune's own, and a city's arrondissements (places of
+// Marseille are filed under 13201…13216).
+func (t Territory) CommuneCodes() []string {
+	out := slices.Clone(t.Communes)
+	for _, c := range t.Communes {
+		for _, a := range commune.Arrondissements(c) {
+			out = append(out, a.Code)
+		}
+	}
+	return out
+}
+
 // IsZero reports whether the territory covers nothing.
 func (t Territory) IsZero() bool { return len(t.Departements) == 0 && len(t.Communes) == 0 }
 
 // Covers reports whether a place with this département and INSEE code lies
 // in the territory.
+// A commune covers its arrondissements (a coordinator of Marseille, 13055,
+// covers a place resolved to Marseille 2e, 13202), and the INSEE code of a
+// place is the resolved commune's (see RefOf), so imported places whose file
+// carried no code are covered too.
 func (t Territory) Covers(departement, insee string) bool {
-	return departement != "" && slices.Contains(t.Departements, departement) ||
-		insee != "" && slices.Contains(t.Communes, insee)
+	if departement != "" && slices.Contains(t.Departements, departement) {
+		return true
+	}
+	if insee == "" {
+		return false
+	}
+	if slices.Contains(t.Communes, insee) {
+		return true
+	}
+	c := commune.ByCode(insee)
+	return c != nil && c.City != "" && slices.Contains(t.Communes, c.City)
 }
 
 // Principal is the authenticated caller, rebuilt from the database on every

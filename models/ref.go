@@ -19,7 +19,17 @@ func (s *Store) ActorRef(ctx context.Context, id string) (ActorRef, error) {
 func RefOf(a *Actor, lineage []string) ActorRef {
 	c := *a
 	c.Normalize()
-	return ActorRef{ID: c.ID, Source: c.Source, Departement: c.Departement, InseeCode: c.Address.InseeCode, Lineage: lineage}
+	return ActorRef{ID: c.ID, Source: c.Source, Departement: c.Departement, InseeCode: placeCode(&c), Lineage: lineage}
+}
+
+// placeCode is the INSEE code of the commune an actor's address resolves
+// to, which authorization uses rather than the code as written: a file's
+// wrong code must not put a place in another coordinator's territory.
+func placeCode(a *Actor) string {
+	if r := resolvePlace(a.Address, a.Latitude, a.Longitude); r.Commune != nil {
+		return r.Commune.Code
+	}
+	return a.Address.InseeCode
 }
 
 func actorRef(db *gorm.DB, id string) (ActorRef, error) {

@@ -19,16 +19,22 @@ const (
 	ReferralNoShow    = "no_show"
 	ReferralCancelled = "cancelled"
 	ReferralExpired   = "expired"
+	// ReferralForwarded: the receiving structure sent the person on to
+	// another service; a new referral continues from there.
+	ReferralForwarded = "forwarded"
+	// ReferralNoOutcome: accepted long ago and never closed; the platform
+	// closes it so that it stops counting as open (statistics keep it).
+	ReferralNoOutcome = "no_outcome"
 )
 
 // ReferralStatuses lists every status, in lifecycle order.
-var ReferralStatuses = []string{ReferralSent, ReferralAccepted, ReferralRefused, ReferralCompleted, ReferralNoShow, ReferralCancelled, ReferralExpired}
+var ReferralStatuses = []string{ReferralSent, ReferralAccepted, ReferralRefused, ReferralCompleted, ReferralNoShow, ReferralCancelled, ReferralExpired, ReferralForwarded, ReferralNoOutcome}
 
 // Sides of a referral: who may make a transition.
 const (
 	SideSender   = "sender"   // members of the sending structure
 	SideReceiver = "receiver" // members of the receiving structure
-	SideSystem   = "system"   // the expiry job
+	SideSystem   = "system"   // the maintenance job (expiry, no outcome)
 )
 
 // referralTransitions is the lifecycle: from a status, which statuses may
@@ -39,11 +45,14 @@ var referralTransitions = map[string]map[string]string{
 		ReferralRefused:   SideReceiver,
 		ReferralCancelled: SideSender,
 		ReferralExpired:   SideSystem,
+		ReferralForwarded: SideReceiver,
 	},
 	ReferralAccepted: {
 		ReferralCompleted: SideReceiver,
 		ReferralNoShow:    SideReceiver,
 		ReferralCancelled: SideSender,
+		ReferralForwarded: SideReceiver,
+		ReferralNoOutcome: SideSystem,
 	},
 }
 
@@ -57,7 +66,7 @@ func ReferralSideFor(from, to string) (string, bool) {
 // IsClosedReferralStatus reports whether a status ends the lifecycle.
 func IsClosedReferralStatus(s string) bool {
 	switch s {
-	case ReferralRefused, ReferralCompleted, ReferralNoShow, ReferralCancelled, ReferralExpired:
+	case ReferralRefused, ReferralCompleted, ReferralNoShow, ReferralCancelled, ReferralExpired, ReferralForwarded, ReferralNoOutcome:
 		return true
 	}
 	return false
@@ -113,6 +122,16 @@ type Referral struct {
 	ClosedAt      *time.Time
 	AnonymizedAt  *time.Time
 	Version       int64
+
+	// HandlerID is the member of the receiving structure who accepted it.
+	HandlerID string
+	// ForwardedFromID and ForwardedToID link a forwarded referral and the
+	// one it became ("" when none).
+	ForwardedFromID string
+	ForwardedToID   string
+	// RemindedStatus is the status in which the last reminder was sent.
+	RemindedStatus string
+	RemindedAt     *time.Time
 }
 
 // Limits on referral text: enough to explain a situation, not a file.

@@ -9,15 +9,25 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"carnet/models/vocab"
+)
+
+// Kinds of referral events.
+const (
+	EventStatus   = "status"   // the referral entered Status
+	EventMessage  = "message"  // a message was posted (its text is never in the event)
+	EventReminder = "reminder" // the platform reminded the receiving structure
 )
 
 // ReferralEvent is one step of a referral's lifecycle. It holds no personal
-// data: a status, who moved it, when, and a refusal reason code.
+// data: a kind, the status, who acted, when, and a refusal reason code.
 type ReferralEvent struct {
 	Seq         int64 `gorm:"primaryKey"`
 	ReferralID  string
 	FromActorID string
 	ToActorID   string
+	Kind        string
 	Status      string
 	ByUserID    string
 	ByActorID   string
@@ -26,56 +36,111 @@ type ReferralEvent struct {
 }
 
 // CreateReferral records a new referral from a member of r.FromActorID to an
-// open service of another structure.
+// open service of another structure, and tells the receiving structure.
 func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
 	now := s.now()
 	r.Normalize()
 	if err := r.Validate(now); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *gorm.DB) error {
-		from, err := activeActorRef(tx, r.FromActorID, "from_actor_id")
+	return s.write(ctx, func(tx *gorm.DB) error { return s.insertReferral(tx, r, now) })
+}
+
+// insertReferral checks what needs the database (both structures active
+// and open today, the service published and open to referrals, the sender
+// reachable when the person is to be reached through them), inserts r as
+// sent by the caller (binding the request's Idempotency-Key to it) and
+// tells the receiving structure's members.
+func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
+	from, err := activeActorRef(tx, r.FromActorID, "from_actor_id")
+	if err != nil {
+		return err
+	}
+	if !from.OpenAt(now) {
+		return &Error{Code: EINVALID, Message: from.closedMessage(now) + " A closed structure does not send referrals.",
+			Fields: []FieldError{{Field: "from_actor_id", Reason: "is closed today"}}}
+	}
+	var sv Service
+	err = tx.Take(&sv, "id = ?", r.ToServiceID).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && (sv.IsArchived() || !sv.IsPublished()) {
+		return referralInvalid("to_service_id", "no published service has this id")
+	}
+	if err != nil {
+		return err
+	}
+	if sv.ReferralsClosed {
+		return &Error{Code: EINVALID, Message: "This service does not take referrals at the moment; contact the structure directly or choose another service.",
+			Fields: []FieldError{{Field: "to_service_id", Reason: "does not take referrals"}}}
+	}
+	to, err := activeActorRef(tx, sv.ActorID, "to_service_id")
+	if err != nil {
+		return err
+	}
+	if !to.OpenAt(now) {
+		return &Error{Code: EINVALID, Message: to.closedMessage(now) + " Choose another place for this person, or send the referral once it has reopened.",
+			Fields: []FieldError{{Field: "to_service_id", Reason: "its structure is closed today"}}}
+	}
+	if sv.ActorID == r.FromActorID {
+		return referralInvalid("to_service_id", "is a service of your own structure; a referral goes to another structure")
+	}
+	sender := PrincipalFrom(tx.Statement.Context).UserID
+	if r.ContactChannel == ContactReferent {
+		u, err := getUser(tx, sender)
 		if err != nil {
 			return err
 		}
-		if !from.OpenAt(now) {
-			return &Error{Code: EINVALID, Message: from.closedMessage(now) + " A closed structure does not send referrals.",
-				Fields: []FieldError{{Field: "from_actor_id", Reason: "is closed today"}}}
+		if !u.CanBeReached() {
+			return referralInvalid("person.contact_channel", "referent means the structure reaches the person through you, but your profile shares no professional e-mail or phone: add one (PATCH /api/v1/me) or give the person's own contact")
 		}
-		var sv Service
-		err = tx.Take(&sv, "id = ?", r.ToServiceID).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && (sv.IsArchived() || !sv.IsPublished()) {
-			return referralInvalid("to_service_id", "no published service has this id")
-		}
-		if err != nil {
-			return err
-		}
-		if sv.ReferralsClosed {
-			return &Error{Code: EINVALID, Message: "This service does not take referrals at the moment; contact the structure directly or choose another service.",
-				Fields: []FieldError{{Field: "to_service_id", Reason: "does not take referrals"}}}
-		}
-		to, err := activeActorRef(tx, sv.ActorID, "to_service_id")
-		if err != nil {
-			return err
-		}
-		if !to.OpenAt(now) {
-			return &Error{Code: EINVALID, Message: to.closedMessage(now) + " Choose another place for this person, or send the referral once it has reopened.",
-				Fields: []FieldError{{Field: "to_service_id", Reason: "its structure is closed today"}}}
-		}
-		if sv.ActorID == r.FromActorID {
-			return referralInvalid("to_service_id", "is a service of your own structure; a referral goes to another structure")
-		}
-		r.ID, r.ToActorID, r.SenderID = NewID(), sv.ActorID, PrincipalFrom(ctx).UserID
-		r.Status, r.RefusalReason, r.RefusalDetails = ReferralSent, "", ""
-		r.CreatedAt, r.UpdatedAt, r.AcceptedAt, r.ClosedAt, r.AnonymizedAt, r.Version = now, now, nil, nil, nil, 1
-		if err := tx.Create(r).Error; err != nil {
-			return err
-		}
-		if err := bindIdempotency(tx, EntityReferral, r.ID); err != nil {
-			return err
-		}
-		return addReferralEvent(tx, r, r.SenderID, r.FromActorID, "", now)
-	})
+	}
+	r.ID, r.ToActorID, r.SenderID = NewID(), sv.ActorID, sender
+	r.Status, r.RefusalReason, r.RefusalDetails, r.HandlerID, r.ForwardedToID, r.RemindedStatus = ReferralSent, "", "", "", "", ""
+	r.CreatedAt, r.UpdatedAt, r.AcceptedAt, r.ClosedAt, r.AnonymizedAt, r.RemindedAt, r.Version = now, now, nil, nil, nil, nil, 1
+	if err := tx.Create(r).Error; err != nil {
+		return err
+	}
+	if err := bindIdempotency(tx, EntityReferral, r.ID); err != nil {
+		return err
+	}
+	if err := addReferralEvent(tx, r, EventStatus, r.SenderID, r.FromActorID, "", now); err != nil {
+		return err
+	}
+	return s.tell(tx, NotifyReferralReceived, referralParams(r, from.Name, to.Name, sv.Name), membersOf(r.ToActorID))
+}
+
+// referralParams are what a referral's e-mails say: names of the
+// structures and the service, the status, the link. Never the person.
+func referralParams(r *Referral, fromName, toName, serviceName string) map[string]string {
+	return map[string]string{"referral_id": r.ID, "status": r.Status, "from_actor_name": fromName, "to_actor_name": toName, "service_name": serviceName}
+}
+
+// referralParamsOf looks the names up.
+func referralParamsOf(tx *gorm.DB, r *Referral) map[string]string {
+	var names []string
+	tx.Model(&Service{}).Where("id = ?", r.ToServiceID).Limit(1).Pluck("name", &names)
+	service := ""
+	if len(names) > 0 {
+		service = names[0]
+	}
+	return referralParams(r, actorName(tx, r.FromActorID), actorName(tx, r.ToActorID), service)
+}
+
+// senderSide selects who follows a referral for the sending structure: its
+// sender while still a member, else the structure's managers.
+func senderSide(r *Referral) func(*gorm.DB) *gorm.DB {
+	return func(q *gorm.DB) *gorm.DB {
+		return q.Where("users.id IN (SELECT user_id FROM memberships WHERE actor_id = ? AND (user_id = ? OR (role = ? AND NOT EXISTS "+
+			"(SELECT 1 FROM memberships m2 WHERE m2.actor_id = ? AND m2.user_id = ?))))", r.FromActorID, r.SenderID, string(RoleManager), r.FromActorID, r.SenderID)
+	}
+}
+
+// receiverSide selects who follows it for the receiving structure: the
+// member who accepted it while still a member, else all its members.
+func receiverSide(r *Referral) func(*gorm.DB) *gorm.DB {
+	return func(q *gorm.DB) *gorm.DB {
+		return q.Where("users.id IN (SELECT user_id FROM memberships WHERE actor_id = ? AND (user_id = ? OR NOT EXISTS "+
+			"(SELECT 1 FROM memberships m2 WHERE m2.actor_id = ? AND m2.user_id = ?)))", r.ToActorID, r.HandlerID, r.ToActorID, r.HandlerID)
+	}
 }
 
 func referralInvalid(field, reason string) error {
@@ -93,8 +158,8 @@ func activeActorRef(tx *gorm.DB, id, field string) (*Actor, error) {
 	return nil, err
 }
 
-func addReferralEvent(tx *gorm.DB, r *Referral, byUser, byActor, reason string, at time.Time) error {
-	return tx.Create(&ReferralEvent{ReferralID: r.ID, FromActorID: r.FromActorID, ToActorID: r.ToActorID, Status: r.Status,
+func addReferralEvent(tx *gorm.DB, r *Referral, kind, byUser, byActor, reason string, at time.Time) error {
+	return tx.Create(&ReferralEvent{ReferralID: r.ID, FromActorID: r.FromActorID, ToActorID: r.ToActorID, Kind: kind, Status: r.Status,
 		ByUserID: byUser, ByActorID: byActor, Reason: reason, At: at}).Error
 }
 
@@ -179,17 +244,26 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, ifVersion int
 		out.Status, out.UpdatedAt, out.Version = t.To, now, out.Version+1
 		switch {
 		case t.To == ReferralAccepted:
-			out.AcceptedAt = &now
+			out.AcceptedAt, out.HandlerID = &now, PrincipalFrom(ctx).UserID
 		case IsClosedReferralStatus(t.To):
 			out.ClosedAt = &now
 		}
 		if t.To == ReferralRefused {
 			out.RefusalReason, out.RefusalDetails = t.Reason, t.Details
 		}
-		if err := tx.Model(&out).Select("status", "updated_at", "version", "accepted_at", "closed_at", "refusal_reason", "refusal_details").Updates(&out).Error; err != nil {
+		if err := tx.Model(&out).Select("status", "updated_at", "version", "accepted_at", "closed_at", "refusal_reason", "refusal_details", "handler_id").Updates(&out).Error; err != nil {
 			return err
 		}
-		return addReferralEvent(tx, &out, PrincipalFrom(ctx).UserID, t.ByActorID, out.RefusalReason, now)
+		if err := addReferralEvent(tx, &out, EventStatus, PrincipalFrom(ctx).UserID, t.ByActorID, out.RefusalReason, now); err != nil {
+			return err
+		}
+		// The other side hears of it: the sender of a decision or an
+		// outcome, the receiving structure of a cancellation.
+		tell := senderSide(&out)
+		if side == SideSender {
+			tell = receiverSide(&out)
+		}
+		return s.tell(tx, NotifyReferralStatus, referralParamsOf(tx, &out), tell)
 	})
 	if err != nil {
 		return nil, err
@@ -212,6 +286,18 @@ type ReferralFilter struct {
 	Statuses      []string
 	CreatedAfter  *time.Time
 	CreatedBefore *time.Time
+	ServiceIDs    []string // sent to one of these services
+	SenderIDs     []string // sent by one of these accounts
+	// Mine is an account id: referrals it sent or accepted.
+	Mine string
+	// Name matches the person's names: every word of it must begin a word
+	// of the first or last name, accents and case ignored. Names are
+	// matched in memory, never through an index (an index of names would
+	// be a second copy of them, outside retention's reach).
+	Name string
+	// All returns every match in one page, without counting apart (the
+	// CSV export of a structure's list).
+	All bool
 	ListParams
 }
 
@@ -242,19 +328,40 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Refer
 		if f.CreatedBefore != nil {
 			q = q.Where("referrals.created_at < ?", f.CreatedBefore.UTC())
 		}
+		if len(f.ServiceIDs) > 0 {
+			q = q.Where("referrals.to_service_id IN ?", f.ServiceIDs)
+		}
+		if len(f.SenderIDs) > 0 {
+			q = q.Where("referrals.sender_id IN ?", f.SenderIDs)
+		}
+		if f.Mine != "" {
+			q = q.Where("(referrals.sender_id = ? OR referrals.handler_id = ?)", f.Mine, f.Mine)
+		}
 		return q
 	}
+	var after string
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor, SortID)
+		if err != nil {
+			return page, err
+		}
+		after = c.ID
+	}
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := filter(tx.Model(&Referral{})).Count(&page.Total).Error; err != nil {
-			return err
+		if words := nameWords(f.Name); len(words) > 0 {
+			return pageByName(tx, filter, words, after, f.Limit, f.All, &page)
 		}
 		q := filter(tx.Model(&Referral{}))
-		if f.Cursor != "" {
-			c, err := decodeCursor(f.Cursor, SortID)
-			if err != nil {
-				return err
-			}
-			q = q.Where("referrals.id < ?", c.ID)
+		if after != "" {
+			q = q.Where("referrals.id < ?", after)
+		}
+		if f.All {
+			err := q.Order("referrals.id DESC").Find(&page.Items).Error
+			page.Total = int64(len(page.Items))
+			return err
+		}
+		if err := filter(tx.Model(&Referral{})).Count(&page.Total).Error; err != nil {
+			return err
 		}
 		if err := q.Order("referrals.id DESC").Limit(f.Limit + 1).Find(&page.Items).Error; err != nil {
 			return err
@@ -266,6 +373,70 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Refer
 		return nil
 	})
 	return page, dbError(err)
+}
+
+// pageByName reads the names of every referral the other filters select
+// (erased ones have none), keeps those matching words, and loads the page
+// after the cursor. Reading a structure's names is a few milliseconds for
+// thousands of referrals, and leaves no trace of the query anywhere.
+func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, after string, limit int, all bool, page *Page[Referral]) error {
+	var cands []struct{ ID, PersonFirstName, PersonLastName string }
+	if err := filter(tx.Model(&Referral{})).Where("referrals.anonymized_at IS NULL").
+		Select("referrals.id, referrals.person_first_name, referrals.person_last_name").Order("referrals.id DESC").Scan(&cands).Error; err != nil {
+		return err
+	}
+	var ids []string
+	for _, c := range cands {
+		if matchesName(words, c.PersonFirstName+" "+c.PersonLastName) {
+			ids = append(ids, c.ID)
+		}
+	}
+	page.Total = int64(len(ids))
+	if after != "" {
+		i, _ := slices.BinarySearchFunc(ids, after, func(id, target string) int { return strings.Compare(target, id) })
+		for i < len(ids) && ids[i] >= after {
+			i++
+		}
+		ids = ids[i:]
+	}
+	if all {
+		limit = len(ids)
+	}
+	if len(ids) > limit {
+		ids = ids[:limit+1]
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	// In chunks: SQLite caps the number of bound variables.
+	for chunk := range slices.Chunk(ids, 500) {
+		var items []Referral
+		if err := tx.Where("id IN ?", chunk).Order("id DESC").Find(&items).Error; err != nil {
+			return err
+		}
+		page.Items = append(page.Items, items...)
+	}
+	if len(page.Items) > limit {
+		page.Items = page.Items[:limit]
+		page.NextCursor = encodeCursor(cursor{Sort: SortID, ID: page.Items[limit-1].ID})
+	}
+	return nil
+}
+
+// nameWords folds a name query into words (lower case, no accents).
+func nameWords(q string) []string {
+	return strings.FieldsFunc(vocab.Slugify(q), func(r rune) bool { return r == '-' })
+}
+
+// matchesName reports whether every query word begins a word of name.
+func matchesName(words []string, name string) bool {
+	have := nameWords(name)
+	for _, w := range words {
+		if !slices.ContainsFunc(have, func(h string) bool { return strings.HasPrefix(h, w) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // ReferralChange is one status change in the feed of a structure's
@@ -312,20 +483,30 @@ func (s *Store) ReferralChanges(ctx context.Context, actorIDs []string, after in
 // ExpireReferrals moves referrals left "sent" since before olderThan to
 // "expired" and returns how many.
 func (s *Store) ExpireReferrals(ctx context.Context, olderThan time.Time) (int, error) {
+	return s.closeByPlatform(ctx, ReferralExpired, "status = ? AND created_at < ?", ReferralSent, olderThan.UTC())
+}
+
+// closeByPlatform closes the referrals that where selects as status (a move
+// of the platform's: expired, no_outcome), records each move and tells
+// their senders. Returns how many.
+func (s *Store) closeByPlatform(ctx context.Context, status, where string, args ...any) (int, error) {
 	n := 0
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var due []Referral
-		if err := tx.Where("status = ? AND created_at < ?", ReferralSent, olderThan.UTC()).Find(&due).Error; err != nil {
+		if err := tx.Where(where, args...).Order("id").Find(&due).Error; err != nil {
 			return err
 		}
 		now := s.now()
 		for i := range due {
 			r := &due[i]
-			r.Status, r.UpdatedAt, r.ClosedAt, r.Version = ReferralExpired, now, &now, r.Version+1
+			r.Status, r.UpdatedAt, r.ClosedAt, r.Version = status, now, &now, r.Version+1
 			if err := tx.Model(r).Select("status", "updated_at", "closed_at", "version").Updates(r).Error; err != nil {
 				return err
 			}
-			if err := addReferralEvent(tx, r, "", "", "", now); err != nil {
+			if err := addReferralEvent(tx, r, EventStatus, "", "", "", now); err != nil {
+				return err
+			}
+			if err := s.tell(tx, NotifyReferralStatus, referralParamsOf(tx, r), senderSide(r)); err != nil {
 				return err
 			}
 		}
@@ -343,8 +524,14 @@ func (s *Store) AnonymizeReferrals(ctx context.Context, closedBefore, createdBef
 	var n int64
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		now := s.now()
+		due := "anonymized_at IS NULL AND ((closed_at IS NOT NULL AND closed_at < ?) OR created_at < ?)"
+		// The messages go with the person's data: they are about them.
+		erase := tx.Session(&gorm.Session{NewDB: true}).Model(&Referral{}).Select("id").Where(due, closedBefore.UTC(), createdBefore.UTC())
+		if err := tx.Where("referral_id IN (?)", erase).Delete(&ReferralMessage{}).Error; err != nil {
+			return err
+		}
 		res := tx.Model(&Referral{}).
-			Where("anonymized_at IS NULL AND ((closed_at IS NOT NULL AND closed_at < ?) OR created_at < ?)", closedBefore.UTC(), createdBefore.UTC()).
+			Where(due, closedBefore.UTC(), createdBefore.UTC()).
 			Updates(map[string]any{
 				"situation": "", "person_first_name": "", "person_last_name": "", "contact_value": "",
 				"availability": "", "message": "", "refusal_details": "", "anonymized_at": now,
@@ -374,24 +561,29 @@ type ReferralStats struct {
 	Names                      map[string]string
 	MedianHoursToAcceptance    *float64
 	AcceptedCount, ClosedCount int
+	// Reminders counts the reminders sent about these referrals.
+	Reminders int
 }
 
 // ReferralStats computes statistics over the filtered referrals.
 func (s *Store) ReferralStats(ctx context.Context, f ReferralStatsFilter) (*ReferralStats, error) {
-	q := s.read(ctx).Model(&Referral{})
-	if f.ActorIDs != nil {
-		q = q.Where("(from_actor_id IN ? OR to_actor_id IN ?)", f.ActorIDs, f.ActorIDs)
+	scope := func(q *gorm.DB) *gorm.DB {
+		if f.ActorIDs != nil {
+			q = q.Where("(from_actor_id IN ? OR to_actor_id IN ?)", f.ActorIDs, f.ActorIDs)
+		}
+		if t := f.Territory; t != nil {
+			in := "SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?"
+			q = q.Where("(from_actor_id IN ("+in+") OR to_actor_id IN ("+in+"))", t.Departements, t.CommuneCodes(), t.Departements, t.CommuneCodes())
+		}
+		if f.From != nil {
+			q = q.Where("created_at >= ?", f.From.UTC())
+		}
+		if f.To != nil {
+			q = q.Where("created_at < ?", f.To.UTC())
+		}
+		return q
 	}
-	if t := f.Territory; t != nil {
-		in := "SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?"
-		q = q.Where("(from_actor_id IN ("+in+") OR to_actor_id IN ("+in+"))", t.Departements, t.Communes, t.Departements, t.Communes)
-	}
-	if f.From != nil {
-		q = q.Where("created_at >= ?", f.From.UTC())
-	}
-	if f.To != nil {
-		q = q.Where("created_at < ?", f.To.UTC())
-	}
+	q := scope(s.read(ctx).Model(&Referral{}))
 	var rows []struct {
 		FromActorID   string
 		ToActorID     string
@@ -427,6 +619,13 @@ func (s *Store) ReferralStats(ctx context.Context, f ReferralStatsFilter) (*Refe
 		}
 	}
 	st.AcceptedCount = len(hours)
+	var reminders int64
+	err := s.read(ctx).Model(&ReferralEvent{}).
+		Where("kind = ? AND referral_id IN (?)", EventReminder, scope(s.read(ctx).Model(&Referral{})).Select("id")).Count(&reminders).Error
+	if err != nil {
+		return nil, dbError(err)
+	}
+	st.Reminders = int(reminders)
 	if len(hours) > 0 {
 		sort.Float64s(hours)
 		m := hours[len(hours)/2]
@@ -462,27 +661,33 @@ type ReferralPolicy struct {
 	Retention time.Duration
 	// MaxRetention: and in any case this long after creation.
 	MaxRetention time.Duration
+	// RemindSent: the receiving structure is reminded of a referral left
+	// "sent" this long (0: never).
+	RemindSent time.Duration
+	// RemindAccepted: and of one accepted this long ago without an outcome
+	// (0: never).
+	RemindAccepted time.Duration
+	// NoOutcome: a referral accepted this long ago without an outcome is
+	// closed as "no_outcome" (0: never).
+	NoOutcome time.Duration
+	// OutboxRetention: sent and failed e-mails are deleted this long after
+	// they were queued.
+	OutboxRetention time.Duration
 }
 
-// DefaultReferralPolicy is 30 days to answer, 6 months of retention after
-// closure, 24 months at most.
-var DefaultReferralPolicy = ReferralPolicy{Expiry: 30 * 24 * time.Hour, Retention: 183 * 24 * time.Hour, MaxRetention: 730 * 24 * time.Hour}
+// DefaultReferralPolicy is 30 days to answer, a reminder after 7 days
+// without an answer and after 30 days without an outcome, closing as
+// no_outcome 90 days after acceptance, 6 months of retention after closure,
+// 24 months at most; sent e-mails are forgotten after 30 days.
+var DefaultReferralPolicy = ReferralPolicy{Expiry: 30 * 24 * time.Hour, Retention: 183 * 24 * time.Hour, MaxRetention: 730 * 24 * time.Hour,
+	RemindSent: 7 * 24 * time.Hour, RemindAccepted: 30 * 24 * time.Hour, NoOutcome: 90 * 24 * time.Hour, OutboxRetention: 30 * 24 * time.Hour}
 
 // MaintainReferrals expires unanswered referrals and erases personal data
-// past retention. The periodic job and `carnet referrals maintain` call it.
+// past retention, with the rest of Maintain. The periodic job and `carnet
+// referrals maintain` call Maintain.
 func (s *Store) MaintainReferrals(ctx context.Context, p ReferralPolicy) (expired, anonymized int, err error) {
-	now := s.now()
-	ctx = WithChannel(ctx, ChannelSystem)
-	if expired, err = s.ExpireReferrals(ctx, now.Add(-p.Expiry)); err != nil {
-		return 0, 0, err
-	}
-	anonymized, err = s.AnonymizeReferrals(ctx, now.Add(-p.Retention), now.Add(-p.MaxRetention))
-	if err != nil || anonymized == 0 {
-		return expired, anonymized, err
-	}
-	// secure_delete zeroed the erased values in the database's pages; the
-	// WAL still holds images of those pages from before: truncate it.
-	return expired, anonymized, s.Checkpoint(ctx)
+	r, err := s.Maintain(ctx, p)
+	return r.Expired, r.Anonymized, err
 }
 
 // RecordReferralReads writes, in one transaction, a trace of each read of a
@@ -512,4 +717,5 @@ func (s *Store) RecordReferralReads(ctx context.Context, p *Principal, rs []*Ref
 		}
 		return nil
 	})
+
 }

@@ -82,8 +82,13 @@ func (s *Store) IssuePasswordReset(ctx context.Context, userID, actorID string) 
 			return err
 		}
 		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token}
-		return s.trail(tx, TrailEvent{Action: TrailPasswordResetIssued, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
-			map[string]any{"reset_id": r.ID, "expires_at": r.ExpiresAt})
+		if err := s.trail(tx, TrailEvent{Action: TrailPasswordResetIssued, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
+			map[string]any{"reset_id": r.ID, "expires_at": r.ExpiresAt}); err != nil {
+			return err
+		}
+		// With e-mail configured, the link goes to the account's address
+		// (the handler then does not show the token).
+		return s.queuePasswordReset(tx, u.ID, token, r.ExpiresAt)
 	})
 	return out, err
 }
@@ -110,7 +115,7 @@ func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordR
 			return err
 		}
 		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token}
-		return nil
+		return s.queuePasswordReset(tx, u.ID, token, r.ExpiresAt)
 	})
 	return out, err
 }

@@ -70,6 +70,9 @@ func (s *Service) Normalize() {
 	s.AccessModes = normalizeVocab(vocab.NameAccessModes, s.AccessModes)
 	s.AccompanimentModes = normalizeVocab(vocab.NameAccompanimentModes, s.AccompanimentModes)
 	s.Address.normalize()
+	if !s.Address.IsZero() {
+		s.Address.applyResolution(resolvePlace(s.Address, s.Latitude, s.Longitude))
+	}
 	s.OpeningHours = strings.TrimSpace(s.OpeningHours)
 	s.Languages = normalizeVocab(vocab.NameLanguages, s.Languages)
 	s.BookingURL = normalizeURL(s.BookingURL)

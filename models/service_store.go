@@ -47,6 +47,9 @@ type ServiceFilter struct {
 // CreateService validates sv and inserts it with a new id under an active actor.
 func (s *Store) CreateService(ctx context.Context, sv *Service) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := strictService(nil, sv); err != nil {
+			return err
+		}
 		if err := s.insertService(tx, sv); err != nil {
 			return err
 		}
@@ -128,6 +131,9 @@ func (s *Store) UpdateService(ctx context.Context, id string, ifVersion int64, a
 		}
 		before := *sv
 		if err := apply(sv); err != nil {
+			return err
+		}
+		if err := strictService(&before, sv); err != nil {
 			return err
 		}
 		if err := s.saveService(tx, &before, sv); err != nil {
@@ -307,7 +313,7 @@ func draftsVisibleTo(q *gorm.DB, v *Principal) *gorm.DB {
 		}
 		if t := v.Coordinates; !t.IsZero() {
 			cond += " OR services.actor_id IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)"
-			args = append(args, t.Departements, t.Communes)
+			args = append(args, t.Departements, t.CommuneCodes())
 		}
 		if v.IsPartner() && len(v.Sources) > 0 {
 			cond += " OR services.source IN ?"

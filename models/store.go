@@ -44,6 +44,12 @@ type Store struct {
 	// tokens of the claims its requests are running.
 	instance string
 	claims   sync.Map
+
+	// notify: e-mail notifications are queued in the outbox (an SMTP
+	// server is configured); outboxWake is called after a commit that
+	// queued some.
+	notify     bool
+	outboxWake func()
 }
 
 // ChangeListener is told, after a write transaction commits and before the
@@ -64,6 +70,10 @@ type Options struct {
 	Now func() time.Time
 	// ReadConns is the size of the read pool; 0 means 2 × GOMAXPROCS.
 	ReadConns int
+	// Notifications queues e-mail notifications in the outbox, for a
+	// worker to send. Off when no SMTP server is configured: nothing is
+	// queued and nothing grows.
+	Notifications bool
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies
@@ -119,7 +129,12 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	rdb.SetMaxOpenConns(opt.ReadConns)
 	rdb.SetMaxIdleConns(opt.ReadConns)
-	s := &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }, instance: NewID()}
+	s := &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }, instance: NewID(),
+		notify: opt.Notifications}
+	if err := s.resolvePlacesOnce(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("resolve addresses against the commune reference: %w", err)
+	}
 	// Rows written before quality scores existed are scored once.
 	if err := s.scoreUnscored(ctx); err != nil {
 		s.Close()
@@ -258,7 +273,9 @@ type changesKey struct{}
 // connection, so commits and notifications happen in the same order.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	var changes []Change
+	var queued bool
 	tctx := context.WithValue(ctx, changesKey{}, &changes)
+	tctx = context.WithValue(tctx, outboxKey{}, &queued)
 	err := s.w.WithContext(tctx).Transaction(fn)
 	if err != nil {
 		return dbError(err)
@@ -267,6 +284,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		for _, l := range s.listeners {
 			l(ctx, changes)
 		}
+	}
+	if queued && s.outboxWake != nil {
+		s.outboxWake()
 	}
 	return nil
 }

@@ -61,7 +61,14 @@ func (s *Store) CreateSuggestion(ctx context.Context, sg *Suggestion) error {
 		if err := tx.Create(sg).Error; err != nil {
 			return err
 		}
-		return bindIdempotency(tx, EntitySuggestion, sg.ID)
+		if err := bindIdempotency(tx, EntitySuggestion, sg.ID); err != nil {
+			return err
+		}
+		ref, err := actorRef(tx, sg.ActorID)
+		if err != nil {
+			return err
+		}
+		return s.tell(tx, NotifySuggestion, map[string]string{"suggestion_id": sg.ID, "entity": sg.Entity, "actor_name": actorName(tx, sg.ActorID)}, moderatorsOf(ref))
 	})
 }
 
@@ -115,7 +122,7 @@ func (s *Store) ListSuggestions(ctx context.Context, f SuggestionFilter) (Page[S
 			}
 			if t := v.Coordinates; !t.IsZero() {
 				cond += " OR suggestions.actor_id IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)"
-				args = append(args, t.Departements, t.Communes)
+				args = append(args, t.Departements, t.CommuneCodes())
 			}
 			q = q.Where("("+cond+")", args...)
 		}
@@ -167,6 +174,9 @@ func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func
 		if err := apply(a, sg); err != nil {
 			return noLongerApplies(err)
 		}
+		if err := s.strictActor(&before, a); err != nil {
+			return noLongerApplies(err)
+		}
 		if err := s.saveActor(tx, &before, a); err != nil {
 			return noLongerApplies(err)
 		}
@@ -187,6 +197,9 @@ func (s *Store) AcceptServiceSuggestion(ctx context.Context, id string, apply fu
 		}
 		before := *sv
 		if err := apply(sv, sg); err != nil {
+			return noLongerApplies(err)
+		}
+		if err := strictService(&before, sv); err != nil {
 			return noLongerApplies(err)
 		}
 		if err := s.saveService(tx, &before, sv); err != nil {

@@ -55,6 +55,7 @@ type SyncOptions struct {
 type SyncService struct {
 	Service
 	ActorSourceID string
+	warnings      []FieldError // what ReconcileServicePlace corrected
 }
 
 // SyncOutcome is what happened to one record.
@@ -65,6 +66,10 @@ type SyncOutcome struct {
 	ID       string // "" when rejected before it had one
 	Result   string
 	Errors   []FieldError
+	// Warnings say what was corrected in the record as it was stored (an
+	// address whose INSEE code, commune or coordinates contradicted the
+	// rest, read as most of its fields agree).
+	Warnings []FieldError
 }
 
 // SyncResult sums up a batch.
@@ -115,6 +120,7 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 	offers := map[string][]qualityService{}
 	for i := range services {
 		services[i].Source = source
+		services[i].warnings = placeWarnings(ReconcileServicePlace(&services[i].Service))
 		services[i].Normalize()
 		if id := services[i].ActorSourceID; id != "" {
 			offers[id] = append(offers[id], qualityOfService(&services[i].Service))
@@ -283,6 +289,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			continue
 		}
 		keep[a.SourceID] = true
+		o.Warnings = placeWarnings(ReconcileActorPlace(a))
 		ex, found := existing[a.SourceID]
 		a.storedHash = ex.SourceHash
 		var err error
@@ -350,7 +357,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 	}
 	for i := range services {
 		sv := &services[i]
-		o := SyncOutcome{Index: i, Entity: EntityService, SourceID: sv.SourceID}
+		o := SyncOutcome{Index: i, Entity: EntityService, SourceID: sv.SourceID, Warnings: sv.warnings}
 		reject := func(field, reason string) {
 			o.Result, o.Errors = SyncRejected, []FieldError{{Field: field, Reason: reason}}
 			res.add(o)

@@ -49,6 +49,7 @@ const (
 	TrailInvitationAccepted  = "invitation.accepted"
 	TrailAccountCreated      = "account.created"
 	TrailAccountUpdated      = "account.updated"
+	TrailAccountDeleted      = "account.deleted"
 	TrailPasswordChanged     = "account.password_changed"
 	TrailPasswordResetIssued = "account.password_reset_issued"
 	TrailPasswordResetUsed   = "account.password_reset_used"
@@ -60,7 +61,7 @@ const (
 
 // TrailActions lists every action, for filters and documentation.
 var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMemberRemoved, TrailInvitationCreated, TrailInvitationAccepted,
-	TrailAccountCreated, TrailAccountUpdated, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
+	TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
 	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead}
 
 // trail appends ev inside tx; who and channel come from the transaction's

@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"carnet/models/commune"
 	"carnet/models/contact"
 	"carnet/models/ident"
 )
@@ -27,7 +28,24 @@ type User struct {
 	CoordinatorCommunes     StringList
 	CreatedAt               time.Time
 	UpdatedAt               time.Time
+
+	// What the person shares with the structures they exchange referrals
+	// with: their function and a professional way to reach them.
+	JobTitle          string
+	ProfessionalEmail string
+	ProfessionalPhone string
+	// NotificationsOff lists the optional notification kinds turned off.
+	NotificationsOff StringList
+	// DeletedAt is set when the person deleted their account; the row
+	// stays, emptied, so that what it did reads « compte supprimé ».
+	DeletedAt *time.Time
 }
+
+// DeletedAccountLabel is how a deleted account is named wherever it acted.
+const DeletedAccountLabel = "compte supprimé"
+
+// CanBeReached reports whether the person shares a professional contact.
+func (u *User) CanBeReached() bool { return u.ProfessionalEmail != "" || u.ProfessionalPhone != "" }
 
 // Territory returns the user's coordinated territory.
 func (u *User) Territory() Territory {
@@ -41,6 +59,9 @@ type NewUser struct {
 	Password      string
 	PlatformAdmin bool
 	Coordinates   Territory
+	// passwordHash replaces Password when the password was checked and
+	// hashed earlier (a verified sign-up).
+	passwordHash string
 }
 
 const maxTerritoryCodes = 500 // a région's communes fit; a whole country does not belong here
@@ -71,9 +92,22 @@ func checkTerritory(fe *FieldErrors, prefix string, t *Territory) {
 	}
 	for i, c := range t.Communes {
 		c = strings.ToUpper(strings.TrimSpace(c))
-		t.Communes[i] = c
+		// A name (« Nice », « Marseille 2e ») is read as the one commune it
+		// designates; a former commune's code as the current commune.
 		if !ident.ValidINSEE(c) {
-			fe.Addf(prefix+".communes["+strconv.Itoa(i)+"]", "%q is not an INSEE commune code", clip(c))
+			if cs := commune.ByName(c); len(cs) == 1 {
+				c = cs[0].Code
+			}
+		}
+		t.Communes[i] = c
+		field := prefix + ".communes[" + strconv.Itoa(i) + "]"
+		switch cur := commune.ByCode(c); {
+		case !ident.ValidINSEE(c):
+			fe.Addf(field, "%q is neither an INSEE commune code nor the name of one commune", clip(c))
+		case cur == nil:
+			fe.Addf(field, "%q is not the INSEE code of a current commune", clip(c))
+		default:
+			t.Communes[i] = cur.Code
 		}
 	}
 }
@@ -94,19 +128,24 @@ func (s *Store) insertUser(tx *gorm.DB, in NewUser) (*User, error) {
 	email := normalizeEmail(&fe, "email", in.Email)
 	in.DisplayName = strings.TrimSpace(in.DisplayName)
 	checkLen(&fe, "display_name", in.DisplayName, maxName)
-	if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName}); err != nil {
-		var e *Error
-		if errors.As(err, &e) {
-			fe = append(fe, e.Fields...)
+	if in.passwordHash == "" {
+		if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName}); err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				fe = append(fe, e.Fields...)
+			}
 		}
 	}
 	checkTerritory(&fe, "coordinator", &in.Coordinates)
 	if err := fe.Err("The account is invalid."); err != nil {
 		return nil, err
 	}
-	hash, err := HashPassword(in.Password)
-	if err != nil {
-		return nil, Internal(err)
+	hash := in.passwordHash
+	if hash == "" {
+		var err error
+		if hash, err = HashPassword(in.Password); err != nil {
+			return nil, Internal(err)
+		}
 	}
 	now := s.now()
 	u := &User{ID: NewID(), Email: email, DisplayName: in.DisplayName, PasswordHash: hash, PlatformAdmin: in.PlatformAdmin,
@@ -139,7 +178,7 @@ func getUser(db *gorm.DB, id string) (*User, error) {
 		return nil, Errorf(ENOTFOUND, "No account has the id %q.", clip(id))
 	}
 	var u User
-	err := db.Take(&u, "id = ?", id).Error
+	err := db.Take(&u, "id = ? AND deleted_at IS NULL", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No account has the id %q.", id)
 	}
@@ -167,6 +206,7 @@ type UserFilter struct {
 // ListUsers pages through accounts, for administrators.
 func (s *Store) ListUsers(ctx context.Context, f UserFilter) (Page[User], error) {
 	filter := func(q *gorm.DB) *gorm.DB {
+		q = q.Where("users.deleted_at IS NULL")
 		if f.Email != "" {
 			q = q.Where("users.email LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(f.Email))+"%")
 		}

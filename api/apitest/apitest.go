@@ -57,8 +57,10 @@ type options struct {
 	maxBody int64
 	perIP   api.RateLimit
 	perAcct api.RateLimit
+	signUp  api.RateLimit
 	log     *slog.Logger
 	ttl     time.Duration
+	notify  bool
 	config  []func(*api.Config)
 }
 
@@ -67,6 +69,14 @@ type options struct {
 func WithConfig(fn func(*api.Config)) Option {
 	return func(o *options) { o.config = append(o.config, fn) }
 }
+
+// WithNotifications makes the store queue e-mail notifications in the
+// outbox (as with an SMTP server configured) and opens self sign-up; tests
+// send them with a notify.Worker of their own.
+func WithNotifications() Option { return func(o *options) { o.notify = true } }
+
+// WithSignUpLimit sets the per-address limit of sign-ups.
+func WithSignUpLimit(l api.RateLimit) Option { return func(o *options) { o.signUp = l } }
 
 // WithTokenTTL sets the lifetime of access tokens (tests that move the clock
 // by days keep their tokens valid).
@@ -96,7 +106,7 @@ func New(t testing.TB, opts ...Option) *Env {
 	}
 	ctx := context.Background()
 	dbPath := filepath.Join(t.TempDir(), "carnet.db")
-	store, err := models.Open(ctx, dbPath, models.Options{Now: o.now})
+	store, err := models.Open(ctx, dbPath, models.Options{Now: o.now, Notifications: o.notify})
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
@@ -106,7 +116,7 @@ func New(t testing.TB, opts ...Option) *Env {
 		t.Fatal(err)
 	}
 	cfg := api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
-		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log}
+		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log, SignupOpen: true, SignUp: o.signUp}
 	for _, fn := range o.config {
 		fn(&cfg)
 	}

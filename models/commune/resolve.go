@@ -126,6 +126,16 @@ func Resolve(a Address) Resolution {
 	for _, c := range ByName(name) {
 		named[cityOf(c)] = true
 	}
+	// A name that designates none of the postal code's communes may still
+	// be one of them misspelt or lengthened (« TOURETTES-SUR-LOUP » for
+	// Tourrettes-sur-Loup, « LE LUC-EN-PROVENCE » for Le Luc): among the
+	// few communes of the postal code, one close name is enough.
+	if len(postal) > 1 && name != "" && !intersects(named, postal) {
+		if c := closeName(Key(name), postal); c != nil {
+			named[c] = true
+			res.Notes = append(res.Notes, fmt.Sprintf("%q read as %s, a commune of postal code %s", name, c.Name, pc))
+		}
+	}
 	var near *Commune
 	hasPoint := a.Lat != nil && a.Lon != nil && !(*a.Lat == 0 && *a.Lon == 0)
 	if hasPoint {
@@ -328,4 +338,68 @@ func departementOfPostalCode(pc string) string {
 		return pc[:2]
 	}
 	return ""
+}
+
+func intersects(a, b map[*Commune]bool) bool {
+	for c := range a {
+		if b[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// closeName returns the one commune among cands whose name key is close to
+// key: one begins the other at a word boundary, or they differ by at most
+// one edit (two for long names). Nil when none or several are.
+func closeName(key string, cands map[*Commune]bool) *Commune {
+	var found *Commune
+	for c := range cands {
+		k := Key(c.Name)
+		close := strings.HasPrefix(key, k+" ") || strings.HasPrefix(k, key+" ")
+		if !close {
+			limit := 1
+			if len(k) >= 12 {
+				limit = 2
+			}
+			close = len(key) >= 5 && editDistance(key, k, limit) <= limit
+		}
+		if close {
+			if found != nil && found != c {
+				return nil
+			}
+			found = c
+		}
+	}
+	return found
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 as soon
+// as it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

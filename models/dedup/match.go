@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"carnet/models/commune"
 )
 
 // Threshold is the score from which two places are linked as possible
@@ -655,7 +657,13 @@ var genericTownWords = set("saint", "sainte", "sur", "sou", "mer", "pont", "mont
 // neighbouring commune).
 func sameTown(a, c *prepared, d float64, hasD bool) bool {
 	if a.InseeCode != "" && c.InseeCode != "" {
-		return a.InseeCode == c.InseeCode
+		// Codes are resolved against the commune reference: Marseille's
+		// arrondissements are one town, and a record filed under the
+		// neighbouring commune of its postal code may still be the place.
+		if cityCode(a.InseeCode) == cityCode(c.InseeCode) {
+			return true
+		}
+		return a.PostalCode == c.PostalCode && hasD && d <= 3000
 	}
 	if a.town == "" || c.town == "" || a.town == c.town {
 		return true
@@ -807,4 +815,13 @@ func (b *Block) identity(a, c *prepared, r *Result) float64 {
 		r.Reasons = append(r.Reasons, Reason{code, label})
 	}
 	return math.Round((1-miss)*1000) / 1000
+}
+
+// cityCode is the commune of an INSEE code: the city for an arrondissement
+// of Paris, Lyon or Marseille.
+func cityCode(insee string) string {
+	if c := commune.ByCode(insee); c != nil {
+		return c.CityCode()
+	}
+	return insee
 }

@@ -373,6 +373,12 @@ func writeBatch(ctx context.Context, store *models.Store, source string, places 
 		return err
 	}
 	for _, o := range res.Outcomes {
+		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
+			// The address as read against the commune reference.
+			for _, f := range o.Warnings {
+				rep.issue(Issue{Row: places[o.Index].Row, Field: fieldColumns[f.Field], Reason: f.Reason, Severity: SeverityWarning})
+			}
+		}
 		if o.Result != models.SyncRejected || o.Index < 0 {
 			continue
 		}

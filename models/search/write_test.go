@@ -126,7 +126,11 @@ func TestReadAfterWrite(t *testing.T) {
 	if found(search.Query{Near: lyon}) != 0 {
 		t.Fatal("already in Lyon")
 	}
-	if _, err := s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.Latitude, x.Longitude = ptr(45.765), ptr(4.836); return nil }); err != nil {
+	if _, err := s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error {
+		x.Address.PostalCode, x.Address.Commune = "69002", "Lyon" // a point in Lyon needs an address in Lyon
+		x.Latitude, x.Longitude = ptr(45.765), ptr(4.836)
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	r := run(t, m, search.Query{Near: lyon})
@@ -258,7 +262,11 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 		case 1:
 			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.OpeningHours = hours[i%3]; return nil })
 		case 2:
-			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.Latitude, x.Longitude = ptr(45.0+float64(i)/100), ptr(4.8); return nil })
+			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error {
+				x.Address = models.Address{Street: "2 place Bellecour", PostalCode: "69002", Commune: "Lyon"}
+				x.Latitude, x.Longitude = ptr(45.757+float64(i)/10000), ptr(4.832)
+				return nil
+			})
 		case 3:
 			_, err = s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error {
 				x.Status = map[bool]string{true: vocab.ServiceDraft, false: vocab.ServicePublished}[x.Status == vocab.ServicePublished]

@@ -17,7 +17,6 @@
 // Run it from the repository root (it needs npm, which fetches the tarballs
 // and whose integrity is checked against the hashes below):
 //
-//	go generate ./models/commune
 //	go run ./models/commune/gen -out models/commune/communes.tsv.gz
 //
 // The output is deterministic: the same sources give the same bytes.

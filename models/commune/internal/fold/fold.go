@@ -5,6 +5,7 @@ package fold
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // accents maps the letters found in French (and overseas) place names to
@@ -28,25 +29,33 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || 
 // and disappear when it is true (→ lisle), the two ways real files write an
 // elided article.
 func Words(s string, joinElided bool) []string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return strings.Fields(string(appendFolded(make([]byte, 0, len(s)), s, joinElided)))
+}
+
+// appendFolded appends s folded to buf: lower case, unaccented, anything
+// but letters and digits as a space.
+func appendFolded(buf []byte, s string, joinElided bool) []byte {
 	for _, r := range s {
-		r = unicode.ToLower(r)
 		switch {
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-			b.WriteRune(r)
+			buf = append(buf, byte(r))
+		case r >= 'A' && r <= 'Z':
+			buf = append(buf, byte(r)+'a'-'A')
 		case isApostrophe(r) && joinElided:
+		case r < 0x80:
+			buf = append(buf, ' ')
 		default:
+			r = unicode.ToLower(r)
 			if a, ok := accents[r]; ok {
-				b.WriteString(a)
+				buf = append(buf, a...)
 			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				b.WriteRune(r)
+				buf = utf8.AppendRune(buf, r)
 			} else {
-				b.WriteByte(' ')
+				buf = append(buf, ' ')
 			}
 		}
 	}
-	return strings.Fields(b.String())
+	return buf
 }
 
 // abbreviations are the shortened words of commune names in address files.
@@ -54,19 +63,38 @@ var abbreviations = map[string]string{"st": "saint", "ste": "sainte", "sts": "sa
 
 // Key is the comparison key of a commune name: folded words with « St » and
 // « Ste » expanded, and a trailing « CEDEX » (with its number) dropped, since
-// it is a delivery mention and not part of the name.
+// it is a delivery mention and not part of the name. It allocates only the
+// key: it runs for every name of the reference as it loads.
 func Key(s string, joinElided bool) string {
-	w := Words(s, joinElided)
-	for i, x := range w {
-		if x == "cedex" && i > 0 {
-			w = w[:i]
+	var stack [64]byte
+	folded := appendFolded(stack[:0], s, joinElided)
+	out := make([]byte, 0, len(folded)+8)
+	for i := 0; i < len(folded); {
+		for i < len(folded) && folded[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(folded) && folded[j] != ' ' {
+			j++
+		}
+		if j == i {
 			break
 		}
-		if a, ok := abbreviations[x]; ok {
-			w[i] = a
+		w := folded[i:j]
+		if string(w) == "cedex" && len(out) > 0 {
+			break
 		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		if a, ok := abbreviations[string(w)]; ok {
+			out = append(out, a...)
+		} else {
+			out = append(out, w...)
+		}
+		i = j
 	}
-	return strings.Join(w, " ")
+	return string(out)
 }
 
 // WithoutArticle drops a leading article from a key (« le mont dore » →

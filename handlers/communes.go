@@ -1,0 +1,230 @@
+package handlers
+
+import (
+	"encoding/base64"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+	"carnet/models/commune"
+	"carnet/models/ident"
+)
+
+// Commune is an entry of the official commune reference (INSEE COG).
+type Commune struct {
+	// INSEE code (code officiel géographique).
+	Code string `json:"code" example:"13055"`
+	// Official name.
+	Name string `json:"name" example:"Marseille"`
+	Type string `json:"type" enums:"commune,arrondissement" example:"commune"`
+	// For an arrondissement of Paris, Lyon or Marseille, its city's code; null otherwise.
+	City            *string  `json:"city" extensions:"x-nullable" example:"13055"`
+	PostalCodes     []string `json:"postal_codes" example:"13001,13002"`
+	Departement     string   `json:"departement" example:"13"`
+	DepartementName string   `json:"departement_name" example:"Bouches-du-Rhône"`
+	Region          string   `json:"region" example:"93"`
+	RegionName      string   `json:"region_name" example:"Provence-Alpes-Côte d'Azur"`
+	// metro, drom (overseas départements) or com (overseas collectivities).
+	Zone string `json:"zone" enums:"metro,drom,com" example:"metro"`
+	// IANA time zone in which the commune's opening hours are meant.
+	TimeZone string `json:"time_zone" example:"Europe/Paris"`
+	// Legal municipal population.
+	Population int `json:"population" example:"886040"`
+	// Centre point; null for the few communes without a published one.
+	Latitude  *float64 `json:"latitude" extensions:"x-nullable" example:"43.29695"`
+	Longitude *float64 `json:"longitude" extensions:"x-nullable" example:"5.38107"`
+}
+
+// CommuneList is a page of communes.
+type CommuneList struct {
+	Data  []Commune `json:"data"`
+	Meta  ListMeta  `json:"meta"`
+	Links ListLinks `json:"links"`
+}
+
+func newCommune(c *commune.Commune) Commune {
+	out := Commune{Code: c.Code, Name: c.Name, Type: "commune", PostalCodes: c.PostalCodes, Departement: c.Departement,
+		DepartementName: commune.DepartementName(c.Departement), Region: c.Region, RegionName: commune.RegionName(c.Region),
+		Zone: c.Zone, TimeZone: c.TimeZone, Population: c.Population}
+	if out.PostalCodes == nil {
+		out.PostalCodes = []string{}
+	}
+	if c.IsArrondissement() {
+		out.Type, out.City = "arrondissement", ptr(c.City)
+	}
+	if c.HasCentre {
+		out.Latitude, out.Longitude = ptr(c.Lat), ptr(c.Lon)
+	}
+	return out
+}
+
+// ListCommunes godoc
+//
+//	@Summary		Find a commune
+//	@Description	The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first; or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.
+//	@Tags			communes
+//	@Produce		json
+//	@Param			q				query		string	false	"Name prefix or INSEE code"
+//	@Param			departement		query		string	false	"Département code"
+//	@Param			postal_code		query		string	false	"Postal code"
+//	@Param			arrondissements	query		bool	false	"Include the municipal arrondissements of Paris, Lyon and Marseille"
+//	@Param			cursor			query		string	false	"Cursor from a previous page"
+//	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200				{object}	CommuneList
+//	@Failure		400				{object}	Problem	"Invalid query parameter"
+//	@Failure		401				{object}	Problem	"A token was sent but is invalid"
+//	@Router			/api/v1/communes [get]
+func (h *Handler) ListCommunes(c *gin.Context) error {
+	q := newQueryParser(c.Request.URL.Query())
+	text := q.one("q")
+	dep := strings.ToUpper(q.one("departement"))
+	pc := q.one("postal_code")
+	withArr := q.flag("arrondissements")
+	limit := models.DefaultLimit
+	if s := q.one("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > models.MaxLimit {
+			q.errs.Addf("limit", "must be an integer from 1 to %d", models.MaxLimit)
+		}
+		limit = n
+	}
+	offset := 0
+	if s := q.one("cursor"); s != "" {
+		b, err := base64.RawURLEncoding.DecodeString(s)
+		n, err2 := strconv.Atoi(strings.TrimPrefix(string(b), "c:"))
+		if err != nil || err2 != nil || !strings.HasPrefix(string(b), "c:") || n < 0 {
+			q.errs.Add("cursor", "use the next link of a previous page, unchanged")
+		}
+		offset = n
+	}
+	if dep != "" && !commune.KnownDepartement(dep) {
+		q.errs.Add("departement", "must be a département code such as 13, 2A or 974")
+	}
+	if pc != "" && len(commune.ByPostalCode(pc)) == 0 {
+		if len(pc) != 5 {
+			q.errs.Add("postal_code", "must be a French postal code of 5 digits")
+		}
+	}
+	if text == "" && dep == "" && pc == "" {
+		q.errs.Add("q", "give q (a name prefix or an INSEE code), departement or postal_code")
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	var found []*commune.Commune
+	switch {
+	case text != "":
+		found = commune.Search(text)
+	case pc != "":
+		found = commune.ByPostalCode(pc)
+	default:
+		found = commune.InDepartement(dep)
+	}
+	// The same filters apply together; a city's arrondissements follow it
+	// when asked for.
+	var all []*commune.Commune
+	for _, x := range found {
+		if dep != "" && x.Departement != dep || pc != "" && !x.HasPostalCode(pc) {
+			continue
+		}
+		if x.IsArrondissement() && !withArr && text == "" {
+			continue
+		}
+		all = append(all, x)
+		if withArr && !x.IsArrondissement() && text != "" {
+			all = append(all, commune.Arrondissements(x.Code)...)
+		}
+	}
+	out := CommuneList{Data: []Commune{}}
+	end := min(offset+limit, len(all))
+	for i := min(offset, len(all)); i < end; i++ {
+		out.Data = append(out.Data, newCommune(all[i]))
+	}
+	next := ""
+	if end < len(all) {
+		// The reference is fixed for the life of the binary, so a position
+		// is a stable cursor.
+		next = base64.RawURLEncoding.EncodeToString([]byte("c:" + strconv.Itoa(end)))
+	}
+	out.Meta, out.Links = listMeta(c, models.ListParams{Limit: limit}, int64(len(all)), next)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// communeCodes reads the commune filter of lists and search: each value is
+// an INSEE code or a name (« Marseille », « ST ETIENNE », « Marseille 2e »);
+// a city (Paris, Lyon, Marseille) stands for itself and all its
+// arrondissements, an arrondissement for itself. A name several communes
+// share (Saint-Denis) is refused with the codes to choose from.
+func (q *queryParser) communeCodes(name string) []string {
+	var out []string
+	for _, v := range q.raw(name) {
+		var cs []*commune.Commune
+		if c := commune.ByCode(v); c != nil {
+			cs = []*commune.Commune{c}
+		} else {
+			cs = commune.ByName(v)
+		}
+		switch {
+		case len(cs) == 0:
+			q.errs.Addf(name, "%q is neither an INSEE code nor the name of a commune (see /api/v1/communes?q=)", clipQuery(v))
+			continue
+		case len(cs) > 1:
+			codes := make([]string, 0, 5)
+			for _, c := range cs[:min(len(cs), 5)] {
+				codes = append(codes, c.Code+" ("+c.Departement+")")
+			}
+			q.errs.Addf(name, "%q names %d communes; give the INSEE code: %s…", clipQuery(v), len(cs), strings.Join(codes, ", "))
+			continue
+		}
+		c := cs[0]
+		out = append(out, c.Code)
+		for _, a := range commune.Arrondissements(c.Code) {
+			out = append(out, a.Code)
+		}
+	}
+	return out
+}
+
+func clipQuery(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
+
+// placeCodes reads commune and insee_code together: both take INSEE codes or
+// names; given both, a place must match both.
+func (q *queryParser) placeCodes() []string {
+	codes := q.communeCodes("commune")
+	ic := q.communeCodes("insee_code")
+	switch {
+	case len(ic) == 0:
+		return codes
+	case len(codes) == 0:
+		return ic
+	}
+	var both []string
+	for _, c := range codes {
+		if slices.Contains(ic, c) {
+			both = append(both, c)
+		}
+	}
+	if len(both) == 0 {
+		return []string{"none"} // matches no place, as asked
+	}
+	return both
+}
+
+// postalCodes reads postal_code, and its older name code_postal on search.
+func (q *queryParser) postalCodes(alias string) []string {
+	pcs := q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode)
+	if alias != "" {
+		pcs = append(pcs, q.codes(alias, "a postal code of 5 digits", ident.ValidPostalCode)...)
+	}
+	return pcs
+}

@@ -1,0 +1,117 @@
+package handlers
+
+import (
+	"bytes"
+	"encoding/csv"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// csvCell keeps a spreadsheet from running a cell as a formula: names are
+// typed by people, and one starting with = + - @ (or a tab or CR) would be
+// evaluated when the file is opened (CSV injection). Such cells get a
+// leading apostrophe, which spreadsheets hide.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func csvTime(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// writeReferralsCSV writes every referral f selects, in one read, for
+// the members of the structures: the person's names (to find one's work)
+// but never their contact, situation, availability nor the messages.
+func (h *Handler) writeReferralsCSV(c *gin.Context, f models.ReferralFilter) error {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write([]string{"id", "created_at", "direction", "status", "from_actor", "sender", "to_actor", "to_service", "themes",
+		"person_first_name", "person_last_name", "accepted_by", "accepted_at", "closed_at", "refusal_reason", "forwarded_from_id", "forwarded_to_id", "link"})
+	n := h.namer(c)
+	f.Cursor, f.All = "", true
+	page, err := h.Store.ListReferrals(c.Request.Context(), f)
+	if err != nil {
+		return err
+	}
+	read := make([]*models.Referral, len(page.Items))
+	for i := range page.Items {
+		read[i] = &page.Items[i]
+	}
+	if err := h.Store.RecordReferralReads(c.Request.Context(), principal(c), read); err != nil {
+		return err
+	}
+	for i := range page.Items {
+		r := &page.Items[i]
+		dir := "received"
+		if slices.Contains(f.ActorIDs, r.FromActorID) {
+			dir = "sent"
+		}
+		accepted := ""
+		if r.HandlerID != "" {
+			accepted = n.card(r.HandlerID, r.ToActorID).DisplayName
+		}
+		w.Write([]string{r.ID, r.CreatedAt.UTC().Format(time.RFC3339), dir, r.Status, csvCell(n.actor(r.FromActorID)),
+			csvCell(n.card(r.SenderID, r.FromActorID).DisplayName), csvCell(n.actor(r.ToActorID)), csvCell(n.service(r.ToServiceID)),
+			strings.Join(r.Themes, "|"), csvCell(r.PersonFirstName), csvCell(r.PersonLastName), csvCell(accepted),
+			csvTime(r.AcceptedAt), csvTime(r.ClosedAt), r.RefusalReason, r.ForwardedFromID, r.ForwardedToID, "/api/v1/referrals/" + r.ID})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return models.Internal(err)
+	}
+	c.Header("Content-Disposition", `attachment; filename="orientations.csv"`)
+	c.Data(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	return nil
+}
+
+// writeReferralStatsCSV writes the statistics as one row per figure:
+// section, key, label, count. Structures are named; people never appear.
+func writeReferralStatsCSV(c *gin.Context, st ReferralStats) error {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	rows := [][]string{{"section", "key", "label", "count"},
+		{"total", "referrals", "Orientations", strconv.Itoa(st.Total)},
+		{"total", "accepted", "Orientations acceptées", strconv.Itoa(st.Accepted)},
+		{"total", "reminders", "Rappels envoyés", strconv.Itoa(st.Reminders)}}
+	if st.MedianHoursToAcceptance != nil {
+		rows = append(rows, []string{"total", "median_hours_to_acceptance", "Délai médian d'acceptation (heures)", strconv.FormatFloat(*st.MedianHoursToAcceptance, 'f', 1, 64)})
+	}
+	counts := func(section string, m map[string]int) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			rows = append(rows, []string{section, csvCell(k), "", strconv.Itoa(m[k])})
+		}
+	}
+	counts("status", st.ByStatus)
+	counts("theme", st.ByTheme)
+	counts("month", st.ByMonth)
+	counts("refusal_reason", st.ByRefusalReason)
+	for _, s := range st.Structures {
+		rows = append(rows, []string{"structure_sent", s.ActorID, csvCell(s.Name), strconv.Itoa(s.Sent)},
+			[]string{"structure_received", s.ActorID, csvCell(s.Name), strconv.Itoa(s.Received)})
+	}
+	if err := w.WriteAll(rows); err != nil {
+		return models.Internal(err)
+	}
+	c.Header("Content-Disposition", `attachment; filename="statistiques-orientations.csv"`)
+	c.Data(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	return nil
+}

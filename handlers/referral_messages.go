@@ -1,0 +1,220 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"carnet/models"
+)
+
+// ReferralMessageInput is a message to the other structure of a referral.
+type ReferralMessageInput struct {
+	// At most 2,000 characters. Like the whole referral, only the two structures read it, and it is erased with the person's data.
+	Body string `json:"body" example:"Elle viendra mardi à 10 h."`
+	// The structure you write for, when you belong to both; by default the one you belong to.
+	ActorID string `json:"actor_id,omitempty" format:"uuid"`
+}
+
+// ReferralMessage is a message on a referral.
+type ReferralMessage struct {
+	ID         string `json:"id" format:"uuid"`
+	ReferralID string `json:"referral_id" format:"uuid"`
+	// Who wrote it.
+	Author ContactCard `json:"author"`
+	// The structure they wrote for, and its side of the referral.
+	Actor     Named     `json:"actor"`
+	Side      string    `json:"side" enums:"sender,receiver"`
+	Body      string    `json:"body"`
+	CreatedAt time.Time `json:"created_at" format:"date-time"`
+}
+
+// ReferralMessageList is one page of a referral's messages, oldest first.
+type ReferralMessageList struct {
+	Data  []ReferralMessage `json:"data"`
+	Meta  ListMeta          `json:"meta"`
+	Links ListLinks         `json:"links"`
+}
+
+func newReferralMessage(n *namer, r *models.Referral, m *models.ReferralMessage) ReferralMessage {
+	side := models.SideReceiver
+	if m.AuthorActorID == r.FromActorID {
+		side = models.SideSender
+	}
+	return ReferralMessage{ID: m.ID, ReferralID: m.ReferralID, Author: n.card(m.AuthorID, m.AuthorActorID),
+		Actor: Named{ID: m.AuthorActorID, Name: n.actor(m.AuthorActorID)}, Side: side, Body: m.Body, CreatedAt: m.CreatedAt}
+}
+
+// ListReferralMessages godoc
+//
+//	@Summary		Read a referral's messages
+//	@Description	The conversation between the two structures about one referral, oldest first. Members of the two structures only; anyone else gets 404. Messages are erased with the person's data at the end of retention.
+//	@Tags			referrals
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string	true	"Referral id"	format(uuid)
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200		{object}	ReferralMessageList
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem	"Partner clients"
+//	@Failure		404		{object}	Problem
+//	@Router			/api/v1/referrals/{id}/messages [get]
+func (h *Handler) ListReferralMessages(c *gin.Context) error {
+	r, _, err := h.referralFor(c)
+	if err != nil {
+		return err
+	}
+	q := newQueryParser(c.Request.URL.Query())
+	params := q.page(models.SortID)
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListReferralMessages(c.Request.Context(), r.ID, params)
+	if err != nil {
+		return err
+	}
+	n := h.namer(c)
+	out := ReferralMessageList{Data: make([]ReferralMessage, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newReferralMessage(n, r, &page.Items[i])
+	}
+	out.Meta, out.Links = listMeta(c, params, page.Total, page.NextCursor)
+	c.Header("Cache-Control", "private, no-store")
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// PostReferralMessage godoc
+//
+//	@Summary		Write to the other structure of a referral
+//	@Description	A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409).
+//	@Tags			referrals
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string					true	"Referral id"	format(uuid)
+//	@Param			message	body		ReferralMessageInput	true	"The message"
+//	@Success		201		{object}	ReferralMessage
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem	"Partner clients, or actor_id is not yours"
+//	@Failure		404		{object}	Problem
+//	@Failure		409		{object}	Problem	"The referral's data was erased"
+//	@Failure		413		{object}	Problem
+//	@Failure		415		{object}	Problem
+//	@Failure		422		{object}	Problem
+//	@Router			/api/v1/referrals/{id}/messages [post]
+func (h *Handler) PostReferralMessage(c *gin.Context) error {
+	r, _, err := h.referralFor(c)
+	if err != nil {
+		return err
+	}
+	var in ReferralMessageInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	p := principal(c)
+	by := in.ActorID
+	switch {
+	case by == "" && p.BelongsTo(r.FromActorID):
+		by = r.FromActorID
+	case by == "":
+		by = r.ToActorID
+	case by != r.FromActorID && by != r.ToActorID || !p.BelongsTo(by):
+		return &models.Error{Code: models.EFORBIDDEN, Message: "You may write only for one of the referral's two structures that you belong to.",
+			Fields: []models.FieldError{{Field: "actor_id", Reason: "is not one of your structures on this referral"}}}
+	}
+	// A retry with the same Idempotency-Key gets the message rendered
+	// again: its text is never copied into the replay store.
+	c.Set(ReplayByReference, true)
+	m, err := h.Store.PostReferralMessage(c.Request.Context(), r.ID, by, in.Body)
+	if err != nil {
+		return err
+	}
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusCreated, newReferralMessage(h.namer(c), r, m))
+	return nil
+}
+
+// renderMessage answers a replayed message post: the message rendered
+// again for a caller who may still see its referral.
+func (h *Handler) renderMessage(c *gin.Context, id string) error {
+	m, err := h.Store.GetReferralMessage(c.Request.Context(), id)
+	if err != nil {
+		return err
+	}
+	r, _, err := h.referralByID(c, m.ReferralID)
+	if err != nil {
+		return err
+	}
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusCreated, newReferralMessage(h.namer(c), r, m))
+	return nil
+}
+
+// ReferralForwardInput sends a referral on to a better-suited service.
+type ReferralForwardInput struct {
+	// The service the person is sent on to (another structure's).
+	ToServiceID string `json:"to_service_id" format:"uuid"`
+	// A word for the new structure (personal data, like every message).
+	Message string `json:"message,omitempty" example:"Besoin d'un accompagnement à la déclaration de revenus, que nous ne faisons pas."`
+	// The person agreed to be sent on; the forwarder commits to the data-protection rules.
+	Consent ConsentInput `json:"consent"`
+}
+
+// ForwardReferral godoc
+//
+//	@Summary		Forward a referral to another service
+//	@Description	The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise). Answers the new referral.
+//	@Tags			referrals
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string					true	"Referral id"	format(uuid)
+//	@Param			If-Match	header		string					false	"ETag of the version you read"
+//	@Param			forward		body		ReferralForwardInput	true	"Where to"
+//	@Success		201			{object}	Referral
+//	@Header			201			{string}	Location	"URL of the new referral"
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem	"Only the receiving structure forwards"
+//	@Failure		404			{object}	Problem
+//	@Failure		409			{object}	Problem	"The referral is closed"
+//	@Failure		412			{object}	Problem
+//	@Failure		413			{object}	Problem
+//	@Failure		415			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/referrals/{id}/forward [post]
+func (h *Handler) ForwardReferral(c *gin.Context) error {
+	r, _, err := h.referralFor(c)
+	if err != nil {
+		return err
+	}
+	var in ReferralForwardInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	if !principal(c).BelongsTo(r.ToActorID) {
+		return models.Errorf(models.EFORBIDDEN, "Only the receiving structure may forward a referral.")
+	}
+	if !in.Consent.Given {
+		return &models.Error{Code: models.EINVALID, Message: "The forward is invalid.", Fields: []models.FieldError{{Field: "consent.given", Reason: "must be true: the person must agree to be sent on"}}}
+	}
+	c.Set(ReplayByReference, true)
+	next, _, err := h.Store.ForwardReferral(c.Request.Context(), r.ID, models.ReferralForward{ToServiceID: in.ToServiceID, Message: in.Message,
+		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment, IfVersion: version})
+	if err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/referrals/"+next.ID)
+	c.Header("Cache-Control", "no-store")
+	writeJSON(c, http.StatusCreated, newReferral(h.namer(c), next, nil))
+	return nil
+}

@@ -1,0 +1,57 @@
+package fold
+
+import (
+	"strings"
+	"testing"
+)
+
+// keyOf is Key written the obvious way, from Words; Key is the same
+// without the intermediate allocations.
+func keyOf(s string, join bool) string {
+	w := Words(s, join)
+	for i, x := range w {
+		if x == "cedex" && i > 0 {
+			w = w[:i]
+			break
+		}
+		if a, ok := abbreviations[x]; ok {
+			w[i] = a
+		}
+	}
+	return strings.Join(w, " ")
+}
+
+func TestKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"MARSEILLE 2E ARRONDISSEMENT": "marseille 2e arrondissement",
+		"ST ETIENNE":                  "saint etienne",
+		"Saint-Étienne":               "saint etienne",
+		"L'Isle-sur-la-Sorgue":        "l isle sur la sorgue",
+		"NICE CEDEX 3":                "nice",
+		"Œuilly":                      "oeuilly",
+		"  Ste   Maxime ":             "sainte maxime",
+		"":                            "",
+		"cedex":                       "cedex",
+	} {
+		if got := Key(in, false); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Key("L’Isle-sur-la-Sorgue", true); got != "lisle sur la sorgue" {
+		t.Errorf("elided: %q", got)
+	}
+	if got := WithoutArticle("le mont dore"); got != "mont dore" {
+		t.Errorf("article: %q", got)
+	}
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"MARSEILLE 2E", "L'Haÿ-les-Roses", "ST ÉTIENNE CEDEX 1", "Œ\u0301ÿ", "\xff'x"} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, join bool) {
+		if got, want := Key(s, join), keyOf(s, join); got != want {
+			t.Fatalf("Key(%q, %v) = %q, want %q", s, join, got, want)
+		}
+	})
+}

@@ -1,0 +1,328 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"carnet/models/commune"
+	"carnet/models/ident"
+)
+
+// Every address is read against the official commune reference
+// (models/commune): the INSEE code is found from the postal code and the
+// commune name when it is missing, the commune's official name replaces the
+// spelling of the file (« MARSEILLE 2E ARRONDISSEMENT » → Marseille, INSEE
+// 13202), and the département and time zone follow the resolved commune.
+// When the readings of an address disagree (INSEE code, postal code and its
+// département, commune name, coordinates), the commune most of them agree
+// on is kept:
+//
+//   - API writes refuse the conflict with a 422 naming the fields
+//     (checkPlaceChange), on creation and whenever a change touches the
+//     address or the coordinates;
+//   - imports and syncs keep the most consistent reading and say what they
+//     corrected, one warning per conflict (ReconcileActorPlace).
+
+// resolvePlace reads an address and coordinates against the reference.
+func resolvePlace(a Address, lat, lon *float64) commune.Resolution {
+	if a.PostalCode == "" && a.Commune == "" && a.InseeCode == "" {
+		return commune.Resolution{}
+	}
+	return commune.Resolve(commune.Address{PostalCode: a.PostalCode, Name: a.Commune, INSEE: a.InseeCode, Lat: lat, Lon: lon})
+}
+
+// applyResolution writes the resolved commune into the address: its INSEE
+// code (the arrondissement's in Paris, Lyon and Marseille) and the official
+// name of the commune (the city's: one name per commune in lists, facets
+// and the diagnostic). Nothing changes when conflicts remain: the write is
+// refused, or the caller reconciles first.
+func (a *Address) applyResolution(r commune.Resolution) {
+	if r.Commune == nil || len(r.Conflicts) > 0 {
+		return
+	}
+	a.InseeCode = r.Commune.Code
+	a.Commune = r.City().Name
+}
+
+// departementOf is the département of an address: the resolved commune's,
+// else what the INSEE code or the postal code say.
+func departementOf(a Address, r commune.Resolution) string {
+	if r.Commune != nil {
+		return r.Commune.Departement
+	}
+	return a.departement()
+}
+
+// TimeZoneOf is the IANA zone in which a place's opening hours are meant:
+// its commune's (French Polynesia spans three zones), else its
+// département's.
+func TimeZoneOf(insee, departement string) string {
+	if c := commune.ByCode(insee); c != nil && c.TimeZone != "" {
+		return c.TimeZone
+	}
+	return ident.TimeZoneForDepartement(departement)
+}
+
+// placeFieldErrors turns conflicts into the fields of a 422: the address's
+// own fields under prefix, coordinates as latitude and longitude.
+func placeFieldErrors(fe *FieldErrors, prefix string, r commune.Resolution) {
+	for _, c := range r.Conflicts {
+		if c.Field == "coordinates" {
+			fe.Add("latitude", c.Reason)
+			fe.Add("longitude", c.Reason)
+			continue
+		}
+		fe.Add(prefix+"."+c.Field, c.Reason)
+	}
+}
+
+func samePlace(a, b Address, alat, alon, blat, blon *float64) bool {
+	return a == b && eqFloat(alat, blat) && eqFloat(alon, blon)
+}
+
+func eqFloat(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
+
+// checkActorPlace refuses an actor whose address readings disagree, unless
+// the change leaves the address and coordinates as they were (before is nil
+// on creation): a record imported with a conflict it was warned about can
+// still have its hours corrected.
+func checkActorPlace(before, a *Actor) error {
+	if before != nil && samePlace(before.Address, a.Address, before.Latitude, before.Longitude, a.Latitude, a.Longitude) {
+		return nil
+	}
+	var fe FieldErrors
+	placeFieldErrors(&fe, "address", resolvePlace(a.Address, a.Latitude, a.Longitude))
+	return fe.Err("The actor's address is inconsistent: its fields designate different communes.")
+}
+
+// checkServicePlace is checkActorPlace for a service's own address.
+func checkServicePlace(before, s *Service) error {
+	if s.Address.IsZero() || before != nil && samePlace(before.Address, s.Address, before.Latitude, before.Longitude, s.Latitude, s.Longitude) {
+		return nil
+	}
+	var fe FieldErrors
+	placeFieldErrors(&fe, "address", resolvePlace(s.Address, s.Latitude, s.Longitude))
+	return fe.Err("The service's address is inconsistent: its fields designate different communes.")
+}
+
+// PlaceWarning is what an import or a sync corrected in an address.
+type PlaceWarning struct {
+	Field  string // address.insee_code, address.postal_code, address.commune, latitude
+	Value  string // as written
+	Reason string
+}
+
+// ReconcileActorPlace keeps the most consistent reading of an actor's
+// address, for imports and syncs, where a conflicting row is corrected
+// rather than refused: a conflicting INSEE code is replaced by the resolved
+// commune's, conflicting coordinates are dropped (they would place it in
+// another commune on every map and distance), a commune name is replaced by
+// the official one; a conflicting postal code is replaced by the commune's
+// when it has only one, and otherwise kept (Carnet cannot know which of its
+// codes is right) and reported. It returns one warning per conflict.
+func ReconcileActorPlace(a *Actor) []PlaceWarning {
+	a.Address.normalize()
+	return reconcile(&a.Address, &a.Latitude, &a.Longitude)
+}
+
+// ReconcileServicePlace is ReconcileActorPlace for a service's own address.
+func ReconcileServicePlace(s *Service) []PlaceWarning {
+	s.Address.normalize()
+	if s.Address.IsZero() {
+		return nil
+	}
+	return reconcile(&s.Address, &s.Latitude, &s.Longitude)
+}
+
+func reconcile(a *Address, lat, lon **float64) []PlaceWarning {
+	r := resolvePlace(*a, *lat, *lon)
+	if r.Commune == nil {
+		if a.InseeCode != "" && r.Conflicting("insee_code") {
+			w := PlaceWarning{"address.insee_code", a.InseeCode, r.Conflicts[0].Reason + "; dropped"}
+			a.InseeCode = ""
+			return []PlaceWarning{w}
+		}
+		return nil
+	}
+	var out []PlaceWarning
+	for _, c := range r.Conflicts {
+		switch c.Field {
+		case "insee_code":
+			out = append(out, PlaceWarning{"address.insee_code", a.InseeCode, fmt.Sprintf("%s; replaced by %s", c.Reason, r.Commune.Code)})
+		case "commune":
+			out = append(out, PlaceWarning{"address.commune", a.Commune, fmt.Sprintf("%s; replaced by %s", c.Reason, r.City().Name)})
+		case "postal_code":
+			// A commune with one postal code gives the right one; otherwise
+			// Carnet cannot tell which and keeps the code as written.
+			if city := r.City(); len(city.PostalCodes) == 1 {
+				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, fmt.Sprintf("%s; replaced by %s", c.Reason, city.PostalCodes[0])})
+				a.PostalCode = city.PostalCodes[0]
+			} else {
+				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, c.Reason + "; kept as written, please check it"})
+			}
+		case "coordinates":
+			out = append(out, PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), c.Reason + "; dropped"})
+			*lat, *lon = nil, nil
+		}
+	}
+	a.InseeCode = r.Commune.Code
+	a.Commune = r.City().Name
+	return out
+}
+
+// checkPlace is what API writes run on top of Validate: the record's own
+// invariants and the consistency of its address, reported together in one
+// 422. rederive has already dropped an INSEE code the change made stale.
+func checkPlace(valid, place error) error {
+	if valid == nil {
+		return place
+	}
+	ve, ok1 := valid.(*Error)
+	pe, ok2 := place.(*Error)
+	if ok1 && ok2 && ve.Code == EINVALID && pe.Code == EINVALID {
+		ve.Fields = append(ve.Fields, pe.Fields...)
+	}
+	return valid
+}
+
+// rederive drops the INSEE code a change left behind: a merge patch that
+// moves the address (a new postal code or commune) without giving a code
+// re-resolves the commune rather than keeping the old one.
+func rederive(before, after *Address) {
+	if after.InseeCode == before.InseeCode && before.InseeCode != "" &&
+		(after.PostalCode != before.PostalCode || after.Commune != before.Commune) {
+		after.InseeCode = ""
+	}
+}
+
+// strictActor checks an actor about to be written through the API (a direct
+// edit or an accepted suggestion); before is nil on creation.
+func (s *Store) strictActor(before, a *Actor) error {
+	if before != nil {
+		rederive(&before.Address, &a.Address)
+	}
+	// In the order the write itself takes: an announced closure is kept.
+	a.scheduleClosure(s.now())
+	a.Normalize()
+	return checkPlace(a.Validate(), checkActorPlace(before, a))
+}
+
+// strictService is strictActor for a service.
+func strictService(before, sv *Service) error {
+	if before != nil {
+		rederive(&before.Address, &sv.Address)
+	}
+	sv.Normalize()
+	return checkPlace(sv.Validate(), checkServicePlace(before, sv))
+}
+
+func placeWarnings(ws []PlaceWarning) []FieldError {
+	var out []FieldError
+	for _, w := range ws {
+		out = append(out, FieldError{Field: w.Field, Reason: fmt.Sprintf("%q: %s", clip(w.Value), w.Reason)})
+	}
+	return out
+}
+
+// ResolvePlaces re-reads every live actor's and service's address against
+// the commune reference and saves those it corrects (with a change-log
+// entry, so that followers of the feed get the resolved commune), the way
+// an import would: rows written before Carnet had the reference, or with an
+// older one. Open runs it once per reference version. It returns the number
+// of rows changed.
+func (s *Store) ResolvePlaces(ctx context.Context) (int, error) {
+	ctx = WithChannel(ctx, ChannelSystem)
+	changed := 0
+	for _, entity := range []string{EntityActor, EntityService} {
+		last := ""
+		for {
+			var ids []string
+			q := s.read(ctx).Table(entity+"s").Where("archived_at IS NULL AND id > ?", last).Order("id").Limit(500)
+			if err := q.Pluck("id", &ids).Error; err != nil {
+				return changed, dbError(err)
+			}
+			if len(ids) == 0 {
+				break
+			}
+			last = ids[len(ids)-1]
+			err := s.write(ctx, func(tx *gorm.DB) error {
+				for _, id := range ids {
+					n, err := s.resolveOne(tx, entity, id)
+					if err != nil {
+						return err
+					}
+					changed += n
+				}
+				return nil
+			})
+			if err != nil {
+				return changed, err
+			}
+		}
+	}
+	return changed, nil
+}
+
+func (s *Store) resolveOne(tx *gorm.DB, entity, id string) (int, error) {
+	if entity == EntityActor {
+		var before Actor
+		if err := tx.Take(&before, "id = ?", id).Error; err != nil {
+			return 0, dbError(err)
+		}
+		a := before
+		ReconcileActorPlace(&a)
+		a.Normalize()
+		if samePlace(a.Address, before.Address, a.Latitude, a.Longitude, before.Latitude, before.Longitude) && a.Departement == before.Departement {
+			return 0, nil
+		}
+		if err := s.saveActor(tx, &before, &a); err != nil {
+			// A row that no longer validates for another reason keeps
+			// its address as it was; its next edit will say why.
+			s.log.Warn("commune resolution skipped an actor", "id", id, "error", err)
+			return 0, nil
+		}
+		return 1, nil
+	}
+	var before Service
+	if err := tx.Take(&before, "id = ?", id).Error; err != nil {
+		return 0, dbError(err)
+	}
+	if before.Address.IsZero() {
+		return 0, nil
+	}
+	sv := before
+	ReconcileServicePlace(&sv)
+	sv.Normalize()
+	if samePlace(sv.Address, before.Address, sv.Latitude, sv.Longitude, before.Latitude, before.Longitude) {
+		return 0, nil
+	}
+	if err := s.saveService(tx, &before, &sv); err != nil {
+		s.log.Warn("commune resolution skipped a service", "id", id, "error", err)
+		return 0, nil
+	}
+	return 1, nil
+}
+
+// resolvePlacesOnce runs ResolvePlaces when the stored rows were resolved
+// with another reference version (or never).
+func (s *Store) resolvePlacesOnce(ctx context.Context) error {
+	var stored []string
+	if err := s.w.WithContext(ctx).Table("reference_versions").Where("name = ?", "communes").Pluck("version", &stored).Error; err != nil {
+		return dbError(err)
+	}
+	if len(stored) == 1 && stored[0] == commune.Version {
+		return nil
+	}
+	start := time.Now()
+	n, err := s.ResolvePlaces(ctx)
+	if err != nil {
+		return err
+	}
+	s.log.Info("addresses resolved against the commune reference", "version", commune.Version, "changed", n, "took", time.Since(start).String())
+	return s.w.WithContext(ctx).Exec("INSERT INTO reference_versions (name, version) VALUES ('communes', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version", commune.Version).Error
+}

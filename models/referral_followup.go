@@ -1,0 +1,196 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ReferralForward sends a referral on to a better-suited service.
+type ReferralForward struct {
+	ToServiceID string
+	// Message is the forwarder's note to the new structure (personal data,
+	// like every message).
+	Message string
+	// The person agreed to be sent on, on ConsentOn; the forwarder commits
+	// to the data-protection rules as any sender does.
+	ConsentOn          string
+	ReferentCommitment bool
+	IfVersion          int64
+}
+
+// ForwardReferral sends referral id on to another service on behalf of its
+// receiving structure: a new referral from that structure, carrying the
+// person's data and the original's needs, linked both ways; the original
+// closes as "forwarded" and its sender is told. Only a sent or accepted
+// referral can be forwarded. Returns the new referral and the original.
+func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForward) (*Referral, *Referral, error) {
+	var next, orig Referral
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		err := tx.Take(&orig, "id = ?", id).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return Errorf(ENOTFOUND, "No referral has the id %q.", clip(id))
+		}
+		if err != nil {
+			return err
+		}
+		p := PrincipalFrom(ctx)
+		if !p.BelongsTo(orig.ToActorID) {
+			return Errorf(EFORBIDDEN, "Only the receiving structure may forward a referral.")
+		}
+		if f.IfVersion != 0 && f.IfVersion != orig.Version {
+			return Errorf(EPRECONDITION, "The referral changed since you read it (version %d, yours is %d).", orig.Version, f.IfVersion)
+		}
+		if _, ok := ReferralSideFor(orig.Status, ReferralForwarded); !ok {
+			return Errorf(ECONFLICT, "A referral cannot be forwarded once it is %s.", orig.Status)
+		}
+		now := s.now()
+		next = Referral{FromActorID: orig.ToActorID, ToServiceID: f.ToServiceID, Themes: orig.Themes, Situation: orig.Situation,
+			PersonFirstName: orig.PersonFirstName, PersonLastName: orig.PersonLastName, ContactChannel: orig.ContactChannel,
+			ContactValue: orig.ContactValue, Availability: orig.Availability, Message: f.Message,
+			ConsentOn: f.ConsentOn, ReferentCommitment: f.ReferentCommitment, ForwardedFromID: orig.ID}
+		next.Normalize()
+		if err := next.Validate(now); err != nil {
+			return err
+		}
+		if err := s.insertReferral(tx, &next, now); err != nil {
+			return err
+		}
+		orig.Status, orig.ClosedAt, orig.ForwardedToID, orig.UpdatedAt, orig.Version = ReferralForwarded, &now, next.ID, now, orig.Version+1
+		if err := tx.Model(&orig).Select("status", "closed_at", "forwarded_to_id", "updated_at", "version").Updates(&orig).Error; err != nil {
+			return err
+		}
+		if err := addReferralEvent(tx, &orig, EventStatus, p.UserID, orig.ToActorID, "", now); err != nil {
+			return err
+		}
+		params := referralParamsOf(tx, &orig)
+		nextParams := referralParamsOf(tx, &next)
+		params["forwarded_to_actor_name"], params["forwarded_to_service_name"] = nextParams["to_actor_name"], nextParams["service_name"]
+		return s.tell(tx, NotifyReferralStatus, params, senderSide(&orig))
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return &next, &orig, nil
+}
+
+// RemindReferrals reminds the receiving structures of referrals waiting for
+// them: left "sent" since before sentBefore, or accepted before
+// acceptedBefore without an outcome (a zero time skips that reminder). Each
+// referral is reminded once per status; the reminder is an event of the
+// feed and an e-mail. Returns how many were reminded.
+func (s *Store) RemindReferrals(ctx context.Context, sentBefore, acceptedBefore time.Time) (int, error) {
+	n := 0
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var due []Referral
+		if !sentBefore.IsZero() {
+			if err := tx.Where("status = ? AND created_at < ? AND reminded_status <> ?", ReferralSent, sentBefore.UTC(), ReferralSent).
+				Order("id").Find(&due).Error; err != nil {
+				return err
+			}
+		}
+		if !acceptedBefore.IsZero() {
+			var acc []Referral
+			if err := tx.Where("status = ? AND accepted_at < ? AND reminded_status <> ?", ReferralAccepted, acceptedBefore.UTC(), ReferralAccepted).
+				Order("id").Find(&acc).Error; err != nil {
+				return err
+			}
+			due = append(due, acc...)
+		}
+		now := s.now()
+		for i := range due {
+			r := &due[i]
+			r.RemindedStatus, r.RemindedAt = r.Status, &now
+			if err := tx.Model(r).Select("reminded_status", "reminded_at").Updates(r).Error; err != nil {
+				return err
+			}
+			if err := addReferralEvent(tx, r, EventReminder, "", "", "", now); err != nil {
+				return err
+			}
+			since := r.CreatedAt
+			if r.Status == ReferralAccepted && r.AcceptedAt != nil {
+				since = *r.AcceptedAt
+			}
+			params := referralParamsOf(tx, r)
+			params["days"] = strconv.Itoa(int(now.Sub(since).Hours() / 24))
+			if err := s.tell(tx, NotifyReferralReminder, params, receiverSide(r)); err != nil {
+				return err
+			}
+		}
+		n = len(due)
+		return nil
+	})
+	return n, err
+}
+
+// CloseForgottenReferrals closes as "no_outcome" the referrals accepted
+// before acceptedBefore and never closed, and tells their senders. They
+// leave the open work of both structures; statistics count them as such.
+func (s *Store) CloseForgottenReferrals(ctx context.Context, acceptedBefore time.Time) (int, error) {
+	return s.closeByPlatform(ctx, ReferralNoOutcome, "status = ? AND accepted_at < ?", ReferralAccepted, acceptedBefore.UTC())
+}
+
+// MaintenanceReport counts what one maintenance run did.
+type MaintenanceReport struct {
+	Expired    int // sent too long without an answer
+	Reminded   int // receiving structures reminded
+	NoOutcome  int // accepted long ago, closed as no_outcome
+	Anonymized int // personal data (and messages) erased
+	Purged     int // expired sign-ups and old sent e-mails deleted
+}
+
+// Maintain runs the referral lifecycle's periodic work — expiry, reminders,
+// the no_outcome rule, retention — and deletes expired sign-ups and old
+// e-mails. Each step is its own transaction; reminders run after expiry so
+// that a referral about to expire is not reminded in the same run.
+func (s *Store) Maintain(ctx context.Context, p ReferralPolicy) (MaintenanceReport, error) {
+	var r MaintenanceReport
+	now := s.now()
+	ctx = WithChannel(ctx, ChannelSystem)
+	var err error
+	if r.Expired, err = s.ExpireReferrals(ctx, now.Add(-p.Expiry)); err != nil {
+		return r, err
+	}
+	var sentBefore, acceptedBefore time.Time
+	if p.RemindSent > 0 {
+		sentBefore = now.Add(-p.RemindSent)
+	}
+	if p.RemindAccepted > 0 {
+		acceptedBefore = now.Add(-p.RemindAccepted)
+	}
+	if p.NoOutcome > 0 {
+		if r.NoOutcome, err = s.CloseForgottenReferrals(ctx, now.Add(-p.NoOutcome)); err != nil {
+			return r, err
+		}
+	}
+	if r.Reminded, err = s.RemindReferrals(ctx, sentBefore, acceptedBefore); err != nil {
+		return r, err
+	}
+	if r.Anonymized, err = s.AnonymizeReferrals(ctx, now.Add(-p.Retention), now.Add(-p.MaxRetention)); err != nil {
+		return r, err
+	}
+	keep := p.OutboxRetention
+	if keep <= 0 {
+		keep = DefaultReferralPolicy.OutboxRetention
+	}
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		a, err := purgeSignups(tx, now)
+		if err != nil {
+			return err
+		}
+		b, err := purgeOutbox(tx, now.Add(-keep))
+		r.Purged = int(a + b)
+		return err
+	})
+	if err != nil || r.Anonymized+r.Purged == 0 {
+		return r, err
+	}
+	// secure_delete zeroed the erased values (the person's data, the
+	// messages, the addresses of old e-mails and sign-ups) in the
+	// database's pages; the WAL still holds images of those pages from
+	// before: truncate it.
+	return r, s.Checkpoint(ctx)
+}
