@@ -5,11 +5,13 @@ Each query carries a rule written from a helper's point of view (what a
 helper typing these words expects to be shown), applied to the records'
 published fields: the standard's services (v0.1 labels mapped as the
 changelog says), typologie, publics, national labels, commune, postal code,
-name and presentation. The rules never look at Carnet's index or thesaurus.
+name and presentation, and for communes the official commune reference
+(models/commune: a postal code of one commune only places a record in it).
+The rules never look at Carnet's index or thesaurus.
 Run from the repository root:  python3 models/search/relevance/testdata/judge.py
 It rewrites judged.json's "relevant" lists; review the diff by reading records.
 """
-import json, re, unicodedata, glob, os
+import json, re, unicodedata, glob, os, gzip
 
 REF = '../shared/reference'
 def fold(s):
@@ -46,6 +48,30 @@ def records():
             r['_fees'] = fold(' '.join(str(r.get(k) or '') for k in ('frais_a_charge', 'conditions_acces', 'conditions_access')))
             yield r
 
+# The official commune reference (INSEE COG and La Poste postal codes, as
+# embedded in models/commune): a postal code that belongs to one commune only
+# places a record in it whatever the producer wrote as its commune (« MARSEILLE
+# 6 », « La Seyne », « MONTFAVET » for Avignon). Names of arrondissements
+# count as their city's.
+CITY_NAMES, PC_CITIES = {}, {}
+with gzip.open(os.path.join(os.path.dirname(__file__), '../../../commune/communes.tsv.gz'), 'rt') as f:
+    for line in f:
+        c = line.rstrip('\n').split('\t')
+        if c[0] not in ('C', 'A'):
+            continue
+        city = c[3] or c[1]
+        if c[0] == 'C':
+            CITY_NAMES.setdefault(fold(c[2]).replace('st ', 'saint '), set()).add(city)
+        for pc in re.split('[ ,]+', c[9]):
+            if pc:
+                PC_CITIES.setdefault(pc, set()).add(city)
+
+def in_commune(r, names):
+    if r['_commune'] in names:
+        return True
+    cities = PC_CITIES.get(r['_cp'], set())
+    return len(cities) == 1 and any(cities <= CITY_NAMES.get(n, set()) for n in names)
+
 def rule(spec):
     """A rule is a dict of alternatives; a record is relevant when one holds."""
     def ok(r):
@@ -57,7 +83,7 @@ def rule(spec):
         if t('labels') and any(re.search(p, r['_labels']) for p in t('labels')): return True
         if t('publics') and any(re.search(p, r['_publics']) for p in t('publics')): return True
         if t('fees') and any(re.search(p, r['_fees']) for p in t('fees')): return True
-        if t('commune') and r['_commune'] in t('commune'): return True
+        if t('commune') and in_commune(r, t('commune')): return True
         if t('cp') and r['_cp'] in t('cp'): return True
         if t('dep') and any(r['_cp'].startswith(d) for d in t('dep')): return True
         return False
