@@ -100,24 +100,7 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 	}
 	out := ChangeList{Data: make([]ChangeEntry, 0, len(feed.Entries))}
 	for _, e := range feed.Entries {
-		ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, ID: e.EntityID, Op: e.Op, At: e.At, Version: e.Version}
-		switch {
-		case e.Op == models.FeedArchive || e.Op == models.FeedHide:
-			ts := &Tombstone{Entity: e.Entity, ID: e.EntityID}
-			if e.Actor != nil {
-				ts.ArchivedAt = e.Actor.ArchivedAt
-			} else if e.Service != nil {
-				ts.ArchivedAt = e.Service.ArchivedAt
-			}
-			ce.Tombstone = ts
-		case e.Actor != nil:
-			a := h.actorView(c, e.Actor)
-			ce.Actor = &a
-		case e.Service != nil:
-			s := newService(e.Service)
-			ce.Service = &s
-		}
-		out.Data = append(out.Data, ce)
+		out.Data = append(out.Data, newChangeEntry(e, func(a *models.Actor) Actor { return h.actorView(c, a) }))
 	}
 	next := strconv.FormatInt(feed.Next, 10)
 	out.Meta = ChangeMeta{Limit: limit, NextCursor: next, HasMore: feed.HasMore}
@@ -125,4 +108,28 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 	out.Links = ChangeLinks{Self: c.Request.URL.RequestURI(), Next: c.Request.URL.Path + "?" + v.Encode()}
 	writeJSON(c, http.StatusOK, out)
 	return nil
+}
+
+// newChangeEntry describes a feed entry: the record's current state, shown
+// by actorView (which applies the contact rule for the reader), or a
+// tombstone. The change feed and the webhooks' payloads share it.
+func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) ChangeEntry {
+	ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, ID: e.EntityID, Op: e.Op, At: e.At, Version: e.Version}
+	switch {
+	case e.Op == models.FeedArchive || e.Op == models.FeedHide:
+		ts := &Tombstone{Entity: e.Entity, ID: e.EntityID}
+		if e.Actor != nil {
+			ts.ArchivedAt = e.Actor.ArchivedAt
+		} else if e.Service != nil {
+			ts.ArchivedAt = e.Service.ArchivedAt
+		}
+		ce.Tombstone = ts
+	case e.Actor != nil:
+		a := actorView(e.Actor)
+		ce.Actor = &a
+	case e.Service != nil:
+		s := newService(e.Service)
+		ce.Service = &s
+	}
+	return ce
 }
