@@ -183,7 +183,9 @@ func New(cfg Config) *Service {
 }
 
 // CheckURL checks that an endpoint may be called (see Guard.CheckURL).
-func (s *Service) CheckURL(ctx context.Context, raw string) error { return s.cfg.Guard.CheckURL(ctx, raw) }
+func (s *Service) CheckURL(ctx context.Context, raw string) error {
+	return s.cfg.Guard.CheckURL(ctx, raw)
+}
 
 // Guard returns the rule on endpoints.
 func (s *Service) Guard() Guard { return s.cfg.Guard }
