@@ -2274,7 +2274,8 @@ const docTemplate = `{
                             "account",
                             "client",
                             "referral",
-                            "invitation"
+                            "invitation",
+                            "webhook"
                         ],
                         "type": "string",
                         "description": "Only this kind of subject",
@@ -7289,7 +7290,8 @@ const docTemplate = `{
                             "account",
                             "client",
                             "referral",
-                            "invitation"
+                            "invitation",
+                            "webhook"
                         ],
                         "type": "string",
                         "description": "Only this kind of subject",
@@ -8286,6 +8288,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "The URL is one this deployment refuses to call (an address on a private network, plain http)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -15172,7 +15180,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
                     "type": "string",
                     "example": "membership.added"
                 },
@@ -15215,7 +15223,8 @@ const docTemplate = `{
                         "account",
                         "client",
                         "referral",
-                        "invitation"
+                        "invitation",
+                        "webhook"
                     ]
                 },
                 "subject_label": {

@@ -548,6 +548,7 @@ func hasBody(c *gin.Context) bool {
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem
 //	@Failure		404	{object}	Problem
+//	@Failure		422	{object}	Problem	"The URL is one this deployment refuses to call (an address on a private network, plain http)"
 //	@Failure		429	{object}	Problem
 //	@Router			/api/v1/webhooks/{id}/ping [post]
 func (h *Handler) PingWebhook(c *gin.Context) error {

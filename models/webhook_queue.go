@@ -65,13 +65,22 @@ type WebhookRenderer func(WebhookEvent) ([]byte, error)
 const webhookConsumer = "webhooks"
 
 // WebhookCursor returns the seq up to which changes were fanned out,
-// starting it at the log's head the first time (nothing existed to
-// subscribe to before).
+// starting it the first time at the log's head (nothing existed to
+// subscribe to before), or before it when subscriptions were registered
+// before any worker ran (the API serves while the worker starts): at the
+// earliest start_seq, so that none of their changes is skipped.
 func (s *Store) WebhookCursor(ctx context.Context) (int64, error) {
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var head int64
 		if err := tx.Model(&Change{}).Select("COALESCE(MAX(seq), 0)").Scan(&head).Error; err != nil {
 			return err
+		}
+		var first *int64
+		if err := tx.Model(&WebhookSubscription{}).Select("MIN(start_seq)").Scan(&first).Error; err != nil {
+			return err
+		}
+		if first != nil && *first < head {
+			head = *first
 		}
 		return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&changeCursor{Consumer: webhookConsumer, Seq: head, UpdatedAt: s.now()}).Error
 	})
