@@ -648,7 +648,7 @@ func TestWebhookSSRF(t *testing.T) {
 		return len(d) == 1 && d[0]["last_error"] != ""
 	})
 	d := deliveries(t, dev2, dev2.Admin, rid, "")[0]
-	if !strings.Contains(str(d["last_error"]), "redirects are not followed") || d["response_status"] != float64(307) || d["state"] != "pending" {
+	if !strings.Contains(str(d["last_error"]), "redirects are not followed") || d["response_status"] != float64(307) || d["state"] == "delivered" {
 		t.Errorf("redirected delivery: %v", d)
 	}
 	if n := target.triesSoFar(); n != 0 {
@@ -682,9 +682,7 @@ func TestWebhookFailingEndpointSlowsNothing(t *testing.T) {
 		createActor(t, e, validActor(fmt.Sprintf("Lieu %d", i))) // returns while the stuck endpoint holds requests
 	}
 	waitFor(t, "the healthy endpoint to receive everything", func() bool { return len(fine.accepted()) == 10 })
-	if !settled(t, e, e.Admin, fid) {
-		t.Error("the healthy subscription still has deliveries waiting")
-	}
+	waitFor(t, "the healthy subscription's log to say delivered", func() bool { return settled(t, e, e.Admin, fid) })
 	if n := stuck.triesSoFar(); n == 0 || n > 4 {
 		t.Errorf("the hanging endpoint holds %d requests; at most 4 (CARNET_WEBHOOK_CONCURRENCY) expected", n)
 	}
