@@ -721,7 +721,7 @@ func matrix() []entry {
 		return call{method: "GET", path: "/api/v1/webhooks/" + id + "/deliveries/" + w.deliveries[id]}
 	}, hOwn, hOther)
 	hOwn, hOther = hooks(202)
-	add("POST /api/v1/webhooks/:id/replay", hookPath("POST", "/replay?after=0", nil), hOwn, hOther)
+	add("POST /api/v1/webhooks/:id/replay", hookPath("POST", "/replay?cursor=0", nil), hOwn, hOther)
 	hOwn, hOther = hooks(204)
 	add("DELETE /api/v1/webhooks/:id", func(w *world, role string, own bool) call {
 		owner := w.otherPartner

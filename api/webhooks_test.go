@@ -727,7 +727,7 @@ func TestWebhookRetriesGiveUpAndDisable(t *testing.T) {
 	if w["status"] != "active" || w["disabled_reason"] != "" || w["disabled_cursor"] != nil {
 		t.Errorf("on again: %v", w)
 	}
-	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay", Token: e.Admin, Body: obj{"after": cursor}})
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay", Token: e.Admin, Body: obj{"cursor": cursor}})
 	if r.Code != 202 {
 		t.Fatalf("replay: %d %s", r.Code, r.Body)
 	}
@@ -764,18 +764,18 @@ func TestWebhookReplay(t *testing.T) {
 	}
 	waitFor(t, "three deliveries", func() bool { return len(rcv.accepted()) == 3 })
 	for _, bad := range []string{"-1", "abc", "999999999"} {
-		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay?after=" + bad, Token: e.Admin})
-		if r.Code != 422 || !slices.Contains(fields(t, r), "after") {
-			t.Errorf("after=%s: %d %s", bad, r.Code, r.Body)
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay?cursor=" + bad, Token: e.Admin})
+		if r.Code != 422 || !slices.Contains(fields(t, r), "cursor") {
+			t.Errorf("cursor=%s: %d %s", bad, r.Code, r.Body)
 		}
 	}
 	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay", Token: e.Admin}); r.Code != 422 {
 		t.Errorf("no cursor: %d", r.Code)
 	}
-	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay?after=1", Token: e.Admin, Body: obj{"after": "2"}}); r.Code != 400 {
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay?cursor=1", Token: e.Admin, Body: obj{"cursor": "2"}}); r.Code != 400 {
 		t.Errorf("two cursors: %d", r.Code)
 	}
-	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay", Token: e.Admin, Body: obj{"after": fmt.Sprint(before)}})
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay", Token: e.Admin, Body: obj{"cursor": fmt.Sprint(before)}})
 	if r.Code != 202 || r.Map()["replay"] == nil {
 		t.Fatalf("replay: %d %s", r.Code, r.Body)
 	}
@@ -994,7 +994,7 @@ func TestWebhookNoPersonalDataNorSecrets(t *testing.T) {
 	noSecret("the partner's GET", e.Do(apitest.Request{Method: "GET", Path: "/api/v1/webhooks/" + pid, Token: partner}))
 	noSecret("the list", e.Do(apitest.Request{Method: "GET", Path: "/api/v1/webhooks", Token: e.Admin}))
 	noSecret("PATCH", e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/webhooks/" + id, Token: e.Admin, Body: obj{"description": "x"}, ContentType: "application/merge-patch+json"}))
-	noSecret("replay", e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay", Token: e.Admin, Body: obj{"after": "0"}}))
+	noSecret("replay", e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/replay", Token: e.Admin, Body: obj{"cursor": "0"}}))
 	noSecret("ping", e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks/" + id + "/ping", Token: e.Admin}))
 	noSecret("the delivery log", e.Do(apitest.Request{Method: "GET", Path: "/api/v1/webhooks/" + id + "/deliveries", Token: e.Admin}))
 	noSecret("the trail", e.Do(apitest.Request{Method: "GET", Path: "/api/v1/trail?subject_kind=webhook", Token: e.Admin}))

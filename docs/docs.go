@@ -7739,6 +7739,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "List webhook subscriptions",
+                "operationId": "listWebhooks",
                 "parameters": [
                     {
                         "type": "string",
@@ -7800,6 +7801,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "Subscribe an endpoint to the directory's changes",
+                "operationId": "createWebhook",
                 "parameters": [
                     {
                         "type": "string",
@@ -7888,6 +7890,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "Get a webhook subscription",
+                "operationId": "getWebhook",
                 "parameters": [
                     {
                         "type": "string",
@@ -7942,6 +7945,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "Delete a webhook subscription",
+                "operationId": "deleteWebhook",
                 "parameters": [
                     {
                         "type": "string",
@@ -7994,6 +7998,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "Change a webhook subscription",
+                "operationId": "patchWebhook",
                 "parameters": [
                     {
                         "type": "string",
@@ -8092,6 +8097,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "A webhook subscription's delivery log",
+                "operationId": "listWebhookDeliveries",
                 "parameters": [
                     {
                         "type": "string",
@@ -8196,6 +8202,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "One delivery of a webhook subscription",
+                "operationId": "getWebhookDelivery",
                 "parameters": [
                     {
                         "type": "string",
@@ -8257,6 +8264,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "Send a test event to a webhook subscription's endpoint",
+                "operationId": "pingWebhook",
                 "parameters": [
                     {
                         "type": "string",
@@ -8314,7 +8322,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Queues again every change after the cursor ` + "`" + `after` + "`" + ` (a next_cursor of GET /api/v1/changes, a delivery's seq, an export's X-Changes-Cursor, or the subscription's disabled_cursor) up to the last change now, that the subscription's filters select, each with the record's current state and replay: true. Give ` + "`" + `after` + "`" + ` in the body or as a query parameter. The replay runs in the background (see replay in the subscription) at the endpoint's pace; a new replay replaces one still running. Deliveries already queued are sent too: receivers should treat webhook-id, or the record's version, as the key of what they applied.",
+                "description": "Queues again every change after ` + "`" + `cursor` + "`" + ` (a next_cursor of GET /api/v1/changes, a delivery's seq, an export's X-Changes-Cursor, or the subscription's disabled_cursor) up to the last change now, that the subscription's filters select, each with the record's current state and replay: true. Give ` + "`" + `cursor` + "`" + ` in the body or as a query parameter. The replay runs in the background (see replay in the subscription) at the endpoint's pace; a new replay replaces one still running. Deliveries already queued are sent too: receivers should treat webhook-id, or the record's version, as the key of what they applied.",
                 "consumes": [
                     "application/json"
                 ],
@@ -8325,6 +8333,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "Replay changes to a webhook subscription",
+                "operationId": "replayWebhook",
                 "parameters": [
                     {
                         "type": "string",
@@ -8338,7 +8347,7 @@ const docTemplate = `{
                         "type": "string",
                         "example": "1000",
                         "description": "The cursor to replay after (or in the body)",
-                        "name": "after",
+                        "name": "cursor",
                         "in": "query"
                     },
                     {
@@ -8414,6 +8423,7 @@ const docTemplate = `{
                     "webhooks"
                 ],
                 "summary": "Rotate a webhook subscription's signing secret",
+                "operationId": "rotateWebhookSecret",
                 "parameters": [
                     {
                         "type": "string",
@@ -16149,6 +16159,66 @@ const docTemplate = `{
                 }
             }
         },
+        "WebhookFiltersPatch": {
+            "type": "object",
+            "properties": {
+                "communes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13055"
+                    ]
+                },
+                "departements": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13"
+                    ]
+                },
+                "entities": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "actor",
+                            "service"
+                        ]
+                    },
+                    "example": [
+                        "service"
+                    ]
+                },
+                "ops": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "create",
+                            "update",
+                            "archive",
+                            "hide"
+                        ]
+                    },
+                    "example": [
+                        "create"
+                    ]
+                },
+                "sources": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "caf-13"
+                    ]
+                }
+            }
+        },
         "WebhookHealth": {
             "type": "object",
             "required": [
@@ -16221,6 +16291,7 @@ const docTemplate = `{
                 "description": {
                     "description": "A note for its owner.",
                     "type": "string",
+                    "maxLength": 200,
                     "example": "Mise à jour de notre carte des points d'accueil"
                 },
                 "filters": {
@@ -16229,6 +16300,7 @@ const docTemplate = `{
                 "url": {
                     "description": "Where to POST the changes: https (http only to loopback in development); not a private or link-local address.",
                     "type": "string",
+                    "maxLength": 2000,
                     "example": "https://partenaire.example.fr/carnet/webhooks"
                 }
             }
@@ -16289,13 +16361,15 @@ const docTemplate = `{
                     "example": true
                 },
                 "description": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200
                 },
                 "filters": {
-                    "$ref": "#/definitions/WebhookFilters"
+                    "$ref": "#/definitions/WebhookFiltersPatch"
                 },
                 "url": {
                     "type": "string",
+                    "maxLength": 2000,
                     "example": "https://partenaire.example.fr/carnet/webhooks"
                 }
             }
@@ -16455,21 +16529,17 @@ const docTemplate = `{
         "WebhookReplay": {
             "type": "object",
             "required": [
-                "after",
                 "position",
                 "until"
             ],
             "properties": {
-                "after": {
-                    "type": "string",
-                    "example": "1000"
-                },
                 "position": {
-                    "description": "How far the queuing has come.",
+                    "description": "How far the queuing has come: a cursor of the change feed.",
                     "type": "string",
                     "example": "1000"
                 },
                 "until": {
+                    "description": "The change feed's last seq when the replay was asked for: where it ends.",
                     "type": "string",
                     "example": "1042"
                 }
@@ -16478,11 +16548,11 @@ const docTemplate = `{
         "WebhookReplayInput": {
             "type": "object",
             "required": [
-                "after"
+                "cursor"
             ],
             "properties": {
-                "after": {
-                    "description": "A cursor of the change feed (its next_cursor, a delivery's seq, an export's X-Changes-Cursor, the subscription's disabled_cursor): every change after it that the filters select is queued again.",
+                "cursor": {
+                    "description": "A cursor of the change feed (its next_cursor, a delivery's seq, an export's X-Changes-Cursor, the subscription's disabled_cursor): every change after it that the filters select is queued again; 0 for the whole history.",
                     "type": "string",
                     "example": "1000"
                 }

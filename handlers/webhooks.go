@@ -32,9 +32,9 @@ type WebhookFilters struct {
 // WebhookInput registers a subscription.
 type WebhookInput struct {
 	// Where to POST the changes: https (http only to loopback in development); not a private or link-local address.
-	URL string `json:"url" example:"https://partenaire.example.fr/carnet/webhooks"`
+	URL string `json:"url" maxLength:"2000" example:"https://partenaire.example.fr/carnet/webhooks"`
 	// A note for its owner.
-	Description string `json:"description" example:"Mise à jour de notre carte des points d'accueil"`
+	Description string `json:"description" maxLength:"200" example:"Mise à jour de notre carte des points d'accueil"`
 	// false registers it turned off; true by default.
 	Active  *bool           `json:"active,omitempty" example:"true"`
 	Filters *WebhookFilters `json:"filters,omitempty"`
@@ -43,10 +43,20 @@ type WebhookInput struct {
 // WebhookPatch changes a subscription (a JSON Merge Patch): absent fields
 // are kept; within filters, null or [] selects every value.
 type WebhookPatch struct {
-	URL         *string         `json:"url,omitempty" example:"https://partenaire.example.fr/carnet/webhooks"`
-	Description *string         `json:"description,omitempty"`
-	Active      *bool           `json:"active,omitempty" example:"true"`
-	Filters     *WebhookFilters `json:"filters,omitempty"`
+	URL         *string              `json:"url,omitempty" maxLength:"2000" example:"https://partenaire.example.fr/carnet/webhooks"`
+	Description *string              `json:"description,omitempty" maxLength:"200"`
+	Active      *bool                `json:"active,omitempty" example:"true"`
+	Filters     *WebhookFiltersPatch `json:"filters,omitempty"`
+}
+
+// WebhookFiltersPatch changes filters within a merge patch: an absent
+// filter is kept; null or [] selects every value.
+type WebhookFiltersPatch struct {
+	Entities     []string `json:"entities,omitempty" enums:"actor,service" example:"service"`
+	Ops          []string `json:"ops,omitempty" enums:"create,update,archive,hide" example:"create"`
+	Sources      []string `json:"sources,omitempty" example:"caf-13"`
+	Departements []string `json:"departements,omitempty" example:"13"`
+	Communes     []string `json:"communes,omitempty" example:"13055"`
 }
 
 // webhookWritable is a subscription's writable state, on which a merge
@@ -84,13 +94,13 @@ type WebhookHealth struct {
 	Pending int64 `json:"pending" example:"0"`
 }
 
-// WebhookReplay is a replay in progress: the changes after `after` up to
-// `until` are being queued again.
+// WebhookReplay is a replay in progress: the changes after `position` up
+// to `until` are still to be queued again.
 type WebhookReplay struct {
-	After string `json:"after" example:"1000"`
-	Until string `json:"until" example:"1042"`
-	// How far the queuing has come.
+	// How far the queuing has come: a cursor of the change feed.
 	Position string `json:"position" example:"1000"`
+	// The change feed's last seq when the replay was asked for: where it ends.
+	Until string `json:"until" example:"1042"`
 }
 
 // Webhook is a subscription as its owner sees it. Its secret is never
@@ -148,8 +158,8 @@ type WebhookSecret struct {
 
 // WebhookReplayInput asks for a replay.
 type WebhookReplayInput struct {
-	// A cursor of the change feed (its next_cursor, a delivery's seq, an export's X-Changes-Cursor, the subscription's disabled_cursor): every change after it that the filters select is queued again.
-	After string `json:"after" example:"1000"`
+	// A cursor of the change feed (its next_cursor, a delivery's seq, an export's X-Changes-Cursor, the subscription's disabled_cursor): every change after it that the filters select is queued again; 0 for the whole history.
+	Cursor string `json:"cursor" example:"1000"`
 }
 
 // WebhookPing is how a test ping went.
@@ -270,7 +280,7 @@ func newWebhook(w *models.WebhookSubscription, pending int64, now time.Time) Web
 		out.Health.PausedUntil = w.PausedUntil
 	}
 	if w.Replaying() {
-		out.Replay = &WebhookReplay{After: seqString(w.ReplayAfter), Until: seqString(w.ReplayUntil), Position: seqString(w.ReplayAfter)}
+		out.Replay = &WebhookReplay{Position: seqString(w.ReplayAfter), Until: seqString(w.ReplayUntil)}
 	}
 	if len(w.Secrets(now)) > 1 {
 		out.PreviousSecretExpiresAt = w.PreviousSecretUntil
@@ -308,6 +318,7 @@ func (h *Handler) writeWebhook(c *gin.Context, status int, w *models.WebhookSubs
 
 // ListWebhooks godoc
 //
+//	@ID			listWebhooks
 //	@Summary		List webhook subscriptions
 //	@Description	A partner client (with the webhooks:manage scope) lists its own subscriptions; an administrator every one. Oldest first.
 //	@Tags			webhooks
@@ -351,6 +362,7 @@ func (h *Handler) ListWebhooks(c *gin.Context) error {
 
 // CreateWebhook godoc
 //
+//	@ID			createWebhook
 //	@Summary		Subscribe an endpoint to the directory's changes
 //	@Description	Partner clients with the webhooks:manage scope, and administrators. Every change of the change log committed from now on that the filters select is POSTed to the URL, signed as Standard Webhooks says (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256 with the secret), retried with backoff, in order per record. The answer carries the signing secret, shown this once. The URL must be https and must not be on a private, loopback or link-local address (development servers allow http to loopback). At most 20 subscriptions per owner.
 //	@Tags			webhooks
@@ -396,6 +408,7 @@ func (h *Handler) writeWebhookCreated(c *gin.Context, w *models.WebhookSubscript
 
 // GetWebhook godoc
 //
+//	@ID			getWebhook
 //	@Summary		Get a webhook subscription
 //	@Description	Its filters, its state and why (status, disabled_reason), its endpoint's health and its queue; never its secret. Another owner's subscription answers 404.
 //	@Tags			webhooks
@@ -418,6 +431,7 @@ func (h *Handler) GetWebhook(c *gin.Context) error {
 
 // UpdateWebhook godoc
 //
+//	@ID			patchWebhook
 //	@Summary		Change a webhook subscription
 //	@Description	A JSON Merge Patch of url, description, active and filters. Turning it off (active: false) stops queuing changes (what is queued waits); turning it on again, or a new URL, forgets the endpoint's failures and resumes at once — replay after disabled_cursor to get the changes made while it was off. Send If-Match with the ETag you read to avoid overwriting another change (412).
 //	@Tags			webhooks
@@ -469,6 +483,7 @@ func (h *Handler) UpdateWebhook(c *gin.Context) error {
 
 // DeleteWebhook godoc
 //
+//	@ID			deleteWebhook
 //	@Summary		Delete a webhook subscription
 //	@Description	Deletes the subscription and its delivery log; what was still queued is not sent.
 //	@Tags			webhooks
@@ -489,6 +504,7 @@ func (h *Handler) DeleteWebhook(c *gin.Context) error {
 
 // RotateWebhookSecret godoc
 //
+//	@ID			rotateWebhookSecret
 //	@Summary		Rotate a webhook subscription's signing secret
 //	@Description	Issues a new secret, shown this once. For previous_secret_valid_seconds (24 hours by default) deliveries carry two signatures, with the new and the old secret, so the receiver can switch without refusing one; 0 stops the old secret at once (a leaked secret). The body is optional.
 //	@Tags			webhooks
@@ -538,6 +554,7 @@ func hasBody(c *gin.Context) bool {
 
 // PingWebhook godoc
 //
+//	@ID			pingWebhook
 //	@Summary		Send a test event to a webhook subscription's endpoint
 //	@Description	POSTs a signed event of type webhook.ping to the URL now, whether the subscription is on or off, and answers how it went (the answer is 200 even when the endpoint failed: see delivered and error). It is not queued nor retried, and changes nothing. At most 6 a minute per subscription.
 //	@Tags			webhooks
@@ -581,14 +598,15 @@ func (h *Handler) PingWebhook(c *gin.Context) error {
 
 // ReplayWebhook godoc
 //
+//	@ID			replayWebhook
 //	@Summary		Replay changes to a webhook subscription
-//	@Description	Queues again every change after the cursor `after` (a next_cursor of GET /api/v1/changes, a delivery's seq, an export's X-Changes-Cursor, or the subscription's disabled_cursor) up to the last change now, that the subscription's filters select, each with the record's current state and replay: true. Give `after` in the body or as a query parameter. The replay runs in the background (see replay in the subscription) at the endpoint's pace; a new replay replaces one still running. Deliveries already queued are sent too: receivers should treat webhook-id, or the record's version, as the key of what they applied.
+//	@Description	Queues again every change after `cursor` (a next_cursor of GET /api/v1/changes, a delivery's seq, an export's X-Changes-Cursor, or the subscription's disabled_cursor) up to the last change now, that the subscription's filters select, each with the record's current state and replay: true. Give `cursor` in the body or as a query parameter. The replay runs in the background (see replay in the subscription) at the endpoint's pace; a new replay replaces one still running. Deliveries already queued are sent too: receivers should treat webhook-id, or the record's version, as the key of what they applied.
 //	@Tags			webhooks
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id		path		string				true	"Subscription id"	format(uuid)
-//	@Param			after	query		string				false	"The cursor to replay after (or in the body)"	example(1000)
+//	@Param			cursor	query		string				false	"The cursor to replay after (or in the body)"	example(1000)
 //	@Param			replay	body		WebhookReplayInput	false	"The cursor to replay after (or in the query string)"
 //	@Success		202		{object}	Webhook
 //	@Failure		400		{object}	Problem
@@ -600,7 +618,7 @@ func (h *Handler) PingWebhook(c *gin.Context) error {
 //	@Router			/api/v1/webhooks/{id}/replay [post]
 func (h *Handler) ReplayWebhook(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
-	after := q.one("after")
+	cursor := q.one("cursor")
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -609,22 +627,22 @@ func (h *Handler) ReplayWebhook(c *gin.Context) error {
 		if err := decodeJSON(c, &in); err != nil {
 			return err
 		}
-		if after != "" && in.After != "" && in.After != after {
+		if cursor != "" && in.Cursor != "" && in.Cursor != cursor {
 			return &models.Error{Code: models.EBADREQUEST, Message: "The cursor is given twice, differently.",
-				Fields: []models.FieldError{{Field: "after", Reason: "give it in the body or in the query string, not both"}}}
+				Fields: []models.FieldError{{Field: "cursor", Reason: "give it in the body or in the query string, not both"}}}
 		}
-		if in.After != "" {
-			after = in.After
+		if in.Cursor != "" {
+			cursor = in.Cursor
 		}
 	}
-	if after == "" {
+	if cursor == "" {
 		return &models.Error{Code: models.EINVALID, Message: "The replay is invalid.",
-			Fields: []models.FieldError{{Field: "after", Reason: "is required: the cursor of the change feed after which to replay (0 for the whole history)"}}}
+			Fields: []models.FieldError{{Field: "cursor", Reason: "is required: the cursor of the change feed after which to replay (0 for the whole history)"}}}
 	}
-	n, err := strconv.ParseInt(after, 10, 64)
+	n, err := strconv.ParseInt(cursor, 10, 64)
 	if err != nil || n < 0 {
 		return &models.Error{Code: models.EINVALID, Message: "The replay is invalid.",
-			Fields: []models.FieldError{{Field: "after", Reason: "must be a cursor of the change feed (a non-negative integer, such as a next_cursor)"}}}
+			Fields: []models.FieldError{{Field: "cursor", Reason: "must be a cursor of the change feed (a non-negative integer, such as a next_cursor)"}}}
 	}
 	w, err := h.Store.ReplayWebhook(c.Request.Context(), c.Param("id"), n)
 	if err != nil {
@@ -636,6 +654,7 @@ func (h *Handler) ReplayWebhook(c *gin.Context) error {
 
 // ListWebhookDeliveries godoc
 //
+//	@ID			listWebhookDeliveries
 //	@Summary		A webhook subscription's delivery log
 //	@Description	Its deliveries, oldest first: state, attempts, the last answer's status and the beginning of its body, the last error. Delivered and given-up ones are kept 7 days (CARNET_WEBHOOK_LOG_RETENTION).
 //	@Tags			webhooks
@@ -682,6 +701,7 @@ func (h *Handler) ListWebhookDeliveries(c *gin.Context) error {
 
 // GetWebhookDelivery godoc
 //
+//	@ID			getWebhookDelivery
 //	@Summary		One delivery of a webhook subscription
 //	@Description	The delivery and the body it sends (signed anew at each attempt).
 //	@Tags			webhooks

@@ -289,7 +289,7 @@ func (s *Store) ReplayWebhook(ctx context.Context, id string, after int64) (*Web
 		}
 		if after < 0 || after > head {
 			return &Error{Code: EINVALID, Message: "The replay is invalid.",
-				Fields: []FieldError{{Field: "after", Reason: "must be a cursor of the change feed from 0 to its last seq (" + strconv.FormatInt(head, 10) + ")"}}}
+				Fields: []FieldError{{Field: "cursor", Reason: "must be a cursor of the change feed from 0 to its last seq (" + strconv.FormatInt(head, 10) + ")"}}}
 		}
 		w.ReplayGeneration++
 		w.ReplayAfter, w.ReplayUntil = after, head
