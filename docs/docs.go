@@ -2604,6 +2604,17 @@ const docTemplate = `{
                         "description": "Changes per page",
                         "name": "limit",
                         "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "example": "caf-13",
+                        "description": "Only the records of these sources (a service by its own source or its actor's). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true",
+                        "name": "source",
+                        "in": "query"
                     }
                 ],
                 "responses": {

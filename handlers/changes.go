@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -69,6 +70,7 @@ type ChangeList struct {
 //	@Produce		json
 //	@Param			after	query		string	false	"The next_cursor of the previous page; 0 for the beginning"	default(0)
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)
+//	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true"	collectionFormat(csv)	example(caf-13)
 //	@Success		200		{object}	ChangeList
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem	"A token was sent but is invalid"
@@ -91,6 +93,10 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 		}
 		limit = n
 	}
+	sources := q.strings("source")
+	for i, s := range sources {
+		sources[i] = strings.ToLower(s)
+	}
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -100,11 +106,17 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 	}
 	out := ChangeList{Data: make([]ChangeEntry, 0, len(feed.Entries))}
 	for _, e := range feed.Entries {
+		if len(sources) > 0 && !e.FromSources(sources) {
+			continue
+		}
 		out.Data = append(out.Data, newChangeEntry(e, func(a *models.Actor) Actor { return h.actorView(c, a) }))
 	}
 	next := strconv.FormatInt(feed.Next, 10)
 	out.Meta = ChangeMeta{Limit: limit, NextCursor: next, HasMore: feed.HasMore}
 	v := url.Values{"after": {next}, "limit": {strconv.Itoa(limit)}}
+	if len(sources) > 0 {
+		v.Set("source", strings.Join(sources, ","))
+	}
 	out.Links = ChangeLinks{Self: c.Request.URL.RequestURI(), Next: c.Request.URL.Path + "?" + v.Encode()}
 	writeJSON(c, http.StatusOK, out)
 	return nil

@@ -347,6 +347,13 @@ func (f WebhookFilters) matches(e *FeedEntry, place *webhookPlace) bool {
 	return f.locates(place)
 }
 
+// FromSources reports whether the entry's record comes from one of sources:
+// its own source or, for a service, its actor's — as the webhooks' source
+// filter selects, for the change feed's.
+func (e *FeedEntry) FromSources(sources []string) bool {
+	return WebhookFilters{Sources: sources}.locates(webhookPlaceOf(e))
+}
+
 // locates applies the source and territory filters to a place.
 func (f WebhookFilters) locates(place *webhookPlace) bool {
 	if len(f.Sources) == 0 && len(f.Departements) == 0 && len(f.Communes) == 0 {
