@@ -41,7 +41,7 @@ func TestChangesBySource(t *testing.T) {
 			}
 			r.JSON(&page)
 			for _, d := range page.Data {
-				got[str(d["id"])] = str(d["entity"]) + ":" + str(d["op"])
+				got[recordOf(d)] = str(d["entity"]) + ":" + str(d["op"])
 			}
 			if !strings.Contains(page.Links.Next, "source=") {
 				t.Errorf("links.next loses the filter: %s", page.Links.Next)

@@ -299,13 +299,36 @@ func TestWebhookDeliversSignedChanges(t *testing.T) {
 	}
 }
 
+// recordOf returns the id of the record a payload is about.
+func recordOf(p map[string]any) string {
+	if id, ok := p["entity_id"]; ok {
+		return str(id)
+	}
+	return str(p["id"])
+}
+
+// checkLastSummary checks that the last delivery of an actor carries
+// its summary want: the record's final state arrived.
+func checkLastSummary(t *testing.T, got []received, actor, want string) {
+	t.Helper()
+	var last map[string]any
+	for _, g := range got {
+		if recordOf(g.Payload) == actor {
+			last = g.Payload
+		}
+	}
+	if last == nil || last["actor"].(map[string]any)["summary"] != want {
+		t.Errorf("record %s: last delivery %v, want the summary %q", actor, last, want)
+	}
+}
+
 // checkOrderPerRecord checks that each record's deliveries were accepted
 // in seq order.
 func checkOrderPerRecord(t *testing.T, got []received) map[string]float64 {
 	t.Helper()
 	last := map[string]float64{}
 	for _, g := range got {
-		eid, seq := str(g.Payload["id"]), g.Payload["seq"].(float64)
+		eid, seq := recordOf(g.Payload), g.Payload["seq"].(float64)
 		if seq <= last[eid] {
 			t.Errorf("record %s: seq %v delivered after %v", eid, seq, last[eid])
 		}
@@ -370,15 +393,7 @@ func TestWebhookOutageThenRecovery(t *testing.T) {
 	// The final state of every record arrived, and every delivery of the
 	// log was delivered (none given up), once.
 	for _, a := range actors {
-		var final map[string]any
-		for _, g := range got {
-			if g.Payload["id"] == a {
-				final = g.Payload
-			}
-		}
-		if final == nil || final["actor"].(map[string]any)["summary"] != "Version 4" {
-			t.Errorf("record %s: last delivery %v", a, final)
-		}
+		checkLastSummary(t, got, a, "Version 4")
 	}
 	log := deliveries(t, e, e.Admin, id, "")
 	seen := map[string]int{}
@@ -459,15 +474,7 @@ func TestWebhookRestartLosesNothing(t *testing.T) {
 			t.Errorf("not delivered: %v", d)
 		}
 	}
-	var lastA map[string]any
-	for _, g := range got {
-		if g.Payload["id"] == a {
-			lastA = g.Payload
-		}
-	}
-	if lastA == nil || lastA["actor"].(map[string]any)["summary"] != "Version 9" {
-		t.Errorf("the last change of %s was not delivered: %v", a, lastA)
-	}
+	checkLastSummary(t, got, a, "Version 9")
 	if last[b] == 0 {
 		t.Errorf("the record created while no worker ran was not delivered")
 	}
@@ -520,7 +527,7 @@ func TestWebhookFilters(t *testing.T) {
 	}
 	for _, g := range rcv.accepted() {
 		name := byID[str(g.Payload["subscription_id"])]
-		got[name] = append(got[name], str(g.Payload["type"])+":"+names[str(g.Payload["id"])])
+		got[name] = append(got[name], str(g.Payload["type"])+":"+names[recordOf(g.Payload)])
 	}
 	for name, w := range want {
 		g := got[name]
@@ -785,11 +792,11 @@ func TestWebhookReplay(t *testing.T) {
 	got := rcv.accepted()
 	live := map[string]string{} // record → webhook-id of its live delivery
 	for _, g := range got[:3] {
-		live[str(g.Payload["id"])] = g.ID
+		live[recordOf(g.Payload)] = g.ID
 	}
 	replayed := map[string]bool{}
 	for _, g := range got[3:] {
-		rec := str(g.Payload["id"])
+		rec := recordOf(g.Payload)
 		if g.Payload["replay"] != true || live[rec] == "" || live[rec] == g.ID || replayed[rec] {
 			t.Errorf("replayed %v (live deliveries %v)", g.Payload, live)
 		}
@@ -943,7 +950,7 @@ func TestWebhookNoPersonalDataNorSecrets(t *testing.T) {
 	waitFor(t, "the directory change", func() bool {
 		n := 0
 		for _, g := range rcv.accepted() {
-			if g.Payload["id"] == w.b && g.Payload["type"] == "actor.updated" {
+			if recordOf(g.Payload) == w.b && g.Payload["type"] == "actor.updated" {
 				n++
 			}
 		}
@@ -1058,14 +1065,6 @@ func TestWebhookReplicasDeliverOnce(t *testing.T) {
 		perSeq[k] = true
 	}
 	for _, a := range ids {
-		var last map[string]any
-		for _, g := range got {
-			if g.Payload["id"] == a {
-				last = g.Payload
-			}
-		}
-		if last == nil || last["actor"].(map[string]any)["summary"] != "Version 3" {
-			t.Errorf("record %s: last delivery %v", a, last)
-		}
+		checkLastSummary(t, got, a, "Version 3")
 	}
 }
