@@ -163,7 +163,7 @@ func New(cfg Config) *Service {
 		DialContext:           cfg.Guard.Dialer(cfg.Timeout).DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   cfg.Concurrency,
+		MaxIdleConnsPerHost:   64, // several subscriptions may share a host: reuse their connections rather than open one per delivery
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   cfg.Timeout,
 		ResponseHeaderTimeout: cfg.Timeout,
