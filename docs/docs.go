@@ -2579,7 +2579,7 @@ const docTemplate = `{
         },
         "/api/v1/changes": {
             "get": {
-                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following next_cursor never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start with after=0 (or without after) to read the whole history, or list the directory first and follow from the cursor you kept.",
+                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
                 "produces": [
                     "application/json"
                 ],
@@ -2591,7 +2591,14 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "default": "0",
+                        "example": "1042",
                         "description": "The next_cursor of the previous page; 0 for the beginning",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Deprecated: the former name of cursor, accepted until the next version",
                         "name": "after",
                         "in": "query"
                     },
@@ -4130,15 +4137,24 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-11-01T00:00:00Z",
                         "description": "Created at or after (RFC 3339)",
-                        "name": "created_after",
+                        "name": "created_since",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-12-01T00:00:00Z",
                         "description": "Created before (RFC 3339)",
                         "name": "created_before",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Deprecated: the former name of created_since, accepted until the next version",
+                        "name": "created_after",
                         "in": "query"
                     },
                     {
@@ -4283,7 +4299,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.",
+                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: follow links.next (or pass meta.next_cursor back as cursor); meta.has_more says whether to call again at once. The envelope is the one of every feed (GET /api/v1/changes). Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_since starts from a time instead of a cursor.",
                 "produces": [
                     "application/json"
                 ],
@@ -4294,15 +4310,17 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "next_cursor of the previous call",
-                        "name": "after",
+                        "example": "1042",
+                        "description": "The next_cursor of the previous page; 0 for the beginning",
+                        "name": "cursor",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-11-01T00:00:00Z",
                         "description": "Only changes at or after this RFC 3339 time",
-                        "name": "updated_after",
+                        "name": "updated_since",
                         "in": "query"
                     },
                     {
@@ -4310,8 +4328,21 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 20,
-                        "description": "Changes per call",
+                        "description": "Changes per page",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Deprecated: the former name of cursor, accepted until the next version",
+                        "name": "after",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Deprecated: the former name of updated_since, accepted until the next version",
+                        "name": "updated_after",
                         "in": "query"
                     }
                 ],
@@ -6470,15 +6501,17 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-01-01T00:00:00Z",
                         "description": "Created at or after (RFC 3339)",
-                        "name": "from",
+                        "name": "created_since",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2027-01-01T00:00:00Z",
                         "description": "Created before (RFC 3339)",
-                        "name": "to",
+                        "name": "created_before",
                         "in": "query"
                     },
                     {
@@ -6486,6 +6519,20 @@ const docTemplate = `{
                         "format": "uuid",
                         "description": "Only this structure's referrals",
                         "name": "actor_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Deprecated: the former name of created_since, accepted until the next version",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Deprecated: the former name of created_before, accepted until the next version",
+                        "name": "to",
                         "in": "query"
                     }
                 ],
@@ -7035,7 +7082,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
+                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
                 "consumes": [
                     "text/csv",
                     "application/json"
@@ -7072,15 +7119,26 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
-                        "type": "boolean",
-                        "description": "Archive the source's places absent from the file",
-                        "name": "snapshot",
+                        "enum": [
+                            "upsert",
+                            "snapshot"
+                        ],
+                        "type": "string",
+                        "default": "upsert",
+                        "description": "upsert, or snapshot: also archive the source's places absent from the file",
+                        "name": "mode",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
                         "description": "Let a snapshot archive more than 20% of the source's places",
                         "name": "allow_mass_archive",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Deprecated: the former name of mode=snapshot, accepted until the next version",
+                        "name": "snapshot",
                         "in": "query"
                     },
                     {
@@ -8627,6 +8685,7 @@ const docTemplate = `{
                 "actor",
                 "at",
                 "entity",
+                "entity_id",
                 "id",
                 "op",
                 "seq",
@@ -8655,9 +8714,16 @@ const docTemplate = `{
                         "service"
                     ]
                 },
-                "id": {
+                "entity_id": {
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "id": {
+                    "description": "Deprecated: the former name of entity_id, sent until the next version.",
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "op": {
                     "description": "create and update carry the record; archive and hide a tombstone.",
@@ -8696,22 +8762,6 @@ const docTemplate = `{
                 }
             }
         },
-        "ChangeLinks": {
-            "type": "object",
-            "required": [
-                "next",
-                "self"
-            ],
-            "properties": {
-                "next": {
-                    "description": "Always set: poll it later when has_more is false.",
-                    "type": "string"
-                },
-                "self": {
-                    "type": "string"
-                }
-            }
-        },
         "ChangeList": {
             "type": "object",
             "required": [
@@ -8727,33 +8777,10 @@ const docTemplate = `{
                     }
                 },
                 "links": {
-                    "$ref": "#/definitions/ChangeLinks"
+                    "$ref": "#/definitions/FeedLinks"
                 },
                 "meta": {
-                    "$ref": "#/definitions/ChangeMeta"
-                }
-            }
-        },
-        "ChangeMeta": {
-            "type": "object",
-            "required": [
-                "has_more",
-                "limit",
-                "next_cursor"
-            ],
-            "properties": {
-                "has_more": {
-                    "description": "More changes are already waiting after this page.",
-                    "type": "boolean"
-                },
-                "limit": {
-                    "type": "integer",
-                    "example": 100
-                },
-                "next_cursor": {
-                    "description": "Pass it as after to get the next changes (also when has_more is\nfalse: later changes will follow it).",
-                    "type": "string",
-                    "example": "1042"
+                    "$ref": "#/definitions/FeedMeta"
                 }
             }
         },
@@ -9240,6 +9267,48 @@ const docTemplate = `{
                 "value": {
                     "type": "string",
                     "example": "Gratuit"
+                }
+            }
+        },
+        "FeedLinks": {
+            "type": "object",
+            "required": [
+                "next",
+                "self"
+            ],
+            "properties": {
+                "next": {
+                    "description": "Always set: follow it at once while has_more is true, later otherwise.",
+                    "type": "string",
+                    "example": "/api/v1/changes?cursor=1042\u0026limit=100"
+                },
+                "self": {
+                    "type": "string",
+                    "example": "/api/v1/changes?cursor=1000\u0026limit=100"
+                }
+            }
+        },
+        "FeedMeta": {
+            "type": "object",
+            "required": [
+                "has_more",
+                "limit",
+                "next_cursor"
+            ],
+            "properties": {
+                "has_more": {
+                    "description": "More changes are already waiting after this page: call again at once.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "limit": {
+                    "type": "integer",
+                    "example": 100
+                },
+                "next_cursor": {
+                    "description": "Pass it back as cursor to get the next changes. Never null: when\nhas_more is false, later changes will follow it.",
+                    "type": "string",
+                    "example": "1042"
                 }
             }
         },
@@ -10527,6 +10596,7 @@ const docTemplate = `{
                 "duplicates",
                 "format",
                 "issues",
+                "mode",
                 "readings",
                 "rejected",
                 "rows",
@@ -10550,13 +10620,23 @@ const docTemplate = `{
                     "enum": [
                         "csv",
                         "json"
-                    ]
+                    ],
+                    "example": "csv"
                 },
                 "issues": {
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ImportIssue"
                     }
+                },
+                "mode": {
+                    "description": "upsert, or snapshot: the source's places absent from the file were archived (as in sync reports).",
+                    "type": "string",
+                    "enum": [
+                        "upsert",
+                        "snapshot"
+                    ],
+                    "example": "upsert"
                 },
                 "readings": {
                     "description": "How rows that depart from the standard were read: columns under another name or misspelt\n(conditions_access), values joined with commas, values of older versions mapped.",
@@ -10576,10 +10656,12 @@ const docTemplate = `{
                     "$ref": "#/definitions/SyncCounts"
                 },
                 "snapshot": {
+                    "description": "Deprecated: the former name of mode=snapshot, sent until the next version.",
                     "type": "boolean"
                 },
                 "source": {
-                    "type": "string"
+                    "type": "string",
+                    "example": "hub-du-sud"
                 },
                 "warnings": {
                     "type": "integer"
@@ -10844,7 +10926,8 @@ const docTemplate = `{
                 "next": {
                     "description": "null on the last page.",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "/api/v1/actors?cursor=eyJzIjoiaWQiLCJpIjoiMDE5MzcyYTQtN2MxZS03ZDJhLTlhNTEtMWYxYzFiMmYzYTRkIn0\u0026limit=20"
                 },
                 "self": {
                     "type": "string",
@@ -10855,11 +10938,17 @@ const docTemplate = `{
         "ListMeta": {
             "type": "object",
             "required": [
+                "has_more",
                 "limit",
                 "next_cursor",
                 "total"
             ],
             "properties": {
+                "has_more": {
+                    "description": "Another page follows: false on the last page.",
+                    "type": "boolean",
+                    "example": true
+                },
                 "limit": {
                     "type": "integer",
                     "example": 20
@@ -10867,7 +10956,8 @@ const docTemplate = `{
                 "next_cursor": {
                     "description": "Opaque; pass it back as cursor to get the next page. null on the last page.",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "eyJzIjoiaWQiLCJpIjoiMDE5MzcyYTQtN2MxZS03ZDJhLTlhNTEtMWYxYzFiMmYzYTRkIn0"
                 },
                 "total": {
                     "description": "Rows matching the filters on all pages together.",
@@ -11970,11 +12060,13 @@ const docTemplate = `{
                     "$ref": "#/definitions/Person"
                 },
                 "refusal_details": {
+                    "description": "The precision given with the refusal; \"\" otherwise.",
                     "type": "string"
                 },
                 "refusal_reason": {
-                    "description": "A code from the fixed list, when refused.",
-                    "type": "string"
+                    "description": "A code from the fixed list, when refused; \"\" otherwise.",
+                    "type": "string",
+                    "example": ""
                 },
                 "reminded_at": {
                     "description": "When the platform last reminded the receiving structure; null if never.",
@@ -11991,6 +12083,7 @@ const docTemplate = `{
                     ]
                 },
                 "sender_id": {
+                    "description": "Deprecated: the former name of sender.id, sent until the next version.",
                     "type": "string",
                     "format": "uuid"
                 },
@@ -12042,6 +12135,7 @@ const docTemplate = `{
                 "link",
                 "reason",
                 "referral_id",
+                "refusal_reason",
                 "seq",
                 "status"
             ],
@@ -12073,11 +12167,17 @@ const docTemplate = `{
                     "example": "/api/v1/referrals/019372a4-…"
                 },
                 "reason": {
+                    "description": "Deprecated: the former name of refusal_reason, sent until the next version.",
                     "type": "string"
                 },
                 "referral_id": {
                     "type": "string",
                     "format": "uuid"
+                },
+                "refusal_reason": {
+                    "description": "The refusal reason code, when refused; \"\" otherwise.",
+                    "type": "string",
+                    "example": ""
                 },
                 "seq": {
                     "type": "integer"
@@ -12103,6 +12203,8 @@ const docTemplate = `{
             "required": [
                 "data",
                 "has_more",
+                "links",
+                "meta",
                 "next_cursor"
             ],
             "properties": {
@@ -12113,36 +12215,51 @@ const docTemplate = `{
                     }
                 },
                 "has_more": {
-                    "description": "More changes are waiting: call again at once.",
+                    "description": "Deprecated: the former place of meta.has_more, sent until the next version.",
                     "type": "boolean"
                 },
+                "links": {
+                    "$ref": "#/definitions/FeedLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/FeedMeta"
+                },
                 "next_cursor": {
-                    "description": "Pass it back as after to continue; unchanged when nothing new happened.",
-                    "type": "string"
+                    "description": "Deprecated: the former place of meta.next_cursor, sent until the next version.",
+                    "type": "string",
+                    "example": "1042"
                 }
             }
         },
         "ReferralEvent": {
             "type": "object",
             "required": [
+                "actor_id",
                 "at",
                 "by_actor_id",
                 "by_user_id",
                 "kind",
                 "reason",
-                "status"
+                "refusal_reason",
+                "status",
+                "who"
             ],
             "properties": {
+                "actor_id": {
+                    "description": "The structure on whose behalf they acted; \"\" for the platform.",
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
                 "at": {
                     "type": "string",
                     "format": "date-time"
                 },
                 "by_actor_id": {
-                    "description": "The structure on whose behalf; \"\" for the platform.",
+                    "description": "Deprecated: the former name of actor_id, sent until the next version.",
                     "type": "string"
                 },
                 "by_user_id": {
-                    "description": "The account that acted; \"\" for the platform.",
+                    "description": "Deprecated: the former name of who.id, sent until the next version.",
                     "type": "string"
                 },
                 "kind": {
@@ -12155,8 +12272,13 @@ const docTemplate = `{
                     ]
                 },
                 "reason": {
-                    "description": "The refusal reason code, when refused.",
+                    "description": "Deprecated: the former name of refusal_reason, sent until the next version.",
                     "type": "string"
+                },
+                "refusal_reason": {
+                    "description": "The refusal reason code, when refused; \"\" otherwise.",
+                    "type": "string",
+                    "example": "service_full"
                 },
                 "status": {
                     "type": "string",
@@ -12170,6 +12292,14 @@ const docTemplate = `{
                         "expired",
                         "forwarded",
                         "no_outcome"
+                    ]
+                },
+                "who": {
+                    "description": "Who acted: a member (user) or the platform (system).",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Who"
+                        }
                     ]
                 }
             }
@@ -12476,12 +12606,30 @@ const docTemplate = `{
             ],
             "properties": {
                 "details": {
-                    "description": "When refusing: a precision (required with other).",
+                    "description": "Deprecated: the former name of refusal_details, accepted until the next version.",
                     "type": "string"
                 },
                 "reason": {
+                    "description": "Deprecated: the former name of refusal_reason, accepted until the next version.",
+                    "type": "string"
+                },
+                "refusal_details": {
+                    "description": "When refusing: a precision (required with other).",
+                    "type": "string",
+                    "example": "Plus de place avant janvier."
+                },
+                "refusal_reason": {
                     "description": "When refusing: not_eligible, service_full, wrong_service, not_reachable, person_declined, duplicate or other.",
                     "type": "string",
+                    "enum": [
+                        "not_eligible",
+                        "service_full",
+                        "wrong_service",
+                        "not_reachable",
+                        "person_declined",
+                        "duplicate",
+                        "other"
+                    ],
                     "example": "service_full"
                 },
                 "status": {
@@ -12494,19 +12642,25 @@ const docTemplate = `{
                         "no_show",
                         "cancelled"
                     ],
-                    "example": "accepted"
+                    "example": "refused"
                 }
             }
         },
         "SearchMeta": {
             "type": "object",
             "required": [
+                "has_more",
                 "limit",
                 "next_cursor",
                 "sort",
                 "total"
             ],
             "properties": {
+                "has_more": {
+                    "description": "Another page follows: false on the last page.",
+                    "type": "boolean",
+                    "example": true
+                },
                 "limit": {
                     "type": "integer",
                     "example": 20
@@ -12514,7 +12668,8 @@ const docTemplate = `{
                 "next_cursor": {
                     "description": "Opaque; pass it back as cursor to get the next page. null on the last page.",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "eyJzIjoibmFtZSJ9"
                 },
                 "sort": {
                     "description": "The order applied: relevance, distance or name.",
@@ -13321,6 +13476,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "actor_id",
+                "author",
                 "author_id",
                 "base_version",
                 "changes",
@@ -13338,7 +13494,16 @@ const docTemplate = `{
                     "type": "string",
                     "format": "uuid"
                 },
+                "author": {
+                    "description": "Who made the suggestion.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Who"
+                        }
+                    ]
+                },
                 "author_id": {
+                    "description": "Deprecated: the former name of author.id, sent until the next version.",
                     "type": "string",
                     "format": "uuid"
                 },
@@ -13499,6 +13664,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "entity",
+                "entity_id",
                 "errors",
                 "id",
                 "index",
@@ -13514,6 +13680,11 @@ const docTemplate = `{
                         "service"
                     ]
                 },
+                "entity_id": {
+                    "description": "Carnet's id of the record; \"\" when it was rejected before having one.",
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
                 "errors": {
                     "type": "array",
                     "items": {
@@ -13521,7 +13692,7 @@ const docTemplate = `{
                     }
                 },
                 "id": {
-                    "description": "Carnet's id of the record; \"\" when it was rejected before having one.",
+                    "description": "Deprecated: the former name of entity_id, sent until the next version.",
                     "type": "string"
                 },
                 "index": {
@@ -14076,6 +14247,7 @@ const docTemplate = `{
             "required": [
                 "archived_at",
                 "entity",
+                "entity_id",
                 "id"
             ],
             "properties": {
@@ -14092,9 +14264,16 @@ const docTemplate = `{
                         "service"
                     ]
                 },
-                "id": {
+                "entity_id": {
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "id": {
+                    "description": "Deprecated: the former name of entity_id, sent until the next version.",
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 }
             }
         },
@@ -14111,6 +14290,7 @@ const docTemplate = `{
                 "subject_id",
                 "subject_kind",
                 "subject_label",
+                "who",
                 "who_id",
                 "who_kind",
                 "who_label"
@@ -14167,11 +14347,20 @@ const docTemplate = `{
                     "description": "An account's e-mail or a client's name; never a referred person.",
                     "type": "string"
                 },
+                "who": {
+                    "description": "Who did it.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Who"
+                        }
+                    ]
+                },
                 "who_id": {
+                    "description": "Deprecated: the former name of who.id, sent until the next version.",
                     "type": "string"
                 },
                 "who_kind": {
-                    "description": "Who did it: user, client or system.",
+                    "description": "Deprecated: the former name of who.kind, sent until the next version.",
                     "type": "string",
                     "enum": [
                         "user",
@@ -14180,6 +14369,7 @@ const docTemplate = `{
                     ]
                 },
                 "who_label": {
+                    "description": "Deprecated: the former name of who.label, sent until the next version.",
                     "type": "string"
                 }
             }
@@ -14503,19 +14693,23 @@ const docTemplate = `{
             "properties": {
                 "id": {
                     "description": "The account or partner client id; \"\" for the system.",
-                    "type": "string"
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "kind": {
+                    "description": "user: a person's account; client: a partner client; system: the platform itself (imports, maintenance).",
                     "type": "string",
                     "enum": [
                         "user",
                         "client",
                         "system"
-                    ]
+                    ],
+                    "example": "user"
                 },
                 "label": {
-                    "description": "The account's e-mail or the client's name.",
-                    "type": "string"
+                    "description": "A name for people to read: the account's e-mail (its display name on referrals, where e-mails stay private), the client's name, « compte supprimé » once the account is deleted; \"\" for the system.",
+                    "type": "string",
+                    "example": "camille.martin@example.fr"
                 }
             }
         }

@@ -200,20 +200,23 @@ type ActorList struct {
 	Links ListLinks `json:"links"`
 }
 
-// ListMeta describes a page.
+// ListMeta describes a page of a list. Feeds use the same envelope
+// (FeedMeta), without total.
 type ListMeta struct {
 	// Rows matching the filters on all pages together.
 	Total int64 `json:"total" example:"42"`
 	Limit int   `json:"limit" example:"20"`
 	// Opaque; pass it back as cursor to get the next page. null on the last page.
-	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable" example:"eyJzIjoiaWQiLCJpIjoiMDE5MzcyYTQtN2MxZS03ZDJhLTlhNTEtMWYxYzFiMmYzYTRkIn0"`
+	// Another page follows: false on the last page.
+	HasMore bool `json:"has_more" example:"true"`
 }
 
 // ListLinks are relative links to this page and the next one.
 type ListLinks struct {
 	Self string `json:"self" example:"/api/v1/actors?limit=20"`
 	// null on the last page.
-	Next *string `json:"next" extensions:"x-nullable"`
+	Next *string `json:"next" extensions:"x-nullable" example:"/api/v1/actors?cursor=eyJzIjoiaWQiLCJpIjoiMDE5MzcyYTQtN2MxZS03ZDJhLTlhNTEtMWYxYzFiMmYzYTRkIn0&limit=20"`
 }
 
 func (in *ActorInput) toModel(a *models.Actor) {

@@ -53,7 +53,9 @@ type SearchMeta struct {
 	// The order applied: relevance, distance or name.
 	Sort string `json:"sort" enums:"relevance,distance,name" example:"relevance"`
 	// Opaque; pass it back as cursor to get the next page. null on the last page.
-	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable" example:"eyJzIjoibmFtZSJ9"`
+	// Another page follows: false on the last page.
+	HasMore bool `json:"has_more" example:"true"`
 }
 
 // ServiceSearch is one page of services found.
@@ -192,7 +194,7 @@ func newFacets(in []search.Facet) []Facet {
 
 func searchMeta(c *gin.Context, sq search.Query, total int, next string) (SearchMeta, ListLinks) {
 	m, l := listMeta(c, models.ListParams{Limit: sq.Limit}, int64(total), next)
-	return SearchMeta{Total: total, Limit: m.Limit, NextCursor: m.NextCursor, Sort: effectiveSort(sq)}, l
+	return SearchMeta{Total: total, Limit: m.Limit, NextCursor: m.NextCursor, HasMore: m.HasMore, Sort: effectiveSort(sq)}, l
 }
 
 // effectiveSort is the order the engine applies when none is asked.

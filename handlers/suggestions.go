@@ -26,6 +26,9 @@ type Suggestion struct {
 	Entity   string         `json:"entity" enums:"actor,service"`
 	EntityID string         `json:"entity_id" format:"uuid"`
 	ActorID  string         `json:"actor_id" format:"uuid"`
+	// Who made the suggestion.
+	Author Who `json:"author"`
+	// Deprecated: the former name of author.id, sent until the next version.
 	AuthorID string         `json:"author_id" format:"uuid"`
 	Changes  map[string]any `json:"changes"`
 	Message  string         `json:"message"`
@@ -51,8 +54,26 @@ type SuggestionDecision struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-func newSuggestion(s *models.Suggestion) Suggestion {
+// accountLabels names accounts for Who, once per account within a request:
+// their e-mail, or « compte supprimé » once deleted.
+func (h *Handler) accountLabels(c *gin.Context) func(id string) string {
+	seen := map[string]string{}
+	return func(id string) string {
+		if l, ok := seen[id]; ok {
+			return l
+		}
+		l := models.DeletedAccountLabel
+		if u, err := h.Store.GetUser(c.Request.Context(), id); err == nil {
+			l = u.Email
+		}
+		seen[id] = l
+		return l
+	}
+}
+
+func newSuggestion(s *models.Suggestion, label func(id string) string) Suggestion {
 	out := Suggestion{ID: s.ID, Entity: s.Entity, EntityID: s.EntityID, ActorID: s.ActorID, AuthorID: s.AuthorID, Message: s.Message,
+		Author: Who{Kind: models.WhoUser, ID: s.AuthorID, Label: label(s.AuthorID)},
 		BaseVersion: s.BaseVersion, Status: s.Status, Reason: s.Reason, CreatedAt: s.CreatedAt, DecidedAt: s.DecidedAt}
 	if err := json.Unmarshal([]byte(s.Changes), &out.Changes); err != nil || out.Changes == nil {
 		out.Changes = map[string]any{}
@@ -328,7 +349,7 @@ func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error 
 		return err
 	}
 	c.Header("Location", "/api/v1/suggestions/"+sg.ID)
-	writeJSON(c, http.StatusCreated, newSuggestion(sg))
+	writeJSON(c, http.StatusCreated, newSuggestion(sg, h.accountLabels(c)))
 	return nil
 }
 
@@ -368,8 +389,9 @@ func (h *Handler) ListSuggestions(c *gin.Context) error {
 		return err
 	}
 	out := SuggestionList{Data: make([]Suggestion, len(page.Items))}
+	label := h.accountLabels(c)
 	for i := range page.Items {
-		out.Data[i] = newSuggestion(&page.Items[i])
+		out.Data[i] = newSuggestion(&page.Items[i], label)
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)
@@ -412,7 +434,7 @@ func (h *Handler) GetSuggestion(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, newSuggestion(sg))
+	writeJSON(c, http.StatusOK, newSuggestion(sg, h.accountLabels(c)))
 	return nil
 }
 
@@ -479,6 +501,6 @@ func (h *Handler) DecideSuggestion(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, newSuggestion(out))
+	writeJSON(c, http.StatusOK, newSuggestion(out, h.accountLabels(c)))
 	return nil
 }

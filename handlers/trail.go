@@ -29,9 +29,13 @@ type TrailEvent struct {
 	SubjectID    string `json:"subject_id"`
 	// An account's e-mail or a client's name; never a referred person.
 	SubjectLabel string `json:"subject_label"`
-	// Who did it: user, client or system.
-	WhoKind  string `json:"who_kind" enums:"user,client,system"`
-	WhoID    string `json:"who_id"`
+	// Who did it.
+	Who Who `json:"who"`
+	// Deprecated: the former name of who.kind, sent until the next version.
+	WhoKind string `json:"who_kind" enums:"user,client,system"`
+	// Deprecated: the former name of who.id, sent until the next version.
+	WhoID string `json:"who_id"`
+	// Deprecated: the former name of who.label, sent until the next version.
 	WhoLabel string `json:"who_label"`
 	Channel  string `json:"channel" enums:"api,sync,suggestion,cli,system"`
 	// The change: a role, old and new values, why a read was traced.
@@ -47,7 +51,8 @@ type TrailList struct {
 
 func newTrailEvent(e *models.TrailEvent) TrailEvent {
 	out := TrailEvent{Seq: e.Seq, At: e.At, Action: e.Action, ActorID: e.ActorID, OtherActorID: e.OtherActorID, SubjectKind: e.SubjectKind,
-		SubjectID: e.SubjectID, SubjectLabel: e.SubjectLabel, WhoKind: e.WhoKind, WhoID: e.WhoID, WhoLabel: e.WhoLabel, Channel: e.Channel}
+		SubjectID: e.SubjectID, SubjectLabel: e.SubjectLabel, Who: Who{Kind: e.WhoKind, ID: e.WhoID, Label: e.WhoLabel},
+		WhoKind: e.WhoKind, WhoID: e.WhoID, WhoLabel: e.WhoLabel, Channel: e.Channel}
 	if err := json.Unmarshal([]byte(e.Details), &out.Details); err != nil || out.Details == nil {
 		out.Details = map[string]any{}
 	}
