@@ -13,7 +13,8 @@ const docTemplate = `{
             "name": "Carnet team"
         },
         "license": {
-            "name": "AGPL-3.0-or-later"
+            "name": "AGPL-3.0-or-later",
+            "url": "https://www.gnu.org/licenses/agpl-3.0.html"
         },
         "version": "{{.Version}}"
     },
@@ -30,32 +31,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS API details",
-                "responses": {
-                    "200": {
-                        "description": "OK",
-                        "schema": {
-                            "$ref": "#/definitions/HSDSAPIInfo"
-                        }
-                    },
-                    "400": {
-                        "description": "Bad Request",
-                        "schema": {
-                            "$ref": "#/definitions/Problem"
-                        }
-                    }
-                }
-            }
-        },
-        "/api/hsds/v3/": {
-            "get": {
-                "description": "The HSDS version, profile and OpenAPI document of the Open Referral HSDS 3.0 view. Every /api/hsds/v3 endpoint is public (no token) and answers with Access-Control-Allow-Origin: *.",
-                "produces": [
-                    "application/json"
-                ],
-                "tags": [
-                    "hsds"
-                ],
-                "summary": "HSDS API details",
+                "operationId": "hsdsGetInfo",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -82,6 +58,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS organizations",
+                "operationId": "hsdsListOrganizations",
                 "parameters": [
                     {
                         "type": "string",
@@ -154,6 +131,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS organization",
+                "operationId": "hsdsGetOrganization",
                 "parameters": [
                     {
                         "type": "string",
@@ -201,6 +179,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS services at location",
+                "operationId": "hsdsListServicesAtLocation",
                 "parameters": [
                     {
                         "type": "string",
@@ -312,6 +291,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS service at location",
+                "operationId": "hsdsGetServiceAtLocation",
                 "parameters": [
                     {
                         "type": "string",
@@ -353,6 +333,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS services",
+                "operationId": "hsdsListServices",
                 "parameters": [
                     {
                         "type": "string",
@@ -450,6 +431,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS service",
+                "operationId": "hsdsGetService",
                 "parameters": [
                     {
                         "type": "string",
@@ -491,6 +473,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS taxonomies",
+                "operationId": "hsdsListTaxonomies",
                 "parameters": [
                     {
                         "type": "string",
@@ -543,6 +526,7 @@ const docTemplate = `{
         },
         "/api/hsds/v3/taxonomies/{id}": {
             "get": {
+                "description": "One of Carnet's vocabularies as an HSDS taxonomy; its id is the same on every Carnet.",
                 "produces": [
                     "application/json"
                 ],
@@ -550,6 +534,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS taxonomy",
+                "operationId": "hsdsGetTaxonomy",
                 "parameters": [
                     {
                         "type": "string",
@@ -591,6 +576,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS taxonomy terms",
+                "operationId": "hsdsListTaxonomyTerms",
                 "parameters": [
                     {
                         "type": "string",
@@ -661,6 +647,7 @@ const docTemplate = `{
         },
         "/api/hsds/v3/taxonomy_terms/{id}": {
             "get": {
+                "description": "One term of a vocabulary as an HSDS taxonomy term; its id is the same on every Carnet.",
                 "produces": [
                     "application/json"
                 ],
@@ -668,6 +655,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS taxonomy term",
+                "operationId": "hsdsGetTaxonomyTerm",
                 "parameters": [
                     {
                         "type": "string",
@@ -701,6 +689,17 @@ const docTemplate = `{
         },
         "/api/v1/actors": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Pages through the directory's actors, in a stable order. Within one filter, values are alternatives (any of); across filters, all must hold. Multi-valued filters take repeated parameters or comma-separated values; vocabulary values may be given as their exact label or their slug (see /api/v1/vocabularies).",
                 "produces": [
                     "application/json"
@@ -709,6 +708,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "List actors",
+                "operationId": "listActors",
                 "parameters": [
                     {
                         "type": "string",
@@ -915,6 +915,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source.",
@@ -928,6 +933,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Create an actor",
+                "operationId": "createActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1009,6 +1015,17 @@ const docTemplate = `{
         },
         "/api/v1/actors/{id}": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed.",
                 "produces": [
                     "application/json"
@@ -1017,6 +1034,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Get an actor",
+                "operationId": "getActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1067,6 +1085,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
@@ -1080,6 +1103,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Replace an actor",
+                "operationId": "replaceActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1184,6 +1208,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Removes the actor and its services from the directory. The record stays as a tombstone (GET answers 410, change feeds report the deletion). An actor that heads active child actors cannot be archived (409). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
@@ -1194,6 +1223,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Archive an actor",
+                "operationId": "archiveActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1256,6 +1286,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
@@ -1270,6 +1305,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Update some fields of an actor",
+                "operationId": "patchActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1386,6 +1422,7 @@ const docTemplate = `{
                     "history"
                 ],
                 "summary": "History of an actor",
+                "operationId": "listActorHistory",
                 "parameters": [
                     {
                         "type": "string",
@@ -1460,6 +1497,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "List a structure's join requests",
+                "operationId": "listJoinRequests",
                 "parameters": [
                     {
                         "type": "string",
@@ -1546,6 +1584,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Ask to join a structure",
+                "operationId": "createJoinRequest",
                 "parameters": [
                     {
                         "type": "string",
@@ -1647,6 +1686,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Accept or refuse a join request",
+                "operationId": "decideJoinRequest",
                 "parameters": [
                     {
                         "type": "string",
@@ -1741,6 +1781,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "List a structure's members",
+                "operationId": "listMembers",
                 "parameters": [
                     {
                         "type": "string",
@@ -1816,6 +1857,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Invite a person to the team",
+                "operationId": "addMember",
                 "parameters": [
                     {
                         "type": "string",
@@ -1911,6 +1953,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Remove a member",
+                "operationId": "removeMember",
                 "parameters": [
                     {
                         "type": "string",
@@ -1976,6 +2019,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Change a member's role",
+                "operationId": "updateMember",
                 "parameters": [
                     {
                         "type": "string",
@@ -2060,6 +2104,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).",
@@ -2070,6 +2119,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Restore an archived actor",
+                "operationId": "restoreActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -2150,6 +2200,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "Suggest a change to an actor",
+                "operationId": "suggestActorChange",
                 "parameters": [
                     {
                         "type": "string",
@@ -2254,6 +2305,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "A structure's security trail",
+                "operationId": "listActorTrail",
                 "parameters": [
                     {
                         "type": "string",
@@ -2351,6 +2403,7 @@ const docTemplate = `{
                     "auth"
                 ],
                 "summary": "Log in",
+                "operationId": "logIn",
                 "parameters": [
                     {
                         "description": "Credentials",
@@ -2418,6 +2471,7 @@ const docTemplate = `{
                     "auth"
                 ],
                 "summary": "Log out",
+                "operationId": "logOut",
                 "parameters": [
                     {
                         "description": "The session's refresh token",
@@ -2458,6 +2512,7 @@ const docTemplate = `{
                     "auth"
                 ],
                 "summary": "Set a new password with a reset link",
+                "operationId": "resetPassword",
                 "parameters": [
                     {
                         "description": "Token and new password",
@@ -2526,6 +2581,7 @@ const docTemplate = `{
                     "auth"
                 ],
                 "summary": "Get a token (OAuth2)",
+                "operationId": "requestToken",
                 "parameters": [
                     {
                         "description": "Token request",
@@ -2579,6 +2635,17 @@ const docTemplate = `{
         },
         "/api/v1/changes": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
                 "produces": [
                     "application/json"
@@ -2587,6 +2654,7 @@ const docTemplate = `{
                     "changes"
                 ],
                 "summary": "Follow the changes of the directory",
+                "operationId": "listChanges",
                 "parameters": [
                     {
                         "type": "string",
@@ -2649,6 +2717,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "List partner clients",
+                "operationId": "listClients",
                 "parameters": [
                     {
                         "type": "string",
@@ -2710,6 +2779,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "Register a partner client",
+                "operationId": "createClient",
                 "parameters": [
                     {
                         "type": "string",
@@ -2786,6 +2856,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "The client's name, sources, scopes and state; never its secret. Platform administrators only.",
                 "produces": [
                     "application/json"
                 ],
@@ -2793,6 +2864,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "Get a partner client",
+                "operationId": "getClient",
                 "parameters": [
                     {
                         "type": "string",
@@ -2848,6 +2920,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "Change a partner client",
+                "operationId": "updateClient",
                 "parameters": [
                     {
                         "type": "string",
@@ -2928,6 +3001,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "Rotate a partner client's secret",
+                "operationId": "rotateClientSecret",
                 "parameters": [
                     {
                         "type": "string",
@@ -2968,6 +3042,17 @@ const docTemplate = `{
         },
         "/api/v1/communes": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first; or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.",
                 "produces": [
                     "application/json"
@@ -2976,6 +3061,7 @@ const docTemplate = `{
                     "communes"
                 ],
                 "summary": "Find a commune",
+                "operationId": "listCommunes",
                 "parameters": [
                     {
                         "type": "string",
@@ -3041,6 +3127,17 @@ const docTemplate = `{
         },
         "/api/v1/duplicates": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
@@ -3049,6 +3146,7 @@ const docTemplate = `{
                     "duplicates"
                 ],
                 "summary": "List possible duplicates",
+                "operationId": "listDuplicates",
                 "parameters": [
                     {
                         "type": "array",
@@ -3120,6 +3218,7 @@ const docTemplate = `{
                     "duplicates"
                 ],
                 "summary": "Confirm a possible duplicate",
+                "operationId": "confirmDuplicate",
                 "parameters": [
                     {
                         "type": "string",
@@ -3173,6 +3272,7 @@ const docTemplate = `{
                     "duplicates"
                 ],
                 "summary": "Dismiss a possible duplicate",
+                "operationId": "dismissDuplicate",
                 "parameters": [
                     {
                         "type": "string",
@@ -3213,6 +3313,18 @@ const docTemplate = `{
         },
         "/api/v1/exports": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
+                "description": "Every open-data export with its media type, file name and URL (GET /api/v1/exports/{format}).",
                 "produces": [
                     "application/json"
                 ],
@@ -3220,6 +3332,7 @@ const docTemplate = `{
                     "exports"
                 ],
                 "summary": "List the open-data exports",
+                "operationId": "listExports",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -3244,6 +3357,17 @@ const docTemplate = `{
         },
         "/api/v1/exports/{format}": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
                 "produces": [
                     "text/csv",
@@ -3254,6 +3378,7 @@ const docTemplate = `{
                     "exports"
                 ],
                 "summary": "Download the directory as open data",
+                "operationId": "downloadExport",
                 "parameters": [
                     {
                         "enum": [
@@ -3338,6 +3463,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Invite a person",
+                "operationId": "createInvitation",
                 "parameters": [
                     {
                         "type": "string",
@@ -3426,6 +3552,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Accept an invitation",
+                "operationId": "acceptInvitation",
                 "parameters": [
                     {
                         "description": "Token and password",
@@ -3494,6 +3621,9 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
                     }
                 ],
                 "description": "The caller's account, roles per structure and coordinated territory, or the partner client's sources and scopes. Rights are read from the database on every request.",
@@ -3504,6 +3634,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Who am I",
+                "operationId": "getMe",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -3536,6 +3667,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Delete my account",
+                "operationId": "deleteMe",
                 "parameters": [
                     {
                         "description": "Your password",
@@ -3613,6 +3745,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Change my name and professional contact",
+                "operationId": "updateMe",
                 "parameters": [
                     {
                         "description": "Fields to change",
@@ -3671,6 +3804,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "The caller's requests to join structures' teams, newest first, with their decision.",
                 "produces": [
                     "application/json"
                 ],
@@ -3678,6 +3812,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "List my join requests",
+                "operationId": "listMyJoinRequests",
                 "parameters": [
                     {
                         "enum": [
@@ -3743,6 +3878,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "My e-mail notifications",
+                "operationId": "getMyNotifications",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -3782,6 +3918,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Choose my e-mail notifications",
+                "operationId": "updateMyNotifications",
                 "parameters": [
                     {
                         "description": "Kinds to turn on or off",
@@ -3851,6 +3988,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Change my password",
+                "operationId": "changePassword",
                 "parameters": [
                     {
                         "description": "Current and new password",
@@ -3907,6 +4045,17 @@ const docTemplate = `{
         },
         "/api/v1/orientation/suggestions": {
             "post": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × free or Pass numérique. Ties are broken by id.",
                 "consumes": [
                     "application/json"
@@ -3918,6 +4067,7 @@ const docTemplate = `{
                     "orientation"
                 ],
                 "summary": "Suggest services for a person's situation",
+                "operationId": "suggestOrientation",
                 "parameters": [
                     {
                         "description": "The person's situation, without identifying data",
@@ -3984,6 +4134,7 @@ const docTemplate = `{
                     "quality"
                 ],
                 "summary": "List the records of a territory to check again",
+                "operationId": "listStale",
                 "parameters": [
                     {
                         "type": "array",
@@ -4074,6 +4225,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "List my structures' referrals",
+                "operationId": "listReferrals",
                 "parameters": [
                     {
                         "type": "string",
@@ -4217,6 +4369,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Refer a person to another structure's service",
+                "operationId": "createReferral",
                 "parameters": [
                     {
                         "type": "string",
@@ -4307,6 +4460,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Follow my structures' referrals",
+                "operationId": "listReferralChanges",
                 "parameters": [
                     {
                         "type": "string",
@@ -4389,6 +4543,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Get a referral",
+                "operationId": "getReferral",
                 "parameters": [
                     {
                         "type": "string",
@@ -4451,6 +4606,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Forward a referral to another service",
+                "operationId": "forwardReferral",
                 "parameters": [
                     {
                         "type": "string",
@@ -4561,6 +4717,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Read a referral's messages",
+                "operationId": "listReferralMessages",
                 "parameters": [
                     {
                         "type": "string",
@@ -4636,6 +4793,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Write to the other structure of a referral",
+                "operationId": "postReferralMessage",
                 "parameters": [
                     {
                         "type": "string",
@@ -4731,6 +4889,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Move a referral along its lifecycle",
+                "operationId": "transitionReferral",
                 "parameters": [
                     {
                         "type": "string",
@@ -4816,6 +4975,17 @@ const docTemplate = `{
         },
         "/api/v1/search/actors": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, the themes offered, the summary and the description. themes and kind keep actors offering at least one published service with them.",
                 "produces": [
                     "application/json"
@@ -4824,6 +4994,7 @@ const docTemplate = `{
                     "search"
                 ],
                 "summary": "Search actors",
+                "operationId": "searchActors",
                 "parameters": [
                     {
                         "type": "string",
@@ -5046,6 +5217,17 @@ const docTemplate = `{
         },
         "/api/v1/search/services": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, the commune, the themes and the description: accents and case are ignored, every word must match, each as a whole word or as the beginning of one (médiat finds Médiathèque), and results are ranked by relevance (a word in the service's or structure's name counts more than in the description). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
                 "produces": [
                     "application/json"
@@ -5054,6 +5236,7 @@ const docTemplate = `{
                     "search"
                 ],
                 "summary": "Search services",
+                "operationId": "searchServices",
                 "parameters": [
                     {
                         "type": "string",
@@ -5372,6 +5555,17 @@ const docTemplate = `{
         },
         "/api/v1/services": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.",
                 "produces": [
                     "application/json"
@@ -5380,6 +5574,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "List services",
+                "operationId": "listServices",
                 "parameters": [
                     {
                         "type": "string",
@@ -5639,6 +5834,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Adds a service to an active actor. Status defaults to published; on_site defaults to true. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
@@ -5652,6 +5852,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Create a service",
+                "operationId": "createService",
                 "parameters": [
                     {
                         "type": "string",
@@ -5733,6 +5934,17 @@ const docTemplate = `{
         },
         "/api/v1/services/{id}": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Returns the service with a summary of its actor. Drafts are visible only to those who may edit them (404 for others); an archived service answers 410.",
                 "produces": [
                     "application/json"
@@ -5741,6 +5953,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Get a service",
+                "operationId": "getService",
                 "parameters": [
                     {
                         "type": "string",
@@ -5791,6 +6004,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
@@ -5804,6 +6022,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Replace a service",
+                "operationId": "replaceService",
                 "parameters": [
                     {
                         "type": "string",
@@ -5908,6 +6127,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Removes the service from the directory; it stays as a tombstone (GET answers 410, change feeds report the deletion). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
@@ -5918,6 +6142,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Archive a service",
+                "operationId": "archiveService",
                 "parameters": [
                     {
                         "type": "string",
@@ -5974,6 +6199,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
@@ -5988,6 +6218,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Update some fields of a service",
+                "operationId": "patchService",
                 "parameters": [
                     {
                         "type": "string",
@@ -6104,6 +6335,7 @@ const docTemplate = `{
                     "history"
                 ],
                 "summary": "History of a service",
+                "operationId": "listServiceHistory",
                 "parameters": [
                     {
                         "type": "string",
@@ -6168,6 +6400,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.",
@@ -6178,6 +6415,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Restore an archived service",
+                "operationId": "restoreService",
                 "parameters": [
                     {
                         "type": "string",
@@ -6258,6 +6496,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "Suggest a change to a service",
+                "operationId": "suggestServiceChange",
                 "parameters": [
                     {
                         "type": "string",
@@ -6360,6 +6599,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Sign up",
+                "operationId": "signUp",
                 "parameters": [
                     {
                         "description": "Who",
@@ -6424,6 +6664,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Confirm a sign-up",
+                "operationId": "verifySignUp",
                 "parameters": [
                     {
                         "description": "The link's token",
@@ -6497,6 +6738,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Referral statistics",
+                "operationId": "getReferralStatistics",
                 "parameters": [
                     {
                         "type": "string",
@@ -6572,6 +6814,17 @@ const docTemplate = `{
         },
         "/api/v1/stats/territory": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
                 "produces": [
                     "application/json",
@@ -6581,6 +6834,7 @@ const docTemplate = `{
                     "stats"
                 ],
                 "summary": "Describe a territory",
+                "operationId": "getTerritoryStats",
                 "parameters": [
                     {
                         "type": "string",
@@ -6653,6 +6907,17 @@ const docTemplate = `{
         },
         "/api/v1/stats/territory/geojson": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "The communes of GET /api/v1/stats/territory (same parameters) as a GeoJSON FeatureCollection of points at their centres, each with its population, its active places and the themes it lacks within gap_km, for maps.",
                 "produces": [
                     "application/geo+json",
@@ -6662,6 +6927,7 @@ const docTemplate = `{
                     "stats"
                 ],
                 "summary": "Map a territory's diagnostic",
+                "operationId": "getTerritoryGeoJSON",
                 "parameters": [
                     {
                         "type": "string",
@@ -6747,6 +7013,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "List suggestions",
+                "operationId": "listSuggestions",
                 "parameters": [
                     {
                         "enum": [
@@ -6838,6 +7105,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "Get a suggestion",
+                "operationId": "getSuggestion",
                 "parameters": [
                     {
                         "type": "string",
@@ -6886,6 +7154,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "Accept or reject a suggestion",
+                "operationId": "decideSuggestion",
                 "parameters": [
                     {
                         "type": "string",
@@ -6968,6 +7237,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
                     }
                 ],
                 "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. At most 1000 actors per batch.",
@@ -6981,6 +7255,7 @@ const docTemplate = `{
                     "sync"
                 ],
                 "summary": "Upsert a partner's actors",
+                "operationId": "syncActors",
                 "parameters": [
                     {
                         "type": "string",
@@ -7080,6 +7355,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
                     }
                 ],
                 "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
@@ -7094,6 +7374,7 @@ const docTemplate = `{
                     "sync"
                 ],
                 "summary": "Import a file of the national standard",
+                "operationId": "importPlaces",
                 "parameters": [
                     {
                         "type": "string",
@@ -7214,6 +7495,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
                     }
                 ],
                 "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch.",
@@ -7227,6 +7513,7 @@ const docTemplate = `{
                     "sync"
                 ],
                 "summary": "Upsert a partner's services",
+                "operationId": "syncServices",
                 "parameters": [
                     {
                         "type": "string",
@@ -7335,6 +7622,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "The platform's security trail",
+                "operationId": "listPlatformTrail",
                 "parameters": [
                     {
                         "type": "string",
@@ -7427,6 +7715,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "List accounts",
+                "operationId": "listUsers",
                 "parameters": [
                     {
                         "type": "string",
@@ -7505,6 +7794,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Get an account",
+                "operationId": "getUser",
                 "parameters": [
                     {
                         "type": "string",
@@ -7554,6 +7844,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Change an account",
+                "operationId": "updateUser",
                 "parameters": [
                     {
                         "type": "string",
@@ -7643,6 +7934,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Issue a password reset link",
+                "operationId": "issuePasswordReset",
                 "parameters": [
                     {
                         "type": "string",
@@ -7736,11 +8028,18 @@ const docTemplate = `{
                     "vocabularies"
                 ],
                 "summary": "List the vocabularies",
+                "operationId": "listVocabularies",
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/VocabularyList"
+                        }
+                    },
+                    "400": {
+                        "description": "Unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     }
                 }
@@ -7748,6 +8047,7 @@ const docTemplate = `{
         },
         "/api/v1/vocabularies/{name}": {
             "get": {
+                "description": "One controlled list with its terms: the value to send and to expect, a label and a slug (both also accepted in input).",
                 "produces": [
                     "application/json"
                 ],
@@ -7755,6 +8055,7 @@ const docTemplate = `{
                     "vocabularies"
                 ],
                 "summary": "Get a vocabulary",
+                "operationId": "getVocabulary",
                 "parameters": [
                     {
                         "type": "string",
@@ -7790,6 +8091,7 @@ const docTemplate = `{
                     "operations"
                 ],
                 "summary": "Liveness probe",
+                "operationId": "getHealth",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -7810,6 +8112,7 @@ const docTemplate = `{
                     "operations"
                 ],
                 "summary": "Readiness probe",
+                "operationId": "getReadiness",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -14716,10 +15019,20 @@ const docTemplate = `{
     },
     "securityDefinitions": {
         "BearerAuth": {
-            "description": "An access token from POST /api/v1/auth/login, sent as Authorization: Bearer \u003ctoken\u003e.",
+            "description": "An access token, sent as Authorization: Bearer \u003ctoken\u003e (the generator rewrites this scheme as HTTP bearer).",
             "type": "apiKey",
             "name": "Authorization",
             "in": "header"
+        },
+        "PartnerClient": {
+            "description": "Partner clients: the OAuth2 client credentials flow (client_id and client_secret from an administrator, in the form body or with HTTP Basic authentication). Scopes are set by the administrator when registering the client; asking for some changes nothing.",
+            "type": "oauth2",
+            "flow": "application",
+            "tokenUrl": "/api/v1/auth/token",
+            "scopes": {
+                "directory:write": "Create and change the records of the client's own sources",
+                "sync:write": "Bulk sync and import the client's own sources"
+            }
         }
     },
     "tags": [
@@ -14798,6 +15111,18 @@ const docTemplate = `{
         {
             "description": "Health and readiness probes.",
             "name": "operations"
+        },
+        {
+            "description": "The official commune reference (INSEE's COG) that every address, filter and diagnostic rests on.",
+            "name": "communes"
+        },
+        {
+            "description": "Records of a territory to check again, for coordinators.",
+            "name": "quality"
+        },
+        {
+            "description": "The public directory as an Open Referral HSDS 3.0 API (its own pagination and filters, as the standard says).",
+            "name": "hsds"
         }
     ]
 }`

@@ -336,9 +336,13 @@ func list(l models.StringList) []string {
 // ListActors godoc
 //
 //	@Summary		List actors
+//	@ID			listActors
 //	@Description	Pages through the directory's actors, in a stable order. Within one filter, values are alternatives (any of); across filters, all must hold. Multi-valued filters take repeated parameters or comma-separated values; vocabulary values may be given as their exact label or their slug (see /api/v1/vocabularies).
 //	@Tags			actors
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			name				query		string		false	"Case-insensitive part of the name"
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
@@ -411,9 +415,13 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 // GetActor godoc
 //
 //	@Summary		Get an actor
+//	@ID			getActor
 //	@Description	Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed.
 //	@Tags			actors
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			id	path		string	true	"Actor id"	format(uuid)
 //	@Success		200	{object}	Actor
 //	@Header			200	{string}	ETag	"Version of the representation, for If-Match"
@@ -436,11 +444,13 @@ func (h *Handler) GetActor(c *gin.Context) error {
 // CreateActor godoc
 //
 //	@Summary		Create an actor
+//	@ID			createActor
 //	@Description	Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			Idempotency-Key	header		string		false	"Makes retries safe: the same key and body return the first result"
 //	@Param			actor			body		ActorInput	true	"The actor"
 //	@Success		201				{object}	Actor
@@ -475,11 +485,13 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 // ReplaceActor godoc
 //
 //	@Summary		Replace an actor
+//	@ID			replaceActor
 //	@Description	Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string		true	"Actor id"	format(uuid)
 //	@Param			If-Match	header		string		false	"ETag of the version you read"
 //	@Param			actor		body		ActorInput	true	"The actor"
@@ -503,12 +515,14 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 // PatchActor godoc
 //
 //	@Summary		Update some fields of an actor
+//	@ID			patchActor
 //	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Accept			application/merge-patch+json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string		true	"Actor id"	format(uuid)
 //	@Param			If-Match	header		string		false	"ETag of the version you read"
 //	@Param			patch		body		ActorInput	true	"The fields to change"
@@ -568,10 +582,12 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 // ArchiveActor godoc
 //
 //	@Summary		Archive an actor
+//	@ID			archiveActor
 //	@Description	Removes the actor and its services from the directory. The record stays as a tombstone (GET answers 410, change feeds report the deletion). An actor that heads active child actors cannot be archived (409). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path	string	true	"Actor id"	format(uuid)
 //	@Param			If-Match	header	string	false	"ETag of the version you read"
 //	@Success		204			"Archived"
@@ -605,10 +621,12 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 // RestoreActor godoc
 //
 //	@Summary		Restore an archived actor
+//	@ID			restoreActor
 //	@Description	Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).
 //	@Tags			actors
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string	true	"Actor id"	format(uuid)
 //	@Param			If-Match	header		string	false	"ETag of the version you read"
 //	@Success		200			{object}	Actor

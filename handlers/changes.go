@@ -81,9 +81,13 @@ type ChangeList struct {
 // ListChanges godoc
 //
 //	@Summary		Follow the changes of the directory
+//	@ID			listChanges
 //	@Description	Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.
 //	@Tags			changes
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning"	default(0)	example(1042)
 //	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until the next version"
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)

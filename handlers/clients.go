@@ -67,6 +67,7 @@ func newPartnerClient(c *models.PartnerClient) PartnerClient {
 // ListClients godoc
 //
 //	@Summary		List partner clients
+//	@ID			listClients
 //	@Description	Platform administrators only.
 //	@Tags			partner clients
 //	@Produce		json
@@ -103,6 +104,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 // CreateClient godoc
 //
 //	@Summary		Register a partner client
+//	@ID			createClient
 //	@Description	Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel.
 //	@Tags			partner clients
 //	@Accept			json
@@ -140,6 +142,8 @@ func (h *Handler) CreateClient(c *gin.Context) error {
 // GetClient godoc
 //
 //	@Summary		Get a partner client
+//	@ID			getClient
+//	@Description	The client's name, sources, scopes and state; never its secret. Platform administrators only.
 //	@Tags			partner clients
 //	@Produce		json
 //	@Security		BearerAuth
@@ -164,6 +168,7 @@ func (h *Handler) GetClient(c *gin.Context) error {
 // UpdateClient godoc
 //
 //	@Summary		Change a partner client
+//	@ID			updateClient
 //	@Description	Rename, change sources or scopes, disable or enable. A disabled client's tokens are refused on their next request.
 //	@Tags			partner clients
 //	@Accept			json
@@ -199,6 +204,7 @@ func (h *Handler) UpdateClient(c *gin.Context) error {
 // RotateClientSecret godoc
 //
 //	@Summary		Rotate a partner client's secret
+//	@ID			rotateClientSecret
 //	@Description	Issues a new secret, shown this once; the old one stops working at once.
 //	@Tags			partner clients
 //	@Produce		json

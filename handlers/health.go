@@ -17,6 +17,7 @@ type Health struct {
 // Healthz godoc
 //
 //	@Summary		Liveness probe
+//	@ID			getHealth
 //	@Description	Answers 200 while the process serves HTTP; it does not touch the database.
 //	@Tags			operations
 //	@Produce		json
@@ -30,6 +31,7 @@ func (h *Handler) Healthz(c *gin.Context) error {
 // Readyz godoc
 //
 //	@Summary		Readiness probe
+//	@ID			getReadiness
 //	@Description	Answers 200 when the database answers, 503 otherwise.
 //	@Tags			operations
 //	@Produce		json

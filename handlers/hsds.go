@@ -36,13 +36,13 @@ const maxProximity = 100_000
 // HSDSInfo godoc
 //
 //	@Summary		HSDS API details
+//	@ID			hsdsGetInfo
 //	@Description	The HSDS version, profile and OpenAPI document of the Open Referral HSDS 3.0 view. Every /api/hsds/v3 endpoint is public (no token) and answers with Access-Control-Allow-Origin: *.
 //	@Tags			hsds
 //	@Produce		json
 //	@Success		200	{object}	hsds.HSDSAPIInfo
 //	@Failure		400	{object}	Problem
 //	@Router			/api/hsds/v3 [get]
-//	@Router			/api/hsds/v3/ [get]
 func (h *Handler) HSDSInfo(c *gin.Context) error {
 	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSAPIInfo, error) {
 		return hsds.HSDSAPIInfo{Version: HSDSVersion, Profile: hsdsProfile, OpenAPIURL: publicBaseURL(c) + HSDSBasePath + "/openapi.json"}, nil
@@ -184,6 +184,7 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 // HSDSServices godoc
 //
 //	@Summary		HSDS services
+//	@ID			hsdsListServices
 //	@Description	Pages through the published services of live places as HSDS 3.0 services, in creation order. Lists carry each service's one-to-one fields and its organization; full=true nests everything (phones, schedules, service_at_locations, languages, cost_options, contacts, attributes). Filters all hold together; taxonomy_term_id and taxonomy_id take one id or several, comma-separated (any of).
 //	@Tags			hsds
 //	@Produce		json
@@ -218,6 +219,7 @@ func (h *Handler) HSDSServices(c *gin.Context) error {
 // HSDSService godoc
 //
 //	@Summary		HSDS service
+//	@ID			hsdsGetService
 //	@Description	A published service of a live place, fully nested: its organization, its service_at_location with the location, phones and contact (when the structure published its contact details), weekly schedules from its opening hours, languages, cost options and attributes (Carnet's vocabulary values as taxonomy terms).
 //	@Tags			hsds
 //	@Produce		json
@@ -235,6 +237,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 // HSDSServicesAtLocation godoc
 //
 //	@Summary		HSDS services at location
+//	@ID			hsdsListServicesAtLocation
 //	@Description	One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre: the mean of the centres of its communes in the official commune reference, or of the directory's places with that postal code when the reference does not know it).
 //	@Tags			hsds
 //	@Produce		json
@@ -280,6 +283,7 @@ func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
 // HSDSServiceAtLocation godoc
 //
 //	@Summary		HSDS service at location
+//	@ID			hsdsGetServiceAtLocation
 //	@Description	A service at its location, both fully nested.
 //	@Tags			hsds
 //	@Produce		json
@@ -297,6 +301,7 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 // HSDSOrganizations godoc
 //
 //	@Summary		HSDS organizations
+//	@ID			hsdsListOrganizations
 //	@Description	Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services.
 //	@Tags			hsds
 //	@Produce		json
@@ -319,6 +324,7 @@ func (h *Handler) HSDSOrganizations(c *gin.Context) error {
 // HSDSOrganization godoc
 //
 //	@Summary		HSDS organization
+//	@ID			hsdsGetOrganization
 //	@Description	A live place as a fully nested HSDS organization, with its services (basic, or full with full_service=true).
 //	@Tags			hsds
 //	@Produce		json
@@ -339,6 +345,7 @@ func (h *Handler) HSDSOrganization(c *gin.Context) error {
 // HSDSTaxonomies godoc
 //
 //	@Summary		HSDS taxonomies
+//	@ID			hsdsListTaxonomies
 //	@Description	Carnet's vocabularies (GET /api/v1/vocabularies) as HSDS taxonomies: themes, publics, fees, typologies…
 //	@Tags			hsds
 //	@Produce		json
@@ -360,6 +367,8 @@ func (h *Handler) HSDSTaxonomies(c *gin.Context) error {
 // HSDSTaxonomy godoc
 //
 //	@Summary		HSDS taxonomy
+//	@ID			hsdsGetTaxonomy
+//	@Description	One of Carnet's vocabularies as an HSDS taxonomy; its id is the same on every Carnet.
 //	@Tags			hsds
 //	@Produce		json
 //	@Param			id	path		string	true	"Taxonomy id"
@@ -381,6 +390,7 @@ func (h *Handler) HSDSTaxonomy(c *gin.Context) error {
 // HSDSTaxonomyTerms godoc
 //
 //	@Summary		HSDS taxonomy terms
+//	@ID			hsdsListTaxonomyTerms
 //	@Description	The values of Carnet's vocabularies as HSDS taxonomy terms: code is the value's slug (accepted by /api/v1 wherever the value is), name its label. Terms are flat: every term is a top-level term and none has children.
 //	@Tags			hsds
 //	@Produce		json
@@ -416,6 +426,8 @@ func (h *Handler) HSDSTaxonomyTerms(c *gin.Context) error {
 // HSDSTaxonomyTerm godoc
 //
 //	@Summary		HSDS taxonomy term
+//	@ID			hsdsGetTaxonomyTerm
+//	@Description	One term of a vocabulary as an HSDS taxonomy term; its id is the same on every Carnet.
 //	@Tags			hsds
 //	@Produce		json
 //	@Param			id	path		string	true	"Taxonomy term id"

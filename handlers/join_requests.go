@@ -53,6 +53,7 @@ func newJoinRequest(j *models.JoinRequest) JoinRequest {
 // CreateJoinRequest godoc
 //
 //	@Summary		Ask to join a structure
+//	@ID			createJoinRequest
 //	@Description	Any person with an account; the structure's managers accept or refuse.
 //	@Tags			members
 //	@Accept			json
@@ -92,6 +93,7 @@ func (h *Handler) CreateJoinRequest(c *gin.Context) error {
 // ListJoinRequests godoc
 //
 //	@Summary		List a structure's join requests
+//	@ID			listJoinRequests
 //	@Description	The structure's managers and administrators.
 //	@Tags			members
 //	@Produce		json
@@ -117,6 +119,8 @@ func (h *Handler) ListJoinRequests(c *gin.Context) error {
 // ListMyJoinRequests godoc
 //
 //	@Summary		List my join requests
+//	@ID			listMyJoinRequests
+//	@Description	The caller's requests to join structures' teams, newest first, with their decision.
 //	@Tags			me
 //	@Produce		json
 //	@Security		BearerAuth
@@ -162,6 +166,7 @@ func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) e
 // DecideJoinRequest godoc
 //
 //	@Summary		Accept or refuse a join request
+//	@ID			decideJoinRequest
 //	@Description	Accepting makes the person a member (or manager) at once.
 //	@Tags			members
 //	@Accept			json

@@ -57,6 +57,7 @@ func (h *Handler) teamRef(c *gin.Context) (models.ActorRef, error) {
 // ListMembers godoc
 //
 //	@Summary		List a structure's members
+//	@ID			listMembers
 //	@Description	The structure's managers (including managers of its network) and administrators.
 //	@Tags			members
 //	@Produce		json
@@ -96,6 +97,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 // AddMember godoc
 //
 //	@Summary		Invite a person to the team
+//	@ID			addMember
 //	@Description	Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.
 //	@Tags			members
 //	@Accept			json
@@ -135,6 +137,7 @@ func (h *Handler) AddMember(c *gin.Context) error {
 // UpdateMember godoc
 //
 //	@Summary		Change a member's role
+//	@ID			updateMember
 //	@Description	The structure's managers and administrators. Demoting the structure's last manager answers 409. Recorded in the structure's security trail.
 //	@Tags			members
 //	@Accept			json
@@ -172,6 +175,7 @@ func (h *Handler) UpdateMember(c *gin.Context) error {
 // RemoveMember godoc
 //
 //	@Summary		Remove a member
+//	@ID			removeMember
 //	@Description	Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request. A structure keeps at least one manager: removing (or demoting) its last manager answers 409; make another member manager first. Recorded in the structure's security trail.
 //	@Tags			members
 //	@Security		BearerAuth

@@ -185,9 +185,13 @@ func newService(s *models.Service) Service {
 // ListServices godoc
 //
 //	@Summary		List services
+//	@ID			listServices
 //	@Description	Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.
 //	@Tags			services
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			name				query		string		false	"Case-insensitive part of the name"
 //	@Param			actor_id			query		[]string	false	"Services of these actors"			collectionFormat(csv)
 //	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)
@@ -272,9 +276,13 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 // GetService godoc
 //
 //	@Summary		Get a service
+//	@ID			getService
 //	@Description	Returns the service with a summary of its actor. Drafts are visible only to those who may edit them (404 for others); an archived service answers 410.
 //	@Tags			services
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			id	path		string	true	"Service id"	format(uuid)
 //	@Success		200	{object}	Service
 //	@Header			200	{string}	ETag	"Version of the representation, for If-Match"
@@ -336,11 +344,13 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 // CreateService godoc
 //
 //	@Summary		Create a service
+//	@ID			createService
 //	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			Idempotency-Key	header		string			false	"Makes retries safe: the same key and body return the first result"
 //	@Param			service			body		ServiceInput	true	"The service"
 //	@Success		201				{object}	Service
@@ -380,11 +390,13 @@ func (h *Handler) CreateService(c *gin.Context) error {
 // ReplaceService godoc
 //
 //	@Summary		Replace a service
+//	@ID			replaceService
 //	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string			true	"Service id"	format(uuid)
 //	@Param			If-Match	header		string			false	"ETag of the version you read"
 //	@Param			service		body		ServiceInput	true	"The service"
@@ -408,12 +420,14 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 // PatchService godoc
 //
 //	@Summary		Update some fields of a service
+//	@ID			patchService
 //	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Accept			application/merge-patch+json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string			true	"Service id"	format(uuid)
 //	@Param			If-Match	header		string			false	"ETag of the version you read"
 //	@Param			patch		body		ServiceInput	true	"The fields to change"
@@ -469,10 +483,12 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 // ArchiveService godoc
 //
 //	@Summary		Archive a service
+//	@ID			archiveService
 //	@Description	Removes the service from the directory; it stays as a tombstone (GET answers 410, change feeds report the deletion). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path	string	true	"Service id"	format(uuid)
 //	@Param			If-Match	header	string	false	"ETag of the version you read"
 //	@Success		204			"Archived"
@@ -505,10 +521,12 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 // RestoreService godoc
 //
 //	@Summary		Restore an archived service
+//	@ID			restoreService
 //	@Description	Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.
 //	@Tags			services
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string	true	"Service id"	format(uuid)
 //	@Param			If-Match	header		string	false	"ETag of the version you read"
 //	@Success		200			{object}	Service

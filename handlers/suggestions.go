@@ -22,10 +22,10 @@ type SuggestionInput struct {
 
 // Suggestion is a proposed change and its fate.
 type Suggestion struct {
-	ID       string         `json:"id" format:"uuid"`
-	Entity   string         `json:"entity" enums:"actor,service"`
-	EntityID string         `json:"entity_id" format:"uuid"`
-	ActorID  string         `json:"actor_id" format:"uuid"`
+	ID       string `json:"id" format:"uuid"`
+	Entity   string `json:"entity" enums:"actor,service"`
+	EntityID string `json:"entity_id" format:"uuid"`
+	ActorID  string `json:"actor_id" format:"uuid"`
 	// Who made the suggestion.
 	Author Who `json:"author"`
 	// Deprecated: the former name of author.id, sent until the next version.
@@ -73,7 +73,7 @@ func (h *Handler) accountLabels(c *gin.Context) func(id string) string {
 
 func newSuggestion(s *models.Suggestion, label func(id string) string) Suggestion {
 	out := Suggestion{ID: s.ID, Entity: s.Entity, EntityID: s.EntityID, ActorID: s.ActorID, AuthorID: s.AuthorID, Message: s.Message,
-		Author: Who{Kind: models.WhoUser, ID: s.AuthorID, Label: label(s.AuthorID)},
+		Author:      Who{Kind: models.WhoUser, ID: s.AuthorID, Label: label(s.AuthorID)},
 		BaseVersion: s.BaseVersion, Status: s.Status, Reason: s.Reason, CreatedAt: s.CreatedAt, DecidedAt: s.DecidedAt}
 	if err := json.Unmarshal([]byte(s.Changes), &out.Changes); err != nil || out.Changes == nil {
 		out.Changes = map[string]any{}
@@ -243,6 +243,7 @@ func prefixFields(err error, prefix string) error {
 // SuggestActorChange godoc
 //
 //	@Summary		Suggest a change to an actor
+//	@ID			suggestActorChange
 //	@Description	Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422).
 //	@Tags			suggestions
 //	@Accept			json
@@ -294,6 +295,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 // SuggestServiceChange godoc
 //
 //	@Summary		Suggest a change to a service
+//	@ID			suggestServiceChange
 //	@Description	As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it.
 //	@Tags			suggestions
 //	@Accept			json
@@ -356,6 +358,7 @@ func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error 
 // ListSuggestions godoc
 //
 //	@Summary		List suggestions
+//	@ID			listSuggestions
 //	@Description	The caller's own suggestions and those it may moderate (structures it manages, its coordinated territory; all for administrators).
 //	@Tags			suggestions
 //	@Produce		json
@@ -420,6 +423,7 @@ func (h *Handler) suggestionFor(c *gin.Context) (*models.Suggestion, models.Acto
 // GetSuggestion godoc
 //
 //	@Summary		Get a suggestion
+//	@ID			getSuggestion
 //	@Description	Its author and its moderators; others get 404.
 //	@Tags			suggestions
 //	@Produce		json
@@ -441,6 +445,7 @@ func (h *Handler) GetSuggestion(c *gin.Context) error {
 // DecideSuggestion godoc
 //
 //	@Summary		Accept or reject a suggestion
+//	@ID			decideSuggestion
 //	@Description	Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel "suggestion", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.
 //	@Tags			suggestions
 //	@Accept			json

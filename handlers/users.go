@@ -107,6 +107,7 @@ func requireAdmin(c *gin.Context) error {
 // ListUsers godoc
 //
 //	@Summary		List accounts
+//	@ID			listUsers
 //	@Description	Platform administrators only.
 //	@Tags			accounts
 //	@Produce		json
@@ -151,6 +152,7 @@ func userFilterFromQuery(v url.Values) (models.UserFilter, error) {
 // GetUser godoc
 //
 //	@Summary		Get an account
+//	@ID			getUser
 //	@Description	Administrators see every account; anyone sees their own.
 //	@Tags			accounts
 //	@Produce		json
@@ -176,6 +178,7 @@ func (h *Handler) GetUser(c *gin.Context) error {
 // UpdateUser godoc
 //
 //	@Summary		Change an account
+//	@ID			updateUser
 //	@Description	Platform administrators only: rename, grant or remove administration, set a coordinator's territory, disable or enable. A disabled account loses access on its next request; the last active administrator cannot be disabled or demoted.
 //	@Tags			accounts
 //	@Accept			json
@@ -225,10 +228,12 @@ type Me struct {
 // GetMe godoc
 //
 //	@Summary		Who am I
+//	@ID			getMe
 //	@Description	The caller's account, roles per structure and coordinated territory, or the partner client's sources and scopes. Rights are read from the database on every request.
 //	@Tags			me
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Success		200	{object}	Me
 //	@Failure		401	{object}	Problem
 //	@Router			/api/v1/me [get]
@@ -292,6 +297,7 @@ func newPasswordResetIssued(r *models.PasswordReset, emailed bool) PasswordReset
 // IssuePasswordReset godoc
 //
 //	@Summary		Issue a password reset link
+//	@ID			issuePasswordReset
 //	@Description	For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual). It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).
 //	@Tags			accounts
 //	@Accept			json

@@ -48,12 +48,17 @@ func newVocabulary(v *vocab.Vocabulary) Vocabulary {
 // ListVocabularies godoc
 //
 //	@Summary		List the vocabularies
+//	@ID			listVocabularies
 //	@Description	Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels.
 //	@Tags			vocabularies
 //	@Produce		json
 //	@Success		200	{object}	VocabularyList
+//	@Failure		400	{object}	Problem	"Unknown query parameter"
 //	@Router			/api/v1/vocabularies [get]
 func (h *Handler) ListVocabularies(c *gin.Context) error {
+	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
+		return err
+	}
 	all := vocab.All()
 	out := VocabularyList{Data: make([]Vocabulary, len(all))}
 	for i, v := range all {
@@ -67,6 +72,8 @@ func (h *Handler) ListVocabularies(c *gin.Context) error {
 // GetVocabulary godoc
 //
 //	@Summary		Get a vocabulary
+//	@ID			getVocabulary
+//	@Description	One controlled list with its terms: the value to send and to expect, a label and a slug (both also accepted in input).
 //	@Tags			vocabularies
 //	@Produce		json
 //	@Param			name	path		string	true	"Vocabulary name, e.g. themes"
