@@ -212,7 +212,7 @@ func vocabularyEnums(doc *openapi3.T) error {
 			if !ok {
 				continue
 			}
-			if err := setVocabulary(p, vn, inRequests[name]); err != nil {
+			if err := setVocabulary(p, vn, inRequests[name], false); err != nil {
 				return fmt.Errorf("%s.%s: %w", name, prop, err)
 			}
 			used[name] = vn
@@ -226,18 +226,21 @@ func vocabularyEnums(doc *openapi3.T) error {
 			if !ok || p.Schema == nil || p.Schema.Value == nil {
 				continue
 			}
-			if e := setVocabulary(p.Schema.Value, vn, true); e != nil {
+			if e := setVocabulary(p.Schema.Value, vn, true, true); e != nil {
 				err = fmt.Errorf("%s %s parameter %s: %w", method, path, p.Name, e)
 			}
 			delete(p.Extensions, "x-vocabulary")
-			p.Description = strings.TrimSpace(p.Description + " " + p.Schema.Value.Description)
+			p.Description = sentences(p.Description, p.Schema.Value.Description)
 			p.Schema.Value.Description = ""
 		}
 	})
 	return err
 }
 
-func setVocabulary(p *openapi3.Schema, name string, request bool) error {
+// setVocabulary sets the enum of p (or of its items). In a query string,
+// where values are separated by commas, spellings holding a comma (some
+// labels) cannot be sent and are left out: their value and slug can.
+func setVocabulary(p *openapi3.Schema, name string, request, query bool) error {
 	v, ok := vocab.Get(name)
 	if !ok {
 		return fmt.Errorf("x-vocabulary %q is not a vocabulary", name)
@@ -245,6 +248,9 @@ func setVocabulary(p *openapi3.Schema, name string, request bool) error {
 	var values []any
 	seen := map[string]bool{}
 	add := func(s string) {
+		if query && strings.Contains(s, ",") {
+			return
+		}
 		if s != "" && !seen[s] {
 			seen[s] = true
 			values = append(values, s)
@@ -269,8 +275,17 @@ func setVocabulary(p *openapi3.Schema, name string, request bool) error {
 		target = p.Items.Value
 	}
 	target.Enum = values
-	p.Description = strings.TrimSpace(p.Description + " " + how + ": GET /api/v1/vocabularies/" + name + ".")
+	p.Description = sentences(p.Description, how+": GET /api/v1/vocabularies/"+name+".")
 	return nil
+}
+
+// sentences joins two pieces of text as sentences.
+func sentences(a, b string) string {
+	a = strings.TrimSpace(a)
+	if a != "" && !strings.HasSuffix(a, ".") {
+		a += "."
+	}
+	return strings.TrimSpace(a + " " + b)
 }
 
 // requestSchemas names the component schemas that request bodies use,

@@ -126,6 +126,9 @@ func exampleOf(ref *openapi3.SchemaRef, request bool, path map[*openapi3.Schema]
 		if s.Items == nil {
 			return []any{}
 		}
+		if !showable(s.Items, 0) && s.MinItems == 0 {
+			return []any{} // a list of strings with nothing to show
+		}
 		item := exampleOf(s.Items, request, path)
 		if item == nil && !s.Items.Value.Nullable {
 			return []any{}
@@ -136,11 +139,11 @@ func exampleOf(ref *openapi3.SchemaRef, request bool, path map[*openapi3.Schema]
 		}
 		return out
 	case s.Type.Is("string"):
+		if s.Nullable {
+			return nil // a nullable field without an example: most often absent
+		}
 		if v, ok := formatExamples[s.Format]; ok {
 			return v
-		}
-		if s.Nullable {
-			return nil
 		}
 		return strings.Repeat("x", int(s.MinLength))
 	case s.Type.Is("integer"), s.Type.Is("number"):
@@ -186,7 +189,7 @@ func showable(ref *openapi3.SchemaRef, depth int) bool {
 	switch {
 	case s == nil || depth > 4:
 		return false
-	case s.Example != nil, len(s.Enum) > 0:
+	case s.Example != nil, len(s.Enum) > 0, formatExamples[s.Format] != "":
 		return true
 	case s.Type.Is("array"):
 		return s.Items != nil && showable(s.Items, depth+1)

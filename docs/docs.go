@@ -762,6 +762,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "typologies",
                         "description": "Structure types",
                         "name": "typologies",
                         "in": "query"
@@ -772,6 +773,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "national_programmes",
                         "description": "National programmes",
                         "name": "national_programmes",
                         "in": "query"
@@ -782,6 +784,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "training_labels",
                         "description": "Training labels",
                         "name": "training_labels",
                         "in": "query"
@@ -792,6 +795,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "mobility",
                         "description": "Fixe, Itinérant",
                         "name": "mobility",
                         "in": "query"
@@ -802,6 +806,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "actor_status",
                         "description": "active, temporarily_closed, closed",
                         "name": "status",
                         "in": "query"
@@ -5053,6 +5058,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "typologies",
                         "description": "Typologies",
                         "name": "typologies",
                         "in": "query"
@@ -5063,6 +5069,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "themes",
                         "description": "Offers a service with one of these themes",
                         "name": "themes",
                         "in": "query"
@@ -5073,6 +5080,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "service_kinds",
                         "description": "Offers a service of one of these kinds",
                         "name": "kind",
                         "in": "query"
@@ -5083,6 +5091,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "national_programmes",
                         "description": "National programmes",
                         "name": "national_programmes",
                         "in": "query"
@@ -5093,6 +5102,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "training_labels",
                         "description": "Training labels",
                         "name": "training_labels",
                         "in": "query"
@@ -5103,6 +5113,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "mobility",
                         "description": "Fixe or Itinérant",
                         "name": "mobility",
                         "in": "query"
@@ -5126,6 +5137,10 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "active",
+                                "temporarily_closed"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
@@ -5136,6 +5151,18 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "monday",
+                                "tuesday",
+                                "wednesday",
+                                "thursday",
+                                "friday",
+                                "saturday",
+                                "sunday",
+                                "weekend",
+                                "evening",
+                                "lunchtime"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
@@ -5301,6 +5328,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "service_kinds",
                         "description": "Service kinds",
                         "name": "kind",
                         "in": "query"
@@ -5311,6 +5339,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "themes",
                         "description": "Themes",
                         "name": "themes",
                         "in": "query"
@@ -5321,6 +5350,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "publics",
                         "description": "Publics",
                         "name": "publics",
                         "in": "query"
@@ -5331,6 +5361,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "specific_support",
                         "description": "Specific support",
                         "name": "specific_support",
                         "in": "query"
@@ -5341,6 +5372,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "fees",
                         "description": "Fees",
                         "name": "fees",
                         "in": "query"
@@ -5357,6 +5389,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "access_modes",
                         "description": "Access modes",
                         "name": "access_modes",
                         "in": "query"
@@ -5367,6 +5400,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "accompaniment_modes",
                         "description": "Accompaniment modes",
                         "name": "accompaniment_modes",
                         "in": "query"
@@ -5377,6 +5411,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "languages",
                         "description": "Languages",
                         "name": "languages",
                         "in": "query"
@@ -5387,6 +5422,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "typologies",
                         "description": "Typologies of the actor",
                         "name": "typologies",
                         "in": "query"
@@ -5397,6 +5433,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "national_programmes",
                         "description": "National programmes of the actor",
                         "name": "national_programmes",
                         "in": "query"
@@ -5407,6 +5444,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "training_labels",
                         "description": "Training labels of the actor",
                         "name": "training_labels",
                         "in": "query"
@@ -5417,6 +5455,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "mobility",
                         "description": "Fixe or Itinérant (the actor's)",
                         "name": "mobility",
                         "in": "query"
@@ -5464,6 +5503,10 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "active",
+                                "temporarily_closed"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
@@ -5474,6 +5517,18 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "monday",
+                                "tuesday",
+                                "wednesday",
+                                "thursday",
+                                "friday",
+                                "saturday",
+                                "sunday",
+                                "weekend",
+                                "evening",
+                                "lunchtime"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
@@ -5598,6 +5653,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "service_kinds",
                         "description": "Service kinds",
                         "name": "kind",
                         "in": "query"
@@ -5608,6 +5664,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "themes",
                         "description": "Themes",
                         "name": "themes",
                         "in": "query"
@@ -5618,6 +5675,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "publics",
                         "description": "Publics",
                         "name": "publics",
                         "in": "query"
@@ -5628,6 +5686,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "specific_support",
                         "description": "Specific support",
                         "name": "specific_support",
                         "in": "query"
@@ -5638,6 +5697,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "fees",
                         "description": "Fees",
                         "name": "fees",
                         "in": "query"
@@ -5648,6 +5708,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "access_modes",
                         "description": "Access modes",
                         "name": "access_modes",
                         "in": "query"
@@ -5658,6 +5719,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "accompaniment_modes",
                         "description": "Accompaniment modes",
                         "name": "accompaniment_modes",
                         "in": "query"
@@ -5668,6 +5730,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "languages",
                         "description": "Languages",
                         "name": "languages",
                         "in": "query"
@@ -5702,6 +5765,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "service_status",
                         "description": "draft, published (archived with include_archived)",
                         "name": "status",
                         "in": "query"
@@ -6878,6 +6942,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "themes",
                         "description": "Themes to look for gaps in (default: all)",
                         "name": "themes",
                         "in": "query"
@@ -6971,6 +7036,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "themes",
                         "description": "Themes to look for gaps in (default: all)",
                         "name": "themes",
                         "in": "query"
@@ -8365,6 +8431,47 @@ const docTemplate = `{
                 }
             }
         },
+        "ActorAddressInput": {
+            "type": "object",
+            "required": [
+                "commune",
+                "postal_code",
+                "street"
+            ],
+            "properties": {
+                "commune": {
+                    "description": "The commune's name as written; see AddressInput.",
+                    "type": "string",
+                    "minLength": 1,
+                    "example": "Marseille"
+                },
+                "complement": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "2e étage"
+                },
+                "insee_code": {
+                    "description": "The commune's official INSEE code; see AddressInput.",
+                    "type": "string",
+                    "maxLength": 5,
+                    "minLength": 5,
+                    "example": "13055"
+                },
+                "postal_code": {
+                    "type": "string",
+                    "maxLength": 5,
+                    "minLength": 5,
+                    "example": "13002"
+                },
+                "street": {
+                    "description": "Street number and name (the standard's adresse).",
+                    "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "example": "2 rue de la République"
+                }
+            }
+        },
         "ActorHit": {
             "type": "object",
             "required": [
@@ -8608,13 +8715,15 @@ const docTemplate = `{
             "properties": {
                 "acceslibre_url": {
                     "description": "The place's page on acceslibre.beta.gouv.fr (accessibility).",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 2000
                 },
                 "address": {
-                    "$ref": "#/definitions/AddressInput"
+                    "$ref": "#/definitions/ActorAddressInput"
                 },
                 "booking_url": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 2000
                 },
                 "closed_from": {
                     "description": "First day of a closure, YYYY-MM-DD.",
@@ -8630,6 +8739,7 @@ const docTemplate = `{
                 },
                 "closure_reason": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Travaux"
                 },
                 "contact_public": {
@@ -8638,10 +8748,12 @@ const docTemplate = `{
                 },
                 "description": {
                     "description": "Detailed presentation (presentation_detail).",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 10000
                 },
                 "emails": {
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -8651,15 +8763,20 @@ const docTemplate = `{
                 },
                 "latitude": {
                     "type": "number",
+                    "maximum": 90,
+                    "minimum": -90,
                     "example": 43.3026
                 },
                 "longitude": {
                     "type": "number",
+                    "maximum": 180,
+                    "minimum": -180,
                     "example": 5.3691
                 },
                 "mobility": {
                     "description": "Fixe and/or Itinérant (the standard's itinerance).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -8670,11 +8787,14 @@ const docTemplate = `{
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "Médiathèque de la Porte d'Aix"
                 },
                 "national_programmes": {
                     "description": "The standard's dispositif_programmes_nationaux.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -8686,11 +8806,13 @@ const docTemplate = `{
                 "opening_hours": {
                     "description": "Opening hours in OpenStreetMap opening_hours syntax.",
                     "type": "string",
+                    "maxLength": 1000,
                     "example": "Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"
                 },
                 "other_labels": {
                     "description": "Other trainings or labels, free text (autres_formations_labels).",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 500
                 },
                 "parent_id": {
                     "description": "The network this actor belongs to.",
@@ -8700,6 +8822,7 @@ const docTemplate = `{
                 "phones": {
                     "description": "Phone numbers; national formats are accepted and stored as E.164.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -8710,11 +8833,13 @@ const docTemplate = `{
                 "pivot": {
                     "description": "SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send\n00000000000000, when unknown.",
                     "type": "string",
+                    "maxLength": 14,
                     "example": "21130055300016"
                 },
                 "producer": {
                     "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "conseiller-numerique"
                 },
                 "producer_updated_on": {
@@ -8724,10 +8849,12 @@ const docTemplate = `{
                 "source": {
                     "description": "Who supplied the record (a partner's source name) and its id there.",
                     "type": "string",
+                    "maxLength": 64,
                     "example": "hub-du-sud"
                 },
                 "source_id": {
                     "type": "string",
+                    "maxLength": 200,
                     "example": "lieu-42"
                 },
                 "status": {
@@ -8739,11 +8866,13 @@ const docTemplate = `{
                 "summary": {
                     "description": "Short presentation, at most 280 characters (presentation_resume).",
                     "type": "string",
+                    "maxLength": 280,
                     "example": "Espace public numérique : ordinateurs en libre accès et ateliers."
                 },
                 "training_labels": {
                     "description": "The standard's formations_labels.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -8752,6 +8881,7 @@ const docTemplate = `{
                 "typologies": {
                     "description": "Structure types: codes from GET /api/v1/vocabularies/typologies.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -8762,8 +8892,10 @@ const docTemplate = `{
                 },
                 "websites": {
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 2000
                     },
                     "example": [
                         "https://example.fr"
@@ -8902,25 +9034,32 @@ const docTemplate = `{
                 "commune": {
                     "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name.",
                     "type": "string",
+                    "minLength": 1,
                     "example": "Marseille"
                 },
                 "complement": {
                     "description": "Floor, building, lieu-dit (complement_adresse).",
                     "type": "string",
+                    "maxLength": 200,
                     "example": "2e étage"
                 },
                 "insee_code": {
                     "description": "The commune's official INSEE code (code_insee), not the postal code.\nFound from the postal code and the commune when omitted; when it,\nthe postal code (its département), the commune and the coordinates\ndesignate different communes, the write is refused with 422.",
                     "type": "string",
+                    "maxLength": 5,
+                    "minLength": 5,
                     "example": "13055"
                 },
                 "postal_code": {
                     "type": "string",
+                    "maxLength": 5,
+                    "minLength": 5,
                     "example": "13002"
                 },
                 "street": {
                     "description": "Street number and name (the standard's adresse).",
                     "type": "string",
+                    "maxLength": 200,
                     "example": "2 rue de la République"
                 }
             }
@@ -11078,7 +11217,7 @@ const docTemplate = `{
                     "description": "Make the person a territorial coordinator.",
                     "allOf": [
                         {
-                            "$ref": "#/definitions/TerritoryBody"
+                            "$ref": "#/definitions/TerritoryInput"
                         }
                     ]
                 },
@@ -11168,7 +11307,8 @@ const docTemplate = `{
             ],
             "properties": {
                 "reason": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 500
                 },
                 "role": {
                     "description": "The role given when accepting; member by default.",
@@ -11193,6 +11333,7 @@ const docTemplate = `{
                 "message": {
                     "description": "A word for the managers: who you are, why you join.",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Conseillère numérique arrivée en septembre."
                 }
             }
@@ -11905,12 +12046,18 @@ const docTemplate = `{
             "properties": {
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "CAF des Bouches-du-Rhône"
                 },
                 "scopes": {
                     "type": "array",
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "enum": [
+                            "directory:write",
+                            "sync:write"
+                        ]
                     },
                     "example": [
                         "sync:write"
@@ -11918,8 +12065,10 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "minItems": 1,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 64
                     },
                     "example": [
                         "caf-13"
@@ -11956,19 +12105,33 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "name": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1
                 },
                 "scopes": {
                     "type": "array",
                     "items": {
-                        "type": "string"
-                    }
+                        "type": "string",
+                        "enum": [
+                            "directory:write",
+                            "sync:write"
+                        ]
+                    },
+                    "example": [
+                        "sync:write"
+                    ]
                 },
                 "sources": {
                     "type": "array",
+                    "minItems": 1,
                     "items": {
-                        "type": "string"
-                    }
+                        "type": "string",
+                        "maxLength": 64
+                    },
+                    "example": [
+                        "caf-13"
+                    ]
                 }
             }
         },
@@ -12104,6 +12267,7 @@ const docTemplate = `{
                 "availability": {
                     "description": "When the person is available, in words.",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Les matins sauf le mercredi"
                 },
                 "contact": {
@@ -12123,10 +12287,14 @@ const docTemplate = `{
                 },
                 "first_name": {
                     "type": "string",
+                    "maxLength": 100,
+                    "minLength": 1,
                     "example": "Nadia"
                 },
                 "last_name": {
                     "type": "string",
+                    "maxLength": 100,
+                    "minLength": 1,
                     "example": "B."
                 }
             }
@@ -12187,21 +12355,27 @@ const docTemplate = `{
                 "display_name": {
                     "description": "The name others see (teams, referrals, messages).",
                     "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
                     "example": "Camille Martin"
                 },
                 "job_title": {
                     "description": "Your function, shown on the referrals you send or accept.",
                     "type": "string",
+                    "maxLength": 100,
+                    "x-nullable": true,
                     "example": "Conseillère numérique"
                 },
                 "professional_email": {
                     "description": "A professional e-mail the structures you exchange referrals with may use (your login e-mail stays private).",
                     "type": "string",
+                    "x-nullable": true,
                     "example": "camille.martin@mediatheque.example.fr"
                 },
                 "professional_phone": {
                     "description": "A professional phone, likewise; national or international format.",
                     "type": "string",
+                    "x-nullable": true,
                     "example": "04 91 00 00 00"
                 }
             }
@@ -12654,6 +12828,7 @@ const docTemplate = `{
                 },
                 "message": {
                     "type": "string",
+                    "maxLength": 2000,
                     "example": "Personne très angoissée par les démarches en ligne."
                 },
                 "person": {
@@ -12662,11 +12837,14 @@ const docTemplate = `{
                 "situation": {
                     "description": "The situation in a few words, without health or other sensitive details.",
                     "type": "string",
+                    "maxLength": 2000,
                     "example": "Doit renouveler sa carte de séjour en ligne, pas d'ordinateur."
                 },
                 "themes": {
                     "description": "The person's needs.",
                     "type": "array",
+                    "maxItems": 20,
+                    "minItems": 1,
                     "items": {
                         "type": "string"
                     },
@@ -12769,6 +12947,8 @@ const docTemplate = `{
                 "body": {
                     "description": "At most 2,000 characters. Like the whole referral, only the two structures read it, and it is erased with the person's data.",
                     "type": "string",
+                    "maxLength": 2000,
+                    "minLength": 1,
                     "example": "Elle viendra mardi à 10 h."
                 }
             }
@@ -13383,6 +13563,7 @@ const docTemplate = `{
                 "access_modes": {
                     "description": "How to get the service (modalites_acces).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13394,6 +13575,7 @@ const docTemplate = `{
                 "accompaniment_modes": {
                     "description": "How people are accompanied (modalites_accompagnement).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13416,20 +13598,25 @@ const docTemplate = `{
                     ]
                 },
                 "booking_url": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 2000
                 },
                 "capacity": {
                     "description": "People per session, for workshops.",
                     "type": "integer",
+                    "maximum": 100000,
+                    "minimum": 1,
                     "example": 8
                 },
                 "description": {
                     "type": "string",
+                    "maxLength": 10000,
                     "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
                 },
                 "fees": {
                     "description": "Fees (frais_a_charge).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13441,6 +13628,7 @@ const docTemplate = `{
                 "fees_details": {
                     "description": "Details about fees: prices, conditions.",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Adhésion annuelle de 10 €"
                 },
                 "is_full": {
@@ -13456,6 +13644,7 @@ const docTemplate = `{
                 "languages": {
                     "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13466,13 +13655,19 @@ const docTemplate = `{
                 },
                 "latitude": {
                     "description": "Coordinates of the service's own address.",
-                    "type": "number"
+                    "type": "number",
+                    "maximum": 90,
+                    "minimum": -90
                 },
                 "longitude": {
-                    "type": "number"
+                    "type": "number",
+                    "maximum": 180,
+                    "minimum": -180
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "Aide aux démarches en ligne"
                 },
                 "on_site": {
@@ -13482,6 +13677,7 @@ const docTemplate = `{
                 "opening_hours": {
                     "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
                     "type": "string",
+                    "maxLength": 1000,
                     "example": "We 14:00-17:00"
                 },
                 "pass_numerique": {
@@ -13491,6 +13687,7 @@ const docTemplate = `{
                 "publics": {
                     "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13504,14 +13701,17 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "source": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 64
                 },
                 "source_id": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200
                 },
                 "specific_support": {
                     "description": "Specific support (prise_en_charge_specifique).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13529,6 +13729,8 @@ const docTemplate = `{
                 "themes": {
                     "description": "At least one of the standard's services.",
                     "type": "array",
+                    "maxItems": 20,
+                    "minItems": 1,
                     "items": {
                         "type": "string"
                     },
@@ -13866,7 +14068,8 @@ const docTemplate = `{
             "properties": {
                 "reason": {
                     "description": "Required when rejecting: the author learns why.",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 500
                 },
                 "status": {
                     "type": "string",
@@ -13889,6 +14092,7 @@ const docTemplate = `{
                 },
                 "message": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Les horaires ont changé à la rentrée."
                 }
             }
@@ -14082,6 +14286,7 @@ const docTemplate = `{
                 "access_modes": {
                     "description": "How to get the service (modalites_acces).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14093,6 +14298,7 @@ const docTemplate = `{
                 "accompaniment_modes": {
                     "description": "How people are accompanied (modalites_accompagnement).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14120,20 +14326,25 @@ const docTemplate = `{
                     ]
                 },
                 "booking_url": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 2000
                 },
                 "capacity": {
                     "description": "People per session, for workshops.",
                     "type": "integer",
+                    "maximum": 100000,
+                    "minimum": 1,
                     "example": 8
                 },
                 "description": {
                     "type": "string",
+                    "maxLength": 10000,
                     "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
                 },
                 "fees": {
                     "description": "Fees (frais_a_charge).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14145,6 +14356,7 @@ const docTemplate = `{
                 "fees_details": {
                     "description": "Details about fees: prices, conditions.",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Adhésion annuelle de 10 €"
                 },
                 "is_full": {
@@ -14160,6 +14372,7 @@ const docTemplate = `{
                 "languages": {
                     "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14170,13 +14383,19 @@ const docTemplate = `{
                 },
                 "latitude": {
                     "description": "Coordinates of the service's own address.",
-                    "type": "number"
+                    "type": "number",
+                    "maximum": 90,
+                    "minimum": -90
                 },
                 "longitude": {
-                    "type": "number"
+                    "type": "number",
+                    "maximum": 180,
+                    "minimum": -180
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "Aide aux démarches en ligne"
                 },
                 "on_site": {
@@ -14186,6 +14405,7 @@ const docTemplate = `{
                 "opening_hours": {
                     "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
                     "type": "string",
+                    "maxLength": 1000,
                     "example": "We 14:00-17:00"
                 },
                 "pass_numerique": {
@@ -14195,6 +14415,7 @@ const docTemplate = `{
                 "publics": {
                     "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14208,14 +14429,17 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "source": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 64
                 },
                 "source_id": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200
                 },
                 "specific_support": {
                     "description": "Specific support (prise_en_charge_specifique).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14233,6 +14457,8 @@ const docTemplate = `{
                 "themes": {
                     "description": "At least one of the standard's services.",
                     "type": "array",
+                    "maxItems": 20,
+                    "minItems": 1,
                     "items": {
                         "type": "string"
                     },
@@ -14296,6 +14522,7 @@ const docTemplate = `{
                 "communes": {
                     "description": "INSEE commune codes (a name of one commune is accepted and stored as\nits code). A city covers its arrondissements, and a commune every\nplace resolved there, imported ones included.",
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -14306,6 +14533,7 @@ const docTemplate = `{
                 "departements": {
                     "description": "Département codes: 13, 2A, 974…",
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -14360,6 +14588,33 @@ const docTemplate = `{
                     "type": "string",
                     "enum": [
                         "FeatureCollection"
+                    ]
+                }
+            }
+        },
+        "TerritoryInput": {
+            "type": "object",
+            "properties": {
+                "communes": {
+                    "description": "INSEE commune codes, or names of communes (stored as their code).",
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "06088"
+                    ]
+                },
+                "departements": {
+                    "description": "Département codes: 13, 2A, 974…",
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13"
                     ]
                 }
             }
@@ -14891,13 +15146,15 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "coordinator": {
-                    "$ref": "#/definitions/TerritoryBody"
+                    "$ref": "#/definitions/TerritoryInput"
                 },
                 "disabled": {
                     "type": "boolean"
                 },
                 "display_name": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true
                 },
                 "platform_admin": {
                     "type": "boolean"

@@ -9,16 +9,16 @@ import (
 )
 
 // ProfilePatch is a person's change to their own account; absent fields are
-// kept, "" clears one.
+// kept, "" or null clears one.
 type ProfilePatch struct {
 	// The name others see (teams, referrals, messages).
-	DisplayName *string `json:"display_name,omitempty" example:"Camille Martin"`
+	DisplayName *string `json:"display_name,omitempty" extensions:"x-nullable" example:"Camille Martin" maxLength:"200"`
 	// Your function, shown on the referrals you send or accept.
-	JobTitle *string `json:"job_title,omitempty" example:"Conseillère numérique"`
+	JobTitle *string `json:"job_title,omitempty" extensions:"x-nullable" example:"Conseillère numérique" maxLength:"100"`
 	// A professional e-mail the structures you exchange referrals with may use (your login e-mail stays private).
-	ProfessionalEmail *string `json:"professional_email,omitempty" example:"camille.martin@mediatheque.example.fr"`
+	ProfessionalEmail *string `json:"professional_email,omitempty" extensions:"x-nullable" example:"camille.martin@mediatheque.example.fr"`
 	// A professional phone, likewise; national or international format.
-	ProfessionalPhone *string `json:"professional_phone,omitempty" example:"04 91 00 00 00"`
+	ProfessionalPhone *string `json:"professional_phone,omitempty" extensions:"x-nullable" example:"04 91 00 00 00"`
 }
 
 // AccountDeletion confirms the deletion of one's own account.
@@ -76,7 +76,7 @@ func (h *Handler) UpdateMe(c *gin.Context) error {
 		return err
 	}
 	var in ProfilePatch
-	if err := decodeChanges(c, &in); err != nil {
+	if err := decodeChanges(c, &in, "display_name", "job_title", "professional_email", "professional_phone"); err != nil {
 		return err
 	}
 	u, err := h.Store.UpdateProfile(c.Request.Context(), p.UserID, models.ProfileUpdate{DisplayName: in.DisplayName, JobTitle: in.JobTitle,

@@ -13,21 +13,36 @@ import (
 	"carnet/models/vocab"
 )
 
-// AddressInput is a postal address as clients send it.
+// AddressInput is a postal address as clients send it: a service's own
+// address, where the street may be unknown (a bus stop, a hamlet).
 type AddressInput struct {
 	// Street number and name (the standard's adresse).
-	Street string `json:"street,omitempty" example:"2 rue de la République"`
+	Street string `json:"street,omitempty" example:"2 rue de la République" maxLength:"200"`
 	// Floor, building, lieu-dit (complement_adresse).
-	Complement string `json:"complement,omitempty" example:"2e étage"`
-	PostalCode string `json:"postal_code" example:"13002"`
+	Complement string `json:"complement,omitempty" example:"2e étage" maxLength:"200"`
+	PostalCode string `json:"postal_code" example:"13002" minLength:"5" maxLength:"5"`
 	// The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,
 	// « ST ETIENNE »…): it is stored under its official name.
-	Commune string `json:"commune" example:"Marseille"`
+	Commune string `json:"commune" example:"Marseille" minLength:"1"`
 	// The commune's official INSEE code (code_insee), not the postal code.
 	// Found from the postal code and the commune when omitted; when it,
 	// the postal code (its département), the commune and the coordinates
 	// designate different communes, the write is refused with 422.
-	InseeCode string `json:"insee_code,omitempty" example:"13055"`
+	InseeCode string `json:"insee_code,omitempty" example:"13055" minLength:"5" maxLength:"5"`
+}
+
+// ActorAddressInput is an actor's address: AddressInput with the street
+// required, as the server requires it of a place (the same fields, so that
+// both convert to models.Address).
+type ActorAddressInput struct {
+	// Street number and name (the standard's adresse).
+	Street     string `json:"street" minLength:"1" maxLength:"200" example:"2 rue de la République"`
+	Complement string `json:"complement,omitempty" maxLength:"200" example:"2e étage"`
+	PostalCode string `json:"postal_code" minLength:"5" maxLength:"5" example:"13002"`
+	// The commune's name as written; see AddressInput.
+	Commune string `json:"commune" minLength:"1" example:"Marseille"`
+	// The commune's official INSEE code; see AddressInput.
+	InseeCode string `json:"insee_code,omitempty" minLength:"5" maxLength:"5" example:"13055"`
 }
 
 // Address is a postal address; every field is present, "" when unknown.
@@ -46,47 +61,47 @@ type Address struct {
 // (PUT replaces every field: an omitted field is cleared) and the document a
 // PATCH merge-patches.
 type ActorInput struct {
-	Name string `json:"name" example:"Médiathèque de la Porte d'Aix"`
+	Name string `json:"name" example:"Médiathèque de la Porte d'Aix" minLength:"1" maxLength:"200"`
 	// SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send
 	// 00000000000000, when unknown.
-	Pivot string `json:"pivot,omitempty" example:"21130055300016"`
+	Pivot string `json:"pivot,omitempty" example:"21130055300016" maxLength:"14"`
 	// Structure types: codes from GET /api/v1/vocabularies/typologies.
-	Typologies []string `json:"typologies,omitempty" extensions:"x-vocabulary=typologies" example:"BIB"`
+	Typologies []string `json:"typologies,omitempty" extensions:"x-vocabulary=typologies" example:"BIB" validate:"max=20"`
 	// The network this actor belongs to.
 	ParentID *string `json:"parent_id,omitempty" format:"uuid"`
 	// Short presentation, at most 280 characters (presentation_resume).
-	Summary string `json:"summary,omitempty" example:"Espace public numérique : ordinateurs en libre accès et ateliers."`
+	Summary string `json:"summary,omitempty" example:"Espace public numérique : ordinateurs en libre accès et ateliers." maxLength:"280"`
 	// Detailed presentation (presentation_detail).
-	Description string       `json:"description,omitempty"`
-	Address     AddressInput `json:"address"`
-	Latitude    *float64     `json:"latitude,omitempty" example:"43.3026"`
-	Longitude   *float64     `json:"longitude,omitempty" example:"5.3691"`
+	Description string            `json:"description,omitempty" maxLength:"10000"`
+	Address     ActorAddressInput `json:"address"`
+	Latitude    *float64          `json:"latitude,omitempty" example:"43.3026" minimum:"-90" maximum:"90"`
+	Longitude   *float64          `json:"longitude,omitempty" example:"5.3691" minimum:"-180" maximum:"180"`
 	// Phone numbers; national formats are accepted and stored as E.164.
-	Phones   []string `json:"phones,omitempty" example:"+33491000000"`
-	Emails   []string `json:"emails,omitempty" example:"contact@example.fr"`
-	Websites []string `json:"websites,omitempty" example:"https://example.fr"`
+	Phones   []string `json:"phones,omitempty" example:"+33491000000" validate:"max=20"`
+	Emails   []string `json:"emails,omitempty" example:"contact@example.fr" validate:"max=20"`
+	Websites []string `json:"websites,omitempty" example:"https://example.fr" validate:"max=20" maxLength:"2000"`
 	// The structure agrees to publish its phones and e-mails in open-data
 	// exports (false by default: a number may be a person's).
 	ContactPublic bool `json:"contact_public,omitempty"`
 	// Opening hours in OpenStreetMap opening_hours syntax.
-	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"`
+	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off" maxLength:"1000"`
 	// Fixe and/or Itinérant (the standard's itinerance).
-	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe"`
+	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe" validate:"max=20"`
 	// The place's page on acceslibre.beta.gouv.fr (accessibility).
-	AcceslibreURL string `json:"acceslibre_url,omitempty"`
-	BookingURL    string `json:"booking_url,omitempty"`
+	AcceslibreURL string `json:"acceslibre_url,omitempty" maxLength:"2000"`
+	BookingURL    string `json:"booking_url,omitempty" maxLength:"2000"`
 	// The standard's dispositif_programmes_nationaux.
-	NationalProgrammes []string `json:"national_programmes,omitempty" extensions:"x-vocabulary=national_programmes" example:"Conseillers numériques"`
+	NationalProgrammes []string `json:"national_programmes,omitempty" extensions:"x-vocabulary=national_programmes" example:"Conseillers numériques" validate:"max=20"`
 	// The standard's formations_labels.
-	TrainingLabels []string `json:"training_labels,omitempty" extensions:"x-vocabulary=training_labels"`
+	TrainingLabels []string `json:"training_labels,omitempty" extensions:"x-vocabulary=training_labels" validate:"max=20"`
 	// Other trainings or labels, free text (autres_formations_labels).
-	OtherLabels string `json:"other_labels,omitempty"`
+	OtherLabels string `json:"other_labels,omitempty" maxLength:"500"`
 	// Who supplied the record (a partner's source name) and its id there.
-	Source   string `json:"source,omitempty" example:"hub-du-sud"`
-	SourceID string `json:"source_id,omitempty" example:"lieu-42"`
+	Source   string `json:"source,omitempty" example:"hub-du-sud" maxLength:"64"`
+	SourceID string `json:"source_id,omitempty" example:"lieu-42" maxLength:"200"`
 	// Who produced the record, when another than the source (the national standard's source column:
 	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).
-	Producer          string `json:"producer,omitempty" example:"conseiller-numerique"`
+	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500"`
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
 	// active (the default), temporarily_closed (with closed_from) or closed.
 	Status string `json:"status,omitempty" extensions:"x-vocabulary=actor_status" example:"active"`
@@ -94,7 +109,7 @@ type ActorInput struct {
 	ClosedFrom string `json:"closed_from,omitempty" format:"date" example:"2026-07-14"`
 	// Expected reopening day of a temporary closure, YYYY-MM-DD.
 	ClosedUntil   string `json:"closed_until,omitempty" format:"date" example:"2026-08-31"`
-	ClosureReason string `json:"closure_reason,omitempty" example:"Travaux"`
+	ClosureReason string `json:"closure_reason,omitempty" example:"Travaux" maxLength:"500"`
 }
 
 // Actor is a structure at a place, as the API returns it. Every field is
@@ -244,7 +259,7 @@ func (in *ActorInput) toModel(a *models.Actor) {
 func newActorInput(a *models.Actor) ActorInput {
 	return ActorInput{
 		Name: a.Name, Pivot: a.Pivot, Typologies: a.Typologies, ParentID: a.ParentID,
-		Summary: a.Summary, Description: a.Description, Address: AddressInput(a.Address),
+		Summary: a.Summary, Description: a.Description, Address: ActorAddressInput(a.Address),
 		Latitude: a.Latitude, Longitude: a.Longitude,
 		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites, ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
 		Mobility: a.Mobility, AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
@@ -348,11 +363,11 @@ func list(l models.StringList) []string {
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)
-//	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)
-//	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)
-//	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)
-//	@Param			mobility			query		[]string	false	"Fixe, Itinérant"					collectionFormat(csv)
-//	@Param			status				query		[]string	false	"active, temporarily_closed, closed"	collectionFormat(csv)
+//	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)	extensions(x-vocabulary=typologies)
+//	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
+//	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)	extensions(x-vocabulary=training_labels)
+//	@Param			mobility			query		[]string	false	"Fixe, Itinérant"					collectionFormat(csv)	extensions(x-vocabulary=mobility)
+//	@Param			status				query		[]string	false	"active, temporarily_closed, closed"	collectionFormat(csv)	extensions(x-vocabulary=actor_status)
 //	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)

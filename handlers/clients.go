@@ -40,16 +40,16 @@ type PartnerClientList struct {
 
 // PartnerClientInput registers a client.
 type PartnerClientInput struct {
-	Name    string   `json:"name" example:"CAF des Bouches-du-Rhône"`
-	Sources []string `json:"sources" example:"caf-13"`
-	Scopes  []string `json:"scopes" example:"sync:write"`
+	Name    string   `json:"name" minLength:"1" maxLength:"200" example:"CAF des Bouches-du-Rhône"`
+	Sources []string `json:"sources" validate:"min=1" maxLength:"64" example:"caf-13"`
+	Scopes  []string `json:"scopes" enums:"directory:write,sync:write" example:"sync:write"`
 }
 
 // PartnerClientPatch changes a client; absent fields are kept.
 type PartnerClientPatch struct {
-	Name     *string   `json:"name,omitempty"`
-	Sources  *[]string `json:"sources,omitempty"`
-	Scopes   *[]string `json:"scopes,omitempty"`
+	Name     *string   `json:"name,omitempty" minLength:"1" maxLength:"200"`
+	Sources  *[]string `json:"sources,omitempty" validate:"min=1" maxLength:"64" example:"caf-13"`
+	Scopes   *[]string `json:"scopes,omitempty" enums:"directory:write,sync:write" example:"sync:write"`
 	Disabled *bool     `json:"disabled,omitempty"`
 }
 

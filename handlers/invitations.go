@@ -18,7 +18,7 @@ type InvitationInput struct {
 	// Make the person a platform administrator.
 	PlatformAdmin bool `json:"platform_admin,omitempty"`
 	// Make the person a territorial coordinator.
-	Coordinator *TerritoryBody `json:"coordinator,omitempty"`
+	Coordinator *TerritoryInput `json:"coordinator,omitempty"`
 }
 
 // InvitationCreated is an invitation. When the service sends e-mail, the

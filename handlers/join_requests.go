@@ -34,7 +34,7 @@ type JoinRequestList struct {
 // JoinRequestInput asks to join a structure.
 type JoinRequestInput struct {
 	// A word for the managers: who you are, why you join.
-	Message string `json:"message,omitempty" example:"Conseillère numérique arrivée en septembre."`
+	Message string `json:"message,omitempty" example:"Conseillère numérique arrivée en septembre." maxLength:"500"`
 }
 
 // JoinRequestDecision accepts or refuses a request.
@@ -42,7 +42,7 @@ type JoinRequestDecision struct {
 	Status string `json:"status" enums:"accepted,refused"`
 	// The role given when accepting; member by default.
 	Role   string `json:"role,omitempty" enums:"manager,member"`
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty" maxLength:"500"`
 }
 
 func newJoinRequest(j *models.JoinRequest) JoinRequest {

@@ -12,7 +12,7 @@ import (
 // ReferralMessageInput is a message to the other structure of a referral.
 type ReferralMessageInput struct {
 	// At most 2,000 characters. Like the whole referral, only the two structures read it, and it is erased with the person's data.
-	Body string `json:"body" example:"Elle viendra mardi à 10 h."`
+	Body string `json:"body" example:"Elle viendra mardi à 10 h." minLength:"1" maxLength:"2000"`
 	// The structure you write for, when you belong to both; by default the one you belong to.
 	ActorID string `json:"actor_id,omitempty" format:"uuid"`
 }

@@ -16,14 +16,14 @@ import (
 // PersonInput is the person referred: only what the receiving structure
 // needs to contact and help them. No birth date, no social security number.
 type PersonInput struct {
-	FirstName string `json:"first_name" example:"Nadia"`
-	LastName  string `json:"last_name" example:"B."`
+	FirstName string `json:"first_name" example:"Nadia" minLength:"1" maxLength:"100"`
+	LastName  string `json:"last_name" example:"B." minLength:"1" maxLength:"100"`
 	// How the person prefers to be contacted: phone, email, or through the referent (the sender).
 	ContactChannel string `json:"contact_channel" enums:"phone,email,referent" example:"phone"`
 	// The phone number or e-mail; empty with referent.
 	Contact string `json:"contact,omitempty" example:"06 12 34 56 78"`
 	// When the person is available, in words.
-	Availability string `json:"availability,omitempty" example:"Les matins sauf le mercredi"`
+	Availability string `json:"availability,omitempty" example:"Les matins sauf le mercredi" maxLength:"500"`
 }
 
 // ConsentInput records the person's consent and the referent's commitment.
@@ -42,11 +42,11 @@ type ReferralInput struct {
 	FromActorID string `json:"from_actor_id" format:"uuid"`
 	ToServiceID string `json:"to_service_id" format:"uuid"`
 	// The person's needs.
-	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives" validate:"min=1,max=20"`
 	// The situation in a few words, without health or other sensitive details.
-	Situation string       `json:"situation,omitempty" example:"Doit renouveler sa carte de séjour en ligne, pas d'ordinateur."`
+	Situation string       `json:"situation,omitempty" example:"Doit renouveler sa carte de séjour en ligne, pas d'ordinateur." maxLength:"2000"`
 	Person    PersonInput  `json:"person"`
-	Message   string       `json:"message,omitempty" example:"Personne très angoissée par les démarches en ligne."`
+	Message   string       `json:"message,omitempty" example:"Personne très angoissée par les démarches en ligne." maxLength:"2000"`
 	Consent   ConsentInput `json:"consent"`
 }
 

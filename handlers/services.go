@@ -19,26 +19,26 @@ type ServiceInput struct {
 	// The actor offering the service (required; in sync batches
 	// actor_source_id may name it instead); it cannot change after creation.
 	ActorID     string `json:"actor_id,omitempty" format:"uuid"`
-	Name        string `json:"name" example:"Aide aux démarches en ligne"`
-	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."`
+	Name        string `json:"name" example:"Aide aux démarches en ligne" minLength:"1" maxLength:"200"`
+	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS." maxLength:"10000"`
 	// What kind of help: GET /api/v1/vocabularies/service_kinds.
 	Kind string `json:"kind" extensions:"x-vocabulary=service_kinds" example:"procedures_done_with"`
 	// At least one of the standard's services.
-	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives" validate:"min=1,max=20"`
 	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.
-	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors"`
+	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors" validate:"max=20"`
 	// Specific support (prise_en_charge_specifique).
-	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité"`
+	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité" validate:"max=20"`
 	// Fees (frais_a_charge).
-	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit"`
+	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit" validate:"max=20"`
 	// Details about fees: prices, conditions.
-	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €"`
+	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €" maxLength:"500"`
 	// Accepts the Pass numérique (APTIC) cheque.
 	PassNumerique bool `json:"pass_numerique,omitempty"`
 	// How to get the service (modalites_acces).
-	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter"`
+	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter" validate:"max=20"`
 	// How people are accompanied (modalites_accompagnement).
-	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel"`
+	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel" validate:"max=20"`
 	// Given at the place; defaults to true when the body omits both on_site and remote.
 	OnSite *bool `json:"on_site,omitempty"`
 	// Given remotely (phone, video).
@@ -46,23 +46,23 @@ type ServiceInput struct {
 	// Where the service happens when it is not the actor's address (an itinerant bus's stop).
 	Address *AddressInput `json:"address,omitempty"`
 	// Coordinates of the service's own address.
-	Latitude  *float64 `json:"latitude,omitempty"`
-	Longitude *float64 `json:"longitude,omitempty"`
+	Latitude  *float64 `json:"latitude,omitempty" minimum:"-90" maximum:"90"`
+	Longitude *float64 `json:"longitude,omitempty" minimum:"-180" maximum:"180"`
 	// The service's own hours (OSM opening_hours); empty means the actor's.
-	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00"`
+	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00" maxLength:"1000"`
 	// Languages the service is given in (GET /api/v1/vocabularies/languages).
-	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr"`
+	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr" validate:"max=20"`
 	// People per session, for workshops.
-	Capacity *int `json:"capacity,omitempty" example:"8"`
+	Capacity *int `json:"capacity,omitempty" example:"8" minimum:"1" maximum:"100000"`
 	// No place left for now.
 	IsFull bool `json:"is_full,omitempty"`
 	// Whether helpers of other structures may refer people to it; true by default.
 	AcceptsReferrals *bool  `json:"accepts_referrals,omitempty"`
-	BookingURL       string `json:"booking_url,omitempty"`
+	BookingURL       string `json:"booking_url,omitempty" maxLength:"2000"`
 	// draft (hidden from the public), published (the default) or archived.
 	Status   string `json:"status,omitempty" extensions:"x-vocabulary=service_status" example:"published"`
-	Source   string `json:"source,omitempty"`
-	SourceID string `json:"source_id,omitempty"`
+	Source   string `json:"source,omitempty" maxLength:"64"`
+	SourceID string `json:"source_id,omitempty" maxLength:"200"`
 }
 
 // ActorSummary is the part of an actor shown with its services.
@@ -194,19 +194,19 @@ func newService(s *models.Service) Service {
 //	@Security		PartnerClient
 //	@Param			name				query		string		false	"Case-insensitive part of the name"
 //	@Param			actor_id			query		[]string	false	"Services of these actors"			collectionFormat(csv)
-//	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)
-//	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)
-//	@Param			publics				query		[]string	false	"Publics"							collectionFormat(csv)
-//	@Param			specific_support	query		[]string	false	"Specific support"					collectionFormat(csv)
-//	@Param			fees				query		[]string	false	"Fees"								collectionFormat(csv)
-//	@Param			access_modes		query		[]string	false	"Access modes"						collectionFormat(csv)
-//	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"				collectionFormat(csv)
-//	@Param			languages			query		[]string	false	"Languages"							collectionFormat(csv)
+//	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
+//	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)	extensions(x-vocabulary=themes)
+//	@Param			publics				query		[]string	false	"Publics"							collectionFormat(csv)	extensions(x-vocabulary=publics)
+//	@Param			specific_support	query		[]string	false	"Specific support"					collectionFormat(csv)	extensions(x-vocabulary=specific_support)
+//	@Param			fees				query		[]string	false	"Fees"								collectionFormat(csv)	extensions(x-vocabulary=fees)
+//	@Param			access_modes		query		[]string	false	"Access modes"						collectionFormat(csv)	extensions(x-vocabulary=access_modes)
+//	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"				collectionFormat(csv)	extensions(x-vocabulary=accompaniment_modes)
+//	@Param			languages			query		[]string	false	"Languages"							collectionFormat(csv)	extensions(x-vocabulary=languages)
 //	@Param			pass_numerique		query		bool		false	"Accepts the Pass numérique"
 //	@Param			on_site				query		bool		false	"Given on site"
 //	@Param			remote				query		bool		false	"Given remotely"
 //	@Param			is_full				query		bool		false	"Currently full"
-//	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)
+//	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)	extensions(x-vocabulary=service_status)
 //	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)

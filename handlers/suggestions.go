@@ -17,7 +17,7 @@ import (
 // writable fields (as for PATCH), and a message for the moderators.
 type SuggestionInput struct {
 	Changes map[string]any `json:"changes"`
-	Message string         `json:"message,omitempty" example:"Les horaires ont changé à la rentrée."`
+	Message string         `json:"message,omitempty" example:"Les horaires ont changé à la rentrée." maxLength:"500"`
 }
 
 // Suggestion is a proposed change and its fate.
@@ -51,7 +51,7 @@ type SuggestionList struct {
 type SuggestionDecision struct {
 	Status string `json:"status" enums:"accepted,rejected"`
 	// Required when rejecting: the author learns why.
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty" maxLength:"500"`
 }
 
 // accountLabels names accounts for Who, once per account within a request:

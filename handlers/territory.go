@@ -131,7 +131,7 @@ type TerritoryStats struct {
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
 //	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)
-//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)
+//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)	extensions(x-vocabulary=themes)
 //	@Success		200			{object}	TerritoryStats
 //	@Failure		400			{object}	Problem	"Invalid query parameter"
 //	@Failure		401			{object}	Problem	"A token was sent but is invalid"
@@ -184,7 +184,7 @@ type TerritoryGeoJSON struct {
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
 //	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)
-//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)
+//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)	extensions(x-vocabulary=themes)
 //	@Success		200			{object}	TerritoryGeoJSON
 //	@Failure		400			{object}	Problem	"Invalid query parameter"
 //	@Failure		401			{object}	Problem	"A token was sent but is invalid"

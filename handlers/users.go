@@ -13,11 +13,21 @@ import (
 // TerritoryBody is a coordinator's territory.
 type TerritoryBody struct {
 	// Département codes: 13, 2A, 974…
-	Departements []string `json:"departements" example:"13"`
+	Departements []string `json:"departements" validate:"max=500" example:"13"`
 	// INSEE commune codes (a name of one commune is accepted and stored as
 	// its code). A city covers its arrondissements, and a commune every
 	// place resolved there, imported ones included.
-	Communes []string `json:"communes" example:"06088"`
+	Communes []string `json:"communes" validate:"max=500" example:"06088"`
+}
+
+// TerritoryInput sets a coordinator's territory. It replaces the whole
+// territory (it is not merged): an absent list is empty, and both empty
+// end the coordination.
+type TerritoryInput struct {
+	// Département codes: 13, 2A, 974…
+	Departements []string `json:"departements,omitempty" validate:"max=500" example:"13"`
+	// INSEE commune codes, or names of communes (stored as their code).
+	Communes []string `json:"communes,omitempty" validate:"max=500" example:"06088"`
 }
 
 // User is an account as administrators see it.
@@ -59,10 +69,10 @@ type UserList struct {
 
 // UserPatch changes an account; absent fields are kept.
 type UserPatch struct {
-	DisplayName   *string        `json:"display_name,omitempty"`
-	PlatformAdmin *bool          `json:"platform_admin,omitempty"`
-	Disabled      *bool          `json:"disabled,omitempty"`
-	Coordinator   *TerritoryBody `json:"coordinator,omitempty"`
+	DisplayName   *string         `json:"display_name,omitempty" maxLength:"200" extensions:"x-nullable"`
+	PlatformAdmin *bool           `json:"platform_admin,omitempty"`
+	Disabled      *bool           `json:"disabled,omitempty"`
+	Coordinator   *TerritoryInput `json:"coordinator,omitempty"`
 }
 
 func territoryBody(t models.Territory) TerritoryBody {
@@ -201,7 +211,7 @@ func (h *Handler) UpdateUser(c *gin.Context) error {
 		return err
 	}
 	var in UserPatch
-	if err := decodeChanges(c, &in); err != nil {
+	if err := decodeChanges(c, &in, "display_name"); err != nil {
 		return err
 	}
 	up := models.UserUpdate{DisplayName: in.DisplayName, PlatformAdmin: in.PlatformAdmin, Disabled: in.Disabled}

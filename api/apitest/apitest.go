@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -259,7 +261,73 @@ func loadSpec() {
 	if spec.err = spec.doc.Validate(loader.Context); spec.err != nil {
 		return
 	}
+	if spec.err = strict(spec.doc); spec.err != nil {
+		return
+	}
 	spec.router, spec.err = gorillamux.NewRouter(spec.doc)
+}
+
+// strict makes the validation of answers as demanding as a typed client
+// generated from the document (kin-openapi is lenient where the document
+// does not say otherwise):
+//   - an object may not carry a field the document does not describe (a
+//     client would drop it: an undocumented field is a contract gap);
+//   - uuid is checked (a generated client parses it, and "" is no UUID),
+//     like date and date-time, which kin-openapi checks by default;
+//   - nullable must be on a schema with a type, where OpenAPI 3.0 gives it
+//     an effect (kin-openapi would let null through anyway).
+//
+// It changes the copy the tests load, not the published document.
+func strict(doc *openapi3.T) error {
+	openapi3.DefineStringFormatValidator("uuid", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForUUIDOfRFC9562))
+	seen := map[*openapi3.Schema]bool{}
+	var errs []string
+	var walk func(where string, s *openapi3.Schema)
+	walk = func(where string, s *openapi3.Schema) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		if s.Nullable && (s.Type == nil || len(*s.Type) == 0) {
+			errs = append(errs, where)
+		}
+		if len(s.Properties) > 0 && s.AdditionalProperties.Has == nil && s.AdditionalProperties.Schema == nil {
+			s.AdditionalProperties = openapi3.AdditionalProperties{Has: openapi3.Ptr(false)}
+		}
+		for name, p := range s.Properties {
+			walk(where+"."+name, p.Value)
+		}
+		if s.Items != nil {
+			walk(where+"[]", s.Items.Value)
+		}
+		if s.AdditionalProperties.Schema != nil {
+			walk(where+"{}", s.AdditionalProperties.Schema.Value)
+		}
+		for _, l := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
+			for _, x := range l {
+				walk(where, x.Value)
+			}
+		}
+	}
+	for name, ref := range doc.Components.Schemas {
+		walk(name, ref.Value)
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			for code, r := range op.Responses.Map() {
+				for _, mt := range r.Value.Content {
+					if mt.Schema != nil {
+						walk(method+" "+path+" "+code, mt.Schema.Value)
+					}
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return fmt.Errorf("nullable without a type (no effect in OpenAPI 3.0): %s", strings.Join(errs, ", "))
+	}
+	return nil
 }
 
 // OpenAPIYAML returns the bytes of openapi.yaml.
