@@ -51,7 +51,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// nullables gives every nullable field an effect that OpenAPI 3.0 strict
+// nullables (which also walks every schema to say that numbers are
+// doubles) gives every nullable field an effect that OpenAPI 3.0 strict
 // validators and generators honour: nullable only counts on a schema with
 // a type (3.0.3), and swag writes it beside an allOf (a nullable object) or
 // without a type at all (a field of any type). A nullable object becomes
@@ -69,6 +70,9 @@ func nullables(doc *openapi3.T) error {
 		}
 		s := ref.Value
 		seen[s] = true
+		if s.Type.Is("number") && s.Format == "" {
+			s.Format = "double" // Go's float64: clients must not read float32
+		}
 		if s.Nullable && (s.Type == nil || len(*s.Type) == 0) {
 			switch {
 			case refTo(ref) != "":
