@@ -3422,7 +3422,7 @@ const docTemplate = `{
                             },
                             "X-Changes-Cursor": {
                                 "type": "string",
-                                "description": "The export is the directory as of this change: follow GET /api/v1/changes?after=\u003cit\u003e to stay in sync"
+                                "description": "The export is the directory as of this change: follow GET /api/v1/changes?cursor=\u003cit\u003e to stay in sync"
                             }
                         }
                     },

@@ -72,7 +72,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //	@Header			200		{string}	ETag				"Changes with the directory"
 //	@Header			200		{string}	Last-Modified		"Time of the directory's last change"
 //	@Header			200		{string}	Content-Disposition	"attachment; filename=..."
-//	@Header			200		{string}	X-Changes-Cursor	"The export is the directory as of this change: follow GET /api/v1/changes?after=<it> to stay in sync"
+//	@Header			200		{string}	X-Changes-Cursor	"The export is the directory as of this change: follow GET /api/v1/changes?cursor=<it> to stay in sync"
 //	@Success		304		"Not modified"
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem	"A token was sent but is invalid"
