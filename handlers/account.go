@@ -54,8 +54,8 @@ func people(c *gin.Context) (*models.Principal, error) {
 
 // UpdateMe godoc
 //
-//	@Summary		Change my name and professional contact
 //	@ID			updateMe
+//	@Summary		Change my name and professional contact
 //	@Description	The name others see, your function, and the professional e-mail and phone you share with the structures you exchange referrals with (shown on the referrals you send or accept; needed to send a referral whose person is reached through you, contact_channel referent). Your login e-mail is never shown to them.
 //	@Tags			me
 //	@Accept			json
@@ -89,8 +89,8 @@ func (h *Handler) UpdateMe(c *gin.Context) error {
 
 // DeleteMe godoc
 //
-//	@Summary		Delete my account
 //	@ID			deleteMe
+//	@Summary		Delete my account
 //	@Description	Confirmed with your password. Your e-mail, name, contacts, password and rights are erased and your sessions end; the referrals, messages and histories that name you keep a neutral « compte supprimé ». The last platform administrator, and the last manager of a structure that has other members, must hand over first (409). The same e-mail can sign up again later.
 //	@Tags			me
 //	@Accept			json
@@ -138,8 +138,8 @@ func (h *Handler) notificationSettings(u *models.User) NotificationSettings {
 
 // GetMyNotifications godoc
 //
-//	@Summary		My e-mail notifications
 //	@ID			getMyNotifications
+//	@Summary		My e-mail notifications
 //	@Description	Which e-mails you get: a new referral to your structure, an answer or outcome of a referral you sent, messages, reminders, join requests and suggestions to moderate. Each is a sentence and a link, never a person's data. Invitations, reset links and sign-up confirmations are always sent.
 //	@Tags			me
 //	@Produce		json
@@ -163,8 +163,8 @@ func (h *Handler) GetMyNotifications(c *gin.Context) error {
 
 // UpdateMyNotifications godoc
 //
-//	@Summary		Choose my e-mail notifications
 //	@ID			updateMyNotifications
+//	@Summary		Choose my e-mail notifications
 //	@Description	An object of kind → true (receive) or false (do not); kinds absent are kept. Only optional kinds can be turned off (422 otherwise).
 //	@Tags			me
 //	@Accept			json

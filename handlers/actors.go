@@ -350,8 +350,8 @@ func list(l models.StringList) []string {
 
 // ListActors godoc
 //
-//	@Summary		List actors
 //	@ID			listActors
+//	@Summary		List actors
 //	@Description	Pages through the directory's actors, in a stable order. Within one filter, values are alternatives (any of); across filters, all must hold. Multi-valued filters take repeated parameters or comma-separated values; vocabulary values may be given as their exact label or their slug (see /api/v1/vocabularies).
 //	@Tags			actors
 //	@Produce		json
@@ -429,8 +429,8 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 
 // GetActor godoc
 //
-//	@Summary		Get an actor
 //	@ID			getActor
+//	@Summary		Get an actor
 //	@Description	Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed.
 //	@Tags			actors
 //	@Produce		json
@@ -458,8 +458,8 @@ func (h *Handler) GetActor(c *gin.Context) error {
 
 // CreateActor godoc
 //
-//	@Summary		Create an actor
 //	@ID			createActor
+//	@Summary		Create an actor
 //	@Description	Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source.
 //	@Tags			actors
 //	@Accept			json
@@ -499,8 +499,8 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 
 // ReplaceActor godoc
 //
-//	@Summary		Replace an actor
 //	@ID			replaceActor
+//	@Summary		Replace an actor
 //	@Description	Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
@@ -529,8 +529,8 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 
 // PatchActor godoc
 //
-//	@Summary		Update some fields of an actor
 //	@ID			patchActor
+//	@Summary		Update some fields of an actor
 //	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
@@ -596,8 +596,8 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 
 // ArchiveActor godoc
 //
-//	@Summary		Archive an actor
 //	@ID			archiveActor
+//	@Summary		Archive an actor
 //	@Description	Removes the actor and its services from the directory. The record stays as a tombstone (GET answers 410, change feeds report the deletion). An actor that heads active child actors cannot be archived (409). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Produce		json
@@ -635,8 +635,8 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 
 // RestoreActor godoc
 //
-//	@Summary		Restore an archived actor
 //	@ID			restoreActor
+//	@Summary		Restore an archived actor
 //	@Description	Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).
 //	@Tags			actors
 //	@Produce		json

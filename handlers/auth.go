@@ -47,8 +47,8 @@ type LogoutRequest struct {
 
 // Login godoc
 //
-//	@Summary		Log in
 //	@ID			logIn
+//	@Summary		Log in
 //	@Description	Exchanges an e-mail and password for a short-lived access token and a refresh token. Wrong e-mails, wrong passwords and disabled accounts get the same 401. Limited per IP address and per account (429 with Retry-After).
 //	@Tags			auth
 //	@Accept			json
@@ -111,8 +111,8 @@ func seconds(d time.Duration) int64 { return int64(d.Round(time.Second) / time.S
 
 // Token godoc
 //
-//	@Summary		Get a token (OAuth2)
 //	@ID			requestToken
+//	@Summary		Get a token (OAuth2)
 //	@Description	client_credentials: a partner client exchanges its client_id and client_secret (in the body, or with HTTP Basic authentication) for a short-lived access token limited to its sources and scopes. refresh_token: a person exchanges a refresh token for a new access and refresh token (the old refresh token stops working; presenting it again revokes the session). Accepts JSON or application/x-www-form-urlencoded. Limited per IP address and per client.
 //	@Tags			auth
 //	@Accept			json
@@ -210,8 +210,8 @@ func readTokenRequest(c *gin.Context) (TokenRequest, error) {
 
 // Logout godoc
 //
-//	@Summary		Log out
 //	@ID			logOut
+//	@Summary		Log out
 //	@Description	Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.
 //	@Tags			auth
 //	@Accept			json
@@ -243,8 +243,8 @@ type PasswordChange struct {
 
 // ChangePassword godoc
 //
-//	@Summary		Change my password
 //	@ID			changePassword
+//	@Summary		Change my password
 //	@Description	Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, not built on the e-mail or name, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.
 //	@Tags			me
 //	@Accept			json
@@ -285,8 +285,8 @@ type PasswordResetInput struct {
 
 // ResetPassword godoc
 //
-//	@Summary		Set a new password with a reset link
 //	@ID			resetPassword
+//	@Summary		Set a new password with a reset link
 //	@Description	For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.
 //	@Tags			auth
 //	@Accept			json

@@ -80,8 +80,8 @@ type ChangeList struct {
 
 // ListChanges godoc
 //
-//	@Summary		Follow the changes of the directory
 //	@ID			listChanges
+//	@Summary		Follow the changes of the directory
 //	@Description	Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.
 //	@Tags			changes
 //	@Produce		json

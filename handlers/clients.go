@@ -66,8 +66,8 @@ func newPartnerClient(c *models.PartnerClient) PartnerClient {
 
 // ListClients godoc
 //
-//	@Summary		List partner clients
 //	@ID			listClients
+//	@Summary		List partner clients
 //	@Description	Platform administrators only.
 //	@Tags			partner clients
 //	@Produce		json
@@ -103,8 +103,8 @@ func (h *Handler) ListClients(c *gin.Context) error {
 
 // CreateClient godoc
 //
-//	@Summary		Register a partner client
 //	@ID			createClient
+//	@Summary		Register a partner client
 //	@Description	Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel.
 //	@Tags			partner clients
 //	@Accept			json
@@ -141,8 +141,8 @@ func (h *Handler) CreateClient(c *gin.Context) error {
 
 // GetClient godoc
 //
-//	@Summary		Get a partner client
 //	@ID			getClient
+//	@Summary		Get a partner client
 //	@Description	The client's name, sources, scopes and state; never its secret. Platform administrators only.
 //	@Tags			partner clients
 //	@Produce		json
@@ -167,8 +167,8 @@ func (h *Handler) GetClient(c *gin.Context) error {
 
 // UpdateClient godoc
 //
-//	@Summary		Change a partner client
 //	@ID			updateClient
+//	@Summary		Change a partner client
 //	@Description	Rename, change sources or scopes, disable or enable. A disabled client's tokens are refused on their next request.
 //	@Tags			partner clients
 //	@Accept			json
@@ -203,8 +203,8 @@ func (h *Handler) UpdateClient(c *gin.Context) error {
 
 // RotateClientSecret godoc
 //
-//	@Summary		Rotate a partner client's secret
 //	@ID			rotateClientSecret
+//	@Summary		Rotate a partner client's secret
 //	@Description	Issues a new secret, shown this once; the old one stops working at once.
 //	@Tags			partner clients
 //	@Produce		json

@@ -16,8 +16,8 @@ type Health struct {
 
 // Healthz godoc
 //
-//	@Summary		Liveness probe
 //	@ID			getHealth
+//	@Summary		Liveness probe
 //	@Description	Answers 200 while the process serves HTTP; it does not touch the database.
 //	@Tags			operations
 //	@Produce		json
@@ -30,8 +30,8 @@ func (h *Handler) Healthz(c *gin.Context) error {
 
 // Readyz godoc
 //
-//	@Summary		Readiness probe
 //	@ID			getReadiness
+//	@Summary		Readiness probe
 //	@Description	Answers 200 when the database answers, 503 otherwise.
 //	@Tags			operations
 //	@Produce		json

@@ -64,8 +64,8 @@ func newHistoryEvent(e *models.AuditEvent) HistoryEvent {
 
 // ActorHistory godoc
 //
-//	@Summary		History of an actor
 //	@ID			listActorHistory
+//	@Summary		History of an actor
 //	@Description	Every creation, update and archiving, newest first: who (account or partner client), when, through which channel (api, sync, suggestion…) and each changed field's old and new values. The structure's managers, the territory's coordinators and administrators.
 //	@Tags			history
 //	@Produce		json
@@ -89,8 +89,8 @@ func (h *Handler) ActorHistory(c *gin.Context) error {
 
 // ServiceHistory godoc
 //
-//	@Summary		History of a service
 //	@ID			listServiceHistory
+//	@Summary		History of a service
 //	@Description	As for actors; visible to the managers of the service's structure, the territory's coordinators and administrators.
 //	@Tags			history
 //	@Produce		json

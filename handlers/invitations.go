@@ -62,8 +62,8 @@ func newInvitationCreated(inv *models.Invitation, token string, emailed bool) In
 
 // CreateInvitation godoc
 //
-//	@Summary		Invite a person
 //	@ID			createInvitation
+//	@Summary		Invite a person
 //	@Description	Administrators invite anyone with any grant (administration, a coordinator's territory, a role on a structure). Managers invite people to their own structure, with AddMember. When the service sends e-mail, the invitation link goes to the invited address (delivery email); otherwise the answer carries the token, shown this once (delivery manual). It expires after 7 days.
 //	@Tags			accounts
 //	@Accept			json
@@ -104,8 +104,8 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 
 // AcceptInvitation godoc
 //
-//	@Summary		Accept an invitation
 //	@ID			acceptInvitation
+//	@Summary		Accept an invitation
 //	@Description	Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants. Then log in at POST /api/v1/auth/login. Limited per IP address.
 //	@Tags			accounts
 //	@Accept			json

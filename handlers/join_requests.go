@@ -52,8 +52,8 @@ func newJoinRequest(j *models.JoinRequest) JoinRequest {
 
 // CreateJoinRequest godoc
 //
-//	@Summary		Ask to join a structure
 //	@ID			createJoinRequest
+//	@Summary		Ask to join a structure
 //	@Description	Any person with an account; the structure's managers accept or refuse.
 //	@Tags			members
 //	@Accept			json
@@ -92,8 +92,8 @@ func (h *Handler) CreateJoinRequest(c *gin.Context) error {
 
 // ListJoinRequests godoc
 //
-//	@Summary		List a structure's join requests
 //	@ID			listJoinRequests
+//	@Summary		List a structure's join requests
 //	@Description	The structure's managers and administrators.
 //	@Tags			members
 //	@Produce		json
@@ -118,8 +118,8 @@ func (h *Handler) ListJoinRequests(c *gin.Context) error {
 
 // ListMyJoinRequests godoc
 //
-//	@Summary		List my join requests
 //	@ID			listMyJoinRequests
+//	@Summary		List my join requests
 //	@Description	The caller's requests to join structures' teams, newest first, with their decision.
 //	@Tags			me
 //	@Produce		json
@@ -165,8 +165,8 @@ func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) e
 
 // DecideJoinRequest godoc
 //
-//	@Summary		Accept or refuse a join request
 //	@ID			decideJoinRequest
+//	@Summary		Accept or refuse a join request
 //	@Description	Accepting makes the person a member (or manager) at once.
 //	@Tags			members
 //	@Accept			json

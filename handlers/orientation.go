@@ -160,8 +160,8 @@ func vocabField(fe *models.FieldErrors, field, name string, in []string) []strin
 
 // OrientationSuggestions godoc
 //
-//	@Summary		Suggest services for a person's situation
 //	@ID			suggestOrientation
+//	@Summary		Suggest services for a person's situation
 //	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × free or Pass numérique. Ties are broken by id.
 //	@Tags			orientation
 //	@Accept			json

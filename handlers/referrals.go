@@ -355,8 +355,8 @@ func myStructures(p *models.Principal) []string {
 
 // CreateReferral godoc
 //
-//	@Summary		Refer a person to another structure's service
 //	@ID			createReferral
+//	@Summary		Refer a person to another structure's service
 //	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. contact_channel referent (the person is reached through the sender) needs the sender to share a professional e-mail or phone (PATCH /api/v1/me), else 422. The receiving structure's members are told by e-mail. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.
 //	@Tags			referrals
 //	@Accept			json
@@ -438,8 +438,8 @@ func (h *Handler) referralByID(c *gin.Context, id string) (*models.Referral, []m
 
 // GetReferral godoc
 //
-//	@Summary		Get a referral
 //	@ID			getReferral
+//	@Summary		Get a referral
 //	@Description	Members of the sending and of the receiving structure only; anyone else gets 404. It shows both structures' contact points, who sent it (sender) and who accepted it (accepted_by), with the professional contact they share, and where it was forwarded.
 //	@Tags			referrals
 //	@Produce		json
@@ -462,8 +462,8 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 
 // ListReferrals godoc
 //
-//	@Summary		List my structures' referrals
 //	@ID			listReferrals
+//	@Summary		List my structures' referrals
 //	@Description	Referrals sent or received by the structures the caller belongs to, newest first. Filters combine: the person's name (person_name: every word must begin the first or last name, accents and case ignored — matched in memory, never through an index), the service, the sender, « mine » (sent or accepted by me), statuses and dates. Send Accept: text/csv for the whole filtered list as CSV, without cursor (id, dates, direction, status, structures, service, themes, sender, the person's names, who accepted, refusal reason, forward); contacts, situations and messages are never in it.
 //	@Tags			referrals
 //	@Produce		json
@@ -540,8 +540,8 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 
 // TransitionReferral godoc
 //
-//	@Summary		Move a referral along its lifecycle
 //	@ID			transitionReferral
+//	@Summary		Move a referral along its lifecycle
 //	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
 //	@Tags			referrals
 //	@Accept			json
@@ -606,8 +606,8 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 
 // ReferralChangesFeed godoc
 //
-//	@Summary		Follow my structures' referrals
 //	@ID			listReferralChanges
+//	@Summary		Follow my structures' referrals
 //	@Description	Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: follow links.next (or pass meta.next_cursor back as cursor); meta.has_more says whether to call again at once. The envelope is the one of every feed (GET /api/v1/changes). Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_since starts from a time instead of a cursor.
 //	@Tags			referrals
 //	@Produce		json
@@ -677,8 +677,8 @@ type ReferralStats struct {
 
 // ReferralStatistics godoc
 //
-//	@Summary		Referral statistics
 //	@ID			getReferralStatistics
+//	@Summary		Referral statistics
 //	@Description	Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Send Accept: text/csv for one row per figure (section, key, label, count).
 //	@Tags			referrals
 //	@Produce		json

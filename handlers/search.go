@@ -214,8 +214,8 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 
 // SearchServices godoc
 //
-//	@Summary		Search services
 //	@ID			searchServices
+//	@Summary		Search services
 //	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, the commune, the themes and the description: accents and case are ignored, every word must match, each as a whole word or as the beginning of one (médiat finds Médiathèque), and results are ranked by relevance (a word in the service's or structure's name counts more than in the description). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.
 //	@Tags			search
 //	@Produce		json
@@ -283,8 +283,8 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 
 // SearchActors godoc
 //
-//	@Summary		Search actors
 //	@ID			searchActors
+//	@Summary		Search actors
 //	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, the themes offered, the summary and the description. themes and kind keep actors offering at least one published service with them.
 //	@Tags			search
 //	@Produce		json

@@ -184,8 +184,8 @@ func newService(s *models.Service) Service {
 
 // ListServices godoc
 //
-//	@Summary		List services
 //	@ID			listServices
+//	@Summary		List services
 //	@Description	Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.
 //	@Tags			services
 //	@Produce		json
@@ -275,8 +275,8 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 
 // GetService godoc
 //
-//	@Summary		Get a service
 //	@ID			getService
+//	@Summary		Get a service
 //	@Description	Returns the service with a summary of its actor. Drafts are visible only to those who may edit them (404 for others); an archived service answers 410.
 //	@Tags			services
 //	@Produce		json
@@ -343,8 +343,8 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 
 // CreateService godoc
 //
-//	@Summary		Create a service
 //	@ID			createService
+//	@Summary		Create a service
 //	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
@@ -389,8 +389,8 @@ func (h *Handler) CreateService(c *gin.Context) error {
 
 // ReplaceService godoc
 //
-//	@Summary		Replace a service
 //	@ID			replaceService
+//	@Summary		Replace a service
 //	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
@@ -419,8 +419,8 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 
 // PatchService godoc
 //
-//	@Summary		Update some fields of a service
 //	@ID			patchService
+//	@Summary		Update some fields of a service
 //	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
@@ -482,8 +482,8 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 
 // ArchiveService godoc
 //
-//	@Summary		Archive a service
 //	@ID			archiveService
+//	@Summary		Archive a service
 //	@Description	Removes the service from the directory; it stays as a tombstone (GET answers 410, change feeds report the deletion). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Produce		json
@@ -520,8 +520,8 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 
 // RestoreService godoc
 //
-//	@Summary		Restore an archived service
 //	@ID			restoreService
+//	@Summary		Restore an archived service
 //	@Description	Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.
 //	@Tags			services
 //	@Produce		json

@@ -242,8 +242,8 @@ func prefixFields(err error, prefix string) error {
 
 // SuggestActorChange godoc
 //
-//	@Summary		Suggest a change to an actor
 //	@ID			suggestActorChange
+//	@Summary		Suggest a change to an actor
 //	@Description	Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422).
 //	@Tags			suggestions
 //	@Accept			json
@@ -294,8 +294,8 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 
 // SuggestServiceChange godoc
 //
-//	@Summary		Suggest a change to a service
 //	@ID			suggestServiceChange
+//	@Summary		Suggest a change to a service
 //	@Description	As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it.
 //	@Tags			suggestions
 //	@Accept			json
@@ -357,8 +357,8 @@ func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error 
 
 // ListSuggestions godoc
 //
-//	@Summary		List suggestions
 //	@ID			listSuggestions
+//	@Summary		List suggestions
 //	@Description	The caller's own suggestions and those it may moderate (structures it manages, its coordinated territory; all for administrators).
 //	@Tags			suggestions
 //	@Produce		json
@@ -422,8 +422,8 @@ func (h *Handler) suggestionFor(c *gin.Context) (*models.Suggestion, models.Acto
 
 // GetSuggestion godoc
 //
-//	@Summary		Get a suggestion
 //	@ID			getSuggestion
+//	@Summary		Get a suggestion
 //	@Description	Its author and its moderators; others get 404.
 //	@Tags			suggestions
 //	@Produce		json
@@ -444,8 +444,8 @@ func (h *Handler) GetSuggestion(c *gin.Context) error {
 
 // DecideSuggestion godoc
 //
-//	@Summary		Accept or reject a suggestion
 //	@ID			decideSuggestion
+//	@Summary		Accept or reject a suggestion
 //	@Description	Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel "suggestion", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.
 //	@Tags			suggestions
 //	@Accept			json

@@ -165,8 +165,8 @@ func checkSyncSource(c *gin.Context, source string) error {
 
 // SyncActors godoc
 //
-//	@Summary		Upsert a partner's actors
 //	@ID			syncActors
+//	@Summary		Upsert a partner's actors
 //	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. At most 1000 actors per batch.
 //	@Tags			sync
 //	@Accept			json
@@ -242,8 +242,8 @@ func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*m
 
 // SyncServices godoc
 //
-//	@Summary		Upsert a partner's services
 //	@ID			syncServices
+//	@Summary		Upsert a partner's services
 //	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch.
 //	@Tags			sync
 //	@Accept			json
@@ -356,8 +356,8 @@ func NewImportReport(r *opendata.Report) ImportReport {
 
 // ImportPlaces godoc
 //
-//	@Summary		Import a file of the national standard
 //	@ID			importPlaces
+//	@Summary		Import a file of the national standard
 //	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "|" or ";" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
 //	@Tags			sync
 //	@Accept			text/csv

@@ -117,8 +117,8 @@ type TerritoryStats struct {
 
 // TerritoryStats godoc
 //
-//	@Summary		Describe a territory
 //	@ID			getTerritoryStats
+//	@Summary		Describe a territory
 //	@Description	A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.
 //	@Tags			stats
 //	@Produce		json
@@ -170,8 +170,8 @@ type TerritoryGeoJSON struct {
 
 // TerritoryGeoJSON godoc
 //
-//	@Summary		Map a territory's diagnostic
 //	@ID			getTerritoryGeoJSON
+//	@Summary		Map a territory's diagnostic
 //	@Description	The communes of GET /api/v1/stats/territory (same parameters) as a GeoJSON FeatureCollection of points at their centres, each with its population, its active places and the themes it lacks within gap_km, for maps.
 //	@Tags			stats
 //	@Produce		application/geo+json

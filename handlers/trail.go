@@ -95,8 +95,8 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 
 // ActorTrail godoc
 //
-//	@Summary		A structure's security trail
 //	@ID			listActorTrail
+//	@Summary		A structure's security trail
 //	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent). Newest first. The structure's managers (and its network's) and administrators.
 //	@Tags			members
 //	@Produce		json
@@ -128,8 +128,8 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 
 // PlatformTrail godoc
 //
-//	@Summary		The platform's security trail
 //	@ID			listPlatformTrail
+//	@Summary		The platform's security trail
 //	@Description	Every event of the security trail: accounts (creation, administration and coordination rights, disabling, password changes and resets), partner clients (registration, changes, secret rotations), invitations, memberships and traced reads of referrals. Platform administrators only.
 //	@Tags			accounts
 //	@Produce		json

@@ -116,8 +116,8 @@ func requireAdmin(c *gin.Context) error {
 
 // ListUsers godoc
 //
-//	@Summary		List accounts
 //	@ID			listUsers
+//	@Summary		List accounts
 //	@Description	Platform administrators only.
 //	@Tags			accounts
 //	@Produce		json
@@ -161,8 +161,8 @@ func userFilterFromQuery(v url.Values) (models.UserFilter, error) {
 
 // GetUser godoc
 //
-//	@Summary		Get an account
 //	@ID			getUser
+//	@Summary		Get an account
 //	@Description	Administrators see every account; anyone sees their own.
 //	@Tags			accounts
 //	@Produce		json
@@ -187,8 +187,8 @@ func (h *Handler) GetUser(c *gin.Context) error {
 
 // UpdateUser godoc
 //
-//	@Summary		Change an account
 //	@ID			updateUser
+//	@Summary		Change an account
 //	@Description	Platform administrators only: rename, grant or remove administration, set a coordinator's territory, disable or enable. A disabled account loses access on its next request; the last active administrator cannot be disabled or demoted.
 //	@Tags			accounts
 //	@Accept			json
@@ -237,8 +237,8 @@ type Me struct {
 
 // GetMe godoc
 //
-//	@Summary		Who am I
 //	@ID			getMe
+//	@Summary		Who am I
 //	@Description	The caller's account, roles per structure and coordinated territory, or the partner client's sources and scopes. Rights are read from the database on every request.
 //	@Tags			me
 //	@Produce		json
@@ -306,8 +306,8 @@ func newPasswordResetIssued(r *models.PasswordReset, emailed bool) PasswordReset
 
 // IssuePasswordReset godoc
 //
-//	@Summary		Issue a password reset link
 //	@ID			issuePasswordReset
+//	@Summary		Issue a password reset link
 //	@Description	For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual). It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).
 //	@Tags			accounts
 //	@Accept			json

@@ -47,8 +47,8 @@ func newVocabulary(v *vocab.Vocabulary) Vocabulary {
 
 // ListVocabularies godoc
 //
-//	@Summary		List the vocabularies
 //	@ID			listVocabularies
+//	@Summary		List the vocabularies
 //	@Description	Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels.
 //	@Tags			vocabularies
 //	@Produce		json
@@ -71,8 +71,8 @@ func (h *Handler) ListVocabularies(c *gin.Context) error {
 
 // GetVocabulary godoc
 //
-//	@Summary		Get a vocabulary
 //	@ID			getVocabulary
+//	@Summary		Get a vocabulary
 //	@Description	One controlled list with its terms: the value to send and to expect, a label and a slug (both also accepted in input).
 //	@Tags			vocabularies
 //	@Produce		json
