@@ -385,9 +385,27 @@ func parameterExamples(swaggerJSON []byte, doc *openapi3.T) error {
 				}
 				if x := o.Parameters.GetByInAndName(p.In, p.Name); x != nil {
 					x.Example = p.Example
+					// swag writes the example of a list as its text: the
+					// values separated by commas, as the query string has them.
+					if str, ok := p.Example.(string); ok && x.Schema != nil && x.Schema.Value.Type.Is("array") {
+						var vals []any
+						for _, v := range strings.Split(str, ",") {
+							vals = append(vals, strings.TrimSpace(v))
+						}
+						x.Example = vals
+					}
 				}
 			}
 		}
 	}
+	// Path parameters that are ids show one.
+	operations(doc, func(_, _ string, op *openapi3.Operation) {
+		for _, ref := range op.Parameters {
+			p := ref.Value
+			if p.In == "path" && p.Example == nil && p.Schema != nil && p.Schema.Value.Format == "uuid" {
+				p.Example = formatExamples["uuid"]
+			}
+		}
+	})
 	return nil
 }

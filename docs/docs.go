@@ -712,6 +712,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "médiathèque",
                         "description": "Case-insensitive part of the name",
                         "name": "name",
                         "in": "query"
@@ -722,6 +723,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "Marseille",
                         "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
@@ -732,6 +734,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "13001",
                         "description": "Postal codes",
                         "name": "postal_code",
                         "in": "query"
@@ -752,6 +755,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "13",
                         "description": "Département codes (13, 2A, 974)",
                         "name": "departement",
                         "in": "query"
@@ -762,6 +766,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "BIB",
                         "x-vocabulary": "typologies",
                         "description": "Structure types",
                         "name": "typologies",
@@ -831,6 +836,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-11-01T00:00:00Z",
                         "description": "Changed at or after this RFC 3339 time",
                         "name": "updated_since",
                         "in": "query"
@@ -884,6 +890,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 20,
+                        "example": 50,
                         "description": "Page size",
                         "name": "limit",
                         "in": "query"
@@ -3070,18 +3077,21 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "st etie",
                         "description": "Name prefix or INSEE code",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "13",
                         "description": "Département code",
                         "name": "departement",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "98800",
                         "description": "Postal code",
                         "name": "postal_code",
                         "in": "query"
@@ -5003,12 +5013,14 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "france services",
                         "description": "Words to find (prefixes accepted)",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "43.7,7.25",
                         "description": "latitude,longitude",
                         "name": "near",
                         "in": "query"
@@ -5018,6 +5030,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "example": 30,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -5267,12 +5280,14 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "médiathèque",
                         "description": "Words to find (prefixes accepted)",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "43.2965,5.3698",
                         "description": "latitude,longitude: restricts to radius_km around it and gives each result its distance_km",
                         "name": "near",
                         "in": "query"
@@ -5282,6 +5297,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "example": 5,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -5339,6 +5355,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "aide-aux-demarches-administratives",
                         "x-vocabulary": "themes",
                         "description": "Themes",
                         "name": "themes",
@@ -5532,6 +5549,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "saturday",
                         "description": "Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)",
                         "name": "open_on",
                         "in": "query"
@@ -5633,6 +5651,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "démarches",
                         "description": "Case-insensitive part of the name",
                         "name": "name",
                         "in": "query"
@@ -5664,6 +5683,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "aide-aux-demarches-administratives",
                         "x-vocabulary": "themes",
                         "description": "Themes",
                         "name": "themes",
@@ -5697,6 +5717,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "gratuit",
                         "x-vocabulary": "fees",
                         "description": "Fees",
                         "name": "fees",
@@ -5786,6 +5807,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "Marseille",
                         "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
@@ -5816,6 +5838,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "13",
                         "description": "Département codes",
                         "name": "departement",
                         "in": "query"
@@ -5823,6 +5846,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-11-01T00:00:00Z",
                         "description": "Changed at or after this RFC 3339 time",
                         "name": "updated_since",
                         "in": "query"
@@ -5862,6 +5886,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 20,
+                        "example": 50,
                         "description": "Page size",
                         "name": "limit",
                         "in": "query"
@@ -6902,12 +6927,14 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "13",
                         "description": "Département code",
                         "name": "departement",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "Marseille",
                         "description": "Commune: INSEE code or name",
                         "name": "commune",
                         "in": "query"
@@ -6932,6 +6959,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "example": 10,
                         "description": "Distance beyond which a commune is not served",
                         "name": "gap_km",
                         "in": "query"

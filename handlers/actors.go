@@ -358,26 +358,26 @@ func list(l models.StringList) []string {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			name				query		string		false	"Case-insensitive part of the name"
-//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
-//	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
+//	@Param			name				query		string		false	"Case-insensitive part of the name"	example(médiathèque)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
+//	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)	example(13001)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)
-//	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)	extensions(x-vocabulary=typologies)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)	example(13)
+//	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)	extensions(x-vocabulary=typologies)	example(BIB)
 //	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
 //	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)	extensions(x-vocabulary=training_labels)
 //	@Param			mobility			query		[]string	false	"Fixe, Itinérant"					collectionFormat(csv)	extensions(x-vocabulary=mobility)
 //	@Param			status				query		[]string	false	"active, temporarily_closed, closed"	collectionFormat(csv)	extensions(x-vocabulary=actor_status)
 //	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
-//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed)"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: not checked for 12 months; false: checked since"
 //	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
-//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ActorList
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
 //	@Failure		401					{object}	Problem	"A token was sent but is invalid"

@@ -72,9 +72,9 @@ func newCommune(c *commune.Commune) Commune {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q				query		string	false	"Name prefix or INSEE code"
-//	@Param			departement		query		string	false	"Département code"
-//	@Param			postal_code		query		string	false	"Postal code"
+//	@Param			q				query		string	false	"Name prefix or INSEE code"	example(st etie)
+//	@Param			departement		query		string	false	"Département code"	example(13)
+//	@Param			postal_code		query		string	false	"Postal code"	example(98800)
 //	@Param			arrondissements	query		bool	false	"Include the municipal arrondissements of Paris, Lyon and Marseille"
 //	@Param			cursor			query		string	false	"Cursor from a previous page"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)

@@ -222,15 +222,15 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q					query		string		false	"Words to find (prefixes accepted)"
-//	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"
-//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
+//	@Param			q					query		string		false	"Words to find (prefixes accepted)"	example(médiathèque)
+//	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"	example(43.2965,5.3698)
+//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(5)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"			collectionFormat(csv)
 //	@Param			code_postal			query		[]string	false	"Deprecated: the older name of postal_code"	collectionFormat(csv)
 //	@Param			include_remote		query		bool		false	"With a place (near, commune, postal_code): also return services given only remotely (without distance)"
 //	@Param			kind				query		[]string	false	"Service kinds"			collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
-//	@Param			themes				query		[]string	false	"Themes"				collectionFormat(csv)	extensions(x-vocabulary=themes)
+//	@Param			themes				query		[]string	false	"Themes"				collectionFormat(csv)	extensions(x-vocabulary=themes)	example(aide-aux-demarches-administratives)
 //	@Param			publics				query		[]string	false	"Publics"				collectionFormat(csv)	extensions(x-vocabulary=publics)
 //	@Param			specific_support	query		[]string	false	"Specific support"		collectionFormat(csv)	extensions(x-vocabulary=specific_support)
 //	@Param			fees				query		[]string	false	"Fees"					collectionFormat(csv)	extensions(x-vocabulary=fees)
@@ -249,7 +249,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			exclude_full		query		bool		false	"Leave out services flagged full"
 //	@Param			departement			query		[]string	false	"Département codes"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
-//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)
+//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (public holidays included)"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of (any filter field except status)"	collectionFormat(csv)
 //	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
@@ -291,9 +291,9 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q					query		string		false	"Words to find (prefixes accepted)"
-//	@Param			near				query		string		false	"latitude,longitude"
-//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
+//	@Param			q					query		string		false	"Words to find (prefixes accepted)"	example(france services)
+//	@Param			near				query		string		false	"latitude,longitude"	example(43.7,7.25)
+//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(30)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"			collectionFormat(csv)
 //	@Param			code_postal			query		[]string	false	"Deprecated: the older name of postal_code"	collectionFormat(csv)

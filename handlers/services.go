@@ -192,13 +192,13 @@ func newService(s *models.Service) Service {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			name				query		string		false	"Case-insensitive part of the name"
+//	@Param			name				query		string		false	"Case-insensitive part of the name"	example(démarches)
 //	@Param			actor_id			query		[]string	false	"Services of these actors"			collectionFormat(csv)
 //	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
-//	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)	extensions(x-vocabulary=themes)
+//	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)	extensions(x-vocabulary=themes)	example(aide-aux-demarches-administratives)
 //	@Param			publics				query		[]string	false	"Publics"							collectionFormat(csv)	extensions(x-vocabulary=publics)
 //	@Param			specific_support	query		[]string	false	"Specific support"					collectionFormat(csv)	extensions(x-vocabulary=specific_support)
-//	@Param			fees				query		[]string	false	"Fees"								collectionFormat(csv)	extensions(x-vocabulary=fees)
+//	@Param			fees				query		[]string	false	"Fees"								collectionFormat(csv)	extensions(x-vocabulary=fees)	example(gratuit)
 //	@Param			access_modes		query		[]string	false	"Access modes"						collectionFormat(csv)	extensions(x-vocabulary=access_modes)
 //	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"				collectionFormat(csv)	extensions(x-vocabulary=accompaniment_modes)
 //	@Param			languages			query		[]string	false	"Languages"							collectionFormat(csv)	extensions(x-vocabulary=languages)
@@ -208,16 +208,16 @@ func newService(s *models.Service) Service {
 //	@Param			is_full				query		bool		false	"Currently full"
 //	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)	extensions(x-vocabulary=service_status)
 //	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
-//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes"					collectionFormat(csv)
-//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
+//	@Param			departement			query		[]string	false	"Département codes"					collectionFormat(csv)	example(13)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the services of actors hidden by exclude_duplicates on /api/v1/actors"
 //	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
-//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ServiceList
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
 //	@Failure		401					{object}	Problem	"A token was sent but is invalid"
