@@ -265,3 +265,53 @@ func TestContractMergePatch(t *testing.T) {
 		t.Errorf("null on fields that cannot be removed: %d %s", r.Code, r.Body)
 	}
 }
+
+// TestContractSecurity checks each operation's security requirement against
+// what the server does with a token: security: [] reads none (a bad token
+// changes nothing), {} beside a scheme takes one when sent (a bad token is
+// refused, none is fine), a scheme alone requires one.
+func TestContractSecurity(t *testing.T) {
+	e := apitest.New(t)
+	doc := apitest.Spec(t)
+	params := regexp.MustCompile(`\{[^}]+\}`)
+	checked := 0
+	for path, item := range doc.Paths.Map() {
+		concrete := params.ReplaceAllString(path, "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d")
+		if strings.Contains(path, "{format}") || strings.Contains(path, "{name}") || strings.Contains(path, "{source}") {
+			concrete = params.ReplaceAllString(path, "x")
+		}
+		for method, op := range item.Operations() {
+			optional, required := false, false
+			for _, req := range *op.Security {
+				if len(req) == 0 {
+					optional = true
+				} else {
+					required = true
+				}
+			}
+			call := func(token string) int {
+				req := apitest.Request{Method: method, Path: concrete, Header: map[string]string{}}
+				if token != "" {
+					req.Header["Authorization"] = "Bearer " + token
+				}
+				if method != "GET" && method != "DELETE" {
+					req.Body = "{}"
+				}
+				return e.Do(req).Code
+			}
+			none, bad := call(""), call("not-a-token")
+			checked++
+			switch {
+			case !optional && !required && bad != none:
+				t.Errorf("%s %s: security: [], yet a bad token changes the answer (%d → %d)", method, path, none, bad)
+			case optional && (none == 401 || bad != 401):
+				t.Errorf("%s %s: an optional token: without %d, with a bad one %d (want not 401, then 401)", method, path, none, bad)
+			case !optional && required && (none != 401 || bad != 401):
+				t.Errorf("%s %s: a required token: without %d, with a bad one %d (want 401)", method, path, none, bad)
+			}
+		}
+	}
+	if checked < 90 {
+		t.Errorf("only %d operations checked", checked)
+	}
+}
