@@ -19,6 +19,10 @@ root="$(cd "$here/../.." && pwd)"
 cd "$here"
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1 npm_config_fund=false npm_config_audit=false
 
+for tool in node npm go; do
+  command -v "$tool" >/dev/null || { echo "contract: $tool is missing (needs Node.js 20.19+ with npm, and Go)" >&2; exit 1; }
+done
+
 # npm ci only when the lock changed since the last install.
 if ! cmp -s package-lock.json node_modules/.carnet-lock 2>/dev/null; then
   npm ci --loglevel=error
