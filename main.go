@@ -177,6 +177,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return mailsink(ctx, args, stdout)
 	case "bench": // search benchmark and seeding (issue 5)
 		return searchbench.Run(ctx, args, getenv, stdout)
+	case "migrate-db":
+		return migrateDB(ctx, args, stdout)
 	case "import":
 		return opendata.RunImport(ctx, args, getenv, stdout, stderr, func(r *opendata.Report) any { return handlers.NewImportReport(r) })
 	case "version", "--version", "-version":
@@ -206,6 +208,8 @@ Commands:
   bench search|seed …          measure search over HTTP, or fill CARNET_DB (see README)
   import FILE --source NAME    import a file of the national standard (CSV or JSON);
         [--dry-run] [--format csv|json] [--db PATH] [--snapshot] [--report-json]
+  migrate-db --from sqlite:FILE --to postgres://…
+                               copy a SQLite database into an empty PostgreSQL one
   version                      print the version (also --version)
   help                         show this text; "carnet COMMAND --help" shows one command's
 
@@ -255,6 +259,13 @@ CARNET_SMTP_URL=smtp://127.0.0.1:2525?starttls=none. Stop it with Ctrl-C.
 `,
 	"bench":  searchbench.Usage,
 	"import": opendata.ImportUsage,
+	"migrate-db": `Usage: carnet migrate-db --from sqlite:FILE --to postgres://USER@HOST/DB
+
+Copies every table of a SQLite database into an empty PostgreSQL database
+(both are migrated to this version's schema first), in one transaction:
+on error, nothing is copied. Stop the service first, then point CARNET_DB
+at the PostgreSQL URL. See README.md, section PostgreSQL.
+`,
 }
 
 // wantsHelp reports whether args ask for help rather than for work.
@@ -284,7 +295,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if cfg.JWTGenerated {
 		log.Warn("CARNET_JWT_SECRET is not set: using a random key, so tokens will not survive a restart (development mode only)")
 	}
-	store, err := models.Open(ctx, cfg.DBPath, models.Options{Logger: log, Notifications: cfg.SMTP != nil})
+	store, err := models.Open(ctx, cfg.DBPath, cfg.storeOptions(log))
 	if err != nil {
 		return err
 	}
@@ -327,7 +338,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	log.Info("listening", "version", buildVersion(), "addr", ln.Addr().String(), "db", cfg.DBPath, "env", cfg.Env, "docs", "/docs/index.html")
+	log.Info("listening", "version", buildVersion(), "addr", ln.Addr().String(), "db", models.RedactDSN(cfg.DBPath), "engine", store.Engine(), "env", cfg.Env, "docs", "/docs/index.html")
 	jobs, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopJobs()
 	go maintain(jobs, store, cfg, log)
@@ -433,22 +444,33 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdin
 		}
 		return err
 	}
-	fmt.Fprintf(stdout, "administrator %s created (id %s) in %s\n", u.Email, u.ID, cfg.DBPath)
+	fmt.Fprintf(stdout, "administrator %s created (id %s) in %s\n", u.Email, u.ID, models.RedactDSN(cfg.DBPath))
 	return nil
 }
 
 // maintain runs the referral lifecycle's periodic work — expiry and
-// retention — at start and then every cfg.Maintenance, until ctx ends. It
-// logs counts only: never who was concerned.
+// retention — once every cfg.Maintenance across all the replicas on the
+// database: each checks often whether the job is due and the first to
+// claim it runs it (Store.ClaimJob). It logs counts only: never who was
+// concerned.
 func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Logger) {
-	t := time.NewTicker(cfg.Maintenance)
+	host, _ := os.Hostname()
+	runner := fmt.Sprintf("%s/%d", host, os.Getpid())
+	t := time.NewTicker(min(max(cfg.Maintenance/10, time.Second), time.Minute))
 	defer t.Stop()
 	for {
-		r, err := store.Maintain(ctx, cfg.Referrals)
+		claimed, err := store.ClaimJob(ctx, "referral-maintenance", runner, cfg.Maintenance)
 		if err != nil && ctx.Err() == nil {
-			log.Error("referral maintenance failed", "error", err.Error())
-		} else if r != (models.MaintenanceReport{}) {
-			log.Info("referral maintenance", "expired", r.Expired, "reminded", r.Reminded, "no_outcome", r.NoOutcome, "anonymized", r.Anonymized, "purged", r.Purged)
+			log.Error("referral maintenance: cannot claim the job", "error", err.Error())
+		}
+		if claimed {
+			r, err := store.Maintain(ctx, cfg.Referrals)
+			if err != nil && ctx.Err() == nil {
+				log.Error("referral maintenance failed", "error", err.Error())
+			} else if err == nil {
+				log.Info("referral maintenance", "expired", r.Expired, "reminded", r.Reminded, "no_outcome", r.NoOutcome,
+					"anonymized", r.Anonymized, "purged", r.Purged, "runner", runner)
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -456,6 +478,47 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 		case <-t.C:
 		}
 	}
+}
+
+// migrateDB copies a SQLite database into an empty PostgreSQL database: the
+// way from the embedded default to a deployment with replicas.
+func migrateDB(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("migrate-db", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	from := fs.String("from", "", "the SQLite database: sqlite:FILE or FILE")
+	to := fs.String("to", "", "the PostgreSQL database: postgres://…")
+	if err := fs.Parse(args); err != nil || *from == "" || *to == "" || fs.NArg() > 0 {
+		return errors.New("usage: carnet migrate-db --from sqlite:FILE --to postgres://USER@HOST/DB")
+	}
+	if models.IsPostgresURL(*from) || !models.IsPostgresURL(*to) {
+		return errors.New("migrate-db copies a SQLite database (--from sqlite:FILE) into PostgreSQL (--to postgres://…)")
+	}
+	path := strings.TrimPrefix(*from, "sqlite:")
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("--from: %w", err)
+	}
+	start := time.Now()
+	src, err := models.Open(ctx, path, models.Options{})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := models.Open(ctx, *to, models.Options{})
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	fmt.Fprintf(stdout, "copying %s into %s\n", path, models.RedactDSN(*to))
+	total := 0
+	_, err = models.CopyDatabase(ctx, src, dst, func(t models.CopyTable) {
+		total += t.Rows
+		fmt.Fprintf(stdout, "  %-20s %9d rows  %s\n", t.Name, t.Rows, t.Duration.Round(time.Millisecond))
+	})
+	if err != nil {
+		return fmt.Errorf("nothing was copied: %w", err)
+	}
+	fmt.Fprintf(stdout, "%d rows copied in %s; point CARNET_DB at the PostgreSQL URL and start the service\n", total, time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 // referralsCmd runs referral maintenance once, for operators and cron.
@@ -488,7 +551,7 @@ func openStore(ctx context.Context, getenv func(string) string) (*models.Store, 
 	}
 	// E-mails queued by a command (reminders) are sent by the service's
 	// worker, which polls the outbox.
-	store, err := models.Open(ctx, cfg.DBPath, models.Options{Notifications: cfg.SMTP != nil})
+	store, err := models.Open(ctx, cfg.DBPath, cfg.storeOptions(nil))
 	return store, cfg, err
 }
 
@@ -570,7 +633,9 @@ func healthcheck(ctx context.Context, args []string, getenv func(string) string,
 type config struct {
 	Env          string
 	Addr         string
-	DBPath       string
+	DBPath       string // CARNET_DB: a SQLite file or a PostgreSQL URL
+	DBReadConns  int
+	DBWriteConns int
 	JWTSecret    []byte
 	JWTPrevious  [][]byte
 	JWTGenerated bool
@@ -692,6 +757,15 @@ func loadConfig(getenv func(string) string) (config, error) {
 			c.JWTPrevious = append(c.JWTPrevious, []byte(k))
 		}
 	}
+	conns := func(key string) int {
+		v := get(key, "0")
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 1000 {
+			errs = append(errs, fmt.Errorf("%s must be a number of connections between 1 and 1000", key))
+		}
+		return n
+	}
+	c.DBReadConns, c.DBWriteConns = conns("CARNET_DB_READ_CONNS"), conns("CARNET_DB_WRITE_CONNS")
 	if c.MaxBodyBytes, err = strconv.ParseInt(get("CARNET_MAX_BODY_BYTES", "1048576"), 10, 64); err != nil || c.MaxBodyBytes < 1024 {
 		errs = append(errs, errors.New("CARNET_MAX_BODY_BYTES must be an integer of at least 1024"))
 	}
@@ -725,6 +799,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 		c.JWTSecret = []byte(secret)
 	}
 	return c, errors.Join(errs...)
+}
+
+// storeOptions are the database settings of the configuration.
+func (c config) storeOptions(log *slog.Logger) models.Options {
+	return models.Options{Logger: log, ReadConns: c.DBReadConns, WriteConns: c.DBWriteConns, Notifications: c.SMTP != nil}
 }
 
 // weakSecret catches placeholders such as "changeme…" repeated or a run of one

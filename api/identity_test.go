@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"database/sql"
 	"net/url"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 	"carnet/api"
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/dbtest"
 )
 
 // TestIdentityWalkthrough follows the story: an administrator
@@ -401,15 +401,7 @@ func TestJoinRequests(t *testing.T) {
 // TestAuditIsAppendOnly checks the database refuses to rewrite history.
 // openRaw opens the environment's database file directly, to check what
 // the schema itself stores or refuses.
-func openRaw(t *testing.T, e *apitest.Env) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+e.DBPath+"?_busy_timeout=5000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func openRaw(t *testing.T, e *apitest.Env) *dbtest.DB { return dbtest.Raw(t, e.DBPath) }
 
 func TestAuditIsAppendOnly(t *testing.T) {
 	e := apitest.New(t)

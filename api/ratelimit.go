@@ -1,13 +1,11 @@
 package api
 
 import (
-	"math"
-	"sync"
+	"context"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"carnet/handlers"
+	"carnet/models"
 )
 
 // RateLimit is a token bucket: Burst attempts at once, refilled at one per
@@ -17,66 +15,30 @@ type RateLimit struct {
 	Burst int
 }
 
-// keyedLimiter keeps one token bucket per key (an IP address, an account),
-// forgetting keys idle long enough for their bucket to be full again.
-type keyedLimiter struct {
+// dbLimiter keeps its buckets in the database (Store.TakeRateToken), so that
+// the limits hold across replicas: a script spreading its guesses over
+// several servers behind a load balancer gets no more tries than against
+// one.
+type dbLimiter struct {
+	store *models.Store
 	limit RateLimit
 	now   func() time.Time
-
-	mu      sync.Mutex
-	buckets map[string]*bucket
-	sweep   time.Time
 }
 
-type bucket struct {
-	lim  *rate.Limiter
-	seen time.Time
-}
-
-func newKeyedLimiter(l RateLimit, now func() time.Time) *keyedLimiter {
+func newDBLimiter(store *models.Store, l RateLimit, now func() time.Time) *dbLimiter {
 	if now == nil {
 		now = time.Now
 	}
-	return &keyedLimiter{limit: l, now: now, buckets: map[string]*bucket{}}
+	return &dbLimiter{store: store, limit: l, now: now}
 }
 
-// Allow takes one token for key.
-func (k *keyedLimiter) Allow(key string) handlers.RateDecision {
-	now := k.now()
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.forget(now)
-	b, ok := k.buckets[key]
-	if !ok {
-		b = &bucket{lim: rate.NewLimiter(rate.Every(k.limit.Every), k.limit.Burst)}
-		k.buckets[key] = b
+// Allow takes one attempt for key. If the database cannot answer, the
+// attempt passes: the credential check that follows needs the database
+// too, and fails on its own.
+func (k *dbLimiter) Allow(ctx context.Context, key string) handlers.RateDecision {
+	r, err := k.store.TakeRateToken(ctx, key, models.RateRule{Every: k.limit.Every, Burst: k.limit.Burst}, k.now())
+	if err != nil {
+		return handlers.RateDecision{OK: true, Limit: k.limit.Burst}
 	}
-	b.seen = now
-	d := handlers.RateDecision{Limit: k.limit.Burst}
-	r := b.lim.ReserveN(now, 1)
-	if delay := r.DelayFrom(now); delay > 0 {
-		r.CancelAt(now)
-		d.RetryAfter = delay
-	} else {
-		d.OK = true
-	}
-	tokens := b.lim.TokensAt(now)
-	d.Remaining = max(0, int(math.Floor(tokens)))
-	d.Reset = time.Duration(float64(k.limit.Burst)-tokens) * k.limit.Every
-	return d
-}
-
-// forget drops buckets idle for longer than it takes to refill them, at most
-// once a minute, so that the map stays as small as the set of active keys.
-func (k *keyedLimiter) forget(now time.Time) {
-	if now.Sub(k.sweep) < time.Minute {
-		return
-	}
-	k.sweep = now
-	full := time.Duration(k.limit.Burst) * k.limit.Every
-	for key, b := range k.buckets {
-		if now.Sub(b.seen) > full {
-			delete(k.buckets, key)
-		}
-	}
+	return handlers.RateDecision{OK: r.OK, Limit: k.limit.Burst, Remaining: r.Remaining, Reset: r.Reset, RetryAfter: r.RetryAfter}
 }

@@ -137,8 +137,8 @@ func NewServer(cfg Config) (http.Handler, error) {
 		bodyLimit(cfg.Logger, cfg.MaxBodyBytes),
 	)
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
-		PerIP: newKeyedLimiter(cfg.PerIP, cfg.Now), PerAccount: newKeyedLimiter(cfg.PerAccount, cfg.Now), Version: cfg.Version,
-		SignupOpen: cfg.SignupOpen, SignUpLimit: newKeyedLimiter(cfg.SignUp, cfg.Now)}
+		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now), Version: cfg.Version,
+		SignupOpen: cfg.SignupOpen, SignUpLimit: newDBLimiter(cfg.Store, cfg.SignUp, cfg.Now)}
 	routes(r, h, cfg, docs, met)
 	return headAsGet{r}, nil
 }

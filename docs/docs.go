@@ -8198,7 +8198,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise.",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's read models (the search index follows the database's change log: writes by other replicas or a command-line import reach it within about a second).",
                 "produces": [
                     "application/json"
                 ],
@@ -8211,7 +8211,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/Health"
+                            "$ref": "#/definitions/Readiness"
                         }
                     },
                     "503": {
@@ -9799,6 +9799,42 @@ const docTemplate = `{
                 },
                 "old": {
                     "x-nullable": true
+                }
+            }
+        },
+        "FollowerHealth": {
+            "type": "object",
+            "required": [
+                "applied_seq",
+                "behind_seconds",
+                "errors",
+                "lag",
+                "name"
+            ],
+            "properties": {
+                "applied_seq": {
+                    "description": "AppliedSeq is the last change applied (the feed's seq).",
+                    "type": "integer",
+                    "example": 18342
+                },
+                "behind_seconds": {
+                    "description": "BehindSeconds is how long the oldest change not applied has waited.",
+                    "type": "number",
+                    "example": 0
+                },
+                "errors": {
+                    "description": "Errors counts failed attempts since start (they are retried).",
+                    "type": "integer",
+                    "example": 0
+                },
+                "lag": {
+                    "description": "Lag is the number of changes committed but not applied yet.",
+                    "type": "integer",
+                    "example": 0
+                },
+                "name": {
+                    "type": "string",
+                    "example": "search"
                 }
             }
         },
@@ -12465,6 +12501,42 @@ const docTemplate = `{
                 "weight": {
                     "type": "number",
                     "example": 0.15
+                }
+            }
+        },
+        "Readiness": {
+            "type": "object",
+            "required": [
+                "engine",
+                "followers",
+                "status",
+                "version"
+            ],
+            "properties": {
+                "engine": {
+                    "description": "Engine is the database engine: sqlite or postgres.",
+                    "type": "string",
+                    "enum": [
+                        "sqlite",
+                        "postgres"
+                    ],
+                    "example": "postgres"
+                },
+                "followers": {
+                    "description": "Followers are this process's consumers of the change log (the search\nindex among them).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/FollowerHealth"
+                    }
+                },
+                "status": {
+                    "type": "string",
+                    "example": "ok"
+                },
+                "version": {
+                    "description": "Version is the running build, as in Health.",
+                    "type": "string",
+                    "example": "v1.2.0"
                 }
             }
         },

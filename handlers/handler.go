@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -32,7 +33,7 @@ type RateDecision struct {
 
 // Limiter limits attempts per key; the api package implements it.
 type Limiter interface {
-	Allow(key string) RateDecision
+	Allow(ctx context.Context, key string) RateDecision
 }
 
 // Handler holds what every handler needs. Its methods are grouped by
@@ -77,7 +78,7 @@ func (h *Handler) limitWith(c *gin.Context, l Limiter, key string) error {
 	if l == nil {
 		return nil
 	}
-	d := l.Allow(key)
+	d := l.Allow(c.Request.Context(), key)
 	c.Header("RateLimit-Limit", strconv.Itoa(d.Limit))
 	c.Header("RateLimit-Remaining", strconv.Itoa(d.Remaining))
 	c.Header("RateLimit-Reset", strconv.Itoa(int(d.Reset.Seconds()+0.999)))

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 )
@@ -28,20 +29,51 @@ func (h *Handler) Healthz(c *gin.Context) error {
 	return nil
 }
 
+// Readiness is the answer of the readiness probe: the database answers, and
+// how far this process's read models are behind the database's change log.
+type Readiness struct {
+	Status string `json:"status" example:"ok"`
+	// Version is the running build, as in Health.
+	Version string `json:"version" example:"v1.2.0"`
+	// Engine is the database engine: sqlite or postgres.
+	Engine string `json:"engine" enums:"sqlite,postgres" example:"postgres"`
+	// Followers are this process's consumers of the change log (the search
+	// index among them).
+	Followers []FollowerHealth `json:"followers"`
+}
+
+// FollowerHealth is one consumer of the change log.
+type FollowerHealth struct {
+	Name string `json:"name" example:"search"`
+	// AppliedSeq is the last change applied (the feed's seq).
+	AppliedSeq int64 `json:"applied_seq" example:"18342"`
+	// Lag is the number of changes committed but not applied yet.
+	Lag int64 `json:"lag" example:"0"`
+	// BehindSeconds is how long the oldest change not applied has waited.
+	BehindSeconds float64 `json:"behind_seconds" example:"0"`
+	// Errors counts failed attempts since start (they are retried).
+	Errors int64 `json:"errors" example:"0"`
+}
+
 // Readyz godoc
 //
 //	@ID			getReadiness
 //	@Summary		Readiness probe
-//	@Description	Answers 200 when the database answers, 503 otherwise.
+//	@Description	Answers 200 when the database answers, 503 otherwise, with the lag of this process's read models (the search index follows the database's change log: writes by other replicas or a command-line import reach it within about a second).
 //	@Tags			operations
 //	@Produce		json
-//	@Success		200	{object}	Health
+//	@Success		200	{object}	Readiness
 //	@Failure		503	{object}	Problem
 //	@Router			/readyz [get]
 func (h *Handler) Readyz(c *gin.Context) error {
 	if err := h.Store.Ping(c.Request.Context()); err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, Health{Status: "ok", Version: h.Version})
+	out := Readiness{Status: "ok", Version: h.Version, Engine: h.Store.Engine(), Followers: []FollowerHealth{}}
+	for _, f := range h.Store.FollowerStats() {
+		out.Followers = append(out.Followers, FollowerHealth{Name: f.Name, AppliedSeq: f.Applied, Lag: f.Lag,
+			BehindSeconds: f.Behind.Round(time.Millisecond).Seconds(), Errors: f.Errors})
+	}
+	writeJSON(c, http.StatusOK, out)
 	return nil
 }

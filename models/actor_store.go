@@ -76,6 +76,9 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	if err := lockSourceKey(tx, a.Source, a.SourceID, "", ""); err != nil {
+		return err
+	}
 	if err := s.checkActorRefs(tx, a); err != nil {
 		return err
 	}
@@ -147,6 +150,9 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	if err := lockSourceKey(tx, a.Source, a.SourceID, before.Source, before.SourceID); err != nil {
+		return err
+	}
 	if err := s.checkActorRefs(tx, a); err != nil {
 		return err
 	}
@@ -212,7 +218,7 @@ func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
 		return err
 	}
 	var services []Service
-	if err := tx.Where("actor_id = ? AND archived_at IS NULL", a.ID).Find(&services).Error; err != nil {
+	if err := forUpdate(tx).Where("actor_id = ? AND archived_at IS NULL", a.ID).Find(&services).Error; err != nil {
 		return err
 	}
 	for i := range services {
@@ -235,7 +241,7 @@ func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
 		q = q.Where("actors.archived_at IS NULL")
 	}
 	if f.Name != "" {
-		q = q.Where("actors.name LIKE ? ESCAPE '\\'", "%"+escapeLike(f.Name)+"%")
+		q = q.Where(dialectOf(q).containsCaseless("actors.name"), "%"+escapeLike(f.Name)+"%")
 	}
 	if len(f.Communes) > 0 {
 		q = q.Where("lower(actors.commune) IN ?", lowerAll(f.Communes))
@@ -272,7 +278,7 @@ func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
 	}
 	if f.QualityMin != nil {
 		// The stored score lacks freshness, which depends on the day.
-		q = q.Where("actors.quality + CASE WHEN actors.checked_on >= ? THEN ? ELSE 0 END >= ?",
+		q = q.Where("actors.quality + CASE WHEN actors.checked_on >= ? THEN ? ELSE 0.0 END >= ?",
 			staleCutoff(now), freshWeight(), *f.QualityMin-0.0001)
 	}
 	if f.Stale != nil {
@@ -332,15 +338,15 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
 }
 
-// lockActor loads an actor for change inside a write transaction (the
-// transaction already holds SQLite's write lock, so nobody else changes it
-// until commit).
+// lockActor loads an actor for change inside a write transaction and locks
+// it until commit (SQLite's write transactions hold the whole database
+// already): nobody else changes it, its team or its services meanwhile.
 func lockActor(tx *gorm.DB, id string, ifVersion int64) (*Actor, error) {
 	if !ValidID(id) {
 		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", clip(id))
 	}
 	var a Actor
-	err := tx.Take(&a, "id = ?", id).Error
+	err := forUpdate(tx).Take(&a, "id = ?", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", id)
 	}
@@ -376,7 +382,9 @@ func (s *Store) checkActorRefs(tx *gorm.DB, a *Actor) error {
 			ParentID   *string
 			ArchivedAt *time.Time
 		}
-		res := tx.Model(&Actor{}).Select("parent_id", "archived_at").Where("id = ?", next).Take(&p)
+		// Shared locks: the parents cannot be archived, nor their own
+		// parents changed, until this write commits.
+		res := forShare(tx).Model(&Actor{}).Select("parent_id", "archived_at").Where("id = ?", next).Take(&p)
 		if errors.Is(res.Error, gorm.ErrRecordNotFound) || (res.Error == nil && p.ArchivedAt != nil && next == *a.ParentID) {
 			return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "parent_id", Reason: "no active actor has this id"}}}
 		}

@@ -55,14 +55,16 @@ func changeOf(entity, op string, before, after any) changeEvent {
 	return e
 }
 
-// recordChange logs a change and its audit event in the transaction tx, and
-// remembers it for the listeners told after commit.
+// recordChange logs a change and its audit event in the transaction tx.
 func recordChange(tx *gorm.DB, e changeEvent) error {
 	return recordChanges(tx, []changeEvent{e})
 }
 
-// recordChanges logs changes and their audit events, in order, with
-// multi-row INSERTs (the change log's seq comes back through RETURNING).
+// recordChanges logs changes and their audit events, in order. The audit
+// events are written at once, with multi-row INSERTs; the change log's rows
+// at the end of the transaction, under the log lock (see Store.write), so
+// that seq order is commit order: do not read them back in the same
+// transaction.
 func recordChanges(tx *gorm.DB, events []changeEvent) error {
 	ctx := tx.Statement.Context
 	changes := make([]Change, len(events))
@@ -75,14 +77,8 @@ func recordChanges(tx *gorm.DB, events []changeEvent) error {
 		}
 		audits[i] = ev
 	}
-	if err := tx.CreateInBatches(changes, rowsPerStatement(6)).Error; err != nil {
-		return err
-	}
 	if err := tx.CreateInBatches(audits, rowsPerStatement(13)).Error; err != nil {
 		return err
 	}
-	if list, ok := ctx.Value(changesKey{}).(*[]Change); ok {
-		*list = append(*list, changes...)
-	}
-	return nil
+	return appendLog(tx, func(p *pendingLogs) { p.changes = append(p.changes, changes...) })
 }

@@ -100,7 +100,7 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 	}
 	var out *DuplicateLink
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		l, err := getDuplicate(tx, id)
+		l, err := getDuplicate(forUpdate(tx), id)
 		if err != nil {
 			return err
 		}

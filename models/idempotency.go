@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // IdempotencyTTL is how long a key's answer is kept and replayed.
@@ -142,9 +143,18 @@ func (s *Store) BeginIdempotent(ctx context.Context, scope, key, hash string) (*
 		var k idempotencyKey
 		err := tx.Take(&k, "scope = ? AND key_hash = ?", scope, kh).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
+			// Another process (a replica) may claim the same key between
+			// the read and the insert: the key is then taken.
+			res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&idempotencyKey{Scope: scope, KeyHash: kh, RequestHash: hash,
+				State: idemPending, Owner: s.instance, ClaimToken: claim.Token, ClaimedAt: now, Headers: "{}", CreatedAt: now})
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				return &Error{Code: ECONFLICT, Message: "A request with this Idempotency-Key is still being processed; retry in a moment.", RetryAfter: time.Second}
+			}
 			out.Claim = claim
-			return tx.Create(&idempotencyKey{Scope: scope, KeyHash: kh, RequestHash: hash, State: idemPending, Owner: s.instance,
-				ClaimToken: claim.Token, ClaimedAt: now, Headers: "{}", CreatedAt: now}).Error
+			return nil
 		}
 		if err != nil {
 			return err
@@ -178,9 +188,17 @@ func (s *Store) BeginIdempotent(ctx context.Context, scope, key, hash string) (*
 			}
 			return &Error{Code: ECONFLICT, Message: "A request with this Idempotency-Key is still being processed; retry in a moment.", RetryAfter: wait}
 		}
+		res := tx.Model(&idempotencyKey{}).Where("scope = ? AND key_hash = ? AND claim_token = ?", scope, kh, k.ClaimToken).
+			Updates(map[string]any{"owner": s.instance, "claim_token": claim.Token, "claimed_at": now})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			// Another replica took the abandoned claim over first.
+			return &Error{Code: ECONFLICT, Message: "A request with this Idempotency-Key is still being processed; retry in a moment.", RetryAfter: time.Second}
+		}
 		out.Claim = claim
-		return tx.Model(&idempotencyKey{}).Where("scope = ? AND key_hash = ? AND claim_token = ?", scope, kh, k.ClaimToken).
-			Updates(map[string]any{"owner": s.instance, "claim_token": claim.Token, "claimed_at": now}).Error
+		return nil
 	})
 	if err != nil {
 		return nil, err

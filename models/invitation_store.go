@@ -101,7 +101,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 	var out *User
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var inv Invitation
-		err := tx.Take(&inv, "token_hash = ?", hashSecret(token)).Error
+		err := forUpdate(tx).Take(&inv, "token_hash = ?", hashSecret(token)).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return errBadInvitation
 		}
@@ -224,7 +224,7 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 	token, hash := newSecret(invitationPrefix)
 	var inv Invitation
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		err := tx.Take(&inv, "id = ? AND accepted_at IS NULL", id).Error
+		err := forUpdate(tx).Take(&inv, "id = ? AND accepted_at IS NULL", id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return errBadInvitation
 		}

@@ -125,7 +125,7 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, id string, accep
 	}
 	var out JoinRequest
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		err := tx.Take(&out, "id = ? AND actor_id = ?", id, actorID).Error
+		err := forUpdate(tx).Take(&out, "id = ? AND actor_id = ?", id, actorID).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return Errorf(ENOTFOUND, "This structure has no join request %q.", clip(id))
 		}

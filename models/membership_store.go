@@ -125,10 +125,11 @@ func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role, via st
 	return &Member{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, Role: role, CreatedAt: row.CreatedAt}, nil
 }
 
-// lockMembership loads a membership inside a write transaction.
+// lockMembership loads a membership inside a write transaction and locks it
+// until commit.
 func lockMembership(tx *gorm.DB, actorID, userID string) (*membershipRow, error) {
 	var row membershipRow
-	err := tx.Take(&row, "actor_id = ? AND user_id = ?", actorID, userID).Error
+	err := forUpdate(tx).Take(&row, "actor_id = ? AND user_id = ?", actorID, userID).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "This account is not a member of the structure.")
 	}
@@ -140,6 +141,11 @@ func lockMembership(tx *gorm.DB, actorID, userID string) (*membershipRow, error)
 // trail or its reset links, and a manager leaving by mistake could not undo
 // it. Another member is made manager first.
 func keepAManager(tx *gorm.DB, actorID, exceptUserID string) error {
+	// Two managers leaving at once would each count the other: changes to
+	// one structure's managers take turns.
+	if err := dialectOf(tx).lockKey(tx, "managers:"+actorID); err != nil {
+		return err
+	}
 	var n int64
 	if err := tx.Model(&membershipRow{}).Where("actor_id = ? AND role = ? AND user_id <> ?", actorID, RoleManager, exceptUserID).Count(&n).Error; err != nil {
 		return err
@@ -228,7 +234,7 @@ func (s *Store) MembershipsOf(ctx context.Context, userID string) ([]ActorMember
 	var rows []ActorMembership
 	err := s.read(ctx).Table("memberships").Joins("JOIN actors ON actors.id = memberships.actor_id").
 		Where("memberships.user_id = ?", userID).Select("memberships.actor_id, actors.name AS actor_name, memberships.role").
-		Order("actors.name COLLATE NOCASE").Scan(&rows).Error
+		Order(s.d.caseless("actors.name")).Scan(&rows).Error
 	return rows, dbError(err)
 }
 

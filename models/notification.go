@@ -160,13 +160,16 @@ func moderatorsOf(ref ActorRef) func(*gorm.DB) *gorm.DB {
 	return func(q *gorm.DB) *gorm.DB {
 		cond := "users.id IN (SELECT user_id FROM memberships WHERE role = ? AND actor_id IN ?)"
 		args := []any{string(RoleManager), ref.Lineage}
+		d := dialectOf(q)
 		if ref.Departement != "" {
-			cond += " OR users.coordinator_departements LIKE ?"
-			args = append(args, `%"`+ref.Departement+`"%`)
+			c, a := d.anyOf("users.coordinator_departements", []string{ref.Departement})
+			cond += " OR " + c
+			args = append(args, a...)
 		}
 		if ref.InseeCode != "" {
-			cond += " OR users.coordinator_communes LIKE ?"
-			args = append(args, `%"`+ref.InseeCode+`"%`)
+			c, a := d.anyOf("users.coordinator_communes", []string{ref.InseeCode})
+			cond += " OR " + c
+			args = append(args, a...)
 		}
 		return q.Where("("+cond+")", args...)
 	}

@@ -82,9 +82,10 @@ func keyset(q *gorm.DB, table string, p ListParams) (*gorm.DB, error) {
 	}
 	switch p.Sort {
 	case SortName:
-		col := table + ".name COLLATE NOCASE"
+		d := dialectOf(q)
+		col, arg := d.caseless(table+".name"), d.caseless("?")
 		if p.Cursor != "" {
-			q = q.Where("("+col+" > ? OR ("+col+" = ? AND "+id+" > ?))", c.Name, c.Name, c.ID)
+			q = q.Where("("+col+" > "+arg+" OR ("+col+" = "+arg+" AND "+id+" > ?))", c.Name, c.Name, c.ID)
 		}
 		return q.Order(col).Order(id), nil
 	case SortUpdatedAt:
@@ -135,7 +136,8 @@ func anyOf(q *gorm.DB, column string, values []string) *gorm.DB {
 	if len(values) == 0 {
 		return q
 	}
-	return q.Where("EXISTS (SELECT 1 FROM json_each("+column+") WHERE json_each.value IN ?)", values)
+	cond, args := dialectOf(q).anyOf(column, values)
+	return q.Where(cond, args...)
 }
 
 // Sequence cursors page through append-only logs (history, change feeds)

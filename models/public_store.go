@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -95,7 +96,7 @@ func (s *Store) PublicServices(ctx context.Context, f PublicServiceFilter) (Publ
 			q = q.Where("services.actor_id IN ?", f.ActorIDs)
 		}
 		q = matchWords(q, f.Words, "services.name", "services.description", "services.themes", "actors.name", "actors.commune", "services.location_commune")
-		cond, args, err := vocabCondition(f.Terms, f.Vocabularies)
+		cond, args, err := vocabCondition(dialectOf(q), f.Terms, f.Vocabularies)
 		if err != nil {
 			return nil, err
 		}
@@ -291,7 +292,7 @@ var vocabColumns = map[string]string{
 
 // vocabCondition builds "holds one of terms (any vocabulary)" AND "holds
 // some value of one of vocabularies".
-func vocabCondition(terms []VocabValues, vocabularies []string) (string, []any, error) {
+func vocabCondition(d dialect, terms []VocabValues, vocabularies []string) (string, []any, error) {
 	var parts []string
 	var args []any
 	if len(terms) > 0 {
@@ -303,10 +304,12 @@ func vocabCondition(terms []VocabValues, vocabularies []string) (string, []any, 
 			}
 			if t.Vocabulary == vocab.NameServiceKinds {
 				alts = append(alts, col+" IN ?")
+				args = append(args, t.Values)
 			} else {
-				alts = append(alts, "EXISTS (SELECT 1 FROM json_each("+col+") WHERE json_each.value IN ?)")
+				cond, vars := d.anyOf(col, t.Values)
+				alts = append(alts, cond)
+				args = append(args, vars...)
 			}
-			args = append(args, t.Values)
 		}
 		parts = append(parts, "("+strings.Join(alts, " OR ")+")")
 	}
@@ -320,7 +323,7 @@ func vocabCondition(terms []VocabValues, vocabularies []string) (string, []any, 
 			if v == vocab.NameServiceKinds {
 				alts = append(alts, col+" <> ''")
 			} else {
-				alts = append(alts, "json_array_length("+col+") > 0")
+				alts = append(alts, d.nonEmptyArray(col))
 			}
 		}
 		parts = append(parts, "("+strings.Join(alts, " OR ")+")")
@@ -343,13 +346,12 @@ func withinCircle(q *gorm.DB, lat, lon string, c Circle) *gorm.DB {
 
 // matchWords requires every word in at least one of the columns.
 func matchWords(q *gorm.DB, words []string, columns ...string) *gorm.DB {
+	d := dialectOf(q)
 	for _, w := range words {
-		p := globWord(w)
 		conds := make([]string, len(columns))
 		args := make([]any, len(columns))
 		for i, c := range columns {
-			conds[i] = c + " GLOB ?"
-			args[i] = p
+			conds[i], args[i] = d.containsWord(c, w)
 		}
 		q = q.Where("("+strings.Join(conds, " OR ")+")", args...)
 	}
@@ -379,7 +381,7 @@ func SearchWords(q string) []string {
 
 // letterVariants are the accented forms of the letters of French and of
 // the languages of names in the directory, so that a folded word matches
-// them whatever their case: SQLite's LIKE and lower() fold ASCII only.
+// them whatever their case (see the dialects' containsWord).
 var letterVariants = map[rune]string{
 	'a': "àáâãäå", 'c': "çćč", 'e': "èéêëēėęě", 'i': "ìíîïī", 'n': "ñńň",
 	'o': "òóôõöøō", 's': "śšş", 'u': "ùúûüūů", 'y': "ýÿ", 'z': "źżž",
@@ -398,23 +400,45 @@ func globWord(w string) string {
 		case r == '*' || r == '?' || r == '[' || r == ']':
 			b.WriteString("[" + string(r) + "]")
 		case unicode.IsLetter(r):
-			lower, upper := unicode.ToLower(r), unicode.ToUpper(r)
-			b.WriteByte('[')
-			b.WriteRune(lower)
-			if upper != lower {
-				b.WriteRune(upper)
-			}
-			for _, v := range letterVariants[lower] {
-				b.WriteRune(v)
-				if u := unicode.ToUpper(v); u != v {
-					b.WriteRune(u)
-				}
-			}
-			b.WriteByte(']')
+			b.WriteString(letterClass(r))
 		default:
 			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('*')
+	return b.String()
+}
+
+// regexpWord is globWord for PostgreSQL's regular expressions (~): the same
+// letter classes, other characters quoted, unanchored.
+func regexpWord(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			b.WriteString(letterClass(r))
+		} else {
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	return b.String()
+}
+
+// letterClass is the bracket class of a letter's lower and upper case and
+// their accented variants, the same in GLOB and in regular expressions.
+func letterClass(r rune) string {
+	var b strings.Builder
+	lower, upper := unicode.ToLower(r), unicode.ToUpper(r)
+	b.WriteByte('[')
+	b.WriteRune(lower)
+	if upper != lower {
+		b.WriteRune(upper)
+	}
+	for _, v := range letterVariants[lower] {
+		b.WriteRune(v)
+		if u := unicode.ToUpper(v); u != v {
+			b.WriteRune(u)
+		}
+	}
+	b.WriteByte(']')
 	return b.String()
 }

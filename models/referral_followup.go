@@ -30,7 +30,7 @@ type ReferralForward struct {
 func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForward) (*Referral, *Referral, error) {
 	var next, orig Referral
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		err := tx.Take(&orig, "id = ?", id).Error
+		err := forUpdate(tx).Take(&orig, "id = ?", id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return Errorf(ENOTFOUND, "No referral has the id %q.", clip(id))
 		}
@@ -87,14 +87,14 @@ func (s *Store) RemindReferrals(ctx context.Context, sentBefore, acceptedBefore 
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var due []Referral
 		if !sentBefore.IsZero() {
-			if err := tx.Where("status = ? AND created_at < ? AND reminded_status <> ?", ReferralSent, sentBefore.UTC(), ReferralSent).
+			if err := forUpdate(tx).Where("status = ? AND created_at < ? AND reminded_status <> ?", ReferralSent, sentBefore.UTC(), ReferralSent).
 				Order("id").Find(&due).Error; err != nil {
 				return err
 			}
 		}
 		if !acceptedBefore.IsZero() {
 			var acc []Referral
-			if err := tx.Where("status = ? AND accepted_at < ? AND reminded_status <> ?", ReferralAccepted, acceptedBefore.UTC(), ReferralAccepted).
+			if err := forUpdate(tx).Where("status = ? AND accepted_at < ? AND reminded_status <> ?", ReferralAccepted, acceptedBefore.UTC(), ReferralAccepted).
 				Order("id").Find(&acc).Error; err != nil {
 				return err
 			}

@@ -49,7 +49,9 @@ func (s *Store) PostReferralMessage(ctx context.Context, id, byActorID, body str
 	var m *ReferralMessage
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var r Referral
-		err := tx.Take(&r, "id = ?", id).Error
+		// Locked: retention cannot erase the referral's messages while
+		// this one is being added (see AnonymizeReferrals).
+		err := forUpdate(tx).Take(&r, "id = ?", id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return Errorf(ENOTFOUND, "No referral has the id %q.", clip(id))
 		}

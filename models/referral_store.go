@@ -61,7 +61,7 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 			Fields: []FieldError{{Field: "from_actor_id", Reason: "is closed today"}}}
 	}
 	var sv Service
-	err = tx.Take(&sv, "id = ?", r.ToServiceID).Error
+	err = forShare(tx).Take(&sv, "id = ?", r.ToServiceID).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && (sv.IsArchived() || !sv.IsPublished()) {
 		return referralInvalid("to_service_id", "no published service has this id")
 	}
@@ -158,9 +158,14 @@ func activeActorRef(tx *gorm.DB, id, field string) (*Actor, error) {
 	return nil, err
 }
 
+// addReferralEvent logs a step of r's lifecycle. The referral feed pages by
+// the events' seq, so they are appended like the change log: at the end of
+// the transaction, in commit order (do not read them back in the same
+// transaction).
 func addReferralEvent(tx *gorm.DB, r *Referral, kind, byUser, byActor, reason string, at time.Time) error {
-	return tx.Create(&ReferralEvent{ReferralID: r.ID, FromActorID: r.FromActorID, ToActorID: r.ToActorID, Kind: kind, Status: r.Status,
-		ByUserID: byUser, ByActorID: byActor, Reason: reason, At: at}).Error
+	ev := ReferralEvent{ReferralID: r.ID, FromActorID: r.FromActorID, ToActorID: r.ToActorID, Kind: kind, Status: r.Status,
+		ByUserID: byUser, ByActorID: byActor, Reason: reason, At: at}
+	return appendLog(tx, func(p *pendingLogs) { p.referralEvents = append(p.referralEvents, ev) })
 }
 
 // GetReferral returns the referral with id and its events; the caller checks
@@ -223,7 +228,7 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, ifVersion int
 	}
 	var out Referral
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		err := tx.Take(&out, "id = ?", id).Error
+		err := forUpdate(tx).Take(&out, "id = ?", id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return Errorf(ENOTFOUND, "No referral has the id %q.", clip(id))
 		}
@@ -493,7 +498,10 @@ func (s *Store) closeByPlatform(ctx context.Context, status, where string, args 
 	n := 0
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var due []Referral
-		if err := tx.Where(where, args...).Order("id").Find(&due).Error; err != nil {
+		// Locked, so that a structure answering one at the same moment
+		// either goes first (and PostgreSQL skips the row, no longer
+		// due) or finds it closed.
+		if err := forUpdate(tx).Where(where, args...).Order("id").Find(&due).Error; err != nil {
 			return err
 		}
 		now := s.now()
@@ -525,6 +533,13 @@ func (s *Store) AnonymizeReferrals(ctx context.Context, closedBefore, createdBef
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		now := s.now()
 		due := "anonymized_at IS NULL AND ((closed_at IS NOT NULL AND closed_at < ?) OR created_at < ?)"
+		// The referrals are locked first: a message posted at the same
+		// moment (which locks its referral too) then either commits
+		// before the messages are deleted, or finds the referral erased.
+		var locked []string
+		if err := forUpdate(tx).Model(&Referral{}).Where(due, closedBefore.UTC(), createdBefore.UTC()).Pluck("id", &locked).Error; err != nil {
+			return err
+		}
 		// The messages go with the person's data: they are about them.
 		erase := tx.Session(&gorm.Session{NewDB: true}).Model(&Referral{}).Select("id").Where(due, closedBefore.UTC(), createdBefore.UTC())
 		if err := tx.Where("referral_id IN (?)", erase).Delete(&ReferralMessage{}).Error; err != nil {

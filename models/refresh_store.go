@@ -76,7 +76,9 @@ func (s *Store) RotateRefreshToken(ctx context.Context, token string, ttl time.D
 	var reuse bool
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		var rt refreshToken
-		e := tx.Take(&rt, "token_hash = ?", hashSecret(token)).Error
+		// Locked: the same token presented twice at once is rotated
+		// once, and the second use is seen as a reuse.
+		e := forUpdate(tx).Take(&rt, "token_hash = ?", hashSecret(token)).Error
 		if errors.Is(e, gorm.ErrRecordNotFound) {
 			return errBadRefresh
 		}

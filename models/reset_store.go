@@ -55,7 +55,8 @@ func (s *Store) IssuePasswordReset(ctx context.Context, userID, actorID string) 
 	token, hash := newSecret(resetPrefix)
 	var out *PasswordReset
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		u, err := getUser(tx, userID)
+		// Locked: concurrent issues for one account count each other.
+		u, err := getUser(forUpdate(tx), userID)
 		if err != nil {
 			return err
 		}
@@ -101,7 +102,7 @@ func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordR
 	var out *PasswordReset
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var r passwordReset
-		if err := tx.Take(&r, "id = ? AND used_at IS NULL", id).Error; err != nil {
+		if err := forUpdate(tx).Take(&r, "id = ? AND used_at IS NULL", id).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
 				return errBadReset
 			}

@@ -29,7 +29,7 @@ func (s *Store) RestoreActor(ctx context.Context, id string, ifVersion int64) (*
 		}
 		if a.ParentID != nil {
 			var parent Actor
-			if err := tx.Take(&parent, "id = ?", *a.ParentID).Error; err != nil || parent.IsArchived() {
+			if err := forShare(tx).Take(&parent, "id = ?", *a.ParentID).Error; err != nil || parent.IsArchived() {
 				return Errorf(ECONFLICT, "The network %s of this actor is archived or gone: restore it first, or change its parent_id after restoring.", *a.ParentID)
 			}
 		}
@@ -51,7 +51,7 @@ func (s *Store) RestoreActor(ctx context.Context, id string, ifVersion int64) (*
 		var services []Service
 		// Archived with the actor: at its archiving or just after, in the
 		// same transaction (a service archived on its own before stays).
-		if err := tx.Where("actor_id = ? AND archived_at >= ?", a.ID, archivedAt).Find(&services).Error; err != nil {
+		if err := forUpdate(tx).Where("actor_id = ? AND archived_at >= ?", a.ID, archivedAt).Find(&services).Error; err != nil {
 			return err
 		}
 		for i := range services {
@@ -137,7 +137,7 @@ func archivedRecord[T Actor | Service](tx *gorm.DB, kind, id string, ifVersion i
 		return nil, Errorf(ENOTFOUND, "No %s has the id %q.", kind, clip(id))
 	}
 	var row T
-	err := tx.Take(&row, "id = ?", id).Error
+	err := forUpdate(tx).Take(&row, "id = ?", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No %s has the id %q.", kind, id)
 	}

@@ -8,10 +8,11 @@ import (
 	"gorm.io/gorm"
 )
 
-// This file gives read models kept beside SQLite (the search index of
+// This file gives read models kept beside the database (the search index of
 // models/search) what they need: every live row at start-up, and the current
 // state of the rows a write changed. They read the read pool: a listener
-// called by OnChange runs after the commit, so a fresh read sees it.
+// following the change log (Store.Follow) reads after the commit, so a fresh
+// read sees it.
 
 // scanBatch bounds how many rows one query loads, so that building an index
 // over a national directory does not hold one huge result set in memory.

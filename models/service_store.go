@@ -86,6 +86,9 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool) (
 	if sv.Status == vocab.ServiceArchived {
 		return nil, &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "status", Reason: "a new service cannot be archived; use draft or published"}}}
 	}
+	if err := lockSourceKey(tx, sv.Source, sv.SourceID, "", ""); err != nil {
+		return nil, err
+	}
 	var actor *Actor
 	if !live[sv.ActorID] {
 		var err error
@@ -157,6 +160,9 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 	}
 	sv.ID, sv.CreatedAt, sv.ArchivedAt = before.ID, before.CreatedAt, nil
 	if err := sv.Validate(); err != nil {
+		return err
+	}
+	if err := lockSourceKey(tx, sv.Source, sv.SourceID, before.Source, before.SourceID); err != nil {
 		return err
 	}
 	actor, err := activeActor(tx, sv.ActorID)
@@ -231,7 +237,7 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 	}
 	q = draftsVisibleTo(q, f.Viewer)
 	if f.Name != "" {
-		q = q.Where("services.name LIKE ? ESCAPE '\\'", "%"+escapeLike(f.Name)+"%")
+		q = q.Where(dialectOf(q).containsCaseless("services.name"), "%"+escapeLike(f.Name)+"%")
 	}
 	if len(f.ActorIDs) > 0 {
 		q = q.Where("services.actor_id IN ?", f.ActorIDs)
@@ -328,7 +334,7 @@ func lockService(tx *gorm.DB, id string, ifVersion int64) (*Service, error) {
 		return nil, Errorf(ENOTFOUND, "No service has the id %q.", clip(id))
 	}
 	var sv Service
-	err := tx.Take(&sv, "id = ?", id).Error
+	err := forUpdate(tx).Take(&sv, "id = ?", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No service has the id %q.", id)
 	}
@@ -345,10 +351,11 @@ func lockService(tx *gorm.DB, id string, ifVersion int64) (*Service, error) {
 }
 
 // activeActor loads the actor a service belongs to; it must exist and not be
-// archived.
+// archived. The actor is share-locked: it cannot be archived before the
+// service's write commits.
 func activeActor(tx *gorm.DB, id string) (*Actor, error) {
 	var a Actor
-	err := tx.Take(&a, "id = ?", id).Error
+	err := forShare(tx).Take(&a, "id = ?", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && a.IsArchived()) {
 		return nil, &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "no active actor has this id"}}}
 	}

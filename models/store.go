@@ -6,39 +6,38 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"net/url"
 	"runtime"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/mattn/go-sqlite3"
 	"github.com/pressly/goose/v3"
-	gormsqlite "gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
 // Store is the directory's persistence. Each exported method runs in one
 // transaction, so a request either fully happens or not at all.
 //
-// SQLite allows one writer at a time. Two pools make that explicit: writes go
-// through a single connection whose transactions start with BEGIN IMMEDIATE
-// (they queue on the busy timeout instead of failing with "database is
-// locked" when a read transaction tries to upgrade), while reads use a pool
-// of read-only connections that WAL lets run beside the writer.
+// Two pools: writes go through w, reads through r. On SQLite (the default)
+// the writer has a single connection whose transactions start with BEGIN
+// IMMEDIATE (they queue on the busy timeout instead of failing with
+// "database is locked" when a read transaction tries to upgrade), while the
+// readers are read-only connections that WAL lets run beside it. On
+// PostgreSQL both pools have several connections; the differences are in
+// the dialect d (dialect.go).
 type Store struct {
 	w   *gorm.DB
 	r   *gorm.DB
+	d   dialect
 	log *slog.Logger
 	now func() time.Time
 
-	listeners []ChangeListener
+	followers followers
 
 	// instance names this process in idempotency claims; claims holds the
 	// tokens of the claims its requests are running.
@@ -52,17 +51,6 @@ type Store struct {
 	outboxWake func()
 }
 
-// ChangeListener is told, after a write transaction commits and before the
-// write call returns, which actors and services it changed. Read models kept
-// beside SQLite (the search index) use it to stay identical to the database
-// right after a write returns. Listeners run synchronously, on the writer's
-// goroutine, one commit at a time: they must be quick and must not call
-// Store write methods.
-type ChangeListener func(ctx context.Context, changes []Change)
-
-// OnChange registers l. Call it before serving requests.
-func (s *Store) OnChange(l ChangeListener) { s.listeners = append(s.listeners, l) }
-
 // Options tunes a Store. The zero value is what production uses.
 type Options struct {
 	Logger *slog.Logger
@@ -70,15 +58,19 @@ type Options struct {
 	Now func() time.Time
 	// ReadConns is the size of the read pool; 0 means 2 × GOMAXPROCS.
 	ReadConns int
+	// WriteConns is the size of the write pool on PostgreSQL; 0 means 8.
+	// SQLite always writes through one connection.
+	WriteConns int
 	// Notifications queues e-mail notifications in the outbox, for a
 	// worker to send. Off when no SMTP server is configured: nothing is
 	// queued and nothing grows.
 	Notifications bool
 }
 
-// Open opens (creating if needed) the SQLite database at path and applies
-// pending migrations.
-func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+// Open opens the database named by dsn and applies pending migrations: a
+// PostgreSQL URL (postgres://…, see IsPostgresURL), or else the path of a
+// SQLite file, created if needed (optionally written sqlite:path).
+func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -88,49 +80,30 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if opt.ReadConns <= 0 {
 		opt.ReadConns = 2 * runtime.GOMAXPROCS(0)
 	}
+	if opt.WriteConns <= 0 {
+		opt.WriteConns = 8
+	}
+	now := func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }
 	cfg := &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // every write already runs in our own transaction
 		PrepareStmt:            false,
 		// GORM stamps CreatedAt/UpdatedAt itself on some writes: same
 		// clock and precision as s.now, so times compare as written.
-		NowFunc:        func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) },
-		TranslateError: false, // we translate SQLite errors ourselves in dbError
+		NowFunc:        now,
+		TranslateError: false, // the dialects translate errors themselves (dbError)
 	}
-	w, err := gorm.Open(gormsqlite.Open(dsn(path, false)), cfg)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+	var s *Store
+	var err error
+	if IsPostgresURL(dsn) {
+		s, err = openPostgres(ctx, dsn, cfg, opt)
+	} else {
+		s, err = openSQLite(ctx, sqlitePath(dsn), cfg, opt)
 	}
-	wdb, err := w.DB()
 	if err != nil {
 		return nil, err
 	}
-	wdb.SetMaxOpenConns(1)
-	wdb.SetMaxIdleConns(1)
-	wdb.SetConnMaxLifetime(0)
-	wdb.SetConnMaxIdleTime(0)
-	if err := tuneWriter(ctx, wdb); err != nil {
-		wdb.Close()
-		return nil, err
-	}
-	if err := migrate(ctx, wdb, opt.Logger); err != nil {
-		wdb.Close()
-		return nil, err
-	}
-	r, err := gorm.Open(gormsqlite.Open(dsn(path, true)), cfg)
-	if err != nil {
-		wdb.Close()
-		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
-	}
-	rdb, err := r.DB()
-	if err != nil {
-		wdb.Close()
-		return nil, err
-	}
-	rdb.SetMaxOpenConns(opt.ReadConns)
-	rdb.SetMaxIdleConns(opt.ReadConns)
-	s := &Store{w: w, r: r, log: opt.Logger, now: func() time.Time { return opt.Now().UTC().Truncate(time.Microsecond) }, instance: NewID(),
-		notify: opt.Notifications}
+	s.log, s.now, s.instance, s.notify = opt.Logger, now, NewID(), opt.Notifications
 	if err := s.resolvePlacesOnce(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("resolve addresses against the commune reference: %w", err)
@@ -143,77 +116,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-// dsn builds a mattn/go-sqlite3 connection string. The PRAGMAs:
-//   - journal_mode=WAL: readers never block the writer nor the reverse;
-//   - synchronous=NORMAL: durable across application crashes, and in WAL mode
-//     the database cannot be corrupted by a power loss (only the last
-//     transactions may roll back), for far fewer fsyncs than FULL;
-//   - foreign_keys=on: SQLite leaves them off by default;
-//   - busy_timeout=10000: wait up to 10 s for a lock instead of failing;
-//   - txlock=immediate (writer): take the write lock at BEGIN, so a
-//     read-then-write transaction cannot deadlock with another writer;
-//   - query_only (readers): a read connection cannot write by mistake;
-//   - stmt_cache_size=64: each connection keeps its last 64 prepared
-//     statements, so a statement run again (every INSERT of a sync batch)
-//     skips SQLite's parser; GORM's own PrepareStmt cannot do it inside a
-//     transaction, where it prepares again on every call;
-//   - cache_size=-65536 (writer): 64 MiB of page cache instead of SQLite's
-//     2 MiB, so that the index pages of a large directory stay in memory
-//     while a sync writes thousands of rows (100,000-place import: 1,480 →
-//     1,730 places/s, half the system time); readers keep the default;
-//   - secure_delete=on (writer): SQLite overwrites deleted and replaced
-//     content with zeros, in the page and in freed pages, so that the data
-//     of a referral erased by retention (or of any deleted row) does not
-//     stay readable in the file's free space. It applies to the whole
-//     database, not to chosen columns, so that later tables holding
-//     personal data are covered too; the old page images in the WAL are
-//     removed by Store.Checkpoint after an erasure.
-func dsn(path string, readOnly bool) string {
-	q := url.Values{}
-	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "NORMAL")
-	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "10000")
-	q.Set("_stmt_cache_size", "64")
-	if readOnly {
-		q.Set("_query_only", "1")
-	} else {
-		q.Set("_txlock", "immediate")
-		q.Set("_cache_size", "-65536")
-		q.Set("_secure_delete", "on")
-	}
-	// A URI filename: '%', '?' and '#' in the path must be escaped or the
-	// path would be cut at them.
-	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
-}
-
-var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-
-// tuneWriter sets what the DSN cannot on the single writer connection:
-//   - wal_autocheckpoint=10000: the WAL is copied into the database once it
-//     holds 10,000 pages (40 MB) rather than SQLite's 1,000. A sync batch
-//     of 500 places writes more than 1,000 pages, so with the default every
-//     commit ran a checkpoint (copying and syncing the same index pages
-//     again and again): the commit was a third of an import's time. Small
-//     writes fill the WAL slowly, so checkpoints stay rare and short for
-//     them;
-//   - journal_size_limit: the WAL file is truncated back to 64 MiB after a
-//     checkpoint rather than keeping its largest size on disk.
-func tuneWriter(ctx context.Context, db *sql.DB) error {
-	for _, p := range []string{"PRAGMA wal_autocheckpoint=10000", "PRAGMA journal_size_limit=67108864"} {
-		if _, err := db.ExecContext(ctx, p); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-	}
-	return nil
-}
-
-func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
-	sub, err := fs.Sub(migrationFiles, "migrations")
-	if err != nil {
-		return err
-	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub, goose.WithDisableGlobalRegistry(true))
+// migrate applies the engine's pending migrations. locker, when not nil,
+// makes processes starting together on one database (replicas) take turns.
+func migrate(ctx context.Context, db *sql.DB, d dialect, log *slog.Logger, opts ...goose.ProviderOption) error {
+	files, gd := d.migrations()
+	p, err := goose.NewProvider(gd, db, files, append(opts, goose.WithDisableGlobalRegistry(true))...)
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}
@@ -227,8 +134,12 @@ func migrate(ctx context.Context, db *sql.DB, log *slog.Logger) error {
 	return nil
 }
 
+// Engine names the database engine: "sqlite" or "postgres".
+func (s *Store) Engine() string { return s.d.name() }
+
 // Close closes both pools.
 func (s *Store) Close() error {
+	s.followers.stop()
 	var errs []error
 	for _, g := range []*gorm.DB{s.r, s.w} {
 		if db, err := g.DB(); err == nil {
@@ -252,7 +163,8 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // PoolStats reports the writer's and the readers' connection pools, for
-// metrics: the writer has one connection, so its waits are the write queue.
+// metrics. On SQLite the writer has one connection, so its waits are the
+// write queue.
 func (s *Store) PoolStats() (write, read sql.DBStats) {
 	if db, err := s.w.DB(); err == nil {
 		write = db.Stats()
@@ -263,32 +175,84 @@ func (s *Store) PoolStats() (write, read sql.DBStats) {
 	return write, read
 }
 
+// Checkpoint makes sure that data erased before it (a referral's personal
+// data at retention) no longer sits in the database's files, as far as the
+// engine allows: see the dialects' eraseLeftovers.
+func (s *Store) Checkpoint(ctx context.Context) error { return s.d.eraseLeftovers(ctx, s.w) }
+
 // Now returns the store's clock reading (UTC, microsecond precision).
 func (s *Store) Now() time.Time { return s.now() }
 
-type changesKey struct{}
+// pendingKey carries, in a write transaction's context, the rows it appends
+// to ordered logs. They are inserted at the end of the transaction, under
+// the dialect's log lock (see lockLogs), so that seq order is commit order
+// while the lock is held only for the insert and the commit.
+type pendingKey struct{}
 
-// write runs fn in a write transaction, translates database errors and, once
-// committed, tells the listeners what changed. The writer pool has a single
-// connection, so commits and notifications happen in the same order.
+type pendingLogs struct {
+	changes        []Change
+	referralEvents []ReferralEvent
+}
+
+// write runs fn in a write transaction, appends the rows fn logged, commits,
+// translates database errors and then lets the change log's followers know:
+// those that serve this process's reads (the search index) have applied the
+// write before write returns.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	var changes []Change
+	logs := &pendingLogs{}
 	var queued bool
-	tctx := context.WithValue(ctx, changesKey{}, &changes)
+	tctx := context.WithValue(ctx, pendingKey{}, logs)
 	tctx = context.WithValue(tctx, outboxKey{}, &queued)
-	err := s.w.WithContext(tctx).Transaction(fn)
+	err := s.w.WithContext(tctx).Transaction(func(tx *gorm.DB) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return appendLogs(tx, logs)
+	})
 	if err != nil {
 		return dbError(err)
 	}
-	if len(changes) > 0 {
-		for _, l := range s.listeners {
-			l(ctx, changes)
-		}
+	if n := len(logs.changes); n > 0 {
+		s.followers.committed(ctx, logs.changes[n-1].Seq)
 	}
 	if queued && s.outboxWake != nil {
 		s.outboxWake()
 	}
 	return nil
+}
+
+// appendLogs inserts the log rows of a transaction, under the log lock.
+func appendLogs(tx *gorm.DB, logs *pendingLogs) error {
+	if len(logs.changes) == 0 && len(logs.referralEvents) == 0 {
+		return nil
+	}
+	if err := dialectOf(tx).lockLogs(tx); err != nil {
+		return err
+	}
+	if len(logs.changes) > 0 {
+		if err := tx.CreateInBatches(&logs.changes, rowsPerStatement(6)).Error; err != nil {
+			return err
+		}
+	}
+	if len(logs.referralEvents) > 0 {
+		if err := tx.CreateInBatches(&logs.referralEvents, rowsPerStatement(9)).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendLog adds a row to an ordered log of the write transaction tx: add
+// appends it to the rows written at commit. Outside Store.write (nothing
+// does that today), the row is written at once, under the log lock.
+func appendLog(tx *gorm.DB, add func(*pendingLogs)) error {
+	if p, ok := tx.Statement.Context.Value(pendingKey{}).(*pendingLogs); ok {
+		add(p)
+		return nil
+	}
+	var p pendingLogs
+	add(&p)
+	return appendLogs(tx, &p)
 }
 
 // read runs fn on the read pool. Reads that must see a write's result go
@@ -309,42 +273,21 @@ func dbError(err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return &Error{Code: EUNAVAILABLE, Message: "The request was cancelled before it completed.", Err: err}
 	}
-	var se sqlite3.Error
-	if errors.As(err, &se) {
-		switch se.ExtendedCode {
-		case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
-			return &Error{Code: ECONFLICT, Message: "A record with the same key already exists.", Err: err}
-		case sqlite3.ErrConstraintForeignKey:
-			return &Error{Code: ECONFLICT, Message: "The record refers to a record that does not exist.", Err: err}
-		}
-		if se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked {
-			return &Error{Code: EUNAVAILABLE, Message: "The database is busy; retry shortly.", Err: err}
+	for _, d := range engines {
+		if e := d.translate(err); e != nil {
+			return e
 		}
 	}
 	return Internal(err)
 }
 
 // isUniqueOn reports whether err is a UNIQUE violation on the given index's
-// columns, as SQLite names them in its message ("actors.source, actors.source_id").
+// columns, named as SQLite names them ("actors.source, actors.source_id").
 func isUniqueOn(err error, columns string) bool {
-	var se sqlite3.Error
-	return errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey) &&
-		strings.Contains(se.Error(), columns)
-}
-
-// Checkpoint copies the WAL into the database file and truncates it to zero
-// bytes, so that page images written before an erasure no longer exist
-// anywhere on disk. Readers that still use an older snapshot pin the WAL;
-// the checkpoint waits for them (busy_timeout) and reports whether it could
-// complete. It runs on the writer connection, so no write interleaves.
-func (s *Store) Checkpoint(ctx context.Context) error {
-	var busy, logFrames, checkpointed int
-	row := s.w.WithContext(ctx).Raw("PRAGMA wal_checkpoint(TRUNCATE)").Row()
-	if err := row.Scan(&busy, &logFrames, &checkpointed); err != nil {
-		return dbError(err)
+	for _, d := range engines {
+		if cols, ok := d.uniqueColumns(err); ok {
+			return strings.Contains(cols, columns)
+		}
 	}
-	if busy != 0 {
-		return &Error{Code: EUNAVAILABLE, Message: "The write-ahead log could not be truncated: a reader held it; retry shortly.", RetryAfter: time.Second}
-	}
-	return nil
+	return false
 }

@@ -223,7 +223,7 @@ func noLongerApplies(err error) error {
 func (s *Store) decideSuggestion(ctx context.Context, id string, decide func(tx *gorm.DB, sg *Suggestion) error) (*Suggestion, error) {
 	var out *Suggestion
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		sg, err := getSuggestion(tx, id)
+		sg, err := getSuggestion(forUpdate(tx), id)
 		if err != nil {
 			return err
 		}

@@ -127,6 +127,9 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 		}
 	}
 	res, err := s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
+		if err := lockSource(tx, source); err != nil {
+			return err
+		}
 		keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
 		if err := s.syncActors(tx, source, actors, opt, res, keep.actors, offers); err != nil {
 			return err
@@ -199,6 +202,25 @@ func (s *Store) syncWrite(ctx context.Context, opt SyncOptions, fn func(tx *gorm
 		return nil, err
 	}
 	return res, nil
+}
+
+// lockSource makes one source's batches take turns: a batch reads which of
+// the source's keys exist before it writes, and two batches bringing the
+// same new key at once would otherwise both insert it.
+func lockSource(tx *gorm.DB, source string) error {
+	return dialectOf(tx).lockKey(tx, "sync:"+source)
+}
+
+// lockSourceKey takes the source's lock when a write gives a record a
+// partner key that it did not have (source, sourceID against the record's
+// previous ones), so that every path to a source's keys — sync, import, the
+// REST API for partners — checks and writes them one at a time. On
+// PostgreSQL a duplicate key would otherwise abort a whole sync batch.
+func lockSourceKey(tx *gorm.DB, source, sourceID, beforeSource, beforeID string) error {
+	if sourceID == "" || (source == beforeSource && sourceID == beforeID) {
+		return nil
+	}
+	return lockSource(tx, source)
 }
 
 type syncKeys struct{ actors, services map[string]bool }
@@ -309,7 +331,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			o.ID, o.Result = ex.ID, SyncUnchanged
 		case found:
 			var before Actor
-			if err := tx.Take(&before, "id = ?", ex.ID).Error; err != nil {
+			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
 			err = s.saveActor(tx, &before, a)
@@ -394,7 +416,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			o.ID, o.Result = ex.ID, SyncUnchanged
 		case found:
 			var before Service
-			if err := tx.Take(&before, "id = ?", ex.ID).Error; err != nil {
+			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return nil, err
 			}
 			if before.ActorID != sv.ActorID {
@@ -451,7 +473,7 @@ func resolveSyncActor(tx *gorm.DB, source string, sv *SyncService, cache map[str
 			return nil
 		}
 		var row struct{ ID string }
-		err := tx.Model(&Actor{}).Select("id").Where("source = ? AND source_id <> '' AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
+		err := forShare(tx).Model(&Actor{}).Select("id").Where("source = ? AND source_id <> '' AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return bad("actor_source_id", fmt.Sprintf("no active actor of the source %s has this source_id", source))
 		}
@@ -465,7 +487,7 @@ func resolveSyncActor(tx *gorm.DB, source string, sv *SyncService, cache map[str
 		return bad("actor_source_id", "is required (or actor_id): the actor the service belongs to")
 	}
 	var row struct{ Source string }
-	err := tx.Model(&Actor{}).Select("source").Where("id = ? AND archived_at IS NULL", sv.ActorID).Take(&row).Error
+	err := forShare(tx).Model(&Actor{}).Select("source").Where("id = ? AND archived_at IS NULL", sv.ActorID).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && row.Source != source) {
 		return bad("actor_id", fmt.Sprintf("no active actor of the source %s has this id", source))
 	}
@@ -561,7 +583,7 @@ func (s *Store) archiveAbsent(tx *gorm.DB, source string, keep syncKeys, actorsT
 	for _, r := range goneActors {
 		o := SyncOutcome{Index: -1, Entity: EntityActor, SourceID: r.SourceID, ID: r.ID, Result: SyncArchived}
 		var a Actor
-		if err := tx.Take(&a, "id = ?", r.ID).Error; err != nil {
+		if err := forUpdate(tx).Take(&a, "id = ?", r.ID).Error; err != nil {
 			return err
 		}
 		var children int64
@@ -577,7 +599,7 @@ func (s *Store) archiveAbsent(tx *gorm.DB, source string, keep syncKeys, actorsT
 	}
 	for _, r := range goneServices {
 		var sv Service
-		if err := tx.Take(&sv, "id = ?", r.ID).Error; err != nil {
+		if err := forUpdate(tx).Take(&sv, "id = ?", r.ID).Error; err != nil {
 			return err
 		}
 		if sv.IsArchived() { // archived with its actor just above
@@ -596,6 +618,9 @@ func (s *Store) archiveAbsent(tx *gorm.DB, source string, keep syncKeys, actorsT
 // in the given sets, with the same guard as SyncBatch.
 func (s *Store) ArchiveAbsent(ctx context.Context, source string, actorKeys, serviceKeys map[string]bool, opt SyncOptions) (*SyncResult, error) {
 	return s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
+		if err := lockSource(tx, source); err != nil {
+			return err
+		}
 		return s.archiveAbsent(tx, source, syncKeys{actors: actorKeys, services: serviceKeys}, true, true, opt.AllowMassArchive, res)
 	})
 }

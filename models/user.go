@@ -208,7 +208,7 @@ func (s *Store) ListUsers(ctx context.Context, f UserFilter) (Page[User], error)
 	filter := func(q *gorm.DB) *gorm.DB {
 		q = q.Where("users.deleted_at IS NULL")
 		if f.Email != "" {
-			q = q.Where("users.email LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(f.Email))+"%")
+			q = q.Where(dialectOf(q).containsCaseless("users.email"), "%"+escapeLike(strings.ToLower(f.Email))+"%")
 		}
 		if f.Disabled != nil {
 			q = q.Where("users.disabled = ?", *f.Disabled)
@@ -235,7 +235,7 @@ type UserUpdate struct {
 func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User, error) {
 	var out *User
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		u, err := getUser(tx, id)
+		u, err := getUser(forUpdate(tx), id)
 		if err != nil {
 			return err
 		}
@@ -289,6 +289,11 @@ func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User
 // keepOneAdmin refuses a change that would leave no active administrator:
 // nobody could then manage accounts or partner clients.
 func keepOneAdmin(tx *gorm.DB, exceptID string) error {
+	// Two administrators removing each other at once would both count
+	// the other: such changes take turns.
+	if err := dialectOf(tx).lockKey(tx, "platform-admins"); err != nil {
+		return err
+	}
 	var n int64
 	if err := tx.Model(&User{}).Where("platform_admin AND NOT disabled AND id <> ?", exceptID).Count(&n).Error; err != nil {
 		return err

@@ -1,6 +1,8 @@
-// Package apitest runs the real router against a temporary SQLite database
-// and checks every response against openapi.yaml, so that a handler cannot
-// drift from the published contract without a test failing.
+// Package apitest runs the real router against a database of its own (a
+// temporary SQLite file, or a fresh PostgreSQL schema when
+// CARNET_TEST_POSTGRES names a server: see models/dbtest) and checks every
+// response against openapi.yaml, so that a handler cannot drift from the
+// published contract without a test failing, on either engine.
 package apitest
 
 import (
@@ -29,6 +31,7 @@ import (
 
 	"carnet/api"
 	"carnet/models"
+	"carnet/models/dbtest"
 )
 
 // AdminEmail and AdminPassword are the platform administrator every Env has.
@@ -47,7 +50,8 @@ type Env struct {
 	Admin string
 	// AdminUser is the administrator's account.
 	AdminUser *models.User
-	// DBPath is the database file, for tests that inspect it directly.
+	// DBPath is the database (a SQLite file or a PostgreSQL URL), for
+	// tests that inspect it directly (dbtest.Raw).
 	DBPath string
 }
 
@@ -99,7 +103,7 @@ func WithClock(now func() time.Time) Option { return func(o *options) { o.now = 
 // WithMaxBody sets the request body limit.
 func WithMaxBody(n int64) Option { return func(o *options) { o.maxBody = n } }
 
-// New starts a service on a fresh temp-file database with production PRAGMAs.
+// New starts a service on a fresh database with production settings.
 func New(t testing.TB, opts ...Option) *Env {
 	t.Helper()
 	o := options{now: time.Now, ttl: 15 * time.Minute}
@@ -107,12 +111,7 @@ func New(t testing.TB, opts ...Option) *Env {
 		fn(&o)
 	}
 	ctx := context.Background()
-	dbPath := filepath.Join(t.TempDir(), "carnet.db")
-	store, err := models.Open(ctx, dbPath, models.Options{Now: o.now, Notifications: o.notify})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store, dbPath := dbtest.Open(t, models.Options{Now: o.now, Notifications: o.notify})
 	tokens, err := api.NewTokens(api.TokenConfig{Secret: []byte(strings.Repeat("k", 48)), Issuer: "carnet-test", Audience: "carnet-test-api", TTL: o.ttl, Now: o.now})
 	if err != nil {
 		t.Fatal(err)

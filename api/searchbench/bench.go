@@ -40,6 +40,10 @@ const usage = `Usage:
   carnet bench search [--actors 30000] [--services 100000] [--conns 32] [--duration 10s] [--warmup 2s] [--seed 1] [--db FILE] [--only TEXT] [--cpuprofile FILE]
       generate a synthetic territory in a temporary database, start the server on
       127.0.0.1:0 and measure each query shape over HTTP next to /healthz
+  carnet bench engines --postgres URL [--actors 30000] [--services 100000] [--conns 32] [--duration 10s] …
+      the same measures, plus concurrent writes over HTTP, on SQLite and on
+      PostgreSQL (a fresh schema of the database at URL, dropped after), one
+      after the other, then both side by side, each as a ratio to /healthz
   carnet bench seed [--actors N --services M | --standard FILE ...]
       fill CARNET_DB with a synthetic territory or with files of the national
       standard (JSON arrays, e.g. ../shared/reference/data/*.json)
@@ -53,6 +57,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	switch args[0] {
 	case "search":
 		return runSearch(ctx, args[1:], stdout)
+	case "engines":
+		return runEngines(ctx, args[1:], getenv, stdout)
 	case "seed":
 		return runSeed(ctx, args[1:], getenv, stdout)
 	}
@@ -104,24 +110,42 @@ type shape struct {
 	name   string
 	reqs   []request
 	cached bool // let the engine reuse answers between writes (off for every other shape, whose fixed request sets would otherwise be measured from the cache)
+	write  bool // changes the directory: no probe, no warm-up
 }
 
 type request struct {
 	method, path string
 	body         []byte
+	token        string
+}
+
+// options are the measuring settings shared by bench search and bench
+// engines.
+type options struct {
+	actors, services, conns int
+	duration, warmup        time.Duration
+	seed                    uint64
+	only, cpuprofile        string
+	// writes adds concurrent write shapes (PATCH and POST over HTTP).
+	writes bool
+}
+
+func (o *options) flags(fs *flag.FlagSet) {
+	fs.IntVar(&o.actors, "actors", 30000, "synthetic actors")
+	fs.IntVar(&o.services, "services", 100000, "synthetic services")
+	fs.IntVar(&o.conns, "conns", 32, "concurrent connections")
+	fs.DurationVar(&o.duration, "duration", 10*time.Second, "measuring time per shape")
+	fs.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured time before each shape")
+	fs.Uint64Var(&o.seed, "seed", 1, "random seed")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the search shapes to this file")
+	fs.StringVar(&o.only, "only", "", "run only the shapes whose name contains this text (health always runs)")
 }
 
 func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("bench search", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	actors := fs.Int("actors", 30000, "synthetic actors")
-	services := fs.Int("services", 100000, "synthetic services")
-	conns := fs.Int("conns", 32, "concurrent connections")
-	duration := fs.Duration("duration", 10*time.Second, "measuring time per shape")
-	warmup := fs.Duration("warmup", 2*time.Second, "unmeasured time before each shape")
-	seed := fs.Uint64("seed", 1, "random seed")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the search shapes to this file")
-	only := fs.String("only", "", "run only the shapes whose name contains this text (health always runs)")
+	var o options
+	o.flags(fs)
 	dbPath := fs.String("db", "", "keep the database in this file and reuse it when it exists (same seed and sizes): saves the minute of loading between runs")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("bench search: %w\n%s", err, usage)
@@ -131,10 +155,9 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	out := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 
 	fmt.Fprintf(stdout, "Carnet search benchmark: %d services / %d actors, %d connections, %s per shape, GOMAXPROCS=%d, %s\n",
-		*services, *actors, *conns, *duration, runtime.GOMAXPROCS(0), runtime.Version())
+		o.services, o.actors, o.conns, o.duration, runtime.GOMAXPROCS(0), runtime.Version())
 	path := filepath.Join(dir, "bench.db")
 	reuse := false
 	if *dbPath != "" {
@@ -149,7 +172,7 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	defer store.Close()
 	start := time.Now()
-	ter := synth.Generate(synth.Options{Seed: *seed, Actors: *actors, Services: *services})
+	ter := synth.Generate(synth.Options{Seed: o.seed, Actors: o.actors, Services: o.services})
 	if reuse {
 		fmt.Fprintf(stdout, "reusing %s (generated with the same seed and sizes)\n", path)
 	} else {
@@ -158,14 +181,32 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "generated and written to SQLite in %s\n", time.Since(start).Round(time.Millisecond))
 	}
+	_, err = measure(ctx, stdout, store, ter, o)
+	return err
+}
 
+// result is one shape's measurement.
+type result struct {
+	name string
+	st   stats
+	// vsHealth compares with the first health measurement of the run,
+	// vsAdjacent with a short one taken just before the shape.
+	vsHealth, adjacent, vsAdjacent float64
+}
+
+// measure builds the search index over store, starts the real server on
+// 127.0.0.1:0 and measures each shape over HTTP next to /healthz, printing
+// the table; it returns the figures.
+func measure(ctx context.Context, stdout io.Writer, store *models.Store, ter *synth.Territory, o options) ([]result, error) {
+	out := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	mem, err := search.NewMemory(ctx, store, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	defer mem.Close()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	ns, na := mem.Len()
@@ -174,41 +215,53 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 
 	secret := make([]byte, 48)
 	if _, err := crand.Read(secret); err != nil {
-		return err
+		return nil, err
 	}
 	tokens, err := api.NewTokens(api.TokenConfig{Secret: secret, Issuer: "carnet-bench", Audience: "carnet-bench", TTL: time.Hour})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Every shape measures the engine's work: answers are not reused
 	// between requests, except in the one shape that shows the cache.
 	mem.SetCacheSize(0)
-	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Search: mem})
+	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Search: mem,
+		// The write shapes log in once; the limits are the defaults.
+		PerIP: api.RateLimit{Every: time.Millisecond, Burst: 1000}})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Shutdown(context.Background())
 	base := "http://" + ln.Addr().String()
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
-		MaxIdleConns: *conns, MaxIdleConnsPerHost: *conns, MaxConnsPerHost: *conns, DisableCompression: true,
+		MaxIdleConns: o.conns, MaxIdleConnsPerHost: o.conns, MaxConnsPerHost: o.conns, DisableCompression: true,
 	}}
 
-	shapes := buildShapes(ter, rand.New(rand.NewPCG(*seed, 99)))
-	if *only != "" {
+	shapes := buildShapes(ter, rand.New(rand.NewPCG(o.seed, 99)))
+	if o.writes {
+		ws, err := writeShapes(ctx, store, tokens)
+		if err != nil {
+			return nil, err
+		}
+		shapes = append(shapes, ws...)
+	}
+	if o.only != "" {
 		shapes = slices.DeleteFunc(shapes, func(sh shape) bool {
-			return sh.name != shapes[0].name && !strings.Contains(sh.name, *only)
+			return sh.name != shapes[0].name && !strings.Contains(sh.name, o.only)
 		})
 	}
 	for _, sh := range shapes[1:] {
+		if sh.write {
+			continue // probing would change what it measures
+		}
 		total, err := probe(client, base, sh.reqs[0])
 		if err != nil {
-			return fmt.Errorf("%s: %w", sh.name, err)
+			return nil, fmt.Errorf("%s: %w", sh.name, err)
 		}
 		fmt.Fprintf(stdout, "  %s: first request %s %s → %d results\n", sh.name, sh.reqs[0].method, clip(sh.reqs[0].path), total)
 	}
@@ -219,30 +272,33 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	fmt.Fprintln(out, "shape\trequests\treq/s\tp50 ms\tp99 ms\tmax ms\terrors\tvs health\thealth just before\tvs it\t")
 	var healthRate float64
 	failed := 0
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		defer f.Close()
 	}
+	var results []result
 	for i, sh := range shapes {
-		if i == 1 && *cpuprofile != "" {
-			f, _ := os.OpenFile(*cpuprofile, os.O_WRONLY|os.O_TRUNC, 0)
+		if i == 1 && o.cpuprofile != "" {
+			f, _ := os.OpenFile(o.cpuprofile, os.O_WRONLY|os.O_TRUNC, 0)
 			if err := pprof.StartCPUProfile(f); err != nil {
-				return err
+				return nil, err
 			}
 			defer pprof.StopCPUProfile()
 		}
 		adjacent := healthRate
 		if i > 0 {
-			adjacent = load(ctx, client, base, shapes[0].reqs, *conns, max(*duration/4, 100*time.Millisecond)).rate
+			adjacent = load(ctx, client, base, shapes[0].reqs, o.conns, max(o.duration/4, 100*time.Millisecond)).rate
 		}
 		if sh.cached {
 			mem.SetCacheSize(2048)
 		}
-		load(ctx, client, base, sh.reqs, *conns, *warmup)
-		st := load(ctx, client, base, sh.reqs, *conns, *duration)
+		if !sh.write {
+			load(ctx, client, base, sh.reqs, o.conns, o.warmup)
+		}
+		st := load(ctx, client, base, sh.reqs, o.conns, o.duration)
 		if sh.cached {
 			mem.SetCacheSize(0)
 		}
@@ -250,8 +306,10 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 			healthRate, adjacent = st.rate, st.rate
 		}
 		failed += st.errors
+		r := result{name: sh.name, st: st, vsHealth: st.rate / healthRate, adjacent: adjacent, vsAdjacent: st.rate / adjacent}
+		results = append(results, r)
 		fmt.Fprintf(out, "%s\t%d\t%.0f\t%.2f\t%.2f\t%.2f\t%d\t%.2f\t%.0f\t%.2f\t\n", sh.name, st.n, st.rate, ms(st.p50), ms(st.p99), ms(st.max), st.errors,
-			st.rate/healthRate, adjacent, st.rate/adjacent)
+			r.vsHealth, adjacent, r.vsAdjacent)
 	}
 	out.Flush()
 
@@ -260,7 +318,7 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 	var lat []time.Duration
 	page, err := store.ListServices(ctx, models.ServiceFilter{ListParams: models.ListParams{Limit: 200}})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ids := make([]string, 0, len(page.Items))
 	for _, sv := range page.Items {
@@ -271,19 +329,19 @@ func runSearch(ctx context.Context, args []string, stdout io.Writer) error {
 		t0 := time.Now()
 		_, err := store.UpdateService(ctx, id, 0, func(s *models.Service) error { s.Name = fmt.Sprintf("Atelier renommé %d", i); return nil })
 		if err != nil {
-			return err
+			return nil, err
 		}
 		lat = append(lat, time.Since(t0))
 	}
 	n1, total1, locked1 := mem.UpdateStats()
 	slices.Sort(lat)
-	k := float64(n1 - n0)
+	k := float64(max(n1-n0, 1))
 	fmt.Fprintf(stdout, "\nwrite (rename a service, %d times, no concurrent load): median %.2f ms, p99 %.2f ms end to end; index update %.0f µs on average (reload + apply), of which %.0f µs under the write lock\n",
 		len(lat), ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), float64((total1-total0).Microseconds())/k, float64((locked1-locked0).Microseconds())/k)
 	if failed > 0 {
-		return fmt.Errorf("%d requests failed: the figures above are not valid", failed)
+		return results, fmt.Errorf("%d requests failed: the figures above are not valid", failed)
 	}
-	return nil
+	return results, nil
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -351,14 +409,14 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 		suggest = append(suggest, request{method: "POST", path: "/api/v1/orientation/suggestions", body: body})
 	}
 	return []shape{
-		{"health (/healthz)", health, false},
-		{"broad prefix q=médiat", broad, false},
-		{"broad prefix q=médiat, answers reused", broad, true},
-		{"selective words (name + commune)", selective, false},
-		{"near me (10 km)", nearOnly, false},
-		{"near me + 2 filters + 7 facets", nearFacets, false},
-		{"open on Saturday in a département", saturday, false},
-		{"orientation suggestions", suggest, false},
+		{name: "health (/healthz)", reqs: health},
+		{name: "broad prefix q=médiat", reqs: broad},
+		{name: "broad prefix q=médiat, answers reused", reqs: broad, cached: true},
+		{name: "selective words (name + commune)", reqs: selective},
+		{name: "near me (10 km)", reqs: nearOnly},
+		{name: "near me + 2 filters + 7 facets", reqs: nearFacets},
+		{name: "open on Saturday in a département", reqs: saturday},
+		{name: "orientation suggestions", reqs: suggest},
 	}
 }
 
@@ -373,6 +431,12 @@ func (rq request) do(client *http.Client, base string) (*http.Response, error) {
 	}
 	if rq.body != nil {
 		req.Header.Set("Content-Type", "application/json")
+		if rq.method == "PATCH" {
+			req.Header.Set("Content-Type", "application/merge-patch+json")
+		}
+	}
+	if rq.token != "" {
+		req.Header.Set("Authorization", "Bearer "+rq.token)
 	}
 	return client.Do(req)
 }
@@ -434,7 +498,7 @@ func load(ctx context.Context, client *http.Client, base string, reqs []request,
 				if err == nil {
 					_, err = io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
-					if resp.StatusCode != 200 {
+					if resp.StatusCode != 200 && resp.StatusCode != 201 {
 						err = errors.New(resp.Status)
 					}
 				}

@@ -5,10 +5,12 @@
 // territory (who offers what, and where nobody does).
 //
 // Engine is the narrow interface the HTTP layer uses. Memory implements it
-// with an index held in memory, built from the Store at start-up and updated
-// by Store.OnChange before each write returns, so a search made after a
-// write sees it; SQLite remains the source of truth. A PostgreSQL
-// deployment can implement Engine with SQL instead.
+// with an index held in memory, built from the Store at start-up and kept
+// current by following the database's change log: a write through this
+// process is applied before it returns, so a search made after a write sees
+// it, and a write by another process (a replica, a command-line import)
+// within the follower's poll interval. The database, SQLite or PostgreSQL,
+// remains the source of truth.
 package search
 
 import (

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"slices"
 	"strconv"
@@ -24,11 +25,12 @@ import (
 // index (tens of megabytes at national scale) on each write would cost far
 // more than the microseconds readers wait while a write is applied.
 type Memory struct {
-	store *models.Store
-	log   *slog.Logger
+	store    *models.Store
+	log      *slog.Logger
+	follower *models.Follower
 
-	// update serialises reload-and-apply, so that two writes' listeners
-	// running at once apply states in the order they read them.
+	// update serialises reload-and-apply (one follower calls it, but a
+	// rebuild must not run beside it).
 	update sync.Mutex
 	mu     sync.RWMutex
 
@@ -71,8 +73,11 @@ func (m *Memory) UpdateStats() (n int64, total, locked time.Duration) {
 
 var _ Engine = (*Memory)(nil)
 
-// NewMemory builds the index from store and keeps it current through
-// store.OnChange. Call it before serving requests.
+// NewMemory builds the index from store and keeps it current by following
+// the change log (models.Store.Follow): writes made through store are
+// applied before they return, writes by other processes (another replica, a
+// command-line import) within the follower's poll interval. Call it before
+// serving requests; the index follows until Close or store.Close.
 func NewMemory(ctx context.Context, store *models.Store, log *slog.Logger) (*Memory, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -80,13 +85,32 @@ func NewMemory(ctx context.Context, store *models.Store, log *slog.Logger) (*Mem
 	m := &Memory{store: store, log: log, scratches: make(chan *scratch, 64), hours: map[string]*parsedHours{}}
 	m.cache.max = 2048
 	start := time.Now()
+	// The log's position is read before the scan: changes committed
+	// while scanning are applied again, which is harmless.
+	from, err := store.LastSeq(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if err := m.rebuild(ctx); err != nil {
 		return nil, err
 	}
 	m.BuildTime = time.Since(start)
-	store.OnChange(m.onChange)
-	log.Info("search index built", "services", m.services.len(), "actors", m.actors.len(), "duration", m.BuildTime)
+	m.follower, err = store.Follow(ctx, models.FollowOptions{Name: "search", From: from, ReadYourWrites: true, Apply: m.onChange})
+	if err != nil {
+		return nil, err
+	}
+	log.Info("search index built", "services", m.services.len(), "actors", m.actors.len(), "duration", m.BuildTime, "seq", from)
 	return m, nil
+}
+
+// Close stops following the change log.
+func (m *Memory) Close() { m.follower.Stop() }
+
+// Lag reports how many changes of the database's change log the index has
+// not applied yet, and how long the oldest of them has waited.
+func (m *Memory) Lag() (int64, time.Duration) {
+	st := m.follower.Stats()
+	return st.Lag, st.Behind
 }
 
 // Len returns how many services and actors are searchable.
@@ -158,23 +182,16 @@ func (m *Memory) rebuild(ctx context.Context) error {
 	return nil
 }
 
-// onChange applies a committed write. It runs before the write returns, so
-// the reload must not depend on the request: a client hanging up must not
-// leave the index behind the database.
-func (m *Memory) onChange(ctx context.Context, changes []models.Change) {
-	ctx = context.WithoutCancel(ctx)
+// onChange applies a batch of the change log: it reloads the current state
+// of the records named and applies it. On error nothing is applied and the
+// follower gives the same batch again later.
+func (m *Memory) onChange(ctx context.Context, changes []models.Change) error {
 	m.update.Lock()
 	defer m.update.Unlock()
 	start := time.Now()
 	rows, err := m.store.LoadChanged(ctx, changes)
 	if err != nil {
-		// The index would miss this write: rebuild it from the database
-		// rather than serve stale results until the next restart.
-		m.log.Error("search index: reload failed; rebuilding", "error", err)
-		if err := m.rebuild(ctx); err != nil {
-			m.log.Error("search index: rebuild failed", "error", err)
-		}
-		return
+		return fmt.Errorf("search index: reload changed rows: %w", err)
 	}
 	applied := time.Now()
 	m.apply(rows)
@@ -182,6 +199,7 @@ func (m *Memory) onChange(ctx context.Context, changes []models.Change) {
 	m.applyNanos.Add(int64(time.Since(applied)))
 	m.updateNanos.Add(int64(time.Since(start)))
 	m.log.Debug("search index updated", "changes", len(changes), "duration", time.Since(start))
+	return nil
 }
 
 // apply updates the index with the current state of changed rows.

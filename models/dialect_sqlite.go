@@ -1,0 +1,114 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+	"github.com/pressly/goose/v3"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// sqliteDialect: one writer at a time (the Store's writer pool has a single
+// connection whose transactions begin IMMEDIATE, and other processes queue
+// on the file lock), so seq order is commit order and read-then-write
+// transactions need no locks of their own.
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string { return "sqlite" }
+
+// NOCASE folds ASCII letters, as the actors_name and services_name indexes
+// are declared.
+func (sqliteDialect) caseless(expr string) string { return expr + " COLLATE NOCASE" }
+
+// SQLite's LIKE ignores the case of ASCII letters.
+func (sqliteDialect) containsCaseless(column string) string {
+	return column + ` LIKE ? ESCAPE '\'`
+}
+
+func (sqliteDialect) anyOf(column string, values []string) (string, []any) {
+	return "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value IN ?)", []any{values}
+}
+
+func (sqliteDialect) nonEmptyArray(column string) string {
+	return "json_array_length(" + column + ") > 0"
+}
+
+// GLOB reads UTF-8 in classes, and unlike LIKE it has no escape clause to
+// get wrong; SQLite's LIKE and lower() fold ASCII only.
+func (sqliteDialect) containsWord(column, w string) (string, any) {
+	return column + " GLOB ?", globWord(w)
+}
+
+// SQLite's max() with two arguments is a scalar function.
+func (sqliteDialect) greatest(a, b string) string { return "max(" + a + ", " + b + ")" }
+
+// The single writer already orders commits, inside and across processes.
+func (sqliteDialect) lockLogs(*gorm.DB) error { return nil }
+
+func (sqliteDialect) lockKey(*gorm.DB, string) error { return nil }
+
+func (sqliteDialect) translate(err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return nil
+	}
+	switch se.ExtendedCode {
+	case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+		return &Error{Code: ECONFLICT, Message: "A record with the same key already exists.", Err: err}
+	case sqlite3.ErrConstraintForeignKey:
+		return &Error{Code: ECONFLICT, Message: "The record refers to a record that does not exist.", Err: err}
+	}
+	if se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked {
+		return &Error{Code: EUNAVAILABLE, Message: "The database is busy; retry shortly.", Err: err}
+	}
+	return nil
+}
+
+// SQLite names the columns in its message: "UNIQUE constraint failed:
+// actors.source, actors.source_id".
+func (sqliteDialect) uniqueColumns(err error) (string, bool) {
+	var se sqlite3.Error
+	if !errors.As(err, &se) || (se.ExtendedCode != sqlite3.ErrConstraintUnique && se.ExtendedCode != sqlite3.ErrConstraintPrimaryKey) {
+		return "", false
+	}
+	msg := se.Error()
+	if i := strings.Index(msg, "failed: "); i >= 0 {
+		return msg[i+len("failed: "):], true
+	}
+	return msg, true
+}
+
+// secure_delete (see dsn) zeroes deleted content in the pages; the WAL
+// still holds old page images until a checkpoint copies it into the file
+// and truncates it. Readers that still use an older snapshot pin the WAL;
+// the checkpoint waits for them (busy_timeout) and reports whether it could
+// complete. It runs on the writer connection, so no write interleaves.
+func (sqliteDialect) eraseLeftovers(ctx context.Context, w *gorm.DB) error {
+	var busy, logFrames, checkpointed int
+	row := w.WithContext(ctx).Raw("PRAGMA wal_checkpoint(TRUNCATE)").Row()
+	if err := row.Scan(&busy, &logFrames, &checkpointed); err != nil {
+		return dbError(err)
+	}
+	if busy != 0 {
+		return &Error{Code: EUNAVAILABLE, Message: "The write-ahead log could not be truncated: a reader held it; retry shortly.", RetryAfter: time.Second}
+	}
+	return nil
+}
+
+func (sqliteDialect) migrations() (fs.FS, goose.Dialect) {
+	sub, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		panic(err) // the embedded directory exists: a build error otherwise
+	}
+	return sub, goose.DialectSQLite3
+}
+
+var (
+	lockUpdate = clause.Locking{Strength: "UPDATE"}
+	lockShare  = clause.Locking{Strength: "SHARE"}
+)

@@ -1,0 +1,424 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// The change log (the changes table) is the one place every write to the
+// directory shows up, whichever process made it: this server, another
+// replica, a `carnet import` run beside it, a maintenance job. Read models
+// kept outside the database (the search index), and work that follows the
+// directory (duplicate detection, webhooks…), consume it with a Follower: a
+// cursor on the log's seq, moved forward batch by batch.
+//
+// How a change reaches a follower:
+//   - written through this Store: Store.write wakes every follower after the
+//     commit, and waits until those with ReadYourWrites have applied it, so
+//     a search made after a write's response sees the write, as before;
+//   - written by another process: the follower reads the log every Poll
+//     (200 ms by default), so it is applied within about Poll plus the time
+//     Apply takes.
+//
+// Followers only read "seq > cursor". That is correct because seq order is
+// commit order on both engines (SQLite's single writer; on PostgreSQL, the
+// log lock described in dialect_postgres.go).
+
+// FollowOptions configures a Follower.
+type FollowOptions struct {
+	// Name identifies the consumer in logs and statistics and, when
+	// Durable, in the change_cursors table. Required.
+	Name string
+	// Apply receives the next changes after the cursor, in seq order, at
+	// most Batch at a time. The same change may come again after an error
+	// or a restart (at-least-once): Apply must be idempotent, typically by
+	// reloading the current state of the records named (Store.LoadChanged).
+	// An error leaves the cursor where it was; the batch is tried again
+	// after a backoff. Apply's context says, to Store writes made inside
+	// it, not to wait for followers (which could be this one).
+	Apply func(ctx context.Context, batch []Change) error
+	// From is the seq to start after when no durable cursor is stored: 0
+	// for the whole log; a read model built by scanning the tables passes
+	// Store.LastSeq read before the scan (changes applied twice are
+	// harmless).
+	From int64
+	// Durable keeps the cursor in the change_cursors table, so that a
+	// restarted process resumes where it stopped (work that must happen
+	// once per change). Without it the cursor lives in memory, for read
+	// models rebuilt at start.
+	Durable bool
+	// ReadYourWrites makes writes through this Store wait, before they
+	// return, until the follower has applied them (at most WaitTimeout).
+	ReadYourWrites bool
+	// Batch is the most changes given to one Apply; 0 means 500.
+	Batch int
+	// Poll is how often the log is read when nothing wakes the follower;
+	// 0 means 200 ms.
+	Poll time.Duration
+	// MaxBackoff bounds the wait between retries after errors, which
+	// doubles from Poll; 0 means 30 s.
+	MaxBackoff time.Duration
+	// WaitTimeout bounds how long a write waits for a ReadYourWrites
+	// follower; 0 means 5 s. A write that waited that long still
+	// succeeds (it is committed); a warning is logged.
+	WaitTimeout time.Duration
+}
+
+// FollowerStats describe a follower's progress, for operators.
+type FollowerStats struct {
+	Name string
+	// Applied is the seq up to which changes were applied.
+	Applied int64
+	// Head is the last seq of the log when the follower last looked.
+	Head int64
+	// Lag is how many seqs separate Applied from Head.
+	Lag int64
+	// Behind is how long the oldest change not yet applied has been
+	// waiting (0 when the follower is up to date).
+	Behind time.Duration
+	// Batches and Changes count what was applied since start.
+	Batches, Changes int64
+	// Errors counts failed Apply calls and reads; LastError is the last.
+	Errors    int64
+	LastError string
+}
+
+// Follower applies the change log to a consumer. Create it with
+// Store.Follow; it runs until Stop or Store.Close.
+type Follower struct {
+	s      *Store
+	opt    FollowOptions
+	wake   chan struct{}
+	cancel context.CancelFunc
+	done   chan struct{}
+
+	mu       sync.Mutex
+	applied  int64
+	progress chan struct{} // closed and replaced whenever applied moves
+	stats    FollowerStats
+	waiting  time.Time // when the oldest unapplied change was committed
+}
+
+// Follow starts a follower of the change log. Register followers that serve
+// reads (ReadYourWrites) before serving requests.
+func (s *Store) Follow(ctx context.Context, opt FollowOptions) (*Follower, error) {
+	if opt.Name == "" || opt.Apply == nil {
+		return nil, errors.New("models: a follower needs a Name and an Apply function")
+	}
+	if opt.Batch <= 0 {
+		opt.Batch = 500
+	}
+	if opt.Poll <= 0 {
+		opt.Poll = 200 * time.Millisecond
+	}
+	if opt.MaxBackoff <= 0 {
+		opt.MaxBackoff = 30 * time.Second
+	}
+	if opt.WaitTimeout <= 0 {
+		opt.WaitTimeout = 5 * time.Second
+	}
+	start := opt.From
+	if opt.Durable {
+		seq, ok, err := s.loadCursor(ctx, opt.Name)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			start = seq
+		}
+	}
+	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	f := &Follower{s: s, opt: opt, wake: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{}),
+		applied: start, progress: make(chan struct{})}
+	f.stats = FollowerStats{Name: opt.Name, Applied: start, Head: start}
+	if !s.followers.add(f) {
+		cancel()
+		return nil, errors.New("models: the store is closed")
+	}
+	go f.run(runCtx)
+	return f, nil
+}
+
+// Wake makes the follower read the log now rather than at its next poll.
+func (f *Follower) Wake() {
+	select {
+	case f.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Wait blocks until the follower has applied every change up to seq, or ctx
+// ends.
+func (f *Follower) Wait(ctx context.Context, seq int64) error {
+	for {
+		f.mu.Lock()
+		applied, progress := f.applied, f.progress
+		f.mu.Unlock()
+		if applied >= seq {
+			return nil
+		}
+		select {
+		case <-progress:
+		case <-f.done:
+			return fmt.Errorf("follower %s stopped at seq %d before %d", f.opt.Name, applied, seq)
+		case <-ctx.Done():
+			return fmt.Errorf("follower %s at seq %d, waiting for %d: %w", f.opt.Name, applied, seq, ctx.Err())
+		}
+	}
+}
+
+// Applied returns the seq up to which changes were applied.
+func (f *Follower) Applied() int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.applied
+}
+
+// Stats returns the follower's progress.
+func (f *Follower) Stats() FollowerStats {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	st := f.stats
+	st.Applied = f.applied
+	st.Lag = max(0, st.Head-f.applied)
+	if st.Lag > 0 && !f.waiting.IsZero() {
+		// At is the application's clock at the write: another process's
+		// clock may be ahead of this one's.
+		st.Behind = max(0, time.Since(f.waiting))
+	}
+	return st
+}
+
+// Stop ends the follower and waits for its current batch to finish.
+func (f *Follower) Stop() {
+	f.cancel()
+	<-f.done
+	f.s.followers.remove(f)
+}
+
+type followingKey struct{}
+
+// following marks the context of Apply: writes made inside it do not wait
+// for followers.
+func following(ctx context.Context) bool { return ctx.Value(followingKey{}) != nil }
+
+func (f *Follower) run(ctx context.Context) {
+	defer close(f.done)
+	backoff := time.Duration(0)
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	applyCtx := context.WithValue(ctx, followingKey{}, f.opt.Name)
+	for {
+		n, err := f.step(applyCtx)
+		if ctx.Err() != nil {
+			return
+		}
+		var wait time.Duration
+		switch {
+		case err != nil:
+			backoff = min(max(2*backoff, f.opt.Poll), f.opt.MaxBackoff)
+			wait = backoff
+			f.mu.Lock()
+			f.stats.Errors++
+			f.stats.LastError = err.Error()
+			f.mu.Unlock()
+			f.s.log.Error("change log follower failed; retrying", "follower", f.opt.Name, "retry_in", wait, "error", err.Error())
+		case n == f.opt.Batch:
+			backoff = 0
+			continue // more is waiting
+		default:
+			backoff, wait = 0, f.opt.Poll
+		}
+		timer.Reset(wait)
+		select {
+		case <-ctx.Done():
+			return
+		case <-timer.C:
+		case <-f.wake:
+			if err != nil {
+				// Keep the backoff: writes must not turn a failing
+				// database into a busy loop.
+				select {
+				case <-ctx.Done():
+					return
+				case <-timer.C:
+				}
+			} else if !timer.Stop() {
+				<-timer.C
+			}
+		}
+	}
+}
+
+// step reads and applies one batch; it returns how many changes it applied.
+func (f *Follower) step(ctx context.Context) (int, error) {
+	after := f.Applied()
+	batch, head, err := f.s.changesAfter(ctx, after, f.opt.Batch)
+	if err != nil {
+		return 0, err
+	}
+	f.mu.Lock()
+	f.stats.Head = max(head, f.stats.Head)
+	if len(batch) > 0 && f.waiting.IsZero() {
+		f.waiting = batch[0].At
+	}
+	f.mu.Unlock()
+	if len(batch) == 0 {
+		return 0, nil
+	}
+	if err := f.opt.Apply(ctx, batch); err != nil {
+		return 0, err
+	}
+	last := batch[len(batch)-1].Seq
+	if f.opt.Durable {
+		if err := f.s.saveCursor(ctx, f.opt.Name, last); err != nil {
+			return 0, err
+		}
+	}
+	f.mu.Lock()
+	f.applied = last
+	f.stats.Batches++
+	f.stats.Changes += int64(len(batch))
+	f.waiting = time.Time{}
+	if last < f.stats.Head {
+		// The next change waits from its commit, at the latest now.
+		f.waiting = time.Now()
+	}
+	close(f.progress)
+	f.progress = make(chan struct{})
+	f.mu.Unlock()
+	return len(batch), nil
+}
+
+// followers are a Store's followers.
+type followers struct {
+	mu     sync.Mutex
+	list   []*Follower
+	closed bool
+}
+
+func (fs *followers) add(f *Follower) bool {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.closed {
+		return false
+	}
+	fs.list = append(fs.list, f)
+	return true
+}
+
+func (fs *followers) remove(f *Follower) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for i, g := range fs.list {
+		if g == f {
+			fs.list = append(fs.list[:i], fs.list[i+1:]...)
+			return
+		}
+	}
+}
+
+func (fs *followers) snapshot() []*Follower {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return append([]*Follower(nil), fs.list...)
+}
+
+// committed tells the followers that this process committed changes up to
+// seq, and waits for those that serve reads.
+func (fs *followers) committed(ctx context.Context, seq int64) {
+	list := fs.snapshot()
+	for _, f := range list {
+		f.Wake()
+	}
+	if following(ctx) {
+		return
+	}
+	for _, f := range list {
+		if !f.opt.ReadYourWrites {
+			continue
+		}
+		// The write is committed: a client hanging up must not leave
+		// this process's reads behind it.
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), f.opt.WaitTimeout)
+		err := f.Wait(wctx, seq)
+		cancel()
+		if err != nil {
+			f.s.log.Warn("a write returns before a follower applied it", "follower", f.opt.Name, "error", err.Error())
+		}
+	}
+}
+
+func (fs *followers) stop() {
+	fs.mu.Lock()
+	fs.closed = true
+	list := fs.list
+	fs.list = nil
+	fs.mu.Unlock()
+	for _, f := range list {
+		f.cancel()
+		<-f.done
+	}
+}
+
+// FollowerStats returns the progress of the store's followers.
+func (s *Store) FollowerStats() []FollowerStats {
+	list := s.followers.snapshot()
+	out := make([]FollowerStats, len(list))
+	for i, f := range list {
+		out[i] = f.Stats()
+	}
+	return out
+}
+
+// LastSeq returns the seq of the last change committed (0 for an empty log).
+func (s *Store) LastSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := s.read(ctx).Model(&Change{}).Select("COALESCE(MAX(seq), 0)").Scan(&seq).Error
+	return seq, dbError(err)
+}
+
+// changesAfter returns up to limit changes after seq after, in seq order,
+// and the log's last seq.
+func (s *Store) changesAfter(ctx context.Context, after int64, limit int) ([]Change, int64, error) {
+	var rows []Change
+	var head int64
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Where("seq > ?", after).Order("seq").Limit(limit).Find(&rows).Error; err != nil {
+			return err
+		}
+		return tx.Model(&Change{}).Select("COALESCE(MAX(seq), 0)").Scan(&head).Error
+	})
+	return rows, head, dbError(err)
+}
+
+// changeCursor is a durable follower's position in the change log.
+type changeCursor struct {
+	Consumer  string `gorm:"primaryKey"`
+	Seq       int64
+	UpdatedAt time.Time
+}
+
+func (changeCursor) TableName() string { return "change_cursors" }
+
+func (s *Store) loadCursor(ctx context.Context, name string) (int64, bool, error) {
+	var c changeCursor
+	err := s.read(ctx).Take(&c, "consumer = ?", name).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return 0, false, nil
+	}
+	return c.Seq, err == nil, dbError(err)
+}
+
+func (s *Store) saveCursor(ctx context.Context, name string, seq int64) error {
+	c := changeCursor{Consumer: name, Seq: seq, UpdatedAt: s.now()}
+	err := s.w.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "consumer"}},
+		DoUpdates: clause.AssignmentColumns([]string{"seq", "updated_at"})}).Create(&c).Error
+	return dbError(err)
+}

@@ -1,0 +1,17 @@
+-- +goose Up
+-- PostgreSQL twin of ../00002_idempotency.sql.
+CREATE TABLE idempotency_keys (
+    scope        text NOT NULL,
+    key          text NOT NULL,
+    request_hash text NOT NULL,
+    state        text NOT NULL,
+    status       integer NOT NULL DEFAULT 0,
+    headers      text NOT NULL DEFAULT '{}',
+    body         bytea,
+    created_at   timestamptz NOT NULL,
+    PRIMARY KEY (scope, key)
+);
+CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+
+-- +goose Down
+DROP TABLE idempotency_keys;
