@@ -4071,7 +4071,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × free or Pass numérique. Ties are broken by id.",
+                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).",
                 "consumes": [
                     "application/json"
                 ],
@@ -5001,7 +5001,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, the themes offered, the summary and the description. themes and kind keep actors offering at least one published service with them.",
+                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, the themes and kinds offered, the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. themes and kind keep actors offering at least one published service with them.",
                 "produces": [
                     "application/json"
                 ],
@@ -5213,7 +5213,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of the same search (a cursor from another search is refused)",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -5268,7 +5268,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, the commune, the themes and the description: accents and case are ignored, every word must match, each as a whole word or as the beginning of one (médiat finds Médiathèque), and results are ranked by relevance (a word in the service's or structure's name counts more than in the description). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
                 "produces": [
                     "application/json"
                 ],
@@ -5584,7 +5584,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of the same search (a cursor from another search is refused)",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -8114,7 +8114,7 @@ const docTemplate = `{
         },
         "/api/v1/vocabularies": {
             "get": {
-                "description": "Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels.",
+                "description": "Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels. Each term lists its synonyms: the everyday words and abbreviations of Carnet's reviewed thesaurus that search leads to it.",
                 "produces": [
                     "application/json"
                 ],
@@ -8259,6 +8259,7 @@ const docTemplate = `{
                 "name",
                 "national_programmes",
                 "opening_hours",
+                "opening_hours_unreadable",
                 "other_labels",
                 "parent_id",
                 "phones",
@@ -8367,6 +8368,13 @@ const docTemplate = `{
                 },
                 "opening_hours": {
                     "type": "string"
+                },
+                "opening_hours_unreadable": {
+                    "description": "The rules of opening_hours Carnet cannot read; empty when it reads\nthem all.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
                 },
                 "other_labels": {
                     "type": "string"
@@ -8520,10 +8528,13 @@ const docTemplate = `{
                 "id",
                 "latitude",
                 "longitude",
+                "matches",
+                "missing_words",
                 "mobility",
                 "name",
                 "national_programmes",
                 "opening_hours",
+                "opening_hours_unreadable",
                 "other_labels",
                 "parent_id",
                 "phones",
@@ -8618,6 +8629,18 @@ const docTemplate = `{
                     "x-nullable": true,
                     "example": 5.3691
                 },
+                "matches": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SearchMatch"
+                    }
+                },
+                "missing_words": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
                 "mobility": {
                     "type": "array",
                     "items": {
@@ -8638,6 +8661,13 @@ const docTemplate = `{
                 },
                 "opening_hours": {
                     "type": "string"
+                },
+                "opening_hours_unreadable": {
+                    "description": "The rules of opening_hours Carnet cannot read; empty when it reads\nthem all.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
                 },
                 "other_labels": {
                     "type": "string"
@@ -11762,7 +11792,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "free": {
-                    "description": "Only services whose fees include Gratuit or Gratuit sous condition.",
+                    "description": "No payment: services known to be paid only (Payant without Gratuit\nor Gratuit sous condition) are left out. Gratuit sous condition\n(membership, situation, Pass numérique…) and unknown fees are kept,\nflagged in the reasons (free_condition, fees_unknown) and ranked lower.",
                     "type": "boolean"
                 },
                 "languages": {
@@ -11843,13 +11873,21 @@ const docTemplate = `{
         "OrientationMeta": {
             "type": "object",
             "required": [
-                "matching"
+                "matching",
+                "relaxations"
             ],
             "properties": {
                 "matching": {
                     "description": "Services meeting every constraint; data holds the best of them.",
                     "type": "integer",
                     "example": 12
+                },
+                "relaxations": {
+                    "description": "When nothing matches: for each hard constraint, what relaxing it\nalone (keeping the others) would give, most results first. Empty\notherwise.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/OrientationRelaxation"
+                    }
                 }
             }
         },
@@ -11891,6 +11929,9 @@ const docTemplate = `{
                         "accompaniment",
                         "access",
                         "free",
+                        "free_condition",
+                        "paid",
+                        "fees_unknown",
                         "pass_numerique",
                         "open",
                         "support",
@@ -11902,6 +11943,50 @@ const docTemplate = `{
                     "description": "A French sentence built from the service's data.",
                     "type": "string",
                     "example": "À 1,2 km"
+                }
+            }
+        },
+        "OrientationRelaxation": {
+            "type": "object",
+            "required": [
+                "constraint",
+                "matching",
+                "nearest_km",
+                "text"
+            ],
+            "properties": {
+                "constraint": {
+                    "description": "The constraint: a field of constraints, place (the commune given),\nor not_full (services flagged full, which are left out).",
+                    "type": "string",
+                    "enum": [
+                        "max_distance_km",
+                        "place",
+                        "free",
+                        "when",
+                        "needs",
+                        "specific_support",
+                        "languages",
+                        "remote_only",
+                        "accept_remote",
+                        "not_full"
+                    ],
+                    "example": "max_distance_km"
+                },
+                "matching": {
+                    "description": "Services that would then match; for max_distance_km and place,\nthose within 100 km (the largest max_distance_km).",
+                    "type": "integer",
+                    "example": 23
+                },
+                "nearest_km": {
+                    "description": "For max_distance_km and place: the distance of the nearest service\nmeeting every other constraint (from the commune's centre for\nplace), in km; null otherwise.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 48.2
+                },
+                "text": {
+                    "description": "The same in French, for the helper.",
+                    "type": "string",
+                    "example": "Aucune à moins de 15 km ; la plus proche est à 48,2 km, et 23 sont à moins de 100 km"
                 }
             }
         },
@@ -13229,13 +13314,63 @@ const docTemplate = `{
                 }
             }
         },
+        "SearchMatch": {
+            "type": "object",
+            "required": [
+                "field",
+                "how",
+                "value",
+                "via",
+                "word"
+            ],
+            "properties": {
+                "field": {
+                    "description": "Where: name, actor_name, commune, labels, description, or a filter\nfield (themes, typologies, departement…).",
+                    "type": "string",
+                    "example": "themes"
+                },
+                "how": {
+                    "description": "exact: the word itself; word_form: a plural or other form; prefix: the\nbeginning of a longer word; vocabulary: a word of a value's label;\nsynonym: a thesaurus entry naming the value; related: a thesaurus\nentry whose need the value meets; place: a commune, postal code or\ndépartement; spelling: a near spelling of an unknown word.",
+                    "type": "string",
+                    "enum": [
+                        "exact",
+                        "word_form",
+                        "prefix",
+                        "vocabulary",
+                        "synonym",
+                        "related",
+                        "place",
+                        "spelling"
+                    ],
+                    "example": "related"
+                },
+                "value": {
+                    "description": "The indexed word or the field value matched.",
+                    "type": "string",
+                    "example": "Aide aux démarches administratives"
+                },
+                "via": {
+                    "description": "The thesaurus words or the value's label that led there; \"\" for text.",
+                    "type": "string",
+                    "example": "impôts"
+                },
+                "word": {
+                    "description": "The query word, folded (lower case, no accents).",
+                    "type": "string",
+                    "example": "impots"
+                }
+            }
+        },
         "SearchMeta": {
             "type": "object",
             "required": [
                 "has_more",
                 "limit",
                 "next_cursor",
+                "partial",
+                "places",
                 "sort",
+                "spellings",
                 "total"
             ],
             "properties": {
@@ -13254,6 +13389,17 @@ const docTemplate = `{
                     "x-nullable": true,
                     "example": "eyJzIjoibmFtZSJ9"
                 },
+                "partial": {
+                    "description": "true when no result holds every word of q: the results are those\nholding the most words, each listing its missing_words.",
+                    "type": "boolean"
+                },
+                "places": {
+                    "description": "Places named by q (communes, postal codes, départements).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SearchPlace"
+                    }
+                },
                 "sort": {
                     "description": "The order applied: relevance, distance or name.",
                     "type": "string",
@@ -13264,10 +13410,67 @@ const docTemplate = `{
                     ],
                     "example": "relevance"
                 },
+                "spellings": {
+                    "description": "Spellings for words of q the directory does not know (matched by a\nnear spelling).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SearchSpelling"
+                    }
+                },
                 "total": {
                     "description": "Results on all pages together.",
                     "type": "integer",
                     "example": 42
+                }
+            }
+        },
+        "SearchPlace": {
+            "type": "object",
+            "required": [
+                "filter",
+                "kind",
+                "words"
+            ],
+            "properties": {
+                "filter": {
+                    "description": "true: q names only places and acts as a place filter; false: the\nplace's results rank first.",
+                    "type": "boolean"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "commune",
+                        "postal_code",
+                        "departement"
+                    ],
+                    "example": "commune"
+                },
+                "words": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "saint",
+                        "etienne"
+                    ]
+                }
+            }
+        },
+        "SearchSpelling": {
+            "type": "object",
+            "required": [
+                "suggestion",
+                "word"
+            ],
+            "properties": {
+                "suggestion": {
+                    "type": "string",
+                    "example": "mediatheque"
+                },
+                "word": {
+                    "type": "string",
+                    "example": "mediatek"
                 }
             }
         },
@@ -13296,6 +13499,7 @@ const docTemplate = `{
                 "name",
                 "on_site",
                 "opening_hours",
+                "opening_hours_unreadable",
                 "pass_numerique",
                 "publics",
                 "remote",
@@ -13407,6 +13611,13 @@ const docTemplate = `{
                     "description": "The service's own hours; \"\" when the actor's hours apply.",
                     "type": "string"
                 },
+                "opening_hours_unreadable": {
+                    "description": "The rules of the service's own opening_hours Carnet cannot read.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
+                },
                 "pass_numerique": {
                     "type": "boolean"
                 },
@@ -13476,9 +13687,12 @@ const docTemplate = `{
                 "languages",
                 "latitude",
                 "longitude",
+                "matches",
+                "missing_words",
                 "name",
                 "on_site",
                 "opening_hours",
+                "opening_hours_unreadable",
                 "pass_numerique",
                 "publics",
                 "remote",
@@ -13587,6 +13801,20 @@ const docTemplate = `{
                     "type": "number",
                     "x-nullable": true
                 },
+                "matches": {
+                    "description": "How each word of q matched this result; [] without q.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SearchMatch"
+                    }
+                },
+                "missing_words": {
+                    "description": "Words of q this result does not hold (only when meta.partial is true).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
                 "name": {
                     "type": "string"
                 },
@@ -13596,6 +13824,13 @@ const docTemplate = `{
                 "opening_hours": {
                     "description": "The service's own hours; \"\" when the actor's hours apply.",
                     "type": "string"
+                },
+                "opening_hours_unreadable": {
+                    "description": "The rules of the service's own opening_hours Carnet cannot read.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
                 },
                 "pass_numerique": {
                     "type": "boolean"
@@ -15083,6 +15318,51 @@ const docTemplate = `{
                 }
             }
         },
+        "UnreadableHours": {
+            "type": "object",
+            "required": [
+                "position",
+                "reason",
+                "text",
+                "unknown_days"
+            ],
+            "properties": {
+                "position": {
+                    "description": "Byte offset in opening_hours where reading stopped.",
+                    "type": "integer",
+                    "example": 25
+                },
+                "reason": {
+                    "description": "Why it cannot be read.",
+                    "type": "string",
+                    "example": "expected \"-\" and an end time after \"17:00\" (single points in time are not supported), found the end of the value"
+                },
+                "text": {
+                    "description": "The rule as written, with what follows it up to the next \";\".",
+                    "type": "string",
+                    "example": "Sa 17:00"
+                },
+                "unknown_days": {
+                    "description": "The days whose hours are therefore unknown.",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday"
+                        ]
+                    },
+                    "example": [
+                        "saturday"
+                    ]
+                }
+            }
+        },
         "User": {
             "type": "object",
             "required": [
@@ -15303,7 +15583,8 @@ const docTemplate = `{
         "VocabularyList": {
             "type": "object",
             "required": [
-                "data"
+                "data",
+                "thesaurus_version"
             ],
             "properties": {
                 "data": {
@@ -15311,6 +15592,11 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/Vocabulary"
                     }
+                },
+                "thesaurus_version": {
+                    "description": "Version of the thesaurus behind the terms' synonyms.",
+                    "type": "string",
+                    "example": "2026-12-01"
                 }
             }
         },
@@ -15320,6 +15606,7 @@ const docTemplate = `{
                 "description",
                 "label",
                 "slug",
+                "synonyms",
                 "value"
             ],
             "properties": {
@@ -15335,6 +15622,18 @@ const docTemplate = `{
                     "description": "An ASCII form accepted in input and query strings.",
                     "type": "string",
                     "example": "aide-aux-demarches-administratives"
+                },
+                "synonyms": {
+                    "description": "Everyday words and abbreviations that search leads to this value\n(Carnet's reviewed thesaurus): those naming it first, then needs it\nmeets. [] when none.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "impôts",
+                        "carte grise",
+                        "CAF"
+                    ]
                 },
                 "value": {
                     "description": "The exact value to send and to expect in responses.",

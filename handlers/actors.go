@@ -1,15 +1,18 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
 	"carnet/models/ident"
+	"carnet/models/openinghours"
 	"carnet/models/vocab"
 )
 
@@ -136,16 +139,19 @@ type Actor struct {
 	Websites []string `json:"websites"`
 	// The structure agrees to publish its phones and e-mails: to anonymous
 	// readers, in search, in the change feed and in open-data exports.
-	ContactPublic      bool     `json:"contact_public"`
-	OpeningHours       string   `json:"opening_hours"`
-	Mobility           []string `json:"mobility" extensions:"x-vocabulary=mobility"`
-	AcceslibreURL      string   `json:"acceslibre_url"`
-	BookingURL         string   `json:"booking_url"`
-	NationalProgrammes []string `json:"national_programmes" extensions:"x-vocabulary=national_programmes"`
-	TrainingLabels     []string `json:"training_labels" extensions:"x-vocabulary=training_labels"`
-	OtherLabels        string   `json:"other_labels"`
-	Source             string   `json:"source"`
-	SourceID           string   `json:"source_id"`
+	ContactPublic bool   `json:"contact_public"`
+	OpeningHours  string `json:"opening_hours"`
+	// The rules of opening_hours Carnet cannot read; empty when it reads
+	// them all.
+	OpeningHoursUnreadable []UnreadableHours `json:"opening_hours_unreadable"`
+	Mobility               []string          `json:"mobility" extensions:"x-vocabulary=mobility"`
+	AcceslibreURL          string            `json:"acceslibre_url"`
+	BookingURL             string            `json:"booking_url"`
+	NationalProgrammes     []string          `json:"national_programmes" extensions:"x-vocabulary=national_programmes"`
+	TrainingLabels         []string          `json:"training_labels" extensions:"x-vocabulary=training_labels"`
+	OtherLabels            string            `json:"other_labels"`
+	Source                 string            `json:"source"`
+	SourceID               string            `json:"source_id"`
 	// Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.
 	Producer string `json:"producer" example:"conseiller-numerique"`
 	// The producer's own date of the record (date_maj); null when it gave none.
@@ -282,7 +288,7 @@ func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 		ParentID: a.ParentID, Summary: a.Summary, Description: a.Description,
 		Address: Address(a.Address), Departement: a.Departement, Latitude: a.Latitude, Longitude: a.Longitude,
 		Phones: phones, Emails: emails, Websites: list(a.Websites), ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
-		Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
+		OpeningHoursUnreadable: unreadableHours(a.OpeningHours), Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
 		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: optionalDate(a.ProducerUpdatedOn),
 		CheckedOn: a.CheckedOn, Quality: newQuality(a, now), Status: a.StatusAt(now),
@@ -341,6 +347,45 @@ func (h *Handler) writeActor(c *gin.Context, status int, a *models.Actor) error 
 }
 
 // list returns a non-nil slice so that empty lists are [] in JSON, never null.
+// UnreadableHours is a rule of opening_hours that Carnet cannot read. The
+// other rules are used; the days this one names (every day when it names
+// none it can be tied to) are unknown, so search never shows the place
+// open then.
+type UnreadableHours struct {
+	// The rule as written, with what follows it up to the next ";".
+	Text string `json:"text" example:"Sa 17:00"`
+	// Why it cannot be read.
+	Reason string `json:"reason" example:"expected \"-\" and an end time after \"17:00\" (single points in time are not supported), found the end of the value"`
+	// Byte offset in opening_hours where reading stopped.
+	Position int `json:"position" example:"25"`
+	// The days whose hours are therefore unknown.
+	UnknownDays []string `json:"unknown_days" enums:"monday,tuesday,wednesday,thursday,friday,saturday,sunday" example:"saturday"`
+}
+
+// unreadableHours reports the rules of text that cannot be read: none when
+// all can, the whole value when none can (a value stored before it was
+// validated; the next write of the record refuses it).
+func unreadableHours(text string) []UnreadableHours {
+	out := []UnreadableHours{}
+	if text == "" {
+		return out
+	}
+	_, bad, err := openinghours.ParseLenient(text)
+	var pe *openinghours.ParseError
+	if errors.As(err, &pe) {
+		all := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+		return append(out, UnreadableHours{Text: text, Reason: pe.Reason, Position: pe.Pos, UnknownDays: all})
+	}
+	for _, u := range bad {
+		days := []string{}
+		for _, d := range u.UnknownDays() {
+			days = append(days, strings.ToLower(d.String()))
+		}
+		out = append(out, UnreadableHours{Text: u.Text, Reason: u.Err.Reason, Position: u.Err.Pos, UnknownDays: days})
+	}
+	return out
+}
+
 func list(l models.StringList) []string {
 	if l == nil {
 		return []string{}

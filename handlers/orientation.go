@@ -33,7 +33,10 @@ type OrientationRequest struct {
 // OrientationConstraints are hard filters: a service that breaks one is not
 // suggested.
 type OrientationConstraints struct {
-	// Only services whose fees include Gratuit or Gratuit sous condition.
+	// No payment: services known to be paid only (Payant without Gratuit
+	// or Gratuit sous condition) are left out. Gratuit sous condition
+	// (membership, situation, Pass numérique…) and unknown fees are kept,
+	// flagged in the reasons (free_condition, fees_unknown) and ranked lower.
 	Free bool `json:"free,omitempty"`
 	// Open at one of these times (open_on values of the search).
 	When []string `json:"when,omitempty" enums:"monday,tuesday,wednesday,thursday,friday,saturday,sunday,weekend,evening,lunchtime" example:"saturday"`
@@ -60,7 +63,7 @@ type OrientationPlace struct {
 
 // OrientationReason is one explained match.
 type OrientationReason struct {
-	Code string `json:"code" enums:"kind,needs,distance,remote,accompaniment,access,free,pass_numerique,open,support,language" example:"distance"`
+	Code string `json:"code" enums:"kind,needs,distance,remote,accompaniment,access,free,free_condition,paid,fees_unknown,pass_numerique,open,support,language" example:"distance"`
 	// A French sentence built from the service's data.
 	Text string `json:"text" example:"À 1,2 km"`
 }
@@ -79,6 +82,26 @@ type OrientationSuggestion struct {
 type OrientationMeta struct {
 	// Services meeting every constraint; data holds the best of them.
 	Matching int `json:"matching" example:"12"`
+	// When nothing matches: for each hard constraint, what relaxing it
+	// alone (keeping the others) would give, most results first. Empty
+	// otherwise.
+	Relaxations []OrientationRelaxation `json:"relaxations"`
+}
+
+// OrientationRelaxation is what relaxing one hard constraint alone gives.
+type OrientationRelaxation struct {
+	// The constraint: a field of constraints, place (the commune given),
+	// or not_full (services flagged full, which are left out).
+	Constraint string `json:"constraint" enums:"max_distance_km,place,free,when,needs,specific_support,languages,remote_only,accept_remote,not_full" example:"max_distance_km"`
+	// Services that would then match; for max_distance_km and place,
+	// those within 100 km (the largest max_distance_km).
+	Matching int `json:"matching" example:"23"`
+	// For max_distance_km and place: the distance of the nearest service
+	// meeting every other constraint (from the commune's centre for
+	// place), in km; null otherwise.
+	NearestKM *float64 `json:"nearest_km" extensions:"x-nullable" example:"48.2"`
+	// The same in French, for the helper.
+	Text string `json:"text" example:"Aucune à moins de 15 km ; la plus proche est à 48,2 km, et 23 sont à moins de 100 km"`
 }
 
 // OrientationList is the ranked answer.
@@ -162,7 +185,7 @@ func vocabField(fe *models.FieldErrors, field, name string, in []string) []strin
 //
 //	@ID			suggestOrientation
 //	@Summary		Suggest services for a person's situation
-//	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × free or Pass numérique. Ties are broken by id.
+//	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).
 //	@Tags			orientation
 //	@Accept			json
 //	@Produce		json
@@ -190,7 +213,15 @@ func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := OrientationList{Data: make([]OrientationSuggestion, len(res.Items)), Meta: OrientationMeta{Matching: res.Matching}}
+	out := OrientationList{Data: make([]OrientationSuggestion, len(res.Items)),
+		Meta: OrientationMeta{Matching: res.Matching, Relaxations: make([]OrientationRelaxation, len(res.Relaxations))}}
+	for i, rx := range res.Relaxations {
+		out.Meta.Relaxations[i] = OrientationRelaxation{Constraint: rx.Constraint, Matching: rx.Matching, Text: rx.Text}
+		if !math.IsNaN(rx.NearestKM) {
+			km := math.Round(rx.NearestKM*10) / 10
+			out.Meta.Relaxations[i].NearestKM = &km
+		}
+	}
 	services := make([][]byte, len(res.Items))
 	for i, s := range res.Items {
 		reasons := make([]OrientationReason, len(s.Reasons))

@@ -23,13 +23,55 @@ type ServiceHit struct {
 	DistanceKM *float64 `json:"distance_km" extensions:"x-nullable" example:"1.2"`
 	// Text relevance (0 without q); higher is better.
 	Score float64 `json:"score" example:"12.7"`
+	// How each word of q matched this result; [] without q.
+	Matches []SearchMatch `json:"matches"`
+	// Words of q this result does not hold (only when meta.partial is true).
+	MissingWords []string `json:"missing_words"`
 }
 
 // ActorHit is an actor found by a search.
 type ActorHit struct {
 	Actor
-	DistanceKM *float64 `json:"distance_km" extensions:"x-nullable" example:"1.2"`
-	Score      float64  `json:"score" example:"12.7"`
+	DistanceKM   *float64      `json:"distance_km" extensions:"x-nullable" example:"1.2"`
+	Score        float64       `json:"score" example:"12.7"`
+	Matches      []SearchMatch `json:"matches"`
+	MissingWords []string      `json:"missing_words"`
+}
+
+// SearchMatch says how one word of the query matched a result, so that a
+// helper sees why it is shown (« impots » → themes: Aide aux démarches
+// administratives, through the synonym « impôts »).
+type SearchMatch struct {
+	// The query word, folded (lower case, no accents).
+	Word string `json:"word" example:"impots"`
+	// exact: the word itself; word_form: a plural or other form; prefix: the
+	// beginning of a longer word; vocabulary: a word of a value's label;
+	// synonym: a thesaurus entry naming the value; related: a thesaurus
+	// entry whose need the value meets; place: a commune, postal code or
+	// département; spelling: a near spelling of an unknown word.
+	How string `json:"how" enums:"exact,word_form,prefix,vocabulary,synonym,related,place,spelling" example:"related"`
+	// Where: name, actor_name, commune, labels, description, or a filter
+	// field (themes, typologies, departement…).
+	Field string `json:"field" example:"themes"`
+	// The indexed word or the field value matched.
+	Value string `json:"value" example:"Aide aux démarches administratives"`
+	// The thesaurus words or the value's label that led there; "" for text.
+	Via string `json:"via" example:"impôts"`
+}
+
+// SearchSpelling suggests a spelling for a word the directory does not know.
+type SearchSpelling struct {
+	Word       string `json:"word" example:"mediatek"`
+	Suggestion string `json:"suggestion" example:"mediatheque"`
+}
+
+// SearchPlace is a place q names.
+type SearchPlace struct {
+	Words []string `json:"words" example:"saint,etienne"`
+	Kind  string   `json:"kind" enums:"commune,postal_code,departement" example:"commune"`
+	// true: q names only places and acts as a place filter; false: the
+	// place's results rank first.
+	Filter bool `json:"filter"`
 }
 
 // FacetValue is how many results hold one value.
@@ -56,6 +98,14 @@ type SearchMeta struct {
 	NextCursor *string `json:"next_cursor" extensions:"x-nullable" example:"eyJzIjoibmFtZSJ9"`
 	// Another page follows: false on the last page.
 	HasMore bool `json:"has_more" example:"true"`
+	// true when no result holds every word of q: the results are those
+	// holding the most words, each listing its missing_words.
+	Partial bool `json:"partial"`
+	// Spellings for words of q the directory does not know (matched by a
+	// near spelling).
+	Spellings []SearchSpelling `json:"spellings"`
+	// Places named by q (communes, postal codes, départements).
+	Places []SearchPlace `json:"places"`
 }
 
 // ServiceSearch is one page of services found.
@@ -77,14 +127,7 @@ type ActorSearch struct {
 
 // fieldVocab names the vocabulary of each search field; boolean fields are
 // absent.
-var fieldVocab = map[string]string{
-	search.FieldKind: vocab.NameServiceKinds, search.FieldThemes: vocab.NameThemes, search.FieldPublics: vocab.NamePublics,
-	search.FieldSpecificSupport: vocab.NameSpecificSupport, search.FieldFees: vocab.NameFees,
-	search.FieldAccessModes: vocab.NameAccessModes, search.FieldAccompanimentModes: vocab.NameAccompanimentModes,
-	search.FieldLanguages: vocab.NameLanguages, search.FieldTypologies: vocab.NameTypologies,
-	search.FieldNationalProgrammes: vocab.NameNationalProgrammes, search.FieldTrainingLabels: vocab.NameTrainingLabels,
-	search.FieldMobility: vocab.NameMobility,
-}
+var fieldVocab = search.FieldVocabularies
 
 var boolFields = []string{search.FieldPassNumerique, search.FieldItinerant, search.FieldOnSite, search.FieldRemote, search.FieldIsFull}
 
@@ -162,7 +205,7 @@ func (q *queryParser) point(name string) *search.Point {
 	lat, lon, ok := strings.Cut(s, ",")
 	la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
 	lo, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
-	if !ok || err1 != nil || err2 != nil || la < -90 || la > 90 || lo < -180 || lo > 180 {
+	if !ok || err1 != nil || err2 != nil || math.IsNaN(la) || math.IsNaN(lo) || la < -90 || la > 90 || lo < -180 || lo > 180 {
 		q.errs.Add(name, "must be latitude,longitude in decimal degrees, such as 43.2965,5.3698")
 		return nil
 	}
@@ -192,17 +235,35 @@ func newFacets(in []search.Facet) []Facet {
 	return out
 }
 
-func searchMeta(c *gin.Context, sq search.Query, total int, next string) (SearchMeta, ListLinks) {
-	m, l := listMeta(c, models.ListParams{Limit: sq.Limit}, int64(total), next)
-	return SearchMeta{Total: total, Limit: m.Limit, NextCursor: m.NextCursor, HasMore: m.HasMore, Sort: effectiveSort(sq)}, l
+func searchMeta[T any](c *gin.Context, sq search.Query, res *search.Result[T]) (SearchMeta, ListLinks) {
+	m, l := listMeta(c, models.ListParams{Limit: sq.Limit}, int64(res.Total), res.NextCursor)
+	meta := SearchMeta{Total: res.Total, Limit: m.Limit, NextCursor: m.NextCursor, HasMore: m.HasMore, Sort: effectiveSort(sq, res),
+		Partial: res.Partial, Spellings: []SearchSpelling{}, Places: []SearchPlace{}}
+	for _, s := range res.Spellings {
+		meta.Spellings = append(meta.Spellings, SearchSpelling{Word: s.Word, Suggestion: s.Suggestion})
+	}
+	for _, p := range res.NamedPlaces {
+		meta.Places = append(meta.Places, SearchPlace{Words: p.Words, Kind: p.Kind, Filter: p.Filter})
+	}
+	return meta, l
 }
 
-// effectiveSort is the order the engine applies when none is asked.
-func effectiveSort(sq search.Query) string {
+func newMatches(in []search.Match) []SearchMatch {
+	out := make([]SearchMatch, len(in))
+	for i, m := range in {
+		out[i] = SearchMatch{Word: m.Word, How: m.How, Field: m.Field, Value: m.Value, Via: m.Via}
+	}
+	return out
+}
+
+// effectiveSort is the order the engine applies when none is asked. A q
+// naming only places is a place filter, without relevance.
+func effectiveSort[T any](sq search.Query, res *search.Result[T]) string {
+	words := strings.TrimSpace(sq.Text) != "" && !(len(res.NamedPlaces) > 0 && res.NamedPlaces[0].Filter)
 	switch {
-	case sq.Sort != "" && !(sq.Sort == search.SortRelevance && strings.TrimSpace(sq.Text) == ""):
+	case sq.Sort != "" && !(sq.Sort == search.SortRelevance && !words):
 		return sq.Sort
-	case strings.TrimSpace(sq.Text) != "":
+	case words:
 		return search.SortRelevance
 	case sq.Near != nil:
 		return search.SortDistance
@@ -216,7 +277,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //
 //	@ID			searchServices
 //	@Summary		Search services
-//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, the commune, the themes and the description: accents and case are ignored, every word must match, each as a whole word or as the beginning of one (médiat finds Médiathèque), and results are ranked by relevance (a word in the service's or structure's name counts more than in the description). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.
+//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.
 //	@Tags			search
 //	@Produce		json
 //	@Security		Anonymous
@@ -253,7 +314,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (public holidays included)"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of (any filter field except status)"	collectionFormat(csv)
 //	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
-//	@Param			cursor				query		string		false	"The next_cursor of the previous page"
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(100)	default(20)
 //	@Success		200					{object}	ServiceSearch
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
@@ -274,9 +335,10 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 	}
 	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
-		hits[i] = hitJSON{record: h.json.service(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score)}
+		hits[i] = hitJSON{record: h.json.service(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score),
+			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing)}
 	}
-	meta, links := searchMeta(c, sq, res.Total, res.NextCursor)
+	meta, links := searchMeta(c, sq, &res)
 	writeHits(c, hits, meta, links, newFacets(res.Facets)) // a ServiceSearch
 	return nil
 }
@@ -285,7 +347,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //
 //	@ID			searchActors
 //	@Summary		Search actors
-//	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, the themes offered, the summary and the description. themes and kind keep actors offering at least one published service with them.
+//	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, the themes and kinds offered, the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. themes and kind keep actors offering at least one published service with them.
 //	@Tags			search
 //	@Produce		json
 //	@Security		Anonymous
@@ -310,7 +372,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of"	collectionFormat(csv)
 //	@Param			sort				query		string		false	"Order"	Enums(relevance, distance, name)
-//	@Param			cursor				query		string		false	"The next_cursor of the previous page"
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(100)	default(20)
 //	@Success		200					{object}	ActorSearch
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
@@ -329,9 +391,17 @@ func (h *Handler) SearchActors(c *gin.Context) error {
 	}
 	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
-		hits[i] = hitJSON{record: h.json.actor(hit.Item, h.Store.Now()), distanceKM: hit.DistanceKM, score: roundScore(hit.Score)}
+		hits[i] = hitJSON{record: h.json.actor(hit.Item, h.Store.Now()), distanceKM: hit.DistanceKM, score: roundScore(hit.Score),
+			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing)}
 	}
-	meta, links := searchMeta(c, sq, res.Total, res.NextCursor)
+	meta, links := searchMeta(c, sq, &res)
 	writeHits(c, hits, meta, links, newFacets(res.Facets)) // an ActorSearch
 	return nil
+}
+
+func nonNilStrings(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -97,6 +98,8 @@ type hitJSON struct {
 	record     []byte
 	distanceKM *float64
 	score      float64
+	matches    []SearchMatch
+	missing    []string
 }
 
 // writeHits writes {"data":[…],"meta":…,"links":…,"facets":…}.
@@ -112,6 +115,10 @@ func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks,
 		b = appendNumber(b, h.distanceKM)
 		b = append(b, `,"score":`...)
 		b = appendNumber(b, &h.score)
+		b = append(b, `,"matches":`...)
+		b = appendMatches(b, h.matches)
+		b = append(b, `,"missing_words":`...)
+		b = appendStrings(b, h.missing)
 		b = append(b, '}')
 	}
 	b = append(b, `],"meta":`...)
@@ -122,6 +129,98 @@ func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks,
 	b = append(b, marshal(facets)...)
 	b = append(b, "}\n"...)
 	writeBuffered(c, bp, b)
+}
+
+// appendMatches writes matches as encoding/json does: every hit has them,
+// and an encoder per hit cost more than the rest of a selective search's
+// answer.
+func appendMatches(b []byte, ms []SearchMatch) []byte {
+	b = append(b, '[')
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"word":`...)
+		b = appendString(b, m.Word)
+		b = append(b, `,"how":`...)
+		b = appendString(b, m.How)
+		b = append(b, `,"field":`...)
+		b = appendString(b, m.Field)
+		b = append(b, `,"value":`...)
+		b = appendString(b, m.Value)
+		b = append(b, `,"via":`...)
+		b = appendString(b, m.Via)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendStrings writes a list of strings as encoding/json does (never null:
+// callers pass non-nil lists).
+func appendStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendString writes s as a JSON string exactly as encoding/json does
+// without HTML escaping (writeJSON's setting): the two-character escapes,
+// \u00XX for other control characters, \u2028 and \u2029, and U+FFFD for
+// invalid UTF-8. A test compares them on arbitrary strings.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // writeOrientation writes a OrientationList.

@@ -25,21 +25,25 @@ func TestSearchJSONIsTheDeclaredType(t *testing.T) {
 	var h Handler
 	d1, d2 := 1.2, 0.05
 	next := "abc"
-	meta := SearchMeta{Total: 2, Limit: 20, Sort: "distance", NextCursor: &next}
+	meta := SearchMeta{Total: 2, Limit: 20, Sort: "distance", NextCursor: &next, HasMore: true, Partial: true,
+		Spellings: []SearchSpelling{{Word: "mediatek", Suggestion: "mediatheque"}}, Places: []SearchPlace{}}
+	matches := []SearchMatch{{Word: "impots", How: "related", Field: "themes", Value: vocab.ThemeAdministrativeProcedures, Via: "impôts"}}
+	missing := []string{"xyz"}
 	links := ListLinks{Self: "/api/v1/search/services?near=1,2&x=<&y=>"}
 	facets := []Facet{{Field: "themes", Values: []FacetValue{{Value: vocab.ThemeEverydayDigitalTools, Count: 2}}}}
 	for _, score := range []float64{0, 12.345, 3} {
-		want := ServiceSearch{Data: []ServiceHit{{Service: newService(s), DistanceKM: &d1, Score: score}, {Service: newService(s), DistanceKM: nil, Score: score}},
+		want := ServiceSearch{Data: []ServiceHit{{Service: newService(s), DistanceKM: &d1, Score: score, Matches: matches, MissingWords: missing},
+			{Service: newService(s), DistanceKM: nil, Score: score, Matches: []SearchMatch{}, MissingWords: []string{}}},
 			Meta: meta, Links: links, Facets: facets}
 		got := render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.service(s), &d1, score}, {h.json.service(s), nil, score}}, meta, links, facets)
+			writeHits(c, []hitJSON{{h.json.service(s), &d1, score, matches, missing}, {h.json.service(s), nil, score, []SearchMatch{}, []string{}}}, meta, links, facets)
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, want) }); !bytes.Equal(got, exp) {
 			t.Errorf("service search:\n got %s\nwant %s", got, exp)
 		}
-		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a, a.ContactPublic, time.Now()), DistanceKM: &d2, Score: score}}, Meta: meta, Links: links, Facets: []Facet{}}
+		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a, a.ContactPublic, time.Now()), DistanceKM: &d2, Score: score, Matches: matches, MissingWords: []string{}}}, Meta: meta, Links: links, Facets: []Facet{}}
 		got = render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.actor(a, time.Now()), &d2, score}}, meta, links, []Facet{})
+			writeHits(c, []hitJSON{{h.json.actor(a, time.Now()), &d2, score, matches, []string{}}}, meta, links, []Facet{})
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, wantA) }); !bytes.Equal(got, exp) {
 			t.Errorf("actor search:\n got %s\nwant %s", got, exp)
@@ -64,4 +68,21 @@ func render(fn func(c *gin.Context)) []byte {
 	c, _ := gin.CreateTestContext(w)
 	fn(c)
 	return w.Body.Bytes()
+}
+
+// FuzzAppendString checks the hand-written JSON strings of search answers
+// against encoding/json (without HTML escaping, as writeJSON).
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "Médiathèque « l'Alcazar » & co <b>", "a\"b\\c", "\x00\x01\b\f\n\r\t\x1f\x7f", "\u2028\u2029", "\xff\xfe", "é\xc3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m := SearchMatch{Word: s, How: "exact", Field: s, Value: s + "x", Via: ""}
+		if got, want := string(appendMatches(nil, []SearchMatch{m})), string(marshal([]SearchMatch{m})); got != want {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+		if got, want := string(appendStrings(nil, []string{s, s})), string(marshal([]string{s, s})); got != want {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	})
 }

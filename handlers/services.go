@@ -99,8 +99,10 @@ type Service struct {
 	Latitude  *float64 `json:"latitude" extensions:"x-nullable"`
 	Longitude *float64 `json:"longitude" extensions:"x-nullable"`
 	// The service's own hours; "" when the actor's hours apply.
-	OpeningHours string   `json:"opening_hours"`
-	Languages    []string `json:"languages" extensions:"x-vocabulary=languages"`
+	OpeningHours string `json:"opening_hours"`
+	// The rules of the service's own opening_hours Carnet cannot read.
+	OpeningHoursUnreadable []UnreadableHours `json:"opening_hours_unreadable"`
+	Languages              []string          `json:"languages" extensions:"x-vocabulary=languages"`
 	// null when not limited or unknown.
 	Capacity         *int       `json:"capacity" extensions:"x-nullable"`
 	IsFull           bool       `json:"is_full"`
@@ -168,7 +170,7 @@ func newService(s *models.Service) Service {
 		Fees: list(s.Fees), FeesDetails: s.FeesDetails, PassNumerique: s.PassNumerique,
 		AccessModes: list(s.AccessModes), AccompanimentModes: list(s.AccompanimentModes),
 		OnSite: s.OnSite, Remote: s.Remote, Latitude: s.Latitude, Longitude: s.Longitude,
-		OpeningHours: s.OpeningHours, Languages: list(s.Languages), Capacity: s.Capacity, IsFull: s.IsFull, AcceptsReferrals: !s.ReferralsClosed,
+		OpeningHours: s.OpeningHours, OpeningHoursUnreadable: unreadableHours(s.OpeningHours), Languages: list(s.Languages), Capacity: s.Capacity, IsFull: s.IsFull, AcceptsReferrals: !s.ReferralsClosed,
 		BookingURL: s.BookingURL, Status: s.Status, Source: s.Source, SourceID: s.SourceID,
 		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, ArchivedAt: s.ArchivedAt, Version: s.Version,
 	}

@@ -18,6 +18,10 @@ type VocabularyTerm struct {
 	// An ASCII form accepted in input and query strings.
 	Slug        string `json:"slug" example:"aide-aux-demarches-administratives"`
 	Description string `json:"description"`
+	// Everyday words and abbreviations that search leads to this value
+	// (Carnet's reviewed thesaurus): those naming it first, then needs it
+	// meets. [] when none.
+	Synonyms []string `json:"synonyms" example:"impôts,carte grise,CAF"`
 }
 
 // Vocabulary is a controlled list of values.
@@ -35,12 +39,15 @@ type Vocabulary struct {
 // VocabularyList lists every vocabulary.
 type VocabularyList struct {
 	Data []Vocabulary `json:"data"`
+	// Version of the thesaurus behind the terms' synonyms.
+	ThesaurusVersion string `json:"thesaurus_version" example:"2026-12-01"`
 }
 
 func newVocabulary(v *vocab.Vocabulary) Vocabulary {
 	out := Vocabulary{Name: v.Name, Title: v.Title, Description: v.Description, StandardField: v.Column, Multiple: v.Multi, Terms: make([]VocabularyTerm, len(v.Terms))}
 	for i, t := range v.Terms {
-		out.Terms[i] = VocabularyTerm{Value: t.Value, Label: t.Label, Slug: t.Slug, Description: t.Description}
+		out.Terms[i] = VocabularyTerm{Value: t.Value, Label: t.Label, Slug: t.Slug, Description: t.Description,
+			Synonyms: append([]string{}, vocab.SynonymsOf(v.Name, t.Value)...)}
 	}
 	return out
 }
@@ -49,7 +56,7 @@ func newVocabulary(v *vocab.Vocabulary) Vocabulary {
 //
 //	@ID			listVocabularies
 //	@Summary		List the vocabularies
-//	@Description	Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels.
+//	@Description	Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels. Each term lists its synonyms: the everyday words and abbreviations of Carnet's reviewed thesaurus that search leads to it.
 //	@Tags			vocabularies
 //	@Produce		json
 //	@Success		200	{object}	VocabularyList
@@ -60,7 +67,7 @@ func (h *Handler) ListVocabularies(c *gin.Context) error {
 		return err
 	}
 	all := vocab.All()
-	out := VocabularyList{Data: make([]Vocabulary, len(all))}
+	out := VocabularyList{Data: make([]Vocabulary, len(all)), ThesaurusVersion: vocab.GetThesaurus().Version}
 	for i, v := range all {
 		out.Data[i] = newVocabulary(v)
 	}

@@ -288,7 +288,10 @@ func checkOpeningHours(fe *FieldErrors, field, s string) {
 		fe.Addf(field, "must be at most %d characters", maxOpeningHour)
 		return
 	}
-	if _, err := openinghours.Parse(s); err != nil {
+	// A value with some readable rules is kept: the others are reported
+	// where the hours are shown (opening_hours_unreadable) and read as
+	// unknown; only a value with nothing readable is refused.
+	if _, _, err := openinghours.ParseLenient(s); err != nil {
 		fe.Addf(field, "is not valid OpenStreetMap opening_hours syntax: %v", err)
 	}
 }

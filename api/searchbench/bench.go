@@ -32,6 +32,7 @@ import (
 	"carnet/models"
 	"carnet/models/modeltest"
 	"carnet/models/search"
+	"carnet/models/search/relevance"
 	"carnet/models/search/synth"
 	"carnet/models/vocab"
 )
@@ -61,6 +62,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return runEngines(ctx, args[1:], getenv, stdout)
 	case "seed":
 		return runSeed(ctx, args[1:], getenv, stdout)
+	case "relevance":
+		return runRelevance(ctx, args[1:], stdout)
 	}
 	return errors.New(usage)
 }
@@ -369,7 +372,7 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 	}
 	near := func(c synth.Commune) string { return fmt.Sprintf("%.4f,%.4f", c.Lat, c.Lon) }
 	get := func(path string, q url.Values) request { return request{method: "GET", path: path + "?" + q.Encode()} }
-	var health, broad, selective, nearOnly, nearFacets, saturday, suggest []request
+	var health, broad, selective, nearOnly, nearFacets, saturday, suggest, fuzzy, synonym []request
 	health = append(health, request{method: "GET", path: "/healthz"})
 	for _, q := range []string{"médiat", "mediat", "Médiat", "MEDIAT"} {
 		broad = append(broad, get("/api/v1/search/services", url.Values{"q": {q}}))
@@ -388,6 +391,12 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 			}
 		}
 		selective = append(selective, get("/api/v1/search/services", url.Values{"q": {word + " " + p.Actor.Address.Commune}}))
+		// The same word misspelt (two letters swapped): an unknown word
+		// expanded to near spellings.
+		if r := []rune(strings.ToLower(word)); len(r) >= 6 {
+			r[2], r[3] = r[3], r[2]
+			fuzzy = append(fuzzy, get("/api/v1/search/services", url.Values{"q": {string(r) + " " + p.Actor.Address.Commune}}))
+		}
 	}
 	for range n {
 		c := pickCommune()
@@ -408,6 +417,14 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 		})
 		suggest = append(suggest, request{method: "POST", path: "/api/v1/orientation/suggestions", body: body})
 	}
+	// Everyday needs that only the thesaurus links to the vocabularies.
+	// Drawn last, so that the other shapes' requests stay those of
+	// earlier versions (runs of two versions compare the same requests).
+	needs := []string{"impôts", "carte grise", "tablette", "arnaques", "imprimer", "cv", "ccas", "retraite"}
+	for i := range n {
+		need, c := needs[i%len(needs)], pickCommune()
+		synonym = append(synonym, get("/api/v1/search/services", url.Values{"q": {need + " " + c.Name}}))
+	}
 	return []shape{
 		{name: "health (/healthz)", reqs: health},
 		{name: "broad prefix q=médiat", reqs: broad},
@@ -417,6 +434,8 @@ func buildShapes(ter *synth.Territory, r *rand.Rand) []shape {
 		{name: "near me + 2 filters + 7 facets", reqs: nearFacets},
 		{name: "open on Saturday in a département", reqs: saturday},
 		{name: "orientation suggestions", reqs: suggest},
+		{name: "misspelt word + commune", reqs: fuzzy},
+		{name: "everyday need (synonym) + commune", reqs: synonym},
 	}
 }
 
@@ -528,4 +547,55 @@ func load(ctx context.Context, client *http.Client, base string, reqs []request,
 	st.p99 = all[int(math.Ceil(0.99*float64(len(all))))-1]
 	st.max = all[len(all)-1]
 	return st
+}
+
+// runRelevance measures search on the judged queries (models/search/relevance)
+// over the shared reference files, in a temporary database.
+func runRelevance(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench relevance", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	verbose := fs.Bool("v", false, "print every query's figures, worst first")
+	root := fs.String("root", ".", "the repository's root (the reference files are in ROOT/../shared/reference)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("bench relevance: %w\n%s", err, usage)
+	}
+	files, err := relevance.Files(*root)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "carnet-relevance-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	store, err := models.Open(ctx, filepath.Join(dir, "r.db"), models.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := relevance.Load(ctx, store, files); err != nil {
+		return err
+	}
+	mem, err := search.NewMemory(ctx, store, nil)
+	if err != nil {
+		return err
+	}
+	qs, err := relevance.Judged()
+	if err != nil {
+		return err
+	}
+	ns, na := mem.Len()
+	fmt.Fprintf(stdout, "%d files, %d places and %d services searchable\n", len(files), na, ns)
+	for _, services := range []bool{false, true} {
+		f, err := relevance.Evaluate(ctx, mem, qs, services)
+		if err != nil {
+			return err
+		}
+		name := "places (GET /api/v1/search/actors)"
+		if services {
+			name = "services (GET /api/v1/search/services, by place)"
+		}
+		f.Print(stdout, name, *verbose)
+	}
+	return nil
 }

@@ -23,8 +23,11 @@ type HoursConversion struct {
 	// weekly span or cannot be read.
 	Spans    []openinghours.WeeklySpan
 	Fidelity openinghours.WeeklyFidelity
-	// Readable is false when the expression does not parse (the models only
-	// store expressions that do; data written before that rule may not).
+	// Readable is false when no rule of the expression can be read (the
+	// models refuse such values; data written before that rule may have
+	// them). A value with an unreadable rule is read leniently
+	// (openinghours.ParseLenient): its readable rules become schedules and
+	// its days left unknown make it inexact, so the full text goes in notes.
 	Readable bool
 }
 
@@ -37,7 +40,7 @@ func (c HoursConversion) Exact() bool { return c.Weekly() && c.Fidelity.Exact() 
 
 // ConvertHours converts an opening_hours expression.
 func ConvertHours(expr string) HoursConversion {
-	h, err := openinghours.Parse(expr)
+	h, _, err := openinghours.ParseLenient(expr)
 	if err != nil {
 		return HoursConversion{}
 	}

@@ -114,3 +114,15 @@ func TestOpeningHoursOfRealFiles(t *testing.T) {
 			filepath.Base(f), len(raw), n, weekly, exact, holidays, weekly-exact, text)
 	}
 }
+
+// A value with an unreadable rule keeps its readable rules as schedules,
+// inexact, so that the full text is kept in the notes.
+func TestHoursWithAnUnreadableRule(t *testing.T) {
+	c := ConvertHours("Mo-Fr 09:00-19:00; Sa 17:00")
+	if !c.Readable || !c.Weekly() || c.Exact() {
+		t.Errorf("%+v: want readable weekly schedules, inexact", c)
+	}
+	if c := ConvertHours("Sa 17:00"); c.Readable || c.Weekly() {
+		t.Errorf("nothing readable: %+v", c)
+	}
+}

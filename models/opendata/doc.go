@@ -61,6 +61,7 @@
 // structure_parente as written, every phone but the first (the schema's pattern
 // takes one number), contacts of structures that did not make them public,
 // the service kind and name, pass_numerique, languages, capacity, closure
-// dates, and opening hours that are not valid OSM syntax (dropped with a
-// warning on import, because the model only stores hours it can evaluate).
+// dates, and opening hours of which no rule is valid OSM syntax (dropped
+// with a warning on import; hours with some readable rules are kept as
+// written, with a warning per unreadable rule).
 package opendata

@@ -227,10 +227,18 @@ func ToPlace(rec Record, source string) Place {
 	a.Typologies = b.vocabCell("typologie", vocab.NameTypologies)
 	b.contacts(a)
 	if h := b.cell("horaires"); h != "" {
-		if _, err := openinghours.Parse(h); err != nil || len(h) > 1000 {
+		_, bad, err := openinghours.ParseLenient(h)
+		switch {
+		case err != nil || len(h) > 1000:
 			b.warn("horaires", h, "not valid OpenStreetMap opening_hours syntax; dropped (write them as in https://projets.pavie.info/yohours/)")
-		} else {
+		default:
+			// Kept as written: the readable rules are used, and the
+			// days of the others are unknown (never shown as open).
 			a.OpeningHours = h
+			for _, u := range bad {
+				b.warn("horaires", u.Text, "this rule is not valid OpenStreetMap opening_hours syntax ("+u.Err.Reason+
+					"); the other rules are kept, "+u.Effect()+" (write them as in https://projets.pavie.info/yohours/)")
+			}
 		}
 	}
 	b.presentation(a)

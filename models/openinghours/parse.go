@@ -17,7 +17,7 @@ func Parse(s string) (*Hours, error) {
 		return nil, lerr
 	}
 	p := parser{toks: toks}
-	rules, perr := p.parseRules()
+	rules, _, perr := p.parseRules()
 	if perr != nil {
 		return nil, perr
 	}
@@ -29,6 +29,8 @@ func Parse(s string) (*Hours, error) {
 type parser struct {
 	toks []token
 	i    int
+	// starts holds the byte offset of each rule parseRules began.
+	starts []int
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -53,7 +55,12 @@ func (p *parser) next() token {
 // ones for the days it selects) or "," (an additional rule that adds to
 // them). Empty rules ("a;;b", a trailing ";" or ",") are skipped, as
 // opening_hours.js does.
-func (p *parser) parseRules() ([]rule, *ParseError) {
+//
+// On failure it also returns the rules read before the one that failed,
+// and the byte offset where that one starts: ParseLenient keeps them.
+// Words that cannot continue a complete rule ("Mo 09:00-12:00 sur rdv")
+// count as part of it, so that rule is the one that failed.
+func (p *parser) parseRules() ([]rule, int, *ParseError) {
 	var rules []rule
 	additional := false
 	for {
@@ -61,17 +68,19 @@ func (p *parser) parseRules() ([]rule, *ParseError) {
 		switch t.kind {
 		case tEOF:
 			if len(rules) == 0 {
-				return nil, errorf(t.pos, `empty value: expected opening hours such as "Mo-Fr 09:00-18:00"`)
+				return nil, t.pos, errorf(t.pos, `empty value: expected opening hours such as "Mo-Fr 09:00-18:00"`)
 			}
-			return rules, nil
+			return rules, t.pos, nil
 		case tSemi:
 			p.next()
 			additional = false
 			continue
 		}
+		start := t.pos
+		p.starts = append(p.starts, start)
 		r, err := p.parseRule()
 		if err != nil {
-			return nil, err
+			return rules, start, err
 		}
 		r.additional = additional && len(rules) > 0
 		rules = append(rules, r)
@@ -79,7 +88,7 @@ func (p *parser) parseRules() ([]rule, *ParseError) {
 		t = p.peek()
 		switch t.kind {
 		case tEOF:
-			return rules, nil
+			return rules, t.pos, nil
 		case tSemi:
 			p.next()
 			additional = false
@@ -87,9 +96,9 @@ func (p *parser) parseRules() ([]rule, *ParseError) {
 			p.next()
 			additional = true
 		case tPipe:
-			return nil, errorf(t.pos, `fallback rules ("||") are not supported`)
+			return rules[:len(rules)-1], start, errorf(t.pos, `fallback rules ("||") are not supported`)
 		default:
-			return nil, p.unexpectedAfterRule(t)
+			return rules[:len(rules)-1], start, p.unexpectedAfterRule(t)
 		}
 	}
 }

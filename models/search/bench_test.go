@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,6 +46,33 @@ func BenchmarkEngine(b *testing.B) {
 			Facets: []string{search.FieldThemes, search.FieldKind, search.FieldFees, search.FieldPublics, search.FieldLanguages, search.FieldOpenOn}}},
 		{"open saturday", search.Query{Filters: map[string][]string{search.FieldOpenOn: {search.OpenOnSaturday}, search.FieldDepartement: {"75"}}}},
 	}
+	// The bench command's selective shape: a word of a place's name and
+	// its commune, 256 of them in turn.
+	var sel []search.Query
+	for _, p := range ter.Places {
+		if len(sel) == 256 {
+			break
+		}
+		for _, w := range strings.Fields(p.Actor.Name) {
+			if len([]rune(w)) >= 4 {
+				sel = append(sel, search.Query{Text: w + " " + p.Actor.Address.Commune})
+				break
+			}
+		}
+	}
+	b.Run("selective, name word + commune", func(b *testing.B) {
+		lat := make([]time.Duration, 0, b.N)
+		i := 0
+		for b.Loop() {
+			t0 := time.Now()
+			if _, err := m.SearchServices(ctx, sel[i%len(sel)]); err != nil {
+				b.Fatal(err)
+			}
+			lat = append(lat, time.Since(t0))
+			i++
+		}
+		report(b, lat)
+	})
 	for _, sh := range shapes {
 		b.Run(sh.name, func(b *testing.B) {
 			lat := make([]time.Duration, 0, b.N)

@@ -67,8 +67,8 @@ func cacheKey(kind string, p *plan) string {
 	}
 	sorted := func(l []string) []string { return slices.Sorted(slices.Values(l)) }
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-	w(kind, p.sort, q.Cursor, strconv.Itoa(p.limit), strconv.FormatBool(q.IncludeRemote), strconv.FormatBool(q.ExcludeFull))
-	w(p.words...)
+	w(kind, q.Sort, q.Cursor, strconv.Itoa(p.limit), strconv.FormatBool(q.IncludeRemote), strconv.FormatBool(q.ExcludeFull))
+	w(p.typed...)
 	if q.Near != nil {
 		w(f(q.Near.Lat), f(q.Near.Lon), f(p.radius))
 	}

@@ -89,6 +89,26 @@ type Hit[T any] struct {
 	// DistanceKM is the distance from Near, rounded to 100 m; nil without
 	// Near or for a service given only remotely.
 	DistanceKM *float64
+	// Matches says, for each query word the record holds, how it matched
+	// (which field, through which synonym); Missing lists the words it
+	// does not hold (only in a partial result).
+	Matches []Match
+	Missing []string
+}
+
+// Spelling suggests a spelling for a query word the index does not know.
+type Spelling struct {
+	Word       string
+	Suggestion string
+}
+
+// NamedPlace is a place the query's words name.
+type NamedPlace struct {
+	Words []string
+	Kind  string // commune, postal_code or departement
+	// Filter: the query names only places, so it acts as a place filter;
+	// otherwise the place's records rank first (communes and postal codes).
+	Filter bool
 }
 
 // Result is one page of results. It may be shared with other callers (the
@@ -99,6 +119,12 @@ type Result[T any] struct {
 	Total      int
 	NextCursor string
 	Facets     []Facet
+	// Partial is set when no record holds every word of the query: the
+	// hits are then the records holding the most words, and each hit's
+	// Missing says which it lacks.
+	Partial     bool
+	Spellings   []Spelling
+	NamedPlaces []NamedPlace
 }
 
 // Facet counts, for one field, the results holding each value.

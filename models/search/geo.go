@@ -119,3 +119,18 @@ func kmHav(d float64) float64 {
 	s := math.Sin(d / (2 * earthRadiusKM))
 	return s * s
 }
+
+// proximity blends relevance with distance when a query has both words and
+// near: a result's score is multiplied by
+//
+//	proximity = 1 − 0.5 × distance / radius
+//
+// from 1 at the point to 0.5 at the edge of the radius. An equally relevant
+// place nearer comes first; a place twice as relevant still comes before
+// one at the point.
+func proximity(km, radius float64) float64 {
+	if radius <= 0 {
+		return 1
+	}
+	return 1 - 0.5*math.Min(km, radius)/radius
+}

@@ -207,6 +207,8 @@ func (m *Memory) apply(rows models.ChangedRows) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.gen++
+	m.services.forgetStatus()
+	m.actors.forgetStatus()
 	touchedActors := map[string]bool{}
 	changedActors := map[string]bool{} // a new row: every service needs it
 	changedServices := map[string]bool{}
@@ -352,8 +354,10 @@ func (m *Memory) setHours(d *doc, text, dep string) {
 	p, ok := m.hours[text]
 	if !ok {
 		p = &parsedHours{}
-		// Validated on write; an older unreadable value is "unknown hours".
-		if h, err := openinghours.Parse(text); err == nil {
+		// Validated on write: the readable rules are used, the days of the
+		// others are unknown; a value with nothing readable (written
+		// before validation) is "unknown hours".
+		if h, _, err := openinghours.ParseLenient(text); err == nil {
 			p.h, p.openOn = h, openOn(h)
 		}
 		if len(m.hours) > 100000 {
@@ -422,9 +426,9 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 		addr = sv.Address
 		dep = departementOf(addr)
 	}
-	d.insee, d.postal = addr.InseeCode, addr.PostalCode
+	d.insee, d.postal, d.commune = addr.InseeCode, addr.PostalCode, communeKey(addr.Commune)
 	d.values = map[string][]string{
-		FieldKind:               {sv.Kind},
+		FieldKind:               ServiceKinds(sv),
 		FieldThemes:             sv.Themes,
 		FieldPublics:            sv.Publics,
 		FieldSpecificSupport:    sv.SpecificSupport,
@@ -455,8 +459,8 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	f[fieldName] = []string{sv.Name}
 	f[fieldOwnerName] = []string{a.Name}
 	f[fieldCommune] = []string{addr.Commune}
-	f[fieldTopics] = append(slices.Clone([]string(sv.Themes)), vocab.MustGet(vocab.NameServiceKinds).Label(sv.Kind))
-	f[fieldDescription] = []string{sv.Description}
+	f[fieldTopics] = []string{a.OtherLabels, sv.FeesDetails}
+	f[fieldDescription] = []string{sv.Description, a.Summary, a.Description}
 	d.text = docTerms(f)
 	return d
 }
@@ -469,11 +473,11 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	if a.Latitude != nil && a.Longitude != nil {
 		d.located, d.lat, d.lon = true, *a.Latitude, *a.Longitude
 	}
-	d.insee, d.postal = a.Address.InseeCode, a.Address.PostalCode
+	d.insee, d.postal, d.commune = a.Address.InseeCode, a.Address.PostalCode, communeKey(a.Address.Commune)
 	var themes, kinds []string
 	for _, sv := range services {
 		themes = append(themes, sv.Themes...)
-		kinds = append(kinds, sv.Kind)
+		kinds = append(kinds, ServiceKinds(sv)...)
 	}
 	slices.Sort(themes)
 	slices.Sort(kinds)
@@ -495,11 +499,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	var f [numTextFields][]string
 	f[fieldName] = []string{a.Name}
 	f[fieldCommune] = []string{a.Address.Commune}
-	typ := vocab.MustGet(vocab.NameTypologies)
-	for _, t := range a.Typologies {
-		f[fieldTopics] = append(f[fieldTopics], typ.Label(t))
-	}
-	f[fieldTopics] = append(f[fieldTopics], themes...)
+	f[fieldTopics] = []string{a.OtherLabels}
 	f[fieldDescription] = []string{a.Summary, a.Description}
 	d.text = docTerms(f)
 	return d
@@ -525,23 +525,40 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := tbl()
-	p, err := t.plan(q, fields)
+	p, err := readQuery(q)
 	if err != nil {
 		return Result[T]{}, err
 	}
 	p.now = m.store.Now()
 	// Answers are reused until the next write, and within the hour: a
 	// temporary closure starts or ends at midnight in its place's zone.
+	// The key is the query as asked, so a reused answer skips the
+	// analysis of its words (within a generation the analysis, and any
+	// error it finds, is the same).
 	key := cacheKey(kind, p) + "|" + p.now.Format("2006010215")
 	if v, ok := m.cache.get(m.gen, key); ok {
 		return v.(Result[T]), nil // shared, never modified
 	}
+	if err := t.finishPlan(p, fields); err != nil {
+		return Result[T]{}, err
+	}
 	s := m.getScratch()
 	pg := t.run(p, s)
 	m.putScratch(s)
-	out := Result[T]{Total: pg.total, NextCursor: pg.next, Facets: pg.facets, Hits: make([]Hit[T], len(pg.hits))}
+	out := Result[T]{Total: pg.total, NextCursor: pg.next, Facets: pg.facets, Hits: make([]Hit[T], len(pg.hits)), Partial: pg.partial}
+	for _, c := range p.an.clauses {
+		if c.suggest != "" && c.size == 0 {
+			out.Spellings = append(out.Spellings, Spelling{Word: c.word, Suggestion: c.suggest})
+		}
+	}
+	for _, pr := range p.an.places {
+		out.NamedPlaces = append(out.NamedPlaces, NamedPlace{Words: pr.words, Kind: pr.kind, Filter: p.an.placeOnly})
+	}
 	for i, h := range pg.hits {
 		out.Hits[i] = Hit[T]{Item: item(t.docs[h.slot]), Score: h.score}
+		if len(p.words) > 0 {
+			out.Hits[i].Matches, out.Hits[i].Missing = t.explain(&p.an, h.slot)
+		}
 		if a := h.dist; a == a { // not NaN: the haversine term
 			r := roundKM(havKM(a))
 			out.Hits[i].DistanceKM = &r
@@ -549,4 +566,37 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 	}
 	m.cache.put(m.gen, key, out)
 	return out, nil
+}
+
+// communeKey folds a commune's name as queries are folded (« Saint-Étienne »,
+// « St Etienne » → "saint etienne").
+func communeKey(name string) string { return strings.Join(tokens(name), " ") }
+
+// ServiceKinds returns the kinds a service is found under: its own, and
+// those its accompaniment modes show it gives too. An imported place's one
+// offer that runs workshops and individual help is then found both as a
+// workshop and as individual help (the national standard describes a place
+// by its modes, not by one kind).
+func ServiceKinds(sv *models.Service) []string {
+	kinds := []string{sv.Kind}
+	add := func(k string) {
+		if k != "" && !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	for _, m := range sv.AccompanimentModes {
+		switch m {
+		case vocab.AccompanimentWorkshop:
+			add(vocab.KindCollectiveWorkshop)
+		case vocab.AccompanimentAutonomous:
+			add(vocab.KindEquipmentAccess)
+		case vocab.AccompanimentIndividual:
+			if slices.Contains(sv.Themes, vocab.ThemeAdministrativeProcedures) {
+				add(vocab.KindProceduresDoneWith)
+			} else {
+				add(vocab.KindOneOffHelp)
+			}
+		}
+	}
+	return kinds
 }

@@ -36,7 +36,7 @@ func TestSuggest(t *testing.T) {
 			lat, lon = sv.Actor.Latitude, sv.Actor.Longitude
 		}
 		if lat != nil && !(sv.Remote && !sv.OnSite) && !sv.IsFull && sv.Themes.Contains(vocab.ThemeAdministrativeProcedures) &&
-			(sv.Fees.Contains(vocab.FeeFree) || sv.Fees.Contains(vocab.FeeFreeUnderCondition)) &&
+			(sv.Fees.Contains(vocab.FeeFree) || sv.Fees.Contains(vocab.FeeFreeUnderCondition) || len(sv.Fees) == 0) &&
 			haversine(here.Lat, here.Lon, *lat, *lon) <= 20 {
 			matching++
 		}

@@ -4,9 +4,11 @@ import (
 	"container/heap"
 	"encoding/base64"
 	"encoding/json"
+	"hash/fnv"
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,10 +19,14 @@ import (
 // Hits are ordered by (key, id), so a page starts strictly after the cursor
 // whatever was inserted or removed meanwhile.
 type cursor struct {
-	Sort string  `json:"s"`
-	Key  float64 `json:"k,omitempty"`
-	Name string  `json:"n,omitempty"`
-	ID   string  `json:"i"`
+	Sort string `json:"s"`
+	// Query is a hash of the query the cursor belongs to: a cursor reused
+	// with other words or filters is refused rather than giving a page
+	// of another result list.
+	Query string  `json:"q,omitempty"`
+	Key   float64 `json:"k,omitempty"`
+	Name  string  `json:"n,omitempty"`
+	ID    string  `json:"i"`
 }
 
 func encodeCursor(c cursor) string {
@@ -28,7 +34,7 @@ func encodeCursor(c cursor) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func decodeCursor(s, sort string) (cursor, error) {
+func decodeCursor(s, sort, query string) (cursor, error) {
 	var c cursor
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err == nil {
@@ -40,6 +46,9 @@ func decodeCursor(s, sort string) (cursor, error) {
 	if c.Sort != sort {
 		return c, badRequest("cursor", "this cursor belongs to another sort order; keep the same query while paging")
 	}
+	if c.Query != query {
+		return c, badRequest("cursor", "this cursor belongs to another search; keep the same q and filters while paging, or start again without cursor")
+	}
 	if c.Key == math.MaxFloat64 {
 		c.Key = math.Inf(1) // see cursorOf
 	}
@@ -49,7 +58,10 @@ func decodeCursor(s, sort string) (cursor, error) {
 // plan is a validated query.
 type plan struct {
 	q      Query
-	words  []string
+	words  []string // the words to match; none when the query only names places
+	typed  []string // every word of q, for the cache key and the cursor
+	an     analysis
+	hash   string // of the query without its page (see cursor.Query)
 	sort   string
 	limit  int
 	radius float64
@@ -62,6 +74,16 @@ type plan struct {
 }
 
 func (t *table) plan(q Query, allowed []string) (*plan, error) {
+	p, err := readQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	return p, t.finishPlan(p, allowed)
+}
+
+// readQuery checks what a query says on its own and reads its words: all a
+// reused answer's key needs (see search), before the analysis.
+func readQuery(q Query) (*plan, error) {
 	p := &plan{q: q, limit: q.Limit, radius: q.RadiusKM}
 	if p.limit <= 0 {
 		p.limit = DefaultLimit
@@ -75,11 +97,27 @@ func (t *table) plan(q Query, allowed []string) (*plan, error) {
 			return nil, badRequest("radius_km", "must be at most 100")
 		}
 	}
+	if strings.TrimSpace(q.Text) != "" && !hasWordChar(q.Text) {
+		return nil, badRequest("q", "has no letter or digit: write words to search for, or leave q out")
+	}
 	p.words = queryWords(q.Text)
-	if len(p.words) > MaxWords {
+	if distinct := len(slices.Compact(slices.Sorted(slices.Values(p.words)))); distinct > MaxWords {
 		return nil, badRequest("q", "has too many words (at most 12)")
 	}
-	p.placeRestricted = q.Near != nil || len(q.InseeCodes) > 0 || len(q.PostalCodes) > 0
+	p.typed = p.words
+	return p, nil
+}
+
+// finishPlan analyses the words against the table and checks the rest.
+func (t *table) finishPlan(p *plan, allowed []string) error {
+	q := &p.q
+	p.an = t.analyze(p.words)
+	if p.an.placeOnly {
+		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not
+		// words to rank by.
+		p.words = nil
+	}
+	p.placeRestricted = q.Near != nil || len(q.InseeCodes) > 0 || len(q.PostalCodes) > 0 || p.an.placeOnly
 	p.sort = q.Sort
 	switch {
 	case p.sort == "" && len(p.words) > 0:
@@ -91,28 +129,29 @@ func (t *table) plan(q Query, allowed []string) (*plan, error) {
 		// useful one.
 		p.sort = SortName
 	case p.sort == SortDistance && q.Near == nil:
-		return nil, badRequest("sort", "distance needs near=lat,lon")
+		return badRequest("sort", "distance needs near=lat,lon")
 	case p.sort != SortRelevance && p.sort != SortDistance && p.sort != SortName:
-		return nil, badRequest("sort", "must be relevance, distance or name")
+		return badRequest("sort", "must be relevance, distance or name")
 	}
 	for f := range q.Filters {
 		if !slices.Contains(allowed, f) {
-			return nil, badRequest(f, "is not a filter of this search")
+			return badRequest(f, "is not a filter of this search")
 		}
 	}
 	for _, f := range q.Facets {
 		if !slices.Contains(allowed, f) || f == FieldStatus {
-			return nil, badRequest("facets", "cannot count "+f+"; facets are: "+strings.Join(facetable(allowed), ", "))
+			return badRequest("facets", "cannot count "+f+"; facets are: "+strings.Join(facetable(allowed), ", "))
 		}
 	}
+	p.hash = queryHash(p)
 	if q.Cursor != "" {
-		c, err := decodeCursor(q.Cursor, p.sort)
+		c, err := decodeCursor(q.Cursor, p.sort, p.hash)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.after = &c
 	}
-	return p, nil
+	return nil
 }
 
 func facetable(fields []string) []string {
@@ -156,7 +195,39 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 			b.andNotWith(s.filter)
 		}
 	}
+	// A query naming only places filters by them (each place: any of
+	// its interpretations).
+	if p.an.placeOnly {
+		for i := range p.an.places {
+			t.placeBits(&p.an.places[i], tmp)
+			tmp.andWith(s.filter)
+		}
+	}
 	s.result = tmp
+}
+
+// placeBits sets dst to the slots of a named place.
+func (t *table) placeBits(pr *placeRef, dst bitset) {
+	clear(dst)
+	for _, slot := range pr.slots {
+		if int(slot>>6) < len(dst) {
+			dst[slot>>6] |= 1 << (slot & 63)
+		}
+	}
+	for _, b := range pr.sets {
+		b.orInto(dst)
+	}
+}
+
+// queryHash identifies a query without its page: what a cursor belongs to.
+func queryHash(p *plan) string {
+	saved, limit := p.q.Cursor, p.limit
+	p.q.Cursor, p.limit = "", 0
+	k := cacheKey("", p)
+	p.q.Cursor, p.limit = saved, limit
+	h := fnv.New64a()
+	h.Write([]byte(k))
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 func grow(b bitset, n int) bitset {
@@ -188,6 +259,8 @@ type page struct {
 	total  int
 	next   string
 	facets []Facet
+	// partial: no record holds every word; hits hold as many as any does.
+	partial bool
 }
 
 // run executes a planned query. The caller holds the read lock.
@@ -254,34 +327,53 @@ func (t *table) run(p *plan, s *scratch) page {
 	if q.Near != nil {
 		o, maxHav = newOrigin(q.Near), kmHav(p.radius)
 	}
-	consider := func(slot uint32, score float64) {
+	// admit applies the conditions bitsets cannot express and returns
+	// the haversine term of the distance (NaN without near).
+	admit := func(slot uint32) (float64, bool) {
 		if !s.filter.has(slot) {
-			return
+			return 0, false
 		}
 		remote := t.remote.has(slot)
 		dist := math.NaN()
 		switch {
 		case remote:
 			if p.placeRestricted && !q.IncludeRemote {
-				return
+				return 0, false
 			}
 		case q.Near != nil:
 			sp := &t.pos[slot]
 			if !sp.located {
-				return
+				return 0, false
 			}
 			dist = o.hav(sp.x, sp.y, sp.z)
 			if dist > maxHav {
-				return
+				return 0, false
 			}
 		}
 		if !remote && (len(q.InseeCodes) > 0 && !slices.Contains(q.InseeCodes, t.docs[slot].insee) ||
 			len(q.PostalCodes) > 0 && !slices.Contains(q.PostalCodes, t.docs[slot].postal)) {
-			return
+			return 0, false
 		}
 		if q.OpenAt != nil && !open.at(t.docs[slot]) {
-			return
+			return 0, false
 		}
+		return dist, true
+	}
+	// Places the query names rank their records first.
+	inPlace := bitset(nil)
+	for i := range p.an.places {
+		if pr := &p.an.places[i]; pr.rankFirst && !p.an.placeOnly {
+			if inPlace == nil {
+				s.place = grow(s.place, len(s.filter))
+				clear(s.place)
+				inPlace = s.place
+				s.inPlace = grow(s.inPlace, len(s.filter))
+			}
+			t.placeBits(pr, s.inPlace)
+			s.inPlace.orInto(inPlace)
+		}
+	}
+	consider := func(slot uint32, dist, score float64, missing, spelling int) {
 		out.total++
 		if wantFacets {
 			s.result.set(slot)
@@ -289,7 +381,11 @@ func (t *table) run(p *plan, s *scratch) page {
 		x := hit{slot: slot, score: score, dist: dist}
 		switch p.sort {
 		case SortRelevance:
-			x.key = -score
+			blended := score
+			if q.Near != nil && dist == dist {
+				blended = score * proximity(havKM(dist), p.radius)
+			}
+			x.key = relevanceKey(blended, missing, spelling, inPlace != nil && !inPlace.has(slot))
 		case SortDistance:
 			x.key = dist
 			if math.IsNaN(dist) {
@@ -309,17 +405,46 @@ func (t *table) run(p *plan, s *scratch) page {
 			heap.Fix(h, 0)
 		}
 	}
+	plain := func(slot uint32) {
+		if dist, ok := admit(slot); ok {
+			consider(slot, dist, 0, 0, 0)
+		}
+	}
 	switch {
 	case len(p.words) > 0:
-		t.text.match(p.words, len(t.docs), t.len(), s)
+		best := uint8(0)
+		keep := func() {
+			kept := s.touched[:0]
+			for _, slot := range s.touched {
+				if _, ok := admit(slot); ok {
+					best = max(best, s.hits[slot])
+					kept = append(kept, slot)
+				} else {
+					s.hits[slot], s.acc[slot], s.fz[slot] = 0, 0, 0
+				}
+			}
+			s.touched = kept
+		}
+		t.match(&p.an, s, false)
+		keep()
+		if len(s.touched) == 0 && len(p.an.clauses) > 1 {
+			// Never silently empty: the records holding the most words.
+			s.reset()
+			t.match(&p.an, s, true)
+			keep()
+			out.partial = true
+		}
 		for _, slot := range s.touched {
-			consider(slot, float64(s.acc[slot]))
+			if s.hits[slot] == best {
+				dist, _ := admit(slot)
+				consider(slot, dist, float64(s.acc[slot]), len(p.an.clauses)-int(best), int(s.fz[slot]))
+			}
 		}
 		s.reset()
 	case q.Near != nil:
-		t.geo.within(q.Near.Lat, q.Near.Lon, p.radius, func(slot uint32) { consider(slot, 0) })
+		t.geo.within(q.Near.Lat, q.Near.Lon, p.radius, plain)
 		if q.IncludeRemote {
-			t.remote.each(func(slot uint32) bool { consider(slot, 0); return true })
+			t.remote.each(func(slot uint32) bool { plain(slot); return true })
 		}
 	case len(q.InseeCodes) > 0 || len(q.PostalCodes) > 0:
 		seen := map[uint32]bool{}
@@ -328,7 +453,7 @@ func (t *table) run(p *plan, s *scratch) page {
 				for _, slot := range lists[k] {
 					if !seen[slot] {
 						seen[slot] = true
-						consider(slot, 0)
+						plain(slot)
 					}
 				}
 			}
@@ -341,13 +466,13 @@ func (t *table) run(p *plan, s *scratch) page {
 		if q.IncludeRemote {
 			t.remote.each(func(slot uint32) bool {
 				if !seen[slot] {
-					consider(slot, 0)
+					plain(slot)
 				}
 				return true
 			})
 		}
 	default:
-		s.filter.each(func(slot uint32) bool { consider(slot, 0); return true })
+		s.filter.each(func(slot uint32) bool { plain(slot); return true })
 	}
 	out.hits = h.hits
 	slices.SortFunc(out.hits, t.compareHits)
@@ -380,7 +505,7 @@ func cmpFloat(a, b float64) int {
 
 func (t *table) cursorOf(p *plan, last hit) string {
 	d := t.docs[last.slot]
-	c := cursor{Sort: p.sort, ID: d.id}
+	c := cursor{Sort: p.sort, ID: d.id, Query: p.hash}
 	switch p.sort {
 	case SortName:
 		c.Name = d.sortName
@@ -464,12 +589,23 @@ func (o openCheck) at(d *doc) bool {
 // only between its dates (models.Actor.StatusAt), evaluated here at query
 // time, so a place announced as closing stays found until the closure
 // starts and is found again once it ends, without a write or a restart.
-// Few places are temporarily closed, so only their slots are visited.
+// Few places are temporarily closed, so only their slots are visited, and
+// the set is memoised: a closure starts and ends at a local midnight, which
+// in every time zone falls on a quarter hour, so the set holds for the
+// quarter hour it was computed in, until a write changes the table
+// (forgetStatus). Computing it for every query cost more than the rest of a
+// selective search. The set returned is shared: read it only.
 func (t *table) statusSet(value string, now time.Time) *bitset {
 	closed := t.set(FieldStatus, vocab.ActorTemporarilyClosed)
 	base := t.set(FieldStatus, value)
 	if closed == nil || value != vocab.ActorActive && value != vocab.ActorTemporarilyClosed {
 		return base
+	}
+	quarter := now.Unix() / (15 * 60)
+	t.statusMu.Lock()
+	defer t.statusMu.Unlock()
+	if e, ok := t.statusMemo[value]; ok && e.quarter == quarter {
+		return e.b
 	}
 	out := make(bitset, len(t.all))
 	if value == vocab.ActorActive && base != nil {
@@ -485,5 +621,22 @@ func (t *table) statusSet(value string, now time.Time) *bitset {
 		}
 		return true
 	})
+	if t.statusMemo == nil {
+		t.statusMemo = map[string]statusEntry{}
+	}
+	t.statusMemo[value] = statusEntry{quarter, &out}
 	return &out
+}
+
+type statusEntry struct {
+	quarter int64 // Unix time / 15 minutes
+	b       *bitset
+}
+
+// forgetStatus drops the memoised status sets: the table changed. Called
+// under the index's write lock.
+func (t *table) forgetStatus() {
+	t.statusMu.Lock()
+	clear(t.statusMemo)
+	t.statusMu.Unlock()
 }

@@ -53,7 +53,14 @@ func has(sv *models.Service, field string, values []string) bool {
 	b := func(x bool) bool { return slices.Contains(values, map[bool]string{true: "true", false: "false"}[x]) }
 	switch field {
 	case search.FieldKind:
-		return slices.Contains(values, sv.Kind)
+		// A service is found under its kind and the kinds its
+		// accompaniment modes show it gives (TestServiceKinds).
+		for _, k := range search.ServiceKinds(sv) {
+			if slices.Contains(values, k) {
+				return true
+			}
+		}
+		return false
 	case search.FieldThemes:
 		return any(sv.Themes)
 	case search.FieldPublics:
@@ -93,7 +100,7 @@ func has(sv *models.Service, field string, values []string) bool {
 		if h == "" {
 			h = a.OpeningHours
 		}
-		oh, err := openinghours.Parse(h)
+		oh, _, err := openinghours.ParseLenient(h) // the readable rules, as the index
 		if h == "" || err != nil {
 			return false
 		}

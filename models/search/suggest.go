@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"carnet/models"
 	"carnet/models/vocab"
@@ -39,6 +40,18 @@ var accompanimentFit = map[string][]string{
 	ProfileHesitant: {vocab.AccompanimentIndividual, vocab.AccompanimentWorkshop},
 }
 
+// kindPhrase says what each kind of service is for the person, when it is
+// not the kind their profile calls for.
+var kindPhrase = map[string]string{
+	vocab.KindEquipmentAccess:     "la personne utilise elle-même le matériel en libre accès",
+	vocab.KindProceduresDoneFor:   "un aidant fait la démarche à la place de la personne",
+	vocab.KindProceduresDoneWith:  "la démarche est faite avec la personne, qui apprend à la faire",
+	vocab.KindCollectiveWorkshop:  "on apprend en petit groupe",
+	vocab.KindTrainingCourse:      "un parcours de plusieurs séances pour apprendre",
+	vocab.KindOneOffHelp:          "une aide courte pour lever un blocage",
+	vocab.KindSolidarityEquipment: "du matériel à petit prix ou prêté",
+}
+
 var profileLabel = map[string]string{
 	ProfileExcluded: "une personne qui a besoin qu'on fasse pour elle",
 	ProfileBeginner: "une personne qui veut apprendre",
@@ -49,8 +62,10 @@ var profileLabel = map[string]string{
 type SuggestRequest struct {
 	Profile string   // one of Profiles, or "" when unknown
 	Needs   []string // themes; a suggestion meets at least one
-	// Hard constraints.
-	Free            bool     // fees include Gratuit or Gratuit sous condition
+	// Hard constraints. Free leaves out the services known to be paid only
+	// (Payant without Gratuit or Gratuit sous condition); see Suggest for
+	// how conditional and unknown fees are shown and ranked.
+	Free            bool
 	When            []string // OpenOn* values: open at one of these times
 	MaxDistanceKM   float64  // with a place: on-site services within it (default 15, max 100)
 	RemoteOnly      bool     // cannot travel: only services given remotely
@@ -62,6 +77,8 @@ type SuggestRequest struct {
 	InseeCode  string
 	PostalCode string
 	Limit      int
+
+	includeFull bool // a relaxation: services flagged full count
 }
 
 // Suggestion is one suggested service with why it was chosen.
@@ -83,6 +100,26 @@ type Suggestions struct {
 	Items []Suggestion
 	// Matching counts the services meeting every hard constraint.
 	Matching int
+	// Relaxations, when nothing matches, say for each hard constraint
+	// what relaxing it alone (keeping the others) would give.
+	Relaxations []Relaxation
+}
+
+// Relaxation is what relaxing one hard constraint alone would give.
+type Relaxation struct {
+	// Constraint is the request's field: max_distance_km, place, free,
+	// when, needs, specific_support, languages, remote_only,
+	// accept_remote, or not_full (services flagged full are left out).
+	Constraint string
+	// Matching counts the services that would then match: for
+	// max_distance_km, those within MaxRadiusKM.
+	Matching int
+	// NearestKM is, for max_distance_km and place, the distance of the
+	// nearest service meeting every other constraint; NaN otherwise.
+	NearestKM float64
+	// Text says it in French for the helper: « Aucune à moins de 15 km ;
+	// la plus proche est à 48 km ».
+	Text string
 }
 
 // Default and maximum travel distance of a suggestion request.
@@ -90,6 +127,15 @@ const (
 	DefaultSuggestKM   = 15
 	DefaultSuggestions = 10
 	MaxSuggestions     = 50
+)
+
+// With Free, services whose gratuité is conditional and those whose fees are
+// unknown are kept (the first may be free for the person; the second often
+// are, producers leaving the field empty) but flagged and ranked lower: their
+// score is multiplied by these factors.
+const (
+	freeConditionFactor = 0.9
+	feesUnknownFactor   = 0.8
 )
 
 // Suggest implements Engine. Hard constraints filter; the score ranks what
@@ -103,9 +149,18 @@ const (
 //	     and hesitant people, workshop for beginners)
 //	 5 × walk-in access (Se présenter) for excluded people, who rarely book
 //	     online; online booking for the others
-//	 5 × free (when not already required) or Pass numérique accepted
+//	 5 × fees: Gratuit 1; Gratuit sous condition or the Pass numérique 0.5
 //
-// Ties are broken by id, so the order is stable.
+// Free means no payment. The standard defines « Gratuit sous condition » as
+// free under criteria — membership, family situation, an agreement with a
+// social body, Pass numériques — so it is free for some people only, and a
+// membership fee or a Pass numérique is not free. With Free, a service
+// whose fees are Gratuit sous condition (without Gratuit) or unknown is
+// kept, with a reason saying what to check, and its score is multiplied by
+// 0.9 or 0.8 so that it comes after an equally suited service that is free;
+// a service that is only Payant is left out. Ties are broken by id, so the
+// order is stable. When nothing matches, Relaxations says what relaxing
+// each hard constraint alone would give.
 func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, error) {
 	if r.Profile != "" && !slices.Contains(Profiles, r.Profile) {
 		return Suggestions{}, &models.Error{Code: models.EINVALID, Message: "The situation is invalid.",
@@ -127,12 +182,52 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	t := m.services
-	q := Query{Filters: map[string][]string{}, ExcludeFull: true}
+	now := m.store.Now()
+
+	var out Suggestions
+	h := &suggestHeap{t: t}
+	sc := newScorer(&r, t, maxKM)
+	t.candidates(&r, maxKM, now, s, func(slot uint32, dist float64) {
+		out.Matching++
+		score, _ := sc.score(slot, dist, false)
+		x := suggestion{slot: slot, score: score, dist: dist}
+		if len(h.items) < limit {
+			heap.Push(h, x)
+		} else if h.better(x, h.items[0]) {
+			h.items[0] = x
+			heap.Fix(h, 0)
+		}
+	})
+	slices.SortFunc(h.items, func(a, b suggestion) int {
+		if h.better(a, b) {
+			return -1
+		}
+		return 1
+	})
+	for _, x := range h.items {
+		// Reasons are written for the chosen few only: formatting them
+		// for every candidate cost more than the scoring.
+		_, reasons := sc.score(x.slot, x.dist, true)
+		sg := Suggestion{Service: t.docs[x.slot].svc, Score: math.Round(x.score*10) / 10, Reasons: reasons}
+		if x.dist == x.dist {
+			d := roundKM(x.dist)
+			sg.DistanceKM = &d
+		}
+		out.Items = append(out.Items, sg)
+	}
+	if out.Matching == 0 {
+		out.Relaxations = t.relax(&r, maxKM, now, s)
+	}
+	return out, nil
+}
+
+// candidates calls fn with each service meeting r's hard constraints and
+// its distance (NaN without one), within maxKM of the person (+Inf: any
+// distance).
+func (t *table) candidates(r *SuggestRequest, maxKM float64, now time.Time, s *scratch, fn func(slot uint32, dist float64)) {
+	q := Query{Filters: map[string][]string{}, ExcludeFull: !r.includeFull}
 	if len(r.Needs) > 0 {
 		q.Filters[FieldThemes] = r.Needs
-	}
-	if r.Free {
-		q.Filters[FieldFees] = []string{vocab.FeeFree, vocab.FeeFreeUnderCondition}
 	}
 	if len(r.When) > 0 {
 		q.Filters[FieldOpenOn] = r.When
@@ -143,7 +238,7 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 	if r.RemoteOnly {
 		q.Filters[FieldRemote] = []string{"true"}
 	}
-	p := &plan{q: q, now: m.store.Now()}
+	p := &plan{q: q, now: now}
 	t.buildFilter(p, s)
 	for _, sup := range r.SpecificSupport { // all of them, unlike search filters
 		if b := t.set(FieldSpecificSupport, sup); b != nil {
@@ -152,10 +247,22 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 			clear(s.filter)
 		}
 	}
-
-	var out Suggestions
-	h := &suggestHeap{t: t}
-	sc := newScorer(&r, t, maxKM)
+	if r.Free {
+		// Paid only: Payant without Gratuit or Gratuit sous condition.
+		// Unknown fees (none given) stay.
+		if paid := t.set(FieldFees, vocab.FeePaid); paid != nil {
+			free, cond := t.set(FieldFees, vocab.FeeFree), t.set(FieldFees, vocab.FeeFreeUnderCondition)
+			word := func(b *bitset, i int) uint64 {
+				if b == nil || i >= len(*b) {
+					return 0
+				}
+				return (*b)[i]
+			}
+			for i := range min(len(*paid), len(s.filter)) {
+				s.filter[i] &^= (*paid)[i] &^ word(free, i) &^ word(cond, i)
+			}
+		}
+	}
 	consider := func(slot uint32) {
 		if !s.filter.has(slot) {
 			return
@@ -175,18 +282,10 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 		case r.InseeCode != "" && t.docs[slot].insee != r.InseeCode, r.PostalCode != "" && t.docs[slot].postal != r.PostalCode:
 			return
 		}
-		out.Matching++
-		score, _ := sc.score(slot, dist, false)
-		x := suggestion{slot: slot, score: score, dist: dist}
-		if len(h.items) < limit {
-			heap.Push(h, x)
-		} else if h.better(x, h.items[0]) {
-			h.items[0] = x
-			heap.Fix(h, 0)
-		}
+		fn(slot, dist)
 	}
 	switch {
-	case r.Near != nil && !r.RemoteOnly:
+	case r.Near != nil && !r.RemoteOnly && !math.IsInf(maxKM, 1):
 		t.geo.within(r.Near.Lat, r.Near.Lon, maxKM, consider)
 		if r.AcceptRemote {
 			t.remote.each(func(slot uint32) bool { consider(slot); return true })
@@ -194,24 +293,6 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 	default:
 		s.filter.each(func(slot uint32) bool { consider(slot); return true })
 	}
-	slices.SortFunc(h.items, func(a, b suggestion) int {
-		if h.better(a, b) {
-			return -1
-		}
-		return 1
-	})
-	for _, x := range h.items {
-		// Reasons are written for the chosen few only: formatting them
-		// for every candidate cost more than the scoring.
-		_, reasons := sc.score(x.slot, x.dist, true)
-		sg := Suggestion{Service: t.docs[x.slot].svc, Score: math.Round(x.score*10) / 10, Reasons: reasons}
-		if x.dist == x.dist {
-			d := roundKM(x.dist)
-			sg.DistanceKM = &d
-		}
-		out.Items = append(out.Items, sg)
-	}
-	return out, nil
 }
 
 type suggestion struct {
@@ -244,21 +325,22 @@ func (h *suggestHeap) Pop() any {
 // scorer holds, for one request, the value sets the score reads: scoring
 // thousands of candidates then tests bits instead of reading each record.
 type scorer struct {
-	r                            *SuggestRequest
-	t                            *table
-	maxKM                        float64
-	placed                       bool
-	kinds                        []kindSet
-	needs                        []*bitset
-	accomp                       []*bitset // suited accompaniment modes, best first
-	access                       *bitset
-	accessValue                  string
-	free, freeCond, pass, remote *bitset
+	r                                  *SuggestRequest
+	t                                  *table
+	maxKM                              float64
+	placed                             bool
+	kinds                              []kindSet
+	needs                              []*bitset
+	accomp                             []*bitset // suited accompaniment modes, best first
+	access                             *bitset
+	accessValue                        string
+	free, freeCond, paid, pass, remote *bitset
 }
 
 type kindSet struct {
-	set *bitset
-	fit float64
+	kind string
+	set  *bitset
+	fit  float64
 }
 
 func newScorer(r *SuggestRequest, t *table, maxKM float64) *scorer {
@@ -268,7 +350,7 @@ func newScorer(r *SuggestRequest, t *table, maxKM float64) *scorer {
 		if r.Profile != "" {
 			fit = kindFit[r.Profile][k]
 		}
-		sc.kinds = append(sc.kinds, kindSet{t.set(FieldKind, k), fit})
+		sc.kinds = append(sc.kinds, kindSet{k, t.set(FieldKind, k), fit})
 	}
 	for _, n := range r.Needs {
 		sc.needs = append(sc.needs, t.set(FieldThemes, n))
@@ -281,7 +363,7 @@ func newScorer(r *SuggestRequest, t *table, maxKM float64) *scorer {
 		sc.accessValue = vocab.AccessWalkIn
 	}
 	sc.access = t.set(FieldAccessModes, sc.accessValue)
-	sc.free, sc.freeCond = t.set(FieldFees, vocab.FeeFree), t.set(FieldFees, vocab.FeeFreeUnderCondition)
+	sc.free, sc.freeCond, sc.paid = t.set(FieldFees, vocab.FeeFree), t.set(FieldFees, vocab.FeeFreeUnderCondition), t.set(FieldFees, vocab.FeePaid)
 	sc.pass, sc.remote = t.set(FieldPassNumerique, "true"), t.set(FieldRemote, "true")
 	return sc
 }
@@ -289,7 +371,10 @@ func newScorer(r *SuggestRequest, t *table, maxKM float64) *scorer {
 func in(b *bitset, slot uint32) bool { return b != nil && b.has(slot) }
 
 // score rates one service for the request (see Suggest for the weights);
-// with explain, it also says why, in French, from the record's data.
+// with explain, it also says why, in French, from the record's data. Each
+// sentence is true of the service it explains: a kind is said to suit the
+// profile only when it is the kind that profile needs (fit 1); otherwise
+// the sentence says what the kind is.
 func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Reason) {
 	r, t := sc.r, sc.t
 	var reasons []Reason
@@ -304,18 +389,24 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 	}
 	total := 0.0
 
-	for _, k := range sc.kinds {
-		if in(k.set, slot) {
-			total += 35 * k.fit
-			if explain {
-				label := vocab.MustGet(vocab.NameServiceKinds).Label(sv.Kind)
-				if r.Profile != "" && k.fit >= 0.5 {
-					add("kind", "%s : adapté à %s", label, profileLabel[r.Profile])
-				} else {
-					add("kind", "%s", label)
-				}
+	// A service is found under each kind its accompaniment modes show
+	// (ServiceKinds): the one that suits the profile best counts, and is
+	// the one explained.
+	var best *kindSet
+	for i := range sc.kinds {
+		if k := &sc.kinds[i]; in(k.set, slot) && (best == nil || k.fit > best.fit) {
+			best = k
+		}
+	}
+	if best != nil {
+		total += 35 * best.fit
+		if explain {
+			label := vocab.MustGet(vocab.NameServiceKinds).Label(best.kind)
+			if r.Profile != "" && best.fit >= 1 {
+				add("kind", "%s : adapté à %s", label, profileLabel[r.Profile])
+			} else {
+				add("kind", "%s : %s", label, kindPhrase[best.kind])
 			}
-			break
 		}
 	}
 
@@ -336,7 +427,7 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 	case dist == dist:
 		total += 20 * math.Max(0, 1-dist/sc.maxKM)
 		if explain {
-			add("distance", "À %s km", strings.Replace(fmt.Sprintf("%.1f", roundKM(dist)), ".", ",", 1))
+			add("distance", "À %s km", frenchKM(dist))
 		}
 	case in(sc.remote, slot) && (r.RemoteOnly || t.remote.has(slot)):
 		total += 20
@@ -362,21 +453,39 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 		}
 	}
 
-	free, freeCond, pass := in(sc.free, slot), in(sc.freeCond, slot), in(sc.pass, slot)
+	free, freeCond, paid, pass := in(sc.free, slot), in(sc.freeCond, slot), in(sc.paid, slot), in(sc.pass, slot)
+	factor := 1.0
 	switch {
 	case free:
+		total += 5
 		add("free", "Gratuit")
 	case freeCond:
-		add("free", "Gratuit sous condition")
+		total += 2.5
+		if r.Free {
+			factor = freeConditionFactor
+		}
+		if explain {
+			if d := strings.TrimSpace(sv.FeesDetails); d != "" {
+				add("free_condition", "Gratuit sous condition (%s) : vérifier que la personne y a droit", d)
+			} else {
+				add("free_condition", "Gratuit sous condition (adhésion, situation ou Pass numérique selon les cas) : vérifier que la personne y a droit")
+			}
+		}
+	case paid:
+		add("paid", "Payant")
+	default:
+		if r.Free {
+			factor = feesUnknownFactor
+			add("fees_unknown", "Tarif non renseigné : vérifier auprès de la structure que c'est gratuit")
+		}
 	}
 	if pass {
+		if !free && !freeCond {
+			total += 2.5
+		}
 		add("pass_numerique", "Accepte le Pass numérique")
 	}
-	// Free when not required, or the Pass numérique; when free is
-	// required every suggestion has it.
-	if free || freeCond || pass || r.Free {
-		total += 5
-	}
+	total *= factor
 
 	if !explain {
 		return total, nil
@@ -396,6 +505,11 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 		}
 	}
 	return total, reasons
+}
+
+// frenchKM writes a distance as French does: « 1,2 ».
+func frenchKM(d float64) string {
+	return strings.Replace(fmt.Sprintf("%.1f", roundKM(d)), ".", ",", 1)
 }
 
 var openOnPhrase = map[string]string{

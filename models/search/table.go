@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"carnet/models"
@@ -26,6 +27,7 @@ type doc struct {
 	region openinghours.Region
 
 	insee, postal string
+	commune       string              // the commune's folded words, joined by spaces
 	values        map[string][]string // field → values, while building; then nil
 	sets          []uint16            // ids of the value sets holding the doc
 	text          map[string]uint8    // term → text field mask, while building; then nil
@@ -46,11 +48,17 @@ type table struct {
 	remote bitset                       // remoteOnly docs
 	fields map[string]map[string]uint16 // field → value → id of its set
 	sets   []*bitset                    // id → slots holding the field value
+	counts []int                        // id → how many slots (kept on write: a query reads them)
 	text   *textIndex
 	geo    grid
 
 	byInsee  map[string][]uint32
 	byPostal map[string][]uint32
+	// byCommune lists the slots of each commune by its folded name, and
+	// communeFirst the names by their first word, so that a query naming
+	// a commune (« saint etienne ») is recognised.
+	byCommune    map[string][]uint32
+	communeFirst map[string][]string
 
 	// Hot per-slot data, in arrays rather than behind each doc's pointer:
 	// a query visits thousands of slots, and chasing a pointer per slot
@@ -67,11 +75,16 @@ type table struct {
 	// generalWords sends one-word queries through the general path, for
 	// the test that compares it with runWord.
 	generalWords bool
+
+	// statusMemo holds statusSet's answers (see there).
+	statusMu   sync.Mutex
+	statusMemo map[string]statusEntry
 }
 
 func newTable() *table {
 	return &table{byID: map[string]uint32{}, fields: map[string]map[string]uint16{}, text: newTextIndex(), geo: grid{},
-		byInsee: map[string][]uint32{}, byPostal: map[string][]uint32{}}
+		byInsee: map[string][]uint32{}, byPostal: map[string][]uint32{},
+		byCommune: map[string][]uint32{}, communeFirst: map[string][]string{}}
 }
 
 func (t *table) len() int { return len(t.byID) }
@@ -137,8 +150,12 @@ func (t *table) put(d *doc) {
 				id = uint16(len(t.sets))
 				m[v] = id
 				t.sets = append(t.sets, &bitset{})
+				t.counts = append(t.counts, 0)
 			}
-			t.sets[id].set(slot)
+			if !t.sets[id].has(slot) {
+				t.sets[id].set(slot)
+				t.counts[id]++
+			}
 			d.sets = append(d.sets, id)
 		}
 	}
@@ -157,6 +174,15 @@ func (t *table) put(d *doc) {
 	}
 	if d.postal != "" {
 		t.byPostal[d.postal] = append(t.byPostal[d.postal], slot)
+	}
+	if d.commune != "" {
+		if _, ok := t.byCommune[d.commune]; !ok {
+			first, _, _ := strings.Cut(d.commune, " ")
+			if !slices.Contains(t.communeFirst[first], d.commune) {
+				t.communeFirst[first] = append(t.communeFirst[first], d.commune)
+			}
+		}
+		t.byCommune[d.commune] = append(t.byCommune[d.commune], slot)
 	}
 	if old != nil {
 		d.terms = t.text.update(slot, old.terms, d.text)
@@ -191,7 +217,10 @@ func (t *table) unindex(slot uint32, all bool) {
 	d := t.docs[slot]
 	t.all.clear(slot)
 	for _, id := range d.sets {
-		t.sets[id].clear(slot)
+		if t.sets[id].has(slot) {
+			t.sets[id].clear(slot)
+			t.counts[id]--
+		}
 	}
 	if d.remoteOnly {
 		t.remote.clear(slot)
@@ -200,6 +229,7 @@ func (t *table) unindex(slot uint32, all bool) {
 	}
 	dropSlot(t.byInsee, d.insee, slot)
 	dropSlot(t.byPostal, d.postal, slot)
+	dropSlot(t.byCommune, d.commune, slot)
 	if !all {
 		return
 	}
@@ -336,6 +366,14 @@ func (t *table) set(field, value string) *bitset {
 		return t.sets[id]
 	}
 	return nil
+}
+
+// setCount returns the set of a field value and its size.
+func (t *table) setCount(field, value string) (*bitset, int) {
+	if id, ok := t.fields[field][value]; ok {
+		return t.sets[id], t.counts[id]
+	}
+	return nil, 0
 }
 
 // has reports whether the doc in slot holds a field value.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"carnet/models/vocab"
 )
@@ -23,20 +24,32 @@ var stopWords = map[string]bool{
 	"en": true, "et": true, "j": true, "l": true, "la": true, "le": true, "les": true, "m": true,
 	"n": true, "ou": true, "par": true, "pour": true, "qu": true, "s": true, "sur": true, "t": true,
 	"un": true, "une": true, "avec": true, "dans": true, "sa": true, "ses": true, "son": true,
+	// Possessives and pronouns of how people write a need (« aide pour
+	// mes impôts », « je cherche », « faire ma déclaration »).
+	"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "notre": true, "nos": true,
+	"votre": true, "vos": true, "leur": true, "leurs": true, "je": true, "me": true, "moi": true, "y": true,
 }
+
+// abbreviations are expanded in documents and queries alike, so that
+// « St-Étienne » and « Saint-Étienne » meet.
+var abbreviations = map[string]string{"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 
 // tokens returns the folded words of s, stop words removed.
 func tokens(s string) []string {
 	var out []string
 	for w := range strings.SplitSeq(vocab.Slugify(s), "-") {
 		if w != "" && !stopWords[w] {
+			if a, ok := abbreviations[w]; ok {
+				w = a
+			}
 			out = append(out, w)
 		}
 	}
 	return out
 }
 
-// queryWords returns the distinct folded words of a query. When a query is
+// queryWords returns the folded words of a query, in order (phrases are
+// recognised in order; repeated words make one clause). When a query is
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
@@ -48,13 +61,26 @@ func queryWords(q string) []string {
 			}
 		}
 	}
-	slices.Sort(words)
-	return slices.Compact(words)
+	return words
+}
+
+// hasWordChar reports whether s holds a letter or a digit: a query without
+// any (« ??? », « 📱 ») has nothing to search for.
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Text fields and their weights in relevance: a word found in the
 // service's own name counts most, then the structure's name, the commune,
-// the themes and kind, and last the free description.
+// free-text labels (the source's own service labels, other labels, fee
+// details), and last the descriptions. Vocabulary values are not text: they
+// are matched through their bitsets (see lexicon.go), with weight
+// vocabWeight.
 const (
 	fieldName = iota
 	fieldOwnerName
@@ -95,6 +121,24 @@ type textIndex struct {
 	// bitsets instead of visiting tens of thousands of entries (see
 	// table.runWord).
 	fieldBits map[uint32]*[numTextFields]bitset
+
+	// Word forms of every term (see forms.go), filled when the index
+	// first meets a term: terms are never forgotten, so these only grow
+	// (a term whose postings became empty matches nothing).
+	terms []string            // term id → term
+	stems map[string][]uint32 // stem → term ids
+	phon  map[string][]uint32 // phonetic key → term ids
+	byLen [maxTermLen + 1][]fuzzyTerm
+}
+
+// maxTermLen bounds the terms kept for spelling matches; longer words are
+// not typed.
+const maxTermLen = 24
+
+// fuzzyTerm is a term as the typo search scans it.
+type fuzzyTerm struct {
+	mask uint32
+	id   uint32
 }
 
 // frequentTerm is the postings length from which a term keeps field
@@ -103,7 +147,8 @@ type textIndex struct {
 const frequentTerm = 512
 
 func newTextIndex() *textIndex {
-	return &textIndex{ids: map[string]uint32{}, fieldBits: map[uint32]*[numTextFields]bitset{}}
+	return &textIndex{ids: map[string]uint32{}, fieldBits: map[uint32]*[numTextFields]bitset{},
+		stems: map[string][]uint32{}, phon: map[string][]uint32{}}
 }
 
 // noteEntry keeps a term's field bitsets in step with its postings: slot
@@ -146,6 +191,16 @@ func (ti *textIndex) termID(t string) uint32 {
 	id := uint32(len(ti.postings))
 	ti.ids[t] = id
 	ti.postings = append(ti.postings, nil)
+	ti.terms = append(ti.terms, t)
+	if s := stem(t); s != "" {
+		ti.stems[s] = append(ti.stems[s], id)
+	}
+	if p := phonetic(t); p != "" {
+		ti.phon[p] = append(ti.phon[p], id)
+	}
+	if n := len(t); n >= minKeyLen && n <= maxTermLen && isLetters(t) {
+		ti.byLen[n] = append(ti.byLen[n], fuzzyTerm{letterMask(t), id})
+	}
 	i, _ := slices.BinarySearch(ti.sorted, t)
 	ti.sorted = slices.Insert(ti.sorted, i, t)
 	ti.sortedID = slices.Insert(ti.sortedID, i, id)
@@ -249,12 +304,15 @@ type scratch struct {
 	best    []float32
 	acc     []float32
 	hits    []uint8
+	fz      []uint8 // clauses matched only through a near spelling
 	touched []uint32
 	word    []uint32
 	result  bitset
 	filter  bitset
-	levels  [2 * numTextFields]bitset // runWord: matches per level
-	seen    bitset                    // runWord: matches at a better level
+	levels  []bitset // runWord: matches per level
+	seen    bitset   // runWord: matches at a better level
+	place   bitset   // records in the places a query names
+	inPlace bitset   // one of those places
 }
 
 func (s *scratch) ensure(n int) {
@@ -262,109 +320,8 @@ func (s *scratch) ensure(n int) {
 		s.best = make([]float32, n+n/8) // room for growth
 		s.acc = make([]float32, n+n/8)
 		s.hits = make([]uint8, n+n/8)
+		s.fz = make([]uint8, n+n/8)
 	}
-}
-
-// match scores the slots holding every word (each word as itself or as
-// a prefix) and returns them in s.touched with their scores in s.acc; the
-// caller must call s.reset(). The score is BM25's idf without its term
-// frequency and length parts (fields are short, so a word's presence is
-// what matters), multiplied by the weight of the best field the word is
-// found in, summed over the query's words:
-//
-//	score = Σ_word idf(word) × max_field weight(field) × (1 if the whole word, 0.7 if a prefix)
-//	idf   = ln(1 + (N − df + 0.5) / (df + 0.5))
-//
-// where df, the number of slots holding the word, is estimated by the
-// length of its postings (a slot holding two completions counts twice).
-func (ti *textIndex) match(words []string, nslots, ndocs int, s *scratch) {
-	s.ensure(nslots)
-	s.touched = s.touched[:0]
-	type wordTerms struct {
-		ids   []uint32
-		exact int
-		size  int
-	}
-	ws := make([]wordTerms, len(words))
-	for i, w := range words {
-		ids, exact := ti.termRange(w)
-		size := 0
-		for _, id := range ids {
-			size += len(ti.postings[id])
-		}
-		if size == 0 {
-			return // a word nothing holds: no result
-		}
-		ws[i] = wordTerms{ids, exact, size}
-	}
-	// The rarest word first: it bounds the candidates the others visit.
-	slices.SortFunc(ws, func(a, b wordTerms) int { return a.size - b.size })
-	for wi, w := range ws {
-		s.word = s.word[:0]
-		note := func(slot uint32, e uint32, f float64) {
-			wgt := float32(maskWeight[e&0xff] * f)
-			if s.best[slot] == 0 {
-				s.word = append(s.word, slot)
-			}
-			if wgt > s.best[slot] {
-				s.best[slot] = wgt
-			}
-		}
-		// After the rarest word, the candidates are few: looking each one
-		// up in a frequent word's postings (sorted by slot) is cheaper than
-		// reading those postings through ("Médiathèque" in a name and
-		// commune query visits 40,000 entries otherwise).
-		if wi > 0 && matchByLookup && len(s.touched)*len(w.ids)*lookupCost < w.size {
-			for _, slot := range s.touched {
-				if s.hits[slot] != uint8(wi) {
-					continue
-				}
-				for k, id := range w.ids {
-					if e, ok := findSlot(ti.postings[id], slot); ok {
-						f := prefixFactor
-						if k == w.exact {
-							f = 1
-						}
-						note(slot, e, f)
-					}
-				}
-			}
-		} else {
-			for k, id := range w.ids {
-				f := prefixFactor
-				if k == w.exact {
-					f = 1
-				}
-				for _, e := range ti.postings[id] {
-					if slot := e >> 8; s.hits[slot] == uint8(wi) {
-						note(slot, e, f)
-					}
-				}
-			}
-		}
-		df := float64(w.size)
-		idf := math.Log(1 + (float64(ndocs)-df+0.5)/(df+0.5))
-		idf32 := float32(math.Max(idf, 0.01))
-		for _, slot := range s.word {
-			s.hits[slot]++
-			s.acc[slot] += s.best[slot] * idf32
-			s.best[slot] = 0
-			if wi == 0 {
-				s.touched = append(s.touched, slot)
-			}
-		}
-	}
-	// Keep only the slots that matched every word.
-	n := uint8(len(ws))
-	out := s.touched[:0]
-	for _, slot := range s.touched {
-		if s.hits[slot] == n {
-			out = append(out, slot)
-		} else {
-			s.hits[slot], s.acc[slot] = 0, 0
-		}
-	}
-	s.touched = out
 }
 
 // matchByLookup lets match look candidates up in frequent words' postings;
@@ -394,7 +351,7 @@ func findSlot(p []uint32, slot uint32) (uint32, bool) {
 // reset clears what match left in the buffers.
 func (s *scratch) reset() {
 	for _, slot := range s.touched {
-		s.hits[slot], s.acc[slot] = 0, 0
+		s.hits[slot], s.acc[slot], s.fz[slot] = 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 }

@@ -16,87 +16,66 @@ import (
 // levels below once the page is full. Results, order, totals, cursors and
 // facets are those of the general path (a test compares them).
 
-// wordLevel is one (field, whole word or prefix) pair and its weight.
-type wordLevel struct {
-	field  int
-	whole  bool
-	weight float32 // as match computes it: float32(field weight × factor)
-}
-
-// wordLevels are the pairs in decreasing weight; levelOf finds a pair's
-// index.
-var wordLevels, levelOf = func() ([]wordLevel, [numTextFields][2]int) {
-	var ls []wordLevel
-	for f := range numTextFields {
-		for _, whole := range []bool{true, false} {
-			factor := prefixFactor
-			if whole {
-				factor = 1
-			}
-			ls = append(ls, wordLevel{field: f, whole: whole, weight: float32(fieldWeight[f] * factor)})
-		}
-	}
-	slices.SortStableFunc(ls, func(a, b wordLevel) int {
-		if a.weight != b.weight {
-			if a.weight > b.weight {
-				return -1
-			}
-			return 1
-		}
-		return 0
-	})
-	var idx [numTextFields][2]int
-	for i, l := range ls {
-		w := 0
-		if l.whole {
-			w = 1
-		}
-		idx[l.field][w] = i
-	}
-	return ls, idx
-}()
-
 // wordPath reports whether p can take runWord: one word, by relevance,
 // and no condition that bitsets cannot express (place, open at a time).
 func (t *table) wordPath(p *plan) bool {
-	return len(p.words) == 1 && p.sort == SortRelevance && !p.placeRestricted && p.q.OpenAt == nil && !t.generalWords
+	return len(p.an.clauses) == 1 && !p.an.placeOnly && len(p.an.places) == 0 && p.sort == SortRelevance &&
+		!p.placeRestricted && p.q.OpenAt == nil && !t.generalWords
 }
 
-// runWord executes a one-word relevance query; s.filter is built.
+// runWord executes a one-word relevance query; s.filter is built. Each
+// match (a term in one field, or a value) has an encoded weight
+// (encWeight); matches are ORed into one bitset per distinct weight, and
+// each slot counts at its best level only.
 func (t *table) runWord(p *plan, s *scratch) page {
 	q := &p.q
+	c := &p.an.clauses[0]
 	n := len(s.filter)
-	for i := range s.levels {
-		s.levels[i] = grow(s.levels[i], n)
-		clear(s.levels[i])
+	var weights []float32
+	level := func(e float32) bitset {
+		i := slices.Index(weights, e)
+		if i < 0 {
+			i = len(weights)
+			weights = append(weights, e)
+			if len(s.levels) <= i {
+				s.levels = append(s.levels, nil)
+			}
+			s.levels[i] = grow(s.levels[i], n)
+			clear(s.levels[i])
+		}
+		return s.levels[i]
 	}
 	s.seen = grow(s.seen, n)
 	clear(s.seen)
-
-	ids, exact := t.text.termRange(p.words[0])
-	size := 0
-	for k, id := range ids {
-		size += len(t.text.postings[id])
-		whole := 0
-		if k == exact {
-			whole = 1
+	for _, tr := range c.terms {
+		var lv [numTextFields]bitset
+		for f := range numTextFields {
+			lv[f] = level(encWeight(float32(fieldWeight[f])*tr.factor, tr.fuzzy))
 		}
-		if fb := t.text.fieldBits[id]; fb != nil {
+		if fb := t.text.fieldBits[tr.id]; fb != nil {
 			for f := range numTextFields {
-				fb[f].orInto(s.levels[levelOf[f][whole]])
+				fb[f].orInto(lv[f])
 			}
 			continue
 		}
-		for _, e := range t.text.postings[id] {
+		for _, e := range t.text.postings[tr.id] {
 			for f := range numTextFields {
 				if e&(1<<f) != 0 {
-					s.levels[levelOf[f][whole]].set(e >> 8)
+					lv[f].set(e >> 8)
 				}
 			}
 		}
 	}
+	for _, sr := range c.sets {
+		sr.set.orInto(level(encWeight(sr.weight, sr.fuzzy)))
+	}
+	order := make([]int, len(weights))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmpFloat(float64(weights[b]), float64(weights[a])) })
 	// Each match belongs to its best level only; then the filters apply.
-	for i := range s.levels {
+	for _, i := range order {
 		lv := s.levels[i]
 		s.seen.andNotWith(lv)
 		lv.orInto(s.seen)
@@ -106,21 +85,23 @@ func (t *table) runWord(p *plan, s *scratch) page {
 
 	var out page
 	out.total = s.seen.count()
-	df := float64(size)
-	idf32 := float32(math.Max(math.Log(1+(float64(t.len())-df+0.5)/(df+0.5)), 0.01))
+	idf := idfOf(clauseDF(c), t.len())
 	var after *hit
 	if p.after != nil {
 		after = &hit{key: p.after.Key, slot: math.MaxUint32}
 	}
 	h := &hitHeap{t: t, hits: make([]hit, 0, p.limit+1)}
 	remaining := 0 // matches after the cursor
-	for i, l := range wordLevels {
+	for _, i := range order {
 		lv := s.levels[i]
-		score := float64(l.weight * idf32)
-		key := -score
+		w, fuzzy := decWeight(weights[i])
+		score := float64(w * idf)
+		spelling := 0
+		if fuzzy {
+			spelling = 1
+		}
+		key := relevanceKey(score, 0, spelling, false)
 		switch {
-		case size == 0:
-			continue
 		case after != nil && key < after.key:
 			continue // shown on earlier pages
 		case len(h.hits) == p.limit && (after == nil || key > after.key):

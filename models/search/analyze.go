@@ -1,0 +1,395 @@
+package search
+
+import (
+	"slices"
+	"strings"
+)
+
+// A query is analysed into clauses, one per distinct word. A record
+// satisfies a clause when the word is found in its text (the word, another
+// form of it, a longer word it begins, or, for a word the index does not
+// know, a near spelling) or in one of its values (a word of a value's label,
+// a thesaurus entry, a named place). Every clause must be satisfied; when
+// no record satisfies all, the records satisfying the most are returned,
+// flagged (see Result.Partial).
+
+// termRef is an indexed term a clause matches, with the factor of the way
+// it matches.
+type termRef struct {
+	id     uint32
+	factor float32
+	how    string
+	fuzzy  bool
+}
+
+// setRef is a field value a clause matches: its records' bitset.
+type setRef struct {
+	set    *bitset
+	weight float32
+	fuzzy  bool
+	t      lexTarget
+}
+
+type clause struct {
+	word  string
+	terms []termRef
+	sets  []setRef
+	// size estimates how many records hold the word without spelling
+	// matches (postings lengths and set counts), fsize with them: the
+	// rarest clause is read first, and idf comes from size.
+	size, fsize int
+	// suggest is the spelling the clause was matched through when the
+	// word itself is unknown; "" otherwise.
+	suggest string
+	place   int // index in analysis.places, or -1
+}
+
+// placeRef is a place a query names: a commune (by name), a postal code
+// or a département (by name or number).
+type placeRef struct {
+	words []string
+	kind  string // commune, postal_code or departement
+	slots []uint32
+	sets  []*bitset
+	// rankFirst: records in this place rank before the others (communes
+	// and postal codes; a département's name is too often a common word —
+	// Nord, Var, Cher — to reorder a query that has other words).
+	rankFirst bool
+}
+
+type analysis struct {
+	clauses []clause
+	places  []placeRef
+	// placeOnly: every word names a place, so the query is a place
+	// filter rather than words to find.
+	placeOnly bool
+}
+
+// spellingMaxDF: a word whose own matches reach this many records is not
+// expanded to near spellings (no flood from a word the index knows).
+const spellingMaxDF = 3
+
+// maxSpellings caps the near spellings a word expands to.
+const maxSpellings = 8
+
+// analyze turns the query's words (folded, in order) into clauses.
+func (t *table) analyze(words []string) analysis {
+	var a analysis
+	n := len(words)
+	phraseTargets := make([][]lexTarget, n)
+	placeOf := make([]int, n)
+	for i := range placeOf {
+		placeOf[i] = -1
+	}
+	stems := make([]string, n)
+	for i, w := range words {
+		stems[i] = stem(w)
+	}
+	covered := 0 // words inside a place phrase
+	for i := 0; i < n; {
+		// The longest phrase starting at i: a thesaurus entry or a
+		// département (lexicon), a commune of the directory, a postal code.
+		best, bestLen := (*lexPhrase)(nil), 0
+		for _, key := range []string{words[i], stems[i]} {
+			for _, p := range lex.phrases[key] {
+				if l := len(p.tokens); l > bestLen && i+l <= n && phraseAt(p.tokens, p.stems, words[i:], stems[i:]) {
+					best, bestLen = p, l
+				}
+			}
+		}
+		commune, communeLen := "", 0
+		for _, key := range t.communeFirst[words[i]] {
+			if k := wordsAt(key, words[i:]); k > communeLen && len(t.byCommune[key]) > 0 {
+				commune, communeLen = key, k
+			}
+		}
+		postal := len(words[i]) == 5 && isDigitsOnly(words[i]) && len(t.byPostal[words[i]]) > 0
+		l := max(bestLen, communeLen, 1)
+		if bestLen == 0 && communeLen == 0 && !postal {
+			i++
+			continue
+		}
+		var pr *placeRef
+		if communeLen == l {
+			pr = &placeRef{words: words[i : i+l], kind: "commune", slots: t.byCommune[commune], rankFirst: true}
+		} else if postal && l == 1 {
+			pr = &placeRef{words: words[i : i+1], kind: "postal_code", slots: t.byPostal[words[i]], rankFirst: true}
+		}
+		if best != nil && bestLen == l {
+			for j := i; j < i+l; j++ {
+				phraseTargets[j] = append(phraseTargets[j], best.targets...)
+			}
+			if best.place {
+				if pr == nil {
+					pr = &placeRef{words: words[i : i+l], kind: "departement"}
+				}
+				for _, tg := range best.targets {
+					if b := t.set(tg.field, tg.value); b != nil {
+						pr.sets = append(pr.sets, b)
+					}
+				}
+			}
+		}
+		if pr != nil {
+			a.places = append(a.places, *pr)
+			for j := i; j < i+l; j++ {
+				placeOf[j] = len(a.places) - 1
+			}
+			covered += l
+		}
+		i += l
+	}
+	a.placeOnly = covered == n && n > 0
+	index := map[string]int{}
+	for i, w := range words {
+		if k, dup := index[w]; dup {
+			c := &a.clauses[k]
+			t.addSets(c, phraseTargets[i], false)
+			continue
+		}
+		index[w] = len(a.clauses)
+		c := t.resolve(w, stems[i], phraseTargets[i])
+		c.place = placeOf[i]
+		a.clauses = append(a.clauses, c)
+	}
+	return a
+}
+
+// wordsAt returns how many words the space-separated key spells at the
+// start of words, 0 when it does not (without splitting key: some first
+// words, « saint », start hundreds of communes).
+func wordsAt(key string, words []string) int {
+	n := 0
+	for key != "" {
+		w, rest, _ := strings.Cut(key, " ")
+		if n >= len(words) || words[n] != w {
+			return 0
+		}
+		n, key = n+1, rest
+	}
+	return n
+}
+
+func phraseAt(tokens, tstems, words, wstems []string) bool {
+	for k, tok := range tokens {
+		if words[k] != tok && (tstems[k] == "" || wstems[k] != tstems[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// resolve finds what a word matches: terms of the index and values of the
+// lexicon.
+func (t *table) resolve(w, st string, phrase []lexTarget) clause {
+	ti := t.text
+	c := clause{word: w, place: -1}
+	var seen map[uint32]bool // once the terms are many (a short prefix)
+	addTerm := func(id uint32, f float32, how string, fuzzy bool) {
+		if len(ti.postings[id]) == 0 {
+			return
+		}
+		// Most words match a few terms: a scan is cheaper than a map.
+		if seen == nil && len(c.terms) >= 16 {
+			seen = map[uint32]bool{}
+			for _, tr := range c.terms {
+				seen[tr.id] = true
+			}
+		}
+		if seen != nil && seen[id] || seen == nil && slices.ContainsFunc(c.terms, func(tr termRef) bool { return tr.id == id }) {
+			return
+		}
+		if seen != nil {
+			seen[id] = true
+		}
+		c.terms = append(c.terms, termRef{id, f, how, fuzzy})
+		if fuzzy {
+			c.fsize += len(ti.postings[id])
+		} else {
+			c.size += len(ti.postings[id])
+		}
+	}
+	id, exact := ti.ids[w]
+	exact = exact && len(ti.postings[id]) > 0
+	known := exact || lex.known[w] || st != "" && (len(ti.stems[st]) > 0 || len(lex.stems[st]) > 0)
+	if exact {
+		addTerm(id, factorExact, HowExact, false)
+	}
+	if st != "" {
+		for _, id := range ti.stems[st] {
+			addTerm(id, factorStem, HowStem, false)
+		}
+	}
+	if len([]rune(w)) >= 2 {
+		f := float32(factorPrefix)
+		if known {
+			f = factorPrefixOfKn
+		}
+		for _, id := range ti.prefixed(w) {
+			addTerm(id, f, HowPrefix, false)
+		}
+	}
+	var targets []lexTarget
+	targets = append(targets, lex.labels[w]...)
+	if st != "" {
+		for _, lw := range lex.stems[st] {
+			if lw != w {
+				for _, tg := range lex.labels[lw] {
+					tg.factor = factorStem
+					targets = append(targets, tg)
+				}
+			}
+		}
+	}
+	if len([]rune(w)) >= 3 {
+		f := float32(factorPrefix)
+		if known {
+			f = factorPrefixOfKn
+		}
+		for _, lw := range lex.prefixed(w) {
+			for _, tg := range lex.labels[lw] {
+				tg.factor = f
+				targets = append(targets, tg)
+			}
+		}
+	}
+	targets = append(targets, phrase...)
+	t.addSets(&c, targets, false)
+	if !known && c.size < spellingMaxDF {
+		t.addSpellings(&c, addTerm)
+	}
+	c.size, c.fsize = min(c.size, t.len()), min(c.size+c.fsize, t.len())
+	return c
+}
+
+// addSets adds the bitsets of targets to c, keeping the best weight of
+// each.
+func (t *table) addSets(c *clause, targets []lexTarget, fuzzy bool) {
+	for _, tg := range targets {
+		b, n := t.setCount(tg.field, tg.value)
+		if b == nil {
+			continue
+		}
+		w := float32(vocabWeight) * tg.factor
+		if tg.how == HowPlace {
+			w = placeWeight * tg.factor
+		}
+		if fuzzy {
+			w *= factorSpelling
+		}
+		if i := slices.IndexFunc(c.sets, func(s setRef) bool { return s.set == b }); i >= 0 {
+			if s := &c.sets[i]; w > s.weight && (!fuzzy || s.fuzzy) {
+				s.weight, s.t, s.fuzzy = w, tg, fuzzy
+			}
+			continue
+		}
+		c.sets = append(c.sets, setRef{set: b, weight: w, fuzzy: fuzzy, t: tg})
+		if fuzzy {
+			c.fsize += n
+		} else {
+			c.size += n
+		}
+	}
+}
+
+// addSpellings expands an unknown word to the indexed and lexicon words
+// that are written nearly like it: the same phonetic key, or one edit
+// away (two from nine letters). The closest and most frequent are kept.
+func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bool)) {
+	ti := t.text
+	w := c.word
+	type cand struct {
+		word string
+		id   int // term id, or -1 for a lexicon word
+		dist int
+		df   int
+	}
+	var cands []cand
+	have := map[string]bool{}
+	add := func(word string, id, dist int) {
+		if have[word] || word == w {
+			return
+		}
+		have[word] = true
+		df := 1 << 20 // a vocabulary word: as good as the most frequent term
+		if id >= 0 {
+			df = len(ti.postings[id])
+		}
+		if df > 0 {
+			cands = append(cands, cand{word, id, dist, df})
+		}
+	}
+	if p := phonetic(w); p != "" {
+		for _, id := range ti.phon[p] {
+			add(ti.terms[id], int(id), 1)
+		}
+		for _, lw := range lex.phon[p] {
+			add(lw, -1, 1)
+		}
+	}
+	if d := maxEdits(len(w)); d > 0 && isLetters(w) {
+		mask := letterMask(w)
+		for n := max(minKeyLen, len(w)-d); n <= min(maxTermLen, len(w)+d); n++ {
+			for _, ft := range ti.byLen[n] {
+				if maskDistance(mask, ft.mask) <= 2*d && editDistance(w, ti.terms[ft.id], d) <= d {
+					add(ti.terms[ft.id], int(ft.id), editDistance(w, ti.terms[ft.id], d))
+				}
+			}
+		}
+		for _, lw := range lex.words {
+			if len(lw) >= len(w)-d && len(lw) <= len(w)+d && editDistance(w, lw, d) <= d {
+				add(lw, -1, editDistance(w, lw, d))
+			}
+		}
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.dist != b.dist {
+			return a.dist - b.dist
+		}
+		if a.df != b.df {
+			return b.df - a.df
+		}
+		return strings.Compare(a.word, b.word)
+	})
+	if len(cands) > maxSpellings {
+		cands = cands[:maxSpellings]
+	}
+	for _, k := range cands {
+		if k.id >= 0 {
+			addTerm(uint32(k.id), factorSpelling, HowSpelling, true)
+			continue
+		}
+		var targets []lexTarget
+		for _, tg := range lex.labels[k.word] {
+			tg.how = HowSpelling
+			targets = append(targets, tg)
+		}
+		for _, p := range lex.phrases[k.word] {
+			if len(p.tokens) == 1 && !p.place {
+				targets = append(targets, p.targets...)
+			}
+		}
+		t.addSets(c, targets, true)
+	}
+	if len(cands) > 0 {
+		c.suggest = cands[0].word
+	}
+}
+
+// prefixed returns the ids of the terms w begins, other than w itself.
+func (ti *textIndex) prefixed(w string) []uint32 {
+	ids, exact := ti.termRange(w)
+	if exact == 0 {
+		return ids[1:]
+	}
+	return ids
+}

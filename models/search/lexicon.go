@@ -1,0 +1,209 @@
+package search
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"carnet/models/vocab"
+)
+
+// The lexicon is what search knows of words beyond the records' own text:
+// the labels of every vocabulary value (a query word found in « Aide aux
+// démarches administratives » finds the services with that theme, through
+// the value's bitset rather than by indexing the label on each record), the
+// thesaurus (vocab.GetThesaurus: « impôts », « CCAS », « carte grise »…)
+// and the départements by name and number. It is built once: it depends on
+// the code, not on the directory.
+
+// FieldVocabularies names the vocabulary of each search field that has one.
+var FieldVocabularies = map[string]string{
+	FieldKind: vocab.NameServiceKinds, FieldThemes: vocab.NameThemes, FieldPublics: vocab.NamePublics,
+	FieldSpecificSupport: vocab.NameSpecificSupport, FieldFees: vocab.NameFees,
+	FieldAccessModes: vocab.NameAccessModes, FieldAccompanimentModes: vocab.NameAccompanimentModes,
+	FieldLanguages: vocab.NameLanguages, FieldTypologies: vocab.NameTypologies,
+	FieldNationalProgrammes: vocab.NameNationalProgrammes, FieldTrainingLabels: vocab.NameTrainingLabels,
+	FieldMobility: vocab.NameMobility,
+}
+
+// fieldOfVocabulary is the inverse of FieldVocabularies (thesaurus targets
+// name vocabularies; the index has fields).
+var fieldOfVocabulary = func() map[string]string {
+	m := map[string]string{}
+	for f, v := range FieldVocabularies {
+		m[v] = f
+	}
+	m[vocab.SynonymFieldOpenOn] = FieldOpenOn
+	m[vocab.SynonymFieldPassNumerique] = FieldPassNumerique
+	m[vocab.SynonymFieldItinerant] = FieldItinerant
+	return m
+}()
+
+// How a query word matched, from best to worst; the names are the API's.
+const (
+	HowExact      = "exact"      // the word itself, in the record's text
+	HowStem       = "word_form"  // another form of the word (plural, inflection)
+	HowPrefix     = "prefix"     // the beginning of a longer word
+	HowVocabulary = "vocabulary" // a word of a value's label (« démarches » → Aide aux démarches administratives)
+	HowSynonym    = "synonym"    // a thesaurus entry naming the value (« CCAS »)
+	HowRelated    = "related"    // a thesaurus entry whose need the value meets (« impôts »)
+	HowPlace      = "place"      // a commune, postal code or département
+	HowSpelling   = "spelling"   // a near spelling (typo, phonetic variant)
+)
+
+// Relevance factors of each way of matching, multiplied by the weight of
+// the field matched. A prefix of a word that exists whole elsewhere
+// (« caf », the CAF, against « café ») counts much less than the prefix of
+// a word being typed (« médiat »).
+const (
+	factorExact      = 1.0
+	factorStem       = 0.9
+	factorPrefix     = 0.7
+	factorPrefixOfKn = 0.25
+	factorSynonym    = 0.9
+	factorRelated    = 0.6
+	factorSpelling   = 0.8 // within the lower tier of spelling matches
+)
+
+// Weights of matches that are not in the records' text: a vocabulary value
+// weighs what the themes weighed as text (1.5), a named place what the
+// commune does (2).
+const (
+	vocabWeight = 1.5
+	placeWeight = 2
+)
+
+// lexTarget is a field value reached from words.
+type lexTarget struct {
+	field, value string
+	factor       float32
+	how          string
+	via          string // the label or thesaurus words, for explanations
+}
+
+// lexPhrase is a sequence of words with a meaning: a thesaurus entry, a
+// département name or number.
+type lexPhrase struct {
+	tokens  []string
+	stems   []string
+	targets []lexTarget
+	place   bool
+}
+
+type lexicon struct {
+	labels  map[string][]lexTarget  // a word of a label → its values
+	phrases map[string][]*lexPhrase // first token (and its stem) → phrases
+	stems   map[string][]string     // stem → lexicon words
+	phon    map[string][]string     // phonetic key → lexicon words
+	words   []string                // every lexicon word, sorted
+	known   map[string]bool
+}
+
+var lex = buildLexicon()
+
+func buildLexicon() *lexicon {
+	l := &lexicon{labels: map[string][]lexTarget{}, phrases: map[string][]*lexPhrase{}, known: map[string]bool{}}
+	addWord := func(w string) {
+		if !l.known[w] {
+			l.known[w] = true
+			l.words = append(l.words, w)
+		}
+	}
+	fields := make([]string, 0, len(FieldVocabularies))
+	for f := range FieldVocabularies {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		v := vocab.MustGet(FieldVocabularies[f])
+		for _, t := range v.Terms {
+			if f == FieldMobility && t.Value == vocab.MobilityFixed {
+				continue // « fixe » is not what anybody searches for
+			}
+			texts := append([]string{t.Label}, t.Aliases...)
+			seen := map[string]bool{}
+			for _, s := range texts {
+				for _, w := range tokens(s) {
+					if seen[w] {
+						continue
+					}
+					seen[w] = true
+					l.labels[w] = append(l.labels[w], lexTarget{field: f, value: t.Value, factor: factorExact, how: HowVocabulary, via: t.Label})
+					addWord(w)
+				}
+			}
+		}
+	}
+	// The labels of older versions of the standard (v0.1's 15 services,
+	// publics_accueillis…) lead to the values they were mapped to, so that
+	// an imported record stays findable by the words its source used.
+	for _, col := range []string{vocab.LegacyColumnServices, vocab.LegacyColumnPublicsAccueillis, vocab.LegacyColumnLabelsNationaux, vocab.LegacyColumnModalitesAccompagnement} {
+		for _, m := range vocab.LegacyValues(col) {
+			label, _, _ := strings.Cut(m.Old, " : ")
+			for _, tg := range m.Targets {
+				f := fieldOfVocabulary[tg.Vocabulary]
+				for _, w := range tokens(label) {
+					if !slices.ContainsFunc(l.labels[w], func(x lexTarget) bool { return x.field == f && x.value == tg.Value }) {
+						l.labels[w] = append(l.labels[w], lexTarget{field: f, value: tg.Value, factor: factorExact, how: HowVocabulary, via: label})
+						addWord(w)
+					}
+				}
+			}
+		}
+	}
+	addPhrase := func(words string, p lexPhrase) {
+		p.tokens = tokens(words)
+		if len(p.tokens) == 0 {
+			return
+		}
+		for _, w := range p.tokens {
+			p.stems = append(p.stems, stem(w))
+			addWord(w)
+		}
+		ph := &p
+		l.phrases[p.tokens[0]] = append(l.phrases[p.tokens[0]], ph)
+		if s := p.stems[0]; s != "" && s != p.tokens[0] {
+			l.phrases[s] = append(l.phrases[s], ph)
+		}
+	}
+	for _, e := range vocab.GetThesaurus().Entries {
+		for _, w := range e.Words {
+			var targets []lexTarget
+			for _, t := range e.Means {
+				targets = append(targets, lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: factorSynonym, how: HowSynonym, via: w})
+			}
+			for _, t := range e.Related {
+				targets = append(targets, lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: factorRelated, how: HowRelated, via: w})
+			}
+			addPhrase(w, lexPhrase{targets: targets})
+		}
+	}
+	for code, name := range departementNames {
+		for _, w := range []string{name, code} {
+			addPhrase(w, lexPhrase{place: true, targets: []lexTarget{{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name}}})
+		}
+	}
+	slices.Sort(l.words)
+	l.stems, l.phon = map[string][]string{}, map[string][]string{}
+	for _, w := range l.words {
+		if s := stem(w); s != "" {
+			l.stems[s] = append(l.stems[s], w)
+		}
+		if p := phonetic(w); p != "" {
+			l.phon[p] = append(l.phon[p], w)
+		}
+	}
+	return l
+}
+
+// prefixed returns the lexicon words w begins, other than w.
+func (l *lexicon) prefixed(w string) []string {
+	i := sort.SearchStrings(l.words, w)
+	var out []string
+	for ; i < len(l.words) && strings.HasPrefix(l.words[i], w); i++ {
+		if l.words[i] != w {
+			out = append(out, l.words[i])
+		}
+	}
+	return out
+}

@@ -1,0 +1,232 @@
+package search
+
+import (
+	"math"
+	"slices"
+)
+
+// Relevance. A record's score sums, over the query's clauses, the idf of
+// the clause times the weight of its best match:
+//
+//	score  = Σ_clause idf(clause) × weight(best match)
+//	weight = field weight (name 4, structure name 3, commune 2, labels 1.5,
+//	         description 1; a vocabulary value 1.5, a named place 2)
+//	         × factor of the way it matched (exact 1, other word form 0.9,
+//	         prefix 0.7 — 0.25 when the word also exists whole —, thesaurus
+//	         synonym 0.9, related need 0.6, near spelling 0.8)
+//	idf    = ln(1 + (N − df + 0.5)/(df + 0.5)), df the records the clause's
+//	         exact, word-form, prefix and vocabulary matches hold
+//
+// Results are ordered by tiers first, then by score (blended with the
+// distance when near is given, see proximity):
+//
+//  1. records holding every word before partial matches (fewest words
+//     missing first);
+//  2. records found without near spellings before those needing them
+//     (fewest spelling matches first);
+//  3. records in a commune or postal code the query names before others.
+//
+// The tiers are folded into the sort key (tierStep apart), so that pages
+// and cursors work as for any key.
+const tierStep = 1e4
+
+func relevanceKey(score float64, missing, spelling int, outsidePlace bool) float64 {
+	tier := float64(missing*100 + spelling*10)
+	if outsidePlace {
+		tier++
+	}
+	return tier*tierStep - score
+}
+
+// A clause's best match per slot is kept encoded in scratch.best: spelling
+// matches rank below any other, whatever their weight.
+func encWeight(w float32, fuzzy bool) float32 {
+	if fuzzy {
+		return 100 + w
+	}
+	return 200 + w
+}
+
+func decWeight(e float32) (float32, bool) {
+	if e >= 200 {
+		return e - 200, false
+	}
+	return e - 100, true
+}
+
+func idfOf(df, n int) float32 {
+	d := float64(df)
+	return float32(math.Max(math.Log(1+(float64(n)-d+0.5)/(d+0.5)), 0.01))
+}
+
+// clauseDF is the document frequency idf uses: the clause's own matches,
+// or its spelling matches when it has no other.
+func clauseDF(c *clause) int {
+	if c.size > 0 {
+		return c.size
+	}
+	return c.fsize
+}
+
+// match scores the slots matching the clauses — all of them, or with
+// partial any of them — into s.touched, s.acc (score), s.hits (clauses
+// matched) and s.fz (clauses matched only by spelling). The caller calls
+// s.reset().
+func (t *table) match(a *analysis, s *scratch, partial bool) {
+	s.ensure(len(t.docs))
+	s.touched = s.touched[:0]
+	order := make([]int, len(a.clauses))
+	for i := range order {
+		order[i] = i
+		if a.clauses[i].fsize == 0 && !partial {
+			return // a word nothing holds: no result
+		}
+	}
+	// The rarest clause first: it bounds the candidates the others visit.
+	slices.SortFunc(order, func(x, y int) int { return a.clauses[x].fsize - a.clauses[y].fsize })
+	ti := t.text
+	n := t.len()
+	for wi, ci := range order {
+		c := &a.clauses[ci]
+		s.word = s.word[:0]
+		note := func(slot uint32, e float32) {
+			if s.best[slot] == 0 {
+				s.word = append(s.word, slot)
+			}
+			if e > s.best[slot] {
+				s.best[slot] = e
+			}
+		}
+		// After the rarest clause the candidates are few: looking each
+		// one up is cheaper than reading a frequent word's postings.
+		// (A set is looked up with one bit test, but read whole: its
+		// words, not only its members.)
+		if wi > 0 && !partial && matchByLookup && len(s.touched)*(len(c.terms)*lookupCost+len(c.sets)) < c.fsize+len(c.sets)*len(t.all) {
+			for _, slot := range s.touched {
+				if s.hits[slot] == uint8(wi) {
+					t.noteSlot(c, slot, note)
+				}
+			}
+		} else {
+			gate := uint8(wi)
+			for _, tr := range c.terms {
+				for _, e := range ti.postings[tr.id] {
+					if slot := e >> 8; partial || s.hits[slot] == gate {
+						note(slot, encWeight(float32(maskWeight[e&0xff])*tr.factor, tr.fuzzy))
+					}
+				}
+			}
+			for _, sr := range c.sets {
+				e := encWeight(sr.weight, sr.fuzzy)
+				sr.set.each(func(slot uint32) bool {
+					if int(slot) < len(t.docs) && (partial || s.hits[slot] == gate) {
+						note(slot, e)
+					}
+					return true
+				})
+			}
+		}
+		idf := idfOf(clauseDF(c), n)
+		for _, slot := range s.word {
+			w, fz := decWeight(s.best[slot])
+			if s.hits[slot] == 0 {
+				s.touched = append(s.touched, slot)
+			}
+			s.hits[slot]++
+			if fz {
+				s.fz[slot]++
+			}
+			s.acc[slot] += w * idf
+			s.best[slot] = 0
+		}
+	}
+	if partial {
+		return
+	}
+	// Keep only the slots that matched every clause.
+	all := uint8(len(a.clauses))
+	out := s.touched[:0]
+	for _, slot := range s.touched {
+		if s.hits[slot] == all {
+			out = append(out, slot)
+		} else {
+			s.hits[slot], s.acc[slot], s.fz[slot] = 0, 0, 0
+		}
+	}
+	s.touched = out
+}
+
+// noteSlot notes the best match of clause c in slot.
+func (t *table) noteSlot(c *clause, slot uint32, note func(uint32, float32)) {
+	for _, tr := range c.terms {
+		if e, ok := findSlot(t.text.postings[tr.id], slot); ok {
+			note(slot, encWeight(float32(maskWeight[e&0xff])*tr.factor, tr.fuzzy))
+		}
+	}
+	for _, sr := range c.sets {
+		if sr.set.has(slot) {
+			note(slot, encWeight(sr.weight, sr.fuzzy))
+		}
+	}
+}
+
+// Match says how one word of the query matched a result.
+type Match struct {
+	// Word is the query word, folded (lower case, no accents).
+	Word string
+	// How is one of the How* constants.
+	How string
+	// Field is where it was found: name, actor_name, commune,
+	// labels, description, or a search field (themes, typologies,
+	// departement…).
+	Field string
+	// Value is the indexed word or the field value matched.
+	Value string
+	// Via is the thesaurus words or the value's label that led there.
+	Via string
+}
+
+// textFieldNames name the text fields in explanations, for services and
+// for actors (whose own name is the name field).
+var textFieldNames = [numTextFields]string{"name", "actor_name", "commune", "labels", "description"}
+
+// explain says how each clause matched slot (nil for a clause it misses).
+func (t *table) explain(a *analysis, slot uint32) (matches []Match, missing []string) {
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		var best Match
+		bestE := float32(0)
+		for _, tr := range c.terms {
+			e, ok := findSlot(t.text.postings[tr.id], slot)
+			if !ok {
+				continue
+			}
+			mask := uint8(e)
+			if w := encWeight(float32(maskWeight[mask])*tr.factor, tr.fuzzy); w > bestE {
+				f := 0
+				for mask&(1<<f) == 0 || fieldWeight[f] != maskWeight[mask] {
+					f++
+				}
+				bestE, best = w, Match{Word: c.word, How: tr.how, Field: textFieldNames[f], Value: t.text.terms[tr.id]}
+			}
+		}
+		for _, sr := range c.sets {
+			if !sr.set.has(slot) {
+				continue
+			}
+			if w := encWeight(sr.weight, sr.fuzzy); w > bestE {
+				how := sr.t.how
+				if sr.fuzzy {
+					how = HowSpelling
+				}
+				bestE, best = w, Match{Word: c.word, How: how, Field: sr.t.field, Value: sr.t.value, Via: sr.t.via}
+			}
+		}
+		if bestE == 0 {
+			missing = append(missing, c.word)
+			continue
+		}
+		matches = append(matches, best)
+	}
+	return matches, missing
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Judges the queries of judged.json against the shared reference files.
+
+Each query carries a rule written from a helper's point of view (what a
+helper typing these words expects to be shown), applied to the records'
+published fields: the standard's services (v0.1 labels mapped as the
+changelog says), typologie, publics, national labels, commune, postal code,
+name and presentation, and for communes the official commune reference
+(models/commune: a postal code of one commune only places a record in it).
+The rules never look at Carnet's index or thesaurus.
+Run from the repository root:  python3 models/search/relevance/testdata/judge.py
+It rewrites judged.json's "relevant" lists; review the diff by reading records.
+"""
+import json, re, unicodedata, glob, os, gzip
+
+REF = '../shared/reference'
+def fold(s):
+    s = unicodedata.normalize('NFD', (s or '').lower())
+    s = ''.join(c for c in s if not unicodedata.combining(c))
+    return re.sub('[^a-z0-9]+', ' ', s).strip()
+
+V01 = {  # v0.1 services → v1 themes (descriptif-des-evolutions)
+    'prendre en main un smartphone ou une tablette': 'E', 'prendre en main un ordinateur': 'E',
+    'utiliser le numerique au quotidien': 'E', 'approfondir ma culture numerique': 'U',
+}
+V1 = {'aide aux demarches administratives': 'A', 'maitrise des outils numeriques du quotidien': 'E',
+      'insertion professionnelle via le numerique': 'P', 'utilisation securisee du numerique': 'S',
+      'parentalite et education avec le numerique': 'Pa', 'loisirs et creations numeriques': 'L',
+      'comprehension du monde numerique': 'U', 'acces internet et materiel informatique': 'I',
+      'acquisition de materiel informatique a prix solidaire': 'Eq'}
+
+def records():
+    for f in sorted(glob.glob(REF + '/data/*.json')) + sorted(glob.glob(REF + '/second-source/*.json')):
+        for r in json.load(open(f)):
+            themes = set()
+            for part in re.split(r'[|;]|, ', r.get('services') or ''):
+                k = fold(part)
+                if k in V1: themes.add(V1[k])
+                if k in V01: themes.add(V01[k])
+            r['_themes'] = themes
+            r['_typ'] = set((r.get('typologie') or '').split('|')) - {''}
+            r['_text'] = fold(' '.join(str(r.get(k) or '') for k in ('nom', 'presentation_resume', 'presentation_detail')))
+            r['_name'] = fold(r.get('nom'))
+            r['_labels'] = fold(' '.join(str(r.get(k) or '') for k in ('labels_nationaux', 'dispositif_programmes_nationaux', 'formations_labels')))
+            r['_publics'] = fold(' '.join(str(r.get(k) or '') for k in ('publics_accueillis', 'publics_specifiquement_adresses', 'prise_en_charge_specifique')))
+            r['_commune'] = fold(r.get('commune')).replace('st ', 'saint ')
+            r['_cp'] = (r.get('code_postal') or '').replace(' ', '').zfill(5)
+            r['_fees'] = fold(' '.join(str(r.get(k) or '') for k in ('frais_a_charge', 'conditions_acces', 'conditions_access')))
+            yield r
+
+# The official commune reference (INSEE COG and La Poste postal codes, as
+# embedded in models/commune): a postal code that belongs to one commune only
+# places a record in it whatever the producer wrote as its commune (« MARSEILLE
+# 6 », « La Seyne », « MONTFAVET » for Avignon). Names of arrondissements
+# count as their city's.
+CITY_NAMES, PC_CITIES = {}, {}
+with gzip.open(os.path.join(os.path.dirname(__file__), '../../../commune/communes.tsv.gz'), 'rt') as f:
+    for line in f:
+        c = line.rstrip('\n').split('\t')
+        if c[0] not in ('C', 'A'):
+            continue
+        city = c[3] or c[1]
+        if c[0] == 'C':
+            CITY_NAMES.setdefault(fold(c[2]).replace('st ', 'saint '), set()).add(city)
+        for pc in re.split('[ ,]+', c[9]):
+            if pc:
+                PC_CITIES.setdefault(pc, set()).add(city)
+
+def in_commune(r, names):
+    if r['_commune'] in names:
+        return True
+    cities = PC_CITIES.get(r['_cp'], set())
+    return len(cities) == 1 and any(cities <= CITY_NAMES.get(n, set()) for n in names)
+
+def rule(spec):
+    """A rule is a dict of alternatives; a record is relevant when one holds."""
+    def ok(r):
+        t = spec.get
+        if t('themes') and r['_themes'] & set(t('themes')): return True
+        if t('typ') and r['_typ'] & set(t('typ')): return True
+        if t('text') and any(re.search(p, r['_text']) for p in t('text')): return True
+        if t('name') and any(re.search(p, r['_name']) for p in t('name')): return True
+        if t('labels') and any(re.search(p, r['_labels']) for p in t('labels')): return True
+        if t('publics') and any(re.search(p, r['_publics']) for p in t('publics')): return True
+        if t('fees') and any(re.search(p, r['_fees']) for p in t('fees')): return True
+        if t('commune') and in_commune(r, t('commune')): return True
+        if t('cp') and r['_cp'] in t('cp'): return True
+        if t('dep') and any(r['_cp'].startswith(d) for d in t('dep')): return True
+        return False
+    if 'and' in spec:
+        subs = [rule(s) for s in spec['and']]
+        return lambda r: all(s(r) for s in subs)
+    return ok
+
+path = os.path.join(os.path.dirname(__file__), 'judged.json')
+judged = json.load(open(path))
+recs = list(records())
+for q in judged['queries']:
+    f = rule(q['rule'])
+    q['relevant'] = sorted(r['id'] for r in recs if f(r))
+with open(path, "w") as f:
+    f.write("{\n\"about\": " + json.dumps(judged["about"], ensure_ascii=False) + ",\n\"queries\": [\n" + ",\n".join(json.dumps(q, ensure_ascii=False) for q in judged["queries"]) + "\n]\n}\n")
+print(len(judged['queries']), 'queries;', sum(1 for q in judged['queries'] if not q['relevant']), 'without relevant places')

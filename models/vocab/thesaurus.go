@@ -1,0 +1,161 @@
+package vocab
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// The thesaurus maps what people say to the vocabularies: abbreviations
+// (CAF, CCAS, EPN…), everyday needs (impôts, carte grise, tablette,
+// arnaques…) and common names of the values (médiathèque, tiers-lieu). It is
+// a reviewed data file, versioned with the code (thesaurus.json), read once
+// at start-up; search uses it to find places by the words of a need, and
+// the vocabularies endpoint serves each value's synonyms so that clients
+// can show them.
+
+//go:embed thesaurus.json
+var thesaurusJSON []byte
+
+// Fields other than vocabularies that a synonym may point to: search
+// filters whose values are fixed.
+const (
+	SynonymFieldOpenOn        = "open_on"
+	SynonymFieldPassNumerique = "pass_numerique"
+	SynonymFieldItinerant     = "itinerant"
+)
+
+var synonymFieldValues = map[string][]string{
+	SynonymFieldOpenOn:        {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "evening", "lunchtime"},
+	SynonymFieldPassNumerique: {"true"},
+	SynonymFieldItinerant:     {"true"},
+}
+
+// Synonym is one entry of the thesaurus.
+type Synonym struct {
+	// Words are the everyday words or phrases, as people write them.
+	Words []string
+	// Means are the values the words name (« CCAS » names the CCAS
+	// typology); Related are where such a need is usually met (« impôts »:
+	// help with administrative procedures). Search ranks Means above
+	// Related.
+	Means   []Target
+	Related []Target
+}
+
+// Thesaurus is the whole reviewed file.
+type Thesaurus struct {
+	Version string
+	About   string
+	Entries []Synonym
+}
+
+var thesaurus = func() *Thesaurus {
+	t, err := parseThesaurus(thesaurusJSON)
+	if err != nil {
+		panic("vocab: thesaurus.json: " + err.Error())
+	}
+	return t
+}()
+
+// GetThesaurus returns the thesaurus, shared: do not modify it.
+func GetThesaurus() *Thesaurus { return thesaurus }
+
+func parseThesaurus(b []byte) (*Thesaurus, error) {
+	var raw struct {
+		Version string `json:"version"`
+		About   string `json:"about"`
+		Entries []struct {
+			Words   []string `json:"words"`
+			Means   []string `json:"means"`
+			Related []string `json:"related"`
+		} `json:"entries"`
+	}
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return nil, err
+	}
+	t := &Thesaurus{Version: raw.Version, About: raw.About}
+	seen := map[string]int{}
+	for i, e := range raw.Entries {
+		if len(e.Words) == 0 || len(e.Means)+len(e.Related) == 0 {
+			return nil, fmt.Errorf("entry %d: needs words and at least one target", i)
+		}
+		s := Synonym{Words: e.Words}
+		for _, w := range e.Words {
+			k := Slugify(w)
+			if k == "" {
+				return nil, fmt.Errorf("entry %d: %q has no letter", i, w)
+			}
+			if j, dup := seen[k]; dup && j != i {
+				return nil, fmt.Errorf("%q is in entries %d and %d: a word must lead to one meaning", w, j, i)
+			}
+			seen[k] = i
+		}
+		var err error
+		if s.Means, err = parseTargets(e.Means); err != nil {
+			return nil, fmt.Errorf("entry %d (%s): %w", i, e.Words[0], err)
+		}
+		if s.Related, err = parseTargets(e.Related); err != nil {
+			return nil, fmt.Errorf("entry %d (%s): %w", i, e.Words[0], err)
+		}
+		t.Entries = append(t.Entries, s)
+	}
+	return t, nil
+}
+
+// parseTargets reads "vocabulary:value" strings; the value may be written
+// as its slug.
+func parseTargets(in []string) ([]Target, error) {
+	var out []Target
+	for _, s := range in {
+		name, value, ok := strings.Cut(s, ":")
+		if !ok {
+			return nil, fmt.Errorf("%q: write vocabulary:value", s)
+		}
+		if vals, ok := synonymFieldValues[name]; ok {
+			found := false
+			for _, v := range vals {
+				found = found || v == value
+			}
+			if !found {
+				return nil, fmt.Errorf("%q: %s takes one of %s", s, name, strings.Join(vals, ", "))
+			}
+			out = append(out, Target{name, value})
+			continue
+		}
+		v, ok := Get(name)
+		if !ok {
+			return nil, fmt.Errorf("%q: no vocabulary is named %s", s, name)
+		}
+		c, ok := v.Normalize(value)
+		if !ok {
+			return nil, fmt.Errorf("%q: not a value of %s", s, name)
+		}
+		out = append(out, Target{name, c})
+	}
+	return out, nil
+}
+
+// SynonymsOf returns the thesaurus words that lead to a value of a
+// vocabulary, those naming it first, for clients to show and suggest.
+func SynonymsOf(vocabulary, value string) []string {
+	var means, related []string
+	for _, e := range thesaurus.Entries {
+		for _, t := range e.Means {
+			if t.Vocabulary == vocabulary && t.Value == value {
+				means = append(means, e.Words...)
+				break
+			}
+		}
+		for _, t := range e.Related {
+			if t.Vocabulary == vocabulary && t.Value == value {
+				related = append(related, e.Words...)
+				break
+			}
+		}
+	}
+	return append(means, related...)
+}
