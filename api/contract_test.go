@@ -315,3 +315,86 @@ func TestContractSecurity(t *testing.T) {
 		t.Errorf("only %d operations checked", checked)
 	}
 }
+
+// TestContractOneEnvelope checks the document for the README's « one
+// envelope »: every GET answering a data array either pages with cursor
+// and limit and answers meta{limit, next_cursor, has_more} and
+// links{self, next} (with meta.total unless it is a feed), or is one of the
+// complete sets that are not paged. No operation pages with another
+// parameter except a deprecated former name. A list added without the
+// envelope fails here.
+func TestContractOneEnvelope(t *testing.T) {
+	doc := apitest.Spec(t)
+	complete := map[string]bool{"/api/v1/vocabularies": true, "/api/v1/exports": true}
+	feeds := map[string]bool{"/api/v1/changes": true, "/api/v1/referrals/changes": true}
+	paged := 0
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			params := map[string]*openapi3.Parameter{}
+			for _, p := range op.Parameters {
+				params[p.Value.Name] = p.Value
+			}
+			for _, name := range []string{"after", "page", "offset", "per_page", "page_size", "next_cursor"} {
+				if p := params[name]; p != nil && !p.Deprecated && !strings.HasPrefix(path, "/api/hsds/") {
+					t.Errorf("%s %s pages with %s (the one paging parameter is cursor)", method, path, name)
+				}
+			}
+			if method != "GET" || op.Responses.Status(200) == nil || strings.HasPrefix(path, "/api/hsds/") {
+				continue
+			}
+			mt := op.Responses.Status(200).Value.Content.Get("application/json")
+			if mt == nil || mt.Schema == nil {
+				continue
+			}
+			data := property(mt.Schema, "data")
+			if data == nil || !data.Value.Type.Is("array") {
+				continue
+			}
+			if complete[path] {
+				if property(mt.Schema, "meta") != nil || params["cursor"] != nil {
+					t.Errorf("%s: a complete set is not paged", path)
+				}
+				continue
+			}
+			paged++
+			if params["cursor"] == nil || params["limit"] == nil || params["limit"].Schema.Value.Max == nil {
+				t.Errorf("%s: a list pages with cursor and a bounded limit", path)
+			}
+			want := []string{"limit", "next_cursor", "has_more"}
+			if !feeds[path] {
+				want = append(want, "total")
+			}
+			meta := property(mt.Schema, "meta")
+			for _, f := range want {
+				if meta == nil || property(meta, f) == nil {
+					t.Errorf("%s: meta has no %s", path, f)
+				}
+			}
+			links := property(mt.Schema, "links")
+			for _, f := range []string{"self", "next"} {
+				if links == nil || property(links, f) == nil {
+					t.Errorf("%s: links has no %s", path, f)
+				}
+			}
+		}
+	}
+	if paged < 15 {
+		t.Errorf("only %d paged lists found: the test no longer reads the document", paged)
+	}
+}
+
+// property is a schema's property, looking through allOf.
+func property(s *openapi3.SchemaRef, name string) *openapi3.SchemaRef {
+	if s == nil || s.Value == nil {
+		return nil
+	}
+	if p := s.Value.Properties[name]; p != nil {
+		return p
+	}
+	for _, x := range s.Value.AllOf {
+		if p := property(x, name); p != nil {
+			return p
+		}
+	}
+	return nil
+}

@@ -2678,7 +2678,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Deprecated: the former name of cursor, accepted until the next version",
+                        "description": "Deprecated: the former name of cursor, accepted until version 1.2",
                         "name": "after",
                         "in": "query"
                     },
@@ -4320,7 +4320,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Deprecated: the former name of created_since, accepted until the next version",
+                        "description": "Deprecated: the former name of created_since, accepted until version 1.2",
                         "name": "created_after",
                         "in": "query"
                     },
@@ -4503,14 +4503,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Deprecated: the former name of cursor, accepted until the next version",
+                        "description": "Deprecated: the former name of cursor, accepted until version 1.2",
                         "name": "after",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Deprecated: the former name of updated_since, accepted until the next version",
+                        "description": "Deprecated: the former name of updated_since, accepted until version 1.2",
                         "name": "updated_after",
                         "in": "query"
                     }
@@ -6855,14 +6855,14 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Deprecated: the former name of created_since, accepted until the next version",
+                        "description": "Deprecated: the former name of created_since, accepted until version 1.2",
                         "name": "from",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Deprecated: the former name of created_before, accepted until the next version",
+                        "description": "Deprecated: the former name of created_before, accepted until version 1.2",
                         "name": "to",
                         "in": "query"
                     }
@@ -7512,7 +7512,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Deprecated: the former name of mode=snapshot, accepted until the next version",
+                        "description": "Deprecated: the former name of mode=snapshot, accepted until version 1.2",
                         "name": "snapshot",
                         "in": "query"
                     },
@@ -9220,7 +9220,7 @@ const docTemplate = `{
                     "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "id": {
-                    "description": "Deprecated: the former name of entity_id, sent until the next version.",
+                    "description": "Deprecated: the former name of entity_id, sent until version 1.2.",
                     "type": "string",
                     "format": "uuid",
                     "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
@@ -11192,7 +11192,7 @@ const docTemplate = `{
                     "$ref": "#/definitions/SyncCounts"
                 },
                 "snapshot": {
-                    "description": "Deprecated: the former name of mode=snapshot, sent until the next version.",
+                    "description": "Deprecated: the former name of mode=snapshot, sent until version 1.2.",
                     "type": "boolean"
                 },
                 "source": {
@@ -12745,7 +12745,7 @@ const docTemplate = `{
                     ]
                 },
                 "sender_id": {
-                    "description": "Deprecated: the former name of sender.id, sent until the next version.",
+                    "description": "Deprecated: the former name of sender.id, sent until version 1.2.",
                     "type": "string",
                     "format": "uuid"
                 },
@@ -12829,7 +12829,7 @@ const docTemplate = `{
                     "example": "/api/v1/referrals/019372a4-…"
                 },
                 "reason": {
-                    "description": "Deprecated: the former name of refusal_reason, sent until the next version.",
+                    "description": "Deprecated: the former name of refusal_reason, sent until version 1.2.",
                     "type": "string"
                 },
                 "referral_id": {
@@ -12877,7 +12877,7 @@ const docTemplate = `{
                     }
                 },
                 "has_more": {
-                    "description": "Deprecated: the former place of meta.has_more, sent until the next version.",
+                    "description": "Deprecated: the former place of meta.has_more, sent until version 1.2.",
                     "type": "boolean"
                 },
                 "links": {
@@ -12887,7 +12887,7 @@ const docTemplate = `{
                     "$ref": "#/definitions/FeedMeta"
                 },
                 "next_cursor": {
-                    "description": "Deprecated: the former place of meta.next_cursor, sent until the next version.",
+                    "description": "Deprecated: the former place of meta.next_cursor, sent until version 1.2.",
                     "type": "string",
                     "example": "1042"
                 }
@@ -12917,11 +12917,11 @@ const docTemplate = `{
                     "format": "date-time"
                 },
                 "by_actor_id": {
-                    "description": "Deprecated: the former name of actor_id, sent until the next version.",
+                    "description": "Deprecated: the former name of actor_id, sent until version 1.2.",
                     "type": "string"
                 },
                 "by_user_id": {
-                    "description": "Deprecated: the former name of who.id, sent until the next version.",
+                    "description": "Deprecated: the former name of who.id, sent until version 1.2.",
                     "type": "string"
                 },
                 "kind": {
@@ -12934,7 +12934,7 @@ const docTemplate = `{
                     ]
                 },
                 "reason": {
-                    "description": "Deprecated: the former name of refusal_reason, sent until the next version.",
+                    "description": "Deprecated: the former name of refusal_reason, sent until version 1.2.",
                     "type": "string"
                 },
                 "refusal_reason": {
@@ -13274,11 +13274,11 @@ const docTemplate = `{
             ],
             "properties": {
                 "details": {
-                    "description": "Deprecated: the former name of refusal_details, accepted until the next version.",
+                    "description": "Deprecated: the former name of refusal_details, accepted until version 1.2.",
                     "type": "string"
                 },
                 "reason": {
-                    "description": "Deprecated: the former name of refusal_reason, accepted until the next version.",
+                    "description": "Deprecated: the former name of refusal_reason, accepted until version 1.2.",
                     "type": "string"
                 },
                 "refusal_details": {
@@ -14343,7 +14343,7 @@ const docTemplate = `{
                     ]
                 },
                 "author_id": {
-                    "description": "Deprecated: the former name of author.id, sent until the next version.",
+                    "description": "Deprecated: the former name of author.id, sent until version 1.2.",
                     "type": "string",
                     "format": "uuid"
                 },
@@ -14534,7 +14534,7 @@ const docTemplate = `{
                     }
                 },
                 "id": {
-                    "description": "Deprecated: the former name of entity_id, sent until the next version.",
+                    "description": "Deprecated: the former name of entity_id, sent until version 1.2.",
                     "type": "string"
                 },
                 "index": {
@@ -15163,7 +15163,7 @@ const docTemplate = `{
                     "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "id": {
-                    "description": "Deprecated: the former name of entity_id, sent until the next version.",
+                    "description": "Deprecated: the former name of entity_id, sent until version 1.2.",
                     "type": "string",
                     "format": "uuid",
                     "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
@@ -15249,11 +15249,11 @@ const docTemplate = `{
                     ]
                 },
                 "who_id": {
-                    "description": "Deprecated: the former name of who.id, sent until the next version.",
+                    "description": "Deprecated: the former name of who.id, sent until version 1.2.",
                     "type": "string"
                 },
                 "who_kind": {
-                    "description": "Deprecated: the former name of who.kind, sent until the next version.",
+                    "description": "Deprecated: the former name of who.kind, sent until version 1.2.",
                     "type": "string",
                     "enum": [
                         "user",
@@ -15262,7 +15262,7 @@ const docTemplate = `{
                     ]
                 },
                 "who_label": {
-                    "description": "Deprecated: the former name of who.label, sent until the next version.",
+                    "description": "Deprecated: the former name of who.label, sent until version 1.2.",
                     "type": "string"
                 }
             }
@@ -15785,12 +15785,12 @@ const docTemplate = `{
 
 // SwaggerInfo holds exported Swagger Info so clients can modify it
 var SwaggerInfo = &swag.Spec{
-	Version:          "1.0",
+	Version:          "1.1",
 	Host:             "",
 	BasePath:         "",
 	Schemes:          []string{},
 	Title:            "Carnet API",
-	Description:      "Carnet is the shared \"méta carnet d'adresses\" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Lists are paged with opaque cursors. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).",
+	Description:      "Carnet is the shared \"méta carnet d'adresses\" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Every list and feed answers {data, meta, links} and pages with the opaque cursor of meta.next_cursor (README, API conventions). Names marked deprecated are former names, kept until version 1.2. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

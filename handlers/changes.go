@@ -16,7 +16,7 @@ import (
 type Tombstone struct {
 	Entity   string `json:"entity" enums:"actor,service"`
 	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
-	// Deprecated: the former name of entity_id, sent until the next version.
+	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// null for a hidden draft.
 	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
@@ -28,7 +28,7 @@ type ChangeEntry struct {
 	Seq      int64  `json:"seq" example:"1042"`
 	Entity   string `json:"entity" enums:"actor,service"`
 	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
-	// Deprecated: the former name of entity_id, sent until the next version.
+	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// create and update carry the record; archive and hide a tombstone.
 	Op      string    `json:"op" enums:"create,update,archive,hide"`
@@ -89,7 +89,7 @@ type ChangeList struct {
 //	@Security		BearerAuth
 //	@Security		PartnerClient
 //	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning"	default(0)	example(1042)
-//	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until the next version"
+//	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)
 //	@Success		200		{object}	ChangeList
 //	@Failure		400		{object}	Problem

@@ -112,11 +112,11 @@ type ReferralEvent struct {
 	ActorID string `json:"actor_id" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// The refusal reason code, when refused; "" otherwise.
 	RefusalReason string `json:"refusal_reason" example:"service_full"`
-	// Deprecated: the former name of who.id, sent until the next version.
+	// Deprecated: the former name of who.id, sent until version 1.2.
 	ByUserID string `json:"by_user_id"`
-	// Deprecated: the former name of actor_id, sent until the next version.
+	// Deprecated: the former name of actor_id, sent until version 1.2.
 	ByActorID string `json:"by_actor_id"`
-	// Deprecated: the former name of refusal_reason, sent until the next version.
+	// Deprecated: the former name of refusal_reason, sent until version 1.2.
 	Reason string `json:"reason"`
 }
 
@@ -132,7 +132,7 @@ type ForwardedTo struct {
 type Referral struct {
 	ID        string            `json:"id" format:"uuid"`
 	FromActor ReferralStructure `json:"from_actor"`
-	// Deprecated: the former name of sender.id, sent until the next version.
+	// Deprecated: the former name of sender.id, sent until version 1.2.
 	SenderID string `json:"sender_id" format:"uuid"`
 	// Who sent it, and how to reach them.
 	Sender    ContactCard       `json:"sender"`
@@ -182,9 +182,9 @@ type ReferralTransitionInput struct {
 	RefusalReason string `json:"refusal_reason,omitempty" enums:"not_eligible,service_full,wrong_service,not_reachable,person_declined,duplicate,other" example:"service_full"`
 	// When refusing: a precision (required with other).
 	RefusalDetails string `json:"refusal_details,omitempty" example:"Plus de place avant janvier."`
-	// Deprecated: the former name of refusal_reason, accepted until the next version.
+	// Deprecated: the former name of refusal_reason, accepted until version 1.2.
 	Reason string `json:"reason,omitempty"`
-	// Deprecated: the former name of refusal_details, accepted until the next version.
+	// Deprecated: the former name of refusal_details, accepted until version 1.2.
 	Details string `json:"details,omitempty"`
 }
 
@@ -213,7 +213,7 @@ type ReferralChange struct {
 	Status     string `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
 	// The refusal reason code, when refused; "" otherwise.
 	RefusalReason string `json:"refusal_reason" example:""`
-	// Deprecated: the former name of refusal_reason, sent until the next version.
+	// Deprecated: the former name of refusal_reason, sent until version 1.2.
 	Reason string    `json:"reason"`
 	At     time.Time `json:"at" format:"date-time"`
 	// sent or received, from the caller's structures' point of view.
@@ -227,9 +227,9 @@ type ReferralChanges struct {
 	Data  []ReferralChange `json:"data"`
 	Meta  FeedMeta         `json:"meta"`
 	Links FeedLinks        `json:"links"`
-	// Deprecated: the former place of meta.next_cursor, sent until the next version.
+	// Deprecated: the former place of meta.next_cursor, sent until version 1.2.
 	NextCursor string `json:"next_cursor" example:"1042"`
-	// Deprecated: the former place of meta.has_more, sent until the next version.
+	// Deprecated: the former place of meta.has_more, sent until version 1.2.
 	HasMore bool `json:"has_more"`
 }
 
@@ -478,7 +478,7 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 //	@Param			mine			query		bool		false	"Only referrals I sent or accepted"
 //	@Param			created_since	query		string		false	"Created at or after (RFC 3339)"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			created_before	query		string		false	"Created before (RFC 3339)"	format(date-time)	example(2026-12-01T00:00:00Z)
-//	@Param			created_after	query		string		false	"Deprecated: the former name of created_since, accepted until the next version"	format(date-time)
+//	@Param			created_after	query		string		false	"Deprecated: the former name of created_since, accepted until version 1.2"	format(date-time)
 //	@Param			cursor			query		string		false	"The next_cursor of the previous page"
 //	@Param			limit			query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	ReferralList
@@ -615,8 +615,8 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 //	@Param			cursor			query		string	false	"The next_cursor of the previous page; 0 for the beginning"	example(1042)
 //	@Param			updated_since	query		string	false	"Only changes at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			limit			query		int		false	"Changes per page"	minimum(1)	maximum(200)	default(20)
-//	@Param			after			query		string	false	"Deprecated: the former name of cursor, accepted until the next version"
-//	@Param			updated_after	query		string	false	"Deprecated: the former name of updated_since, accepted until the next version"	format(date-time)
+//	@Param			after			query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
+//	@Param			updated_after	query		string	false	"Deprecated: the former name of updated_since, accepted until version 1.2"	format(date-time)
 //	@Success		200				{object}	ReferralChanges
 //	@Failure		400				{object}	Problem
 //	@Failure		401				{object}	Problem
@@ -687,8 +687,8 @@ type ReferralStats struct {
 //	@Param			created_since	query		string	false	"Created at or after (RFC 3339)"	format(date-time)	example(2026-01-01T00:00:00Z)
 //	@Param			created_before	query		string	false	"Created before (RFC 3339)"	format(date-time)	example(2027-01-01T00:00:00Z)
 //	@Param			actor_id		query		string	false	"Only this structure's referrals"	format(uuid)
-//	@Param			from			query		string	false	"Deprecated: the former name of created_since, accepted until the next version"	format(date-time)
-//	@Param			to				query		string	false	"Deprecated: the former name of created_before, accepted until the next version"	format(date-time)
+//	@Param			from			query		string	false	"Deprecated: the former name of created_since, accepted until version 1.2"	format(date-time)
+//	@Param			to				query		string	false	"Deprecated: the former name of created_before, accepted until version 1.2"	format(date-time)
 //	@Success		200			{object}	ReferralStats
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem

@@ -28,7 +28,7 @@ type Suggestion struct {
 	ActorID  string `json:"actor_id" format:"uuid"`
 	// Who made the suggestion.
 	Author Who `json:"author"`
-	// Deprecated: the former name of author.id, sent until the next version.
+	// Deprecated: the former name of author.id, sent until version 1.2.
 	AuthorID string         `json:"author_id" format:"uuid"`
 	Changes  map[string]any `json:"changes"`
 	Message  string         `json:"message"`

@@ -60,7 +60,7 @@ type SyncRecordResult struct {
 	SourceID string `json:"source_id" example:"lieu-42"`
 	// Carnet's id of the record; "" when it was rejected before having one.
 	EntityID string `json:"entity_id" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
-	// Deprecated: the former name of entity_id, sent until the next version.
+	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID     string         `json:"id"`
 	Result string         `json:"result" enums:"created,updated,unchanged,restored,archived,rejected"`
 	Errors []InvalidParam `json:"errors"`
@@ -324,7 +324,7 @@ type ImportReport struct {
 	Mode   string `json:"mode" enums:"upsert,snapshot" example:"upsert"`
 	Format string `json:"format" enums:"csv,json" example:"csv"`
 	DryRun bool   `json:"dry_run"`
-	// Deprecated: the former name of mode=snapshot, sent until the next version.
+	// Deprecated: the former name of mode=snapshot, sent until version 1.2.
 	Snapshot bool `json:"snapshot"`
 	// Places read; rejected of them were not stored.
 	Rows       int           `json:"rows"`
@@ -370,7 +370,7 @@ func NewImportReport(r *opendata.Report) ImportReport {
 //	@Param			dry_run				query		bool	false	"Check and report without writing"
 //	@Param			mode				query		string	false	"upsert, or snapshot: also archive the source's places absent from the file"	Enums(upsert, snapshot)	default(upsert)
 //	@Param			allow_mass_archive	query		bool	false	"Let a snapshot archive more than 20% of the source's places"
-//	@Param			snapshot			query		bool	false	"Deprecated: the former name of mode=snapshot, accepted until the next version"
+//	@Param			snapshot			query		bool	false	"Deprecated: the former name of mode=snapshot, accepted until version 1.2"
 //	@Param			Idempotency-Key		header		string	false	"Makes retries safe: the same key and body return the first report"
 //	@Param			file				body		string	true	"The file"
 //	@Success		200					{object}	ImportReport

@@ -31,11 +31,11 @@ type TrailEvent struct {
 	SubjectLabel string `json:"subject_label"`
 	// Who did it.
 	Who Who `json:"who"`
-	// Deprecated: the former name of who.kind, sent until the next version.
+	// Deprecated: the former name of who.kind, sent until version 1.2.
 	WhoKind string `json:"who_kind" enums:"user,client,system"`
-	// Deprecated: the former name of who.id, sent until the next version.
+	// Deprecated: the former name of who.id, sent until version 1.2.
 	WhoID string `json:"who_id"`
-	// Deprecated: the former name of who.label, sent until the next version.
+	// Deprecated: the former name of who.label, sent until version 1.2.
 	WhoLabel string `json:"who_label"`
 	Channel  string `json:"channel" enums:"api,sync,suggestion,cli,system"`
 	// The change: a role, old and new values, why a read was traced.
