@@ -398,3 +398,25 @@ func property(s *openapi3.SchemaRef, name string) *openapi3.SchemaRef {
 	}
 	return nil
 }
+
+// TestContractImportExample imports the CSV example the document gives for
+// the import route: a reader copying it gets one place read without an
+// issue.
+func TestContractImportExample(t *testing.T) {
+	doc := apitest.Spec(t)
+	mt := doc.Paths.Value("/api/v1/sync/{source}/import").Post.RequestBody.Value.Content.Get("text/csv")
+	csv, _ := mt.Example.(string)
+	if csv == "" {
+		t.Fatal("the import's CSV body has no example")
+	}
+	e := apitest.New(t)
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/cartographie/import", Token: e.Admin, Body: csv, ContentType: "text/csv"})
+	var rep struct {
+		Rows, Rejected int
+		Issues         []any
+	}
+	r.JSON(&rep)
+	if r.Code != 200 || rep.Rows != 1 || rep.Rejected != 0 || len(rep.Issues) != 0 {
+		t.Errorf("the example: %d %s", r.Code, r.Body)
+	}
+}

@@ -34,8 +34,11 @@ func examples(doc *openapi3.T) error {
 		lop := loaded.Paths.Value(path).GetOperation(method)
 		if op.RequestBody != nil {
 			for _, ct := range sortedKeys(op.RequestBody.Value.Content) {
-				if jsonLike(ct) {
-					set(method+" "+path+" "+ct, op.RequestBody.Value.Content[ct], lop.RequestBody.Value.Content[ct], true)
+				switch mt := op.RequestBody.Value.Content[ct]; {
+				case jsonLike(ct) || ct == "application/x-www-form-urlencoded": // a form is an object of fields
+					set(method+" "+path+" "+ct, mt, lop.RequestBody.Value.Content[ct], true)
+				case ct == "text/csv" && mt.Example == nil:
+					mt.Example = ImportCSVExample
 				}
 			}
 		}
@@ -66,6 +69,13 @@ func reload(doc *openapi3.T) (*openapi3.T, error) {
 	}
 	return openapi3.NewLoader().LoadFromData(b)
 }
+
+// ImportCSVExample is the example of CSV bodies (the import of the
+// national standard): the standard's columns, one place with its offer. A
+// test imports it and expects it read without a warning.
+const ImportCSVExample = `id,pivot,nom,commune,code_postal,code_insee,adresse,latitude,longitude,telephone,courriels,horaires,presentation_resume,date_maj,services,frais_a_charge,modalites_acces,publics_specifiquement_adresses
+lieu-1,00000000000000,Médiathèque de l'Alcazar,Marseille,13001,13201,58 cours Belsunce,43.2996,5.3786,+33491559000,contact@alcazar.fr,Tu-Sa 11:00-19:00,Accès libre aux ordinateurs et aide aux démarches.,2026-11-02,Aide aux démarches administratives|Maîtrise des outils numériques du quotidien,Gratuit,Se présenter,Seniors
+`
 
 func jsonLike(ct string) bool {
 	return ct == "application/json" || strings.HasSuffix(ct, "+json")

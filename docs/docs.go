@@ -15089,7 +15089,8 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "client_secret": {
-                    "type": "string"
+                    "type": "string",
+                    "example": "cs_…"
                 },
                 "grant_type": {
                     "type": "string",

@@ -36,7 +36,7 @@ type TokenResponse struct {
 type TokenRequest struct {
 	GrantType    string `json:"grant_type" enums:"client_credentials,refresh_token" example:"client_credentials"`
 	ClientID     string `json:"client_id,omitempty" format:"uuid"`
-	ClientSecret string `json:"client_secret,omitempty"`
+	ClientSecret string `json:"client_secret,omitempty" example:"cs_…"`
 	RefreshToken string `json:"refresh_token,omitempty"`
 }
 
