@@ -17,6 +17,7 @@ type Health struct {
 
 // Healthz godoc
 //
+//	@ID			getHealth
 //	@Summary		Liveness probe
 //	@Description	Answers 200 while the process serves HTTP; it does not touch the database.
 //	@Tags			operations
@@ -56,6 +57,7 @@ type FollowerHealth struct {
 
 // Readyz godoc
 //
+//	@ID			getReadiness
 //	@Summary		Readiness probe
 //	@Description	Answers 200 when the database answers, 503 otherwise, with the lag of this process's read models (the search index follows the database's change log: writes by other replicas or a command-line import reach it within about a second).
 //	@Tags			operations
