@@ -74,7 +74,9 @@ type SyncResponse struct {
 	Mode   string     `json:"mode" enums:"upsert,snapshot"`
 	DryRun bool       `json:"dry_run"`
 	Counts SyncCounts `json:"counts"`
-	// Possible-duplicate links created with other sources.
+	// Deprecated: always 0. Duplicate detection follows the change log
+	// after the batch commits, so the batch no longer waits for it: the
+	// links appear at GET /api/v1/duplicates a moment later.
 	Duplicates int                `json:"duplicates"`
 	Results    []SyncRecordResult `json:"results"`
 }
@@ -85,7 +87,7 @@ func newSyncCounts(m map[string]int) SyncCounts {
 }
 
 func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult) SyncResponse {
-	out := SyncResponse{Source: source, Mode: "upsert", DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts), Duplicates: res.Duplicates,
+	out := SyncResponse{Source: source, Mode: "upsert", DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts),
 		Results: make([]SyncRecordResult, 0, len(res.Outcomes))}
 	if opt.Snapshot {
 		out.Mode = "snapshot"
@@ -111,7 +113,7 @@ func syncTarget(c *gin.Context) (string, models.SyncOptions, error) {
 	source := strings.ToLower(c.Param("source"))
 	q := newQueryParser(c.Request.URL.Query())
 	mode := q.one("mode")
-	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive"), DetectDuplicates: true}
+	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive")}
 	switch mode {
 	case "", "upsert":
 	case "snapshot":
@@ -289,11 +291,14 @@ type ImportReport struct {
 	DryRun   bool   `json:"dry_run"`
 	Snapshot bool   `json:"snapshot"`
 	// Places read; rejected of them were not stored.
-	Rows       int           `json:"rows"`
-	Rejected   int           `json:"rejected"`
-	Warnings   int           `json:"warnings"`
-	Actors     SyncCounts    `json:"actors"`
-	Services   SyncCounts    `json:"services"`
+	Rows     int        `json:"rows"`
+	Rejected int        `json:"rejected"`
+	Warnings int        `json:"warnings"`
+	Actors   SyncCounts `json:"actors"`
+	Services SyncCounts `json:"services"`
+	// Deprecated: always 0. Duplicate detection follows the change log
+	// after the import's batches commit: the links appear at GET
+	// /api/v1/duplicates a moment later.
 	Duplicates int           `json:"duplicates"`
 	Issues     []ImportIssue `json:"issues"`
 	// How rows that depart from the standard were read: columns under another name or misspelt
@@ -305,7 +310,7 @@ type ImportReport struct {
 // --report-json).
 func NewImportReport(r *opendata.Report) ImportReport {
 	out := ImportReport{Source: r.Source, Format: r.Format, DryRun: r.DryRun, Snapshot: r.Snapshot, Rows: r.Rows, Rejected: r.Rejected,
-		Warnings: r.Warnings, Actors: newSyncCounts(r.Actors), Services: newSyncCounts(r.Services), Duplicates: r.Duplicates,
+		Warnings: r.Warnings, Actors: newSyncCounts(r.Actors), Services: newSyncCounts(r.Services),
 		Issues: make([]ImportIssue, len(r.Issues)), Readings: make([]ImportReading, len(r.Readings))}
 	for i, is := range r.Issues {
 		out.Issues[i] = ImportIssue(is)

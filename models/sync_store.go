@@ -37,11 +37,6 @@ type SyncOptions struct {
 	Snapshot bool
 	// AllowMassArchive lifts the MassArchiveShare guard.
 	AllowMassArchive bool
-	// DetectDuplicates looks for the same place in other sources for each
-	// actor created, changed or restored, once the batch has committed (see
-	// Store.DetectDuplicates), and links the pairs found. Dry runs link
-	// nothing.
-	DetectDuplicates bool
 	// RefusedActors and RefusedServices reject records by position for
 	// reasons the caller checked (rights, the record's own source). Like
 	// other rejected records, they are not written, and a snapshot does not
@@ -77,8 +72,6 @@ type SyncResult struct {
 	Outcomes []SyncOutcome
 	Counts   map[string]int
 	DryRun   bool
-	// Duplicates is the number of possible-duplicate links created.
-	Duplicates int
 }
 
 func (r *SyncResult) add(o SyncOutcome) {
@@ -95,7 +88,6 @@ func (r *SyncResult) Merge(o *SyncResult) {
 	for _, x := range o.Outcomes {
 		r.add(x)
 	}
-	r.Duplicates += o.Duplicates
 }
 
 var errDryRun = errors.New("dry run: roll back")
@@ -160,25 +152,9 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 		}
 		return nil
 	})
-	if err != nil || !opt.DetectDuplicates || res.DryRun {
-		return res, err
-	}
-	// Detection runs after the batch committed, in transactions of its own
-	// (see DetectDuplicates): the batch never holds the writer while places
-	// are compared.
-	var changed []string
-	for _, o := range res.Outcomes {
-		if o.Entity == EntityActor && o.ID != "" && (o.Result == SyncCreated || o.Result == SyncUpdated || o.Result == SyncRestored) {
-			changed = append(changed, o.ID)
-		}
-	}
-	n, err := s.detectDuplicates(ctx, source, changed)
-	if err != nil {
-		// The batch is stored; a failed comparison only delays links.
-		s.log.Warn("duplicate detection failed after a sync batch", "source", source, "error", err)
-	}
-	res.Duplicates = n
-	return res, nil
+	// Duplicate detection follows the change log (FollowDuplicates): the
+	// batch returns once committed.
+	return res, err
 }
 
 // syncWrite runs fn in one write transaction marked with the sync channel,

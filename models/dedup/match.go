@@ -109,6 +109,7 @@ type key struct {
 type prepared struct {
 	*Place
 	name     []string // content words, commune words kept
+	alt      []string // the name read another way (departementNamed), or nil
 	raw      []string // written-out words with stop words, for acronyms
 	st       street
 	building []string // words of the complement and of a building-like street
@@ -130,6 +131,9 @@ func prepare(p *Place) *prepared {
 	}
 	q.raw = expand(p.Name)
 	q.name = content(q.raw)
+	if alt := departementNamed(q.raw, departementOf(p)); len(alt) != len(q.raw) {
+		q.alt = content(alt)
+	}
 	q.st = parseStreet(p.Street, q.commune)
 	if q.st.building {
 		q.building = q.st.words
@@ -397,6 +401,32 @@ func (b *Block) weight(w string) float64 {
 // one, tempered by the share of the longer one (0.7/0.3): « Rives de
 // Charente » is « Association les Rives de la Charente ».
 func (b *Block) nameSimilarity(a, c *prepared, r *Result) float64 {
+	sim, acr := b.wordSimilarity(a, c, a.name, c.name)
+	// A name read another way (« Maison des Alpes-Maritimes » as the
+	// Maison du Département) counts when it reads closer.
+	for _, alt := range [][2][]string{{a.alt, c.name}, {a.name, c.alt}, {a.alt, c.alt}} {
+		if alt[0] == nil || alt[1] == nil {
+			continue
+		}
+		if s2, acr2 := b.wordSimilarity(a, c, alt[0], alt[1]); s2 > sim {
+			sim, acr = s2, acr2
+		}
+	}
+	switch {
+	case sim >= 0.999:
+		r.Reasons = append(r.Reasons, Reason{"same_name", "même nom"})
+	case sim >= 0.5:
+		r.Reasons = append(r.Reasons, Reason{"similar_name", "noms proches (" + frenchFloat(sim, 2) + ")"})
+	}
+	for _, s := range acr {
+		r.Reasons = append(r.Reasons, Reason{"acronym", "sigle " + strings.ToUpper(s)})
+	}
+	return sim
+}
+
+// wordSimilarity compares the name words aw of a and cw of c (see
+// nameSimilarity); it returns the similarity and the acronyms read.
+func (b *Block) wordSimilarity(a, c *prepared, aw, cw []string) (float64, []string) {
 	drop := func(ws []string) []string {
 		var out []string
 		for _, w := range ws {
@@ -406,13 +436,13 @@ func (b *Block) nameSimilarity(a, c *prepared, r *Result) float64 {
 		}
 		return out
 	}
-	an, cn := drop(a.name), drop(c.name)
+	an, cn := drop(aw), drop(cw)
 	if len(an) == 0 && len(cn) == 0 {
 		// Both named after their commune only: « Chateauroux les Alpes ».
-		an, cn = a.name, c.name
+		an, cn = aw, cw
 	}
 	if len(an) == 0 || len(cn) == 0 {
-		return 0
+		return 0, nil
 	}
 	ma, mc := make([]bool, len(an)), make([]bool, len(cn))
 	for i, w := range an {
@@ -440,17 +470,7 @@ func (b *Block) nameSimilarity(a, c *prepared, r *Result) float64 {
 	if d := trigramDice(strings.Join(an, ""), strings.Join(cn, "")); d >= 0.75 && d > sim {
 		sim = d
 	}
-	sim = math.Round(sim*1000) / 1000
-	switch {
-	case sim >= 0.999:
-		r.Reasons = append(r.Reasons, Reason{"same_name", "même nom"})
-	case sim >= 0.5:
-		r.Reasons = append(r.Reasons, Reason{"similar_name", "noms proches (" + frenchFloat(sim, 2) + ")"})
-	}
-	for _, s := range acr {
-		r.Reasons = append(r.Reasons, Reason{"acronym", "sigle " + strings.ToUpper(s)})
-	}
-	return sim
+	return math.Round(sim*1000) / 1000, acr
 }
 
 // acronyms marks the unmatched words of ws that are the initials of a run

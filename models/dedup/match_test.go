@@ -61,6 +61,12 @@ func TestCompare(t *testing.T) {
 			place("b", "Espace public numérique Belsunce", "16 rue Bernard du Bois", 43.3, 5.38), true, "même nom"},
 		{"OK MDM of Lyon", with(place("a", "MDM Villeurbanne Sud", "12 rue Racine", 45.76, 4.88), func(p *Place) { p.PostalCode, p.Commune = "69100", "Villeurbanne" }),
 			with(place("b", "Maison de la Métropole Villeurbanne Sud", "12 rue Racine", 45.7601, 4.8801), func(p *Place) { p.PostalCode, p.Commune = "69100", "Villeurbanne" }), true, "même nom"},
+		// « Maison des Alpes-Maritimes » is the Maison du Département of the
+		// Alpes-Maritimes (the département's name for the département).
+		{"OK Maison du Département by the département's name", with(with(place("a", "France services Maison du département de Nice centre", "6 avenue Max Gallo", 43.7035, 7.2734), phone("+33489044400")), func(p *Place) { p.PostalCode, p.Commune = "06300", "Nice" }),
+			with(with(place("b", "Maison des Alpes Maritimes", "6 Avenue des Phocéens", 43.7031, 7.2737), phone("+33489044400")), func(p *Place) { p.PostalCode, p.Commune = "06300", "Nice" }), true, "même téléphone"},
+		{"NotDup Maison du Département and another Maison nearby", with(place("a", "Maison du Département", "6 avenue Max Gallo", 43.7035, 7.2734), func(p *Place) { p.PostalCode, p.Commune = "06300", "Nice" }),
+			with(place("b", "Maison des associations", "12 Avenue des Phocéens", 43.7031, 7.2737), func(p *Place) { p.PostalCode, p.Commune = "06300", "Nice" }), false, ""},
 		{"OK MSAP is France Services", place("a", "MSAP de la Vallée", "1 avenue de la Gare", 43.3, 5.37),
 			place("b", "Espace France Services de la Vallée", "1 avenue de la gare", 43.3, 5.37), true, "même adresse"},
 		// A place's name against its host structure's: names share nothing.

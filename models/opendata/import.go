@@ -48,10 +48,9 @@ type Report struct {
 	Warnings int `json:"warnings"`
 	// Actors and Services count each result (created, updated, unchanged,
 	// restored, archived, rejected).
-	Actors     map[string]int `json:"actors"`
-	Services   map[string]int `json:"services"`
-	Duplicates int            `json:"duplicates"`
-	Issues     []Issue        `json:"issues"`
+	Actors   map[string]int `json:"actors"`
+	Services map[string]int `json:"services"`
+	Issues   []Issue        `json:"issues"`
 	// Readings say how rows that depart from the standard v1.0.2 were read.
 	Readings []Reading     `json:"readings"`
 	Elapsed  time.Duration `json:"-"`
@@ -137,7 +136,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	rep := &Report{Source: strings.ToLower(strings.TrimSpace(opt.Source)), DryRun: opt.DryRun, Snapshot: opt.Snapshot,
 		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	opt.Source = rep.Source
-	sync := models.SyncOptions{DryRun: opt.DryRun, DetectDuplicates: true}
+	sync := models.SyncOptions{DryRun: opt.DryRun}
 	var keepActors, keepServices map[string]bool
 	if opt.Snapshot {
 		seeker, ok := in.(io.Seeker)
@@ -421,5 +420,4 @@ func count(rep *Report, res *models.SyncResult) {
 			rep.Services[o.Result]++
 		}
 	}
-	rep.Duplicates += res.Duplicates
 }
