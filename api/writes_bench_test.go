@@ -16,8 +16,10 @@ import (
 )
 
 // BenchmarkConcurrentWrites measures single writes (PATCH and POST of
-// actors) through the real router with 32 writers at once, while a partner's
-// sync batch of 500 actors runs again and again beside them, on a directory
+// actors) through the real router with 32 writers at once, each sending its
+// next write as soon as the last one answered, while a partner's job sends
+// sync batches of 500 actors beside them (the next once the last answered,
+// at most one a second), on a directory
 // where many records share one address (a town hall hosting a dozen
 // permanences, listed by two producers): every write there gives duplicate
 // detection hundreds of candidates. It prints the median, p99 and throughput
@@ -100,12 +102,11 @@ func BenchmarkConcurrentWrites(b *testing.B) {
 		done := make(chan struct{})
 		var syncer sync.WaitGroup
 		syncer.Go(func() {
+			// The partner's job sends its next batch once the last one
+			// answered, at most one a second.
+			tick := time.NewTicker(time.Second)
+			defer tick.Stop()
 			for round := 0; ; round++ {
-				select {
-				case <-done:
-					return
-				default:
-				}
 				var body []map[string]any
 				for i := range batchSize {
 					a := partner[(round*batchSize+i)%len(partner)]
@@ -122,6 +123,11 @@ func BenchmarkConcurrentWrites(b *testing.B) {
 				mu.Lock()
 				syncs = append(syncs, d)
 				mu.Unlock()
+				select {
+				case <-done:
+					return
+				case <-tick.C:
+				}
 			}
 		})
 		start := time.Now()

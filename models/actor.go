@@ -58,6 +58,10 @@ type Actor struct {
 	// wrote them.
 	SourceHash    string
 	storedHash    string // the hash stored before a sync batch, for keepSourceHashes
+	// Set by PrepareSyncBatch: the record is normalised and placeWarns
+	// holds what ReconcileActorPlace corrected.
+	prepared   bool
+	placeWarns []FieldError
 	Status        string
 	ClosedFrom    string // YYYY-MM-DD
 	ClosedUntil   string // YYYY-MM-DD
