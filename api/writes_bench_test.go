@@ -22,16 +22,15 @@ import (
 // at most one a second), on a directory
 // where many records share one address (a town hall hosting a dozen
 // permanences, listed by two producers): every write there gives duplicate
-// detection hundreds of candidates. It prints the median, p99 and throughput
-// of the single writes, the median of the sync batches, and how long
-// duplicate detection took to catch up once the writers stopped (where it
-// follows the change log):
+// detection hundreds of candidates; then again without the sync batches
+// (writes-only). It prints the median, p99 and throughput of the single
+// writes, the median of the sync batches, and how long duplicate detection
+// took to catch up once the writers stopped (where it follows the change
+// log):
 //
 //	go test -run '^$' -bench ConcurrentWrites -benchtime 1x ./api
 func BenchmarkConcurrentWrites(b *testing.B) {
 	const (
-		writers   = 32
-		perWriter = 30  // single writes per writer and run
 		shared    = 100 // places of each source at the shared address
 		spread    = 1600
 		batchSize = 500
@@ -95,13 +94,34 @@ func BenchmarkConcurrentWrites(b *testing.B) {
 		e.Handler.ServeHTTP(w, r)
 		return time.Since(t0), w.Code
 	}
-	b.ResetTimer()
+	// With the partner's sync batches beside the writers, then without
+	// them: a batch holds the single writer while it writes its 500
+	// places, and the second run shows what single writes cost alone.
+	for _, withSync := range []bool{true, false} {
+		name := "with-sync"
+		if !withSync {
+			name = "writes-only"
+		}
+		b.Run(name, func(b *testing.B) { measureWrites(b, e, edit, partner, withSync, catchUp, do) })
+	}
+}
+
+func measureWrites(b *testing.B, e *apitest.Env, edit []models.Actor, partner []models.Actor, withSync bool, catchUp func() time.Duration,
+	do func(method, path, ctype, body string) (time.Duration, int)) {
+	const (
+		writers   = 32
+		perWriter = 30 // single writes per writer and run
+		batchSize = 500
+	)
 	for run := 0; b.Loop(); run++ {
 		var mu sync.Mutex
 		var single, syncs []time.Duration
 		done := make(chan struct{})
 		var syncer sync.WaitGroup
 		syncer.Go(func() {
+			if !withSync {
+				return
+			}
 			// The partner's job sends its next batch once the last one
 			// answered, at most one a second.
 			tick := time.NewTicker(time.Second)

@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"slices"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -130,6 +131,11 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 	return created, err
 }
 
+// duplicatesInterval is the least time between two reads of the change log
+// by duplicate detection when writes wake it: a link appears within about
+// this plus the comparison.
+const duplicatesInterval = 200 * time.Millisecond
+
 // DuplicatesFollower is the name of the duplicate detection's cursor in the
 // change log (and in /readyz and /metrics).
 const DuplicatesFollower = "duplicates"
@@ -148,7 +154,10 @@ const DuplicatesFollower = "duplicates"
 // (name, identifiers, contacts, address, coordinates), which no service
 // write changes.
 func (s *Store) FollowDuplicates(ctx context.Context) (*Follower, error) {
-	return s.Follow(ctx, FollowOptions{Name: DuplicatesFollower, Durable: true, Exclusive: true, Apply: s.detectChanged})
+	// Each read compares its actors with their whole département: woken
+	// by every single write, it would read the département once per
+	// write, so reads are at least MinInterval apart.
+	return s.Follow(ctx, FollowOptions{Name: DuplicatesFollower, Durable: true, Exclusive: true, MinInterval: duplicatesInterval, Apply: s.detectChanged})
 }
 
 // detectChanged is the duplicates follower's Apply.

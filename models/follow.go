@@ -61,6 +61,13 @@ type FollowOptions struct {
 	// Poll is how often the log is read when nothing wakes the follower;
 	// 0 means 200 ms.
 	Poll time.Duration
+	// MinInterval is the least time between two reads of the log when a
+	// write wakes the follower (a full batch waiting is read at once).
+	// For work whose cost grows with what it reads rather than with the
+	// changes (duplicate detection compares each changed actor with its
+	// whole département), so that a burst of single writes is taken a
+	// few hundred at a time instead of one by one. 0: none.
+	MinInterval time.Duration
 	// MaxBackoff bounds the wait between retries after errors, which
 	// doubles from Poll; 0 means 30 s.
 	MaxBackoff time.Duration
@@ -244,6 +251,7 @@ func (f *Follower) run(ctx context.Context) {
 	defer timer.Stop()
 	applyCtx := context.WithValue(ctx, followingKey{}, f.opt.Name)
 	for {
+		stepped := time.Now()
 		n, err := f.step(applyCtx)
 		if ctx.Err() != nil {
 			return
@@ -278,8 +286,17 @@ func (f *Follower) run(ctx context.Context) {
 					return
 				case <-timer.C:
 				}
-			} else if !timer.Stop() {
-				<-timer.C
+			} else {
+				if !timer.Stop() {
+					<-timer.C
+				}
+				if rest := f.opt.MinInterval - time.Since(stepped); rest > 0 {
+					select {
+					case <-ctx.Done():
+						return
+					case <-time.After(rest):
+					}
+				}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package dedup
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"carnet/models/commune"
@@ -513,7 +514,10 @@ func acronyms(ws []string, m []bool, otherRaw, other []string, mo []bool) []stri
 // Every word of the run gives at least its first letter, so a run cannot
 // hide words.
 func initialsRun(acr string, ws []string, skip map[string]bool) ([]string, bool) {
-	var kept []string
+	// Detection tries every unmatched short word of every candidate pair:
+	// the words kept sit on the stack, and only a run found is copied.
+	var buf [24]string
+	kept := buf[:0]
 	for _, w := range ws {
 		if !skip[w] && w != "" {
 			kept = append(kept, w)
@@ -524,7 +528,7 @@ func initialsRun(acr string, ws []string, skip map[string]bool) ([]string, bool)
 			continue
 		}
 		if n, ok := spell(acr, kept[start:]); ok {
-			return kept[start : start+n], true
+			return slices.Clone(kept[start : start+n]), true
 		}
 	}
 	return nil, false
@@ -566,29 +570,46 @@ func isLetters(s string) bool {
 }
 
 // trigramDice compares character trigrams: it forgives glued or split words
-// (« Esp@ce informatique ») that word matching misses.
+// (« Esp@ce informatique ») that word matching misses. It is the Dice
+// coefficient of the two multisets of byte trigrams of " a " and " b ".
+// Detection calls it for every candidate pair, so it allocates nothing for
+// names of ordinary length: the trigrams are packed in integers, sorted and
+// merged (maps of strings were a third of detection's time).
 func trigramDice(a, b string) float64 {
-	grams := func(s string) map[string]int {
-		s = " " + s + " "
-		m := map[string]int{}
-		for i := 0; i+3 <= len(s); i++ {
-			m[s[i:i+3]]++
-		}
-		return m
-	}
-	ga, gb := grams(a), grams(b)
-	na, nb, inter := 0, 0, 0
-	for _, n := range ga {
-		na += n
-	}
-	for g, n := range gb {
-		nb += n
-		inter += min(n, ga[g])
-	}
-	if na+nb == 0 {
+	var bufA, bufB [96]uint32
+	ga, gb := trigrams(bufA[:0], a), trigrams(bufB[:0], b)
+	if len(ga)+len(gb) == 0 {
 		return 0
 	}
-	return 2 * float64(inter) / float64(na+nb)
+	inter := 0
+	for i, j := 0, 0; i < len(ga) && j < len(gb); {
+		switch {
+		case ga[i] == gb[j]:
+			inter++
+			i++
+			j++
+		case ga[i] < gb[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(inter) / float64(len(ga)+len(gb))
+}
+
+// trigrams appends the sorted byte trigrams of " s " to buf.
+func trigrams(buf []uint32, s string) []uint32 {
+	at := func(i int) uint32 {
+		if i == 0 || i == len(s)+1 {
+			return ' '
+		}
+		return uint32(s[i-1])
+	}
+	for i := 0; i+3 <= len(s)+2; i++ {
+		buf = append(buf, at(i)<<16|at(i+1)<<8|at(i+2))
+	}
+	slices.Sort(buf)
+	return buf
 }
 
 // placeAgreement compares where the two places are, from -1 (clearly two

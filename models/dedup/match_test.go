@@ -197,3 +197,46 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+// TestTrigramDice checks the allocation-free trigramDice against the
+// definition (Dice of the multisets of trigrams of " a " and " b ", counted
+// with maps), on names and edge cases: empty, one byte, repeated trigrams,
+// accents (several bytes), long names past the stack buffer.
+func TestTrigramDice(t *testing.T) {
+	ref := func(a, b string) float64 {
+		grams := func(s string) map[string]int {
+			s = " " + s + " "
+			m := map[string]int{}
+			for i := 0; i+3 <= len(s); i++ {
+				m[s[i:i+3]]++
+			}
+			return m
+		}
+		ga, gb := grams(a), grams(b)
+		na, nb, inter := 0, 0, 0
+		for _, n := range ga {
+			na += n
+		}
+		for g, n := range gb {
+			nb += n
+			inter += min(n, ga[g])
+		}
+		if na+nb == 0 {
+			return 0
+		}
+		return 2 * float64(inter) / float64(na+nb)
+	}
+	words := []string{"", "a", "ab", "aaaa", "aaaaaa", "espaceinformatique", "espace informatique", "esp@ceinformatique", "médiathèqueéàù",
+		"mediatheque", "bibliothequealcazar", "alcazarbibliotheque", "ccas", "centrecommunaldactionsociale",
+		strings.Repeat("maisondepays", 12), strings.Repeat("maisondepayz", 11)}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := trigramDice(a, b), ref(a, b); got != want {
+				t.Errorf("trigramDice(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { trigramDice("espaceinformatiquedelajoliette", "espacenumeriquejoliette") }); n != 0 {
+		t.Errorf("%v allocations per call", n)
+	}
+}
