@@ -8198,7 +8198,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's read models (the search index follows the database's change log: writes by other replicas or a command-line import reach it within about a second).",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by).",
                 "produces": [
                     "application/json"
                 ],
@@ -9839,7 +9839,8 @@ const docTemplate = `{
                 "behind_seconds",
                 "errors",
                 "lag",
-                "name"
+                "name",
+                "standby"
             ],
             "properties": {
                 "applied_seq": {
@@ -9865,6 +9866,11 @@ const docTemplate = `{
                 "name": {
                     "type": "string",
                     "example": "search"
+                },
+                "standby": {
+                    "description": "Standby: another replica holds this follower's turn (work done once\nper database, such as duplicate detection); applied_seq and lag are\nthat replica's progress.",
+                    "type": "boolean",
+                    "example": false
                 }
             }
         },
@@ -11149,6 +11155,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "duplicates": {
+                    "description": "Deprecated: always 0. Duplicate detection follows the change log\nafter the import's batches commit: the links appear at GET\n/api/v1/duplicates a moment later.",
                     "type": "integer"
                 },
                 "format": {
@@ -14584,7 +14591,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "duplicates": {
-                    "description": "Possible-duplicate links created with other sources.",
+                    "description": "Deprecated: always 0. Duplicate detection follows the change log\nafter the batch commits, so the batch no longer waits for it: the\nlinks appear at GET /api/v1/duplicates a moment later.",
                     "type": "integer"
                 },
                 "mode": {

@@ -76,7 +76,9 @@ type SyncResponse struct {
 	Mode   string     `json:"mode" enums:"upsert,snapshot"`
 	DryRun bool       `json:"dry_run"`
 	Counts SyncCounts `json:"counts"`
-	// Possible-duplicate links created with other sources.
+	// Deprecated: always 0. Duplicate detection follows the change log
+	// after the batch commits, so the batch no longer waits for it: the
+	// links appear at GET /api/v1/duplicates a moment later.
 	Duplicates int                `json:"duplicates"`
 	Results    []SyncRecordResult `json:"results"`
 }
@@ -87,7 +89,7 @@ func newSyncCounts(m map[string]int) SyncCounts {
 }
 
 func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult) SyncResponse {
-	out := SyncResponse{Source: source, Mode: modeName(opt.Snapshot), DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts), Duplicates: res.Duplicates,
+	out := SyncResponse{Source: source, Mode: modeName(opt.Snapshot), DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts),
 		Results: make([]SyncRecordResult, 0, len(res.Outcomes))}
 	for _, o := range res.Outcomes {
 		r := SyncRecordResult{Index: o.Index, Entity: o.Entity, SourceID: o.SourceID, EntityID: o.ID, ID: o.ID, Result: o.Result, Errors: []InvalidParam{}, Warnings: []InvalidParam{}}
@@ -148,7 +150,7 @@ func modeName(snapshot bool) string {
 func syncTarget(c *gin.Context) (string, models.SyncOptions, error) {
 	source := strings.ToLower(c.Param("source"))
 	q := newQueryParser(c.Request.URL.Query())
-	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive"), DetectDuplicates: true}
+	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive")}
 	opt.Snapshot = q.syncMode(false)
 	if err := q.err(); err != nil {
 		return "", opt, err
@@ -327,11 +329,14 @@ type ImportReport struct {
 	// Deprecated: the former name of mode=snapshot, sent until version 1.2.
 	Snapshot bool `json:"snapshot"`
 	// Places read; rejected of them were not stored.
-	Rows       int           `json:"rows"`
-	Rejected   int           `json:"rejected"`
-	Warnings   int           `json:"warnings"`
-	Actors     SyncCounts    `json:"actors"`
-	Services   SyncCounts    `json:"services"`
+	Rows     int        `json:"rows"`
+	Rejected int        `json:"rejected"`
+	Warnings int        `json:"warnings"`
+	Actors   SyncCounts `json:"actors"`
+	Services SyncCounts `json:"services"`
+	// Deprecated: always 0. Duplicate detection follows the change log
+	// after the import's batches commit: the links appear at GET
+	// /api/v1/duplicates a moment later.
 	Duplicates int           `json:"duplicates"`
 	Issues     []ImportIssue `json:"issues"`
 	// How rows that depart from the standard were read: columns under another name or misspelt
@@ -343,7 +348,7 @@ type ImportReport struct {
 // --report-json).
 func NewImportReport(r *opendata.Report) ImportReport {
 	out := ImportReport{Source: r.Source, Mode: modeName(r.Snapshot), Format: r.Format, DryRun: r.DryRun, Snapshot: r.Snapshot, Rows: r.Rows, Rejected: r.Rejected,
-		Warnings: r.Warnings, Actors: newSyncCounts(r.Actors), Services: newSyncCounts(r.Services), Duplicates: r.Duplicates,
+		Warnings: r.Warnings, Actors: newSyncCounts(r.Actors), Services: newSyncCounts(r.Services),
 		Issues: make([]ImportIssue, len(r.Issues)), Readings: make([]ImportReading, len(r.Readings))}
 	for i, is := range r.Issues {
 		out.Issues[i] = ImportIssue(is)

@@ -154,6 +154,19 @@ func (e *Env) TokenFor(userID string) string {
 	return tok
 }
 
+// DuplicatesDetected waits until duplicate detection, which follows the
+// change log after each write, has compared every actor written so far
+// (links appear a moment after the write, as for clients). It fails the test
+// after a deadline rather than sleeping a fixed time.
+func (e *Env) DuplicatesDetected() {
+	e.T.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := e.Store.CatchUp(ctx, models.DuplicatesFollower); err != nil {
+		e.T.Fatalf("duplicate detection did not catch up with the writes: %v", err)
+	}
+}
+
 // Request describes one call.
 type Request struct {
 	Method string
