@@ -2,10 +2,11 @@
 // digital-inclusion actors, their services and referrals between them.
 //
 //	@title						Carnet API
-//	@version					1.0
-//	@description				Carnet is the shared "méta carnet d'adresses" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Lists are paged with opaque cursors. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).
+//	@version					1.1
+//	@description				Carnet is the shared "méta carnet d'adresses" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Every list and feed answers {data, meta, links} and pages with the opaque cursor of meta.next_cursor (README, API conventions). Names marked deprecated are former names, kept until version 1.2. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).
 //	@contact.name				Carnet team
 //	@license.name				AGPL-3.0-or-later
+//	@license.url				https://www.gnu.org/licenses/agpl-3.0.html
 //	@tag.name					actors
 //	@tag.description			Structures at places (the standard's « lieux »): public reads, writes by their editors.
 //	@tag.name					services
@@ -44,10 +45,21 @@
 //	@tag.description			Partner institutions' systems, their sources and scopes.
 //	@tag.name					operations
 //	@tag.description			Health and readiness probes.
+//	@tag.name					communes
+//	@tag.description			The official commune reference (INSEE's COG) that every address, filter and diagnostic rests on.
+//	@tag.name					quality
+//	@tag.description			Records of a territory to check again, for coordinators.
+//	@tag.name					hsds
+//	@tag.description			The public directory as an Open Referral HSDS 3.0 API (its own pagination and filters, as the standard says).
 //	@securityDefinitions.apikey	BearerAuth
 //	@in							header
 //	@name						Authorization
-//	@description				An access token from POST /api/v1/auth/login, sent as Authorization: Bearer <token>.
+//	@description				An access token, sent as Authorization: Bearer <token> (the generator rewrites this scheme as HTTP bearer).
+//	@securitydefinitions.oauth2.application	PartnerClient
+//	@tokenUrl								/api/v1/auth/token
+//	@scope.directory:write					Create and change the records of the client's own sources
+//	@scope.sync:write						Bulk sync and import the client's own sources
+//	@description							Partner clients: the OAuth2 client credentials flow (client_id and client_secret from an administrator, in the form body or with HTTP Basic authentication). Scopes are set by the administrator when registering the client; asking for some changes nothing.
 package main
 
 import (

@@ -274,12 +274,13 @@ func (w *world) dupPair(own bool) string {
 			a.Address = models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}
 			a.ParentID = ptr(w.own)
 		}
-		res, err := w.e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{DetectDuplicates: true})
+		res, err := w.e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{})
 		if err != nil || len(res.Outcomes) != 1 {
 			w.t.Fatal(err)
 		}
 		last = res.Outcomes[0].ID
 	}
+	w.e.DuplicatesDetected()
 	page, err := w.e.Store.ListDuplicates(ctx, models.DuplicateFilter{ActorID: last, Statuses: []string{"suggested"}})
 	if err != nil || len(page.Items) == 0 {
 		w.t.Fatalf("no duplicate link: %v", err)

@@ -65,7 +65,10 @@ func hsdsOpenAPI(full *openapi3.T) ([]byte, error) {
 		}
 		rel := strings.TrimPrefix(path, base)
 		if rel == "" {
-			continue // the same operation as "/"
+			// The main document names the base without its trailing slash
+			// (no path of it ends with one); the router answers both, and
+			// HSDS's paths are relative to the base: "/".
+			rel = "/"
 		}
 		doc.Paths.Set(rel, item)
 	}

@@ -90,6 +90,9 @@ func newMetrics(version string, store poolStater, engine any, hooks *webhook.Ser
 	if store != nil {
 		m.reg.MustRegister(newPoolCollector(store))
 	}
+	if f, ok := store.(followerStater); ok {
+		m.reg.MustRegister(newFollowerCollector(f))
+	}
 	if o, ok := store.(outboxCounter); ok && o.Notifies() {
 		m.reg.MustRegister(&outboxCollector{store: o, desc: prometheus.NewDesc("carnet_outbox_messages",
 			"E-mail notifications in the outbox, by state (pending, sending, sent, failed); sent and failed ones are kept CARNET_OUTBOX_RETENTION.", []string{"state"}, nil)})
@@ -156,6 +159,53 @@ func (w *webhookCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	for _, s := range []string{"active", "failing", "disabled"} {
 		ch <- prometheus.MustNewConstMetric(w.subs, prometheus.GaugeValue, float64(subs[s]), s)
+	}
+}
+
+// followerStater is the Store's view of its followers of the change log.
+type followerStater interface {
+	FollowerStats() []models.FollowerStats
+}
+
+// followerCollector reports every follower of the change log in this
+// process (the search index, duplicate detection…) at scrape time.
+type followerCollector struct {
+	store                         followerStater
+	lag, behind, errors, standing *prometheus.Desc
+}
+
+func newFollowerCollector(s followerStater) *followerCollector {
+	l := []string{"follower"}
+	return &followerCollector{store: s,
+		lag:      prometheus.NewDesc("carnet_follower_lag_changes", "Changes of the change log a follower has not applied yet, by follower (search, duplicates…).", l, nil),
+		behind:   prometheus.NewDesc("carnet_follower_lag_seconds", "Age of the oldest change a follower has not applied yet (0 when up to date).", l, nil),
+		errors:   prometheus.NewDesc("carnet_follower_errors_total", "Failed attempts of a follower since start (each is retried).", l, nil),
+		standing: prometheus.NewDesc("carnet_follower_standby", "1 when another process holds the follower's turn (work done by one replica at a time), else 0.", l, nil),
+	}
+}
+
+func (f *followerCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- f.lag
+	ch <- f.behind
+	ch <- f.errors
+	ch <- f.standing
+}
+
+func (f *followerCollector) Collect(ch chan<- prometheus.Metric) {
+	seen := map[string]bool{}
+	for _, st := range f.store.FollowerStats() {
+		if seen[st.Name] {
+			continue // two servers built on one store (tests): one series each
+		}
+		seen[st.Name] = true
+		standby := 0.0
+		if st.Standby {
+			standby = 1
+		}
+		ch <- prometheus.MustNewConstMetric(f.lag, prometheus.GaugeValue, float64(st.Lag), st.Name)
+		ch <- prometheus.MustNewConstMetric(f.behind, prometheus.GaugeValue, st.Behind.Seconds(), st.Name)
+		ch <- prometheus.MustNewConstMetric(f.errors, prometheus.CounterValue, float64(st.Errors), st.Name)
+		ch <- prometheus.MustNewConstMetric(f.standing, prometheus.GaugeValue, standby, st.Name)
 	}
 }
 

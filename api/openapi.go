@@ -16,11 +16,22 @@ import (
 )
 
 // OpenAPIFromSwagger converts swag's Swagger 2.0 output into the OpenAPI 3
-// document published as openapi.yaml, and fixes what Swagger 2.0 cannot say:
-//   - error responses are application/problem+json (RFC 9457), not JSON;
-//   - the bearer scheme is an HTTP bearer JWT, not an API key;
-//   - fields tagged x-vocabulary get the vocabulary's values as an enum, so
-//     the published contract lists them and response validation checks them.
+// document published as openapi.yaml, and fixes what Swagger 2.0 (or swag)
+// cannot say, so that typed clients generated from it can trust it:
+//   - servers, and operations without a token requirement marked public;
+//   - error responses are application/problem+json (RFC 9457) only, exports
+//     have their real media types and schemas (openapi_exports.go);
+//   - the bearer scheme is an HTTP bearer JWT, beside the OAuth2 client
+//     credentials flow of partner clients;
+//   - nullable fields say so where OpenAPI 3.0 gives nullable an effect
+//     (on a schema with a type), merge-patch bodies have optional fields
+//     (openapi_schemas.go);
+//   - fields and parameters tagged x-vocabulary list the vocabulary's
+//     values: what the server accepts in requests (values, labels, slugs,
+//     aliases), what it answers in responses (values);
+//   - parameters and fields documented « Deprecated: » are deprecated;
+//   - every request body and success response has an example, composed
+//     from the fields' examples and checked against its schema.
 func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 	var v2 openapi2.T
 	if err := json.Unmarshal(swaggerJSON, &v2); err != nil {
@@ -30,14 +41,34 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 	if err != nil {
 		return nil, fmt.Errorf("convert to OpenAPI 3: %w", err)
 	}
+	if err := parameterExamples(swaggerJSON, doc); err != nil {
+		return nil, err
+	}
+	doc.Servers = openapi3.Servers{{URL: "/", Description: "The server that serves this document (Swagger UI at /docs calls it). Generated clients take the base URL of a Carnet, such as http://localhost:8080."}}
 	problemContent(doc)
 	csvContent(doc)
-	bearerScheme(doc)
+	if err := exportContent(doc); err != nil {
+		return nil, err
+	}
+	if err := securitySchemes(doc); err != nil {
+		return nil, err
+	}
+	if err := nullables(doc); err != nil {
+		return nil, err
+	}
+	if err := mergePatchBodies(doc); err != nil {
+		return nil, err
+	}
 	if err := vocabularyEnums(doc); err != nil {
 		return nil, err
 	}
+	deprecations(doc)
+	tidy(doc)
 	if err := doc.Validate(openapi3.NewLoader().Context); err != nil {
 		return nil, fmt.Errorf("the OpenAPI 3 document is invalid: %w", err)
+	}
+	if err := examples(doc); err != nil {
+		return nil, err
 	}
 	return doc, nil
 }
@@ -52,72 +83,128 @@ func MarshalOpenAPIYAML(doc *openapi3.T) ([]byte, error) {
 	return yaml.JSONToYAML(j)
 }
 
-func problemContent(doc *openapi3.T) {
-	for _, item := range doc.Paths.Map() {
-		for _, op := range item.Operations() {
-			for code, ref := range op.Responses.Map() {
-				n, err := strconv.Atoi(code)
-				if err != nil || n < 400 || ref.Value == nil {
-					continue
-				}
-				for ct, mt := range ref.Value.Content {
-					if ct == "application/json" {
-						delete(ref.Value.Content, ct)
-						ref.Value.Content["application/problem+json"] = mt
-					}
-				}
-			}
+// operations calls fn for every operation, in a stable order.
+func operations(doc *openapi3.T, fn func(path, method string, op *openapi3.Operation)) {
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
+		ops := item.Operations()
+		methods := make([]string, 0, len(ops))
+		for m := range ops {
+			methods = append(methods, m)
+		}
+		sort.Strings(methods)
+		for _, m := range methods {
+			fn(path, m, ops[m])
 		}
 	}
+}
+
+func statusOf(code string) int {
+	n, err := strconv.Atoi(code)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// problemContent makes every error response a problem document, and only
+// that: swag gives errors the media types of the operation's successes
+// (JSON, CSV, GeoJSON), but the server answers errors in problem+json.
+func problemContent(doc *openapi3.T) {
+	operations(doc, func(_, _ string, op *openapi3.Operation) {
+		for code, ref := range op.Responses.Map() {
+			if statusOf(code) < 400 || ref.Value == nil || len(ref.Value.Content) == 0 {
+				continue
+			}
+			ref.Value.Content = openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "Problem"))}
+		}
+	})
 }
 
 // csvContent fixes what swag writes for an operation that produces both JSON
-// and CSV: it gives the CSV the JSON schema and offers it for errors too.
-// A CSV is text (a string), and errors are always problem documents.
+// and CSV: it gives the CSV the JSON schema. A CSV is text.
 func csvContent(doc *openapi3.T) {
-	for _, item := range doc.Paths.Map() {
-		for _, op := range item.Operations() {
-			for code, ref := range op.Responses.Map() {
-				if ref.Value == nil || ref.Value.Content["text/csv"] == nil {
-					continue
+	operations(doc, func(_, _ string, op *openapi3.Operation) {
+		for _, ref := range op.Responses.Map() {
+			if ref.Value == nil || ref.Value.Content["text/csv"] == nil {
+				continue
+			}
+			s := openapi3.NewStringSchema()
+			s.Description = "CSV (RFC 4180), UTF-8, with a header row."
+			ref.Value.Content["text/csv"] = openapi3.NewMediaType().WithSchema(s)
+		}
+	})
+}
+
+// securitySchemes declares how to get a token and which operations take one.
+//   - BearerAuth: the access token of POST /api/v1/auth/login (people) or
+//     of POST /api/v1/auth/token (partner clients), as an HTTP bearer JWT;
+//   - PartnerClient: the OAuth2 client credentials flow of
+//     /api/v1/auth/token, so that Swagger UI can get a partner's token;
+//   - the annotation « @Security Anonymous » stands for the empty
+//     requirement {}: a public read where a token is optional (it may widen
+//     what is visible) but must be valid when sent;
+//   - operations that read no token at all say security: [].
+func securitySchemes(doc *openapi3.T) error {
+	schemes := doc.Components.SecuritySchemes
+	if schemes["BearerAuth"] == nil || schemes["PartnerClient"] == nil {
+		return fmt.Errorf("main.go must declare the BearerAuth and PartnerClient security definitions")
+	}
+	bearer := openapi3.NewJWTSecurityScheme()
+	bearer.Description = "An access token, sent as Authorization: Bearer <token>: a person's from POST /api/v1/auth/login (or its refresh at POST /api/v1/auth/token), a partner client's from POST /api/v1/auth/token (client credentials). Tokens live 15 minutes by default."
+	schemes["BearerAuth"].Value = bearer
+	pc := schemes["PartnerClient"].Value
+	if pc.Flows == nil || pc.Flows.ClientCredentials == nil {
+		return fmt.Errorf("PartnerClient must be an OAuth2 application (client credentials) flow")
+	}
+	var err error
+	operations(doc, func(path, method string, op *openapi3.Operation) {
+		if op.Security == nil {
+			op.Security = openapi3.NewSecurityRequirements()
+			return
+		}
+		for i, req := range *op.Security {
+			if _, ok := req["Anonymous"]; ok {
+				if len(req) != 1 || i != 0 {
+					err = fmt.Errorf("%s %s: @Security Anonymous must come first, alone", method, path)
 				}
-				if n, err := strconv.Atoi(code); err == nil && n >= 400 {
-					delete(ref.Value.Content, "text/csv")
-					continue
+				(*op.Security)[i] = openapi3.SecurityRequirement{}
+			}
+			for name := range req {
+				if name != "Anonymous" && schemes[name] == nil {
+					err = fmt.Errorf("%s %s: unknown security scheme %q", method, path, name)
 				}
-				ref.Value.Content["text/csv"] = openapi3.NewMediaType().WithSchema(
-					openapi3.NewStringSchema().WithFormat("csv"))
 			}
 		}
-	}
+	})
+	return err
 }
 
-func bearerScheme(doc *openapi3.T) {
-	if doc.Components == nil {
-		return
-	}
-	if ref, ok := doc.Components.SecuritySchemes["BearerAuth"]; ok && ref.Value != nil {
-		ref.Value = openapi3.NewJWTSecurityScheme()
-		ref.Value.Description = "An access token from POST /api/v1/auth/login, sent as Authorization: Bearer <token>."
-	}
-}
-
+// vocabularyEnums gives the fields and query parameters tagged
+// x-vocabulary the vocabulary's strings. Requests list every spelling the
+// server reads as the same term (its value, label, slug and aliases;
+// accents, case and apostrophes are also forgiven), responses only the
+// values the server writes.
 func vocabularyEnums(doc *openapi3.T) error {
-	if doc.Components == nil {
-		return nil
-	}
+	inRequests := requestSchemas(doc)
 	names := make([]string, 0, len(doc.Components.Schemas))
 	for name := range doc.Components.Schemas {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	used := map[string]string{}
 	for _, name := range names {
 		s := doc.Components.Schemas[name].Value
 		if s == nil {
 			continue
 		}
-		for prop, ref := range s.Properties {
-			p := ref.Value
+		props := make([]string, 0, len(s.Properties))
+		for p := range s.Properties {
+			props = append(props, p)
+		}
+		sort.Strings(props)
+		for _, prop := range props {
+			p := s.Properties[prop].Value
 			if p == nil {
 				continue
 			}
@@ -125,21 +212,200 @@ func vocabularyEnums(doc *openapi3.T) error {
 			if !ok {
 				continue
 			}
-			v, ok := vocab.Get(vn)
-			if !ok {
-				return fmt.Errorf("%s.%s: x-vocabulary %q is not a vocabulary", name, prop, vn)
+			if err := setVocabulary(p, vn, inRequests[name], false); err != nil {
+				return fmt.Errorf("%s.%s: %w", name, prop, err)
 			}
-			values := make([]any, len(v.Terms))
-			for i, t := range v.Terms {
-				values[i] = t.Value
-			}
-			target := p
-			if p.Type.Is("array") && p.Items != nil && p.Items.Value != nil {
-				target = p.Items.Value
-			}
-			target.Enum = values
-			p.Description = strings.TrimSpace(p.Description + " Values: GET /api/v1/vocabularies/" + vn + ".")
+			used[name] = vn
 		}
 	}
+	var err error
+	operations(doc, func(path, method string, op *openapi3.Operation) {
+		for _, ref := range op.Parameters {
+			p := ref.Value
+			vn, ok := p.Extensions["x-vocabulary"].(string)
+			if !ok || p.Schema == nil || p.Schema.Value == nil {
+				continue
+			}
+			if e := setVocabulary(p.Schema.Value, vn, true, true); e != nil {
+				err = fmt.Errorf("%s %s parameter %s: %w", method, path, p.Name, e)
+			}
+			delete(p.Extensions, "x-vocabulary")
+			p.Description = sentences(p.Description, p.Schema.Value.Description)
+			p.Schema.Value.Description = ""
+		}
+	})
+	return err
+}
+
+// setVocabulary sets the enum of p (or of its items). In a query string,
+// where values are separated by commas, spellings holding a comma (some
+// labels) cannot be sent and are left out: their value and slug can.
+func setVocabulary(p *openapi3.Schema, name string, request, query bool) error {
+	v, ok := vocab.Get(name)
+	if !ok {
+		return fmt.Errorf("x-vocabulary %q is not a vocabulary", name)
+	}
+	var values []any
+	seen := map[string]bool{}
+	add := func(s string) {
+		if query && strings.Contains(s, ",") {
+			return
+		}
+		if s != "" && !seen[s] {
+			seen[s] = true
+			values = append(values, s)
+		}
+	}
+	for _, t := range v.Terms {
+		add(t.Value)
+	}
+	how := "Values"
+	if request {
+		for _, t := range v.Terms {
+			add(t.Label)
+			add(t.Slug)
+			for _, a := range t.Aliases {
+				add(a)
+			}
+		}
+		how = "Each term may be written as its value, its label or its slug (accents, case and apostrophes are forgiven); the server stores the value. Terms"
+	}
+	target := p
+	if p.Type.Is("array") && p.Items != nil && p.Items.Value != nil {
+		target = p.Items.Value
+	}
+	target.Enum = values
+	p.Description = sentences(p.Description, how+": GET /api/v1/vocabularies/"+name+".")
+	return nil
+}
+
+// sentences joins two pieces of text as sentences.
+func sentences(a, b string) string {
+	a = strings.TrimSpace(a)
+	if a != "" && !strings.HasSuffix(a, ".") {
+		a += "."
+	}
+	return strings.TrimSpace(a + " " + b)
+}
+
+// requestSchemas names the component schemas that request bodies use,
+// directly or through other components.
+func requestSchemas(doc *openapi3.T) map[string]bool {
+	out := map[string]bool{}
+	var visit func(*openapi3.SchemaRef)
+	visit = func(ref *openapi3.SchemaRef) {
+		if ref == nil {
+			return
+		}
+		if name, ok := strings.CutPrefix(ref.Ref, "#/components/schemas/"); ok {
+			if out[name] {
+				return
+			}
+			out[name] = true
+		}
+		s := ref.Value
+		if s == nil {
+			return
+		}
+		for _, p := range s.Properties {
+			visit(p)
+		}
+		visit(s.Items)
+		if s.AdditionalProperties.Schema != nil {
+			visit(s.AdditionalProperties.Schema)
+		}
+		for _, l := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
+			for _, x := range l {
+				visit(x)
+			}
+		}
+	}
+	operations(doc, func(_, _ string, op *openapi3.Operation) {
+		if op.RequestBody == nil || op.RequestBody.Value == nil {
+			return
+		}
+		for _, mt := range op.RequestBody.Value.Content {
+			visit(mt.Schema)
+		}
+	})
+	return out
+}
+
+// deprecations marks deprecated what the annotations document as such:
+// a parameter or a field whose description starts with « Deprecated: ».
+func deprecations(doc *openapi3.T) {
+	deprecated := func(desc string) bool { return strings.HasPrefix(desc, "Deprecated:") }
+	operations(doc, func(_, _ string, op *openapi3.Operation) {
+		for _, ref := range op.Parameters {
+			if deprecated(ref.Value.Description) {
+				ref.Value.Deprecated = true
+			}
+		}
+	})
+	for _, ref := range doc.Components.Schemas {
+		if ref.Value == nil {
+			continue
+		}
+		for _, p := range ref.Value.Properties {
+			if p.Value != nil && deprecated(p.Value.Description) {
+				p.Value.Deprecated = true
+			}
+		}
+	}
+}
+
+// parameterExamples copies the examples of parameters (swag's example(…)
+// attribute), which the conversion to OpenAPI 3 drops.
+func parameterExamples(swaggerJSON []byte, doc *openapi3.T) error {
+	var raw struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct {
+				Name    string `json:"name"`
+				In      string `json:"in"`
+				Example any    `json:"example"`
+			} `json:"parameters"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(swaggerJSON, &raw); err != nil {
+		return err
+	}
+	for path, methods := range raw.Paths {
+		item := doc.Paths.Value(path)
+		if item == nil {
+			continue
+		}
+		for method, op := range methods {
+			o := item.GetOperation(strings.ToUpper(method))
+			if o == nil {
+				continue
+			}
+			for _, p := range op.Parameters {
+				if p.Example == nil || p.In == "body" {
+					continue
+				}
+				if x := o.Parameters.GetByInAndName(p.In, p.Name); x != nil {
+					x.Example = p.Example
+					// swag writes the example of a list as its text: the
+					// values separated by commas, as the query string has them.
+					if str, ok := p.Example.(string); ok && x.Schema != nil && x.Schema.Value.Type.Is("array") {
+						var vals []any
+						for _, v := range strings.Split(str, ",") {
+							vals = append(vals, strings.TrimSpace(v))
+						}
+						x.Example = vals
+					}
+				}
+			}
+		}
+	}
+	// Path parameters that are ids show one.
+	operations(doc, func(_, _ string, op *openapi3.Operation) {
+		for _, ref := range op.Parameters {
+			p := ref.Value
+			if p.In == "path" && p.Example == nil && p.Schema != nil && p.Schema.Value.Format == "uuid" {
+				p.Example = formatExamples["uuid"]
+			}
+		}
+	})
 	return nil
 }

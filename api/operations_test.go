@@ -81,6 +81,9 @@ func TestMetrics(t *testing.T) {
 		`carnet_search_index_actors 1`,
 		`carnet_db_wait_total{pool="write"}`,
 		`carnet_build_info{version="dev"} 1`,
+		`carnet_follower_lag_changes{follower="duplicates"}`,
+		`carnet_follower_lag_seconds{follower="search"}`,
+		`carnet_follower_standby{follower="duplicates"} 0`,
 		`go_goroutines`,
 	} {
 		if !strings.Contains(body, want) {
@@ -89,6 +92,34 @@ func TestMetrics(t *testing.T) {
 	}
 	if strings.Contains(body, "/api/v1/nothing/here") {
 		t.Error("an unmatched path became a label: unbounded cardinality")
+	}
+}
+
+// TestReadyzFollowers: the readiness probe lists this process's followers
+// of the change log with their lag, duplicate detection among them.
+func TestReadyzFollowers(t *testing.T) {
+	e := apitest.New(t)
+	createActor(t, e, validActor("Médiathèque prête"))
+	e.DuplicatesDetected()
+	var out struct {
+		Followers []struct {
+			Name       string `json:"name"`
+			AppliedSeq int64  `json:"applied_seq"`
+			Lag        int64  `json:"lag"`
+			Standby    bool   `json:"standby"`
+		} `json:"followers"`
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/readyz"})
+	r.JSON(&out)
+	names := map[string]bool{}
+	for _, f := range out.Followers {
+		names[f.Name] = true
+		if f.Name == "duplicates" && (f.AppliedSeq < 1 || f.Standby) {
+			t.Errorf("duplicates follower after one write: %+v", f)
+		}
+	}
+	if r.Code != 200 || !names["search"] || !names["duplicates"] {
+		t.Errorf("/readyz: %d %s", r.Code, r.Body)
 	}
 }
 

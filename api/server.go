@@ -140,6 +140,11 @@ func NewServer(cfg Config) (http.Handler, error) {
 			return nil, fmt.Errorf("api: build the search index: %w", err)
 		}
 	}
+	// Duplicate detection follows the change log, off the write path; of
+	// several replicas one at a time runs it (an exclusive follower).
+	if _, err := cfg.Store.FollowDuplicates(context.Background()); err != nil {
+		return nil, fmt.Errorf("api: start duplicate detection: %w", err)
+	}
 	met := newMetrics(cfg.Version, cfg.Store, cfg.Search, cfg.Webhooks)
 	r.Use(
 		markHead(),

@@ -13,7 +13,8 @@ const docTemplate = `{
             "name": "Carnet team"
         },
         "license": {
-            "name": "AGPL-3.0-or-later"
+            "name": "AGPL-3.0-or-later",
+            "url": "https://www.gnu.org/licenses/agpl-3.0.html"
         },
         "version": "{{.Version}}"
     },
@@ -30,32 +31,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS API details",
-                "responses": {
-                    "200": {
-                        "description": "OK",
-                        "schema": {
-                            "$ref": "#/definitions/HSDSAPIInfo"
-                        }
-                    },
-                    "400": {
-                        "description": "Bad Request",
-                        "schema": {
-                            "$ref": "#/definitions/Problem"
-                        }
-                    }
-                }
-            }
-        },
-        "/api/hsds/v3/": {
-            "get": {
-                "description": "The HSDS version, profile and OpenAPI document of the Open Referral HSDS 3.0 view. Every /api/hsds/v3 endpoint is public (no token) and answers with Access-Control-Allow-Origin: *.",
-                "produces": [
-                    "application/json"
-                ],
-                "tags": [
-                    "hsds"
-                ],
-                "summary": "HSDS API details",
+                "operationId": "hsdsGetInfo",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -82,6 +58,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS organizations",
+                "operationId": "hsdsListOrganizations",
                 "parameters": [
                     {
                         "type": "string",
@@ -154,6 +131,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS organization",
+                "operationId": "hsdsGetOrganization",
                 "parameters": [
                     {
                         "type": "string",
@@ -201,6 +179,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS services at location",
+                "operationId": "hsdsListServicesAtLocation",
                 "parameters": [
                     {
                         "type": "string",
@@ -312,6 +291,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS service at location",
+                "operationId": "hsdsGetServiceAtLocation",
                 "parameters": [
                     {
                         "type": "string",
@@ -353,6 +333,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS services",
+                "operationId": "hsdsListServices",
                 "parameters": [
                     {
                         "type": "string",
@@ -450,6 +431,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS service",
+                "operationId": "hsdsGetService",
                 "parameters": [
                     {
                         "type": "string",
@@ -491,6 +473,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS taxonomies",
+                "operationId": "hsdsListTaxonomies",
                 "parameters": [
                     {
                         "type": "string",
@@ -543,6 +526,7 @@ const docTemplate = `{
         },
         "/api/hsds/v3/taxonomies/{id}": {
             "get": {
+                "description": "One of Carnet's vocabularies as an HSDS taxonomy; its id is the same on every Carnet.",
                 "produces": [
                     "application/json"
                 ],
@@ -550,6 +534,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS taxonomy",
+                "operationId": "hsdsGetTaxonomy",
                 "parameters": [
                     {
                         "type": "string",
@@ -591,6 +576,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS taxonomy terms",
+                "operationId": "hsdsListTaxonomyTerms",
                 "parameters": [
                     {
                         "type": "string",
@@ -661,6 +647,7 @@ const docTemplate = `{
         },
         "/api/hsds/v3/taxonomy_terms/{id}": {
             "get": {
+                "description": "One term of a vocabulary as an HSDS taxonomy term; its id is the same on every Carnet.",
                 "produces": [
                     "application/json"
                 ],
@@ -668,6 +655,7 @@ const docTemplate = `{
                     "hsds"
                 ],
                 "summary": "HSDS taxonomy term",
+                "operationId": "hsdsGetTaxonomyTerm",
                 "parameters": [
                     {
                         "type": "string",
@@ -701,6 +689,17 @@ const docTemplate = `{
         },
         "/api/v1/actors": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Pages through the directory's actors, in a stable order. Within one filter, values are alternatives (any of); across filters, all must hold. Multi-valued filters take repeated parameters or comma-separated values; vocabulary values may be given as their exact label or their slug (see /api/v1/vocabularies).",
                 "produces": [
                     "application/json"
@@ -709,9 +708,11 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "List actors",
+                "operationId": "listActors",
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "médiathèque",
                         "description": "Case-insensitive part of the name",
                         "name": "name",
                         "in": "query"
@@ -722,6 +723,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "Marseille",
                         "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
@@ -732,6 +734,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "13001",
                         "description": "Postal codes",
                         "name": "postal_code",
                         "in": "query"
@@ -752,6 +755,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "13",
                         "description": "Département codes (13, 2A, 974)",
                         "name": "departement",
                         "in": "query"
@@ -762,6 +766,8 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "BIB",
+                        "x-vocabulary": "typologies",
                         "description": "Structure types",
                         "name": "typologies",
                         "in": "query"
@@ -772,6 +778,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "national_programmes",
                         "description": "National programmes",
                         "name": "national_programmes",
                         "in": "query"
@@ -782,6 +789,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "training_labels",
                         "description": "Training labels",
                         "name": "training_labels",
                         "in": "query"
@@ -792,6 +800,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "mobility",
                         "description": "Fixe, Itinérant",
                         "name": "mobility",
                         "in": "query"
@@ -802,6 +811,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "actor_status",
                         "description": "active, temporarily_closed, closed",
                         "name": "status",
                         "in": "query"
@@ -826,6 +836,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-11-01T00:00:00Z",
                         "description": "Changed at or after this RFC 3339 time",
                         "name": "updated_since",
                         "in": "query"
@@ -879,6 +890,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 20,
+                        "example": 50,
                         "description": "Page size",
                         "name": "limit",
                         "in": "query"
@@ -915,6 +927,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source.",
@@ -928,6 +945,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Create an actor",
+                "operationId": "createActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1009,6 +1027,17 @@ const docTemplate = `{
         },
         "/api/v1/actors/{id}": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed.",
                 "produces": [
                     "application/json"
@@ -1017,6 +1046,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Get an actor",
+                "operationId": "getActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1067,6 +1097,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
@@ -1080,6 +1115,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Replace an actor",
+                "operationId": "replaceActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1184,6 +1220,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Removes the actor and its services from the directory. The record stays as a tombstone (GET answers 410, change feeds report the deletion). An actor that heads active child actors cannot be archived (409). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
@@ -1194,6 +1235,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Archive an actor",
+                "operationId": "archiveActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1256,6 +1298,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
@@ -1270,6 +1317,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Update some fields of an actor",
+                "operationId": "patchActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -1386,6 +1434,7 @@ const docTemplate = `{
                     "history"
                 ],
                 "summary": "History of an actor",
+                "operationId": "listActorHistory",
                 "parameters": [
                     {
                         "type": "string",
@@ -1460,6 +1509,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "List a structure's join requests",
+                "operationId": "listJoinRequests",
                 "parameters": [
                     {
                         "type": "string",
@@ -1546,6 +1596,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Ask to join a structure",
+                "operationId": "createJoinRequest",
                 "parameters": [
                     {
                         "type": "string",
@@ -1647,6 +1698,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Accept or refuse a join request",
+                "operationId": "decideJoinRequest",
                 "parameters": [
                     {
                         "type": "string",
@@ -1741,6 +1793,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "List a structure's members",
+                "operationId": "listMembers",
                 "parameters": [
                     {
                         "type": "string",
@@ -1816,6 +1869,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Invite a person to the team",
+                "operationId": "addMember",
                 "parameters": [
                     {
                         "type": "string",
@@ -1911,6 +1965,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Remove a member",
+                "operationId": "removeMember",
                 "parameters": [
                     {
                         "type": "string",
@@ -1976,6 +2031,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "Change a member's role",
+                "operationId": "updateMember",
                 "parameters": [
                     {
                         "type": "string",
@@ -2060,6 +2116,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).",
@@ -2070,6 +2131,7 @@ const docTemplate = `{
                     "actors"
                 ],
                 "summary": "Restore an archived actor",
+                "operationId": "restoreActor",
                 "parameters": [
                     {
                         "type": "string",
@@ -2150,6 +2212,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "Suggest a change to an actor",
+                "operationId": "suggestActorChange",
                 "parameters": [
                     {
                         "type": "string",
@@ -2254,6 +2317,7 @@ const docTemplate = `{
                     "members"
                 ],
                 "summary": "A structure's security trail",
+                "operationId": "listActorTrail",
                 "parameters": [
                     {
                         "type": "string",
@@ -2352,6 +2416,7 @@ const docTemplate = `{
                     "auth"
                 ],
                 "summary": "Log in",
+                "operationId": "logIn",
                 "parameters": [
                     {
                         "description": "Credentials",
@@ -2419,6 +2484,7 @@ const docTemplate = `{
                     "auth"
                 ],
                 "summary": "Log out",
+                "operationId": "logOut",
                 "parameters": [
                     {
                         "description": "The session's refresh token",
@@ -2459,6 +2525,7 @@ const docTemplate = `{
                     "auth"
                 ],
                 "summary": "Set a new password with a reset link",
+                "operationId": "resetPassword",
                 "parameters": [
                     {
                         "description": "Token and new password",
@@ -2527,6 +2594,7 @@ const docTemplate = `{
                     "auth"
                 ],
                 "summary": "Get a token (OAuth2)",
+                "operationId": "requestToken",
                 "parameters": [
                     {
                         "description": "Token request",
@@ -2580,7 +2648,18 @@ const docTemplate = `{
         },
         "/api/v1/changes": {
             "get": {
-                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following next_cursor never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start with after=0 (or without after) to read the whole history, or list the directory first and follow from the cursor you kept.",
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
+                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
                 "produces": [
                     "application/json"
                 ],
@@ -2588,11 +2667,19 @@ const docTemplate = `{
                     "changes"
                 ],
                 "summary": "Follow the changes of the directory",
+                "operationId": "listChanges",
                 "parameters": [
                     {
                         "type": "string",
                         "default": "0",
+                        "example": "1042",
                         "description": "The next_cursor of the previous page; 0 for the beginning",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Deprecated: the former name of cursor, accepted until version 1.2",
                         "name": "after",
                         "in": "query"
                     },
@@ -2654,6 +2741,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "List partner clients",
+                "operationId": "listClients",
                 "parameters": [
                     {
                         "type": "string",
@@ -2715,6 +2803,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "Register a partner client",
+                "operationId": "createClient",
                 "parameters": [
                     {
                         "type": "string",
@@ -2791,6 +2880,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "The client's name, sources, scopes and state; never its secret. Platform administrators only.",
                 "produces": [
                     "application/json"
                 ],
@@ -2798,6 +2888,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "Get a partner client",
+                "operationId": "getClient",
                 "parameters": [
                     {
                         "type": "string",
@@ -2853,6 +2944,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "Change a partner client",
+                "operationId": "updateClient",
                 "parameters": [
                     {
                         "type": "string",
@@ -2933,6 +3025,7 @@ const docTemplate = `{
                     "partner clients"
                 ],
                 "summary": "Rotate a partner client's secret",
+                "operationId": "rotateClientSecret",
                 "parameters": [
                     {
                         "type": "string",
@@ -2973,6 +3066,17 @@ const docTemplate = `{
         },
         "/api/v1/communes": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first; or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.",
                 "produces": [
                     "application/json"
@@ -2981,21 +3085,25 @@ const docTemplate = `{
                     "communes"
                 ],
                 "summary": "Find a commune",
+                "operationId": "listCommunes",
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "st etie",
                         "description": "Name prefix or INSEE code",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "13",
                         "description": "Département code",
                         "name": "departement",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "98800",
                         "description": "Postal code",
                         "name": "postal_code",
                         "in": "query"
@@ -3046,6 +3154,17 @@ const docTemplate = `{
         },
         "/api/v1/duplicates": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
@@ -3054,6 +3173,7 @@ const docTemplate = `{
                     "duplicates"
                 ],
                 "summary": "List possible duplicates",
+                "operationId": "listDuplicates",
                 "parameters": [
                     {
                         "type": "array",
@@ -3125,6 +3245,7 @@ const docTemplate = `{
                     "duplicates"
                 ],
                 "summary": "Confirm a possible duplicate",
+                "operationId": "confirmDuplicate",
                 "parameters": [
                     {
                         "type": "string",
@@ -3178,6 +3299,7 @@ const docTemplate = `{
                     "duplicates"
                 ],
                 "summary": "Dismiss a possible duplicate",
+                "operationId": "dismissDuplicate",
                 "parameters": [
                     {
                         "type": "string",
@@ -3218,6 +3340,18 @@ const docTemplate = `{
         },
         "/api/v1/exports": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
+                "description": "Every open-data export with its media type, file name and URL (GET /api/v1/exports/{format}).",
                 "produces": [
                     "application/json"
                 ],
@@ -3225,6 +3359,7 @@ const docTemplate = `{
                     "exports"
                 ],
                 "summary": "List the open-data exports",
+                "operationId": "listExports",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -3249,6 +3384,17 @@ const docTemplate = `{
         },
         "/api/v1/exports/{format}": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
                 "produces": [
                     "text/csv",
@@ -3259,6 +3405,7 @@ const docTemplate = `{
                     "exports"
                 ],
                 "summary": "Download the directory as open data",
+                "operationId": "downloadExport",
                 "parameters": [
                     {
                         "enum": [
@@ -3297,7 +3444,7 @@ const docTemplate = `{
                             },
                             "X-Changes-Cursor": {
                                 "type": "string",
-                                "description": "The export is the directory as of this change: follow GET /api/v1/changes?after=\u003cit\u003e to stay in sync"
+                                "description": "The export is the directory as of this change: follow GET /api/v1/changes?cursor=\u003cit\u003e to stay in sync"
                             }
                         }
                     },
@@ -3343,6 +3490,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Invite a person",
+                "operationId": "createInvitation",
                 "parameters": [
                     {
                         "type": "string",
@@ -3431,6 +3579,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Accept an invitation",
+                "operationId": "acceptInvitation",
                 "parameters": [
                     {
                         "description": "Token and password",
@@ -3499,6 +3648,9 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
                     }
                 ],
                 "description": "The caller's account, roles per structure and coordinated territory, or the partner client's sources and scopes. Rights are read from the database on every request.",
@@ -3509,6 +3661,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Who am I",
+                "operationId": "getMe",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -3541,6 +3694,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Delete my account",
+                "operationId": "deleteMe",
                 "parameters": [
                     {
                         "description": "Your password",
@@ -3618,6 +3772,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Change my name and professional contact",
+                "operationId": "updateMe",
                 "parameters": [
                     {
                         "description": "Fields to change",
@@ -3676,6 +3831,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "The caller's requests to join structures' teams, newest first, with their decision.",
                 "produces": [
                     "application/json"
                 ],
@@ -3683,6 +3839,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "List my join requests",
+                "operationId": "listMyJoinRequests",
                 "parameters": [
                     {
                         "enum": [
@@ -3748,6 +3905,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "My e-mail notifications",
+                "operationId": "getMyNotifications",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -3787,6 +3945,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Choose my e-mail notifications",
+                "operationId": "updateMyNotifications",
                 "parameters": [
                     {
                         "description": "Kinds to turn on or off",
@@ -3856,6 +4015,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Change my password",
+                "operationId": "changePassword",
                 "parameters": [
                     {
                         "description": "Current and new password",
@@ -3912,6 +4072,17 @@ const docTemplate = `{
         },
         "/api/v1/orientation/suggestions": {
             "post": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).",
                 "consumes": [
                     "application/json"
@@ -3923,6 +4094,7 @@ const docTemplate = `{
                     "orientation"
                 ],
                 "summary": "Suggest services for a person's situation",
+                "operationId": "suggestOrientation",
                 "parameters": [
                     {
                         "description": "The person's situation, without identifying data",
@@ -3989,6 +4161,7 @@ const docTemplate = `{
                     "quality"
                 ],
                 "summary": "List the records of a territory to check again",
+                "operationId": "listStale",
                 "parameters": [
                     {
                         "type": "array",
@@ -4079,6 +4252,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "List my structures' referrals",
+                "operationId": "listReferrals",
                 "parameters": [
                     {
                         "type": "string",
@@ -4142,15 +4316,24 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-11-01T00:00:00Z",
                         "description": "Created at or after (RFC 3339)",
-                        "name": "created_after",
+                        "name": "created_since",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-12-01T00:00:00Z",
                         "description": "Created before (RFC 3339)",
                         "name": "created_before",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Deprecated: the former name of created_since, accepted until version 1.2",
+                        "name": "created_after",
                         "in": "query"
                     },
                     {
@@ -4213,6 +4396,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Refer a person to another structure's service",
+                "operationId": "createReferral",
                 "parameters": [
                     {
                         "type": "string",
@@ -4295,7 +4479,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.",
+                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: follow links.next (or pass meta.next_cursor back as cursor); meta.has_more says whether to call again at once. The envelope is the one of every feed (GET /api/v1/changes). Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_since starts from a time instead of a cursor.",
                 "produces": [
                     "application/json"
                 ],
@@ -4303,18 +4487,21 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Follow my structures' referrals",
+                "operationId": "listReferralChanges",
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "next_cursor of the previous call",
-                        "name": "after",
+                        "example": "1042",
+                        "description": "The next_cursor of the previous page; 0 for the beginning",
+                        "name": "cursor",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-11-01T00:00:00Z",
                         "description": "Only changes at or after this RFC 3339 time",
-                        "name": "updated_after",
+                        "name": "updated_since",
                         "in": "query"
                     },
                     {
@@ -4322,8 +4509,21 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 20,
-                        "description": "Changes per call",
+                        "description": "Changes per page",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Deprecated: the former name of cursor, accepted until version 1.2",
+                        "name": "after",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Deprecated: the former name of updated_since, accepted until version 1.2",
+                        "name": "updated_after",
                         "in": "query"
                     }
                 ],
@@ -4370,6 +4570,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Get a referral",
+                "operationId": "getReferral",
                 "parameters": [
                     {
                         "type": "string",
@@ -4432,6 +4633,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Forward a referral to another service",
+                "operationId": "forwardReferral",
                 "parameters": [
                     {
                         "type": "string",
@@ -4542,6 +4744,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Read a referral's messages",
+                "operationId": "listReferralMessages",
                 "parameters": [
                     {
                         "type": "string",
@@ -4617,6 +4820,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Write to the other structure of a referral",
+                "operationId": "postReferralMessage",
                 "parameters": [
                     {
                         "type": "string",
@@ -4712,6 +4916,7 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Move a referral along its lifecycle",
+                "operationId": "transitionReferral",
                 "parameters": [
                     {
                         "type": "string",
@@ -4797,6 +5002,17 @@ const docTemplate = `{
         },
         "/api/v1/search/actors": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, the themes and kinds offered, the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. themes and kind keep actors offering at least one published service with them.",
                 "produces": [
                     "application/json"
@@ -4805,15 +5021,18 @@ const docTemplate = `{
                     "search"
                 ],
                 "summary": "Search actors",
+                "operationId": "searchActors",
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "france services",
                         "description": "Words to find (prefixes accepted)",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "43.7,7.25",
                         "description": "latitude,longitude",
                         "name": "near",
                         "in": "query"
@@ -4823,6 +5042,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "example": 30,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -4863,6 +5083,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "typologies",
                         "description": "Typologies",
                         "name": "typologies",
                         "in": "query"
@@ -4873,6 +5094,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "themes",
                         "description": "Offers a service with one of these themes",
                         "name": "themes",
                         "in": "query"
@@ -4883,6 +5105,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "service_kinds",
                         "description": "Offers a service of one of these kinds",
                         "name": "kind",
                         "in": "query"
@@ -4893,6 +5116,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "national_programmes",
                         "description": "National programmes",
                         "name": "national_programmes",
                         "in": "query"
@@ -4903,6 +5127,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "training_labels",
                         "description": "Training labels",
                         "name": "training_labels",
                         "in": "query"
@@ -4913,6 +5138,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "mobility",
                         "description": "Fixe or Itinérant",
                         "name": "mobility",
                         "in": "query"
@@ -4936,6 +5162,10 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "active",
+                                "temporarily_closed"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
@@ -4946,6 +5176,18 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "monday",
+                                "tuesday",
+                                "wednesday",
+                                "thursday",
+                                "friday",
+                                "saturday",
+                                "sunday",
+                                "weekend",
+                                "evening",
+                                "lunchtime"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
@@ -5027,6 +5269,17 @@ const docTemplate = `{
         },
         "/api/v1/search/services": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
                 "produces": [
                     "application/json"
@@ -5035,15 +5288,18 @@ const docTemplate = `{
                     "search"
                 ],
                 "summary": "Search services",
+                "operationId": "searchServices",
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "médiathèque",
                         "description": "Words to find (prefixes accepted)",
                         "name": "q",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "43.2965,5.3698",
                         "description": "latitude,longitude: restricts to radius_km around it and gives each result its distance_km",
                         "name": "near",
                         "in": "query"
@@ -5053,6 +5309,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "example": 5,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -5099,6 +5356,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "service_kinds",
                         "description": "Service kinds",
                         "name": "kind",
                         "in": "query"
@@ -5109,6 +5367,8 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "aide-aux-demarches-administratives",
+                        "x-vocabulary": "themes",
                         "description": "Themes",
                         "name": "themes",
                         "in": "query"
@@ -5119,6 +5379,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "publics",
                         "description": "Publics",
                         "name": "publics",
                         "in": "query"
@@ -5129,6 +5390,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "specific_support",
                         "description": "Specific support",
                         "name": "specific_support",
                         "in": "query"
@@ -5139,6 +5401,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "fees",
                         "description": "Fees",
                         "name": "fees",
                         "in": "query"
@@ -5155,6 +5418,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "access_modes",
                         "description": "Access modes",
                         "name": "access_modes",
                         "in": "query"
@@ -5165,6 +5429,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "accompaniment_modes",
                         "description": "Accompaniment modes",
                         "name": "accompaniment_modes",
                         "in": "query"
@@ -5175,6 +5440,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "languages",
                         "description": "Languages",
                         "name": "languages",
                         "in": "query"
@@ -5185,6 +5451,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "typologies",
                         "description": "Typologies of the actor",
                         "name": "typologies",
                         "in": "query"
@@ -5195,6 +5462,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "national_programmes",
                         "description": "National programmes of the actor",
                         "name": "national_programmes",
                         "in": "query"
@@ -5205,6 +5473,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "training_labels",
                         "description": "Training labels of the actor",
                         "name": "training_labels",
                         "in": "query"
@@ -5215,6 +5484,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "mobility",
                         "description": "Fixe or Itinérant (the actor's)",
                         "name": "mobility",
                         "in": "query"
@@ -5262,6 +5532,10 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "active",
+                                "temporarily_closed"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
@@ -5272,9 +5546,22 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "monday",
+                                "tuesday",
+                                "wednesday",
+                                "thursday",
+                                "friday",
+                                "saturday",
+                                "sunday",
+                                "weekend",
+                                "evening",
+                                "lunchtime"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "saturday",
                         "description": "Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)",
                         "name": "open_on",
                         "in": "query"
@@ -5353,6 +5640,17 @@ const docTemplate = `{
         },
         "/api/v1/services": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.",
                 "produces": [
                     "application/json"
@@ -5361,9 +5659,11 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "List services",
+                "operationId": "listServices",
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "démarches",
                         "description": "Case-insensitive part of the name",
                         "name": "name",
                         "in": "query"
@@ -5384,6 +5684,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "service_kinds",
                         "description": "Service kinds",
                         "name": "kind",
                         "in": "query"
@@ -5394,6 +5695,8 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "aide-aux-demarches-administratives",
+                        "x-vocabulary": "themes",
                         "description": "Themes",
                         "name": "themes",
                         "in": "query"
@@ -5404,6 +5707,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "publics",
                         "description": "Publics",
                         "name": "publics",
                         "in": "query"
@@ -5414,6 +5718,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "specific_support",
                         "description": "Specific support",
                         "name": "specific_support",
                         "in": "query"
@@ -5424,6 +5729,8 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "gratuit",
+                        "x-vocabulary": "fees",
                         "description": "Fees",
                         "name": "fees",
                         "in": "query"
@@ -5434,6 +5741,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "access_modes",
                         "description": "Access modes",
                         "name": "access_modes",
                         "in": "query"
@@ -5444,6 +5752,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "accompaniment_modes",
                         "description": "Accompaniment modes",
                         "name": "accompaniment_modes",
                         "in": "query"
@@ -5454,6 +5763,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "languages",
                         "description": "Languages",
                         "name": "languages",
                         "in": "query"
@@ -5488,6 +5798,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "service_status",
                         "description": "draft, published (archived with include_archived)",
                         "name": "status",
                         "in": "query"
@@ -5508,6 +5819,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "Marseille",
                         "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
@@ -5538,6 +5850,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "example": "13",
                         "description": "Département codes",
                         "name": "departement",
                         "in": "query"
@@ -5545,6 +5858,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-11-01T00:00:00Z",
                         "description": "Changed at or after this RFC 3339 time",
                         "name": "updated_since",
                         "in": "query"
@@ -5584,6 +5898,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 20,
+                        "example": 50,
                         "description": "Page size",
                         "name": "limit",
                         "in": "query"
@@ -5620,6 +5935,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Adds a service to an active actor. Status defaults to published; on_site defaults to true. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
@@ -5633,6 +5953,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Create a service",
+                "operationId": "createService",
                 "parameters": [
                     {
                         "type": "string",
@@ -5714,6 +6035,17 @@ const docTemplate = `{
         },
         "/api/v1/services/{id}": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "Returns the service with a summary of its actor. Drafts are visible only to those who may edit them (404 for others); an archived service answers 410.",
                 "produces": [
                     "application/json"
@@ -5722,6 +6054,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Get a service",
+                "operationId": "getService",
                 "parameters": [
                     {
                         "type": "string",
@@ -5772,6 +6105,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
@@ -5785,6 +6123,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Replace a service",
+                "operationId": "replaceService",
                 "parameters": [
                     {
                         "type": "string",
@@ -5889,6 +6228,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Removes the service from the directory; it stays as a tombstone (GET answers 410, change feeds report the deletion). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
@@ -5899,6 +6243,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Archive a service",
+                "operationId": "archiveService",
                 "parameters": [
                     {
                         "type": "string",
@@ -5955,6 +6300,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
@@ -5969,6 +6319,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Update some fields of a service",
+                "operationId": "patchService",
                 "parameters": [
                     {
                         "type": "string",
@@ -6085,6 +6436,7 @@ const docTemplate = `{
                     "history"
                 ],
                 "summary": "History of a service",
+                "operationId": "listServiceHistory",
                 "parameters": [
                     {
                         "type": "string",
@@ -6149,6 +6501,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "directory:write"
+                        ]
                     }
                 ],
                 "description": "Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.",
@@ -6159,6 +6516,7 @@ const docTemplate = `{
                     "services"
                 ],
                 "summary": "Restore an archived service",
+                "operationId": "restoreService",
                 "parameters": [
                     {
                         "type": "string",
@@ -6239,6 +6597,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "Suggest a change to a service",
+                "operationId": "suggestServiceChange",
                 "parameters": [
                     {
                         "type": "string",
@@ -6341,6 +6700,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Sign up",
+                "operationId": "signUp",
                 "parameters": [
                     {
                         "description": "Who",
@@ -6405,6 +6765,7 @@ const docTemplate = `{
                     "me"
                 ],
                 "summary": "Confirm a sign-up",
+                "operationId": "verifySignUp",
                 "parameters": [
                     {
                         "description": "The link's token",
@@ -6478,19 +6839,22 @@ const docTemplate = `{
                     "referrals"
                 ],
                 "summary": "Referral statistics",
+                "operationId": "getReferralStatistics",
                 "parameters": [
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2026-01-01T00:00:00Z",
                         "description": "Created at or after (RFC 3339)",
-                        "name": "from",
+                        "name": "created_since",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
+                        "example": "2027-01-01T00:00:00Z",
                         "description": "Created before (RFC 3339)",
-                        "name": "to",
+                        "name": "created_before",
                         "in": "query"
                     },
                     {
@@ -6498,6 +6862,20 @@ const docTemplate = `{
                         "format": "uuid",
                         "description": "Only this structure's referrals",
                         "name": "actor_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Deprecated: the former name of created_since, accepted until version 1.2",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Deprecated: the former name of created_before, accepted until version 1.2",
+                        "name": "to",
                         "in": "query"
                     }
                 ],
@@ -6537,6 +6915,17 @@ const docTemplate = `{
         },
         "/api/v1/stats/territory": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
                 "produces": [
                     "application/json",
@@ -6546,15 +6935,18 @@ const docTemplate = `{
                     "stats"
                 ],
                 "summary": "Describe a territory",
+                "operationId": "getTerritoryStats",
                 "parameters": [
                     {
                         "type": "string",
+                        "example": "13",
                         "description": "Département code",
                         "name": "departement",
                         "in": "query"
                     },
                     {
                         "type": "string",
+                        "example": "Marseille",
                         "description": "Commune: INSEE code or name",
                         "name": "commune",
                         "in": "query"
@@ -6579,6 +6971,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "example": 10,
                         "description": "Distance beyond which a commune is not served",
                         "name": "gap_km",
                         "in": "query"
@@ -6589,6 +6982,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "themes",
                         "description": "Themes to look for gaps in (default: all)",
                         "name": "themes",
                         "in": "query"
@@ -6618,6 +7012,17 @@ const docTemplate = `{
         },
         "/api/v1/stats/territory/geojson": {
             "get": {
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": []
+                    }
+                ],
                 "description": "The communes of GET /api/v1/stats/territory (same parameters) as a GeoJSON FeatureCollection of points at their centres, each with its population, its active places and the themes it lacks within gap_km, for maps.",
                 "produces": [
                     "application/geo+json",
@@ -6627,6 +7032,7 @@ const docTemplate = `{
                     "stats"
                 ],
                 "summary": "Map a territory's diagnostic",
+                "operationId": "getTerritoryGeoJSON",
                 "parameters": [
                     {
                         "type": "string",
@@ -6670,6 +7076,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
+                        "x-vocabulary": "themes",
                         "description": "Themes to look for gaps in (default: all)",
                         "name": "themes",
                         "in": "query"
@@ -6712,6 +7119,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "List suggestions",
+                "operationId": "listSuggestions",
                 "parameters": [
                     {
                         "enum": [
@@ -6803,6 +7211,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "Get a suggestion",
+                "operationId": "getSuggestion",
                 "parameters": [
                     {
                         "type": "string",
@@ -6851,6 +7260,7 @@ const docTemplate = `{
                     "suggestions"
                 ],
                 "summary": "Accept or reject a suggestion",
+                "operationId": "decideSuggestion",
                 "parameters": [
                     {
                         "type": "string",
@@ -6933,6 +7343,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
                     }
                 ],
                 "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. At most 1000 actors per batch.",
@@ -6946,6 +7361,7 @@ const docTemplate = `{
                     "sync"
                 ],
                 "summary": "Upsert a partner's actors",
+                "operationId": "syncActors",
                 "parameters": [
                     {
                         "type": "string",
@@ -7045,9 +7461,14 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
                     }
                 ],
-                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
+                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
                 "consumes": [
                     "text/csv",
                     "application/json"
@@ -7059,6 +7480,7 @@ const docTemplate = `{
                     "sync"
                 ],
                 "summary": "Import a file of the national standard",
+                "operationId": "importPlaces",
                 "parameters": [
                     {
                         "type": "string",
@@ -7084,15 +7506,26 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
-                        "type": "boolean",
-                        "description": "Archive the source's places absent from the file",
-                        "name": "snapshot",
+                        "enum": [
+                            "upsert",
+                            "snapshot"
+                        ],
+                        "type": "string",
+                        "default": "upsert",
+                        "description": "upsert, or snapshot: also archive the source's places absent from the file",
+                        "name": "mode",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
                         "description": "Let a snapshot archive more than 20% of the source's places",
                         "name": "allow_mass_archive",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Deprecated: the former name of mode=snapshot, accepted until version 1.2",
+                        "name": "snapshot",
                         "in": "query"
                     },
                     {
@@ -7168,6 +7601,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
                     }
                 ],
                 "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch.",
@@ -7181,6 +7619,7 @@ const docTemplate = `{
                     "sync"
                 ],
                 "summary": "Upsert a partner's services",
+                "operationId": "syncServices",
                 "parameters": [
                     {
                         "type": "string",
@@ -7289,6 +7728,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "The platform's security trail",
+                "operationId": "listPlatformTrail",
                 "parameters": [
                     {
                         "type": "string",
@@ -7382,6 +7822,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "List accounts",
+                "operationId": "listUsers",
                 "parameters": [
                     {
                         "type": "string",
@@ -7460,6 +7901,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Get an account",
+                "operationId": "getUser",
                 "parameters": [
                     {
                         "type": "string",
@@ -7509,6 +7951,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Change an account",
+                "operationId": "updateUser",
                 "parameters": [
                     {
                         "type": "string",
@@ -7598,6 +8041,7 @@ const docTemplate = `{
                     "accounts"
                 ],
                 "summary": "Issue a password reset link",
+                "operationId": "issuePasswordReset",
                 "parameters": [
                     {
                         "type": "string",
@@ -7691,11 +8135,18 @@ const docTemplate = `{
                     "vocabularies"
                 ],
                 "summary": "List the vocabularies",
+                "operationId": "listVocabularies",
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/VocabularyList"
+                        }
+                    },
+                    "400": {
+                        "description": "Unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     }
                 }
@@ -7703,6 +8154,7 @@ const docTemplate = `{
         },
         "/api/v1/vocabularies/{name}": {
             "get": {
+                "description": "One controlled list with its terms: the value to send and to expect, a label and a slug (both also accepted in input).",
                 "produces": [
                     "application/json"
                 ],
@@ -7710,6 +8162,7 @@ const docTemplate = `{
                     "vocabularies"
                 ],
                 "summary": "Get a vocabulary",
+                "operationId": "getVocabulary",
                 "parameters": [
                     {
                         "type": "string",
@@ -8509,6 +8962,7 @@ const docTemplate = `{
                     "operations"
                 ],
                 "summary": "Liveness probe",
+                "operationId": "getHealth",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -8521,7 +8975,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's read models (the search index follows the database's change log: writes by other replicas or a command-line import reach it within about a second).",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by).",
                 "produces": [
                     "application/json"
                 ],
@@ -8529,6 +8983,7 @@ const docTemplate = `{
                     "operations"
                 ],
                 "summary": "Readiness probe",
+                "operationId": "getReadiness",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -8786,6 +9241,47 @@ const docTemplate = `{
                     "items": {
                         "type": "string"
                     }
+                }
+            }
+        },
+        "ActorAddressInput": {
+            "type": "object",
+            "required": [
+                "commune",
+                "postal_code",
+                "street"
+            ],
+            "properties": {
+                "commune": {
+                    "description": "The commune's name as written; see AddressInput.",
+                    "type": "string",
+                    "minLength": 1,
+                    "example": "Marseille"
+                },
+                "complement": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "2e étage"
+                },
+                "insee_code": {
+                    "description": "The commune's official INSEE code; see AddressInput.",
+                    "type": "string",
+                    "maxLength": 5,
+                    "minLength": 5,
+                    "example": "13055"
+                },
+                "postal_code": {
+                    "type": "string",
+                    "maxLength": 5,
+                    "minLength": 5,
+                    "example": "13002"
+                },
+                "street": {
+                    "description": "Street number and name (the standard's adresse).",
+                    "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "example": "2 rue de la République"
                 }
             }
         },
@@ -9054,13 +9550,15 @@ const docTemplate = `{
             "properties": {
                 "acceslibre_url": {
                     "description": "The place's page on acceslibre.beta.gouv.fr (accessibility).",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 2000
                 },
                 "address": {
-                    "$ref": "#/definitions/AddressInput"
+                    "$ref": "#/definitions/ActorAddressInput"
                 },
                 "booking_url": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 2000
                 },
                 "closed_from": {
                     "description": "First day of a closure, YYYY-MM-DD.",
@@ -9076,6 +9574,7 @@ const docTemplate = `{
                 },
                 "closure_reason": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Travaux"
                 },
                 "contact_public": {
@@ -9084,10 +9583,12 @@ const docTemplate = `{
                 },
                 "description": {
                     "description": "Detailed presentation (presentation_detail).",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 10000
                 },
                 "emails": {
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -9097,15 +9598,20 @@ const docTemplate = `{
                 },
                 "latitude": {
                     "type": "number",
+                    "maximum": 90,
+                    "minimum": -90,
                     "example": 43.3026
                 },
                 "longitude": {
                     "type": "number",
+                    "maximum": 180,
+                    "minimum": -180,
                     "example": 5.3691
                 },
                 "mobility": {
                     "description": "Fixe and/or Itinérant (the standard's itinerance).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -9116,11 +9622,14 @@ const docTemplate = `{
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "Médiathèque de la Porte d'Aix"
                 },
                 "national_programmes": {
                     "description": "The standard's dispositif_programmes_nationaux.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -9132,11 +9641,13 @@ const docTemplate = `{
                 "opening_hours": {
                     "description": "Opening hours in OpenStreetMap opening_hours syntax.",
                     "type": "string",
+                    "maxLength": 1000,
                     "example": "Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"
                 },
                 "other_labels": {
                     "description": "Other trainings or labels, free text (autres_formations_labels).",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 500
                 },
                 "parent_id": {
                     "description": "The network this actor belongs to.",
@@ -9146,6 +9657,7 @@ const docTemplate = `{
                 "phones": {
                     "description": "Phone numbers; national formats are accepted and stored as E.164.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -9156,11 +9668,13 @@ const docTemplate = `{
                 "pivot": {
                     "description": "SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send\n00000000000000, when unknown.",
                     "type": "string",
+                    "maxLength": 14,
                     "example": "21130055300016"
                 },
                 "producer": {
                     "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "conseiller-numerique"
                 },
                 "producer_updated_on": {
@@ -9170,10 +9684,12 @@ const docTemplate = `{
                 "source": {
                     "description": "Who supplied the record (a partner's source name) and its id there.",
                     "type": "string",
+                    "maxLength": 64,
                     "example": "hub-du-sud"
                 },
                 "source_id": {
                     "type": "string",
+                    "maxLength": 200,
                     "example": "lieu-42"
                 },
                 "status": {
@@ -9185,11 +9701,13 @@ const docTemplate = `{
                 "summary": {
                     "description": "Short presentation, at most 280 characters (presentation_resume).",
                     "type": "string",
+                    "maxLength": 280,
                     "example": "Espace public numérique : ordinateurs en libre accès et ateliers."
                 },
                 "training_labels": {
                     "description": "The standard's formations_labels.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -9198,6 +9716,7 @@ const docTemplate = `{
                 "typologies": {
                     "description": "Structure types: codes from GET /api/v1/vocabularies/typologies.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -9208,8 +9727,10 @@ const docTemplate = `{
                 },
                 "websites": {
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 2000
                     },
                     "example": [
                         "https://example.fr"
@@ -9348,25 +9869,32 @@ const docTemplate = `{
                 "commune": {
                     "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name.",
                     "type": "string",
+                    "minLength": 1,
                     "example": "Marseille"
                 },
                 "complement": {
                     "description": "Floor, building, lieu-dit (complement_adresse).",
                     "type": "string",
+                    "maxLength": 200,
                     "example": "2e étage"
                 },
                 "insee_code": {
                     "description": "The commune's official INSEE code (code_insee), not the postal code.\nFound from the postal code and the commune when omitted; when it,\nthe postal code (its département), the commune and the coordinates\ndesignate different communes, the write is refused with 422.",
                     "type": "string",
+                    "maxLength": 5,
+                    "minLength": 5,
                     "example": "13055"
                 },
                 "postal_code": {
                     "type": "string",
+                    "maxLength": 5,
+                    "minLength": 5,
                     "example": "13002"
                 },
                 "street": {
                     "description": "Street number and name (the standard's adresse).",
                     "type": "string",
+                    "maxLength": 200,
                     "example": "2 rue de la République"
                 }
             }
@@ -9434,6 +9962,7 @@ const docTemplate = `{
                 "actor",
                 "at",
                 "entity",
+                "entity_id",
                 "id",
                 "op",
                 "seq",
@@ -9462,9 +9991,16 @@ const docTemplate = `{
                         "service"
                     ]
                 },
-                "id": {
+                "entity_id": {
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "id": {
+                    "description": "Deprecated: the former name of entity_id, sent until version 1.2.",
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "op": {
                     "description": "create and update carry the record; archive and hide a tombstone.",
@@ -9503,22 +10039,6 @@ const docTemplate = `{
                 }
             }
         },
-        "ChangeLinks": {
-            "type": "object",
-            "required": [
-                "next",
-                "self"
-            ],
-            "properties": {
-                "next": {
-                    "description": "Always set: poll it later when has_more is false.",
-                    "type": "string"
-                },
-                "self": {
-                    "type": "string"
-                }
-            }
-        },
         "ChangeList": {
             "type": "object",
             "required": [
@@ -9534,33 +10054,10 @@ const docTemplate = `{
                     }
                 },
                 "links": {
-                    "$ref": "#/definitions/ChangeLinks"
+                    "$ref": "#/definitions/FeedLinks"
                 },
                 "meta": {
-                    "$ref": "#/definitions/ChangeMeta"
-                }
-            }
-        },
-        "ChangeMeta": {
-            "type": "object",
-            "required": [
-                "has_more",
-                "limit",
-                "next_cursor"
-            ],
-            "properties": {
-                "has_more": {
-                    "description": "More changes are already waiting after this page.",
-                    "type": "boolean"
-                },
-                "limit": {
-                    "type": "integer",
-                    "example": 100
-                },
-                "next_cursor": {
-                    "description": "Pass it as after to get the next changes (also when has_more is\nfalse: later changes will follow it).",
-                    "type": "string",
-                    "example": "1042"
+                    "$ref": "#/definitions/FeedMeta"
                 }
             }
         },
@@ -10050,6 +10547,48 @@ const docTemplate = `{
                 }
             }
         },
+        "FeedLinks": {
+            "type": "object",
+            "required": [
+                "next",
+                "self"
+            ],
+            "properties": {
+                "next": {
+                    "description": "Always set: follow it at once while has_more is true, later otherwise.",
+                    "type": "string",
+                    "example": "/api/v1/changes?cursor=1042\u0026limit=100"
+                },
+                "self": {
+                    "type": "string",
+                    "example": "/api/v1/changes?cursor=1000\u0026limit=100"
+                }
+            }
+        },
+        "FeedMeta": {
+            "type": "object",
+            "required": [
+                "has_more",
+                "limit",
+                "next_cursor"
+            ],
+            "properties": {
+                "has_more": {
+                    "description": "More changes are already waiting after this page: call again at once.",
+                    "type": "boolean",
+                    "example": false
+                },
+                "limit": {
+                    "type": "integer",
+                    "example": 100
+                },
+                "next_cursor": {
+                    "description": "Pass it back as cursor to get the next changes. Never null: when\nhas_more is false, later changes will follow it.",
+                    "type": "string",
+                    "example": "1042"
+                }
+            }
+        },
         "FieldChange": {
             "type": "object",
             "required": [
@@ -10077,7 +10616,8 @@ const docTemplate = `{
                 "behind_seconds",
                 "errors",
                 "lag",
-                "name"
+                "name",
+                "standby"
             ],
             "properties": {
                 "applied_seq": {
@@ -10103,6 +10643,11 @@ const docTemplate = `{
                 "name": {
                     "type": "string",
                     "example": "search"
+                },
+                "standby": {
+                    "description": "Standby: another replica holds this follower's turn (work done once\nper database, such as duplicate detection); applied_seq and lag are\nthat replica's progress.",
+                    "type": "boolean",
+                    "example": false
                 }
             }
         },
@@ -11370,6 +11915,7 @@ const docTemplate = `{
                 "duplicates",
                 "format",
                 "issues",
+                "mode",
                 "readings",
                 "rejected",
                 "rows",
@@ -11386,6 +11932,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "duplicates": {
+                    "description": "Deprecated: always 0. Duplicate detection follows the change log\nafter the import's batches commit: the links appear at GET\n/api/v1/duplicates a moment later.",
                     "type": "integer"
                 },
                 "format": {
@@ -11393,13 +11940,23 @@ const docTemplate = `{
                     "enum": [
                         "csv",
                         "json"
-                    ]
+                    ],
+                    "example": "csv"
                 },
                 "issues": {
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ImportIssue"
                     }
+                },
+                "mode": {
+                    "description": "upsert, or snapshot: the source's places absent from the file were archived (as in sync reports).",
+                    "type": "string",
+                    "enum": [
+                        "upsert",
+                        "snapshot"
+                    ],
+                    "example": "upsert"
                 },
                 "readings": {
                     "description": "How rows that depart from the standard were read: columns under another name or misspelt\n(conditions_access), values joined with commas, values of older versions mapped.",
@@ -11419,10 +11976,12 @@ const docTemplate = `{
                     "$ref": "#/definitions/SyncCounts"
                 },
                 "snapshot": {
+                    "description": "Deprecated: the former name of mode=snapshot, sent until version 1.2.",
                     "type": "boolean"
                 },
                 "source": {
-                    "type": "string"
+                    "type": "string",
+                    "example": "hub-du-sud"
                 },
                 "warnings": {
                     "type": "integer"
@@ -11536,7 +12095,7 @@ const docTemplate = `{
                     "description": "Make the person a territorial coordinator.",
                     "allOf": [
                         {
-                            "$ref": "#/definitions/TerritoryBody"
+                            "$ref": "#/definitions/TerritoryInput"
                         }
                     ]
                 },
@@ -11626,7 +12185,8 @@ const docTemplate = `{
             ],
             "properties": {
                 "reason": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 500
                 },
                 "role": {
                     "description": "The role given when accepting; member by default.",
@@ -11651,6 +12211,7 @@ const docTemplate = `{
                 "message": {
                     "description": "A word for the managers: who you are, why you join.",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Conseillère numérique arrivée en septembre."
                 }
             }
@@ -11687,7 +12248,8 @@ const docTemplate = `{
                 "next": {
                     "description": "null on the last page.",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "/api/v1/actors?cursor=eyJzIjoiaWQiLCJpIjoiMDE5MzcyYTQtN2MxZS03ZDJhLTlhNTEtMWYxYzFiMmYzYTRkIn0\u0026limit=20"
                 },
                 "self": {
                     "type": "string",
@@ -11698,11 +12260,17 @@ const docTemplate = `{
         "ListMeta": {
             "type": "object",
             "required": [
+                "has_more",
                 "limit",
                 "next_cursor",
                 "total"
             ],
             "properties": {
+                "has_more": {
+                    "description": "Another page follows: false on the last page.",
+                    "type": "boolean",
+                    "example": true
+                },
                 "limit": {
                     "type": "integer",
                     "example": 20
@@ -11710,7 +12278,8 @@ const docTemplate = `{
                 "next_cursor": {
                     "description": "Opaque; pass it back as cursor to get the next page. null on the last page.",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "eyJzIjoiaWQiLCJpIjoiMDE5MzcyYTQtN2MxZS03ZDJhLTlhNTEtMWYxYzFiMmYzYTRkIn0"
                 },
                 "total": {
                     "description": "Rows matching the filters on all pages together.",
@@ -12410,12 +12979,18 @@ const docTemplate = `{
             "properties": {
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "CAF des Bouches-du-Rhône"
                 },
                 "scopes": {
                     "type": "array",
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "enum": [
+                            "directory:write",
+                            "sync:write"
+                        ]
                     },
                     "example": [
                         "sync:write"
@@ -12423,8 +12998,10 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "minItems": 1,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 64
                     },
                     "example": [
                         "caf-13"
@@ -12461,19 +13038,33 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "name": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1
                 },
                 "scopes": {
                     "type": "array",
                     "items": {
-                        "type": "string"
-                    }
+                        "type": "string",
+                        "enum": [
+                            "directory:write",
+                            "sync:write"
+                        ]
+                    },
+                    "example": [
+                        "sync:write"
+                    ]
                 },
                 "sources": {
                     "type": "array",
+                    "minItems": 1,
                     "items": {
-                        "type": "string"
-                    }
+                        "type": "string",
+                        "maxLength": 64
+                    },
+                    "example": [
+                        "caf-13"
+                    ]
                 }
             }
         },
@@ -12609,6 +13200,7 @@ const docTemplate = `{
                 "availability": {
                     "description": "When the person is available, in words.",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Les matins sauf le mercredi"
                 },
                 "contact": {
@@ -12628,10 +13220,14 @@ const docTemplate = `{
                 },
                 "first_name": {
                     "type": "string",
+                    "maxLength": 100,
+                    "minLength": 1,
                     "example": "Nadia"
                 },
                 "last_name": {
                     "type": "string",
+                    "maxLength": 100,
+                    "minLength": 1,
                     "example": "B."
                 }
             }
@@ -12692,21 +13288,27 @@ const docTemplate = `{
                 "display_name": {
                     "description": "The name others see (teams, referrals, messages).",
                     "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true,
                     "example": "Camille Martin"
                 },
                 "job_title": {
                     "description": "Your function, shown on the referrals you send or accept.",
                     "type": "string",
+                    "maxLength": 100,
+                    "x-nullable": true,
                     "example": "Conseillère numérique"
                 },
                 "professional_email": {
                     "description": "A professional e-mail the structures you exchange referrals with may use (your login e-mail stays private).",
                     "type": "string",
+                    "x-nullable": true,
                     "example": "camille.martin@mediatheque.example.fr"
                 },
                 "professional_phone": {
                     "description": "A professional phone, likewise; national or international format.",
                     "type": "string",
+                    "x-nullable": true,
                     "example": "04 91 00 00 00"
                 }
             }
@@ -12904,11 +13506,13 @@ const docTemplate = `{
                     "$ref": "#/definitions/Person"
                 },
                 "refusal_details": {
+                    "description": "The precision given with the refusal; \"\" otherwise.",
                     "type": "string"
                 },
                 "refusal_reason": {
-                    "description": "A code from the fixed list, when refused.",
-                    "type": "string"
+                    "description": "A code from the fixed list, when refused; \"\" otherwise.",
+                    "type": "string",
+                    "example": ""
                 },
                 "reminded_at": {
                     "description": "When the platform last reminded the receiving structure; null if never.",
@@ -12925,6 +13529,7 @@ const docTemplate = `{
                     ]
                 },
                 "sender_id": {
+                    "description": "Deprecated: the former name of sender.id, sent until version 1.2.",
                     "type": "string",
                     "format": "uuid"
                 },
@@ -12976,6 +13581,7 @@ const docTemplate = `{
                 "link",
                 "reason",
                 "referral_id",
+                "refusal_reason",
                 "seq",
                 "status"
             ],
@@ -13007,11 +13613,17 @@ const docTemplate = `{
                     "example": "/api/v1/referrals/019372a4-…"
                 },
                 "reason": {
+                    "description": "Deprecated: the former name of refusal_reason, sent until version 1.2.",
                     "type": "string"
                 },
                 "referral_id": {
                     "type": "string",
                     "format": "uuid"
+                },
+                "refusal_reason": {
+                    "description": "The refusal reason code, when refused; \"\" otherwise.",
+                    "type": "string",
+                    "example": ""
                 },
                 "seq": {
                     "type": "integer"
@@ -13037,6 +13649,8 @@ const docTemplate = `{
             "required": [
                 "data",
                 "has_more",
+                "links",
+                "meta",
                 "next_cursor"
             ],
             "properties": {
@@ -13047,36 +13661,51 @@ const docTemplate = `{
                     }
                 },
                 "has_more": {
-                    "description": "More changes are waiting: call again at once.",
+                    "description": "Deprecated: the former place of meta.has_more, sent until version 1.2.",
                     "type": "boolean"
                 },
+                "links": {
+                    "$ref": "#/definitions/FeedLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/FeedMeta"
+                },
                 "next_cursor": {
-                    "description": "Pass it back as after to continue; unchanged when nothing new happened.",
-                    "type": "string"
+                    "description": "Deprecated: the former place of meta.next_cursor, sent until version 1.2.",
+                    "type": "string",
+                    "example": "1042"
                 }
             }
         },
         "ReferralEvent": {
             "type": "object",
             "required": [
+                "actor_id",
                 "at",
                 "by_actor_id",
                 "by_user_id",
                 "kind",
                 "reason",
-                "status"
+                "refusal_reason",
+                "status",
+                "who"
             ],
             "properties": {
+                "actor_id": {
+                    "description": "The structure on whose behalf they acted; \"\" for the platform.",
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
                 "at": {
                     "type": "string",
                     "format": "date-time"
                 },
                 "by_actor_id": {
-                    "description": "The structure on whose behalf; \"\" for the platform.",
+                    "description": "Deprecated: the former name of actor_id, sent until version 1.2.",
                     "type": "string"
                 },
                 "by_user_id": {
-                    "description": "The account that acted; \"\" for the platform.",
+                    "description": "Deprecated: the former name of who.id, sent until version 1.2.",
                     "type": "string"
                 },
                 "kind": {
@@ -13089,8 +13718,13 @@ const docTemplate = `{
                     ]
                 },
                 "reason": {
-                    "description": "The refusal reason code, when refused.",
+                    "description": "Deprecated: the former name of refusal_reason, sent until version 1.2.",
                     "type": "string"
+                },
+                "refusal_reason": {
+                    "description": "The refusal reason code, when refused; \"\" otherwise.",
+                    "type": "string",
+                    "example": "service_full"
                 },
                 "status": {
                     "type": "string",
@@ -13104,6 +13738,14 @@ const docTemplate = `{
                         "expired",
                         "forwarded",
                         "no_outcome"
+                    ]
+                },
+                "who": {
+                    "description": "Who acted: a member (user) or the platform (system).",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Who"
+                        }
                     ]
                 }
             }
@@ -13155,6 +13797,7 @@ const docTemplate = `{
                 },
                 "message": {
                     "type": "string",
+                    "maxLength": 2000,
                     "example": "Personne très angoissée par les démarches en ligne."
                 },
                 "person": {
@@ -13163,11 +13806,14 @@ const docTemplate = `{
                 "situation": {
                     "description": "The situation in a few words, without health or other sensitive details.",
                     "type": "string",
+                    "maxLength": 2000,
                     "example": "Doit renouveler sa carte de séjour en ligne, pas d'ordinateur."
                 },
                 "themes": {
                     "description": "The person's needs.",
                     "type": "array",
+                    "maxItems": 20,
+                    "minItems": 1,
                     "items": {
                         "type": "string"
                     },
@@ -13270,6 +13916,8 @@ const docTemplate = `{
                 "body": {
                     "description": "At most 2,000 characters. Like the whole referral, only the two structures read it, and it is erased with the person's data.",
                     "type": "string",
+                    "maxLength": 2000,
+                    "minLength": 1,
                     "example": "Elle viendra mardi à 10 h."
                 }
             }
@@ -13410,12 +14058,30 @@ const docTemplate = `{
             ],
             "properties": {
                 "details": {
-                    "description": "When refusing: a precision (required with other).",
+                    "description": "Deprecated: the former name of refusal_details, accepted until version 1.2.",
                     "type": "string"
                 },
                 "reason": {
+                    "description": "Deprecated: the former name of refusal_reason, accepted until version 1.2.",
+                    "type": "string"
+                },
+                "refusal_details": {
+                    "description": "When refusing: a precision (required with other).",
+                    "type": "string",
+                    "example": "Plus de place avant janvier."
+                },
+                "refusal_reason": {
                     "description": "When refusing: not_eligible, service_full, wrong_service, not_reachable, person_declined, duplicate or other.",
                     "type": "string",
+                    "enum": [
+                        "not_eligible",
+                        "service_full",
+                        "wrong_service",
+                        "not_reachable",
+                        "person_declined",
+                        "duplicate",
+                        "other"
+                    ],
                     "example": "service_full"
                 },
                 "status": {
@@ -13428,7 +14094,7 @@ const docTemplate = `{
                         "no_show",
                         "cancelled"
                     ],
-                    "example": "accepted"
+                    "example": "refused"
                 }
             }
         },
@@ -13482,6 +14148,7 @@ const docTemplate = `{
         "SearchMeta": {
             "type": "object",
             "required": [
+                "has_more",
                 "limit",
                 "next_cursor",
                 "partial",
@@ -13491,6 +14158,11 @@ const docTemplate = `{
                 "total"
             ],
             "properties": {
+                "has_more": {
+                    "description": "Another page follows: false on the last page.",
+                    "type": "boolean",
+                    "example": true
+                },
                 "limit": {
                     "type": "integer",
                     "example": 20
@@ -13498,7 +14170,8 @@ const docTemplate = `{
                 "next_cursor": {
                     "description": "Opaque; pass it back as cursor to get the next page. null on the last page.",
                     "type": "string",
-                    "x-nullable": true
+                    "x-nullable": true,
+                    "example": "eyJzIjoibmFtZSJ9"
                 },
                 "partial": {
                     "description": "true when no result holds every word of q: the results are those\nholding the most words, each listing its missing_words.",
@@ -14009,6 +14682,7 @@ const docTemplate = `{
                 "access_modes": {
                     "description": "How to get the service (modalites_acces).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14020,6 +14694,7 @@ const docTemplate = `{
                 "accompaniment_modes": {
                     "description": "How people are accompanied (modalites_accompagnement).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14042,20 +14717,25 @@ const docTemplate = `{
                     ]
                 },
                 "booking_url": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 2000
                 },
                 "capacity": {
                     "description": "People per session, for workshops.",
                     "type": "integer",
+                    "maximum": 100000,
+                    "minimum": 1,
                     "example": 8
                 },
                 "description": {
                     "type": "string",
+                    "maxLength": 10000,
                     "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
                 },
                 "fees": {
                     "description": "Fees (frais_a_charge).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14067,6 +14747,7 @@ const docTemplate = `{
                 "fees_details": {
                     "description": "Details about fees: prices, conditions.",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Adhésion annuelle de 10 €"
                 },
                 "is_full": {
@@ -14082,6 +14763,7 @@ const docTemplate = `{
                 "languages": {
                     "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14092,13 +14774,19 @@ const docTemplate = `{
                 },
                 "latitude": {
                     "description": "Coordinates of the service's own address.",
-                    "type": "number"
+                    "type": "number",
+                    "maximum": 90,
+                    "minimum": -90
                 },
                 "longitude": {
-                    "type": "number"
+                    "type": "number",
+                    "maximum": 180,
+                    "minimum": -180
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "Aide aux démarches en ligne"
                 },
                 "on_site": {
@@ -14108,6 +14796,7 @@ const docTemplate = `{
                 "opening_hours": {
                     "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
                     "type": "string",
+                    "maxLength": 1000,
                     "example": "We 14:00-17:00"
                 },
                 "pass_numerique": {
@@ -14117,6 +14806,7 @@ const docTemplate = `{
                 "publics": {
                     "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14130,14 +14820,17 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "source": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 64
                 },
                 "source_id": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200
                 },
                 "specific_support": {
                     "description": "Specific support (prise_en_charge_specifique).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14155,6 +14848,8 @@ const docTemplate = `{
                 "themes": {
                     "description": "At least one of the standard's services.",
                     "type": "array",
+                    "maxItems": 20,
+                    "minItems": 1,
                     "items": {
                         "type": "string"
                     },
@@ -14405,6 +15100,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "actor_id",
+                "author",
                 "author_id",
                 "base_version",
                 "changes",
@@ -14422,7 +15118,16 @@ const docTemplate = `{
                     "type": "string",
                     "format": "uuid"
                 },
+                "author": {
+                    "description": "Who made the suggestion.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Who"
+                        }
+                    ]
+                },
                 "author_id": {
+                    "description": "Deprecated: the former name of author.id, sent until version 1.2.",
                     "type": "string",
                     "format": "uuid"
                 },
@@ -14482,7 +15187,8 @@ const docTemplate = `{
             "properties": {
                 "reason": {
                     "description": "Required when rejecting: the author learns why.",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 500
                 },
                 "status": {
                     "type": "string",
@@ -14505,6 +15211,7 @@ const docTemplate = `{
                 },
                 "message": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Les horaires ont changé à la rentrée."
                 }
             }
@@ -14583,6 +15290,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "entity",
+                "entity_id",
                 "errors",
                 "id",
                 "index",
@@ -14598,6 +15306,11 @@ const docTemplate = `{
                         "service"
                     ]
                 },
+                "entity_id": {
+                    "description": "Carnet's id of the record; \"\" when it was rejected before having one.",
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
                 "errors": {
                     "type": "array",
                     "items": {
@@ -14605,7 +15318,7 @@ const docTemplate = `{
                     }
                 },
                 "id": {
-                    "description": "Carnet's id of the record; \"\" when it was rejected before having one.",
+                    "description": "Deprecated: the former name of entity_id, sent until version 1.2.",
                     "type": "string"
                 },
                 "index": {
@@ -14655,7 +15368,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "duplicates": {
-                    "description": "Possible-duplicate links created with other sources.",
+                    "description": "Deprecated: always 0. Duplicate detection follows the change log\nafter the batch commits, so the batch no longer waits for it: the\nlinks appear at GET /api/v1/duplicates a moment later.",
                     "type": "integer"
                 },
                 "mode": {
@@ -14692,6 +15405,7 @@ const docTemplate = `{
                 "access_modes": {
                     "description": "How to get the service (modalites_acces).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14703,6 +15417,7 @@ const docTemplate = `{
                 "accompaniment_modes": {
                     "description": "How people are accompanied (modalites_accompagnement).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14730,20 +15445,25 @@ const docTemplate = `{
                     ]
                 },
                 "booking_url": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 2000
                 },
                 "capacity": {
                     "description": "People per session, for workshops.",
                     "type": "integer",
+                    "maximum": 100000,
+                    "minimum": 1,
                     "example": 8
                 },
                 "description": {
                     "type": "string",
+                    "maxLength": 10000,
                     "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
                 },
                 "fees": {
                     "description": "Fees (frais_a_charge).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14755,6 +15475,7 @@ const docTemplate = `{
                 "fees_details": {
                     "description": "Details about fees: prices, conditions.",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Adhésion annuelle de 10 €"
                 },
                 "is_full": {
@@ -14770,6 +15491,7 @@ const docTemplate = `{
                 "languages": {
                     "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14780,13 +15502,19 @@ const docTemplate = `{
                 },
                 "latitude": {
                     "description": "Coordinates of the service's own address.",
-                    "type": "number"
+                    "type": "number",
+                    "maximum": 90,
+                    "minimum": -90
                 },
                 "longitude": {
-                    "type": "number"
+                    "type": "number",
+                    "maximum": 180,
+                    "minimum": -180
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "Aide aux démarches en ligne"
                 },
                 "on_site": {
@@ -14796,6 +15524,7 @@ const docTemplate = `{
                 "opening_hours": {
                     "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
                     "type": "string",
+                    "maxLength": 1000,
                     "example": "We 14:00-17:00"
                 },
                 "pass_numerique": {
@@ -14805,6 +15534,7 @@ const docTemplate = `{
                 "publics": {
                     "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14818,14 +15548,17 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "source": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 64
                 },
                 "source_id": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200
                 },
                 "specific_support": {
                     "description": "Specific support (prise_en_charge_specifique).",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -14843,6 +15576,8 @@ const docTemplate = `{
                 "themes": {
                     "description": "At least one of the standard's services.",
                     "type": "array",
+                    "maxItems": 20,
+                    "minItems": 1,
                     "items": {
                         "type": "string"
                     },
@@ -14906,6 +15641,7 @@ const docTemplate = `{
                 "communes": {
                     "description": "INSEE commune codes (a name of one commune is accepted and stored as\nits code). A city covers its arrondissements, and a commune every\nplace resolved there, imported ones included.",
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -14916,6 +15652,7 @@ const docTemplate = `{
                 "departements": {
                     "description": "Département codes: 13, 2A, 974…",
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -14970,6 +15707,33 @@ const docTemplate = `{
                     "type": "string",
                     "enum": [
                         "FeatureCollection"
+                    ]
+                }
+            }
+        },
+        "TerritoryInput": {
+            "type": "object",
+            "properties": {
+                "communes": {
+                    "description": "INSEE commune codes, or names of communes (stored as their code).",
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "06088"
+                    ]
+                },
+                "departements": {
+                    "description": "Département codes: 13, 2A, 974…",
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13"
                     ]
                 }
             }
@@ -15109,7 +15873,8 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "client_secret": {
-                    "type": "string"
+                    "type": "string",
+                    "example": "cs_…"
                 },
                 "grant_type": {
                     "type": "string",
@@ -15160,6 +15925,7 @@ const docTemplate = `{
             "required": [
                 "archived_at",
                 "entity",
+                "entity_id",
                 "id"
             ],
             "properties": {
@@ -15176,9 +15942,16 @@ const docTemplate = `{
                         "service"
                     ]
                 },
-                "id": {
+                "entity_id": {
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "id": {
+                    "description": "Deprecated: the former name of entity_id, sent until version 1.2.",
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 }
             }
         },
@@ -15195,6 +15968,7 @@ const docTemplate = `{
                 "subject_id",
                 "subject_kind",
                 "subject_label",
+                "who",
                 "who_id",
                 "who_kind",
                 "who_label"
@@ -15252,11 +16026,20 @@ const docTemplate = `{
                     "description": "An account's e-mail or a client's name; never a referred person.",
                     "type": "string"
                 },
+                "who": {
+                    "description": "Who did it.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Who"
+                        }
+                    ]
+                },
                 "who_id": {
+                    "description": "Deprecated: the former name of who.id, sent until version 1.2.",
                     "type": "string"
                 },
                 "who_kind": {
-                    "description": "Who did it: user, client or system.",
+                    "description": "Deprecated: the former name of who.kind, sent until version 1.2.",
                     "type": "string",
                     "enum": [
                         "user",
@@ -15265,6 +16048,7 @@ const docTemplate = `{
                     ]
                 },
                 "who_label": {
+                    "description": "Deprecated: the former name of who.label, sent until version 1.2.",
                     "type": "string"
                 }
             }
@@ -15528,13 +16312,15 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "coordinator": {
-                    "$ref": "#/definitions/TerritoryBody"
+                    "$ref": "#/definitions/TerritoryInput"
                 },
                 "disabled": {
                     "type": "boolean"
                 },
                 "display_name": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200,
+                    "x-nullable": true
                 },
                 "platform_admin": {
                     "type": "boolean"
@@ -16392,6 +17178,7 @@ const docTemplate = `{
                 "at",
                 "delivery_id",
                 "entity",
+                "entity_id",
                 "id",
                 "op",
                 "replay",
@@ -16429,9 +17216,16 @@ const docTemplate = `{
                         "service"
                     ]
                 },
-                "id": {
+                "entity_id": {
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "id": {
+                    "description": "Deprecated: the former name of entity_id, sent until version 1.2.",
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "op": {
                     "description": "create and update carry the record; archive and hide a tombstone.",
@@ -16615,29 +17409,43 @@ const docTemplate = `{
             "properties": {
                 "id": {
                     "description": "The account or partner client id; \"\" for the system.",
-                    "type": "string"
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "kind": {
+                    "description": "user: a person's account; client: a partner client; system: the platform itself (imports, maintenance).",
                     "type": "string",
                     "enum": [
                         "user",
                         "client",
                         "system"
-                    ]
+                    ],
+                    "example": "user"
                 },
                 "label": {
-                    "description": "The account's e-mail or the client's name.",
-                    "type": "string"
+                    "description": "A name for people to read: the account's e-mail (its display name on referrals, where e-mails stay private), the client's name, « compte supprimé » once the account is deleted; \"\" for the system.",
+                    "type": "string",
+                    "example": "camille.martin@example.fr"
                 }
             }
         }
     },
     "securityDefinitions": {
         "BearerAuth": {
-            "description": "An access token from POST /api/v1/auth/login, sent as Authorization: Bearer \u003ctoken\u003e.",
+            "description": "An access token, sent as Authorization: Bearer \u003ctoken\u003e (the generator rewrites this scheme as HTTP bearer).",
             "type": "apiKey",
             "name": "Authorization",
             "in": "header"
+        },
+        "PartnerClient": {
+            "description": "Partner clients: the OAuth2 client credentials flow (client_id and client_secret from an administrator, in the form body or with HTTP Basic authentication). Scopes are set by the administrator when registering the client; asking for some changes nothing.",
+            "type": "oauth2",
+            "flow": "application",
+            "tokenUrl": "/api/v1/auth/token",
+            "scopes": {
+                "directory:write": "Create and change the records of the client's own sources",
+                "sync:write": "Bulk sync and import the client's own sources"
+            }
         }
     },
     "tags": [
@@ -16716,18 +17524,30 @@ const docTemplate = `{
         {
             "description": "Health and readiness probes.",
             "name": "operations"
+        },
+        {
+            "description": "The official commune reference (INSEE's COG) that every address, filter and diagnostic rests on.",
+            "name": "communes"
+        },
+        {
+            "description": "Records of a territory to check again, for coordinators.",
+            "name": "quality"
+        },
+        {
+            "description": "The public directory as an Open Referral HSDS 3.0 API (its own pagination and filters, as the standard says).",
+            "name": "hsds"
         }
     ]
 }`
 
 // SwaggerInfo holds exported Swagger Info so clients can modify it
 var SwaggerInfo = &swag.Spec{
-	Version:          "1.0",
+	Version:          "1.1",
 	Host:             "",
 	BasePath:         "",
 	Schemes:          []string{},
 	Title:            "Carnet API",
-	Description:      "Carnet is the shared \"méta carnet d'adresses\" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Lists are paged with opaque cursors. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).",
+	Description:      "Carnet is the shared \"méta carnet d'adresses\" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Every list and feed answers {data, meta, links} and pages with the opaque cursor of meta.next_cursor (README, API conventions). Names marked deprecated are former names, kept until version 1.2. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

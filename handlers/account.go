@@ -9,16 +9,16 @@ import (
 )
 
 // ProfilePatch is a person's change to their own account; absent fields are
-// kept, "" clears one.
+// kept, "" or null clears one.
 type ProfilePatch struct {
 	// The name others see (teams, referrals, messages).
-	DisplayName *string `json:"display_name,omitempty" example:"Camille Martin"`
+	DisplayName *string `json:"display_name,omitempty" extensions:"x-nullable" example:"Camille Martin" maxLength:"200"`
 	// Your function, shown on the referrals you send or accept.
-	JobTitle *string `json:"job_title,omitempty" example:"Conseillère numérique"`
+	JobTitle *string `json:"job_title,omitempty" extensions:"x-nullable" example:"Conseillère numérique" maxLength:"100"`
 	// A professional e-mail the structures you exchange referrals with may use (your login e-mail stays private).
-	ProfessionalEmail *string `json:"professional_email,omitempty" example:"camille.martin@mediatheque.example.fr"`
+	ProfessionalEmail *string `json:"professional_email,omitempty" extensions:"x-nullable" example:"camille.martin@mediatheque.example.fr"`
 	// A professional phone, likewise; national or international format.
-	ProfessionalPhone *string `json:"professional_phone,omitempty" example:"04 91 00 00 00"`
+	ProfessionalPhone *string `json:"professional_phone,omitempty" extensions:"x-nullable" example:"04 91 00 00 00"`
 }
 
 // AccountDeletion confirms the deletion of one's own account.
@@ -54,6 +54,7 @@ func people(c *gin.Context) (*models.Principal, error) {
 
 // UpdateMe godoc
 //
+//	@ID			updateMe
 //	@Summary		Change my name and professional contact
 //	@Description	The name others see, your function, and the professional e-mail and phone you share with the structures you exchange referrals with (shown on the referrals you send or accept; needed to send a referral whose person is reached through you, contact_channel referent). Your login e-mail is never shown to them.
 //	@Tags			me
@@ -75,7 +76,7 @@ func (h *Handler) UpdateMe(c *gin.Context) error {
 		return err
 	}
 	var in ProfilePatch
-	if err := decodeChanges(c, &in); err != nil {
+	if err := decodeChanges(c, &in, "display_name", "job_title", "professional_email", "professional_phone"); err != nil {
 		return err
 	}
 	u, err := h.Store.UpdateProfile(c.Request.Context(), p.UserID, models.ProfileUpdate{DisplayName: in.DisplayName, JobTitle: in.JobTitle,
@@ -88,6 +89,7 @@ func (h *Handler) UpdateMe(c *gin.Context) error {
 
 // DeleteMe godoc
 //
+//	@ID			deleteMe
 //	@Summary		Delete my account
 //	@Description	Confirmed with your password. Your e-mail, name, contacts, password and rights are erased and your sessions end; the referrals, messages and histories that name you keep a neutral « compte supprimé ». The last platform administrator, and the last manager of a structure that has other members, must hand over first (409). The same e-mail can sign up again later.
 //	@Tags			me
@@ -136,6 +138,7 @@ func (h *Handler) notificationSettings(u *models.User) NotificationSettings {
 
 // GetMyNotifications godoc
 //
+//	@ID			getMyNotifications
 //	@Summary		My e-mail notifications
 //	@Description	Which e-mails you get: a new referral to your structure, an answer or outcome of a referral you sent, messages, reminders, join requests and suggestions to moderate. Each is a sentence and a link, never a person's data. Invitations, reset links and sign-up confirmations are always sent.
 //	@Tags			me
@@ -160,6 +163,7 @@ func (h *Handler) GetMyNotifications(c *gin.Context) error {
 
 // UpdateMyNotifications godoc
 //
+//	@ID			updateMyNotifications
 //	@Summary		Choose my e-mail notifications
 //	@Description	An object of kind → true (receive) or false (do not); kinds absent are kept. Only optional kinds can be turned off (422 otherwise).
 //	@Tags			me

@@ -16,21 +16,36 @@ import (
 	"carnet/models/vocab"
 )
 
-// AddressInput is a postal address as clients send it.
+// AddressInput is a postal address as clients send it: a service's own
+// address, where the street may be unknown (a bus stop, a hamlet).
 type AddressInput struct {
 	// Street number and name (the standard's adresse).
-	Street string `json:"street,omitempty" example:"2 rue de la République"`
+	Street string `json:"street,omitempty" example:"2 rue de la République" maxLength:"200"`
 	// Floor, building, lieu-dit (complement_adresse).
-	Complement string `json:"complement,omitempty" example:"2e étage"`
-	PostalCode string `json:"postal_code" example:"13002"`
+	Complement string `json:"complement,omitempty" example:"2e étage" maxLength:"200"`
+	PostalCode string `json:"postal_code" example:"13002" minLength:"5" maxLength:"5"`
 	// The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,
 	// « ST ETIENNE »…): it is stored under its official name.
-	Commune string `json:"commune" example:"Marseille"`
+	Commune string `json:"commune" example:"Marseille" minLength:"1"`
 	// The commune's official INSEE code (code_insee), not the postal code.
 	// Found from the postal code and the commune when omitted; when it,
 	// the postal code (its département), the commune and the coordinates
 	// designate different communes, the write is refused with 422.
-	InseeCode string `json:"insee_code,omitempty" example:"13055"`
+	InseeCode string `json:"insee_code,omitempty" example:"13055" minLength:"5" maxLength:"5"`
+}
+
+// ActorAddressInput is an actor's address: AddressInput with the street
+// required, as the server requires it of a place (the same fields, so that
+// both convert to models.Address).
+type ActorAddressInput struct {
+	// Street number and name (the standard's adresse).
+	Street     string `json:"street" minLength:"1" maxLength:"200" example:"2 rue de la République"`
+	Complement string `json:"complement,omitempty" maxLength:"200" example:"2e étage"`
+	PostalCode string `json:"postal_code" minLength:"5" maxLength:"5" example:"13002"`
+	// The commune's name as written; see AddressInput.
+	Commune string `json:"commune" minLength:"1" example:"Marseille"`
+	// The commune's official INSEE code; see AddressInput.
+	InseeCode string `json:"insee_code,omitempty" minLength:"5" maxLength:"5" example:"13055"`
 }
 
 // Address is a postal address; every field is present, "" when unknown.
@@ -49,47 +64,47 @@ type Address struct {
 // (PUT replaces every field: an omitted field is cleared) and the document a
 // PATCH merge-patches.
 type ActorInput struct {
-	Name string `json:"name" example:"Médiathèque de la Porte d'Aix"`
+	Name string `json:"name" example:"Médiathèque de la Porte d'Aix" minLength:"1" maxLength:"200"`
 	// SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send
 	// 00000000000000, when unknown.
-	Pivot string `json:"pivot,omitempty" example:"21130055300016"`
+	Pivot string `json:"pivot,omitempty" example:"21130055300016" maxLength:"14"`
 	// Structure types: codes from GET /api/v1/vocabularies/typologies.
-	Typologies []string `json:"typologies,omitempty" extensions:"x-vocabulary=typologies" example:"BIB"`
+	Typologies []string `json:"typologies,omitempty" extensions:"x-vocabulary=typologies" example:"BIB" validate:"max=20"`
 	// The network this actor belongs to.
 	ParentID *string `json:"parent_id,omitempty" format:"uuid"`
 	// Short presentation, at most 280 characters (presentation_resume).
-	Summary string `json:"summary,omitempty" example:"Espace public numérique : ordinateurs en libre accès et ateliers."`
+	Summary string `json:"summary,omitempty" example:"Espace public numérique : ordinateurs en libre accès et ateliers." maxLength:"280"`
 	// Detailed presentation (presentation_detail).
-	Description string       `json:"description,omitempty"`
-	Address     AddressInput `json:"address"`
-	Latitude    *float64     `json:"latitude,omitempty" example:"43.3026"`
-	Longitude   *float64     `json:"longitude,omitempty" example:"5.3691"`
+	Description string            `json:"description,omitempty" maxLength:"10000"`
+	Address     ActorAddressInput `json:"address"`
+	Latitude    *float64          `json:"latitude,omitempty" example:"43.3026" minimum:"-90" maximum:"90"`
+	Longitude   *float64          `json:"longitude,omitempty" example:"5.3691" minimum:"-180" maximum:"180"`
 	// Phone numbers; national formats are accepted and stored as E.164.
-	Phones   []string `json:"phones,omitempty" example:"+33491000000"`
-	Emails   []string `json:"emails,omitempty" example:"contact@example.fr"`
-	Websites []string `json:"websites,omitempty" example:"https://example.fr"`
+	Phones   []string `json:"phones,omitempty" example:"+33491000000" validate:"max=20"`
+	Emails   []string `json:"emails,omitempty" example:"contact@example.fr" validate:"max=20"`
+	Websites []string `json:"websites,omitempty" example:"https://example.fr" validate:"max=20" maxLength:"2000"`
 	// The structure agrees to publish its phones and e-mails in open-data
 	// exports (false by default: a number may be a person's).
 	ContactPublic bool `json:"contact_public,omitempty"`
 	// Opening hours in OpenStreetMap opening_hours syntax.
-	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"`
+	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off" maxLength:"1000"`
 	// Fixe and/or Itinérant (the standard's itinerance).
-	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe"`
+	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe" validate:"max=20"`
 	// The place's page on acceslibre.beta.gouv.fr (accessibility).
-	AcceslibreURL string `json:"acceslibre_url,omitempty"`
-	BookingURL    string `json:"booking_url,omitempty"`
+	AcceslibreURL string `json:"acceslibre_url,omitempty" maxLength:"2000"`
+	BookingURL    string `json:"booking_url,omitempty" maxLength:"2000"`
 	// The standard's dispositif_programmes_nationaux.
-	NationalProgrammes []string `json:"national_programmes,omitempty" extensions:"x-vocabulary=national_programmes" example:"Conseillers numériques"`
+	NationalProgrammes []string `json:"national_programmes,omitempty" extensions:"x-vocabulary=national_programmes" example:"Conseillers numériques" validate:"max=20"`
 	// The standard's formations_labels.
-	TrainingLabels []string `json:"training_labels,omitempty" extensions:"x-vocabulary=training_labels"`
+	TrainingLabels []string `json:"training_labels,omitempty" extensions:"x-vocabulary=training_labels" validate:"max=20"`
 	// Other trainings or labels, free text (autres_formations_labels).
-	OtherLabels string `json:"other_labels,omitempty"`
+	OtherLabels string `json:"other_labels,omitempty" maxLength:"500"`
 	// Who supplied the record (a partner's source name) and its id there.
-	Source   string `json:"source,omitempty" example:"hub-du-sud"`
-	SourceID string `json:"source_id,omitempty" example:"lieu-42"`
+	Source   string `json:"source,omitempty" example:"hub-du-sud" maxLength:"64"`
+	SourceID string `json:"source_id,omitempty" example:"lieu-42" maxLength:"200"`
 	// Who produced the record, when another than the source (the national standard's source column:
 	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).
-	Producer          string `json:"producer,omitempty" example:"conseiller-numerique"`
+	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500"`
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
 	// active (the default), temporarily_closed (with closed_from) or closed.
 	Status string `json:"status,omitempty" extensions:"x-vocabulary=actor_status" example:"active"`
@@ -97,7 +112,7 @@ type ActorInput struct {
 	ClosedFrom string `json:"closed_from,omitempty" format:"date" example:"2026-07-14"`
 	// Expected reopening day of a temporary closure, YYYY-MM-DD.
 	ClosedUntil   string `json:"closed_until,omitempty" format:"date" example:"2026-08-31"`
-	ClosureReason string `json:"closure_reason,omitempty" example:"Travaux"`
+	ClosureReason string `json:"closure_reason,omitempty" example:"Travaux" maxLength:"500"`
 }
 
 // Actor is a structure at a place, as the API returns it. Every field is
@@ -206,20 +221,23 @@ type ActorList struct {
 	Links ListLinks `json:"links"`
 }
 
-// ListMeta describes a page.
+// ListMeta describes a page of a list. Feeds use the same envelope
+// (FeedMeta), without total.
 type ListMeta struct {
 	// Rows matching the filters on all pages together.
 	Total int64 `json:"total" example:"42"`
 	Limit int   `json:"limit" example:"20"`
 	// Opaque; pass it back as cursor to get the next page. null on the last page.
-	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable" example:"eyJzIjoiaWQiLCJpIjoiMDE5MzcyYTQtN2MxZS03ZDJhLTlhNTEtMWYxYzFiMmYzYTRkIn0"`
+	// Another page follows: false on the last page.
+	HasMore bool `json:"has_more" example:"true"`
 }
 
 // ListLinks are relative links to this page and the next one.
 type ListLinks struct {
 	Self string `json:"self" example:"/api/v1/actors?limit=20"`
 	// null on the last page.
-	Next *string `json:"next" extensions:"x-nullable"`
+	Next *string `json:"next" extensions:"x-nullable" example:"/api/v1/actors?cursor=eyJzIjoiaWQiLCJpIjoiMDE5MzcyYTQtN2MxZS03ZDJhLTlhNTEtMWYxYzFiMmYzYTRkIn0&limit=20"`
 }
 
 func (in *ActorInput) toModel(a *models.Actor) {
@@ -247,7 +265,7 @@ func (in *ActorInput) toModel(a *models.Actor) {
 func newActorInput(a *models.Actor) ActorInput {
 	return ActorInput{
 		Name: a.Name, Pivot: a.Pivot, Typologies: a.Typologies, ParentID: a.ParentID,
-		Summary: a.Summary, Description: a.Description, Address: AddressInput(a.Address),
+		Summary: a.Summary, Description: a.Description, Address: ActorAddressInput(a.Address),
 		Latitude: a.Latitude, Longitude: a.Longitude,
 		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites, ContactPublic: a.ContactPublic, OpeningHours: a.OpeningHours,
 		Mobility: a.Mobility, AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
@@ -377,30 +395,34 @@ func list(l models.StringList) []string {
 
 // ListActors godoc
 //
+//	@ID			listActors
 //	@Summary		List actors
 //	@Description	Pages through the directory's actors, in a stable order. Within one filter, values are alternatives (any of); across filters, all must hold. Multi-valued filters take repeated parameters or comma-separated values; vocabulary values may be given as their exact label or their slug (see /api/v1/vocabularies).
 //	@Tags			actors
 //	@Produce		json
-//	@Param			name				query		string		false	"Case-insensitive part of the name"
-//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
-//	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
+//	@Param			name				query		string		false	"Case-insensitive part of the name"	example(médiathèque)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
+//	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)	example(13001)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)
-//	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)
-//	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)
-//	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)
-//	@Param			mobility			query		[]string	false	"Fixe, Itinérant"					collectionFormat(csv)
-//	@Param			status				query		[]string	false	"active, temporarily_closed, closed"	collectionFormat(csv)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)	example(13)
+//	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)	extensions(x-vocabulary=typologies)	example(BIB)
+//	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
+//	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)	extensions(x-vocabulary=training_labels)
+//	@Param			mobility			query		[]string	false	"Fixe, Itinérant"					collectionFormat(csv)	extensions(x-vocabulary=mobility)
+//	@Param			status				query		[]string	false	"active, temporarily_closed, closed"	collectionFormat(csv)	extensions(x-vocabulary=actor_status)
 //	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
-//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed)"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: not checked for 12 months; false: checked since"
 //	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
-//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ActorList
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
 //	@Failure		401					{object}	Problem	"A token was sent but is invalid"
@@ -452,10 +474,14 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 
 // GetActor godoc
 //
+//	@ID			getActor
 //	@Summary		Get an actor
 //	@Description	Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed.
 //	@Tags			actors
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			id	path		string	true	"Actor id"	format(uuid)
 //	@Success		200	{object}	Actor
 //	@Header			200	{string}	ETag	"Version of the representation, for If-Match"
@@ -477,12 +503,14 @@ func (h *Handler) GetActor(c *gin.Context) error {
 
 // CreateActor godoc
 //
+//	@ID			createActor
 //	@Summary		Create an actor
 //	@Description	Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			Idempotency-Key	header		string		false	"Makes retries safe: the same key and body return the first result"
 //	@Param			actor			body		ActorInput	true	"The actor"
 //	@Success		201				{object}	Actor
@@ -516,12 +544,14 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 
 // ReplaceActor godoc
 //
+//	@ID			replaceActor
 //	@Summary		Replace an actor
 //	@Description	Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string		true	"Actor id"	format(uuid)
 //	@Param			If-Match	header		string		false	"ETag of the version you read"
 //	@Param			actor		body		ActorInput	true	"The actor"
@@ -544,6 +574,7 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 
 // PatchActor godoc
 //
+//	@ID			patchActor
 //	@Summary		Update some fields of an actor
 //	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
@@ -551,6 +582,7 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 //	@Accept			application/merge-patch+json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string		true	"Actor id"	format(uuid)
 //	@Param			If-Match	header		string		false	"ETag of the version you read"
 //	@Param			patch		body		ActorInput	true	"The fields to change"
@@ -609,11 +641,13 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 
 // ArchiveActor godoc
 //
+//	@ID			archiveActor
 //	@Summary		Archive an actor
 //	@Description	Removes the actor and its services from the directory. The record stays as a tombstone (GET answers 410, change feeds report the deletion). An actor that heads active child actors cannot be archived (409). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path	string	true	"Actor id"	format(uuid)
 //	@Param			If-Match	header	string	false	"ETag of the version you read"
 //	@Success		204			"Archived"
@@ -646,11 +680,13 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 
 // RestoreActor godoc
 //
+//	@ID			restoreActor
 //	@Summary		Restore an archived actor
 //	@Description	Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).
 //	@Tags			actors
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string	true	"Actor id"	format(uuid)
 //	@Param			If-Match	header		string	false	"ETag of the version you read"
 //	@Success		200			{object}	Actor

@@ -36,7 +36,7 @@ type TokenResponse struct {
 type TokenRequest struct {
 	GrantType    string `json:"grant_type" enums:"client_credentials,refresh_token" example:"client_credentials"`
 	ClientID     string `json:"client_id,omitempty" format:"uuid"`
-	ClientSecret string `json:"client_secret,omitempty"`
+	ClientSecret string `json:"client_secret,omitempty" example:"cs_…"`
 	RefreshToken string `json:"refresh_token,omitempty"`
 }
 
@@ -47,6 +47,7 @@ type LogoutRequest struct {
 
 // Login godoc
 //
+//	@ID			logIn
 //	@Summary		Log in
 //	@Description	Exchanges an e-mail and password for a short-lived access token and a refresh token. Wrong e-mails, wrong passwords and disabled accounts get the same 401. Limited per IP address and per account (429 with Retry-After).
 //	@Tags			auth
@@ -110,6 +111,7 @@ func seconds(d time.Duration) int64 { return int64(d.Round(time.Second) / time.S
 
 // Token godoc
 //
+//	@ID			requestToken
 //	@Summary		Get a token (OAuth2)
 //	@Description	client_credentials: a partner client exchanges its client_id and client_secret (in the body, or with HTTP Basic authentication) for a short-lived access token limited to its sources and scopes. refresh_token: a person exchanges a refresh token for a new access and refresh token (the old refresh token stops working; presenting it again revokes the session). Accepts JSON or application/x-www-form-urlencoded. Limited per IP address and per client.
 //	@Tags			auth
@@ -208,6 +210,7 @@ func readTokenRequest(c *gin.Context) (TokenRequest, error) {
 
 // Logout godoc
 //
+//	@ID			logOut
 //	@Summary		Log out
 //	@Description	Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.
 //	@Tags			auth
@@ -240,6 +243,7 @@ type PasswordChange struct {
 
 // ChangePassword godoc
 //
+//	@ID			changePassword
 //	@Summary		Change my password
 //	@Description	Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, not built on the e-mail or name, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.
 //	@Tags			me
@@ -281,6 +285,7 @@ type PasswordResetInput struct {
 
 // ResetPassword godoc
 //
+//	@ID			resetPassword
 //	@Summary		Set a new password with a reset link
 //	@Description	For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.
 //	@Tags			auth

@@ -15,8 +15,10 @@ import (
 // Tombstone says a record left the directory (archived), or is hidden from
 // this caller (a service back to draft): remove it from your copy.
 type Tombstone struct {
-	Entity string `json:"entity" enums:"actor,service"`
-	ID     string `json:"id" format:"uuid"`
+	Entity   string `json:"entity" enums:"actor,service"`
+	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
+	// Deprecated: the former name of entity_id, sent until version 1.2.
+	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// null for a hidden draft.
 	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 }
@@ -24,9 +26,11 @@ type Tombstone struct {
 // ChangeEntry is one record of the change feed in its current state.
 type ChangeEntry struct {
 	// Position in the feed; entries come in increasing seq.
-	Seq    int64  `json:"seq" example:"1042"`
-	Entity string `json:"entity" enums:"actor,service"`
-	ID     string `json:"id" format:"uuid"`
+	Seq      int64  `json:"seq" example:"1042"`
+	Entity   string `json:"entity" enums:"actor,service"`
+	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
+	// Deprecated: the former name of entity_id, sent until version 1.2.
+	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// create and update carry the record; archive and hide a tombstone.
 	Op      string    `json:"op" enums:"create,update,archive,hide"`
 	At      time.Time `json:"at" format:"date-time"`
@@ -38,37 +42,55 @@ type ChangeEntry struct {
 	Tombstone *Tombstone `json:"tombstone" extensions:"x-nullable"`
 }
 
-// ChangeMeta describes a page of the change feed.
-type ChangeMeta struct {
+// FeedMeta describes a page of a change feed (/changes, /referrals/changes).
+// It is the lists' ListMeta without total: a feed has no end, only a point
+// where nothing more is waiting yet.
+type FeedMeta struct {
 	Limit int `json:"limit" example:"100"`
-	// Pass it as after to get the next changes (also when has_more is
-	// false: later changes will follow it).
+	// Pass it back as cursor to get the next changes. Never null: when
+	// has_more is false, later changes will follow it.
 	NextCursor string `json:"next_cursor" example:"1042"`
-	// More changes are already waiting after this page.
-	HasMore bool `json:"has_more"`
+	// More changes are already waiting after this page: call again at once.
+	HasMore bool `json:"has_more" example:"false"`
 }
 
-// ChangeLinks are the links of a page of the change feed.
-type ChangeLinks struct {
-	Self string `json:"self"`
-	// Always set: poll it later when has_more is false.
-	Next string `json:"next"`
+// FeedLinks are the links of a page of a change feed.
+type FeedLinks struct {
+	Self string `json:"self" example:"/api/v1/changes?cursor=1000&limit=100"`
+	// Always set: follow it at once while has_more is true, later otherwise.
+	Next string `json:"next" example:"/api/v1/changes?cursor=1042&limit=100"`
+}
+
+// feedPage builds the meta and links of a feed page that ends at next.
+func feedPage(c *gin.Context, next int64, limit int, more bool) (FeedMeta, FeedLinks) {
+	cur := strconv.FormatInt(next, 10)
+	q := c.Request.URL.Query()
+	q.Del("after") // the former name of cursor
+	q.Set("cursor", cur)
+	q.Set("limit", strconv.Itoa(limit))
+	u := url.URL{Path: c.Request.URL.Path, RawQuery: q.Encode()}
+	return FeedMeta{Limit: limit, NextCursor: cur, HasMore: more}, FeedLinks{Self: c.Request.URL.RequestURI(), Next: u.RequestURI()}
 }
 
 // ChangeList is one page of the change feed.
 type ChangeList struct {
 	Data  []ChangeEntry `json:"data"`
-	Meta  ChangeMeta    `json:"meta"`
-	Links ChangeLinks   `json:"links"`
+	Meta  FeedMeta      `json:"meta"`
+	Links FeedLinks     `json:"links"`
 }
 
 // ListChanges godoc
 //
+//	@ID			listChanges
 //	@Summary		Follow the changes of the directory
-//	@Description	Returns creations, updates and archives of actors and services in commit order, after the cursor. Following next_cursor never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start with after=0 (or without after) to read the whole history, or list the directory first and follow from the cursor you kept.
+//	@Description	Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.
 //	@Tags			changes
 //	@Produce		json
-//	@Param			after	query		string	false	"The next_cursor of the previous page; 0 for the beginning"	default(0)
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning"	default(0)	example(1042)
+//	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)
 //	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true"	collectionFormat(csv)	example(caf-13)
 //	@Success		200		{object}	ChangeList
@@ -77,22 +99,8 @@ type ChangeList struct {
 //	@Router			/api/v1/changes [get]
 func (h *Handler) ListChanges(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
-	var after int64
-	if s := q.one("after"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			q.errs.Add("after", "must be the next_cursor of a previous page (a non-negative integer)")
-		}
-		after = n
-	}
-	limit := 100
-	if s := q.one("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 1000 {
-			q.errs.Add("limit", "must be an integer from 1 to 1000")
-		}
-		limit = n
-	}
+	after := q.seqCursor()
+	limit := q.limit(100, 1000)
 	sources := q.strings("source")
 	for i, s := range sources {
 		sources[i] = strings.ToLower(s)
@@ -111,13 +119,7 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 		}
 		out.Data = append(out.Data, newChangeEntry(e, func(a *models.Actor) Actor { return h.actorView(c, a) }))
 	}
-	next := strconv.FormatInt(feed.Next, 10)
-	out.Meta = ChangeMeta{Limit: limit, NextCursor: next, HasMore: feed.HasMore}
-	v := url.Values{"after": {next}, "limit": {strconv.Itoa(limit)}}
-	if len(sources) > 0 {
-		v.Set("source", strings.Join(sources, ","))
-	}
-	out.Links = ChangeLinks{Self: c.Request.URL.RequestURI(), Next: c.Request.URL.Path + "?" + v.Encode()}
+	out.Meta, out.Links = feedPage(c, feed.Next, limit, feed.HasMore)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }
@@ -126,10 +128,10 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 // by actorView (which applies the contact rule for the reader), or a
 // tombstone. The change feed and the webhooks' payloads share it.
 func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) ChangeEntry {
-	ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, ID: e.EntityID, Op: e.Op, At: e.At, Version: e.Version}
+	ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID, Op: e.Op, At: e.At, Version: e.Version}
 	switch {
 	case e.Op == models.FeedArchive || e.Op == models.FeedHide:
-		ts := &Tombstone{Entity: e.Entity, ID: e.EntityID}
+		ts := &Tombstone{Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID}
 		if e.Actor != nil {
 			ts.ArchivedAt = e.Actor.ArchivedAt
 		} else if e.Service != nil {
@@ -144,4 +146,20 @@ func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) Cha
 		ce.Service = &s
 	}
 	return ce
+}
+
+// seqCursor reads the cursor of a change feed: the seq of the last change
+// read (its next_cursor), 0 or absent for the beginning. after is its
+// former name.
+func (q *queryParser) seqCursor() int64 {
+	name, s := q.alias("cursor", "after")
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		q.errs.Add(name, "must be the next_cursor of a previous page (a non-negative integer)")
+		return 0
+	}
+	return n
 }

@@ -40,16 +40,16 @@ type PartnerClientList struct {
 
 // PartnerClientInput registers a client.
 type PartnerClientInput struct {
-	Name    string   `json:"name" example:"CAF des Bouches-du-Rhône"`
-	Sources []string `json:"sources" example:"caf-13"`
-	Scopes  []string `json:"scopes" example:"sync:write"`
+	Name    string   `json:"name" minLength:"1" maxLength:"200" example:"CAF des Bouches-du-Rhône"`
+	Sources []string `json:"sources" validate:"min=1" maxLength:"64" example:"caf-13"`
+	Scopes  []string `json:"scopes" enums:"directory:write,sync:write" example:"sync:write"`
 }
 
 // PartnerClientPatch changes a client; absent fields are kept.
 type PartnerClientPatch struct {
-	Name     *string   `json:"name,omitempty"`
-	Sources  *[]string `json:"sources,omitempty"`
-	Scopes   *[]string `json:"scopes,omitempty"`
+	Name     *string   `json:"name,omitempty" minLength:"1" maxLength:"200"`
+	Sources  *[]string `json:"sources,omitempty" validate:"min=1" maxLength:"64" example:"caf-13"`
+	Scopes   *[]string `json:"scopes,omitempty" enums:"directory:write,sync:write" example:"sync:write"`
 	Disabled *bool     `json:"disabled,omitempty"`
 }
 
@@ -66,6 +66,7 @@ func newPartnerClient(c *models.PartnerClient) PartnerClient {
 
 // ListClients godoc
 //
+//	@ID			listClients
 //	@Summary		List partner clients
 //	@Description	Platform administrators only.
 //	@Tags			partner clients
@@ -102,6 +103,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 
 // CreateClient godoc
 //
+//	@ID			createClient
 //	@Summary		Register a partner client
 //	@Description	Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel.
 //	@Tags			partner clients
@@ -139,7 +141,9 @@ func (h *Handler) CreateClient(c *gin.Context) error {
 
 // GetClient godoc
 //
+//	@ID			getClient
 //	@Summary		Get a partner client
+//	@Description	The client's name, sources, scopes and state; never its secret. Platform administrators only.
 //	@Tags			partner clients
 //	@Produce		json
 //	@Security		BearerAuth
@@ -163,6 +167,7 @@ func (h *Handler) GetClient(c *gin.Context) error {
 
 // UpdateClient godoc
 //
+//	@ID			updateClient
 //	@Summary		Change a partner client
 //	@Description	Rename, change sources or scopes, disable or enable. A disabled client's tokens are refused on their next request.
 //	@Tags			partner clients
@@ -198,6 +203,7 @@ func (h *Handler) UpdateClient(c *gin.Context) error {
 
 // RotateClientSecret godoc
 //
+//	@ID			rotateClientSecret
 //	@Summary		Rotate a partner client's secret
 //	@Description	Issues a new secret, shown this once; the old one stops working at once.
 //	@Tags			partner clients

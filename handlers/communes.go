@@ -64,13 +64,17 @@ func newCommune(c *commune.Commune) Commune {
 
 // ListCommunes godoc
 //
+//	@ID			listCommunes
 //	@Summary		Find a commune
 //	@Description	The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first; or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.
 //	@Tags			communes
 //	@Produce		json
-//	@Param			q				query		string	false	"Name prefix or INSEE code"
-//	@Param			departement		query		string	false	"Département code"
-//	@Param			postal_code		query		string	false	"Postal code"
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
+//	@Param			q				query		string	false	"Name prefix or INSEE code"	example(st etie)
+//	@Param			departement		query		string	false	"Département code"	example(13)
+//	@Param			postal_code		query		string	false	"Postal code"	example(98800)
 //	@Param			arrondissements	query		bool	false	"Include the municipal arrondissements of Paris, Lyon and Marseille"
 //	@Param			cursor			query		string	false	"Cursor from a previous page"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)

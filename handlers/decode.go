@@ -58,13 +58,48 @@ func decodeJSON(c *gin.Context, dst any) error {
 }
 
 // decodeChanges decodes the body of a PATCH that names the fields to change
-// (absent fields are kept), sent as JSON or as a merge patch.
-func decodeChanges(c *gin.Context, dst any) error {
+// (absent fields are kept), sent as JSON or as a merge patch. In a merge
+// patch null removes a field: the fields named in clearable are text that
+// null clears (as ""); null is refused for the others, which cannot be
+// removed, rather than read as « absent » and silently ignored.
+func decodeChanges(c *gin.Context, dst any, clearable ...string) error {
 	b, err := readBody(c, mediaJSON, mediaMergePatch)
 	if err != nil {
 		return err
 	}
+	if b, err = patchNulls(b, clearable); err != nil {
+		return err
+	}
 	return unmarshalStrict(b, dst)
+}
+
+// patchNulls applies the rule of decodeChanges to the top-level members of
+// a JSON object; other bodies are left for unmarshalStrict to judge.
+func patchNulls(b []byte, clearable []string) ([]byte, error) {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return b, nil
+	}
+	var fe models.FieldErrors
+	changed := false
+	for k, v := range m {
+		if string(bytes.TrimSpace(v)) != "null" {
+			continue
+		}
+		if slices.Contains(clearable, k) {
+			m[k], changed = json.RawMessage(`""`), true
+			continue
+		}
+		fe.Add(clip(k), "must not be null: omit it to keep the value")
+	}
+	if len(fe) > 0 {
+		slices.SortFunc(fe, func(a, b models.FieldError) int { return strings.Compare(a.Field, b.Field) })
+		return nil, &models.Error{Code: models.EBADREQUEST, Message: "The patch removes fields that cannot be removed.", Fields: fe}
+	}
+	if !changed {
+		return b, nil
+	}
+	return json.Marshal(m)
 }
 
 func unmarshalStrict(b []byte, dst any) error {

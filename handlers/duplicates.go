@@ -87,10 +87,14 @@ func newDuplicateLink(l *models.DuplicateLink) DuplicateLink {
 
 // ListDuplicates godoc
 //
+//	@ID			listDuplicates
 //	@Summary		List possible duplicates
 //	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
 //	@Tags			duplicates
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			status		query		[]string	false	"suggested, confirmed, dismissed"	collectionFormat(csv)
 //	@Param			actor_id	query		string		false	"Links of this actor"	format(uuid)
 //	@Param			cursor		query		string		false	"The next_cursor of the previous page"
@@ -128,6 +132,7 @@ func (h *Handler) ListDuplicates(c *gin.Context) error {
 
 // ConfirmDuplicate godoc
 //
+//	@ID			confirmDuplicate
 //	@Summary		Confirm a possible duplicate
 //	@Description	Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).
 //	@Tags			duplicates
@@ -145,6 +150,7 @@ func (h *Handler) ConfirmDuplicate(c *gin.Context) error {
 
 // DismissDuplicate godoc
 //
+//	@ID			dismissDuplicate
 //	@Summary		Dismiss a possible duplicate
 //	@Description	Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors.
 //	@Tags			duplicates

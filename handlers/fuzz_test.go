@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"errors"
 	"net/url"
 	"testing"
@@ -55,6 +56,35 @@ func FuzzDecodeBody(f *testing.F) {
 			if !errors.As(err, &e) || e.Code != models.EBADREQUEST {
 				t.Fatalf("%q gave %v, want a 400", b, err)
 			}
+		}
+	})
+}
+
+// FuzzPatchNulls feeds arbitrary bodies to the null rule of merge patches:
+// never a panic; a body it changes is still a JSON object, the clearable
+// nulls now "", and a refusal is a 400 naming the fields.
+func FuzzPatchNulls(f *testing.F) {
+	for _, s := range []string{`{"job_title": null}`, `{"a": null, "job_title": null}`, `[null]`, `null`, `{"job_title": "x"}`, `{"job_title":null,"job_title":1}`, `{`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		out, err := patchNulls([]byte(body), []string{"job_title"})
+		if err != nil {
+			var e *models.Error
+			if !errors.As(err, &e) || e.Code != models.EBADREQUEST || len(e.Fields) == 0 {
+				t.Fatalf("%q gave %v, want a 400 with fields", body, err)
+			}
+			return
+		}
+		if string(out) == body {
+			return
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(out, &m); err != nil {
+			t.Fatalf("%q became %q, not an object: %v", body, out, err)
+		}
+		if v, ok := m["job_title"]; ok && string(v) == "null" {
+			t.Fatalf("%q kept a null job_title: %q", body, out)
 		}
 	})
 }

@@ -164,7 +164,7 @@ func listMeta(c *gin.Context, p models.ListParams, total int64, next string) (Li
 	m := ListMeta{Total: total, Limit: min(p.Limit, models.MaxLimit)}
 	l := ListLinks{Self: c.Request.URL.RequestURI()}
 	if next != "" {
-		m.NextCursor = &next
+		m.NextCursor, m.HasMore = &next, true
 		q := c.Request.URL.Query()
 		q.Set("cursor", next)
 		u := url.URL{Path: c.Request.URL.Path, RawQuery: q.Encode()}

@@ -17,6 +17,7 @@ type Health struct {
 
 // Healthz godoc
 //
+//	@ID			getHealth
 //	@Summary		Liveness probe
 //	@Description	Answers 200 while the process serves HTTP; it does not touch the database.
 //	@Tags			operations
@@ -52,12 +53,17 @@ type FollowerHealth struct {
 	BehindSeconds float64 `json:"behind_seconds" example:"0"`
 	// Errors counts failed attempts since start (they are retried).
 	Errors int64 `json:"errors" example:"0"`
+	// Standby: another replica holds this follower's turn (work done once
+	// per database, such as duplicate detection); applied_seq and lag are
+	// that replica's progress.
+	Standby bool `json:"standby" example:"false"`
 }
 
 // Readyz godoc
 //
+//	@ID			getReadiness
 //	@Summary		Readiness probe
-//	@Description	Answers 200 when the database answers, 503 otherwise, with the lag of this process's read models (the search index follows the database's change log: writes by other replicas or a command-line import reach it within about a second).
+//	@Description	Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by).
 //	@Tags			operations
 //	@Produce		json
 //	@Success		200	{object}	Readiness
@@ -70,7 +76,7 @@ func (h *Handler) Readyz(c *gin.Context) error {
 	out := Readiness{Status: "ok", Version: h.Version, Engine: h.Store.Engine(), Followers: []FollowerHealth{}}
 	for _, f := range h.Store.FollowerStats() {
 		out.Followers = append(out.Followers, FollowerHealth{Name: f.Name, AppliedSeq: f.Applied, Lag: f.Lag,
-			BehindSeconds: f.Behind.Round(time.Millisecond).Seconds(), Errors: f.Errors})
+			BehindSeconds: f.Behind.Round(time.Millisecond).Seconds(), Errors: f.Errors, Standby: f.Standby})
 	}
 	writeJSON(c, http.StatusOK, out)
 	return nil

@@ -10,13 +10,15 @@ import (
 	"carnet/models"
 )
 
-// Who says who made a change.
+// Who says who acted: the one shape of « who » across the API (history,
+// trail, suggestions, referral events).
 type Who struct {
-	Kind string `json:"kind" enums:"user,client,system"`
+	// user: a person's account; client: a partner client; system: the platform itself (imports, maintenance).
+	Kind string `json:"kind" enums:"user,client,system" example:"user"`
 	// The account or partner client id; "" for the system.
-	ID string `json:"id"`
-	// The account's e-mail or the client's name.
-	Label string `json:"label"`
+	ID string `json:"id" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
+	// A name for people to read: the account's e-mail (its display name on referrals, where e-mails stay private), the client's name, « compte supprimé » once the account is deleted; "" for the system.
+	Label string `json:"label" example:"camille.martin@example.fr"`
 }
 
 // FieldChange is one changed field.
@@ -62,6 +64,7 @@ func newHistoryEvent(e *models.AuditEvent) HistoryEvent {
 
 // ActorHistory godoc
 //
+//	@ID			listActorHistory
 //	@Summary		History of an actor
 //	@Description	Every creation, update and archiving, newest first: who (account or partner client), when, through which channel (api, sync, suggestion…) and each changed field's old and new values. The structure's managers, the territory's coordinators and administrators.
 //	@Tags			history
@@ -86,6 +89,7 @@ func (h *Handler) ActorHistory(c *gin.Context) error {
 
 // ServiceHistory godoc
 //
+//	@ID			listServiceHistory
 //	@Summary		History of a service
 //	@Description	As for actors; visible to the managers of the service's structure, the territory's coordinators and administrators.
 //	@Tags			history

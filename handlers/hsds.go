@@ -35,6 +35,7 @@ const maxProximity = 100_000
 
 // HSDSInfo godoc
 //
+//	@ID			hsdsGetInfo
 //	@Summary		HSDS API details
 //	@Description	The HSDS version, profile and OpenAPI document of the Open Referral HSDS 3.0 view. Every /api/hsds/v3 endpoint is public (no token) and answers with Access-Control-Allow-Origin: *.
 //	@Tags			hsds
@@ -42,7 +43,6 @@ const maxProximity = 100_000
 //	@Success		200	{object}	hsds.HSDSAPIInfo
 //	@Failure		400	{object}	Problem
 //	@Router			/api/hsds/v3 [get]
-//	@Router			/api/hsds/v3/ [get]
 func (h *Handler) HSDSInfo(c *gin.Context) error {
 	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSAPIInfo, error) {
 		return hsds.HSDSAPIInfo{Version: HSDSVersion, Profile: hsdsProfile, OpenAPIURL: publicBaseURL(c) + HSDSBasePath + "/openapi.json"}, nil
@@ -183,6 +183,7 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 
 // HSDSServices godoc
 //
+//	@ID			hsdsListServices
 //	@Summary		HSDS services
 //	@Description	Pages through the published services of live places as HSDS 3.0 services, in creation order. Lists carry each service's one-to-one fields and its organization; full=true nests everything (phones, schedules, service_at_locations, languages, cost_options, contacts, attributes). Filters all hold together; taxonomy_term_id and taxonomy_id take one id or several, comma-separated (any of).
 //	@Tags			hsds
@@ -217,6 +218,7 @@ func (h *Handler) HSDSServices(c *gin.Context) error {
 
 // HSDSService godoc
 //
+//	@ID			hsdsGetService
 //	@Summary		HSDS service
 //	@Description	A published service of a live place, fully nested: its organization, its service_at_location with the location, phones and contact (when the structure published its contact details), weekly schedules from its opening hours, languages, cost options and attributes (Carnet's vocabulary values as taxonomy terms).
 //	@Tags			hsds
@@ -234,6 +236,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 
 // HSDSServicesAtLocation godoc
 //
+//	@ID			hsdsListServicesAtLocation
 //	@Summary		HSDS services at location
 //	@Description	One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre: the mean of the centres of its communes in the official commune reference, or of the directory's places with that postal code when the reference does not know it).
 //	@Tags			hsds
@@ -279,6 +282,7 @@ func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
 
 // HSDSServiceAtLocation godoc
 //
+//	@ID			hsdsGetServiceAtLocation
 //	@Summary		HSDS service at location
 //	@Description	A service at its location, both fully nested.
 //	@Tags			hsds
@@ -296,6 +300,7 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 
 // HSDSOrganizations godoc
 //
+//	@ID			hsdsListOrganizations
 //	@Summary		HSDS organizations
 //	@Description	Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services.
 //	@Tags			hsds
@@ -318,6 +323,7 @@ func (h *Handler) HSDSOrganizations(c *gin.Context) error {
 
 // HSDSOrganization godoc
 //
+//	@ID			hsdsGetOrganization
 //	@Summary		HSDS organization
 //	@Description	A live place as a fully nested HSDS organization, with its services (basic, or full with full_service=true).
 //	@Tags			hsds
@@ -338,6 +344,7 @@ func (h *Handler) HSDSOrganization(c *gin.Context) error {
 
 // HSDSTaxonomies godoc
 //
+//	@ID			hsdsListTaxonomies
 //	@Summary		HSDS taxonomies
 //	@Description	Carnet's vocabularies (GET /api/v1/vocabularies) as HSDS taxonomies: themes, publics, fees, typologies…
 //	@Tags			hsds
@@ -359,7 +366,9 @@ func (h *Handler) HSDSTaxonomies(c *gin.Context) error {
 
 // HSDSTaxonomy godoc
 //
+//	@ID			hsdsGetTaxonomy
 //	@Summary		HSDS taxonomy
+//	@Description	One of Carnet's vocabularies as an HSDS taxonomy; its id is the same on every Carnet.
 //	@Tags			hsds
 //	@Produce		json
 //	@Param			id	path		string	true	"Taxonomy id"
@@ -380,6 +389,7 @@ func (h *Handler) HSDSTaxonomy(c *gin.Context) error {
 
 // HSDSTaxonomyTerms godoc
 //
+//	@ID			hsdsListTaxonomyTerms
 //	@Summary		HSDS taxonomy terms
 //	@Description	The values of Carnet's vocabularies as HSDS taxonomy terms: code is the value's slug (accepted by /api/v1 wherever the value is), name its label. Terms are flat: every term is a top-level term and none has children.
 //	@Tags			hsds
@@ -415,7 +425,9 @@ func (h *Handler) HSDSTaxonomyTerms(c *gin.Context) error {
 
 // HSDSTaxonomyTerm godoc
 //
+//	@ID			hsdsGetTaxonomyTerm
 //	@Summary		HSDS taxonomy term
+//	@Description	One term of a vocabulary as an HSDS taxonomy term; its id is the same on every Carnet.
 //	@Tags			hsds
 //	@Produce		json
 //	@Param			id	path		string	true	"Taxonomy term id"

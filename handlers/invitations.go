@@ -18,7 +18,7 @@ type InvitationInput struct {
 	// Make the person a platform administrator.
 	PlatformAdmin bool `json:"platform_admin,omitempty"`
 	// Make the person a territorial coordinator.
-	Coordinator *TerritoryBody `json:"coordinator,omitempty"`
+	Coordinator *TerritoryInput `json:"coordinator,omitempty"`
 }
 
 // InvitationCreated is an invitation. When the service sends e-mail, the
@@ -62,6 +62,7 @@ func newInvitationCreated(inv *models.Invitation, token string, emailed bool) In
 
 // CreateInvitation godoc
 //
+//	@ID			createInvitation
 //	@Summary		Invite a person
 //	@Description	Administrators invite anyone with any grant (administration, a coordinator's territory, a role on a structure). Managers invite people to their own structure, with AddMember. When the service sends e-mail, the invitation link goes to the invited address (delivery email); otherwise the answer carries the token, shown this once (delivery manual). It expires after 7 days.
 //	@Tags			accounts
@@ -103,6 +104,7 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 
 // AcceptInvitation godoc
 //
+//	@ID			acceptInvitation
 //	@Summary		Accept an invitation
 //	@Description	Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants. Then log in at POST /api/v1/auth/login. Limited per IP address.
 //	@Tags			accounts

@@ -34,7 +34,7 @@ type JoinRequestList struct {
 // JoinRequestInput asks to join a structure.
 type JoinRequestInput struct {
 	// A word for the managers: who you are, why you join.
-	Message string `json:"message,omitempty" example:"Conseillère numérique arrivée en septembre."`
+	Message string `json:"message,omitempty" example:"Conseillère numérique arrivée en septembre." maxLength:"500"`
 }
 
 // JoinRequestDecision accepts or refuses a request.
@@ -42,7 +42,7 @@ type JoinRequestDecision struct {
 	Status string `json:"status" enums:"accepted,refused"`
 	// The role given when accepting; member by default.
 	Role   string `json:"role,omitempty" enums:"manager,member"`
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty" maxLength:"500"`
 }
 
 func newJoinRequest(j *models.JoinRequest) JoinRequest {
@@ -52,6 +52,7 @@ func newJoinRequest(j *models.JoinRequest) JoinRequest {
 
 // CreateJoinRequest godoc
 //
+//	@ID			createJoinRequest
 //	@Summary		Ask to join a structure
 //	@Description	Any person with an account; the structure's managers accept or refuse.
 //	@Tags			members
@@ -91,6 +92,7 @@ func (h *Handler) CreateJoinRequest(c *gin.Context) error {
 
 // ListJoinRequests godoc
 //
+//	@ID			listJoinRequests
 //	@Summary		List a structure's join requests
 //	@Description	The structure's managers and administrators.
 //	@Tags			members
@@ -116,7 +118,9 @@ func (h *Handler) ListJoinRequests(c *gin.Context) error {
 
 // ListMyJoinRequests godoc
 //
+//	@ID			listMyJoinRequests
 //	@Summary		List my join requests
+//	@Description	The caller's requests to join structures' teams, newest first, with their decision.
 //	@Tags			me
 //	@Produce		json
 //	@Security		BearerAuth
@@ -161,6 +165,7 @@ func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) e
 
 // DecideJoinRequest godoc
 //
+//	@ID			decideJoinRequest
 //	@Summary		Accept or refuse a join request
 //	@Description	Accepting makes the person a member (or manager) at once.
 //	@Tags			members

@@ -56,6 +56,7 @@ func (h *Handler) teamRef(c *gin.Context) (models.ActorRef, error) {
 
 // ListMembers godoc
 //
+//	@ID			listMembers
 //	@Summary		List a structure's members
 //	@Description	The structure's managers (including managers of its network) and administrators.
 //	@Tags			members
@@ -95,6 +96,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 
 // AddMember godoc
 //
+//	@ID			addMember
 //	@Summary		Invite a person to the team
 //	@Description	Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.
 //	@Tags			members
@@ -134,6 +136,7 @@ func (h *Handler) AddMember(c *gin.Context) error {
 
 // UpdateMember godoc
 //
+//	@ID			updateMember
 //	@Summary		Change a member's role
 //	@Description	The structure's managers and administrators. Demoting the structure's last manager answers 409. Recorded in the structure's security trail.
 //	@Tags			members
@@ -171,6 +174,7 @@ func (h *Handler) UpdateMember(c *gin.Context) error {
 
 // RemoveMember godoc
 //
+//	@ID			removeMember
 //	@Summary		Remove a member
 //	@Description	Managers and administrators remove anyone; a member may leave by removing themselves. The person loses the structure's rights on their next request. A structure keeps at least one manager: removing (or demoting) its last manager answers 409; make another member manager first. Recorded in the structure's security trail.
 //	@Tags			members

@@ -36,6 +36,7 @@ type StaleList struct {
 
 // ListStale godoc
 //
+//	@ID			listStale
 //	@Summary		List the records of a territory to check again
 //	@Description	The live places (not permanently closed) of the caller's territory that were not checked for `months` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.
 //	@Tags			quality

@@ -144,7 +144,16 @@ func (q *queryParser) flag(name string) bool {
 }
 
 func (q *queryParser) timestamp(name string) *time.Time {
-	s := q.one(name)
+	return q.parseTime(name, q.one(name))
+}
+
+// timestampAlias is timestamp for a parameter that also answers to its
+// former name (see alias).
+func (q *queryParser) timestampAlias(name, former string) *time.Time {
+	return q.parseTime(q.alias(name, former))
+}
+
+func (q *queryParser) parseTime(name, s string) *time.Time {
 	if s == "" {
 		return nil
 	}
@@ -155,6 +164,22 @@ func (q *queryParser) timestamp(name string) *time.Time {
 	}
 	t = t.UTC()
 	return &t
+}
+
+// alias reads a single-valued parameter that was renamed (README, « API
+// conventions »): its former name keeps working for one more version, and
+// giving both is refused rather than guessing which one was meant. It
+// returns the name the client used, for error messages, and the value.
+func (q *queryParser) alias(name, former string) (string, string) {
+	v, old := q.one(name), q.one(former)
+	switch {
+	case v != "" && old != "":
+		q.errs.Addf(former, "is the former name of %s: give only %s", name, name)
+		return name, v
+	case old != "":
+		return former, old
+	}
+	return name, v
 }
 
 func (q *queryParser) id(name string) string {
@@ -173,14 +198,22 @@ func (q *queryParser) page(sorts ...string) models.ListParams {
 		q.errs.Addf("sort", "must be one of %s", strings.Join(sorts, ", "))
 	}
 	p.Cursor = q.one("cursor")
-	if s := q.one("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > models.MaxLimit {
-			q.errs.Addf("limit", "must be an integer from 1 to %d", models.MaxLimit)
-		}
-		p.Limit = n
-	}
+	p.Limit = q.limit(models.DefaultLimit, models.MaxLimit)
 	return p
+}
+
+// limit reads the page size, from 1 to max (def when absent).
+func (q *queryParser) limit(def, max int) int {
+	s := q.one("limit")
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > max {
+		q.errs.Addf("limit", "must be an integer from 1 to %d", max)
+		return def
+	}
+	return n
 }
 
 // err reports every problem, including parameters the endpoint does not

@@ -12,7 +12,7 @@ import (
 // ReferralMessageInput is a message to the other structure of a referral.
 type ReferralMessageInput struct {
 	// At most 2,000 characters. Like the whole referral, only the two structures read it, and it is erased with the person's data.
-	Body string `json:"body" example:"Elle viendra mardi à 10 h."`
+	Body string `json:"body" example:"Elle viendra mardi à 10 h." minLength:"1" maxLength:"2000"`
 	// The structure you write for, when you belong to both; by default the one you belong to.
 	ActorID string `json:"actor_id,omitempty" format:"uuid"`
 }
@@ -48,6 +48,7 @@ func newReferralMessage(n *namer, r *models.Referral, m *models.ReferralMessage)
 
 // ListReferralMessages godoc
 //
+//	@ID			listReferralMessages
 //	@Summary		Read a referral's messages
 //	@Description	The conversation between the two structures about one referral, oldest first. Members of the two structures only; anyone else gets 404. Messages are erased with the person's data at the end of retention.
 //	@Tags			referrals
@@ -89,6 +90,7 @@ func (h *Handler) ListReferralMessages(c *gin.Context) error {
 
 // PostReferralMessage godoc
 //
+//	@ID			postReferralMessage
 //	@Summary		Write to the other structure of a referral
 //	@Description	A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409).
 //	@Tags			referrals
@@ -167,6 +169,7 @@ type ReferralForwardInput struct {
 
 // ForwardReferral godoc
 //
+//	@ID			forwardReferral
 //	@Summary		Forward a referral to another service
 //	@Description	The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise). Answers the new referral.
 //	@Tags			referrals

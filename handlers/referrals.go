@@ -16,14 +16,14 @@ import (
 // PersonInput is the person referred: only what the receiving structure
 // needs to contact and help them. No birth date, no social security number.
 type PersonInput struct {
-	FirstName string `json:"first_name" example:"Nadia"`
-	LastName  string `json:"last_name" example:"B."`
+	FirstName string `json:"first_name" example:"Nadia" minLength:"1" maxLength:"100"`
+	LastName  string `json:"last_name" example:"B." minLength:"1" maxLength:"100"`
 	// How the person prefers to be contacted: phone, email, or through the referent (the sender).
 	ContactChannel string `json:"contact_channel" enums:"phone,email,referent" example:"phone"`
 	// The phone number or e-mail; empty with referent.
 	Contact string `json:"contact,omitempty" example:"06 12 34 56 78"`
 	// When the person is available, in words.
-	Availability string `json:"availability,omitempty" example:"Les matins sauf le mercredi"`
+	Availability string `json:"availability,omitempty" example:"Les matins sauf le mercredi" maxLength:"500"`
 }
 
 // ConsentInput records the person's consent and the referent's commitment.
@@ -42,11 +42,11 @@ type ReferralInput struct {
 	FromActorID string `json:"from_actor_id" format:"uuid"`
 	ToServiceID string `json:"to_service_id" format:"uuid"`
 	// The person's needs.
-	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives" validate:"min=1,max=20"`
 	// The situation in a few words, without health or other sensitive details.
-	Situation string       `json:"situation,omitempty" example:"Doit renouveler sa carte de séjour en ligne, pas d'ordinateur."`
+	Situation string       `json:"situation,omitempty" example:"Doit renouveler sa carte de séjour en ligne, pas d'ordinateur." maxLength:"2000"`
 	Person    PersonInput  `json:"person"`
-	Message   string       `json:"message,omitempty" example:"Personne très angoissée par les démarches en ligne."`
+	Message   string       `json:"message,omitempty" example:"Personne très angoissée par les démarches en ligne." maxLength:"2000"`
 	Consent   ConsentInput `json:"consent"`
 }
 
@@ -106,11 +106,17 @@ type ReferralEvent struct {
 	Kind   string    `json:"kind" enums:"status,message,reminder"`
 	Status string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
 	At     time.Time `json:"at" format:"date-time"`
-	// The account that acted; "" for the platform.
+	// Who acted: a member (user) or the platform (system).
+	Who Who `json:"who"`
+	// The structure on whose behalf they acted; "" for the platform.
+	ActorID string `json:"actor_id" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
+	// The refusal reason code, when refused; "" otherwise.
+	RefusalReason string `json:"refusal_reason" example:"service_full"`
+	// Deprecated: the former name of who.id, sent until version 1.2.
 	ByUserID string `json:"by_user_id"`
-	// The structure on whose behalf; "" for the platform.
+	// Deprecated: the former name of actor_id, sent until version 1.2.
 	ByActorID string `json:"by_actor_id"`
-	// The refusal reason code, when refused.
+	// Deprecated: the former name of refusal_reason, sent until version 1.2.
 	Reason string `json:"reason"`
 }
 
@@ -126,7 +132,8 @@ type ForwardedTo struct {
 type Referral struct {
 	ID        string            `json:"id" format:"uuid"`
 	FromActor ReferralStructure `json:"from_actor"`
-	SenderID  string            `json:"sender_id" format:"uuid"`
+	// Deprecated: the former name of sender.id, sent until version 1.2.
+	SenderID string `json:"sender_id" format:"uuid"`
 	// Who sent it, and how to reach them.
 	Sender    ContactCard       `json:"sender"`
 	ToService Named             `json:"to_service"`
@@ -139,8 +146,9 @@ type Referral struct {
 	Message    string       `json:"message"`
 	Consent    Consent      `json:"consent"`
 	Status     string       `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
-	// A code from the fixed list, when refused.
-	RefusalReason  string     `json:"refusal_reason"`
+	// A code from the fixed list, when refused; "" otherwise.
+	RefusalReason string `json:"refusal_reason" example:""`
+	// The precision given with the refusal; "" otherwise.
 	RefusalDetails string     `json:"refusal_details"`
 	CreatedAt      time.Time  `json:"created_at" format:"date-time"`
 	UpdatedAt      time.Time  `json:"updated_at" format:"date-time"`
@@ -169,34 +177,59 @@ type ReferralList struct {
 // ReferralTransitionInput moves a referral along its lifecycle.
 type ReferralTransitionInput struct {
 	// accepted, refused, completed or no_show (the receiving structure); cancelled (the sending structure).
-	Status string `json:"status" enums:"accepted,refused,completed,no_show,cancelled" example:"accepted"`
+	Status string `json:"status" enums:"accepted,refused,completed,no_show,cancelled" example:"refused"`
 	// When refusing: not_eligible, service_full, wrong_service, not_reachable, person_declined, duplicate or other.
-	Reason string `json:"reason,omitempty" example:"service_full"`
+	RefusalReason string `json:"refusal_reason,omitempty" enums:"not_eligible,service_full,wrong_service,not_reachable,person_declined,duplicate,other" example:"service_full"`
 	// When refusing: a precision (required with other).
+	RefusalDetails string `json:"refusal_details,omitempty" example:"Plus de place avant janvier."`
+	// Deprecated: the former name of refusal_reason, accepted until version 1.2.
+	Reason string `json:"reason,omitempty"`
+	// Deprecated: the former name of refusal_details, accepted until version 1.2.
 	Details string `json:"details,omitempty"`
+}
+
+// refusal returns the refusal's reason and details under their names or
+// their former ones (reason, details); giving both names is refused.
+func (in *ReferralTransitionInput) refusal() (reason, details string, err error) {
+	var fe models.FieldErrors
+	if in.RefusalReason != "" && in.Reason != "" {
+		fe.Add("reason", "is the former name of refusal_reason: give only refusal_reason")
+	}
+	if in.RefusalDetails != "" && in.Details != "" {
+		fe.Add("details", "is the former name of refusal_details: give only refusal_details")
+	}
+	if len(fe) > 0 {
+		return "", "", &models.Error{Code: models.EBADREQUEST, Message: "The transition names a field twice.", Fields: fe}
+	}
+	return cmp.Or(in.RefusalReason, in.Reason), cmp.Or(in.RefusalDetails, in.Details), nil
 }
 
 // ReferralChange is one status change in the feed.
 type ReferralChange struct {
 	Seq int64 `json:"seq"`
 	// status: the referral entered status; message: a message was posted (never its text); reminder: the platform reminded the receiving structure.
-	Kind       string    `json:"kind" enums:"status,message,reminder"`
-	ReferralID string    `json:"referral_id" format:"uuid"`
-	Status     string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
-	Reason     string    `json:"reason"`
-	At         time.Time `json:"at" format:"date-time"`
+	Kind       string `json:"kind" enums:"status,message,reminder"`
+	ReferralID string `json:"referral_id" format:"uuid"`
+	Status     string `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
+	// The refusal reason code, when refused; "" otherwise.
+	RefusalReason string `json:"refusal_reason" example:""`
+	// Deprecated: the former name of refusal_reason, sent until version 1.2.
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at" format:"date-time"`
 	// sent or received, from the caller's structures' point of view.
 	Direction string `json:"direction" enums:"sent,received"`
 	// Where to read the referral (needs a member's login).
 	Link string `json:"link" example:"/api/v1/referrals/019372a4-…"`
 }
 
-// ReferralChanges is one page of the feed.
+// ReferralChanges is one page of the feed, in the envelope of every feed.
 type ReferralChanges struct {
-	Data []ReferralChange `json:"data"`
-	// Pass it back as after to continue; unchanged when nothing new happened.
-	NextCursor string `json:"next_cursor"`
-	// More changes are waiting: call again at once.
+	Data  []ReferralChange `json:"data"`
+	Meta  FeedMeta         `json:"meta"`
+	Links FeedLinks        `json:"links"`
+	// Deprecated: the former place of meta.next_cursor, sent until version 1.2.
+	NextCursor string `json:"next_cursor" example:"1042"`
+	// Deprecated: the former place of meta.has_more, sent until version 1.2.
 	HasMore bool `json:"has_more"`
 }
 
@@ -291,7 +324,12 @@ func newReferral(n *namer, r *models.Referral, events []models.ReferralEvent) Re
 		}
 	}
 	for _, e := range events {
-		out.Events = append(out.Events, ReferralEvent{Kind: e.Kind, Status: e.Status, At: e.At, ByUserID: e.ByUserID, ByActorID: e.ByActorID, Reason: e.Reason})
+		who := Who{Kind: models.WhoSystem}
+		if e.ByUserID != "" {
+			who = Who{Kind: models.WhoUser, ID: e.ByUserID, Label: n.card(e.ByUserID, e.ByActorID).DisplayName}
+		}
+		out.Events = append(out.Events, ReferralEvent{Kind: e.Kind, Status: e.Status, At: e.At, Who: who, ActorID: e.ByActorID, RefusalReason: e.Reason,
+			ByUserID: e.ByUserID, ByActorID: e.ByActorID, Reason: e.Reason})
 	}
 	return out
 }
@@ -317,6 +355,7 @@ func myStructures(p *models.Principal) []string {
 
 // CreateReferral godoc
 //
+//	@ID			createReferral
 //	@Summary		Refer a person to another structure's service
 //	@Description	A member of the sending structure sends a person to a service of another structure. The person's consent and the referent's commitment to the data-protection rules are required; only what is needed is accepted (unknown fields are refused). Only the members of the two structures will see the person's data. contact_channel referent (the person is reached through the sender) needs the sender to share a professional e-mail or phone (PATCH /api/v1/me), else 422. The receiving structure's members are told by e-mail. A service that does not take referrals answers 422, and so does a structure closed today (permanently, or between the dates of a temporary closure), at either end: the message says until when. Retrying with the same Idempotency-Key renders the referral again without copying the person's data into the replay store.
 //	@Tags			referrals
@@ -399,6 +438,7 @@ func (h *Handler) referralByID(c *gin.Context, id string) (*models.Referral, []m
 
 // GetReferral godoc
 //
+//	@ID			getReferral
 //	@Summary		Get a referral
 //	@Description	Members of the sending and of the receiving structure only; anyone else gets 404. It shows both structures' contact points, who sent it (sender) and who accepted it (accepted_by), with the professional contact they share, and where it was forwarded.
 //	@Tags			referrals
@@ -422,6 +462,7 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 
 // ListReferrals godoc
 //
+//	@ID			listReferrals
 //	@Summary		List my structures' referrals
 //	@Description	Referrals sent or received by the structures the caller belongs to, newest first. Filters combine: the person's name (person_name: every word must begin the first or last name, accents and case ignored — matched in memory, never through an index), the service, the sender, « mine » (sent or accepted by me), statuses and dates. Send Accept: text/csv for the whole filtered list as CSV, without cursor (id, dates, direction, status, structures, service, themes, sender, the person's names, who accepted, refusal reason, forward); contacts, situations and messages are never in it.
 //	@Tags			referrals
@@ -435,8 +476,9 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 //	@Param			service_id		query		[]string	false	"Sent to these services"	collectionFormat(csv)
 //	@Param			sender_id		query		[]string	false	"Sent by these accounts"	collectionFormat(csv)
 //	@Param			mine			query		bool		false	"Only referrals I sent or accepted"
-//	@Param			created_after	query		string		false	"Created at or after (RFC 3339)"	format(date-time)
-//	@Param			created_before	query		string		false	"Created before (RFC 3339)"	format(date-time)
+//	@Param			created_since	query		string		false	"Created at or after (RFC 3339)"	format(date-time)	example(2026-11-01T00:00:00Z)
+//	@Param			created_before	query		string		false	"Created before (RFC 3339)"	format(date-time)	example(2026-12-01T00:00:00Z)
+//	@Param			created_after	query		string		false	"Deprecated: the former name of created_since, accepted until version 1.2"	format(date-time)
 //	@Param			cursor			query		string		false	"The next_cursor of the previous page"
 //	@Param			limit			query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	ReferralList
@@ -451,7 +493,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	}
 	q := newQueryParser(c.Request.URL.Query())
 	actor := q.id("actor_id")
-	f := models.ReferralFilter{ActorIDs: myStructures(p), Direction: q.one("direction"), CreatedAfter: q.timestamp("created_after"),
+	f := models.ReferralFilter{ActorIDs: myStructures(p), Direction: q.one("direction"), CreatedAfter: q.timestampAlias("created_since", "created_after"),
 		CreatedBefore: q.timestamp("created_before"), ListParams: q.page(models.SortID), Name: q.one("person_name")}
 	f.Statuses = q.codes("status", "a referral status", func(s string) bool { return slices.Contains(models.ReferralStatuses, s) })
 	f.ServiceIDs = q.codes("service_id", "a UUID", models.ValidID)
@@ -498,6 +540,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 
 // TransitionReferral godoc
 //
+//	@ID			transitionReferral
 //	@Summary		Move a referral along its lifecycle
 //	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
 //	@Tags			referrals
@@ -531,7 +574,11 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 		return err
 	}
 	p := principal(c)
-	t := models.ReferralTransition{To: in.Status, Reason: in.Reason, Details: in.Details}
+	reason, details, err := in.refusal()
+	if err != nil {
+		return err
+	}
+	t := models.ReferralTransition{To: in.Status, Reason: reason, Details: details}
 	// The side is the one the lifecycle asks for, if the caller belongs to
 	// it; otherwise the caller's own side, which the store refuses.
 	side, _ := models.ReferralSideFor(r.Status, in.Status)
@@ -559,14 +606,17 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 
 // ReferralChangesFeed godoc
 //
+//	@ID			listReferralChanges
 //	@Summary		Follow my structures' referrals
-//	@Description	Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: keep next_cursor and call again with after=it; has_more says whether to call at once. Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_after starts from a time instead of a cursor.
+//	@Description	Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: follow links.next (or pass meta.next_cursor back as cursor); meta.has_more says whether to call again at once. The envelope is the one of every feed (GET /api/v1/changes). Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_since starts from a time instead of a cursor.
 //	@Tags			referrals
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			after			query		string	false	"next_cursor of the previous call"
-//	@Param			updated_after	query		string	false	"Only changes at or after this RFC 3339 time"	format(date-time)
-//	@Param			limit			query		int		false	"Changes per call"	minimum(1)	maximum(200)	default(20)
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page; 0 for the beginning"	example(1042)
+//	@Param			updated_since	query		string	false	"Only changes at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
+//	@Param			limit			query		int		false	"Changes per page"	minimum(1)	maximum(200)	default(20)
+//	@Param			after			query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
+//	@Param			updated_after	query		string	false	"Deprecated: the former name of updated_since, accepted until version 1.2"	format(date-time)
 //	@Success		200				{object}	ReferralChanges
 //	@Failure		400				{object}	Problem
 //	@Failure		401				{object}	Problem
@@ -578,17 +628,9 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 		return err
 	}
 	q := newQueryParser(c.Request.URL.Query())
-	afterRaw := q.one("after")
-	updatedAfter := q.timestamp("updated_after")
-	limit := q.page().Limit
-	var after int64
-	if afterRaw != "" {
-		n, err := strconv.ParseInt(afterRaw, 10, 64)
-		if err != nil || n < 0 {
-			q.errs.Add("after", "must be the next_cursor of a previous call")
-		}
-		after = n
-	}
+	after := q.seqCursor()
+	updatedAfter := q.timestampAlias("updated_since", "updated_after")
+	limit := q.limit(models.DefaultLimit, models.MaxLimit)
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -596,12 +638,15 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := ReferralChanges{Data: make([]ReferralChange, len(changes)), HasMore: more, NextCursor: strconv.FormatInt(after, 10)}
+	out := ReferralChanges{Data: make([]ReferralChange, len(changes))}
+	next := after
 	for i, ch := range changes {
-		out.Data[i] = ReferralChange{Seq: ch.Seq, Kind: ch.Kind, ReferralID: ch.ReferralID, Status: ch.Status, Reason: ch.Reason, At: ch.At,
-			Direction: ch.Direction, Link: "/api/v1/referrals/" + ch.ReferralID}
-		out.NextCursor = strconv.FormatInt(ch.Seq, 10)
+		out.Data[i] = ReferralChange{Seq: ch.Seq, Kind: ch.Kind, ReferralID: ch.ReferralID, Status: ch.Status, RefusalReason: ch.Reason, Reason: ch.Reason,
+			At: ch.At, Direction: ch.Direction, Link: "/api/v1/referrals/" + ch.ReferralID}
+		next = ch.Seq
 	}
+	out.Meta, out.Links = feedPage(c, next, limit, more)
+	out.NextCursor, out.HasMore = out.Meta.NextCursor, out.Meta.HasMore
 	c.Header("Cache-Control", "private, no-store")
 	writeJSON(c, http.StatusOK, out)
 	return nil
@@ -632,15 +677,18 @@ type ReferralStats struct {
 
 // ReferralStatistics godoc
 //
+//	@ID			getReferralStatistics
 //	@Summary		Referral statistics
 //	@Description	Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Send Accept: text/csv for one row per figure (section, key, label, count).
 //	@Tags			referrals
 //	@Produce		json
 //	@Produce		text/csv
 //	@Security		BearerAuth
-//	@Param			from		query		string	false	"Created at or after (RFC 3339)"	format(date-time)
-//	@Param			to			query		string	false	"Created before (RFC 3339)"	format(date-time)
-//	@Param			actor_id	query		string	false	"Only this structure's referrals"	format(uuid)
+//	@Param			created_since	query		string	false	"Created at or after (RFC 3339)"	format(date-time)	example(2026-01-01T00:00:00Z)
+//	@Param			created_before	query		string	false	"Created before (RFC 3339)"	format(date-time)	example(2027-01-01T00:00:00Z)
+//	@Param			actor_id		query		string	false	"Only this structure's referrals"	format(uuid)
+//	@Param			from			query		string	false	"Deprecated: the former name of created_since, accepted until version 1.2"	format(date-time)
+//	@Param			to				query		string	false	"Deprecated: the former name of created_before, accepted until version 1.2"	format(date-time)
 //	@Success		200			{object}	ReferralStats
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
@@ -650,7 +698,7 @@ type ReferralStats struct {
 func (h *Handler) ReferralStatistics(c *gin.Context) error {
 	p := principal(c)
 	q := newQueryParser(c.Request.URL.Query())
-	f := models.ReferralStatsFilter{From: q.timestamp("from"), To: q.timestamp("to")}
+	f := models.ReferralStatsFilter{From: q.timestampAlias("created_since", "from"), To: q.timestampAlias("created_before", "to")}
 	actor := q.id("actor_id")
 	if err := q.err(); err != nil {
 		return err

@@ -53,7 +53,7 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 			return err
 		}
 		c.Header("Location", "/api/v1/suggestions/"+sg.ID)
-		writeJSON(c, http.StatusCreated, newSuggestion(sg))
+		writeJSON(c, http.StatusCreated, newSuggestion(sg, h.accountLabels(c)))
 		return nil
 	case models.EntityJoinRequest:
 		jr, err := h.Store.GetJoinRequest(ctx, id)

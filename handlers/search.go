@@ -95,7 +95,9 @@ type SearchMeta struct {
 	// The order applied: relevance, distance or name.
 	Sort string `json:"sort" enums:"relevance,distance,name" example:"relevance"`
 	// Opaque; pass it back as cursor to get the next page. null on the last page.
-	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable" example:"eyJzIjoibmFtZSJ9"`
+	// Another page follows: false on the last page.
+	HasMore bool `json:"has_more" example:"true"`
 	// true when no result holds every word of q: the results are those
 	// holding the most words, each listing its missing_words.
 	Partial bool `json:"partial"`
@@ -235,7 +237,7 @@ func newFacets(in []search.Facet) []Facet {
 
 func searchMeta[T any](c *gin.Context, sq search.Query, res *search.Result[T]) (SearchMeta, ListLinks) {
 	m, l := listMeta(c, models.ListParams{Limit: sq.Limit}, int64(res.Total), res.NextCursor)
-	meta := SearchMeta{Total: res.Total, Limit: m.Limit, NextCursor: m.NextCursor, Sort: effectiveSort(sq, res),
+	meta := SearchMeta{Total: res.Total, Limit: m.Limit, NextCursor: m.NextCursor, HasMore: m.HasMore, Sort: effectiveSort(sq, res),
 		Partial: res.Partial, Spellings: []SearchSpelling{}, Places: []SearchPlace{}}
 	for _, s := range res.Spellings {
 		meta.Spellings = append(meta.Spellings, SearchSpelling{Word: s.Word, Suggestion: s.Suggestion})
@@ -273,38 +275,42 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 
 // SearchServices godoc
 //
+//	@ID			searchServices
 //	@Summary		Search services
 //	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.
 //	@Tags			search
 //	@Produce		json
-//	@Param			q					query		string		false	"Words to find (prefixes accepted)"
-//	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"
-//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
+//	@Param			q					query		string		false	"Words to find (prefixes accepted)"	example(médiathèque)
+//	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"	example(43.2965,5.3698)
+//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(5)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"			collectionFormat(csv)
 //	@Param			code_postal			query		[]string	false	"Deprecated: the older name of postal_code"	collectionFormat(csv)
 //	@Param			include_remote		query		bool		false	"With a place (near, commune, postal_code): also return services given only remotely (without distance)"
-//	@Param			kind				query		[]string	false	"Service kinds"			collectionFormat(csv)
-//	@Param			themes				query		[]string	false	"Themes"				collectionFormat(csv)
-//	@Param			publics				query		[]string	false	"Publics"				collectionFormat(csv)
-//	@Param			specific_support	query		[]string	false	"Specific support"		collectionFormat(csv)
-//	@Param			fees				query		[]string	false	"Fees"					collectionFormat(csv)
+//	@Param			kind				query		[]string	false	"Service kinds"			collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
+//	@Param			themes				query		[]string	false	"Themes"				collectionFormat(csv)	extensions(x-vocabulary=themes)	example(aide-aux-demarches-administratives)
+//	@Param			publics				query		[]string	false	"Publics"				collectionFormat(csv)	extensions(x-vocabulary=publics)
+//	@Param			specific_support	query		[]string	false	"Specific support"		collectionFormat(csv)	extensions(x-vocabulary=specific_support)
+//	@Param			fees				query		[]string	false	"Fees"					collectionFormat(csv)	extensions(x-vocabulary=fees)
 //	@Param			pass_numerique		query		bool		false	"Accepts the Pass numérique"
-//	@Param			access_modes		query		[]string	false	"Access modes"			collectionFormat(csv)
-//	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"	collectionFormat(csv)
-//	@Param			languages			query		[]string	false	"Languages"				collectionFormat(csv)
-//	@Param			typologies			query		[]string	false	"Typologies of the actor"	collectionFormat(csv)
-//	@Param			national_programmes	query		[]string	false	"National programmes of the actor"	collectionFormat(csv)
-//	@Param			training_labels		query		[]string	false	"Training labels of the actor"	collectionFormat(csv)
-//	@Param			mobility			query		[]string	false	"Fixe or Itinérant (the actor's)"	collectionFormat(csv)
+//	@Param			access_modes		query		[]string	false	"Access modes"			collectionFormat(csv)	extensions(x-vocabulary=access_modes)
+//	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"	collectionFormat(csv)	extensions(x-vocabulary=accompaniment_modes)
+//	@Param			languages			query		[]string	false	"Languages"				collectionFormat(csv)	extensions(x-vocabulary=languages)
+//	@Param			typologies			query		[]string	false	"Typologies of the actor"	collectionFormat(csv)	extensions(x-vocabulary=typologies)
+//	@Param			national_programmes	query		[]string	false	"National programmes of the actor"	collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
+//	@Param			training_labels		query		[]string	false	"Training labels of the actor"	collectionFormat(csv)	extensions(x-vocabulary=training_labels)
+//	@Param			mobility			query		[]string	false	"Fixe or Itinérant (the actor's)"	collectionFormat(csv)	extensions(x-vocabulary=mobility)
 //	@Param			itinerant			query		bool		false	"The actor is itinerant (a bus, a van)"
 //	@Param			on_site				query		bool		false	"Given on site"
 //	@Param			remote				query		bool		false	"Given remotely"
 //	@Param			is_full				query		bool		false	"Flagged full"
 //	@Param			exclude_full		query		bool		false	"Leave out services flagged full"
 //	@Param			departement			query		[]string	false	"Département codes"		collectionFormat(csv)
-//	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)
-//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)"	collectionFormat(csv)
+//	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
+//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (public holidays included)"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of (any filter field except status)"	collectionFormat(csv)
 //	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
@@ -339,26 +345,30 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 
 // SearchActors godoc
 //
+//	@ID			searchActors
 //	@Summary		Search actors
 //	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, the themes and kinds offered, the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. themes and kind keep actors offering at least one published service with them.
 //	@Tags			search
 //	@Produce		json
-//	@Param			q					query		string		false	"Words to find (prefixes accepted)"
-//	@Param			near				query		string		false	"latitude,longitude"
-//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
+//	@Param			q					query		string		false	"Words to find (prefixes accepted)"	example(france services)
+//	@Param			near				query		string		false	"latitude,longitude"	example(43.7,7.25)
+//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(30)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"			collectionFormat(csv)
 //	@Param			code_postal			query		[]string	false	"Deprecated: the older name of postal_code"	collectionFormat(csv)
-//	@Param			typologies			query		[]string	false	"Typologies"			collectionFormat(csv)
-//	@Param			themes				query		[]string	false	"Offers a service with one of these themes"	collectionFormat(csv)
-//	@Param			kind				query		[]string	false	"Offers a service of one of these kinds"	collectionFormat(csv)
-//	@Param			national_programmes	query		[]string	false	"National programmes"	collectionFormat(csv)
-//	@Param			training_labels		query		[]string	false	"Training labels"		collectionFormat(csv)
-//	@Param			mobility			query		[]string	false	"Fixe or Itinérant"		collectionFormat(csv)
+//	@Param			typologies			query		[]string	false	"Typologies"			collectionFormat(csv)	extensions(x-vocabulary=typologies)
+//	@Param			themes				query		[]string	false	"Offers a service with one of these themes"	collectionFormat(csv)	extensions(x-vocabulary=themes)
+//	@Param			kind				query		[]string	false	"Offers a service of one of these kinds"	collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
+//	@Param			national_programmes	query		[]string	false	"National programmes"	collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
+//	@Param			training_labels		query		[]string	false	"Training labels"		collectionFormat(csv)	extensions(x-vocabulary=training_labels)
+//	@Param			mobility			query		[]string	false	"Fixe or Itinérant"		collectionFormat(csv)	extensions(x-vocabulary=mobility)
 //	@Param			itinerant			query		bool		false	"Itinerant (a bus, a van)"
 //	@Param			departement			query		[]string	false	"Département codes"		collectionFormat(csv)
-//	@Param			status				query		[]string	false	"active (the default), temporarily_closed"	collectionFormat(csv)
-//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)
+//	@Param			status				query		[]string	false	"active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
+//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of"	collectionFormat(csv)
 //	@Param			sort				query		string		false	"Order"	Enums(relevance, distance, name)

@@ -25,7 +25,7 @@ func TestSearchJSONIsTheDeclaredType(t *testing.T) {
 	var h Handler
 	d1, d2 := 1.2, 0.05
 	next := "abc"
-	meta := SearchMeta{Total: 2, Limit: 20, Sort: "distance", NextCursor: &next, Partial: true,
+	meta := SearchMeta{Total: 2, Limit: 20, Sort: "distance", NextCursor: &next, HasMore: true, Partial: true,
 		Spellings: []SearchSpelling{{Word: "mediatek", Suggestion: "mediatheque"}}, Places: []SearchPlace{}}
 	matches := []SearchMatch{{Word: "impots", How: "related", Field: "themes", Value: vocab.ThemeAdministrativeProcedures, Via: "impôts"}}
 	missing := []string{"xyz"}

@@ -19,26 +19,26 @@ type ServiceInput struct {
 	// The actor offering the service (required; in sync batches
 	// actor_source_id may name it instead); it cannot change after creation.
 	ActorID     string `json:"actor_id,omitempty" format:"uuid"`
-	Name        string `json:"name" example:"Aide aux démarches en ligne"`
-	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."`
+	Name        string `json:"name" example:"Aide aux démarches en ligne" minLength:"1" maxLength:"200"`
+	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS." maxLength:"10000"`
 	// What kind of help: GET /api/v1/vocabularies/service_kinds.
 	Kind string `json:"kind" extensions:"x-vocabulary=service_kinds" example:"procedures_done_with"`
 	// At least one of the standard's services.
-	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives" validate:"min=1,max=20"`
 	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.
-	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors"`
+	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors" validate:"max=20"`
 	// Specific support (prise_en_charge_specifique).
-	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité"`
+	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité" validate:"max=20"`
 	// Fees (frais_a_charge).
-	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit"`
+	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit" validate:"max=20"`
 	// Details about fees: prices, conditions.
-	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €"`
+	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €" maxLength:"500"`
 	// Accepts the Pass numérique (APTIC) cheque.
 	PassNumerique bool `json:"pass_numerique,omitempty"`
 	// How to get the service (modalites_acces).
-	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter"`
+	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter" validate:"max=20"`
 	// How people are accompanied (modalites_accompagnement).
-	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel"`
+	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel" validate:"max=20"`
 	// Given at the place; defaults to true when the body omits both on_site and remote.
 	OnSite *bool `json:"on_site,omitempty"`
 	// Given remotely (phone, video).
@@ -46,23 +46,23 @@ type ServiceInput struct {
 	// Where the service happens when it is not the actor's address (an itinerant bus's stop).
 	Address *AddressInput `json:"address,omitempty"`
 	// Coordinates of the service's own address.
-	Latitude  *float64 `json:"latitude,omitempty"`
-	Longitude *float64 `json:"longitude,omitempty"`
+	Latitude  *float64 `json:"latitude,omitempty" minimum:"-90" maximum:"90"`
+	Longitude *float64 `json:"longitude,omitempty" minimum:"-180" maximum:"180"`
 	// The service's own hours (OSM opening_hours); empty means the actor's.
-	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00"`
+	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00" maxLength:"1000"`
 	// Languages the service is given in (GET /api/v1/vocabularies/languages).
-	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr"`
+	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr" validate:"max=20"`
 	// People per session, for workshops.
-	Capacity *int `json:"capacity,omitempty" example:"8"`
+	Capacity *int `json:"capacity,omitempty" example:"8" minimum:"1" maximum:"100000"`
 	// No place left for now.
 	IsFull bool `json:"is_full,omitempty"`
 	// Whether helpers of other structures may refer people to it; true by default.
 	AcceptsReferrals *bool  `json:"accepts_referrals,omitempty"`
-	BookingURL       string `json:"booking_url,omitempty"`
+	BookingURL       string `json:"booking_url,omitempty" maxLength:"2000"`
 	// draft (hidden from the public), published (the default) or archived.
 	Status   string `json:"status,omitempty" extensions:"x-vocabulary=service_status" example:"published"`
-	Source   string `json:"source,omitempty"`
-	SourceID string `json:"source_id,omitempty"`
+	Source   string `json:"source,omitempty" maxLength:"64"`
+	SourceID string `json:"source_id,omitempty" maxLength:"200"`
 }
 
 // ActorSummary is the part of an actor shown with its services.
@@ -186,36 +186,40 @@ func newService(s *models.Service) Service {
 
 // ListServices godoc
 //
+//	@ID			listServices
 //	@Summary		List services
 //	@Description	Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.
 //	@Tags			services
 //	@Produce		json
-//	@Param			name				query		string		false	"Case-insensitive part of the name"
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
+//	@Param			name				query		string		false	"Case-insensitive part of the name"	example(démarches)
 //	@Param			actor_id			query		[]string	false	"Services of these actors"			collectionFormat(csv)
-//	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)
-//	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)
-//	@Param			publics				query		[]string	false	"Publics"							collectionFormat(csv)
-//	@Param			specific_support	query		[]string	false	"Specific support"					collectionFormat(csv)
-//	@Param			fees				query		[]string	false	"Fees"								collectionFormat(csv)
-//	@Param			access_modes		query		[]string	false	"Access modes"						collectionFormat(csv)
-//	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"				collectionFormat(csv)
-//	@Param			languages			query		[]string	false	"Languages"							collectionFormat(csv)
+//	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
+//	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)	extensions(x-vocabulary=themes)	example(aide-aux-demarches-administratives)
+//	@Param			publics				query		[]string	false	"Publics"							collectionFormat(csv)	extensions(x-vocabulary=publics)
+//	@Param			specific_support	query		[]string	false	"Specific support"					collectionFormat(csv)	extensions(x-vocabulary=specific_support)
+//	@Param			fees				query		[]string	false	"Fees"								collectionFormat(csv)	extensions(x-vocabulary=fees)	example(gratuit)
+//	@Param			access_modes		query		[]string	false	"Access modes"						collectionFormat(csv)	extensions(x-vocabulary=access_modes)
+//	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"				collectionFormat(csv)	extensions(x-vocabulary=accompaniment_modes)
+//	@Param			languages			query		[]string	false	"Languages"							collectionFormat(csv)	extensions(x-vocabulary=languages)
 //	@Param			pass_numerique		query		bool		false	"Accepts the Pass numérique"
 //	@Param			on_site				query		bool		false	"Given on site"
 //	@Param			remote				query		bool		false	"Given remotely"
 //	@Param			is_full				query		bool		false	"Currently full"
-//	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)
+//	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)	extensions(x-vocabulary=service_status)
 //	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
-//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes"					collectionFormat(csv)
-//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)
+//	@Param			departement			query		[]string	false	"Département codes"					collectionFormat(csv)	example(13)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the services of actors hidden by exclude_duplicates on /api/v1/actors"
 //	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
-//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ServiceList
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
 //	@Failure		401					{object}	Problem	"A token was sent but is invalid"
@@ -273,10 +277,14 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 
 // GetService godoc
 //
+//	@ID			getService
 //	@Summary		Get a service
 //	@Description	Returns the service with a summary of its actor. Drafts are visible only to those who may edit them (404 for others); an archived service answers 410.
 //	@Tags			services
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			id	path		string	true	"Service id"	format(uuid)
 //	@Success		200	{object}	Service
 //	@Header			200	{string}	ETag	"Version of the representation, for If-Match"
@@ -337,12 +345,14 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 
 // CreateService godoc
 //
+//	@ID			createService
 //	@Summary		Create a service
 //	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			Idempotency-Key	header		string			false	"Makes retries safe: the same key and body return the first result"
 //	@Param			service			body		ServiceInput	true	"The service"
 //	@Success		201				{object}	Service
@@ -381,12 +391,14 @@ func (h *Handler) CreateService(c *gin.Context) error {
 
 // ReplaceService godoc
 //
+//	@ID			replaceService
 //	@Summary		Replace a service
 //	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string			true	"Service id"	format(uuid)
 //	@Param			If-Match	header		string			false	"ETag of the version you read"
 //	@Param			service		body		ServiceInput	true	"The service"
@@ -409,6 +421,7 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 
 // PatchService godoc
 //
+//	@ID			patchService
 //	@Summary		Update some fields of a service
 //	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
@@ -416,6 +429,7 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 //	@Accept			application/merge-patch+json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string			true	"Service id"	format(uuid)
 //	@Param			If-Match	header		string			false	"ETag of the version you read"
 //	@Param			patch		body		ServiceInput	true	"The fields to change"
@@ -470,11 +484,13 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 
 // ArchiveService godoc
 //
+//	@ID			archiveService
 //	@Summary		Archive a service
 //	@Description	Removes the service from the directory; it stays as a tombstone (GET answers 410, change feeds report the deletion). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path	string	true	"Service id"	format(uuid)
 //	@Param			If-Match	header	string	false	"ETag of the version you read"
 //	@Success		204			"Archived"
@@ -506,11 +522,13 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 
 // RestoreService godoc
 //
+//	@ID			restoreService
 //	@Summary		Restore an archived service
 //	@Description	Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.
 //	@Tags			services
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string	true	"Service id"	format(uuid)
 //	@Param			If-Match	header		string	false	"ETag of the version you read"
 //	@Success		200			{object}	Service

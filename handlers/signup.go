@@ -45,6 +45,7 @@ type SignupVerified struct {
 
 // SignUp godoc
 //
+//	@ID			signUp
 //	@Summary		Sign up
 //	@Description	Anyone may ask for an account: a link to confirm the e-mail address is sent to it, valid 24 hours; the account exists once the link is followed (POST /api/v1/signup/verify). With actor_id, a request to join that structure is then sent to its managers. The answer is the same whether or not the address already has an account, so that sign-up does not reveal who has one. Needs e-mail delivery (403 when the service has none, or when the operator turned sign-up off); limited per address (429).
 //	@Tags			me
@@ -86,6 +87,7 @@ func (h *Handler) SignUp(c *gin.Context) error {
 
 // VerifySignup godoc
 //
+//	@ID			verifySignUp
 //	@Summary		Confirm a sign-up
 //	@Description	Creates the account of the sign-up whose e-mailed link holds token (single use), and the join request it asked for. Then log in at POST /api/v1/auth/login. Limited per IP address.
 //	@Tags			me

@@ -17,15 +17,18 @@ import (
 // writable fields (as for PATCH), and a message for the moderators.
 type SuggestionInput struct {
 	Changes map[string]any `json:"changes"`
-	Message string         `json:"message,omitempty" example:"Les horaires ont changé à la rentrée."`
+	Message string         `json:"message,omitempty" example:"Les horaires ont changé à la rentrée." maxLength:"500"`
 }
 
 // Suggestion is a proposed change and its fate.
 type Suggestion struct {
-	ID       string         `json:"id" format:"uuid"`
-	Entity   string         `json:"entity" enums:"actor,service"`
-	EntityID string         `json:"entity_id" format:"uuid"`
-	ActorID  string         `json:"actor_id" format:"uuid"`
+	ID       string `json:"id" format:"uuid"`
+	Entity   string `json:"entity" enums:"actor,service"`
+	EntityID string `json:"entity_id" format:"uuid"`
+	ActorID  string `json:"actor_id" format:"uuid"`
+	// Who made the suggestion.
+	Author Who `json:"author"`
+	// Deprecated: the former name of author.id, sent until version 1.2.
 	AuthorID string         `json:"author_id" format:"uuid"`
 	Changes  map[string]any `json:"changes"`
 	Message  string         `json:"message"`
@@ -48,11 +51,29 @@ type SuggestionList struct {
 type SuggestionDecision struct {
 	Status string `json:"status" enums:"accepted,rejected"`
 	// Required when rejecting: the author learns why.
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty" maxLength:"500"`
 }
 
-func newSuggestion(s *models.Suggestion) Suggestion {
+// accountLabels names accounts for Who, once per account within a request:
+// their e-mail, or « compte supprimé » once deleted.
+func (h *Handler) accountLabels(c *gin.Context) func(id string) string {
+	seen := map[string]string{}
+	return func(id string) string {
+		if l, ok := seen[id]; ok {
+			return l
+		}
+		l := models.DeletedAccountLabel
+		if u, err := h.Store.GetUser(c.Request.Context(), id); err == nil {
+			l = u.Email
+		}
+		seen[id] = l
+		return l
+	}
+}
+
+func newSuggestion(s *models.Suggestion, label func(id string) string) Suggestion {
 	out := Suggestion{ID: s.ID, Entity: s.Entity, EntityID: s.EntityID, ActorID: s.ActorID, AuthorID: s.AuthorID, Message: s.Message,
+		Author:      Who{Kind: models.WhoUser, ID: s.AuthorID, Label: label(s.AuthorID)},
 		BaseVersion: s.BaseVersion, Status: s.Status, Reason: s.Reason, CreatedAt: s.CreatedAt, DecidedAt: s.DecidedAt}
 	if err := json.Unmarshal([]byte(s.Changes), &out.Changes); err != nil || out.Changes == nil {
 		out.Changes = map[string]any{}
@@ -221,6 +242,7 @@ func prefixFields(err error, prefix string) error {
 
 // SuggestActorChange godoc
 //
+//	@ID			suggestActorChange
 //	@Summary		Suggest a change to an actor
 //	@Description	Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422).
 //	@Tags			suggestions
@@ -272,6 +294,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 
 // SuggestServiceChange godoc
 //
+//	@ID			suggestServiceChange
 //	@Summary		Suggest a change to a service
 //	@Description	As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it.
 //	@Tags			suggestions
@@ -328,12 +351,13 @@ func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error 
 		return err
 	}
 	c.Header("Location", "/api/v1/suggestions/"+sg.ID)
-	writeJSON(c, http.StatusCreated, newSuggestion(sg))
+	writeJSON(c, http.StatusCreated, newSuggestion(sg, h.accountLabels(c)))
 	return nil
 }
 
 // ListSuggestions godoc
 //
+//	@ID			listSuggestions
 //	@Summary		List suggestions
 //	@Description	The caller's own suggestions and those it may moderate (structures it manages, its coordinated territory; all for administrators).
 //	@Tags			suggestions
@@ -368,8 +392,9 @@ func (h *Handler) ListSuggestions(c *gin.Context) error {
 		return err
 	}
 	out := SuggestionList{Data: make([]Suggestion, len(page.Items))}
+	label := h.accountLabels(c)
 	for i := range page.Items {
-		out.Data[i] = newSuggestion(&page.Items[i])
+		out.Data[i] = newSuggestion(&page.Items[i], label)
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)
@@ -397,6 +422,7 @@ func (h *Handler) suggestionFor(c *gin.Context) (*models.Suggestion, models.Acto
 
 // GetSuggestion godoc
 //
+//	@ID			getSuggestion
 //	@Summary		Get a suggestion
 //	@Description	Its author and its moderators; others get 404.
 //	@Tags			suggestions
@@ -412,12 +438,13 @@ func (h *Handler) GetSuggestion(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, newSuggestion(sg))
+	writeJSON(c, http.StatusOK, newSuggestion(sg, h.accountLabels(c)))
 	return nil
 }
 
 // DecideSuggestion godoc
 //
+//	@ID			decideSuggestion
 //	@Summary		Accept or reject a suggestion
 //	@Description	Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel "suggestion", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.
 //	@Tags			suggestions
@@ -479,6 +506,6 @@ func (h *Handler) DecideSuggestion(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, newSuggestion(out))
+	writeJSON(c, http.StatusOK, newSuggestion(out, h.accountLabels(c)))
 	return nil
 }

@@ -59,6 +59,8 @@ type SyncRecordResult struct {
 	Entity   string `json:"entity" enums:"actor,service"`
 	SourceID string `json:"source_id" example:"lieu-42"`
 	// Carnet's id of the record; "" when it was rejected before having one.
+	EntityID string `json:"entity_id" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
+	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID     string         `json:"id"`
 	Result string         `json:"result" enums:"created,updated,unchanged,restored,archived,rejected"`
 	Errors []InvalidParam `json:"errors"`
@@ -74,7 +76,9 @@ type SyncResponse struct {
 	Mode   string     `json:"mode" enums:"upsert,snapshot"`
 	DryRun bool       `json:"dry_run"`
 	Counts SyncCounts `json:"counts"`
-	// Possible-duplicate links created with other sources.
+	// Deprecated: always 0. Duplicate detection follows the change log
+	// after the batch commits, so the batch no longer waits for it: the
+	// links appear at GET /api/v1/duplicates a moment later.
 	Duplicates int                `json:"duplicates"`
 	Results    []SyncRecordResult `json:"results"`
 }
@@ -85,13 +89,10 @@ func newSyncCounts(m map[string]int) SyncCounts {
 }
 
 func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult) SyncResponse {
-	out := SyncResponse{Source: source, Mode: "upsert", DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts), Duplicates: res.Duplicates,
+	out := SyncResponse{Source: source, Mode: modeName(opt.Snapshot), DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts),
 		Results: make([]SyncRecordResult, 0, len(res.Outcomes))}
-	if opt.Snapshot {
-		out.Mode = "snapshot"
-	}
 	for _, o := range res.Outcomes {
-		r := SyncRecordResult{Index: o.Index, Entity: o.Entity, SourceID: o.SourceID, ID: o.ID, Result: o.Result, Errors: []InvalidParam{}, Warnings: []InvalidParam{}}
+		r := SyncRecordResult{Index: o.Index, Entity: o.Entity, SourceID: o.SourceID, EntityID: o.ID, ID: o.ID, Result: o.Result, Errors: []InvalidParam{}, Warnings: []InvalidParam{}}
 		for _, f := range o.Errors {
 			r.Errors = append(r.Errors, InvalidParam{Field: f.Field, Reason: f.Reason})
 		}
@@ -105,20 +106,52 @@ func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResu
 	return out
 }
 
+// Sync modes: upsert writes what the batch or file holds; snapshot also
+// archives the source's records it does not hold.
+const (
+	modeUpsert   = "upsert"
+	modeSnapshot = "snapshot"
+)
+
+// syncMode reads mode=upsert|snapshot, the one name of the choice on every
+// sync and import route. withFormer also reads snapshot=true|false, its
+// former name on imports; giving both with different meanings is refused.
+func (q *queryParser) syncMode(withFormer bool) bool {
+	mode := q.one("mode")
+	snapshot := false
+	switch mode {
+	case "", modeUpsert:
+	case modeSnapshot:
+		snapshot = true
+	default:
+		q.errs.Add("mode", "must be upsert (the default) or snapshot")
+	}
+	if !withFormer {
+		return snapshot
+	}
+	if former := q.boolean("snapshot"); former != nil {
+		if mode != "" && *former != snapshot {
+			q.errs.Add("snapshot", "is the former name of mode=snapshot and says otherwise: give only mode")
+		}
+		snapshot = *former
+	}
+	return snapshot
+}
+
+func modeName(snapshot bool) string {
+	if snapshot {
+		return modeSnapshot
+	}
+	return modeUpsert
+}
+
 // syncTarget reads the source and the options of a sync request and checks
 // that the caller may write the source.
 func syncTarget(c *gin.Context) (string, models.SyncOptions, error) {
 	source := strings.ToLower(c.Param("source"))
 	q := newQueryParser(c.Request.URL.Query())
-	mode := q.one("mode")
-	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive"), DetectDuplicates: true}
-	switch mode {
-	case "", "upsert":
-	case "snapshot":
-		opt.Snapshot = true
-	default:
-		q.errs.Add("mode", "must be upsert (the default) or snapshot")
-	}
+	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive")}
+	opt.Snapshot = q.syncMode(false)
 	if err := q.err(); err != nil {
 		return "", opt, err
 	}
@@ -134,12 +167,14 @@ func checkSyncSource(c *gin.Context, source string) error {
 
 // SyncActors godoc
 //
+//	@ID			syncActors
 //	@Summary		Upsert a partner's actors
 //	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. At most 1000 actors per batch.
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[sync:write]
 //	@Param			source				path		string				true	"The partner's source name"	example(hub-du-sud)
 //	@Param			mode				query		string				false	"upsert or snapshot"	Enums(upsert, snapshot)	default(upsert)
 //	@Param			dry_run				query		bool				false	"Check and report without writing"
@@ -209,12 +244,14 @@ func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*m
 
 // SyncServices godoc
 //
+//	@ID			syncServices
 //	@Summary		Upsert a partner's services
 //	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch.
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[sync:write]
 //	@Param			source				path		string				true	"The partner's source name"
 //	@Param			mode				query		string				false	"upsert or snapshot"	Enums(upsert, snapshot)	default(upsert)
 //	@Param			dry_run				query		bool				false	"Check and report without writing"
@@ -284,16 +321,22 @@ type ImportReading struct {
 
 // ImportReport is the result of an import.
 type ImportReport struct {
-	Source   string `json:"source"`
-	Format   string `json:"format" enums:"csv,json"`
-	DryRun   bool   `json:"dry_run"`
-	Snapshot bool   `json:"snapshot"`
+	Source string `json:"source" example:"hub-du-sud"`
+	// upsert, or snapshot: the source's places absent from the file were archived (as in sync reports).
+	Mode   string `json:"mode" enums:"upsert,snapshot" example:"upsert"`
+	Format string `json:"format" enums:"csv,json" example:"csv"`
+	DryRun bool   `json:"dry_run"`
+	// Deprecated: the former name of mode=snapshot, sent until version 1.2.
+	Snapshot bool `json:"snapshot"`
 	// Places read; rejected of them were not stored.
-	Rows       int           `json:"rows"`
-	Rejected   int           `json:"rejected"`
-	Warnings   int           `json:"warnings"`
-	Actors     SyncCounts    `json:"actors"`
-	Services   SyncCounts    `json:"services"`
+	Rows     int        `json:"rows"`
+	Rejected int        `json:"rejected"`
+	Warnings int        `json:"warnings"`
+	Actors   SyncCounts `json:"actors"`
+	Services SyncCounts `json:"services"`
+	// Deprecated: always 0. Duplicate detection follows the change log
+	// after the import's batches commit: the links appear at GET
+	// /api/v1/duplicates a moment later.
 	Duplicates int           `json:"duplicates"`
 	Issues     []ImportIssue `json:"issues"`
 	// How rows that depart from the standard were read: columns under another name or misspelt
@@ -304,8 +347,8 @@ type ImportReport struct {
 // NewImportReport converts an opendata report for the API (and the CLI's
 // --report-json).
 func NewImportReport(r *opendata.Report) ImportReport {
-	out := ImportReport{Source: r.Source, Format: r.Format, DryRun: r.DryRun, Snapshot: r.Snapshot, Rows: r.Rows, Rejected: r.Rejected,
-		Warnings: r.Warnings, Actors: newSyncCounts(r.Actors), Services: newSyncCounts(r.Services), Duplicates: r.Duplicates,
+	out := ImportReport{Source: r.Source, Mode: modeName(r.Snapshot), Format: r.Format, DryRun: r.DryRun, Snapshot: r.Snapshot, Rows: r.Rows, Rejected: r.Rejected,
+		Warnings: r.Warnings, Actors: newSyncCounts(r.Actors), Services: newSyncCounts(r.Services),
 		Issues: make([]ImportIssue, len(r.Issues)), Readings: make([]ImportReading, len(r.Readings))}
 	for i, is := range r.Issues {
 		out.Issues[i] = ImportIssue(is)
@@ -318,18 +361,21 @@ func NewImportReport(r *opendata.Report) ImportReport {
 
 // ImportPlaces godoc
 //
+//	@ID			importPlaces
 //	@Summary		Import a file of the national standard
-//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "|" or ";" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. snapshot=true archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true). Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
+//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "|" or ";" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
 //	@Tags			sync
 //	@Accept			text/csv
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[sync:write]
 //	@Param			source				path		string	true	"The source the places belong to"
 //	@Param			format				query		string	false	"Overrides the Content-Type"	Enums(csv, json)
 //	@Param			dry_run				query		bool	false	"Check and report without writing"
-//	@Param			snapshot			query		bool	false	"Archive the source's places absent from the file"
+//	@Param			mode				query		string	false	"upsert, or snapshot: also archive the source's places absent from the file"	Enums(upsert, snapshot)	default(upsert)
 //	@Param			allow_mass_archive	query		bool	false	"Let a snapshot archive more than 20% of the source's places"
+//	@Param			snapshot			query		bool	false	"Deprecated: the former name of mode=snapshot, accepted until version 1.2"
 //	@Param			Idempotency-Key		header		string	false	"Makes retries safe: the same key and body return the first report"
 //	@Param			file				body		string	true	"The file"
 //	@Success		200					{object}	ImportReport
@@ -345,7 +391,7 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 	source := strings.ToLower(c.Param("source"))
 	q := newQueryParser(c.Request.URL.Query())
 	format := q.one("format")
-	opt := opendata.ImportOptions{Source: source, DryRun: q.flag("dry_run"), Snapshot: q.flag("snapshot"), AllowMassArchive: q.flag("allow_mass_archive")}
+	opt := opendata.ImportOptions{Source: source, DryRun: q.flag("dry_run"), Snapshot: q.syncMode(true), AllowMassArchive: q.flag("allow_mass_archive")}
 	if format != "" && format != opendata.FormatCSV && format != opendata.FormatJSON {
 		q.errs.Add("format", "must be csv or json")
 	}

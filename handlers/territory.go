@@ -117,17 +117,21 @@ type TerritoryStats struct {
 
 // TerritoryStats godoc
 //
+//	@ID			getTerritoryStats
 //	@Summary		Describe a territory
 //	@Description	A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.
 //	@Tags			stats
 //	@Produce		json
 //	@Produce		text/csv
-//	@Param			departement	query		string		false	"Département code"
-//	@Param			commune		query		string		false	"Commune: INSEE code or name"
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
+//	@Param			departement	query		string		false	"Département code"	example(13)
+//	@Param			commune		query		string		false	"Commune: INSEE code or name"	example(Marseille)
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
-//	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)
-//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)
+//	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)	example(10)
+//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)	extensions(x-vocabulary=themes)
 //	@Success		200			{object}	TerritoryStats
 //	@Failure		400			{object}	Problem	"Invalid query parameter"
 //	@Failure		401			{object}	Problem	"A token was sent but is invalid"
@@ -166,17 +170,21 @@ type TerritoryGeoJSON struct {
 
 // TerritoryGeoJSON godoc
 //
+//	@ID			getTerritoryGeoJSON
 //	@Summary		Map a territory's diagnostic
 //	@Description	The communes of GET /api/v1/stats/territory (same parameters) as a GeoJSON FeatureCollection of points at their centres, each with its population, its active places and the themes it lacks within gap_km, for maps.
 //	@Tags			stats
 //	@Produce		application/geo+json
 //	@Produce		json
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Param			departement	query		string		false	"Département code"
 //	@Param			commune		query		string		false	"Commune: INSEE code or name"
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
 //	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)
-//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)
+//	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)	extensions(x-vocabulary=themes)
 //	@Success		200			{object}	TerritoryGeoJSON
 //	@Failure		400			{object}	Problem	"Invalid query parameter"
 //	@Failure		401			{object}	Problem	"A token was sent but is invalid"

@@ -30,9 +30,13 @@ type TrailEvent struct {
 	SubjectID    string `json:"subject_id"`
 	// An account's e-mail or a client's name; never a referred person.
 	SubjectLabel string `json:"subject_label"`
-	// Who did it: user, client or system.
-	WhoKind  string `json:"who_kind" enums:"user,client,system"`
-	WhoID    string `json:"who_id"`
+	// Who did it.
+	Who Who `json:"who"`
+	// Deprecated: the former name of who.kind, sent until version 1.2.
+	WhoKind string `json:"who_kind" enums:"user,client,system"`
+	// Deprecated: the former name of who.id, sent until version 1.2.
+	WhoID string `json:"who_id"`
+	// Deprecated: the former name of who.label, sent until version 1.2.
 	WhoLabel string `json:"who_label"`
 	Channel  string `json:"channel" enums:"api,sync,suggestion,cli,system"`
 	// The change: a role, old and new values, why a read was traced.
@@ -48,7 +52,8 @@ type TrailList struct {
 
 func newTrailEvent(e *models.TrailEvent) TrailEvent {
 	out := TrailEvent{Seq: e.Seq, At: e.At, Action: e.Action, ActorID: e.ActorID, OtherActorID: e.OtherActorID, SubjectKind: e.SubjectKind,
-		SubjectID: e.SubjectID, SubjectLabel: e.SubjectLabel, WhoKind: e.WhoKind, WhoID: e.WhoID, WhoLabel: e.WhoLabel, Channel: e.Channel}
+		SubjectID: e.SubjectID, SubjectLabel: e.SubjectLabel, Who: Who{Kind: e.WhoKind, ID: e.WhoID, Label: e.WhoLabel},
+		WhoKind: e.WhoKind, WhoID: e.WhoID, WhoLabel: e.WhoLabel, Channel: e.Channel}
 	if err := json.Unmarshal([]byte(e.Details), &out.Details); err != nil || out.Details == nil {
 		out.Details = map[string]any{}
 	}
@@ -91,6 +96,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 
 // ActorTrail godoc
 //
+//	@ID			listActorTrail
 //	@Summary		A structure's security trail
 //	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent). Newest first. The structure's managers (and its network's) and administrators.
 //	@Tags			members
@@ -123,6 +129,7 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 
 // PlatformTrail godoc
 //
+//	@ID			listPlatformTrail
 //	@Summary		The platform's security trail
 //	@Description	Every event of the security trail: accounts (creation, administration and coordination rights, disabling, password changes and resets), partner clients (registration, changes, secret rotations), invitations, memberships and traced reads of referrals. Platform administrators only.
 //	@Tags			accounts

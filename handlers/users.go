@@ -13,11 +13,21 @@ import (
 // TerritoryBody is a coordinator's territory.
 type TerritoryBody struct {
 	// Département codes: 13, 2A, 974…
-	Departements []string `json:"departements" example:"13"`
+	Departements []string `json:"departements" validate:"max=500" example:"13"`
 	// INSEE commune codes (a name of one commune is accepted and stored as
 	// its code). A city covers its arrondissements, and a commune every
 	// place resolved there, imported ones included.
-	Communes []string `json:"communes" example:"06088"`
+	Communes []string `json:"communes" validate:"max=500" example:"06088"`
+}
+
+// TerritoryInput sets a coordinator's territory. It replaces the whole
+// territory (it is not merged): an absent list is empty, and both empty
+// end the coordination.
+type TerritoryInput struct {
+	// Département codes: 13, 2A, 974…
+	Departements []string `json:"departements,omitempty" validate:"max=500" example:"13"`
+	// INSEE commune codes, or names of communes (stored as their code).
+	Communes []string `json:"communes,omitempty" validate:"max=500" example:"06088"`
 }
 
 // User is an account as administrators see it.
@@ -59,10 +69,10 @@ type UserList struct {
 
 // UserPatch changes an account; absent fields are kept.
 type UserPatch struct {
-	DisplayName   *string        `json:"display_name,omitempty"`
-	PlatformAdmin *bool          `json:"platform_admin,omitempty"`
-	Disabled      *bool          `json:"disabled,omitempty"`
-	Coordinator   *TerritoryBody `json:"coordinator,omitempty"`
+	DisplayName   *string         `json:"display_name,omitempty" maxLength:"200" extensions:"x-nullable"`
+	PlatformAdmin *bool           `json:"platform_admin,omitempty"`
+	Disabled      *bool           `json:"disabled,omitempty"`
+	Coordinator   *TerritoryInput `json:"coordinator,omitempty"`
 }
 
 func territoryBody(t models.Territory) TerritoryBody {
@@ -106,6 +116,7 @@ func requireAdmin(c *gin.Context) error {
 
 // ListUsers godoc
 //
+//	@ID			listUsers
 //	@Summary		List accounts
 //	@Description	Platform administrators only.
 //	@Tags			accounts
@@ -150,6 +161,7 @@ func userFilterFromQuery(v url.Values) (models.UserFilter, error) {
 
 // GetUser godoc
 //
+//	@ID			getUser
 //	@Summary		Get an account
 //	@Description	Administrators see every account; anyone sees their own.
 //	@Tags			accounts
@@ -175,6 +187,7 @@ func (h *Handler) GetUser(c *gin.Context) error {
 
 // UpdateUser godoc
 //
+//	@ID			updateUser
 //	@Summary		Change an account
 //	@Description	Platform administrators only: rename, grant or remove administration, set a coordinator's territory, disable or enable. A disabled account loses access on its next request; the last active administrator cannot be disabled or demoted.
 //	@Tags			accounts
@@ -198,7 +211,7 @@ func (h *Handler) UpdateUser(c *gin.Context) error {
 		return err
 	}
 	var in UserPatch
-	if err := decodeChanges(c, &in); err != nil {
+	if err := decodeChanges(c, &in, "display_name"); err != nil {
 		return err
 	}
 	up := models.UserUpdate{DisplayName: in.DisplayName, PlatformAdmin: in.PlatformAdmin, Disabled: in.Disabled}
@@ -224,11 +237,13 @@ type Me struct {
 
 // GetMe godoc
 //
+//	@ID			getMe
 //	@Summary		Who am I
 //	@Description	The caller's account, roles per structure and coordinated territory, or the partner client's sources and scopes. Rights are read from the database on every request.
 //	@Tags			me
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient
 //	@Success		200	{object}	Me
 //	@Failure		401	{object}	Problem
 //	@Router			/api/v1/me [get]
@@ -291,6 +306,7 @@ func newPasswordResetIssued(r *models.PasswordReset, emailed bool) PasswordReset
 
 // IssuePasswordReset godoc
 //
+//	@ID			issuePasswordReset
 //	@Summary		Issue a password reset link
 //	@Description	For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual). It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).
 //	@Tags			accounts

@@ -54,13 +54,18 @@ func newVocabulary(v *vocab.Vocabulary) Vocabulary {
 
 // ListVocabularies godoc
 //
+//	@ID			listVocabularies
 //	@Summary		List the vocabularies
 //	@Description	Every controlled list the API uses, with the national standard's exact strings, so that clients never hard-code labels. Each term lists its synonyms: the everyday words and abbreviations of Carnet's reviewed thesaurus that search leads to it.
 //	@Tags			vocabularies
 //	@Produce		json
 //	@Success		200	{object}	VocabularyList
+//	@Failure		400	{object}	Problem	"Unknown query parameter"
 //	@Router			/api/v1/vocabularies [get]
 func (h *Handler) ListVocabularies(c *gin.Context) error {
+	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
+		return err
+	}
 	all := vocab.All()
 	out := VocabularyList{Data: make([]Vocabulary, len(all)), ThesaurusVersion: vocab.GetThesaurus().Version}
 	for i, v := range all {
@@ -73,7 +78,9 @@ func (h *Handler) ListVocabularies(c *gin.Context) error {
 
 // GetVocabulary godoc
 //
+//	@ID			getVocabulary
 //	@Summary		Get a vocabulary
+//	@Description	One controlled list with its terms: the value to send and to expect, a label and a slug (both also accepted in input).
 //	@Tags			vocabularies
 //	@Produce		json
 //	@Param			name	path		string	true	"Vocabulary name, e.g. themes"

@@ -56,8 +56,12 @@ type Actor struct {
 	// SourceHash identifies the row of a file an import made this record
 	// and its services from (see opendata.Import); "" once anything else
 	// wrote them.
-	SourceHash    string
-	storedHash    string // the hash stored before a sync batch, for keepSourceHashes
+	SourceHash string
+	storedHash string // the hash stored before a sync batch, for keepSourceHashes
+	// Set by PrepareSyncBatch: the record is normalised and placeWarns
+	// holds what ReconcileActorPlace corrected.
+	prepared      bool
+	placeWarns    []FieldError
 	Status        string
 	ClosedFrom    string // YYYY-MM-DD
 	ClosedUntil   string // YYYY-MM-DD

@@ -72,7 +72,9 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
 	a.scheduleClosure(now)
-	a.Normalize()
+	if !a.prepared {
+		a.Normalize()
+	}
 	if err := a.Validate(); err != nil {
 		return err
 	}

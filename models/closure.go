@@ -93,6 +93,14 @@ func (a *Actor) scheduleClosure(now time.Time) {
 	}
 }
 
+// closureAnnounced reports whether scheduleClosure may have to keep a
+// closure that Normalize would clear (status active or unset, a closure
+// date given).
+func closureAnnounced(a *Actor) bool {
+	st := strings.TrimSpace(a.Status)
+	return strings.TrimSpace(a.ClosedFrom) != "" && (st == "" || normalizeVocabOne(vocab.NameActorStatus, st) == vocab.ActorActive)
+}
+
 // effectiveStatusSQL is the SQL twin of Actor.StatusAt for list filters:
 // each place's day is taken in its own time zone.
 func effectiveStatusSQL(now time.Time) (string, []any) {

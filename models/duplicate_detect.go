@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"slices"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -51,36 +52,25 @@ var blockColumns = []string{"id", "source", "name", "pivot", "pivot_kind", "stre
 // links that no longer hold. Confirmed and dismissed links are never
 // touched, so a decision survives every later sync.
 //
-// It is a function of a set of changed actors and runs after the writes that
-// changed them committed: comparing reads the département in a read
+// It is a function of a set of changed actors, of their state when it runs
+// (not of the change that named them), so running it again, or twice at
+// once, leaves the same links: comparing reads the département in a read
 // transaction, and only the links are written, in a short write transaction
-// of their own. Writers therefore never wait for detection inside their own
-// transaction; a link may appear a moment after the write that calls for
-// it. Sync batches call it right after their commit; a follower of the
-// change log can call it with the actor ids of each page it reads.
+// of their own. Writers never call it: the duplicates follower
+// (FollowDuplicates) calls it with the actors of each page of the change
+// log, after their writes committed, so a link may appear a moment after
+// the write that calls for it.
 //
 // It returns the number of links created.
 func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, error) {
-	return s.detectDuplicates(ctx, "", actorIDs)
-}
-
-// detectDuplicates is DetectDuplicates; a caller that knows the actors are
-// all of one source names it, which spares loading them when no other
-// source exists (the first import of a directory).
-func (s *Store) detectDuplicates(ctx context.Context, source string, actorIDs []string) (int, error) {
 	ids := uniqueIDs(actorIDs)
 	if len(ids) == 0 {
 		return 0, nil
 	}
-	if source != "" {
-		others, err := otherSourceExists(s.read(ctx), source)
-		if err != nil || !others {
-			return 0, dbError(err)
-		}
-	}
 	var matches []dedup.Match
 	var evaluated []string
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+
 		var changed []Actor
 		for chunk := range slices.Chunk(ids, 500) {
 			if err := scanFast(tx.Model(&Actor{}).Select(blockColumns).Where("id IN ? AND archived_at IS NULL", chunk), &changed); err != nil {
@@ -128,11 +118,60 @@ func (s *Store) detectDuplicates(ctx context.Context, source string, actorIDs []
 	}
 	created := 0
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		// Two runs at once (a follower taking over from one that stalled,
+		// or a direct call) write their links in turn, each reading the
+		// links the other committed: the pair index never refuses one.
+		if err := dialectOf(tx).lockKey(tx, "duplicate-links"); err != nil {
+			return err
+		}
 		n, err := s.saveLinks(tx, evaluated, matches)
 		created = n
 		return err
 	})
 	return created, err
+}
+
+// duplicatesInterval is the least time between two reads of the change log
+// by duplicate detection when writes wake it: a link appears within about
+// this plus the comparison.
+const duplicatesInterval = 200 * time.Millisecond
+
+// DuplicatesFollower is the name of the duplicate detection's cursor in the
+// change log (and in /readyz and /metrics).
+const DuplicatesFollower = "duplicates"
+
+// FollowDuplicates starts duplicate detection as a follower of the change
+// log: each page of changes (up to 500) names the actors created, updated or
+// restored, and DetectDuplicates compares them. Its cursor is durable, so a
+// restarted process resumes where detection stopped, and exclusive: of the
+// processes on one database (replicas), one at a time runs it, another
+// taking over within the lease when it stops. Writes therefore never wait
+// for detection: a sync batch, an import or a single API write returns
+// once committed, and the links follow, usually within the follower's poll
+// (200 ms) plus the comparison.
+//
+// Services are not read: detection compares what the actor records say
+// (name, identifiers, contacts, address, coordinates), which no service
+// write changes.
+func (s *Store) FollowDuplicates(ctx context.Context) (*Follower, error) {
+	// Each read compares its actors with their whole département: woken
+	// by every single write, it would read the département once per
+	// write, so reads are at least MinInterval apart.
+	return s.Follow(ctx, FollowOptions{Name: DuplicatesFollower, Durable: true, Exclusive: true, MinInterval: duplicatesInterval, Apply: s.detectChanged})
+}
+
+// detectChanged is the duplicates follower's Apply.
+func (s *Store) detectChanged(ctx context.Context, batch []Change) error {
+	var ids []string
+	for _, c := range batch {
+		// An archived actor is compared with nobody (detection reads
+		// live actors); its decided links stay, as before.
+		if c.Entity == EntityActor && c.Op != ChangeArchive {
+			ids = append(ids, c.EntityID)
+		}
+	}
+	_, err := s.DetectDuplicates(ctx, ids)
+	return err
 }
 
 func uniqueIDs(ids []string) []string {
@@ -212,7 +251,8 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 			}
 			created++
 		case l.Status == DuplicateSuggested:
-			if err := tx.Model(&DuplicateLink{}).Where("id = ?", l.ID).Updates(fields).Error; err != nil {
+			// A moderator's decision made meanwhile stays as decided.
+			if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status = ?", l.ID, DuplicateSuggested).Updates(fields).Error; err != nil {
 				return created, err
 			}
 		}
@@ -221,7 +261,7 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 	// decisions stay.
 	for p, l := range existing {
 		if !kept[p] && l.Status == DuplicateSuggested {
-			if err := tx.Delete(&DuplicateLink{}, "id = ?", l.ID).Error; err != nil {
+			if err := tx.Delete(&DuplicateLink{}, "id = ? AND status = ?", l.ID, DuplicateSuggested).Error; err != nil {
 				return created, err
 			}
 		}

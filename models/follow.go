@@ -61,6 +61,13 @@ type FollowOptions struct {
 	// Poll is how often the log is read when nothing wakes the follower;
 	// 0 means 200 ms.
 	Poll time.Duration
+	// MinInterval is the least time between two reads of the log when a
+	// write wakes the follower (a full batch waiting is read at once).
+	// For work whose cost grows with what it reads rather than with the
+	// changes (duplicate detection compares each changed actor with its
+	// whole département), so that a burst of single writes is taken a
+	// few hundred at a time instead of one by one. 0: none.
+	MinInterval time.Duration
 	// MaxBackoff bounds the wait between retries after errors, which
 	// doubles from Poll; 0 means 30 s.
 	MaxBackoff time.Duration
@@ -68,6 +75,19 @@ type FollowOptions struct {
 	// follower; 0 means 5 s. A write that waited that long still
 	// succeeds (it is committed); a warning is logged.
 	WaitTimeout time.Duration
+	// Exclusive, with Durable, makes the processes on one database that
+	// follow under the same Name take turns: one holds a lease on the
+	// cursor's row and applies the log; the others stand by, reading the
+	// holder's progress, until the lease lapses (the holder stopped,
+	// crashed or lost the database) and one of them takes over from the
+	// stored cursor. For work that should not be done twice at once
+	// (duplicate detection writing links). Apply must still be harmless
+	// when run twice: a holder that stalls past its lease may finish a
+	// batch while the next holder starts it.
+	Exclusive bool
+	// Lease is how long an exclusive holder keeps its turn without
+	// renewing it; it renews at each batch and every Lease/3. 0 means 30 s.
+	Lease time.Duration
 }
 
 // FollowerStats describe a follower's progress, for operators.
@@ -87,6 +107,9 @@ type FollowerStats struct {
 	// Errors counts failed Apply calls and reads; LastError is the last.
 	Errors    int64
 	LastError string
+	// Standby says that an exclusive follower waits while another process
+	// holds the turn; Applied is then that process's stored progress.
+	Standby bool
 }
 
 // Follower applies the change log to a consumer. Create it with
@@ -103,6 +126,12 @@ type Follower struct {
 	progress chan struct{} // closed and replaced whenever applied moves
 	stats    FollowerStats
 	waiting  time.Time // when the oldest unapplied change was committed
+
+	// holder names this follower in its cursor's lease (Exclusive);
+	// leaseUntil is when the lease it holds lapses (zero: not held). Only
+	// the follower's goroutine touches them.
+	holder     string
+	leaseUntil time.Time
 }
 
 // Follow starts a follower of the change log. Register followers that serve
@@ -123,6 +152,12 @@ func (s *Store) Follow(ctx context.Context, opt FollowOptions) (*Follower, error
 	if opt.WaitTimeout <= 0 {
 		opt.WaitTimeout = 5 * time.Second
 	}
+	if opt.Lease <= 0 {
+		opt.Lease = 30 * time.Second
+	}
+	if opt.Exclusive && !opt.Durable {
+		return nil, errors.New("models: an exclusive follower must be durable (its turn is held on its stored cursor)")
+	}
 	start := opt.From
 	if opt.Durable {
 		seq, ok, err := s.loadCursor(ctx, opt.Name)
@@ -135,7 +170,7 @@ func (s *Store) Follow(ctx context.Context, opt FollowOptions) (*Follower, error
 	}
 	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	f := &Follower{s: s, opt: opt, wake: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{}),
-		applied: start, progress: make(chan struct{})}
+		applied: start, progress: make(chan struct{}), holder: s.instance + "/" + NewID()}
 	f.stats = FollowerStats{Name: opt.Name, Applied: start, Head: start}
 	if !s.followers.add(f) {
 		cancel()
@@ -210,11 +245,13 @@ func following(ctx context.Context) bool { return ctx.Value(followingKey{}) != n
 
 func (f *Follower) run(ctx context.Context) {
 	defer close(f.done)
+	defer f.release()
 	backoff := time.Duration(0)
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	applyCtx := context.WithValue(ctx, followingKey{}, f.opt.Name)
 	for {
+		stepped := time.Now()
 		n, err := f.step(applyCtx)
 		if ctx.Err() != nil {
 			return
@@ -249,8 +286,17 @@ func (f *Follower) run(ctx context.Context) {
 					return
 				case <-timer.C:
 				}
-			} else if !timer.Stop() {
-				<-timer.C
+			} else {
+				if !timer.Stop() {
+					<-timer.C
+				}
+				if rest := f.opt.MinInterval - time.Since(stepped); rest > 0 {
+					select {
+					case <-ctx.Done():
+						return
+					case <-time.After(rest):
+					}
+				}
 			}
 		}
 	}
@@ -258,6 +304,12 @@ func (f *Follower) run(ctx context.Context) {
 
 // step reads and applies one batch; it returns how many changes it applied.
 func (f *Follower) step(ctx context.Context) (int, error) {
+	if f.opt.Exclusive {
+		held, err := f.takeTurn(ctx)
+		if err != nil || !held {
+			return 0, err
+		}
+	}
 	after := f.Applied()
 	batch, head, err := f.s.changesAfter(ctx, after, f.opt.Batch)
 	if err != nil {
@@ -276,7 +328,21 @@ func (f *Follower) step(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	last := batch[len(batch)-1].Seq
-	if f.opt.Durable {
+	switch {
+	case f.opt.Exclusive:
+		kept, err := f.s.saveHeldCursor(ctx, f.opt.Name, f.holder, last, f.s.now().Add(f.opt.Lease))
+		if err != nil {
+			return 0, err
+		}
+		if !kept {
+			// Another process took the turn while this batch ran (this
+			// one stalled past its lease): it applies from the stored
+			// cursor, this batch included.
+			f.leaseUntil = time.Time{}
+			return 0, nil
+		}
+		f.leaseUntil = time.Now().Add(f.opt.Lease)
+	case f.opt.Durable:
 		if err := f.s.saveCursor(ctx, f.opt.Name, last); err != nil {
 			return 0, err
 		}
@@ -294,6 +360,56 @@ func (f *Follower) step(ctx context.Context) (int, error) {
 	f.progress = make(chan struct{})
 	f.mu.Unlock()
 	return len(batch), nil
+}
+
+// takeTurn tells whether this exclusive follower holds its cursor's lease,
+// renewing or taking it when due. While another process holds it, the
+// follower reports that process's stored progress.
+func (f *Follower) takeTurn(ctx context.Context) (bool, error) {
+	if time.Until(f.leaseUntil) > f.opt.Lease*2/3 {
+		return true, nil // renewed less than Lease/3 ago
+	}
+	now := f.s.now()
+	c, held, err := f.s.claimCursor(ctx, f.opt.Name, f.holder, f.opt.From, now, now.Add(f.opt.Lease))
+	if err != nil {
+		return false, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.stats.Standby = !held
+	if c.Seq != f.applied {
+		// The stored cursor is the truth between processes: another
+		// holder moved it (or this follower starts after it).
+		f.applied = c.Seq
+		close(f.progress)
+		f.progress = make(chan struct{})
+	}
+	if !held {
+		f.leaseUntil = time.Time{}
+		f.waiting = time.Time{}
+		if head, err := f.s.LastSeq(ctx); err == nil {
+			f.stats.Head = max(head, f.stats.Head)
+		}
+		return false, nil
+	}
+	// The local clock decides when to renew: the stored time is the
+	// database writer's (another process's clock may differ).
+	f.leaseUntil = time.Now().Add(f.opt.Lease)
+	return true, nil
+}
+
+// release gives up an exclusive follower's lease as it stops, so that
+// another process takes over at its next poll rather than after the lease.
+func (f *Follower) release() {
+	if !f.opt.Exclusive || f.leaseUntil.IsZero() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := f.s.releaseCursor(ctx, f.opt.Name, f.holder); err != nil {
+		f.s.log.Warn("a follower could not release its turn; another process takes over when the lease lapses", "follower", f.opt.Name, "error", err.Error())
+	}
+	f.leaseUntil = time.Time{}
 }
 
 // followers are a Store's followers.
@@ -377,6 +493,33 @@ func (s *Store) FollowerStats() []FollowerStats {
 	return out
 }
 
+// CatchUp waits until this process's followers named name have applied
+// every change committed before the call (an exclusive follower standing by
+// counts the stored progress of the process that holds the turn), or ctx
+// ends. For tests and commands that need what a follower does after a
+// write (a duplicate link).
+func (s *Store) CatchUp(ctx context.Context, name string) error {
+	seq, err := s.LastSeq(ctx)
+	if err != nil {
+		return err
+	}
+	found := false
+	for _, f := range s.followers.snapshot() {
+		if f.opt.Name != name {
+			continue
+		}
+		found = true
+		f.Wake()
+		if err := f.Wait(ctx, seq); err != nil {
+			return err
+		}
+	}
+	if !found {
+		return fmt.Errorf("models: no follower %q runs in this process", name)
+	}
+	return nil
+}
+
 // LastSeq returns the seq of the last change committed (0 for an empty log).
 func (s *Store) LastSeq(ctx context.Context) (int64, error) {
 	var seq int64
@@ -398,11 +541,14 @@ func (s *Store) changesAfter(ctx context.Context, after int64, limit int) ([]Cha
 	return rows, head, dbError(err)
 }
 
-// changeCursor is a durable follower's position in the change log.
+// changeCursor is a durable follower's position in the change log, and the
+// lease of an exclusive one.
 type changeCursor struct {
-	Consumer  string `gorm:"primaryKey"`
-	Seq       int64
-	UpdatedAt time.Time
+	Consumer   string `gorm:"primaryKey"`
+	Seq        int64
+	UpdatedAt  time.Time
+	Holder     string
+	LeaseUntil *time.Time
 }
 
 func (changeCursor) TableName() string { return "change_cursors" }
@@ -421,4 +567,56 @@ func (s *Store) saveCursor(ctx context.Context, name string, seq int64) error {
 	err := s.w.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "consumer"}},
 		DoUpdates: clause.AssignmentColumns([]string{"seq", "updated_at"})}).Create(&c).Error
 	return dbError(err)
+}
+
+// claimCursor gives holder the lease on name's cursor until until when it
+// holds it already, or nobody does, or the lease lapsed; it returns the
+// stored cursor and whether holder holds the lease. A cursor not stored yet
+// starts at from. It only writes when the lease is to be taken or renewed:
+// a process standing by reads.
+func (s *Store) claimCursor(ctx context.Context, name, holder string, from int64, now, until time.Time) (changeCursor, bool, error) {
+	var c changeCursor
+	err := s.read(ctx).Take(&c, "consumer = ?", name).Error
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return c, false, dbError(err)
+	}
+	if err == nil && c.Holder != holder && c.Holder != "" && c.LeaseUntil != nil && c.LeaseUntil.After(now) {
+		return c, false, nil
+	}
+	held := false
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&changeCursor{Consumer: name, Seq: from, UpdatedAt: now}).Error; err != nil {
+			return err
+		}
+		res := tx.Model(&changeCursor{}).
+			Where("consumer = ? AND (holder = ? OR holder = '' OR lease_until IS NULL OR lease_until <= ?)", name, holder, now).
+			Updates(map[string]any{"holder": holder, "lease_until": until})
+		if res.Error != nil {
+			return res.Error
+		}
+		held = res.RowsAffected == 1
+		return tx.Take(&c, "consumer = ?", name).Error
+	})
+	return c, held, err
+}
+
+// saveHeldCursor moves name's cursor to seq and renews the lease, if holder
+// still holds it; false when another process took it over.
+func (s *Store) saveHeldCursor(ctx context.Context, name, holder string, seq int64, until time.Time) (bool, error) {
+	var kept bool
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&changeCursor{}).Where("consumer = ? AND holder = ?", name, holder).
+			Updates(map[string]any{"seq": seq, "updated_at": s.now(), "lease_until": until})
+		kept = res.RowsAffected == 1
+		return res.Error
+	})
+	return kept, err
+}
+
+// releaseCursor ends holder's lease on name's cursor.
+func (s *Store) releaseCursor(ctx context.Context, name, holder string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&changeCursor{}).Where("consumer = ? AND holder = ?", name, holder).
+			Updates(map[string]any{"holder": "", "lease_until": nil}).Error
+	})
 }

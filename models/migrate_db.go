@@ -21,8 +21,10 @@ import (
 
 // writtenAtOpen are the tables that opening a store, or a running service,
 // may fill on an otherwise empty database: the schedule of periodic jobs,
-// the version of the commune reference the addresses were resolved with.
-var writtenAtOpen = map[string]bool{"job_runs": true, "reference_versions": true}
+// the version of the commune reference the addresses were resolved with,
+// the cursors of the change log's durable followers (duplicate detection's
+// is created with the schema).
+var writtenAtOpen = map[string]bool{"job_runs": true, "reference_versions": true, "change_cursors": true}
 
 // CopyTable is what CopyDatabase did with one table.
 type CopyTable struct {

@@ -37,11 +37,6 @@ type SyncOptions struct {
 	Snapshot bool
 	// AllowMassArchive lifts the MassArchiveShare guard.
 	AllowMassArchive bool
-	// DetectDuplicates looks for the same place in other sources for each
-	// actor created, changed or restored, once the batch has committed (see
-	// Store.DetectDuplicates), and links the pairs found. Dry runs link
-	// nothing.
-	DetectDuplicates bool
 	// RefusedActors and RefusedServices reject records by position for
 	// reasons the caller checked (rights, the record's own source). Like
 	// other rejected records, they are not written, and a snapshot does not
@@ -56,6 +51,7 @@ type SyncService struct {
 	Service
 	ActorSourceID string
 	warnings      []FieldError // what ReconcileServicePlace corrected
+	prepared      bool         // by PrepareSyncBatch
 }
 
 // SyncOutcome is what happened to one record.
@@ -77,8 +73,6 @@ type SyncResult struct {
 	Outcomes []SyncOutcome
 	Counts   map[string]int
 	DryRun   bool
-	// Duplicates is the number of possible-duplicate links created.
-	Duplicates int
 }
 
 func (r *SyncResult) add(o SyncOutcome) {
@@ -95,7 +89,6 @@ func (r *SyncResult) Merge(o *SyncResult) {
 	for _, x := range o.Outcomes {
 		r.add(x)
 	}
-	r.Duplicates += o.Duplicates
 }
 
 var errDryRun = errors.New("dry run: roll back")
@@ -115,13 +108,14 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 	if err := fe.Err("The source is invalid."); err != nil {
 		return nil, err
 	}
-	// Services are normalised first: the quality score of an actor
-	// created with its offer in the batch counts the offer at once.
+	// Records are normalised before the write transaction (unless the
+	// caller did it, see PrepareSyncBatch): the writer is not held while
+	// addresses are resolved and phones parsed. Services come first: the
+	// quality score of an actor created with its offer in the batch counts
+	// the offer at once.
+	PrepareSyncBatch(source, actors, services)
 	offers := map[string][]qualityService{}
 	for i := range services {
-		services[i].Source = source
-		services[i].warnings = placeWarnings(ReconcileServicePlace(&services[i].Service))
-		services[i].Normalize()
 		if id := services[i].ActorSourceID; id != "" {
 			offers[id] = append(offers[id], qualityOfService(&services[i].Service))
 		}
@@ -160,25 +154,43 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 		}
 		return nil
 	})
-	if err != nil || !opt.DetectDuplicates || res.DryRun {
-		return res, err
-	}
-	// Detection runs after the batch committed, in transactions of its own
-	// (see DetectDuplicates): the batch never holds the writer while places
-	// are compared.
-	var changed []string
-	for _, o := range res.Outcomes {
-		if o.Entity == EntityActor && o.ID != "" && (o.Result == SyncCreated || o.Result == SyncUpdated || o.Result == SyncRestored) {
-			changed = append(changed, o.ID)
+	// Duplicate detection follows the change log (FollowDuplicates): the
+	// batch returns once committed.
+	return res, err
+}
+
+// PrepareSyncBatch does ahead of SyncBatch the work on a batch's records
+// that reads nothing stored: each record's source key is set, its address
+// reconciled with its coordinates and the commune reference, and it is
+// normalised (phones parsed, vocabularies mapped). SyncBatch calls it for
+// the records not yet prepared; an import calls it while it reads the next
+// batch, so that this work runs beside the writes of the previous one. A
+// record changed after it was prepared must be prepared again (it is not
+// normalised twice otherwise).
+func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
+	for i := range actors {
+		a := &actors[i]
+		a.Source, a.SourceID = source, strings.TrimSpace(a.SourceID)
+		if a.prepared || closureAnnounced(a) {
+			// A closure announced for later is kept or cleared by
+			// scheduleClosure before Normalize, which needs the clock: such
+			// a record is normalised in the transaction, as before.
+			continue
 		}
+		a.placeWarns = placeWarnings(ReconcileActorPlace(a))
+		a.Normalize()
+		a.prepared = true
 	}
-	n, err := s.detectDuplicates(ctx, source, changed)
-	if err != nil {
-		// The batch is stored; a failed comparison only delays links.
-		s.log.Warn("duplicate detection failed after a sync batch", "source", source, "error", err)
+	for i := range services {
+		sv := &services[i]
+		if sv.prepared {
+			continue
+		}
+		sv.Source = source
+		sv.warnings = placeWarnings(ReconcileServicePlace(&sv.Service))
+		sv.Normalize()
+		sv.prepared = true
 	}
-	res.Duplicates = n
-	return res, nil
 }
 
 // syncWrite runs fn in one write transaction marked with the sync channel,
@@ -286,11 +298,7 @@ func rejection(err error) ([]FieldError, bool) {
 func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncOptions, res *SyncResult, keep map[string]bool, offers map[string][]qualityService) error {
 	ids := make([]string, 0, len(actors))
 	for i := range actors {
-		// The key is all a lookup needs; the full Normalize (phones are
-		// costly) runs once, below, for records that exist, and in
-		// insertActor for new ones.
-		actors[i].Source, actors[i].SourceID = source, strings.TrimSpace(actors[i].SourceID)
-		ids = append(ids, actors[i].SourceID)
+		ids = append(ids, actors[i].SourceID) // trimmed by PrepareSyncBatch
 	}
 	existing, err := loadKeys(tx, "actors", source, ids)
 	if err != nil {
@@ -311,7 +319,10 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			continue
 		}
 		keep[a.SourceID] = true
-		o.Warnings = placeWarnings(ReconcileActorPlace(a))
+		if !a.prepared {
+			a.placeWarns = placeWarnings(ReconcileActorPlace(a))
+		}
+		o.Warnings = a.placeWarns
 		ex, found := existing[a.SourceID]
 		a.storedHash = ex.SourceHash
 		var err error
@@ -323,7 +334,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			res.add(o)
 			continue
 		}
-		if found {
+		if found && !a.prepared {
 			a.Normalize()
 		}
 		switch {

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -204,6 +206,19 @@ func (e *Env) TokenFor(userID string) string {
 	return tok
 }
 
+// DuplicatesDetected waits until duplicate detection, which follows the
+// change log after each write, has compared every actor written so far
+// (links appear a moment after the write, as for clients). It fails the test
+// after a deadline rather than sleeping a fixed time.
+func (e *Env) DuplicatesDetected() {
+	e.T.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := e.Store.CatchUp(ctx, models.DuplicatesFollower); err != nil {
+		e.T.Fatalf("duplicate detection did not catch up with the writes: %v", err)
+	}
+}
+
 // Request describes one call.
 type Request struct {
 	Method string
@@ -282,6 +297,11 @@ func (e *Env) Do(req Request) *Response {
 	return &Response{ResponseRecorder: w, t: e.T}
 }
 
+// pathAliases are paths the router answers as another documented path:
+// the HSDS base with its trailing slash, which HSDS clients call (the
+// document's paths never end with a slash).
+var pathAliases = map[string]string{"/api/hsds/v3/": "/api/hsds/v3"}
+
 var spec struct {
 	once   sync.Once
 	yaml   []byte
@@ -305,7 +325,73 @@ func loadSpec() {
 	if spec.err = spec.doc.Validate(loader.Context); spec.err != nil {
 		return
 	}
+	if spec.err = strict(spec.doc); spec.err != nil {
+		return
+	}
 	spec.router, spec.err = gorillamux.NewRouter(spec.doc)
+}
+
+// strict makes the validation of answers as demanding as a typed client
+// generated from the document (kin-openapi is lenient where the document
+// does not say otherwise):
+//   - an object may not carry a field the document does not describe (a
+//     client would drop it: an undocumented field is a contract gap);
+//   - uuid is checked (a generated client parses it, and "" is no UUID),
+//     like date and date-time, which kin-openapi checks by default;
+//   - nullable must be on a schema with a type, where OpenAPI 3.0 gives it
+//     an effect (kin-openapi would let null through anyway).
+//
+// It changes the copy the tests load, not the published document.
+func strict(doc *openapi3.T) error {
+	openapi3.DefineStringFormatValidator("uuid", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForUUIDOfRFC9562))
+	seen := map[*openapi3.Schema]bool{}
+	var errs []string
+	var walk func(where string, s *openapi3.Schema)
+	walk = func(where string, s *openapi3.Schema) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		if s.Nullable && (s.Type == nil || len(*s.Type) == 0) {
+			errs = append(errs, where)
+		}
+		if len(s.Properties) > 0 && s.AdditionalProperties.Has == nil && s.AdditionalProperties.Schema == nil {
+			s.AdditionalProperties = openapi3.AdditionalProperties{Has: openapi3.Ptr(false)}
+		}
+		for name, p := range s.Properties {
+			walk(where+"."+name, p.Value)
+		}
+		if s.Items != nil {
+			walk(where+"[]", s.Items.Value)
+		}
+		if s.AdditionalProperties.Schema != nil {
+			walk(where+"{}", s.AdditionalProperties.Schema.Value)
+		}
+		for _, l := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
+			for _, x := range l {
+				walk(where, x.Value)
+			}
+		}
+	}
+	for name, ref := range doc.Components.Schemas {
+		walk(name, ref.Value)
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			for code, r := range op.Responses.Map() {
+				for _, mt := range r.Value.Content {
+					if mt.Schema != nil {
+						walk(method+" "+path+" "+code, mt.Schema.Value)
+					}
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return fmt.Errorf("nullable without a type (no effect in OpenAPI 3.0): %s", strings.Join(errs, ", "))
+	}
+	return nil
 }
 
 // OpenAPIYAML returns the bytes of openapi.yaml.
@@ -332,6 +418,9 @@ func validate(t testing.TB, r *http.Request, reqBody []byte, w *httptest.Respons
 	rr := r.Clone(context.Background())
 	if reqBody != nil {
 		rr.Body = io.NopCloser(bytes.NewReader(reqBody))
+	}
+	if alias, ok := pathAliases[rr.URL.Path]; ok {
+		rr.URL.Path = alias
 	}
 	route, params, err := spec.router.FindRoute(rr)
 	if err != nil {

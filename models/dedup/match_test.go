@@ -61,6 +61,12 @@ func TestCompare(t *testing.T) {
 			place("b", "Espace public numérique Belsunce", "16 rue Bernard du Bois", 43.3, 5.38), true, "même nom"},
 		{"OK MDM of Lyon", with(place("a", "MDM Villeurbanne Sud", "12 rue Racine", 45.76, 4.88), func(p *Place) { p.PostalCode, p.Commune = "69100", "Villeurbanne" }),
 			with(place("b", "Maison de la Métropole Villeurbanne Sud", "12 rue Racine", 45.7601, 4.8801), func(p *Place) { p.PostalCode, p.Commune = "69100", "Villeurbanne" }), true, "même nom"},
+		// « Maison des Alpes-Maritimes » is the Maison du Département of the
+		// Alpes-Maritimes (the département's name for the département).
+		{"OK Maison du Département by the département's name", with(with(place("a", "France services Maison du département de Nice centre", "6 avenue Max Gallo", 43.7035, 7.2734), phone("+33489044400")), func(p *Place) { p.PostalCode, p.Commune = "06300", "Nice" }),
+			with(with(place("b", "Maison des Alpes Maritimes", "6 Avenue des Phocéens", 43.7031, 7.2737), phone("+33489044400")), func(p *Place) { p.PostalCode, p.Commune = "06300", "Nice" }), true, "même téléphone"},
+		{"NotDup Maison du Département and another Maison nearby", with(place("a", "Maison du Département", "6 avenue Max Gallo", 43.7035, 7.2734), func(p *Place) { p.PostalCode, p.Commune = "06300", "Nice" }),
+			with(place("b", "Maison des associations", "12 Avenue des Phocéens", 43.7031, 7.2737), func(p *Place) { p.PostalCode, p.Commune = "06300", "Nice" }), false, ""},
 		{"OK MSAP is France Services", place("a", "MSAP de la Vallée", "1 avenue de la Gare", 43.3, 5.37),
 			place("b", "Espace France Services de la Vallée", "1 avenue de la gare", 43.3, 5.37), true, "même adresse"},
 		// A place's name against its host structure's: names share nothing.
@@ -190,4 +196,47 @@ func FuzzCompare(f *testing.F) {
 			t.Fatalf("score %v", r.Score)
 		}
 	})
+}
+
+// TestTrigramDice checks the allocation-free trigramDice against the
+// definition (Dice of the multisets of trigrams of " a " and " b ", counted
+// with maps), on names and edge cases: empty, one byte, repeated trigrams,
+// accents (several bytes), long names past the stack buffer.
+func TestTrigramDice(t *testing.T) {
+	ref := func(a, b string) float64 {
+		grams := func(s string) map[string]int {
+			s = " " + s + " "
+			m := map[string]int{}
+			for i := 0; i+3 <= len(s); i++ {
+				m[s[i:i+3]]++
+			}
+			return m
+		}
+		ga, gb := grams(a), grams(b)
+		na, nb, inter := 0, 0, 0
+		for _, n := range ga {
+			na += n
+		}
+		for g, n := range gb {
+			nb += n
+			inter += min(n, ga[g])
+		}
+		if na+nb == 0 {
+			return 0
+		}
+		return 2 * float64(inter) / float64(na+nb)
+	}
+	words := []string{"", "a", "ab", "aaaa", "aaaaaa", "espaceinformatique", "espace informatique", "esp@ceinformatique", "médiathèqueéàù",
+		"mediatheque", "bibliothequealcazar", "alcazarbibliotheque", "ccas", "centrecommunaldactionsociale",
+		strings.Repeat("maisondepays", 12), strings.Repeat("maisondepayz", 11)}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := trigramDice(a, b), ref(a, b); got != want {
+				t.Errorf("trigramDice(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { trigramDice("espaceinformatiquedelajoliette", "espacenumeriquejoliette") }); n != 0 {
+		t.Errorf("%v allocations per call", n)
+	}
 }

@@ -2,7 +2,9 @@ package dedup
 
 import (
 	"strings"
+	"sync"
 
+	"carnet/models/commune"
 	"carnet/models/vocab"
 )
 
@@ -131,6 +133,77 @@ func expand(s string) []string {
 			continue
 		}
 		out = append(out, stem(w))
+	}
+	return out
+}
+
+// departementOf returns the département of a place, from its INSEE code or
+// else its postal code; "" when neither is known.
+func departementOf(p *Place) string {
+	if c := commune.ByCode(p.InseeCode); c != nil {
+		return c.Departement
+	}
+	if cs := commune.ByPostalCode(p.PostalCode); len(cs) > 0 {
+		return cs[0].Departement
+	}
+	return ""
+}
+
+// departementWords caches the stemmed words of each département's name
+// (« alpe maritime », « bouche rhone »).
+var departementWords sync.Map // code → []string
+
+// departementNamed reads « Maison des Alpes-Maritimes » (« Maison de la
+// Drôme », « Maison du Var ») in the département of that name as « Maison
+// du Département », the département's building, which the phrases fold
+// into one word: a Département names its houses after itself. Only after
+// « maison », so that a name merely mentioning the département is left
+// alone. ws are expanded words, stop words kept.
+func departementNamed(ws []string, dep string) []string {
+	if dep == "" {
+		return ws
+	}
+	v, ok := departementWords.Load(dep)
+	if !ok {
+		var dw []string
+		for _, w := range words(commune.DepartementName(dep)) {
+			if !stopWords[w] {
+				dw = append(dw, stem(w))
+			}
+		}
+		v, _ = departementWords.LoadOrStore(dep, dw)
+	}
+	dw := v.([]string)
+	if len(dw) == 0 {
+		return ws
+	}
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		out = append(out, ws[i])
+		if ws[i] != "maison" {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && stopWords[ws[j]] {
+			j++
+		}
+		// The name's words, stop words within it skipped (« Bouches du
+		// Rhône », « Alpes de Haute-Provence »).
+		k, n := j, 0
+		for k < len(ws) && n < len(dw) {
+			if stopWords[ws[k]] {
+				k++
+				continue
+			}
+			if ws[k] != dw[n] {
+				break
+			}
+			k, n = k+1, n+1
+		}
+		if n == len(dw) {
+			out = append(out, stem("departement"))
+			i = k - 1
+		}
 	}
 	return out
 }

@@ -149,7 +149,11 @@ func WriteReport(w io.Writer, r *Report) {
 		fmt.Fprintf(w, "Rate: %.0f places/s.\n", float64(r.Rows)/r.Elapsed.Seconds())
 	}
 	fmt.Fprintf(w, "Actors:   %s\nServices: %s\n", counts(r.Actors), counts(r.Services))
-	fmt.Fprintf(w, "Rejected rows: %d. Warnings: %d. Possible duplicates linked: %d.\n", r.Rejected, r.Warnings, r.Duplicates)
+	fmt.Fprintf(w, "Rejected rows: %d. Warnings: %d.\n", r.Rejected, r.Warnings)
+	if !r.DryRun {
+		// Detection follows the change log in the service (FollowDuplicates).
+		fmt.Fprintln(w, "Possible duplicates with other sources are looked for by the running service, which follows the change log: see GET /api/v1/duplicates.")
+	}
 	if len(r.Readings) > 0 {
 		fmt.Fprintln(w, "\nHow rows that depart from the standard v1.0.2 were read:")
 		for _, x := range r.Readings {

@@ -13,7 +13,8 @@ import (
 // published services a service (vocab.ToDataInclusion translates the
 // vocabularies with data·inclusion's crosswalk). Fields the schemas allow to
 // be null are null when Carnet has no value; contacts only when the
-// structure made them public.
+// structure made them public. Lists are null when empty, as the schemas
+// allow (the nullable tag tells the OpenAPI document, api/openapi_exports.go).
 
 type diStructureDoc struct {
 	ID                string   `json:"id"`
@@ -35,7 +36,7 @@ type diStructureDoc struct {
 	HorairesAccueil   *string  `json:"horaires_accueil"`
 	AccessibiliteLieu *string  `json:"accessibilite_lieu"`
 	LienSource        *string  `json:"lien_source"`
-	ReseauxPorteurs   []string `json:"reseaux_porteurs"`
+	ReseauxPorteurs   []string `json:"reseaux_porteurs" nullable:"true"`
 }
 
 type diServiceDoc struct {
@@ -46,14 +47,14 @@ type diServiceDoc struct {
 	Description       string   `json:"description"`
 	DateMaj           string   `json:"date_maj"`
 	Type              *string  `json:"type"`
-	Thematiques       []string `json:"thematiques"`
+	Thematiques       []string `json:"thematiques" nullable:"true"`
 	Frais             *string  `json:"frais"`
 	FraisPrecisions   *string  `json:"frais_precisions"`
-	Publics           []string `json:"publics"`
+	Publics           []string `json:"publics" nullable:"true"`
 	PublicsPrecisions *string  `json:"publics_precisions"`
-	ModesAccueil      []string `json:"modes_accueil"`
-	ModesMobilisation []string `json:"modes_mobilisation"`
-	MobilisablePar    []string `json:"mobilisable_par"`
+	ModesAccueil      []string `json:"modes_accueil" nullable:"true"`
+	ModesMobilisation []string `json:"modes_mobilisation" nullable:"true"`
+	MobilisablePar    []string `json:"mobilisable_par" nullable:"true"`
 	LienMobilisation  *string  `json:"lien_mobilisation"`
 	HorairesAccueil   *string  `json:"horaires_accueil"`
 	Telephone         *string  `json:"telephone"`
@@ -65,7 +66,7 @@ type diServiceDoc struct {
 	Commune           *string  `json:"commune"`
 	Latitude          *float64 `json:"latitude"`
 	Longitude         *float64 `json:"longitude"`
-	ZoneEligibilite   []string `json:"zone_eligibilite"`
+	ZoneEligibilite   []string `json:"zone_eligibilite" nullable:"true"`
 	LienSource        *string  `json:"lien_source"`
 }
 

@@ -441,3 +441,41 @@ func Export(ctx context.Context, store *models.Store, format string, w io.Writer
 	}
 	return wr.Close()
 }
+
+// standardJSONNumbers and standardJSONLists are the columns standardFields
+// writes as numbers and as arrays of strings; the others are strings.
+var (
+	standardJSONNumbers = []string{"latitude", "longitude"}
+	standardJSONLists   = []string{"typologie", "courriels", "site_web", "itinerance", "services", "publics_specifiquement_adresses",
+		"prise_en_charge_specifique", "frais_a_charge", "dispositif_programmes_nationaux", "formations_labels", "modalites_acces",
+		"modalites_accompagnement"}
+	standardJSONRequired = []string{"id", "pivot", "nom", "commune", "code_postal", "adresse", "source", "date_maj"}
+)
+
+// StandardJSONColumns describes a place of the standard-json export, for
+// the OpenAPI document: each column's JSON type ("string", "number" or
+// "array" of strings) in the standard's order, and the columns every place
+// carries (the others are omitted when empty). The export's answers are
+// validated against it in the API's tests.
+func StandardJSONColumns() (columns []string, kinds map[string]string, required []string) {
+	kinds = make(map[string]string, len(Columns))
+	for _, c := range Columns {
+		switch {
+		case slices.Contains(standardJSONNumbers, c):
+			kinds[c] = "number"
+		case slices.Contains(standardJSONLists, c):
+			kinds[c] = "array"
+		default:
+			kinds[c] = "string"
+		}
+	}
+	return slices.Clone(Columns), kinds, slices.Clone(standardJSONRequired)
+}
+
+// ExportItems returns a value of the Go type of one item of each JSON
+// export whose items are structs (a GeoJSON Feature, a data·inclusion
+// structure or service), keyed by format, so that the OpenAPI generator
+// describes them from the code that writes them.
+func ExportItems() map[string]any {
+	return map[string]any{ExportGeoJSON: geoDoc{}, ExportDataInclusionStructures: diStructureDoc{}, ExportDataInclusionServices: diServiceDoc{}}
+}

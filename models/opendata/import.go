@@ -48,10 +48,9 @@ type Report struct {
 	Warnings int `json:"warnings"`
 	// Actors and Services count each result (created, updated, unchanged,
 	// restored, archived, rejected).
-	Actors     map[string]int `json:"actors"`
-	Services   map[string]int `json:"services"`
-	Duplicates int            `json:"duplicates"`
-	Issues     []Issue        `json:"issues"`
+	Actors   map[string]int `json:"actors"`
+	Services map[string]int `json:"services"`
+	Issues   []Issue        `json:"issues"`
 	// Readings say how rows that depart from the standard v1.0.2 were read.
 	Readings []Reading     `json:"readings"`
 	Elapsed  time.Duration `json:"-"`
@@ -137,7 +136,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	rep := &Report{Source: strings.ToLower(strings.TrimSpace(opt.Source)), DryRun: opt.DryRun, Snapshot: opt.Snapshot,
 		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	opt.Source = rep.Source
-	sync := models.SyncOptions{DryRun: opt.DryRun, DetectDuplicates: true}
+	sync := models.SyncOptions{DryRun: opt.DryRun}
 	var keepActors, keepServices map[string]bool
 	if opt.Snapshot {
 		seeker, ok := in.(io.Seeker)
@@ -193,7 +192,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			rep.Services[models.SyncUnchanged] += b.skippedOffers
 		}
 		if len(b.places) > 0 {
-			if err := writeBatch(ctx, store, opt.Source, b.places, sync, rep); err != nil {
+			if err := writeBatch(ctx, store, opt.Source, b, sync, rep); err != nil {
 				return nil, err
 			}
 		}
@@ -218,11 +217,16 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 
 // readBatch is a batch of rows read and mapped, in the file's order.
 type readBatch struct {
-	places   []Place
-	rows     int
-	rejected int
-	issues   []Issue
-	readings []rowReadings
+	places []Place
+	// The places as a sync batch's records, prepared; serviceRow is the
+	// row of each service.
+	actors     []models.Actor
+	services   []models.SyncService
+	serviceRow []int
+	rows       int
+	rejected   int
+	issues     []Issue
+	readings   []rowReadings
 	// Rows identical to the last import of the source, not mapped again.
 	skipped, skippedOffers int
 	err                    error
@@ -318,6 +322,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			}
 			b.places = append(b.places, p)
 		}
+		b.prepare(opt.Source)
 		if !send(b) {
 			return
 		}
@@ -357,18 +362,25 @@ func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]boo
 	}
 }
 
-func writeBatch(ctx context.Context, store *models.Store, source string, places []Place, opt models.SyncOptions, rep *Report) error {
-	actors := make([]models.Actor, len(places))
-	var services []models.SyncService
-	var serviceRow []int
-	for i := range places {
-		actors[i] = places[i].Actor
-		if sv := places[i].Service; sv != nil {
-			services = append(services, models.SyncService{Service: *sv, ActorSourceID: places[i].Actor.SourceID})
-			serviceRow = append(serviceRow, places[i].Row)
+// prepare turns the batch's places into the records of a sync batch and
+// prepares them (models.PrepareSyncBatch: addresses resolved, phones
+// parsed…) in the reader's goroutine, beside the writes of the previous
+// batch.
+func (b *readBatch) prepare(source string) {
+	b.actors = make([]models.Actor, len(b.places))
+	for i := range b.places {
+		b.actors[i] = b.places[i].Actor
+		if sv := b.places[i].Service; sv != nil {
+			b.services = append(b.services, models.SyncService{Service: *sv, ActorSourceID: b.places[i].Actor.SourceID})
+			b.serviceRow = append(b.serviceRow, b.places[i].Row)
 		}
 	}
-	res, err := store.SyncBatch(ctx, source, actors, services, opt)
+	models.PrepareSyncBatch(source, b.actors, b.services)
+}
+
+func writeBatch(ctx context.Context, store *models.Store, source string, b readBatch, opt models.SyncOptions, rep *Report) error {
+	places, serviceRow := b.places, b.serviceRow
+	res, err := store.SyncBatch(ctx, source, b.actors, b.services, opt)
 	if err != nil {
 		return err
 	}
@@ -421,5 +433,4 @@ func count(rep *Report, res *models.SyncResult) {
 			rep.Services[o.Result]++
 		}
 	}
-	rep.Duplicates += res.Duplicates
 }

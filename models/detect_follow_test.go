@@ -1,0 +1,252 @@
+package models_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"carnet/models"
+	"carnet/models/dbtest"
+)
+
+// place returns the same place as two producers publish it (pairs differ
+// from each other in name, street and position): detection links the two
+// copies (same address, one name contained in the other, a few metres
+// apart) and nothing else.
+func place(i int) (models.Actor, models.Actor) {
+	names := []string{"Alcazar", "Castellane", "Joliette", "Noailles", "Chartreux", "Sainte-Marguerite", "Estaque", "Pointe-Rouge"}
+	streets := []string{"cours Belsunce", "rue de Rome", "boulevard des Dames", "rue d'Aubagne", "avenue des Chartreux", "boulevard de Sainte-Marguerite", "plage de l'Estaque", "avenue de la Pointe-Rouge"}
+	lat, lon := 43.28+0.01*float64(i), 5.36+0.01*float64(i%3)
+	addr := models.Address{Street: fmt.Sprintf("%d %s", 3+i, streets[i]), PostalCode: "13001", Commune: "Marseille"}
+	a := models.Actor{Name: "Médiathèque " + names[i], Source: "hub", SourceID: fmt.Sprintf("h%d", i), Address: addr, Latitude: new(lat), Longitude: new(lon)}
+	b := models.Actor{Name: "Bibliothèque " + names[i], Source: "france-services", SourceID: fmt.Sprintf("fs%d", i), Address: addr, Latitude: new(lat + 0.0002), Longitude: new(lon)}
+	return a, b
+}
+
+func syncPairs(t *testing.T, s *models.Store, from, to int) {
+	t.Helper()
+	var hub, fs []models.Actor
+	for i := from; i < to; i++ {
+		a, b := place(i)
+		hub, fs = append(hub, a), append(fs, b)
+	}
+	for src, batch := range map[string][]models.Actor{"hub": hub, "france-services": fs} {
+		res, err := s.SyncBatch(context.Background(), src, batch, nil, models.SyncOptions{})
+		if err != nil || res.Counts[models.SyncRejected] != 0 {
+			t.Fatalf("sync %s: %v %+v", src, err, res)
+		}
+	}
+}
+
+func links(t *testing.T, s *models.Store) []models.DuplicateLink {
+	t.Helper()
+	page, err := s.ListDuplicates(context.Background(), models.DuplicateFilter{ListParams: models.ListParams{Limit: 200}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page.Items
+}
+
+func catchUp(t *testing.T, s *models.Store) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := s.CatchUp(ctx, models.DuplicatesFollower); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDetectionOffTheWritePath: a sync batch commits and returns without
+// comparing anything; the duplicates follower, started later (a service
+// that was down during the import), links the pairs from its durable
+// cursor.
+func TestDetectionOffTheWritePath(t *testing.T) {
+	s, _ := dbtest.Open(t, models.Options{})
+	syncPairs(t, s, 0, 3)
+	if got := links(t, s); len(got) != 0 {
+		t.Fatalf("a sync batch linked %d pairs itself", len(got))
+	}
+	if _, err := s.FollowDuplicates(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	catchUp(t, s)
+	if got := links(t, s); len(got) != 3 {
+		t.Fatalf("%d links after detection, want 3", len(got))
+	}
+	// A direct write (not a sync) is followed too: the address of one
+	// copy moves away and its suggested link goes.
+	a := links(t, s)[0].ActorAID
+	if _, err := s.UpdateActor(context.Background(), a, 0, func(x *models.Actor) error {
+		x.Address = models.Address{Street: "2 place de la Mairie", PostalCode: "13013", Commune: "Marseille"}
+		x.Latitude, x.Longitude = nil, nil
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	catchUp(t, s)
+	if got := links(t, s); len(got) != 2 {
+		t.Errorf("%d links after a move, want 2", len(got))
+	}
+}
+
+// TestDetectionTakesTurns runs duplicate detection in two replicas of one
+// database: one holds the turn and links, the other stands by, reading its
+// progress; when the holder stops, the other takes over from the stored
+// cursor. Links are never made twice.
+func TestDetectionTakesTurns(t *testing.T) {
+	stores := twoProcesses(t, time.Now)
+	ctx := context.Background()
+	var fol [2]*models.Follower
+	for i, s := range stores {
+		f, err := s.FollowDuplicates(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fol[i] = f
+	}
+	syncPairs(t, stores[0], 0, 4)
+	catchUp(t, stores[0])
+	catchUp(t, stores[1])
+	if got := links(t, stores[1]); len(got) != 4 {
+		t.Fatalf("%d links, want 4", len(got))
+	}
+	standby := []bool{fol[0].Stats().Standby, fol[1].Stats().Standby}
+	if standby[0] == standby[1] {
+		t.Fatalf("standby %v: exactly one replica should hold the turn", standby)
+	}
+	holder := 0
+	if standby[0] {
+		holder = 1
+	}
+	other := 1 - holder
+	if st := fol[other].Stats(); st.Applied != fol[holder].Applied() || st.Lag != 0 {
+		t.Errorf("the replica standing by reports %+v, the holder applied %d", st, fol[holder].Applied())
+	}
+	if st := fol[holder].Stats(); st.Changes == 0 || st.Errors != 0 {
+		t.Errorf("holder %+v", st)
+	}
+	// The holder stops (a rolling restart): it gives up its turn, and the
+	// other replica takes over at its next poll.
+	fol[holder].Stop()
+	syncPairs(t, stores[holder], 4, 6)
+	catchUp(t, stores[other])
+	if got := links(t, stores[other]); len(got) != 6 {
+		t.Fatalf("%d links after the takeover, want 6", len(got))
+	}
+	if st := fol[other].Stats(); st.Standby || st.Changes == 0 {
+		t.Errorf("the replica left %+v", st)
+	}
+}
+
+// TestDetectionTwiceAtOnce runs detection of the same actors from both
+// replicas at the same instants (what a holder that stalled past its lease
+// and the next one could do): no error, one link per pair.
+func TestDetectionTwiceAtOnce(t *testing.T) {
+	stores := twoProcesses(t, time.Now)
+	syncPairs(t, stores[0], 0, 5)
+	cs, err := stores[0].ChangesAfter(context.Background(), 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.EntityID)
+	}
+	for round := range 3 {
+		var wg sync.WaitGroup
+		for i := range 8 {
+			wg.Go(func() {
+				if _, err := stores[i%2].DetectDuplicates(context.Background(), ids); err != nil {
+					t.Errorf("round %d, run %d: %v", round, i, err)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	if got := links(t, stores[1]); len(got) != 5 {
+		t.Errorf("%d links, want 5", len(got))
+	}
+}
+
+// TestExclusiveFollowers: of the exclusive followers sharing a name in two
+// processes, one applies at a time, and together they apply every change;
+// a change is applied twice only around a takeover.
+func TestExclusiveFollowers(t *testing.T) {
+	stores := twoProcesses(t, time.Now)
+	ctx := context.Background()
+	var inFlight, most atomic.Int32
+	var mu sync.Mutex
+	seen := map[int64]int{}
+	apply := func(_ context.Context, batch []models.Change) error {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		time.Sleep(time.Millisecond) // an Apply takes time: overlaps would show
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range batch {
+			seen[c.Seq]++
+		}
+		return nil
+	}
+	var fol []*models.Follower
+	for _, s := range stores {
+		for range 2 { // two per process, as two servers built on one store
+			f, err := s.Follow(ctx, models.FollowOptions{Name: "exclusive", Durable: true, Exclusive: true, Apply: apply, Batch: 3, Poll: 5 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fol = append(fol, f)
+		}
+	}
+	if _, err := stores[0].Follow(ctx, models.FollowOptions{Name: "x", Exclusive: true, Apply: apply}); err == nil {
+		t.Error("an exclusive follower without a durable cursor was accepted")
+	}
+	for i := range 30 {
+		a := validActor(fmt.Sprintf("Lieu %d", i))
+		if err := stores[i%2].CreateActor(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range stores {
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := s.CatchUp(wctx, "exclusive")
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for seq := int64(1); seq <= 30; seq++ {
+		if seen[seq] != 1 {
+			t.Errorf("change %d applied %d times", seq, seen[seq])
+		}
+	}
+	if m := most.Load(); m != 1 {
+		t.Errorf("%d exclusive followers applied at once", m)
+	}
+	holders := 0
+	for _, f := range fol {
+		if !f.Stats().Standby {
+			holders++
+		}
+	}
+	if holders != 1 {
+		t.Errorf("%d followers hold the turn", holders)
+	}
+	var errs []error
+	for _, f := range fol {
+		if st := f.Stats(); st.Errors > 0 {
+			errs = append(errs, errors.New(st.LastError))
+		}
+	}
+	if len(errs) > 0 {
+		t.Errorf("errors: %v", errs)
+	}
+}
