@@ -51,6 +51,8 @@
 //	@tag.description			Records of a territory to check again, for coordinators.
 //	@tag.name					hsds
 //	@tag.description			The public directory as an Open Referral HSDS 3.0 API (its own pagination and filters, as the standard says).
+//	@tag.name					webhooks
+//	@tag.description			Partners' endpoints receiving the directory's changes, signed as Standard Webhooks says, retried, in order per record; their delivery logs and replays.
 //	@securityDefinitions.apikey	BearerAuth
 //	@in							header
 //	@name						Authorization

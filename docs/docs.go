@@ -17536,6 +17536,10 @@ const docTemplate = `{
         {
             "description": "The public directory as an Open Referral HSDS 3.0 API (its own pagination and filters, as the standard says).",
             "name": "hsds"
+        },
+        {
+            "description": "Partners' endpoints receiving the directory's changes, signed as Standard Webhooks says, retried, in order per record; their delivery logs and replays.",
+            "name": "webhooks"
         }
     ]
 }`
