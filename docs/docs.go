@@ -4785,7 +4785,7 @@ const docTemplate = `{
         },
         "/api/v1/search/actors": {
             "get": {
-                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, the themes and kinds offered, the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. themes and kind keep actors offering at least one published service with them.",
+                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them.",
                 "produces": [
                     "application/json"
                 ],
@@ -4873,6 +4873,72 @@ const docTemplate = `{
                         "collectionFormat": "csv",
                         "description": "Offers a service of one of these kinds",
                         "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Offers a service for one of these publics",
+                        "name": "publics",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Offers a service with one of these specific supports",
+                        "name": "specific_support",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Offers a service with one of these fees",
+                        "name": "fees",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Offers a service accepting the Pass numérique (false: none does)",
+                        "name": "pass_numerique",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Offers a service with one of these access modes",
+                        "name": "access_modes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Offers a service with one of these accompaniment modes",
+                        "name": "accompaniment_modes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Offers a service in one of these languages",
+                        "name": "languages",
                         "in": "query"
                     },
                     {
