@@ -235,6 +235,9 @@ func TestImportPlaces(t *testing.T) {
 	}{
 		{"OK JSON", e.Admin, "application/json", `[{"id":"j1","pivot":"00000000000000","nom":"Lieu JSON","commune":"Lyon","code_postal":"69003","adresse":"1 rue","date_maj":"2024-01-01","services":["Utilisation sécurisée du numérique"]}]`, 200},
 		{"ErrBadRequest not an array", e.Admin, "application/json", `{"id":"x"}`, 400},
+		{"OK GeoJSON", e.Admin, "application/geo+json", `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[4.8357,45.764]},"properties":{"id":"g1","nom":"Lieu GeoJSON","commune":"Lyon","code_postal":"69003","adresse":"1 rue","services":["Utilisation sécurisée du numérique"]}}]}`, 200},
+		{"OK Windows-1252 CSV", e.Admin, "text/csv", "id;nom;commune;code_postal;adresse;services\r\nw1;M\xe9diath\xe8que;Lyon;69003;1 rue;Utilisation s\xe9curis\xe9e du num\xe9rique\r\n", 200},
+		{"ErrBadRequest CSV without the standard's columns", e.Admin, "text/csv", "colonne1,colonne2\nx,y\n", 400},
 		{"ErrUnsupportedMediaType", e.Admin, "text/plain", "x", 415},
 		{"ErrForbidden", stranger, "text/csv", csv, 403},
 		{"ErrUnauthorized", "", "text/csv", csv, 401},
@@ -244,5 +247,12 @@ func TestImportPlaces(t *testing.T) {
 				t.Errorf("%d, want %d: %s", r.Code, c.want, r.Body)
 			}
 		})
+	}
+	names := map[string]bool{}
+	for _, a := range e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?source=other"}).Map()["data"].([]any) {
+		names[a.(map[string]any)["name"].(string)] = true
+	}
+	if !names["Médiathèque"] || !names["Lieu GeoJSON"] {
+		t.Errorf("imported names: %v", names)
 	}
 }

@@ -5013,7 +5013,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, the themes and kinds offered, the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. themes and kind keep actors offering at least one published service with them.",
+                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them.",
                 "produces": [
                     "application/json"
                 ],
@@ -5108,6 +5108,78 @@ const docTemplate = `{
                         "x-vocabulary": "service_kinds",
                         "description": "Offers a service of one of these kinds",
                         "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "x-vocabulary": "publics",
+                        "description": "Offers a service for one of these publics",
+                        "name": "publics",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "x-vocabulary": "specific_support",
+                        "description": "Offers a service with one of these specific supports",
+                        "name": "specific_support",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "x-vocabulary": "fees",
+                        "description": "Offers a service with one of these fees",
+                        "name": "fees",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Offers a service accepting the Pass numérique (false: none does)",
+                        "name": "pass_numerique",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "x-vocabulary": "access_modes",
+                        "description": "Offers a service with one of these access modes",
+                        "name": "access_modes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "x-vocabulary": "accompaniment_modes",
+                        "description": "Offers a service with one of these accompaniment modes",
+                        "name": "accompaniment_modes",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "x-vocabulary": "languages",
+                        "description": "Offers a service in one of these languages",
+                        "name": "languages",
                         "in": "query"
                     },
                     {
@@ -7468,10 +7540,11 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \"|\" or \";\" between values) or a JSON array of places (application/json). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
+                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \",\" \";\" or tabs between fields, \"|\" or \";\" between values), a JSON array of places or an object holding it under data, items, results, records or features (application/json), or a GeoJSON FeatureCollection of places (application/geo+json). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read; a file that is not UTF-8 gets a warning saying how it was read. Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
                 "consumes": [
                     "text/csv",
-                    "application/json"
+                    "application/json",
+                    "application/geo+json"
                 ],
                 "produces": [
                     "application/json"

@@ -347,7 +347,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //
 //	@ID			searchActors
 //	@Summary		Search actors
-//	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, the themes and kinds offered, the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. themes and kind keep actors offering at least one published service with them.
+//	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them.
 //	@Tags			search
 //	@Produce		json
 //	@Security		Anonymous
@@ -362,6 +362,13 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			typologies			query		[]string	false	"Typologies"			collectionFormat(csv)	extensions(x-vocabulary=typologies)
 //	@Param			themes				query		[]string	false	"Offers a service with one of these themes"	collectionFormat(csv)	extensions(x-vocabulary=themes)
 //	@Param			kind				query		[]string	false	"Offers a service of one of these kinds"	collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
+//	@Param			publics				query		[]string	false	"Offers a service for one of these publics"	collectionFormat(csv)	extensions(x-vocabulary=publics)
+//	@Param			specific_support	query		[]string	false	"Offers a service with one of these specific supports"	collectionFormat(csv)	extensions(x-vocabulary=specific_support)
+//	@Param			fees				query		[]string	false	"Offers a service with one of these fees"	collectionFormat(csv)	extensions(x-vocabulary=fees)
+//	@Param			pass_numerique		query		bool		false	"Offers a service accepting the Pass numérique (false: none does)"
+//	@Param			access_modes		query		[]string	false	"Offers a service with one of these access modes"	collectionFormat(csv)	extensions(x-vocabulary=access_modes)
+//	@Param			accompaniment_modes	query		[]string	false	"Offers a service with one of these accompaniment modes"	collectionFormat(csv)	extensions(x-vocabulary=accompaniment_modes)
+//	@Param			languages			query		[]string	false	"Offers a service in one of these languages"	collectionFormat(csv)	extensions(x-vocabulary=languages)
 //	@Param			national_programmes	query		[]string	false	"National programmes"	collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
 //	@Param			training_labels		query		[]string	false	"Training labels"		collectionFormat(csv)	extensions(x-vocabulary=training_labels)
 //	@Param			mobility			query		[]string	false	"Fixe or Itinérant"		collectionFormat(csv)	extensions(x-vocabulary=mobility)

@@ -287,9 +287,11 @@ func (f *Follower) run(ctx context.Context) {
 				case <-timer.C:
 				}
 			} else {
-				if !timer.Stop() {
-					<-timer.C
-				}
+				// Since Go 1.23 (this module's go line is newer) a
+				// stopped timer's channel never delivers a stale value,
+				// so it is not drained: draining one that fired could
+				// block for good.
+				timer.Stop()
 				if rest := f.opt.MinInterval - time.Since(stepped); rest > 0 {
 					select {
 					case <-ctx.Done():

@@ -202,3 +202,46 @@ func TestFollowBatches(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+// TestFollowWokenAsItsTimerFires wakes a follower over and over while its
+// poll timer keeps expiring: the two are ready at once, and the loop must
+// never wait on a timer that already fired (since Go 1.23 a stopped
+// timer's channel never delivers, so draining it blocked the follower for
+// good).
+func TestFollowWokenAsItsTimerFires(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	var r recorder
+	f, err := s.Follow(ctx, FollowOptions{Name: "test", Apply: r.apply, Poll: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				f.Wake()
+			}
+		}
+	}()
+	time.Sleep(300 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+	a := validActor()
+	if err := s.CreateActor(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for len(r.changes()) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the follower stopped reading the log after being woken as its timer fired")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

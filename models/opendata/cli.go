@@ -144,7 +144,7 @@ func WriteReport(w io.Writer, r *Report) {
 	if r.DryRun {
 		mode = " (dry run: nothing was written)"
 	}
-	fmt.Fprintf(w, "Imported %d places from a %s file into source %q in %s%s.\n", r.Rows, r.Format, r.Source, r.Elapsed.Round(1e6), mode)
+	fmt.Fprintf(w, "Read %d places from a %s file for source %q in %s%s: %d stored, %d rejected.\n", r.Rows, r.Format, r.Source, r.Elapsed.Round(1e6), mode, r.Rows-r.Rejected, r.Rejected)
 	if r.Elapsed > 0 {
 		fmt.Fprintf(w, "Rate: %.0f places/s.\n", float64(r.Rows)/r.Elapsed.Seconds())
 	}

@@ -162,6 +162,10 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		return nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 	}
 	rep.Format = rd.Format()
+	if enc := rd.Encoding(); enc != "" {
+		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file is not UTF-8: it was read as " + enc +
+			" (check a few accented names; the standard asks for UTF-8)"})
+	}
 	// Reading and mapping the file runs beside the writes: one goroutine
 	// reads the next batch while this one writes the last (two batches in
 	// flight at most, so memory stays flat).

@@ -10,8 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Formats of input files.
@@ -47,13 +52,23 @@ type Reader struct {
 	row        int
 	columns    map[string]bool
 	keys       map[string]columnReading // JSON keys already read
+	encoding   string                   // "" for UTF-8, else what the file was read as
 }
 
 // NewReader starts reading r. format is FormatCSV, FormatJSON or "" to tell
-// from the first character ([ means JSON).
+// from the first character ([ or { means JSON).
+//
+// Files come as producers' tools write them: UTF-8 with or without a BOM,
+// UTF-16 with a BOM (« Unicode text » of spreadsheets), or Windows-1252
+// (a CSV saved by a spreadsheet on Windows, the usual case in French
+// administrations). A file that is not valid UTF-8 in its first 256 KiB
+// is read as Windows-1252 and Encoding says so, rather than every accented
+// row being refused. A JSON file is an array of places, or an object
+// holding that array under one key (« data », « items », « results »…), or
+// a GeoJSON FeatureCollection whose features' properties are places.
 func NewReader(r io.Reader, format string) (*Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	skipBOM(br)
+	rd := &Reader{columns: map[string]bool{}, keys: map[string]columnReading{}}
+	br := rd.decode(bufio.NewReaderSize(r, sniffSize))
 	if format == "" {
 		format = FormatCSV
 		for {
@@ -65,13 +80,13 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 				br.ReadByte()
 				continue
 			}
-			if b[0] == '[' {
+			if b[0] == '[' || b[0] == '{' {
 				format = FormatJSON
 			}
 			break
 		}
 	}
-	rd := &Reader{format: format, columns: map[string]bool{}, keys: map[string]columnReading{}}
+	rd.format = format
 	switch format {
 	case FormatCSV:
 		head, _ := br.Peek(br.Buffered())
@@ -88,24 +103,142 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 		}
 		rd.headerHash = []byte(strings.Join(header, "\x1f"))
 		rd.header = make([]columnReading, len(header))
+		known := false
 		for i, h := range header {
 			rd.header[i] = readColumn(h)
 			rd.columns[rd.header[i].name] = true
+			known = known || slices.Contains(knownColumns, rd.header[i].name)
+		}
+		if !known {
+			first := strings.Join(header, string(c.Comma))
+			if len(first) > 120 {
+				first = first[:120] + "…"
+			}
+			return nil, fmt.Errorf("its first line names no column of the standard (« %s »): a CSV file of places starts with a header such as id,nom,commune,code_postal,adresse,services", first)
 		}
 		rd.csv = c
 		c.ReuseRecord = true
 	case FormatJSON:
 		d := json.NewDecoder(br)
 		d.UseNumber()
-		t, err := d.Token()
-		if err != nil || t != json.Delim('[') {
-			return nil, fmt.Errorf("a JSON file of places must be an array of objects")
+		if err := openPlaces(d); err != nil {
+			return nil, err
 		}
 		rd.json = d
 	default:
 		return nil, fmt.Errorf("unknown format %q: use csv or json", format)
 	}
 	return rd, nil
+}
+
+// sniffSize is how much of a file is looked at to tell its encoding and
+// separator.
+const sniffSize = 256 << 10
+
+// decode returns a reader of br's content as UTF-8, recording in
+// rd.encoding what the file was read as when it was not UTF-8.
+func (rd *Reader) decode(br *bufio.Reader) *bufio.Reader {
+	head, _ := br.Peek(sniffSize)
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		return br
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		rd.encoding = "UTF-16"
+		return bufio.NewReaderSize(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(br), sniffSize)
+	}
+	// A multi-byte character cut by the end of the peeked bytes is not an
+	// error.
+	if len(head) == sniffSize {
+		if cut := lastRuneStart(head); cut >= 0 && !utf8.FullRune(head[cut:]) {
+			head = head[:cut]
+		}
+	}
+	if utf8.Valid(head) {
+		return br
+	}
+	rd.encoding = "Windows-1252"
+	return bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), sniffSize)
+}
+
+// lastRuneStart returns the index of the first byte of the last character
+// of b, or -1.
+func lastRuneStart(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Encoding returns what the file was read as when it was not UTF-8
+// (« Windows-1252 », « UTF-16 »), or "".
+func (r *Reader) Encoding() string { return r.encoding }
+
+// placesKeys are the keys under which JSON publishers wrap their array of
+// places (data.gouv.fr APIs, data·inclusion, exports of other tools).
+var placesKeys = []string{"data", "items", "results", "records", "lieux", "places", "structures", "features"}
+
+// openPlaces reads d up to the opening bracket of the array of places:
+// the top-level array, or the array under one of placesKeys of a top-level
+// object (the object's other keys, « meta », « links », « type », are
+// skipped).
+func openPlaces(d *json.Decoder) error {
+	const want = "a JSON file of places must be an array of objects, or an object holding that array under one of the keys data, items, results, records, lieux, places, structures or features (a GeoJSON FeatureCollection)"
+	t, err := d.Token()
+	if err != nil {
+		return fmt.Errorf("%s: %v", want, err)
+	}
+	if t == json.Delim('[') {
+		return nil
+	}
+	if t != json.Delim('{') {
+		return errors.New(want)
+	}
+	for d.More() {
+		k, err := d.Token()
+		if err != nil {
+			return fmt.Errorf("%s: %v", want, err)
+		}
+		if key, _ := k.(string); slices.Contains(placesKeys, strings.ToLower(key)) {
+			t, err := d.Token()
+			if err == nil && t == json.Delim('[') {
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %v", want, err)
+			}
+			if t == json.Delim('{') || t == json.Delim('[') {
+				if err := skipValue(d); err != nil {
+					return fmt.Errorf("%s: %v", want, err)
+				}
+			}
+			continue
+		}
+		var skip json.RawMessage
+		if err := d.Decode(&skip); err != nil {
+			return fmt.Errorf("%s: %v", want, err)
+		}
+	}
+	return errors.New(want)
+}
+
+// skipValue skips the rest of a value whose opening delimiter was read.
+func skipValue(d *json.Decoder) error {
+	for depth := 1; depth > 0; {
+		t, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+	}
+	return nil
 }
 
 // Format returns the format being read.
@@ -158,6 +291,7 @@ func (r *Reader) Next() (Record, error) {
 	if err := d.Decode(&obj); err != nil || obj == nil {
 		return Record{Row: r.row, Cells: map[string]string{}, Err: errors.New("is not a JSON object")}, nil
 	}
+	obj = featureProperties(obj)
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw))}
 	for k, v := range obj {
 		cr, ok := r.keys[k]
@@ -169,6 +303,28 @@ func (r *Reader) Next() (Record, error) {
 		rec.set(cr, cellString(v))
 	}
 	return rec, nil
+}
+
+// featureProperties returns the place a GeoJSON Feature describes: its
+// properties, with latitude and longitude from its Point geometry when the
+// properties do not give them. Any other object is returned as it is.
+func featureProperties(obj map[string]any) map[string]any {
+	props, ok := obj["properties"].(map[string]any)
+	if typ, _ := obj["type"].(string); typ != "Feature" || !ok {
+		return obj
+	}
+	geom, _ := obj["geometry"].(map[string]any)
+	if typ, _ := geom["type"].(string); typ == "Point" {
+		if c, _ := geom["coordinates"].([]any); len(c) >= 2 {
+			if _, has := props["latitude"]; !has {
+				props["latitude"] = c[1]
+			}
+			if _, has := props["longitude"]; !has {
+				props["longitude"] = c[0]
+			}
+		}
+	}
+	return props
 }
 
 // set stores a cell under the standard's name of its column. When a file
@@ -235,12 +391,6 @@ func blank(fields []string) bool {
 		}
 	}
 	return true
-}
-
-func skipBOM(br *bufio.Reader) {
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
-	}
 }
 
 // sniffComma picks the field separator of a CSV file from its first line:

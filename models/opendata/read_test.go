@@ -123,6 +123,9 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(v011))
 	f.Add([]byte(`[{"id":"x","nom":"y","services":["a",1,null,{"b":2}]}]`))
 	f.Add([]byte("id,nom\n\"unterminated"))
+	f.Add([]byte(`{"meta":{"n":1},"data":[{"id":"x","nom":"y"}]}`))
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[5.1,43.2]},"properties":{"id":"x"}}]}`))
+	f.Add([]byte("id;nom;commune\nx;M\xe9diath\xe8que;N\xeemes\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rd, err := opendata.NewReader(bytes.NewReader(b), "")
 		if err != nil {
@@ -170,5 +173,69 @@ func TestReadValidExample(t *testing.T) {
 		if !ok {
 			t.Errorf("%s: actor %+v, offer %+v", name, a, s)
 		}
+	}
+}
+
+// Files as producers' tools really write them: the same place must come
+// out of each, accents included, or the file is refused with a reason —
+// never read as nothing.
+func TestReadFilesAsToolsWriteThem(t *testing.T) {
+	const name, commune = "Médiathèque Émile-Zola", "Nîmes"
+	csvUTF8 := "id;nom;commune;code_postal;adresse;services\r\nm1;" + name + ";" + commune + ";30000;1 rue Général-Perrier;Aide aux démarches administratives\r\n"
+	utf16 := func(s string) string {
+		b := []byte{0xFF, 0xFE}
+		for _, r := range s {
+			b = append(b, byte(r), byte(r>>8)) // every rune here is in the BMP
+		}
+		return string(b)
+	}
+	win1252 := func(s string) string {
+		var b []byte
+		for _, r := range s {
+			b = append(b, byte(r)) // é, è, É, î are one byte each in Windows-1252 (= Latin-1 here)
+		}
+		return string(b)
+	}
+	obj := `{"id":"m1","nom":"` + name + `","commune":"` + commune + `","code_postal":"30000","adresse":"1 rue Général-Perrier","services":["Aide aux démarches administratives"]`
+	for _, tc := range []struct{ name, in string }{
+		{"CSV in UTF-8 with a BOM", "\ufeff" + csvUTF8},
+		{"CSV in Windows-1252 (a spreadsheet saved on Windows)", win1252(csvUTF8)},
+		{"CSV in UTF-16 with a BOM", utf16(csvUTF8)},
+		{"JSON array", "[" + obj + ",\"latitude\":43.84,\"longitude\":4.36}]"},
+		{"JSON object wrapping the array", `{"meta":{"total":1},"data":[` + obj + `,"latitude":43.84,"longitude":4.36}],"links":{}}`},
+		{"GeoJSON FeatureCollection", `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[4.36,43.84]},"properties":` + obj + `}}]}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps := places(t, tc.in, "")
+			if len(ps) != 1 || ps[0].Rejected {
+				t.Fatalf("places: %+v", ps)
+			}
+			a := ps[0].Actor
+			if a.Name != name || a.Address.Commune != commune || ps[0].Service == nil {
+				t.Errorf("read %q in %q, service %v", a.Name, a.Address.Commune, ps[0].Service != nil)
+			}
+			if strings.HasPrefix(tc.in, "[") || strings.HasPrefix(tc.in, "{") {
+				if a.Latitude == nil || *a.Latitude != 43.84 || a.Longitude == nil || *a.Longitude != 4.36 {
+					t.Errorf("coordinates %v %v", a.Latitude, a.Longitude)
+				}
+			}
+		})
+	}
+	rd, err := opendata.NewReader(strings.NewReader(win1252(csvUTF8)), "")
+	if err != nil || rd.Encoding() != "Windows-1252" {
+		t.Errorf("encoding %q, %v", rd.Encoding(), err)
+	}
+	for _, tc := range []struct{ name, in, want string }{
+		{"a JSON object without places", `{"type":"Feature","properties":{"nom":"x"}}`, "must be an array of objects"},
+		{"a JSON object whose data is not a list", `{"data":{"nom":"x"}}`, "must be an array of objects"},
+		{"a CSV file without any column of the standard", "colonne1,colonne2\nx,y\n", "names no column of the standard"},
+		{"an empty file", "  \n", "empty"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := opendata.NewReader(strings.NewReader(tc.in), "")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
 	}
 }

@@ -110,7 +110,12 @@ func (t *table) analyze(words []string) analysis {
 			continue
 		}
 		var pr *placeRef
-		if communeLen == l {
+		// A phrase that is both a commune and a thesaurus entry
+		// (« Cours », « Bus ») is read as the need: a helper who types
+		// « cours » wants courses, not the places of Cours first. The
+		// commune's places still match its name as text.
+		ambiguous := best != nil && bestLen == l && !best.place
+		if communeLen == l && !ambiguous {
 			pr = &placeRef{words: words[i : i+l], kind: "commune", slots: t.byCommune[commune], rankFirst: true}
 		} else if postal && l == 1 {
 			pr = &placeRef{words: words[i : i+1], kind: "postal_code", slots: t.byPostal[words[i]], rankFirst: true}

@@ -193,8 +193,9 @@ var (
 	ServiceFields = []string{FieldKind, FieldThemes, FieldPublics, FieldSpecificSupport, FieldFees, FieldPassNumerique,
 		FieldAccessModes, FieldAccompanimentModes, FieldLanguages, FieldTypologies, FieldNationalProgrammes,
 		FieldTrainingLabels, FieldMobility, FieldItinerant, FieldOnSite, FieldRemote, FieldIsFull, FieldStatus, FieldDepartement, FieldOpenOn}
-	ActorFields = []string{FieldTypologies, FieldThemes, FieldKind, FieldNationalProgrammes, FieldTrainingLabels,
-		FieldMobility, FieldItinerant, FieldStatus, FieldDepartement, FieldOpenOn}
+	ActorFields = []string{FieldTypologies, FieldThemes, FieldKind, FieldPublics, FieldSpecificSupport, FieldFees,
+		FieldPassNumerique, FieldAccessModes, FieldAccompanimentModes, FieldLanguages, FieldNationalProgrammes,
+		FieldTrainingLabels, FieldMobility, FieldItinerant, FieldStatus, FieldDepartement, FieldOpenOn}
 )
 
 func badRequest(field, reason string) error {

@@ -426,7 +426,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 		addr = sv.Address
 		dep = departementOf(addr)
 	}
-	d.insee, d.postal, d.commune = addr.InseeCode, addr.PostalCode, communeKey(addr.Commune)
+	d.insee, d.postal, d.commune = addr.InseeCode, addr.PostalCode, placeCommune(addr)
 	d.values = map[string][]string{
 		FieldKind:               ServiceKinds(sv),
 		FieldThemes:             sv.Themes,
@@ -465,33 +465,45 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	return d
 }
 
-// actorDoc describes a visible actor with the themes and kinds of the
-// published services it offers.
+// actorDoc describes a visible actor with what the published services it
+// offers give: their themes, kinds, publics, specific support, fees, modes,
+// languages and Pass numérique, and their names as labels. A helper who
+// searches places for « seniors », « malvoyant » or « gratuit » looks for a
+// place offering that; the vocabulary filters on actors then mean « offers
+// at least one published service with one of these values », as themes and
+// kind always did.
 func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) *doc {
 	row := *a
 	d := &doc{id: a.ID, sortName: vocab.Slugify(a.Name), actor: &row}
 	if a.Latitude != nil && a.Longitude != nil {
 		d.located, d.lat, d.lon = true, *a.Latitude, *a.Longitude
 	}
-	d.insee, d.postal, d.commune = a.Address.InseeCode, a.Address.PostalCode, communeKey(a.Address.Commune)
-	var themes, kinds []string
+	d.insee, d.postal, d.commune = a.Address.InseeCode, a.Address.PostalCode, placeCommune(a.Address)
+	offered := map[string][]string{}
+	labels, pass := []string{a.OtherLabels}, false
 	for _, sv := range services {
-		themes = append(themes, sv.Themes...)
-		kinds = append(kinds, ServiceKinds(sv)...)
+		for f, vals := range map[string][]string{
+			FieldThemes: sv.Themes, FieldKind: ServiceKinds(sv), FieldPublics: sv.Publics,
+			FieldSpecificSupport: sv.SpecificSupport, FieldFees: sv.Fees, FieldAccessModes: sv.AccessModes,
+			FieldAccompanimentModes: sv.AccompanimentModes, FieldLanguages: sv.Languages,
+		} {
+			offered[f] = append(offered[f], vals...)
+		}
+		pass = pass || sv.PassNumerique
+		labels = append(labels, sv.Name, sv.FeesDetails)
 	}
-	slices.Sort(themes)
-	slices.Sort(kinds)
-	themes, kinds = slices.Compact(themes), slices.Compact(kinds)
-	d.values = map[string][]string{
-		FieldTypologies:         a.Typologies,
-		FieldNationalProgrammes: a.NationalProgrammes,
-		FieldTrainingLabels:     a.TrainingLabels,
-		FieldMobility:           a.Mobility,
-		FieldItinerant:          boolValue(a.Mobility.Contains(vocab.MobilityItinerant)),
-		FieldStatus:             {a.Status},
-		FieldThemes:             themes,
-		FieldKind:               kinds,
+	for f, vals := range offered {
+		slices.Sort(vals)
+		offered[f] = slices.Compact(vals)
 	}
+	d.values = offered
+	d.values[FieldPassNumerique] = boolValue(pass)
+	d.values[FieldTypologies] = a.Typologies
+	d.values[FieldNationalProgrammes] = a.NationalProgrammes
+	d.values[FieldTrainingLabels] = a.TrainingLabels
+	d.values[FieldMobility] = a.Mobility
+	d.values[FieldItinerant] = boolValue(a.Mobility.Contains(vocab.MobilityItinerant))
+	d.values[FieldStatus] = []string{a.Status}
 	if a.Departement != "" {
 		d.values[FieldDepartement] = []string{a.Departement}
 	}
@@ -499,7 +511,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	var f [numTextFields][]string
 	f[fieldName] = []string{a.Name}
 	f[fieldCommune] = []string{a.Address.Commune}
-	f[fieldTopics] = []string{a.OtherLabels}
+	f[fieldTopics] = labels
 	f[fieldDescription] = []string{a.Summary, a.Description}
 	d.text = docTerms(f)
 	return d
@@ -566,6 +578,18 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 	}
 	m.cache.put(m.gen, key, out)
 	return out, nil
+}
+
+// placeCommune is the commune a query may name to find the record: only
+// a commune of the official reference (the address resolved to an INSEE
+// code). An unresolved name is whatever the source typed — « Mairie »,
+// « centre » — and would turn an ordinary word of a query into a place
+// filter; it stays searchable as text.
+func placeCommune(addr models.Address) string {
+	if addr.InseeCode == "" {
+		return ""
+	}
+	return communeKey(addr.Commune)
 }
 
 // communeKey folds a commune's name as queries are folded (« Saint-Étienne »,
