@@ -113,11 +113,11 @@ func BenchmarkWebhookDelivery(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 
-	// A burst: 200 changes, 4 subscriptions.
+	// A burst: 1,000 changes, 4 subscriptions.
 	for range 3 {
 		subscribe()
 	}
-	const burst = 200
+	const burst = 1000
 	start := time.Now()
 	for i := range burst {
 		create(b.N + i)

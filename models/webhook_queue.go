@@ -355,8 +355,15 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 	if w.ConsecutiveFailures > 0 {
 		limit = 1
 	}
+	// « e.seq <= seq AND (e.seq < seq OR e.id < id) » rather than
+	// « e.seq < seq OR (e.seq = seq AND e.id < id) »: the same rows, but
+	// both engines then read only the record's earlier deliveries through
+	// webhook_deliveries_record; the OR form made SQLite scan every
+	// earlier delivery of the subscription for each candidate, so a claim
+	// took seconds once thousands were queued and a burst stalled.
 	const first = "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = webhook_deliveries.subscription_id " +
-		"AND e.entity_id = webhook_deliveries.entity_id AND e.state IN ? AND (e.seq < webhook_deliveries.seq OR (e.seq = webhook_deliveries.seq AND e.id < webhook_deliveries.id)))"
+		"AND e.entity_id = webhook_deliveries.entity_id AND e.state IN ? AND e.seq <= webhook_deliveries.seq " +
+		"AND (e.seq < webhook_deliveries.seq OR e.id < webhook_deliveries.id))"
 	waiting := []string{DeliveryPending, DeliverySending}
 	var cands []WebhookDelivery
 	if err := s.read(ctx).Select("id", "seq", "entity_id").Where("subscription_id = ?", subID).
@@ -374,7 +381,7 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 			// The same conditions again, on the committed state: a
 			// delivery taken or finished meanwhile is left alone.
 			res := tx.Model(&WebhookDelivery{}).Where("id = ?", c.ID).Where(dueDelivery, DeliveryPending, now, DeliverySending, now).
-				Where("NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = ? AND e.entity_id = ? AND e.state IN ? AND (e.seq < ? OR (e.seq = ? AND e.id < ?)))",
+				Where("NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = ? AND e.entity_id = ? AND e.state IN ? AND e.seq <= ? AND (e.seq < ? OR e.id < ?))",
 					subID, c.EntityID, waiting, c.Seq, c.Seq, c.ID).
 				Updates(map[string]any{"state": DeliverySending, "lease_owner": owner, "lease_until": until, "attempts": gorm.Expr("attempts + 1")})
 			if res.Error != nil {
