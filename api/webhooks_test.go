@@ -595,6 +595,13 @@ func TestWebhookSSRF(t *testing.T) {
 		"https://100.64.0.1/carnet",
 		"https://0.0.0.0/carnet",
 		"https://224.0.0.1/carnet",
+		// Numeric forms that C resolvers (inet_aton) read as 127.0.0.1:
+		// not IP addresses for Go, not DNS names either.
+		"https://2130706433/carnet",
+		"https://0x7f000001/carnet",
+		"https://0177.0.0.1/carnet",
+		"https://127.1/carnet",
+		"https://0x7f.0.0.1/carnet",
 		"https://intranet.partenaire.example/carnet",
 		"https://rebind.partenaire.example/carnet",
 		"ftp://hooks.partenaire.example/carnet",

@@ -127,6 +127,9 @@ func (g Guard) Reason(ctx context.Context, raw string) string {
 	if u.Scheme == "http" && !g.AllowHTTP && !loopback {
 		return "must be an https URL (plain http is allowed to loopback only, for development)"
 	}
+	if !literal && numericHost(host) {
+		return host + " is not a DNS name: write an IP address as four decimal numbers (93.184.215.14) or use the endpoint's name"
+	}
 	switch {
 	case literal:
 		if err := g.checkAddr(ip); err != nil {
@@ -156,6 +159,29 @@ func (g Guard) Reason(ctx context.Context, raw string) string {
 		}
 	}
 	return ""
+}
+
+// numericHost reports whether host is made only of numbers — decimal,
+// octal or 0x-hexadecimal labels (« 2130706433 », « 0x7f000001 »,
+// « 0177.0.0.1 », « 127.1 ») — or ends in a numeric label. Go does not read
+// these as addresses, but C resolvers (inet_aton) read them as 127.0.0.1
+// and the like, and no top-level domain is numeric: they are refused
+// rather than left to whichever resolver delivers.
+func numericHost(host string) bool {
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	allDigits := func(l string) bool {
+		return l != "" && strings.Trim(l, "0123456789") == ""
+	}
+	if allDigits(labels[len(labels)-1]) {
+		return true
+	}
+	for _, l := range labels {
+		hex := len(l) > 2 && (l[:2] == "0x" || l[:2] == "0X") && strings.Trim(l[2:], "0123456789abcdefABCDEF") == ""
+		if !allDigits(l) && !hex && l != "0x" && l != "0X" {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrRefused marks a connection the guard refused.
