@@ -482,12 +482,17 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	offered := map[string][]string{}
 	labels, pass := []string{a.OtherLabels}, false
 	for _, sv := range services {
-		for f, vals := range map[string][]string{
-			FieldThemes: sv.Themes, FieldKind: ServiceKinds(sv), FieldPublics: sv.Publics,
-			FieldSpecificSupport: sv.SpecificSupport, FieldFees: sv.Fees, FieldAccessModes: sv.AccessModes,
-			FieldAccompanimentModes: sv.AccompanimentModes, FieldLanguages: sv.Languages,
+		// A fixed list rather than a map per service: this runs for
+		// every actor at each index build and write.
+		for _, fv := range [...]struct {
+			field string
+			vals  []string
+		}{
+			{FieldThemes, sv.Themes}, {FieldKind, ServiceKinds(sv)}, {FieldPublics, sv.Publics},
+			{FieldSpecificSupport, sv.SpecificSupport}, {FieldFees, sv.Fees}, {FieldAccessModes, sv.AccessModes},
+			{FieldAccompanimentModes, sv.AccompanimentModes}, {FieldLanguages, sv.Languages},
 		} {
-			offered[f] = append(offered[f], vals...)
+			offered[fv.field] = append(offered[fv.field], fv.vals...)
 		}
 		pass = pass || sv.PassNumerique
 		labels = append(labels, sv.Name, sv.FeesDetails)
