@@ -194,20 +194,14 @@ func emptyField(v reflect.Value) bool {
 		}
 		v = v.Elem()
 	}
-	switch v.Kind() {
-	case reflect.String, reflect.Slice, reflect.Map:
-		return v.Len() == 0
-	case reflect.Bool:
-		return !v.Bool()
-	}
-	return false
+	return emptyValue(v)
 }
 
 func isEmpty(v any) bool {
-	if v == nil {
-		return true
-	}
-	rv := reflect.ValueOf(v)
+	return v == nil || emptyValue(reflect.ValueOf(v))
+}
+
+func emptyValue(rv reflect.Value) bool {
 	switch rv.Kind() {
 	case reflect.String, reflect.Slice, reflect.Map:
 		return rv.Len() == 0
