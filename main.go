@@ -51,6 +51,8 @@
 //	@tag.description			Records of a territory to check again, for coordinators.
 //	@tag.name					hsds
 //	@tag.description			The public directory as an Open Referral HSDS 3.0 API (its own pagination and filters, as the standard says).
+//	@tag.name					webhooks
+//	@tag.description			Partners' endpoints receiving the directory's changes, signed as Standard Webhooks says, retried, in order per record; their delivery logs and replays.
 //	@securityDefinitions.apikey	BearerAuth
 //	@in							header
 //	@name						Authorization
@@ -92,6 +94,7 @@ import (
 	"carnet/models/mail"
 	"carnet/models/notify"
 	"carnet/models/opendata"
+	"carnet/models/webhook"
 )
 
 // go generate regenerates docs/ (swag) and openapi.yaml from the annotations;
@@ -317,9 +320,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err := commune.Load(); err != nil {
 		return err
 	}
+	whc := cfg.Webhooks
+	whc.Store, whc.Render, whc.Log, whc.UserAgent = store, handlers.RenderWebhook, log, "Carnet-Webhooks/"+buildVersion()
+	hooks := webhook.New(whc)
+	if whc.Guard.AllowPrivate {
+		log.Warn("webhooks may call private and loopback addresses (CARNET_WEBHOOK_ALLOW_PRIVATE): keep it for development or a private network of trusted partners")
+	}
 	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins,
 		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies, Version: buildVersion(), MetricsToken: cfg.MetricsToken,
-		SignupOpen: cfg.Signup})
+		SignupOpen: cfg.Signup, Webhooks: hooks})
 	if err != nil {
 		return err
 	}
@@ -352,6 +361,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	} else {
 		close(mailDone)
 	}
+	hooksDone := make(chan struct{})
+	go func() {
+		defer close(hooksDone)
+		if err := hooks.Run(jobs); err != nil {
+			log.Error("webhooks: the worker stopped", "error", err.Error())
+		}
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -361,9 +377,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	log.Info("shutting down")
 	stopJobs()
-	// The mail worker finishes the message in hand, so that one the server
-	// accepted is recorded as sent and not sent again after the restart.
+	// The mail and webhook workers finish the message in hand, so that one
+	// the server accepted is recorded as sent and not sent again after the
+	// restart.
 	<-mailDone
+	<-hooksDone
 	// A fresh context: the parent one is already cancelled.
 	shutCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
@@ -660,6 +678,9 @@ type config struct {
 	Signup   bool
 	// MailRetry is the wait before the first retry of a failed e-mail.
 	MailRetry time.Duration
+	// Webhooks configures the delivery of webhooks (CARNET_WEBHOOK_*);
+	// Store, Render and Log are set by serve.
+	Webhooks webhook.Config
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -742,6 +763,43 @@ func loadConfig(getenv func(string) string) (config, error) {
 		if c.Links, err = notify.ParseLinks(get("CARNET_APP_BASE_URL", "")); err != nil {
 			errs = append(errs, fmt.Errorf("CARNET_APP_BASE_URL (required with CARNET_SMTP_URL, for the links in e-mails) %w", err))
 		}
+	}
+	onOff := func(key, def string) bool {
+		switch get(key, def) {
+		case "on", "true", "1":
+			return true
+		case "off", "false", "0":
+			return false
+		}
+		errs = append(errs, fmt.Errorf("%s must be on or off", key))
+		return false
+	}
+	wh := &c.Webhooks
+	wh.Timeout = dur("CARNET_WEBHOOK_TIMEOUT", "15s", time.Second, time.Minute)
+	wh.RetryFirst = dur("CARNET_WEBHOOK_RETRY", "10s", 100*time.Millisecond, time.Hour)
+	wh.RetryMax = dur("CARNET_WEBHOOK_RETRY_MAX", "1h", time.Second, 24*time.Hour)
+	wh.MaxAge = dur("CARNET_WEBHOOK_MAX_AGE", "72h", time.Minute, 30*24*time.Hour)
+	wh.DisableAfter = dur("CARNET_WEBHOOK_DISABLE_AFTER", "120h", time.Minute, 90*24*time.Hour)
+	wh.LogRetention = dur("CARNET_WEBHOOK_LOG_RETENTION", "168h", time.Hour, 365*24*time.Hour)
+	if n, err := strconv.Atoi(get("CARNET_WEBHOOK_CONCURRENCY", "4")); err != nil || n < 1 || n > 64 {
+		errs = append(errs, errors.New("CARNET_WEBHOOK_CONCURRENCY must be a number from 1 to 64"))
+	} else {
+		wh.Concurrency = n
+	}
+	if wh.RetryFirst > wh.RetryMax {
+		errs = append(errs, errors.New("CARNET_WEBHOOK_RETRY must not be longer than CARNET_WEBHOOK_RETRY_MAX"))
+	}
+	// Endpoints on a private network, and plain http, are for
+	// development: in production a partner's URL could otherwise reach
+	// Carnet's own network (see models/webhook/guard.go).
+	privateDef := "on"
+	if c.Env == "production" {
+		privateDef = "off"
+	}
+	wh.Guard.AllowPrivate = onOff("CARNET_WEBHOOK_ALLOW_PRIVATE", privateDef)
+	wh.Guard.AllowHTTP = onOff("CARNET_WEBHOOK_ALLOW_HTTP", "off")
+	if wh.Guard.AllowHTTP && c.Env == "production" {
+		errs = append(errs, errors.New("CARNET_WEBHOOK_ALLOW_HTTP is a development setting: in production webhooks go over https"))
 	}
 	for _, p := range strings.Split(get("CARNET_TRUSTED_PROXIES", ""), ",") {
 		if p = strings.TrimSpace(p); p != "" {

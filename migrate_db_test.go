@@ -17,7 +17,8 @@ import (
 // import command (every table gets rows: places from two sources with
 // their duplicates, a network and its member, accounts, invitations, a
 // join request, a partner client, a suggestion, a referral and its events,
-// idempotency keys, rate limits, the maintenance schedule), copies it with
+// idempotency keys, rate limits, the maintenance schedule, a webhook
+// subscription, its deliveries and the fan-out's cursor), copies it with
 // `carnet migrate-db` into an empty PostgreSQL database, then compares
 // every table row by row, and checks the copy serves the same answers and
 // goes on from the same feed cursor.
@@ -160,6 +161,10 @@ func fillEveryTable(t *testing.T, srv *server) {
 		}
 		return must(201, "POST", "/api/v1/actors", tok, body, map[string]string{"Idempotency-Key": fmt.Sprintf("create-%x", name)})["id"].(string)
 	}
+	// A webhook subscription to an endpoint where nothing listens (a
+	// development server may call loopback): its deliveries stay queued,
+	// and the fan-out's cursor is in change_cursors.
+	hook := must(201, "POST", "/api/v1/webhooks", tok, map[string]any{"url": "http://127.0.0.1:9/carnet"}, nil)["id"].(string)
 	network := place("Réseau des médiathèques", "13001", nil)
 	lib := place("Médiathèque du réseau", "13001", map[string]any{"parent_id": network})
 	center := place("Centre social", "13003", nil)
@@ -192,6 +197,14 @@ func fillEveryTable(t *testing.T, srv *server) {
 	must(200, "POST", "/api/v1/referrals/"+ref["id"].(string)+"/transitions", receiver, map[string]any{"status": "accepted"}, nil)
 	must(201, "POST", "/api/v1/referrals/"+ref["id"].(string)+"/messages", receiver, map[string]any{"body": "Elle viendra mardi à 10 h."}, nil)
 	srv.call(t, "POST", "/api/v1/auth/login", "", map[string]any{"email": "nobody@example.fr", "password": "wrong"}, nil)
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if d := must(200, "GET", "/api/v1/webhooks/"+hook+"/deliveries", tok, nil, nil)["data"].([]any); len(d) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no webhook delivery was queued")
+		}
+	}
 }
 
 // pgColumnTypes returns each table's columns' PostgreSQL types.

@@ -3,6 +3,8 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"sort"
 	"testing"
@@ -10,8 +12,10 @@ import (
 
 	"carnet/api"
 	"carnet/api/apitest"
+	"carnet/handlers"
 	"carnet/models"
 	"carnet/models/hsds"
+	"carnet/models/webhook"
 )
 
 // The roles of the authorization matrix, in the order of each expectation
@@ -35,11 +39,21 @@ type world struct {
 	otherMbr   *models.User // a member of OTHER
 	third      string       // a service of a third structure
 	seq        int
+	// Webhooks: a receiver, the subscriptions of the administrator and of
+	// the partner ("own"), one of another partner ("other"), and a
+	// delivery of each.
+	receiver           string
+	hookAdmin, hookOwn string
+	hookOther          string
+	deliveries         map[string]string
+	otherPartner       *models.Principal
+	adminP, partnerP   *models.Principal
 }
 
 func newWorld(t *testing.T) *world {
 	many := api.RateLimit{Every: time.Millisecond, Burst: 1000}
-	e := apitest.New(t, apitest.WithRateLimits(many, many), apitest.WithSignUpLimit(many), apitest.WithNotifications())
+	e := apitest.New(t, apitest.WithRateLimits(many, many), apitest.WithSignUpLimit(many), apitest.WithNotifications(),
+		apitest.WithWebhooks(webhook.Config{Guard: webhook.Guard{AllowPrivate: true}}))
 	w := &world{t: t, e: e, tokens: map[string]string{"admin": e.Admin}, users: map[string]*models.User{"admin": e.AdminUser}}
 	w.own = w.actor("OWN", true, "")
 	w.other = w.actor("OTHER", false, "")
@@ -49,7 +63,8 @@ func newWorld(t *testing.T) *world {
 	w.users["manager"], w.tokens["manager"] = e.Account("manager@carnet.test", map[string]models.Role{w.own: models.RoleManager}, models.Territory{})
 	w.users["member"], w.tokens["member"] = e.Account("member@carnet.test", map[string]models.Role{w.own: models.RoleMember}, models.Territory{})
 	w.users["user"], w.tokens["user"] = e.Account("user@carnet.test", nil, models.Territory{})
-	_, w.tokens["partner"] = e.Partner("CAF 13", []string{"caf-13"}, []string{models.ScopeDirectoryWrite, models.ScopeSyncWrite})
+	partner, tok := e.Partner("CAF 13", []string{"caf-13"}, []string{models.ScopeDirectoryWrite, models.ScopeSyncWrite, models.ScopeWebhooksManage})
+	w.tokens["partner"] = tok
 	var disabled *models.User
 	disabled, w.tokens["disabled"] = e.Account("disabled@carnet.test", map[string]models.Role{w.own: models.RoleManager}, models.Territory{Departements: []string{"13"}})
 	if _, err := e.Store.UpdateUser(context.Background(), disabled.ID, models.UserUpdate{Disabled: ptr(true)}); err != nil {
@@ -65,7 +80,78 @@ func newWorld(t *testing.T) *world {
 			t.Fatal(err)
 		}
 	}
+	w.webhooks(partner.ID)
 	return w
+}
+
+// webhooks sets up the webhook fixtures: a receiver answering 204, a
+// subscription of the administrator, of the partner and of another
+// partner, and a delivery of each (a replay of the last change).
+func (w *world) webhooks(partnerID string) {
+	ctx := context.Background()
+	rcv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, _ *http.Request) { rw.WriteHeader(http.StatusNoContent) }))
+	w.t.Cleanup(rcv.Close)
+	w.receiver = rcv.URL
+	var err error
+	if w.adminP, err = w.e.Store.LoadPrincipal(ctx, w.e.AdminUser.ID); err != nil {
+		w.t.Fatal(err)
+	}
+	if w.partnerP, err = w.e.Store.LoadClientPrincipal(ctx, partnerID, 0); err != nil {
+		w.t.Fatal(err)
+	}
+	other, _ := w.e.Partner("CPAM 06", []string{"cpam-06"}, []string{models.ScopeWebhooksManage})
+	if w.otherPartner, err = w.e.Store.LoadClientPrincipal(ctx, other.ID, 0); err != nil {
+		w.t.Fatal(err)
+	}
+	w.deliveries = map[string]string{}
+	w.hookAdmin, w.hookOwn, w.hookOther = w.hook(w.adminP), w.hook(w.partnerP), w.hook(w.otherPartner)
+	for _, id := range []string{w.hookAdmin, w.hookOwn, w.hookOther} {
+		owner := w.partnerP
+		switch id {
+		case w.hookAdmin:
+			owner = w.adminP
+		case w.hookOther:
+			owner = w.otherPartner
+		}
+		octx := models.WithPrincipal(ctx, owner)
+		head, err := w.e.Store.LastSeq(ctx)
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		if _, err := w.e.Store.ReplayWebhook(octx, id, head-1); err != nil {
+			w.t.Fatal(err)
+		}
+		if _, err := w.e.Store.ReplayWebhookStep(ctx, id, 10, 100, handlers.RenderWebhook); err != nil {
+			w.t.Fatal(err)
+		}
+		page, err := w.e.Store.ListWebhookDeliveries(octx, id, models.DeliveryFilter{})
+		if err != nil || len(page.Items) != 1 {
+			w.t.Fatalf("no delivery for the fixture subscription: %v", err)
+		}
+		w.deliveries[id] = page.Items[0].ID
+	}
+}
+
+// hook registers a subscription of owner to the world's receiver.
+func (w *world) hook(owner *models.Principal) string {
+	h, _, err := w.e.Store.CreateWebhook(models.WithPrincipal(context.Background(), owner), models.NewWebhook{URL: w.receiver + "/hooks", Active: true})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return h.ID
+}
+
+// hookFor returns the subscription a role acts on: its own (the
+// administrator's, the partner's; the partner's for roles that own none),
+// or another partner's.
+func (w *world) hookFor(role string, own bool) string {
+	switch {
+	case !own:
+		return w.hookOther
+	case role == "admin":
+		return w.hookAdmin
+	}
+	return w.hookOwn
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -609,6 +695,45 @@ func matrix() []entry {
 	add("GET /api/hsds/v3/taxonomies/:id", static("GET", "/api/hsds/v3/taxonomies/"+hsds.TaxonomyID("themes"), false), all200, nil)
 	themeTerm, _ := hsds.TermOf("themes", "Aide aux démarches administratives")
 	add("GET /api/hsds/v3/taxonomy_terms/:id", static("GET", "/api/hsds/v3/taxonomy_terms/"+themeTerm.ID, false), all200, nil)
+
+	// Webhooks: administrators every subscription; partner clients with the
+	// webhooks:manage scope their own (another partner's answers 404);
+	// people's other roles none.
+	hooks := func(ok int) ([]int, []int) {
+		return row(401, ok, 403, 403, 403, ok, 403, 401), row(401, ok, 403, 403, 403, 404, 403, 401)
+	}
+	add("GET /api/v1/webhooks", static("GET", "/api/v1/webhooks", false), row(401, 200, 403, 403, 403, 200, 403, 401), nil)
+	add("POST /api/v1/webhooks", func(w *world, _ string, _ bool) call {
+		return call{method: "POST", path: "/api/v1/webhooks", body: obj{"url": w.receiver + "/new", "filters": obj{"entities": []string{"service"}}}}
+	}, row(401, 201, 403, 403, 403, 201, 403, 401), nil)
+	hookPath := func(method, suffix string, body any) func(*world, string, bool) call {
+		return func(w *world, role string, own bool) call {
+			return call{method: method, path: "/api/v1/webhooks/" + w.hookFor(role, own) + suffix, body: body}
+		}
+	}
+	hOwn, hOther := hooks(200)
+	add("GET /api/v1/webhooks/:id", hookPath("GET", "", nil), hOwn, hOther)
+	add("PATCH /api/v1/webhooks/:id", hookPath("PATCH", "", obj{"description": "Modifié"}), hOwn, hOther)
+	add("POST /api/v1/webhooks/:id/secret", hookPath("POST", "/secret", obj{"previous_secret_valid_seconds": 60}), hOwn, hOther)
+	add("POST /api/v1/webhooks/:id/ping", hookPath("POST", "/ping", nil), hOwn, hOther)
+	add("GET /api/v1/webhooks/:id/deliveries", hookPath("GET", "/deliveries", nil), hOwn, hOther)
+	add("GET /api/v1/webhooks/:id/deliveries/:delivery_id", func(w *world, role string, own bool) call {
+		id := w.hookFor(role, own)
+		return call{method: "GET", path: "/api/v1/webhooks/" + id + "/deliveries/" + w.deliveries[id]}
+	}, hOwn, hOther)
+	hOwn, hOther = hooks(202)
+	add("POST /api/v1/webhooks/:id/replay", hookPath("POST", "/replay?cursor=0", nil), hOwn, hOther)
+	hOwn, hOther = hooks(204)
+	add("DELETE /api/v1/webhooks/:id", func(w *world, role string, own bool) call {
+		owner := w.otherPartner
+		switch {
+		case own && role == "admin":
+			owner = w.adminP
+		case own:
+			owner = w.partnerP
+		}
+		return call{method: "DELETE", path: "/api/v1/webhooks/" + w.hook(owner)}
+	}, hOwn, hOther)
 
 	add("GET /api/v1/suggestions", static("GET", "/api/v1/suggestions", false), people(200), nil)
 	// A suggestion is private to its author ("user") and its moderators:

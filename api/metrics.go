@@ -16,6 +16,7 @@ import (
 
 	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/webhook"
 )
 
 // metrics holds the service's Prometheus instruments. Each server has its own
@@ -45,7 +46,7 @@ type poolStater interface {
 	PoolStats() (write, read sql.DBStats)
 }
 
-func newMetrics(version string, store poolStater, engine any) *metrics {
+func newMetrics(version string, store poolStater, engine any, hooks *webhook.Service) *metrics {
 	m := &metrics{reg: prometheus.NewRegistry()}
 	m.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "carnet_http_requests_total",
@@ -96,7 +97,69 @@ func newMetrics(version string, store poolStater, engine any) *metrics {
 		m.reg.MustRegister(&outboxCollector{store: o, desc: prometheus.NewDesc("carnet_outbox_messages",
 			"E-mail notifications in the outbox, by state (pending, sending, sent, failed); sent and failed ones are kept CARNET_OUTBOX_RETENTION.", []string{"state"}, nil)})
 	}
+	if hooks != nil {
+		m.reg.MustRegister(newWebhookCollector(hooks, store))
+	}
 	return m
+}
+
+// webhookQueue is the Store's view of the webhooks' queue.
+type webhookQueue interface {
+	WebhookQueueCounts(ctx context.Context) (deliveries, subscriptions map[string]int64, err error)
+}
+
+// webhookCollector reports the webhooks' work: attempts by outcome since
+// this process started (counters; sum them over replicas), the queue and
+// the subscriptions by status (read in the database at scrape time, the
+// same on every replica), and the fan-out's lag behind the change log.
+type webhookCollector struct {
+	hooks                                        *webhook.Service
+	queue                                        webhookQueue
+	attempts, seconds, waiting, subs, lagN, lagS *prometheus.Desc
+}
+
+func newWebhookCollector(hooks *webhook.Service, store any) *webhookCollector {
+	q, _ := store.(webhookQueue)
+	return &webhookCollector{hooks: hooks, queue: q,
+		attempts: prometheus.NewDesc("carnet_webhook_deliveries_total", "Webhook delivery attempts by this process, by outcome: delivered (2xx), retry (failed, will be retried), given_up (failed past the maximum age).", []string{"outcome"}, nil),
+		seconds:  prometheus.NewDesc("carnet_webhook_attempt_seconds_total", "Time this process spent in webhook delivery attempts (divide by carnet_webhook_deliveries_total for the mean).", nil, nil),
+		waiting:  prometheus.NewDesc("carnet_webhook_queue", "Webhook deliveries waiting, by state: pending (queued or waiting for a retry), sending (claimed by a worker).", []string{"state"}, nil),
+		subs:     prometheus.NewDesc("carnet_webhook_subscriptions", "Webhook subscriptions by status: active, failing (on, its endpoint failing), disabled.", []string{"status"}, nil),
+		lagN:     prometheus.NewDesc("carnet_webhook_fanout_lag_changes", "Changes of the change log this process's webhook fan-out has not read yet.", nil, nil),
+		lagS:     prometheus.NewDesc("carnet_webhook_fanout_lag_seconds", "Age of the oldest change the webhook fan-out has not read yet (0 when up to date).", nil, nil),
+	}
+}
+
+func (w *webhookCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{w.attempts, w.seconds, w.waiting, w.subs, w.lagN, w.lagS} {
+		ch <- d
+	}
+}
+
+func (w *webhookCollector) Collect(ch chan<- prometheus.Metric) {
+	st := w.hooks.Stats()
+	for _, o := range webhook.Outcomes {
+		ch <- prometheus.MustNewConstMetric(w.attempts, prometheus.CounterValue, float64(st.Outcomes[o]), o)
+	}
+	ch <- prometheus.MustNewConstMetric(w.seconds, prometheus.CounterValue, st.AttemptSeconds)
+	ch <- prometheus.MustNewConstMetric(w.lagN, prometheus.GaugeValue, float64(st.LagChanges))
+	ch <- prometheus.MustNewConstMetric(w.lagS, prometheus.GaugeValue, st.LagSeconds)
+	if w.queue == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	deliveries, subs, err := w.queue.WebhookQueueCounts(ctx)
+	if err != nil {
+		ch <- prometheus.NewInvalidMetric(w.waiting, err)
+		return
+	}
+	for _, s := range []string{models.DeliveryPending, models.DeliverySending} {
+		ch <- prometheus.MustNewConstMetric(w.waiting, prometheus.GaugeValue, float64(deliveries[s]), s)
+	}
+	for _, s := range []string{"active", "failing", "disabled"} {
+		ch <- prometheus.MustNewConstMetric(w.subs, prometheus.GaugeValue, float64(subs[s]), s)
+	}
 }
 
 // followerStater is the Store's view of its followers of the change log.

@@ -154,6 +154,20 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	// territory to check again; the handler checks the role and territory.
 	v1.GET("/quality/stale", auth(h.ListStale)...)
 
+	// Webhooks (issue 14): partner clients with the webhooks:manage scope
+	// and administrators; the store answers 404 for another owner's
+	// subscription.
+	v1.GET("/webhooks", auth(h.ListWebhooks)...)
+	v1.POST("/webhooks", create(h.CreateWebhook)...)
+	v1.GET("/webhooks/:id", auth(h.GetWebhook)...)
+	v1.PATCH("/webhooks/:id", auth(h.UpdateWebhook)...)
+	v1.DELETE("/webhooks/:id", auth(h.DeleteWebhook)...)
+	v1.POST("/webhooks/:id/secret", auth(h.RotateWebhookSecret)...)
+	v1.POST("/webhooks/:id/ping", auth(h.PingWebhook)...)
+	v1.POST("/webhooks/:id/replay", auth(h.ReplayWebhook)...)
+	v1.GET("/webhooks/:id/deliveries", auth(h.ListWebhookDeliveries)...)
+	v1.GET("/webhooks/:id/deliveries/:delivery_id", auth(h.GetWebhookDelivery)...)
+
 	// Open Referral HSDS 3.0 read view (issue 14): the published directory
 	// in the standard's shape. It is the same for everyone, so no token is
 	// read, and any origin may call it (server.go: openCORS).

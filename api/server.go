@@ -16,6 +16,7 @@ import (
 	"carnet/handlers"
 	"carnet/models"
 	"carnet/models/search"
+	"carnet/models/webhook"
 )
 
 // Config configures the HTTP service.
@@ -57,6 +58,13 @@ type Config struct {
 	// per client address, DefaultSignUp when zero.
 	SignupOpen bool
 	SignUp     RateLimit
+	// Webhooks delivers the change log to partners' endpoints; main runs
+	// it (Run). Nil builds one that only answers the API (test pings, the
+	// check of endpoints), with production's guard: no private network.
+	Webhooks *webhook.Service
+	// PingLimit limits test pings per webhook subscription; DefaultPing
+	// when zero.
+	PingLimit RateLimit
 }
 
 // MaxHeaderBytes is the largest request head (request line and headers) the
@@ -77,6 +85,9 @@ var (
 	// DefaultSignUp: 5 sign-ups at once from one address, then one every
 	// 10 minutes; each sends an e-mail to an address nobody checked yet.
 	DefaultSignUp = RateLimit{Every: 10 * time.Minute, Burst: 5}
+	// DefaultPing: 6 test pings at once per webhook subscription, then one
+	// every 10 seconds; each makes Carnet call the endpoint.
+	DefaultPing = RateLimit{Every: 10 * time.Second, Burst: 6}
 )
 
 // NewServer returns the service's HTTP handler.
@@ -106,8 +117,14 @@ func NewServer(cfg Config) (http.Handler, error) {
 	if cfg.SignUp == (RateLimit{}) {
 		cfg.SignUp = DefaultSignUp
 	}
+	if cfg.PingLimit == (RateLimit{}) {
+		cfg.PingLimit = DefaultPing
+	}
 	if cfg.Version == "" {
 		cfg.Version = "dev"
+	}
+	if cfg.Webhooks == nil {
+		cfg.Webhooks = webhook.New(webhook.Config{Store: cfg.Store, Render: handlers.RenderWebhook, Log: cfg.Logger})
 	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
@@ -128,7 +145,7 @@ func NewServer(cfg Config) (http.Handler, error) {
 	if _, err := cfg.Store.FollowDuplicates(context.Background()); err != nil {
 		return nil, fmt.Errorf("api: start duplicate detection: %w", err)
 	}
-	met := newMetrics(cfg.Version, cfg.Store, cfg.Search)
+	met := newMetrics(cfg.Version, cfg.Store, cfg.Search, cfg.Webhooks)
 	r.Use(
 		markHead(),
 		met.observe(),
@@ -143,7 +160,8 @@ func NewServer(cfg Config) (http.Handler, error) {
 	)
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
 		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now), Version: cfg.Version,
-		SignupOpen: cfg.SignupOpen, SignUpLimit: newDBLimiter(cfg.Store, cfg.SignUp, cfg.Now)}
+		SignupOpen: cfg.SignupOpen, SignUpLimit: newDBLimiter(cfg.Store, cfg.SignUp, cfg.Now),
+		Webhooks: cfg.Webhooks, PingLimit: newDBLimiter(cfg.Store, cfg.PingLimit, cfg.Now)}
 	routes(r, h, cfg, docs, met)
 	return headAsGet{r}, nil
 }

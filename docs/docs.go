@@ -2338,7 +2338,8 @@ const docTemplate = `{
                             "account",
                             "client",
                             "referral",
-                            "invitation"
+                            "invitation",
+                            "webhook"
                         ],
                         "type": "string",
                         "description": "Only this kind of subject",
@@ -2689,6 +2690,17 @@ const docTemplate = `{
                         "default": 100,
                         "description": "Changes per page",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "example": "caf-13",
+                        "description": "Only the records of these sources (a service by its own source or its actor's). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true",
+                        "name": "source",
                         "in": "query"
                     }
                 ],
@@ -7802,7 +7814,8 @@ const docTemplate = `{
                             "account",
                             "client",
                             "referral",
-                            "invitation"
+                            "invitation",
+                            "webhook"
                         ],
                         "type": "string",
                         "description": "Only this kind of subject",
@@ -8241,6 +8254,770 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/webhooks": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A partner client (with the webhooks:manage scope) lists its own subscriptions; an administrator every one. Oldest first.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "List webhook subscriptions",
+                "operationId": "listWebhooks",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/WebhookList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Partner clients with the webhooks:manage scope, and administrators. Every change of the change log committed from now on that the filters select is POSTed to the URL, signed as Standard Webhooks says (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256 with the secret), retried with backoff, in order per record. The answer carries the signing secret, shown this once. The URL must be https and must not be on a private, loopback or link-local address (development servers allow http to loopback). At most 20 subscriptions per owner.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "Subscribe an endpoint to the directory's changes",
+                "operationId": "createWebhook",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The subscription",
+                        "name": "webhook",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/WebhookInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/WebhookCreated"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the subscription, for If-Match"
+                            },
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the subscription"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "At most 20 subscriptions per owner; or a request with the same Idempotency-Key is still running (Retry-After)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/webhooks/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Its filters, its state and why (status, disabled_reason), its endpoint's health and its queue; never its secret. Another owner's subscription answers 404.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "Get a webhook subscription",
+                "operationId": "getWebhook",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Subscription id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Webhook"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the subscription, for If-Match"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Deletes the subscription and its delivery log; what was still queued is not sent.",
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "Delete a webhook subscription",
+                "operationId": "deleteWebhook",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Subscription id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "No Content"
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "patch": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A JSON Merge Patch of url, description, active and filters. Turning it off (active: false) stops queuing changes (what is queued waits); turning it on again, or a new URL, forgets the endpoint's failures and resumes at once — replay after disabled_cursor to get the changes made while it was off. Send If-Match with the ETag you read to avoid overwriting another change (412).",
+                "consumes": [
+                    "application/merge-patch+json",
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "Change a webhook subscription",
+                "operationId": "patchWebhook",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Subscription id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETag of the version you read",
+                        "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "description": "Fields to change",
+                        "name": "patch",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/WebhookPatch"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Webhook"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version of the subscription, for If-Match"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/webhooks/{id}/deliveries": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Its deliveries, oldest first: state, attempts, the last answer's status and the beginning of its body, the last error. Delivered and given-up ones are kept 7 days (CARNET_WEBHOOK_LOG_RETENTION).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "A webhook subscription's delivery log",
+                "operationId": "listWebhookDeliveries",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Subscription id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "enum": [
+                                "pending",
+                                "sending",
+                                "delivered",
+                                "failed"
+                            ],
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these states (comma-separated)",
+                        "name": "state",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Only the deliveries of this record",
+                        "name": "entity_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Only those queued at or after this time (RFC 3339)",
+                        "name": "created_since",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/WebhookDeliveryList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/webhooks/{id}/deliveries/{delivery_id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The delivery and the body it sends (signed anew at each attempt).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "One delivery of a webhook subscription",
+                "operationId": "getWebhookDelivery",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Subscription id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Delivery id (its webhook-id)",
+                        "name": "delivery_id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/WebhookDeliveryDetail"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/webhooks/{id}/ping": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "POSTs a signed event of type webhook.ping to the URL now, whether the subscription is on or off, and answers how it went (the answer is 200 even when the endpoint failed: see delivered and error). It is not queued nor retried, and changes nothing. At most 6 a minute per subscription.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "Send a test event to a webhook subscription's endpoint",
+                "operationId": "pingWebhook",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Subscription id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/WebhookPing"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "The URL is one this deployment refuses to call (an address on a private network, plain http)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too Many Requests",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/webhooks/{id}/replay": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Queues again every change after ` + "`" + `cursor` + "`" + ` (a next_cursor of GET /api/v1/changes, a delivery's seq, an export's X-Changes-Cursor, or the subscription's disabled_cursor) up to the last change now, that the subscription's filters select, each with the record's current state and replay: true. Give ` + "`" + `cursor` + "`" + ` in the body or as a query parameter. The replay runs in the background (see replay in the subscription) at the endpoint's pace; a new replay replaces one still running. Deliveries already queued are sent too: receivers should treat webhook-id, or the record's version, as the key of what they applied.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "Replay changes to a webhook subscription",
+                "operationId": "replayWebhook",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Subscription id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "1000",
+                        "description": "The cursor to replay after (or in the body)",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "description": "The cursor to replay after (or in the query string)",
+                        "name": "replay",
+                        "in": "body",
+                        "schema": {
+                            "$ref": "#/definitions/WebhookReplayInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "202": {
+                        "description": "Accepted",
+                        "schema": {
+                            "$ref": "#/definitions/Webhook"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/webhooks/{id}/secret": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Issues a new secret, shown this once. For previous_secret_valid_seconds (24 hours by default) deliveries carry two signatures, with the new and the old secret, so the receiver can switch without refusing one; 0 stops the old secret at once (a leaked secret). The body is optional.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "webhooks"
+                ],
+                "summary": "Rotate a webhook subscription's signing secret",
+                "operationId": "rotateWebhookSecret",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Subscription id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "description": "How long the old secret still signs",
+                        "name": "rotation",
+                        "in": "body",
+                        "schema": {
+                            "$ref": "#/definitions/WebhookSecretInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/WebhookSecret"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -15271,7 +16048,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
                     "type": "string",
                     "example": "membership.added"
                 },
@@ -15314,7 +16091,8 @@ const docTemplate = `{
                         "account",
                         "client",
                         "referral",
-                        "invitation"
+                        "invitation",
+                        "webhook"
                     ]
                 },
                 "subject_label": {
@@ -15723,6 +16501,977 @@ const docTemplate = `{
                 }
             }
         },
+        "Webhook": {
+            "type": "object",
+            "required": [
+                "active",
+                "created_at",
+                "description",
+                "disabled_at",
+                "disabled_cursor",
+                "disabled_reason",
+                "filters",
+                "health",
+                "id",
+                "owner",
+                "previous_secret_expires_at",
+                "replay",
+                "status",
+                "updated_at",
+                "url",
+                "version"
+            ],
+            "properties": {
+                "active": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "disabled_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "disabled_cursor": {
+                    "description": "The change feed's cursor when it was turned off: changes after it were not queued; replay after it to get them.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "1042"
+                },
+                "disabled_reason": {
+                    "description": "Why Carnet turned it off (its endpoint failed for too long, or answered 410); empty when its owner did.",
+                    "type": "string",
+                    "example": ""
+                },
+                "filters": {
+                    "$ref": "#/definitions/WebhookFilters"
+                },
+                "health": {
+                    "$ref": "#/definitions/WebhookHealth"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "owner": {
+                    "$ref": "#/definitions/WebhookOwner"
+                },
+                "previous_secret_expires_at": {
+                    "description": "Until then deliveries are also signed with the previous secret (after a rotation).",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "replay": {
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/WebhookReplay"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "active",
+                        "failing",
+                        "disabled"
+                    ],
+                    "example": "active"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "url": {
+                    "type": "string",
+                    "example": "https://partenaire.example.fr/carnet/webhooks"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "WebhookCreated": {
+            "type": "object",
+            "required": [
+                "active",
+                "created_at",
+                "description",
+                "disabled_at",
+                "disabled_cursor",
+                "disabled_reason",
+                "filters",
+                "health",
+                "id",
+                "owner",
+                "previous_secret_expires_at",
+                "replay",
+                "secret",
+                "status",
+                "updated_at",
+                "url",
+                "version"
+            ],
+            "properties": {
+                "active": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "disabled_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "disabled_cursor": {
+                    "description": "The change feed's cursor when it was turned off: changes after it were not queued; replay after it to get them.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "1042"
+                },
+                "disabled_reason": {
+                    "description": "Why Carnet turned it off (its endpoint failed for too long, or answered 410); empty when its owner did.",
+                    "type": "string",
+                    "example": ""
+                },
+                "filters": {
+                    "$ref": "#/definitions/WebhookFilters"
+                },
+                "health": {
+                    "$ref": "#/definitions/WebhookHealth"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "owner": {
+                    "$ref": "#/definitions/WebhookOwner"
+                },
+                "previous_secret_expires_at": {
+                    "description": "Until then deliveries are also signed with the previous secret (after a rotation).",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "replay": {
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/WebhookReplay"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "secret": {
+                    "description": "The signing secret (Standard Webhooks' whsec_ format): keep it to verify the webhook-signature header.",
+                    "type": "string",
+                    "example": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "active",
+                        "failing",
+                        "disabled"
+                    ],
+                    "example": "active"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "url": {
+                    "type": "string",
+                    "example": "https://partenaire.example.fr/carnet/webhooks"
+                },
+                "version": {
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "WebhookDelivery": {
+            "type": "object",
+            "required": [
+                "attempts",
+                "created_at",
+                "duration_ms",
+                "entity",
+                "entity_id",
+                "finished_at",
+                "id",
+                "last_attempt_at",
+                "last_error",
+                "next_attempt_at",
+                "op",
+                "replay",
+                "response_excerpt",
+                "response_status",
+                "seq",
+                "state",
+                "type"
+            ],
+            "properties": {
+                "attempts": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "duration_ms": {
+                    "type": "integer",
+                    "example": 35
+                },
+                "entity": {
+                    "type": "string",
+                    "enum": [
+                        "actor",
+                        "service"
+                    ]
+                },
+                "entity_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "finished_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "id": {
+                    "description": "The webhook-id header: the same on every attempt.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "last_attempt_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "last_error": {
+                    "type": "string",
+                    "example": ""
+                },
+                "next_attempt_at": {
+                    "description": "When it will be tried, while pending.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "op": {
+                    "type": "string",
+                    "enum": [
+                        "create",
+                        "update",
+                        "archive",
+                        "hide"
+                    ]
+                },
+                "replay": {
+                    "description": "Queued by a replay rather than as the change happened.",
+                    "type": "boolean"
+                },
+                "response_excerpt": {
+                    "type": "string",
+                    "example": ""
+                },
+                "response_status": {
+                    "description": "The HTTP status of the last answer; null without an answer.",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 204
+                },
+                "seq": {
+                    "description": "The change's seq in the change feed.",
+                    "type": "integer",
+                    "example": 1042
+                },
+                "state": {
+                    "description": "pending (waiting for its turn or a retry), sending, delivered, failed (given up).",
+                    "type": "string",
+                    "enum": [
+                        "pending",
+                        "sending",
+                        "delivered",
+                        "failed"
+                    ]
+                },
+                "type": {
+                    "type": "string",
+                    "example": "service.updated"
+                }
+            }
+        },
+        "WebhookDeliveryDetail": {
+            "type": "object",
+            "required": [
+                "attempts",
+                "created_at",
+                "duration_ms",
+                "entity",
+                "entity_id",
+                "finished_at",
+                "id",
+                "last_attempt_at",
+                "last_error",
+                "next_attempt_at",
+                "op",
+                "payload",
+                "replay",
+                "response_excerpt",
+                "response_status",
+                "seq",
+                "state",
+                "type"
+            ],
+            "properties": {
+                "attempts": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "duration_ms": {
+                    "type": "integer",
+                    "example": 35
+                },
+                "entity": {
+                    "type": "string",
+                    "enum": [
+                        "actor",
+                        "service"
+                    ]
+                },
+                "entity_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "finished_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "id": {
+                    "description": "The webhook-id header: the same on every attempt.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "last_attempt_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "last_error": {
+                    "type": "string",
+                    "example": ""
+                },
+                "next_attempt_at": {
+                    "description": "When it will be tried, while pending.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "op": {
+                    "type": "string",
+                    "enum": [
+                        "create",
+                        "update",
+                        "archive",
+                        "hide"
+                    ]
+                },
+                "payload": {
+                    "$ref": "#/definitions/WebhookPayload"
+                },
+                "replay": {
+                    "description": "Queued by a replay rather than as the change happened.",
+                    "type": "boolean"
+                },
+                "response_excerpt": {
+                    "type": "string",
+                    "example": ""
+                },
+                "response_status": {
+                    "description": "The HTTP status of the last answer; null without an answer.",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 204
+                },
+                "seq": {
+                    "description": "The change's seq in the change feed.",
+                    "type": "integer",
+                    "example": 1042
+                },
+                "state": {
+                    "description": "pending (waiting for its turn or a retry), sending, delivered, failed (given up).",
+                    "type": "string",
+                    "enum": [
+                        "pending",
+                        "sending",
+                        "delivered",
+                        "failed"
+                    ]
+                },
+                "type": {
+                    "type": "string",
+                    "example": "service.updated"
+                }
+            }
+        },
+        "WebhookDeliveryList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/WebhookDelivery"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "WebhookFilters": {
+            "type": "object",
+            "required": [
+                "communes",
+                "departements",
+                "entities",
+                "ops",
+                "sources"
+            ],
+            "properties": {
+                "communes": {
+                    "description": "Communes of the record's place: INSEE codes or names of one commune; a city covers its arrondissements.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13055"
+                    ]
+                },
+                "departements": {
+                    "description": "Départements of the record's place (a service's own address, else its actor's).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13"
+                    ]
+                },
+                "entities": {
+                    "description": "Kinds of records.",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "actor",
+                            "service"
+                        ]
+                    },
+                    "example": [
+                        "service"
+                    ]
+                },
+                "ops": {
+                    "description": "Operations, as in the change feed's op.",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "create",
+                            "update",
+                            "archive",
+                            "hide"
+                        ]
+                    },
+                    "example": [
+                        "create"
+                    ]
+                },
+                "sources": {
+                    "description": "Partners' sources; a service matches by its own source or its actor's.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "caf-13"
+                    ]
+                }
+            }
+        },
+        "WebhookFiltersPatch": {
+            "type": "object",
+            "properties": {
+                "communes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13055"
+                    ]
+                },
+                "departements": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13"
+                    ]
+                },
+                "entities": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "actor",
+                            "service"
+                        ]
+                    },
+                    "example": [
+                        "service"
+                    ]
+                },
+                "ops": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "create",
+                            "update",
+                            "archive",
+                            "hide"
+                        ]
+                    },
+                    "example": [
+                        "create"
+                    ]
+                },
+                "sources": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "caf-13"
+                    ]
+                }
+            }
+        },
+        "WebhookHealth": {
+            "type": "object",
+            "required": [
+                "consecutive_failures",
+                "failing_since",
+                "given_up",
+                "last_error",
+                "last_failure_at",
+                "last_success_at",
+                "paused_until",
+                "pending"
+            ],
+            "properties": {
+                "consecutive_failures": {
+                    "description": "Failures in a row.",
+                    "type": "integer",
+                    "example": 0
+                },
+                "failing_since": {
+                    "description": "The first failure since the last success; null while it succeeds.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "given_up": {
+                    "description": "Deliveries given up: still failing past the maximum age.",
+                    "type": "integer",
+                    "example": 0
+                },
+                "last_error": {
+                    "description": "Why the last attempt failed.",
+                    "type": "string",
+                    "example": ""
+                },
+                "last_failure_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "last_success_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "paused_until": {
+                    "description": "After a failure of the endpoint nothing is sent before this time (exponential backoff with jitter).",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "pending": {
+                    "description": "Deliveries waiting to be sent.",
+                    "type": "integer",
+                    "example": 0
+                }
+            }
+        },
+        "WebhookInput": {
+            "type": "object",
+            "required": [
+                "description",
+                "url"
+            ],
+            "properties": {
+                "active": {
+                    "description": "false registers it turned off; true by default.",
+                    "type": "boolean",
+                    "example": true
+                },
+                "description": {
+                    "description": "A note for its owner.",
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "Mise à jour de notre carte des points d'accueil"
+                },
+                "filters": {
+                    "$ref": "#/definitions/WebhookFilters"
+                },
+                "url": {
+                    "description": "Where to POST the changes: https (http only to loopback in development); not a private or link-local address.",
+                    "type": "string",
+                    "maxLength": 2000,
+                    "example": "https://partenaire.example.fr/carnet/webhooks"
+                }
+            }
+        },
+        "WebhookList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Webhook"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "WebhookOwner": {
+            "type": "object",
+            "required": [
+                "id",
+                "kind",
+                "label"
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "client",
+                        "user"
+                    ],
+                    "example": "client"
+                },
+                "label": {
+                    "type": "string",
+                    "example": "CAF des Bouches-du-Rhône"
+                }
+            }
+        },
+        "WebhookPatch": {
+            "type": "object",
+            "properties": {
+                "active": {
+                    "type": "boolean",
+                    "example": true
+                },
+                "description": {
+                    "type": "string",
+                    "maxLength": 200
+                },
+                "filters": {
+                    "$ref": "#/definitions/WebhookFiltersPatch"
+                },
+                "url": {
+                    "type": "string",
+                    "maxLength": 2000,
+                    "example": "https://partenaire.example.fr/carnet/webhooks"
+                }
+            }
+        },
+        "WebhookPayload": {
+            "type": "object",
+            "required": [
+                "actor",
+                "at",
+                "delivery_id",
+                "entity",
+                "entity_id",
+                "id",
+                "op",
+                "replay",
+                "seq",
+                "service",
+                "subscription_id",
+                "timestamp",
+                "tombstone",
+                "type",
+                "version"
+            ],
+            "properties": {
+                "actor": {
+                    "description": "The actor's current representation, for actor entries that are not tombstones.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Actor"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "delivery_id": {
+                    "description": "The webhook-id header.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "entity": {
+                    "type": "string",
+                    "enum": [
+                        "actor",
+                        "service"
+                    ]
+                },
+                "entity_id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "id": {
+                    "description": "Deprecated: the former name of entity_id, sent until version 1.2.",
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "op": {
+                    "description": "create and update carry the record; archive and hide a tombstone.",
+                    "type": "string",
+                    "enum": [
+                        "create",
+                        "update",
+                        "archive",
+                        "hide"
+                    ]
+                },
+                "replay": {
+                    "description": "Queued by a replay: the record as it is now, after a change already sent once.",
+                    "type": "boolean"
+                },
+                "seq": {
+                    "description": "Position in the feed; entries come in increasing seq.",
+                    "type": "integer",
+                    "example": 1042
+                },
+                "service": {
+                    "description": "The service's current representation, for service entries that are not tombstones.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Service"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "subscription_id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "timestamp": {
+                    "description": "When the change happened.",
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "tombstone": {
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Tombstone"
+                        }
+                    ],
+                    "x-nullable": true
+                },
+                "type": {
+                    "description": "entity.op in the past tense: actor.created, service.updated, service.archived, service.hidden…",
+                    "type": "string",
+                    "example": "service.updated"
+                },
+                "version": {
+                    "type": "integer"
+                }
+            }
+        },
+        "WebhookPing": {
+            "type": "object",
+            "required": [
+                "delivered",
+                "delivery_id",
+                "duration_ms",
+                "error",
+                "payload",
+                "response_excerpt",
+                "response_status"
+            ],
+            "properties": {
+                "delivered": {
+                    "description": "The endpoint answered 2xx.",
+                    "type": "boolean",
+                    "example": true
+                },
+                "delivery_id": {
+                    "description": "The webhook-id of the test event.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "duration_ms": {
+                    "type": "integer",
+                    "example": 35
+                },
+                "error": {
+                    "description": "Why it failed.",
+                    "type": "string",
+                    "example": ""
+                },
+                "payload": {
+                    "description": "The body that was sent, signed.",
+                    "type": "object",
+                    "additionalProperties": {}
+                },
+                "response_excerpt": {
+                    "description": "The first 200 characters of the answer's body.",
+                    "type": "string",
+                    "example": ""
+                },
+                "response_status": {
+                    "description": "The HTTP status of the answer; null without an answer.",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 204
+                }
+            }
+        },
+        "WebhookReplay": {
+            "type": "object",
+            "required": [
+                "position",
+                "until"
+            ],
+            "properties": {
+                "position": {
+                    "description": "How far the queuing has come: a cursor of the change feed.",
+                    "type": "string",
+                    "example": "1000"
+                },
+                "until": {
+                    "description": "The change feed's last seq when the replay was asked for: where it ends.",
+                    "type": "string",
+                    "example": "1042"
+                }
+            }
+        },
+        "WebhookReplayInput": {
+            "type": "object",
+            "required": [
+                "cursor"
+            ],
+            "properties": {
+                "cursor": {
+                    "description": "A cursor of the change feed (its next_cursor, a delivery's seq, an export's X-Changes-Cursor, the subscription's disabled_cursor): every change after it that the filters select is queued again; 0 for the whole history.",
+                    "type": "string",
+                    "example": "1000"
+                }
+            }
+        },
+        "WebhookSecret": {
+            "type": "object",
+            "required": [
+                "previous_secret_expires_at",
+                "secret",
+                "webhook_id"
+            ],
+            "properties": {
+                "previous_secret_expires_at": {
+                    "description": "Until then deliveries carry a signature with the old secret too; null when it stopped at once.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "secret": {
+                    "type": "string",
+                    "example": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                },
+                "webhook_id": {
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "WebhookSecretInput": {
+            "type": "object",
+            "properties": {
+                "previous_secret_valid_seconds": {
+                    "description": "How long deliveries are still signed with the old secret too, so that the receiver can switch without refusing one: 0 (a leaked secret) to 604800 (7 days); 86400 by default.",
+                    "type": "integer",
+                    "maximum": 604800,
+                    "minimum": 0,
+                    "example": 86400
+                }
+            }
+        },
         "Who": {
             "type": "object",
             "required": [
@@ -15860,6 +17609,10 @@ const docTemplate = `{
         {
             "description": "The public directory as an Open Referral HSDS 3.0 API (its own pagination and filters, as the standard says).",
             "name": "hsds"
+        },
+        {
+            "description": "Partners' endpoints receiving the directory's changes, signed as Standard Webhooks says, retried, in order per record; their delivery logs and replays.",
+            "name": "webhooks"
         }
     ]
 }`

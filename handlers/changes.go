@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -91,6 +92,7 @@ type ChangeList struct {
 //	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning"	default(0)	example(1042)
 //	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)
+//	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true"	collectionFormat(csv)	example(caf-13)
 //	@Success		200		{object}	ChangeList
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem	"A token was sent but is invalid"
@@ -99,6 +101,10 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	after := q.seqCursor()
 	limit := q.limit(100, 1000)
+	sources := q.strings("source")
+	for i, s := range sources {
+		sources[i] = strings.ToLower(s)
+	}
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -108,28 +114,38 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 	}
 	out := ChangeList{Data: make([]ChangeEntry, 0, len(feed.Entries))}
 	for _, e := range feed.Entries {
-		ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID, Op: e.Op, At: e.At, Version: e.Version}
-		switch {
-		case e.Op == models.FeedArchive || e.Op == models.FeedHide:
-			ts := &Tombstone{Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID}
-			if e.Actor != nil {
-				ts.ArchivedAt = e.Actor.ArchivedAt
-			} else if e.Service != nil {
-				ts.ArchivedAt = e.Service.ArchivedAt
-			}
-			ce.Tombstone = ts
-		case e.Actor != nil:
-			a := h.actorView(c, e.Actor)
-			ce.Actor = &a
-		case e.Service != nil:
-			s := newService(e.Service)
-			ce.Service = &s
+		if len(sources) > 0 && !e.FromSources(sources) {
+			continue
 		}
-		out.Data = append(out.Data, ce)
+		out.Data = append(out.Data, newChangeEntry(e, func(a *models.Actor) Actor { return h.actorView(c, a) }))
 	}
 	out.Meta, out.Links = feedPage(c, feed.Next, limit, feed.HasMore)
 	writeJSON(c, http.StatusOK, out)
 	return nil
+}
+
+// newChangeEntry describes a feed entry: the record's current state, shown
+// by actorView (which applies the contact rule for the reader), or a
+// tombstone. The change feed and the webhooks' payloads share it.
+func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) ChangeEntry {
+	ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID, Op: e.Op, At: e.At, Version: e.Version}
+	switch {
+	case e.Op == models.FeedArchive || e.Op == models.FeedHide:
+		ts := &Tombstone{Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID}
+		if e.Actor != nil {
+			ts.ArchivedAt = e.Actor.ArchivedAt
+		} else if e.Service != nil {
+			ts.ArchivedAt = e.Service.ArchivedAt
+		}
+		ce.Tombstone = ts
+	case e.Actor != nil:
+		a := actorView(e.Actor)
+		ce.Actor = &a
+	case e.Service != nil:
+		s := newService(e.Service)
+		ce.Service = &s
+	}
+	return ce
 }
 
 // seqCursor reads the cursor of a change feed: the seq of the last change

@@ -14,6 +14,7 @@ import (
 
 	"carnet/models"
 	"carnet/models/search"
+	"carnet/models/webhook"
 )
 
 // Tokens issues access tokens; the api package implements it, so that
@@ -56,6 +57,10 @@ type Handler struct {
 	// delivery); SignUpLimit limits sign-ups per address.
 	SignupOpen  bool
 	SignUpLimit Limiter
+	// Webhooks sends test pings and checks endpoints; its worker delivers
+	// the queue. PingLimit limits test pings per subscription.
+	Webhooks  *webhook.Service
+	PingLimit Limiter
 
 	json jsonCache // encoded search results; see searchjson.go
 }

@@ -87,6 +87,18 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 		c.Header("Cache-Control", "no-store")
 		writeJSON(c, http.StatusCreated, PartnerClientCreated{PartnerClient: newPartnerClient(cl), ClientSecret: secret})
 		return nil
+	case models.SubjectWebhook:
+		// The lost answer held the signing secret: a new one replaces it
+		// at once, so that the lost one never signs.
+		secret, _, err := h.Store.RotateWebhookSecret(ctx, id, 0)
+		if err != nil {
+			return err
+		}
+		w, err := h.Store.GetWebhook(ctx, id)
+		if err != nil {
+			return err
+		}
+		return h.writeWebhookCreated(c, w, secret)
 	case models.EntityPasswordReset:
 		r, err := h.Store.ReissuePasswordReset(ctx, id)
 		if err != nil {

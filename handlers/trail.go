@@ -19,13 +19,14 @@ type TrailEvent struct {
 	// membership.removed, invitation.created, invitation.accepted,
 	// account.created, account.updated, account.deleted, account.password_changed,
 	// account.password_reset_issued, account.password_reset_used,
-	// client.created, client.updated, client.secret_rotated, referral.read.
+	// client.created, client.updated, client.secret_rotated, referral.read,
+	// webhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.
 	Action string `json:"action" example:"membership.added"`
 	// The structure concerned; "" for platform events.
 	ActorID string `json:"actor_id"`
 	// The other structure of a referral, for referral.read.
 	OtherActorID string `json:"other_actor_id"`
-	SubjectKind  string `json:"subject_kind" enums:"account,client,referral,invitation"`
+	SubjectKind  string `json:"subject_kind" enums:"account,client,referral,invitation,webhook"`
 	SubjectID    string `json:"subject_id"`
 	// An account's e-mail or a client's name; never a referred person.
 	SubjectLabel string `json:"subject_label"`
@@ -86,9 +87,9 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 		q.errs.Add("action", "is not an action of the trail")
 	}
 	switch f.SubjectKind {
-	case "", models.SubjectAccount, models.SubjectClient, models.SubjectReferral, models.SubjectInvitation:
+	case "", models.SubjectAccount, models.SubjectClient, models.SubjectReferral, models.SubjectInvitation, models.SubjectWebhook:
 	default:
-		q.errs.Add("subject_kind", "must be account, client, referral or invitation")
+		q.errs.Add("subject_kind", "must be account, client, referral, invitation or webhook")
 	}
 	return f, q.err()
 }
@@ -103,7 +104,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //	@Security		BearerAuth
 //	@Param			id				path		string	true	"Actor id"	format(uuid)
 //	@Param			action			query		string	false	"Only this action"
-//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation)
+//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation, webhook)
 //	@Param			subject_id		query		string	false	"Only this account, referral or invitation"	format(uuid)
 //	@Param			cursor			query		string	false	"The next_cursor of the previous page"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
@@ -135,7 +136,7 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			action			query		string	false	"Only this action"
-//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation)
+//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation, webhook)
 //	@Param			subject_id		query		string	false	"Only this account, client, referral or invitation"	format(uuid)
 //	@Param			actor_id		query		string	false	"Only this structure's journal"	format(uuid)
 //	@Param			cursor			query		string	false	"The next_cursor of the previous page"

@@ -66,81 +66,121 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int, viewer *Pri
 			return nil
 		}
 		feed.Next = rows[len(rows)-1].Seq
-		type key struct{ entity, id string }
-		last := map[key]int{}     // index in rows of the record's last change
-		created := map[key]bool{} // first change in the page is its creation
-		var actorIDs, serviceIDs []string
-		for i, r := range rows {
-			k := key{r.Entity, r.EntityID}
-			if _, seen := last[k]; !seen {
-				created[k] = r.Op == ChangeCreate
-				if r.Entity == EntityActor {
-					actorIDs = append(actorIDs, r.EntityID)
-				} else {
-					serviceIDs = append(serviceIDs, r.EntityID)
-				}
-			}
-			last[k] = i
-		}
-		actors := map[string]*Actor{}
-		var as []Actor
-		if err := tx.Where("id IN ?", actorIDs).Find(&as).Error; err != nil {
+		fr, err := loadFeedRecords(tx, rows)
+		if err != nil {
 			return err
 		}
-		for i := range as {
-			actors[as[i].ID] = &as[i]
-		}
-		services := map[string]*Service{}
-		visible := map[string]bool{}
-		if len(serviceIDs) > 0 {
-			var ss []Service
-			if err := tx.Preload("Actor").Where("id IN ?", serviceIDs).Find(&ss).Error; err != nil {
-				return err
-			}
-			for i := range ss {
-				services[ss[i].ID] = &ss[i]
-			}
-			var ids []string
-			if err := draftsVisibleTo(tx.Model(&Service{}).Where("id IN ?", serviceIDs), viewer).Pluck("id", &ids).Error; err != nil {
-				return err
-			}
-			for _, id := range ids {
-				visible[id] = true
-			}
-		}
-		for i, r := range rows {
-			k := key{r.Entity, r.EntityID}
-			if last[k] != i {
-				continue
-			}
-			e := FeedEntry{Seq: r.Seq, Entity: r.Entity, EntityID: r.EntityID, At: r.At, Version: r.Version, Op: FeedUpdate}
-			if created[k] {
-				e.Op = FeedCreate
-			}
-			archived := false
-			switch r.Entity {
-			case EntityActor:
-				e.Actor = actors[r.EntityID]
-				archived = e.Actor == nil || e.Actor.IsArchived()
-				if e.Actor != nil {
-					e.At, e.Version = e.Actor.UpdatedAt, e.Actor.Version
-				}
-			default:
-				e.Service = services[r.EntityID]
-				archived = e.Service == nil || e.Service.IsArchived()
-				if e.Service != nil {
-					e.At, e.Version = e.Service.UpdatedAt, e.Service.Version
-					if !archived && !visible[r.EntityID] {
-						e.Op, e.Service = FeedHide, nil
-					}
-				}
-			}
-			if archived {
-				e.Op = FeedArchive
-			}
-			feed.Entries = append(feed.Entries, e)
-		}
-		return nil
+		feed.Entries, err = fr.entries(tx, viewer)
+		return err
 	})
 	return feed, dbError(err)
+}
+
+// feedRecords are the records named by a run of change-log rows, loaded
+// once: the change feed reads them for its caller, the webhook fan-out for
+// each subscription's viewer.
+type feedRecords struct {
+	rows       []Change
+	actors     map[string]*Actor
+	services   map[string]*Service
+	serviceIDs []string
+}
+
+// loadFeedRecords loads the current state of the records rows name (their
+// services with their actors), archived ones included.
+func loadFeedRecords(tx *gorm.DB, rows []Change) (*feedRecords, error) {
+	fr := &feedRecords{rows: rows, actors: map[string]*Actor{}, services: map[string]*Service{}}
+	var actorIDs []string
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if seen[r.EntityID] {
+			continue
+		}
+		seen[r.EntityID] = true
+		if r.Entity == EntityActor {
+			actorIDs = append(actorIDs, r.EntityID)
+		} else {
+			fr.serviceIDs = append(fr.serviceIDs, r.EntityID)
+		}
+	}
+	if len(actorIDs) > 0 {
+		var as []Actor
+		if err := tx.Where("id IN ?", actorIDs).Find(&as).Error; err != nil {
+			return nil, err
+		}
+		for i := range as {
+			fr.actors[as[i].ID] = &as[i]
+		}
+	}
+	if len(fr.serviceIDs) > 0 {
+		var ss []Service
+		if err := tx.Preload("Actor").Where("id IN ?", fr.serviceIDs).Find(&ss).Error; err != nil {
+			return nil, err
+		}
+		for i := range ss {
+			fr.services[ss[i].ID] = &ss[i]
+		}
+	}
+	return fr, nil
+}
+
+// entries returns the rows as viewer may see them: several changes of one
+// record are collapsed into one entry, at the seq of the last one, carrying
+// the record's current state; archived records come as tombstones, and a
+// draft service the viewer may not see as a hide tombstone.
+func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, error) {
+	visible := map[string]bool{}
+	if len(fr.serviceIDs) > 0 {
+		var ids []string
+		if err := draftsVisibleTo(tx.Model(&Service{}).Where("id IN ?", fr.serviceIDs), viewer).Pluck("id", &ids).Error; err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			visible[id] = true
+		}
+	}
+	type key struct{ entity, id string }
+	last := map[key]int{}     // index in rows of the record's last change
+	created := map[key]bool{} // first change in the run is its creation
+	for i, r := range fr.rows {
+		k := key{r.Entity, r.EntityID}
+		if _, seen := last[k]; !seen {
+			created[k] = r.Op == ChangeCreate
+		}
+		last[k] = i
+	}
+	var out []FeedEntry
+	for i, r := range fr.rows {
+		k := key{r.Entity, r.EntityID}
+		if last[k] != i {
+			continue
+		}
+		e := FeedEntry{Seq: r.Seq, Entity: r.Entity, EntityID: r.EntityID, At: r.At, Version: r.Version, Op: FeedUpdate}
+		if created[k] {
+			e.Op = FeedCreate
+		}
+		archived := false
+		switch r.Entity {
+		case EntityActor:
+			e.Actor = fr.actors[r.EntityID]
+			archived = e.Actor == nil || e.Actor.IsArchived()
+			if e.Actor != nil {
+				e.At, e.Version = e.Actor.UpdatedAt, e.Actor.Version
+			}
+		default:
+			e.Service = fr.services[r.EntityID]
+			archived = e.Service == nil || e.Service.IsArchived()
+			if e.Service != nil {
+				e.At, e.Version = e.Service.UpdatedAt, e.Service.Version
+				if !archived && !visible[r.EntityID] {
+					e.Op = FeedHide
+				}
+			}
+		}
+		if archived {
+			e.Op = FeedArchive
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }

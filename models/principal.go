@@ -102,10 +102,13 @@ const (
 	ScopeDirectoryWrite = "directory:write"
 	// ScopeSyncWrite lets a client push bulk batches and imports.
 	ScopeSyncWrite = "sync:write"
+	// ScopeWebhooksManage lets a client register and manage webhook
+	// subscriptions of its own (see webhook.go).
+	ScopeWebhooksManage = "webhooks:manage"
 )
 
 // AllScopes lists the scopes in the order they are documented.
-var AllScopes = []string{ScopeDirectoryWrite, ScopeSyncWrite}
+var AllScopes = []string{ScopeDirectoryWrite, ScopeSyncWrite, ScopeWebhooksManage}
 
 // HasScope reports whether a partner client holds scope. Accounts of people
 // have no scopes: their rights come from their roles.

@@ -38,31 +38,37 @@ const (
 	SubjectClient     = "client"
 	SubjectReferral   = "referral"
 	SubjectInvitation = "invitation"
+	SubjectWebhook    = "webhook"
 )
 
 // Trail actions.
 const (
-	TrailMemberAdded         = "membership.added"
-	TrailMemberRoleChanged   = "membership.role_changed"
-	TrailMemberRemoved       = "membership.removed"
-	TrailInvitationCreated   = "invitation.created"
-	TrailInvitationAccepted  = "invitation.accepted"
-	TrailAccountCreated      = "account.created"
-	TrailAccountUpdated      = "account.updated"
-	TrailAccountDeleted      = "account.deleted"
-	TrailPasswordChanged     = "account.password_changed"
-	TrailPasswordResetIssued = "account.password_reset_issued"
-	TrailPasswordResetUsed   = "account.password_reset_used"
-	TrailClientCreated       = "client.created"
-	TrailClientUpdated       = "client.updated"
-	TrailClientSecretRotated = "client.secret_rotated"
-	TrailReferralRead        = "referral.read"
+	TrailMemberAdded          = "membership.added"
+	TrailMemberRoleChanged    = "membership.role_changed"
+	TrailMemberRemoved        = "membership.removed"
+	TrailInvitationCreated    = "invitation.created"
+	TrailInvitationAccepted   = "invitation.accepted"
+	TrailAccountCreated       = "account.created"
+	TrailAccountUpdated       = "account.updated"
+	TrailAccountDeleted       = "account.deleted"
+	TrailPasswordChanged      = "account.password_changed"
+	TrailPasswordResetIssued  = "account.password_reset_issued"
+	TrailPasswordResetUsed    = "account.password_reset_used"
+	TrailClientCreated        = "client.created"
+	TrailClientUpdated        = "client.updated"
+	TrailClientSecretRotated  = "client.secret_rotated"
+	TrailReferralRead         = "referral.read"
+	TrailWebhookCreated       = "webhook.created"
+	TrailWebhookUpdated       = "webhook.updated"
+	TrailWebhookSecretRotated = "webhook.secret_rotated"
+	TrailWebhookDeleted       = "webhook.deleted"
 )
 
 // TrailActions lists every action, for filters and documentation.
 var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMemberRemoved, TrailInvitationCreated, TrailInvitationAccepted,
 	TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
-	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead}
+	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead,
+	TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted}
 
 // trail appends ev inside tx; who and channel come from the transaction's
 // context, the time from the store's clock.

@@ -30,8 +30,10 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/api"
+	"carnet/handlers"
 	"carnet/models"
 	"carnet/models/dbtest"
+	"carnet/models/webhook"
 )
 
 // AdminEmail and AdminPassword are the platform administrator every Env has.
@@ -53,6 +55,10 @@ type Env struct {
 	// DBPath is the database (a SQLite file or a PostgreSQL URL), for
 	// tests that inspect it directly (dbtest.Raw).
 	DBPath string
+	// Webhooks is the server's webhook service (WithWebhooks); its worker
+	// runs only when a test calls RunWebhooks.
+	Webhooks *webhook.Service
+	hooksCfg *webhook.Config
 }
 
 // Option tunes New.
@@ -67,7 +73,16 @@ type options struct {
 	log     *slog.Logger
 	ttl     time.Duration
 	notify  bool
+	hooks   *webhook.Config
 	config  []func(*api.Config)
+}
+
+// WithWebhooks gives the server a webhook service configured with cfg
+// (Store and Render are set here), for tests of deliveries: typically
+// Guard.AllowPrivate for receivers on 127.0.0.1, and short retries. Its
+// worker starts with Env.RunWebhooks.
+func WithWebhooks(cfg webhook.Config) Option {
+	return func(o *options) { o.hooks = &cfg }
 }
 
 // WithConfig changes the server's configuration before it is built (tests
@@ -118,6 +133,10 @@ func New(t testing.TB, opts ...Option) *Env {
 	}
 	cfg := api.Config{Store: store, Tokens: tokens, OpenAPI: OpenAPIYAML(t), MaxBodyBytes: o.maxBody,
 		PerIP: o.perIP, PerAccount: o.perAcct, Now: o.now, Logger: o.log, SignupOpen: true, SignUp: o.signUp}
+	if o.hooks != nil {
+		o.hooks.Store, o.hooks.Render = store, handlers.RenderWebhook
+		cfg.Webhooks = webhook.New(*o.hooks)
+	}
 	for _, fn := range o.config {
 		fn(&cfg)
 	}
@@ -125,13 +144,46 @@ func New(t testing.TB, opts ...Option) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Env{T: t, Store: store, Tokens: tokens, Handler: h, DBPath: dbPath}
+	e := &Env{T: t, Store: store, Tokens: tokens, Handler: h, DBPath: dbPath, Webhooks: cfg.Webhooks, hooksCfg: o.hooks}
 	e.AdminUser, err = store.CreateUser(ctx, models.NewUser{Email: AdminEmail, Password: AdminPassword, PlatformAdmin: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.Admin = e.TokenFor(e.AdminUser.ID)
 	return e
+}
+
+// RunWebhooks starts a webhook worker on the Env's database — the server's
+// own service the first time, a new one (another process after a restart,
+// or a second replica) when fresh is true — and returns a function that
+// stops it as a service stops: the deliveries in hand are finished first.
+// It is stopped at the end of the test in any case.
+func (e *Env) RunWebhooks(fresh bool, tune ...func(*webhook.Config)) (stop func()) {
+	e.T.Helper()
+	svc := e.Webhooks
+	if fresh || len(tune) > 0 {
+		if e.hooksCfg == nil {
+			e.T.Fatal("RunWebhooks needs apitest.WithWebhooks")
+		}
+		cfg := *e.hooksCfg
+		cfg.Owner = ""
+		for _, fn := range tune {
+			fn(&cfg)
+		}
+		svc = webhook.New(cfg)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := svc.Run(ctx); err != nil {
+			e.T.Errorf("webhooks: %v", err)
+		}
+	}()
+	var once sync.Once
+	stop = func() { once.Do(func() { cancel(); <-done }) }
+	e.T.Cleanup(stop)
+	return stop
 }
 
 // TokenFor mints a valid access token for the account id, in a new session.

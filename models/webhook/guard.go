@@ -1,0 +1,179 @@
+package webhook
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"net/url"
+	"strings"
+	"syscall"
+	"time"
+
+	"carnet/models"
+)
+
+// Guard decides which endpoints Carnet may call. A subscription's URL is
+// chosen by a partner, so without it Carnet could be made to call its own
+// network (server-side request forgery): the cloud's metadata service at
+// 169.254.169.254, a database's HTTP port, an admin console on localhost.
+// The guard checks the address twice: when the URL is registered (a literal
+// address, and what its name resolves to then), and when each delivery
+// connects, on the address actually dialled — so a name that resolves to a
+// public address at registration and to a private one later (DNS
+// rebinding) is refused too. Redirects are never followed, and no proxy
+// from the environment is used.
+type Guard struct {
+	// AllowPrivate lets endpoints be on loopback, private, link-local and
+	// other non-public addresses: development, tests, or a deployment
+	// whose partners are on its private network. Off in production.
+	AllowPrivate bool
+	// AllowHTTP lets endpoints use plain http on any host; without it,
+	// http is allowed to loopback only (which needs AllowPrivate).
+	AllowHTTP bool
+	// Resolver looks names up at registration; net.DefaultResolver when nil.
+	Resolver interface {
+		LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error)
+	}
+}
+
+// Special-purpose ranges that are not the public Internet, beyond what
+// netip's predicates cover (RFC 6890 and its successors).
+var nonPublic = func() []netip.Prefix {
+	var out []netip.Prefix
+	for _, s := range []string{
+		"0.0.0.0/8",       // "this network"
+		"100.64.0.0/10",   // carrier-grade NAT (RFC 6598)
+		"192.0.0.0/24",    // IETF protocol assignments
+		"192.0.2.0/24",    // documentation
+		"198.18.0.0/15",   // benchmarking
+		"198.51.100.0/24", // documentation
+		"203.0.113.0/24",  // documentation
+		"240.0.0.0/4",     // reserved, and the broadcast address
+		"64:ff9b::/96",    // NAT64: an IPv4 address in disguise
+		"64:ff9b:1::/48",  // local NAT64
+		"100::/64",        // discard
+		"2001:db8::/32",   // documentation
+		"2002::/16",       // 6to4: an IPv4 address in disguise
+	} {
+		out = append(out, netip.MustParsePrefix(s))
+	}
+	return out
+}()
+
+// checkAddr returns why ip may not be called, or nil.
+func (g Guard) checkAddr(ip netip.Addr) error {
+	if g.AllowPrivate {
+		return nil
+	}
+	ip = ip.Unmap()
+	what := ""
+	switch {
+	case ip.IsLoopback():
+		what = "a loopback address"
+	case ip.IsPrivate():
+		what = "a private address"
+	case ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast():
+		what = "a link-local address (cloud metadata services live there)"
+	case ip.IsUnspecified():
+		what = "the unspecified address"
+	case ip.IsMulticast(), ip.IsInterfaceLocalMulticast():
+		what = "a multicast address"
+	default:
+		for _, p := range nonPublic {
+			if p.Contains(ip) {
+				what = "a special-purpose address (" + p.String() + ")"
+				break
+			}
+		}
+	}
+	if what == "" {
+		return nil
+	}
+	return fmt.Errorf("%s is %s, which webhooks may not call", ip, what)
+}
+
+// loopbackName reports whether host names this machine without DNS.
+func loopbackName(host string) bool {
+	h := strings.TrimSuffix(strings.ToLower(host), ".")
+	return h == "localhost" || strings.HasSuffix(h, ".localhost")
+}
+
+// CheckURL checks that an endpoint may be called (see Reason), as a
+// validation error on the field url.
+func (g Guard) CheckURL(ctx context.Context, raw string) error {
+	if r := g.Reason(ctx, raw); r != "" {
+		return &models.Error{Code: models.EINVALID, Message: "The webhook subscription is invalid.",
+			Fields: []models.FieldError{{Field: "url", Reason: r}}}
+	}
+	return nil
+}
+
+// Reason says why an endpoint may not be registered ("" when it may):
+// https (http only to loopback, or with AllowHTTP), and not on a non-public
+// address, written as such or resolved from its name now. A name that does
+// not resolve now is accepted (it may be set up later); every delivery
+// checks again.
+func (g Guard) Reason(ctx context.Context, raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return "must be an absolute URL such as https://partner.example.fr/carnet/webhooks"
+	}
+	host := u.Hostname()
+	ip, perr := netip.ParseAddr(host)
+	literal := perr == nil
+	loopback := loopbackName(host) || literal && ip.Unmap().IsLoopback()
+	if u.Scheme == "http" && !g.AllowHTTP && !loopback {
+		return "must be an https URL (plain http is allowed to loopback only, for development)"
+	}
+	switch {
+	case literal:
+		if err := g.checkAddr(ip); err != nil {
+			return err.Error()
+		}
+		return ""
+	case loopback && !g.AllowPrivate:
+		return host + " is this machine, which webhooks may not call"
+	case g.AllowPrivate:
+		return ""
+	}
+	var r interface {
+		LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error)
+	} = net.DefaultResolver
+	if g.Resolver != nil {
+		r = g.Resolver
+	}
+	lctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	addrs, err := r.LookupNetIP(lctx, "ip", host)
+	if err != nil {
+		return "" // not resolvable now: checked at each delivery
+	}
+	for _, a := range addrs {
+		if err := g.checkAddr(a); err != nil {
+			return host + " resolves to " + err.Error()
+		}
+	}
+	return ""
+}
+
+// ErrRefused marks a connection the guard refused.
+var ErrRefused = errors.New("refused by the webhook guard")
+
+// control runs before each connection, on the address being dialled.
+func (g Guard) control(_, address string, _ syscall.RawConn) error {
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return fmt.Errorf("%w: cannot read the address %q", ErrRefused, address)
+	}
+	if err := g.checkAddr(ap.Addr()); err != nil {
+		return fmt.Errorf("%w: %v", ErrRefused, err)
+	}
+	return nil
+}
+
+// Dialer returns a dialer whose connections the guard checks.
+func (g Guard) Dialer(timeout time.Duration) *net.Dialer {
+	return &net.Dialer{Timeout: timeout, KeepAlive: 30 * time.Second, Control: g.control}
+}
