@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"math"
+	"reflect"
 	"runtime"
 	"runtime/metrics"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -317,4 +320,42 @@ func TestProvenance(t *testing.T) {
 			t.Errorf("Version %q does not name %s", Version, src)
 		}
 	}
+}
+
+// TestResolveMemo: Resolve answers from its memo exactly as it computes,
+// whatever a caller does with the slices it got, from several goroutines
+// (run with -race).
+func TestResolveMemo(t *testing.T) {
+	addrs := []Address{
+		{PostalCode: "06000", Name: "NICE"},
+		{PostalCode: "06000", Name: "NICE", Lat: ptr(43.70), Lon: ptr(7.27)},
+		{PostalCode: "06000", Name: "NICE", Lat: ptr(43.70)}, // one coordinate: read as none
+		{PostalCode: "98800", Name: "Mont-Dore", INSEE: "63236"},
+		{PostalCode: "13001", Name: "Marseille", Lat: ptr(48.8566), Lon: ptr(2.3522)},
+		{PostalCode: "50100", Name: "Cherbourg-Octeville", INSEE: "50173"},
+		{PostalCode: "13001", Name: "Marseille", INSEE: "13999"},
+		{PostalCode: "13001", Name: "Marseille", Lat: ptr(math.NaN()), Lon: ptr(2.35)},
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 50 {
+				for _, a := range addrs {
+					got, want := Resolve(a), resolve(a)
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("Resolve(%+v) = %+v, computed %+v", a, got, want)
+						return
+					}
+					// A caller's changes stay its own.
+					if len(got.Conflicts) > 0 {
+						got.Conflicts[0].Reason = "changed"
+					}
+					if len(got.Notes) > 0 {
+						got.Notes[0] = "changed"
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

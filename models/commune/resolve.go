@@ -2,9 +2,12 @@ package commune
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // Address is what a record says about where it is: a postal code and a
@@ -98,6 +101,53 @@ func pointTolerance(c *Commune) float64 {
 // conflicts, for the caller to refuse (API writes) or to warn about and
 // correct (imports and syncs).
 func Resolve(a Address) Resolution {
+	k := memoKey{pc: a.PostalCode, name: a.Name, insee: a.INSEE}
+	if a.Lat != nil && a.Lon != nil { // Resolve reads neither otherwise
+		k.coords, k.lat, k.lon = true, *a.Lat, *a.Lon
+	}
+	slot := &memo[k.slot()]
+	if m := slot.Load(); m != nil && m.key == k {
+		return m.res.clone()
+	}
+	res := resolve(a)
+	slot.Store(&memoEntry{key: k, res: res.clone()})
+	return res
+}
+
+// The last resolutions, so that the several readings of one record while it
+// is imported (mapped, reconciled, normalised, checked) resolve its address
+// once: Resolve is a pure function of its input and of the reference, which
+// is read once and never changes. Direct-mapped and lock-free: a slot holds
+// the last address that hashed to it, and concurrent callers replace whole
+// entries. A NaN coordinate never equals itself, so such an address is
+// resolved every time.
+var (
+	memo     [1 << 12]atomic.Pointer[memoEntry]
+	memoSeed = maphash.MakeSeed()
+)
+
+type memoKey struct {
+	pc, name, insee string
+	coords          bool    // both coordinates given
+	lat, lon        float64 // then
+}
+
+type memoEntry struct {
+	key memoKey
+	res Resolution
+}
+
+func (k memoKey) slot() uint64 {
+	return maphash.Comparable(memoSeed, k) & (uint64(len(memo)) - 1)
+}
+
+// clone copies the slices, so that no caller sees another's appends.
+func (r Resolution) clone() Resolution {
+	r.Conflicts, r.Notes = slices.Clone(r.Conflicts), slices.Clone(r.Notes)
+	return r
+}
+
+func resolve(a Address) Resolution {
 	var res Resolution
 	pc := strings.TrimSpace(a.PostalCode)
 	name := strings.TrimSpace(a.Name)
