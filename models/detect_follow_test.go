@@ -250,3 +250,67 @@ func TestExclusiveFollowers(t *testing.T) {
 		t.Errorf("errors: %v", errs)
 	}
 }
+
+// TestRedetectionLeavesUnchangedLinks: detecting again pairs that did not
+// change writes nothing (a write at an address shared by hundreds of places
+// re-detects hundreds of pairs, and rewriting each held the single writer);
+// a pair whose evidence changed is updated.
+func TestRedetectionLeavesUnchangedLinks(t *testing.T) {
+	var clock atomic.Int64
+	clock.Store(time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC).UnixMicro())
+	s, _ := dbtest.Open(t, models.Options{Now: func() time.Time { return time.UnixMicro(clock.Load()) }})
+	ctx := context.Background()
+	syncPairs(t, s, 0, 3)
+	cs, err := s.ChangesAfter(ctx, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.EntityID)
+	}
+	if _, err := s.DetectDuplicates(ctx, ids); err != nil {
+		t.Fatal(err)
+	}
+	first := links(t, s)
+	if len(first) != 3 {
+		t.Fatalf("%d links, want 3", len(first))
+	}
+	clock.Add(time.Hour.Microseconds())
+	if _, err := s.DetectDuplicates(ctx, ids); err != nil {
+		t.Fatal(err)
+	}
+	byPair := map[string]models.DuplicateLink{}
+	for _, l := range links(t, s) {
+		byPair[l.ActorAID+l.ActorBID] = l
+	}
+	for _, l := range first {
+		again := byPair[l.ActorAID+l.ActorBID]
+		if !again.UpdatedAt.Equal(l.UpdatedAt) {
+			t.Errorf("link %s rewritten by a detection that found the same: updated_at %v → %v", l.ID, l.UpdatedAt, again.UpdatedAt)
+		}
+	}
+	// One copy moves 30 m further: its link's distance changes.
+	_, moved := place(1)
+	moved.Latitude = new(*moved.Latitude + 0.0003)
+	if _, err := s.SyncBatch(ctx, "france-services", []models.Actor{moved}, nil, models.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Add(time.Hour.Microseconds())
+	if _, err := s.DetectDuplicates(ctx, ids); err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for _, l := range links(t, s) {
+		before := byPair[l.ActorAID+l.ActorBID]
+		if !l.UpdatedAt.Equal(before.UpdatedAt) {
+			changed++
+			if l.DistanceM == nil || before.DistanceM == nil || *l.DistanceM <= *before.DistanceM {
+				t.Errorf("the moved pair's distance: %v → %v", before.DistanceM, l.DistanceM)
+			}
+		}
+	}
+	if changed != 1 {
+		t.Errorf("%d links updated after one copy moved, want 1", changed)
+	}
+}

@@ -250,8 +250,12 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 				return created, err
 			}
 			created++
-		case l.Status == DuplicateSuggested:
-			// A moderator's decision made meanwhile stays as decided.
+		case l.Status == DuplicateSuggested && !sameLink(&l, &m):
+			// A moderator's decision made meanwhile stays as decided. An
+			// unchanged suggestion is not written again: a write at an
+			// address shared by hundreds of places re-detects hundreds of
+			// pairs, and rewriting each held the single writer for tens of
+			// milliseconds (BenchmarkConcurrentWrites).
 			if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status = ?", l.ID, DuplicateSuggested).Updates(fields).Error; err != nil {
 				return created, err
 			}
@@ -267,4 +271,11 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 		}
 	}
 	return created, nil
+}
+
+// sameLink reports whether a stored link says what the match says.
+func sameLink(l *DuplicateLink, m *dedup.Match) bool {
+	sameDistance := (l.DistanceM == nil) == (m.DistanceM == nil) && (l.DistanceM == nil || *l.DistanceM == *m.DistanceM)
+	return l.Score == m.Score && l.NameScore == m.Name && l.AddressScore == m.Place && l.IdentityScore == m.Identity &&
+		l.SamePivot == m.SamePivot && sameDistance && slices.Equal([]dedup.Reason(l.Reasons), m.Reasons)
 }

@@ -566,8 +566,10 @@ func (s *Store) loadCursor(ctx context.Context, name string) (int64, bool, error
 
 func (s *Store) saveCursor(ctx context.Context, name string, seq int64) error {
 	c := changeCursor{Consumer: name, Seq: seq, UpdatedAt: s.now()}
-	err := s.w.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "consumer"}},
-		DoUpdates: clause.AssignmentColumns([]string{"seq", "updated_at"})}).Create(&c).Error
+	err := s.takeTurn(ctx, func() error {
+		return s.w.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "consumer"}},
+			DoUpdates: clause.AssignmentColumns([]string{"seq", "updated_at"})}).Create(&c).Error
+	})
 	return dbError(err)
 }
 

@@ -245,18 +245,20 @@ func (s *Store) scoreUnscored(ctx context.Context) error {
 		if len(actors) == 0 {
 			return nil
 		}
-		err := s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			for i := range actors {
-				services, err := qualityServices(tx, actors[i].ID)
-				if err != nil {
-					return err
+		err := s.takeTurn(ctx, func() error {
+			return s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+				for i := range actors {
+					services, err := qualityServices(tx, actors[i].ID)
+					if err != nil {
+						return err
+					}
+					score, missing := scoreQuality(&actors[i], services)
+					if err := tx.Model(&Actor{}).Where("id = ?", actors[i].ID).UpdateColumns(map[string]any{"quality": score, "quality_missing": missing}).Error; err != nil {
+						return err
+					}
 				}
-				score, missing := scoreQuality(&actors[i], services)
-				if err := tx.Model(&Actor{}).Where("id = ?", actors[i].ID).UpdateColumns(map[string]any{"quality": score, "quality_missing": missing}).Error; err != nil {
-					return err
-				}
-			}
-			return nil
+				return nil
+			})
 		})
 		if err != nil {
 			return err

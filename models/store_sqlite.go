@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"golang.org/x/sync/semaphore"
 	gormsqlite "gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 )
@@ -46,7 +47,16 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 	}
 	rdb.SetMaxOpenConns(opt.ReadConns)
 	rdb.SetMaxIdleConns(opt.ReadConns)
-	return &Store{w: w, r: r, d: sqliteEngine}, nil
+	cdb, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, fmt.Errorf("open database %s for checkpoints: %w", path, err)
+	}
+	cdb.SetMaxOpenConns(1)
+	cdb.SetMaxIdleConns(1)
+	cdb.SetConnMaxIdleTime(0)
+	return &Store{w: w, r: r, d: sqliteEngine, gate: semaphore.NewWeighted(1), ckpt: startCheckpointer(cdb)}, nil
 }
 
 // dsn builds a mattn/go-sqlite3 connection string. The PRAGMAs:
@@ -96,17 +106,18 @@ func dsn(path string, readOnly bool) string {
 var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 // tuneWriter sets what the DSN cannot on the single writer connection:
-//   - wal_autocheckpoint=10000: the WAL is copied into the database once it
-//     holds 10,000 pages (40 MB) rather than SQLite's 1,000. A sync batch
-//     of 500 places writes more than 1,000 pages, so with the default every
-//     commit ran a checkpoint (copying and syncing the same index pages
-//     again and again): the commit was a third of an import's time. Small
-//     writes fill the WAL slowly, so checkpoints stay rare and short for
-//     them;
+//   - wal_autocheckpoint=50000: the WAL is copied into the database by the
+//     checkpointer, beside the writes (see checkpointer); SQLite's own
+//     checkpoint inside a commit, once the WAL holds 50,000 pages (200 MB),
+//     is only a backstop. (With SQLite's 1,000 pages, every commit of a
+//     sync batch of 500 places ran a checkpoint, copying and syncing the
+//     same index pages again and again: a third of an import's time; at
+//     10,000 pages, the one write in a few thousand that crossed it held
+//     the writer for half a second.)
 //   - journal_size_limit: the WAL file is truncated back to 64 MiB after a
 //     checkpoint rather than keeping its largest size on disk.
 func tuneWriter(ctx context.Context, db *sql.DB) error {
-	for _, p := range []string{"PRAGMA wal_autocheckpoint=10000", "PRAGMA journal_size_limit=67108864"} {
+	for _, p := range []string{"PRAGMA wal_autocheckpoint=50000", "PRAGMA journal_size_limit=67108864"} {
 		if _, err := db.ExecContext(ctx, p); err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
