@@ -252,6 +252,9 @@ func TestWebhookDeliversSignedChanges(t *testing.T) {
 		t.Fatalf("archive: %d", r.Code)
 	}
 	waitFor(t, "four deliveries", func() bool { return len(rcv.accepted()) >= 4 })
+	// The sender records each answer once the receiver gave it: the log
+	// may say "sending" for a moment after the last request arrived.
+	waitFor(t, "the log to record the answers", func() bool { return settled(t, e, e.Admin, id) })
 	got := rcv.accepted()
 	checkOrderPerRecord(t, got)
 	// Different records go out side by side: compare in seq order.

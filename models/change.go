@@ -77,7 +77,7 @@ func recordChanges(tx *gorm.DB, events []changeEvent) error {
 		}
 		audits[i] = ev
 	}
-	if err := tx.CreateInBatches(audits, rowsPerStatement(13)).Error; err != nil {
+	if err := insertRows(tx, audits); err != nil {
 		return err
 	}
 	return appendLog(tx, func(p *pendingLogs) { p.changes = append(p.changes, changes...) })

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -40,6 +41,8 @@ func (postgresDialect) name() string { return "postgres" }
 // lower() folds every letter the database's ctype knows, not only ASCII;
 // COLLATE "C" then orders byte-wise, whatever the database's collation,
 // as the actors_name and services_name indexes are declared.
+func (postgresDialect) placeholder(n int) string { return "$" + strconv.Itoa(n) }
+
 func (postgresDialect) caseless(expr string) string { return "lower(" + expr + `) COLLATE "C"` }
 
 func (postgresDialect) containsCaseless(column string) string {

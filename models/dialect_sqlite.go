@@ -23,6 +23,8 @@ func (sqliteDialect) name() string { return "sqlite" }
 
 // NOCASE folds ASCII letters, as the actors_name and services_name indexes
 // are declared.
+func (sqliteDialect) placeholder(int) string { return "?" }
+
 func (sqliteDialect) caseless(expr string) string { return expr + " COLLATE NOCASE" }
 
 // SQLite's LIKE ignores the case of ASCII letters.

@@ -7,11 +7,11 @@ import (
 // Bulk writes: a sync batch or an import prepares each record (normalised,
 // validated, its references checked; see prepareActor) and then creates the
 // valid ones with multi-row INSERTs, their change-log rows and audit events
-// likewise. GORM's schema and mapping are kept (CreateInBatches builds the
-// statements), only its cost per statement is spared: one INSERT … VALUES
-// per few hundred rows instead of one per row. The SQL is plain multi-row
-// INSERT (RETURNING for the change log's seq), which SQLite and PostgreSQL
-// both accept.
+// likewise. GORM's schema and mapping are kept (see bulkTable: columns and
+// values come from GORM's schema), only its cost per row and per value is
+// spared: one INSERT … VALUES per few hundred rows instead of one per row.
+// The SQL is plain multi-row INSERT (RETURNING for the change log's seq,
+// which GORM still writes), which SQLite and PostgreSQL both accept.
 
 // maxBindVars bounds the variables of one statement: SQLite's default limit
 // is 32,766, PostgreSQL's 65,535.
@@ -28,7 +28,7 @@ func (s *Store) createActors(tx *gorm.DB, actors []*Actor) error {
 	if len(actors) == 0 {
 		return nil
 	}
-	if err := tx.CreateInBatches(actors, rowsPerStatement(60)).Error; err != nil {
+	if err := insertRows(tx, actors); err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
 	events := make([]changeEvent, len(actors))
@@ -43,7 +43,7 @@ func (s *Store) createServices(tx *gorm.DB, services []*Service) error {
 	if len(services) == 0 {
 		return nil
 	}
-	if err := tx.Omit("Actor").CreateInBatches(services, rowsPerStatement(50)).Error; err != nil {
+	if err := insertRows(tx, services); err != nil {
 		return sourceConflict(err, "services.source, services.source_id")
 	}
 	events := make([]changeEvent, len(services))

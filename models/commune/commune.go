@@ -123,7 +123,7 @@ type reference struct {
 	deps     map[string]area
 	regions  map[string]area
 	sorted   []keyed // name keys in order, for prefix search
-	grid     map[[2]int][]*Commune
+	grid     map[[2]int][]gridEntry
 }
 
 type keyed struct {
@@ -163,7 +163,7 @@ func parse(gz []byte) (*reference, error) {
 		byCode: make(map[string]*Commune, 36000), former: map[string]string{},
 		byPostal: make(map[string][]*Commune, 7000), byKey: make(map[string][]*Commune, 80000),
 		arrOf: map[string][]*Commune{}, byDep: map[string][]*Commune{},
-		deps: map[string]area{}, regions: map[string]area{}, grid: map[[2]int][]*Commune{},
+		deps: map[string]area{}, regions: map[string]area{}, grid: map[[2]int][]gridEntry{},
 	}
 	type alias struct{ code, name, current string }
 	var aliases []alias
@@ -233,7 +233,7 @@ func parse(gz []byte) (*reference, error) {
 		}
 		if c.HasCentre {
 			k := cell(c.Lat, c.Lon)
-			r.grid[k] = append(r.grid[k], c)
+			r.grid[k] = append(r.grid[k], gridEntry{c, math.Cos(c.Lat * (math.Pi / 180))})
 		}
 	}
 	for _, a := range aliases {
@@ -460,11 +460,21 @@ func Key(name string) string { return fold.Key(name, false) }
 // DistanceKm is the great-circle distance between two points (haversine,
 // mean Earth radius).
 func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0088
+	const r = earthRadiusKm
 	rad := math.Pi / 180
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// earthRadiusKm is the mean radius of the Earth (IUGG).
+const earthRadiusKm = 6371.0088
+
+// gridEntry is a commune of a cell of the nearest-commune index, with the
+// cosine of its latitude.
+type gridEntry struct {
+	c      *Commune
+	cosLat float64
 }
 
 // gridDeg is the size of the cells of the nearest-commune index: 0.1° is
@@ -488,6 +498,12 @@ func Nearest(lat, lon, maxKm float64) (*Commune, float64) {
 	}
 	c0 := cell(lat, lon)
 	best, bestD := (*Commune)(nil), math.Inf(1)
+	// Candidates are compared by the haversine's inner term, which grows
+	// with the distance: the same order as DistanceKm (the same operations,
+	// with the centre's cosine computed once at load), without its square
+	// root and arcsine for each of the dozens of centres of a few cells.
+	const rad = math.Pi / 180
+	cosLat, bestA := math.Cos(lat*rad), math.Inf(1)
 	// Widen ring by ring until the ring is farther than the best found; the
 	// cell width east-west shrinks with latitude, so count rings in
 	// north-south distance (the smaller bound) to stay correct.
@@ -501,9 +517,12 @@ func Nearest(lat, lon, maxKm float64) (*Commune, float64) {
 				if max(abs(dx), abs(dy)) != ring {
 					continue
 				}
-				for _, c := range r.grid[[2]int{c0[0] + dy, c0[1] + dx}] {
-					if d := DistanceKm(lat, lon, c.Lat, c.Lon); d < bestD {
-						best, bestD = c, d
+				for _, e := range r.grid[[2]int{c0[0] + dy, c0[1] + dx}] {
+					dlat, dlon := (e.c.Lat-lat)*rad, (e.c.Lon-lon)*rad
+					s1, s2 := math.Sin(dlat/2), math.Sin(dlon/2)
+					if a := s1*s1 + cosLat*e.cosLat*s2*s2; a < bestA {
+						best, bestA = e.c, a
+						bestD = DistanceKm(lat, lon, e.c.Lat, e.c.Lon)
 					}
 				}
 			}

@@ -166,7 +166,15 @@ func TestNearest(t *testing.T) {
 		t.Errorf("mid-Atlantic: %v", c)
 	}
 	// The grid search gives what a full scan gives.
-	for _, p := range [][2]float64{{46.2, 5.2}, {42.7, 9.4}, {16.25, -61.55}, {49.0, -1.5}, {-17.5, -149.5}} {
+	points := [][2]float64{{46.2, 5.2}, {42.7, 9.4}, {16.25, -61.55}, {49.0, -1.5}, {-17.5, -149.5}}
+	// and a lattice over metropolitan France, Corsica included, at steps
+	// that fall at every position within the index's cells.
+	for lat := 41.37; lat < 51.1; lat += 0.917 {
+		for lon := -4.83; lon < 9.6; lon += 0.793 {
+			points = append(points, [2]float64{lat, lon})
+		}
+	}
+	for _, p := range points {
 		c, d := Nearest(p[0], p[1], 100)
 		best, bd := (*Commune)(nil), 1e9
 		for _, x := range All() {
@@ -175,6 +183,9 @@ func TestNearest(t *testing.T) {
 					best, bd = x, dd
 				}
 			}
+		}
+		if bd > 100 { // at sea or abroad: none within the bound
+			best, bd = nil, 0
 		}
 		if c != best || d != bd {
 			t.Errorf("Nearest%v = %v %.3f, scan %v %.3f", p, c, d, best, bd)

@@ -1,0 +1,106 @@
+package models
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/schema"
+)
+
+// bulkTable inserts many rows of one model with multi-row INSERTs sent to
+// the driver as they are. The columns and the values come from GORM's schema
+// of the model (column names, embedded structs, Valuers), so the table is
+// GORM's; what is spared is GORM's statement building for each row and each
+// value (ConvertToCreateValues, AddVar, its RETURNING), which cost more than
+// SQLite's own work on a first import (issue 11, item 6). It supports the
+// models written this way, whose columns have no database-side default
+// other than an auto-increment key (left to the database, and not read back).
+type bulkTable struct {
+	fields []*schema.Field
+	head   string // INSERT INTO table (col, …) VALUES
+	perRow int    // bind variables per row
+}
+
+var bulkTables sync.Map // reflect.Type of the model → *bulkTable
+
+func bulkTableOf(tx *gorm.DB, model any) (*bulkTable, error) {
+	t := reflect.TypeOf(model)
+	if bt, ok := bulkTables.Load(t); ok {
+		return bt.(*bulkTable), nil
+	}
+	stmt := &gorm.Statement{DB: tx}
+	if err := stmt.Parse(model); err != nil {
+		return nil, err
+	}
+	bt := &bulkTable{}
+	cols := []string{}
+	for _, name := range stmt.Schema.DBNames {
+		f := stmt.Schema.FieldsByDBName[name]
+		switch {
+		case !f.Creatable:
+			continue
+		case f.PrimaryKey && f.AutoIncrement:
+			continue // numbered by the database
+		case f.HasDefaultValue && f.DefaultValueInterface == nil:
+			return nil, fmt.Errorf("bulk insert into %s: column %s has a database default", stmt.Schema.Table, name)
+		}
+		bt.fields = append(bt.fields, f)
+		cols = append(cols, name)
+	}
+	bt.perRow = len(bt.fields)
+	bt.head = "INSERT INTO " + stmt.Schema.Table + " (" + strings.Join(cols, ", ") + ") VALUES "
+	actual, _ := bulkTables.LoadOrStore(t, bt)
+	return actual.(*bulkTable), nil
+}
+
+// insertRows inserts rows (pointers to the model) in the transaction tx.
+// Time fields GORM stamps on create are stamped the same way when zero.
+func insertRows[T any](tx *gorm.DB, rows []*T) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	bt, err := bulkTableOf(tx, rows[0])
+	if err != nil {
+		return err
+	}
+	ctx := tx.Statement.Context
+	d := dialectOf(tx)
+	per := rowsPerStatement(bt.perRow)
+	var sb strings.Builder
+	args := make([]any, 0, min(len(rows), per)*bt.perRow)
+	for start := 0; start < len(rows); start += per {
+		end := min(len(rows), start+per)
+		sb.Reset()
+		args = args[:0]
+		sb.WriteString(bt.head)
+		for i := start; i < end; i++ {
+			rv := reflect.ValueOf(rows[i]).Elem()
+			if i > start {
+				sb.WriteString(", ")
+			}
+			sb.WriteByte('(')
+			for j, f := range bt.fields {
+				v, zero := f.ValueOf(ctx, rv)
+				if zero && (f.AutoCreateTime > 0 || f.AutoUpdateTime > 0) {
+					if err := f.Set(ctx, rv, tx.Config.NowFunc()); err != nil {
+						return err
+					}
+					v, _ = f.ValueOf(ctx, rv)
+				}
+				if j > 0 {
+					sb.WriteString(", ")
+				}
+				args = append(args, v)
+				sb.WriteString(d.placeholder(len(args)))
+			}
+			sb.WriteByte(')')
+		}
+		if _, err := tx.Statement.ConnPool.ExecContext(ctx, sb.String(), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
