@@ -227,7 +227,10 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 	}
 	now := s.now()
 	kept := map[pair]bool{}
-	created := 0
+	// New links are inserted together (a place created at an address shared
+	// by hundreds gets hundreds of links, which one INSERT each held the
+	// single writer for tens of milliseconds).
+	var fresh []*DuplicateLink
 	for _, m := range matches {
 		p := pair{m.A, m.B}
 		if p.b < p.a {
@@ -243,13 +246,9 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 		l, found := existing[p]
 		switch {
 		case !found:
-			link := DuplicateLink{ID: NewID(), ActorAID: p.a, ActorBID: p.b, Score: m.Score, NameScore: m.Name,
+			fresh = append(fresh, &DuplicateLink{ID: NewID(), ActorAID: p.a, ActorBID: p.b, Score: m.Score, NameScore: m.Name,
 				AddressScore: m.Place, IdentityScore: m.Identity, DistanceM: m.DistanceM, SamePivot: m.SamePivot,
-				Reasons: m.Reasons, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now}
-			if err := tx.Omit("ActorA", "ActorB").Create(&link).Error; err != nil {
-				return created, err
-			}
-			created++
+				Reasons: m.Reasons, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now})
 		case l.Status == DuplicateSuggested && !sameLink(&l, &m):
 			// A moderator's decision made meanwhile stays as decided. An
 			// unchanged suggestion is not written again: a write at an
@@ -257,20 +256,23 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 			// pairs, and rewriting each held the single writer for tens of
 			// milliseconds (BenchmarkConcurrentWrites).
 			if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status = ?", l.ID, DuplicateSuggested).Updates(fields).Error; err != nil {
-				return created, err
+				return 0, err
 			}
 		}
+	}
+	if err := insertRows(tx, fresh); err != nil {
+		return 0, err
 	}
 	// A suggestion that no longer holds (an address was corrected) goes;
 	// decisions stay.
 	for p, l := range existing {
 		if !kept[p] && l.Status == DuplicateSuggested {
 			if err := tx.Delete(&DuplicateLink{}, "id = ? AND status = ?", l.ID, DuplicateSuggested).Error; err != nil {
-				return created, err
+				return 0, err
 			}
 		}
 	}
-	return created, nil
+	return len(fresh), nil
 }
 
 // sameLink reports whether a stored link says what the match says.

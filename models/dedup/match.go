@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"carnet/models/commune"
@@ -315,8 +316,7 @@ func (b *Block) MatchesOf(id string) []Match {
 		if c.Source == a.Source || c.ID == a.ID || !(shares[c] || near(a, c)) {
 			continue
 		}
-		r := b.compare(a, c)
-		if r.Score >= Threshold {
+		if r, ok := b.compareAbove(a, c, Threshold); ok && r.Score >= Threshold {
 			out = append(out, Match{A: a.ID, B: c.ID, Result: r})
 		}
 	}
@@ -374,17 +374,46 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 }
 
 func (b *Block) compare(a, c *prepared) Result {
+	r, _ := b.compareAbove(a, c, math.Inf(-1))
+	return r
+}
+
+// compareAbove compares a and c, unless their score cannot reach least
+// whatever their names: then it returns false without comparing the names,
+// the costliest part. The places and identifiers are compared first, and
+// the score with a perfect name similarity bounds every score: in a city
+// block, most candidates share a postal code and nothing else, and MatchesOf
+// only keeps scores above the threshold (a write at a crowded address
+// compared its place with 1,800 others, most of them elsewhere: detection
+// took the CPU that writers waited for). The result is the same as
+// comparing everything, reasons in the same order.
+func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
+	var rest Result
+	place := placeAgreement(a, c, &rest)
+	identity := b.identity(a, c, &rest)
+	penalty := 0.0
+	if a.siren != "" && c.siren != "" && a.siren != c.siren {
+		penalty = penaltyOtherSIREN
+	}
+	if score(1, place, identity, penalty) < least {
+		return Result{}, false
+	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	r.Place = placeAgreement(a, c, &r)
-	r.Identity = b.identity(a, c, &r)
-	score := weightName*r.Name + weightPlace*r.Place + weightIdentity*r.Identity
-	if a.siren != "" && c.siren != "" && a.siren != c.siren {
-		score -= penaltyOtherSIREN
+	r.Place, r.Identity, r.DistanceM, r.SamePivot = place, identity, rest.DistanceM, rest.SamePivot
+	r.Reasons = append(r.Reasons, rest.Reasons...)
+	if penalty > 0 {
 		r.Reasons = append(r.Reasons, Reason{"other_siren", "SIREN différents"})
 	}
-	r.Score = math.Round(math.Max(0, math.Min(1, score))*1000) / 1000
-	return r
+	r.Score = score(r.Name, place, identity, penalty)
+	return r, true
+}
+
+// score combines the three similarities, rounded to three decimals; it
+// grows with each of them.
+func score(name, place, identity, penalty float64) float64 {
+	s := weightName*name + weightPlace*place + weightIdentity*identity - penalty
+	return math.Round(math.Max(0, math.Min(1, s))*1000) / 1000
 }
 
 // weight is the rarity of a name word in the block: « médiathèque » or
@@ -757,14 +786,16 @@ func keys(sets ...map[string]bool) []string {
 }
 
 func distanceLabel(d float64) string {
+	// strconv rather than fmt (the same digits): every candidate of a
+	// block gets this label, most of them before being set aside.
 	if d < 1000 {
-		return fmt.Sprintf("%.0f m", d)
+		return strconv.FormatFloat(d, 'f', 0, 64) + " m"
 	}
 	return frenchFloat(d/1000, 1) + " km"
 }
 
 func frenchFloat(f float64, decimals int) string {
-	return strings.Replace(fmt.Sprintf("%.*f", decimals, f), ".", ",", 1)
+	return strings.Replace(strconv.FormatFloat(f, 'f', decimals, 64), ".", ",", 1)
 }
 
 // namedDomain reports whether a domain of a spells the name of c (at least 6

@@ -1,0 +1,98 @@
+package dedup
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestMatchesOfSkipsOnlyWhatCannotMatch: MatchesOf skips the name
+// comparison of candidates whose score could not reach the threshold even
+// with the same name; it must find exactly what comparing everything finds,
+// with the same scores and reasons in the same order. Places of two sources
+// in one city, many of them copies of each other with the variations
+// producers make (names, street wording, numbers, coordinates, shared
+// phones and SIRENs).
+func TestMatchesOfSkipsOnlyWhatCannotMatch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 2026))
+	kinds := []string{"Médiathèque", "Bibliothèque", "Espace numérique", "Centre social", "Maison France Services", "CCAS", "EPN", "Point numérique"}
+	names := []string{"Alcazar", "Castellane", "Joliette", "Noailles", "Belsunce", "Saint-Charles", "Opéra", "Panier", "Réformés", "Chapitre"}
+	streets := []string{"cours Belsunce", "rue de Rome", "boulevard des Dames", "rue d'Aubagne", "place du Général de Gaulle", "rue de la République", "route de la Joliette"}
+	pick := func(l []string) string { return l[rng.IntN(len(l))] }
+	var places []Place
+	for i := range 400 {
+		src := []string{"hub", "cnfs"}[i%2]
+		own := pick(names)
+		p := Place{ID: fmt.Sprintf("%s-%d", src, i), Source: src, Name: pick(kinds) + " " + own,
+			Street: fmt.Sprintf("%d %s", 1+rng.IntN(12), pick(streets)), PostalCode: "13001", Commune: "Marseille"}
+		if rng.IntN(4) > 0 {
+			p.Latitude, p.Longitude = at(43.296+rng.Float64()*0.01, 5.37+rng.Float64()*0.01)
+		}
+		if rng.IntN(5) == 0 {
+			p.Phones = []string{fmt.Sprintf("+3349100000%d", rng.IntN(10))}
+		}
+		if rng.IntN(6) == 0 {
+			p.Pivot, p.PivotKind = fmt.Sprintf("21130055%d00017", rng.IntN(3)), "siret"
+		}
+		places = append(places, p)
+		if rng.IntN(3) == 0 { // a copy from the other source
+			q := p
+			q.ID, q.Source = fmt.Sprintf("copy-%d", i), map[string]string{"hub": "cnfs", "cnfs": "hub"}[src]
+			if rng.IntN(2) == 0 {
+				q.Name = pick(kinds) + " " + own
+			}
+			if q.Latitude != nil && rng.IntN(2) == 0 {
+				q.Latitude = new(*q.Latitude + 0.0004)
+			}
+			places = append(places, q)
+		}
+	}
+	b := NewBlock(places)
+	skipped, found := 0, 0
+	for _, a := range b.places {
+		var want []Match
+		for _, c := range b.places {
+			if c.Source == a.Source || c.ID == a.ID || !(near(a, c)) {
+				continue
+			}
+			full := b.compare(a, c)
+			pruned, ok := b.compareAbove(a, c, Threshold)
+			switch {
+			case !ok && full.Score >= Threshold:
+				t.Fatalf("%s ~ %s skipped, but scores %.3f: %+v", a.ID, c.ID, full.Score, full)
+			case !ok:
+				skipped++
+			case !reflect.DeepEqual(full, pruned):
+				t.Fatalf("%s ~ %s: compared everything %+v, pruned %+v", a.ID, c.ID, full, pruned)
+			}
+			if full.Score >= Threshold {
+				want = append(want, Match{A: a.ID, B: c.ID, Result: full})
+			}
+		}
+		got := b.MatchesOf(a.ID)
+		if len(got) != len(want) {
+			t.Fatalf("%s: MatchesOf found %d, comparing everything %d", a.ID, len(got), len(want))
+		}
+		found += len(got)
+	}
+	if skipped == 0 || found == 0 {
+		t.Fatalf("the block exercises nothing: %d skipped, %d found", skipped, found)
+	}
+	t.Logf("%d name comparisons skipped, %d matches found", skipped, found)
+}
+
+// TestDistanceLabels: the labels of reasons, written with strconv, read as
+// they did with fmt.
+func TestDistanceLabels(t *testing.T) {
+	for _, d := range []float64{0, 0.4, 0.5, 1.5, 40, 40.49, 999.4, 999.5, 1000, 1049, 1050, 12345.6, 2.5e6} {
+		want := fmt.Sprintf("%.0f m", d)
+		if d >= 1000 {
+			want = strings.Replace(fmt.Sprintf("%.1f", d/1000), ".", ",", 1) + " km"
+		}
+		if got := distanceLabel(d); got != want {
+			t.Errorf("distanceLabel(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
