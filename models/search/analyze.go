@@ -285,6 +285,9 @@ func (t *table) addSets(c *clause, targets []lexTarget, fuzzy bool) {
 			continue
 		}
 		w := float32(vocabWeight) * tg.factor
+		if tg.field == FieldPublics {
+			w = float32(publicsWeight) * tg.factor
+		}
 		if tg.how == HowPlace {
 			w = placeWeight * tg.factor
 		}

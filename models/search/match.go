@@ -10,7 +10,8 @@ import (
 //
 //	score  = Σ_clause idf(clause) × weight(best match)
 //	weight = field weight (name 4, structure name 3, commune 2, labels 1.5,
-//	         description 1; a vocabulary value 1.5, a named place 2)
+//	         description 1; a vocabulary value 3, a declared public 4.5,
+//	         a named place 2)
 //	         × factor of the way it matched (exact 1, other word form 0.9,
 //	         prefix 0.7 — 0.25 when the word also exists whole —, thesaurus
 //	         synonym 0.9, related need 0.6, near spelling 0.8)
