@@ -270,7 +270,7 @@ func (s *Store) ReplayWebhookStep(ctx context.Context, id string, limit int, bac
 		return true, nil
 	}
 	var waiting int64
-	if err := s.read(ctx).Model(&WebhookDelivery{}).Where("subscription_id = ? AND state IN ?", id, []string{DeliveryPending, DeliverySending}).
+	if err := s.read(ctx).Model(&WebhookDelivery{}).Where("subscription_id = ? AND "+waitingState, id).
 		Count(&waiting).Error; err != nil {
 		return false, dbError(err)
 	}
@@ -319,6 +319,29 @@ func (s *Store) ReplayWebhookStep(ctx context.Context, id string, limit int, bac
 // or held by a worker whose lease ran out.
 const dueDelivery = "((state = ? AND next_attempt_at <= ?) OR (state = ? AND lease_until < ?))"
 
+// waitingState is the condition of the partial indexes on the deliveries
+// still waiting (migration 00081), written out: a planner uses a partial
+// index only for a query whose condition implies the index's, which it
+// cannot tell of bound parameters.
+const waitingState = "state IN ('" + DeliveryPending + "', '" + DeliverySending + "')"
+
+// claimCandidates selects up to limit deliveries of a subscription that are
+// due and first of their record's queue, in seq order, through the waiting
+// deliveries only. « e.seq <= seq AND (e.seq < seq OR e.id < id) » rather
+// than « e.seq < seq OR (e.seq = seq AND e.id < id) »: the same rows, but
+// both engines then read only the record's earlier waiting deliveries
+// through an index; the OR form made SQLite scan every earlier delivery of
+// the subscription for each candidate, so a claim took seconds once
+// thousands were queued and a burst stalled.
+func claimCandidates(db *gorm.DB, subID string, now time.Time, limit int) *gorm.DB {
+	const first = "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = webhook_deliveries.subscription_id " +
+		"AND e.entity_id = webhook_deliveries.entity_id AND e." + waitingState + " AND e.seq <= webhook_deliveries.seq " +
+		"AND (e.seq < webhook_deliveries.seq OR e.id < webhook_deliveries.id))"
+	return db.Model(&WebhookDelivery{}).Select("id", "seq", "entity_id").Where("subscription_id = ?", subID).Where(waitingState).
+		Where(dueDelivery, DeliveryPending, now, DeliverySending, now).Where(first).
+		Order("seq").Order("id").Limit(limit)
+}
+
 // DueWebhookSubscriptions lists the active, unpaused subscriptions with
 // deliveries to claim now.
 func (s *Store) DueWebhookSubscriptions(ctx context.Context) ([]string, error) {
@@ -355,20 +378,8 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 	if w.ConsecutiveFailures > 0 {
 		limit = 1
 	}
-	// « e.seq <= seq AND (e.seq < seq OR e.id < id) » rather than
-	// « e.seq < seq OR (e.seq = seq AND e.id < id) »: the same rows, but
-	// both engines then read only the record's earlier deliveries through
-	// webhook_deliveries_record; the OR form made SQLite scan every
-	// earlier delivery of the subscription for each candidate, so a claim
-	// took seconds once thousands were queued and a burst stalled.
-	const first = "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = webhook_deliveries.subscription_id " +
-		"AND e.entity_id = webhook_deliveries.entity_id AND e.state IN ? AND e.seq <= webhook_deliveries.seq " +
-		"AND (e.seq < webhook_deliveries.seq OR e.id < webhook_deliveries.id))"
-	waiting := []string{DeliveryPending, DeliverySending}
 	var cands []WebhookDelivery
-	if err := s.read(ctx).Select("id", "seq", "entity_id").Where("subscription_id = ?", subID).
-		Where(dueDelivery, DeliveryPending, now, DeliverySending, now).Where(first, waiting).
-		Order("seq").Order("id").Limit(limit).Find(&cands).Error; err != nil {
+	if err := claimCandidates(s.read(ctx), subID, now, limit).Find(&cands).Error; err != nil {
 		return nil, nil, dbError(err)
 	}
 	if len(cands) == 0 {
@@ -381,8 +392,8 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 			// The same conditions again, on the committed state: a
 			// delivery taken or finished meanwhile is left alone.
 			res := tx.Model(&WebhookDelivery{}).Where("id = ?", c.ID).Where(dueDelivery, DeliveryPending, now, DeliverySending, now).
-				Where("NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = ? AND e.entity_id = ? AND e.state IN ? AND e.seq <= ? AND (e.seq < ? OR e.id < ?))",
-					subID, c.EntityID, waiting, c.Seq, c.Seq, c.ID).
+				Where("NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = ? AND e.entity_id = ? AND e."+waitingState+" AND e.seq <= ? AND (e.seq < ? OR e.id < ?))",
+					subID, c.EntityID, c.Seq, c.Seq, c.ID).
 				Updates(map[string]any{"state": DeliverySending, "lease_owner": owner, "lease_until": until, "attempts": gorm.Expr("attempts + 1")})
 			if res.Error != nil {
 				return res.Error
@@ -569,7 +580,7 @@ func (s *Store) WebhookQueueCounts(ctx context.Context) (deliveries, subscriptio
 			State string
 			N     int64
 		}
-		if err := tx.Model(&WebhookDelivery{}).Select("state, count(*) AS n").Where("state IN ?", []string{DeliveryPending, DeliverySending}).
+		if err := tx.Model(&WebhookDelivery{}).Select("state, count(*) AS n").Where(waitingState).
 			Group("state").Scan(&rows).Error; err != nil {
 			return err
 		}

@@ -140,7 +140,7 @@ func (s *Store) PendingDeliveries(ctx context.Context, ids []string) (map[string
 		N              int64
 	}
 	err := s.read(ctx).Model(&WebhookDelivery{}).Select("subscription_id, count(*) AS n").
-		Where("subscription_id IN ? AND state IN ?", ids, []string{DeliveryPending, DeliverySending}).Group("subscription_id").Scan(&rows).Error
+		Where("subscription_id IN ? AND "+waitingState, ids).Group("subscription_id").Scan(&rows).Error
 	for _, r := range rows {
 		out[r.SubscriptionID] = r.N
 	}
