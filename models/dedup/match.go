@@ -83,6 +83,14 @@ type Result struct {
 	Reasons   []Reason
 }
 
+// add appends a reason; a nil result (a comparison whose score only is
+// wanted, see compareAbove) keeps none.
+func (r *Result) add(code, label string) {
+	if r != nil {
+		r.Reasons = append(r.Reasons, Reason{code, label})
+	}
+}
+
 // Match is a pair of places of two sources scoring at least Threshold.
 type Match struct {
 	A, B string // ids
@@ -388,9 +396,11 @@ func (b *Block) compare(a, c *prepared) Result {
 // took the CPU that writers waited for). The result is the same as
 // comparing everything, reasons in the same order.
 func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
-	var rest Result
-	place := placeAgreement(a, c, &rest)
-	identity := b.identity(a, c, &rest)
+	// The place's score first, without its reasons (their labels are
+	// written for the few candidates kept).
+	place := placeAgreement(a, c, nil)
+	var ids Result
+	identity := b.identity(a, c, &ids)
 	penalty := 0.0
 	if a.siren != "" && c.siren != "" && a.siren != c.siren {
 		penalty = penaltyOtherSIREN
@@ -400,8 +410,9 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	r.Place, r.Identity, r.DistanceM, r.SamePivot = place, identity, rest.DistanceM, rest.SamePivot
-	r.Reasons = append(r.Reasons, rest.Reasons...)
+	r.Place = placeAgreement(a, c, &r)
+	r.Identity, r.SamePivot = identity, ids.SamePivot
+	r.Reasons = append(r.Reasons, ids.Reasons...)
 	if penalty > 0 {
 		r.Reasons = append(r.Reasons, Reason{"other_siren", "SIREN différents"})
 	}
@@ -649,7 +660,7 @@ func trigrams(buf []uint32, s string) []uint32 {
 // coordinates with two different streets are not proof either.
 func placeAgreement(a, c *prepared, r *Result) float64 {
 	d, hasD := distance(a, c)
-	if hasD {
+	if hasD && r != nil {
 		dm := math.Round(d*10) / 10
 		r.DistanceM = &dm
 	}
@@ -662,19 +673,19 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 	if town {
 		switch {
 		case sameStreet && knownNum && sameNum:
-			r.Reasons = append(r.Reasons, Reason{"same_address", "même adresse"})
+			r.add("same_address", "même adresse")
 			return 1 + farNote(d, hasD, r)
 		case sameBuilding(a, c):
-			r.Reasons = append(r.Reasons, Reason{"same_building", "même bâtiment"})
+			r.add("same_building", "même bâtiment")
 			return 0.9 + farNote(d, hasD, r)
 		case sameStreet && sameNum: // a number is missing on one side
-			r.Reasons = append(r.Reasons, Reason{"same_street", "même rue"})
+			r.add("same_street", "même rue")
 			if hasD && d <= 150 {
 				return 1 + farNote(d, hasD, r)
 			}
 			return 0.75 + farNote(d, hasD, r)
 		case sameStreet:
-			r.Reasons = append(r.Reasons, Reason{"other_number", "même rue, autre numéro"})
+			r.add("other_number", "même rue, autre numéro")
 			if hasD && d <= 50 {
 				return 0.75 + farNote(d, hasD, r)
 			}
@@ -683,12 +694,14 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 	}
 	if !hasD {
 		if otherStreet || !town {
-			r.Reasons = append(r.Reasons, Reason{"other_street", "adresses différentes"})
+			r.add("other_street", "adresses différentes")
 			return -1
 		}
 		return 0
 	}
-	r.Reasons = append(r.Reasons, Reason{"distance", distanceLabel(d)})
+	if r != nil {
+		r.add("distance", distanceLabel(d))
+	}
 	// One address is a building's name or unreadable: it does not
 	// contradict the other, and the coordinates decide within a commune.
 	unknownStreet := !otherStreet && town
@@ -749,10 +762,13 @@ func sameTown(a, c *prepared, d float64, hasD bool) bool {
 // farNote says that coordinates disagree with an address that agrees, and
 // returns no adjustment: the address wins.
 func farNote(d float64, hasD bool, r *Result) float64 {
+	if r == nil {
+		return 0
+	}
 	if hasD && d > 500 {
-		r.Reasons = append(r.Reasons, Reason{"far_coordinates", "coordonnées à " + distanceLabel(d) + " malgré la même adresse"})
+		r.add("far_coordinates", "coordonnées à "+distanceLabel(d)+" malgré la même adresse")
 	} else if hasD {
-		r.Reasons = append(r.Reasons, Reason{"distance", distanceLabel(d)})
+		r.add("distance", distanceLabel(d))
 	}
 	return 0
 }
@@ -819,6 +835,9 @@ func namedDomain(a, c *prepared) bool {
 // carry it, and independent signals add up as probabilities do
 // (1 − Π(1 − s)).
 func (b *Block) identity(a, c *prepared, r *Result) float64 {
+	if !sharesKey(a, c) && !namedDomain(a, c) && !namedDomain(c, a) {
+		return 0 // most candidates: no evidence, nothing to allocate
+	}
 	shared := map[key]bool{}
 	for _, k := range c.keys {
 		shared[k] = true
@@ -887,6 +906,19 @@ func (b *Block) identity(a, c *prepared, r *Result) float64 {
 		r.Reasons = append(r.Reasons, Reason{code, label})
 	}
 	return math.Round((1-miss)*1000) / 1000
+}
+
+// sharesKey reports whether a and c carry an identifier in common (each
+// carries a handful).
+func sharesKey(a, c *prepared) bool {
+	for _, k := range a.keys {
+		for _, o := range c.keys {
+			if k == o {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cityCode is the commune of an INSEE code: the city for an arrondissement

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -16,40 +17,7 @@ import (
 // producers make (names, street wording, numbers, coordinates, shared
 // phones and SIRENs).
 func TestMatchesOfSkipsOnlyWhatCannotMatch(t *testing.T) {
-	rng := rand.New(rand.NewPCG(11, 2026))
-	kinds := []string{"Médiathèque", "Bibliothèque", "Espace numérique", "Centre social", "Maison France Services", "CCAS", "EPN", "Point numérique"}
-	names := []string{"Alcazar", "Castellane", "Joliette", "Noailles", "Belsunce", "Saint-Charles", "Opéra", "Panier", "Réformés", "Chapitre"}
-	streets := []string{"cours Belsunce", "rue de Rome", "boulevard des Dames", "rue d'Aubagne", "place du Général de Gaulle", "rue de la République", "route de la Joliette"}
-	pick := func(l []string) string { return l[rng.IntN(len(l))] }
-	var places []Place
-	for i := range 400 {
-		src := []string{"hub", "cnfs"}[i%2]
-		own := pick(names)
-		p := Place{ID: fmt.Sprintf("%s-%d", src, i), Source: src, Name: pick(kinds) + " " + own,
-			Street: fmt.Sprintf("%d %s", 1+rng.IntN(12), pick(streets)), PostalCode: "13001", Commune: "Marseille"}
-		if rng.IntN(4) > 0 {
-			p.Latitude, p.Longitude = at(43.296+rng.Float64()*0.01, 5.37+rng.Float64()*0.01)
-		}
-		if rng.IntN(5) == 0 {
-			p.Phones = []string{fmt.Sprintf("+3349100000%d", rng.IntN(10))}
-		}
-		if rng.IntN(6) == 0 {
-			p.Pivot, p.PivotKind = fmt.Sprintf("21130055%d00017", rng.IntN(3)), "siret"
-		}
-		places = append(places, p)
-		if rng.IntN(3) == 0 { // a copy from the other source
-			q := p
-			q.ID, q.Source = fmt.Sprintf("copy-%d", i), map[string]string{"hub": "cnfs", "cnfs": "hub"}[src]
-			if rng.IntN(2) == 0 {
-				q.Name = pick(kinds) + " " + own
-			}
-			if q.Latitude != nil && rng.IntN(2) == 0 {
-				q.Latitude = new(*q.Latitude + 0.0004)
-			}
-			places = append(places, q)
-		}
-	}
-	b := NewBlock(places)
+	b := NewBlock(cityPlaces(260))
 	skipped, found := 0, 0
 	for _, a := range b.places {
 		var want []Match
@@ -57,7 +25,10 @@ func TestMatchesOfSkipsOnlyWhatCannotMatch(t *testing.T) {
 			if c.Source == a.Source || c.ID == a.ID || !(near(a, c)) {
 				continue
 			}
-			full := b.compare(a, c)
+			full := referenceCompare(b, a, c)
+			if got := b.compare(a, c); !reflect.DeepEqual(got, full) {
+				t.Fatalf("%s ~ %s: compare %+v, reference %+v", a.ID, c.ID, got, full)
+			}
 			pruned, ok := b.compareAbove(a, c, Threshold)
 			switch {
 			case !ok && full.Score >= Threshold:
@@ -93,6 +64,74 @@ func TestDistanceLabels(t *testing.T) {
 		}
 		if got := distanceLabel(d); got != want {
 			t.Errorf("distanceLabel(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// referenceCompare is the comparison as written before compareAbove: every
+// part into one result, in order.
+func referenceCompare(b *Block, a, c *prepared) Result {
+	var r Result
+	r.Name = b.nameSimilarity(a, c, &r)
+	r.Place = placeAgreement(a, c, &r)
+	r.Identity = b.identity(a, c, &r)
+	s := weightName*r.Name + weightPlace*r.Place + weightIdentity*r.Identity
+	if a.siren != "" && c.siren != "" && a.siren != c.siren {
+		s -= penaltyOtherSIREN
+		r.Reasons = append(r.Reasons, Reason{"other_siren", "SIREN différents"})
+	}
+	r.Score = math.Round(math.Max(0, math.Min(1, s))*1000) / 1000
+	return r
+}
+
+// cityPlaces returns about 4n/3 places of two sources in one postal code,
+// many of them copies of each other with the variations producers make.
+func cityPlaces(n int) []Place {
+	rng := rand.New(rand.NewPCG(11, 2026))
+	kinds := []string{"Médiathèque", "Bibliothèque", "Espace numérique", "Centre social", "Maison France Services", "CCAS", "EPN", "Point numérique"}
+	names := []string{"Alcazar", "Castellane", "Joliette", "Noailles", "Belsunce", "Saint-Charles", "Opéra", "Panier", "Réformés", "Chapitre"}
+	streets := []string{"cours Belsunce", "rue de Rome", "boulevard des Dames", "rue d'Aubagne", "place du Général de Gaulle", "rue de la République", "route de la Joliette"}
+	pick := func(l []string) string { return l[rng.IntN(len(l))] }
+	var places []Place
+	for i := range n {
+		src := []string{"hub", "cnfs"}[i%2]
+		own := pick(names)
+		p := Place{ID: fmt.Sprintf("%s-%d", src, i), Source: src, Name: pick(kinds) + " " + own,
+			Street: fmt.Sprintf("%d %s", 1+rng.IntN(12), pick(streets)), PostalCode: "13001", Commune: "Marseille"}
+		if rng.IntN(4) > 0 {
+			p.Latitude, p.Longitude = at(43.296+rng.Float64()*0.01, 5.37+rng.Float64()*0.01)
+		}
+		if rng.IntN(5) == 0 {
+			p.Phones = []string{fmt.Sprintf("+3349100000%d", rng.IntN(10))}
+		}
+		if rng.IntN(6) == 0 {
+			p.Pivot, p.PivotKind = fmt.Sprintf("21130055%d00017", rng.IntN(3)), "siret"
+		}
+		places = append(places, p)
+		if rng.IntN(3) == 0 { // a copy from the other source
+			q := p
+			q.ID, q.Source = fmt.Sprintf("copy-%d", i), map[string]string{"hub": "cnfs", "cnfs": "hub"}[src]
+			if rng.IntN(2) == 0 {
+				q.Name = pick(kinds) + " " + own
+			}
+			if q.Latitude != nil && rng.IntN(2) == 0 {
+				q.Latitude = new(*q.Latitude + 0.0004)
+			}
+			places = append(places, q)
+		}
+	}
+	return places
+}
+
+// BenchmarkMatchesOf measures detection's comparisons in a city block: one
+// op compares every place of 1,300 with the others.
+//
+//	go test -run '^$' -bench MatchesOf -benchmem ./models/dedup
+func BenchmarkMatchesOf(b *testing.B) {
+	blk := NewBlock(cityPlaces(1000))
+	for b.Loop() {
+		for _, p := range blk.places {
+			blk.MatchesOf(p.ID)
 		}
 	}
 }
