@@ -51,13 +51,16 @@ func TestWritesTakeTurnsInArrivalOrder(t *testing.T) {
 				t.Error(err)
 			}
 		})
-		// Wait until this writer is queued before starting the next one.
+		// Wait until this writer is queued before starting the next one
+		// (the count is taken just before it joins the queue: a few
+		// milliseconds more let it get there).
 		for deadline := time.Now().Add(10 * time.Second); s.gateWaiters.Load() != int64(i+1); {
 			if time.Now().After(deadline) {
 				t.Fatalf("writer %d never queued", i)
 			}
 			time.Sleep(time.Millisecond)
 		}
+		time.Sleep(5 * time.Millisecond)
 	}
 	close(release)
 	wg.Wait()
