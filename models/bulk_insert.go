@@ -19,9 +19,8 @@ import (
 // models written this way, whose columns have no database-side default
 // other than an auto-increment key (left to the database, and not read back).
 type bulkTable struct {
-	fields []*schema.Field
-	head   string // INSERT INTO table (col, …) VALUES
-	perRow int    // bind variables per row
+	fields []*schema.Field // one bind variable each per row
+	head   string          // INSERT INTO table (col, …) VALUES
 }
 
 var bulkTables sync.Map // reflect.Type of the model → *bulkTable
@@ -50,7 +49,6 @@ func bulkTableOf(tx *gorm.DB, model any) (*bulkTable, error) {
 		bt.fields = append(bt.fields, f)
 		cols = append(cols, name)
 	}
-	bt.perRow = len(bt.fields)
 	bt.head = "INSERT INTO " + stmt.Schema.Table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	actual, _ := bulkTables.LoadOrStore(t, bt)
 	return actual.(*bulkTable), nil
@@ -68,9 +66,9 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 	}
 	ctx := tx.Statement.Context
 	d := dialectOf(tx)
-	per := rowsPerStatement(bt.perRow)
+	per := rowsPerStatement(len(bt.fields))
 	var sb strings.Builder
-	args := make([]any, 0, min(len(rows), per)*bt.perRow)
+	args := make([]any, 0, min(len(rows), per)*len(bt.fields))
 	for start := 0; start < len(rows); start += per {
 		end := min(len(rows), start+per)
 		sb.Reset()

@@ -325,20 +325,25 @@ const dueDelivery = "((state = ? AND next_attempt_at <= ?) OR (state = ? AND lea
 // cannot tell of bound parameters.
 const waitingState = "state IN ('" + DeliveryPending + "', '" + DeliverySending + "')"
 
+// firstOfRecord is the condition that a delivery is first of its record's
+// queue: no earlier delivery of the same record (by seq, then id) is waiting.
+// « e.seq <= seq AND (e.seq < seq OR e.id < id) » rather than « e.seq < seq
+// OR (e.seq = seq AND e.id < id) »: the same rows, but both engines then read
+// only the record's earlier waiting deliveries through an index; the OR form
+// made SQLite scan every earlier delivery of the subscription for each
+// candidate, so a claim took seconds once thousands were queued and a burst
+// stalled. It refers to the outer row as webhook_deliveries, in a SELECT as
+// in an UPDATE of that table.
+const firstOfRecord = "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = webhook_deliveries.subscription_id " +
+	"AND e.entity_id = webhook_deliveries.entity_id AND e." + waitingState + " AND e.seq <= webhook_deliveries.seq " +
+	"AND (e.seq < webhook_deliveries.seq OR e.id < webhook_deliveries.id))"
+
 // claimCandidates selects up to limit deliveries of a subscription that are
 // due and first of their record's queue, in seq order, through the waiting
-// deliveries only. « e.seq <= seq AND (e.seq < seq OR e.id < id) » rather
-// than « e.seq < seq OR (e.seq = seq AND e.id < id) »: the same rows, but
-// both engines then read only the record's earlier waiting deliveries
-// through an index; the OR form made SQLite scan every earlier delivery of
-// the subscription for each candidate, so a claim took seconds once
-// thousands were queued and a burst stalled.
+// deliveries only.
 func claimCandidates(db *gorm.DB, subID string, now time.Time, limit int) *gorm.DB {
-	const first = "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = webhook_deliveries.subscription_id " +
-		"AND e.entity_id = webhook_deliveries.entity_id AND e." + waitingState + " AND e.seq <= webhook_deliveries.seq " +
-		"AND (e.seq < webhook_deliveries.seq OR e.id < webhook_deliveries.id))"
 	return db.Model(&WebhookDelivery{}).Select("id", "seq", "entity_id").Where("subscription_id = ?", subID).Where(waitingState).
-		Where(dueDelivery, DeliveryPending, now, DeliverySending, now).Where(first).
+		Where(dueDelivery, DeliveryPending, now, DeliverySending, now).Where(firstOfRecord).
 		Order("seq").Order("id").Limit(limit)
 }
 
@@ -392,8 +397,7 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 			// The same conditions again, on the committed state: a
 			// delivery taken or finished meanwhile is left alone.
 			res := tx.Model(&WebhookDelivery{}).Where("id = ?", c.ID).Where(dueDelivery, DeliveryPending, now, DeliverySending, now).
-				Where("NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = ? AND e.entity_id = ? AND e."+waitingState+" AND e.seq <= ? AND (e.seq < ? OR e.id < ?))",
-					subID, c.EntityID, c.Seq, c.Seq, c.ID).
+				Where(firstOfRecord).
 				Updates(map[string]any{"state": DeliverySending, "lease_owner": owner, "lease_until": until, "attempts": gorm.Expr("attempts + 1")})
 			if res.Error != nil {
 				return res.Error
