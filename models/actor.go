@@ -58,19 +58,23 @@ type Actor struct {
 	// wrote them.
 	SourceHash string
 	storedHash string // the hash stored before a sync batch, for keepSourceHashes
-	// Set by PrepareSyncBatch: the record is normalised and placeWarns
-	// holds what ReconcileActorPlace corrected.
-	prepared      bool
-	placeWarns    []FieldError
-	Status        string
-	ClosedFrom    string // YYYY-MM-DD
-	ClosedUntil   string // YYYY-MM-DD
-	ClosureReason string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-	ArchivedAt    *time.Time
-	Version       int64
-	Fingerprint   string // ContentFingerprint as last written: sync skips unchanged records
+	// Set by PrepareSyncBatch: the record is normalised, placeWarns holds
+	// what ReconcileActorPlace corrected, and its validation and content
+	// fingerprint are done (preInvalid, preFingerprint), beside the writes
+	// rather than while holding the writer.
+	prepared       bool
+	placeWarns     []FieldError
+	preInvalid     error
+	preFingerprint string
+	Status         string
+	ClosedFrom     string // YYYY-MM-DD
+	ClosedUntil    string // YYYY-MM-DD
+	ClosureReason  string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	ArchivedAt     *time.Time
+	Version        int64
+	Fingerprint    string // ContentFingerprint as last written: sync skips unchanged records
 }
 
 // IsArchived reports whether the actor was deleted from the directory.
@@ -134,6 +138,16 @@ func (a *Actor) Normalize() {
 	if a.Status == vocab.ActorActive {
 		a.ClosedFrom, a.ClosedUntil, a.ClosureReason = "", "", ""
 	}
+}
+
+// validate normalises (unless PrepareSyncBatch did) and validates a new
+// record; a prepared record's validation was done then.
+func (a *Actor) validate() error {
+	if a.prepared {
+		return a.preInvalid
+	}
+	a.Normalize()
+	return a.Validate()
 }
 
 // Validate checks the invariants that need nothing but the actor itself.

@@ -72,10 +72,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
 	a.scheduleClosure(now)
-	if !a.prepared {
-		a.Normalize()
-	}
-	if err := a.Validate(); err != nil {
+	if err := a.validate(); err != nil {
 		return err
 	}
 	if err := lockSourceKey(tx, a.Source, a.SourceID, "", ""); err != nil {
@@ -87,7 +84,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	if err := s.authorizeActor(tx, nil, a); err != nil {
 		return err
 	}
-	a.Fingerprint = a.ContentFingerprint()
+	a.Fingerprint = a.fingerprint()
 	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
 	if ChannelFrom(tx.Statement.Context) != ChannelSync {
 		a.SourceHash = ""

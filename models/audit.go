@@ -61,7 +61,7 @@ func withSuggestion(ctx context.Context, id string) context.Context {
 // transaction as the change, so history cannot miss one.
 func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
 	changes := diffFields(e.Before, e.After)
-	b, err := json.Marshal(changes)
+	b, err := marshalChanges(changes)
 	if err != nil {
 		return nil, err
 	}

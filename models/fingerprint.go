@@ -38,6 +38,15 @@ func (a *Actor) ContentFingerprint() string {
 		a.ClosedFrom, a.ClosedUntil, a.ClosureReason, a.Producer, a.ProducerUpdatedOn})
 }
 
+// fingerprint is ContentFingerprint, computed by PrepareSyncBatch when the
+// record was prepared.
+func (a *Actor) fingerprint() string {
+	if a.prepared {
+		return a.preFingerprint
+	}
+	return a.ContentFingerprint()
+}
+
 // ContentFingerprint is the service's counterpart of Actor.ContentFingerprint.
 // The actor id is part of it: a service moved under another actor changed.
 func (s *Service) ContentFingerprint() string {

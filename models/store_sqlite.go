@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 
 	"golang.org/x/sync/semaphore"
@@ -15,6 +16,9 @@ import (
 // openSQLite opens (creating if needed) the SQLite database at path: one
 // writer connection, opt.ReadConns read-only ones.
 func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options) (*Store, error) {
+	if err := createWithPageSize(ctx, path); err != nil {
+		return nil, err
+	}
 	w, err := gorm.Open(gormsqlite.Open(dsn(path, false)), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -104,6 +108,39 @@ func dsn(path string, readOnly bool) string {
 }
 
 var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// pageSize is the page size of the databases Carnet creates: 8 KiB rather
+// than SQLite's 4 KiB. A write's commit copies every page it touched into
+// the WAL, and the indexes on names, postal codes and coordinates take
+// their rows at random positions, so a batch touches one page per row in
+// each of them: with pages twice as large they hold twice the rows, a
+// batch touches fewer pages and the WAL takes half the frames (one write
+// call each). Copying a 100,000-place import's rows in 1,000-place
+// transactions ran 18,000 places/s with 8 KiB pages against 15,000 with
+// 4 KiB (see README, « Imports »).
+const pageSize = 8192
+
+// createWithPageSize creates the database file at path with pageSize pages
+// when it does not exist yet (or is empty). The size must be set before
+// the file is in WAL mode, which the connection string's journal_mode
+// does on the first open; an existing database keeps its page size
+// (VACUUM in rollback-journal mode would change it).
+func createWithPageSize(ctx context.Context, path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		return nil
+	}
+	db, err := sql.Open("sqlite3", "file:"+uriPath.Replace(path))
+	if err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	defer db.Close()
+	for _, p := range []string{fmt.Sprintf("PRAGMA page_size=%d", pageSize), "PRAGMA journal_mode=WAL"} {
+		if _, err := db.ExecContext(ctx, p); err != nil {
+			return fmt.Errorf("create database %s: %s: %w", path, p, err)
+		}
+	}
+	return nil
+}
 
 // tuneWriter sets what the DSN cannot on the single writer connection:
 //   - wal_autocheckpoint=50000: the WAL is copied into the database by the

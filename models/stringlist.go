@@ -19,11 +19,7 @@ func (l StringList) Value() (driver.Value, error) {
 	if len(l) == 0 {
 		return "[]", nil
 	}
-	b, err := json.Marshal([]string(l))
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
+	return string(appendJSONStrings(make([]byte, 0, 16*len(l)), l)), nil
 }
 
 // Scan implements sql.Scanner.

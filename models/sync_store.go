@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -100,13 +101,117 @@ var errDryRun = errors.New("dry run: roll back")
 // cannot be stored is rejected with its reasons and the others go on.
 // Actors are written before services, so a batch can bring both.
 func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, services []SyncService, opt SyncOptions) (*SyncResult, error) {
+	b, err := newSyncStep(source, actors, services)
+	if err != nil {
+		return nil, err
+	}
+	// Duplicate detection follows the change log (FollowDuplicates): the
+	// batch returns once committed.
+	return s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
+		return s.syncStep(tx, b, opt, res)
+	})
+}
+
+// SyncInput is one batch of a source's records, for SyncBatches.
+type SyncInput struct {
+	Actors   []Actor
+	Services []SyncService
+}
+
+// Bounds of one transaction of SyncBatches. A lone import writes batches of
+// 1,000 places in transactions of up to 10 of them: the commit copies every
+// page a transaction touched into the WAL, and the indexes on names, postal
+// codes and coordinates take their rows at random pages, so ten batches in
+// one commit write each such page once instead of up to ten times
+// (100,000-place import: see README, « Imports »). The hold bounds what a
+// write of another process (which the gate does not see) may wait.
+const (
+	maxStreamRecords = 20000
+	maxStreamHold    = 500 * time.Millisecond
+)
+
+// SyncBatches writes a stream of one source's batches, each exactly as
+// SyncBatch writes it (same checks, outcomes and change log), in as few
+// transactions as other writers allow. next returns the next batch: with
+// wait, it blocks until one is read or the stream ends (ok false); without,
+// it returns one only if it is ready at once. After each batch, the
+// transaction goes on with the next one while one is ready, no other write
+// of this process waits for the writer (Store.takeTurn), and the
+// transaction holds fewer than maxStreamRecords records and has lasted less
+// than maxStreamHold; otherwise it commits. So a write arriving during an
+// import waits for one batch, not for the import.
+//
+// done receives each batch's result in order once its transaction has
+// committed; when SyncBatches fails, the batches of its last transaction are
+// not stored (an import run again writes them). A snapshot is not supported
+// here (see ArchiveAbsent).
+func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions, next func(wait bool) (SyncInput, bool), done func(*SyncResult) error) error {
+	if opt.Snapshot {
+		return errors.New("SyncBatches: a snapshot is written by SyncBatch or ArchiveAbsent")
+	}
+	in, ok := next(true)
+	for ok {
+		first, err := newSyncStep(source, in.Actors, in.Services)
+		if err != nil {
+			return err
+		}
+		var results []*SyncResult
+		_, err = s.syncWrite(ctx, opt, func(tx *gorm.DB, _ *SyncResult) error {
+			start, records := time.Now(), 0
+			for b := first; ; {
+				res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
+				if err := s.syncStep(tx, b, opt, res); err != nil {
+					return err
+				}
+				results = append(results, res)
+				records += len(b.actors) + len(b.services)
+				if records >= maxStreamRecords || time.Since(start) >= maxStreamHold || s.othersWaiting() {
+					return nil
+				}
+				// Never wait for the reader while holding the writer.
+				more, ready := next(false)
+				if !ready {
+					return nil
+				}
+				if b, err = newSyncStep(source, more.Actors, more.Services); err != nil {
+					return err
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+		for _, res := range results {
+			if err := done(res); err != nil {
+				return err
+			}
+		}
+		in, ok = next(true)
+	}
+	return nil
+}
+
+// othersWaiting reports whether another write of this process waits for
+// the writer.
+func (s *Store) othersWaiting() bool { return s.gateWaiters.Load() > 0 }
+
+// syncStep is a batch ready to be written: its source checked, its records
+// prepared, the offers of its actors gathered.
+type syncStep struct {
+	source   string
+	actors   []Actor
+	services []SyncService
+	offers   map[string][]qualityService
+}
+
+func newSyncStep(source string, actors []Actor, services []SyncService) (syncStep, error) {
 	var fe FieldErrors
 	checkSource(&fe, source, "")
 	if source == "" {
 		fe.Add("source", "is required")
 	}
 	if err := fe.Err("The source is invalid."); err != nil {
-		return nil, err
+		return syncStep{}, err
 	}
 	// Records are normalised before the write transaction (unless the
 	// caller did it, see PrepareSyncBatch): the writer is not held while
@@ -120,49 +225,51 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 			offers[id] = append(offers[id], qualityOfService(&services[i].Service))
 		}
 	}
-	res, err := s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
-		if err := lockSource(tx, source); err != nil {
-			return err
-		}
-		keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
-		if err := s.syncActors(tx, source, actors, opt, res, keep.actors, offers); err != nil {
-			return err
-		}
-		// The actors just written need no lookup when services name them;
-		// those created here were scored with their offers.
-		known := map[string]string{}
-		scored := map[string]bool{}
-		for _, o := range res.Outcomes {
-			if o.Entity == EntityActor && o.ID != "" && o.Result != SyncRejected {
-				known[o.SourceID] = o.ID
-				if o.Result == SyncCreated {
-					scored[o.ID] = true
-				}
+	return syncStep{source: source, actors: actors, services: services, offers: offers}, nil
+}
+
+// syncStep writes a batch in the transaction tx, adding its outcomes to res.
+func (s *Store) syncStep(tx *gorm.DB, b syncStep, opt SyncOptions, res *SyncResult) error {
+	source, actors, services := b.source, b.actors, b.services
+	if err := lockSource(tx, source); err != nil {
+		return err
+	}
+	keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
+	if err := s.syncActors(tx, source, actors, opt, res, keep.actors, b.offers); err != nil {
+		return err
+	}
+	// The actors just written need no lookup when services name them;
+	// those created here were scored with their offers.
+	known := map[string]string{}
+	scored := map[string]bool{}
+	for _, o := range res.Outcomes {
+		if o.Entity == EntityActor && o.ID != "" && o.Result != SyncRejected {
+			known[o.SourceID] = o.ID
+			if o.Result == SyncCreated {
+				scored[o.ID] = true
 			}
 		}
-		rescored, err := s.syncServices(tx, source, services, opt, res, keep.services, known, scored)
-		if err != nil {
-			return err
-		}
-		if err := keepSourceHashes(tx, actors, services, res, rescored); err != nil {
-			return err
-		}
-		if opt.Snapshot {
-			// A snapshot covers the kinds the caller sent, even as an empty
-			// list (which the guard refuses unless mass archiving is allowed).
-			return s.archiveAbsent(tx, source, keep, actors != nil, services != nil, opt.AllowMassArchive, res)
-		}
-		return nil
-	})
-	// Duplicate detection follows the change log (FollowDuplicates): the
-	// batch returns once committed.
-	return res, err
+	}
+	rescored, err := s.syncServices(tx, source, services, opt, res, keep.services, known, scored)
+	if err != nil {
+		return err
+	}
+	if err := keepSourceHashes(tx, actors, services, res, rescored); err != nil {
+		return err
+	}
+	if opt.Snapshot {
+		// A snapshot covers the kinds the caller sent, even as an empty
+		// list (which the guard refuses unless mass archiving is allowed).
+		return s.archiveAbsent(tx, source, keep, actors != nil, services != nil, opt.AllowMassArchive, res)
+	}
+	return nil
 }
 
 // PrepareSyncBatch does ahead of SyncBatch the work on a batch's records
 // that reads nothing stored: each record's source key is set, its address
 // reconciled with its coordinates and the commune reference, and it is
-// normalised (phones parsed, vocabularies mapped). SyncBatch calls it for
+// normalised (phones parsed, vocabularies mapped); an actor is also
+// validated and fingerprinted. SyncBatch calls it for
 // the records not yet prepared; an import calls it while it reads the next
 // batch, so that this work runs beside the writes of the previous one. A
 // record changed after it was prepared must be prepared again (it is not
@@ -179,6 +286,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		}
 		a.placeWarns = placeWarnings(ReconcileActorPlace(a))
 		a.Normalize()
+		a.preInvalid, a.preFingerprint = a.Validate(), a.ContentFingerprint()
 		a.prepared = true
 	}
 	for i := range services {
@@ -338,7 +446,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			a.Normalize()
 		}
 		switch {
-		case found && !ex.Archived && ex.Fingerprint == a.ContentFingerprint():
+		case found && !ex.Archived && ex.Fingerprint == a.fingerprint():
 			o.ID, o.Result = ex.ID, SyncUnchanged
 		case found:
 			var before Actor

@@ -179,30 +179,56 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		for range batches {
 		}
 	}()
-	for b := range batches {
-		if b.err != nil {
-			return nil, b.err
-		}
-		rep.Rows += b.rows
-		rep.Rejected += b.rejected
-		rep.issue(b.issues...)
-		for _, r := range b.readings {
-			rep.addReadings(r.row, r.readings)
-		}
-		if b.skipped > 0 {
-			rep.Actors[models.SyncUnchanged] += b.skipped
-		}
-		if b.skippedOffers > 0 {
-			rep.Services[models.SyncUnchanged] += b.skippedOffers
-		}
-		if len(b.places) > 0 {
-			if err := writeBatch(ctx, store, opt.Source, b, sync, rep); err != nil {
-				return nil, err
+	// Batches are written by SyncBatches, several in one transaction while
+	// no other write waits (see models.SyncBatches); written holds the
+	// batches handed to it and not yet reported, in order.
+	var written []readBatch
+	var readErr error
+	next := func(wait bool) (models.SyncInput, bool) {
+		for readErr == nil {
+			var b readBatch
+			var ok bool
+			if wait {
+				b, ok = <-batches
+			} else {
+				select {
+				case b, ok = <-batches:
+				default:
+					return models.SyncInput{}, false
+				}
+			}
+			if !ok {
+				return models.SyncInput{}, false
+			}
+			if b.err != nil {
+				readErr = b.err
+				return models.SyncInput{}, false
+			}
+			rep.account(b)
+			if len(b.places) > 0 {
+				written = append(written, b)
+				return models.SyncInput{Actors: b.actors, Services: b.services}, true
+			}
+			if opt.Progress != nil {
+				opt.Progress(rep.Rows)
 			}
 		}
+		return models.SyncInput{}, false
+	}
+	done := func(res *models.SyncResult) error {
+		b := written[0]
+		written = written[1:]
+		rep.record(b, res)
 		if opt.Progress != nil {
 			opt.Progress(rep.Rows)
 		}
+		return nil
+	}
+	if err := store.SyncBatches(ctx, opt.Source, sync, next, done); err != nil {
+		return nil, err
+	}
+	if readErr != nil {
+		return nil, readErr
 	}
 	for _, c := range UnknownColumns(rd.Columns()) {
 		rep.issue(Issue{Row: 0, Field: c, Reason: "not a column of any version of the standard; ignored", Severity: SeverityWarning})
@@ -382,17 +408,31 @@ func (b *readBatch) prepare(source string) {
 	models.PrepareSyncBatch(source, b.actors, b.services)
 }
 
-func writeBatch(ctx context.Context, store *models.Store, source string, b readBatch, opt models.SyncOptions, rep *Report) error {
-	places, serviceRow := b.places, b.serviceRow
-	res, err := store.SyncBatch(ctx, source, b.actors, b.services, opt)
-	if err != nil {
-		return err
+// account adds what reading a batch found to the report.
+func (r *Report) account(b readBatch) {
+	r.Rows += b.rows
+	r.Rejected += b.rejected
+	r.issue(b.issues...)
+	for _, x := range b.readings {
+		r.addReadings(x.row, x.readings)
 	}
+	if b.skipped > 0 {
+		r.Actors[models.SyncUnchanged] += b.skipped
+	}
+	if b.skippedOffers > 0 {
+		r.Services[models.SyncUnchanged] += b.skippedOffers
+	}
+}
+
+// record adds the outcomes of a written batch to the report: each
+// rejection and warning at its row and column.
+func (r *Report) record(b readBatch, res *models.SyncResult) {
+	places, serviceRow := b.places, b.serviceRow
 	for _, o := range res.Outcomes {
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.
 			for _, f := range o.Warnings {
-				rep.issue(Issue{Row: places[o.Index].Row, Field: fieldColumns[f.Field], Reason: f.Reason, Severity: SeverityWarning})
+				r.issue(Issue{Row: places[o.Index].Row, Field: fieldColumns[f.Field], Reason: f.Reason, Severity: SeverityWarning})
 			}
 		}
 		if o.Result != models.SyncRejected || o.Index < 0 {
@@ -401,7 +441,7 @@ func writeBatch(ctx context.Context, store *models.Store, source string, b readB
 		row := 0
 		if o.Entity == models.EntityActor {
 			row = places[o.Index].Row
-			rep.Rejected++
+			r.Rejected++
 		} else {
 			row = serviceRow[o.Index]
 			if actorRejected(res, places, row) {
@@ -413,11 +453,10 @@ func writeBatch(ctx context.Context, store *models.Store, source string, b readB
 			if c, ok := fieldColumns[strings.SplitN(col, "[", 2)[0]]; ok {
 				col = c
 			}
-			rep.issue(Issue{Row: row, Field: col, Reason: f.Reason, Severity: SeverityError})
+			r.issue(Issue{Row: row, Field: col, Reason: f.Reason, Severity: SeverityError})
 		}
 	}
-	count(rep, res)
-	return nil
+	count(r, res)
 }
 
 func actorRejected(res *models.SyncResult, places []Place, row int) bool {
