@@ -61,11 +61,13 @@ type Actor struct {
 	// Set by PrepareSyncBatch: the record is normalised, placeWarns holds
 	// what ReconcileActorPlace corrected, and its validation and content
 	// fingerprint are done (preInvalid, preFingerprint), beside the writes
-	// rather than while holding the writer.
+	// and the changes its creation would record, beside the writes rather
+	// than while holding the writer.
 	prepared       bool
 	placeWarns     []FieldError
 	preInvalid     error
 	preFingerprint string
+	preCreated     []byte // its creation's audit changes (createdChanges)
 	Status         string
 	ClosedFrom     string // YYYY-MM-DD
 	ClosedUntil    string // YYYY-MM-DD

@@ -60,8 +60,7 @@ func withSuggestion(ctx context.Context, id string) context.Context {
 // context (principal, channel, suggestion). It is written in the same
 // transaction as the change, so history cannot miss one.
 func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
-	changes := diffFields(e.Before, e.After)
-	b, err := marshalChanges(changes)
+	b, err := eventChanges(e)
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +75,25 @@ func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
 	}
 	ev.WhoKind, ev.WhoID, ev.WhoLabel = who(PrincipalFrom(ctx))
 	return ev, nil
+}
+
+// eventChanges encodes the changed fields of e; a prepared actor's creation
+// was encoded by PrepareSyncBatch.
+func eventChanges(e changeEvent) ([]byte, error) {
+	if a, ok := e.After.(*Actor); ok && e.Before == nil && a.prepared && a.preCreated != nil {
+		return a.preCreated, nil
+	}
+	return marshalChanges(diffFields(e.Before, e.After))
+}
+
+// createdChanges encodes the audit changes of a's creation, or nil when
+// they cannot be (eventChanges then reports why).
+func createdChanges(a *Actor) []byte {
+	b, err := marshalChanges(diffFields(nil, a))
+	if err != nil {
+		return nil
+	}
+	return b
 }
 
 // Fields left out of the history: identity and bookkeeping that change on

@@ -180,3 +180,40 @@ func TestNewDatabaseHasLargePages(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestPreparedCreationAuditsTheStoredRecord: the audit changes of a
+// creation encoded when the record was prepared (PrepareSyncBatch) are the
+// ones the stored record gives.
+func TestPreparedCreationAuditsTheStoredRecord(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	lat, lon := 43.2965, 5.3698
+	a := validActor()
+	a.SourceID, a.Summary, a.Phones, a.Emails = "riche-1", "Aide <administrative> & \"numérique\"", StringList{"04 91 00 00 00"}, StringList{"Contact@Exemple.fr"}
+	a.Typologies, a.Latitude, a.Longitude, a.OpeningHours = StringList{"BIB"}, &lat, &lon, "Mo-Fr 09:00-12:00"
+	a.ProducerUpdatedOn = "2023-05-17"
+	actors := []Actor{a}
+	PrepareSyncBatch("riche", actors, nil)
+	if actors[0].preCreated == nil {
+		t.Fatal("the creation's changes were not encoded when prepared")
+	}
+	res, err := s.SyncBatch(ctx, "riche", actors, nil, SyncOptions{})
+	if err != nil || res.Counts[SyncCreated] != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	stored, err := s.GetActor(ctx, res.Outcomes[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := marshalChanges(diffFields(nil, stored))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.ListHistory(ctx, EntityActor, stored.ID, ListParams{})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("history: %+v %v", page, err)
+	}
+	if got := page.Items[0].Changes; got != string(want) {
+		t.Fatalf("creation recorded\n %s\nthe stored record gives\n %s", got, want)
+	}
+}
