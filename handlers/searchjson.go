@@ -7,11 +7,11 @@ import (
 	"strconv"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/jsonenc"
 	"carnet/models/vocab"
 )
 
@@ -155,73 +155,11 @@ func appendMatches(b []byte, ms []SearchMatch) []byte {
 	return append(b, ']')
 }
 
-// appendStrings writes a list of strings as encoding/json does (never null:
-// callers pass non-nil lists).
-func appendStrings(b []byte, ss []string) []byte {
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, s)
-	}
-	return append(b, ']')
-}
+// appendStrings and appendString write JSON as encoding/json does without
+// HTML escaping (writeJSON's setting).
+func appendStrings(b []byte, ss []string) []byte { return jsonenc.AppendStrings(b, ss, false) }
 
-// appendString writes s as a JSON string exactly as encoding/json does
-// without HTML escaping (writeJSON's setting): the two-character escapes,
-// \u00XX for other control characters, \u2028 and \u2029, and U+FFFD for
-// invalid UTF-8. A test compares them on arbitrary strings.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+func appendString(b []byte, s string) []byte { return jsonenc.AppendString(b, s, false) }
 
 // writeOrientation writes a OrientationList.
 func writeOrientation(c *gin.Context, services [][]byte, list OrientationList) {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+
+	"carnet/models/jsonenc"
 )
 
 // StringList is a multi-valued field (themes, phones, typologies…) stored as a
@@ -19,7 +21,7 @@ func (l StringList) Value() (driver.Value, error) {
 	if len(l) == 0 {
 		return "[]", nil
 	}
-	return string(appendJSONStrings(make([]byte, 0, 16*len(l)), l)), nil
+	return string(jsonenc.AppendStrings(make([]byte, 0, 16*len(l)), l, true)), nil
 }
 
 // Scan implements sql.Scanner.
