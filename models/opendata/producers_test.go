@@ -948,10 +948,7 @@ func TestReadProducerCells(t *testing.T) {
 			"0033 1 80 05 98 80":             "+33180059880",
 			"Portable - 06 12 34 56 78":      "+33612345678",
 		} {
-			p := read(t, "telephone", `"`+in+`"`)
-			if got := strings.Join(p.Actor.Phones, " "); got != want {
-				t.Errorf("%q read as %q, want %q (%+v)", in, got, want, p.Issues)
-			}
+			checkList(t, read(t, "telephone", `"`+in+`"`), in, want, func(a models.Actor) []string { return a.Phones })
 		}
 	})
 	t.Run("e-mails and websites", func(t *testing.T) {
@@ -964,10 +961,7 @@ func TestReadProducerCells(t *testing.T) {
 			"a@x.fr et b@y.fr":        "a@x.fr b@y.fr",
 			"<a@x.fr>, mailto:b@y.fr": "a@x.fr b@y.fr",
 		} {
-			p := read(t, "courriels", `"`+strings.ReplaceAll(in, `"`, `""`)+`"`)
-			if got := strings.Join(p.Actor.Emails, " "); got != want {
-				t.Errorf("%q read as %q, want %q (%+v)", in, got, want, p.Issues)
-			}
+			checkList(t, read(t, "courriels", `"`+in+`"`), in, want, func(a models.Actor) []string { return a.Emails })
 		}
 		for in, want := range map[string]string{
 			"www.x.fr":            "https://www.x.fr",
@@ -976,10 +970,7 @@ func TestReadProducerCells(t *testing.T) {
 			"https://x.fr/a;b=c":  "https://x.fr/a;b=c",
 			"https://x.fr/?q=1,2": "https://x.fr/?q=1,2",
 		} {
-			p := read(t, "site_web", `"`+in+`"`)
-			if got := strings.Join(p.Actor.Websites, " "); got != want {
-				t.Errorf("%q read as %q, want %q (%+v)", in, got, want, p.Issues)
-			}
+			checkList(t, read(t, "site_web", `"`+in+`"`), in, want, func(a models.Actor) []string { return a.Websites })
 		}
 	})
 	t.Run("yes/no itinerance", func(t *testing.T) {
@@ -998,6 +989,14 @@ func TestReadProducerCells(t *testing.T) {
 			t.Errorf("itinerance true: %+v", ps)
 		}
 	})
+}
+
+// checkList checks the list a cell was read as.
+func checkList(t *testing.T, p opendata.Place, in, want string, get func(models.Actor) []string) {
+	t.Helper()
+	if got := strings.Join(get(p.Actor), " "); got != want {
+		t.Errorf("%q read as %q, want %q (%+v)", in, got, want, p.Issues)
+	}
 }
 
 // TestSchemaTitlesAsHeaders: every column title of every version of the
