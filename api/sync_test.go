@@ -234,7 +234,12 @@ func TestImportPlaces(t *testing.T) {
 		want                  int
 	}{
 		{"OK JSON", e.Admin, "application/json", `[{"id":"j1","pivot":"00000000000000","nom":"Lieu JSON","commune":"Lyon","code_postal":"69003","adresse":"1 rue","date_maj":"2024-01-01","services":["Utilisation sécurisée du numérique"]}]`, 200},
-		{"ErrBadRequest not an array", e.Admin, "application/json", `{"id":"x"}`, 400},
+		{"ErrBadRequest not an array", e.Admin, "application/json", `{"colonne":"x"}`, 400},
+		{"OK JSON Lines", e.Admin, "application/x-ndjson", `{"id":"l1","nom":"Lieu NDJSON","commune":"Lyon","code_postal":"69003","adresse":"1 rue","services":"Utilisation sécurisée du numérique"}` + "\n" +
+			`{"id":"l2","nom":"Lieu NDJSON 2","commune":"Lyon","code_postal":"69003","adresse":"2 rue","services":"Utilisation sécurisée du numérique"}` + "\n", 200},
+		{"OK CSV sent as application/vnd.ms-excel by a browser", e.Admin, "application/vnd.ms-excel", "Export du 17/05/2023\nid;nom;commune;code_postal;adresse;services;date_maj\nx1;Lieu Excel;Lyon;69003;1 rue;Utilisation sécurisée du numérique;17/05/2023\n", 200},
+		{"ErrBadRequest an XLSX sent as text/csv", e.Admin, "text/csv", "PK\x03\x04\x14\x00\x06\x00[Content_Types].xml", 400},
+		{"ErrUnsupportedMediaType an XLSX", e.Admin, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK\x03\x04", 415},
 		{"OK GeoJSON", e.Admin, "application/geo+json", `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[4.8357,45.764]},"properties":{"id":"g1","nom":"Lieu GeoJSON","commune":"Lyon","code_postal":"69003","adresse":"1 rue","services":["Utilisation sécurisée du numérique"]}}]}`, 200},
 		{"OK Windows-1252 CSV", e.Admin, "text/csv", "id;nom;commune;code_postal;adresse;services\r\nw1;M\xe9diath\xe8que;Lyon;69003;1 rue;Utilisation s\xe9curis\xe9e du num\xe9rique\r\n", 200},
 		{"ErrBadRequest CSV without the standard's columns", e.Admin, "text/csv", "colonne1,colonne2\nx,y\n", 400},
@@ -252,7 +257,7 @@ func TestImportPlaces(t *testing.T) {
 	for _, a := range e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?source=other"}).Map()["data"].([]any) {
 		names[a.(map[string]any)["name"].(string)] = true
 	}
-	if !names["Médiathèque"] || !names["Lieu GeoJSON"] {
+	if !names["Médiathèque"] || !names["Lieu GeoJSON"] || !names["Lieu NDJSON 2"] || !names["Lieu Excel"] {
 		t.Errorf("imported names: %v", names)
 	}
 }

@@ -363,11 +363,12 @@ func NewImportReport(r *opendata.Report) ImportReport {
 //
 //	@ID			importPlaces
 //	@Summary		Import a file of the national standard
-//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "," ";" or tabs between fields, "|" or ";" between values), a JSON array of places or an object holding it under data, items, results, records or features (application/json), or a GeoJSON FeatureCollection of places (application/geo+json). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read; a file that is not UTF-8 gets a warning saying how it was read. Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
+//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "," ";" or tabs between fields, "|" or ";" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
 //	@Tags			sync
 //	@Accept			text/csv
 //	@Accept			json
 //	@Accept			application/geo+json
+//	@Accept			application/x-ndjson
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Security		PartnerClient[sync:write]
@@ -405,12 +406,15 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	switch {
 	case format != "":
-	case mt == "text/csv":
+	case mt == "text/csv", mt == "application/csv", mt == "application/vnd.ms-excel":
+		// Browsers on Windows send a .csv file as application/vnd.ms-excel.
 		format = opendata.FormatCSV
-	case mt == mediaJSON, mt == "application/geo+json":
+	case mt == mediaJSON, mt == "application/geo+json", mt == "application/x-ndjson", mt == "application/jsonl":
 		format = opendata.FormatJSON
+	case strings.Contains(mt, "spreadsheetml") || strings.Contains(mt, "opendocument.spreadsheet") || mt == "application/zip":
+		return models.Errorf(models.EUNSUPPORTED, "A workbook or an archive (Content-Type %q) cannot be imported: open it, save the sheet as CSV (UTF-8), and send that as text/csv.", clip(c.GetHeader("Content-Type")))
 	default:
-		return models.Errorf(models.EUNSUPPORTED, "Send the file as text/csv, application/json or application/geo+json (Content-Type was %q), or say format=csv|json.", clip(c.GetHeader("Content-Type")))
+		return models.Errorf(models.EUNSUPPORTED, "Send the file as text/csv, application/json, application/geo+json or application/x-ndjson (Content-Type was %q), or say format=csv|json.", clip(c.GetHeader("Content-Type")))
 	}
 	opt.Format = format
 	body, err := io.ReadAll(c.Request.Body)

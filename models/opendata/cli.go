@@ -20,7 +20,7 @@ import (
 const ImportUsage = `Usage: carnet import FILE --source NAME [options]
 
 Imports a file of the national standard « lieux de médiation numérique »
-(v0.1.1 to v1.0.2, CSV or JSON array) into the database, one actor and one
+(v0.1.1 to v1.0.2; CSV, JSON, GeoJSON or JSON Lines) into the database, one actor and one
 offer service per place, and prints the report.
 
 Options:

@@ -34,10 +34,29 @@ var columnAliases = map[string]string{
 	"prise_de_rdv": "prise_rdv", "rdv": "prise_rdv", "labels": "formations_labels",
 	"label_nationaux": "labels_nationaux", "label_national": "labels_nationaux", "labels_national": "labels_nationaux",
 	"condition_acces": "conditions_acces", "conditions_d_acces": "conditions_acces",
+	// The titles of the columns in the standard's schemas (v0.1.1 to
+	// v1.0.2), which spreadsheet exports use as headers.
+	"identifiant_unique_local_du_lieu": "id", "identifiant_unique": "id", "siret_ou_rna_ou_ridet": "pivot", "siret_ou_rna": "pivot",
+	"code_officiel_geographique": "code_insee", "numero_de_telephone": "telephone", "courriel_s": "courriels",
+	"presentation_detaillee": "presentation_detail", "structure_collectant_la_donnee": "source",
+	"dispositifs_et_programmes_nationaux": "dispositif_programmes_nationaux", "formations_et_labels": "formations_labels",
+	"autres_formations_et_labels": "autres_formations_labels", "modalites_d_accompagnement": "modalites_accompagnement",
+	"autres_labels": "labels_autres", "accessibilite_accueil_handicap": "accessibilite",
+	"cle_nationale_d_interoperabilite_de_l_adresse": "cle_ban", "fiche_acceslibre": "fiche_acces_libre",
+	// Both coordinates in one column (Opendatasoft's geo_point_2d,
+	// spreadsheets' « Coordonnées GPS »).
+	"geo_point_2d": ColumnCoordinates, "geo_point": ColumnCoordinates, "geopoint": ColumnCoordinates, "coordonnees_gps": ColumnCoordinates,
+	"coordinates": ColumnCoordinates, "latlon": ColumnCoordinates, "lat_lon": ColumnCoordinates, "lat_long": ColumnCoordinates,
+	"lat_lng": ColumnCoordinates, "gps": ColumnCoordinates, "geolocalisation": ColumnCoordinates, "position": ColumnCoordinates,
+	"point_geo": ColumnCoordinates, "coordonnees_geographiques": ColumnCoordinates,
 }
 
+// ColumnCoordinates is the column, no version of the standard's, that
+// holds both coordinates in one cell (« 43.2965, 5.3698 »).
+const ColumnCoordinates = "coordonnees"
+
 // knownColumns are the columns of every version of the standard.
-var knownColumns = append(slices.Clone(Columns), legacyColumns...)
+var knownColumns = append(append(slices.Clone(Columns), legacyColumns...), ColumnCoordinates)
 
 // foldColumn folds a header: lower case, no accents, words joined with "_".
 func foldColumn(name string) string {

@@ -166,6 +166,9 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file is not UTF-8: it was read as " + enc +
 			" (check a few accented names; the standard asks for UTF-8)"})
 	}
+	for _, m := range rd.Remarks() {
+		rep.issue(Issue{Severity: SeverityWarning, Reason: m})
+	}
 	// Reading and mapping the file runs beside the writes: one goroutine
 	// reads the next batch while this one writes the last (two batches in
 	// flight at most, so memory stays flat).
@@ -229,6 +232,9 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	}
 	if readErr != nil {
 		return nil, readErr
+	}
+	if rep.Rows == 0 {
+		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file holds no place: nothing was imported"})
 	}
 	for _, c := range UnknownColumns(rd.Columns()) {
 		rep.issue(Issue{Row: 0, Field: c, Reason: "not a column of any version of the standard; ignored", Severity: SeverityWarning})

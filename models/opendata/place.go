@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"carnet/models"
@@ -50,7 +51,7 @@ var legacyColumns = []string{"courriel", "publics_accueillis", "conditions_acces
 func UnknownColumns(cols map[string]bool) []string {
 	var out []string
 	for c := range cols {
-		if c != "" && !slices.Contains(Columns, c) && !slices.Contains(legacyColumns, c) {
+		if c != "" && !slices.Contains(knownColumns, c) {
 			out = append(out, c)
 		}
 	}
@@ -197,6 +198,7 @@ func ToPlace(rec Record, source string) Place {
 	for _, col := range sortedKeys(rec.Renamed) {
 		b.read(col, rec.Renamed[col])
 	}
+	b.rowShape()
 	a := &p.Actor
 	a.Source, a.SourceID = source, b.cell("id")
 	if a.SourceID == "" {
@@ -242,7 +244,12 @@ func ToPlace(rec Record, source string) Place {
 		}
 	}
 	b.presentation(a)
-	a.Mobility = b.vocabCell("itinerance", vocab.NameMobility)
+	if m, ok := booleanMobility(b.cell("itinerance")); ok {
+		b.read("itinerance", "a yes/no value: yes is « Itinérant », no « Fixe »")
+		a.Mobility = []string{m}
+	} else {
+		a.Mobility = b.vocabCell("itinerance", vocab.NameMobility)
+	}
 	if s := b.cell("structure_parente"); s != "" {
 		b.warn("structure_parente", s, "not imported: Carnet links networks by actor id (parent_id), set it through the API")
 	}
@@ -255,15 +262,26 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("source", a.Producer, "longer than 200 characters; cut")
 		a.Producer = cutWords(a.Producer, 200)
 	}
-	switch d := b.cell("date_maj"); {
+	d := b.cell("date_maj")
+	day, how, ok := producerDate(d, a.Address.PostalCode)
+	switch {
 	case d == "":
 		b.warn("date_maj", "", "missing (required by the standard); the day of the import is taken as the record's date")
-	case !validDate(d):
-		b.warn("date_maj", d, "not a date written YYYY-MM-DD; the day of the import is taken as the record's date")
-	case d[:10] > time.Now().Format(time.DateOnly):
+	case !ok:
+		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD); the day of the import is taken as the record's date")
+	case day > time.Now().Format(time.DateOnly):
 		b.warn("date_maj", d, "in the future; the day of the import is taken as the record's date")
 	default:
-		a.ProducerUpdatedOn = d[:10]
+		a.ProducerUpdatedOn = day
+		if how != "" {
+			b.read("date_maj", how)
+		}
+		if day == "1970-01-01" || day <= "1900-01-01" {
+			// The zero date of a program or a spreadsheet: the
+			// producer's tool had no date. Kept (the record shows as
+			// not checked for years, which is the truth), but said.
+			b.warn("date_maj", d, "the zero date of a program or spreadsheet, not a day someone checked the place: kept, the place counts as stale")
+		}
 	}
 	if s := b.cell("cle_ban"); s != "" {
 		b.warn("cle_ban", s, "v0.1.1's BAN key has no field in v1; dropped")
@@ -300,6 +318,27 @@ func ToPlace(rec Record, source string) Place {
 	}
 	p.Service, p.Issues, p.Readings = sv, b.issues, b.readings
 	return p
+}
+
+// rowShape reports a CSV row whose cells do not match the header, and
+// bytes that were not UTF-8.
+func (b *placeBuilder) rowShape() {
+	rec := b.rec
+	if len(rec.Beyond) > 0 {
+		// A separator inside a cell that is not quoted: every cell after
+		// it sits in the next column, and storing them would store wrong
+		// values.
+		b.fail("", strings.Join(rec.Beyond, " | "), fmt.Sprintf("the row has %d more cell(s) than the header: a separator inside a cell that is not quoted? Its values would land in the wrong columns; the row is not imported (quote the cell)", len(rec.Beyond)))
+	}
+	if len(rec.Unnamed) > 0 {
+		b.warn("", strings.Join(rec.Unnamed, " | "), "cells under a column without a name in the header; ignored")
+	}
+	if rec.Short {
+		b.read("", "the row has fewer cells than the header: its last columns were read as empty")
+	}
+	if rec.Recoded {
+		b.warn("", "", "bytes of this row are not UTF-8: they were read as Windows-1252 (check its accented letters)")
+	}
 }
 
 // modelErrors reports what the model's validation refused, under the
@@ -373,6 +412,20 @@ func (b *placeBuilder) address(a *models.Actor) {
 func (b *placeBuilder) coordinates(a *models.Actor) {
 	lat, okLat := b.float("latitude")
 	lon, okLon := b.float("longitude")
+	if pair := b.cell(ColumnCoordinates); pair != "" && !okLat && !okLon {
+		if lat, lon, okLat = coordinatePair(pair); okLat {
+			okLon = true
+			b.read("latitude", "both coordinates in one cell, latitude first")
+		} else {
+			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped")
+		}
+	}
+	if okLat && okLon && !inFrance(lat, lon) && inFrance(lon, lat) {
+		// Latitude and longitude were written in each other's column:
+		// only their swap falls in France (overseas included).
+		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "latitude and longitude swapped (only the other order is in France); read swapped")
+		lat, lon = lon, lat
+	}
 	switch {
 	case !okLat && !okLon:
 	case okLat != okLon:
@@ -400,7 +453,7 @@ func (b *placeBuilder) float(col string) (float64, bool) {
 }
 
 func (b *placeBuilder) contacts(a *models.Actor) {
-	for _, ph := range splitLoose(b.cell("telephone")) {
+	for _, ph := range splitPhones(b.cell("telephone")) {
 		if n, err := contact.NormalizePhone(ph, a.Address.PostalCode); err != nil {
 			b.warn("telephone", ph, err.Error()+"; dropped")
 		} else {
@@ -408,7 +461,7 @@ func (b *placeBuilder) contacts(a *models.Actor) {
 		}
 	}
 	for _, col := range []string{"courriels", "courriel"} {
-		for _, m := range splitLoose(b.cell(col)) {
+		for _, m := range splitEmails(b.cell(col)) {
 			if n, err := contact.NormalizeEmail(m); err != nil {
 				b.warn(col, m, err.Error()+"; dropped")
 			} else {
@@ -559,24 +612,25 @@ func union(name string, lists ...[]string) []string {
 	return out
 }
 
-// splitLoose splits phones and e-mails on the separators people use.
-func splitLoose(s string) []string {
-	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ';' || r == ',' }) {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// splitURLs splits on "|" only when present: ";" and "," occur inside URLs.
+// splitURLs splits on "|" and white space (a URL holds none), and on ";"
+// and "," only when every piece reads as a URL: both occur inside URLs.
 func splitURLs(s string) []string {
 	var out []string
-	for _, p := range strings.Split(s, "|") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || unicode.IsSpace(r) }) {
+		if p = strings.Trim(p, ";,"); p == "" {
+			continue
 		}
+		pieces := strings.FieldsFunc(p, func(r rune) bool { return r == ';' || r == ',' })
+		all := len(pieces) > 1
+		for _, q := range pieces {
+			if _, err := contact.NormalizeURL(q); err != nil || !strings.Contains(q, ".") {
+				all = false
+			}
+		}
+		if !all {
+			pieces = []string{p}
+		}
+		out = append(out, pieces...)
 	}
 	return out
 }
@@ -618,12 +672,4 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-func validDate(s string) bool {
-	if len(s) >= 10 {
-		s = s[:10] // 2023-05-11T00:00:00Z is read as its day
-	}
-	_, err := strconv.Atoi(strings.ReplaceAll(s, "-", ""))
-	return err == nil && len(s) == 10 && s[4] == '-' && s[7] == '-'
 }

@@ -39,6 +39,15 @@ type Record struct {
 	// Err is set when the row itself is unreadable (a JSON element that is
 	// not an object); Cells is then empty.
 	Err error
+	// Beyond holds the cells of a CSV row past the header's last column
+	// (a separator inside a cell that is not quoted shifts the row);
+	// Unnamed the cells under a column the header leaves without a name;
+	// Short says the row stops before the header's last column.
+	Beyond, Unnamed []string
+	Short           bool
+	// Recoded says bytes of the row were not UTF-8 and were read as
+	// Windows-1252.
+	Recoded bool
 }
 
 // Reader reads the places of a CSV or JSON file one at a time, so that a
@@ -53,6 +62,9 @@ type Reader struct {
 	columns    map[string]bool
 	keys       map[string]columnReading // JSON keys already read
 	encoding   string                   // "" for UTF-8, else what the file was read as
+	lastNamed  int                      // the index of the CSV header's last named column
+	pending    json.RawMessage          // a JSON place read while looking for the array
+	remarks    []string
 }
 
 // NewReader starts reading r. format is FormatCSV, FormatJSON or "" to tell
@@ -68,7 +80,13 @@ type Reader struct {
 // a GeoJSON FeatureCollection whose features' properties are places.
 func NewReader(r io.Reader, format string) (*Reader, error) {
 	rd := &Reader{columns: map[string]bool{}, keys: map[string]columnReading{}}
-	br := rd.decode(bufio.NewReaderSize(r, sniffSize))
+	raw := bufio.NewReaderSize(r, sniffSize)
+	if head, _ := raw.Peek(sniffSize); !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		if what := notText(head); what != "" {
+			return nil, fmt.Errorf("this is %s, not a CSV or JSON file of places", what)
+		}
+	}
+	br := rd.decode(raw)
 	if format == "" {
 		format = FormatCSV
 		for {
@@ -97,32 +115,21 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 		c.Comma = sniffComma(head)
 		c.LazyQuotes = true    // real files have stray quotes inside cells
 		c.FieldsPerRecord = -1 // and rows with missing trailing cells
-		header, err := c.Read()
-		if err != nil {
-			return nil, fmt.Errorf("the CSV header cannot be read: %v", err)
-		}
-		rd.headerHash = []byte(strings.Join(header, "\x1f"))
-		rd.header = make([]columnReading, len(header))
-		known := false
-		for i, h := range header {
-			rd.header[i] = readColumn(h)
-			rd.columns[rd.header[i].name] = true
-			known = known || slices.Contains(knownColumns, rd.header[i].name)
-		}
-		if !known {
-			first := strings.Join(header, string(c.Comma))
-			if len(first) > 120 {
-				first = first[:120] + "…"
-			}
-			return nil, fmt.Errorf("its first line names no column of the standard (« %s »): a CSV file of places starts with a header such as id,nom,commune,code_postal,adresse,services", first)
+		if err := rd.readHeader(c); err != nil {
+			return nil, err
 		}
 		rd.csv = c
 		c.ReuseRecord = true
 	case FormatJSON:
 		d := json.NewDecoder(br)
 		d.UseNumber()
-		if err := openPlaces(d); err != nil {
+		first, err := openPlaces(d)
+		if err != nil {
 			return nil, err
+		}
+		if first != nil {
+			rd.pending = first
+			rd.remarks = append(rd.remarks, "the file is a sequence of JSON objects (JSON Lines), not an array: each object was read as a place")
 		}
 		rd.json = d
 	default:
@@ -130,6 +137,82 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 	}
 	return rd, nil
 }
+
+// headerSearch is how many lines before the header are skipped: a title,
+// a date of export, blank lines, as spreadsheets keep them.
+const headerSearch = 10
+
+// readHeader reads the CSV header: the first line naming a column of the
+// standard, after at most headerSearch lines that name none (a title line,
+// blank lines), which the remarks list.
+func (rd *Reader) readHeader(c *csv.Reader) error {
+	var skipped []string
+	refuse := func() error {
+		after := ""
+		if len(skipped) > 1 {
+			after = fmt.Sprintf(", nor do the %d lines after it", len(skipped)-1)
+		}
+		return fmt.Errorf("its first line names no column of the standard (« %s »)%s: a CSV file of places starts with a header such as id,nom,commune,code_postal,adresse,services", skipped[0], after)
+	}
+	for {
+		header, err := c.Read()
+		if errors.Is(err, io.EOF) && len(skipped) > 0 {
+			return refuse()
+		}
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("the file is empty")
+		}
+		if err != nil {
+			return fmt.Errorf("the CSV header cannot be read: %v", err)
+		}
+		if blank(header) {
+			continue
+		}
+		known := false
+		filled := 0
+		readings := make([]columnReading, len(header))
+		for i, h := range header {
+			if b, bad := fixUTF8([]byte(h)); bad {
+				h = string(b)
+			}
+			readings[i] = readColumn(h)
+			known = known || slices.Contains(knownColumns, readings[i].name)
+			if strings.TrimSpace(h) != "" {
+				filled++
+			}
+		}
+		if !known {
+			first := strings.TrimRight(strings.Join(header, string(c.Comma)), string(c.Comma))
+			if len(first) > 120 {
+				first = first[:120] + "…"
+			}
+			skipped = append(skipped, first)
+			// A line of several cells naming no column is the header
+			// of another format, not a title.
+			if filled > 2 || len(skipped) >= headerSearch {
+				return refuse()
+			}
+			continue
+		}
+		if len(skipped) > 0 {
+			rd.remarks = append(rd.remarks, fmt.Sprintf("%d line(s) before the header skipped: « %s »", len(skipped), strings.Join(skipped, " », « ")))
+		}
+		rd.headerHash = []byte(strings.Join(header, "\x1f"))
+		rd.header = readings
+		rd.lastNamed = -1
+		for i, cr := range readings {
+			rd.columns[cr.name] = true
+			if cr.name != "" {
+				rd.lastNamed = i
+			}
+		}
+		return nil
+	}
+}
+
+// Remarks are what the reader noticed on the whole file (lines skipped
+// before the header, JSON Lines), for the report's row 0.
+func (r *Reader) Remarks() []string { return r.remarks }
 
 // sniffSize is how much of a file is looked at to tell its encoding and
 // separator.
@@ -157,8 +240,28 @@ func (rd *Reader) decode(br *bufio.Reader) *bufio.Reader {
 	if utf8.Valid(head) {
 		return br
 	}
+	if mixedUTF8(head) {
+		// UTF-8 with rows in Windows-1252 (pasted from a spreadsheet):
+		// each row's bytes that are not UTF-8 are read as Windows-1252,
+		// and the report names those rows.
+		return br
+	}
 	rd.encoding = "Windows-1252"
 	return bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), sniffSize)
+}
+
+// mixedUTF8 reports whether b, not valid UTF-8, still holds characters
+// written in UTF-8 (accents of two bytes or more): a file mixing both
+// encodings, not a Windows-1252 file.
+func mixedUTF8(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if n > 1 && r != utf8.RuneError {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
 }
 
 // lastRuneStart returns the index of the first byte of the last character
@@ -183,45 +286,60 @@ var placesKeys = []string{"data", "items", "results", "records", "lieux", "place
 // openPlaces reads d up to the opening bracket of the array of places:
 // the top-level array, or the array under one of placesKeys of a top-level
 // object (the object's other keys, « meta », « links », « type », are
-// skipped).
-func openPlaces(d *json.Decoder) error {
-	const want = "a JSON file of places must be an array of objects, or an object holding that array under one of the keys data, items, results, records, lieux, places, structures or features (a GeoJSON FeatureCollection)"
+// skipped). A top-level object that is itself a place (it has a column of
+// the standard and no array of places) starts a sequence of places, one
+// object after the other: JSON Lines (NDJSON), as data pipelines export
+// them; that first place is returned.
+func openPlaces(d *json.Decoder) (json.RawMessage, error) {
+	const want = "a JSON file of places must be an array of objects, an object holding that array under one of the keys data, items, results, records, lieux, places, structures or features (a GeoJSON FeatureCollection), or one place object per line (JSON Lines)"
 	t, err := d.Token()
 	if err != nil {
-		return fmt.Errorf("%s: %v", want, err)
+		return nil, fmt.Errorf("%s: %v", want, err)
 	}
 	if t == json.Delim('[') {
-		return nil
+		return nil, nil
 	}
 	if t != json.Delim('{') {
-		return errors.New(want)
+		return nil, errors.New(want)
 	}
+	obj := map[string]json.RawMessage{}
 	for d.More() {
 		k, err := d.Token()
 		if err != nil {
-			return fmt.Errorf("%s: %v", want, err)
+			return nil, fmt.Errorf("%s: %v", want, err)
 		}
-		if key, _ := k.(string); slices.Contains(placesKeys, strings.ToLower(key)) {
+		key, _ := k.(string)
+		if slices.Contains(placesKeys, strings.ToLower(key)) {
 			t, err := d.Token()
 			if err == nil && t == json.Delim('[') {
-				return nil
+				return nil, nil
 			}
 			if err != nil {
-				return fmt.Errorf("%s: %v", want, err)
+				return nil, fmt.Errorf("%s: %v", want, err)
 			}
 			if t == json.Delim('{') || t == json.Delim('[') {
 				if err := skipValue(d); err != nil {
-					return fmt.Errorf("%s: %v", want, err)
+					return nil, fmt.Errorf("%s: %v", want, err)
 				}
 			}
 			continue
 		}
-		var skip json.RawMessage
-		if err := d.Decode(&skip); err != nil {
-			return fmt.Errorf("%s: %v", want, err)
+		var v json.RawMessage
+		if err := d.Decode(&v); err != nil {
+			return nil, fmt.Errorf("%s: %v", want, err)
+		}
+		obj[key] = v
+	}
+	if _, err := d.Token(); err != nil { // the closing brace
+		return nil, fmt.Errorf("%s: %v", want, err)
+	}
+	for k := range obj {
+		if slices.Contains(knownColumns, readColumn(k).name) {
+			first, err := json.Marshal(obj)
+			return first, err
 		}
 	}
-	return errors.New(want)
+	return nil, errors.New(want)
 }
 
 // skipValue skips the rest of a value whose opening delimiter was read.
@@ -268,23 +386,43 @@ func (r *Reader) Next() (Record, error) {
 				continue
 			}
 			r.row++
-			rec := Record{Row: r.row, Cells: make(map[string]string, len(r.header)), Hash: rowHash(r.headerHash, fields...)}
+			rec := Record{Row: r.row, Cells: make(map[string]string, len(r.header)), Hash: rowHash(r.headerHash, fields...), Short: len(fields) <= r.lastNamed}
 			for i, v := range fields {
-				if i < len(r.header) && r.header[i].name != "" {
-					rec.set(r.header[i], strings.TrimSpace(v))
+				if !utf8.ValidString(v) {
+					b, _ := fixUTF8([]byte(v))
+					v, rec.Recoded = string(b), true
+				}
+				v = strings.TrimSpace(v)
+				switch {
+				case i >= len(r.header):
+					if v != "" {
+						rec.Beyond = append(rec.Beyond, v)
+					}
+				case r.header[i].name == "":
+					if v != "" {
+						rec.Unnamed = append(rec.Unnamed, v)
+					}
+				default:
+					rec.set(r.header[i], v)
 				}
 			}
 			return rec, nil
 		}
 	}
-	if !r.json.More() {
-		return Record{}, io.EOF
-	}
-	r.row++
 	var raw json.RawMessage
-	if err := r.json.Decode(&raw); err != nil {
-		return Record{}, fmt.Errorf("JSON element %d: %v", r.row, err)
+	if r.pending != nil {
+		raw, r.pending = r.pending, nil
+		r.row++
+	} else {
+		if !r.json.More() {
+			return Record{}, io.EOF
+		}
+		r.row++
+		if err := r.json.Decode(&raw); err != nil {
+			return Record{}, fmt.Errorf("JSON element %d: %v", r.row, err)
+		}
 	}
+	raw, recoded := fixUTF8(raw)
 	var obj map[string]any
 	d := json.NewDecoder(bytes.NewReader(raw))
 	d.UseNumber()
@@ -292,7 +430,7 @@ func (r *Reader) Next() (Record, error) {
 		return Record{Row: r.row, Cells: map[string]string{}, Err: errors.New("is not a JSON object")}, nil
 	}
 	obj = featureProperties(obj)
-	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw))}
+	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
 	for k, v := range obj {
 		cr, ok := r.keys[k]
 		if !ok {
@@ -316,11 +454,10 @@ func featureProperties(obj map[string]any) map[string]any {
 	geom, _ := obj["geometry"].(map[string]any)
 	if typ, _ := geom["type"].(string); typ == "Point" {
 		if c, _ := geom["coordinates"].([]any); len(c) >= 2 {
-			if _, has := props["latitude"]; !has {
-				props["latitude"] = c[1]
-			}
-			if _, has := props["longitude"]; !has {
-				props["longitude"] = c[0]
+			// Properties that say nothing of the coordinates (absent,
+			// null or "") take the geometry's.
+			if cellString(props["latitude"]) == "" && cellString(props["longitude"]) == "" {
+				props["latitude"], props["longitude"] = c[1], c[0]
 			}
 		}
 	}
@@ -393,21 +530,25 @@ func blank(fields []string) bool {
 	return true
 }
 
-// sniffComma picks the field separator of a CSV file from its first line:
-// the standard uses ",", but French spreadsheets export ";" and some tools
-// tabs. Separators inside quotes do not count.
+// sniffComma picks the field separator of a CSV file from its first line
+// that has one (a title line may come before the header): the standard
+// uses ",", but French spreadsheets export ";" and some tools tabs.
+// Separators inside quotes do not count.
 func sniffComma(head []byte) rune {
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
 	counts := map[rune]int{}
 	quoted := false
+	lines := 0
 	for _, c := range string(head) {
 		switch {
 		case c == '"':
 			quoted = !quoted
 		case !quoted && (c == ',' || c == ';' || c == '\t'):
 			counts[c]++
+		case !quoted && c == '\n':
+			lines++
+		}
+		if !quoted && c == '\n' && (len(counts) > 0 || lines >= headerSearch) {
+			break
 		}
 	}
 	best := ','

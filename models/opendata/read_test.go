@@ -126,6 +126,13 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(`{"meta":{"n":1},"data":[{"id":"x","nom":"y"}]}`))
 	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[5.1,43.2]},"properties":{"id":"x"}}]}`))
 	f.Add([]byte("id;nom;commune\nx;M\xe9diath\xe8que;N\xeemes\n"))
+	// Producers' variants: a title line, JSON Lines, a single place,
+	// French dates, coordinates in one cell, a row longer than its header,
+	// UTF-8 mixed with Windows-1252, an archive.
+	f.Add([]byte("Export du 17/05/2023;;\n\nid;nom;date_maj;geo_point_2d\nx;y;17/05/2023 10:00;\"43,29, 5,37\"\n"))
+	f.Add([]byte(`{"id":"a","nom":"b","date_maj":"2023-05-17T22:00:00Z"}` + "\n" + `{"id":"c","coordonnees":{"lat":1,"lon":2}}`))
+	f.Add([]byte("id;nom;telephone;courriels\nx;M\xc3\xa9diath\xe8que;T\xe9l. : 0590 82 00 00 / 06;a@x.fr et b@y.fr;en trop\n"))
+	f.Add([]byte("PK\x03\x04\x14\x00"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rd, err := opendata.NewReader(bytes.NewReader(b), "")
 		if err != nil {

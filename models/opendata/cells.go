@@ -1,0 +1,272 @@
+package opendata
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"carnet/models"
+	"carnet/models/ident"
+	"carnet/models/vocab"
+)
+
+// Cells as producers' tools write them: dates in the French way or as a
+// spreadsheet's serial number, coordinates swapped or in one field, phones
+// with a label, lists with any separator. Each reader returns what it read
+// and how, so that the report can say it.
+
+// producerDate reads date_maj written YYYY-MM-DD (the standard), as a
+// date-time (ISO 8601 with or without a zone), DD/MM/YYYY (French
+// spreadsheets, also with - or . and an hour), YYYY/MM/DD, or a
+// spreadsheet's serial day number. how is "" for the standard's form, else
+// how it was read. A date-time with a zone gives the civil date where the
+// place is (postalCode's département), not UTC's.
+func producerDate(s, postalCode string) (day, how string, ok bool) {
+	s = strings.TrimSpace(s)
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		d, err := time.Parse(time.DateOnly, m[1])
+		if err != nil {
+			return "", "", false
+		}
+		if m[2] == "" {
+			return m[1], "", true
+		}
+		if strings.HasSuffix(m[2], "Z") || strings.HasSuffix(m[2], "+00:00") || strings.HasSuffix(m[2], "+0000") {
+			// A time in UTC: the day is the one where the place is
+			// (midnight in Paris is 22:00 or 23:00 the day before in UTC).
+			for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999Z0700", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999Z0700", "2006-01-02T15:04Z07:00"} {
+				if t, err := time.Parse(layout, s); err == nil {
+					return models.LocalDate(t, ident.DepartementFromPostalCode(postalCode)), "a date-time in UTC, read as the date where the place is", true
+				}
+			}
+		}
+		// A date-time in the producer's own zone, or without zone: its day
+		// as written.
+		return d.Format(time.DateOnly), "a date-time, read as its day", true
+	}
+	if m := frenchDate.FindStringSubmatch(s); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[3])
+		y, _ := strconv.Atoi(m[4])
+		if len(m[4]) == 2 {
+			y += 2000
+		}
+		day, month, how := a, b, "DD"+m[2]+"MM"+m[2]+"YYYY (the French order)"
+		if a <= 12 && b > 12 {
+			day, month, how = b, a, "MM"+m[2]+"DD"+m[2]+"YYYY (the day cannot be the month)"
+		}
+		t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != day || int(t.Month()) != month {
+			return "", "", false
+		}
+		return t.Format(time.DateOnly), "written " + how, true
+	}
+	if m := ymdSlash.FindStringSubmatch(s); m != nil {
+		t, err := time.Parse("2006/01/02", fmt.Sprintf("%s/%02s/%02s", m[1], m[2], m[3]))
+		if err != nil {
+			return "", "", false
+		}
+		return t.Format(time.DateOnly), "written YYYY/MM/DD", true
+	}
+	// A spreadsheet's serial day number (days since 1899-12-30), what a
+	// date cell becomes when its format is lost: 1970 to 2100.
+	if f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil && f >= 25569 && f < 73051 {
+		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(math.Floor(f)))
+		return t.Format(time.DateOnly), "a spreadsheet's serial day number", true
+	}
+	return "", "", false
+}
+
+var (
+	isoDate    = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})((?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)$`)
+	frenchDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})(?:[ T]+\d{1,2}[:h]\d{2}(?::\d{2})?)?$`)
+	ymdSlash   = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
+)
+
+// France's land, overseas included, as latitude/longitude boxes: a pair of
+// coordinates in none of them but whose swap is in one was written in the
+// wrong order.
+var franceBoxes = [][4]float64{ // lat min, lat max, lon min, lon max
+	{41.3, 51.2, -5.3, 9.7},        // metropolitan France and Corsica
+	{15.8, 16.6, -61.9, -60.9},     // Guadeloupe
+	{14.3, 14.95, -61.3, -60.75},   // Martinique
+	{2.1, 5.8, -54.7, -51.6},       // Guyane
+	{-21.4, -20.85, 55.2, 55.85},   // La Réunion
+	{-13.05, -12.6, 44.95, 45.35},  // Mayotte
+	{46.7, 47.2, -56.5, -56.1},     // Saint-Pierre-et-Miquelon
+	{17.85, 18.15, -63.2, -62.75},  // Saint-Martin, Saint-Barthélemy
+	{-22.8, -19.5, 163.5, 168.2},   // Nouvelle-Calédonie
+	{-28, -7.8, -155, -134},        // Polynésie française
+	{-14.4, -13.1, -178.3, -176.1}, // Wallis-et-Futuna
+}
+
+func inFrance(lat, lon float64) bool {
+	for _, b := range franceBoxes {
+		if lat >= b[0] && lat <= b[1] && lon >= b[2] && lon <= b[3] {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatePair reads a single cell holding both coordinates: « 43.2965,
+// 5.3698 » (a spreadsheet's or Opendatasoft's geo_point_2d), with decimal
+// commas (« 43,2965;5,3698 », « 43,2965, 5,3698 »), in brackets, or a JSON
+// object {"lat": …, "lon": …}. The order is latitude first; a swapped pair
+// is caught like separate columns.
+func coordinatePair(s string) (lat, lon float64, ok bool) {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "{") {
+		var o map[string]json.Number
+		if json.Unmarshal([]byte(s), &o) != nil {
+			return 0, 0, false
+		}
+		la, lo := o["lat"], o["lon"]
+		if lo == "" {
+			lo = o["lng"]
+		}
+		a, err1 := la.Float64()
+		b, err2 := lo.Float64()
+		return a, b, err1 == nil && err2 == nil
+	}
+	s = strings.Trim(s, "[]() ")
+	var parts []string
+	if m := decimalCommaPair.FindStringSubmatch(s); m != nil {
+		parts = []string{m[1] + "." + m[2], m[3] + "." + m[4]}
+	} else {
+		parts = strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == ' ' || r == '\t' || r == '/' })
+		if len(parts) != 2 {
+			return 0, 0, false
+		}
+	}
+	a, err1 := strconv.ParseFloat(parts[0], 64)
+	b, err2 := strconv.ParseFloat(parts[1], 64)
+	return a, b, err1 == nil && err2 == nil
+}
+
+var decimalCommaPair = regexp.MustCompile(`^(-?\d+),(\d+)\s*[;,/| ]\s*(-?\d+),(\d+)$`)
+
+// phoneLabel is a label people put before a number: « Tél. : », « Fixe »,
+// « Portable - ».
+var phoneLabel = regexp.MustCompile(`(?i)^\s*(?:t[ée]l[ée]?(?:phone)?|fixe|portable|mobile|standard|accueil|secr[ée]tariat|ligne directe)\s*(?:\.|\s)*\s*[:\-–]?\s*`)
+
+// splitPhones splits a cell of phone numbers on the separators people use
+// (|, ;, commas, « / », new lines, « ou », « et ») and drops the labels
+// before them.
+func splitPhones(s string) []string {
+	var out []string
+	for _, p := range phoneSep.Split(s, -1) {
+		p = phoneLabel.ReplaceAllString(p, "")
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// A phone number holds no / and no comma.
+var phoneSep = regexp.MustCompile(`[|;,/\n\r]|\s(?:ou|et)\s`)
+
+// splitEmails splits a cell of e-mail addresses: an address holds no space,
+// so any space, new line, |, ; or comma separates them, and words between
+// them (« et », « ou », « / ») are dropped.
+func splitEmails(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == '|' || r == ';' || r == ',' || r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\u00a0'
+	}) {
+		p = strings.Trim(p, "<>()[]\"'")
+		if p == "" || (!strings.Contains(p, "@") && (connector[strings.ToLower(p)] || strings.Trim(p, "/-–:") == "")) {
+			continue
+		}
+		out = append(out, strings.TrimPrefix(p, "mailto:"))
+	}
+	return out
+}
+
+var connector = map[string]bool{"et": true, "ou": true, "and": true, "or": true, "mail": true, "email": true, "e-mail": true, "courriel": true, "mail:": true, "courriel:": true}
+
+// booleanMobility reads itinerance written as a yes/no column (« oui »,
+// « non », true, false, 1, 0, X): yes is itinerant, no is fixed.
+func booleanMobility(s string) (string, bool) {
+	switch vocab.Slugify(s) {
+	case "oui", "o", "true", "vrai", "yes", "y", "1", "x":
+		return vocab.MobilityItinerant, true
+	case "non", "n", "false", "faux", "no", "0":
+		return vocab.MobilityFixed, true
+	}
+	return "", false
+}
+
+// fixUTF8 reads the bytes of s that are not UTF-8 as Windows-1252: a row
+// pasted from a spreadsheet into a UTF-8 file. It reports whether any was.
+func fixUTF8(b []byte) ([]byte, bool) {
+	if utf8.Valid(b) {
+		return b, false
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) + 16)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			out.WriteRune(charmap.Windows1252.DecodeByte(b[0]))
+			b = b[1:]
+			continue
+		}
+		out.Write(b[:n])
+		b = b[n:]
+	}
+	return out.Bytes(), true
+}
+
+// notText tells a file that is not text from its first bytes: archives and
+// spreadsheets sent by mistake are refused with what they are, rather than
+// read as a CSV of garbage.
+func notText(head []byte) string {
+	for _, m := range []struct {
+		magic []byte
+		what  string
+	}{
+		{[]byte("PK\x03\x04"), "a ZIP archive (an Excel .xlsx or LibreOffice .ods workbook is one): open it and save the sheet as CSV (UTF-8), or send the CSV or JSON file it holds"},
+		{[]byte("PK\x05\x06"), "an empty ZIP archive"},
+		{[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "an Excel 97-2003 workbook (.xls): open it and save the sheet as CSV (UTF-8)"},
+		{[]byte("%PDF"), "a PDF document"},
+		{[]byte{0x1F, 0x8B}, "a gzip-compressed file: decompress it first"},
+		{[]byte("7z\xBC\xAF\x27\x1C"), "a 7-Zip archive"},
+		{[]byte("Rar!"), "a RAR archive"},
+		{[]byte("\x89PNG"), "a PNG image"},
+		{[]byte{0xFF, 0xD8, 0xFF}, "a JPEG image"},
+		{[]byte("PAR1"), "a Parquet file: export it as CSV or JSON"},
+		{[]byte("SQLite format 3\x00"), "an SQLite database"},
+	} {
+		if bytes.HasPrefix(head, m.magic) {
+			return m.what
+		}
+	}
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	// Text has no NUL bytes (UTF-16 is told by its BOM before this) and
+	// few control characters.
+	ctl := 0
+	for _, c := range head {
+		if c == 0 {
+			return "a binary file (it holds NUL bytes; a UTF-16 text needs its byte order mark)"
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	if ctl > 8 && ctl*20 > len(head) {
+		return "a binary file (it holds control characters)"
+	}
+	return ""
+}
