@@ -111,6 +111,14 @@ func checkText(fe *FieldErrors, field, s string, multiline bool) {
 	}
 }
 
+// OneLineText reports whether checkText accepts s as a one-line field, for
+// inputs read outside the models (query strings) that must refuse the same
+// characters.
+func OneLineText(s string) bool {
+	_, bad := badRune(s, false)
+	return utf8.ValidString(s) && !bad
+}
+
 // badRune returns the first character checkText refuses.
 func badRune(s string, multiline bool) (rune, bool) {
 	for _, r := range s {
