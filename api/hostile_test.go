@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 
 	"carnet/api/apitest"
@@ -34,6 +35,30 @@ func TestHostileTextInQueries(t *testing.T) {
 			r := e.Do(apitest.Request{Method: "GET", Path: c.path, Token: e.Admin})
 			if r.Code != 400 || !hasAll(fields(t, r), c.field) {
 				t.Errorf("%d %s, want 400 naming %s", r.Code, r.Body, c.field)
+			}
+		})
+	}
+}
+
+// TestHostileIDsInPaths: ids that are no UUID (a NUL here) are records
+// that do not exist.
+func TestHostileIDsInPaths(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	for _, c := range []struct {
+		method, path string
+		body         any
+	}{
+		{"PATCH", "/api/v1/actors/" + a + "/members/%00", obj{"role": "member"}},
+		{"DELETE", "/api/v1/actors/" + a + "/members/%00", nil},
+		{"PATCH", "/api/v1/actors/" + a + "/members/" + strings.Repeat("x", 36), obj{"role": "member"}},
+		{"PATCH", "/api/v1/actors/" + a + "/join-requests/%00", obj{"status": "accepted"}},
+		{"PATCH", "/api/v1/actors/" + a + "/join-requests/%FF", obj{"status": "refused", "reason": "Non"}},
+	} {
+		t.Run(c.method+" "+c.path, func(t *testing.T) {
+			r := e.Do(apitest.Request{Method: c.method, Path: c.path, Token: e.Admin, Body: c.body})
+			if r.Code != 404 {
+				t.Errorf("%d %s, want 404", r.Code, r.Body)
 			}
 		})
 	}
