@@ -63,3 +63,60 @@ func TestHostileIDsInPaths(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileLogin: an e-mail no account can have is wrong credentials,
+// like any other.
+func TestHostileLogin(t *testing.T) {
+	e := apitest.New(t)
+	for _, email := range []string{"\x00", apitest.AdminEmail + "\x00", "a\xffb@example.fr"} {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/login", Body: obj{"email": email, "password": apitest.AdminPassword}})
+		if r.Code != 401 {
+			t.Errorf("%q: %d %s, want 401", email, r.Code, r.Body)
+		}
+	}
+}
+
+// TestHostileSourceKeys: a partner's key that cannot be stored rejects its
+// record, never the batch: the other records of the batch or file are
+// written.
+func TestHostileSourceKeys(t *testing.T) {
+	e := apitest.New(t)
+	addr := obj{"street": "1 rue", "postal_code": "13001", "commune": "Marseille"}
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/caf-13/actors", Token: e.Admin, Body: obj{"actors": []obj{
+		{"source_id": "a\x00b", "name": "Clé nulle", "address": addr},
+		{"source_id": "lieu-1", "name": "Lieu", "address": addr},
+	}}})
+	if r.Code != 200 {
+		t.Fatalf("sync actors: %d %s", r.Code, r.Body)
+	}
+	res := r.Map()
+	if c := res["counts"].(map[string]any); c["created"] != float64(1) || c["rejected"] != float64(1) {
+		t.Errorf("sync actors: %v", res)
+	}
+	svc := func(sourceID, actorSourceID string) obj {
+		return obj{"source_id": sourceID, "actor_source_id": actorSourceID, "name": "Aide", "kind": "procedures_done_with",
+			"themes": []string{"Aide aux démarches administratives"}}
+	}
+	r = e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/caf-13/services", Token: e.Admin, Body: obj{"services": []obj{
+		svc("s\x00", "lieu-1"), svc("s2", "lieu\x00"), svc("s3", "lieu-1"),
+	}}})
+	if r.Code != 200 {
+		t.Fatalf("sync services: %d %s", r.Code, r.Body)
+	}
+	res = r.Map()
+	if c := res["counts"].(map[string]any); c["created"] != float64(1) || c["rejected"] != float64(2) {
+		t.Errorf("sync services: %v", res)
+	}
+	place := func(id, name string) obj {
+		return obj{"id": id, "nom": name, "adresse": "1 rue", "code_postal": "13001", "commune": "Marseille",
+			"pivot": "00000000000000", "date_maj": "2026-01-02", "services": "Aide aux démarches administratives"}
+	}
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/caf-13/import", Token: e.Admin, Body: []obj{place("p\x00", "Nulle"), place("p2", "Lieu 2")}})
+	if r.Code != 200 {
+		t.Fatalf("import: %d %s", r.Code, r.Body)
+	}
+	// An import cleans such characters from its cells, with a warning.
+	if rep := r.Map(); rep["actors"].(map[string]any)["created"] != float64(2) || !strings.Contains(r.Body.String(), `"field":"id"`) {
+		t.Errorf("import: %v", rep)
+	}
+}
