@@ -120,3 +120,22 @@ func TestHostileSourceKeys(t *testing.T) {
 		t.Errorf("import: %v", rep)
 	}
 }
+
+// TestHostileReferralMessage: a message is text like any other field: no
+// control character (NUL broke PostgreSQL; others were stored and shown to
+// the other structure), no text-direction override.
+func TestHostileReferralMessage(t *testing.T) {
+	w := newReferralWorld(t)
+	id := w.send(t)
+	for _, body := range []string{"a\x00b", "Rappel\x07", "Mardi \u202e01 h 01", "\x1b[31mrouge"} {
+		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberB, Body: obj{"body": body}})
+		if r.Code != 422 || !hasAll(fields(t, r), "body") {
+			t.Errorf("%q: %d %s, want 422 naming body", body, r.Code, r.Body)
+		}
+	}
+	// Line breaks and tabs are a message's own.
+	r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberB, Body: obj{"body": "Bonjour,\n\tmardi 10 h ?"}})
+	if r.Code != 201 {
+		t.Errorf("a message with line breaks: %d %s", r.Code, r.Body)
+	}
+}
