@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models/hsds"
 )
 
 // Regressions found by the adversarial probe (probe_test.go). Each case is
@@ -137,5 +138,22 @@ func TestHostileReferralMessage(t *testing.T) {
 	r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberB, Body: obj{"body": "Bonjour,\n\tmardi 10 h ?"}})
 	if r.Code != 201 {
 		t.Errorf("a message with line breaks: %d %s", r.Code, r.Body)
+	}
+}
+
+// TestEmptyListsAreArrays: a list that matches nothing is an empty array,
+// as the document says, never null (a typed client fails on null).
+func TestEmptyListsAreArrays(t *testing.T) {
+	e := apitest.New(t)
+	term, _ := hsds.TermOf("themes", "Aide aux démarches administratives")
+	for _, path := range []string{
+		"/api/hsds/v3/taxonomies?search=zzzz",
+		"/api/hsds/v3/taxonomy_terms?search=zzzz",
+		"/api/hsds/v3/taxonomy_terms?parent_id=" + term.ID,
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: path})
+		if c, ok := r.Map()["contents"].([]any); r.Code != 200 || !ok || len(c) != 0 {
+			t.Errorf("%s: %d %s, want an empty contents array", path, r.Code, r.Body)
+		}
 	}
 }
