@@ -157,3 +157,31 @@ func TestEmptyListsAreArrays(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailOfAClientWithoutScopes: a client registered without scopes (a
+// partner that only reads) is traced with an empty list of scopes, as its
+// record shows it, not null.
+func TestTrailOfAClientWithoutScopes(t *testing.T) {
+	e := apitest.New(t)
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/clients", Token: e.Admin, Body: obj{"name": "Carte de la métropole", "sources": []string{"metropole"}}})
+	if r.Code != 201 {
+		t.Fatalf("create client: %d %s", r.Code, r.Body)
+	}
+	id := str(r.Map()["id"])
+	r = e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/clients/" + id, Token: e.Admin, Body: obj{"scopes": []string{}, "name": "Carte"}})
+	if r.Code != 200 {
+		t.Fatalf("update client: %d %s", r.Code, r.Body)
+	}
+	r = e.Do(apitest.Request{Method: "GET", Path: "/api/v1/trail?subject_kind=client", Token: e.Admin})
+	if r.Code != 200 {
+		t.Fatalf("trail: %d %s", r.Code, r.Body)
+	}
+	for _, x := range r.Map()["data"].([]any) {
+		ev := x.(map[string]any)
+		if ev["action"] == "client.created" {
+			if s, ok := ev["details"].(map[string]any)["scopes"].([]any); !ok || len(s) != 0 {
+				t.Errorf("client.created details: %v", ev["details"])
+			}
+		}
+	}
+}
