@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"strings"
 	"testing"
 
@@ -205,5 +207,31 @@ func TestBodyLimitDocumented(t *testing.T) {
 		if r := e.Do(apitest.Request{Method: c.method, Path: c.path, Token: e.Admin, Body: big}); r.Code != 413 {
 			t.Errorf("%s %s: %d %s, want 413", c.method, c.path, r.Code, r.Body)
 		}
+	}
+}
+
+// TestCompressedBodiesRefused: request bodies are read as sent; one in a
+// content coding (a partner gzipping its batch) is refused with 415 saying
+// so (RFC 9110 §15.5.16), not read as broken JSON or CSV.
+func TestCompressedBodiesRefused(t *testing.T) {
+	e := apitest.New(t)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, _ = zw.Write([]byte(`{"name":"Lieu","address":{"street":"1 rue","postal_code":"13001","commune":"Marseille"}}`))
+	_ = zw.Close()
+	for _, c := range []struct{ method, path, ct string }{
+		{"POST", "/api/v1/actors", "application/json"},
+		{"POST", "/api/v1/sync/caf-13/import", "application/json"},
+		{"PUT", "/api/v1/sync/caf-13/actors", "application/json"},
+		{"POST", "/api/v1/auth/token", "application/x-www-form-urlencoded"},
+	} {
+		r := e.Do(apitest.Request{Method: c.method, Path: c.path, Token: e.Admin, Body: gz.Bytes(), ContentType: c.ct, Header: map[string]string{"Content-Encoding": "gzip"}})
+		if r.Code != 415 || r.Header().Get("Accept-Encoding") != "identity" {
+			t.Errorf("%s %s: %d %v %s, want 415 with Accept-Encoding: identity", c.method, c.path, r.Code, r.Header(), r.Body)
+		}
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: validActor("Lieu"), Header: map[string]string{"Content-Encoding": "identity"}})
+	if r.Code != 201 {
+		t.Errorf("identity coding: %d %s", r.Code, r.Body)
 	}
 }
