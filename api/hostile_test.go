@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models"
 	"carnet/models/hsds"
 )
 
@@ -233,5 +234,21 @@ func TestCompressedBodiesRefused(t *testing.T) {
 	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: validActor("Lieu"), Header: map[string]string{"Content-Encoding": "identity"}})
 	if r.Code != 201 {
 		t.Errorf("identity coding: %d %s", r.Code, r.Body)
+	}
+}
+
+// TestReferralCursorCheckedForEveryone: a cursor the list did not write is
+// refused even when the caller belongs to no structure (the list is then
+// empty, but a client must learn that its cursor is broken).
+func TestReferralCursorCheckedForEveryone(t *testing.T) {
+	e := apitest.New(t)
+	_, alone := e.Account("seul@example.fr", nil, models.Territory{})
+	for _, tok := range []string{e.Admin, alone} {
+		for _, cur := range []string{"-1", "x", "eyJzIjoiaWQifQ"} {
+			r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals?cursor=" + cur, Token: tok})
+			if r.Code != 400 || !hasAll(fields(t, r), "cursor") {
+				t.Errorf("cursor=%s: %d %s, want 400 naming cursor", cur, r.Code, r.Body)
+			}
+		}
 	}
 }
