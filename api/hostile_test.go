@@ -252,3 +252,29 @@ func TestReferralCursorCheckedForEveryone(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestionClearingAField: a suggestion is a merge patch, where null
+// clears a field; the suggestion shows its changes as sent (the document's
+// free-form changes accept null, as OpenAPI 3.0.3 says of untyped schemas).
+func TestSuggestionClearingAField(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, merge(validActor("Médiathèque"), obj{"summary": "Ancien résumé"}))["id"])
+	_, tok := e.Account("visiteur@example.fr", nil, models.Territory{})
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + a + "/suggestions", Token: tok, Body: obj{"changes": obj{"summary": nil}}})
+	if r.Code != 201 {
+		t.Fatalf("suggest: %d %s", r.Code, r.Body)
+	}
+	id := str(r.Map()["id"])
+	if ch := r.Map()["changes"].(map[string]any); len(ch) != 1 || ch["summary"] != nil {
+		t.Errorf("changes: %v", ch)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/suggestions/" + id, Token: e.Admin}); r.Code != 200 {
+		t.Errorf("get: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/suggestions/" + id, Token: e.Admin, Body: obj{"status": "accepted"}}); r.Code != 200 {
+		t.Fatalf("accept: %d %s", r.Code, r.Body)
+	}
+	if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + a}).Map()["summary"]; got != "" {
+		t.Errorf("summary after the accepted suggestion: %q", got)
+	}
+}
