@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -276,5 +277,50 @@ func TestSuggestionClearingAField(t *testing.T) {
 	}
 	if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + a}).Map()["summary"]; got != "" {
 		t.Errorf("summary after the accepted suggestion: %q", got)
+	}
+}
+
+// TestImportObjectCells: no column of the standard holds a JSON object;
+// one is ignored with a warning (the row is then judged without it), never
+// stored as its JSON text (a street « {"voie":…} » on every map).
+func TestImportObjectCells(t *testing.T) {
+	e := apitest.New(t)
+	place := func(id string, extra obj) obj {
+		p := obj{"id": id, "nom": "Lieu " + id, "adresse": "1 rue", "code_postal": "13001", "commune": "Marseille",
+			"date_maj": "2026-01-02", "services": "Aide aux démarches administratives"}
+		for k, v := range extra {
+			p[k] = v
+		}
+		return p
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/caf-13/import", Token: e.Admin, Body: []obj{
+		place("p1", obj{"adresse": obj{"numero": "1", "voie": "rue de la Paix"}}),
+		place("p2", obj{"horaires": obj{"lundi": "9h-12h"}, "telephone": []any{"04 91 00 00 00", obj{"x": 1}}}),
+	}})
+	if r.Code != 200 {
+		t.Fatalf("import: %d %s", r.Code, r.Body)
+	}
+	rep := r.Map()
+	if rep["rejected"] != float64(1) || rep["actors"].(map[string]any)["created"] != float64(1) {
+		t.Errorf("import: %v", rep)
+	}
+	warned := map[string]bool{}
+	for _, x := range rep["issues"].([]any) {
+		is := x.(map[string]any)
+		if strings.Contains(str(is["reason"]), "JSON object") {
+			warned[str(is["row"])+" "+str(is["field"])] = true
+		}
+	}
+	for _, want := range []string{"1 adresse", "2 horaires", "2 telephone"} {
+		if !warned[want] {
+			t.Errorf("no issue for the object in row/column %s: %v", want, rep["issues"])
+		}
+	}
+	list := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?source=caf-13"}).Map()["data"].([]any)
+	for _, x := range list {
+		a := x.(map[string]any)
+		if b, _ := json.Marshal(a); strings.Contains(string(b), `{\"`) {
+			t.Errorf("an object stored as text: %s", b)
+		}
 	}
 }
