@@ -45,6 +45,7 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 		return nil, err
 	}
 	doc.Servers = openapi3.Servers{{URL: "/", Description: "The server that serves this document (Swagger UI at /docs calls it). Generated clients take the base URL of a Carnet, such as http://localhost:8080."}}
+	bodyLimitResponses(doc)
 	problemContent(doc)
 	csvContent(doc)
 	if err := exportContent(doc); err != nil {
@@ -118,6 +119,20 @@ func problemContent(doc *openapi3.T) {
 			}
 			ref.Value.Content = openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "Problem"))}
 		}
+	})
+}
+
+// bodyLimitResponses documents 413 on every operation that reads a body:
+// the body limit is a middleware of every route (server.go), so each such
+// operation answers 413 over CARNET_MAX_BODY_BYTES, whether or not its
+// annotations say so.
+func bodyLimitResponses(doc *openapi3.T) {
+	operations(doc, func(_, _ string, op *openapi3.Operation) {
+		if op.RequestBody == nil || op.Responses.Status(413) != nil {
+			return
+		}
+		r := openapi3.NewResponse().WithDescription("Request Entity Too Large").WithJSONSchemaRef(compRef(doc, "Problem"))
+		op.Responses.Set("413", &openapi3.ResponseRef{Value: r})
 	})
 }
 

@@ -32,6 +32,9 @@ func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 	if ct == "" || err != nil || !slices.Contains(allowed, mt) {
 		return nil, models.Errorf(models.EUNSUPPORTED, "Send the body as %s (Content-Type was %q).", strings.Join(allowed, " or "), clip(ct))
 	}
+	if err := uncoded(c); err != nil {
+		return nil, err
+	}
 	b, err := io.ReadAll(c.Request.Body)
 	if err != nil {
 		var mbe *http.MaxBytesError
@@ -44,6 +47,18 @@ func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 		return nil, models.Errorf(models.EBADREQUEST, "The request body is empty; send a JSON object.")
 	}
 	return b, nil
+}
+
+// uncoded refuses a body sent in a content coding (gzip…): bodies are read
+// as sent, and a compressed one would otherwise be reported as malformed
+// JSON or CSV. RFC 7694: the answer names the coding accepted.
+func uncoded(c *gin.Context) error {
+	ce := strings.TrimSpace(c.GetHeader("Content-Encoding"))
+	if ce == "" || strings.EqualFold(ce, "identity") {
+		return nil
+	}
+	c.Header("Accept-Encoding", "identity")
+	return models.Errorf(models.EUNSUPPORTED, "Request bodies are not accepted in a content coding (Content-Encoding was %q): send the body uncompressed.", clip(ce))
 }
 
 // decodeJSON decodes a JSON body into dst strictly: unknown fields, wrong

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"carnet/models"
 	"carnet/models/vocab"
@@ -43,6 +44,9 @@ func (q *queryParser) raw(name string) []string {
 			q.errs.Addf(name, "must be at most %d characters", maxParamLen)
 			return nil
 		}
+		if !q.text(name, v) {
+			return nil
+		}
 		for _, part := range strings.Split(v, ",") {
 			if part = strings.TrimSpace(part); part != "" {
 				out = append(out, part)
@@ -75,7 +79,27 @@ func (q *queryParser) one(name string) string {
 		q.errs.Addf(name, "must be at most %d characters", maxParamLen)
 		return ""
 	}
+	if !q.text(name, v) {
+		return ""
+	}
 	return v
+}
+
+// text refuses a value no record can hold: bytes that are not UTF-8, and
+// control or text-direction characters, which every text field refuses.
+// Passed on, they silently matched every row (SQLite reads a NUL as the
+// end of the pattern) or failed the query (PostgreSQL refuses NUL and
+// invalid UTF-8).
+func (q *queryParser) text(name, v string) bool {
+	switch {
+	case !utf8.ValidString(v):
+		q.errs.Add(name, "must be valid UTF-8 (percent-encode each byte of its UTF-8 form)")
+	case !models.OneLineText(v):
+		q.errs.Add(name, "must not contain control or text-direction characters")
+	default:
+		return true
+	}
+	return false
 }
 
 // vocab returns canonical vocabulary values.

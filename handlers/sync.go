@@ -417,6 +417,9 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 		return models.Errorf(models.EUNSUPPORTED, "Send the file as text/csv, application/json, application/geo+json or application/x-ndjson (Content-Type was %q), or say format=csv|json.", clip(c.GetHeader("Content-Type")))
 	}
 	opt.Format = format
+	if err := uncoded(c); err != nil {
+		return err
+	}
 	body, err := io.ReadAll(c.Request.Body)
 	if err != nil {
 		var mbe *http.MaxBytesError

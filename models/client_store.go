@@ -66,8 +66,10 @@ func checkClient(c *PartnerClient) error {
 			fe.Addf("scopes["+strconv.Itoa(i)+"]", "%q is not a scope; scopes are %s", clip(sc), strings.Join(AllScopes, ", "))
 		}
 	}
-	c.Sources = slices.Compact(slices.Sorted(slices.Values(c.Sources)))
-	c.Scopes = slices.Compact(slices.Sorted(slices.Values(c.Scopes)))
+	// Never nil: the trail records the lists as they are shown, [] when
+	// empty.
+	c.Sources = append([]string{}, slices.Compact(slices.Sorted(slices.Values(c.Sources)))...)
+	c.Scopes = append([]string{}, slices.Compact(slices.Sorted(slices.Values(c.Scopes)))...)
 	return fe.Err("The partner client is invalid.")
 }
 

@@ -111,6 +111,22 @@ func checkText(fe *FieldErrors, field, s string, multiline bool) {
 	}
 }
 
+// storable reports whether s can equal a stored text: checkText refuses
+// invalid UTF-8 and NUL in every field, so a lookup by such a string finds
+// nothing, and does not send it to the database (PostgreSQL refuses both:
+// the query would fail instead of finding nothing).
+func storable(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
+}
+
+// OneLineText reports whether checkText accepts s as a one-line field, for
+// inputs read outside the models (query strings) that must refuse the same
+// characters.
+func OneLineText(s string) bool {
+	_, bad := badRune(s, false)
+	return utf8.ValidString(s) && !bad
+}
+
 // badRune returns the first character checkText refuses.
 func badRune(s string, multiline bool) (rune, bool) {
 	for _, r := range s {

@@ -123,6 +123,9 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, id string, accep
 	if err := fe.Err("The decision is invalid."); err != nil {
 		return nil, err
 	}
+	if !ValidID(id) {
+		return nil, Errorf(ENOTFOUND, "This structure has no join request %q.", clip(id))
+	}
 	var out JoinRequest
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		err := forUpdate(tx).Take(&out, "id = ? AND actor_id = ?", id, actorID).Error

@@ -128,6 +128,9 @@ func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role, via st
 // lockMembership loads a membership inside a write transaction and locks it
 // until commit.
 func lockMembership(tx *gorm.DB, actorID, userID string) (*membershipRow, error) {
+	if !ValidID(userID) {
+		return nil, Errorf(ENOTFOUND, "This account is not a member of the structure.")
+	}
 	var row membershipRow
 	err := forUpdate(tx).Take(&row, "actor_id = ? AND user_id = ?", actorID, userID).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {

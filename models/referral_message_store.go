@@ -40,8 +40,8 @@ func (s *Store) PostReferralMessage(ctx context.Context, id, byActorID, body str
 		fe.Add("body", "is required")
 	case n > maxMessage:
 		fe.Addf("body", "must be at most %d characters", maxMessage)
-	case !utf8.ValidString(body):
-		fe.Add("body", "must be valid UTF-8")
+	default:
+		checkText(&fe, "body", body, true)
 	}
 	if err := fe.Err("The message is invalid."); err != nil {
 		return nil, err

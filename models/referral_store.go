@@ -312,6 +312,14 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Refer
 	f.ListParams = normalizeParams(f.ListParams)
 	f.Sort = SortID
 	var page Page[Referral]
+	var after string
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor, SortID)
+		if err != nil {
+			return page, err
+		}
+		after = c.ID
+	}
 	if len(f.ActorIDs) == 0 {
 		return page, nil
 	}
@@ -343,14 +351,6 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Refer
 			q = q.Where("(referrals.sender_id = ? OR referrals.handler_id = ?)", f.Mine, f.Mine)
 		}
 		return q
-	}
-	var after string
-	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor, SortID)
-		if err != nil {
-			return page, err
-		}
-		after = c.ID
 	}
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 		if words := nameWords(f.Name); len(words) > 0 {

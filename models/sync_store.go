@@ -356,13 +356,20 @@ type existingKey struct {
 	SourceHash  string // actors only
 }
 
+// storableKeys drops the keys no record can have (see storable): their
+// records are rejected by validation, and one of them must not fail the
+// lookup of the whole batch.
+func storableKeys(keys []string) []string {
+	return slices.DeleteFunc(slices.Clone(keys), func(k string) bool { return !storable(k) })
+}
+
 func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]existingKey, error) {
 	out := make(map[string]existingKey, len(ids))
 	cols := []string{"id", "source_id", "fingerprint", "archived_at IS NOT NULL AS archived"}
 	if table == "actors" {
 		cols = append(cols, "source_hash")
 	}
-	for chunk := range slices.Chunk(ids, 500) {
+	for chunk := range slices.Chunk(storableKeys(ids), 500) {
 		var rows []existingKey
 		err := tx.Table(table).Select(cols).
 			Where("source = ? AND source_id <> '' AND source_id IN ?", source, chunk).Scan(&rows).Error
@@ -593,6 +600,9 @@ func resolveSyncActor(tx *gorm.DB, source string, sv *SyncService, cache map[str
 			sv.ActorID = id
 			return nil
 		}
+		if !storable(sv.ActorSourceID) {
+			return bad("actor_source_id", fmt.Sprintf("no active actor of the source %s has this source_id", source))
+		}
 		var row struct{ ID string }
 		err := forShare(tx).Model(&Actor{}).Select("id").Where("source = ? AND source_id <> '' AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -752,7 +762,7 @@ func (s *Store) ArchiveAbsent(ctx context.Context, source string, actorKeys, ser
 // one changed after the import read it.
 func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []string) (map[string]string, error) {
 	out := make(map[string]string, len(sourceIDs))
-	for chunk := range slices.Chunk(sourceIDs, 500) {
+	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
 		var rows []struct{ SourceID, SourceHash string }
 		err := s.read(ctx).Model(&Actor{}).Select("source_id", "source_hash").
 			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL AND source_hash <> ''", source, chunk).Scan(&rows).Error

@@ -188,7 +188,10 @@ func getUser(db *gorm.DB, id string) (*User, error) {
 // FindUserByEmail returns the account with this e-mail, ENOTFOUND if none.
 func (s *Store) FindUserByEmail(ctx context.Context, email string) (*User, error) {
 	var u User
-	err := s.read(ctx).Take(&u, "email = ?", strings.ToLower(strings.TrimSpace(email))).Error
+	err := gorm.ErrRecordNotFound
+	if email = strings.ToLower(strings.TrimSpace(email)); storable(email) {
+		err = s.read(ctx).Take(&u, "email = ?", email).Error
+	}
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No account has this e-mail.")
 	}
@@ -374,7 +377,10 @@ var lazyDummyHash = sync.OnceValue(func() string { return dummyHash() })
 func (s *Store) Authenticate(ctx context.Context, email, password string) (*User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
 	var u User
-	err := s.read(ctx).Take(&u, "email = ?", email).Error
+	err := gorm.ErrRecordNotFound
+	if storable(email) {
+		err = s.read(ctx).Take(&u, "email = ?", email).Error
+	}
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		_, _ = CheckPassword(lazyDummyHash(), password)
 		return nil, errBadCredentials

@@ -339,7 +339,11 @@ func loadSpec() {
 //   - uuid is checked (a generated client parses it, and "" is no UUID),
 //     like date and date-time, which kin-openapi checks by default;
 //   - nullable must be on a schema with a type, where OpenAPI 3.0 gives it
-//     an effect (kin-openapi would let null through anyway).
+//     an effect (kin-openapi would let null through anyway);
+//   - the schema of any value ({}: no type, no structure) accepts null, as
+//     OpenAPI 3.0.3 says (nullable only restricts a type that is given):
+//     kin-openapi refuses it, and a merge patch's null, which clears a
+//     field, is a value of a suggestion's free-form changes.
 //
 // It changes the copy the tests load, not the published document.
 func strict(doc *openapi3.T) error {
@@ -354,6 +358,9 @@ func strict(doc *openapi3.T) error {
 		seen[s] = true
 		if s.Nullable && (s.Type == nil || len(*s.Type) == 0) {
 			errs = append(errs, where)
+		}
+		if anyValue(s) {
+			s.Nullable = true
 		}
 		if len(s.Properties) > 0 && s.AdditionalProperties.Has == nil && s.AdditionalProperties.Schema == nil {
 			s.AdditionalProperties = openapi3.AdditionalProperties{Has: openapi3.Ptr(false)}
@@ -392,6 +399,12 @@ func strict(doc *openapi3.T) error {
 		return fmt.Errorf("nullable without a type (no effect in OpenAPI 3.0): %s", strings.Join(errs, ", "))
 	}
 	return nil
+}
+
+// anyValue reports whether s is the schema of any JSON value.
+func anyValue(s *openapi3.Schema) bool {
+	return (s.Type == nil || len(*s.Type) == 0) && len(s.Properties) == 0 && s.Items == nil && s.Not == nil &&
+		len(s.AllOf)+len(s.AnyOf)+len(s.OneOf) == 0 && s.AdditionalProperties.Schema == nil && s.AdditionalProperties.Has == nil && len(s.Enum) == 0
 }
 
 // OpenAPIYAML returns the bytes of openapi.yaml.

@@ -323,7 +323,8 @@ func TermList(q TermQuery) HSDSTaxonomyTermList {
 func window[T any](all []T, p Paging) []T {
 	lo := min(p.offset(), len(all))
 	hi := min(lo+p.PerPage, len(all))
-	return slices.Clone(all[lo:hi])
+	// Never nil, even when nothing matched: contents is an array.
+	return append(make([]T, 0, hi-lo), all[lo:hi]...)
 }
 
 // matches reports whether every word occurs in one of the texts, folded

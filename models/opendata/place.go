@@ -104,8 +104,12 @@ func (b *placeBuilder) fail(field, value, reason string) {
 // cell reads a column: the apostrophe that standard-csv exports put before
 // a free-text cell starting like a spreadsheet formula is removed (see
 // FormulaSafe), and so are control and text-direction characters, which the
-// model refuses, with a warning once per column.
+// model refuses, with a warning once per column; a JSON object, which no
+// column holds, reads as empty, with a warning.
 func (b *placeBuilder) cell(name string) string {
+	if b.rec.Objects[name] && !slices.ContainsFunc(b.issues, func(is Issue) bool { return is.Field == name && is.Reason == reasonObject }) {
+		b.warn(name, "", reasonObject)
+	}
 	v := b.rec.Cells[name]
 	if len(v) > 1 && v[0] == '\'' && isFormulaStart(v[1]) {
 		v = v[1:]
@@ -119,7 +123,10 @@ func (b *placeBuilder) cell(name string) string {
 	return v
 }
 
-const reasonStripped = "control or text-direction characters removed"
+const (
+	reasonStripped = "control or text-direction characters removed"
+	reasonObject   = "a JSON object is not a value of this column (a text, a number or an array of them); ignored"
+)
 
 func (b *placeBuilder) failed(col string) bool {
 	for _, is := range b.issues {

@@ -48,6 +48,10 @@ type Record struct {
 	// Recoded says bytes of the row were not UTF-8 and were read as
 	// Windows-1252.
 	Recoded bool
+	// Objects names the columns whose JSON value was or held an object,
+	// which no column of the standard holds: their cells are empty (ToPlace
+	// warns), rather than the object's JSON text.
+	Objects map[string]bool
 }
 
 // Reader reads the places of a CSV or JSON file one at a time, so that a
@@ -438,7 +442,15 @@ func (r *Reader) Next() (Record, error) {
 			r.keys[k] = cr
 			r.columns[cr.name] = true
 		}
-		rec.set(cr, cellString(v))
+		cell, ok := cellString(v)
+		if !ok {
+			if rec.Objects == nil {
+				rec.Objects = map[string]bool{}
+			}
+			rec.Objects[cr.name] = true
+			cell = ""
+		}
+		rec.set(cr, cell)
 	}
 	return rec, nil
 }
@@ -456,7 +468,9 @@ func featureProperties(obj map[string]any) map[string]any {
 		if c, _ := geom["coordinates"].([]any); len(c) >= 2 {
 			// Properties that say nothing of the coordinates (absent,
 			// null or "") take the geometry's.
-			if cellString(props["latitude"]) == "" && cellString(props["longitude"]) == "" {
+			lat, _ := cellString(props["latitude"])
+			lon, _ := cellString(props["longitude"])
+			if lat == "" && lon == "" {
 				props["latitude"], props["longitude"] = c[1], c[0]
 			}
 		}
@@ -497,28 +511,33 @@ func rowHash(header []byte, fields ...string) string {
 	return hex.EncodeToString(h.Sum(sum[:0])[:16])
 }
 
-func cellString(v any) string {
+// cellString reads a JSON value as a cell: a string, a number, a boolean,
+// or an array of them joined with "|". ok is false for an object, or an
+// array holding one.
+func cellString(v any) (cell string, ok bool) {
 	switch x := v.(type) {
 	case nil:
-		return ""
+		return "", true
 	case string:
-		return strings.TrimSpace(x)
+		return strings.TrimSpace(x), true
 	case json.Number:
-		return x.String()
+		return x.String(), true
 	case bool:
-		return strconv.FormatBool(x)
+		return strconv.FormatBool(x), true
 	case []any:
 		parts := make([]string, 0, len(x))
 		for _, e := range x {
-			if s := cellString(e); s != "" {
+			s, ok := cellString(e)
+			if !ok {
+				return "", false
+			}
+			if s != "" {
 				parts = append(parts, s)
 			}
 		}
-		return strings.Join(parts, "|")
-	default:
-		b, _ := json.Marshal(x)
-		return string(b)
+		return strings.Join(parts, "|"), true
 	}
+	return "", false
 }
 
 func blank(fields []string) bool {
