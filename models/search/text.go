@@ -207,17 +207,73 @@ func (ti *textIndex) termID(t string) uint32 {
 	return id
 }
 
-// docTerms folds the fields of a document into term → field mask.
+// docTerms folds the fields of a document into term → field mask. Where
+// the text writes an abbreviation (vocab.Abbreviations) in any of its
+// ways — « MJC », « Maison des Jeunes et de la Culture », « Cyber-base »
+// for an EPN — the document also holds the entry's term (abbrevTerm) in
+// that field, so that a query written the other way finds it.
 func docTerms(fields [numTextFields][]string) map[string]uint8 {
 	m := map[string]uint8{}
 	for f, texts := range fields {
+		bit := uint8(1) << f
 		for _, s := range texts {
-			for _, w := range tokens(s) {
-				m[w] |= 1 << f
+			ws := tokens(s)
+			for i, w := range ws {
+				m[w] |= bit
+				first := readFold(w)
+				lex.abbrev.At(ws[i:], first, readFold, func(p vocab.Phrase) {
+					// Two letters (CS, ML, BM) are an acronym in a
+					// name; in a description they are too often
+					// something else.
+					if len(p.Words) == 1 && len(w) <= 2 && f != fieldName && f != fieldOwnerName {
+						return
+					}
+					key, _, form := strings.Cut(p.Key, "/")
+					m[abbrevTerm(key)] |= bit
+					if form {
+						m[abbrevTerm(p.Key)] |= bit
+					}
+					for _, k := range lex.implies[key] {
+						m[kindTerm(k)] |= bit
+					}
+				})
+				lex.kinds.At(ws[i:], first, readFold, func(p vocab.Phrase) {
+					m[kindTerm(p.Key)] |= bit
+				})
 			}
 		}
 	}
 	return m
+}
+
+// readFold folds a word of a record for reading abbreviations: the short
+// words of directories written out (CTRE COM ACTION SOCIALE, MAISON DEP
+// PERSONNES HANDICAPEES), then nameFold.
+func readFold(w string) string {
+	if full, ok := vocab.WrittenOut(w); ok && !strings.Contains(full, " ") {
+		w = full
+	}
+	return nameFold(w)
+}
+
+// nameFold folds a word for reading abbreviations' names in text, both in
+// the table and in records, so that plural and feminine forms meet
+// (« centres sociaux », « maisons des solidarités », « conseillère »):
+// final s or x dropped, -aux written -al, then a final e dropped. Cheaper
+// than the stemmer on every word of every record, and only compared with
+// itself.
+func nameFold(w string) string {
+	n := len(w)
+	if n > 4 && strings.HasSuffix(w, "aux") {
+		return w[:n-3] + "al"
+	}
+	if n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
+		w, n = w[:n-1], n-1
+	}
+	if n > 4 && w[n-1] == 'e' {
+		w = w[:n-1]
+	}
+	return w
 }
 
 // add indexes slot's terms and returns their ids, needed to remove them.
