@@ -196,13 +196,21 @@ func buildLexicon() *lexicon {
 			return
 		}
 		if len(p.keys) > 0 {
-			// An abbreviation written like a thesaurus entry's words
-			// (« epn », « centre social ») is that entry too.
-			for _, q := range l.phrases[p.tokens[0]] {
-				if slices.Equal(q.tokens, p.tokens) && !q.place {
-					q.keys = append(q.keys, p.keys...)
-					return
+			// An abbreviation written like thesaurus words, or another
+			// form of them (« epn », « centre social », « médiathèques »),
+			// leads where they lead too.
+			merged := false
+			for _, key := range []string{p.tokens[0], stem(p.tokens[0])} {
+				for _, q := range l.phrases[key] {
+					if len(q.tokens) == len(p.tokens) && !q.place && !slices.Contains(q.keys, p.keys[0]) &&
+						phraseAt(q.tokens, q.stems, p.tokens, stemsOf(p.tokens)) {
+						q.keys = append(q.keys, p.keys...)
+						merged = true
+					}
 				}
+			}
+			if merged {
+				return
 			}
 		}
 		for _, w := range p.tokens {
@@ -366,6 +374,14 @@ func formKey(key string, i int, form string) string {
 		return key
 	}
 	return key + "/" + strconv.Itoa(i)
+}
+
+func stemsOf(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = stem(w)
+	}
+	return out
 }
 
 func firstToken(s string) string {

@@ -37,7 +37,7 @@ var abbreviations = map[string]string{"st": "saint", "ste": "sainte", "sts": "sa
 // tokens returns the folded words of s, stop words removed.
 func tokens(s string) []string {
 	var out []string
-	for w := range strings.SplitSeq(vocab.Slugify(s), "-") {
+	for w := range strings.SplitSeq(vocab.Slugify(undot(s)), "-") {
 		if w != "" && !stopWords[w] {
 			if a, ok := abbreviations[w]; ok {
 				w = a
@@ -47,6 +47,54 @@ func tokens(s string) []string {
 	}
 	return out
 }
+
+// undot writes acronyms spelt with dots as one word (« P.I.J. » →
+// « PIJ », « C.C.A.S » → « CCAS »): split at the dots, their letters
+// would be single letters, most of them stop words. Only capitals count,
+// two or more each followed by a dot (the last one's dot may be missing),
+// so that « M. Dupont » and « e.g. » stay as they are.
+func undot(s string) string {
+	if strings.IndexByte(s, '.') < 0 {
+		return s
+	}
+	var b []byte // nil until an acronym is found
+	for i := 0; i < len(s); {
+		j := i
+		n := 0
+		if i == 0 || !isASCIILetter(s[i-1]) {
+			for j+1 < len(s) && isUpper(s[j]) && s[j+1] == '.' {
+				j, n = j+2, n+1
+			}
+			if n >= 2 && j < len(s) && isUpper(s[j]) && (j+1 == len(s) || !isASCIILetter(s[j+1])) {
+				j, n = j+1, n+1 // the last letter without its dot
+			}
+		}
+		if n < 2 || j < len(s) && isASCIILetter(s[j]) {
+			if b != nil {
+				b = append(b, s[i])
+			}
+			i++
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)), s[:i]...)
+		}
+		for k := i; k < j; k++ {
+			if s[k] != '.' {
+				b = append(b, s[k])
+			}
+		}
+		b = append(b, ' ')
+		i = j
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+func isUpper(c byte) bool       { return 'A' <= c && c <= 'Z' }
+func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 
 // queryWords returns the folded words of a query, in order (phrases are
 // recognised in order; repeated words make one clause). When a query is
