@@ -2,7 +2,6 @@ package vocab
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -60,9 +59,7 @@ func parseAbbreviations(b []byte) ([]Abbreviation, error) {
 			Kinds    []string `json:"kinds"`
 		} `json:"entries"`
 	}
-	dec := json.NewDecoder(strings.NewReader(string(b)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
+	if err := decodeStrict(b, &raw); err != nil {
 		return nil, err
 	}
 	var out []Abbreviation
