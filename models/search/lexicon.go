@@ -125,15 +125,15 @@ type lexicon struct {
 	phon    map[string][]string     // phonetic key → lexicon words
 	words   []string                // every lexicon word, sorted
 	known   map[string]bool
-	// abbrev and kinds read abbreviations in records' text (see
-	// docTerms): each acronym and name, and each kind, of
-	// vocab.Abbreviations, as words folded by nameFold, leads to its
-	// entry's key; implies adds the keys of the entries a key's entry is
-	// a kind of (a communauté de communes is an EPCI); abbrevNames gives
-	// each key's name and first acronym (each form key's words), for
-	// explanations.
+	// abbrev reads abbreviations in records' text (see docTerms): each
+	// acronym, name and kind of vocab.Abbreviations, as words folded by
+	// nameFold, leads to the text term a record then holds (abbrevTerm of
+	// the entry's key, of the form's key for a form of several words,
+	// kindTerm for a kind); implies adds the kind terms of the entries an
+	// entry is a kind of (a communauté de communes is an EPCI);
+	// abbrevNames gives each key's name and first acronym (each form
+	// key's words), for explanations.
 	abbrev      *vocab.PhraseSet
-	kinds       *vocab.PhraseSet
 	implies     map[string][]string
 	abbrevNames map[string][2]string
 }
@@ -288,7 +288,7 @@ func kindTerm(key string) string   { return kindPrefix + key }
 // that « cyber-base » does not find every EPN. In records, every form and
 // kind is read (see docTerms).
 func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
-	l.abbrev, l.kinds, l.implies, l.abbrevNames = vocab.NewPhraseSet(), vocab.NewPhraseSet(), map[string][]string{}, map[string][2]string{}
+	l.abbrev, l.implies, l.abbrevNames = vocab.NewPhraseSet(), map[string][]string{}, map[string][2]string{}
 	named := map[string]string{} // folded form → key
 	entryTargets := map[string][]lexTarget{}
 	fold := func(s string) []string {
@@ -310,7 +310,7 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 		var targets []lexTarget
 		for i, f := range a.Forms() {
 			named[strings.Join(fold(f), " ")] = a.Key
-			l.abbrev.Add(fold(f), formKey(a.Key, i, f))
+			l.abbrev.Add(fold(f), abbrevTerm(formKey(a.Key, i, f)))
 			for _, p := range l.phrases[firstToken(f)] {
 				if slices.Equal(p.tokens, tokens(f)) && !p.place {
 					for _, tg := range p.targets {
@@ -357,10 +357,10 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 	for _, a := range vocab.Abbreviations() {
 		for _, k := range a.Kinds {
 			if other, ok := named[strings.Join(fold(k), " ")]; ok {
-				l.implies[other] = append(l.implies[other], a.Key)
+				l.implies[abbrevTerm(other)] = append(l.implies[abbrevTerm(other)], kindTerm(a.Key))
 				continue
 			}
-			l.kinds.Add(fold(k), a.Key)
+			l.abbrev.Add(fold(k), kindTerm(a.Key))
 		}
 	}
 }

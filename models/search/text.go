@@ -268,25 +268,24 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 			ws := tokens(s)
 			for i, w := range ws {
 				m[w] |= bit
-				first := readFold(w)
-				lex.abbrev.At(ws[i:], first, readFold, func(p vocab.Phrase) {
+				lex.abbrev.At(ws[i:], readFold(w), readFold, func(p vocab.Phrase) {
 					// Two letters (CS, ML, BM) are an acronym in a
 					// name; in a description they are too often
 					// something else.
 					if len(p.Words) == 1 && len(w) <= 2 && f != fieldName && f != fieldOwnerName {
 						return
 					}
-					key, _, form := strings.Cut(p.Key, "/")
-					m[abbrevTerm(key)] |= bit
+					// p.Key is the term itself: « =mjc », « =mjc/1 »
+					// for a form of several words (then « =mjc » too),
+					// « ~epn » for a kind.
+					m[p.Key] |= bit
+					term, _, form := strings.Cut(p.Key, "/")
 					if form {
-						m[abbrevTerm(p.Key)] |= bit
+						m[term] |= bit
 					}
-					for _, k := range lex.implies[key] {
-						m[kindTerm(k)] |= bit
+					for _, k := range lex.implies[term] {
+						m[k] |= bit
 					}
-				})
-				lex.kinds.At(ws[i:], first, readFold, func(p vocab.Phrase) {
-					m[kindTerm(p.Key)] |= bit
 				})
 			}
 		}
