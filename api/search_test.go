@@ -48,7 +48,9 @@ func TestSearchServicesHTTP(t *testing.T) {
 	if total(a) == 0 || total(a) != total(b) {
 		t.Errorf("accent folding over HTTP: %v vs %v", total(a), total(b))
 	}
-	if total(get(t, e, "/api/v1/search/services?q="+url.QueryEscape("médiat"))) <= total(a) {
+	// (« médiathèque » also finds the bibliothèques, another name of the
+	// same place: compare the prefix with « médiation ».)
+	if total(get(t, e, "/api/v1/search/services?q="+url.QueryEscape("médiat"))) <= total(get(t, e, "/api/v1/search/services?q=mediation")) {
 		t.Error("prefix finds no more than the whole word")
 	}
 	near := get(t, e, "/api/v1/search/services?near=43.2965,5.3698&radius_km=5&themes=aide-aux-demarches-administratives&fees=gratuit&facets=themes,fees,kind&limit=5")

@@ -74,6 +74,29 @@ func TestSearchUnderstandsHowHelpersAsk(t *testing.T) {
 			}
 		}
 	})
+	t.Run("an acronym and its written-out name find each other", func(t *testing.T) {
+		// The PACA file writes « CCAS ORANGE », « CENTRE COMMUNAL
+		// D'ACTION SOCIALE » and « CTRE COM ACTION SOCIALE D ARLES ».
+		for _, c := range []struct{ q, other, how string }{
+			{"ccas", "action sociale", "abbreviation"},
+			{"centre communal d'action sociale", "ccas", "abbreviation"},
+		} {
+			found := false
+			for _, d := range q("q=" + url.QueryEscape(c.q) + "&limit=100")["data"].([]any) {
+				name := strings.ToLower(str(d.(obj)["actor"].(obj)["name"]))
+				m := d.(obj)["matches"].([]any)[0].(obj)
+				if strings.Contains(name, c.other) && m["how"] == c.how {
+					found = true
+					if c.how == "abbreviation" && (m["value"] != "centre communal d'action sociale" || m["via"] != "CCAS") {
+						t.Errorf("%s: %s explained as %v", c.q, name, m)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("q=%s finds no place written %q", c.q, c.other)
+			}
+		}
+	})
 	t.Run("impôts says through which synonym", func(t *testing.T) {
 		d := q("q=" + url.QueryEscape("impôts") + "&limit=1")["data"].([]any)
 		if len(d) == 0 {

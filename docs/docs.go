@@ -5026,7 +5026,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "france services",
-                        "description": "Words to find (prefixes accepted)",
+                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…)",
                         "name": "q",
                         "in": "query"
                     },
@@ -5352,7 +5352,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase. Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
                 "produces": [
                     "application/json"
                 ],
@@ -5365,7 +5365,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "médiathèque",
-                        "description": "Words to find (prefixes accepted)",
+                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…)",
                         "name": "q",
                         "in": "query"
                     },
@@ -14188,7 +14188,7 @@ const docTemplate = `{
                     "example": "themes"
                 },
                 "how": {
-                    "description": "exact: the word itself; word_form: a plural or other form; prefix: the\nbeginning of a longer word; vocabulary: a word of a value's label;\nsynonym: a thesaurus entry naming the value; related: a thesaurus\nentry whose need the value meets; place: a commune, postal code or\ndépartement; spelling: a near spelling of an unknown word.",
+                    "description": "exact: the word itself; word_form: a plural or other form; prefix: the\nbeginning of a longer word; vocabulary: a word of a value's label;\nsynonym: a thesaurus entry naming the value; related: a thesaurus\nentry whose need the value meets; place: a commune, postal code or\ndépartement; spelling: a near spelling of an unknown word;\nabbreviation: the record writes it another way — the acronym of the\nwords typed or the words of the acronym typed (MJC, maison des jeunes\net de la culture), another name (bibliothèque for médiathèque) or a\nkind of it (Cyber-base for EPN); value is then the name and via the\nacronym.",
                     "type": "string",
                     "enum": [
                         "exact",
@@ -14198,7 +14198,8 @@ const docTemplate = `{
                         "synonym",
                         "related",
                         "place",
-                        "spelling"
+                        "spelling",
+                        "abbreviation"
                     ],
                     "example": "related"
                 },
@@ -14213,7 +14214,7 @@ const docTemplate = `{
                     "example": "impôts"
                 },
                 "word": {
-                    "description": "The query word, folded (lower case, no accents).",
+                    "description": "The query word, folded (lower case, no accents); the words of a name\nwritten out (« maison jeunes culture ») are matched as one.",
                     "type": "string",
                     "example": "impots"
                 }

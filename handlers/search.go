@@ -42,14 +42,20 @@ type ActorHit struct {
 // helper sees why it is shown (« impots » → themes: Aide aux démarches
 // administratives, through the synonym « impôts »).
 type SearchMatch struct {
-	// The query word, folded (lower case, no accents).
+	// The query word, folded (lower case, no accents); the words of a name
+	// written out (« maison jeunes culture ») are matched as one.
 	Word string `json:"word" example:"impots"`
 	// exact: the word itself; word_form: a plural or other form; prefix: the
 	// beginning of a longer word; vocabulary: a word of a value's label;
 	// synonym: a thesaurus entry naming the value; related: a thesaurus
 	// entry whose need the value meets; place: a commune, postal code or
-	// département; spelling: a near spelling of an unknown word.
-	How string `json:"how" enums:"exact,word_form,prefix,vocabulary,synonym,related,place,spelling" example:"related"`
+	// département; spelling: a near spelling of an unknown word;
+	// abbreviation: the record writes it another way — the acronym of the
+	// words typed or the words of the acronym typed (MJC, maison des jeunes
+	// et de la culture), another name (bibliothèque for médiathèque) or a
+	// kind of it (Cyber-base for EPN); value is then the name and via the
+	// acronym.
+	How string `json:"how" enums:"exact,word_form,prefix,vocabulary,synonym,related,place,spelling,abbreviation" example:"related"`
 	// Where: name, actor_name, commune, labels, description, or a filter
 	// field (themes, typologies, departement…).
 	Field string `json:"field" example:"themes"`
@@ -277,13 +283,13 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //
 //	@ID			searchServices
 //	@Summary		Search services
-//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.
+//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase. Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it, the beginning of a longer word (médiat finds Médiathèque), a vocabulary value or a synonym; an unknown word of five letters or more also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. A q naming only a commune, a postal code or a département filters by that place; a commune named among other words ranks its places first. When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.
 //	@Tags			search
 //	@Produce		json
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q					query		string		false	"Words to find (prefixes accepted)"	example(médiathèque)
+//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…)"	example(médiathèque)
 //	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"	example(43.2965,5.3698)
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(5)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
@@ -353,7 +359,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q					query		string		false	"Words to find (prefixes accepted)"	example(france services)
+//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…)"	example(france services)
 //	@Param			near				query		string		false	"latitude,longitude"	example(43.7,7.25)
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(30)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"carnet/models/vocab"
 )
 
 // street is an address line read for comparison: its house numbers, the
@@ -63,7 +65,7 @@ lead:
 		case stopWords[w], communeWords[w], len(w) == 5 && isDigits(w):
 			continue
 		}
-		if full, ok := abbreviations[w]; ok {
+		if full, ok := vocab.WrittenOut(w); ok {
 			for _, f := range strings.Fields(full) {
 				st.words = append(st.words, stem(f))
 			}

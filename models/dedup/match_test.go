@@ -59,6 +59,10 @@ func TestCompare(t *testing.T) {
 			place("b", "CCAS Miramas", "4 Boulevard Jacques Minet", 0, 0), true, "même adresse"},
 		{"OK EPN written out", place("a", "EPN Belsunce", "16 rue Bernard du Bois", 43.3, 5.38),
 			place("b", "Espace public numérique Belsunce", "16 rue Bernard du Bois", 43.3, 5.38), true, "même nom"},
+		{"OK MDPH against its SIRENE name", place("a", "MDPH", "2 rue Paul Doumer", 43.3, 5.38),
+			place("b", "GIP MAISON DEP PERSONNES HANDICAPEES", "2 RUE PAUL DOUMER", 43.3, 5.38), true, "noms proches"},
+		{"OK Bureau information jeunesse is the BIJ", place("a", "BIJ de Nice", "10 rue de la Préfecture", 43.7, 7.27),
+			place("b", "Bureau Information Jeunesse de Nice", "10 rue de la Prefecture", 43.7, 7.27), true, "même nom"},
 		{"OK MDM of Lyon", with(place("a", "MDM Villeurbanne Sud", "12 rue Racine", 45.76, 4.88), func(p *Place) { p.PostalCode, p.Commune = "69100", "Villeurbanne" }),
 			with(place("b", "Maison de la Métropole Villeurbanne Sud", "12 rue Racine", 45.7601, 4.8801), func(p *Place) { p.PostalCode, p.Commune = "69100", "Villeurbanne" }), true, "même nom"},
 		// « Maison des Alpes-Maritimes » is the Maison du Département of the

@@ -26,47 +26,52 @@ var stopWords = set("de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "
 // readings are tried.
 var articles = set("la", "le", "les", "l", "et", "a", "au", "aux", "en", "sur", "pour", "un", "une", "d")
 
-// abbreviations are written-out forms of the short words of French
-// directories and of the SIRENE register's 38-character names.
-var abbreviations = map[string]string{
-	"ctre": "centre", "cntre": "centre", "ctr": "centre", "com": "communal", "ass": "association", "asso": "association",
-	"assoc": "association", "associat": "association", "dep": "departemental", "dept": "departement", "dpt": "departement",
-	"depart": "departemental", "devel": "developpement", "developt": "developpement", "dvpt": "developpement",
-	"st": "saint", "ste": "sainte", "sts": "saint", "gal": "general", "gl": "general", "gen": "general", "dr": "docteur",
-	"pdt": "president", "pres": "president", "mal": "marechal", "cdt": "commandant", "cne": "capitaine", "col": "colonel",
-	"bat": "batiment", "bt": "batiment", "imm": "immeuble", "res": "residence", "resid": "residence", "lot": "lotissement",
-	"intercom": "intercommunal", "interco": "intercommunal", "mun": "municipal", "munic": "municipal", "mle": "municipale",
-	"bibli": "bibliotheque", "biblio": "bibliotheque", "mediath": "mediatheque", "fed": "federation", "nat": "national",
-	"reg": "regional", "soc": "social", "cult": "culturel", "insert": "insertion", "form": "formation", "inf": "information",
-	"info": "information", "jeun": "jeunesse", "educ": "education", "perm": "permanente", "famil": "familiale", "fam": "famille",
-	"serv": "service", "svc": "service", "ets": "etablissement", "etab": "etablissement", "hab": "habitant", "nle": "nationale",
-	"univ": "universite", "cial": "commercial", "hlm": "habitation loyer modere", "quatre": "4", "trois": "3", "deux": "2",
-	"cinq": "5", "six": "6", "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "onze": "11", "douze": "12",
-	"treize": "13", "quatorze": "14", "quinze": "15", "seize": "16", "vingt": "20", "trente": "30",
+// phrases fold the ways one kind of place is named into one word: the
+// acronyms and written-out names of the shared table (vocab.Abbreviations:
+// France Services, MSAP and maison de services au public; CCAS, EPN, MJC,
+// MDS… and their expansions; médiathèque and bibliothèque), and readings
+// of names proper to comparing two places: a « Commune de X » or the
+// « Ville de X » is its mairie, and two acronyms left out of the shared
+// table because search would misread them in descriptions (CMS, CD). Each
+// is matched on stemmed words, stop words removed, longest first.
+var localPhrases = [][2]string{
+	{"hdv", "mairie"}, {"commune", "mairie"}, {"ville", "mairie"}, {"municipalite", "mairie"},
+	{"centre medico social", "cms"}, {"conseil departemental", "cd"}, {"conseil general", "cd"},
 }
 
-// phrases fold the ways one kind of place is named into one word. Each is
-// matched on stemmed words, stop words removed, longest first; single words
-// are known acronyms whose letters do not always follow the words
-// (MSAP, EFS) or that name the same thing as a phrase.
-var phrases = [][2]string{
-	{"hotel ville", "mairie"}, {"hdv", "mairie"}, {"commune", "mairie"}, {"ville", "mairie"}, {"municipalite", "mairie"},
-	{"maison service public", "franceservices"}, {"maison service au public", "franceservices"},
-	{"france service", "franceservices"}, {"msap", "franceservices"}, {"efs", "franceservices"}, {"mfs", "franceservices"},
-	{"pfs", "franceservices"}, {"espace franceservices", "franceservices"}, {"maison franceservices", "franceservices"},
-	{"point franceservices", "franceservices"},
-	{"mediatheque", "bibliotheque"}, {"bm", "bibliotheque"}, {"bmvr", "bibliotheque"},
-	{"espace public numerique", "epn"}, {"cyberbase", "epn"}, {"cyber base", "epn"},
-	{"centre communal action social", "ccas"}, {"centre intercommunal action social", "cias"},
-	{"maison jeune culture", "mjc"}, {"maison pour tous", "mpt"}, {"centre socio culturel", "csc"},
-	{"centre socioculturel", "csc"}, {"centre social culturel", "csc"}, {"centre social", "cs"},
-	{"maison metropole", "mdm"}, {"maison solidarite", "mds"}, {"maison departementale solidarite", "mds"},
-	{"maison departement", "mdd"}, {"centre medico social", "cms"}, {"mission locale", "ml"},
-	{"point information jeunesse", "pij"}, {"bureau information jeunesse", "bij"}, {"centre information jeunesse", "cij"},
-	{"communaute communes", "cc"}, {"cdc", "cc"}, {"communaute agglomeration", "ca"},
-	{"conseil departemental", "cd"}, {"conseil general", "cd"},
-	{"union departementale association familiale", "udaf"},
-}
+// phraseSet holds the phrases as stemmed word lists.
+var phraseSet = func() *vocab.PhraseSet {
+	s := vocab.NewPhraseSet()
+	add := func(phrase, key string) {
+		var ws []string
+		for _, w := range words(phrase) {
+			if !stopWords[w] {
+				ws = append(ws, stem(w))
+			}
+		}
+		s.Add(ws, stem(key))
+	}
+	named := map[string]bool{}
+	for _, a := range vocab.Abbreviations() {
+		for _, f := range a.Forms() {
+			add(f, a.Key)
+			named[vocab.Slugify(f)] = true
+		}
+	}
+	// A kind folds into its entry unless it names another entry (a
+	// communauté de communes stays one, rather than any EPCI).
+	for _, a := range vocab.Abbreviations() {
+		for _, k := range a.Kinds {
+			if !named[vocab.Slugify(k)] {
+				add(k, a.Key)
+			}
+		}
+	}
+	for _, p := range localPhrases {
+		add(p[0], p[1])
+	}
+	return s
+}()
 
 // typeWords are the kinds of French streets, and their abbreviations. A
 // street is compared by its name without them: « route » and « rue » of one
@@ -126,7 +131,7 @@ func isDigits(s string) bool {
 func expand(s string) []string {
 	var out []string
 	for _, w := range words(s) {
-		if full, ok := abbreviations[w]; ok {
+		if full, ok := vocab.WrittenOut(w); ok {
 			for _, f := range strings.Fields(full) {
 				out = append(out, stem(f))
 			}
@@ -208,26 +213,6 @@ func departementNamed(ws []string, dep string) []string {
 	return out
 }
 
-// phraseTable holds the phrases as stemmed word lists, longest first.
-var phraseTable = func() [][]string {
-	var t [][]string
-	for _, p := range phrases {
-		var ws []string
-		for _, w := range strings.Fields(p[0]) {
-			ws = append(ws, stem(w))
-		}
-		t = append(t, append(ws, stem(p[1])))
-	}
-	// Longest first, so that « centre communal action social » wins over
-	// « centre social ».
-	for i := 1; i < len(t); i++ {
-		for j := i; j > 0 && len(t[j]) > len(t[j-1]); j-- {
-			t[j], t[j-1] = t[j-1], t[j]
-		}
-	}
-	return t
-}()
-
 // content drops stop words and folds phrases.
 func content(ws []string) []string {
 	var in []string
@@ -238,31 +223,15 @@ func content(ws []string) []string {
 	}
 	var out []string
 	for i := 0; i < len(in); {
-		matched := false
-		for _, p := range phraseTable {
-			n := len(p) - 1
-			if i+n <= len(in) && equalWords(in[i:i+n], p[:n]) {
-				out = append(out, p[n])
-				i += n
-				matched = true
-				break
-			}
+		if p, ok := phraseSet.Longest(in[i:]); ok {
+			out = append(out, p.Key)
+			i += len(p.Words)
+			continue
 		}
-		if !matched {
-			out = append(out, in[i])
-			i++
-		}
+		out = append(out, in[i])
+		i++
 	}
 	return out
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // wordsMatch reports whether two stemmed words are the same word written

@@ -38,6 +38,13 @@ type clause struct {
 	// matches (postings lengths and set counts), fsize with them: the
 	// rarest clause is read first, and idf comes from size.
 	size, fsize int
+	// related counts the records size holds through related needs only
+	// (« ccas » → help with procedures): idf leaves them out when the
+	// word has other matches, so that « ccas marseille » weighs the word
+	// by the records it names rather than by every place helping with
+	// procedures (the CCAS of Marseille before the France services of
+	// Marseille).
+	related int
 	// suggest is the spelling the clause was matched through when the
 	// word itself is unknown; "" otherwise.
 	suggest string
@@ -77,6 +84,10 @@ func (t *table) analyze(words []string) analysis {
 	var a analysis
 	n := len(words)
 	phraseTargets := make([][]lexTarget, n)
+	phraseKeys := make([][]lexKey, n)
+	// span[i] > 1: words i… are one clause, an abbreviation written out
+	// (« maison des jeunes et de la culture »); -1: a word inside one.
+	span := make([]int, n)
 	placeOf := make([]int, n)
 	for i := range placeOf {
 		placeOf[i] = -1
@@ -123,6 +134,18 @@ func (t *table) analyze(words []string) analysis {
 		if best != nil && bestLen == l {
 			for j := i; j < i+l; j++ {
 				phraseTargets[j] = append(phraseTargets[j], best.targets...)
+				phraseKeys[j] = append(phraseKeys[j], best.keys...)
+			}
+			// The words of a known name are matched together: where
+			// they stand apart (a « Maison » in one record's name,
+			// « jeunes » in its publics, « culture » in a theme), they
+			// do not name the thing. Records writing the name, its
+			// acronym or a kind of it hold the abbreviation's term.
+			if len(best.keys) > 0 && l > 1 && !best.place && pr == nil {
+				span[i] = l
+				for j := i + 1; j < i+l; j++ {
+					span[j] = -1
+				}
 			}
 			if best.place {
 				if pr == nil {
@@ -147,13 +170,25 @@ func (t *table) analyze(words []string) analysis {
 	a.placeOnly = covered == n && n > 0
 	index := map[string]int{}
 	for i, w := range words {
+		if span[i] < 0 {
+			continue
+		}
+		if span[i] > 1 {
+			w = strings.Join(words[i:i+span[i]], " ")
+			if _, dup := index[w]; !dup {
+				index[w] = len(a.clauses)
+				a.clauses = append(a.clauses, t.phraseClause(w, phraseTargets[i], phraseKeys[i]))
+			}
+			continue
+		}
 		if k, dup := index[w]; dup {
 			c := &a.clauses[k]
 			t.addSets(c, phraseTargets[i], false)
+			t.addAbbrevTerms(c, phraseKeys[i])
 			continue
 		}
 		index[w] = len(a.clauses)
-		c := t.resolve(w, stems[i], phraseTargets[i])
+		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i])
 		c.place = placeOf[i]
 		a.clauses = append(a.clauses, c)
 	}
@@ -195,7 +230,7 @@ func isDigitsOnly(s string) bool {
 
 // resolve finds what a word matches: terms of the index and values of the
 // lexicon.
-func (t *table) resolve(w, st string, phrase []lexTarget) clause {
+func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause {
 	ti := t.text
 	c := clause{word: w, place: -1}
 	var seen map[uint32]bool // once the terms are many (a short prefix)
@@ -269,10 +304,47 @@ func (t *table) resolve(w, st string, phrase []lexTarget) clause {
 	}
 	targets = append(targets, phrase...)
 	t.addSets(&c, targets, false)
+	for _, tr := range t.keyTerms(keys) {
+		addTerm(tr.id, tr.factor, tr.how, false)
+	}
 	if !known && c.size < spellingMaxDF {
 		t.addSpellings(&c, addTerm)
 	}
 	c.size, c.fsize = min(c.size, t.len()), min(c.size+c.fsize, t.len())
+	return c
+}
+
+// keyTerms returns the abbreviations' text terms that records hold.
+func (t *table) keyTerms(keys []lexKey) []termRef {
+	var out []termRef
+	for _, k := range keys {
+		if id, ok := t.text.ids[k.term]; ok && len(t.text.postings[id]) > 0 {
+			out = append(out, termRef{id, k.factor, k.how, false})
+		}
+	}
+	return out
+}
+
+// addAbbrevTerms adds to a finished clause the text terms of abbreviation
+// keys (a word repeated in another phrase of the query).
+func (t *table) addAbbrevTerms(c *clause, keys []lexKey) {
+	for _, tr := range t.keyTerms(keys) {
+		if !slices.ContainsFunc(c.terms, func(x termRef) bool { return x.id == tr.id }) {
+			c.terms = append(c.terms, tr)
+			n := len(t.text.postings[tr.id])
+			c.size, c.fsize = min(c.size+n, t.len()), min(c.fsize+n, t.len())
+		}
+	}
+}
+
+// phraseClause is the clause of an abbreviation written out in the query:
+// the records holding its term (see docTerms) and the values it means.
+func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) clause {
+	c := clause{word: w, place: -1}
+	t.addSets(&c, targets, false)
+	c.size = min(c.size, t.len())
+	c.fsize = c.size
+	t.addAbbrevTerms(&c, keys)
 	return c
 }
 
@@ -305,6 +377,9 @@ func (t *table) addSets(c *clause, targets []lexTarget, fuzzy bool) {
 			c.fsize += n
 		} else {
 			c.size += n
+			if tg.how == HowRelated {
+				c.related += n
+			}
 		}
 	}
 }

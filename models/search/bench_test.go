@@ -45,6 +45,11 @@ func BenchmarkEngine(b *testing.B) {
 			search.FieldThemes: {vocab.ThemeAdministrativeProcedures}, search.FieldFees: {vocab.FeeFree}},
 			Facets: []string{search.FieldThemes, search.FieldKind, search.FieldFees, search.FieldPublics, search.FieldLanguages, search.FieldOpenOn}}},
 		{"open saturday", search.Query{Filters: map[string][]string{search.FieldOpenOn: {search.OpenOnSaturday}, search.FieldDepartement: {"75"}}}},
+		// An acronym the places write out, and a written-out name the
+		// places write as an acronym (the generator names EPNs « Espace
+		// public numérique de … », MJCs « MJC … »).
+		{"acronym + commune", search.Query{Text: "epn " + c.Name}},
+		{"written-out name", search.Query{Text: "maison des jeunes et de la culture"}},
 	}
 	// The bench command's selective shape: a word of a place's name and
 	// its commune, 256 of them in turn.

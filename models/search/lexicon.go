@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"carnet/models/vocab"
@@ -49,6 +50,11 @@ const (
 	HowRelated    = "related"    // a thesaurus entry whose need the value meets (« impôts »)
 	HowPlace      = "place"      // a commune, postal code or département
 	HowSpelling   = "spelling"   // a near spelling (typo, phonetic variant)
+	// HowAbbreviation: the record writes the thing another way — the
+	// acronym of the words typed, or the words of the acronym typed (« MJC
+	// de Rodez » for « maison des jeunes et de la culture »), or another
+	// name of it (« Bibliothèque » for « médiathèque »).
+	HowAbbreviation = "abbreviation"
 )
 
 // Relevance factors of each way of matching, multiplied by the weight of
@@ -63,6 +69,13 @@ const (
 	factorSynonym    = 0.9
 	factorRelated    = 0.6
 	factorSpelling   = 0.8 // within the lower tier of spelling matches
+	// factorAbbrev: a record writing the thing another way (« MJC » for
+	// « maison des jeunes et de la culture ») is found like a synonym,
+	// just after records writing it as typed.
+	factorAbbrev = 0.9
+	// factorKind: a record writing a narrower name (« Cyber-base » for
+	// EPN, « fablab » for tiers-lieu) comes after those writing the thing.
+	factorKind = 0.8
 )
 
 // Weights of matches that are not in the records' text. A vocabulary value
@@ -87,12 +100,22 @@ type lexTarget struct {
 }
 
 // lexPhrase is a sequence of words with a meaning: a thesaurus entry, a
-// département name or number.
+// département name or number, an acronym or its written-out name (keys:
+// the abbreviations' text terms, see abbrevTerm).
 type lexPhrase struct {
 	tokens  []string
 	stems   []string
 	targets []lexTarget
+	keys    []lexKey
 	place   bool
+}
+
+// lexKey is an abbreviation's text term a phrase leads to, with the factor
+// of matching through it.
+type lexKey struct {
+	term   string
+	factor float32
+	how    string
 }
 
 type lexicon struct {
@@ -102,6 +125,17 @@ type lexicon struct {
 	phon    map[string][]string     // phonetic key → lexicon words
 	words   []string                // every lexicon word, sorted
 	known   map[string]bool
+	// abbrev reads abbreviations in records' text (see docTerms): each
+	// acronym, name and kind of vocab.Abbreviations, as words folded by
+	// nameFold, leads to the text term a record then holds (abbrevTerm of
+	// the entry's key, of the form's key for a form of several words,
+	// kindTerm for a kind); implies adds the kind terms of the entries an
+	// entry is a kind of (a communauté de communes is an EPCI);
+	// abbrevNames gives each key's name and first acronym (each form
+	// key's words), for explanations.
+	abbrev      *vocab.PhraseSet
+	implies     map[string][]string
+	abbrevNames map[string][2]string
 }
 
 var lex = buildLexicon()
@@ -161,6 +195,24 @@ func buildLexicon() *lexicon {
 		if len(p.tokens) == 0 {
 			return
 		}
+		if len(p.keys) > 0 {
+			// An abbreviation written like thesaurus words, or another
+			// form of them (« epn », « centre social », « médiathèques »),
+			// leads where they lead too.
+			merged := false
+			for _, key := range []string{p.tokens[0], stem(p.tokens[0])} {
+				for _, q := range l.phrases[key] {
+					if len(q.tokens) == len(p.tokens) && !q.place && !slices.Contains(q.keys, p.keys[0]) &&
+						phraseAt(q.tokens, q.stems, p.tokens, stemsOf(p.tokens)) {
+						q.keys = append(q.keys, p.keys...)
+						merged = true
+					}
+				}
+			}
+			if merged {
+				return
+			}
+		}
 		for _, w := range p.tokens {
 			p.stems = append(p.stems, stem(w))
 			addWord(w)
@@ -183,6 +235,7 @@ func buildLexicon() *lexicon {
 			addPhrase(w, lexPhrase{targets: targets})
 		}
 	}
+	l.addAbbreviations(addPhrase)
 	for code, name := range departementNames {
 		for _, w := range []string{name, code} {
 			addPhrase(w, lexPhrase{place: true, targets: []lexTarget{{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name}}})
@@ -211,4 +264,129 @@ func (l *lexicon) prefixed(w string) []string {
 		}
 	}
 	return out
+}
+
+// abbrevPrefix starts the text terms of abbreviations: no query word can
+// begin with it (query words are folded to letters and digits), so they
+// are reached only through the lexicon, never as typed words, prefixes or
+// spellings.
+const abbrevPrefix = "="
+
+// kindPrefix starts the text terms of an abbreviation's kinds.
+const kindPrefix = "~"
+
+// abbrevTerm is the text term a record holds when its text writes the
+// abbreviation key by one of its acronyms or names; kindTerm when it
+// writes a kind of it (« Cyber-base » for EPN).
+func abbrevTerm(key string) string { return abbrevPrefix + key }
+func kindTerm(key string) string   { return kindPrefix + key }
+
+// addAbbreviations reads vocab.Abbreviations into the lexicon. In queries,
+// each acronym and name is a phrase leading to its entry's key (and to
+// the vocabulary values the thesaurus gives any of them: « maison des
+// jeunes et de la culture » means what « MJC » means); kinds are not, so
+// that « cyber-base » does not find every EPN. In records, every form and
+// kind is read (see docTerms).
+func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
+	l.abbrev, l.implies, l.abbrevNames = vocab.NewPhraseSet(), map[string][]string{}, map[string][2]string{}
+	named := map[string]string{} // folded form → key
+	entryTargets := map[string][]lexTarget{}
+	fold := func(s string) []string {
+		ws := tokens(s)
+		for i, w := range ws {
+			ws[i] = nameFold(w)
+		}
+		return ws
+	}
+	for _, a := range vocab.Abbreviations() {
+		name, acronym := "", ""
+		if len(a.Names) > 0 {
+			name = a.Names[0]
+		}
+		if len(a.Acronyms) > 0 {
+			acronym = a.Acronyms[0]
+		}
+		l.abbrevNames[a.Key] = [2]string{name, acronym}
+		var targets []lexTarget
+		for i, f := range a.Forms() {
+			named[strings.Join(fold(f), " ")] = a.Key
+			l.abbrev.Add(fold(f), abbrevTerm(formKey(a.Key, i, f)))
+			for _, p := range l.phrases[firstToken(f)] {
+				if slices.Equal(p.tokens, tokens(f)) && !p.place {
+					for _, tg := range p.targets {
+						if !slices.ContainsFunc(targets, func(x lexTarget) bool { return x.field == tg.field && x.value == tg.value }) {
+							targets = append(targets, tg)
+						}
+					}
+				}
+			}
+		}
+		entryTargets[a.Key] = targets
+	}
+	// Entries naming the same typology (the thesaurus says « ccas » and
+	// « cias » both mean CCAS and CIAS) are siblings: a record named
+	// « CCAS de … » is found by « cias » after the CIAS, as its typology
+	// would be if the record gave it.
+	siblings := map[string][]string{}
+	for _, a := range vocab.Abbreviations() {
+		for _, b := range vocab.Abbreviations() {
+			if a.Key != b.Key && slices.ContainsFunc(entryTargets[a.Key], func(x lexTarget) bool {
+				return x.field == FieldTypologies && x.how == HowSynonym && slices.ContainsFunc(entryTargets[b.Key], func(y lexTarget) bool {
+					return y.field == x.field && y.value == x.value && y.how == HowSynonym
+				})
+			}) {
+				siblings[a.Key] = append(siblings[a.Key], b.Key)
+			}
+		}
+	}
+	for _, a := range vocab.Abbreviations() {
+		keys := []lexKey{{abbrevTerm(a.Key), factorAbbrev, HowAbbreviation}, {kindTerm(a.Key), factorKind, HowAbbreviation}}
+		for _, b := range siblings[a.Key] {
+			keys = append(keys, lexKey{abbrevTerm(b), factorKind, HowAbbreviation}, lexKey{kindTerm(b), factorKind * factorKind, HowAbbreviation})
+		}
+		for i, f := range a.Forms() {
+			ks := keys
+			if fk := formKey(a.Key, i, f); fk != a.Key {
+				// The form typed, as typed, first.
+				ks = append([]lexKey{{abbrevTerm(fk), factorExact, HowExact}}, keys...)
+				l.abbrevNames[fk] = [2]string{f, ""}
+			}
+			addPhrase(f, lexPhrase{targets: entryTargets[a.Key], keys: ks})
+		}
+	}
+	for _, a := range vocab.Abbreviations() {
+		for _, k := range a.Kinds {
+			if other, ok := named[strings.Join(fold(k), " ")]; ok {
+				l.implies[abbrevTerm(other)] = append(l.implies[abbrevTerm(other)], kindTerm(a.Key))
+				continue
+			}
+			l.abbrev.Add(fold(k), kindTerm(a.Key))
+		}
+	}
+}
+
+// formKey is the key of one of an entry's forms written in several words
+// (« key/2 »): a record writing it holds that form's term as well as the
+// entry's, so that a query typing it finds the records writing it as typed
+// first. A form of one word is its own term already.
+func formKey(key string, i int, form string) string {
+	if len(tokens(form)) < 2 {
+		return key
+	}
+	return key + "/" + strconv.Itoa(i)
+}
+
+func stemsOf(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = stem(w)
+	}
+	return out
+}
+
+func firstToken(s string) string {
+	if ts := tokens(s); len(ts) > 0 {
+		return ts[0]
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // Relevance. A record's score sums, over the query's clauses, the idf of
@@ -60,9 +61,13 @@ func idfOf(df, n int) float32 {
 	return float32(math.Max(math.Log(1+(float64(n)-d+0.5)/(d+0.5)), 0.01))
 }
 
-// clauseDF is the document frequency idf uses: the clause's own matches,
-// or its spelling matches when it has no other.
+// clauseDF is the document frequency idf uses: the clause's own matches
+// (those through a related need left out when there are others), or its
+// spelling matches when it has no other.
 func clauseDF(c *clause) int {
+	if c.size > c.related && c.related > 0 {
+		return c.size - c.related
+	}
 	if c.size > 0 {
 		return c.size
 	}
@@ -128,8 +133,17 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 			}
 		}
 		idf := idfOf(clauseDF(c), n)
+		// A word read as the commune or postal code the records are in
+		// ranks them by place (a tier, see relevanceKey): that a
+		// record's name repeats the commune says nothing more, and must
+		// not outweigh the other words (« ccas marseille »: the CCAS of
+		// the city before every « France services Marseille »).
+		capPlace := c.place >= 0 && a.places[c.place].rankFirst
 		for _, slot := range s.word {
 			w, fz := decWeight(s.best[slot])
+			if capPlace {
+				w = min(w, float32(fieldWeight[fieldCommune]))
+			}
 			if s.hits[slot] == 0 {
 				s.touched = append(s.touched, slot)
 			}
@@ -209,6 +223,14 @@ func (t *table) explain(a *analysis, slot uint32) (matches []Match, missing []st
 					f++
 				}
 				bestE, best = w, Match{Word: c.word, How: tr.how, Field: textFieldNames[f], Value: t.text.terms[tr.id]}
+				if key, ok := cutAbbrevPrefix(best.Value); ok {
+					// « maison des jeunes et de la culture » via « MJC ».
+					names := lex.abbrevNames[key]
+					best.Value, best.Via = names[0], names[1]
+					if best.Value == "" {
+						best.Value, best.Via = names[1], ""
+					}
+				}
 			}
 		}
 		for _, sr := range c.sets {
@@ -230,4 +252,12 @@ func (t *table) explain(a *analysis, slot uint32) (matches []Match, missing []st
 		matches = append(matches, best)
 	}
 	return matches, missing
+}
+
+// cutAbbrevPrefix returns the key of an abbreviation's text term.
+func cutAbbrevPrefix(term string) (string, bool) {
+	if k, ok := strings.CutPrefix(term, abbrevPrefix); ok {
+		return k, true
+	}
+	return strings.CutPrefix(term, kindPrefix)
 }

@@ -218,9 +218,11 @@ func TestTextSearch(t *testing.T) {
 	if a, b, c := total("mediatheque"), total("Médiathèque"), total("MÉDIATHÈQUE"); a == 0 || a != b || b != c {
 		t.Errorf("accent folding: %d %d %d", a, b, c)
 	}
-	// Prefixes: médiat finds médiathèque and médiation.
+	// Prefixes: médiat finds médiathèque and médiation. (« médiathèque »
+	// also finds the bibliothèques, another name of the same place: its
+	// results are not all médiat….)
 	pre := run(t, m, search.Query{Text: "médiat", Limit: 100})
-	if pre.Total <= total("mediatheque") || pre.Total < total("mediation") {
+	if pre.Total <= total("mediation") {
 		t.Errorf("prefix médiat: %d", pre.Total)
 	}
 	for _, h := range pre.Hits {

@@ -37,7 +37,7 @@ var abbreviations = map[string]string{"st": "saint", "ste": "sainte", "sts": "sa
 // tokens returns the folded words of s, stop words removed.
 func tokens(s string) []string {
 	var out []string
-	for w := range strings.SplitSeq(vocab.Slugify(s), "-") {
+	for w := range strings.SplitSeq(vocab.Slugify(undot(s)), "-") {
 		if w != "" && !stopWords[w] {
 			if a, ok := abbreviations[w]; ok {
 				w = a
@@ -47,6 +47,54 @@ func tokens(s string) []string {
 	}
 	return out
 }
+
+// undot writes acronyms spelt with dots as one word (« P.I.J. » →
+// « PIJ », « C.C.A.S » → « CCAS »): split at the dots, their letters
+// would be single letters, most of them stop words. Only capitals count,
+// two or more each followed by a dot (the last one's dot may be missing),
+// so that « M. Dupont » and « e.g. » stay as they are.
+func undot(s string) string {
+	if strings.IndexByte(s, '.') < 0 {
+		return s
+	}
+	var b []byte // nil until an acronym is found
+	for i := 0; i < len(s); {
+		j := i
+		n := 0
+		if i == 0 || !isASCIILetter(s[i-1]) {
+			for j+1 < len(s) && isUpper(s[j]) && s[j+1] == '.' {
+				j, n = j+2, n+1
+			}
+			if n >= 2 && j < len(s) && isUpper(s[j]) && (j+1 == len(s) || !isASCIILetter(s[j+1])) {
+				j, n = j+1, n+1 // the last letter without its dot
+			}
+		}
+		if n < 2 || j < len(s) && isASCIILetter(s[j]) {
+			if b != nil {
+				b = append(b, s[i])
+			}
+			i++
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)), s[:i]...)
+		}
+		for k := i; k < j; k++ {
+			if s[k] != '.' {
+				b = append(b, s[k])
+			}
+		}
+		b = append(b, ' ')
+		i = j
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+func isUpper(c byte) bool       { return 'A' <= c && c <= 'Z' }
+func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 
 // queryWords returns the folded words of a query, in order (phrases are
 // recognised in order; repeated words make one clause). When a query is
@@ -207,17 +255,72 @@ func (ti *textIndex) termID(t string) uint32 {
 	return id
 }
 
-// docTerms folds the fields of a document into term → field mask.
+// docTerms folds the fields of a document into term → field mask. Where
+// the text writes an abbreviation (vocab.Abbreviations) in any of its
+// ways — « MJC », « Maison des Jeunes et de la Culture », « Cyber-base »
+// for an EPN — the document also holds the entry's term (abbrevTerm) in
+// that field, so that a query written the other way finds it.
 func docTerms(fields [numTextFields][]string) map[string]uint8 {
 	m := map[string]uint8{}
 	for f, texts := range fields {
+		bit := uint8(1) << f
 		for _, s := range texts {
-			for _, w := range tokens(s) {
-				m[w] |= 1 << f
+			ws := tokens(s)
+			for i, w := range ws {
+				m[w] |= bit
+				lex.abbrev.At(ws[i:], readFold(w), readFold, func(p vocab.Phrase) {
+					// Two letters (CS, ML, BM) are an acronym in a
+					// name; in a description they are too often
+					// something else.
+					if len(p.Words) == 1 && len(w) <= 2 && f != fieldName && f != fieldOwnerName {
+						return
+					}
+					// p.Key is the term itself: « =mjc », « =mjc/1 »
+					// for a form of several words (then « =mjc » too),
+					// « ~epn » for a kind.
+					m[p.Key] |= bit
+					term, _, form := strings.Cut(p.Key, "/")
+					if form {
+						m[term] |= bit
+					}
+					for _, k := range lex.implies[term] {
+						m[k] |= bit
+					}
+				})
 			}
 		}
 	}
 	return m
+}
+
+// readFold folds a word of a record for reading abbreviations: the short
+// words of directories written out (CTRE COM ACTION SOCIALE, MAISON DEP
+// PERSONNES HANDICAPEES), then nameFold.
+func readFold(w string) string {
+	if full, ok := vocab.WrittenOut(w); ok && !strings.Contains(full, " ") {
+		w = full
+	}
+	return nameFold(w)
+}
+
+// nameFold folds a word for reading abbreviations' names in text, both in
+// the table and in records, so that plural and feminine forms meet
+// (« centres sociaux », « maisons des solidarités », « conseillère »):
+// final s or x dropped, -aux written -al, then a final e dropped. Cheaper
+// than the stemmer on every word of every record, and only compared with
+// itself.
+func nameFold(w string) string {
+	n := len(w)
+	if n > 4 && strings.HasSuffix(w, "aux") {
+		return w[:n-3] + "al"
+	}
+	if n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
+		w, n = w[:n-1], n-1
+	}
+	if n > 4 && w[n-1] == 'e' {
+		w = w[:n-1]
+	}
+	return w
 }
 
 // add indexes slot's terms and returns their ids, needed to remove them.

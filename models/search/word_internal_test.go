@@ -166,3 +166,30 @@ func TestMatchByLookup(t *testing.T) {
 		t.Errorf("only %d queries with results compared", compared)
 	}
 }
+
+func TestUndot(t *testing.T) {
+	for in, want := range map[string]string{
+		"P.I.J. de Wingles":     "PIJ  de Wingles",
+		"C.C.A.S de Grasse":     "CCAS  de Grasse",
+		"(P.I.J)":               "(PIJ )",
+		"M. Dupont, e.g. ici.":  "M. Dupont, e.g. ici.",
+		"Ouvert. Fermé.":        "Ouvert. Fermé.",
+		"A.B.Cdef":              "A.B.Cdef",
+		"S.A.R.L. X et C.C.A.S": "SARL  X et CCAS ",
+		"sans point":            "sans point",
+	} {
+		if got := undot(in); got != want {
+			t.Errorf("undot(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"sociaux": "social", "centres": "centr", "centre": "centr", "sociale": "social", "cs": "cs", "ants": "ant", "numeriques": "numeriqu"} {
+		if got := nameFold(in); got != want {
+			t.Errorf("nameFold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"ctre": "centr", "com": "communal", "dep": "departemental", "hlm": "hlm"} {
+		if got := readFold(in); got != want {
+			t.Errorf("readFold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -72,9 +73,7 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 			Related []string `json:"related"`
 		} `json:"entries"`
 	}
-	dec := json.NewDecoder(strings.NewReader(string(b)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
+	if err := decodeStrict(b, &raw); err != nil {
 		return nil, err
 	}
 	t := &Thesaurus{Version: raw.Version, About: raw.About}
@@ -104,6 +103,14 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 		t.Entries = append(t.Entries, s)
 	}
 	return t, nil
+}
+
+// decodeStrict decodes a reviewed data file, refusing unknown fields (a
+// misspelt key would otherwise be dropped silently).
+func decodeStrict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
 }
 
 // parseTargets reads "vocabulary:value" strings; the value may be written
