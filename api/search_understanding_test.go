@@ -287,3 +287,30 @@ func TestOrientationTellsWhatToRelax(t *testing.T) {
 		t.Errorf("%s (fees unknown) not suggested at its own place with free", unknown["name"])
 	}
 }
+
+// TestSearchReadsPastedLineBreaksAsSpaces: a helper pastes a name and a
+// town copied from a document or an e-mail; the tab or line break between
+// them is a space, not a control character to refuse (other control
+// characters still are).
+func TestSearchReadsPastedLineBreaksAsSpaces(t *testing.T) {
+	e := pacaEnv(t)
+	want := get(t, e, "/api/v1/search/actors?q="+url.QueryEscape("ccas marseille"))["data"].([]any)
+	if len(want) == 0 {
+		t.Fatal("ccas marseille finds nothing")
+	}
+	for _, q := range []string{"ccas\nmarseille", "ccas\r\nmarseille", "ccas\tmarseille", "\nccas marseille\n"} {
+		got := get(t, e, "/api/v1/search/actors?q="+url.QueryEscape(q))["data"].([]any)
+		if len(got) != len(want) || got[0].(obj)["id"] != want[0].(obj)["id"] {
+			t.Errorf("%q: %d results, want those of « ccas marseille » (%d)", q, len(got), len(want))
+		}
+	}
+	for _, q := range []string{"ccas\x00marseille", "ccas\x1bmarseille", "ccas\u202emarseille"} {
+		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/actors?q=" + url.QueryEscape(q)}); r.Code != 400 {
+			t.Errorf("%q: %d, want 400", q, r.Code)
+		}
+	}
+	communes := get(t, e, "/api/v1/communes?q="+url.QueryEscape("aix en\nprovence"))["data"].([]any)
+	if len(communes) == 0 {
+		t.Error("a commune name with a pasted line break finds nothing")
+	}
+}

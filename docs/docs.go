@@ -5026,7 +5026,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "france services",
-                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…)",
+                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces",
                         "name": "q",
                         "in": "query"
                     },
@@ -5365,7 +5365,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "médiathèque",
-                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…)",
+                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces",
                         "name": "q",
                         "in": "query"
                     },

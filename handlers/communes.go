@@ -84,7 +84,7 @@ func newCommune(c *commune.Commune) Commune {
 //	@Router			/api/v1/communes [get]
 func (h *Handler) ListCommunes(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
-	text := q.one("q")
+	text := q.words("q")
 	dep := strings.ToUpper(q.one("departement"))
 	pc := q.one("postal_code")
 	withArr := q.flag("arrondissements")

@@ -63,6 +63,19 @@ func (q *queryParser) raw(name string) []string {
 // strings returns the values of a multi-valued free filter.
 func (q *queryParser) strings(name string) []string { return q.raw(name) }
 
+// words returns the single value of a free-text parameter, what a person
+// types or pastes into a search box: the tabs and line breaks a text
+// copied from a document or an e-mail brings are read as spaces, while
+// other control characters are refused as in any value.
+func (q *queryParser) words(name string) string {
+	for i, v := range q.v[name] {
+		q.v[name][i] = pastedBreaks.Replace(v)
+	}
+	return q.one(name)
+}
+
+var pastedBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ")
+
 // one returns the single value of a parameter.
 func (q *queryParser) one(name string) string {
 	q.known[name] = true

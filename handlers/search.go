@@ -141,7 +141,7 @@ var boolFields = []string{search.FieldPassNumerique, search.FieldItinerant, sear
 // filters the searched resource has.
 func searchQuery(q *queryParser, fields []string) search.Query {
 	sq := search.Query{
-		Text:    q.one("q"),
+		Text:    q.words("q"),
 		Filters: map[string][]string{},
 	}
 	sq.Near = q.point("near")
@@ -289,7 +289,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…)"	example(médiathèque)
+//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces"	example(médiathèque)
 //	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"	example(43.2965,5.3698)
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(5)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
@@ -359,7 +359,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…)"	example(france services)
+//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces"	example(france services)
 //	@Param			near				query		string		false	"latitude,longitude"	example(43.7,7.25)
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(30)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
