@@ -183,9 +183,9 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		}
 	}()
 	// Batches are written by SyncBatches, several in one transaction while
-	// no other write waits (see models.SyncBatches); written holds the
-	// batches handed to it and not yet reported, in order.
-	var written []readBatch
+	// no other write waits (see models.SyncBatches); written holds the rows
+	// of the batches handed to it and not yet reported, in order.
+	var written []rowsOf
 	var readErr error
 	next := func(wait bool) (models.SyncInput, bool) {
 		for readErr == nil {
@@ -209,7 +209,11 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			}
 			rep.account(b)
 			if len(b.places) > 0 {
-				written = append(written, b)
+				rows := make([]int, len(b.places))
+				for i := range b.places {
+					rows[i] = b.places[i].Row
+				}
+				written = append(written, rowsOf{actors: rows, services: b.serviceRow})
 				return models.SyncInput{Actors: b.actors, Services: b.services}, true
 			}
 			if opt.Progress != nil {
@@ -430,15 +434,21 @@ func (r *Report) account(b readBatch) {
 	}
 }
 
+// rowsOf is what the report needs of a batch handed to the writer: the
+// file's row of each actor and of each service. Only this is kept until
+// the batch's transaction commits (several batches may share one), not the
+// records.
+type rowsOf struct{ actors, services []int }
+
 // record adds the outcomes of a written batch to the report: each
 // rejection and warning at its row and column.
-func (r *Report) record(b readBatch, res *models.SyncResult) {
-	places, serviceRow := b.places, b.serviceRow
+func (r *Report) record(b rowsOf, res *models.SyncResult) {
+	actorRow, serviceRow := b.actors, b.services
 	for _, o := range res.Outcomes {
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.
 			for _, f := range o.Warnings {
-				r.issue(Issue{Row: places[o.Index].Row, Field: fieldColumns[f.Field], Reason: f.Reason, Severity: SeverityWarning})
+				r.issue(Issue{Row: actorRow[o.Index], Field: fieldColumns[f.Field], Reason: f.Reason, Severity: SeverityWarning})
 			}
 		}
 		if o.Result != models.SyncRejected || o.Index < 0 {
@@ -446,11 +456,11 @@ func (r *Report) record(b readBatch, res *models.SyncResult) {
 		}
 		row := 0
 		if o.Entity == models.EntityActor {
-			row = places[o.Index].Row
+			row = actorRow[o.Index]
 			r.Rejected++
 		} else {
 			row = serviceRow[o.Index]
-			if actorRejected(res, places, row) {
+			if actorRejected(res, actorRow, row) {
 				continue // the actor's own errors say it
 			}
 		}
@@ -465,9 +475,9 @@ func (r *Report) record(b readBatch, res *models.SyncResult) {
 	count(r, res)
 }
 
-func actorRejected(res *models.SyncResult, places []Place, row int) bool {
+func actorRejected(res *models.SyncResult, actorRow []int, row int) bool {
 	for _, o := range res.Outcomes {
-		if o.Entity == models.EntityActor && o.Index >= 0 && places[o.Index].Row == row {
+		if o.Entity == models.EntityActor && o.Index >= 0 && actorRow[o.Index] == row {
 			return o.Result == models.SyncRejected
 		}
 	}
