@@ -50,6 +50,9 @@ func BenchmarkEngine(b *testing.B) {
 		// public numérique de … », MJCs « MJC … »).
 		{"acronym + commune", search.Query{Text: "epn " + c.Name}},
 		{"written-out name", search.Query{Text: "maison des jeunes et de la culture"}},
+		// A need and a public as helpers type them: generic words
+		// (« cours ») and a public (« seniors ») beside the need.
+		{"need + public", search.Query{Text: "cours informatique seniors"}},
 	}
 	// The bench command's selective shape: a word of a place's name and
 	// its commune, 256 of them in turn.
