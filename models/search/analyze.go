@@ -210,9 +210,11 @@ func wordsAt(key string, words []string) int {
 	return n
 }
 
+// phraseAt reports whether words begin with the phrase's tokens, each
+// written as the token or as another form of it (see sameForm).
 func phraseAt(tokens, tstems, words, wstems []string) bool {
 	for k, tok := range tokens {
-		if words[k] != tok && (tstems[k] == "" || wstems[k] != tstems[k]) {
+		if words[k] != tok && (tstems[k] == "" || wstems[k] != tstems[k] || !sameForm(words[k], tok)) {
 			return false
 		}
 	}
@@ -260,14 +262,29 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	}
 	id, exact := ti.ids[w]
 	exact = exact && len(ti.postings[id]) > 0
-	known := exact || lex.known[w] || st != "" && (len(ti.stems[st]) > 0 || len(lex.stems[st]) > 0)
+	// Other forms of the word: the terms and lexicon words sharing its
+	// stem that are the same word inflected (not « initiative » for
+	// « initiation »).
+	var forms []uint32
+	var lexForms []string
+	if st != "" {
+		for _, id := range ti.stems[st] {
+			if sameForm(w, ti.terms[id]) {
+				forms = append(forms, id)
+			}
+		}
+		for _, lw := range lex.stems[st] {
+			if lw != w && sameForm(w, lw) {
+				lexForms = append(lexForms, lw)
+			}
+		}
+	}
+	known := exact || lex.known[w] || len(forms) > 0 || len(lexForms) > 0
 	if exact {
 		addTerm(id, factorExact, HowExact, false)
 	}
-	if st != "" {
-		for _, id := range ti.stems[st] {
-			addTerm(id, factorStem, HowStem, false)
-		}
+	for _, id := range forms {
+		addTerm(id, factorStem, HowStem, false)
 	}
 	if len([]rune(w)) >= 2 {
 		f := float32(factorPrefix)
@@ -280,14 +297,10 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	}
 	var targets []lexTarget
 	targets = append(targets, lex.labels[w]...)
-	if st != "" {
-		for _, lw := range lex.stems[st] {
-			if lw != w {
-				for _, tg := range lex.labels[lw] {
-					tg.factor = factorStem
-					targets = append(targets, tg)
-				}
-			}
+	for _, lw := range lexForms {
+		for _, tg := range lex.labels[lw] {
+			tg.factor = factorStem
+			targets = append(targets, tg)
 		}
 	}
 	if len([]rune(w)) >= 3 {

@@ -197,3 +197,39 @@ func editDistance(a, b string, max int) int {
 	}
 	return prev[len(b)]
 }
+
+// sameForm reports whether two words the stemmer joins are forms of one
+// word: singular and plural, masculine and feminine (« atelier »,
+// « ateliers »; « conseiller », « conseillères »; « âgé », « âgées »;
+// « local », « locaux »; « actif », « active »). Snowball also strips
+// derivational suffixes, which join words of other meanings: « initiation »
+// and « initiative », « conseil » and « conseiller », « commune » and
+// « communication » share a stem. Those are not the same form: a query
+// word matches them only as what they are (a prefix, a near spelling).
+func sameForm(a, b string) bool {
+	return a == b || inflectionBase(a) == inflectionBase(b)
+}
+
+// inflectionBase removes the marks of number and gender from a folded
+// word: -aux → -al, a final s or x, a final e (and the é before it:
+// « âgées », « handicapée »), a doubled final consonant left by the
+// feminine (« professionnelle », « citoyenne »).
+func inflectionBase(w string) string {
+	n := len(w)
+	if n > 4 && strings.HasSuffix(w, "aux") {
+		return w[:n-3] + "al"
+	}
+	if n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
+		w, n = w[:n-1], n-1
+	}
+	if n > 2 && w[n-1] == 'e' {
+		w, n = w[:n-1], n-1
+		switch {
+		case n > 2 && w[n-1] == 'e':
+			w = w[:n-1]
+		case n > 3 && w[n-1] == w[n-2] && strings.IndexByte("lnt", w[n-1]) >= 0:
+			w = w[:n-1]
+		}
+	}
+	return w
+}
