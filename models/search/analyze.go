@@ -49,6 +49,16 @@ type clause struct {
 	// word itself is unknown; "" otherwise.
 	suggest string
 	place   int // index in analysis.places, or -1
+	// soft: a generic word (« cours », « atelier », « numérique »,
+	// vocab.Thesaurus.Generic) beside words that carry the meaning. It
+	// ranks the records holding it first (a tier, see relevanceKey) but
+	// does not filter: « cours informatique seniors » finds the Club
+	// Senior helping with computers though it never says « cours ».
+	soft bool
+	// inPhrase: the word is part of a phrase of several words of the
+	// thesaurus (« conseiller numérique », « culture numérique »): it
+	// names something with the others and is never soft.
+	inPhrase bool
 }
 
 // placeRef is a place a query names: a commune (by name), a postal code
@@ -92,6 +102,7 @@ func (t *table) analyze(words []string) analysis {
 	for i := range placeOf {
 		placeOf[i] = -1
 	}
+	inPhrase := make([]bool, n)
 	stems := make([]string, n)
 	for i, w := range words {
 		stems[i] = stem(w)
@@ -135,6 +146,9 @@ func (t *table) analyze(words []string) analysis {
 			for j := i; j < i+l; j++ {
 				phraseTargets[j] = append(phraseTargets[j], best.targets...)
 				phraseKeys[j] = append(phraseKeys[j], best.keys...)
+				// A phrase of generic words only (« cours
+				// d'informatique ») stays generic.
+				inPhrase[j] = inPhrase[j] || l > 1 && slices.ContainsFunc(best.tokens, func(w string) bool { return !lex.generic[inflectionBase(w)] })
 			}
 			// The words of a known name are matched together: where
 			// they stand apart (a « Maison » in one record's name,
@@ -190,9 +204,74 @@ func (t *table) analyze(words []string) analysis {
 		index[w] = len(a.clauses)
 		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i])
 		c.place = placeOf[i]
+		c.inPhrase = inPhrase[i]
 		a.clauses = append(a.clauses, c)
 	}
+	t.dropPublicEchoes(&a)
+	markSoft(&a)
 	return a
+}
+
+// dropPublicEchoes removes from each clause the publics it reaches as a
+// related need (« contrôle parental » → families) that another word of
+// the query names itself (« familles »): the query already says whom it
+// is for, and the bridge would let every place declaring families hold
+// « contrôle parental » too, ranking them above the places offering it.
+func (t *table) dropPublicEchoes(a *analysis) {
+	named := func(i int, b *bitset) bool {
+		for j := range a.clauses {
+			if j != i && slices.ContainsFunc(a.clauses[j].sets, func(s setRef) bool { return s.set == b && s.t.how != HowRelated && !s.fuzzy }) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		kept := c.sets[:0]
+		for _, sr := range c.sets {
+			if sr.t.how == HowRelated && !sr.fuzzy && isPublicField(sr.t.field) && named(i, sr.set) {
+				_, n := t.setCount(sr.t.field, sr.t.value)
+				c.size, c.fsize, c.related = max(c.size-n, 0), max(c.fsize-n, 0), max(c.related-n, 0)
+				continue
+			}
+			kept = append(kept, sr)
+		}
+		c.sets = kept
+	}
+}
+
+// markSoft marks the generic words of a query that rank without filtering:
+// those standing alone (not in a place, nor in a phrase of several words
+// unless all generic, « cours d'informatique ») beside at least one word
+// that is not generic. A query made only of generic words (« initiation
+// informatique », « ateliers numériques ») requires them all, as any
+// other query.
+func markSoft(a *analysis) {
+	hard := 0
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && lex.generic[inflectionBase(c.word)]
+		if !c.soft {
+			hard++
+		}
+	}
+	if hard == 0 {
+		for i := range a.clauses {
+			a.clauses[i].soft = false
+		}
+	}
+}
+
+// hardCount is the number of clauses every result must hold.
+func (a *analysis) hardCount() int {
+	n := 0
+	for i := range a.clauses {
+		if !a.clauses[i].soft {
+			n++
+		}
+	}
+	return n
 }
 
 // wordsAt returns how many words the space-separated key spells at the
@@ -317,6 +396,28 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	}
 	targets = append(targets, phrase...)
 	t.addSets(&c, targets, false)
+	// A public the word means is also found where a record's text names
+	// it (« retraités »: « Club Senior », « Foyer des retraités »).
+	for _, tg := range targets {
+		if len(keys) > 0 {
+			break // the word names a structure (« mdph »), not whom it serves
+		}
+		if !isPublicField(tg.field) || tg.factor < factorStem || tg.how != HowVocabulary && tg.how != HowSynonym {
+			continue
+		}
+		for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
+			if id, ok := ti.ids[pw]; ok {
+				addTerm(id, factorSynonym, HowPublic, false)
+			}
+			if ps := stem(pw); ps != "" {
+				for _, id := range ti.stems[ps] {
+					if sameForm(pw, ti.terms[id]) {
+						addTerm(id, factorSynonym, HowPublic, false)
+					}
+				}
+			}
+		}
+	}
 	for _, tr := range t.keyTerms(keys) {
 		addTerm(tr.id, tr.factor, tr.how, false)
 	}

@@ -55,6 +55,11 @@ const (
 	// de Rodez » for « maison des jeunes et de la culture »), or another
 	// name of it (« Bibliothèque » for « médiathèque »).
 	HowAbbreviation = "abbreviation"
+	// HowPublic: the record's text names the public the word means
+	// (« retraités » → « Club Senior », « ados » → « Foyer des jeunes »):
+	// a place saying in its name whom it serves is found like one
+	// declaring that public.
+	HowPublic = "public"
 )
 
 // Relevance factors of each way of matching, multiplied by the weight of
@@ -136,12 +141,63 @@ type lexicon struct {
 	abbrev      *vocab.PhraseSet
 	implies     map[string][]string
 	abbrevNames map[string][2]string
+	// generic holds the inflection bases (see inflectionBase) of the
+	// thesaurus's generic words: see clause.soft.
+	generic map[string]bool
+	// publicWords names each public and specific support (field and
+	// value, see publicKey) in words a record's text may use: its label
+	// and aliases when of one word, and the one-word thesaurus words of
+	// entries meaning only publics or specific supports (« seniors »,
+	// « senior », « aînés », « retraités »).
+	publicWords map[string][]string
+}
+
+func publicKey(field, value string) string { return field + "\x00" + value }
+
+// isPublicField: the fields saying whom a service is for.
+func isPublicField(f string) bool { return f == FieldPublics || f == FieldSpecificSupport }
+
+// addPublicWords fills l.publicWords.
+func (l *lexicon) addPublicWords() {
+	l.publicWords = map[string][]string{}
+	add := func(field, value, text string) {
+		ts := tokens(text)
+		if len(ts) != 1 || !isLetters(ts[0]) {
+			return
+		}
+		k := publicKey(field, value)
+		if !slices.Contains(l.publicWords[k], ts[0]) {
+			l.publicWords[k] = append(l.publicWords[k], ts[0])
+		}
+	}
+	for _, f := range []string{FieldPublics, FieldSpecificSupport} {
+		for _, t := range vocab.MustGet(FieldVocabularies[f]).Terms {
+			for _, s := range append([]string{t.Label}, t.Aliases...) {
+				add(f, t.Value, s)
+			}
+		}
+	}
+	for _, e := range vocab.GetThesaurus().Entries {
+		if len(e.Means) == 0 || slices.ContainsFunc(e.Means, func(t vocab.Target) bool { return !isPublicField(fieldOfVocabulary[t.Vocabulary]) }) {
+			continue
+		}
+		for _, t := range e.Means {
+			for _, w := range e.Words {
+				add(fieldOfVocabulary[t.Vocabulary], t.Value, w)
+			}
+		}
+	}
 }
 
 var lex = buildLexicon()
 
 func buildLexicon() *lexicon {
-	l := &lexicon{labels: map[string][]lexTarget{}, phrases: map[string][]*lexPhrase{}, known: map[string]bool{}}
+	l := &lexicon{labels: map[string][]lexTarget{}, phrases: map[string][]*lexPhrase{}, known: map[string]bool{}, generic: map[string]bool{}}
+	for _, w := range vocab.GetThesaurus().Generic {
+		for _, tok := range tokens(w) {
+			l.generic[inflectionBase(tok)] = true
+		}
+	}
 	addWord := func(w string) {
 		if !l.known[w] {
 			l.known[w] = true
@@ -236,6 +292,7 @@ func buildLexicon() *lexicon {
 		}
 	}
 	l.addAbbreviations(addPhrase)
+	l.addPublicWords()
 	for code, name := range departementNames {
 		for _, w := range []string{name, code} {
 			addPhrase(w, lexPhrase{place: true, targets: []lexTarget{{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name}}})

@@ -26,16 +26,18 @@ import (
 //     missing first);
 //  2. records found without near spellings before those needing them
 //     (fewest spelling matches first);
-//  3. records in a commune or postal code the query names before others.
+//  3. records in a commune or postal code the query names before others;
+//  4. records holding the query's generic words (clause.soft) before
+//     those lacking some (fewest lacking first).
 //
 // The tiers are folded into the sort key (tierStep apart), so that pages
 // and cursors work as for any key.
 const tierStep = 1e4
 
-func relevanceKey(score float64, missing, spelling int, outsidePlace bool) float64 {
-	tier := float64(missing*100 + spelling*10)
+func relevanceKey(score float64, missing, spelling int, outsidePlace bool, softMissing int) float64 {
+	tier := float64(missing*1000 + spelling*100 + min(softMissing, 9))
 	if outsidePlace {
-		tier++
+		tier += 10
 	}
 	return tier*tierStep - score
 }
@@ -74,26 +76,46 @@ func clauseDF(c *clause) int {
 	return c.fsize
 }
 
-// match scores the slots matching the clauses — all of them, or with
-// partial any of them — into s.touched, s.acc (score), s.hits (clauses
-// matched) and s.fz (clauses matched only by spelling). The caller calls
-// s.reset().
+// match scores the slots matching the clauses — every clause that is not
+// soft, or with partial any clause — into s.touched, s.acc (score), s.hits
+// (clauses matched), s.fz (clauses matched only by spelling) and s.soft
+// (soft clauses matched, which add to the score of the slots holding every
+// other). The caller calls s.reset().
 func (t *table) match(a *analysis, s *scratch, partial bool) {
 	s.ensure(len(t.docs))
 	s.touched = s.touched[:0]
 	order := make([]int, len(a.clauses))
+	soft := func(i int) bool { return a.clauses[i].soft && !partial }
 	for i := range order {
 		order[i] = i
-		if a.clauses[i].fsize == 0 && !partial {
+		if a.clauses[i].fsize == 0 && !partial && !soft(i) {
 			return // a word nothing holds: no result
 		}
 	}
-	// The rarest clause first: it bounds the candidates the others visit.
-	slices.SortFunc(order, func(x, y int) int { return a.clauses[x].fsize - a.clauses[y].fsize })
+	// The rarest clause first: it bounds the candidates the others visit;
+	// soft clauses last, on the slots holding every other.
+	slices.SortFunc(order, func(x, y int) int {
+		if soft(x) != soft(y) {
+			if soft(x) {
+				return 1
+			}
+			return -1
+		}
+		return a.clauses[x].fsize - a.clauses[y].fsize
+	})
+	hard := uint8(len(a.clauses))
+	if !partial {
+		hard = uint8(a.hardCount())
+	}
 	ti := t.text
 	n := t.len()
 	for wi, ci := range order {
 		c := &a.clauses[ci]
+		isSoft := soft(ci)
+		gate := uint8(wi)
+		if isSoft {
+			gate = hard
+		}
 		s.word = s.word[:0]
 		note := func(slot uint32, e float32) {
 			if s.best[slot] == 0 {
@@ -109,12 +131,11 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 		// words, not only its members.)
 		if wi > 0 && !partial && matchByLookup && len(s.touched)*(len(c.terms)*lookupCost+len(c.sets)) < c.fsize+len(c.sets)*len(t.all) {
 			for _, slot := range s.touched {
-				if s.hits[slot] == uint8(wi) {
+				if s.hits[slot] == gate {
 					t.noteSlot(c, slot, note)
 				}
 			}
 		} else {
-			gate := uint8(wi)
 			for _, tr := range c.terms {
 				for _, e := range ti.postings[tr.id] {
 					if slot := e >> 8; partial || s.hits[slot] == gate {
@@ -144,6 +165,12 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 			if capPlace {
 				w = min(w, float32(fieldWeight[fieldCommune]))
 			}
+			if isSoft {
+				s.soft[slot]++
+				s.acc[slot] += w * idf
+				s.best[slot] = 0
+				continue
+			}
 			if s.hits[slot] == 0 {
 				s.touched = append(s.touched, slot)
 			}
@@ -158,14 +185,13 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 	if partial {
 		return
 	}
-	// Keep only the slots that matched every clause.
-	all := uint8(len(a.clauses))
+	// Keep only the slots that matched every clause that is not soft.
 	out := s.touched[:0]
 	for _, slot := range s.touched {
-		if s.hits[slot] == all {
+		if s.hits[slot] == hard {
 			out = append(out, slot)
 		} else {
-			s.hits[slot], s.acc[slot], s.fz[slot] = 0, 0, 0
+			s.hits[slot], s.acc[slot], s.fz[slot], s.soft[slot] = 0, 0, 0, 0
 		}
 	}
 	s.touched = out

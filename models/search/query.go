@@ -373,7 +373,7 @@ func (t *table) run(p *plan, s *scratch) page {
 			s.inPlace.orInto(inPlace)
 		}
 	}
-	consider := func(slot uint32, dist, score float64, missing, spelling int) {
+	consider := func(slot uint32, dist, score float64, missing, spelling, softMissing int) {
 		out.total++
 		if wantFacets {
 			s.result.set(slot)
@@ -385,7 +385,7 @@ func (t *table) run(p *plan, s *scratch) page {
 			if q.Near != nil && dist == dist {
 				blended = score * proximity(havKM(dist), p.radius)
 			}
-			x.key = relevanceKey(blended, missing, spelling, inPlace != nil && !inPlace.has(slot))
+			x.key = relevanceKey(blended, missing, spelling, inPlace != nil && !inPlace.has(slot), softMissing)
 		case SortDistance:
 			x.key = dist
 			if math.IsNaN(dist) {
@@ -407,7 +407,7 @@ func (t *table) run(p *plan, s *scratch) page {
 	}
 	plain := func(slot uint32) {
 		if dist, ok := admit(slot); ok {
-			consider(slot, dist, 0, 0, 0)
+			consider(slot, dist, 0, 0, 0, 0)
 		}
 	}
 	switch {
@@ -420,24 +420,28 @@ func (t *table) run(p *plan, s *scratch) page {
 					best = max(best, s.hits[slot])
 					kept = append(kept, slot)
 				} else {
-					s.hits[slot], s.acc[slot], s.fz[slot] = 0, 0, 0
+					s.hits[slot], s.acc[slot], s.fz[slot], s.soft[slot] = 0, 0, 0, 0
 				}
 			}
 			s.touched = kept
 		}
 		t.match(&p.an, s, false)
 		keep()
+		// Words every result must hold: the soft ones rank only.
+		required, soft := p.an.hardCount(), len(p.an.clauses)-p.an.hardCount()
 		if len(s.touched) == 0 && len(p.an.clauses) > 1 {
-			// Never silently empty: the records holding the most words.
+			// Never silently empty: the records holding the most words
+			// (soft or not).
 			s.reset()
 			t.match(&p.an, s, true)
 			keep()
 			out.partial = true
+			required, soft = len(p.an.clauses), 0
 		}
 		for _, slot := range s.touched {
 			if s.hits[slot] == best {
 				dist, _ := admit(slot)
-				consider(slot, dist, float64(s.acc[slot]), len(p.an.clauses)-int(best), int(s.fz[slot]))
+				consider(slot, dist, float64(s.acc[slot]), required-int(best), int(s.fz[slot]), soft-int(s.soft[slot]))
 			}
 		}
 		s.reset()

@@ -408,6 +408,7 @@ type scratch struct {
 	acc     []float32
 	hits    []uint8
 	fz      []uint8 // clauses matched only through a near spelling
+	soft    []uint8 // soft clauses matched (see clause.soft)
 	touched []uint32
 	word    []uint32
 	result  bitset
@@ -424,6 +425,7 @@ func (s *scratch) ensure(n int) {
 		s.acc = make([]float32, n+n/8)
 		s.hits = make([]uint8, n+n/8)
 		s.fz = make([]uint8, n+n/8)
+		s.soft = make([]uint8, n+n/8)
 	}
 }
 
@@ -454,7 +456,7 @@ func findSlot(p []uint32, slot uint32) (uint32, bool) {
 // reset clears what match left in the buffers.
 func (s *scratch) reset() {
 	for _, slot := range s.touched {
-		s.hits[slot], s.acc[slot], s.fz[slot] = 0, 0, 0
+		s.hits[slot], s.acc[slot], s.fz[slot], s.soft[slot] = 0, 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 }

@@ -100,7 +100,7 @@ func (t *table) runWord(p *plan, s *scratch) page {
 		if fuzzy {
 			spelling = 1
 		}
-		key := relevanceKey(score, 0, spelling, false)
+		key := relevanceKey(score, 0, spelling, false, 0)
 		switch {
 		case after != nil && key < after.key:
 			continue // shown on earlier pages

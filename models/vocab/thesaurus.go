@@ -50,6 +50,11 @@ type Thesaurus struct {
 	Version string
 	About   string
 	Entries []Synonym
+	// Generic are the generic words (how help is given: « cours »,
+	// « atelier », « accompagnement »; the domain's own words:
+	// « numérique »), as written in the file: beside a word that carries
+	// the meaning, search ranks by them without requiring them.
+	Generic []string
 }
 
 var thesaurus = func() *Thesaurus {
@@ -67,6 +72,10 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 	var raw struct {
 		Version string `json:"version"`
 		About   string `json:"about"`
+		Generic struct {
+			About string   `json:"about"`
+			Words []string `json:"words"`
+		} `json:"generic"`
 		Entries []struct {
 			Words   []string `json:"words"`
 			Means   []string `json:"means"`
@@ -76,7 +85,12 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 	if err := decodeStrict(b, &raw); err != nil {
 		return nil, err
 	}
-	t := &Thesaurus{Version: raw.Version, About: raw.About}
+	t := &Thesaurus{Version: raw.Version, About: raw.About, Generic: raw.Generic.Words}
+	for _, w := range t.Generic {
+		if k := Slugify(w); k == "" || strings.Contains(k, "-") {
+			return nil, fmt.Errorf("generic word %q: write one word", w)
+		}
+	}
 	seen := map[string]int{}
 	for i, e := range raw.Entries {
 		if len(e.Words) == 0 || len(e.Means)+len(e.Related) == 0 {
