@@ -97,6 +97,34 @@ func TestSearchUnderstandsHowHelpersAsk(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a need with a public: generic words rank, a name naming the public counts", func(t *testing.T) {
+		// « cours » and « informatique » are generic: the France services
+		// declaring seniors are found though they state neither, after
+		// the places holding them, and say what they lack.
+		r := q("q=" + url.QueryEscape("cours informatique seniors") + "&limit=100")
+		if r["meta"].(obj)["partial"].(bool) || total(r) < 100 {
+			t.Fatalf("cours informatique seniors: %v results, partial %v", total(r), r["meta"].(obj)["partial"])
+		}
+		data := r["data"].([]any)
+		if m := data[0].(obj)["missing_words"].([]any); len(m) != 0 {
+			t.Errorf("the first result lacks %v", m)
+		}
+		if m := data[len(data)-1].(obj)["missing_words"].([]any); len(m) == 0 {
+			t.Errorf("the last result lacks no word: generic words filtered")
+		}
+		// « retraités » finds the « Maison des Seniors » of La Garde,
+		// which says whom it serves in its name only.
+		found := false
+		for _, d := range q("q=" + url.QueryEscape("retraités") + "&code_postal=83130")["data"].([]any) {
+			name := strings.ToLower(str(d.(obj)["actor"].(obj)["name"]))
+			if m := d.(obj)["matches"].([]any)[0].(obj); strings.Contains(name, "maison des seniors") && m["how"] == "public" && m["value"] == "seniors" {
+				found = true
+			}
+		}
+		if !found {
+			t.Error("q=retraités does not find the Maison des Seniors by its name")
+		}
+	})
 	t.Run("impôts says through which synonym", func(t *testing.T) {
 		d := q("q=" + url.QueryEscape("impôts") + "&limit=1")["data"].([]any)
 		if len(d) == 0 {
