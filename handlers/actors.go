@@ -617,7 +617,7 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 	if !p.CanEditActor(ref) {
 		return models.Errorf(models.EFORBIDDEN, "Your account may not change this actor.")
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
@@ -625,7 +625,7 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 	// the same change (models.Principal.AuthorizeActorChange): moving the
 	// actor out of the caller's territory, into a network it may not edit
 	// or into a partner's source is refused.
-	a, err := h.Store.UpdateActor(ctx, id, version, func(cur *models.Actor) error {
+	a, err := h.Store.UpdateActor(ctx, id, pre, func(cur *models.Actor) error {
 		var in ActorInput
 		if err := read(cur, &in); err != nil {
 			return err
@@ -667,11 +667,11 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 	if !principal(c).CanEditActor(ref) {
 		return models.Errorf(models.EFORBIDDEN, "Your account may not archive this actor.")
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	if _, err := h.Store.ArchiveActor(c.Request.Context(), id, version); err != nil {
+	if _, err := h.Store.ArchiveActor(c.Request.Context(), id, pre); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -707,11 +707,11 @@ func (h *Handler) RestoreActor(c *gin.Context) error {
 	if !principal(c).CanEditActor(ref) {
 		return models.Errorf(models.EFORBIDDEN, "Your account may not restore this actor.")
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	a, err := h.Store.RestoreActor(ctx, id, version)
+	a, err := h.Store.RestoreActor(ctx, id, pre)
 	if err != nil {
 		return err
 	}

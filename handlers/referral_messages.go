@@ -200,7 +200,7 @@ func (h *Handler) ForwardReferral(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
@@ -212,7 +212,7 @@ func (h *Handler) ForwardReferral(c *gin.Context) error {
 	}
 	c.Set(ReplayByReference, true)
 	next, _, err := h.Store.ForwardReferral(c.Request.Context(), r.ID, models.ReferralForward{ToServiceID: in.ToServiceID, Message: in.Message,
-		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment, IfVersion: version})
+		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment, Precondition: pre})
 	if err != nil {
 		return err
 	}

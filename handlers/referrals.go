@@ -569,7 +569,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
@@ -592,7 +592,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 	default:
 		t.Side, t.ByActorID = models.SideSender, r.FromActorID
 	}
-	out, err := h.Store.TransitionReferral(c.Request.Context(), r.ID, version, t)
+	out, err := h.Store.TransitionReferral(c.Request.Context(), r.ID, pre, t)
 	if err != nil {
 		return err
 	}

@@ -462,11 +462,11 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 	if err := h.canEditService(c, cur, "change"); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	s, err := h.Store.UpdateService(c.Request.Context(), id, version, func(cur *models.Service) error {
+	s, err := h.Store.UpdateService(c.Request.Context(), id, pre, func(cur *models.Service) error {
 		var in ServiceInput
 		if err := read(cur, &in); err != nil {
 			return err
@@ -509,11 +509,11 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 	if err := h.canEditService(c, cur, "archive"); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	if _, err := h.Store.ArchiveService(c.Request.Context(), id, version); err != nil {
+	if _, err := h.Store.ArchiveService(c.Request.Context(), id, pre); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -548,11 +548,11 @@ func (h *Handler) RestoreService(c *gin.Context) error {
 	if err := h.canEditService(c, s, "restore"); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	out, err := h.Store.RestoreService(ctx, s.ID, version)
+	out, err := h.Store.RestoreService(ctx, s.ID, pre)
 	if err != nil {
 		return err
 	}

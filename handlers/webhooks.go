@@ -454,7 +454,7 @@ func (h *Handler) GetWebhook(c *gin.Context) error {
 //	@Router			/api/v1/webhooks/{id} [patch]
 func (h *Handler) UpdateWebhook(c *gin.Context) error {
 	ctx := c.Request.Context()
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
@@ -471,7 +471,7 @@ func (h *Handler) UpdateWebhook(c *gin.Context) error {
 	if u := strings.TrimSpace(in.URL); u != cur.URL {
 		upd.URL = &u
 	}
-	w, err := h.Store.UpdateWebhook(ctx, cur.ID, upd, version)
+	w, err := h.Store.UpdateWebhook(ctx, cur.ID, upd, pre)
 	if err != nil {
 		return err
 	}
