@@ -177,7 +177,8 @@ type ReferralForwardInput struct {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id			path		string					true	"Referral id"	format(uuid)
-//	@Param			If-Match	header		string					false	"ETag of the version you read"
+//	@Param			If-Match	header		string					false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string					false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			forward		body		ReferralForwardInput	true	"Where to"
 //	@Success		201			{object}	Referral
 //	@Header			201			{string}	Location	"URL of the new referral"

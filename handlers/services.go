@@ -400,7 +400,8 @@ func (h *Handler) CreateService(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string			true	"Service id"	format(uuid)
-//	@Param			If-Match	header		string			false	"ETag of the version you read"
+//	@Param			If-Match	header		string			false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string			false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			service		body		ServiceInput	true	"The service"
 //	@Success		200			{object}	Service
 //	@Header			200			{string}	ETag	"New version"
@@ -431,7 +432,8 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string			true	"Service id"	format(uuid)
-//	@Param			If-Match	header		string			false	"ETag of the version you read"
+//	@Param			If-Match	header		string			false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string			false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			patch		body		ServiceInput	true	"The fields to change"
 //	@Success		200			{object}	Service
 //	@Header			200			{string}	ETag	"New version"
@@ -492,8 +494,10 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path	string	true	"Service id"	format(uuid)
-//	@Param			If-Match	header	string	false	"ETag of the version you read"
+//	@Param			If-Match	header	string	false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header	string	false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Success		204			"Archived"
+//	@Failure		400			{object}	Problem	"An unknown query parameter, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
@@ -530,9 +534,11 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string	true	"Service id"	format(uuid)
-//	@Param			If-Match	header		string	false	"ETag of the version you read"
+//	@Param			If-Match	header		string	false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string	false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Success		200			{object}	Service
 //	@Header			200			{string}	ETag	"New version"
+//	@Failure		400			{object}	Problem	"An unknown query parameter, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
