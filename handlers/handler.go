@@ -116,11 +116,13 @@ func serviceETag(s *models.Service) string {
 	return fmt.Sprintf(`"%d.%d"`, s.Version, s.Actor.Version)
 }
 
-// writeVersioned writes a representation with its ETag, or 304 when the
-// client's If-None-Match already names it.
+// writeVersioned writes a representation with its ETag, or, to a read,
+// 304 when the client's If-None-Match already names it. After a write,
+// If-None-Match was a precondition (preconditions), checked before the
+// change: the new representation is the answer, whatever its ETag.
 func writeVersioned(c *gin.Context, status int, etag string, v any) error {
 	c.Header("ETag", etag)
-	if status == http.StatusOK {
+	if status == http.StatusOK && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
 		for _, t := range strings.Split(c.GetHeader("If-None-Match"), ",") {
 			if t = strings.TrimPrefix(strings.TrimSpace(t), "W/"); t == etag || t == "*" {
 				c.Status(http.StatusNotModified)
