@@ -210,7 +210,7 @@ func (w *world) freshBody(own bool) (string, obj) {
 // archived returns an archived actor (own: of OWN's network), for restores.
 func (w *world) archived(own bool) string {
 	id := w.fresh(own)
-	if _, err := w.e.Store.ArchiveActor(context.Background(), id, 0); err != nil {
+	if _, err := w.e.Store.ArchiveActor(context.Background(), id, models.Precondition{}); err != nil {
 		w.t.Fatal(err)
 	}
 	return id
@@ -546,7 +546,7 @@ func matrix() []entry {
 	edOwn, edOther = editors(200)
 	add("POST /api/v1/services/:id/restore", func(w *world, _ string, own bool) call {
 		id := freshSvc(w, own)
-		if _, err := w.e.Store.ArchiveService(context.Background(), id, 0); err != nil {
+		if _, err := w.e.Store.ArchiveService(context.Background(), id, models.Precondition{}); err != nil {
 			w.t.Fatal(err)
 		}
 		return call{method: "POST", path: "/api/v1/services/" + id + "/restore"}

@@ -20,10 +20,19 @@ import (
 // docs serves the OpenAPI document and Swagger UI. The UI's files are
 // embedded in the binary (api/swaggerui), so /docs works offline.
 type docs struct {
-	yaml      []byte
-	json      []byte
-	hsdsJSON  []byte // the HSDS view's own document (hsds.go)
+	yaml     []byte
+	json     []byte
+	hsdsJSON []byte // the HSDS view's own document (hsds.go)
+	// queries lists the query parameters each operation declares, by
+	// "METHOD /path/{param}" (query.go); nil without a document.
+	queries   map[string][]string
 	swaggerUI *swaggerui.UI
+}
+
+// rendered is what newDocs derives from a YAML document.
+type rendered struct {
+	json, hsdsJSON []byte
+	queries        map[string][]string
 }
 
 // renderedDocs memoises what newDocs derives from a YAML document: parsing
@@ -31,8 +40,8 @@ type docs struct {
 // tests build hundreds of servers from the same bytes.
 var renderedDocs = struct {
 	sync.Mutex
-	byHash map[[32]byte][2][]byte
-}{byHash: map[[32]byte][2][]byte{}}
+	byHash map[[32]byte]rendered
+}{byHash: map[[32]byte]rendered{}}
 
 func newDocs(yamlDoc []byte) (*docs, error) {
 	d := &docs{yaml: yamlDoc}
@@ -42,7 +51,7 @@ func newDocs(yamlDoc []byte) (*docs, error) {
 		got, ok := renderedDocs.byHash[key]
 		renderedDocs.Unlock()
 		if ok {
-			d.json, d.hsdsJSON = got[0], got[1]
+			d.json, d.hsdsJSON, d.queries = got.json, got.hsdsJSON, got.queries
 		} else {
 			doc, err := openapi3.NewLoader().LoadFromData(yamlDoc)
 			if err != nil {
@@ -51,11 +60,12 @@ func newDocs(yamlDoc []byte) (*docs, error) {
 			if d.json, err = json.Marshal(doc); err != nil {
 				return nil, err
 			}
+			d.queries = declaredQueries(doc) // before hsdsOpenAPI, which may trim doc
 			if d.hsdsJSON, err = hsdsOpenAPI(doc); err != nil {
 				return nil, err
 			}
 			renderedDocs.Lock()
-			renderedDocs.byHash[key] = [2][]byte{d.json, d.hsdsJSON}
+			renderedDocs.byHash[key] = rendered{d.json, d.hsdsJSON, d.queries}
 			renderedDocs.Unlock()
 		}
 	}

@@ -126,10 +126,10 @@ func TestChangesFollowerDuringWrites(t *testing.T) {
 				}
 				switch i % 3 {
 				case 1:
-					e.Store.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.Summary = "modifié"; return nil })
-					e.Store.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Status = "draft"; return nil })
+					e.Store.UpdateActor(ctx, a.ID, models.Precondition{}, func(x *models.Actor) error { x.Summary = "modifié"; return nil })
+					e.Store.UpdateService(ctx, sv.ID, models.Precondition{}, func(x *models.Service) error { x.Status = "draft"; return nil })
 				case 2:
-					e.Store.ArchiveActor(ctx, a.ID, 0)
+					e.Store.ArchiveActor(ctx, a.ID, models.Precondition{})
 				}
 			}
 		}()

@@ -5,10 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"io"
 	"log/slog"
-	"net/http"
 
 	"github.com/gin-gonic/gin"
 
@@ -42,14 +40,11 @@ func idempotent(log *slog.Logger, store *models.Store, hd *handlers.Handler) gin
 			c.Next() // the route's own authentication answers
 			return
 		}
-		body, err := io.ReadAll(c.Request.Body)
+		// Every operation that creates reads a body (routes.go): the
+		// key binds it, read under the same limit as the handler's.
+		body, err := handlers.ReadBody(c)
 		if err != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
-				handlers.WriteProblem(c, log, models.Errorf(models.ETOOLARGE, "The request body is larger than %d bytes.", mbe.Limit))
-				return
-			}
-			handlers.WriteProblem(c, log, models.Errorf(models.EBADREQUEST, "The request body could not be read."))
+			handlers.WriteProblem(c, log, err)
 			return
 		}
 		c.Request.Body = io.NopCloser(bytes.NewReader(body))

@@ -89,17 +89,12 @@ func recovery(log *slog.Logger) gin.HandlerFunc {
 	}
 }
 
-// bodyLimit refuses bodies over max bytes: at once when Content-Length says
-// so, and while reading otherwise (decodeJSON then answers 413).
-func bodyLimit(log *slog.Logger, max int64) gin.HandlerFunc {
+// bodyLimit gives the handlers the request body limit. It refuses nothing
+// itself: the operations that read a body apply it as they read
+// (handlers.ReadBody), so that one which takes no body never answers 413.
+func bodyLimit(max int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if c.Request.ContentLength > max {
-			handlers.WriteProblem(c, log, models.Errorf(models.ETOOLARGE, "The request body is larger than %d bytes.", max))
-			return
-		}
-		if c.Request.Body != nil {
-			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
-		}
+		c.Set(handlers.BodyLimitKey, max)
 		c.Next()
 	}
 }

@@ -45,7 +45,9 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 		return nil, err
 	}
 	doc.Servers = openapi3.Servers{{URL: "/", Description: "The server that serves this document (Swagger UI at /docs calls it). Generated clients take the base URL of a Carnet, such as http://localhost:8080."}}
-	bodyLimitResponses(doc)
+	if err := requestRuleResponses(doc); err != nil {
+		return nil, err
+	}
 	problemContent(doc)
 	csvContent(doc)
 	if err := exportContent(doc); err != nil {
@@ -122,18 +124,43 @@ func problemContent(doc *openapi3.T) {
 	})
 }
 
-// bodyLimitResponses documents 413 on every operation that reads a body:
-// the body limit is a middleware of every route (server.go), so each such
-// operation answers 413 over CARNET_MAX_BODY_BYTES, whether or not its
-// annotations say so.
-func bodyLimitResponses(doc *openapi3.T) {
-	operations(doc, func(_, _ string, op *openapi3.Operation) {
-		if op.RequestBody == nil || op.Responses.Status(413) != nil {
-			return
+// requestRuleResponses checks that the annotations document what the
+// request rules answer, so that the document cannot promise less, or more,
+// than the server does:
+//   - 413 on every operation that reads a body, and only there: the body
+//     limit applies where a body is read (handlers.ReadBody), an operation
+//     without one ignores what is sent;
+//   - 400 on every write: a query parameter the operation does not declare
+//     is refused (api/query.go), as is a malformed If-Match.
+func requestRuleResponses(doc *openapi3.T) error {
+	var errs []string
+	operations(doc, func(path, method string, op *openapi3.Operation) {
+		reads := op.RequestBody != nil
+		if documented := op.Responses.Status(413) != nil; reads != documented {
+			if reads {
+				errs = append(errs, fmt.Sprintf("%s %s reads a body: add @Failure 413 {object} Problem", method, path))
+			} else {
+				errs = append(errs, fmt.Sprintf("%s %s reads no body and cannot answer 413: remove its @Failure 413", method, path))
+			}
 		}
-		r := openapi3.NewResponse().WithDescription("Request Entity Too Large").WithJSONSchemaRef(compRef(doc, "Problem"))
-		op.Responses.Set("413", &openapi3.ResponseRef{Value: r})
+		if isWrite(method) && op.Responses.Status(400) == nil {
+			errs = append(errs, fmt.Sprintf("%s %s is a write, refused with 400 on an unknown query parameter: add @Failure 400 {object} Problem", method, path))
+		}
 	})
+	if len(errs) > 0 {
+		return fmt.Errorf("the annotations disagree with the request rules:\n%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// isWrite says whether method changes state: the methods whose unknown
+// query parameters are refused (api/query.go).
+func isWrite(method string) bool {
+	switch strings.ToUpper(method) {
+	case "POST", "PUT", "PATCH", "DELETE":
+		return true
+	}
+	return false
 }
 
 // csvContent fixes what swag writes for an operation that produces both JSON

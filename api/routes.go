@@ -16,6 +16,10 @@ import (
 //   - auth: a valid bearer token; the handler then checks the caller's rights
 //     on the resource;
 //   - create: auth, and an Idempotency-Key makes a retried POST safe.
+//
+// Before any of these, every route runs the router's middleware
+// (server.go); among them knownQueries refuses a write with a query
+// parameter its operation does not declare, anonymous or not (query.go).
 func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *metrics) {
 	log := cfg.Logger
 	w := func(fn handlers.HandlerFunc) gin.HandlerFunc { return handlers.Wrap(log, fn) }

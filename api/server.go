@@ -99,7 +99,7 @@ func NewServer(cfg Config) (http.Handler, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = 1 << 20
+		cfg.MaxBodyBytes = handlers.DefaultMaxBody
 	}
 	docs, err := newDocs(cfg.OpenAPI)
 	if err != nil {
@@ -156,7 +156,8 @@ func NewServer(cfg Config) (http.Handler, error) {
 		securityHeaders(),
 		corsMiddleware(cfg.CORSOrigins),
 		headerLimit(cfg.Logger, MaxHeaderBytes),
-		bodyLimit(cfg.Logger, cfg.MaxBodyBytes),
+		bodyLimit(cfg.MaxBodyBytes),
+		knownQueries(cfg.Logger, docs.queries), // before each route's authentication (query.go)
 	)
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
 		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now), Version: cfg.Version,

@@ -1127,8 +1127,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     },
                     {
@@ -1247,14 +1253,26 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     }
                 ],
                 "responses": {
                     "204": {
                         "description": "Archived"
+                    },
+                    "400": {
+                        "description": "An unknown query parameter, or a malformed If-Match or If-None-Match",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     },
                     "401": {
                         "description": "Unauthorized",
@@ -1329,8 +1347,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     },
                     {
@@ -1665,6 +1689,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -1759,6 +1789,12 @@ const docTemplate = `{
                     },
                     "409": {
                         "description": "Already decided",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1938,6 +1974,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -1987,6 +2029,12 @@ const docTemplate = `{
                 "responses": {
                     "204": {
                         "description": "Removed"
+                    },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     },
                     "401": {
                         "description": "Unauthorized",
@@ -2096,6 +2144,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -2143,8 +2197,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     }
                 ],
@@ -2159,6 +2219,12 @@ const docTemplate = `{
                                 "type": "string",
                                 "description": "New version"
                             }
+                        }
+                    },
+                    "400": {
+                        "description": "An unknown query parameter, or a malformed If-Match or If-None-Match",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     },
                     "401": {
@@ -2283,6 +2349,12 @@ const docTemplate = `{
                     },
                     "410": {
                         "description": "Gone",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2502,6 +2574,12 @@ const docTemplate = `{
                     },
                     "400": {
                         "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2858,6 +2936,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -2995,6 +3079,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -3041,6 +3131,12 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/ClientSecret"
+                        }
+                    },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     },
                     "401": {
@@ -3263,6 +3359,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/DuplicateLink"
                         }
                     },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
@@ -3315,6 +3417,12 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/DuplicateLink"
+                        }
+                    },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     },
                     "401": {
@@ -3551,6 +3659,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -3618,6 +3732,12 @@ const docTemplate = `{
                     },
                     "410": {
                         "description": "The structure was archived",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3734,6 +3854,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -3805,6 +3931,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Partner clients",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3985,6 +4117,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -4045,6 +4183,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Partner clients have no password",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -4645,8 +4789,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     },
                     {
@@ -4928,8 +5078,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     },
                     {
@@ -4981,6 +5137,12 @@ const docTemplate = `{
                     },
                     "412": {
                         "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -6207,8 +6369,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     },
                     {
@@ -6327,14 +6495,26 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     }
                 ],
                 "responses": {
                     "204": {
                         "description": "Archived"
+                    },
+                    "400": {
+                        "description": "An unknown query parameter, or a malformed If-Match or If-None-Match",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     },
                     "401": {
                         "description": "Unauthorized",
@@ -6403,8 +6583,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     },
                     {
@@ -6600,8 +6786,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     }
                 ],
@@ -6616,6 +6808,12 @@ const docTemplate = `{
                                 "type": "string",
                                 "description": "New version"
                             }
+                        }
+                    },
+                    "400": {
+                        "description": "An unknown query parameter, or a malformed If-Match or If-None-Match",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     },
                     "401": {
@@ -6744,6 +6942,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -6799,6 +7003,12 @@ const docTemplate = `{
                     },
                     "403": {
                         "description": "Sign-up is not available on this service",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -6876,6 +7086,12 @@ const docTemplate = `{
                     },
                     "409": {
                         "description": "The address got an account meanwhile",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -7391,6 +7607,12 @@ const docTemplate = `{
                     },
                     "410": {
                         "description": "The record was archived",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -8082,6 +8304,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -8174,6 +8402,12 @@ const docTemplate = `{
                     },
                     "409": {
                         "description": "Disabled account",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -8398,6 +8632,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -8498,6 +8738,12 @@ const docTemplate = `{
                     "204": {
                         "description": "No Content"
                     },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
@@ -8548,8 +8794,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "ETag of the version you read",
+                        "description": "The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed",
                         "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)",
+                        "name": "If-None-Match",
                         "in": "header"
                     },
                     {
@@ -8601,6 +8853,12 @@ const docTemplate = `{
                     },
                     "412": {
                         "description": "Precondition Failed",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -8820,6 +9078,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/WebhookPing"
                         }
                     },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "401": {
                         "description": "Unauthorized",
                         "schema": {
@@ -8928,6 +9192,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "415": {
                         "description": "Unsupported Media Type",
                         "schema": {
@@ -9007,6 +9277,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

@@ -67,6 +67,7 @@ func people(c *gin.Context) (*models.Principal, error) {
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem	"Partner clients"
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/me [patch]
@@ -102,6 +103,7 @@ func (h *Handler) UpdateMe(c *gin.Context) error {
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem	"Partner clients"
 //	@Failure		409	{object}	Problem	"Last administrator, or last manager of a team"
+//	@Failure		413	{object}	Problem
 //	@Failure		415	{object}	Problem
 //	@Failure		422	{object}	Problem	"Wrong password"
 //	@Failure		429	{object}	Problem
@@ -176,6 +178,7 @@ func (h *Handler) GetMyNotifications(c *gin.Context) error {
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem	"Partner clients"
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/me/notifications [patch]

@@ -553,7 +553,8 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string		true	"Actor id"	format(uuid)
-//	@Param			If-Match	header		string		false	"ETag of the version you read"
+//	@Param			If-Match	header		string		false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string		false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			actor		body		ActorInput	true	"The actor"
 //	@Success		200			{object}	Actor
 //	@Header			200			{string}	ETag	"New version"
@@ -584,7 +585,8 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string		true	"Actor id"	format(uuid)
-//	@Param			If-Match	header		string		false	"ETag of the version you read"
+//	@Param			If-Match	header		string		false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string		false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			patch		body		ActorInput	true	"The fields to change"
 //	@Success		200			{object}	Actor
 //	@Header			200			{string}	ETag	"New version"
@@ -617,7 +619,7 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 	if !p.CanEditActor(ref) {
 		return models.Errorf(models.EFORBIDDEN, "Your account may not change this actor.")
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
@@ -625,7 +627,7 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 	// the same change (models.Principal.AuthorizeActorChange): moving the
 	// actor out of the caller's territory, into a network it may not edit
 	// or into a partner's source is refused.
-	a, err := h.Store.UpdateActor(ctx, id, version, func(cur *models.Actor) error {
+	a, err := h.Store.UpdateActor(ctx, id, pre, func(cur *models.Actor) error {
 		var in ActorInput
 		if err := read(cur, &in); err != nil {
 			return err
@@ -649,8 +651,10 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path	string	true	"Actor id"	format(uuid)
-//	@Param			If-Match	header	string	false	"ETag of the version you read"
+//	@Param			If-Match	header	string	false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header	string	false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Success		204			"Archived"
+//	@Failure		400			{object}	Problem	"An unknown query parameter, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
@@ -667,11 +671,11 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 	if !principal(c).CanEditActor(ref) {
 		return models.Errorf(models.EFORBIDDEN, "Your account may not archive this actor.")
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	if _, err := h.Store.ArchiveActor(c.Request.Context(), id, version); err != nil {
+	if _, err := h.Store.ArchiveActor(c.Request.Context(), id, pre); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -688,9 +692,11 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string	true	"Actor id"	format(uuid)
-//	@Param			If-Match	header		string	false	"ETag of the version you read"
+//	@Param			If-Match	header		string	false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string	false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Success		200			{object}	Actor
 //	@Header			200			{string}	ETag	"New version"
+//	@Failure		400			{object}	Problem	"An unknown query parameter, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
@@ -707,11 +713,11 @@ func (h *Handler) RestoreActor(c *gin.Context) error {
 	if !principal(c).CanEditActor(ref) {
 		return models.Errorf(models.EFORBIDDEN, "Your account may not restore this actor.")
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	a, err := h.Store.RestoreActor(ctx, id, version)
+	a, err := h.Store.RestoreActor(ctx, id, pre)
 	if err != nil {
 		return err
 	}

@@ -218,6 +218,7 @@ func readTokenRequest(c *gin.Context) (TokenRequest, error) {
 //	@Param			request	body	LogoutRequest	true	"The session's refresh token"
 //	@Success		204		"Logged out"
 //	@Failure		400		{object}	Problem
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Router			/api/v1/auth/logout [post]
 func (h *Handler) Logout(c *gin.Context) error {
@@ -254,6 +255,7 @@ type PasswordChange struct {
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem	"Partner clients have no password"
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Failure		429		{object}	Problem

@@ -117,6 +117,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
@@ -182,6 +183,7 @@ func (h *Handler) GetClient(c *gin.Context) error {
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
 //	@Failure		404		{object}	Problem
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/clients/{id} [patch]
@@ -211,6 +213,7 @@ func (h *Handler) UpdateClient(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Param			id	path		string	true	"Client id"	format(uuid)
 //	@Success		200	{object}	ClientSecret
+//	@Failure		400	{object}	Problem	"An unknown query parameter"
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem
 //	@Failure		404	{object}	Problem

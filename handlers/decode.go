@@ -24,8 +24,61 @@ const (
 	mediaMergePatch = "application/merge-patch+json"
 )
 
-// readBody reads the whole body, turning the body-limit middleware's error
-// into a 413 and a missing or non-JSON content type into a 415.
+// BodyLimitKey is where the api keeps the request body limit of the
+// request, in bytes (Config.MaxBodyBytes); DefaultMaxBody when absent.
+const BodyLimitKey = "carnet.body_limit"
+
+// DefaultMaxBody is the request body limit when none is configured.
+const DefaultMaxBody = 1 << 20
+
+// LimitBody caps the request body at the limit: a body whose Content-Length
+// says it is larger is refused at once (413), a longer body of unknown
+// length while it is read (ReadBody). Only operations that read a body call
+// it, through ReadBody, so only they answer 413 (and document it): an
+// operation that takes no body ignores one that is sent.
+func LimitBody(c *gin.Context) error {
+	max := int64(DefaultMaxBody)
+	if v, ok := c.Get(BodyLimitKey); ok {
+		if n, ok := v.(int64); ok && n > 0 {
+			max = n
+		}
+	}
+	if c.Request.ContentLength > max {
+		return tooLarge(max)
+	}
+	if c.Request.Body != nil {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
+	}
+	return nil
+}
+
+func tooLarge(max int64) error {
+	return models.Errorf(models.ETOOLARGE, "The request body is larger than %d bytes.", max)
+}
+
+// ReadBody reads the whole request body, at most the limit (LimitBody):
+// 413 over it. It is how every body is read: JSON bodies (decodeJSON…),
+// uploads (ImportPlaces) and the hash of Idempotency-Key.
+func ReadBody(c *gin.Context) ([]byte, error) {
+	if err := LimitBody(c); err != nil {
+		return nil, err
+	}
+	if c.Request.Body == nil {
+		return nil, nil
+	}
+	b, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, tooLarge(mbe.Limit)
+		}
+		return nil, models.Errorf(models.EBADREQUEST, "The request body could not be read.")
+	}
+	return b, nil
+}
+
+// readBody reads a JSON (or form) body: a missing or other content type
+// answers 415, a body over the limit 413, an empty one 400.
 func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 	ct := c.GetHeader("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
@@ -35,13 +88,9 @@ func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 	if err := uncoded(c); err != nil {
 		return nil, err
 	}
-	b, err := io.ReadAll(c.Request.Body)
+	b, err := ReadBody(c)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return nil, models.Errorf(models.ETOOLARGE, "The request body is larger than %d bytes.", mbe.Limit)
-		}
-		return nil, models.Errorf(models.EBADREQUEST, "The request body could not be read.")
+		return nil, err
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, models.Errorf(models.EBADREQUEST, "The request body is empty; send a JSON object.")

@@ -140,6 +140,7 @@ func (h *Handler) ListDuplicates(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Param			id	path		string	true	"Link id"	format(uuid)
 //	@Success		200	{object}	DuplicateLink
+//	@Failure		400	{object}	Problem	"An unknown query parameter"
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem
 //	@Failure		404	{object}	Problem
@@ -158,6 +159,7 @@ func (h *Handler) ConfirmDuplicate(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Param			id	path		string	true	"Link id"	format(uuid)
 //	@Success		200	{object}	DuplicateLink
+//	@Failure		400	{object}	Problem	"An unknown query parameter"
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem
 //	@Failure		404	{object}	Problem

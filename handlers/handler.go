@@ -116,34 +116,13 @@ func serviceETag(s *models.Service) string {
 	return fmt.Sprintf(`"%d.%d"`, s.Version, s.Actor.Version)
 }
 
-// ifMatch returns the resource version named by If-Match, 0 when absent.
-// Only the resource's own version counts, so "3" and "3.7" both mean
-// version 3 (a service edit is not blocked by a change to its actor).
-func ifMatch(c *gin.Context) (int64, error) {
-	h := strings.TrimSpace(c.GetHeader("If-Match"))
-	if h == "" || h == "*" {
-		return 0, nil
-	}
-	bad := models.Errorf(models.EPRECONDITION, "If-Match must be the ETag of the resource as you read it, such as \"3\" (weak ETags never match).")
-	if !strings.HasPrefix(h, `"`) || !strings.HasSuffix(h, `"`) || len(h) < 3 || strings.Contains(h, ",") {
-		return 0, bad
-	}
-	v := strings.Trim(h, `"`)
-	if i := strings.IndexByte(v, '.'); i >= 0 {
-		v = v[:i]
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || n < 1 {
-		return 0, bad
-	}
-	return n, nil
-}
-
-// writeVersioned writes a representation with its ETag, or 304 when the
-// client's If-None-Match already names it.
+// writeVersioned writes a representation with its ETag, or, to a read,
+// 304 when the client's If-None-Match already names it. After a write,
+// If-None-Match was a precondition (preconditions), checked before the
+// change: the new representation is the answer, whatever its ETag.
 func writeVersioned(c *gin.Context, status int, etag string, v any) error {
 	c.Header("ETag", etag)
-	if status == http.StatusOK {
+	if status == http.StatusOK && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
 		for _, t := range strings.Split(c.GetHeader("If-None-Match"), ",") {
 			if t = strings.TrimPrefix(strings.TrimSpace(t), "W/"); t == etag || t == "*" {
 				c.Status(http.StatusNotModified)

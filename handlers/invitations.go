@@ -77,6 +77,7 @@ func newInvitationCreated(inv *models.Invitation, token string, emailed bool) In
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem	"Unknown actor"
 //	@Failure		410			{object}	Problem	"Archived actor"
+//	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
@@ -116,6 +117,7 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 //	@Failure		401			{object}	Problem	"Wrong password for the existing account"
 //	@Failure		404			{object}	Problem	"Unknown, used or expired invitation"
 //	@Failure		410			{object}	Problem	"The structure was archived"
+//	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem	"Password too short"
 //	@Failure		429			{object}	Problem

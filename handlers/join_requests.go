@@ -69,6 +69,7 @@ func newJoinRequest(j *models.JoinRequest) JoinRequest {
 //	@Failure		404		{object}	Problem
 //	@Failure		409		{object}	Problem	"Already a member, or a request is pending"
 //	@Failure		410		{object}	Problem
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/actors/{id}/join-requests [post]
@@ -181,6 +182,7 @@ func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) e
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
 //	@Failure		409			{object}	Problem	"Already decided"
+//	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/actors/{id}/join-requests/{request_id} [patch]

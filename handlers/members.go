@@ -112,6 +112,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 //	@Failure		403				{object}	Problem
 //	@Failure		404				{object}	Problem
 //	@Failure		410				{object}	Problem	"Archived actor"
+//	@Failure		413				{object}	Problem
 //	@Failure		415				{object}	Problem
 //	@Failure		422				{object}	Problem
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
@@ -152,6 +153,7 @@ func (h *Handler) AddMember(c *gin.Context) error {
 //	@Failure		403		{object}	Problem
 //	@Failure		404		{object}	Problem
 //	@Failure		409		{object}	Problem	"The structure's last manager"
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/actors/{id}/members/{user_id} [patch]
@@ -182,6 +184,7 @@ func (h *Handler) UpdateMember(c *gin.Context) error {
 //	@Param			id		path	string	true	"Actor id"		format(uuid)
 //	@Param			user_id	path	string	true	"Account id"	format(uuid)
 //	@Success		204		"Removed"
+//	@Failure		400		{object}	Problem	"An unknown query parameter"
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
 //	@Failure		404		{object}	Problem

@@ -256,23 +256,65 @@ func (q *queryParser) limit(def, max int) int {
 // err reports every problem, including parameters the endpoint does not
 // know: a misspelt filter silently ignored would return the wrong rows.
 func (q *queryParser) err() error {
-	var unknown []string
-	for name := range q.v {
-		if !q.known[name] {
-			unknown = append(unknown, name)
-		}
+	known := make([]string, 0, len(q.known))
+	for k := range q.known {
+		known = append(known, k)
 	}
-	sort.Strings(unknown)
-	for _, name := range unknown {
-		known := make([]string, 0, len(q.known))
-		for k := range q.known {
-			known = append(known, k)
-		}
-		sort.Strings(known)
-		q.errs.Add(clip(name), fmt.Sprintf("is not a parameter of this endpoint (known: %s)", strings.Join(known, ", ")))
-	}
+	sort.Strings(known)
+	q.errs = append(q.errs, unknownParameters(q.v, known)...)
 	if len(q.errs) == 0 {
 		return nil
 	}
 	return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are invalid.", Fields: q.errs}
+}
+
+// unknownParameters names, in order, the parameters of v that known (sorted)
+// does not hold.
+func unknownParameters(v url.Values, known []string) models.FieldErrors {
+	var unknown []string
+	for name := range v {
+		if _, ok := slices.BinarySearch(known, name); !ok {
+			unknown = append(unknown, name)
+		}
+	}
+	sort.Strings(unknown)
+	var fe models.FieldErrors
+	for _, name := range unknown {
+		if len(known) == 0 {
+			fe.Add(clip(name), "is not a parameter of this endpoint (it takes none)")
+			continue
+		}
+		fe.Add(clip(name), fmt.Sprintf("is not a parameter of this endpoint (known: %s)", strings.Join(known, ", ")))
+	}
+	return fe
+}
+
+// UnknownQueryParameters refuses (400) a query string holding a parameter
+// that is not in known (sorted), naming each in the problem's errors as the
+// list filters do; also a query string that cannot be read, whose pairs
+// would otherwise be dropped unseen.
+func UnknownQueryParameters(rawQuery string, known []string) error {
+	var fe models.FieldErrors
+	for _, pair := range strings.Split(rawQuery, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		name, err := url.QueryUnescape(k)
+		switch {
+		case err != nil:
+			fe.Add(clip(k), "is not a valid parameter name (percent-encode it as UTF-8)")
+		case strings.Contains(pair, ";"):
+			fe.Add(clip(name), "must not hold a semicolon: separate parameters with &, and percent-encode a ; in a value as %3B")
+		default:
+			if _, err := url.QueryUnescape(v); err != nil {
+				fe.Add(clip(name), "has a value that is not percent-encoded correctly")
+			}
+		}
+	}
+	if len(fe) > 0 {
+		return &models.Error{Code: models.EBADREQUEST, Message: "The query string is malformed.", Fields: fe}
+	}
+	v, _ := url.ParseQuery(rawQuery)
+	if fe = unknownParameters(v, known); len(fe) > 0 {
+		return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are not parameters of this operation; nothing was done.", Fields: fe}
+	}
+	return nil
 }

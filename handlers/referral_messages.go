@@ -177,7 +177,8 @@ type ReferralForwardInput struct {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id			path		string					true	"Referral id"	format(uuid)
-//	@Param			If-Match	header		string					false	"ETag of the version you read"
+//	@Param			If-Match	header		string					false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string					false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			forward		body		ReferralForwardInput	true	"Where to"
 //	@Success		201			{object}	Referral
 //	@Header			201			{string}	Location	"URL of the new referral"
@@ -200,7 +201,7 @@ func (h *Handler) ForwardReferral(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
@@ -212,7 +213,7 @@ func (h *Handler) ForwardReferral(c *gin.Context) error {
 	}
 	c.Set(ReplayByReference, true)
 	next, _, err := h.Store.ForwardReferral(c.Request.Context(), r.ID, models.ReferralForward{ToServiceID: in.ToServiceID, Message: in.Message,
-		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment, IfVersion: version})
+		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment, Precondition: pre})
 	if err != nil {
 		return err
 	}

@@ -548,7 +548,8 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id			path		string					true	"Referral id"	format(uuid)
-//	@Param			If-Match	header		string					false	"ETag of the version you read"
+//	@Param			If-Match	header		string					false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string					false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			transition	body		ReferralTransitionInput	true	"The new status"
 //	@Success		200			{object}	Referral
 //	@Failure		400			{object}	Problem
@@ -557,6 +558,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 //	@Failure		404			{object}	Problem
 //	@Failure		409			{object}	Problem	"The lifecycle does not allow this move"
 //	@Failure		412			{object}	Problem
+//	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/referrals/{id}/transitions [post]
@@ -569,7 +571,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
@@ -592,7 +594,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 	default:
 		t.Side, t.ByActorID = models.SideSender, r.FromActorID
 	}
-	out, err := h.Store.TransitionReferral(c.Request.Context(), r.ID, version, t)
+	out, err := h.Store.TransitionReferral(c.Request.Context(), r.ID, pre, t)
 	if err != nil {
 		return err
 	}

@@ -400,7 +400,8 @@ func (h *Handler) CreateService(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string			true	"Service id"	format(uuid)
-//	@Param			If-Match	header		string			false	"ETag of the version you read"
+//	@Param			If-Match	header		string			false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string			false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			service		body		ServiceInput	true	"The service"
 //	@Success		200			{object}	Service
 //	@Header			200			{string}	ETag	"New version"
@@ -431,7 +432,8 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string			true	"Service id"	format(uuid)
-//	@Param			If-Match	header		string			false	"ETag of the version you read"
+//	@Param			If-Match	header		string			false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string			false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			patch		body		ServiceInput	true	"The fields to change"
 //	@Success		200			{object}	Service
 //	@Header			200			{string}	ETag	"New version"
@@ -462,11 +464,11 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 	if err := h.canEditService(c, cur, "change"); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	s, err := h.Store.UpdateService(c.Request.Context(), id, version, func(cur *models.Service) error {
+	s, err := h.Store.UpdateService(c.Request.Context(), id, pre, func(cur *models.Service) error {
 		var in ServiceInput
 		if err := read(cur, &in); err != nil {
 			return err
@@ -492,8 +494,10 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path	string	true	"Service id"	format(uuid)
-//	@Param			If-Match	header	string	false	"ETag of the version you read"
+//	@Param			If-Match	header	string	false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header	string	false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Success		204			"Archived"
+//	@Failure		400			{object}	Problem	"An unknown query parameter, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
@@ -509,11 +513,11 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 	if err := h.canEditService(c, cur, "archive"); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	if _, err := h.Store.ArchiveService(c.Request.Context(), id, version); err != nil {
+	if _, err := h.Store.ArchiveService(c.Request.Context(), id, pre); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -530,9 +534,11 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string	true	"Service id"	format(uuid)
-//	@Param			If-Match	header		string	false	"ETag of the version you read"
+//	@Param			If-Match	header		string	false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string	false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Success		200			{object}	Service
 //	@Header			200			{string}	ETag	"New version"
+//	@Failure		400			{object}	Problem	"An unknown query parameter, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
@@ -548,11 +554,11 @@ func (h *Handler) RestoreService(c *gin.Context) error {
 	if err := h.canEditService(c, s, "restore"); err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
-	out, err := h.Store.RestoreService(ctx, s.ID, version)
+	out, err := h.Store.RestoreService(ctx, s.ID, pre)
 	if err != nil {
 		return err
 	}

@@ -55,6 +55,7 @@ type SignupVerified struct {
 //	@Success		202		{object}	SignupAccepted
 //	@Failure		400		{object}	Problem
 //	@Failure		403		{object}	Problem	"Sign-up is not available on this service"
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Failure		429		{object}	Problem
@@ -99,6 +100,7 @@ func (h *Handler) SignUp(c *gin.Context) error {
 //	@Failure		400				{object}	Problem
 //	@Failure		404				{object}	Problem	"Unknown, used or expired link"
 //	@Failure		409				{object}	Problem	"The address got an account meanwhile"
+//	@Failure		413				{object}	Problem
 //	@Failure		415				{object}	Problem
 //	@Failure		429				{object}	Problem
 //	@Router			/api/v1/signup/verify [post]

@@ -259,6 +259,7 @@ func prefixFields(err error, prefix string) error {
 //	@Failure		403			{object}	Problem	"Partner clients write through sync"
 //	@Failure		404			{object}	Problem
 //	@Failure		410			{object}	Problem
+//	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
@@ -311,6 +312,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
 //	@Failure		410			{object}	Problem
+//	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
@@ -460,6 +462,7 @@ func (h *Handler) GetSuggestion(c *gin.Context) error {
 //	@Failure		404			{object}	Problem
 //	@Failure		409			{object}	Problem	"Already decided, or no longer applies"
 //	@Failure		410			{object}	Problem	"The record was archived"
+//	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/suggestions/{id} [patch]

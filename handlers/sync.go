@@ -3,7 +3,6 @@ package handlers
 import (
 	"bytes"
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"strings"
@@ -420,13 +419,12 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 	if err := uncoded(c); err != nil {
 		return err
 	}
-	body, err := io.ReadAll(c.Request.Body)
+	body, err := ReadBody(c)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return models.Errorf(models.ETOOLARGE, "The file is larger than %d bytes: use the carnet import command, or raise CARNET_MAX_BODY_BYTES.", mbe.Limit)
+		if e := (*models.Error)(nil); errors.As(err, &e) && e.Code == models.ETOOLARGE {
+			return models.Errorf(models.ETOOLARGE, "%s Use the carnet import command, or raise CARNET_MAX_BODY_BYTES.", e.Message)
 		}
-		return models.Errorf(models.EBADREQUEST, "The request body could not be read.")
+		return err
 	}
 	rep, err := opendata.Import(c.Request.Context(), h.Store, bytes.NewReader(body), opt)
 	if err != nil {

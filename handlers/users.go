@@ -203,6 +203,7 @@ func (h *Handler) GetUser(c *gin.Context) error {
 //	@Failure		403		{object}	Problem
 //	@Failure		404		{object}	Problem
 //	@Failure		409		{object}	Problem	"Last administrator"
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/users/{id} [patch]
@@ -322,6 +323,7 @@ func newPasswordResetIssued(r *models.PasswordReset, emailed bool) PasswordReset
 //	@Failure		403				{object}	Problem	"Partner clients"
 //	@Failure		404				{object}	Problem
 //	@Failure		409				{object}	Problem	"Disabled account"
+//	@Failure		413				{object}	Problem
 //	@Failure		415				{object}	Problem
 //	@Failure		429				{object}	Problem
 //	@Failure		422	{object}	Problem	"Invalid, or an Idempotency-Key reused for another request"

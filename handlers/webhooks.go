@@ -378,6 +378,7 @@ func (h *Handler) ListWebhooks(c *gin.Context) error {
 //	@Failure		401				{object}	Problem
 //	@Failure		403				{object}	Problem
 //	@Failure		409				{object}	Problem	"At most 20 subscriptions per owner; or a request with the same Idempotency-Key is still running (Retry-After)"
+//	@Failure		413				{object}	Problem
 //	@Failure		415				{object}	Problem
 //	@Failure		422				{object}	Problem
 //	@Router			/api/v1/webhooks [post]
@@ -440,7 +441,8 @@ func (h *Handler) GetWebhook(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id			path		string			true	"Subscription id"	format(uuid)
-//	@Param			If-Match	header		string			false	"ETag of the version you read"
+//	@Param			If-Match	header		string			false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
+//	@Param			If-None-Match	header		string			false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			patch		body		WebhookPatch	true	"Fields to change"
 //	@Success		200			{object}	Webhook
 //	@Header			200			{string}	ETag	"Version of the subscription, for If-Match"
@@ -449,12 +451,13 @@ func (h *Handler) GetWebhook(c *gin.Context) error {
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
 //	@Failure		412			{object}	Problem
+//	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/webhooks/{id} [patch]
 func (h *Handler) UpdateWebhook(c *gin.Context) error {
 	ctx := c.Request.Context()
-	version, err := ifMatch(c)
+	pre, err := preconditions(c)
 	if err != nil {
 		return err
 	}
@@ -471,7 +474,7 @@ func (h *Handler) UpdateWebhook(c *gin.Context) error {
 	if u := strings.TrimSpace(in.URL); u != cur.URL {
 		upd.URL = &u
 	}
-	w, err := h.Store.UpdateWebhook(ctx, cur.ID, upd, version)
+	w, err := h.Store.UpdateWebhook(ctx, cur.ID, upd, pre)
 	if err != nil {
 		return err
 	}
@@ -490,6 +493,7 @@ func (h *Handler) UpdateWebhook(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Param			id	path	string	true	"Subscription id"	format(uuid)
 //	@Success		204
+//	@Failure		400	{object}	Problem	"An unknown query parameter"
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem
 //	@Failure		404	{object}	Problem
@@ -518,6 +522,7 @@ func (h *Handler) DeleteWebhook(c *gin.Context) error {
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
 //	@Failure		404		{object}	Problem
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/webhooks/{id}/secret [post]
@@ -562,6 +567,7 @@ func hasBody(c *gin.Context) bool {
 //	@Security		BearerAuth
 //	@Param			id	path		string	true	"Subscription id"	format(uuid)
 //	@Success		200	{object}	WebhookPing
+//	@Failure		400	{object}	Problem	"An unknown query parameter"
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem
 //	@Failure		404	{object}	Problem
@@ -613,6 +619,7 @@ func (h *Handler) PingWebhook(c *gin.Context) error {
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
 //	@Failure		404		{object}	Problem
+//	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/webhooks/{id}/replay [post]

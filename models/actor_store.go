@@ -109,14 +109,14 @@ func (s *Store) GetActor(ctx context.Context, id string) (*Actor, error) {
 	return &a, nil
 }
 
-// UpdateActor loads the actor in a write transaction, checks ifVersion (0
-// skips the check), lets apply change it, then validates and saves it with
+// UpdateActor loads the actor in a write transaction, checks pre (the zero
+// Precondition checks nothing), lets apply change it, then validates and saves it with
 // the next version. Running apply inside the transaction means a PATCH is
 // merged into the current state, never into a copy another writer replaced.
-func (s *Store) UpdateActor(ctx context.Context, id string, ifVersion int64, apply func(*Actor) error) (*Actor, error) {
+func (s *Store) UpdateActor(ctx context.Context, id string, pre Precondition, apply func(*Actor) error) (*Actor, error) {
 	var out Actor
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		a, err := lockActor(tx, id, ifVersion)
+		a, err := lockActor(tx, id, pre)
 		if err != nil {
 			return err
 		}
@@ -178,10 +178,10 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 // ArchiveActor marks the actor deleted (a tombstone that change feeds report)
 // and archives its services with it. An actor that still heads active child
 // actors is not archived: the children would point to a tombstone.
-func (s *Store) ArchiveActor(ctx context.Context, id string, ifVersion int64) (*Actor, error) {
+func (s *Store) ArchiveActor(ctx context.Context, id string, pre Precondition) (*Actor, error) {
 	var out Actor
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		a, err := lockActor(tx, id, ifVersion)
+		a, err := lockActor(tx, id, pre)
 		if err != nil {
 			return err
 		}
@@ -340,7 +340,7 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 // lockActor loads an actor for change inside a write transaction and locks
 // it until commit (SQLite's write transactions hold the whole database
 // already): nobody else changes it, its team or its services meanwhile.
-func lockActor(tx *gorm.DB, id string, ifVersion int64) (*Actor, error) {
+func lockActor(tx *gorm.DB, id string, pre Precondition) (*Actor, error) {
 	if !ValidID(id) {
 		return nil, Errorf(ENOTFOUND, "No actor has the id %q.", clip(id))
 	}
@@ -355,8 +355,8 @@ func lockActor(tx *gorm.DB, id string, ifVersion int64) (*Actor, error) {
 	if a.IsArchived() {
 		return nil, Errorf(EGONE, "The actor %s was archived on %s.", id, a.ArchivedAt.Format(time.RFC3339))
 	}
-	if ifVersion != 0 && ifVersion != a.Version {
-		return nil, Errorf(EPRECONDITION, "The actor changed since you read it (version %d, yours is %d); fetch it again and reapply your change.", a.Version, ifVersion)
+	if err := pre.Check("actor", a.Version); err != nil {
+		return nil, err
 	}
 	return &a, nil
 }

@@ -80,7 +80,7 @@ func TestDetectionOffTheWritePath(t *testing.T) {
 	// A direct write (not a sync) is followed too: the address of one
 	// copy moves away and its suggested link goes.
 	a := links(t, s)[0].ActorAID
-	if _, err := s.UpdateActor(context.Background(), a, 0, func(x *models.Actor) error {
+	if _, err := s.UpdateActor(context.Background(), a, models.Precondition{}, func(x *models.Actor) error {
 		x.Address = models.Address{Street: "2 place de la Mairie", PostalCode: "13013", Commune: "Marseille"}
 		x.Latitude, x.Longitude = nil, nil
 		return nil

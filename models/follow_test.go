@@ -59,7 +59,7 @@ func TestFollowReadYourWrites(t *testing.T) {
 	if err := s.CreateActor(ctx, &bad); err == nil {
 		t.Fatal("invalid actor stored")
 	}
-	if _, err := s.ArchiveActor(ctx, a.ID, 0); err != nil {
+	if _, err := s.ArchiveActor(ctx, a.ID, Precondition{}); err != nil {
 		t.Fatal(err)
 	}
 	got := r.changes()

@@ -70,7 +70,7 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		ev := TrailEvent{Action: TrailInvitationCreated, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
 		if inv.ActorID != nil {
-			if _, err := lockActor(tx, *inv.ActorID, 0); err != nil {
+			if _, err := lockActor(tx, *inv.ActorID, Precondition{}); err != nil {
 				return err
 			}
 			ev.ActorID = *inv.ActorID

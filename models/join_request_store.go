@@ -56,7 +56,7 @@ func (s *Store) CreateJoinRequest(ctx context.Context, userID, actorID, message 
 
 // insertJoinRequest records jr and tells the structure's managers.
 func (s *Store) insertJoinRequest(tx *gorm.DB, jr *JoinRequest) error {
-	a, err := lockActor(tx, jr.ActorID, 0)
+	a, err := lockActor(tx, jr.ActorID, Precondition{})
 	if err != nil {
 		return err
 	}

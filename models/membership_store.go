@@ -101,7 +101,7 @@ func (s *Store) AddMember(ctx context.Context, actorID, userID string, role Role
 }
 
 func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role, via string) (*Member, error) {
-	if _, err := lockActor(tx, actorID, 0); err != nil {
+	if _, err := lockActor(tx, actorID, Precondition{}); err != nil {
 		return nil, err
 	}
 	u, err := getUser(tx, userID)

@@ -19,7 +19,9 @@ type ReferralForward struct {
 	// to the data-protection rules as any sender does.
 	ConsentOn          string
 	ReferentCommitment bool
-	IfVersion          int64
+	// Precondition is the caller's If-Match / If-None-Match on the
+	// original referral.
+	Precondition Precondition
 }
 
 // ForwardReferral sends referral id on to another service on behalf of its
@@ -41,8 +43,8 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 		if !p.BelongsTo(orig.ToActorID) {
 			return Errorf(EFORBIDDEN, "Only the receiving structure may forward a referral.")
 		}
-		if f.IfVersion != 0 && f.IfVersion != orig.Version {
-			return Errorf(EPRECONDITION, "The referral changed since you read it (version %d, yours is %d).", orig.Version, f.IfVersion)
+		if err := f.Precondition.Check("referral", orig.Version); err != nil {
+			return err
 		}
 		if _, ok := ReferralSideFor(orig.Status, ReferralForwarded); !ok {
 			return Errorf(ECONFLICT, "A referral cannot be forwarded once it is %s.", orig.Status)

@@ -148,7 +148,7 @@ func referralInvalid(field, reason string) error {
 }
 
 func activeActorRef(tx *gorm.DB, id, field string) (*Actor, error) {
-	a, err := lockActor(tx, id, 0)
+	a, err := lockActor(tx, id, Precondition{})
 	switch ErrorCode(err) {
 	case "":
 		return a, nil
@@ -206,7 +206,7 @@ type ReferralTransition struct {
 // TransitionReferral moves a referral along its lifecycle. A move the
 // lifecycle does not allow from the current status answers ECONFLICT; a
 // move reserved to the other side answers EFORBIDDEN.
-func (s *Store) TransitionReferral(ctx context.Context, id string, ifVersion int64, t ReferralTransition) (*Referral, error) {
+func (s *Store) TransitionReferral(ctx context.Context, id string, pre Precondition, t ReferralTransition) (*Referral, error) {
 	t.Reason, t.Details = strings.TrimSpace(t.Reason), strings.TrimSpace(t.Details)
 	var fe FieldErrors
 	if t.Side != SideSystem && !slices.Contains(userStatuses, t.To) {
@@ -235,8 +235,8 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, ifVersion int
 		if err != nil {
 			return err
 		}
-		if ifVersion != 0 && ifVersion != out.Version {
-			return Errorf(EPRECONDITION, "The referral changed since you read it (version %d, yours is %d).", out.Version, ifVersion)
+		if err := pre.Check("referral", out.Version); err != nil {
+			return err
 		}
 		side, ok := ReferralSideFor(out.Status, t.To)
 		if !ok {

@@ -20,10 +20,10 @@ const AuditRestore = "restore"
 // Its network must be active (ECONFLICT otherwise); an actor that is not
 // archived answers ECONFLICT. The caller's rights on the restored state are
 // checked like any change.
-func (s *Store) RestoreActor(ctx context.Context, id string, ifVersion int64) (*Actor, error) {
+func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition) (*Actor, error) {
 	var out Actor
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		a, err := archivedRecord[Actor](tx, "actor", id, ifVersion)
+		a, err := archivedRecord[Actor](tx, "actor", id, pre)
 		if err != nil {
 			return err
 		}
@@ -70,10 +70,10 @@ func (s *Store) RestoreActor(ctx context.Context, id string, ifVersion int64) (*
 
 // RestoreService brings an archived service back in the status it had
 // before (draft when unknown). Its actor must be active.
-func (s *Store) RestoreService(ctx context.Context, id string, ifVersion int64) (*Service, error) {
+func (s *Store) RestoreService(ctx context.Context, id string, pre Precondition) (*Service, error) {
 	var out Service
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		sv, err := archivedRecord[Service](tx, "service", id, ifVersion)
+		sv, err := archivedRecord[Service](tx, "service", id, pre)
 		if err != nil {
 			return err
 		}
@@ -132,7 +132,7 @@ func statusBeforeArchive(tx *gorm.DB, id string) string {
 }
 
 // archivedRecord loads an archived actor or service for restoring.
-func archivedRecord[T Actor | Service](tx *gorm.DB, kind, id string, ifVersion int64) (*T, error) {
+func archivedRecord[T Actor | Service](tx *gorm.DB, kind, id string, pre Precondition) (*T, error) {
 	if !ValidID(id) {
 		return nil, Errorf(ENOTFOUND, "No %s has the id %q.", kind, clip(id))
 	}
@@ -155,8 +155,8 @@ func archivedRecord[T Actor | Service](tx *gorm.DB, kind, id string, ifVersion i
 	if archived == nil {
 		return nil, Errorf(ECONFLICT, "The %s %s is not archived.", kind, id)
 	}
-	if ifVersion != 0 && ifVersion != version {
-		return nil, Errorf(EPRECONDITION, "The %s changed since you read it (version %d, yours is %d).", kind, version, ifVersion)
+	if err := pre.Check(kind, version); err != nil {
+		return nil, err
 	}
 	return &row, nil
 }

@@ -125,10 +125,10 @@ func (s *Store) GetService(ctx context.Context, id string) (*Service, error) {
 
 // UpdateService works like UpdateActor. The actor of a service cannot change:
 // a service moving to another structure is a new service there.
-func (s *Store) UpdateService(ctx context.Context, id string, ifVersion int64, apply func(*Service) error) (*Service, error) {
+func (s *Store) UpdateService(ctx context.Context, id string, pre Precondition, apply func(*Service) error) (*Service, error) {
 	var out Service
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		sv, err := lockService(tx, id, ifVersion)
+		sv, err := lockService(tx, id, pre)
 		if err != nil {
 			return err
 		}
@@ -192,10 +192,10 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 }
 
 // ArchiveService marks the service archived: a tombstone.
-func (s *Store) ArchiveService(ctx context.Context, id string, ifVersion int64) (*Service, error) {
+func (s *Store) ArchiveService(ctx context.Context, id string, pre Precondition) (*Service, error) {
 	var out Service
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		sv, err := lockService(tx, id, ifVersion)
+		sv, err := lockService(tx, id, pre)
 		if err != nil {
 			return err
 		}
@@ -329,7 +329,7 @@ func draftsVisibleTo(q *gorm.DB, v *Principal) *gorm.DB {
 	return q.Where("("+cond+")", args...)
 }
 
-func lockService(tx *gorm.DB, id string, ifVersion int64) (*Service, error) {
+func lockService(tx *gorm.DB, id string, pre Precondition) (*Service, error) {
 	if !ValidID(id) {
 		return nil, Errorf(ENOTFOUND, "No service has the id %q.", clip(id))
 	}
@@ -344,8 +344,8 @@ func lockService(tx *gorm.DB, id string, ifVersion int64) (*Service, error) {
 	if sv.IsArchived() {
 		return nil, Errorf(EGONE, "The service %s was archived on %s.", id, sv.ArchivedAt.Format(time.RFC3339))
 	}
-	if ifVersion != 0 && ifVersion != sv.Version {
-		return nil, Errorf(EPRECONDITION, "The service changed since you read it (version %d, yours is %d); fetch it again and reapply your change.", sv.Version, ifVersion)
+	if err := pre.Check("service", sv.Version); err != nil {
+		return nil, err
 	}
 	return &sv, nil
 }

@@ -78,7 +78,7 @@ func (s *Store) SignUp(ctx context.Context, in NewSignup) (time.Time, error) {
 	expires := now.Add(SignupTTL)
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		if in.ActorID != "" {
-			if _, err := lockActor(tx, in.ActorID, 0); err != nil {
+			if _, err := lockActor(tx, in.ActorID, Precondition{}); err != nil {
 				return &Error{Code: EINVALID, Message: "The sign-up is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "no active structure has this id"}}}
 			}
 		}

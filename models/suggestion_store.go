@@ -166,7 +166,7 @@ func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func
 		if sg.Entity != EntityActor {
 			return Errorf(ECONFLICT, "This suggestion is about a %s.", sg.Entity)
 		}
-		a, err := lockActor(tx, sg.EntityID, 0)
+		a, err := lockActor(tx, sg.EntityID, Precondition{})
 		if err != nil {
 			return err
 		}
@@ -191,7 +191,7 @@ func (s *Store) AcceptServiceSuggestion(ctx context.Context, id string, apply fu
 		if sg.Entity != EntityService {
 			return Errorf(ECONFLICT, "This suggestion is about a %s.", sg.Entity)
 		}
-		sv, err := lockService(tx, sg.EntityID, 0)
+		sv, err := lockService(tx, sg.EntityID, Precondition{})
 		if err != nil {
 			return err
 		}

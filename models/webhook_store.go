@@ -147,12 +147,11 @@ func (s *Store) PendingDeliveries(ctx context.Context, ids []string) (map[string
 	return out, dbError(err)
 }
 
-// UpdateWebhook changes a subscription. ifVersion, when not 0, must be its
-// current version (412 otherwise). A new address, or turning the
+// UpdateWebhook changes a subscription if it meets pre (412 otherwise). A new address, or turning the
 // subscription back on, forgets the endpoint's failures and resumes
 // delivery at once; turning it off keeps what is queued, and the changes
 // made while it is off are not queued (replay them from DisabledSeq).
-func (s *Store) UpdateWebhook(ctx context.Context, id string, in WebhookUpdate, ifVersion int64) (*WebhookSubscription, error) {
+func (s *Store) UpdateWebhook(ctx context.Context, id string, in WebhookUpdate, pre Precondition) (*WebhookSubscription, error) {
 	var out *WebhookSubscription
 	urlReason := ""
 	if in.URL != nil {
@@ -163,8 +162,8 @@ func (s *Store) UpdateWebhook(ctx context.Context, id string, in WebhookUpdate, 
 		if err != nil {
 			return err
 		}
-		if ifVersion != 0 && ifVersion != w.Version {
-			return Errorf(EPRECONDITION, "The subscription changed since you read it (version %d now); read it again.", w.Version)
+		if err := pre.Check("subscription", w.Version); err != nil {
+			return err
 		}
 		before := *w
 		if in.URL != nil {

@@ -330,7 +330,7 @@ func measure(ctx context.Context, stdout io.Writer, store *models.Store, ter *sy
 	n0, total0, locked0 := mem.UpdateStats()
 	for i, id := range ids {
 		t0 := time.Now()
-		_, err := store.UpdateService(ctx, id, 0, func(s *models.Service) error { s.Name = fmt.Sprintf("Atelier renommé %d", i); return nil })
+		_, err := store.UpdateService(ctx, id, models.Precondition{}, func(s *models.Service) error { s.Name = fmt.Sprintf("Atelier renommé %d", i); return nil })
 		if err != nil {
 			return nil, err
 		}

@@ -287,11 +287,11 @@ func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
 	importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
 	ctx := context.Background()
 	actors := allActors(t, s)
-	if _, err := s.UpdateActor(ctx, actors[0].ID, 0, func(a *models.Actor) error { a.Summary = "Changé dans Carnet"; return nil }); err != nil {
+	if _, err := s.UpdateActor(ctx, actors[0].ID, models.Precondition{}, func(a *models.Actor) error { a.Summary = "Changé dans Carnet"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	offer := serviceOf(t, s, "skip", actors[1].SourceID)
-	if _, err := s.UpdateService(ctx, offer.ID, 0, func(sv *models.Service) error { sv.Description = "Changé dans Carnet"; return nil }); err != nil {
+	if _, err := s.UpdateService(ctx, offer.ID, models.Precondition{}, func(sv *models.Service) error { sv.Description = "Changé dans Carnet"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	rep := importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})

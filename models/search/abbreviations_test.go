@@ -106,7 +106,7 @@ func TestAbbreviations(t *testing.T) {
 
 	// A rename is read at once: the new name's abbreviation, not the old.
 	_, sv := place(t, s, "Salle polyvalente", "", func(_ *models.Actor, sv *models.Service) { sv.Themes = parenting })
-	if _, err := s.UpdateActor(context.Background(), sv.ActorID, 0, func(a *models.Actor) error { a.Name = "EPN de la Salle polyvalente"; return nil }); err != nil {
+	if _, err := s.UpdateActor(context.Background(), sv.ActorID, models.Precondition{}, func(a *models.Actor) error { a.Name = "EPN de la Salle polyvalente"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if !names(run(t, m, search.Query{Text: "espace public numérique", Limit: 50}))["EPN de la Salle polyvalente"] {

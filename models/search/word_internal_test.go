@@ -45,11 +45,11 @@ func TestWordPathMatchesGeneral(t *testing.T) {
 	for i, sv := range page.Items {
 		switch i % 3 {
 		case 0:
-			_, err = s.ArchiveService(ctx, sv.ID, 0)
+			_, err = s.ArchiveService(ctx, sv.ID, models.Precondition{})
 		case 1:
-			_, err = s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Name = "Médiathèque numérique " + x.Name; return nil })
+			_, err = s.UpdateService(ctx, sv.ID, models.Precondition{}, func(x *models.Service) error { x.Name = "Médiathèque numérique " + x.Name; return nil })
 		default:
-			_, err = s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Name = "Point relais"; x.Description = ""; return nil })
+			_, err = s.UpdateService(ctx, sv.ID, models.Precondition{}, func(x *models.Service) error { x.Name = "Point relais"; x.Description = ""; return nil })
 		}
 		if err != nil {
 			t.Fatal(err)

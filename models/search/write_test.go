@@ -115,7 +115,7 @@ func TestReadAfterWrite(t *testing.T) {
 		t.Fatal("created service not found")
 	}
 	// Rename the service.
-	if _, err := s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Name = "Atelier tablette"; return nil }); err != nil {
+	if _, err := s.UpdateService(ctx, sv.ID, models.Precondition{}, func(x *models.Service) error { x.Name = "Atelier tablette"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if found(search.Query{Text: "tablette"}) != 1 || !run(t, m, search.Query{Text: "alcazar service"}).Partial {
@@ -126,7 +126,7 @@ func TestReadAfterWrite(t *testing.T) {
 	if found(search.Query{Near: lyon}) != 0 {
 		t.Fatal("already in Lyon")
 	}
-	if _, err := s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error {
+	if _, err := s.UpdateActor(ctx, a.ID, models.Precondition{}, func(x *models.Actor) error {
 		x.Address.PostalCode, x.Address.Commune = "69002", "Lyon" // a point in Lyon needs an address in Lyon
 		x.Latitude, x.Longitude = ptr(45.765), ptr(4.836)
 		return nil
@@ -142,7 +142,7 @@ func TestReadAfterWrite(t *testing.T) {
 		t.Error("actor name not searchable")
 	}
 	// Temporarily closed: hidden unless asked for.
-	if _, err := s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error {
+	if _, err := s.UpdateActor(ctx, a.ID, models.Precondition{}, func(x *models.Actor) error {
 		x.Status, x.ClosedFrom = vocab.ActorTemporarilyClosed, "2020-12-24" // in effect: closures count by the clock
 		return nil
 	}); err != nil {
@@ -154,11 +154,11 @@ func TestReadAfterWrite(t *testing.T) {
 	if found(search.Query{Text: "tablette", Filters: map[string][]string{search.FieldStatus: {vocab.ActorTemporarilyClosed}}}) != 1 {
 		t.Error("temporarily closed not shown on request")
 	}
-	if _, err := s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.Status = vocab.ActorActive; return nil }); err != nil {
+	if _, err := s.UpdateActor(ctx, a.ID, models.Precondition{}, func(x *models.Actor) error { x.Status = vocab.ActorActive; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	// A draft never appears.
-	if _, err := s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Status = vocab.ServiceDraft; return nil }); err != nil {
+	if _, err := s.UpdateService(ctx, sv.ID, models.Precondition{}, func(x *models.Service) error { x.Status = vocab.ServiceDraft; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if found(search.Query{Text: "tablette"}) != 0 || found(search.Query{Text: "alcazar"}) != 0 {
@@ -167,11 +167,11 @@ func TestReadAfterWrite(t *testing.T) {
 	if n, _ := m.SearchActors(ctx, search.Query{Text: "alcazar", Filters: map[string][]string{search.FieldThemes: {vocab.ThemeEverydayDigitalTools}}}); n.Total != 0 {
 		t.Error("an actor offers the theme of a draft")
 	}
-	if _, err := s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Status = vocab.ServicePublished; return nil }); err != nil {
+	if _, err := s.UpdateService(ctx, sv.ID, models.Precondition{}, func(x *models.Service) error { x.Status = vocab.ServicePublished; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	// Archiving the actor removes it and its services.
-	if _, err := s.ArchiveActor(ctx, a.ID, 0); err != nil {
+	if _, err := s.ArchiveActor(ctx, a.ID, models.Precondition{}); err != nil {
 		t.Fatal(err)
 	}
 	if found(search.Query{Text: "tablette"}) != 0 {
@@ -261,22 +261,22 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 		var err error
 		switch i % 6 {
 		case 0:
-			_, err = s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error { x.Name = "Renommé " + x.Name; return nil })
+			_, err = s.UpdateService(ctx, sv.ID, models.Precondition{}, func(x *models.Service) error { x.Name = "Renommé " + x.Name; return nil })
 		case 1:
-			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error { x.OpeningHours = hours[i%3]; return nil })
+			_, err = s.UpdateActor(ctx, a.ID, models.Precondition{}, func(x *models.Actor) error { x.OpeningHours = hours[i%3]; return nil })
 		case 2:
-			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error {
+			_, err = s.UpdateActor(ctx, a.ID, models.Precondition{}, func(x *models.Actor) error {
 				x.Address = models.Address{Street: "2 place Bellecour", PostalCode: "69002", Commune: "Lyon"}
 				x.Latitude, x.Longitude = ptr(45.757+float64(i)/10000), ptr(4.832)
 				return nil
 			})
 		case 3:
-			_, err = s.UpdateService(ctx, sv.ID, 0, func(x *models.Service) error {
+			_, err = s.UpdateService(ctx, sv.ID, models.Precondition{}, func(x *models.Service) error {
 				x.Status = map[bool]string{true: vocab.ServiceDraft, false: vocab.ServicePublished}[x.Status == vocab.ServicePublished]
 				return nil
 			})
 		case 4:
-			_, err = s.UpdateActor(ctx, a.ID, 0, func(x *models.Actor) error {
+			_, err = s.UpdateActor(ctx, a.ID, models.Precondition{}, func(x *models.Actor) error {
 				if x.Status == vocab.ActorActive {
 					x.Status, x.ClosedFrom = vocab.ActorTemporarilyClosed, "2026-12-01"
 				} else {
@@ -285,7 +285,7 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 				return nil
 			})
 		case 5:
-			_, err = s.ArchiveService(ctx, sv.ID, 0)
+			_, err = s.ArchiveService(ctx, sv.ID, models.Precondition{})
 		}
 		if err != nil && models.ErrorCode(err) != models.EGONE {
 			t.Fatal(err)
