@@ -201,7 +201,7 @@ func editDistance(a, b string, max int) int {
 // sameForm reports whether two words the stemmer joins are forms of one
 // word: singular and plural, masculine and feminine (« atelier »,
 // « ateliers »; « conseiller », « conseillères »; « âgé », « âgées »;
-// « local », « locaux »; « actif », « active »). Snowball also strips
+// « local », « locaux »; « administratif », « administratives »). Snowball also strips
 // derivational suffixes, which join words of other meanings: « initiation »
 // and « initiative », « conseil » and « conseiller », « commune » and
 // « communication » share a stem. Those are not the same form: a query
@@ -229,6 +229,10 @@ func inflectionBase(w string) string {
 			w = w[:n-1]
 		case n > 3 && w[n-1] == w[n-2] && strings.IndexByte("lnt", w[n-1]) >= 0:
 			w = w[:n-1]
+		case n > 3 && w[n-1] == 'v':
+			// « active », « administrative », « associative »: the
+			// masculine ends in -f.
+			w = w[:n-1] + "f"
 		}
 	}
 	return w

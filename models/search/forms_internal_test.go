@@ -21,6 +21,10 @@ func TestSameForm(t *testing.T) {
 		{"local", "locaux", true},
 		{"professionnel", "professionnelles", true},
 		{"famille", "familles", true},
+		{"administratif", "administratives", true},
+		{"associatif", "associative", true},
+		{"educatif", "educatives", true},
+		{"numerique", "numeriques", true},
 		// Derived words of other meanings do not, though their stems
 		// are equal.
 		{"initiation", "initiative", false},
