@@ -518,7 +518,7 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 		}
 		have[word] = true
 		df := 1 << 20 // a vocabulary word: as good as the most frequent term
-		if id >= 0 {
+		if id >= 0 && !lex.known[word] {
 			df = len(ti.postings[id])
 		}
 		if df > 0 {
@@ -563,8 +563,11 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 	for _, k := range cands {
 		if k.id >= 0 {
 			addTerm(uint32(k.id), factorSpelling, HowSpelling, true)
-			continue
 		}
+		// A near spelling that is also a word of the vocabulary means what
+		// it means there too, though some record's text holds it:
+		// « ordinatuer » is « ordinateur », the need, not only the few
+		// records that write the word.
 		var targets []lexTarget
 		for _, tg := range lex.labels[k.word] {
 			tg.how = HowSpelling

@@ -156,3 +156,26 @@ func TestPublicWordsFindThePlacesServingThem(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt word whose near spelling is a word of the vocabulary means
+// what that word means, even when a few records also hold the word in their
+// text: « ordinatuer » found only the two places writing « ordinateur »
+// or « ordinateurs »,
+// not the places offering help with computers (judged set: recall@20 0.10).
+func TestMisspeltVocabularyWordKeepsItsMeaning(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("says", "Espace ordinateur Bellevue", "Marseille", "13003", "12 rue Bellevue"),
+		record("plural", "Club des ordinateurs", "Aix-en-Provence", "13100", "3 rue Espariat"),
+		record("offers", "Médiathèque Ceccano", "Avignon", "84000", "2 bis rue Laboureur", "services", themeTools),
+		record("other", "France services Tende", "Tende", "06430", "1 place de la Mairie", "services", themeProcedures),
+	})
+	for _, q := range []string{"ordinateur", "ordinatuer", "ordinaterur"} {
+		_, names := searchNames(t, m, q)
+		if !slices.Contains(names, "Médiathèque Ceccano") || !slices.Contains(names, "Espace ordinateur Bellevue") {
+			t.Errorf("%s: got %q, want the place offering help with computers and the one writing the word", q, names)
+		}
+		if slices.Contains(names, "France services Tende") {
+			t.Errorf("%s: got %q, the France services offers procedures only", q, names)
+		}
+	}
+}

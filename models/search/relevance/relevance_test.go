@@ -46,7 +46,7 @@ func TestJudgedQueries(t *testing.T) {
 	// recall@20 0.59 when generic words were required, public words
 	// found only declared publics and « initiation » found « Initiative ».
 	kinds := map[string][2]float64{"abbreviation": {0.98, 0.97}, "long_form": {0.93, 0.97}, "abbrev+place": {0.64, 0.99},
-		"need+public": {0.99, 0.89}}
+		"need+public": {0.99, 0.89}, "typo": {0.99, 0.99}}
 	for _, c := range []struct {
 		services   bool
 		p5, recall float64
