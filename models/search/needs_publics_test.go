@@ -179,3 +179,31 @@ func TestMisspeltVocabularyWordKeepsItsMeaning(t *testing.T) {
 		}
 	}
 }
+
+// How people write a need around it: a verb (« faire »), « en ligne »
+// (online: nearly every offer is), « vous » of « rendez-vous ». None of them
+// may filter out the places offering the need, and « ligne » of « en ligne »
+// is not the commune of Ligné, which is still found by its name.
+func TestWordsAroundANeedDoNotFilter(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "France services Tende", "Tende", "06430", "1 place de la Mairie", "services", themeProcedures),
+		record("ligne", "Club photo de Ligné", "Ligné", "16140", "Le Bourg", "services", "Loisirs et créations numériques"),
+		record("online", "Point numérique", "Avignon", "84000", "3 rue Joseph Vernet", "services", themeProcedures,
+			"presentation_resume", "Aide aux démarches en ligne"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"démarches en ligne", []string{"France services Tende", "Point numérique"}},
+		{"faire ses démarches administratives en ligne", []string{"France services Tende", "Point numérique"}},
+		{"prendre rendez-vous en ligne démarches", []string{"France services Tende", "Point numérique"}},
+		{"ligné", []string{"Club photo de Ligné"}},
+	} {
+		_, names := searchNames(t, m, tc.q)
+		slices.Sort(names)
+		if !slices.Equal(names, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.q, names, tc.want)
+		}
+	}
+}
