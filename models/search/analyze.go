@@ -86,6 +86,10 @@ type analysis struct {
 // expanded to near spellings (no flood from a word the index knows).
 const spellingMaxDF = 3
 
+// maxWholeLen: a vocabulary word this short does not match longer words
+// it begins.
+const maxWholeLen = 3
+
 // maxSpellings caps the near spellings a word expands to.
 const maxSpellings = 8
 
@@ -365,7 +369,11 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	for _, id := range forms {
 		addTerm(id, factorStem, HowStem, false)
 	}
-	if len([]rune(w)) >= 2 {
+	// A short word the vocabulary knows (« fle », « caf », « ent ») is
+	// written whole: it is not the start of longer words (« Flers »,
+	// « café », « entreprise »), which would stand for it when no record
+	// offers what it means.
+	if len([]rune(w)) >= 2 && !(lex.known[w] && len([]rune(w)) <= maxWholeLen) {
 		f := float32(factorPrefix)
 		if known {
 			f = factorPrefixOfKn

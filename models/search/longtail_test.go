@@ -1,0 +1,43 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+const themeSolidarityEquipment = "Acquisition de matériel informatique à prix solidaire"
+
+// Queries helpers type for needs the directory rarely meets. A price
+// written around a need (« pas cher ») is where solidarity-priced
+// equipment is offered, not the Pas-de-Calais, « Apprentis pas sages » or
+// the département of the Cher; a short word of the vocabulary (« fle »)
+// is written whole and does not stand for longer words it begins
+// (« Flers », « FLEP ») when no place offers what it means; learning
+// French is a need of its own, not the places named « … français ».
+func TestLongTailNeeds(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("eq", "Planète Champsaur Valgo", "Gap", "05000", "1 rue du Champsaur", "services", themeSolidarityEquipment+"|"+themeTools),
+		record("pas", "APPRENTIS PAS SAGES", "Nice", "06000", "2 rue de France", "services", themeTools),
+		record("cher", "Espace numérique du Cher", "Bourges", "18000", "3 rue Moyenne", "services", themeTools),
+		record("emm", "Emmaüs Connect - Ruralité Connectée sur le Pas-de-Calais", "Arras", "62000", "4 rue de Paris", "services", themeTools),
+		record("flers", "DTAS Flers", "Flers", "61100", "5 rue de la Gare", "services", themeProcedures),
+		record("flep", "CSCS FLEP", "Soyaux", "16800", "6 rue du Stade", "services", themeTools),
+		record("fr", "APPRENDRE LE FRANCAIS", "Bourges", "18000", "7 rue Moyenne", "services", themeTools),
+		record("spf", "SECOURS POPULAIRE FRANCAIS", "Nice", "06000", "8 rue de France", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"acheter un ordinateur pas cher", []string{"Planète Champsaur Valgo"}},
+		{"ordi pas cher", []string{"Planète Champsaur Valgo"}},
+		{"pas cher", []string{"Planète Champsaur Valgo"}},
+		{"fle", nil},
+		{"apprendre le français", []string{"APPRENDRE LE FRANCAIS"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
