@@ -406,12 +406,19 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	t.addSets(&c, targets, false)
 	// A public the word means is also found where a record's text names
 	// it (« retraités »: « Club Senior », « Foyer des retraités »).
+	// An abbreviation that leads to a kind of structure names it
+	// (« mdph »), not whom it serves; one that does not (« fle ») names
+	// the need.
+	structure := len(keys) > 0 && slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.field == FieldTypologies })
 	for _, tg := range targets {
-		if len(keys) > 0 {
-			break // the word names a structure (« mdph »), not whom it serves
+		if structure {
+			break
 		}
 		if !isPublicField(tg.field) || tg.factor < factorStem || tg.how != HowVocabulary && tg.how != HowSynonym {
 			continue
+		}
+		for _, pp := range lex.publicPhrases[publicKey(tg.field, tg.value)] {
+			t.addTextPhrase(&c, pp, tg.via)
 		}
 		for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
 			if id, ok := ti.ids[pw]; ok {
@@ -464,6 +471,24 @@ func (t *table) addAbbrevTerms(c *clause, keys []lexKey) {
 func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) clause {
 	c := clause{word: w, place: -1}
 	t.addSets(&c, targets, false)
+	// Written out, an abbreviation of a need whom it serves (« français
+	// langue étrangère ») is found where a record's text names them, as
+	// its acronym is (see resolve).
+	if !slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.field == FieldTypologies }) {
+		for _, tg := range targets {
+			if !isPublicField(tg.field) || tg.how != HowVocabulary && tg.how != HowSynonym {
+				continue
+			}
+			for _, pp := range lex.publicPhrases[publicKey(tg.field, tg.value)] {
+				t.addTextPhrase(&c, pp, tg.via)
+			}
+			var pk []lexKey
+			for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
+				pk = append(pk, lexKey{term: pw, factor: factorSynonym, how: HowPublic})
+			}
+			t.addAbbrevTerms(&c, pk)
+		}
+	}
 	c.size = min(c.size, t.len())
 	c.fsize = c.size
 	t.addAbbrevTerms(&c, keys)
@@ -600,4 +625,66 @@ func (ti *textIndex) prefixed(w string) []uint32 {
 		return ids[1:]
 	}
 	return ids
+}
+
+// addTextPhrase adds to c the records whose text holds every word of a
+// public's phrase (the word or another form of it) in one field: « Centre
+// d'accueil pour demandeurs d'asile », « Apprendre le français ». A set
+// per field, weighed as the field and a synonym.
+func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string) {
+	ti := t.text
+	// A phrase of another entry meaning the same public (« demandeurs
+	// d'asile » for « fle ») comes after the query word's own
+	// (« apprendre le français »).
+	factor := float32(factorSynonym)
+	if pp.entry >= 0 && !slices.Contains(lex.wordEntries[strings.Join(tokens(via), " ")], pp.entry) {
+		factor = factorKind
+	}
+	// masks[slot]: the fields holding every word so far.
+	var masks map[uint32]uint8
+	for k, w := range pp.tokens {
+		var ids []uint32
+		if id, ok := ti.ids[w]; ok {
+			ids = append(ids, id)
+		}
+		if st := stem(w); st != "" {
+			for _, id := range ti.stems[st] {
+				if ti.terms[id] != w && sameForm(w, ti.terms[id]) {
+					ids = append(ids, id)
+				}
+			}
+		}
+		cur := map[uint32]uint8{}
+		for _, id := range ids {
+			for _, e := range ti.postings[id] {
+				slot, m := e>>8, uint8(e)
+				if k > 0 {
+					m &= masks[slot]
+				}
+				if m != 0 {
+					cur[slot] |= m
+				}
+			}
+		}
+		masks = cur
+		if len(masks) == 0 {
+			return
+		}
+	}
+	for f := range numTextFields {
+		var b bitset
+		n := 0
+		for slot, m := range masks {
+			if m&(1<<f) != 0 {
+				b.set(slot)
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		c.sets = append(c.sets, setRef{set: &b, weight: float32(fieldWeight[f]) * factor,
+			t: lexTarget{field: textFieldNames[f], value: strings.Join(pp.tokens, " "), factor: factor, how: HowPublic, via: via}})
+		c.size += n
+	}
 }

@@ -150,6 +150,20 @@ type lexicon struct {
 	// entries meaning only publics or specific supports (« seniors »,
 	// « senior », « aînés », « retraités »).
 	publicWords map[string][]string
+	// publicPhrases: the same in several words (« demandeurs d'asile »,
+	// « apprendre le français », « lire et écrire »); a record names the
+	// public when its text holds all their words.
+	publicPhrases map[string][]publicPhrase
+	// wordEntries: the thesaurus entries holding each word (its tokens
+	// joined by spaces).
+	wordEntries map[string][]int
+}
+
+// publicPhrase is a public's name in several words and the thesaurus
+// entry that gives it (-1 for the value's label or alias).
+type publicPhrase struct {
+	tokens []string
+	entry  int
 }
 
 func publicKey(field, value string) string { return field + "\x00" + value }
@@ -159,13 +173,26 @@ func isPublicField(f string) bool { return f == FieldPublics || f == FieldSpecif
 
 // addPublicWords fills l.publicWords.
 func (l *lexicon) addPublicWords() {
-	l.publicWords = map[string][]string{}
+	l.publicWords, l.publicPhrases, l.wordEntries = map[string][]string{}, map[string][]publicPhrase{}, map[string][]int{}
+	for i, e := range vocab.GetThesaurus().Entries {
+		for _, w := range e.Words {
+			k := strings.Join(tokens(w), " ")
+			l.wordEntries[k] = append(l.wordEntries[k], i)
+		}
+	}
+	entry := -1
 	add := func(field, value, text string) {
 		ts := tokens(text)
-		if len(ts) != 1 || !isLetters(ts[0]) {
+		if len(ts) == 0 || slices.ContainsFunc(ts, func(w string) bool { return !isLetters(w) }) {
 			return
 		}
 		k := publicKey(field, value)
+		if len(ts) > 1 {
+			if !slices.ContainsFunc(l.publicPhrases[k], func(p publicPhrase) bool { return slices.Equal(p.tokens, ts) }) {
+				l.publicPhrases[k] = append(l.publicPhrases[k], publicPhrase{ts, entry})
+			}
+			return
+		}
 		if !slices.Contains(l.publicWords[k], ts[0]) {
 			l.publicWords[k] = append(l.publicWords[k], ts[0])
 		}
@@ -177,10 +204,11 @@ func (l *lexicon) addPublicWords() {
 			}
 		}
 	}
-	for _, e := range vocab.GetThesaurus().Entries {
+	for i, e := range vocab.GetThesaurus().Entries {
 		if len(e.Means) == 0 || slices.ContainsFunc(e.Means, func(t vocab.Target) bool { return !isPublicField(fieldOfVocabulary[t.Vocabulary]) }) {
 			continue
 		}
+		entry = i
 		for _, t := range e.Means {
 			for _, w := range e.Words {
 				add(fieldOfVocabulary[t.Vocabulary], t.Value, w)
