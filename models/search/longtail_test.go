@@ -24,6 +24,9 @@ func TestLongTailNeeds(t *testing.T) {
 		record("flep", "CSCS FLEP", "Soyaux", "16800", "6 rue du Stade", "services", themeTools),
 		record("fr", "APPRENDRE LE FRANCAIS", "Bourges", "18000", "7 rue Moyenne", "services", themeTools),
 		record("spf", "SECOURS POPULAIRE FRANCAIS", "Nice", "06000", "8 rue de France", "services", themeTools),
+		record("cada", "Centre d'accueil pour demandeurs d'asile Castiglione", "Marseille", "13003", "9 rue de Lyon", "services", themeProcedures),
+		record("apf", "APF France handicap", "Blois", "41000", "10 rue de Paris", "services", themeTools),
+		record("mdph", "Maison départementale des personnes handicapées", "Laon", "02000", "11 rue de Paris", "services", themeProcedures),
 	})
 	for _, tc := range []struct {
 		q    string
@@ -32,8 +35,18 @@ func TestLongTailNeeds(t *testing.T) {
 		{"acheter un ordinateur pas cher", []string{"Planète Champsaur Valgo"}},
 		{"ordi pas cher", []string{"Planète Champsaur Valgo"}},
 		{"pas cher", []string{"Planète Champsaur Valgo"}},
-		{"fle", nil},
-		{"apprendre le français", []string{"APPRENDRE LE FRANCAIS"}},
+		// Learning French: the place named for it first, then the place
+		// for asylum seekers (a phrase of another entry meaning the same
+		// specific support); never « Flers », « FLEP », « … français ».
+		{"fle", []string{"APPRENDRE LE FRANCAIS", "Centre d'accueil pour demandeurs d'asile Castiglione"}},
+		{"français langue étrangère", []string{"APPRENDRE LE FRANCAIS", "Centre d'accueil pour demandeurs d'asile Castiglione"}},
+		{"cours de français", []string{"APPRENDRE LE FRANCAIS", "Centre d'accueil pour demandeurs d'asile Castiglione"}},
+		// A public named in several words is found where a name holds
+		// them all.
+		{"réfugiés", []string{"Centre d'accueil pour demandeurs d'asile Castiglione", "APPRENDRE LE FRANCAIS"}},
+		// An abbreviation of a kind of structure names it, not whom it
+		// serves.
+		{"mdph", []string{"Maison départementale des personnes handicapées"}},
 	} {
 		r, got := searchNames(t, m, tc.q)
 		if !slices.Equal(got, tc.want) {
