@@ -23,6 +23,11 @@ const checkpointInterval = 500 * time.Millisecond
 // larger automatic threshold (see tuneWriter) as a backstop should this
 // goroutine fall behind.
 type checkpointer struct {
+	// mu is held while a checkpoint of this goroutine runs: Store.Checkpoint
+	// takes it, so its TRUNCATE never meets this process's own PASSIVE
+	// checkpoint (SQLite answers busy at once to a checkpoint that finds
+	// another one running, without waiting).
+	mu   sync.Mutex
 	db   *sql.DB
 	wake chan struct{}
 	stop chan struct{}
@@ -60,7 +65,9 @@ func (c *checkpointer) run() {
 		// A failure (another process checkpointing, a reader pinning the
 		// log) leaves the frames for the next round or for the writer's
 		// backstop: nothing is lost, the log is only longer.
+		c.mu.Lock()
 		_, _ = c.db.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+		c.mu.Unlock()
 		cancel()
 	}
 }

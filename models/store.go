@@ -191,9 +191,38 @@ func (s *Store) PoolStats() (write, read sql.DBStats) {
 // Checkpoint makes sure that data erased before it (a referral's personal
 // data at retention) no longer sits in the database's files, as far as the
 // engine allows: see the dialects' eraseLeftovers.
+//
+// Another checkpoint running at that instant makes SQLite answer busy at
+// once instead of waiting (readers are waited for, up to busy_timeout). This
+// process's own checkpointer is kept out by its lock; another process's
+// checkpoint lasts milliseconds, so Checkpoint tries again for up to
+// checkpointPatience before it reports the WAL unavailable.
 func (s *Store) Checkpoint(ctx context.Context) error {
-	return s.takeTurn(ctx, func() error { return s.d.eraseLeftovers(ctx, s.w) })
+	erase := func() error {
+		if s.ckpt != nil {
+			s.ckpt.mu.Lock()
+			defer s.ckpt.mu.Unlock()
+		}
+		return s.takeTurn(ctx, func() error { return s.d.eraseLeftovers(ctx, s.w) })
+	}
+	deadline := time.Now().Add(checkpointPatience)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := erase()
+		var e *Error
+		if err == nil || !errors.As(err, &e) || e.Code != EUNAVAILABLE || time.Now().Add(wait).After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
 }
+
+// checkpointPatience bounds how long Checkpoint retries while other
+// checkpoints run.
+const checkpointPatience = 5 * time.Second
 
 // Now returns the store's clock reading (UTC, microsecond precision).
 func (s *Store) Now() time.Time { return s.now() }
