@@ -640,9 +640,14 @@ func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string) {
 	if pp.entry >= 0 && !slices.Contains(lex.wordEntries[strings.Join(tokens(via), " ")], pp.entry) {
 		factor = factorKind
 	}
-	// masks[slot]: the fields holding every word so far.
-	var masks map[uint32]uint8
-	for k, w := range pp.tokens {
+	// The terms of each word (the word or another form of it), rarest word
+	// first: its postings give the candidates, and the other words are
+	// looked up in theirs for those candidates only (« personnes » of
+	// « personnes âgées » is in most records: reading all its postings per
+	// query cost a millisecond).
+	words := make([][]uint32, 0, len(pp.tokens))
+	sizes := make([]int, 0, len(pp.tokens))
+	for _, w := range pp.tokens {
 		var ids []uint32
 		if id, ok := ti.ids[w]; ok {
 			ids = append(ids, id)
@@ -654,19 +659,41 @@ func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string) {
 				}
 			}
 		}
-		cur := map[uint32]uint8{}
+		n := 0
 		for _, id := range ids {
-			for _, e := range ti.postings[id] {
-				slot, m := e>>8, uint8(e)
-				if k > 0 {
-					m &= masks[slot]
-				}
-				if m != 0 {
-					cur[slot] |= m
+			n += len(ti.postings[id])
+		}
+		if n == 0 {
+			return
+		}
+		words, sizes = append(words, ids), append(sizes, n)
+	}
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return sizes[a] - sizes[b] })
+	// masks[slot]: the fields holding every word so far.
+	masks := map[uint32]uint8{}
+	for _, id := range words[order[0]] {
+		for _, e := range ti.postings[id] {
+			masks[e>>8] |= uint8(e)
+		}
+	}
+	for _, k := range order[1:] {
+		for slot, m := range masks {
+			var here uint8
+			for _, id := range words[k] {
+				if e, ok := findSlot(ti.postings[id], slot); ok {
+					here |= uint8(e)
 				}
 			}
+			if m &= here; m == 0 {
+				delete(masks, slot)
+			} else {
+				masks[slot] = m
+			}
 		}
-		masks = cur
 		if len(masks) == 0 {
 			return
 		}
