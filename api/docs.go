@@ -23,16 +23,17 @@ type docs struct {
 	yaml     []byte
 	json     []byte
 	hsdsJSON []byte // the HSDS view's own document (hsds.go)
-	// queries lists the query parameters each operation declares, by
-	// "METHOD /path/{param}" (query.go); nil without a document.
-	queries   map[string][]string
+	// queries lists the query parameters and preconditions each operation
+	// declares, by "METHOD /path/{param}" (query.go); nil without a
+	// document.
+	queries   map[string]declared
 	swaggerUI *swaggerui.UI
 }
 
 // rendered is what newDocs derives from a YAML document.
 type rendered struct {
 	json, hsdsJSON []byte
-	queries        map[string][]string
+	queries        map[string]declared
 }
 
 // renderedDocs memoises what newDocs derives from a YAML document: parsing

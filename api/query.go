@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/handlers"
+	"carnet/models"
 )
 
 // knownQueries refuses a write (POST, PUT, PATCH, DELETE) whose query
@@ -19,6 +20,13 @@ import (
 // parameter would really write. A query string that cannot be read (a bad
 // percent-escape, a semicolon) is refused too, since its pairs would be
 // dropped unseen.
+//
+// Likewise a write sending If-Match or If-None-Match to an operation that
+// has no versions (its resource has no ETag: PATCH /me, a member's role, a
+// client…) is refused with 400 naming the header: a client believing its
+// update is guarded against lost updates would otherwise overwrite
+// another's change unknowingly. The operations with versions declare both
+// headers and check them (handlers/etag.go).
 //
 // What each operation declares comes from openapi.yaml, parsed once at
 // start-up (declaredQueries), so the check and the documentation cannot
@@ -31,23 +39,49 @@ import (
 // public in the document, so telling an anonymous caller about a typo
 // reveals nothing, and a request that would be refused whoever sends it is
 // refused first, before any token is checked or any body read.
-func knownQueries(log *slog.Logger, ops map[string][]string) gin.HandlerFunc {
+func knownQueries(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if ops == nil || c.Request.URL.RawQuery == "" || !isWrite(c.Request.Method) {
+		if ops == nil || !isWrite(c.Request.Method) {
 			c.Next()
 			return
 		}
-		known, ok := ops[c.Request.Method+" "+openAPIPath(c.FullPath())]
+		h := c.Request.Header
+		conditional := len(h.Values("If-Match")) > 0 || len(h.Values("If-None-Match")) > 0
+		if c.Request.URL.RawQuery == "" && !conditional {
+			c.Next()
+			return
+		}
+		op, ok := ops[c.Request.Method+" "+openAPIPath(c.FullPath())]
 		if !ok {
 			c.Next() // no such operation: the 404 or 405 answers
 			return
 		}
-		if err := handlers.UnknownQueryParameters(c.Request.URL.RawQuery, known); err != nil {
-			handlers.WriteProblem(c, log, err)
+		if c.Request.URL.RawQuery != "" {
+			if err := handlers.UnknownQueryParameters(c.Request.URL.RawQuery, op.queries); err != nil {
+				handlers.WriteProblem(c, log, err)
+				return
+			}
+		}
+		if conditional && !op.conditional {
+			var fe models.FieldErrors
+			for _, name := range []string{"If-Match", "If-None-Match"} {
+				if len(h.Values(name)) > 0 {
+					fe.Add(name, "is not supported by this operation: its resource has no versions (ETag), so the condition could not be checked; send the request without it")
+				}
+			}
+			handlers.WriteProblem(c, log, &models.Error{Code: models.EBADREQUEST,
+				Message: "This operation takes no precondition; nothing was done.", Fields: fe})
 			return
 		}
 		c.Next()
 	}
+}
+
+// declared is what an operation declares of a request: its query
+// parameters, sorted, and whether it checks If-Match and If-None-Match.
+type declared struct {
+	queries     []string
+	conditional bool
 }
 
 var ginParams = regexp.MustCompile(`[:*]([A-Za-z_][A-Za-z0-9_]*)`)
@@ -56,21 +90,25 @@ var ginParams = regexp.MustCompile(`[:*]([A-Za-z_][A-Za-z0-9_]*)`)
 // /api/v1/actors/:id → /api/v1/actors/{id}.
 func openAPIPath(route string) string { return ginParams.ReplaceAllString(route, "{$1}") }
 
-// declaredQueries lists the query parameters of every operation of doc,
-// sorted, by "METHOD /path".
-func declaredQueries(doc *openapi3.T) map[string][]string {
-	out := map[string][]string{}
+// declaredQueries lists the query parameters and preconditions of every
+// operation of doc, by "METHOD /path".
+func declaredQueries(doc *openapi3.T) map[string]declared {
+	out := map[string]declared{}
 	operations(doc, func(path, method string, op *openapi3.Operation) {
-		names := []string{}
+		d := declared{queries: []string{}}
 		for _, params := range []openapi3.Parameters{doc.Paths.Value(path).Parameters, op.Parameters} {
 			for _, ref := range params {
-				if ref.Value != nil && ref.Value.In == openapi3.ParameterInQuery {
-					names = append(names, ref.Value.Name)
+				switch {
+				case ref.Value == nil:
+				case ref.Value.In == openapi3.ParameterInQuery:
+					d.queries = append(d.queries, ref.Value.Name)
+				case ref.Value.In == openapi3.ParameterInHeader && (ref.Value.Name == "If-Match" || ref.Value.Name == "If-None-Match"):
+					d.conditional = true
 				}
 			}
 		}
-		sort.Strings(names)
-		out[strings.ToUpper(method)+" "+path] = names
+		sort.Strings(d.queries)
+		out[strings.ToUpper(method)+" "+path] = d
 	})
 	return out
 }

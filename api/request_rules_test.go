@@ -167,6 +167,56 @@ func TestRequestRulesUnknownQuery(t *testing.T) {
 	}
 }
 
+// TestRequestRulesPreconditionWithoutVersions: a write whose resource has
+// no versions (no ETag) refuses If-Match and If-None-Match with 400 naming
+// the header, before authentication, and writes nothing: the condition
+// could not be checked, and a client believing its update guarded against
+// lost updates would overwrite another's change unknowingly (it was
+// ignored). Writes with versions keep checking them.
+func TestRequestRulesPreconditionWithoutVersions(t *testing.T) {
+	e := apitest.New(t)
+	a := createActor(t, e, validActor("Lieu"))
+	patchMe := func(tok string, h map[string]string, title string) *apitest.Response {
+		return e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: tok, Header: h,
+			Body: obj{"job_title": title}, ContentType: "application/merge-patch+json"})
+	}
+	for _, tc := range []struct {
+		name   string
+		token  string
+		header map[string]string
+		want   int
+		field  string
+	}{
+		{"ErrIfMatch on a resource without versions", e.Admin, map[string]string{"If-Match": `"1"`}, 400, "If-Match"},
+		{"ErrIfMatch star", e.Admin, map[string]string{"If-Match": "*"}, 400, "If-Match"},
+		{"ErrIfNoneMatch", e.Admin, map[string]string{"If-None-Match": `"7"`}, 400, "If-None-Match"},
+		{"ErrIfMatch before authentication", "", map[string]string{"If-Match": `"1"`}, 400, "If-Match"},
+		{"ErrUnauthorized without a precondition", "", nil, 401, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := patchMe(tc.token, tc.header, "Refusé")
+			if r.Code != tc.want {
+				t.Fatalf("%d %s, want %d", r.Code, r.Body, tc.want)
+			}
+			if tc.field != "" && !slices.Contains(fields(t, r), tc.field) {
+				t.Errorf("the problem names %v, want %s: %s", fields(t, r), tc.field, r.Body)
+			}
+		})
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/me", Token: e.Admin}); r.Code != 200 || strings.Contains(r.Body.String(), "Refusé") {
+		t.Errorf("a refused write changed the account: %d %s", r.Code, r.Body)
+	}
+	if r := patchMe(e.Admin, nil, "Accepté"); r.Code != 200 {
+		t.Errorf("without a precondition: %d %s", r.Code, r.Body)
+	}
+	// A write with versions still takes them.
+	r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + str(a["id"]), Token: e.Admin,
+		Header: map[string]string{"If-Match": `"1"`}, Body: obj{"summary": "x"}, ContentType: "application/merge-patch+json"})
+	if r.Code != 200 {
+		t.Errorf("If-Match on an actor: %d %s", r.Code, r.Body)
+	}
+}
+
 // TestRequestRulesIfMatch: RFC 9110's If-Match and If-None-Match on
 // conditional writes, in order on one actor (its version in comments).
 func TestRequestRulesIfMatch(t *testing.T) {
