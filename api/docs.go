@@ -23,9 +23,9 @@ type docs struct {
 	yaml     []byte
 	json     []byte
 	hsdsJSON []byte // the HSDS view's own document (hsds.go)
-	// queries lists the query parameters and preconditions each operation
-	// declares, by "METHOD /path/{param}" (query.go); nil without a
-	// document.
+	// queries lists the query parameters and preconditions each
+	// operation declares, by "METHOD /path/:param" (gin's route pattern;
+	// query.go); nil without a document.
 	queries   map[string]declared
 	swaggerUI *swaggerui.UI
 }

@@ -51,7 +51,7 @@ func knownQueries(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 			c.Next()
 			return
 		}
-		op, ok := ops[c.Request.Method+" "+openAPIPath(c.FullPath())]
+		op, ok := ops[c.Request.Method+" "+c.FullPath()]
 		if !ok {
 			c.Next() // no such operation: the 404 or 405 answers
 			return
@@ -84,14 +84,16 @@ type declared struct {
 	conditional bool
 }
 
-var ginParams = regexp.MustCompile(`[:*]([A-Za-z_][A-Za-z0-9_]*)`)
+var docParams = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
-// openAPIPath writes a gin route pattern as the document does:
-// /api/v1/actors/:id → /api/v1/actors/{id}.
-func openAPIPath(route string) string { return ginParams.ReplaceAllString(route, "{$1}") }
+// ginPath writes a path of the document as gin's route pattern, which
+// requests carry (gin.Context.FullPath): /api/v1/actors/{id} →
+// /api/v1/actors/:id. The keys are written once, at start-up, not per
+// request.
+func ginPath(path string) string { return docParams.ReplaceAllString(path, ":$1") }
 
 // declaredQueries lists the query parameters and preconditions of every
-// operation of doc, by "METHOD /path".
+// operation of doc, by "METHOD /route/:param" (gin's route pattern).
 func declaredQueries(doc *openapi3.T) map[string]declared {
 	out := map[string]declared{}
 	operations(doc, func(path, method string, op *openapi3.Operation) {
@@ -108,7 +110,7 @@ func declaredQueries(doc *openapi3.T) map[string]declared {
 			}
 		}
 		sort.Strings(d.queries)
-		out[strings.ToUpper(method)+" "+path] = d
+		out[strings.ToUpper(method)+" "+ginPath(path)] = d
 	})
 	return out
 }

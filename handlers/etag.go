@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -136,20 +137,11 @@ func (l etagList) versions(strong bool) *models.Versions {
 		if strong && t.weak {
 			continue
 		}
-		if n, ok := etagVersion(t.opaque); ok && !containsVersion(out.List, n) {
+		if n, ok := etagVersion(t.opaque); ok && !slices.Contains(out.List, n) {
 			out.List = append(out.List, n)
 		}
 	}
 	return out
-}
-
-func containsVersion(l []int64, n int64) bool {
-	for _, v := range l {
-		if v == n {
-			return true
-		}
-	}
-	return false
 }
 
 // preconditions reads If-Match and If-None-Match for a write on a
