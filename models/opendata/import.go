@@ -2,6 +2,8 @@ package opendata
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +11,7 @@ import (
 	"time"
 
 	"carnet/models"
+	"carnet/models/vocab"
 )
 
 // DefaultBatchSize is how many places an import writes per transaction: big
@@ -296,6 +299,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 		}
 	}
 	seen := map[string]int{}
+	places := placeIDs{}
 	records := make([]Record, 0, opt.BatchSize)
 	for done := false; !done; {
 		records = records[:0]
@@ -315,8 +319,12 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			return
 		}
 		ids := make([]string, 0, len(records))
-		for _, rec := range records {
-			if id := strings.TrimSpace(rec.Cells["id"]); id != "" {
+		var b readBatch
+		for i := range records {
+			if is := places.assign(&records[i]); is != nil {
+				b.issues = append(b.issues, *is)
+			}
+			if id := strings.TrimSpace(records[i].Cells["id"]); id != "" {
 				ids = append(ids, id)
 			}
 		}
@@ -325,7 +333,6 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			send(readBatch{err: err})
 			return
 		}
-		var b readBatch
 		for _, rec := range records {
 			b.rows++
 			id := strings.TrimSpace(rec.Cells["id"])
@@ -333,7 +340,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 				if first, dup := seen[id]; dup {
 					b.rejected++
 					b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityError,
-						Reason: fmt.Sprintf("appears twice in the file (first at row %d); this row is ignored", first)})
+						Reason: fmt.Sprintf("appears twice in the file for the same address (first at row %d): the same place, read once; this row is ignored", first)})
 					continue
 				}
 				if h := hashes[id]; h != "" && strings.TrimSuffix(strings.TrimSuffix(h, offerMark), noOfferMark) == rec.Hash {
@@ -369,6 +376,50 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 	}
 }
 
+// placeIDs gives each place of a file its own id. The standard wants an
+// id per place, but some producers give every place of a structure the
+// structure's SIRET: the national file of 2022 has three Croix-Rouge local
+// units at three addresses under one id, two post offices under another.
+// Read as one place, all but the first would be lost. A row whose id an
+// earlier row of the file has for another address is another place: it
+// takes the id followed by « ~ » and a hash of its address, the same on
+// every import of the file while it keeps its address. A row with the same
+// id and address as an earlier one is the same place written twice (the
+// first row is kept, see readBatches).
+type placeIDs map[string]string // id → address key of its first row
+
+// assign sets rec's id cell to the place's id, and returns the warning
+// saying so when it is not the file's.
+func (p placeIDs) assign(rec *Record) *Issue {
+	id := strings.TrimSpace(rec.Cells["id"])
+	if id == "" || rec.Err != nil || isPlaceholder(id) {
+		return nil
+	}
+	key := addressKey(rec.Cells)
+	first, seen := p[id]
+	if !seen {
+		p[id] = key
+		return nil
+	}
+	if first == key {
+		return nil
+	}
+	sum := sha256.Sum256([]byte(key))
+	own := id + "~" + hex.EncodeToString(sum[:4])
+	rec.Cells["id"] = own
+	return &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
+		Reason: fmt.Sprintf("an earlier row has this id for a place at another address: imported as a place of its own, id %q (the standard wants one id per place: ask the producer)", own)}
+}
+
+// addressKey is what tells two places apart under one id: the address and
+// postal code, folded; the name and commune when the row has no address.
+func addressKey(cells map[string]string) string {
+	if strings.TrimSpace(cells["adresse"]) == "" {
+		return vocab.Slugify(cells["nom"]) + "|" + vocab.Slugify(cells["commune"])
+	}
+	return vocab.Slugify(cells["adresse"]) + "|" + strings.TrimSpace(cells["code_postal"])
+}
+
 // The row hash stored on a place ends with whether the row made an offer,
 // so that a skipped row is counted right.
 const (
@@ -383,6 +434,7 @@ func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]boo
 		return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 	}
 	actors, services = map[string]bool{}, map[string]bool{}
+	places := placeIDs{}
 	for {
 		rec, err := rd.Next()
 		if errors.Is(err, io.EOF) {
@@ -391,6 +443,7 @@ func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]boo
 		if err != nil {
 			return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 		}
+		places.assign(&rec)
 		p := ToPlace(rec, opt.Source)
 		if p.Rejected {
 			continue

@@ -120,7 +120,38 @@ func (b *placeBuilder) cell(name string) string {
 		}
 		v = clean
 	}
+	if isPlaceholder(v) {
+		how := "« " + clip(strings.TrimSpace(v)) + " » read as empty (a placeholder for no value)"
+		if !slices.Contains(b.readings, RowReading{name, how}) {
+			b.read(name, how)
+		}
+		return ""
+	}
 	return v
+}
+
+// isPlaceholder tells the words producers' tools and exports write in a cell
+// that has no value — « MISSING » in every code_insee of a national file,
+// « NULL » from a database dump, « #N/A » from a spreadsheet, « Non
+// renseigné » typed by hand — from a value: read as one, each would be
+// refused as an invalid code, phone or date on every row (a warning that
+// says nothing), or kept as a name or an address.
+func isPlaceholder(v string) bool {
+	v = strings.TrimSpace(v)
+	if v == "" || len(v) > 20 {
+		return false
+	}
+	if v[0] == '#' && strings.ContainsAny(v, "!?/") && !strings.ContainsAny(v, " ") {
+		return true // a spreadsheet's error value: #N/A, #REF!, #VALUE!, #NAME?, #DIV/0!
+	}
+	return placeholders[vocab.Slugify(v)] || strings.Trim(v, "-–—_?. ") == ""
+}
+
+var placeholders = map[string]bool{
+	"missing": true, "null": true, "nil": true, "none": true, "undefined": true, "nan": true,
+	"n-a": true, "na": true, "n-c": true, "nc": true, "n-r": true, "nr": true,
+	"non-renseigne": true, "non-renseignee": true, "non-communique": true, "non-communiquee": true,
+	"inconnu": true, "inconnue": true, "neant": true, "vide": true, "sans-objet": true,
 }
 
 const (
@@ -150,6 +181,62 @@ func (b *placeBuilder) vocabCell(column, name string) []string {
 		b.warn(column, v, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", name))
 	}
 	return out
+}
+
+// offerColumns are the standard's list columns of a place's offer, with
+// their vocabularies.
+var offerColumns = []struct{ column, vocabulary string }{
+	{"publics_specifiquement_adresses", vocab.NamePublics},
+	{"prise_en_charge_specifique", vocab.NameSpecificSupport},
+	{"frais_a_charge", vocab.NameFees},
+	{"modalites_acces", vocab.NameAccessModes},
+}
+
+// offerLists reads the offer's list columns into into (by vocabulary). A
+// value that is not of its column's list but is of another of them was put
+// in the wrong column by its producer — the national file of 2022 writes
+// its fees, « Gratuit », under a « modalites_access » column — and is read
+// where it belongs, with a reading, rather than dropped.
+func (b *placeBuilder) offerLists(into map[string][]string) {
+	for _, c := range offerColumns {
+		v := vocab.MustGet(c.vocabulary)
+		parts, commas := vocab.SplitKnown(b.cell(c.column), func(p string) bool { return knownInOffer(p) != "" })
+		if commas {
+			b.read(c.column, "values separated by commas (the standard joins them with |)")
+		}
+		out, invalid := v.NormalizeList(parts)
+		into[c.vocabulary] = append(into[c.vocabulary], out...)
+		for _, p := range invalid {
+			other := knownInOffer(p)
+			if other == "" {
+				b.warn(c.column, p, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", c.vocabulary))
+				continue
+			}
+			canonical, _ := vocab.MustGet(other).Normalize(p)
+			into[other] = append(into[other], canonical)
+			b.read(c.column, fmt.Sprintf("« %s » is a value of %s, not of this column: read there", canonical, columnOf(other)))
+		}
+	}
+}
+
+// knownInOffer names the vocabulary of the offer's list columns p is a
+// value of, or "".
+func knownInOffer(p string) string {
+	for _, c := range offerColumns {
+		if vocab.MustGet(c.vocabulary).Known(p) {
+			return c.vocabulary
+		}
+	}
+	return ""
+}
+
+func columnOf(vocabulary string) string {
+	for _, c := range offerColumns {
+		if c.vocabulary == vocabulary {
+			return c.column
+		}
+	}
+	return vocabulary
 }
 
 // legacyCell converts a cell of an older column, warning about values
@@ -572,10 +659,11 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	// themselves, the name being the heaviest field of relevance.
 	sv := &models.Service{Name: a.Name, Source: a.Source, SourceID: a.SourceID + OfferSuffix, PassNumerique: pass}
 	sv.Themes = legacy[vocab.NameThemes] // services: current values pass through ConvertLegacy
-	sv.Publics = union(vocab.NamePublics, b.vocabCell("publics_specifiquement_adresses", vocab.NamePublics), legacy[vocab.NamePublics])
-	sv.SpecificSupport = union(vocab.NameSpecificSupport, b.vocabCell("prise_en_charge_specifique", vocab.NameSpecificSupport), legacy[vocab.NameSpecificSupport])
-	sv.Fees = union(vocab.NameFees, b.vocabCell("frais_a_charge", vocab.NameFees), legacy[vocab.NameFees])
-	sv.AccessModes = b.vocabCell("modalites_acces", vocab.NameAccessModes)
+	b.offerLists(legacy)
+	sv.Publics = union(vocab.NamePublics, legacy[vocab.NamePublics])
+	sv.SpecificSupport = union(vocab.NameSpecificSupport, legacy[vocab.NameSpecificSupport])
+	sv.Fees = union(vocab.NameFees, legacy[vocab.NameFees])
+	sv.AccessModes = union(vocab.NameAccessModes, legacy[vocab.NameAccessModes])
 	sv.AccompanimentModes = legacy[vocab.NameAccompanimentModes]
 	sv.Kind = offerKind(sv.Themes, sv.AccompanimentModes, b.cell("modalites_accompagnement"))
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)

@@ -1,0 +1,169 @@
+package opendata_test
+
+import (
+	"strings"
+	"testing"
+
+	"carnet/models"
+	"carnet/models/opendata"
+)
+
+// What real files published by other producers than the shared samples do
+// (the national file of 2022 republished by the cartography, a
+// Conseillers numériques file of one region): each case failed before its
+// fix.
+
+// readingsOf maps "field: how" to the rows read that way.
+func readingsOf(rep *opendata.Report) map[string]string {
+	got := map[string]string{}
+	for _, r := range rep.Readings {
+		got[r.Field+": "+r.How] = r.Rows
+	}
+	return got
+}
+
+func issuesOf(rep *opendata.Report, row int, field string) []opendata.Issue {
+	var out []opendata.Issue
+	for _, is := range rep.Issues {
+		if is.Row == row && is.Field == field {
+			out = append(out, is)
+		}
+	}
+	return out
+}
+
+// TestImportPlaceholderCells: « MISSING » in every code_insee of a national
+// file was refused as an invalid code on every row (374 warnings saying
+// nothing); « #N/A », « NULL », « Non renseigné », « - » are what
+// spreadsheets, dumps and people write for no value.
+func TestImportPlaceholderCells(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;code_insee;telephone;courriel;horaires;services\n" +
+		"p1;EPN Belsunce;1 rue A;13001;Marseille;MISSING;#N/A;NULL;Non renseigné;Aide aux démarches administratives\n" +
+		"p2;Médiathèque;2 rue B;13001;Marseille;missing; - ;n/a;?;Aide aux démarches administratives\n" +
+		// A real value beside them is read as ever; a bad one still warned.
+		"p3;Tiers-lieu;3 rue C;13001;Marseille;13201;04 91 00 00 00;contact@example.fr;Mo 09:00-12:00;Aide aux démarches administratives\n" +
+		"p4;Club;4 rue D;13001;Marseille;ABCDE;;;;Aide aux démarches administratives\n" +
+		// A name that is only a placeholder is no name.
+		"p5;N/A;5 rue E;13001;Marseille;;;;;Aide aux démarches administratives\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "placeholders"})
+	for _, row := range []int{1, 2} {
+		for _, f := range []string{"code_insee", "telephone", "courriel", "horaires"} {
+			if is := issuesOf(rep, row, f); len(is) > 0 {
+				t.Errorf("row %d %s: a placeholder warned as a bad value: %+v", row, f, is)
+			}
+		}
+	}
+	got := readingsOf(rep)
+	for k, rows := range map[string]string{
+		"code_insee: « MISSING » read as empty (a placeholder for no value)":     "1",
+		"code_insee: « missing » read as empty (a placeholder for no value)":     "2",
+		"telephone: « #N/A » read as empty (a placeholder for no value)":         "1",
+		"horaires: « Non renseigné » read as empty (a placeholder for no value)": "1",
+		"nom: « N/A » read as empty (a placeholder for no value)":                "5",
+	} {
+		if got[k] != rows {
+			t.Errorf("reading %q: rows %q, want %q (all: %v)", k, got[k], rows, got)
+		}
+	}
+	if len(issuesOf(rep, 4, "code_insee")) != 1 {
+		t.Errorf("row 4's invalid code_insee not warned: %+v", rep.Issues)
+	}
+	if is := issuesOf(rep, 5, "nom"); len(is) != 1 || is[0].Severity != opendata.SeverityError {
+		t.Errorf("row 5, named « N/A », not rejected for its missing name: %+v", is)
+	}
+	if rep.Actors[models.SyncCreated] != 4 {
+		t.Fatalf("actors %v: %+v", rep.Actors, rep.Issues)
+	}
+	for _, a := range allActors(t, s) {
+		if a.SourceID == "p3" && (len(a.Phones) != 1 || len(a.Emails) != 1 || a.OpeningHours == "") {
+			t.Errorf("row 3's real values lost: %+v", a)
+		}
+		if a.SourceID == "p1" && (len(a.Phones) != 0 || len(a.Emails) != 0 || a.OpeningHours != "") {
+			t.Errorf("row 1's placeholders stored as values: %+v", a)
+		}
+	}
+}
+
+// TestImportValueOfAnotherColumn: the national file of 2022 writes its fees,
+// « Gratuit », in a « modalites_access » column; they were dropped as not
+// an access mode, and its 398 places lost that they are free.
+func TestImportValueOfAnotherColumn(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;services;modalites_access;frais_a_charge;publics_specifiquement_adresses\n" +
+		"f1;EPN;1 rue A;13001;Marseille;Aide aux démarches administratives;Gratuit;;\n" +
+		// Values of several lists in one column, each read where it belongs.
+		"f2;Médiathèque;2 rue B;13001;Marseille;Aide aux démarches administratives;Se présenter|Payant;;Seniors\n" +
+		// A value of no list is still dropped with a warning.
+		"f3;Club;3 rue C;13001;Marseille;Aide aux démarches administratives;Sur un nuage;;\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "misplaced"})
+	if rep.Services[models.SyncCreated] != 3 {
+		t.Fatalf("services %v: %+v", rep.Services, rep.Issues)
+	}
+	f1 := serviceOf(t, s, "misplaced", "f1")
+	if len(f1.Fees) != 1 || f1.Fees[0] != "Gratuit" || len(f1.AccessModes) != 0 {
+		t.Errorf("row 1: fees %v access modes %v, want fees [Gratuit]", f1.Fees, f1.AccessModes)
+	}
+	f2 := serviceOf(t, s, "misplaced", "f2")
+	if len(f2.Fees) != 1 || f2.Fees[0] != "Payant" || len(f2.AccessModes) != 1 || len(f2.Publics) != 1 {
+		t.Errorf("row 2: fees %v access modes %v publics %v", f2.Fees, f2.AccessModes, f2.Publics)
+	}
+	got := readingsOf(rep)
+	if rows := got["modalites_acces: « Gratuit » is a value of frais_a_charge, not of this column: read there"]; rows != "1" {
+		t.Errorf("no reading says row 1's fee was read where it belongs: %v", got)
+	}
+	if is := issuesOf(rep, 1, "modalites_acces"); len(is) != 0 {
+		t.Errorf("row 1: a value read elsewhere is also warned as dropped: %+v", is)
+	}
+	if is := issuesOf(rep, 3, "modalites_acces"); len(is) != 1 || !strings.Contains(is[0].Reason, "dropped") {
+		t.Errorf("row 3's value of no list not warned: %+v", is)
+	}
+}
+
+// TestImportOneIDForSeveralPlaces: producers give every place of a
+// structure its SIRET as id (three Croix-Rouge local units, two post
+// offices of the national file of 2022): all but the first were ignored as
+// « appears twice ». A row with the id of an earlier row at another
+// address is now a place of its own, under an id stable across imports; the
+// same id at the same address is still the same place read once.
+func TestImportOneIDForSeveralPlaces(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;services\n" +
+		"77567267221138;Unité locale Pays de Virdoule;207 Avenue du Général de Gaulle;34400;Lunel;Aide aux démarches administratives\n" +
+		"77567267221138;Unité locale du Coeur d'Hérault;10 Avenue Maréchal Leclerc;34120;Pézenas;Aide aux démarches administratives\n" +
+		"77567267221138;Unité locale du Bassin de Thau;36 Rue Paul Valéry;34200;Sète;Aide aux démarches administratives\n" +
+		// The first place again, written differently: the same place.
+		"77567267221138;Unité locale Pays de Virdoule;207 avenue du Général-de-Gaulle;34400;Lunel;Aide aux démarches administratives\n" +
+		"b1;Bibliothèque;1 rue A;13001;Marseille;Aide aux démarches administratives\n"
+	s := openStore(t)
+	for _, opt := range []opendata.ImportOptions{{Source: "shared"}, {Source: "shared"}, {Source: "shared", Snapshot: true}} {
+		rep := importBytes(t, s, []byte(csv), opt)
+		stored := rep.Actors[models.SyncCreated] + rep.Actors[models.SyncUnchanged]
+		if stored != 4 || rep.Rejected != 1 || rep.Actors[models.SyncArchived] != 0 || rep.Actors[models.SyncUpdated] != 0 {
+			t.Fatalf("%+v: actors %v rejected %d: %+v", opt, rep.Actors, rep.Rejected, rep.Issues)
+		}
+		if is := issuesOf(rep, 4, "id"); len(is) != 1 || is[0].Severity != opendata.SeverityError || !strings.Contains(is[0].Reason, "same address") {
+			t.Errorf("row 4, the first place again: %+v", is)
+		}
+		for _, row := range []int{2, 3} {
+			if is := issuesOf(rep, row, "id"); len(is) != 1 || is[0].Severity != opendata.SeverityWarning || !strings.Contains(is[0].Reason, "a place of its own") {
+				t.Errorf("row %d: %+v", row, is)
+			}
+		}
+	}
+	names := map[string]string{}
+	for _, a := range allActors(t, s) {
+		names[a.SourceID] = a.Name
+	}
+	if names["77567267221138"] != "Unité locale Pays de Virdoule" || len(names) != 4 {
+		t.Errorf("places: %v", names)
+	}
+	var own int
+	for id, name := range names {
+		if strings.HasPrefix(id, "77567267221138~") && strings.HasPrefix(name, "Unité locale du ") {
+			own++
+		}
+	}
+	if own != 2 {
+		t.Errorf("the two other local units are not places of their own: %v", names)
+	}
+}
