@@ -248,7 +248,11 @@ func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
 	}
 	var mapped []string
 	for _, p := range parts {
-		if m, ok := vocab.LookupLegacy(column, p); ok && !isCurrentValue(m, p) && len(m.Targets) > 0 {
+		m, ok := vocab.LookupLegacy(column, p)
+		if ok && m.Lossless {
+			b.read(column, "« "+m.Old+" » of the standard v0.1.1 dropped, which loses nothing: "+m.Note)
+		}
+		if ok && !isCurrentValue(m, p) && len(m.Targets) > 0 {
 			var to []string
 			for _, t := range m.Targets {
 				to = append(to, t.Value)

@@ -167,3 +167,38 @@ func TestImportOneIDForSeveralPlaces(t *testing.T) {
 		t.Errorf("the two other local units are not places of their own: %v", names)
 	}
 }
+
+// TestImportLosslessLegacyValue: the Hinaura and Nouvelle-Calédonie files
+// list « Adultes » among the publics of nearly every place (637 of 687):
+// v1.0.2 has no such public and dropping it loses nothing, so it is a
+// reading, not 637 warnings burying the rows that need the producer.
+func TestImportLosslessLegacyValue(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;services;publics_accueillis\n" +
+		"l1;EPN;1 rue A;13001;Marseille;Accéder à du matériel;Adultes;Seniors (+ 65 ans)\n" +
+		"l2;Médiathèque;2 rue B;13001;Marseille;Accéder à du matériel;Adultes\n" +
+		// A value whose loss matters is still warned.
+		"l3;Club;3 rue C;13001;Marseille;Accéder à du matériel;Handicaps psychiques : troubles psychiatriques donnant lieu à des atteintes comportementales\n"
+	csv = strings.ReplaceAll(csv, "Adultes;Seniors", "Adultes|Seniors")
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "adults"})
+	for _, row := range []int{1, 2} {
+		if is := issuesOf(rep, row, "publics_accueillis"); len(is) != 0 {
+			t.Errorf("row %d: « Adultes » warned: %+v", row, is)
+		}
+	}
+	if is := issuesOf(rep, 3, "publics_accueillis"); len(is) != 1 {
+		t.Errorf("row 3: psychic disability dropped without a warning: %+v", rep.Issues)
+	}
+	var rows string
+	for k, r := range readingsOf(rep) {
+		if strings.HasPrefix(k, "publics_accueillis: « Adultes » of the standard v0.1.1 dropped, which loses nothing") {
+			rows = r
+		}
+	}
+	if rows != "1-2" {
+		t.Errorf("no reading for « Adultes » on rows 1-2: %v", readingsOf(rep))
+	}
+	if sv := serviceOf(t, s, "adults", "l1"); len(sv.Publics) != 1 {
+		t.Errorf("row 1's seniors lost: %v", sv.Publics)
+	}
+}

@@ -52,6 +52,10 @@ type LegacyMapping struct {
 	// Note says why the mapping loses information or is empty, and what to
 	// do with the value instead. "" when the mapping is exact.
 	Note string `json:"note,omitempty"`
+	// Lossless says an empty mapping loses nothing (v0.1.1's « Adultes »:
+	// every place is open to adults): an importer says how it read the
+	// value rather than warning on every row.
+	Lossless bool `json:"-"`
 }
 
 // Values returns the targets that belong to the named vocabulary.
@@ -102,7 +106,7 @@ var legacyTables = map[string][]LegacyMapping{
 	LegacyColumnPublicsAccueillis: {
 		{Old: "Seniors (+ 65 ans)", Targets: to(NamePublics, PublicSeniors)},
 		{Old: "Familles/enfants", Targets: to(NamePublics, PublicFamilies)},
-		{Old: "Adultes",
+		{Old: "Adultes", Lossless: true,
 			Note: "v1.0.2 has no « adults » public: a place is open to everyone by default, and publics_specifiquement_adresses only lists publics the action is specifically aimed at. Dropping it loses nothing."},
 		{Old: "Jeunes (16-26 ans)", Targets: to(NamePublics, PublicYouth),
 			Note: "The 16-26 age bracket is dropped; v1.0.2 says « Jeunes » without ages."},
@@ -293,7 +297,7 @@ func ConvertLegacyList(column string, parts []string) (values map[string][]strin
 		switch {
 		case !ok:
 			issues = append(issues, LegacyIssue{column, part, "not a value of " + column + " in any version of the standard"})
-		case len(m.Targets) == 0:
+		case len(m.Targets) == 0 && !m.Lossless:
 			issues = append(issues, LegacyIssue{column, part, m.Note})
 		}
 		for _, t := range m.Targets {
