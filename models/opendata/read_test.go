@@ -133,6 +133,8 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(`{"id":"a","nom":"b","date_maj":"2023-05-17T22:00:00Z"}` + "\n" + `{"id":"c","coordonnees":{"lat":1,"lon":2}}`))
 	f.Add([]byte("id;nom;telephone;courriels\nx;M\xc3\xa9diath\xe8que;T\xe9l. : 0590 82 00 00 / 06;a@x.fr et b@y.fr;en trop\n"))
 	f.Add([]byte("PK\x03\x04\x14\x00"))
+	// Placeholders for no value, a value of another list, one id for two places.
+	f.Add([]byte("id;nom;code_insee;telephone;modalites_access;publics_accueillis;adresse;code_postal\nx;#N/A;MISSING;-;Gratuit|Seniors;Adultes;1 rue A;13001\nx;y;NULL;Non renseign\xc3\xa9;?;;2 rue B;13002\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rd, err := opendata.NewReader(bytes.NewReader(b), "")
 		if err != nil {
