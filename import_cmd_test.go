@@ -25,7 +25,7 @@ func TestImportCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Read 188 places from a json file", "188 created", "row\tseverity\tfield\tvalue\treason", "warning\tpublics_accueillis"} {
+	for _, want := range []string{"Read 188 places from a json file", "188 created", "row\tseverity\tfield\tvalue\treason", "warning\tpivot", "publics_accueillis: « Adultes » of the standard v0.1.1 dropped"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%.1500s", want, out.String())
 		}

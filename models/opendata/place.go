@@ -250,7 +250,7 @@ func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
 	for _, p := range parts {
 		m, ok := vocab.LookupLegacy(column, p)
 		if ok && m.Lossless {
-			b.read(column, "« "+m.Old+" » of the standard v0.1.1 dropped, which loses nothing: "+m.Note)
+			b.read(column, "« "+m.Old+" » of the standard v0.1.1 dropped: "+m.Note)
 		}
 		if ok && !isCurrentValue(m, p) && len(m.Targets) > 0 {
 			var to []string

@@ -191,7 +191,7 @@ func TestImportLosslessLegacyValue(t *testing.T) {
 	}
 	var rows string
 	for k, r := range readingsOf(rep) {
-		if strings.HasPrefix(k, "publics_accueillis: « Adultes » of the standard v0.1.1 dropped, which loses nothing") {
+		if strings.HasPrefix(k, "publics_accueillis: « Adultes » of the standard v0.1.1 dropped: ") {
 			rows = r
 		}
 	}
