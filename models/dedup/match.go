@@ -129,6 +129,9 @@ type prepared struct {
 	siren    string
 	domains  []string // website and e-mail domains, TLD and punctuation dropped
 	spelled  []string // the name glued, with and without stop words
+	// authority: the name is a local authority's (a commune, an
+	// intercommunality, a Département), see hostName.
+	authority bool
 }
 
 func prepare(p *Place) *prepared {
@@ -140,10 +143,11 @@ func prepare(p *Place) *prepared {
 		}
 	}
 	q.raw = expand(p.Name)
-	q.name = content(q.raw)
+	q.name = withoutRole(content(q.raw))
 	if alt := departementNamed(q.raw, departementOf(p)); len(alt) != len(q.raw) {
-		q.alt = content(alt)
+		q.alt = withoutRole(content(alt))
 	}
+	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]]
 	q.st = parseStreet(p.Street, q.commune)
 	if q.st.building {
 		q.building = q.st.words
@@ -191,6 +195,62 @@ func prepare(p *Place) *prepared {
 		q.domains = append(q.domains, domainLabel(host))
 	}
 	return q
+}
+
+// roleKey is the phrase key of « conseiller numérique »: the programme's
+// role, which hubs put in the names of the places where a conseiller works
+// (« Conseiller numérique - CCDSV », « Conseillers numériques Conseil
+// départemental de l'Allier »); it names no place.
+var roleKey = stem("cnfs")
+
+// withoutRole drops the role from a name's words, unless nothing else is
+// left.
+func withoutRole(ws []string) []string {
+	if !slices.Contains(ws, roleKey) || len(ws) == 1 {
+		return ws
+	}
+	var out []string
+	for _, w := range ws {
+		if w != roleKey {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return ws
+	}
+	return out
+}
+
+// authorityKeys are the phrase keys of local authorities: the mairie (a
+// commune, a ville), the intercommunality (CC, CA, EPCI) and the
+// Département (conseil départemental).
+var authorityKeys = set(stem("mairie"), stem("cdc"), stem("ca"), stem("epci"), stem("departement"))
+
+// hostName is the name similarity given to a local authority's record at
+// the address of another place: the national file names the conseiller's
+// employer (« COMMUNE DE LAPTE », « CC DU PAYS D HURIEL ») where the
+// place's own record names the place, and an authority hosts services at
+// its address (the CCAS at the mairie, the France Services at the
+// intercommunality's seat). With the same address it just reaches the
+// threshold; a SIREN of another entity keeps it below.
+const hostName = 0.65
+
+// addressAgrees says whether two places have one address: the same
+// commune and street with the same house number, or a number missing on
+// one side within 150 m, or one building.
+func addressAgrees(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	if !sameTown(a, c, d, hasD) {
+		return false
+	}
+	if sameBuilding(a, c) {
+		return true
+	}
+	if streetSimilarity(a.st, c.st) < 0.8 {
+		return false
+	}
+	known, same := numbersAgree(a.st.numbers, c.st.numbers)
+	return same && (known || hasD && d <= 150)
 }
 
 // mailProviders are e-mail domains (without their TLD) shared by unrelated
@@ -410,6 +470,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
+	if r.Name < hostName && (a.authority || c.authority) && addressAgrees(a, c) {
+		r.Name = hostName
+		r.add("host_authority", "collectivité à la même adresse")
+	}
 	r.Place = placeAgreement(a, c, &r)
 	r.Identity, r.SamePivot = identity, ids.SamePivot
 	r.Reasons = append(r.Reasons, ids.Reasons...)
@@ -525,7 +589,7 @@ func acronyms(ws []string, m []bool, otherRaw, other []string, mo []bool) []stri
 			continue
 		}
 		letters := strings.TrimRight(w, "0123456789")
-		if len(letters) < 2 || len(letters) > 8 || !isLetters(letters) {
+		if len(letters) < 2 || len(letters) > 10 || !isLetters(letters) {
 			continue
 		}
 		for _, skip := range []map[string]bool{stopWords, articles} {
@@ -574,26 +638,32 @@ func initialsRun(acr string, ws []string, skip map[string]bool) ([]string, bool)
 	return nil, false
 }
 
-// spell reports whether acr is the concatenation of prefixes (1 to 3
-// letters; longer ones only for acronyms of 4 letters or more) of the first
-// n words of ws, and returns n.
+// spell reports whether acr is the concatenation of prefixes of the first
+// n words of ws, and returns n. Prefixes have one letter, or up to three
+// when the whole acronym has 4 letters or more: the limit is the whole
+// acronym's, not its remaining tail's (ACAPASSAV ends with « sav » of
+// savoirs).
 func spell(acr string, ws []string) (int, bool) {
+	maxPrefix := 1
+	if len(acr) >= 4 {
+		maxPrefix = 3
+	}
+	return spellUpTo(acr, ws, maxPrefix)
+}
+
+func spellUpTo(acr string, ws []string, maxPrefix int) (int, bool) {
 	if acr == "" {
 		return 0, true
 	}
 	if len(ws) == 0 {
 		return 0, false
 	}
-	maxPrefix := 1
-	if len(acr) >= 4 {
-		maxPrefix = 3
-	}
 	w := ws[0]
 	for k := 1; k <= maxPrefix && k <= len(acr) && k <= len(w); k++ {
 		if acr[k-1] != w[k-1] {
 			break
 		}
-		if n, ok := spell(acr[k:], ws[1:]); ok {
+		if n, ok := spellUpTo(acr[k:], ws[1:], maxPrefix); ok {
 			return n + 1, true
 		}
 	}
@@ -724,6 +794,11 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 		return 0.6
 	case d <= 500:
 		return 0.25
+	case d <= 1000 && town:
+		// Another street of the same commune within a kilometre: an
+		// old address or another entrance as often as another place;
+		// the addresses say nothing either way.
+		return 0
 	case otherStreet || !town:
 		return -1
 	}

@@ -134,6 +134,68 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// TestCompareAuthoritiesAndAbbreviations covers the causes of the misses
+// found on the Auvergne-Rhône-Alpes set (testdata/duplicates-hinaura-2022
+// in models/opendata): a local authority's record (a commune, an
+// intercommunality, a Département: the employer the national file names)
+// at the address of the place it hosts; the Département under its two
+// names; the programme's role (« conseiller numérique ») in a place's name;
+// a word cut short (« Agglo »); a long syllable acronym; another street of
+// the commune within a kilometre.
+func TestCompareAuthoritiesAndAbbreviations(t *testing.T) {
+	phone := func(v string) func(*Place) { return func(p *Place) { p.Phones = []string{v} } }
+	email := func(v string) func(*Place) { return func(p *Place) { p.Emails = []string{v} } }
+	cases := []struct {
+		name   string
+		a, b   Place
+		dup    bool
+		reason string
+	}{
+		{"OK the mairie and the CCAS it hosts, one address", place("a", "Mairie de Marseille", "2 rue de la Tiolettaz", 43.30, 5.37),
+			place("b", "CCAS de Marseille", "2 route de la Tiolettaz", 43.302, 5.37), true, "collectivité à la même adresse"},
+		{"OK the intercommunality and its France Services, one address", place("a", "Communauté de communes du Pays des Calaubys", "6 rue des Calaubys", 43.30, 5.37),
+			place("b", "France Services du Bourg", "6 Rue des Calaubys", 43.3001, 5.3701), true, "collectivité à la même adresse"},
+		{"OK the agglomeration and its Maison de l'habitat, one address", place("a", "CA Vichy Communauté", "9 PL CHARLES DE GAULLE", 43.30, 5.37),
+			place("b", "Maison de l'Habitat - Vichy Communauté", "9 Place Charles de Gaulle", 43.3001, 5.3701), true, "collectivité à la même adresse"},
+		{"OK Département and Conseil départemental, role words aside", place("a", "Département de l'Allier", "1 AV VICTOR HUGO", 43.30, 5.37),
+			place("b", "Conseillers numériques Conseil Départemental de l'Allier", "1 Avenue Victor Hugo", 43.3002, 5.3701), true, "même nom"},
+		{"NotDup the mairie and a service at another address", place("a", "Mairie de Marseille", "Place de l'Hôtel de ville", 43.30, 5.37),
+			place("b", "Médiathèque de Marseille", "2 route de Givors", 43.3012, 5.37), false, ""},
+		{"NotDup the mairie and a service on its street, other number", place("a", "Mairie de Marseille", "15 allée du 10 août 1944", 43.30, 5.37),
+			place("b", "MSAP des Hautes Baronnies", "6 allée du 10 août 1944", 43.3012, 5.37), false, ""},
+		{"NotDup two services at one address, neither an authority", place("a", "Maison de l'emploi", "3 rue de la Paix", 43.30, 5.37),
+			place("b", "Ludothèque Les Lutins", "3 rue de la Paix", 43.30, 5.37), false, ""},
+		{"OK a word cut short", place("a", "Campus Agglo", "3 Chemin de Nocaze", 43.30, 5.37),
+			place("b", "Campus agglomération", "3 chemin de Nocaze", 43.3008, 5.3701), true, "même nom"},
+		{"OK a syllable acronym of nine letters", with(place("a", "ACAPASSAV Genevois Faucigny", "255 route des Marais", 43.30, 5.37), phone("+33480160959")),
+			with(place("b", "Académie des passeurs de savoirs", "251 RTE DES MARAIS", 43.302, 5.37), phone("+33480160959")), true, "sigle ACAPASSAV"},
+		// One place under another street of the commune, within a
+		// kilometre: an old address or another entrance.
+		{"OK same name and e-mail, another street 770 m away", with(place("a", "Ti'Lieu", "Bd Étienne Clémentel", 43.30, 5.37), email("numerique@initiative.ovh")),
+			with(place("b", "TI'LIEU", "6 rue du Torpilleur Sirocco", 43.3069, 5.37), email("numerique@initiative.ovh")), true, "même courriel"},
+		{"NotDup same generic name, another street 800 m away", place("a", "Espace numérique", "1 rue de la Paix", 43.30, 5.37),
+			place("b", "Espace numérique", "12 avenue Foch", 43.3072, 5.37), false, ""},
+		{"NotDup same e-mail, other names, another street 800 m away", with(place("a", "Médiathèque du Plan", "1 rue de la Paix", 43.30, 5.37), email("contact@reseau.fr")),
+			with(place("b", "Ludothèque Les Lutins", "12 avenue Foch", 43.3072, 5.37), email("contact@reseau.fr")), false, ""},
+		{"NotDup a long word that merely starts like an acronym", place("a", "ACAPASSAV", "1 rue A", 43.30, 5.37),
+			place("b", "Académie des arts", "9 rue B", 43.3005, 5.37), false, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Compare(tc.a, tc.b)
+			if (r.Score >= Threshold) != tc.dup {
+				t.Errorf("score %.3f (name %.2f, place %.2f, identity %.2f: %s), want duplicate=%v", r.Score, r.Name, r.Place, r.Identity, reasons(r), tc.dup)
+			}
+			if tc.reason != "" && !strings.Contains(reasons(r), tc.reason) {
+				t.Errorf("reasons %q lack %q", reasons(r), tc.reason)
+			}
+			if back := Compare(tc.b, tc.a); back.Score != r.Score {
+				t.Errorf("not symmetric: %v vs %v", r.Score, back.Score)
+			}
+		})
+	}
+}
+
 // TestNetworkValuesAreWeak: a number or website carried by many places of
 // one network is weak evidence, and the reason says so.
 func TestNetworkValuesAreWeak(t *testing.T) {

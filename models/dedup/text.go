@@ -31,12 +31,15 @@ var articles = set("la", "le", "les", "l", "et", "a", "au", "aux", "en", "sur", 
 // France Services, MSAP and maison de services au public; CCAS, EPN, MJC,
 // MDS… and their expansions; médiathèque and bibliothèque), and readings
 // of names proper to comparing two places: a « Commune de X » or the
-// « Ville de X » is its mairie, and two acronyms left out of the shared
+// « Ville de X » is its mairie, the « Conseil départemental » (or général,
+// or CD) of X the « Département de X » (kept as a word, so that it still
+// meets « départemental »), and two acronyms left out of the shared
 // table because search would misread them in descriptions (CMS, CD). Each
 // is matched on stemmed words, stop words removed, longest first.
 var localPhrases = [][2]string{
 	{"hdv", "mairie"}, {"commune", "mairie"}, {"ville", "mairie"}, {"municipalite", "mairie"},
-	{"centre medico social", "cms"}, {"conseil departemental", "cd"}, {"conseil general", "cd"},
+	{"centre medico social", "cms"}, {"conseil departemental", "departement"}, {"conseil general", "departement"},
+	{"cd", "departement"},
 }
 
 // phraseSet holds the phrases as stemmed word lists.
@@ -235,9 +238,10 @@ func content(ws []string) []string {
 }
 
 // wordsMatch reports whether two stemmed words are the same word written
-// differently: equal, one typo apart in a long word, or an abbreviation that
-// keeps the beginning and some later letters in order (DEVELOPT,
-// développement; FAMIL, familiale).
+// differently: equal, one typo apart in a long word, cut short after five
+// letters or more (AGGLO, agglomération), or an abbreviation that keeps the
+// beginning and some later letters in order (DEVELOPT, développement;
+// FAMIL, familiale).
 func wordsMatch(a, b string) bool {
 	if a == b {
 		return true
@@ -249,6 +253,10 @@ func wordsMatch(a, b string) bool {
 		return false
 	}
 	if len(a) >= 5 && withinOneEdit(a, b) {
+		return true
+	}
+	if len(a) >= 5 && strings.HasPrefix(b, a) {
+		// A word cut short: « Agglo » for agglomération.
 		return true
 	}
 	return len(a) >= 4 && a[:3] == b[:3] && 2*len(a) >= len(b) && subsequence(a, b)

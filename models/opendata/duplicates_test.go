@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -17,9 +18,9 @@ import (
 const cnfsFile = "second-source/20220720-conseiller-numerique-permanences-hors-auvergne-rhone-alpes.json"
 
 // Figures reached on the labelled set (see testdata/duplicates-cnfs-2022.md):
-// precision 1.000 (204 links, all right), recall 0.932 (204 of 219). The
-// test fails below them (one wrong link of slack), so that a change to
-// detection that loses duplicates or links wrong pairs is seen.
+// precision 1.000 (205 links, all right), recall 0.936 (205 of 219). The
+// test fails below them (one link of slack), so that a change to detection
+// that loses duplicates or links wrong pairs is seen.
 const (
 	minPrecision = 0.995
 	minRecall    = 0.93
@@ -35,16 +36,65 @@ const (
 //	go test -run TestDuplicateLabels -v ./models/opendata
 func TestDuplicateLabels(t *testing.T) {
 	files := map[string]string{"paca": realFiles[0], "charente": realFiles[1]}
-	data := map[string][]byte{}
-	for name, f := range files {
-		data[name] = reference(t, f)
+	var sources []labelledSource
+	for _, name := range []string{"paca", "charente"} {
+		sources = append(sources, labelledSource{name, reference(t, files[name])})
 	}
 	cnfs := reference(t, cnfsFile)
 	labels := readLabels(t, "testdata/duplicates-cnfs-2022.csv")
+	measureDuplicates(t, sources, cnfs, labels, minPrecision, minRecall)
+}
 
+// Figures reached on the AURA set (testdata/duplicates-hinaura-2022.md):
+// precision 0.992 (132 links, one on a pair labelled not duplicate), recall
+// 0.910 (132 of 145); the floors leave one link of slack. Unseen when it
+// was built (detection then: precision 1.000, recall 0.855), it is now the
+// set the last fixes were made for. See TestDuplicateLabelsHinaura.
+const (
+	minPrecisionHinaura = 0.98
+	minRecallHinaura    = 0.90
+)
+
+// TestDuplicateLabelsHinaura measures detection on a set it was not tuned
+// on: the Auvergne-Rhône-Alpes hub's file (Hinaura) against the
+// Conseillers numériques national file, whose AURA part is not in
+// ../shared/reference. Both files are public (see the .md for where to
+// fetch them) but not beside the repository, so the test reads them from
+// the directory named by CARNET_EXTRA_REFERENCE:
+//
+//	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsHinaura -v ./models/opendata
+func TestDuplicateLabelsHinaura(t *testing.T) {
+	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
+	if dir == "" {
+		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding source-aura.json and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-hinaura-2022.md)")
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-hinaura-2022.md)", dir, err)
+		}
+		return b
+	}
+	hinaura := read("source-aura.json")
+	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
+	labels := readLabels(t, "testdata/duplicates-hinaura-2022.csv")
+	measureDuplicates(t, []labelledSource{{"hinaura", hinaura}}, cnfs, labels, minPrecisionHinaura, minRecallHinaura)
+}
+
+type labelledSource struct {
+	name string
+	data []byte
+}
+
+// measureDuplicates imports the sources and then the Conseillers
+// numériques file (source "cnfs") through the importer, runs detection as
+// the service does, and compares the links with the labels. A link between
+// the Conseillers numériques file and another file that is not labelled
+// counts as a false positive.
+func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labels []label, minP, minR float64) {
 	s := openStore(t)
-	for _, name := range []string{"paca", "charente"} {
-		importBytes(t, s, data[name], opendata.ImportOptions{Source: name})
+	for _, src := range sources {
+		importBytes(t, s, src.data, opendata.ImportOptions{Source: src.name})
 	}
 	importBytes(t, s, cnfs, opendata.ImportOptions{Source: "cnfs"})
 	links := detect(t, s)
@@ -138,8 +188,8 @@ func TestDuplicateLabels(t *testing.T) {
 	t.Logf("labelled pairs %d (%d duplicates); links made %d", len(labels), tp+fn, links)
 	t.Logf("true positives %d, false positives %d, false negatives %d, true negatives %d", tp, fp, fn, tn)
 	t.Logf("precision %.3f, recall %.3f", precision, recall)
-	if precision < minPrecision || recall < minRecall {
-		t.Errorf("precision %.3f (min %.2f), recall %.3f (min %.2f)", precision, minPrecision, recall, minRecall)
+	if precision < minP || recall < minR {
+		t.Errorf("precision %.3f (min %.3f), recall %.3f (min %.3f)", precision, minP, recall, minR)
 	}
 }
 
