@@ -382,6 +382,17 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 			addTerm(id, f, HowPrefix, false)
 		}
 	}
+	// A word the thesaurus knows only as a need met elsewhere
+	// (« retraite », « mutuelle », « permis »: help with procedures) is in
+	// a record's text as something else (a foyer « Joyeuse Retraite »,
+	// « Harmonie mutuelle »): those records come after the places
+	// offering the need.
+	if len(phrase) > 0 && !slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.how != HowRelated }) &&
+		slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.field == FieldThemes }) {
+		for i := range c.terms {
+			c.terms[i].factor *= factorNeedText
+		}
+	}
 	var targets []lexTarget
 	targets = append(targets, lex.labels[w]...)
 	for _, lw := range lexForms {
@@ -404,12 +415,27 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	}
 	targets = append(targets, phrase...)
 	t.addSets(&c, targets, false)
+	// An abbreviation that leads to a kind of structure names it
+	// (« mdph »), not whom it serves nor other structures serving them;
+	// one that does not (« fle ») names the need.
+	structure := len(keys) > 0 && slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.field == FieldTypologies })
+	// A kind of structure where the need is usually met (« sourd » → Cap
+	// emploi, MDPH) is found where a record's name names it too: most
+	// records give no typology. Counted as related (see clause.related).
+	for _, tg := range targets {
+		if structure || tg.field != FieldTypologies || tg.how != HowRelated {
+			continue
+		}
+		for _, tr := range t.keyTerms(lex.typologyKeys[tg.value]) {
+			n := len(c.terms)
+			addTerm(tr.id, tg.factor*tr.factor, tr.how, false)
+			if len(c.terms) > n {
+				c.related += len(ti.postings[tr.id])
+			}
+		}
+	}
 	// A public the word means is also found where a record's text names
 	// it (« retraités »: « Club Senior », « Foyer des retraités »).
-	// An abbreviation that leads to a kind of structure names it
-	// (« mdph »), not whom it serves; one that does not (« fle ») names
-	// the need.
-	structure := len(keys) > 0 && slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.field == FieldTypologies })
 	for _, tg := range targets {
 		if structure {
 			break

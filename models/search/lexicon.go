@@ -81,6 +81,10 @@ const (
 	// factorKind: a record writing a narrower name (« Cyber-base » for
 	// EPN, « fablab » for tiers-lieu) comes after those writing the thing.
 	factorKind = 0.8
+	// factorNeedText: a word naming only a need met elsewhere (see
+	// resolve), in a record's text: below a related need even in a name
+	// (4 × 0.4 < 3 × 0.6).
+	factorNeedText = 0.4
 )
 
 // Weights of matches that are not in the records' text. A vocabulary value
@@ -141,6 +145,12 @@ type lexicon struct {
 	abbrev      *vocab.PhraseSet
 	implies     map[string][]string
 	abbrevNames map[string][2]string
+	// typologyKeys: the text terms of the abbreviations whose forms mean
+	// a typology (« mission locale », « Cap emploi »), by the typology's
+	// value, so that a word relating a need or a public to a kind of
+	// structure (« sourd » → Cap emploi) finds the records naming one as
+	// well as those giving the typology.
+	typologyKeys map[string][]lexKey
 	// generic holds the inflection bases (see inflectionBase) of the
 	// thesaurus's generic words: see clause.soft.
 	generic map[string]bool
@@ -373,7 +383,7 @@ func kindTerm(key string) string   { return kindPrefix + key }
 // that « cyber-base » does not find every EPN. In records, every form and
 // kind is read (see docTerms).
 func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
-	l.abbrev, l.implies, l.abbrevNames = vocab.NewPhraseSet(), map[string][]string{}, map[string][2]string{}
+	l.abbrev, l.implies, l.abbrevNames, l.typologyKeys = vocab.NewPhraseSet(), map[string][]string{}, map[string][2]string{}, map[string][]lexKey{}
 	named := map[string]string{} // folded form → key
 	entryTargets := map[string][]lexTarget{}
 	fold := func(s string) []string {
@@ -407,6 +417,12 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 			}
 		}
 		entryTargets[a.Key] = targets
+		for _, tg := range targets {
+			if tg.field == FieldTypologies && tg.how == HowSynonym {
+				l.typologyKeys[tg.value] = append(l.typologyKeys[tg.value],
+					lexKey{abbrevTerm(a.Key), factorAbbrev, HowRelated}, lexKey{kindTerm(a.Key), factorKind, HowRelated})
+			}
+		}
 	}
 	// Entries naming the same typology (the thesaurus says « ccas » and
 	// « cias » both mean CCAS and CIAS) are siblings: a record named

@@ -15,7 +15,9 @@ import (
 //	         a named place 2)
 //	         × factor of the way it matched (exact 1, other word form 0.9,
 //	         prefix 0.7 — 0.25 when the word also exists whole —, thesaurus
-//	         synonym 0.9, related need 0.6, near spelling 0.8)
+//	         synonym 0.9, related need 0.6, near spelling 0.8; the text
+//	         matches of a word naming only a need met elsewhere — « retraite »
+//	         — × 0.4, below the places meeting it)
 //	idf    = ln(1 + (N − df + 0.5)/(df + 0.5)), df the records the clause's
 //	         exact, word-form, prefix and vocabulary matches hold
 //

@@ -34,7 +34,7 @@ func TestJudgedQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) < 170 {
+	if len(qs) < 186 {
 		t.Fatalf("%d judged queries", len(qs))
 	}
 	// Abbreviations, their written-out names and both beside a commune:
@@ -45,13 +45,16 @@ func TestJudgedQueries(t *testing.T) {
 	// A need with a public (« cours informatique seniors »): P@5 0.70,
 	// recall@20 0.59 when generic words were required, public words
 	// found only declared publics and « initiation » found « Initiative ».
+	// Publics (« sourd », « aveugle », « langue des signes »): recall@20
+	// 0.57 when the Cap emploi, named for disabled workers but rarely
+	// typed so, were not found.
 	kinds := map[string][2]float64{"abbreviation": {0.98, 0.97}, "long_form": {0.93, 0.97}, "abbrev+place": {0.64, 0.99},
-		"need+public": {0.99, 0.89}, "typo": {0.99, 0.99}}
+		"need+public": {0.99, 0.92}, "typo": {0.99, 0.99}, "public": {0.84, 0.82}}
 	for _, c := range []struct {
 		services   bool
 		p5, recall float64
 		zero       int
-	}{{false, 0.94, 0.93, 0}, {true, 0.94, 0.93, 0}} {
+	}{{false, 0.94, 0.94, 0}, {true, 0.94, 0.94, 0}} {
 		f, err := Evaluate(ctx, mem, qs, c.services)
 		if err != nil {
 			t.Fatal(err)
