@@ -5796,14 +5796,14 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "saturday",
-                        "description": "Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)",
+                        "description": "Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week",
                         "name": "open_on",
                         "in": "query"
                     },
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant (public holidays included)",
+                        "description": "Open at this RFC 3339 instant (public holidays and ISO week numbers included)",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -11616,7 +11616,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "notes": {
-                    "description": "What the weekly rule cannot say: public holidays, dated exceptions, comments.",
+                    "description": "What the weekly rule cannot say: public holidays, dated exceptions, week numbers (a rule for every other week is shown every week), comments; then the whole expression (OpenStreetMap opening_hours).",
                     "type": "string",
                     "example": "Fermé les jours fériés."
                 },

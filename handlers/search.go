@@ -319,8 +319,8 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			exclude_full		query		bool		false	"Leave out services flagged full"
 //	@Param			departement			query		[]string	false	"Département codes"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
-//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00)"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
-//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (public holidays included)"	format(date-time)
+//	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (public holidays and ISO week numbers included)"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of (any filter field except status)"	collectionFormat(csv)
 //	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"

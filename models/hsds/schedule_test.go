@@ -36,6 +36,7 @@ func TestSchedules(t *testing.T) {
 		{"24/7", "MO,TU,WE,TH,FR,SA,SU 00:00-24:00"},
 		{"Mo-Fr 09:00-12:00; Aug off", "MO,TU,WE,TH,FR 09:00-12:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo-Fr 09:00-12:00; Aug off]"},
 		{`Mo 14:00-16:00; We 10:00-12:00 "sur rendez-vous"`, `MO 14:00-16:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo 14:00-16:00; We 10:00-12:00 "sur rendez-vous"]`},
+		{"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30", "TU 09:00-12:30 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30] | TH 13:30-16:30 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30]"},
 		{"Jul-Aug Mo-Fr 09:00-12:00", "text Jul-Aug Mo-Fr 09:00-12:00 [Horaires au format OpenStreetMap opening_hours, qui ne s’écrivent pas en règles hebdomadaires.]"},
 		{"not hours at all", "text not hours at all [Horaires au format OpenStreetMap opening_hours, qui ne s’écrivent pas en règles hebdomadaires.]"},
 	}

@@ -210,7 +210,7 @@ type HSDSSchedule struct {
 	ScheduleLink string `json:"schedule_link,omitempty" format:"uri"`
 	// On site, remotely, or both.
 	AttendingType string `json:"attending_type,omitempty" example:"Sur place"`
-	// What the weekly rule cannot say: public holidays, dated exceptions, comments.
+	// What the weekly rule cannot say: public holidays, dated exceptions, week numbers (a rule for every other week is shown every week), comments; then the whole expression (OpenStreetMap opening_hours).
 	Notes string `json:"notes,omitempty" example:"Fermé les jours fériés."`
 }
 

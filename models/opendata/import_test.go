@@ -316,3 +316,33 @@ func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
 		t.Errorf("third import: actors %v services %v readings %+v", again.Actors, again.Services, again.Readings)
 	}
 }
+
+// TestImportWeekNumberHours: the fortnightly hours of itinerant services
+// (« week 1-53/2 Tu 09:00-12:30 », as the France Services buses of the
+// Charente file write them) are kept as written, without a warning; they
+// were dropped as unreadable.
+func TestImportWeekNumberHours(t *testing.T) {
+	const hours = "week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30; PH off"
+	in := "id;nom;adresse;code_postal;commune;services;date_maj;horaires\n" +
+		"bus;Bus France Services;Place du Marché;16700;Ruffec;Aide aux démarches administratives;2023-07-11;\"" + hours + "\"\n" +
+		"bad;Bus France Services 2;Place de l'Église;16700;Ruffec;Aide aux démarches administratives;2023-07-11;\"week 1-53/2 Tu 09:00-12:30; Sa 17:00\"\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(in), opendata.ImportOptions{Source: "bus"})
+	var reasons []string
+	for _, is := range rep.Issues {
+		if is.Field == "horaires" {
+			reasons = append(reasons, is.Value+": "+is.Reason)
+		}
+	}
+	// Only the point in time of the second place is reported, for Saturday.
+	if len(reasons) != 1 || !strings.Contains(reasons[0], "Sa 17:00: ") || !strings.Contains(reasons[0], "hours unknown on Saturday") {
+		t.Errorf("horaires issues: %q", reasons)
+	}
+	got := map[string]string{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a.OpeningHours
+	}
+	if got["bus"] != hours || got["bad"] != "week 1-53/2 Tu 09:00-12:30; Sa 17:00" {
+		t.Errorf("stored hours: %q", got)
+	}
+}

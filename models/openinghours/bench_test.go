@@ -9,6 +9,7 @@ const (
 	benchTypical = "Mo-Fr 09:00-12:00,14:00-18:30; We 09:00-12:00; Sa 08:30-12:00"
 	benchPH      = "Mo-Fr 08:30-12:00,13:30-17:00; Sa 09:00-12:00; PH off"
 	benchDates   = "Mo-Su 09:00-18:00; Jul,Aug Mo-Fr 10:00-12:00; Dec 24-Jan 02 off; PH off"
+	benchWeeks   = "week 01-53/2 Tu 09:00-12:30; week 02-52/2 Th 13:30-16:30; PH off"
 )
 
 func BenchmarkParse(b *testing.B) {
@@ -46,6 +47,11 @@ func BenchmarkOpenAtOnHoliday(b *testing.B) {
 // Month and date rules: always the rule evaluator.
 func BenchmarkOpenAtDates(b *testing.B) {
 	benchOpenAt(b, benchDates, mustTime(b, "2026-07-14 10:00"))
+}
+
+// Week numbers: the ISO week of the day, then the rule evaluator.
+func BenchmarkOpenAtWeeks(b *testing.B) {
+	benchOpenAt(b, benchWeeks, mustTime(b, "2026-03-10 10:00"))
 }
 
 func BenchmarkOpenBetween(b *testing.B) {

@@ -6,26 +6,30 @@ import "sort"
 // opening_hours.js, the reference implementation, so that the two agree:
 // every written rule becomes one irule, and a rule with a span running
 // past midnight gets a second, "wrapped" irule right after it that holds
-// the after-midnight parts and whose date selectors are tested against
-// the previous day.
+// the after-midnight parts and whose date selectors (weekdays, weeks,
+// months) are tested against the previous day.
 type irule struct {
 	dates   []dateRange
+	weeks   []weekRange
+	spans   []span // within one day: 0 <= start < end <= 1440
 	days    uint8
 	ph      bool
-	hasDate bool   // some date, weekday or PH selector: the rule is day-specific
-	wrapped bool   // after-midnight part of the previous irule
-	resets  bool   // when it applies, it discards the rules before it for that day
-	allDay  bool   // no time selector: the state holds for the whole day
-	spans   []span // within one day: 0 <= start < end <= 1440
+	hasDate bool // some date, week, weekday or PH selector: the rule is day-specific
+	wrapped bool // after-midnight part of the previous irule
+	resets  bool // when it applies, it discards the rules before it for that day
+	allDay  bool // no time selector: the state holds for the whole day
 	state   State
 }
 
 // day is what the date selectors need to know about a calendar day.
 type day struct {
-	wd      int // 0 = Monday
-	key     int // month*32 + day of month
-	ph      bool
-	generic bool // a day of the generic week: date selectors never match
+	wd   int // 0 = Monday
+	key  int // month*32 + day of month
+	week int // ISO 8601 week number, 1-53 (0 when no rule has weeks)
+	ph   bool
+	// generic marks a day of the generic week: date selectors never match
+	// and week selectors always do (see weekly.go).
+	generic bool
 }
 
 // matches reports whether the rule's selectors accept the day (the
@@ -42,6 +46,18 @@ func (r *irule) matches(today, yesterday *day) bool {
 		ok := false
 		for _, dr := range r.dates {
 			if dr.contains(d.key) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if len(r.weeks) > 0 && !d.generic {
+		ok := false
+		for _, wr := range r.weeks {
+			if wr.contains(d.week) {
 				ok = true
 				break
 			}
@@ -91,15 +107,27 @@ func (h *Hours) eval(today, yesterday *day, minute int) State {
 // compile derives the evaluation program and the generic week from the
 // parsed rules.
 func (h *Hours) compile() {
-	h.prog = h.prog[:0]
+	// One irule per rule, plus one per rule with a span past midnight:
+	// sized once rather than grown by append (Parse's allocations).
+	n := len(h.rules)
+	for i := range h.rules {
+		for _, sp := range h.rules[i].spans {
+			if sp.end > 1440 {
+				n++
+				break
+			}
+		}
+	}
+	h.prog = make([]irule, 0, n)
 	for i := range h.rules {
 		r := &h.rules[i]
 		st := r.state()
 		main := irule{
 			dates:   r.dates,
+			weeks:   r.weeks,
 			days:    r.days,
 			ph:      r.ph,
-			hasDate: len(r.dates) > 0 || r.days != 0 || r.ph,
+			hasDate: len(r.dates) > 0 || len(r.weeks) > 0 || r.days != 0 || r.ph,
 			state:   st,
 		}
 		var after []span
@@ -127,6 +155,7 @@ func (h *Hours) compile() {
 		if len(after) > 0 {
 			h.prog = append(h.prog, irule{
 				dates:   r.dates,
+				weeks:   r.weeks,
 				days:    r.days,
 				ph:      r.ph,
 				hasDate: main.hasDate,
@@ -136,6 +165,7 @@ func (h *Hours) compile() {
 			})
 		}
 		h.dated = h.dated || len(r.dates) > 0
+		h.hasWeeks = h.hasWeeks || len(r.weeks) > 0
 		h.usesPH = h.usesPH || r.ph
 		h.hasUnknown = h.hasUnknown || st == Unknown
 	}
@@ -154,7 +184,8 @@ func (w *weekTable) day(i int) []Interval {
 }
 
 // buildWeek evaluates the rules over a week without dates: public
-// holidays are not applied and month/date rules never match. The state can
+// holidays are not applied, month/date rules never match and week-number
+// rules match as if every week were selected. The state can
 // only change at a span boundary, so evaluating once per segment between
 // boundaries is exact.
 func (h *Hours) buildWeek() weekTable {

@@ -19,12 +19,21 @@
 //     one quoted comment per rule ("sur rendez-vous"), after the state.
 //   - Months and dates before the weekdays: Jul, Jan-Jun, Nov-Feb,
 //     Jul,Aug, Dec 25, Dec 24-26, Dec 24-Jan 02, Dec 24,31 (no years).
+//   - ISO 8601 week numbers (1-53, week 1 holding the year's first
+//     Thursday) after the months and before the weekdays, as the OSM
+//     specification orders selectors: week 05, week 10-20, week 01-53/2
+//     (every second week from week 1: the fortnightly hours of itinerant
+//     services, "week 01-53/2 Tu 09:00-12:30; week 02-52/2 Th
+//     13:30-16:30"), week 01,03,05, and mixes (week 01-10,20-30/2). As in
+//     opening_hours.js a range does not wrap over the new year, a step is
+//     2 to 26, and in a year of 53 weeks "week 01-53/2" selects week 53
+//     and the next year's week 1, two weeks in a row.
 //   - Rules separated by ";" (normal) or "," (additional). Case and
 //     whitespace are free where OSM allows them (mo-fr, "Mo - Fr 9:00 -
 //     12:00"); en dashes and no-break spaces are accepted; empty rules
 //     ("a;;b", a trailing ";") are skipped.
 //
-// Anything else valid in OSM (SH, week numbers, years, Mo[1], easter,
+// Anything else valid in OSM (SH, years, Mo[1], easter,
 // sunrise/sunset, open ends "10:00+", fallback "||", points in time
 // "Sa 17:00", "PH Mo" intersections) is rejected with a *ParseError that
 // says it is not supported, rather than being misread.
@@ -42,8 +51,11 @@
 // 14:00-16:00" means 14:00-16:00) and adds otherwise ("Mo 10:00-12:00;
 // 14:00-16:00" keeps Monday morning). The after-midnight part of a span
 // is replaced like the rest of the next day: in "Mo 22:00-02:00; Tu
-// 10:00-12:00" Tuesday 01:00 is closed (use "," to keep it). These are
-// the rules of opening_hours.js.
+// 10:00-12:00" Tuesday 01:00 is closed (use "," to keep it). Week numbers
+// are selectors like the others, and the after-midnight part of a span
+// follows the week of the day the span starts on: "week 01-53/2 Su
+// 22:00-02:00" is open on Monday 01:00 of even weeks. These are the rules
+// of opening_hours.js.
 //
 // A comment does not change which times a rule covers, but, as in OSM, a
 // rule with a comment and no explicit state is Unknown rather than Open
@@ -56,10 +68,11 @@
 //
 // Evaluation uses the wall clock of the time.Time passed in, in its own
 // location. Weekly, OpenOnDay, OpenBetween and Is247 describe a generic
-// week without dates (see weekly.go for how PH and month rules are
-// treated there).
+// week without dates (see weekly.go for how PH, month and week-number
+// rules are treated there: a week-number rule counts as if it applied
+// every week).
 //
 // Everything evaluation needs is precomputed by Parse: OpenAt, State,
-// OpenOnDay and OpenBetween do not allocate, and without PH, dates or
-// unknown rules OpenAt is a lookup in the precomputed week.
+// OpenOnDay and OpenBetween do not allocate, and without PH, dates, week
+// numbers or unknown rules OpenAt is a lookup in the precomputed week.
 package openinghours

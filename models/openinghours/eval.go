@@ -25,8 +25,10 @@ func (h *Hours) State(t time.Time) State {
 //
 // When the expression mentions PH, a French public holiday follows the
 // PH rules; otherwise holidays follow the weekly rules, as in OSM.
-// Month and date rules are honoured. A span past midnight belongs to the
-// day it starts on: "Fr 22:00-02:00" is open on Saturday at 01:00.
+// Month, date and ISO week-number rules are honoured. A span past midnight
+// belongs to the day it starts on: "Fr 22:00-02:00" is open on Saturday at
+// 01:00, and "week 01-53/2 Su 22:00-02:00" on the Monday after each odd
+// week's Sunday.
 func (h *Hours) StateIn(t time.Time, r Region) State {
 	if h == nil || len(h.prog) == 0 {
 		return Closed
@@ -39,7 +41,7 @@ func (h *Hours) StateIn(t time.Time, r Region) State {
 	minute := int(secs-int64(days)*86400) / 60
 	wd := weekdayFromDays(days)
 
-	var y, mo, d, py, pm, pd int
+	var y, mo, d, py, pm, pd, week, prevWeek int
 	var todayPH, yesterdayPH bool
 	if h.usesPH || h.dated {
 		y, mo, d = civilFromDays(days)
@@ -53,9 +55,18 @@ func (h *Hours) StateIn(t time.Time, r Region) State {
 		}
 		yesterdayPH = isHoliday(py, pm, pd, days-1, easter, r)
 	}
-	// Fast path: without dates, holidays or unknown rules the answer is
-	// the precomputed generic week.
-	if !h.dated && !h.hasUnknown && !todayPH && !yesterdayPH {
+	if h.hasWeeks {
+		// The after-midnight part of a span is tested with the week of
+		// the day it starts on: Monday's spill from Sunday is last week's.
+		week = isoWeek(days, wd)
+		prevWeek = week
+		if wd == 0 {
+			prevWeek = isoWeek(days-1, 6)
+		}
+	}
+	// Fast path: without dates, weeks, holidays or unknown rules the
+	// answer is the precomputed generic week.
+	if !h.dated && !h.hasWeeks && !h.hasUnknown && !todayPH && !yesterdayPH {
 		for _, iv := range h.week.day(wd) {
 			if minute >= iv.Start && minute < iv.End {
 				return Open
@@ -63,9 +74,20 @@ func (h *Hours) StateIn(t time.Time, r Region) State {
 		}
 		return Closed
 	}
-	today := day{wd: wd, key: mo*32 + d, ph: todayPH}
-	yesterday := day{wd: (wd + 6) % 7, key: pm*32 + pd, ph: yesterdayPH}
+	today := day{wd: wd, key: mo*32 + d, week: week, ph: todayPH}
+	yesterday := day{wd: (wd + 6) % 7, key: pm*32 + pd, week: prevWeek, ph: yesterdayPH}
 	return h.eval(&today, &yesterday, minute)
+}
+
+// isoWeek returns the ISO 8601 week number (1-53) of the day numbered days
+// (see daysFromCivil), whose weekday is wd (0 = Monday): the week of its
+// Thursday, counted from the first Thursday of that Thursday's year. So
+// 2026-12-31 is in week 53 and 2027-01-04 in week 1, 2025-12-29 in week 1
+// of 2026, as time.Time.ISOWeek and opening_hours.js say.
+func isoWeek(days, wd int) int {
+	thursday := days - wd + 3
+	y, _, _ := civilFromDays(thursday)
+	return (thursday-daysFromCivil(y, 1, 1))/7 + 1
 }
 
 func floorDiv64(a, b int64) int64 {

@@ -67,6 +67,34 @@ func TestState(t *testing.T) {
 		{"Mo 10:00-10:00", "2026-03-03 09:59", Open},
 		{"Mo 10:00-10:00", "2026-03-03 10:00", Closed},
 		{"Mo 00:00-48:00", "2026-03-03 23:59", Open},
+		// ISO week numbers; 2026 has 53 weeks, 2027 52
+		{"week 1-53/2 Tu 09:00-12:30", "2026-03-03 10:00", Closed},   // week 10
+		{"week 1-53/2 Tu 09:00-12:30", "2026-03-10 10:00", Open},     // week 11
+		{"week 1-53/2 Tu 09:00-12:30", "2026-12-29 10:00", Open},     // week 53
+		{"week 1-53/2 Tu 09:00-12:30", "2027-01-05 10:00", Open},     // week 1 of 2027
+		{"week 1-53/2 Tu 09:00-12:30", "2027-12-28 10:00", Closed},   // week 52
+		{"week 1-53/2 Tu 09:00-12:30", "2025-12-30 10:00", Open},     // week 1 of 2026
+		{"week 01,03,05 Mo 10:00-12:00", "2026-01-12 11:00", Open},   // week 3
+		{"week 01,03,05 Mo 10:00-12:00", "2026-01-19 11:00", Closed}, // week 4
+		{"week 53 Mo-Su 10:00-12:00", "2027-01-03 11:00", Open},
+		{"week 53 Mo-Su 10:00-12:00", "2027-01-04 11:00", Closed},
+		// after midnight: the week of the day the span starts on
+		{"week 53 Su 20:00-03:00", "2027-01-04 02:00", Open},   // Monday of week 1, after Sunday of week 53
+		{"week 53 Su 20:00-03:00", "2026-12-28 02:00", Closed}, // Monday of week 53, after Sunday of week 52
+		{"week 1-53/2 Su 22:00-02:00", "2026-03-16 01:00", Open},
+		{"week 1-53/2 Su 22:00-02:00", "2026-03-09 01:00", Closed},
+		{"Mo 22:00-02:00; week 1-53/2 Tu 10:00-12:00", "2026-03-10 01:00", Closed},
+		{"Mo 22:00-02:00; week 1-53/2 Tu 10:00-12:00", "2026-03-03 01:00", Open},
+		// with months, holidays, replacement
+		{"Jan-Jun week 1-53/2 Tu 09:00-12:30", "2026-03-10 10:00", Open},
+		{"Jan-Jun week 1-53/2 Tu 09:00-12:30", "2026-07-07 10:00", Closed},
+		{"week 1-53/2 Tu 09:00-12:30; PH off", "2026-07-14 10:00", Closed},
+		{"week 1-53/2 Mo-Fr,PH 09:00-12:00", "2026-07-14 10:00", Open}, // week 29
+		{"week 2-52/2 PH 10:00-12:00", "2026-05-25 11:00", Open},       // Whit Monday, week 22
+		{"week 2-52/2 PH 10:00-12:00", "2026-07-14 11:00", Closed},     // week 29
+		{"Mo-Fr 09:00-12:00; week 1-53/2 We off", "2026-03-11 10:00", Closed},
+		{"Mo-Fr 09:00-12:00; week 1-53/2 We off", "2026-03-04 10:00", Open},
+		{`week 1-53/2 Tu 09:00-12:30 "bus"`, "2026-03-10 10:00", Unknown},
 		// ";" replaces the earlier rules for the days it selects
 		{"Mo-Fr 09:00-18:00; We 09:00-12:00", "2026-03-04 15:00", Closed},
 		{"Mo-Fr 09:00-18:00; We 09:00-12:00", "2026-03-03 15:00", Open},
@@ -189,10 +217,11 @@ func TestOpenAtUsesLocation(t *testing.T) {
 
 func TestEvaluationDoesNotAllocate(t *testing.T) {
 	for _, expr := range []string{
-		"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00",       // fast path
-		"Mo-Fr 09:00-12:00,14:00-18:00; PH off",               // holidays
-		"Mo-Su 09:00-18:00; Jul,Aug off; Dec 24-Jan 02 off",   // dates
-		`Mo-Fr 09:00-12:00 "sur rendez-vous"; Sa 22:00-02:00`, // unknown, overnight
+		"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00",          // fast path
+		"Mo-Fr 09:00-12:00,14:00-18:00; PH off",                  // holidays
+		"Mo-Su 09:00-18:00; Jul,Aug off; Dec 24-Jan 02 off",      // dates
+		`Mo-Fr 09:00-12:00 "sur rendez-vous"; Sa 22:00-02:00`,    // unknown, overnight
+		"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Su 22:00-02:00", // weeks
 	} {
 		h := mustParse(expr)
 		at := mustTime(t, "2026-07-14 10:00")
@@ -205,6 +234,21 @@ func TestEvaluationDoesNotAllocate(t *testing.T) {
 		})
 		if allocs != 0 {
 			t.Errorf("%q: %v allocations per evaluation", expr, allocs)
+		}
+	}
+}
+
+// TestISOWeek checks the integer ISO week against the standard library on
+// every day from 1899 to 2101, so that year ends with 52 and 53 weeks,
+// and the days of one year that belong to a week of the next or previous
+// year, are right.
+func TestISOWeek(t *testing.T) {
+	start := time.Date(1899, 1, 1, 12, 0, 0, 0, time.UTC)
+	for d := start; d.Year() < 2102; d = d.AddDate(0, 0, 1) {
+		days := daysFromCivil(d.Year(), int(d.Month()), d.Day())
+		_, want := d.ISOWeek()
+		if got := isoWeek(days, weekdayFromDays(days)); got != want {
+			t.Fatalf("isoWeek(%s) = %d, want %d", d.Format("2006-01-02"), got, want)
 		}
 	}
 }

@@ -6,7 +6,8 @@ import (
 )
 
 // String returns the canonical form of the expression: OSM spelling and
-// case (Mo, Jan, PH, off), zero-padded HH:MM times, one space between the
+// case (Mo, Jan, PH, off, week), zero-padded HH:MM times and week numbers
+// (week 01-53/2, as opening_hours.js prints them), one space between the
 // parts of a rule, "; " and ", " between rules, weekdays as compact
 // Monday-first ranges ("Mo-We,Fr"; "Sa-Mo" when it wraps), "closed"
 // written "off", ends past midnight written as the wall-clock time
@@ -62,6 +63,21 @@ func (r *rule) format(b *strings.Builder) {
 			b.WriteByte(',')
 		}
 		dr.format(b)
+	}
+	for i, wr := range r.weeks {
+		if i == 0 {
+			sepIfPart()
+			b.WriteString("week ")
+		} else {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(b, "%02d", wr.from)
+		if wr.to != wr.from || wr.step != 0 {
+			fmt.Fprintf(b, "-%02d", wr.to)
+		}
+		if wr.step != 0 {
+			fmt.Fprintf(b, "/%d", wr.step)
+		}
 	}
 	if r.days != 0 || r.ph {
 		sepIfPart()

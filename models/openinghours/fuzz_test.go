@@ -27,6 +27,9 @@ var fuzzSeeds = []string{
 	"Dec 24,31 off", "Jul: Mo-Fr 10:00-12:00", "Jan-Jun 24/7", "Nov-Feb Sa-Mo 9-12",
 	"mo-fr 9:00-12:00;;", "Mo - Fr 09:00 – 12:00 ,", "Mo 9h00", "SH off", "Mo[1]",
 	"Mo 10:00+", "Mo 10:00-12:00 || \"x\"", "\"unterminated", "\xff", "Feb 30",
+	"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30", "week 01,03,05 Mo 10:00-12:00",
+	"Jan-Jun week 10-20/3: Mo-Fr,PH 9-12", "week 53 Su 20:00-03:00", "week 1-53/2", "week 20-10",
+	"week 5/2 Mo", "Tu week 1 Mo",
 }
 
 func FuzzParse(f *testing.F) {

@@ -11,6 +11,7 @@ type Hours struct {
 	// evaluation does no allocation and little work (see compile.go).
 	prog       []irule
 	dated      bool // some rule has a month or date selector
+	hasWeeks   bool // some rule has a week-number selector
 	usesPH     bool // some rule mentions PH
 	hasUnknown bool // some rule evaluates to Unknown
 	week       weekTable
@@ -61,16 +62,18 @@ const (
 	modUnknown
 )
 
-// rule is one rule of the expression, as written.
+// rule is one rule of the expression, as written. (The fields are ordered
+// to keep the struct small: Parse allocates the rules.)
 type rule struct {
-	additional bool        // separated from the previous rule by "," (adds) rather than ";" (replaces)
 	dates      []dateRange // month / month-day selectors, OR-ed; empty = any date
-	days       uint8       // weekday bit set, bit 0 = Monday; 0 = none written
-	ph         bool        // "PH" appears in the weekday list
-	always     bool        // "24/7"
+	weeks      []weekRange // ISO week-number selectors, OR-ed; empty = any week
 	spans      []span      // time spans; empty (and !always) = the whole day
-	mod        modifier
 	comment    string
+	additional bool  // separated from the previous rule by "," (adds) rather than ";" (replaces)
+	days       uint8 // weekday bit set, bit 0 = Monday; 0 = none written
+	ph         bool  // "PH" appears in the weekday list
+	always     bool  // "24/7"
+	mod        modifier
 	hasComment bool
 }
 
@@ -104,6 +107,23 @@ type span struct {
 // comes after its end (Nov-Feb, Dec 24-Jan 02) wraps over the new year.
 type dateRange struct {
 	fromMonth, fromDay, toMonth, toDay uint8
+}
+
+// weekRange is a week-number selector item, with ISO 8601 week numbers
+// (1-53; week 1 holds the year's first Thursday): "week 05" (from = to,
+// step 0), "week 10-20" (step 0) or "week 01-53/2" (every second week
+// from 1 to 53, so weeks 53 and 1 of the next year both match). from <=
+// to: as in opening_hours.js, a range does not wrap over the new year.
+type weekRange struct {
+	from, to, step uint8
+}
+
+// contains reports whether ISO week w is selected.
+func (r weekRange) contains(w int) bool {
+	if w < int(r.from) || w > int(r.to) {
+		return false
+	}
+	return r.step == 0 || (w-int(r.from))%int(r.step) == 0
 }
 
 // contains reports whether the date key (month*32 + day) is in the range.
@@ -147,4 +167,12 @@ func (h *Hours) UsesPublicHolidays() bool {
 // Weekly and the other generic-week helpers.
 func (h *Hours) HasDateRules() bool {
 	return h != nil && h.dated
+}
+
+// HasWeekRules reports whether some rule is restricted to ISO week numbers
+// ("week 01-53/2 Tu 09:00-12:30", every other Tuesday). Such rules are
+// honoured by OpenAt; Weekly and the other generic-week helpers count them
+// as if they applied every week (see weekly.go).
+func (h *Hours) HasWeekRules() bool {
+	return h != nil && h.hasWeeks
 }

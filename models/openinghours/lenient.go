@@ -166,7 +166,9 @@ const allDays = 0x7f
 // letter days, French and English day names and abbreviations, ranges
 // written with "-", "au", "à" or "to" between two days. It returns all days
 // when the text names none, or names what selects days it cannot tell
-// (months, holidays, weeks, years, "tous les jours"). spill reports times
+// (months, holidays, "semaines paires", years, "tous les jours"). Week
+// numbers ("week 01-53/2 Tu") only narrow a rule to some weeks: its
+// weekdays are returned, and made unknown every week. spill reports times
 // that may run past midnight: an end not after the time before it, or a
 // time past 24:00.
 func namedDays(text string) (days uint8, spill bool) {
@@ -188,6 +190,15 @@ func namedDays(text string) (days uint8, spill bool) {
 			}
 			w := foldWord(text[i:j])
 			i = j
+			if w == "week" {
+				if k := skipWeekNumbers(text, i); k > i {
+					// "week 01-53/2 Tu …": the week numbers narrow the
+					// rule to some weeks, and are not times; its weekdays
+					// still say which days it can touch.
+					i, rangeOpen = k, false
+					continue
+				}
+			}
 			if d, ok := dayWords[w]; ok {
 				if rangeOpen && prev >= 0 {
 					for x := prev; x != d; x = (x + 1) % 7 {
@@ -246,6 +257,30 @@ func namedDays(text string) (days uint8, spill bool) {
 		return allDays, spill
 	}
 	return days, spill
+}
+
+// skipWeekNumbers returns the offset after the week numbers that follow
+// "week" at text[i:] ("01-53/2", "01,03, 05"), or i when no number
+// follows: "week-end" is not a week-number selector.
+func skipWeekNumbers(text string, i int) int {
+	k := i
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k == len(text) || !isDigit(text[k]) {
+		return i
+	}
+	for k < len(text) {
+		switch {
+		case isDigit(text[k]) || text[k] == ' ' || text[k] == ',' || text[k] == '-' || text[k] == '/':
+			k++
+		case strings.HasPrefix(text[k:], "\u2013"):
+			k += len("\u2013")
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // lastDayJustBefore reports whether text ends with a letter (a day name

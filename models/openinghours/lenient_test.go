@@ -59,6 +59,17 @@ func TestParseLenient(t *testing.T) {
 		{`Mo 10:00-12:00; Tu 10:00-12:00 "sur rdv`, "Mo 10:00-12:00", []string{`Tu 10:00-12:00 "sur rdv`}, [][]time.Weekday{{time.Tuesday}}},
 		// A rule without days applies to every day.
 		{"Mo 10:00-12:00; 14h-16h", "", []string{"14h-16h"}, [][]time.Weekday{allWeek}},
+		// Week numbers are read; an unreadable rule with them leaves its
+		// weekdays unknown (every week: never open where it might close),
+		// and its week numbers are not read as times.
+		{"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30; Sa 17:00", "Tu 09:00-12:30; Th 13:30-16:30",
+			[]string{"Sa 17:00"}, [][]time.Weekday{{time.Saturday}}},
+		{"Mo-Fr 09:00-12:00; week 1-53/2 Tu 17:00", "Mo 09:00-12:00; We 09:00-12:00; Th 09:00-12:00; Fr 09:00-12:00",
+			[]string{"week 1-53/2 Tu 17:00"}, [][]time.Weekday{{time.Tuesday}}},
+		{"Mo-Fr 09:00-12:00; week 1-53/2 Fr 22:00-02h00", "Mo 09:00-12:00; Tu 09:00-12:00; We 09:00-12:00; Th 09:00-12:00",
+			[]string{"week 1-53/2 Fr 22:00-02h00"}, [][]time.Weekday{{time.Friday, time.Saturday}}},
+		{"Mo-Fr 09:00-12:00; semaines paires Sa 10h-12h", "", []string{"semaines paires Sa 10h-12h"}, [][]time.Weekday{allWeek}},
+		{"Mo-Fr 09:00-12:00; Sa week-end 10h", "", []string{"Sa week-end 10h"}, [][]time.Weekday{allWeek}},
 		// Readable values are Parse's.
 		{"Mo-Fr 09:00-12:00; Sa 10:00-12:00", "Mo 09:00-12:00; Tu 09:00-12:00; We 09:00-12:00; Th 09:00-12:00; Fr 09:00-12:00; Sa 10:00-12:00", nil, nil},
 	}

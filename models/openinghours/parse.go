@@ -111,6 +111,8 @@ func (p *parser) unexpectedAfterRule(t token) *ParseError {
 		return errorf(t.pos, `unexpected weekday %s: separate rules with ";" (e.g. "Mo 09:00-12:00; Tu 14:00-18:00")`, t.describe())
 	case kind == wMonth:
 		return errorf(t.pos, `unexpected month %s: months must come first in a rule (e.g. "Jul-Aug Mo-Fr 10:00-12:00")`, t.describe())
+	case kind == wWeek:
+		return errorf(t.pos, `unexpected %s: week numbers come first in a rule, after the months (e.g. "Jan-Jun week 01-53/2 Tu 09:00-12:30")`, t.describe())
 	case kind == wPH:
 		return errorf(t.pos, `unexpected "PH": list it with the weekdays (e.g. "Mo-Fr,PH 09:00-12:00") or in its own rule ("; PH off")`)
 	case kind == wState:
@@ -127,7 +129,9 @@ func (p *parser) unexpectedAfterRule(t token) *ParseError {
 	return errorf(t.pos, `unexpected %s: expected ";" between rules`, t.describe())
 }
 
-// parseRule reads one rule: [dates] [weekdays/PH] [times | 24/7] [state] [comment].
+// parseRule reads one rule: [dates] [weeks] [weekdays/PH] [times | 24/7]
+// [state] [comment], the order of the OSM specification (the wide range
+// selectors, then the small ones).
 func (p *parser) parseRule() (rule, *ParseError) {
 	var r rule
 	start := p.i
@@ -140,6 +144,14 @@ func (p *parser) parseRule() (rule, *ParseError) {
 			return r, err
 		}
 		if p.peek().kind == tColon { // optional "Jul: Mo-Fr" readability colon
+			p.next()
+		}
+	}
+	if kind, _ := classify(p.peek()); kind == wWeek {
+		if err := p.parseWeeks(&r); err != nil {
+			return r, err
+		}
+		if p.peek().kind == tColon { // "week 01-53/2: Tu"
 			p.next()
 		}
 	}
@@ -185,7 +197,7 @@ func (p *parser) parseRule() (rule, *ParseError) {
 		if t.kind == tPipe {
 			return r, errorf(t.pos, `fallback rules ("||") are not supported`)
 		}
-		return r, errorf(t.pos, "expected a weekday (Mo-Su), PH, a month, a time like 09:00, 24/7, open, off or a comment, found %s", t.describe())
+		return r, errorf(t.pos, "expected a weekday (Mo-Su), PH, a month, week numbers, a time like 09:00, 24/7, open, off or a comment, found %s", t.describe())
 	}
 	return r, nil
 }

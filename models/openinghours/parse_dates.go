@@ -56,11 +56,82 @@ func (p *parser) parseDays(r *rule) *ParseError {
 		return errorf(n.pos, `expected a weekday (Mo-Su) or PH after ",", found %s`, n.describe())
 	}
 	if t := p.peek(); t.kind == tWord {
-		if kind, _ := classify(t); kind == wMonth {
+		switch kind, _ := classify(t); kind {
+		case wMonth:
 			return errorf(t.pos, `months must come before weekdays (e.g. "Jul-Aug Mo-Fr")`)
+		case wWeek:
+			return errorf(t.pos, `week numbers must come before weekdays (e.g. "week 01-53/2 Tu 09:00-12:30")`)
 		}
 	}
 	return nil
+}
+
+// parseWeeks reads "week" and a comma list of ISO week numbers (01-53),
+// ranges and ranges with a step: week 05; week 10-20; week 01-53/2; week
+// 01,03,05. Like opening_hours.js it refuses a range that goes backwards
+// (no wrapping over the new year) and a step outside 2-26.
+func (p *parser) parseWeeks(r *rule) *ParseError {
+	after := p.next().text // "week", as written
+	for {
+		from, err := p.weekNumber(after)
+		if err != nil {
+			return err
+		}
+		wr := weekRange{from: uint8(from), to: uint8(from)}
+		if p.peek().kind == tDash {
+			after = p.next().text
+			toTok := p.peek()
+			to, err := p.weekNumber(after)
+			if err != nil {
+				return err
+			}
+			if to < from {
+				return errorf(toTok.pos, `week range %02d-%02d goes backwards (a range cannot wrap over the new year: write "week %02d-53,01-%02d")`, from, to, from, to)
+			}
+			wr.to = uint8(to)
+			if p.peek().kind == tSlash {
+				p.next()
+				st := p.next()
+				switch {
+				case st.kind != tNum:
+					return errorf(st.pos, `expected a step (2-26) after "/", found %s`, st.describe())
+				case st.num < 2:
+					return errorf(st.pos, `a step of %d selects every week of the range: omit "/%s"`, st.num, st.text)
+				case st.num > 26:
+					return errorf(st.pos, "a step of %d is more than 26 (half of the 53 weeks of a year): list the weeks instead", st.num)
+				}
+				wr.step = uint8(st.num)
+			}
+		} else if t := p.peek(); t.kind == tSlash {
+			return errorf(t.pos, `a step needs a range of weeks (e.g. "week 01-53/2")`)
+		}
+		r.weeks = append(r.weeks, wr)
+		if p.peek().kind != tComma {
+			break
+		}
+		after = p.next().text
+	}
+	if t := p.peek(); t.kind == tNum && t.ndig == 4 {
+		return errorf(t.pos, "year selectors (like 2026) are not supported")
+	}
+	if kind, _ := classify(p.peek()); kind == wMonth {
+		return errorf(p.peek().pos, `months must come before week numbers (e.g. "Jan-Jun week 01-53/2")`)
+	}
+	return nil
+}
+
+// weekNumber reads an ISO week number, written with one or two digits.
+func (p *parser) weekNumber(after string) (int, *ParseError) {
+	t := p.next()
+	switch {
+	case t.kind != tNum:
+		return 0, errorf(t.pos, "expected a week number (01-53) after %q, found %s", after, t.describe())
+	case t.ndig > 2:
+		return 0, errorf(t.pos, "expected a week number (01-53), found %s", t.describe())
+	case t.num < 1 || t.num > 53:
+		return 0, errorf(t.pos, "week %d does not exist: ISO week numbers run from 01 to 53", t.num)
+	}
+	return t.num, nil
 }
 
 // parseDates reads a comma list of month and month-day selectors: Jul,

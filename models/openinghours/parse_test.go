@@ -69,6 +69,24 @@ func TestParseCanonical(t *testing.T) {
 		{"Fr 00:00-00:00", "Fr 00:00-24:00"},
 		{"Fr 00:00-48:00", "Fr 00:00-48:00"},
 		{"Fr 10:00-30:00", "Fr 10:00-06:00"},
+		// week numbers: two digits, the step as written, after the months
+		{"week 1-53/2 Tu 09:00-12:30", "week 01-53/2 Tu 09:00-12:30"},
+		{"week 2-52/2 Th 13:30-16:30", "week 02-52/2 Th 13:30-16:30"},
+		{"week 01,03,05 Mo 10:00-12:00", "week 01,03,05 Mo 10:00-12:00"},
+		{"Week 1 - 10 / 2 mo 10:00-12:00", "week 01-10/2 Mo 10:00-12:00"},
+		{"week 1-53/2: Tu 09:00-12:30", "week 01-53/2 Tu 09:00-12:30"},
+		{"week 1–10 Mo 10:00-12:00", "week 01-10 Mo 10:00-12:00"},
+		{"week 5-5 Fr 10:00-12:00", "week 05 Fr 10:00-12:00"},
+		{"week 1-10,20-30/2,40 Mo 10:00-12:00", "week 01-10,20-30/2,40 Mo 10:00-12:00"},
+		{"Jan-Jun week 1-53/2 Tu 09:00-12:30", "Jan-Jun week 01-53/2 Tu 09:00-12:30"},
+		{"Jan-Jun: week 1-53/2 Tu 09:00-12:30", "Jan-Jun week 01-53/2 Tu 09:00-12:30"},
+		{"week 1-53/2 Mo-Fr,PH 09:00-12:00", "week 01-53/2 Mo-Fr,PH 09:00-12:00"},
+		{"week 1-53/2 PH off", "week 01-53/2 PH off"},
+		{"week 1-53/2 24/7", "week 01-53/2 24/7"},
+		{"week 1-53/2", "week 01-53/2"},
+		{"week 1-53/2 9-12", "week 01-53/2 09:00-12:00"},
+		{`week 1-53/2 "bus"`, `week 01-53/2 "bus"`},
+		{"week 1-53/2 Su 22:00-26:00", "week 01-53/2 Su 22:00-02:00"},
 	}
 	for _, tt := range tests {
 		h, err := Parse(tt.in)
@@ -110,7 +128,25 @@ func TestParseErrors(t *testing.T) {
 		{"SH off", 0, "school holidays (SH) are not supported"},
 		{"Mo-Fr 09:00-12:00; SH off", 19, "school holidays (SH) are not supported"},
 		{"Mo-Fr,SH 09:00-12:00", 6, "school holidays (SH) are not supported"},
-		{"week 01-10 Mo 10:00-12:00", 0, "week-number selectors"},
+		{"week 0 Mo", 5, "week 0 does not exist: ISO week numbers run from 01 to 53"},
+		{"week 54 Mo", 5, "week 54 does not exist"},
+		{"week 1-54 Mo", 7, "week 54 does not exist"},
+		{"week 001 Mo", 5, `expected a week number (01-53), found "001"`},
+		{"week 20-10 Mo", 8, "week range 20-10 goes backwards"},
+		{"week 5/2 Mo", 6, `a step needs a range of weeks (e.g. "week 01-53/2")`},
+		{"week 1-53/1 Mo", 10, `a step of 1 selects every week of the range: omit "/1"`},
+		{"week 1-53/27 Mo", 10, "a step of 27 is more than 26"},
+		{"week 1-53/ Mo", 11, `expected a step (2-26) after "/", found "Mo"`},
+		{"week Mo 10:00-12:00", 5, `expected a week number (01-53) after "week", found "Mo"`},
+		{"week", 4, `expected a week number (01-53) after "week", found the end of the value`},
+		{"week 1-Mo", 7, `expected a week number (01-53) after "-", found "Mo"`},
+		{"week 1, Mo 10:00-12:00", 8, `expected a week number (01-53) after ","`},
+		{"week 1,week 3 Mo", 7, `expected a week number (01-53) after ","`},
+		{"Tu week 1-53/2 09:00-12:30", 3, `week numbers must come before weekdays (e.g. "week 01-53/2 Tu 09:00-12:30")`},
+		{"Tu,week 1-53/2 09:00-12:30", 3, `expected a weekday (Mo-Su) or PH after ","`},
+		{"Mo 10:00-12:00 week 1", 15, `unexpected "week": week numbers come first in a rule, after the months`},
+		{"week 1-53/2 Jan Mo", 12, `months must come before week numbers (e.g. "Jan-Jun week 01-53/2")`},
+		{"week 1-53/2 2026 Mo", 12, "year selectors (like 2026) are not supported"},
 		{"2026 Dec 25 off", 0, "year selectors"},
 		{"Dec 25 2026 off", 7, "year selectors"},
 		{"easter off", 0, "easter-relative dates"},
@@ -206,13 +242,24 @@ func TestComments(t *testing.T) {
 	}
 }
 
+func TestHasWeekRules(t *testing.T) {
+	for expr, want := range map[string]bool{
+		"week 1-53/2 Tu 09:00-12:30": true, "Jan-Jun week 10 off; Mo 10:00-12:00": true,
+		"Mo-Fr 09:00-12:00; Aug off": false, "24/7": false,
+	} {
+		if got := mustParse(expr).HasWeekRules(); got != want {
+			t.Errorf("HasWeekRules(%q) = %v", expr, got)
+		}
+	}
+}
+
 func TestNilAndZeroHours(t *testing.T) {
 	var nilH *Hours
 	var zero Hours
 	for _, h := range []*Hours{nilH, &zero} {
 		if h.String() != "" || h.OpenAt(mustTime(t, "2026-03-02 10:00")) || h.Is247() ||
 			h.OpenOnDay(1) || h.OpenBetween(1, 0, 1440) || weekString(h.Weekly()) != "" ||
-			h.Comments() != nil || h.UsesPublicHolidays() || h.HasDateRules() {
+			h.Comments() != nil || h.UsesPublicHolidays() || h.HasDateRules() || h.HasWeekRules() {
 			t.Errorf("%#v is not an empty, closed Hours", h)
 		}
 	}

@@ -57,6 +57,10 @@ type WeeklyFidelity struct {
 	// ("Aug off", "Jul-Aug Mo-Fr 09:00-12:00"), which the generic week
 	// ignores.
 	DateRules bool
+	// WeekRules is set when some rule is restricted to ISO week numbers
+	// ("week 01-53/2 Tu 09:00-12:30": every other Tuesday), which the
+	// generic week counts as if they applied every week.
+	WeekRules bool
 	// Unknown is set when some rule is unknown, or has a comment without a
 	// state, so that its times are not counted as open.
 	Unknown bool
@@ -67,7 +71,7 @@ type WeeklyFidelity struct {
 // Exact reports whether the weekly spans, with ClosedOnHolidays, say
 // everything the expression says.
 func (f WeeklyFidelity) Exact() bool {
-	return !f.HolidayHours && !f.DateRules && !f.Unknown && len(f.Comments) == 0
+	return !f.HolidayHours && !f.DateRules && !f.WeekRules && !f.Unknown && len(f.Comments) == 0
 }
 
 // WeeklySpans returns the generic week as spans grouped by identical times,
@@ -143,13 +147,13 @@ func (h *Hours) WeeklySpans() ([]WeeklySpan, WeeklyFidelity) {
 }
 
 func (h *Hours) fidelity() WeeklyFidelity {
-	f := WeeklyFidelity{DateRules: h.dated, Unknown: h.hasUnknown, Comments: h.Comments()}
+	f := WeeklyFidelity{DateRules: h.dated, WeekRules: h.hasWeeks, Unknown: h.hasUnknown, Comments: h.Comments()}
 	for i := range h.rules {
 		r := &h.rules[i]
 		if !r.ph {
 			continue
 		}
-		if r.days == 0 && len(r.dates) == 0 && len(r.spans) == 0 && !r.always && r.mod == modOff {
+		if r.days == 0 && len(r.dates) == 0 && len(r.weeks) == 0 && len(r.spans) == 0 && !r.always && r.mod == modOff {
 			f.ClosedOnHolidays = true
 		} else {
 			f.HolidayHours = true

@@ -56,6 +56,9 @@ func TestWeeklySpans(t *testing.T) {
 		{`Mo 09:00-12:00; Tu 10:00-11:00 "sur rendez-vous"`, "Mo 09:00-12:00", WeeklyFidelity{Unknown: true, Comments: []string{"sur rendez-vous"}}},
 		{`Mo 09:00-12:00 open "sur rendez-vous"`, "Mo 09:00-12:00", WeeklyFidelity{Comments: []string{"sur rendez-vous"}}},
 		{"off", "", WeeklyFidelity{}},
+		// week numbers: counted every week, but not exact
+		{"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30", "Tu 09:00-12:30 | Th 13:30-16:30", WeeklyFidelity{WeekRules: true}},
+		{"Mo-Fr 09:00-12:00; week 1-53/2 PH off", "Mo,Tu,We,Th,Fr 09:00-12:00", WeeklyFidelity{HolidayHours: true, WeekRules: true}},
 	}
 	for _, tt := range tests {
 		spans, fid := mustParse(tt.expr).WeeklySpans()

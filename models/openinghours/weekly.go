@@ -10,6 +10,21 @@ import "time"
 // made only of month-restricted rules has an empty generic week. Unknown
 // times are not open. A span past midnight counts on both days it covers:
 // "Fr 22:00-02:00" gives Friday 22:00-24:00 and Saturday 00:00-02:00.
+//
+// Rules restricted to ISO week numbers are counted as if they applied
+// every week. Unlike a seasonal month rule, a week-number rule describes
+// the regular rhythm of a place: a bus there every other Tuesday morning
+// and every other Thursday afternoon ("week 01-53/2 Tu 09:00-12:30; week
+// 02-52/2 Th 13:30-16:30") has Tuesday 09:00-12:30 and Thursday
+// 13:30-16:30 here, so OpenOnDay(time.Tuesday) is true and search's
+// open_on=tuesday finds it. The generic week cannot say "every other
+// week": Weekly and WeeklySpans show those times every week, and
+// WeeklyFidelity.WeekRules (and HasWeekRules) says so. An "off" week rule
+// closes every week likewise ("Mo-Fr 09:00-12:00; week 01-53/2 We off"
+// has no Wednesday), and two week rules for one weekday apply in order
+// as for any day ("week 01-53/2 Tu 09:00-12:30; week 02-52/2 Tu
+// 14:00-16:00" gives Tuesday 14:00-16:00 only; "," instead of ";" gives
+// both). OpenAt evaluates the actual week.
 
 // Weekly returns the open intervals of the generic week, index 0 being
 // Monday, each day's intervals sorted, non-overlapping and with adjacent
@@ -59,7 +74,8 @@ func (h *Hours) OpenBetween(d time.Weekday, fromMin, toMin int) bool {
 
 // Is247 reports whether the generic week is open around the clock, as
 // with "24/7", "open" or "Mo-Su 00:00-24:00". Like the other generic-week
-// helpers it ignores PH and month/date rules, so "24/7; PH off" is 24/7.
+// helpers it ignores PH and month/date rules, so "24/7; PH off" is 24/7,
+// and counts week-number rules every week ("week 01-53/2 24/7" is 24/7).
 func (h *Hours) Is247() bool {
 	if h == nil {
 		return false

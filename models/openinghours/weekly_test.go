@@ -49,6 +49,13 @@ func TestWeekly(t *testing.T) {
 		{`Mo 09:00-12:00; Tu 10:00-11:00 "sur rendez-vous"`, "Mo 09:00-12:00"},
 		{"off", ""},
 		{"Sa-Mo 10:00-11:00", "Mo 10:00-11:00; Sa 10:00-11:00; Su 10:00-11:00"},
+		// week-number rules count as if they applied every week
+		{"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30", "Tu 09:00-12:30; Th 13:30-16:30"},
+		{"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Tu 13:30-16:30", "Tu 13:30-16:30"},
+		{"week 1-53/2 Tu 09:00-12:30, week 2-52/2 Tu 13:30-16:30", "Tu 09:00-12:30,13:30-16:30"},
+		{"Mo-Th 09:00-12:00; week 1-53/2 We off", "Mo 09:00-12:00; Tu 09:00-12:00; Th 09:00-12:00"},
+		{"week 1-53/2 Su 22:00-02:00", "Mo 00:00-02:00; Su 22:00-24:00"},
+		{"Jan-Jun week 1-53/2 Tu 09:00-12:30", ""},
 		{"24/7", "Mo 00:00-24:00; Tu 00:00-24:00; We 00:00-24:00; Th 00:00-24:00; Fr 00:00-24:00; Sa 00:00-24:00; Su 00:00-24:00"},
 	}
 	for _, tt := range tests {
@@ -133,6 +140,8 @@ func TestIs247(t *testing.T) {
 		`24/7 "sauf travaux"`:            false, // unknown
 		`24/7 open "sauf travaux"`:       true,
 		"Mo-Su 08:00-20:00; 20:00-08:00": true,
+		"week 1-53/2 24/7":               true, // week rules count every week
+		"24/7; week 2-52/2 We off":       false,
 	} {
 		if got := mustParse(expr).Is247(); got != want {
 			t.Errorf("Is247(%q) = %v, want %v", expr, got, want)

@@ -18,6 +18,7 @@ const (
 	wMonth
 	wPH
 	wState
+	wWeek // "week", which starts a week-number selector
 )
 
 // classify returns the keyword kind and value of a token (wUnknownWord
@@ -51,10 +52,15 @@ func lookupWord(w string) (wordKind, int) {
 		if asciiEqualFold(w, "off") {
 			return wState, int(modOff)
 		}
+	case 4:
+		if asciiEqualFold(w, "open") {
+			return wState, int(modOpen)
+		}
+		if asciiEqualFold(w, "week") {
+			return wWeek, 0
+		}
 	default:
 		switch {
-		case asciiEqualFold(w, "open"):
-			return wState, int(modOpen)
 		case asciiEqualFold(w, "closed"):
 			return wState, int(modOff)
 		case asciiEqualFold(w, "unknown"):
@@ -93,8 +99,6 @@ func unsupportedWord(t token) *ParseError {
 	switch w {
 	case "sh":
 		return errorf(t.pos, "school holidays (SH) are not supported")
-	case "week":
-		return errorf(t.pos, "week-number selectors (week 01-10) are not supported")
 	case "easter":
 		return errorf(t.pos, "easter-relative dates are not supported")
 	case "sunrise", "sunset", "dawn", "dusk":
