@@ -1,6 +1,9 @@
 package openinghours
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // irule is an evaluation rule, built at Parse time. Its layout follows
 // opening_hours.js, the reference implementation, so that the two agree:
@@ -39,32 +42,11 @@ func (r *irule) matches(today, yesterday *day) bool {
 	if r.wrapped {
 		d = yesterday
 	}
-	if len(r.dates) > 0 {
-		if d.generic {
-			return false
-		}
-		ok := false
-		for _, dr := range r.dates {
-			if dr.contains(d.key) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
+	if len(r.dates) > 0 && (d.generic || !slices.ContainsFunc(r.dates, func(dr dateRange) bool { return dr.contains(d.key) })) {
+		return false
 	}
-	if len(r.weeks) > 0 && !d.generic {
-		ok := false
-		for _, wr := range r.weeks {
-			if wr.contains(d.week) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
+	if len(r.weeks) > 0 && !d.generic && !slices.ContainsFunc(r.weeks, func(wr weekRange) bool { return wr.contains(d.week) }) {
+		return false
 	}
 	if r.days != 0 || r.ph {
 		return r.days&(1<<d.wd) != 0 || (r.ph && d.ph)

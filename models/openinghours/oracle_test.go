@@ -76,14 +76,8 @@ func loadOracle(t *testing.T) []oracleCase {
 func TestOracle(t *testing.T) {
 	checks, diverged := 0, 0
 	for _, c := range loadOracle(t) {
-		h, err := Parse(c.Expression)
-		if err != nil {
-			t.Errorf("Parse(%q): %v (opening_hours.js accepts it)", c.Expression, err)
-			continue
-		}
-		canon, err := Parse(h.String())
-		if err != nil {
-			t.Errorf("Parse(String() of %q = %q): %v", c.Expression, h.String(), err)
+		h, canon, ok := parseWithCanonical(t, c.Expression)
+		if !ok {
 			continue
 		}
 		for want, instants := range map[State][]string{Open: c.Open, Closed: c.Closed, Unknown: c.Unknown} {
@@ -153,14 +147,8 @@ func TestOracleWeeks(t *testing.T) {
 		if len(c.States) != len(instants) {
 			t.Fatalf("%q: %d states for %d instants", c.Expression, len(c.States), len(instants))
 		}
-		h, err := Parse(c.Expression)
-		if err != nil {
-			t.Errorf("Parse(%q): %v (opening_hours.js accepts it)", c.Expression, err)
-			continue
-		}
-		canon, err := Parse(h.String())
-		if err != nil {
-			t.Errorf("Parse(String() of %q = %q): %v", c.Expression, h.String(), err)
+		h, canon, ok := parseWithCanonical(t, c.Expression)
+		if !ok {
 			continue
 		}
 		bad := 0
@@ -179,4 +167,21 @@ func TestOracleWeeks(t *testing.T) {
 		}
 	}
 	t.Logf("%d checks", checks)
+}
+
+// parseWithCanonical parses an expression opening_hours.js accepts and the
+// canonical String() of the result, reporting a failure of either.
+func parseWithCanonical(t *testing.T, expr string) (h, canon *Hours, ok bool) {
+	t.Helper()
+	h, err := Parse(expr)
+	if err != nil {
+		t.Errorf("Parse(%q): %v (opening_hours.js accepts it)", expr, err)
+		return nil, nil, false
+	}
+	canon, err = Parse(h.String())
+	if err != nil {
+		t.Errorf("Parse(String() of %q = %q): %v", expr, h.String(), err)
+		return nil, nil, false
+	}
+	return h, canon, true
 }
