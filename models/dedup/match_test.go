@@ -20,6 +20,34 @@ func place(source, name, street string, lat, lon float64) Place {
 
 func with(p Place, f func(*Place)) Place { f(&p); return p }
 
+// compareCase is a pair of places and what Compare must say of them.
+type compareCase struct {
+	name   string
+	a, b   Place
+	dup    bool
+	reason string // a label the result must carry, if any
+}
+
+// runCompareCases checks each pair both ways: the same verdict, the same
+// score (Compare is symmetric) and the reason expected.
+func runCompareCases(t *testing.T, cases []compareCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Compare(tc.a, tc.b)
+			if (r.Score >= Threshold) != tc.dup {
+				t.Errorf("score %.3f (name %.2f, place %.2f, identity %.2f: %s), want duplicate=%v", r.Score, r.Name, r.Place, r.Identity, reasons(r), tc.dup)
+			}
+			if tc.reason != "" && !strings.Contains(reasons(r), tc.reason) {
+				t.Errorf("reasons %q lack %q", reasons(r), tc.reason)
+			}
+			if back := Compare(tc.b, tc.a); back.Score != r.Score {
+				t.Errorf("not symmetric: %v vs %v", r.Score, back.Score)
+			}
+		})
+	}
+}
+
 func reasons(r Result) string {
 	var out []string
 	for _, x := range r.Reasons {
@@ -36,12 +64,7 @@ func TestCompare(t *testing.T) {
 	phone := func(v string) func(*Place) { return func(p *Place) { p.Phones = []string{v} } }
 	email := func(v string) func(*Place) { return func(p *Place) { p.Emails = []string{v} } }
 	web := func(v string) func(*Place) { return func(p *Place) { p.Websites = []string{v} } }
-	cases := []struct {
-		name   string
-		a, b   Place
-		dup    bool
-		reason string // a label the result must carry
-	}{
+	cases := []compareCase{
 		{"OK same place, two spellings", place("a", "Médiathèque de l'Alcazar", "58 cours Belsunce", 43.2996, 5.3786),
 			place("b", "Bibliothèque Alcazar", "58 crs Belsunce", 43.29965, 5.37862), true, "même adresse"},
 		{"OK typo in the name", place("a", "Centre social Saint-Mauront", "1 rue Félix Pyat", 43.31, 5.38),
@@ -118,20 +141,7 @@ func TestCompare(t *testing.T) {
 		{"NotDup shared contacts, other site of the association", with(with(place("a", "Espace Numérique Sud Charente", "3 av Henri Dunant", 45.4, 0.14), phone("+33545978203")), email("contact@numeriquesudcharente.com")),
 			with(with(place("b", "Tiers-Lieu La Parenthèse", "1 Avenue de l'Aquitaine", 45.4018, 0.1405), phone("+33545978203")), email("contact@numeriquesudcharente.com")), false, ""},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			r := Compare(tc.a, tc.b)
-			if (r.Score >= Threshold) != tc.dup {
-				t.Errorf("score %.3f (name %.2f, place %.2f, identity %.2f: %s), want duplicate=%v", r.Score, r.Name, r.Place, r.Identity, reasons(r), tc.dup)
-			}
-			if tc.reason != "" && !strings.Contains(reasons(r), tc.reason) {
-				t.Errorf("reasons %q lack %q", reasons(r), tc.reason)
-			}
-			if back := Compare(tc.b, tc.a); back.Score != r.Score {
-				t.Errorf("not symmetric: %v vs %v", r.Score, back.Score)
-			}
-		})
-	}
+	runCompareCases(t, cases)
 }
 
 // TestCompareAuthoritiesAndAbbreviations covers the causes of the misses
@@ -145,12 +155,7 @@ func TestCompare(t *testing.T) {
 func TestCompareAuthoritiesAndAbbreviations(t *testing.T) {
 	phone := func(v string) func(*Place) { return func(p *Place) { p.Phones = []string{v} } }
 	email := func(v string) func(*Place) { return func(p *Place) { p.Emails = []string{v} } }
-	cases := []struct {
-		name   string
-		a, b   Place
-		dup    bool
-		reason string
-	}{
+	cases := []compareCase{
 		{"OK the mairie and the CCAS it hosts, one address", place("a", "Mairie de Marseille", "2 rue de la Tiolettaz", 43.30, 5.37),
 			place("b", "CCAS de Marseille", "2 route de la Tiolettaz", 43.302, 5.37), true, "collectivité à la même adresse"},
 		{"OK the intercommunality and its France Services, one address", place("a", "Communauté de communes du Pays des Calaubys", "6 rue des Calaubys", 43.30, 5.37),
@@ -180,20 +185,7 @@ func TestCompareAuthoritiesAndAbbreviations(t *testing.T) {
 		{"NotDup a long word that merely starts like an acronym", place("a", "ACAPASSAV", "1 rue A", 43.30, 5.37),
 			place("b", "Académie des arts", "9 rue B", 43.3005, 5.37), false, ""},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			r := Compare(tc.a, tc.b)
-			if (r.Score >= Threshold) != tc.dup {
-				t.Errorf("score %.3f (name %.2f, place %.2f, identity %.2f: %s), want duplicate=%v", r.Score, r.Name, r.Place, r.Identity, reasons(r), tc.dup)
-			}
-			if tc.reason != "" && !strings.Contains(reasons(r), tc.reason) {
-				t.Errorf("reasons %q lack %q", reasons(r), tc.reason)
-			}
-			if back := Compare(tc.b, tc.a); back.Score != r.Score {
-				t.Errorf("not symmetric: %v vs %v", r.Score, back.Score)
-			}
-		})
-	}
+	runCompareCases(t, cases)
 }
 
 // TestNetworkValuesAreWeak: a number or website carried by many places of
