@@ -132,6 +132,9 @@ type prepared struct {
 	// authority: the name is a local authority's (a commune, an
 	// intercommunality, a Département), see hostName.
 	authority bool
+	// mobile: the name says the place is a vehicle or a travelling
+	// service (« Bus France Services », « bibliobus »), see hostName.
+	mobile bool
 }
 
 func prepare(p *Place) *prepared {
@@ -148,6 +151,7 @@ func prepare(p *Place) *prepared {
 		q.alt = withoutRole(content(alt))
 	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]]
+	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.st = parseStreet(p.Street, q.commune)
 	if q.st.building {
 		q.building = q.st.words
@@ -233,7 +237,16 @@ var authorityKeys = set(stem("mairie"), stem("cdc"), stem("ca"), stem("epci"), s
 // its address (the CCAS at the mairie, the France Services at the
 // intercommunality's seat). With the same address it just reaches the
 // threshold; a SIREN of another entity keeps it below.
+// A travelling service is never hosted (see compareAbove).
 const hostName = 0.65
+
+// mobileKeys are the stemmed words that make a place a travelling one: a
+// France Services bus parked on the square of a mairie whose conseiller
+// numérique receives inside is another door (the « Bus France Services en
+// Charente » file against the Charente hub's « COMMUNE DE … » permanences:
+// nine such links, five on the word « mairie » of the stop's name
+// « [Place de la mairie] », four more by the host-authority rule).
+var mobileKeys = set(stem("bus"), stem("bibliobus"), stem("camion"), stem("itinerant"), stem("itinerante"), stem("mobile"), stem("caravane"))
 
 // addressAgrees says whether two places have one address: the same
 // commune and street with the same house number, or a number missing on
@@ -459,6 +472,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	// The place's score first, without its reasons (their labels are
 	// written for the few candidates kept).
 	place := placeAgreement(a, c, nil)
+	travelling := a.mobile != c.mobile
+	if travelling {
+		place = min(place, 0)
+	}
 	var ids Result
 	identity := b.identity(a, c, &ids)
 	penalty := 0.0
@@ -470,11 +487,17 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	if r.Name < hostName && (a.authority || c.authority) && addressAgrees(a, c) {
+	if r.Name < hostName && (a.authority || c.authority) && !a.mobile && !c.mobile && addressAgrees(a, c) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
 	}
 	r.Place = placeAgreement(a, c, &r)
+	if travelling {
+		// A travelling service's stop and the building it parks beside
+		// are two doors: their address says nothing of being one place.
+		r.Place = min(r.Place, 0)
+		r.add("travelling", "un lieu itinérant, l'autre fixe")
+	}
 	r.Identity, r.SamePivot = identity, ids.SamePivot
 	r.Reasons = append(r.Reasons, ids.Reasons...)
 	if penalty > 0 {

@@ -168,6 +168,15 @@ func TestCompareAuthoritiesAndAbbreviations(t *testing.T) {
 			place("b", "Médiathèque de Marseille", "2 route de Givors", 43.3012, 5.37), false, ""},
 		{"NotDup the mairie and a service on its street, other number", place("a", "Mairie de Marseille", "15 allée du 10 août 1944", 43.30, 5.37),
 			place("b", "MSAP des Hautes Baronnies", "6 allée du 10 août 1944", 43.3012, 5.37), false, ""},
+		// A travelling service parked at a mairie is another door than
+		// the permanence inside, whatever its stop is called; the same
+		// stop of the bus from two sources is one place.
+		{"NotDup a bus at the mairie's address", place("a", "COMMUNE DE LUXE", "2 Place de la Mairie", 43.30, 5.37),
+			place("b", "Bus France Services - [Place de la mairie]", "Place de la Mairie", 43.3001, 5.37), false, ""},
+		{"NotDup a bibliobus at the mairie", place("a", "Mairie de Luxé", "2 Place de la Mairie", 43.30, 5.37),
+			place("b", "Bibliobus de la mairie", "2 place de la Mairie", 43.30, 5.37), false, ""},
+		{"OK the same bus stop from two sources", place("a", "Bus France Services - [Place de la mairie]", "Place de la Mairie", 43.30, 5.37),
+			place("b", "Bus France Services (place de la mairie)", "2 place de la Mairie", 43.3001, 5.37), true, ""},
 		{"NotDup two services at one address, neither an authority", place("a", "Maison de l'emploi", "3 rue de la Paix", 43.30, 5.37),
 			place("b", "Ludothèque Les Lutins", "3 rue de la Paix", 43.30, 5.37), false, ""},
 		{"OK a word cut short", place("a", "Campus Agglo", "3 Chemin de Nocaze", 43.30, 5.37),
