@@ -144,7 +144,31 @@ func isPlaceholder(v string) bool {
 	if v[0] == '#' && strings.ContainsAny(v, "!?/") && !strings.ContainsAny(v, " ") {
 		return true // a spreadsheet's error value: #N/A, #REF!, #VALUE!, #NAME?, #DIV/0!
 	}
-	return placeholders[vocab.Slugify(v)] || strings.Trim(v, "-–—_?. ") == ""
+	if strings.Trim(v, "-–—_?. ") == "" {
+		return true
+	}
+	// Every cell of every row comes here: ASCII values are folded on the
+	// stack (Slugify allocates), the few others through Slugify.
+	var buf [20]byte
+	n, dash := 0, false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return placeholders[vocab.Slugify(v)]
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		default:
+			dash = n > 0
+			continue
+		}
+		if dash {
+			buf[n], n, dash = '-', n+1, false
+		}
+		buf[n], n = c, n+1
+	}
+	return placeholders[string(buf[:n])]
 }
 
 var placeholders = map[string]bool{
