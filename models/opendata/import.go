@@ -386,7 +386,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 // every import of the file while it keeps its address. A row with the same
 // id and address as an earlier one is the same place written twice (the
 // first row is kept, see readBatches).
-type placeIDs map[string]string // id → address key of its first row
+type placeIDs map[string]string // id → the address of its first row, as written
 
 // assign sets rec's id cell to the place's id, and returns the warning
 // saying so when it is not the file's.
@@ -395,13 +395,15 @@ func (p placeIDs) assign(rec *Record) *Issue {
 	if id == "" || rec.Err != nil || isPlaceholder(id) {
 		return nil
 	}
-	key := addressKey(rec.Cells)
+	written := writtenAddress(rec.Cells)
 	first, seen := p[id]
 	if !seen {
-		p[id] = key
+		p[id] = written // a new string: it holds none of the row's bytes
 		return nil
 	}
-	if first == key {
+	// Folded only when an id repeats: every row of a re-sync comes here.
+	key := foldAddress(written)
+	if first == written || foldAddress(first) == key {
 		return nil
 	}
 	sum := sha256.Sum256([]byte(key))
@@ -411,13 +413,21 @@ func (p placeIDs) assign(rec *Record) *Issue {
 		Reason: fmt.Sprintf("an earlier row has this id for a place at another address: imported as a place of its own, id %q (the standard wants one id per place: ask the producer)", own)}
 }
 
-// addressKey is what tells two places apart under one id: the address and
-// postal code, folded; the name and commune when the row has no address.
-func addressKey(cells map[string]string) string {
+// writtenAddress is what tells two places apart under one id: the address
+// and postal code; the name and commune when the row has no address.
+func writtenAddress(cells map[string]string) string {
 	if strings.TrimSpace(cells["adresse"]) == "" {
-		return vocab.Slugify(cells["nom"]) + "|" + vocab.Slugify(cells["commune"])
+		return "\x01" + cells["nom"] + "\x00" + cells["commune"]
 	}
-	return vocab.Slugify(cells["adresse"]) + "|" + strings.TrimSpace(cells["code_postal"])
+	return cells["adresse"] + "\x00" + strings.TrimSpace(cells["code_postal"])
+}
+
+// foldAddress folds each part of a writtenAddress (case, accents,
+// punctuation), so that « 207 avenue du Général-de-Gaulle » is the
+// address of « 207 Avenue du Général de Gaulle ».
+func foldAddress(written string) string {
+	a, b, _ := strings.Cut(written, "\x00")
+	return vocab.Slugify(a) + "|" + vocab.Slugify(b)
 }
 
 // The row hash stored on a place ends with whether the row made an offer,
