@@ -1,0 +1,70 @@
+package api_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"carnet/api/apitest"
+	"carnet/models"
+)
+
+// TestTrailKeepsOtherTeamsPrivate: a structure's journal shows the account
+// events of its members, but not another structure's team events about
+// them. A person in two structures must not let the managers of one read
+// who was added, promoted or removed in the other, and by whom (the login
+// e-mail of the other structure's manager).
+func TestTrailKeepsOtherTeamsPrivate(t *testing.T) {
+	e := apitest.New(t)
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	other := str(createActor(t, e, validActor("CCAS secret"))["id"])
+	_, mgr := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	otherMgr, otherTok := e.Account("directrice.ccas@example.fr", map[string]models.Role{other: models.RoleManager}, models.Territory{})
+	both, _ := e.Account("both@example.fr", map[string]models.Role{other: models.RoleMember}, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + other + "/members/" + both.ID, Token: otherTok, Body: obj{"role": "manager"}}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if _, err := e.Store.AddMember(context.Background(), own, both.ID, models.RoleMember); err != nil {
+		t.Fatal(err)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + own + "/trail?limit=200", Token: mgr})
+	if r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	for _, leak := range []string{other, otherMgr.Email} {
+		if strings.Contains(r.Body.String(), leak) {
+			t.Errorf("the journal of one structure shows another's team events (%s): %s", leak, r.Body)
+		}
+	}
+	// Its own team's events are still there.
+	if !strings.Contains(r.Body.String(), `"action":"membership.added"`) {
+		t.Errorf("the structure's own membership event is missing: %s", r.Body)
+	}
+}
+
+// TestLastActiveManager: a structure keeps an active manager. A disabled
+// account that still holds a manager's role cannot manage anything, so it
+// does not count: demoting or removing the last active manager answers 409,
+// as for the last active administrator.
+func TestLastActiveManager(t *testing.T) {
+	e := apitest.New(t)
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	mgr, tok := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	gone, _ := e.Account("gone@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	e.Account("member@example.fr", map[string]models.Role{own: models.RoleMember}, models.Territory{})
+	if _, err := e.Store.UpdateUser(context.Background(), gone.ID, models.UserUpdate{Disabled: ptr(true)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, method string
+		body         any
+	}{
+		{"demote", "PATCH", obj{"role": "member"}},
+		{"leave", "DELETE", nil},
+	} {
+		r := e.Do(apitest.Request{Method: c.method, Path: "/api/v1/actors/" + own + "/members/" + mgr.ID, Token: tok, Body: c.body})
+		if r.Code != 409 {
+			t.Errorf("%s the last active manager: %d, want 409 %s", c.name, r.Code, r.Body)
+		}
+	}
+}
