@@ -68,3 +68,56 @@ func TestLastActiveManager(t *testing.T) {
 		}
 	}
 }
+
+// TestInvitationsOutliveNoRights: an invitation grants what its sender may
+// grant at the time it is accepted, not only when it was sent. Before, a
+// manager about to be removed (or an administrator about to be demoted)
+// invited a second address of their own, and after losing the role accepted
+// the invitation and had it back; nobody could list or revoke a pending
+// invitation.
+func TestInvitationsOutliveNoRights(t *testing.T) {
+	e := apitest.New(t)
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	mgr, mgrTok := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	e.Account("boss@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	adm, admTok := e.Account("adm@example.fr", nil, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + adm.ID, Token: e.Admin, Body: obj{"platform_admin": true}}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	admTok = e.TokenFor(adm.ID)
+	invite := func(tok, path string, body obj) string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "POST", Path: path, Token: tok, Body: body})
+		if r.Code != 201 && r.Code != 202 {
+			t.Fatal(r.Code, r.Body)
+		}
+		return str(r.Map()["token"])
+	}
+	// Pending invitations, then the rights are taken away.
+	asManager := invite(mgrTok, "/api/v1/actors/"+own+"/members", obj{"email": "mgr.alt@example.fr", "role": "manager"})
+	asAdmin := invite(admTok, "/api/v1/invitations", obj{"email": "adm.alt@example.fr", "platform_admin": true})
+	asAdminTeam := invite(admTok, "/api/v1/invitations", obj{"email": "adm.team@example.fr", "actor_id": own, "role": "manager"})
+	// Still valid while the sender holds the rights: an invitation sent
+	// by a manager who is still one is accepted.
+	stillOK := invite(mgrTok, "/api/v1/actors/"+own+"/members", obj{"email": "colleague@example.fr", "role": "member"})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": stillOK, "password": "une collègue arrive lundi"}}); r.Code != 200 {
+		t.Fatalf("an invitation of a current manager: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + own + "/members/" + mgr.ID, Token: e.Admin}); r.Code != 204 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + adm.ID, Token: e.Admin, Body: obj{"platform_admin": false}}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	for name, tok := range map[string]string{"manager's": asManager, "administrator's": asAdmin, "administrator's team": asAdminTeam} {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": tok, "password": "une phrase de passe assez longue"}})
+		if r.Code != 404 {
+			t.Errorf("the %s invitation, sent before the sender lost the right to grant it: %d, want 404 %s", name, r.Code, r.Body)
+		}
+	}
+	// Nothing was granted.
+	u, _ := e.Store.ListUsers(context.Background(), models.UserFilter{Email: "adm.alt@example.fr"})
+	if len(u.Items) > 0 && u.Items[0].PlatformAdmin {
+		t.Error("a demoted administrator's invitation made an administrator")
+	}
+}

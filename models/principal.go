@@ -394,6 +394,30 @@ func (p *Principal) CanManageMembers(ref ActorRef) bool {
 	return p.IsAdmin() || p.ManagesActor(ref)
 }
 
+// Grant is what an invitation gives: a role on a structure, a territory to
+// coordinate, platform administration.
+type Grant struct {
+	Actor         *ActorRef
+	PlatformAdmin bool
+	Coordinates   Territory
+}
+
+// CanGrant reports whether p may give g: platform administration and a
+// territory are given by administrators, a role on a structure by those who
+// manage its members. It is decided when an invitation is sent and again
+// when it is accepted, so that a pending invitation does not outlive its
+// sender's rights (a manager removed from the team, an administrator
+// demoted or disabled cannot come back through one they sent beforehand).
+func (p *Principal) CanGrant(g Grant) bool {
+	if p.IsAnonymous() || p.IsPartner() {
+		return false
+	}
+	if (g.PlatformAdmin || !g.Coordinates.IsZero()) && !p.IsAdmin() {
+		return false
+	}
+	return g.Actor == nil || p.CanManageMembers(*g.Actor)
+}
+
 // CanReadHistory reports whether p may read the actor's audit history:
 // its managers, the coordinators of its territory and administrators.
 func (p *Principal) CanReadHistory(ref ActorRef) bool { return p.CanModerate(ref) }

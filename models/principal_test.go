@@ -41,3 +41,37 @@ func TestPolicies(t *testing.T) {
 		})
 	}
 }
+
+// TestCanGrant: administrators grant anything; those who manage a team
+// grant roles on it, nothing else; nobody else grants.
+func TestCanGrant(t *testing.T) {
+	network, lib := NewID(), NewID()
+	ref := ActorRef{ID: lib, Lineage: []string{lib, network}}
+	role := Grant{Actor: &ref}
+	admin := Grant{PlatformAdmin: true}
+	territory := Grant{Coordinates: Territory{Departements: []string{"13"}}}
+	cases := []struct {
+		name              string
+		p                 *Principal
+		role, admin, terr bool
+	}{
+		{"anonymous", nil, false, false, false},
+		{"admin", &Principal{UserID: "u", PlatformAdmin: true}, true, true, true},
+		{"manager", &Principal{UserID: "u", Memberships: []Membership{{ActorID: lib, Role: RoleManager}}}, true, false, false},
+		{"manager of the network", &Principal{UserID: "u", Memberships: []Membership{{ActorID: network, Role: RoleManager}}}, true, false, false},
+		{"member", &Principal{UserID: "u", Memberships: []Membership{{ActorID: lib, Role: RoleMember}}}, false, false, false},
+		{"coordinator", &Principal{UserID: "u", Coordinates: Territory{Departements: []string{"13"}}}, false, false, false},
+		{"partner with the admin flag", &Principal{ClientID: "c", PlatformAdmin: true}, false, false, false},
+	}
+	for _, c := range cases {
+		if got := c.p.CanGrant(role); got != c.role {
+			t.Errorf("%s grants a role: %v", c.name, got)
+		}
+		if got := c.p.CanGrant(admin); got != c.admin {
+			t.Errorf("%s grants administration: %v", c.name, got)
+		}
+		if got := c.p.CanGrant(territory); got != c.terr {
+			t.Errorf("%s grants a territory: %v", c.name, got)
+		}
+	}
+}
