@@ -121,3 +121,39 @@ func TestInvitationsOutliveNoRights(t *testing.T) {
 		t.Error("a demoted administrator's invitation made an administrator")
 	}
 }
+
+// TestResetLinksOutliveNoRights: a reset link a manager issued for a member
+// (shown to the manager when the service sends no e-mail) let them take
+// the member's account over after they were removed from the team — and
+// read the team's referrals as that member. The link now works only while
+// its issuer may still issue it.
+func TestResetLinksOutliveNoRights(t *testing.T) {
+	e := apitest.New(t)
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	mgr, mgrTok := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	e.Account("boss@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	member, _ := e.Account("aidante@example.fr", map[string]models.Role{own: models.RoleMember}, models.Territory{})
+	other, _ := e.Account("autre@example.fr", map[string]models.Role{own: models.RoleMember}, models.Territory{})
+	issue := func(id string) string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/users/" + id + "/password-reset", Token: mgrTok, Body: obj{}})
+		if r.Code != 201 {
+			t.Fatal(r.Code, r.Body)
+		}
+		return str(r.Map()["token"])
+	}
+	use := func(tok string) int {
+		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/password-reset", Body: obj{"token": tok, "new_password": "je reprends ce compte ce soir"}}).Code
+	}
+	// A link of a manager who still is one works.
+	if code := use(issue(other.ID)); code != 204 {
+		t.Fatalf("the link of a current manager: %d", code)
+	}
+	tok := issue(member.ID)
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + own + "/members/" + mgr.ID, Token: e.Admin}); r.Code != 204 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if code := use(tok); code != 404 {
+		t.Errorf("a removed manager's reset link: %d, want 404", code)
+	}
+}

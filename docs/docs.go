@@ -2595,7 +2595,7 @@ const docTemplate = `{
         },
         "/api/v1/auth/password-reset": {
             "post": {
-                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
+                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The link works only while whoever issued it may still issue it (404 otherwise, as for a used or expired link). The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
                 "consumes": [
                     "application/json"
                 ],

@@ -418,6 +418,38 @@ func (p *Principal) CanGrant(g Grant) bool {
 	return g.Actor == nil || p.CanManageMembers(*g.Actor)
 }
 
+// Account is what the reset policy knows of an account: its platform-wide
+// rights and the structures it belongs to.
+type Account struct {
+	ID            string
+	PlatformAdmin bool
+	Coordinator   bool
+	Structures    []ActorRef
+}
+
+// CanIssueReset reports whether p may issue a password reset link for the
+// account: administrators for any account; a manager for an account whose
+// every right comes from structures they manage (not an administrator, not
+// a coordinator, not themself, in at least one team). It is decided when
+// the link is issued and again when it is used, so that a link outlives
+// neither its issuer's rights nor the account's rights changing.
+func (p *Principal) CanIssueReset(a Account) bool {
+	switch {
+	case p.IsAnonymous() || p.IsPartner():
+		return false
+	case p.IsAdmin():
+		return true
+	case a.PlatformAdmin || a.Coordinator || a.ID == p.UserID || len(a.Structures) == 0:
+		return false
+	}
+	for _, ref := range a.Structures {
+		if !p.ManagesActor(ref) {
+			return false
+		}
+	}
+	return true
+}
+
 // CanReadHistory reports whether p may read the actor's audit history:
 // its managers, the coordinators of its territory and administrators.
 func (p *Principal) CanReadHistory(ref ActorRef) bool { return p.CanModerate(ref) }

@@ -75,3 +75,39 @@ func TestCanGrant(t *testing.T) {
 		}
 	}
 }
+
+// TestCanIssueReset: administrators reset any account; a manager only an
+// account whose every right comes from teams they manage.
+func TestCanIssueReset(t *testing.T) {
+	lib, other := NewID(), NewID()
+	mgr := &Principal{UserID: "m", Memberships: []Membership{{ActorID: lib, Role: RoleManager}}}
+	in := func(ids ...string) []ActorRef {
+		var out []ActorRef
+		for _, id := range ids {
+			out = append(out, ActorRef{ID: id, Lineage: []string{id}})
+		}
+		return out
+	}
+	cases := []struct {
+		name string
+		p    *Principal
+		a    Account
+		want bool
+	}{
+		{"admin, anyone", &Principal{UserID: "a", PlatformAdmin: true}, Account{ID: "x", PlatformAdmin: true}, true},
+		{"manager, a member of the team", mgr, Account{ID: "x", Structures: in(lib)}, true},
+		{"manager, a member of another team too", mgr, Account{ID: "x", Structures: in(lib, other)}, false},
+		{"manager, a coordinator of the team", mgr, Account{ID: "x", Coordinator: true, Structures: in(lib)}, false},
+		{"manager, an administrator of the team", mgr, Account{ID: "x", PlatformAdmin: true, Structures: in(lib)}, false},
+		{"manager, themself", mgr, Account{ID: "m", Structures: in(lib)}, false},
+		{"manager, an account in no team", mgr, Account{ID: "x"}, false},
+		{"member", &Principal{UserID: "u", Memberships: []Membership{{ActorID: lib, Role: RoleMember}}}, Account{ID: "x", Structures: in(lib)}, false},
+		{"anonymous", nil, Account{ID: "x", Structures: in(lib)}, false},
+		{"partner", &Principal{ClientID: "c", PlatformAdmin: true}, Account{ID: "x", Structures: in(lib)}, false},
+	}
+	for _, c := range cases {
+		if got := c.p.CanIssueReset(c.a); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}

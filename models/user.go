@@ -459,6 +459,32 @@ func principalOf(tx *gorm.DB, u *User) (*Principal, error) {
 	return p, nil
 }
 
+// accountOf describes account u for the reset policy, as it is in tx.
+func accountOf(tx *gorm.DB, u *User) (Account, error) {
+	a := Account{ID: u.ID, PlatformAdmin: u.PlatformAdmin, Coordinator: !u.Territory().IsZero()}
+	var ids []string
+	if err := tx.Model(&membershipRow{}).Where("user_id = ?", u.ID).Order("actor_id").Pluck("actor_id", &ids).Error; err != nil {
+		return a, err
+	}
+	for _, id := range ids {
+		ref, err := actorRef(tx, id)
+		if err != nil {
+			return a, err
+		}
+		a.Structures = append(a.Structures, ref)
+	}
+	return a, nil
+}
+
+// AccountOf is accountOf for the handlers.
+func (s *Store) AccountOf(ctx context.Context, userID string) (Account, error) {
+	u, err := s.GetUser(ctx, userID)
+	if err != nil {
+		return Account{}, err
+	}
+	return accountOf(s.read(ctx), u)
+}
+
 // principalByScope is the caller a Principal.Scope names (who sent an
 // invitation or issued a reset link), with their rights as they are now in
 // tx: nil for an operator's command or a job (scope ""), which the policies
