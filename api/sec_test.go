@@ -157,3 +157,55 @@ func TestResetLinksOutliveNoRights(t *testing.T) {
 		t.Errorf("a removed manager's reset link: %d, want 404", code)
 	}
 }
+
+// TestCrashReplaysCheckRights: a retry after a crash past the commit renders
+// the created record again, and for an invitation, a reset link or a
+// partner client it issues a new secret (the lost answer held it). It did
+// so without asking whether the caller may still: a demoted administrator
+// got a fresh secret of the partner client they had registered, and so
+// could act as that partner.
+func TestCrashReplaysCheckRights(t *testing.T) {
+	e := apitest.New(t)
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	member, _ := e.Account("aidante@example.fr", map[string]models.Role{own: models.RoleMember}, models.Territory{})
+	mgr, mgrTok := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	e.Account("boss@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	adm, _ := e.Account("adm@example.fr", nil, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + adm.ID, Token: e.Admin, Body: obj{"platform_admin": true}}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	admTok := e.TokenFor(adm.ID)
+	db := openRaw(t, e)
+	posts := []struct {
+		name, token, scope, path string
+		body                     obj
+	}{
+		{"partner client", admTok, "user:" + adm.ID, "/api/v1/clients", obj{"name": "CAF 13", "sources": []string{"caf-13"}, "scopes": []string{"sync:write"}}},
+		{"invitation", admTok, "user:" + adm.ID, "/api/v1/invitations", obj{"email": "adm.alt@example.fr", "platform_admin": true}},
+		{"team invitation", mgrTok, "user:" + mgr.ID, "/api/v1/actors/" + own + "/members", obj{"email": "mgr.alt@example.fr", "role": "manager"}},
+		{"reset link", mgrTok, "user:" + mgr.ID, "/api/v1/users/" + member.ID + "/password-reset", obj{}},
+	}
+	for _, p := range posts {
+		r := e.Do(apitest.Request{Method: "POST", Path: p.path, Token: p.token, Body: p.body, Header: map[string]string{"Idempotency-Key": "k-" + strings.ReplaceAll(p.name, " ", "-")}})
+		if r.Code/100 != 2 {
+			t.Fatalf("%s: %d %s", p.name, r.Code, r.Body)
+		}
+		// The process died after the commit, before the answer was stored.
+		if _, err := db.Exec("UPDATE idempotency_keys SET state = 'committed', body = NULL, status = 0, owner = 'dead' WHERE key_hash = ?", keyHash(p.scope, "k-"+strings.ReplaceAll(p.name, " ", "-"))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Then the rights are taken away.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + adm.ID, Token: e.Admin, Body: obj{"platform_admin": false}}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + own + "/members/" + mgr.ID, Token: e.Admin}); r.Code != 204 {
+		t.Fatal(r.Code, r.Body)
+	}
+	for _, p := range posts {
+		r := e.Do(apitest.Request{Method: "POST", Path: p.path, Token: p.token, Body: p.body, Header: map[string]string{"Idempotency-Key": "k-" + strings.ReplaceAll(p.name, " ", "-")}})
+		if r.Code/100 == 2 {
+			t.Errorf("%s: the retry of a caller who lost the right issued a new secret: %d %s", p.name, r.Code, r.Body)
+		}
+	}
+}

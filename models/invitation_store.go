@@ -263,6 +263,12 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 		if err != nil {
 			return err
 		}
+		// A new token only while its sender may still grant it.
+		if ok, err := inviterMayGrant(tx, &inv); err != nil {
+			return err
+		} else if !ok {
+			return errLapsedInvitation
+		}
 		inv.TokenHash = hash
 		if err := tx.Model(&inv).Update("token_hash", hash).Error; err != nil {
 			return err

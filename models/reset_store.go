@@ -112,6 +112,12 @@ func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordR
 		if err != nil {
 			return err
 		}
+		// A new token only while its issuer may still issue it.
+		if ok, err := issuerMayReset(tx, &r, u); err != nil {
+			return err
+		} else if !ok {
+			return errBadReset
+		}
 		if err := tx.Model(&r).Update("token_hash", hash).Error; err != nil {
 			return err
 		}
