@@ -209,3 +209,59 @@ func TestCrashReplaysCheckRights(t *testing.T) {
 		}
 	}
 }
+
+// TestArchivedDraftsStayPrivate: archiving a service sets its status to
+// archived, so the rule « drafts only for those who may see them » no longer
+// recognised a draft once archived: ?include_archived=true showed anyone
+// the whole draft (name, description…) of an archived service, and of every
+// draft of an archived actor. A service archived while published is still
+// listed as before.
+func TestArchivedDraftsStayPrivate(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, validActor("Maison Quillan"))["id"])
+	draft := str(createService(t, e, merge(validService(a, "Projet confidentiel xylophone"), obj{"status": "draft"}))["id"])
+	cascade := str(createService(t, e, merge(validService(a, "Brouillon tromblon"), obj{"status": "draft"}))["id"])
+	published := str(createService(t, e, merge(validService(a, "Atelier public"), obj{"status": "published"}))["id"])
+	_, member := e.Account("agent@example.fr", map[string]models.Role{a: models.RoleMember}, models.Territory{})
+	_, stranger := e.Account("voisin@example.fr", nil, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + draft, Token: e.Admin}); r.Code != 204 {
+		t.Fatal(r.Code, r.Body)
+	}
+	// Restored and archived again: the last archiving decides.
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + published, Token: e.Admin}); r.Code != 204 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services/" + published + "/restore", Token: e.Admin}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + a, Token: e.Admin}); r.Code != 204 {
+		t.Fatal(r.Code, r.Body)
+	}
+	ids := func(tok string) map[string]bool {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?include_archived=true&limit=100", Token: tok})
+		if r.Code != 200 {
+			t.Fatal(r.Code, r.Body)
+		}
+		var l struct{ Data []struct{ ID string } }
+		r.JSON(&l)
+		out := map[string]bool{}
+		for _, s := range l.Data {
+			out[s.ID] = true
+		}
+		return out
+	}
+	for who, tok := range map[string]string{"anonymous": "", "another account": stranger} {
+		got := ids(tok)
+		if got[draft] || got[cascade] {
+			t.Errorf("%s sees archived drafts: %v", who, got)
+		}
+		if !got[published] {
+			t.Errorf("%s no longer sees the tombstone of a published service", who)
+		}
+	}
+	for who, tok := range map[string]string{"member": member, "administrator": e.Admin} {
+		if got := ids(tok); !got[draft] || !got[cascade] || !got[published] {
+			t.Errorf("%s does not see its archived services: %v", who, got)
+		}
+	}
+}
