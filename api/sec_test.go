@@ -265,3 +265,51 @@ func TestArchivedDraftsStayPrivate(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoingAConfirmedDuplicate: confirming a duplicate link hides the newer
+// actor and needs the right to moderate both; dismissing it was allowed
+// with the right on either, so a manager of one structure could undo a
+// coordinator's confirmation and show the other structure's record again.
+// Undoing a confirmation now needs what confirming needed; a suggested link
+// is still dismissed by either side.
+func TestUndoingAConfirmedDuplicate(t *testing.T) {
+	e := apitest.New(t)
+	ctx := context.Background()
+	own := str(createActor(t, e, validActor("Réseau"))["id"])
+	_, mgr := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	_, coord := e.Account("coord@example.fr", nil, models.Territory{Departements: []string{"13"}})
+	pair := func(n int) string {
+		var last string
+		for i, src := range []string{"dup-a", "dup-b"} {
+			a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: str(n),
+				Address: models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}}
+			if i == 0 {
+				a.ParentID = &own // only the first is the manager's
+			}
+			res, err := e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{})
+			if err != nil || len(res.Outcomes) != 1 {
+				t.Fatal(err)
+			}
+			last = res.Outcomes[0].ID
+		}
+		e.DuplicatesDetected()
+		page, err := e.Store.ListDuplicates(ctx, models.DuplicateFilter{ActorID: last, Statuses: []string{"suggested"}})
+		if err != nil || len(page.Items) == 0 {
+			t.Fatalf("no duplicate link: %v", err)
+		}
+		return page.Items[0].ID
+	}
+	confirmed := pair(1)
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates/" + confirmed + "/confirm", Token: coord}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates/" + confirmed + "/dismiss", Token: mgr}); r.Code != 403 {
+		t.Errorf("a manager of one side undid a confirmation: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates/" + confirmed + "/dismiss", Token: coord}); r.Code != 200 {
+		t.Errorf("the coordinator of both sides may undo it: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates/" + pair(2) + "/dismiss", Token: mgr}); r.Code != 200 {
+		t.Errorf("a suggested link is dismissed by either side: %d %s", r.Code, r.Body)
+	}
+}

@@ -3393,7 +3393,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors.",
+                "description": "Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.",
                 "produces": [
                     "application/json"
                 ],

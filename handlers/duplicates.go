@@ -153,7 +153,7 @@ func (h *Handler) ConfirmDuplicate(c *gin.Context) error {
 //
 //	@ID			dismissDuplicate
 //	@Summary		Dismiss a possible duplicate
-//	@Description	Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors.
+//	@Description	Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		BearerAuth
@@ -168,31 +168,23 @@ func (h *Handler) DismissDuplicate(c *gin.Context) error {
 	return h.decideDuplicate(c, models.DuplicateDismissed)
 }
 
-// decideDuplicate checks CanModerate: confirming hides one actor of the
-// pair, so it needs rights on both; dismissing only shows both again, so
-// rights on one are enough (a manager can clear a false link on its own
-// structure).
+// decideDuplicate applies Principal.CanDecideDuplicate: confirming, or
+// undoing a confirmation, needs the right to moderate both actors;
+// dismissing a suggested link the right on one of them.
 func (h *Handler) decideDuplicate(c *gin.Context, status string) error {
 	ctx := c.Request.Context()
 	l, err := h.Store.GetDuplicate(ctx, c.Param("id"))
 	if err != nil {
 		return err
 	}
-	p := principal(c)
-	var allowed []bool
-	for _, id := range []string{l.ActorAID, l.ActorBID} {
-		ref, err := h.Store.ActorRef(ctx, id)
-		if err != nil {
+	var refs [2]models.ActorRef
+	for i, id := range []string{l.ActorAID, l.ActorBID} {
+		if refs[i], err = h.Store.ActorRef(ctx, id); err != nil {
 			return err
 		}
-		allowed = append(allowed, p.CanModerate(ref))
 	}
-	ok := allowed[0] && allowed[1]
-	if status == models.DuplicateDismissed {
-		ok = allowed[0] || allowed[1]
-	}
-	if !ok {
-		return models.Errorf(models.EFORBIDDEN, "Your account may not decide on this link: confirming needs the right to moderate both actors, dismissing one of them.")
+	if !principal(c).CanDecideDuplicate(refs[0], refs[1], l.Status, status) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not decide on this link: confirming it, or undoing a confirmation, needs the right to moderate both actors; dismissing a suggested link, one of them.")
 	}
 	out, err := h.Store.DecideDuplicate(ctx, l.ID, status)
 	if err != nil {

@@ -384,6 +384,20 @@ func (p *Principal) CanModerate(ref ActorRef) bool {
 	return p.IsAdmin() || p.CoordinatesActor(ref) || p.ManagesActor(ref)
 }
 
+// CanDecideDuplicate reports whether p may move a duplicate link between
+// actors a and b from status current to next. Confirming hides the newer
+// actor, so it needs the right to moderate both; dismissing a suggested
+// link shows both again and needs the right on either (a manager clears a
+// false link on its own structure); dismissing a confirmed link undoes a
+// decision that needed both, and so needs both.
+func (p *Principal) CanDecideDuplicate(a, b ActorRef, current, next string) bool {
+	ma, mb := p.CanModerate(a), p.CanModerate(b)
+	if next == DuplicateDismissed && current != DuplicateConfirmed {
+		return ma || mb
+	}
+	return ma && mb
+}
+
 // CanManageMembers reports whether p may list, add, change and remove the
 // actor's members: its managers and administrators. Coordinators edit the
 // directory, not structures' teams.

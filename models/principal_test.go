@@ -111,3 +111,30 @@ func TestCanIssueReset(t *testing.T) {
 		}
 	}
 }
+
+// TestCanDecideDuplicate: confirming, and undoing a confirmation, needs
+// both actors; dismissing a suggested link either.
+func TestCanDecideDuplicate(t *testing.T) {
+	mine, theirs := NewID(), NewID()
+	a, b := ActorRef{ID: mine, Lineage: []string{mine}}, ActorRef{ID: theirs, Lineage: []string{theirs}}
+	mgr := &Principal{UserID: "m", Memberships: []Membership{{ActorID: mine, Role: RoleManager}}}
+	both := &Principal{UserID: "c", PlatformAdmin: true}
+	cases := []struct {
+		p             *Principal
+		current, next string
+		want          bool
+	}{
+		{mgr, DuplicateSuggested, DuplicateDismissed, true},
+		{mgr, DuplicateSuggested, DuplicateConfirmed, false},
+		{mgr, DuplicateConfirmed, DuplicateDismissed, false},
+		{mgr, DuplicateDismissed, DuplicateConfirmed, false},
+		{both, DuplicateConfirmed, DuplicateDismissed, true},
+		{both, DuplicateSuggested, DuplicateConfirmed, true},
+		{nil, DuplicateSuggested, DuplicateDismissed, false},
+	}
+	for _, c := range cases {
+		if got := c.p.CanDecideDuplicate(a, b, c.current, c.next); got != c.want {
+			t.Errorf("%v %s → %s: %v, want %v", c.p != nil && c.p.PlatformAdmin, c.current, c.next, got, c.want)
+		}
+	}
+}
