@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -311,5 +312,44 @@ func TestUndoingAConfirmedDuplicate(t *testing.T) {
 	}
 	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates/" + pair(2) + "/dismiss", Token: mgr}); r.Code != 200 {
 		t.Errorf("a suggested link is dismissed by either side: %d %s", r.Code, r.Body)
+	}
+}
+
+// TestNameSearchesAreTraced: a name search answers how many of the
+// structure's referrals concern the person (meta.total) whatever the page
+// holds. A member who joined after those referrals were sent (or an
+// administrator who added themself) asked for a page past the end — a
+// cursor below every id, or a filter leaving the page empty — and learnt,
+// with no trace, whether the structure follows someone of that name. Every
+// referral a name search matched is now a traced read for such a reader.
+func TestNameSearchesAreTraced(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	id := w.send(t)
+	_, late := e.Account("arrivee.b@example.fr", map[string]models.Role{w.b: models.RoleMember}, models.Territory{})
+	_, managerB := e.Account("direction.b@example.fr", map[string]models.Role{w.b: models.RoleManager}, models.Territory{})
+	past := base64.RawURLEncoding.EncodeToString([]byte(`{"s":"id","i":"00000000-0000-7000-8000-000000000000"}`))
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals?limit=1&person_name=zoubi&cursor=" + past, Token: late})
+	if r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	var page struct {
+		Data []any
+		Meta struct{ Total int }
+	}
+	r.JSON(&page)
+	if len(page.Data) != 0 || page.Meta.Total != 1 {
+		t.Fatalf("the probe: %s", r.Body)
+	}
+	r = e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + w.b + "/trail?action=referral.read", Token: managerB})
+	if !strings.Contains(r.Body.String(), id) {
+		t.Errorf("a name search by a member who joined later, answering that the structure followed that person, left no trace: %s", r.Body)
+	}
+	// A long-standing member's searches leave none.
+	before := strings.Count(r.Body.String(), `"action":"referral.read"`)
+	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals?person_name=zoubi&cursor=" + past, Token: w.memberB})
+	r = e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + w.b + "/trail?action=referral.read", Token: managerB})
+	if n := strings.Count(r.Body.String(), `"action":"referral.read"`); n != before {
+		t.Errorf("a long-standing member's search was traced: %d reads, want %d", n, before)
 	}
 }
