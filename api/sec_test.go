@@ -353,3 +353,21 @@ func TestNameSearchesAreTraced(t *testing.T) {
 		t.Errorf("a long-standing member's search was traced: %d reads, want %d", n, before)
 	}
 }
+
+// TestPersonalisedPublicReadsVary: a public read answers more with a token
+// (a structure's drafts, its private phones and e-mails in the change
+// feed); caches must be told the answer depends on Authorization, as the
+// actor routes already did, or a shared cache could hand a member's answer
+// to the next anonymous reader.
+func TestPersonalisedPublicReadsVary(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, merge(validActor("Maison Quillan"), obj{"phones": []string{"04 68 20 00 00"}}))["id"])
+	draft := str(createService(t, e, merge(validService(a, "Brouillon"), obj{"status": "draft"}))["id"])
+	_, member := e.Account("agent@example.fr", map[string]models.Role{a: models.RoleMember}, models.Territory{})
+	for _, p := range []string{"/api/v1/changes?after=0", "/api/v1/services", "/api/v1/services/" + draft, "/api/v1/actors/" + a, "/api/v1/actors"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: p, Token: member})
+		if r.Code != 200 || !strings.Contains(r.Header().Get("Vary"), "Authorization") {
+			t.Errorf("%s: %d, Vary %q", p, r.Code, r.Header().Get("Vary"))
+		}
+	}
+}
