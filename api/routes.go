@@ -27,7 +27,9 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	needToken := requireAuth(log)
 	// A public read may answer more with a token (drafts, private contact
 	// details): caches are told the answer varies with Authorization.
-	public := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{varyAuthorization, token, w(fn)} }
+	public := func(fn handlers.HandlerFunc) []gin.HandlerFunc {
+		return []gin.HandlerFunc{varyAuthorization, token, w(fn)}
+	}
 	auth := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, needToken, w(fn)} }
 	// create is auth plus Idempotency-Key support, for POSTs that create.
 	once := idempotent(log, cfg.Store, h)
