@@ -371,3 +371,34 @@ func TestPersonalisedPublicReadsVary(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateReasonsKeepContactsPrivate: the public list of duplicates
+// said « même téléphone » / « même courriel » about actors whose contact
+// details are not public. Anyone able to write a record (a partner, a
+// network's manager) could create a look-alike with a guessed number and
+// read, anonymously, whether it was the other structure's private phone.
+// Those reasons now follow the one rule for contact details.
+func TestDuplicateReasonsKeepContactsPrivate(t *testing.T) {
+	e := apitest.New(t)
+	ctx := context.Background()
+	var last string
+	for _, src := range []string{"dup-a", "dup-b"} {
+		a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: "x", Phones: models.StringList{"04 91 00 00 07"},
+			Address: models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}}
+		res, err := e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{})
+		if err != nil || len(res.Outcomes) != 1 {
+			t.Fatal(err)
+		}
+		last = res.Outcomes[0].ID
+	}
+	e.DuplicatesDetected()
+	for who, tok := range map[string]string{"anonymous": "", "administrator": e.Admin} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?actor_id=" + last, Token: tok})
+		if r.Code != 200 || !strings.Contains(r.Body.String(), `"same_name"`) {
+			t.Fatalf("%s: %d %s", who, r.Code, r.Body)
+		}
+		if shown := strings.Contains(r.Body.String(), `"same_phone"`); shown != (who == "administrator") {
+			t.Errorf("%s: same_phone shown %v", who, shown)
+		}
+	}
+}
