@@ -25,7 +25,11 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	w := func(fn handlers.HandlerFunc) gin.HandlerFunc { return handlers.Wrap(log, fn) }
 	token := authenticate(log, cfg.Tokens, cfg.Store)
 	needToken := requireAuth(log)
-	public := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, w(fn)} }
+	// A public read may answer more with a token (drafts, private contact
+	// details): caches are told the answer varies with Authorization.
+	public := func(fn handlers.HandlerFunc) []gin.HandlerFunc {
+		return []gin.HandlerFunc{varyAuthorization, token, w(fn)}
+	}
 	auth := func(fn handlers.HandlerFunc) []gin.HandlerFunc { return []gin.HandlerFunc{token, needToken, w(fn)} }
 	// create is auth plus Idempotency-Key support, for POSTs that create.
 	once := idempotent(log, cfg.Store, h)
@@ -189,4 +193,12 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	hs.GET("/taxonomies/:id", w(h.HSDSTaxonomy))
 	hs.GET("/taxonomy_terms", w(h.HSDSTaxonomyTerms))
 	hs.GET("/taxonomy_terms/:id", w(h.HSDSTaxonomyTerm))
+}
+
+// varyAuthorization marks the answer of a public route as depending on the
+// Authorization header. A handler may set Vary itself (an export, the same
+// for everyone, says Accept-Encoding instead).
+func varyAuthorization(c *gin.Context) {
+	c.Header("Vary", "Authorization")
+	c.Next()
 }

@@ -2595,7 +2595,7 @@ const docTemplate = `{
         },
         "/api/v1/auth/password-reset": {
             "post": {
-                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
+                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The link works only while whoever issued it may still issue it (404 otherwise, as for a used or expired link). The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3261,7 +3261,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
+                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons (same_phone and same_email only to a caller who may see both actors' contact details). Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
                 ],
@@ -3393,7 +3393,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors.",
+                "description": "Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.",
                 "produces": [
                     "application/json"
                 ],
@@ -3682,7 +3682,7 @@ const docTemplate = `{
         },
         "/api/v1/invitations/accept": {
             "post": {
-                "description": "Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants. Then log in at POST /api/v1/auth/login. Limited per IP address.",
+                "description": "Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3725,7 +3725,7 @@ const docTemplate = `{
                         }
                     },
                     "404": {
-                        "description": "Unknown, used or expired invitation",
+                        "description": "Unknown, used or expired invitation, or one whose sender may no longer grant it",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

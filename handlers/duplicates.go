@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -85,11 +86,27 @@ func newDuplicateLink(l *models.DuplicateLink) DuplicateLink {
 		SamePivot: l.SamePivot, Reasons: reasons, Status: l.Status, DecidedAt: l.DecidedAt, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt}
 }
 
+// contactReasons say that two actors share a phone number or an e-mail
+// address: they tell something of contact details, so they are shown
+// under the one rule for those (models.Principal.MaySeeContacts), to a
+// caller who may see both actors' contacts.
+var contactReasons = []string{"same_phone", "same_email"}
+
+// duplicateLinkView renders l for the caller.
+func (h *Handler) duplicateLinkView(c *gin.Context, l *models.DuplicateLink) DuplicateLink {
+	out := newDuplicateLink(l)
+	if l.ActorA != nil && l.ActorB != nil && h.contactsVisible(c, l.ActorA) && h.contactsVisible(c, l.ActorB) {
+		return out
+	}
+	out.Reasons = slices.DeleteFunc(out.Reasons, func(r DuplicateReason) bool { return slices.Contains(contactReasons, r.Code) })
+	return out
+}
+
 // ListDuplicates godoc
 //
 //	@ID			listDuplicates
 //	@Summary		List possible duplicates
-//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
+//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons (same_phone and same_email only to a caller who may see both actors' contact details). Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		Anonymous
@@ -123,7 +140,7 @@ func (h *Handler) ListDuplicates(c *gin.Context) error {
 	}
 	out := DuplicateList{Data: make([]DuplicateLink, len(page.Items))}
 	for i := range page.Items {
-		out.Data[i] = newDuplicateLink(&page.Items[i])
+		out.Data[i] = h.duplicateLinkView(c, &page.Items[i])
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)
@@ -153,7 +170,7 @@ func (h *Handler) ConfirmDuplicate(c *gin.Context) error {
 //
 //	@ID			dismissDuplicate
 //	@Summary		Dismiss a possible duplicate
-//	@Description	Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors.
+//	@Description	Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		BearerAuth
@@ -168,36 +185,28 @@ func (h *Handler) DismissDuplicate(c *gin.Context) error {
 	return h.decideDuplicate(c, models.DuplicateDismissed)
 }
 
-// decideDuplicate checks CanModerate: confirming hides one actor of the
-// pair, so it needs rights on both; dismissing only shows both again, so
-// rights on one are enough (a manager can clear a false link on its own
-// structure).
+// decideDuplicate applies Principal.CanDecideDuplicate: confirming, or
+// undoing a confirmation, needs the right to moderate both actors;
+// dismissing a suggested link the right on one of them.
 func (h *Handler) decideDuplicate(c *gin.Context, status string) error {
 	ctx := c.Request.Context()
 	l, err := h.Store.GetDuplicate(ctx, c.Param("id"))
 	if err != nil {
 		return err
 	}
-	p := principal(c)
-	var allowed []bool
-	for _, id := range []string{l.ActorAID, l.ActorBID} {
-		ref, err := h.Store.ActorRef(ctx, id)
-		if err != nil {
+	var refs [2]models.ActorRef
+	for i, id := range []string{l.ActorAID, l.ActorBID} {
+		if refs[i], err = h.Store.ActorRef(ctx, id); err != nil {
 			return err
 		}
-		allowed = append(allowed, p.CanModerate(ref))
 	}
-	ok := allowed[0] && allowed[1]
-	if status == models.DuplicateDismissed {
-		ok = allowed[0] || allowed[1]
-	}
-	if !ok {
-		return models.Errorf(models.EFORBIDDEN, "Your account may not decide on this link: confirming needs the right to moderate both actors, dismissing one of them.")
+	if !principal(c).CanDecideDuplicate(refs[0], refs[1], l.Status, status) {
+		return models.Errorf(models.EFORBIDDEN, "Your account may not decide on this link: confirming it, or undoing a confirmation, needs the right to moderate both actors; dismissing a suggested link, one of them.")
 	}
 	out, err := h.Store.DecideDuplicate(ctx, l.ID, status)
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, newDuplicateLink(out))
+	writeJSON(c, http.StatusOK, h.duplicateLinkView(c, out))
 	return nil
 }

@@ -107,7 +107,7 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 //
 //	@ID			acceptInvitation
 //	@Summary		Accept an invitation
-//	@Description	Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants. Then log in at POST /api/v1/auth/login. Limited per IP address.
+//	@Description	Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address.
 //	@Tags			accounts
 //	@Accept			json
 //	@Produce		json
@@ -115,7 +115,7 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 //	@Success		200			{object}	UserDetail
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem	"Wrong password for the existing account"
-//	@Failure		404			{object}	Problem	"Unknown, used or expired invitation"
+//	@Failure		404			{object}	Problem	"Unknown, used or expired invitation, or one whose sender may no longer grant it"
 //	@Failure		410			{object}	Problem	"The structure was archived"
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem

@@ -47,11 +47,7 @@ func (h *Handler) writeReferralsCSV(c *gin.Context, f models.ReferralFilter) err
 	if err != nil {
 		return err
 	}
-	read := make([]*models.Referral, len(page.Items))
-	for i := range page.Items {
-		read[i] = &page.Items[i]
-	}
-	if err := h.Store.RecordReferralReads(c.Request.Context(), principal(c), read); err != nil {
+	if err := h.Store.RecordReferralReads(c.Request.Context(), principal(c), readByList(page)); err != nil {
 		return err
 	}
 	for i := range page.Items {

@@ -521,11 +521,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	read := make([]*models.Referral, len(page.Items))
-	for i := range page.Items {
-		read[i] = &page.Items[i]
-	}
-	if err := h.Store.RecordReferralReads(c.Request.Context(), p, read); err != nil {
+	if err := h.Store.RecordReferralReads(c.Request.Context(), p, readByList(page)); err != nil {
 		return err
 	}
 	out := ReferralList{Data: make([]Referral, len(page.Items))}
@@ -536,6 +532,21 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)
 	return nil
+}
+
+// readByList is what a list of referrals read of the people's data: the
+// page, and for a name search every referral the name matched (its total
+// tells whether the structure follows someone of that name).
+func readByList(page models.ReferralPage) []*models.Referral {
+	src := page.Items
+	if page.Matched != nil {
+		src = page.Matched
+	}
+	read := make([]*models.Referral, len(src))
+	for i := range src {
+		read[i] = &src[i]
+	}
+	return read
 }
 
 // TransitionReferral godoc

@@ -75,6 +75,11 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 		writeJSON(c, status, newInvitationCreated(inv, token, h.Store.Notifies()))
 		return nil
 	case models.SubjectClient:
+		// The lost answer held the secret: only an administrator, as
+		// at registration, gets a new one.
+		if err := requireAdmin(c); err != nil {
+			return err
+		}
 		secret, err := h.Store.RotateClientSecret(ctx, id)
 		if err != nil {
 			return err

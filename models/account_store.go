@@ -195,14 +195,15 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 }
 
 // lastManagerGuard refuses to remove userID from the teams it alone
-// manages while other people remain in them.
+// manages (no other active manager: a disabled one manages nothing) while
+// other people remain in them.
 func lastManagerGuard(tx *gorm.DB, userID string) error {
 	var rows []struct{ ActorID, Name string }
 	err := tx.Table("memberships AS m").
 		Select("m.actor_id, actors.name").
 		Joins("JOIN actors ON actors.id = m.actor_id").
 		Where("m.user_id = ? AND m.role = ?", userID, string(RoleManager)).
-		Where("NOT EXISTS (SELECT 1 FROM memberships o WHERE o.actor_id = m.actor_id AND o.user_id <> m.user_id AND o.role = ?)", string(RoleManager)).
+		Where("NOT EXISTS (SELECT 1 FROM memberships o JOIN users ou ON ou.id = o.user_id WHERE o.actor_id = m.actor_id AND o.user_id <> m.user_id AND o.role = ? AND NOT ou.disabled)", string(RoleManager)).
 		Where("EXISTS (SELECT 1 FROM memberships o WHERE o.actor_id = m.actor_id AND o.user_id <> m.user_id)").
 		Scan(&rows).Error
 	if err != nil {

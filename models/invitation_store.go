@@ -92,6 +92,33 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 	return inv, token, nil
 }
 
+// errLapsedInvitation answers an invitation whose sender may no longer
+// grant what it gives.
+var errLapsedInvitation = Errorf(ENOTFOUND, "This invitation is no longer valid: whoever sent it may no longer grant these rights; ask for a new one.")
+
+// inviterMayGrant decides again, as the invitation is accepted, whether
+// its sender may give what it grants (Principal.CanGrant), with the
+// sender's rights as they are now. An operator's invitation (no sender)
+// stays valid.
+func inviterMayGrant(tx *gorm.DB, inv *Invitation) (bool, error) {
+	p, operator, err := principalByScope(tx, inv.CreatedBy)
+	if err != nil || operator {
+		return operator, err
+	}
+	g := Grant{PlatformAdmin: inv.PlatformAdmin, Coordinates: Territory{Departements: inv.CoordinatorDepartements, Communes: inv.CoordinatorCommunes}}
+	if inv.ActorID != nil {
+		ref, err := actorRef(tx, *inv.ActorID)
+		if ErrorCode(err) == ENOTFOUND {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		g.Actor = &ref
+	}
+	return p.CanGrant(g), nil
+}
+
 var errBadInvitation = Errorf(ENOTFOUND, "This invitation does not exist, was already used or has expired; ask for a new one.")
 
 // AcceptInvitation turns an invitation into grants. A person without an
@@ -111,6 +138,11 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 		now := s.now()
 		if inv.AcceptedAt != nil || !now.Before(inv.ExpiresAt) {
 			return errBadInvitation
+		}
+		if ok, err := inviterMayGrant(tx, &inv); err != nil {
+			return err
+		} else if !ok {
+			return errLapsedInvitation
 		}
 		var u User
 		err = tx.Take(&u, "email = ?", inv.Email).Error
@@ -230,6 +262,12 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 		}
 		if err != nil {
 			return err
+		}
+		// A new token only while its sender may still grant it.
+		if ok, err := inviterMayGrant(tx, &inv); err != nil {
+			return err
+		} else if !ok {
+			return errLapsedInvitation
 		}
 		inv.TokenHash = hash
 		if err := tx.Model(&inv).Update("token_hash", hash).Error; err != nil {

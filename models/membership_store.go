@@ -140,7 +140,7 @@ func lockMembership(tx *gorm.DB, actorID, userID string) (*membershipRow, error)
 }
 
 // keepAManager refuses a change that would leave a structure that has a
-// manager without one: nobody could then manage its team, its referrals'
+// manager without an active one: nobody could then manage its team, its referrals'
 // trail or its reset links, and a manager leaving by mistake could not undo
 // it. Another member is made manager first.
 func keepAManager(tx *gorm.DB, actorID, exceptUserID string) error {
@@ -149,8 +149,12 @@ func keepAManager(tx *gorm.DB, actorID, exceptUserID string) error {
 	if err := dialectOf(tx).lockKey(tx, "managers:"+actorID); err != nil {
 		return err
 	}
+	// A disabled account keeps its rows but manages nothing: only active
+	// managers count (as keepOneAdmin counts active administrators).
 	var n int64
-	if err := tx.Model(&membershipRow{}).Where("actor_id = ? AND role = ? AND user_id <> ?", actorID, RoleManager, exceptUserID).Count(&n).Error; err != nil {
+	if err := tx.Model(&membershipRow{}).Joins("JOIN users ON users.id = memberships.user_id").
+		Where("memberships.actor_id = ? AND memberships.role = ? AND memberships.user_id <> ? AND NOT users.disabled", actorID, RoleManager, exceptUserID).
+		Count(&n).Error; err != nil {
 		return err
 	}
 	if n == 0 {

@@ -384,6 +384,20 @@ func (p *Principal) CanModerate(ref ActorRef) bool {
 	return p.IsAdmin() || p.CoordinatesActor(ref) || p.ManagesActor(ref)
 }
 
+// CanDecideDuplicate reports whether p may move a duplicate link between
+// actors a and b from status current to next. Confirming hides the newer
+// actor, so it needs the right to moderate both; dismissing a suggested
+// link shows both again and needs the right on either (a manager clears a
+// false link on its own structure); dismissing a confirmed link undoes a
+// decision that needed both, and so needs both.
+func (p *Principal) CanDecideDuplicate(a, b ActorRef, current, next string) bool {
+	ma, mb := p.CanModerate(a), p.CanModerate(b)
+	if next == DuplicateDismissed && current != DuplicateConfirmed {
+		return ma || mb
+	}
+	return ma && mb
+}
+
 // CanManageMembers reports whether p may list, add, change and remove the
 // actor's members: its managers and administrators. Coordinators edit the
 // directory, not structures' teams.
@@ -392,6 +406,62 @@ func (p *Principal) CanManageMembers(ref ActorRef) bool {
 		return false
 	}
 	return p.IsAdmin() || p.ManagesActor(ref)
+}
+
+// Grant is what an invitation gives: a role on a structure, a territory to
+// coordinate, platform administration.
+type Grant struct {
+	Actor         *ActorRef
+	PlatformAdmin bool
+	Coordinates   Territory
+}
+
+// CanGrant reports whether p may give g: platform administration and a
+// territory are given by administrators, a role on a structure by those who
+// manage its members. It is decided when an invitation is sent and again
+// when it is accepted, so that a pending invitation does not outlive its
+// sender's rights (a manager removed from the team, an administrator
+// demoted or disabled cannot come back through one they sent beforehand).
+func (p *Principal) CanGrant(g Grant) bool {
+	if p.IsAnonymous() || p.IsPartner() {
+		return false
+	}
+	if (g.PlatformAdmin || !g.Coordinates.IsZero()) && !p.IsAdmin() {
+		return false
+	}
+	return g.Actor == nil || p.CanManageMembers(*g.Actor)
+}
+
+// Account is what the reset policy knows of an account: its platform-wide
+// rights and the structures it belongs to.
+type Account struct {
+	ID            string
+	PlatformAdmin bool
+	Coordinator   bool
+	Structures    []ActorRef
+}
+
+// CanIssueReset reports whether p may issue a password reset link for the
+// account: administrators for any account; a manager for an account whose
+// every right comes from structures they manage (not an administrator, not
+// a coordinator, not themself, in at least one team). It is decided when
+// the link is issued and again when it is used, so that a link outlives
+// neither its issuer's rights nor the account's rights changing.
+func (p *Principal) CanIssueReset(a Account) bool {
+	switch {
+	case p.IsAnonymous() || p.IsPartner():
+		return false
+	case p.IsAdmin():
+		return true
+	case a.PlatformAdmin || a.Coordinator || a.ID == p.UserID || len(a.Structures) == 0:
+		return false
+	}
+	for _, ref := range a.Structures {
+		if !p.ManagesActor(ref) {
+			return false
+		}
+	}
+	return true
 }
 
 // CanReadHistory reports whether p may read the actor's audit history:

@@ -306,12 +306,22 @@ type ReferralFilter struct {
 	ListParams
 }
 
+// ReferralPage is a page of referrals. A name search's total counts every
+// referral the name matched, on this page or not: Matched lists them
+// (their ids, structures and creation times only), for the reads that
+// must leave a trace (Principal.ReadTrace) — the count alone says whether
+// the structure follows someone of that name.
+type ReferralPage struct {
+	Page[Referral]
+	Matched []Referral
+}
+
 // ListReferrals pages through referrals sent or received by f.ActorIDs,
 // newest first.
-func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Referral], error) {
+func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (ReferralPage, error) {
 	f.ListParams = normalizeParams(f.ListParams)
 	f.Sort = SortID
-	var page Page[Referral]
+	var page ReferralPage
 	var after string
 	if f.Cursor != "" {
 		c, err := decodeCursor(f.Cursor, SortID)
@@ -384,16 +394,21 @@ func (s *Store) ListReferrals(ctx context.Context, f ReferralFilter) (Page[Refer
 // (erased ones have none), keeps those matching words, and loads the page
 // after the cursor. Reading a structure's names is a few milliseconds for
 // thousands of referrals, and leaves no trace of the query anywhere.
-func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, after string, limit int, all bool, page *Page[Referral]) error {
-	var cands []struct{ ID, PersonFirstName, PersonLastName string }
+func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, after string, limit int, all bool, page *ReferralPage) error {
+	var cands []struct {
+		ID, PersonFirstName, PersonLastName, FromActorID, ToActorID string
+		CreatedAt                                                   time.Time
+	}
 	if err := filter(tx.Model(&Referral{})).Where("referrals.anonymized_at IS NULL").
-		Select("referrals.id, referrals.person_first_name, referrals.person_last_name").Order("referrals.id DESC").Scan(&cands).Error; err != nil {
+		Select("referrals.id, referrals.person_first_name, referrals.person_last_name, referrals.from_actor_id, referrals.to_actor_id, referrals.created_at").
+		Order("referrals.id DESC").Scan(&cands).Error; err != nil {
 		return err
 	}
 	var ids []string
 	for _, c := range cands {
 		if matchesName(words, c.PersonFirstName+" "+c.PersonLastName) {
 			ids = append(ids, c.ID)
+			page.Matched = append(page.Matched, Referral{ID: c.ID, FromActorID: c.FromActorID, ToActorID: c.ToActorID, CreatedAt: c.CreatedAt})
 		}
 	}
 	page.Total = int64(len(ids))

@@ -112,6 +112,12 @@ func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordR
 		if err != nil {
 			return err
 		}
+		// A new token only while its issuer may still issue it.
+		if ok, err := issuerMayReset(tx, &r, u); err != nil {
+			return err
+		} else if !ok {
+			return errBadReset
+		}
 		if err := tx.Model(&r).Update("token_hash", hash).Error; err != nil {
 			return err
 		}
@@ -119,6 +125,22 @@ func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordR
 		return s.queuePasswordReset(tx, u.ID, token, r.ExpiresAt)
 	})
 	return out, err
+}
+
+// issuerMayReset decides again, as the link is used, whether its issuer
+// may issue it (Principal.CanIssueReset), with the issuer's and the
+// account's rights as they are now. A link of an operator's command stays
+// valid.
+func issuerMayReset(tx *gorm.DB, r *passwordReset, u *User) (bool, error) {
+	p, operator, err := principalByScope(tx, r.CreatedBy)
+	if err != nil || operator {
+		return operator, err
+	}
+	a, err := accountOf(tx, u)
+	if err != nil {
+		return false, err
+	}
+	return p.CanIssueReset(a), nil
 }
 
 var errBadReset = Errorf(ENOTFOUND, "This reset link does not exist, was already used, was replaced by a newer one or has expired; ask for a new one.")
@@ -159,6 +181,11 @@ func (s *Store) ResetPassword(ctx context.Context, token, next string) error {
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
+			return errBadReset
+		}
+		if ok, err := issuerMayReset(tx, &r, u); err != nil {
+			return err
+		} else if !ok {
 			return errBadReset
 		}
 		return s.setPassword(tx, u, hash, "", TrailPasswordResetUsed, map[string]any{"reset_id": r.ID})

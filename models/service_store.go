@@ -291,6 +291,14 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 	return q
 }
 
+// archivedWhilePublished selects, in SQL, the archived services whose last
+// archiving found them published — statusBeforeArchive's rule, read from
+// the same audit events. Every archiving path (a service, an actor with its
+// services, a sync snapshot) records the status it replaced.
+const archivedWhilePublished = `EXISTS (SELECT 1 FROM audit_events ae WHERE ae.entity = 'service' AND ae.entity_id = services.id AND ae.action = 'archive'` +
+	` AND ae.changes LIKE '%"field":"status","old":"published"%'` +
+	` AND ae.seq = (SELECT MAX(a2.seq) FROM audit_events a2 WHERE a2.entity = 'service' AND a2.entity_id = services.id AND a2.action = 'archive'))`
+
 // draftsVisibleTo restricts q to published services plus the drafts the
 // viewer may see: all for administrators; those of the structures it belongs
 // to or manages (with their networks' members), of its coordinated
@@ -299,7 +307,9 @@ func draftsVisibleTo(q *gorm.DB, v *Principal) *gorm.DB {
 	if v.IsAdmin() {
 		return q
 	}
-	cond := "services.status <> 'draft'"
+	// An archived service's status is archived: it is a draft still when
+	// its last archiving found it one (what restoring reads back).
+	cond := "services.status <> 'draft' AND (services.status <> 'archived' OR " + archivedWhilePublished + ")"
 	var args []any
 	if !v.IsAnonymous() {
 		var member, managed []string

@@ -64,6 +64,10 @@ const (
 	TrailWebhookDeleted       = "webhook.deleted"
 )
 
+// teamActions are the events of a structure's team: they belong to that
+// structure's journal only.
+var teamActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMemberRemoved}
+
 // TrailActions lists every action, for filters and documentation.
 var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMemberRemoved, TrailInvitationCreated, TrailInvitationAccepted,
 	TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
@@ -114,8 +118,11 @@ func (s *Store) ListTrail(ctx context.Context, f TrailFilter) (Page[TrailEvent],
 	return seqPage(s, ctx, f.ListParams, func(tx *gorm.DB) *gorm.DB {
 		q := tx.Model(&TrailEvent{})
 		if f.ActorID != "" {
-			q = q.Where("(actor_id = ? OR other_actor_id = ? OR (subject_kind = ? AND subject_id IN (SELECT user_id FROM memberships WHERE actor_id = ?)))",
-				f.ActorID, f.ActorID, SubjectAccount, f.ActorID)
+			// A member's account events, but not another structure's
+			// team events about them (who added, promoted or removed
+			// them there, and who did it): those are that structure's.
+			q = q.Where("(actor_id = ? OR other_actor_id = ? OR (subject_kind = ? AND subject_id IN (SELECT user_id FROM memberships WHERE actor_id = ?) AND action NOT IN ?))",
+				f.ActorID, f.ActorID, SubjectAccount, f.ActorID, teamActions)
 		}
 		if f.SubjectKind != "" {
 			q = q.Where("subject_kind = ?", f.SubjectKind)

@@ -437,15 +437,76 @@ func (s *Store) loadPrincipal(ctx context.Context, userID, sessionID string, che
 				return Errorf(EUNAUTHORIZED, "The session of this token has ended (logged out, password changed or account disabled); log in again.")
 			}
 		}
-		var ms []membershipRow
-		if err := tx.Where("user_id = ?", userID).Order("actor_id").Find(&ms).Error; err != nil {
-			return err
+		p, err = principalOf(tx, &u)
+		if p != nil {
+			p.SessionID = sessionID
 		}
-		p = &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory(), SessionID: sessionID}
-		for _, m := range ms {
-			p.Memberships = append(p.Memberships, Membership{ActorID: m.ActorID, Role: Role(m.Role), Since: m.CreatedAt})
-		}
-		return nil
+		return err
 	})
 	return p, dbError(err)
+}
+
+// principalOf builds the rights of account u as they are in tx.
+func principalOf(tx *gorm.DB, u *User) (*Principal, error) {
+	var ms []membershipRow
+	if err := tx.Where("user_id = ?", u.ID).Order("actor_id").Find(&ms).Error; err != nil {
+		return nil, err
+	}
+	p := &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory()}
+	for _, m := range ms {
+		p.Memberships = append(p.Memberships, Membership{ActorID: m.ActorID, Role: Role(m.Role), Since: m.CreatedAt})
+	}
+	return p, nil
+}
+
+// accountOf describes account u for the reset policy, as it is in tx.
+func accountOf(tx *gorm.DB, u *User) (Account, error) {
+	a := Account{ID: u.ID, PlatformAdmin: u.PlatformAdmin, Coordinator: !u.Territory().IsZero()}
+	var ids []string
+	if err := tx.Model(&membershipRow{}).Where("user_id = ?", u.ID).Order("actor_id").Pluck("actor_id", &ids).Error; err != nil {
+		return a, err
+	}
+	for _, id := range ids {
+		ref, err := actorRef(tx, id)
+		if err != nil {
+			return a, err
+		}
+		a.Structures = append(a.Structures, ref)
+	}
+	return a, nil
+}
+
+// AccountOf is accountOf for the handlers.
+func (s *Store) AccountOf(ctx context.Context, userID string) (Account, error) {
+	u, err := s.GetUser(ctx, userID)
+	if err != nil {
+		return Account{}, err
+	}
+	return accountOf(s.read(ctx), u)
+}
+
+// principalByScope is the caller a Principal.Scope names (who sent an
+// invitation or issued a reset link), with their rights as they are now in
+// tx: nil for an operator's command or a job (scope ""), which the policies
+// treat as anonymous, and for an account since disabled or deleted, or a
+// partner client. ok is false for those, true for "" (operators act with
+// the database's own authority).
+func principalByScope(tx *gorm.DB, scope string) (p *Principal, operator bool, err error) {
+	if scope == "" {
+		return nil, true, nil
+	}
+	id, isUser := strings.CutPrefix(scope, "user:")
+	if !isUser || !ValidID(id) {
+		return nil, false, nil
+	}
+	var u User
+	err = tx.Take(&u, "id = ? AND deleted_at IS NULL", id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && u.Disabled {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	p, err = principalOf(tx, &u)
+	return p, false, err
 }
