@@ -2,16 +2,15 @@ package opendata
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"carnet/models"
-	"carnet/models/vocab"
 )
 
 // DefaultBatchSize is how many places an import writes per transaction: big
@@ -298,8 +297,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			return false
 		}
 	}
-	seen := map[string]int{}
-	places := placeIDs{}
+	places := newPlaceIDs()
 	records := make([]Record, 0, opt.BatchSize)
 	for done := false; !done; {
 		records = records[:0]
@@ -319,9 +317,12 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			return
 		}
 		ids := make([]string, 0, len(records))
+		slots := make([]int, len(records)) // each row's place in places, -1 for none
 		var b readBatch
 		for i := range records {
-			if is := places.assign(&records[i]); is != nil {
+			var is *Issue
+			slots[i], is = places.assign(&records[i])
+			if is != nil {
 				b.issues = append(b.issues, *is)
 			}
 			if id := strings.TrimSpace(records[i].Cells["id"]); id != "" {
@@ -333,18 +334,22 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			send(readBatch{err: err})
 			return
 		}
-		for _, rec := range records {
+		for i, rec := range records {
 			b.rows++
 			id := strings.TrimSpace(rec.Cells["id"])
-			if id != "" && rec.Err == nil {
-				if first, dup := seen[id]; dup {
+			var place *idState
+			if slots[i] >= 0 {
+				place = &places.ids[slots[i]]
+			}
+			if place != nil {
+				if first := place.row; first != 0 {
 					b.rejected++
 					b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityError,
 						Reason: fmt.Sprintf("appears twice in the file for the same address (first at row %d): the same place, read once; this row is ignored", first)})
 					continue
 				}
 				if h := hashes[id]; h != "" && strings.TrimSuffix(strings.TrimSuffix(h, offerMark), noOfferMark) == rec.Hash {
-					seen[id] = rec.Row
+					place.row = rec.Row
 					b.skipped++
 					if strings.HasSuffix(h, offerMark) {
 						b.skippedOffers++
@@ -360,8 +365,8 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 				b.rejected++
 				continue
 			}
-			if id != "" {
-				seen[id] = rec.Row // the first row of an id that can be stored wins
+			if place != nil {
+				place.row = rec.Row // the first row of an id that can be stored wins
 			}
 			p.Actor.SourceHash = rec.Hash + noOfferMark
 			if p.Service != nil {
@@ -386,49 +391,137 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 // every import of the file while it keeps its address. A row with the same
 // id and address as an earlier one is the same place written twice (the
 // first row is kept, see readBatches).
-type placeIDs map[string]string // id → the address of its first row, as written
+type placeIDs struct {
+	index map[string]int // id → its place in ids
+	ids   []idState
+}
 
-// assign sets rec's id cell to the place's id, and returns the warning
-// saying so when it is not the file's.
-func (p placeIDs) assign(rec *Record) *Issue {
+// idState is what an import knows of one id of the file.
+type idState struct {
+	addr uint64 // foldedAddress of its first row
+	row  int    // the first row stored (or skipped unchanged) under it, 0 before
+}
+
+func newPlaceIDs() *placeIDs { return &placeIDs{index: map[string]int{}} }
+
+// slot returns the place of id in p.ids, added with addr when new.
+func (p *placeIDs) slot(id string, addr uint64) (int, idState) {
+	if i, ok := p.index[id]; ok {
+		return i, p.ids[i]
+	}
+	p.index[id] = len(p.ids)
+	p.ids = append(p.ids, idState{addr: addr})
+	return len(p.ids) - 1, p.ids[len(p.ids)-1]
+}
+
+// assign sets rec's id cell to the place's id, and returns its place in
+// p.ids (-1 for a row without a usable id) and the warning saying so when
+// the id is not the file's. One map access a row: every row of a re-sync
+// comes here.
+func (p *placeIDs) assign(rec *Record) (int, *Issue) {
 	id := strings.TrimSpace(rec.Cells["id"])
 	if id == "" || rec.Err != nil || isPlaceholder(id) {
-		return nil
+		return -1, nil
 	}
-	written := writtenAddress(rec.Cells)
-	first, seen := p[id]
-	if !seen {
-		p[id] = written // a new string: it holds none of the row's bytes
-		return nil
+	key := foldedAddress(rec.Cells)
+	i, first := p.slot(id, key)
+	if first.addr == key {
+		return i, nil
 	}
-	// Folded only when an id repeats: every row of a re-sync comes here.
-	key := foldAddress(written)
-	if first == written || foldAddress(first) == key {
-		return nil
-	}
-	sum := sha256.Sum256([]byte(key))
-	own := id + "~" + hex.EncodeToString(sum[:4])
+	own := fmt.Sprintf("%s~%08x", id, uint32(key))
 	rec.Cells["id"] = own
-	return &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
+	i, _ = p.slot(own, key)
+	return i, &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
 		Reason: fmt.Sprintf("an earlier row has this id for a place at another address: imported as a place of its own, id %q (the standard wants one id per place: ask the producer)", own)}
 }
 
-// writtenAddress is what tells two places apart under one id: the address
-// and postal code; the name and commune when the row has no address.
-func writtenAddress(cells map[string]string) string {
-	if strings.TrimSpace(cells["adresse"]) == "" {
-		return "\x01" + cells["nom"] + "\x00" + cells["commune"]
+// foldedAddress is what tells two places apart under one id: the address
+// and postal code (the name and commune when the row has no address),
+// folded — case, the accents of French, punctuation and spacing — so that
+// « 207 avenue du Général-de-Gaulle » is « 207 Avenue du Général de
+// Gaulle », and hashed (FNV-1a, the same on every run: its low bits end a
+// derived id). Every row of every import comes here: nothing is
+// allocated.
+func foldedAddress(cells map[string]string) uint64 {
+	h := uint64(14695981039346656037)
+	write := func(s string) {
+		sep, wrote := false, false
+		for _, r := range s {
+			c, ok := foldRune(r)
+			if !ok {
+				sep = wrote
+				continue
+			}
+			if sep {
+				h = (h ^ ' ') * 1099511628211
+				sep = false
+			}
+			wrote = true
+			for i := 0; i < len(c); i++ {
+				h = (h ^ uint64(c[i])) * 1099511628211
+			}
+		}
+		h = (h ^ '|') * 1099511628211
 	}
-	return cells["adresse"] + "\x00" + strings.TrimSpace(cells["code_postal"])
+	if strings.TrimSpace(cells["adresse"]) == "" {
+		write("\x01")
+		write(cells["nom"])
+		write(cells["commune"])
+	} else {
+		write(cells["adresse"])
+		write(cells["code_postal"])
+	}
+	return h
 }
 
-// foldAddress folds each part of a writtenAddress (case, accents,
-// punctuation), so that « 207 avenue du Général-de-Gaulle » is the
-// address of « 207 Avenue du Général de Gaulle ».
-func foldAddress(written string) string {
-	a, b, _ := strings.Cut(written, "\x00")
-	return vocab.Slugify(a) + "|" + vocab.Slugify(b)
+// foldRune is r as an address is compared: ASCII letters in lower case,
+// digits, French accented letters without their accent; ok is false for
+// what separates words.
+func foldRune(r rune) (string, bool) {
+	switch {
+	case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+		return asciiLetters[r : r+1], true
+	case r >= 'A' && r <= 'Z':
+		return asciiLetters[r+'a'-'A' : r+'a'-'A'+1], true
+	case r < utf8.RuneSelf:
+		return "", false
+	}
+	switch unicode.ToLower(r) {
+	case 'à', 'â', 'ä', 'á', 'ã':
+		return "a", true
+	case 'é', 'è', 'ê', 'ë':
+		return "e", true
+	case 'î', 'ï', 'í', 'ì':
+		return "i", true
+	case 'ô', 'ö', 'ó', 'ò', 'õ':
+		return "o", true
+	case 'ù', 'û', 'ü', 'ú':
+		return "u", true
+	case 'ç':
+		return "c", true
+	case 'ÿ':
+		return "y", true
+	case 'ñ':
+		return "n", true
+	case 'œ':
+		return "oe", true
+	case 'æ':
+		return "ae", true
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return string(r), true // rare: one allocation
+	}
+	return "", false
 }
+
+// asciiLetters indexes the ASCII bytes by themselves.
+var asciiLetters = func() string {
+	b := make([]byte, utf8.RuneSelf)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return string(b)
+}()
 
 // The row hash stored on a place ends with whether the row made an offer,
 // so that a skipped row is counted right.
@@ -444,7 +537,7 @@ func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]boo
 		return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 	}
 	actors, services = map[string]bool{}, map[string]bool{}
-	places := placeIDs{}
+	places := newPlaceIDs()
 	for {
 		rec, err := rd.Next()
 		if errors.Is(err, io.EOF) {

@@ -39,3 +39,28 @@ func FuzzIsPlaceholder(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldedAddress: one address however written, another address apart,
+// and nothing allocated (every row of a re-sync is folded).
+func TestFoldedAddress(t *testing.T) {
+	at := func(street, postal string) map[string]string {
+		return map[string]string{"adresse": street, "code_postal": postal, "nom": "N", "commune": "C"}
+	}
+	base := foldedAddress(at("207 Avenue du Général de Gaulle", "34400"))
+	for _, same := range []map[string]string{at("207 avenue du Général-de-Gaulle", "34400"), at(" 207  AVENUE DU GENERAL DE GAULLE ", "34400 "),
+		at("207, Avenue du Général de Gaulle.", "34400")} {
+		if foldedAddress(same) != base {
+			t.Errorf("%q: another address", same["adresse"])
+		}
+	}
+	for _, other := range []map[string]string{at("209 Avenue du Général de Gaulle", "34400"), at("207 Avenue du Général de Gaulle", "34120"),
+		at("2 07 Avenue du Général de Gaulle", "34400"), {"nom": "207 Avenue du Général de Gaulle", "commune": "34400"}} {
+		if foldedAddress(other) == base {
+			t.Errorf("%v: the same address", other)
+		}
+	}
+	cells := at("36 Rue Paul Valéry", "34200")
+	if n := testing.AllocsPerRun(100, func() { foldedAddress(cells) }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
