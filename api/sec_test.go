@@ -265,6 +265,25 @@ func TestArchivedDraftsStayPrivate(t *testing.T) {
 			t.Errorf("%s does not see its archived services: %v", who, got)
 		}
 	}
+	// Read one by one: an archived draft's 410 said to anyone that the id
+	// exists; those who may not see drafts get the 404 a draft gives.
+	for who, tc := range map[string]struct {
+		tok  string
+		want map[string]int
+	}{
+		"anonymous":       {"", map[string]int{draft: 404, cascade: 404, published: 410}},
+		"another account": {stranger, map[string]int{draft: 404, cascade: 404, published: 410}},
+		"member":          {member, map[string]int{draft: 410, cascade: 410, published: 410}},
+	} {
+		for id, code := range tc.want {
+			if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + id, Token: tc.tok}); r.Code != code {
+				t.Errorf("%s GET %s: %d, want %d", who, id, r.Code, code)
+			}
+		}
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services/" + draft + "/restore", Token: stranger}); r.Code != 404 {
+		t.Errorf("another account restoring an archived draft: %d, want 404", r.Code)
+	}
 }
 
 // TestUndoingAConfirmedDuplicate: confirming a duplicate link hides the newer

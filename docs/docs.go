@@ -6280,7 +6280,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns the service with a summary of its actor. Drafts are visible only to those who may edit them (404 for others); an archived service answers 410.",
+                "description": "Returns the service with a summary of its actor. Drafts, archived ones included, are visible only to those who may edit them (404 for others); an archived service answers 410.",
                 "produces": [
                     "application/json"
                 ],

@@ -279,7 +279,7 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 //
 //	@ID			getService
 //	@Summary		Get a service
-//	@Description	Returns the service with a summary of its actor. Drafts are visible only to those who may edit them (404 for others); an archived service answers 410.
+//	@Description	Returns the service with a summary of its actor. Drafts, archived ones included, are visible only to those who may edit them (404 for others); an archived service answers 410.
 //	@Tags			services
 //	@Produce		json
 //	@Security		Anonymous
@@ -311,7 +311,10 @@ func (h *Handler) visibleService(c *gin.Context, id string) (*models.Service, er
 	if err != nil {
 		return nil, err
 	}
-	if !s.IsArchived() && s.Status == vocab.ServiceDraft {
+	// An archived service is still a draft when its last archiving found
+	// one (what a restore brings back): its 410 would tell anyone the id
+	// exists.
+	if s.Status == vocab.ServiceDraft || s.IsArchived() && h.Store.StatusBeforeArchive(c.Request.Context(), s.ID) == vocab.ServiceDraft {
 		ref, err := h.Store.ActorRef(c.Request.Context(), s.ActorID)
 		if err != nil {
 			return nil, err
@@ -547,7 +550,7 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 //	@Router			/api/v1/services/{id}/restore [post]
 func (h *Handler) RestoreService(c *gin.Context) error {
 	ctx := c.Request.Context()
-	s, err := h.Store.GetService(ctx, c.Param("id"))
+	s, err := h.visibleService(c, c.Param("id")) // an archived draft is 404 to who may not see it, not 403
 	if err != nil {
 		return err
 	}

@@ -112,6 +112,13 @@ func (s *Store) restoreService(tx *gorm.DB, sv *Service) error {
 	return recordChange(tx, ch)
 }
 
+// StatusBeforeArchive is the status an archived service had when it was
+// last archived (statusBeforeArchive): draft, or published. An archived
+// draft is still a draft to those who may not see drafts.
+func (s *Store) StatusBeforeArchive(ctx context.Context, id string) string {
+	return statusBeforeArchive(s.r.WithContext(ctx), id)
+}
+
 // statusBeforeArchive reads a service's status before its last archiving
 // from the audit history; draft when the history does not say, so that a
 // restored service is reviewed before it is shown.
