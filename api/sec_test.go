@@ -421,3 +421,48 @@ func TestDuplicateReasonsKeepContactsPrivate(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnerDraftsOneRule: a partner client saw its source's drafts in
+// lists whatever its scopes, while a single read showed them only with
+// directory:write — two answers to one question. Now a partner that writes
+// its source (directory:write or sync:write) sees that source's drafts in
+// both; a read-only client in neither.
+func TestPartnerDraftsOneRule(t *testing.T) {
+	e := apitest.New(t)
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/caf-13/actors", Token: e.Admin, Body: obj{"actors": []obj{partnerActor("a1", "CAF Marseille")}}})
+	if r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	sv := obj{"source_id": "s1", "actor_source_id": "a1", "name": "Rendez-vous confidentiels", "kind": "procedures_done_with",
+		"themes": []string{"aide-aux-demarches-administratives"}, "status": "draft"}
+	r = e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/caf-13/services", Token: e.Admin, Body: obj{"services": []obj{sv}}})
+	var res syncResult
+	r.JSON(&res)
+	if r.Code != 200 || len(res.Results) != 1 || res.Results[0].ID == "" {
+		t.Fatal(r.Code, r.Body)
+	}
+	id := res.Results[0].ID
+	for _, tc := range []struct {
+		name   string
+		scopes []string
+		sees   bool
+	}{
+		{"read only", nil, false},
+		{"webhooks only", []string{models.ScopeWebhooksManage}, false},
+		{"directory:write", []string{models.ScopeDirectoryWrite}, true},
+		{"sync:write", []string{models.ScopeSyncWrite}, true},
+	} {
+		_, tok := e.Partner("CAF "+tc.name, []string{"caf-13"}, tc.scopes)
+		one := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + id, Token: tok})
+		list := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?limit=100", Token: tok})
+		var l struct{ Data []struct{ ID string } }
+		list.JSON(&l)
+		listed := false
+		for _, s := range l.Data {
+			listed = listed || s.ID == id
+		}
+		if (one.Code == 200) != tc.sees || listed != tc.sees {
+			t.Errorf("%s: single read %d, listed %v; want seen=%v", tc.name, one.Code, listed, tc.sees)
+		}
+	}
+}

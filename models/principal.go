@@ -494,7 +494,15 @@ func (p *Principal) ManagesSomething() bool {
 
 // CanSeeUnpublished reports whether p may read the actor's draft services.
 func (p *Principal) CanSeeUnpublished(ref ActorRef) bool {
-	return p.CanEditActor(ref) || p.BelongsTo(ref.ID)
+	return p.CanEditActor(ref) || p.BelongsTo(ref.ID) || p.WritesSourceDrafts() && p.CanWriteSource(ref.Source)
+}
+
+// WritesSourceDrafts reports whether p is a partner client that writes its
+// sources' records by one channel or the other (directory:write through the
+// REST API, sync:write through batches and imports): it sees their drafts,
+// in lists as in single reads. A read-only client sees none.
+func (p *Principal) WritesSourceDrafts() bool {
+	return p.IsPartner() && (p.HasScope(ScopeDirectoryWrite) || p.HasScope(ScopeSyncWrite))
 }
 
 type principalKey struct{}

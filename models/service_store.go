@@ -331,7 +331,7 @@ func draftsVisibleTo(q *gorm.DB, v *Principal) *gorm.DB {
 			cond += " OR services.actor_id IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)"
 			args = append(args, t.Departements, t.CommuneCodes())
 		}
-		if v.IsPartner() && len(v.Sources) > 0 {
+		if v.WritesSourceDrafts() && len(v.Sources) > 0 {
 			cond += " OR services.source IN ?"
 			args = append(args, v.Sources)
 		}
