@@ -352,6 +352,16 @@ func ToPlace(rec Record, source string) Place {
 	b.contacts(a)
 	if h := b.cell("horaires"); h != "" {
 		_, bad, err := openinghours.ParseLenient(h)
+		// Times written 9h30 or 09.30 are read as 09:30 when that reads
+		// more of the value (never when it already parses).
+		if err != nil || len(bad) > 0 {
+			if c, changed := openinghours.ColonTimes(h); changed {
+				if _, cbad, cerr := openinghours.ParseLenient(c); cerr == nil && (err != nil || len(cbad) < len(bad)) {
+					h, bad, err = c, cbad, nil
+					b.read("horaires", "times written like 9h30 or 09.30 read as 09:30")
+				}
+			}
+		}
 		switch {
 		case err != nil || len(h) > 1000:
 			b.warn("horaires", h, "not valid OpenStreetMap opening_hours syntax; dropped (write them as in https://projets.pavie.info/yohours/)")

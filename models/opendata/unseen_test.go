@@ -202,3 +202,36 @@ func TestImportLosslessLegacyValue(t *testing.T) {
 		t.Errorf("row 1's seniors lost: %v", sv.Publics)
 	}
 }
+
+// TestImportFrenchTimes: « Mo-Fr 9h-12h30,13h30-17h » (Conseillers
+// numériques of Île-de-France) was dropped as unreadable and « Mo-Th
+// 10h00-12h30 » lost its days; times written 9h30 or 09.30 are read as
+// 09:30, with a reading, and kept in OSM syntax.
+func TestImportFrenchTimes(t *testing.T) {
+	in := "id;nom;adresse;code_postal;commune;services;horaires\n" +
+		"a;EPN A;1 rue A;75011;Paris;Aide aux démarches administratives;Mo-Fr 9h-12h30,13h30-17h\n" +
+		"b;EPN B;2 rue B;75011;Paris;Aide aux démarches administratives;\"Mo-Th 10h00-12h30,13h30-17h00; Fr 09h30-12h30; Sa 12:30\"\n" +
+		"c;EPN C;3 rue C;75011;Paris;Aide aux démarches administratives;Mo 09:00-12:00\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(in), opendata.ImportOptions{Source: "fr"})
+	got := map[string]string{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a.OpeningHours
+	}
+	want := map[string]string{"a": "Mo-Fr 09:00-12:30,13:30-17:00", "b": "Mo-Th 10:00-12:30,13:30-17:00; Fr 09:30-12:30; Sa 12:30", "c": "Mo 09:00-12:00"}
+	for id, h := range want {
+		if got[id] != h {
+			t.Errorf("%s: hours %q, want %q", id, got[id], h)
+		}
+	}
+	if is := issuesOf(rep, 1, "horaires"); len(is) != 0 {
+		t.Errorf("row 1 warned: %+v", is)
+	}
+	// Row 2 keeps the warning of the rule that is still unreadable.
+	if is := issuesOf(rep, 2, "horaires"); len(is) != 1 || is[0].Value != "Sa 12:30" {
+		t.Errorf("row 2 warnings: %+v", is)
+	}
+	if r := readingsOf(rep)["horaires: times written like 9h30 or 09.30 read as 09:30"]; r != "1-2" {
+		t.Errorf("reading rows %q (all: %v)", r, readingsOf(rep))
+	}
+}
