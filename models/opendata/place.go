@@ -587,6 +587,11 @@ func (b *placeBuilder) float(col string) (float64, bool) {
 func (b *placeBuilder) contacts(a *models.Actor) {
 	for _, ph := range splitPhones(b.cell("telephone")) {
 		if n, err := contact.NormalizePhone(ph, a.Address.PostalCode); err != nil {
+			if n, how := contact.RepairPhone(ph, a.Address.PostalCode); n != "" {
+				b.read("telephone", how+": repaired")
+				a.Phones = append(a.Phones, n)
+				continue
+			}
 			b.warn("telephone", ph, err.Error()+"; dropped")
 		} else {
 			a.Phones = append(a.Phones, n)

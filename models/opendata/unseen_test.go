@@ -235,3 +235,40 @@ func TestImportFrenchTimes(t *testing.T) {
 		t.Errorf("reading rows %q (all: %v)", r, readingsOf(rep))
 	}
 }
+
+// TestImportOverseasPhones: the Conseillers numériques national file
+// writes some overseas fixed lines without their prefix (0262 34 35 10 as
+// +262343510) and Mayotte's with the Comoros' code; the places lost their
+// only phone. Repaired with a reading; a number that cannot be repaired
+// is still warned and dropped.
+func TestImportOverseasPhones(t *testing.T) {
+	in := "id;nom;adresse;code_postal;commune;services;telephone\n" +
+		"re;Médiathèque;1 rue A;97400;Saint-Denis;Aide aux démarches administratives;+262343510\n" +
+		"yt;France Services;2 rue B;97600;Mamoudzou;Aide aux démarches administratives;+269269601282\n" +
+		"mq;EPN;3 rue C;97200;Fort-de-France;Aide aux démarches administratives;+596686482\n" +
+		"fr;EPN;4 rue D;75011;Paris;Aide aux démarches administratives;+3321276098\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(in), opendata.ImportOptions{Source: "dom"})
+	got := map[string][]string{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a.Phones
+	}
+	for id, want := range map[string]string{"re": "+262262343510", "yt": "+262269601282", "mq": "+596596686482"} {
+		if len(got[id]) != 1 || got[id][0] != want {
+			t.Errorf("%s: phones %v, want %s", id, got[id], want)
+		}
+	}
+	if len(got["fr"]) != 0 || len(issuesOf(rep, 4, "telephone")) != 1 {
+		t.Errorf("an unrepairable number: phones %v, issues %+v", got["fr"], issuesOf(rep, 4, "telephone"))
+	}
+	for row := 1; row <= 3; row++ {
+		if is := issuesOf(rep, row, "telephone"); len(is) != 0 {
+			t.Errorf("row %d warned: %+v", row, is)
+		}
+	}
+	r := readingsOf(rep)
+	if r["telephone: the prefix 0262 of the département's fixed lines was missing after +262: repaired"] != "1" ||
+		r["telephone: a number of Mayotte written with +269 (the Comoros) instead of +262: repaired"] != "2" {
+		t.Errorf("readings %v", r)
+	}
+}
