@@ -326,3 +326,49 @@ func TestRequestRulesIfMatch(t *testing.T) {
 		})
 	}
 }
+
+// TestRequestRulesParameterHints: clients bring the parameter names of
+// other APIs (lat/lon, page/offset, code_insee, open_now) or misspell
+// ours (theme, typologie); the 400 names what to write instead, beside
+// the list of known parameters.
+func TestRequestRulesParameterHints(t *testing.T) {
+	e := apitest.New(t)
+	for _, tc := range []struct {
+		path, field, hint string
+	}{
+		{"/api/v1/search/actors?lat=43.29&lon=5.37", "lat", "near=LAT,LON"},
+		{"/api/v1/search/actors?latitude=43.29", "latitude", "near=LAT,LON"},
+		{"/api/v1/search/services?lng=5.37", "lng", "near=LAT,LON"},
+		{"/api/v1/search/actors?near=43.29,5.37&radius=2", "radius", "radius_km"},
+		{"/api/v1/search/actors?page=2", "page", "cursor"},
+		{"/api/v1/actors?offset=20", "offset", "cursor"},
+		{"/api/v1/actors?per_page=20", "per_page", "limit"},
+		{"/api/v1/search/actors?code_insee=13055", "code_insee", "commune"},
+		{"/api/v1/search/actors?open_now=true", "open_now", "open_at"},
+		{"/api/v1/search/services?theme=x", "theme", "themes"},
+		{"/api/v1/search/actors?typologie=BIB", "typologie", "typologies"},
+		{"/api/v1/search/actors?query=caf", "query", "q"},
+		{"/api/v1/search/actors?departemnt=13", "departemnt", "departement"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			r := e.Do(apitest.Request{Method: "GET", Path: tc.path})
+			if r.Code != 400 {
+				t.Fatalf("%d %s", r.Code, r.Body)
+			}
+			var reason string
+			for _, f := range r.Map()["errors"].([]any) {
+				if m := f.(map[string]any); m["field"] == tc.field {
+					reason = m["reason"].(string)
+				}
+			}
+			if !strings.Contains(reason, "did you mean") || !strings.Contains(reason, tc.hint) || !strings.Contains(reason, "known: ") {
+				t.Errorf("%s: %q, want a hint naming %s", tc.field, reason, tc.hint)
+			}
+		})
+	}
+	// No hint where nothing is close: the list alone.
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/actors?zzz=1"})
+	if r.Code != 400 || strings.Contains(r.Body.String(), "did you mean") {
+		t.Errorf("zzz: %d %s", r.Code, r.Body)
+	}
+}

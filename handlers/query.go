@@ -279,14 +279,115 @@ func unknownParameters(v url.Values, known []string) models.FieldErrors {
 	}
 	sort.Strings(unknown)
 	var fe models.FieldErrors
-	for _, name := range unknown {
+	for i, name := range unknown {
 		if len(known) == 0 {
 			fe.Add(clip(name), "is not a parameter of this endpoint (it takes none)")
 			continue
 		}
-		fe.Add(clip(name), fmt.Sprintf("is not a parameter of this endpoint (known: %s)", strings.Join(known, ", ")))
+		reason := "is not a parameter of this endpoint"
+		// Hints for the first few only: a query string of a thousand
+		// unknown names is not a person's mistake.
+		if i < 10 {
+			if h := parameterHint(name, known); h != "" {
+				reason += ": did you mean " + h + "?"
+			}
+		}
+		fe.Add(clip(name), fmt.Sprintf("%s (known: %s)", reason, strings.Join(known, ", ")))
 	}
 	return fe
+}
+
+// parameterAliases are the names clients bring from other APIs (data
+// inclusion, geocoders, page-numbered lists) or from the national
+// standard's columns, with the parameter of Carnet that does it. A hint is
+// given only when the endpoint has that parameter.
+var parameterAliases = map[string]string{
+	"lat": "near", "lon": "near", "lng": "near", "long": "near", "latitude": "near", "longitude": "near",
+	"position": "near", "coords": "near", "coordinates": "near", "location": "near", "geo": "near",
+	"radius": "radius_km", "rayon": "radius_km", "distance": "radius_km", "radius_m": "radius_km", "distance_km": "radius_km",
+	"page": "cursor", "offset": "cursor", "skip": "cursor", "start": "cursor", "after": "cursor",
+	"per_page": "limit", "page_size": "limit", "pagesize": "limit", "size": "limit", "count": "limit", "max": "limit",
+	"code_insee": "commune", "insee": "commune", "insee_code": "commune", "code_commune": "commune",
+	"citycode": "commune", "city": "commune", "ville": "commune",
+	"cp": "postal_code", "zip": "postal_code", "zipcode": "postal_code", "postcode": "postal_code",
+	"code_departement": "departement", "department": "departement", "dept": "departement", "dep": "departement",
+	"open_now": "open_at", "ouvert": "open_at", "open": "open_at",
+	"query": "q", "search": "q", "text": "q", "term": "q", "keywords": "q", "recherche": "q", "name": "q", "nom": "q",
+	"thematiques": "themes", "services": "themes", "typologie": "typologies", "type": "typologies",
+	"publics_accueillis": "publics", "langues": "languages", "frais_a_charge": "fees",
+	"modalites_acces": "access_modes", "modalites_accompagnement": "accompaniment_modes",
+}
+
+// parameterHow says how to write the parameters whose form differs most
+// from what clients of other APIs expect.
+var parameterHow = map[string]string{
+	"near":      "near=LAT,LON (e.g. near=43.2965,5.3698)",
+	"radius_km": "radius_km (kilometres, with near)",
+	"cursor":    "cursor (pass the next_cursor of the previous page; pages are not numbered)",
+	"limit":     "limit (the page size)",
+	"commune":   "commune (INSEE codes or names)",
+	"open_at":   "open_at (an RFC 3339 time, e.g. the current one)",
+	"q":         "q (the words to search for)",
+}
+
+// parameterHint returns what to write instead of the unknown parameter
+// name, or "": its alias when the endpoint has that parameter, else the
+// known parameter within two edits (a misspelling, a plural) when exactly
+// one is closest.
+func parameterHint(name string, known []string) string {
+	lower := strings.ToLower(name)
+	if p, ok := parameterAliases[lower]; ok {
+		if _, has := slices.BinarySearch(known, p); has {
+			if how, ok := parameterHow[p]; ok {
+				return how
+			}
+			return p
+		}
+	}
+	if len(lower) > 40 {
+		return ""
+	}
+	best, bestD, ties := "", 3, 0
+	for _, k := range known {
+		d := editDistance(lower, k)
+		if d > 2 || d > len(k)/2 || k == lower {
+			continue
+		}
+		switch {
+		case d < bestD:
+			best, bestD, ties = k, d, 0
+		case d == bestD:
+			ties++
+		}
+	}
+	if ties > 0 {
+		return ""
+	}
+	if how, ok := parameterHow[best]; ok {
+		return how
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of two short ASCII names.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // UnknownQueryParameters refuses (400) a query string holding a parameter
