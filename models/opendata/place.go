@@ -422,6 +422,15 @@ func ToPlace(rec Record, source string) Place {
 	a.BookingURL = b.url("prise_rdv")
 
 	sv := b.offer(a)
+	// The Conseillers numériques programme publishes the places hosting
+	// its advisers (source « conseiller-numerique »): every row of its
+	// files has the programme, except those of the national file of 2022,
+	// which left the column out (309 of 398 rows). A place the programme
+	// itself lists hosts it.
+	if vocab.Slugify(a.Producer) == "conseiller-numerique" && !slices.Contains(a.NationalProgrammes, vocab.ProgrammeConseillersNumeriques) {
+		a.NationalProgrammes = append([]string{vocab.ProgrammeConseillersNumeriques}, a.NationalProgrammes...)
+		b.read("dispositif_programmes_nationaux", "« Conseillers numériques » added: the row's producer is the programme (source conseiller-numerique), whose files list the places hosting it")
+	}
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		b.modelErrors(err)

@@ -1,6 +1,7 @@
 package opendata_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -271,4 +272,39 @@ func TestImportOverseasPhones(t *testing.T) {
 		r["telephone: a number of Mayotte written with +269 (the Comoros) instead of +262: repaired"] != "2" {
 		t.Errorf("readings %v", r)
 	}
+}
+
+// TestImportProgrammeOfItsProducer: the national file of 2022 lists the
+// places of the Conseillers numériques programme (source
+// « conseiller-numerique » on every row) but 309 of its 398 rows name no
+// programme, while every row of the programme's other files has CNFS: a
+// place published by the programme itself hosts it. Inferred with a
+// reading; a row of another producer is left as it is.
+func TestImportProgrammeOfItsProducer(t *testing.T) {
+	in := "id;nom;adresse;code_postal;commune;services;source;labels_nationaux\n" +
+		"a;Mairie;1 rue A;13001;Marseille;Aide aux démarches administratives;conseiller-numerique;\n" +
+		"b;EPN;2 rue B;13001;Marseille;Aide aux démarches administratives;conseiller-numerique;France Services\n" +
+		"c;EPN C;3 rue C;13001;Marseille;Aide aux démarches administratives;conseiller-numerique;CNFS\n" +
+		"d;Club;4 rue D;13001;Marseille;Aide aux démarches administratives;hinaura;\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(in), opendata.ImportOptions{Source: "nat"})
+	got := map[string][]string{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a.NationalProgrammes
+	}
+	const cn = "Conseillers numériques"
+	for id, want := range map[string][]string{"a": {cn}, "b": {cn, "France Services"}, "c": {cn}, "d": nil} {
+		if !slices.Equal(sorted(got[id]), sorted(want)) {
+			t.Errorf("%s: programmes %v, want %v", id, got[id], want)
+		}
+	}
+	if r := readingsOf(rep)["dispositif_programmes_nationaux: « Conseillers numériques » added: the row's producer is the programme (source conseiller-numerique), whose files list the places hosting it"]; r != "1-2" {
+		t.Errorf("reading rows %q (all %v)", r, readingsOf(rep))
+	}
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
 }
