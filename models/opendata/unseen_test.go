@@ -268,3 +268,33 @@ func TestImportCommuneDoubts(t *testing.T) {
 		t.Errorf("c4's doubted point dropped")
 	}
 }
+
+// TestImportSixDigitPostalCode: « 380000 » for Grenoble and « 020000 » for
+// Laon in the Conseillers numériques file of 2022 rejected both places; a
+// digit too many is read away when exactly one reading is a postal code of
+// the commune named, and said.
+func TestImportSixDigitPostalCode(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;services;date_maj\n" +
+		"g1;EPN;2 rue du Vieux Temple;380000;Grenoble;Aide aux démarches administratives;2022-05-09\n" +
+		"l1;EPN;1 boulevard de Lyon;020000;Laon;Aide aux démarches administratives;2022-05-09\n" +
+		// No reading is Nice's: still refused.
+		"n1;EPN;1 rue;123456;Nice;Aide aux démarches administratives;2022-05-09\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "six"})
+	for row, want := range map[int]string{1: "38000", 2: "02000"} {
+		is := issuesOf(rep, row, "code_postal")
+		if len(is) != 1 || is[0].Severity != opendata.SeverityWarning || !strings.Contains(is[0].Reason, want) {
+			t.Errorf("row %d: want a warning reading %s, got %+v", row, want, is)
+		}
+	}
+	if is := issuesOf(rep, 3, "code_postal"); len(is) != 1 || is[0].Severity != opendata.SeverityError {
+		t.Errorf("row 3: want the postal code refused, got %+v", is)
+	}
+	got := map[string]string{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a.Address.PostalCode + " " + a.Address.InseeCode
+	}
+	if got["g1"] != "38000 38185" || got["l1"] != "02000 02408" {
+		t.Errorf("stored %v", got)
+	}
+}
