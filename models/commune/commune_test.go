@@ -407,6 +407,11 @@ func TestResolveRealRows(t *testing.T) {
 		// 1.2 km away.
 		{"point out of a small commune", Address{PostalCode: "01140", Name: "THOISSEY", Lat: ptr(46.2139), Lon: ptr(4.8343)}, "01420", []string{"coordinates"}},
 		{"the INSEE code for a postal code", Address{PostalCode: "77019", Name: "Balloy", Lat: ptr(48.398088), Lon: ptr(3.146649)}, "77019", []string{"postal_code"}},
+		// The same point for every Conseillers numériques place of a city
+		// (in the 12e here), on a 10e address: the arrondissement is the
+		// postal code's, the point doubted.
+		{"point in another arrondissement", Address{PostalCode: "75010", Name: "PARIS 10", Lat: ptr(48.845), Lon: ptr(2.3752)}, "75110", []string{"coordinates"}},
+		{"point in the arrondissement", Address{PostalCode: "75010", Name: "PARIS 10", Lat: ptr(48.8760), Lon: ptr(2.3590)}, "75110", nil},
 		{"point inside the commune", Address{PostalCode: "03500", Name: "SAINT-POURCAIN-SUR-SIOULE", Lat: ptr(46.307), Lon: ptr(3.289)}, "03254", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

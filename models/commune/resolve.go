@@ -386,6 +386,23 @@ func resolve(a Address) Resolution {
 	}
 
 	res.Commune = refine(city, pc, name, code, a)
+	if res.Commune.IsArrondissement() && hasPoint && res.Commune.HasCentre && !res.Conflicting("coordinates") {
+		// Arrondissements are small: a point far from the one the postal
+		// code or the name gives, and much nearer another's centre, is
+		// doubted (producers give every place of a city the city's point).
+		d := DistanceKm(*a.Lat, *a.Lon, res.Commune.Lat, res.Commune.Lon)
+		var other *Commune
+		dx := math.Inf(1)
+		for _, x := range Arrondissements(city.Code) {
+			if dd := DistanceKm(*a.Lat, *a.Lon, x.Lat, x.Lon); x != res.Commune && x.HasCentre && dd < dx {
+				other, dx = x, dd
+			}
+		}
+		if other != nil && d > 2 && 3*dx < d {
+			res.Doubts = append(res.Doubts, Conflict{"coordinates", fmt.Sprintf(
+				"the point is %.1f km from the centre of %s and %.1f km from that of %s", d, res.Commune.Name, dx, other.Name)})
+		}
+	}
 	return res
 }
 

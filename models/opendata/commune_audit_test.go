@@ -141,6 +141,34 @@ func auditFile(t *testing.T, name string, rows []map[string]any, rep *opendata.R
 		if got.IsArrondissement() {
 			city = commune.ByCode(got.City)
 		}
+		// In Paris, Lyon and Marseille: the arrondissement against the
+		// postal code and the point (arrondissements are small: the
+		// nearest centre is a fair proxy).
+		if arrs := commune.Arrondissements(city.Code); len(arrs) > 0 {
+			var byPC *commune.Commune
+			for _, x := range arrs {
+				if x.HasPostalCode(pc) {
+					byPC = x
+				}
+			}
+			switch {
+			case !got.IsArrondissement():
+				report("arr_none", "commune", "the city, not an arrondissement")
+			case byPC != nil && byPC != got:
+				report("arr_postal", "code_postal", fmt.Sprintf("the postal code is %s's", byPC.Name))
+			}
+			if okLat && okLon && got.IsArrondissement() {
+				best, bd := (*commune.Commune)(nil), math.Inf(1)
+				for _, x := range arrs {
+					if d := commune.DistanceKm(lat, lon, x.Lat, x.Lon); x.HasCentre && d < bd {
+						best, bd = x, d
+					}
+				}
+				if d := commune.DistanceKm(lat, lon, got.Lat, got.Lon); best != got && d > 2 && d < 30 {
+					report("arr_point", "latitude", fmt.Sprintf("the point is %.1f km from its centre, %.1f km from %s's", d, bd, best.Name))
+				}
+			}
+		}
 		if c := commune.ByCode(code); c != nil && cityOf(c) != city {
 			report("insee_other", "code_insee", fmt.Sprintf("code is %s %s (%s)", c.Code, c.Name, c.Departement))
 		}
