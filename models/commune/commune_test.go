@@ -394,6 +394,9 @@ func TestResolveRealRows(t *testing.T) {
 		{"associated commune's short name", Address{PostalCode: "59260", Name: "Hellemmes", Lat: ptr(50.626812), Lon: ptr(3.109494)}, "59350", nil},
 		// Le Hom became Thury-Harcourt-le-Hom: the end of the name.
 		{"end of the name among the postal code's communes", Address{PostalCode: "14220", Name: "le hom", Lat: ptr(48.986703), Lon: ptr(-0.472436)}, "14689", nil},
+		// Neuville-sous-Montreuil ends with the name too: the beginning
+		// of a name goes first.
+		{"beginning of the name before its end", Address{PostalCode: "62170", Name: "MONTREUIL", Lat: ptr(50.46568), Lon: ptr(1.765385)}, "62588", nil},
 		{"end of the name, a homonym elsewhere", Address{PostalCode: "24200", Name: "Saint Quentin", Lat: ptr(44.949498), Lon: ptr(1.200508)}, "24252", nil},
 		// The postal code of other communes of the département (Ambérieu's
 		// 01500 for Bourg-en-Bresse, 01000): accepted, but doubted.

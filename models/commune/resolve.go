@@ -563,36 +563,53 @@ func intersects(a, b map[*Commune]bool) bool {
 
 // closeName returns the one commune among cands whose name key is close to
 // key: one begins the other at a word boundary, or they differ by at most
-// one edit (two for long names). Nil when none or several are.
+// one edit (two for long names); failing any, the name ends the commune's
+// at a word boundary, or is (the beginning of) a former, delegated or
+// associated commune's name. Nil when none or several are, at the first
+// tier that finds any.
 func closeName(key string, cands map[*Commune]bool) *Commune {
-	var found *Commune
-	for c := range cands {
+	first := func(c *Commune) bool {
 		k := Key(c.Name)
-		close := strings.HasPrefix(key, k+" ") || strings.HasPrefix(k, key+" ") ||
-			// The end of the name, at a word (« Le Hom » for
-			// Thury-Harcourt-le-Hom, « Saint Quentin » for
-			// Marcillac-Saint-Quentin).
-			len(key) >= 5 && strings.HasSuffix(k, " "+key)
+		if strings.HasPrefix(key, k+" ") || strings.HasPrefix(k, key+" ") {
+			return true
+		}
+		limit := 1
+		if len(k) >= 12 {
+			limit = 2
+		}
+		return len(key) >= 5 && editDistance(key, k, limit) <= limit
+	}
+	second := func(c *Commune) bool {
+		// The end of the name, at a word (« Le Hom » for
+		// Thury-Harcourt-le-Hom, « Saint Quentin » for
+		// Marcillac-Saint-Quentin).
+		if len(key) >= 5 && strings.HasSuffix(Key(c.Name), " "+key) {
+			return true
+		}
 		// A former, delegated or associated commune's name, shortened
 		// (« Hellemmes » for Hellemmes-Lille, associated with Lille).
 		for _, f := range get().formerOf[c] {
-			close = close || f == key || strings.HasPrefix(f, key+" ") || strings.HasPrefix(key, f+" ")
-		}
-		if !close {
-			limit := 1
-			if len(k) >= 12 {
-				limit = 2
+			if f == key || strings.HasPrefix(f, key+" ") || strings.HasPrefix(key, f+" ") {
+				return true
 			}
-			close = len(key) >= 5 && editDistance(key, k, limit) <= limit
 		}
-		if close {
-			if found != nil && found != c {
-				return nil
+		return false
+	}
+	for _, close := range []func(*Commune) bool{first, second} {
+		var found *Commune
+		for c := range cands {
+			if close(c) {
+				if found != nil && found != c {
+					return nil
+				}
+				found = c
 			}
-			found = c
+		}
+		if found != nil {
+			return found
 		}
 	}
-	return found
+	return nil
 }
 
 // editDistance is the Levenshtein distance of a and b, or limit+1 as soon

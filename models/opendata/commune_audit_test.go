@@ -30,7 +30,8 @@ import (
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestCommuneAudit -v ./models/opendata
 //
 // With -v each disagreement is listed (« audit: » lines) for reading by
-// hand. It fails on no count: the figures are for reading, not a bound.
+// hand; with CARNET_AUDIT_ALL=1 every row's stored commune and postal code
+// too (« resolved: » lines), to compare two versions. It fails on no count: the figures are for reading, not a bound.
 func TestCommuneAudit(t *testing.T) {
 	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
 	if dir == "" {
@@ -132,6 +133,9 @@ func auditFile(t *testing.T, name string, rows []map[string]any, rep *opendata.R
 			}
 			t.Logf("audit: %s row %d %s: %s | given pc=%q commune=%q insee=%q point=%v,%v | resolved %s | report: %s",
 				name, rowN, kind, detail, pc, nm, code, row["latitude"], row["longitude"], resolved, strings.TrimSpace(w[field]))
+		}
+		if os.Getenv("CARNET_AUDIT_ALL") != "" {
+			t.Logf("resolved: %s row %d %q %q → %s %s", name, rowN, pc, nm, a.Address.InseeCode, a.Address.PostalCode)
 		}
 		if got == nil {
 			report("unresolved", "commune", "no commune stored")
