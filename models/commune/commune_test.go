@@ -370,3 +370,66 @@ func TestResolveMemo(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestResolveRealRows: rows of real files of other regions (Conseillers
+// numériques 2022, Hinaura, Nouvelle-Calédonie 2024) that Carnet left
+// without a commune, or resolved while keeping a contradicting reading
+// silently. Doubts are readings that point to another commune of the same
+// département: API writes accept them, imports warn.
+func TestResolveRealRows(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		in     Address
+		want   string   // resolved code, "" for none
+		doubts []string // fields
+	}{
+		// The name is a postal code, and the postal code has two
+		// communes: the point, at 0.5 km from Lens's centre and 1.5 km
+		// from the other's, tells.
+		{"point decides among the postal code's communes", Address{PostalCode: "62300", Name: "62300", Lat: ptr(50.433655), Lon: ptr(2.820485)}, "62498", []string{"commune"}},
+		{"point decides, the name is a village's elsewhere", Address{PostalCode: "88150", Name: "CAPAVENIR-VOSGES", Lat: ptr(48.250455), Lon: ptr(6.419473)}, "88465", []string{"commune"}},
+		// Two centres at 2.2 and 2.6 km: the point cannot tell.
+		{"point too close to call stays unresolved", Address{PostalCode: "14220", Name: "Lieu-dit", Lat: ptr(48.986703), Lon: ptr(-0.472436)}, "", nil},
+		// Hellemmes-Lille is an associated commune of Lille; its short name.
+		{"associated commune's short name", Address{PostalCode: "59260", Name: "Hellemmes", Lat: ptr(50.626812), Lon: ptr(3.109494)}, "59350", nil},
+		// Le Hom became Thury-Harcourt-le-Hom: the end of the name.
+		{"end of the name among the postal code's communes", Address{PostalCode: "14220", Name: "le hom", Lat: ptr(48.986703), Lon: ptr(-0.472436)}, "14689", nil},
+		// Neuville-sous-Montreuil ends with the name too: the beginning
+		// of a name goes first.
+		{"beginning of the name before its end", Address{PostalCode: "62170", Name: "MONTREUIL", Lat: ptr(50.46568), Lon: ptr(1.765385)}, "62588", nil},
+		{"end of the name, a homonym elsewhere", Address{PostalCode: "24200", Name: "Saint Quentin", Lat: ptr(44.949498), Lon: ptr(1.200508)}, "24252", nil},
+		// The postal code of other communes of the département (Ambérieu's
+		// 01500 for Bourg-en-Bresse, 01000): accepted, but doubted.
+		{"postal code of other communes", Address{PostalCode: "01500", Name: "Bourg-en-Bresse", Lat: ptr(46.2010882), Lon: ptr(5.2134728)}, "01053", []string{"postal_code"}},
+		{"98800 for every New Caledonian commune", Address{PostalCode: "98800", Name: "Poya", INSEE: "98827", Lat: ptr(-21.22332), Lon: ptr(165.27238)}, "98827", []string{"postal_code"}},
+		{"a CEDEX code is no doubt", Address{PostalCode: "81011", Name: "ALBI", Lat: ptr(43.942868), Lon: ptr(2.155321)}, "81004", nil},
+		// 30 km from Saint-Pourçain's centre, 3 km from Chouvigny's: within
+		// the tolerance of the largest communes, but doubted.
+		{"point far from the centre and near another commune's", Address{PostalCode: "03500", Name: "SAINT-POURCAIN-SUR-SIOULE", Lat: ptr(46.1284), Lon: ptr(3.0029)}, "03254", []string{"coordinates"}},
+		// 5 km from the centre of Thoissey, whose neighbour's centre is
+		// 1.2 km away.
+		{"point out of a small commune", Address{PostalCode: "01140", Name: "THOISSEY", Lat: ptr(46.2139), Lon: ptr(4.8343)}, "01420", []string{"coordinates"}},
+		{"the INSEE code for a postal code", Address{PostalCode: "77019", Name: "Balloy", Lat: ptr(48.398088), Lon: ptr(3.146649)}, "77019", []string{"postal_code"}},
+		// The same point for every Conseillers numériques place of a city
+		// (in the 12e here), on a 10e address: the arrondissement is the
+		// postal code's, the point doubted.
+		{"point in another arrondissement", Address{PostalCode: "75010", Name: "PARIS 10", Lat: ptr(48.845), Lon: ptr(2.3752)}, "75110", []string{"coordinates"}},
+		{"point in the arrondissement", Address{PostalCode: "75010", Name: "PARIS 10", Lat: ptr(48.8760), Lon: ptr(2.3590)}, "75110", nil},
+		{"point inside the commune", Address{PostalCode: "03500", Name: "SAINT-POURCAIN-SUR-SIOULE", Lat: ptr(46.307), Lon: ptr(3.289)}, "03254", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Resolve(tt.in)
+			got := ""
+			if r.Commune != nil {
+				got = r.Commune.Code
+			}
+			var fields []string
+			for _, c := range r.Doubts {
+				fields = append(fields, c.Field)
+			}
+			if got != tt.want || !slices.Equal(fields, tt.doubts) || len(r.Conflicts) > 0 {
+				t.Errorf("Resolve(%+v) = %s conflicts %v doubts %v (notes %v), want %s doubts %v", tt.in, got, r.Conflicts, r.Doubts, r.Notes, tt.want, tt.doubts)
+			}
+		})
+	}
+}

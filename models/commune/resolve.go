@@ -38,6 +38,16 @@ type Resolution struct {
 	// is a reading of a different département or commune, never a mere
 	// spelling: spellings are Notes.
 	Conflicts []Conflict
+	// Doubts are readings that point to another commune of the same
+	// département without outweighing the others, so that the commune
+	// stands and API writes accept them, but a file's producer should hear
+	// of them: a postal code that is other communes' own (not a CEDEX
+	// code: Ambérieu's 01500 on a Bourg-en-Bresse address, Nouméa's 98800
+	// on every New Caledonian one), coordinates within the tolerance but
+	// far from the commune's centre and much nearer another's, and a
+	// commune chosen by the coordinates alone among the postal code's
+	// communes (field commune).
+	Doubts []Conflict
 	// Notes say what was read differently from how it was written (the
 	// official name of « ST ETIENNE », a former commune's code, a postal code
 	// of the département that is not the commune's own…). Nothing in them
@@ -51,6 +61,16 @@ func (r Resolution) City() *Commune {
 		return r.Commune
 	}
 	return ByCode(r.Commune.City)
+}
+
+// Doubted reports whether field is among the doubts.
+func (r Resolution) Doubted(field string) bool {
+	for _, c := range r.Doubts {
+		if c.Field == field {
+			return true
+		}
+	}
+	return false
 }
 
 // Conflicting reports whether field is among the conflicts.
@@ -78,6 +98,35 @@ const (
 	wCode        = 1.0
 	wPoint       = 1.0
 )
+
+// farFromCentreKm is the distance from a commune's centre beyond which a
+// point much nearer another commune's centre is doubted: few communes reach
+// 15 km from their centre. Nearer, a point is doubted when it is also more
+// than three times as far from the centre as the nearest other commune's
+// centre is (the commune's size, roughly: Thoissey's neighbour is 1.2 km
+// away, a point 5 km out is in another commune).
+const farFromCentreKm = 15
+
+// nearestOtherKm is the distance from c's centre to the nearest other
+// commune's centre (+Inf beyond 30 km).
+func nearestOtherKm(c *Commune) float64 {
+	r := get()
+	c0 := cell(c.Lat, c.Lon)
+	best := math.Inf(1)
+	for dy := -3; dy <= 3; dy++ {
+		for dx := -3; dx <= 3; dx++ {
+			for _, e := range r.grid[[2]int{c0[0] + dy, c0[1] + dx}] {
+				if e.c != c && !e.c.IsArrondissement() && e.c.City != c.Code {
+					best = min(best, DistanceKm(c.Lat, c.Lon, e.c.Lat, e.c.Lon))
+				}
+			}
+		}
+	}
+	if best > 30 {
+		return math.Inf(1)
+	}
+	return best
+}
 
 // pointTolerance is how far from a commune's centre a point may lie and
 // still be read as in that commune: the largest metropolitan communes (Arles,
@@ -143,7 +192,7 @@ func (k memoKey) slot() uint64 {
 
 // clone copies the slices, so that no caller sees another's appends.
 func (r Resolution) clone() Resolution {
-	r.Conflicts, r.Notes = slices.Clone(r.Conflicts), slices.Clone(r.Notes)
+	r.Conflicts, r.Doubts, r.Notes = slices.Clone(r.Conflicts), slices.Clone(r.Doubts), slices.Clone(r.Notes)
 	return r
 }
 
@@ -234,10 +283,6 @@ func resolve(a Address) Resolution {
 		}
 		return s
 	}
-	type scored struct {
-		c *Commune
-		s float64
-	}
 	var list []scored
 	for c := range cands {
 		list = append(list, scored{c, score(c)})
@@ -250,13 +295,37 @@ func resolve(a Address) Resolution {
 	})
 	// A commune is resolved when one candidate is ahead of every other and
 	// rests on at least one strong reading.
+	var byPoint *Commune
 	if len(list) == 0 || list[0].s < wPostalDep || (len(list) > 1 && math.Abs(list[0].s-list[1].s) < 1e-9) {
 		if len(list) > 1 && list[0].s >= wPostalDep {
-			res.Notes = append(res.Notes, fmt.Sprintf("the address fits several communes (%s, %s…); give the INSEE code", list[0].c.Name, list[1].c.Name))
+			byPoint = clearlyNearest(list[0].s, list, near, a)
+			if byPoint == nil {
+				res.Notes = append(res.Notes, fmt.Sprintf("the address fits several communes (%s, %s…); give the INSEE code", list[0].c.Name, list[1].c.Name))
+			}
 		}
-		return res
+		if byPoint == nil {
+			return res
+		}
 	}
 	city := list[0].c
+	if byPoint != nil {
+		city = byPoint
+		if len(named) == 0 {
+			next := math.Inf(1)
+			for _, x := range list {
+				if x.c != city && x.c.HasCentre && math.Abs(x.s-list[0].s) < 1e-9 {
+					next = min(next, DistanceKm(*a.Lat, *a.Lon, x.c.Lat, x.c.Lon))
+				}
+			}
+			what := "no commune name"
+			if name != "" {
+				what = fmt.Sprintf("%q names none of the communes the other fields allow", name)
+			}
+			res.Doubts = append(res.Doubts, Conflict{"commune", fmt.Sprintf(
+				"%s; the coordinates place it in %s (%.1f km from its centre, the next one %.1f km)",
+				what, city.Name, DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon), next)})
+		}
+	}
 
 	// Conflicts: each reading given that points elsewhere.
 	if codeCity != nil && codeCity != city {
@@ -270,6 +339,17 @@ func resolve(a Address) Resolution {
 			res.Conflicts = append(res.Conflicts, Conflict{"postal_code", fmt.Sprintf(
 				"%s is a postal code of département %s, but the commune is %s (département %s, postal codes %s)",
 				pc, postalDep, city.Name, city.Departement, strings.Join(city.PostalCodes, ", "))})
+		case len(city.PostalCodes) > 0 && len(postal) > 0:
+			// Another commune's own code, not a CEDEX code (which no
+			// commune lists): a slip of the producer's, or the code of
+			// the head office.
+			res.Doubts = append(res.Doubts, Conflict{"postal_code", fmt.Sprintf(
+				"%s is the postal code of %s, not of %s (%s)", pc, communeList(postal), city.Name, strings.Join(city.PostalCodes, ", "))})
+		case len(city.PostalCodes) > 0 && pc == city.Code:
+			// The INSEE code in the postal code's column (77019 for
+			// Balloy, 77118).
+			res.Doubts = append(res.Doubts, Conflict{"postal_code", fmt.Sprintf(
+				"%s is the INSEE code of %s, not a postal code (%s)", pc, city.Name, strings.Join(city.PostalCodes, ", "))})
 		case len(city.PostalCodes) > 0:
 			res.Notes = append(res.Notes, fmt.Sprintf("postal code %s is not one of %s's (%s)", pc, city.Name, strings.Join(city.PostalCodes, ", ")))
 		}
@@ -291,11 +371,38 @@ func resolve(a Address) Resolution {
 		res.Conflicts = append(res.Conflicts, Conflict{"coordinates", fmt.Sprintf(
 			"the point is %.0f km from %s%s", d, city.Name, where)})
 	}
+	// Within the tolerance, which the largest communes need, a point may
+	// still lie in a neighbour: far from the commune's centre and much
+	// nearer another's.
+	if hasPoint && city.HasCentre && near != nil && near != city && pointAgrees(city) {
+		d, dn := DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon), DistanceKm(*a.Lat, *a.Lon, near.Lat, near.Lon)
+		if d > 5 && 3*dn < d && (d > farFromCentreKm || d > 3*nearestOtherKm(city)) {
+			res.Doubts = append(res.Doubts, Conflict{"coordinates", fmt.Sprintf(
+				"the point is %.0f km from the centre of %s and %.1f km from that of %s (département %s)", d, city.Name, dn, near.Name, near.Departement)})
+		}
+	}
 	if named[city] && name != city.Name {
 		res.Notes = append(res.Notes, fmt.Sprintf("%q is officially written %s", name, city.Name))
 	}
 
 	res.Commune = refine(city, pc, name, code, a)
+	if res.Commune.IsArrondissement() && hasPoint && res.Commune.HasCentre && !res.Conflicting("coordinates") {
+		// Arrondissements are small: a point far from the one the postal
+		// code or the name gives, and much nearer another's centre, is
+		// doubted (producers give every place of a city the city's point).
+		d := DistanceKm(*a.Lat, *a.Lon, res.Commune.Lat, res.Commune.Lon)
+		var other *Commune
+		dx := math.Inf(1)
+		for _, x := range Arrondissements(city.Code) {
+			if dd := DistanceKm(*a.Lat, *a.Lon, x.Lat, x.Lon); x != res.Commune && x.HasCentre && dd < dx {
+				other, dx = x, dd
+			}
+		}
+		if other != nil && d > 2 && 3*dx < d {
+			res.Doubts = append(res.Doubts, Conflict{"coordinates", fmt.Sprintf(
+				"the point is %.1f km from the centre of %s and %.1f km from that of %s", d, res.Commune.Name, dx, other.Name)})
+		}
+	}
 	return res
 }
 
@@ -390,6 +497,61 @@ func departementOfPostalCode(pc string) string {
 	return ""
 }
 
+// scored is a candidate commune and the weight of the readings for it.
+type scored struct {
+	c *Commune
+	s float64
+}
+
+// clearlyNearest breaks a tie between the best candidates with the point:
+// the commune whose centre is the nearest of all to the point wins when it is
+// one of them, all of them have a centre, and every other is at least twice
+// as far. Centres are points, not boundaries: closer calls stay unresolved.
+func clearlyNearest(best float64, list []scored, near *Commune, a Address) *Commune {
+	if near == nil || a.Lat == nil || a.Lon == nil {
+		return nil
+	}
+	d := DistanceKm(*a.Lat, *a.Lon, near.Lat, near.Lon)
+	if d > pointTolerance(near) {
+		return nil
+	}
+	found := false
+	for _, x := range list {
+		if math.Abs(x.s-best) >= 1e-9 {
+			continue
+		}
+		if x.c == near {
+			found = true
+			continue
+		}
+		if !x.c.HasCentre || DistanceKm(*a.Lat, *a.Lon, x.c.Lat, x.c.Lon) < 2*d {
+			return nil
+		}
+	}
+	if !found {
+		return nil
+	}
+	return near
+}
+
+// communeList names a few communes, in code order.
+func communeList(cs map[*Commune]bool) string {
+	var l []*Commune
+	for c := range cs {
+		l = append(l, c)
+	}
+	sort.Slice(l, func(i, j int) bool { return l[i].Code < l[j].Code })
+	var names []string
+	for i, c := range l {
+		if i == 3 && len(l) > 4 {
+			names = append(names, fmt.Sprintf("and %d others", len(l)-3))
+			break
+		}
+		names = append(names, c.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
 func intersects(a, b map[*Commune]bool) bool {
 	for c := range a {
 		if b[c] {
@@ -401,27 +563,53 @@ func intersects(a, b map[*Commune]bool) bool {
 
 // closeName returns the one commune among cands whose name key is close to
 // key: one begins the other at a word boundary, or they differ by at most
-// one edit (two for long names). Nil when none or several are.
+// one edit (two for long names); failing any, the name ends the commune's
+// at a word boundary, or is (the beginning of) a former, delegated or
+// associated commune's name. Nil when none or several are, at the first
+// tier that finds any.
 func closeName(key string, cands map[*Commune]bool) *Commune {
-	var found *Commune
-	for c := range cands {
+	first := func(c *Commune) bool {
 		k := Key(c.Name)
-		close := strings.HasPrefix(key, k+" ") || strings.HasPrefix(k, key+" ")
-		if !close {
-			limit := 1
-			if len(k) >= 12 {
-				limit = 2
-			}
-			close = len(key) >= 5 && editDistance(key, k, limit) <= limit
+		if strings.HasPrefix(key, k+" ") || strings.HasPrefix(k, key+" ") {
+			return true
 		}
-		if close {
-			if found != nil && found != c {
-				return nil
+		limit := 1
+		if len(k) >= 12 {
+			limit = 2
+		}
+		return len(key) >= 5 && editDistance(key, k, limit) <= limit
+	}
+	second := func(c *Commune) bool {
+		// The end of the name, at a word (« Le Hom » for
+		// Thury-Harcourt-le-Hom, « Saint Quentin » for
+		// Marcillac-Saint-Quentin).
+		if len(key) >= 5 && strings.HasSuffix(Key(c.Name), " "+key) {
+			return true
+		}
+		// A former, delegated or associated commune's name, shortened
+		// (« Hellemmes » for Hellemmes-Lille, associated with Lille).
+		for _, f := range get().formerOf[c] {
+			if f == key || strings.HasPrefix(f, key+" ") || strings.HasPrefix(key, f+" ") {
+				return true
 			}
-			found = c
+		}
+		return false
+	}
+	for _, close := range []func(*Commune) bool{first, second} {
+		var found *Commune
+		for c := range cands {
+			if close(c) {
+				if found != nil && found != c {
+					return nil
+				}
+				found = c
+			}
+		}
+		if found != nil {
+			return found
 		}
 	}
-	return found
+	return nil
 }
 
 // editDistance is the Levenshtein distance of a and b, or limit+1 as soon

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/contact"
 	"carnet/models/ident"
 	"carnet/models/openinghours"
@@ -532,6 +533,12 @@ func (b *placeBuilder) address(a *models.Actor) {
 		b.warn("code_postal", cp, "4 digits: the leading 0 was restored")
 		cp = "0" + cp
 	}
+	if len(cp) == 6 && isDigits(cp) {
+		if fixed, c := oneDigitTooMany(cp, a.Address.Commune); fixed != "" {
+			b.warn("code_postal", cp, fmt.Sprintf("6 digits: read as %s, a postal code of %s (the only reading without one of its digits that is)", fixed, c))
+			cp = fixed
+		}
+	}
 	a.Address.PostalCode = cp
 	if insee := strings.ToUpper(b.cell("code_insee")); insee != "" {
 		if len(insee) == 4 && isDigits(insee) {
@@ -819,4 +826,24 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// oneDigitTooMany reads a 6-digit postal code typed with a digit too many
+// (« 380000 » for Grenoble, « 020000 » for Laon): the code without one of
+// its digits when exactly one such code is a postal code of the commune
+// named, with that commune's name; "" otherwise.
+func oneDigitTooMany(cp, name string) (string, string) {
+	found, of := "", ""
+	for i := range cp {
+		c := cp[:i] + cp[i+1:]
+		for _, m := range commune.ByName(name) {
+			if m.HasPostalCode(c) {
+				if found != "" && found != c {
+					return "", ""
+				}
+				found, of = c, m.Name
+			}
+		}
+	}
+	return found, of
 }

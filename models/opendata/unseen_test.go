@@ -308,3 +308,99 @@ func sorted(s []string) []string {
 	slices.Sort(s)
 	return s
 }
+
+// TestImportCommuneDoubts: rows of the Conseillers numériques file of 2022,
+// Hinaura and Nouvelle-Calédonie whose commune Carnet left unresolved
+// without a word, or resolved while keeping a contradicting postal code or
+// point silently. Each now says in the report what conflicts and what was
+// kept.
+func TestImportCommuneDoubts(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;code_insee;latitude;longitude;services;date_maj\n" +
+		// Two communes share 62300; the point is Lens's.
+		"c1;EPN;1 rue A;62300;62300;;50.433655;2.820485;Aide aux démarches administratives;2022-05-09\n" +
+		// Ambérieu's postal code on a Bourg-en-Bresse address (01000).
+		"c2;Médiathèque;2 rue B;01500;Bourg-en-Bresse;;46.2010882;5.2134728;Aide aux démarches administratives;2022-05-09\n" +
+		// Nouméa's 98800 on a Poya address (98827).
+		"c3;Espace;3 rue C;98800;Poya;98827;-21.22332;165.27238;Aide aux démarches administratives;2022-05-09\n" +
+		// 30 km from Saint-Pourçain, 3 km from Chouvigny: kept, doubted.
+		"c4;Mairie;4 rue D;03500;SAINT-POURCAIN-SUR-SIOULE;;46.1284;3.0029;Aide aux démarches administratives;2022-05-09\n" +
+		// « Mairie » for a commune, 24140's communes, a point in the Loir-et-Cher.
+		"c5;France services;5 rue E;24140;Mairie;;47.332417;1.243418;Aide aux démarches administratives;2022-05-09\n" +
+		// Clean.
+		"c6;Club;6 rue F;03500;Saint-Pourçain-sur-Sioule;;46.307;3.289;Aide aux démarches administratives;2022-05-09\n" +
+		// Balloy's INSEE code for its postal code (77118).
+		"c7;Mairie;7 rue G;77019;Balloy;;48.398088;3.146649;Aide aux démarches administratives;2022-05-09\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "doubts"})
+	want := []struct {
+		row   int
+		field string
+		has   []string
+	}{
+		{1, "commune", []string{"62300", "Lens", "coordinates"}},
+		{2, "code_postal", []string{"01500", "Ambérieu-en-Bugey", "Bourg-en-Bresse", "01000", "replaced by 01000"}},
+		{3, "code_postal", []string{"98800", "Nouméa", "Poya", "replaced by 98827"}},
+		{4, "latitude", []string{"30 km", "Chouvigny", "kept"}},
+		{5, "commune", []string{"Mairie", "24140", "kept as written"}},
+		{7, "code_postal", []string{"INSEE code of Balloy", "replaced by 77118"}},
+	}
+	for _, w := range want {
+		is := issuesOf(rep, w.row, w.field)
+		if len(is) != 1 || is[0].Severity != opendata.SeverityWarning {
+			t.Errorf("row %d %s: want one warning, got %+v", w.row, w.field, is)
+			continue
+		}
+		for _, h := range w.has {
+			if !strings.Contains(is[0].Reason+" "+is[0].Value, h) {
+				t.Errorf("row %d %s: %q does not say %q", w.row, w.field, is[0].Reason, h)
+			}
+		}
+	}
+	for _, is := range rep.Issues {
+		if is.Row == 6 {
+			t.Errorf("row 6 is clean: %+v", is)
+		}
+	}
+	got := map[string]models.Actor{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a
+	}
+	for id, want := range map[string]string{"c1": "62498 62300", "c2": "01053 01000", "c3": "98827 98827", "c4": "03254 03500", "c5": " 24140", "c6": "03254 03500", "c7": "77019 77118"} {
+		if a := got[id]; a.Address.InseeCode+" "+a.Address.PostalCode != want {
+			t.Errorf("%s stored as %q %q, want %q", id, a.Address.InseeCode, a.Address.PostalCode, want)
+		}
+	}
+	if a := got["c4"]; a.Latitude == nil {
+		t.Errorf("c4's doubted point dropped")
+	}
+}
+
+// TestImportSixDigitPostalCode: « 380000 » for Grenoble and « 020000 » for
+// Laon in the Conseillers numériques file of 2022 rejected both places; a
+// digit too many is read away when exactly one reading is a postal code of
+// the commune named, and said.
+func TestImportSixDigitPostalCode(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;services;date_maj\n" +
+		"g1;EPN;2 rue du Vieux Temple;380000;Grenoble;Aide aux démarches administratives;2022-05-09\n" +
+		"l1;EPN;1 boulevard de Lyon;020000;Laon;Aide aux démarches administratives;2022-05-09\n" +
+		// No reading is Nice's: still refused.
+		"n1;EPN;1 rue;123456;Nice;Aide aux démarches administratives;2022-05-09\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "six"})
+	for row, want := range map[int]string{1: "38000", 2: "02000"} {
+		is := issuesOf(rep, row, "code_postal")
+		if len(is) != 1 || is[0].Severity != opendata.SeverityWarning || !strings.Contains(is[0].Reason, want) {
+			t.Errorf("row %d: want a warning reading %s, got %+v", row, want, is)
+		}
+	}
+	if is := issuesOf(rep, 3, "code_postal"); len(is) != 1 || is[0].Severity != opendata.SeverityError {
+		t.Errorf("row 3: want the postal code refused, got %+v", is)
+	}
+	got := map[string]string{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a.Address.PostalCode + " " + a.Address.InseeCode
+	}
+	if got["g1"] != "38000 38185" || got["l1"] != "02000 02408" {
+		t.Errorf("stored %v", got)
+	}
+}
