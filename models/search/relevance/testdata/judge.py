@@ -92,7 +92,7 @@ def open_days(hours):
             sel |= {DAYS[(i + n) % 7] for n in range((k - i) % 7 + 1)}
         if re.match(r'(off|closed)\b', m.group(2)):
             days -= sel
-        elif re.search(r'\d\d:\d\d', m.group(2)):
+        elif re.search(r'\d\d?[:h]\d\d', m.group(2)):
             days |= sel
     return days
 
