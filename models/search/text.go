@@ -28,7 +28,13 @@ var stopWords = map[string]bool{
 	// mes impôts », « je cherche », « faire ma déclaration »).
 	"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "notre": true, "nos": true,
 	"votre": true, "vos": true, "leur": true, "leurs": true, "je": true, "me": true, "moi": true, "y": true,
-	"vous": true, "nous": true, "faire": true,
+	"vous": true, "nous": true, "faire": true, "ai": true,
+	// Words around a need in a sentence or a text message (« besoin
+	// d'aide pr la caf », « ouvert le samedi », « près de la gare »): they
+	// say nothing of the place sought, and required they found « Bédoin »,
+	// « Provence », « Ouverture… », « Artigues-près-Bordeaux » instead.
+	"besoin": true, "pr": true, "stp": true, "svp": true, "ouvert": true, "ouverte": true, "ouverts": true,
+	"ouvertes": true, "pres": true, "chez": true,
 }
 
 // abbreviations are expanded in documents and queries alike, so that

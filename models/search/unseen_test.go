@@ -1,0 +1,55 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+const themeAccess = "Accès internet et matériel informatique"
+
+// Queries as people type them into an orientation tool, from the unseen
+// set of 2026-12-01: a sentence (« je n'ai pas d'ordinateur », « ouvert le
+// samedi »), a text message (« besoin d'aide pr la caf »), a newcomer's
+// English (« computer help »), a kind of place (« fablab »). The words
+// around the need do not filter (« besoin » found Bédoin, « pr »
+// Provence, « ouvert » « Ouverture… », « pas » « Apprentis pas sages »).
+func TestUnseenSentencesAndTextMessages(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("acc", "Espace numérique Bellevue", "Marseille", "13003", "12 rue Bellevue", "services", themeAccess+"|"+themeTools),
+		record("pas", "APPRENTIS PAS SAGES", "Nice", "06000", "2 rue de France", "services", themeTools),
+		record("bed", "Médiathèque de Bédoin", "Bédoin", "84410", "1 place de la Mairie", "services", themeTools),
+		record("proc", "France services Provence Verte", "Brignoles", "83170", "3 rue de la République", "services", themeProcedures),
+		record("caf", "Point numérique CAF de Toulon", "Toulon", "83000", "4 rue de Lyon", "services", themeProcedures),
+		record("sat", "Club informatique du samedi", "Gap", "05000", "5 rue Carnot", "services", themeTools,
+			"horaires", "Sa 09:00-12:00"),
+		record("ouv", "OUVERTURE RENCONTRES ET EVOLUTION", "Gap", "05000", "6 rue Carnot", "services", themeTools,
+			"horaires", "Mo-Fr 09:00-12:00"),
+		record("fab", "Fab Lab de Carpentras", "Carpentras", "84200", "7 rue Porte d'Orange", "services", themeTools),
+		record("tl", "Tiers-lieu La Parenthèse", "Gap", "05000", "8 rue Carnot", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		// Someone without a computer: where one can use a computer and the
+		// internet first; a place named « pas » only after.
+		{"je n'ai pas d'ordinateur", []string{"Espace numérique Bellevue", "APPRENTIS PAS SAGES"}},
+		{"besoin d'aide pr la caf", []string{"Point numérique CAF de Toulon", "France services Provence Verte"}},
+		{"ouvert le samedi", []string{"Club informatique du samedi"}},
+		// A fablab written in two words is a fablab; a tiers-lieu, where
+		// one often is, comes after.
+		{"fablab", []string{"Fab Lab de Carpentras", "Tiers-lieu La Parenthèse"}},
+		// English: the places helping with everyday tools, in any order.
+		{"computer help", nil},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if tc.want == nil {
+			slices.Sort(got)
+			tc.want = []string{"APPRENTIS PAS SAGES", "Club informatique du samedi", "Espace numérique Bellevue", "Fab Lab de Carpentras",
+				"Médiathèque de Bédoin", "OUVERTURE RENCONTRES ET EVOLUTION", "Tiers-lieu La Parenthèse"}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
