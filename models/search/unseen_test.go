@@ -34,7 +34,7 @@ func TestUnseenSentencesAndTextMessages(t *testing.T) {
 		// Someone without a computer: where one can use a computer and the
 		// internet first; a place named « pas » only after.
 		{"je n'ai pas d'ordinateur", []string{"Espace numérique Bellevue", "APPRENTIS PAS SAGES"}},
-		{"besoin d'aide pr la caf", []string{"Point numérique CAF de Toulon", "France services Provence Verte"}},
+		{"besoin d'aide pr la caf", []string{"France services Provence Verte", "Point numérique CAF de Toulon"}},
 		{"ouvert le samedi", []string{"Club informatique du samedi"}},
 		// A fablab written in two words is a fablab; a tiers-lieu, where
 		// one often is, comes after.
@@ -43,10 +43,48 @@ func TestUnseenSentencesAndTextMessages(t *testing.T) {
 		{"computer help", nil},
 	} {
 		r, got := searchNames(t, m, tc.q)
+		switch tc.q {
+		case "besoin d'aide pr la caf": // both help with procedures: in any order
+			slices.Sort(got)
+		}
 		if tc.want == nil {
 			slices.Sort(got)
 			tc.want = []string{"APPRENTIS PAS SAGES", "Club informatique du samedi", "Espace numérique Bellevue", "Fab Lab de Carpentras",
 				"Médiathèque de Bédoin", "OUVERTURE RENCONTRES ET EVOLUTION", "Tiers-lieu La Parenthèse"}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
+
+// A word naming a body whose procedures people need help with (« caf »,
+// « msa », « pôle emploi ») finds the places helping with them first; a
+// record merely named after the body (a « Centre social CAF », an agency
+// named « POLE EMPLOI » offering none of it) comes after them, as a
+// « Joyeuse Retraite » does for « retraite ».
+func TestBodiesNameTheNeedFirst(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("cs", "Centre social CAF La Clairière", "Toulouse", "31000", "1 rue de la Paix", "services", themeTools),
+		record("msa", "MSA Sud Champagne", "Troyes", "10000", "2 rue de la Paix", "services", themeTools),
+		record("pe", "POLE EMPLOI", "Nice", "06000", "3 rue de France", "services", themeTools),
+		record("fs", "France services Tende", "Tende", "06430", "1 place de la Mairie", "services", themeProcedures),
+		record("ins", "Atelier emploi Bellevue", "Marseille", "13003", "12 rue Bellevue", "services",
+			"Insertion professionnelle via le numérique"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"caf", []string{"France services Tende", "Centre social CAF La Clairière"}},
+		{"msa", []string{"France services Tende", "MSA Sud Champagne"}},
+		// Help with finding work or with procedures (in any order), then
+		// the agency named so.
+		{"pôle emploi", []string{"Atelier emploi Bellevue", "France services Tende", "POLE EMPLOI"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if len(got) == 3 {
+			slices.Sort(got[:2])
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
