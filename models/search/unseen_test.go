@@ -91,3 +91,36 @@ func TestBodiesNameTheNeedFirst(t *testing.T) {
 		}
 	}
 }
+
+// A place is found by its street (« près de la gare »: the places on
+// « place de la Gare »), after the places named so; a word read as a
+// commune is not looked for in streets, which often name another commune
+// (« route d'Angoulême » in Chabanais), and a street names no kind of
+// place: « place de la Mairie » is found as words, after the town halls.
+func TestStreetAddress(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("gare", "Fabrique Gare Numérique", "Apt", "84400", "1 rue Carnot", "services", themeTools),
+		record("pl", "Espace numérique Bellevue", "Marseille", "13003", "12 place de la Gare", "services", themeTools),
+		record("ch", "France services de Chabanais", "Chabanais", "16150", "2 route d'Angoulême", "services", themeTools),
+		record("mjc", "MJC Mosaïque", "Angoulême", "16000", "3 rue de Paris", "services", themeTools),
+		record("mai", "Club informatique", "Gap", "05000", "1 place de la Mairie", "services", themeTools),
+		record("mu", "Mairie de Tende", "Tende", "06430", "4 rue de France", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"près de la gare", []string{"Fabrique Gare Numérique", "Espace numérique Bellevue"}},
+		{"mjc angoulême", []string{"MJC Mosaïque"}},
+		{"mairie", []string{"Mairie de Tende", "Club informatique"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+	r, _ := searchNames(t, m, "près de la gare")
+	if len(r.Hits) == 2 && (len(r.Hits[1].Matches) != 1 || r.Hits[1].Matches[0].Field != "address") {
+		t.Errorf("près de la gare: %+v, want the word found in the address", r.Hits[1].Matches)
+	}
+}
