@@ -303,10 +303,16 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 		for _, s := range texts {
 			ws := tokens(s)
 			for i, w := range ws {
-				m[w] |= bit
 				if f == fieldAddress {
-					continue // a street is read as plain words (« place de la Mairie » is no town hall)
+					// A street is read as plain words (« place de la
+					// Mairie » is no town hall), without its number
+					// (« Médiathèque 1 » is not the one at « 1 rue… »).
+					if !isDigitsOnly(w) {
+						m[w] |= bit
+					}
+					continue
 				}
+				m[w] |= bit
 				lex.abbrev.At(ws[i:], readFold(w), readFold, func(p vocab.Phrase) {
 					// Two letters (CS, ML, BM) are an acronym in a
 					// name; in a description they are too often

@@ -119,6 +119,9 @@ func TestStreetAddress(t *testing.T) {
 			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
 		}
 	}
+	if r, _ := searchNames(t, m, "Espace numérique Bellevue 12"); !r.Partial {
+		t.Errorf("a street's number is a word of the record: %v", actorNames(r))
+	}
 	r, _ := searchNames(t, m, "près de la gare")
 	if len(r.Hits) == 2 && (len(r.Hits[1].Matches) != 1 || r.Hits[1].Matches[0].Field != "address") {
 		t.Errorf("près de la gare: %+v, want the word found in the address", r.Hits[1].Matches)
