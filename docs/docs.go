@@ -14459,7 +14459,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "field": {
-                    "description": "Where: name, actor_name, commune, labels, description, or a filter\nfield (themes, typologies, departement…).",
+                    "description": "Where: name, actor_name, commune, labels, description, address, or a filter\nfield (themes, typologies, departement…).",
                     "type": "string",
                     "example": "themes"
                 },

@@ -48,6 +48,9 @@ const usage = `Usage:
   carnet bench seed [--actors N --services M | --standard FILE ...]
       fill CARNET_DB with a synthetic territory or with files of the national
       standard (JSON arrays, e.g. ../shared/reference/data/*.json)
+  carnet bench relevance [-v] [--added YYYY-MM-DD] [--root .]
+      P@5, recall@20 and zero-result queries on the judged set over the
+      reference files (--added: only the queries added that day)
 `
 
 // Run is the "bench" command.
@@ -555,6 +558,7 @@ func runRelevance(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("bench relevance", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	verbose := fs.Bool("v", false, "print every query's figures, worst first")
+	added := fs.String("added", "", "only the queries added on this day (YYYY-MM-DD): a set judged before its results were seen")
 	root := fs.String("root", ".", "the repository's root (the reference files are in ROOT/../shared/reference)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("bench relevance: %w\n%s", err, usage)
@@ -583,6 +587,18 @@ func runRelevance(ctx context.Context, args []string, stdout io.Writer) error {
 	qs, err := relevance.Judged()
 	if err != nil {
 		return err
+	}
+	if *added != "" {
+		var sel []relevance.Query
+		for _, q := range qs {
+			if q.Added == *added {
+				sel = append(sel, q)
+			}
+		}
+		if len(sel) == 0 {
+			return fmt.Errorf("bench relevance: no query added on %s", *added)
+		}
+		qs = sel
 	}
 	ns, na := mem.Len()
 	fmt.Fprintf(stdout, "%d files, %d places and %d services searchable\n", len(files), na, ns)

@@ -387,8 +387,9 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	// a record's text as something else (a foyer « Joyeuse Retraite »,
 	// « Harmonie mutuelle »): those records come after the places
 	// offering the need.
-	if len(phrase) > 0 && !slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.how != HowRelated }) &&
-		slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.field == FieldThemes }) {
+	needOnly := len(phrase) > 0 && !slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.how != HowRelated }) &&
+		slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.field == FieldThemes })
+	if needOnly {
 		for i := range c.terms {
 			c.terms[i].factor *= factorNeedText
 		}
@@ -422,13 +423,22 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	// A kind of structure where the need is usually met (« sourd » → Cap
 	// emploi, MDPH) is found where a record's name names it too: most
 	// records give no typology. Counted as related (see clause.related).
+	// For a word naming a need (« caf »: help with the CAF's procedures,
+	// met at places helping with them and at the CAF's own offices), a
+	// record named after the body (« Centre social CAF », « MSA Sud
+	// Champagne ») without offering the need comes after the places
+	// offering it, as the record's own text does above.
 	for _, tg := range targets {
 		if structure || tg.field != FieldTypologies || tg.how != HowRelated {
 			continue
 		}
+		f := tg.factor
+		if needOnly {
+			f *= factorNeedText
+		}
 		for _, tr := range t.keyTerms(lex.typologyKeys[tg.value]) {
 			n := len(c.terms)
-			addTerm(tr.id, tg.factor*tr.factor, tr.how, false)
+			addTerm(tr.id, f*tr.factor, tr.how, false)
 			if len(c.terms) > n {
 				c.related += len(ti.postings[tr.id])
 			}
@@ -460,7 +470,11 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 		}
 	}
 	for _, tr := range t.keyTerms(keys) {
-		addTerm(tr.id, tr.factor, tr.how, false)
+		f := tr.factor
+		if needOnly {
+			f *= factorNeedText // the body's acronym or name written out, as above
+		}
+		addTerm(tr.id, f, tr.how, false)
 	}
 	if !known && c.size < spellingMaxDF {
 		t.addSpellings(&c, addTerm)

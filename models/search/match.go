@@ -138,10 +138,11 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 				}
 			}
 		} else {
+			fm := c.fieldMask()
 			for _, tr := range c.terms {
 				for _, e := range ti.postings[tr.id] {
-					if slot := e >> 8; partial || s.hits[slot] == gate {
-						note(slot, encWeight(float32(maskWeight[e&0xff])*tr.factor, tr.fuzzy))
+					if slot := e >> 8; (partial || s.hits[slot] == gate) && e&fm != 0 {
+						note(slot, encWeight(float32(maskWeight[e&fm])*tr.factor, tr.fuzzy))
 					}
 				}
 			}
@@ -201,9 +202,10 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 
 // noteSlot notes the best match of clause c in slot.
 func (t *table) noteSlot(c *clause, slot uint32, note func(uint32, float32)) {
+	fm := c.fieldMask()
 	for _, tr := range c.terms {
-		if e, ok := findSlot(t.text.postings[tr.id], slot); ok {
-			note(slot, encWeight(float32(maskWeight[e&0xff])*tr.factor, tr.fuzzy))
+		if e, ok := findSlot(t.text.postings[tr.id], slot); ok && e&fm != 0 {
+			note(slot, encWeight(float32(maskWeight[e&fm])*tr.factor, tr.fuzzy))
 		}
 	}
 	for _, sr := range c.sets {
@@ -231,7 +233,7 @@ type Match struct {
 
 // textFieldNames name the text fields in explanations, for services and
 // for actors (whose own name is the name field).
-var textFieldNames = [numTextFields]string{"name", "actor_name", "commune", "labels", "description"}
+var textFieldNames = [numTextFields]string{"name", "actor_name", "commune", "labels", "description", "address"}
 
 // explain says how each clause matched slot (nil for a clause it misses).
 func (t *table) explain(a *analysis, slot uint32) (matches []Match, missing []string) {
@@ -241,10 +243,10 @@ func (t *table) explain(a *analysis, slot uint32) (matches []Match, missing []st
 		bestE := float32(0)
 		for _, tr := range c.terms {
 			e, ok := findSlot(t.text.postings[tr.id], slot)
-			if !ok {
+			if !ok || e&c.fieldMask() == 0 {
 				continue
 			}
-			mask := uint8(e)
+			mask := uint8(e & c.fieldMask())
 			if w := encWeight(float32(maskWeight[mask])*tr.factor, tr.fuzzy); w > bestE {
 				f := 0
 				for mask&(1<<f) == 0 || fieldWeight[f] != maskWeight[mask] {

@@ -461,6 +461,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	f[fieldCommune] = []string{addr.Commune}
 	f[fieldTopics] = []string{a.OtherLabels, sv.FeesDetails}
 	f[fieldDescription] = []string{sv.Description, a.Summary, a.Description}
+	f[fieldAddress] = []string{addr.Street}
 	d.text = docTerms(f)
 	return d
 }
@@ -518,6 +519,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	f[fieldCommune] = []string{a.Address.Commune}
 	f[fieldTopics] = labels
 	f[fieldDescription] = []string{a.Summary, a.Description}
+	f[fieldAddress] = []string{a.Address.Street}
 	d.text = docTerms(f)
 	return d
 }

@@ -28,7 +28,13 @@ var stopWords = map[string]bool{
 	// mes impôts », « je cherche », « faire ma déclaration »).
 	"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "notre": true, "nos": true,
 	"votre": true, "vos": true, "leur": true, "leurs": true, "je": true, "me": true, "moi": true, "y": true,
-	"vous": true, "nous": true, "faire": true,
+	"vous": true, "nous": true, "faire": true, "ai": true,
+	// Words around a need in a sentence or a text message (« besoin
+	// d'aide pr la caf », « ouvert le samedi », « près de la gare »): they
+	// say nothing of the place sought, and required they found « Bédoin »,
+	// « Provence », « Ouverture… », « Artigues-près-Bordeaux » instead.
+	"besoin": true, "pr": true, "stp": true, "svp": true, "ouvert": true, "ouverte": true, "ouverts": true,
+	"ouvertes": true, "pres": true, "chez": true,
 }
 
 // abbreviations are expanded in documents and queries alike, so that
@@ -141,7 +147,8 @@ func hasWordChar(s string) bool {
 // Text fields and their weights in relevance: a word found in the
 // service's own name counts most, then the structure's name, the commune,
 // free-text labels (the source's own service labels, other labels, fee
-// details), and last the descriptions. Vocabulary values are not text: they
+// details), the descriptions, and last the street address (« près de la
+// gare »: the places on « place de la Gare »). Vocabulary values are not text: they
 // are matched through their bitsets (see lexicon.go), with weight
 // vocabWeight.
 const (
@@ -150,10 +157,24 @@ const (
 	fieldCommune
 	fieldTopics
 	fieldDescription
+	fieldAddress
 	numTextFields
 )
 
-var fieldWeight = [numTextFields]float64{4, 3, 2, 1.5, 1}
+var fieldWeight = [numTextFields]float64{4, 3, 2, 1.5, 1, 1}
+
+// placeFields are the fields a word read as a commune or postal code is
+// looked for in: not the street address, which often names another
+// commune (« route d'Angoulême » in Chabanais).
+const placeFields = 0xff &^ (1 << fieldAddress)
+
+// fieldMask is the mask of the fields clause c is looked for in.
+func (c *clause) fieldMask() uint32 {
+	if c.place >= 0 {
+		return placeFields
+	}
+	return 0xff
+}
 
 // maskWeight[m] is the weight of the best field in mask m.
 var maskWeight = func() (w [1 << numTextFields]float64) {
@@ -282,6 +303,15 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 		for _, s := range texts {
 			ws := tokens(s)
 			for i, w := range ws {
+				if f == fieldAddress {
+					// A street is read as plain words (« place de la
+					// Mairie » is no town hall), without its number
+					// (« Médiathèque 1 » is not the one at « 1 rue… »).
+					if !isDigitsOnly(w) {
+						m[w] |= bit
+					}
+					continue
+				}
 				m[w] |= bit
 				lex.abbrev.At(ws[i:], readFold(w), readFold, func(p vocab.Phrase) {
 					// Two letters (CS, ML, BM) are an acronym in a

@@ -28,6 +28,7 @@ var judgedJSON []byte
 type Query struct {
 	Q        string   `json:"q"`
 	Kind     string   `json:"kind"`
+	Added    string   `json:"added,omitempty"` // the day the query joined the set, judged before its results were seen
 	Relevant []string `json:"relevant"`
 }
 

@@ -45,6 +45,8 @@ def records():
             r['_publics'] = fold(' '.join(str(r.get(k) or '') for k in ('publics_accueillis', 'publics_specifiquement_adresses', 'prise_en_charge_specifique')))
             r['_commune'] = fold(r.get('commune')).replace('st ', 'saint ')
             r['_cp'] = (r.get('code_postal') or '').replace(' ', '').zfill(5)
+            r['_address'] = fold(r.get('adresse'))
+            r['_days'] = open_days(r.get('horaires'))
             r['_fees'] = fold(' '.join(str(r.get(k) or '') for k in ('frais_a_charge', 'conditions_acces', 'conditions_access')))
             yield r
 
@@ -72,6 +74,28 @@ def in_commune(r, names):
     cities = PC_CITIES.get(r['_cp'], set())
     return len(cities) == 1 and any(cities <= CITY_NAMES.get(n, set()) for n in names)
 
+DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su']
+
+def open_days(hours):
+    """The days an OpenStreetMap opening_hours value opens on (« Mo-Fr 09:00-12:00;
+    Sa 09:00-12:00 », « Mo-Sa 10:00-18:00; We off »): each rule's leading day
+    selectors (ranges and lists), with a time → open, with « off »/« closed » → not."""
+    days = set()
+    for part in (hours or '').split(';'):
+        m = re.match(r'\s*((?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?,?)+)\s*(.*)', part)
+        if not m:
+            continue
+        sel = set()
+        for item in m.group(1).strip(',').split(','):
+            a, _, b = item.partition('-')
+            i, k = DAYS.index(a), DAYS.index(b or a)
+            sel |= {DAYS[(i + n) % 7] for n in range((k - i) % 7 + 1)}
+        if re.match(r'(off|closed)\b', m.group(2)):
+            days -= sel
+        elif re.search(r'\d\d?[:h]\d\d', m.group(2)):
+            days |= sel
+    return days
+
 def rule(spec):
     """A rule is a dict of alternatives; a record is relevant when one holds."""
     def ok(r):
@@ -83,6 +107,8 @@ def rule(spec):
         if t('labels') and any(re.search(p, r['_labels']) for p in t('labels')): return True
         if t('publics') and any(re.search(p, r['_publics']) for p in t('publics')): return True
         if t('fees') and any(re.search(p, r['_fees']) for p in t('fees')): return True
+        if t('address') and any(re.search(p, r['_address']) for p in t('address')): return True
+        if t('days') and r['_days'] & set(t('days')): return True
         if t('commune') and in_commune(r, t('commune')): return True
         if t('cp') and r['_cp'] in t('cp'): return True
         if t('dep') and any(r['_cp'].startswith(d) for d in t('dep')): return True
