@@ -8990,7 +8990,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The delivery and the body it sends (signed anew at each attempt).",
+                "description": "The delivery and the body it sends (signed anew at each attempt). A partner client whose sources or scopes changed since the body was rendered gets the delivery without it.",
                 "produces": [
                     "application/json"
                 ],
@@ -17110,7 +17110,6 @@ const docTemplate = `{
                 "last_error",
                 "next_attempt_at",
                 "op",
-                "payload",
                 "replay",
                 "response_excerpt",
                 "response_status",
@@ -17177,7 +17176,12 @@ const docTemplate = `{
                     ]
                 },
                 "payload": {
-                    "$ref": "#/definitions/WebhookPayload"
+                    "description": "The body; absent for a partner client whose rights (sources, scopes)\nchanged since it was rendered: it showed the record as they were.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/WebhookPayload"
+                        }
+                    ]
                 },
                 "replay": {
                     "description": "Queued by a replay rather than as the change happened.",
