@@ -94,3 +94,54 @@ func TestWebhookDeliveryLogFollowsOwnerRights(t *testing.T) {
 		t.Errorf("an administrator reads the delivery: %d %s", r.Code, r.Body)
 	}
 }
+
+// TestActorETagRevealsNoPrivateContacts: an actor's ETag is a function of
+// the representation the caller receives. A caller who may not see an
+// actor's contacts got "<version>.public" only when the actor had private
+// phones or e-mails, and "<version>" otherwise: the tag told an anonymous
+// reader that hidden contacts exist, which the body does not. Writers keep
+// conditional requests: 304 on If-None-Match, If-Match on writes, also on
+// a temporarily closed place (whose tag names today's status).
+func TestActorETagRevealsNoPrivateContacts(t *testing.T) {
+	e := apitest.New(t)
+	with := createActor(t, e, merge(validActor("Avec"), obj{"phones": []string{"04 91 00 00 02"}, "contact_public": false}))
+	without := createActor(t, e, merge(validActor("Sans"), obj{"contact_public": false}))
+	etag := func(id, token string) string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: token})
+		if r.Code != 200 {
+			t.Fatalf("GET: %d %s", r.Code, r.Body)
+		}
+		return r.Header().Get("ETag")
+	}
+	a, b := etag(str(with["id"]), ""), etag(str(without["id"]), "")
+	if a != b {
+		t.Errorf("anonymous ETags differ between an actor with private contacts (%s) and one without (%s), at the same version with the same view", a, b)
+	}
+	for _, id := range []string{str(with["id"]), str(without["id"])} {
+		tag := etag(id, "")
+		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Header: map[string]string{"If-None-Match": tag}}); r.Code != http.StatusNotModified {
+			t.Errorf("anonymous If-None-Match %s: %d", tag, r.Code)
+		}
+		full := etag(id, e.Admin)
+		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin, Header: map[string]string{"If-None-Match": full}}); r.Code != http.StatusNotModified {
+			t.Errorf("writer If-None-Match %s: %d", full, r.Code)
+		}
+		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin, Header: map[string]string{"If-None-Match": tag}}); tag != full && r.Code == http.StatusNotModified {
+			t.Errorf("the anonymous view's tag %s answers 304 to a writer who sees more", tag)
+		}
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"summary": "Relu"}, Header: map[string]string{"If-Match": full}}); r.Code != 200 {
+			t.Errorf("writer If-Match %s: %d %s", full, r.Code, r.Body)
+		}
+	}
+	// A temporarily closed place: the tag names today's status; a writer's
+	// If-Match with the tag it read still applies.
+	id := str(without["id"])
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"status": "temporarily_closed", "closed_from": "2020-01-01", "closed_until": "2099-01-01", "closure_reason": "Travaux"}}); r.Code != 200 {
+		t.Fatalf("close: %d %s", r.Code, r.Body)
+	}
+	full := etag(id, e.Admin)
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"summary": "Fermé"}, Header: map[string]string{"If-Match": full}}); r.Code != 200 {
+		t.Errorf("writer If-Match %s on a closed place: %d %s", full, r.Code, r.Body)
+	}
+}
