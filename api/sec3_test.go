@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -143,5 +144,68 @@ func TestActorETagRevealsNoPrivateContacts(t *testing.T) {
 	full := etag(id, e.Admin)
 	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"summary": "Fermé"}, Header: map[string]string{"If-Match": full}}); r.Code != 200 {
 		t.Errorf("writer If-Match %s on a closed place: %d %s", full, r.Code, r.Body)
+	}
+}
+
+// TestDuplicateLinkRevealsNoPrivateContacts: a duplicate link's reasons
+// and scores are public, but phones and e-mails that are not public fed
+// them: same_phone and same_email were hidden from those who may not see
+// both actors' contacts, yet the identity score (and so the score) still
+// rose with a shared private number, and « named_domain » came also from
+// an e-mail's domain. Someone able to write a look-alike record could
+// test a guessed number or address and read the answer anonymously. A
+// caller who may not see both actors' contacts now gets the link as its
+// public data alone make it: the same as if neither had contacts.
+func TestDuplicateLinkRevealsNoPrivateContacts(t *testing.T) {
+	type contacts struct{ phones, emails []string }
+	view := func(t *testing.T, c [2]contacts, token func(*apitest.Env) string) map[string]any {
+		t.Helper()
+		e := apitest.New(t)
+		ctx := context.Background()
+		var last string
+		for i, src := range []string{"dup-a", "dup-b"} {
+			a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: "x", Phones: c[i].phones, Emails: c[i].emails,
+				Address: models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}}
+			res, err := e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{})
+			if err != nil || len(res.Outcomes) != 1 {
+				t.Fatal(err)
+			}
+			last = res.Outcomes[0].ID
+		}
+		e.DuplicatesDetected()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?actor_id=" + last, Token: token(e)})
+		var page struct{ Data []map[string]any }
+		r.JSON(&page)
+		if r.Code != 200 || len(page.Data) != 1 {
+			t.Fatalf("%d %s", r.Code, r.Body)
+		}
+		l := page.Data[0]
+		for _, k := range []string{"id", "actor_a", "actor_b", "created_at", "updated_at"} {
+			delete(l, k)
+		}
+		return l
+	}
+	anonymous := func(*apitest.Env) string { return "" }
+	admin := func(e *apitest.Env) string { return e.Admin }
+	none := view(t, [2]contacts{}, anonymous)
+	phone := []string{"04 91 00 00 07"}
+	for name, c := range map[string][2]contacts{
+		"same private phone":                   {{phones: phone}, {phones: phone}},
+		"same private e-mail":                  {{emails: []string{"accueil@belsunce.fr"}}, {emails: []string{"accueil@belsunce.fr"}}},
+		"an e-mail domain spelling the name":   {{emails: []string{"contact@espacenumeriquebelsunce.fr"}}, {}},
+		"private phone and e-mail on one side": {{phones: phone, emails: []string{"contact@espacenumeriquebelsunce.fr"}}, {phones: phone}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := view(t, c, anonymous)
+			g, _ := json.Marshal(got)
+			n, _ := json.Marshal(none)
+			if string(g) != string(n) {
+				t.Errorf("an anonymous reader tells the pair from one without contacts:\n got %s\nnone %s", g, n)
+			}
+			full, _ := json.Marshal(view(t, c, admin))
+			if string(full) == string(n) {
+				t.Errorf("an administrator's view lost the contacts' evidence: %s", full)
+			}
+		})
 	}
 }

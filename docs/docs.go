@@ -3261,7 +3261,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons (same_phone and same_email only to a caller who may see both actors' contact details). Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
+                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. To a caller who may not see both actors' contact details, the link is shown as their public data alone make it: no same_phone, same_email or named_domain drawn from an e-mail, and identity_score and score computed without phones and e-mails. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
                 ],
