@@ -1,9 +1,11 @@
 package api_test
 
 import (
+	"carnet/models/webhook"
 	"context"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -207,5 +209,28 @@ func TestDuplicateLinkRevealsNoPrivateContacts(t *testing.T) {
 				t.Errorf("an administrator's view lost the contacts' evidence: %s", full)
 			}
 		})
+	}
+}
+
+// TestWebhookSSRFDisguisedAddresses: IPv6 forms that carry or reach a
+// non-public address without being named by netip's predicates —
+// IPv4-compatible addresses (::a.b.c.d, deprecated, routed to the IPv4
+// address by stacks that still honour them), site-local fec0::/10
+// (deprecated, still routed on some private networks) and Teredo
+// (2001::/32, which embeds an IPv4 server and client) — are refused like
+// the others.
+func TestWebhookSSRFDisguisedAddresses(t *testing.T) {
+	e := apitest.New(t, apitest.WithWebhooks(webhook.Config{Guard: webhook.Guard{}}))
+	for _, u := range []string{
+		"https://[::127.0.0.1]/carnet",
+		"https://[::a9fe:a9fe]/carnet", // ::169.254.169.254
+		"https://[::]/carnet",
+		"https://[fec0::1]/carnet",
+		"https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/carnet",
+	} {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks", Token: e.Admin, Body: obj{"url": u}})
+		if r.Code != 422 || !slices.Contains(fields(t, r), "url") {
+			t.Errorf("%q: %d %s", u, r.Code, r.Body)
+		}
 	}
 }
