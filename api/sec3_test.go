@@ -234,3 +234,31 @@ func TestWebhookSSRFDisguisedAddresses(t *testing.T) {
 		}
 	}
 }
+
+// TestQualityRevealsNoPrivateContacts: the quality score is public (in
+// every actor's body, the quality_min filter, the quality-csv export), but
+// its contact criterion counted phones and e-mails that are not public, so
+// an anonymous reader told a place with private contacts from one without:
+// « contact » missing or not, 0.2 of score apart. The criterion now counts
+// what anyone may see: a website, or phones and e-mails made public.
+func TestQualityRevealsNoPrivateContacts(t *testing.T) {
+	e := apitest.New(t)
+	private := str(createActor(t, e, merge(validActor("Avec"), obj{"phones": []string{"04 91 00 00 02"}, "contact_public": false}))["id"])
+	none := str(createActor(t, e, merge(validActor("Sans"), obj{"contact_public": false}))["id"])
+	public := str(createActor(t, e, merge(validActor("Publique"), obj{"phones": []string{"04 91 00 00 03"}, "contact_public": true}))["id"])
+	quality := func(id string) string {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id})
+		b, _ := json.Marshal(r.Map()["quality"])
+		return string(b)
+	}
+	if a, b := quality(private), quality(none); a != b {
+		t.Errorf("anonymous quality with private contacts %s, without %s", a, b)
+	}
+	if a, b := quality(public), quality(none); a == b {
+		t.Errorf("public contacts count no more than none: %s", a)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?quality_min=0.3"})
+	if strings.Contains(r.Body.String(), private) || !strings.Contains(r.Body.String(), public) {
+		t.Errorf("quality_min tells the place with private contacts apart: %s", r.Body)
+	}
+}
