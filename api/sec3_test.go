@@ -262,3 +262,45 @@ func TestQualityRevealsNoPrivateContacts(t *testing.T) {
 		t.Errorf("quality_min tells the place with private contacts apart: %s", r.Body)
 	}
 }
+
+// TestFeedHidesNeverPublishedDrafts: the public change feed (and so
+// webhooks rendered for the public) answered each change of a draft
+// service with a « hide » tombstone naming its id, its version and when
+// it changed — for a draft never published, which GET answers 404 to the
+// same reader: the feed told outsiders that a structure prepares a service
+// and how often it edits it. A hide (or archive) entry is needed only for
+// a service a reader may have seen, one that was published once.
+func TestFeedHidesNeverPublishedDrafts(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, validActor("Lieu"))["id"])
+	draft := str(createService(t, e, merge(validService(a, "Brouillon"), obj{"status": "draft"}))["id"])
+	patch(t, e, "/api/v1/services/"+draft, obj{"description": "encore"})
+	gone := str(createService(t, e, merge(validService(a, "Abandonné"), obj{"status": "draft"}))["id"])
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + gone, Token: e.Admin}); r.Code != 204 {
+		t.Fatalf("archive: %d %s", r.Code, r.Body)
+	}
+	retracted := str(createService(t, e, validService(a, "Retiré"))["id"])
+	patch(t, e, "/api/v1/services/"+retracted, obj{"status": "draft"})
+	feed := func(token string) string {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/changes?after=0&limit=200", Token: token})
+		if r.Code != 200 {
+			t.Fatalf("feed: %d %s", r.Code, r.Body)
+		}
+		return r.Body.String()
+	}
+	public := feed("")
+	for _, id := range []string{draft, gone} {
+		if strings.Contains(public, id) {
+			t.Errorf("the public feed names the never-published draft %s: %s", id, public)
+		}
+	}
+	if !strings.Contains(public, retracted) || !strings.Contains(public, `"op":"hide"`) {
+		t.Errorf("the public feed must still hide a service that was published: %s", public)
+	}
+	admin := feed(e.Admin)
+	for _, id := range []string{draft, gone, retracted} {
+		if !strings.Contains(admin, id) {
+			t.Errorf("the administrator's feed lacks %s", id)
+		}
+	}
+}
