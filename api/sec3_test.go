@@ -65,6 +65,34 @@ func TestWebhookQueueFollowsOwnerRights(t *testing.T) {
 	}
 }
 
+// TestWebhookQueueStopsForFormerAdministrator: an administrator's
+// subscription is rendered as anyone may read; once the account is no
+// longer administrator (or disabled), its waiting deliveries are withheld
+// as a partner's are.
+func TestWebhookQueueStopsForFormerAdministrator(t *testing.T) {
+	for _, change := range []obj{{"platform_admin": false}, {"disabled": true}} {
+		e := apitest.New(t, apitest.WithWebhooks(fastHooks()))
+		e.RunWebhooks(false)
+		rcv := newReceiver(t)
+		rcv.setMode(answer500)
+		u, _ := e.Account("admin2@example.fr", nil, models.Territory{})
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + u.ID, Token: e.Admin, Body: obj{"platform_admin": true}}); r.Code != 200 {
+			t.Fatalf("promote: %d %s", r.Code, r.Body)
+		}
+		id := str(rcv.subscribe(e, e.TokenFor(u.ID), nil)["id"])
+		createActor(t, e, validActor("Lieu"))
+		waitFor(t, "a first attempt", func() bool { return rcv.triesSoFar() > 0 })
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + u.ID, Token: e.Admin, Body: change}); r.Code != 200 {
+			t.Fatalf("%v: %d %s", change, r.Code, r.Body)
+		}
+		rcv.setMode(answerOK)
+		waitFor(t, "the queue to settle", func() bool { return settled(t, e, e.Admin, id) })
+		if n := len(rcv.accepted()); n != 0 {
+			t.Errorf("%v: %d deliveries went out", change, n)
+		}
+	}
+}
+
 // TestWebhookDeliveryLogFollowsOwnerRights: the delivery log shows a
 // delivery with the body it sends. A partner whose right to see a source's
 // private contacts was withdrawn must not read them back there, in the
