@@ -20,7 +20,7 @@ func TestProvenanceAndQuality(t *testing.T) {
 	old := merge(partnerActor("old-1", "Médiathèque ancienne"), obj{"producer": "dora", "producer_updated_on": "2022-03-04"})
 	full := merge(partnerActor("full-1", "Espace numérique complet"), obj{
 		"producer": "dora", "producer_updated_on": today, "pivot": "21130055300016",
-		"phones": []string{"04 91 00 00 10"}, "opening_hours": "Mo-Fr 09:00-12:00", "latitude": 43.2996, "longitude": 5.3786,
+		"phones": []string{"04 91 00 00 10"}, "contact_public": true, "opening_hours": "Mo-Fr 09:00-12:00", "latitude": 43.2996, "longitude": 5.3786,
 		"summary": "Ordinateurs en libre accès, ateliers et aide aux démarches en ligne pour tous.",
 	})
 	nice := merge(partnerActor("nice-1", "Point numérique niçois"), obj{"producer_updated_on": "2021-01-01",

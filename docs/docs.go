@@ -3261,7 +3261,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons (same_phone and same_email only to a caller who may see both actors' contact details). Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
+                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. To a caller who may not see both actors' contact details, the link is shown as their public data alone make it: no same_phone, same_email or named_domain drawn from an e-mail, and identity_score and score computed without phones and e-mails. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
                 ],
@@ -8990,7 +8990,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The delivery and the body it sends (signed anew at each attempt).",
+                "description": "The delivery and the body it sends (signed anew at each attempt). A partner client whose sources or scopes changed since the body was rendered gets the delivery without it.",
                 "produces": [
                     "application/json"
                 ],
@@ -17110,7 +17110,6 @@ const docTemplate = `{
                 "last_error",
                 "next_attempt_at",
                 "op",
-                "payload",
                 "replay",
                 "response_excerpt",
                 "response_status",
@@ -17177,7 +17176,12 @@ const docTemplate = `{
                     ]
                 },
                 "payload": {
-                    "$ref": "#/definitions/WebhookPayload"
+                    "description": "The body; absent for a partner client whose rights (sources, scopes)\nchanged since it was rendered: it showed the record as they were.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/WebhookPayload"
+                        }
+                    ]
                 },
                 "replay": {
                     "description": "Queued by a replay rather than as the change happened.",

@@ -332,11 +332,18 @@ func (h *Handler) actorView(c *gin.Context, a *models.Actor) Actor {
 
 // writeActor answers with a for the caller. The representation depends on
 // the caller (contact details) and on the day (a temporary closure), so the
-// ETag names both and caches are told it varies with Authorization.
+// ETag names both and caches are told it varies with Authorization. The
+// ".public" qualifier says the caller may not see the contacts of an actor
+// whose contacts are not public — whether it has any or not: a tag set only
+// when contacts were hidden told an anonymous reader that private phones or
+// e-mails exist, which its representation does not show. So the tag is a
+// function of what the caller receives (the version is in the body) and of
+// what the caller knows of its own rights.
 func (h *Handler) writeActor(c *gin.Context, status int, a *models.Actor) error {
-	v := h.actorView(c, a)
+	visible := h.contactsVisible(c, a)
+	v := newActor(a, visible, h.Store.Now())
 	etag := fmt.Sprintf("%d", a.Version)
-	if len(v.Phones)+len(v.Emails) < len(a.Phones)+len(a.Emails) {
+	if !visible {
 		etag += ".public"
 	}
 	if a.Status == vocab.ActorTemporarilyClosed {

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -86,27 +85,22 @@ func newDuplicateLink(l *models.DuplicateLink) DuplicateLink {
 		SamePivot: l.SamePivot, Reasons: reasons, Status: l.Status, DecidedAt: l.DecidedAt, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt}
 }
 
-// contactReasons say that two actors share a phone number or an e-mail
-// address: they tell something of contact details, so they are shown
-// under the one rule for those (models.Principal.MaySeeContacts), to a
-// caller who may see both actors' contacts.
-var contactReasons = []string{"same_phone", "same_email"}
-
-// duplicateLinkView renders l for the caller.
+// duplicateLinkView renders l for the caller: as detected to a caller who
+// may see both actors' contact details (the one rule,
+// models.Principal.MaySeeContacts), else as their public data alone make
+// it (models.DuplicateLink.WithoutContacts).
 func (h *Handler) duplicateLinkView(c *gin.Context, l *models.DuplicateLink) DuplicateLink {
-	out := newDuplicateLink(l)
 	if l.ActorA != nil && l.ActorB != nil && h.contactsVisible(c, l.ActorA) && h.contactsVisible(c, l.ActorB) {
-		return out
+		return newDuplicateLink(l)
 	}
-	out.Reasons = slices.DeleteFunc(out.Reasons, func(r DuplicateReason) bool { return slices.Contains(contactReasons, r.Code) })
-	return out
+	return newDuplicateLink(l.WithoutContacts())
 }
 
 // ListDuplicates godoc
 //
 //	@ID			listDuplicates
 //	@Summary		List possible duplicates
-//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons (same_phone and same_email only to a caller who may see both actors' contact details). Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
+//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. To a caller who may not see both actors' contact details, the link is shown as their public data alone make it: no same_phone, same_email or named_domain drawn from an e-mail, and identity_score and score computed without phones and e-mails. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		Anonymous

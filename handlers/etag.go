@@ -102,16 +102,41 @@ func (l etagList) String() string {
 }
 
 // etagVersion reads the record version an opaque tag names: the ETags this
-// API sends are "<version>" and, for services, "<version>.<actor's
-// version>". Only the record's own version counts, so "3" and "3.7" both
-// name version 3 (a service edit is not blocked by a change to its actor).
+// API sends are "<version>", for services "<version>.<actor's version>",
+// and for actors "<version>" followed by what the caller's view depends on
+// besides the version (".public": contacts not shown to this caller; ".
+// <today's status>" for a temporarily closed place). Only the record's own
+// version counts, so "3", "3.7" and "3.temporarily_closed" all name version
+// 3 (a service edit is not blocked by a change to its actor, nor a closed
+// place's by the day).
 func etagVersion(opaque string) (int64, bool) {
-	v, actor, dotted := strings.Cut(opaque, ".")
-	if dotted && !canonicalNumber(actor) || !canonicalNumber(v) {
+	v, rest, dotted := strings.Cut(opaque, ".")
+	if !canonicalNumber(v) {
 		return 0, false
+	}
+	if dotted {
+		for _, part := range strings.Split(rest, ".") {
+			if !canonicalNumber(part) && !etagWord(part) {
+				return 0, false
+			}
+		}
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	return n, err == nil && n >= 1
+}
+
+// etagWord says whether s is a qualifier the server writes in a tag: lower
+// case letters and underscores.
+func etagWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < 'a' || s[i] > 'z') && s[i] != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // canonicalNumber says whether s is a decimal number as the server writes

@@ -210,7 +210,9 @@ type WebhookDelivery struct {
 // WebhookDeliveryDetail is a delivery with the body it sends.
 type WebhookDeliveryDetail struct {
 	WebhookDelivery
-	Payload WebhookPayload `json:"payload"`
+	// The body; absent for a partner client whose rights (sources, scopes)
+	// changed since it was rendered: it showed the record as they were.
+	Payload *WebhookPayload `json:"payload,omitempty"`
 }
 
 // WebhookDeliveryList is one page of a delivery log, oldest first.
@@ -710,7 +712,7 @@ func (h *Handler) ListWebhookDeliveries(c *gin.Context) error {
 //
 //	@ID			getWebhookDelivery
 //	@Summary		One delivery of a webhook subscription
-//	@Description	The delivery and the body it sends (signed anew at each attempt).
+//	@Description	The delivery and the body it sends (signed anew at each attempt). A partner client whose sources or scopes changed since the body was rendered gets the delivery without it.
 //	@Tags			webhooks
 //	@Produce		json
 //	@Security		BearerAuth
@@ -727,8 +729,10 @@ func (h *Handler) GetWebhookDelivery(c *gin.Context) error {
 		return err
 	}
 	out := WebhookDeliveryDetail{WebhookDelivery: newWebhookDelivery(d)}
-	if err := json.Unmarshal([]byte(d.Payload), &out.Payload); err != nil {
-		return models.Internal(err)
+	if d.PayloadVisibleTo(principal(c)) {
+		if err := json.Unmarshal([]byte(d.Payload), &out.Payload); err != nil {
+			return models.Internal(err)
+		}
 	}
 	c.Header("Cache-Control", "private, no-store")
 	writeJSON(c, http.StatusOK, out)

@@ -3,9 +3,12 @@ package models
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
+
+	"carnet/models/dedup"
 )
 
 // Statuses of a duplicate link.
@@ -36,6 +39,51 @@ type DuplicateLink struct {
 	DecidedAt     *time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
+}
+
+// contactReasons are the reasons drawn only from phones and e-mails.
+var contactReasons = []string{"same_phone", "same_email"}
+
+// WithoutContacts returns the link as the actors' public data alone make
+// it, for a caller who may not see both actors' phones and e-mails (see
+// Principal.MaySeeContacts): those fed the identity score, and so the
+// score, and « named_domain » may come from an e-mail's domain, so that
+// showing them let anyone able to write a look-alike record test a guessed
+// private number or address. The two places are compared again without
+// phones and e-mails (as a pair, dedup.Compare): reasons drawn from them
+// are dropped, the identity score is the pair's without them, the score
+// follows. A link that owes nothing to them is returned as it is.
+func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
+	out := *l
+	if l.ActorA == nil || l.ActorB == nil {
+		out.Reasons = slices.DeleteFunc(slices.Clone(l.Reasons), func(r dedup.Reason) bool {
+			return slices.Contains(contactReasons, r.Code) || r.Code == "named_domain"
+		})
+		return &out
+	}
+	a, b := placeOf(l.ActorA), placeOf(l.ActorB)
+	a.Phones, a.Emails, b.Phones, b.Emails = nil, nil, nil, nil
+	pub := dedup.Compare(a, b)
+	public := map[string]bool{}
+	for _, r := range pub.Reasons {
+		public[r.Code] = true
+	}
+	owes := false
+	reasons := make(ReasonList, 0, len(l.Reasons))
+	for _, r := range l.Reasons {
+		if slices.Contains(contactReasons, r.Code) || r.Code == "named_domain" && !public[r.Code] {
+			owes = true
+			continue
+		}
+		reasons = append(reasons, r)
+	}
+	if !owes {
+		return &out
+	}
+	out.Reasons, out.IdentityScore = reasons, pub.Identity
+	otherSIREN := slices.ContainsFunc(l.Reasons, func(r dedup.Reason) bool { return r.Code == "other_siren" })
+	out.Score = dedup.Score(l.NameScore, l.AddressScore, pub.Identity, otherSIREN)
+	return &out
 }
 
 // notADuplicate is the condition of ExcludeDuplicates on an actor id

@@ -170,6 +170,9 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 		default:
 			e.Service = fr.services[r.EntityID]
 			archived = e.Service == nil || e.Service.IsArchived()
+			if e.Service != nil && !e.Service.WasPublished && !visible[r.EntityID] {
+				continue // a draft never published: nothing of it was ever in this reader's view
+			}
 			if e.Service != nil {
 				e.At, e.Version = e.Service.UpdatedAt, e.Service.Version
 				if !archived && !visible[r.EntityID] {

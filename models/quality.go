@@ -47,7 +47,7 @@ const (
 // QualityCriteria are the criteria of the score, in order; their weights add
 // up to 1.
 var QualityCriteria = []QualityCriterion{
-	{QualityContact, 0.20, "no phone, e-mail or website"},
+	{QualityContact, 0.20, "no website, nor phone or e-mail made public (contact_public)"},
 	{QualityHours, 0.15, "no opening hours (OpenStreetMap syntax) on the place or on every published service"},
 	{QualityOffer, 0.20, "no published service saying what is offered (themes)"},
 	{QualityOfferDetails, 0.10, "no published service saying its fees and how to come (access modes)"},
@@ -87,7 +87,10 @@ func qualityOfService(sv *Service) qualityService {
 // it misses, from its live services.
 func scoreQuality(a *Actor, services []qualityService) (float64, StringList) {
 	met := map[string]bool{}
-	met[QualityContact] = len(a.Phones)+len(a.Emails)+len(a.Websites) > 0
+	// The score is public (every actor's body, quality_min, the quality
+	// export): phones and e-mails count only when anyone may see them, or
+	// the score would tell which places keep contacts private.
+	met[QualityContact] = len(a.Websites) > 0 || a.ContactPublic && len(a.Phones)+len(a.Emails) > 0
 	var published []qualityService
 	for _, sv := range services {
 		if sv.Status == vocab.ServicePublished {

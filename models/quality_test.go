@@ -20,10 +20,16 @@ func TestScoreQuality(t *testing.T) {
 		{"NotMet an empty record", func(a *Actor) {}, nil, 0,
 			[]string{"contact", "opening_hours", "offer", "offer_details", "coordinates", "description", "commune", "identifier"}},
 		{"OK every criterion", func(a *Actor) {
-			a.Phones, a.OpeningHours, a.Pivot = StringList{"+33491000000"}, "Mo 09:00-12:00", "21130055300016"
+			a.Phones, a.ContactPublic, a.OpeningHours, a.Pivot = StringList{"+33491000000"}, true, "Mo 09:00-12:00", "21130055300016"
 			a.Latitude, a.Longitude, a.Address.InseeCode = f(43.2996), f(5.3786), "13055"
 			a.Description = "Ordinateurs en libre accès et ateliers pour débutants, sur inscription."
 		}, []qualityService{published}, 0.9, []string{}},
+		// The score is public: contacts that are not count for nothing.
+		{"NotMet private phones and e-mails", func(a *Actor) {
+			a.Phones, a.Emails = StringList{"+33491000000"}, StringList{"accueil@example.fr"}
+		}, nil, 0, []string{"contact", "opening_hours", "offer", "offer_details", "coordinates", "description", "commune", "identifier"}},
+		{"OK a website", func(a *Actor) { a.Websites = StringList{"https://example.fr"} }, nil, 0.2,
+			[]string{"opening_hours", "offer", "offer_details", "coordinates", "description", "commune", "identifier"}},
 		{"NotMet coordinates far from the postal code", func(a *Actor) { a.Latitude, a.Longitude = f(48.85), f(2.35) },
 			nil, 0, []string{"contact", "opening_hours", "offer", "offer_details", "coordinates", "description", "commune", "identifier"}},
 		{"OK hours from every published service", func(a *Actor) {}, []qualityService{published}, 0.45,

@@ -48,6 +48,13 @@ type Service struct {
 	ArchivedAt      *time.Time
 	Version         int64
 	Fingerprint     string // ContentFingerprint as last written: sync skips unchanged records
+	// WasPublished says the service was published at some time, so that
+	// readers of the public change feed may hold it: only then does a
+	// change that takes it out of their view (back to draft, archived)
+	// reach them as a tombstone. A draft never published stays out of the
+	// public feed altogether. Set on every write, never cleared; rows
+	// older than the column count as published once.
+	WasPublished bool `gorm:"column:was_published"`
 }
 
 // IsArchived reports whether the service was deleted from the directory.

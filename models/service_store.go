@@ -80,6 +80,7 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool) (
 	sv.CreatedAt, sv.UpdatedAt, sv.ArchivedAt, sv.Version = now, now, nil, 1
 	sv.Actor = nil
 	sv.Normalize()
+	sv.WasPublished = sv.IsPublished()
 	if err := sv.Validate(); err != nil {
 		return nil, err
 	}
@@ -155,6 +156,7 @@ func (s *Store) UpdateService(ctx context.Context, id string, pre Precondition, 
 // lockService), and writes it as the next version inside tx.
 func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 	sv.Normalize()
+	sv.WasPublished = before.WasPublished || sv.IsPublished()
 	if sv.ActorID != before.ActorID {
 		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "cannot change; create the service under the other actor and archive this one"}}}
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -14,14 +16,17 @@ import (
 // webhook_store.go). Its id is the webhook-id header: the same on every
 // attempt, so that receivers can recognise a delivery sent twice.
 type WebhookDelivery struct {
-	ID              string `gorm:"primaryKey"`
-	SubscriptionID  string
-	Generation      int // 0 for live changes; n for the subscription's nth replay
-	Seq             int64
-	Entity          string
-	EntityID        string
-	Op              string
-	Payload         string
+	ID             string `gorm:"primaryKey"`
+	SubscriptionID string
+	Generation     int // 0 for live changes; n for the subscription's nth replay
+	Seq            int64
+	Entity         string
+	EntityID       string
+	Op             string
+	Payload        string
+	// RenderedFor is the owner's rights the payload was rendered with
+	// (webhookRights); a delivery is sent only while they are unchanged.
+	RenderedFor     string
 	State           string
 	Attempts        int
 	NextAttemptAt   time.Time
@@ -125,6 +130,34 @@ func (v *webhookViewers) of(ctx context.Context, w *WebhookSubscription) (*Princ
 	return p, ok, nil
 }
 
+// webhookRights names what a delivery's body depends on of its viewer: for
+// a partner client, the sources it writes and whether it writes them (it
+// then sees their drafts and private contacts); for nobody, the public
+// view. Two viewers with the same rights see a record the same way.
+func webhookRights(p *Principal) string {
+	if p == nil {
+		return "public"
+	}
+	sources := slices.Clone(p.Sources)
+	slices.Sort(sources)
+	return fmt.Sprintf("%s;writes=%t;sources=%s", p.Scope(), p.WritesSourceDrafts(), strings.Join(sources, ","))
+}
+
+// PayloadVisibleTo reports whether p may read the delivery's body in the
+// delivery log: an administrator always (it may read every record); the
+// owning client while its rights are those the body was rendered with — a
+// client whose source or scope was withdrawn does not read back the
+// contacts and drafts it could see then.
+func (d *WebhookDelivery) PayloadVisibleTo(p *Principal) bool {
+	return p.IsAdmin() || d.RenderedFor != "" && d.RenderedFor == webhookRights(p)
+}
+
+// Why a delivery was withheld rather than sent (its last_error).
+const (
+	withheldOwner  = "not sent: the subscription's owner may no longer receive webhooks (client disabled or deleted, webhooks:manage withdrawn, account no longer administrator); once it may again, replay to receive the changes"
+	withheldRights = "not sent: the owner's rights changed after it was queued (sources or scopes), and it showed the record as they were; replay to receive the record as it may now be seen"
+)
+
 // webhookDeliveries renders the deliveries of changes (in seq order) for
 // subs: for each subscription, the changes as its viewer sees them
 // (collapsed per record, as a page of the change feed), those its filters
@@ -151,6 +184,7 @@ func (s *Store) webhookDeliveries(ctx context.Context, changes []Change, subs []
 				continue
 			}
 			key := viewer.Scope()
+			rights := webhookRights(viewer)
 			entries, seen := byViewer[key]
 			if !seen {
 				if entries, err = fr.entries(tx, viewer); err != nil {
@@ -173,7 +207,7 @@ func (s *Store) webhookDeliveries(ctx context.Context, changes []Change, subs []
 					continue
 				}
 				d := WebhookDelivery{ID: NewID(), SubscriptionID: w.ID, Generation: generation, Seq: e.Seq, Entity: e.Entity,
-					EntityID: e.EntityID, Op: e.Op, State: DeliveryPending, NextAttemptAt: now, CreatedAt: now}
+					EntityID: e.EntityID, Op: e.Op, RenderedFor: rights, State: DeliveryPending, NextAttemptAt: now, CreatedAt: now}
 				body, err := render(WebhookEvent{DeliveryID: d.ID, SubscriptionID: w.ID, Replay: generation > 0, Entry: *e, Viewer: viewer, Now: now})
 				if err != nil {
 					return fmt.Errorf("render the delivery of change %d for subscription %s: %w", e.Seq, w.ID, err)
@@ -342,7 +376,7 @@ const firstOfRecord = "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.su
 // due and first of their record's queue, in seq order, through the waiting
 // deliveries only.
 func claimCandidates(db *gorm.DB, subID string, now time.Time, limit int) *gorm.DB {
-	return db.Model(&WebhookDelivery{}).Select("id", "seq", "entity_id").Where("subscription_id = ?", subID).Where(waitingState).
+	return db.Model(&WebhookDelivery{}).Select("id", "seq", "entity_id", "rendered_for").Where("subscription_id = ?", subID).Where(waitingState).
 		Where(dueDelivery, DeliveryPending, now, DeliverySending, now).Where(firstOfRecord).
 		Order("seq").Order("id").Limit(limit)
 }
@@ -368,6 +402,16 @@ func (s *Store) DueWebhookSubscriptions(ctx context.Context) ([]string, error) {
 // probe. Each claim is a conditional UPDATE, as the e-mail outbox's: two
 // workers — goroutines, replicas — never hold one delivery. It returns the
 // subscription as it was read, or nil when it is off, paused or gone.
+//
+// A delivery's body was rendered when it was queued, with its owner's
+// rights then; the claim checks them again, as they are now, just before
+// the delivery is sent. When the owner may no longer receive webhooks, its
+// subscription's waiting deliveries are all withheld (failed, with why) and
+// nothing is claimed: its queue stops, as its fan-out already did. A
+// delivery rendered with other rights than the owner's current ones is
+// withheld too rather than sent: re-rendering it would send other bytes
+// under a webhook-id the endpoint may already have received (an attempt
+// that timed out), and a replay gives the record as it may now be seen.
 func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string, lease time.Duration, limit int) ([]WebhookDelivery, *WebhookSubscription, error) {
 	now := s.now()
 	var w WebhookSubscription
@@ -380,6 +424,20 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 	if !w.Active || w.PausedUntil != nil && w.PausedUntil.After(now) {
 		return nil, nil, nil
 	}
+	viewers := &webhookViewers{s: s, cache: map[string]*Principal{}, ok: map[string]bool{}}
+	viewer, ok, err := viewers.of(ctx, &w)
+	if err != nil {
+		return nil, nil, dbError(err)
+	}
+	if !ok {
+		err := s.write(ctx, func(tx *gorm.DB) error {
+			return tx.Model(&WebhookDelivery{}).Where("subscription_id = ?", subID).
+				Where("(state = ? OR (state = ? AND lease_until < ?))", DeliveryPending, DeliverySending, now).
+				Updates(map[string]any{"state": DeliveryFailed, "finished_at": now, "lease_owner": "", "lease_until": nil, "last_error": withheldOwner}).Error
+		})
+		return nil, nil, err
+	}
+	rights := webhookRights(viewer)
 	if w.ConsecutiveFailures > 0 {
 		limit = 1
 	}
@@ -391,18 +449,22 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 		return nil, &w, nil
 	}
 	var out []WebhookDelivery
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		until := now.Add(lease)
 		for _, c := range cands {
+			set := map[string]any{"state": DeliverySending, "lease_owner": owner, "lease_until": until, "attempts": gorm.Expr("attempts + 1")}
+			withheld := c.RenderedFor != "" && c.RenderedFor != rights
+			if withheld {
+				set = map[string]any{"state": DeliveryFailed, "finished_at": now, "lease_owner": "", "lease_until": nil, "last_error": withheldRights}
+			}
 			// The same conditions again, on the committed state: a
 			// delivery taken or finished meanwhile is left alone.
 			res := tx.Model(&WebhookDelivery{}).Where("id = ?", c.ID).Where(dueDelivery, DeliveryPending, now, DeliverySending, now).
-				Where(firstOfRecord).
-				Updates(map[string]any{"state": DeliverySending, "lease_owner": owner, "lease_until": until, "attempts": gorm.Expr("attempts + 1")})
+				Where(firstOfRecord).Updates(set)
 			if res.Error != nil {
 				return res.Error
 			}
-			if res.RowsAffected == 1 {
+			if res.RowsAffected == 1 && !withheld {
 				var d WebhookDelivery
 				if err := tx.Take(&d, "id = ?", c.ID).Error; err != nil {
 					return err

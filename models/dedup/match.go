@@ -507,6 +507,17 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	return r, true
 }
 
+// Score is a link's score from its parts (Result.Name, Result.Place,
+// Result.Identity) and whether the two places carry different SIRENs: what
+// the detection computes, for a view that recomputes one part.
+func Score(name, place, identity float64, otherSIREN bool) float64 {
+	penalty := 0.0
+	if otherSIREN {
+		penalty = penaltyOtherSIREN
+	}
+	return score(name, place, identity, penalty)
+}
+
 // score combines the three similarities, rounded to three decimals; it
 // grows with each of them.
 func score(name, place, identity, penalty float64) float64 {

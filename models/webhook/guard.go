@@ -56,6 +56,9 @@ var nonPublic = func() []netip.Prefix {
 		"100::/64",        // discard
 		"2001:db8::/32",   // documentation
 		"2002::/16",       // 6to4: an IPv4 address in disguise
+		"::/96",           // IPv4-compatible (deprecated): ::127.0.0.1 is still routed to 127.0.0.1 by some stacks
+		"fec0::/10",       // site-local (deprecated), still routed on some private networks
+		"2001::/32",       // Teredo: an IPv4 server and client in disguise
 	} {
 		out = append(out, netip.MustParsePrefix(s))
 	}

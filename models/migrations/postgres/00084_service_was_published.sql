@@ -1,0 +1,10 @@
+-- +goose Up
+-- PostgreSQL twin of ../00084_service_was_published.sql.
+-- Whether a service was ever published (models.Service.WasPublished): the
+-- public change feed names a draft only when it was, so that a draft never
+-- published stays out of it. Existing services count as published once:
+-- a reader may hold them, and must still be told when they leave its view.
+ALTER TABLE services ADD COLUMN was_published boolean NOT NULL DEFAULT true;
+
+-- +goose Down
+ALTER TABLE services DROP COLUMN was_published;
