@@ -169,12 +169,7 @@ func reconcile(a *Address, lat, lon **float64) []PlaceWarning {
 		case "commune":
 			out = append(out, PlaceWarning{"address.commune", a.Commune, fmt.Sprintf("%s; replaced by %s", c.Reason, r.City().Name)})
 		case "postal_code":
-			if city := r.City(); len(city.PostalCodes) == 1 {
-				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, fmt.Sprintf("%s; replaced by %s", c.Reason, city.PostalCodes[0])})
-				a.PostalCode = city.PostalCodes[0]
-			} else {
-				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, c.Reason + "; kept as written, please check it"})
-			}
+			out = append(out, fixPostalCode(a, r, c.Reason))
 		case "coordinates":
 			out = append(out, PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), c.Reason + "; kept, please check them"})
 		}
@@ -186,14 +181,7 @@ func reconcile(a *Address, lat, lon **float64) []PlaceWarning {
 		case "commune":
 			out = append(out, PlaceWarning{"address.commune", a.Commune, fmt.Sprintf("%s; replaced by %s", c.Reason, r.City().Name)})
 		case "postal_code":
-			// A commune with one postal code gives the right one; otherwise
-			// Carnet cannot tell which and keeps the code as written.
-			if city := r.City(); len(city.PostalCodes) == 1 {
-				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, fmt.Sprintf("%s; replaced by %s", c.Reason, city.PostalCodes[0])})
-				a.PostalCode = city.PostalCodes[0]
-			} else {
-				out = append(out, PlaceWarning{"address.postal_code", a.PostalCode, c.Reason + "; kept as written, please check it"})
-			}
+			out = append(out, fixPostalCode(a, r, c.Reason))
 		case "coordinates":
 			out = append(out, PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), c.Reason + "; dropped"})
 			*lat, *lon = nil, nil
@@ -354,4 +342,16 @@ func (s *Store) resolvePlacesOnce(ctx context.Context) error {
 	}
 	s.log.Info("addresses resolved against the commune reference", "version", commune.Version, "changed", n, "took", time.Since(start).String())
 	return s.w.WithContext(ctx).Exec("INSERT INTO reference_versions (name, version) VALUES ('communes', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version", commune.Version).Error
+}
+
+// fixPostalCode answers a postal code that is not the commune's: a commune
+// with one postal code gives the right one; otherwise Carnet cannot tell
+// which and keeps the code as written.
+func fixPostalCode(a *Address, r commune.Resolution, reason string) PlaceWarning {
+	if city := r.City(); len(city.PostalCodes) == 1 {
+		w := PlaceWarning{"address.postal_code", a.PostalCode, fmt.Sprintf("%s; replaced by %s", reason, city.PostalCodes[0])}
+		a.PostalCode = city.PostalCodes[0]
+		return w
+	}
+	return PlaceWarning{"address.postal_code", a.PostalCode, reason + "; kept as written, please check it"}
 }
