@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"carnet/models"
+	"carnet/models/editdist"
 	"carnet/models/vocab"
 )
 
@@ -349,7 +350,7 @@ func parameterHint(name string, known []string) string {
 	}
 	best, bestD, ties := "", 3, 0
 	for _, k := range known {
-		d := editDistance(lower, k)
+		d := editdist.Bounded(lower, k, 2)
 		if d > 2 || d > len(k)/2 || k == lower {
 			continue
 		}
@@ -367,27 +368,6 @@ func parameterHint(name string, known []string) string {
 		return how
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of two short ASCII names.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // UnknownQueryParameters refuses (400) a query string holding a parameter

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+
+	"carnet/models/editdist"
 )
 
 // Address is what a record says about where it is: a postal code and a
@@ -577,7 +579,7 @@ func closeName(key string, cands map[*Commune]bool) *Commune {
 		if len(k) >= 12 {
 			limit = 2
 		}
-		return len(key) >= 5 && editDistance(key, k, limit) <= limit
+		return len(key) >= 5 && editdist.Bounded(key, k, limit) <= limit
 	}
 	second := func(c *Commune) bool {
 		// The end of the name, at a word (« Le Hom » for
@@ -610,34 +612,4 @@ func closeName(key string, cands map[*Commune]bool) *Commune {
 		}
 	}
 	return nil
-}
-
-// editDistance is the Levenshtein distance of a and b, or limit+1 as soon
-// as it exceeds limit.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"carnet/models/editdist"
 	"carnet/models/vocab"
 )
 
@@ -85,7 +86,7 @@ func readColumn(name string) columnReading {
 	// column is that close: « conditions_access » is conditions_acces.
 	best, bestD, ties := "", 3, 0
 	for _, c := range knownColumns {
-		d := editDistance(f, c, 2)
+		d := editdist.Bounded(f, c, 2)
 		switch {
 		case d < bestD:
 			best, bestD, ties = c, d, 1
@@ -101,34 +102,4 @@ func readColumn(name string) columnReading {
 		return columnReading{best, "column « " + name + " » read as " + best + " (misspelt)"}
 	}
 	return columnReading{name: f, how: ""}
-}
-
-// editDistance is the Levenshtein distance of a and b, or limit+1 when it
-// exceeds limit.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
