@@ -161,7 +161,11 @@ func WriteReport(w io.Writer, r *Report) {
 			if x.Field == "" {
 				field = ""
 			}
-			fmt.Fprintf(w, "  %s%s — %d rows (%s)\n", field, x.How, x.Count, clip(x.Rows))
+			rows := "rows"
+			if x.Count == 1 {
+				rows = "row"
+			}
+			fmt.Fprintf(w, "  %s%s — %d %s (%s)\n", field, x.How, x.Count, rows, clip(x.Rows))
 		}
 	}
 	if len(r.Issues) == 0 {
