@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"carnet/models/editdist"
@@ -110,8 +111,22 @@ const (
 const farFromCentreKm = 15
 
 // nearestOtherKm is the distance from c's centre to the nearest other
-// commune's centre (+Inf beyond 30 km).
+// commune's centre (+Inf beyond 30 km). It depends on c alone and scans 49
+// grid cells: remembered per commune, or it doubles an import's address
+// resolution (a synthetic file's points are kilometres from the centres).
 func nearestOtherKm(c *Commune) float64 {
+	if d, ok := nearestOther.Load(c); ok {
+		return d.(float64)
+	}
+	d := scanNearestOtherKm(c)
+	nearestOther.Store(c, d)
+	return d
+}
+
+// nearestOther caches nearestOtherKm: at most one entry per commune.
+var nearestOther sync.Map // *Commune → float64
+
+func scanNearestOtherKm(c *Commune) float64 {
 	r := get()
 	c0 := cell(c.Lat, c.Lon)
 	best := math.Inf(1)
