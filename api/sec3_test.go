@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"carnet/models/webhook"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -11,6 +10,7 @@ import (
 
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/webhook"
 )
 
 // TestWebhookQueueFollowsOwnerRights: a delivery is rendered when it is
@@ -35,7 +35,7 @@ func TestWebhookQueueFollowsOwnerRights(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := apitest.New(t, apitest.WithWebhooks(fastHooks()))
-			e.RunWebhooks(false)
+			stop := e.RunWebhooks(false)
 			rcv := newReceiver(t)
 			rcv.setMode(answer500)
 			client, partner := e.Partner("CAF 13", []string{"caf-13"}, all)
@@ -46,10 +46,16 @@ func TestWebhookQueueFollowsOwnerRights(t *testing.T) {
 				t.Fatalf("create: %d %s", r.Code, r.Body)
 			}
 			waitFor(t, "a first attempt", func() bool { return rcv.triesSoFar() > 0 })
+			// No attempt in flight while the rights change: a delivery
+			// claimed before it goes out as rendered (the claim is the
+			// check; see ClaimWebhookDeliveries), and on a loaded machine
+			// a retry claimed just before the PATCH would be sent after it.
+			stop()
 			if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/clients/" + client.ID, Token: e.Admin, Body: tc.revoke}); r.Code != 200 {
 				t.Fatalf("revoke: %d %s", r.Code, r.Body)
 			}
 			rcv.setMode(answerOK)
+			e.RunWebhooks(false)
 			waitFor(t, "the queue to settle", func() bool { return settled(t, e, e.Admin, id) })
 			for _, g := range rcv.accepted() {
 				b, _ := json.Marshal(g.Payload)
@@ -72,7 +78,7 @@ func TestWebhookQueueFollowsOwnerRights(t *testing.T) {
 func TestWebhookQueueStopsForFormerAdministrator(t *testing.T) {
 	for _, change := range []obj{{"platform_admin": false}, {"disabled": true}} {
 		e := apitest.New(t, apitest.WithWebhooks(fastHooks()))
-		e.RunWebhooks(false)
+		stop := e.RunWebhooks(false)
 		rcv := newReceiver(t)
 		rcv.setMode(answer500)
 		u, _ := e.Account("admin2@example.fr", nil, models.Territory{})
@@ -82,10 +88,12 @@ func TestWebhookQueueStopsForFormerAdministrator(t *testing.T) {
 		id := str(rcv.subscribe(e, e.TokenFor(u.ID), nil)["id"])
 		createActor(t, e, validActor("Lieu"))
 		waitFor(t, "a first attempt", func() bool { return rcv.triesSoFar() > 0 })
+		stop() // no attempt in flight while the rights change (see above)
 		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + u.ID, Token: e.Admin, Body: change}); r.Code != 200 {
 			t.Fatalf("%v: %d %s", change, r.Code, r.Body)
 		}
 		rcv.setMode(answerOK)
+		e.RunWebhooks(false)
 		waitFor(t, "the queue to settle", func() bool { return settled(t, e, e.Admin, id) })
 		if n := len(rcv.accepted()); n != 0 {
 			t.Errorf("%v: %d deliveries went out", change, n)
