@@ -69,9 +69,6 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	}
 	a, b := placeOf(l.ActorA), placeOf(l.ActorB)
 	a.Phones, a.Emails, b.Phones, b.Emails = nil, nil, nil, nil
-	if l.ActorA.ContactPublic && l.ActorB.ContactPublic {
-		a.Phones, a.Emails, b.Phones, b.Emails = l.ActorA.Phones, l.ActorA.Emails, l.ActorB.Phones, l.ActorB.Emails
-	}
 	pub := dedup.Compare(a, b)
 	public := map[string]bool{}
 	for _, r := range pub.Reasons {
@@ -80,7 +77,7 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	owes := false
 	reasons := make(ReasonList, 0, len(l.Reasons))
 	for _, r := range l.Reasons {
-		if (slices.Contains(contactReasons, r.Code) || r.Code == "named_domain") && !public[r.Code] {
+		if slices.Contains(contactReasons, r.Code) || r.Code == "named_domain" && !public[r.Code] {
 			owes = true
 			continue
 		}
