@@ -849,7 +849,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Hide the newer actor of each possible duplicate pair (suggested or confirmed)",
+                        "description": "Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates",
                         "name": "exclude_duplicates",
                         "in": "query"
                     },
@@ -3261,7 +3261,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. To a caller who may not see both actors' contact details, the link is shown as their public data alone make it: no same_phone, same_email or named_domain drawn from an e-mail, and identity_score and score computed without phones and e-mails. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
+                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. To a caller who may not see both actors' contact details, the link is shown as their public data alone make it: no same_phone, same_email or named_domain drawn from an e-mail, and identity_score and score computed without phones and e-mails; and a link whose pair reaches the threshold only thanks to phones or e-mails that are not public does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
                 ],

@@ -424,7 +424,7 @@ func list(l models.StringList) []string {
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
-//	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed)"
+//	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: not checked for 12 months; false: checked since"
 //	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
@@ -440,6 +440,7 @@ func (h *Handler) ListActors(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	f.Viewer = principal(c)
 	page, err := h.Store.ListActors(c.Request.Context(), f)
 	if err != nil {
 		return err

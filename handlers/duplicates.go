@@ -96,11 +96,18 @@ func (h *Handler) duplicateLinkView(c *gin.Context, l *models.DuplicateLink) Dup
 	return newDuplicateLink(l.WithoutContacts())
 }
 
+// duplicateVisible applies models.DuplicateLink.VisibleTo for the caller.
+func (h *Handler) duplicateVisible(c *gin.Context, l *models.DuplicateLink) bool {
+	seesA := l.ActorA != nil && h.contactsVisible(c, l.ActorA)
+	seesB := l.ActorB != nil && h.contactsVisible(c, l.ActorB)
+	return l.VisibleTo(seesA, seesB)
+}
+
 // ListDuplicates godoc
 //
 //	@ID			listDuplicates
 //	@Summary		List possible duplicates
-//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. To a caller who may not see both actors' contact details, the link is shown as their public data alone make it: no same_phone, same_email or named_domain drawn from an e-mail, and identity_score and score computed without phones and e-mails. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
+//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. To a caller who may not see both actors' contact details, the link is shown as their public data alone make it: no same_phone, same_email or named_domain drawn from an e-mail, and identity_score and score computed without phones and e-mails; and a link whose pair reaches the threshold only thanks to phones or e-mails that are not public does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		Anonymous
@@ -128,6 +135,7 @@ func (h *Handler) ListDuplicates(c *gin.Context) error {
 	if err := q.err(); err != nil {
 		return err
 	}
+	f.Viewer = principal(c)
 	page, err := h.Store.ListDuplicates(c.Request.Context(), f)
 	if err != nil {
 		return err
@@ -187,6 +195,11 @@ func (h *Handler) decideDuplicate(c *gin.Context, status string) error {
 	l, err := h.Store.GetDuplicate(ctx, c.Param("id"))
 	if err != nil {
 		return err
+	}
+	// A link that does not exist for the caller answers as an unknown
+	// id, before any right is weighed: a 403 would say it exists.
+	if !h.duplicateVisible(c, l) {
+		return models.Errorf(models.ENOTFOUND, "No duplicate link has the id %q.", l.ID)
 	}
 	var refs [2]models.ActorRef
 	for i, id := range []string{l.ActorAID, l.ActorBID} {

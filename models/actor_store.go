@@ -29,8 +29,11 @@ type ActorFilter struct {
 	UpdatedSince       *time.Time
 	IncludeArchived    bool
 	// ExcludeDuplicates hides the newer actor of each possible duplicate
-	// pair not dismissed (see DuplicateLink).
+	// pair not dismissed that exists for Viewer (see DuplicateLink and
+	// DuplicateLink.VisibleTo).
 	ExcludeDuplicates bool
+	// Viewer is the caller, for ExcludeDuplicates; nil is anonymous.
+	Viewer *Principal
 	// QualityMin keeps actors whose quality score, as of today, is at
 	// least this (see QualityOf).
 	QualityMin *float64
@@ -273,7 +276,8 @@ func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
 		q = q.Where("actors.updated_at >= ?", f.UpdatedSince.UTC())
 	}
 	if f.ExcludeDuplicates {
-		q = q.Where(notADuplicate("actors.id"))
+		cond, args := notADuplicate("actors.id", f.Viewer)
+		q = q.Where(cond, args...)
 	}
 	if f.QualityMin != nil {
 		// The stored score lacks freshness, which depends on the day.

@@ -43,7 +43,7 @@ func (ReasonList) GormDataType() string { return "text" }
 
 // blockColumns are what detection reads of the actors of a département.
 var blockColumns = []string{"id", "source", "name", "pivot", "pivot_kind", "street", "complement", "postal_code",
-	"insee_code", "commune", "departement", "latitude", "longitude", "phones", "emails", "websites"}
+	"insee_code", "commune", "departement", "latitude", "longitude", "phones", "emails", "websites", "contact_public"}
 
 // DetectDuplicates compares the live actors with the given ids with the live
 // actors of other sources in their département, links the pairs that score
@@ -69,6 +69,9 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 	}
 	var matches []dedup.Match
 	var evaluated []string
+	// public holds the public score (dedup.Block.PublicScore) of each
+	// pair matched, and of each decided link of the evaluated actors.
+	public := map[linkPair]float64{}
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 
 		var changed []Actor
@@ -105,7 +108,22 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 			}
 			blk := dedup.NewBlock(places)
 			for _, id := range byDept[d] {
-				matches = append(matches, blk.MatchesOf(id)...)
+				for _, m := range blk.MatchesOf(id) {
+					matches = append(matches, m)
+					public[pairOf(m.A, m.B)] = blk.PublicScore(m.A, m.B)
+				}
+			}
+			// A decision stays whatever the scores, but whether its
+			// link shows to those who may not see the contacts follows
+			// the public data (saveLinks).
+			var decided []DuplicateLink
+			if err := tx.Select("actor_a", "actor_b").Where("status <> ? AND (actor_a IN ? OR actor_b IN ?)", DuplicateSuggested, byDept[d], byDept[d]).Find(&decided).Error; err != nil {
+				return err
+			}
+			for _, l := range decided {
+				if p := pairOf(l.ActorAID, l.ActorBID); !hasKey(public, p) {
+					public[p] = blk.PublicScore(l.ActorAID, l.ActorBID)
+				}
 			}
 		}
 		return nil
@@ -124,7 +142,7 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 		if err := dialectOf(tx).lockKey(tx, "duplicate-links"); err != nil {
 			return err
 		}
-		n, err := s.saveLinks(tx, evaluated, matches)
+		n, err := s.saveLinks(tx, evaluated, matches, public)
 		created = n
 		return err
 	})
@@ -170,9 +188,21 @@ func (s *Store) detectChanged(ctx context.Context, batch []Change) error {
 			ids = append(ids, c.EntityID)
 		}
 	}
-	_, err := s.DetectDuplicates(ctx, ids)
+	// Links stored before public scores were (migration 85) show only to
+	// those who may see both actors' contacts until their actors are
+	// compared again: each pass takes some of them along.
+	var pending []string
+	if err := s.read(ctx).Raw("SELECT d.actor_a FROM duplicate_links d JOIN actors a ON a.id = d.actor_a JOIN actors b ON b.id = d.actor_b"+
+		" WHERE d.public_score IS NULL AND a.archived_at IS NULL AND b.archived_at IS NULL LIMIT ?", pendingPerPass).Scan(&pending).Error; err != nil {
+		return dbError(err)
+	}
+	_, err := s.DetectDuplicates(ctx, append(ids, pending...))
 	return err
 }
+
+// pendingPerPass bounds the actors of links without a public score that
+// one detection pass compares again (see detectChanged).
+const pendingPerPass = 200
 
 func uniqueIDs(ids []string) []string {
 	out := slices.Clone(ids)
@@ -208,13 +238,31 @@ func placeOf(a *Actor) dedup.Place {
 	return dedup.Place{ID: a.ID, Source: a.Source, Name: a.Name, Pivot: a.Pivot, PivotKind: a.PivotKind,
 		Street: a.Address.Street, Complement: a.Address.Complement, PostalCode: a.Address.PostalCode,
 		InseeCode: a.Address.InseeCode, Commune: a.Address.Commune, Latitude: a.Latitude, Longitude: a.Longitude,
-		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites}
+		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites, PrivateContacts: !a.ContactPublic}
+}
+
+// linkPair is a link's two actor ids, older first.
+type linkPair struct{ a, b string }
+
+func pairOf(a, b string) linkPair {
+	if b < a {
+		a, b = b, a
+	}
+	return linkPair{a, b}
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // saveLinks writes the matches of the evaluated actors (see
-// DetectDuplicates) and returns how many links it created.
-func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match) (int, error) {
-	type pair struct{ a, b string }
+// DetectDuplicates) and returns how many links it created. public holds
+// the public score of each match and decided link (a pair missing from it
+// scores 0): every link of the evaluated actors leaves with its public
+// score, decisions included.
+func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match, public map[linkPair]float64) (int, error) {
+	type pair = linkPair
 	existing := map[pair]DuplicateLink{}
 	for chunk := range slices.Chunk(evaluated, 400) {
 		var links []DuplicateLink
@@ -240,16 +288,17 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 			continue // both actors changed: the pair was seen from each side
 		}
 		kept[p] = true
+		pub := public[p]
 		fields := map[string]any{"score": m.Score, "name_score": m.Name, "address_score": m.Place,
 			"identity_score": m.Identity, "distance_m": m.DistanceM, "same_pivot": m.SamePivot,
-			"reasons": ReasonList(m.Reasons), "updated_at": now}
+			"reasons": ReasonList(m.Reasons), "public_score": pub, "updated_at": now}
 		l, found := existing[p]
 		switch {
 		case !found:
 			fresh = append(fresh, &DuplicateLink{ID: NewID(), ActorAID: p.a, ActorBID: p.b, Score: m.Score, NameScore: m.Name,
 				AddressScore: m.Place, IdentityScore: m.Identity, DistanceM: m.DistanceM, SamePivot: m.SamePivot,
-				Reasons: m.Reasons, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now})
-		case l.Status == DuplicateSuggested && !sameLink(&l, &m):
+				Reasons: m.Reasons, PublicScore: &pub, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now})
+		case l.Status == DuplicateSuggested && !sameLink(&l, &m, pub):
 			// A moderator's decision made meanwhile stays as decided. An
 			// unchanged suggestion is not written again: a write at an
 			// address shared by hundreds of places re-detects hundreds of
@@ -264,11 +313,19 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 		return 0, err
 	}
 	// A suggestion that no longer holds (an address was corrected) goes;
-	// decisions stay.
+	// decisions stay, their scores as decided, their public score that
+	// of today's public data (only it says whom the link shows to).
 	for p, l := range existing {
-		if !kept[p] && l.Status == DuplicateSuggested {
+		switch {
+		case !kept[p] && l.Status == DuplicateSuggested:
 			if err := tx.Delete(&DuplicateLink{}, "id = ? AND status = ?", l.ID, DuplicateSuggested).Error; err != nil {
 				return 0, err
+			}
+		case l.Status != DuplicateSuggested:
+			if pub := public[p]; l.PublicScore == nil || *l.PublicScore != pub {
+				if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status <> ?", l.ID, DuplicateSuggested).Update("public_score", pub).Error; err != nil {
+					return 0, err
+				}
 			}
 		}
 	}
@@ -276,8 +333,8 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 }
 
 // sameLink reports whether a stored link says what the match says.
-func sameLink(l *DuplicateLink, m *dedup.Match) bool {
+func sameLink(l *DuplicateLink, m *dedup.Match, public float64) bool {
 	sameDistance := (l.DistanceM == nil) == (m.DistanceM == nil) && (l.DistanceM == nil || *l.DistanceM == *m.DistanceM)
-	return l.Score == m.Score && l.NameScore == m.Name && l.AddressScore == m.Place && l.IdentityScore == m.Identity &&
+	return l.PublicScore != nil && *l.PublicScore == public && l.Score == m.Score && l.NameScore == m.Name && l.AddressScore == m.Place && l.IdentityScore == m.Identity &&
 		l.SamePivot == m.SamePivot && sameDistance && slices.Equal([]dedup.Reason(l.Reasons), m.Reasons)
 }

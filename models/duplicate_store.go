@@ -34,11 +34,17 @@ type DuplicateLink struct {
 	DistanceM     *float64 `gorm:"column:distance_m"`
 	SamePivot     bool
 	Reasons       ReasonList
-	Status        string
-	DecidedBy     string
-	DecidedAt     *time.Time
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// PublicScore is the score the pair gets from public data alone
+	// (dedup.Block.PublicScore), as of the last comparison of its actors;
+	// nil for a link stored before it was kept, until they are compared
+	// again. A caller who may not see both actors' contacts is shown the
+	// link only when it reaches DuplicateThreshold (VisibleTo).
+	PublicScore *float64
+	Status      string
+	DecidedBy   string
+	DecidedAt   *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // contactReasons are the reasons drawn only from phones and e-mails.
@@ -86,19 +92,57 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	return &out
 }
 
+// VisibleTo reports whether the link exists for v (whose right to see
+// each actor's contacts, by the one rule Principal.MaySeeContacts, the
+// caller worked out): to a caller who may see both actors' phones and
+// e-mails, always; to any other, only when the pair's public data alone
+// reach DuplicateThreshold. Otherwise its mere presence — in a list, on
+// its id, in what exclude_duplicates hides — would tell that the two
+// places share a private phone or e-mail. linkVisibleTo is its SQL twin.
+func (l *DuplicateLink) VisibleTo(seesA, seesB bool) bool {
+	return seesA && seesB || l.PublicScore != nil && *l.PublicScore >= publicThreshold
+}
+
+// publicThreshold is DuplicateThreshold for stored scores, which are
+// rounded to three decimals (a float comparison then never errs).
+const publicThreshold = DuplicateThreshold - 0.0005
+
+// linkVisibleTo is the SQL condition, on the duplicate_links row named
+// alias, that the link exists for v (DuplicateLink.VisibleTo): nothing
+// for administrators; else a public score reaching the threshold (NULL,
+// a link stored before it was kept, does not), or both actors' contacts
+// visible to v (contactsVisibleTo).
+func linkVisibleTo(v *Principal, alias string) (string, []any) {
+	if v.IsAdmin() {
+		return "", nil
+	}
+	a, argsA := contactsVisibleTo(v, alias+".actor_a")
+	b, argsB := contactsVisibleTo(v, alias+".actor_b")
+	args := append([]any{publicThreshold}, argsA...)
+	return "(" + alias + ".public_score >= ? OR (" + a + " AND " + b + "))", append(args, argsB...)
+}
+
 // notADuplicate is the condition of ExcludeDuplicates on an actor id
-// column: the actor is not the newer of a pair that is suggested or
-// confirmed and whose older actor is live. Each group of duplicates thus
-// keeps its oldest record.
-func notADuplicate(idColumn string) string {
-	return "NOT EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
-		" AND d.status <> 'dismissed' AND o.archived_at IS NULL)"
+// column for viewer v: the actor is not the newer of a pair that is
+// suggested or confirmed, whose older actor is live, and that exists for v
+// (linkVisibleTo). Each group of duplicates thus keeps its oldest record.
+func notADuplicate(idColumn string, v *Principal) (string, []any) {
+	cond := "NOT EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
+		" AND d.status <> 'dismissed' AND o.archived_at IS NULL"
+	visible, args := linkVisibleTo(v, "d")
+	if visible != "" {
+		cond += " AND " + visible
+	}
+	return cond + ")", args
 }
 
 // DuplicateFilter selects links in ListDuplicates.
 type DuplicateFilter struct {
 	Statuses []string
 	ActorID  string
+	// Viewer is the caller: links that exist for it only (linkVisibleTo);
+	// nil is anonymous.
+	Viewer *Principal
 	ListParams
 }
 
@@ -112,6 +156,9 @@ func (s *Store) ListDuplicates(ctx context.Context, f DuplicateFilter) (Page[Dup
 		}
 		if f.ActorID != "" {
 			q = q.Where("(actor_a = ? OR actor_b = ?)", f.ActorID, f.ActorID)
+		}
+		if cond, args := linkVisibleTo(f.Viewer, "duplicate_links"); cond != "" {
+			q = q.Where(cond, args...)
 		}
 		return q
 	}

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -288,7 +289,8 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 		q = q.Where("services.updated_at >= ?", f.UpdatedSince.UTC())
 	}
 	if f.ExcludeDuplicates {
-		q = q.Where(notADuplicate("services.actor_id"))
+		cond, args := notADuplicate("services.actor_id", f.Viewer)
+		q = q.Where(cond, args...)
 	}
 	return q
 }
@@ -312,33 +314,63 @@ func draftsVisibleTo(q *gorm.DB, v *Principal) *gorm.DB {
 	// An archived service's status is archived: it is a draft still when
 	// its last archiving found it one (what restoring reads back).
 	cond := "services.status <> 'draft' AND (services.status <> 'archived' OR " + archivedWhilePublished + ")"
-	var args []any
-	if !v.IsAnonymous() {
-		var member, managed []string
-		for _, m := range v.Memberships {
-			member = append(member, m.ActorID)
-			if m.Role == RoleManager {
-				managed = append(managed, m.ActorID)
-			}
-		}
-		if len(member) > 0 {
-			cond += " OR services.actor_id IN ?"
-			args = append(args, member)
-		}
-		if len(managed) > 0 {
-			cond += " OR services.actor_id IN (WITH RECURSIVE net(id) AS (SELECT id FROM actors WHERE parent_id IN ? UNION SELECT actors.id FROM actors JOIN net ON actors.parent_id = net.id) SELECT id FROM net)"
-			args = append(args, managed)
-		}
-		if t := v.Coordinates; !t.IsZero() {
-			cond += " OR services.actor_id IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)"
-			args = append(args, t.Departements, t.CommuneCodes())
-		}
-		if v.WritesSourceDrafts() && len(v.Sources) > 0 {
-			cond += " OR services.source IN ?"
-			args = append(args, v.Sources)
-		}
+	more, args := unpublishedVisibleTo(v, "services.actor_id", "services.source")
+	if more != "" {
+		cond += " OR " + more
 	}
 	return q.Where("("+cond+")", args...)
+}
+
+// unpublishedVisibleTo is the SQL twin of Principal.CanSeeUnpublished for
+// administrators aside: conditions joined by OR on an actor id column and
+// its source column, "" when v sees no actor's unpublished records
+// (anonymous).
+func unpublishedVisibleTo(v *Principal, actorIDCol, sourceCol string) (string, []any) {
+	if v.IsAnonymous() {
+		return "", nil
+	}
+	var conds []string
+	var args []any
+	var member, managed []string
+	for _, m := range v.Memberships {
+		member = append(member, m.ActorID)
+		if m.Role == RoleManager {
+			managed = append(managed, m.ActorID)
+		}
+	}
+	if len(member) > 0 {
+		conds = append(conds, actorIDCol+" IN ?")
+		args = append(args, member)
+	}
+	if len(managed) > 0 {
+		conds = append(conds, actorIDCol+" IN (WITH RECURSIVE net(id) AS (SELECT id FROM actors WHERE parent_id IN ? UNION SELECT actors.id FROM actors JOIN net ON actors.parent_id = net.id) SELECT id FROM net)")
+		args = append(args, managed)
+	}
+	if t := v.Coordinates; !t.IsZero() {
+		conds = append(conds, actorIDCol+" IN (SELECT id FROM actors WHERE departement IN ? OR insee_code IN ?)")
+		args = append(args, t.Departements, t.CommuneCodes())
+	}
+	if v.WritesSourceDrafts() && len(v.Sources) > 0 {
+		conds = append(conds, sourceCol+" IN ?")
+		args = append(args, v.Sources)
+	}
+	return strings.Join(conds, " OR "), args
+}
+
+// contactsVisibleTo is the SQL twin of Principal.MaySeeContacts on an
+// actor id column: true for administrators, else the actor's contacts are
+// public or v may see its unpublished records.
+func contactsVisibleTo(v *Principal, actorIDCol string) (string, []any) {
+	if v.IsAdmin() {
+		return "1 = 1", nil
+	}
+	cond := "x.contact_public = ?"
+	args := []any{true}
+	if more, moreArgs := unpublishedVisibleTo(v, "x.id", "x.source"); more != "" {
+		cond += " OR " + more
+		args = append(args, moreArgs...)
+	}
+	return actorIDCol + " IN (SELECT x.id FROM actors x WHERE " + cond + ")", args
 }
 
 func lockService(tx *gorm.DB, id string, pre Precondition) (*Service, error) {

@@ -58,6 +58,9 @@ type Place struct {
 	Commune                                   string
 	Latitude, Longitude                       *float64
 	Phones, Emails, Websites                  []string
+	// PrivateContacts says the phones and e-mails are not public: a
+	// public comparison (Block.PublicScore) leaves them out.
+	PrivateContacts bool
 }
 
 // Reason is one signal behind a score, for people deciding on a link:
@@ -128,7 +131,13 @@ type prepared struct {
 	keys     []key
 	siren    string
 	domains  []string // website and e-mail domains, TLD and punctuation dropped
-	spelled  []string // the name glued, with and without stop words
+	// siteDomains are the websites' domains alone (a public comparison's
+	// domains when the e-mails are private).
+	siteDomains []string
+	// public: a copy without private phones and e-mails, whose carriers
+	// of a phone or e-mail are counted among public ones (publicView).
+	public  bool
+	spelled []string // the name glued, with and without stop words
 	// authority: the name is a local authority's (a commune, an
 	// intercommunality, a Département), see hostName.
 	authority bool
@@ -197,6 +206,7 @@ func prepare(p *Place) *prepared {
 		}
 		q.keys = append(q.keys, key{kindDomain, host})
 		q.domains = append(q.domains, domainLabel(host))
+		q.siteDomains = append(q.siteDomains, domainLabel(host))
 	}
 	return q
 }
@@ -310,14 +320,15 @@ type Block struct {
 	df     map[string]int
 	byKey  map[key][]*prepared
 	// carriers caches, by value and source, the number of distinct
-	// locations of the places carrying the value.
-	carriers map[key]map[string]int
+	// locations of the places carrying the value; publicCarriers the same
+	// among the places whose phones and e-mails are public.
+	carriers, publicCarriers map[key]map[string]int
 }
 
 // NewBlock prepares places for comparison.
 func NewBlock(places []Place) *Block {
 	b := &Block{byID: make(map[string]*prepared, len(places)), df: map[string]int{},
-		byKey: map[key][]*prepared{}, carriers: map[key]map[string]int{}}
+		byKey: map[key][]*prepared{}, carriers: map[key]map[string]int{}, publicCarriers: map[key]map[string]int{}}
 	for i := range places {
 		q := prepare(&places[i])
 		b.places = append(b.places, q)
@@ -349,13 +360,21 @@ const sameLocation = 300.0
 // locations counts the distinct locations of the places of source that
 // carry the value k: two records of one place are one carrier, a network's
 // number on twenty sites is twenty.
-func (b *Block) locations(k key, source string) int {
-	if n, ok := b.carriers[k][source]; ok {
+func (b *Block) locations(k key, source string, public bool) int {
+	cache := b.carriers
+	if public && (k.kind == kindPhone || k.kind == kindEmail) {
+		// A public phone's weight must not tell how many places carry it
+		// privately.
+		cache = b.publicCarriers
+	} else {
+		public = false
+	}
+	if n, ok := cache[k][source]; ok {
 		return n
 	}
 	var seen []*prepared
 	for _, p := range b.byKey[k] {
-		if p.Source != source {
+		if p.Source != source || public && p.PrivateContacts {
 			continue
 		}
 		dup := false
@@ -369,10 +388,10 @@ func (b *Block) locations(k key, source string) int {
 			seen = append(seen, p)
 		}
 	}
-	if b.carriers[k] == nil {
-		b.carriers[k] = map[string]int{}
+	if cache[k] == nil {
+		cache[k] = map[string]int{}
 	}
-	b.carriers[k][source] = len(seen)
+	cache[k][source] = len(seen)
 	return len(seen)
 }
 
@@ -417,6 +436,31 @@ func (b *Block) Compare(idA, idB string) (r Result, ok bool) {
 		return r, false
 	}
 	return b.compare(a, c), true
+}
+
+// PublicScore is the score of the places with the two ids as their public
+// data alone make it: the phones and e-mails of a place with
+// PrivateContacts (and those e-mails' domains) left out, and a public
+// phone or e-mail weighed by its public carriers only. It depends on
+// nothing that is not public, so whether a pair reaches Threshold on it
+// may be told to everyone. It is 0 when either is not in the block.
+func (b *Block) PublicScore(idA, idB string) float64 {
+	a, c := b.byID[idA], b.byID[idB]
+	if a == nil || c == nil {
+		return 0
+	}
+	return b.compare(a.publicView(), c.publicView()).Score
+}
+
+// publicView is q as a public comparison sees it (see PublicScore).
+func (q *prepared) publicView() *prepared {
+	out := *q
+	out.public = true
+	if q.PrivateContacts {
+		out.keys = slices.DeleteFunc(slices.Clone(q.keys), func(k key) bool { return k.kind == kindPhone || k.kind == kindEmail })
+		out.domains = q.siteDomains
+	}
+	return &out
 }
 
 // Compare scores two places outside any block: words weigh the same and
@@ -957,7 +1001,8 @@ func (b *Block) identity(a, c *prepared, r *Result) float64 {
 		if !shared[k] {
 			continue
 		}
-		n := max(1, b.locations(k, a.Source), b.locations(k, c.Source))
+		public := a.public || c.public
+		n := max(1, b.locations(k, a.Source, public), b.locations(k, c.Source, public))
 		// Evidence falls with the number of places of one source that
 		// carry the value, gently: a hub that lists one place twice
 		// still shares its phone with the other source.
