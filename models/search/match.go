@@ -14,7 +14,7 @@ import (
 //	         description 1; a vocabulary value 3, a declared public 4.5,
 //	         a named place 2)
 //	         × factor of the way it matched (exact 1, other word form 0.9,
-//	         prefix 0.7 — 0.25 when the word also exists whole —, thesaurus
+//	         prefix 0.7 — 0.2 when the word also exists whole —, thesaurus
 //	         synonym 0.9, related need 0.6, near spelling 0.8; the text
 //	         matches of a word naming only a need met elsewhere — « retraite »
 //	         — × 0.4, below the places meeting it)
