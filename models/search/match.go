@@ -200,6 +200,52 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 	s.touched = out
 }
 
+// dropRelatedFallbacks: a word naming a kind of place (« bij », « ccas »,
+// « epn ») also finds, through its related need or public, the places
+// usually meeting it (« bij » → places for young people), ranked after the
+// places of that kind. Beside other words (« bij nice »), when some record
+// holding every word is of that kind, the records holding the word only
+// through its related need are other kinds of places, not what the query
+// names: they are left out. When none is (a commune without a CCAS), they
+// stay: the places helping with procedures there. A word alone keeps them
+// after the places of its kind (runWord).
+func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) {
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		if !c.kind || c.soft || c.related == 0 || len(a.clauses) < 2 {
+			continue
+		}
+		direct := func(slot uint32) bool {
+			for _, tr := range c.terms {
+				if tr.how == HowRelated || tr.fuzzy {
+					continue
+				}
+				if e, ok := findSlot(t.text.postings[tr.id], slot); ok && e&c.fieldMask() != 0 {
+					return true
+				}
+			}
+			for _, sr := range c.sets {
+				if sr.t.how != HowRelated && !sr.fuzzy && sr.set.has(slot) {
+					return true
+				}
+			}
+			return false
+		}
+		if !slices.ContainsFunc(s.touched, direct) {
+			continue
+		}
+		kept := s.touched[:0]
+		for _, slot := range s.touched {
+			if direct(slot) {
+				kept = append(kept, slot)
+			} else {
+				s.hits[slot], s.acc[slot], s.fz[slot], s.soft[slot] = 0, 0, 0, 0
+			}
+		}
+		s.touched = kept
+	}
+}
+
 // noteSlot notes the best match of clause c in slot.
 func (t *table) noteSlot(c *clause, slot uint32, note func(uint32, float32)) {
 	fm := c.fieldMask()
