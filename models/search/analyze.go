@@ -55,6 +55,10 @@ type clause struct {
 	// does not filter: « cours informatique seniors » finds the Club
 	// Senior helping with computers though it never says « cours ».
 	soft bool
+	// kind: the word names a kind of place (an abbreviation meaning a
+	// typology: « bij », « ccas », « france services »); its related
+	// matches are a fallback (see dropRelatedFallbacks).
+	kind bool
 	// inPhrase: the word is part of a phrase of several words of the
 	// thesaurus (« conseiller numérique », « culture numérique »): it
 	// names something with the others and is never soft.
@@ -420,6 +424,7 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	// (« mdph »), not whom it serves nor other structures serving them;
 	// one that does not (« fle ») names the need.
 	structure := len(keys) > 0 && slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.field == FieldTypologies })
+	c.kind = structure && slices.ContainsFunc(targets, meansKind)
 	// A kind of structure where the need is usually met (« sourd » → Cap
 	// emploi, MDPH) is found where a record's name names it too: most
 	// records give no typology. Counted as related (see clause.related).
@@ -483,6 +488,12 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 	return c
 }
 
+// meansKind: the target is a kind of place the thesaurus says the word
+// means (« ccas » → CCAS), not one where its need is met nor a word of a
+// typology's label (« caf »: help with the CAF's procedures, met at the
+// places helping with procedures as at the CAF).
+func meansKind(tg lexTarget) bool { return tg.field == FieldTypologies && tg.how == HowSynonym }
+
 // keyTerms returns the abbreviations' text terms that records hold.
 func (t *table) keyTerms(keys []lexKey) []termRef {
 	var out []termRef
@@ -511,6 +522,7 @@ func (t *table) addAbbrevTerms(c *clause, keys []lexKey) {
 func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) clause {
 	c := clause{word: w, place: -1}
 	t.addSets(&c, targets, false)
+	c.kind = len(keys) > 0 && slices.ContainsFunc(targets, meansKind)
 	// Written out, an abbreviation of a need whom it serves (« français
 	// langue étrangère ») is found where a record's text names them, as
 	// its acronym is (see resolve).

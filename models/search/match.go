@@ -14,7 +14,7 @@ import (
 //	         description 1; a vocabulary value 3, a declared public 4.5,
 //	         a named place 2)
 //	         × factor of the way it matched (exact 1, other word form 0.9,
-//	         prefix 0.7 — 0.25 when the word also exists whole —, thesaurus
+//	         prefix 0.7 — 0.2 when the word also exists whole —, thesaurus
 //	         synonym 0.9, related need 0.6, near spelling 0.8; the text
 //	         matches of a word naming only a need met elsewhere — « retraite »
 //	         — × 0.4, below the places meeting it)
@@ -198,6 +198,52 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 		}
 	}
 	s.touched = out
+}
+
+// dropRelatedFallbacks: a word naming a kind of place (« bij », « ccas »,
+// « epn ») also finds, through its related need or public, the places
+// usually meeting it (« bij » → places for young people), ranked after the
+// places of that kind. Beside other words (« bij nice »), when some record
+// holding every word is of that kind, the records holding the word only
+// through its related need are other kinds of places, not what the query
+// names: they are left out. When none is (a commune without a CCAS), they
+// stay: the places helping with procedures there. A word alone keeps them
+// after the places of its kind (runWord).
+func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) {
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		if !c.kind || c.soft || c.related == 0 || len(a.clauses) < 2 {
+			continue
+		}
+		direct := func(slot uint32) bool {
+			for _, tr := range c.terms {
+				if tr.how == HowRelated || tr.fuzzy {
+					continue
+				}
+				if e, ok := findSlot(t.text.postings[tr.id], slot); ok && e&c.fieldMask() != 0 {
+					return true
+				}
+			}
+			for _, sr := range c.sets {
+				if sr.t.how != HowRelated && !sr.fuzzy && sr.set.has(slot) {
+					return true
+				}
+			}
+			return false
+		}
+		if !slices.ContainsFunc(s.touched, direct) {
+			continue
+		}
+		kept := s.touched[:0]
+		for _, slot := range s.touched {
+			if direct(slot) {
+				kept = append(kept, slot)
+			} else {
+				s.hits[slot], s.acc[slot], s.fz[slot], s.soft[slot] = 0, 0, 0, 0
+			}
+		}
+		s.touched = kept
+	}
 }
 
 // noteSlot notes the best match of clause c in slot.

@@ -427,6 +427,7 @@ func (t *table) run(p *plan, s *scratch) page {
 		}
 		t.match(&p.an, s, false)
 		keep()
+		t.dropRelatedFallbacks(&p.an, s)
 		// Words every result must hold: the soft ones rank only.
 		required, soft := p.an.hardCount(), len(p.an.clauses)-p.an.hardCount()
 		if len(s.touched) == 0 && len(p.an.clauses) > 1 {
