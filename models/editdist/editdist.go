@@ -1,18 +1,29 @@
 // Package editdist measures how far apart two short strings are, for the
-// places that forgive a misspelling: a commune's name, a column of a file,
-// a query parameter.
+// places that forgive a misspelling: search words, a commune's name, a
+// column of a file, a query parameter.
 package editdist
 
-// Bounded is the Levenshtein distance of a and b (in bytes), or limit+1 as
-// soon as it exceeds limit: callers only ask whether two names are within
-// one or two edits, and most pairs are far apart.
+// maxLen is the longest string Bounded compares: words, names and
+// parameters are far shorter, and the rows stay on the stack.
+const maxLen = 64
+
+// Bounded returns the optimal string alignment distance between a and b
+// in bytes (insertions, deletions, substitutions and transpositions of
+// adjacent letters, the common typos), or limit+1 as soon as it must
+// exceed limit — callers only ask whether two names are within one or two
+// edits, and most pairs are far apart. Strings over 64 bytes are never
+// close. It does not allocate: search calls it for every candidate of a
+// misspelt word.
 func Bounded(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
+	if len(a) > maxLen || len(b) > maxLen {
+		return limit + 1
+	}
+	var rows [3][maxLen + 1]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
@@ -23,13 +34,20 @@ func Bounded(a, b string, limit int) int {
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
 		}
 		if best > limit {
 			return limit + 1
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[len(b)] > limit {
+		return limit + 1
 	}
 	return prev[len(b)]
 }

@@ -21,3 +21,16 @@ func TestBounded(t *testing.T) {
 		}
 	}
 }
+
+func TestBoundedTranspositions(t *testing.T) {
+	// Two letters swapped, the commonest typo, is one edit.
+	for _, c := range [][2]string{{"mediatheque", "mediahteque"}, {"theme", "tehme"}} {
+		if got := Bounded(c[0], c[1], 2); got != 1 {
+			t.Errorf("Bounded(%q, %q) = %d, want 1", c[0], c[1], got)
+		}
+	}
+	long := string(make([]byte, 65))
+	if got := Bounded(long, long, 2); got != 3 {
+		t.Errorf("a string over 64 bytes: %d, want 3 (never close)", got)
+	}
+}

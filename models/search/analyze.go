@@ -3,6 +3,8 @@ package search
 import (
 	"slices"
 	"strings"
+
+	"carnet/models/editdist"
 )
 
 // A query is analysed into clauses, one per distinct word. A record
@@ -622,14 +624,14 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 		mask := letterMask(w)
 		for n := max(minKeyLen, len(w)-d); n <= min(maxTermLen, len(w)+d); n++ {
 			for _, ft := range ti.byLen[n] {
-				if maskDistance(mask, ft.mask) <= 2*d && editDistance(w, ti.terms[ft.id], d) <= d {
-					add(ti.terms[ft.id], int(ft.id), editDistance(w, ti.terms[ft.id], d))
+				if maskDistance(mask, ft.mask) <= 2*d && editdist.Bounded(w, ti.terms[ft.id], d) <= d {
+					add(ti.terms[ft.id], int(ft.id), editdist.Bounded(w, ti.terms[ft.id], d))
 				}
 			}
 		}
 		for _, lw := range lex.words {
-			if len(lw) >= len(w)-d && len(lw) <= len(w)+d && editDistance(w, lw, d) <= d {
-				add(lw, -1, editDistance(w, lw, d))
+			if len(lw) >= len(w)-d && len(lw) <= len(w)+d && editdist.Bounded(w, lw, d) <= d {
+				add(lw, -1, editdist.Bounded(w, lw, d))
 			}
 		}
 	}

@@ -157,47 +157,6 @@ func letterMask(w string) uint32 {
 
 func maskDistance(a, b uint32) int { return bits.OnesCount32(a ^ b) }
 
-// editDistance returns the optimal string alignment distance between a and
-// b (insertions, deletions, substitutions and transpositions of adjacent
-// letters, the common typos), or max+1 as soon as it must exceed max.
-func editDistance(a, b string, max int) int {
-	if d := len(a) - len(b); d > max || -d > max {
-		return max + 1
-	}
-	if len(a) > 64 || len(b) > 64 {
-		return max + 1
-	}
-	var rows [3][65]int
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			best = min(best, v)
-		}
-		if best > max {
-			return max + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	if prev[len(b)] > max {
-		return max + 1
-	}
-	return prev[len(b)]
-}
-
 // sameForm reports whether two words the stemmer joins are forms of one
 // word: singular and plural, masculine and feminine (« atelier »,
 // « ateliers »; « conseiller », « conseillères »; « âgé », « âgées »;
