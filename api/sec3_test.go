@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"slices"
@@ -199,16 +198,9 @@ func TestDuplicateLinkRevealsNoPrivateContacts(t *testing.T) {
 	view := func(t *testing.T, c [2]contacts, token func(*apitest.Env) string) map[string]any {
 		t.Helper()
 		e := apitest.New(t)
-		ctx := context.Background()
 		var last string
 		for i, src := range []string{"dup-a", "dup-b"} {
-			a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: "x", Phones: c[i].phones, Emails: c[i].emails,
-				Address: models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}}
-			res, err := e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{})
-			if err != nil || len(res.Outcomes) != 1 {
-				t.Fatal(err)
-			}
-			last = res.Outcomes[0].ID
+			last = syncAtBelsunce(t, e, models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: "x", Phones: c[i].phones, Emails: c[i].emails})
 		}
 		e.DuplicatesDetected()
 		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?actor_id=" + last, Token: token(e)})

@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"testing"
@@ -23,19 +22,13 @@ func TestDuplicateLinkOwedToPrivateContactsDoesNotExist(t *testing.T) {
 	for _, public := range []bool{false, true} {
 		t.Run(fmt.Sprintf("contact_public=%t", public), func(t *testing.T) {
 			e := apitest.New(t)
-			ctx := context.Background()
 			var ids [2]string
 			for i, a := range []models.Actor{
 				{Name: "Médiathèque Alcazar", Source: "dup-a", SourceID: "x"},
 				{Name: "Cyberbase Joliette", Source: "dup-b", SourceID: "y"},
 			} {
 				a.Phones, a.ContactPublic = []string{"04 91 00 00 07"}, public
-				a.Address = models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}
-				res, err := e.Store.SyncBatch(ctx, a.Source, []models.Actor{a}, nil, models.SyncOptions{})
-				if err != nil || len(res.Outcomes) != 1 || res.Outcomes[0].ID == "" {
-					t.Fatal(err, res)
-				}
-				ids[i] = res.Outcomes[0].ID
+				ids[i] = syncAtBelsunce(t, e, a)
 			}
 			e.DuplicatesDetected()
 			_, managerA := e.Account("manager-a@example.fr", map[string]models.Role{ids[0]: models.RoleManager}, models.Territory{})
@@ -109,17 +102,7 @@ func TestDuplicateLinkOwedToPrivateContactsDoesNotExist(t *testing.T) {
 // score too, their decision and scores untouched.
 func TestDuplicateLinkStoredBeforePublicScores(t *testing.T) {
 	e := apitest.New(t)
-	ctx := context.Background()
-	place := models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}
-	sync := func(a models.Actor) string {
-		t.Helper()
-		a.Address = place
-		res, err := e.Store.SyncBatch(ctx, a.Source, []models.Actor{a}, nil, models.SyncOptions{})
-		if err != nil || len(res.Outcomes) != 1 || res.Outcomes[0].ID == "" {
-			t.Fatal(err, res)
-		}
-		return res.Outcomes[0].ID
-	}
+	sync := func(a models.Actor) string { return syncAtBelsunce(t, e, a) }
 	phone := []string{"04 91 00 00 07"}
 	sync(models.Actor{Name: "Espace numérique Belsunce", Source: "dup-a", SourceID: "same"})
 	sameName := sync(models.Actor{Name: "Espace numérique Belsunce", Source: "dup-b", SourceID: "same"})

@@ -301,16 +301,11 @@ func TestUndoingAConfirmedDuplicate(t *testing.T) {
 	pair := func(n int) string {
 		var last string
 		for i, src := range []string{"dup-a", "dup-b"} {
-			a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: str(n),
-				Address: models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}}
+			a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: str(n)}
 			if i == 0 {
 				a.ParentID = &own // only the first is the manager's
 			}
-			res, err := e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{})
-			if err != nil || len(res.Outcomes) != 1 {
-				t.Fatal(err)
-			}
-			last = res.Outcomes[0].ID
+			last = syncAtBelsunce(t, e, a)
 		}
 		e.DuplicatesDetected()
 		page, err := e.Store.ListDuplicates(ctx, models.DuplicateFilter{ActorID: last, Statuses: []string{"suggested"}})
@@ -399,16 +394,9 @@ func TestPersonalisedPublicReadsVary(t *testing.T) {
 // Those reasons now follow the one rule for contact details.
 func TestDuplicateReasonsKeepContactsPrivate(t *testing.T) {
 	e := apitest.New(t)
-	ctx := context.Background()
 	var last string
 	for _, src := range []string{"dup-a", "dup-b"} {
-		a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: "x", Phones: models.StringList{"04 91 00 00 07"},
-			Address: models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}}
-		res, err := e.Store.SyncBatch(ctx, src, []models.Actor{a}, nil, models.SyncOptions{})
-		if err != nil || len(res.Outcomes) != 1 {
-			t.Fatal(err)
-		}
-		last = res.Outcomes[0].ID
+		last = syncAtBelsunce(t, e, models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: "x", Phones: models.StringList{"04 91 00 00 07"}})
 	}
 	e.DuplicatesDetected()
 	for who, tok := range map[string]string{"anonymous": "", "administrator": e.Admin} {
@@ -465,4 +453,16 @@ func TestPartnerDraftsOneRule(t *testing.T) {
 			t.Errorf("%s: single read %d, listed %v; want seen=%v", tc.name, one.Code, listed, tc.sees)
 		}
 	}
+}
+
+// syncAtBelsunce writes a through its source's sync at one address in
+// Marseille, where the duplicate tests' look-alikes meet, and returns its id.
+func syncAtBelsunce(t *testing.T, e *apitest.Env, a models.Actor) string {
+	t.Helper()
+	a.Address = models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}
+	res, err := e.Store.SyncBatch(context.Background(), a.Source, []models.Actor{a}, nil, models.SyncOptions{})
+	if err != nil || len(res.Outcomes) != 1 || res.Outcomes[0].ID == "" {
+		t.Fatal(err, res)
+	}
+	return res.Outcomes[0].ID
 }
