@@ -280,8 +280,12 @@ func newActorInput(a *models.Actor) ActorInput {
 func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 	pivot := a.Pivot
 	phones, emails := list(a.Phones), list(a.Emails)
+	version, updated := a.Version, a.UpdatedAt
 	if !contacts {
+		// What a caller who may not see the contacts is shown of the
+		// history moves only with what it is shown (models.Actor.PublicVersion).
 		phones, emails = []string{}, []string{}
+		version, updated = a.PublicVersion, a.PublicUpdatedAt
 	}
 	return Actor{
 		ID: a.ID, Name: a.Name, Pivot: pivot, PivotKind: a.PivotKind, Typologies: list(a.Typologies),
@@ -293,7 +297,7 @@ func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: optionalDate(a.ProducerUpdatedOn),
 		CheckedOn: a.CheckedOn, Quality: newQuality(a, now), Status: a.StatusAt(now),
 		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
-		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ArchivedAt: a.ArchivedAt, Version: a.Version,
+		CreatedAt: a.CreatedAt, UpdatedAt: updated, ArchivedAt: a.ArchivedAt, Version: version,
 	}
 }
 
@@ -342,9 +346,9 @@ func (h *Handler) actorView(c *gin.Context, a *models.Actor) Actor {
 func (h *Handler) writeActor(c *gin.Context, status int, a *models.Actor) error {
 	visible := h.contactsVisible(c, a)
 	v := newActor(a, visible, h.Store.Now())
-	etag := fmt.Sprintf("%d", a.Version)
+	etag := fmt.Sprintf("%d", v.Version)
 	if !visible {
-		etag += ".public"
+		etag += ".public" // v.Version is the public version
 	}
 	if a.Status == vocab.ActorTemporarilyClosed {
 		etag += "." + v.Status

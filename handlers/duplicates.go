@@ -89,17 +89,32 @@ func newDuplicateLink(l *models.DuplicateLink) DuplicateLink {
 // may see both actors' contact details (the one rule,
 // models.Principal.MaySeeContacts), else as their public data alone make
 // it (models.DuplicateLink.WithoutContacts).
+//
+// Contacts made public do not count here: the stored score weighs a shared
+// number by every place of a source carrying it, private carriers included,
+// so that showing it to everyone when both places' contacts are public told
+// that a third place carries the number privately (a lower identity score
+// and score than the public ones).
 func (h *Handler) duplicateLinkView(c *gin.Context, l *models.DuplicateLink) DuplicateLink {
-	if l.ActorA != nil && l.ActorB != nil && h.contactsVisible(c, l.ActorA) && h.contactsVisible(c, l.ActorB) {
+	if l.ActorA != nil && l.ActorB != nil && h.privateContactsVisible(c, l.ActorA) && h.privateContactsVisible(c, l.ActorB) {
 		return newDuplicateLink(l)
 	}
 	return newDuplicateLink(l.WithoutContacts())
 }
 
+// privateContactsVisible says whether the caller may see a's phones and
+// e-mails were they private: its people, its network's and territory's,
+// administrators (models.Principal.MaySeeContacts without contact_public).
+func (h *Handler) privateContactsVisible(c *gin.Context, a *models.Actor) bool {
+	b := *a
+	b.ContactPublic = false
+	return h.contactsVisible(c, &b)
+}
+
 // duplicateVisible applies models.DuplicateLink.VisibleTo for the caller.
 func (h *Handler) duplicateVisible(c *gin.Context, l *models.DuplicateLink) bool {
-	seesA := l.ActorA != nil && h.contactsVisible(c, l.ActorA)
-	seesB := l.ActorB != nil && h.contactsVisible(c, l.ActorB)
+	seesA := l.ActorA != nil && h.privateContactsVisible(c, l.ActorA)
+	seesB := l.ActorB != nil && h.privateContactsVisible(c, l.ActorB)
 	return l.VisibleTo(seesA, seesB)
 }
 

@@ -162,6 +162,15 @@ func (l etagList) versions(strong bool) *models.Versions {
 		if strong && t.weak {
 			continue
 		}
+		if _, rest, _ := strings.Cut(t.opaque, "."); slices.Contains(strings.Split(rest, "."), "public") {
+			// The public version of an actor (its number counts public
+			// changes only), sent to callers who may not see its contacts:
+			// compared with the public version, never with the version.
+			if n, ok := etagVersion(t.opaque); ok && !slices.Contains(out.Public, n) {
+				out.Public = append(out.Public, n)
+			}
+			continue
+		}
 		if n, ok := etagVersion(t.opaque); ok && !slices.Contains(out.List, n) {
 			out.List = append(out.List, n)
 		}

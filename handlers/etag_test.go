@@ -38,7 +38,7 @@ func TestParseETagList(t *testing.T) {
 		{`W/"3"`, true, `W/"3"`, []int64{}, []int64{3}},
 		{`W/"3", "4"`, true, `W/"3", "4"`, []int64{4}, []int64{3, 4}},
 		{`"3.7"`, true, `"3.7"`, []int64{3}, []int64{3}},
-		{`"3.temporarily_closed", "4.public.active", "5.Public", "6..x", "7.x-y"`, true, `"3.temporarily_closed", "4.public.active", "5.Public", "6..x", "7.x-y"`, []int64{3, 4}, []int64{3, 4}},
+		{`"3.temporarily_closed", "4.public.active", "5.Public", "6..x", "7.x-y"`, true, `"3.temporarily_closed", "4.public.active", "5.Public", "6..x", "7.x-y"`, []int64{3}, []int64{3}}, // 4.public names public version 4 (Versions.Public)
 		{`"abc", ""`, true, `"abc", ""`, []int64{}, []int64{}},
 		{`"03", "-1", "0", "3.", ".3", "99999999999999999999"`, true, `"03", "-1", "0", "3.", ".3", "99999999999999999999"`, []int64{}, []int64{}},
 		{`"3", "3"`, true, `"3", "3"`, []int64{3}, []int64{3}},

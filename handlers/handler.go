@@ -104,16 +104,16 @@ func principal(c *gin.Context) *models.Principal {
 	return pr
 }
 
-// ETags are strong and quoted. An actor's is its version; a service's adds
-// its actor's version because the service representation embeds the actor's
-// name and address.
-func actorETag(a *models.Actor) string { return fmt.Sprintf(`"%d"`, a.Version) }
-
+// ETags are strong and quoted. An actor's is written by writeActor; a
+// service's adds its actor's public version because the service
+// representation embeds the actor's name and address, never its private
+// contacts: a change of those alone must not move it (it told every reader
+// of the service that a hidden contact of its place had changed).
 func serviceETag(s *models.Service) string {
 	if s.Actor == nil {
 		return fmt.Sprintf(`"%d"`, s.Version)
 	}
-	return fmt.Sprintf(`"%d.%d"`, s.Version, s.Actor.Version)
+	return fmt.Sprintf(`"%d.%d"`, s.Version, s.Actor.PublicVersion)
 }
 
 // writeVersioned writes a representation with its ETag, or, to a read,

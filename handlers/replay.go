@@ -28,7 +28,7 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 			return err
 		}
 		c.Header("Location", "/api/v1/actors/"+a.ID)
-		return writeVersioned(c, http.StatusCreated, actorETag(a), h.actorView(c, a))
+		return h.writeActor(c, http.StatusCreated, a)
 	case models.EntityService:
 		s, err := h.visibleService(c, id)
 		if err != nil {

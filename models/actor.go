@@ -76,7 +76,35 @@ type Actor struct {
 	UpdatedAt      time.Time
 	ArchivedAt     *time.Time
 	Version        int64
-	Fingerprint    string // ContentFingerprint as last written: sync skips unchanged records
+	// PublicVersion and PublicUpdatedAt are the version and time of the
+	// last change a caller who may not see the actor's phones and e-mails
+	// could see: a change of hidden contacts alone (PrivateOnly) leaves
+	// them, so that the public representation, its ETag, the public change
+	// feed and updated_since never tell that a hidden contact changed.
+	// They equal Version and UpdatedAt while the contacts are public.
+	PublicVersion   int64
+	PublicUpdatedAt time.Time
+	Fingerprint     string // ContentFingerprint as last written: sync skips unchanged records
+}
+
+// PrivateOnly reports whether the change from before to after moved
+// nothing but phones and e-mails that were and stay private: nothing a
+// caller who may not see them is shown (the quality score counts public
+// contacts only, and checked_on is kept for such a change).
+func PrivateOnly(before, after *Actor) bool {
+	if before == nil || before.ContactPublic || after.ContactPublic {
+		return false
+	}
+	changes := diffFields(before, after)
+	if len(changes) == 0 {
+		return false // a save that changes nothing confirms the record: checked_on moves, publicly
+	}
+	for _, c := range changes {
+		if c.Field != "phones" && c.Field != "emails" {
+			return false
+		}
+	}
+	return true
 }
 
 // IsArchived reports whether the actor was deleted from the directory.

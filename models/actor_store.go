@@ -74,6 +74,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	now := s.now()
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
+	a.PublicVersion, a.PublicUpdatedAt = 1, now
 	a.scheduleClosure(now)
 	if err := a.validate(); err != nil {
 		return err
@@ -163,7 +164,15 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	}
 	a.UpdatedAt, a.Version = s.now(), before.Version+1
 	a.Fingerprint = a.ContentFingerprint()
-	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+	if PrivateOnly(before, a) {
+		// Nothing public moved: the public version, time and the day the
+		// record was last checked stay, so that no public surface tells
+		// that a hidden contact changed.
+		a.PublicVersion, a.PublicUpdatedAt, a.CheckedOn = before.PublicVersion, before.PublicUpdatedAt, before.CheckedOn
+	} else {
+		a.PublicVersion, a.PublicUpdatedAt = before.PublicVersion+1, a.UpdatedAt
+		a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+	}
 	if ChannelFrom(tx.Statement.Context) != ChannelSync {
 		a.SourceHash = "" // no longer what an import made of a row
 	}
@@ -213,7 +222,8 @@ func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
 	before := *a
 	now := s.now()
 	a.ArchivedAt, a.UpdatedAt, a.Version = &now, now, a.Version+1
-	if err := tx.Model(a).Select("archived_at", "updated_at", "version").Updates(a).Error; err != nil {
+	a.PublicVersion, a.PublicUpdatedAt = a.PublicVersion+1, now
+	if err := tx.Model(a).Select("archived_at", "updated_at", "version", "public_version", "public_updated_at").Updates(a).Error; err != nil {
 		return err
 	}
 	if err := recordChange(tx, changeOf(EntityActor, ChangeArchive, &before, a)); err != nil {
@@ -234,8 +244,16 @@ func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
 // ListActors returns one page of actors matching f.
 func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], error) {
 	now := s.now()
+	if f.Viewer.IsAdmin() {
+		return listPage(s, ctx, "actors", f.ListParams, func(q *gorm.DB) *gorm.DB { return actorFilter(q, f, now) }, nil,
+			func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
+	}
+	// sort=updated_at orders by the time every reader is shown (the public
+	// one): an order by the full time moved an actor whose hidden contacts
+	// alone changed to the end of an anonymous reader's list.
+	f.ListParams.updatedAt = "public_updated_at"
 	return listPage(s, ctx, "actors", f.ListParams, func(q *gorm.DB) *gorm.DB { return actorFilter(q, f, now) }, nil,
-		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
+		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.PublicUpdatedAt })
 }
 
 func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
@@ -273,7 +291,14 @@ func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
 		q = q.Where("actors.parent_id = ?", f.ParentID)
 	}
 	if f.UpdatedSince != nil {
-		q = q.Where("actors.updated_at >= ?", f.UpdatedSince.UTC())
+		// The time the caller is shown: the public one for actors whose
+		// private contacts it may not see (models.Actor.PublicUpdatedAt).
+		if f.Viewer.IsAdmin() {
+			q = q.Where("actors.updated_at >= ?", f.UpdatedSince.UTC())
+		} else {
+			cond, args := contactsVisibleTo(f.Viewer, "actors.id")
+			q = q.Where("(CASE WHEN "+cond+" THEN actors.updated_at ELSE actors.public_updated_at END) >= ?", append(args, f.UpdatedSince.UTC())...)
+		}
 	}
 	if f.ExcludeDuplicates {
 		cond, args := notADuplicate("actors.id", f.Viewer)
@@ -359,7 +384,7 @@ func lockActor(tx *gorm.DB, id string, pre Precondition) (*Actor, error) {
 	if a.IsArchived() {
 		return nil, Errorf(EGONE, "The actor %s was archived on %s.", id, a.ArchivedAt.Format(time.RFC3339))
 	}
-	if err := pre.Check("actor", a.Version); err != nil {
+	if err := pre.CheckPublic("actor", a.Version, a.PublicVersion); err != nil {
 		return nil, err
 	}
 	return &a, nil

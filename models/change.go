@@ -29,6 +29,10 @@ type Change struct {
 	Op       string
 	Version  int64
 	At       time.Time
+	// PrivateOnly marks a change of an actor's private contacts alone
+	// (see PrivateOnly): the feed leaves it out for readers who may not
+	// see them.
+	PrivateOnly bool
 }
 
 // changeEvent is one change as the store's write paths describe it: the
@@ -49,6 +53,9 @@ func changeOf(entity, op string, before, after any) changeEvent {
 	switch v := after.(type) {
 	case *Actor:
 		e.EntityID, e.ActorID, e.Version, e.At = v.ID, v.ID, v.Version, v.UpdatedAt
+		if b, ok := before.(*Actor); ok && b != nil {
+			e.PrivateOnly = b.PublicVersion == v.PublicVersion // every other change moves it
+		}
 	case *Service:
 		e.EntityID, e.ActorID, e.Version, e.At = v.ID, v.ActorID, v.Version, v.UpdatedAt
 	}

@@ -55,41 +55,56 @@ var contactReasons = []string{"same_phone", "same_email"}
 // Principal.MaySeeContacts): those fed the identity score, and so the
 // score, and « named_domain » may come from an e-mail's domain, so that
 // showing them let anyone able to write a look-alike record test a guessed
-// private number or address. The two places are compared again without
-// phones and e-mails (as a pair, dedup.Compare): reasons drawn from them
-// are dropped, the identity score is the pair's without them, the score
-// follows. A link that owes nothing to them is returned as it is.
+// private number or address. The score is the stored public score
+// (dedup.Block.PublicScore, the one VisibleTo decides by), so that the
+// score shown and the link's existence agree; the reasons and the
+// identity score are the pair's compared without the phones and e-mails
+// that are not public (public ones still count, as they do in the public
+// score). A link stored before its public score was kept (nil) has the
+// score of that pairwise comparison.
 func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	out := *l
 	if l.ActorA == nil || l.ActorB == nil {
 		out.Reasons = slices.DeleteFunc(slices.Clone(l.Reasons), func(r dedup.Reason) bool {
 			return slices.Contains(contactReasons, r.Code) || r.Code == "named_domain"
 		})
+		if l.PublicScore != nil {
+			out.Score = *l.PublicScore
+		}
 		return &out
 	}
-	a, b := placeOf(l.ActorA), placeOf(l.ActorB)
-	a.Phones, a.Emails, b.Phones, b.Emails = nil, nil, nil, nil
+	a, b := publicPlaceOf(l.ActorA), publicPlaceOf(l.ActorB)
 	pub := dedup.Compare(a, b)
 	public := map[string]bool{}
 	for _, r := range pub.Reasons {
 		public[r.Code] = true
 	}
-	owes := false
 	reasons := make(ReasonList, 0, len(l.Reasons))
 	for _, r := range l.Reasons {
-		if slices.Contains(contactReasons, r.Code) || r.Code == "named_domain" && !public[r.Code] {
-			owes = true
+		if (slices.Contains(contactReasons, r.Code) || r.Code == "named_domain") && !public[r.Code] {
 			continue
 		}
 		reasons = append(reasons, r)
 	}
-	if !owes {
-		return &out
-	}
+	// The stored identity score weighs a shared number by every place
+	// carrying it, private carriers included: the pair's own is shown.
 	out.Reasons, out.IdentityScore = reasons, pub.Identity
 	otherSIREN := slices.ContainsFunc(l.Reasons, func(r dedup.Reason) bool { return r.Code == "other_siren" })
-	out.Score = dedup.Score(l.NameScore, l.AddressScore, pub.Identity, otherSIREN)
+	out.Score = dedup.Score(l.NameScore, l.AddressScore, out.IdentityScore, otherSIREN)
+	if l.PublicScore != nil {
+		out.Score = *l.PublicScore
+	}
 	return &out
+}
+
+// publicPlaceOf is the place as anyone may see it: phones and e-mails only
+// when the structure made them public.
+func publicPlaceOf(a *Actor) dedup.Place {
+	p := placeOf(a)
+	if !a.ContactPublic {
+		p.Phones, p.Emails = nil, nil
+	}
+	return p
 }
 
 // VisibleTo reports whether the link exists for v (whose right to see

@@ -139,10 +139,35 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 			visible[id] = true
 		}
 	}
+	// Actors whose private contacts the viewer may not see: their changes
+	// of private contacts alone are left out, and their entries carry the
+	// public version and time (what the public representation shows).
+	contacts := map[string]bool{}
+	if viewer.IsAdmin() {
+		for id := range fr.actors {
+			contacts[id] = true
+		}
+	} else if len(fr.actors) > 0 {
+		ids := make([]string, 0, len(fr.actors))
+		for id := range fr.actors {
+			ids = append(ids, id)
+		}
+		var seen []string
+		cond, args := contactsVisibleTo(viewer, "actors.id")
+		if err := tx.Model(&Actor{}).Where("id IN ?", ids).Where(cond, args...).Pluck("id", &seen).Error; err != nil {
+			return nil, err
+		}
+		for _, id := range seen {
+			contacts[id] = true
+		}
+	}
 	type key struct{ entity, id string }
 	last := map[key]int{}     // index in rows of the record's last change
 	created := map[key]bool{} // first change in the run is its creation
 	for i, r := range fr.rows {
+		if r.PrivateOnly && r.Entity == EntityActor && !contacts[r.EntityID] {
+			continue
+		}
 		k := key{r.Entity, r.EntityID}
 		if _, seen := last[k]; !seen {
 			created[k] = r.Op == ChangeCreate
@@ -152,7 +177,7 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 	var out []FeedEntry
 	for i, r := range fr.rows {
 		k := key{r.Entity, r.EntityID}
-		if last[k] != i {
+		if j, ok := last[k]; !ok || j != i {
 			continue
 		}
 		e := FeedEntry{Seq: r.Seq, Entity: r.Entity, EntityID: r.EntityID, At: r.At, Version: r.Version, Op: FeedUpdate}
@@ -166,6 +191,9 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 			archived = e.Actor == nil || e.Actor.IsArchived()
 			if e.Actor != nil {
 				e.At, e.Version = e.Actor.UpdatedAt, e.Actor.Version
+				if !contacts[r.EntityID] {
+					e.At, e.Version = e.Actor.PublicUpdatedAt, e.Actor.PublicVersion
+				}
 			}
 		default:
 			e.Service = fr.services[r.EntityID]

@@ -37,6 +37,8 @@ type ListParams struct {
 	Sort   string
 	Cursor string
 	Limit  int
+	// updatedAt is the column sort=updated_at reads; "" is updated_at.
+	updatedAt string
 }
 
 type cursor struct {
@@ -90,6 +92,9 @@ func keyset(q *gorm.DB, table string, p ListParams) (*gorm.DB, error) {
 		return q.Order(col).Order(id), nil
 	case SortUpdatedAt:
 		col := table + ".updated_at"
+		if p.updatedAt != "" {
+			col = table + "." + p.updatedAt
+		}
 		if p.Cursor != "" {
 			q = q.Where("("+col+" > ? OR ("+col+" = ? AND "+id+" > ?))", c.At, c.At, c.ID)
 		}

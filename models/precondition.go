@@ -31,6 +31,11 @@ type Precondition struct {
 type Versions struct {
 	Any  bool
 	List []int64
+	// Public lists public versions of an actor (Actor.PublicVersion), what
+	// the ETags sent to callers who may not see its contacts name
+	// ("4.public"): such a tag holds while nothing that caller is shown
+	// has changed.
+	Public []int64
 }
 
 // IfVersion is the precondition « the record is at version v », what
@@ -45,8 +50,17 @@ func (p Precondition) IsZero() bool { return p.IfMatch == nil && p.IfNoneMatch =
 // Check refuses (EPRECONDITION) a write to the kind of record (« actor »)
 // that exists at version when p does not hold.
 func (p Precondition) Check(kind string, version int64) error {
-	if m := p.IfMatch; m != nil && !m.Any && !slices.Contains(m.List, version) {
-		if len(m.List) == 0 {
+	return p.CheckPublic(kind, version, 0)
+}
+
+// CheckPublic is Check for a record that also has a public version (an
+// actor: Actor.PublicVersion), which public tags name.
+func (p Precondition) CheckPublic(kind string, version, public int64) error {
+	names := func(v *Versions) bool {
+		return slices.Contains(v.List, version) || public > 0 && slices.Contains(v.Public, public)
+	}
+	if m := p.IfMatch; m != nil && !m.Any && !names(m) {
+		if len(m.List) == 0 && len(m.Public) == 0 {
 			return Errorf(EPRECONDITION, "The %s is at version %d, and If-Match names none of its versions (only strong ETags such as \"%d\" match).", kind, version, version)
 		}
 		return Errorf(EPRECONDITION, "The %s changed since you read it (version %d, yours is %s); fetch it again and reapply your change.", kind, version, m)
@@ -55,7 +69,7 @@ func (p Precondition) Check(kind string, version int64) error {
 		if n.Any {
 			return Errorf(EPRECONDITION, "The %s exists (version %d), and If-None-Match: * asks for a write only where none does.", kind, version)
 		}
-		if slices.Contains(n.List, version) {
+		if names(n) {
 			return Errorf(EPRECONDITION, "The %s is at version %d, which If-None-Match excludes.", kind, version)
 		}
 	}
@@ -67,9 +81,12 @@ func (v *Versions) String() string {
 	if v.Any {
 		return "*"
 	}
-	s := make([]string, len(v.List))
-	for i, n := range v.List {
-		s[i] = fmt.Sprint(n)
+	s := make([]string, 0, len(v.List)+len(v.Public))
+	for _, n := range v.List {
+		s = append(s, fmt.Sprint(n))
+	}
+	for _, n := range v.Public {
+		s = append(s, fmt.Sprintf("%d.public", n))
 	}
 	return strings.Join(s, " or ")
 }

@@ -105,7 +105,7 @@ func (s *Store) PublicServices(ctx context.Context, f PublicServiceFilter) (Publ
 		}
 		if f.ModifiedAfter != nil {
 			t := f.ModifiedAfter.UTC()
-			q = q.Where("(services.updated_at >= ? OR actors.updated_at >= ?)", t, t)
+			q = q.Where("(services.updated_at >= ? OR actors.public_updated_at >= ?)", t, t) // public surfaces: the public time
 		}
 		if len(f.PostalCodes) > 0 {
 			q = q.Where("(CASE WHEN services.location_postal_code <> '' THEN services.location_postal_code ELSE actors.postal_code END) IN ?", f.PostalCodes)

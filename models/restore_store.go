@@ -40,7 +40,8 @@ func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition) (
 		archivedAt := *a.ArchivedAt
 		now := s.now()
 		a.ArchivedAt, a.UpdatedAt, a.Version = nil, now, a.Version+1
-		if err := tx.Model(a).Select("archived_at", "updated_at", "version").Updates(a).Error; err != nil {
+		a.PublicVersion, a.PublicUpdatedAt = a.PublicVersion+1, now
+		if err := tx.Model(a).Select("archived_at", "updated_at", "version", "public_version", "public_updated_at").Updates(a).Error; err != nil {
 			return err
 		}
 		ch := changeOf(EntityActor, ChangeUpdate, &before, a)

@@ -301,7 +301,7 @@ func appendLogs(tx *gorm.DB, logs *pendingLogs) error {
 		return err
 	}
 	if len(logs.changes) > 0 {
-		if err := tx.CreateInBatches(&logs.changes, rowsPerStatement(6)).Error; err != nil {
+		if err := tx.CreateInBatches(&logs.changes, rowsPerStatement(7)).Error; err != nil {
 			return err
 		}
 	}

@@ -399,7 +399,8 @@ func (b *Block) locations(k key, source string, public bool) int {
 func (b *Block) Len() int { return len(b.places) }
 
 // MatchesOf compares the place with id against the places of other sources
-// in the block and returns those scoring at least Threshold, best first.
+// in the block and returns those scoring at least Threshold, or whose
+// public score (PublicScore) does, best first.
 func (b *Block) MatchesOf(id string) []Match {
 	a := b.byID[id]
 	if a == nil {
@@ -418,6 +419,15 @@ func (b *Block) MatchesOf(id string) []Match {
 		}
 		if r, ok := b.compareAbove(a, c, Threshold); ok && r.Score >= Threshold {
 			out = append(out, Match{A: a.ID, B: c.ID, Result: r})
+		} else if shares[c] && b.compare(a.publicView(), c.publicView()).Score >= Threshold {
+			// The public score reaches the threshold while the full one
+			// does not: a phone or e-mail public on both is also carried,
+			// privately, by other places of a source, which weakens it in
+			// the full comparison only. The link exists for everyone
+			// (PublicScore is what those who may not see every contact
+			// are shown); only a shared identifier can make the public
+			// score the higher.
+			out = append(out, Match{A: a.ID, B: c.ID, Result: b.compare(a, c)})
 		}
 	}
 	for i := 1; i < len(out); i++ {

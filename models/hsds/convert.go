@@ -206,9 +206,11 @@ func (p place) serviceAtLocation(s *models.Service, d Detail, withService bool) 
 func (p place) closedNow() bool { return p.a.StatusAt(p.now) == vocab.ActorTemporarilyClosed }
 
 func lastModified(s *models.Service, a *models.Actor) time.Time {
+	// The view shows public contacts only: a change of hidden ones alone
+	// moves PublicUpdatedAt no more than what is shown.
 	t := s.UpdatedAt
-	if a.UpdatedAt.After(t) {
-		t = a.UpdatedAt
+	if a.PublicUpdatedAt.After(t) {
+		t = a.PublicUpdatedAt
 	}
 	return t.UTC()
 }

@@ -187,7 +187,7 @@ type offer struct {
 
 func offerOf(a *models.Actor, services []models.Service) offer {
 	var o offer
-	o.updated = a.UpdatedAt
+	o.updated = a.PublicUpdatedAt // exports show public contacts only: a change of hidden ones is not theirs to date
 	var themes, publics, support, fees, access, accomp []string
 	for i := range services {
 		s := &services[i]

@@ -1,0 +1,123 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"github.com/pressly/goose/v3"
+)
+
+// migrateTo applies the SQLite migrations up to version on a new database
+// file and returns it with its provider, for tests of one migration's data
+// changes: rows written as the schema before it stores them, then the
+// migration, then what it made of them. The PostgreSQL twins run with the
+// whole suite on PostgreSQL in CI (.ci/run); TestMigrationTwins pairs them.
+func migrateTo(t *testing.T, version int64) (*sql.DB, *goose.Provider) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	files, gd := sqliteEngine.migrations()
+	p, err := goose.NewProvider(gd, db, files, goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(context.Background(), version); err != nil {
+		t.Fatal(err)
+	}
+	return db, p
+}
+
+func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
+	t.Helper()
+	if _, err := db.Exec(q, args...); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
+// TestMigration00085PublicScore: a link whose reasons owe nothing to phones
+// and e-mails gets its score as public score; one with same_phone,
+// same_email or named_domain among its reasons keeps NULL (shown only to
+// those who may see both actors' contacts until detection compares its
+// actors again) and is found by the pending index; down removes both.
+func TestMigration00085PublicScore(t *testing.T) {
+	db, p := migrateTo(t, 84)
+	ctx := context.Background()
+	link := func(id, reasons string, score float64) {
+		mustExec(t, db, `INSERT INTO duplicate_links (id, actor_a, actor_b, score, name_score, address_score, status, created_at, updated_at, reasons)
+			VALUES (?, ?, ?, ?, 0.9, 1, 'suggested', '2026-01-01 00:00:00', '2026-01-01 00:00:00', ?)`, id, "a-"+id, "b-"+id, score, reasons)
+	}
+	const name = `{"code":"same_name","label":"Même nom"}`
+	link("plain", `[`+name+`]`, 0.71)
+	link("pivot", `[{"code":"same_pivot","label":"Même SIRET"},`+name+`]`, 0.93)
+	link("phone", `[{"code":"same_phone","label":"Même téléphone"},`+name+`]`, 0.8)
+	link("email", `[{"code":"same_email","label":"Même e-mail"}]`, 0.65)
+	link("domain", `[`+name+`,{"code":"named_domain","label":"Le nom dans le domaine"}]`, 0.62)
+	link("none", `[]`, 0.6)
+	if _, err := p.UpTo(ctx, 85); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]*float64{"plain": ptrTo(0.71), "pivot": ptrTo(0.93), "phone": nil, "email": nil, "domain": nil, "none": ptrTo(0.6)}
+	for id, w := range want {
+		var got sql.NullFloat64
+		if err := db.QueryRow("SELECT public_score FROM duplicate_links WHERE id = ?", id).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case w == nil && got.Valid:
+			t.Errorf("%s: public score %v, want NULL (it owes to contacts)", id, got.Float64)
+		case w != nil && (!got.Valid || got.Float64 != *w):
+			t.Errorf("%s: public score %v, want %v", id, got, *w)
+		}
+	}
+	var pending []string
+	rows, err := db.Query("SELECT id FROM duplicate_links INDEXED BY duplicate_links_pending WHERE public_score IS NULL ORDER BY id")
+	if err != nil {
+		t.Fatalf("the pending index: %v", err)
+	}
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		pending = append(pending, id)
+	}
+	rows.Close()
+	if len(pending) != 3 || pending[0] != "domain" || pending[1] != "email" || pending[2] != "phone" {
+		t.Errorf("pending links %v, want domain, email, phone", pending)
+	}
+	if _, err := p.DownTo(ctx, 84); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("SELECT public_score FROM duplicate_links"); err == nil {
+		t.Error("down left the public_score column")
+	}
+}
+
+// TestMigration00086PublicVersion: existing actors start with their version
+// and time as public ones (what was shown stays shown), and existing
+// changes are not private-only.
+func TestMigration00086PublicVersion(t *testing.T) {
+	db, p := migrateTo(t, 85)
+	mustExec(t, db, `INSERT INTO actors (id, name, status, created_at, updated_at, version) VALUES ('x', 'Lieu', 'active', '2026-01-01 00:00:00', '2026-02-03 04:05:06', 7)`)
+	mustExec(t, db, `INSERT INTO changes (entity, entity_id, op, version, at) VALUES ('actor', 'x', 'update', 7, '2026-02-03 04:05:06')`)
+	if _, err := p.UpTo(context.Background(), 86); err != nil {
+		t.Fatal(err)
+	}
+	var version int64
+	var updated, publicUpdated string
+	if err := db.QueryRow("SELECT public_version, updated_at, public_updated_at FROM actors WHERE id = 'x'").Scan(&version, &updated, &publicUpdated); err != nil {
+		t.Fatal(err)
+	}
+	if version != 7 || publicUpdated != updated {
+		t.Errorf("public version %d at %s, want 7 at %s", version, publicUpdated, updated)
+	}
+	var private bool
+	if err := db.QueryRow("SELECT private_only FROM changes").Scan(&private); err != nil || private {
+		t.Errorf("private_only %v (%v), want false", private, err)
+	}
+}
+
+func ptrTo(f float64) *float64 { return &f }
