@@ -1038,7 +1038,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed.",
+                "description": "Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.",
                 "produces": [
                     "application/json"
                 ],
@@ -2737,7 +2737,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
+                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
                 "produces": [
                     "application/json"
                 ],
@@ -3261,7 +3261,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. To a caller who may not see both actors' contact details, the link is shown as their public data alone make it: no same_phone, same_email or named_domain drawn from an e-mail, and identity_score and score computed without phones and e-mails; and a link whose pair reaches the threshold only thanks to phones or e-mails that are not public does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
+                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. A pair is linked when its score, or its public score (phones and e-mails that are not public left out, a public one weighed by its public carriers), reaches 0.6. To a caller who may not see both actors' contact details were they private, the link is shown as their public data alone make it: the public score, no same_phone, same_email or named_domain drawn from contacts that are not public, and the pair's identity_score without them; and a link whose public score is under 0.6 does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Those who see every contact may read a score under 0.6 when the public score made the link. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
                 "produces": [
                     "application/json"
                 ],
@@ -9578,11 +9578,12 @@ const docTemplate = `{
                     "x-vocabulary": "typologies"
                 },
                 "updated_at": {
+                    "description": "The last change; to a caller who may not see the actor's private contacts, the last\nchange of what it is shown (a change of private phones and e-mails alone does not count).",
                     "type": "string",
                     "format": "date-time"
                 },
                 "version": {
-                    "description": "Incremented on every change; the ETag carries it.",
+                    "description": "Incremented on every change; the ETag carries it. To a caller who may not see the actor's\nprivate contacts, the public version, which a change of private phones and e-mails alone\ndoes not move (its ETag ends with .public).",
                     "type": "integer",
                     "example": 1
                 },
@@ -9875,11 +9876,12 @@ const docTemplate = `{
                     "x-vocabulary": "typologies"
                 },
                 "updated_at": {
+                    "description": "The last change; to a caller who may not see the actor's private contacts, the last\nchange of what it is shown (a change of private phones and e-mails alone does not count).",
                     "type": "string",
                     "format": "date-time"
                 },
                 "version": {
-                    "description": "Incremented on every change; the ETag carries it.",
+                    "description": "Incremented on every change; the ETag carries it. To a caller who may not see the actor's\nprivate contacts, the public version, which a change of private phones and e-mails alone\ndoes not move (its ETag ends with .public).",
                     "type": "integer",
                     "example": 1
                 },

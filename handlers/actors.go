@@ -171,10 +171,14 @@ type Actor struct {
 	ClosedUntil   string    `json:"closed_until"`
 	ClosureReason string    `json:"closure_reason"`
 	CreatedAt     time.Time `json:"created_at" format:"date-time"`
-	UpdatedAt     time.Time `json:"updated_at" format:"date-time"`
+	// The last change; to a caller who may not see the actor's private contacts, the last
+	// change of what it is shown (a change of private phones and e-mails alone does not count).
+	UpdatedAt time.Time `json:"updated_at" format:"date-time"`
 	// Set when the actor was deleted from the directory (a tombstone).
 	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
-	// Incremented on every change; the ETag carries it.
+	// Incremented on every change; the ETag carries it. To a caller who may not see the actor's
+	// private contacts, the public version, which a change of private phones and e-mails alone
+	// does not move (its ETag ends with .public).
 	Version int64 `json:"version" example:"1"`
 }
 
@@ -488,7 +492,7 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 //
 //	@ID			getActor
 //	@Summary		Get an actor
-//	@Description	Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed.
+//	@Description	Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.
 //	@Tags			actors
 //	@Produce		json
 //	@Security		Anonymous
