@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -201,5 +202,28 @@ func TestDuplicateLinkOnPublicScore(t *testing.T) {
 		if who != "administrator" && page.Data[0].Score != stored {
 			t.Errorf("%s is shown score %.3f, the stored public score is %.3f", who, page.Data[0].Score, stored)
 		}
+	}
+}
+
+// TestUnknownParametersBounded: each unknown query parameter's error
+// repeated the endpoint's known names, so that thousands of short unknown
+// names (a few kilobytes of query string, anonymously) answered hundreds of
+// kilobytes. The first twenty are named, the rest counted.
+func TestUnknownParametersBounded(t *testing.T) {
+	e := apitest.New(t)
+	var q []string
+	for i := range 1000 {
+		q = append(q, "p"+strconv.Itoa(i)+"=1")
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?" + strings.Join(q, "&")})
+	var p struct {
+		Errors []struct{ Field, Reason string }
+	}
+	r.JSON(&p)
+	if r.Code != 400 || len(p.Errors) != 21 || r.Body.Len() > 16<<10 {
+		t.Fatalf("%d, %d errors, %d bytes", r.Code, len(p.Errors), r.Body.Len())
+	}
+	if last := p.Errors[20]; last.Field != "query" || !strings.Contains(last.Reason, "980 more") {
+		t.Errorf("the rest is not counted: %+v", last)
 	}
 }

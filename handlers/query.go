@@ -271,7 +271,7 @@ func (q *queryParser) err() error {
 
 // unknownParameters names, in order, the parameters of v that known (sorted)
 // does not hold.
-func unknownParameters(v url.Values, known []string) models.FieldErrors {
+func unknownParameters(v url.Values, known []string) (fe models.FieldErrors) {
 	var unknown []string
 	for name := range v {
 		if _, ok := slices.BinarySearch(known, name); !ok {
@@ -279,7 +279,19 @@ func unknownParameters(v url.Values, known []string) models.FieldErrors {
 		}
 	}
 	sort.Strings(unknown)
-	var fe models.FieldErrors
+	// Each error repeats the endpoint's known names: a query string of
+	// thousands of short unknown names (a few kilobytes) answered hundreds
+	// of kilobytes. The first ones are named, the rest counted.
+	const named = 20
+	more := 0
+	if len(unknown) > named {
+		unknown, more = unknown[:named], len(unknown)-named
+	}
+	defer func() {
+		if more > 0 {
+			fe.Add("query", fmt.Sprintf("and %d more parameters this endpoint does not know", more))
+		}
+	}()
 	for i, name := range unknown {
 		if len(known) == 0 {
 			fe.Add(clip(name), "is not a parameter of this endpoint (it takes none)")
