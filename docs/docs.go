@@ -756,7 +756,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "13",
-                        "description": "Département codes (13, 2A, 974)",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -3193,7 +3193,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "13",
-                        "description": "Département code",
+                        "description": "Département code (13, 2A, 974) or name (Bouches-du-Rhône)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -4313,7 +4313,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Département codes (13, 2A, 974)",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -5389,7 +5389,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Département codes",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -5759,7 +5759,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Département codes",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -6085,7 +6085,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "13",
-                        "description": "Département codes",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -7228,7 +7228,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "13",
-                        "description": "Département code",
+                        "description": "Département code (13, 2A, 974) or name (Bouches-du-Rhône)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -7324,7 +7324,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Département code",
+                        "description": "Département code (13, 2A, 974) or name (Bouches-du-Rhône)",
                         "name": "departement",
                         "in": "query"
                     },

@@ -11,7 +11,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
-	"carnet/models/ident"
 	"carnet/models/openinghours"
 	"carnet/models/vocab"
 )
@@ -414,7 +413,7 @@ func list(l models.StringList) []string {
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)	example(13001)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)	example(13)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"	collectionFormat(csv)	example(13)
 //	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)	extensions(x-vocabulary=typologies)	example(BIB)
 //	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
 //	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)	extensions(x-vocabulary=training_labels)
@@ -462,7 +461,7 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 		Name:               q.one("name"),
 		PostalCodes:        q.postalCodes(""),
 		InseeCodes:         q.placeCodes(),
-		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
+		Departements:       q.departements("departement"),
 		Typologies:         q.vocab("typologies", vocab.NameTypologies),
 		NationalProgrammes: q.vocab("national_programmes", vocab.NameNationalProgrammes),
 		TrainingLabels:     q.vocab("training_labels", vocab.NameTrainingLabels),

@@ -73,7 +73,7 @@ func newCommune(c *commune.Commune) Commune {
 //	@Security		BearerAuth
 //	@Security		PartnerClient
 //	@Param			q				query		string	false	"Name prefix or INSEE code"	example(st etie)
-//	@Param			departement		query		string	false	"Département code"	example(13)
+//	@Param			departement		query		string	false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"	example(13)
 //	@Param			postal_code		query		string	false	"Postal code"	example(98800)
 //	@Param			arrondissements	query		bool	false	"Include the municipal arrondissements of Paris, Lyon and Marseille"
 //	@Param			cursor			query		string	false	"Cursor from a previous page"
@@ -85,7 +85,7 @@ func newCommune(c *commune.Commune) Commune {
 func (h *Handler) ListCommunes(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	text := q.words("q")
-	dep := strings.ToUpper(q.one("departement"))
+	dep, _ := q.departement("departement")
 	pc := q.one("postal_code")
 	withArr := q.flag("arrondissements")
 	limit := models.DefaultLimit
@@ -106,7 +106,7 @@ func (h *Handler) ListCommunes(c *gin.Context) error {
 		offset = n
 	}
 	if dep != "" && !commune.KnownDepartement(dep) {
-		q.errs.Add("departement", "must be a département code such as 13, 2A or 974")
+		q.errs.Add("departement", "must be a département code such as 13, 2A or 974, or its name")
 	}
 	if pc != "" && len(commune.ByPostalCode(pc)) == 0 {
 		if len(pc) != 5 {

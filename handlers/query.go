@@ -11,7 +11,9 @@ import (
 	"unicode/utf8"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/editdist"
+	"carnet/models/ident"
 	"carnet/models/vocab"
 )
 
@@ -146,6 +148,57 @@ func (q *queryParser) codes(name, what string, valid func(string) bool) []string
 		}
 	}
 	return vals
+}
+
+// departements reads département filters: codes (13, 2A, 974; « 2a », and
+// « 6 » for 06 as a spreadsheet writes it once its leading zero is gone)
+// or names (« Bouches-du-Rhône », « bouches du rhone », « Réunion »),
+// returned as codes. People and other APIs filter by the name as often as
+// by the code; a misspelt name is refused with the code it most likely
+// means.
+func (q *queryParser) departements(name string) []string {
+	vals := q.raw(name)
+	for i, s := range vals {
+		vals[i] = q.departementValue(name, s)
+	}
+	return vals
+}
+
+// departement reads a single département as departements does; given
+// tells whether a value was there (code is "" when it was invalid).
+func (q *queryParser) departement(name string) (code string, given bool) {
+	s := q.one(name)
+	if s == "" {
+		return "", false
+	}
+	return q.departementValue(name, s), true
+}
+
+func (q *queryParser) departementValue(name, s string) string {
+	if code, ok := departementCode(s); ok {
+		return code
+	}
+	reason := fmt.Sprintf("%q is not a département code or name (e.g. 13, 2A, 974 or Bouches-du-Rhône)", clip(s))
+	if code := commune.DepartementNameHint(s); code != "" {
+		reason += fmt.Sprintf(": did you mean %s (%s)?", code, commune.DepartementName(code))
+	}
+	q.errs.Add(name, reason)
+	return ""
+}
+
+// departementCode reads a département code or name as its code.
+func departementCode(s string) (string, bool) {
+	code := strings.ToUpper(s)
+	if len(code) == 1 && code[0] >= '1' && code[0] <= '9' {
+		code = "0" + code
+	}
+	if ident.ValidDepartement(code) {
+		return code, true
+	}
+	if code := commune.DepartementByName(s); code != "" {
+		return code, true
+	}
+	return "", false
 }
 
 func (q *queryParser) boolean(name string) *bool {

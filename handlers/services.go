@@ -9,7 +9,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
-	"carnet/models/ident"
 	"carnet/models/vocab"
 )
 
@@ -213,7 +212,7 @@ func newService(s *models.Service) Service {
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes"					collectionFormat(csv)	example(13)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"					collectionFormat(csv)	example(13)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the services of actors hidden by exclude_duplicates on /api/v1/actors"
@@ -266,7 +265,7 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 		Sources:            q.strings("source"),
 		PostalCodes:        q.postalCodes(""),
 		InseeCodes:         q.placeCodes(),
-		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
+		Departements:       q.departements("departement"),
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),
 		ExcludeDuplicates:  q.flag("exclude_duplicates"),

@@ -53,6 +53,7 @@ import (
 	"sync"
 
 	"carnet/models/commune/internal/fold"
+	"carnet/models/editdist"
 )
 
 //go:embed communes.tsv.gz
@@ -122,6 +123,7 @@ type reference struct {
 	arrOf    map[string][]*Commune // city code → its arrondissements
 	byDep    map[string][]*Commune // département → its communes (not arrondissements)
 	deps     map[string]area
+	depKeys  map[string]string // name key, with and without article → code ("" when two share it)
 	regions  map[string]area
 	sorted   []keyed // name keys in order, for prefix search
 	grid     map[[2]int][]gridEntry
@@ -262,6 +264,19 @@ func parse(gz []byte) (*reference, error) {
 		r.sorted = append(r.sorted, keyed{k, c})
 		if wa := fold.WithoutArticle(k); wa != "" {
 			r.sorted = append(r.sorted, keyed{wa, c})
+		}
+	}
+	r.depKeys = make(map[string]string, 2*len(r.deps))
+	for code, d := range r.deps {
+		k := fold.Key(d.Name, false)
+		for _, key := range []string{k, fold.WithoutArticle(k)} {
+			if prev, ok := r.depKeys[key]; key == "" || ok && prev == code {
+				continue
+			} else if ok {
+				r.depKeys[key] = "" // shared: names neither
+				continue
+			}
+			r.depKeys[key] = code
 		}
 	}
 	sort.Slice(r.sorted, func(i, j int) bool {
@@ -451,6 +466,54 @@ func RegionOfDepartement(code string) string { return get().deps[code].Region }
 
 // RegionName returns the name of a region ("" if unknown).
 func RegionName(code string) string { return get().regions[code].Name }
+
+// DepartementByName returns the code of the département or overseas
+// collectivity a name designates, ignoring case, accents, hyphens,
+// apostrophes and a leading article (« bouches du rhone », « Réunion »,
+// « cotes d armor »), and "" when no name or several match. People and
+// other APIs filter by the name as often as by the code.
+func DepartementByName(name string) string {
+	r := get()
+	k := fold.Key(name, false)
+	if k == "" {
+		return ""
+	}
+	if code, ok := r.depKeys[k]; ok {
+		return code
+	}
+	return r.depKeys[fold.WithoutArticle(k)]
+}
+
+// DepartementNameHint returns the code of the one département whose name
+// is within two edits of name (« bouche du rhone »), or "".
+func DepartementNameHint(name string) string {
+	r := get()
+	k := fold.Key(name, false)
+	if wa := fold.WithoutArticle(k); wa != "" {
+		k = wa
+	}
+	if k == "" || len(k) > 60 {
+		return ""
+	}
+	best, bestD, ties := "", 3, 0
+	for key, code := range r.depKeys {
+		if code == "" {
+			continue
+		}
+		d := editdist.Bounded(k, key, 2)
+		switch {
+		case d > 2 || d > len(key)/3:
+		case d < bestD:
+			best, bestD, ties = code, d, 0
+		case d == bestD && code != best:
+			ties++
+		}
+	}
+	if ties > 0 {
+		return ""
+	}
+	return best
+}
 
 // KnownDepartement reports whether the reference has communes in dep.
 func KnownDepartement(dep string) bool { _, ok := get().deps[dep]; return ok }
