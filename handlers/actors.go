@@ -457,6 +457,7 @@ func (h *Handler) ListActors(c *gin.Context) error {
 // actorFilterFromQuery reads the filters of GET /actors.
 func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 	q := newQueryParser(v)
+	q.elsewhere = actorSearch
 	f := models.ActorFilter{
 		Name:               q.one("name"),
 		PostalCodes:        q.postalCodes(""),

@@ -32,7 +32,33 @@ type queryParser struct {
 	v     url.Values
 	known map[string]bool
 	errs  models.FieldErrors
+	// elsewhere, when set, is the search of the same records, for a
+	// client who brings search parameters to a list (near, q, themes…).
+	elsewhere *searchRoute
 }
+
+// searchRoute is a search endpoint and the parameters it takes that the
+// list of the same records does not.
+type searchRoute struct {
+	path   string
+	params []string // sorted
+}
+
+// The parameters of the searches that the lists of the same records do
+// not take (TestListsPointToTheirSearch keeps them equal to openapi.yaml).
+var (
+	actorSearch = &searchRoute{"/api/v1/search/actors", []string{"access_modes", "accompaniment_modes", "code_postal",
+		"facets", "fees", "itinerant", "kind", "languages", "near", "open_at", "open_on", "pass_numerique",
+		"publics", "q", "radius_km", "specific_support", "themes"}}
+	serviceSearch = &searchRoute{"/api/v1/search/services", []string{"code_postal", "exclude_full", "facets",
+		"include_remote", "itinerant", "mobility", "national_programmes", "near", "open_at", "open_on", "q",
+		"radius_km", "training_labels", "typologies"}}
+)
+
+// ActorSearchParameters and ServiceSearchParameters expose the lists to
+// the test that compares them with the document.
+func ActorSearchParameters() []string   { return actorSearch.params }
+func ServiceSearchParameters() []string { return serviceSearch.params }
 
 func newQueryParser(v url.Values) *queryParser {
 	return &queryParser{v: v, known: map[string]bool{}}
@@ -315,7 +341,7 @@ func (q *queryParser) err() error {
 		known = append(known, k)
 	}
 	sort.Strings(known)
-	q.errs = append(q.errs, unknownParameters(q.v, known)...)
+	q.errs = append(q.errs, unknownParameters(q.v, known, q.elsewhere)...)
 	if len(q.errs) == 0 {
 		return nil
 	}
@@ -324,7 +350,7 @@ func (q *queryParser) err() error {
 
 // unknownParameters names, in order, the parameters of v that known (sorted)
 // does not hold.
-func unknownParameters(v url.Values, known []string) models.FieldErrors {
+func unknownParameters(v url.Values, known []string, elsewhere *searchRoute) models.FieldErrors {
 	var unknown []string
 	for name := range v {
 		if _, ok := slices.BinarySearch(known, name); !ok {
@@ -342,7 +368,9 @@ func unknownParameters(v url.Values, known []string) models.FieldErrors {
 		// Hints for the first few only: a query string of a thousand
 		// unknown names is not a person's mistake.
 		if i < 10 {
-			if h := parameterHint(name, known); h != "" {
+			if p := elsewhere.takes(name); p != "" {
+				reason += fmt.Sprintf(": %s is a parameter of GET %s, which searches these records by words, around a point and by what is offered; this list filters them by their own fields", p, elsewhere.path)
+			} else if h := parameterHint(name, known); h != "" {
 				reason += ": did you mean " + h + "?"
 			}
 		}
@@ -423,6 +451,21 @@ func parameterHint(name string, known []string) string {
 	return best
 }
 
+// takes returns the search's parameter that name is, or stands for in
+// another API's words (lat → near), or "".
+func (r *searchRoute) takes(name string) string {
+	if r == nil {
+		return ""
+	}
+	lower := strings.ToLower(name)
+	for _, p := range []string{lower, parameterAliases[lower]} {
+		if _, ok := slices.BinarySearch(r.params, p); ok && p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
 // UnknownQueryParameters refuses (400) a query string holding a parameter
 // that is not in known (sorted), naming each in the problem's errors as the
 // list filters do; also a query string that cannot be read, whose pairs
@@ -447,7 +490,7 @@ func UnknownQueryParameters(rawQuery string, known []string) error {
 		return &models.Error{Code: models.EBADREQUEST, Message: "The query string is malformed.", Fields: fe}
 	}
 	v, _ := url.ParseQuery(rawQuery)
-	if fe = unknownParameters(v, known); len(fe) > 0 {
+	if fe = unknownParameters(v, known, nil); len(fe) > 0 {
 		return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are not parameters of this operation; nothing was done.", Fields: fe}
 	}
 	return nil

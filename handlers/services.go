@@ -246,6 +246,7 @@ func (h *Handler) ListServices(c *gin.Context) error {
 // serviceFilterFromQuery reads the filters of GET /services.
 func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 	q := newQueryParser(v)
+	q.elsewhere = serviceSearch
 	f := models.ServiceFilter{
 		Name:               q.one("name"),
 		ActorIDs:           q.codes("actor_id", "a UUID", models.ValidID),
