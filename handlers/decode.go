@@ -92,6 +92,11 @@ func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A byte order mark before the JSON, as Windows tools write UTF-8
+	// (PowerShell's Out-File, .NET's Encoding.UTF8), is not part of the
+	// text: RFC 8259 §8.1 lets parsers ignore it, and refusing it with
+	// « invalid character 'ï' » helps nobody.
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, models.Errorf(models.EBADREQUEST, "The request body is empty; send a JSON object.")
 	}
