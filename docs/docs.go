@@ -871,11 +871,14 @@ const docTemplate = `{
                         "enum": [
                             "id",
                             "name",
-                            "updated_at"
+                            "updated_at",
+                            "-id",
+                            "-name",
+                            "-updated_at"
                         ],
                         "type": "string",
                         "default": "id",
-                        "description": "Order",
+                        "description": "Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)",
                         "name": "sort",
                         "in": "query"
                     },
@@ -6113,11 +6116,14 @@ const docTemplate = `{
                         "enum": [
                             "id",
                             "name",
-                            "updated_at"
+                            "updated_at",
+                            "-id",
+                            "-name",
+                            "-updated_at"
                         ],
                         "type": "string",
                         "default": "id",
-                        "description": "Order",
+                        "description": "Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)",
                         "name": "sort",
                         "in": "query"
                     },

@@ -426,7 +426,7 @@ func list(l models.StringList) []string {
 //	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: not checked for 12 months; false: checked since"
-//	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
+//	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ActorList
@@ -475,7 +475,7 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 		ExcludeDuplicates:  q.flag("exclude_duplicates"),
 		QualityMin:         q.fraction("quality_min"),
 		Stale:              q.boolean("stale"),
-		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
+		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt, "-"+models.SortID, "-"+models.SortName, "-"+models.SortUpdatedAt),
 	}
 	return f, q.err()
 }

@@ -216,7 +216,7 @@ func newService(s *models.Service) Service {
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the services of actors hidden by exclude_duplicates on /api/v1/actors"
-//	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
+//	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ServiceList
@@ -270,7 +270,7 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),
 		ExcludeDuplicates:  q.flag("exclude_duplicates"),
-		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
+		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt, "-"+models.SortID, "-"+models.SortName, "-"+models.SortUpdatedAt),
 	}
 	return f, q.err()
 }
