@@ -43,3 +43,72 @@ func TestClientHabits(t *testing.T) {
 		t.Errorf("a point elsewhere is not called swapped: %d %s", r.Code, r.Body)
 	}
 }
+
+// A search point given longitude first is in France the other way round:
+// refused with the order to write, never an empty page as if nothing were
+// near. A point outside France whose swap is not in France either is a
+// real place (a border town's neighbour) and searched as given.
+func TestSearchPointSwapped(t *testing.T) {
+	e := apitest.New(t)
+	for _, path := range []string{
+		"/api/v1/search/services?near=5.3698,43.2965",
+		"/api/v1/search/actors?near=55.45,-20.88", // La Réunion, longitude first
+		"/api/v1/stats/territory?near=5.3698,43.2965&radius_km=10",
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: path})
+		if r.Code != 400 || !strings.Contains(r.Body.String(), "look swapped") {
+			t.Errorf("%s: %d %s", path, r.Code, r.Body)
+		}
+	}
+	for _, path := range []string{"/api/v1/search/services?near=43.2965,5.3698", "/api/v1/search/services?near=46.2044,6.1432"} { // Marseille; Geneva
+		if r := e.Do(apitest.Request{Method: "GET", Path: path}); r.Code != 200 {
+			t.Errorf("%s: %d %s", path, r.Code, r.Body)
+		}
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: obj{
+		"needs": []string{"aide-aux-demarches-administratives"}, "place": obj{"latitude": 5.3698, "longitude": 43.2965}}})
+	if r.Code != 422 && r.Code != 400 || !strings.Contains(r.Body.String(), "look swapped") {
+		t.Errorf("orientation: %d %s", r.Code, r.Body)
+	}
+}
+
+// The near-misses of an RFC 3339 time say what is missing.
+func TestTimeParameterHints(t *testing.T) {
+	e := apitest.New(t)
+	for _, tc := range []struct{ value, hint string }{
+		{"2026-12-05T10:30", "has no time zone"},
+		{"2026-12-05%2010:30:00", "has no time zone"},
+		{"2026-12-05T10:30:00+01:00", "its + arrived as a space"}, // unencoded +
+		{"2026-12-05", "this one is a date"},
+		{"now", "send the current time itself"},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?open_at=" + tc.value})
+		if r.Code != 400 || !strings.Contains(r.Body.String(), tc.hint) {
+			t.Errorf("%s: %d %s", tc.value, r.Code, r.Body)
+		}
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?open_at=2026-12-05T10:30:00%2B01:00"}); r.Code != 200 {
+		t.Errorf("a well-formed time: %d %s", r.Code, r.Body)
+	}
+}
+
+// Postal codes as spreadsheets and people write them: 6000 for 06000 (the
+// leading zero lost) is read; a département's code is refused with the
+// parameter that takes it.
+func TestPostalCodeHabits(t *testing.T) {
+	e := apitest.New(t)
+	nice := validActor("Médiathèque Nucéra")
+	nice["address"] = obj{"street": "2 place Yves Klein", "postal_code": "06000", "commune": "Nice", "insee_code": "06088"}
+	createActor(t, e, nice)
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?postal_code=6000"})
+	if r.Code != 200 || len(r.Map()["data"].([]any)) != 1 {
+		t.Errorf("postal_code=6000: %d %s", r.Code, r.Body)
+	}
+	r = e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?postal_code=13"})
+	if r.Code != 400 || !strings.Contains(r.Body.String(), "write departement=13") {
+		t.Errorf("postal_code=13: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?postal_code=123"}); r.Code != 400 {
+		t.Errorf("postal_code=123: %d", r.Code)
+	}
+}

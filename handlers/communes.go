@@ -225,10 +225,28 @@ func (q *queryParser) placeCodes() []string {
 }
 
 // postalCodes reads postal_code, and its older name code_postal on search.
+// A postal code of four digits lost its leading zero in a spreadsheet
+// (6000 for 06000: no postal code has four digits) and is read with it; a
+// département code is refused with the parameter that takes it.
 func (q *queryParser) postalCodes(alias string) []string {
-	pcs := q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode)
-	if alias != "" {
-		pcs = append(pcs, q.codes(alias, "a postal code of 5 digits", ident.ValidPostalCode)...)
+	var pcs []string
+	for _, name := range []string{"postal_code", alias} {
+		if name == "" {
+			continue
+		}
+		for _, pc := range q.raw(name) {
+			if len(pc) == 4 && ident.ValidPostalCode("0"+pc) {
+				pc = "0" + pc
+			}
+			switch {
+			case ident.ValidPostalCode(pc):
+				pcs = append(pcs, pc)
+			case len(pc) <= 3 && ident.ValidDepartement(strings.ToUpper(pc)):
+				q.errs.Addf(name, "%q is not a postal code of 5 digits: for the département, write departement=%s", clip(pc), strings.ToUpper(pc))
+			default:
+				q.errs.Addf(name, "%q is not a postal code of 5 digits", clip(pc))
+			}
+		}
 	}
 	return pcs
 }

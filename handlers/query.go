@@ -276,11 +276,34 @@ func (q *queryParser) parseTime(name, s string) *time.Time {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		q.errs.Add(name, "must be an RFC 3339 time such as 2026-01-31T12:00:00Z (encode + as %2B)")
+		q.errs.Add(name, "must be an RFC 3339 time such as 2026-01-31T12:00:00Z (encode + as %2B)"+timeHint(s))
 		return nil
 	}
 	t = t.UTC()
 	return &t
+}
+
+// timeHint says what is missing from the commonest near-misses of an RFC
+// 3339 time: the offset, a + read as a space (unencoded in a query
+// string), a word such as « now ».
+func timeHint(s string) string {
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02 15:04:05"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return ": this one has no time zone; add Z (UTC) or the offset, such as +01:00 in Paris in winter"
+		}
+	}
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		if _, err := time.Parse(time.RFC3339Nano, s[:i]+"+"+s[i+1:]); err == nil {
+			return ": its + arrived as a space, as an unencoded + does in a query string; write %2B"
+		}
+	}
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return ": this one is a date; add the time and the zone (" + s + "T00:00:00Z)"
+	}
+	if strings.EqualFold(s, "now") || strings.EqualFold(s, "maintenant") {
+		return ": send the current time itself"
+	}
+	return ""
 }
 
 // alias reads a single-valued parameter that was renamed (README, « API

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/search"
 	"carnet/models/vocab"
 )
@@ -217,7 +218,18 @@ func (q *queryParser) point(name string) *search.Point {
 		q.errs.Add(name, "must be latitude,longitude in decimal degrees, such as 43.2965,5.3698")
 		return nil
 	}
+	if swappedPoint(la, lo) {
+		q.errs.Addf(name, "latitude and longitude look swapped: %s takes the latitude first (%s=%s,%s); GeoJSON and most GIS tools write the longitude first", name, name, strings.TrimSpace(lon), strings.TrimSpace(lat))
+		return nil
+	}
 	return &search.Point{Lat: la, Lon: lo}
+}
+
+// swappedPoint reports a point outside France whose swap is in France:
+// latitude and longitude given in each other's place, which would
+// otherwise answer an empty page as if nothing were near.
+func swappedPoint(lat, lon float64) bool {
+	return !commune.InFrance(lat, lon) && commune.InFrance(lon, lat)
 }
 
 // enum returns values that must each be one of allowed.
