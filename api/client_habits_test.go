@@ -112,3 +112,40 @@ func TestPostalCodeHabits(t *testing.T) {
 		t.Errorf("postal_code=123: %d", r.Code)
 	}
 }
+
+// An unknown field of a body says which field it most likely meant: the
+// names of OAuth forms, other APIs and the standard's columns, camelCase,
+// a misspelling; nothing when no field is close.
+func TestBodyFieldHints(t *testing.T) {
+	e := apitest.New(t)
+	for _, tc := range []struct {
+		path  string
+		body  obj
+		field string
+		hint  string
+	}{
+		{"/api/v1/auth/login", obj{"username": "a@b.fr", "password": "x"}, "username", "did you mean email?"},
+		{"/api/v1/actors", obj{"nom": "A"}, "nom", "did you mean name?"},
+		{"/api/v1/actors", obj{"name": "A", "telephone": "0491000000"}, "telephone", "did you mean phones?"},
+		{"/api/v1/actors", obj{"name": "A", "lat": 43.3}, "lat", "did you mean latitude?"},
+		{"/api/v1/actors", obj{"name": "A", "postalCode": "13001"}, "postalCode", "did you mean postal_code?"},
+		{"/api/v1/actors", obj{"name": "A", "address": obj{"code_postal": "13001"}}, "code_postal", "did you mean postal_code?"},
+		{"/api/v1/actors", obj{"name": "A", "typologie": []string{"BIB"}}, "typologie", "did you mean typologies?"},
+		{"/api/v1/actors", obj{"name": "A", "descripton": "x"}, "descripton", "did you mean description?"},
+		{"/api/v1/services", obj{"name": "A", "thematiques": []string{"x"}}, "thematiques", "did you mean themes?"},
+		{"/api/v1/actors", obj{"name": "A", "zzzz": 1}, "zzzz", "names are snake_case"},
+	} {
+		r := e.Do(apitest.Request{Method: "POST", Path: tc.path, Token: e.Admin, Body: tc.body})
+		var reason string
+		if r.Code == 400 {
+			for _, f := range r.Map()["errors"].([]any) {
+				if m := f.(map[string]any); m["field"] == tc.field {
+					reason = m["reason"].(string)
+				}
+			}
+		}
+		if !strings.Contains(reason, tc.hint) {
+			t.Errorf("%s %v: %d %s, want %q", tc.path, tc.body, r.Code, r.Body, tc.hint)
+		}
+	}
+}
