@@ -149,3 +149,18 @@ func TestBodyFieldHints(t *testing.T) {
 		}
 	}
 }
+
+// An export asked for by its file name says the format to ask for.
+func TestExportByFileName(t *testing.T) {
+	e := apitest.New(t)
+	for _, tc := range []struct{ path, hint string }{
+		{"/api/v1/exports/lieux-de-mediation-numerique.v1.0.2.csv", "that is the file name of standard-csv"},
+		{"/api/v1/exports/lieux.geojson", "did you mean geojson?"},
+		{"/api/v1/exports/lieux.json", "did you mean standard-json?"},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: tc.path})
+		if r.Code != 404 || !strings.Contains(r.Body.String(), tc.hint) {
+			t.Errorf("%s: %d %s", tc.path, r.Code, r.Body)
+		}
+	}
+}
