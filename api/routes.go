@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -37,8 +38,13 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 		return []gin.HandlerFunc{token, needToken, once, w(fn)}
 	}
 
+	hints := newRouteIndex(docs.queries)
 	r.NoRoute(w(func(c *gin.Context) error {
-		return models.Errorf(models.ENOTFOUND, "No route matches %s %s.", c.Request.Method, c.Request.URL.Path)
+		msg := fmt.Sprintf("No route matches %s %s.", c.Request.Method, c.Request.URL.Path)
+		if h := hints.hint(c.Request.Method, c.Request.URL.Path); h != "" {
+			msg += " " + h
+		}
+		return &models.Error{Code: models.ENOTFOUND, Message: msg}
 	}))
 	r.NoMethod(w(func(c *gin.Context) error {
 		allow := withHead(c.Writer.Header().Get("Allow"))

@@ -756,7 +756,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "13",
-                        "description": "Département codes (13, 2A, 974)",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -871,11 +871,14 @@ const docTemplate = `{
                         "enum": [
                             "id",
                             "name",
-                            "updated_at"
+                            "updated_at",
+                            "-id",
+                            "-name",
+                            "-updated_at"
                         ],
                         "type": "string",
                         "default": "id",
-                        "description": "Order",
+                        "description": "Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)",
                         "name": "sort",
                         "in": "query"
                     },
@@ -3193,7 +3196,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "13",
-                        "description": "Département code",
+                        "description": "Département code (13, 2A, 974) or name (Bouches-du-Rhône)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -4313,7 +4316,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Département codes (13, 2A, 974)",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -5389,7 +5392,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Département codes",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -5759,7 +5762,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Département codes",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -6085,7 +6088,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "13",
-                        "description": "Département codes",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -6113,11 +6116,14 @@ const docTemplate = `{
                         "enum": [
                             "id",
                             "name",
-                            "updated_at"
+                            "updated_at",
+                            "-id",
+                            "-name",
+                            "-updated_at"
                         ],
                         "type": "string",
                         "default": "id",
-                        "description": "Order",
+                        "description": "Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)",
                         "name": "sort",
                         "in": "query"
                     },
@@ -7228,7 +7234,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "13",
-                        "description": "Département code",
+                        "description": "Département code (13, 2A, 974) or name (Bouches-du-Rhône)",
                         "name": "departement",
                         "in": "query"
                     },
@@ -7324,7 +7330,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Département code",
+                        "description": "Département code (13, 2A, 974) or name (Bouches-du-Rhône)",
                         "name": "departement",
                         "in": "query"
                     },

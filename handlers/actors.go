@@ -11,7 +11,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
-	"carnet/models/ident"
 	"carnet/models/openinghours"
 	"carnet/models/vocab"
 )
@@ -422,7 +421,7 @@ func list(l models.StringList) []string {
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)	example(13001)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)	example(13)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"	collectionFormat(csv)	example(13)
 //	@Param			typologies			query		[]string	false	"Structure types"					collectionFormat(csv)	extensions(x-vocabulary=typologies)	example(BIB)
 //	@Param			national_programmes	query		[]string	false	"National programmes"				collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
 //	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)	extensions(x-vocabulary=training_labels)
@@ -435,7 +434,7 @@ func list(l models.StringList) []string {
 //	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: not checked for 12 months; false: checked since"
-//	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
+//	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ActorList
@@ -466,11 +465,12 @@ func (h *Handler) ListActors(c *gin.Context) error {
 // actorFilterFromQuery reads the filters of GET /actors.
 func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 	q := newQueryParser(v)
+	q.elsewhere = actorSearch
 	f := models.ActorFilter{
 		Name:               q.one("name"),
 		PostalCodes:        q.postalCodes(""),
 		InseeCodes:         q.placeCodes(),
-		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
+		Departements:       q.departements("departement"),
 		Typologies:         q.vocab("typologies", vocab.NameTypologies),
 		NationalProgrammes: q.vocab("national_programmes", vocab.NameNationalProgrammes),
 		TrainingLabels:     q.vocab("training_labels", vocab.NameTrainingLabels),
@@ -483,7 +483,7 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 		ExcludeDuplicates:  q.flag("exclude_duplicates"),
 		QualityMin:         q.fraction("quality_min"),
 		Stale:              q.boolean("stale"),
-		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
+		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt, "-"+models.SortID, "-"+models.SortName, "-"+models.SortUpdatedAt),
 	}
 	return f, q.err()
 }

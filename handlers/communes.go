@@ -73,7 +73,7 @@ func newCommune(c *commune.Commune) Commune {
 //	@Security		BearerAuth
 //	@Security		PartnerClient
 //	@Param			q				query		string	false	"Name prefix or INSEE code"	example(st etie)
-//	@Param			departement		query		string	false	"Département code"	example(13)
+//	@Param			departement		query		string	false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"	example(13)
 //	@Param			postal_code		query		string	false	"Postal code"	example(98800)
 //	@Param			arrondissements	query		bool	false	"Include the municipal arrondissements of Paris, Lyon and Marseille"
 //	@Param			cursor			query		string	false	"Cursor from a previous page"
@@ -85,7 +85,7 @@ func newCommune(c *commune.Commune) Commune {
 func (h *Handler) ListCommunes(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	text := q.words("q")
-	dep := strings.ToUpper(q.one("departement"))
+	dep, _ := q.departement("departement")
 	pc := q.one("postal_code")
 	withArr := q.flag("arrondissements")
 	limit := models.DefaultLimit
@@ -106,7 +106,7 @@ func (h *Handler) ListCommunes(c *gin.Context) error {
 		offset = n
 	}
 	if dep != "" && !commune.KnownDepartement(dep) {
-		q.errs.Add("departement", "must be a département code such as 13, 2A or 974")
+		q.errs.Add("departement", "must be a département code such as 13, 2A or 974, or its name")
 	}
 	if pc != "" && len(commune.ByPostalCode(pc)) == 0 {
 		if len(pc) != 5 {
@@ -225,10 +225,28 @@ func (q *queryParser) placeCodes() []string {
 }
 
 // postalCodes reads postal_code, and its older name code_postal on search.
+// A postal code of four digits lost its leading zero in a spreadsheet
+// (6000 for 06000: no postal code has four digits) and is read with it; a
+// département code is refused with the parameter that takes it.
 func (q *queryParser) postalCodes(alias string) []string {
-	pcs := q.codes("postal_code", "a postal code of 5 digits", ident.ValidPostalCode)
-	if alias != "" {
-		pcs = append(pcs, q.codes(alias, "a postal code of 5 digits", ident.ValidPostalCode)...)
+	var pcs []string
+	for _, name := range []string{"postal_code", alias} {
+		if name == "" {
+			continue
+		}
+		for _, pc := range q.raw(name) {
+			if len(pc) == 4 && ident.ValidPostalCode("0"+pc) {
+				pc = "0" + pc
+			}
+			switch {
+			case ident.ValidPostalCode(pc):
+				pcs = append(pcs, pc)
+			case len(pc) <= 3 && ident.ValidDepartement(strings.ToUpper(pc)):
+				q.errs.Addf(name, "%q is not a postal code of 5 digits: for the département, write departement=%s", clip(pc), strings.ToUpper(pc))
+			default:
+				q.errs.Addf(name, "%q is not a postal code of 5 digits", clip(pc))
+			}
+		}
 	}
 	return pcs
 }

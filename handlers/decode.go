@@ -92,6 +92,11 @@ func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A byte order mark before the JSON, as Windows tools write UTF-8
+	// (PowerShell's Out-File, .NET's Encoding.UTF8), is not part of the
+	// text: RFC 8259 §8.1 lets parsers ignore it, and refusing it with
+	// « invalid character 'ï' » helps nobody.
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, models.Errorf(models.EBADREQUEST, "The request body is empty; send a JSON object.")
 	}
@@ -170,7 +175,7 @@ func unmarshalStrict(b []byte, dst any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
-		return jsonError(err)
+		return jsonError(err, dst)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return models.Errorf(models.EBADREQUEST, "The request body has data after its JSON value.")
@@ -179,7 +184,7 @@ func unmarshalStrict(b []byte, dst any) error {
 }
 
 // jsonError explains a decoding failure with the field it concerns.
-func jsonError(err error) error {
+func jsonError(err error, dst any) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -196,8 +201,12 @@ func jsonError(err error) error {
 		return models.Errorf(models.EBADREQUEST, "The request body is truncated JSON.")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		reason := "is not a known field (names are snake_case; see the API documentation)"
+		if h := bodyFieldHint(name, dst); h != "" {
+			reason = "is not a known field: did you mean " + h + "?"
+		}
 		return &models.Error{Code: models.EBADREQUEST, Message: "The request body has a field this endpoint does not know.",
-			Fields: []models.FieldError{{Field: name, Reason: "is not a known field (names are snake_case; see the API documentation)"}}}
+			Fields: []models.FieldError{{Field: clip(name), Reason: reason}}}
 	}
 	return models.Errorf(models.EBADREQUEST, "The request body could not be decoded: %s.", clip(err.Error()))
 }

@@ -85,7 +85,7 @@ func (h *Handler) Export(c *gin.Context) error {
 		for i, x := range opendata.ExportFormats {
 			names[i] = x.Name
 		}
-		return models.Errorf(models.ENOTFOUND, "No export is named %q; formats: %s.", clip(c.Param("format")), strings.Join(names, ", "))
+		return models.Errorf(models.ENOTFOUND, "No export is named %q%s; formats: %s.", clip(c.Param("format")), exportHint(c.Param("format")), strings.Join(names, ", "))
 	}
 	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
 		return err
@@ -159,4 +159,22 @@ func acceptsGzip(h string) bool {
 		}
 	}
 	return false
+}
+
+// exportHint names the format a client most likely meant when it asked
+// for an export by its file name (the listing's filename, or any name
+// ending in .csv, .json or .geojson), or "".
+func exportHint(name string) string {
+	lower := strings.ToLower(name)
+	for _, f := range opendata.ExportFormats {
+		if lower == strings.ToLower(f.Filename) {
+			return " (that is the file name of " + f.Name + ": the path takes the format)"
+		}
+	}
+	for _, ext := range []struct{ suffix, format string }{{".geojson", "geojson"}, {".csv", "standard-csv"}, {".json", "standard-json"}} {
+		if strings.HasSuffix(lower, ext.suffix) {
+			return "; did you mean " + ext.format + "?"
+		}
+	}
+	return ""
 }

@@ -142,6 +142,8 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 			fe.Add("place.latitude", "latitude and longitude go together")
 		case p.Latitude != nil && (*p.Latitude < -90 || *p.Latitude > 90 || *p.Longitude < -180 || *p.Longitude > 180):
 			fe.Add("place.latitude", "must be a WGS 84 position (latitude -90 to 90, longitude -180 to 180)")
+		case p.Latitude != nil && swappedPoint(*p.Latitude, *p.Longitude):
+			fe.Add("place.latitude", "latitude and longitude look swapped: the point is in France the other way round")
 		case p.Latitude != nil:
 			r.Near = &search.Point{Lat: *p.Latitude, Lon: *p.Longitude}
 		}

@@ -42,7 +42,7 @@ type StaleList struct {
 //	@Tags			quality
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			departement	query		[]string	false	"Département codes (13, 2A, 974)"	collectionFormat(csv)
+//	@Param			departement	query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"	collectionFormat(csv)
 //	@Param			insee_code	query		[]string	false	"INSEE commune codes"				collectionFormat(csv)
 //	@Param			months		query		int			false	"Not checked for this many months"	minimum(1)	maximum(120)	default(12)
 //	@Param			cursor		query		string		false	"The next_cursor of the previous page"
@@ -55,7 +55,7 @@ type StaleList struct {
 func (h *Handler) ListStale(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	f := models.StaleFilter{
-		Departements: q.codes("departement", "a département code", ident.ValidDepartement),
+		Departements: q.departements("departement"),
 		InseeCodes:   q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
 		ListParams:   q.page(models.SortID),
 	}

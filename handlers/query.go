@@ -11,7 +11,9 @@ import (
 	"unicode/utf8"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/editdist"
+	"carnet/models/ident"
 	"carnet/models/vocab"
 )
 
@@ -30,7 +32,33 @@ type queryParser struct {
 	v     url.Values
 	known map[string]bool
 	errs  models.FieldErrors
+	// elsewhere, when set, is the search of the same records, for a
+	// client who brings search parameters to a list (near, q, themes…).
+	elsewhere *searchRoute
 }
+
+// searchRoute is a search endpoint and the parameters it takes that the
+// list of the same records does not.
+type searchRoute struct {
+	path   string
+	params []string // sorted
+}
+
+// The parameters of the searches that the lists of the same records do
+// not take (TestListsPointToTheirSearch keeps them equal to openapi.yaml).
+var (
+	actorSearch = &searchRoute{"/api/v1/search/actors", []string{"access_modes", "accompaniment_modes", "code_postal",
+		"facets", "fees", "itinerant", "kind", "languages", "near", "open_at", "open_on", "pass_numerique",
+		"publics", "q", "radius_km", "specific_support", "themes"}}
+	serviceSearch = &searchRoute{"/api/v1/search/services", []string{"code_postal", "exclude_full", "facets",
+		"include_remote", "itinerant", "mobility", "national_programmes", "near", "open_at", "open_on", "q",
+		"radius_km", "training_labels", "typologies"}}
+)
+
+// ActorSearchParameters and ServiceSearchParameters expose the lists to
+// the test that compares them with the document.
+func ActorSearchParameters() []string   { return actorSearch.params }
+func ServiceSearchParameters() []string { return serviceSearch.params }
 
 func newQueryParser(v url.Values) *queryParser {
 	return &queryParser{v: v, known: map[string]bool{}}
@@ -148,6 +176,57 @@ func (q *queryParser) codes(name, what string, valid func(string) bool) []string
 	return vals
 }
 
+// departements reads département filters: codes (13, 2A, 974; « 2a », and
+// « 6 » for 06 as a spreadsheet writes it once its leading zero is gone)
+// or names (« Bouches-du-Rhône », « bouches du rhone », « Réunion »),
+// returned as codes. People and other APIs filter by the name as often as
+// by the code; a misspelt name is refused with the code it most likely
+// means.
+func (q *queryParser) departements(name string) []string {
+	vals := q.raw(name)
+	for i, s := range vals {
+		vals[i] = q.departementValue(name, s)
+	}
+	return vals
+}
+
+// departement reads a single département as departements does; given
+// tells whether a value was there (code is "" when it was invalid).
+func (q *queryParser) departement(name string) (code string, given bool) {
+	s := q.one(name)
+	if s == "" {
+		return "", false
+	}
+	return q.departementValue(name, s), true
+}
+
+func (q *queryParser) departementValue(name, s string) string {
+	if code, ok := departementCode(s); ok {
+		return code
+	}
+	reason := fmt.Sprintf("%q is not a département code or name (e.g. 13, 2A, 974 or Bouches-du-Rhône)", clip(s))
+	if code := commune.DepartementNameHint(s); code != "" {
+		reason += fmt.Sprintf(": did you mean %s (%s)?", code, commune.DepartementName(code))
+	}
+	q.errs.Add(name, reason)
+	return ""
+}
+
+// departementCode reads a département code or name as its code.
+func departementCode(s string) (string, bool) {
+	code := strings.ToUpper(s)
+	if len(code) == 1 && code[0] >= '1' && code[0] <= '9' {
+		code = "0" + code
+	}
+	if ident.ValidDepartement(code) {
+		return code, true
+	}
+	if code := commune.DepartementByName(s); code != "" {
+		return code, true
+	}
+	return "", false
+}
+
 func (q *queryParser) boolean(name string) *bool {
 	s := q.one(name)
 	if s == "" {
@@ -197,11 +276,34 @@ func (q *queryParser) parseTime(name, s string) *time.Time {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		q.errs.Add(name, "must be an RFC 3339 time such as 2026-01-31T12:00:00Z (encode + as %2B)")
+		q.errs.Add(name, "must be an RFC 3339 time such as 2026-01-31T12:00:00Z (encode + as %2B)"+timeHint(s))
 		return nil
 	}
 	t = t.UTC()
 	return &t
+}
+
+// timeHint says what is missing from the commonest near-misses of an RFC
+// 3339 time: the offset, a + read as a space (unencoded in a query
+// string), a word such as « now ».
+func timeHint(s string) string {
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02 15:04:05"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return ": this one has no time zone; add Z (UTC) or the offset, such as +01:00 in Paris in winter"
+		}
+	}
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		if _, err := time.Parse(time.RFC3339Nano, s[:i]+"+"+s[i+1:]); err == nil {
+			return ": its + arrived as a space, as an unencoded + does in a query string; write %2B"
+		}
+	}
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return ": this one is a date; add the time and the zone (" + s + "T00:00:00Z)"
+	}
+	if strings.EqualFold(s, "now") || strings.EqualFold(s, "maintenant") {
+		return ": send the current time itself"
+	}
+	return ""
 }
 
 // alias reads a single-valued parameter that was renamed (README, « API
@@ -262,7 +364,7 @@ func (q *queryParser) err() error {
 		known = append(known, k)
 	}
 	sort.Strings(known)
-	q.errs = append(q.errs, unknownParameters(q.v, known)...)
+	q.errs = append(q.errs, unknownParameters(q.v, known, q.elsewhere)...)
 	if len(q.errs) == 0 {
 		return nil
 	}
@@ -271,7 +373,7 @@ func (q *queryParser) err() error {
 
 // unknownParameters names, in order, the parameters of v that known (sorted)
 // does not hold.
-func unknownParameters(v url.Values, known []string) (fe models.FieldErrors) {
+func unknownParameters(v url.Values, known []string, elsewhere *searchRoute) (fe models.FieldErrors) {
 	var unknown []string
 	for name := range v {
 		if _, ok := slices.BinarySearch(known, name); !ok {
@@ -301,7 +403,9 @@ func unknownParameters(v url.Values, known []string) (fe models.FieldErrors) {
 		// Hints for the first few only: a query string of a thousand
 		// unknown names is not a person's mistake.
 		if i < 10 {
-			if h := parameterHint(name, known); h != "" {
+			if p := elsewhere.takes(name); p != "" {
+				reason += fmt.Sprintf(": %s is a parameter of GET %s, which searches these records by words, around a point and by what is offered; this list filters them by their own fields", p, elsewhere.path)
+			} else if h := parameterHint(name, known); h != "" {
 				reason += ": did you mean " + h + "?"
 			}
 		}
@@ -382,6 +486,21 @@ func parameterHint(name string, known []string) string {
 	return best
 }
 
+// takes returns the search's parameter that name is, or stands for in
+// another API's words (lat → near), or "".
+func (r *searchRoute) takes(name string) string {
+	if r == nil {
+		return ""
+	}
+	lower := strings.ToLower(name)
+	for _, p := range []string{lower, parameterAliases[lower]} {
+		if _, ok := slices.BinarySearch(r.params, p); ok && p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
 // UnknownQueryParameters refuses (400) a query string holding a parameter
 // that is not in known (sorted), naming each in the problem's errors as the
 // list filters do; also a query string that cannot be read, whose pairs
@@ -406,7 +525,7 @@ func UnknownQueryParameters(rawQuery string, known []string) error {
 		return &models.Error{Code: models.EBADREQUEST, Message: "The query string is malformed.", Fields: fe}
 	}
 	v, _ := url.ParseQuery(rawQuery)
-	if fe = unknownParameters(v, known); len(fe) > 0 {
+	if fe = unknownParameters(v, known, nil); len(fe) > 0 {
 		return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are not parameters of this operation; nothing was done.", Fields: fe}
 	}
 	return nil

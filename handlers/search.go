@@ -9,7 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
-	"carnet/models/ident"
+	"carnet/models/commune"
 	"carnet/models/search"
 	"carnet/models/vocab"
 )
@@ -172,7 +172,7 @@ func searchQuery(q *queryParser, fields []string) search.Query {
 				sq.Filters[f] = []string{strconv.FormatBool(*b)}
 			}
 		case f == search.FieldDepartement:
-			if vals := q.codes(f, "a département code", ident.ValidDepartement); len(vals) > 0 {
+			if vals := q.departements(f); len(vals) > 0 {
 				sq.Filters[f] = vals
 			}
 		case f == search.FieldStatus:
@@ -218,7 +218,18 @@ func (q *queryParser) point(name string) *search.Point {
 		q.errs.Add(name, "must be latitude,longitude in decimal degrees, such as 43.2965,5.3698")
 		return nil
 	}
+	if swappedPoint(la, lo) {
+		q.errs.Addf(name, "latitude and longitude look swapped: %s takes the latitude first (%s=%s,%s); GeoJSON and most GIS tools write the longitude first", name, name, strings.TrimSpace(lon), strings.TrimSpace(lat))
+		return nil
+	}
 	return &search.Point{Lat: la, Lon: lo}
+}
+
+// swappedPoint reports a point outside France whose swap is in France:
+// latitude and longitude given in each other's place, which would
+// otherwise answer an empty page as if nothing were near.
+func swappedPoint(lat, lon float64) bool {
+	return !commune.InFrance(lat, lon) && commune.InFrance(lon, lat)
 }
 
 // enum returns values that must each be one of allowed.
@@ -317,7 +328,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			remote				query		bool		false	"Given remotely"
 //	@Param			is_full				query		bool		false	"Flagged full"
 //	@Param			exclude_full		query		bool		false	"Leave out services flagged full"
-//	@Param			departement			query		[]string	false	"Département codes"		collectionFormat(csv)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (public holidays and ISO week numbers included)"	format(date-time)
@@ -382,7 +393,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			training_labels		query		[]string	false	"Training labels"		collectionFormat(csv)	extensions(x-vocabulary=training_labels)
 //	@Param			mobility			query		[]string	false	"Fixe or Itinérant"		collectionFormat(csv)	extensions(x-vocabulary=mobility)
 //	@Param			itinerant			query		bool		false	"Itinerant (a bus, a van)"
-//	@Param			departement			query		[]string	false	"Département codes"		collectionFormat(csv)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant"	format(date-time)

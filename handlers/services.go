@@ -9,7 +9,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
-	"carnet/models/ident"
 	"carnet/models/vocab"
 )
 
@@ -213,11 +212,11 @@ func newService(s *models.Service) Service {
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes"					collectionFormat(csv)	example(13)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"					collectionFormat(csv)	example(13)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the services of actors hidden by exclude_duplicates on /api/v1/actors"
-//	@Param			sort				query		string		false	"Order"	Enums(id, name, updated_at)	default(id)
+//	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ServiceList
@@ -247,6 +246,7 @@ func (h *Handler) ListServices(c *gin.Context) error {
 // serviceFilterFromQuery reads the filters of GET /services.
 func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 	q := newQueryParser(v)
+	q.elsewhere = serviceSearch
 	f := models.ServiceFilter{
 		Name:               q.one("name"),
 		ActorIDs:           q.codes("actor_id", "a UUID", models.ValidID),
@@ -266,11 +266,11 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 		Sources:            q.strings("source"),
 		PostalCodes:        q.postalCodes(""),
 		InseeCodes:         q.placeCodes(),
-		Departements:       q.codes("departement", "a département code", ident.ValidDepartement),
+		Departements:       q.departements("departement"),
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),
 		ExcludeDuplicates:  q.flag("exclude_duplicates"),
-		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt),
+		ListParams:         q.page(models.SortID, models.SortName, models.SortUpdatedAt, "-"+models.SortID, "-"+models.SortName, "-"+models.SortUpdatedAt),
 	}
 	return f, q.err()
 }

@@ -13,7 +13,6 @@ import (
 
 	"carnet/models"
 	"carnet/models/commune"
-	"carnet/models/ident"
 	"carnet/models/search"
 	"carnet/models/vocab"
 )
@@ -126,7 +125,7 @@ type TerritoryStats struct {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			departement	query		string		false	"Département code"	example(13)
+//	@Param			departement	query		string		false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"	example(13)
 //	@Param			commune		query		string		false	"Commune: INSEE code or name"	example(Marseille)
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
@@ -179,7 +178,7 @@ type TerritoryGeoJSON struct {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			departement	query		string		false	"Département code"
+//	@Param			departement	query		string		false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"
 //	@Param			commune		query		string		false	"Commune: INSEE code or name"
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
@@ -209,8 +208,9 @@ func (h *Handler) TerritoryGeoJSON(c *gin.Context) error {
 
 func (h *Handler) territory(c *gin.Context) (TerritoryStats, error) {
 	q := newQueryParser(c.Request.URL.Query())
+	dep, depGiven := q.departement("departement")
 	tq := search.TerritoryQuery{
-		Departement: strings.ToUpper(q.one("departement")),
+		Departement: dep,
 		Near:        q.point("near"),
 		Themes:      q.vocab("themes", vocab.NameThemes),
 	}
@@ -218,11 +218,11 @@ func (h *Handler) territory(c *gin.Context) (TerritoryStats, error) {
 	tq.GapKM = q.km("gap_km")
 	area := TerritoryArea{}
 	n := 0
-	if tq.Departement != "" {
+	if depGiven {
 		n++
 		area = TerritoryArea{Kind: "departement", Value: tq.Departement}
-		if !ident.ValidDepartement(tq.Departement) || !commune.KnownDepartement(tq.Departement) {
-			q.errs.Add("departement", "must be a département code such as 13, 2A or 974")
+		if tq.Departement != "" && !commune.KnownDepartement(tq.Departement) {
+			q.errs.Add("departement", "must be a département code such as 13, 2A or 974, or its name")
 		}
 	}
 	if v := q.one("commune"); v != "" {

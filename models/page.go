@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -24,6 +25,8 @@ const (
 	SortID        = "id"         // creation order (ids are UUIDv7): stable, the default
 	SortName      = "name"       // alphabetical, case-insensitive
 	SortUpdatedAt = "updated_at" // least recently changed first
+	// Each backwards with a leading « - »: -updated_at is the last changed
+	// first (lists of actors and services).
 )
 
 // Limits on page sizes.
@@ -72,7 +75,10 @@ func decodeCursor(s, sort string) (cursor, error) {
 }
 
 // keyset orders q by the sort key and restricts it to rows after the cursor.
-// table qualifies column names so that the same code works with joins.
+// table qualifies column names so that the same code works with joins. A
+// sort written with a leading « - » (-updated_at) runs the same order
+// backwards: the last changed, the newest or Z to A first, each index
+// being read from its end.
 func keyset(q *gorm.DB, table string, p ListParams) (*gorm.DB, error) {
 	id := table + ".id"
 	var c cursor
@@ -82,29 +88,43 @@ func keyset(q *gorm.DB, table string, p ListParams) (*gorm.DB, error) {
 			return nil, err
 		}
 	}
-	switch p.Sort {
+	key, desc := SortKey(p.Sort)
+	after, dir := " > ", ""
+	if desc {
+		after, dir = " < ", " DESC"
+	}
+	switch key {
 	case SortName:
 		d := dialectOf(q)
 		col, arg := d.caseless(table+".name"), d.caseless("?")
 		if p.Cursor != "" {
-			q = q.Where("("+col+" > "+arg+" OR ("+col+" = "+arg+" AND "+id+" > ?))", c.Name, c.Name, c.ID)
+			q = q.Where("("+col+after+arg+" OR ("+col+" = "+arg+" AND "+id+after+"?))", c.Name, c.Name, c.ID)
 		}
-		return q.Order(col).Order(id), nil
+		return q.Order(col + dir).Order(id + dir), nil
 	case SortUpdatedAt:
 		col := table + ".updated_at"
 		if p.updatedAt != "" {
 			col = table + "." + p.updatedAt
 		}
 		if p.Cursor != "" {
-			q = q.Where("("+col+" > ? OR ("+col+" = ? AND "+id+" > ?))", c.At, c.At, c.ID)
+			q = q.Where("("+col+after+"? OR ("+col+" = ? AND "+id+after+"?))", c.At, c.At, c.ID)
 		}
-		return q.Order(col).Order(id), nil
+		return q.Order(col + dir).Order(id + dir), nil
 	default:
 		if p.Cursor != "" {
-			q = q.Where(id+" > ?", c.ID)
+			q = q.Where(id+after+"?", c.ID)
 		}
-		return q.Order(id), nil
+		return q.Order(id + dir), nil
 	}
+}
+
+// SortKey splits a sort parameter into its key and whether it runs
+// backwards (a leading « - »).
+func SortKey(sort string) (key string, desc bool) {
+	if k, ok := strings.CutPrefix(sort, "-"); ok {
+		return k, true
+	}
+	return sort, false
 }
 
 // nextCursor returns the cursor after the given last row of a page. Lists
@@ -112,7 +132,7 @@ func keyset(q *gorm.DB, table string, p ListParams) (*gorm.DB, error) {
 // that the last page never links to an empty one.
 func nextCursor(p ListParams, id, name string, at time.Time) string {
 	c := cursor{Sort: p.Sort, ID: id}
-	switch p.Sort {
+	switch key, _ := SortKey(p.Sort); key {
 	case SortName:
 		c.Name = name
 	case SortUpdatedAt:

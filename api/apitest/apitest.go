@@ -531,3 +531,12 @@ func (e *Env) Routes() []string {
 	}
 	return out
 }
+
+// Doc returns openapi.yaml as parsed for the answers' validation.
+func (e *Env) Doc() *openapi3.T {
+	spec.once.Do(loadSpec)
+	if spec.err != nil {
+		e.T.Fatalf("openapi.yaml: %v", spec.err)
+	}
+	return spec.doc
+}

@@ -53,6 +53,7 @@ import (
 	"sync"
 
 	"carnet/models/commune/internal/fold"
+	"carnet/models/editdist"
 )
 
 //go:embed communes.tsv.gz
@@ -122,6 +123,7 @@ type reference struct {
 	arrOf    map[string][]*Commune // city code → its arrondissements
 	byDep    map[string][]*Commune // département → its communes (not arrondissements)
 	deps     map[string]area
+	depKeys  map[string]string // name key, with and without article → code ("" when two share it)
 	regions  map[string]area
 	sorted   []keyed // name keys in order, for prefix search
 	grid     map[[2]int][]gridEntry
@@ -262,6 +264,19 @@ func parse(gz []byte) (*reference, error) {
 		r.sorted = append(r.sorted, keyed{k, c})
 		if wa := fold.WithoutArticle(k); wa != "" {
 			r.sorted = append(r.sorted, keyed{wa, c})
+		}
+	}
+	r.depKeys = make(map[string]string, 2*len(r.deps))
+	for code, d := range r.deps {
+		k := fold.Key(d.Name, false)
+		for _, key := range []string{k, fold.WithoutArticle(k)} {
+			if prev, ok := r.depKeys[key]; key == "" || ok && prev == code {
+				continue
+			} else if ok {
+				r.depKeys[key] = "" // shared: names neither
+				continue
+			}
+			r.depKeys[key] = code
 		}
 	}
 	sort.Slice(r.sorted, func(i, j int) bool {
@@ -452,6 +467,54 @@ func RegionOfDepartement(code string) string { return get().deps[code].Region }
 // RegionName returns the name of a region ("" if unknown).
 func RegionName(code string) string { return get().regions[code].Name }
 
+// DepartementByName returns the code of the département or overseas
+// collectivity a name designates, ignoring case, accents, hyphens,
+// apostrophes and a leading article (« bouches du rhone », « Réunion »,
+// « cotes d armor »), and "" when no name or several match. People and
+// other APIs filter by the name as often as by the code.
+func DepartementByName(name string) string {
+	r := get()
+	k := fold.Key(name, false)
+	if k == "" {
+		return ""
+	}
+	if code, ok := r.depKeys[k]; ok {
+		return code
+	}
+	return r.depKeys[fold.WithoutArticle(k)]
+}
+
+// DepartementNameHint returns the code of the one département whose name
+// is within two edits of name (« bouche du rhone »), or "".
+func DepartementNameHint(name string) string {
+	r := get()
+	k := fold.Key(name, false)
+	if wa := fold.WithoutArticle(k); wa != "" {
+		k = wa
+	}
+	if k == "" || len(k) > 60 {
+		return ""
+	}
+	best, bestD, ties := "", 3, 0
+	for key, code := range r.depKeys {
+		if code == "" {
+			continue
+		}
+		d := editdist.Bounded(k, key, 2)
+		switch {
+		case d > 2 || d > len(key)/3:
+		case d < bestD:
+			best, bestD, ties = code, d, 0
+		case d == bestD && code != best:
+			ties++
+		}
+	}
+	if ties > 0 {
+		return ""
+	}
+	return best
+}
+
 // KnownDepartement reports whether the reference has communes in dep.
 func KnownDepartement(dep string) bool { _, ok := get().deps[dep]; return ok }
 
@@ -541,4 +604,32 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// France's land, overseas included, as latitude/longitude boxes: a pair of
+// coordinates in none of them but whose swap is in one was written in the
+// wrong order.
+var franceBoxes = [][4]float64{ // lat min, lat max, lon min, lon max
+	{41.3, 51.2, -5.3, 9.7},        // metropolitan France and Corsica
+	{15.8, 16.6, -61.9, -60.9},     // Guadeloupe
+	{14.3, 14.95, -61.3, -60.75},   // Martinique
+	{2.1, 5.8, -54.7, -51.6},       // Guyane
+	{-21.4, -20.85, 55.2, 55.85},   // La Réunion
+	{-13.05, -12.6, 44.95, 45.35},  // Mayotte
+	{46.7, 47.2, -56.5, -56.1},     // Saint-Pierre-et-Miquelon
+	{17.85, 18.15, -63.2, -62.75},  // Saint-Martin, Saint-Barthélemy
+	{-22.8, -19.5, 163.5, 168.2},   // Nouvelle-Calédonie
+	{-28, -7.8, -155, -134},        // Polynésie française
+	{-14.4, -13.1, -178.3, -176.1}, // Wallis-et-Futuna
+}
+
+// InFrance reports whether a point is on France's land, overseas included
+// (boxes around each territory: a test of plausibility, not a border).
+func InFrance(lat, lon float64) bool {
+	for _, b := range franceBoxes {
+		if lat >= b[0] && lat <= b[1] && lon >= b[2] && lon <= b[3] {
+			return true
+		}
+	}
+	return false
 }

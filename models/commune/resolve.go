@@ -385,8 +385,14 @@ func resolve(a Address) Resolution {
 		if near != nil {
 			where = fmt.Sprintf(", near %s (département %s)", near.Name, near.Departement)
 		}
-		res.Conflicts = append(res.Conflicts, Conflict{"coordinates", fmt.Sprintf(
-			"the point is %.0f km from %s%s", d, city.Name, where)})
+		msg := fmt.Sprintf("the point is %.0f km from %s%s", d, city.Name, where)
+		// Latitude and longitude given in each other's place (GeoJSON
+		// and most GIS tools write longitude first) is the commonest
+		// cause; say so when the swapped point is in the commune.
+		if DistanceKm(*a.Lon, *a.Lat, city.Lat, city.Lon) <= pointTolerance(city) {
+			msg += fmt.Sprintf("; latitude and longitude look swapped (%s lies at latitude %.4f, longitude %.4f)", city.Name, *a.Lon, *a.Lat)
+		}
+		res.Conflicts = append(res.Conflicts, Conflict{"coordinates", msg})
 	}
 	// Within the tolerance, which the largest communes need, a point may
 	// still lie in a neighbour: far from the commune's centre and much

@@ -91,32 +91,6 @@ var (
 	ymdSlash   = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
 )
 
-// France's land, overseas included, as latitude/longitude boxes: a pair of
-// coordinates in none of them but whose swap is in one was written in the
-// wrong order.
-var franceBoxes = [][4]float64{ // lat min, lat max, lon min, lon max
-	{41.3, 51.2, -5.3, 9.7},        // metropolitan France and Corsica
-	{15.8, 16.6, -61.9, -60.9},     // Guadeloupe
-	{14.3, 14.95, -61.3, -60.75},   // Martinique
-	{2.1, 5.8, -54.7, -51.6},       // Guyane
-	{-21.4, -20.85, 55.2, 55.85},   // La Réunion
-	{-13.05, -12.6, 44.95, 45.35},  // Mayotte
-	{46.7, 47.2, -56.5, -56.1},     // Saint-Pierre-et-Miquelon
-	{17.85, 18.15, -63.2, -62.75},  // Saint-Martin, Saint-Barthélemy
-	{-22.8, -19.5, 163.5, 168.2},   // Nouvelle-Calédonie
-	{-28, -7.8, -155, -134},        // Polynésie française
-	{-14.4, -13.1, -178.3, -176.1}, // Wallis-et-Futuna
-}
-
-func inFrance(lat, lon float64) bool {
-	for _, b := range franceBoxes {
-		if lat >= b[0] && lat <= b[1] && lon >= b[2] && lon <= b[3] {
-			return true
-		}
-	}
-	return false
-}
-
 // coordinatePair reads a single cell holding both coordinates: « 43.2965,
 // 5.3698 » (a spreadsheet's or Opendatasoft's geo_point_2d), with decimal
 // commas (« 43,2965;5,3698 », « 43,2965, 5,3698 »), in brackets, or a JSON

@@ -568,7 +568,7 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped")
 		}
 	}
-	if okLat && okLon && !inFrance(lat, lon) && inFrance(lon, lat) {
+	if okLat && okLon && !commune.InFrance(lat, lon) && commune.InFrance(lon, lat) {
 		// Latitude and longitude were written in each other's column:
 		// only their swap falls in France (overseas included).
 		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "latitude and longitude swapped (only the other order is in France); read swapped")
