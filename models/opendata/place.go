@@ -285,7 +285,7 @@ func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
 			for _, t := range m.Targets {
 				to = append(to, t.Value)
 			}
-			b.read(column, "value of the standard v0.1.1 mapped to v1.0.2: "+p+" → "+strings.Join(to, ", "))
+			b.read(column, "values of the standard v0.1.1 mapped to v1.0.2: "+p+" → "+strings.Join(to, ", "))
 		}
 	}
 	values, issues := vocab.ConvertLegacyList(column, parts)

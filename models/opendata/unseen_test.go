@@ -483,8 +483,8 @@ func TestImportValuesJoinedOtherwise(t *testing.T) {
 	}
 	readings := readingsOf(rep)
 	for k, rows := range map[string]string{
-		"services: values separated by slashes (the standard joins them with |)":                 "1",
-		"services: values separated by spaces only (the standard joins them with |)":             "2",
+		"services: values separated by slashes (the standard joins them with |)":                "1",
+		"services: values separated by spaces only (the standard joins them with |)":            "2",
 		"services: values separated by commas and line breaks (the standard joins them with |)": "3",
 	} {
 		if readings[k] != rows {
@@ -510,8 +510,8 @@ func TestImportLegacyMappingsGrouped(t *testing.T) {
 		}
 	}
 	want := []string{
-		"value of the standard v0.1.1 mapped to v1.0.2: Accéder à du matériel → Accès internet et matériel informatique @ 1, 3",
-		"value of the standard v0.1.1 mapped to v1.0.2: Prendre en main un ordinateur → Maîtrise des outils numériques du quotidien @ 1-3",
+		"values of the standard v0.1.1 mapped to v1.0.2: Accéder à du matériel → Accès internet et matériel informatique @ 1, 3",
+		"values of the standard v0.1.1 mapped to v1.0.2: Prendre en main un ordinateur → Maîtrise des outils numériques du quotidien @ 1-3",
 	}
 	if !slices.Equal(sorted(got), want) {
 		t.Errorf("readings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

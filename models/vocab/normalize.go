@@ -103,7 +103,11 @@ func SplitCell(cell string) []string {
 }
 
 // SplitKnown splits a cell like SplitCell, then splits a part that is not
-// a known value when every piece of it is one. Files published by
+// a known value when every piece of it is one, or, at commas, slashes and
+// line breaks only, when some pieces are (a typo in one of six values, « …
+// avec un accompagnemen », rejected a place naming five good ones): the
+// other pieces are kept as written, each between two known ones whole,
+// for the caller to warn about. Files published by
 // spreadsheets, forms and older tools join values with commas (« Prendre en
 // main un ordinateur, Utiliser le numérique au quotidien »), slashes (« … /
 // … », Le Havre), line breaks (a form's multiple choice) or, when a
@@ -122,6 +126,10 @@ func SplitKnown(cell string, known func(string) bool) (parts []string, sep strin
 			continue
 		}
 		if pieces, kinds := splitJoined(part, known); len(pieces) > 1 {
+			parts, used = append(parts, pieces...), used|kinds
+			continue
+		}
+		if pieces, kinds := splitSome(part, known); len(pieces) > 1 {
 			parts, used = append(parts, pieces...), used|kinds
 			continue
 		}
@@ -216,6 +224,95 @@ func splitJoined(part string, known func(string) bool) (pieces []string, kinds s
 			default:
 				kinds |= sepSpace
 			}
+		}
+	}
+	return pieces, kinds
+}
+
+// splitSome cuts part at its commas, slashes and line breaks into known
+// values and the text between them, when at least one piece is known: of
+// the cuts, the one leaving the fewest unknown pieces, then the fewest
+// pieces. Adjacent unknown pieces are kept together as written.
+func splitSome(part string, known func(string) bool) (pieces []string, kinds sepKinds) {
+	type token struct {
+		start, end int
+		before     sepKinds // the separators before it
+	}
+	var tokens []token
+	var pending sepKinds
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		if t := strings.TrimSpace(part[start:end]); t != "" {
+			off := start + strings.Index(part[start:end], t)
+			tokens = append(tokens, token{off, off + len(t), pending})
+			pending = 0
+		}
+		start = -1
+	}
+	for i, r := range part {
+		switch r {
+		case ',':
+			flush(i)
+			pending |= sepComma
+		case '/':
+			flush(i)
+			pending |= sepSlash
+		case '\n', '\r':
+			flush(i)
+			pending |= sepLine
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	flush(len(part))
+	n := len(tokens)
+	if n < 2 || n > maxJoinedWords {
+		return nil, 0
+	}
+	type cost struct{ unknown, pieces, from int }
+	best := make([]cost, n+1)
+	isKnown := make([]bool, n+1) // whether the piece ending at j is a known one
+	for j := 1; j <= n; j++ {
+		// The token j-1 alone, unknown.
+		best[j] = cost{best[j-1].unknown + 1, best[j-1].pieces + 1, j - 1}
+		isKnown[j] = false
+		for i := max(0, j-maxValueWords); i < j; i++ {
+			c := cost{best[i].unknown, best[i].pieces + 1, i}
+			if (c.unknown < best[j].unknown || c.unknown == best[j].unknown && c.pieces < best[j].pieces) && known(part[tokens[i].start:tokens[j-1].end]) {
+				best[j], isKnown[j] = c, true
+			}
+		}
+	}
+	if best[n].unknown == n {
+		return nil, 0 // no piece is known
+	}
+	// Walk back, gluing runs of unknown tokens.
+	type span struct {
+		i, j  int
+		known bool
+	}
+	var spans []span
+	for j := n; j > 0; j = best[j].from {
+		i := best[j].from
+		if !isKnown[j] && len(spans) > 0 && !spans[len(spans)-1].known {
+			spans[len(spans)-1].i = i
+			continue
+		}
+		spans = append(spans, span{i, j, isKnown[j]})
+	}
+	if len(spans) < 2 {
+		return nil, 0
+	}
+	for k := len(spans) - 1; k >= 0; k-- {
+		sp := spans[k]
+		pieces = append(pieces, part[tokens[sp.i].start:tokens[sp.j-1].end])
+		if k < len(spans)-1 {
+			kinds |= tokens[sp.i].before
 		}
 	}
 	return pieces, kinds
