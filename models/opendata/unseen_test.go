@@ -517,3 +517,26 @@ func TestImportLegacyMappingsGrouped(t *testing.T) {
 		t.Errorf("readings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestImportCoordinatesAsJSONObject: a JSON file gives both coordinates as
+// an object (a Nouvelle-Calédonie form: « geolocalisation »: {"lon":
+// 166.47, "lat": -22.23}; a GeoJSON Point in an export): the same text in a
+// CSV cell was read, the object was ignored with a warning.
+func TestImportCoordinatesAsJSONObject(t *testing.T) {
+	b := []byte(`[
+{"id": "c1", "nom": "EPN", "adresse": "1 rue de Sébastopol", "code_postal": "98800", "commune": "Nouméa", "date_maj": "2023-11-05", "services": "Aide aux démarches administratives", "geolocalisation": {"lon": 166.468099, "lat": -22.233939}},
+{"id": "c2", "nom": "EPN", "adresse": "1 place Carli", "code_postal": "13001", "commune": "Marseille", "date_maj": "2023-11-05", "services": "Aide aux démarches administratives", "coordonnees": {"type": "Point", "coordinates": [5.3698, 43.2965]}},
+{"id": "c3", "nom": "EPN", "adresse": "2 place Carli", "code_postal": "13001", "commune": "Marseille", "date_maj": "2023-11-05", "services": "Aide aux démarches administratives", "coordonnees": {"latitude": "43.2965", "longitude": "5.3698"}}
+]`)
+	s := openStore(t)
+	rep := importBytes(t, s, b, opendata.ImportOptions{Source: "geo"})
+	for _, is := range rep.Issues {
+		t.Errorf("unexpected issue %+v", is)
+	}
+	want := map[string][2]float64{"c1": {-22.233939, 166.468099}, "c2": {43.2965, 5.3698}, "c3": {43.2965, 5.3698}}
+	for _, a := range allActors(t, s) {
+		if a.Latitude == nil || a.Longitude == nil || [2]float64{*a.Latitude, *a.Longitude} != want[a.SourceID] {
+			t.Errorf("%s: point %v,%v, want %v", a.SourceID, a.Latitude, a.Longitude, want[a.SourceID])
+		}
+	}
+}
