@@ -3,6 +3,7 @@ package opendata
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -99,17 +100,31 @@ var (
 func coordinatePair(s string) (lat, lon float64, ok bool) {
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "{") {
-		var o map[string]json.Number
-		if json.Unmarshal([]byte(s), &o) != nil {
+		// {"lat": …, "lon": …} (also lng, latitude, longitude, numbers or
+		// strings), or a GeoJSON Point {"type": "Point", "coordinates":
+		// [lon, lat]}.
+		var o map[string]any
+		d := json.NewDecoder(strings.NewReader(s))
+		d.UseNumber()
+		if d.Decode(&o) != nil {
 			return 0, 0, false
 		}
-		la, lo := o["lat"], o["lon"]
-		if lo == "" {
-			lo = o["lng"]
+		if c, isList := o["coordinates"].([]any); isList && len(c) == 2 {
+			lo, err1 := jsonFloat(c[0])
+			la, err2 := jsonFloat(c[1])
+			return la, lo, err1 == nil && err2 == nil
 		}
-		a, err1 := la.Float64()
-		b, err2 := lo.Float64()
-		return a, b, err1 == nil && err2 == nil
+		first := func(keys ...string) any {
+			for _, k := range keys {
+				if v, ok := o[k]; ok {
+					return v
+				}
+			}
+			return nil
+		}
+		la, err1 := jsonFloat(first("lat", "latitude"))
+		lo, err2 := jsonFloat(first("lon", "lng", "long", "longitude"))
+		return la, lo, err1 == nil && err2 == nil
 	}
 	s = strings.Trim(s, "[]() ")
 	var parts []string
@@ -124,6 +139,18 @@ func coordinatePair(s string) (lat, lon float64, ok bool) {
 	a, err1 := strconv.ParseFloat(parts[0], 64)
 	b, err2 := strconv.ParseFloat(parts[1], 64)
 	return a, b, err1 == nil && err2 == nil
+}
+
+// jsonFloat reads a coordinate of a JSON object: a number, or a number
+// in a string.
+func jsonFloat(v any) (float64, error) {
+	switch x := v.(type) {
+	case json.Number:
+		return x.Float64()
+	case string:
+		return strconv.ParseFloat(strings.TrimSpace(x), 64)
+	}
+	return 0, errors.New("not a number")
 }
 
 var decimalCommaPair = regexp.MustCompile(`^(-?\d+),(\d+)\s*[;,/| ]\s*(-?\d+),(\d+)$`)

@@ -197,15 +197,21 @@ func (b *placeBuilder) failed(col string) bool {
 // about each value it drops.
 func (b *placeBuilder) vocabCell(column, name string) []string {
 	v := vocab.MustGet(name)
-	parts, commas := vocab.SplitKnown(b.cell(column), v.Known)
-	if commas {
-		b.read(column, "values separated by commas (the standard joins them with |)")
-	}
+	parts, sep := vocab.SplitKnown(b.cell(column), v.Known)
+	b.readSeparators(column, sep)
 	out, invalid := v.NormalizeList(parts)
 	for _, v := range invalid {
 		b.warn(column, v, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", name))
 	}
 	return out
+}
+
+// readSeparators says how the values of a cell were separated when it was
+// not with the standard's « | » (see vocab.SplitKnown).
+func (b *placeBuilder) readSeparators(column, sep string) {
+	if sep != "" {
+		b.read(column, "values separated by "+sep+" (the standard joins them with |)")
+	}
 }
 
 // offerColumns are the standard's list columns of a place's offer, with
@@ -225,10 +231,8 @@ var offerColumns = []struct{ column, vocabulary string }{
 func (b *placeBuilder) offerLists(into map[string][]string) {
 	for _, c := range offerColumns {
 		v := vocab.MustGet(c.vocabulary)
-		parts, commas := vocab.SplitKnown(b.cell(c.column), func(p string) bool { return knownInOffer(p) != "" })
-		if commas {
-			b.read(c.column, "values separated by commas (the standard joins them with |)")
-		}
+		parts, sep := vocab.SplitKnown(b.cell(c.column), func(p string) bool { return knownInOffer(p) != "" })
+		b.readSeparators(c.column, sep)
 		out, invalid := v.NormalizeList(parts)
 		into[c.vocabulary] = append(into[c.vocabulary], out...)
 		for _, p := range invalid {
@@ -267,11 +271,10 @@ func columnOf(vocabulary string) string {
 // legacyCell converts a cell of an older column, warning about values
 // without equivalent, and adds the results to into.
 func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
-	parts, commas := vocab.SplitKnown(b.cell(column), func(p string) bool { return vocab.IsLegacyValue(column, p) })
-	if commas {
-		b.read(column, "values separated by commas (the standard joins them with |)")
-	}
-	var mapped []string
+	parts, sep := vocab.SplitKnown(b.cell(column), func(p string) bool { return vocab.IsLegacyValue(column, p) })
+	b.readSeparators(column, sep)
+	// One reading per mapping, not per combination of them: a file of
+	// 3,800 places made 250 readings of the same dozen mappings.
 	for _, p := range parts {
 		m, ok := vocab.LookupLegacy(column, p)
 		if ok && m.Lossless {
@@ -282,11 +285,8 @@ func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
 			for _, t := range m.Targets {
 				to = append(to, t.Value)
 			}
-			mapped = append(mapped, p+" → "+strings.Join(to, ", "))
+			b.read(column, "values of the standard v0.1.1 mapped to v1.0.2: "+p+" → "+strings.Join(to, ", "))
 		}
-	}
-	if len(mapped) > 0 {
-		b.read(column, "values of the standard v0.1.1 mapped to v1.0.2: "+strings.Join(mapped, "; "))
 	}
 	values, issues := vocab.ConvertLegacyList(column, parts)
 	for _, is := range issues {
@@ -340,7 +340,7 @@ func ToPlace(rec Record, source string) Place {
 			a.Pivot = parsed.Value
 		}
 	}
-	a.Name = strings.TrimSpace(b.cell("nom"))
+	a.Name = b.oneLine("nom", b.cell("nom"), " ")
 	if a.Name == "" {
 		b.fail("nom", "", "is required")
 	} else if n := utf8.RuneCountInString(a.Name); n > 200 {
@@ -518,9 +518,9 @@ var fieldColumns = map[string]string{
 }
 
 func (b *placeBuilder) address(a *models.Actor) {
-	a.Address.Street = b.cell("adresse")
-	a.Address.Complement = b.cell("complement_adresse")
-	a.Address.Commune = b.cell("commune")
+	a.Address.Street = b.oneLine("adresse", b.cell("adresse"), ", ")
+	a.Address.Complement = b.oneLine("complement_adresse", b.cell("complement_adresse"), ", ")
+	a.Address.Commune = b.oneLine("commune", b.cell("commune"), " ")
 	cp := strings.ReplaceAll(b.cell("code_postal"), " ", "")
 	if len(cp) > 5 && isDigits(cp[:5]) && strings.HasPrefix(strings.ToLower(cp[5:]), "cedex") {
 		// « 30252 Cedex »: a business delivery code; the five digits are
@@ -555,6 +555,40 @@ func (b *placeBuilder) address(a *models.Actor) {
 			b.fail(f.col, f.v, "is longer than 200 characters")
 		}
 	}
+}
+
+// oneLine reads the cell of a one-line field (a name, an address line, a
+// commune), which the model refuses with a line break or a tab in it:
+// producers' forms and spreadsheets keep the lines typed in an address
+// cell (« 20 rue du Capitaine Manuel\n97200 Fort de France », « BP 116
+// \r\n77385 Combs-la-Ville »), and a place was rejected for them. The
+// lines are joined with sep (after a line that ends with a comma, a
+// semicolon or a dash, with a space), with a reading.
+func (b *placeBuilder) oneLine(col, v, sep string) string {
+	v = strings.TrimSpace(v)
+	if !strings.ContainsAny(v, "\r\n\t") {
+		return v
+	}
+	var out strings.Builder
+	for line := range strings.FieldsFuncSeq(v, func(r rune) bool { return r == '\r' || r == '\n' || r == '\t' }) {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		if out.Len() > 0 {
+			if prev := out.String(); strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, ";") || strings.HasSuffix(prev, "-") {
+				out.WriteByte(' ')
+			} else {
+				out.WriteString(sep)
+			}
+		}
+		out.WriteString(line)
+	}
+	joined := "a space"
+	if s := strings.TrimSpace(sep); s != "" {
+		joined = "« " + s + " »"
+	}
+	b.read(col, "line breaks or tabs in a one-line field: the lines joined with "+joined)
+	return out.String()
 }
 
 func (b *placeBuilder) coordinates(a *models.Actor) {

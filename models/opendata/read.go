@@ -443,6 +443,13 @@ func (r *Reader) Next() (Record, error) {
 			r.columns[cr.name] = true
 		}
 		cell, ok := cellString(v)
+		if m, isObject := v.(map[string]any); !ok && isObject && cr.name == ColumnCoordinates {
+			// Both coordinates as an object ({"lat": …, "lon": …}, a
+			// GeoJSON Point): the text coordinatePair reads.
+			if b, err := json.Marshal(m); err == nil {
+				cell, ok = string(b), true
+			}
+		}
 		if !ok {
 			if rec.Objects == nil {
 				rec.Objects = map[string]bool{}
@@ -496,7 +503,7 @@ func (rec *Record) set(c columnReading, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-1"
+const mappingVersion = "carnet-import-2"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 func rowHash(header []byte, fields ...string) string {

@@ -1,12 +1,15 @@
 package opendata_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"carnet/models"
 	"carnet/models/opendata"
+	"carnet/models/vocab"
 )
 
 // What real files published by other producers than the shared samples do
@@ -402,5 +405,138 @@ func TestImportSixDigitPostalCode(t *testing.T) {
 	}
 	if got["g1"] != "38000 38185" || got["l1"] != "02000 02408" {
 		t.Errorf("stored %v", got)
+	}
+}
+
+// TestImportAddressOnSeveralLines: producers' forms and spreadsheets keep the
+// line breaks typed in an address cell (« 20 rue du Capitaine Manuel\n97200
+// Fort de France », « … BP 116 \r\n77385 Combs-la-Ville », a tab before the
+// postal code): a one-line field refused them, and the row was rejected
+// (10 of the 165 places of a Martinique hub, 8 of a data·inclusion export,
+// 61 of a regional form, 111 of the France services list). The lines are
+// joined with « , », said once per column in the readings.
+func TestImportAddressOnSeveralLines(t *testing.T) {
+	rows := []map[string]string{
+		{"id": "a1", "nom": "EPN\nde Fort-de-France", "adresse": "20 rue du Capitaine Manuel\n97200 Fort de France", "code_postal": "97200", "commune": "Fort-de-France", "services": "Aide aux démarches administratives", "date_maj": "2024-03-01"},
+		{"id": "a2", "nom": "CCAS", "adresse": "Place de l'Hôtel de Ville BP 116 \r\n\r\n77385 Combs-la-Ville", "complement_adresse": "Bâtiment A\tRez-de-chaussée", "code_postal": "77380", "commune": "Combs-la-Ville\n", "services": "Aide aux démarches administratives", "date_maj": "2024-03-01"},
+		{"id": "a3", "nom": "Club", "adresse": "5 Rue Henri Barbusse\t59580 Aniche", "code_postal": "59580", "commune": "Aniche", "services": "Aide aux démarches administratives", "date_maj": "2024-03-01"},
+	}
+	b, _ := json.Marshal(rows)
+	s := openStore(t)
+	rep := importBytes(t, s, b, opendata.ImportOptions{Source: "lines"})
+	if rep.Rejected != 0 || rep.Actors[models.SyncCreated] != 3 {
+		t.Fatalf("rejected %d, actors %v: %+v", rep.Rejected, rep.Actors, rep.Issues)
+	}
+	got := map[string]models.Actor{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a
+	}
+	for id, want := range map[string][4]string{
+		"a1": {"EPN de Fort-de-France", "20 rue du Capitaine Manuel, 97200 Fort de France", "", "Fort-de-France"},
+		"a2": {"CCAS", "Place de l'Hôtel de Ville BP 116, 77385 Combs-la-Ville", "Bâtiment A, Rez-de-chaussée", "Combs-la-Ville"},
+		"a3": {"Club", "5 Rue Henri Barbusse, 59580 Aniche", "", "Aniche"},
+	} {
+		a := got[id]
+		if g := [4]string{a.Name, a.Address.Street, a.Address.Complement, a.Address.Commune}; g != want {
+			t.Errorf("%s: stored %q, want %q", id, g, want)
+		}
+	}
+	readings := readingsOf(rep)
+	if readings["adresse: line breaks or tabs in a one-line field: the lines joined with « , »"] != "1-3" {
+		t.Errorf("readings: %v", readings)
+	}
+	for _, is := range rep.Issues {
+		t.Errorf("unexpected issue %+v", is)
+	}
+}
+
+// TestImportValuesJoinedOtherwise: Le Havre's file joins its values with
+// « / » (its 80 places were all rejected: none of the services named was
+// read), a Martinique hub's spreadsheet left nothing but spaces between
+// them (24 of its places rejected), a form puts one per line.
+func TestImportValuesJoinedOtherwise(t *testing.T) {
+	rows := []map[string]string{
+		{"id": "h1", "services": "Devenir autonome dans les démarches administratives / Réaliser des démarches administratives avec un accompagnement/ Accéder à du matériel", "publics_accueillis": "Seniors (+65 ans) / Familles/enfants / Jeunes (16/26 ans)"},
+		{"id": "m1", "services": "Prendre en main un ordinateur Devenir autonome dans les démarches administratives Accéder à du matériel"},
+		{"id": "n1", "services": "Accéder à du matériel,\nPrendre en main un ordinateur"},
+	}
+	for i, r := range rows {
+		r["nom"], r["adresse"], r["code_postal"], r["commune"], r["date_maj"] = "EPN "+r["id"], fmt.Sprintf("%d rue de Paris", i+1), "76600", "Le Havre", "2023-04-01"
+	}
+	b, _ := json.Marshal(rows)
+	s := openStore(t)
+	rep := importBytes(t, s, b, opendata.ImportOptions{Source: "joined"})
+	if rep.Rejected != 0 {
+		t.Fatalf("rejected %d: %+v", rep.Rejected, rep.Issues)
+	}
+	for id, want := range map[string][]string{
+		"h1": {vocab.ThemeAdministrativeProcedures, vocab.ThemeInternetAndEquipment},
+		"m1": {vocab.ThemeAdministrativeProcedures, vocab.ThemeEverydayDigitalTools, vocab.ThemeInternetAndEquipment},
+		"n1": {vocab.ThemeEverydayDigitalTools, vocab.ThemeInternetAndEquipment},
+	} {
+		if got := serviceOf(t, s, "joined", id).Themes; !slices.Equal(sorted(got), sorted(want)) {
+			t.Errorf("%s: themes %q, want %q", id, got, want)
+		}
+	}
+	if got := serviceOf(t, s, "joined", "h1").Publics; !slices.Equal(sorted(got), sorted([]string{vocab.PublicSeniors, vocab.PublicFamilies, vocab.PublicYouth})) {
+		t.Errorf("h1: publics %q", got)
+	}
+	readings := readingsOf(rep)
+	for k, rows := range map[string]string{
+		"services: values separated by slashes (the standard joins them with |)":                "1",
+		"services: values separated by spaces only (the standard joins them with |)":            "2",
+		"services: values separated by commas and line breaks (the standard joins them with |)": "3",
+	} {
+		if readings[k] != rows {
+			t.Errorf("reading %q: rows %q, want %q (all: %v)", k, readings[k], rows, readings)
+		}
+	}
+}
+
+// TestImportLegacyMappingsGrouped: the readings named each combination of
+// v0.1.1 values a row held (« A → X; B → Y »), so a data·inclusion export of
+// 3,811 places listed about 250 readings of a dozen mappings; one reading
+// per mapping lists the rows it applies to.
+func TestImportLegacyMappingsGrouped(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;date_maj;services\n" +
+		"r1;EPN;1 rue A;76600;Le Havre;2023-04-01;Accéder à du matériel|Prendre en main un ordinateur\n" +
+		"r2;EPN;2 rue A;76600;Le Havre;2023-04-01;Prendre en main un ordinateur\n" +
+		"r3;EPN;3 rue A;76600;Le Havre;2023-04-01;Prendre en main un ordinateur|Accéder à du matériel|Accéder à du matériel\n"
+	rep := importBytes(t, openStore(t), []byte(csv), opendata.ImportOptions{Source: "grouped"})
+	var got []string
+	for _, r := range rep.Readings {
+		if r.Field == "services" {
+			got = append(got, r.How+" @ "+r.Rows)
+		}
+	}
+	want := []string{
+		"values of the standard v0.1.1 mapped to v1.0.2: Accéder à du matériel → Accès internet et matériel informatique @ 1, 3",
+		"values of the standard v0.1.1 mapped to v1.0.2: Prendre en main un ordinateur → Maîtrise des outils numériques du quotidien @ 1-3",
+	}
+	if !slices.Equal(sorted(got), want) {
+		t.Errorf("readings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestImportCoordinatesAsJSONObject: a JSON file gives both coordinates as
+// an object (a Nouvelle-Calédonie form: « geolocalisation »: {"lon":
+// 166.47, "lat": -22.23}; a GeoJSON Point in an export): the same text in a
+// CSV cell was read, the object was ignored with a warning.
+func TestImportCoordinatesAsJSONObject(t *testing.T) {
+	b := []byte(`[
+{"id": "c1", "nom": "EPN", "adresse": "1 rue de Sébastopol", "code_postal": "98800", "commune": "Nouméa", "date_maj": "2023-11-05", "services": "Aide aux démarches administratives", "geolocalisation": {"lon": 166.468099, "lat": -22.233939}},
+{"id": "c2", "nom": "EPN", "adresse": "1 place Carli", "code_postal": "13001", "commune": "Marseille", "date_maj": "2023-11-05", "services": "Aide aux démarches administratives", "coordonnees": {"type": "Point", "coordinates": [5.3698, 43.2965]}},
+{"id": "c3", "nom": "EPN", "adresse": "2 place Carli", "code_postal": "13001", "commune": "Marseille", "date_maj": "2023-11-05", "services": "Aide aux démarches administratives", "coordonnees": {"latitude": "43.2965", "longitude": "5.3698"}}
+]`)
+	s := openStore(t)
+	rep := importBytes(t, s, b, opendata.ImportOptions{Source: "geo"})
+	for _, is := range rep.Issues {
+		t.Errorf("unexpected issue %+v", is)
+	}
+	want := map[string][2]float64{"c1": {-22.233939, 166.468099}, "c2": {43.2965, 5.3698}, "c3": {43.2965, 5.3698}}
+	for _, a := range allActors(t, s) {
+		if a.Latitude == nil || a.Longitude == nil || [2]float64{*a.Latitude, *a.Longitude} != want[a.SourceID] {
+			t.Errorf("%s: point %v,%v, want %v", a.SourceID, a.Latitude, a.Longitude, want[a.SourceID])
+		}
 	}
 }

@@ -191,6 +191,10 @@ var legacyIndex = func() map[string]map[string]int {
 	return idx
 }()
 
+// diDigitalPrefix is the folded prefix of data·inclusion's digital
+// thématiques (« numerique-- » folds to « numerique- »).
+const diDigitalPrefix = "numerique-"
+
 // LookupLegacy returns what the value old of an older version's column
 // becomes in v1.0.2. It accepts the same variants as Normalize, the short
 // form of « Valeur : explication » strings, and values that are already
@@ -199,7 +203,16 @@ var legacyIndex = func() map[string]map[string]int {
 // Note.
 func LookupLegacy(column, old string) (m LegacyMapping, ok bool) {
 	var buf [128]byte
-	if i, ok := legacyIndex[column][string(foldKey(buf[:0], old))]; ok {
+	key := string(foldKey(buf[:0], old))
+	i, ok := legacyIndex[column][key]
+	if !ok && column == LegacyColumnServices && strings.HasPrefix(key, diDigitalPrefix) {
+		// data·inclusion's v0 thématiques numerique--* are the 15 old
+		// services (« numerique--prendre-en-main-un-ordinateur »): its
+		// exports of structures, whose thematiques column is read as
+		// services, name them so.
+		i, ok = legacyIndex[column][key[len(diDigitalPrefix):]]
+	}
+	if ok {
 		e := legacyTables[column][i]
 		e.Targets = slices.Clone(e.Targets)
 		return e, true

@@ -146,6 +146,32 @@ func TestConvertLegacy(t *testing.T) {
 	}
 }
 
+// TestConvertDataInclusionThematiques: data·inclusion's exports of
+// structures have a thematiques column, read as services, whose digital
+// values are the 15 old services under « numerique-- »; a data·inclusion
+// export of 757 places was rejected whole for naming no service.
+func TestConvertDataInclusionThematiques(t *testing.T) {
+	values, issues := ConvertLegacy(LegacyColumnServices,
+		"numerique|numerique--prendre-en-main-un-ordinateur|numerique--realiser-des-demarches-administratives-avec-un-accompagnement|numerique--soutenir-la-parentalite-et-l-education-avec-le-numerique|numerique--martiens")
+	want := map[string][]string{NameThemes: {ThemeAdministrativeProcedures, ThemeEverydayDigitalTools, ThemeParenting}}
+	if fmt.Sprint(values) != fmt.Sprint(want) {
+		t.Errorf("values = %q, want %q", values, want)
+	}
+	if len(issues) != 2 || issues[0].Value != "numerique" || issues[1].Value != "numerique--martiens" {
+		t.Errorf("issues = %+v", issues)
+	}
+	// Every numerique--* thématique of data·inclusion v0.27.0.
+	for _, v := range []string{"acceder-a-du-materiel", "acceder-a-une-connexion-internet", "accompagner-les-demarches-de-sante", "approfondir-ma-culture-numerique", "creer-avec-le-numerique", "creer-et-developper-mon-entreprise", "devenir-autonome-dans-les-demarches-administratives", "favoriser-mon-insertion-professionnelle", "prendre-en-main-un-ordinateur", "prendre-en-main-un-smartphone-ou-une-tablette", "promouvoir-la-citoyennete-numerique", "realiser-des-demarches-administratives-avec-un-accompagnement", "s-equiper-en-materiel-informatique", "soutenir-la-parentalite-et-l-education-avec-le-numerique", "utiliser-le-numerique-au-quotidien"} {
+		if len(LegacyThemes("numerique--"+v)) != 1 {
+			t.Errorf("numerique--%s: themes %q", v, LegacyThemes("numerique--"+v))
+		}
+	}
+	// The prefix reads services only.
+	if IsLegacyValue(LegacyColumnPublicsAccueillis, "numerique--seniors-65-ans") {
+		t.Error("numerique--… read as a public")
+	}
+}
+
 // TestLegacyRealDatasets reads the legacy columns of the published datasets:
 // every value must be known, and the values without a v1.0.2 equivalent
 // must be exactly the ones listed here (with their reason), so that a new

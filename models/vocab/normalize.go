@@ -102,38 +102,220 @@ func SplitCell(cell string) []string {
 	return out
 }
 
-// SplitKnown splits a cell like SplitCell, then splits on "," a part that is
-// not a known value when every piece of it is one: files published by
-// spreadsheets and older tools join values with commas (« Prendre en main un
-// ordinateur, Utiliser le numérique au quotidien »), while some values of
-// older lists contain a comma themselves (« … (situation familiale,
-// convention avec un organisme social...) »), which stay whole. commas
-// reports whether a comma split was made.
-func SplitKnown(cell string, known func(string) bool) (parts []string, commas bool) {
+// SplitKnown splits a cell like SplitCell, then splits a part that is not
+// a known value when every piece of it is one, or, at commas, slashes and
+// line breaks only, when some pieces are (a typo in one of six values, « …
+// avec un accompagnemen », rejected a place naming five good ones): the
+// other pieces are kept as written, each between two known ones whole,
+// for the caller to warn about. Files published by
+// spreadsheets, forms and older tools join values with commas (« Prendre en
+// main un ordinateur, Utiliser le numérique au quotidien »), slashes (« … /
+// … », Le Havre), line breaks (a form's multiple choice) or, when a
+// spreadsheet dropped the separators, nothing but spaces; while some values
+// contain a comma or a slash themselves (« … (situation familiale,
+// convention avec un organisme social...) », « Familles/enfants »), which
+// stay whole: of the ways to cut a part into known values, the one with the
+// fewest pieces is taken. sep names the separators a split used
+// (« commas », « slashes », « line breaks », « spaces only », joined with
+// « and »), "" when nothing was split.
+func SplitKnown(cell string, known func(string) bool) (parts []string, sep string) {
+	var used sepKinds
 	for _, part := range SplitCell(cell) {
-		if known(part) || !strings.Contains(part, ",") {
+		if known(part) {
 			parts = append(parts, part)
 			continue
 		}
-		var pieces []string
-		all := true
-		for _, p := range strings.Split(part, ",") {
-			if p = strings.TrimSpace(p); p == "" {
-				continue
-			}
-			if !known(p) {
-				all = false
-				break
-			}
-			pieces = append(pieces, p)
+		if pieces, kinds := splitJoined(part, known); len(pieces) > 1 {
+			parts, used = append(parts, pieces...), used|kinds
+			continue
 		}
-		if all && len(pieces) > 1 {
-			parts, commas = append(parts, pieces...), true
-		} else {
-			parts = append(parts, part)
+		if pieces, kinds := splitSome(part, known); len(pieces) > 1 {
+			parts, used = append(parts, pieces...), used|kinds
+			continue
+		}
+		parts = append(parts, part)
+	}
+	return parts, used.String()
+}
+
+type sepKinds uint8
+
+const (
+	sepComma sepKinds = 1 << iota
+	sepSlash
+	sepLine
+	sepSpace
+)
+
+func (k sepKinds) String() string {
+	var names []string
+	for _, n := range []struct {
+		k    sepKinds
+		name string
+	}{{sepComma, "commas"}, {sepSlash, "slashes"}, {sepLine, "line breaks"}} {
+		if k&n.k != 0 {
+			names = append(names, n.name)
 		}
 	}
-	return parts, commas
+	if len(names) == 0 && k&sepSpace != 0 {
+		return "spaces only"
+	}
+	return strings.Join(names, " and ")
+}
+
+// Bounds of splitJoined: a cell of more words is not a list of values, and
+// no value of any list has more words than maxValueWords.
+const (
+	maxJoinedWords = 120
+	maxValueWords  = 40
+)
+
+// splitJoined cuts part, at its separators (« , », « / », line breaks,
+// spaces), into the fewest pieces that are each a known value; nil when
+// there is no such cut.
+func splitJoined(part string, known func(string) bool) (pieces []string, kinds sepKinds) {
+	type word struct{ start, end int }
+	var words []word
+	isSep := func(r rune) bool { return r == ',' || r == '/' || unicode.IsSpace(r) }
+	start := -1
+	for i, r := range part {
+		switch {
+		case isSep(r) && start >= 0:
+			words, start = append(words, word{start, i}), -1
+		case !isSep(r) && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, word{start, len(part)})
+	}
+	n := len(words)
+	if n < 2 || n > maxJoinedWords {
+		return nil, 0
+	}
+	// best[j] is the fewest known pieces covering words[:j] (0: none),
+	// from[j] where the last of them starts.
+	best, from := make([]int, n+1), make([]int, n+1)
+	for j := 1; j <= n; j++ {
+		for i := max(0, j-maxValueWords); i < j; i++ {
+			if (i == 0 || best[i] > 0) && (best[j] == 0 || best[i]+1 < best[j]) && known(part[words[i].start:words[j-1].end]) {
+				best[j], from[j] = best[i]+1, i
+			}
+		}
+	}
+	if best[n] < 2 {
+		return nil, 0
+	}
+	pieces = make([]string, best[n])
+	for j, k := n, best[n]-1; j > 0; j, k = from[j], k-1 {
+		i := from[j]
+		pieces[k] = part[words[i].start:words[j-1].end]
+		if i > 0 {
+			switch between := part[words[i-1].end:words[i].start]; {
+			case strings.ContainsAny(between, "\r\n"):
+				kinds |= sepLine
+				if strings.Contains(between, ",") {
+					kinds |= sepComma
+				}
+			case strings.Contains(between, ","):
+				kinds |= sepComma
+			case strings.Contains(between, "/"):
+				kinds |= sepSlash
+			default:
+				kinds |= sepSpace
+			}
+		}
+	}
+	return pieces, kinds
+}
+
+// splitSome cuts part at its commas, slashes and line breaks into known
+// values and the text between them, when at least one piece is known: of
+// the cuts, the one leaving the fewest unknown pieces, then the fewest
+// pieces. Adjacent unknown pieces are kept together as written.
+func splitSome(part string, known func(string) bool) (pieces []string, kinds sepKinds) {
+	type token struct {
+		start, end int
+		before     sepKinds // the separators before it
+	}
+	var tokens []token
+	var pending sepKinds
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		if t := strings.TrimSpace(part[start:end]); t != "" {
+			off := start + strings.Index(part[start:end], t)
+			tokens = append(tokens, token{off, off + len(t), pending})
+			pending = 0
+		}
+		start = -1
+	}
+	for i, r := range part {
+		switch r {
+		case ',':
+			flush(i)
+			pending |= sepComma
+		case '/':
+			flush(i)
+			pending |= sepSlash
+		case '\n', '\r':
+			flush(i)
+			pending |= sepLine
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	flush(len(part))
+	n := len(tokens)
+	if n < 2 || n > maxJoinedWords {
+		return nil, 0
+	}
+	type cost struct{ unknown, pieces, from int }
+	best := make([]cost, n+1)
+	isKnown := make([]bool, n+1) // whether the piece ending at j is a known one
+	for j := 1; j <= n; j++ {
+		// The token j-1 alone, unknown.
+		best[j] = cost{best[j-1].unknown + 1, best[j-1].pieces + 1, j - 1}
+		isKnown[j] = false
+		for i := max(0, j-maxValueWords); i < j; i++ {
+			c := cost{best[i].unknown, best[i].pieces + 1, i}
+			if (c.unknown < best[j].unknown || c.unknown == best[j].unknown && c.pieces < best[j].pieces) && known(part[tokens[i].start:tokens[j-1].end]) {
+				best[j], isKnown[j] = c, true
+			}
+		}
+	}
+	if best[n].unknown == n {
+		return nil, 0 // no piece is known
+	}
+	// Walk back, gluing runs of unknown tokens.
+	type span struct {
+		i, j  int
+		known bool
+	}
+	var spans []span
+	for j := n; j > 0; j = best[j].from {
+		i := best[j].from
+		if !isKnown[j] && len(spans) > 0 && !spans[len(spans)-1].known {
+			spans[len(spans)-1].i = i
+			continue
+		}
+		spans = append(spans, span{i, j, isKnown[j]})
+	}
+	if len(spans) < 2 {
+		return nil, 0
+	}
+	for k := len(spans) - 1; k >= 0; k-- {
+		sp := spans[k]
+		pieces = append(pieces, part[tokens[sp.i].start:tokens[sp.j-1].end])
+		if k < len(spans)-1 {
+			kinds |= tokens[sp.i].before
+		}
+	}
+	return pieces, kinds
 }
 
 // Known reports whether s is a value of v in any accepted spelling.

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestNormalize(t *testing.T) {
@@ -227,28 +229,57 @@ func FuzzNormalize(f *testing.F) {
 func TestSplitKnown(t *testing.T) {
 	themes := MustGet(NameThemes)
 	legacy := func(p string) bool { return IsLegacyValue(LegacyColumnConditionsAcces, p) }
+	services := func(p string) bool { return IsLegacyValue(LegacyColumnServices, p) }
+	publics := func(p string) bool { return IsLegacyValue(LegacyColumnPublicsAccueillis, p) }
 	cases := []struct {
 		name, cell string
 		known      func(string) bool
 		want       []string
-		commas     bool
+		sep        string
 	}{
 		{"OK pipes", "Aide aux démarches administratives|Compréhension du monde numérique", themes.Known,
-			[]string{"Aide aux démarches administratives", "Compréhension du monde numérique"}, false},
+			[]string{"Aide aux démarches administratives", "Compréhension du monde numérique"}, ""},
 		{"OK commas between known values", "Aide aux démarches administratives, Compréhension du monde numérique", themes.Known,
-			[]string{"Aide aux démarches administratives", "Compréhension du monde numérique"}, true},
+			[]string{"Aide aux démarches administratives", "Compréhension du monde numérique"}, "commas"},
 		{"OK commas and semicolons mixed", "Loisirs et créations numériques; Aide aux démarches administratives,Compréhension du monde numérique", themes.Known,
-			[]string{"Loisirs et créations numériques", "Aide aux démarches administratives", "Compréhension du monde numérique"}, true},
-		{"NotSplit a piece is unknown", "Aide aux démarches administratives, cours de cuisine", themes.Known,
-			[]string{"Aide aux démarches administratives, cours de cuisine"}, false},
+			[]string{"Loisirs et créations numériques", "Aide aux démarches administratives", "Compréhension du monde numérique"}, "commas"},
+		{"NotSplit nothing known", "cours de cuisine, jardinage", themes.Known,
+			[]string{"cours de cuisine, jardinage"}, ""},
+		// A typo in one of the values (Le Havre: « … avec un
+		// accompagnemen ») rejected a place naming five good ones: the
+		// known ones are read, the rest kept as written for a warning.
+		{"OK partly known", "Aide aux démarches administratives, cours de cuisine", themes.Known,
+			[]string{"Aide aux démarches administratives", "cours de cuisine"}, "commas"},
+		{"OK partly known, unknown pieces kept together", "Accéder à du matériel / Réaliser des démarches administratives avec un accompagnemen / cours / Prendre en main un ordinateur", services,
+			[]string{"Accéder à du matériel", "Réaliser des démarches administratives avec un accompagnemen / cours", "Prendre en main un ordinateur"}, "slashes"},
 		{"NotSplit a value holding a comma", "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", legacy,
-			[]string{"Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)"}, false},
+			[]string{"Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)"}, ""},
+		// Le Havre's file joins its values with « / », a Nouvelle-Calédonie
+		// form with line breaks, a Martinique hub with nothing but spaces
+		// (a spreadsheet dropped the separators): each is split only when
+		// every piece is a known value.
+		{"OK slashes", "Devenir autonome dans les démarches administratives / Réaliser des démarches administratives avec un accompagnement/ Accéder à du matériel", services,
+			[]string{"Devenir autonome dans les démarches administratives", "Réaliser des démarches administratives avec un accompagnement", "Accéder à du matériel"}, "slashes"},
+		{"OK a value holding a slash stays whole", "Seniors (+65 ans) / Familles/enfants / Jeunes (16/26 ans)", publics,
+			[]string{"Seniors (+65 ans)", "Familles/enfants", "Jeunes (16/26 ans)"}, "slashes"},
+		{"OK line breaks", "Aide aux démarches administratives\r\nCompréhension du monde numérique\n", themes.Known,
+			[]string{"Aide aux démarches administratives", "Compréhension du monde numérique"}, "line breaks"},
+		{"OK commas and line breaks", "Accéder à du matériel,\nPrendre en main un ordinateur", services,
+			[]string{"Accéder à du matériel", "Prendre en main un ordinateur"}, "commas and line breaks"},
+		{"OK only spaces", "Prendre en main un ordinateur Devenir autonome dans les démarches administratives Accéder à du matériel", services,
+			[]string{"Prendre en main un ordinateur", "Devenir autonome dans les démarches administratives", "Accéder à du matériel"}, "spaces only"},
+		{"NotSplit spaces with words left over", "Prendre en main un ordinateur le mardi", services,
+			[]string{"Prendre en main un ordinateur le mardi"}, ""},
+		{"OK slashes with pieces unknown", "Accès wifi / Accéder à du matériel / ordinateurs", services,
+			[]string{"Accès wifi", "Accéder à du matériel", "ordinateurs"}, "slashes"},
+		{"NotSplit spaces with a piece unknown", "Accéder à du matériel Accès wifi", services,
+			[]string{"Accéder à du matériel Accès wifi"}, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, commas := SplitKnown(tc.cell, tc.known)
-			if !slices.Equal(got, tc.want) || commas != tc.commas {
-				t.Errorf("got %q %v, want %q %v", got, commas, tc.want, tc.commas)
+			got, sep := SplitKnown(tc.cell, tc.known)
+			if !slices.Equal(got, tc.want) || sep != tc.sep {
+				t.Errorf("got %q %q, want %q %q", got, sep, tc.want, tc.sep)
 			}
 		})
 	}
@@ -258,4 +289,40 @@ func TestSplitKnown(t *testing.T) {
 		!slices.Equal(values[NameThemes], []string{ThemeEverydayDigitalTools, ThemeUnderstandingDigital}) {
 		t.Errorf("v0.1.1 services with commas: %v %v", values, issues)
 	}
+}
+
+// FuzzSplitKnown checks, for any cell, that SplitKnown loses no letter of
+// it and splits only around known values: the parts, in order, hold the
+// letters and digits of the cell, and when a split was made one of them at
+// least is a known value.
+func FuzzSplitKnown(f *testing.F) {
+	for _, s := range []string{"Accéder à du matériel,\nPrendre en main un ordinateur", "Seniors (+65 ans) / Familles/enfants", "a / b , c\r\n d", "Prendre en main un ordinateur Accéder à du matériel", "", " / ", "|;,"} {
+		f.Add(s)
+	}
+	services := func(p string) bool { return IsLegacyValue(LegacyColumnServices, p) }
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	f.Fuzz(func(t *testing.T, cell string) {
+		if !utf8.ValidString(cell) {
+			return // files are decoded to UTF-8 before their cells are split
+		}
+		parts, sep := SplitKnown(cell, services)
+		if got, want := letters(strings.Join(parts, "")), letters(cell); got != want {
+			t.Fatalf("SplitKnown(%q) = %q: letters %q, want %q", cell, parts, got, want)
+		}
+		for _, p := range parts {
+			if p == "" || p != strings.TrimSpace(p) {
+				t.Fatalf("SplitKnown(%q): part %q empty or untrimmed", cell, p)
+			}
+		}
+		if sep != "" && len(SplitCell(cell)) == 1 && !slices.ContainsFunc(parts, services) {
+			t.Fatalf("SplitKnown(%q) split by %s into %q: no part is known", cell, sep, parts)
+		}
+	})
 }
