@@ -117,3 +117,37 @@ func TestDepartementBeforeNamesSayingIt(t *testing.T) {
 		}
 	}
 }
+
+// An age in years is whom the need is for, as the standard's publics say
+// it (v0: « Seniors (+ 65 ans) », « Jeunes (16-26 ans) »): 65 and over
+// are seniors, 16 to 26 young people, other ages say nothing of the
+// place; the number is never a département (« 80 » is the Somme) nor
+// « ans » the word of the label « Jeunes (16-26 ans) ». Learning the
+// internet is learning an everyday tool, and the words of wanting in a
+// sentence (« veut », « voudrais ») say nothing of the place: « ma mère
+// de 80 ans veut apprendre internet » found places for young people
+// and the Somme.
+func TestAgeInYearsIsAPublic(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("club", "Club Senior La Plaine", "Marseille", "13004", "1 rue de la Plaine", "services", themeTools),
+		record("jeunes", "Espace Jeunes", "Cognac", "16100", "2 rue de Pons", "services", themeTools),
+		record("somme", "Médiathèque d'Amiens", "Amiens", "80000", "3 rue de Noyon", "services", themeTools),
+		record("cher", "Médiathèque de Bourges", "Bourges", "18000", "4 rue Moyenne", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"ma mère de 80 ans veut apprendre internet", []string{"Club Senior La Plaine"}},
+		{"tablette 70 ans", []string{"Club Senior La Plaine"}},
+		{"aide informatique 18 ans", []string{"Espace Jeunes"}},
+		{"je voudrais utiliser internet 16-25 ans", []string{"Espace Jeunes"}},
+		{"smartphone 45 ans", []string{"Club Senior La Plaine", "Espace Jeunes", "Médiathèque d'Amiens", "Médiathèque de Bourges"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
