@@ -214,6 +214,16 @@ func (t *table) analyze(words []string) analysis {
 		index[w] = len(a.clauses)
 		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i])
 		c.place = placeOf[i]
+		if c.place >= 0 && a.places[c.place].kind == "departement" {
+			// A word read as a département is in a record's text as
+			// something named after it elsewhere (Mortagne-sur-Gironde,
+			// « … Charente-Maritime »): below the département itself
+			// even in a name (4 × 0.4 < 2), as a word naming only a
+			// need met elsewhere.
+			for k := range c.terms {
+				c.terms[k].factor *= factorNeedText
+			}
+		}
 		c.inPhrase = inPhrase[i]
 		a.clauses = append(a.clauses, c)
 	}
@@ -368,7 +378,10 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 			}
 		}
 	}
-	known := exact || lex.known[w] || len(forms) > 0 || len(lexForms) > 0
+	// A generic word of the thesaurus (« compte », « atelier ») is known
+	// too, though no record writes it: it is never a misspelling of
+	// another word (« compte » read as the commune of Comps).
+	known := exact || lex.known[w] || len(forms) > 0 || len(lexForms) > 0 || lex.generic[inflectionBase(w)]
 	if exact {
 		addTerm(id, factorExact, HowExact, false)
 	}
@@ -452,25 +465,36 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 		}
 	}
 	// A public the word means is also found where a record's text names
-	// it (« retraités »: « Club Senior », « Foyer des retraités »).
+	// it (« retraités »: « Club Senior », « Foyer des retraités »). So is
+	// a specific support the word's need relates to (« fle » → illiteracy:
+	// « Centre de ressources illettrisme », « … lire écrire »), after the
+	// word's own: a specific support is what a place does for the person
+	// (reading and writing), where a public related to a need
+	// (« contrôle parental » → families) is only whom it serves, named by
+	// too many places to stand for the need.
 	for _, tg := range targets {
 		if structure {
 			break
 		}
-		if !isPublicField(tg.field) || tg.factor < factorStem || tg.how != HowVocabulary && tg.how != HowSynonym {
+		related := tg.how == HowRelated && tg.field == FieldSpecificSupport
+		if !isPublicField(tg.field) || !related && (tg.factor < factorStem || tg.how != HowVocabulary && tg.how != HowSynonym) {
 			continue
 		}
+		f := float32(factorSynonym)
+		if related {
+			f = factorRelated
+		}
 		for _, pp := range lex.publicPhrases[publicKey(tg.field, tg.value)] {
-			t.addTextPhrase(&c, pp, tg.via)
+			t.addTextPhrase(&c, pp, tg.via, f)
 		}
 		for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
 			if id, ok := ti.ids[pw]; ok {
-				addTerm(id, factorSynonym, HowPublic, false)
+				addTerm(id, f, HowPublic, false)
 			}
 			if ps := stem(pw); ps != "" {
 				for _, id := range ti.stems[ps] {
 					if sameForm(pw, ti.terms[id]) {
-						addTerm(id, factorSynonym, HowPublic, false)
+						addTerm(id, f, HowPublic, false)
 					}
 				}
 			}
@@ -530,15 +554,20 @@ func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) claus
 	// its acronym is (see resolve).
 	if !slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.field == FieldTypologies }) {
 		for _, tg := range targets {
-			if !isPublicField(tg.field) || tg.how != HowVocabulary && tg.how != HowSynonym {
+			related := tg.how == HowRelated && tg.field == FieldSpecificSupport
+			if !isPublicField(tg.field) || !related && tg.how != HowVocabulary && tg.how != HowSynonym {
 				continue
 			}
+			f := float32(factorSynonym)
+			if related {
+				f = factorRelated
+			}
 			for _, pp := range lex.publicPhrases[publicKey(tg.field, tg.value)] {
-				t.addTextPhrase(&c, pp, tg.via)
+				t.addTextPhrase(&c, pp, tg.via, f)
 			}
 			var pk []lexKey
 			for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
-				pk = append(pk, lexKey{term: pw, factor: factorSynonym, how: HowPublic})
+				pk = append(pk, lexKey{term: pw, factor: f, how: HowPublic})
 			}
 			t.addAbbrevTerms(&c, pk)
 		}
@@ -684,8 +713,9 @@ func (ti *textIndex) prefixed(w string) []uint32 {
 // addTextPhrase adds to c the records whose text holds every word of a
 // public's phrase (the word or another form of it) in one field: « Centre
 // d'accueil pour demandeurs d'asile », « Apprendre le français ». A set
-// per field, weighed as the field and a synonym.
-func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string) {
+// per field, weighed as the field and a synonym, at most maxFactor (the
+// factor of the way the query word reached the public).
+func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string, maxFactor float32) {
 	ti := t.text
 	// A phrase of another entry meaning the same public (« demandeurs
 	// d'asile » for « fle ») comes after the query word's own
@@ -694,6 +724,7 @@ func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string) {
 	if pp.entry >= 0 && !slices.Contains(lex.wordEntries[strings.Join(tokens(via), " ")], pp.entry) {
 		factor = factorKind
 	}
+	factor = min(factor, maxFactor)
 	// The terms of each word (the word or another form of it), rarest word
 	// first: its postings give the candidates, and the other words are
 	// looked up in theirs for those candidates only (« personnes » of

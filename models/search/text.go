@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -122,7 +123,7 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
-	words := tokens(q)
+	words := sentenceAround(tokens(q))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
 			if w != "" {
@@ -131,6 +132,71 @@ func queryWords(q string) []string {
 		}
 	}
 	return words
+}
+
+// sentenceWords are the words of a sentence around a need that say
+// nothing of the place sought: wanting (« veut », « voudrais ») and the
+// person the helper speaks for (« ma mère », « mon grand-père »), whom
+// the other words describe (an age, a public). Dropped from queries only:
+// in a record they may be part of a name.
+var sentenceWords = map[string]bool{
+	"veut": true, "veux": true, "voudrais": true, "voudrait": true, "souhaite": true, "souhaiterais": true,
+	"aimerais": true, "aimerait": true,
+	"mere": true, "pere": true, "maman": true, "papa": true, "mamie": true, "papi": true, "papy": true,
+}
+
+// Ages in years and the publics they are, as the standard's publics say
+// them (v0 publics_accueillis: « Seniors (+ 65 ans) », « Jeunes (16-26
+// ans) »).
+const (
+	seniorsFrom        = 65
+	youngFrom, youngTo = 16, 26
+)
+
+// sentenceAround drops the sentence words from a query's words and reads
+// an age in years (« 80 ans », « 16-25 ans ») as the public it is
+// (« seniors », « jeunes »), or as nothing for other ages: the number is
+// not a département (« 80 », the Somme) nor « ans » the word of the
+// label « Jeunes (16-26 ans) ». « grand » goes with « mère », « père ».
+// A query made only of such words keeps them.
+func sentenceAround(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if sentenceWords[w] || w == "grand" && i+1 < len(words) && (words[i+1] == "mere" || words[i+1] == "pere") {
+			continue
+		}
+		if !isDigitsOnly(w) {
+			out = append(out, w)
+			continue
+		}
+		// A run of numbers followed by « ans » or « an » is an age
+		// or a range of ages.
+		j := i
+		for j < len(words) && isDigitsOnly(words[j]) && len(words[j]) <= 3 {
+			j++
+		}
+		if j == i || j >= len(words) || words[j] != "ans" && words[j] != "an" {
+			out = append(out, w)
+			continue
+		}
+		lo, hi := 1000, -1
+		for _, n := range words[i:j] {
+			v, _ := strconv.Atoi(n)
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		switch {
+		case lo >= seniorsFrom:
+			out = append(out, "seniors")
+		case lo >= youngFrom && hi <= youngTo:
+			out = append(out, "jeunes")
+		}
+		i = j
+	}
+	if len(out) == 0 {
+		return words
+	}
+	return out
 }
 
 // hasWordChar reports whether s holds a letter or a digit: a query without

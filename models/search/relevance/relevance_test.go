@@ -34,7 +34,7 @@ func TestJudgedQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) < 243 {
+	if len(qs) < 282 {
 		t.Fatalf("%d judged queries", len(qs))
 	}
 	// Abbreviations, their written-out names and both beside a commune:
@@ -50,13 +50,18 @@ func TestJudgedQueries(t *testing.T) {
 	// 0.57 when the Cap emploi, named for disabled workers but rarely
 	// typed so, were not found; « migrants », « non francophones »: 0.33
 	// and 0 when the CADA and HUDA, named by their acronyms, were not.
+	// Needs with a public: recall@20 0.78 → 1.00 on the seniors' queries
+	// once EHPAD and « âge d'or » name them; « ma mère de 80 ans veut
+	// apprendre internet » (batch of 2026-12-02) P@5 0.20 → 1.00 once an
+	// age in years is a public. Needs: 0.93/0.92 before that batch's
+	// rules (online safety, Parcoursup, chèque énergie, « compte »).
 	kinds := map[string][2]float64{"abbreviation": {0.98, 0.97}, "long_form": {0.93, 0.97}, "abbrev+place": {0.98, 0.99},
-		"need+public": {0.99, 0.92}, "typo": {0.99, 0.99}, "public": {0.94, 0.99}}
+		"need+public": {0.99, 0.99}, "typo": {0.99, 0.99}, "public": {0.94, 0.99}, "need": {0.97, 0.98}}
 	for _, c := range []struct {
 		services   bool
 		p5, recall float64
 		zero       int
-	}{{false, 0.97, 0.96, 0}, {true, 0.97, 0.96, 0}} {
+	}{{false, 0.98, 0.98, 0}, {true, 0.98, 0.98, 0}} {
 		f, err := Evaluate(ctx, mem, qs, c.services)
 		if err != nil {
 			t.Fatal(err)
@@ -64,6 +69,23 @@ func TestJudgedQueries(t *testing.T) {
 		if f.P5 < c.p5 || f.Recall20 < c.recall || f.Zero > c.zero {
 			t.Errorf("services=%v: P@5 %.2f (floor %.2f), recall@20 %.2f (floor %.2f), zero %d (at most %d)",
 				c.services, f.P5, c.p5, f.Recall20, c.recall, f.Zero, c.zero)
+		}
+		// The batch of 2026-12-02 alone (39 queries judged before their
+		// results were seen): 0.88/0.86 with two queries answered with
+		// nothing before its rules, 1.00/1.00 after.
+		var batch []Query
+		for _, q := range qs {
+			if q.Added == "2026-12-02" {
+				batch = append(batch, q)
+			}
+		}
+		b, err := Evaluate(ctx, mem, batch, c.services)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Queries != 39 || b.P5 < 0.99 || b.Recall20 < 0.99 || b.Zero > 0 {
+			t.Errorf("services=%v, batch 2026-12-02: %d queries, P@5 %.2f (floor 0.99), recall@20 %.2f (floor 0.99), zero %d",
+				c.services, b.Queries, b.P5, b.Recall20, b.Zero)
 		}
 		for k, floor := range kinds {
 			if got := f.PerKind[k]; got[0] < floor[0] || got[1] < floor[1] {
