@@ -227,3 +227,26 @@ func TestUnknownParametersBounded(t *testing.T) {
 		t.Errorf("the rest is not counted: %+v", last)
 	}
 }
+
+// A suggestion's base_version is the version its author was shown: to an
+// author who may not see the actor's private contacts, the public version
+// (the full one counts the changes of hidden contacts).
+func TestSuggestionBaseVersionIsTheOneShown(t *testing.T) {
+	e := apitest.New(t)
+	id := str(createActor(t, e, merge(validActor("Lieu discret"), obj{"phones": []string{"04 91 00 00 02"}, "contact_public": false}))["id"])
+	for _, phone := range []string{"04 91 00 00 03", "04 91 00 00 04"} {
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"phones": []string{phone}}}); r.Code != 200 {
+			t.Fatalf("patch: %d %s", r.Code, r.Body)
+		}
+	}
+	other := str(createActor(t, e, validActor("Autre structure"))["id"])
+	_, outsider := e.Account("outsider@example.org", map[string]models.Role{other: models.RoleManager}, models.Territory{})
+	shown := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: outsider}).Map()["version"]
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + id + "/suggestions", Token: outsider, Body: obj{"changes": obj{"summary": "Ouvert le samedi"}, "message": "vu sur place"}})
+	if r.Code != 201 {
+		t.Fatalf("suggest: %d %s", r.Code, r.Body)
+	}
+	if got := r.Map()["base_version"]; got != shown || got == float64(3) {
+		t.Errorf("base_version %v, want the version shown to the author (%v), not the full one (3)", got, shown)
+	}
+}

@@ -15492,7 +15492,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "base_version": {
-                    "description": "The record's version when the suggestion was made.",
+                    "description": "The record's version when the suggestion was made, as its author was shown it (an\nactor's public version to an author who may not see its private contacts).",
                     "type": "integer"
                 },
                 "changes": {

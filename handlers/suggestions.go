@@ -32,7 +32,8 @@ type Suggestion struct {
 	AuthorID string         `json:"author_id" format:"uuid"`
 	Changes  map[string]any `json:"changes"`
 	Message  string         `json:"message"`
-	// The record's version when the suggestion was made.
+	// The record's version when the suggestion was made, as its author was shown it (an
+	// actor's public version to an author who may not see its private contacts).
 	BaseVersion int64      `json:"base_version"`
 	Status      string     `json:"status" enums:"pending,accepted,rejected"`
 	Reason      string     `json:"reason"`
@@ -288,8 +289,15 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 	if err := proposed.Validate(); err != nil {
 		return prefixFields(err, "changes.")
 	}
+	// The version its author was shown: to one who may not see the
+	// actor's private contacts, the public version (the full one counts
+	// changes of hidden contacts, which the author must not learn of).
+	version := a.Version
+	if !h.contactsVisible(c, a) {
+		version = a.PublicVersion
+	}
 	sg := &models.Suggestion{Entity: models.EntityActor, EntityID: a.ID, ActorID: a.ID, AuthorID: p.UserID, Changes: string(patch), Message: in.Message,
-		BaseVersion: a.Version, BaseValues: base}
+		BaseVersion: version, BaseValues: base}
 	return h.createSuggestion(c, sg)
 }
 
