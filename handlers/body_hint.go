@@ -102,23 +102,7 @@ func bodyFieldHint(name string, dst any) string {
 			return p
 		}
 	}
-	best, bestD, ties := "", 3, 0
-	for _, k := range known {
-		d := editdist.Bounded(lower, k, 2)
-		if d > 2 || d > len(k)/3 {
-			continue
-		}
-		switch {
-		case d < bestD:
-			best, bestD, ties = k, d, 0
-		case d == bestD:
-			ties++
-		}
-	}
-	if ties > 0 {
-		return ""
-	}
-	return best
+	return editdist.Closest(lower, known, func(k string) int { return len(k) / 3 })
 }
 
 // snake writes a camelCase name in snake_case (postalCode → postal_code).

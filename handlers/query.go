@@ -464,20 +464,8 @@ func parameterHint(name string, known []string) string {
 	if len(lower) > 40 {
 		return ""
 	}
-	best, bestD, ties := "", 3, 0
-	for _, k := range known {
-		d := editdist.Bounded(lower, k, 2)
-		if d > 2 || d > len(k)/2 || k == lower {
-			continue
-		}
-		switch {
-		case d < bestD:
-			best, bestD, ties = k, d, 0
-		case d == bestD:
-			ties++
-		}
-	}
-	if ties > 0 {
+	best := editdist.Closest(lower, known, func(k string) int { return len(k) / 2 })
+	if best == "" || best == lower {
 		return ""
 	}
 	if how, ok := parameterHow[best]; ok {

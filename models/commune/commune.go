@@ -124,6 +124,7 @@ type reference struct {
 	byDep    map[string][]*Commune // département → its communes (not arrondissements)
 	deps     map[string]area
 	depKeys  map[string]string // name key, with and without article → code ("" when two share it)
+	depNames []string          // the keys of depKeys that name one département, sorted
 	regions  map[string]area
 	sorted   []keyed // name keys in order, for prefix search
 	grid     map[[2]int][]gridEntry
@@ -279,6 +280,12 @@ func parse(gz []byte) (*reference, error) {
 			r.depKeys[key] = code
 		}
 	}
+	for key, code := range r.depKeys {
+		if code != "" {
+			r.depNames = append(r.depNames, key)
+		}
+	}
+	sort.Strings(r.depNames)
 	sort.Slice(r.sorted, func(i, j int) bool {
 		if r.sorted[i].key != r.sorted[j].key {
 			return r.sorted[i].key < r.sorted[j].key
@@ -495,24 +502,8 @@ func DepartementNameHint(name string) string {
 	if k == "" || len(k) > 60 {
 		return ""
 	}
-	best, bestD, ties := "", 3, 0
-	for key, code := range r.depKeys {
-		if code == "" {
-			continue
-		}
-		d := editdist.Bounded(k, key, 2)
-		switch {
-		case d > 2 || d > len(key)/3:
-		case d < bestD:
-			best, bestD, ties = code, d, 0
-		case d == bestD && code != best:
-			ties++
-		}
-	}
-	if ties > 0 {
-		return ""
-	}
-	return best
+	key := editdist.Closest(k, r.depNames, func(key string) int { return len(key) / 3 })
+	return r.depKeys[key]
 }
 
 // KnownDepartement reports whether the reference has communes in dep.

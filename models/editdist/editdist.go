@@ -51,3 +51,29 @@ func Bounded(a, b string, limit int) int {
 	}
 	return prev[len(b)]
 }
+
+// Closest returns the one candidate nearest to s, at most maxEdits(c)
+// edits (never more than two) from it, or "" when none is that near or
+// when several are equally near: a hint names a single likely meaning or
+// none (a misspelt parameter, column, field or département).
+func Closest(s string, candidates []string, maxEdits func(c string) int) string {
+	best, bestD, ties := "", 3, 0
+	for _, c := range candidates {
+		limit := min(maxEdits(c), 2)
+		if limit < 0 {
+			continue
+		}
+		d := Bounded(s, c, limit)
+		switch {
+		case d > limit:
+		case d < bestD:
+			best, bestD, ties = c, d, 0
+		case d == bestD:
+			ties++
+		}
+	}
+	if ties > 0 {
+		return ""
+	}
+	return best
+}

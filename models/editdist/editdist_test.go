@@ -34,3 +34,25 @@ func TestBoundedTranspositions(t *testing.T) {
 		t.Errorf("a string over 64 bytes: %d, want 3 (never close)", got)
 	}
 }
+
+func TestClosest(t *testing.T) {
+	within := func(n int) func(string) int { return func(string) int { return n } }
+	for _, c := range []struct {
+		s          string
+		candidates []string
+		max        int
+		want       string
+	}{
+		{"theme", []string{"themes", "fees", "publics"}, 2, "themes"},
+		{"departemnt", []string{"departement", "commune"}, 2, "departement"},
+		{"fee", []string{"fees", "feed"}, 2, ""}, // two at one edit: no guess
+		{"zzzz", []string{"themes", "fees"}, 2, ""},
+		{"thems", []string{"themes"}, 0, ""},       // beyond what the candidate allows
+		{"thems", []string{"themes"}, 9, "themes"}, // never more than two
+		{"xyzabc", []string{"abcxyz"}, 9, ""},
+	} {
+		if got := Closest(c.s, c.candidates, within(c.max)); got != c.want {
+			t.Errorf("Closest(%q, %v, %d) = %q, want %q", c.s, c.candidates, c.max, got, c.want)
+		}
+	}
+}

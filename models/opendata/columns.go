@@ -84,21 +84,11 @@ func readColumn(name string) columnReading {
 	}
 	// One typo in a short name, two in a long one, and only when a single
 	// column is that close: « conditions_access » is conditions_acces.
-	best, bestD, ties := "", 3, 0
-	for _, c := range knownColumns {
-		d := editdist.Bounded(f, c, 2)
-		switch {
-		case d < bestD:
-			best, bestD, ties = c, d, 1
-		case d == bestD:
-			ties++
-		}
-	}
 	limit := 1
 	if len(f) >= 10 {
 		limit = 2
 	}
-	if len(f) >= 5 && bestD <= limit && ties == 1 {
+	if best := editdist.Closest(f, knownColumns, func(string) int { return limit }); len(f) >= 5 && best != "" {
 		return columnReading{best, "column « " + name + " » read as " + best + " (misspelt)"}
 	}
 	return columnReading{name: f, how: ""}
