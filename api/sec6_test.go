@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,4 +107,55 @@ func TestHiddenDraftEditsMoveNoPublicSurface(t *testing.T) {
 		t.Errorf("deliveries after the hidden changes: %d, want 1", len(ds)-before)
 	}
 	_ = http.StatusOK
+}
+
+// TestEndedSessionsEverywhere: an access token of a session ended by a
+// logout or by a password change made in another session, and a partner's
+// token after its secret was rotated, must get on every route of the
+// authorization matrix — the webhooks and their deliveries, exports, the
+// duplicates, suggestions, quality lists, histories and trails among them —
+// what a disabled account gets: refused (401) wherever a token is read,
+// never the rights it had.
+func TestEndedSessionsEverywhere(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	u, _ := e.Account("second-admin@carnet.test", nil, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + u.ID, Token: e.Admin, Body: obj{"platform_admin": true}}); r.Code != 200 {
+		t.Fatalf("promote: %d %s", r.Code, r.Body)
+	}
+	loggedOut := login(t, e, "second-admin@carnet.test", "a password for tests")
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/logout", Body: obj{"refresh_token": loggedOut.refresh}}); r.Code != 204 {
+		t.Fatalf("logout: %d %s", r.Code, r.Body)
+	}
+	other := login(t, e, "second-admin@carnet.test", "a password for tests")
+	mine := login(t, e, "second-admin@carnet.test", "a password for tests")
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: mine.access, Body: obj{"current_password": "a password for tests", "new_password": "un tout nouveau mot de passe"}}); r.Code != 204 {
+		t.Fatalf("password: %d %s", r.Code, r.Body)
+	}
+	c, rotated := e.Partner("Rotated", []string{"caf-13"}, []string{models.ScopeDirectoryWrite, models.ScopeWebhooksManage, models.ScopeSyncWrite})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/clients/" + c.ID + "/secret", Token: e.Admin}); r.Code != 200 {
+		t.Fatalf("rotate: %d %s", r.Code, r.Body)
+	}
+	disabled := slices.Index(roles, "disabled")
+	for _, en := range matrix() {
+		for _, own := range []bool{true, false} {
+			want := en.own
+			if !own {
+				if want = en.other; want == nil {
+					continue
+				}
+			}
+			for who, tok := range map[string]string{"logged out": loggedOut.access, "password changed elsewhere": other.access, "rotated client": rotated} {
+				built := "admin"
+				if who == "rotated client" {
+					built = "partner"
+				}
+				call := en.build(w, built, own)
+				r := e.Do(apitest.Request{Method: call.method, Path: call.path, Body: call.body, Token: tok, NotInSpec: call.notInSpec})
+				if r.Code != want[disabled] {
+					t.Errorf("%s %s (%s, own=%t): %d, want %d as a disabled account: %s", call.method, call.path, who, own, r.Code, want[disabled], r.Body)
+				}
+			}
+		}
+	}
 }
