@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"carnet/api/apitest"
 	"carnet/models"
@@ -157,5 +159,43 @@ func TestEndedSessionsEverywhere(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDraftEditsKeepCheckedOn: a change of a service moved its place's
+// checked_on to today, a public field (in the body, the exports' date_maj,
+// the quality export and the stale lists), also when the service was a
+// draft before and after: an outsider polling a place learnt the day its
+// structure prepared a service it may not see. Only a change of what is
+// published confirms the place.
+func TestDraftEditsKeepCheckedOn(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	e := apitest.New(t, apitest.WithClock(clock), apitest.WithTokenTTL(1000*time.Hour))
+	a := str(createActor(t, e, validActor("Lieu"))["id"])
+	svc := str(createService(t, e, validService(a, "Atelier"))["id"])
+	patch(t, e, "/api/v1/services/"+svc, obj{"status": "draft"})
+	checked := func() string {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + a})
+		if r.Code != 200 {
+			t.Fatalf("GET: %d %s", r.Code, r.Body)
+		}
+		return str(r.Map()["checked_on"])
+	}
+	before := checked()
+	advance(72 * time.Hour)
+	patch(t, e, "/api/v1/services/"+svc, obj{"description": "En préparation"})
+	draft := str(createService(t, e, merge(validService(a, "Nouveau"), obj{"status": "draft"}))["id"])
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + draft, Token: e.Admin}); r.Code != 204 {
+		t.Fatalf("archive: %d %s", r.Code, r.Body)
+	}
+	if got := checked(); got != before {
+		t.Errorf("checked_on moved with draft changes: %s, was %s", got, before)
+	}
+	patch(t, e, "/api/v1/services/"+svc, obj{"status": "published"})
+	if got := checked(); got == before {
+		t.Errorf("publishing a service must confirm the place: checked_on stayed %s", got)
 	}
 }
