@@ -199,3 +199,41 @@ func TestDraftEditsKeepCheckedOn(t *testing.T) {
 		t.Errorf("publishing a service must confirm the place: checked_on stayed %s", got)
 	}
 }
+
+// TestUnknownPathsEchoedSafely: a path that matches no route was written
+// back decoded in the 404's detail (twice with its hint) and instance, and
+// in the 405's detail: a text-direction override or a line break sent as
+// %E2%80%AE or %0A came back as the character, in a link anyone may be
+// sent to, and a path of 60 KB came back several times. The path is now
+// written as sent, percent-encoded (the instance is a URI reference, RFC
+// 9457), and clipped in the detail.
+func TestUnknownPathsEchoedSafely(t *testing.T) {
+	e := apitest.New(t)
+	for _, c := range []struct{ method, path string }{
+		{"GET", "/api/v1/actor/%E2%80%AEtxt.exe%0AVotre%20compte%20est%20suspendu"},
+		{"GET", "/api/v1/%E2%80%AE/actors"},
+		{"PUT", "/api/v1/actors%E2%80%8F"},
+		{"DELETE", "/api/v1/vocabularies/%E2%80%AEthemes"},
+		{"GET", "/api/v1/" + strings.Repeat("abcdefghij", 6000)},
+	} {
+		r := e.Do(apitest.Request{Method: c.method, Path: c.path, NotInSpec: true})
+		if r.Code != 404 && r.Code != 405 {
+			t.Fatalf("%s %s: %d", c.method, c.path[:min(60, len(c.path))], r.Code)
+		}
+		var p struct{ Detail, Instance string }
+		r.JSON(&p)
+		for _, s := range []string{p.Detail, p.Instance} {
+			if strings.ContainsAny(s, "\u202e\u200f\n") {
+				t.Errorf("%s %s: a decoded control character is echoed: %q", c.method, c.path, s)
+			}
+		}
+		if len(p.Detail) > 1200 || r.Body.Len() > len(c.path)+2000 {
+			t.Errorf("%s: the answer (%d bytes, detail %d) repeats a path of %d bytes", c.method, r.Body.Len(), len(p.Detail), len(c.path))
+		}
+	}
+	// Hints keep working on ordinary paths.
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referral/01a2b3c4-0000-7000-8000-000000000000", NotInSpec: true})
+	if !strings.Contains(r.Body.String(), "Did you mean GET /api/v1/referrals/01a2b3c4-0000-7000-8000-000000000000?") {
+		t.Errorf("hint: %s", r.Body)
+	}
+}
