@@ -40,8 +40,11 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 
 	hints := newRouteIndex(docs.queries)
 	r.NoRoute(w(func(c *gin.Context) error {
-		msg := fmt.Sprintf("No route matches %s %s.", c.Request.Method, c.Request.URL.Path)
-		if h := hints.hint(c.Request.Method, c.Request.URL.Path); h != "" {
+		// The path as sent (percent-encoded): decoded, a text-direction
+		// override or a line break in it would come back as the character.
+		path := c.Request.URL.EscapedPath()
+		msg := fmt.Sprintf("No route matches %s %s.", requestMethod(c), clipPath(path))
+		if h := hints.hint(c.Request.Method, path); h != "" {
 			msg += " " + h
 		}
 		return &models.Error{Code: models.ENOTFOUND, Message: msg}
@@ -49,7 +52,7 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	r.NoMethod(w(func(c *gin.Context) error {
 		allow := withHead(c.Writer.Header().Get("Allow"))
 		c.Header("Allow", allow)
-		return models.Errorf(models.EMETHOD, "%s is not allowed on %s; allowed: %s.", requestMethod(c), c.Request.URL.Path, allow)
+		return models.Errorf(models.EMETHOD, "%s is not allowed on %s; allowed: %s.", requestMethod(c), clipPath(c.Request.URL.EscapedPath()), allow)
 	}))
 
 	// Operations and documentation.
@@ -207,4 +210,13 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 func varyAuthorization(c *gin.Context) {
 	c.Header("Vary", "Authorization")
 	c.Next()
+}
+
+// clipPath shortens a path written back in a problem's detail: the
+// instance already carries it whole.
+func clipPath(p string) string {
+	if len(p) > 200 {
+		return p[:200] + "…"
+	}
+	return p
 }

@@ -59,7 +59,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //
 //	@ID			downloadExport
 //	@Summary		Download the directory as open data
-//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.
+//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.
 //	@Tags			exports
 //	@Produce		text/csv
 //	@Produce		json
@@ -70,7 +70,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //	@Param			format	path		string	true	"Export format"	Enums(standard-csv, standard-json, geojson, data-inclusion-structures, data-inclusion-services, quality-csv)
 //	@Success		200		{file}		file	"The export"
 //	@Header			200		{string}	ETag				"Changes with the directory"
-//	@Header			200		{string}	Last-Modified		"Time of the directory's last change"
+//	@Header			200		{string}	Last-Modified		"Time of the directory's last public change"
 //	@Header			200		{string}	Content-Disposition	"attachment; filename=..."
 //	@Header			200		{string}	X-Changes-Cursor	"The export is the directory as of this change: follow GET /api/v1/changes?cursor=<it> to stay in sync"
 //	@Success		304		"Not modified"

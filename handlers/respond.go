@@ -107,7 +107,7 @@ func WriteProblem(c *gin.Context, log *slog.Logger, err error) {
 		Title:     s.title,
 		Status:    s.status,
 		Detail:    e.Message,
-		Instance:  c.Request.URL.Path,
+		Instance:  c.Request.URL.EscapedPath(), // a URI reference (RFC 9457): as sent, never decoded
 		RequestID: rid,
 	}
 	if p.Detail == "" {

@@ -29,9 +29,12 @@ type Change struct {
 	Op       string
 	Version  int64
 	At       time.Time
-	// PrivateOnly marks a change of an actor's private contacts alone
-	// (see PrivateOnly): the feed leaves it out for readers who may not
-	// see them.
+	// PrivateOnly marks a change that only readers of the record's private
+	// side may know of: of an actor's private contacts alone (see
+	// PrivateOnly), or of a service that is not published before nor
+	// after it (a draft created, edited, archived or restored as a draft).
+	// The feed and webhooks leave it out for readers who may not see the
+	// contacts or the drafts, and exports do not date the directory by it.
 	PrivateOnly bool
 }
 
@@ -58,6 +61,8 @@ func changeOf(entity, op string, before, after any) changeEvent {
 		}
 	case *Service:
 		e.EntityID, e.ActorID, e.Version, e.At = v.ID, v.ActorID, v.Version, v.UpdatedAt
+		b, _ := before.(*Service)
+		e.PrivateOnly = !v.IsPublished() && (b == nil || !b.IsPublished())
 	}
 	return e
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // ExportState identifies the directory's state for exports: the last change
-// and when it happened. Exports derive ETag and Last-Modified from it.
+// anyone may know of (not PrivateOnly) and when it happened. Exports derive ETag and Last-Modified from it.
 type ExportState struct {
 	Seq int64
 	At  time.Time
@@ -40,7 +40,12 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 		var st ExportState
 		var last Change
-		err := tx.Order("seq DESC").Limit(1).Find(&last).Error
+		// The last change anyone may know of: exports show no private
+		// contacts and no drafts, and their ETag, Last-Modified and
+		// X-Changes-Cursor must not move with a change of those alone
+		// (following the feed from an earlier cursor only reads such
+		// changes again, as the state they led to).
+		err := tx.Where("private_only = ?", false).Order("seq DESC").Limit(1).Find(&last).Error
 		if err != nil {
 			return err
 		}

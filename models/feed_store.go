@@ -164,13 +164,14 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 	type key struct{ entity, id string }
 	last := map[key]int{}     // index in rows of the record's last change
 	created := map[key]bool{} // first change in the run is its creation
+	first := map[key]bool{}
 	for i, r := range fr.rows {
-		if r.PrivateOnly && r.Entity == EntityActor && !contacts[r.EntityID] {
-			continue
-		}
 		k := key{r.Entity, r.EntityID}
-		if _, seen := last[k]; !seen {
-			created[k] = r.Op == ChangeCreate
+		if !first[k] {
+			first[k], created[k] = true, r.Op == ChangeCreate
+		}
+		if r.PrivateOnly && (r.Entity == EntityActor && !contacts[r.EntityID] || r.Entity == EntityService && !visible[r.EntityID]) {
+			continue
 		}
 		last[k] = i
 	}
@@ -203,8 +204,14 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 			}
 			if e.Service != nil {
 				e.At, e.Version = e.Service.UpdatedAt, e.Service.Version
-				if !archived && !visible[r.EntityID] {
-					e.Op = FeedHide
+				if !visible[r.EntityID] && !e.Service.IsPublished() {
+					// A service hidden from this reader: the entry is
+					// the change that hid it (its later changes as a
+					// draft are left out above), dated by it.
+					e.At, e.Version = r.At, r.Version
+					if !archived {
+						e.Op = FeedHide
+					}
 				}
 			}
 		}

@@ -214,9 +214,13 @@ func qualityServices(tx *gorm.DB, actorID string) ([]qualityService, error) {
 
 // refreshActorQuality scores the actor again after one of its services
 // changed, and moves its checked_on to today when a person made the change
-// (a sync keeps the producer's date). The actor's version and change log
-// do not move: the score is derived.
-func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string) error {
+// (a sync keeps the producer's date) and it was public (confirms is true:
+// the service was published before or after it). A draft's creation, edit
+// or archiving confirms nothing anyone sees, and checked_on is public: it
+// would tell outsiders the day a structure prepared a service they may not
+// read. The actor's version and change log do not move: the score is
+// derived.
+func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string, confirms bool) error {
 	var a Actor
 	if err := tx.Take(&a, "id = ?", actorID).Error; err != nil {
 		return err
@@ -231,7 +235,7 @@ func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string) error {
 	score, missing := scoreQuality(&a, services)
 	// The actor's services are no longer what an import made of a row.
 	fields := map[string]any{"quality": score, "quality_missing": missing, "source_hash": ""}
-	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+	if confirms && ChannelFrom(tx.Statement.Context) != ChannelSync {
 		fields["checked_on"] = s.now().Format(time.DateOnly)
 	}
 	return tx.Model(&Actor{}).Where("id = ?", actorID).UpdateColumns(fields).Error

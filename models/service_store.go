@@ -68,7 +68,7 @@ func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 		return err
 	}
 	sv.Actor = actor
-	return s.refreshActorQuality(tx, sv.ActorID)
+	return s.refreshActorQuality(tx, sv.ActorID, sv.IsPublished())
 }
 
 // prepareService gives a new service its id and bookkeeping, normalises and
@@ -191,7 +191,7 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 	if err := recordChange(tx, changeOf(EntityService, op, before, sv)); err != nil {
 		return err
 	}
-	return s.refreshActorQuality(tx, sv.ActorID)
+	return s.refreshActorQuality(tx, sv.ActorID, before.IsPublished() || sv.IsPublished())
 }
 
 // ArchiveService marks the service archived: a tombstone.
@@ -224,7 +224,7 @@ func (s *Store) archiveService(tx *gorm.DB, sv *Service) error {
 	if err := recordChange(tx, changeOf(EntityService, ChangeArchive, &before, sv)); err != nil {
 		return err
 	}
-	return s.refreshActorQuality(tx, sv.ActorID)
+	return s.refreshActorQuality(tx, sv.ActorID, before.IsPublished())
 }
 
 // ListServices returns one page of services matching f, each with its actor.

@@ -581,7 +581,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 		return nil, err
 	}
 	for id := range rescore {
-		if err := s.refreshActorQuality(tx, id); err != nil {
+		if err := s.refreshActorQuality(tx, id, true); err != nil { // a sync keeps checked_on anyway
 			return nil, err
 		}
 	}
