@@ -593,7 +593,14 @@ func (t *table) addSets(c *clause, targets []lexTarget, fuzzy bool) {
 			continue
 		}
 		w := float32(vocabWeight) * tg.factor
-		if tg.field == FieldPublics {
+		if tg.field == FieldPublics && tg.how != HowRelated {
+			// A declared public weighs more than a name mentioning
+			// it when the query names the public; a public a need
+			// only relates to (« contrôle parental » → families)
+			// weighs as any related value (3 × 0.6), below the
+			// need's own values (3 × 0.9): at 4.5 × 0.6 they tied,
+			// and the France services declaring families filled the
+			// first page beside the places offering parenting help.
 			w = float32(publicsWeight) * tg.factor
 		}
 		if tg.how == HowPlace {

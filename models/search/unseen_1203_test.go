@@ -100,3 +100,18 @@ func TestItinerantPlacesByTheirNames(t *testing.T) {
 		}
 	}
 }
+
+// A public a need only relates to (« contrôle parental » → families)
+// weighs as any related value, below the need's own: the places offering
+// parenting help come before those merely declaring families (at the
+// declared public's weight they tied, and France services filled the
+// first page: recall@20 0.57).
+func TestARelatedPublicRanksBelowTheNeed(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "Accueil France services", "Tende", "06430", "1 place de la Mairie", "publics_specifiquement_adresses", "Familles et/ou enfants"),
+		record("pa", "Espace parents numérique", "Toulon", "83000", "2 rue de la Paix", "services", themeParenting),
+	})
+	if _, got := searchNames(t, m, "contrôle parental"); len(got) == 0 || got[0] != "Espace parents numérique" {
+		t.Errorf("contrôle parental: %v, want Espace parents numérique first", got)
+	}
+}
