@@ -5321,7 +5321,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "x-vocabulary": "access_modes",
-                        "description": "Offers a service with one of these access modes",
+                        "description": "Offers a service with one of these access modes; a place or service publishing an online booking link (booking_url) counts as « Prendre un RDV en ligne »",
                         "name": "access_modes",
                         "in": "query"
                     },
@@ -5656,7 +5656,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "x-vocabulary": "access_modes",
-                        "description": "Access modes",
+                        "description": "Access modes; a service or place publishing an online booking link (booking_url) counts as « Prendre un RDV en ligne »",
                         "name": "access_modes",
                         "in": "query"
                     },

@@ -316,7 +316,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			specific_support	query		[]string	false	"Specific support"		collectionFormat(csv)	extensions(x-vocabulary=specific_support)
 //	@Param			fees				query		[]string	false	"Fees"					collectionFormat(csv)	extensions(x-vocabulary=fees)
 //	@Param			pass_numerique		query		bool		false	"Accepts the Pass numérique"
-//	@Param			access_modes		query		[]string	false	"Access modes"			collectionFormat(csv)	extensions(x-vocabulary=access_modes)
+//	@Param			access_modes		query		[]string	false	"Access modes; a service or place publishing an online booking link (booking_url) counts as « Prendre un RDV en ligne »"			collectionFormat(csv)	extensions(x-vocabulary=access_modes)
 //	@Param			accompaniment_modes	query		[]string	false	"Accompaniment modes"	collectionFormat(csv)	extensions(x-vocabulary=accompaniment_modes)
 //	@Param			languages			query		[]string	false	"Languages"				collectionFormat(csv)	extensions(x-vocabulary=languages)
 //	@Param			typologies			query		[]string	false	"Typologies of the actor"	collectionFormat(csv)	extensions(x-vocabulary=typologies)
@@ -386,7 +386,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			specific_support	query		[]string	false	"Offers a service with one of these specific supports"	collectionFormat(csv)	extensions(x-vocabulary=specific_support)
 //	@Param			fees				query		[]string	false	"Offers a service with one of these fees"	collectionFormat(csv)	extensions(x-vocabulary=fees)
 //	@Param			pass_numerique		query		bool		false	"Offers a service accepting the Pass numérique (false: none does)"
-//	@Param			access_modes		query		[]string	false	"Offers a service with one of these access modes"	collectionFormat(csv)	extensions(x-vocabulary=access_modes)
+//	@Param			access_modes		query		[]string	false	"Offers a service with one of these access modes; a place or service publishing an online booking link (booking_url) counts as « Prendre un RDV en ligne »"	collectionFormat(csv)	extensions(x-vocabulary=access_modes)
 //	@Param			accompaniment_modes	query		[]string	false	"Offers a service with one of these accompaniment modes"	collectionFormat(csv)	extensions(x-vocabulary=accompaniment_modes)
 //	@Param			languages			query		[]string	false	"Offers a service in one of these languages"	collectionFormat(csv)	extensions(x-vocabulary=languages)
 //	@Param			national_programmes	query		[]string	false	"National programmes"	collectionFormat(csv)	extensions(x-vocabulary=national_programmes)

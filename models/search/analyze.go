@@ -428,6 +428,12 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 		}
 		for _, lw := range lex.prefixed(w) {
 			for _, tg := range lex.labels[lw] {
+				if tg.how == HowRelated {
+					// The beginning of a label's word reaches the
+					// value, not what it relates to (« pas » is not
+					// « pachto », let alone the places for exiles).
+					continue
+				}
 				tg.factor = f
 				targets = append(targets, tg)
 			}
@@ -477,7 +483,7 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 			break
 		}
 		related := tg.how == HowRelated && tg.field == FieldSpecificSupport
-		if !isPublicField(tg.field) || !related && (tg.factor < factorStem || tg.how != HowVocabulary && tg.how != HowSynonym) {
+		if !namedInText(tg.field) || !related && (tg.factor < factorStem || tg.how != HowVocabulary && tg.how != HowSynonym) {
 			continue
 		}
 		f := float32(factorSynonym)
@@ -555,7 +561,7 @@ func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) claus
 	if !slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.field == FieldTypologies }) {
 		for _, tg := range targets {
 			related := tg.how == HowRelated && tg.field == FieldSpecificSupport
-			if !isPublicField(tg.field) || !related && tg.how != HowVocabulary && tg.how != HowSynonym {
+			if !namedInText(tg.field) || !related && tg.how != HowVocabulary && tg.how != HowSynonym {
 				continue
 			}
 			f := float32(factorSynonym)
@@ -587,7 +593,14 @@ func (t *table) addSets(c *clause, targets []lexTarget, fuzzy bool) {
 			continue
 		}
 		w := float32(vocabWeight) * tg.factor
-		if tg.field == FieldPublics {
+		if tg.field == FieldPublics && tg.how != HowRelated {
+			// A declared public weighs more than a name mentioning
+			// it when the query names the public; a public a need
+			// only relates to (« contrôle parental » → families)
+			// weighs as any related value (3 × 0.6), below the
+			// need's own values (3 × 0.9): at 4.5 × 0.6 they tied,
+			// and the France services declaring families filled the
+			// first page beside the places offering parenting help.
 			w = float32(publicsWeight) * tg.factor
 		}
 		if tg.how == HowPlace {

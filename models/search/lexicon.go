@@ -184,6 +184,16 @@ func publicKey(field, value string) string { return field + "\x00" + value }
 // isPublicField: the fields saying whom a service is for.
 func isPublicField(f string) bool { return f == FieldPublics || f == FieldSpecificSupport }
 
+// namedInText: the fields whose values a record's text names in words a
+// thesaurus entry gives, where the record does not declare the value:
+// whom a place serves, and whether it travels — the standard's
+// « itinerance » (« un bus numérique, une cyber-caravane ou un camion
+// connecté ») is empty in every reference file, while 33 places say so in
+// their names (« Bus France services », « Ordi Bus », « Maison du
+// Département Itinérante »): « bus numérique » found 16 of them,
+// « médiation itinérante » 18.
+func namedInText(f string) bool { return isPublicField(f) || f == FieldItinerant }
+
 // addPublicWords fills l.publicWords.
 func (l *lexicon) addPublicWords() {
 	l.publicWords, l.publicPhrases, l.wordEntries = map[string][]string{}, map[string][]publicPhrase{}, map[string][]int{}
@@ -218,7 +228,7 @@ func (l *lexicon) addPublicWords() {
 		}
 	}
 	for i, e := range vocab.GetThesaurus().Entries {
-		if len(e.Means) == 0 || slices.ContainsFunc(e.Means, func(t vocab.Target) bool { return !isPublicField(fieldOfVocabulary[t.Vocabulary]) }) {
+		if len(e.Means) == 0 || slices.ContainsFunc(e.Means, func(t vocab.Target) bool { return !namedInText(fieldOfVocabulary[t.Vocabulary]) }) {
 			continue
 		}
 		entry = i
@@ -265,6 +275,12 @@ func buildLexicon() *lexicon {
 					}
 					seen[w] = true
 					l.labels[w] = append(l.labels[w], lexTarget{field: f, value: t.Value, factor: factorExact, how: HowVocabulary, via: t.Label})
+					switch f {
+					case FieldLanguages:
+						l.labels[w] = append(l.labels[w], foreignLanguageTargets(t.Value, t.Label)...)
+					case FieldSpecificSupport:
+						l.labels[w] = append(l.labels[w], supportTypologies([]string{t.Value}, t.Label)...)
+					}
 					addWord(w)
 				}
 			}
@@ -325,6 +341,13 @@ func buildLexicon() *lexicon {
 			var targets []lexTarget
 			for _, t := range e.Means {
 				targets = append(targets, lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: factorSynonym, how: HowSynonym, via: w})
+				if t.Vocabulary == vocab.NameLanguages {
+					for _, tg := range foreignLanguageTargets(t.Value, w) {
+						if !slices.ContainsFunc(targets, func(x lexTarget) bool { return x.field == tg.field && x.value == tg.value }) {
+							targets = append(targets, tg)
+						}
+					}
+				}
 			}
 			for _, t := range e.Related {
 				targets = append(targets, lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: factorRelated, how: HowRelated, via: w})
@@ -493,4 +516,67 @@ func firstToken(s string) string {
 		return ts[0]
 	}
 	return ""
+}
+
+// foreignLanguageTargets: a language other than French and French sign
+// language (« arabe », « ukrainien », « english ») relates to the
+// standard's specific supports for foreign languages — prise_en_charge_
+// specifique's « Langues étrangères (anglais) » and « Langues étrangères
+// (autres) », which data·inclusion's crosswalk merges into one public,
+// personnes-exilees (vocab.PublicToDataInclusion) — and to the kinds of
+// places the thesaurus relates to them (CADA, HUDA). Hardly any record
+// declares the language it is given in; a helper looking for help in
+// Arabic or Ukrainian is sent where people who do not speak French are
+// received (« aide en arabe » found nothing, then only « aide »).
+func foreignLanguageTargets(language, via string) []lexTarget {
+	if language == vocab.LanguageFrench || language == vocab.LanguageFrenchSign {
+		return nil
+	}
+	var out []lexTarget
+	add := func(field, value string) {
+		if !slices.ContainsFunc(out, func(x lexTarget) bool { return x.field == field && x.value == value }) {
+			out = append(out, lexTarget{field: field, value: value, factor: factorRelated, how: HowRelated, via: via})
+		}
+	}
+	supports := []string{vocab.SupportForeignLanguageOther, vocab.SupportForeignLanguageEnglish}
+	if language == vocab.LanguageEnglish {
+		supports[0], supports[1] = supports[1], supports[0]
+	}
+	for _, sp := range supports {
+		add(FieldSpecificSupport, sp)
+	}
+	for _, tg := range supportTypologies(supports, via) {
+		add(tg.field, tg.value)
+	}
+	return out
+}
+
+// supportTypologies returns, as related targets, the kinds of places the
+// thesaurus relates to any of the specific supports: those an entry
+// meaning a support relates to (« handicap » → MDPH, Cap emploi;
+// « migrants » → CADA, HUDA) and those meant by an entry relating to a
+// support (« cada » → Langues étrangères). A word of a support's label
+// (« moteur » of « Handicaps moteurs ») then finds the MDPH and Cap emploi
+// by their names as « handicap » does: « handicap moteur » found 5 of the
+// 9 places for disabled people.
+func supportTypologies(supports []string, via string) []lexTarget {
+	var out []lexTarget
+	in := func(ts []vocab.Target) bool {
+		return slices.ContainsFunc(ts, func(t vocab.Target) bool {
+			return t.Vocabulary == vocab.NameSpecificSupport && slices.Contains(supports, t.Value)
+		})
+	}
+	for _, e := range vocab.GetThesaurus().Entries {
+		for _, pair := range [][2][]vocab.Target{{e.Means, e.Related}, {e.Related, e.Means}} {
+			if !in(pair[0]) {
+				continue
+			}
+			for _, t := range pair[1] {
+				if t.Vocabulary == vocab.NameTypologies && !slices.ContainsFunc(out, func(x lexTarget) bool { return x.value == t.Value }) {
+					out = append(out, lexTarget{field: FieldTypologies, value: t.Value, factor: factorRelated, how: HowRelated, via: via})
+				}
+			}
+		}
+	}
+	return out
 }

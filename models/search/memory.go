@@ -433,7 +433,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 		FieldPublics:            sv.Publics,
 		FieldSpecificSupport:    sv.SpecificSupport,
 		FieldFees:               sv.Fees,
-		FieldAccessModes:        sv.AccessModes,
+		FieldAccessModes:        withBooking(sv.AccessModes, sv.BookingURL != "" || a.BookingURL != ""),
 		FieldAccompanimentModes: sv.AccompanimentModes,
 		FieldLanguages:          sv.Languages,
 		FieldTypologies:         a.Typologies,
@@ -466,6 +466,21 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	return d
 }
 
+// withBooking adds « Prendre un RDV en ligne » to a service's access modes
+// when it or its place publishes a booking link (the standard's prise_rdv:
+// « une url renvoyant vers le site de prise de rendez-vous en ligne avec
+// les aidants du lieu »; data·inclusion's crosswalk maps the mode to
+// utiliser-lien-mobilisation, which is that link). Producers give the link
+// without ticking the mode (42 places of the reference files, none with
+// modalites_acces): « rdv en ligne » found every conseiller numérique
+// but them.
+func withBooking(modes []string, booking bool) []string {
+	if !booking || slices.Contains(modes, vocab.AccessOnlineBooking) {
+		return modes
+	}
+	return append(slices.Clip(modes), vocab.AccessOnlineBooking)
+}
+
 // actorDoc describes a visible actor with what the published services it
 // offers give: their themes, kinds, publics, specific support, fees, modes,
 // languages and Pass numérique, and their names as labels. A helper who
@@ -482,7 +497,13 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	d.insee, d.postal, d.commune = a.Address.InseeCode, a.Address.PostalCode, placeCommune(a.Address)
 	offered := map[string][]string{}
 	labels, pass := []string{a.OtherLabels}, false
+	if a.BookingURL != "" {
+		offered[FieldAccessModes] = []string{vocab.AccessOnlineBooking}
+	}
 	for _, sv := range services {
+		if sv.BookingURL != "" {
+			offered[FieldAccessModes] = append(offered[FieldAccessModes], vocab.AccessOnlineBooking)
+		}
 		// A fixed list rather than a map per service: this runs for
 		// every actor at each index build and write.
 		for _, fv := range [...]struct {

@@ -70,7 +70,8 @@ func has(sv *models.Service, field string, values []string) bool {
 	case search.FieldFees:
 		return any(sv.Fees)
 	case search.FieldAccessModes:
-		return any(sv.AccessModes)
+		// A booking link is online booking (see withBooking).
+		return any(sv.AccessModes) || (sv.BookingURL != "" || a.BookingURL != "") && slices.Contains(values, vocab.AccessOnlineBooking)
 	case search.FieldAccompanimentModes:
 		return any(sv.AccompanimentModes)
 	case search.FieldLanguages:

@@ -137,12 +137,18 @@ func queryWords(q string) []string {
 // sentenceWords are the words of a sentence around a need that say
 // nothing of the place sought: wanting (« veut », « voudrais ») and the
 // person the helper speaks for (« ma mère », « mon grand-père »), whom
-// the other words describe (an age, a public). Dropped from queries only:
-// in a record they may be part of a name.
+// the other words describe (an age, a public); the verb saying which
+// language the person speaks (« parle ukrainien », « speaks arabic »: the
+// language says it); and a newcomer's English function words (« help in
+// english »: « in » found « Caravan Cowork In » and Avesnes-sur-Helpe's
+// places first). Dropped from queries only: in a record they may be part
+// of a name. « parler » stays, a word of « parler français ».
 var sentenceWords = map[string]bool{
 	"veut": true, "veux": true, "voudrais": true, "voudrait": true, "souhaite": true, "souhaiterais": true,
 	"aimerais": true, "aimerait": true,
 	"mere": true, "pere": true, "maman": true, "papa": true, "mamie": true, "papi": true, "papy": true,
+	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
+	"in": true, "the": true, "for": true, "with": true, "my": true, "i": true,
 }
 
 // Ages in years and the publics they are, as the standard's publics say

@@ -80,6 +80,9 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 			Words   []string `json:"words"`
 			Means   []string `json:"means"`
 			Related []string `json:"related"`
+			// Source says, for reviewers, where an entry's mapping comes
+			// from (a standard's label, a crosswalk); search ignores it.
+			Source string `json:"source"`
 		} `json:"entries"`
 	}
 	if err := decodeStrict(b, &raw); err != nil {

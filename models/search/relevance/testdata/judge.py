@@ -5,7 +5,9 @@ Each query carries a rule written from a helper's point of view (what a
 helper typing these words expects to be shown), applied to the records'
 published fields: the standard's services (v0.1 labels mapped as the
 changelog says), typologie, publics, national labels, commune, postal code,
-name and presentation, and for communes the official commune reference
+name and presentation, the modalities of support (modalites_accompagnement),
+whether a place publishes its accessibility (accessibilite, an Acceslibre
+record) or an online booking link (prise_rdv), and for communes the official commune reference
 (models/commune: a postal code of one commune only places a record in it).
 The rules never look at Carnet's index or thesaurus.
 Run from the repository root:  python3 models/search/relevance/testdata/judge.py
@@ -48,6 +50,9 @@ def records():
             r['_address'] = fold(r.get('adresse'))
             r['_days'] = open_days(r.get('horaires'))
             r['_fees'] = fold(' '.join(str(r.get(k) or '') for k in ('frais_a_charge', 'conditions_acces', 'conditions_access')))
+            r['_modes'] = fold(' | '.join(re.split(r'[|;]', r.get('modalites_accompagnement') or '')))
+            r['_access'] = bool((r.get('accessibilite') or '').strip())
+            r['_rdv'] = bool((r.get('prise_rdv') or '').strip())
             yield r
 
 # The official commune reference (INSEE COG and La Poste postal codes, as
@@ -109,6 +114,9 @@ def rule(spec):
         if t('fees') and any(re.search(p, r['_fees']) for p in t('fees')): return True
         if t('address') and any(re.search(p, r['_address']) for p in t('address')): return True
         if t('days') and r['_days'] & set(t('days')): return True
+        if t('modes') and any(re.search(p, r['_modes']) for p in t('modes')): return True
+        if t('accessibility') and r['_access']: return True
+        if t('rdv') and r['_rdv']: return True
         if t('commune') and in_commune(r, t('commune')): return True
         if t('cp') and r['_cp'] in t('cp'): return True
         if t('dep') and any(r['_cp'].startswith(d) for d in t('dep')): return True
