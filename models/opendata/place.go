@@ -324,7 +324,9 @@ func ToPlace(rec Record, source string) Place {
 	b.rowShape()
 	a := &p.Actor
 	a.Source, a.SourceID = source, b.cell("id")
-	if a.SourceID == "" {
+	if a.SourceID == "" && rec.DeriveID {
+		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
+	} else if a.SourceID == "" {
 		b.fail("id", "", "is required: it is the place's key in its source")
 	} else if utf8.RuneCountInString(a.SourceID) > 190 {
 		b.fail("id", a.SourceID, "is longer than 190 characters")
