@@ -146,3 +146,64 @@ func TestImportDerivedIDs(t *testing.T) {
 		t.Errorf("row 2 without id in a file of ids: rejected %d %+v", rep.Rejected, is)
 	}
 }
+
+// TestImportDataInclusionPublicsAndLabels: data·inclusion's v0 codes of
+// publics (seniors-65, jeunes-16-26), « Tout public », « Aucun dispositif »,
+// « UNCCAS » and « Maison France Service » were warned as no value on
+// every row of the files that write them.
+func TestImportDataInclusionPublicsAndLabels(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;services;publics_accueillis;labels_nationaux;publics_specifiquement_adresses\n" +
+		"p1;EPN;1 rue A;97200;Fort-de-France;Aide aux démarches administratives;seniors-65;UNCCAS;\n" +
+		"p2;Médiathèque;2 rue B;97200;Fort-de-France;Aide aux démarches administratives;jeunes-16-26|personnes-en-situation-illettrisme|tous-publics;Aucun dispositif;Tout public\n" +
+		"p3;Mairie;3 rue C;97200;Fort-de-France;Aide aux démarches administratives;;Maison France Service;Familles\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "antilles"})
+	for _, is := range rep.Issues {
+		if is.Severity == opendata.SeverityWarning && is.Field != "labels_nationaux" && strings.Contains(is.Reason, "not a value") {
+			t.Errorf("warned: %+v", is)
+		}
+		if is.Field == "labels_nationaux" && is.Value != "UNCCAS" {
+			t.Errorf("warned: %+v", is)
+		}
+	}
+	if sv := serviceOf(t, s, "antilles", "p1"); !slices.Equal(sv.Publics, []string{"Seniors"}) {
+		t.Errorf("p1 publics %v", sv.Publics)
+	}
+	if sv := serviceOf(t, s, "antilles", "p2"); !slices.Equal(sv.Publics, []string{"Jeunes"}) || !slices.Equal(sv.SpecificSupport, []string{"Illettrisme"}) {
+		t.Errorf("p2 publics %v support %v", sv.Publics, sv.SpecificSupport)
+	}
+	if sv := serviceOf(t, s, "antilles", "p3"); !slices.Equal(sv.Publics, []string{"Familles et/ou enfants"}) {
+		t.Errorf("p3 publics %v", sv.Publics)
+	}
+	for _, a := range allActors(t, s) {
+		switch a.SourceID {
+		case "p1":
+			if a.OtherLabels != "UNCCAS" {
+				t.Errorf("p1 other labels %q", a.OtherLabels)
+			}
+		case "p2":
+			if len(a.NationalProgrammes) != 0 || a.OtherLabels != "" {
+				t.Errorf("p2 « Aucun dispositif » kept: %v %q", a.NationalProgrammes, a.OtherLabels)
+			}
+		case "p3":
+			if !slices.Equal(a.NationalProgrammes, []string{"France Services"}) {
+				t.Errorf("p3 programmes %v", a.NationalProgrammes)
+			}
+		}
+	}
+	got := readingsOf(rep)
+	for _, k := range []string{
+		"labels_nationaux: « Aucun dispositif » (a producer's « none ») dropped: it says the place has none, as an empty cell does",
+		"publics_specifiquement_adresses: « Tout public » dropped: " + noteAllPublicsPrefix,
+	} {
+		found := false
+		for r := range got {
+			found = found || strings.HasPrefix(r, k)
+		}
+		if !found {
+			t.Errorf("no reading %q in %v", k, got)
+		}
+	}
+}
+
+const noteAllPublicsPrefix = "the standard v1.0.2 says « Par défaut"
