@@ -93,7 +93,8 @@ func closestColumn(folded string) string {
 }
 
 // diagnose returns the diagnosis of the file rd read, or nil when it
-// follows the standard (every required column, most columns known).
+// follows the standard (every required column, most columns known, ids
+// given).
 func diagnose(rd *Reader) *Diagnosis {
 	cols := rd.Columns()
 	d := &Diagnosis{IDs: rd.IDSource(), Missing: []string{}, Unrecognised: []UnrecognisedColumn{}}
@@ -117,7 +118,7 @@ func diagnose(rd *Reader) *Diagnosis {
 		d.Unrecognised = append(d.Unrecognised, UnrecognisedColumn{Column: name, Closest: closestColumn(c)})
 	}
 	slices.SortFunc(d.Unrecognised, func(a, b UnrecognisedColumn) int { return strings.Compare(a.Column, b.Column) })
-	if len(d.Missing) == 0 && len(d.Unrecognised) <= d.Recognised {
+	if len(d.Missing) == 0 && len(d.Unrecognised) <= d.Recognised && d.IDs == "" {
 		return nil
 	}
 	var b strings.Builder

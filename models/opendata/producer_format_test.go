@@ -138,6 +138,13 @@ func TestImportDerivedIDs(t *testing.T) {
 			t.Errorf("re-import: new id %q", a.SourceID)
 		}
 	}
+	// An id column empty on every row (a form's export): ids derived, and
+	// the diagnosis says so though every other column is the standard's.
+	form := `[{"id": null, "nom": "Espace municipal", "adresse": "104 avenue Koenig", "code_postal": "98800", "commune": "Nouméa", "services": "Aide aux démarches administratives"}]`
+	rep = importBytes(t, s, []byte(form), opendata.ImportOptions{Source: "nc", DryRun: true})
+	if rep.Rejected != 0 || rep.Diagnosis == nil || rep.Diagnosis.IDs != "derived" || len(rep.Diagnosis.Missing) != 0 {
+		t.Errorf("null ids: rejected %d diagnosis %+v", rep.Rejected, rep.Diagnosis)
+	}
 	// A file that gives ids: a row without one is the producer's omission.
 	withIDs := "id;nom;adresse;code_postal;commune;services\np1;EPN;1 rue A;13001;Marseille;Aide aux démarches administratives\n" +
 		";Club;3 rue C;13001;Marseille;Aide aux démarches administratives\n"
