@@ -12198,6 +12198,46 @@ const docTemplate = `{
                 }
             }
         },
+        "ImportDiagnosis": {
+            "type": "object",
+            "required": [
+                "ids",
+                "missing",
+                "recognised",
+                "summary",
+                "unrecognised"
+            ],
+            "properties": {
+                "ids": {
+                    "description": "Where the ids came from: empty (the file's id column), the producer's identifier column\nread as id, or derived (a hash of the source, name and address, stable across imports).",
+                    "type": "string",
+                    "example": "derived"
+                },
+                "missing": {
+                    "description": "The standard's required columns the file has under no name Carnet reads.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "id",
+                        "nom"
+                    ]
+                },
+                "recognised": {
+                    "type": "integer"
+                },
+                "summary": {
+                    "type": "string"
+                },
+                "unrecognised": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ImportUnknownColumn"
+                    }
+                }
+            }
+        },
         "ImportIssue": {
             "type": "object",
             "required": [
@@ -12286,6 +12326,14 @@ const docTemplate = `{
                 "actors": {
                     "$ref": "#/definitions/SyncCounts"
                 },
+                "diagnosis": {
+                    "description": "Set when the file does not follow the standard (a required column missing, or most columns\nunknown): what it lacks, where the ids came from, and the standard's column each unknown one\ncomes closest to. Its summary is also the first issue.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ImportDiagnosis"
+                        }
+                    ]
+                },
                 "dry_run": {
                     "type": "boolean"
                 },
@@ -12343,6 +12391,22 @@ const docTemplate = `{
                 },
                 "warnings": {
                     "type": "integer"
+                }
+            }
+        },
+        "ImportUnknownColumn": {
+            "type": "object",
+            "required": [
+                "column"
+            ],
+            "properties": {
+                "closest": {
+                    "type": "string",
+                    "example": "nom"
+                },
+                "column": {
+                    "type": "string",
+                    "example": "Lieu"
                 }
             }
         },

@@ -341,6 +341,29 @@ type ImportReport struct {
 	// How rows that depart from the standard were read: columns under another name or misspelt
 	// (conditions_access), values joined with commas, values of older versions mapped.
 	Readings []ImportReading `json:"readings"`
+	// Set when the file does not follow the standard (a required column missing, or most columns
+	// unknown): what it lacks, where the ids came from, and the standard's column each unknown one
+	// comes closest to. Its summary is also the first issue.
+	Diagnosis *ImportDiagnosis `json:"diagnosis,omitempty"`
+}
+
+// ImportDiagnosis says why a file in a producer's own format is not read as the standard.
+type ImportDiagnosis struct {
+	Summary string `json:"summary"`
+	// The standard's required columns the file has under no name Carnet reads.
+	Missing []string `json:"missing" example:"id,nom"`
+	// Where the ids came from: empty (the file's id column), the producer's identifier column
+	// read as id, or derived (a hash of the source, name and address, stable across imports).
+	IDs          string                `json:"ids" example:"derived"`
+	Recognised   int                   `json:"recognised"`
+	Unrecognised []ImportUnknownColumn `json:"unrecognised"`
+}
+
+// ImportUnknownColumn is a column of no version of the standard, with the standard's column its
+// name comes closest to (a hint: it is not read as that column).
+type ImportUnknownColumn struct {
+	Column  string `json:"column" example:"Lieu"`
+	Closest string `json:"closest,omitempty" example:"nom"`
 }
 
 // NewImportReport converts an opendata report for the API (and the CLI's
@@ -354,6 +377,13 @@ func NewImportReport(r *opendata.Report) ImportReport {
 	}
 	for i, x := range r.Readings {
 		out.Readings[i] = ImportReading(x)
+	}
+	if d := r.Diagnosis; d != nil {
+		out.Diagnosis = &ImportDiagnosis{Summary: d.Summary, Missing: d.Missing, IDs: d.IDs, Recognised: d.Recognised,
+			Unrecognised: make([]ImportUnknownColumn, len(d.Unrecognised))}
+		for i, u := range d.Unrecognised {
+			out.Diagnosis.Unrecognised[i] = ImportUnknownColumn(u)
+		}
 	}
 	return out
 }

@@ -154,6 +154,9 @@ func WriteReport(w io.Writer, r *Report) {
 		// Detection follows the change log in the service (FollowDuplicates).
 		fmt.Fprintln(w, "Possible duplicates with other sources are looked for by the running service, which follows the change log: see GET /api/v1/duplicates.")
 	}
+	if r.Diagnosis != nil {
+		fmt.Fprintf(w, "\nFile diagnosis: %s.\n", r.Diagnosis.Summary)
+	}
 	if len(r.Readings) > 0 {
 		fmt.Fprintln(w, "\nHow rows that depart from the standard v1.0.2 were read:")
 		for _, x := range r.Readings {

@@ -54,8 +54,10 @@ type Report struct {
 	Services map[string]int `json:"services"`
 	Issues   []Issue        `json:"issues"`
 	// Readings say how rows that depart from the standard v1.0.2 were read.
-	Readings []Reading     `json:"readings"`
-	Elapsed  time.Duration `json:"-"`
+	Readings []Reading `json:"readings"`
+	// Diagnosis is set when the file does not follow the standard.
+	Diagnosis *Diagnosis    `json:"diagnosis,omitempty"`
+	Elapsed   time.Duration `json:"-"`
 
 	readingRows map[RowReading]*[]int
 }
@@ -243,7 +245,17 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file holds no place: nothing was imported"})
 	}
 	for _, c := range UnknownColumns(rd.Columns()) {
-		rep.issue(Issue{Row: 0, Field: c, Reason: "not a column of any version of the standard; ignored", Severity: SeverityWarning})
+		reason := "not a column of any version of the standard; ignored"
+		if cl := closestColumn(c); cl != "" {
+			reason += " (the standard's closest column: " + cl + ")"
+		}
+		rep.issue(Issue{Row: 0, Field: c, Value: clip(rd.Names()[c]), Reason: reason, Severity: SeverityWarning})
+	}
+	if d := diagnose(rd); d != nil {
+		// The diagnosis comes first: it explains the errors of every row.
+		rep.Diagnosis = d
+		rep.Warnings++
+		rep.Issues = append([]Issue{{Row: 0, Reason: d.Summary, Severity: SeverityWarning}}, rep.Issues...)
 	}
 	if opt.Snapshot {
 		res, err := store.ArchiveAbsent(ctx, opt.Source, keepActors, keepServices, models.SyncOptions{DryRun: opt.DryRun, AllowMassArchive: opt.AllowMassArchive})
@@ -297,7 +309,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			return false
 		}
 	}
-	places := newPlaceIDs()
+	places := newPlaceIDs(opt.Source)
 	records := make([]Record, 0, opt.BatchSize)
 	for done := false; !done; {
 		records = records[:0]
@@ -392,8 +404,9 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 // id and address as an earlier one is the same place written twice (the
 // first row is kept, see readBatches).
 type placeIDs struct {
-	index map[string]int // id → its place in ids
-	ids   []idState
+	source string
+	index  map[string]int // id → its place in ids
+	ids    []idState
 }
 
 // idState is what an import knows of one id of the file.
@@ -402,7 +415,9 @@ type idState struct {
 	row  int    // the first row stored (or skipped unchanged) under it, 0 before
 }
 
-func newPlaceIDs() *placeIDs { return &placeIDs{index: map[string]int{}} }
+func newPlaceIDs(source string) *placeIDs {
+	return &placeIDs{source: source, index: map[string]int{}}
+}
 
 // slot returns the place of id in p.ids, added with addr when new.
 func (p *placeIDs) slot(id string, addr uint64) (int, idState) {
@@ -420,13 +435,21 @@ func (p *placeIDs) slot(id string, addr uint64) (int, idState) {
 // comes here.
 func (p *placeIDs) assign(rec *Record) (int, *Issue) {
 	id := strings.TrimSpace(rec.Cells["id"])
+	var derived *Issue
+	if rec.DeriveID && rec.Err == nil && (id == "" || isPlaceholder(id)) {
+		if id = deriveID(p.source, rec.Cells); id != "" {
+			rec.Cells["id"] = id
+			is := derivedIDIssue(rec.Row, id)
+			derived = &is
+		}
+	}
 	if id == "" || rec.Err != nil || isPlaceholder(id) {
 		return -1, nil
 	}
 	key := foldedAddress(rec.Cells)
 	i, first := p.slot(id, key)
 	if first.addr == key {
-		return i, nil
+		return i, derived
 	}
 	own := fmt.Sprintf("%s~%08x", id, uint32(key))
 	rec.Cells["id"] = own
@@ -537,7 +560,7 @@ func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]boo
 		return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 	}
 	actors, services = map[string]bool{}, map[string]bool{}
-	places := newPlaceIDs()
+	places := newPlaceIDs(opt.Source)
 	for {
 		rec, err := rd.Next()
 		if errors.Is(err, io.EOF) {

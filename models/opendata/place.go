@@ -201,6 +201,10 @@ func (b *placeBuilder) vocabCell(column, name string) []string {
 	b.readSeparators(column, sep)
 	out, invalid := v.NormalizeList(parts)
 	for _, v := range invalid {
+		if note, ok := vocab.NoneValue(name, v); ok {
+			b.read(column, "« "+strings.TrimSpace(v)+" » dropped: "+note)
+			continue
+		}
 		b.warn(column, v, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", name))
 	}
 	return out
@@ -237,6 +241,10 @@ func (b *placeBuilder) offerLists(into map[string][]string) {
 		into[c.vocabulary] = append(into[c.vocabulary], out...)
 		for _, p := range invalid {
 			other := knownInOffer(p)
+			if note, ok := vocab.NoneValue(c.vocabulary, p); ok && other == "" {
+				b.read(c.column, "« "+strings.TrimSpace(p)+" » dropped: "+note)
+				continue
+			}
 			if other == "" {
 				b.warn(c.column, p, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", c.vocabulary))
 				continue
@@ -277,7 +285,10 @@ func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
 	// 3,800 places made 250 readings of the same dozen mappings.
 	for _, p := range parts {
 		m, ok := vocab.LookupLegacy(column, p)
-		if ok && m.Lossless {
+		switch {
+		case ok && m.Lossless && m.From != "":
+			b.read(column, "« "+p+" » ("+m.From+") dropped: "+m.Note)
+		case ok && m.Lossless:
 			b.read(column, "« "+m.Old+" » of the standard v0.1.1 dropped: "+m.Note)
 		}
 		if ok && !isCurrentValue(m, p) && len(m.Targets) > 0 {
@@ -324,7 +335,9 @@ func ToPlace(rec Record, source string) Place {
 	b.rowShape()
 	a := &p.Actor
 	a.Source, a.SourceID = source, b.cell("id")
-	if a.SourceID == "" {
+	if a.SourceID == "" && rec.DeriveID {
+		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
+	} else if a.SourceID == "" {
 		b.fail("id", "", "is required: it is the place's key in its source")
 	} else if utf8.RuneCountInString(a.SourceID) > 190 {
 		b.fail("id", a.SourceID, "is longer than 190 characters")
@@ -730,7 +743,7 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 		}
 	}
 	for _, part := range vocab.SplitLegacy(vocab.LegacyColumnLabelsNationaux, b.cell("labels_nationaux")) {
-		if m, ok := vocab.LookupLegacy(vocab.LegacyColumnLabelsNationaux, part); ok && len(m.Targets) == 0 {
+		if m, ok := vocab.LookupLegacy(vocab.LegacyColumnLabelsNationaux, part); ok && len(m.Targets) == 0 && !m.Lossless {
 			// Old labels without equivalent stay readable as free text.
 			other = append(other, part)
 			if vocab.Slugify(part) == "aptic" {

@@ -52,6 +52,10 @@ type Record struct {
 	// which no column of the standard holds: their cells are empty (ToPlace
 	// warns), rather than the object's JSON text.
 	Objects map[string]bool
+	// DeriveID says the file gives no ids (its first place has none, under
+	// no name): a row without one is given an id derived from its content
+	// (see placeIDs.assign).
+	DeriveID bool
 }
 
 // Reader reads the places of a CSV or JSON file one at a time, so that a
@@ -69,6 +73,14 @@ type Reader struct {
 	lastNamed  int                      // the index of the CSV header's last named column
 	pending    json.RawMessage          // a JSON place read while looking for the array
 	remarks    []string
+	// names maps each column's folded name to its name in the file.
+	names map[string]string
+	// The file's ids, decided at its first place: idColumn is the folded
+	// name of the producer's own identifier column read as id when the
+	// file has no id (« gid », « objectid »), noIDs says it has neither.
+	idDecided bool
+	idColumn  string
+	noIDs     bool
 }
 
 // NewReader starts reading r. format is FormatCSV, FormatJSON or "" to tell
@@ -83,7 +95,7 @@ type Reader struct {
 // holding that array under one key (« data », « items », « results »…), or
 // a GeoJSON FeatureCollection whose features' properties are places.
 func NewReader(r io.Reader, format string) (*Reader, error) {
-	rd := &Reader{columns: map[string]bool{}, keys: map[string]columnReading{}}
+	rd := &Reader{columns: map[string]bool{}, keys: map[string]columnReading{}, names: map[string]string{}}
 	raw := bufio.NewReaderSize(r, sniffSize)
 	if head, _ := raw.Peek(sniffSize); !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 		if what := notText(head); what != "" {
@@ -206,6 +218,9 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 		rd.lastNamed = -1
 		for i, cr := range readings {
 			rd.columns[cr.name] = true
+			if _, ok := rd.names[cr.name]; !ok && cr.name != "" {
+				rd.names[cr.name] = strings.TrimSpace(header[i])
+			}
 			if cr.name != "" {
 				rd.lastNamed = i
 			}
@@ -410,6 +425,7 @@ func (r *Reader) Next() (Record, error) {
 					rec.set(r.header[i], v)
 				}
 			}
+			r.ids(&rec)
 			return rec, nil
 		}
 	}
@@ -441,6 +457,9 @@ func (r *Reader) Next() (Record, error) {
 			cr = readColumn(k)
 			r.keys[k] = cr
 			r.columns[cr.name] = true
+			if _, ok := r.names[cr.name]; !ok {
+				r.names[cr.name] = k
+			}
 		}
 		cell, ok := cellString(v)
 		if m, isObject := v.(map[string]any); !ok && isObject && cr.name == ColumnCoordinates {
@@ -459,6 +478,7 @@ func (r *Reader) Next() (Record, error) {
 		}
 		rec.set(cr, cell)
 	}
+	r.ids(&rec)
 	return rec, nil
 }
 

@@ -56,6 +56,9 @@ type LegacyMapping struct {
 	// every place is open to adults): an importer says how it read the
 	// value rather than warning on every row.
 	Lossless bool `json:"-"`
+	// From names where a value that is not of the standard v0.1.1 comes
+	// from (data·inclusion's codes, a producer's « none »), "" for v0.1.1.
+	From string `json:"-"`
 }
 
 // Values returns the targets that belong to the named vocabulary.
@@ -156,6 +159,69 @@ var legacyTables = map[string][]LegacyMapping{
 	},
 }
 
+// legacyExtra are values producers write in the legacy columns that are no
+// value of the standard v0.1.1, each mapped as the value it stands for
+// (Alias, an Old of legacyTables) or on its own (Mapping), with its source.
+var legacyExtra = map[string][]struct {
+	Value, Alias string
+	Mapping      LegacyMapping
+}{
+	LegacyColumnPublicsAccueillis: {
+		// data·inclusion's profils (schema v0.27.0, extra/
+		// profils.v0.27.0.json, used by its v0 exports of structures and
+		// by ANCT's mednum-cli) code the publics of v0.1.1: their labels
+		// are the standard's values; the other codes fold to them already.
+		{Value: "seniors-65", Alias: "Seniors (+ 65 ans)"},
+		{Value: "jeunes-16-26", Alias: "Jeunes (16-26 ans)"},
+		{Value: "personnes-en-situation-illettrisme", Alias: "Personnes en situation d'illettrisme"},
+		{Value: "tous-publics", Mapping: LegacyMapping{Lossless: true, From: "data·inclusion's profils and publics", Note: noteAllPublics}},
+	},
+	LegacyColumnLabelsNationaux: {
+		// « Chèque APTIC »: APTIC is the name of the cheque.
+		{Value: "Chèque APTIC", Alias: "APTIC"},
+		// data·inclusion's labels-nationaux (schema v0.27.0) has
+		// « unccas », the Union nationale des centres communaux d'action
+		// sociale; its v1.0.8 reseaux-porteurs calls the network
+		// « ccas-cias ». The standard v1.0.2 has no programme for it.
+		{Value: "UNCCAS", Mapping: LegacyMapping{From: "data·inclusion's labels-nationaux v0.27.0",
+			Note: "UNCCAS (Union nationale des centres communaux d'action sociale, a label of data·inclusion's labels-nationaux) is no programme of the standard v1.0.2; kept as another label." + noteOtherLabels}},
+	},
+}
+
+// noteAllPublics is why « tous publics » is dropped without loss.
+const noteAllPublics = "the standard v1.0.2 says « Par défaut, un lieu d'inclusion numérique est inclusif et peut accueillir tout public »: its publics list only the publics a place specifically addresses. Dropping it loses nothing."
+
+// NoneValue says whether s, written in a column of vocabulary, says the
+// place has no value there — « Aucun dispositif » (Martinique's hub) among
+// the national programmes and labels, « Tout public » among the publics —
+// and why dropping it loses nothing. Such a value is no value of the list,
+// but warning about it on every row would say nothing the producer can fix.
+func NoneValue(vocabulary, s string) (note string, ok bool) {
+	k := Slugify(s)
+	switch vocabulary {
+	case NamePublics, LegacyColumnPublicsAccueillis:
+		if allPublics[k] {
+			return noteAllPublics, true
+		}
+	case NameNationalProgrammes, NameTrainingLabels, LegacyColumnLabelsNationaux:
+		if noLabel[k] {
+			return "it says the place has none, as an empty cell does", true
+		}
+	}
+	return "", false
+}
+
+var allPublics = map[string]bool{
+	"tout-public": true, "tous-publics": true, "tout-publics": true, "tous-public": true, "grand-public": true,
+	"tout-type-de-public": true, "tout-types-de-publics": true, "tous-types-de-publics": true, "tous-types-de-public": true,
+	"toute-personne": true, "tout-le-monde": true,
+}
+
+var noLabel = map[string]bool{
+	"aucun": true, "aucune": true, "aucun-dispositif": true, "aucun-label": true, "aucun-programme": true,
+	"aucune-labellisation": true, "aucun-dispositif-national": true, "aucun-label-national": true, "sans-label": true, "non": true,
+}
+
 // legacyPassThrough lists, per legacy column, the current vocabularies whose
 // values are accepted unchanged, so that v1 and mixed files import too.
 var legacyPassThrough = map[string][]string{
@@ -186,7 +252,37 @@ var legacyIndex = func() map[string]map[string]int {
 				add(short, i)
 			}
 		}
+		for _, x := range legacyExtra[col] {
+			if x.Alias == "" {
+				continue
+			}
+			i, ok := m[Slugify(x.Alias)]
+			if !ok {
+				panic("vocab: legacy " + col + ": " + x.Value + " stands for " + x.Alias + ", no value of v0.1.1")
+			}
+			add(x.Value, i)
+		}
 		idx[col] = m
+	}
+	return idx
+}()
+
+// legacyOwn maps, per column, the folded key of each value of legacyExtra
+// mapped on its own to its mapping.
+var legacyOwn = func() map[string]map[string]LegacyMapping {
+	idx := map[string]map[string]LegacyMapping{}
+	for col, xs := range legacyExtra {
+		for _, x := range xs {
+			if x.Alias != "" {
+				continue
+			}
+			if idx[col] == nil {
+				idx[col] = map[string]LegacyMapping{}
+			}
+			m := x.Mapping
+			m.Old = x.Value
+			idx[col][Slugify(x.Value)] = m
+		}
 	}
 	return idx
 }()
@@ -221,6 +317,12 @@ func LookupLegacy(column, old string) (m LegacyMapping, ok bool) {
 		if c, ok := MustGet(name).Normalize(old); ok {
 			return LegacyMapping{Old: old, Targets: to(name, c)}, true
 		}
+	}
+	if m, ok := legacyOwn[column][key]; ok {
+		return m, true
+	}
+	if note, ok := NoneValue(column, old); ok {
+		return LegacyMapping{Old: old, Lossless: true, From: "a producer's « none »", Note: note}, true
 	}
 	return LegacyMapping{Old: old}, false
 }

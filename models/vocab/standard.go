@@ -63,7 +63,10 @@ var publics = Vocabulary{
 	Terms: []Term{
 		{Value: PublicYouth},
 		{Value: PublicStudents},
-		{Value: PublicFamilies},
+		// data·inclusion's publics (v1.0.8) « familles » is the value its
+		// crosswalk from the standard gives « Familles et/ou enfants », and
+		// the only one.
+		{Value: PublicFamilies, Aliases: []string{"Familles"}},
 		{Value: PublicSeniors, Aliases: []string{"Séniors"}},
 		{Value: PublicWomen},
 	},
@@ -148,7 +151,11 @@ var nationalProgrammes = Vocabulary{
 		{Value: ProgrammePIX, Aliases: []string{"PIX"}},
 		{Value: ProgrammeConseillersNumeriques, Aliases: []string{"Conseiller numérique", "CNFS"}},
 		{Value: ProgrammeEmmausConnect},
-		{Value: ProgrammeFranceServices, Aliases: []string{"France Service"}},
+		// « Maison France Services » is what the programme's sites are
+		// commonly called (the Conseillers numériques file of 2022 names
+		// dozens of places so); data·inclusion's labels-nationaux writes
+		// « france-service ».
+		{Value: ProgrammeFranceServices, Aliases: []string{"France Service", "Maison France Services", "Maison France Service", "Maisons France Services"}},
 		{Value: ProgrammeGrandeEcoleNumerique, Aliases: []string{"Grandes écoles du numérique"}},
 		{Value: ProgrammeCroixRouge, Aliases: []string{"Croix-Rouge", "La Croix-Rouge"}},
 		{Value: ProgrammePointNumeriqueCAF},

@@ -1,0 +1,148 @@
+package opendata
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Diagnosis says, for a file that does not follow the standard (a required
+// column missing, or most of its columns no column of the standard), what
+// it lacks and what its other columns could be: a producer's own export
+// otherwise gets an error on every row and nothing saying why.
+type Diagnosis struct {
+	// Summary is the diagnosis in a sentence, also the report's first issue.
+	Summary string `json:"summary"`
+	// Missing are the standard's required columns the file does not have
+	// (under any name Carnet reads).
+	Missing []string `json:"missing"`
+	// IDs says where the places' ids came from: "" (the id column), the
+	// producer's column read as id, or "derived".
+	IDs string `json:"ids"`
+	// Recognised counts the file's columns read as a column of the
+	// standard; Unrecognised lists the others.
+	Recognised   int                  `json:"recognised"`
+	Unrecognised []UnrecognisedColumn `json:"unrecognised"`
+}
+
+// UnrecognisedColumn is a column of the file that no version of the
+// standard has, and the column of the standard its name comes closest to
+// ("" when none does): a hint for the producer, never read as that column.
+type UnrecognisedColumn struct {
+	Column  string `json:"column"`
+	Closest string `json:"closest,omitempty"`
+}
+
+// requiredColumns are the columns of v1.0.2 a place must have (pivot and
+// date_maj, also required by the schema, have readings when missing).
+var requiredColumns = []string{"id", "nom", "adresse", "code_postal", "commune"}
+
+// columnHints map words of producers' column names to the standard's
+// column they most likely hold, in the order they are tried: the first that
+// matches wins (« Adresse mail » is an e-mail before an address; « Adresse
+// de la structure » an address before a name). A word of up to three
+// letters matches a whole word of the name; a longer one also inside a
+// word, for names written without separators (« Nomdelastructure »). The
+// words of a person's contact come first and say nothing: the standard
+// has no column for people.
+var columnHints = []struct {
+	column string
+	words  []string
+}{
+	{"", []string{"contact", "referent", "referente", "prenom", "result"}},
+	{"courriels", []string{"mail", "courriel", "email"}},
+	{"site_web", []string{"site", "web", "url", "lien"}},
+	{"telephone", []string{"tel", "telephone", "phone", "fixe", "mobile", "portable"}},
+	{"code_postal", []string{"cp", "postal", "postcode", "zip"}},
+	{"code_insee", []string{"insee", "citycode"}},
+	{"commune", []string{"ville", "city", "commune", "localite"}},
+	{"complement_adresse", []string{"complement"}},
+	{"adresse", []string{"adresse", "adress", "address", "rue", "voie", "street"}},
+	{"latitude", []string{"lat", "latitude"}},
+	{"longitude", []string{"lon", "lng", "long", "longitude"}},
+	{"horaires", []string{"horaire", "ouverture", "lundi", "opening"}},
+	{"pivot", []string{"siret", "siren", "rna", "ridet"}},
+	{"date_maj", []string{"date", "maj", "datetime", "modification", "edit"}},
+	{"frais_a_charge", []string{"tarif", "prix", "gratuit", "cout", "frais"}},
+	{"publics_specifiquement_adresses", []string{"public", "publics"}},
+	{"prise_rdv", []string{"rdv", "rendez"}},
+	{"itinerance", []string{"itinerance", "itinerant"}},
+	{"dispositif_programmes_nationaux", []string{"dispositif", "conseiller", "label", "labels"}},
+	{"modalites_accompagnement", []string{"accompagnement"}},
+	{"presentation_detail", []string{"description", "presentation", "commentaire", "information", "infos"}},
+	{"services", []string{"service", "activite", "thematique", "demarche", "qualif"}},
+	{"typologie", []string{"typologie", "type", "categorie", "statut"}},
+	{"nom", []string{"nom", "name", "lieu", "structure", "organisation", "organisme", "libelle", "raison"}},
+	{"id", []string{"id", "gid", "uid", "objectid", "globalid", "identifiant"}},
+}
+
+// closestColumn returns the column of the standard a folded column name
+// comes closest to, or "".
+func closestColumn(folded string) string {
+	words := strings.FieldsFunc(folded, func(r rune) bool { return r == '_' })
+	for _, h := range columnHints {
+		for _, hw := range h.words {
+			for _, w := range words {
+				if w == hw || len(hw) > 3 && strings.Contains(w, hw) {
+					return h.column
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// diagnose returns the diagnosis of the file rd read, or nil when it
+// follows the standard (every required column, most columns known, ids
+// given).
+func diagnose(rd *Reader) *Diagnosis {
+	cols := rd.Columns()
+	d := &Diagnosis{IDs: rd.IDSource(), Missing: []string{}, Unrecognised: []UnrecognisedColumn{}}
+	for _, c := range requiredColumns {
+		if !cols[c] {
+			d.Missing = append(d.Missing, c)
+		}
+	}
+	for c := range cols {
+		if c == "" {
+			continue
+		}
+		if slices.Contains(knownColumns, c) {
+			d.Recognised++
+			continue
+		}
+		name := rd.Names()[c]
+		if name == "" {
+			name = c
+		}
+		d.Unrecognised = append(d.Unrecognised, UnrecognisedColumn{Column: name, Closest: closestColumn(c)})
+	}
+	slices.SortFunc(d.Unrecognised, func(a, b UnrecognisedColumn) int { return strings.Compare(a.Column, b.Column) })
+	if len(d.Missing) == 0 && len(d.Unrecognised) <= d.Recognised && d.IDs == "" {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "the file does not follow the standard « lieux de médiation numérique »: %d of its %d columns are columns of the standard", d.Recognised, d.Recognised+len(d.Unrecognised))
+	if len(d.Missing) > 0 {
+		fmt.Fprintf(&b, "; required columns missing: %s", strings.Join(d.Missing, ", "))
+	}
+	switch d.IDs {
+	case "":
+	case "derived":
+		b.WriteString("; ids derived from each place's name and address (see the warnings on id)")
+	default:
+		fmt.Fprintf(&b, "; ids read from « %s »", d.IDs)
+	}
+	var hints []string
+	for _, u := range d.Unrecognised {
+		if u.Closest != "" && slices.Contains(d.Missing, u.Closest) && (u.Closest != "id" || d.IDs == "") {
+			hints = append(hints, fmt.Sprintf("« %s » → %s", u.Column, u.Closest))
+		}
+	}
+	if len(hints) > 0 {
+		fmt.Fprintf(&b, "; columns that may hold the missing ones, to rename: %s", strings.Join(hints, ", "))
+	}
+	b.WriteString(" (the producer's own format: rename its columns as the standard's, https://schema.data.gouv.fr/LaMednum/standard-mediation-num/)")
+	d.Summary = b.String()
+	return d
+}
