@@ -113,6 +113,7 @@ func (t *table) analyze(words []string) analysis {
 		placeOf[i] = -1
 	}
 	inPhrase := make([]bool, n)
+	owned := make([]bool, n)
 	stems := make([]string, n)
 	for i, w := range words {
 		stems[i] = stem(w)
@@ -159,6 +160,10 @@ func (t *table) analyze(words []string) analysis {
 				// A phrase of generic words only (« cours
 				// d'informatique ») stays generic.
 				inPhrase[j] = inPhrase[j] || l > 1 && slices.ContainsFunc(best.tokens, func(w string) bool { return !lex.generic[inflectionBase(w)] })
+				// A word of a phrase of several words means what the
+				// phrase means, not what it means alone: « rendez-vous »
+				// in « sans rendez-vous » is not online booking.
+				owned[j] = owned[j] || l > 1 && !best.place
 			}
 			// The words of a known name are matched together: where
 			// they stand apart (a « Maison » in one record's name,
@@ -212,7 +217,7 @@ func (t *table) analyze(words []string) analysis {
 			continue
 		}
 		index[w] = len(a.clauses)
-		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i])
+		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i], owned[i])
 		c.place = placeOf[i]
 		if c.place >= 0 && a.places[c.place].kind == "departement" {
 			// A word read as a département is in a record's text as
@@ -309,6 +314,28 @@ func wordsAt(key string, words []string) int {
 	return n
 }
 
+// outvoted drops the word's own meanings that its phrase contradicts: a
+// value of a field the phrase gives other values of (« rendez-vous »
+// alone is online booking or a call, « sans rendez-vous » is walking in:
+// both access modes). Meanings in fields the phrase does not speak of,
+// and those it shares, stay.
+func outvoted(own, phrase []lexTarget) []lexTarget {
+	says := map[string]map[string]bool{}
+	for _, tg := range phrase {
+		if tg.how == HowRelated {
+			continue
+		}
+		if says[tg.field] == nil {
+			says[tg.field] = map[string]bool{}
+		}
+		says[tg.field][tg.value] = true
+	}
+	return slices.DeleteFunc(own, func(tg lexTarget) bool {
+		vals, ok := says[tg.field]
+		return ok && !vals[tg.value]
+	})
+}
+
 // phraseAt reports whether words begin with the phrase's tokens, each
 // written as the token or as another form of it (see sameForm).
 func phraseAt(tokens, tstems, words, wstems []string) bool {
@@ -331,7 +358,7 @@ func isDigitsOnly(s string) bool {
 
 // resolve finds what a word matches: terms of the index and values of the
 // lexicon.
-func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause {
+func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned bool) clause {
 	ti := t.text
 	c := clause{word: w, place: -1}
 	var seen map[uint32]bool // once the terms are many (a short prefix)
@@ -438,6 +465,9 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey) clause 
 				targets = append(targets, tg)
 			}
 		}
+	}
+	if owned {
+		targets = outvoted(targets, phrase)
 	}
 	targets = append(targets, phrase...)
 	t.addSets(&c, targets, false)

@@ -115,3 +115,34 @@ func TestARelatedPublicRanksBelowTheNeed(t *testing.T) {
 		t.Errorf("contrôle parental: %v, want Espace parents numérique first", got)
 	}
 }
+
+// A word of a phrase means what the phrase means where they disagree:
+// « rendez-vous » alone is online booking or a call, « sans rendez-vous »
+// is walking in (both access modes). The booking-link place is not found
+// for the walk-in's words as if it answered them.
+func TestAPhraseOutvotesItsWordsMeaning(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("libre", "Accueil numérique", "Gap", "05000", "1 rue de Bonne", "services", themeTools, "modalites_acces", "Se présenter"),
+		record("rdv", "Médiathèque de Gap", "Gap", "05000", "2 rue Carnot", "services", themeTools,
+			"prise_rdv", "https://www.rdv-aide-numerique.fr/org/757"),
+	})
+	for _, q := range []string{"sans rendez-vous", "sans rdv"} {
+		if _, got := searchNames(t, m, q); !slices.Equal(got, []string{"Accueil numérique"}) {
+			t.Errorf("%s: %v, want the walk-in place only", q, got)
+		}
+	}
+	if _, got := searchNames(t, m, "prendre rendez-vous"); len(got) == 0 || got[0] != "Médiathèque de Gap" {
+		t.Errorf("prendre rendez-vous: %v, want the booking place first", got)
+	}
+	// Where no place says it takes people without an appointment, the
+	// booking place is not offered instead, as a partial answer to
+	// « rendez-vous ».
+	m = loadRecords(t, []map[string]string{
+		record("rdv", "Médiathèque de Gap", "Gap", "05000", "2 rue Carnot", "services", themeTools,
+			"prise_rdv", "https://www.rdv-aide-numerique.fr/org/757"),
+		record("other", "Espace public numérique", "Gap", "05000", "3 rue Carnot", "services", themeTools),
+	})
+	if _, got := searchNames(t, m, "sans rendez-vous"); slices.Contains(got, "Médiathèque de Gap") {
+		t.Errorf("sans rendez-vous without a walk-in place: %v, the booking place answers the opposite", got)
+	}
+}
