@@ -73,7 +73,7 @@ var columnHints = []struct {
 	{"services", []string{"service", "activite", "thematique", "demarche", "qualif"}},
 	{"typologie", []string{"typologie", "type", "categorie", "statut"}},
 	{"nom", []string{"nom", "name", "lieu", "structure", "organisation", "organisme", "libelle", "raison"}},
-	{"id", []string{"id", "gid", "uid", "objectid", "globalid", "identifiant"}},
+	{"id", idWords}, // the names producers give their identifiers (ids.go)
 }
 
 // closestColumn returns the column of the standard a folded column name
