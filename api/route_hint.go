@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -147,7 +148,7 @@ func (ix *routeIndex) exact(method string, segs []string) string {
 		}
 	}
 	if len(methods) > 0 {
-		return fmt.Sprintf("Did you mean %s (it allows %s)?", path, strings.Join(uniqueSorted(methods), ", "))
+		return fmt.Sprintf("Did you mean %s (it allows %s)?", path, strings.Join(slices.Compact(slices.Sorted(slices.Values(methods))), ", "))
 	}
 	return ""
 }
@@ -203,15 +204,4 @@ func (ix *routeIndex) near(method string, segs []string) string {
 		return ""
 	}
 	return fmt.Sprintf("Did you mean %s %s?", method, ix.routes[best].concrete(segs))
-}
-
-func uniqueSorted(s []string) []string {
-	sort.Strings(s)
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
 }
