@@ -53,6 +53,7 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 	if err := exportContent(doc); err != nil {
 		return nil, err
 	}
+	notAcceptableResponses(doc)
 	if err := securitySchemes(doc); err != nil {
 		return nil, err
 	}

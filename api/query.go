@@ -82,6 +82,10 @@ func knownQueries(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 type declared struct {
 	queries     []string
 	conditional bool
+	// produces lists the media types of the operation's successes,
+	// application/json first (the server's preference when a client
+	// accepts several); none when its successes have no body (204).
+	produces []string
 }
 
 var docParams = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
@@ -110,6 +114,7 @@ func declaredQueries(doc *openapi3.T) map[string]declared {
 			}
 		}
 		sort.Strings(d.queries)
+		d.produces = successTypes(op)
 		out[strings.ToUpper(method)+" "+ginPath(path)] = d
 	})
 	return out

@@ -158,6 +158,7 @@ func NewServer(cfg Config) (http.Handler, error) {
 		headerLimit(cfg.Logger, MaxHeaderBytes),
 		bodyLimit(cfg.MaxBodyBytes),
 		knownQueries(cfg.Logger, docs.queries), // before each route's authentication (query.go)
+		acceptable(cfg.Logger, docs.queries),   // likewise (accept.go)
 	)
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
 		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now), Version: cfg.Version,

@@ -514,7 +514,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 		f.ActorIDs = []string{actor}
 	}
 	c.Header("Cache-Control", "private, no-store")
-	if wantsCSV(c) {
+	if wantsCSV(c.GetHeader("Accept")) {
 		return h.writeReferralsCSV(c, f)
 	}
 	page, err := h.Store.ListReferrals(c.Request.Context(), f)
@@ -755,7 +755,7 @@ func (h *Handler) ReferralStatistics(c *gin.Context) error {
 		}
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ActorID, b.ActorID))
 	})
-	if wantsCSV(c) {
+	if wantsCSV(c.GetHeader("Accept")) {
 		return writeReferralStatsCSV(c, out)
 	}
 	writeJSON(c, http.StatusOK, out)

@@ -62,6 +62,7 @@ var statuses = map[models.Code]struct {
 	models.ETOOLARGE:        {http.StatusRequestEntityTooLarge, "Request body too large"},
 	models.EHEADERSTOOLARGE: {http.StatusRequestHeaderFieldsTooLarge, "Request header fields too large"},
 	models.EUNSUPPORTED:     {http.StatusUnsupportedMediaType, "Unsupported media type"},
+	models.ENOTACCEPTABLE:   {http.StatusNotAcceptable, "Not acceptable"},
 	models.ERATELIMITED:     {http.StatusTooManyRequests, "Too many requests"},
 	models.EUNAVAILABLE:     {http.StatusServiceUnavailable, "Service unavailable"},
 	models.EINTERNAL:        {http.StatusInternalServerError, "Internal server error"},

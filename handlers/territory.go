@@ -140,7 +140,7 @@ func (h *Handler) TerritoryStats(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if wantsCSV(c) {
+	if wantsCSV(c.GetHeader("Accept")) {
 		return writeTerritoryCSV(c, out)
 	}
 	writeJSON(c, http.StatusOK, out)
@@ -315,20 +315,6 @@ func newTerritoryStats(area TerritoryArea, rep search.TerritoryReport) Territory
 		out.AreaCommunes = append(out.AreaCommunes, AreaCommune{TerritoryCommune: newTerritoryCommune(c), GapThemes: gt})
 	}
 	return out
-}
-
-// wantsCSV reports whether the client prefers CSV to JSON.
-func wantsCSV(c *gin.Context) bool {
-	for _, part := range strings.Split(c.GetHeader("Accept"), ",") {
-		mt := strings.TrimSpace(strings.SplitN(part, ";", 2)[0])
-		switch mt {
-		case "text/csv":
-			return true
-		case "application/json", "*/*":
-			return false
-		}
-	}
-	return false
 }
 
 // writeTerritoryCSV writes the diagnostic as one row per figure, with

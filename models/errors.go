@@ -27,6 +27,7 @@ const (
 	ETOOLARGE        Code = "payload_too_large"               // body over the limit
 	EHEADERSTOOLARGE Code = "request_header_fields_too_large" // request head over the limit
 	EUNSUPPORTED     Code = "unsupported_media_type"          // body not JSON
+	ENOTACCEPTABLE   Code = "not_acceptable"                  // Accept names no media type the operation answers
 	ERATELIMITED     Code = "too_many_requests"               // rate limit hit
 	EUNAVAILABLE     Code = "unavailable"                     // a dependency is down
 	EINTERNAL        Code = "internal"                        // a bug or an outage; details only in logs
