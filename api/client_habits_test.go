@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -69,6 +70,31 @@ func TestSearchPointSwapped(t *testing.T) {
 		"needs": []string{"aide-aux-demarches-administratives"}, "place": obj{"latitude": 5.3698, "longitude": 43.2965}}})
 	if r.Code != 422 && r.Code != 400 || !strings.Contains(r.Body.String(), "look swapped") {
 		t.Errorf("orientation: %d %s", r.Code, r.Body)
+	}
+}
+
+// A place written where coordinates are expected (near=Aubagne) is told
+// the commune's centre to copy and the filter that takes the place itself.
+func TestSearchPointGivenAsPlace(t *testing.T) {
+	e := apitest.New(t)
+	for _, tc := range []struct{ near, hint string }{
+		{"Aubagne", "Aubagne is Aubagne (13005), whose centre is near=43.2"},
+		{"aubagne", "or commune=aubagne for its places"},
+		{"13400", "or postal_code=13400"},
+		{"2A004", "is Ajaccio (2A004), whose centre"},
+		{"Saint-Denis", "names "},
+		{"Saint-Denis", "Saint-Denis (93066, 93)"},
+		{"Saint-Denis", "or commune=Saint-Denis"},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?near=" + url.QueryEscape(tc.near)})
+		if r.Code != 400 || !strings.Contains(r.Body.String(), tc.hint) {
+			t.Errorf("near=%s: %d %s, want %q", tc.near, r.Code, r.Body, tc.hint)
+		}
+	}
+	// Not a place: the rule alone.
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/actors?near=zzzq"})
+	if r.Code != 400 || strings.Contains(r.Body.String(), "centre") {
+		t.Errorf("near=zzzq: %d %s", r.Code, r.Body)
 	}
 }
 

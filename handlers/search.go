@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -10,6 +12,7 @@ import (
 
 	"carnet/models"
 	"carnet/models/commune"
+	"carnet/models/ident"
 	"carnet/models/search"
 	"carnet/models/vocab"
 )
@@ -215,7 +218,7 @@ func (q *queryParser) point(name string) *search.Point {
 	la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
 	lo, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
 	if !ok || err1 != nil || err2 != nil || math.IsNaN(la) || math.IsNaN(lo) || la < -90 || la > 90 || lo < -180 || lo > 180 {
-		q.errs.Add(name, "must be latitude,longitude in decimal degrees, such as 43.2965,5.3698")
+		q.errs.Add(name, "must be latitude,longitude in decimal degrees, such as 43.2965,5.3698"+placeAsPoint(name, s))
 		return nil
 	}
 	if swappedPoint(la, lo) {
@@ -223,6 +226,50 @@ func (q *queryParser) point(name string) *search.Point {
 		return nil
 	}
 	return &search.Point{Lat: la, Lon: lo}
+}
+
+// placeAsPoint is the hint for a place written where coordinates are
+// expected (near=Aubagne, near=13400, near=13005): integrators guess that
+// near takes what people type. It gives the commune's centre to copy, and
+// the filter that takes the place itself; "" when s names no commune.
+// Several communes of one name (Saint-Denis) are listed with their codes,
+// up to three.
+func placeAsPoint(name, s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 100 {
+		return ""
+	}
+	var cs []*commune.Commune
+	param := "commune"
+	switch {
+	case ident.ValidPostalCode(s):
+		cs, param = commune.ByPostalCode(s), "postal_code"
+		if c := commune.ByCode(s); len(cs) == 0 && c != nil {
+			cs, param = []*commune.Commune{c}, "commune"
+		}
+	case commune.ByCode(s) != nil:
+		cs = []*commune.Commune{commune.ByCode(s)}
+	default:
+		cs = commune.ByName(s)
+	}
+	cs = slices.DeleteFunc(slices.Clone(cs), func(c *commune.Commune) bool { return !c.HasCentre })
+	switch {
+	case len(cs) == 0:
+		return ""
+	case len(cs) == 1:
+		c := cs[0]
+		return fmt.Sprintf("; %s is %s (%s), whose centre is %s=%.4f,%.4f; or %s=%s for its places", clip(s), c.Name, c.Code, name, c.Lat, c.Lon, param, clip(s))
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Population > cs[j].Population })
+	var each []string
+	for _, c := range cs[:min(3, len(cs))] {
+		each = append(each, fmt.Sprintf("%s (%s, %s): %s=%.4f,%.4f", c.Name, c.Code, c.Departement, name, c.Lat, c.Lon))
+	}
+	more := ""
+	if len(cs) > 3 {
+		more = fmt.Sprintf(" and %d more", len(cs)-3)
+	}
+	return fmt.Sprintf("; %s names %d communes, whose centres are %s%s; or %s=%s for their places", clip(s), len(cs), strings.Join(each, "; "), more, param, clip(s))
 }
 
 // swappedPoint reports a point outside France whose swap is in France:
