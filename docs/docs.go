@@ -7124,7 +7124,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Send Accept: text/csv for one row per figure (section, key, label, count).",
+                "description": "Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Administrators and the members of the structure asked about (its managers, with actor_id) read exact counts. Everyone else (coordinators, a network's managers) reads protected figures, as statistics offices publish them: every count from 1 to 4 is withheld (null; an empty count in CSV), and where one count alone would be withheld among counts that add up to a shown total (statuses, months, structures sent and received, refusal reasons of the refused), a second one is withheld too; a structure with no count shown is left out of structures; the window is widened to whole UTC days (disclosure says the window counted); the median is withheld with the number accepted. What remains: two windows a day apart still differ by that day's referrals where both counts are shown (5 or more). Send Accept: text/csv for one row per figure (section, key, label, count).",
                 "produces": [
                     "application/json",
                     "text/csv"
@@ -7139,7 +7139,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-01-01T00:00:00Z",
-                        "description": "Created at or after (RFC 3339)",
+                        "description": "Created at or after (RFC 3339); protected figures start at this day's midnight (UTC)",
                         "name": "created_since",
                         "in": "query"
                     },
@@ -7147,7 +7147,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2027-01-01T00:00:00Z",
-                        "description": "Created before (RFC 3339)",
+                        "description": "Created before (RFC 3339); protected figures end at the next midnight (UTC)",
                         "name": "created_before",
                         "in": "query"
                     },
@@ -14374,6 +14374,7 @@ const docTemplate = `{
                 "by_refusal_reason",
                 "by_status",
                 "by_theme",
+                "disclosure",
                 "median_hours_to_acceptance",
                 "reminders",
                 "structures",
@@ -14381,40 +14382,49 @@ const docTemplate = `{
             ],
             "properties": {
                 "accepted": {
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 },
                 "by_month": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
-                    }
+                    },
+                    "x-nullable-values": true
                 },
                 "by_refusal_reason": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
-                    }
+                    },
+                    "x-nullable-values": true
                 },
                 "by_status": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
-                    }
+                    },
+                    "x-nullable-values": true
                 },
                 "by_theme": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
-                    }
+                    },
+                    "x-nullable-values": true
+                },
+                "disclosure": {
+                    "$ref": "#/definitions/StatsDisclosure"
                 },
                 "median_hours_to_acceptance": {
-                    "description": "Median time from sending to acceptance, in hours; null when none was accepted.",
+                    "description": "Median time from sending to acceptance, in hours; null when none was\naccepted, or when the number accepted is withheld.",
                     "type": "number",
                     "x-nullable": true
                 },
                 "reminders": {
                     "description": "Reminders sent to receiving structures about these referrals.",
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 },
                 "structures": {
                     "type": "array",
@@ -14423,7 +14433,8 @@ const docTemplate = `{
                     }
                 },
                 "total": {
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 }
             }
         },
@@ -15496,6 +15507,37 @@ const docTemplate = `{
                 }
             }
         },
+        "StatsDisclosure": {
+            "type": "object",
+            "required": [
+                "created_before",
+                "created_since",
+                "exact",
+                "threshold"
+            ],
+            "properties": {
+                "created_before": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "created_since": {
+                    "description": "The window actually counted: when the figures are protected, the one\nasked for widened to whole UTC days.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "exact": {
+                    "description": "Exact: every count is exact (administrators, and a structure's own\nmembers asking about it with actor_id). Otherwise every count from 1 to\nthreshold-1 is null, and so is a second count where one alone could be\nrecovered by subtraction from a total.",
+                    "type": "boolean"
+                },
+                "threshold": {
+                    "description": "The smallest count shown; 0 when the figures are exact.",
+                    "type": "integer",
+                    "example": 5
+                }
+            }
+        },
         "StructureCount": {
             "type": "object",
             "required": [
@@ -15513,10 +15555,12 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "received": {
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 },
                 "sent": {
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 }
             }
         },
