@@ -311,3 +311,42 @@ func TestRetentionLeavesNothingAnywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestAdministratorsStatisticsAreTraced: an administrator reads exact
+// statistics, which over a narrow window describe single referrals (two
+// structures, a status, themes) — a read of referral data by someone
+// outside the two structures, so each structure the answer shows with a
+// count from 1 to 4, and the structure asked about, lists it in its trail.
+// Protected figures (a coordinator's) and a structure's own are not
+// traced: they describe no single referral of someone else's.
+func TestAdministratorsStatisticsAreTraced(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	w.send(t)
+	_, managerB := e.Account("direction.b@example.fr", map[string]models.Role{w.b: models.RoleManager}, models.Territory{})
+	_, managerC := e.Account("direction.c@example.fr", map[string]models.Role{w.c: models.RoleManager}, models.Territory{})
+	reads := func(token, actor string) []any {
+		t.Helper()
+		return getAs(t, e, token, "/api/v1/actors/"+actor+"/trail?action=referral.statistics_read", 200)["data"].([]any)
+	}
+	statsOf(t, w, w.coord, "")
+	statsOf(t, w, w.managerA, "?actor_id="+w.a)
+	if n := len(reads(w.managerA, w.a)) + len(reads(managerB, w.b)); n != 0 {
+		t.Fatalf("%d statistics reads traced for protected or own figures", n)
+	}
+	statsOf(t, w, e.Admin, "")
+	for who, tc := range map[string]struct{ token, actor string }{"A": {w.managerA, w.a}, "B": {managerB, w.b}} {
+		got := reads(tc.token, tc.actor)
+		if len(got) != 1 {
+			t.Errorf("%s: %d statistics reads traced, want 1", who, len(got))
+			continue
+		}
+		if ev := got[0].(map[string]any); ev["who_label"] != apitest.AdminEmail {
+			t.Errorf("%s: %v", who, ev)
+		}
+	}
+	statsOf(t, w, e.Admin, "?actor_id="+w.c)
+	if got := reads(managerC, w.c); len(got) != 1 {
+		t.Errorf("C asked about by an administrator: %d reads traced", len(got))
+	}
+}

@@ -2384,7 +2384,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent). Newest first. The structure's managers (and its network's) and administrators.",
+                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Newest first. The structure's managers (and its network's) and administrators.",
                 "produces": [
                     "application/json"
                 ],
@@ -16443,7 +16443,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
                     "type": "string",
                     "example": "membership.added"
                 },

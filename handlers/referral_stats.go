@@ -113,3 +113,25 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// describedStructures are the structures exact statistics describe a
+// handful of referrals of: the one asked about (actor, "" for none) and
+// every one shown with a count from 1 to models.StatsThreshold-1.
+func describedStructures(st *models.ReferralStats, actor string) []string {
+	small := func(n int) bool { return n > 0 && n < models.StatsThreshold }
+	seen := map[string]bool{}
+	if actor != "" {
+		seen[actor] = true
+	}
+	for id, n := range st.Sent {
+		if small(n) {
+			seen[id] = true
+		}
+	}
+	for id, n := range st.Received {
+		if small(n) {
+			seen[id] = true
+		}
+	}
+	return sortedKeys(seen)
+}

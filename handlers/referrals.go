@@ -761,6 +761,11 @@ func (h *Handler) ReferralStatistics(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	if exact && p.IsAdmin() {
+		if err := h.Store.RecordReferralStatsRead(c.Request.Context(), p, describedStructures(st, actor), f.From, f.To); err != nil {
+			return err
+		}
+	}
 	out := protectReferralStats(st, exact)
 	out.Disclosure.CreatedSince, out.Disclosure.CreatedBefore = f.From, f.To
 	if wantsCSV(c) {

@@ -1,6 +1,11 @@
 package models
 
-import "time"
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+)
 
 // StatsThreshold is the smallest count that referral statistics show to a
 // caller who is neither an administrator nor a member of the structure
@@ -94,4 +99,33 @@ func (p *Principal) SeesExactReferralStats(actorID string) bool {
 		return true
 	}
 	return actorID != "" && !p.IsPartner() && p.BelongsTo(actorID)
+}
+
+// RecordReferralStatsRead traces, in each structure's trail, a read of
+// exact referral statistics by an administrator that describe a handful of
+// the structure's referrals: the structures the answer shows with a count
+// from 1 to StatsThreshold-1, and the one asked about. Over a narrow window
+// such figures describe single referrals (their two structures, status and
+// themes), so they are a read of the structures' referrals like any other;
+// the caller writes the trace before answering. Other callers read
+// protected figures or their own, which are not traced.
+func (s *Store) RecordReferralStatsRead(ctx context.Context, p *Principal, actorIDs []string, from, to *time.Time) error {
+	if !p.IsAdmin() || len(actorIDs) == 0 {
+		return nil
+	}
+	details := map[string]any{}
+	if from != nil {
+		details["created_since"] = from.UTC().Format(time.RFC3339Nano)
+	}
+	if to != nil {
+		details["created_before"] = to.UTC().Format(time.RFC3339Nano)
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		for _, id := range actorIDs {
+			if err := s.trail(tx, TrailEvent{Action: TrailReferralStatsRead, ActorID: id, SubjectKind: SubjectReferral}, details); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
