@@ -58,7 +58,7 @@ func smallCells(st map[string]any, threshold float64) []string {
 // own referrals.
 func TestReferralStatsSmallCells(t *testing.T) {
 	w := newReferralWorld(t)
-	w.send(t)
+	ids := []string{w.send(t)}
 	now := time.Now().UTC()
 	narrow := "?created_since=" + url.QueryEscape(now.Add(-5*time.Second).Format(time.RFC3339)) +
 		"&created_before=" + url.QueryEscape(now.Add(5*time.Second).Format(time.RFC3339))
@@ -98,19 +98,31 @@ func TestReferralStatsSmallCells(t *testing.T) {
 		}
 	}
 
-	// Secondary suppression: 5 more referrals, one refused: sent 5 and
-	// refused 1 of a total of 6 — withholding refused alone, total minus
-	// sent would give it back.
+	// Secondary suppression: 5 more referrals, one refused, the others
+	// accepted: accepted 5 and refused 1 of a total of 6 — withholding
+	// refused alone, total minus accepted would give it back.
 	for range 4 {
-		w.send(t)
+		ids = append(ids, w.send(t))
 	}
 	if r := w.move(w.memberB, w.send(t), "refused", obj{"reason": "service_full"}); r.Code != 200 {
 		t.Fatalf("refuse: %d %s", r.Code, r.Body)
 	}
+	for _, id := range ids {
+		if r := w.move(w.memberB, id, "accepted", nil); r.Code != 200 {
+			t.Fatalf("accept: %d %s", r.Code, r.Body)
+		}
+	}
 	st := statsOf(t, w, w.coord, "")
 	byStatus := st["by_status"].(map[string]any)
-	if st["total"] != float64(6) || byStatus["refused"] != nil || byStatus["sent"] != nil {
-		t.Errorf("total %v, by_status %v: want 6 with sent and refused both withheld", st["total"], byStatus)
+	if st["total"] != float64(6) || byStatus["refused"] != nil || byStatus["accepted"] != nil {
+		t.Errorf("total %v, by_status %v: want 6 with accepted and refused both withheld", st["total"], byStatus)
+	}
+	// The median of 5 delays is one referral's: to the hour only.
+	if m := st["median_hours_to_acceptance"]; m != float64(0) {
+		t.Errorf("coordinator's median %v, want 0 (a few milliseconds, rounded to the hour)", m)
+	}
+	if m, _ := statsOf(t, w, w.e.Admin, "")["median_hours_to_acceptance"].(float64); m <= 0 || m >= 1 {
+		t.Errorf("administrator's median %v, want the exact fraction of an hour", m)
 	}
 	if _, listed := byStatus["refused"]; !listed {
 		t.Errorf("a withheld cell is listed as null, not left out (which would read as 0): %v", byStatus)

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -80,6 +81,11 @@ func protectReferralStats(st *models.ReferralStats, exact bool) ReferralStats {
 		out.Disclosure.Threshold = models.StatsThreshold
 		if accepted.Withheld {
 			out.MedianHoursToAcceptance = nil
+		} else if m := out.MedianHoursToAcceptance; m != nil {
+			// the median of an odd number is one referral's delay: to the
+			// hour, not to the second
+			h := math.Round(*m)
+			out.MedianHoursToAcceptance = &h
 		}
 	}
 	shown := func(n *int) int { // a withheld count sorts as 0: the order must not tell it

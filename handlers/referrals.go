@@ -703,7 +703,8 @@ type ReferralStats struct {
 	// Reminders sent to receiving structures about these referrals.
 	Reminders *int `json:"reminders" extensions:"x-nullable"`
 	// Median time from sending to acceptance, in hours; null when none was
-	// accepted, or when the number accepted is withheld.
+	// accepted, or when the number accepted is withheld; protected figures
+	// round it to the hour.
 	MedianHoursToAcceptance *float64        `json:"median_hours_to_acceptance" extensions:"x-nullable"`
 	Disclosure              StatsDisclosure `json:"disclosure"`
 }
@@ -712,7 +713,7 @@ type ReferralStats struct {
 //
 //	@ID			getReferralStatistics
 //	@Summary		Referral statistics
-//	@Description	Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Administrators and the members of the structure asked about (its managers, with actor_id) read exact counts. Everyone else (coordinators, a network's managers) reads protected figures, as statistics offices publish them: every count from 1 to 4 is withheld (null; an empty count in CSV), and where one count alone would be withheld among counts that add up to a shown total (statuses, months, structures sent and received, refusal reasons of the refused), a second one is withheld too; a structure with no count shown is left out of structures; the window is widened to whole UTC days (disclosure says the window counted); the median is withheld with the number accepted. What remains: protection is per answer; two answers over populations a few referrals apart (windows a day apart, the territory and one of its structures) still differ by those referrals where both counts are shown (5 or more). An administrator's exact figures showing a structure with fewer than 5 referrals, or asking about it, are traced in its security trail (referral.statistics_read). Send Accept: text/csv for one row per figure (section, key, label, count).
+//	@Description	Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Administrators and the members of the structure asked about (its managers, with actor_id) read exact counts. Everyone else (coordinators, a network's managers) reads protected figures, as statistics offices publish them: every count from 1 to 4 is withheld (null; an empty count in CSV), and where one count alone would be withheld among counts that add up to a shown total (statuses, months, structures sent and received, refusal reasons of the refused), a second one is withheld too; a structure with no count shown is left out of structures; the window is widened to whole UTC days (disclosure says the window counted); the median is withheld with the number accepted, and rounded to the hour. What remains: protection is per answer; two answers over populations a few referrals apart (windows a day apart, the territory and one of its structures) still differ by those referrals where both counts are shown (5 or more). An administrator's exact figures showing a structure with fewer than 5 referrals, or asking about it, are traced in its security trail (referral.statistics_read). Send Accept: text/csv for one row per figure (section, key, label, count).
 //	@Tags			referrals
 //	@Produce		json
 //	@Produce		text/csv
