@@ -58,7 +58,8 @@ func sortedKeys[V any](m map[string]V) []string {
 // without a type at all (a field of any type). A nullable object becomes
 // a reference to a nullable copy of its schema (NullableX, of type object);
 // a field of any type becomes a reference to JSONValue, whose alternatives
-// have types and let null through.
+// have types and let null through. A map field tagged x-nullable-values
+// gets nullable values.
 func nullables(doc *openapi3.T) error {
 	schemas := doc.Components.Schemas
 	var errs []error
@@ -85,6 +86,16 @@ func nullables(doc *openapi3.T) error {
 			default:
 				errs = append(errs, fmt.Errorf("%s: nullable without a type, in a shape the generator cannot fix", where))
 			}
+		}
+		if _, ok := s.Extensions["x-nullable-values"]; ok {
+			// a map whose values may be null (withheld counts): swag has
+			// no word for it, the field says it with this extension
+			if s.AdditionalProperties.Schema == nil || s.AdditionalProperties.Schema.Value == nil {
+				errs = append(errs, fmt.Errorf("%s: x-nullable-values on a schema that is not a map", where))
+			} else {
+				s.AdditionalProperties.Schema.Value.Nullable = true
+			}
+			delete(s.Extensions, "x-nullable-values")
 		}
 		for _, k := range sortedKeys(s.Properties) {
 			fix(where+"."+k, s.Properties[k])

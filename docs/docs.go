@@ -2384,7 +2384,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent). Newest first. The structure's managers (and its network's) and administrators.",
+                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Newest first. The structure's managers (and its network's) and administrators.",
                 "produces": [
                     "application/json"
                 ],
@@ -7124,7 +7124,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Send Accept: text/csv for one row per figure (section, key, label, count).",
+                "description": "Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Administrators and the members of the structure asked about (its managers, with actor_id) read exact counts. Everyone else (coordinators, a network's managers) reads protected figures, as statistics offices publish them: every count from 1 to 4 is withheld (null; an empty count in CSV), and where one count alone would be withheld among counts that add up to a shown total (statuses, months, structures sent and received, refusal reasons of the refused), a second one is withheld too; a structure with no count shown is left out of structures; the window is widened to whole UTC days (disclosure says the window counted); the median is withheld with the number accepted, and rounded to the hour. What remains: protection is per answer; two answers over populations a few referrals apart (windows a day apart, the territory and one of its structures) still differ by those referrals where both counts are shown (5 or more). An administrator's exact figures showing a structure with fewer than 5 referrals, or asking about it, are traced in its security trail (referral.statistics_read). Send Accept: text/csv for one row per figure (section, key, label, count).",
                 "produces": [
                     "application/json",
                     "text/csv"
@@ -7139,7 +7139,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-01-01T00:00:00Z",
-                        "description": "Created at or after (RFC 3339)",
+                        "description": "Created at or after (RFC 3339); protected figures start at this day's midnight (UTC)",
                         "name": "created_since",
                         "in": "query"
                     },
@@ -7147,7 +7147,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2027-01-01T00:00:00Z",
-                        "description": "Created before (RFC 3339)",
+                        "description": "Created before (RFC 3339); protected figures end at the next midnight (UTC)",
                         "name": "created_before",
                         "in": "query"
                     },
@@ -14374,6 +14374,7 @@ const docTemplate = `{
                 "by_refusal_reason",
                 "by_status",
                 "by_theme",
+                "disclosure",
                 "median_hours_to_acceptance",
                 "reminders",
                 "structures",
@@ -14381,40 +14382,49 @@ const docTemplate = `{
             ],
             "properties": {
                 "accepted": {
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 },
                 "by_month": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
-                    }
+                    },
+                    "x-nullable-values": true
                 },
                 "by_refusal_reason": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
-                    }
+                    },
+                    "x-nullable-values": true
                 },
                 "by_status": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
-                    }
+                    },
+                    "x-nullable-values": true
                 },
                 "by_theme": {
                     "type": "object",
                     "additionalProperties": {
                         "type": "integer"
-                    }
+                    },
+                    "x-nullable-values": true
+                },
+                "disclosure": {
+                    "$ref": "#/definitions/StatsDisclosure"
                 },
                 "median_hours_to_acceptance": {
-                    "description": "Median time from sending to acceptance, in hours; null when none was accepted.",
+                    "description": "Median time from sending to acceptance, in hours; null when none was\naccepted, or when the number accepted is withheld; protected figures\nround it to the hour.",
                     "type": "number",
                     "x-nullable": true
                 },
                 "reminders": {
                     "description": "Reminders sent to receiving structures about these referrals.",
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 },
                 "structures": {
                     "type": "array",
@@ -14423,7 +14433,8 @@ const docTemplate = `{
                     }
                 },
                 "total": {
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 }
             }
         },
@@ -15496,6 +15507,37 @@ const docTemplate = `{
                 }
             }
         },
+        "StatsDisclosure": {
+            "type": "object",
+            "required": [
+                "created_before",
+                "created_since",
+                "exact",
+                "threshold"
+            ],
+            "properties": {
+                "created_before": {
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "created_since": {
+                    "description": "The window actually counted: when the figures are protected, the one\nasked for widened to whole UTC days.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "exact": {
+                    "description": "Exact: every count is exact (administrators, and a structure's own\nmembers asking about it with actor_id). Otherwise every count from 1 to\nthreshold-1 is null, and so is a second count where one alone could be\nrecovered by subtraction from a total.",
+                    "type": "boolean"
+                },
+                "threshold": {
+                    "description": "The smallest count shown; 0 when the figures are exact.",
+                    "type": "integer",
+                    "example": 5
+                }
+            }
+        },
         "StructureCount": {
             "type": "object",
             "required": [
@@ -15513,10 +15555,12 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "received": {
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 },
                 "sent": {
-                    "type": "integer"
+                    "type": "integer",
+                    "x-nullable": true
                 }
             }
         },
@@ -16399,7 +16443,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
                     "type": "string",
                     "example": "membership.added"
                 },

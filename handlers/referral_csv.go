@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"net/http"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -75,25 +74,30 @@ func (h *Handler) writeReferralsCSV(c *gin.Context, f models.ReferralFilter) err
 }
 
 // writeReferralStatsCSV writes the statistics as one row per figure:
-// section, key, label, count. Structures are named; people never appear.
+// section, key, label, count. Structures are named; people never appear;
+// a withheld count is empty.
 func writeReferralStatsCSV(c *gin.Context, st ReferralStats) error {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
+	count := func(n *int) string { // withheld: an empty count
+		if n == nil {
+			return ""
+		}
+		return strconv.Itoa(*n)
+	}
 	rows := [][]string{{"section", "key", "label", "count"},
-		{"total", "referrals", "Orientations", strconv.Itoa(st.Total)},
-		{"total", "accepted", "Orientations acceptées", strconv.Itoa(st.Accepted)},
-		{"total", "reminders", "Rappels envoyés", strconv.Itoa(st.Reminders)}}
+		{"total", "referrals", "Orientations", count(st.Total)},
+		{"total", "accepted", "Orientations acceptées", count(st.Accepted)},
+		{"total", "reminders", "Rappels envoyés", count(st.Reminders)}}
+	if !st.Disclosure.Exact {
+		rows = append(rows, []string{"disclosure", "threshold", "Plus petit effectif publié (les effectifs vides sont masqués)", strconv.Itoa(st.Disclosure.Threshold)})
+	}
 	if st.MedianHoursToAcceptance != nil {
 		rows = append(rows, []string{"total", "median_hours_to_acceptance", "Délai médian d'acceptation (heures)", strconv.FormatFloat(*st.MedianHoursToAcceptance, 'f', 1, 64)})
 	}
-	counts := func(section string, m map[string]int) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			rows = append(rows, []string{section, csvCell(k), "", strconv.Itoa(m[k])})
+	counts := func(section string, m map[string]*int) {
+		for _, k := range sortedKeys(m) {
+			rows = append(rows, []string{section, csvCell(k), "", count(m[k])})
 		}
 	}
 	counts("status", st.ByStatus)
@@ -101,8 +105,8 @@ func writeReferralStatsCSV(c *gin.Context, st ReferralStats) error {
 	counts("month", st.ByMonth)
 	counts("refusal_reason", st.ByRefusalReason)
 	for _, s := range st.Structures {
-		rows = append(rows, []string{"structure_sent", s.ActorID, csvCell(s.Name), strconv.Itoa(s.Sent)},
-			[]string{"structure_received", s.ActorID, csvCell(s.Name), strconv.Itoa(s.Received)})
+		rows = append(rows, []string{"structure_sent", s.ActorID, csvCell(s.Name), count(s.Sent)},
+			[]string{"structure_received", s.ActorID, csvCell(s.Name), count(s.Received)})
 	}
 	if err := w.WriteAll(rows); err != nil {
 		return models.Internal(err)

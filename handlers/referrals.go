@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -665,40 +664,62 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 	return nil
 }
 
-// StructureCount is how many referrals a structure sent and received.
+// StructureCount is how many referrals a structure sent and received; a
+// null count is withheld (see ReferralStats.Disclosure).
 type StructureCount struct {
 	ActorID  string `json:"actor_id" format:"uuid"`
 	Name     string `json:"name"`
-	Sent     int    `json:"sent"`
-	Received int    `json:"received"`
+	Sent     *int   `json:"sent" extensions:"x-nullable"`
+	Received *int   `json:"received" extensions:"x-nullable"`
 }
 
-// ReferralStats are statistics without personal data.
+// StatsDisclosure says how the figures were protected.
+type StatsDisclosure struct {
+	// Exact: every count is exact (administrators, and a structure's own
+	// members asking about it with actor_id). Otherwise every count from 1 to
+	// threshold-1 is null, and so is a second count where one alone could be
+	// recovered by subtraction from a total.
+	Exact bool `json:"exact"`
+	// The smallest count shown; 0 when the figures are exact.
+	Threshold int `json:"threshold" example:"5"`
+	// The window actually counted: when the figures are protected, the one
+	// asked for widened to whole UTC days.
+	CreatedSince  *time.Time `json:"created_since" format:"date-time" extensions:"x-nullable"`
+	CreatedBefore *time.Time `json:"created_before" format:"date-time" extensions:"x-nullable"`
+}
+
+// ReferralStats are statistics without personal data. A null count is
+// withheld: it lies between 1 and disclosure.threshold - 1, or it is the
+// second count withheld so that the first cannot be recovered from the
+// total (0 is always shown).
 type ReferralStats struct {
-	Total           int              `json:"total"`
-	ByStatus        map[string]int   `json:"by_status"`
-	ByTheme         map[string]int   `json:"by_theme"`
-	ByMonth         map[string]int   `json:"by_month"`
-	ByRefusalReason map[string]int   `json:"by_refusal_reason"`
+	Total           *int             `json:"total" extensions:"x-nullable"`
+	ByStatus        map[string]*int  `json:"by_status" extensions:"x-nullable-values"`
+	ByTheme         map[string]*int  `json:"by_theme" extensions:"x-nullable-values"`
+	ByMonth         map[string]*int  `json:"by_month" extensions:"x-nullable-values"`
+	ByRefusalReason map[string]*int  `json:"by_refusal_reason" extensions:"x-nullable-values"`
 	Structures      []StructureCount `json:"structures"`
-	Accepted        int              `json:"accepted"`
+	Accepted        *int             `json:"accepted" extensions:"x-nullable"`
 	// Reminders sent to receiving structures about these referrals.
-	Reminders int `json:"reminders"`
-	// Median time from sending to acceptance, in hours; null when none was accepted.
-	MedianHoursToAcceptance *float64 `json:"median_hours_to_acceptance" extensions:"x-nullable"`
+	Reminders *int `json:"reminders" extensions:"x-nullable"`
+	// Median time from sending to acceptance, in hours; null when none was
+	// accepted, or when the number accepted is withheld; protected figures
+	// round it to the hour.
+	MedianHoursToAcceptance *float64        `json:"median_hours_to_acceptance" extensions:"x-nullable"`
+	Disclosure              StatsDisclosure `json:"disclosure"`
 }
 
 // ReferralStatistics godoc
 //
 //	@ID			getReferralStatistics
 //	@Summary		Referral statistics
-//	@Description	Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Send Accept: text/csv for one row per figure (section, key, label, count).
+//	@Description	Counts per structure, status (expired and no_outcome are the platform's closings), theme, month and refusal reason, reminders sent, and the median time to acceptance — never any personal data. Administrators see the whole platform; coordinators their territory; managers their own structures (actor_id). Administrators and the members of the structure asked about (its managers, with actor_id) read exact counts. Everyone else (coordinators, a network's managers) reads protected figures, as statistics offices publish them: every count from 1 to 4 is withheld (null; an empty count in CSV), and where one count alone would be withheld among counts that add up to a shown total (statuses, months, structures sent and received, refusal reasons of the refused), a second one is withheld too; a structure with no count shown is left out of structures; the window is widened to whole UTC days (disclosure says the window counted); the median is withheld with the number accepted, and rounded to the hour. What remains: protection is per answer; two answers over populations a few referrals apart (windows a day apart, the territory and one of its structures) still differ by those referrals where both counts are shown (5 or more). An administrator's exact figures showing a structure with fewer than 5 referrals, or asking about it, are traced in its security trail (referral.statistics_read). Send Accept: text/csv for one row per figure (section, key, label, count).
 //	@Tags			referrals
 //	@Produce		json
 //	@Produce		text/csv
 //	@Security		BearerAuth
-//	@Param			created_since	query		string	false	"Created at or after (RFC 3339)"	format(date-time)	example(2026-01-01T00:00:00Z)
-//	@Param			created_before	query		string	false	"Created before (RFC 3339)"	format(date-time)	example(2027-01-01T00:00:00Z)
+//	@Param			created_since	query		string	false	"Created at or after (RFC 3339); protected figures start at this day's midnight (UTC)"	format(date-time)	example(2026-01-01T00:00:00Z)
+//	@Param			created_before	query		string	false	"Created before (RFC 3339); protected figures end at the next midnight (UTC)"	format(date-time)	example(2027-01-01T00:00:00Z)
 //	@Param			actor_id		query		string	false	"Only this structure's referrals"	format(uuid)
 //	@Param			from			query		string	false	"Deprecated: the former name of created_since, accepted until version 1.2"	format(date-time)
 //	@Param			to				query		string	false	"Deprecated: the former name of created_before, accepted until version 1.2"	format(date-time)
@@ -733,28 +754,21 @@ func (h *Handler) ReferralStatistics(c *gin.Context) error {
 	default:
 		return models.Errorf(models.EFORBIDDEN, "Referral statistics are for coordinators and administrators; managers ask for their structure with actor_id.")
 	}
+	exact := p.SeesExactReferralStats(actor)
+	if !exact {
+		f.From, f.To = models.StatsWindow(f.From, f.To)
+	}
 	st, err := h.Store.ReferralStats(c.Request.Context(), f)
 	if err != nil {
 		return err
 	}
-	out := ReferralStats{Total: st.Total, ByStatus: st.ByStatus, ByTheme: st.ByTheme, ByMonth: st.ByMonth, ByRefusalReason: st.ByRefusalReason,
-		Accepted: st.AcceptedCount, MedianHoursToAcceptance: st.MedianHoursToAcceptance, Structures: []StructureCount{}, Reminders: st.Reminders}
-	ids := map[string]bool{}
-	for id := range st.Sent {
-		ids[id] = true
-	}
-	for id := range st.Received {
-		ids[id] = true
-	}
-	for id := range ids {
-		out.Structures = append(out.Structures, StructureCount{ActorID: id, Name: st.Names[id], Sent: st.Sent[id], Received: st.Received[id]})
-	}
-	slices.SortFunc(out.Structures, func(a, b StructureCount) int {
-		if d := (b.Sent + b.Received) - (a.Sent + a.Received); d != 0 {
-			return d
+	if exact && p.IsAdmin() {
+		if err := h.Store.RecordReferralStatsRead(c.Request.Context(), p, describedStructures(st, actor), f.From, f.To); err != nil {
+			return err
 		}
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ActorID, b.ActorID))
-	})
+	}
+	out := protectReferralStats(st, exact)
+	out.Disclosure.CreatedSince, out.Disclosure.CreatedBefore = f.From, f.To
 	if wantsCSV(c.GetHeader("Accept")) {
 		return writeReferralStatsCSV(c, out)
 	}

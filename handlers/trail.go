@@ -20,6 +20,9 @@ type TrailEvent struct {
 	// account.created, account.updated, account.deleted, account.password_changed,
 	// account.password_reset_issued, account.password_reset_used,
 	// client.created, client.updated, client.secret_rotated, referral.read,
+	// referral.statistics_read (an administrator read exact statistics
+	// showing a handful of the structure's referrals; details give the
+	// window; subject_id is empty),
 	// webhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.
 	Action string `json:"action" example:"membership.added"`
 	// The structure concerned; "" for platform events.
@@ -98,7 +101,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //
 //	@ID			listActorTrail
 //	@Summary		A structure's security trail
-//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent). Newest first. The structure's managers (and its network's) and administrators.
+//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Newest first. The structure's managers (and its network's) and administrators.
 //	@Tags			members
 //	@Produce		json
 //	@Security		BearerAuth

@@ -11,7 +11,8 @@ import (
 // TrailEvent is one entry of the security trail: a grant or removal of
 // rights (memberships, roles, accounts, partner clients, invitations,
 // password resets) or a read of a referral's personal data by someone who is
-// not an ordinary, long-standing member of its structures. Events are written
+// not an ordinary, long-standing member of its structures (or of exact
+// statistics describing a handful of them). Events are written
 // in the transaction of the change they describe, so the trail cannot miss
 // one, and never hold a referred person's data.
 type TrailEvent struct {
@@ -43,21 +44,25 @@ const (
 
 // Trail actions.
 const (
-	TrailMemberAdded          = "membership.added"
-	TrailMemberRoleChanged    = "membership.role_changed"
-	TrailMemberRemoved        = "membership.removed"
-	TrailInvitationCreated    = "invitation.created"
-	TrailInvitationAccepted   = "invitation.accepted"
-	TrailAccountCreated       = "account.created"
-	TrailAccountUpdated       = "account.updated"
-	TrailAccountDeleted       = "account.deleted"
-	TrailPasswordChanged      = "account.password_changed"
-	TrailPasswordResetIssued  = "account.password_reset_issued"
-	TrailPasswordResetUsed    = "account.password_reset_used"
-	TrailClientCreated        = "client.created"
-	TrailClientUpdated        = "client.updated"
-	TrailClientSecretRotated  = "client.secret_rotated"
-	TrailReferralRead         = "referral.read"
+	TrailMemberAdded         = "membership.added"
+	TrailMemberRoleChanged   = "membership.role_changed"
+	TrailMemberRemoved       = "membership.removed"
+	TrailInvitationCreated   = "invitation.created"
+	TrailInvitationAccepted  = "invitation.accepted"
+	TrailAccountCreated      = "account.created"
+	TrailAccountUpdated      = "account.updated"
+	TrailAccountDeleted      = "account.deleted"
+	TrailPasswordChanged     = "account.password_changed"
+	TrailPasswordResetIssued = "account.password_reset_issued"
+	TrailPasswordResetUsed   = "account.password_reset_used"
+	TrailClientCreated       = "client.created"
+	TrailClientUpdated       = "client.updated"
+	TrailClientSecretRotated = "client.secret_rotated"
+	TrailReferralRead        = "referral.read"
+	// TrailReferralStatsRead: exact referral statistics read by someone
+	// outside the structure (an administrator), that describe a handful of
+	// its referrals (see Store.RecordReferralStatsRead).
+	TrailReferralStatsRead    = "referral.statistics_read"
 	TrailWebhookCreated       = "webhook.created"
 	TrailWebhookUpdated       = "webhook.updated"
 	TrailWebhookSecretRotated = "webhook.secret_rotated"
@@ -71,7 +76,7 @@ var teamActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMember
 // TrailActions lists every action, for filters and documentation.
 var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMemberRemoved, TrailInvitationCreated, TrailInvitationAccepted,
 	TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
-	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead,
+	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead, TrailReferralStatsRead,
 	TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted}
 
 // trail appends ev inside tx; who and channel come from the transaction's

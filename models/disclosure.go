@@ -1,0 +1,131 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// StatsThreshold is the smallest count that referral statistics show to a
+// caller who is neither an administrator nor a member of the structure
+// asked about: a count from 1 to StatsThreshold-1 is withheld, as national
+// statistics offices do with small cells (5 is the usual threshold for
+// social data: a count under it can describe a handful of identifiable
+// people). Zero is shown: it describes nobody.
+const StatsThreshold = 5
+
+// Cell is one count of a statistics table, withheld or not.
+type Cell struct {
+	N        int
+	Withheld bool
+}
+
+// CellGroup is cells that add up to a total shown beside them (the
+// statuses of the referrals add up to their number): withholding one of
+// them alone would be undone by a subtraction.
+type CellGroup struct {
+	Cells []*Cell
+	Total *Cell
+}
+
+// SuppressSmallCells withholds every cell from 1 to threshold-1 (primary
+// suppression), then, in each group whose total is shown and where exactly
+// one cell is withheld, withholds another: the smallest shown non-zero cell
+// of the group, or the total itself when there is none (secondary
+// suppression), until no group has a lone withheld cell. A total shared by
+// several groups is the same *Cell in each, so withholding it once counts
+// everywhere. cells are every cell, grouped or not.
+func SuppressSmallCells(threshold int, cells []*Cell, groups []CellGroup) {
+	for _, c := range cells {
+		if c.N > 0 && c.N < threshold {
+			c.Withheld = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, g := range groups {
+			if g.Total == nil || g.Total.Withheld {
+				continue
+			}
+			withheld := 0
+			var smallest *Cell
+			for _, c := range g.Cells {
+				switch {
+				case c.Withheld:
+					withheld++
+				case c.N > 0 && (smallest == nil || c.N < smallest.N):
+					smallest = c
+				}
+			}
+			if withheld != 1 {
+				continue
+			}
+			if smallest == nil {
+				smallest = g.Total
+			}
+			smallest.Withheld = true
+			changed = true
+		}
+	}
+}
+
+// StatsWindow widens [from, to) to whole UTC days: from goes back to its
+// midnight, to forward to the next one (unless it is one). A window narrower
+// than a day cannot single out one event then.
+func StatsWindow(from, to *time.Time) (*time.Time, *time.Time) {
+	day := 24 * time.Hour
+	if from != nil {
+		f := from.UTC().Truncate(day)
+		from = &f
+	}
+	if to != nil {
+		t := to.UTC().Truncate(day)
+		if t.Before(to.UTC()) {
+			t = t.Add(day)
+		}
+		to = &t
+	}
+	return from, to
+}
+
+// SeesExactReferralStats reports whether p reads the exact referral
+// statistics of the structure actorID ("" for the whole platform or its
+// territory): administrators, and the members of the structure itself,
+// whose own referrals they are (the route lets only its managers ask).
+// Coordinators and a network's managers read protected figures.
+func (p *Principal) SeesExactReferralStats(actorID string) bool {
+	if p.IsAdmin() {
+		return true
+	}
+	return actorID != "" && !p.IsPartner() && p.BelongsTo(actorID)
+}
+
+// RecordReferralStatsRead traces, in each structure's trail, a read of
+// exact referral statistics by an administrator that describe a handful of
+// the structure's referrals: the structures the answer shows with a count
+// from 1 to StatsThreshold-1, and the one asked about. Over a narrow window
+// such figures describe single referrals (their two structures, status and
+// themes), so they are a read of the structures' referrals like any other;
+// the caller writes the trace before answering. Other callers read
+// protected figures or their own, which are not traced.
+func (s *Store) RecordReferralStatsRead(ctx context.Context, p *Principal, actorIDs []string, from, to *time.Time) error {
+	if !p.IsAdmin() || len(actorIDs) == 0 {
+		return nil
+	}
+	details := map[string]any{}
+	if from != nil {
+		details["created_since"] = from.UTC().Format(time.RFC3339Nano)
+	}
+	if to != nil {
+		details["created_before"] = to.UTC().Format(time.RFC3339Nano)
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		for _, id := range actorIDs {
+			if err := s.trail(tx, TrailEvent{Action: TrailReferralStatsRead, ActorID: id, SubjectKind: SubjectReferral}, details); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
