@@ -83,11 +83,14 @@ func TestDuplicateLabelsHinaura(t *testing.T) {
 	measureDuplicates(t, []labelledSource{{"hinaura", hinaura}}, cnfs, labels, minPrecisionHinaura, minRecallHinaura)
 }
 
-// Figures on the Centre-Val de Loire set (testdata/duplicates-hublo-2022.md);
-// see TestDuplicateLabelsHubLo.
+// Figures on the Centre-Val de Loire set (testdata/duplicates-hublo-2022.md):
+// unseen when it was labelled (detection then: precision 0.952, recall
+// 0.741), now precision 0.958 (24 links, one on a pair labelled not
+// duplicate), recall 0.852 (23 of 27); the floors leave one link of slack.
+// See TestDuplicateLabelsHubLo.
 const (
-	minPrecisionHubLo = 0.95
-	minRecallHubLo    = 0.80
+	minPrecisionHubLo = 0.92
+	minRecallHubLo    = 0.81
 )
 
 // TestDuplicateLabelsHubLo measures detection on a third set: the file of
