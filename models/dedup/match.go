@@ -154,12 +154,12 @@ func prepare(p *Place) *prepared {
 			q.town += w + " "
 		}
 	}
-	q.raw = expand(p.Name)
+	q.raw = expand(withoutSchedule(p.Name))
 	q.name = withoutRole(content(q.raw))
 	if alt := departementNamed(q.raw, departementOf(p)); len(alt) != len(q.raw) {
 		q.alt = withoutRole(content(alt))
 	}
-	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]]
+	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw)
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.st = parseStreet(p.Street, q.commune)
 	if q.st.building {
@@ -189,7 +189,7 @@ func prepare(p *Place) *prepared {
 		}
 	}
 	var all, kept strings.Builder
-	for _, w := range words(p.Name) {
+	for _, w := range words(withoutSchedule(p.Name)) {
 		all.WriteString(w)
 		if !stopWords[w] {
 			kept.WriteString(w)
@@ -239,6 +239,16 @@ func withoutRole(ws []string) []string {
 // commune, a ville), the intercommunality (CC, CA, EPCI) and the
 // Département (conseil départemental).
 var authorityKeys = set(stem("mairie"), stem("cdc"), stem("ca"), stem("epci"), stem("departement"))
+
+// departementPremises says whether a name's words (expand) begin with a
+// Département's house, « Maison départementale » (d'action sociale, des
+// solidarités, de la solidarité…): the Département's premises, which host
+// its services (its EPN, its conseillers numériques) as a mairie hosts the
+// CCAS. A « maison des solidarités » alone may be a commune's or an
+// association's, and is not one.
+func departementPremises(raw []string) bool {
+	return len(raw) > 1 && raw[0] == stem("maison") && raw[1] == stem("departementale")
+}
 
 // hostName is the name similarity given to a local authority's record at
 // the address of another place: the national file names the conseiller's

@@ -307,3 +307,42 @@ func TestTrigramDice(t *testing.T) {
 		t.Errorf("%v allocations per call", n)
 	}
 }
+
+// TestCompareScheduleInName: the national file names a conseiller's
+// permanences after the place and its time slot (« Médiathèque (Aprèm) »,
+// « P.I.J (Jeudi Matin) », « Mairie (Mardi Matin) »); the slot names no
+// place (the Centre-Val de Loire set, testdata/duplicates-hublo-2022.md).
+func TestCompareScheduleInName(t *testing.T) {
+	cases := []compareCase{
+		{"OK a médiathèque and its afternoon permanence, one address", place("a", "Médiathèque (Aprèm)", "22 Rue des Écoles", 43.30, 5.37),
+			place("b", "MEDIATHEQUE PHILIPPE BARBEAU", "22 rue des écoles", 43.3022, 5.37), true, "même adresse"},
+		{"OK a slot after a dash", place("a", "Bibliothèque relais - mercredi matin", "2 rue de la Grande Sologne", 43.30, 5.37),
+			place("b", "Bibliothèque relais", "2 rue de la Grande Sologne", 43.3001, 5.37), true, "même nom"},
+		{"NotDup the same kind of place in two slots at two streets", place("a", "Médiathèque (Mardi Matin)", "22 Rue des Écoles", 43.30, 5.37),
+			place("b", "Médiathèque Philippe Barbeau", "5 avenue Foch", 43.306, 5.37), false, ""},
+		{"OK a monthly permanence at the mairie", place("a", "Mairie de Cassagnes (premiers lundis du mois)", "1 place de la Mairie", 43.30, 5.37),
+			place("b", "Mairie de Cassagnes", "1 place de la Mairie", 43.3001, 5.37), true, "même nom"},
+		{"NotDup a day that is the name", place("a", "Le Samedi", "3 rue de la Paix", 43.30, 5.37),
+			place("b", "Association Le Vendredi", "3 rue de la Paix", 43.30, 5.37), false, ""},
+	}
+	runCompareCases(t, cases)
+}
+
+// TestCompareDepartementPremises: a Département's house (« Maison
+// départementale d'action sociale », « … des solidarités ») is its
+// premises, hosting its services as a mairie hosts the CCAS: the national
+// file names the house, the hub the Département's EPN inside (the
+// Centre-Val de Loire set).
+func TestCompareDepartementPremises(t *testing.T) {
+	cases := []compareCase{
+		{"OK the Département's house and the EPN in it", place("a", "Maison Départementale d'Action Sociale", "Place Chazereau", 43.30, 5.37),
+			place("b", "EPN Sancerre et Aubigny / Nère", "Place Chazereau", 43.3002, 5.37), true, "collectivité à la même adresse"},
+		{"OK the Département's house of solidarities and a service in it", place("a", "Maison départementale des solidarités du Nord", "1 rue Saint-Martin", 43.30, 5.37),
+			place("b", "Espace public numérique", "1 Rue Saint Martin", 43.3002, 5.37), true, "collectivité à la même adresse"},
+		{"NotDup the Département's house and a place at another number", place("a", "Maison Départementale d'Action Sociale", "3 rue Claude Chevalier", 43.30, 5.37),
+			place("b", "Mission locale", "12 rue Claude Chevalier", 43.3012, 5.37), false, ""},
+		{"NotDup a house of solidarities that is not the Département's", place("a", "Maison des solidarités", "4 rue de la Paix", 43.30, 5.37),
+			place("b", "Ludothèque Les Lutins", "4 rue de la Paix", 43.30, 5.37), false, ""},
+	}
+	runCompareCases(t, cases)
+}

@@ -291,3 +291,63 @@ func withinOneEdit(a, b string) bool {
 	}
 	return a[i:] == b[i+1:]
 }
+
+// scheduleWords name a time slot: days, parts of the day, hours.
+// Words are stemmed (lundis, premiers).
+var scheduleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "matinee",
+		"apres", "midi", "aprem", "apresmidi", "soir", "soiree", "journee"} {
+		m[stem(w)] = true // a day or a part of the day
+	}
+	for _, w := range []string{"et", "h", "a", "au", "le", "les", "du", "de", "chaque", "tous", "toutes", "uniquement",
+		"premier", "deuxieme", "troisieme", "quatrieme", "dernier", "mois", "semaine", "pair", "impair", "paire", "impaire"} {
+		m[stem(w)] = false // only beside one
+	}
+	return m
+}()
+
+// withoutSchedule drops from a name the time slot the national file adds
+// to a conseiller's permanences, in parentheses or after a dash:
+// « Médiathèque (Aprèm) », « P.I.J (Jeudi Matin) », « Bibliothèque relais -
+// mercredi matin ». A part is a slot when all its words are schedule words
+// or hours (9h, 14h30) and one at least is a day or a part of the day;
+// what is left must still name something.
+func withoutSchedule(name string) string {
+	isSlot := func(part string) bool {
+		ws := words(part)
+		named := false
+		for _, w := range ws {
+			if hour := strings.TrimLeft(w, "0123456789") != w && strings.Trim(w, "0123456789h") == ""; hour {
+				continue
+			}
+			day, ok := scheduleWords[stem(w)]
+			if !ok {
+				return false
+			}
+			named = named || day
+		}
+		return named
+	}
+	out := name
+	for {
+		open := strings.LastIndexByte(out, '(')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(out[open:], ')')
+		if end < 0 || !isSlot(out[open+1:open+end]) {
+			break
+		}
+		out = strings.TrimSpace(out[:open] + out[open+end+1:])
+	}
+	for _, sep := range []string{" - ", " – ", " — ", " : "} {
+		if i := strings.LastIndex(out, sep); i > 0 && isSlot(out[i+len(sep):]) {
+			out = strings.TrimSpace(out[:i])
+		}
+	}
+	if len(words(out)) == 0 {
+		return name
+	}
+	return out
+}
