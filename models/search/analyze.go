@@ -336,6 +336,31 @@ func outvoted(own, phrase []lexTarget) []lexTarget {
 	})
 }
 
+// yieldLabels lowers to a related need's factor the values a word reaches
+// as a word of their labels in a field where its own thesaurus entry
+// gives it other values: « informatique » means the everyday tools
+// (Maîtrise des outils numériques du quotidien), and « Accès internet et
+// matériel informatique » merely holds it — « formation informatique »
+// showed places offering access to equipment only among the first. The
+// label's values stay found, after the entry's.
+func yieldLabels(own, entry []lexTarget) {
+	says := map[string]map[string]bool{}
+	for _, tg := range entry {
+		if tg.how != HowSynonym {
+			continue
+		}
+		if says[tg.field] == nil {
+			says[tg.field] = map[string]bool{}
+		}
+		says[tg.field][tg.value] = true
+	}
+	for i, tg := range own {
+		if vals, ok := says[tg.field]; ok && tg.how == HowVocabulary && !vals[tg.value] {
+			own[i].factor = min(tg.factor, factorRelated)
+		}
+	}
+}
+
 // phraseAt reports whether words begin with the phrase's tokens, each
 // written as the token or as another form of it (see sameForm).
 func phraseAt(tokens, tstems, words, wstems []string) bool {
@@ -435,7 +460,13 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 	// offering the need.
 	needOnly := len(phrase) > 0 && !slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.how != HowRelated }) &&
 		slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.field == FieldThemes })
-	if needOnly {
+	// A generic word inside a phrase of the thesaurus (« accompagnement »
+	// of « accompagnement individuel », the standard's modality) means
+	// what the phrase means: alone in a record's text it is how the record
+	// names itself (« Languedoc Accompagnement »), which came before the
+	// places declaring the modality. Its text matches count as a word
+	// naming only a need met elsewhere.
+	if needOnly || owned && lex.generic[inflectionBase(w)] {
 		for i := range c.terms {
 			c.terms[i].factor *= factorNeedText
 		}
@@ -468,6 +499,8 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 	}
 	if owned {
 		targets = outvoted(targets, phrase)
+	} else {
+		yieldLabels(targets, phrase)
 	}
 	targets = append(targets, phrase...)
 	t.addSets(&c, targets, false)

@@ -37,6 +37,7 @@ var fieldOfVocabulary = func() map[string]string {
 	m[vocab.SynonymFieldOpenOn] = FieldOpenOn
 	m[vocab.SynonymFieldPassNumerique] = FieldPassNumerique
 	m[vocab.SynonymFieldItinerant] = FieldItinerant
+	m[vocab.SynonymFieldAcceslibre] = FieldAcceslibre
 	return m
 }()
 
@@ -362,6 +363,13 @@ func buildLexicon() *lexicon {
 			addPhrase(w, lexPhrase{place: true, targets: []lexTarget{{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name}}})
 		}
 	}
+	for name, codes := range departementGroups {
+		var targets []lexTarget
+		for _, code := range codes {
+			targets = append(targets, lexTarget{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name})
+		}
+		addPhrase(name, lexPhrase{place: true, targets: targets})
+	}
 	slices.Sort(l.words)
 	l.stems, l.phon = map[string][]string{}, map[string][]string{}
 	for _, w := range l.words {
@@ -431,7 +439,15 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 		var targets []lexTarget
 		for i, f := range a.Forms() {
 			named[strings.Join(fold(f), " ")] = a.Key
-			l.abbrev.Add(fold(f), abbrevTerm(formKey(a.Key, i, f)))
+			if a.IsFormer(f) {
+				// A record still writing a former name (« Maison des
+				// services publics », the MSAP before France
+				// Services) is found like one writing a kind of it:
+				// after the records writing a current name.
+				l.abbrev.Add(fold(f), kindTerm(a.Key))
+			} else {
+				l.abbrev.Add(fold(f), abbrevTerm(formKey(a.Key, i, f)))
+			}
 			for _, p := range l.phrases[firstToken(f)] {
 				if slices.Equal(p.tokens, tokens(f)) && !p.place {
 					for _, tg := range p.targets {
@@ -473,7 +489,7 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 		}
 		for i, f := range a.Forms() {
 			ks := keys
-			if fk := formKey(a.Key, i, f); fk != a.Key {
+			if fk := formKey(a.Key, i, f); fk != a.Key && !a.IsFormer(f) {
 				// The form typed, as typed, first.
 				ks = append([]lexKey{{abbrevTerm(fk), factorExact, HowExact}}, keys...)
 				l.abbrevNames[fk] = [2]string{f, ""}

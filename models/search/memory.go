@@ -442,6 +442,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 		FieldMobility:           a.Mobility,
 		FieldPassNumerique:      boolValue(sv.PassNumerique),
 		FieldItinerant:          boolValue(a.Mobility.Contains(vocab.MobilityItinerant)),
+		FieldAcceslibre:         boolValue(a.AcceslibreURL != ""),
 		FieldOnSite:             boolValue(sv.OnSite),
 		FieldRemote:             boolValue(sv.Remote),
 		FieldIsFull:             boolValue(sv.IsFull),
@@ -530,6 +531,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	d.values[FieldTrainingLabels] = a.TrainingLabels
 	d.values[FieldMobility] = a.Mobility
 	d.values[FieldItinerant] = boolValue(a.Mobility.Contains(vocab.MobilityItinerant))
+	d.values[FieldAcceslibre] = boolValue(a.AcceslibreURL != "")
 	d.values[FieldStatus] = []string{a.Status}
 	if a.Departement != "" {
 		d.values[FieldDepartement] = []string{a.Departement}

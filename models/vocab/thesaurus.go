@@ -25,12 +25,17 @@ const (
 	SynonymFieldOpenOn        = "open_on"
 	SynonymFieldPassNumerique = "pass_numerique"
 	SynonymFieldItinerant     = "itinerant"
+	// SynonymFieldAcceslibre: the place publishes its Acceslibre record
+	// (the standard's fiche_acces_libre), where its access for disabled
+	// people is described.
+	SynonymFieldAcceslibre = "acceslibre"
 )
 
 var synonymFieldValues = map[string][]string{
 	SynonymFieldOpenOn:        {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "evening", "lunchtime"},
 	SynonymFieldPassNumerique: {"true"},
 	SynonymFieldItinerant:     {"true"},
+	SynonymFieldAcceslibre:    {"true"},
 }
 
 // Synonym is one entry of the thesaurus.
