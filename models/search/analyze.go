@@ -556,7 +556,11 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 		for _, pp := range lex.publicPhrases[publicKey(tg.field, tg.value)] {
 			t.addTextPhrase(&c, pp, tg.via, f)
 		}
+		own := lex.wordEntries[strings.Join(tokens(tg.via), " ")]
 		for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
+			if lex.apartOf(own, lex.publicWordEntry[publicKey(tg.field, tg.value)+"\x00"+pw]) {
+				continue
+			}
 			if id, ok := ti.ids[pw]; ok {
 				addTerm(id, f, HowPublic, false)
 			}
@@ -635,7 +639,11 @@ func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) claus
 				t.addTextPhrase(&c, pp, tg.via, f)
 			}
 			var pk []lexKey
+			own := lex.wordEntries[strings.Join(tokens(tg.via), " ")]
 			for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
+				if lex.apartOf(own, lex.publicWordEntry[publicKey(tg.field, tg.value)+"\x00"+pw]) {
+					continue
+				}
 				pk = append(pk, lexKey{term: pw, factor: f, how: HowPublic})
 			}
 			t.addAbbrevTerms(&c, pk)
@@ -796,6 +804,9 @@ func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string, maxFactor 
 	// A phrase of another entry meaning the same public (« demandeurs
 	// d'asile » for « fle ») comes after the query word's own
 	// (« apprendre le français »).
+	if lex.apartEntry(via, pp.entry) {
+		return
+	}
 	factor := float32(factorSynonym)
 	if pp.entry >= 0 && !slices.Contains(lex.wordEntries[strings.Join(tokens(via), " ")], pp.entry) {
 		factor = factorKind

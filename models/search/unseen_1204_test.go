@@ -119,3 +119,36 @@ func TestCorsicaIsItsTwoDepartements(t *testing.T) {
 		t.Errorf("corse: %v, want %v", got, want)
 	}
 }
+
+// Two entries of the thesaurus meaning the same specific support may name
+// different things the vocabulary merges: « fle » is learning French,
+// « migrants » the people in exile (both « Langues étrangères
+// (autres) »), kept apart in the thesaurus. A name written with one's
+// words is not found for the other's: « fle » showed an asylum seekers'
+// centre, « réfugiés » the place named « Apprendre le français ». Entries
+// not kept apart (« sourd » and « handicap ») still find each other's
+// names.
+func TestEntriesKeptApartDoNotReadEachOthersNames(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fr", "APPRENDRE LE FRANCAIS", "Vierzon", "18100", "1 rue de la Gare", "services", themeTools),
+		record("ill", "CENTRE DE RESSOURCES ILLETTRISME", "Nancy", "54000", "2 rue de Metz", "services", themeTools),
+		record("cada", "Centre d'accueil pour demandeurs d'asile Castiglione", "Salon-de-Provence", "13300", "3 rue de la Paix", "services", themeTools),
+		record("apf", "APF France handicap", "Blois", "41000", "4 rue du Bourg", "services", themeTools),
+		record("sourds", "Association des sourds de Blois", "Blois", "41000", "5 rue du Bourg", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"fle", []string{"APPRENDRE LE FRANCAIS", "CENTRE DE RESSOURCES ILLETTRISME"}},
+		{"cours de français", []string{"APPRENDRE LE FRANCAIS", "CENTRE DE RESSOURCES ILLETTRISME"}},
+		{"réfugiés", []string{"Centre d'accueil pour demandeurs d'asile Castiglione"}},
+		{"sourd", []string{"APF France handicap", "Association des sourds de Blois"}},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
