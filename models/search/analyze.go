@@ -344,18 +344,17 @@ func outvoted(own, phrase []lexTarget) []lexTarget {
 // showed places offering access to equipment only among the first. The
 // label's values stay found, after the entry's.
 func yieldLabels(own, entry []lexTarget) {
-	says := map[string]map[string]bool{}
-	for _, tg := range entry {
-		if tg.how != HowSynonym {
+	for i, tg := range own {
+		if tg.how != HowVocabulary {
 			continue
 		}
-		if says[tg.field] == nil {
-			says[tg.field] = map[string]bool{}
+		inField, same := false, false
+		for _, e := range entry {
+			if e.how == HowSynonym && e.field == tg.field {
+				inField, same = true, same || e.value == tg.value
+			}
 		}
-		says[tg.field][tg.value] = true
-	}
-	for i, tg := range own {
-		if vals, ok := says[tg.field]; ok && tg.how == HowVocabulary && !vals[tg.value] {
+		if inField && !same {
 			own[i].factor = min(tg.factor, factorRelated)
 		}
 	}
@@ -553,12 +552,12 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 		if related {
 			f = factorRelated
 		}
-		for _, pp := range lex.publicPhrases[publicKey(tg.field, tg.value)] {
+		pk := publicKey(tg.field, tg.value)
+		for _, pp := range lex.publicPhrases[pk] {
 			t.addTextPhrase(&c, pp, tg.via, f)
 		}
-		own := lex.wordEntries[strings.Join(tokens(tg.via), " ")]
-		for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
-			if lex.apartOf(own, lex.publicWordEntry[publicKey(tg.field, tg.value)+"\x00"+pw]) {
+		for j, pw := range lex.publicWords[pk] {
+			if lex.apartEntry(tg.via, lex.publicWordEntries[pk][j]) {
 				continue
 			}
 			if id, ok := ti.ids[pw]; ok {
@@ -639,9 +638,9 @@ func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) claus
 				t.addTextPhrase(&c, pp, tg.via, f)
 			}
 			var pk []lexKey
-			own := lex.wordEntries[strings.Join(tokens(tg.via), " ")]
-			for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
-				if lex.apartOf(own, lex.publicWordEntry[publicKey(tg.field, tg.value)+"\x00"+pw]) {
+			key := publicKey(tg.field, tg.value)
+			for j, pw := range lex.publicWords[key] {
+				if lex.apartEntry(tg.via, lex.publicWordEntries[key][j]) {
 					continue
 				}
 				pk = append(pk, lexKey{term: pw, factor: f, how: HowPublic})

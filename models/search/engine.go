@@ -167,9 +167,9 @@ const (
 	FieldDepartement        = "departement"
 	FieldOpenOn             = "open_on" // OpenOn* values
 	// FieldAcceslibre is "true" when the place publishes its Acceslibre
-	// record (actor.acceslibre_url, the standard's fiche_acces_libre):
-	// the index reads it for words of accessibility (« fauteuil
-	// roulant », « pmr »), it is not a filter.
+	// record (actor.acceslibre_url, the standard's fiche_acces_libre),
+	// absent otherwise: the index reads it for words of accessibility
+	// (« fauteuil roulant », « pmr »), it is not a filter.
 	FieldAcceslibre = "acceslibre"
 )
 

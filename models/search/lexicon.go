@@ -171,9 +171,9 @@ type lexicon struct {
 	// wordEntries: the thesaurus entries holding each word (its tokens
 	// joined by spaces).
 	wordEntries map[string][]int
-	// publicWordEntry: the thesaurus entry that gives each public word
-	// (publicKey, then the word), -1 for the value's label or alias.
-	publicWordEntry map[string]int
+	// publicWordEntries: the thesaurus entry that gave each word of
+	// publicWords, at the same index; -1 for the value's label or alias.
+	publicWordEntries map[string][]int
 }
 
 // publicPhrase is a public's name in several words and the thesaurus
@@ -201,7 +201,7 @@ func namedInText(f string) bool { return isPublicField(f) || f == FieldItinerant
 // addPublicWords fills l.publicWords.
 func (l *lexicon) addPublicWords() {
 	l.publicWords, l.publicPhrases, l.wordEntries = map[string][]string{}, map[string][]publicPhrase{}, map[string][]int{}
-	l.publicWordEntry = map[string]int{}
+	l.publicWordEntries = map[string][]int{}
 	for i, e := range vocab.GetThesaurus().Entries {
 		for _, w := range e.Words {
 			k := strings.Join(tokens(w), " ")
@@ -223,7 +223,7 @@ func (l *lexicon) addPublicWords() {
 		}
 		if !slices.Contains(l.publicWords[k], ts[0]) {
 			l.publicWords[k] = append(l.publicWords[k], ts[0])
-			l.publicWordEntry[k+"\x00"+ts[0]] = entry
+			l.publicWordEntries[k] = append(l.publicWordEntries[k], entry)
 		}
 	}
 	for _, f := range []string{FieldPublics, FieldSpecificSupport} {
@@ -249,21 +249,17 @@ func (l *lexicon) addPublicWords() {
 // apartEntry reports whether entry is kept apart (vocab.Synonym.Apart)
 // from an entry of the words via: a record's name written with its words
 // (« … demandeurs d'asile » for the migrants' entry) is not found for
-// them (« fle »).
+// them (« fle »). Apart is symmetric: an entry kept apart from none is
+// answered without reading via.
 func (l *lexicon) apartEntry(via string, entry int) bool {
 	if entry < 0 {
 		return false
 	}
-	return l.apartOf(l.wordEntries[strings.Join(tokens(via), " ")], entry)
-}
-
-// apartOf is apartEntry for the entries own of the words typed.
-func (l *lexicon) apartOf(own []int, entry int) bool {
-	if entry < 0 {
+	apart := vocab.GetThesaurus().Entries[entry].Apart
+	if len(apart) == 0 {
 		return false
 	}
-	entries := vocab.GetThesaurus().Entries
-	return slices.ContainsFunc(own, func(i int) bool { return slices.Contains(entries[i].Apart, entry) })
+	return slices.ContainsFunc(l.wordEntries[strings.Join(tokens(via), " ")], func(i int) bool { return slices.Contains(apart, i) })
 }
 
 var lex = buildLexicon()

@@ -442,7 +442,6 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 		FieldMobility:           a.Mobility,
 		FieldPassNumerique:      boolValue(sv.PassNumerique),
 		FieldItinerant:          boolValue(a.Mobility.Contains(vocab.MobilityItinerant)),
-		FieldAcceslibre:         boolValue(a.AcceslibreURL != ""),
 		FieldOnSite:             boolValue(sv.OnSite),
 		FieldRemote:             boolValue(sv.Remote),
 		FieldIsFull:             boolValue(sv.IsFull),
@@ -450,6 +449,9 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	}
 	if dep != "" {
 		d.values[FieldDepartement] = []string{dep}
+	}
+	if a.AcceslibreURL != "" {
+		d.values[FieldAcceslibre] = []string{"true"} // not a filter: no set of the others
 	}
 	hours := sv.OpeningHours
 	if hours == "" {
@@ -531,7 +533,9 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	d.values[FieldTrainingLabels] = a.TrainingLabels
 	d.values[FieldMobility] = a.Mobility
 	d.values[FieldItinerant] = boolValue(a.Mobility.Contains(vocab.MobilityItinerant))
-	d.values[FieldAcceslibre] = boolValue(a.AcceslibreURL != "")
+	if a.AcceslibreURL != "" {
+		d.values[FieldAcceslibre] = []string{"true"}
+	}
 	d.values[FieldStatus] = []string{a.Status}
 	if a.Departement != "" {
 		d.values[FieldDepartement] = []string{a.Departement}
