@@ -14542,7 +14542,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "field": {
-                    "description": "Where: name, actor_name, commune, labels, description, address, or a filter\nfield (themes, typologies, departement…).",
+                    "description": "Where: name, actor_name, commune, labels, description, address, a filter\nfield (themes, typologies, departement…), or acceslibre (the place\npublishes its Acceslibre record: value \"true\").",
                     "type": "string",
                     "example": "themes"
                 },

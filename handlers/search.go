@@ -62,8 +62,9 @@ type SearchMatch struct {
 	// acronym; public: the record's text names the public the word means
 	// (retraités finds Club Senior; value is the word of the text).
 	How string `json:"how" enums:"exact,word_form,prefix,vocabulary,synonym,related,place,spelling,abbreviation,public" example:"related"`
-	// Where: name, actor_name, commune, labels, description, address, or a filter
-	// field (themes, typologies, departement…).
+	// Where: name, actor_name, commune, labels, description, address, a filter
+	// field (themes, typologies, departement…), or acceslibre (the place
+	// publishes its Acceslibre record: value "true").
 	Field string `json:"field" example:"themes"`
 	// The indexed word or the field value matched.
 	Value string `json:"value" example:"Aide aux démarches administratives"`

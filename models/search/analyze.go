@@ -336,6 +336,30 @@ func outvoted(own, phrase []lexTarget) []lexTarget {
 	})
 }
 
+// yieldLabels lowers to a related need's factor the values a word reaches
+// as a word of their labels in a field where its own thesaurus entry
+// gives it other values: « informatique » means the everyday tools
+// (Maîtrise des outils numériques du quotidien), and « Accès internet et
+// matériel informatique » merely holds it — « formation informatique »
+// showed places offering access to equipment only among the first. The
+// label's values stay found, after the entry's.
+func yieldLabels(own, entry []lexTarget) {
+	for i, tg := range own {
+		if tg.how != HowVocabulary {
+			continue
+		}
+		inField, same := false, false
+		for _, e := range entry {
+			if e.how == HowSynonym && e.field == tg.field {
+				inField, same = true, same || e.value == tg.value
+			}
+		}
+		if inField && !same {
+			own[i].factor = min(tg.factor, factorRelated)
+		}
+	}
+}
+
 // phraseAt reports whether words begin with the phrase's tokens, each
 // written as the token or as another form of it (see sameForm).
 func phraseAt(tokens, tstems, words, wstems []string) bool {
@@ -435,7 +459,13 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 	// offering the need.
 	needOnly := len(phrase) > 0 && !slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.how != HowRelated }) &&
 		slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.field == FieldThemes })
-	if needOnly {
+	// A generic word inside a phrase of the thesaurus (« accompagnement »
+	// of « accompagnement individuel », the standard's modality) means
+	// what the phrase means: alone in a record's text it is how the record
+	// names itself (« Languedoc Accompagnement »), which came before the
+	// places declaring the modality. Its text matches count as a word
+	// naming only a need met elsewhere.
+	if needOnly || owned && lex.generic[inflectionBase(w)] {
 		for i := range c.terms {
 			c.terms[i].factor *= factorNeedText
 		}
@@ -468,6 +498,8 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 	}
 	if owned {
 		targets = outvoted(targets, phrase)
+	} else {
+		yieldLabels(targets, phrase)
 	}
 	targets = append(targets, phrase...)
 	t.addSets(&c, targets, false)
@@ -520,10 +552,14 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 		if related {
 			f = factorRelated
 		}
-		for _, pp := range lex.publicPhrases[publicKey(tg.field, tg.value)] {
+		pk := publicKey(tg.field, tg.value)
+		for _, pp := range lex.publicPhrases[pk] {
 			t.addTextPhrase(&c, pp, tg.via, f)
 		}
-		for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
+		for j, pw := range lex.publicWords[pk] {
+			if lex.apartEntry(tg.via, lex.publicWordEntries[pk][j]) {
+				continue
+			}
 			if id, ok := ti.ids[pw]; ok {
 				addTerm(id, f, HowPublic, false)
 			}
@@ -602,7 +638,11 @@ func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) claus
 				t.addTextPhrase(&c, pp, tg.via, f)
 			}
 			var pk []lexKey
-			for _, pw := range lex.publicWords[publicKey(tg.field, tg.value)] {
+			key := publicKey(tg.field, tg.value)
+			for j, pw := range lex.publicWords[key] {
+				if lex.apartEntry(tg.via, lex.publicWordEntries[key][j]) {
+					continue
+				}
 				pk = append(pk, lexKey{term: pw, factor: f, how: HowPublic})
 			}
 			t.addAbbrevTerms(&c, pk)
@@ -763,6 +803,9 @@ func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string, maxFactor 
 	// A phrase of another entry meaning the same public (« demandeurs
 	// d'asile » for « fle ») comes after the query word's own
 	// (« apprendre le français »).
+	if lex.apartEntry(via, pp.entry) {
+		return
+	}
 	factor := float32(factorSynonym)
 	if pp.entry >= 0 && !slices.Contains(lex.wordEntries[strings.Join(tokens(via), " ")], pp.entry) {
 		factor = factorKind

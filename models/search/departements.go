@@ -27,3 +27,12 @@ var departementNames = map[string]string{
 	"976": "Mayotte", "977": "Saint-Barthélemy", "978": "Saint-Martin", "986": "Wallis-et-Futuna",
 	"987": "Polynésie française", "988": "Nouvelle-Calédonie",
 }
+
+// departementGroups names places of several départements typed as one:
+// Corsica, one territorial collectivity since 2018 (loi NOTRe, art. 30)
+// over the départements of Corse-du-Sud and Haute-Corse, which the code
+// officiel géographique keeps (2A, 2B). « corse » typed alone found only
+// the places whose names say it.
+var departementGroups = map[string][]string{
+	"Corse": {"2A", "2B"},
+}

@@ -166,6 +166,11 @@ const (
 	FieldStatus             = "status"         // the actor's: active (default) or temporarily_closed
 	FieldDepartement        = "departement"
 	FieldOpenOn             = "open_on" // OpenOn* values
+	// FieldAcceslibre is "true" when the place publishes its Acceslibre
+	// record (actor.acceslibre_url, the standard's fiche_acces_libre),
+	// absent otherwise: the index reads it for words of accessibility
+	// (« fauteuil roulant », « pmr »), it is not a filter.
+	FieldAcceslibre = "acceslibre"
 )
 
 // Values of FieldOpenOn, evaluated on the generic week of the place's

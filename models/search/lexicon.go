@@ -37,6 +37,7 @@ var fieldOfVocabulary = func() map[string]string {
 	m[vocab.SynonymFieldOpenOn] = FieldOpenOn
 	m[vocab.SynonymFieldPassNumerique] = FieldPassNumerique
 	m[vocab.SynonymFieldItinerant] = FieldItinerant
+	m[vocab.SynonymFieldAcceslibre] = FieldAcceslibre
 	return m
 }()
 
@@ -170,6 +171,9 @@ type lexicon struct {
 	// wordEntries: the thesaurus entries holding each word (its tokens
 	// joined by spaces).
 	wordEntries map[string][]int
+	// publicWordEntries: the thesaurus entry that gave each word of
+	// publicWords, at the same index; -1 for the value's label or alias.
+	publicWordEntries map[string][]int
 }
 
 // publicPhrase is a public's name in several words and the thesaurus
@@ -197,6 +201,7 @@ func namedInText(f string) bool { return isPublicField(f) || f == FieldItinerant
 // addPublicWords fills l.publicWords.
 func (l *lexicon) addPublicWords() {
 	l.publicWords, l.publicPhrases, l.wordEntries = map[string][]string{}, map[string][]publicPhrase{}, map[string][]int{}
+	l.publicWordEntries = map[string][]int{}
 	for i, e := range vocab.GetThesaurus().Entries {
 		for _, w := range e.Words {
 			k := strings.Join(tokens(w), " ")
@@ -218,6 +223,7 @@ func (l *lexicon) addPublicWords() {
 		}
 		if !slices.Contains(l.publicWords[k], ts[0]) {
 			l.publicWords[k] = append(l.publicWords[k], ts[0])
+			l.publicWordEntries[k] = append(l.publicWordEntries[k], entry)
 		}
 	}
 	for _, f := range []string{FieldPublics, FieldSpecificSupport} {
@@ -238,6 +244,22 @@ func (l *lexicon) addPublicWords() {
 			}
 		}
 	}
+}
+
+// apartEntry reports whether entry is kept apart (vocab.Synonym.Apart)
+// from an entry of the words via: a record's name written with its words
+// (« … demandeurs d'asile » for the migrants' entry) is not found for
+// them (« fle »). Apart is symmetric: an entry kept apart from none is
+// answered without reading via.
+func (l *lexicon) apartEntry(via string, entry int) bool {
+	if entry < 0 {
+		return false
+	}
+	apart := vocab.GetThesaurus().Entries[entry].Apart
+	if len(apart) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(l.wordEntries[strings.Join(tokens(via), " ")], func(i int) bool { return slices.Contains(apart, i) })
 }
 
 var lex = buildLexicon()
@@ -362,6 +384,13 @@ func buildLexicon() *lexicon {
 			addPhrase(w, lexPhrase{place: true, targets: []lexTarget{{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name}}})
 		}
 	}
+	for name, codes := range departementGroups {
+		var targets []lexTarget
+		for _, code := range codes {
+			targets = append(targets, lexTarget{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name})
+		}
+		addPhrase(name, lexPhrase{place: true, targets: targets})
+	}
 	slices.Sort(l.words)
 	l.stems, l.phon = map[string][]string{}, map[string][]string{}
 	for _, w := range l.words {
@@ -431,7 +460,15 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 		var targets []lexTarget
 		for i, f := range a.Forms() {
 			named[strings.Join(fold(f), " ")] = a.Key
-			l.abbrev.Add(fold(f), abbrevTerm(formKey(a.Key, i, f)))
+			if a.IsFormer(f) {
+				// A record still writing a former name (« Maison des
+				// services publics », the MSAP before France
+				// Services) is found like one writing a kind of it:
+				// after the records writing a current name.
+				l.abbrev.Add(fold(f), kindTerm(a.Key))
+			} else {
+				l.abbrev.Add(fold(f), abbrevTerm(formKey(a.Key, i, f)))
+			}
 			for _, p := range l.phrases[firstToken(f)] {
 				if slices.Equal(p.tokens, tokens(f)) && !p.place {
 					for _, tg := range p.targets {
@@ -473,7 +510,7 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 		}
 		for i, f := range a.Forms() {
 			ks := keys
-			if fk := formKey(a.Key, i, f); fk != a.Key {
+			if fk := formKey(a.Key, i, f); fk != a.Key && !a.IsFormer(f) {
 				// The form typed, as typed, first.
 				ks = append([]lexKey{{abbrevTerm(fk), factorExact, HowExact}}, keys...)
 				l.abbrevNames[fk] = [2]string{f, ""}

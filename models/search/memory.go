@@ -450,6 +450,9 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	if dep != "" {
 		d.values[FieldDepartement] = []string{dep}
 	}
+	if a.AcceslibreURL != "" {
+		d.values[FieldAcceslibre] = []string{"true"} // not a filter: no set of the others
+	}
 	hours := sv.OpeningHours
 	if hours == "" {
 		hours = a.OpeningHours
@@ -530,6 +533,9 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	d.values[FieldTrainingLabels] = a.TrainingLabels
 	d.values[FieldMobility] = a.Mobility
 	d.values[FieldItinerant] = boolValue(a.Mobility.Contains(vocab.MobilityItinerant))
+	if a.AcceslibreURL != "" {
+		d.values[FieldAcceslibre] = []string{"true"}
+	}
 	d.values[FieldStatus] = []string{a.Status}
 	if a.Departement != "" {
 		d.values[FieldDepartement] = []string{a.Departement}

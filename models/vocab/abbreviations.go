@@ -3,6 +3,7 @@ package vocab
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -32,6 +33,22 @@ type Abbreviation struct {
 	// found through the entry, never the reverse. A kind may be a name of
 	// another entry (« communauté de communes » is an EPCI).
 	Kinds []string
+	// Former are the forms (acronyms or names) that name the thing as it
+	// was called before it was renamed (MSAP, « maison de services au
+	// public », since 2020 France Services): duplicate detection reads
+	// them as its forms, search finds records still writing them after
+	// those writing a current form, as it does a kind.
+	Former []string
+}
+
+// IsFormer reports whether f is one of the entry's former forms.
+func (a Abbreviation) IsFormer(f string) bool {
+	for _, x := range a.Former {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }
 
 // Forms returns the acronyms and the names.
@@ -57,6 +74,7 @@ func parseAbbreviations(b []byte) ([]Abbreviation, error) {
 			Acronyms []string `json:"acronyms"`
 			Names    []string `json:"names"`
 			Kinds    []string `json:"kinds"`
+			Former   []string `json:"former"`
 		} `json:"entries"`
 	}
 	if err := decodeStrict(b, &raw); err != nil {
@@ -86,7 +104,15 @@ func parseAbbreviations(b []byte) ([]Abbreviation, error) {
 				return nil, fmt.Errorf("entry %d: acronym %q is not one word", i, ac)
 			}
 		}
-		a := Abbreviation{Acronyms: e.Acronyms, Names: e.Names, Kinds: e.Kinds}
+		a := Abbreviation{Acronyms: e.Acronyms, Names: e.Names, Kinds: e.Kinds, Former: e.Former}
+		for _, f := range e.Former {
+			if !slices.Contains(a.Forms(), f) {
+				return nil, fmt.Errorf("entry %d: former form %q is not one of its acronyms or names", i, f)
+			}
+		}
+		if len(e.Former) == len(a.Forms()) {
+			return nil, fmt.Errorf("entry %d: every form is former", i)
+		}
 		a.Key = strings.ReplaceAll(Slugify(a.Forms()[0]), "-", "")
 		if keys[a.Key] {
 			return nil, fmt.Errorf("entry %d: key %q is taken", i, a.Key)

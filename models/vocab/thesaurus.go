@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -25,12 +26,17 @@ const (
 	SynonymFieldOpenOn        = "open_on"
 	SynonymFieldPassNumerique = "pass_numerique"
 	SynonymFieldItinerant     = "itinerant"
+	// SynonymFieldAcceslibre: the place publishes its Acceslibre record
+	// (the standard's fiche_acces_libre), where its access for disabled
+	// people is described.
+	SynonymFieldAcceslibre = "acceslibre"
 )
 
 var synonymFieldValues = map[string][]string{
 	SynonymFieldOpenOn:        {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "evening", "lunchtime"},
 	SynonymFieldPassNumerique: {"true"},
 	SynonymFieldItinerant:     {"true"},
+	SynonymFieldAcceslibre:    {"true"},
 }
 
 // Synonym is one entry of the thesaurus.
@@ -43,6 +49,12 @@ type Synonym struct {
 	// Related.
 	Means   []Target
 	Related []Target
+	// Apart lists the other entries (by index) that mean the same values
+	// but name another thing the vocabulary merges (« fle », learning
+	// French, and « migrants », the people in exile: both « Langues
+	// étrangères (autres) »): search does not find a record's name
+	// written with one's words for the other's.
+	Apart []int
 }
 
 // Thesaurus is the whole reviewed file.
@@ -83,6 +95,9 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 			// Source says, for reviewers, where an entry's mapping comes
 			// from (a standard's label, a crosswalk); search ignores it.
 			Source string `json:"source"`
+			// Apart names, by one of their words, the entries kept apart
+			// from this one (see Synonym.Apart); both ways.
+			Apart []string `json:"apart"`
 		} `json:"entries"`
 	}
 	if err := decodeStrict(b, &raw); err != nil {
@@ -118,6 +133,20 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 			return nil, fmt.Errorf("entry %d (%s): %w", i, e.Words[0], err)
 		}
 		t.Entries = append(t.Entries, s)
+	}
+	for i, e := range raw.Entries {
+		for _, w := range e.Apart {
+			j, ok := seen[Slugify(w)]
+			if !ok || j == i {
+				return nil, fmt.Errorf("entry %d (%s): apart from %q, which is no other entry's word", i, e.Words[0], w)
+			}
+			if !slices.Contains(t.Entries[i].Apart, j) {
+				t.Entries[i].Apart = append(t.Entries[i].Apart, j)
+			}
+			if !slices.Contains(t.Entries[j].Apart, i) {
+				t.Entries[j].Apart = append(t.Entries[j].Apart, i)
+			}
+		}
 	}
 	return t, nil
 }
