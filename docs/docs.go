@@ -12275,6 +12275,64 @@ const docTemplate = `{
                 }
             }
         },
+        "ImportProducerColumn": {
+            "type": "object",
+            "required": [
+                "column",
+                "read_as"
+            ],
+            "properties": {
+                "column": {
+                    "type": "string",
+                    "example": "Lieu"
+                },
+                "read_as": {
+                    "type": "string",
+                    "example": "nom"
+                }
+            }
+        },
+        "ImportProducerFormat": {
+            "type": "object",
+            "required": [
+                "columns",
+                "derived",
+                "mapping",
+                "name",
+                "title"
+            ],
+            "properties": {
+                "columns": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ImportProducerColumn"
+                    }
+                },
+                "derived": {
+                    "description": "The standard's columns filled by the mapping's rules or fixed values.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "services",
+                        "frais_a_charge"
+                    ]
+                },
+                "mapping": {
+                    "description": "The ANCT's published mapping the reading follows (repository, file, commit).",
+                    "type": "string"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "gironde"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "Gironde"
+                }
+            }
+        },
         "ImportReading": {
             "type": "object",
             "required": [
@@ -12363,6 +12421,14 @@ const docTemplate = `{
                         "snapshot"
                     ],
                     "example": "upsert"
+                },
+                "producer_format": {
+                    "description": "Set when the file is in a producer's own format that Carnet recognises by its columns\n(Gironde, Hinaura, France Services, Aidants Connect) and reads by the ANCT's published\nmapping of it: which format, the mapping followed, the file's columns read as the\nstandard's, and the standard's columns its rules fill. The readings say how each row was read.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ImportProducerFormat"
+                        }
+                    ]
                 },
                 "readings": {
                     "description": "How rows that depart from the standard were read: columns under another name or misspelt\n(conditions_access), values joined with commas, values of older versions mapped.",

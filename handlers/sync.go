@@ -345,6 +345,28 @@ type ImportReport struct {
 	// unknown): what it lacks, where the ids came from, and the standard's column each unknown one
 	// comes closest to. Its summary is also the first issue.
 	Diagnosis *ImportDiagnosis `json:"diagnosis,omitempty"`
+	// Set when the file is in a producer's own format that Carnet recognises by its columns
+	// (Gironde, Hinaura, France Services, Aidants Connect) and reads by the ANCT's published
+	// mapping of it: which format, the mapping followed, the file's columns read as the
+	// standard's, and the standard's columns its rules fill. The readings say how each row was read.
+	ProducerFormat *ImportProducerFormat `json:"producer_format,omitempty"`
+}
+
+// ImportProducerFormat is the producer's format a file was recognised in.
+type ImportProducerFormat struct {
+	Name  string `json:"name" example:"gironde"`
+	Title string `json:"title" example:"Gironde"`
+	// The ANCT's published mapping the reading follows (repository, file, commit).
+	Mapping string                 `json:"mapping"`
+	Columns []ImportProducerColumn `json:"columns"`
+	// The standard's columns filled by the mapping's rules or fixed values.
+	Derived []string `json:"derived" example:"services,frais_a_charge"`
+}
+
+// ImportProducerColumn is a column of the producer's file and the standard's column it is read as.
+type ImportProducerColumn struct {
+	Column string `json:"column" example:"Lieu"`
+	ReadAs string `json:"read_as" example:"nom"`
 }
 
 // ImportDiagnosis says why a file in a producer's own format is not read as the standard.
@@ -377,6 +399,13 @@ func NewImportReport(r *opendata.Report) ImportReport {
 	}
 	for i, x := range r.Readings {
 		out.Readings[i] = ImportReading(x)
+	}
+	if p := r.Producer; p != nil {
+		out.ProducerFormat = &ImportProducerFormat{Name: p.Name, Title: p.Title, Mapping: p.Mapping, Derived: p.Derived,
+			Columns: make([]ImportProducerColumn, len(p.Columns))}
+		for i, c := range p.Columns {
+			out.ProducerFormat.Columns[i] = ImportProducerColumn(c)
+		}
 	}
 	if d := r.Diagnosis; d != nil {
 		out.Diagnosis = &ImportDiagnosis{Summary: d.Summary, Missing: d.Missing, IDs: d.IDs, Recognised: d.Recognised,
