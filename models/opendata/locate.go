@@ -27,9 +27,17 @@ import (
 // Linder - 33500 LIBOURNE », « BP 10 28028 Chartres Cedex ».
 var cityInAddress = regexp.MustCompile(`(?i)(?:^|[\s,;-])((?:[0-9]{5})|(?:[0-9]{2} [0-9]{3}))\s+([^0-9,;]{2,60}?)(?:\s+cedex(?:\s*[0-9]{0,2})?)?\s*$`)
 
-// addressCity returns the postal code and city that end street, and the
-// street without them; all "" when it does not end so.
+// geocodedAddress is a geocoder's full address: « 1 Rue Professeur
+// Langevin, 51200, Épernay, Marne, Grand Est, FRA » (Épernay's file).
+var geocodedAddress = regexp.MustCompile(`^([^,]+),\s*([0-9]{5}),\s*([^,0-9]{2,60})(?:,.*)?$`)
+
+// addressCity returns the postal code and city that end street (or follow
+// it, in a geocoder's full address), and the street without them; all ""
+// when it has none.
 func addressCity(street string) (pc, city, rest string) {
+	if m := geocodedAddress.FindStringSubmatch(street); m != nil {
+		return m[2], strings.TrimSpace(m[3]), strings.TrimSpace(m[1])
+	}
 	m := cityInAddress.FindStringSubmatchIndex(street)
 	if m == nil {
 		return "", "", ""

@@ -47,6 +47,9 @@ type producerFormat struct {
 	// days are columns of opening hours, one per day, read as
 	// OpenStreetMap opening_hours.
 	days []dayColumn
+	// joins are standard columns written by joining producer columns
+	// with a space (a number and a street: « N° » and « ADRESSE »).
+	joins map[string][]string
 	// dateInText says date_maj's column holds a date inside text
 	// (« Espace labellisé 01/01/2020 »).
 	dateInText bool
@@ -89,6 +92,7 @@ const mednumCLI = "github.com/anct-cartographie-nationale/mednum-cli"
 
 var producerFormats = []*producerFormat{
 	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
+	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat,
 }
 
 func init() {
@@ -118,6 +122,13 @@ func init() {
 		}
 		for _, d := range p.days {
 			p.dayCols[foldColumn(d.column)] = d.osm
+		}
+		for _, cols := range p.joins {
+			for i, c := range cols {
+				cols[i] = foldColumn(c)
+				p.ruleCols[cols[i]] = true
+				p.colNames[cols[i]] = c
+			}
 		}
 	}
 }
@@ -210,6 +221,17 @@ func (p *producerFormat) apply(rec *Record) {
 				}
 				rec.Renamed["date_maj"] = fmt.Sprintf("the date in « %s » (the %s format, by the ANCT's mapping)", clip(v), p.Title)
 			}
+		}
+	}
+	for _, std := range sortedKeys(mapKeys(p.joins)) {
+		var parts, names []string
+		for _, c := range p.joins[std] {
+			if v := strings.TrimSpace(rec.Cells[producerPrefix+c]); v != "" {
+				parts, names = append(parts, v), append(names, p.colNames[c])
+			}
+		}
+		if len(parts) > 0 && strings.TrimSpace(rec.Cells[std]) == "" {
+			rec.set(columnReading{name: std, how: fmt.Sprintf("« %s » joined (the %s format, by the ANCT's mapping)", strings.Join(names, " » and « "), p.Title)}, strings.Join(parts, " "))
 		}
 	}
 	if h := p.hours(rec); h != "" {

@@ -12,6 +12,7 @@ func TestAddressCity(t *testing.T) {
 		{"11 place René Coty 42000 Blois", "42000", "Blois", "11 place René Coty"},
 		{"1 place Châtelet 28028 Chartres Cedex", "28028", "Chartres", "1 place Châtelet"},
 		{"2 AVENUE DES FONTAINES", "", "", ""},
+		{"1 Rue Professeur Langevin, 51200, Épernay, Marne, Grand Est, FRA", "51200", "Épernay", "1 Rue Professeur Langevin"},
 		{"BP 116, 77385", "", "", ""},
 	} {
 		pc, city, rest := addressCity(c.in)
@@ -79,8 +80,8 @@ func TestProducerFormatsTables(t *testing.T) {
 		}
 		seen[k] = true
 		for _, r := range p.rules {
-			if !r.codes && len(r.terms) == 0 {
-				t.Errorf("%s: rule for %s has no term", p.Name, r.column)
+			if len(r.from) == 0 {
+				t.Errorf("%s: rule for %s reads no column", p.Name, r.column)
 			}
 		}
 	}

@@ -194,3 +194,18 @@ func TestImportCommuneFromCoordinates(t *testing.T) {
 		t.Errorf("rejected %d, want 1 (row b has nothing): %+v", rep.Rejected, rep.Issues)
 	}
 }
+
+// TestImportJoinedAddress: Maine-et-Loire's address is its number and
+// street joined, as its mapping says.
+func TestImportJoinedAddress(t *testing.T) {
+	csv := "ID_LieuMed;NOM_STRUCTURE;N°;ADRESSE;COMP_ADRESSE;CP;COMMUNE;y;x;SS_CAT\n" +
+		"m1;Médiathèque;12;rue des Lices;;49100;Angers;47.47;-0.55;Médiathèque\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "mel", DryRun: true})
+	if rep.Producer == nil || rep.Producer.Name != "maine-et-loire" || rep.Rejected != 0 {
+		t.Fatalf("%+v %+v", rep.Producer, rep.Issues)
+	}
+	if readingOf(rep, "adresse", "« N° » and « ADRESSE » joined") == nil || readingOf(rep, "typologie", "« SS_CAT »") == nil {
+		t.Errorf("readings %+v", rep.Readings)
+	}
+}
