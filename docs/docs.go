@@ -7768,7 +7768,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \",\" \";\" or tabs between fields, \"|\" or \";\" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
+                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \",\" \";\" or tabs between fields, \"|\" or \";\" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a file in a producer's own format that Carnet recognises by its columns (Gironde, Hinaura, France Services, Aidants Connect and others the ANCT maps) is read by the ANCT's published mapping of that format, which producer_format names; a commune or postal code missing from a row is derived from its other cells when the commune reference says which, with a warning; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.",
                 "consumes": [
                     "text/csv",
                     "application/json",
@@ -12275,6 +12275,64 @@ const docTemplate = `{
                 }
             }
         },
+        "ImportProducerColumn": {
+            "type": "object",
+            "required": [
+                "column",
+                "read_as"
+            ],
+            "properties": {
+                "column": {
+                    "type": "string",
+                    "example": "Lieu"
+                },
+                "read_as": {
+                    "type": "string",
+                    "example": "nom"
+                }
+            }
+        },
+        "ImportProducerFormat": {
+            "type": "object",
+            "required": [
+                "columns",
+                "derived",
+                "mapping",
+                "name",
+                "title"
+            ],
+            "properties": {
+                "columns": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ImportProducerColumn"
+                    }
+                },
+                "derived": {
+                    "description": "The standard's columns filled by the mapping's rules or fixed values.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "services",
+                        "frais_a_charge"
+                    ]
+                },
+                "mapping": {
+                    "description": "The ANCT's published mapping the reading follows (repository, file, commit).",
+                    "type": "string"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "gironde"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "Gironde"
+                }
+            }
+        },
         "ImportReading": {
             "type": "object",
             "required": [
@@ -12363,6 +12421,14 @@ const docTemplate = `{
                         "snapshot"
                     ],
                     "example": "upsert"
+                },
+                "producer_format": {
+                    "description": "Set when the file is in a producer's own format that Carnet recognises by its columns\n(Gironde, Hinaura, France Services, Aidants Connect) and reads by the ANCT's published\nmapping of it: which format, the mapping followed, the file's columns read as the\nstandard's, and the standard's columns its rules fill. The readings say how each row was read.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/ImportProducerFormat"
+                        }
+                    ]
                 },
                 "readings": {
                     "description": "How rows that depart from the standard were read: columns under another name or misspelt\n(conditions_access), values joined with commas, values of older versions mapped.",

@@ -345,6 +345,28 @@ type ImportReport struct {
 	// unknown): what it lacks, where the ids came from, and the standard's column each unknown one
 	// comes closest to. Its summary is also the first issue.
 	Diagnosis *ImportDiagnosis `json:"diagnosis,omitempty"`
+	// Set when the file is in a producer's own format that Carnet recognises by its columns
+	// (Gironde, Hinaura, France Services, Aidants Connect) and reads by the ANCT's published
+	// mapping of it: which format, the mapping followed, the file's columns read as the
+	// standard's, and the standard's columns its rules fill. The readings say how each row was read.
+	ProducerFormat *ImportProducerFormat `json:"producer_format,omitempty"`
+}
+
+// ImportProducerFormat is the producer's format a file was recognised in.
+type ImportProducerFormat struct {
+	Name  string `json:"name" example:"gironde"`
+	Title string `json:"title" example:"Gironde"`
+	// The ANCT's published mapping the reading follows (repository, file, commit).
+	Mapping string                 `json:"mapping"`
+	Columns []ImportProducerColumn `json:"columns"`
+	// The standard's columns filled by the mapping's rules or fixed values.
+	Derived []string `json:"derived" example:"services,frais_a_charge"`
+}
+
+// ImportProducerColumn is a column of the producer's file and the standard's column it is read as.
+type ImportProducerColumn struct {
+	Column string `json:"column" example:"Lieu"`
+	ReadAs string `json:"read_as" example:"nom"`
 }
 
 // ImportDiagnosis says why a file in a producer's own format is not read as the standard.
@@ -378,6 +400,13 @@ func NewImportReport(r *opendata.Report) ImportReport {
 	for i, x := range r.Readings {
 		out.Readings[i] = ImportReading(x)
 	}
+	if p := r.Producer; p != nil {
+		out.ProducerFormat = &ImportProducerFormat{Name: p.Name, Title: p.Title, Mapping: p.Mapping, Derived: p.Derived,
+			Columns: make([]ImportProducerColumn, len(p.Columns))}
+		for i, c := range p.Columns {
+			out.ProducerFormat.Columns[i] = ImportProducerColumn(c)
+		}
+	}
 	if d := r.Diagnosis; d != nil {
 		out.Diagnosis = &ImportDiagnosis{Summary: d.Summary, Missing: d.Missing, IDs: d.IDs, Recognised: d.Recognised,
 			Unrecognised: make([]ImportUnknownColumn, len(d.Unrecognised))}
@@ -392,7 +421,7 @@ func NewImportReport(r *opendata.Report) ImportReport {
 //
 //	@ID			importPlaces
 //	@Summary		Import a file of the national standard
-//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "," ";" or tabs between fields, "|" or ";" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
+//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "," ";" or tabs between fields, "|" or ";" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a file in a producer's own format that Carnet recognises by its columns (Gironde, Hinaura, France Services, Aidants Connect and others the ANCT maps) is read by the ANCT's published mapping of that format, which producer_format names; a commune or postal code missing from a row is derived from its other cells when the commune reference says which, with a warning; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES; use the carnet import command for larger files.
 //	@Tags			sync
 //	@Accept			text/csv
 //	@Accept			json

@@ -154,6 +154,13 @@ func WriteReport(w io.Writer, r *Report) {
 		// Detection follows the change log in the service (FollowDuplicates).
 		fmt.Fprintln(w, "Possible duplicates with other sources are looked for by the running service, which follows the change log: see GET /api/v1/duplicates.")
 	}
+	if p := r.Producer; p != nil {
+		cols := make([]string, len(p.Columns))
+		for i, c := range p.Columns {
+			cols[i] = "« " + c.Column + " » → " + c.ReadAs
+		}
+		fmt.Fprintf(w, "\nProducer format: %s, read by the ANCT's mapping %s: %s; derived by its rules: %s.\n", p.Title, p.Mapping, strings.Join(cols, ", "), strings.Join(p.Derived, ", "))
+	}
 	if r.Diagnosis != nil {
 		fmt.Fprintf(w, "\nFile diagnosis: %s.\n", r.Diagnosis.Summary)
 	}

@@ -103,9 +103,10 @@ func diagnose(rd *Reader) *Diagnosis {
 			d.Missing = append(d.Missing, c)
 		}
 	}
+	p := rd.Producer()
 	for c := range cols {
-		if c == "" {
-			continue
+		if c == "" || strings.HasPrefix(c, producerPrefix) && !strings.HasPrefix(c, producerPrefix+"unread_") {
+			continue // read by a recognised format's rules
 		}
 		if slices.Contains(knownColumns, c) {
 			d.Recognised++
@@ -115,13 +116,28 @@ func diagnose(rd *Reader) *Diagnosis {
 		if name == "" {
 			name = c
 		}
-		d.Unrecognised = append(d.Unrecognised, UnrecognisedColumn{Column: name, Closest: closestColumn(c)})
+		d.Unrecognised = append(d.Unrecognised, UnrecognisedColumn{Column: name, Closest: closestColumn(strings.TrimPrefix(c, producerPrefix+"unread_"))})
 	}
 	slices.SortFunc(d.Unrecognised, func(a, b UnrecognisedColumn) int { return strings.Compare(a.Column, b.Column) })
-	if len(d.Missing) == 0 && len(d.Unrecognised) <= d.Recognised && d.IDs == "" {
+	if p == nil && len(d.Missing) == 0 && len(d.Unrecognised) <= d.Recognised && d.IDs == "" {
 		return nil
 	}
 	var b strings.Builder
+	if p != nil {
+		// Recognised: the mapping reads it; the diagnosis says what
+		// remains (columns read as the standard's, required ones the rows
+		// must then give by other means).
+		fmt.Fprintf(&b, "the file is in the %s format, not the standard « lieux de médiation numérique »: it was read by the ANCT's published mapping of that format (%s); %d of its %d columns read as columns of the standard",
+			p.Title, p.Mapping, d.Recognised, d.Recognised+len(d.Unrecognised))
+		if len(d.Missing) > 0 {
+			fmt.Fprintf(&b, "; required columns it lacks, derived for each row where the rest of the row tells them (see the warnings): %s", strings.Join(d.Missing, ", "))
+		}
+		if d.IDs == "derived" {
+			b.WriteString("; ids derived from each place's name and address (see the warnings on id)")
+		}
+		d.Summary = b.String()
+		return d
+	}
 	fmt.Fprintf(&b, "the file does not follow the standard « lieux de médiation numérique »: %d of its %d columns are columns of the standard", d.Recognised, d.Recognised+len(d.Unrecognised))
 	if len(d.Missing) > 0 {
 		fmt.Fprintf(&b, "; required columns missing: %s", strings.Join(d.Missing, ", "))

@@ -35,6 +35,11 @@ func (r *Reader) ids(rec *Record) {
 	if rec.Err != nil {
 		return
 	}
+	if r.producer != nil && slices.Contains(mapValues(r.producer.foldedCols), "id") {
+		// The format's id column: a row without one gets a derived id.
+		rec.DeriveID = strings.TrimSpace(rec.Cells["id"]) == ""
+		return
+	}
 	if !r.idDecided {
 		r.idDecided = true
 		if strings.TrimSpace(rec.Cells["id"]) == "" {

@@ -56,8 +56,11 @@ type Report struct {
 	// Readings say how rows that depart from the standard v1.0.2 were read.
 	Readings []Reading `json:"readings"`
 	// Diagnosis is set when the file does not follow the standard.
-	Diagnosis *Diagnosis    `json:"diagnosis,omitempty"`
-	Elapsed   time.Duration `json:"-"`
+	Diagnosis *Diagnosis `json:"diagnosis,omitempty"`
+	// Producer is set when the file is in a producer's own format that
+	// Carnet reads by the ANCT's published mapping (producer.go).
+	Producer *ProducerFormat `json:"producer_format,omitempty"`
+	Elapsed  time.Duration   `json:"-"`
 
 	readingRows map[RowReading]*[]int
 }
@@ -244,12 +247,21 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	if rep.Rows == 0 {
 		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file holds no place: nothing was imported"})
 	}
+	if p := rd.Producer(); p != nil {
+		rep.Producer = p.info(rd.Names())
+	}
 	for _, c := range UnknownColumns(rd.Columns()) {
-		reason := "not a column of any version of the standard; ignored"
-		if cl := closestColumn(c); cl != "" {
+		field, reason := c, "not a column of any version of the standard; ignored"
+		if unread, ok := strings.CutPrefix(c, producerPrefix+"unread_"); ok {
+			// A column of a recognised format its mapping does not read.
+			field, reason = unread, "not read: the ANCT's mapping of the "+rd.Producer().Title+" format does not name it"
+		} else if strings.HasPrefix(c, producerPrefix) {
+			continue // read by the format's rules
+		}
+		if cl := closestColumn(field); cl != "" {
 			reason += " (the standard's closest column: " + cl + ")"
 		}
-		rep.issue(Issue{Row: 0, Field: c, Value: clip(rd.Names()[c]), Reason: reason, Severity: SeverityWarning})
+		rep.issue(Issue{Row: 0, Field: field, Value: clip(rd.Names()[c]), Reason: reason, Severity: SeverityWarning})
 	}
 	if d := diagnose(rd); d != nil {
 		// The diagnosis comes first: it explains the errors of every row.

@@ -362,6 +362,7 @@ func ToPlace(rec Record, source string) Place {
 	}
 	b.address(a)
 	b.coordinates(a)
+	b.locate(a)
 	a.Typologies = b.vocabCell("typologie", vocab.NameTypologies)
 	b.contacts(a)
 	if h := b.cell("horaires"); h != "" {

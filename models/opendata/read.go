@@ -75,6 +75,11 @@ type Reader struct {
 	remarks    []string
 	// names maps each column's folded name to its name in the file.
 	names map[string]string
+	// producer is the producer's format the file is in (producer.go),
+	// decided from the CSV header or the first JSON place; nil for the
+	// standard.
+	producer        *producerFormat
+	producerDecided bool
 	// The file's ids, decided at its first place: idColumn is the folded
 	// name of the producer's own identifier column read as id when the
 	// file has no id (« gid », « objectid »), noIDs says it has neither.
@@ -187,11 +192,23 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 		known := false
 		filled := 0
 		readings := make([]columnReading, len(header))
+		folded := make(map[string]bool, len(header))
+		fixed := make([]string, len(header))
 		for i, h := range header {
 			if b, bad := fixUTF8([]byte(h)); bad {
 				h = string(b)
 			}
-			readings[i] = readColumn(h)
+			fixed[i] = h
+			folded[foldColumn(h)] = true
+		}
+		rd.producer = detectProducer(folded)
+		for i, h := range fixed {
+			if rd.producer != nil {
+				readings[i] = rd.producer.reading(h)
+				known = true
+			} else {
+				readings[i] = readColumn(h)
+			}
 			known = known || slices.Contains(knownColumns, readings[i].name)
 			if strings.TrimSpace(h) != "" {
 				filled++
@@ -425,7 +442,7 @@ func (r *Reader) Next() (Record, error) {
 					rec.set(r.header[i], v)
 				}
 			}
-			r.ids(&rec)
+			r.finish(&rec)
 			return rec, nil
 		}
 	}
@@ -450,11 +467,23 @@ func (r *Reader) Next() (Record, error) {
 		return Record{Row: r.row, Cells: map[string]string{}, Err: errors.New("is not a JSON object")}, nil
 	}
 	obj = featureProperties(obj)
+	if !r.producerDecided {
+		r.producerDecided = true
+		folded := make(map[string]bool, len(obj))
+		for k := range obj {
+			folded[foldColumn(k)] = true
+		}
+		r.producer = detectProducer(folded)
+	}
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
 	for k, v := range obj {
 		cr, ok := r.keys[k]
 		if !ok {
-			cr = readColumn(k)
+			if r.producer != nil {
+				cr = r.producer.reading(k)
+			} else {
+				cr = readColumn(k)
+			}
 			r.keys[k] = cr
 			r.columns[cr.name] = true
 			if _, ok := r.names[cr.name]; !ok {
@@ -478,9 +507,22 @@ func (r *Reader) Next() (Record, error) {
 		}
 		rec.set(cr, cell)
 	}
-	r.ids(&rec)
+	r.finish(&rec)
 	return rec, nil
 }
+
+// finish completes a record read: the values its producer's format gives
+// it, then its id.
+func (r *Reader) finish(rec *Record) {
+	if r.producer != nil && rec.Err == nil {
+		r.producer.apply(rec)
+	}
+	r.ids(rec)
+}
+
+// Producer returns the producer's format the file was recognised in, or
+// nil.
+func (r *Reader) Producer() *producerFormat { return r.producer }
 
 // featureProperties returns the place a GeoJSON Feature describes: its
 // properties, with latitude and longitude from its Point geometry when the
@@ -523,7 +565,7 @@ func (rec *Record) set(c columnReading, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-2"
+const mappingVersion = "carnet-import-3"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 func rowHash(header []byte, fields ...string) string {

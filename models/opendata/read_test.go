@@ -135,6 +135,12 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("PK\x03\x04\x14\x00"))
 	// Placeholders for no value, a value of another list, one id for two places.
 	f.Add([]byte("id;nom;code_insee;telephone;modalites_access;publics_accueillis;adresse;code_postal\nx;#N/A;MISSING;-;Gratuit|Seniors;Adultes;1 rue A;13001\nx;y;NULL;Non renseign\xc3\xa9;?;;2 rue B;13002\n"))
+	// Producers' formats read by the ANCT's mappings, and a row whose
+	// commune is derived.
+	f.Add([]byte("Lieu;Adresse postale;Commune;Coord. X;Coord. Y;Type Structure;Description;services\nA;8 rue B - 33000 Bordeaux;Bordeaux;44.8;-0.5;CAF;gratuit, atelier;x\n"))
+	f.Add([]byte("id_fs,lib_fs,lib_com,h_lundi,labellisation,format_fs\n1,A,Valence,09:00 - 12:00 / 13h30 à 17h,Espace labellisé 01/01/2020,Fixe\n"))
+	f.Add([]byte(`[{"Data pass ID":"1","Name":"Mairie de Laon","Adresse":"1 rue A 02000 Laon","Code postal":2000,"Nombre de mandats":"1"}]`))
+	f.Add([]byte(`[{"bf_titre":"A","bf_adresse1":"1 rue","bf_ville":"Valence","checkboxListeTypeservice":"1,15,8"}]`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rd, err := opendata.NewReader(bytes.NewReader(b), "")
 		if err != nil {

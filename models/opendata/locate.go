@@ -1,0 +1,255 @@
+package opendata
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"carnet/models"
+	"carnet/models/commune"
+)
+
+// The standard requires a commune and a postal code, but producers' files
+// leave one of them out when the rest of the row says it: Aidants Connect's
+// national list has a postal code (and often the city after it in the
+// address) and an empty commune in 2,171 of its 3,407 rows; Gironde's
+// cartography writes « 8 rue de la Boétie - 33000 Bordeaux » in its address
+// and has no postal code column. A row was rejected for a value its other
+// cells give. locate derives the missing one from Carnet's commune reference
+// (models/commune) when the row's readings point to exactly one commune,
+// with a warning naming what it was derived from; when they point to
+// several, or disagree, nothing is derived and the row is rejected with the
+// candidates named.
+
+// cityInAddress finds a postal code and, after it, a city name at the end
+// of an address line: « 11 place René Coty 42000 Blois », « 7 Bis rue Max
+// Linder - 33500 LIBOURNE », « BP 10 28028 Chartres Cedex ».
+var cityInAddress = regexp.MustCompile(`(?i)(?:^|[\s,;-])((?:[0-9]{5})|(?:[0-9]{2} [0-9]{3}))\s+([^0-9,;]{2,60}?)(?:\s+cedex(?:\s*[0-9]{0,2})?)?\s*$`)
+
+// geocodedAddress is a geocoder's full address: « 1 Rue Professeur
+// Langevin, 51200, Épernay, Marne, Grand Est, FRA » (Épernay's file).
+var geocodedAddress = regexp.MustCompile(`^([^,]+),\s*([0-9]{5}),\s*([^,0-9]{2,60})(?:,.*)?$`)
+
+// addressCity returns the postal code and city that end street (or follow
+// it, in a geocoder's full address), and the street without them; all ""
+// when it has none.
+func addressCity(street string) (pc, city, rest string) {
+	if m := geocodedAddress.FindStringSubmatch(street); m != nil {
+		return m[2], strings.TrimSpace(m[3]), strings.TrimSpace(m[1])
+	}
+	m := cityInAddress.FindStringSubmatchIndex(street)
+	if m == nil {
+		return "", "", ""
+	}
+	pc = strings.ReplaceAll(street[m[2]:m[3]], " ", "")
+	city = strings.TrimSpace(street[m[4]:m[5]])
+	rest = strings.TrimRight(strings.TrimSpace(street[:m[2]]), " ,;-")
+	return pc, city, rest
+}
+
+// locate fills a missing postal code or commune from the row's other
+// readings (see above). It runs after address and coordinates.
+func (b *placeBuilder) locate(a *models.Actor) {
+	ad := &a.Address
+	if ad.Commune != "" && ad.PostalCode != "" {
+		return
+	}
+	pcInStreet, cityInStreet, rest := addressCity(ad.Street)
+	if ad.PostalCode == "" {
+		b.postalCodeOf(a, pcInStreet, cityInStreet, rest)
+	}
+	if ad.Commune == "" {
+		b.communeOf(a, pcInStreet, cityInStreet)
+	}
+}
+
+// postalCodeOf derives a missing postal code: the one the address line
+// ends with when the commune named has it (the address line then keeps
+// the street alone), else the commune's only postal code.
+func (b *placeBuilder) postalCodeOf(a *models.Actor, pcInStreet, cityInStreet, rest string) {
+	ad := &a.Address
+	name := ad.Commune
+	if name == "" {
+		name = cityInStreet
+	}
+	if name == "" {
+		return
+	}
+	cands := commune.ByName(name)
+	if pcInStreet != "" {
+		for _, c := range cands {
+			if c.HasPostalCode(pcInStreet) {
+				ad.PostalCode = pcInStreet
+				how := "the postal code that ends the address"
+				if rest != "" && (ad.Commune == "" || commune.Key(cityInStreet) == commune.Key(ad.Commune) || len(commune.ByName(cityInStreet)) > 0) {
+					ad.Street = rest
+					how += " (the address keeps the street alone)"
+				}
+				b.warn("code_postal", pcInStreet, fmt.Sprintf("missing: %s, a postal code of %s, taken from %s", pcInStreet, c.Name, how))
+				return
+			}
+		}
+	}
+	// The commune's own postal code, when its name (narrowed by the
+	// coordinates or the INSEE code) designates one commune with one code.
+	r := commune.Resolve(commune.Address{Name: name, INSEE: ad.InseeCode, Lat: a.Latitude, Lon: a.Longitude})
+	c := r.Commune
+	if c == nil || len(r.Conflicts) > 0 || r.Doubted("commune") {
+		if len(cands) > 1 {
+			b.fail("code_postal", "", fmt.Sprintf("is required: %d communes are named « %s » (%s) and nothing else in the row tells which", len(cands), name, communeNames(cands)))
+		}
+		return
+	}
+	if len(c.PostalCodes) != 1 {
+		b.fail("code_postal", "", fmt.Sprintf("is required: %s has %d postal codes (%s) and nothing in the row tells which", c.Name, len(c.PostalCodes), strings.Join(c.PostalCodes, ", ")))
+		return
+	}
+	ad.PostalCode = c.PostalCodes[0]
+	b.warn("code_postal", ad.PostalCode, fmt.Sprintf("missing: %s, the only postal code of %s (INSEE %s), from the commune reference", ad.PostalCode, c.Name, c.Code))
+}
+
+// communeOf derives a missing commune from the postal code, the city that
+// ends the address line, the INSEE code and the coordinates.
+func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet string) {
+	ad := &a.Address
+	pc := ad.PostalCode
+	if pc == "" {
+		pc = pcInStreet
+	}
+	hasPoint := a.Latitude != nil && a.Longitude != nil
+	if pc == "" && ad.InseeCode == "" && !hasPoint && cityInStreet == "" {
+		return // the model says it is required
+	}
+	// The readings, tried from the most to the least specific; the first
+	// that gives one commune without conflict wins.
+	type attempt struct {
+		addr commune.Address
+		from string
+	}
+	var tries []attempt
+	if cityInStreet != "" && (pcInStreet == "" || pcInStreet == pc || pc == "") {
+		tries = append(tries, attempt{commune.Address{PostalCode: pc, Name: cityInStreet, INSEE: ad.InseeCode, Lat: a.Latitude, Lon: a.Longitude}, "the city that ends the address"})
+	}
+	tries = append(tries, attempt{commune.Address{PostalCode: pc, INSEE: ad.InseeCode, Lat: a.Latitude, Lon: a.Longitude}, ""})
+	for _, t := range tries {
+		r := commune.Resolve(t.addr)
+		// A commune chosen by the coordinates among the postal code's
+		// communes is a doubt of the reference (it compares centres, not
+		// boundaries), but it is chosen only when its centre is clearly
+		// the nearest: with no commune written, that is the row's best
+		// reading, and the warning says it rests on the coordinates.
+		// Any other doubt, or a conflict, leaves the commune underived.
+		if r.Commune == nil || len(r.Conflicts) > 0 || slices.ContainsFunc(r.Doubts, func(c commune.Conflict) bool { return c.Field != "commune" }) {
+			continue
+		}
+		c := r.City()
+		var from []string
+		if t.from != "" {
+			from = append(from, t.from)
+		}
+		if ad.InseeCode != "" {
+			from = append(from, "the INSEE code "+ad.InseeCode)
+		}
+		if pc != "" {
+			from = append(from, "the postal code "+pc)
+		}
+		if hasPoint {
+			from = append(from, "the coordinates")
+		}
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		if ad.PostalCode == "" && pc != "" {
+			ad.PostalCode = pc
+		}
+		if r.Doubted("commune") {
+			b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the commune of the postal code %s whose centre is clearly the nearest to the coordinates, from the commune reference (check it: the reference knows centres, not boundaries)", c.Name, r.Commune.Code, pc))
+		} else {
+			b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only commune %s point to, from the commune reference", c.Name, r.Commune.Code, strings.Join(from, " and ")))
+		}
+		return
+	}
+	// A postal code shared by several communes: the one whose name the
+	// place's name or address holds (« PIMMS Blois », « Mairie de
+	// Charleville-Mézières »), when exactly one does and the other
+	// readings agree with it.
+	if c, r := namedAmong(cities(commune.ByPostalCode(pc)), a, pc); c != nil {
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only one of the communes of postal code %s whose name the place's name or address contains, from the commune reference", c.Name, r.Commune.Code, pc))
+		return
+	}
+	// Ambiguous or contradictory: say which communes, and reject.
+	reason := "is required, and the rest of the row does not tell which commune"
+	if cands := cities(commune.ByPostalCode(pc)); pc != "" && len(cands) > 1 {
+		reason = fmt.Sprintf("is required: postal code %s is shared by %d communes (%s) and nothing else in the row tells which", pc, len(cands), communeNames(cands))
+	} else if pc != "" && len(cands) == 0 {
+		reason = fmt.Sprintf("is required, and postal code %s is no commune's", pc)
+	}
+	b.fail("commune", "", reason)
+}
+
+// namedAmong returns the one commune of cands whose name appears, as whole
+// words, in the place's name, address line or complement, and its
+// resolution with the row's other readings; nil when none or several do, or
+// when the other readings disagree. Names shorter than four letters are
+// not looked for (« Eu », « Y »: words of other names).
+func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution) {
+	if len(cands) < 2 {
+		return nil, commune.Resolution{}
+	}
+	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Street) + " " + commune.Key(a.Address.Complement) + " "
+	var found *commune.Commune
+	for _, c := range cands {
+		k := commune.Key(c.Name)
+		if len(k) < 4 || !strings.Contains(text, " "+k+" ") {
+			continue
+		}
+		if found != nil {
+			return nil, commune.Resolution{}
+		}
+		found = c
+	}
+	if found == nil {
+		return nil, commune.Resolution{}
+	}
+	r := commune.Resolve(commune.Address{PostalCode: pc, Name: found.Name, INSEE: a.Address.InseeCode, Lat: a.Latitude, Lon: a.Longitude})
+	if r.Commune == nil || r.City() != found || len(r.Conflicts) > 0 || len(r.Doubts) > 0 {
+		return nil, commune.Resolution{}
+	}
+	return found, r
+}
+
+// cities returns the communes of cs, an arrondissement counting as its
+// city, each once.
+func cities(cs []*commune.Commune) []*commune.Commune {
+	var out []*commune.Commune
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if k := c.CityCode(); !seen[k] {
+			seen[k] = true
+			if c.City != "" {
+				c = commune.ByCode(c.City)
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// communeNames lists communes for a message: « Name (code) », at most 5.
+func communeNames(cs []*commune.Commune) string {
+	var parts []string
+	for i, c := range cs {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(cs)-5))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", c.Name, c.Code))
+	}
+	return strings.Join(parts, ", ")
+}

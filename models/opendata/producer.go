@@ -1,0 +1,378 @@
+package opendata
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Producers' own formats. Several producers publish their places in a
+// format of their own, with the name under « Lieu » or « lib_fs », the
+// address under « Adresse postale », and lists as free text or as the
+// codes of a form's checkboxes. The ANCT reads them into the standard with
+// one published mapping per producer: the repository
+// github.com/anct-cartographie-nationale/mednum-cli keeps them as
+// assets/input/<producer>/<producer>.config.json (which column of the
+// producer is which column of the standard, values given to every place,
+// and rules « if one of these columns contains one of these terms, and
+// none of those, the place has this value »). Carnet recognises the formats
+// of those mappings by their columns and reads them the same way: the
+// tables below are that knowledge, written again for Carnet (each names the
+// mapping and the version it follows), not a guess from column names.
+//
+// A recognised format is read by its mapping only: a column the mapping
+// names is read as it says; a column a rule reads feeds that rule and
+// nothing else (Gironde's « services » column holds free text, not the
+// standard's services); another column is read only when its name is a
+// column of the standard as it stands (« date_maj »), never through an alias
+// or a spelling close to one, which stay hints in the diagnosis.
+
+// producerFormat is one producer's format and the ANCT's mapping of it.
+type producerFormat struct {
+	// Name is the producer's mapping's name in mednum-cli; Title says
+	// whose format it is, for the report.
+	Name, Title string
+	// Mapping cites the published mapping the table follows.
+	Mapping string
+	// signature are columns (as the producer names them) a file must all
+	// have to be read in this format.
+	signature []string
+	// columns maps the producer's columns to the standard's.
+	columns map[string]string
+	// fixed are values every place of the format has (the mapping's
+	// « cible » without columns): a France Services is free.
+	fixed map[string][]string
+	rules []producerRule
+	// days are columns of opening hours, one per day, read as
+	// OpenStreetMap opening_hours.
+	days []dayColumn
+	// joins are standard columns written by joining producer columns
+	// with a space (a number and a street: « N° » and « ADRESSE »).
+	joins map[string][]string
+	// dateInText says date_maj's column holds a date inside text
+	// (« Espace labellisé 01/01/2020 »).
+	dateInText bool
+	// folded: signature, columns and the rules' columns, folded.
+	foldedSig  []string
+	foldedCols map[string]string
+	ruleCols   map[string]bool
+	dayCols    map[string]string
+	colNames   map[string]string // a rule's column, folded → as the mapping names it
+}
+
+// producerRule gives a place value in column when one of the producer's
+// columns from contains one of terms (any value when terms is nil) and
+// none of except. codes says terms are codes of a form's checkboxes
+// (« 1,5,12 »), compared with each code of the list, not as text.
+type producerRule struct {
+	column string
+	from   []string
+	terms  []string
+	except []string
+	codes  bool
+	value  string
+}
+
+type dayColumn struct{ column, osm string }
+
+// rule writes a producerRule briefly: rule(column, value, from, terms...).
+func rule(column, value string, from []string, terms ...string) producerRule {
+	return producerRule{column: column, value: value, from: from, terms: terms}
+}
+
+func (r producerRule) without(except ...string) producerRule { r.except = except; return r }
+
+// codeRule is a rule on a checkbox list's codes.
+func codeRule(column, value string, from string, codes ...string) producerRule {
+	return producerRule{column: column, value: value, from: []string{from}, terms: codes, codes: true}
+}
+
+const mednumCLI = "github.com/anct-cartographie-nationale/mednum-cli"
+
+var producerFormats = []*producerFormat{
+	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
+	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat,
+}
+
+func init() {
+	for _, p := range producerFormats {
+		p.foldedCols, p.ruleCols, p.dayCols, p.colNames = map[string]string{}, map[string]bool{}, map[string]string{}, map[string]string{}
+		for _, s := range p.signature {
+			p.foldedSig = append(p.foldedSig, foldColumn(s))
+		}
+		for c, std := range p.columns {
+			p.foldedCols[foldColumn(c)] = std
+		}
+		for i, r := range p.rules {
+			r.from = slices.Clone(r.from) // rules share their column lists
+			p.rules[i].from = r.from
+			for j, c := range r.from {
+				p.colNames[foldColumn(c)] = c
+				p.rules[i].from[j] = foldColumn(c)
+				p.ruleCols[foldColumn(c)] = true
+			}
+			p.rules[i].terms, p.rules[i].except = slices.Clone(r.terms), slices.Clone(r.except)
+			for j, t := range r.terms {
+				p.rules[i].terms[j] = foldTerm(t)
+			}
+			for j, t := range r.except {
+				p.rules[i].except[j] = foldTerm(t)
+			}
+		}
+		for _, d := range p.days {
+			p.dayCols[foldColumn(d.column)] = d.osm
+		}
+		for _, cols := range p.joins {
+			for i, c := range cols {
+				cols[i] = foldColumn(c)
+				p.ruleCols[cols[i]] = true
+				p.colNames[cols[i]] = c
+			}
+		}
+	}
+}
+
+// foldTerm is how rules compare text: lower case, one apostrophe.
+func foldTerm(s string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "’", "'")
+}
+
+// detectProducer returns the format whose signature the file's columns
+// (folded) all have, or nil.
+func detectProducer(folded map[string]bool) *producerFormat {
+	for _, p := range producerFormats {
+		if !slices.ContainsFunc(p.foldedSig, func(s string) bool { return !folded[s] }) {
+			return p
+		}
+	}
+	return nil
+}
+
+// producerPrefix marks the cells a format's rules read, kept under the
+// producer's own (folded) name: no column of the standard starts so.
+const producerPrefix = "@"
+
+// reading returns how the format reads the producer's column name.
+func (p *producerFormat) reading(name string) columnReading {
+	f := foldColumn(name)
+	if std, ok := p.foldedCols[f]; ok {
+		how := ""
+		if std != strings.TrimSpace(name) {
+			how = fmt.Sprintf("column « %s » read as %s (the %s format, by the ANCT's mapping)", strings.TrimSpace(name), std, p.Title)
+		}
+		return columnReading{name: std, how: how}
+	}
+	if p.ruleCols[f] || p.dayCols[f] != "" {
+		return columnReading{name: producerPrefix + f}
+	}
+	if slices.Contains(knownColumns, f) && f == strings.TrimSpace(name) {
+		return columnReading{name: f}
+	}
+	// Any other column is not read: kept under its folded name, a column
+	// of no version of the standard, so that the diagnosis lists it.
+	if slices.Contains(knownColumns, f) || readColumn(name).name != f {
+		return columnReading{name: producerPrefix + "unread_" + f}
+	}
+	return columnReading{name: f}
+}
+
+// apply gives rec the values the format's fixed values, rules and opening
+// hours give it, in the columns the file left empty, and says how.
+func (p *producerFormat) apply(rec *Record) {
+	derived := map[string][]string{}
+	var order []string
+	add := func(col, v string) {
+		if _, ok := derived[col]; !ok {
+			order = append(order, col)
+		}
+		if !slices.Contains(derived[col], v) {
+			derived[col] = append(derived[col], v)
+		}
+	}
+	fixedCols := map[string]bool{}
+	for _, col := range sortedKeys(mapKeys(p.fixed)) {
+		for _, v := range p.fixed[col] {
+			add(col, v)
+		}
+		fixedCols[col] = true
+	}
+	from := map[string][]string{}
+	for _, r := range p.rules {
+		for _, c := range r.from {
+			v := rec.Cells[producerPrefix+c]
+			if std, ok := p.foldedCols[c]; ok && v == "" {
+				v = rec.Cells[std] // a column read as the standard's feeds rules too
+			}
+			if v != "" && r.matches(v) {
+				add(r.column, r.value)
+				if name := p.colNames[c]; !slices.Contains(from[r.column], name) {
+					from[r.column] = append(from[r.column], name)
+				}
+			}
+		}
+	}
+	if p.dateInText {
+		if v := rec.Cells["date_maj"]; v != "" {
+			if m := dateInText.FindString(v); m != "" && m != v {
+				rec.Cells["date_maj"] = m
+				if rec.Renamed == nil {
+					rec.Renamed = map[string]string{}
+				}
+				rec.Renamed["date_maj"] = fmt.Sprintf("the date in « %s » (the %s format, by the ANCT's mapping)", clip(v), p.Title)
+			}
+		}
+	}
+	for _, std := range sortedKeys(mapKeys(p.joins)) {
+		var parts, names []string
+		for _, c := range p.joins[std] {
+			if v := strings.TrimSpace(rec.Cells[producerPrefix+c]); v != "" {
+				parts, names = append(parts, v), append(names, p.colNames[c])
+			}
+		}
+		if len(parts) > 0 && strings.TrimSpace(rec.Cells[std]) == "" {
+			rec.set(columnReading{name: std, how: fmt.Sprintf("« %s » joined (the %s format, by the ANCT's mapping)", strings.Join(names, " » and « "), p.Title)}, strings.Join(parts, " "))
+		}
+	}
+	if h := p.hours(rec); h != "" {
+		add("horaires", h)
+	}
+	for _, col := range order {
+		if strings.TrimSpace(rec.Cells[col]) != "" {
+			continue // the file's own value
+		}
+		var how string
+		switch {
+		case col == "horaires":
+			how = fmt.Sprintf("opening hours written from the day columns (the %s format, by the ANCT's mapping)", p.Title)
+		case fixedCols[col] && len(from[col]) == 0:
+			how = fmt.Sprintf("« %s » given to every place of the %s format (the ANCT's mapping)", strings.Join(derived[col], " | "), p.Title)
+		default:
+			how = fmt.Sprintf("derived from the terms of « %s » by the ANCT's mapping of the %s format", strings.Join(from[col], " », « "), p.Title)
+		}
+		rec.set(columnReading{name: col, how: how}, strings.Join(derived[col], "|"))
+	}
+}
+
+func mapKeys(m map[string][]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k := range m {
+		out[k] = ""
+	}
+	return out
+}
+
+// matches reports whether the cell v satisfies the rule.
+func (r producerRule) matches(v string) bool {
+	v = foldTerm(v)
+	if r.terms == nil {
+		return v != ""
+	}
+	if r.codes {
+		items := strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '|' || c == ' ' })
+		return slices.ContainsFunc(r.terms, func(t string) bool { return slices.Contains(items, t) })
+	}
+	for _, x := range r.except {
+		if strings.Contains(v, x) {
+			return false
+		}
+	}
+	return slices.ContainsFunc(r.terms, func(t string) bool { return strings.Contains(v, t) })
+}
+
+// dateInText finds a DD/MM/YYYY date inside text.
+var dateInText = regexp.MustCompile(`\b[0-3]?[0-9]/[01]?[0-9]/(?:19|20)[0-9]{2}\b`)
+
+// timeRange is a range of hours as producers write them: 09:00 - 12:00,
+// 9h-12h, 13h30 à 17h.
+var timeRange = regexp.MustCompile(`^([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?\s*(?:-|à|a)\s*([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?$`)
+
+// hours writes the format's day columns as opening_hours: each day's
+// ranges, « 09:00 - 12:00 / 13:30 - 17:00 » → « Mo 09:00-12:00,13:30-17:00 ».
+// A day whose cell is not a list of ranges is left out, and the row's
+// hours with it when no day reads (ToPlace says nothing of them then: the
+// file gives no hours it can read).
+func (p *producerFormat) hours(rec *Record) string {
+	var rules []string
+	for _, d := range p.days {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(d.column)])
+		if v == "" {
+			continue
+		}
+		var ranges []string
+		for part := range strings.SplitSeq(v, "/") {
+			m := timeRange.FindStringSubmatch(strings.TrimSpace(part))
+			if m == nil {
+				return "" // not ranges: the row's hours are not read
+			}
+			ranges = append(ranges, hhmm(m[1], m[2])+"-"+hhmm(m[3], m[4]))
+		}
+		rules = append(rules, d.osm+" "+strings.Join(ranges, ","))
+	}
+	return strings.Join(rules, "; ")
+}
+
+func hhmm(h, m string) string {
+	if len(h) == 1 {
+		h = "0" + h
+	}
+	if m == "" {
+		m = "00"
+	}
+	return h + ":" + m
+}
+
+func mapValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+// ProducerFormat says which producer's format a file was recognised in
+// and how its columns were read.
+type ProducerFormat struct {
+	// Name is the mapping's name (« gironde »), Title the producer's.
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	// Mapping cites the ANCT's published mapping the reading follows.
+	Mapping string `json:"mapping"`
+	// Columns are the file's columns read as columns of the standard.
+	Columns []ProducerColumn `json:"columns"`
+	// Derived are the standard's columns the mapping's rules and fixed
+	// values fill from other columns (or for every place).
+	Derived []string `json:"derived"`
+}
+
+// ProducerColumn is one column of the producer's file and the standard's
+// column it is read as.
+type ProducerColumn struct {
+	Column string `json:"column"`
+	ReadAs string `json:"read_as"`
+}
+
+// info describes the format for the report, with the file's own column
+// names (names maps folded names to them).
+func (p *producerFormat) info(names map[string]string) *ProducerFormat {
+	out := &ProducerFormat{Name: p.Name, Title: p.Title, Mapping: p.Mapping, Columns: []ProducerColumn{}, Derived: []string{}}
+	for _, f := range sortedKeys(p.foldedCols) {
+		std := p.foldedCols[f]
+		if n, ok := names[std]; ok && foldColumn(n) == f {
+			out.Columns = append(out.Columns, ProducerColumn{Column: n, ReadAs: std})
+		}
+	}
+	for col := range p.fixed {
+		out.Derived = append(out.Derived, col)
+	}
+	for _, r := range p.rules {
+		if !slices.Contains(out.Derived, r.column) {
+			out.Derived = append(out.Derived, r.column)
+		}
+	}
+	if len(p.days) > 0 {
+		out.Derived = append(out.Derived, "horaires")
+	}
+	slices.Sort(out.Derived)
+	return out
+}
