@@ -57,9 +57,17 @@ func acceptable(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 		var fe models.FieldErrors
 		fe.Add("Accept", reason)
 		handlers.WriteProblem(c, log, &models.Error{Code: models.ENOTACCEPTABLE,
-			Message: fmt.Sprintf("This operation answers %s only; send one of them in Accept, or */*.", strings.Join(op.produces, " or ")),
+			Message: acceptMessage(op.produces),
 			Fields:  fe})
 	}
+}
+
+// acceptMessage is the problem's detail: what the operation answers.
+func acceptMessage(produces []string) string {
+	if len(produces) == 1 {
+		return fmt.Sprintf("This operation answers %s only; send it in Accept, or */*.", produces[0])
+	}
+	return fmt.Sprintf("This operation answers %s; send one of them in Accept, or */*.", strings.Join(produces, " or "))
 }
 
 // answeredBy lists, for each media type, the documented GET operations

@@ -78,9 +78,10 @@ func TestSearchPointSwapped(t *testing.T) {
 func TestSearchPointGivenAsPlace(t *testing.T) {
 	e := apitest.New(t)
 	for _, tc := range []struct{ near, hint string }{
-		{"Aubagne", "Aubagne is Aubagne (13005), whose centre is near=43.2"},
+		{"Aubagne", "the centre of Aubagne (13005) is near=43.2"},
 		{"aubagne", "or commune=aubagne for its places"},
 		{"13400", "or postal_code=13400"},
+		{"13400", "13400 is Aubagne (13005), whose centre is near=43.2"},
 		{"2A004", "is Ajaccio (2A004), whose centre"},
 		{"Saint-Denis", "names "},
 		{"Saint-Denis", "Saint-Denis (93066, 93)"},

@@ -259,7 +259,11 @@ func placeAsPoint(name, s string) string {
 		return ""
 	case len(cs) == 1:
 		c := cs[0]
-		return fmt.Sprintf("; %s is %s (%s), whose centre is %s=%.4f,%.4f; or %s=%s for its places", clip(s), c.Name, c.Code, name, c.Lat, c.Lon, param, clip(s))
+		what := fmt.Sprintf("%s is %s (%s), whose centre is", clip(s), c.Name, c.Code)
+		if commune.Key(s) == commune.Key(c.Name) {
+			what = fmt.Sprintf("the centre of %s (%s) is", c.Name, c.Code)
+		}
+		return fmt.Sprintf("; %s %s=%.4f,%.4f; or %s=%s for its places", what, name, c.Lat, c.Lon, param, clip(s))
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Population > cs[j].Population })
 	var each []string
