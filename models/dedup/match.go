@@ -126,11 +126,14 @@ type prepared struct {
 	raw      []string // written-out words with stop words, for acronyms
 	st       street
 	building []string // words of the complement and of a building-like street
-	commune  map[string]bool
-	town     string // the commune folded, arrondissement dropped
-	keys     []key
-	siren    string
-	domains  []string // website and e-mail domains, TLD and punctuation dropped
+	// complement: the complement's words (in building unless the block
+	// reads the complement as a district, see districtComplements).
+	complement []string
+	commune    map[string]bool
+	town       string // the commune folded, arrondissement dropped
+	keys       []key
+	siren      string
+	domains    []string // website and e-mail domains, TLD and punctuation dropped
 	// siteDomains are the websites' domains alone (a public comparison's
 	// domains when the e-mails are private).
 	siteDomains []string
@@ -144,6 +147,9 @@ type prepared struct {
 	// mobile: the name says the place is a vehicle or a travelling
 	// service (« Bus France Services », « bibliobus »), see hostName.
 	mobile bool
+	// annex: the name says the place is an annex of another (« Mairie
+	// annexe de Luynes », « Annexe du Quart'Ney »), see annexName.
+	annex bool
 }
 
 func prepare(p *Place) *prepared {
@@ -161,12 +167,14 @@ func prepare(p *Place) *prepared {
 	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw)
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
+	q.annex = slices.Contains(q.raw, annexKey)
 	q.st = parseStreet(p.Street, q.commune)
 	if q.st.building {
 		q.building = q.st.words
 	}
 	if p.Complement != "" {
-		q.building = append(q.building, parseStreet(p.Complement, q.commune).words...)
+		q.complement = parseStreet(p.Complement, q.commune).words
+		q.building = append(q.building, q.complement...)
 	}
 	switch p.PivotKind {
 	case "siret":
@@ -259,6 +267,35 @@ func departementPremises(raw []string) bool {
 // threshold; a SIREN of another entity keeps it below.
 // A travelling service is never hosted (see compareAbove).
 const hostName = 0.65
+
+// annexName is the most a name similarity counts between an annex and a
+// place that is not one, at two addresses: « Annexe du Quart'Ney » names
+// the Quart'Ney and says it is another site of it, so its likeness to the
+// Quart'Ney's name is no evidence that the two are one place (with the
+// network's phone and e-mail they were linked, 794 m apart). At one
+// address, the names are read as ever.
+const annexName = 0.5
+
+var annexKey = stem("annexe")
+
+// hosts says whether one of the places may be a local authority hosting
+// the other (see hostName): exactly one is an authority (a mairie and an
+// intercommunality on one square are two authorities, neither hosting the
+// other), neither travels, and the hosted one is not a private body by its
+// SIREN (an association's or a company's, whose first digit is not 1 or 2,
+// the State's and local public bodies'): a mairie or a cité administrative
+// hosts its own services (the CCAS, the France Services, the EPN), while
+// an association at its address is a tenant, another structure.
+func hosts(a, c *prepared) bool {
+	if a.authority == c.authority || a.mobile || c.mobile {
+		return false
+	}
+	guest := c
+	if c.authority {
+		guest = a
+	}
+	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
+}
 
 // mobileKeys are the stemmed words that make a place a travelling one: a
 // France Services bus parked on the square of a mairie whose conseiller
@@ -359,7 +396,40 @@ func NewBlock(places []Place) *Block {
 			b.byKey[k] = append(b.byKey[k], q)
 		}
 	}
+	districtComplements(b.places)
 	return b
+}
+
+// districtComplements takes out of the building words the complement that
+// places of one source carry at several streets of one commune: it names a
+// district (Angers writes its quarter there, « Lac de Maine », « Centre
+// Ville »; Maine-et-Loire the delegated commune of a commune nouvelle), not
+// a building, which stands on one street. A library and a maison de
+// quartier 270 m apart in the quarter « Lac de Maine » were one building.
+func districtComplements(places []*prepared) {
+	streets := map[string]map[string]bool{} // source, town, complement → streets
+	groupOf := func(q *prepared) string {
+		return q.Source + "\x00" + q.town + "\x00" + strings.Join(q.complement, " ")
+	}
+	for _, q := range places {
+		if len(q.complement) == 0 || len(q.st.words) == 0 {
+			continue
+		}
+		g := groupOf(q)
+		if streets[g] == nil {
+			streets[g] = map[string]bool{}
+		}
+		streets[g][strings.Join(q.st.words, " ")] = true
+	}
+	for _, q := range places {
+		if len(q.complement) == 0 || len(streets[groupOf(q)]) < 2 {
+			continue
+		}
+		q.building = nil
+		if q.st.building {
+			q.building = q.st.words
+		}
+	}
 }
 
 // sameLocation is the distance under which two places of one source that
@@ -551,9 +621,15 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	if r.Name < hostName && (a.authority || c.authority) && !a.mobile && !c.mobile && addressAgrees(a, c) {
+	if r.Name < hostName && hosts(a, c) && addressAgrees(a, c) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
+	}
+	if r.Name > annexName && a.annex != c.annex && !addressAgrees(a, c) {
+		// « 38 BIS (Annexe du Quart'Ney) » and « Maison de quartier Le
+		// Quart'Ney » at another address: the annex and the main site.
+		r.Name = annexName
+		r.add("annex", "une annexe et un autre lieu du même nom, à deux adresses")
 	}
 	r.Place = placeAgreement(a, c, &r)
 	if travelling {

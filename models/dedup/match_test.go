@@ -346,3 +346,75 @@ func TestCompareDepartementPremises(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareHostAuthorityPrecision covers the two wrong links the
+// host-authority rule made on the Auvergne-Rhône-Alpes and Centre-Val de
+// Loire sets (both 0.610, the address alone with the rule's name score):
+// a mairie and an intercommunality on one square are two authorities,
+// neither hosting the other; an association at the address of a
+// Département's cité administrative is a tenant, not one of its services,
+// which its SIREN says (an association's, not a public body's).
+func TestCompareHostAuthorityPrecision(t *testing.T) {
+	siren := func(v string) func(*Place) { return func(p *Place) { p.Pivot, p.PivotKind = v, "siren" } }
+	cases := []compareCase{
+		{"NotDup a mairie and an intercommunality on one square", place("a", "Mairie de Saint Julien Chapteuil", "Place Saint Robert", 43.30, 5.37),
+			place("b", "COMMUNAUTE DE COMMUNES MEZENC LOIRE MEYGAL", "10 PL SAINT-ROBERT", 43.3005, 5.37), false, ""},
+		{"NotDup an association at the cité administrative's address", with(place("a", "FRAPS", "34 Avenue du Maréchal Maunoury", 43.30, 5.37), siren("492823307")),
+			place("b", "Conseil Départemental Cité Administrative", "34 Avenue du Maréchal Maunoury", 43.3001, 5.37), false, ""},
+		// The Département's own service there, under its SIREN, is hosted.
+		{"OK the Département's EPN at its premises", with(place("a", "EPN Sancerre et Aubigny", "1 rue Saint-Martin", 43.30, 5.37), siren("221800014")),
+			place("b", "Maison Départementale d'Action Sociale", "1 Rue Saint Martin", 43.3001, 5.37), true, "collectivité à la même adresse"},
+		{"OK a commune's service under the commune's SIREN", with(place("a", "Point emploi services", "1 place Prudent Chollet", 43.30, 5.37), siren("211800263")),
+			place("b", "Commune de Marseille", "1 place Prudent Chollet", 43.30, 5.37), true, "collectivité à la même adresse"},
+		// Without a SIREN the rule reads as before.
+		{"OK the intercommunality and its France Services, no SIREN", place("a", "France Services du Pays", "6 rue des Calaubys", 43.30, 5.37),
+			place("b", "Communauté de communes du Pays d'Huriel", "6 RUE DES CALAUBYS", 43.3001, 5.37), true, "collectivité à la même adresse"},
+	}
+	runCompareCases(t, cases)
+}
+
+// TestCompareAnnexAtAnotherAddress: « 38 BIS (Annexe du Quart'Ney) » of the
+// national file and the Quart'Ney's main site in the Angers file, one
+// phone and e-mail, 794 m apart, were linked on the likeness of their
+// names (Maine-et-Loire set); an annex is another site of the place it
+// names. At its own address, the annex is linked as ever, and two annexes
+// compare as any two places.
+func TestCompareAnnexAtAnotherAddress(t *testing.T) {
+	contacts := func(p *Place) { p.Phones, p.Emails = []string{"+33241432813"}, []string{"contact@quartney.fr"} }
+	main := with(place("angers", "Maison de Quartier - Le Quart'Ney", "5 Rue Ernest Eugène Duboys", 43.30, 5.37), contacts)
+	annex := with(place("cnfs", "38 BIS (Annexe du Quart'Ney )", "38 Bis avenue Pasteur", 43.3071, 5.37), contacts)
+	cases := []compareCase{
+		{"NotDup the annex and the main site, two addresses", main, annex, false, "une annexe"},
+		{"OK the annex under its address", with(place("angers", "38 bis, avenue Pasteur", "38 bis, avenue Pasteur", 43.3071, 5.37), contacts), annex, true, ""},
+		{"OK the same mairie annexe from two sources", place("a", "Mairie annexe de Luynes", "Place de la Libération", 43.30, 5.37),
+			place("b", "Mairie Annexe Luynes", "place de la Libération", 43.3002, 5.37), true, ""},
+	}
+	runCompareCases(t, cases)
+}
+
+// TestDistrictComplementIsNoBuilding: the Angers file writes the quarter in
+// the address complement (« Lac de Maine » for a library on Place
+// Guy-Riobé and for the maison de quartier on rue de la Chambre aux
+// Deniers); read as a building's name, the library was « one building »
+// with the national file's « ILM Maison du Lac » 273 m away. A complement
+// carried by places of one source at several streets of one commune names
+// a district; carried at one street it is still a building.
+func TestDistrictComplementIsNoBuilding(t *testing.T) {
+	in := func(p Place, complement string) Place { p.Complement = complement; return p }
+	library := in(place("angers", "Bibliothèque municipale - Lac de Maine", "Place Guy-Riobé", 43.30, 5.37), "Lac de Maine")
+	mq := in(place("angers", "Maison de Quartier - Lac de Maine (ILM)", "34, rue de la Chambre aux Deniers", 43.3024, 5.37), "Lac de Maine")
+	ilm := place("cnfs", "ILM Maison du Lac", "34 rue de la Chambre au denier", 43.3024, 5.37)
+	b := NewBlock([]Place{library, mq, ilm})
+	if r, _ := b.Compare(library.ID, ilm.ID); r.Score >= Threshold || strings.Contains(reasons(r), "même bâtiment") {
+		t.Errorf("the library and the ILM in one quarter: %.3f %s", r.Score, reasons(r))
+	}
+	if r, _ := b.Compare(mq.ID, ilm.ID); r.Score < Threshold {
+		t.Errorf("the ILM under two names at one address: %.3f %s", r.Score, reasons(r))
+	}
+	// One place's complement naming its building still counts.
+	hall := in(place("hub", "Espace numérique", "Place du Marché", 43.30, 5.37), "Maison de Pays")
+	other := place("cnfs", "Maison de Pays", "12 rue des Écoles", 43.3001, 5.37)
+	if r, _ := NewBlock([]Place{hall, other, mq}).Compare(hall.ID, other.ID); !strings.Contains(reasons(r), "même bâtiment") {
+		t.Errorf("a building's name in the complement: %.3f %s", r.Score, reasons(r))
+	}
+}
