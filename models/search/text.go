@@ -52,8 +52,15 @@ var abbreviations = map[string]string{"st": "saint", "ste": "sainte", "sts": "sa
 func tokens(s string) []string {
 	var out []string
 	prev := ""
-	for w := range strings.SplitSeq(vocab.Slugify(undot(s)), "-") {
+	all := strings.Split(vocab.Slugify(undot(s)), "-")
+	for i, w := range all {
 		if w == "ligne" && prev == "en" {
+			prev = w
+			continue
+		}
+		if w == "cote" && prev == "a" && i+1 < len(all) && (all[i+1] == "de" || all[i+1] == "du" || all[i+1] == "des" || all[i+1] == "d") {
+			// « à côté de la poste » is « près de la poste »: « côté »
+			// found the Côte d'Azur's and Côte-d'Or's places.
 			prev = w
 			continue
 		}
@@ -183,6 +190,16 @@ func sentenceAround(words []string) []string {
 		if sentenceWords[w] || w == "grand" && i+1 < len(words) && (words[i+1] == "mere" || words[i+1] == "pere") {
 			continue
 		}
+		if notManaging[w] {
+			// « j'y arrive pas », « je sais pas », « je comprends
+			// rien »: the person says they cannot, the need is the
+			// other words; the negation goes with the verb (« pas »
+			// found « Apprentis pas sages » and the Pas-de-Calais).
+			if i+1 < len(words) && (words[i+1] == "pas" || words[i+1] == "rien" || words[i+1] == "plus") {
+				i++
+			}
+			continue
+		}
 		if w == "est" && i+1 < len(words) && words[i+1] == "ce" {
 			// « est-ce que », « qu'est-ce que »: a question's form.
 			i++
@@ -227,6 +244,14 @@ func sentenceAround(words []string) []string {
 		return words
 	}
 	return out
+}
+
+// notManaging are the verbs of a person saying they cannot do something
+// (« j'y arrive pas », « je sais pas m'en servir », « je comprends rien à
+// internet », « je m'en sors pas », « j'y connais rien »).
+var notManaging = map[string]bool{
+	"arrive": true, "arrives": true, "sais": true, "sait": true, "comprends": true, "comprend": true,
+	"sors": true, "connais": true, "connait": true,
 }
 
 // numberValues are the French number words a dictated query holds

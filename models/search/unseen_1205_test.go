@@ -105,3 +105,26 @@ func TestNumbersInWords(t *testing.T) {
 		}
 	}
 }
+
+// A person saying they cannot (« j'y arrive pas », « je sais pas me
+// servir de mon portable ») asks for the need: « pas » found « Apprentis
+// pas sages » and the Pas-de-Calais first. « À côté de » is « près de »:
+// « côté » found the Côte d'Azur's places.
+func TestWordsOfNotManagingAndBesideDoNotFilter(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("pas", "Apprentis pas sages", "Belvédère", "06450", "1 rue de la Mairie", "services", themeAccess),
+		record("cote", "Initiative Nice Côte d'Azur", "Nice", "06000", "2 rue de France", "services", themeTools),
+		record("fs", "France services Nice", "Nice", "06000", "3 rue de France", "services", themeProcedures),
+		record("poste", "La Poste", "Gap", "05000", "4 rue Carnot", "services", themeTools),
+		record("tel", "Club numérique", "Gap", "05000", "5 rue Carnot", "services", themeTools),
+	})
+	for _, tc := range []struct{ q, notFirst string }{
+		{"j'y arrive pas avec les démarches en ligne", "Apprentis pas sages"},
+		{"je sais pas me servir de mon portable", "Apprentis pas sages"},
+		{"ordinateur à côté de la poste", "Initiative Nice Côte d'Azur"},
+	} {
+		if _, got := searchNames(t, m, tc.q); len(got) == 0 || got[0] == tc.notFirst {
+			t.Errorf("%s: %v, want another place than %s first", tc.q, got, tc.notFirst)
+		}
+	}
+}
