@@ -101,7 +101,7 @@ func readQuery(q Query) (*plan, error) {
 		return nil, badRequest("q", "has no letter or digit: write words to search for, or leave q out")
 	}
 	p.words = queryWords(q.Text)
-	if distinct := len(slices.Compact(slices.Sorted(slices.Values(p.words)))); distinct > MaxWords {
+	if distinct := len(slices.Compact(slices.Sorted(slices.Values(p.words)))); distinct > MaxMessageWords {
 		return nil, badRequest("q", "has too many words (at most 12)")
 	}
 	p.typed = p.words
@@ -111,6 +111,15 @@ func readQuery(q Query) (*plan, error) {
 // finishPlan analyses the words against the table and checks the rest.
 func (t *table) finishPlan(p *plan, allowed []string) error {
 	q := &p.q
+	if len(slices.Compact(slices.Sorted(slices.Values(p.words)))) > MaxWords {
+		// A whole message (« Bonjour, je viens d'arriver à Angoulême
+		// et je dois faire ma déclaration d'impôts… ») is read for
+		// what it names; its other words would each be required.
+		p.words = t.messageWords(p.words)
+		if len(slices.Compact(slices.Sorted(slices.Values(p.words)))) > MaxWords {
+			return badRequest("q", "has too many words (at most 12)")
+		}
+	}
 	p.an = t.analyze(p.words)
 	if p.an.placeOnly {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not

@@ -128,3 +128,19 @@ func TestWordsOfNotManagingAndBesideDoNotFilter(t *testing.T) {
 		}
 	}
 }
+
+// A whole message typed by a person (more than 12 words) is read for
+// what it names — a need of the thesaurus, a commune, « gratuits » — and
+// not refused: « Bonjour, je viens d'arriver à Angoulême… » answered 400.
+func TestAMessageIsReadForWhatItNames(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("ang", "France services Angoulême", "Angoulême", "16000", "1 place du Champ de Mars", "services", themeProcedures),
+		record("cog", "France services Cognac", "Cognac", "16100", "2 rue de Pons", "services", themeProcedures),
+		record("club", "Club numérique", "Angoulême", "16000", "3 rue de Paris", "services", themeTools),
+	})
+	const msg = "Bonjour, je viens d'arriver à Angoulême et je dois faire ma déclaration d'impôts en ligne avant la fin du mois. " +
+		"Je ne sais pas du tout comment faire et j'ai peur de me tromper. Est-ce que quelqu'un pourrait m'aider ? Merci d'avance."
+	if _, got := searchNames(t, m, msg); len(got) == 0 || got[0] != "France services Angoulême" {
+		t.Errorf("message: %v, want France services Angoulême first", got)
+	}
+}
