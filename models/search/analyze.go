@@ -99,6 +99,50 @@ const maxWholeLen = 3
 // maxSpellings caps the near spellings a word expands to.
 const maxSpellings = 8
 
+// messageWords keeps, of a message's words, those that name something the
+// directory knows how to read: a phrase or word of the thesaurus or of the
+// vocabularies (« déclaration d'impôts », « tablette », « gratuits »), a
+// generic word, a commune of the directory, a département, a postal code.
+// The other words of a message (« bonjour », « viens », « mois »,
+// « merci ») say how the person writes, not what they seek: required, a
+// paragraph found nothing.
+func (t *table) messageWords(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); {
+		w, st := words[i], stem(words[i])
+		l := 0
+		for _, key := range []string{w, st} {
+			for _, p := range lex.phrases[key] {
+				if k := len(p.tokens); k > l && i+k <= len(words) {
+					stems := make([]string, k)
+					for j := range k {
+						stems[j] = stem(words[i+j])
+					}
+					if phraseAt(p.tokens, p.stems, words[i:], stems) {
+						l = k
+					}
+				}
+			}
+		}
+		for _, key := range t.communeFirst[w] {
+			if k := wordsAt(key, words[i:]); k > l && len(t.byCommune[key]) > 0 {
+				l = k
+			}
+		}
+		if l == 0 && (lex.known[w] || len(lex.labels[w]) > 0 || lex.generic[inflectionBase(w)] ||
+			len(w) == 5 && isDigitsOnly(w) && len(t.byPostal[w]) > 0) {
+			l = 1
+		}
+		if l == 0 {
+			i++
+			continue
+		}
+		out = append(out, words[i:i+l]...)
+		i += l
+	}
+	return out
+}
+
 // analyze turns the query's words (folded, in order) into clauses.
 func (t *table) analyze(words []string) analysis {
 	var a analysis

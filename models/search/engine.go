@@ -50,6 +50,10 @@ const (
 	DefaultLimit    = 20
 	MaxLimit        = 100
 	MaxWords        = 12
+	// MaxMessageWords: a query of more words than MaxWords is a message
+	// typed by a person (a paragraph), read for the words that name
+	// something (see messageWords); at most this many words are read.
+	MaxMessageWords = 80
 )
 
 // Query is a search. Zero fields do not restrict; Filters hold canonical

@@ -57,15 +57,18 @@ func decodeCursor(s, sort, query string) (cursor, error) {
 
 // plan is a validated query.
 type plan struct {
-	q      Query
-	words  []string // the words to match; none when the query only names places
-	typed  []string // every word of q, for the cache key and the cursor
-	an     analysis
-	hash   string // of the query without its page (see cursor.Query)
-	sort   string
-	limit  int
-	radius float64
-	after  *cursor
+	q     Query
+	words []string // the words to match; none when the query only names places
+	typed []string // every word of q, for the cache key and the cursor
+	// message: q has more distinct words than MaxWords, a message read
+	// for what it names (messageWords).
+	message bool
+	an      analysis
+	hash    string // of the query without its page (see cursor.Query)
+	sort    string
+	limit   int
+	radius  float64
+	after   *cursor
 	// placeRestricted: near, commune or code_postal was given, so
 	// services without a place are left out unless asked for.
 	placeRestricted bool
@@ -101,9 +104,11 @@ func readQuery(q Query) (*plan, error) {
 		return nil, badRequest("q", "has no letter or digit: write words to search for, or leave q out")
 	}
 	p.words = queryWords(q.Text)
-	if distinct := len(slices.Compact(slices.Sorted(slices.Values(p.words)))); distinct > MaxWords {
+	distinct := len(slices.Compact(slices.Sorted(slices.Values(p.words))))
+	if distinct > MaxMessageWords {
 		return nil, badRequest("q", "has too many words (at most 12)")
 	}
+	p.message = distinct > MaxWords
 	p.typed = p.words
 	return p, nil
 }
@@ -111,6 +116,15 @@ func readQuery(q Query) (*plan, error) {
 // finishPlan analyses the words against the table and checks the rest.
 func (t *table) finishPlan(p *plan, allowed []string) error {
 	q := &p.q
+	if p.message {
+		// A whole message (« Bonjour, je viens d'arriver à Angoulême
+		// et je dois faire ma déclaration d'impôts… ») is read for
+		// what it names; its other words would each be required.
+		p.words = t.messageWords(p.words)
+		if len(slices.Compact(slices.Sorted(slices.Values(p.words)))) > MaxWords {
+			return badRequest("q", "has too many words (at most 12)")
+		}
+	}
 	p.an = t.analyze(p.words)
 	if p.an.placeOnly {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not

@@ -52,8 +52,15 @@ var abbreviations = map[string]string{"st": "saint", "ste": "sainte", "sts": "sa
 func tokens(s string) []string {
 	var out []string
 	prev := ""
-	for w := range strings.SplitSeq(vocab.Slugify(undot(s)), "-") {
+	all := strings.Split(vocab.Slugify(undot(s)), "-")
+	for i, w := range all {
 		if w == "ligne" && prev == "en" {
+			prev = w
+			continue
+		}
+		if w == "cote" && prev == "a" && i+1 < len(all) && (all[i+1] == "de" || all[i+1] == "du" || all[i+1] == "des" || all[i+1] == "d") {
+			// « à côté de la poste » is « près de la poste »: « côté »
+			// found the Côte d'Azur's and Côte-d'Or's places.
 			prev = w
 			continue
 		}
@@ -149,6 +156,12 @@ var sentenceWords = map[string]bool{
 	"mere": true, "pere": true, "maman": true, "papa": true, "mamie": true, "papi": true, "papy": true,
 	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
 	"in": true, "the": true, "for": true, "with": true, "my": true, "i": true,
+	// The words of a question as people type or dictate it (« où est-ce
+	// que je peux imprimer », « comment… », « quelqu'un peut m'aider »):
+	// the need they ask about says what is sought; required, « est » found
+	// « Maison de l'Est ». « est » goes only in « est-ce » (below).
+	"peux": true, "peut": true, "puis": true, "pourrais": true, "pourrait": true, "pouvez": true,
+	"comment": true, "quelqu": true,
 }
 
 // Ages in years and the publics they are, as the standard's publics say
@@ -157,6 +170,10 @@ var sentenceWords = map[string]bool{
 const (
 	seniorsFrom        = 65
 	youngFrom, youngTo = 16, 26
+	// olderFrom: « plus de 60 ans » asks for older people, as the
+	// Code de l'action sociale et des familles counts them (art. L113-1:
+	// 65 years, 60 when unfit for work; the APA from 60).
+	olderFrom = 60
 )
 
 // sentenceAround drops the sentence words from a query's words and reads
@@ -167,9 +184,28 @@ const (
 // A query made only of such words keeps them.
 func sentenceAround(words []string) []string {
 	var out []string
+	words = numberWords(words)
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if sentenceWords[w] || w == "grand" && i+1 < len(words) && (words[i+1] == "mere" || words[i+1] == "pere") {
+			continue
+		}
+		if notManaging[w] {
+			// « j'y arrive pas », « je sais pas », « je comprends
+			// rien »: the person says they cannot, the need is the
+			// other words; the negation goes with the verb (« pas »
+			// found « Apprentis pas sages » and the Pas-de-Calais).
+			if i+1 < len(words) && (words[i+1] == "pas" || words[i+1] == "rien" || words[i+1] == "plus") {
+				i++
+			}
+			continue
+		}
+		if w == "est" && i+1 < len(words) && words[i+1] == "ce" {
+			// « est-ce que », « qu'est-ce que »: a question's form.
+			i++
+			if i+1 < len(words) && words[i+1] == "que" {
+				i++
+			}
 			continue
 		}
 		if !isDigitsOnly(w) {
@@ -191,8 +227,13 @@ func sentenceAround(words []string) []string {
 			v, _ := strconv.Atoi(n)
 			lo, hi = min(lo, v), max(hi, v)
 		}
+		above := len(out) > 0 && out[len(out)-1] == "plus" && j == i+1
+		if above {
+			// « plus de 60 ans »: an open range of ages.
+			out = out[:len(out)-1]
+		}
 		switch {
-		case lo >= seniorsFrom:
+		case lo >= seniorsFrom || above && lo >= olderFrom:
 			out = append(out, "seniors")
 		case lo >= youngFrom && hi <= youngTo:
 			out = append(out, "jeunes")
@@ -201,6 +242,70 @@ func sentenceAround(words []string) []string {
 	}
 	if len(out) == 0 {
 		return words
+	}
+	return out
+}
+
+// notManaging are the verbs of a person saying they cannot do something
+// (« j'y arrive pas », « je sais pas m'en servir », « je comprends rien à
+// internet », « je m'en sors pas », « j'y connais rien »).
+var notManaging = map[string]bool{
+	"arrive": true, "arrives": true, "sais": true, "sait": true, "comprends": true, "comprend": true,
+	"sors": true, "connais": true, "connait": true,
+}
+
+// numberValues are the French number words a dictated query holds
+// (speech recognition writes « seize mille », « dans le treize »,
+// « quatorze juillet », « soixante-dix ans » in words). « un » and « une »
+// are articles, left out.
+var numberValues = map[string]int{
+	"zero": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+	"neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+	"seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+	"soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+}
+
+var months = map[string]bool{"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true,
+	"juillet": true, "aout": true, "septembre": true, "octobre": true, "novembre": true, "decembre": true}
+
+// numberWords writes each run of French number words as the number it
+// says (« seize mille » → 16000, « soixante dix » → 70, « quatre vingt
+// cinq » → 85), so that a dictated postal code, département, date of a
+// street or age is read as typed digits are. A run of one word that has
+// another meaning (« neuf », new; « cent », « mille » in names) stays a
+// word.
+func numberWords(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		j, total, cur := i, 0, 0
+		for ; j < len(words); j++ {
+			v, ok := numberValues[words[j]]
+			if !ok {
+				break
+			}
+			switch {
+			case v == 1000:
+				total += max(cur, 1) * 1000
+				cur = 0
+			case v == 100:
+				cur = max(cur, 1) * 100
+			case v == 20 && cur > 1 && cur < 10:
+				cur *= 20 // quatre-vingt
+			default:
+				cur += v
+			}
+		}
+		if j < len(words) && months[words[j]] {
+			// « quatorze juillet », « huit mai »: a date names a
+			// street or a square, and its number is no département.
+			j = i
+		}
+		if j == i || j == i+1 && (words[i] == "neuf" || words[i] == "cent" || words[i] == "cents" || words[i] == "mille") {
+			out = append(out, words[i])
+			continue
+		}
+		out = append(out, strconv.Itoa(total+cur))
+		i = j - 1
 	}
 	return out
 }

@@ -97,6 +97,11 @@ func Evaluate(ctx context.Context, eng search.Engine, qs []Query, services bool)
 		total := 0
 		if services {
 			r, err := eng.SearchServices(ctx, search.Query{Text: q.Q, Limit: 100})
+			if refused(err) {
+				// What a person typed and the API refused answers
+				// nothing: it counts as a query without results.
+				r, err = search.Result[models.Service]{}, nil
+			}
 			if err != nil {
 				return f, fmt.Errorf("%q: %w", q.Q, err)
 			}
@@ -106,6 +111,9 @@ func Evaluate(ctx context.Context, eng search.Engine, qs []Query, services bool)
 			}
 		} else {
 			r, err := eng.SearchActors(ctx, search.Query{Text: q.Q, Limit: 20})
+			if refused(err) {
+				r, err = search.Result[models.Actor]{}, nil
+			}
 			if err != nil {
 				return f, fmt.Errorf("%q: %w", q.Q, err)
 			}
@@ -154,6 +162,12 @@ func Evaluate(ctx context.Context, eng search.Engine, qs []Query, services bool)
 		f.PerKind[k] = [2]float64{v[0] / n, v[1] / n}
 	}
 	return f, nil
+}
+
+// refused says whether the engine refused the query as invalid (« too many
+// words »): such a query is measured as answered with nothing.
+func refused(err error) bool {
+	return err != nil && models.ErrorCode(err) == models.EBADREQUEST
 }
 
 func appendOnce(l []string, s string) []string {
