@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -106,7 +107,7 @@ func readQuery(q Query) (*plan, error) {
 	p.words = queryWords(q.Text)
 	distinct := len(slices.Compact(slices.Sorted(slices.Values(p.words))))
 	if distinct > MaxMessageWords {
-		return nil, badRequest("q", "has too many words (at most 12)")
+		return nil, badRequest("q", fmt.Sprintf("has %d different words: at most %d are read (a message is read for the needs, places and kinds of places it names, at most %d of them)", distinct, MaxMessageWords, MaxWords))
 	}
 	p.message = distinct > MaxWords
 	p.typed = p.words
@@ -121,8 +122,8 @@ func (t *table) finishPlan(p *plan, allowed []string) error {
 		// et je dois faire ma déclaration d'impôts… ») is read for
 		// what it names; its other words would each be required.
 		p.words = t.messageWords(p.words)
-		if len(slices.Compact(slices.Sorted(slices.Values(p.words)))) > MaxWords {
-			return badRequest("q", "has too many words (at most 12)")
+		if n := len(slices.Compact(slices.Sorted(slices.Values(p.words)))); n > MaxWords {
+			return badRequest("q", fmt.Sprintf("names %d needs, places or kinds of places: at most %d are read; keep the ones that matter", n, MaxWords))
 		}
 	}
 	p.an = t.analyze(p.words)

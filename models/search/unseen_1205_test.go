@@ -1,8 +1,13 @@
 package search_test
 
 import (
+	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
+
+	"carnet/models/search"
 )
 
 // Queries of the judged batch of 2026-12-05 (typed by the people
@@ -142,5 +147,21 @@ func TestAMessageIsReadForWhatItNames(t *testing.T) {
 		"Je ne sais pas du tout comment faire et j'ai peur de me tromper. Est-ce que quelqu'un pourrait m'aider ? Merci d'avance."
 	if _, got := searchNames(t, m, msg); len(got) == 0 || got[0] != "France services Angoulême" {
 		t.Errorf("message: %v, want France services Angoulême first", got)
+	}
+}
+
+// A query too long to read says how many words it had and what is read of
+// a message, not « at most 12 » for a text of 13 to 80 words that is read.
+func TestTooLongAQuerySaysWhatIsRead(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("ang", "France services Angoulême", "Angoulême", "16000", "1 place du Champ de Mars", "services", themeProcedures),
+	})
+	var words []string
+	for i := range 81 {
+		words = append(words, fmt.Sprintf("mot%c%c", 'a'+i/26, 'a'+i%26))
+	}
+	_, err := m.SearchActors(context.Background(), search.Query{Text: strings.Join(words, " ")})
+	if err == nil || !strings.Contains(err.Error(), "81 different words: at most 80 are read") {
+		t.Errorf("81 words: %v", err)
 	}
 }
