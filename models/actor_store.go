@@ -90,7 +90,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	}
 	a.Fingerprint = a.fingerprint()
 	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
-	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+	if !bulkWrite(tx.Statement.Context) {
 		a.SourceHash = ""
 	}
 	a.Quality, a.QualityMissing = scoreQuality(a, nil)
@@ -173,7 +173,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 		a.PublicVersion, a.PublicUpdatedAt = before.PublicVersion+1, a.UpdatedAt
 		a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
 	}
-	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+	if !bulkWrite(tx.Statement.Context) {
 		a.SourceHash = "" // no longer what an import made of a row
 	}
 	services, err := qualityServices(tx, a.ID)
