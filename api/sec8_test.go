@@ -11,6 +11,7 @@ import (
 
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/dbtest"
 	"carnet/models/opendata"
 )
 
@@ -197,4 +198,179 @@ func TestProducerDateNeverInTheFuture(t *testing.T) {
 			t.Errorf("%d %s", r.Code, r.Body)
 		}
 	})
+}
+
+// TestEveryPathKeepsToItsSource is the attack pass on partners' sources: a
+// partner of src-a tries to reach the place b1 of src-b (and its offer)
+// through every path — the sync routes of B, a batch of A naming B as
+// source, as network, as the actor of a service by id or by B's key, files
+// in the standard and in producers' formats whose id column names b1, the
+// REST routes, a suggestion — and a client without the scopes tries its
+// own source. Each is refused or stays in src-a; b1 is untouched.
+func TestEveryPathKeepsToItsSource(t *testing.T) {
+	e := apitest.New(t)
+	_, partner := e.Partner("A", []string{"src-a"}, []string{models.ScopeSyncWrite, models.ScopeDirectoryWrite})
+	_, readOnly := e.Partner("A lecture", []string{"src-a"}, []string{})
+	_, webhooksOnly := e.Partner("A webhooks", []string{"src-a"}, []string{models.ScopeWebhooksManage})
+	b := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/src-b/import", Token: e.Admin, ContentType: "text/csv",
+		Body: "id,nom,adresse,code_postal,commune,services,date_maj\nb1,Lieu B,2 rue de la République,13002,Marseille,Aide aux démarches administratives,2026-01-02\n"})
+	if b.Code != 200 {
+		t.Fatalf("%d %s", b.Code, b.Body)
+	}
+	bList := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?source=src-b", Token: e.Admin}).Map()["data"].([]any)
+	bActor := bList[0].(map[string]any)
+	bID := bActor["id"].(string)
+	own := createActor(t, e, merge(validActor("Lieu A"), obj{"source": "src-a", "source_id": "a1"}))["id"].(string)
+	svc := func(extra obj) obj {
+		return merge(obj{"source_id": "s1", "name": "Aide", "kind": "procedures_done_with", "themes": []string{"Aide aux démarches administratives"}}, extra)
+	}
+	patch := "application/merge-patch+json"
+	cases := []struct {
+		name string
+		req  apitest.Request
+		want int
+		// For 200s: the batch's first record is rejected on this field,
+		// or the report says the place was written in src-a ("created":
+		// created, or updated when an earlier case created it).
+		outcome string
+	}{
+		{"ErrForbidden sync of B's actors", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-b/actors", Token: partner, Body: obj{"actors": []obj{partnerActor("b1", "Pris")}}}, 403, ""},
+		{"ErrForbidden sync of B's services", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-b/services", Token: partner, Body: obj{"services": []obj{svc(obj{"actor_source_id": "b1"})}}}, 403, ""},
+		{"ErrForbidden import into B", apitest.Request{Method: "POST", Path: "/api/v1/sync/src-b/import?dry_run=true", Token: partner, ContentType: "text/csv", Body: "id,nom,adresse,code_postal,commune\nb1,Pris,1 rue,13001,Marseille\n"}, 403, ""},
+		{"ErrForbidden sync without sync:write", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-a/actors", Token: readOnly, Body: obj{"actors": []obj{partnerActor("a2", "Lieu")}}}, 403, ""},
+		{"ErrForbidden import with webhooks:manage only", apitest.Request{Method: "POST", Path: "/api/v1/sync/src-a/import", Token: webhooksOnly, ContentType: "text/csv", Body: "id,nom,adresse,code_postal,commune\na2,Lieu,1 rue,13001,Marseille\n"}, 403, ""},
+		{"ErrForbidden PATCH of its own without directory:write", apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + own, Token: readOnly, Body: obj{"name": "x"}, ContentType: patch}, 403, ""},
+		{"OK a batch naming B as source", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-a/actors", Token: partner, Body: obj{"actors": []obj{merge(partnerActor("b1", "Pris"), obj{"source": "src-b"})}}}, 200, "source"},
+		{"OK a batch attaching to B's place", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-a/actors", Token: partner, Body: obj{"actors": []obj{merge(partnerActor("a3", "Lieu"), obj{"parent_id": bID})}}}, 200, "parent_id"},
+		{"OK a service under B's place by id", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-a/services", Token: partner, Body: obj{"services": []obj{svc(obj{"actor_id": bID})}}}, 200, "actor_id"},
+		{"OK a service under B's key", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-a/services", Token: partner, Body: obj{"services": []obj{svc(obj{"actor_source_id": "b1"})}}}, 200, "actor_source_id"},
+		{"OK a file of the standard whose id is B's", apitest.Request{Method: "POST", Path: "/api/v1/sync/src-a/import", Token: partner, ContentType: "text/csv",
+			Body: "id,nom,adresse,code_postal,commune,services,source\nb1,Pris,2 rue de la République,13002,Marseille,Aide aux démarches administratives,src-b\n"}, 200, "created"},
+		{"OK a France Services file whose id_fs is B's", apitest.Request{Method: "POST", Path: "/api/v1/sync/src-a/import", Token: partner, ContentType: "text/csv",
+			Body: "id_fs,lib_fs,adresse,code_postal,lib_com\nb1,France services prise,5 rue des Papetiers,13002,Marseille\n"}, 200, "created"},
+		{"OK an Aidants Connect file whose Data pass ID is B's", apitest.Request{Method: "POST", Path: "/api/v1/sync/src-a/import", Token: partner, ContentType: "application/json",
+			Body: `[{"Data pass ID":"b1#offer","Name":"Aidants pris","Adresse":"2 rue de la République","Code postal":13002,"Nombre de mandats":"1","commune":"Marseille"}]`}, 200, "created"},
+		{"ErrForbidden PATCH of B's place", apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + bID, Token: partner, Body: obj{"name": "Pris"}, ContentType: patch}, 403, ""},
+		{"ErrForbidden PUT of B's place into A", apitest.Request{Method: "PUT", Path: "/api/v1/actors/" + bID, Token: partner, Body: merge(validActor("Pris"), obj{"source": "src-a", "source_id": "b1"})}, 403, ""},
+		{"ErrForbidden POST into B", apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: partner, Body: merge(validActor("Pris"), obj{"source": "src-b", "source_id": "b9"})}, 403, ""},
+		{"ErrForbidden PATCH moving its own place into B", apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + own, Token: partner, Body: obj{"source": "src-b"}, ContentType: patch}, 403, ""},
+		{"ErrForbidden a service of A under B's place", apitest.Request{Method: "POST", Path: "/api/v1/services", Token: partner, Body: merge(validService(bID, "Aide"), obj{"source": "src-a", "source_id": "s2"})}, 403, ""},
+		{"ErrForbidden a suggestion by a partner", apitest.Request{Method: "POST", Path: "/api/v1/actors/" + bID + "/suggestions", Token: partner, Body: obj{"changes": obj{"name": "Pris"}}}, 403, ""},
+		{"ErrForbidden restoring B's place", apitest.Request{Method: "POST", Path: "/api/v1/actors/" + bID + "/restore", Token: partner}, 403, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := e.Do(c.req)
+			if r.Code != c.want {
+				t.Fatalf("%d, want %d: %s", r.Code, c.want, r.Body)
+			}
+			switch {
+			case c.outcome == "created":
+				var rep struct {
+					Source string
+					Actors map[string]int
+				}
+				r.JSON(&rep)
+				if rep.Source != "src-a" || rep.Actors["created"]+rep.Actors["updated"] != 1 {
+					t.Errorf("report %s", r.Body)
+				}
+			case c.outcome != "":
+				var res syncResult
+				r.JSON(&res)
+				if len(res.Results) != 1 || res.Results[0].Result != "rejected" || len(res.Results[0].Errors) == 0 || res.Results[0].Errors[0].Field != c.outcome {
+					t.Errorf("results %+v", res.Results)
+				}
+			}
+		})
+	}
+	after := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + bID, Token: e.Admin}).Map()
+	if after["name"] != "Lieu B" || after["version"] != bActor["version"] || after["source"] != "src-b" || after["archived_at"] != nil {
+		t.Errorf("B's place changed: %v", after)
+	}
+	services := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?source=src-b", Token: e.Admin}).Map()["data"].([]any)
+	if len(services) != 1 || services[0].(map[string]any)["version"] != float64(1) {
+		t.Errorf("B's offer: %v", services)
+	}
+}
+
+// rowCounts counts the rows of every table of the database.
+func rowCounts(t *testing.T, e *apitest.Env) map[string]int {
+	t.Helper()
+	db := dbtest.Raw(t, e.DBPath)
+	q := "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+	if models.IsPostgresURL(e.DBPath) {
+		q = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+	}
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	out := map[string]int{}
+	for _, n := range names {
+		var c int
+		if err := db.QueryRow(`SELECT count(*) FROM "` + n + `"`).Scan(&c); err != nil {
+			t.Fatal(err)
+		}
+		out[n] = c
+	}
+	return out
+}
+
+// TestDryRunsWriteNothing: a dry run of every bulk path — a snapshot batch
+// that creates, updates and archives, a batch of services, a snapshot
+// import, a file in a producer's format with a derived commune, a file whose
+// rows all fail — with a webhook subscribed to the source's changes, leaves
+// every table as it was: no record, audit event, change-log entry, outbox
+// delivery, duplicate link or trail event.
+func TestDryRunsWriteNothing(t *testing.T) {
+	e := apitest.New(t)
+	_, partner := e.Partner("A", []string{"src-a"}, []string{models.ScopeSyncWrite, models.ScopeDirectoryWrite, models.ScopeWebhooksManage})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks", Token: partner, Body: obj{"url": "https://hooks.example.org/carnet"}}); r.Code != 201 {
+		t.Fatalf("webhook: %d %s", r.Code, r.Body)
+	}
+	seed := "id,nom,adresse,code_postal,commune,services,date_maj\n" +
+		"a1,Lieu A1,2 rue de la République,13002,Marseille,Aide aux démarches administratives,2026-01-02\n" +
+		"a2,Lieu A2,3 rue de la République,13002,Marseille,Aide aux démarches administratives,2026-01-02\n"
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/src-a/import", Token: partner, ContentType: "text/csv", Body: seed}); r.Code != 200 {
+		t.Fatalf("seed: %d %s", r.Code, r.Body)
+	}
+	e.DuplicatesDetected()
+	before := rowCounts(t, e)
+	for _, c := range []struct {
+		name string
+		req  apitest.Request
+	}{
+		{"OK a snapshot batch", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-a/actors?dry_run=true&mode=snapshot&allow_mass_archive=true", Token: partner,
+			Body: obj{"actors": []obj{partnerActor("a9", "Lieu A9"), merge(partnerActor("a1", "Lieu A1 renommé"), obj{"address": obj{"street": "2 rue de la République", "postal_code": "13002", "commune": "Marseille"}})}}}},
+		{"OK a batch of services", apitest.Request{Method: "PUT", Path: "/api/v1/sync/src-a/services?dry_run=true", Token: partner,
+			Body: obj{"services": []obj{{"source_id": "s9", "actor_source_id": "a1", "name": "Aide", "kind": "procedures_done_with", "themes": []string{"Aide aux démarches administratives"}}}}}},
+		{"OK a snapshot import", apitest.Request{Method: "POST", Path: "/api/v1/sync/src-a/import?dry_run=true&mode=snapshot&allow_mass_archive=true", Token: partner, ContentType: "text/csv",
+			Body: "id,nom,adresse,code_postal,commune,services\na3,Lieu A3,1 rue,13001,Marseille,Aide aux démarches administratives\na1,Lieu A1 bis,2 rue de la République,13002,Marseille,Aide aux démarches administratives\n"}},
+		{"OK a producer's format", apitest.Request{Method: "POST", Path: "/api/v1/sync/src-a/import?dry_run=true", Token: partner, ContentType: "text/csv",
+			Body: "Dernière MAJ;Lieu;Type Structure;Commune;Adresse postale;Coord. X;Coord. Y;services\n07/12/2021;Abracodabra;Association;Bordeaux;8 rue de la Boétie - 33000 Bordeaux;44.8395;-0.5802;Accès libre\n"}},
+		{"OK a file whose rows all fail", apitest.Request{Method: "POST", Path: "/api/v1/sync/src-a/import?dry_run=true", Token: partner, ContentType: "text/csv",
+			Body: "id,nom,adresse,code_postal,commune\n,Sans id,1 rue,13001,Marseille\n"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := e.Do(c.req)
+			if r.Code != 200 || r.Map()["dry_run"] != true {
+				t.Fatalf("%d %s", r.Code, r.Body)
+			}
+			e.DuplicatesDetected()
+			for table, n := range rowCounts(t, e) {
+				if before[table] != n {
+					t.Errorf("table %s: %d rows, %d before", table, n, before[table])
+				}
+			}
+		})
+	}
 }
