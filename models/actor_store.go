@@ -79,7 +79,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	if err := a.validate(); err != nil {
 		return err
 	}
-	if err := checkProducerDate(nil, a, now); err != nil {
+	if err := CheckProducerDate(nil, a, now); err != nil {
 		return err
 	}
 	if err := lockSourceKey(tx, a.Source, a.SourceID, "", ""); err != nil {
@@ -156,7 +156,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	if err := checkProducerDate(before, a, s.now()); err != nil {
+	if err := CheckProducerDate(before, a, s.now()); err != nil {
 		return err
 	}
 	if err := lockSourceKey(tx, a.Source, a.SourceID, before.Source, before.SourceID); err != nil {
@@ -439,7 +439,7 @@ func (s *Store) checkActorRefs(tx *gorm.DB, a *Actor) error {
 // which cannot have come yet. An import drops such a date_maj with a
 // warning; the other paths stored it. A record keeps a date it already
 // has (written before this rule) when other fields change.
-func checkProducerDate(before, a *Actor, now time.Time) error {
+func CheckProducerDate(before, a *Actor, now time.Time) error {
 	d := a.ProducerUpdatedOn
 	if d == "" || before != nil && before.ProducerUpdatedOn == d {
 		return nil
