@@ -123,9 +123,8 @@ func TestHistoryTellsTheTrueChannel(t *testing.T) {
 // own date of the record. An import refused a date_maj in the future
 // (dropped with a warning), while a direct create, PUT or PATCH stored it
 // and a sync batch and an accepted suggestion stored it too: a partner or a
-// structure's manager could
-// give a place a date of 2099 in its provenance (the API, the quality
-// export) that no import would keep. Every path now refuses a date after
+// structure's manager could give a place a date of 2099 in its provenance
+// (the API, the quality export) that no import would keep. Every path now refuses a date after
 // the place's day; a record keeps a date it already has when another field
 // changes.
 func TestProducerDateNeverInTheFuture(t *testing.T) {
