@@ -289,6 +289,9 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 	if err := proposed.Validate(); err != nil {
 		return prefixFields(err, "changes.")
 	}
+	if err := models.CheckProducerDate(a, &proposed, h.Store.Now()); err != nil {
+		return prefixFields(err, "changes.")
+	}
 	// The version its author was shown: to one who may not see the
 	// actor's private contacts, the public version (the full one counts
 	// changes of hidden contacts, which the author must not learn of).

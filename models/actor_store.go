@@ -79,6 +79,9 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	if err := a.validate(); err != nil {
 		return err
 	}
+	if err := CheckProducerDate(nil, a, now); err != nil {
+		return err
+	}
 	if err := lockSourceKey(tx, a.Source, a.SourceID, "", ""); err != nil {
 		return err
 	}
@@ -90,7 +93,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	}
 	a.Fingerprint = a.fingerprint()
 	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
-	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+	if !bulkWrite(tx.Statement.Context) {
 		a.SourceHash = ""
 	}
 	a.Quality, a.QualityMissing = scoreQuality(a, nil)
@@ -153,6 +156,9 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	if err := CheckProducerDate(before, a, s.now()); err != nil {
+		return err
+	}
 	if err := lockSourceKey(tx, a.Source, a.SourceID, before.Source, before.SourceID); err != nil {
 		return err
 	}
@@ -173,7 +179,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 		a.PublicVersion, a.PublicUpdatedAt = before.PublicVersion+1, a.UpdatedAt
 		a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
 	}
-	if ChannelFrom(tx.Statement.Context) != ChannelSync {
+	if !bulkWrite(tx.Statement.Context) {
 		a.SourceHash = "" // no longer what an import made of a row
 	}
 	services, err := qualityServices(tx, a.ID)
@@ -423,6 +429,27 @@ func (s *Store) checkActorRefs(tx *gorm.DB, a *Actor) error {
 		if p.ParentID != nil {
 			next = *p.ParentID
 		}
+	}
+	return nil
+}
+
+// checkProducerDate refuses a producer's date after the place's day, on
+// every write of an actor (create, PUT, PATCH, accepted suggestion, sync,
+// import, restore): it is the day the producer last checked the record,
+// which cannot have come yet. An import drops such a date_maj with a
+// warning; the other paths stored it. A record keeps a date it already
+// has (written before this rule) when other fields change.
+func CheckProducerDate(before, a *Actor, now time.Time) error {
+	d := a.ProducerUpdatedOn
+	if d == "" || before != nil && before.ProducerUpdatedOn == d {
+		return nil
+	}
+	// The place's day, or the day in UTC when it is later (an import
+	// compares date_maj with the latter: no row it keeps is refused here).
+	today := max(LocalDate(now, a.Address.departement()), now.UTC().Format(time.DateOnly))
+	if d > today {
+		return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "producer_updated_on",
+			Reason: "is in the future: it is the day the producer last checked the record, at the latest today (" + today + ")"}}}
 	}
 	return nil
 }

@@ -524,7 +524,7 @@ type Channel string
 
 const (
 	ChannelAPI        Channel = "api"        // a client called the REST API
-	ChannelSync       Channel = "sync"       // a partner's bulk sync or an import
+	ChannelSync       Channel = "sync"       // a bulk sync or an import through the API
 	ChannelSuggestion Channel = "suggestion" // an accepted suggestion
 	ChannelCLI        Channel = "cli"        // an operator's command
 	ChannelSystem     Channel = "system"     // a background job
@@ -543,4 +543,22 @@ func ChannelFrom(ctx context.Context) Channel {
 		return ch
 	}
 	return ChannelAPI
+}
+
+type bulkKey struct{}
+
+// withBulk marks writes made with ctx as a bulk sync or an import (see
+// Store.syncWrite), whatever channel they came through: the routes of
+// partners (ChannelSync) or the operator's import command (ChannelCLI).
+// The rules of bulk writes — the sync:write scope, the producer's date as
+// checked_on, the row hashes an import keeps — follow this mark; the
+// history records the channel.
+func withBulk(ctx context.Context) context.Context {
+	return context.WithValue(ctx, bulkKey{}, true)
+}
+
+// bulkWrite reports whether ctx's writes are a bulk sync or an import.
+func bulkWrite(ctx context.Context) bool {
+	b, _ := ctx.Value(bulkKey{}).(bool)
+	return b
 }

@@ -198,7 +198,7 @@ func freshWeight() float64 {
 // future), the day of the change otherwise.
 func (s *Store) checkedOn(ctx context.Context, producerDate string) string {
 	today := s.now().Format(time.DateOnly)
-	if ChannelFrom(ctx) == ChannelSync && producerDate != "" && producerDate <= today {
+	if bulkWrite(ctx) && producerDate != "" && producerDate <= today {
 		return producerDate
 	}
 	return today
@@ -235,7 +235,7 @@ func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string, confirms bool) 
 	score, missing := scoreQuality(&a, services)
 	// The actor's services are no longer what an import made of a row.
 	fields := map[string]any{"quality": score, "quality_missing": missing, "source_hash": ""}
-	if confirms && ChannelFrom(tx.Statement.Context) != ChannelSync {
+	if confirms && !bulkWrite(tx.Statement.Context) {
 		fields["checked_on"] = s.now().Format(time.DateOnly)
 	}
 	return tx.Model(&Actor{}).Where("id = ?", actorID).UpdateColumns(fields).Error

@@ -74,7 +74,7 @@ func (s *Store) authorizeActor(tx *gorm.DB, before, after *Actor) error {
 	if p == nil {
 		return nil
 	}
-	ch := ActorChange{Sync: ChannelFrom(ctx) == ChannelSync}
+	ch := ActorChange{Sync: bulkWrite(ctx)}
 	lineage := []string{after.ID}
 	if after.ParentID != nil {
 		parent, err := actorRef(tx, *after.ParentID)
@@ -115,7 +115,7 @@ func (s *Store) authorizeService(tx *gorm.DB, before, after *Service, actor *Act
 	if err != nil {
 		return err
 	}
-	ch := ServiceChange{Actor: ref, Source: after.Source, Sync: ChannelFrom(ctx) == ChannelSync}
+	ch := ServiceChange{Actor: ref, Source: after.Source, Sync: bulkWrite(ctx)}
 	if before != nil {
 		ch.Before, ch.BeforeSource = true, before.Source
 		ch.SourceChanged = before.Source != after.Source || before.SourceID != after.SourceID

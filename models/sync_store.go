@@ -303,10 +303,15 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 	}
 }
 
-// syncWrite runs fn in one write transaction marked with the sync channel,
-// and rolls it back after a dry run, keeping the result.
+// syncWrite runs fn in one write transaction marked as a bulk write, and
+// rolls it back after a dry run, keeping the result. The history records
+// the sync channel, or the operator's command (ChannelCLI) when the import
+// comes from it.
 func (s *Store) syncWrite(ctx context.Context, opt SyncOptions, fn func(tx *gorm.DB, res *SyncResult) error) (*SyncResult, error) {
-	ctx = WithChannel(ctx, ChannelSync)
+	if ChannelFrom(ctx) != ChannelCLI {
+		ctx = WithChannel(ctx, ChannelSync)
+	}
+	ctx = withBulk(ctx)
 	res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := fn(tx, res); err != nil {

@@ -95,7 +95,9 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	if tty, ok := stderr.(*os.File); ok && isatty.IsTerminal(tty.Fd()) {
 		opt.Progress = progressBar(stderr, f, size)
 	}
-	rep, err := Import(ctx, store, f, opt)
+	// The history says the operator's command wrote these records, not a
+	// partner's sync (who: the system, since no account is behind it).
+	rep, err := Import(models.WithChannel(ctx, models.ChannelCLI), store, f, opt)
 	if opt.Progress != nil {
 		fmt.Fprintln(stderr)
 	}
