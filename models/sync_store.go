@@ -43,6 +43,15 @@ type SyncOptions struct {
 	// other rejected records, they are not written, and a snapshot does not
 	// archive them either.
 	RefusedActors, RefusedServices map[int]FieldError
+	// KeepUncarried keeps, on a record the batch updates, what its format
+	// cannot say and Carnet's own users set: an actor's temporary closure
+	// (status, dates, reason) and a service's publication status, capacity
+	// and « full » flag. A file of the national standard or of
+	// data·inclusion has no such column: without this, a partner's next
+	// import silently reopened a place its manager had closed for the
+	// holidays, and republished a service taken offline. Imports set it;
+	// JSON batches, which carry these fields, do not.
+	KeepUncarried bool
 }
 
 // SyncService is a service of a sync batch. Its actor is named by the
@@ -467,6 +476,13 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
+			if opt.KeepUncarried {
+				a.Status, a.ClosedFrom, a.ClosedUntil, a.ClosureReason = before.Status, before.ClosedFrom, before.ClosedUntil, before.ClosureReason
+				if !ex.Archived && a.ContentFingerprint() == ex.Fingerprint {
+					o.ID, o.Result = ex.ID, SyncUnchanged
+					break
+				}
+			}
 			err = s.saveActor(tx, &before, a)
 			o.ID, o.Result = ex.ID, SyncUpdated
 			if ex.Archived {
@@ -551,6 +567,13 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			var before Service
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return nil, err
+			}
+			if opt.KeepUncarried {
+				sv.Status, sv.Capacity, sv.IsFull = before.Status, before.Capacity, before.IsFull
+				if !ex.Archived && sv.ContentFingerprint() == ex.Fingerprint {
+					o.ID, o.Result = ex.ID, SyncUnchanged
+					break
+				}
 			}
 			if before.ActorID != sv.ActorID {
 				// The API refuses it too: a service moving to another

@@ -143,7 +143,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	rep := &Report{Source: strings.ToLower(strings.TrimSpace(opt.Source)), DryRun: opt.DryRun, Snapshot: opt.Snapshot,
 		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	opt.Source = rep.Source
-	sync := models.SyncOptions{DryRun: opt.DryRun}
+	sync := models.SyncOptions{DryRun: opt.DryRun, KeepUncarried: true}
 	var keepActors, keepServices map[string]bool
 	if opt.Snapshot {
 		seeker, ok := in.(io.Seeker)
