@@ -165,3 +165,19 @@ func TestTooLongAQuerySaysWhatIsRead(t *testing.T) {
 		t.Errorf("81 words: %v", err)
 	}
 }
+
+// « Point numérique CAF » is the CAF's name for the places where its
+// allocataires get a computer and help with its procedures (caf.fr,
+// « Point d'accès numérique »): it means what « caf » means. « point »
+// was required and found the Points information jeunesse.
+func TestPointNumeriqueCAFIsTheCAF(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "France services Gap", "Gap", "05000", "3 rue Carnot", "services", themeProcedures),
+		record("pij", "Point information jeunesse de Gap", "Gap", "05000", "4 rue Carnot", "services", themeTools),
+	})
+	for _, q := range []string{"point numérique CAF", "points d'accès numériques caf"} {
+		if _, got := searchNames(t, m, q); len(got) == 0 || got[0] != "France services Gap" {
+			t.Errorf("%s: %v, want France services Gap first", q, got)
+		}
+	}
+}
