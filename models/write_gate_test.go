@@ -108,6 +108,34 @@ func TestWriteGateHonoursCancellation(t *testing.T) {
 	}
 }
 
+// TestCancelledWriteRollsBackWhole: a write whose context ends while its
+// statements run commits nothing (SQLite's statements run without the
+// caller's cancellation, which is checked before the commit instead).
+func TestCancelledWriteRollsBackWhole(t *testing.T) {
+	s := openTestStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if err := tx.Exec("INSERT INTO reference_versions (name, version) VALUES ('cancelled 1', 'x')").Error; err != nil {
+			return err
+		}
+		cancel()
+		// A statement after the cancellation either fails or runs; the
+		// write must not commit either way.
+		_ = tx.Exec("INSERT INTO reference_versions (name, version) VALUES ('cancelled 2', 'x')").Error
+		return nil
+	})
+	if err == nil {
+		t.Fatal("a write cancelled while it ran reported success")
+	}
+	var n int64
+	if err := s.r.Raw("SELECT count(*) FROM reference_versions WHERE name LIKE 'cancelled %'").Scan(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Fatalf("a cancelled write left %d rows", n)
+	}
+}
+
 // TestWALCopiedBesideTheWrites: the write-ahead log is copied into the
 // database file by the checkpointer, not by a commit that would hold the
 // single writer meanwhile: after writes, the database file grows on its own.
