@@ -7650,7 +7650,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. At most 1000 actors per batch.",
+                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place). At most 1000 actors per batch.",
                 "consumes": [
                     "application/json"
                 ],
@@ -7910,7 +7910,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch.",
+                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch. A record that does not send status, capacity or is_full keeps each as set in Carnet (null capacity removes it).",
                 "consumes": [
                     "application/json"
                 ],

@@ -126,6 +126,25 @@ func decodeJSON(c *gin.Context, dst any) error {
 	return unmarshalStrict(b, dst)
 }
 
+// decodeBatch decodes a sync batch like decodeJSON and also returns, for
+// each record of its member list, the names of the fields the record sends:
+// a batch's record is a whole representation, but what a partner's system
+// does not know (a closure set in Carnet) must not be read as its default.
+func decodeBatch(c *gin.Context, dst any, list string) ([]map[string]json.RawMessage, error) {
+	b, err := readBody(c, mediaJSON)
+	if err != nil {
+		return nil, err
+	}
+	if err := unmarshalStrict(b, dst); err != nil {
+		return nil, err
+	}
+	var raw map[string][]map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err // unmarshalStrict accepted it: not expected
+	}
+	return raw[list], nil
+}
+
 // decodeChanges decodes the body of a PATCH that names the fields to change
 // (absent fields are kept), sent as JSON or as a merge patch. In a merge
 // patch null removes a field: the fields named in clearable are text that

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"mime"
 	"net/http"
@@ -168,7 +169,7 @@ func checkSyncSource(c *gin.Context, source string) error {
 //
 //	@ID			syncActors
 //	@Summary		Upsert a partner's actors
-//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. At most 1000 actors per batch.
+//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place). At most 1000 actors per batch.
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -194,7 +195,8 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 		return err
 	}
 	var in SyncActorsRequest
-	if err := decodeJSON(c, &in); err != nil {
+	sent, err := decodeBatch(c, &in, "actors")
+	if err != nil {
 		return err
 	}
 	if len(in.Actors) > maxSyncRecords {
@@ -202,6 +204,7 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 	}
 	actors := make([]models.Actor, len(in.Actors))
 	opt.RefusedActors = map[int]models.FieldError{}
+	opt.OmittedActors = map[int]models.Omitted{}
 	for i := range in.Actors {
 		refused, err := h.refuseActor(c, source, &in.Actors[i])
 		if err != nil {
@@ -211,6 +214,9 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 			opt.RefusedActors[i] = *refused
 		}
 		in.Actors[i].toModel(&actors[i])
+		if om := actorOmits(sent, i); om != (models.Omitted{}) {
+			opt.OmittedActors[i] = om
+		}
 	}
 	res, err := h.Store.SyncBatch(c.Request.Context(), source, actors, nil, opt)
 	if err != nil {
@@ -218,6 +224,41 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 	}
 	writeJSON(c, http.StatusOK, newSyncResponse(source, opt, res))
 	return nil
+}
+
+// actorOmits is what actor i of a batch leaves out of what Carnet's users
+// set: its closure, when none of the four fields that say it is sent.
+func actorOmits(sent []map[string]json.RawMessage, i int) models.Omitted {
+	if i >= len(sent) {
+		return models.Omitted{}
+	}
+	r := sent[i]
+	return models.Omitted{Status: !has(r, "status") && !has(r, "closed_from") && !has(r, "closed_until") && !has(r, "closure_reason")}
+}
+
+// serviceOmits is what service i of a batch leaves out of what Carnet's
+// users set: its publication status, capacity and « full » flag, each on
+// its own (null sent is a value: no capacity).
+func serviceOmits(sent []map[string]json.RawMessage, i int) models.Omitted {
+	if i >= len(sent) {
+		return models.Omitted{}
+	}
+	r := sent[i]
+	return models.Omitted{Status: !has(r, "status"), Capacity: !has(r, "capacity"), IsFull: !has(r, "is_full")}
+}
+
+// has reports whether record sends field, named as encoding/json matches
+// it (without regard to case).
+func has(record map[string]json.RawMessage, field string) bool {
+	if _, ok := record[field]; ok {
+		return true
+	}
+	for k := range record {
+		if strings.EqualFold(k, field) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceRefusal rejects a record that names another source than the path's.
@@ -245,7 +286,7 @@ func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*m
 //
 //	@ID			syncServices
 //	@Summary		Upsert a partner's services
-//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch.
+//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch. A record that does not send status, capacity or is_full keeps each as set in Carnet (null capacity removes it).
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -271,7 +312,8 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		return err
 	}
 	var in SyncServicesRequest
-	if err := decodeJSON(c, &in); err != nil {
+	sent, err := decodeBatch(c, &in, "services")
+	if err != nil {
 		return err
 	}
 	if len(in.Services) > maxSyncRecords {
@@ -279,6 +321,7 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 	}
 	services := make([]models.SyncService, len(in.Services))
 	opt.RefusedServices = map[int]models.FieldError{}
+	opt.OmittedServices = map[int]models.Omitted{}
 	for i := range in.Services {
 		if otherSource(source, in.Services[i].Source) {
 			opt.RefusedServices[i] = *sourceRefusal(source)
@@ -286,6 +329,9 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		si := in.Services[i].ServiceInput
 		si.toModel(&services[i].Service)
 		services[i].ActorSourceID = strings.TrimSpace(in.Services[i].ActorSourceID)
+		if om := serviceOmits(sent, i); om != (models.Omitted{}) {
+			opt.OmittedServices[i] = om
+		}
 	}
 	res, err := h.Store.SyncBatch(c.Request.Context(), source, nil, services, opt)
 	if err != nil {

@@ -52,6 +52,35 @@ type SyncOptions struct {
 	// holidays, and republished a service taken offline. Imports set it;
 	// JSON batches, which carry these fields, do not.
 	KeepUncarried bool
+	// Omitted names, by position in the batch, what each record of a JSON
+	// batch leaves out of what Carnet's users set (the fields
+	// KeepUncarried keeps): on a record the batch updates, those are kept
+	// as stored rather than written as their defaults. A partner's system
+	// that knows nothing of closures sends no status; one that reopens a
+	// place sends status active.
+	OmittedActors   map[int]Omitted
+	OmittedServices map[int]Omitted
+}
+
+// Omitted says which of the fields Carnet's users set a record leaves out.
+type Omitted struct {
+	// An actor's status, closure dates and reason, all four left out; a
+	// service's publication status.
+	Status bool
+	// A service's capacity and « full » flag.
+	Capacity, IsFull bool
+}
+
+// omitted is what record i of a batch leaves out: everything Carnet's users
+// set when the batch's format cannot say it (KeepUncarried).
+func (o SyncOptions) omitted(services bool, i int) Omitted {
+	if o.KeepUncarried {
+		return Omitted{Status: true, Capacity: true, IsFull: true}
+	}
+	if services {
+		return o.OmittedServices[i]
+	}
+	return o.OmittedActors[i]
 }
 
 // SyncService is a service of a sync batch. Its actor is named by the
@@ -476,7 +505,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
-			if opt.KeepUncarried {
+			if opt.omitted(false, i).Status {
 				a.Status, a.ClosedFrom, a.ClosedUntil, a.ClosureReason = before.Status, before.ClosedFrom, before.ClosedUntil, before.ClosureReason
 				if !ex.Archived && a.ContentFingerprint() == ex.Fingerprint {
 					o.ID, o.Result = ex.ID, SyncUnchanged
@@ -568,8 +597,16 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return nil, err
 			}
-			if opt.KeepUncarried {
-				sv.Status, sv.Capacity, sv.IsFull = before.Status, before.Capacity, before.IsFull
+			if om := opt.omitted(true, i); om != (Omitted{}) {
+				if om.Status {
+					sv.Status = before.Status
+				}
+				if om.Capacity {
+					sv.Capacity = before.Capacity
+				}
+				if om.IsFull {
+					sv.IsFull = before.IsFull
+				}
 				if !ex.Archived && sv.ContentFingerprint() == ex.Fingerprint {
 					o.ID, o.Result = ex.ID, SyncUnchanged
 					break
