@@ -42,6 +42,9 @@ type dialect interface {
 	containsWord(column, w string) (string, any)
 	// greatest is the larger of two numeric expressions.
 	greatest(a, b string) string
+	// bytewise wraps a text expression so that comparing it compares
+	// bytes, whatever the database's collation (a prefix as a range).
+	bytewise(expr string) string
 	// placeholder is the n-th (from 1) bind variable of a statement sent
 	// to the driver as is (see bulkTable): ? or $n.
 	placeholder(n int) string

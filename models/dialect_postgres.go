@@ -45,6 +45,10 @@ func (postgresDialect) placeholder(n int) string { return "$" + strconv.Itoa(n) 
 
 func (postgresDialect) caseless(expr string) string { return "lower(" + expr + `) COLLATE "C"` }
 
+// A locale's collation ignores punctuation at first (« carnet-5f » sorts
+// after « carnet. »); COLLATE "C" compares bytes.
+func (postgresDialect) bytewise(expr string) string { return expr + ` COLLATE "C"` }
+
 func (postgresDialect) containsCaseless(column string) string {
 	return column + ` ILIKE ? ESCAPE '\'`
 }

@@ -46,6 +46,10 @@ func (sqliteDialect) containsWord(column, w string) (string, any) {
 	return column + " GLOB ?", globWord(w)
 }
 
+// Text columns compare with SQLite's BINARY collation unless declared
+// otherwise: the index on (source, source_id) reads the range.
+func (sqliteDialect) bytewise(expr string) string { return expr }
+
 // SQLite's max() with two arguments is a scalar function.
 func (sqliteDialect) greatest(a, b string) string { return "max(" + a + ", " + b + ")" }
 

@@ -840,3 +840,34 @@ func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []str
 	}
 	return out, nil
 }
+
+// SourcePlace is what an import needs of a stored place of its source to
+// recognise it in a file that gives no ids (see opendata's renames).
+type SourcePlace struct {
+	SourceID string
+	Name     string
+	Address  Address `gorm:"embedded"`
+}
+
+// LiveSourcePlaces lists the live actors of source whose source_id starts
+// with prefix, in source_id order.
+func (s *Store) LiveSourcePlaces(ctx context.Context, source, prefix string) ([]SourcePlace, error) {
+	var out []SourcePlace
+	err := s.read(ctx).Table("actors").Select("source_id", "name", "street", "complement", "postal_code", "commune", "insee_code").
+		Where("source = ? AND "+s.d.bytewise("source_id")+" >= ? AND "+s.d.bytewise("source_id")+" < ? AND archived_at IS NULL", source, prefix, prefixEnd(prefix)).
+		Order("source_id").Scan(&out).Error
+	if err != nil {
+		return nil, dbError(err)
+	}
+	return out, nil
+}
+
+// prefixEnd is the first string after every string starting with prefix (a
+// range an index on source_id reads, where LIKE would fold case or scan):
+// prefix with its last byte incremented. prefix must not end in 0xff.
+func prefixEnd(prefix string) string {
+	if prefix == "" {
+		return "\xff"
+	}
+	return prefix[:len(prefix)-1] + string([]byte{prefix[len(prefix)-1] + 1})
+}

@@ -36,6 +36,10 @@ type ImportOptions struct {
 	BatchSize        int
 	// Progress, when set, is called after each batch with the rows read.
 	Progress func(rows int)
+
+	// renames are the places of a file without ids followed to the stored
+	// place they are (see followRenames).
+	renames renames
 }
 
 // Report is the result of an import: totals and one issue per problem.
@@ -144,13 +148,16 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	opt.Source = rep.Source
 	sync := models.SyncOptions{DryRun: opt.DryRun, KeepUncarried: true}
+	var err error
+	if opt.renames, err = followRenames(ctx, store, in, opt); err != nil {
+		return nil, err
+	}
 	var keepActors, keepServices map[string]bool
 	if opt.Snapshot {
 		seeker, ok := in.(io.Seeker)
 		if !ok {
 			return nil, errors.New("a snapshot import needs a seekable input")
 		}
-		var err error
 		keepActors, keepServices, err = placeKeys(in, opt)
 		if err != nil {
 			return nil, err
@@ -322,6 +329,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 		}
 	}
 	places := newPlaceIDs(opt.Source)
+	places.renames = opt.renames
 	records := make([]Record, 0, opt.BatchSize)
 	for done := false; !done; {
 		records = records[:0]
@@ -419,6 +427,8 @@ type placeIDs struct {
 	source string
 	index  map[string]int // id → its place in ids
 	ids    []idState
+	// renames follow derived ids to the stored places they are.
+	renames renames
 }
 
 // idState is what an import knows of one id of the file.
@@ -450,8 +460,12 @@ func (p *placeIDs) assign(rec *Record) (int, *Issue) {
 	var derived *Issue
 	if rec.DeriveID && rec.Err == nil && (id == "" || isPlaceholder(id)) {
 		if id = deriveID(p.source, rec.Cells); id != "" {
-			rec.Cells["id"] = id
 			is := derivedIDIssue(rec.Row, id)
+			if r, ok := p.renames[id]; ok {
+				is = renamedIssue(rec.Row, id, r)
+				id = r.id
+			}
+			rec.Cells["id"] = id
 			derived = &is
 		}
 	}
@@ -573,6 +587,7 @@ func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]boo
 	}
 	actors, services = map[string]bool{}, map[string]bool{}
 	places := newPlaceIDs(opt.Source)
+	places.renames = opt.renames
 	for {
 		rec, err := rd.Next()
 		if errors.Is(err, io.EOF) {
