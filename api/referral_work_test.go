@@ -228,7 +228,7 @@ func TestReferralCSV(t *testing.T) {
 			figures[r[0]+"/"+r[1]] = r[3]
 		}
 		if tc.token == w.coord {
-			if figures["total/referrals"] != "" || figures["status/refused"] != "" || figures["disclosure/threshold"] != "5" || len(rows) != 10 {
+			if figures["total/referrals"] != "" || figures["status/refused"] != "" || figures["disclosure/threshold"] != "5" || figures["disclosure/noise"] != "2" || len(rows) != 11 {
 				t.Errorf("coordinator's stats CSV: %v", rows)
 			}
 		} else if rows[0][0] != "section" || figures["total/referrals"] != "2" || figures["status/refused"] != "1" || figures["refusal_reason/service_full"] != "1" ||

@@ -114,8 +114,9 @@ func TestReferralStatsSmallCells(t *testing.T) {
 	}
 	st := statsOf(t, w, w.coord, "")
 	byStatus := st["by_status"].(map[string]any)
-	if st["total"] != float64(6) || byStatus["refused"] != nil || byStatus["accepted"] != nil {
-		t.Errorf("total %v, by_status %v: want 6 with accepted and refused both withheld", st["total"], byStatus)
+	// (The total is perturbed by at most 2: TestReferralStatsDifferencingGivesNothingBack.)
+	if total, _ := st["total"].(float64); total < 5 || total > 8 || byStatus["refused"] != nil || byStatus["accepted"] != nil {
+		t.Errorf("total %v, by_status %v: want 6±2 with accepted and refused both withheld", st["total"], byStatus)
 	}
 	// The median of 5 delays is one referral's: to the hour only.
 	if m := st["median_hours_to_acceptance"]; m != float64(0) {

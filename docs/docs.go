@@ -10812,7 +10812,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
-                    "description": "Stable code: same_siret, same_siren, same_rna, same_phone, same_email, same_website, same_domain,\nnamed_domain, same_name, similar_name, acronym, same_address, same_street, other_number,\nsame_building, distance, far_coordinates, other_street, other_siren.",
+                    "description": "Stable code: same_siret, same_siren, same_rna, same_phone, same_email, same_website, same_domain,\nnamed_domain, same_name, similar_name, acronym, same_address, same_street, other_number,\nsame_building, distance, far_coordinates, other_street, other_siren, host_authority, annex,\ntravelling, namesake.",
                     "type": "string",
                     "example": "same_siret"
                 },
@@ -15579,6 +15579,7 @@ const docTemplate = `{
                 "created_before",
                 "created_since",
                 "exact",
+                "noise",
                 "threshold"
             ],
             "properties": {
@@ -15594,8 +15595,13 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "exact": {
-                    "description": "Exact: every count is exact (administrators, and a structure's own\nmembers asking about it with actor_id). Otherwise every count from 1 to\nthreshold-1 is null, and so is a second count where one alone could be\nrecovered by subtraction from a total.",
+                    "description": "Exact: every count is exact (administrators, and a structure's own\nmembers asking about it with actor_id). Otherwise every count from 1 to\nthreshold-1 is null, and so is a second count where one alone could be\nrecovered by subtraction from a total, and the others are perturbed\n(noise).",
                     "type": "boolean"
+                },
+                "noise": {
+                    "description": "Protected counts are perturbed: each shown count is the true one\nplus or minus at most this much (0 when the figures are exact),\ndecided by what it counts, so that the same figures always get the\nsame answer and two answers a few referrals apart do not give those\nreferrals back by a subtraction. Counts need not add up to totals.",
+                    "type": "integer",
+                    "example": 2
                 },
                 "threshold": {
                     "description": "The smallest count shown; 0 when the figures are exact.",

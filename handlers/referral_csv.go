@@ -90,7 +90,8 @@ func writeReferralStatsCSV(c *gin.Context, st ReferralStats) error {
 		{"total", "accepted", "Orientations acceptées", count(st.Accepted)},
 		{"total", "reminders", "Rappels envoyés", count(st.Reminders)}}
 	if !st.Disclosure.Exact {
-		rows = append(rows, []string{"disclosure", "threshold", "Plus petit effectif publié (les effectifs vides sont masqués)", strconv.Itoa(st.Disclosure.Threshold)})
+		rows = append(rows, []string{"disclosure", "threshold", "Plus petit effectif publié (les effectifs vides sont masqués)", strconv.Itoa(st.Disclosure.Threshold)},
+			[]string{"disclosure", "noise", "Écart maximal des effectifs publiés, perturbés pour protéger les personnes", strconv.Itoa(st.Disclosure.Noise)})
 	}
 	if st.MedianHoursToAcceptance != nil {
 		rows = append(rows, []string{"total", "median_hours_to_acceptance", "Délai médian d'acceptation (heures)", strconv.FormatFloat(*st.MedianHoursToAcceptance, 'f', 1, 64)})

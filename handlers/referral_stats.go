@@ -10,29 +10,31 @@ import (
 )
 
 // protectReferralStats converts the store's statistics to the response,
-// withholding small cells (and the cells that would give them back) unless
-// the caller reads exact figures. Cells are built in a fixed order (sorted
+// withholding small cells (and the cells that would give them back) and
+// perturbing the others by their cell keys (models.Perturb) unless the
+// caller reads exact figures. Cells are built in a fixed order (sorted
 // keys, structures by id) so that secondary suppression picks the same
 // cell on every call: two calls choosing differently would show both.
 func protectReferralStats(st *models.ReferralStats, exact bool) ReferralStats {
 	var all []*models.Cell
-	cell := func(n int) *models.Cell {
-		c := &models.Cell{N: n}
+	cell := func(n, key int) *models.Cell {
+		c := &models.Cell{N: n, Key: key}
 		all = append(all, c)
 		return c
 	}
-	cellMap := func(m map[string]int) (keys []string, cells []*models.Cell) {
+	cellMap := func(m, cellKeys map[string]int) (keys []string, cells []*models.Cell) {
 		keys = sortedKeys(m)
 		for _, k := range keys {
-			cells = append(cells, cell(m[k]))
+			cells = append(cells, cell(m[k], cellKeys[k]))
 		}
 		return keys, cells
 	}
-	total, accepted, reminders := cell(st.Total), cell(st.AcceptedCount), cell(st.Reminders)
-	statusKeys, statusCells := cellMap(st.ByStatus)
-	themeKeys, themeCells := cellMap(st.ByTheme)
-	monthKeys, monthCells := cellMap(st.ByMonth)
-	reasonKeys, reasonCells := cellMap(st.ByRefusalReason)
+	k := &st.Keys
+	total, accepted, reminders := cell(st.Total, k.Total), cell(st.AcceptedCount, k.Accepted), cell(st.Reminders, k.Reminders)
+	statusKeys, statusCells := cellMap(st.ByStatus, k.ByStatus)
+	themeKeys, themeCells := cellMap(st.ByTheme, k.ByTheme)
+	monthKeys, monthCells := cellMap(st.ByMonth, k.ByMonth)
+	reasonKeys, reasonCells := cellMap(st.ByRefusalReason, k.ByRefusalReason)
 	ids := map[string]int{}
 	for id := range st.Sent {
 		ids[id] = 0
@@ -43,8 +45,8 @@ func protectReferralStats(st *models.ReferralStats, exact bool) ReferralStats {
 	structureIDs := sortedKeys(ids)
 	var sent, received []*models.Cell
 	for _, id := range structureIDs {
-		sent = append(sent, cell(st.Sent[id]))
-		received = append(received, cell(st.Received[id]))
+		sent = append(sent, cell(st.Sent[id], k.Sent[id]))
+		received = append(received, cell(st.Received[id], k.Received[id]))
 	}
 	if !exact {
 		var refused *models.Cell
@@ -58,6 +60,7 @@ func protectReferralStats(st *models.ReferralStats, exact bool) ReferralStats {
 			{Cells: received, Total: total},
 			{Cells: reasonCells, Total: refused},
 		})
+		models.Perturb(models.StatsThreshold, all)
 	}
 	count := func(c *models.Cell) *int {
 		if c.Withheld {
@@ -79,6 +82,7 @@ func protectReferralStats(st *models.ReferralStats, exact bool) ReferralStats {
 		MedianHoursToAcceptance: st.MedianHoursToAcceptance, Disclosure: StatsDisclosure{Exact: exact}}
 	if !exact {
 		out.Disclosure.Threshold = models.StatsThreshold
+		out.Disclosure.Noise = models.StatsNoise
 		if accepted.Withheld {
 			out.MedianHoursToAcceptance = nil
 		} else if m := out.MedianHoursToAcceptance; m != nil {

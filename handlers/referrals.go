@@ -678,10 +678,17 @@ type StatsDisclosure struct {
 	// Exact: every count is exact (administrators, and a structure's own
 	// members asking about it with actor_id). Otherwise every count from 1 to
 	// threshold-1 is null, and so is a second count where one alone could be
-	// recovered by subtraction from a total.
+	// recovered by subtraction from a total, and the others are perturbed
+	// (noise).
 	Exact bool `json:"exact"`
 	// The smallest count shown; 0 when the figures are exact.
 	Threshold int `json:"threshold" example:"5"`
+	// Protected counts are perturbed: each shown count is the true one
+	// plus or minus at most this much (0 when the figures are exact),
+	// decided by what it counts, so that the same figures always get the
+	// same answer and two answers a few referrals apart do not give those
+	// referrals back by a subtraction. Counts need not add up to totals.
+	Noise int `json:"noise" example:"2"`
 	// The window actually counted: when the figures are protected, the one
 	// asked for widened to whole UTC days.
 	CreatedSince  *time.Time `json:"created_since" format:"date-time" extensions:"x-nullable"`

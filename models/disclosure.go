@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"crypto/rand"
 	"time"
 
 	"gorm.io/gorm"
@@ -19,6 +20,65 @@ const StatsThreshold = 5
 type Cell struct {
 	N        int
 	Withheld bool
+	// Key is the cell key: the sum of the record keys of what it counts
+	// (Referral.StatsKey), modulo CellKeys. Perturb reads it.
+	Key int
+}
+
+// CellKeys is the range of record and cell keys.
+const CellKeys = 256
+
+// newStatsKey draws a record key, 1 to CellKeys.
+func newStatsKey() int {
+	var b [1]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24)
+	return 1 + int(b[0])
+}
+
+// AddKey adds a record key to a cell key.
+func AddKey(cellKey, recordKey int) int { return (cellKey + recordKey) % CellKeys }
+
+// StatsNoise is the largest amount Perturb moves a count by.
+const StatsNoise = 2
+
+// perturbation maps a cell key to the amount added to the count: 0 for
+// 40% of the keys, ±1 for 20% each, ±2 for 10% each (102, 51, 51, 26, 26
+// of 256), so that the noise averages zero. A cell key is the sum of
+// uniform record keys modulo 256, itself uniform.
+func perturbation(key int) int {
+	switch k := key % CellKeys; {
+	case k < 102:
+		return 0
+	case k < 153:
+		return 1
+	case k < 204:
+		return -1
+	case k < 230:
+		return 2
+	default:
+		return -2
+	}
+}
+
+// Perturb adds to every shown, non-zero count the small amount its cell key
+// decides (the cell-key method of the Australian Bureau of Statistics,
+// also used for the 2021 census of England and Wales), and keeps it at
+// threshold or above. Suppression alone protects within one answer only:
+// two answers over populations a few referrals apart (windows a day apart,
+// a territory and one of its structures, before and after a referral) gave
+// those referrals back by a subtraction. With a perturbation, the
+// difference of two counts is the true difference plus up to ±2·StatsNoise,
+// so one referral no longer shows; and since the amount is decided by the
+// keys of what a cell counts, the same population always gets the same
+// answer: asking again averages nothing out. Run after SuppressSmallCells
+// (which decides on the true counts).
+func Perturb(threshold int, cells []*Cell) {
+	for _, c := range cells {
+		if c.Withheld || c.N == 0 {
+			continue
+		}
+		c.N = max(c.N+perturbation(c.Key), threshold)
+	}
 }
 
 // CellGroup is cells that add up to a total shown beside them (the

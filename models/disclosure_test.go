@@ -84,3 +84,35 @@ func TestSeesExactReferralStats(t *testing.T) {
 		}
 	}
 }
+
+// TestPerturb: the noise of the 256 cell keys averages zero and stays
+// within StatsNoise; zero and withheld cells are untouched; a shown count
+// never falls under the threshold.
+func TestPerturb(t *testing.T) {
+	sum, moved := 0, 0
+	for key := range CellKeys {
+		c := &Cell{N: 100, Key: key}
+		Perturb(StatsThreshold, []*Cell{c})
+		d := c.N - 100
+		if d < -StatsNoise || d > StatsNoise {
+			t.Fatalf("key %d moved 100 by %d", key, d)
+		}
+		sum += d
+		if d != 0 {
+			moved++
+		}
+	}
+	if sum != 0 || moved < CellKeys/2 {
+		t.Errorf("noise sums to %d over the keys, %d of %d keys move a count; want 0 and most", sum, moved, CellKeys)
+	}
+	for key := range CellKeys {
+		zero, held, small := &Cell{N: 0, Key: key}, &Cell{N: 3, Withheld: true, Key: key}, &Cell{N: StatsThreshold, Key: key}
+		Perturb(StatsThreshold, []*Cell{zero, held, small})
+		if zero.N != 0 || held.N != 3 || small.N < StatsThreshold {
+			t.Fatalf("key %d: zero %d, withheld %d, smallest shown %d", key, zero.N, held.N, small.N)
+		}
+	}
+	if AddKey(200, 100) != 44 {
+		t.Errorf("keys add modulo %d", CellKeys)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"gorm.io/gorm"
+
 	"carnet/models/contact"
 	"carnet/models/vocab"
 )
@@ -132,6 +134,18 @@ type Referral struct {
 	// RemindedStatus is the status in which the last reminder was sent.
 	RemindedStatus string
 	RemindedAt     *time.Time
+	// StatsKey is the referral's record key for the statistics' cell-key
+	// perturbation (models.Perturb), drawn at random once at creation from
+	// 1 to 256. It is not personal data and outlives the erasure.
+	StatsKey int
+}
+
+// BeforeCreate draws the record key of a new referral (forwards included).
+func (r *Referral) BeforeCreate(*gorm.DB) error {
+	if r.StatsKey == 0 {
+		r.StatsKey = newStatsKey()
+	}
+	return nil
 }
 
 // Limits on referral text: enough to explain a situation, not a file.

@@ -593,6 +593,16 @@ type ReferralStats struct {
 	AcceptedCount, ClosedCount int
 	// Reminders counts the reminders sent about these referrals.
 	Reminders int
+	// Keys are the cell keys of the counts above (see Cell.Key), under
+	// the same names.
+	Keys ReferralStatsKeys
+}
+
+// ReferralStatsKeys are the cell keys of ReferralStats' counts.
+type ReferralStatsKeys struct {
+	Total, Accepted, Reminders                  int
+	ByStatus, ByTheme, ByMonth, ByRefusalReason map[string]int
+	Sent, Received                              map[string]int
 }
 
 // ReferralStats computes statistics over the filtered referrals.
@@ -615,6 +625,7 @@ func (s *Store) ReferralStats(ctx context.Context, f ReferralStatsFilter) (*Refe
 	}
 	q := scope(s.read(ctx).Model(&Referral{}))
 	var rows []struct {
+		ID            string
 		FromActorID   string
 		ToActorID     string
 		Themes        StringList
@@ -622,40 +633,55 @@ func (s *Store) ReferralStats(ctx context.Context, f ReferralStatsFilter) (*Refe
 		RefusalReason string
 		CreatedAt     time.Time
 		AcceptedAt    *time.Time
+		StatsKey      int
 	}
-	if err := q.Select("from_actor_id", "to_actor_id", "themes", "status", "refusal_reason", "created_at", "accepted_at").Scan(&rows).Error; err != nil {
+	if err := q.Select("id", "from_actor_id", "to_actor_id", "themes", "status", "refusal_reason", "created_at", "accepted_at", "stats_key").Scan(&rows).Error; err != nil {
 		return nil, dbError(err)
 	}
 	st := &ReferralStats{ByStatus: map[string]int{}, ByTheme: map[string]int{}, ByMonth: map[string]int{}, ByRefusalReason: map[string]int{},
 		Sent: map[string]int{}, Received: map[string]int{}, Names: map[string]string{}}
+	k := &st.Keys
+	k.ByStatus, k.ByTheme, k.ByMonth, k.ByRefusalReason = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	k.Sent, k.Received = map[string]int{}, map[string]int{}
+	count := func(counts, keys map[string]int, name string, key int) {
+		counts[name]++
+		keys[name] = AddKey(keys[name], key)
+	}
+	keyOf := make(map[string]int, len(rows))
 	var hours []float64
 	for _, r := range rows {
+		keyOf[r.ID] = r.StatsKey
 		st.Total++
-		st.ByStatus[r.Status]++
+		k.Total = AddKey(k.Total, r.StatsKey)
+		count(st.ByStatus, k.ByStatus, r.Status, r.StatsKey)
 		for _, th := range r.Themes {
-			st.ByTheme[th]++
+			count(st.ByTheme, k.ByTheme, th, r.StatsKey)
 		}
-		st.ByMonth[r.CreatedAt.UTC().Format("2006-01")]++
+		count(st.ByMonth, k.ByMonth, r.CreatedAt.UTC().Format("2006-01"), r.StatsKey)
 		if r.RefusalReason != "" {
-			st.ByRefusalReason[r.RefusalReason]++
+			count(st.ByRefusalReason, k.ByRefusalReason, r.RefusalReason, r.StatsKey)
 		}
-		st.Sent[r.FromActorID]++
-		st.Received[r.ToActorID]++
+		count(st.Sent, k.Sent, r.FromActorID, r.StatsKey)
+		count(st.Received, k.Received, r.ToActorID, r.StatsKey)
 		if r.AcceptedAt != nil {
 			hours = append(hours, r.AcceptedAt.Sub(r.CreatedAt).Hours())
+			k.Accepted = AddKey(k.Accepted, r.StatsKey)
 		}
 		if IsClosedReferralStatus(r.Status) {
 			st.ClosedCount++
 		}
 	}
 	st.AcceptedCount = len(hours)
-	var reminders int64
+	var reminded []string // one referral id per reminder sent
 	err := s.read(ctx).Model(&ReferralEvent{}).
-		Where("kind = ? AND referral_id IN (?)", EventReminder, scope(s.read(ctx).Model(&Referral{})).Select("id")).Count(&reminders).Error
+		Where("kind = ? AND referral_id IN (?)", EventReminder, scope(s.read(ctx).Model(&Referral{})).Select("id")).Pluck("referral_id", &reminded).Error
 	if err != nil {
 		return nil, dbError(err)
 	}
-	st.Reminders = int(reminders)
+	st.Reminders = len(reminded)
+	for _, id := range reminded {
+		k.Reminders = AddKey(k.Reminders, keyOf[id])
+	}
 	if len(hours) > 0 {
 		sort.Float64s(hours)
 		m := hours[len(hours)/2]

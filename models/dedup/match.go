@@ -121,8 +121,11 @@ type key struct {
 // prepared is a place with its comparison features computed once.
 type prepared struct {
 	*Place
-	name     []string // content words, commune words kept
-	alt      []string // the name read another way (departementNamed), or nil
+	name []string // content words, commune words kept
+	// alts are the name read other ways: a Département's house
+	// (departementNamed), the name without its gloss in parentheses
+	// (withoutGloss).
+	alts     [][]string
 	raw      []string // written-out words with stop words, for acronyms
 	st       street
 	building []string // words of the complement and of a building-like street
@@ -150,6 +153,8 @@ type prepared struct {
 	// annex: the name says the place is an annex of another (« Mairie
 	// annexe de Luynes », « Annexe du Quart'Ney »), see annexName.
 	annex bool
+	// key is nameKey's, computed once.
+	key string
 }
 
 func prepare(p *Place) *prepared {
@@ -160,14 +165,19 @@ func prepare(p *Place) *prepared {
 			q.town += w + " "
 		}
 	}
-	q.raw = expand(withoutSchedule(p.Name))
+	name := glueDotted(withoutSchedule(p.Name))
+	q.raw = expand(name)
 	q.name = withoutRole(content(q.raw))
 	if alt := departementNamed(q.raw, departementOf(p)); len(alt) != len(q.raw) {
-		q.alt = withoutRole(content(alt))
+		q.alts = append(q.alts, withoutRole(content(alt)))
+	}
+	if bare := withoutGloss(name); bare != name {
+		q.alts = append(q.alts, withoutRole(content(expand(bare))))
 	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw)
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)
+	q.key = nameKey(q)
 	q.st = parseStreet(p.Street, q.commune)
 	if q.st.building {
 		q.building = q.st.words
@@ -197,7 +207,7 @@ func prepare(p *Place) *prepared {
 		}
 	}
 	var all, kept strings.Builder
-	for _, w := range words(withoutSchedule(p.Name)) {
+	for _, w := range words(name) {
 		all.WriteString(w)
 		if !stopWords[w] {
 			kept.WriteString(w)
@@ -323,6 +333,16 @@ func addressAgrees(a, c *prepared) bool {
 	return same && (known || hasD && d <= 150)
 }
 
+// nextDoor is the host-authority rule's second reading of one address: the
+// same street of one commune within 50 m, whatever the house numbers. An
+// authority's premises span several numbers of a street front (an
+// intercommunality at 6 and the France Services it runs at 4, 20 m apart);
+// farther up the street, another number is another building.
+func nextDoor(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	return hasD && d <= 50 && sameTown(a, c, d, hasD) && streetSimilarity(a.st, c.st) >= 0.8
+}
+
 // mailProviders are e-mail domains (without their TLD) shared by unrelated
 // people: their names say nothing of a place.
 var mailProviders = set("gmail", "googlemail", "orange", "wanadoo", "free", "hotmail", "yahoo", "laposte", "sfr", "outlook",
@@ -370,12 +390,16 @@ type Block struct {
 	// locations of the places carrying the value; publicCarriers the same
 	// among the places whose phones and e-mails are public.
 	carriers, publicCarriers map[key]map[string]int
+	// namesakes counts the places of each source and commune by name
+	// (nameKey), for onlyNamesakes.
+	namesakes map[string]int
 }
 
 // NewBlock prepares places for comparison.
 func NewBlock(places []Place) *Block {
 	b := &Block{byID: make(map[string]*prepared, len(places)), df: map[string]int{},
-		byKey: map[key][]*prepared{}, carriers: map[key]map[string]int{}, publicCarriers: map[key]map[string]int{}}
+		byKey: map[key][]*prepared{}, carriers: map[key]map[string]int{}, publicCarriers: map[key]map[string]int{},
+		namesakes: map[string]int{}}
 	for i := range places {
 		q := prepare(&places[i])
 		b.places = append(b.places, q)
@@ -396,8 +420,57 @@ func NewBlock(places []Place) *Block {
 			b.byKey[k] = append(b.byKey[k], q)
 		}
 	}
+	for _, q := range b.places {
+		if k := q.key; k != "" {
+			b.namesakes[q.Source+"\x00"+k]++
+		}
+	}
 	districtComplements(b.places)
 	return b
+}
+
+// nameKey is a place's name without its commune's words, words sorted, and
+// its commune: two places with one key bear one name in one commune. ""
+// when the name is the commune's alone or the commune is unknown.
+func nameKey(q *prepared) string {
+	if q.town == "" {
+		return ""
+	}
+	var ws []string
+	for _, w := range q.name {
+		if !q.commune[w] && !slices.Contains(ws, w) {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	slices.Sort(ws)
+	return q.town + "\x00" + strings.Join(ws, " ")
+}
+
+// namesakeRadius and namesakePlace: two places bearing one name in one
+// commune, each the only one of that name in its source there, within
+// namesakeRadius of each other, agree on the place as two readings of one
+// address do (namesakePlace): the name tells the place, and the two
+// addresses are an old and a new one, or two entrances (« Médiathèque
+// Gabriela Mistral » on the avenue and in the park's allée behind it,
+// 382 m; a commune's CCAS at two addresses 203 m apart). A source listing
+// two places of that name in the commune says nothing of which one the
+// other means.
+const (
+	namesakeRadius = 500.0
+	namesakePlace  = 0.6
+)
+
+// onlyNamesakes says whether a and c are such a pair (see namesakePlace).
+func (b *Block) onlyNamesakes(a, c *prepared) bool {
+	ka := a.key
+	if ka == "" || ka != c.key {
+		return false
+	}
+	d, hasD := distance(a, c)
+	return hasD && d <= namesakeRadius && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
 }
 
 // districtComplements takes out of the building words the complement that
@@ -616,12 +689,17 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if a.siren != "" && c.siren != "" && a.siren != c.siren {
 		penalty = penaltyOtherSIREN
 	}
-	if score(1, place, identity, penalty) < least {
+	namesake := !travelling && place < namesakePlace && b.onlyNamesakes(a, c)
+	bound := place
+	if namesake {
+		bound = namesakePlace
+	}
+	if score(1, bound, identity, penalty) < least {
 		return Result{}, false
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	if r.Name < hostName && hosts(a, c) && addressAgrees(a, c) {
+	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c)) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
 	}
@@ -632,6 +710,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.add("annex", "une annexe et un autre lieu du même nom, à deux adresses")
 	}
 	r.Place = placeAgreement(a, c, &r)
+	if namesake && r.Name >= 0.999 {
+		place, r.Place = namesakePlace, namesakePlace
+		r.add("namesake", "seul lieu de ce nom dans la commune de part et d'autre")
+	}
 	if travelling {
 		// A travelling service's stop and the building it parks beside
 		// are two doors: their address says nothing of being one place.
@@ -682,13 +764,20 @@ func (b *Block) weight(w string) float64 {
 func (b *Block) nameSimilarity(a, c *prepared, r *Result) float64 {
 	sim, acr := b.wordSimilarity(a, c, a.name, c.name)
 	// A name read another way (« Maison des Alpes-Maritimes » as the
-	// Maison du Département) counts when it reads closer.
-	for _, alt := range [][2][]string{{a.alt, c.name}, {a.name, c.alt}, {a.alt, c.alt}} {
-		if alt[0] == nil || alt[1] == nil {
-			continue
-		}
-		if s2, acr2 := b.wordSimilarity(a, c, alt[0], alt[1]); s2 > sim {
-			sim, acr = s2, acr2
+	// Maison du Département, « DEFI (Défense des Exclus…) » as DEFI)
+	// counts when it reads closer.
+	if len(a.alts)+len(c.alts) > 0 {
+		an := append([][]string{a.name}, a.alts...)
+		cn := append([][]string{c.name}, c.alts...)
+		for i, x := range an {
+			for j, y := range cn {
+				if i == 0 && j == 0 || len(x) == 0 || len(y) == 0 {
+					continue
+				}
+				if s2, acr2 := b.wordSimilarity(a, c, x, y); s2 > sim {
+					sim, acr = s2, acr2
+				}
+			}
 		}
 	}
 	switch {
@@ -1131,11 +1220,21 @@ func (b *Block) identity(a, c *prepared, r *Result) float64 {
 		delete(best, kindDomain)
 	}
 	r.SamePivot = best[kindSIRET] > 0 || best[kindSIREN] > 0 || best[kindRNA] > 0
-	if best[kindDomain] == 0 && (namedDomain(a, c) || namedDomain(c, a)) {
+	if namedDomain(a, c) || namedDomain(c, a) {
 		// The permanence of a host structure lists the place's own
 		// website: « letierslieudecarpentras.fr » for « Le tiers lieu
-		// de Carpentras ».
-		best[kindNamedDomain] = strengthNamedDomain
+		// de Carpentras ». When both give that domain, it is still the
+		// place's own site, named after it (« mediatheque-jean-vautrin.fr »
+		// for the France Services in the médiathèque Jean Vautrin), not a
+		// town's or a network's: it counts as named, weakened as the
+		// shared domain was by the places that carry it.
+		s := strengthNamedDomain
+		if d := best[kindDomain]; d > 0 {
+			s *= d / strengthDomain
+			carriers[kindNamedDomain] = carriers[kindDomain]
+			delete(best, kindDomain)
+		}
+		best[kindNamedDomain] = s
 	}
 	miss := 1.0
 	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain} {

@@ -74,6 +74,10 @@ func referenceCompare(b *Block, a, c *prepared) Result {
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
 	r.Place = placeAgreement(a, c, &r)
+	if r.Name >= 0.999 && r.Place < namesakePlace && b.onlyNamesakes(a, c) {
+		r.Place = namesakePlace
+		r.Reasons = append(r.Reasons, Reason{"namesake", "seul lieu de ce nom dans la commune de part et d'autre"})
+	}
 	r.Identity = b.identity(a, c, &r)
 	s := weightName*r.Name + weightPlace*r.Place + weightIdentity*r.Identity
 	if a.siren != "" && c.siren != "" && a.siren != c.siren {

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 
@@ -347,6 +348,52 @@ func withoutSchedule(name string) string {
 		}
 	}
 	if len(words(out)) == 0 {
+		return name
+	}
+	return out
+}
+
+// dotted matches single letters and numbers joined by dots: « M.270 »,
+// « P.I.J. », « M.J.C ».
+var dotted = regexp.MustCompile(`\b(?:[A-Za-z]|[0-9]+)(?:\.(?:[A-Za-z]|[0-9]+)\b)+\.?`)
+
+// glueDotted writes single letters and numbers joined by dots as one word
+// (« M.270 » is the médiathèque « M270 »): cut at the dots, a name is
+// letters and numbers, none of them a word. A run of numbers alone
+// (« 1.5 ») is left as it is.
+func glueDotted(name string) string {
+	return dotted.ReplaceAllStringFunc(name, func(m string) string {
+		if strings.Trim(m, "0123456789.") == "" {
+			return m
+		}
+		return strings.ReplaceAll(m, ".", "")
+	})
+}
+
+// withoutGloss drops from a name its parts in parentheses, which gloss it:
+// an acronym's expansion (« DEFI (Défense des Exclus par l'Information et
+// la Formation) »), a host or a network (« CPH Libourne (Groupe SOS) »).
+// The name is read with and without them; the gloss alone is not read as
+// the name (a network names many places). The name is returned unchanged
+// when nothing would be left.
+func withoutGloss(name string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range name {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	if len(words(out)) == 0 {
+		return name
+	}
+	if out == strings.Join(strings.Fields(name), " ") {
 		return name
 	}
 	return out

@@ -1,12 +1,14 @@
 package opendata_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,13 +50,14 @@ func TestDuplicateLabels(t *testing.T) {
 }
 
 // Figures reached on the AURA set (testdata/duplicates-hinaura-2022.md):
-// precision 1.000 (132 links, all right), recall 0.910 (132 of 145); the
-// floors leave one link of slack. Unseen when it was built (detection
-// then: precision 1.000, recall 0.855), it has since been looked at for
-// fixes. See TestDuplicateLabelsHinaura.
+// precision 1.000 (133 links, all right), recall 0.917 (133 of 145; 0.910
+// before the Gironde set's fixes, which found the one PMS of Faverges at
+// two numbers of its street); the floors leave one link of slack. Unseen
+// when it was built (detection then: precision 1.000, recall 0.855), it has
+// since been looked at for fixes. See TestDuplicateLabelsHinaura.
 const (
 	minPrecisionHinaura = 0.99
-	minRecallHinaura    = 0.90
+	minRecallHinaura    = 0.91
 )
 
 // TestDuplicateLabelsHinaura measures detection on a set it was not tuned
@@ -155,6 +158,80 @@ func TestDuplicateLabelsMaineEtLoire(t *testing.T) {
 	measureDuplicates(t, sources, cnfs, labels, minPrecisionMaineEtLoire, minRecallMaineEtLoire)
 }
 
+// Figures on the Gironde set (testdata/duplicates-gironde-2023.md): unseen
+// when it was labelled (labels committed in 68c8bb7 before detection ran on
+// them: precision 1.000, recall 0.786, 33 of 42), now precision 1.000 (41
+// links, all right), recall 0.976 (41 of 42) after the fixes made looking
+// at it; the floors leave one link of slack. See TestDuplicateLabelsGironde.
+const (
+	minPrecisionGironde = 0.97
+	minRecallGironde    = 0.95
+)
+
+// TestDuplicateLabelsGironde measures detection on a fifth set: the
+// Gironde département's cartography and the Gironde rows of France
+// Services' national list, as mednum-cli received them (each in its
+// producer's own columns, read by the importer's own reading of that
+// format), against the Conseillers numériques national file. The files are
+// not beside the repository (see the .md for where to fetch them); the
+// test reads them from the directory named by CARNET_EXTRA_REFERENCE:
+//
+//	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsGironde -v ./models/opendata
+func TestDuplicateLabelsGironde(t *testing.T) {
+	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
+	if dir == "" {
+		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding gironde.json, france-services.csv and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-gironde-2023.md)")
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-gironde-2023.md)", dir, err)
+		}
+		return b
+	}
+	sources := []labelledSource{{"gironde", read("gironde.json")}, {"fs", departementRows(t, read("france-services.csv"), "insee_dep", "33")}}
+	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
+	labels := readLabels(t, "testdata/duplicates-gironde-2023.csv")
+	measureDuplicates(t, sources, cnfs, labels, minPrecisionGironde, minRecallGironde)
+}
+
+// Figures on the second labelling of Gironde (testdata/duplicates-gironde-2024.md):
+// another helper labelled another version of the Gironde file against the
+// same national file, independently and before detection ran on it (with
+// main's detection at df4d329: precision 1.000, recall 0.765, 26 of 34).
+// The fixes made on the first labelling (duplicates-gironde-2023) were not
+// made looking at these labels: precision 1.000, recall 0.971 (33 of 34).
+// Not unseen data (the same region's places), but unseen judgements: it
+// tells whether those fixes fit one labeller's reading only.
+const (
+	minPrecisionGironde2024 = 0.97
+	minRecallGironde2024    = 0.94
+)
+
+// TestDuplicateLabelsGironde2024 measures detection on the second
+// labelling of Gironde. It reads that version of the Gironde file as
+// gironde-2024.json and the national file from the directory named by
+// CARNET_EXTRA_REFERENCE:
+//
+//	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsGironde2024 -v ./models/opendata
+func TestDuplicateLabelsGironde2024(t *testing.T) {
+	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
+	if dir == "" {
+		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding gironde-2024.json and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-gironde-2024.md)")
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-gironde-2024.md)", dir, err)
+		}
+		return b
+	}
+	sources := []labelledSource{{"gironde", read("gironde-2024.json")}}
+	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
+	labels := readLabels(t, "testdata/duplicates-gironde-2024.csv")
+	measureDuplicates(t, sources, cnfs, labels, minPrecisionGironde2024, minRecallGironde2024)
+}
+
 // Figures on the held-out set (testdata/duplicates-haute-vienne-2023.md),
 // measured once, on detection that had never seen it (main at 679945f):
 // precision 0.953 (43 links, two on one pair labelled not duplicate,
@@ -193,6 +270,31 @@ func TestDuplicateLabelsHauteVienne(t *testing.T) {
 	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
 	labels := readLabels(t, "testdata/duplicates-haute-vienne-2023.csv")
 	measureDuplicates(t, sources, cnfs, labels, minPrecisionHauteVienne, minRecallHauteVienne)
+}
+
+// departementRows keeps the header and the rows of a CSV file whose column
+// col holds dep, as the producer wrote them: the labelled set covers one
+// département of a national list.
+func departementRows(t *testing.T, b []byte, col, dep string) []byte {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("reading the CSV file: %v", err)
+	}
+	at := slices.Index(rows[0], col)
+	if at < 0 {
+		t.Fatalf("no column %q in %v", col, rows[0])
+	}
+	var out bytes.Buffer
+	w := csv.NewWriter(&out)
+	w.Write(rows[0])
+	for _, r := range rows[1:] {
+		if r[at] == dep {
+			w.Write(r)
+		}
+	}
+	w.Flush()
+	return out.Bytes()
 }
 
 // hubLoPlaces writes Hub LO's export (one object per place, columns
