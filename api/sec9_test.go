@@ -45,3 +45,46 @@ func TestExportCellsNeverFormulas(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailKeepsOtherStructuresResets: a structure's journal shows its
+// members' account events, and a reset link issued by another structure's
+// manager is one (account.password_reset_issued, with that structure's id
+// and its manager's login e-mail). Once the person joined a second
+// structure, the managers of the second read in its journal which other
+// structure they belong to and the login e-mail of its manager — what
+// TestTrailKeepsOtherTeamsPrivate keeps private for team events.
+func TestTrailKeepsOtherStructuresResets(t *testing.T) {
+	e := apitest.New(t)
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	other := str(createActor(t, e, validActor("CCAS secret"))["id"])
+	_, mgr := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	otherMgr, otherTok := e.Account("directrice.ccas@example.fr", map[string]models.Role{other: models.RoleManager}, models.Territory{})
+	both, _ := e.Account("both@example.fr", map[string]models.Role{other: models.RoleMember}, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/users/" + both.ID + "/password-reset", Token: otherTok, Body: obj{}}); r.Code != 201 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if _, err := e.Store.AddMember(t.Context(), own, both.ID, models.RoleMember); err != nil {
+		t.Fatal(err)
+	}
+	// An account event once a member: the structure sees it.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + both.ID, Token: e.Admin, Body: obj{"display_name": "Deux Maisons"}}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + own + "/trail?limit=200", Token: mgr})
+	if r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	for _, leak := range []string{other, otherMgr.Email} {
+		if strings.Contains(r.Body.String(), leak) {
+			t.Errorf("the journal of one structure shows another's events about a member (%s): %s", leak, r.Body)
+		}
+	}
+	if !strings.Contains(r.Body.String(), `"action":"account.updated"`) {
+		t.Errorf("the member's account event since joining is missing: %s", r.Body)
+	}
+	// The other structure's journal keeps its reset link.
+	r = e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + other + "/trail?action=account.password_reset_issued", Token: otherTok})
+	if r.Code != 200 || !strings.Contains(r.Body.String(), both.ID) {
+		t.Errorf("the issuing structure's journal lost its reset link: %d %s", r.Code, r.Body)
+	}
+}
