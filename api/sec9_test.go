@@ -4,7 +4,9 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+	"time"
 
+	"carnet/api"
 	"carnet/api/apitest"
 	"carnet/models"
 )
@@ -86,5 +88,39 @@ func TestTrailKeepsOtherStructuresResets(t *testing.T) {
 	r = e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + other + "/trail?action=account.password_reset_issued", Token: otherTok})
 	if r.Code != 200 || !strings.Contains(r.Body.String(), both.ID) {
 		t.Errorf("the issuing structure's journal lost its reset link: %d %s", r.Code, r.Body)
+	}
+}
+
+// TestInvitationAcceptCountsAgainstTheAccount: accepting an invitation
+// addressed to an existing account checks that account's password. The
+// check was limited per client address only, so whoever holds an
+// invitation token for someone's e-mail (its sender, when the service
+// does not send e-mail and shows the token) could guess that person's
+// password from many addresses, past the per-account limit that protects
+// the login. The attempts now count against the account, as a login's do.
+func TestInvitationAcceptCountsAgainstTheAccount(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(api.RateLimit{Every: time.Millisecond, Burst: 1000}, api.RateLimit{Every: time.Hour, Burst: 3}))
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	_, mgr := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	e.Account("victime@example.fr", nil, models.Territory{})
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + own + "/members", Token: mgr, Body: obj{"email": "victime@example.fr", "role": "member"}})
+	if r.Code != 202 {
+		t.Fatal(r.Code, r.Body)
+	}
+	token := str(r.Map()["token"])
+	if token == "" {
+		t.Fatalf("no token shown: %s", r.Body)
+	}
+	codes := []int{}
+	for i := range 5 {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": token, "password": "une devinette numéro " + str(i)}})
+		codes = append(codes, r.Code)
+	}
+	if codes[3] != 429 || codes[4] != 429 {
+		t.Errorf("guesses of an account's password through an invitation: %v, want 429 after 3", codes)
+	}
+	// The login of that account shares the budget.
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/login", Body: obj{"email": "victime@example.fr", "password": "une autre devinette"}}); r.Code != 429 {
+		t.Errorf("login after the guesses: %d", r.Code)
 	}
 }

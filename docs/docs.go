@@ -3685,7 +3685,7 @@ const docTemplate = `{
         },
         "/api/v1/invitations/accept": {
             "post": {
-                "description": "Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address.",
+                "description": "Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address and, as a login is, per invited e-mail.",
                 "consumes": [
                     "application/json"
                 ],
