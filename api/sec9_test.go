@@ -124,3 +124,35 @@ func TestInvitationAcceptCountsAgainstTheAccount(t *testing.T) {
 		t.Errorf("login after the guesses: %d", r.Code)
 	}
 }
+
+// TestTrailKeepsLoginEmailsPrivate: a member who joined a structure after
+// a referral was sent leaves a trace when reading it, in the journals of
+// both structures. The other structure's journal named the reader by their
+// login e-mail, which stays private to other structures (a referral names
+// people by their display name and the professional contact they share).
+func TestTrailKeepsLoginEmailsPrivate(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	ref := w.referral(w.users["member"], w.own, w.otherSvc)
+	late, lateTok := e.Account("connexion.privee@carnet.test", map[string]models.Role{w.other: models.RoleMember}, models.Territory{})
+	name := "Camille Arrivée"
+	if _, err := e.Store.UpdateProfile(t.Context(), late.ID, models.ProfileUpdate{DisplayName: &name}); err != nil {
+		t.Fatal(err)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + ref, Token: lateTok}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + w.own + "/trail?action=referral.read", Token: w.tokens["manager"]})
+	var trail struct {
+		Data []struct {
+			Who struct{ ID, Label string } `json:"who"`
+		} `json:"data"`
+	}
+	r.JSON(&trail)
+	if r.Code != 200 || len(trail.Data) != 1 || trail.Data[0].Who.ID != late.ID || trail.Data[0].Who.Label != name {
+		t.Errorf("the sender's journal of the read: %d %s", r.Code, r.Body)
+	}
+	if strings.Contains(r.Body.String(), late.Email) {
+		t.Errorf("another structure's journal shows the reader's login e-mail: %s", r.Body)
+	}
+}
