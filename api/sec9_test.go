@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golang-jwt/jwt/v5"
+
 	"carnet/api"
 	"carnet/api/apitest"
 	"carnet/models"
@@ -154,5 +156,43 @@ func TestTrailKeepsLoginEmailsPrivate(t *testing.T) {
 	}
 	if strings.Contains(r.Body.String(), late.Email) {
 		t.Errorf("another structure's journal shows the reader's login e-mail: %s", r.Body)
+	}
+}
+
+// TestTokenTimesOutsideTheLeeway pins what the forged-token tables left
+// out: a token issued in the future (iat), or expired by more than the 30
+// seconds of clock skew the parser allows, is refused; within the skew it
+// is still read.
+func TestTokenTimesOutsideTheLeeway(t *testing.T) {
+	e := apitest.New(t)
+	sess, err := e.Store.OpenSession(t.Context(), e.AdminUser.ID, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	sign := func(iat, exp time.Time) string {
+		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"iss": "carnet-test", "aud": "carnet-test-api", "sub": e.AdminUser.ID,
+			"kind": "user", "sid": sess.ID, "iat": iat.Unix(), "exp": exp.Unix()})
+		tok.Header["kid"] = probeKid(e.Admin)
+		s, err := tok.SignedString([]byte(strings.Repeat("k", 48)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	for _, c := range []struct {
+		name     string
+		iat, exp time.Time
+		want     int
+	}{
+		{"issued in an hour", now.Add(time.Hour), now.Add(2 * time.Hour), 401},
+		{"issued in a minute", now.Add(time.Minute), now.Add(time.Hour), 401},
+		{"expired 31 s ago", now.Add(-time.Hour), now.Add(-31 * time.Second), 401},
+		{"expired 1 s ago, within the skew", now.Add(-time.Hour), now.Add(-time.Second), 200},
+		{"issued now", now, now.Add(time.Minute), 200},
+	} {
+		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/me", Token: sign(c.iat, c.exp)}); r.Code != c.want {
+			t.Errorf("%s: %d, want %d", c.name, r.Code, c.want)
+		}
 	}
 }
