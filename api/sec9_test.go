@@ -196,3 +196,34 @@ func TestTokenTimesOutsideTheLeeway(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestionFieldNamesAreExact: suggestions may not change a place's
+// closure (nor its source or status), and the check looked for those
+// exact names among the changes, while JSON decoding matches field names
+// without regard to case (and folds ſ to s, K to k): {"Closed_until": …}
+// or {"cloſure_reason": …} passed the check and, the field being empty,
+// changed it once accepted.
+func TestSuggestionFieldNamesAreExact(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, merge(validActor("Médiathèque"), obj{"status": "temporarily_closed", "closed_from": "2026-01-05"}))["id"])
+	author := userToken(t, e, "usager@example.fr")
+	for _, changes := range []obj{
+		{"Closed_until": "2026-01-06"},
+		{"CLOSURE_REASON": "Fermé pour toujours"},
+		{"cloſure_reason": "Fermé pour toujours"},
+		{"Source": "caf-13", "Source_id": "x"},
+		{"Name": "Autre nom"},
+	} {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + a + "/suggestions", Token: author, Body: obj{"changes": changes}})
+		if r.Code != 422 && r.Code != 400 {
+			t.Errorf("%v: %d %s", changes, r.Code, r.Body)
+			if r.Code == 201 {
+				e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/suggestions/" + str(r.Map()["id"]), Token: e.Admin, Body: obj{"status": "accepted"}})
+			}
+		}
+	}
+	got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + a}).Map()
+	if str(got["closed_until"]) != "<nil>" && got["closed_until"] != "" || got["closure_reason"] != "" && got["closure_reason"] != nil || got["source"] != nil && got["source"] != "" {
+		t.Errorf("a suggestion changed what suggestions may not: closed_until %v, closure_reason %v, source %v", got["closed_until"], got["closure_reason"], got["source"])
+	}
+}
