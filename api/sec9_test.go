@@ -227,3 +227,39 @@ func TestSuggestionFieldNamesAreExact(t *testing.T) {
 		t.Errorf("a suggestion changed what suggestions may not: closed_until %v, closure_reason %v, source %v", got["closed_until"], got["closure_reason"], got["source"])
 	}
 }
+
+// TestConditionalHeadersRevealNothing pins that a precondition never
+// answers before the caller's rights: an outsider sending If-Match or
+// If-None-Match with a draft service or a referral of others gets the same
+// 404 (or a partner's 403) as without them, never a 412 or a 304 telling
+// the record exists or its version.
+func TestConditionalHeadersRevealNothing(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	draft := str(createService(t, e, merge(validService(w.other, "Brouillon secret"), obj{"status": "draft"}))["id"])
+	ref := w.referral(w.otherMbr, w.other, w.thirdSvc())
+	reqs := []apitest.Request{
+		{Method: "GET", Path: "/api/v1/services/" + draft},
+		{Method: "PATCH", Path: "/api/v1/services/" + draft, Body: obj{"name": "x"}},
+		{Method: "PUT", Path: "/api/v1/services/" + draft, Body: validService(w.other, "x")},
+		{Method: "DELETE", Path: "/api/v1/services/" + draft},
+		{Method: "GET", Path: "/api/v1/referrals/" + ref},
+		{Method: "POST", Path: "/api/v1/referrals/" + ref + "/transitions", Body: obj{"status": "accepted"}},
+		{Method: "POST", Path: "/api/v1/referrals/" + ref + "/forward", Body: obj{"to_service_id": w.ownSvc}},
+	}
+	for _, role := range []string{"manager", "member", "coordinator", "user", "partner"} {
+		for _, rq := range reqs {
+			rq.Token = w.tokens[role]
+			plain := e.Do(rq).Code
+			if plain != 404 && plain != 403 {
+				t.Errorf("%s %s %s: %d", role, rq.Method, rq.Path, plain)
+			}
+			for _, h := range []map[string]string{{"If-Match": `"999"`}, {"If-Match": `"1"`}, {"If-None-Match": `"1"`}, {"If-None-Match": "*"}} {
+				rq.Header = h
+				if r := e.Do(rq); r.Code != plain {
+					t.Errorf("%s %s %s %v: %d, without it %d", role, rq.Method, rq.Path, h, r.Code, plain)
+				}
+			}
+		}
+	}
+}
