@@ -2384,7 +2384,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Newest first. The structure's managers (and its network's) and administrators.",
+                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.",
                 "produces": [
                     "application/json"
                 ],
@@ -3685,7 +3685,7 @@ const docTemplate = `{
         },
         "/api/v1/invitations/accept": {
             "post": {
-                "description": "Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address.",
+                "description": "Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address and, as a login is, per invited e-mail.",
                 "consumes": [
                     "application/json"
                 ],

@@ -107,7 +107,7 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 //
 //	@ID			acceptInvitation
 //	@Summary		Accept an invitation
-//	@Description	Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address.
+//	@Description	Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address and, as a login is, per invited e-mail.
 //	@Tags			accounts
 //	@Accept			json
 //	@Produce		json
@@ -127,7 +127,14 @@ func (h *Handler) AcceptInvitation(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if err := h.limit(c, ""); err != nil {
+	// The invited address's account, when it exists, proves itself with
+	// its password: the attempts count against it as a login's do, so
+	// that an invitation's token is no way around the login's limit.
+	email, err := h.Store.InvitationEmail(c.Request.Context(), in.Token)
+	if err != nil {
+		return err
+	}
+	if err := h.limit(c, email); err != nil {
 		return err
 	}
 	u, err := h.Store.AcceptInvitation(c.Request.Context(), in.Token, in.Password, in.DisplayName)

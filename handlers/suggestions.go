@@ -3,6 +3,7 @@ package handlers
 import (
 	"encoding/json"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -103,6 +104,9 @@ func readSuggestion(c *gin.Context, current, dst any, unsuggestable []string) (S
 	if len(in.Changes) == 0 {
 		return in, nil, "", &models.Error{Code: models.EINVALID, Message: "The suggestion is invalid.", Fields: []models.FieldError{{Field: "changes", Reason: "must change at least one field"}}}
 	}
+	if err := exactFields(in.Changes, dst); err != nil {
+		return in, nil, "", err
+	}
 	if err := refuseUnsuggestable(in.Changes, unsuggestable, models.EINVALID); err != nil {
 		return in, nil, "", err
 	}
@@ -128,15 +132,52 @@ func readSuggestion(c *gin.Context, current, dst any, unsuggestable []string) (S
 	return in, patch, string(b), nil
 }
 
+// exactFields refuses the changes whose name is not, byte for byte, that
+// of a writable field of dst. JSON decoding matches names regardless of
+// case (and folds ſ to s and the Kelvin sign to k), so « Closed_until »
+// would change closed_until past the rules that name fields exactly.
+func exactFields(changes map[string]any, dst any) error {
+	t := reflect.TypeOf(dst)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	known := map[string]bool{}
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" && t.Field(i).IsExported() {
+			known[name] = true
+		}
+	}
+	var fe models.FieldErrors
+	for k := range changes {
+		if known[k] {
+			continue
+		}
+		reason := "is not a field of this record (names are snake_case, written exactly)"
+		if h := bodyFieldHint(k, dst); h != "" && known[h] {
+			reason = "is not a field of this record: did you mean " + h + "?"
+		}
+		fe.Add("changes."+clip(k), reason)
+	}
+	if len(fe) == 0 {
+		return nil
+	}
+	slices.SortFunc(fe, func(a, b models.FieldError) int { return strings.Compare(a.Field, b.Field) })
+	return &models.Error{Code: models.EBADREQUEST, Message: "The suggestion changes fields these records do not have.", Fields: fe}
+}
+
 // refuseUnsuggestable names the fields of changes that suggestions may not
-// change.
+// change, however their names are written (a suggestion stored before
+// exactFields may spell one « Closed_until »).
 func refuseUnsuggestable(changes map[string]any, unsuggestable []string, code models.Code) error {
 	var fe models.FieldErrors
 	for _, f := range unsuggestable {
-		if _, ok := changes[f]; ok {
-			fe.Add("changes."+f, "is decided by those who edit the record, not suggested; say it in the message")
+		for k := range changes {
+			if strings.EqualFold(k, f) {
+				fe.Add("changes."+clip(k), "is decided by those who edit the record, not suggested; say it in the message")
+			}
 		}
 	}
+	slices.SortFunc(fe, func(a, b models.FieldError) int { return strings.Compare(a.Field, b.Field) })
 	if len(fe) == 0 {
 		return nil
 	}

@@ -63,7 +63,7 @@ func newTrailEvent(e *models.TrailEvent) TrailEvent {
 	return out
 }
 
-func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter) error {
+func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter, relabel func(*TrailEvent)) error {
 	page, err := h.Store.ListTrail(c.Request.Context(), f)
 	if err != nil {
 		return err
@@ -71,6 +71,9 @@ func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter) error {
 	out := TrailList{Data: make([]TrailEvent, len(page.Items))}
 	for i := range page.Items {
 		out.Data[i] = newTrailEvent(&page.Items[i])
+		if relabel != nil {
+			relabel(&out.Data[i])
+		}
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	c.Header("Cache-Control", "private, no-store")
@@ -101,7 +104,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //
 //	@ID			listActorTrail
 //	@Summary		A structure's security trail
-//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Newest first. The structure's managers (and its network's) and administrators.
+//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.
 //	@Tags			members
 //	@Produce		json
 //	@Security		BearerAuth
@@ -127,7 +130,34 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 		return err
 	}
 	f.ActorID = ref.ID
-	return h.writeTrail(c, f)
+	return h.writeTrail(c, f, h.otherSideLabels(c, ref.ID))
+}
+
+// otherSideLabels names, in structure actorID's journal, the readers of its
+// referrals who read them as members of the other structure as a referral
+// names them: by their display name (or the professional e-mail they
+// share), never by their login e-mail, which stays private to other
+// structures. who.id still identifies the account.
+func (h *Handler) otherSideLabels(c *gin.Context, actorID string) func(*TrailEvent) {
+	n := h.namer(c)
+	return func(ev *TrailEvent) {
+		if ev.Action != models.TrailReferralRead || ev.Who.Kind != models.WhoUser {
+			return
+		}
+		other := ev.OtherActorID
+		if other == actorID {
+			other = ev.ActorID
+		}
+		if n.card(ev.Who.ID, actorID).Role != "" || n.card(ev.Who.ID, other).Role == "" {
+			return // a member of this structure, or no longer of the other one
+		}
+		card := n.card(ev.Who.ID, other)
+		label := card.DisplayName
+		if label == "" {
+			label = card.Email
+		}
+		ev.Who.Label, ev.WhoLabel = label, label
+	}
 }
 
 // PlatformTrail godoc
@@ -157,5 +187,5 @@ func (h *Handler) PlatformTrail(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.writeTrail(c, f)
+	return h.writeTrail(c, f, nil)
 }

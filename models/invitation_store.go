@@ -119,6 +119,20 @@ func inviterMayGrant(tx *gorm.DB, inv *Invitation) (bool, error) {
 	return p.CanGrant(g), nil
 }
 
+// InvitationEmail is the address an invitation token was sent to, "" when
+// no pending invitation has it: accepting one checks the password of an
+// existing account, which is limited per account as a login is.
+func (s *Store) InvitationEmail(ctx context.Context, token string) (string, error) {
+	var emails []string
+	if err := s.read(ctx).Model(&Invitation{}).Where("token_hash = ? AND accepted_at IS NULL", hashSecret(token)).Limit(1).Pluck("email", &emails).Error; err != nil {
+		return "", dbError(err)
+	}
+	if len(emails) == 0 {
+		return "", nil
+	}
+	return emails[0], nil
+}
+
 var errBadInvitation = Errorf(ENOTFOUND, "This invitation does not exist, was already used or has expired; ask for a new one.")
 
 // AcceptInvitation turns an invitation into grants. A person without an

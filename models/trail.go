@@ -109,7 +109,7 @@ func who(p *Principal) (kind, id, label string) {
 
 // TrailFilter selects trail events. ActorID gives a structure's journal: the
 // events about it (its team, its referrals' reads) and the account events of
-// its current members.
+// its current members since they joined.
 type TrailFilter struct {
 	ActorID     string
 	SubjectKind string
@@ -123,11 +123,16 @@ func (s *Store) ListTrail(ctx context.Context, f TrailFilter) (Page[TrailEvent],
 	return seqPage(s, ctx, f.ListParams, func(tx *gorm.DB) *gorm.DB {
 		q := tx.Model(&TrailEvent{})
 		if f.ActorID != "" {
-			// A member's account events, but not another structure's
-			// team events about them (who added, promoted or removed
-			// them there, and who did it): those are that structure's.
-			q = q.Where("(actor_id = ? OR other_actor_id = ? OR (subject_kind = ? AND subject_id IN (SELECT user_id FROM memberships WHERE actor_id = ?) AND action NOT IN ?))",
-				f.ActorID, f.ActorID, SubjectAccount, f.ActorID, teamActions)
+			// A member's account events while they are a member, but
+			// not another structure's team events about them (who
+			// added, promoted or removed them there, and who did it):
+			// those are that structure's. Nor what happened to the
+			// account before it joined: a reset link another
+			// structure's manager issued then names that structure
+			// and that manager's login e-mail.
+			q = q.Where("(actor_id = ? OR other_actor_id = ? OR (subject_kind = ? AND action NOT IN ? AND subject_id IN "+
+				"(SELECT m.user_id FROM memberships m WHERE m.actor_id = ? AND m.created_at <= trail_events.at)))",
+				f.ActorID, f.ActorID, SubjectAccount, teamActions, f.ActorID)
 		}
 		if f.SubjectKind != "" {
 			q = q.Where("subject_kind = ?", f.SubjectKind)

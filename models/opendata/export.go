@@ -310,10 +310,12 @@ func checkedOn(a *models.Actor, o offer) string {
 	return o.updated.UTC().Format(time.DateOnly)
 }
 
-// freeText are the columns of free text, which anyone with write access
-// fills: the columns FormulaSafe protects.
-var freeText = map[string]bool{"nom": true, "adresse": true, "complement_adresse": true, "commune": true,
-	"presentation_resume": true, "presentation_detail": true, "autres_formations_labels": true}
+// structured are the columns whose value is checked against a format that
+// may legitimately start like a formula: a phone in E.164 starts with +.
+// Every other cell is protected by FormulaSafe: names and presentations,
+// but also what a writer fills freely without it being seen as text — a
+// producer's name (the source column), a partner's own id (the id column).
+var structured = map[string]bool{"telephone": true}
 
 // isFormulaStart reports whether a cell starting with c is read as a
 // formula by spreadsheet software (OWASP's CSV injection list; tab and
@@ -321,8 +323,8 @@ var freeText = map[string]bool{"nom": true, "adresse": true, "complement_adresse
 func isFormulaStart(c byte) bool { return c == '=' || c == '+' || c == '-' || c == '@' }
 
 // FormulaSafe protects people who open the CSV export in a spreadsheet: a
-// free-text cell starting with =, +, - or @ (a formula such as
-// =HYPERLINK(...) or a DDE call written into a name) gets a leading
+// cell starting with =, +, - or @ (a formula such as =HYPERLINK(...) or a
+// DDE call written into a name, a producer or an id) gets a leading
 // apostrophe, so that it shows as the text it is. Structured columns
 // (phones in E.164 start with +) are never changed; Carnet's importer
 // removes the apostrophe, so an export imported again round-trips. Control
@@ -330,7 +332,7 @@ func isFormulaStart(c byte) bool { return c == '=' || c == '+' || c == '-' || c 
 // stored before validation refused them.
 func FormulaSafe(column, v string) string {
 	v = models.StripBadText(v)
-	if freeText[column] && v != "" && isFormulaStart(v[0]) {
+	if !structured[column] && v != "" && isFormulaStart(v[0]) {
 		return "'" + v
 	}
 	return v
@@ -349,7 +351,7 @@ func standardRow(a *models.Actor, services []models.Service, st models.ExportSta
 		case string:
 			row = append(row, FormulaSafe(c, v))
 		case []string:
-			row = append(row, models.StripBadText(strings.Join(v, "|")))
+			row = append(row, FormulaSafe(c, strings.Join(v, "|")))
 		case float64:
 			row = append(row, strconv.FormatFloat(v, 'f', -1, 64))
 		default:
