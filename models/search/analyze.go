@@ -78,6 +78,10 @@ type placeRef struct {
 	// and postal codes; a département's name is too often a common word —
 	// Nord, Var, Cher — to reorder a query that has other words).
 	rankFirst bool
+	// otherName: the words are another name of the commune (Occitan:
+	// « Marselha »), which no record writes; commune is its key.
+	otherName bool
+	commune   string
 }
 
 type analysis struct {
@@ -124,10 +128,8 @@ func (t *table) messageWords(words []string) []string {
 				}
 			}
 		}
-		for _, key := range t.communeFirst[w] {
-			if k := wordsAt(key, words[i:]); k > l && len(t.byCommune[key]) > 0 {
-				l = k
-			}
+		if _, k, _ := t.communeAt(words[i:]); k > l {
+			l = k
 		}
 		if l == 0 && (lex.known[w] || len(lex.labels[w]) > 0 || lex.generic[inflectionBase(w)] ||
 			len(w) == 5 && isDigitsOnly(w) && len(t.byPostal[w]) > 0) {
@@ -174,12 +176,7 @@ func (t *table) analyze(words []string) analysis {
 				}
 			}
 		}
-		commune, communeLen := "", 0
-		for _, key := range t.communeFirst[words[i]] {
-			if k := wordsAt(key, words[i:]); k > communeLen && len(t.byCommune[key]) > 0 {
-				commune, communeLen = key, k
-			}
-		}
+		commune, communeLen, otherName := t.communeAt(words[i:])
 		postal := len(words[i]) == 5 && isDigitsOnly(words[i]) && len(t.byPostal[words[i]]) > 0
 		l := max(bestLen, communeLen, 1)
 		if bestLen == 0 && communeLen == 0 && !postal {
@@ -193,7 +190,7 @@ func (t *table) analyze(words []string) analysis {
 		// commune's places still match its name as text.
 		ambiguous := best != nil && bestLen == l && !best.place
 		if communeLen == l && !ambiguous {
-			pr = &placeRef{words: words[i : i+l], kind: "commune", slots: t.byCommune[commune], rankFirst: true}
+			pr = &placeRef{words: words[i : i+l], kind: "commune", slots: t.byCommune[commune], rankFirst: true, otherName: otherName, commune: commune}
 		} else if postal && l == 1 {
 			pr = &placeRef{words: words[i : i+1], kind: "postal_code", slots: t.byPostal[words[i]], rankFirst: true}
 		}
@@ -273,12 +270,45 @@ func (t *table) analyze(words []string) analysis {
 				c.terms[k].factor *= factorNeedText
 			}
 		}
+		if pr := placeAt(&a, c.place); pr != nil && pr.otherName {
+			// Another name of a commune is held by the records in it,
+			// which write its French name.
+			t.addPlaceSlots(&c, pr, textFieldNames[fieldCommune], pr.commune)
+		}
+		if c.place >= 0 && a.places[c.place].kind == "postal_code" {
+			// A postal code is held by the records at that code, as a
+			// commune by those in it: beside a need (« 16000 impots »,
+			// « aide numérique 13001 ») it restricts to them. It matched
+			// no record's words before, so every such query was partial
+			// and the code only a tier: the need's places elsewhere
+			// followed, and generic words alone ranked names holding
+			// them (« … Aide … » in La Réunion) before the code's places.
+			t.addPlaceSlots(&c, &a.places[c.place], FieldPostalCode, a.places[c.place].words[0])
+		}
 		c.inPhrase = inPhrase[i]
 		a.clauses = append(a.clauses, c)
 	}
 	t.dropPublicEchoes(&a)
 	markSoft(&a)
 	return a
+}
+
+// addPlaceSlots makes the records of a place the query names hold its
+// clause, weighing as a named place.
+func (t *table) addPlaceSlots(c *clause, pr *placeRef, field, value string) {
+	b := make(bitset, (len(t.docs)+63)/64)
+	t.placeBits(pr, b)
+	c.sets = append(c.sets, setRef{set: &b, weight: placeWeight * factorExact,
+		t: lexTarget{field: field, value: value, factor: factorExact, how: HowPlace}})
+	c.size += len(pr.slots)
+	c.fsize += len(pr.slots)
+}
+
+func placeAt(a *analysis, i int) *placeRef {
+	if i < 0 {
+		return nil
+	}
+	return &a.places[i]
 }
 
 // dropPublicEchoes removes from each clause the publics it reaches as a

@@ -169,7 +169,8 @@ const (
 	FieldIsFull             = "is_full"        // "true" or "false"
 	FieldStatus             = "status"         // the actor's: active (default) or temporarily_closed
 	FieldDepartement        = "departement"
-	FieldOpenOn             = "open_on" // OpenOn* values
+	FieldPostalCode         = "postal_code" // a match only (a postal code in q), not a filter: see Query.PostalCodes
+	FieldOpenOn             = "open_on"     // OpenOn* values
 	// FieldAcceslibre is "true" when the place publishes its Acceslibre
 	// record (actor.acceslibre_url, the standard's fiche_acces_libre),
 	// absent otherwise: the index reads it for words of accessibility
