@@ -5799,7 +5799,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "saturday",
-                        "description": "Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday 12:00-14:00), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week",
+                        "description": "Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday, open through 12:30-13:30 without closing for lunch), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week",
                         "name": "open_on",
                         "in": "query"
                     },
