@@ -165,7 +165,22 @@ func (t *table) analyze(words []string) analysis {
 		stems[i] = stem(w)
 	}
 	covered := 0 // words inside a place phrase
+	// A number before a month (« 14 juillet », « quatorze juillet »)
+	// names a street or a square: it is no département nor postal code,
+	// and ranks without filtering (streets are indexed without their
+	// numbers; « quatorze » was required and found only the one address
+	// writing it in words).
+	dated := map[string]bool{}
+	for i := 0; i+1 < n; i++ {
+		if months[words[i+1]] && (isDigitsOnly(words[i]) || numberValues[words[i]] > 0) {
+			dated[words[i]] = true
+		}
+	}
 	for i := 0; i < n; {
+		if dated[words[i]] {
+			i++
+			continue
+		}
 		// The longest phrase starting at i: a thesaurus entry or a
 		// département (lexicon), a commune of the directory, a postal code.
 		best, bestLen := (*lexPhrase)(nil), 0
@@ -289,7 +304,7 @@ func (t *table) analyze(words []string) analysis {
 		a.clauses = append(a.clauses, c)
 	}
 	t.dropPublicEchoes(&a)
-	markSoft(&a)
+	markSoft(&a, dated)
 	return a
 }
 
@@ -346,11 +361,11 @@ func (t *table) dropPublicEchoes(a *analysis) {
 // that is not generic. A query made only of generic words (« initiation
 // informatique », « ateliers numériques ») requires them all, as any
 // other query.
-func markSoft(a *analysis) {
+func markSoft(a *analysis, dated map[string]bool) {
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && lex.generic[inflectionBase(c.word)]
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || dated[c.word])
 		if !c.soft {
 			hard++
 		}
@@ -361,6 +376,13 @@ func markSoft(a *analysis) {
 		}
 	}
 }
+
+// streetKinds are the kinds of streets (« place de la Mairie », « rue de la
+// Gare »): beside other words they say where, and rank the addresses
+// holding them first without requiring them (« wifi place de la mairie »
+// required « place », found in few addresses and in « à ma place »).
+var streetKinds = map[string]bool{"place": true, "rue": true, "avenue": true, "boulevard": true, "bd": true,
+	"allee": true, "chemin": true, "quai": true, "impasse": true, "square": true, "esplanade": true, "route": true}
 
 // hardCount is the number of clauses every result must hold.
 func (a *analysis) hardCount() int {
