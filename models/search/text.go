@@ -171,6 +171,13 @@ var sentenceWords = map[string]bool{
 	// « Mairie (Mardi Matin) ». The day says when. « après-midi » is
 	// dropped whole in sentenceAround (« midi » alone is the lunch hour).
 	"matin": true, "matins": true, "matinee": true, "aprem": true, "aprems": true, "apresmidi": true,
+	// Text-message contractions of « j'ai », « d'un(e) », « je suis »,
+	// « c'est » (« jai besoin dun ordi »: « dun » found Fontaine-le-Dun),
+	// and the words of a trouble (« compte bloqué », « problème »,
+	// « souci »): what went wrong, not what is sought.
+	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
+	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
+	"souci": true, "soucis": true,
 }
 
 // Ages in years and the publics they are, as the standard's publics say

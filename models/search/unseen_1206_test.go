@@ -254,3 +254,24 @@ func TestANumberBeforeAMonthNamesAStreet(t *testing.T) {
 		}
 	}
 }
+
+// Text-message contractions (« jai », « dun »: j'ai, d'un) and the words of
+// a trouble (« bloqué », « problème », « souci ») say how the person writes
+// and what went wrong, not what is sought: required, « dun » found
+// Fontaine-le-Dun and « Henry Dunant », « bloqué » nothing.
+func TestContractionsAndTroubleWords(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tools", "Espace Mistral", "Marseille", "13001", "1 rue Mistral", "services", themeTools),
+		record("dun", "Espace multi services", "Fontaine-le-Dun", "76740", "1 rue de Dun", "services", "Insertion professionnelle via le numérique"),
+		record("fs", "France services Nice", "Nice", "06000", "2 rue de France", "services", themeProcedures),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"jai besoin dun ordi", "Espace Mistral"},
+		{"compte france connect bloqué", "France services Nice"},
+		{"probleme france connect", "France services Nice"},
+	} {
+		if r, got := searchNames(t, m, tc.q); len(got) == 0 || got[0] != tc.want || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
