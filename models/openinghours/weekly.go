@@ -72,6 +72,22 @@ func (h *Hours) OpenBetween(d time.Weekday, fromMin, toMin int) bool {
 	return toMin > 1440 && h.week.overlaps((i+1)%7, max(fromMin-1440, 0), toMin-1440)
 }
 
+// OpenThrough reports whether the place is open without a break over the
+// whole of [fromMin, toMin) of weekday d in the generic week (within the
+// day): a place that does not close for lunch is open through 12:30-13:30.
+// An empty range is never open.
+func (h *Hours) OpenThrough(d time.Weekday, fromMin, toMin int) bool {
+	if h == nil || d < time.Sunday || d > time.Saturday || toMin <= fromMin || fromMin < 0 || toMin > 1440 {
+		return false
+	}
+	for _, iv := range h.week.day(mondayIndex(d)) {
+		if iv.Start <= fromMin && iv.End >= toMin {
+			return true
+		}
+	}
+	return false
+}
+
 // Is247 reports whether the generic week is open around the clock, as
 // with "24/7", "open" or "Mo-Su 00:00-24:00". Like the other generic-week
 // helpers it ignores PH and month/date rules, so "24/7; PH off" is 24/7,

@@ -178,3 +178,27 @@ func TestWeekTableMatchesEvaluator(t *testing.T) {
 		}
 	}
 }
+
+// OpenThrough: open without a break over the whole range (a place that
+// does not close for lunch), merged intervals counting as one.
+func TestOpenThrough(t *testing.T) {
+	for _, tc := range []struct {
+		hours string
+		want  bool
+	}{
+		{"Mo-Fr 09:00-17:00", true},
+		{"Mo-Fr 11:00-15:00", true},
+		{"Mo-Fr 09:00-12:30,13:30-17:00", false},
+		{"Mo-Fr 09:00-13:00", false},
+		{"Mo-Fr 09:00-12:30,12:30-17:00", true},
+		{"Tu 09:00-17:00", false},
+	} {
+		h, err := Parse(tc.hours)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := h.OpenThrough(time.Monday, 12*60+30, 13*60+30); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.hours, got, tc.want)
+		}
+	}
+}

@@ -78,6 +78,10 @@ type placeRef struct {
 	// and postal codes; a département's name is too often a common word —
 	// Nord, Var, Cher — to reorder a query that has other words).
 	rankFirst bool
+	// otherName: the words are another name of the commune (Occitan:
+	// « Marselha »), which no record writes; commune is its key.
+	otherName bool
+	commune   string
 }
 
 type analysis struct {
@@ -124,10 +128,8 @@ func (t *table) messageWords(words []string) []string {
 				}
 			}
 		}
-		for _, key := range t.communeFirst[w] {
-			if k := wordsAt(key, words[i:]); k > l && len(t.byCommune[key]) > 0 {
-				l = k
-			}
+		if _, k, _ := t.communeAt(words[i:]); k > l {
+			l = k
 		}
 		if l == 0 && (lex.known[w] || len(lex.labels[w]) > 0 || lex.generic[inflectionBase(w)] ||
 			len(w) == 5 && isDigitsOnly(w) && len(t.byPostal[w]) > 0) {
@@ -163,7 +165,22 @@ func (t *table) analyze(words []string) analysis {
 		stems[i] = stem(w)
 	}
 	covered := 0 // words inside a place phrase
+	// A number before a month (« 14 juillet », « quatorze juillet »)
+	// names a street or a square: it is no département nor postal code,
+	// and ranks without filtering (streets are indexed without their
+	// numbers; « quatorze » was required and found only the one address
+	// writing it in words).
+	dated := map[string]bool{}
+	for i := 0; i+1 < n; i++ {
+		if months[words[i+1]] && (isDigitsOnly(words[i]) || numberValues[words[i]] > 0) {
+			dated[words[i]] = true
+		}
+	}
 	for i := 0; i < n; {
+		if dated[words[i]] {
+			i++
+			continue
+		}
 		// The longest phrase starting at i: a thesaurus entry or a
 		// département (lexicon), a commune of the directory, a postal code.
 		best, bestLen := (*lexPhrase)(nil), 0
@@ -174,12 +191,7 @@ func (t *table) analyze(words []string) analysis {
 				}
 			}
 		}
-		commune, communeLen := "", 0
-		for _, key := range t.communeFirst[words[i]] {
-			if k := wordsAt(key, words[i:]); k > communeLen && len(t.byCommune[key]) > 0 {
-				commune, communeLen = key, k
-			}
-		}
+		commune, communeLen, otherName := t.communeAt(words[i:])
 		postal := len(words[i]) == 5 && isDigitsOnly(words[i]) && len(t.byPostal[words[i]]) > 0
 		l := max(bestLen, communeLen, 1)
 		if bestLen == 0 && communeLen == 0 && !postal {
@@ -193,7 +205,7 @@ func (t *table) analyze(words []string) analysis {
 		// commune's places still match its name as text.
 		ambiguous := best != nil && bestLen == l && !best.place
 		if communeLen == l && !ambiguous {
-			pr = &placeRef{words: words[i : i+l], kind: "commune", slots: t.byCommune[commune], rankFirst: true}
+			pr = &placeRef{words: words[i : i+l], kind: "commune", slots: t.byCommune[commune], rankFirst: true, otherName: otherName, commune: commune}
 		} else if postal && l == 1 {
 			pr = &placeRef{words: words[i : i+1], kind: "postal_code", slots: t.byPostal[words[i]], rankFirst: true}
 		}
@@ -273,12 +285,45 @@ func (t *table) analyze(words []string) analysis {
 				c.terms[k].factor *= factorNeedText
 			}
 		}
+		if pr := placeAt(&a, c.place); pr != nil && pr.otherName {
+			// Another name of a commune is held by the records in it,
+			// which write its French name.
+			t.addPlaceSlots(&c, pr, textFieldNames[fieldCommune], pr.commune)
+		}
+		if c.place >= 0 && a.places[c.place].kind == "postal_code" {
+			// A postal code is held by the records at that code, as a
+			// commune by those in it: beside a need (« 16000 impots »,
+			// « aide numérique 13001 ») it restricts to them. It matched
+			// no record's words before, so every such query was partial
+			// and the code only a tier: the need's places elsewhere
+			// followed, and generic words alone ranked names holding
+			// them (« … Aide … » in La Réunion) before the code's places.
+			t.addPlaceSlots(&c, &a.places[c.place], FieldPostalCode, a.places[c.place].words[0])
+		}
 		c.inPhrase = inPhrase[i]
 		a.clauses = append(a.clauses, c)
 	}
 	t.dropPublicEchoes(&a)
-	markSoft(&a)
+	markSoft(&a, dated)
 	return a
+}
+
+// addPlaceSlots makes the records of a place the query names hold its
+// clause, weighing as a named place.
+func (t *table) addPlaceSlots(c *clause, pr *placeRef, field, value string) {
+	b := make(bitset, (len(t.docs)+63)/64)
+	t.placeBits(pr, b)
+	c.sets = append(c.sets, setRef{set: &b, weight: placeWeight * factorExact,
+		t: lexTarget{field: field, value: value, factor: factorExact, how: HowPlace}})
+	c.size += len(pr.slots)
+	c.fsize += len(pr.slots)
+}
+
+func placeAt(a *analysis, i int) *placeRef {
+	if i < 0 {
+		return nil
+	}
+	return &a.places[i]
 }
 
 // dropPublicEchoes removes from each clause the publics it reaches as a
@@ -316,11 +361,11 @@ func (t *table) dropPublicEchoes(a *analysis) {
 // that is not generic. A query made only of generic words (« initiation
 // informatique », « ateliers numériques ») requires them all, as any
 // other query.
-func markSoft(a *analysis) {
+func markSoft(a *analysis, dated map[string]bool) {
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && lex.generic[inflectionBase(c.word)]
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || dated[c.word])
 		if !c.soft {
 			hard++
 		}
@@ -331,6 +376,13 @@ func markSoft(a *analysis) {
 		}
 	}
 }
+
+// streetKinds are the kinds of streets (« place de la Mairie », « rue de la
+// Gare »): beside other words they say where, and rank the addresses
+// holding them first without requiring them (« wifi place de la mairie »
+// required « place », found in few addresses and in « à ma place »).
+var streetKinds = map[string]bool{"place": true, "rue": true, "avenue": true, "boulevard": true, "bd": true,
+	"allee": true, "chemin": true, "quai": true, "impasse": true, "square": true, "esplanade": true, "route": true}
 
 // hardCount is the number of clauses every result must hold.
 func (a *analysis) hardCount() int {

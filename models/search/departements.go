@@ -36,3 +36,13 @@ var departementNames = map[string]string{
 var departementGroups = map[string][]string{
 	"Corse": {"2A", "2B"},
 }
+
+// departementFormerNames are the names départements had before they were
+// renamed, still said and written on old papers (« Basses-Alpes »): each
+// is the département, as its name is (décrets of renaming: Charente-
+// Inférieure 1941, Seine-Inférieure 1955, Loire-Inférieure 1957,
+// Basses-Pyrénées 1969, Basses-Alpes 1970, Côtes-du-Nord 1990).
+var departementFormerNames = map[string]string{
+	"Basses-Alpes": "04", "Charente-Inférieure": "17", "Côtes-du-Nord": "22", "Loire-Inférieure": "44",
+	"Basses-Pyrénées": "64", "Seine-Inférieure": "76",
+}

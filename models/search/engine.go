@@ -169,7 +169,8 @@ const (
 	FieldIsFull             = "is_full"        // "true" or "false"
 	FieldStatus             = "status"         // the actor's: active (default) or temporarily_closed
 	FieldDepartement        = "departement"
-	FieldOpenOn             = "open_on" // OpenOn* values
+	FieldPostalCode         = "postal_code" // a match only (a postal code in q), not a filter: see Query.PostalCodes
+	FieldOpenOn             = "open_on"     // OpenOn* values
 	// FieldAcceslibre is "true" when the place publishes its Acceslibre
 	// record (actor.acceslibre_url, the standard's fiche_acces_libre),
 	// absent otherwise: the index reads it for words of accessibility
@@ -190,10 +191,13 @@ const (
 	OpenOnSunday    = "sunday"
 	OpenOnWeekend   = "weekend"   // open at some time on Saturday or Sunday
 	OpenOnEvening   = "evening"   // open at some time from 18:00 to midnight, Monday to Friday
-	OpenOnLunchtime = "lunchtime" // open at some time from 12:00 to 14:00, Monday to Friday
+	OpenOnLunchtime = "lunchtime" // open through the lunch hour, 12:30 to 13:30 without a break, Monday to Friday
 )
 
 // OpenOnValues lists the values of FieldOpenOn in display order.
+// The lunch hour a place open at lunchtime is open through (minutes).
+const lunchFrom, lunchTo = 12*60 + 30, 13*60 + 30
+
 var OpenOnValues = []string{OpenOnMonday, OpenOnTuesday, OpenOnWednesday, OpenOnThursday, OpenOnFriday, OpenOnSaturday, OpenOnSunday, OpenOnWeekend, OpenOnEvening, OpenOnLunchtime}
 
 // ServiceFields and ActorFields list the fields each search accepts, in the

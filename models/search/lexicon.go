@@ -384,6 +384,9 @@ func buildLexicon() *lexicon {
 			addPhrase(w, lexPhrase{place: true, targets: []lexTarget{{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name}}})
 		}
 	}
+	for name, code := range departementFormerNames {
+		addPhrase(name, lexPhrase{place: true, targets: []lexTarget{{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name}}})
+	}
 	for name, codes := range departementGroups {
 		var targets []lexTarget
 		for _, code := range codes {

@@ -384,7 +384,10 @@ func openOn(h *openinghours.Hours) []string {
 	evening, lunch := false, false
 	for _, d := range days[:5] {
 		evening = evening || h.OpenBetween(d, 18*60, 24*60)
-		lunch = lunch || h.OpenBetween(d, 12*60, 14*60)
+		// Open through the lunch hour, not closing for it: « at some
+		// time from 12:00 to 14:00 » held nearly every place closing at
+		// 12:30 or opening at 13:30.
+		lunch = lunch || h.OpenThrough(d, lunchFrom, lunchTo)
 	}
 	if evening {
 		out = append(out, OpenOnEvening)

@@ -234,8 +234,8 @@ func openAsSaid(h *openinghours.Hours, text string) bool {
 	switch {
 	case strings.HasPrefix(text, "Ouvert en soirée"):
 		return slices.ContainsFunc(weekdays, func(d time.Weekday) bool { return h.OpenBetween(d, 18*60, 24*60) })
-	case strings.HasPrefix(text, "Ouvert entre 12 h et 14 h"):
-		return slices.ContainsFunc(weekdays, func(d time.Weekday) bool { return h.OpenBetween(d, 12*60, 14*60) })
+	case strings.HasPrefix(text, "Ouvert sans fermer le midi"):
+		return slices.ContainsFunc(weekdays, func(d time.Weekday) bool { return h.OpenThrough(d, 12*60+30, 13*60+30) })
 	case text == "Ouvert le week-end":
 		return h.OpenOnDay(time.Saturday) || h.OpenOnDay(time.Sunday)
 	}

@@ -114,7 +114,7 @@ func has(sv *models.Service, field string, values []string) bool {
 				return true
 			}
 			for d := time.Monday; d <= time.Friday; d++ {
-				if v == "evening" && oh.OpenBetween(d, 18*60, 24*60) || v == "lunchtime" && oh.OpenBetween(d, 12*60, 14*60) {
+				if v == "evening" && oh.OpenBetween(d, 18*60, 24*60) || v == "lunchtime" && oh.OpenThrough(d, 12*60+30, 13*60+30) {
 					return true
 				}
 			}

@@ -515,5 +515,5 @@ func frenchKM(d float64) string {
 var openOnPhrase = map[string]string{
 	OpenOnMonday: "le lundi", OpenOnTuesday: "le mardi", OpenOnWednesday: "le mercredi", OpenOnThursday: "le jeudi",
 	OpenOnFriday: "le vendredi", OpenOnSaturday: "le samedi", OpenOnSunday: "le dimanche", OpenOnWeekend: "le week-end",
-	OpenOnEvening: "en soirée (après 18 h)", OpenOnLunchtime: "entre 12 h et 14 h",
+	OpenOnEvening: "en soirée (après 18 h)", OpenOnLunchtime: "sans fermer le midi (de 12 h 30 à 13 h 30)",
 }

@@ -162,6 +162,22 @@ var sentenceWords = map[string]bool{
 	// « Maison de l'Est ». « est » goes only in « est-ce » (below).
 	"peux": true, "peut": true, "puis": true, "pourrais": true, "pourrait": true, "pouvez": true,
 	"comment": true, "quelqu": true,
+	// « ex », « anciennement » before a former name (« ex pole emploi »):
+	// the name says what is meant; required, « ex » found « Excelsior ».
+	"ex": true, "anciennement": true,
+	// Times of day beside a day (« le samedi matin », « le mercredi
+	// après-midi », « aprem »): no filter holds them (open_on has days,
+	// the evening and the lunch hour); required, « matin » found
+	// « Mairie (Mardi Matin) ». The day says when. « après-midi » is
+	// dropped whole in sentenceAround (« midi » alone is the lunch hour).
+	"matin": true, "matins": true, "matinee": true, "aprem": true, "aprems": true, "apresmidi": true,
+	// Text-message contractions of « j'ai », « d'un(e) », « je suis »,
+	// « c'est » (« jai besoin dun ordi »: « dun » found Fontaine-le-Dun),
+	// and the words of a trouble (« compte bloqué », « problème »,
+	// « souci »): what went wrong, not what is sought.
+	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
+	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
+	"souci": true, "soucis": true,
 }
 
 // Ages in years and the publics they are, as the standard's publics say
@@ -188,6 +204,10 @@ func sentenceAround(words []string) []string {
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if sentenceWords[w] || w == "grand" && i+1 < len(words) && (words[i+1] == "mere" || words[i+1] == "pere") {
+			continue
+		}
+		if w == "apres" && i+1 < len(words) && words[i+1] == "midi" {
+			i++ // « après-midi », a time of day (sentenceWords)
 			continue
 		}
 		if notManaging[w] {
@@ -300,6 +320,11 @@ func numberWords(words []string) []string {
 			// street or a square, and its number is no département.
 			j = i
 		}
+		if j > i && inLexPhrase(words, i) {
+			// « entre midi et deux »: a number word of a thesaurus
+			// phrase is a word of it (the lunch hour, not 2).
+			j = i
+		}
 		if j == i || j == i+1 && (words[i] == "neuf" || words[i] == "cent" || words[i] == "cents" || words[i] == "mille") {
 			out = append(out, words[i])
 			continue
@@ -308,6 +333,20 @@ func numberWords(words []string) []string {
 		i = j - 1
 	}
 	return out
+}
+
+// inLexPhrase reports whether words[i] is inside a phrase of several words
+// of the lexicon (the thesaurus, abbreviations, départements) written in
+// words.
+func inLexPhrase(words []string, i int) bool {
+	for s := max(0, i-6); s < i; s++ {
+		for _, p := range lex.phrases[words[s]] {
+			if k := len(p.tokens); s+k > i && s+k <= len(words) && slices.Equal(p.tokens, words[s:s+k]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasWordChar reports whether s holds a letter or a digit: a query without

@@ -49,6 +49,7 @@ def records():
             r['_cp'] = (r.get('code_postal') or '').replace(' ', '').zfill(5)
             r['_address'] = fold(r.get('adresse'))
             r['_days'] = open_days(r.get('horaires'))
+            r['_hours'] = open_hours(r.get('horaires'))
             r['_fees'] = fold(' '.join(str(r.get(k) or '') for k in ('frais_a_charge', 'conditions_acces', 'conditions_access')))
             r['_modes'] = fold(' | '.join(re.split(r'[|;]', r.get('modalites_accompagnement') or '')))
             r['_access'] = bool((r.get('accessibilite') or '').strip())
@@ -101,6 +102,40 @@ def open_days(hours):
             days |= sel
     return days
 
+def minutes(t):
+    h, _, m = re.sub('[h:]', ':', t).partition(':')
+    return int(h) * 60 + int(m or 0)
+
+def open_hours(hours):
+    """The times an OpenStreetMap opening_hours value opens at, day by day:
+    {day: [(from, to) in minutes]}; a later rule naming a day replaces what an
+    earlier one said of it (OpenStreetMap's own reading), « off » closes it."""
+    out = {}
+    for part in (hours or '').split(';'):
+        m = re.match(r'\s*((?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?,?)+)\s*(.*)', part)
+        if not m:
+            continue
+        sel = set()
+        for item in m.group(1).strip(',').split(','):
+            a, _, b = item.partition('-')
+            i, k = DAYS.index(a), DAYS.index(b or a)
+            sel |= {DAYS[(i + n) % 7] for n in range((k - i) % 7 + 1)}
+        spans = [(minutes(a), minutes(b)) for a, b in re.findall(r'(\d\d?(?:[:h]\d\d)?h?)\s*-\s*(\d\d?(?:[:h]\d\d)?h?)', m.group(2))
+                 if re.match(r'\d', a)] if not re.match(r'(off|closed)\b', m.group(2)) else []
+        for d in sel:
+            out[d] = spans
+    return out
+
+def open_at(r, spec):
+    """spec: {days, from, to, cover}: open on one of the days at some time
+    between from and to (cover: for the whole of from–to)."""
+    lo, hi = minutes(spec['from']), minutes(spec['to'])
+    for d in spec.get('days') or DAYS:
+        for a, b in r['_hours'].get(d, []):
+            if spec.get('cover') and a <= lo and b >= hi: return True
+            if not spec.get('cover') and a < hi and b > lo: return True
+    return False
+
 def rule(spec):
     """A rule is a dict of alternatives; a record is relevant when one holds."""
     def ok(r):
@@ -117,6 +152,7 @@ def rule(spec):
         if t('modes') and any(re.search(p, r['_modes']) for p in t('modes')): return True
         if t('accessibility') and r['_access']: return True
         if t('rdv') and r['_rdv']: return True
+        if t('open') and any(open_at(r, o) for o in t('open')): return True
         if t('commune') and in_commune(r, t('commune')): return True
         if t('cp') and r['_cp'] in t('cp'): return True
         if t('dep') and any(r['_cp'].startswith(d) for d in t('dep')): return True

@@ -1,0 +1,55 @@
+package search
+
+import "strings"
+
+// communeOtherNames gives communes' names in Occitan — Provençal, Niçard,
+// Vivaro-alpine, Limousin —, in the classical spelling bilingual entrance
+// signs use and, for the largest cities, the Mistralian one still common
+// (Marsiho, Avignoun, Touloun), with the commune's official name: a
+// person typing « Marselha » or « Niça » means the city. Communes of the
+// regions the directory's files cover (Provence-Alpes-Côte d'Azur and its
+// prefectures and sub-prefectures, Charente) and the largest cities of
+// Occitanie and Nouvelle-Aquitaine; names written as in French (Gap,
+// Sisteron, Carpentras, Nîmes) need no entry. A name is read only where
+// the directory has places in the commune.
+var communeOtherNames = map[string]string{
+	"Marselha": "Marseille", "Marsiho": "Marseille", "Niça": "Nice", "Nissa": "Nice",
+	"Avinhon": "Avignon", "Avignoun": "Avignon", "Tolon": "Toulon", "Touloun": "Toulon",
+	"Ais de Provença": "Aix-en-Provence", "Arle": "Arles", "Dinha": "Digne-les-Bains",
+	"Manòsca": "Manosque", "Forcauquier": "Forcalquier", "Grassa": "Grasse",
+	"Draguinhan": "Draguignan", "Brinhòla": "Brignoles", "Istre": "Istres", "Aubanha": "Aubagne",
+	"Canas": "Cannes", "Antíbol": "Antibes", "Ieras": "Hyères", "Cavalhon": "Cavaillon",
+	"Aurenja": "Orange", "Selon de Provença": "Salon-de-Provence", "La Ciutat": "La Ciotat",
+	"Engoleime": "Angoulême", "Conhac": "Cognac", "Confolent": "Confolens",
+	"Lemòtges": "Limoges", "Tolosa": "Toulouse", "Montpelhièr": "Montpellier", "Bordèu": "Bordeaux",
+}
+
+// otherNames folds communeOtherNames as communes are keyed (communeKey),
+// and indexes them by first word as table.communeFirst does.
+var otherNames, otherNameFirst = func() (map[string]string, map[string][]string) {
+	names, first := map[string]string{}, map[string][]string{}
+	for other, official := range communeOtherNames {
+		k := communeKey(other)
+		names[k] = communeKey(official)
+		w, _, _ := strings.Cut(k, " ")
+		first[w] = append(first[w], k)
+	}
+	return names, first
+}()
+
+// communeAt returns the commune of the directory that words begin with
+// (its key), how many words name it, and whether they are another name of
+// it; "", 0 when they name none.
+func (t *table) communeAt(words []string) (key string, n int, other bool) {
+	for _, k := range t.communeFirst[words[0]] {
+		if l := wordsAt(k, words); l > n && len(t.byCommune[k]) > 0 {
+			key, n = k, l
+		}
+	}
+	for _, k := range otherNameFirst[words[0]] {
+		if l := wordsAt(k, words); l > n && len(t.byCommune[otherNames[k]]) > 0 {
+			key, n, other = otherNames[k], l, true
+		}
+	}
+	return key, n, other
+}
