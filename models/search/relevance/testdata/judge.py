@@ -82,11 +82,10 @@ def in_commune(r, names):
 
 DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su']
 
-def open_days(hours):
-    """The days an OpenStreetMap opening_hours value opens on (« Mo-Fr 09:00-12:00;
-    Sa 09:00-12:00 », « Mo-Sa 10:00-18:00; We off »): each rule's leading day
-    selectors (ranges and lists), with a time → open, with « off »/« closed » → not."""
-    days = set()
+def rules(hours):
+    """Each rule of an OpenStreetMap opening_hours value (« Mo-Fr 09:00-12:00;
+    Sa 09:00-12:00; We off ») that leads with day selectors (ranges and lists):
+    (the days it names, the rest of the rule)."""
     for part in (hours or '').split(';'):
         m = re.match(r'\s*((?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?,?)+)\s*(.*)', part)
         if not m:
@@ -96,9 +95,16 @@ def open_days(hours):
             a, _, b = item.partition('-')
             i, k = DAYS.index(a), DAYS.index(b or a)
             sel |= {DAYS[(i + n) % 7] for n in range((k - i) % 7 + 1)}
-        if re.match(r'(off|closed)\b', m.group(2)):
+        yield sel, m.group(2)
+
+def open_days(hours):
+    """The days an opening_hours value opens on: each rule's days, with a time
+    → open, with « off »/« closed » → not."""
+    days = set()
+    for sel, rest in rules(hours):
+        if re.match(r'(off|closed)\b', rest):
             days -= sel
-        elif re.search(r'\d\d?[:h]\d\d', m.group(2)):
+        elif re.search(r'\d\d?[:h]\d\d', rest):
             days |= sel
     return days
 
@@ -107,21 +113,13 @@ def minutes(t):
     return int(h) * 60 + int(m or 0)
 
 def open_hours(hours):
-    """The times an OpenStreetMap opening_hours value opens at, day by day:
-    {day: [(from, to) in minutes]}; a later rule naming a day replaces what an
-    earlier one said of it (OpenStreetMap's own reading), « off » closes it."""
+    """The times an opening_hours value opens at, day by day: {day: [(from, to)
+    in minutes]}; a later rule naming a day replaces what an earlier one said
+    of it (OpenStreetMap's own reading), « off » closes it."""
     out = {}
-    for part in (hours or '').split(';'):
-        m = re.match(r'\s*((?:(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?,?)+)\s*(.*)', part)
-        if not m:
-            continue
-        sel = set()
-        for item in m.group(1).strip(',').split(','):
-            a, _, b = item.partition('-')
-            i, k = DAYS.index(a), DAYS.index(b or a)
-            sel |= {DAYS[(i + n) % 7] for n in range((k - i) % 7 + 1)}
-        spans = [(minutes(a), minutes(b)) for a, b in re.findall(r'(\d\d?(?:[:h]\d\d)?h?)\s*-\s*(\d\d?(?:[:h]\d\d)?h?)', m.group(2))
-                 if re.match(r'\d', a)] if not re.match(r'(off|closed)\b', m.group(2)) else []
+    for sel, rest in rules(hours):
+        spans = [(minutes(a), minutes(b)) for a, b in re.findall(r'(\d\d?(?:[:h]\d\d)?h?)\s*-\s*(\d\d?(?:[:h]\d\d)?h?)', rest)
+                 if re.match(r'\d', a)] if not re.match(r'(off|closed)\b', rest) else []
         for d in sel:
             out[d] = spans
     return out
