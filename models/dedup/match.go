@@ -153,6 +153,9 @@ type prepared struct {
 	// annex: the name says the place is an annex of another (« Mairie
 	// annexe de Luynes », « Annexe du Quart'Ney »), see annexName.
 	annex bool
+	// postal: the name says the place is La Poste's counter (« Agence
+	// postale communale », « La Poste », « Relais poste »), see hosts.
+	postal bool
 	// key is nameKey's, computed once.
 	key string
 }
@@ -177,6 +180,7 @@ func prepare(p *Place) *prepared {
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw)
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)
+	q.postal = postalName(q.raw)
 	q.key = nameKey(q)
 	q.st = parseStreet(p.Street, q.commune)
 	if q.st.building {
@@ -295,7 +299,8 @@ var annexKey = stem("annexe")
 // SIREN (an association's or a company's, whose first digit is not 1 or 2,
 // the State's and local public bodies'): a mairie or a cité administrative
 // hosts its own services (the CCAS, the France Services, the EPN), while
-// an association at its address is a tenant, another structure.
+// an association at its address is a tenant, another structure. Nor is La
+// Poste's counter at the mairie (postalName) one of the mairie's services.
 func hosts(a, c *prepared) bool {
 	if a.authority == c.authority || a.mobile || c.mobile {
 		return false
@@ -304,8 +309,38 @@ func hosts(a, c *prepared) bool {
 	if c.authority {
 		guest = a
 	}
+	if guest.postal {
+		return false
+	}
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
 }
+
+// postalName says whether a name's words (expand) name La Poste's counter:
+// « agence postale » (communale or intercommunale), « La Poste », « bureau
+// de poste », « relais poste ». A commune staffs its agence postale, but it
+// is La Poste's service, with its own phone and e-mail: not one a mairie
+// hosts as its own (« Agence postale de Solignac » at the mairie was
+// linked to « Mairie de Solignac »), and another door, as La Poste beside
+// a coworking at one address in the Hub LO set.
+func postalName(raw []string) bool {
+	for i, w := range raw {
+		switch {
+		case w == postalKey:
+			return true
+		case w == posteKey && i > 0 && postePrefixes[raw[i-1]]:
+			return true
+		case w == posteKey && i > 1 && raw[i-1] == "de" && raw[i-2] == stem("bureau"):
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	postalKey     = stem("postale")
+	posteKey      = stem("poste")
+	postePrefixes = set("la", stem("relais"), stem("agence"), stem("bureau"))
+)
 
 // mobileKeys are the stemmed words that make a place a travelling one: a
 // France Services bus parked on the square of a mairie whose conseiller
@@ -684,7 +719,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		place = min(place, 0)
 	}
 	var ids Result
-	identity := b.identity(a, c, &ids)
+	identity := b.identity(a, c, place >= oneAddress, &ids)
 	penalty := 0.0
 	if a.siren != "" && c.siren != "" && a.siren != c.siren {
 		penalty = penaltyOtherSIREN
@@ -1168,11 +1203,17 @@ func namedDomain(a, c *prepared) bool {
 	return false
 }
 
+// oneAddress is the place agreement from which two places are read at one
+// address (the same street and number, or one building) for identity.
+const oneAddress = 0.9
+
 // identity combines the identifiers both places carry: each shared value
 // counts for its strength divided by how many places of either source
 // carry it, and independent signals add up as probabilities do
-// (1 − Π(1 − s)).
-func (b *Block) identity(a, c *prepared, r *Result) float64 {
+// (1 − Π(1 − s)). sameAddress says the places agree on the address (place
+// agreement oneAddress or more): a value carried at two locations of one
+// source is then not weakened (see below).
+func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 	if !sharesKey(a, c) && !namedDomain(a, c) && !namedDomain(c, a) {
 		return 0 // most candidates: no evidence, nothing to allocate
 	}
@@ -1192,6 +1233,15 @@ func (b *Block) identity(a, c *prepared, r *Result) float64 {
 		// carry the value, gently: a hub that lists one place twice
 		// still shares its phone with the other source.
 		discount := 1 / math.Sqrt(float64(n))
+		if n == 2 && sameAddress {
+			// One of two places carries it, and the address says
+			// which: Fibre 64's one phone for its Mauléon and Tardets
+			// sites against the national Tardets place at its
+			// address (0.576 when the names shared nothing). From
+			// three locations on, a network's value stays weak even
+			// at one address.
+			discount = 1
+		}
 		var s float64
 		switch k.kind {
 		case kindSIRET:

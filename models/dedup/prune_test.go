@@ -78,7 +78,7 @@ func referenceCompare(b *Block, a, c *prepared) Result {
 		r.Place = namesakePlace
 		r.Reasons = append(r.Reasons, Reason{"namesake", "seul lieu de ce nom dans la commune de part et d'autre"})
 	}
-	r.Identity = b.identity(a, c, &r)
+	r.Identity = b.identity(a, c, r.Place >= oneAddress, &r)
 	s := weightName*r.Name + weightPlace*r.Place + weightIdentity*r.Identity
 	if a.siren != "" && c.siren != "" && a.siren != c.siren {
 		s -= penaltyOtherSIREN

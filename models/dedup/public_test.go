@@ -10,9 +10,15 @@ func TestPublicScore(t *testing.T) {
 	const phone = "+33491000007"
 	a := with(place("a", "Médiathèque Alcazar", "16 rue Bernard du Bois", 0, 0), func(p *Place) { p.Phones = []string{phone} })
 	b := with(place("b", "Cyberbase Joliette", "16 rue Bernard du Bois", 0, 0), func(p *Place) { p.Phones = []string{phone} })
-	// Another place of a's source, elsewhere, carrying the number.
+	// Two other places of a's source, elsewhere, carrying the number (a
+	// network's: carried at two locations only, the one address of a and
+	// b would tell which of the two b is, see
+	// TestCompareValueOfTwoAtOneAddress).
 	other := with(place("a", "Mairie annexe", "3 place Sadi Carnot", 43.3, 5.37), func(p *Place) {
 		p.Phones, p.PostalCode = []string{phone}, "13002"
+	})
+	other2 := with(place("a", "Mairie annexe Nord", "8 boulevard National", 43.31, 5.37), func(p *Place) {
+		p.Phones, p.PostalCode = []string{phone}, "13003"
 	})
 	private := func(p Place) Place { p.PrivateContacts = true; return p }
 	for _, tc := range []struct {
@@ -24,8 +30,8 @@ func TestPublicScore(t *testing.T) {
 		{"both private", []Place{private(a), private(b)}, false, false},
 		{"one private", []Place{a, private(b)}, false, false},
 		{"both public", []Place{a, b}, true, true},
-		{"both public, another place carries it publicly", []Place{a, b, other}, false, true},
-		{"both public, another place carries it privately", []Place{a, b, private(other)}, true, true},
+		{"both public, other places carry it publicly", []Place{a, b, other, other2}, false, true},
+		{"both public, other places carry it privately", []Place{a, b, private(other), private(other2)}, true, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			blk := NewBlock(tc.places)

@@ -41,6 +41,13 @@ var localPhrases = [][2]string{
 	{"hdv", "mairie"}, {"commune", "mairie"}, {"ville", "mairie"}, {"municipalite", "mairie"},
 	{"centre medico social", "cms"}, {"conseil departemental", "departement"}, {"conseil general", "departement"},
 	{"cd", "departement"},
+	// The MSAPs (France Services since 2020) were called « Maison de
+	// services » as often as « Maison de services au public »: « MAISON
+	// DE SERVICES de MAULEON » is the « Maison de Services Publics de
+	// Mauléon Licharre », « Maison de Services Eihartzea » the France
+	// Services at its address. Left out of the shared table: search for
+	// France Services need not find every « maison des services ».
+	{"maison de services", "msap"},
 }
 
 // phraseSet holds the phrases as stemmed word lists.
@@ -275,7 +282,8 @@ func subsequence(a, b string) bool {
 }
 
 // withinOneEdit reports whether a and b differ by at most one insertion,
-// deletion or substitution (ASCII words).
+// deletion or substitution, or by two neighbouring letters swapped (ASCII
+// words).
 func withinOneEdit(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -288,6 +296,11 @@ func withinOneEdit(a, b string) bool {
 		i++
 	}
 	if len(a) == len(b) {
+		if i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] {
+			// Two neighbouring letters swapped, one slip of the
+			// keyboard: « Guinguoin » for Guingouin.
+			return true
+		}
 		return a[i+min(1, len(a)-i):] == b[i+min(1, len(b)-i):]
 	}
 	return a[i:] == b[i+1:]
