@@ -71,17 +71,7 @@ const (
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsHinaura -v ./models/opendata
 func TestDuplicateLabelsHinaura(t *testing.T) {
-	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
-	if dir == "" {
-		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding source-aura.json and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-hinaura-2022.md)")
-	}
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-hinaura-2022.md)", dir, err)
-		}
-		return b
-	}
+	read := extraFiles(t, "source-aura.json and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-hinaura-2022.md")
 	hinaura := read("source-aura.json")
 	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
 	labels := readLabels(t, "testdata/duplicates-hinaura-2022.csv")
@@ -106,17 +96,7 @@ const (
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsHubLo -v ./models/opendata
 func TestDuplicateLabelsHubLo(t *testing.T) {
-	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
-	if dir == "" {
-		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding hub-lo.json and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-hublo-2022.md)")
-	}
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-hublo-2022.md)", dir, err)
-		}
-		return b
-	}
+	read := extraFiles(t, "hub-lo.json and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-hublo-2022.md")
 	hub := hubLoPlaces(t, read("hub-lo.json"))
 	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
 	labels := readLabels(t, "testdata/duplicates-hublo-2022.csv")
@@ -143,17 +123,7 @@ const (
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsMaineEtLoire -v ./models/opendata
 func TestDuplicateLabelsMaineEtLoire(t *testing.T) {
-	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
-	if dir == "" {
-		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding maine-et-loire.json, angers.json and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-maine-et-loire-2023.md)")
-	}
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-maine-et-loire-2023.md)", dir, err)
-		}
-		return b
-	}
+	read := extraFiles(t, "maine-et-loire.json, angers.json and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-maine-et-loire-2023.md")
 	sources := []labelledSource{{"mel", read("maine-et-loire.json")}, {"angers", read("angers.json")}}
 	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
 	labels := readLabels(t, "testdata/duplicates-maine-et-loire-2023.csv")
@@ -180,17 +150,7 @@ const (
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsGironde -v ./models/opendata
 func TestDuplicateLabelsGironde(t *testing.T) {
-	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
-	if dir == "" {
-		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding gironde.json, france-services.csv and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-gironde-2023.md)")
-	}
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-gironde-2023.md)", dir, err)
-		}
-		return b
-	}
+	read := extraFiles(t, "gironde.json, france-services.csv and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-gironde-2023.md")
 	sources := []labelledSource{{"gironde", read("gironde.json")}, {"fs", departementRows(t, read("france-services.csv"), "insee_dep", "33")}}
 	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
 	labels := readLabels(t, "testdata/duplicates-gironde-2023.csv")
@@ -217,17 +177,7 @@ const (
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsGironde2024 -v ./models/opendata
 func TestDuplicateLabelsGironde2024(t *testing.T) {
-	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
-	if dir == "" {
-		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding gironde-2024.json and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-gironde-2024.md)")
-	}
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-gironde-2024.md)", dir, err)
-		}
-		return b
-	}
+	read := extraFiles(t, "gironde-2024.json and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-gironde-2024.md")
 	sources := []labelledSource{{"gironde", read("gironde-2024.json")}}
 	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
 	labels := readLabels(t, "testdata/duplicates-gironde-2024.csv")
@@ -259,23 +209,33 @@ const (
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsHauteVienne -v ./models/opendata
 func TestDuplicateLabelsHauteVienne(t *testing.T) {
-	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
-	if dir == "" {
-		t.Skip("CARNET_EXTRA_REFERENCE is not set: it names the directory holding haute-vienne.json, fibre-64.json and lieux-de-mediation-numerique.cnfs.json (see testdata/duplicates-haute-vienne-2023.md)")
-	}
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see testdata/duplicates-haute-vienne-2023.md)", dir, err)
-		}
-		return b
-	}
+	read := extraFiles(t, "haute-vienne.json, fibre-64.json and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-haute-vienne-2023.md")
 	// The source names are part of the labels: Fibre 64's file has no id,
 	// and the importer derives one from the source, the name and the address.
 	sources := []labelledSource{{"haute-vienne", read("haute-vienne.json")}, {"fibre-64", read("fibre-64.json")}}
 	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
 	labels := readLabels(t, "testdata/duplicates-haute-vienne-2023.csv")
 	measureDuplicates(t, sources, cnfs, labels, minPrecisionHauteVienne, minRecallHauteVienne)
+}
+
+// extraFiles reads the files of a labelled set that are not beside the
+// repository from the directory named by CARNET_EXTRA_REFERENCE, and skips
+// the test, saying which files and where the set's .md says to fetch them,
+// when it is unset or a file is missing.
+func extraFiles(t *testing.T, holding, md string) func(name string) []byte {
+	t.Helper()
+	dir := os.Getenv("CARNET_EXTRA_REFERENCE")
+	if dir == "" {
+		t.Skipf("CARNET_EXTRA_REFERENCE is not set: it names the directory holding %s (see %s)", holding, md)
+	}
+	return func(name string) []byte {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Skipf("CARNET_EXTRA_REFERENCE=%s: %v (see %s)", dir, err, md)
+		}
+		return b
+	}
 }
 
 // departementRows keeps the header and the rows of a CSV file whose column
