@@ -205,7 +205,7 @@ func prepare(p *Place) *prepared {
 	}
 	for _, m := range p.Emails {
 		m = strings.ToLower(m)
-		q.keys = append(q.keys, key{kindEmail, m})
+		q.keys = append(q.keys, key{kindEmail, singleLetters(m)})
 		if _, dom, ok := strings.Cut(m, "@"); ok && !mailProviders[dom[:max(0, strings.LastIndexByte(dom, '.'))]] {
 			q.domains = append(q.domains, domainLabel(dom))
 		}
@@ -376,6 +376,22 @@ func addressAgrees(a, c *prepared) bool {
 func nextDoor(a, c *prepared) bool {
 	d, hasD := distance(a, c)
 	return hasD && d <= 50 && sameTown(a, c, d, hasD) && streetSimilarity(a.st, c.st) >= 0.8
+}
+
+// singleLetters writes an e-mail address with every doubled letter once:
+// the key under which two e-mails are one. A doubled letter written single
+// is the commonest slip in a French name (« ccas@ville-baileul.fr », the
+// CCAS of Bailleul's e-mail as France Services' list gives it); e-mails
+// that differ by any other letter stay two.
+func singleLetters(m string) string {
+	var b strings.Builder
+	for i := 0; i < len(m); i++ {
+		if i > 0 && m[i] == m[i-1] && m[i] >= 'a' && m[i] <= 'z' {
+			continue
+		}
+		b.WriteByte(m[i])
+	}
+	return b.String()
 }
 
 // mailProviders are e-mail domains (without their TLD) shared by unrelated
@@ -890,25 +906,50 @@ func acronyms(ws []string, m []bool, otherRaw, other []string, mo []bool) []stri
 		if len(letters) < 2 || len(letters) > 10 || !isLetters(letters) {
 			continue
 		}
-		for _, skip := range []map[string]bool{stopWords, articles} {
-			run, ok := initialsRun(letters, otherRaw, skip)
-			if !ok {
-				continue
-			}
-			m[i] = true
-			found = append(found, letters)
-			for j, o := range other {
-				for _, x := range run {
-					if wordsMatch(o, x) {
-						mo[j] = true
-					}
+		run, ok := acronymRun(letters, otherRaw)
+		if !ok {
+			continue
+		}
+		m[i] = true
+		found = append(found, letters)
+		for j, o := range other {
+			for _, x := range run {
+				if wordsMatch(o, x) {
+					mo[j] = true
 				}
 			}
-			break
 		}
 	}
 	return found
 }
+
+// acronymRun finds the run of words of a name (raw, stop words kept) that
+// acr spells (initialsRun), stop words left out or only articles. Failing
+// that, an acronym beginning with an intercommunality's letters (CC or CDC,
+// communauté de communes; CA, communauté d'agglomération) may spell its
+// territory with the rest: « CCHC », the Communauté de communes de Haute
+// Cornouaille, against « France services Haute Cornouaille », the place it
+// runs, named after the territory. Acronyms the abbreviations table knows
+// (CCAS, CAF) are written out before they get here.
+func acronymRun(acr string, raw []string) ([]string, bool) {
+	for _, skip := range []map[string]bool{stopWords, articles} {
+		if run, ok := initialsRun(acr, raw, skip); ok {
+			return run, true
+		}
+	}
+	for _, pre := range intercommunalityLetters {
+		if rest, ok := strings.CutPrefix(acr, pre); ok && len(rest) >= 2 {
+			if run, ok := initialsRun(rest, raw, stopWords); ok && len(run) >= 2 {
+				return run, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// intercommunalityLetters begin the acronyms of intercommunalities (see
+// acronymRun).
+var intercommunalityLetters = []string{"cdc", "cc", "ca"}
 
 // initialsRun finds a run of consecutive words (skipped words left out)
 // that spells acr by their beginnings: one letter each (CCAS, MJC) or up to
