@@ -221,11 +221,14 @@ func TestDuplicateLabelsHauteVienne(t *testing.T) {
 // Figures on the France Services set (testdata/duplicates-france-services-2022.md).
 // Held out and measured once on detection that had never seen it (main at
 // f356580, labels committed in 9628fe0): precision 1.000 (15 links, all
-// right), recall 0.882 (15 of 17) — the figure on unseen data. The floors
-// leave one link of slack.
+// right), recall 0.882 (15 of 17) — the figure on unseen data. It has since
+// been looked at for fixes (an intercommunality's acronym spelling its
+// territory after CC/CDC/CA, e-mails one doubled letter apart), and is no
+// longer unseen: precision 1.000 (17 links, all right), recall 1.000 (17 of
+// 17). The floors leave one link of slack.
 const (
-	minPrecisionFranceServices = 0.93
-	minRecallFranceServices    = 0.82
+	minPrecisionFranceServices = 0.94
+	minRecallFranceServices    = 0.94
 )
 
 // TestDuplicateLabelsFranceServices measures detection on the set held out
