@@ -153,7 +153,22 @@ func queryWords(q string) []string {
 var sentenceWords = map[string]bool{
 	"veut": true, "veux": true, "voudrais": true, "voudrait": true, "souhaite": true, "souhaiterais": true,
 	"aimerais": true, "aimerait": true,
-	"mere": true, "pere": true, "maman": true, "papa": true, "mamie": true, "papi": true, "papy": true,
+	"mere": true, "pere": true, "maman": true, "papa": true,
+	// The person spoken for, as helpers and relatives write it (« ma fille
+	// de 17 ans cherche un stage », « mon voisin n'a pas internet »,
+	// « usager en difficulté avec le numérique »): their age or public
+	// says whom the need is for; required, « fille » was read as
+	// « ville » and « usager » as Saint-Usage. Pronouns likewise.
+	"fille": true, "filles": true, "fils": true, "voisin": true, "voisine": true, "voisins": true, "voisines": true,
+	"usager": true, "usagers": true, "usagere": true, "usageres": true, "frere": true, "soeur": true,
+	"oncle": true, "tante": true, "cousin": true, "cousine": true, "epoux": true, "epouse": true, "conjoint": true,
+	"conjointe": true, "mari": true, "il": true, "elle": true, "ils": true, "elles": true, "lui": true,
+	// Wanting in other words (« cherche un stage »), and the helper's
+	// sending (« orienter vers un conseiller numérique »: « vers » found
+	// « Vers un tiers-lieu »).
+	"cherche": true, "cherches": true, "cherchent": true, "cherchons": true,
+	"orienter": true, "oriente": true, "orientee": true, "orientes": true, "orientees": true, "rediriger": true,
+	"vers":  true,
 	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
 	"in": true, "the": true, "for": true, "with": true, "my": true, "i": true,
 	// The words of a question as people type or dictate it (« où est-ce
@@ -177,8 +192,18 @@ var sentenceWords = map[string]bool{
 	// « souci »): what went wrong, not what is sought.
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
-	"souci": true, "soucis": true,
+	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
 }
+
+// etreVerbs are the forms of « être » that describe the person spoken for
+// (« mon père est à la retraite », « elle est retraitée »).
+var etreVerbs = map[string]bool{"est": true, "sont": true, "suis": true, "es": true, "etes": true, "sommes": true}
+
+// grandparents are older people (« ma grand-mère veut faire des appels
+// vidéo »): the word is the public seniors. Their grandchildren
+// (« petits-enfants », « petit-fils ») are whom they speak to, not whom
+// the need is for.
+var grandparents = map[string]bool{"mamie": true, "mamy": true, "papi": true, "papy": true}
 
 // Ages in years and the publics they are, as the standard's publics say
 // them (v0 publics_accueillis: « Seniors (+ 65 ans) », « Jeunes (16-26
@@ -203,7 +228,33 @@ func sentenceAround(words []string) []string {
 	words = numberWords(words)
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if sentenceWords[w] || w == "grand" && i+1 < len(words) && (words[i+1] == "mere" || words[i+1] == "pere") {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if grandparents[w] || (w == "grand" || w == "grands") && (next == "mere" || next == "pere" || next == "parents" || next == "meres" || next == "peres") {
+			if w == "grand" || w == "grands" {
+				i++
+			}
+			out = append(out, "seniors")
+			continue
+		}
+		if (w == "petit" || w == "petits" || w == "petite" || w == "petites") && (next == "enfant" || next == "enfants" || next == "fils" || next == "fille" || next == "filles") {
+			i++ // « petits-enfants »: the grandchildren
+			continue
+		}
+		if etreVerbs[w] && strings.HasPrefix(next, "retraite") {
+			// « est à la retraite » (« à la » are stop words), « est
+			// retraité »: a retired person is an older person; « retraite »
+			// alone is the pension procedure.
+			i++
+			out = append(out, "seniors")
+			continue
+		}
+		if w == "est" && i > 0 && (sentenceWords[words[i-1]] || grandparents[words[i-1]]) {
+			continue // « mon père est… »: « est » found « Mission locale Est »
+		}
+		if sentenceWords[w] {
 			continue
 		}
 		if w == "apres" && i+1 < len(words) && words[i+1] == "midi" {

@@ -1,0 +1,59 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// Queries of the judged batch of 2026-12-07 (agents' orientation, third-party
+// apps, a person's situation, misspellings, autocomplete prefixes,
+// abbreviations, disabilities, languages, kinds of building) that found the
+// wrong places, each with the rule that answers it.
+
+// A sentence about someone names the person spoken for and says how they are
+// (« ma fille de 17 ans cherche un stage », « mon père est à la retraite et
+// voudrait apprendre l'ordinateur », « usager en difficulté avec le
+// numérique »): the person (« fille », « fils », « voisin », « usager »),
+// « cherche », « est », the trouble (« difficulté ») and the helper's
+// « orienter vers » say nothing of the place sought. Required, « fille »
+// was read as « ville », « est » found « Mission locale Est », « usager »
+// « Saint-Usage » and « vers » « Vers un tiers-lieu ». A grandparent and a
+// person who is retired (« est à la retraite », « est retraité ») are older
+// people: « retraite » alone is the pension procedure.
+func TestASentenceAboutSomeone(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("club", "Club Senior La Plaine", "Marseille", "13004", "1 rue de la Plaine", "services", themeTools,
+			"publics_specifiquement_adresses", "Seniors"),
+		record("est", "Mission locale Est", "Menton", "06500", "1 rue de Menton", "services", themeTools),
+		record("carsat", "France services Retraite", "Gap", "05000", "2 rue Carnot", "services", themeProcedures),
+		record("ml", "Mission locale Jeunes", "Nice", "06000", "3 rue de France", "services", "Insertion professionnelle via le numérique",
+			"publics_accueillis", "Jeunes (16-26 ans)"),
+		record("ville", "Espace emploi de la ville", "Nice", "06000", "4 rue de Nice", "services", "Insertion professionnelle via le numérique"),
+		record("usage", "Mairie de Saint-Usage", "Saint-Usage", "21170", "1 place de la Mairie", "services", themeAccess),
+		record("vers", "Vers un tiers-lieu", "Arles", "13200", "5 rue d'Arles", "services", themeAccess),
+		record("cnfs", "Espace numérique d'Arles", "Arles", "13200", "6 rue d'Arles", "services", themeTools,
+			"dispositif_programmes_nationaux", "Conseillers numériques"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"mon père est à la retraite et voudrait apprendre l'ordinateur", []string{"Club Senior La Plaine"}},
+		{"ma voisine est retraitée, elle veut apprendre la tablette", []string{"Club Senior La Plaine"}},
+		{"ma grand-mère veut faire des appels vidéo avec ses petits-enfants", []string{"Club Senior La Plaine"}},
+		{"ma fille de 17 ans cherche un stage", []string{"Mission locale Jeunes"}},
+		// « numérique » alone is every service (« numerqiue »): every
+		// place but the one whose name held « usage ».
+		{"usager en difficulté avec le numérique", []string{"Club Senior La Plaine", "Espace emploi de la ville", "Espace numérique d'Arles",
+			"Mission locale Est", "Mission locale Jeunes"}},
+		{"orienter vers un conseiller numérique", []string{"Espace numérique d'Arles"}},
+		// Retirement as a procedure stays the procedure.
+		{"dossier retraite", []string{"France services Retraite"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
