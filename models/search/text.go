@@ -232,6 +232,13 @@ func sentenceAround(words []string) []string {
 		if i+1 < len(words) {
 			next = words[i+1]
 		}
+		if n := notFrench(words[i:]); n > 0 {
+			// « ne parle pas français »: the people who do not speak
+			// French, as « non francophones » names them.
+			out = append(out, "non", "francophones")
+			i += n - 1
+			continue
+		}
 		if grandparents[w] || (w == "grand" || w == "grands") && (next == "mere" || next == "pere" || next == "parents" || next == "meres" || next == "peres") {
 			if w == "grand" || w == "grands" {
 				i++
@@ -260,6 +267,16 @@ func sentenceAround(words []string) []string {
 		if w == "apres" && i+1 < len(words) && words[i+1] == "midi" {
 			i++ // « après-midi », a time of day (sentenceWords)
 			continue
+		}
+		if w == "pas" && next != "calais" && !startsLexPhrase(words, i) {
+			// A negation (« je n'ose pas », « n'a pas internet »): « pas »
+			// names something only in a phrase (« pas cher », « pas
+			// d'ordinateur ») or the Pas-de-Calais; required it found
+			// « Apprentis pas sages ».
+			continue
+		}
+		if w == "ne" && (sentenceWords[next] || notManaging[next]) {
+			continue // the negation of a verb dropped next (« ne sait pas »)
 		}
 		if notManaging[w] {
 			// « j'y arrive pas », « je sais pas », « je comprends
@@ -323,6 +340,40 @@ func sentenceAround(words []string) []string {
 var notManaging = map[string]bool{
 	"arrive": true, "arrives": true, "sais": true, "sait": true, "comprends": true, "comprend": true,
 	"sors": true, "connais": true, "connait": true,
+}
+
+// speakingVerbs say whether a person speaks, understands, reads or writes
+// a language (« ne parle pas français », « comprend pas le français »).
+var speakingVerbs = map[string]bool{
+	"parle": true, "parles": true, "parlent": true, "parlant": true, "comprend": true, "comprends": true,
+	"comprennent": true, "lit": true, "lis": true, "lisent": true, "ecrit": true, "ecris": true,
+}
+
+// notFrench returns how many words at the start of words say that a person
+// does not speak French (« ne parle pas français », « parle pas bien le
+// français », « ne comprend pas un mot de français »: articles are already
+// dropped), 0 when they do not.
+func notFrench(words []string) int {
+	j := 0
+	if j < len(words) && words[j] == "ne" {
+		j++
+	}
+	if j >= len(words) || !speakingVerbs[words[j]] {
+		return 0
+	}
+	j++
+	if j >= len(words) || words[j] != "pas" && words[j] != "plus" && words[j] != "peu" {
+		return 0
+	}
+	j++
+	for j < len(words) && (words[j] == "bien" || words[j] == "tres" || words[j] == "mot" || words[j] == "encore" ||
+		words[j] == "vraiment" || words[j] == "beaucoup" || words[j] == "trop") {
+		j++
+	}
+	if j < len(words) && words[j] == "francais" {
+		return j + 1
+	}
+	return 0
 }
 
 // numberValues are the French number words a dictated query holds
@@ -395,6 +446,17 @@ func inLexPhrase(words []string, i int) bool {
 			if k := len(p.tokens); s+k > i && s+k <= len(words) && slices.Equal(p.tokens, words[s:s+k]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// startsLexPhrase reports whether a thesaurus phrase of several words
+// starts at words[i].
+func startsLexPhrase(words []string, i int) bool {
+	for _, p := range lex.phrases[words[i]] {
+		if k := len(p.tokens); k > 1 && i+k <= len(words) && slices.Equal(p.tokens, words[i:i+k]) {
+			return true
 		}
 	}
 	return false

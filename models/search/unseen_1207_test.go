@@ -57,3 +57,26 @@ func TestASentenceAboutSomeone(t *testing.T) {
 		}
 	}
 }
+
+// « ne parle pas français », « parle pas bien le français », « ne comprend
+// pas le français » name the people who do not speak French, as « non
+// francophones » does: « ne » found « Saint-Fort-sur-le-Né », « pas » the
+// « Apprentis pas sages », « français » the « Secours populaire français ».
+func TestNotSpeakingFrenchIsNonFrancophone(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("cada", "CADA Les Oliviers", "Gap", "05000", "1 rue Carnot", "services", themeTools, "typologie", "CADA"),
+		record("ne", "Mairie de Saint-Fort-sur-le-Né", "Saint-Fort-sur-le-Né", "16130", "1 place de la Mairie", "services", themeTools),
+		record("pas", "Apprentis pas sages", "Belvédère", "06450", "1 rue de la Mairie", "services", themeAccess),
+		record("spf", "Secours populaire français", "Nice", "06000", "2 rue de France", "services", themeProcedures),
+	})
+	for _, q := range []string{"ne parle pas français", "parle pas bien le français", "ne comprend pas le français", "mon voisin ne parle pas un mot de français"} {
+		if r, got := searchNames(t, m, q); !slices.Equal(got, []string{"CADA Les Oliviers"}) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the CADA", q, got, r.Partial)
+		}
+	}
+	// « pas » is a negation but in a phrase (« pas cher ») or the
+	// Pas-de-Calais.
+	if r, got := searchNames(t, m, "tablette, je n'ose pas demander"); slices.Contains(got, "Apprentis pas sages") {
+		t.Errorf("tablette, je n'ose pas demander: %v (partial %v), want no « Apprentis pas sages »", got, r.Partial)
+	}
+}
