@@ -80,3 +80,52 @@ func TestNotSpeakingFrenchIsNonFrancophone(t *testing.T) {
 		t.Errorf("tablette, je n'ose pas demander: %v (partial %v), want no « Apprentis pas sages »", got, r.Partial)
 	}
 }
+
+// A kind of place's qualifier (« bibliothèque de quartier », « mairie
+// annexe », « médiathèque municipale ») ranks the places holding it first
+// without requiring it: required, « quartier » found the maisons and
+// mairies de quartier and no library. A person (« personne en fauteuil
+// roulant ») is generic: required, only « Maison des personnes
+// handicapées » was found.
+func TestQualifiersOfAPlaceRank(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("bib", "Bibliothèque Méjanes", "Aix-en-Provence", "13100", "1 rue Cabassol", "services", themeTools, "typologie", "BIB"),
+		record("mdq", "Maison de quartier Encagnane", "Aix-en-Provence", "13090", "2 place Romée de Villeneuve", "services", themeTools),
+		record("mairie", "Mairie de Gap", "Gap", "05000", "3 rue Colonel Roux", "services", themeProcedures, "typologie", "MUNI"),
+		record("annexe", "Mairie annexe de la Chaume", "Les Sables", "85100", "4 rue de la Chaume", "services", themeProcedures, "typologie", "MUNI"),
+		record("acces", "Espace connecté", "Gap", "05000", "5 rue de Bonne", "services", themeAccess,
+			"accessibilite", "https://acceslibre.beta.gouv.fr/app/05-gap/a/bibliotheque/erp/espace-connecte/"),
+		record("mdph", "Maison des personnes handicapées", "Gap", "05000", "6 rue de Bonne", "services", themeProcedures),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"bibliothèque de quartier", []string{"Bibliothèque Méjanes"}},
+		{"mairie annexe", []string{"Mairie annexe de la Chaume", "Mairie de Gap"}},
+		{"maison de quartier", []string{"Maison de quartier Encagnane"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if len(got) != len(tc.want) || got[0] != tc.want[0] || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+	if r, got := searchNames(t, m, "personne en fauteuil roulant"); !slices.Contains(got, "Espace connecté") || r.Partial {
+		t.Errorf("personne en fauteuil roulant: %v (partial %v), want the place with its Acceslibre record", got, r.Partial)
+	}
+}
+
+// The CAF's declaration of resources (quarterly for the RSA and the prime
+// d'activité) is a CAF procedure: required, « ressources » found the
+// « Centre de ressources … » first.
+func TestDeclarationDeRessources(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "France services Gap", "Gap", "05000", "1 rue Carnot", "services", themeProcedures),
+		record("cr", "Centre de ressources numériques", "Gap", "05000", "2 rue Carnot", "services", themeTools),
+	})
+	for _, q := range []string{"déclaration de ressources caf", "declaration trimestrielle de ressources"} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || got[0] != "France services Gap" || r.Partial {
+			t.Errorf("%s: %v (partial %v), want France services first", q, got, r.Partial)
+		}
+	}
+}
