@@ -129,3 +129,22 @@ func TestDeclarationDeRessources(t *testing.T) {
 		}
 	}
 }
+
+// A post office is named « La Poste », « bureau de poste » or « agence
+// postale (communale) », the town hall's counter run for La Poste: each
+// name finds the others (abbreviation table). « agence postale » found
+// only the two places named so, none of those named « La Poste ».
+func TestPostOfficesByTheirNames(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("lp", "La Poste Gap Principal", "Gap", "05000", "1 rue Carnot", "services", themeAccess),
+		record("apc", "Agence postale communale", "Vars", "05560", "2 place de la Mairie", "services", themeAccess),
+		record("other", "Espace connecté", "Gap", "05000", "3 rue de Bonne", "services", themeAccess),
+	})
+	for _, q := range []string{"agence postale", "la poste", "bureau de poste"} {
+		r, got := searchNames(t, m, q)
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"Agence postale communale", "La Poste Gap Principal"}) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want both post offices", q, got, r.Partial)
+		}
+	}
+}
