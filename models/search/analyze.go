@@ -365,7 +365,7 @@ func markSoft(a *analysis, dated map[string]bool) {
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || dated[c.word])
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word])
 		if !c.soft {
 			hard++
 		}
@@ -383,6 +383,15 @@ func markSoft(a *analysis, dated map[string]bool) {
 // required « place », found in few addresses and in « à ma place »).
 var streetKinds = map[string]bool{"place": true, "rue": true, "avenue": true, "boulevard": true, "bd": true,
 	"allee": true, "chemin": true, "quai": true, "impasse": true, "square": true, "esplanade": true, "route": true}
+
+// placeQualifiers say which one of a kind of place (« bibliothèque de
+// quartier », « mairie annexe », « médiathèque municipale »): beside the
+// kind they rank the places holding them first without requiring them
+// (« quartier » required found the maisons and mairies de quartier and
+// no library). « maison de quartier » is a phrase of its own, left whole.
+var placeQualifiers = map[string]bool{"quartier": true, "quartiers": true, "annexe": true, "annexes": true,
+	"municipal": true, "municipale": true, "municipaux": true, "municipales": true, "communal": true, "communale": true,
+	"communaux": true, "communales": true, "intercommunal": true, "intercommunale": true, "principal": true, "principale": true}
 
 // hardCount is the number of clauses every result must hold.
 func (a *analysis) hardCount() int {

@@ -153,7 +153,22 @@ func queryWords(q string) []string {
 var sentenceWords = map[string]bool{
 	"veut": true, "veux": true, "voudrais": true, "voudrait": true, "souhaite": true, "souhaiterais": true,
 	"aimerais": true, "aimerait": true,
-	"mere": true, "pere": true, "maman": true, "papa": true, "mamie": true, "papi": true, "papy": true,
+	"mere": true, "pere": true, "maman": true, "papa": true,
+	// The person spoken for, as helpers and relatives write it (« ma fille
+	// de 17 ans cherche un stage », « mon voisin n'a pas internet »,
+	// « usager en difficulté avec le numérique »): their age or public
+	// says whom the need is for; required, « fille » was read as
+	// « ville » and « usager » as Saint-Usage. Pronouns likewise.
+	"fille": true, "filles": true, "fils": true, "voisin": true, "voisine": true, "voisins": true, "voisines": true,
+	"usager": true, "usagers": true, "usagere": true, "usageres": true, "frere": true, "soeur": true,
+	"oncle": true, "tante": true, "cousin": true, "cousine": true, "epoux": true, "epouse": true, "conjoint": true,
+	"conjointe": true, "mari": true, "il": true, "elle": true, "ils": true, "elles": true, "lui": true,
+	// Wanting in other words (« cherche un stage »), and the helper's
+	// sending (« orienter vers un conseiller numérique »: « vers » found
+	// « Vers un tiers-lieu »).
+	"cherche": true, "cherches": true, "cherchent": true, "cherchons": true,
+	"orienter": true, "oriente": true, "orientee": true, "orientes": true, "orientees": true, "rediriger": true,
+	"vers":  true,
 	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
 	"in": true, "the": true, "for": true, "with": true, "my": true, "i": true,
 	// The words of a question as people type or dictate it (« où est-ce
@@ -177,8 +192,18 @@ var sentenceWords = map[string]bool{
 	// « souci »): what went wrong, not what is sought.
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
-	"souci": true, "soucis": true,
+	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
 }
+
+// etreVerbs are the forms of « être » that describe the person spoken for
+// (« mon père est à la retraite », « elle est retraitée »).
+var etreVerbs = map[string]bool{"est": true, "sont": true, "suis": true, "es": true, "etes": true, "sommes": true}
+
+// grandparents are older people (« ma grand-mère veut faire des appels
+// vidéo »): the word is the public seniors. Their grandchildren
+// (« petits-enfants », « petit-fils ») are whom they speak to, not whom
+// the need is for.
+var grandparents = map[string]bool{"mamie": true, "mamy": true, "papi": true, "papy": true}
 
 // Ages in years and the publics they are, as the standard's publics say
 // them (v0 publics_accueillis: « Seniors (+ 65 ans) », « Jeunes (16-26
@@ -203,12 +228,55 @@ func sentenceAround(words []string) []string {
 	words = numberWords(words)
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if sentenceWords[w] || w == "grand" && i+1 < len(words) && (words[i+1] == "mere" || words[i+1] == "pere") {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if n := notFrench(words[i:]); n > 0 {
+			// « ne parle pas français »: the people who do not speak
+			// French, as « non francophones » names them.
+			out = append(out, "non", "francophones")
+			i += n - 1
+			continue
+		}
+		if grandparents[w] || (w == "grand" || w == "grands") && (next == "mere" || next == "pere" || next == "parents" || next == "meres" || next == "peres") {
+			if w == "grand" || w == "grands" {
+				i++
+			}
+			out = append(out, "seniors")
+			continue
+		}
+		if (w == "petit" || w == "petits" || w == "petite" || w == "petites") && (next == "enfant" || next == "enfants" || next == "fils" || next == "fille" || next == "filles") {
+			i++ // « petits-enfants »: the grandchildren
+			continue
+		}
+		if etreVerbs[w] && strings.HasPrefix(next, "retraite") {
+			// « est à la retraite » (« à la » are stop words), « est
+			// retraité »: a retired person is an older person; « retraite »
+			// alone is the pension procedure.
+			i++
+			out = append(out, "seniors")
+			continue
+		}
+		if w == "est" && i > 0 && (sentenceWords[words[i-1]] || grandparents[words[i-1]]) {
+			continue // « mon père est… »: « est » found « Mission locale Est »
+		}
+		if sentenceWords[w] {
 			continue
 		}
 		if w == "apres" && i+1 < len(words) && words[i+1] == "midi" {
 			i++ // « après-midi », a time of day (sentenceWords)
 			continue
+		}
+		if w == "pas" && next != "calais" && !startsLexPhrase(words, i) {
+			// A negation (« je n'ose pas », « n'a pas internet »): « pas »
+			// names something only in a phrase (« pas cher », « pas
+			// d'ordinateur ») or the Pas-de-Calais; required it found
+			// « Apprentis pas sages ».
+			continue
+		}
+		if w == "ne" && (sentenceWords[next] || notManaging[next]) {
+			continue // the negation of a verb dropped next (« ne sait pas »)
 		}
 		if notManaging[w] {
 			// « j'y arrive pas », « je sais pas », « je comprends
@@ -272,6 +340,40 @@ func sentenceAround(words []string) []string {
 var notManaging = map[string]bool{
 	"arrive": true, "arrives": true, "sais": true, "sait": true, "comprends": true, "comprend": true,
 	"sors": true, "connais": true, "connait": true,
+}
+
+// speakingVerbs say whether a person speaks, understands, reads or writes
+// a language (« ne parle pas français », « comprend pas le français »).
+var speakingVerbs = map[string]bool{
+	"parle": true, "parles": true, "parlent": true, "parlant": true, "comprend": true, "comprends": true,
+	"comprennent": true, "lit": true, "lis": true, "lisent": true, "ecrit": true, "ecris": true,
+}
+
+// notFrench returns how many words at the start of words say that a person
+// does not speak French (« ne parle pas français », « parle pas bien le
+// français », « ne comprend pas un mot de français »: articles are already
+// dropped), 0 when they do not.
+func notFrench(words []string) int {
+	j := 0
+	if j < len(words) && words[j] == "ne" {
+		j++
+	}
+	if j >= len(words) || !speakingVerbs[words[j]] {
+		return 0
+	}
+	j++
+	if j >= len(words) || words[j] != "pas" && words[j] != "plus" && words[j] != "peu" {
+		return 0
+	}
+	j++
+	for j < len(words) && (words[j] == "bien" || words[j] == "tres" || words[j] == "mot" || words[j] == "encore" ||
+		words[j] == "vraiment" || words[j] == "beaucoup" || words[j] == "trop") {
+		j++
+	}
+	if j < len(words) && words[j] == "francais" {
+		return j + 1
+	}
+	return 0
 }
 
 // numberValues are the French number words a dictated query holds
@@ -344,6 +446,17 @@ func inLexPhrase(words []string, i int) bool {
 			if k := len(p.tokens); s+k > i && s+k <= len(words) && slices.Equal(p.tokens, words[s:s+k]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// startsLexPhrase reports whether a thesaurus phrase of several words
+// starts at words[i].
+func startsLexPhrase(words []string, i int) bool {
+	for _, p := range lex.phrases[words[i]] {
+		if k := len(p.tokens); k > 1 && i+k <= len(words) && slices.Equal(p.tokens, words[i:i+k]) {
+			return true
 		}
 	}
 	return false
