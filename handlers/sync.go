@@ -521,6 +521,7 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 		return models.Errorf(models.EUNSUPPORTED, "Send the file as text/csv, application/json, application/geo+json or application/x-ndjson (Content-Type was %q), or say format=csv|json.", clip(c.GetHeader("Content-Type")))
 	}
 	opt.Format = format
+	opt.MaxRows = int(bodyLimit(c) / opendata.ImportRowBytes)
 	if err := uncoded(c); err != nil {
 		return err
 	}

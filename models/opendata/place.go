@@ -648,8 +648,23 @@ func (b *placeBuilder) float(col string) (float64, bool) {
 	return f, true
 }
 
+// maxCellValues bounds the values of one contact cell that are read: a
+// cell of 60,000 phones took a second to parse, each number through the
+// phone library's expressions (TestContactListsCostBounded).
+const maxCellValues = 100
+
+// firstValues keeps the first maxCellValues values of a cell, with a
+// warning when there were more.
+func (b *placeBuilder) firstValues(col string, vals []string) []string {
+	if len(vals) > maxCellValues {
+		b.warn(col, "", fmt.Sprintf("%d values; only the first %d are read", len(vals), maxCellValues))
+		return vals[:maxCellValues]
+	}
+	return vals
+}
+
 func (b *placeBuilder) contacts(a *models.Actor) {
-	for _, ph := range splitPhones(b.cell("telephone")) {
+	for _, ph := range b.firstValues("telephone", splitPhones(b.cell("telephone"))) {
 		if n, err := contact.NormalizePhone(ph, a.Address.PostalCode); err != nil {
 			if n, how := contact.RepairPhone(ph, a.Address.PostalCode); n != "" {
 				b.read("telephone", how+": repaired")
@@ -662,7 +677,7 @@ func (b *placeBuilder) contacts(a *models.Actor) {
 		}
 	}
 	for _, col := range []string{"courriels", "courriel"} {
-		for _, m := range splitEmails(b.cell(col)) {
+		for _, m := range b.firstValues(col, splitEmails(b.cell(col))) {
 			if n, err := contact.NormalizeEmail(m); err != nil {
 				b.warn(col, m, err.Error()+"; dropped")
 			} else {
@@ -670,7 +685,7 @@ func (b *placeBuilder) contacts(a *models.Actor) {
 			}
 		}
 	}
-	for _, u := range splitURLs(b.cell("site_web")) {
+	for _, u := range b.firstValues("site_web", splitURLs(b.cell("site_web"))) {
 		if n, err := contact.NormalizeURL(u); err != nil {
 			b.warn("site_web", u, err.Error()+"; dropped")
 		} else {
