@@ -130,6 +130,26 @@ func TestCostProbe(t *testing.T) {
 		f := measure(e, req)
 		t.Logf("%-48s %s %s", req.name, f, oneLine(f.respBodyStart, f.code))
 	}
+	// Exports of the whole directory, eight at once.
+	for _, path := range []string{"/api/v1/exports/standard-csv", "/api/v1/exports/geojson", "/api/hsds/v3/services?per_page=200&full=true"} {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		t0 := time.Now()
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				w := httptest.NewRecorder()
+				e.Handler.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+				if w.Code != 200 {
+					t.Errorf("%s: %d", path, w.Code)
+				}
+			})
+		}
+		wg.Wait()
+		runtime.ReadMemStats(&after)
+		t.Logf("%-48s 8 at once: %8.1fms alloc %7.1fMB", path, float64(time.Since(t0).Microseconds())/1000, float64(after.TotalAlloc-before.TotalAlloc)/1e6)
+	}
 }
 
 func oneLine(s string, code int) string {
@@ -258,7 +278,7 @@ func costRequests(e *apitest.Env, partner string) []costReq {
 	reqs = append(reqs, imp("import csv 5242 bad rows (the cap)", "text/csv", []byte(rows.String())))
 	rows.Reset()
 	rows.WriteString(hdr)
-	for i := 0; rows.Len() < mib-300; i++ {
+	for i := 0; i < 5242; i++ {
 		fmt.Fprintf(&rows, "%d,Lieu %d,%d rue de la gare,13001,Marseille,Aide aux démarches administratives\n", i, i, i)
 	}
 	reqs = append(reqs, imp("import csv valid rows up to the cap", "text/csv", []byte(rows.String())))
@@ -293,7 +313,7 @@ func costRequests(e *apitest.Env, partner string) []costReq {
 	// Sync: 1000 records each failing in every field.
 	var acts []string
 	for i := 0; i < 1000; i++ {
-		acts = append(acts, fmt.Sprintf(`{"source_id":"s%d","name":"","address":{"street":"","postal_code":"x","commune":"","insee_code":"y"},"opening_hours":"Mo-","phones":["abc"],"emails":["not"],"website":"nope","siret":"123","typologies":["zz"],"latitude":999,"longitude":999}`, i))
+		acts = append(acts, fmt.Sprintf(`{"source_id":"s%d","name":"","address":{"street":"","postal_code":"x","commune":"","insee_code":"y"},"opening_hours":"Mo-Fr 25:00-99:00; zz","phones":["abc","0000","+99 1","12","x","y","z","1","2","3"],"emails":["not","a@","@b","c@d","e"],"websites":["nope","ftp://x","javascript:1"],"pivot":"123","typologies":["zz","yy","xx"],"mobility":["q"],"national_programmes":["q"],"training_labels":["q"],"acceslibre_url":"x","booking_url":"y","parent_id":"zz","latitude":99,"longitude":999}`, i))
 	}
 	reqs = append(reqs, costReq{name: "sync 1000 invalid actors", method: "PUT", path: "/api/v1/sync/hub/actors?dry_run=true", ctype: "application/json", token: partner,
 		body: []byte(`{"actors":[` + strings.Join(acts, ",") + `]}`)})
@@ -444,4 +464,33 @@ func fullBody(e *apitest.Env, req costReq) string {
 		s = s[:400]
 	}
 	return s
+}
+
+// TestCostImportGrowth prints what writing n new places of one postal
+// code costs, to tell linear from super-linear (CARNET_COST=1).
+func TestCostImportGrowth(t *testing.T) {
+	if os.Getenv("CARNET_COST") == "" {
+		t.Skip("CARNET_COST=1 runs the cost probe")
+	}
+	for _, n := range costGrowthSizes() {
+		e := apitest.New(t)
+		_, partner := e.Partner("Hub", []string{"hub"}, []string{models.ScopeSyncWrite, models.ScopeDirectoryWrite})
+		var rows strings.Builder
+		rows.WriteString("id,nom,adresse,code_postal,commune,services\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&rows, "%d,Lieu %d,%d rue de la gare,13001,Marseille,Aide aux démarches administratives\n", i, i, i)
+		}
+		f := measure(e, costReq{method: "POST", path: "/api/v1/sync/hub/import", ctype: "text/csv", token: partner, body: []byte(rows.String())})
+		t.Logf("%5d places written: %s", n, f)
+		f = measure(e, costReq{method: "POST", path: "/api/v1/sync/hub/import?mode=snapshot&allow_mass_archive=true&dry_run=true", ctype: "text/csv", token: partner,
+			body: []byte("id,nom,adresse,code_postal,commune,services\n0,Lieu 0,0 rue de la gare,13001,Marseille,Aide aux démarches administratives\n")})
+		t.Logf("%5d places archived (dry run): %s", n-1, f)
+	}
+}
+
+func costGrowthSizes() []int {
+	if os.Getenv("CARNET_COST_ONLY") == "5242" {
+		return []int{5242}
+	}
+	return []int{655, 1311, 2621, 5242}
 }
