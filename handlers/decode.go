@@ -37,12 +37,7 @@ const DefaultMaxBody = 1 << 20
 // it, through ReadBody, so only they answer 413 (and document it): an
 // operation that takes no body ignores one that is sent.
 func LimitBody(c *gin.Context) error {
-	max := int64(DefaultMaxBody)
-	if v, ok := c.Get(BodyLimitKey); ok {
-		if n, ok := v.(int64); ok && n > 0 {
-			max = n
-		}
-	}
+	max := bodyLimit(c)
 	if c.Request.ContentLength > max {
 		return tooLarge(max)
 	}
@@ -50,6 +45,16 @@ func LimitBody(c *gin.Context) error {
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
 	}
 	return nil
+}
+
+// bodyLimit is the request body limit of the request.
+func bodyLimit(c *gin.Context) int64 {
+	if v, ok := c.Get(BodyLimitKey); ok {
+		if n, ok := v.(int64); ok && n > 0 {
+			return n
+		}
+	}
+	return DefaultMaxBody
 }
 
 func tooLarge(max int64) error {

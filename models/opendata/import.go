@@ -34,6 +34,12 @@ type ImportOptions struct {
 	// AllowMassArchive lifts the models.MassArchiveShare guard.
 	AllowMassArchive bool
 	BatchSize        int
+	// MaxRows, when positive, refuses a file of more places (413) before
+	// anything is written: the cost of an import and the size of its
+	// report grow with its rows, and an HTTP body of 1 MiB could hold half
+	// a million rows of one character (TestImportCostBounded). The input
+	// must be seekable for it to apply.
+	MaxRows int
 	// Progress, when set, is called after each batch with the rows read.
 	Progress func(rows int)
 
@@ -150,6 +156,9 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	sync := models.SyncOptions{DryRun: opt.DryRun, KeepUncarried: true}
 	var err error
 	if opt.renames, err = followRenames(ctx, store, in, opt); err != nil {
+		return nil, err
+	}
+	if err := checkRows(in, opt); err != nil {
 		return nil, err
 	}
 	var keepActors, keepServices map[string]bool
@@ -578,6 +587,41 @@ const (
 	offerMark   = "+"
 	noOfferMark = "-"
 )
+
+// checkRows counts the file's places up to opt.MaxRows + 1 and rewinds:
+// too many is refused with 413, a file that cannot be read with 400, before
+// any place is mapped or written.
+func checkRows(in io.Reader, opt ImportOptions) error {
+	seeker, ok := in.(io.Seeker)
+	if opt.MaxRows <= 0 || !ok {
+		return nil
+	}
+	rd, err := NewReader(in, opt.Format)
+	if err != nil {
+		_, err := seeker.Seek(0, io.SeekStart)
+		return err // Import says why the file cannot be read
+	}
+	for n := 0; ; n++ {
+		_, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
+		}
+		if n == opt.MaxRows {
+			return &models.Error{Code: models.ETOOLARGE, Message: fmt.Sprintf("The file holds more than %d places: an import over HTTP reads at most %d (one per %d bytes of the body limit, CARNET_MAX_BODY_BYTES). Send it in several files, or use the carnet import command.", opt.MaxRows, opt.MaxRows, ImportRowBytes)}
+		}
+	}
+	_, err = seeker.Seek(0, io.SeekStart)
+	return err
+}
+
+// ImportRowBytes sets the rows an import over HTTP may hold: one per this
+// many bytes of the body limit (5,242 at 1 MiB). A place of the standard
+// takes 600 bytes in the files producers publish, 150 with only the
+// required columns.
+const ImportRowBytes = 200
 
 // placeKeys reads the whole input once for the keys a snapshot keeps.
 func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]bool, err error) {

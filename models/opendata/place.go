@@ -197,7 +197,7 @@ func (b *placeBuilder) failed(col string) bool {
 // about each value it drops.
 func (b *placeBuilder) vocabCell(column, name string) []string {
 	v := vocab.MustGet(name)
-	parts, sep := vocab.SplitKnown(b.cell(column), v.Known)
+	parts, sep := b.splitKnown(column, v.Known)
 	b.readSeparators(column, sep)
 	out, invalid := v.NormalizeList(parts)
 	for _, v := range invalid {
@@ -208,6 +208,31 @@ func (b *placeBuilder) vocabCell(column, name string) []string {
 		b.warn(column, v, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", name))
 	}
 	return out
+}
+
+// maxListCellBytes bounds the text of a list cell that is split: a
+// hundred values of the longest label.
+const maxListCellBytes = 8 << 10
+
+// splitKnown splits a list cell (vocab.SplitKnown) and keeps its first
+// maxCellValues values: a cell of 350,000 values took 4.6 s and made a
+// report of 45 MB, one warning per value (TestImportCostBounded).
+func (b *placeBuilder) splitKnown(column string, known func(string) bool) (parts []string, sep string) {
+	cell := b.cell(column)
+	if len(cell) > maxListCellBytes {
+		// Splitting itself costs per value: read the beginning only.
+		cut := strings.LastIndexAny(cell[:maxListCellBytes], "|;,\n")
+		if cut <= 0 {
+			cut = maxListCellBytes
+			for cut > 0 && !utf8.RuneStart(cell[cut]) {
+				cut--
+			}
+		}
+		b.warn(column, "", fmt.Sprintf("a list of %d bytes; only the first %d are read", len(cell), cut))
+		cell = cell[:cut]
+	}
+	parts, sep = vocab.SplitKnown(cell, known)
+	return b.firstValues(column, parts), sep
 }
 
 // readSeparators says how the values of a cell were separated when it was
@@ -235,7 +260,7 @@ var offerColumns = []struct{ column, vocabulary string }{
 func (b *placeBuilder) offerLists(into map[string][]string) {
 	for _, c := range offerColumns {
 		v := vocab.MustGet(c.vocabulary)
-		parts, sep := vocab.SplitKnown(b.cell(c.column), func(p string) bool { return knownInOffer(p) != "" })
+		parts, sep := b.splitKnown(c.column, func(p string) bool { return knownInOffer(p) != "" })
 		b.readSeparators(c.column, sep)
 		out, invalid := v.NormalizeList(parts)
 		into[c.vocabulary] = append(into[c.vocabulary], out...)
@@ -279,7 +304,7 @@ func columnOf(vocabulary string) string {
 // legacyCell converts a cell of an older column, warning about values
 // without equivalent, and adds the results to into.
 func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
-	parts, sep := vocab.SplitKnown(b.cell(column), func(p string) bool { return vocab.IsLegacyValue(column, p) })
+	parts, sep := b.splitKnown(column, func(p string) bool { return vocab.IsLegacyValue(column, p) })
 	b.readSeparators(column, sep)
 	// One reading per mapping, not per combination of them: a file of
 	// 3,800 places made 250 readings of the same dozen mappings.
@@ -648,8 +673,23 @@ func (b *placeBuilder) float(col string) (float64, bool) {
 	return f, true
 }
 
+// maxCellValues bounds the values of one contact cell that are read: a
+// cell of 60,000 phones took a second to parse, each number through the
+// phone library's expressions (TestContactListsCostBounded).
+const maxCellValues = 100
+
+// firstValues keeps the first maxCellValues values of a cell, with a
+// warning when there were more.
+func (b *placeBuilder) firstValues(col string, vals []string) []string {
+	if len(vals) > maxCellValues {
+		b.warn(col, "", fmt.Sprintf("%d values; only the first %d are read", len(vals), maxCellValues))
+		return vals[:maxCellValues]
+	}
+	return vals
+}
+
 func (b *placeBuilder) contacts(a *models.Actor) {
-	for _, ph := range splitPhones(b.cell("telephone")) {
+	for _, ph := range b.firstValues("telephone", splitPhones(b.cell("telephone"))) {
 		if n, err := contact.NormalizePhone(ph, a.Address.PostalCode); err != nil {
 			if n, how := contact.RepairPhone(ph, a.Address.PostalCode); n != "" {
 				b.read("telephone", how+": repaired")
@@ -662,7 +702,7 @@ func (b *placeBuilder) contacts(a *models.Actor) {
 		}
 	}
 	for _, col := range []string{"courriels", "courriel"} {
-		for _, m := range splitEmails(b.cell(col)) {
+		for _, m := range b.firstValues(col, splitEmails(b.cell(col))) {
 			if n, err := contact.NormalizeEmail(m); err != nil {
 				b.warn(col, m, err.Error()+"; dropped")
 			} else {
@@ -670,7 +710,7 @@ func (b *placeBuilder) contacts(a *models.Actor) {
 			}
 		}
 	}
-	for _, u := range splitURLs(b.cell("site_web")) {
+	for _, u := range b.firstValues("site_web", splitURLs(b.cell("site_web"))) {
 		if n, err := contact.NormalizeURL(u); err != nil {
 			b.warn("site_web", u, err.Error()+"; dropped")
 		} else {

@@ -159,6 +159,13 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 	return rd, nil
 }
 
+// MaxColumns bounds the columns of a file of places (the standard has
+// about forty, producers' own formats a few more): the CSV header, the
+// cells of a row and the keys of a JSON place. A header of 100,000 columns
+// made one import spend seconds matching each name against the standard's
+// and answer a report of 20 MB (TestImportCostBounded).
+const MaxColumns = 1000
+
 // headerSearch is how many lines before the header are skipped: a title,
 // a date of export, blank lines, as spreadsheets keep them.
 const headerSearch = 10
@@ -188,6 +195,9 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 		}
 		if blank(header) {
 			continue
+		}
+		if len(header) > MaxColumns {
+			return fmt.Errorf("its line %d has %d columns: a file of places has at most %d columns", len(skipped)+1, len(header), MaxColumns)
 		}
 		known := false
 		filled := 0
@@ -421,6 +431,10 @@ func (r *Reader) Next() (Record, error) {
 			if blank(fields) {
 				continue
 			}
+			if len(fields) > MaxColumns {
+				line, _ := r.csv.FieldPos(0)
+				return Record{}, fmt.Errorf("CSV line %d has %d cells: a file of places has at most %d columns", line, len(fields), MaxColumns)
+			}
 			r.row++
 			rec := Record{Row: r.row, Cells: make(map[string]string, len(r.header)), Hash: rowHash(r.headerHash, fields...), Short: len(fields) <= r.lastNamed}
 			for i, v := range fields {
@@ -467,6 +481,9 @@ func (r *Reader) Next() (Record, error) {
 		return Record{Row: r.row, Cells: map[string]string{}, Err: errors.New("is not a JSON object")}, nil
 	}
 	obj = featureProperties(obj)
+	if len(obj) > MaxColumns {
+		return Record{}, fmt.Errorf("JSON element %d has %d keys: a place has at most %d columns", r.row, len(obj), MaxColumns)
+	}
 	if !r.producerDecided {
 		r.producerDecided = true
 		folded := make(map[string]bool, len(obj))
