@@ -154,11 +154,13 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	opt.Source = rep.Source
 	sync := models.SyncOptions{DryRun: opt.DryRun, KeepUncarried: true}
-	var err error
-	if opt.renames, err = followRenames(ctx, store, in, opt); err != nil {
+	// The row count first: it stops one row past the limit, where the
+	// renames' pass reads every row of a file without ids.
+	if err := checkRows(in, opt); err != nil {
 		return nil, err
 	}
-	if err := checkRows(in, opt); err != nil {
+	var err error
+	if opt.renames, err = followRenames(ctx, store, in, opt); err != nil {
 		return nil, err
 	}
 	var keepActors, keepServices map[string]bool
