@@ -16,6 +16,7 @@ import (
 
 	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/opendata"
 	"carnet/models/webhook"
 )
 
@@ -46,7 +47,7 @@ type poolStater interface {
 	PoolStats() (write, read sql.DBStats)
 }
 
-func newMetrics(version string, store poolStater, engine any, hooks *webhook.Service) *metrics {
+func newMetrics(version string, store poolStater, engine any, hooks *webhook.Service, exports *opendata.ExportCache) *metrics {
 	m := &metrics{reg: prometheus.NewRegistry()}
 	m.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "carnet_http_requests_total",
@@ -99,6 +100,12 @@ func newMetrics(version string, store poolStater, engine any, hooks *webhook.Ser
 	}
 	if hooks != nil {
 		m.reg.MustRegister(newWebhookCollector(hooks, store))
+	}
+	if exports != nil {
+		m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "carnet_export_walks_total",
+			Help: "Walks of the directory made for exports by this process: one per format and directory state, however many downloads it answers (a state larger than the cache keeps: one per download).",
+		}, func() float64 { return float64(exports.Walks()) }))
 	}
 	return m
 }

@@ -15,6 +15,7 @@ import (
 
 	"carnet/handlers"
 	"carnet/models"
+	"carnet/models/opendata"
 	"carnet/models/search"
 	"carnet/models/webhook"
 )
@@ -145,7 +146,8 @@ func NewServer(cfg Config) (http.Handler, error) {
 	if _, err := cfg.Store.FollowDuplicates(context.Background()); err != nil {
 		return nil, fmt.Errorf("api: start duplicate detection: %w", err)
 	}
-	met := newMetrics(cfg.Version, cfg.Store, cfg.Search, cfg.Webhooks)
+	exports := &opendata.ExportCache{}
+	met := newMetrics(cfg.Version, cfg.Store, cfg.Search, cfg.Webhooks, exports)
 	r.Use(
 		markHead(),
 		met.observe(),
@@ -163,7 +165,7 @@ func NewServer(cfg Config) (http.Handler, error) {
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
 		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now), Version: cfg.Version,
 		SignupOpen: cfg.SignupOpen, SignUpLimit: newDBLimiter(cfg.Store, cfg.SignUp, cfg.Now),
-		Webhooks: cfg.Webhooks, PingLimit: newDBLimiter(cfg.Store, cfg.PingLimit, cfg.Now)}
+		Webhooks: cfg.Webhooks, PingLimit: newDBLimiter(cfg.Store, cfg.PingLimit, cfg.Now), Exports: exports}
 	routes(r, h, cfg, docs, met)
 	return headAsGet{r}, nil
 }

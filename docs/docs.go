@@ -3506,7 +3506,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.",
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it).",
                 "produces": [
                     "text/csv",
                     "application/json",
@@ -3544,6 +3544,10 @@ const docTemplate = `{
                             "Content-Disposition": {
                                 "type": "string",
                                 "description": "attachment; filename=..."
+                            },
+                            "Content-Length": {
+                                "type": "integer",
+                                "description": "Size of the body as sent (compressed when Content-Encoding is gzip); absent only for an export larger than the server keeps, which is streamed"
                             },
                             "ETag": {
                                 "type": "string",

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"compress/gzip"
 	"fmt"
 	"io"
@@ -59,7 +60,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //
 //	@ID			downloadExport
 //	@Summary		Download the directory as open data
-//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it.
+//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it).
 //	@Tags			exports
 //	@Produce		text/csv
 //	@Produce		json
@@ -72,6 +73,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //	@Header			200		{string}	ETag				"Changes with the directory"
 //	@Header			200		{string}	Last-Modified		"Time of the directory's last public change"
 //	@Header			200		{string}	Content-Disposition	"attachment; filename=..."
+//	@Header			200		{integer}	Content-Length		"Size of the body as sent (compressed when Content-Encoding is gzip); absent only for an export larger than the server keeps, which is streamed"
 //	@Header			200		{string}	X-Changes-Cursor	"The export is the directory as of this change: follow GET /api/v1/changes?cursor=<it> to stay in sync"
 //	@Success		304		"Not modified"
 //	@Failure		400		{object}	Problem
@@ -91,38 +93,100 @@ func (h *Handler) Export(c *gin.Context) error {
 		return err
 	}
 	gz := acceptsGzip(c.GetHeader("Accept-Encoding"))
+	ctx := c.Request.Context()
+	// A client holding the current state gets 304 before anything is
+	// walked or copied.
+	cur, err := h.Store.ExportStateNow(ctx)
+	if err != nil {
+		return err
+	}
+	if !exportHeaders(c, f, cur, gz) {
+		return nil
+	}
+	if h.Exports == nil {
+		return h.streamExport(c, f, gz)
+	}
+	kept, err := h.Exports.Get(ctx, h.Store, f.Name, cur)
+	if err != nil {
+		return err
+	}
+	if kept == nil {
+		return h.streamExport(c, f, gz) // larger than the cache keeps
+	}
+	// The kept export may be of a later state than cur (a change came
+	// while it was made): its headers are its own.
+	if !exportHeaders(c, f, kept.State, gz) {
+		return nil
+	}
+	hd := c.Writer.Header()
+	if gz {
+		hd.Set("Content-Encoding", "gzip")
+		hd.Set("Content-Length", strconv.Itoa(len(kept.Gzip)))
+		c.Status(http.StatusOK)
+		_, err = c.Writer.Write(kept.Gzip)
+	} else {
+		hd.Set("Content-Length", strconv.FormatInt(kept.Size, 10))
+		c.Status(http.StatusOK)
+		var zr *gzip.Reader
+		if zr, err = gzip.NewReader(bytes.NewReader(kept.Gzip)); err == nil {
+			_, err = io.Copy(c.Writer, zr)
+		}
+	}
+	if err != nil {
+		// The client went away while reading, or the kept bytes are
+		// broken: the status line is gone, cut the stream.
+		h.Log.DebugContext(ctx, "export cut while sending", "request_id", RequestID(c), "format", f.Name, "error", err.Error())
+		panic(http.ErrAbortHandler)
+	}
+	return nil
+}
+
+// exportHeaders sets the headers of an export of state st and answers 304
+// when the client already holds it (reporting false: nothing more to send).
+func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportState, gz bool) bool {
+	etag := fmt.Sprintf(`"%s-%d-%s"`, f.Name, st.Seq, st.Day)
+	if gz {
+		etag = fmt.Sprintf(`"%s-%d-%s-gzip"`, f.Name, st.Seq, st.Day)
+	}
+	hd := c.Writer.Header()
+	hd.Set("ETag", etag)
+	hd.Set("Vary", "Accept-Encoding")
+	hd.Set("Cache-Control", "public, max-age=60")
+	if !st.At.IsZero() {
+		hd.Set("Last-Modified", st.At.UTC().Format(http.TimeFormat))
+	} else {
+		hd.Del("Last-Modified")
+	}
+	for _, t := range strings.Split(c.GetHeader("If-None-Match"), ",") {
+		if t = strings.TrimPrefix(strings.TrimSpace(t), "W/"); t == etag || t == "*" {
+			c.Status(http.StatusNotModified)
+			return false
+		}
+	}
+	if ims, err := time.Parse(http.TimeFormat, c.GetHeader("If-Modified-Since")); err == nil && c.GetHeader("If-None-Match") == "" && !st.At.IsZero() && !st.At.Truncate(time.Second).After(ims) {
+		c.Status(http.StatusNotModified)
+		return false
+	}
+	// The export is one read transaction: exactly the state after change
+	// st.Seq, so a reuser can follow the feed from there.
+	hd.Set("X-Changes-Cursor", strconv.FormatInt(st.Seq, 10))
+	hd.Set("Content-Type", f.ContentType)
+	hd.Set("Content-Disposition", `attachment; filename="`+f.Filename+`"`)
+	return true
+}
+
+// streamExport walks the directory for this request alone, writing as it
+// goes: the path of an export larger than the cache keeps.
+func (h *Handler) streamExport(c *gin.Context, f opendata.ExportFormat, gz bool) error {
 	var w io.Writer = c.Writer
 	var zw *gzip.Writer
 	started := false
-	err := opendata.Export(c.Request.Context(), h.Store, f.Name, writerFunc(func(p []byte) (int, error) { return w.Write(p) }), func(st models.ExportState) (bool, error) {
-		etag := fmt.Sprintf(`"%s-%d-%s"`, f.Name, st.Seq, st.Day)
-		if gz {
-			etag = fmt.Sprintf(`"%s-%d-%s-gzip"`, f.Name, st.Seq, st.Day)
-		}
-		hd := c.Writer.Header()
-		hd.Set("ETag", etag)
-		hd.Set("Vary", "Accept-Encoding")
-		hd.Set("Cache-Control", "public, max-age=60")
-		if !st.At.IsZero() {
-			hd.Set("Last-Modified", st.At.UTC().Format(http.TimeFormat))
-		}
-		for _, t := range strings.Split(c.GetHeader("If-None-Match"), ",") {
-			if t = strings.TrimPrefix(strings.TrimSpace(t), "W/"); t == etag || t == "*" {
-				c.Status(http.StatusNotModified)
-				return false, nil
-			}
-		}
-		if ims, err := time.Parse(http.TimeFormat, c.GetHeader("If-Modified-Since")); err == nil && c.GetHeader("If-None-Match") == "" && !st.At.IsZero() && !st.At.Truncate(time.Second).After(ims) {
-			c.Status(http.StatusNotModified)
+	err := h.Exports.Stream(c.Request.Context(), h.Store, f.Name, writerFunc(func(p []byte) (int, error) { return w.Write(p) }), func(st models.ExportState) (bool, error) {
+		if !exportHeaders(c, f, st, gz) {
 			return false, nil
 		}
-		// The export is one read transaction: exactly the state after
-		// change st.Seq, so a reuser can follow the feed from there.
-		hd.Set("X-Changes-Cursor", strconv.FormatInt(st.Seq, 10))
-		hd.Set("Content-Type", f.ContentType)
-		hd.Set("Content-Disposition", `attachment; filename="`+f.Filename+`"`)
 		if gz {
-			hd.Set("Content-Encoding", "gzip")
+			c.Writer.Header().Set("Content-Encoding", "gzip")
 			zw, _ = gzip.NewWriterLevel(c.Writer, gzip.DefaultCompression)
 			w = zw
 		}

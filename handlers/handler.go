@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/opendata"
 	"carnet/models/search"
 	"carnet/models/webhook"
 )
@@ -61,6 +62,10 @@ type Handler struct {
 	// the queue. PingLimit limits test pings per subscription.
 	Webhooks  *webhook.Service
 	PingLimit Limiter
+
+	// Exports keeps the last export of each format for the state it was
+	// made of (nil: none kept, every download walks the directory).
+	Exports *opendata.ExportCache
 
 	json jsonCache // encoded search results; see searchjson.go
 }

@@ -28,6 +28,29 @@ type ExportState struct {
 	Day string
 }
 
+// ExportStateNow reads the directory's state for exports without walking
+// it: what an export made now would be keyed by (its Seq and Day; not its
+// SharedSourceIDs). A client that already holds that state gets 304 without
+// the walk, and a kept export of that state can be served as it is.
+func (s *Store) ExportStateNow(ctx context.Context) (ExportState, error) {
+	st, err := s.exportState(s.read(ctx))
+	return st, dbError(err)
+}
+
+// exportState reads the last change anyone may know of: exports show no
+// private contacts and no drafts, and their ETag, Last-Modified and
+// X-Changes-Cursor must not move with a change of those alone (following the
+// feed from an earlier cursor only reads such changes again, as the state
+// they led to).
+func (s *Store) exportState(tx *gorm.DB) (ExportState, error) {
+	var last Change
+	if err := tx.Where("private_only = ?", false).Order("seq DESC").Limit(1).Find(&last).Error; err != nil {
+		return ExportState{}, err
+	}
+	now := s.now()
+	return ExportState{Seq: last.Seq, At: last.At, Now: now, Day: LocalDate(now, "75")}, nil
+}
+
 // exportBatch is how many actors an export reads at a time: memory stays
 // constant whatever the directory's size.
 const exportBatch = 500
@@ -38,18 +61,10 @@ const exportBatch = 500
 // may stop the walk (a client that already has this state gets 304).
 func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool, error), visit func(a *Actor, services []Service) error) error {
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
-		var st ExportState
-		var last Change
-		// The last change anyone may know of: exports show no private
-		// contacts and no drafts, and their ETag, Last-Modified and
-		// X-Changes-Cursor must not move with a change of those alone
-		// (following the feed from an earlier cursor only reads such
-		// changes again, as the state they led to).
-		err := tx.Where("private_only = ?", false).Order("seq DESC").Limit(1).Find(&last).Error
+		st, err := s.exportState(tx)
 		if err != nil {
 			return err
 		}
-		st.Seq, st.At, st.Now, st.Day = last.Seq, last.At, s.now(), LocalDate(s.now(), "75")
 		var shared []string
 		err = tx.Raw("SELECT source_id FROM actors WHERE archived_at IS NULL AND status <> ? AND source_id <> '' GROUP BY source_id HAVING COUNT(*) > 1",
 			vocab.ActorClosed).Scan(&shared).Error

@@ -7,6 +7,7 @@ package apitest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -442,11 +443,24 @@ func validate(t testing.TB, r *http.Request, reqBody []byte, w *httptest.Respons
 		validateProblem(t, r, w)
 		return
 	}
+	// A content coding is transparent to the document: it describes the
+	// representation, so a gzip body is validated decompressed.
+	respBody := w.Body.Bytes()
+	if w.Header().Get("Content-Encoding") == "gzip" {
+		zr, err := gzip.NewReader(bytes.NewReader(respBody))
+		if err == nil {
+			respBody, err = io.ReadAll(zr)
+		}
+		if err != nil {
+			t.Errorf("%s %s → %d: Content-Encoding gzip but the body does not decompress: %v", r.Method, r.URL, w.Code, err)
+			return
+		}
+	}
 	in := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: rr, PathParams: params, Route: route},
 		Status:                 w.Code,
 		Header:                 w.Header(),
-		Body:                   io.NopCloser(bytes.NewReader(w.Body.Bytes())),
+		Body:                   io.NopCloser(bytes.NewReader(respBody)),
 		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
 	}
 	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
