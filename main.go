@@ -76,6 +76,7 @@ import (
 	"net"
 	"net/http"
 	netmail "net/mail"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -327,7 +328,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		log.Warn("webhooks may call private and loopback addresses (CARNET_WEBHOOK_ALLOW_PRIVATE): keep it for development or a private network of trusted partners")
 	}
 	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins,
-		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies, Version: buildVersion(), MetricsToken: cfg.MetricsToken,
+		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies, Version: buildVersion(), MetricsToken: cfg.MetricsToken, PublicURL: cfg.PublicURL,
 		SignupOpen: cfg.Signup, Webhooks: hooks})
 	if err != nil {
 		return err
@@ -671,6 +672,8 @@ type config struct {
 	BootEmail    string
 	BootPassword string
 	MetricsToken string
+	// PublicURL is the API's public base URL (CARNET_PUBLIC_URL).
+	PublicURL string
 	// SMTP is the mail server of notifications; nil sends none.
 	SMTP     *mail.Config
 	MailFrom netmail.Address
@@ -762,6 +765,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 		c.MailRetry = dur("CARNET_SMTP_RETRY", "30s", 100*time.Millisecond, time.Hour)
 		if c.Links, err = notify.ParseLinks(get("CARNET_APP_BASE_URL", "")); err != nil {
 			errs = append(errs, fmt.Errorf("CARNET_APP_BASE_URL (required with CARNET_SMTP_URL, for the links in e-mails) %w", err))
+		}
+	}
+	if v := get("CARNET_PUBLIC_URL", ""); v != "" {
+		if c.PublicURL, err = parsePublicURL(v); err != nil {
+			errs = append(errs, fmt.Errorf("CARNET_PUBLIC_URL %w", err))
 		}
 	}
 	onOff := func(key, def string) bool {
@@ -872,4 +880,15 @@ func weakSecret(s string) bool {
 		seen[r] = true
 	}
 	return len(seen) < 16 || strings.Contains(strings.ToLower(s), "changeme") || strings.Contains(strings.ToLower(s), "secret")
+}
+
+// parsePublicURL checks CARNET_PUBLIC_URL: an absolute http or https URL of
+// a host, without query or fragment (a path prefix is kept, for a service
+// behind a proxy under /carnet); returned without its trailing slash.
+func parsePublicURL(v string) (string, error) {
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+		return "", fmt.Errorf("must be the service's public address, such as https://carnet.example.fr (http or https, a host, no query), not %q", v)
+	}
+	return strings.TrimRight(u.String(), "/"), nil
 }

@@ -154,6 +154,10 @@ func TestConfigErrors(t *testing.T) {
 		{"OK reminders off", map[string]string{"CARNET_REFERRAL_REMIND_SENT": "0", "CARNET_REFERRAL_NO_OUTCOME": "off", "CARNET_SIGNUP": "off"}, ""},
 		{"OK SMTP", map[string]string{"CARNET_SMTP_URL": "smtps://u:p@mail.example.fr", "CARNET_SMTP_FROM": "Carnet <ne-pas-repondre@carnet.example.fr>", "CARNET_APP_BASE_URL": "https://carnet.example.fr"}, ""},
 		{"OK production", map[string]string{"CARNET_ENV": "production", "CARNET_JWT_SECRET": strong}, ""},
+		{"public URL without scheme", map[string]string{"CARNET_PUBLIC_URL": "carnet.example.fr"}, "CARNET_PUBLIC_URL"},
+		{"public URL with a query", map[string]string{"CARNET_PUBLIC_URL": "https://carnet.example.fr/?x=1"}, "CARNET_PUBLIC_URL"},
+		{"public URL of another scheme", map[string]string{"CARNET_PUBLIC_URL": "javascript://carnet.example.fr"}, "CARNET_PUBLIC_URL"},
+		{"OK public URL", map[string]string{"CARNET_PUBLIC_URL": "https://carnet.example.fr/"}, ""},
 		{"OK development", map[string]string{}, ""},
 	}
 	for _, tc := range cases {

@@ -54,6 +54,10 @@ type Config struct {
 	Version string
 	// MetricsToken, when set, is the bearer token /metrics requires.
 	MetricsToken string
+	// PublicURL is the service's public base URL (scheme and host, no
+	// path), for the absolute URLs some answers carry (HSDS); empty echoes
+	// the request's host.
+	PublicURL string
 	// SignupOpen lets anyone ask for an account at POST /api/v1/signup
 	// (which also needs the store to send e-mail); SignUp limits sign-ups
 	// per client address, DefaultSignUp when zero.
@@ -165,7 +169,7 @@ func NewServer(cfg Config) (http.Handler, error) {
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
 		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now), Version: cfg.Version,
 		SignupOpen: cfg.SignupOpen, SignUpLimit: newDBLimiter(cfg.Store, cfg.SignUp, cfg.Now),
-		Webhooks: cfg.Webhooks, PingLimit: newDBLimiter(cfg.Store, cfg.PingLimit, cfg.Now), Exports: exports}
+		Webhooks: cfg.Webhooks, PingLimit: newDBLimiter(cfg.Store, cfg.PingLimit, cfg.Now), Exports: exports, PublicURL: cfg.PublicURL}
 	routes(r, h, cfg, docs, met)
 	return headAsGet{r}, nil
 }

@@ -63,6 +63,9 @@ type Handler struct {
 	Webhooks  *webhook.Service
 	PingLimit Limiter
 
+	// PublicURL is the service's public base URL (CARNET_PUBLIC_URL);
+	// empty: the scheme and host of the request.
+	PublicURL string
 	// Exports keeps the last export of each format for the state it was
 	// made of (nil: none kept, every download walks the directory).
 	Exports *opendata.ExportCache

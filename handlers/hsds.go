@@ -45,15 +45,22 @@ const maxProximity = 100_000
 //	@Router			/api/hsds/v3 [get]
 func (h *Handler) HSDSInfo(c *gin.Context) error {
 	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSAPIInfo, error) {
-		return hsds.HSDSAPIInfo{Version: HSDSVersion, Profile: hsdsProfile, OpenAPIURL: publicBaseURL(c) + HSDSBasePath + "/openapi.json"}, nil
+		return hsds.HSDSAPIInfo{Version: HSDSVersion, Profile: hsdsProfile, OpenAPIURL: h.publicBaseURL(c) + HSDSBasePath + "/openapi.json"}, nil
 	})
 }
 
-// publicBaseURL is the scheme and host the client called. HSDS wants
-// absolute URLs; the service does not know its public name, so it echoes
-// the request's (X-Forwarded-Proto says whether a proxy in front terminated
-// TLS; a client that forges it only misleads itself).
-func publicBaseURL(c *gin.Context) string {
+// publicBaseURL is the service's public base URL: CARNET_PUBLIC_URL when
+// the operator set it, which a client cannot change; otherwise the scheme
+// and host the client called. HSDS wants absolute URLs; without the setting
+// the service does not know its public name, so it echoes the request's
+// (X-Forwarded-Proto says whether a proxy in front terminated TLS; a client
+// that forges it or the Host header only misleads itself, and the answer
+// says Vary: Host so that no shared cache hands it to others).
+func (h *Handler) publicBaseURL(c *gin.Context) string {
+	if h.PublicURL != "" {
+		return h.PublicURL
+	}
+	c.Header("Vary", "Host, X-Forwarded-Proto")
 	scheme := "http"
 	if c.Request.TLS != nil || strings.EqualFold(c.GetHeader("X-Forwarded-Proto"), "https") {
 		scheme = "https"
