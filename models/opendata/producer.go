@@ -92,7 +92,7 @@ const mednumCLI = "github.com/anct-cartographie-nationale/mednum-cli"
 
 var producerFormats = []*producerFormat{
 	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
-	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat,
+	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
 }
 
 func init() {

@@ -1,6 +1,8 @@
 package opendata_test
 
 import (
+	"bytes"
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -207,5 +209,50 @@ func TestImportJoinedAddress(t *testing.T) {
 	}
 	if readingOf(rep, "adresse", "« N° » and « ADRESSE » joined") == nil || readingOf(rep, "typologie", "« SS_CAT »") == nil {
 		t.Errorf("readings %+v", rep.Readings)
+	}
+}
+
+// TestImportNouvelleCaledonieFormat: the Nouvelle-Calédonie hub's form names
+// its offers in its own words (« Accès-libre à un espace équipé ou
+// connecté »); read without its mapping, 65 of the file's 92 places were
+// refused for naming no service of the standard. Its coordinates are an
+// object, its hours one column per day.
+func TestImportNouvelleCaledonieFormat(t *testing.T) {
+	json := `[{"date_soumission":"2023-11-05","id":null,"pivot":null,"nom":"Espace municipal de Rivière Salée","commune":"Nouméa","ridet":null,"code_postal":"98800","code_insee":null,"adresse":"104 avenue Koenig","geolocalisation":{"lon":166.468099,"lat":-22.233939},"typologie":"Maison de quartier/maison commune","structure_parente":"Mairie de Nouméa","telephone":"+687445728","courriel":null,"horaires_lundi":"08:00-12:00","horaires_mardi":"08:00-16:00","services":"Accès-libre à un espace équipé ou connecté,\nAccompagnement individuel,\nAssistance sur les services administratifs en ligne","thematiques_proposees":"Formation aux bases du numérique\n Administration en ligne","equipements":"Accès WIFI\n Postes informatiques avec internet","publics_accueillis":"Tout types de publics, personnes en situation de handicap","conditions_acces":"Gratuit sous condition","modalites_accompagnement0":null},
+{"date_soumission":"2024-02-01","nom":"Case numérique de Poum","commune":"Poum","ridet":"1234567","code_postal":"98826","adresse":"Tribu de Tiabet","geolocalisation":{"lon":164.1,"lat":-20.23},"typologie":"Association","services":"Accéder à du matériel, Accéder à une connexion internet","thematiques_proposees":null,"conditions_acces":"Gratuit","labels_autres":"Case Numérique"}]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(json), opendata.ImportOptions{Source: "nc", DryRun: true})
+	if rep.Producer == nil || rep.Producer.Name != "nouvelle-caledonie" {
+		t.Fatalf("format not recognised: %+v", rep.Producer)
+	}
+	if rep.Rejected != 0 {
+		t.Fatalf("rejected %d: %+v", rep.Rejected, rep.Issues)
+	}
+	for _, want := range []struct{ field, how, rows string }{
+		{"services", "« services », « thematiques_proposees », « equipements »", "1"},
+		{"services", "« services »", ""},
+		{"frais_a_charge", "« conditions_acces »", "1-2"},
+		{"horaires", "day columns", "1"},
+		{"coordonnees", "« geolocalisation »", "1-2"},
+		{"date_maj", "« date_soumission »", "1-2"},
+		{"autres_formations_labels", "« labels_autres »", "2"},
+	} {
+		r := readingOf(rep, want.field, want.how)
+		if r == nil {
+			t.Errorf("no reading %s: %s in %+v", want.field, want.how, rep.Readings)
+		} else if want.rows != "" && r.Rows != want.rows {
+			t.Errorf("%s %s: rows %s, want %s", want.field, want.how, r.Rows, want.rows)
+		}
+	}
+	importBytes(t, s, []byte(json), opendata.ImportOptions{Source: "nc"})
+	var out bytes.Buffer
+	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Surdité") || strings.Contains(out.String(), "Illettrisme") {
+		t.Errorf("« personnes en situation de handicap » should give the disabilities, not illiteracy:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "-22.233939") || !strings.Contains(out.String(), "166.468099") {
+		t.Errorf("coordinates of the object lost or swapped:\n%s", out.String())
 	}
 }
