@@ -59,6 +59,15 @@ const ColumnCoordinates = "coordonnees"
 // knownColumns are the columns of every version of the standard.
 var knownColumns = append(append(slices.Clone(Columns), legacyColumns...), ColumnCoordinates)
 
+// knownColumn is knownColumns as a set.
+var knownColumn = func() map[string]bool {
+	m := make(map[string]bool, len(knownColumns))
+	for _, c := range knownColumns {
+		m[c] = true
+	}
+	return m
+}()
+
 // foldColumn folds a header: lower case, no accents, words joined with "_".
 func foldColumn(name string) string {
 	return strings.ReplaceAll(vocab.Slugify(strings.Trim(name, "\"\ufeff ")), "-", "_")

@@ -47,6 +47,12 @@ type producerFormat struct {
 	// days are columns of opening hours, one per day, read as
 	// OpenStreetMap opening_hours.
 	days []dayColumn
+	// dayTimes are columns of opening hours as times, a day's opening and
+	// closing in columns of their own (Ultra Num's « Ouverture matin
+	// lundi », « Fermeture matin lundi »…), read as opening_hours by
+	// Carnet: no ANCT mapping reads them (daysBy says whose reading it is).
+	dayTimes []dayTimes
+	daysBy   string
 	// joins are standard columns written by joining producer columns
 	// with a space (a number and a street: « N° » and « ADRESSE »).
 	joins map[string][]string
@@ -75,6 +81,14 @@ type producerRule struct {
 }
 
 type dayColumn struct{ column, osm string }
+
+// dayTimes is one day's columns: flag, when set, holds the day's code
+// (« Mo ») when the place opens that day; spans are pairs of columns, an
+// opening and a closing time each (« 08:30 », « 12:00 »).
+type dayTimes struct {
+	osm, flag string
+	spans     [][2]string
+}
 
 // rule writes a producerRule briefly: rule(column, value, from, terms...).
 func rule(column, value string, from []string, terms ...string) producerRule {
@@ -122,6 +136,12 @@ func init() {
 		}
 		for _, d := range p.days {
 			p.dayCols[foldColumn(d.column)] = d.osm
+		}
+		for _, d := range p.dayTimes {
+			p.dayCols[foldColumn(d.flag)] = d.osm
+			for _, sp := range d.spans {
+				p.dayCols[foldColumn(sp[0])], p.dayCols[foldColumn(sp[1])] = d.osm, d.osm
+			}
 		}
 		for _, cols := range p.joins {
 			for i, c := range cols {
@@ -243,6 +263,8 @@ func (p *producerFormat) apply(rec *Record) {
 		}
 		var how string
 		switch {
+		case col == "horaires" && p.daysBy != "":
+			how = fmt.Sprintf("opening hours written from the day columns (the %s format: %s)", p.Title, p.daysBy)
 		case col == "horaires":
 			how = fmt.Sprintf("opening hours written from the day columns (the %s format, by the ANCT's mapping)", p.Title)
 		case fixedCols[col] && len(from[col]) == 0:
@@ -309,7 +331,59 @@ func (p *producerFormat) hours(rec *Record) string {
 		}
 		rules = append(rules, d.osm+" "+strings.Join(ranges, ","))
 	}
+	for _, d := range p.dayTimes {
+		if r := p.dayRule(rec, d); r != "" {
+			rules = append(rules, r)
+		}
+	}
 	return strings.Join(rules, "; ")
+}
+
+// clockTime is a time of a day column: 08:30, 8:30, 8h30, 8h.
+var clockTime = regexp.MustCompile(`^([01]?[0-9]|2[0-4])(?:[:h]([0-5][0-9])|h)$`)
+
+// dayRule writes one day's time columns as a rule (« Mo
+// 08:30-12:00,13:00-16:30 »), or "" when they hold nothing. A span with
+// one end, a value that is not a time or a span that ends before it
+// starts is written as it stands (« Mo 08:30-? »): ToPlace then drops that
+// rule with its warning and keeps the others, rather than the row's hours
+// being lost without a word.
+func (p *producerFormat) dayRule(rec *Record, d dayTimes) string {
+	cell := func(col string) string {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(col)])
+		if !strings.ContainsAny(v, "0123456789") {
+			return "" // « ; », « - »: no time
+		}
+		return v
+	}
+	pairs := d.spans
+	if len(pairs) == 2 && cell(pairs[0][0]) != "" && cell(pairs[0][1]) == "" && cell(pairs[1][0]) == "" && cell(pairs[1][1]) != "" {
+		// The morning's opening and the afternoon's closing only: one
+		// span over the day (« journée continue »).
+		pairs = [][2]string{{pairs[0][0], pairs[1][1]}}
+	}
+	var spans []string
+	for _, sp := range pairs {
+		from, to := cell(sp[0]), cell(sp[1])
+		if from == "" && to == "" {
+			continue
+		}
+		a, b := clockTime.FindStringSubmatch(from), clockTime.FindStringSubmatch(to)
+		if a == nil || b == nil {
+			spans = append(spans, strings.ReplaceAll(from+"-"+to, ";", ","))
+			continue
+		}
+		spans = append(spans, hhmm(a[1], a[2])+"-"+hhmm(b[1], b[2]))
+	}
+	if len(spans) == 0 {
+		return ""
+	}
+	if f := cell(d.flag); f != "" && f != d.osm {
+		// The day's flag names another day: the columns contradict
+		// each other; written as they stand, dropped with a warning.
+		return d.osm + " " + strings.Join(spans, ",") + " " + strings.ReplaceAll(f, ";", ",")
+	}
+	return d.osm + " " + strings.Join(spans, ",")
 }
 
 func hhmm(h, m string) string {
@@ -370,7 +444,7 @@ func (p *producerFormat) info(names map[string]string) *ProducerFormat {
 			out.Derived = append(out.Derived, r.column)
 		}
 	}
-	if len(p.days) > 0 {
+	if len(p.days) > 0 || len(p.dayTimes) > 0 {
 		out.Derived = append(out.Derived, "horaires")
 	}
 	slices.Sort(out.Derived)

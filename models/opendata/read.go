@@ -86,6 +86,10 @@ type Reader struct {
 	idDecided bool
 	idColumn  string
 	noIDs     bool
+	// filled counts, for each column no version of the standard has, the
+	// rows that give it a value: the report says how much a column it
+	// does not read held.
+	filled map[string]int
 }
 
 // NewReader starts reading r. format is FormatCSV, FormatJSON or "" to tell
@@ -531,11 +535,23 @@ func (r *Reader) Next() (Record, error) {
 // finish completes a record read: the values its producer's format gives
 // it, then its id.
 func (r *Reader) finish(rec *Record) {
+	for c, v := range rec.Cells {
+		if v != "" && !knownColumn[c] {
+			if r.filled == nil {
+				r.filled = map[string]int{}
+			}
+			r.filled[c]++
+		}
+	}
 	if r.producer != nil && rec.Err == nil {
 		r.producer.apply(rec)
 	}
 	r.ids(rec)
 }
+
+// Filled returns how many rows gave a value to the column c (its name as
+// Columns gives it) when c is a column of no version of the standard.
+func (r *Reader) Filled(c string) int { return r.filled[c] }
 
 // Producer returns the producer's format the file was recognised in, or
 // nil.
