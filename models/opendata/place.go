@@ -358,6 +358,9 @@ func ToPlace(rec Record, source string) Place {
 		b.read(col, rec.Renamed[col])
 	}
 	b.rowShape()
+	for _, is := range rec.Dropped {
+		b.warn(is.Field, is.Value, is.Reason)
+	}
 	a := &p.Actor
 	a.Source, a.SourceID = source, b.cell("id")
 	if a.SourceID == "" && rec.DeriveID {

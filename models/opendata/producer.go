@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"carnet/models/openinghours"
 )
 
 // Producers' own formats. Several producers publish their places in a
@@ -331,10 +333,21 @@ func (p *producerFormat) hours(rec *Record) string {
 		}
 		rules = append(rules, d.osm+" "+strings.Join(ranges, ","))
 	}
+	var raw []string
+	bad := false
 	for _, d := range p.dayTimes {
-		if r := p.dayRule(rec, d); r != "" {
-			rules = append(rules, r)
+		r, ok := p.dayRule(rec, d)
+		if r != "" {
+			rules, raw = append(rules, r), append(raw, r)
 		}
+		bad = bad || !ok
+	}
+	if bad {
+		// Hours read in part are not hours: the row's are dropped, and
+		// the warning shows what the columns held.
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(strings.Join(raw, "; ")), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("the day columns of hours (the %s format) hold a value that is not a time, or a span without its start or end; the row's hours are dropped", p.Title)})
+		return ""
 	}
 	return strings.Join(rules, "; ")
 }
@@ -343,12 +356,10 @@ func (p *producerFormat) hours(rec *Record) string {
 var clockTime = regexp.MustCompile(`^([01]?[0-9]|2[0-4])(?:[:h]([0-5][0-9])|h)$`)
 
 // dayRule writes one day's time columns as a rule (« Mo
-// 08:30-12:00,13:00-16:30 »), or "" when they hold nothing. A span with
-// one end, a value that is not a time or a span that ends before it
-// starts is written as it stands (« Mo 08:30-? »): ToPlace then drops that
-// rule with its warning and keeps the others, rather than the row's hours
-// being lost without a word.
-func (p *producerFormat) dayRule(rec *Record, d dayTimes) string {
+// 08:30-12:00,13:00-16:30 »), or "" when they hold nothing; ok is false when
+// a span has one end only, a value that is not a time, or ends before it
+// starts (the rule then shows the values as they stand, for the warning).
+func (p *producerFormat) dayRule(rec *Record, d dayTimes) (rule string, ok bool) {
 	cell := func(col string) string {
 		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(col)])
 		if !strings.ContainsAny(v, "0123456789") {
@@ -363,27 +374,28 @@ func (p *producerFormat) dayRule(rec *Record, d dayTimes) string {
 		pairs = [][2]string{{pairs[0][0], pairs[1][1]}}
 	}
 	var spans []string
+	ok = true
 	for _, sp := range pairs {
 		from, to := cell(sp[0]), cell(sp[1])
 		if from == "" && to == "" {
 			continue
 		}
 		a, b := clockTime.FindStringSubmatch(from), clockTime.FindStringSubmatch(to)
-		if a == nil || b == nil {
-			spans = append(spans, strings.ReplaceAll(from+"-"+to, ";", ","))
+		if a == nil || b == nil || hhmm(a[1], a[2]) >= hhmm(b[1], b[2]) {
+			spans, ok = append(spans, "« "+from+" » to « "+to+" »"), false
 			continue
 		}
 		spans = append(spans, hhmm(a[1], a[2])+"-"+hhmm(b[1], b[2]))
 	}
 	if len(spans) == 0 {
-		return ""
+		return "", true
 	}
 	if f := cell(d.flag); f != "" && f != d.osm {
 		// The day's flag names another day: the columns contradict
-		// each other; written as they stand, dropped with a warning.
-		return d.osm + " " + strings.Join(spans, ",") + " " + strings.ReplaceAll(f, ";", ",")
+		// each other.
+		return d.osm + " " + strings.Join(spans, ",") + " (« " + f + " »)", false
 	}
-	return d.osm + " " + strings.Join(spans, ",")
+	return d.osm + " " + strings.Join(spans, ","), ok
 }
 
 func hhmm(h, m string) string {
@@ -449,4 +461,40 @@ func (p *producerFormat) info(names map[string]string) *ProducerFormat {
 	}
 	slices.Sort(out.Derived)
 	return out
+}
+
+// standardDays writes the day columns of a file of the standard's kind
+// (« horaires_lundi », see dayColumnOf) as its horaires, when it has none:
+// each day's cell is read as French hours of that day (« 07:30-11:30,
+// 12:15-16:00 », « 8h30 à 12h »). When a day's cell does not read, the
+// row's hours are dropped with a warning: hours read in part are not given.
+func standardDays(rec *Record) {
+	if strings.TrimSpace(rec.Cells["horaires"]) != "" {
+		return
+	}
+	var rules, raw []string
+	bad := false
+	for _, d := range frenchDays {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+"day_"+d[1]])
+		if v == "" {
+			continue
+		}
+		raw = append(raw, d[1]+" "+v)
+		switch fr, ok := openinghours.FromFrench(d[0] + " " + v); {
+		case ok:
+			rules = append(rules, fr)
+		case slices.Contains([]string{"ferme", "fermé", "fermée", "closed", "off"}, strings.ToLower(v)):
+		default:
+			bad = true
+		}
+	}
+	if bad {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(strings.Join(raw, "; ")), Severity: SeverityWarning,
+			Reason: "the columns of hours per day (« horaires_lundi »…) hold a day whose hours do not read as times; the row's hours are dropped (write each day's as 09:00-12:00,14:00-17:00)"})
+		return
+	}
+	if len(rules) == 0 {
+		return
+	}
+	rec.set(columnReading{name: "horaires", how: "opening hours written from the columns of hours per day (« horaires_lundi »…)"}, strings.Join(rules, "; "))
 }

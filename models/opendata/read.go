@@ -52,6 +52,10 @@ type Record struct {
 	// which no column of the standard holds: their cells are empty (ToPlace
 	// warns), rather than the object's JSON text.
 	Objects map[string]bool
+	// Dropped are values the reader could not read and left out, to be
+	// reported as the row's warnings (a day's hours in Ultra Num's time
+	// columns that are not times).
+	Dropped []Issue
 	// DeriveID says the file gives no ids (its first place has none, under
 	// no name): a row without one is given an id derived from its content
 	// (see placeIDs.assign).
@@ -545,6 +549,8 @@ func (r *Reader) finish(rec *Record) {
 	}
 	if r.producer != nil && rec.Err == nil {
 		r.producer.apply(rec)
+	} else if rec.Err == nil {
+		standardDays(rec)
 	}
 	r.ids(rec)
 }

@@ -304,16 +304,24 @@ func frLexTime(s string) (frTok, int, bool) {
 			return frTok{}, 0, false // 13h030, 9h3
 		}
 		i = end
-	case i < len(s) && (s[i] == ':' || s[i] == '.'):
-		m, ok := two(skip(i + 1))
-		if !ok {
-			if s[i] == '.' {
-				return t, i, true // a full stop after a bare number
-			}
-			return frTok{}, 0, false
+	case j < len(s) && s[j] == ':' || i < len(s) && s[i] == '.':
+		if s[i] == '.' {
+			j = i
 		}
-		t.bare, t.m = false, m
-		i = skip(i+1) + 2
+		m, ok := two(skip(j + 1))
+		switch {
+		case ok:
+			t.bare, t.m = false, m
+			i = skip(j+1) + 2
+		case s[j] == '.':
+			return t, i, true // a full stop after a bare number
+		case skip(j+1) < len(s) && isDigit(s[skip(j+1)]):
+			return frTok{}, 0, false // 9:3
+		default:
+			// « 9: à 13: », as forms export hours without minutes.
+			t.bare = false
+			i = j + 1
+		}
 	}
 	if i < len(s) && frIsLetter(rune(s[i])) && (t.bare || !frStartsWord(s[i:])) {
 		// « 1er », « 3e », « 2eme », « 7j »: not a time. (« 14hà » is a
