@@ -59,6 +59,15 @@ const ColumnCoordinates = "coordonnees"
 // knownColumns are the columns of every version of the standard.
 var knownColumns = append(append(slices.Clone(Columns), legacyColumns...), ColumnCoordinates)
 
+// knownColumn is knownColumns as a set.
+var knownColumn = func() map[string]bool {
+	m := make(map[string]bool, len(knownColumns))
+	for _, c := range knownColumns {
+		m[c] = true
+	}
+	return m
+}()
+
 // foldColumn folds a header: lower case, no accents, words joined with "_".
 func foldColumn(name string) string {
 	return strings.ReplaceAll(vocab.Slugify(strings.Trim(name, "\"\ufeff ")), "-", "_")
@@ -82,6 +91,9 @@ func readColumn(name string) columnReading {
 	if c, ok := columnAliases[f]; ok {
 		return columnReading{c, "column « " + name + " » read as " + c + " (another name of it)"}
 	}
+	if d := dayColumnOf(f); d != "" {
+		return columnReading{name: producerPrefix + "day_" + d}
+	}
 	// One typo in a short name, two in a long one, and only when a single
 	// column is that close: « conditions_access » is conditions_acces.
 	limit := 1
@@ -92,4 +104,26 @@ func readColumn(name string) columnReading {
 		return columnReading{best, "column « " + name + " » read as " + best + " (misspelt)"}
 	}
 	return columnReading{name: f, how: ""}
+}
+
+// frenchDays are the days in French and as opening_hours writes them.
+var frenchDays = [7][2]string{{"lundi", "Mo"}, {"mardi", "Tu"}, {"mercredi", "We"}, {"jeudi", "Th"}, {"vendredi", "Fr"}, {"samedi", "Sa"}, {"dimanche", "Su"}}
+
+// dayColumnOf returns the day (« Mo ») of a column of hours named by it
+// (folded: horaires_lundi, horaire_mardi, heures_mercredi), or "". Such
+// columns are obviously the standard's horaires written one day per
+// column (Nouvelle-Calédonie's file, the ANCT's mappings of Hinaura or
+// Loire-Atlantique): a file of the standard's kind that has them has its
+// hours read from them rather than a column of data left unread.
+func dayColumnOf(f string) string {
+	for _, prefix := range []string{"horaires_", "horaire_", "heures_"} {
+		if day, ok := strings.CutPrefix(f, prefix); ok {
+			for _, d := range frenchDays {
+				if day == d[0] {
+					return d[1]
+				}
+			}
+		}
+	}
+	return ""
 }

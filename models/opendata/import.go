@@ -269,10 +269,20 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		rep.Producer = p.info(rd.Names())
 	}
 	for _, c := range UnknownColumns(rd.Columns()) {
-		field, reason := c, "not a column of any version of the standard; ignored"
+		// Each column not read is listed once, with how many rows held a
+		// value in it: a column full of data is not lost silently.
+		filled := "no row has a value in it"
+		switch n := rd.Filled(c); n {
+		case 0:
+		case 1:
+			filled = "1 row with a value"
+		default:
+			filled = fmt.Sprintf("%d rows with values", n)
+		}
+		field, reason := c, "not a column of any version of the standard; ignored ("+filled+")"
 		if unread, ok := strings.CutPrefix(c, producerPrefix+"unread_"); ok {
 			// A column of a recognised format its mapping does not read.
-			field, reason = unread, "not read: the ANCT's mapping of the "+rd.Producer().Title+" format does not name it"
+			field, reason = unread, "not read ("+filled+"): the ANCT's mapping of the "+rd.Producer().Title+" format does not name it"
 		} else if strings.HasPrefix(c, producerPrefix) {
 			continue // read by the format's rules
 		}

@@ -358,6 +358,9 @@ func ToPlace(rec Record, source string) Place {
 		b.read(col, rec.Renamed[col])
 	}
 	b.rowShape()
+	for _, is := range rec.Dropped {
+		b.warn(is.Field, is.Value, is.Reason)
+	}
 	a := &p.Actor
 	a.Source, a.SourceID = source, b.cell("id")
 	if a.SourceID == "" && rec.DeriveID {
@@ -392,6 +395,15 @@ func ToPlace(rec Record, source string) Place {
 	b.contacts(a)
 	if h := b.cell("horaires"); h != "" {
 		_, bad, err := openinghours.ParseLenient(h)
+		// Hours written in French (« Du lundi au vendredi de 9h à 12h »)
+		// are converted when the whole text is understood (see
+		// openinghours.FromFrench); never when the value parses as written.
+		if err != nil || len(bad) > 0 {
+			if fr, ok := openinghours.FromFrench(h); ok {
+				h, bad, err = fr, nil, nil
+				b.read("horaires", "hours written in French (« du lundi au vendredi de 9h à 12h ») read as OpenStreetMap opening_hours; a text read only in part is dropped")
+			}
+		}
 		// Times written 9h30 or 09.30 are read as 09:30 when that reads
 		// more of the value (never when it already parses).
 		if err != nil || len(bad) > 0 {

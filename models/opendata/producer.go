@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"carnet/models/openinghours"
 )
 
 // Producers' own formats. Several producers publish their places in a
@@ -47,6 +49,12 @@ type producerFormat struct {
 	// days are columns of opening hours, one per day, read as
 	// OpenStreetMap opening_hours.
 	days []dayColumn
+	// dayTimes are columns of opening hours as times, a day's opening and
+	// closing in columns of their own (Ultra Num's « Ouverture matin
+	// lundi », « Fermeture matin lundi »…), read as opening_hours by
+	// Carnet: no ANCT mapping reads them (daysBy says whose reading it is).
+	dayTimes []dayTimes
+	daysBy   string
 	// joins are standard columns written by joining producer columns
 	// with a space (a number and a street: « N° » and « ADRESSE »).
 	joins map[string][]string
@@ -75,6 +83,14 @@ type producerRule struct {
 }
 
 type dayColumn struct{ column, osm string }
+
+// dayTimes is one day's columns: flag, when set, holds the day's code
+// (« Mo ») when the place opens that day; spans are pairs of columns, an
+// opening and a closing time each (« 08:30 », « 12:00 »).
+type dayTimes struct {
+	osm, flag string
+	spans     [][2]string
+}
 
 // rule writes a producerRule briefly: rule(column, value, from, terms...).
 func rule(column, value string, from []string, terms ...string) producerRule {
@@ -122,6 +138,12 @@ func init() {
 		}
 		for _, d := range p.days {
 			p.dayCols[foldColumn(d.column)] = d.osm
+		}
+		for _, d := range p.dayTimes {
+			p.dayCols[foldColumn(d.flag)] = d.osm
+			for _, sp := range d.spans {
+				p.dayCols[foldColumn(sp[0])], p.dayCols[foldColumn(sp[1])] = d.osm, d.osm
+			}
 		}
 		for _, cols := range p.joins {
 			for i, c := range cols {
@@ -243,6 +265,8 @@ func (p *producerFormat) apply(rec *Record) {
 		}
 		var how string
 		switch {
+		case col == "horaires" && p.daysBy != "":
+			how = fmt.Sprintf("opening hours written from the day columns (the %s format: %s)", p.Title, p.daysBy)
 		case col == "horaires":
 			how = fmt.Sprintf("opening hours written from the day columns (the %s format, by the ANCT's mapping)", p.Title)
 		case fixedCols[col] && len(from[col]) == 0:
@@ -309,7 +333,69 @@ func (p *producerFormat) hours(rec *Record) string {
 		}
 		rules = append(rules, d.osm+" "+strings.Join(ranges, ","))
 	}
+	var raw []string
+	bad := false
+	for _, d := range p.dayTimes {
+		r, ok := p.dayRule(rec, d)
+		if r != "" {
+			rules, raw = append(rules, r), append(raw, r)
+		}
+		bad = bad || !ok
+	}
+	if bad {
+		// Hours read in part are not hours: the row's are dropped, and
+		// the warning shows what the columns held.
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(strings.Join(raw, "; ")), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("the day columns of hours (the %s format) hold a value that is not a time, or a span without its start or end; the row's hours are dropped", p.Title)})
+		return ""
+	}
 	return strings.Join(rules, "; ")
+}
+
+// clockTime is a time of a day column: 08:30, 8:30, 8h30, 8h.
+var clockTime = regexp.MustCompile(`^([01]?[0-9]|2[0-4])(?:[:h]([0-5][0-9])|h)$`)
+
+// dayRule writes one day's time columns as a rule (« Mo
+// 08:30-12:00,13:00-16:30 »), or "" when they hold nothing; ok is false when
+// a span has one end only, a value that is not a time, or ends before it
+// starts (the rule then shows the values as they stand, for the warning).
+func (p *producerFormat) dayRule(rec *Record, d dayTimes) (rule string, ok bool) {
+	cell := func(col string) string {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(col)])
+		if !strings.ContainsAny(v, "0123456789") {
+			return "" // « ; », « - »: no time
+		}
+		return v
+	}
+	pairs := d.spans
+	if len(pairs) == 2 && cell(pairs[0][0]) != "" && cell(pairs[0][1]) == "" && cell(pairs[1][0]) == "" && cell(pairs[1][1]) != "" {
+		// The morning's opening and the afternoon's closing only: one
+		// span over the day (« journée continue »).
+		pairs = [][2]string{{pairs[0][0], pairs[1][1]}}
+	}
+	var spans []string
+	ok = true
+	for _, sp := range pairs {
+		from, to := cell(sp[0]), cell(sp[1])
+		if from == "" && to == "" {
+			continue
+		}
+		a, b := clockTime.FindStringSubmatch(from), clockTime.FindStringSubmatch(to)
+		if a == nil || b == nil || hhmm(a[1], a[2]) >= hhmm(b[1], b[2]) {
+			spans, ok = append(spans, "« "+from+" » to « "+to+" »"), false
+			continue
+		}
+		spans = append(spans, hhmm(a[1], a[2])+"-"+hhmm(b[1], b[2]))
+	}
+	if len(spans) == 0 {
+		return "", true
+	}
+	if f := cell(d.flag); f != "" && f != d.osm {
+		// The day's flag names another day: the columns contradict
+		// each other.
+		return d.osm + " " + strings.Join(spans, ",") + " (« " + f + " »)", false
+	}
+	return d.osm + " " + strings.Join(spans, ","), ok
 }
 
 func hhmm(h, m string) string {
@@ -370,9 +456,45 @@ func (p *producerFormat) info(names map[string]string) *ProducerFormat {
 			out.Derived = append(out.Derived, r.column)
 		}
 	}
-	if len(p.days) > 0 {
+	if len(p.days) > 0 || len(p.dayTimes) > 0 {
 		out.Derived = append(out.Derived, "horaires")
 	}
 	slices.Sort(out.Derived)
 	return out
+}
+
+// standardDays writes the day columns of a file of the standard's kind
+// (« horaires_lundi », see dayColumnOf) as its horaires, when it has none:
+// each day's cell is read as French hours of that day (« 07:30-11:30,
+// 12:15-16:00 », « 8h30 à 12h »). When a day's cell does not read, the
+// row's hours are dropped with a warning: hours read in part are not given.
+func standardDays(rec *Record) {
+	if strings.TrimSpace(rec.Cells["horaires"]) != "" {
+		return
+	}
+	var rules, raw []string
+	bad := false
+	for _, d := range frenchDays {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+"day_"+d[1]])
+		if v == "" {
+			continue
+		}
+		raw = append(raw, d[1]+" "+v)
+		switch fr, ok := openinghours.FromFrench(d[0] + " " + v); {
+		case ok:
+			rules = append(rules, fr)
+		case slices.Contains([]string{"ferme", "fermé", "fermée", "closed", "off"}, strings.ToLower(v)):
+		default:
+			bad = true
+		}
+	}
+	if bad {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(strings.Join(raw, "; ")), Severity: SeverityWarning,
+			Reason: "the columns of hours per day (« horaires_lundi »…) hold a day whose hours do not read as times; the row's hours are dropped (write each day's as 09:00-12:00,14:00-17:00)"})
+		return
+	}
+	if len(rules) == 0 {
+		return
+	}
+	rec.set(columnReading{name: "horaires", how: "opening hours written from the columns of hours per day (« horaires_lundi »…)"}, strings.Join(rules, "; "))
 }

@@ -1,5 +1,7 @@
 package opendata
 
+import "strings"
+
 // Producers' formats written from the ANCT's mappings in mednum-cli (see
 // producer.go), one table per mapping, read at the commit named. Columns
 // given as a path in a GeoJSON feature (properties.x) are read as x, as the
@@ -12,7 +14,7 @@ var angersFormat = &producerFormat{
 	Name: "angers", Title: "Angers",
 	Mapping:   mednumCLI + " assets/input/angers/angers.config.json (commit 360b537, 2024-09-12)",
 	signature: []string{"USER_NOM", "USER_ADRES", "USER_QUART", "LAT"},
-	columns:   map[string]string{"TYPO_UID": "id", "USER_NOM": "nom", "code_postal": "code_postal", "commune": "commune", "USER_ADRES": "adresse", "USER_QUART": "complement_adresse", "LAT": "latitude", "LNG": "longitude", "TELEPHONE": "telephone", "MAIL": "courriels", "SITE_INTER": "site_web", "DATE_MAJ": "date_maj", "TRANSPORT": "presentation_detail"},
+	columns:   map[string]string{"HORAIRE": "horaires", "TYPO_UID": "id", "USER_NOM": "nom", "code_postal": "code_postal", "commune": "commune", "USER_ADRES": "adresse", "USER_QUART": "complement_adresse", "LAT": "latitude", "LNG": "longitude", "TELEPHONE": "telephone", "MAIL": "courriels", "SITE_INTER": "site_web", "DATE_MAJ": "date_maj", "TRANSPORT": "presentation_detail"},
 	rules: []producerRule{
 		rule("typologie", "BIB", []string{"PICTO"}, "Bibliotheque"),
 		rule("typologie", "MQ", []string{"PICTO"}, "Maison de quartier"),
@@ -64,7 +66,7 @@ var corseFormat = &producerFormat{
 	Name: "corse", Title: "Corse",
 	Mapping:   mednumCLI + " assets/input/corse/corse.config.json (commit 360b537, 2024-09-12)",
 	signature: []string{"Structure", "lat", "long", "N° de téléphone"},
-	columns:   map[string]string{"Structure": "nom", "Adresse": "adresse", "lat": "latitude", "long": "longitude", "N° de téléphone": "telephone", "Adresse e-mail": "courriels", "Site internet": "site_web", "Activités proposées": "presentation_resume"},
+	columns:   map[string]string{"Horaires": "horaires", "Structure": "nom", "Adresse": "adresse", "lat": "latitude", "long": "longitude", "N° de téléphone": "telephone", "Adresse e-mail": "courriels", "Site internet": "site_web", "Activités proposées": "presentation_resume"},
 	rules: []producerRule{
 		rule("typologie", "RFS", []string{"Type"}, "France Services"),
 		rule("typologie", "ASSO", []string{"Type"}, "Association"),
@@ -92,7 +94,7 @@ var epernayFormat = &producerFormat{
 	Name: "epernay", Title: "Épernay",
 	Mapping:   mednumCLI + " assets/input/epernay/epernay.config.json (commit 360b537, 2024-09-12)",
 	signature: []string{"Nom de votre structure", "Adresse de la structure", "Numéro de téléphone de la structure", "Adresse mail de la structure"},
-	columns:   map[string]string{"GlobalID": "id", "Nom de votre structure": "nom", "Adresse de la structure": "adresse", "Numéro de téléphone de la structure": "telephone", "Adresse mail de la structure": "courriels", "Site Web de la structure": "site_web", "y": "latitude", "x": "longitude", "EditDate": "date_maj"},
+	columns:   map[string]string{"Horaires d'ouverture__1": "horaires", "GlobalID": "id", "Nom de votre structure": "nom", "Adresse de la structure": "adresse", "Numéro de téléphone de la structure": "telephone", "Adresse mail de la structure": "courriels", "Site Web de la structure": "site_web", "y": "latitude", "x": "longitude", "EditDate": "date_maj"},
 	rules: []producerRule{
 		rule("itinerance", "Itinérant", []string{"Organisez-vous des actions itinérantes ou 'hors les murs' en dehors de votre structure ?"}, "Oui", "OUI", "Constamment", "Hors les murs", "ateliers collectifs itinérants"),
 		rule("itinerance", "Fixe", []string{"Organisez-vous des actions itinérantes ou 'hors les murs' en dehors de votre structure ?"}, "Non", "non", "NON"),
@@ -153,7 +155,7 @@ var fibre64Format = &producerFormat{
 	Name: "fibre-64", Title: "Fibre 64",
 	Mapping:   mednumCLI + " assets/input/fibre-64/fibre-64.config.json (commit 360b537, 2024-09-12)",
 	signature: []string{"Nomdelastructure", "Ville", "Codepostal", "Adressenumeronomdelavoie"},
-	columns:   map[string]string{"Nomdelastructure": "nom", "Ville": "commune", "Codepostal": "code_postal", "Adressenumeronomdelavoie": "adresse", "Complementdadresseexquartier...": "complement_adresse", "latitude": "latitude", "longitude": "longitude", "Telephone": "telephone", "Adressemail": "courriels", "SiteWeb": "site_web", "Jedecrislesactionsdinclusionnumeriquedemastructureenquelquesmots": "presentation_detail"},
+	columns:   map[string]string{"Leshorairesdemastructure": "horaires", "Nomdelastructure": "nom", "Ville": "commune", "Codepostal": "code_postal", "Adressenumeronomdelavoie": "adresse", "Complementdadresseexquartier...": "complement_adresse", "latitude": "latitude", "longitude": "longitude", "Telephone": "telephone", "Adressemail": "courriels", "SiteWeb": "site_web", "Jedecrislesactionsdinclusionnumeriquedemastructureenquelquesmots": "presentation_detail"},
 	rules: []producerRule{
 		rule("frais_a_charge", "Gratuit", []string{"Lestarifsdemastructure"}, "Gratuit", "gratuit", "GRATUIT", "0Euro", "Service Public", "gratuite", "non payant"),
 		rule("frais_a_charge", "Gratuit sous condition", []string{"Lestarifsdemastructure"}, "gratuite sous conditions", "100% finance", "Selon public", "en fonction", "Selon les dispositifs"),
@@ -211,7 +213,7 @@ var hubLoFormat = &producerFormat{
 	Name: "hub-lo", Title: "Hub-lo",
 	Mapping:   mednumCLI + " assets/input/hub-lo/hub-lo.config.json (commit 1fa7c04, 2024-09-12)",
 	signature: []string{"c_nom", "c_siren_site", "c_postcode", "c_city"},
-	columns:   map[string]string{"gid": "id", "c_nom": "nom", "c_siren_site": "pivot", "c_postcode": "code_postal", "c_city": "commune", "c_adresse": "adresse", "c_lat_coor1": "latitude", "c_long_coor1": "longitude", "c_telephone": "telephone", "c_courriel": "courriels", "c_site_web": "site_web", "c_formation_detail": "presentation_detail", "c__edit_datemaj": "date_maj"},
+	columns:   map[string]string{"c_horaire_ouverture": "horaires", "gid": "id", "c_nom": "nom", "c_siren_site": "pivot", "c_postcode": "code_postal", "c_city": "commune", "c_adresse": "adresse", "c_lat_coor1": "latitude", "c_long_coor1": "longitude", "c_telephone": "telephone", "c_courriel": "courriels", "c_site_web": "site_web", "c_formation_detail": "presentation_detail", "c__edit_datemaj": "date_maj"},
 	rules: []producerRule{
 		rule("itinerance", "Itinérant", []string{"c_formation_detail"}, "itinérance"),
 		rule("typologie", "ASSO", []string{"c_statut_juridique"}, "Associatif"),
@@ -304,6 +306,8 @@ var ultraNumFormat = &producerFormat{
 	Name: "ultra-num", Title: "Ultra Num",
 	Mapping:   mednumCLI + " assets/input/ultra-num/ultra-num.config.json (commit e8d16a5, 2023-04-06)",
 	signature: []string{"Nom de l'organisation", "Ville", "Code postal", "Rue"},
+	dayTimes:  ultraNumDays(),
+	daysBy:    "read by Carnet, the ANCT's mapping does not read them",
 	columns:   map[string]string{"Nom de l'organisation": "nom", "Ville": "commune", "Code postal": "code_postal", "Rue": "adresse", "Contact : téléphone": "telephone", "Email": "courriels", "Site web": "site_web", "latitude": "latitude", "longitude": "longitude", "Description longue": "presentation_detail", "Description courte": "presentation_resume"},
 	rules: []producerRule{
 		rule("services", "Accéder à une connexion internet", []string{"Tag 4", "Tag 5", "Tag 6", "Tag 7", "Tag 8", "Tag 9", "Tag 10", "Tag 11", "Tag 12", "Tag 13", "Tag 14", "Tag 15", "Tag 16", "Tag 17", "Tag 18", "Tag 19", "Tag 20", "Tag 21", "Tag 22", "Tag 23", "Tag 24", "Tag 25", "Tag 26", "Tag 27", "Tag 28", "Tag 29", "Tag 30", "Tag 31", "Tag 32", "Tag 33", "Tag 34", "Tag 35", "Tag 36", "Tag 37", "Tag 38", "Tag 39", "Tag 40", "Tag 41", "Tag 42", "Tag 43", "Tag 44", "Tag 45", "Tag 46", "Tag 47", "Tag 48", "Tag 49", "Tag 50", "Tag 51"}, "utiliser internet", "naviguer sur le web", "surfer librement sur internet"),
@@ -318,6 +322,23 @@ var ultraNumFormat = &producerFormat{
 		rule("services", "Prendre en main un ordinateur", []string{"Tag 4", "Tag 5", "Tag 6", "Tag 7", "Tag 8", "Tag 9", "Tag 10", "Tag 11", "Tag 12", "Tag 13", "Tag 14", "Tag 15", "Tag 16", "Tag 17", "Tag 18", "Tag 19", "Tag 20", "Tag 21", "Tag 22", "Tag 23", "Tag 24", "Tag 25", "Tag 26", "Tag 27", "Tag 28", "Tag 29", "Tag 30", "Tag 31", "Tag 32", "Tag 33", "Tag 34", "Tag 35", "Tag 36", "Tag 37", "Tag 38", "Tag 39", "Tag 40", "Tag 41", "Tag 42", "Tag 43", "Tag 44", "Tag 45", "Tag 46", "Tag 47", "Tag 48", "Tag 49", "Tag 50", "Tag 51"}, "utiliser internet", "s'approprier un équipement numérique", "naviguer sur le web", "surfer librement sur internet", "utiliser un équipement numérique"),
 		rule("services", "Promouvoir la citoyenneté numérique", []string{"Tag 4", "Tag 5", "Tag 6", "Tag 7", "Tag 8", "Tag 9", "Tag 10", "Tag 11", "Tag 12", "Tag 13", "Tag 14", "Tag 15", "Tag 16", "Tag 17", "Tag 18", "Tag 19", "Tag 20", "Tag 21", "Tag 22", "Tag 23", "Tag 24", "Tag 25", "Tag 26", "Tag 27", "Tag 28", "Tag 29", "Tag 30", "Tag 31", "Tag 32", "Tag 33", "Tag 34", "Tag 35", "Tag 36", "Tag 37", "Tag 38", "Tag 39", "Tag 40", "Tag 41", "Tag 42", "Tag 43", "Tag 44", "Tag 45", "Tag 46", "Tag 47", "Tag 48", "Tag 49", "Tag 50", "Tag 51"}, "découvrir les réseaux sociaux", "connaître les usages", "protéger ses données", "connaître alternatives à facebook", "connaître solutions outils bureautiques", "sécuriser ses usages numériques", "se renseigner et connaître ses droits", "connaitre et gérer", "effacer ses traces", "découvrir les métiers du numérique", "comprendre les cultures numériques"),
 	},
+}
+
+// ultraNumDays are Ultra Num's columns of opening hours: for each day, a
+// column holding the day's code when the place opens (« Lundi »: « Mo »),
+// the morning's opening and closing (or the whole day's, « journée
+// continue »), the afternoon's. The ANCT's mapping leaves them out; Carnet
+// reads them, as it reads France Services' day columns.
+func ultraNumDays() []dayTimes {
+	days := []struct{ name, osm string }{{"lundi", "Mo"}, {"mardi", "Tu"}, {"mercredi", "We"}, {"jeudi", "Th"}, {"vendredi", "Fr"}, {"samedi", "Sa"}, {"dimanche", "Su"}}
+	out := make([]dayTimes, 0, len(days))
+	for _, d := range days {
+		out = append(out, dayTimes{osm: d.osm, flag: strings.ToUpper(d.name[:1]) + d.name[1:], spans: [][2]string{
+			{"Ouverture matin (ou journée continue) " + d.name, "Fermeture matin " + d.name},
+			{"Ouverture après-midi (sauf si une seule tranche horaire) " + d.name, "Fermeture après-midi " + d.name},
+		}})
+	}
+	return out
 }
 
 // maineEtLoireFormat: Maine-et-Loire's format, from the ANCT's mapping maine-et-loire.config.json.

@@ -52,6 +52,10 @@ type Record struct {
 	// which no column of the standard holds: their cells are empty (ToPlace
 	// warns), rather than the object's JSON text.
 	Objects map[string]bool
+	// Dropped are values the reader could not read and left out, to be
+	// reported as the row's warnings (a day's hours in Ultra Num's time
+	// columns that are not times).
+	Dropped []Issue
 	// DeriveID says the file gives no ids (its first place has none, under
 	// no name): a row without one is given an id derived from its content
 	// (see placeIDs.assign).
@@ -86,6 +90,10 @@ type Reader struct {
 	idDecided bool
 	idColumn  string
 	noIDs     bool
+	// filled counts, for each column no version of the standard has, the
+	// rows that give it a value: the report says how much a column it
+	// does not read held.
+	filled map[string]int
 }
 
 // NewReader starts reading r. format is FormatCSV, FormatJSON or "" to tell
@@ -531,11 +539,25 @@ func (r *Reader) Next() (Record, error) {
 // finish completes a record read: the values its producer's format gives
 // it, then its id.
 func (r *Reader) finish(rec *Record) {
+	for c, v := range rec.Cells {
+		if v != "" && !knownColumn[c] {
+			if r.filled == nil {
+				r.filled = map[string]int{}
+			}
+			r.filled[c]++
+		}
+	}
 	if r.producer != nil && rec.Err == nil {
 		r.producer.apply(rec)
+	} else if rec.Err == nil {
+		standardDays(rec)
 	}
 	r.ids(rec)
 }
+
+// Filled returns how many rows gave a value to the column c (its name as
+// Columns gives it) when c is a column of no version of the standard.
+func (r *Reader) Filled(c string) int { return r.filled[c] }
 
 // Producer returns the producer's format the file was recognised in, or
 // nil.
@@ -582,7 +604,7 @@ func (rec *Record) set(c columnReading, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-3"
+const mappingVersion = "carnet-import-4"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 func rowHash(header []byte, fields ...string) string {
