@@ -312,29 +312,28 @@ var dateInText = regexp.MustCompile(`\b[0-3]?[0-9]/[01]?[0-9]/(?:19|20)[0-9]{2}\
 var timeRange = regexp.MustCompile(`^([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?\s*(?:-|à|a)\s*([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?$`)
 
 // hours writes the format's day columns as opening_hours: each day's
-// ranges, « 09:00 - 12:00 / 13:30 - 17:00 » → « Mo 09:00-12:00,13:30-17:00 ».
-// A day whose cell is not a list of ranges is left out, and the row's
-// hours with it when no day reads (ToPlace says nothing of them then: the
-// file gives no hours it can read).
+// ranges, « 09:00 - 12:00 / 13:30 - 17:00 » → « Mo 09:00-12:00,13:30-17:00 »,
+// or the day's cell read as French hours of that day (« 09:00 - 11:00, 15:30
+// - 17:30 », « 8h30 à 12h »). When a day's cell reads neither way, the row's
+// hours are dropped with a warning showing what the columns held: hours read
+// in part are not given, and a column of data is not lost silently.
 func (p *producerFormat) hours(rec *Record) string {
-	var rules []string
+	var rules, raw []string
+	bad := false
 	for _, d := range p.days {
 		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(d.column)])
 		if v == "" {
 			continue
 		}
-		var ranges []string
-		for part := range strings.SplitSeq(v, "/") {
-			m := timeRange.FindStringSubmatch(strings.TrimSpace(part))
-			if m == nil {
-				return "" // not ranges: the row's hours are not read
-			}
-			ranges = append(ranges, hhmm(m[1], m[2])+"-"+hhmm(m[3], m[4]))
+		raw = append(raw, d.osm+" "+v)
+		if r, ok := dayRanges(v); ok {
+			rules = append(rules, d.osm+" "+r)
+		} else if fr, ok := openinghours.FromFrench(frenchDayOf(d.osm) + " " + v); ok {
+			rules = append(rules, fr)
+		} else if !closedDay(v) {
+			bad = true
 		}
-		rules = append(rules, d.osm+" "+strings.Join(ranges, ","))
 	}
-	var raw []string
-	bad := false
 	for _, d := range p.dayTimes {
 		r, ok := p.dayRule(rec, d)
 		if r != "" {
@@ -350,6 +349,37 @@ func (p *producerFormat) hours(rec *Record) string {
 		return ""
 	}
 	return strings.Join(rules, "; ")
+}
+
+// dayRanges reads a day cell written as ranges separated by « / »
+// (« 09:00 - 12:00 / 13:30 - 17:00 » → « 09:00-12:00,13:30-17:00 »).
+func dayRanges(v string) (string, bool) {
+	var ranges []string
+	for part := range strings.SplitSeq(v, "/") {
+		m := timeRange.FindStringSubmatch(strings.TrimSpace(part))
+		if m == nil {
+			return "", false
+		}
+		ranges = append(ranges, hhmm(m[1], m[2])+"-"+hhmm(m[3], m[4]))
+	}
+	return strings.Join(ranges, ","), true
+}
+
+// closedDay says whether a day's cell says the place is closed that day:
+// « Fermé », or a dash alone (France Services' « h_samedi »: « - »).
+func closedDay(v string) bool {
+	v = strings.ToLower(strings.TrimSpace(v))
+	return strings.Trim(v, "-–—_/. ") == "" || slices.Contains([]string{"ferme", "fermé", "fermée", "closed", "off"}, strings.TrimRight(v, "."))
+}
+
+// frenchDayOf names an opening_hours day (« Mo ») in French (« lundi »).
+func frenchDayOf(osm string) string {
+	for _, d := range frenchDays {
+		if d[1] == osm {
+			return d[0]
+		}
+	}
+	return ""
 }
 
 // clockTime is a time of a day column: 08:30, 8:30, 8h30, 8h.
@@ -483,7 +513,7 @@ func standardDays(rec *Record) {
 		switch fr, ok := openinghours.FromFrench(d[0] + " " + v); {
 		case ok:
 			rules = append(rules, fr)
-		case slices.Contains([]string{"ferme", "fermé", "fermée", "closed", "off"}, strings.ToLower(v)):
+		case closedDay(v):
 		default:
 			bad = true
 		}

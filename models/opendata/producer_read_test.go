@@ -88,7 +88,7 @@ func TestImportGirondeFormat(t *testing.T) {
 // and every place gets the mapping's fixed values.
 func TestImportFranceServicesFormat(t *testing.T) {
 	csv := `"id_fs","lib_fs","adresse","complement_adresse","insee_com","code_postal","lib_com","latitude","longitude","mail","telephone","h_lundi","h_mardi","h_samedi","itinerance","format_fs","labellisation"` + "\n" +
-		`"1","France services de Valserhône","5-9 Rue des Papetiers",,"01033","01200","Valserhône",46.106,5.826,"fs@example.fr","04 50 56 87 49","09:00 - 12:00 / 13:30 - 17:00","09:00 - 12:00",,"Non","Site principal","Espace labellisé 01/01/2020"` + "\n" +
+		`"1","France services de Valserhône","5-9 Rue des Papetiers",,"01033","01200","Valserhône",46.106,5.826,"fs@example.fr","04 50 56 87 49","09:00 - 12:00 / 13:30 - 17:00","09:00 - 12:00","-","Non","Site principal","Espace labellisé 01/01/2020"` + "\n" +
 		`"2","France services itinérante","1 place X",,"01033","01200","Valserhône",,,,,"lundi matin",,,,"Bus_équivalent","Espace labellisé 01/02/2021"` + "\n"
 	s := openStore(t)
 	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "fs", DryRun: true})
@@ -219,7 +219,9 @@ func TestImportJoinedAddress(t *testing.T) {
 // object, its hours one column per day.
 func TestImportNouvelleCaledonieFormat(t *testing.T) {
 	json := `[{"date_soumission":"2023-11-05","id":null,"pivot":null,"nom":"Espace municipal de Rivière Salée","commune":"Nouméa","ridet":null,"code_postal":"98800","code_insee":null,"adresse":"104 avenue Koenig","geolocalisation":{"lon":166.468099,"lat":-22.233939},"typologie":"Maison de quartier/maison commune","structure_parente":"Mairie de Nouméa","telephone":"+687445728","courriel":null,"horaires_lundi":"08:00-12:00","horaires_mardi":"08:00-16:00","services":"Accès-libre à un espace équipé ou connecté,\nAccompagnement individuel,\nAssistance sur les services administratifs en ligne","thematiques_proposees":"Formation aux bases du numérique\n Administration en ligne","equipements":"Accès WIFI\n Postes informatiques avec internet","publics_accueillis":"Tout types de publics, personnes en situation de handicap","conditions_acces":"Gratuit sous condition","modalites_accompagnement0":null},
-{"date_soumission":"2024-02-01","nom":"Case numérique de Poum","commune":"Poum","ridet":"1234567","code_postal":"98826","adresse":"Tribu de Tiabet","geolocalisation":{"lon":164.1,"lat":-20.23},"typologie":"Association","services":"Accéder à du matériel, Accéder à une connexion internet","thematiques_proposees":null,"conditions_acces":"Gratuit","labels_autres":"Case Numérique"}]`
+{"date_soumission":"2024-02-01","nom":"Case numérique de Poum","commune":"Poum","ridet":"1234567","code_postal":"98826","adresse":"Tribu de Tiabet","geolocalisation":{"lon":164.1,"lat":-20.23},"typologie":"Association","services":"Accéder à du matériel, Accéder à une connexion internet","thematiques_proposees":null,"conditions_acces":"Gratuit","labels_autres":"Case Numérique"},
+{"date_soumission":"2024-02-01","nom":"Espace connecté de Thio","commune":"Thio","code_postal":"98829","adresse":"Village","services":"Accéder à du matériel","thematiques_proposees":null,"conditions_acces":"Gratuit","horaires_lundi":"09:00 - 11:00, 15:30 - 17:30","horaires_mardi":"7:30 - 11:30 ; 12:15 - 16:00","horaires_mercredi":"Fermé"},
+{"date_soumission":"2024-02-01","nom":"Espace connecté de Boulari","commune":"Le Mont-Dore","code_postal":"98809","adresse":"Boulari","services":"Accéder à du matériel","thematiques_proposees":null,"conditions_acces":"Gratuit","horaires_lundi":"sur rendez-vous"}]`
 	s := openStore(t)
 	rep := importBytes(t, s, []byte(json), opendata.ImportOptions{Source: "nc", DryRun: true})
 	if rep.Producer == nil || rep.Producer.Name != "nouvelle-caledonie" {
@@ -231,10 +233,10 @@ func TestImportNouvelleCaledonieFormat(t *testing.T) {
 	for _, want := range []struct{ field, how, rows string }{
 		{"services", "« services », « thematiques_proposees », « equipements »", "1"},
 		{"services", "« services »", ""},
-		{"frais_a_charge", "« conditions_acces »", "1-2"},
-		{"horaires", "day columns", "1"},
+		{"frais_a_charge", "« conditions_acces »", "1-4"},
+		{"horaires", "day columns", "1, 3"},
 		{"coordonnees", "« geolocalisation »", "1-2"},
-		{"date_maj", "« date_soumission »", "1-2"},
+		{"date_maj", "« date_soumission »", "1-4"},
 		{"autres_formations_labels", "« labels_autres »", "2"},
 	} {
 		r := readingOf(rep, want.field, want.how)
@@ -243,6 +245,11 @@ func TestImportNouvelleCaledonieFormat(t *testing.T) {
 		} else if want.rows != "" && r.Rows != want.rows {
 			t.Errorf("%s %s: rows %s, want %s", want.field, want.how, r.Rows, want.rows)
 		}
+	}
+	// A day cell that reads neither as ranges nor as French hours drops
+	// the row's hours, with a warning: not silently.
+	if !hasIssue(rep, 4, "horaires", "warning", "day columns") {
+		t.Errorf("row 4's « sur rendez-vous » dropped without a warning: %+v", issuesOf(rep, 4, "horaires"))
 	}
 	importBytes(t, s, []byte(json), opendata.ImportOptions{Source: "nc"})
 	var out bytes.Buffer
