@@ -192,6 +192,11 @@ func (t *table) analyze(words []string) analysis {
 			}
 		}
 		commune, communeLen, otherName := t.communeAt(words[i:])
+		if best != nil && best.place && communeLen >= bestLen && !slices.Equal(best.tokens, words[i:i+bestLen]) {
+			// A commune written as typed before a département met by a
+			// word form: « la garde » is La Garde, not the Gard.
+			best, bestLen = nil, 0
+		}
 		postal := len(words[i]) == 5 && isDigitsOnly(words[i]) && len(t.byPostal[words[i]]) > 0
 		l := max(bestLen, communeLen, 1)
 		if bestLen == 0 && communeLen == 0 && !postal {

@@ -171,6 +171,12 @@ var sentenceWords = map[string]bool{
 	"vers":  true,
 	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
 	"in": true, "the": true, "for": true, "with": true, "my": true, "i": true,
+	// A helper's English question (« where can I print », « open on
+	// sunday », « help near me »): « can » found Cannes, « on »
+	// Onet-le-Château, « where » was spelt « chère »; « open » is
+	// « ouvert » (a stop word). « or » stays: « âge d'or ».
+	"where": true, "can": true, "how": true, "what": true, "is": true, "are": true, "to": true,
+	"on": true, "at": true, "near": true, "open": true, "opened": true,
 	// The words of a question as people type or dictate it (« où est-ce
 	// que je peux imprimer », « comment… », « quelqu'un peut m'aider »):
 	// the need they ask about says what is sought; required, « est » found
@@ -193,6 +199,16 @@ var sentenceWords = map[string]bool{
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
 	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
+}
+
+// englishGeneric are a helper's English words for the generic words of
+// the thesaurus, read as their French (« digital help » is « aide
+// numérique »): « help » found Avesnes-sur-Helpe as a word form and
+// « digital » no record. English names of needs and places (« computer »,
+// « library ») are thesaurus words instead.
+var englishGeneric = map[string]string{
+	"help": "aide", "digital": "numerique", "computing": "informatique", "workshop": "atelier",
+	"workshops": "ateliers", "training": "formation", "learn": "apprendre", "learning": "apprendre",
 }
 
 // etreVerbs are the forms of « être » that describe the person spoken for
@@ -262,6 +278,10 @@ func sentenceAround(words []string) []string {
 			continue // « mon père est… »: « est » found « Mission locale Est »
 		}
 		if sentenceWords[w] {
+			continue
+		}
+		if fr := englishGeneric[w]; fr != "" {
+			out = append(out, fr)
 			continue
 		}
 		if w == "apres" && i+1 < len(words) && words[i+1] == "midi" {
