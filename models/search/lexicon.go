@@ -38,6 +38,7 @@ var fieldOfVocabulary = func() map[string]string {
 	m[vocab.SynonymFieldPassNumerique] = FieldPassNumerique
 	m[vocab.SynonymFieldItinerant] = FieldItinerant
 	m[vocab.SynonymFieldAcceslibre] = FieldAcceslibre
+	m[vocab.SynonymFieldOpenWhen] = FieldOpenWhen
 	return m
 }()
 

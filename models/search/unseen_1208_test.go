@@ -132,3 +132,45 @@ func TestACommuneIsNotADepartementByForm(t *testing.T) {
 		t.Errorf("gard: %v, want the Gard's place", got)
 	}
 }
+
+// A day beside a time of day (« ouvert le samedi après-midi », « lundi
+// matin », « mercredi aprem », « mardi soir ») asks for the place open
+// then: the time of day was dropped and the day alone kept (« samedi
+// après-midi »: P@5 0.60, the places open on Saturday morning only came
+// first). Morning is before noon, afternoon 14:00 to 18:00, evening 18:00
+// to midnight, on that day. « 7j/7 », « tous les jours » ask for a place
+// open on all seven days (nothing was found).
+func TestADayAndATimeOfDay(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("sam", "Médiathèque du samedi matin", "Gap", "05000", "1 rue Carnot", "services", themeTools,
+			"horaires", "Mo-Fr 09:00-12:00; Sa 09:00-12:00"),
+		record("samaprem", "Centre social de l'après-midi", "Nice", "06000", "2 rue de France", "services", themeTools,
+			"horaires", "Mo 14:00-17:00; We 14:00-18:00; Sa 14:00-17:00"),
+		record("soir", "Espace du soir", "Arles", "13200", "3 rue d'Arles", "services", themeTools,
+			"horaires", "Tu 18:00-21:00"),
+		record("tous", "Cyber-café de la gare", "Avignon", "84000", "4 rue de la Gare", "services", themeTools,
+			"horaires", "Mo-Su 10:00-19:00"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"ouvert le samedi après-midi", []string{"Centre social de l'après-midi", "Cyber-café de la gare"}},
+		{"samedi aprem", []string{"Centre social de l'après-midi", "Cyber-café de la gare"}},
+		{"saturday afternoon", []string{"Centre social de l'après-midi", "Cyber-café de la gare"}},
+		{"aide informatique le samedi matin", []string{"Cyber-café de la gare", "Médiathèque du samedi matin"}},
+		{"ouvert le lundi matin", []string{"Cyber-café de la gare", "Médiathèque du samedi matin"}},
+		{"mercredi après midi", []string{"Centre social de l'après-midi", "Cyber-café de la gare"}},
+		{"mardi soir", []string{"Cyber-café de la gare", "Espace du soir"}},
+		{"ouvert 7j/7", []string{"Cyber-café de la gare"}},
+		{"ouvert tous les jours", []string{"Cyber-café de la gare"}},
+		// A day alone is still the day.
+		{"samedi", []string{"Centre social de l'après-midi", "Cyber-café de la gare", "Médiathèque du samedi matin"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
