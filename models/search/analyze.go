@@ -871,7 +871,15 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 	}
 	for _, k := range cands {
 		if k.id >= 0 {
-			addTerm(uint32(k.id), factorSpelling, HowSpelling, true)
+			// A spelling farther than the nearest weighs less: the
+			// places of « Toulouse » (one letter from « toulousse »)
+			// before the town hall of « Toulouges » (two), whose name
+			// outweighed a commune.
+			f := float32(factorSpelling)
+			if k.dist > cands[0].dist {
+				f *= factorFartherSpelling
+			}
+			addTerm(uint32(k.id), f, HowSpelling, true)
 		}
 		// A near spelling that is also a word of the vocabulary means what
 		// it means there too, though some record's text holds it:

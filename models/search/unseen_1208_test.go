@@ -174,3 +174,19 @@ func TestADayAndATimeOfDay(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt town (« toulousse ») is nearer one spelling (Toulouse, one
+// letter) than another (Toulouges, two): the places of the nearer come
+// first. Both weighed the same and « Toulouges » in a name outweighed
+// « Toulouse » in a commune.
+func TestTheNearerSpellingFirst(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tges", "Mairie de Toulouges", "Toulouges", "66350", "1 place de la République", "services", themeTools),
+		record("tse", "La Mêlée", "Toulouse", "31000", "27 rue d'Aubuisson", "services", themeTools),
+		record("tse2", "Centre social Bagatelle", "Toulouse", "31100", "1 rue de Bagatelle", "services", themeTools),
+	})
+	_, got := searchNames(t, m, "cours informatique toulousse")
+	if len(got) < 2 || got[0] == "Mairie de Toulouges" || got[1] == "Mairie de Toulouges" {
+		t.Errorf("cours informatique toulousse: %v, want Toulouse's places first", got)
+	}
+}
