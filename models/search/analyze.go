@@ -370,7 +370,8 @@ func markSoft(a *analysis, dated map[string]bool) {
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word])
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word] ||
+			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0)
 		if !c.soft {
 			hard++
 		}
@@ -381,6 +382,16 @@ func markSoft(a *analysis, dated map[string]bool) {
 		}
 	}
 }
+
+// documentWords name what is printed, scanned or sent (« imprimer une
+// attestation caf », « scanner un justificatif »): beside a need they and
+// the word after them, whose document it is, rank the places holding them
+// first without requiring them (« caf », required, kept one place of 22
+// with a printer). Alone (« attestation caf ») they are required as any
+// word.
+var documentWords = map[string]bool{"attestation": true, "attestations": true, "document": true, "documents": true,
+	"justificatif": true, "justificatifs": true, "courrier": true, "courriers": true, "facture": true, "factures": true,
+	"certificat": true, "certificats": true, "billet": true, "billets": true, "releve": true, "releves": true}
 
 // streetKinds are the kinds of streets (« place de la Mairie », « rue de la
 // Gare »): beside other words they say where, and rank the addresses

@@ -190,3 +190,29 @@ func TestTheNearerSpellingFirst(t *testing.T) {
 		t.Errorf("cours informatique toulousse: %v, want Toulouse's places first", got)
 	}
 }
+
+// What is printed or scanned ranks, it does not filter: « imprimer une
+// attestation caf à marseille » asks for a printer in Marseille, the CAF
+// being whose attestation it is; required, « caf » (help with the CAF's
+// procedures) left one place of the 22 with a printer, and « attestation »
+// made the answer partial. A document word (attestation, document,
+// justificatif…) and the word naming whose it is rank the places holding
+// them first; alone they are required as any word.
+func TestWhatIsPrintedRanks(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("both", "Ligue de l'enseignement", "Marseille", "13001", "1 rue de Rome", "services", themeAccess+"|"+themeProcedures),
+		record("print", "Espace numérique Bellevue", "Marseille", "13003", "12 rue Bellevue", "services", themeAccess),
+		record("caf", "France services Marseille 2e", "Marseille", "13002", "2 rue du Panier", "services", themeProcedures),
+	})
+	r, got := searchNames(t, m, "imprimer une attestation caf a marseille")
+	if !slices.Equal(got, []string{"Ligue de l'enseignement", "Espace numérique Bellevue"}) || r.Partial {
+		t.Errorf("imprimer une attestation caf a marseille: %v (partial %v), want the two places with a printer, the one helping with the CAF first", got, r.Partial)
+	}
+	if r, got := searchNames(t, m, "scanner un justificatif"); !slices.Contains(got, "Espace numérique Bellevue") || r.Partial {
+		t.Errorf("scanner un justificatif: %v (partial %v), want the places with a scanner", got, r.Partial)
+	}
+	// The body alone, or its attestation, is still its procedures.
+	if _, got := searchNames(t, m, "attestation caf"); slices.Contains(got, "Espace numérique Bellevue") {
+		t.Errorf("attestation caf: %v, want the places helping with the CAF's procedures", got)
+	}
+}
