@@ -14612,7 +14612,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "field": {
-                    "description": "Where: name, actor_name, commune, labels, description, address, a filter\nfield (themes, typologies, departement…), postal_code (the record is\nat the postal code q names: value the code), or acceslibre (the place\npublishes its Acceslibre record: value \"true\").",
+                    "description": "Where: name, actor_name, commune, labels, description, address, a filter\nfield (themes, typologies, departement…), postal_code (the record is\nat the postal code q names: value the code), acceslibre (the place\npublishes its Acceslibre record: value \"true\"), or open_when (a day and\na time of day q names, « samedi matin »: value saturday-morning, the\nday and morning, afternoon or evening; every-day for « 7j/7 »).",
                     "type": "string",
                     "example": "themes"
                 },

@@ -64,8 +64,10 @@ type SearchMatch struct {
 	How string `json:"how" enums:"exact,word_form,prefix,vocabulary,synonym,related,place,spelling,abbreviation,public" example:"related"`
 	// Where: name, actor_name, commune, labels, description, address, a filter
 	// field (themes, typologies, departement…), postal_code (the record is
-	// at the postal code q names: value the code), or acceslibre (the place
-	// publishes its Acceslibre record: value "true").
+	// at the postal code q names: value the code), acceslibre (the place
+	// publishes its Acceslibre record: value "true"), or open_when (a day and
+	// a time of day q names, « samedi matin »: value saturday-morning, the
+	// day and morning, afternoon or evening; every-day for « 7j/7 »).
 	Field string `json:"field" example:"themes"`
 	// The indexed word or the field value matched.
 	Value string `json:"value" example:"Aide aux démarches administratives"`

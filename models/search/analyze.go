@@ -192,6 +192,11 @@ func (t *table) analyze(words []string) analysis {
 			}
 		}
 		commune, communeLen, otherName := t.communeAt(words[i:])
+		if best != nil && best.place && communeLen >= bestLen && !slices.Equal(best.tokens, words[i:i+bestLen]) {
+			// A commune written as typed before a département met by a
+			// word form: « la garde » is La Garde, not the Gard.
+			best, bestLen = nil, 0
+		}
 		postal := len(words[i]) == 5 && isDigitsOnly(words[i]) && len(t.byPostal[words[i]]) > 0
 		l := max(bestLen, communeLen, 1)
 		if bestLen == 0 && communeLen == 0 && !postal {
@@ -365,7 +370,8 @@ func markSoft(a *analysis, dated map[string]bool) {
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word])
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word] ||
+			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0)
 		if !c.soft {
 			hard++
 		}
@@ -376,6 +382,16 @@ func markSoft(a *analysis, dated map[string]bool) {
 		}
 	}
 }
+
+// documentWords name what is printed, scanned or sent (« imprimer une
+// attestation caf », « scanner un justificatif »): beside a need they and
+// the word after them, whose document it is, rank the places holding them
+// first without requiring them (« caf », required, kept one place of 22
+// with a printer). Alone (« attestation caf ») they are required as any
+// word.
+var documentWords = map[string]bool{"attestation": true, "attestations": true, "document": true, "documents": true,
+	"justificatif": true, "justificatifs": true, "courrier": true, "courriers": true, "facture": true, "factures": true,
+	"certificat": true, "certificats": true, "billet": true, "billets": true, "releve": true, "releves": true}
 
 // streetKinds are the kinds of streets (« place de la Mairie », « rue de la
 // Gare »): beside other words they say where, and rank the addresses
@@ -866,7 +882,15 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 	}
 	for _, k := range cands {
 		if k.id >= 0 {
-			addTerm(uint32(k.id), factorSpelling, HowSpelling, true)
+			// A spelling farther than the nearest weighs less: the
+			// places of « Toulouse » (one letter from « toulousse »)
+			// before the town hall of « Toulouges » (two), whose name
+			// outweighed a commune.
+			f := float32(factorSpelling)
+			if k.dist > cands[0].dist {
+				f *= factorFartherSpelling
+			}
+			addTerm(uint32(k.id), f, HowSpelling, true)
 		}
 		// A near spelling that is also a word of the vocabulary means what
 		// it means there too, though some record's text holds it:

@@ -176,7 +176,27 @@ const (
 	// absent otherwise: the index reads it for words of accessibility
 	// (« fauteuil roulant », « pmr »), it is not a filter.
 	FieldAcceslibre = "acceslibre"
+	// FieldOpenWhen holds the times of day a place opens on each weekday
+	// ("saturday-morning", "tuesday-evening": see OpenWhenParts) and
+	// OpenWhenEveryDay, on the generic week as FieldOpenOn. It is not a
+	// filter nor a facet: the index reads it for a day beside a time of
+	// day in a query (« samedi après-midi », « lundi matin ») and for
+	// « 7j/7 ».
+	FieldOpenWhen = "open_when"
 )
+
+// OpenWhenParts are the times of day of FieldOpenWhen, each open at some
+// time in [from, to) minutes of the day: morning before noon, afternoon
+// from 14:00 to 18:00 (a place closing at 12:30 or opening only over
+// lunch is not open in the afternoon), evening from 18:00 to midnight (as
+// OpenOnEvening). A value is the OpenOn day, "-", the part.
+var OpenWhenParts = []struct {
+	Name     string
+	From, To int
+}{{"morning", 0, 12 * 60}, {"afternoon", 14 * 60, 18 * 60}, {"evening", 18 * 60, 24 * 60}}
+
+// OpenWhenEveryDay: open at some time on each of the seven days.
+const OpenWhenEveryDay = "every-day"
 
 // Values of FieldOpenOn, evaluated on the generic week of the place's
 // opening_hours (public holidays and date-restricted rules ignored). A

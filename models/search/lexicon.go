@@ -38,6 +38,7 @@ var fieldOfVocabulary = func() map[string]string {
 	m[vocab.SynonymFieldPassNumerique] = FieldPassNumerique
 	m[vocab.SynonymFieldItinerant] = FieldItinerant
 	m[vocab.SynonymFieldAcceslibre] = FieldAcceslibre
+	m[vocab.SynonymFieldOpenWhen] = FieldOpenWhen
 	return m
 }()
 
@@ -78,6 +79,11 @@ const (
 	factorSynonym    = 0.9
 	factorRelated    = 0.6
 	factorSpelling   = 0.8 // within the lower tier of spelling matches
+	// factorFartherSpelling discounts a near spelling farther from the
+	// word than the nearest one found (two edits when one is one away):
+	// below half, so that the farther in a name (weight 4) comes after
+	// the nearer in a commune (2).
+	factorFartherSpelling = 0.4
 	// factorAbbrev: a record writing the thing another way (« MJC » for
 	// « maison des jeunes et de la culture ») is found like a synonym,
 	// just after records writing it as typed.

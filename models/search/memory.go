@@ -338,8 +338,9 @@ func (m *Memory) putScratch(s *scratch) {
 }
 
 type parsedHours struct {
-	h      *openinghours.Hours // nil when unreadable
-	openOn []string
+	h        *openinghours.Hours // nil when unreadable
+	openOn   []string
+	openWhen []string
 }
 
 // setHours parses the place's hours and derives its open_on values.
@@ -358,7 +359,7 @@ func (m *Memory) setHours(d *doc, text, dep string) {
 		// others are unknown; a value with nothing readable (written
 		// before validation) is "unknown hours".
 		if h, _, err := openinghours.ParseLenient(text); err == nil {
-			p.h, p.openOn = h, openOn(h)
+			p.h, p.openOn, p.openWhen = h, openOn(h), openWhen(h)
 		}
 		if len(m.hours) > 100000 {
 			clear(m.hours) // a bound against unbounded distinct texts
@@ -367,6 +368,28 @@ func (m *Memory) setHours(d *doc, text, dep string) {
 	}
 	d.hours = p.h
 	d.values[FieldOpenOn] = p.openOn
+	if len(p.openWhen) > 0 {
+		d.values[FieldOpenWhen] = p.openWhen
+	}
+}
+
+// openWhen derives the FieldOpenWhen values of hours.
+func openWhen(h *openinghours.Hours) []string {
+	var out []string
+	days := []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+	every := true
+	for i, d := range days {
+		every = every && h.OpenOnDay(d)
+		for _, p := range OpenWhenParts {
+			if h.OpenBetween(d, p.From, p.To) {
+				out = append(out, OpenOnValues[i]+"-"+p.Name)
+			}
+		}
+	}
+	if every {
+		out = append(out, OpenWhenEveryDay)
+	}
+	return out
 }
 
 // openOn derives the OpenOn* values of hours.

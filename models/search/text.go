@@ -171,6 +171,12 @@ var sentenceWords = map[string]bool{
 	"vers":  true,
 	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
 	"in": true, "the": true, "for": true, "with": true, "my": true, "i": true,
+	// A helper's English question (« where can I print », « open on
+	// sunday », « help near me »): « can » found Cannes, « on »
+	// Onet-le-Château, « where » was spelt « chère »; « open » is
+	// « ouvert » (a stop word). « or » stays: « âge d'or ».
+	"where": true, "can": true, "how": true, "what": true, "is": true, "are": true, "to": true,
+	"on": true, "at": true, "near": true, "open": true, "opened": true,
 	// The words of a question as people type or dictate it (« où est-ce
 	// que je peux imprimer », « comment… », « quelqu'un peut m'aider »):
 	// the need they ask about says what is sought; required, « est » found
@@ -180,12 +186,8 @@ var sentenceWords = map[string]bool{
 	// « ex », « anciennement » before a former name (« ex pole emploi »):
 	// the name says what is meant; required, « ex » found « Excelsior ».
 	"ex": true, "anciennement": true,
-	// Times of day beside a day (« le samedi matin », « le mercredi
-	// après-midi », « aprem »): no filter holds them (open_on has days,
-	// the evening and the lunch hour); required, « matin » found
-	// « Mairie (Mardi Matin) ». The day says when. « après-midi » is
-	// dropped whole in sentenceAround (« midi » alone is the lunch hour).
-	"matin": true, "matins": true, "matinee": true, "aprem": true, "aprems": true, "apresmidi": true,
+	// Times of day (« matin », « aprem »): see timeOfDay; alone,
+	// required, « matin » found « Mairie (Mardi Matin) ».
 	// Text-message contractions of « j'ai », « d'un(e) », « je suis »,
 	// « c'est » (« jai besoin dun ordi »: « dun » found Fontaine-le-Dun),
 	// and the words of a trouble (« compte bloqué », « problème »,
@@ -193,6 +195,34 @@ var sentenceWords = map[string]bool{
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
 	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
+}
+
+// timeOfDay are the words of a morning or an afternoon as people type them,
+// written as the thesaurus's phrases of a day and a time of day write
+// them (« samedi matin », « saturday afternoon »). « soir » is a word of
+// the evening's entry, kept anyway.
+var timeOfDay = map[string][]string{
+	"matin": {"matin"}, "matins": {"matin"}, "matinee": {"matin"}, "matinees": {"matin"},
+	"aprem": {"apres", "midi"}, "aprems": {"apres", "midi"}, "apresmidi": {"apres", "midi"},
+	"morning": {"morning"}, "mornings": {"morning"}, "afternoon": {"afternoon"}, "afternoons": {"afternoon"},
+}
+
+// dayWords are the days a time of day may follow.
+var dayWords = map[string]bool{
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"lundis": true, "mardis": true, "mercredis": true, "jeudis": true, "vendredis": true, "samedis": true, "dimanches": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mondays": true, "tuesdays": true, "wednesdays": true, "thursdays": true, "fridays": true, "saturdays": true, "sundays": true,
+}
+
+// englishGeneric are a helper's English words for the generic words of
+// the thesaurus, read as their French (« digital help » is « aide
+// numérique »): « help » found Avesnes-sur-Helpe as a word form and
+// « digital » no record. English names of needs and places (« computer »,
+// « library ») are thesaurus words instead.
+var englishGeneric = map[string]string{
+	"help": "aide", "digital": "numerique", "computing": "informatique", "workshop": "atelier",
+	"workshops": "ateliers", "training": "formation", "learn": "apprendre", "learning": "apprendre",
 }
 
 // etreVerbs are the forms of « être » that describe the person spoken for
@@ -261,11 +291,24 @@ func sentenceAround(words []string) []string {
 		if w == "est" && i > 0 && (sentenceWords[words[i-1]] || grandparents[words[i-1]]) {
 			continue // « mon père est… »: « est » found « Mission locale Est »
 		}
+		if part := timeOfDay[w]; part != nil || w == "apres" && next == "midi" {
+			// A time of day beside a day names when (« samedi
+			// matin », « lundi aprem »: the thesaurus's phrases of a
+			// day and a time); alone it is dropped (sentenceWords).
+			if w == "apres" {
+				part = []string{"apres", "midi"}
+				i++
+			}
+			if len(out) > 0 && dayWords[out[len(out)-1]] {
+				out = append(out, part...)
+			}
+			continue
+		}
 		if sentenceWords[w] {
 			continue
 		}
-		if w == "apres" && i+1 < len(words) && words[i+1] == "midi" {
-			i++ // « après-midi », a time of day (sentenceWords)
+		if fr := englishGeneric[w]; fr != "" {
+			out = append(out, fr)
 			continue
 		}
 		if w == "pas" && next != "calais" && !startsLexPhrase(words, i) {

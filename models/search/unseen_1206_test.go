@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -126,11 +127,14 @@ func TestTimesOfDay(t *testing.T) {
 			t.Errorf("%s: %v (partial %v), want %s only", tc.q, got, r.Partial, tc.want)
 		}
 	}
-	// The places open on Wednesday, whatever the time (« midi » of
-	// « après-midi » is not the lunch hour, which Belsunce is closed at).
+	// The places open on Wednesday afternoon (« midi » of « après-midi »
+	// is not the lunch hour, which Belsunce is closed at). Until
+	// 2026-12-08 the time of day was dropped and the three places open on
+	// Wednesday came, « 2 Morin », open in the morning only, among them:
+	// a day beside a time of day is now that time (TestADayAndATimeOfDay).
 	for _, q := range []string{"ouvert le mercredi après-midi", "le mercredi aprem"} {
-		if r, got := searchNames(t, m, q); len(got) != 3 || r.Partial {
-			t.Errorf("%s: %v (partial %v), want the three places open on Wednesday", q, got, r.Partial)
+		if r, got := searchNames(t, m, q); len(got) != 2 || slices.Contains(got, "Communauté de communes des 2 Morin") || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the two places open on Wednesday afternoon", q, got, r.Partial)
 		}
 	}
 }

@@ -30,6 +30,10 @@ const (
 	// (the standard's fiche_acces_libre), where its access for disabled
 	// people is described.
 	SynonymFieldAcceslibre = "acceslibre"
+	// SynonymFieldOpenWhen: open at a time of day on a weekday
+	// ("saturday-morning", "tuesday-evening") or on every day
+	// ("every-day"); search reads it, no filter has it.
+	SynonymFieldOpenWhen = "open_when"
 )
 
 var synonymFieldValues = map[string][]string{
@@ -37,6 +41,15 @@ var synonymFieldValues = map[string][]string{
 	SynonymFieldPassNumerique: {"true"},
 	SynonymFieldItinerant:     {"true"},
 	SynonymFieldAcceslibre:    {"true"},
+	SynonymFieldOpenWhen: func() []string {
+		out := []string{"every-day"}
+		for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+			for _, p := range []string{"morning", "afternoon", "evening"} {
+				out = append(out, d+"-"+p)
+			}
+		}
+		return out
+	}(),
 }
 
 // Synonym is one entry of the thesaurus.

@@ -34,7 +34,7 @@ func TestJudgedQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) < 476 {
+	if len(qs) < 526 {
 		t.Fatalf("%d judged queries", len(qs))
 	}
 	// Abbreviations, their written-out names and both beside a commune:
@@ -67,11 +67,11 @@ func TestJudgedQueries(t *testing.T) {
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05, 2026-12-06 and
-		// 2026-12-07, whose floors are below.
+		// The set before the batches of 2026-12-05 to 2026-12-08, whose
+		// floors are below.
 		var older []Query
 		for _, q := range qs {
-			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" {
+			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" {
 				older = append(older, q)
 			}
 		}
@@ -121,13 +121,23 @@ func TestJudgedQueries(t *testing.T) {
 		//     languages, kinds of building): 0.82/0.80 (a sentence about
 		//     someone, « ne parle pas français », « pas » a negation, a
 		//     kind of place's qualifier, « personne », the declaration of
-		//     resources, the post office's names), 0.99/0.98 after.
+		//     resources, the post office's names), 0.99/0.98 after;
+		//   - 2026-12-08 (50: typed on a phone with town names misspelt,
+		//     composite needs, programmes, hours in other words,
+		//     accessibility, young people, English and Spanish, a commune
+		//     that is also a common word, Corsica and overseas by number):
+		//     0.78/0.78 with four answered with nothing (fauteuil, a
+		//     hearing loop, FALC, « tard », English days and question
+		//     words, « digital help », Info Jeunes, La Garde read as the
+		//     Gard, a day beside a time of day, « 7j/7 », the nearer
+		//     spelling, what is printed), 0.96/0.99 after.
 		for _, bf := range []struct {
 			added      string
 			queries    int
 			p5, recall float64
 		}{{"2026-12-02", 39, 0.99, 0.99}, {"2026-12-03", 33, 0.96, 0.93}, {"2026-12-04", 32, 0.99, 0.99}, {"2026-12-05", 41, 0.97, 0.97},
-			{"2026-12-06", 43, 0.96, 0.97}, {"2026-12-07", 45, 0.98, 0.97}} {
+			{"2026-12-06", 43, 0.96, 0.97}, {"2026-12-07", 45, 0.98, 0.97},
+			{"2026-12-08", 50, 0.95, 0.98}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
