@@ -156,8 +156,17 @@ type prepared struct {
 	// postal: the name says the place is La Poste's counter (« Agence
 	// postale communale », « La Poste », « Relais poste »), see hosts.
 	postal bool
-	// key is nameKey's, computed once.
-	key string
+	// post: the place is La Poste's (its SIREN, or « La Poste » or
+	// « bureau de poste » in its name), see postOffice; franceServices:
+	// the name is a France Services'.
+	post, franceServices bool
+	// lead: the building an address line names before its street
+	// (« Mairie de Santa Maria di Lota, Lieu-dit Mocali»), see
+	// leadingBuilding.
+	lead []string
+	// key is nameKey's, computed once; siteName the name's words sorted,
+	// the commune's kept (nameOfSeveralSites).
+	key, siteName string
 }
 
 func prepare(p *Place) *prepared {
@@ -181,10 +190,22 @@ func prepare(p *Place) *prepared {
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)
 	q.postal = postalName(q.raw)
+	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
+	q.franceServices = slices.Contains(q.name, franceServicesKey)
 	q.key = nameKey(q)
-	q.st = parseStreet(p.Street, q.commune)
+	if len(q.name) > 0 {
+		ws := slices.Clone(q.name)
+		slices.Sort(ws)
+		q.siteName = strings.Join(slices.Compact(ws), " ")
+	}
+	line := p.Street
+	if lead, rest, ok := leadingBuilding(line, q.commune); ok {
+		q.lead, line = lead, rest
+	}
+	q.st = parseStreet(line, q.commune)
+	q.building = append(q.building, q.lead...)
 	if q.st.building {
-		q.building = q.st.words
+		q.building = append(q.building, q.st.words...)
 	}
 	if p.Complement != "" {
 		q.complement = parseStreet(p.Complement, q.commune).words
@@ -315,6 +336,33 @@ func hosts(a, c *prepared) bool {
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
 }
 
+// laPosteSIREN is La Poste's SIREN: its post offices' SIRETs begin with it.
+const laPosteSIREN = "356000000"
+
+var franceServicesKey = func() string {
+	ws := content(expand("France Services"))
+	if len(ws) != 1 {
+		panic("dedup: « France Services » is not one phrase")
+	}
+	return ws[0]
+}()
+
+// postOffice says whether one of the places is La Poste's (its SIREN, or
+// its name: « La Poste », « bureau de poste », not a commune's « agence
+// postale ») and the other a France Services: La Poste runs France
+// Services in its post offices, the counter's staff being its agents, so
+// that La Poste's record at the address of a France Services is that
+// France Services (« LA POSTE » and « France services Tours-sur-Marne » at
+// 1 rue de la Halle), as a mairie's record is the service it hosts
+// (hostName). Another structure at a post office's address stays another
+// door, and a mairie's agence postale is not a France Services' host.
+func postOffice(a, c *prepared) bool {
+	if a.mobile || c.mobile {
+		return false
+	}
+	return a.post && c.franceServices && !c.post || c.post && a.franceServices && !a.post
+}
+
 // postalName says whether a name's words (expand) name La Poste's counter:
 // « agence postale » (communale or intercommunale), « La Poste », « bureau
 // de poste », « relais poste ». A commune staffs its agence postale, but it
@@ -442,15 +490,16 @@ type Block struct {
 	// among the places whose phones and e-mails are public.
 	carriers, publicCarriers map[key]map[string]int
 	// namesakes counts the places of each source and commune by name
-	// (nameKey), for onlyNamesakes.
-	namesakes map[string]int
+	// (nameKey), for onlyNamesakes; nameSites the distinct locations of
+	// each source's places by name (siteName), for nameOfSeveralSites.
+	namesakes, nameSites map[string]int
 }
 
 // NewBlock prepares places for comparison.
 func NewBlock(places []Place) *Block {
 	b := &Block{byID: make(map[string]*prepared, len(places)), df: map[string]int{},
 		byKey: map[key][]*prepared{}, carriers: map[key]map[string]int{}, publicCarriers: map[key]map[string]int{},
-		namesakes: map[string]int{}}
+		namesakes: map[string]int{}, nameSites: map[string]int{}}
 	for i := range places {
 		q := prepare(&places[i])
 		b.places = append(b.places, q)
@@ -471,10 +520,20 @@ func NewBlock(places []Place) *Block {
 			b.byKey[k] = append(b.byKey[k], q)
 		}
 	}
+	sites := map[string][]*prepared{}
 	for _, q := range b.places {
 		if k := q.key; k != "" {
 			b.namesakes[q.Source+"\x00"+k]++
 		}
+		if k := q.siteName; k != "" {
+			g := q.Source + "\x00" + k
+			if !slices.ContainsFunc(sites[g], func(o *prepared) bool { return oneLocation(o, q) }) {
+				sites[g] = append(sites[g], q)
+			}
+		}
+	}
+	for g, qs := range sites {
+		b.nameSites[g] = len(qs)
 	}
 	districtComplements(b.places)
 	return b
@@ -524,6 +583,30 @@ func (b *Block) onlyNamesakes(a, c *prepared) bool {
 	return hasD && d <= namesakeRadius && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
 }
 
+// networkSites is the number of locations from which a name one source
+// gives to several places is a network's or an employer's, as a phone or
+// an e-mail is (TestCompareValueOfTwoAtOneAddress): two places of one name
+// are as often one place listed twice (two addresses, one outdated).
+const networkSites = 3
+
+// sameStreetPlace is the place agreement of two places on one street whose
+// numbers differ or are missing (placeAgreement).
+const sameStreetPlace = 0.75
+
+// nameOfSeveralSites says whether a and c bear one name (its words, the
+// commune's included) that one of their sources gives to places at
+// networkSites locations or more of the block: the agglomeration of Bastia
+// on each mairie where its conseillers receive. Such a name does not say
+// which of them the other place means; unless the places are on one street
+// it counts as an annex's against its main site does (annexName).
+func (b *Block) nameOfSeveralSites(a, c *prepared) bool {
+	k := a.siteName
+	if k == "" || k != c.siteName {
+		return false
+	}
+	return b.nameSites[a.Source+"\x00"+k] >= networkSites || b.nameSites[c.Source+"\x00"+k] >= networkSites
+}
+
 // districtComplements takes out of the building words the complement that
 // places of one source carry at several streets of one commune: it names a
 // district (Angers writes its quarter there, « Lac de Maine », « Centre
@@ -549,9 +632,9 @@ func districtComplements(places []*prepared) {
 		if len(q.complement) == 0 || len(streets[groupOf(q)]) < 2 {
 			continue
 		}
-		q.building = nil
+		q.building = slices.Clip(q.lead)
 		if q.st.building {
-			q.building = q.st.words
+			q.building = append(q.building, q.st.words...)
 		}
 	}
 }
@@ -597,6 +680,16 @@ func (b *Block) locations(k key, source string, public bool) int {
 	}
 	cache[k][source] = len(seen)
 	return len(seen)
+}
+
+// oneLocation says whether two places of one source stand at one location:
+// within sameLocation of each other, or, without coordinates, on one
+// street with the same numbers.
+func oneLocation(p, q *prepared) bool {
+	if d, ok := distance(p, q); ok {
+		return d <= sameLocation
+	}
+	return slices.Equal(p.st.words, q.st.words) && slices.Equal(p.st.numbers, q.st.numbers)
 }
 
 // Len is the number of places in the block.
@@ -753,6 +846,16 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c)) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
+	}
+	if r.Name < hostName && postOffice(a, c) && addressAgrees(a, c) {
+		r.Name = hostName
+		r.add("post_office", "France Services de La Poste à la même adresse")
+	}
+	if r.Name > annexName && place < sameStreetPlace && b.nameOfSeveralSites(a, c) {
+		// « Communauté d'Agglomération de Bastia » at its seat and the
+		// hub's row of that name at a mairie annexe, one of its five.
+		r.Name = annexName
+		r.add("name_of_several_sites", "nom donné à plusieurs lieux de la commune par une source")
 	}
 	if r.Name > annexName && a.annex != c.annex && !addressAgrees(a, c) {
 		// « 38 BIS (Annexe du Quart'Ney) » and « Maison de quartier Le
