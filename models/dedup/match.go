@@ -111,6 +111,7 @@ const (
 	kindURL
 	kindDomain
 	kindNamedDomain // not a key: a domain that spells the other's name
+	kindTownDomain  // not a key: a domain that is the commune's, the other place (townDomain)
 )
 
 type key struct {
@@ -143,7 +144,10 @@ type prepared struct {
 	// public: a copy without private phones and e-mails, whose carriers
 	// of a phone or e-mail are counted among public ones (publicView).
 	public  bool
-	spelled []string // the name glued, with and without stop words
+	spelled []string // the name glued, with and without stop words (saintAsSt)
+	// townDomains: for a commune's own record, the domains it writes from
+	// (townDomain).
+	townDomains []string
 	// authority: the name is a local authority's (a commune, an
 	// intercommunality, a Département), see hostName.
 	authority bool
@@ -231,14 +235,16 @@ func prepare(p *Place) *prepared {
 			q.domains = append(q.domains, domainLabel(dom))
 		}
 	}
-	var all, kept strings.Builder
-	for _, w := range words(name) {
-		all.WriteString(w)
-		if !stopWords[w] {
-			kept.WriteString(w)
-		}
+	q.spelled = spellings(name)
+	if bare := withoutGloss(name); bare != name {
+		q.spelled = append(q.spelled, spellings(bare)...)
 	}
-	q.spelled = []string{all.String(), kept.String()}
+	if q.town != "" && len(q.name) > 0 && q.name[0] == mairieKey && !slices.ContainsFunc(q.name[1:], func(w string) bool { return !q.commune[w] }) {
+		// « Commune de Cormicy », « Mairie de Cormicy »: the commune's
+		// own domains (townDomain).
+		town := saintAsSt(strings.ReplaceAll(q.town, " ", ""))
+		q.townDomains = []string{town, "ville" + town, "mairie" + town}
+	}
 	for _, u := range p.Websites {
 		host, path := splitURL(u)
 		if host == "" {
@@ -335,6 +341,8 @@ func hosts(a, c *prepared) bool {
 	}
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
 }
+
+var mairieKey = stem("mairie")
 
 // laPosteSIREN is La Poste's SIREN: its post offices' SIRETs begin with it.
 const laPosteSIREN = "356000000"
@@ -454,7 +462,29 @@ func domainLabel(host string) string {
 	if i := strings.LastIndexByte(host, '.'); i > 0 {
 		host = host[:i]
 	}
-	return strings.Join(words(host), "")
+	return saintAsSt(strings.Join(words(host), ""))
+}
+
+// spellings are a name glued, with and without its stop words, « saint »
+// written « st » (saintAsSt), for namedDomain.
+func spellings(name string) []string {
+	var all, kept strings.Builder
+	for _, w := range words(name) {
+		all.WriteString(w)
+		if !stopWords[w] {
+			kept.WriteString(w)
+		}
+	}
+	return []string{saintAsSt(all.String()), saintAsSt(kept.String())}
+}
+
+// saintAsSt writes « saint » as « st » in a glued name or domain: the
+// domains abbreviate it (« ccas-stlouis.fr » for the CCAS de Saint-Louis).
+func saintAsSt(s string) string {
+	if !strings.Contains(s, "saint") {
+		return s
+	}
+	return strings.ReplaceAll(s, "saint", "st")
 }
 
 // splitURL returns the host without www. and the path without its final
@@ -1347,6 +1377,22 @@ func namedDomain(a, c *prepared) bool {
 	return false
 }
 
+// townDomain reports whether a domain of a is the commune's own, c being
+// the commune's record (« COMMUNE DE CORMICY » and msap@cormicy.fr): the
+// place is one of the commune's services, which all write from it, so it
+// counts as a shared domain does (strengthDomain), not as a domain naming
+// the place, and only where the commune may host it (one address, or next
+// door as for hostName): up the street, the Gironde's « Bureau Information
+// Jeunesse de la ville de Bègles » at 21 is not the mairie at 77.
+func townDomain(a, c *prepared) bool {
+	for _, d := range a.domains {
+		if len(d) >= 5 && slices.Contains(c.townDomains, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // oneAddress is the place agreement from which two places are read at one
 // address (the same street and number, or one building) for identity.
 const oneAddress = 0.9
@@ -1358,7 +1404,7 @@ const oneAddress = 0.9
 // agreement oneAddress or more): a value carried at two locations of one
 // source is then not weakened (see below).
 func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
-	if !sharesKey(a, c) && !namedDomain(a, c) && !namedDomain(c, a) {
+	if !sharesKey(a, c) && !namedDomain(a, c) && !namedDomain(c, a) && !townDomain(a, c) && !townDomain(c, a) {
 		return 0 // most candidates: no evidence, nothing to allocate
 	}
 	shared := map[key]bool{}
@@ -1429,9 +1475,11 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 			delete(best, kindDomain)
 		}
 		best[kindNamedDomain] = s
+	} else if best[kindDomain] == 0 && (townDomain(a, c) || townDomain(c, a)) && (addressAgrees(a, c) || nextDoor(a, c)) {
+		best[kindTownDomain] = strengthDomain
 	}
 	miss := 1.0
-	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain} {
+	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain, kindTownDomain} {
 		s, ok := best[kind]
 		if !ok {
 			continue
@@ -1439,10 +1487,10 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 		miss *= 1 - s
 		label := map[keyKind]string{kindSIRET: "même SIRET", kindSIREN: "même SIREN", kindRNA: "même RNA",
 			kindPhone: "même téléphone", kindEmail: "même courriel", kindURL: "même site web", kindDomain: "même domaine web",
-			kindNamedDomain: "site web ou courriel au nom de l'autre lieu"}[kind]
+			kindNamedDomain: "site web ou courriel au nom de l'autre lieu", kindTownDomain: "site web ou courriel au domaine de la commune"}[kind]
 		code := map[keyKind]string{kindSIRET: "same_siret", kindSIREN: "same_siren", kindRNA: "same_rna",
 			kindPhone: "same_phone", kindEmail: "same_email", kindURL: "same_website", kindDomain: "same_domain",
-			kindNamedDomain: "named_domain"}[kind]
+			kindNamedDomain: "named_domain", kindTownDomain: "town_domain"}[kind]
 		if n := carriers[kind]; n > 1 {
 			label += fmt.Sprintf(" (partagé par %d lieux d'une même source)", n)
 		}

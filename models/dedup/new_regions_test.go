@@ -90,3 +90,38 @@ func TestCompareLaPosteFranceServices(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareDomainOfTheAuthority: « COMMUNE DE CORMICY » at 1 place
+// d'Armes and « France services Cormicy », msap@cormicy.fr, at 5, geocoded
+// at one point (0.523, the host-authority rule and the square): the France
+// Services' e-mail is at the commune's own domain, the commune's name
+// alone (or « ville- », « mairie- » and the name). It says that the place
+// is one of the commune's services, as a shared domain does (not that it is
+// the commune's one place: every service of the commune writes from it),
+// where the commune may host it (the host-authority rule's one address or
+// next door; the Gironde's BIJ of Bègles at 21 and the mairie at 77 of one
+// street stay two).
+// And « CCAS Saint Louis », l.denoyelle@ccas-stlouis.fr, against « CCAS DE
+// SAINT-LOUIS (LA REUNION) » at another address (0.400, the same name): a
+// domain spells a name with « saint » written « st », and without the
+// name's gloss in parentheses.
+func TestCompareDomainOfTheAuthority(t *testing.T) {
+	cormicy := in("Cormicy", "51220")
+	mail := func(m string) func(*Place) { return func(p *Place) { cormicy(p); p.Emails = []string{m} } }
+	stLouis := in("Saint-Louis", "97450")
+	cases := []compareCase{
+		{"OK the commune and its France Services writing from the commune's domain, on its square", with(place("fs", "France services Cormicy", "5 Place d'Armes", 49.37, 3.89), mail("msap@cormicy.fr")),
+			with(place("cnfs", "COMMUNE DE CORMICY", "1 PL D ARMES", 49.37, 3.89), cormicy), true, "domaine de la commune"},
+		{"OK the domain ville- and the commune's name", with(place("fs", "France services Cormicy", "5 Place d'Armes", 49.37, 3.89), mail("msap@ville-cormicy.fr")),
+			with(place("cnfs", "Mairie de Cormicy", "1 PL D ARMES", 49.37, 3.89), cormicy), true, "domaine de la commune"},
+		{"NotDup a service of the commune in another street", with(place("hub", "Médiathèque de Cormicy", "12 rue de Reims", 49.373, 3.89), mail("mediatheque@cormicy.fr")),
+			with(place("cnfs", "COMMUNE DE CORMICY", "1 PL D ARMES", 49.37, 3.89), cormicy), false, ""},
+		{"NotDup a service of the commune up its street, its name close", with(place("hub", "Bureau Information Jeunesse (BIJ) de la ville de Cormicy", "21 place d'Armes", 49.382, 3.89), mail("bij@cormicy.fr")),
+			with(place("cnfs", "Ville de Cormicy", "77 PL D ARMES", 49.37, 3.89), cormicy), false, ""},
+		{"NotDup another commune's domain on the square", with(place("fs", "France services Cormicy", "5 Place d'Armes", 49.37, 3.89), mail("msap@cauroy.fr")),
+			with(place("cnfs", "COMMUNE DE CORMICY", "1 PL D ARMES", 49.37, 3.89), cormicy), false, ""},
+		{"OK one CCAS at two addresses, its domain spelling its name with st", with(place("hub", "CCAS Saint Louis", "5 Rue Victor Hugo CS 41006", -21.2869, 55.41), func(p *Place) { stLouis(p); p.Emails = []string{"l.denoyelle@ccas-stlouis.fr"} }),
+			with(place("cnfs", "CCAS DE SAINT-LOUIS (LA REUNION)", "65 AV PRINCIPALE", -21.28, 55.41), stLouis), true, "au nom de l'autre lieu"},
+	}
+	runCompareCases(t, cases)
+}
