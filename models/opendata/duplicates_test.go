@@ -528,10 +528,15 @@ func explainer(actors map[string]*models.Actor) func(idA, idB string) string {
 // Held out and measured once on detection that had never seen it (labels
 // committed in 609e239, detection as on main at e1b8418): precision 0.966
 // (29 links, one wrong), recall 0.800 (28 of 35) — the figure on unseen
-// data. The floors leave one link of slack.
+// data. It has since been looked at for fixes (a building named before the
+// street, a name one source gives to three sites or more, La Poste's
+// France Services, the commune's own e-mail domain, « st » for « saint »
+// in domains), and is no longer unseen: precision 1.000 (32 links, all
+// right), recall 0.914 (32 of 35; the three misses are labelled
+// ambiguous). The floors leave one link of slack.
 const (
-	minPrecisionNewRegions = 0.93
-	minRecallNewRegions    = 0.77
+	minPrecisionNewRegions = 0.96
+	minRecallNewRegions    = 0.88
 )
 
 // TestDuplicateLabelsNewRegions measures detection on the set held out
