@@ -240,6 +240,44 @@ func TestDuplicateLinkRevealsNoPrivateContacts(t *testing.T) {
 	}
 }
 
+// TestDuplicateLinkTownDomainIsPrivate: « town_domain » (a place writing
+// from the commune's own domain, at the address of the commune's record)
+// comes from an e-mail's domain as « named_domain » can: a private e-mail
+// at the commune's domain raised the score and named its reason for every
+// reader. A caller who may not see both actors' contacts gets the link as
+// if the e-mail were not there.
+func TestDuplicateLinkTownDomainIsPrivate(t *testing.T) {
+	view := func(t *testing.T, emails []string, token func(*apitest.Env) string) string {
+		t.Helper()
+		e := apitest.New(t)
+		syncAtBelsunce(t, e, models.Actor{Name: "Mairie de Marseille", Source: "dup-a", SourceID: "x"})
+		last := syncAtBelsunce(t, e, models.Actor{Name: "Espace numérique Belsunce", Source: "dup-b", SourceID: "x", Emails: emails})
+		e.DuplicatesDetected()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?actor_id=" + last, Token: token(e)})
+		var page struct{ Data []map[string]any }
+		r.JSON(&page)
+		if r.Code != 200 || len(page.Data) != 1 {
+			t.Fatalf("%d %s", r.Code, r.Body)
+		}
+		l := page.Data[0]
+		for _, k := range []string{"id", "actor_a", "actor_b", "created_at", "updated_at"} {
+			delete(l, k)
+		}
+		b, _ := json.Marshal(l)
+		return string(b)
+	}
+	anonymous := func(*apitest.Env) string { return "" }
+	admin := func(e *apitest.Env) string { return e.Admin }
+	none := view(t, nil, anonymous)
+	mail := []string{"accueil@marseille.fr"}
+	if got := view(t, mail, anonymous); got != none {
+		t.Errorf("an anonymous reader tells the pair from one without contacts:\n got %s\nnone %s", got, none)
+	}
+	if full := view(t, mail, admin); full == none || !strings.Contains(full, "town_domain") {
+		t.Errorf("an administrator's view lost the e-mail's evidence: %s", full)
+	}
+}
+
 // TestWebhookSSRFDisguisedAddresses: IPv6 forms that carry or reach a
 // non-public address without being named by netip's predicates —
 // IPv4-compatible addresses (::a.b.c.d, deprecated, routed to the IPv4

@@ -47,13 +47,19 @@ type DuplicateLink struct {
 	UpdatedAt   time.Time
 }
 
-// contactReasons are the reasons drawn only from phones and e-mails.
-var contactReasons = []string{"same_phone", "same_email"}
+// contactReasons are the reasons drawn only from phones and e-mails;
+// domainReasons those that may come from an e-mail's domain (a domain
+// spelling the other's name, the commune's own domain).
+var (
+	contactReasons = []string{"same_phone", "same_email"}
+	domainReasons  = []string{"named_domain", "town_domain"}
+)
 
 // WithoutContacts returns the link as the actors' public data alone make
 // it, for a caller who may not see both actors' phones and e-mails (see
 // Principal.MaySeeContacts): those fed the identity score, and so the
-// score, and « named_domain » may come from an e-mail's domain, so that
+// score, and « named_domain » and « town_domain » may come from an
+// e-mail's domain, so that
 // showing them let anyone able to write a look-alike record test a guessed
 // private number or address. The score is the stored public score
 // (dedup.Block.PublicScore, the one VisibleTo decides by), so that the
@@ -66,7 +72,7 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	out := *l
 	if l.ActorA == nil || l.ActorB == nil {
 		out.Reasons = slices.DeleteFunc(slices.Clone(l.Reasons), func(r dedup.Reason) bool {
-			return slices.Contains(contactReasons, r.Code) || r.Code == "named_domain"
+			return slices.Contains(contactReasons, r.Code) || slices.Contains(domainReasons, r.Code)
 		})
 		if l.PublicScore != nil {
 			out.Score = *l.PublicScore
@@ -81,7 +87,7 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	}
 	reasons := make(ReasonList, 0, len(l.Reasons))
 	for _, r := range l.Reasons {
-		if (slices.Contains(contactReasons, r.Code) || r.Code == "named_domain") && !public[r.Code] {
+		if (slices.Contains(contactReasons, r.Code) || slices.Contains(domainReasons, r.Code)) && !public[r.Code] {
 			continue
 		}
 		reasons = append(reasons, r)

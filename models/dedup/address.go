@@ -16,6 +16,7 @@ type street struct {
 	numbers  []int
 	words    []string
 	building bool
+	typed    bool // a street's type word (rue, route, lieu-dit…) was read
 }
 
 // rangeRe finds house-number ranges written 17-21 or 2 - 4.
@@ -74,6 +75,7 @@ lead:
 		st.words = append(st.words, stem(w))
 	}
 	st.building = !typed && len(st.numbers) == 0 && len(st.words) > 0
+	st.typed = typed
 	return st
 }
 
@@ -124,4 +126,26 @@ func streetSimilarity(a, b street) float64 {
 		return 0
 	}
 	return max(coverage(a.words, b.words, nil), coverage(b.words, a.words, nil))
+}
+
+// leadingBuilding splits an address line whose first part, before a comma,
+// has neither a number nor a street's type while the rest is a street (a
+// type or a number): « Mairie de Santa maria di Lota, Lieu-dit Mocali »,
+// « Bibliothèque Municipale de Furiani, 511 Route du Village », « CCAS,
+// place du marché ». The first part names the building the place is in
+// (its words, stemmed, without the commune's), the rest is the street.
+func leadingBuilding(line string, communeWords map[string]bool) (building []string, rest string, ok bool) {
+	first, rest, found := strings.Cut(line, ",")
+	if !found {
+		return nil, line, false
+	}
+	lead := parseStreet(first, communeWords)
+	if !lead.building {
+		return nil, line, false
+	}
+	st := parseStreet(rest, communeWords)
+	if !st.typed && len(st.numbers) == 0 {
+		return nil, line, false
+	}
+	return lead.words, strings.TrimSpace(rest), true
 }

@@ -111,6 +111,7 @@ const (
 	kindURL
 	kindDomain
 	kindNamedDomain // not a key: a domain that spells the other's name
+	kindTownDomain  // not a key: a domain that is the commune's, the other place (townDomain)
 )
 
 type key struct {
@@ -143,7 +144,10 @@ type prepared struct {
 	// public: a copy without private phones and e-mails, whose carriers
 	// of a phone or e-mail are counted among public ones (publicView).
 	public  bool
-	spelled []string // the name glued, with and without stop words
+	spelled []string // the name glued, with and without stop words (saintAsSt)
+	// townDomains: for a commune's own record, the domains it writes from
+	// (townDomain).
+	townDomains []string
 	// authority: the name is a local authority's (a commune, an
 	// intercommunality, a Département), see hostName.
 	authority bool
@@ -156,8 +160,17 @@ type prepared struct {
 	// postal: the name says the place is La Poste's counter (« Agence
 	// postale communale », « La Poste », « Relais poste »), see hosts.
 	postal bool
-	// key is nameKey's, computed once.
-	key string
+	// post: the place is La Poste's (its SIREN, or « La Poste » or
+	// « bureau de poste » in its name), see postOffice; franceServices:
+	// the name is a France Services'.
+	post, franceServices bool
+	// lead: the building an address line names before its street
+	// (« Mairie de Santa Maria di Lota, Lieu-dit Mocali»), see
+	// leadingBuilding.
+	lead []string
+	// key is nameKey's, computed once; siteName the name's words sorted,
+	// the commune's kept (nameOfSeveralSites).
+	key, siteName string
 }
 
 func prepare(p *Place) *prepared {
@@ -181,10 +194,22 @@ func prepare(p *Place) *prepared {
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)
 	q.postal = postalName(q.raw)
+	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
+	q.franceServices = slices.Contains(q.name, franceServicesKey)
 	q.key = nameKey(q)
-	q.st = parseStreet(p.Street, q.commune)
+	if len(q.name) > 0 {
+		ws := slices.Clone(q.name)
+		slices.Sort(ws)
+		q.siteName = strings.Join(slices.Compact(ws), " ")
+	}
+	line := p.Street
+	if lead, rest, ok := leadingBuilding(line, q.commune); ok {
+		q.lead, line = lead, rest
+	}
+	q.st = parseStreet(line, q.commune)
+	q.building = append(q.building, q.lead...)
 	if q.st.building {
-		q.building = q.st.words
+		q.building = append(q.building, q.st.words...)
 	}
 	if p.Complement != "" {
 		q.complement = parseStreet(p.Complement, q.commune).words
@@ -210,14 +235,16 @@ func prepare(p *Place) *prepared {
 			q.domains = append(q.domains, domainLabel(dom))
 		}
 	}
-	var all, kept strings.Builder
-	for _, w := range words(name) {
-		all.WriteString(w)
-		if !stopWords[w] {
-			kept.WriteString(w)
-		}
+	q.spelled = spellings(name)
+	if bare := withoutGloss(name); bare != name {
+		q.spelled = append(q.spelled, spellings(bare)...)
 	}
-	q.spelled = []string{all.String(), kept.String()}
+	if q.town != "" && len(q.name) > 0 && q.name[0] == mairieKey && !slices.ContainsFunc(q.name[1:], func(w string) bool { return !q.commune[w] }) {
+		// « Commune de Cormicy », « Mairie de Cormicy »: the commune's
+		// own domains (townDomain).
+		town := saintAsSt(strings.ReplaceAll(q.town, " ", ""))
+		q.townDomains = []string{town, "ville" + town, "mairie" + town}
+	}
 	for _, u := range p.Websites {
 		host, path := splitURL(u)
 		if host == "" {
@@ -315,6 +342,35 @@ func hosts(a, c *prepared) bool {
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
 }
 
+var mairieKey = stem("mairie")
+
+// laPosteSIREN is La Poste's SIREN: its post offices' SIRETs begin with it.
+const laPosteSIREN = "356000000"
+
+var franceServicesKey = func() string {
+	ws := content(expand("France Services"))
+	if len(ws) != 1 {
+		panic("dedup: « France Services » is not one phrase")
+	}
+	return ws[0]
+}()
+
+// postOffice says whether one of the places is La Poste's (its SIREN, or
+// its name: « La Poste », « bureau de poste », not a commune's « agence
+// postale ») and the other a France Services: La Poste runs France
+// Services in its post offices, the counter's staff being its agents, so
+// that La Poste's record at the address of a France Services is that
+// France Services (« LA POSTE » and « France services Tours-sur-Marne » at
+// 1 rue de la Halle), as a mairie's record is the service it hosts
+// (hostName). Another structure at a post office's address stays another
+// door, and a mairie's agence postale is not a France Services' host.
+func postOffice(a, c *prepared) bool {
+	if a.mobile || c.mobile {
+		return false
+	}
+	return a.post && c.franceServices && !c.post || c.post && a.franceServices && !a.post
+}
+
 // postalName says whether a name's words (expand) name La Poste's counter:
 // « agence postale » (communale or intercommunale), « La Poste », « bureau
 // de poste », « relais poste ». A commune staffs its agence postale, but it
@@ -406,7 +462,29 @@ func domainLabel(host string) string {
 	if i := strings.LastIndexByte(host, '.'); i > 0 {
 		host = host[:i]
 	}
-	return strings.Join(words(host), "")
+	return saintAsSt(strings.Join(words(host), ""))
+}
+
+// spellings are a name glued, with and without its stop words, « saint »
+// written « st » (saintAsSt), for namedDomain.
+func spellings(name string) []string {
+	var all, kept strings.Builder
+	for _, w := range words(name) {
+		all.WriteString(w)
+		if !stopWords[w] {
+			kept.WriteString(w)
+		}
+	}
+	return []string{saintAsSt(all.String()), saintAsSt(kept.String())}
+}
+
+// saintAsSt writes « saint » as « st » in a glued name or domain: the
+// domains abbreviate it (« ccas-stlouis.fr » for the CCAS de Saint-Louis).
+func saintAsSt(s string) string {
+	if !strings.Contains(s, "saint") {
+		return s
+	}
+	return strings.ReplaceAll(s, "saint", "st")
 }
 
 // splitURL returns the host without www. and the path without its final
@@ -442,15 +520,16 @@ type Block struct {
 	// among the places whose phones and e-mails are public.
 	carriers, publicCarriers map[key]map[string]int
 	// namesakes counts the places of each source and commune by name
-	// (nameKey), for onlyNamesakes.
-	namesakes map[string]int
+	// (nameKey), for onlyNamesakes; nameSites the distinct locations of
+	// each source's places by name (siteName), for nameOfSeveralSites.
+	namesakes, nameSites map[string]int
 }
 
 // NewBlock prepares places for comparison.
 func NewBlock(places []Place) *Block {
 	b := &Block{byID: make(map[string]*prepared, len(places)), df: map[string]int{},
 		byKey: map[key][]*prepared{}, carriers: map[key]map[string]int{}, publicCarriers: map[key]map[string]int{},
-		namesakes: map[string]int{}}
+		namesakes: map[string]int{}, nameSites: map[string]int{}}
 	for i := range places {
 		q := prepare(&places[i])
 		b.places = append(b.places, q)
@@ -471,10 +550,20 @@ func NewBlock(places []Place) *Block {
 			b.byKey[k] = append(b.byKey[k], q)
 		}
 	}
+	sites := map[string][]*prepared{}
 	for _, q := range b.places {
 		if k := q.key; k != "" {
 			b.namesakes[q.Source+"\x00"+k]++
 		}
+		if k := q.siteName; k != "" {
+			g := q.Source + "\x00" + k
+			if !slices.ContainsFunc(sites[g], func(o *prepared) bool { return oneLocation(o, q) }) {
+				sites[g] = append(sites[g], q)
+			}
+		}
+	}
+	for g, qs := range sites {
+		b.nameSites[g] = len(qs)
 	}
 	districtComplements(b.places)
 	return b
@@ -524,6 +613,30 @@ func (b *Block) onlyNamesakes(a, c *prepared) bool {
 	return hasD && d <= namesakeRadius && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
 }
 
+// networkSites is the number of locations from which a name one source
+// gives to several places is a network's or an employer's, as a phone or
+// an e-mail is (TestCompareValueOfTwoAtOneAddress): two places of one name
+// are as often one place listed twice (two addresses, one outdated).
+const networkSites = 3
+
+// sameStreetPlace is the place agreement of two places on one street whose
+// numbers differ or are missing (placeAgreement).
+const sameStreetPlace = 0.75
+
+// nameOfSeveralSites says whether a and c bear one name (its words, the
+// commune's included) that one of their sources gives to places at
+// networkSites locations or more of the block: the agglomeration of Bastia
+// on each mairie where its conseillers receive. Such a name does not say
+// which of them the other place means; unless the places are on one street
+// it counts as an annex's against its main site does (annexName).
+func (b *Block) nameOfSeveralSites(a, c *prepared) bool {
+	k := a.siteName
+	if k == "" || k != c.siteName {
+		return false
+	}
+	return b.nameSites[a.Source+"\x00"+k] >= networkSites || b.nameSites[c.Source+"\x00"+k] >= networkSites
+}
+
 // districtComplements takes out of the building words the complement that
 // places of one source carry at several streets of one commune: it names a
 // district (Angers writes its quarter there, « Lac de Maine », « Centre
@@ -549,9 +662,9 @@ func districtComplements(places []*prepared) {
 		if len(q.complement) == 0 || len(streets[groupOf(q)]) < 2 {
 			continue
 		}
-		q.building = nil
+		q.building = slices.Clip(q.lead)
 		if q.st.building {
-			q.building = q.st.words
+			q.building = append(q.building, q.st.words...)
 		}
 	}
 }
@@ -597,6 +710,16 @@ func (b *Block) locations(k key, source string, public bool) int {
 	}
 	cache[k][source] = len(seen)
 	return len(seen)
+}
+
+// oneLocation says whether two places of one source stand at one location:
+// within sameLocation of each other, or, without coordinates, on one
+// street with the same numbers.
+func oneLocation(p, q *prepared) bool {
+	if d, ok := distance(p, q); ok {
+		return d <= sameLocation
+	}
+	return slices.Equal(p.st.words, q.st.words) && slices.Equal(p.st.numbers, q.st.numbers)
 }
 
 // Len is the number of places in the block.
@@ -753,6 +876,16 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c)) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
+	}
+	if r.Name < hostName && postOffice(a, c) && addressAgrees(a, c) {
+		r.Name = hostName
+		r.add("post_office", "France Services de La Poste à la même adresse")
+	}
+	if r.Name > annexName && place < sameStreetPlace && b.nameOfSeveralSites(a, c) {
+		// « Communauté d'Agglomération de Bastia » at its seat and the
+		// hub's row of that name at a mairie annexe, one of its five.
+		r.Name = annexName
+		r.add("name_of_several_sites", "nom donné à plusieurs lieux de la commune par une source")
 	}
 	if r.Name > annexName && a.annex != c.annex && !addressAgrees(a, c) {
 		// « 38 BIS (Annexe du Quart'Ney) » and « Maison de quartier Le
@@ -1244,6 +1377,22 @@ func namedDomain(a, c *prepared) bool {
 	return false
 }
 
+// townDomain reports whether a domain of a is the commune's own, c being
+// the commune's record (« COMMUNE DE CORMICY » and msap@cormicy.fr): the
+// place is one of the commune's services, which all write from it, so it
+// counts as a shared domain does (strengthDomain), not as a domain naming
+// the place, and only where the commune may host it (one address, or next
+// door as for hostName): up the street, the Gironde's « Bureau Information
+// Jeunesse de la ville de Bègles » at 21 is not the mairie at 77.
+func townDomain(a, c *prepared) bool {
+	for _, d := range a.domains {
+		if len(d) >= 5 && slices.Contains(c.townDomains, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // oneAddress is the place agreement from which two places are read at one
 // address (the same street and number, or one building) for identity.
 const oneAddress = 0.9
@@ -1255,7 +1404,7 @@ const oneAddress = 0.9
 // agreement oneAddress or more): a value carried at two locations of one
 // source is then not weakened (see below).
 func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
-	if !sharesKey(a, c) && !namedDomain(a, c) && !namedDomain(c, a) {
+	if !sharesKey(a, c) && !namedDomain(a, c) && !namedDomain(c, a) && !townDomain(a, c) && !townDomain(c, a) {
 		return 0 // most candidates: no evidence, nothing to allocate
 	}
 	shared := map[key]bool{}
@@ -1326,9 +1475,11 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 			delete(best, kindDomain)
 		}
 		best[kindNamedDomain] = s
+	} else if best[kindDomain] == 0 && (townDomain(a, c) || townDomain(c, a)) && (addressAgrees(a, c) || nextDoor(a, c)) {
+		best[kindTownDomain] = strengthDomain
 	}
 	miss := 1.0
-	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain} {
+	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain, kindTownDomain} {
 		s, ok := best[kind]
 		if !ok {
 			continue
@@ -1336,10 +1487,10 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 		miss *= 1 - s
 		label := map[keyKind]string{kindSIRET: "même SIRET", kindSIREN: "même SIREN", kindRNA: "même RNA",
 			kindPhone: "même téléphone", kindEmail: "même courriel", kindURL: "même site web", kindDomain: "même domaine web",
-			kindNamedDomain: "site web ou courriel au nom de l'autre lieu"}[kind]
+			kindNamedDomain: "site web ou courriel au nom de l'autre lieu", kindTownDomain: "site web ou courriel au domaine de la commune"}[kind]
 		code := map[keyKind]string{kindSIRET: "same_siret", kindSIREN: "same_siren", kindRNA: "same_rna",
 			kindPhone: "same_phone", kindEmail: "same_email", kindURL: "same_website", kindDomain: "same_domain",
-			kindNamedDomain: "named_domain"}[kind]
+			kindNamedDomain: "named_domain", kindTownDomain: "town_domain"}[kind]
 		if n := carriers[kind]; n > 1 {
 			label += fmt.Sprintf(" (partagé par %d lieux d'une même source)", n)
 		}

@@ -73,6 +73,10 @@ func TestDistanceLabels(t *testing.T) {
 func referenceCompare(b *Block, a, c *prepared) Result {
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
+	if r.Name > annexName && placeAgreement(a, c, nil) < sameStreetPlace && b.nameOfSeveralSites(a, c) {
+		r.Name = annexName
+		r.Reasons = append(r.Reasons, Reason{"name_of_several_sites", "nom donné à plusieurs lieux de la commune par une source"})
+	}
 	r.Place = placeAgreement(a, c, &r)
 	if r.Name >= 0.999 && r.Place < namesakePlace && b.onlyNamesakes(a, c) {
 		r.Place = namesakePlace
