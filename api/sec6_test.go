@@ -64,7 +64,7 @@ func TestHiddenDraftEditsMoveNoPublicSurface(t *testing.T) {
 	// service, its unpublishing), then say what arrived if it is not
 	// exactly them: a timeout alone did not tell a slow machine from a
 	// delivery too many.
-	waitFor(t, "the deliveries so far", func() bool { return settled(t, e, e.Admin, hook) && len(deliveries(t, e, e.Admin, hook, "")) >= 3 })
+	waitForHooks(t, e, "the deliveries so far", func() bool { return settled(t, e, e.Admin, hook) && len(deliveries(t, e, e.Admin, hook, "")) >= 3 })
 	if ds := deliveries(t, e, e.Admin, hook, ""); len(ds) != 3 {
 		b, _ := json.Marshal(ds)
 		t.Fatalf("deliveries before the hidden changes: %d, want 3: %s", len(ds), b)
@@ -103,7 +103,7 @@ func TestHiddenDraftEditsMoveNoPublicSurface(t *testing.T) {
 	if got := export(); got.etag == exported.etag || got.cursor == exported.cursor {
 		t.Errorf("the export's headers must move with a public change: %+v, were %+v", got, exported)
 	}
-	waitFor(t, "the public change's delivery", func() bool {
+	waitForHooks(t, e, "the public change's delivery", func() bool {
 		return settled(t, e, e.Admin, hook) && len(deliveries(t, e, e.Admin, hook, "")) > before
 	})
 	ds := deliveries(t, e, e.Admin, hook, "")

@@ -177,6 +177,20 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// waitForHooks is waitFor for the webhooks' work: on a timeout it says
+// what the service was doing (its fan-out's lag and last error, the
+// attempts' outcomes), which a timeout alone does not tell.
+func waitForHooks(t *testing.T, e *apitest.Env, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s; webhooks: %+v", what, e.Webhooks.Stats())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // deliveries returns a subscription's delivery log.
 func deliveries(t *testing.T, e *apitest.Env, token, id, query string) []map[string]any {
 	t.Helper()
@@ -521,7 +535,7 @@ func TestWebhookFilters(t *testing.T) {
 	for _, w := range want {
 		total += len(w)
 	}
-	waitFor(t, "every delivery", func() bool { return len(rcv.accepted()) >= total })
+	waitForHooks(t, e, "every delivery", func() bool { return len(rcv.accepted()) >= total })
 	time.Sleep(100 * time.Millisecond) // nothing more should come
 	got := map[string][]string{}
 	byID := map[string]string{}

@@ -553,6 +553,10 @@ type Stats struct {
 	// how long the oldest has waited.
 	LagChanges int64
 	LagSeconds float64
+	// FanOutErrors counts the fan-out's failed steps (it retries after a
+	// backoff of up to 30 s); FanOutLastError is the last one.
+	FanOutErrors    int64
+	FanOutLastError string
 }
 
 // Stats returns the service's figures.
@@ -567,6 +571,7 @@ func (s *Service) Stats() Stats {
 	if f != nil {
 		fs := f.Stats()
 		st.LagChanges, st.LagSeconds = fs.Lag, fs.Behind.Seconds()
+		st.FanOutErrors, st.FanOutLastError = fs.Errors, fs.LastError
 	}
 	return st
 }
