@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -243,5 +244,48 @@ func TestFollowWokenAsItsTimerFires(t *testing.T) {
 			t.Fatal("the follower stopped reading the log after being woken as its timer fired")
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestSyncBatchLogReachesFollowers checks the change log a sync batch
+// appends in one multi-row statement: a row per record created, in order,
+// with increasing seqs and their times, and a ReadYourWrites follower has
+// applied the last of them before the batch returns (the write reads back
+// only that seq).
+func TestSyncBatchLogReachesFollowers(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	var r recorder
+	if _, err := s.Follow(ctx, FollowOptions{Name: "test", ReadYourWrites: true, Apply: r.apply, Poll: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	var actors []Actor
+	var services []SyncService
+	for i := range 5 {
+		id := fmt.Sprint("p", i)
+		actors = append(actors, syncActor(id))
+		services = append(services, syncOffer(id+"#offer", id))
+	}
+	if res, err := s.SyncBatch(ctx, "hub", actors, services, SyncOptions{}); err != nil || res.Counts[SyncCreated] != 10 {
+		t.Fatalf("sync: %v %+v", err, res)
+	}
+	got := r.changes()
+	if len(got) != 10 {
+		t.Fatalf("the follower has %d changes when the batch returned: %+v", len(got), got)
+	}
+	last, err := s.LastSeq(ctx)
+	if err != nil || last != got[9].Seq {
+		t.Fatalf("last seq %d (%v), the follower's last %d", last, err, got[9].Seq)
+	}
+	for i, c := range got {
+		if c.Op != ChangeCreate || c.Version != 1 || c.At.IsZero() || (i > 0 && c.Seq <= got[i-1].Seq) {
+			t.Errorf("change %d: %+v", i, c)
+		}
+		if want := EntityActor; i < 5 && (c.Entity != want || c.EntityID == "") {
+			t.Errorf("change %d: %+v, want an actor's", i, c)
+		}
+		if want := EntityService; i >= 5 && (c.Entity != want || c.EntityID == "") {
+			t.Errorf("change %d: %+v, want a service's", i, c)
+		}
 	}
 }

@@ -314,8 +314,21 @@ func appendLogs(tx *gorm.DB, logs *pendingLogs) error {
 	if err := dialectOf(tx).lockLogs(tx); err != nil {
 		return err
 	}
-	if len(logs.changes) > 0 {
-		if err := tx.CreateInBatches(&logs.changes, rowsPerStatement(7)).Error; err != nil {
+	if n := len(logs.changes); n > 0 {
+		// The rows go in with insertRows, as actors and services do (GORM's
+		// CreateInBatches with RETURNING cost a bulk import about as much
+		// Go work as SQLite's own insert of these rows); only the last
+		// seq is read back, the one the followers wait for. Under the log
+		// lock (and SQLite's single writer) no other transaction appends
+		// meanwhile, so the log's largest seq is this transaction's last.
+		rows := make([]*Change, n)
+		for i := range logs.changes {
+			rows[i] = &logs.changes[i]
+		}
+		if err := insertRows(tx, rows); err != nil {
+			return err
+		}
+		if err := tx.Model(&Change{}).Select("MAX(seq)").Scan(&logs.changes[n-1].Seq).Error; err != nil {
 			return err
 		}
 	}

@@ -1,5 +1,11 @@
 package openinghours
 
+import (
+	"hash/maphash"
+	"strings"
+	"sync/atomic"
+)
+
 // MaxLength bounds the input of Parse. OSM itself caps tag values at 255
 // characters; we allow more for pasted data, but not so much that a
 // hostile value could make Parse (whose precomputation is quadratic in
@@ -7,11 +13,40 @@ package openinghours
 const MaxLength = 1024
 
 // Parse parses an OSM opening_hours value (the subset described in the
-// package documentation). On failure it returns a *ParseError.
+// package documentation). On failure it returns a *ParseError. Equal
+// inputs may give the same *Hours (see memo): an Hours is immutable.
 func Parse(s string) (*Hours, error) {
 	if len(s) > MaxLength {
 		return nil, errorf(MaxLength, "value is too long (%d bytes, at most %d)", len(s), MaxLength)
 	}
+	slot := &memo[maphash.String(memoSeed, s)&(uint64(len(memo))-1)]
+	if m := slot.Load(); m != nil && m.s == s {
+		return m.h, nil
+	}
+	h, err := parse(s)
+	if err == nil {
+		slot.Store(&memoEntry{s: strings.Clone(s), h: h}) // not the caller's whole line
+	}
+	return h, err
+}
+
+// The last values parsed: an import reads a place's hours, then validates
+// them twice (when the row is mapped and when the record is written), and
+// the places of one producer often share their hours. Parse is a pure
+// function of its input and an Hours never changes once parsed, so a value
+// seen lately is answered from memory. Direct-mapped and lock-free: a slot
+// holds the last value that hashed to it; errors are not kept.
+var (
+	memo     [1 << 10]atomic.Pointer[memoEntry]
+	memoSeed = maphash.MakeSeed()
+)
+
+type memoEntry struct {
+	s string
+	h *Hours
+}
+
+func parse(s string) (*Hours, error) {
 	toks, lerr := lex(s)
 	if lerr != nil {
 		return nil, lerr
