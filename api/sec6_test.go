@@ -30,6 +30,7 @@ func TestHiddenDraftEditsMoveNoPublicSurface(t *testing.T) {
 	hook := str(rcv.subscribe(e, e.Admin, nil)["id"]) // rendered as anyone may read
 	a := str(createActor(t, e, merge(validActor("Lieu"), obj{"phones": []string{"04 91 00 00 02"}, "contact_public": false}))["id"])
 	svc := str(createService(t, e, validService(a, "Atelier"))["id"])
+	waitFannedOut(t, e) // else the service's creation and unpublishing may be read together, and collapse
 	patch(t, e, "/api/v1/services/"+svc, obj{"status": "draft"})
 	fresh := str(createService(t, e, merge(validService(a, "Nouveau"), obj{"status": "draft"}))["id"])
 	_, member := e.Account("membre@example.org", map[string]models.Role{a: models.RoleMember}, models.Territory{})

@@ -557,6 +557,9 @@ type Stats struct {
 	// backoff of up to 30 s); FanOutLastError is the last one.
 	FanOutErrors    int64
 	FanOutLastError string
+	// FanOutApplied is the seq of the change log up to which changes
+	// were turned into deliveries.
+	FanOutApplied int64
 }
 
 // Stats returns the service's figures.
@@ -571,7 +574,7 @@ func (s *Service) Stats() Stats {
 	if f != nil {
 		fs := f.Stats()
 		st.LagChanges, st.LagSeconds = fs.Lag, fs.Behind.Seconds()
-		st.FanOutErrors, st.FanOutLastError = fs.Errors, fs.LastError
+		st.FanOutErrors, st.FanOutLastError, st.FanOutApplied = fs.Errors, fs.LastError, fs.Applied
 	}
 	return st
 }
