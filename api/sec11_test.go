@@ -136,3 +136,39 @@ func TestSec11ExportOverseasDayStartsAtLocalMidnight(t *testing.T) {
 		t.Errorf("after Papeete's midnight the export still says %s (kept since Paris's midnight)", got)
 	}
 }
+
+// Freshness turns with the date of the server's clock (UTC here), an hour
+// after Paris's midnight: the export kept since Paris's midnight must not
+// go on calling fresh a place that became stale at UTC's.
+func TestSec11ExportStaleTurnsAtTheClocksMidnight(t *testing.T) {
+	now := time.Date(2025, 12, 20, 12, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	set := func(t time.Time) { mu.Lock(); now = t; mu.Unlock() }
+	e := apitest.New(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*3*time.Hour))
+	createActor(t, e, validActor("Médiathèque"))         // checked on 2025-12-20
+	set(time.Date(2026, 12, 20, 23, 30, 0, 0, time.UTC)) // Paris 21st 00:30: still fresh (UTC 20th)
+	stale := func() string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/quality-csv"})
+		lines := strings.Split(strings.TrimSpace(r.Body.String()), "\n")
+		if r.Code != 200 || len(lines) != 2 {
+			t.Fatalf("export: %d %s", r.Code, r.Body)
+		}
+		head, row := strings.Split(lines[0], ","), strings.Split(lines[1], ",")
+		for i, h := range head {
+			if h == "stale" && i < len(row) {
+				return row[i]
+			}
+		}
+		t.Fatalf("no stale column: %s", r.Body)
+		return ""
+	}
+	if got := stale(); got != "false" {
+		t.Fatalf("before UTC's midnight: stale %s", got)
+	}
+	set(time.Date(2026, 12, 21, 0, 30, 0, 0, time.UTC))
+	if got := stale(); got != "true" {
+		t.Errorf("after UTC's midnight: stale %s, want true", got)
+	}
+}

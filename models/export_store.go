@@ -25,8 +25,9 @@ type ExportState struct {
 	// this day.
 	Now time.Time
 	// Day names the civil dates the export is made on: statuses follow
-	// closure dates in each place's own time zone, so an export of the
-	// same changes differs whenever one of those dates turns. It is the
+	// closure dates in each place's own time zone, and freshness the date
+	// of the clock's zone, so an export of the same changes differs
+	// whenever one of those dates turns. It is the
 	// Paris date, followed by how many of the other zones are a day ahead
 	// of it and how many a day behind when any is (« 2026-12-24+0-5 »):
 	// within one Paris day the first count only grows and the second only
@@ -43,8 +44,14 @@ func exportDay(now time.Time) (string, time.Time) {
 	paris := LocalDate(now, "75")
 	var ahead, behind int
 	var began time.Time
-	for i, name := range ident.TimeZones() {
-		z := zoneNamed(name)
+	zones := make([]*time.Location, 0, 16)
+	for _, name := range ident.TimeZones() {
+		zones = append(zones, zoneNamed(name))
+	}
+	// Freshness (QualityOf's stale) turns with the date of the clock's own
+	// zone, UTC on a server without TZ: it counts as one more zone.
+	zones = append(zones, now.Location())
+	for i, z := range zones {
 		local := now.In(z)
 		if m := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, z); m.After(began) {
 			began = m
