@@ -60,7 +60,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //
 //	@ID			downloadExport
 //	@Summary		Download the directory as open data
-//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — (and the day, for the exports with scores): send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it).
+//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it).
 //	@Tags			exports
 //	@Produce		text/csv
 //	@Produce		json
@@ -71,7 +71,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //	@Param			format	path		string	true	"Export format"	Enums(standard-csv, standard-json, geojson, data-inclusion-structures, data-inclusion-services, quality-csv)
 //	@Success		200		{file}		file	"The export"
 //	@Header			200		{string}	ETag				"Changes with the directory"
-//	@Header			200		{string}	Last-Modified		"Time of the directory's last public change"
+//	@Header			200		{string}	Last-Modified		"The later of the directory's last public change and the last local midnight (here or overseas) its statuses are evaluated at"
 //	@Header			200		{string}	Content-Disposition	"attachment; filename=..."
 //	@Header			200		{integer}	Content-Length		"Size of the body as sent (compressed when Content-Encoding is gzip); absent only for an export larger than the server keeps, which is streamed"
 //	@Header			200		{string}	X-Changes-Cursor	"The export is the directory as of this change: follow GET /api/v1/changes?cursor=<it> to stay in sync"
@@ -152,8 +152,16 @@ func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportStat
 	hd.Set("ETag", etag)
 	hd.Set("Vary", "Accept-Encoding")
 	hd.Set("Cache-Control", "public, max-age=60")
-	if !st.At.IsZero() {
-		hd.Set("Last-Modified", st.At.UTC().Format(http.TimeFormat))
+	// The export differs from one day to the next without a change
+	// (closures, freshness): it was last modified when the later of its
+	// last public change and its day began, or a revalidation with
+	// If-Modified-Since would keep yesterday's statuses for ever.
+	modified := st.At
+	if st.DayBegan.After(modified) {
+		modified = st.DayBegan
+	}
+	if !modified.IsZero() {
+		hd.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
 	} else {
 		hd.Del("Last-Modified")
 	}
@@ -163,7 +171,7 @@ func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportStat
 			return false
 		}
 	}
-	if ims, err := time.Parse(http.TimeFormat, c.GetHeader("If-Modified-Since")); err == nil && c.GetHeader("If-None-Match") == "" && !st.At.IsZero() && !st.At.Truncate(time.Second).After(ims) {
+	if ims, err := time.Parse(http.TimeFormat, c.GetHeader("If-Modified-Since")); err == nil && c.GetHeader("If-None-Match") == "" && !modified.IsZero() && !modified.Truncate(time.Second).After(ims) {
 		c.Status(http.StatusNotModified)
 		return false
 	}

@@ -26,6 +26,11 @@ func zoneOf(departement string) *time.Location {
 	if name == "" {
 		name = "Europe/Paris"
 	}
+	return zoneNamed(name)
+}
+
+// zoneNamed loads an IANA zone once.
+func zoneNamed(name string) *time.Location {
 	if z, ok := zones.Load(name); ok {
 		return z.(*time.Location)
 	}

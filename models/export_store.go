@@ -2,10 +2,12 @@ package models
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 
+	"carnet/models/ident"
 	"carnet/models/vocab"
 )
 
@@ -22,10 +24,52 @@ type ExportState struct {
 	// Now is when the export runs: freshness and quality scores are as of
 	// this day.
 	Now time.Time
-	// Day is the date the export is made (Paris time): statuses follow
-	// closure dates, so an export of the same changes differs from one
-	// day to the next.
+	// Day names the civil dates the export is made on: statuses follow
+	// closure dates in each place's own time zone, and freshness the date
+	// of the clock's zone, so an export of the same changes differs
+	// whenever one of those dates turns. It is the
+	// Paris date, followed by how many of the other zones are a day ahead
+	// of it and how many a day behind when any is (« 2026-12-24+0-5 »):
+	// within one Paris day the first count only grows and the second only
+	// falls, so the key changes exactly when some zone's date does.
 	Day string
+	// DayBegan is when the last of those dates turned (the latest local
+	// midnight at or before Now): the export differs from any made
+	// before it, so Last-Modified is never earlier.
+	DayBegan time.Time
+}
+
+// exportDay is the Day and DayBegan of an export made at now.
+func exportDay(now time.Time) (string, time.Time) {
+	paris := LocalDate(now, "75")
+	var ahead, behind int
+	var began time.Time
+	zones := make([]*time.Location, 0, 16)
+	for _, name := range ident.TimeZones() {
+		zones = append(zones, zoneNamed(name))
+	}
+	// Freshness (QualityOf's stale) turns with the date of the clock's own
+	// zone, UTC on a server without TZ: it counts as one more zone.
+	zones = append(zones, now.Location())
+	for i, z := range zones {
+		local := now.In(z)
+		if m := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, z); m.After(began) {
+			began = m
+		}
+		if i == 0 {
+			continue
+		}
+		switch d := local.Format(time.DateOnly); {
+		case d > paris:
+			ahead++
+		case d < paris:
+			behind++
+		}
+	}
+	if ahead == 0 && behind == 0 {
+		return paris, began
+	}
+	return fmt.Sprintf("%s+%d-%d", paris, ahead, behind), began
 }
 
 // ExportStateNow reads the directory's state for exports without walking
@@ -48,7 +92,8 @@ func (s *Store) exportState(tx *gorm.DB) (ExportState, error) {
 		return ExportState{}, err
 	}
 	now := s.now()
-	return ExportState{Seq: last.Seq, At: last.At, Now: now, Day: LocalDate(now, "75")}, nil
+	day, began := exportDay(now)
+	return ExportState{Seq: last.Seq, At: last.At, Now: now, Day: day, DayBegan: began}, nil
 }
 
 // exportBatch is how many actors an export reads at a time: memory stays

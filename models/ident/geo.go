@@ -1,5 +1,7 @@
 package ident
 
+import "slices"
+
 // ValidPostalCode reports whether s is a French postal code: exactly five
 // ASCII digits, not starting with 00 (La Poste allocates none there, and
 // "00000" or "01" typed without padding are the usual spreadsheet accidents).
@@ -123,6 +125,20 @@ var overseasTimeZones = map[string]string{
 	"986": "Pacific/Wallis",
 	"987": "Pacific/Tahiti",
 	"988": "Pacific/Noumea",
+}
+
+// TimeZones returns every IANA zone TimeZoneForDepartement may return,
+// Europe/Paris first, then the overseas zones in name order: what reads
+// of the whole directory evaluated by each place's civil date depend on.
+func TimeZones() []string {
+	out := []string{"Europe/Paris"}
+	for _, tz := range overseasTimeZones {
+		if !slices.Contains(out, tz) {
+			out = append(out, tz)
+		}
+	}
+	slices.Sort(out[1:])
+	return out
 }
 
 // TimeZoneForDepartement returns the IANA time zone of a département as
