@@ -125,7 +125,11 @@ func (c *ExportCache) Get(ctx context.Context, store *models.Store, format strin
 			e = &exportEntry{want: cur, done: make(chan struct{})}
 			c.entries[format] = e
 			c.walks.Add(1)
-			go c.walk(context.WithoutCancel(ctx), store, format, e)
+			// The walk belongs to no request: it goes on when the
+			// one that started it leaves, and carries nothing of
+			// that caller (who it is, its rights), since what it
+			// makes is served to everyone.
+			go c.walk(context.Background(), store, format, e)
 		}
 		c.mu.Unlock()
 
