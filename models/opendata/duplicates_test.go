@@ -565,12 +565,17 @@ func TestDuplicateLabelsNewRegions(t *testing.T) {
 }
 
 // Figures on the set of new départements
-// (testdata/duplicates-new-departements-2022.md): held out, labelled and
-// committed before detection ran on it. The floors are set once it has
-// been measured.
+// (testdata/duplicates-new-departements-2022.md). Held out and measured
+// once on detection that had never seen it (labels committed in 9113794,
+// detection as on main at 07ad1f9): precision 1.000 (21 links, all right),
+// recall 0.840 (21 of 25) — the figure on unseen data. It has since been
+// looked at for a fix (a building both addresses name, at one point, is
+// one address), and is no longer unseen: precision 1.000 (22 links, all
+// right), recall 0.880 (22 of 25; the three misses are labelled
+// ambiguous). The floors leave one link of slack.
 const (
-	minPrecisionNewDepartements = 0
-	minRecallNewDepartements    = 0
+	minPrecisionNewDepartements = 0.95
+	minRecallNewDepartements    = 0.83
 )
 
 // TestDuplicateLabelsNewDepartements measures detection on the set held
