@@ -1219,6 +1219,13 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 			return 1 + farNote(d, hasD, r)
 		case sameBuilding(a, c):
 			r.add("same_building", "même bâtiment")
+			if hasD && d <= 50 {
+				// The coordinates agree too: one address, as an
+				// address that does not contradict the other counts
+				// at one point (below); the building recognised must
+				// not count less than the building unread.
+				return 1 + farNote(d, hasD, r)
+			}
 			return 0.9 + farNote(d, hasD, r)
 		case sameStreet && sameNum: // a number is missing on one side
 			r.add("same_street", "même rue")

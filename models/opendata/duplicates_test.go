@@ -563,3 +563,36 @@ func TestDuplicateLabelsNewRegions(t *testing.T) {
 	labels := readLabels(t, "testdata/duplicates-new-regions-2023.csv")
 	measureDuplicates(t, sources, cnfs, labels, minPrecisionNewRegions, minRecallNewRegions)
 }
+
+// Figures on the set of new départements
+// (testdata/duplicates-new-departements-2022.md). Held out and measured
+// once on detection that had never seen it (labels committed in 9113794,
+// detection as on main at 07ad1f9): precision 1.000 (21 links, all right),
+// recall 0.840 (21 of 25) — the figure on unseen data. It has since been
+// looked at for a fix (a building both addresses name, at one point, is
+// one address), and is no longer unseen: precision 1.000 (22 links, all
+// right), recall 0.880 (22 of 25; the three misses are labelled
+// ambiguous). The floors leave one link of slack.
+const (
+	minPrecisionNewDepartements = 0.95
+	minRecallNewDepartements    = 0.83
+)
+
+// TestDuplicateLabelsNewDepartements measures detection on the set held
+// out from the earlier sets' fixes: France Services' national list, of
+// which its rows in Seine-Saint-Denis (93), Haute-Garonne (31),
+// Seine-Maritime (76) and Côte-d'Or (21), four régions no earlier set had
+// used, as mednum-cli received it (read by the importer's own reading of
+// that format), against the Conseillers numériques national file. The
+// files are not beside the repository (see the .md for where to fetch
+// them); the test reads them from the directory named by
+// CARNET_EXTRA_REFERENCE:
+//
+//	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsNewDepartements -v ./models/opendata
+func TestDuplicateLabelsNewDepartements(t *testing.T) {
+	read := extraFiles(t, "france-services.csv and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-new-departements-2022.md")
+	sources := []labelledSource{{"fs", departementRows(t, read("france-services.csv"), "insee_dep", "93", "31", "76", "21")}}
+	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
+	labels := readLabels(t, "testdata/duplicates-new-departements-2022.csv")
+	measureDuplicates(t, sources, cnfs, labels, minPrecisionNewDepartements, minRecallNewDepartements)
+}

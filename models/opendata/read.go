@@ -501,20 +501,9 @@ func (r *Reader) Next() (Record, error) {
 		r.producer = detectProducer(folded)
 	}
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
-	for k, v := range obj {
-		cr, ok := r.keys[k]
-		if !ok {
-			if r.producer != nil {
-				cr = r.producer.reading(k)
-			} else {
-				cr = readColumn(k)
-			}
-			r.keys[k] = cr
-			r.columns[cr.name] = true
-			if _, ok := r.names[cr.name]; !ok {
-				r.names[cr.name] = k
-			}
-		}
+	for _, k := range r.keyOrder(obj) {
+		v := obj[k]
+		cr := r.reading(k)
 		cell, ok := cellString(v)
 		if m, isObject := v.(map[string]any); !ok && isObject && cr.name == ColumnCoordinates {
 			// Both coordinates as an object ({"lat": …, "lon": …}, a
@@ -534,6 +523,48 @@ func (r *Reader) Next() (Record, error) {
 	}
 	r.finish(&rec)
 	return rec, nil
+}
+
+// reading returns how the key k of a JSON object is read, and remembers it.
+func (r *Reader) reading(k string) columnReading {
+	cr, ok := r.keys[k]
+	if !ok {
+		if r.producer != nil {
+			cr = r.producer.reading(k)
+		} else {
+			cr = readColumn(k)
+		}
+		r.keys[k] = cr
+		r.columns[cr.name] = true
+		if _, ok := r.names[cr.name]; !ok {
+			r.names[cr.name] = k
+		}
+	}
+	return cr
+}
+
+// keyOrder returns the keys of a JSON object in the order they are read.
+// A cell keeps the first value given to it (Record.set), and two keys may
+// read as one column (Ultra Num's « Latitude »: ";" beside « latitude »:
+// -21.28): the keys spelt as the column they read as come first, then the
+// others, each group sorted, so that every import reads a row alike
+// (ranging over the map gave the keys in a random order).
+func (r *Reader) keyOrder(obj map[string]any) []string {
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	exact := func(k string) bool { return r.reading(k).name == strings.TrimSpace(k) }
+	slices.SortFunc(keys, func(a, b string) int {
+		if ea, eb := exact(a), exact(b); ea != eb {
+			if ea {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return keys
 }
 
 // finish completes a record read: the values its producer's format gives
@@ -604,7 +635,7 @@ func (rec *Record) set(c columnReading, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-4"
+const mappingVersion = "carnet-import-5"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 func rowHash(header []byte, fields ...string) string {
