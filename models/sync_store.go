@@ -69,13 +69,17 @@ type Omitted struct {
 	Status bool
 	// A service's capacity and « full » flag.
 	Capacity, IsFull bool
+	// An actor's contact_public: whether its phones and e-mails are shown
+	// to everyone, which its structure decides (a conseiller's own mobile
+	// published by mistake is hidden in Carnet).
+	Contact bool
 }
 
 // omitted is what record i of a batch leaves out: everything Carnet's users
 // set when the batch's format cannot say it (KeepUncarried).
 func (o SyncOptions) omitted(services bool, i int) Omitted {
 	if o.KeepUncarried {
-		return Omitted{Status: true, Capacity: true, IsFull: true}
+		return Omitted{Status: true, Capacity: true, IsFull: true, Contact: true}
 	}
 	if services {
 		return o.OmittedServices[i]
@@ -505,8 +509,13 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
-			if opt.omitted(false, i).Status {
-				a.Status, a.ClosedFrom, a.ClosedUntil, a.ClosureReason = before.Status, before.ClosedFrom, before.ClosedUntil, before.ClosureReason
+			if om := opt.omitted(false, i); om.Status || om.Contact {
+				if om.Status {
+					a.Status, a.ClosedFrom, a.ClosedUntil, a.ClosureReason = before.Status, before.ClosedFrom, before.ClosedUntil, before.ClosureReason
+				}
+				if om.Contact {
+					a.ContactPublic = before.ContactPublic
+				}
 				if !ex.Archived && a.ContentFingerprint() == ex.Fingerprint {
 					o.ID, o.Result = ex.ID, SyncUnchanged
 					break
