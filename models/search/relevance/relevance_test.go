@@ -34,7 +34,7 @@ func TestJudgedQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) < 526 {
+	if len(qs) < 574 {
 		t.Fatalf("%d judged queries", len(qs))
 	}
 	// Abbreviations, their written-out names and both beside a commune:
@@ -67,11 +67,11 @@ func TestJudgedQueries(t *testing.T) {
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05 to 2026-12-08, whose
+		// The set before the batches of 2026-12-05 to 2026-12-09, whose
 		// floors are below.
 		var older []Query
 		for _, q := range qs {
-			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" {
+			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" {
 				older = append(older, q)
 			}
 		}
