@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -145,7 +146,7 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
-	words := sentenceAround(tokenize(emojiWords.Replace(q), true))
+	words := sentenceAround(arrondissements(tokenize(emojiWords.Replace(q), true)))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
 			if w != "" {
@@ -155,6 +156,49 @@ func queryWords(q string) []string {
 	}
 	return words
 }
+
+// arrondissementCities are the cities with municipal arrondissements:
+// the first two digits of their postal codes and their count.
+var arrondissementCities = map[string]struct {
+	prefix string
+	count  int
+}{"marseille": {"130", 16}, "lyon": {"6900", 9}, "paris": {"750", 20}}
+
+// arrondissements reads an arrondissement after its city as people write
+// it (« marseille 13e », « Marseille 13ème », « lyon 3 eme
+// arrondissement », « paris 1er ») as its postal code (13013, 69003,
+// 75001), which restricts as a postal code beside a commune does:
+// « 13e » was required as a word and found only a name saying « 13ème ».
+func arrondissements(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		out = append(out, words[i])
+		city, ok := arrondissementCities[words[i]]
+		if !ok || i+1 >= len(words) {
+			continue
+		}
+		w, j := words[i+1], i+1
+		num := strings.TrimRight(w, "abcdefghijklmnopqrstuvwxyz")
+		suffix := w[len(num):]
+		if suffix == "" && j+1 < len(words) && ordinalSuffix[words[j+1]] {
+			suffix, j = words[j+1], j+1
+		}
+		n, err := strconv.Atoi(num)
+		if num == "" || err != nil || !ordinalSuffix[suffix] || n < 1 || n > city.count {
+			continue
+		}
+		if j+1 < len(words) && (words[j+1] == "arrondissement" || words[j+1] == "arr" || words[j+1] == "arrdt") {
+			j++
+		}
+		out = append(out, city.prefix+fmt.Sprintf("%0*d", 5-len(city.prefix), n))
+		i = j
+	}
+	return out
+}
+
+// ordinalSuffix are the endings of an ordinal number as typed (« 13e »,
+// « 13ème », « 13eme », « 1er », « 2nd »).
+var ordinalSuffix = map[string]bool{"e": true, "eme": true, "em": true, "ieme": true, "er": true, "ere": true, "nd": true, "nde": true}
 
 // emojiWords are the emoji that name a public or a need, read as their
 // word (« 👵 tablette » is « senior tablette »: the emoji was dropped and

@@ -92,3 +92,33 @@ func TestEmojiAsWords(t *testing.T) {
 	}
 
 }
+
+// An arrondissement as people write it after its city (« marseille 13e »,
+// « Marseille 13ème », « lyon 3eme arrondissement », « paris 1er ») is
+// the arrondissement's postal code: « 13e » was required as a word and
+// found the one place whose name says « 13ème ».
+func TestArrondissementAfterItsCity(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("m13", "Centre social Malpassé", "Marseille", "13013", "1 avenue de Saint-Paul", "services", themeTools),
+		record("m13b", "Espace numérique du 13ème", "Marseille", "13013", "2 avenue de Saint-Paul", "services", themeTools),
+		record("m1", "Médiathèque Alcazar", "Marseille", "13001", "58 cours Belsunce", "services", themeTools),
+		record("l3", "Maison de la métropole", "Lyon", "69003", "3 rue Garibaldi", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"aide numérique marseille 13e", []string{"Centre social Malpassé", "Espace numérique du 13ème"}},
+		{"Marseille 13ème", []string{"Centre social Malpassé", "Espace numérique du 13ème"}},
+		{"marseille 13 eme arrondissement", []string{"Centre social Malpassé", "Espace numérique du 13ème"}},
+		{"marseille 1er", []string{"Médiathèque Alcazar"}},
+		{"tablette lyon 3e", []string{"Maison de la métropole"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		slices.Sort(tc.want)
+		if !slices.Equal(got, tc.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
