@@ -25,6 +25,7 @@ func TestEverydayNeedsOfTheBatch1209(t *testing.T) {
 		record("parents", "Espace parents", "Arles", "13200", "4 rue de la République", "services", themeParenting),
 		record("bancs", "Les Bancs Publics", "Alès", "30100", "Boulevard du capitaine Albert", "services", themeUnderstanding),
 		record("medecin", "Initiative Nice", "Nice", "06000", "30 avenue Jean Médecin", "services", themeUnderstanding),
+		record("fablab", "Fablab des Alpes", "Gap", "05000", "7 rue Carnot", "typologie", "FABLAB", "services", themeUnderstanding),
 		record("college", "Point jeunes", "Carpentras", "84200", "35 rue du Collège", "services", themeUnderstanding),
 	})
 	for _, tc := range []struct {
@@ -44,6 +45,8 @@ func TestEverydayNeedsOfTheBatch1209(t *testing.T) {
 		{"clé usb", "Atelier du quotidien", ""},
 		{"prêt de tablette", "Salle en libre accès", ""},
 		{"réparer mon téléphone", "Ordis solidaires", ""},
+		// The fablabs where repair cafés are held, as well.
+		{"réparer mon téléphone", "Fablab des Alpes", ""},
 		{"ENT collège", "Espace parents", "Point jeunes"},
 		{"temps d'écran des enfants", "Espace parents", ""},
 		{"lutte contre la fracture numérique", "Atelier du quotidien", ""},
