@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -49,7 +50,11 @@ var abbreviations = map[string]string{"st": "saint", "ste": "sainte", "sts": "sa
 // or required a word that most places offering the need do not write
 // (« déclaration d'impôts en ligne » found 97 of the 218 places helping
 // with taxes, the town hall of Ligné first).
-func tokens(s string) []string {
+func tokens(s string) []string { return tokenize(s, false) }
+
+// tokenize is tokens; in a query (query), « sur internet » after a need is
+// the way it is done, as « en ligne » (below).
+func tokenize(s string, query bool) []string {
 	var out []string
 	prev := ""
 	all := strings.Split(vocab.Slugify(undot(s)), "-")
@@ -61,6 +66,13 @@ func tokens(s string) []string {
 		if w == "cote" && prev == "a" && i+1 < len(all) && (all[i+1] == "de" || all[i+1] == "du" || all[i+1] == "des" || all[i+1] == "d") {
 			// « à côté de la poste » is « près de la poste »: « côté »
 			// found the Côte d'Azur's and Côte-d'Or's places.
+			prev = w
+			continue
+		}
+		if query && w == "internet" && (prev == "sur" || prev == "par" || prev == "via") && (i < 2 || !browseVerbs[all[i-2]]) {
+			// « acheter un billet de train sur internet » is « en
+			// ligne », the way, not access to the internet; « aller
+			// sur internet » is still learning it.
 			prev = w
 			continue
 		}
@@ -76,6 +88,10 @@ func tokens(s string) []string {
 	}
 	return out
 }
+
+// browseVerbs go before « sur internet » when the internet is what is
+// learnt (« aller sur internet », « naviguer sur internet »).
+var browseVerbs = map[string]bool{"aller": true, "va": true, "vais": true, "naviguer": true, "surfer": true, "allez": true}
 
 // undot writes acronyms spelt with dots as one word (« P.I.J. » →
 // « PIJ », « C.C.A.S » → « CCAS »): split at the dots, their letters
@@ -130,7 +146,7 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
-	words := sentenceAround(tokens(q))
+	words := sentenceAround(arrondissements(tokenize(emojiWords.Replace(q), true)))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
 			if w != "" {
@@ -140,6 +156,63 @@ func queryWords(q string) []string {
 	}
 	return words
 }
+
+// arrondissementCities are the cities with municipal arrondissements:
+// the first two digits of their postal codes and their count.
+var arrondissementCities = map[string]struct {
+	prefix string
+	count  int
+}{"marseille": {"130", 16}, "lyon": {"6900", 9}, "paris": {"750", 20}}
+
+// arrondissements reads an arrondissement after its city as people write
+// it (« marseille 13e », « Marseille 13ème », « lyon 3 eme
+// arrondissement », « paris 1er ») as its postal code (13013, 69003,
+// 75001), which restricts as a postal code beside a commune does:
+// « 13e » was required as a word and found only a name saying « 13ème ».
+func arrondissements(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		out = append(out, words[i])
+		city, ok := arrondissementCities[words[i]]
+		if !ok || i+1 >= len(words) {
+			continue
+		}
+		w, j := words[i+1], i+1
+		num := strings.TrimRight(w, "abcdefghijklmnopqrstuvwxyz")
+		suffix := w[len(num):]
+		if suffix == "" && j+1 < len(words) && ordinalSuffix[words[j+1]] {
+			suffix, j = words[j+1], j+1
+		}
+		n, err := strconv.Atoi(num)
+		if num == "" || err != nil || !ordinalSuffix[suffix] || n < 1 || n > city.count {
+			continue
+		}
+		if j+1 < len(words) && (words[j+1] == "arrondissement" || words[j+1] == "arr" || words[j+1] == "arrdt") {
+			j++
+		}
+		out = append(out, city.prefix+fmt.Sprintf("%0*d", 5-len(city.prefix), n))
+		i = j
+	}
+	return out
+}
+
+// ordinalSuffix are the endings of an ordinal number as typed (« 13e »,
+// « 13ème », « 13eme », « 1er », « 2nd »).
+var ordinalSuffix = map[string]bool{"e": true, "eme": true, "em": true, "ieme": true, "er": true, "ere": true, "nd": true, "nde": true}
+
+// emojiWords are the emoji that name a public or a need, read as their
+// word (« 👵 tablette » is « senior tablette »: the emoji was dropped and
+// every place teaching tablets came first). Others are dropped, as
+// punctuation (« 📱 aide smartphone !!! »); a query of emoji alone is
+// still refused (no letter or digit).
+var emojiWords = strings.NewReplacer(
+	"👵", " senior ", "👴", " senior ", "🧓", " senior ",
+	"👶", " enfant ", "🧒", " enfant ", "👧", " enfant ", "👦", " enfant ",
+	"💻", " ordinateur ", "🖥", " ordinateur ", "📱", " smartphone ", "📲", " smartphone ",
+	"🖨", " imprimer ", "🏦", " banque ", "💳", " banque ", "📧", " mail ", "✉", " mail ",
+	"📶", " wifi ", "♿", " fauteuil ", "🦻", " malentendant ", "🔒", " securite ", "🔐", " securite ",
+	"📄", " papiers ", "📃", " papiers ", "💼", " emploi ",
+)
 
 // sentenceWords are the words of a sentence around a need that say
 // nothing of the place sought: wanting (« veut », « voudrais ») and the
@@ -183,6 +256,9 @@ var sentenceWords = map[string]bool{
 	// « Maison de l'Est ». « est » goes only in « est-ce » (below).
 	"peux": true, "peut": true, "puis": true, "pourrais": true, "pourrait": true, "pouvez": true,
 	"comment": true, "quelqu": true,
+	// « quand » in a question (« … quand on est débutant ? »): required,
+	// it was spelt « Candé » (a route de Candé).
+	"quand": true,
 	// « ex », « anciennement » before a former name (« ex pole emploi »):
 	// the name says what is meant; required, « ex » found « Excelsior ».
 	"ex": true, "anciennement": true,
