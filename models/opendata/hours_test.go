@@ -197,3 +197,30 @@ func TestImportDayColumnsOfStandardFile(t *testing.T) {
 		t.Errorf("columns listed: %q", listed)
 	}
 }
+
+// TestImportHubLoHoursOnTheirDays: Hub-lo writes a place's times in one
+// column (« 9h à 12h / 14h à 17h ») and the days they hold on in another
+// (« {Lundi,Mardi,Jeudi} »); its mapping reads the times alone, which name
+// no day, so the hours were dropped. The days are put before the times
+// when the times name none; times that name their own days are read as
+// written, and a text that is not times stays dropped.
+func TestImportHubLoHoursOnTheirDays(t *testing.T) {
+	json := `[
+{"gid":"1","c_nom":"EPN de Tours","c_siren_site":"","c_postcode":"37000","c_city":"Tours","c_adresse":"1 rue Nationale","c_horaire_ouverture":"9h à  12h /  14h à  17h","c_jours_semaine":"{Mardi,Lundi,Jeudi}"},
+{"gid":"2","c_nom":"Médiathèque de Blois","c_siren_site":"","c_postcode":"41000","c_city":"Blois","c_adresse":"2 place Jean Jaurès","c_horaire_ouverture":"Du lundi au jeudi : 9h-12h 14h-17h","c_jours_semaine":"{Lundi,Mardi,Mercredi,Jeudi,Vendredi}"},
+{"gid":"3","c_nom":"Atelier de Chinon","c_siren_site":"","c_postcode":"37500","c_city":"Chinon","c_adresse":"3 rue Voltaire","c_horaire_ouverture":"Atelier ouvert sur rendez vous","c_jours_semaine":"{Lundi,Mardi}"},
+{"gid":"4","c_nom":"Espace de Vierzon","c_siren_site":"","c_postcode":"18100","c_city":"Vierzon","c_adresse":"4 rue Gourdon","c_horaire_ouverture":"De 9h00 à 12h00","c_jours_semaine":"{Lundi,Fermé}"}
+]`
+	ps := placesOf(t, json)
+	for i, want := range []string{"Mo,Tu,Th 09:00-12:00,14:00-17:00", "Mo-Th 09:00-12:00,14:00-17:00", "", ""} {
+		if got := ps[i].Actor.OpeningHours; got != want {
+			t.Errorf("row %d: hours %q, want %q (%+v)", i+1, got, want, ps[i].Issues)
+		}
+	}
+	if !readsAs(ps[0], "horaires", "c_jours_semaine") {
+		t.Errorf("row 1 does not say where its days come from: %+v", ps[0].Readings)
+	}
+	if !warnsOn(ps[2], "horaires", "dropped") || !warnsOn(ps[3], "horaires", "dropped") {
+		t.Errorf("rows 3 and 4 must be dropped with a warning: %+v / %+v", ps[2].Issues, ps[3].Issues)
+	}
+}

@@ -55,6 +55,10 @@ type producerFormat struct {
 	// Carnet: no ANCT mapping reads them (daysBy says whose reading it is).
 	dayTimes []dayTimes
 	daysBy   string
+	// hoursDays is a column naming the days its hours column's times hold
+	// on (Hub-lo's « c_jours_semaine »: « {Lundi,Mardi} » beside « 9h à
+	// 12h »), read by Carnet: the mapping reads the times alone.
+	hoursDays string
 	// joins are standard columns written by joining producer columns
 	// with a space (a number and a street: « N° » and « ADRESSE »).
 	joins map[string][]string
@@ -138,6 +142,10 @@ func init() {
 		}
 		for _, d := range p.days {
 			p.dayCols[foldColumn(d.column)] = d.osm
+		}
+		if p.hoursDays != "" {
+			f := foldColumn(p.hoursDays)
+			p.ruleCols[f], p.colNames[f] = true, p.hoursDays
 		}
 		for _, d := range p.dayTimes {
 			p.dayCols[foldColumn(d.flag)] = d.osm
@@ -234,6 +242,7 @@ func (p *producerFormat) apply(rec *Record) {
 			}
 		}
 	}
+	p.hoursOnTheirDays(rec)
 	if p.dateInText {
 		if v := rec.Cells["date_maj"]; v != "" {
 			if m := dateInText.FindString(v); m != "" && m != v {
@@ -349,6 +358,79 @@ func (p *producerFormat) hours(rec *Record) string {
 		return ""
 	}
 	return strings.Join(rules, "; ")
+}
+
+// hoursOnTheirDays puts the days of the format's hoursDays column before
+// the times of its hours column when the times name no day and do not read
+// as they stand: « 9h à 12h / 14h à 17h » on « {Mardi,Lundi} » becomes
+// « lundi, mardi : 9h à 12h / 14h à 17h », which the reading of French
+// hours then reads whole or not at all.
+func (p *producerFormat) hoursOnTheirDays(rec *Record) {
+	if p.hoursDays == "" {
+		return
+	}
+	h := strings.TrimSpace(rec.Cells["horaires"])
+	days := weekDays(rec.Cells[producerPrefix+foldColumn(p.hoursDays)])
+	if h == "" || days == "" || namesDays.MatchString(foldTerm(h)) {
+		return
+	}
+	if _, bad, err := openinghours.ParseLenient(h); err == nil && len(bad) == 0 {
+		return
+	}
+	rec.Cells["horaires"] = days + " : " + h
+	if rec.Renamed == nil {
+		rec.Renamed = map[string]string{}
+	}
+	rec.Renamed["horaires"] = fmt.Sprintf("the times of « %s » on the days of « %s », which the times do not name (the %s format: Carnet's reading, its mapping reads the times alone)",
+		p.colNames[foldColumn(p.hoursColumn())], p.hoursDays, p.Title)
+}
+
+// hoursColumn is the producer's column the format reads as horaires.
+func (p *producerFormat) hoursColumn() string {
+	for c, std := range p.columns {
+		if std == "horaires" {
+			return c
+		}
+	}
+	return "horaires"
+}
+
+// namesDays finds a word naming days in folded hours text.
+var namesDays = regexp.MustCompile(`(?i)\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|semaine|week|jours?|quotidien|7j)s?\b`)
+
+// weekDays reads a list of days (« {Lundi,Mercredi,Mardi} », « lundi;
+// mardi ») as French day names in the week's order, or "" unless every
+// part is a day.
+func weekDays(v string) string {
+	v = strings.Trim(strings.TrimSpace(v), "{}[]")
+	if v == "" {
+		return ""
+	}
+	seen := map[string]bool{}
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || r == '|' }) {
+		d := strings.Trim(strings.ToLower(strings.TrimSpace(part)), "\"'")
+		if frenchDayOsm(d) == "" {
+			return ""
+		}
+		seen[d] = true
+	}
+	var out []string
+	for _, d := range frenchDays {
+		if seen[d[0]] {
+			out = append(out, d[0])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// frenchDayOsm is the opening_hours day (« Mo ») of a French day name.
+func frenchDayOsm(name string) string {
+	for _, d := range frenchDays {
+		if d[0] == name {
+			return d[1]
+		}
+	}
+	return ""
 }
 
 // dayRanges reads a day cell written as ranges separated by « / »

@@ -211,6 +211,7 @@ var hauteVienneFormat = &producerFormat{
 // hubLoFormat: Hub-lo's format, from the ANCT's mapping hub-lo.config.json.
 var hubLoFormat = &producerFormat{
 	Name: "hub-lo", Title: "Hub-lo",
+	hoursDays: "c_jours_semaine",
 	Mapping:   mednumCLI + " assets/input/hub-lo/hub-lo.config.json (commit 1fa7c04, 2024-09-12)",
 	signature: []string{"c_nom", "c_siren_site", "c_postcode", "c_city"},
 	columns:   map[string]string{"c_horaire_ouverture": "horaires", "gid": "id", "c_nom": "nom", "c_siren_site": "pivot", "c_postcode": "code_postal", "c_city": "commune", "c_adresse": "adresse", "c_lat_coor1": "latitude", "c_long_coor1": "longitude", "c_telephone": "telephone", "c_courriel": "courriels", "c_site_web": "site_web", "c_formation_detail": "presentation_detail", "c__edit_datemaj": "date_maj"},
