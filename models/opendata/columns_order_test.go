@@ -17,7 +17,7 @@ func TestImportTwoColumnsOfOneNameReadAlike(t *testing.T) {
 	json := `[{"Nom de l'organisation":"CCAS Saint Louis","Ville":"SAINT LOUIS","Code postal":97450,"Rue":"5 Rue Victor Hugo",` +
 		`"Latitude":";","latitude":-21.281825,"longitude":55.413217,"Longitude":"x"}]`
 	for i := range 40 {
-		ps := placesOf(t, json)
+		ps := places(t, json, "")
 		if len(ps) != 1 {
 			t.Fatalf("%d places", len(ps))
 		}

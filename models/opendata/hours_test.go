@@ -1,9 +1,7 @@
 package opendata_test
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -17,26 +15,6 @@ import (
 // columns of hours per day in a file of the standard's kind. Small files
 // written here; each reading failed before (the hours dropped with a
 // warning, or never read and never mentioned).
-
-// placesOf maps every row of a file as an import does.
-func placesOf(t *testing.T, body string) []opendata.Place {
-	t.Helper()
-	rd, err := opendata.NewReader(strings.NewReader(body), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []opendata.Place
-	for {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, opendata.ToPlace(rec, "test"))
-	}
-}
 
 func readsAs(p opendata.Place, field, contains string) bool {
 	return slices.ContainsFunc(p.Readings, func(r opendata.RowReading) bool {
@@ -59,7 +37,7 @@ func TestImportFrenchHours(t *testing.T) {
 		"b;Lieu B;Guéret;23000;2 rue B;2024-01-02;samedi APRÈS-MIDI Tous Les 15 jours de 14H à 16h\n" +
 		"c;Lieu C;Guéret;23000;3 rue C;2024-01-02;Mo-Fr 09:00-12:00\n" +
 		"d;Lieu D;Guéret;23000;4 rue D;2024-01-02;Le lundi de 9h00 à 12h00 et sur rendez-vous.\n"
-	ps := placesOf(t, csv)
+	ps := places(t, csv, "")
 	cases := []struct {
 		hours  string
 		french bool
@@ -93,7 +71,7 @@ func TestImportCorseHours(t *testing.T) {
 {"Structure":"Médiathèque","lat":41.92,"long":8.73,"N° de téléphone":"04 95 00 00 00","Adresse":"1 rue A 20000 Ajaccio","Horaires":"Les lundis, mercredis et jeudis de 13h00 à 19h00 - Les mardis et vendredis de 13h00 à 16h30","Contact":"Mme X"},
 {"Structure":"Mairie","lat":41.93,"long":8.74,"N° de téléphone":"04 95 00 00 01","Adresse":"2 rue B 20000 Ajaccio","Horaires":"Une fois par mois à la demande","Contact":""}
 ]`
-	ps := placesOf(t, json)
+	ps := places(t, json, "")
 	if got, want := ps[0].Actor.OpeningHours, "Mo,We,Th 13:00-19:00; Tu,Fr 13:00-16:30"; got != want {
 		t.Errorf("row 1: hours %q, want %q (%+v)", got, want, ps[0].Issues)
 	}
@@ -142,7 +120,7 @@ func TestImportUltraNumDayColumns(t *testing.T) {
 	json := "[" + row("Case A", [5]string{"Mo", "08:30", "12:00", "13:00", "16:30"}, [5]string{"We", "09:00", "", "", "17:30"}) + ",\n" +
 		row("Case B", [5]string{"", "", "", "", ";"}, [5]string{}) + ",\n" +
 		row("Case C", [5]string{"Mo", "08:30", "", "", ""}, [5]string{"We", "09:00", "12:00", "", ""}) + "]"
-	ps := placesOf(t, json)
+	ps := places(t, json, "")
 	// Row 3's Monday has an opening and no closing: hours read in part
 	// are not given, the row's are dropped with a warning.
 	want := []string{"Mo 08:30-12:00,13:00-16:30; We 09:00-17:30", "", ""}
@@ -172,7 +150,7 @@ func TestImportDayColumnsOfStandardFile(t *testing.T) {
 	csv := "id;nom;commune;code_postal;adresse;date_maj;horaires_lundi;horaires_mardi;horaires_vendredi;remarque\n" +
 		"a;Lieu A;Nouméa;98800;1 rue A;2024-01-02;07:30-11:30, 12:15-16:00;8h à 12h;;note\n" +
 		"b;Lieu B;Nouméa;98800;2 rue B;2024-01-02;08:00 - 16:00;Fermé;7:00-11:30 et pas d'accueil en apres midi;\n"
-	ps := placesOf(t, csv)
+	ps := places(t, csv, "")
 	// Row 2's Friday says more than hours: the row's are dropped.
 	want := []string{"Mo 07:30-11:30,12:15-16:00; Tu 08:00-12:00", ""}
 	for i, w := range want {
@@ -211,7 +189,7 @@ func TestImportHubLoHoursOnTheirDays(t *testing.T) {
 {"gid":"3","c_nom":"Atelier de Chinon","c_siren_site":"","c_postcode":"37500","c_city":"Chinon","c_adresse":"3 rue Voltaire","c_horaire_ouverture":"Atelier ouvert sur rendez vous","c_jours_semaine":"{Lundi,Mardi}"},
 {"gid":"4","c_nom":"Espace de Vierzon","c_siren_site":"","c_postcode":"18100","c_city":"Vierzon","c_adresse":"4 rue Gourdon","c_horaire_ouverture":"De 9h00 à 12h00","c_jours_semaine":"{Lundi,Fermé}"}
 ]`
-	ps := placesOf(t, json)
+	ps := places(t, json, "")
 	for i, want := range []string{"Mo,Tu,Th 09:00-12:00,14:00-17:00", "Mo-Th 09:00-12:00,14:00-17:00", "", ""} {
 		if got := ps[i].Actor.OpeningHours; got != want {
 			t.Errorf("row %d: hours %q, want %q (%+v)", i+1, got, want, ps[i].Issues)
