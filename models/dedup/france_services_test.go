@@ -36,13 +36,17 @@ func TestCompareIntercommunalityAcronym(t *testing.T) {
 // were read as two (0.350). A doubled letter written single (or a single
 // one doubled) is the commonest slip in a French name; e-mails that differ
 // by it only are one e-mail. Any other letter changed is another e-mail.
+// The CCAS's record at the address of a France Services named by its
+// commune only is that France Services by its address alone
+// (TestCompareBareFranceServicesAtOneAddress): so that the e-mail alone
+// decides, the France Services' name here is one of its own.
 func TestCompareEmailDoubledLetter(t *testing.T) {
 	bailleul := in("Bailleul", "59270")
 	mail := func(m string) func(*Place) { return func(p *Place) { bailleul(p); p.Emails = []string{m} } }
 	cases := []compareCase{
-		{"OK one e-mail with a double letter written once, at one address", with(place("fs", "France services de Bailleul", "41 Rue d'Ypres", 43.30, 5.37), mail("ccas@ville-baileul.fr")),
+		{"OK one e-mail with a double letter written once, at one address", with(place("fs", "France services Flandre Intérieure de Bailleul", "41 Rue d'Ypres", 43.30, 5.37), mail("ccas@ville-baileul.fr")),
 			with(place("cnfs", "CCAS de Bailleul", "41 rue d'Ypres", 43.3023, 5.37), mail("ccas@ville-bailleul.fr")), true, "même courriel"},
-		{"NotDup e-mails one other letter apart", with(place("fs", "France services de Bailleul", "41 Rue d'Ypres", 43.30, 5.37), mail("ccas@ville-bailleur.fr")),
+		{"NotDup e-mails one other letter apart", with(place("fs", "France services Flandre Intérieure de Bailleul", "41 Rue d'Ypres", 43.30, 5.37), mail("ccas@ville-bailleur.fr")),
 			with(place("cnfs", "CCAS de Bailleul", "41 rue d'Ypres", 43.3023, 5.37), mail("ccas@ville-bailleul.fr")), false, ""},
 	}
 	runCompareCases(t, cases)

@@ -164,6 +164,9 @@ type prepared struct {
 	// « bureau de poste » in its name), see postOffice; franceServices:
 	// the name is a France Services'.
 	post, franceServices bool
+	// bareFranceServices: the name is « France Services » and the
+	// commune's name only, no name of its own (housesFranceServices).
+	bareFranceServices bool
 	// lead: the building an address line names before its street
 	// (« Mairie de Santa Maria di Lota, Lieu-dit Mocali»), see
 	// leadingBuilding.
@@ -190,12 +193,13 @@ func prepare(p *Place) *prepared {
 	if bare := withoutGloss(name); bare != name {
 		q.alts = append(q.alts, withoutRole(content(expand(bare))))
 	}
-	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw)
+	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)
 	q.postal = postalName(q.raw)
 	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
 	q.franceServices = slices.Contains(q.name, franceServicesKey)
+	q.bareFranceServices = q.franceServices && !q.mobile && !slices.ContainsFunc(q.name, func(w string) bool { return !bareWords[w] && !q.commune[w] })
 	q.key = nameKey(q)
 	if len(q.name) > 0 {
 		ws := slices.Clone(q.name)
@@ -343,6 +347,57 @@ func hosts(a, c *prepared) bool {
 }
 
 var mairieKey = stem("mairie")
+
+// intercomWord: « Pré-Bocage Intercom », « Intercom de la Vire au
+// Noireau », « Intercom Bernay Terres de Normandie » are
+// intercommunalities, named so by themselves, the word before or after
+// their territory: a local authority as a « CC » or a « CA » is (the
+// shared table reads « intercom » as « intercommunal », an adjective that
+// many bodies that are no authority carry, « Centre social intercommunal »).
+const intercomWord = "intercom"
+
+// bareWords are the words a France Services' name may hold besides its
+// commune's and still name no place of its own: the label (France
+// Services, MSAP, and « FS », which no table expands), and the kinds of
+// structures that house one (CCAS, CIAS, a commune, an intercommunality).
+var bareWords = func() map[string]bool {
+	m := set(franceServicesKey, stem("ccas"), stem("cias"), "fs")
+	for k := range authorityKeys {
+		m[k] = true
+	}
+	return m
+}()
+
+// housesFranceServices says whether the places are one France Services
+// and the structure that houses it, by their names, once their addresses
+// agree: one is a France Services with no name of its own, named by its
+// label, its commune and at most its host's kind (« France services
+// Mèze », « CCAS de Besançon/MSAP FS »: bareWords), which the structure
+// that runs it houses (a CCAS, a commune, an intercommunality's « Point
+// Info 14 », another France Services' record: « France services Besançon
+// Planoise » at that address); that structure's record at its address
+// names it otherwise. As for hosts, the structure is not a private body by
+// its SIREN (an association at that address may be a tenant of the
+// building), nor La Poste's counter (postOffice reads La Poste's), and
+// neither place travels. A France Services with a name of its own (« Le
+// Mirail », « Alcazar ») is not read so: a name says which door it is.
+func housesFranceServices(a, c *prepared) bool {
+	if a.mobile || c.mobile {
+		return false
+	}
+	other := c
+	switch {
+	case a.bareFranceServices:
+	case c.bareFranceServices:
+		other = a
+	default:
+		return false
+	}
+	if other.postal {
+		return false
+	}
+	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
+}
 
 // laPosteSIREN is La Poste's SIREN: its post offices' SIRETs begin with it.
 const laPosteSIREN = "356000000"
@@ -876,6 +931,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c)) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
+	}
+	if r.Name < hostName && housesFranceServices(a, c) && addressAgrees(a, c) {
+		r.Name = hostName
+		r.add("france_services_host", "France Services à la même adresse")
 	}
 	if r.Name < hostName && postOffice(a, c) && addressAgrees(a, c) {
 		r.Name = hostName

@@ -73,6 +73,10 @@ func TestDistanceLabels(t *testing.T) {
 func referenceCompare(b *Block, a, c *prepared) Result {
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
+	if r.Name < hostName && housesFranceServices(a, c) && addressAgrees(a, c) {
+		r.Name = hostName
+		r.Reasons = append(r.Reasons, Reason{"france_services_host", "France Services à la même adresse"})
+	}
 	if r.Name > annexName && placeAgreement(a, c, nil) < sameStreetPlace && b.nameOfSeveralSites(a, c) {
 		r.Name = annexName
 		r.Reasons = append(r.Reasons, Reason{"name_of_several_sites", "nom donné à plusieurs lieux de la commune par une source"})

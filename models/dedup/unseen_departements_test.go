@@ -1,0 +1,91 @@
+package dedup
+
+import "testing"
+
+// The causes of the misses of the set of the five unseen départements (the
+// eleventh labelled set, France Services in Val-d'Oise, Seine-et-Marne,
+// Hérault, Calvados and Doubs, held out and unseen when it was measured:
+// precision 1.000, recall 0.694), each a rule that is not about these
+// names.
+
+func siren(v string) func(*Place) {
+	return func(p *Place) { p.Pivot, p.PivotKind = v, "siret" }
+}
+
+func both(fs ...func(*Place)) func(*Place) {
+	return func(p *Place) {
+		for _, f := range fs {
+			f(p)
+		}
+	}
+}
+
+// TestCompareBareFranceServicesAtOneAddress: « France services Mèze »,
+// « France services Thury Harcourt Le Hom », « France services Pont
+// d'Ouilly »: a France Services named by its label and its commune only
+// has no name of its own, and is housed by a structure (the CCAS, the
+// commune, the intercommunality's « Point Info 14 ») whose record, at its
+// address, names that structure (0.350: the names shared nothing once the
+// commune was left out). Such a France Services and a public or
+// unregistered structure at one address are one door, as a mairie and
+// the services it hosts (hostName). Not a private body's record (an
+// association at that address may be a tenant), nor a travelling service,
+// nor La Poste's agence postale, nor at another address.
+func TestCompareBareFranceServicesAtOneAddress(t *testing.T) {
+	meze := in("Mèze", "34140")
+	thury := in("Thury-Harcourt-le-Hom", "14220")
+	cases := []compareCase{
+		{"OK the CCAS and the bare France Services on its street, one point", with(place("cnfs", "Centre communal d'action sociale de la ville de Mèze", "RUE JULIETTE ET EDOUARD MASSAL", 43.425646, 3.600659), both(meze, siren("26340021000013"))),
+			with(place("fs", "France services Mèze", "Rue Edouard et Juliette Massal", 43.425646, 3.600659), meze), true, "France Services à la même adresse"},
+		{"OK an unregistered Point Info 14 and the bare France Services at its number", with(place("cnfs", "Point info 14 Thury-Harcourt-Le-Hom", "4 rue du docteur Gourdin", 48.986703, -0.472436), thury),
+			with(place("fs", "France services Thury Harcourt Le Hom", "4 Rue du Dr Gourdin", 48.9867, -0.47244), thury), true, "France Services à la même adresse"},
+		{"OK the commune's Point Info 14 one square, 41 m", with(place("cnfs", "Point Info 14 Pont d'ouilly", "Place du Gal de Gaulle", 48.87391, -0.40934), both(in("Pont-d'Ouilly", "14690"), siren("21140764800016"))),
+			with(place("fs", "France services Pont d'Ouilly", "1 Place Charles de Gaulle", 48.874273, -0.409272), in("Pont-d'Ouilly", "14690")), true, "France Services à la même adresse"},
+		{"NotDup an association at the bare France Services' address: maybe a tenant", with(place("cnfs", "LIGUE DE L ENSEIGNEMENT HERAULT", "35 AV PEZENAS", 43.50366, 3.312477), both(in("Roujan", "34320"), siren("77606044400143"))),
+			with(place("fs", "France services Roujan", "35 Avenue de Pézenas", 43.503663, 3.31247), in("Roujan", "34320")), false, ""},
+		{"NotDup a France Services with a name of its own (a district) and a structure at its address", with(place("cnfs", "Centre social Alpha", "3 rue de l'Université", 43.57, 1.40), in("Toulouse", "31100")),
+			with(place("fs", "France services Le Mirail", "3 rue de l'Université", 43.57, 1.40), in("Toulouse", "31100")), false, ""},
+		{"NotDup the bare France Services and a structure at another number", with(place("cnfs", "CCAS de Mèze", "12 RUE JULIETTE ET EDOUARD MASSAL", 43.4256, 3.6006), meze),
+			with(place("fs", "France services Mèze", "40 Rue Edouard et Juliette Massal", 43.4276, 3.6026), meze), false, ""},
+		{"NotDup the bare France Services and the agence postale at its address", with(place("cnfs", "Agence postale communale", "4 rue du docteur Gourdin", 48.986703, -0.472436), thury),
+			with(place("fs", "France services Thury Harcourt Le Hom", "4 Rue du Dr Gourdin", 48.9867, -0.47244), thury), false, ""},
+		{"NotDup a France Services bus named after its commune and the CCAS at its base", with(place("cnfs", "CCAS de Mèze", "RUE JULIETTE ET EDOUARD MASSAL", 43.425646, 3.600659), meze),
+			with(place("fs", "Bus France services Mèze", "Rue Edouard et Juliette Massal", 43.425646, 3.600659), meze), false, ""},
+	}
+	runCompareCases(t, cases)
+}
+
+// TestCompareTwoFranceServicesAtOneAddress: « CCAS de Besançon/MSAP FS » at
+// 9 rue Pablo Picasso and « France services Besançon Planoise » at 7-9
+// (0.541: « France Services » is in every other name of the block and
+// weighs little). Both records say the place is a France Services (MSAP,
+// its name until 2020), at one address: one France Services.
+func TestCompareTwoFranceServicesAtOneAddress(t *testing.T) {
+	besancon := in("Besançon", "25000")
+	cases := []compareCase{
+		{"OK a CCAS's MSAP and the France Services at its address", with(place("cnfs", "CCAS de Besançon/MSAP FS", "9 RUE PABLO PICASSO", 47.219344, 5.973629), both(besancon, siren("26250056400014"))),
+			with(place("fs", "France services Besançon Planoise", "7 - 9 Rue Pablo Picasso", 47.2194, 5.97343), besancon), true, "France Services à la même adresse"},
+		{"NotDup a CCAS's MSAP and a France Services at another number", with(place("cnfs", "CCAS de Besançon/MSAP FS", "9 RUE PABLO PICASSO", 47.219344, 5.973629), both(besancon, siren("26250056400014"))),
+			with(place("fs", "France services Besançon Planoise", "40 Rue Pablo Picasso", 47.2214, 5.97543), besancon), false, ""},
+	}
+	runCompareCases(t, cases)
+}
+
+// TestCompareIntercomIsAnIntercommunality: « Pré-Bocage Intercom » at 31 rue
+// de Vire and « France services Point Info 14 de Aunay sur Odon » at that
+// number (0.350). « X Intercom » is how many intercommunalities name
+// themselves (Pré-Bocage Intercom, Intercom de la Vire au Noireau,
+// Intercom Bernay Terres de Normandie): a local authority, which hosts its
+// France Services at its address as any other (hostName).
+func TestCompareIntercomIsAnIntercommunality(t *testing.T) {
+	aunay := in("Les Monts d'Aunay", "14260")
+	cases := []compareCase{
+		{"OK the intercommunality and its France Services at its address", with(place("cnfs", "Pré-Bocage Intercom", "31 RUE DE VIRE", 49.01631, -0.637836), both(aunay, siren("20006952400011"))),
+			with(place("fs", "France services Point Info 14 de Aunay sur Odon", "31 Rue de Vire", 49.01631, -0.637836), aunay), true, "collectivité à la même adresse"},
+		{"OK written first", with(place("cnfs", "Intercom de la Vire au Noireau", "31 RUE DE VIRE", 49.01631, -0.637836), aunay),
+			with(place("fs", "France services Point Info 14 de Aunay sur Odon", "31 Rue de Vire", 49.01631, -0.637836), aunay), true, "collectivité à la même adresse"},
+		{"NotDup the intercommunality and its France Services 700 m away", with(place("cnfs", "Pré-Bocage Intercom", "2 RUE DE CAEN", 49.01631, -0.637836), aunay),
+			with(place("fs", "France services Point Info 14 de Aunay sur Odon", "31 Rue de Vire", 49.02231, -0.637836), aunay), false, ""},
+	}
+	runCompareCases(t, cases)
+}
