@@ -356,6 +356,34 @@ var mairieKey = stem("mairie")
 // many bodies that are no authority carry, « Centre social intercommunal »).
 const intercomWord = "intercom"
 
+// ownContactsRadius bounds ownContacts: the contacts of a France Services
+// name its door within a walk, not across a commune.
+const ownContactsRadius = 500.0
+
+// ownContacts says whether two places of one commune, within
+// ownContactsRadius, share both a phone and an e-mail that no other
+// location of either source carries: the place's own contacts, which name
+// a France Services with no name of its own as its address would
+// (housesFranceServices): « POINT INFO 14 NOUES DE SIENNE » and « France
+// services Noues de Sienne » 177 m apart, one phone and one e-mail. A
+// network's switchboard or mailbox, or one contact alone, is not enough.
+func (b *Block) ownContacts(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	if !hasD || d > ownContactsRadius || !sameTown(a, c, d, hasD) {
+		return false
+	}
+	public := a.public || c.public
+	own := func(kind keyKind) bool {
+		for _, k := range a.keys {
+			if k.kind == kind && slices.Contains(c.keys, k) && b.locations(k, a.Source, public) <= 1 && b.locations(k, c.Source, public) <= 1 {
+				return true
+			}
+		}
+		return false
+	}
+	return own(kindPhone) && own(kindEmail)
+}
+
 // bareWords are the words a France Services' name may hold besides its
 // commune's and still name no place of its own: the label (France
 // Services, MSAP, and « FS », which no table expands), and the kinds of
@@ -932,9 +960,15 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
 	}
-	if r.Name < hostName && housesFranceServices(a, c) && addressAgrees(a, c) {
-		r.Name = hostName
-		r.add("france_services_host", "France Services à la même adresse")
+	if r.Name < hostName && housesFranceServices(a, c) {
+		switch {
+		case addressAgrees(a, c):
+			r.Name = hostName
+			r.add("france_services_host", "France Services à la même adresse")
+		case b.ownContacts(a, c):
+			r.Name = hostName
+			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
+		}
 	}
 	if r.Name < hostName && postOffice(a, c) && addressAgrees(a, c) {
 		r.Name = hostName

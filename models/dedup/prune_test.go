@@ -73,9 +73,15 @@ func TestDistanceLabels(t *testing.T) {
 func referenceCompare(b *Block, a, c *prepared) Result {
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	if r.Name < hostName && housesFranceServices(a, c) && addressAgrees(a, c) {
-		r.Name = hostName
-		r.Reasons = append(r.Reasons, Reason{"france_services_host", "France Services à la même adresse"})
+	if r.Name < hostName && housesFranceServices(a, c) {
+		switch {
+		case addressAgrees(a, c):
+			r.Name = hostName
+			r.Reasons = append(r.Reasons, Reason{"france_services_host", "France Services à la même adresse"})
+		case b.ownContacts(a, c):
+			r.Name = hostName
+			r.Reasons = append(r.Reasons, Reason{"france_services_contacts", "France Services aux mêmes téléphone et courriel"})
+		}
 	}
 	if r.Name > annexName && placeAgreement(a, c, nil) < sameStreetPlace && b.nameOfSeveralSites(a, c) {
 		r.Name = annexName

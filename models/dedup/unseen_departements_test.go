@@ -89,3 +89,38 @@ func TestCompareIntercomIsAnIntercommunality(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareBareFranceServicesByItsOwnContacts: « POINT INFO 14 NOUES DE
+// SIENNE », rue du vieux pressoir, and « France services Noues de Sienne »,
+// place du champ de foire, 177 m apart, with one phone and one e-mail that
+// no other place carries (0.472: the names share nothing once the commune
+// is left out, and two streets). A France Services with no name of its own
+// (housesFranceServices) and a place of its commune within 500 m that
+// carries both its own phone and its own e-mail are one door: the contacts
+// name it as an address would. One contact alone, or 1 km away, is not
+// enough.
+func TestCompareBareFranceServicesByItsOwnContacts(t *testing.T) {
+	noues := in("Noues de Sienne", "14380")
+	contacts := func(phone, mail string) func(*Place) {
+		return func(p *Place) {
+			noues(p)
+			if phone != "" {
+				p.Phones = []string{phone}
+			}
+			if mail != "" {
+				p.Emails = []string{mail}
+			}
+		}
+	}
+	cases := []compareCase{
+		{"OK the Point Info 14 and the France Services, one phone and one e-mail, 177 m", with(place("cnfs", "POINT INFO 14 NOUES DE SIENNE", "rue du vieux pressoir", 48.842417, -1.049048), contacts("+33231092776", "pi14@nouesdesienne.fr")),
+			with(place("fs", "France services Noues de Sienne", "Place du champ de foire", 48.84107, -1.04775), contacts("+33231092776", "pi14@nouesdesienne.fr")), true, "France Services"},
+		{"NotDup the phone alone, 177 m", with(place("cnfs", "POINT INFO 14 NOUES DE SIENNE", "rue du vieux pressoir", 48.842417, -1.049048), contacts("+33231092776", "")),
+			with(place("fs", "France services Noues de Sienne", "Place du champ de foire", 48.84107, -1.04775), contacts("+33231092776", "pi14@nouesdesienne.fr")), false, ""},
+		{"NotDup both contacts, 1 km away", with(place("cnfs", "POINT INFO 14 NOUES DE SIENNE", "rue du vieux pressoir", 48.8514, -1.049048), contacts("+33231092776", "pi14@nouesdesienne.fr")),
+			with(place("fs", "France services Noues de Sienne", "Place du champ de foire", 48.84207, -1.04775), contacts("+33231092776", "pi14@nouesdesienne.fr")), false, ""},
+		{"NotDup a France Services with a name of its own, both contacts, 177 m", with(place("cnfs", "POINT INFO 14 NOUES DE SIENNE", "rue du vieux pressoir", 48.842417, -1.049048), contacts("+33231092776", "pi14@nouesdesienne.fr")),
+			with(place("fs", "France services Vire Normandie", "Place du champ de foire", 48.84107, -1.04775), contacts("+33231092776", "pi14@nouesdesienne.fr")), false, ""},
+	}
+	runCompareCases(t, cases)
+}
