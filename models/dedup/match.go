@@ -199,7 +199,7 @@ func prepare(p *Place) *prepared {
 	q.postal = postalName(q.raw)
 	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
 	q.franceServices = slices.Contains(q.name, franceServicesKey)
-	q.bareFranceServices = q.franceServices && !q.mobile && !slices.ContainsFunc(q.name, func(w string) bool { return !bareWords[w] && !q.commune[w] })
+	q.bareFranceServices = q.franceServices && !q.mobile && (!slices.ContainsFunc(q.name, func(w string) bool { return !bareWords[w] && !q.commune[w] }) || siteOfCommune(p.Name, q.commune))
 	q.key = nameKey(q)
 	if len(q.name) > 0 {
 		ws := slices.Clone(q.name)
@@ -382,6 +382,27 @@ func (b *Block) ownContacts(a, c *prepared) bool {
 		return false
 	}
 	return own(kindPhone) && own(kindEmail)
+}
+
+// siteOfCommune says whether a name is a service's name, a dash and its
+// commune only: France Services' list names so each site of a France
+// Services of several sites (« France services Hérault Méditerranée -
+// Pézenas »), which has no name of its own (housesFranceServices); not
+// « … - Centre Ville », nor « … - Antenne de Belleherbe ».
+func siteOfCommune(name string, commune map[string]bool) bool {
+	tail := ""
+	for _, dash := range []string{" - ", " – "} {
+		if i := strings.LastIndex(name, dash); i >= 0 {
+			if t := name[i+len(dash):]; tail == "" || len(t) < len(tail) {
+				tail = t // the last dash of either kind
+			}
+		}
+	}
+	if tail == "" || len(commune) == 0 {
+		return false
+	}
+	ws := content(expand(tail))
+	return len(ws) > 0 && !slices.ContainsFunc(ws, func(w string) bool { return !commune[w] })
 }
 
 // bareWords are the words a France Services' name may hold besides its

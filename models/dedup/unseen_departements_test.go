@@ -124,3 +124,26 @@ func TestCompareBareFranceServicesByItsOwnContacts(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareSiteNamedByItsCommune: « France services Hérault Méditerranée
+// - Pézenas » at 6 rue Massillon and the CCAS at that number; « France
+// services Hérault Méditerranée - Saint-thibéry » at 1 place de la Mairie
+// and the commune's digital permanences there (0.350). France Services'
+// list names each site of a France Services of several sites by the
+// service's name, a dash and the site's commune: such a site has no name
+// of its own either (housesFranceServices). A site named otherwise after
+// the dash (« Centre Ville », « Antenne de Belleherbe ») has one.
+func TestCompareSiteNamedByItsCommune(t *testing.T) {
+	pezenas := in("Pézenas", "34120")
+	cases := []compareCase{
+		{"OK the CCAS and the site of the agglomeration's France Services at its number", with(place("cnfs", "CCAS DE PEZENAS", "6 RUE MASSILLON", 43.459673, 3.421826), both(pezenas, siren("26340060800018"))),
+			with(place("fs", "France services Hérault Méditerranée - Pézenas", "6 Rue Massillon", 43.459673, 3.421826), pezenas), true, "France Services à la même adresse"},
+		{"OK the commune's permanences at the mairie where the site receives", with(place("cnfs", "Permanences numériques communales Saint-Thibéry", "1 place de la Mairie", 43.396758, 3.41839), in("Saint-Thibéry", "34630")),
+			with(place("fs", "France services Hérault Méditerranée - Saint-thibéry", "1 Place de la Mairie", 43.396758, 3.41839), in("Saint-Thibéry", "34630")), true, "France Services à la même adresse"},
+		{"NotDup a site named otherwise after the dash and a structure at its address", with(place("cnfs", "CCAS DE PEZENAS", "6 RUE MASSILLON", 43.459673, 3.421826), both(pezenas, siren("26340060800018"))),
+			with(place("fs", "France services Hérault Méditerranée - Centre Ville", "6 Rue Massillon", 43.459673, 3.421826), pezenas), false, ""},
+		{"NotDup the site and the CCAS at another number", with(place("cnfs", "CCAS DE PEZENAS", "40 RUE MASSILLON", 43.4615, 3.4235), both(pezenas, siren("26340060800018"))),
+			with(place("fs", "France services Hérault Méditerranée - Pézenas", "6 Rue Massillon", 43.459673, 3.421826), pezenas), false, ""},
+	}
+	runCompareCases(t, cases)
+}
