@@ -50,11 +50,13 @@ func TestDuplicateLabels(t *testing.T) {
 }
 
 // Figures reached on the AURA set (testdata/duplicates-hinaura-2022.md):
-// precision 1.000 (134 links, all right), recall 0.924 (134 of 145; 0.910
+// precision 1.000 (135 links, all right), recall 0.931 (135 of 145; 0.910
 // before the Gironde set's fixes, which found the one PMS of Faverges at
 // two numbers of its street; 0.917 before the Haute-Vienne set's, which
 // found the Fil de Faire at its address by a phone the hub gives to two
-// sites); the floors leave one link of slack. Unseen
+// sites; 0.924 before the eleventh set's, which found « Maison France
+// Service » at its intercommunality's address); the floors leave one link
+// of slack. Unseen
 // when it was built (detection then: precision 1.000, recall 0.855), it has
 // since been looked at for fixes. See TestDuplicateLabelsHinaura.
 const (
@@ -572,10 +574,12 @@ func TestDuplicateLabelsNewRegions(t *testing.T) {
 // looked at for a fix (a building both addresses name, at one point, is
 // one address), and is no longer unseen: precision 1.000 (22 links, all
 // right), recall 0.880 (22 of 25; the three misses are labelled
-// ambiguous). The floors leave one link of slack.
+// ambiguous); 0.920 (23 of 25) after the eleventh set's fixes found Espace
+// Lagleyze at its France Services' number. The floors leave one link of
+// slack.
 const (
 	minPrecisionNewDepartements = 0.95
-	minRecallNewDepartements    = 0.83
+	minRecallNewDepartements    = 0.87
 )
 
 // TestDuplicateLabelsNewDepartements measures detection on the set held
@@ -597,12 +601,20 @@ func TestDuplicateLabelsNewDepartements(t *testing.T) {
 	measureDuplicates(t, sources, cnfs, labels, minPrecisionNewDepartements, minRecallNewDepartements)
 }
 
-// Figures on the set of the five unseen départements
-// (testdata/duplicates-unseen-departements-2022.md), held out: its labels
-// were committed before detection ran on them.
+// Figures on the set of the five départements left unseen by the tenth
+// (testdata/duplicates-unseen-departements-2022.md). Held out and measured
+// once on detection that had never seen it (labels committed in 6fc7c68,
+// detection as on main at 01ddd4c): precision 1.000 (25 links, all
+// right), recall 0.694 (25 of 36) — the figure on unseen data. It has
+// since been looked at for fixes (a France Services with no name of its
+// own is the public structure at its address, or the place carrying its
+// own phone and e-mail nearby; « X Intercom » is an intercommunality), and
+// is no longer unseen: precision 1.000 (33 links, all right), recall 0.917
+// (33 of 36; the three misses are labelled ambiguous). The floors leave
+// one link of slack.
 const (
 	minPrecisionUnseenDepartements = 0.95
-	minRecallUnseenDepartements    = 0.75
+	minRecallUnseenDepartements    = 0.88
 )
 
 // TestDuplicateLabelsUnseenDepartements measures detection on the set held
