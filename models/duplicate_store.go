@@ -47,11 +47,14 @@ type DuplicateLink struct {
 	UpdatedAt   time.Time
 }
 
-// contactReasons are the reasons drawn only from phones and e-mails;
-// domainReasons those that may come from an e-mail's domain (a domain
-// spelling the other's name, the commune's own domain).
+// contactReasons are the reasons drawn only from phones and e-mails (a
+// France Services and a place of its commune sharing their own phone and
+// e-mail among them); domainReasons those that may come from an e-mail's
+// domain (a domain spelling the other's name, the commune's own domain).
+// A new reason drawn from contacts belongs here
+// (TestWithoutContactsHidesEveryContactReason).
 var (
-	contactReasons = []string{"same_phone", "same_email"}
+	contactReasons = []string{"same_phone", "same_email", "france_services_contacts"}
 	domainReasons  = []string{"named_domain", "town_domain"}
 )
 

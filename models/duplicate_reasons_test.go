@@ -1,0 +1,45 @@
+package models
+
+import (
+	"slices"
+	"testing"
+
+	"carnet/models/dedup"
+)
+
+// TestWithoutContactsHidesEveryContactReason: a reason drawn from phones
+// or e-mails that are not public must not reach a reader who may not see
+// them, whatever its code. « france_services_contacts » (a France Services
+// with no name of its own and a place of its commune sharing their own
+// phone and e-mail) came after the list WithoutContacts strips, and was
+// shown to every reader of a link the public data alone made: it told
+// that the two places share a private phone and e-mail. The pair here is
+// linked by its public SIRET; its phone and e-mail are private.
+func TestWithoutContactsHidesEveryContactReason(t *testing.T) {
+	at := func(name, street string, lat, lon float64) *Actor {
+		a := &Actor{Name: name, Source: "x", Pivot: "21340157300019", PivotKind: "siret",
+			Latitude: &lat, Longitude: &lon, Phones: []string{"04 67 43 80 00"}, Emails: []string{"accueil@meze.fr"}}
+		a.Address.Street, a.Address.PostalCode, a.Address.Commune, a.Address.InseeCode = street, "34140", "Mèze", "34157"
+		return a
+	}
+	a := at("Mairie de Mèze", "Place Aristide Briand", 43.4268, 3.6052)
+	b := at("France services Mèze", "Rue Edouard et Juliette Massal", 43.4256, 3.6006)
+	b.Source = "y"
+	full := dedup.Compare(placeOf(a), placeOf(b))
+	if !slices.ContainsFunc(full.Reasons, func(r dedup.Reason) bool { return r.Code == "france_services_contacts" }) {
+		t.Fatalf("the pair should share its own contacts: %+v", full.Reasons)
+	}
+	public := dedup.Compare(publicPlaceOf(a), publicPlaceOf(b))
+	allowed := map[string]bool{}
+	for _, r := range public.Reasons {
+		allowed[r.Code] = true
+	}
+	l := &DuplicateLink{ActorA: a, ActorB: b, Reasons: full.Reasons, Score: full.Score}
+	for _, link := range []*DuplicateLink{l, {Reasons: full.Reasons, Score: full.Score}} {
+		for _, r := range link.WithoutContacts().Reasons {
+			if !allowed[r.Code] {
+				t.Errorf("a reader who may not see contacts reads %q (%s), which the public data do not give (actors loaded: %v)", r.Code, r.Label, link.ActorA != nil)
+			}
+		}
+	}
+}
