@@ -190,7 +190,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 		return err
 	}
 	a.Quality, a.QualityMissing = scoreQuality(a, services)
-	if err := updateRow(tx, a, "created_at"); err != nil {
+	if err := updateRow(tx, before, a, "created_at"); err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
 	return recordChange(tx, changeOf(EntityActor, ChangeUpdate, before, a))
