@@ -115,7 +115,20 @@ func measureWrites(b *testing.B, e *apitest.Env, edit []models.Actor, partner []
 	)
 	for run := 0; b.Loop(); run++ {
 		var mu sync.Mutex
-		var single, syncs []time.Duration
+		var single, syncs, holds, waits []time.Duration
+		// Where the store tells each turn on the single writer, how long
+		// turns held it and waited for it.
+		observer, observed := any(e.Store).(interface {
+			ObserveTurns(func(wait, hold time.Duration))
+		})
+		if observed {
+			var tmu sync.Mutex
+			observer.ObserveTurns(func(wait, hold time.Duration) {
+				tmu.Lock()
+				holds, waits = append(holds, hold), append(waits, wait)
+				tmu.Unlock()
+			})
+		}
 		done := make(chan struct{})
 		var syncer sync.WaitGroup
 		syncer.Go(func() {
@@ -181,6 +194,9 @@ func measureWrites(b *testing.B, e *apitest.Env, edit []models.Actor, partner []
 		elapsed := time.Since(start)
 		close(done)
 		syncer.Wait()
+		if observed {
+			observer.ObserveTurns(nil)
+		}
 		lag := catchUp()
 		slices.Sort(single)
 		slices.Sort(syncs)
@@ -196,5 +212,23 @@ func measureWrites(b *testing.B, e *apitest.Env, edit []models.Actor, partner []
 		b.ReportMetric(pct(syncs, 0.5), "sync500-p50-ms")
 		b.ReportMetric(float64(len(syncs)), "sync-batches")
 		b.ReportMetric(float64(lag.Milliseconds()), "detection-catch-up-ms")
+		if observed {
+			slices.Sort(holds)
+			slices.Sort(waits)
+			b.ReportMetric(pct(holds, 0.5), "turn-hold-p50-ms")
+			b.ReportMetric(pct(holds, 0.9), "turn-hold-p90-ms")
+			b.ReportMetric(pct(holds, 0.99), "turn-hold-p99-ms")
+			b.ReportMetric(pct(holds, 1), "turn-hold-max-ms")
+			b.ReportMetric(pct(waits, 0.5), "turn-wait-p50-ms")
+			b.ReportMetric(pct(waits, 0.99), "turn-wait-p99-ms")
+			b.ReportMetric(float64(len(holds)), "turns")
+			var held time.Duration
+			for _, h := range holds {
+				held += h
+			}
+			// The share of the time a turn held the writer: below 1, the
+			// writer sat idle between turns (the next one not yet running).
+			b.ReportMetric(held.Seconds()/elapsed.Seconds(), "writer-busy")
+		}
 	}
 }

@@ -47,10 +47,13 @@ const maxParentDepth = 8 // networks of networks exist; deeper is a data error
 
 // CreateActor validates a and inserts it with a new id.
 func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
+	// The checks that read nothing stored (normalisation, validation, the
+	// address against the commune reference) run before the write waits
+	// for the single writer, not while it holds it.
+	if err := s.strictActor(nil, a); err != nil {
+		return err
+	}
 	return s.write(ctx, func(tx *gorm.DB) error {
-		if err := s.strictActor(nil, a); err != nil {
-			return err
-		}
 		if err := s.insertActor(tx, a); err != nil {
 			return err
 		}
@@ -187,7 +190,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 		return err
 	}
 	a.Quality, a.QualityMissing = scoreQuality(a, services)
-	if err := tx.Model(a).Select("*").Omit("id", "created_at").Updates(a).Error; err != nil {
+	if err := updateRow(tx, before, a, "created_at"); err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
 	return recordChange(tx, changeOf(EntityActor, ChangeUpdate, before, a))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -236,6 +237,17 @@ func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions,
 // othersWaiting reports whether another write of this process waits for
 // the writer.
 func (s *Store) othersWaiting() bool { return s.gateWaiters.Load() > 0 }
+
+// yieldToWriters lets the goroutines that are ready to run go first while
+// writes of this process wait for the writer or hold it (background work
+// calls it between steps; see dedup.Block.Yield). yielded counts the times
+// (tests).
+func (s *Store) yieldToWriters() {
+	if s.writesInFlight.Load() > 0 {
+		s.yielded.Add(1)
+		runtime.Gosched()
+	}
+}
 
 // syncStep is a batch ready to be written: its source checked, its records
 // prepared, the offers of its actors gathered.

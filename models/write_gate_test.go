@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -169,5 +170,194 @@ func TestWALCopiedBesideTheWrites(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the database file stayed at %d bytes: the log was not copied beside the writes", before)
 		}
+	}
+}
+
+// TestGroupedWritesFailAlone: the writes waiting for SQLite's writer are
+// committed together in one transaction (group commit), and each still
+// succeeds or fails alone: one returning an error or panicking rolls back
+// its own rows only, one whose context ended while it waited is not run,
+// and the others commit.
+func TestGroupedWritesFailAlone(t *testing.T) {
+	s := openTestStore(t)
+	if s.gate == nil {
+		t.Skip("the store writes through a pool (PostgreSQL): no single writer to group writes on")
+	}
+	var mu sync.Mutex
+	var groups [][]string
+	s.groupRan = func(g []*queuedWrite) {
+		var names []string
+		for _, w := range g {
+			names = append(names, w.ctx.Value(nameKey{}).(string))
+		}
+		mu.Lock()
+		groups = append(groups, names)
+		mu.Unlock()
+	}
+	insert := func(tx *gorm.DB, name string) error {
+		return tx.Exec("INSERT INTO reference_versions (name, version) VALUES (?, 'x')", "group "+name).Error
+	}
+	release := make(chan struct{})
+	held := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		_ = s.write(context.WithValue(context.Background(), nameKey{}, "held"), func(tx *gorm.DB) error {
+			close(held)
+			<-release
+			return insert(tx, "held")
+		})
+	})
+	<-held
+	errFailed := errors.New("refused")
+	cctx, cancel := context.WithCancel(context.Background())
+	writes := []struct {
+		name string
+		ctx  context.Context
+		fn   func(tx *gorm.DB) error
+	}{
+		{"a", context.Background(), func(tx *gorm.DB) error { return insert(tx, "a") }},
+		{"fails", context.Background(), func(tx *gorm.DB) error {
+			if err := insert(tx, "fails"); err != nil {
+				return err
+			}
+			return errFailed
+		}},
+		{"panics", context.Background(), func(tx *gorm.DB) error {
+			if err := insert(tx, "panics"); err != nil {
+				return err
+			}
+			panic("boom")
+		}},
+		{"cancelled", cctx, func(tx *gorm.DB) error { return insert(tx, "cancelled") }},
+		{"b", context.Background(), func(tx *gorm.DB) error { return insert(tx, "b") }},
+	}
+	results := make([]any, len(writes))
+	for i, w := range writes {
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					results[i] = fmt.Sprint("panic: ", p)
+				}
+			}()
+			results[i] = s.write(context.WithValue(w.ctx, nameKey{}, w.name), w.fn)
+		})
+		for deadline := time.Now().Add(10 * time.Second); s.gateWaiters.Load() != int64(i+1); {
+			if time.Now().After(deadline) {
+				t.Fatalf("write %s never queued", w.name)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	cancel()
+	for deadline := time.Now().Add(10 * time.Second); s.gateWaiters.Load() != int64(len(writes)-1); {
+		if time.Now().After(deadline) {
+			t.Fatal("the cancelled write still waits")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	close(release)
+	wg.Wait()
+
+	if results[0] != nil || results[4] != nil {
+		t.Errorf("the writes that succeed: %v, %v", results[0], results[4])
+	}
+	if err, _ := results[1].(error); !errors.Is(err, errFailed) {
+		t.Errorf("the failing write returned %v, want its own error", results[1])
+	}
+	if results[2] != "panic: boom" {
+		t.Errorf("the panicking write: %v, want its panic raised in its own goroutine", results[2])
+	}
+	if err, _ := results[3].(error); !errors.Is(err, context.Canceled) {
+		t.Errorf("the cancelled write returned %v", results[3])
+	}
+	var stored []string
+	if err := s.r.Raw("SELECT name FROM reference_versions WHERE name LIKE 'group %' ORDER BY name").Scan(&stored).Error; err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"group a", "group b", "group held"}; !slices.Equal(stored, want) {
+		t.Errorf("stored %v, want %v", stored, want)
+	}
+	if want := [][]string{{"held"}, {"a", "fails", "panics", "b"}}; fmt.Sprint(groups) != fmt.Sprint(want) {
+		t.Errorf("transactions ran %v, want %v", groups, want)
+	}
+}
+
+type nameKey struct{}
+
+// TestDetectionYieldsToWrites: duplicate detection's comparisons give the
+// CPU to the goroutines ready to run while writes of this process wait for
+// the writer or hold it, and not otherwise.
+func TestDetectionYieldsToWrites(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	var hub, partner []Actor
+	for i := range 40 {
+		addr := Address{Street: "2 place du Général de Gaulle", PostalCode: "13001", Commune: "Marseille"}
+		hub = append(hub, Actor{Name: fmt.Sprintf("Permanence numérique %d", i), Source: "hub", SourceID: fmt.Sprintf("h%d", i), Address: addr,
+			Latitude: new(43.2965), Longitude: new(5.3698)})
+		partner = append(partner, Actor{Name: fmt.Sprintf("Point numérique %d", i), Source: "partenaire", SourceID: fmt.Sprintf("p%d", i), Address: addr,
+			Latitude: new(43.2965), Longitude: new(5.3698)})
+	}
+	for _, batch := range [][]Actor{hub, partner} {
+		if _, err := s.SyncBatch(ctx, batch[0].Source, batch, nil, SyncOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page, err := s.ListActors(ctx, ActorFilter{Sources: []string{"hub"}, ListParams: ListParams{Limit: 1}})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("no actor to compare: %v", err)
+	}
+	id := page.Items[0].ID
+	if _, err := s.DetectDuplicates(ctx, []string{id}); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.yielded.Load(); n != 0 {
+		t.Fatalf("detection yielded %d times with no write under way", n)
+	}
+	s.writesInFlight.Add(1) // a write waiting for the writer
+	_, err = s.DetectDuplicates(ctx, []string{id})
+	s.writesInFlight.Add(-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.yielded.Load() == 0 {
+		t.Fatal("detection never yielded while a write was under way")
+	}
+}
+
+// TestCreateActorChecksBeforeItsTurn: an actor refused by the checks that
+// read nothing stored (here an address whose fields designate different
+// communes) is refused without waiting for the writer: that work is not
+// done while the writer is held.
+func TestCreateActorChecksBeforeItsTurn(t *testing.T) {
+	s := openTestStore(t)
+	if s.gate == nil {
+		t.Skip("the store writes through a pool (PostgreSQL)")
+	}
+	release := make(chan struct{})
+	held := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	wg.Go(func() {
+		_ = s.write(context.Background(), func(*gorm.DB) error {
+			close(held)
+			<-release
+			return nil
+		})
+	})
+	<-held
+	defer close(release)
+	errc := make(chan error, 1)
+	go func() {
+		errc <- s.CreateActor(context.Background(), &Actor{Name: "Point numérique",
+			Address: Address{Street: "2 place du Général de Gaulle", PostalCode: "13001", Commune: "Bordeaux"}})
+	}()
+	select {
+	case err := <-errc:
+		if ErrorCode(err) != EINVALID {
+			t.Fatalf("CreateActor: %v, want the address refused", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("CreateActor waited for the writer before refusing an actor it could check without it")
 	}
 }

@@ -627,7 +627,17 @@ type Block struct {
 	// (nameKey), for onlyNamesakes; nameSites the distinct locations of
 	// each source's places by name (siteName), for nameOfSeveralSites.
 	namesakes, nameSites map[string]int
+
+	// Yield, when set, is called every yieldEvery candidates that
+	// MatchesOf considers: detection runs beside the writes it follows,
+	// and its caller may give the CPU to them there (runtime.Gosched while
+	// writes wait for the writer). It changes no result.
+	Yield func()
 }
+
+// yieldEvery is how many candidates MatchesOf considers between two calls
+// of Block.Yield: a few hundred microseconds of comparisons.
+const yieldEvery = 32
 
 // NewBlock prepares places for comparison.
 func NewBlock(places []Place) *Block {
@@ -844,9 +854,13 @@ func (b *Block) MatchesOf(id string) []Match {
 		}
 	}
 	var out []Match
+	considered := 0
 	for _, c := range b.places {
 		if c.Source == a.Source || c.ID == a.ID || !(shares[c] || near(a, c)) {
 			continue
+		}
+		if considered++; b.Yield != nil && considered%yieldEvery == 0 {
+			b.Yield()
 		}
 		if r, ok := b.compareAbove(a, c, Threshold); ok && r.Score >= Threshold {
 			out = append(out, Match{A: a.ID, B: c.ID, Result: r})

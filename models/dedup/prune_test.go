@@ -153,3 +153,24 @@ func BenchmarkMatchesOf(b *testing.B) {
 		}
 	}
 }
+
+// TestYieldChangesNoMatch: MatchesOf calls Block.Yield between candidates
+// (detection gives the CPU to waiting writes there), and finds the same
+// matches with it as without.
+func TestYieldChangesNoMatch(t *testing.T) {
+	b := NewBlock(cityPlaces(260))
+	var plain [][]Match
+	for _, a := range b.places {
+		plain = append(plain, b.MatchesOf(a.ID))
+	}
+	yields := 0
+	b.Yield = func() { yields++ }
+	for i, a := range b.places {
+		if got := b.MatchesOf(a.ID); !reflect.DeepEqual(got, plain[i]) {
+			t.Fatalf("%s: with Yield %+v, without %+v", a.ID, got, plain[i])
+		}
+	}
+	if yields == 0 {
+		t.Fatal("MatchesOf never yielded")
+	}
+}
