@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // sec12: a client that refuses gzip (RFC 9110 §12.4.2: a qvalue of 0 in
@@ -142,4 +143,27 @@ func TestSec12ReferralFeedRefusesCursorsItNeverGave(t *testing.T) {
 			t.Errorf("cursor %s that no page gave: %d %s, want 400", c, r.Code, r.Body)
 		}
 	}
+}
+
+// sec12: a reset link still pending when the account's password changes
+// by another way (the person remembered it, or changed it on noticing a
+// reset they had not asked for) no longer works: it stayed usable until
+// its expiry (4 hours), for whoever read it in the mailbox meanwhile.
+func TestSec12PasswordChangeEndsPendingResetLinks(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(bigLimit, bigLimit))
+	a := str(createActor(t, e, validActor("CCAS"))["id"])
+	member, memberTok := e.Account("aidant@example.fr", map[string]models.Role{a: models.RoleMember}, models.Territory{})
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/users/" + member.ID + "/password-reset", Token: e.Admin, Body: obj{}})
+	if r.Code != 201 {
+		t.Fatalf("issue: %d %s", r.Code, r.Body)
+	}
+	token := str(r.Map()["token"])
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: memberTok,
+		Body: obj{"current_password": "a password for tests", "new_password": "un tout nouveau mot de passe"}}); r.Code != 204 {
+		t.Fatalf("change: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/password-reset", Body: obj{"token": token, "new_password": "celui de quelqu'un d'autre"}}); r.Code != 404 {
+		t.Errorf("a reset link issued before the password changed: %d %s, want 404", r.Code, r.Body)
+	}
+	login(t, e, "aidant@example.fr", "un tout nouveau mot de passe")
 }
