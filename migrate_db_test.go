@@ -18,7 +18,8 @@ import (
 // their duplicates, a network and its member, accounts, invitations, a
 // join request, a partner client, a suggestion, a referral and its events,
 // idempotency keys, rate limits, the maintenance schedule, a webhook
-// subscription, its deliveries and the fan-out's cursor), copies it with
+// subscription, its deliveries and the fan-out's cursor, the referral
+// feed's key), copies it with
 // `carnet migrate-db` into an empty PostgreSQL database, then compares
 // every table row by row, and checks the copy serves the same answers and
 // goes on from the same feed cursor.
@@ -196,6 +197,9 @@ func fillEveryTable(t *testing.T, srv *server) {
 		"consent":   map[string]any{"given": true, "given_on": time.Now().Format(time.DateOnly), "referent_commitment": true}}, nil)
 	must(200, "POST", "/api/v1/referrals/"+ref["id"].(string)+"/transitions", receiver, map[string]any{"status": "accepted"}, nil)
 	must(201, "POST", "/api/v1/referrals/"+ref["id"].(string)+"/messages", receiver, map[string]any{"body": "Elle viendra mardi à 10 h."}, nil)
+	// Reading the referral feed draws its key (service_keys): copied, the
+	// followers' cursors stay valid.
+	must(200, "GET", "/api/v1/referrals/changes", receiver, nil, nil)
 	srv.call(t, "POST", "/api/v1/auth/login", "", map[string]any{"email": "nobody@example.fr", "password": "wrong"}, nil)
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		if d := must(200, "GET", "/api/v1/webhooks/"+hook+"/deliveries", tok, nil, nil)["data"].([]any); len(d) > 0 {

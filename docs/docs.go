@@ -4630,7 +4630,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: follow links.next (or pass meta.next_cursor back as cursor); meta.has_more says whether to call again at once. The envelope is the one of every feed (GET /api/v1/changes). Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_since starts from a time instead of a cursor.",
+                "description": "Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: follow links.next (or pass meta.next_cursor back as cursor); meta.has_more says whether to call again at once. The envelope is the one of every feed (GET /api/v1/changes). Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_since starts from a time instead of a cursor. An entry's seq and the cursors are values of this feed's own, not a count of the platform's referral events: the gap between two of them says nothing of the other structures' activity (a cursor that no page gave may answer 400).",
                 "produces": [
                     "application/json"
                 ],
@@ -14118,6 +14118,7 @@ const docTemplate = `{
                     "example": ""
                 },
                 "seq": {
+                    "description": "The change's place in the feed, as a value of its own: pass the last one read as cursor to go on. It says\nnothing of the platform's other referrals (it is not a count, and entries are not ordered by it).",
                     "type": "integer"
                 },
                 "status": {

@@ -205,6 +205,8 @@ func (in *ReferralTransitionInput) refusal() (reason, details string, err error)
 
 // ReferralChange is one status change in the feed.
 type ReferralChange struct {
+	// The change's place in the feed, as a value of its own: pass the last one read as cursor to go on. It says
+	// nothing of the platform's other referrals (it is not a count, and entries are not ordered by it).
 	Seq int64 `json:"seq"`
 	// status: the referral entered status; message: a message was posted (never its text); reminder: the platform reminded the receiving structure.
 	Kind       string `json:"kind" enums:"status,message,reminder"`
@@ -620,7 +622,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 //
 //	@ID			listReferralChanges
 //	@Summary		Follow my structures' referrals
-//	@Description	Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: follow links.next (or pass meta.next_cursor back as cursor); meta.has_more says whether to call again at once. The envelope is the one of every feed (GET /api/v1/changes). Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_since starts from a time instead of a cursor.
+//	@Description	Status changes of the referrals sent or received by the caller's structures, in a stable order, so that a structure's own tool can follow them: follow links.next (or pass meta.next_cursor back as cursor); meta.has_more says whether to call again at once. The envelope is the one of every feed (GET /api/v1/changes). Each entry has a kind: status (the referral entered status), message (a message was posted; never its text) or reminder (the platform reminded the receiving structure). No personal data: each change links to the referral, readable with a member's login. updated_since starts from a time instead of a cursor. An entry's seq and the cursors are values of this feed's own, not a count of the platform's referral events: the gap between two of them says nothing of the other structures' activity (a cursor that no page gave may answer 400).
 //	@Tags			referrals
 //	@Produce		json
 //	@Security		BearerAuth
@@ -646,16 +648,37 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 	if err := q.err(); err != nil {
 		return err
 	}
-	changes, more, err := h.Store.ReferralChanges(c.Request.Context(), myStructures(p), after, updatedAfter, limit)
+	// The events' seqs count the whole platform's: shown through a keyed
+	// permutation, so that the gap between two of a structure's events
+	// does not count the other structures' (models.FeedSeqs).
+	seqs, err := h.Store.ReferralFeedSeqs(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	from, ok := seqs.Seq(after)
+	if ok && from > 0 {
+		// A value no page gave, such as a cursor kept from before the
+		// values were keyed (then a plain seq): refused rather than read
+		// as a place past the end, where the follower would wait for ever.
+		head, err := h.Store.ReferralFeedHead(c.Request.Context())
+		if err != nil {
+			return err
+		}
+		ok = from <= head
+	}
+	if !ok {
+		return models.Errorf(models.EBADREQUEST, "cursor must be the next_cursor of a previous page of this feed (cursors kept from before 2026-12-02 are no longer read: start again with updated_since).")
+	}
+	changes, more, err := h.Store.ReferralChanges(c.Request.Context(), myStructures(p), from, updatedAfter, limit)
 	if err != nil {
 		return err
 	}
 	out := ReferralChanges{Data: make([]ReferralChange, len(changes))}
 	next := after
 	for i, ch := range changes {
-		out.Data[i] = ReferralChange{Seq: ch.Seq, Kind: ch.Kind, ReferralID: ch.ReferralID, Status: ch.Status, RefusalReason: ch.Reason, Reason: ch.Reason,
+		out.Data[i] = ReferralChange{Seq: seqs.Show(ch.Seq), Kind: ch.Kind, ReferralID: ch.ReferralID, Status: ch.Status, RefusalReason: ch.Reason, Reason: ch.Reason,
 			At: ch.At, Direction: ch.Direction, Link: "/api/v1/referrals/" + ch.ReferralID}
-		next = ch.Seq
+		next = out.Data[i].Seq
 	}
 	out.Meta, out.Links = feedPage(c, next, limit, more)
 	out.NextCursor, out.HasMore = out.Meta.NextCursor, out.Meta.HasMore

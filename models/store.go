@@ -70,6 +70,9 @@ type Store struct {
 	// queued some.
 	notify     bool
 	outboxWake func()
+
+	// feedKey is the referral feed's key once read (feed_key.go).
+	feedKey atomic.Pointer[[]byte]
 }
 
 // Options tunes a Store. The zero value is what production uses.

@@ -352,14 +352,21 @@ func newPasswordHash(next string, u *User, field string) (string, error) {
 	return hash, nil
 }
 
-// setPassword stores a new hash, ends the account's sessions but keep, and
-// records action in the trail.
+// setPassword stores a new hash, ends the account's sessions but keep and its
+// pending reset links, and records action in the trail.
 func (s *Store) setPassword(tx *gorm.DB, u *User, hash, keep, action string, details map[string]any) error {
 	now := s.now()
 	if err := tx.Model(&User{}).Where("id = ?", u.ID).Updates(map[string]any{"password_hash": hash, "updated_at": now}).Error; err != nil {
 		return err
 	}
 	if err := revokeUserTokens(tx, u.ID, now, keep); err != nil {
+		return err
+	}
+	// A reset link still pending ends too: issued for the password that
+	// no longer is, it would let whoever read it take the account back for
+	// the rest of its life (the person changed the password on noticing a
+	// reset they had not asked for).
+	if err := tx.Model(&passwordReset{}).Where("user_id = ? AND used_at IS NULL AND expires_at > ?", u.ID, now).Update("expires_at", now).Error; err != nil {
 		return err
 	}
 	return s.trail(tx, TrailEvent{Action: action, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}, details)

@@ -133,7 +133,7 @@ func acceptsGzip(ae string) bool {
 	for _, part := range strings.Split(ae, ",") {
 		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if strings.EqualFold(strings.TrimSpace(enc), "gzip") || strings.TrimSpace(enc) == "*" {
-			q := strings.ReplaceAll(params, " ", "")
+			q := strings.ToLower(strings.ReplaceAll(params, " ", "")) // Q=0 too: a parameter name is case-insensitive
 			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
 		}
 	}
