@@ -36,11 +36,13 @@ func (serviceKey) TableName() string { return "service_keys" }
 const referralFeedKeyName = "referral_feed"
 
 // FeedSeqs maps a feed's internal seqs to the values its followers see
-// (1 to 2^62; 0 is the beginning) and back.
+// (1 to 2^52; 0 is the beginning) and back. The values are JSON numbers a
+// JavaScript client reads as doubles, exact up to 2^53: 2^52 seqs (four
+// million billion events) keep every value exact.
 type FeedSeqs struct{ key []byte }
 
 const (
-	feedHalfBits = 31
+	feedHalfBits = 26
 	feedHalfMask = 1<<feedHalfBits - 1
 	// MaxFeedSeq is the largest seq FeedSeqs maps (and, plus one, the
 	// largest value it shows).

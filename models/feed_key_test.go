@@ -48,3 +48,21 @@ func TestFeedSeqsPermutation(t *testing.T) {
 		t.Error("two keys show the same values")
 	}
 }
+
+// TestFeedSeqsFitJavaScriptNumbers: a feed's values are JSON numbers, and a
+// JavaScript client reads them as doubles, exact only up to 2^53: values up
+// to 2^62 came back rounded, and the cursor the client sent back stood for
+// no seq (400). Every value shown, the largest included, is exact as a
+// double.
+func TestFeedSeqsFitJavaScriptNumbers(t *testing.T) {
+	f := FeedSeqs{key: []byte("a key of the test")}
+	const exact = 1 << 53
+	if MaxFeedSeq+1 > exact {
+		t.Fatalf("values up to %d are shown, above 2^53", int64(MaxFeedSeq)+1)
+	}
+	for seq := int64(1); seq < 5000; seq++ {
+		if v := f.Show(seq); v > exact || int64(float64(v)) != v {
+			t.Fatalf("Show(%d) = %d, not exact as a double", seq, v)
+		}
+	}
+}
