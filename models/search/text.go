@@ -271,6 +271,10 @@ var sentenceWords = map[string]bool{
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
 	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
+	// Something just done (« je viens d'arriver en France », « je viens
+	// de perdre mon travail »): the rest says what; required, « viens »
+	// was the Vienne by a word form.
+	"viens": true, "vient": true,
 }
 
 // timeOfDay are the words of a morning or an afternoon as people type them,
