@@ -377,6 +377,21 @@ func markSoft(a *analysis, dated map[string]bool) {
 		}
 	}
 	if hard == 0 {
+		// Only soft words. A document and whose it is (« attestation
+		// caf », « j'ai reçu un courrier de la caf »): the body or need
+		// after the document is required, the document still ranks
+		// (« courrier », required, was spelt « courriel » and kept the
+		// places teaching e-mail). Otherwise every word is required.
+		for i := range a.clauses {
+			c := &a.clauses[i]
+			if i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0 && !documentWords[c.word] &&
+				!lex.generic[inflectionBase(c.word)] && c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") {
+				c.soft = false
+				hard++
+			}
+		}
+	}
+	if hard == 0 {
 		for i := range a.clauses {
 			a.clauses[i].soft = false
 		}

@@ -275,6 +275,30 @@ var sentenceWords = map[string]bool{
 	// de perdre mon travail »): the rest says what; required, « viens »
 	// was the Vienne by a word form.
 	"viens": true, "vient": true,
+	// Speech as dictated or typed as spoken (« euh alors voilà j'ai reçu
+	// un courrier de la caf… ce qu'il faut faire », « un endroit pour
+	// apprendre l'ordinateur… pour ma mère qui a 70 ans »): hesitations,
+	// pronouns, an obligation (« doit », « faut »), a letter received;
+	// required, « ce » found « Esp@ce informatique ».
+	"euh": true, "heu": true, "bah": true, "ben": true, "alors": true, "voila": true, "bref": true,
+	"ce": true, "ca": true, "cela": true, "qui": true, "quoi": true, "faut": true, "doit": true, "dois": true,
+	"doivent": true, "recu": true, "recue": true, "recus": true, "endroit": true, "endroits": true,
+	// Dictated punctuation (speech recognition writing it in words):
+	// « virgule », and « point » at the end (dictatedPunctuation).
+	"virgule": true,
+	// A broken device (« smartphone cassé », « ordi en panne »): the
+	// trouble, as « bloqué »; required, « cassé » found Pont-du-Casse.
+	"casse": true, "cassee": true, "casses": true, "cassees": true, "panne": true, "abime": true, "abimee": true,
+	// Darija (Moroccan and Algerian Arabic) written in Latin letters
+	// and digits around a French need, as people of the Maghreb type
+	// it: « 3andi mochkil f telephone » (I have a problem with the
+	// phone), « wach kayn wifi gratuit » (is there free Wi-Fi),
+	// « salam », « bghit » (I want), « 3afak » (please). Required, « f »
+	// found « Centre social F. Dolto »; « fi » (in) stays, a half of
+	// « wi-fi ».
+	"3andi": true, "andi": true, "3ndi": true, "mochkil": true, "mochkila": true, "mouchkil": true, "mushkil": true,
+	"machakil": true, "f": true, "wach": true, "wech": true, "kayn": true, "kayna": true, "kain": true,
+	"bghit": true, "bghina": true, "salam": true, "slm": true, "3afak": true, "afak": true, "dyal": true, "dial": true,
 }
 
 // timeOfDay are the words of a morning or an afternoon as people type them,
@@ -387,6 +411,10 @@ func sentenceAround(words []string) []string {
 		if sentenceWords[w] {
 			continue
 		}
+		if n := dictatedPunctuation(words[i:]); n > 0 {
+			i += n - 1
+			continue
+		}
 		if fr := englishGeneric[w]; fr != "" {
 			out = append(out, fr)
 			continue
@@ -455,6 +483,25 @@ func sentenceAround(words []string) []string {
 		return words
 	}
 	return out
+}
+
+// dictatedPunctuation returns how many words at the start of words are
+// punctuation dictated in words (« point » ending the query, « point
+// d'interrogation », « point d'exclamation », « point virgule »: « d' » is
+// already dropped), 0 when they are not: « point » elsewhere names places
+// (« point information jeunesse », « point justice »).
+func dictatedPunctuation(words []string) int {
+	if len(words) == 0 || words[0] != "point" {
+		return 0
+	}
+	if len(words) == 1 {
+		return 1
+	}
+	switch words[1] {
+	case "interrogation", "exclamation", "virgule":
+		return 2
+	}
+	return 0
 }
 
 // notManaging are the verbs of a person saying they cannot do something

@@ -42,3 +42,40 @@ func TestAcronymsAndSituationsOfTheBatch1210(t *testing.T) {
 		}
 	}
 }
+
+// The words of speech around a need: dictated punctuation (« virgule »,
+// « point » at the end), hesitations (« euh alors voilà »), « ce », « qui »,
+// « faut », « reçu », « endroit », an obligation (« doit »); a broken
+// device (« cassé », « en panne ») is the trouble, as « bloqué »; Darija
+// written in Latin letters (« 3andi mochkil f telephone »: I have a
+// problem with the phone; « wach kayn »: is there; « salam ») around a
+// French need. Required, « ce » found « Esp@ce informatique », « f »
+// « centre social F. Dolto », « cassé » Pont-du-Casse.
+func TestSpeechAndDarijaAroundANeedOfTheBatch1210(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("proc", "Espace démarches", "Gap", "05000", "5 rue Carnot", "services", themeProcedures),
+		record("outils", "Atelier du quotidien", "Nice", "06000", "1 rue de France", "services", themeTools),
+		record("senior", "Club Senior", "Toulon", "83000", "3 rue Victor Clappier", "services", themeTools),
+		record("espace", "Esp@ce informatique", "Rognonas", "13870", "1 rue du Ce", "services", "Compréhension du monde numérique"),
+		record("dolto", "Centre social F. Dolto", "Pecquencourt", "59146", "2 rue Haute", "services", "Compréhension du monde numérique"),
+		record("casse", "Ville de Pont-du-Casse", "Pont-du-Casse", "47480", "1 place de la Mairie", "services", themeTools),
+		record("equip", "Ordis solidaires", "Arles", "13200", "3 rue de la Liberté", "services", "Acquisition de matériel informatique à prix solidaire"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want string
+		not  string
+	}{
+		{"je cherche un endroit pour apprendre l'ordinateur virgule c'est pour ma mère qui a soixante-dix ans point", "Club Senior", ""},
+		{"euh alors voilà j'ai reçu un courrier de la caf et je comprends pas ce qu'il faut faire", "Espace démarches", "Esp@ce informatique"},
+		{"3andi mochkil f telephone", "Atelier du quotidien", "Centre social F. Dolto"},
+		{"salam je cherche aide papiers caf", "Espace démarches", ""},
+		{"réparation smartphone cassé", "Ordis solidaires", "Ville de Pont-du-Casse"},
+		{"ordi en panne", "Ordis solidaires", ""},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if len(got) == 0 || got[0] != tc.want || (tc.not != "" && slices.Contains(got, tc.not)) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %s first and not %q", tc.q, got, r.Partial, tc.want, tc.not)
+		}
+	}
+}
