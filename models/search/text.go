@@ -162,13 +162,17 @@ func queryWords(q string) []string {
 var arrondissementCities = map[string]struct {
 	prefix string
 	count  int
-}{"marseille": {"130", 16}, "lyon": {"6900", 9}, "paris": {"750", 20}}
+	dep    int // the city's département: « marseille 13 » is it
+}{"marseille": {"130", 16, 13}, "lyon": {"6900", 9, 69}, "paris": {"750", 20, 75}}
 
 // arrondissements reads an arrondissement after its city as people write
 // it (« marseille 13e », « Marseille 13ème », « lyon 3 eme
 // arrondissement », « paris 1er ») as its postal code (13013, 69003,
 // 75001), which restricts as a postal code beside a commune does:
 // « 13e » was required as a word and found only a name saying « 13ème ».
+// A bare number is one too (« paris 15 », « marseille 3 »: the Cantal and
+// the Aisne hold neither city, and nothing was found) unless it is the
+// city's own département (« marseille 13 »).
 func arrondissements(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
@@ -184,7 +188,7 @@ func arrondissements(words []string) []string {
 			suffix, j = words[j+1], j+1
 		}
 		n, err := strconv.Atoi(num)
-		if num == "" || err != nil || !ordinalSuffix[suffix] || n < 1 || n > city.count {
+		if num == "" || err != nil || !ordinalSuffix[suffix] && (suffix != "" || n == city.dep) || n < 1 || n > city.count {
 			continue
 		}
 		if j+1 < len(words) && (words[j+1] == "arrondissement" || words[j+1] == "arr" || words[j+1] == "arrdt") {
@@ -587,6 +591,13 @@ func numberWords(words []string) []string {
 				cur += v
 			}
 		}
+		if digits, ok := dictatedDigits(words[i:j]); ok {
+			// « treize zéro zéro trois »: a postal code said in
+			// groups, each zero a digit (13003, not 13 + 0 + 0 + 3).
+			out = append(out, digits)
+			i = j - 1
+			continue
+		}
 		if j < len(words) && months[words[j]] {
 			// « quatorze juillet », « huit mai »: a date names a
 			// street or a square, and its number is no département.
@@ -605,6 +616,45 @@ func numberWords(words []string) []string {
 		i = j - 1
 	}
 	return out
+}
+
+// dictatedDigits reads a run of number words holding « zéro » after a
+// number as the groups of digits it says (« treize zéro zéro trois » →
+// 13003, « zéro six » → 06): a zero is never added, so a number dictated
+// with one is said digit group by digit group. ok is false without a zero.
+func dictatedDigits(run []string) (string, bool) {
+	if !slices.Contains(run, "zero") || len(run) < 2 {
+		return "", false
+	}
+	var b strings.Builder
+	for k := 0; k < len(run); {
+		if run[k] == "zero" {
+			b.WriteByte('0')
+			k++
+			continue
+		}
+		e := k
+		for e < len(run) && run[e] != "zero" {
+			e++
+		}
+		total, cur := 0, 0
+		for _, w := range run[k:e] {
+			switch v := numberValues[w]; {
+			case v == 1000:
+				total += max(cur, 1) * 1000
+				cur = 0
+			case v == 100:
+				cur = max(cur, 1) * 100
+			case v == 20 && cur > 1 && cur < 10:
+				cur *= 20
+			default:
+				cur += v
+			}
+		}
+		b.WriteString(strconv.Itoa(total + cur))
+		k = e
+	}
+	return b.String(), true
 }
 
 // inLexPhrase reports whether words[i] is inside a phrase of several words

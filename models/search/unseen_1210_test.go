@@ -79,3 +79,38 @@ func TestSpeechAndDarijaAroundANeedOfTheBatch1210(t *testing.T) {
 		}
 	}
 }
+
+// Numbers as people type and dictate them: an arrondissement's bare
+// number after its city (« paris 15 »: the Cantal's number, and Paris is
+// not in it, so nothing was found; « marseille 13 » stays the
+// département Marseille is in), a postal code dictated digit by digit
+// (« treize zéro zéro trois » was 13 + 0 + 0 + 3 = 16), and a
+// département's number beside a need (« CPAM 16 » was read as the public
+// « Jeunes (16-26 ans) »).
+func TestNumbersOfTheBatch1210(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("p15", "Espace numérique Vaugirard", "Paris", "75015", "5 rue de Vaugirard", "services", themeTools),
+		record("cantal", "Médiathèque d'Aurillac", "Aurillac", "15000", "1 place de la Mairie", "services", themeTools),
+		record("m3", "Atelier Belle de Mai", "Marseille", "13003", "1 rue Belle de Mai", "services", themeTools),
+		record("m1", "Atelier Noailles", "Marseille", "13001", "1 rue d'Aubagne", "services", themeTools),
+		record("ang", "France services Angoulême", "Angoulême", "16000", "1 rue de Périgueux", "services", themeProcedures),
+		record("jeunes", "Point jeunes Nice", "Nice", "06000", "1 rue de France", "services", themeProcedures,
+			"publics_accueillis", "Jeunes (16-26 ans)"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"paris 15", []string{"Espace numérique Vaugirard"}},
+		{"atelier numérique marseille 3", []string{"Atelier Belle de Mai"}},
+		{"marseille 13", []string{"Atelier Belle de Mai", "Atelier Noailles"}},
+		{"atelier numérique treize zéro zéro trois", []string{"Atelier Belle de Mai"}},
+		{"CPAM 16", []string{"France services Angoulême"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
