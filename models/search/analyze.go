@@ -192,6 +192,11 @@ func (t *table) analyze(words []string) analysis {
 			}
 		}
 		commune, communeLen, otherName := t.communeAt(words[i:])
+		if communeLen == 0 {
+			// A commune of the reference where the directory has no
+			// place: a place that holds no record.
+			commune, communeLen = referenceCommuneAt(words[i:])
+		}
 		if best != nil && best.place && communeLen >= bestLen && !slices.Equal(best.tokens, words[i:i+bestLen]) {
 			// A commune written as typed before a département met by a
 			// word form: « la garde » is La Garde, not the Gard.
@@ -280,6 +285,14 @@ func (t *table) analyze(words []string) analysis {
 		index[w] = len(a.clauses)
 		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i], owned[i])
 		c.place = placeOf[i]
+		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && len(pr.slots) == 0 {
+			// A commune of the reference without a place of the
+			// directory: no record is in it, so none holds its words
+			// (« fort de france » is not « … du Fort » + « France
+			// services »); the answer is empty, or partial beside
+			// other words.
+			c.terms, c.sets, c.size, c.fsize, c.suggest = nil, nil, 0, 0, ""
+		}
 		if c.place >= 0 && a.places[c.place].kind == "departement" {
 			// A word read as a département is in a record's text as
 			// something named after it elsewhere (Mortagne-sur-Gironde,

@@ -3,6 +3,8 @@ package search_test
 import (
 	"slices"
 	"testing"
+
+	"carnet/models/search"
 )
 
 // Queries of the judged batch of 2026-12-10 (acronyms, dictation, a
@@ -111,6 +113,37 @@ func TestNumbersOfTheBatch1210(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, tc.want) || r.Partial {
 			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
+
+// A commune of the official reference where the directory has no place,
+// named in several words (« fort de france »): its words were matched as
+// text, and « France services Saint-Hippolyte-du-Fort » was answered as a
+// full match. The commune is read as a place that holds no record: the
+// answer is empty (or partial beside other words), never a full match
+// elsewhere. A commune of the directory is read as before.
+func TestACommuneWithoutPlacesOfTheBatch1210(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fort", "France services", "Saint-Hippolyte-du-Fort", "30170", "1 place de la Mairie", "services", themeProcedures),
+		record("gap", "Espace démarches", "Gap", "05000", "5 rue Carnot", "services", themeProcedures),
+	})
+	for _, q := range []string{"fort de france", "Fort-de-France", "aide numerique fort de france"} {
+		r, got := searchNames(t, m, q)
+		if len(got) > 0 && !r.Partial {
+			t.Errorf("%s: %v (partial %v), want nothing or a partial answer", q, got, r.Partial)
+		}
+		if !slices.ContainsFunc(r.NamedPlaces, func(p search.NamedPlace) bool { return p.Kind == "commune" }) {
+			t.Errorf("%s: named places %+v, want the commune", q, r.NamedPlaces)
+		}
+	}
+	for _, tc := range []struct{ q, want string }{
+		{"saint hippolyte du fort", "France services"},
+		{"france services", "France services"},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		if len(got) == 0 || got[0] != tc.want {
+			t.Errorf("%s: %v, want %s", tc.q, got, tc.want)
 		}
 	}
 }
