@@ -929,12 +929,18 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 			tg.how = HowSpelling
 			targets = append(targets, tg)
 		}
+		var keys []lexKey
 		for _, p := range lex.phrases[k.word] {
 			if len(p.tokens) == 1 && !p.place {
 				targets = append(targets, p.targets...)
+				keys = append(keys, p.keys...)
 			}
 		}
 		t.addSets(c, targets, true)
+		// A kind of place's name (« médiatek » → « médiathèque ») is
+		// held by the records writing it or another name of the kind
+		// (« Bibliothèque des Fauvins »), as the word itself is.
+		t.addAbbrevTerms(c, keys)
 	}
 	if len(cands) > 0 {
 		c.suggest = cands[0].word

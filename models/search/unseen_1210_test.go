@@ -147,3 +147,21 @@ func TestACommuneWithoutPlacesOfTheBatch1210(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt name of a kind of place keeps all of its meaning: « médiatek
+// gap » found the « Médiathèque de Gap » (the near spelling) but not the
+// « Bibliothèque » of Gap, which « médiathèque gap » finds.
+func TestAMisspeltKindOfPlaceOfTheBatch1210(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("med", "Médiathèque de Gap", "Gap", "05000", "5 rue Carnot", "services", themeTools),
+		record("bib", "Bibliothèque des Fauvins", "Gap", "05000", "7 rue Carnot", "services", themeTools),
+		record("cs", "Centre social de Gap", "Gap", "05000", "9 rue Carnot", "services", themeTools),
+	})
+	for _, q := range []string{"médiathèque gap", "médiatek gap", "mediateque gap"} {
+		_, got := searchNames(t, m, q)
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"Bibliothèque des Fauvins", "Médiathèque de Gap"}) {
+			t.Errorf("%s: %v, want the two libraries", q, got)
+		}
+	}
+}
