@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"carnet/models/editdist"
+	"carnet/models/vocab"
 )
 
 // A query is analysed into clauses, one per distinct word. A record
@@ -65,6 +66,10 @@ type clause struct {
 	// thesaurus (« conseiller numérique », « culture numérique »): it
 	// names something with the others and is never soft.
 	inPhrase bool
+	// lacking: the word is part of a phrase saying what the person
+	// lacks (« sans ordinateur », « pas d'internet »): beside another
+	// need it ranks without filtering (see markSoft).
+	lacking bool
 }
 
 // placeRef is a place a query names: a commune (by name), a postal code
@@ -159,6 +164,7 @@ func (t *table) analyze(words []string) analysis {
 		placeOf[i] = -1
 	}
 	inPhrase := make([]bool, n)
+	lacking := make([]bool, n)
 	owned := make([]bool, n)
 	stems := make([]string, n)
 	for i, w := range words {
@@ -230,6 +236,7 @@ func (t *table) analyze(words []string) analysis {
 				// phrase means, not what it means alone: « rendez-vous »
 				// in « sans rendez-vous » is not online booking.
 				owned[j] = owned[j] || l > 1 && !best.place
+				lacking[j] = lacking[j] || lacks(best)
 			}
 			// The words of a known name are matched together: where
 			// they stand apart (a « Maison » in one record's name,
@@ -285,6 +292,7 @@ func (t *table) analyze(words []string) analysis {
 		index[w] = len(a.clauses)
 		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i], owned[i])
 		c.place = placeOf[i]
+		c.lacking = lacking[i]
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && len(pr.slots) == 0 {
 			// A commune of the reference without a place of the
 			// directory: no record is in it, so none holds its words
@@ -384,7 +392,8 @@ func markSoft(a *analysis, dated map[string]bool) {
 	for i := range a.clauses {
 		c := &a.clauses[i]
 		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word] ||
-			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0)
+			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
+			c.place < 0 && c.lacking
 		if !c.soft {
 			hard++
 		}
@@ -409,6 +418,22 @@ func markSoft(a *analysis, dated map[string]bool) {
 			a.clauses[i].soft = false
 		}
 	}
+}
+
+// lacks reports whether a phrase says that the person lacks a computer or a
+// connection (« sans ordinateur », « pas d'ordi », « sans internet »: its
+// first word is « sans » or « pas » and it relates to access to equipment).
+// Beside another need the person wants that need met, where they will not
+// need their own device (« mamie sans ordi doit déclarer ses impôts »:
+// requiring access kept one place of the 125 helping older people with
+// procedures); alone it is the need for access, required as any word.
+func lacks(p *lexPhrase) bool {
+	if len(p.tokens) < 2 || p.tokens[0] != "sans" && p.tokens[0] != "pas" {
+		return false
+	}
+	return slices.ContainsFunc(p.targets, func(tg lexTarget) bool {
+		return tg.field == FieldThemes && tg.value == vocab.ThemeInternetAndEquipment
+	})
 }
 
 // documentWords name what is printed, scanned or sent (« imprimer une

@@ -165,3 +165,27 @@ func TestAMisspeltKindOfPlaceOfTheBatch1210(t *testing.T) {
 		}
 	}
 }
+
+// What the person lacks beside another need (« mamie sans ordi doit
+// déclarer ses impôts »): the need is met where they will not need their
+// own device, so access to equipment ranks without filtering; alone
+// (« sans ordinateur ») it is the need for access. « déclarer ses
+// impôts » is the tax entry (« déclarer » was required and found
+// nothing).
+func TestWhatThePersonLacksOfTheBatch1210(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "France services Tende", "Tende", "06430", "1 place de la Mairie", "services", themeProcedures,
+			"publics_specifiquement_adresses", "Seniors"),
+		record("acces", "Salle en libre accès", "Avignon", "84000", "2 rue Joseph Vernet", "services", themeAccess),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"mamie sans ordi doit declarer ses impots", "France services Tende"},
+		{"sans ordinateur", "Salle en libre accès"},
+		{"pas d'internet pour imprimer", "Salle en libre accès"},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if len(got) == 0 || got[0] != tc.want || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
