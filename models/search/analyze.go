@@ -388,12 +388,20 @@ func (t *table) dropPublicEchoes(a *analysis) {
 // informatique », « ateliers numériques ») requires them all, as any
 // other query.
 func markSoft(a *analysis, dated map[string]bool) {
+	// Another need beside what the person lacks: a word the thesaurus
+	// gives a meaning (« impôts »), not a word of text or of a label
+	// only (« maison » in « je n'ai pas internet à la maison », a word of
+	// « Maison France services », which alone would then filter).
+	need := slices.ContainsFunc(a.clauses, func(c clause) bool {
+		return !c.lacking && c.place < 0 && !lex.generic[inflectionBase(c.word)] &&
+			slices.ContainsFunc(c.sets, func(sr setRef) bool { return sr.t.how == HowSynonym || sr.t.how == HowRelated })
+	})
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
 		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
-			c.place < 0 && c.lacking
+			c.place < 0 && c.lacking && need
 		if !c.soft {
 			hard++
 		}

@@ -189,3 +189,21 @@ func TestWhatThePersonLacksOfTheBatch1210(t *testing.T) {
 		}
 	}
 }
+
+// What the person lacks beside a word of text only (« je n'ai pas
+// internet à la maison »: « maison » is the home) is still the need for
+// access: a first version left « maison » the only word required, and
+// every « Maison … » was found.
+func TestWhatThePersonLacksBesideTextOfTheBatch1210(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("acces", "Salle en libre accès", "Avignon", "84000", "2 rue Joseph Vernet", "services", themeAccess),
+		record("maison", "Maison des associations", "Gap", "05000", "5 rue Carnot", "services", themeTools),
+		record("mfs", "Maison France services", "Nice", "06000", "1 rue de France", "services", themeProcedures,
+			"dispositif_programmes_nationaux", "France Services"),
+	})
+	r, got := searchNames(t, m, "je n'ai pas internet à la maison")
+	if len(got) == 0 || got[0] != "Salle en libre accès" || slices.Contains(got, "Maison des associations") ||
+		slices.Contains(got, "Maison France services") {
+		t.Errorf("%v (partial %v), want the access room only", got, r.Partial)
+	}
+}
