@@ -972,8 +972,11 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 		t.addSets(c, targets, true)
 		// A kind of place's name (« médiatek » → « médiathèque ») is
 		// held by the records writing it or another name of the kind
-		// (« Bibliothèque des Fauvins »), as the word itself is.
+		// (« Bibliothèque des Fauvins »), as the word itself is: spelling
+		// matches, counted in fsize only (size 0 keeps the suggestion).
+		size := c.size
 		t.addAbbrevTerms(c, keys)
+		c.size = size
 	}
 	if len(cands) > 0 {
 		c.suggest = cands[0].word

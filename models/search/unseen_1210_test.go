@@ -207,3 +207,16 @@ func TestWhatThePersonLacksBesideTextOfTheBatch1210(t *testing.T) {
 		t.Errorf("%v (partial %v), want the access room only", got, r.Partial)
 	}
 }
+
+// The misspelt kind of place is still reported as a spelling (meta
+// spellings: « médiatek » → « médiathèque »).
+func TestAMisspeltKindOfPlaceIsStillASpellingOfTheBatch1210(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("med", "Médiathèque de Gap", "Gap", "05000", "5 rue Carnot", "services", themeTools),
+		record("bib", "Bibliothèque des Fauvins", "Gap", "05000", "7 rue Carnot", "services", themeTools),
+	})
+	r, _ := searchNames(t, m, "mediatek")
+	if len(r.Spellings) == 0 || r.Spellings[0].Suggestion != "mediatheque" {
+		t.Errorf("spellings %+v, want mediatek → mediatheque", r.Spellings)
+	}
+}
