@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"carnet/models/editdist"
+	"carnet/models/vocab"
 )
 
 // A query is analysed into clauses, one per distinct word. A record
@@ -65,6 +66,10 @@ type clause struct {
 	// thesaurus (« conseiller numérique », « culture numérique »): it
 	// names something with the others and is never soft.
 	inPhrase bool
+	// lacking: the word is part of a phrase saying what the person
+	// lacks (« sans ordinateur », « pas d'internet »): beside another
+	// need it ranks without filtering (see markSoft).
+	lacking bool
 }
 
 // placeRef is a place a query names: a commune (by name), a postal code
@@ -159,6 +164,7 @@ func (t *table) analyze(words []string) analysis {
 		placeOf[i] = -1
 	}
 	inPhrase := make([]bool, n)
+	lacking := make([]bool, n)
 	owned := make([]bool, n)
 	stems := make([]string, n)
 	for i, w := range words {
@@ -192,6 +198,11 @@ func (t *table) analyze(words []string) analysis {
 			}
 		}
 		commune, communeLen, otherName := t.communeAt(words[i:])
+		if communeLen == 0 {
+			// A commune of the reference where the directory has no
+			// place: a place that holds no record.
+			commune, communeLen = referenceCommuneAt(words[i:])
+		}
 		if best != nil && best.place && communeLen >= bestLen && !slices.Equal(best.tokens, words[i:i+bestLen]) {
 			// A commune written as typed before a département met by a
 			// word form: « la garde » is La Garde, not the Gard.
@@ -225,6 +236,7 @@ func (t *table) analyze(words []string) analysis {
 				// phrase means, not what it means alone: « rendez-vous »
 				// in « sans rendez-vous » is not online booking.
 				owned[j] = owned[j] || l > 1 && !best.place
+				lacking[j] = lacking[j] || lacks(best)
 			}
 			// The words of a known name are matched together: where
 			// they stand apart (a « Maison » in one record's name,
@@ -280,6 +292,15 @@ func (t *table) analyze(words []string) analysis {
 		index[w] = len(a.clauses)
 		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i], owned[i])
 		c.place = placeOf[i]
+		c.lacking = lacking[i]
+		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && len(pr.slots) == 0 {
+			// A commune of the reference without a place of the
+			// directory: no record is in it, so none holds its words
+			// (« fort de france » is not « … du Fort » + « France
+			// services »); the answer is empty, or partial beside
+			// other words.
+			c.terms, c.sets, c.size, c.fsize, c.suggest = nil, nil, 0, 0, ""
+		}
 		if c.place >= 0 && a.places[c.place].kind == "departement" {
 			// A word read as a département is in a record's text as
 			// something named after it elsewhere (Mortagne-sur-Gironde,
@@ -367,13 +388,37 @@ func (t *table) dropPublicEchoes(a *analysis) {
 // informatique », « ateliers numériques ») requires them all, as any
 // other query.
 func markSoft(a *analysis, dated map[string]bool) {
+	// Another need beside what the person lacks: a word the thesaurus
+	// gives a meaning (« impôts »), not a word of text or of a label
+	// only (« maison » in « je n'ai pas internet à la maison », a word of
+	// « Maison France services », which alone would then filter).
+	need := slices.ContainsFunc(a.clauses, func(c clause) bool {
+		return !c.lacking && c.place < 0 && !lex.generic[inflectionBase(c.word)] &&
+			slices.ContainsFunc(c.sets, func(sr setRef) bool { return sr.t.how == HowSynonym || sr.t.how == HowRelated })
+	})
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
 		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word] ||
-			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0)
+			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
+			c.place < 0 && c.lacking && need
 		if !c.soft {
 			hard++
+		}
+	}
+	if hard == 0 {
+		// Only soft words. A document and whose it is (« attestation
+		// caf », « j'ai reçu un courrier de la caf »): the body or need
+		// after the document is required, the document still ranks
+		// (« courrier », required, was spelt « courriel » and kept the
+		// places teaching e-mail). Otherwise every word is required.
+		for i := range a.clauses {
+			c := &a.clauses[i]
+			if i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0 && !documentWords[c.word] &&
+				!lex.generic[inflectionBase(c.word)] && c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") {
+				c.soft = false
+				hard++
+			}
 		}
 	}
 	if hard == 0 {
@@ -381,6 +426,22 @@ func markSoft(a *analysis, dated map[string]bool) {
 			a.clauses[i].soft = false
 		}
 	}
+}
+
+// lacks reports whether a phrase says that the person lacks a computer or a
+// connection (« sans ordinateur », « pas d'ordi », « sans internet »: its
+// first word is « sans » or « pas » and it relates to access to equipment).
+// Beside another need the person wants that need met, where they will not
+// need their own device (« mamie sans ordi doit déclarer ses impôts »:
+// requiring access kept one place of the 125 helping older people with
+// procedures); alone it is the need for access, required as any word.
+func lacks(p *lexPhrase) bool {
+	if len(p.tokens) < 2 || p.tokens[0] != "sans" && p.tokens[0] != "pas" {
+		return false
+	}
+	return slices.ContainsFunc(p.targets, func(tg lexTarget) bool {
+		return tg.field == FieldThemes && tg.value == vocab.ThemeInternetAndEquipment
+	})
 }
 
 // documentWords name what is printed, scanned or sent (« imprimer une
@@ -901,12 +962,21 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 			tg.how = HowSpelling
 			targets = append(targets, tg)
 		}
+		var keys []lexKey
 		for _, p := range lex.phrases[k.word] {
 			if len(p.tokens) == 1 && !p.place {
 				targets = append(targets, p.targets...)
+				keys = append(keys, p.keys...)
 			}
 		}
 		t.addSets(c, targets, true)
+		// A kind of place's name (« médiatek » → « médiathèque ») is
+		// held by the records writing it or another name of the kind
+		// (« Bibliothèque des Fauvins »), as the word itself is: spelling
+		// matches, counted in fsize only (size 0 keeps the suggestion).
+		size := c.size
+		t.addAbbrevTerms(c, keys)
+		c.size = size
 	}
 	if len(cands) > 0 {
 		c.suggest = cands[0].word

@@ -298,7 +298,12 @@ func buildLexicon() *lexicon {
 			seen := map[string]bool{}
 			for _, s := range texts {
 				for _, w := range tokens(s) {
-					if seen[w] {
+					if seen[w] || isDigitsOnly(w) {
+						// A label's numbers (« Jeunes (16-26 ans) »,
+						// « Seniors (+ 65 ans) ») are ages, read from
+						// « 16-25 ans » by sentenceAround; alone, a
+						// number is a département or a postal code
+						// (« CPAM 16 » found the young people's places).
 						continue
 					}
 					seen[w] = true
@@ -323,6 +328,9 @@ func buildLexicon() *lexicon {
 			for _, tg := range m.Targets {
 				f := fieldOfVocabulary[tg.Vocabulary]
 				for _, w := range tokens(label) {
+					if isDigitsOnly(w) {
+						continue // an age, as in the current labels
+					}
 					if !slices.ContainsFunc(l.labels[w], func(x lexTarget) bool { return x.field == f && x.value == tg.Value }) {
 						l.labels[w] = append(l.labels[w], lexTarget{field: f, value: tg.Value, factor: factorExact, how: HowVocabulary, via: label})
 						addWord(w)

@@ -1,6 +1,11 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"sync"
+
+	"carnet/models/commune"
+)
 
 // communeOtherNames gives communes' names in Occitan — Provençal, Niçard,
 // Vivaro-alpine, Limousin —, in the classical spelling bilingual entrance
@@ -52,4 +57,42 @@ func (t *table) communeAt(words []string) (key string, n int, other bool) {
 		}
 	}
 	return key, n, other
+}
+
+// referenceCommunes indexes, by first word, the keys (communeKey) of the
+// current communes of the official reference named in several words,
+// built at first use.
+var referenceCommunes = sync.OnceValue(func() map[string][]string {
+	first := map[string][]string{}
+	seen := map[string]bool{}
+	for _, c := range commune.All() {
+		if c.Kind != commune.KindCommune {
+			continue
+		}
+		k := communeKey(c.Name)
+		if seen[k] || !strings.Contains(k, " ") {
+			continue
+		}
+		seen[k] = true
+		w, _, _ := strings.Cut(k, " ")
+		first[w] = append(first[w], k)
+	}
+	return first
+})
+
+// referenceCommuneAt returns the commune of the official reference,
+// named in several words, that words begin with, and how many words name
+// it; "", 0 when they name none. It answers where the directory has no
+// place in the commune (« fort de france »: its words, matched as text,
+// found « France services » of Saint-Hippolyte-du-Fort as a full match):
+// the commune is then a place holding no record. A name of one word is
+// left out: many are everyday words (Piano, Bus, Orange) a query means
+// otherwise.
+func referenceCommuneAt(words []string) (key string, n int) {
+	for _, k := range referenceCommunes()[words[0]] {
+		if l := wordsAt(k, words); l > n {
+			key, n = k, l
+		}
+	}
+	return key, n
 }

@@ -162,13 +162,17 @@ func queryWords(q string) []string {
 var arrondissementCities = map[string]struct {
 	prefix string
 	count  int
-}{"marseille": {"130", 16}, "lyon": {"6900", 9}, "paris": {"750", 20}}
+	dep    int // the city's département: « marseille 13 » is it
+}{"marseille": {"130", 16, 13}, "lyon": {"6900", 9, 69}, "paris": {"750", 20, 75}}
 
 // arrondissements reads an arrondissement after its city as people write
 // it (« marseille 13e », « Marseille 13ème », « lyon 3 eme
 // arrondissement », « paris 1er ») as its postal code (13013, 69003,
 // 75001), which restricts as a postal code beside a commune does:
 // « 13e » was required as a word and found only a name saying « 13ème ».
+// A bare number is one too (« paris 15 », « marseille 3 »: the Cantal and
+// the Aisne hold neither city, and nothing was found) unless it is the
+// city's own département (« marseille 13 »).
 func arrondissements(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
@@ -184,7 +188,7 @@ func arrondissements(words []string) []string {
 			suffix, j = words[j+1], j+1
 		}
 		n, err := strconv.Atoi(num)
-		if num == "" || err != nil || !ordinalSuffix[suffix] || n < 1 || n > city.count {
+		if num == "" || err != nil || !ordinalSuffix[suffix] && (suffix != "" || n == city.dep) || n < 1 || n > city.count {
 			continue
 		}
 		if j+1 < len(words) && (words[j+1] == "arrondissement" || words[j+1] == "arr" || words[j+1] == "arrdt") {
@@ -271,6 +275,34 @@ var sentenceWords = map[string]bool{
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
 	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
+	// Something just done (« je viens d'arriver en France », « je viens
+	// de perdre mon travail »): the rest says what; required, « viens »
+	// was the Vienne by a word form.
+	"viens": true, "vient": true,
+	// Speech as dictated or typed as spoken (« euh alors voilà j'ai reçu
+	// un courrier de la caf… ce qu'il faut faire », « un endroit pour
+	// apprendre l'ordinateur… pour ma mère qui a 70 ans »): hesitations,
+	// pronouns, an obligation (« doit », « faut »), a letter received;
+	// required, « ce » found « Esp@ce informatique ».
+	"euh": true, "heu": true, "bah": true, "ben": true, "alors": true, "voila": true, "bref": true,
+	"ce": true, "ca": true, "cela": true, "qui": true, "quoi": true, "faut": true, "doit": true, "dois": true,
+	"doivent": true, "recu": true, "recue": true, "recus": true, "endroit": true, "endroits": true,
+	// Dictated punctuation (speech recognition writing it in words):
+	// « virgule », and « point » at the end (dictatedPunctuation).
+	"virgule": true,
+	// A broken device (« smartphone cassé », « ordi en panne »): the
+	// trouble, as « bloqué »; required, « cassé » found Pont-du-Casse.
+	"casse": true, "cassee": true, "casses": true, "cassees": true, "panne": true, "abime": true, "abimee": true,
+	// Darija (Moroccan and Algerian Arabic) written in Latin letters
+	// and digits around a French need, as people of the Maghreb type
+	// it: « 3andi mochkil f telephone » (I have a problem with the
+	// phone), « wach kayn wifi gratuit » (is there free Wi-Fi),
+	// « salam », « bghit » (I want), « 3afak » (please). Required, « f »
+	// found « Centre social F. Dolto »; « fi » (in) stays, a half of
+	// « wi-fi ».
+	"3andi": true, "andi": true, "3ndi": true, "mochkil": true, "mochkila": true, "mouchkil": true, "mushkil": true,
+	"machakil": true, "f": true, "wach": true, "wech": true, "kayn": true, "kayna": true, "kain": true,
+	"bghit": true, "bghina": true, "salam": true, "slm": true, "3afak": true, "afak": true, "dyal": true, "dial": true,
 }
 
 // timeOfDay are the words of a morning or an afternoon as people type them,
@@ -383,6 +415,10 @@ func sentenceAround(words []string) []string {
 		if sentenceWords[w] {
 			continue
 		}
+		if n := dictatedPunctuation(words[i:]); n > 0 {
+			i += n - 1
+			continue
+		}
 		if fr := englishGeneric[w]; fr != "" {
 			out = append(out, fr)
 			continue
@@ -451,6 +487,25 @@ func sentenceAround(words []string) []string {
 		return words
 	}
 	return out
+}
+
+// dictatedPunctuation returns how many words at the start of words are
+// punctuation dictated in words (« point » ending the query, « point
+// d'interrogation », « point d'exclamation », « point virgule »: « d' » is
+// already dropped), 0 when they are not: « point » elsewhere names places
+// (« point information jeunesse », « point justice »).
+func dictatedPunctuation(words []string) int {
+	if len(words) == 0 || words[0] != "point" {
+		return 0
+	}
+	if len(words) == 1 {
+		return 1
+	}
+	switch words[1] {
+	case "interrogation", "exclamation", "virgule":
+		return 2
+	}
+	return 0
 }
 
 // notManaging are the verbs of a person saying they cannot do something
@@ -536,6 +591,13 @@ func numberWords(words []string) []string {
 				cur += v
 			}
 		}
+		if digits, ok := dictatedDigits(words[i:j]); ok {
+			// « treize zéro zéro trois »: a postal code said in
+			// groups, each zero a digit (13003, not 13 + 0 + 0 + 3).
+			out = append(out, digits)
+			i = j - 1
+			continue
+		}
 		if j < len(words) && months[words[j]] {
 			// « quatorze juillet », « huit mai »: a date names a
 			// street or a square, and its number is no département.
@@ -554,6 +616,45 @@ func numberWords(words []string) []string {
 		i = j - 1
 	}
 	return out
+}
+
+// dictatedDigits reads a run of number words holding « zéro » after a
+// number as the groups of digits it says (« treize zéro zéro trois » →
+// 13003, « zéro six » → 06): a zero is never added, so a number dictated
+// with one is said digit group by digit group. ok is false without a zero.
+func dictatedDigits(run []string) (string, bool) {
+	if !slices.Contains(run, "zero") || len(run) < 2 {
+		return "", false
+	}
+	var b strings.Builder
+	for k := 0; k < len(run); {
+		if run[k] == "zero" {
+			b.WriteByte('0')
+			k++
+			continue
+		}
+		e := k
+		for e < len(run) && run[e] != "zero" {
+			e++
+		}
+		total, cur := 0, 0
+		for _, w := range run[k:e] {
+			switch v := numberValues[w]; {
+			case v == 1000:
+				total += max(cur, 1) * 1000
+				cur = 0
+			case v == 100:
+				cur = max(cur, 1) * 100
+			case v == 20 && cur > 1 && cur < 10:
+				cur *= 20
+			default:
+				cur += v
+			}
+		}
+		b.WriteString(strconv.Itoa(total + cur))
+		k = e
+	}
+	return b.String(), true
 }
 
 // inLexPhrase reports whether words[i] is inside a phrase of several words

@@ -69,13 +69,18 @@ func Load(ctx context.Context, store *models.Store, files []string) error {
 
 // Figures are the measures of one search endpoint on the judged set.
 type Figures struct {
-	Queries   int
-	P5        float64 // mean precision of the first 5 places
-	Recall20  float64 // mean of relevant in the first 20 / min(relevant, 20)
-	Zero      int     // queries answered with nothing although relevant places exist
-	PerQuery  []QueryFigures
-	PerKind   map[string][2]float64 // kind → mean P@5, recall@20
-	kindCount map[string]int
+	Queries  int
+	P5       float64 // mean precision of the first 5 places
+	Recall20 float64 // mean of relevant in the first 20 / min(relevant, 20)
+	Zero     int     // queries answered with nothing although relevant places exist
+	// Honest counts, among the queries no place answers (a need no place
+	// offers), those answered with nothing or with an answer saying that
+	// no record holds every word (partial); each such query scores P@5
+	// and recall@20 1 when honest, 0 when it claims full matches.
+	Honest, NoneRelevant int
+	PerQuery             []QueryFigures
+	PerKind              map[string][2]float64 // kind → mean P@5, recall@20
+	kindCount            map[string]int
 }
 
 // QueryFigures are one query's measures.
@@ -94,7 +99,7 @@ func Evaluate(ctx context.Context, eng search.Engine, qs []Query, services bool)
 	f := Figures{PerKind: map[string][2]float64{}, kindCount: map[string]int{}}
 	for _, q := range qs {
 		var places []string
-		total := 0
+		total, partial := 0, false
 		if services {
 			r, err := eng.SearchServices(ctx, search.Query{Text: q.Q, Limit: 100})
 			if refused(err) {
@@ -105,7 +110,7 @@ func Evaluate(ctx context.Context, eng search.Engine, qs []Query, services bool)
 			if err != nil {
 				return f, fmt.Errorf("%q: %w", q.Q, err)
 			}
-			total = r.Total
+			total, partial = r.Total, r.Partial
 			for _, h := range r.Hits {
 				places = appendOnce(places, h.Item.Actor.SourceID)
 			}
@@ -117,7 +122,7 @@ func Evaluate(ctx context.Context, eng search.Engine, qs []Query, services bool)
 			if err != nil {
 				return f, fmt.Errorf("%q: %w", q.Q, err)
 			}
-			total = r.Total
+			total, partial = r.Total, r.Partial
 			for _, h := range r.Hits {
 				places = appendOnce(places, h.Item.SourceID)
 			}
@@ -142,6 +147,16 @@ func Evaluate(ctx context.Context, eng search.Engine, qs []Query, services bool)
 			qf.P5 = float64(hitsAt(5)) / float64(max(len(places), len(rel)))
 		}
 		qf.Recall20 = float64(hitsAt(20)) / float64(min(len(rel), 20))
+		if len(rel) == 0 {
+			// No place offers it: nothing, or an answer that says it
+			// misses words, is the right answer.
+			f.NoneRelevant++
+			qf.P5, qf.Recall20 = 0, 0
+			if total == 0 || partial {
+				f.Honest++
+				qf.P5, qf.Recall20 = 1, 1
+			}
+		}
 		if len(rel) > 0 && total == 0 {
 			f.Zero++
 		}
@@ -182,6 +197,9 @@ func appendOnce(l []string, s string) []string {
 // Print writes the figures, worst queries first.
 func (f Figures) Print(w io.Writer, name string, verbose bool) {
 	fmt.Fprintf(w, "%s: %d judged queries, P@5 %.2f, recall@20 %.2f, zero-result queries %d\n", name, f.Queries, f.P5, f.Recall20, f.Zero)
+	if f.NoneRelevant > 0 {
+		fmt.Fprintf(w, "  queries no place answers: %d, answered with nothing or partial %d\n", f.NoneRelevant, f.Honest)
+	}
 	kinds := make([]string, 0, len(f.PerKind))
 	for k := range f.PerKind {
 		kinds = append(kinds, k)

@@ -34,7 +34,7 @@ func TestJudgedQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) < 574 {
+	if len(qs) < 633 {
 		t.Fatalf("%d judged queries", len(qs))
 	}
 	// Abbreviations, their written-out names and both beside a commune:
@@ -67,11 +67,12 @@ func TestJudgedQueries(t *testing.T) {
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05 to 2026-12-09, whose
+		// The set before the batches of 2026-12-05 to 2026-12-10, whose
 		// floors are below.
 		var older []Query
 		for _, q := range qs {
-			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" {
+			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
+				q.Added != "2026-12-10" {
 				older = append(older, q)
 			}
 		}
@@ -137,14 +138,27 @@ func TestJudgedQueries(t *testing.T) {
 		//     Marseille's districts): 0.65/0.62 with three answered with
 		//     nothing (everyday names of procedures and needs, « sur
 		//     internet », emoji, « quand », an arrondissement after its
-		//     city, repair), 0.94/0.93 after.
+		//     city, repair), 0.94/0.93 after;
+		//   - 2026-12-10 (59: the known weak spots typed otherwise,
+		//     acronyms, dictation, postal codes, misspellings, a person's
+		//     situation, communes sharing a name, overseas and Corsica,
+		//     Darija and English, 5 needs no place offers): 0.72/0.72 with
+		//     four answered with nothing and two of the five answered as
+		//     if found (URSSAF, CNI, ANPE, newcomers, losing one's job,
+		//     speech and Darija around a need, a bare arrondissement, a
+		//     dictated postal code, a label's number, a commune without
+		//     places, a misspelt kind of place, what the person lacks),
+		//     0.95/0.95 after, four of the five answered with nothing or
+		//     partially.
 		for _, bf := range []struct {
 			added      string
 			queries    int
 			p5, recall float64
-		}{{"2026-12-02", 39, 0.99, 0.99}, {"2026-12-03", 33, 0.96, 0.93}, {"2026-12-04", 32, 0.99, 0.99}, {"2026-12-05", 41, 0.97, 0.97},
-			{"2026-12-06", 43, 0.96, 0.97}, {"2026-12-07", 45, 0.98, 0.97},
-			{"2026-12-08", 50, 0.95, 0.98}, {"2026-12-09", 48, 0.93, 0.92}} {
+			honest     int // of the queries no place answers
+		}{{"2026-12-02", 39, 0.99, 0.99, 0}, {"2026-12-03", 33, 0.96, 0.93, 0}, {"2026-12-04", 32, 0.99, 0.99, 0},
+			{"2026-12-05", 41, 0.97, 0.97, 0}, {"2026-12-06", 43, 0.96, 0.97, 0}, {"2026-12-07", 45, 0.98, 0.97, 0},
+			{"2026-12-08", 50, 0.95, 0.98, 0}, {"2026-12-09", 48, 0.93, 0.92, 0},
+			{"2026-12-10", 59, 0.94, 0.94, 4}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
@@ -155,9 +169,9 @@ func TestJudgedQueries(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if b.Queries != bf.queries || b.P5 < bf.p5 || b.Recall20 < bf.recall || b.Zero > 0 {
-				t.Errorf("services=%v, batch %s: %d queries (want %d), P@5 %.2f (floor %.2f), recall@20 %.2f (floor %.2f), zero %d",
-					c.services, bf.added, b.Queries, bf.queries, b.P5, bf.p5, b.Recall20, bf.recall, b.Zero)
+			if b.Queries != bf.queries || b.P5 < bf.p5 || b.Recall20 < bf.recall || b.Zero > 0 || b.Honest < bf.honest {
+				t.Errorf("services=%v, batch %s: %d queries (want %d), P@5 %.2f (floor %.2f), recall@20 %.2f (floor %.2f), zero %d, no place answers: %d of %d honest (floor %d)",
+					c.services, bf.added, b.Queries, bf.queries, b.P5, bf.p5, b.Recall20, bf.recall, b.Zero, b.Honest, b.NoneRelevant, bf.honest)
 			}
 		}
 		for k, floor := range kinds {
