@@ -573,23 +573,9 @@ var months = map[string]bool{"janvier": true, "fevrier": true, "mars": true, "av
 func numberWords(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
-		j, total, cur := i, 0, 0
-		for ; j < len(words); j++ {
-			v, ok := numberValues[words[j]]
-			if !ok {
-				break
-			}
-			switch {
-			case v == 1000:
-				total += max(cur, 1) * 1000
-				cur = 0
-			case v == 100:
-				cur = max(cur, 1) * 100
-			case v == 20 && cur > 1 && cur < 10:
-				cur *= 20 // quatre-vingt
-			default:
-				cur += v
-			}
+		j := i
+		for j < len(words) && isNumberWord(words[j]) {
+			j++
 		}
 		if digits, ok := dictatedDigits(words[i:j]); ok {
 			// « treize zéro zéro trois »: a postal code said in
@@ -612,10 +598,35 @@ func numberWords(words []string) []string {
 			out = append(out, words[i])
 			continue
 		}
-		out = append(out, strconv.Itoa(total+cur))
+		out = append(out, strconv.Itoa(spokenNumber(words[i:j])))
 		i = j - 1
 	}
 	return out
+}
+
+func isNumberWord(w string) bool {
+	_, ok := numberValues[w]
+	return ok
+}
+
+// spokenNumber is the value of a run of French number words (« quatre
+// vingt treize » → 93, « deux mille » → 2000).
+func spokenNumber(run []string) int {
+	total, cur := 0, 0
+	for _, w := range run {
+		switch v := numberValues[w]; {
+		case v == 1000:
+			total += max(cur, 1) * 1000
+			cur = 0
+		case v == 100:
+			cur = max(cur, 1) * 100
+		case v == 20 && cur > 1 && cur < 10:
+			cur *= 20 // quatre-vingt
+		default:
+			cur += v
+		}
+	}
+	return total + cur
 }
 
 // dictatedDigits reads a run of number words holding « zéro » after a
@@ -637,21 +648,7 @@ func dictatedDigits(run []string) (string, bool) {
 		for e < len(run) && run[e] != "zero" {
 			e++
 		}
-		total, cur := 0, 0
-		for _, w := range run[k:e] {
-			switch v := numberValues[w]; {
-			case v == 1000:
-				total += max(cur, 1) * 1000
-				cur = 0
-			case v == 100:
-				cur = max(cur, 1) * 100
-			case v == 20 && cur > 1 && cur < 10:
-				cur *= 20
-			default:
-				cur += v
-			}
-		}
-		b.WriteString(strconv.Itoa(total + cur))
+		b.WriteString(strconv.Itoa(spokenNumber(run[k:e])))
 		k = e
 	}
 	return b.String(), true
