@@ -84,6 +84,10 @@ func NewMemory(ctx context.Context, store *models.Store, log *slog.Logger) (*Mem
 	}
 	m := &Memory{store: store, log: log, scratches: make(chan *scratch, 64), hours: map[string]*parsedHours{}}
 	m.cache.max = 2048
+	// The reference's communes by first word (referenceCommuneAt) take
+	// about 40 ms to index: built beside the index instead of by the
+	// first query that needs them.
+	go referenceCommunes()
 	start := time.Now()
 	// The log's position is read before the scan: changes committed
 	// while scanning are applied again, which is harmless.
