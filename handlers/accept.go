@@ -89,19 +89,49 @@ func parseAccept(h string) []mediaRange {
 			continue
 		}
 		r := mediaRange{typ: typ, sub: sub, q: 1}
-		for p := range strings.SplitSeq(params, ";") {
-			k, v, _ := strings.Cut(p, "=")
-			if !strings.EqualFold(strings.TrimSpace(k), "q") {
-				continue
-			}
-			if q, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && q >= 0 && q <= 1 {
-				r.q = q
-			}
-			break // parameters after q are accept-ext, not the media type's
+		if q, ok := weight(params); ok {
+			r.q = q
 		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// weight reads the weight (q) among the parameters of an element of an
+// Accept or Accept-Encoding list: its name in either case, its value any
+// of RFC 9110's spellings (q=0, 0.0, 0.000 are one refusal); 1 when the
+// element names none. ok is false when the weight is not a number from 0
+// to 1. Only the first q counts: parameters after it are accept-ext.
+func weight(params string) (q float64, ok bool) {
+	for p := range strings.SplitSeq(params, ";") {
+		k, v, _ := strings.Cut(p, "=")
+		if !strings.EqualFold(strings.TrimSpace(k), "q") {
+			continue
+		}
+		q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		return q, err == nil && q >= 0 && q <= 1
+	}
+	return 1, true
+}
+
+// AcceptsGzip reads Accept-Encoding: gzip, or « * » when gzip is not
+// listed, with a weight above 0. A weight that cannot be read is no
+// consent: the client gets the bytes uncompressed, which every client
+// reads.
+func AcceptsGzip(h string) bool {
+	star := false
+	for part := range strings.SplitSeq(h, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		name = strings.TrimSpace(name)
+		q, ok := weight(params)
+		switch {
+		case strings.EqualFold(name, "gzip"):
+			return ok && q > 0
+		case name == "*":
+			star = ok && q > 0
+		}
+	}
+	return star
 }
 
 // token reports whether s is a non-empty RFC 9110 token (the characters of

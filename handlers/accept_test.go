@@ -55,3 +55,20 @@ func FuzzNegotiate(f *testing.F) {
 		}
 	})
 }
+
+// TestAcceptsGzip: the exports and the documentation's files read
+// Accept-Encoding alike (each had its own reading, and the documentation's
+// still sent gzip to « br, gzip;level=1;q=0 »): gzip's own weight, else
+// « * »'s, above 0; an unreadable weight is no consent.
+func TestAcceptsGzip(t *testing.T) {
+	for h, want := range map[string]bool{
+		"gzip": true, "GZip": true, "br, gzip;q=0.8": true, "gzip;q=0.001": true, "*": true, "*;q=0.5": true,
+		"": false, "identity": false, "br": false, "gzip;q=0": false, "gzip; Q=0.000": false,
+		"br, gzip;level=1;q=0": false, "*, gzip;q=0": false, "gzip;q=0, *": false, "*;q=0": false,
+		"gzip;q=abc": false, "gzip;q=2": false,
+	} {
+		if got := AcceptsGzip(h); got != want {
+			t.Errorf("AcceptsGzip(%q) = %v, want %v", h, got, want)
+		}
+	}
+}

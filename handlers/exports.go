@@ -92,7 +92,7 @@ func (h *Handler) Export(c *gin.Context) error {
 	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
 		return err
 	}
-	gz := acceptsGzip(c.GetHeader("Accept-Encoding"))
+	gz := AcceptsGzip(c.GetHeader("Accept-Encoding"))
 	ctx := c.Request.Context()
 	// A client holding the current state gets 304 before anything is
 	// walked or copied.
@@ -221,32 +221,6 @@ func (h *Handler) streamExport(c *gin.Context, f opendata.ExportFormat, gz bool)
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
-
-// acceptsGzip reads Accept-Encoding: gzip listed with a weight above 0.
-// RFC 9110 §12.4.2 spells a refusal q=0, q=0.0, q=0.00 or q=0.000, and a
-// parameter's name is case-insensitive (Q=0); among several parameters the
-// weight is the one named q. A client that refused gzip in any of these
-// spellings used to get gzip bytes it had said it could not read.
-func acceptsGzip(h string) bool {
-	for _, part := range strings.Split(h, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
-			continue
-		}
-		for _, p := range strings.Split(params, ";") {
-			k, v, _ := strings.Cut(p, "=")
-			if !strings.EqualFold(strings.TrimSpace(k), "q") {
-				continue
-			}
-			q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if err != nil || q <= 0 {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
 
 // exportHint names the format a client most likely meant when it asked
 // for an export by its file name (the listing's filename, or any name

@@ -19,6 +19,8 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+
+	"carnet/handlers"
 )
 
 //go:embed dist
@@ -110,7 +112,7 @@ func (u *UI) ServeFile(w http.ResponseWriter, r *http.Request, name string) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+	if handlers.AcceptsGzip(r.Header.Get("Accept-Encoding")) {
 		h.Set("Content-Encoding", "gzip")
 		h.Set("Content-Length", fmt.Sprint(len(f.gz)))
 		w.WriteHeader(http.StatusOK)
@@ -126,18 +128,6 @@ func (u *UI) ServeFile(w http.ResponseWriter, r *http.Request, name string) {
 	h.Set("Content-Length", fmt.Sprint(len(f.plain)))
 	w.WriteHeader(http.StatusOK)
 	w.Write(f.plain)
-}
-
-// acceptsGzip reads Accept-Encoding loosely: gzip listed without q=0.
-func acceptsGzip(ae string) bool {
-	for _, part := range strings.Split(ae, ",") {
-		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(enc), "gzip") || strings.TrimSpace(enc) == "*" {
-			q := strings.ToLower(strings.ReplaceAll(params, " ", "")) // Q=0 too: a parameter name is case-insensitive
-			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
-		}
-	}
-	return false
 }
 
 const indexHTML = `<!DOCTYPE html>
