@@ -62,6 +62,14 @@ type producerFormat struct {
 	// joins are standard columns written by joining producer columns
 	// with a space (a number and a street: « N° » and « ADRESSE »).
 	joins map[string][]string
+	// firsts are standard columns written, when the file leaves them
+	// empty, from the first of these producer columns holding a value
+	// (Loire-Atlantique's date_maj: « date_modif », else « date_saisie »).
+	firsts map[string][]string
+	// weekParity is a column saying which weeks the hours hold on
+	// (« Semaine paire », « Semaine impaire »): the hours are then
+	// written for those weeks only (« week 02-52/2 Tu 09:30-12:00 »).
+	weekParity string
 	// dateInText says date_maj's column holds a date inside text
 	// (« Espace labellisé 01/01/2020 »).
 	dateInText bool
@@ -113,6 +121,7 @@ const mednumCLI = "github.com/anct-cartographie-nationale/mednum-cli"
 var producerFormats = []*producerFormat{
 	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
 	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
+	heraultFormat, lesLandesFormat, loireAtlantiqueFormat, mulhouseFormat, parisFormat, grandParisSudFormat, busFranceServicesCharenteFormat, dataInclusionFormat,
 }
 
 func init() {
@@ -160,6 +169,17 @@ func init() {
 				p.colNames[cols[i]] = c
 			}
 		}
+		for _, cols := range p.firsts {
+			for i, c := range cols {
+				cols[i] = foldColumn(c)
+				p.ruleCols[cols[i]] = true
+				p.colNames[cols[i]] = c
+			}
+		}
+		if p.weekParity != "" {
+			f := foldColumn(p.weekParity)
+			p.ruleCols[f], p.colNames[f] = true, p.weekParity
+		}
 	}
 }
 
@@ -169,14 +189,17 @@ func foldTerm(s string) string {
 }
 
 // detectProducer returns the format whose signature the file's columns
-// (folded) all have, or nil.
+// (folded) all have, or nil. When several formats' signatures are all
+// there, the longest wins (the Landes' columns are PACA's and three of
+// its own), then the first listed.
 func detectProducer(folded map[string]bool) *producerFormat {
+	var found *producerFormat
 	for _, p := range producerFormats {
-		if !slices.ContainsFunc(p.foldedSig, func(s string) bool { return !folded[s] }) {
-			return p
+		if !slices.ContainsFunc(p.foldedSig, func(s string) bool { return !folded[s] }) && (found == nil || len(p.foldedSig) > len(found.foldedSig)) {
+			found = p
 		}
 	}
-	return nil
+	return found
 }
 
 // producerPrefix marks the cells a format's rules read, kept under the
@@ -265,9 +288,21 @@ func (p *producerFormat) apply(rec *Record) {
 			rec.set(columnReading{name: std, how: fmt.Sprintf("« %s » joined (the %s format, by the ANCT's mapping)", strings.Join(names, " » and « "), p.Title)}, strings.Join(parts, " "))
 		}
 	}
+	for _, std := range sortedKeys(mapKeys(p.firsts)) {
+		if strings.TrimSpace(rec.Cells[std]) != "" {
+			continue
+		}
+		for _, c := range p.firsts[std] {
+			if v := strings.TrimSpace(rec.Cells[producerPrefix+c]); v != "" {
+				rec.set(columnReading{name: std, how: fmt.Sprintf("« %s » (the %s format, by the ANCT's mapping: read when the row has no other)", p.colNames[c], p.Title)}, v)
+				break
+			}
+		}
+	}
 	if h := p.hours(rec); h != "" {
 		add("horaires", h)
 	}
+	p.onTheirWeeks(rec)
 	for _, col := range order {
 		if strings.TrimSpace(rec.Cells[col]) != "" {
 			continue // the file's own value
@@ -610,3 +645,53 @@ func standardDays(rec *Record) {
 	}
 	rec.set(columnReading{name: "horaires", how: "opening hours written from the columns of hours per day (« horaires_lundi »…)"}, strings.Join(rules, "; "))
 }
+
+// weekSelectors are the opening_hours weeks of a column of week parity.
+var weekSelectors = map[string]string{"semaine impaire": "week 01-53/2", "semaines impaires": "week 01-53/2", "semaine paire": "week 02-52/2", "semaines paires": "week 02-52/2"}
+
+// onTheirWeeks writes the row's hours for the weeks its weekParity column
+// names (the Charente bus: « Semaine impaire »): each rule of the hours
+// that starts with its days (« Mo 09:30-12:30 ») is given the weeks
+// (« week 01-53/2 Mo 09:30-12:30 »); public holidays' rule (« PH off »)
+// stays as it is. Hours the weeks cannot be put before (a rule naming
+// months), or weeks that are not odd or even ones, drop the row's hours
+// with a warning: hours given for every week would be wrong on the others.
+func (p *producerFormat) onTheirWeeks(rec *Record) {
+	if p.weekParity == "" {
+		return
+	}
+	weeks := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(p.weekParity)])
+	h := strings.TrimSpace(rec.Cells["horaires"])
+	if weeks == "" || h == "" {
+		return
+	}
+	sel, ok := weekSelectors[foldTerm(weeks)]
+	var rules []string
+	for r := range strings.SplitSeq(h, ";") {
+		r = strings.TrimSpace(r)
+		switch {
+		case r == "" || strings.HasPrefix(r, "PH"):
+		case startsWithDays.MatchString(r):
+			r = sel + " " + r
+		default:
+			ok = false
+		}
+		if r != "" {
+			rules = append(rules, r)
+		}
+	}
+	if !ok {
+		rec.Cells["horaires"] = ""
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(h + " (« " + weeks + " »)"), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("the hours hold on the weeks « %s » names (the %s format), which Carnet cannot write into these hours; the row's hours are dropped", p.colNames[foldColumn(p.weekParity)], p.Title)})
+		return
+	}
+	rec.Cells["horaires"] = strings.Join(rules, "; ")
+	if rec.Renamed == nil {
+		rec.Renamed = map[string]string{}
+	}
+	rec.Renamed["horaires"] = fmt.Sprintf("the hours on the weeks of « %s » (« %s »: %s; the %s format: Carnet's reading, its mapping keeps the weeks aside)", p.colNames[foldColumn(p.weekParity)], weeks, sel, p.Title)
+}
+
+// startsWithDays finds an opening_hours rule that starts with its days.
+var startsWithDays = regexp.MustCompile(`^(Mo|Tu|We|Th|Fr|Sa|Su)\b`)

@@ -597,9 +597,20 @@ func (r *Reader) Producer() *producerFormat { return r.producer }
 // featureProperties returns the place a GeoJSON Feature describes: its
 // properties, with latitude and longitude from its Point geometry when the
 // properties do not give them. Any other object is returned as it is.
+//
+// An Opendatasoft record ({"recordid", "fields", "geometry",
+// "record_timestamp"}, the portals' API v1) is its fields, with its
+// recordid and record_timestamp, and its geometry's coordinates alike.
 func featureProperties(obj map[string]any) map[string]any {
 	props, ok := obj["properties"].(map[string]any)
-	if typ, _ := obj["type"].(string); typ != "Feature" || !ok {
+	if fields, isRecord := obj["fields"].(map[string]any); isRecord && obj["recordid"] != nil {
+		props, ok = fields, true
+		for _, k := range []string{"recordid", "record_timestamp"} {
+			if _, taken := props[k]; !taken && obj[k] != nil {
+				props[k] = obj[k]
+			}
+		}
+	} else if typ, _ := obj["type"].(string); typ != "Feature" || !ok {
 		return obj
 	}
 	geom, _ := obj["geometry"].(map[string]any)
@@ -635,7 +646,7 @@ func (rec *Record) set(c columnReading, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-6"
+const mappingVersion = "carnet-import-7"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 func rowHash(header []byte, fields ...string) string {

@@ -166,6 +166,18 @@ var legacyExtra = map[string][]struct {
 	Value, Alias string
 	Mapping      LegacyMapping
 }{
+	LegacyColumnServices: {
+		// data·inclusion's thématiques v1.0.8 (extra/thematiques) name
+		// digital help with three codes of their own besides v0's
+		// fifteen; the ANCT reads them as these services (mednum-cli
+		// assets/input/data-inclusion/data-inclusion.config.json, commit
+		// 760ac1e, 2026-02-17, also read for dora, fredo, france-travail
+		// and soliguide), and Carnet's data·inclusion export writes them.
+		{Value: "numerique--acceder-a-des-services-en-ligne", Mapping: LegacyMapping{Targets: to(NameThemes, ThemeAdministrativeProcedures), From: "data·inclusion's thématiques v1.0.8"}},
+		{Value: "numerique--maitriser-les-fondamentaux-du-numerique", Mapping: LegacyMapping{Targets: to(NameThemes, ThemeEverydayDigitalTools), From: "data·inclusion's thématiques v1.0.8"}},
+		{Value: "numerique--acquerir-un-equipement", Mapping: LegacyMapping{Targets: to(NameThemes, ThemeSolidarityEquipment), From: "data·inclusion's thématiques v1.0.8",
+			Note: "v1.0.2 only knows acquisition at a solidarity price, as the ANCT's mapping reads this code."}},
+	},
 	LegacyColumnPublicsAccueillis: {
 		// data·inclusion's profils (schema v0.27.0, extra/
 		// profils.v0.27.0.json, used by its v0 exports of structures and
