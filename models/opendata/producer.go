@@ -62,6 +62,13 @@ type producerFormat struct {
 	// joins are standard columns written by joining producer columns
 	// with a space (a number and a street: « N° » and « ADRESSE »).
 	joins map[string][]string
+	// joinOr is a producer column read as a standard column that its
+	// join left empty (Rhin-Occ's « address.customFormatedAddress » when
+	// the number and street are missing).
+	joinOr map[string]string
+	// parts are standard columns read as one part of a producer's list
+	// (Res-in's « address.coordinates », [longitude, latitude]).
+	parts map[string]listPart
 	// dateInText says date_maj's column holds a date inside text
 	// (« Espace labellisé 01/01/2020 »).
 	dateInText bool
@@ -71,6 +78,20 @@ type producerFormat struct {
 	ruleCols   map[string]bool
 	dayCols    map[string]string
 	colNames   map[string]string // a rule's column, folded → as the mapping names it
+	// nested says the mapping names columns inside a JSON object
+	// (« address.postalCode »): the JSON reader then reads each place
+	// flattened, as mednum-cli does (flattenJSON).
+	nested bool
+	// rulePrefixes are folded prefixes of the columns rules read by a
+	// name ending in « .* » (every column inside that object).
+	rulePrefixes []string
+}
+
+// listPart is the index-th item of a list in column (items separated by
+// « , » or « | »).
+type listPart struct {
+	column string
+	index  int
 }
 
 // producerRule gives a place value in column when one of the producer's
@@ -84,7 +105,10 @@ type producerRule struct {
 	terms  []string
 	except []string
 	codes  bool
-	value  string
+	// whole says terms are values compared whole with each item of the
+	// cell's list (« CC » is not found in « CCAS »).
+	whole bool
+	value string
 }
 
 type dayColumn struct{ column, osm string }
@@ -104,6 +128,11 @@ func rule(column, value string, from []string, terms ...string) producerRule {
 
 func (r producerRule) without(except ...string) producerRule { r.except = except; return r }
 
+// wholeRule is a rule whose terms are values of a list, compared whole.
+func wholeRule(column, value string, from []string, terms ...string) producerRule {
+	return producerRule{column: column, value: value, from: from, terms: terms, whole: true}
+}
+
 // codeRule is a rule on a checkbox list's codes.
 func codeRule(column, value string, from string, codes ...string) producerRule {
 	return producerRule{column: column, value: value, from: []string{from}, terms: codes, codes: true}
@@ -114,7 +143,7 @@ const mednumCLI = "github.com/anct-cartographie-nationale/mednum-cli"
 var producerFormats = []*producerFormat{
 	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
 	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
-	mednumBFCFormat,
+	mednumBFCFormat, siilabFormat, numiFormat, resInFormat, rhinOccFormat, hubBretagneFormat,
 }
 
 func init() {
@@ -130,9 +159,15 @@ func init() {
 			r.from = slices.Clone(r.from) // rules share their column lists
 			p.rules[i].from = r.from
 			for j, c := range r.from {
-				p.colNames[foldColumn(c)] = c
-				p.rules[i].from[j] = foldColumn(c)
-				p.ruleCols[foldColumn(c)] = true
+				f := foldColumn(c)
+				if prefix, ok := strings.CutSuffix(c, ".*"); ok {
+					// Every column inside the object prefix.
+					f = foldColumn(prefix) + "_*"
+					p.rulePrefixes = append(p.rulePrefixes, strings.TrimSuffix(f, "*"))
+				}
+				p.colNames[f] = c
+				p.rules[i].from[j] = f
+				p.ruleCols[f] = true
 			}
 			p.rules[i].terms, p.rules[i].except = slices.Clone(r.terms), slices.Clone(r.except)
 			for j, t := range r.terms {
@@ -157,10 +192,33 @@ func init() {
 		}
 		for _, cols := range p.joins {
 			for i, c := range cols {
+				p.nested = p.nested || strings.Contains(c, ".")
 				cols[i] = foldColumn(c)
 				p.ruleCols[cols[i]] = true
 				p.colNames[cols[i]] = c
 			}
+		}
+		for std, c := range p.joinOr {
+			p.nested = p.nested || strings.Contains(c, ".")
+			p.joinOr[std] = foldColumn(c)
+			p.ruleCols[foldColumn(c)], p.colNames[foldColumn(c)] = true, c
+		}
+		for std, lp := range p.parts {
+			p.nested = p.nested || strings.Contains(lp.column, ".")
+			p.colNames[foldColumn(lp.column)] = lp.column
+			p.parts[std] = listPart{column: foldColumn(lp.column), index: lp.index}
+			p.ruleCols[foldColumn(lp.column)] = true
+		}
+		for c := range p.columns {
+			p.nested = p.nested || strings.Contains(c, ".")
+		}
+		for _, r := range p.rules {
+			for _, c := range r.from {
+				p.nested = p.nested || strings.Contains(p.colNames[c], ".")
+			}
+		}
+		for _, d := range p.days {
+			p.nested = p.nested || strings.Contains(d.column, ".")
 		}
 	}
 }
@@ -195,7 +253,7 @@ func (p *producerFormat) reading(name string) columnReading {
 		}
 		return columnReading{name: std, how: how}
 	}
-	if p.ruleCols[f] || p.dayCols[f] != "" {
+	if p.ruleCols[f] || p.dayCols[f] != "" || slices.ContainsFunc(p.rulePrefixes, func(x string) bool { return strings.HasPrefix(f, x) }) {
 		return columnReading{name: producerPrefix + f}
 	}
 	if slices.Contains(knownColumns, f) && f == strings.TrimSpace(name) {
@@ -236,6 +294,9 @@ func (p *producerFormat) apply(rec *Record) {
 			if std, ok := p.foldedCols[c]; ok && v == "" {
 				v = rec.Cells[std] // a column read as the standard's feeds rules too
 			}
+			if prefix, ok := strings.CutSuffix(c, "*"); ok {
+				v = p.anyInside(rec, prefix, r)
+			}
 			if v != "" && r.matches(v) {
 				add(r.column, r.value)
 				if name := p.colNames[c]; !slices.Contains(from[r.column], name) {
@@ -266,6 +327,18 @@ func (p *producerFormat) apply(rec *Record) {
 		if len(parts) > 0 && strings.TrimSpace(rec.Cells[std]) == "" {
 			rec.set(columnReading{name: std, how: fmt.Sprintf("« %s » joined (the %s format, by the ANCT's mapping)", strings.Join(names, " » and « "), p.Title)}, strings.Join(parts, " "))
 		}
+		if or := p.joinOr[std]; or != "" && strings.TrimSpace(rec.Cells[std]) == "" {
+			if v := strings.TrimSpace(rec.Cells[producerPrefix+or]); v != "" {
+				rec.set(columnReading{name: std, how: fmt.Sprintf("column « %s » read as %s, « %s » being empty (the %s format, by the ANCT's mapping)", p.colNames[or], std, strings.Join(p.joinNames(std), " » and « "), p.Title)}, v)
+			}
+		}
+	}
+	for _, std := range sortedKeys(p.partKeys()) {
+		lp := p.parts[std]
+		items := strings.FieldsFunc(rec.Cells[producerPrefix+lp.column], func(r rune) bool { return r == ',' || r == '|' })
+		if lp.index < len(items) && strings.TrimSpace(rec.Cells[std]) == "" {
+			rec.set(columnReading{name: std, how: fmt.Sprintf("item %d of the list « %s » (the %s format, by the ANCT's mapping)", lp.index+1, p.colNames[lp.column], p.Title)}, strings.TrimSpace(items[lp.index]))
+		}
 	}
 	if h := p.hours(rec); h != "" {
 		add("horaires", h)
@@ -289,6 +362,42 @@ func (p *producerFormat) apply(rec *Record) {
 	}
 }
 
+// anyInside returns the first value among the cells read inside the
+// object prefix (folded, « services_etre_aidee_ ») that satisfies r, in
+// the columns' order, or "".
+func (p *producerFormat) anyInside(rec *Record, prefix string, r producerRule) string {
+	var keys []string
+	for k := range rec.Cells {
+		if strings.HasPrefix(k, producerPrefix+prefix) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if v := rec.Cells[k]; v != "" && r.matches(v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// joinNames are the producer's names of the columns joined as std.
+func (p *producerFormat) joinNames(std string) []string {
+	var out []string
+	for _, c := range p.joins[std] {
+		out = append(out, p.colNames[c])
+	}
+	return out
+}
+
+func (p *producerFormat) partKeys() map[string]string {
+	out := map[string]string{}
+	for k := range p.parts {
+		out[k] = ""
+	}
+	return out
+}
+
 func mapKeys(m map[string][]string) map[string]string {
 	out := make(map[string]string, len(m))
 	for k := range m {
@@ -306,6 +415,10 @@ func (r producerRule) matches(v string) bool {
 	if r.codes {
 		items := strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '|' || c == ' ' || c == '-' })
 		return slices.ContainsFunc(r.terms, func(t string) bool { return slices.Contains(items, t) })
+	}
+	if r.whole {
+		items := strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '|' })
+		return slices.ContainsFunc(items, func(it string) bool { return slices.Contains(r.terms, strings.TrimSpace(it)) })
 	}
 	for _, x := range r.except {
 		if strings.Contains(v, x) {
