@@ -85,6 +85,9 @@ type producerFormat struct {
 	// rulePrefixes are folded prefixes of the columns rules read by a
 	// name ending in « .* » (every column inside that object).
 	rulePrefixes []string
+	// halfDays are the days written in several columns of days (a
+	// morning's and an afternoon's).
+	halfDays map[string]bool
 }
 
 // listPart is the index-th item of a list in column (items separated by
@@ -177,8 +180,18 @@ func init() {
 				p.rules[i].except[j] = foldTerm(t)
 			}
 		}
+		perDay := map[string]int{}
 		for _, d := range p.days {
 			p.dayCols[foldColumn(d.column)] = d.osm
+			perDay[d.osm]++
+		}
+		for day, n := range perDay {
+			if n > 1 {
+				if p.halfDays == nil {
+					p.halfDays = map[string]bool{}
+				}
+				p.halfDays[day] = true
+			}
 		}
 		if p.hoursDays != "" {
 			f := foldColumn(p.hoursDays)
@@ -444,17 +457,13 @@ var timeRange = regexp.MustCompile(`^([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?\s*(?:-|�
 func (p *producerFormat) hours(rec *Record) string {
 	var rules, raw []string
 	bad := false
-	perDay := map[string]int{}
-	for _, d := range p.days {
-		perDay[d.osm]++
-	}
 	halves := map[string][]string{} // a day's ranges from its several columns
 	for i, d := range p.days {
 		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(d.column)])
 		if v != "" {
 			raw = append(raw, d.osm+" "+v)
 		}
-		if perDay[d.osm] > 1 {
+		if p.halfDays[d.osm] {
 			// A day in several columns (Mednum BFC's « lundi matin »,
 			// « lundi après-midi »): the mapping joins them; each is
 			// read as ranges of that day, and the day is one rule.
