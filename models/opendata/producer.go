@@ -70,6 +70,13 @@ type producerFormat struct {
 	// (« Semaine paire », « Semaine impaire »): the hours are then
 	// written for those weeks only (« week 02-52/2 Tu 09:30-12:00 »).
 	weekParity string
+	// joinOr is a producer column read as a standard column that its
+	// join left empty (Rhin-Occ's « address.customFormatedAddress » when
+	// the number and street are missing).
+	joinOr map[string]string
+	// parts are standard columns read as one part of a producer's list
+	// (Res-in's « address.coordinates », [longitude, latitude]).
+	parts map[string]listPart
 	// dateInText says date_maj's column holds a date inside text
 	// (« Espace labellisé 01/01/2020 »).
 	dateInText bool
@@ -79,19 +86,40 @@ type producerFormat struct {
 	ruleCols   map[string]bool
 	dayCols    map[string]string
 	colNames   map[string]string // a rule's column, folded → as the mapping names it
+	// nested says the mapping names columns inside a JSON object
+	// (« address.postalCode »): the JSON reader then reads each place
+	// flattened, as mednum-cli does (flattenJSON).
+	nested bool
+	// rulePrefixes are folded prefixes of the columns rules read by a
+	// name ending in « .* » (every column inside that object).
+	rulePrefixes []string
+	// halfDays are the days written in several columns of days (a
+	// morning's and an afternoon's).
+	halfDays map[string]bool
+}
+
+// listPart is the index-th item of a list in column (items separated by
+// « , » or « | »).
+type listPart struct {
+	column string
+	index  int
 }
 
 // producerRule gives a place value in column when one of the producer's
 // columns from contains one of terms (any value when terms is nil) and
 // none of except. codes says terms are codes of a form's checkboxes
-// (« 1,5,12 »), compared with each code of the list, not as text.
+// (« 1,5,12 », Mednum BFC's « RDV-G-R »), compared with each code of the
+// list, not as text.
 type producerRule struct {
 	column string
 	from   []string
 	terms  []string
 	except []string
 	codes  bool
-	value  string
+	// whole says terms are values compared whole with each item of the
+	// cell's list (« CC » is not found in « CCAS »).
+	whole bool
+	value string
 }
 
 type dayColumn struct{ column, osm string }
@@ -111,6 +139,11 @@ func rule(column, value string, from []string, terms ...string) producerRule {
 
 func (r producerRule) without(except ...string) producerRule { r.except = except; return r }
 
+// wholeRule is a rule whose terms are values of a list, compared whole.
+func wholeRule(column, value string, from []string, terms ...string) producerRule {
+	return producerRule{column: column, value: value, from: from, terms: terms, whole: true}
+}
+
 // codeRule is a rule on a checkbox list's codes.
 func codeRule(column, value string, from string, codes ...string) producerRule {
 	return producerRule{column: column, value: value, from: []string{from}, terms: codes, codes: true}
@@ -122,6 +155,7 @@ var producerFormats = []*producerFormat{
 	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
 	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
 	heraultFormat, lesLandesFormat, loireAtlantiqueFormat, mulhouseFormat, parisFormat, grandParisSudFormat, busFranceServicesCharenteFormat, dataInclusionFormat,
+	mednumBFCFormat, siilabFormat, numiFormat, resInFormat, rhinOccFormat, hubBretagneFormat,
 }
 
 func init() {
@@ -137,9 +171,15 @@ func init() {
 			r.from = slices.Clone(r.from) // rules share their column lists
 			p.rules[i].from = r.from
 			for j, c := range r.from {
-				p.colNames[foldColumn(c)] = c
-				p.rules[i].from[j] = foldColumn(c)
-				p.ruleCols[foldColumn(c)] = true
+				f := foldColumn(c)
+				if prefix, ok := strings.CutSuffix(c, ".*"); ok {
+					// Every column inside the object prefix.
+					f = foldColumn(prefix) + "_*"
+					p.rulePrefixes = append(p.rulePrefixes, strings.TrimSuffix(f, "*"))
+				}
+				p.colNames[f] = c
+				p.rules[i].from[j] = f
+				p.ruleCols[f] = true
 			}
 			p.rules[i].terms, p.rules[i].except = slices.Clone(r.terms), slices.Clone(r.except)
 			for j, t := range r.terms {
@@ -149,8 +189,18 @@ func init() {
 				p.rules[i].except[j] = foldTerm(t)
 			}
 		}
+		perDay := map[string]int{}
 		for _, d := range p.days {
 			p.dayCols[foldColumn(d.column)] = d.osm
+			perDay[d.osm]++
+		}
+		for day, n := range perDay {
+			if n > 1 {
+				if p.halfDays == nil {
+					p.halfDays = map[string]bool{}
+				}
+				p.halfDays[day] = true
+			}
 		}
 		if p.hoursDays != "" {
 			f := foldColumn(p.hoursDays)
@@ -164,6 +214,7 @@ func init() {
 		}
 		for _, cols := range p.joins {
 			for i, c := range cols {
+				p.nested = p.nested || strings.Contains(c, ".")
 				cols[i] = foldColumn(c)
 				p.ruleCols[cols[i]] = true
 				p.colNames[cols[i]] = c
@@ -179,6 +230,28 @@ func init() {
 		if p.weekParity != "" {
 			f := foldColumn(p.weekParity)
 			p.ruleCols[f], p.colNames[f] = true, p.weekParity
+		}
+		for std, c := range p.joinOr {
+			p.nested = p.nested || strings.Contains(c, ".")
+			p.joinOr[std] = foldColumn(c)
+			p.ruleCols[foldColumn(c)], p.colNames[foldColumn(c)] = true, c
+		}
+		for std, lp := range p.parts {
+			p.nested = p.nested || strings.Contains(lp.column, ".")
+			p.colNames[foldColumn(lp.column)] = lp.column
+			p.parts[std] = listPart{column: foldColumn(lp.column), index: lp.index}
+			p.ruleCols[foldColumn(lp.column)] = true
+		}
+		for c := range p.columns {
+			p.nested = p.nested || strings.Contains(c, ".")
+		}
+		for _, r := range p.rules {
+			for _, c := range r.from {
+				p.nested = p.nested || strings.Contains(p.colNames[c], ".")
+			}
+		}
+		for _, d := range p.days {
+			p.nested = p.nested || strings.Contains(d.column, ".")
 		}
 	}
 }
@@ -216,7 +289,7 @@ func (p *producerFormat) reading(name string) columnReading {
 		}
 		return columnReading{name: std, how: how}
 	}
-	if p.ruleCols[f] || p.dayCols[f] != "" {
+	if p.ruleCols[f] || p.dayCols[f] != "" || slices.ContainsFunc(p.rulePrefixes, func(x string) bool { return strings.HasPrefix(f, x) }) {
 		return columnReading{name: producerPrefix + f}
 	}
 	if slices.Contains(knownColumns, f) && f == strings.TrimSpace(name) {
@@ -257,6 +330,9 @@ func (p *producerFormat) apply(rec *Record) {
 			if std, ok := p.foldedCols[c]; ok && v == "" {
 				v = rec.Cells[std] // a column read as the standard's feeds rules too
 			}
+			if prefix, ok := strings.CutSuffix(c, "*"); ok {
+				v = p.anyInside(rec, prefix, r)
+			}
 			if v != "" && r.matches(v) {
 				add(r.column, r.value)
 				if name := p.colNames[c]; !slices.Contains(from[r.column], name) {
@@ -286,6 +362,18 @@ func (p *producerFormat) apply(rec *Record) {
 		}
 		if len(parts) > 0 && strings.TrimSpace(rec.Cells[std]) == "" {
 			rec.set(columnReading{name: std, how: fmt.Sprintf("« %s » joined (the %s format, by the ANCT's mapping)", strings.Join(names, " » and « "), p.Title)}, strings.Join(parts, " "))
+		}
+		if or := p.joinOr[std]; or != "" && strings.TrimSpace(rec.Cells[std]) == "" {
+			if v := strings.TrimSpace(rec.Cells[producerPrefix+or]); v != "" {
+				rec.set(columnReading{name: std, how: fmt.Sprintf("column « %s » read as %s, « %s » being empty (the %s format, by the ANCT's mapping)", p.colNames[or], std, strings.Join(p.joinNames(std), " » and « "), p.Title)}, v)
+			}
+		}
+	}
+	for _, std := range sortedKeys(p.partKeys()) {
+		lp := p.parts[std]
+		items := strings.FieldsFunc(rec.Cells[producerPrefix+lp.column], func(r rune) bool { return r == ',' || r == '|' })
+		if lp.index < len(items) && strings.TrimSpace(rec.Cells[std]) == "" {
+			rec.set(columnReading{name: std, how: fmt.Sprintf("item %d of the list « %s » (the %s format, by the ANCT's mapping)", lp.index+1, p.colNames[lp.column], p.Title)}, strings.TrimSpace(items[lp.index]))
 		}
 	}
 	for _, std := range sortedKeys(mapKeys(p.firsts)) {
@@ -322,6 +410,42 @@ func (p *producerFormat) apply(rec *Record) {
 	}
 }
 
+// anyInside returns the first value among the cells read inside the
+// object prefix (folded, « services_etre_aidee_ ») that satisfies r, in
+// the columns' order, or "".
+func (p *producerFormat) anyInside(rec *Record, prefix string, r producerRule) string {
+	var keys []string
+	for k := range rec.Cells {
+		if strings.HasPrefix(k, producerPrefix+prefix) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if v := rec.Cells[k]; v != "" && r.matches(v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// joinNames are the producer's names of the columns joined as std.
+func (p *producerFormat) joinNames(std string) []string {
+	var out []string
+	for _, c := range p.joins[std] {
+		out = append(out, p.colNames[c])
+	}
+	return out
+}
+
+func (p *producerFormat) partKeys() map[string]string {
+	out := map[string]string{}
+	for k := range p.parts {
+		out[k] = ""
+	}
+	return out
+}
+
 func mapKeys(m map[string][]string) map[string]string {
 	out := make(map[string]string, len(m))
 	for k := range m {
@@ -337,8 +461,12 @@ func (r producerRule) matches(v string) bool {
 		return v != ""
 	}
 	if r.codes {
-		items := strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '|' || c == ' ' })
+		items := strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '|' || c == ' ' || c == '-' })
 		return slices.ContainsFunc(r.terms, func(t string) bool { return slices.Contains(items, t) })
+	}
+	if r.whole {
+		items := strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '|' })
+		return slices.ContainsFunc(items, func(it string) bool { return slices.Contains(r.terms, strings.TrimSpace(it)) })
 	}
 	for _, x := range r.except {
 		if strings.Contains(v, x) {
@@ -364,12 +492,35 @@ var timeRange = regexp.MustCompile(`^([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?\s*(?:-|�
 func (p *producerFormat) hours(rec *Record) string {
 	var rules, raw []string
 	bad := false
-	for _, d := range p.days {
+	halves := map[string][]string{} // a day's ranges from its several columns
+	for i, d := range p.days {
 		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(d.column)])
+		if v != "" {
+			raw = append(raw, d.osm+" "+v)
+		}
+		if p.halfDays[d.osm] {
+			// A day in several columns (Mednum BFC's « lundi matin »,
+			// « lundi après-midi »): the mapping joins them; each is
+			// read as ranges of that day, and the day is one rule.
+			if v != "" && !closedDay(v) {
+				if r, ok := halfDayRanges(v, d.osm); ok {
+					halves[d.osm] = append(halves[d.osm], r)
+				} else {
+					bad = true
+				}
+			}
+			if i+1 == len(p.days) || p.days[i+1].osm != d.osm {
+				if r, ok := joinRanges(halves[d.osm]); !ok {
+					bad = true
+				} else if r != "" {
+					rules = append(rules, d.osm+" "+r)
+				}
+			}
+			continue
+		}
 		if v == "" {
 			continue
 		}
-		raw = append(raw, d.osm+" "+v)
 		if r, ok := dayRanges(v); ok {
 			rules = append(rules, d.osm+" "+r)
 		} else if fr, ok := openinghours.FromFrench(frenchDayOf(d.osm) + " " + v); ok {
@@ -480,6 +631,47 @@ func dayRanges(v string) (string, bool) {
 		ranges = append(ranges, hhmm(m[1], m[2])+"-"+hhmm(m[3], m[4]))
 	}
 	return strings.Join(ranges, ","), true
+}
+
+// halfDayRanges reads one of a day's several cells (a morning's, an
+// afternoon's) as ranges of that day: « 8h30-12h », « 13h30 à 17h »,
+// « 9h12h » (two times each ending in h, the dash left out), or French
+// hours of that day that are times only.
+func halfDayRanges(v, osm string) (string, bool) {
+	if r, ok := dayRanges(v); ok {
+		return r, true
+	}
+	if m := hoursRunTogether.FindStringSubmatch(strings.TrimSpace(v)); m != nil {
+		return hhmm(m[1], m[2]) + "-" + hhmm(m[3], m[4]), true
+	}
+	fr, ok := openinghours.FromFrench(frenchDayOf(osm) + " " + v)
+	if r, found := strings.CutPrefix(fr, osm+" "); ok && found && !strings.ContainsAny(r, "; ") {
+		return r, true
+	}
+	return "", false
+}
+
+// hoursRunTogether is a range whose two times each end in h, written
+// without a dash (« 9h12h », « 14h18h », « 8h3012h »).
+var hoursRunTogether = regexp.MustCompile(`^([0-9]{1,2})h([0-5][0-9])?([0-9]{1,2})h([0-5][0-9])?$`)
+
+// joinRanges joins a day's ranges (« 08:30-12:00 », « 13:30-17:00 ») into
+// one rule's, ok only when each starts before it ends and after the one
+// before it ends: a morning that overlaps the afternoon is not read.
+func joinRanges(parts []string) (string, bool) {
+	joined := strings.Join(parts, ",")
+	if joined == "" {
+		return "", true
+	}
+	prev := ""
+	for r := range strings.SplitSeq(joined, ",") {
+		from, to, _ := strings.Cut(r, "-")
+		if from >= to || from < prev || to > "24:00" {
+			return "", false
+		}
+		prev = to
+	}
+	return joined, true
 }
 
 // closedDay says whether a day's cell says the place is closed that day:

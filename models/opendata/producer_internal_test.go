@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -70,7 +71,7 @@ func TestProducerFormatsTables(t *testing.T) {
 	seen := map[string]bool{}
 	for _, p := range producerFormats {
 		for _, s := range p.foldedSig {
-			if _, ok := p.foldedCols[s]; !ok && !p.ruleCols[s] && s != "nombre_de_mandats" {
+			if _, ok := p.foldedCols[s]; !ok && !p.ruleCols[s] && p.dayCols[s] == "" && s != "nombre_de_mandats" {
 				t.Errorf("%s: signature column %q neither read nor used by a rule", p.Name, s)
 			}
 		}
@@ -82,6 +83,33 @@ func TestProducerFormatsTables(t *testing.T) {
 		for _, r := range p.rules {
 			if len(r.from) == 0 {
 				t.Errorf("%s: rule for %s reads no column", p.Name, r.column)
+			}
+		}
+	}
+}
+
+// TestProducerSignaturesApart: no format's signature is among the columns
+// of a format after it in producerFormats (detection takes the first that
+// matches), so that a file of the later one is never read as the earlier.
+func TestProducerSignaturesApart(t *testing.T) {
+	cols := func(p *producerFormat) map[string]bool {
+		out := map[string]bool{}
+		for c := range p.foldedCols {
+			out[c] = true
+		}
+		for c := range p.ruleCols {
+			out[c] = true
+		}
+		for c := range p.dayCols {
+			out[c] = true
+		}
+		return out
+	}
+	for i, later := range producerFormats {
+		have := cols(later)
+		for _, earlier := range producerFormats[:i] {
+			if !slices.ContainsFunc(earlier.foldedSig, func(s string) bool { return !have[s] }) {
+				t.Errorf("a file of %s has all of %s's signature %v", later.Name, earlier.Name, earlier.foldedSig)
 			}
 		}
 	}

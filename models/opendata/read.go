@@ -498,7 +498,15 @@ func (r *Reader) Next() (Record, error) {
 		for k := range obj {
 			folded[foldColumn(k)] = true
 		}
+		for k := range flattenJSON(obj) {
+			// A format may be known by columns inside an object
+			// (« geo.latitude »).
+			folded[foldColumn(k)] = true
+		}
 		r.producer = detectProducer(folded)
+	}
+	if r.producer != nil && r.producer.nested {
+		obj = flattenJSON(obj)
 	}
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
 	for _, k := range r.keyOrder(obj) {
@@ -626,6 +634,46 @@ func featureProperties(obj map[string]any) map[string]any {
 		}
 	}
 	return props
+}
+
+// flattenJSON writes a place's nested objects as columns named by their
+// path, as mednum-cli reads its sources (the « flat » package): {"address":
+// {"postalCode": "67000"}} is « address.postalCode », a list of objects is
+// numbered (« services.etre_aidee.0.tarif »); a list of plain values stays
+// one cell. obj itself is left as it is.
+func flattenJSON(obj map[string]any) map[string]any {
+	out := make(map[string]any, len(obj))
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if len(x) == 0 {
+				out[prefix] = nil
+			}
+			for k, e := range x {
+				walk(prefix+"."+k, e)
+			}
+		case []any:
+			if _, ok := cellString(x); ok {
+				out[prefix] = x
+				return
+			}
+			for i, e := range x {
+				walk(prefix+"."+strconv.Itoa(i), e)
+			}
+		default:
+			out[prefix] = v
+		}
+	}
+	for k, v := range obj {
+		switch v.(type) {
+		case map[string]any, []any:
+			walk(k, v)
+		default:
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // set stores a cell under the standard's name of its column. When a file
