@@ -1,7 +1,6 @@
 package opendata
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -88,9 +87,11 @@ func TestProducerFormatsTables(t *testing.T) {
 	}
 }
 
-// TestProducerSignaturesApart: no format's signature is among the columns
-// of a format after it in producerFormats (detection takes the first that
-// matches), so that a file of the later one is never read as the earlier.
+// TestProducerSignaturesApart: a file of each format is read as that
+// format, whether it has every column the format reads or only its
+// signature, although another format's signature may be among those
+// columns (the Landes' file holds PACA's): detection takes the longest
+// signature found, then the first listed.
 func TestProducerSignaturesApart(t *testing.T) {
 	cols := func(p *producerFormat) map[string]bool {
 		out := map[string]bool{}
@@ -103,13 +104,23 @@ func TestProducerSignaturesApart(t *testing.T) {
 		for c := range p.dayCols {
 			out[c] = true
 		}
+		for _, c := range p.foldedSig {
+			out[c] = true
+		}
 		return out
 	}
-	for i, later := range producerFormats {
-		have := cols(later)
-		for _, earlier := range producerFormats[:i] {
-			if !slices.ContainsFunc(earlier.foldedSig, func(s string) bool { return !have[s] }) {
-				t.Errorf("a file of %s has all of %s's signature %v", later.Name, earlier.Name, earlier.foldedSig)
+	for _, p := range producerFormats {
+		sig := map[string]bool{}
+		for _, c := range p.foldedSig {
+			sig[c] = true
+		}
+		for what, have := range map[string]map[string]bool{"every column": cols(p), "its signature": sig} {
+			if got := detectProducer(have); got != p {
+				name := "none"
+				if got != nil {
+					name = got.Name
+				}
+				t.Errorf("a file of %s with %s is read as %s", p.Name, what, name)
 			}
 		}
 	}
