@@ -76,7 +76,8 @@ type producerFormat struct {
 // producerRule gives a place value in column when one of the producer's
 // columns from contains one of terms (any value when terms is nil) and
 // none of except. codes says terms are codes of a form's checkboxes
-// (« 1,5,12 »), compared with each code of the list, not as text.
+// (« 1,5,12 », Mednum BFC's « RDV-G-R »), compared with each code of the
+// list, not as text.
 type producerRule struct {
 	column string
 	from   []string
@@ -113,6 +114,7 @@ const mednumCLI = "github.com/anct-cartographie-nationale/mednum-cli"
 var producerFormats = []*producerFormat{
 	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
 	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
+	mednumBFCFormat,
 }
 
 func init() {
@@ -302,7 +304,7 @@ func (r producerRule) matches(v string) bool {
 		return v != ""
 	}
 	if r.codes {
-		items := strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '|' || c == ' ' })
+		items := strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '|' || c == ' ' || c == '-' })
 		return slices.ContainsFunc(r.terms, func(t string) bool { return slices.Contains(items, t) })
 	}
 	for _, x := range r.except {
@@ -329,12 +331,39 @@ var timeRange = regexp.MustCompile(`^([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?\s*(?:-|�
 func (p *producerFormat) hours(rec *Record) string {
 	var rules, raw []string
 	bad := false
+	perDay := map[string]int{}
 	for _, d := range p.days {
+		perDay[d.osm]++
+	}
+	halves := map[string][]string{} // a day's ranges from its several columns
+	for i, d := range p.days {
 		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(d.column)])
+		if v != "" {
+			raw = append(raw, d.osm+" "+v)
+		}
+		if perDay[d.osm] > 1 {
+			// A day in several columns (Mednum BFC's « lundi matin »,
+			// « lundi après-midi »): the mapping joins them; each is
+			// read as ranges of that day, and the day is one rule.
+			if v != "" && !closedDay(v) {
+				if r, ok := halfDayRanges(v, d.osm); ok {
+					halves[d.osm] = append(halves[d.osm], r)
+				} else {
+					bad = true
+				}
+			}
+			if i+1 == len(p.days) || p.days[i+1].osm != d.osm {
+				if r, ok := joinRanges(halves[d.osm]); !ok {
+					bad = true
+				} else if r != "" {
+					rules = append(rules, d.osm+" "+r)
+				}
+			}
+			continue
+		}
 		if v == "" {
 			continue
 		}
-		raw = append(raw, d.osm+" "+v)
 		if r, ok := dayRanges(v); ok {
 			rules = append(rules, d.osm+" "+r)
 		} else if fr, ok := openinghours.FromFrench(frenchDayOf(d.osm) + " " + v); ok {
@@ -445,6 +474,47 @@ func dayRanges(v string) (string, bool) {
 		ranges = append(ranges, hhmm(m[1], m[2])+"-"+hhmm(m[3], m[4]))
 	}
 	return strings.Join(ranges, ","), true
+}
+
+// halfDayRanges reads one of a day's several cells (a morning's, an
+// afternoon's) as ranges of that day: « 8h30-12h », « 13h30 à 17h »,
+// « 9h12h » (two times each ending in h, the dash left out), or French
+// hours of that day that are times only.
+func halfDayRanges(v, osm string) (string, bool) {
+	if r, ok := dayRanges(v); ok {
+		return r, true
+	}
+	if m := hoursRunTogether.FindStringSubmatch(strings.TrimSpace(v)); m != nil {
+		return hhmm(m[1], m[2]) + "-" + hhmm(m[3], m[4]), true
+	}
+	fr, ok := openinghours.FromFrench(frenchDayOf(osm) + " " + v)
+	if r, found := strings.CutPrefix(fr, osm+" "); ok && found && !strings.ContainsAny(r, "; ") {
+		return r, true
+	}
+	return "", false
+}
+
+// hoursRunTogether is a range whose two times each end in h, written
+// without a dash (« 9h12h », « 14h18h », « 8h3012h »).
+var hoursRunTogether = regexp.MustCompile(`^([0-9]{1,2})h([0-5][0-9])?([0-9]{1,2})h([0-5][0-9])?$`)
+
+// joinRanges joins a day's ranges (« 08:30-12:00 », « 13:30-17:00 ») into
+// one rule's, ok only when each starts before it ends and after the one
+// before it ends: a morning that overlaps the afternoon is not read.
+func joinRanges(parts []string) (string, bool) {
+	joined := strings.Join(parts, ",")
+	if joined == "" {
+		return "", true
+	}
+	prev := ""
+	for r := range strings.SplitSeq(joined, ",") {
+		from, to, _ := strings.Cut(r, "-")
+		if from >= to || from < prev || to > "24:00" {
+			return "", false
+		}
+		prev = to
+	}
+	return joined, true
 }
 
 // closedDay says whether a day's cell says the place is closed that day:
