@@ -641,10 +641,16 @@ func TestDuplicateLabelsUnseenDepartements(t *testing.T) {
 // file (Mednum BFC) against the Conseillers numériques national file, same
 // région. Held out: labels committed in 114ed4d before detection ran on
 // them; detection as on main at 20fc0f3: precision 0.939 (33 links, 2 wrong),
-// recall 0.738 (31 of 42) — the figure on unseen data.
+// recall 0.738 (31 of 42) — the figure on unseen data. It has since been
+// looked at for fixes (two communes' mairies, a domain of the other's
+// initials, SIRENE's cut words, a digital space with no name of its own,
+// La Poste's France Services by its e-mail) and is no longer unseen:
+// precision 1.000 (35 links, all right), recall 0.833 (35 of 42; five of
+// the seven misses are labelled ambiguous). The floors leave one link of
+// slack.
 const (
-	minPrecisionBFC = 0
-	minRecallBFC    = 0
+	minPrecisionBFC = 0.95
+	minRecallBFC    = 0.80
 )
 
 // TestDuplicateLabelsBFC measures detection on the twelfth set: the file of
