@@ -50,19 +50,20 @@ type DuplicateLink struct {
 // contactReasons are the reasons drawn only from phones and e-mails (a
 // France Services and a place of its commune sharing their own phone and
 // e-mail among them); domainReasons those that may come from an e-mail's
-// domain (a domain spelling the other's name, the commune's own domain).
+// domain (a domain spelling the other's name or its initials, the
+// commune's own domain).
 // A new reason drawn from contacts belongs here
 // (TestWithoutContactsHidesEveryContactReason).
 var (
 	contactReasons = []string{"same_phone", "same_email", "france_services_contacts"}
-	domainReasons  = []string{"named_domain", "town_domain"}
+	domainReasons  = []string{"named_domain", "town_domain", "initials_domain"}
 )
 
 // WithoutContacts returns the link as the actors' public data alone make
 // it, for a caller who may not see both actors' phones and e-mails (see
 // Principal.MaySeeContacts): those fed the identity score, and so the
-// score, and « named_domain » and « town_domain » may come from an
-// e-mail's domain, so that
+// score, and « named_domain », « town_domain » and « initials_domain »
+// may come from an e-mail's domain, so that
 // showing them let anyone able to write a look-alike record test a guessed
 // private number or address. The score is the stored public score
 // (dedup.Block.PublicScore, the one VisibleTo decides by), so that the

@@ -112,6 +112,9 @@ const (
 	kindDomain
 	kindNamedDomain // not a key: a domain that spells the other's name
 	kindTownDomain  // not a key: a domain that is the commune's, the other place (townDomain)
+	// kindInitialsDomain is not a key: a domain that is the other place's
+	// initials (initialsDomain).
+	kindInitialsDomain
 )
 
 type key struct {
@@ -135,12 +138,24 @@ type prepared struct {
 	complement []string
 	commune    map[string]bool
 	town       string // the commune folded, arrondissement dropped
-	keys       []key
-	siren      string
-	domains    []string // website and e-mail domains, TLD and punctuation dropped
+	// city is the commune's INSEE code, an arrondissement's city's
+	// (cityCode); "" when unknown.
+	city    string
+	keys    []key
+	siren   string
+	domains []string // website and e-mail domains, TLD and punctuation dropped
 	// siteDomains are the websites' domains alone (a public comparison's
 	// domains when the e-mails are private).
 	siteDomains []string
+	// domainWords are the words of the domains (« cscl » and
+	// « chatillonnais » of cscl-chatillonnais.fr), siteDomainWords the
+	// websites' alone; initials the initials of the name's words, stop
+	// words left out, when it has four words or more (initialsDomain).
+	domainWords, siteDomainWords []string
+	initials                     string
+	// postMail: one of the e-mails is at La Poste's own domain
+	// (laposte.fr, not its public mail service laposte.net), see hosts.
+	postMail bool
 	// public: a copy without private phones and e-mails, whose carriers
 	// of a phone or e-mail are counted among public ones (publicView).
 	public  bool
@@ -165,8 +180,11 @@ type prepared struct {
 	// the name is a France Services'.
 	post, franceServices bool
 	// bareFranceServices: the name is « France Services » and the
-	// commune's name only, no name of its own (housesFranceServices).
-	bareFranceServices bool
+	// commune's name only, no name of its own (housesFranceServices);
+	// bareDigital: the name is a digital space's kind, its département's
+	// and its commune's names only (« Espace Numérique Côte-d'Or de
+	// Précy-sous-Thil », « EPN de Blanzy »), see bareDigitalSpace.
+	bareFranceServices, bareDigital bool
 	// lead: the building an address line names before its street
 	// (« Mairie de Santa Maria di Lota, Lieu-dit Mocali»), see
 	// leadingBuilding.
@@ -184,6 +202,9 @@ func prepare(p *Place) *prepared {
 			q.town += w + " "
 		}
 	}
+	if p.InseeCode != "" {
+		q.city = cityCode(p.InseeCode)
+	}
 	name := glueDotted(withoutSchedule(p.Name))
 	q.raw = expand(name)
 	q.name = withoutRole(content(q.raw))
@@ -200,6 +221,7 @@ func prepare(p *Place) *prepared {
 	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
 	q.franceServices = slices.Contains(q.name, franceServicesKey)
 	q.bareFranceServices = q.franceServices && !q.mobile && (!slices.ContainsFunc(q.name, func(w string) bool { return !bareWords[w] && !q.commune[w] }) || siteOfCommune(p.Name, q.commune))
+	q.bareDigital = !q.mobile && bareDigitalSpace(q.name, q.commune, departementOf(p))
 	q.key = nameKey(q)
 	if len(q.name) > 0 {
 		ws := slices.Clone(q.name)
@@ -237,6 +259,9 @@ func prepare(p *Place) *prepared {
 		q.keys = append(q.keys, key{kindEmail, singleLetters(m)})
 		if _, dom, ok := strings.Cut(m, "@"); ok && !mailProviders[dom[:max(0, strings.LastIndexByte(dom, '.'))]] {
 			q.domains = append(q.domains, domainLabel(dom))
+			q.domainWords = append(q.domainWords, domainWords(dom)...)
+		} else if ok && dom == laPosteDomain {
+			q.postMail = true
 		}
 	}
 	q.spelled = spellings(name)
@@ -260,8 +285,64 @@ func prepare(p *Place) *prepared {
 		q.keys = append(q.keys, key{kindDomain, host})
 		q.domains = append(q.domains, domainLabel(host))
 		q.siteDomains = append(q.siteDomains, domainLabel(host))
+		q.siteDomainWords = append(q.siteDomainWords, domainWords(host)...)
 	}
+	q.domainWords = append(q.domainWords, q.siteDomainWords...)
+	q.initials = initialsOf(q.raw)
 	return q
+}
+
+// laPosteDomain is La Poste's own e-mail domain, its staff's and its
+// France Services' (« msap.nolay@laposte.fr »); its public mail service is
+// laposte.net.
+const laPosteDomain = "laposte.fr"
+
+// domainWords are the words of a domain without its TLD and « www »,
+// four letters or more: « cscl-chatillonnais.fr » gives « cscl » and
+// « chatillonnais ».
+func domainWords(host string) []string {
+	host = strings.TrimPrefix(host, "www.")
+	if i := strings.LastIndexByte(host, '.'); i > 0 {
+		host = host[:i]
+	}
+	var out []string
+	for _, w := range words(host) {
+		if len(w) >= 4 && isLetters(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// initialsOf returns the initials of a name's words (expand), stop words
+// left out, when it has four words or more, all of letters: « cscl » for
+// « Centre Socio Culturel et de Loisirs »; "" otherwise (shorter initials
+// are too common to say which name they spell).
+func initialsOf(raw []string) string {
+	var b strings.Builder
+	for _, w := range raw {
+		if stopWords[w] {
+			continue
+		}
+		if w == "" || w[0] < 'a' || w[0] > 'z' {
+			return ""
+		}
+		b.WriteByte(w[0])
+	}
+	if b.Len() < 4 {
+		return ""
+	}
+	return b.String()
+}
+
+// initialsDomain reports whether a word of a domain of a is the initials of
+// c's whole name (initialsOf): a structure's domain is often its initials
+// (« cscpf.fr », the Centre social et culturel de Puisaye Forterre), and a
+// place writing from it is one of that structure's services, as a domain
+// spelling its name says (namedDomain). Initials of part of a name do not
+// count.
+func initialsDomain(a, c *prepared) bool {
+	return len(a.domainWords) > 0 && c.initials != "" && slices.Contains(a.domainWords, c.initials)
 }
 
 // roleKey is the phrase key of « conseiller numérique »: the programme's
@@ -340,10 +421,20 @@ func hosts(a, c *prepared) bool {
 	if c.authority {
 		guest = a
 	}
-	if guest.postal {
+	if guest.postal || laPostesFranceServices(guest) {
 		return false
 	}
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
+}
+
+// laPostesFranceServices says whether q is a France Services that writes
+// from La Poste's own domain (« msap.nolay@laposte.fr »): La Poste's, held
+// in its post office, not a service the mairie or the structure at that
+// address hosts, as an agence postale is not (postalName); against La
+// Poste's own record at its address it is still La Poste's France
+// Services (postOffice).
+func laPostesFranceServices(q *prepared) bool {
+	return q.franceServices && q.postMail && !q.post
 }
 
 var mairieKey = stem("mairie")
@@ -434,13 +525,66 @@ func housesFranceServices(a, c *prepared) bool {
 	if a.mobile || c.mobile {
 		return false
 	}
-	other := c
+	fs, other := a, c
 	switch {
 	case a.bareFranceServices:
 	case c.bareFranceServices:
-		other = a
+		fs, other = c, a
 	default:
 		return false
+	}
+	if other.postal || laPostesFranceServices(fs) {
+		return false
+	}
+	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
+}
+
+// digitalKinds are the words of a digital space's kind (« espace public
+// numérique », folded to EPN with cyber-bases, « espace numérique »,
+// « point numérique », « espace multimédia »), digitalCore those of them
+// that say it is a digital one.
+var (
+	digitalKinds = set(stem("espace"), stem("numerique"), stem("public"), stem("point"), stem("multimedia"), stem("informatique"),
+		stem("internet"), stem("cyber"), stem("base"), stem("epn"))
+	digitalCore = set(stem("numerique"), stem("multimedia"), stem("informatique"), stem("internet"), stem("cyber"), stem("epn"))
+)
+
+// bareDigitalSpace says whether a name (its content words) is a digital
+// space's with no name of its own: its kind (digitalKinds, one at least
+// saying it is digital), and at most its commune's and its département's
+// names, a Département naming its network so (« Espace Numérique Côte-d'Or
+// de Vitteaux »).
+func bareDigitalSpace(name []string, commune map[string]bool, dep string) bool {
+	core := false
+	for _, w := range name {
+		switch {
+		case digitalCore[w]:
+			core = true
+		case digitalKinds[w], commune[w]:
+		case dep != "" && slices.Contains(departementNameWords(dep), w):
+		default:
+			return false
+		}
+	}
+	return core
+}
+
+// housesDigitalSpace says whether one place is a digital space with no
+// name of its own (bareDigital) and the other the structure that houses
+// it, once their addresses agree: a médiathèque, a mairie, a centre social
+// gives its digital space a name of its kind and its commune, and the
+// structure's record at that address is the same door, as for a France
+// Services named so (housesFranceServices, whose conditions hold here:
+// not a private body by its SIREN, not La Poste's counter, not a
+// travelling service). A digital space with a name of its own (« Le
+// Cube ») is not read so.
+func housesDigitalSpace(a, c *prepared) bool {
+	if a.mobile || c.mobile || a.bareDigital == c.bareDigital {
+		return false
+	}
+	other := c
+	if c.bareDigital {
+		other = a
 	}
 	if other.postal {
 		return false
@@ -913,7 +1057,7 @@ func (q *prepared) publicView() *prepared {
 	out.public = true
 	if q.PrivateContacts {
 		out.keys = slices.DeleteFunc(slices.Clone(q.keys), func(k key) bool { return k.kind == kindPhone || k.kind == kindEmail })
-		out.domains = q.siteDomains
+		out.domains, out.domainWords, out.postMail = q.siteDomains, q.siteDomainWords, false
 	}
 	return &out
 }
@@ -1005,6 +1149,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
 		}
 	}
+	if r.Name < hostName && housesDigitalSpace(a, c) && addressAgrees(a, c) {
+		r.Name = hostName
+		r.add("digital_space_host", "espace numérique sans nom propre à la même adresse")
+	}
 	if r.Name < hostName && postOffice(a, c) && addressAgrees(a, c) {
 		r.Name = hostName
 		r.add("post_office", "France Services de La Poste à la même adresse")
@@ -1068,7 +1216,10 @@ func (b *Block) weight(w string) float64 {
 }
 
 // nameSimilarity compares the names without the words of either commune
-// (« Médiathèque de Cognac » and « Mairie de Cognac » share nothing), word
+// (« Médiathèque de Cognac » and « Mairie de Cognac » share nothing),
+// unless the places are in two communes and each name names its own
+// (namesOwnTown: « Mairie de Losne » and « Mairie de Saint-Usage » are two
+// mairies, each commune's name tells them apart), word
 // by word with rare words weighing more, acronyms read against the other
 // name's initials. It is the share of the shorter name found in the longer
 // one, tempered by the share of the longer one (0.7/0.3): « Rives de
@@ -1107,10 +1258,11 @@ func (b *Block) nameSimilarity(a, c *prepared, r *Result) float64 {
 // wordSimilarity compares the name words aw of a and cw of c (see
 // nameSimilarity); it returns the similarity and the acronyms read.
 func (b *Block) wordSimilarity(a, c *prepared, aw, cw []string) (float64, []string) {
+	twoTowns := a.city != "" && c.city != "" && a.city != c.city && namesOwnTown(aw, a, c) && namesOwnTown(cw, c, a)
 	drop := func(ws []string) []string {
 		var out []string
 		for _, w := range ws {
-			if !a.commune[w] && !c.commune[w] {
+			if twoTowns && !(a.commune[w] && c.commune[w]) || !twoTowns && !a.commune[w] && !c.commune[w] {
 				out = append(out, w)
 			}
 		}
@@ -1151,6 +1303,25 @@ func (b *Block) wordSimilarity(a, c *prepared, aw, cw []string) (float64, []stri
 		sim = d
 	}
 	return math.Round(sim*1000) / 1000, acr
+}
+
+// namesOwnTown says whether a name (ws, x's) names x's commune and not
+// o's: a word of x's commune that is not one of o's, and no word of o's
+// commune that is not one of x's. Two places of two communes each named
+// after its own are two places (« Mairie de Losne », « Mairie de
+// Saint-Usage »); a record naming the other's commune was filed under the
+// neighbouring one (« MSAP La Rochefoucauld » filed under Rivières).
+func namesOwnTown(ws []string, x, o *prepared) bool {
+	own := false
+	for _, w := range ws {
+		switch {
+		case x.commune[w] && !o.commune[w]:
+			own = true
+		case o.commune[w] && !x.commune[w]:
+			return false
+		}
+	}
+	return own
 }
 
 // acronyms marks the unmatched words of ws that are the initials of a run
@@ -1539,7 +1710,7 @@ const oneAddress = 0.9
 // agreement oneAddress or more): a value carried at two locations of one
 // source is then not weakened (see below).
 func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
-	if !sharesKey(a, c) && !namedDomain(a, c) && !namedDomain(c, a) && !townDomain(a, c) && !townDomain(c, a) {
+	if !sharesKey(a, c) && !namedDomain(a, c) && !namedDomain(c, a) && !townDomain(a, c) && !townDomain(c, a) && !initialsDomain(a, c) && !initialsDomain(c, a) {
 		return 0 // most candidates: no evidence, nothing to allocate
 	}
 	shared := map[key]bool{}
@@ -1595,7 +1766,8 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 		delete(best, kindDomain)
 	}
 	r.SamePivot = best[kindSIRET] > 0 || best[kindSIREN] > 0 || best[kindRNA] > 0
-	if namedDomain(a, c) || namedDomain(c, a) {
+	named := namedDomain(a, c) || namedDomain(c, a)
+	if initials := !named && (initialsDomain(a, c) || initialsDomain(c, a)); named || initials {
 		// The permanence of a host structure lists the place's own
 		// website: « letierslieudecarpentras.fr » for « Le tiers lieu
 		// de Carpentras ». When both give that domain, it is still the
@@ -1603,18 +1775,24 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 		// for the France Services in the médiathèque Jean Vautrin), not a
 		// town's or a network's: it counts as named, weakened as the
 		// shared domain was by the places that carry it.
+		// A domain of the other's initials (initialsDomain) counts as
+		// one spelling its name.
+		kind := kindNamedDomain
+		if initials {
+			kind = kindInitialsDomain
+		}
 		s := strengthNamedDomain
 		if d := best[kindDomain]; d > 0 {
 			s *= d / strengthDomain
-			carriers[kindNamedDomain] = carriers[kindDomain]
+			carriers[kind] = carriers[kindDomain]
 			delete(best, kindDomain)
 		}
-		best[kindNamedDomain] = s
+		best[kind] = s
 	} else if best[kindDomain] == 0 && (townDomain(a, c) || townDomain(c, a)) && (addressAgrees(a, c) || nextDoor(a, c)) {
 		best[kindTownDomain] = strengthDomain
 	}
 	miss := 1.0
-	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain, kindTownDomain} {
+	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain, kindInitialsDomain, kindTownDomain} {
 		s, ok := best[kind]
 		if !ok {
 			continue
@@ -1622,10 +1800,11 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 		miss *= 1 - s
 		label := map[keyKind]string{kindSIRET: "même SIRET", kindSIREN: "même SIREN", kindRNA: "même RNA",
 			kindPhone: "même téléphone", kindEmail: "même courriel", kindURL: "même site web", kindDomain: "même domaine web",
-			kindNamedDomain: "site web ou courriel au nom de l'autre lieu", kindTownDomain: "site web ou courriel au domaine de la commune"}[kind]
+			kindNamedDomain: "site web ou courriel au nom de l'autre lieu", kindTownDomain: "site web ou courriel au domaine de la commune",
+			kindInitialsDomain: "site web ou courriel aux initiales de l'autre lieu"}[kind]
 		code := map[keyKind]string{kindSIRET: "same_siret", kindSIREN: "same_siren", kindRNA: "same_rna",
 			kindPhone: "same_phone", kindEmail: "same_email", kindURL: "same_website", kindDomain: "same_domain",
-			kindNamedDomain: "named_domain", kindTownDomain: "town_domain"}[kind]
+			kindNamedDomain: "named_domain", kindTownDomain: "town_domain", kindInitialsDomain: "initials_domain"}[kind]
 		if n := carriers[kind]; n > 1 {
 			label += fmt.Sprintf(" (partagé par %d lieux d'une même source)", n)
 		}

@@ -48,6 +48,10 @@ var localPhrases = [][2]string{
 	// Services at its address. Left out of the shared table: search for
 	// France Services need not find every « maison des services ».
 	{"maison de services", "msap"},
+	// « Bureau Information Jeunes », « Point Information Jeunes »: the
+	// network's other usual spelling (the shared table has « info
+	// jeunes »), and SIRENE's « BUR INFORM JEUNES » written out.
+	{"information jeunes", "pij"}, {"bureau information jeunes", "pij"}, {"point information jeunes", "pij"},
 }
 
 // phraseSet holds the phrases as stemmed word lists.
@@ -169,16 +173,10 @@ func departementOf(p *Place) string {
 // (« alpe maritime », « bouche rhone »).
 var departementWords sync.Map // code → []string
 
-// departementNamed reads « Maison des Alpes-Maritimes » (« Maison de la
-// Drôme », « Maison du Var ») in the département of that name as « Maison
-// du Département », the département's building, which the phrases fold
-// into one word: a Département names its houses after itself. Only after
-// « maison », so that a name merely mentioning the département is left
-// alone. ws are expanded words, stop words kept.
-func departementNamed(ws []string, dep string) []string {
-	if dep == "" {
-		return ws
-	}
+// departementNameWords returns the stemmed words of the name of the
+// département with code dep, stop words left out (« cote or » for the
+// Côte-d'Or), cached.
+func departementNameWords(dep string) []string {
 	v, ok := departementWords.Load(dep)
 	if !ok {
 		var dw []string
@@ -189,7 +187,20 @@ func departementNamed(ws []string, dep string) []string {
 		}
 		v, _ = departementWords.LoadOrStore(dep, dw)
 	}
-	dw := v.([]string)
+	return v.([]string)
+}
+
+// departementNamed reads « Maison des Alpes-Maritimes » (« Maison de la
+// Drôme », « Maison du Var ») in the département of that name as « Maison
+// du Département », the département's building, which the phrases fold
+// into one word: a Département names its houses after itself. Only after
+// « maison », so that a name merely mentioning the département is left
+// alone. ws are expanded words, stop words kept.
+func departementNamed(ws []string, dep string) []string {
+	if dep == "" {
+		return ws
+	}
+	dw := departementNameWords(dep)
 	if len(dw) == 0 {
 		return ws
 	}

@@ -204,7 +204,8 @@ var writtenOut = map[string]string{
 	"reg": "regional", "soc": "social", "cult": "culturel", "insert": "insertion", "form": "formation", "inf": "information",
 	"info": "information", "jeun": "jeunesse", "educ": "education", "perm": "permanente", "famil": "familiale", "fam": "famille",
 	"serv": "service", "svc": "service", "ets": "etablissement", "etab": "etablissement", "hab": "habitant", "nle": "nationale",
-	"univ": "universite", "cial": "commercial", "hlm": "habitation loyer modere", "quatre": "4", "trois": "3", "deux": "2",
+	"univ": "universite", "cial": "commercial", "hlm": "habitation loyer modere", "bur": "bureau", "inform": "information",
+	"gest": "gestion", "synd": "syndicat", "inser": "insertion", "animat": "animation", "quatre": "4", "trois": "3", "deux": "2",
 	"cinq": "5", "six": "6", "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "onze": "11", "douze": "12",
 	"treize": "13", "quatorze": "14", "quinze": "15", "seize": "16", "vingt": "20", "trente": "30",
 }
