@@ -640,18 +640,25 @@ func featureProperties(obj map[string]any) map[string]any {
 // path, as mednum-cli reads its sources (the « flat » package): {"address":
 // {"postalCode": "67000"}} is « address.postalCode », a list of objects is
 // numbered (« services.etre_aidee.0.tarif »); a list of plain values stays
-// one cell. obj itself is left as it is.
+// one cell. obj itself is left as it is. Below maxFlatDepth levels a value
+// stays whole under its path: formats name columns a few levels down, and
+// following a hostile file's nesting (10,000 levels fit in 20 kB) would copy
+// each path again at every level, some 100 MB for one row.
 func flattenJSON(obj map[string]any) map[string]any {
 	out := make(map[string]any, len(obj))
-	var walk func(prefix string, v any)
-	walk = func(prefix string, v any) {
+	var walk func(prefix string, v any, depth int)
+	walk = func(prefix string, v any, depth int) {
+		if depth > maxFlatDepth {
+			out[prefix] = v
+			return
+		}
 		switch x := v.(type) {
 		case map[string]any:
 			if len(x) == 0 {
 				out[prefix] = nil
 			}
 			for k, e := range x {
-				walk(prefix+"."+k, e)
+				walk(prefix+"."+k, e, depth+1)
 			}
 		case []any:
 			if _, ok := cellString(x); ok {
@@ -659,7 +666,7 @@ func flattenJSON(obj map[string]any) map[string]any {
 				return
 			}
 			for i, e := range x {
-				walk(prefix+"."+strconv.Itoa(i), e)
+				walk(prefix+"."+strconv.Itoa(i), e, depth+1)
 			}
 		default:
 			out[prefix] = v
@@ -668,13 +675,17 @@ func flattenJSON(obj map[string]any) map[string]any {
 	for k, v := range obj {
 		switch v.(type) {
 		case map[string]any, []any:
-			walk(k, v)
+			walk(k, v, 1)
 		default:
 			out[k] = v
 		}
 	}
 	return out
 }
+
+// maxFlatDepth is how many levels flattenJSON writes out: the deepest
+// column a format names is « services.etre_aidee.0.tarif », four.
+const maxFlatDepth = 8
 
 // set stores a cell under the standard's name of its column. When a file
 // has a column twice under two names (« courriels » and « email »), the
