@@ -841,7 +841,8 @@ func (ti *textIndex) termID(t string) uint32 {
 // the text writes an abbreviation (vocab.Abbreviations) in any of its
 // ways — « MJC », « Maison des Jeunes et de la Culture », « Cyber-base »
 // for an EPN — the document also holds the entry's term (abbrevTerm) in
-// that field, so that a query written the other way finds it.
+// that field, so that a query written the other way finds it. A word the
+// thesaurus writes glued and in two words is held both ways.
 func docTerms(fields [numTextFields][]string) map[string]uint8 {
 	m := map[string]uint8{}
 	for f, texts := range fields {
@@ -859,6 +860,16 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 					continue
 				}
 				m[w] |= bit
+				if g := lex.glued[w]; g != nil && i+1 < len(ws) {
+					// « Cyber-base » is also the « cyberbase » typed.
+					if gw, ok := g[ws[i+1]]; ok {
+						m[gw] |= bit
+					}
+				}
+				if sp, ok := lex.split[w]; ok {
+					m[sp[0]] |= bit
+					m[sp[1]] |= bit
+				}
 				lex.abbrev.At(ws[i:], readFold(w), readFold, func(p vocab.Phrase) {
 					// Two letters (CS, ML, BM) are an acronym in a
 					// name; in a description they are too often

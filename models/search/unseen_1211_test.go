@@ -1,0 +1,65 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// Queries of the judged batch of 2026-12-11 (SMS style, run-together
+// words, dictation, helpers' wording, publics, hours, homonym communes,
+// the known weak spots typed otherwise) that found the wrong places or
+// nothing, each with the rule that answers it.
+
+// Two words typed without the space between them (« cartegrise »,
+// « poleemploi », « impotsgouv », « wifigratuit », « cyberbase ») found
+// nothing: a word no record nor the thesaurus knows that is two words
+// they know is read as those two words, a phrase of the thesaurus or of
+// the abbreviations first. A misspelling that is no two known words keeps
+// its near spellings.
+func TestRunTogetherWordsOfTheBatch1211(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("proc", "Espace démarches", "Gap", "05000", "5 rue Carnot", "services", themeProcedures),
+		record("emploi", "Atelier emploi", "Nice", "06000", "1 rue de France", "services", "Insertion professionnelle via le numérique"),
+		record("wifi", "Salle en libre accès", "Avignon", "84000", "2 rue Joseph Vernet", "services", themeAccess, "frais_a_charge", "Gratuit"),
+		record("cyber", "Cyber-base de Soyaux", "Soyaux", "16800", "1 place de la Mairie", "services", themeTools),
+		record("tools", "Atelier du quotidien", "Toulon", "83000", "3 rue Victor Clappier", "services", themeTools),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"cartegrise", "Espace démarches"},
+		{"impotsgouv", "Espace démarches"},
+		{"wifigratuit", "Salle en libre accès"},
+		{"cyberbase", "Cyber-base de Soyaux"},
+			} {
+		r, got := searchNames(t, m, tc.q)
+		if len(got) == 0 || got[0] != tc.want || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
+		}
+	}
+	if _, got := searchNames(t, m, "poleemploi"); !slices.Contains(got, "Atelier emploi") {
+		t.Errorf("poleemploi: %v, want the employment place", got)
+	}
+	if _, got := searchNames(t, m, "cyberbase"); slices.Contains(got, "Atelier du quotidien") {
+		t.Errorf("cyberbase: %v, want the Cyber-base only", got)
+	}
+	if _, got := searchNames(t, m, "smarphone"); !slices.Contains(got, "Atelier du quotidien") {
+		t.Errorf("smarphone: %v, want the near spelling's places", got)
+	}
+}
+
+// A word the thesaurus writes both glued and in two words (« cyberbase »,
+// « cyber base ») finds the records writing either: « cyberbase » found
+// the places writing it so, and those writing « Cyber-base » only as an
+// EPN's related need, after every place offering access to computers.
+func TestGluedAndSplitWordsMeetOfTheBatch1211(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("split", "Cyber-base de Castelsarrasin", "Castelsarrasin", "82100", "1 place de la Mairie", "services", themeTools),
+		record("glued", "Cyberbase", "Soyaux", "16800", "1 place de la Mairie", "services", themeTools),
+		record("acces", "Salle en libre accès", "Avignon", "84000", "2 rue Joseph Vernet", "services", themeAccess),
+	})
+	for _, q := range []string{"cyberbase", "cyber base", "cyber-base"} {
+		_, got := searchNames(t, m, q)
+		if len(got) < 2 || !slices.Contains(got[:2], "Cyberbase") || !slices.Contains(got[:2], "Cyber-base de Castelsarrasin") {
+			t.Errorf("%s: %v, want the two Cyber-bases first", q, got)
+		}
+	}
+}
