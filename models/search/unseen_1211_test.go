@@ -29,7 +29,7 @@ func TestRunTogetherWordsOfTheBatch1211(t *testing.T) {
 		{"impotsgouv", "Espace démarches"},
 		{"wifigratuit", "Salle en libre accès"},
 		{"cyberbase", "Cyber-base de Soyaux"},
-			} {
+	} {
 		r, got := searchNames(t, m, tc.q)
 		if len(got) == 0 || got[0] != tc.want || r.Partial {
 			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
