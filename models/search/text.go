@@ -37,6 +37,9 @@ var stopWords = map[string]bool{
 	// « Provence », « Ouverture… », « Artigues-près-Bordeaux » instead.
 	"besoin": true, "pr": true, "stp": true, "svp": true, "ouvert": true, "ouverte": true, "ouverts": true,
 	"ouvertes": true, "pres": true, "chez": true,
+	// Available, as people write « open » in a text message (« dispo
+	// dimanche »): required, it made every answer partial.
+	"dispo": true, "dispos": true, "disponible": true, "disponibles": true,
 }
 
 // abbreviations are expanded in documents and queries alike, so that

@@ -63,3 +63,42 @@ func TestGluedAndSplitWordsMeetOfTheBatch1211(t *testing.T) {
 		}
 	}
 }
+
+// Hours that say times without days (« 08:00-17:00 », a rule « 9-12,14-17 »
+// after rules with days) or a span of no length (« Sa 11:00-11:00 ») are
+// OpenStreetMap's every day or a whole day: « ouvert dimanche matin »,
+// « dispo dimanche », « ouvert tous les jours » found a CCAS open
+// « 08:00-17:00 » and a library open « Sa 11:00-11:00 ». In the generic
+// week such rules say nothing of the days; the other rules are read.
+// « dispo » is a word around the need, as « ouvert ».
+func TestHoursWithoutDaysOfTheBatch1211(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("ccas", "CCAS de Draguignan", "Draguignan", "83300", "1 place de la Mairie", "horaires", "08:00-17:00"),
+		record("lumen", "Lumen", "Digne-les-Bains", "04000", "1 rue de l'Hubac", "horaires", "Tu-Fr 09:00-12:00,14:00-17:00; Mo 14-17;9-12,14-17"),
+		record("bib", "Bibliothèque Aimé-Césaire", "Villeneuve-la-Garenne", "92390", "1 rue Pierre Brossolette", "horaires", "Mo-Fr 15:30-18:00; Sa 11:00-11:00,17:00-17:00"),
+		record("sun", "Médiathèque Elliant", "Elliant", "29370", "1 rue de la Mairie", "horaires", "Tu 16:00-19:00; Su 10:00-12:00"),
+	})
+	for _, q := range []string{"ouvert dimanche", "ouvert dimanche matin", "dispo dimanche", "ouvert tous les jours"} {
+		r, got := searchNames(t, m, q)
+		want := []string{"Médiathèque Elliant"}
+		if q == "ouvert tous les jours" {
+			want = nil
+		}
+		if !slices.Equal(got, want) || r.Partial && want != nil {
+			t.Errorf("%s: %v (partial %v), want %v", q, got, r.Partial, want)
+		}
+	}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"ouvert le lundi", []string{"Bibliothèque Aimé-Césaire", "Lumen"}},
+		{"ouvert le samedi", nil},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
