@@ -435,12 +435,19 @@ func markSoft(a *analysis, dated map[string]bool) {
 // need their own device (« mamie sans ordi doit déclarer ses impôts »:
 // requiring access kept one place of the 125 helping older people with
 // procedures); alone it is the need for access, required as any word.
+//
+// A way in the person wants to do without (« sans rendez-vous »: walk-in
+// access) likewise: beside a need it ranks the places saying so first,
+// few places publish their access modes (none of the reference files
+// does, and « imprimer sans rendez-vous » found one « Aux Rendez-Vous du
+// Loup »).
 func lacks(p *lexPhrase) bool {
 	if len(p.tokens) < 2 || p.tokens[0] != "sans" && p.tokens[0] != "pas" {
 		return false
 	}
 	return slices.ContainsFunc(p.targets, func(tg lexTarget) bool {
-		return tg.field == FieldThemes && tg.value == vocab.ThemeInternetAndEquipment
+		return tg.field == FieldThemes && tg.value == vocab.ThemeInternetAndEquipment ||
+			p.tokens[0] == "sans" && tg.field == FieldAccessModes
 	})
 }
 

@@ -149,7 +149,7 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
-	words := sentenceAround(arrondissements(tokenize(emojiWords.Replace(q), true)))
+	words := sentenceAround(arrondissements(numberWords(tokenize(emojiWords.Replace(q), true))))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
 			if w != "" {
@@ -296,6 +296,11 @@ var sentenceWords = map[string]bool{
 	// A broken device (« smartphone cassé », « ordi en panne »): the
 	// trouble, as « bloqué »; required, « cassé » found Pont-du-Casse.
 	"casse": true, "cassee": true, "casses": true, "cassees": true, "panne": true, "abime": true, "abimee": true,
+	// How one does or uses something (« comment on fait pour apprendre à
+	// se servir de la souris »): « faire » is a stop word, its « fait »
+	// found « Faitoutnumérique »; « se servir de » is « utiliser », said
+	// by the need that follows.
+	"fait": true, "servir": true, "sers": true, "sert": true,
 	// Darija (Moroccan and Algerian Arabic) written in Latin letters
 	// and digits around a French need, as people of the Maghreb type
 	// it: « 3andi mochkil f telephone » (I have a problem with the
@@ -433,8 +438,8 @@ func sentenceAround(words []string) []string {
 			// « Apprentis pas sages ».
 			continue
 		}
-		if w == "ne" && (sentenceWords[next] || notManaging[next]) {
-			continue // the negation of a verb dropped next (« ne sait pas »)
+		if (w == "se" || w == "ne") && (sentenceWords[next] || notManaging[next]) {
+			continue // the negation or the pronoun of a verb dropped next (« ne sait pas », « se servir »)
 		}
 		if notManaging[w] {
 			// « j'y arrive pas », « je sais pas », « je comprends

@@ -102,3 +102,44 @@ func TestHoursWithoutDaysOfTheBatch1211(t *testing.T) {
 		}
 	}
 }
+
+// Needs the thesaurus lacked or read as text: the CAF's « point relais »,
+// « médiation numérique » (every place of the directory does it; both
+// words generic, it required them in a name), a suspicious text message
+// (« sms bizarre »: the scam), a postal address for people without a
+// home (« domiciliation », « sdf »: the CCAS give it by law); the words of
+// a question (« comment on fait pour… se servir de… ») and a way in the
+// person wants to do without (« sans rendez-vous ») beside a need.
+func TestNeedsInOtherWordsOfTheBatch1211(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("proc", "Espace démarches", "Gap", "05000", "5 rue Carnot", "services", themeProcedures),
+		record("ccas", "CCAS de Gap", "Gap", "05000", "7 rue Carnot", "services", themeTools),
+		record("tools", "Atelier du quotidien", "Nice", "06000", "1 rue de France", "services", themeTools),
+		record("safe", "Atelier sécurité", "Toulon", "83000", "3 rue Victor Clappier", "services", themeTools+"|Utilisation sécurisée du numérique"),
+		record("fait", "Faitoutnumérique", "Vayrac", "46110", "1 place de la Mairie", "services", "Loisirs et créations numériques"),
+		record("acces", "Salle en libre accès", "Avignon", "84000", "2 rue Joseph Vernet", "services", themeAccess),
+		record("loup", "Aux Rendez-Vous du Loup", "Lantosque", "06450", "1 route du Loup", "services", "Loisirs et créations numériques"),
+		record("p19", "Espace 19 Numérique", "Paris", "75019", "1 rue de Crimée", "services", themeTools),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"point relais caf", "Espace démarches"},
+		{"j'ai reçu un sms bizarre de ma banque", "Atelier sécurité"},
+		{"domiciliation sdf", "CCAS de Gap"},
+		{"imprimer sans rendez-vous", "Salle en libre accès"},
+		{"paris dix neuf", "Espace 19 Numérique"},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if len(got) == 0 || got[0] != tc.want || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
+		}
+	}
+	if r, got := searchNames(t, m, "comment on fait pour apprendre à se servir de la souris"); !slices.Contains(got, "Atelier du quotidien") || slices.Contains(got, "Faitoutnumérique") || r.Partial {
+		t.Errorf("comment on fait pour apprendre à se servir de la souris: %v (partial %v), want the everyday tools", got, r.Partial)
+	}
+	if r, got := searchNames(t, m, "médiation numérique"); len(got) != 8 || r.Partial {
+		t.Errorf("médiation numérique: %v (partial %v), want every place", got, r.Partial)
+	}
+	if r, got := searchNames(t, m, "sans rendez-vous"); len(got) > 0 && !r.Partial {
+		t.Errorf("sans rendez-vous: %v, want nothing (no place says it)", got)
+	}
+}
