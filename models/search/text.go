@@ -149,7 +149,7 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
-	words := sentenceAround(arrondissements(numberWords(tokenize(emojiWords.Replace(q), true))))
+	words := sentenceAround(cityParts(arrondissements(numberWords(tokenize(emojiWords.Replace(q), true)))))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
 			if w != "" {
@@ -165,8 +165,9 @@ func queryWords(q string) []string {
 var arrondissementCities = map[string]struct {
 	prefix string
 	count  int
-	dep    int // the city's département: « marseille 13 » is it
-}{"marseille": {"130", 16, 13}, "lyon": {"6900", 9, 69}, "paris": {"750", 20, 75}}
+	dep    int    // the city's département: « marseille 13 » is it
+	code   string // the city's INSEE code
+}{"marseille": {"130", 16, 13, "13055"}, "lyon": {"6900", 9, 69, "69123"}, "paris": {"750", 20, 75, "75056"}}
 
 // arrondissements reads an arrondissement after its city as people write
 // it (« marseille 13e », « Marseille 13ème », « lyon 3 eme

@@ -143,3 +143,34 @@ func TestNeedsInOtherWordsOfTheBatch1211(t *testing.T) {
 		t.Errorf("sans rendez-vous: %v, want nothing (no place says it)", got)
 	}
 }
+
+// A compass point beside a city with arrondissements (« ateliers
+// numériques nord de marseille », « quartiers nord marseille »,
+// « marseille sud ») is that part of the city: the arrondissements whose
+// centre lies in that direction, farther than the median one (Marseille's
+// north: the 13th to the 16th). « nord » was the Nord and « quartiers »
+// was required: one place was found.
+func TestCityPartsOfTheBatch1211(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("m14", "Centre social Saint-Just", "Marseille", "13014", "1 rue Saint-Just", "services", themeTools),
+		record("m15", "Maison pour tous Saint-Louis", "Marseille", "13015", "1 rue Saint-Louis", "services", themeTools),
+		record("m3", "Atelier Belle de Mai", "Marseille", "13003", "1 rue Belle de Mai", "services", themeTools),
+		record("m9", "Atelier Mazargues", "Marseille", "13009", "1 avenue de Mazargues", "services", themeTools),
+		record("nord", "CCAS Agence Nord", "Lille", "59000", "1 rue du Nord", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"ateliers numériques nord de marseille", []string{"Centre social Saint-Just", "Maison pour tous Saint-Louis"}},
+		{"quartiers nord marseille", []string{"Centre social Saint-Just", "Maison pour tous Saint-Louis"}},
+		{"marseille sud", []string{"Atelier Mazargues"}},
+		{"nord", []string{"CCAS Agence Nord"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
