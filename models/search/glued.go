@@ -23,6 +23,7 @@ const (
 // A misspelling that is no two known words (« smarphone ») keeps its near
 // spellings.
 func (t *table) gluedWords(words []string) []string {
+	words = splitWords(words)
 	var out []string // nil until a word is split
 	for i, w := range words {
 		a, b := t.unglue(w)
@@ -36,6 +37,31 @@ func (t *table) gluedWords(words []string) []string {
 			out = append(make([]string, 0, len(words)+1), words[:i]...)
 		}
 		out = append(out, a, b)
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
+// splitWords joins two words typed apart that the thesaurus writes as one
+// (« cyber sécurité » for « cybersécurité »), unless they are a phrase of
+// the lexicon themselves (« fab lab », « france connect »): « cyber » was
+// required and found the Cyber-bases only.
+func splitWords(words []string) []string {
+	var out []string // nil until two words are joined
+	for i := 0; i < len(words); i++ {
+		if i+1 < len(words) && len(lex.wordEntries[words[i]+words[i+1]]) > 0 && !gluedPhrase(words[i], words[i+1]) {
+			if out == nil {
+				out = append(make([]string, 0, len(words)), words[:i]...)
+			}
+			out = append(out, words[i]+words[i+1])
+			i++
+			continue
+		}
+		if out != nil {
+			out = append(out, words[i])
+		}
 	}
 	if out == nil {
 		return words

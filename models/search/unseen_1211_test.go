@@ -174,3 +174,19 @@ func TestCityPartsOfTheBatch1211(t *testing.T) {
 		}
 	}
 }
+
+// Two words typed apart that the thesaurus writes as one (« cyber
+// sécurité ») are that word: « cyber » was required and found the
+// Cyber-bases only.
+func TestSplitWordsOfTheBatch1211(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("safe", "Atelier sécurité", "Toulon", "83000", "3 rue Victor Clappier", "services", "Utilisation sécurisée du numérique"),
+		record("cyber", "Cyber-base de Soyaux", "Soyaux", "16800", "1 place de la Mairie", "services", themeTools),
+	})
+	for _, q := range []string{"cyber securité arnaque", "cybersécurité"} {
+		r, got := searchNames(t, m, q)
+		if !slices.Equal(got, []string{"Atelier sécurité"}) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the online safety place", q, got, r.Partial)
+		}
+	}
+}
