@@ -29,8 +29,11 @@ func cityParts(words []string) []string {
 	for k := 0; k < len(words); k++ {
 		w := words[k]
 		city := ""
+		// « est » is also a verb (« mon père est à marseille »): a
+		// compass point only after its city or « quartier(s) ».
+		verb := w == "est" && (k == 0 || words[k-1] != "quartier" && words[k-1] != "quartiers")
 		if _, dir := directions[w]; dir {
-			if k+1 < len(words) && arrondissementCities[words[k+1]].code != "" {
+			if k+1 < len(words) && arrondissementCities[words[k+1]].code != "" && !verb {
 				city = words[k+1]
 			} else if k > 0 && arrondissementCities[words[k-1]].code != "" {
 				city = words[k-1]

@@ -166,6 +166,8 @@ func TestCityPartsOfTheBatch1211(t *testing.T) {
 		{"quartiers nord marseille", []string{"Centre social Saint-Just", "Maison pour tous Saint-Louis"}},
 		{"marseille sud", []string{"Atelier Mazargues"}},
 		{"nord", []string{"CCAS Agence Nord"}},
+		{"marseille est", nil},
+		{"mon père est à marseille", []string{"Atelier Belle de Mai", "Atelier Mazargues", "Centre social Saint-Just", "Maison pour tous Saint-Louis"}},
 	} {
 		r, got := searchNames(t, m, tc.q)
 		slices.Sort(got)
