@@ -14731,7 +14731,8 @@ const docTemplate = `{
                     "enum": [
                         "commune",
                         "postal_code",
-                        "departement"
+                        "departement",
+                        "district"
                     ],
                     "example": "commune"
                 },

@@ -84,7 +84,7 @@ type SearchSpelling struct {
 // SearchPlace is a place q names.
 type SearchPlace struct {
 	Words []string `json:"words" example:"saint,etienne"`
-	Kind  string   `json:"kind" enums:"commune,postal_code,departement" example:"commune"`
+	Kind  string   `json:"kind" enums:"commune,postal_code,departement,district" example:"commune"`
 	// true: q names only places and acts as a place filter; false: the
 	// place's results rank first.
 	Filter bool `json:"filter"`

@@ -209,8 +209,9 @@ func (t *table) analyze(words []string) analysis {
 			best, bestLen = nil, 0
 		}
 		postal := len(words[i]) == 5 && isDigitsOnly(words[i]) && len(t.byPostal[words[i]]) > 0
+		district := districtCodes(words[i])
 		l := max(bestLen, communeLen, 1)
-		if bestLen == 0 && communeLen == 0 && !postal {
+		if bestLen == 0 && communeLen == 0 && !postal && district == nil {
 			i++
 			continue
 		}
@@ -224,6 +225,15 @@ func (t *table) analyze(words []string) analysis {
 			pr = &placeRef{words: words[i : i+l], kind: "commune", slots: t.byCommune[commune], rankFirst: true, otherName: otherName, commune: commune}
 		} else if postal && l == 1 {
 			pr = &placeRef{words: words[i : i+1], kind: "postal_code", slots: t.byPostal[words[i]], rankFirst: true}
+		} else if district != nil && l == 1 {
+			// A part of a city (« nord de marseille »): the postal
+			// codes of its arrondissements.
+			var slots []uint32
+			for _, pc := range district {
+				slots = append(slots, t.byPostal[pc]...)
+			}
+			slices.Sort(slots)
+			pr = &placeRef{words: words[i : i+1], kind: "district", slots: slices.Compact(slots), rankFirst: true}
 		}
 		if best != nil && bestLen == l {
 			for j := i; j < i+l; j++ {
@@ -315,6 +325,12 @@ func (t *table) analyze(words []string) analysis {
 			// Another name of a commune is held by the records in it,
 			// which write its French name.
 			t.addPlaceSlots(&c, pr, textFieldNames[fieldCommune], pr.commune)
+		}
+		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "district" {
+			// The records in the city's part hold it, as a postal
+			// code's records hold the code.
+			c.terms, c.size, c.fsize, c.suggest = nil, 0, 0, ""
+			t.addPlaceSlots(&c, pr, FieldPostalCode, strings.ReplaceAll(pr.words[0], districtSep, " "))
 		}
 		if c.place >= 0 && a.places[c.place].kind == "postal_code" {
 			// A postal code is held by the records at that code, as a
@@ -435,12 +451,19 @@ func markSoft(a *analysis, dated map[string]bool) {
 // need their own device (« mamie sans ordi doit déclarer ses impôts »:
 // requiring access kept one place of the 125 helping older people with
 // procedures); alone it is the need for access, required as any word.
+//
+// A way in the person wants to do without (« sans rendez-vous »: walk-in
+// access) likewise: beside a need it ranks the places saying so first,
+// few places publish their access modes (none of the reference files
+// does, and « imprimer sans rendez-vous » found one « Aux Rendez-Vous du
+// Loup »).
 func lacks(p *lexPhrase) bool {
 	if len(p.tokens) < 2 || p.tokens[0] != "sans" && p.tokens[0] != "pas" {
 		return false
 	}
 	return slices.ContainsFunc(p.targets, func(tg lexTarget) bool {
-		return tg.field == FieldThemes && tg.value == vocab.ThemeInternetAndEquipment
+		return tg.field == FieldThemes && tg.value == vocab.ThemeInternetAndEquipment ||
+			p.tokens[0] == "sans" && tg.field == FieldAccessModes
 	})
 }
 

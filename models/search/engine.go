@@ -109,7 +109,7 @@ type Spelling struct {
 // NamedPlace is a place the query's words name.
 type NamedPlace struct {
 	Words []string
-	Kind  string // commune, postal_code or departement
+	Kind  string // commune, postal_code, departement or district (a part of a city: « nord de marseille »)
 	// Filter: the query names only places, so it acts as a place filter;
 	// otherwise the place's records rank first (communes and postal codes).
 	Filter bool

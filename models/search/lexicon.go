@@ -180,6 +180,13 @@ type lexicon struct {
 	// publicWordEntries: the thesaurus entry that gave each word of
 	// publicWords, at the same index; -1 for the value's label or alias.
 	publicWordEntries map[string][]int
+	// glued: the words of the thesaurus written both in two words and
+	// glued in one entry (« cyber base », « cyberbase »), first word →
+	// second → the glued word, which a record writing the two words
+	// (« Cyber-base ») also holds (see docTerms); split is the other
+	// way: a record writing « Cyberbase » holds « cyber » and « base ».
+	glued map[string]map[string]string
+	split map[string][2]string
 }
 
 // publicPhrase is a public's name in several words and the thesaurus
@@ -212,6 +219,20 @@ func (l *lexicon) addPublicWords() {
 		for _, w := range e.Words {
 			k := strings.Join(tokens(w), " ")
 			l.wordEntries[k] = append(l.wordEntries[k], i)
+		}
+	}
+	l.glued, l.split = map[string]map[string]string{}, map[string][2]string{}
+	for k, es := range l.wordEntries {
+		a, b, two := strings.Cut(k, " ")
+		if !two || strings.Contains(b, " ") {
+			continue
+		}
+		if slices.ContainsFunc(l.wordEntries[a+b], func(e int) bool { return slices.Contains(es, e) }) {
+			if l.glued[a] == nil {
+				l.glued[a] = map[string]string{}
+			}
+			l.glued[a][b] = a + b
+			l.split[a+b] = [2]string{a, b}
 		}
 	}
 	entry := -1

@@ -364,6 +364,14 @@ func (m *Memory) setHours(d *doc, text, dep string) {
 		// before validation) is "unknown hours".
 		if h, _, err := openinghours.ParseLenient(text); err == nil {
 			p.h, p.openOn, p.openWhen = h, openOn(h), openWhen(h)
+			if wt, changed := openinghours.GenericWeekText(text); changed {
+				// The generic week without the rules that name no
+				// day: open_at keeps OpenStreetMap's reading.
+				p.openOn, p.openWhen = nil, nil
+				if wh, _, err := openinghours.ParseLenient(wt); err == nil && wt != "" {
+					p.openOn, p.openWhen = openOn(wh), openWhen(wh)
+				}
+			}
 		}
 		if len(m.hours) > 100000 {
 			clear(m.hours) // a bound against unbounded distinct texts

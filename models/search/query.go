@@ -117,6 +117,7 @@ func readQuery(q Query) (*plan, error) {
 // finishPlan analyses the words against the table and checks the rest.
 func (t *table) finishPlan(p *plan, allowed []string) error {
 	q := &p.q
+	p.words = t.gluedWords(p.words)
 	if p.message {
 		// A whole message (« Bonjour, je viens d'arriver à Angoulême
 		// et je dois faire ma déclaration d'impôts… ») is read for

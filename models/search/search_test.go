@@ -101,7 +101,8 @@ func has(sv *models.Service, field string, values []string) bool {
 		if h == "" {
 			h = a.OpeningHours
 		}
-		oh, _, err := openinghours.ParseLenient(h) // the readable rules, as the index
+		h, _ = openinghours.GenericWeekText(h)
+		oh, _, err := openinghours.ParseLenient(h) // the readable rules naming days, as the index
 		if h == "" || err != nil {
 			return false
 		}

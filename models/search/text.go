@@ -37,6 +37,9 @@ var stopWords = map[string]bool{
 	// « Provence », « Ouverture… », « Artigues-près-Bordeaux » instead.
 	"besoin": true, "pr": true, "stp": true, "svp": true, "ouvert": true, "ouverte": true, "ouverts": true,
 	"ouvertes": true, "pres": true, "chez": true,
+	// Available, as people write « open » in a text message (« dispo
+	// dimanche »): required, it made every answer partial.
+	"dispo": true, "dispos": true, "disponible": true, "disponibles": true,
 }
 
 // abbreviations are expanded in documents and queries alike, so that
@@ -146,7 +149,7 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
-	words := sentenceAround(arrondissements(tokenize(emojiWords.Replace(q), true)))
+	words := sentenceAround(cityParts(arrondissements(numberWords(tokenize(emojiWords.Replace(q), true)))))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
 			if w != "" {
@@ -162,8 +165,9 @@ func queryWords(q string) []string {
 var arrondissementCities = map[string]struct {
 	prefix string
 	count  int
-	dep    int // the city's département: « marseille 13 » is it
-}{"marseille": {"130", 16, 13}, "lyon": {"6900", 9, 69}, "paris": {"750", 20, 75}}
+	dep    int    // the city's département: « marseille 13 » is it
+	code   string // the city's INSEE code
+}{"marseille": {"130", 16, 13, "13055"}, "lyon": {"6900", 9, 69, "69123"}, "paris": {"750", 20, 75, "75056"}}
 
 // arrondissements reads an arrondissement after its city as people write
 // it (« marseille 13e », « Marseille 13ème », « lyon 3 eme
@@ -293,6 +297,11 @@ var sentenceWords = map[string]bool{
 	// A broken device (« smartphone cassé », « ordi en panne »): the
 	// trouble, as « bloqué »; required, « cassé » found Pont-du-Casse.
 	"casse": true, "cassee": true, "casses": true, "cassees": true, "panne": true, "abime": true, "abimee": true,
+	// How one does or uses something (« comment on fait pour apprendre à
+	// se servir de la souris »): « faire » is a stop word, its « fait »
+	// found « Faitoutnumérique »; « se servir de » is « utiliser », said
+	// by the need that follows.
+	"fait": true, "servir": true, "sers": true, "sert": true,
 	// Darija (Moroccan and Algerian Arabic) written in Latin letters
 	// and digits around a French need, as people of the Maghreb type
 	// it: « 3andi mochkil f telephone » (I have a problem with the
@@ -430,8 +439,8 @@ func sentenceAround(words []string) []string {
 			// « Apprentis pas sages ».
 			continue
 		}
-		if w == "ne" && (sentenceWords[next] || notManaging[next]) {
-			continue // the negation of a verb dropped next (« ne sait pas »)
+		if (w == "se" || w == "ne") && (sentenceWords[next] || notManaging[next]) {
+			continue // the negation or the pronoun of a verb dropped next (« ne sait pas », « se servir »)
 		}
 		if notManaging[w] {
 			// « j'y arrive pas », « je sais pas », « je comprends
@@ -841,7 +850,8 @@ func (ti *textIndex) termID(t string) uint32 {
 // the text writes an abbreviation (vocab.Abbreviations) in any of its
 // ways — « MJC », « Maison des Jeunes et de la Culture », « Cyber-base »
 // for an EPN — the document also holds the entry's term (abbrevTerm) in
-// that field, so that a query written the other way finds it.
+// that field, so that a query written the other way finds it. A word the
+// thesaurus writes glued and in two words is held both ways.
 func docTerms(fields [numTextFields][]string) map[string]uint8 {
 	m := map[string]uint8{}
 	for f, texts := range fields {
@@ -859,6 +869,16 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 					continue
 				}
 				m[w] |= bit
+				if g := lex.glued[w]; g != nil && i+1 < len(ws) {
+					// « Cyber-base » is also the « cyberbase » typed.
+					if gw, ok := g[ws[i+1]]; ok {
+						m[gw] |= bit
+					}
+				}
+				if sp, ok := lex.split[w]; ok {
+					m[sp[0]] |= bit
+					m[sp[1]] |= bit
+				}
 				lex.abbrev.At(ws[i:], readFold(w), readFold, func(p vocab.Phrase) {
 					// Two letters (CS, ML, BM) are an acronym in a
 					// name; in a description they are too often

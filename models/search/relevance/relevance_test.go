@@ -34,7 +34,7 @@ func TestJudgedQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) < 633 {
+	if len(qs) < 703 {
 		t.Fatalf("%d judged queries", len(qs))
 	}
 	// Abbreviations, their written-out names and both beside a commune:
@@ -67,12 +67,12 @@ func TestJudgedQueries(t *testing.T) {
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05 to 2026-12-10, whose
+		// The set before the batches of 2026-12-05 to 2026-12-11, whose
 		// floors are below.
 		var older []Query
 		for _, q := range qs {
 			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
-				q.Added != "2026-12-10" {
+				q.Added != "2026-12-10" && q.Added != "2026-12-11" {
 				older = append(older, q)
 			}
 		}
@@ -150,6 +150,18 @@ func TestJudgedQueries(t *testing.T) {
 		//     places, a misspelt kind of place, what the person lacks),
 		//     0.95/0.95 after, four of the five answered with nothing or
 		//     partially.
+		//   - 2026-12-11 (70: SMS style, run-together words, dictation,
+		//     the needs of the 13 million, helpers' wording, networks,
+		//     publics, hours, homonym communes, overseas, the known weak
+		//     spots typed otherwise, apps' labels, 7 no place answers):
+		//     0.80/0.79 with six answered with nothing (run-together
+		//     words, an arrondissement dictated, domiciliation) and one
+		//     of the seven answered as if found (hours without days,
+		//     « dispo », « point relais caf », « médiation numérique », a
+		//     question's « fait », « sans rendez-vous », a suspicious
+		//     SMS, a part of a city, « cyber sécurité »), 0.96/0.95
+		//     after, six of the seven answered with nothing or
+		//     partially (« garde enfants mercredi » is still La Garde).
 		for _, bf := range []struct {
 			added      string
 			queries    int
@@ -158,7 +170,7 @@ func TestJudgedQueries(t *testing.T) {
 		}{{"2026-12-02", 39, 0.99, 0.99, 0}, {"2026-12-03", 33, 0.96, 0.93, 0}, {"2026-12-04", 32, 0.99, 0.99, 0},
 			{"2026-12-05", 41, 0.97, 0.97, 0}, {"2026-12-06", 43, 0.96, 0.97, 0}, {"2026-12-07", 45, 0.98, 0.97, 0},
 			{"2026-12-08", 50, 0.95, 0.98, 0}, {"2026-12-09", 48, 0.93, 0.92, 0},
-			{"2026-12-10", 59, 0.94, 0.94, 4}} {
+			{"2026-12-10", 59, 0.94, 0.94, 4}, {"2026-12-11", 70, 0.95, 0.94, 6}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
