@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -109,6 +110,12 @@ func TestSec13FranceServicesNameScoreFollowsPublicData(t *testing.T) {
 		if p.Data[0].NameScore != public.Data[0].NameScore {
 			t.Errorf("%s reads name_score %.3f, the public data give %.3f (%.3f with the private contacts)", who, p.Data[0].NameScore, public.Data[0].NameScore, full.Data[0].NameScore)
 		}
+		// Nothing else of the link may differ from what the public data give.
+		got, want := p.Data[0], public.Data[0]
+		got.ID, want.ID = "", ""
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s reads %+v, the public data give %+v", who, got, want)
+		}
 	}
 }
 
@@ -135,6 +142,23 @@ func TestSec13SharedPhoneLabelCountsNoPrivateCarrier(t *testing.T) {
 	syncAt("dup-a", "Médiathèque Alcazar", belsunce, true)
 	b := syncAt("dup-b", "Cyberbase Joliette", belsunce, true)
 	e.DuplicatesDetected()
+	// What the public data alone give: the annex without the number.
+	twin := apitest.New(t)
+	for _, a := range []models.Actor{
+		{Name: "Mairie annexe", Source: "dup-a", SourceID: "Mairie annexe", Address: models.Address{Street: "3 place Sadi Carnot", PostalCode: "13002", Commune: "Marseille"}},
+		{Name: "Médiathèque Alcazar", Source: "dup-a", SourceID: "Médiathèque Alcazar", Address: belsunce, Phones: models.StringList{phone}, ContactPublic: true},
+		{Name: "Cyberbase Joliette", Source: "dup-b", SourceID: "Cyberbase Joliette", Address: belsunce, Phones: models.StringList{phone}, ContactPublic: true},
+	} {
+		if _, err := twin.Store.SyncBatch(context.Background(), a.Source, []models.Actor{a}, nil, models.SyncOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	twin.DuplicatesDetected()
+	var public sec13dupPage
+	twin.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates", Token: twin.Admin}).JSON(&public)
+	if len(public.Data) != 1 {
+		t.Fatalf("the public data alone do not link the pair: %+v", public)
+	}
 	_, outsider := e.Account("outsider@example.org", nil, models.Territory{})
 	for who, token := range map[string]string{"anonymous": "", "an account": outsider} {
 		var p sec13dupPage
@@ -147,6 +171,11 @@ func TestSec13SharedPhoneLabelCountsNoPrivateCarrier(t *testing.T) {
 			if strings.Contains(rs.Label, "partagé par") {
 				t.Errorf("%s reads %s « %s »: only public carriers may be counted, and the other source's place carries it privately", who, rs.Code, rs.Label)
 			}
+		}
+		got, want := p.Data[0], public.Data[0]
+		got.ID, want.ID = "", ""
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s reads %+v, the public data give %+v", who, got, want)
 		}
 	}
 }
