@@ -57,6 +57,10 @@ type DuplicateLink struct {
 var (
 	contactReasons = []string{"same_phone", "same_email", "france_services_contacts"}
 	domainReasons  = []string{"named_domain", "town_domain", "initials_domain"}
+	// nameContactReasons are the contact reasons that set the name
+	// score (a France Services with no name of its own and a place
+	// sharing its own phone and e-mail are named alike).
+	nameContactReasons = []string{"france_services_contacts"}
 )
 
 // WithoutContacts returns the link as the actors' public data alone make
@@ -72,12 +76,26 @@ var (
 // that are not public (public ones still count, as they do in the public
 // score). A link stored before its public score was kept (nil) has the
 // score of that pairwise comparison.
+//
+// Whatever a hidden reason moved follows it: « france_services_contacts »
+// raises the name score to a host's, so the name score shown is the
+// public comparison's; and a contact reason the public data give too
+// carries the public comparison's label, whose count of places sharing
+// the value (« partagé par N lieux d'une même source ») counts public
+// carriers only — the stored label counted private ones (sec13).
 func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	out := *l
+	hidden := func(code string) bool {
+		return slices.Contains(contactReasons, code) || slices.Contains(domainReasons, code)
+	}
 	if l.ActorA == nil || l.ActorB == nil {
-		out.Reasons = slices.DeleteFunc(slices.Clone(l.Reasons), func(r dedup.Reason) bool {
-			return slices.Contains(contactReasons, r.Code) || slices.Contains(domainReasons, r.Code)
-		})
+		out.Reasons = slices.DeleteFunc(slices.Clone(l.Reasons), func(r dedup.Reason) bool { return hidden(r.Code) })
+		if slices.ContainsFunc(l.Reasons, func(r dedup.Reason) bool { return slices.Contains(nameContactReasons, r.Code) }) {
+			// The name score without the contacts needs the actors:
+			// a France Services with no name of its own is shown as
+			// matching nothing by name.
+			out.NameScore = 0
+		}
 		if l.PublicScore != nil {
 			out.Score = *l.PublicScore
 		}
@@ -85,14 +103,21 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	}
 	a, b := publicPlaceOf(l.ActorA), publicPlaceOf(l.ActorB)
 	pub := dedup.Compare(a, b)
-	public := map[string]bool{}
+	public := map[string]dedup.Reason{}
 	for _, r := range pub.Reasons {
-		public[r.Code] = true
+		public[r.Code] = r
 	}
 	reasons := make(ReasonList, 0, len(l.Reasons))
 	for _, r := range l.Reasons {
-		if (slices.Contains(contactReasons, r.Code) || slices.Contains(domainReasons, r.Code)) && !public[r.Code] {
-			continue
+		if hidden(r.Code) {
+			p, ok := public[r.Code]
+			if !ok {
+				if slices.Contains(nameContactReasons, r.Code) {
+					out.NameScore = pub.Name
+				}
+				continue
+			}
+			r = p
 		}
 		reasons = append(reasons, r)
 	}
@@ -100,7 +125,7 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 	// carrying it, private carriers included: the pair's own is shown.
 	out.Reasons, out.IdentityScore = reasons, pub.Identity
 	otherSIREN := slices.ContainsFunc(l.Reasons, func(r dedup.Reason) bool { return r.Code == "other_siren" })
-	out.Score = dedup.Score(l.NameScore, l.AddressScore, out.IdentityScore, otherSIREN)
+	out.Score = dedup.Score(out.NameScore, l.AddressScore, out.IdentityScore, otherSIREN)
 	if l.PublicScore != nil {
 		out.Score = *l.PublicScore
 	}

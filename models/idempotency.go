@@ -132,6 +132,14 @@ func idempotencyKeyHash(scope, key string) string {
 func (s *Store) BeginIdempotent(ctx context.Context, scope, key, hash string) (*IdempotencyStart, error) {
 	kh := idempotencyKeyHash(scope, key)
 	var out IdempotencyStart
+	// A claim is registered as running before its write commits: a write
+	// committed in the same group (Store.writeGrouped) reads the pending
+	// claim in the group's transaction, and must see it running, not
+	// abandoned (it took it over, and both requests ran).
+	claimed := func(c *IdempotencyClaim) {
+		out.Claim = c
+		s.claims.Store(c.Token, true)
+	}
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		now := s.now()
 		// Expired keys are deleted here rather than by a job: the
@@ -153,7 +161,7 @@ func (s *Store) BeginIdempotent(ctx context.Context, scope, key, hash string) (*
 			if res.RowsAffected == 0 {
 				return &Error{Code: ECONFLICT, Message: "A request with this Idempotency-Key is still being processed; retry in a moment.", RetryAfter: time.Second}
 			}
-			out.Claim = claim
+			claimed(claim)
 			return nil
 		}
 		if err != nil {
@@ -197,14 +205,14 @@ func (s *Store) BeginIdempotent(ctx context.Context, scope, key, hash string) (*
 			// Another replica took the abandoned claim over first.
 			return &Error{Code: ECONFLICT, Message: "A request with this Idempotency-Key is still being processed; retry in a moment.", RetryAfter: time.Second}
 		}
-		out.Claim = claim
+		claimed(claim)
 		return nil
 	})
 	if err != nil {
+		if out.Claim != nil {
+			s.claims.Delete(out.Claim.Token) // its write did not commit
+		}
 		return nil, err
-	}
-	if out.Claim != nil {
-		s.claims.Store(out.Claim.Token, true)
 	}
 	return &out, nil
 }

@@ -262,7 +262,7 @@ type pendingLogs struct {
 // one failing rolls back only itself, exactly as if it had its own
 // transaction.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	w := &queuedWrite{ctx: ctx, fn: fn, logs: &pendingLogs{}}
+	w := &queuedWrite{ctx: ctx, fn: fn, logs: &pendingLogs{}, bulk: bulkWrite(ctx)}
 	tctx := ctx
 	if s.gate != nil {
 		// mattn/go-sqlite3 runs each statement of a cancellable context on
@@ -307,6 +307,7 @@ type queuedWrite struct {
 	fn        func(tx *gorm.DB) error
 	logs      *pendingLogs
 	queued    bool // notifications queued in the outbox
+	bulk      bool // a sync batch or an import: committed in a group of its own
 	queuedAt  time.Time
 
 	state atomic.Int32  // writeQueued, writeLeading, writeTaken or writeAbandoned
@@ -369,6 +370,10 @@ func (w *queuedWrite) run(tx *gorm.DB) (err error) {
 // and the pages its writes share (the change log's and audit trail's last
 // pages, the indexes' upper pages) are written once.
 //
+// A bulk write (a sync batch or an import, withBulk) is a group of its
+// own: grouped, it held the commit of the edits queued before it until it
+// was written (TestBulkWritesCommitAlone).
+//
 // A write failing (or panicking) rolls back to its savepoint: the others
 // commit. A failure of the transaction itself (the commit) fails every
 // write of the group, none of which is stored. The writes of a group do not
@@ -419,11 +424,17 @@ func (s *Store) writeGrouped(w *queuedWrite) error {
 	group := []*queuedWrite{w}
 	q.mu.Lock()
 	rest := q.waiting[:0:0]
+	// A bulk write (a sync batch, an import) holds the writer far longer
+	// than an edit: it commits alone, so that the writes queued before it
+	// do not wait for it (nor those after it for each other's group). It
+	// stays queued, with those after it, to lead the next group.
+	closed := w.bulk
 	for _, o := range q.waiting {
-		if len(group) < maxWriteGroup && o.state.CompareAndSwap(writeQueued, writeTaken) {
+		if !closed && !o.bulk && len(group) < maxWriteGroup && o.state.CompareAndSwap(writeQueued, writeTaken) {
 			group = append(group, o)
 			s.gateWaiters.Add(-1)
 		} else if o.state.Load() == writeQueued {
+			closed = closed || o.bulk
 			rest = append(rest, o)
 		}
 	}

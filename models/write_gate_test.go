@@ -361,3 +361,55 @@ func TestCreateActorChecksBeforeItsTurn(t *testing.T) {
 		t.Fatal("CreateActor waited for the writer before refusing an actor it could check without it")
 	}
 }
+
+// TestBulkWritesCommitAlone (sec13): a partner's sync batch or import
+// holds the writer far longer than a single edit. Grouped with the edits
+// queued before it, it held their commit — and their answers — until it
+// was written: one client's heavy write delayed another's that had
+// arrived first. A bulk write now leads a group of its own, and the
+// writes queued before it commit without waiting for it.
+func TestBulkWritesCommitAlone(t *testing.T) {
+	s := openTestStore(t)
+	if s.gate == nil {
+		t.Skip("the store writes through a pool (PostgreSQL): no single writer to group writes on")
+	}
+	var mu sync.Mutex
+	var groups [][]string
+	s.groupRan = func(g []*queuedWrite) {
+		var names []string
+		for _, w := range g {
+			names = append(names, w.ctx.Value(nameKey{}).(string))
+		}
+		mu.Lock()
+		groups = append(groups, names)
+		mu.Unlock()
+	}
+	release, held := make(chan struct{}), make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		_ = s.write(context.WithValue(context.Background(), nameKey{}, "held"), func(tx *gorm.DB) error {
+			close(held)
+			<-release
+			return nil
+		})
+	})
+	<-held
+	for i, name := range []string{"a", "bulk", "b", "c"} {
+		ctx := context.WithValue(context.Background(), nameKey{}, name)
+		if name == "bulk" {
+			ctx = withBulk(ctx)
+		}
+		wg.Go(func() { _ = s.write(ctx, func(tx *gorm.DB) error { return nil }) })
+		for deadline := time.Now().Add(10 * time.Second); s.gateWaiters.Load() != int64(i+1); {
+			if time.Now().After(deadline) {
+				t.Fatalf("write %s never queued", name)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	close(release)
+	wg.Wait()
+	if want := [][]string{{"held"}, {"a"}, {"bulk"}, {"b", "c"}}; fmt.Sprint(groups) != fmt.Sprint(want) {
+		t.Errorf("transactions ran %v, want %v", groups, want)
+	}
+}
