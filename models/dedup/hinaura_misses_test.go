@@ -56,3 +56,37 @@ func TestCompareOwnContactsNameTheDoor(t *testing.T) {
 		t.Errorf("contacts of two places of the hub linked: %.3f %s", r.Score, reasons(r))
 	}
 }
+
+// TestCompareOwnWebPageAtOneAddress: « Incubateur Tiers Lieu Landestini
+// Cantal Auvergne » and « IUT Aurillac » (the building that houses it), both
+// at 100 rue de l'Égalité, both giving
+// landestini.org/project/incubateur-landestini-cantal-auvergne/, a page no
+// other place of either file gives (0.590: a website weighs less than a
+// phone, being often a parent's). A page of a site (a path, not a
+// homepage) that is the two places' own, at one address, names the place
+// as an own phone there does. A homepage, a page given by several places
+// of one source, or another address are not enough.
+func TestCompareOwnWebPageAtOneAddress(t *testing.T) {
+	aurillac := in("Aurillac", "15000")
+	site := func(u string) func(*Place) { return func(p *Place) { aurillac(p); p.Websites = []string{u} } }
+	page := "https://landestini.org/project/incubateur-landestini-cantal-auvergne/"
+	incubator := with(place("hub", "Incubateur Tiers Lieu Landestini Cantal Auvergne", "100 Rue de l'Égalité", 44.93311, 2.44140), site(page))
+	cases := []compareCase{
+		{"OK one page of their own at one address", incubator,
+			with(place("cnfs", "IUT Aurillac", "100 Rue de l'égalité", 44.93435, 2.43975), site(page)), true, "même page web propre à la même adresse"},
+		{"NotDup one homepage at one address", with(place("hub", "Incubateur Tiers Lieu Landestini Cantal Auvergne", "100 Rue de l'Égalité", 44.93311, 2.44140), site("https://landestini.org/")),
+			with(place("cnfs", "IUT Aurillac", "100 Rue de l'égalité", 44.93435, 2.43975), site("https://landestini.org/")), false, ""},
+		{"NotDup one page at another address", incubator,
+			with(place("cnfs", "IUT Aurillac", "8 avenue de la République", 44.93435, 2.43975), site(page)), false, ""},
+	}
+	runCompareCases(t, cases)
+
+	// The page of a network, given by two places of the hub at two
+	// addresses.
+	other := with(place("hub", "Landestini Saint-Flour", "2 place d'Armes", 44.95, 2.45), site(page))
+	iut := with(place("cnfs", "IUT Aurillac", "100 Rue de l'égalité", 44.93435, 2.43975), site(page))
+	b := NewBlock([]Place{incubator, other, iut})
+	if r, _ := b.Compare(incubator.ID, iut.ID); r.Score >= Threshold {
+		t.Errorf("a page of two places of the hub linked: %.3f %s", r.Score, reasons(r))
+	}
+}

@@ -475,6 +475,19 @@ func (b *Block) ownContacts(a, c *prepared) bool {
 	return own(kindPhone) && own(kindEmail)
 }
 
+// ownPage says whether a and c give one page of a site (a URL with a path,
+// not a homepage, which is often a parent's) that no other location of
+// either source gives.
+func (b *Block) ownPage(a, c *prepared) bool {
+	public := a.public || c.public
+	for _, k := range a.keys {
+		if k.kind == kindURL && slices.Contains(c.keys, k) && b.locations(k, a.Source, public) <= 1 && b.locations(k, c.Source, public) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // onePoint is the distance within which two places' coordinates are read
 // as one point (placeAgreement): one building or its square.
 const onePoint = 50.0
@@ -1170,6 +1183,13 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		// ownContactsRadius (above).
 		r.Name = hostName
 		r.add("own_contacts", "mêmes téléphone et courriel propres, au même point")
+	}
+	if r.Name < hostName && place >= oneAddress && b.ownPage(a, c) {
+		// A page of a site that only these two places give, at one
+		// address, names the place as an own phone there does: the
+		// incubator Landestini and the IUT that houses it.
+		r.Name = hostName
+		r.add("own_page", "même page web propre à la même adresse")
 	}
 	if r.Name < hostName && housesDigitalSpace(a, c) && addressAgrees(a, c) {
 		r.Name = hostName
