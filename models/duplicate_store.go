@@ -55,7 +55,7 @@ type DuplicateLink struct {
 // A new reason drawn from contacts belongs here
 // (TestWithoutContactsHidesEveryContactReason).
 var (
-	contactReasons = []string{"same_phone", "same_email", "france_services_contacts"}
+	contactReasons = []string{"same_phone", "same_email", "france_services_contacts", "own_contacts"}
 	domainReasons  = []string{"named_domain", "town_domain", "initials_domain"}
 	// nameContactReasons are the contact reasons that set the name
 	// score (a France Services with no name of its own and a place

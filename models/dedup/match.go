@@ -475,6 +475,29 @@ func (b *Block) ownContacts(a, c *prepared) bool {
 	return own(kindPhone) && own(kindEmail)
 }
 
+// ownPage says whether a and c give one page of a site (a URL with a path,
+// not a homepage, which is often a parent's) that no other location of
+// either source gives.
+func (b *Block) ownPage(a, c *prepared) bool {
+	public := a.public || c.public
+	for _, k := range a.keys {
+		if k.kind == kindURL && slices.Contains(c.keys, k) && b.locations(k, a.Source, public) <= 1 && b.locations(k, c.Source, public) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// onePoint is the distance within which two places' coordinates are read
+// as one point (placeAgreement): one building or its square.
+const onePoint = 50.0
+
+// atOnePoint says whether the coordinates of a and c are within onePoint.
+func atOnePoint(a, c *prepared) bool {
+	d, ok := distance(a, c)
+	return ok && d <= onePoint
+}
+
 // siteOfCommune says whether a name is a service's name, a dash and its
 // commune only: France Services' list names so each site of a France
 // Services of several sites (« France services Hérault Méditerranée -
@@ -1148,6 +1171,25 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 			r.Name = hostName
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
 		}
+	}
+	if r.Name < hostName && atOnePoint(a, c) && b.ownContacts(a, c) {
+		// Any place's own phone and own e-mail, both, at one point
+		// name its door as one address would: « Centre Social le
+		// Lavoir » and the association running it on the square
+		// behind, 44 m apart. Farther, two sites of one association
+		// give its contacts (« Tiers-Lieu La Parenthèse » and
+		// « Espace Numérique Sud Charente », 204 m): only a France
+		// Services with no name of its own is read so within
+		// ownContactsRadius (above).
+		r.Name = hostName
+		r.add("own_contacts", "mêmes téléphone et courriel propres, au même point")
+	}
+	if r.Name < hostName && place >= oneAddress && b.ownPage(a, c) {
+		// A page of a site that only these two places give, at one
+		// address, names the place as an own phone there does: the
+		// incubator Landestini and the IUT that houses it.
+		r.Name = hostName
+		r.add("own_page", "même page web propre à la même adresse")
 	}
 	if r.Name < hostName && housesDigitalSpace(a, c) && addressAgrees(a, c) {
 		r.Name = hostName

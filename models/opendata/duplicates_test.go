@@ -50,7 +50,8 @@ func TestDuplicateLabels(t *testing.T) {
 }
 
 // Figures reached on the AURA set (testdata/duplicates-hinaura-2022.md):
-// precision 1.000 (135 links, all right), recall 0.931 (135 of 145; 0.910
+// precision 1.000 (137 links, all right), recall 0.945 (137 of 145, with
+// own_contacts and own_page, see hinaura_misses_test.go; 0.931 before; 0.910
 // before the Gironde set's fixes, which found the one PMS of Faverges at
 // two numbers of its street; 0.917 before the Haute-Vienne set's, which
 // found the Fil de Faire at its address by a phone the hub gives to two
@@ -61,7 +62,7 @@ func TestDuplicateLabels(t *testing.T) {
 // since been looked at for fixes. See TestDuplicateLabelsHinaura.
 const (
 	minPrecisionHinaura = 0.99
-	minRecallHinaura    = 0.91
+	minRecallHinaura    = 0.93
 )
 
 // TestDuplicateLabelsHinaura measures detection on a set it was not tuned
