@@ -41,10 +41,22 @@ func TestWithoutContactsHidesEveryContactReason(t *testing.T) {
 	c := in("Centre Socio Culturel et de Loisirs", "11 Rue Albert Camus", "")
 	d := in("MSAP Pays Châtillonnais", "11 rue Albert Camus", "msap@cscl-chatillonnais.fr")
 	d.Source = "y"
+	// « own_contacts » (any two places 50 m apart giving one phone and one
+	// e-mail no other place gives) raises the name score as
+	// « france_services_contacts » does.
+	own := func(name string, lat float64) *Actor {
+		lon := 4.8557
+		a := &Actor{Name: name, Source: "x", Latitude: &lat, Longitude: &lon, Phones: []string{"04 78 12 34 56"}, Emails: []string{"contact@lelavoir-asso.fr"}}
+		a.Address.PostalCode, a.Address.Commune, a.Address.InseeCode = "69100", "Villeurbanne", "69266"
+		return a
+	}
+	e := own("Centre social Le Lavoir", 45.7700)
+	f := own("Association des habitants du quartier Saint-Jean", 45.7703)
+	f.Source = "y"
 	for _, pair := range []struct {
 		a, b *Actor
 		code string
-	}{{a, b, "france_services_contacts"}, {c, d, "initials_domain"}} {
+	}{{a, b, "france_services_contacts"}, {c, d, "initials_domain"}, {e, f, "own_contacts"}} {
 		full := dedup.Compare(placeOf(pair.a), placeOf(pair.b))
 		if !slices.ContainsFunc(full.Reasons, func(r dedup.Reason) bool { return r.Code == pair.code }) {
 			t.Fatalf("the pair should give %s: %+v", pair.code, full.Reasons)
@@ -54,12 +66,18 @@ func TestWithoutContactsHidesEveryContactReason(t *testing.T) {
 		for _, r := range public.Reasons {
 			allowed[r.Code] = true
 		}
-		l := &DuplicateLink{ActorA: pair.a, ActorB: pair.b, Reasons: full.Reasons, Score: full.Score}
-		for _, link := range []*DuplicateLink{l, {Reasons: full.Reasons, Score: full.Score}} {
-			for _, r := range link.WithoutContacts().Reasons {
+		l := &DuplicateLink{ActorA: pair.a, ActorB: pair.b, Reasons: full.Reasons, Score: full.Score, NameScore: full.Name}
+		for _, link := range []*DuplicateLink{l, {Reasons: full.Reasons, Score: full.Score, NameScore: full.Name}} {
+			shown := link.WithoutContacts()
+			for _, r := range shown.Reasons {
 				if !allowed[r.Code] {
 					t.Errorf("a reader who may not see contacts reads %q (%s), which the public data do not give (actors loaded: %v)", r.Code, r.Label, link.ActorA != nil)
 				}
+			}
+			// A reason drawn from private contacts that raised the name
+			// score must not leave it raised: the score says it too.
+			if shown.NameScore > public.Name {
+				t.Errorf("%s: a reader who may not see contacts reads name_score %.3f, the public data give %.3f (actors loaded: %v)", pair.code, shown.NameScore, public.Name, link.ActorA != nil)
 			}
 		}
 	}

@@ -60,7 +60,7 @@ var (
 	// nameContactReasons are the contact reasons that set the name
 	// score (a France Services with no name of its own and a place
 	// sharing its own phone and e-mail are named alike).
-	nameContactReasons = []string{"france_services_contacts"}
+	nameContactReasons = []string{"france_services_contacts", "own_contacts"}
 )
 
 // WithoutContacts returns the link as the actors' public data alone make
