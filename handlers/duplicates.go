@@ -27,7 +27,7 @@ type DuplicateReason struct {
 	// named_domain, same_name, similar_name, acronym, same_address, same_street, other_number,
 	// same_building, distance, far_coordinates, other_street, other_siren, host_authority, annex,
 	// travelling, namesake, post_office, name_of_several_sites, town_domain, france_services_host,
-	// france_services_contacts, initials_domain, digital_space_host.
+	// france_services_contacts, initials_domain, digital_space_host, mail_domain.
 	Code string `json:"code" example:"same_siret"`
 	// French label for people: « même SIRET », « 40 m », « coordonnées à 2,1 km malgré la même adresse ».
 	Label string `json:"label" example:"même SIRET"`
@@ -124,7 +124,7 @@ func (h *Handler) duplicateVisible(c *gin.Context, l *models.DuplicateLink) bool
 //
 //	@ID			listDuplicates
 //	@Summary		List possible duplicates
-//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. A pair is linked when its score, or its public score (phones and e-mails that are not public left out, a public one weighed by its public carriers), reaches 0.6. To a caller who may not see both actors' contact details were they private, the link is shown as their public data alone make it: the public score, no same_phone, same_email, france_services_contacts, named_domain, town_domain or initials_domain drawn from contacts that are not public, and the pair's identity_score and name_score without them (a reason's count of places sharing a value counts public carriers only); and a link whose public score is under 0.6 does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Those who see every contact may read a score under 0.6 when the public score made the link. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
+//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. A pair is linked when its score, or its public score (phones and e-mails that are not public left out, a public one weighed by its public carriers), reaches 0.6. To a caller who may not see both actors' contact details were they private, the link is shown as their public data alone make it: the public score, no same_phone, same_email, france_services_contacts, named_domain, town_domain, initials_domain or mail_domain drawn from contacts that are not public, and the pair's identity_score and name_score without them (a reason's count of places sharing a value counts public carriers only); and a link whose public score is under 0.6 does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Those who see every contact may read a score under 0.6 when the public score made the link. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		Anonymous

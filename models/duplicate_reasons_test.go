@@ -41,10 +41,16 @@ func TestWithoutContactsHidesEveryContactReason(t *testing.T) {
 	c := in("Centre Socio Culturel et de Loisirs", "11 Rue Albert Camus", "")
 	d := in("MSAP Pays Châtillonnais", "11 rue Albert Camus", "msap@cscl-chatillonnais.fr")
 	d.Source = "y"
+	// « mail_domain » (two places writing from one organisation's own
+	// domain, « communication@milcem.com » and « m.phedre@milcem.com ») is
+	// drawn from e-mails.
+	e := in("Mission locale du centre de la Martinique", "11 Rue Albert Camus", "m.phedre@milcem.com")
+	f := in("Mission locale Centre", "11 rue Albert Camus", "communication@milcem.com")
+	f.Source = "y"
 	for _, pair := range []struct {
 		a, b *Actor
 		code string
-	}{{a, b, "france_services_contacts"}, {c, d, "initials_domain"}} {
+	}{{a, b, "france_services_contacts"}, {c, d, "initials_domain"}, {e, f, "mail_domain"}} {
 		full := dedup.Compare(placeOf(pair.a), placeOf(pair.b))
 		if !slices.ContainsFunc(full.Reasons, func(r dedup.Reason) bool { return r.Code == pair.code }) {
 			t.Fatalf("the pair should give %s: %+v", pair.code, full.Reasons)

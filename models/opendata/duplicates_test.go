@@ -55,8 +55,9 @@ func TestDuplicateLabels(t *testing.T) {
 // two numbers of its street; 0.917 before the Haute-Vienne set's, which
 // found the Fil de Faire at its address by a phone the hub gives to two
 // sites; 0.924 before the eleventh set's, which found « Maison France
-// Service » at its intercommunality's address); the floors leave one link
-// of slack. Unseen
+// Service » at its intercommunality's address; 0.931 before the thirteenth
+// set's, which found the AFPA's village by the AFPA's e-mail domain); the
+// floors leave one link of slack. Unseen
 // when it was built (detection then: precision 1.000, recall 0.855), it has
 // since been looked at for fixes. See TestDuplicateLabelsHinaura.
 const (
@@ -679,10 +680,13 @@ func TestDuplicateLabelsBFC(t *testing.T) {
 // seven misses are rows the importer rejects) — the figure on unseen data.
 // Without the eleven pairs labelled ambiguous: precision 1.000, recall
 // 0.813 (13 of 16). 11 of the 23 duplicates are the hub's copies of the
-// national records. The floors leave one link of slack.
+// national records. It has since been looked at for a fix (an
+// organisation's own e-mail domain, mail_domain) and is no longer unseen:
+// precision 0.810 (21 links, the same 4 wrong), recall 0.739 (17 of 23).
+// The floors leave one link of slack.
 const (
 	minPrecisionAntilles = 0.75
-	minRecallAntilles    = 0.65
+	minRecallAntilles    = 0.69
 )
 
 // TestDuplicateLabelsAntilles measures detection on the thirteenth set: the
