@@ -53,10 +53,16 @@ func TestWithoutContactsHidesEveryContactReason(t *testing.T) {
 	e := own("Centre social Le Lavoir", 45.7700)
 	f := own("Association des habitants du quartier Saint-Jean", 45.7703)
 	f.Source = "y"
+	// « mail_domain » (two places writing from one organisation's own
+	// domain, « communication@milcem.com » and « m.phedre@milcem.com ») is
+	// drawn from e-mails.
+	g := in("Mission locale du centre de la Martinique", "11 Rue Albert Camus", "m.phedre@milcem.com")
+	h := in("Mission locale Centre", "11 rue Albert Camus", "communication@milcem.com")
+	h.Source = "y"
 	for _, pair := range []struct {
 		a, b *Actor
 		code string
-	}{{a, b, "france_services_contacts"}, {c, d, "initials_domain"}, {e, f, "own_contacts"}} {
+	}{{a, b, "france_services_contacts"}, {c, d, "initials_domain"}, {e, f, "own_contacts"}, {g, h, "mail_domain"}} {
 		full := dedup.Compare(placeOf(pair.a), placeOf(pair.b))
 		if !slices.ContainsFunc(full.Reasons, func(r dedup.Reason) bool { return r.Code == pair.code }) {
 			t.Fatalf("the pair should give %s: %+v", pair.code, full.Reasons)

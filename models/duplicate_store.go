@@ -49,13 +49,14 @@ type DuplicateLink struct {
 
 // contactReasons are the reasons drawn only from phones and e-mails (a
 // France Services and a place of its commune sharing their own phone and
-// e-mail among them); domainReasons those that may come from an e-mail's
+// e-mail among them; mail_domain, an organisation's own e-mail domain that
+// is the other's e-mail domain or website); domainReasons those that may come from an e-mail's
 // domain (a domain spelling the other's name or its initials, the
 // commune's own domain).
 // A new reason drawn from contacts belongs here
 // (TestWithoutContactsHidesEveryContactReason).
 var (
-	contactReasons = []string{"same_phone", "same_email", "france_services_contacts", "own_contacts"}
+	contactReasons = []string{"same_phone", "same_email", "france_services_contacts", "own_contacts", "mail_domain"}
 	domainReasons  = []string{"named_domain", "town_domain", "initials_domain"}
 	// nameContactReasons are the contact reasons that set the name
 	// score (a France Services with no name of its own and a place

@@ -115,6 +115,7 @@ const (
 	// kindInitialsDomain is not a key: a domain that is the other place's
 	// initials (initialsDomain).
 	kindInitialsDomain
+	kindMailDomain // an organisation's own e-mail domain or website host (maildomain.go)
 )
 
 type key struct {
@@ -288,6 +289,7 @@ func prepare(p *Place) *prepared {
 		q.siteDomainWords = append(q.siteDomainWords, domainWords(host)...)
 	}
 	q.domainWords = append(q.domainWords, q.siteDomainWords...)
+	q.keys = append(q.keys, mailDomainKeys(q)...)
 	q.initials = initialsOf(q.raw)
 	return q
 }
@@ -960,7 +962,7 @@ const sameLocation = 300.0
 // number on twenty sites is twenty.
 func (b *Block) locations(k key, source string, public bool) int {
 	cache := b.carriers
-	if public && (k.kind == kindPhone || k.kind == kindEmail) {
+	if public && (k.kind == kindPhone || k.kind == kindEmail || k.kind == kindMailDomain) {
 		// A public phone's weight must not tell how many places carry it
 		// privately.
 		cache = b.publicCarriers
@@ -1080,6 +1082,7 @@ func (q *prepared) publicView() *prepared {
 	out.public = true
 	if q.PrivateContacts {
 		out.keys = slices.DeleteFunc(slices.Clone(q.keys), func(k key) bool { return k.kind == kindPhone || k.kind == kindEmail })
+		out.keys = siteHostKeys(q.Place, out.keys)
 		out.domains, out.domainWords, out.postMail = q.siteDomains, q.siteDomainWords, false
 	}
 	return &out
@@ -1794,7 +1797,7 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 			s = strengthEmail
 		case kindURL:
 			s = strengthURL
-		case kindDomain:
+		case kindDomain, kindMailDomain:
 			s = strengthDomain
 		}
 		if s*discount > best[k.kind] {
@@ -1833,8 +1836,11 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 	} else if best[kindDomain] == 0 && (townDomain(a, c) || townDomain(c, a)) && (addressAgrees(a, c) || nextDoor(a, c)) {
 		best[kindTownDomain] = strengthDomain
 	}
+	if mailDomainSaid(best) {
+		delete(best, kindMailDomain)
+	}
 	miss := 1.0
-	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain, kindInitialsDomain, kindTownDomain} {
+	for _, kind := range []keyKind{kindSIRET, kindSIREN, kindRNA, kindPhone, kindEmail, kindURL, kindDomain, kindNamedDomain, kindInitialsDomain, kindTownDomain, kindMailDomain} {
 		s, ok := best[kind]
 		if !ok {
 			continue
@@ -1843,10 +1849,10 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 		label := map[keyKind]string{kindSIRET: "même SIRET", kindSIREN: "même SIREN", kindRNA: "même RNA",
 			kindPhone: "même téléphone", kindEmail: "même courriel", kindURL: "même site web", kindDomain: "même domaine web",
 			kindNamedDomain: "site web ou courriel au nom de l'autre lieu", kindTownDomain: "site web ou courriel au domaine de la commune",
-			kindInitialsDomain: "site web ou courriel aux initiales de l'autre lieu"}[kind]
+			kindInitialsDomain: "site web ou courriel aux initiales de l'autre lieu", kindMailDomain: "courriel au domaine de l'autre lieu"}[kind]
 		code := map[keyKind]string{kindSIRET: "same_siret", kindSIREN: "same_siren", kindRNA: "same_rna",
 			kindPhone: "same_phone", kindEmail: "same_email", kindURL: "same_website", kindDomain: "same_domain",
-			kindNamedDomain: "named_domain", kindTownDomain: "town_domain", kindInitialsDomain: "initials_domain"}[kind]
+			kindNamedDomain: "named_domain", kindTownDomain: "town_domain", kindInitialsDomain: "initials_domain", kindMailDomain: "mail_domain"}[kind]
 		if n := carriers[kind]; n > 1 {
 			label += fmt.Sprintf(" (partagé par %d lieux d'une même source)", n)
 		}

@@ -56,8 +56,9 @@ func TestDuplicateLabels(t *testing.T) {
 // two numbers of its street; 0.917 before the Haute-Vienne set's, which
 // found the Fil de Faire at its address by a phone the hub gives to two
 // sites; 0.924 before the eleventh set's, which found « Maison France
-// Service » at its intercommunality's address); the floors leave one link
-// of slack. Unseen
+// Service » at its intercommunality's address; 0.931 before the thirteenth
+// set's, which found the AFPA's village by the AFPA's e-mail domain); the
+// floors leave one link of slack. Unseen
 // when it was built (detection then: precision 1.000, recall 0.855), it has
 // since been looked at for fixes. See TestDuplicateLabelsHinaura.
 const (
@@ -669,4 +670,38 @@ func TestDuplicateLabelsBFC(t *testing.T) {
 	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
 	labels := readLabels(t, "testdata/duplicates-bfc-2023.csv")
 	measureDuplicates(t, sources, cnfs, labels, minPrecisionBFC, minRecallBFC)
+}
+
+// Figures on the Mednum Hub Antilles set (testdata/duplicates-antilles-2023.md),
+// the thirteenth, of the shape of the judges' unseen set: a regional hub's
+// file (Martinique) against the Conseillers numériques national file, same
+// région. Held out: labels committed in e6a4112 before detection ran on
+// them; detection as on main at dc8aaa5: precision 0.800 (20 links, 4
+// wrong, all four labelled ambiguous), recall 0.696 (16 of 23; three of the
+// seven misses are rows the importer rejects) — the figure on unseen data.
+// Without the eleven pairs labelled ambiguous: precision 1.000, recall
+// 0.813 (13 of 16). 11 of the 23 duplicates are the hub's copies of the
+// national records. It has since been looked at for a fix (an
+// organisation's own e-mail domain, mail_domain) and is no longer unseen:
+// precision 0.810 (21 links, the same 4 wrong), recall 0.739 (17 of 23).
+// The floors leave one link of slack.
+const (
+	minPrecisionAntilles = 0.75
+	minRecallAntilles    = 0.69
+)
+
+// TestDuplicateLabelsAntilles measures detection on the thirteenth set: the
+// file of Mednum Hub Antilles as mednum-cli received it (a file of the
+// standard, v0.1 values), against the Conseillers numériques national file.
+// Neither file is beside the repository (see the .md for where to fetch
+// them); the test reads them from the directory named by
+// CARNET_EXTRA_REFERENCE:
+//
+//	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsAntilles -v ./models/opendata
+func TestDuplicateLabelsAntilles(t *testing.T) {
+	read := extraFiles(t, "mednum-hub-antilles.json and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-antilles-2023.md")
+	sources := []labelledSource{{"antilles", read("mednum-hub-antilles.json")}}
+	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
+	labels := readLabels(t, "testdata/duplicates-antilles-2023.csv")
+	measureDuplicates(t, sources, cnfs, labels, minPrecisionAntilles, minRecallAntilles)
 }
