@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -507,6 +508,12 @@ func (r *Reader) Next() (Record, error) {
 	}
 	if r.producer != nil && r.producer.nested {
 		obj = flattenJSON(obj)
+		// Flattened, a place is held to the same bound: an object of
+		// 100,000 keys inside it was read as 100,000 columns, each
+		// remembered by the reader for every later row.
+		if len(obj) > MaxColumns {
+			return Record{}, fmt.Errorf("JSON element %d has %d values once its objects are written out as columns (« address.postalCode »): a place has at most %d columns", r.row, len(obj), MaxColumns)
+		}
 	}
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
 	for _, k := range r.keyOrder(obj) {
@@ -646,39 +653,59 @@ func featureProperties(obj map[string]any) map[string]any {
 // each path again at every level, some 100 MB for one row.
 func flattenJSON(obj map[string]any) map[string]any {
 	out := make(map[string]any, len(obj))
+	// Two values may have one path (« a.b » beside « a »: {« b »}): the
+	// first given keeps it, a key of the place written whole before any
+	// path, then the paths in the order of their keys, so that a place is
+	// read alike every time (ranging over the maps gave either value).
+	put := func(path string, v any) {
+		if _, taken := out[path]; !taken {
+			out[path] = v
+		}
+	}
 	var walk func(prefix string, v any, depth int)
 	walk = func(prefix string, v any, depth int) {
 		if depth > maxFlatDepth {
-			out[prefix] = v
+			put(prefix, v)
 			return
 		}
 		switch x := v.(type) {
 		case map[string]any:
 			if len(x) == 0 {
-				out[prefix] = nil
+				put(prefix, nil)
 			}
-			for k, e := range x {
-				walk(prefix+"."+k, e, depth+1)
+			for _, k := range slices.Sorted(maps.Keys(x)) {
+				walk(prefix+"."+k, x[k], depth+1)
 			}
 		case []any:
 			if _, ok := cellString(x); ok {
-				out[prefix] = x
+				put(prefix, x)
 				return
 			}
 			for i, e := range x {
 				walk(prefix+"."+strconv.Itoa(i), e, depth+1)
 			}
 		default:
-			out[prefix] = v
+			put(prefix, v)
 		}
 	}
+	var nested []string
 	for k, v := range obj {
-		switch v.(type) {
-		case map[string]any, []any:
-			walk(k, v, 1)
+		switch x := v.(type) {
+		case map[string]any:
+			nested = append(nested, k)
+		case []any:
+			if _, ok := cellString(x); ok {
+				out[k] = v
+			} else {
+				nested = append(nested, k)
+			}
 		default:
 			out[k] = v
 		}
+	}
+	slices.Sort(nested)
+	for _, k := range nested {
+		walk(k, obj[k], 1)
 	}
 	return out
 }
