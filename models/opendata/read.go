@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -499,7 +500,8 @@ func (r *Reader) Next() (Record, error) {
 		for k := range obj {
 			folded[foldColumn(k)] = true
 		}
-		for k := range flattenJSON(obj) {
+		flat, _ := flattenJSONAtMost(obj, MaxColumns)
+		for k := range flat {
 			// A format may be known by columns inside an object
 			// (« geo.latitude »).
 			folded[foldColumn(k)] = true
@@ -507,13 +509,14 @@ func (r *Reader) Next() (Record, error) {
 		r.producer = detectProducer(folded)
 	}
 	if r.producer != nil && r.producer.nested {
-		obj = flattenJSON(obj)
 		// Flattened, a place is held to the same bound: an object of
 		// 100,000 keys inside it was read as 100,000 columns, each
 		// remembered by the reader for every later row.
-		if len(obj) > MaxColumns {
-			return Record{}, fmt.Errorf("JSON element %d has %d values once its objects are written out as columns (« address.postalCode »): a place has at most %d columns", r.row, len(obj), MaxColumns)
+		flat, ok := flattenJSONAtMost(obj, MaxColumns)
+		if !ok {
+			return Record{}, fmt.Errorf("JSON element %d has more than %d values once its objects are written out as columns (« address.postalCode »): a place has at most %d columns", r.row, MaxColumns, MaxColumns)
 		}
+		obj = flat
 	}
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
 	for _, k := range r.keyOrder(obj) {
@@ -652,13 +655,27 @@ func featureProperties(obj map[string]any) map[string]any {
 // following a hostile file's nesting (10,000 levels fit in 20 kB) would copy
 // each path again at every level, some 100 MB for one row.
 func flattenJSON(obj map[string]any) map[string]any {
-	out := make(map[string]any, len(obj))
+	out, _ := flattenJSONAtMost(obj, math.MaxInt)
+	return out
+}
+
+// flattenJSONAtMost is flattenJSON writing at most max+1 columns, ok false
+// when the place has more: an object of more than max keys is skipped,
+// neither sorted nor written out only to be refused, and the other
+// objects are still written (a format is recognised by their columns).
+func flattenJSONAtMost(obj map[string]any, max int) (flat map[string]any, ok bool) {
+	out := make(map[string]any, min(len(obj), max))
+	over := false
 	// Two values may have one path (« a.b » beside « a »: {« b »}): the
 	// first given keeps it, a key of the place written whole before any
 	// path, then the paths in the order of their keys, so that a place is
 	// read alike every time (ranging over the maps gave either value).
 	put := func(path string, v any) {
 		if _, taken := out[path]; !taken {
+			if len(out) > max {
+				over = true
+				return
+			}
 			out[path] = v
 		}
 	}
@@ -672,6 +689,10 @@ func flattenJSON(obj map[string]any) map[string]any {
 		case map[string]any:
 			if len(x) == 0 {
 				put(prefix, nil)
+			}
+			if len(x) > max {
+				over = true
+				return
 			}
 			for _, k := range slices.Sorted(maps.Keys(x)) {
 				walk(prefix+"."+k, x[k], depth+1)
@@ -707,7 +728,7 @@ func flattenJSON(obj map[string]any) map[string]any {
 	for _, k := range nested {
 		walk(k, obj[k], 1)
 	}
-	return out
+	return out, !over && len(out) <= max
 }
 
 // maxFlatDepth is how many levels flattenJSON writes out: the deepest
