@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -498,7 +500,8 @@ func (r *Reader) Next() (Record, error) {
 		for k := range obj {
 			folded[foldColumn(k)] = true
 		}
-		for k := range flattenJSON(obj) {
+		flat, _ := flattenJSONAtMost(obj, MaxColumns)
+		for k := range flat {
 			// A format may be known by columns inside an object
 			// (« geo.latitude »).
 			folded[foldColumn(k)] = true
@@ -506,7 +509,14 @@ func (r *Reader) Next() (Record, error) {
 		r.producer = detectProducer(folded)
 	}
 	if r.producer != nil && r.producer.nested {
-		obj = flattenJSON(obj)
+		// Flattened, a place is held to the same bound: an object of
+		// 100,000 keys inside it was read as 100,000 columns, each
+		// remembered by the reader for every later row.
+		flat, ok := flattenJSONAtMost(obj, MaxColumns)
+		if !ok {
+			return Record{}, fmt.Errorf("JSON element %d has more than %d values once its objects are written out as columns (« address.postalCode »): a place has at most %d columns", r.row, MaxColumns, MaxColumns)
+		}
+		obj = flat
 	}
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
 	for _, k := range r.keyOrder(obj) {
@@ -645,42 +655,80 @@ func featureProperties(obj map[string]any) map[string]any {
 // following a hostile file's nesting (10,000 levels fit in 20 kB) would copy
 // each path again at every level, some 100 MB for one row.
 func flattenJSON(obj map[string]any) map[string]any {
-	out := make(map[string]any, len(obj))
+	out, _ := flattenJSONAtMost(obj, math.MaxInt)
+	return out
+}
+
+// flattenJSONAtMost is flattenJSON writing at most max+1 columns, ok false
+// when the place has more: an object of more than max keys is skipped,
+// neither sorted nor written out only to be refused, and the other
+// objects are still written (a format is recognised by their columns).
+func flattenJSONAtMost(obj map[string]any, max int) (flat map[string]any, ok bool) {
+	out := make(map[string]any, min(len(obj), max))
+	over := false
+	// Two values may have one path (« a.b » beside « a »: {« b »}): the
+	// first given keeps it, a key of the place written whole before any
+	// path, then the paths in the order of their keys, so that a place is
+	// read alike every time (ranging over the maps gave either value).
+	put := func(path string, v any) {
+		if _, taken := out[path]; !taken {
+			if len(out) > max {
+				over = true
+				return
+			}
+			out[path] = v
+		}
+	}
 	var walk func(prefix string, v any, depth int)
 	walk = func(prefix string, v any, depth int) {
 		if depth > maxFlatDepth {
-			out[prefix] = v
+			put(prefix, v)
 			return
 		}
 		switch x := v.(type) {
 		case map[string]any:
 			if len(x) == 0 {
-				out[prefix] = nil
+				put(prefix, nil)
 			}
-			for k, e := range x {
-				walk(prefix+"."+k, e, depth+1)
+			if len(x) > max {
+				over = true
+				return
+			}
+			for _, k := range slices.Sorted(maps.Keys(x)) {
+				walk(prefix+"."+k, x[k], depth+1)
 			}
 		case []any:
 			if _, ok := cellString(x); ok {
-				out[prefix] = x
+				put(prefix, x)
 				return
 			}
 			for i, e := range x {
 				walk(prefix+"."+strconv.Itoa(i), e, depth+1)
 			}
 		default:
-			out[prefix] = v
+			put(prefix, v)
 		}
 	}
+	var nested []string
 	for k, v := range obj {
-		switch v.(type) {
-		case map[string]any, []any:
-			walk(k, v, 1)
+		switch x := v.(type) {
+		case map[string]any:
+			nested = append(nested, k)
+		case []any:
+			if _, ok := cellString(x); ok {
+				out[k] = v
+			} else {
+				nested = append(nested, k)
+			}
 		default:
 			out[k] = v
 		}
 	}
-	return out
+	slices.Sort(nested)
+	for _, k := range nested {
+		walk(k, obj[k], 1)
+	}
+	return out, !over && len(out) <= max
 }
 
 // maxFlatDepth is how many levels flattenJSON writes out: the deepest

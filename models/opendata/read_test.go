@@ -7,9 +7,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"carnet/models"
 	"carnet/models/opendata"
+	"carnet/models/openinghours"
 	"carnet/models/vocab"
 )
 
@@ -141,6 +143,14 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("id_fs,lib_fs,lib_com,h_lundi,labellisation,format_fs\n1,A,Valence,09:00 - 12:00 / 13h30 à 17h,Espace labellisé 01/01/2020,Fixe\n"))
 	f.Add([]byte(`[{"Data pass ID":"1","Name":"Mairie de Laon","Adresse":"1 rue A 02000 Laon","Code postal":2000,"Nombre de mandats":"1"}]`))
 	f.Add([]byte(`[{"bf_titre":"A","bf_adresse1":"1 rue","bf_ville":"Valence","checkboxListeTypeservice":"1,15,8"}]`))
+	// Opendatasoft records (API v1), nested formats (Res-in, Hub
+	// Bretagne) and a key given twice once flattened, Mednum BFC's
+	// half-days, the Charente bus's weeks.
+	f.Add([]byte(`[{"datasetid":"d","recordid":"r1","record_timestamp":"2025-01-01T00:00:00Z","fields":{"id":"x","nom":"y","horaires":"Mo 09:00-12:00"},"geometry":{"type":"Point","coordinates":[5.1,43.2]}}]`))
+	f.Add([]byte(`[{"_id":"r1","structureName":"X","contactPhone":"04 78 00 00 01","structureType":{"name":"Centre socio-culturel"},"address":{"postcode":"69002","commune":"Lyon","coordinates":[4.8,45.7]},"categories":{"age":["old"]},"address.postcode":"69003"}]`))
+	f.Add([]byte(`[{"id":"b1","nom":"A","type":"ASSOCIATION","code_insee":"29232","commune":"Quimper","location":{"x":-4.1,"y":48.0},"services":{"etre_aidee":[{"tarif":"gratuit"}]},"labels":[{"label":"Fabrique de Territoire"}]}]`))
+	f.Add([]byte("bfc_id;nom_structure;code_typo;code_accomp;lundi matin;lundi après-midi;mardi matin\nb1;X;I;RDV-G-R;8h30-12h;9h12h;-\n"))
+	f.Add([]byte("id;nom;SIRET;ouverture;structure_parente;services;horaires;commune;code_postal;adresse\nc1;Bus;;Semaine paire;Emmaüs;Accéder à du matériel;Mo 09:30-12:30;Ruffec;16700;place\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rd, err := opendata.NewReader(bytes.NewReader(b), "")
 		if err != nil {
@@ -151,7 +161,28 @@ func FuzzReader(f *testing.F) {
 			if err != nil {
 				return
 			}
-			opendata.ToPlace(rec, "fuzz")
+			p := opendata.ToPlace(rec, "fuzz")
+			if p.Rejected {
+				continue
+			}
+			// A place imported has text of valid UTF-8 and hours that
+			// parse, or none.
+			a := p.Actor
+			for _, s := range append([]string{a.Name, a.SourceID, a.Address.Street, a.Address.Commune, a.OpeningHours, a.Summary, a.Description}, a.Phones...) {
+				if !utf8.ValidString(s) {
+					t.Fatalf("%q: text not UTF-8 %q", b, s)
+				}
+			}
+			for _, h := range []string{a.OpeningHours} {
+				if _, err := openinghours.Parse(h); h != "" && err != nil {
+					t.Fatalf("%q: hours %q do not parse: %v", b, h, err)
+				}
+			}
+			if p.Service != nil && p.Service.OpeningHours != "" {
+				if _, err := openinghours.Parse(p.Service.OpeningHours); err != nil {
+					t.Fatalf("%q: service hours %q do not parse: %v", b, p.Service.OpeningHours, err)
+				}
+			}
 		}
 	})
 }

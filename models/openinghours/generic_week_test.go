@@ -16,11 +16,25 @@ func TestGenericWeekText(t *testing.T) {
 		{"Sa 17:00-17:00,09:00-12:00", "Sa 09:00-12:00", true},
 		{"Sa 09:00-12:00,17:00-17:00", "Sa 09:00-12:00", true},
 		{"week 01-53/2 Tu 09:00-12:30", "week 01-53/2 Tu 09:00-12:30", false},
-		{"9h-12h", "", true},
+		// Unreadable, kept: the hours leave every day unknown already.
+		{"9h-12h", "9h-12h", false},
+		// A rule that closes is kept: dropping it opened Monday to Friday.
+		{"Mo-Fr 10:00-12:00; 08:00-17:00 off", "Mo-Fr 10:00-12:00; 08:00-17:00 off", false},
+		{"Mo-Fr 10:00-12:00; 08:00-17:00 off; 9-12", "Mo-Fr 10:00-12:00; 08:00-17:00 off", true},
+		// An unreadable rule is kept: lenient reading leaves every day
+		// unknown, dropping it opened Monday.
+		{"Mo;0-000", "Mo;0-000", false},
+		// Nothing readable left: the empty text, not one that does not
+		// parse.
+		{"0;0-0", "", true},
+		{"Fr; SA 11:00-11:00,A0", "Fr; SA 11:00-11:00,A0", false},
 	} {
 		got, changed := GenericWeekText(tc.in)
 		if got != tc.want || changed != tc.changed {
 			t.Errorf("%q: %q %v, want %q %v", tc.in, got, changed, tc.want, tc.changed)
+		}
+		if _, _, err := ParseLenient(tc.in); err != nil {
+			continue
 		}
 		if h, _, err := ParseLenient(got); got != "" && (err != nil || h == nil) {
 			t.Errorf("%q: %q does not parse: %v", tc.in, got, err)

@@ -12,6 +12,13 @@ const (
 	minGluedPhrasePart = 3
 )
 
+// maxGluedLen: the longest word read as two words typed together. Each
+// split point looks both halves up, hashing them, so a word of n letters
+// costs n² (100,000 letters: 1.2 s, BenchmarkGluedLongWord); two words of
+// the lexicon together are far shorter (« anticonstitutionnellement » is
+// 25 letters).
+const maxGluedLen = 64
+
 // gluedWords reads a word typed without the space between two words
 // (« cartegrise », « poleemploi », « impotsgouv », « wifigratuit »,
 // « grandpublic ») as those two words: required as typed,
@@ -78,7 +85,7 @@ func (t *table) knowsWord(w string) bool {
 }
 
 func (t *table) unglue(w string) (string, string) {
-	if len(w) < 2*minGluedPhrasePart || !lettersOnly(w) || len(t.text.prefixed(w)) > 0 {
+	if len(w) < 2*minGluedPhrasePart || len(w) > maxGluedLen || !lettersOnly(w) || len(t.text.prefixed(w)) > 0 {
 		return "", ""
 	}
 	if t.knowsWord(w) {
