@@ -232,7 +232,28 @@ func (b *placeBuilder) splitKnown(column string, known func(string) bool) (parts
 		cell = cell[:cut]
 	}
 	parts, sep = vocab.SplitKnown(cell, known)
+	if sep == vocab.SepFound {
+		parts = b.foundLabels(column, parts, known)
+		sep = ""
+	}
 	return b.firstValues(column, parts), sep
+}
+
+// foundLabels keeps the known values SplitKnown found in the running text
+// of a cell (vocab.SepFound) and names the text left over in one warning:
+// it is not read, not even a label cut short that a single value starts
+// with (« Accéder à du matérie »), which would be a guess.
+func (b *placeBuilder) foundLabels(column string, parts []string, known func(string) bool) []string {
+	var found, rest []string
+	for _, p := range parts {
+		if known(p) {
+			found = append(found, p)
+		} else {
+			rest = append(rest, "« "+p+" »")
+		}
+	}
+	b.warn(column, strings.Join(rest, " "), fmt.Sprintf("%s read from %d labels found in the text, which does not separate them (the standard joins values with |); not read: %s", column, len(found), strings.Join(rest, ", ")))
+	return found
 }
 
 // readSeparators says how the values of a cell were separated when it was

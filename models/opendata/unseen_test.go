@@ -493,6 +493,61 @@ func TestImportValuesJoinedOtherwise(t *testing.T) {
 	}
 }
 
+// TestImportLabelsFoundInText: a Martinique hub's file (Mednum Hub
+// Antilles) runs its services together without separators, one of them
+// cut short and with bracketed details between them; 20 of its places were
+// rejected as naming no service. The known labels found in the text are
+// read, the rest named in a warning and not guessed; a cell naming no
+// known label still rejects its place, and a list with separators reads
+// as before.
+func TestImportLabelsFoundInText(t *testing.T) {
+	rows := []map[string]string{
+		{"id": "run", "services": "Prendre en main un ordinateur Devenir autonome dans les démarches administratives Accéder à une connexion internet le mardi"},
+		{"id": "cut", "services": "Prendre en main un ordinateur Devenir autonome dans les démarches administratives Accéder à du matérie Découvrir les usages de base du numérique: [Internet: Fonctionnement navigation, recherche web] Réaliser des démarches administratives avec un accompagnement\nDécouvrir les usages de base du numérique: [Mail: créer, envoyer, recevoir] Accéder à une connexion internet"},
+		{"id": "nolabel", "services": "Découvrir les usages de base du numérique: [Mail: créer, envoyer, recevoir]"},
+		{"id": "list", "services": "Prendre en main un ordinateur|Accéder à du matériel"},
+	}
+	for i, r := range rows {
+		r["nom"], r["adresse"], r["code_postal"], r["commune"], r["date_maj"] = "EPN "+r["id"], fmt.Sprintf("%d rue Victor Hugo", i+1), "97200", "Fort-de-France", "2023-04-01"
+	}
+	b, _ := json.Marshal(rows)
+	s := openStore(t)
+	rep := importBytes(t, s, b, opendata.ImportOptions{Source: "found"})
+	if rep.Rejected != 1 {
+		t.Fatalf("rejected %d, want 1 (nolabel): %+v", rep.Rejected, rep.Issues)
+	}
+	for id, want := range map[string][]string{
+		"run":  {vocab.ThemeAdministrativeProcedures, vocab.ThemeEverydayDigitalTools, vocab.ThemeInternetAndEquipment},
+		"cut":  {vocab.ThemeAdministrativeProcedures, vocab.ThemeEverydayDigitalTools, vocab.ThemeInternetAndEquipment},
+		"list": {vocab.ThemeEverydayDigitalTools, vocab.ThemeInternetAndEquipment},
+	} {
+		if got := serviceOf(t, s, "found", id).Themes; !slices.Equal(sorted(got), sorted(want)) {
+			t.Errorf("%s: themes %q, want %q", id, got, want)
+		}
+	}
+	warnings := map[int]string{}
+	for _, is := range rep.Issues {
+		if is.Field == "services" {
+			warnings[is.Row] = is.Severity + ": " + is.Reason
+		}
+	}
+	want := map[int]string{
+		1: "warning: services read from 3 labels found in the text, which does not separate them (the standard joins values with |); not read: « le mardi »",
+		2: "warning: services read from 4 labels found in the text, which does not separate them (the standard joins values with |); not read: « Accéder à du matérie Découvrir les usages de base du numérique: [Internet: Fonctionnement navigation, recherche web] », « Découvrir les usages de base du numérique: [Mail: créer, envoyer, recevoir] »",
+	}
+	for row, w := range want {
+		if warnings[row] != w {
+			t.Errorf("row %d: %q\nwant %q", row, warnings[row], w)
+		}
+	}
+	if !strings.HasPrefix(warnings[3], "error: none of the services named") {
+		t.Errorf("row 3: %q, want the place rejected", warnings[3])
+	}
+	if _, ok := warnings[4]; ok {
+		t.Errorf("row 4, a list with separators: %q", warnings[4])
+	}
+}
+
 // TestImportLegacyMappingsGrouped: the readings named each combination of
 // v0.1.1 values a row held (« A → X; B → Y »), so a data·inclusion export of
 // 3,811 places listed about 250 readings of a dozen mappings; one reading

@@ -133,6 +133,10 @@ func SplitKnown(cell string, known func(string) bool) (parts []string, sep strin
 			parts, used = append(parts, pieces...), used|kinds
 			continue
 		}
+		if pieces := findLabels(part, known); len(pieces) > 1 {
+			parts, used = append(parts, pieces...), used|sepFound
+			continue
+		}
 		parts = append(parts, part)
 	}
 	return parts, used.String()
@@ -145,9 +149,18 @@ const (
 	sepSlash
 	sepLine
 	sepSpace
+	sepFound
 )
 
+// SepFound is the sep of SplitKnown when the known values of a part were
+// found in its text, with words between them that are no known value
+// (findLabels).
+const SepFound = "labels found in the text"
+
 func (k sepKinds) String() string {
+	if k&sepFound != 0 {
+		return SepFound
+	}
 	var names []string
 	for _, n := range []struct {
 		k    sepKinds
@@ -227,6 +240,77 @@ func splitJoined(part string, known func(string) bool) (pieces []string, kinds s
 		}
 	}
 	return pieces, kinds
+}
+
+// findLabels finds, in a part that reads as no list of known values, the
+// known values it holds as whole runs of words, with the text between them
+// (a spreadsheet dropped the separators of a Martinique hub's cells and
+// cut one of their labels short: « Prendre en main un ordinateur Devenir
+// autonome dans les démarches administratives Accéder à du matérie
+// Découvrir les usages… »). Of the ways to read it, the one leaving the
+// fewest words out of a known value, then with the fewest values (the
+// longest ones), is taken; runs of words left out are kept together as
+// written, for the caller to warn about: never guessed, not even a cut
+// label that only one value starts with. nil unless two known values at
+// least are found, or one holding at least half of the words, so that free
+// text naming a value in passing (« Gratuit pour les demandeurs d'emploi
+// inscrits ») is not read as that value.
+func findLabels(part string, known func(string) bool) []string {
+	type word struct{ start, end int }
+	var words []word
+	isSep := func(r rune) bool { return r == ',' || r == '/' || unicode.IsSpace(r) }
+	start := -1
+	for i, r := range part {
+		switch {
+		case isSep(r) && start >= 0:
+			words, start = append(words, word{start, i}), -1
+		case !isSep(r) && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, word{start, len(part)})
+	}
+	n := len(words)
+	if n < 2 || n > maxJoinedWords {
+		return nil
+	}
+	type cost struct{ unknown, pieces, from int }
+	best := make([]cost, n+1)
+	isKnown := make([]bool, n+1) // whether the piece ending at j is known
+	for j := 1; j <= n; j++ {
+		best[j] = cost{best[j-1].unknown + 1, best[j-1].pieces, j - 1}
+		for i := max(0, j-maxValueWords); i < j; i++ {
+			c := cost{best[i].unknown, best[i].pieces + 1, i}
+			if (c.unknown < best[j].unknown || c.unknown == best[j].unknown && c.pieces < best[j].pieces) && known(part[words[i].start:words[j-1].end]) {
+				best[j], isKnown[j] = c, true
+			}
+		}
+	}
+	if best[n].pieces == 0 || best[n].pieces == 1 && 2*best[n].unknown > n {
+		return nil
+	}
+	type span struct {
+		i, j  int
+		known bool
+	}
+	var spans []span
+	for j := n; j > 0; j = best[j].from {
+		i := best[j].from
+		if !isKnown[j] && len(spans) > 0 && !spans[len(spans)-1].known {
+			spans[len(spans)-1].i = i
+			continue
+		}
+		spans = append(spans, span{i, j, isKnown[j]})
+	}
+	if len(spans) < 2 {
+		return nil
+	}
+	pieces := make([]string, 0, len(spans))
+	for k := len(spans) - 1; k >= 0; k-- {
+		pieces = append(pieces, part[words[spans[k].i].start:words[spans[k].j-1].end])
+	}
+	return pieces
 }
 
 // splitSome cuts part at its commas, slashes and line breaks into known

@@ -268,12 +268,24 @@ func TestSplitKnown(t *testing.T) {
 			[]string{"Accéder à du matériel", "Prendre en main un ordinateur"}, "commas and line breaks"},
 		{"OK only spaces", "Prendre en main un ordinateur Devenir autonome dans les démarches administratives Accéder à du matériel", services,
 			[]string{"Prendre en main un ordinateur", "Devenir autonome dans les démarches administratives", "Accéder à du matériel"}, "spaces only"},
-		{"NotSplit spaces with words left over", "Prendre en main un ordinateur le mardi", services,
-			[]string{"Prendre en main un ordinateur le mardi"}, ""},
+		// Known values run together with other text are found in it
+		// (issue 11: a Martinique hub lost 20 places naming six services
+		// each); the words left over are kept, for a warning.
+		{"OK spaces with words left over", "Prendre en main un ordinateur le mardi", services,
+			[]string{"Prendre en main un ordinateur", "le mardi"}, SepFound},
 		{"OK slashes with pieces unknown", "Accès wifi / Accéder à du matériel / ordinateurs", services,
 			[]string{"Accès wifi", "Accéder à du matériel", "ordinateurs"}, "slashes"},
-		{"NotSplit spaces with a piece unknown", "Accéder à du matériel Accès wifi", services,
-			[]string{"Accéder à du matériel Accès wifi"}, ""},
+		{"OK spaces with a piece unknown", "Accéder à du matériel Accès wifi", services,
+			[]string{"Accéder à du matériel", "Accès wifi"}, SepFound},
+		{"OK labels run together, one cut short", "Prendre en main un ordinateur Devenir autonome dans les démarches administratives Accéder à du matérie Découvrir les usages de base du numérique: [Internet: Fonctionnement navigation, recherche web] Réaliser des démarches administratives avec un accompagnement\nDécouvrir les usages de base du numérique: [Mail: créer, envoyer, recevoir] Accéder à une connexion internet", services,
+			[]string{"Prendre en main un ordinateur", "Devenir autonome dans les démarches administratives", "Accéder à du matérie Découvrir les usages de base du numérique: [Internet: Fonctionnement navigation, recherche web]", "Réaliser des démarches administratives avec un accompagnement", "Découvrir les usages de base du numérique: [Mail: créer, envoyer, recevoir]", "Accéder à une connexion internet"}, SepFound},
+		{"OK longest label first", "Accéder à du matériel Réaliser des démarches administratives avec un accompagnement le mardi", services,
+			[]string{"Accéder à du matériel", "Réaliser des démarches administratives avec un accompagnement", "le mardi"}, SepFound},
+		// Free text naming a value in passing is not read as that value.
+		{"NotSplit a known value in free text", "Gratuit pour les demandeurs d'emploi inscrits", func(p string) bool { return MustGet(NameFees).Known(p) },
+			[]string{"Gratuit pour les demandeurs d'emploi inscrits"}, ""},
+		{"NotSplit a value within a word", "Accéder à du matériels informatiques", services,
+			[]string{"Accéder à du matériels informatiques"}, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -296,7 +308,7 @@ func TestSplitKnown(t *testing.T) {
 // letters and digits of the cell, and when a split was made one of them at
 // least is a known value.
 func FuzzSplitKnown(f *testing.F) {
-	for _, s := range []string{"Accéder à du matériel,\nPrendre en main un ordinateur", "Seniors (+65 ans) / Familles/enfants", "a / b , c\r\n d", "Prendre en main un ordinateur Accéder à du matériel", "", " / ", "|;,"} {
+	for _, s := range []string{"Accéder à du matériel,\nPrendre en main un ordinateur", "Seniors (+65 ans) / Familles/enfants", "a / b , c\r\n d", "Prendre en main un ordinateur Accéder à du matériel", "Prendre en main un ordinateur Accéder à du matérie [Mail: créer]\nAccéder à une connexion internet", "", " / ", "|;,"} {
 		f.Add(s)
 	}
 	services := func(p string) bool { return IsLegacyValue(LegacyColumnServices, p) }
