@@ -183,25 +183,34 @@ const (
 	maxValueWords  = 40
 )
 
-// splitJoined cuts part, at its separators (« , », « / », line breaks,
-// spaces), into the fewest pieces that are each a known value; nil when
-// there is no such cut.
-func splitJoined(part string, known func(string) bool) (pieces []string, kinds sepKinds) {
-	type word struct{ start, end int }
-	var words []word
+// wordSpan is a word's bytes in the text it was cut from.
+type wordSpan struct{ start, end int }
+
+// separatedWords cuts part at its separators (« , », « / », line breaks,
+// spaces) into its words, read by splitJoined and findLabels.
+func separatedWords(part string) []wordSpan {
+	var words []wordSpan
 	isSep := func(r rune) bool { return r == ',' || r == '/' || unicode.IsSpace(r) }
 	start := -1
 	for i, r := range part {
 		switch {
 		case isSep(r) && start >= 0:
-			words, start = append(words, word{start, i}), -1
+			words, start = append(words, wordSpan{start, i}), -1
 		case !isSep(r) && start < 0:
 			start = i
 		}
 	}
 	if start >= 0 {
-		words = append(words, word{start, len(part)})
+		words = append(words, wordSpan{start, len(part)})
 	}
+	return words
+}
+
+// splitJoined cuts part, at its separators (« , », « / », line breaks,
+// spaces), into the fewest pieces that are each a known value; nil when
+// there is no such cut.
+func splitJoined(part string, known func(string) bool) (pieces []string, kinds sepKinds) {
+	words := separatedWords(part)
 	n := len(words)
 	if n < 2 || n > maxJoinedWords {
 		return nil, 0
@@ -256,21 +265,7 @@ func splitJoined(part string, known func(string) bool) (pieces []string, kinds s
 // text naming a value in passing (« Gratuit pour les demandeurs d'emploi
 // inscrits ») is not read as that value.
 func findLabels(part string, known func(string) bool) []string {
-	type word struct{ start, end int }
-	var words []word
-	isSep := func(r rune) bool { return r == ',' || r == '/' || unicode.IsSpace(r) }
-	start := -1
-	for i, r := range part {
-		switch {
-		case isSep(r) && start >= 0:
-			words, start = append(words, word{start, i}), -1
-		case !isSep(r) && start < 0:
-			start = i
-		}
-	}
-	if start >= 0 {
-		words = append(words, word{start, len(part)})
-	}
+	words := separatedWords(part)
 	n := len(words)
 	if n < 2 || n > maxJoinedWords {
 		return nil
