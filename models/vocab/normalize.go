@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -270,11 +271,44 @@ func findLabels(part string, known func(string) bool) []string {
 	if n < 2 || n > maxJoinedWords {
 		return nil
 	}
+	spans, unknown, values := bestCover(part, words, known, false)
+	if values == 0 || values == 1 && 2*unknown > n || len(spans) < 2 {
+		return nil
+	}
+	pieces := make([]string, 0, len(spans))
+	for _, sp := range spans {
+		pieces = append(pieces, part[words[sp.i].start:words[sp.j-1].end])
+	}
+	return pieces
+}
+
+// coverSpan is words[i:j] read as one piece: a known value, or the words
+// between two.
+type coverSpan struct {
+	i, j  int
+	known bool
+}
+
+// bestCover reads the words of part as known values (maxValueWords words
+// at most each) and the words between them. Of the ways to, it takes the
+// one leaving the fewest words out of a known value, then with the fewest
+// pieces: the values and, when unknownPieces, each word out of a value too
+// (splitSome's tokens; findLabels counts the values only, the longest then
+// win). It returns the pieces in order, each run of words out of a value
+// glued into one, how many words are out of a value and how many values
+// were read.
+func bestCover(part string, words []wordSpan, known func(string) bool, unknownPieces bool) (spans []coverSpan, unknown, values int) {
+	n := len(words)
 	type cost struct{ unknown, pieces, from int }
 	best := make([]cost, n+1)
-	isKnown := make([]bool, n+1) // whether the piece ending at j is known
+	isKnown := make([]bool, n+1) // whether the piece ending at j is a known one
+	alone := 0
+	if unknownPieces {
+		alone = 1
+	}
 	for j := 1; j <= n; j++ {
-		best[j] = cost{best[j-1].unknown + 1, best[j-1].pieces, j - 1}
+		// The word j-1 alone, unknown.
+		best[j] = cost{best[j-1].unknown + 1, best[j-1].pieces + alone, j - 1}
 		for i := max(0, j-maxValueWords); i < j; i++ {
 			c := cost{best[i].unknown, best[i].pieces + 1, i}
 			if (c.unknown < best[j].unknown || c.unknown == best[j].unknown && c.pieces < best[j].pieces) && known(part[words[i].start:words[j-1].end]) {
@@ -282,30 +316,20 @@ func findLabels(part string, known func(string) bool) []string {
 			}
 		}
 	}
-	if best[n].pieces == 0 || best[n].pieces == 1 && 2*best[n].unknown > n {
-		return nil
-	}
-	type span struct {
-		i, j  int
-		known bool
-	}
-	var spans []span
+	// Walk back, gluing runs of unknown words.
 	for j := n; j > 0; j = best[j].from {
 		i := best[j].from
+		if isKnown[j] {
+			values++
+		}
 		if !isKnown[j] && len(spans) > 0 && !spans[len(spans)-1].known {
 			spans[len(spans)-1].i = i
 			continue
 		}
-		spans = append(spans, span{i, j, isKnown[j]})
+		spans = append(spans, coverSpan{i, j, isKnown[j]})
 	}
-	if len(spans) < 2 {
-		return nil
-	}
-	pieces := make([]string, 0, len(spans))
-	for k := len(spans) - 1; k >= 0; k-- {
-		pieces = append(pieces, part[words[spans[k].i].start:words[spans[k].j-1].end])
-	}
-	return pieces
+	slices.Reverse(spans)
+	return spans, best[n].unknown, values
 }
 
 // splitSome cuts part at its commas, slashes and line breaks into known
@@ -353,44 +377,17 @@ func splitSome(part string, known func(string) bool) (pieces []string, kinds sep
 	if n < 2 || n > maxJoinedWords {
 		return nil, 0
 	}
-	type cost struct{ unknown, pieces, from int }
-	best := make([]cost, n+1)
-	isKnown := make([]bool, n+1) // whether the piece ending at j is a known one
-	for j := 1; j <= n; j++ {
-		// The token j-1 alone, unknown.
-		best[j] = cost{best[j-1].unknown + 1, best[j-1].pieces + 1, j - 1}
-		isKnown[j] = false
-		for i := max(0, j-maxValueWords); i < j; i++ {
-			c := cost{best[i].unknown, best[i].pieces + 1, i}
-			if (c.unknown < best[j].unknown || c.unknown == best[j].unknown && c.pieces < best[j].pieces) && known(part[tokens[i].start:tokens[j-1].end]) {
-				best[j], isKnown[j] = c, true
-			}
-		}
+	words := make([]wordSpan, n)
+	for k, t := range tokens {
+		words[k] = wordSpan{t.start, t.end}
 	}
-	if best[n].unknown == n {
+	spans, unknown, _ := bestCover(part, words, known, true)
+	if unknown == n || len(spans) < 2 {
 		return nil, 0 // no piece is known
 	}
-	// Walk back, gluing runs of unknown tokens.
-	type span struct {
-		i, j  int
-		known bool
-	}
-	var spans []span
-	for j := n; j > 0; j = best[j].from {
-		i := best[j].from
-		if !isKnown[j] && len(spans) > 0 && !spans[len(spans)-1].known {
-			spans[len(spans)-1].i = i
-			continue
-		}
-		spans = append(spans, span{i, j, isKnown[j]})
-	}
-	if len(spans) < 2 {
-		return nil, 0
-	}
-	for k := len(spans) - 1; k >= 0; k-- {
-		sp := spans[k]
+	for k, sp := range spans {
 		pieces = append(pieces, part[tokens[sp.i].start:tokens[sp.j-1].end])
-		if k < len(spans)-1 {
+		if k > 0 {
 			kinds |= tokens[sp.i].before
 		}
 	}
