@@ -240,7 +240,9 @@ func prepare(p *Place) *prepared {
 	}
 	if p.Complement != "" {
 		q.complement = parseStreet(p.Complement, q.commune).words
-		q.building = append(q.building, q.complement...)
+		if !repeatsName(q.complement, q) {
+			q.building = append(q.building, q.complement...)
+		}
 	}
 	switch p.PivotKind {
 	case "siret":
@@ -1687,6 +1689,14 @@ func sameBuilding(a, c *prepared) bool {
 		return coverage(bw, other, nil) >= 0.8
 	}
 	return in(a.building, c) || in(c.building, a)
+}
+
+// repeatsName reports whether an address complement only repeats the
+// place's own name (the odspep directory writes each name there, cut to 38
+// capitals): it names no building, and read as one it made the name count
+// twice, as a name and as « même bâtiment ».
+func repeatsName(complement []string, q *prepared) bool {
+	return len(complement) > 0 && coverage(complement, q.raw, nil) >= 0.8
 }
 
 func keys(sets ...map[string]bool) []string {
