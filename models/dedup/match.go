@@ -479,6 +479,37 @@ func (b *Block) ownContacts(a, c *prepared) bool {
 	return own(kindPhone) && own(kindEmail)
 }
 
+// franceServicesMailbox is ownContacts for a France Services whose phone
+// is not its own (a switchboard that other sites give too): the network
+// gives each France Services one mailbox of its domain
+// (« coutances@france-services.gouv.fr »), which, given by no other
+// location of either source, names its door as its own phone would. The
+// two records must still share a phone.
+func (b *Block) franceServicesMailbox(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	if !hasD || d > ownContactsRadius || !sameTown(a, c, d, hasD) {
+		return false
+	}
+	public := a.public || c.public
+	phone, mailbox := false, false
+	for _, k := range a.keys {
+		if !slices.Contains(c.keys, k) {
+			continue
+		}
+		switch k.kind {
+		case kindPhone:
+			phone = true
+		case kindEmail:
+			mailbox = mailbox || strings.HasSuffix(k.value, franceServicesMailDomain) && b.locations(k, a.Source, public) <= 1 && b.locations(k, c.Source, public) <= 1
+		}
+	}
+	return phone && mailbox
+}
+
+// franceServicesMailDomain is the France Services network's mail domain as
+// e-mail keys are written (singleLetters).
+var franceServicesMailDomain = singleLetters("@france-services.gouv.fr")
+
 // ownPage says whether a and c give one page of a site (a URL with a path,
 // not a homepage, which is often a parent's) that no other location of
 // either source gives.
@@ -1172,7 +1203,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		case addressAgrees(a, c):
 			r.Name = hostName
 			r.add("france_services_host", "France Services à la même adresse")
-		case b.ownContacts(a, c):
+		case b.ownContacts(a, c) || b.franceServicesMailbox(a, c):
 			r.Name = hostName
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
 		}

@@ -33,3 +33,46 @@ func TestCompareComplementRepeatingTheName(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareFranceServicesMailbox: « France services de Coutances »
+// (square Lebrun) and the national record « Sous-Préfecture de Coutances »
+// 71 m away give one phone and the e-mail coutances@france-services.gouv.fr
+// (0.505): the names share nothing, and the phone is no place's own, a
+// second France Services of the hub (Saint-Sauveur-Villages) giving it
+// too. The network gives each France Services one mailbox of its domain:
+// an e-mail of france-services.gouv.fr that no other location of either
+// source gives names that France Services' door as its own phone would,
+// with a phone the two records share. Not a mailbox two locations of a
+// source give (a site and its bus), and not a mailbox alone.
+func TestCompareFranceServicesMailbox(t *testing.T) {
+	coutances := in("Coutances", "50200")
+	fs := with(place("numi", "France services de Coutances", "Square Lebrun", 49.0478, -1.4452), both(coutances, emails("coutances@france-services.gouv.fr"), phones("0786048166")))
+	sp := with(place("cnfs", "Sous-Préfecture de Coutances", "Rue du Palais de Justice", 49.0484, -1.4455), both(coutances, emails("coutances@france-services.gouv.fr"), phones("0786048166")))
+	other := with(place("numi", "France services Saint-Sauveur-Villages", "15 Rue Marie Desvallées", 49.1070, -1.3350), both(in("Saint-Sauveur-Villages", "50490"), emails("saint-sauveur-villages@france-services.gouv.fr"), phones("0786048166")))
+	fs.ID, sp.ID, other.ID = "fs", "sp", "other"
+	compare := func(places ...Place) Result {
+		t.Helper()
+		r, ok := NewBlock(places).Compare(places[0].ID, places[1].ID)
+		if !ok {
+			t.Fatal("not in one block")
+		}
+		return r
+	}
+	if r := compare(fs, sp, other); r.Score < Threshold {
+		t.Errorf("the France Services and its mailbox's other record: score %.3f (%s), want a duplicate", r.Score, reasons(r))
+	}
+	bus := with(place("numi", "Bus France services de Coutances", "Place du Parvis Notre Dame", 49.0540, -1.4380), both(coutances, emails("coutances@france-services.gouv.fr"), phones("0748886371")))
+	bus.ID = "bus"
+	if r := compare(fs, sp, other, bus); r.Score >= Threshold {
+		t.Errorf("a mailbox two locations of the hub give: score %.3f (%s), want no duplicate", r.Score, reasons(r))
+	}
+	noPhone := sp
+	noPhone.Phones = nil
+	if r := compare(fs, noPhone, other); r.Score >= Threshold {
+		t.Errorf("the mailbox alone: score %.3f (%s), want no duplicate", r.Score, reasons(r))
+	}
+}
+
+func phones(ps ...string) func(*Place) {
+	return func(p *Place) { p.Phones = ps }
+}
