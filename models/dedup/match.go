@@ -425,10 +425,31 @@ func hosts(a, c *prepared) bool {
 	if c.authority {
 		guest = a
 	}
-	if guest.postal || laPostesFranceServices(guest) {
+	if guest.postal || laPostesFranceServices(guest) || charityNetwork(guest.Name) {
 		return false
 	}
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
+}
+
+// charityNetworks are the national networks of charities whose local
+// branches receive the public under the network's name: each branch is the
+// association's, a structure of its own, not a service a mairie hosts.
+var charityNetworks = [][]string{
+	{"secours", "catholique"}, {"secours", "populaire"}, {"restos", "du", "coeur"}, {"restaurants", "du", "coeur"},
+	{"croix", "rouge"}, {"emmaus"}, {"armee", "du", "salut"}, {"saint", "vincent", "de", "paul"}, {"petits", "freres", "des", "pauvres"},
+}
+
+// charityNetwork says whether a name holds a charity network's name.
+func charityNetwork(name string) bool {
+	ws := words(name)
+	for _, n := range charityNetworks {
+		for i := 0; i+len(n) <= len(ws); i++ {
+			if slices.Equal(ws[i:i+len(n)], n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // laPostesFranceServices says whether q is a France Services that writes

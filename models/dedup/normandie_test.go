@@ -76,3 +76,26 @@ func TestCompareFranceServicesMailbox(t *testing.T) {
 func phones(ps ...string) func(*Place) {
 	return func(p *Place) { p.Phones = ps }
 }
+
+// TestCompareCharityIsNoGuestOfTheMairie: « Secours catholique de Vernon »
+// at 20 place Barette and Numi's « Mairie de Vernon » on the place Adolphe
+// Barette without a number, 9 m apart, were linked by the host-authority
+// rule (0.610, « collectivité à la même adresse »): a place with no SIREN
+// at a mairie's address is read as a service the commune hosts. A place
+// named after a charity's national network (Secours catholique or
+// populaire, Restos du cœur, Croix-Rouge, Emmaüs…) is that association's,
+// a structure of its own that no mairie runs. The rule still reads a CCAS
+// or an espace numérique at the mairie as the mairie's.
+func TestCompareCharityIsNoGuestOfTheMairie(t *testing.T) {
+	vernon := in("Vernon", "27200")
+	mairie := with(place("numi", "Mairie de Vernon", "PLACE ADOLPHE BARETTE", 49.0927, 1.4853), vernon)
+	cases := []compareCase{
+		{"NotDup the Secours catholique on the mairie's square", mairie,
+			with(place("cnfs", "Secours catholique de Vernon", "20 Place Barette", 49.0927, 1.4854), vernon), false, ""},
+		{"NotDup the Restos du cœur on the mairie's square", mairie,
+			with(place("cnfs", "Les Restos du Cœur", "12 Place Barette", 49.0927, 1.4854), vernon), false, ""},
+		{"OK an espace numérique on the mairie's square", mairie,
+			with(place("cnfs", "Espace numérique", "20 Place Barette", 49.0927, 1.4854), vernon), true, "collectivité"},
+	}
+	runCompareCases(t, cases)
+}
