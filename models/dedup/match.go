@@ -698,6 +698,19 @@ func postOffice(a, c *prepared) bool {
 	return a.post && c.franceServices && !c.post || c.post && a.franceServices && !a.post
 }
 
+// postOfficeStreet says whether La Poste's record and a France Services
+// that says it is La Poste's (« France services Putanges le Lac (La
+// Poste) ») are in one street of one commune: La Poste keeps one office in
+// a street, so they are its office whatever their numbers and coordinates
+// (2 and 4 of a street, a record geocoded 3.7 km off).
+func postOfficeStreet(a, c *prepared) bool {
+	if a.mobile || c.mobile || !a.post || !c.post || a.franceServices == c.franceServices {
+		return false
+	}
+	d, hasD := distance(a, c)
+	return sameTown(a, c, d, hasD) && streetSimilarity(a.st, c.st) >= 0.8
+}
+
 // postalName says whether a name's words (expand) name La Poste's counter:
 // « agence postale » (communale or intercommunale), « La Poste », « bureau
 // de poste », « relais poste ». A commune staffs its agence postale, but it
@@ -1195,6 +1208,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	// The place's score first, without its reasons (their labels are
 	// written for the few candidates kept).
 	place := placeAgreement(a, c, nil)
+	postStreet := place < oneAddress && postOfficeStreet(a, c)
+	if postStreet {
+		place = oneAddress
+	}
 	travelling := a.mobile != c.mobile
 	if travelling {
 		place = min(place, 0)
@@ -1269,6 +1286,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.add("annex", "une annexe et un autre lieu du même nom, à deux adresses")
 	}
 	r.Place = placeAgreement(a, c, &r)
+	if postStreet {
+		r.Place = oneAddress
+		r.add("post_office_street", "La Poste et sa France Services dans la même rue")
+	}
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace
 		r.add("namesake", "seul lieu de ce nom dans la commune de part et d'autre")

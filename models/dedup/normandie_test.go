@@ -99,3 +99,21 @@ func TestCompareCharityIsNoGuestOfTheMairie(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestComparePostOfficeInOneStreet: « France services Putanges le Lac (La
+// Poste) » at 2 rue du Docteur Prod'homme and « LA POSTE » (La Poste's
+// SIREN) at 4 of the street, the national record's coordinates 3.7 km off
+// (0.541: another number, far coordinates). La Poste keeps one office in a
+// street: its France Services and its own record in one street of one
+// commune are its office, whatever the numbers and the coordinates. Not in
+// two streets, and not a France Services of another structure.
+func TestComparePostOfficeInOneStreet(t *testing.T) {
+	putanges := in("Putanges-le-Lac", "61210")
+	poste := with(place("cnfs", "LA POSTE", "4 RUE DU DOCTEUR PRODHOMME", 48.7300, -0.2100), both(putanges, siren("35600000027197")))
+	cases := []compareCase{
+		{"OK La Poste's France Services at another number of the street", with(place("numi", "France services Putanges le Lac (La Poste)", "2 Rue du Docteur Prod'homme", 48.7609, -0.2430), putanges), poste, true, "La Poste"},
+		{"NotDup La Poste's France Services in another street", with(place("numi", "France services Putanges le Lac (La Poste)", "2 Rue de la Mairie", 48.7609, -0.2430), putanges), poste, false, ""},
+		{"NotDup a commune's France Services in La Poste's street", with(place("numi", "France services Putanges le Lac", "2 Rue du Docteur Prod'homme", 48.7609, -0.2430), putanges), poste, false, ""},
+	}
+	runCompareCases(t, cases)
+}
