@@ -8,10 +8,6 @@ import "testing"
 // measured: precision 0.814, recall 0.814), each a rule that is not about
 // these names.
 
-func complement(c string) func(*Place) {
-	return func(p *Place) { p.Complement = c }
-}
-
 // TestCompareComplementRepeatingTheName: the odspep directory (read through
 // Numi) writes each place's own name, cut to 38 capitals, as its address
 // complement (« Ysos » at 24 rue des Tombettes, complement « YSOS »). Read
@@ -22,6 +18,7 @@ func complement(c string) func(*Place) {
 // name. A complement naming a building the other place's address or name
 // gives still counts.
 func TestCompareComplementRepeatingTheName(t *testing.T) {
+	complement := func(c string) func(*Place) { return func(p *Place) { p.Complement = c } }
 	evreux := both(in("Évreux", "27000"), insee("27229"))
 	cases := []compareCase{
 		{"NotDup one association's two sites, one complement repeating its name", with(place("numi", "Ysos", "24 RUE DES TOMBETTES", 49.0215, 1.1431), both(evreux, complement("YSOS"))),
@@ -45,6 +42,7 @@ func TestCompareComplementRepeatingTheName(t *testing.T) {
 // with a phone the two records share. Not a mailbox two locations of a
 // source give (a site and its bus), and not a mailbox alone.
 func TestCompareFranceServicesMailbox(t *testing.T) {
+	phones := func(ps ...string) func(*Place) { return func(p *Place) { p.Phones = ps } }
 	coutances := in("Coutances", "50200")
 	fs := with(place("numi", "France services de Coutances", "Square Lebrun", 49.0478, -1.4452), both(coutances, emails("coutances@france-services.gouv.fr"), phones("0786048166")))
 	sp := with(place("cnfs", "Sous-Préfecture de Coutances", "Rue du Palais de Justice", 49.0484, -1.4455), both(coutances, emails("coutances@france-services.gouv.fr"), phones("0786048166")))
@@ -71,10 +69,6 @@ func TestCompareFranceServicesMailbox(t *testing.T) {
 	if r := compare(fs, noPhone, other); r.Score >= Threshold {
 		t.Errorf("the mailbox alone: score %.3f (%s), want no duplicate", r.Score, reasons(r))
 	}
-}
-
-func phones(ps ...string) func(*Place) {
-	return func(p *Place) { p.Phones = ps }
 }
 
 // TestCompareCharityIsNoGuestOfTheMairie: « Secours catholique de Vernon »
