@@ -240,7 +240,9 @@ func prepare(p *Place) *prepared {
 	}
 	if p.Complement != "" {
 		q.complement = parseStreet(p.Complement, q.commune).words
-		q.building = append(q.building, q.complement...)
+		if !repeatsName(q.complement, q) {
+			q.building = append(q.building, q.complement...)
+		}
 	}
 	switch p.PivotKind {
 	case "siret":
@@ -423,10 +425,31 @@ func hosts(a, c *prepared) bool {
 	if c.authority {
 		guest = a
 	}
-	if guest.postal || laPostesFranceServices(guest) {
+	if guest.postal || laPostesFranceServices(guest) || charityNetwork(guest.Name) {
 		return false
 	}
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
+}
+
+// charityNetworks are the national networks of charities whose local
+// branches receive the public under the network's name: each branch is the
+// association's, a structure of its own, not a service a mairie hosts.
+var charityNetworks = [][]string{
+	{"secours", "catholique"}, {"secours", "populaire"}, {"restos", "du", "coeur"}, {"restaurants", "du", "coeur"},
+	{"croix", "rouge"}, {"emmaus"}, {"armee", "du", "salut"}, {"saint", "vincent", "de", "paul"}, {"petits", "freres", "des", "pauvres"},
+}
+
+// charityNetwork says whether a name holds a charity network's name.
+func charityNetwork(name string) bool {
+	ws := words(name)
+	for _, n := range charityNetworks {
+		for i := 0; i+len(n) <= len(ws); i++ {
+			if slices.Equal(ws[i:i+len(n)], n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // laPostesFranceServices says whether q is a France Services that writes
@@ -476,6 +499,37 @@ func (b *Block) ownContacts(a, c *prepared) bool {
 	}
 	return own(kindPhone) && own(kindEmail)
 }
+
+// franceServicesMailbox is ownContacts for a France Services whose phone
+// is not its own (a switchboard that other sites give too): the network
+// gives each France Services one mailbox of its domain
+// (« coutances@france-services.gouv.fr »), which, given by no other
+// location of either source, names its door as its own phone would. The
+// two records must still share a phone.
+func (b *Block) franceServicesMailbox(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	if !hasD || d > ownContactsRadius || !sameTown(a, c, d, hasD) {
+		return false
+	}
+	public := a.public || c.public
+	phone, mailbox := false, false
+	for _, k := range a.keys {
+		if !slices.Contains(c.keys, k) {
+			continue
+		}
+		switch k.kind {
+		case kindPhone:
+			phone = true
+		case kindEmail:
+			mailbox = mailbox || strings.HasSuffix(k.value, franceServicesMailDomain) && b.locations(k, a.Source, public) <= 1 && b.locations(k, c.Source, public) <= 1
+		}
+	}
+	return phone && mailbox
+}
+
+// franceServicesMailDomain is the France Services network's mail domain as
+// e-mail keys are written (singleLetters).
+var franceServicesMailDomain = singleLetters("@france-services.gouv.fr")
 
 // ownPage says whether a and c give one page of a site (a URL with a path,
 // not a homepage, which is often a parent's) that no other location of
@@ -642,6 +696,19 @@ func postOffice(a, c *prepared) bool {
 		return false
 	}
 	return a.post && c.franceServices && !c.post || c.post && a.franceServices && !a.post
+}
+
+// postOfficeStreet says whether La Poste's record and a France Services
+// that says it is La Poste's (« France services Putanges le Lac (La
+// Poste) ») are in one street of one commune: La Poste keeps one office in
+// a street, so they are its office whatever their numbers and coordinates
+// (2 and 4 of a street, a record geocoded 3.7 km off).
+func postOfficeStreet(a, c *prepared) bool {
+	if a.mobile || c.mobile || !a.post || !c.post || a.franceServices == c.franceServices {
+		return false
+	}
+	d, hasD := distance(a, c)
+	return sameTown(a, c, d, hasD) && streetSimilarity(a.st, c.st) >= 0.8
 }
 
 // postalName says whether a name's words (expand) name La Poste's counter:
@@ -1141,6 +1208,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	// The place's score first, without its reasons (their labels are
 	// written for the few candidates kept).
 	place := placeAgreement(a, c, nil)
+	postStreet := place < oneAddress && postOfficeStreet(a, c)
+	if postStreet {
+		place = oneAddress
+	}
 	travelling := a.mobile != c.mobile
 	if travelling {
 		place = min(place, 0)
@@ -1170,7 +1241,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		case addressAgrees(a, c):
 			r.Name = hostName
 			r.add("france_services_host", "France Services à la même adresse")
-		case b.ownContacts(a, c):
+		case b.ownContacts(a, c) || b.franceServicesMailbox(a, c):
 			r.Name = hostName
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
 		}
@@ -1215,6 +1286,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.add("annex", "une annexe et un autre lieu du même nom, à deux adresses")
 	}
 	r.Place = placeAgreement(a, c, &r)
+	if postStreet {
+		r.Place = oneAddress
+		r.add("post_office_street", "La Poste et sa France Services dans la même rue")
+	}
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace
 		r.add("namesake", "seul lieu de ce nom dans la commune de part et d'autre")
@@ -1687,6 +1762,14 @@ func sameBuilding(a, c *prepared) bool {
 		return coverage(bw, other, nil) >= 0.8
 	}
 	return in(a.building, c) || in(c.building, a)
+}
+
+// repeatsName reports whether an address complement only repeats the
+// place's own name (the odspep directory writes each name there, cut to 38
+// capitals): it names no building, and read as one it made the name count
+// twice, as a name and as « même bâtiment ».
+func repeatsName(complement []string, q *prepared) bool {
+	return len(complement) > 0 && coverage(complement, q.raw, nil) >= 0.8
 }
 
 func keys(sets ...map[string]bool) []string {

@@ -804,18 +804,13 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	b.legacyCell(vocab.LegacyColumnConditionsAcces, legacy)
 	b.legacyCell(vocab.LegacyColumnLabelsNationaux, legacy)
 	b.legacyCell(vocab.LegacyColumnModalitesAccompagnement, legacy)
-	pass := false
 	other := []string{}
 	for _, col := range []string{"autres_formations_labels", "labels_autres"} {
 		if s := b.cell(col); s != "" {
 			other = append(other, s)
 		}
 	}
-	for _, part := range vocab.SplitLegacy(vocab.LegacyColumnConditionsAcces, b.cell("conditions_acces")) {
-		if strings.HasPrefix(vocab.Slugify(part), "accepte-le-pass-numerique") {
-			pass = true
-		}
-	}
+	pass := legacyCellNames(vocab.LegacyColumnConditionsAcces, b.cell("conditions_acces"), "accepte-le-pass-numerique")
 	for _, part := range vocab.SplitLegacy(vocab.LegacyColumnLabelsNationaux, b.cell("labels_nationaux")) {
 		if m, ok := vocab.LookupLegacy(vocab.LegacyColumnLabelsNationaux, part); ok && len(m.Targets) == 0 && !m.Lossless {
 			// Old labels without equivalent stay readable as free text.
@@ -845,7 +840,7 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.Fees = union(vocab.NameFees, legacy[vocab.NameFees])
 	sv.AccessModes = union(vocab.NameAccessModes, legacy[vocab.NameAccessModes])
 	sv.AccompanimentModes = legacy[vocab.NameAccompanimentModes]
-	sv.Kind = offerKind(sv.Themes, sv.AccompanimentModes, b.cell("modalites_accompagnement"))
+	sv.Kind = offerKind(sv.Themes, sv.AccompanimentModes, legacyCellNames(vocab.LegacyColumnModalitesAccompagnement, b.cell("modalites_accompagnement"), "a-ma-place"))
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
 	if len(sv.Themes) == 0 {
@@ -861,10 +856,10 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 
 // offerKind derives Carnet's service kind of a place's offer, which the
 // standard does not carry: the most involved help the modes describe.
-func offerKind(themes, modes []string, rawModes string) string {
+func offerKind(themes, modes []string, doneFor bool) string {
 	has := func(m string) bool { return slices.Contains(modes, m) }
 	switch {
-	case strings.Contains(vocab.Slugify(rawModes), "a-ma-place"):
+	case doneFor:
 		return vocab.KindProceduresDoneFor
 	case has(vocab.AccompanimentIndividual) && slices.Contains(themes, vocab.ThemeAdministrativeProcedures):
 		return vocab.KindProceduresDoneWith
@@ -876,6 +871,19 @@ func offerKind(themes, modes []string, rawModes string) string {
 		return vocab.KindEquipmentAccess
 	}
 	return vocab.KindOneOffHelp
+}
+
+// legacyCellNames says whether a value of a legacy column's cell is the
+// v0.1.1 value whose folded text starts with prefix, however the producer
+// wrote it (its long or short form, or a code standing for it, such as
+// data·inclusion's « pass-numerique » and « delegation »).
+func legacyCellNames(column, cell, prefix string) bool {
+	for _, part := range vocab.SplitLegacy(column, cell) {
+		if m, ok := vocab.LookupLegacy(column, part); ok && strings.HasPrefix(vocab.Slugify(m.Old), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func union(name string, lists ...[]string) []string {

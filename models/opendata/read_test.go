@@ -73,6 +73,51 @@ func TestReadV011(t *testing.T) {
 	}
 }
 
+// A file merged by data·inclusion (Numi, the Normandie hub, 2023) writes
+// its own codes of types and frais in the standard's v0.1.1 columns:
+// « autonomie », « accompagnement », « atelier », « delegation » in
+// modalites_accompagnement, « gratuit-sous-conditions » and
+// « pass-numerique » in conditions_acces. They were dropped as unknown
+// (254 and 15 of its 757 rows).
+func TestReadDataInclusionCodesInV011Columns(t *testing.T) {
+	in := `[{"id": "di-1", "nom": "Lieu", "commune": "Évreux", "code_postal": "27000", "adresse": "1 rue X", "date_maj": "05/08/2016",
+	  "services": "numerique;numerique--prendre-en-main-un-ordinateur;numerique--realiser-des-demarches-administratives-avec-un-accompagnement",
+	  "publics_accueillis": "seniors-65;deficience-visuelle",
+	  "modalites_accompagnement": "autonomie;atelier;delegation", "conditions_acces": "gratuit-sous-conditions;pass-numerique"},
+	 {"id": "di-2", "nom": "Lieu 2", "commune": "Évreux", "code_postal": "27000", "adresse": "2 rue X", "date_maj": "05/08/2016",
+	  "services": "numerique--prendre-en-main-un-ordinateur", "modalites_accompagnement": "accompagnement"}]`
+	ps := places(t, in, "")
+	if len(ps) != 2 || ps[0].Rejected || ps[1].Rejected {
+		t.Fatalf("places: %+v", ps)
+	}
+	s := ps[0].Service
+	if s == nil {
+		t.Fatal("no offer")
+	}
+	if str(s.AccompanimentModes) != str([]string{vocab.AccompanimentAutonomous, vocab.AccompanimentIndividual, vocab.AccompanimentWorkshop}) {
+		t.Errorf("modes %v", s.AccompanimentModes)
+	}
+	if str(s.Fees) != "[Gratuit sous condition]" || !s.PassNumerique {
+		t.Errorf("fees %v, pass %v", s.Fees, s.PassNumerique)
+	}
+	if str(s.SpecificSupport) != "[Déficience visuelle]" {
+		t.Errorf("specific support %v", s.SpecificSupport)
+	}
+	if s.Kind != vocab.KindProceduresDoneFor {
+		t.Errorf("kind %s, want %s (delegation: done for the person)", s.Kind, vocab.KindProceduresDoneFor)
+	}
+	if s2 := ps[1].Service; s2 == nil || str(s2.AccompanimentModes) != "["+vocab.AccompanimentIndividual+"]" {
+		t.Errorf("offer 2: %+v", s2)
+	}
+	for _, p := range ps {
+		for _, w := range p.Issues {
+			if w.Field == "modalites_accompagnement" || w.Field == "conditions_acces" || w.Field == "publics_accueillis" {
+				t.Errorf("warning %+v", w)
+			}
+		}
+	}
+}
+
 func TestReadMessyRows(t *testing.T) {
 	in := `[
 	 {"id": "m1", "pivot": "00000000000000", "nom": "Lieu", "commune": "Gap", "code_postal": 5000, "adresse": "1 rue", "date_maj": "2024-01-01",

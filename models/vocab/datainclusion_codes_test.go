@@ -72,6 +72,16 @@ func TestLegacyExtraAgainstDataInclusion(t *testing.T) {
 			t.Errorf("%s is « %s » in data·inclusion, read as « %s »", x.Value, l, x.Alias)
 		}
 	}
+	var frais, types []term
+	readRef(t, "data-inclusion-schema/v0.27.0/extra/frais.v0.27.0.json", &frais)
+	readRef(t, "data-inclusion-schema/v0.27.0/extra/typologies-de-services.v0.27.0.json", &types)
+	for col, list := range map[string][]term{LegacyColumnConditionsAcces: frais, LegacyColumnModalitesAccompagnement: types} {
+		for _, x := range legacyExtra[col] {
+			if _, ok := label(list, x.Value); !ok {
+				t.Errorf("%s: %s is no code of data·inclusion's v0.27.0 vocabulary", col, x.Value)
+			}
+		}
+	}
 	if l, ok := label(labels, "unccas"); !ok || !strings.Contains(l, "centres communaux") {
 		t.Errorf("unccas in labels-nationaux v0.27.0: %q %v", l, ok)
 	}

@@ -188,6 +188,20 @@ var legacyExtra = map[string][]struct {
 		{Value: "personnes-en-situation-illettrisme", Alias: "Personnes en situation d'illettrisme"},
 		{Value: "tous-publics", Mapping: LegacyMapping{Lossless: true, From: "data·inclusion's profils and publics", Note: noteAllPublics}},
 	},
+	// data·inclusion's v0 « types » and « frais » codes, which its merged
+	// files of places (Numi, the Normandie hub, 2023) write in these
+	// v0.1.1 columns; read as its mapping reads them (dataInclusionFormat),
+	// « delegation » as the value that names it.
+	LegacyColumnModalitesAccompagnement: {
+		{Value: "autonomie", Alias: "Seul"},
+		{Value: "accompagnement", Alias: "Avec de l'aide"},
+		{Value: "atelier", Alias: "Dans un atelier"},
+		{Value: "delegation", Alias: "A ma place"},
+	},
+	LegacyColumnConditionsAcces: {
+		{Value: "gratuit-sous-conditions", Alias: "Gratuit sous condition"},
+		{Value: "pass-numerique", Alias: "Accepte le Pass numérique"},
+	},
 	LegacyColumnLabelsNationaux: {
 		// « Chèque APTIC »: APTIC is the name of the cheque.
 		{Value: "Chèque APTIC", Alias: "APTIC"},
