@@ -1202,6 +1202,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = hostName
 		r.add("post_office", "France Services de La Poste à la même adresse")
 	}
+	if r.Name < hostName && b.establishmentAtItsAddress(a, c) {
+		r.Name = hostName
+		r.add("siret_address", "même SIRET à la même adresse")
+	}
 	if r.Name > annexName && place < sameStreetPlace && b.nameOfSeveralSites(a, c) {
 		// « Communauté d'Agglomération de Bastia » at its seat and the
 		// hub's row of that name at a mairie annexe, one of its five.
