@@ -664,7 +664,7 @@ func (b *placeBuilder) oneLine(col, v, sep string) string {
 }
 
 // noCoordinates is the reading of a row without coordinates.
-const noCoordinates = "no coordinates: the place is stored without them (Carnet does not geocode addresses), so it is on no map and no search around a point finds it; a search by commune or postal code does"
+const noCoordinates = "none given, and Carnet does not geocode addresses: a place stored without coordinates is on no map and no search around a point finds it; a search by commune or postal code does"
 
 func (b *placeBuilder) coordinates(a *models.Actor) {
 	lat, okLat := b.float("latitude")

@@ -37,7 +37,7 @@ func TestImportAidantsConnectRow(t *testing.T) {
 	if sv := serviceOf(t, s, "aidants", a.SourceID); len(sv.Themes) == 0 {
 		t.Errorf("the offer has no themes: %+v", sv)
 	}
-	if r := readingOf(rep, "latitude", "no coordinates"); r == nil || r.Count != 1 {
+	if r := readingOf(rep, "latitude", "does not geocode"); r == nil || r.Count != 1 {
 		t.Errorf("the report does not say the place has no coordinates: %+v", rep.Readings)
 	}
 }
