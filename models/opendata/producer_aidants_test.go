@@ -41,3 +41,30 @@ func TestImportAidantsConnectRow(t *testing.T) {
 		t.Errorf("the report does not say the place has no coordinates: %+v", rep.Readings)
 	}
 }
+
+// TestImportDerivesCommuneNamedWithinAnother: « Maison France Services de
+// Bourg Lastic », postal code 63760, shared by Bourg-Lastic, Lastic and
+// Saint-Sulpice: the name holds two of them, « Lastic » only as a word of
+// « Bourg Lastic », and the row was rejected as ambiguous (11 rows of
+// Aidants Connect's list: « CCAS LYS LEZ LANNOY », « Mairie de Sury près
+// Léré »…). A commune named within another's name is that other's word:
+// the longer name is the one the row names. Two names apart still leave
+// the row ambiguous.
+func TestImportDerivesCommuneNamedWithinAnother(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"Maison France Services de Bourg Lastic","SIRET":"1","Adresse":"4 route de Tulle","Code postal":63760,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"CCAS LYS LEZ LANNOY","SIRET":"1","Adresse":"12 BIS AVENUE PAUL BERT","Code postal":59390,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Maison de Bourg-Lastic et de Saint-Sulpice","SIRET":"1","Adresse":"4 route de Tulle","Code postal":63760,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	if !hasIssue(rep, 1, "commune", opendata.SeverityWarning, "missing: Bourg-Lastic") {
+		t.Errorf("row 1: %+v", issuesOf(rep, 1, "commune"))
+	}
+	if !hasIssue(rep, 2, "commune", opendata.SeverityWarning, "missing: Lys-lez-Lannoy") {
+		t.Errorf("row 2: %+v", issuesOf(rep, 2, "commune"))
+	}
+	if !hasIssue(rep, 3, "commune", opendata.SeverityError, "is shared by") {
+		t.Errorf("row 3 (two communes named apart) not rejected: %+v", issuesOf(rep, 3, "commune"))
+	}
+}
