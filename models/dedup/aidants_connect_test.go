@@ -71,3 +71,21 @@ func TestCompareOneSIRETOnOneStreetUnplaced(t *testing.T) {
 		t.Errorf("a SIRET of several sites linked %s (%.3f: %s)", m.B, m.Score, reasons(m.Result))
 	}
 }
+
+// TestCompareNameThatIsItsCommunes: « BRIENNE LE CHATEAU », Aidants
+// Connect's record of the commune (SIRET « 0 »), and « COMMUNE DE BRIENNE
+// LE CHATEAU » on the same square, were not linked (0.262: once the
+// commune's words were left out, the names shared nothing). A name that is
+// its commune's name and nothing else names the commune itself, as
+// « Commune de » or « Mairie de » does; a name holding another word
+// (« Médiathèque de Brienne ») is not read so.
+func TestCompareNameThatIsItsCommunes(t *testing.T) {
+	brienne := in("Brienne-le-Château", "10500")
+	cases := []compareCase{
+		{"OK the commune named alone and its record at the hôtel de ville", with(place("aidants", "BRIENNE LE CHATEAU", "Place de l'Hôtel de Ville", 0, 0), brienne),
+			with(place("cnfs", "COMMUNE DE BRIENNE LE CHATEAU", "PL DE L'HOTEL DE VILLE", 48.39, 4.53), brienne), true, "même nom"},
+		{"NotDup the commune named alone and its médiathèque in another street", with(place("aidants", "BRIENNE LE CHATEAU", "Place de l'Hôtel de Ville", 0, 0), brienne),
+			with(place("cnfs", "Médiathèque de Brienne", "3 rue de l'École militaire", 48.39, 4.53), brienne), false, ""},
+	}
+	runCompareCases(t, cases)
+}

@@ -209,6 +209,9 @@ func prepare(p *Place) *prepared {
 	name := glueDotted(withoutSchedule(p.Name))
 	q.raw = expand(name)
 	q.name = withoutRole(content(q.raw))
+	if communeNamedAlone(q) {
+		q.name = append([]string{mairieKey}, q.name...)
+	}
 	if alt := departementNamed(q.raw, departementOf(p)); len(alt) != len(q.raw) {
 		q.alts = append(q.alts, withoutRole(content(alt)))
 	}
