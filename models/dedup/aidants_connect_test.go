@@ -42,18 +42,23 @@ func TestCompareBuildingBeforeStreetByDash(t *testing.T) {
 // SIRET on one street, the numbers not disagreeing, is that
 // establishment's door (reason siret_address). The SIRET of a structure
 // that gives it to several of its sites (a Département's for each of its
-// Maisons des solidarités) says nothing of which; another number, or
+// Maisons des solidarités) says nothing of which; a number farther than
+// the next house on the same side (« FRANCE SERVICES SUIPPES » at 15 and
+// its intercommunality at 13 of the place de l'Hôtel de Ville, 0.495), or
 // another street, is another door.
 func TestCompareOneSIRETOnOneStreetUnplaced(t *testing.T) {
 	durrenbach := in("Durrenbach", "67360")
 	capesterre := in("Capesterre-Belle-Eau", "97130")
+	suippes := in("Suippes", "51600")
 	siret := func(v string) func(*Place) { return func(p *Place) { p.Pivot, p.PivotKind = v, "siret" } }
 	cases := []compareCase{
 		{"OK an intercommunality and its France Services, one SIRET, one street", with(place("aidants", "France Services Durrenbach", "1 RUE DE L'OBERMATT", 0, 0), both(durrenbach, siret("20001305000014"))),
 			with(place("cnfs", "Communauté de communes Sauer Pechelbronn", "RUE D'OBERMATT", 48.84, 7.78), both(durrenbach, siret("20001305000014"))), true, "même SIRET à la même adresse"},
 		{"OK an association and its social centre, one SIRET, one street", with(place("aidants", "Centre Social Belle eau", "1 RUE JOLIOT CURIE", 0, 0), both(capesterre, siret("41218012700018"))),
 			with(place("cnfs", "ASSOCIATION LE CARBET", "RUE JOLIOT CURIE", 16.04, -61.56), both(capesterre, siret("41218012700018"))), true, "même SIRET à la même adresse"},
-		{"NotDup one SIRET at two numbers of one street", with(place("aidants", "France Services Durrenbach", "15 RUE DE L'OBERMATT", 0, 0), both(durrenbach, siret("20001305000014"))),
+		{"OK one SIRET at two neighbouring numbers of one square", with(place("aidants", "FRANCE SERVICES SUIPPES", "15 PL DE L HOTEL DE VILLE", 0, 0), both(suippes, siret("20004262000019"))),
+			with(place("cnfs", "Communauté de communes de la Région de Suippes", "13 PL DE L HOTEL DE VILLE", 49.13, 4.53), both(suippes, siret("20004262000019"))), true, "même SIRET au numéro voisin"},
+		{"NotDup one SIRET at two numbers of one street", with(place("aidants", "France Services Durrenbach", "21 RUE DE L'OBERMATT", 0, 0), both(durrenbach, siret("20001305000014"))),
 			with(place("cnfs", "Communauté de communes Sauer Pechelbronn", "13 RUE D'OBERMATT", 48.84, 7.78), both(durrenbach, siret("20001305000014"))), false, ""},
 		{"NotDup one SIRET in two streets", with(place("aidants", "France Services Durrenbach", "1 RUE DE L'OBERMATT", 0, 0), both(durrenbach, siret("20001305000014"))),
 			with(place("cnfs", "Communauté de communes Sauer Pechelbronn", "PLACE DE LA MAIRIE", 48.84, 7.78), both(durrenbach, siret("20001305000014"))), false, ""},

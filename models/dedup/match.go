@@ -1205,9 +1205,9 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = hostName
 		r.add("post_office", "France Services de La Poste à la même adresse")
 	}
-	if r.Name < hostName && b.establishmentAtItsAddress(a, c) {
+	if label := b.establishmentAtItsAddress(a, c); r.Name < hostName && label != "" {
 		r.Name = hostName
-		r.add("siret_address", "même SIRET à la même adresse")
+		r.add("siret_address", label)
 	}
 	if r.Name > annexName && place < sameStreetPlace && b.nameOfSeveralSites(a, c) {
 		// « Communauté d'Agglomération de Bastia » at its seat and the
