@@ -13,11 +13,15 @@ import (
 // Held out and measured once on detection that had never seen it (labels
 // committed in fb1fd3b, detection as on main at 15db994): precision 1.000
 // (25 links, all right), recall 0.521 (25 of 48; 13 of the misses are rows
-// the importer rejects) — the figure on unseen data. The floors leave one
-// link of slack.
+// the importer rejects) — the figure on unseen data. It has since been
+// looked at for fixes (a building before « - » in an address line, one
+// SIRET on one street without coordinates, a name that is its commune's)
+// and is no longer unseen: precision 1.000 (31 links, all right), recall
+// 0.646 (31 of 48; the 13 rejected rows bound it at 0.729). The floors leave
+// one link of slack.
 const (
-	minPrecisionAidantsConnect = 0.95
-	minRecallAidantsConnect    = 0.50
+	minPrecisionAidantsConnect = 0.96
+	minRecallAidantsConnect    = 0.62
 )
 
 // TestDuplicateLabelsAidantsConnect measures detection on the fourteenth
