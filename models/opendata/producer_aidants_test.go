@@ -58,13 +58,16 @@ func TestImportDerivesCommuneNamedWithinAnother(t *testing.T) {
 ]`
 	s := openStore(t)
 	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
-	if !hasIssue(rep, 1, "commune", opendata.SeverityWarning, "missing: Bourg-Lastic") {
-		t.Errorf("row 1: %+v", issuesOf(rep, 1, "commune"))
-	}
-	if !hasIssue(rep, 2, "commune", opendata.SeverityWarning, "missing: Lys-lez-Lannoy") {
-		t.Errorf("row 2: %+v", issuesOf(rep, 2, "commune"))
-	}
-	if !hasIssue(rep, 3, "commune", opendata.SeverityError, "is shared by") {
-		t.Errorf("row 3 (two communes named apart) not rejected: %+v", issuesOf(rep, 3, "commune"))
+	for _, want := range []struct {
+		row                int
+		severity, contains string
+	}{
+		{1, opendata.SeverityWarning, "missing: Bourg-Lastic"},
+		{2, opendata.SeverityWarning, "missing: Lys-lez-Lannoy"},
+		{3, opendata.SeverityError, "is shared by"}, // two communes named apart
+	} {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
 	}
 }
