@@ -134,8 +134,22 @@ func streetSimilarity(a, b street) float64 {
 // « Bibliothèque Municipale de Furiani, 511 Route du Village », « CCAS,
 // place du marché ». The first part names the building the place is in
 // (its words, stemmed, without the commune's), the rest is the street.
+//
+// A dash between spaces ends the first part as a comma does (« Bâtiment de
+// la CCCE - 22 rue du Silo », « Relais Familles - 58 Grande Rue »), when no
+// comma does.
 func leadingBuilding(line string, communeWords map[string]bool) (building []string, rest string, ok bool) {
-	first, rest, found := strings.Cut(line, ",")
+	for _, sep := range []string{",", " - ", " – "} {
+		if building, rest, ok = buildingBefore(line, sep, communeWords); ok {
+			return building, rest, true
+		}
+	}
+	return nil, line, false
+}
+
+// buildingBefore is leadingBuilding with the first part ended by sep.
+func buildingBefore(line, sep string, communeWords map[string]bool) (building []string, rest string, ok bool) {
+	first, rest, found := strings.Cut(line, sep)
 	if !found {
 		return nil, line, false
 	}

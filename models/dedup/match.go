@@ -209,6 +209,9 @@ func prepare(p *Place) *prepared {
 	name := glueDotted(withoutSchedule(p.Name))
 	q.raw = expand(name)
 	q.name = withoutRole(content(q.raw))
+	if communeNamedAlone(q) {
+		q.name = append([]string{mairieKey}, q.name...)
+	}
 	if alt := departementNamed(q.raw, departementOf(p)); len(alt) != len(q.raw) {
 		q.alts = append(q.alts, withoutRole(content(alt)))
 	}
@@ -1272,6 +1275,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if r.Name < hostName && postOffice(a, c) && addressAgrees(a, c) {
 		r.Name = hostName
 		r.add("post_office", "France Services de La Poste à la même adresse")
+	}
+	if label := b.establishmentAtItsAddress(a, c); r.Name < hostName && label != "" {
+		r.Name = hostName
+		r.add("siret_address", label)
 	}
 	if r.Name > annexName && place < sameStreetPlace && b.nameOfSeveralSites(a, c) {
 		// « Communauté d'Agglomération de Bastia » at its seat and the

@@ -195,7 +195,8 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 
 // namedAmong returns the one commune of cands whose name appears, as whole
 // words, in the place's name, address line or complement, and its
-// resolution with the row's other readings; nil when none or several do, or
+// resolution with the row's other readings; nil when none or several do (a
+// name within a longer one found is that one's word, see longestNaming), or
 // when the other readings disagree. Names shorter than four letters are
 // not looked for (« Eu », « Y »: words of other names).
 func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution) {
@@ -203,17 +204,13 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 		return nil, commune.Resolution{}
 	}
 	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Street) + " " + commune.Key(a.Address.Complement) + " "
-	var found *commune.Commune
+	var named []*commune.Commune
 	for _, c := range cands {
-		k := commune.Key(c.Name)
-		if len(k) < 4 || !strings.Contains(text, " "+k+" ") {
-			continue
+		if k := commune.Key(c.Name); len(k) >= 4 && strings.Contains(text, " "+k+" ") {
+			named = append(named, c)
 		}
-		if found != nil {
-			return nil, commune.Resolution{}
-		}
-		found = c
 	}
+	found := longestNaming(named)
 	if found == nil {
 		return nil, commune.Resolution{}
 	}
@@ -222,6 +219,25 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 		return nil, commune.Resolution{}
 	}
 	return found, r
+}
+
+// longestNaming returns the one commune of named whose name holds the
+// others' as words (« Bourg-Lastic » holds « Lastic », « Lys-lez-Lannoy »
+// holds « Lannoy »: a word of the longer name, not a commune named), nil
+// when named is empty or two of its names stand apart.
+func longestNaming(named []*commune.Commune) *commune.Commune {
+	var found *commune.Commune
+	for _, c := range named {
+		if found == nil || len(commune.Key(c.Name)) > len(commune.Key(found.Name)) {
+			found = c
+		}
+	}
+	for _, c := range named {
+		if !strings.Contains(" "+commune.Key(found.Name)+" ", " "+commune.Key(c.Name)+" ") {
+			return nil
+		}
+	}
+	return found
 }
 
 // cities returns the communes of cs, an arrondissement counting as its

@@ -663,6 +663,9 @@ func (b *placeBuilder) oneLine(col, v, sep string) string {
 	return out.String()
 }
 
+// noCoordinates is the reading of a row without coordinates.
+const noCoordinates = "none given, and Carnet does not geocode addresses: a place stored without coordinates is on no map and no search around a point finds it; a search by commune or postal code does"
+
 func (b *placeBuilder) coordinates(a *models.Actor) {
 	lat, okLat := b.float("latitude")
 	lon, okLon := b.float("longitude")
@@ -682,6 +685,10 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 	}
 	switch {
 	case !okLat && !okLon:
+		// Never silent: Carnet does not geocode, and a place without
+		// coordinates is missing from every map and every search
+		// around a point (Aidants Connect's national list has none).
+		b.read("latitude", noCoordinates)
 	case okLat != okLon:
 		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "only one coordinate is given; both dropped")
 	case lat < -90 || lat > 90 || lon < -180 || lon > 180:

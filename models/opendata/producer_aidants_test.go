@@ -1,0 +1,73 @@
+package opendata_test
+
+import (
+	"context"
+	"testing"
+
+	"carnet/models"
+	"carnet/models/opendata"
+)
+
+// TestImportAidantsConnectRow: a row of Aidants Connect's national list as
+// mednum-cli received it (assets/input/aidants-connect/aidants-connect.json,
+// commit d01eaeb): ids and SIRETs with their digits grouped by narrow
+// no-break spaces (U+202F), the postal code a JSON number without its
+// leading 0, no commune, no coordinates. The SIRET is read as a SIRET, the
+// postal code on five digits, the commune derived from the postal code,
+// the offer is the mapping's; and the report says that the place has no
+// coordinates, which Carnet does not invent: it is not on a map nor found
+// around a point, only by its commune.
+func TestImportAidantsConnectRow(t *testing.T) {
+	js := `[{"Data pass ID":"10` + "\u202f" + `686","Name":"Médiathèque","SIRET":"388` + "\u202f" + `746` + "\u202f" + `943` + "\u202f" + `00017",` +
+		`"Adresse":"42 RUE RENE GOUVERNEUR","Code postal":2230,"Département":"Aisne","Région":"Hauts-de-France",` +
+		`"Nombre de mandats":"3","Nombre d'usagers accompagnés":"2","Nombre d'agents formés":1,"commune":"","date_maj":"15/03/2021"}]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants"})
+	if rep.Producer == nil || rep.Producer.Name != "aidants-connect" || rep.Rejected != 0 {
+		t.Fatalf("producer %+v, rejected %d: %+v", rep.Producer, rep.Rejected, rep.Issues)
+	}
+	page, err := s.ListActors(context.Background(), models.ActorFilter{ListParams: models.ListParams{Limit: 10}})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("%v %+v", err, page)
+	}
+	a := page.Items[0]
+	if a.SourceID != "10\u202f686" || a.Pivot != "38874694300017" || a.Address.PostalCode != "02230" || a.Address.Commune != "Fresnoy-le-Grand" || a.Latitude != nil {
+		t.Errorf("id %q pivot %q postal code %q commune %q latitude %v", a.SourceID, a.Pivot, a.Address.PostalCode, a.Address.Commune, a.Latitude)
+	}
+	if sv := serviceOf(t, s, "aidants", a.SourceID); len(sv.Themes) == 0 {
+		t.Errorf("the offer has no themes: %+v", sv)
+	}
+	if r := readingOf(rep, "latitude", "does not geocode"); r == nil || r.Count != 1 {
+		t.Errorf("the report does not say the place has no coordinates: %+v", rep.Readings)
+	}
+}
+
+// TestImportDerivesCommuneNamedWithinAnother: « Maison France Services de
+// Bourg Lastic », postal code 63760, shared by Bourg-Lastic, Lastic and
+// Saint-Sulpice: the name holds two of them, « Lastic » only as a word of
+// « Bourg Lastic », and the row was rejected as ambiguous (11 rows of
+// Aidants Connect's list: « CCAS LYS LEZ LANNOY », « Mairie de Sury près
+// Léré »…). A commune named within another's name is that other's word:
+// the longer name is the one the row names. Two names apart still leave
+// the row ambiguous.
+func TestImportDerivesCommuneNamedWithinAnother(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"Maison France Services de Bourg Lastic","SIRET":"1","Adresse":"4 route de Tulle","Code postal":63760,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"CCAS LYS LEZ LANNOY","SIRET":"1","Adresse":"12 BIS AVENUE PAUL BERT","Code postal":59390,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Maison de Bourg-Lastic et de Saint-Sulpice","SIRET":"1","Adresse":"4 route de Tulle","Code postal":63760,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range []struct {
+		row                int
+		severity, contains string
+	}{
+		{1, opendata.SeverityWarning, "missing: Bourg-Lastic"},
+		{2, opendata.SeverityWarning, "missing: Lys-lez-Lannoy"},
+		{3, opendata.SeverityError, "is shared by"}, // two communes named apart
+	} {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
+	}
+}
