@@ -1,0 +1,113 @@
+package api_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"carnet/api/apitest"
+)
+
+// sec14invisible are characters that display as nothing (or as a line
+// break) but make a text differ from what it shows: bidi marks, line and
+// paragraph separators, zero-width and filler characters, tag characters
+// (which carry hidden ASCII), and a joiner between two Latin letters.
+var sec14invisible = map[string]string{
+	"left-to-right mark":      "Médiathèque\u200E Mèze",
+	"right-to-left mark":      "Médiathèque\u200F Mèze",
+	"Arabic letter mark":      "Médiathèque\u061C Mèze",
+	"line separator":          "Médiathèque\u2028Mèze",
+	"paragraph separator":     "Médiathèque\u2029Mèze",
+	"zero-width space":        "Média\u200Bthèque Mèze",
+	"word joiner":             "Média\u2060thèque Mèze",
+	"byte order mark":         "Média\uFEFFthèque Mèze",
+	"soft hyphen":             "Média\u00ADthèque Mèze",
+	"Hangul filler":           "Médiathèque \u3164 Mèze",
+	"tag characters":          "Médiathèque Mèze\U000E0069\U000E0067\U000E006E",
+	"joiner in a Latin word":  "Média\u200Dthèque Mèze",
+	"variation selector on e": "Me\uFE0Fze",
+}
+
+// sec14: the seventh to thirteenth passes refused bidi overrides and
+// isolates but let the bidi marks, the line separators and the invisible
+// characters through: two names that display identically were two names to
+// search and to duplicate detection (« Média\u200Bthèque » is found by no
+// query and matches no other place's name), an RLM reorders the digits after
+// it in display (« 01 23 » shows as « 23 01 »), tag characters carry text
+// no reader sees. Every write path refuses them with the same problem (the
+// API's create and merge patch, a suggestion, a partner's sync batch), and
+// an import, which never rejects a row for what it can clean, removes them
+// with a warning.
+func TestSec14InvisibleCharactersRefusedOnEveryPath(t *testing.T) {
+	e := apitest.New(t)
+	a := createActor(t, e, validActor("Médiathèque"))
+	id := str(a["id"])
+	for what, v := range sec14invisible {
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: validActor(v)}); r.Code != 422 || !hasAll(fields(t, r), "name") {
+			t.Errorf("%s, create: %d %s", what, r.Code, r.Body)
+		}
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, ContentType: "application/merge-patch+json",
+			Body: obj{"address": obj{"street": "1 rue " + v}}}); r.Code != 422 || !hasAll(fields(t, r), "address.street") {
+			t.Errorf("%s, patch: %d %s", what, r.Code, r.Body)
+		}
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + id + "/suggestions", Token: e.Admin, Body: obj{"changes": obj{"name": v}}}); r.Code != 422 {
+			t.Errorf("%s, suggestion: %d %s", what, r.Code, r.Body)
+		}
+		sync := validActor(v)
+		sync["source_id"] = "s-" + what
+		if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub/actors", Token: e.Admin, Body: obj{"actors": []obj{sync}}}); r.Code != 200 || !strings.Contains(r.Body.String(), `"rejected"`) {
+			t.Errorf("%s, sync: %d %s", what, r.Code, r.Body)
+		}
+	}
+	// Free text refuses them too (line breaks there are \n).
+	for what, v := range map[string]string{"line separator": "Accès libre.\u2028Ateliers", "right-to-left mark": "Appelez le \u200F01 23 45 67 89", "tag": "x\U000E0041"} {
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, ContentType: "application/merge-patch+json",
+			Body: obj{"description": v}}); r.Code != 422 || !hasAll(fields(t, r), "description") {
+			t.Errorf("%s in a description: %d %s", what, r.Code, r.Body)
+		}
+	}
+	// What real names and texts hold stays accepted: emoji sequences
+	// joined by ZWJ, an emoji's presentation selector, a keycap, Arabic.
+	for _, v := range []string{"Espace 👩\u200D💻 numérique", "Point ☎\uFE0F", "Espace 1\uFE0F\u20E3", "Maison مرحبا", "Nouvelle\u00A0adresse"} {
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: validActor(v)}); r.Code != 201 {
+			t.Errorf("%q refused: %d %s", v, r.Code, r.Body)
+		}
+	}
+
+	// An import removes them and says so.
+	var rows []obj
+	i := 0
+	for _, v := range sec14invisible {
+		i++
+		rows = append(rows, obj{"id": fmt.Sprint("imp-", i), "nom": v, "pivot": "00000000000000", "commune": "Marseille", "code_postal": "13001",
+			"adresse": "1 rue", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"})
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/imp/import", Token: e.Admin, Body: rows})
+	if r.Code != 200 {
+		t.Fatalf("import: %d %s", r.Code, r.Body)
+	}
+	var rep struct {
+		Rejected int
+		Issues   []struct{ Field, Reason string }
+	}
+	r.JSON(&rep)
+	warned := 0
+	for _, is := range rep.Issues {
+		if is.Field == "nom" && strings.Contains(is.Reason, "removed") {
+			warned++
+		}
+	}
+	if rep.Rejected != 0 || warned != len(rows) {
+		t.Errorf("import: rejected %d, %d warnings: %+v", rep.Rejected, warned, rep.Issues)
+	}
+	list := get(t, e, "/api/v1/actors?source=imp&limit=50")["data"].([]any)
+	for _, x := range list {
+		name := x.(obj)["name"].(string)
+		for _, c := range name {
+			if c > 0x7e && !strings.ContainsRune("éèÉ", c) {
+				t.Errorf("import kept %U in %q", c, name)
+			}
+		}
+	}
+}
+
