@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"fmt"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -111,3 +112,33 @@ func TestSec14InvisibleCharactersRefusedOnEveryPath(t *testing.T) {
 	}
 }
 
+// sec14: without CARNET_METRICS_TOKEN, /metrics answered anyone, and its
+// request counts by route (POST /api/v1/referrals, messages, accept…) and
+// its outbox counts give the platform's referral activity minute by minute:
+// the narrow-window count the statistics perturb. Without a token it now
+// answers only a client on the same machine, connected directly (a request
+// a proxy forwarded is not local, whatever its peer address).
+func TestSec14MetricsWithoutTokenOnlyLocal(t *testing.T) {
+	e := apitest.New(t)
+	for _, c := range []struct {
+		remote, forwarded string
+		want              int
+	}{
+		{"192.0.2.1:1234", "", 403},
+		{"10.0.0.5:1234", "", 403},
+		{"127.0.0.1:1234", "", 200},
+		{"[::1]:1234", "", 200},
+		{"127.0.0.1:1234", "203.0.113.9", 403},
+	} {
+		r := httptest.NewRequest("GET", "/metrics", nil)
+		r.RemoteAddr = c.remote
+		if c.forwarded != "" {
+			r.Header.Set("X-Forwarded-For", c.forwarded)
+		}
+		w := httptest.NewRecorder()
+		e.Handler.ServeHTTP(w, r)
+		if w.Code != c.want || (w.Code != 200 && w.Header().Get("Content-Type") != "application/problem+json") {
+			t.Errorf("%s (forwarded %q): %d %s, want %d", c.remote, c.forwarded, w.Code, w.Header().Get("Content-Type"), c.want)
+		}
+	}
+}
