@@ -1,12 +1,15 @@
 package api_test
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // sec14invisible are characters that display as nothing (or as a line
@@ -139,6 +142,61 @@ func TestSec14MetricsWithoutTokenOnlyLocal(t *testing.T) {
 		e.Handler.ServeHTTP(w, r)
 		if w.Code != c.want || (w.Code != 200 && w.Header().Get("Content-Type") != "application/problem+json") {
 			t.Errorf("%s (forwarded %q): %d %s, want %d", c.remote, c.forwarded, w.Code, w.Header().Get("Content-Type"), c.want)
+		}
+	}
+}
+
+// sec14: the mirror of sec13's France Services case. A France Services
+// that writes from La Poste's own domain is La Poste's, not a service the
+// mairie at its address hosts: its private e-mail lowers the pair's name
+// score below a host's, where the public data (no e-mail) raise it. Readers
+// who may not see the contacts read the pair as the public data give it,
+// never as the private e-mail made it.
+func TestSec14PrivateLaPosteMailDoesNotShowInTheLink(t *testing.T) {
+	addr := models.Address{Street: "3 place de l'Hôtel de Ville", PostalCode: "21340", Commune: "Nolay"}
+	lat, lon := 46.9510, 4.6330
+	const site = "https://www.nolay.fr"
+	build := func(env *apitest.Env, mails bool) string {
+		t.Helper()
+		var id string
+		for _, a := range []models.Actor{
+			{Name: "Mairie de Nolay", Source: "lp-a", SourceID: "m", Address: addr, Latitude: &lat, Longitude: &lon, Websites: models.StringList{site}},
+			{Name: "France services Nolay", Source: "lp-b", SourceID: "fs", Address: addr, Latitude: &lat, Longitude: &lon, Websites: models.StringList{site}},
+		} {
+			if mails && a.Source == "lp-b" {
+				a.Emails = models.StringList{"msap.nolay@laposte.fr"}
+			}
+			res, err := env.Store.SyncBatch(context.Background(), a.Source, []models.Actor{a}, nil, models.SyncOptions{})
+			if err != nil || len(res.Outcomes) != 1 {
+				t.Fatal(err, res)
+			}
+			id = res.Outcomes[0].ID
+		}
+		env.DuplicatesDetected()
+		return id
+	}
+	e, twin := apitest.New(t), apitest.New(t)
+	id := build(e, true)
+	build(twin, false)
+	var full, public sec13dupPage
+	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?actor_id=" + id, Token: e.Admin}).JSON(&full)
+	twin.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates", Token: twin.Admin}).JSON(&public)
+	t.Logf("full %+v\npublic %+v", full.Data, public.Data)
+	if len(full.Data) != 1 || len(public.Data) != 1 {
+		t.Skipf("the case does not hold: full %+v, public %+v", full.Data, public.Data)
+	}
+	_, outsider := e.Account("outsider@example.org", nil, models.Territory{})
+	for who, token := range map[string]string{"anonymous": "", "an account": outsider} {
+		var p sec13dupPage
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?actor_id=" + id, Token: token})
+		r.JSON(&p)
+		if r.Code != http.StatusOK || len(p.Data) != 1 {
+			t.Fatalf("%s: %d %s", who, r.Code, r.Body)
+		}
+		got, want := p.Data[0], public.Data[0]
+		got.ID, want.ID = "", ""
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s reads %+v, the public data give %+v", who, got, want)
 		}
 	}
 }
