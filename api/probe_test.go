@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -206,6 +207,17 @@ var queryValues = []string{
 	"91.5,200", "-91,-181", "43.3,", "1,2,3",
 }
 
+// forgedCursors are well-formed page cursors (models/page.go) no page
+// wrote: a NUL in the name reached PostgreSQL, which refused the query
+// (500, sec14).
+var forgedCursors = func() []string {
+	var out []string
+	for _, c := range []string{`{"s":"id","i":"01a236c1-6935-71cd-ae97-554194ab5d41","n":"a\u0000b"}`, `{"s":"name","i":"01a236c1-6935-71cd-ae97-554194ab5d41","n":"a\u0000b"}`} {
+		out = append(out, base64.RawURLEncoding.EncodeToString([]byte(c)))
+	}
+	return out
+}()
+
 func (p *prober) route(en entry) {
 	if strings.HasPrefix(en.route, "GET /docs") || en.route == "GET /metrics" || en.route == "GET /" {
 		return
@@ -263,6 +275,9 @@ func (p *prober) queries(en entry, base call, tok string, op *openapi3.Operation
 		vals := append([]string{}, queryValues...)
 		if strings.HasSuffix(name, "_id") || name == "actor" || name == "service" || name == "entity_id" {
 			vals = append(vals, ids...)
+		}
+		if name == "cursor" {
+			vals = append(vals, forgedCursors...)
 		}
 		for _, v := range vals {
 			path := withQuery(base.path, name, v)

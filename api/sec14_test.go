@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -197,6 +198,20 @@ func TestSec14PrivateLaPosteMailDoesNotShowInTheLink(t *testing.T) {
 		got.ID, want.ID = "", ""
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s reads %+v, the public data give %+v", who, got, want)
+		}
+	}
+}
+
+// sec14: a forged cursor of the name order carrying a NUL reached the
+// database: PostgreSQL refuses NUL in text, so the list answered 500. A
+// cursor no page can have given is refused (400) on either engine.
+func TestSec14ForgedCursorWithNUL(t *testing.T) {
+	e := apitest.New(t)
+	createActor(t, e, validActor("Médiathèque"))
+	cursor := base64.RawURLEncoding.EncodeToString([]byte(`{"s":"name","i":"01a236c1-6935-71cd-ae97-554194ab5d41","n":"a\u0000b"}`))
+	for _, path := range []string{"/api/v1/actors", "/api/v1/services"} {
+		if r := e.Do(apitest.Request{Method: "GET", Path: path + "?sort=name&cursor=" + cursor}); r.Code != 400 || !hasAll(fields(t, r), "cursor") {
+			t.Errorf("%s: %d %.300s", path, r.Code, r.Body)
 		}
 	}
 }
