@@ -328,7 +328,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		log.Warn("webhooks may call private and loopback addresses (CARNET_WEBHOOK_ALLOW_PRIVATE): keep it for development or a private network of trusted partners")
 	}
 	if cfg.MetricsToken == "" && cfg.Env == "production" {
-		log.Warn("CARNET_METRICS_TOKEN is not set: /metrics answers anyone, and its request counts by route (referrals and their messages included) tell the platform's activity minute by minute; set the token or keep /metrics behind your proxy")
+		log.Warn("CARNET_METRICS_TOKEN is not set: /metrics answers only clients on this machine connecting directly; set the token for a scraper elsewhere")
 	}
 	handler, err := api.NewServer(api.Config{Store: store, Tokens: tokens, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, CORSOrigins: cfg.CORSOrigins,
 		OpenAPI: openapiYAML, RefreshTTL: cfg.RefreshTTL, TrustedProxies: cfg.Proxies, Version: buildVersion(), MetricsToken: cfg.MetricsToken, PublicURL: cfg.PublicURL,

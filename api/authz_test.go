@@ -350,9 +350,10 @@ func matrix() []entry {
 
 	add("GET /healthz", static("GET", "/healthz", false), all200, nil)
 	add("GET /readyz", static("GET", "/readyz", false), all200, nil)
-	// Open unless CARNET_METRICS_TOKEN is set (TestMetricsToken); bearer
+	// Only for local clients unless CARNET_METRICS_TOKEN is set
+	// (TestMetricsToken, TestSec14MetricsWithoutTokenOnlyLocal); bearer
 	// tokens of the API are not metrics tokens, so they change nothing.
-	add("GET /metrics", static("GET", "/metrics", true), all200, nil)
+	add("GET /metrics", static("GET", "/metrics", true), row(403, 403, 403, 403, 403, 403, 403, 403), nil)
 	add("GET /", static("GET", "/", true), row(302, 302, 302, 302, 302, 302, 302, 302), nil)
 	add("GET /openapi.yaml", static("GET", "/openapi.yaml", true), all200, nil)
 	add("GET /openapi.json", static("GET", "/openapi.json", true), all200, nil)

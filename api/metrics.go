@@ -5,6 +5,9 @@ import (
 	"crypto/subtle"
 	"database/sql"
 	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -264,8 +267,11 @@ func (m *metrics) observe() gin.HandlerFunc {
 }
 
 // serve answers /metrics. With a token configured, scrapers must send it as
-// a bearer token; without one the endpoint is open (deployments usually
-// keep it on an internal port or behind their proxy).
+// a bearer token. Without one, only a client on this machine, connected
+// directly, is answered: the request counts by route (referrals sent,
+// answered, written about) and the outbox's counts tell the platform's
+// referral activity minute by minute, the narrow-window count the
+// statistics perturb, so they are never open to the world by default.
 func (m *metrics) serve(log *slog.Logger, token string) gin.HandlerFunc {
 	h := promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError})
 	return func(c *gin.Context) {
@@ -276,9 +282,29 @@ func (m *metrics) serve(log *slog.Logger, token string) gin.HandlerFunc {
 				handlers.WriteProblem(c, log, models.Errorf(models.EUNAUTHORIZED, "/metrics needs the bearer token set in CARNET_METRICS_TOKEN."))
 				return
 			}
+		} else if !localClient(c.Request) {
+			handlers.WriteProblem(c, log, models.Errorf(models.EFORBIDDEN, "/metrics answers only clients on this machine unless CARNET_METRICS_TOKEN is set."))
+			return
 		}
 		h.ServeHTTP(c.Writer, c.Request)
 	}
+}
+
+// localClient reports whether r comes from this machine, directly: its
+// peer's address is a loopback one and it carries no header a proxy adds
+// (a proxy on the same machine would otherwise make every client local).
+func localClient(r *http.Request) bool {
+	for _, h := range []string{"Forwarded", "X-Forwarded-For", "X-Real-Ip", "X-Forwarded-Host", "Via"} {
+		if r.Header.Get(h) != "" {
+			return false
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // poolCollector reports the database pools at scrape time. The writer pool

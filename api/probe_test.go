@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -206,6 +207,17 @@ var queryValues = []string{
 	"91.5,200", "-91,-181", "43.3,", "1,2,3",
 }
 
+// forgedCursors are well-formed page cursors (models/page.go) no page
+// wrote: a NUL in the name reached PostgreSQL, which refused the query
+// (500, sec14).
+var forgedCursors = func() []string {
+	var out []string
+	for _, c := range []string{`{"s":"id","i":"01a236c1-6935-71cd-ae97-554194ab5d41","n":"a\u0000b"}`, `{"s":"name","i":"01a236c1-6935-71cd-ae97-554194ab5d41","n":"a\u0000b"}`} {
+		out = append(out, base64.RawURLEncoding.EncodeToString([]byte(c)))
+	}
+	return out
+}()
+
 func (p *prober) route(en entry) {
 	if strings.HasPrefix(en.route, "GET /docs") || en.route == "GET /metrics" || en.route == "GET /" {
 		return
@@ -264,6 +276,9 @@ func (p *prober) queries(en entry, base call, tok string, op *openapi3.Operation
 		if strings.HasSuffix(name, "_id") || name == "actor" || name == "service" || name == "entity_id" {
 			vals = append(vals, ids...)
 		}
+		if name == "cursor" {
+			vals = append(vals, forgedCursors...)
+		}
 		for _, v := range vals {
 			path := withQuery(base.path, name, v)
 			r := p.send("query", en.route, apitest.Request{Method: base.method, Path: path, Body: base.body, Token: tok, NotInSpec: base.notInSpec})
@@ -312,6 +327,13 @@ func mustRefuse(list bool, name, v string) bool {
 	return false
 }
 
+// refusedChars are characters of fieldValues every text field refuses
+// (models.checkText), as a JSON body escapes them and raw: an answer that
+// carries one back after a success stored it.
+var refusedChars = []struct{ escaped, raw string }{
+	{`\u0000`, "\x00"}, {`\u0007`, "\a"}, {`\u202e`, "\u202e"}, {`\u200f`, "\u200f"}, {`\u200b`, "\u200b"}, {`\u2028`, "\u2028"},
+}
+
 // hostile JSON values for a body field.
 var fieldValues = func() []string {
 	many := make([]string, 100000)
@@ -320,7 +342,7 @@ var fieldValues = func() []string {
 	}
 	deep := strings.Repeat("[", 10001) + strings.Repeat("]", 10001)
 	return []string{
-		`null`, `""`, `"\u0000"`, `"a\u202eb"`, `"a\u0007b"`, `"\ud800"`, "\"\xff\xfe\"", `"` + strings.Repeat("é", 200000) + `"`,
+		`null`, `""`, `"\u0000"`, `"a\u202eb"`, `"a\u0007b"`, `"a\u200fb"`, `"a\u200bb"`, `"a\u2028b"`, `"\ud800"`, "\"\xff\xfe\"", `"` + strings.Repeat("é", 200000) + `"`,
 		`1e309`, `-0`, `9223372036854775808`, `-9223372036854775809`, `1.5`, `-1`, `0`, `true`, `[]`, `{}`, `[null]`, `[""]`, `[{}]`,
 		`"1"`, `"true"`, `[` + strings.Join(many, ",") + `]`, deep, `{"zz_unknown":1}`, `"2026-02-30"`, `"0001-01-01"`, `"9999-12-31T23:59:59Z"`,
 		`"javascript:alert(1)"`, `"http://169.254.169.254/"`, `"=cmd|' /C calc'!A0"`,
@@ -475,9 +497,14 @@ func (p *prober) bodies(en entry, base call, tok string) {
 				b = []byte(strings.Replace(string(raw), "{", `{"`+fmt.Sprint(path[len(path)-1])+`":`+v+",", 1))
 			}
 			r := p.send("body-field", en.route, apitest.Request{Method: base.method, Path: base.path, Body: b, Token: tok, NotInSpec: base.notInSpec})
-			if r.Code < 300 && !strings.Contains(r.Body.String(), `"result":"rejected"`) && (strings.Contains(v, `\u0000`) || strings.Contains(v, `\u202e`) || strings.Contains(v, `\u0007`)) {
-				if body := r.Body.String(); strings.Contains(body, `\u0000`) || strings.Contains(body, "\u202e") || strings.Contains(body, `\u0007`) {
-					p.find("control-char-stored", en.route, fmt.Sprintf("%s = %s → %d", pathName(path), v, r.Code))
+			if r.Code < 300 && !strings.Contains(r.Body.String(), `"result":"rejected"`) {
+				// A JSON escape, not a message quoting the value (%q writes
+				// \u200f as text, which JSON writes \\u200f).
+				body := strings.ReplaceAll(r.Body.String(), `\\`, "")
+				for _, c := range refusedChars {
+					if strings.Contains(v, c.escaped) && (strings.Contains(body, c.escaped) || strings.Contains(body, c.raw)) {
+						p.find("control-char-stored", en.route, fmt.Sprintf("%s = %s → %d", pathName(path), v, r.Code))
+					}
 				}
 			}
 			// An import reports unknown columns as ignored (README), and

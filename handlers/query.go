@@ -128,8 +128,8 @@ func (q *queryParser) one(name string) string {
 }
 
 // text refuses a value no record can hold: bytes that are not UTF-8, and
-// control or text-direction characters, which every text field refuses.
-// Passed on, they silently matched every row (SQLite reads a NUL as the
+// control, text-direction or invisible characters, which every text field
+// refuses. Passed on, they silently matched every row (SQLite reads a NUL as the
 // end of the pattern) or failed the query (PostgreSQL refuses NUL and
 // invalid UTF-8).
 func (q *queryParser) text(name, v string) bool {
@@ -137,7 +137,7 @@ func (q *queryParser) text(name, v string) bool {
 	case !utf8.ValidString(v):
 		q.errs.Add(name, "must be valid UTF-8 (percent-encode each byte of its UTF-8 form)")
 	case !models.OneLineText(v):
-		q.errs.Add(name, "must not contain control or text-direction characters")
+		q.errs.Add(name, "must not contain control, text-direction or invisible characters")
 	default:
 		return true
 	}

@@ -122,6 +122,18 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 		}
 		reasons = append(reasons, r)
 	}
+	// What the private contacts moved beyond their own reasons: the pair
+	// compared with them and without, both alone (the stored link's block
+	// counts other places). A France Services writing from La Poste's
+	// domain is La Poste's, not the mairie's at its address: its private
+	// e-mail takes « host_authority » and the host's name score away,
+	// which the public data give (sec14).
+	if full := dedup.Compare(placeOf(l.ActorA), placeOf(l.ActorB)); full.Name != pub.Name || !slices.Equal(full.Reasons, pub.Reasons) {
+		if full.Name != pub.Name {
+			out.NameScore = pub.Name
+		}
+		reasons = followPublic(reasons, full.Reasons, pub.Reasons)
+	}
 	// The stored identity score weighs a shared number by every place
 	// carrying it, private carriers included: the pair's own is shown.
 	out.Reasons, out.IdentityScore = reasons, pub.Identity
@@ -131,6 +143,22 @@ func (l *DuplicateLink) WithoutContacts() *DuplicateLink {
 		out.Score = *l.PublicScore
 	}
 	return &out
+}
+
+// followPublic returns reasons without those the full comparison gives
+// and the public one does not, and with those the public comparison gives
+// and the full one does not, each where the public comparison has it.
+func followPublic(reasons ReasonList, full, pub []dedup.Reason) ReasonList {
+	has := func(rs []dedup.Reason, code string) bool {
+		return slices.ContainsFunc(rs, func(r dedup.Reason) bool { return r.Code == code })
+	}
+	reasons = slices.DeleteFunc(reasons, func(r dedup.Reason) bool { return has(full, r.Code) && !has(pub, r.Code) })
+	for i, r := range pub {
+		if !has(full, r.Code) && !has(reasons, r.Code) {
+			reasons = slices.Insert(reasons, min(i, len(reasons)), r)
+		}
+	}
+	return reasons
 }
 
 // publicPlaceOf is the place as anyone may see it: phones and e-mails only

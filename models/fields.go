@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"carnet/models/contact"
@@ -96,18 +97,24 @@ const maxMultiline = maxSummary
 // checkText is the one check of the characters of free text, for every text
 // field of every model: valid UTF-8; no NUL nor other control character
 // (C0, DEL, C1), except tab and line breaks in multiline fields; no
-// bidirectional embedding, override or isolate (U+202A–U+202E,
-// U+2066–U+2069), which make a name display differently from what it is
-// (« Trojan Source »: a name read backwards, a spoofed link). Such
-// characters have no place in a directory and break the CSV, JSON and
-// terminal tools that reusers feed it to.
+// bidirectional formatting character, embedding, override, isolate or mark
+// (« Trojan Source »: a name read backwards, a spoofed link; a right-to-left
+// mark alone shows « 01 23 » as « 23 01 »); no line or paragraph separator
+// (U+2028, U+2029: line breaks are \n); no invisible character — zero-width
+// space, word joiner, byte order mark, soft hyphen, fillers, tag characters
+// (which carry ASCII no reader sees) —, which make two texts that display
+// alike differ for search, duplicate detection and every comparison. A
+// joiner or a variation selector is kept where it shapes what is shown (an
+// emoji sequence, a non-Latin script), refused after a Latin letter, where
+// it shows nothing. Such characters have no place in a directory and break
+// the CSV, JSON and terminal tools that reusers feed it to.
 func checkText(fe *FieldErrors, field, s string, multiline bool) {
 	if !utf8.ValidString(s) {
 		fe.Add(field, "must be valid UTF-8")
 		return
 	}
 	if r, bad := badRune(s, multiline); bad {
-		fe.Addf(field, "must not contain the control or text-direction character U+%04X", r)
+		fe.Addf(field, "must not contain the control, text-direction or invisible character U+%04X", r)
 	}
 }
 
@@ -129,29 +136,66 @@ func OneLineText(s string) bool {
 
 // badRune returns the first character checkText refuses.
 func badRune(s string, multiline bool) (rune, bool) {
+	prev := rune(-1)
 	for _, r := range s {
-		switch {
-		case multiline && (r == '\t' || r == '\n' || r == '\r'):
-		case r < 0x20, r >= 0x7f && r <= 0x9f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		if refused(prev, r, multiline) {
 			return r, true
 		}
+		prev = r
 	}
 	return 0, false
 }
 
+// refused reports whether checkText refuses r after prev (-1 at the start).
+func refused(prev, r rune, multiline bool) bool {
+	switch {
+	case multiline && (r == '\t' || r == '\n' || r == '\r'):
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true // controls
+	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true // bidirectional formatting
+	case r == 0x2028, r == 0x2029:
+		return true // line and paragraph separators
+	case r == 0x00ad, r == 0x034f, r == 0x115f, r == 0x1160, r == 0x17b4, r == 0x17b5, r == 0x180e,
+		r == 0x200b, r >= 0x2060 && r <= 0x2064, r >= 0x206a && r <= 0x206f, r == 0x3164, r == 0xfeff,
+		r == 0xffa0, r >= 0xfff0 && r <= 0xfffb, r == 0xfffe, r == 0xffff, r >= 0x1bca0 && r <= 0x1bca3,
+		r >= 0x1d173 && r <= 0x1d17a, r >= 0xe0000 && r <= 0xe007f:
+		return true // invisible
+	case r == 0x200c, r == 0x200d, r >= 0x180b && r <= 0x180d, r == 0x180f, r >= 0xfe00 && r <= 0xfe0f, r >= 0xe0100 && r <= 0xe01ef:
+		// Joiners and variation selectors shape the character before
+		// them: an emoji, a keycap, a non-Latin letter. After a Latin
+		// letter, a space or nothing they show nothing.
+		keycap := r == 0xfe0f && (prev >= '0' && prev <= '9' || prev == '#' || prev == '*')
+		return !keycap && (prev < 0x80 || unicode.Is(unicode.Latin, prev) || unicode.IsSpace(prev))
+	}
+	return false
+}
+
 // StripBadText removes what checkText refuses (controls other than tab and
-// line breaks, text-direction overrides), for writers that must never pass
-// such characters on, whatever is stored (the CSV export).
+// line breaks, text-direction and invisible characters), for writers that
+// must never pass such characters on, whatever is stored (the CSV export),
+// and for readers of producers' files, which clean a cell rather than
+// reject its row. A line or paragraph separator becomes a space, so that
+// the words on either side stay apart.
 func StripBadText(s string) string {
 	if _, bad := badRune(s, true); !bad {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if _, bad := badRune(string(r), true); bad {
-			return -1
+	var b strings.Builder
+	prev := rune(-1)
+	for _, r := range s {
+		switch {
+		case r == 0x2028 || r == 0x2029:
+			b.WriteByte(' ')
+		case refused(prev, r, true):
+			continue // prev stays the character the next one follows
+		default:
+			b.WriteRune(r)
 		}
-		return r
-	}, s)
+		prev = r
+	}
+	return b.String()
 }
 
 func checkRequired(fe *FieldErrors, field, s string, max int) {

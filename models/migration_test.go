@@ -121,3 +121,41 @@ func TestMigration00086PublicVersion(t *testing.T) {
 }
 
 func ptrTo(f float64) *float64 { return &f }
+
+// TestMigration00090StripInvisibleText: text stored before checkText
+// refused the bidi marks, the separators and the invisible characters is
+// cleaned (a record holding one could be patched on no field), a separator
+// becoming a line break where text spans lines and a space elsewhere; a
+// source's key is cleaned unless the cleaned key is another record's.
+func TestMigration00090StripInvisibleText(t *testing.T) {
+	db, p := migrateTo(t, 89)
+	actor := func(id, name, description, sourceID string) {
+		mustExec(t, db, `INSERT INTO actors (id, name, description, street, source, source_id, status, created_at, updated_at, version)
+			VALUES (?, ?, ?, ?, 'hub', ?, 'active', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`, id, name, description, "1\u00a0rue\u200b", sourceID)
+	}
+	actor("a", "Média\u00adthèque\u200e", "accompagnent \u200bles jeunes\u2028Ateliers\u2029", "k\u200b1")
+	actor("b", "Tiers\u2028lieu\ufeff", "", "k\u200b2")
+	actor("c", "Autre", "", "k2")
+	actor("d", "Espace 👩\u200d💻", "", "")
+	mustExec(t, db, `INSERT INTO services (id, actor_id, name, description, kind, status, created_at, updated_at, version) VALUES ('s', 'a', ?, ?, '', 'published', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`,
+		"Atelier\u2060", "Gratuit\u061c.")
+	mustExec(t, db, `INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES ('u', 'u@example.fr', 'x', ?, '2026-01-01 00:00:00', '2026-01-01 00:00:00')`, "Camille\u200f")
+	if _, err := p.UpTo(context.Background(), 90); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"SELECT name || '|' || description || '|' || street || '|' || source_id FROM actors WHERE id = 'a'": "Médiathèque|accompagnent les jeunes\nAteliers\n|1\u00a0rue|k1",
+		"SELECT name || '|' || source_id FROM actors WHERE id = 'b'":                                        "Tiers lieu|k\u200b2",
+		"SELECT name FROM actors WHERE id = 'd'":                                                            "Espace 👩\u200d💻",
+		"SELECT name || '|' || description FROM services":                                                   "Atelier|Gratuit.",
+		"SELECT display_name FROM users":                                                                    "Camille",
+	} {
+		var got string
+		if err := db.QueryRow(q).Scan(&got); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", q, got, want)
+		}
+	}
+}

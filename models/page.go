@@ -64,7 +64,9 @@ func decodeCursor(s, sort string) (cursor, error) {
 	}
 	bad := &Error{Code: EBADREQUEST, Message: "The cursor is not valid.",
 		Fields: []FieldError{{Field: "cursor", Reason: "use the next link of a previous page, unchanged"}}}
-	if err != nil || !ValidID(c.ID) {
+	// A name no record can hold (NUL: PostgreSQL refuses it in text, the
+	// query would fail) is no page's.
+	if err != nil || !ValidID(c.ID) || !storable(c.Name) {
 		return cursor{}, bad
 	}
 	if c.Sort != sort {

@@ -180,7 +180,7 @@ var placeholders = map[string]bool{
 }
 
 const (
-	reasonStripped = "control or text-direction characters removed"
+	reasonStripped = "control, text-direction or invisible characters removed"
 	reasonObject   = "a JSON object is not a value of this column (a text, a number or an array of them); ignored"
 )
 
