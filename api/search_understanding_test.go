@@ -316,6 +316,36 @@ func TestOrientationTellsWhatToRelax(t *testing.T) {
 	}
 }
 
+// TestSearchIgnoresPastedInvisibleCharacters: text copied from a web page,
+// a PDF or a word processor brings characters that show nothing — a soft
+// hyphen where a word was cut, a zero-width space, a left-to-right mark
+// before a phone number, a byte order mark, a line separator. A search box
+// reads what the person sees, so they are dropped (a line separator is a
+// space), not refused as in a record; controls and text-direction
+// overrides still are (TestSearchReadsPastedLineBreaksAsSpaces).
+func TestSearchIgnoresPastedInvisibleCharacters(t *testing.T) {
+	e := pacaEnv(t)
+	want := get(t, e, "/api/v1/search/actors?q="+url.QueryEscape("ccas marseille"))["data"].([]any)
+	if len(want) == 0 {
+		t.Fatal("ccas marseille finds nothing")
+	}
+	for _, q := range []string{"cc\u00adas marseille", "ccas\u200b marseille", "\u200eccas marseille", "\ufeffccas marseille", "ccas\u2028marseille", "ccas mar\u2060seille", "ccas\u200f marseille"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/actors?q=" + url.QueryEscape(q)})
+		if r.Code != 200 {
+			t.Errorf("%+q: %d, want 200", q, r.Code)
+			continue
+		}
+		got := get(t, e, "/api/v1/search/actors?q="+url.QueryEscape(q))["data"].([]any)
+		if len(got) != len(want) || got[0].(obj)["id"] != want[0].(obj)["id"] {
+			t.Errorf("%+q: %d results, want those of « ccas marseille » (%d)", q, len(got), len(want))
+		}
+	}
+	communes := get(t, e, "/api/v1/communes?q="+url.QueryEscape("aix-en-pro\u00advence"))["data"].([]any)
+	if len(communes) == 0 {
+		t.Error("a commune name with a soft hyphen finds nothing")
+	}
+}
+
 // TestSearchReadsPastedLineBreaksAsSpaces: a helper pastes a name and a
 // town copied from a document or an e-mail; the tab or line break between
 // them is a space, not a control character to refuse (other control
