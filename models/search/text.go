@@ -279,6 +279,10 @@ var sentenceWords = map[string]bool{
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
 	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
+	// The same in a text message (« pb avec mon tel »), and its urgency
+	// (« rdv caf urgent »): required, « pb » made every answer partial and
+	// « urgent » was spelt « Urgence sociale ».
+	"pb": true, "pbs": true, "pbm": true, "pblm": true, "urgent": true, "urgente": true, "urgents": true, "urgentes": true,
 	// Something just done (« je viens d'arriver en France », « je viens
 	// de perdre mon travail »): the rest says what; required, « viens »
 	// was the Vienne by a word form.
@@ -378,6 +382,22 @@ func sentenceAround(words []string) []string {
 		next := ""
 		if i+1 < len(words) {
 			next = words[i+1]
+		}
+		if v, ok := elidedJe(w); ok {
+			// « jcherche », « jsais pas »: « je » run into its verb.
+			w, words[i] = v, v
+		}
+		if i == 0 && next != "" && greeting(w, next) {
+			continue
+		}
+		if troubleVerbs[w] && (next == "pas" || next == "plus" || next == "rien") {
+			i++ // « france connect marche pas »: what went wrong
+			continue
+		}
+		if day := dayAbbreviations[w]; day != "" && (timeOfDay[next] != nil || next == "apres" || next == "soir" || next == "midi") {
+			// « dispo le sam matin »: a day shortened before a time of
+			// day; alone « sam » is the beginning of a name (Sambuc).
+			w = day
 		}
 		if n := notFrench(words[i:]); n > 0 {
 			// « ne parle pas français »: the people who do not speak
@@ -516,6 +536,46 @@ func dictatedPunctuation(words []string) int {
 	}
 	return 0
 }
+
+// elidedJe returns the verb of « je » typed without its apostrophe
+// (« jcherche », « jveux », « jsais »), when the rest is a word of a
+// sentence this file reads (« jai », « jsuis » are sentence words
+// themselves).
+func elidedJe(w string) (string, bool) {
+	if len(w) < 4 || w[0] != 'j' {
+		return "", false
+	}
+	v := w[1:]
+	return v, sentenceWords[v] || notManaging[v] || etreVerbs[v]
+}
+
+// greetings open a message (« cc jcherche ou imprimer », « slt je veux
+// apprendre »): dropped before a sentence word only, « cc » being also the
+// communauté de communes (« cc sisteron »), « salut » a word of names.
+var greetings = map[string]bool{"cc": true, "coucou": true, "slt": true, "salut": true, "bjr": true, "bonjour": true,
+	"bsr": true, "bonsoir": true, "hello": true, "hi": true}
+
+// greeting says whether w, a message's first word before next, greets.
+func greeting(w, next string) bool {
+	if !greetings[w] {
+		return false
+	}
+	if v, ok := elidedJe(next); ok {
+		next = v
+	}
+	return sentenceWords[next] || notManaging[next] || etreVerbs[next] || stopWords[next] || next == "jai"
+}
+
+// troubleVerbs say that something does not work when a negation follows
+// (« marche pas », « fonctionne plus »); without it « marche » is a word
+// of names (« Les acteurs en marche »).
+var troubleVerbs = map[string]bool{"marche": true, "marchent": true, "fonctionne": true, "fonctionnent": true}
+
+// dayAbbreviations are days as a text message shortens them, read as days
+// before a time of day only (« sam matin », « mer aprem »): « mer », « jeu »
+// are words, « sam » begins names.
+var dayAbbreviations = map[string]string{"lun": "lundi", "mar": "mardi", "mer": "mercredi", "jeu": "jeudi",
+	"ven": "vendredi", "sam": "samedi", "dim": "dimanche"}
 
 // notManaging are the verbs of a person saying they cannot do something
 // (« j'y arrive pas », « je sais pas m'en servir », « je comprends rien à
