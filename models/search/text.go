@@ -149,7 +149,7 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
-	words := sentenceAround(cityParts(arrondissements(numberWords(tokenize(emojiWords.Replace(q), true)))))
+	words := sentenceAround(repairNeed(cityParts(arrondissements(numberWords(tokenize(emojiWords.Replace(q), true))))))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
 			if w != "" {
@@ -399,6 +399,13 @@ func sentenceAround(words []string) []string {
 			// day; alone « sam » is the beginning of a name (Sambuc).
 			w = day
 		}
+		if eveningBefore[w] && eveningHour(w, next) {
+			continue // « jusqu'à 19h », « à partir de 18h »: the hour says when
+		}
+		if eveningHour(prevWord(words, i), w) {
+			out = append(out, "soir")
+			continue
+		}
 		if n := notFrench(words[i:]); n > 0 {
 			// « ne parle pas français »: the people who do not speak
 			// French, as « non francophones » names them.
@@ -576,6 +583,88 @@ var troubleVerbs = map[string]bool{"marche": true, "marchent": true, "fonctionne
 // are words, « sam » begins names.
 var dayAbbreviations = map[string]string{"lun": "lundi", "mar": "mardi", "mer": "mercredi", "jeu": "jeudi",
 	"ven": "vendredi", "sam": "samedi", "dim": "dimanche"}
+
+// devices, brokenWords and repairVerbs say a repair need: a device
+// broken (« écran de téléphone fissuré », « mon ordi est en panne ») or
+// to repair (« réparer mon téléphone », « changer l'écran de mon
+// portable »). The device is what is repaired, not a need of its own:
+// « écran » alone is the parents' screen time, « téléphone » learning to
+// use one.
+var (
+	devices = map[string]bool{"telephone": true, "telephones": true, "tel": true, "portable": true, "portables": true,
+		"smartphone": true, "smartphones": true, "mobile": true, "iphone": true, "ecran": true, "ecrans": true,
+		"ordinateur": true, "ordinateurs": true, "ordi": true, "ordis": true, "pc": true, "tablette": true, "tablettes": true,
+		"batterie": true, "vitre": true}
+	brokenWords = map[string]bool{"casse": true, "cassee": true, "casses": true, "cassees": true, "panne": true,
+		"abime": true, "abimee": true, "abimes": true, "abimees": true, "fissure": true, "fissuree": true, "fissures": true,
+		"fissurees": true, "brise": true, "brisee": true, "brises": true, "brisees": true, "hs": true}
+	repairVerbs = map[string]bool{"reparer": true, "reparation": true, "reparations": true, "changer": true, "remplacer": true}
+)
+
+// repairNeed writes a repair need (a device with a broken word or a
+// repair verb) as « réparer », the thesaurus's word for it, where its
+// first word was; the device, the broken word, the verb and « est » go.
+// Other queries are returned as they are.
+func repairNeed(words []string) []string {
+	device, broken, verb := false, false, false
+	for _, w := range words {
+		device = device || devices[w]
+		broken = broken || brokenWords[w]
+		verb = verb || repairVerbs[w] && w != "changer" && w != "remplacer"
+	}
+	change := slices.ContainsFunc(words, func(w string) bool { return w == "changer" || w == "remplacer" }) &&
+		slices.ContainsFunc(words, func(w string) bool { return w == "ecran" || w == "batterie" || w == "vitre" })
+	if !device || !broken && !verb && !change {
+		return words
+	}
+	var out []string
+	said := false
+	for _, w := range words {
+		if devices[w] || brokenWords[w] || repairVerbs[w] || etreVerbs[w] {
+			if !said {
+				out, said = append(out, "reparer"), true
+			}
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// eveningBefore are the words before an hour that say from or until when
+// a place is open (« après 19h », « à partir de 18h », « jusqu'à 19h »;
+// « à », « de » are stop words).
+var eveningBefore = map[string]bool{"apres": true, "partir": true, "jusqu": true, "jusque": true}
+
+// eveningHour says whether hour, typed after before (« 19h », « 18h30 »),
+// is in the evening as OpenOnEvening counts it (open at some time from
+// 18:00): from 18:00 after « après » or « à partir de », after 18:00
+// after « jusqu'à » (a place closing at 18:00 is not open in the evening).
+// The query's word is then « soir ».
+func eveningHour(before, hour string) bool {
+	if !eveningBefore[before] {
+		return false
+	}
+	h, m, ok := strings.Cut(hour, "h")
+	if !ok || !isDigitsOnly(h) || len(h) > 2 || m != "" && (!isDigitsOnly(m) || len(m) != 2) {
+		return false
+	}
+	n, _ := strconv.Atoi(h)
+	mins, _ := strconv.Atoi(m)
+	at := n*60 + mins
+	if before == "jusqu" || before == "jusque" {
+		return at > 18*60 && at <= 24*60
+	}
+	return at >= 18*60 && at < 24*60
+}
+
+// prevWord is the word before words[i], "" for the first.
+func prevWord(words []string, i int) string {
+	if i == 0 {
+		return ""
+	}
+	return words[i-1]
+}
 
 // notManaging are the verbs of a person saying they cannot do something
 // (« j'y arrive pas », « je sais pas m'en servir », « je comprends rien à

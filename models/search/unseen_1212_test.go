@@ -83,3 +83,57 @@ func TestPublicsInOtherWordsOfTheBatch1212(t *testing.T) {
 		t.Errorf("aide numerique etudiants: %v, want the Maison de l'Étudiant too", got)
 	}
 }
+
+// An hour of the evening said another way than « après 18h » (« ouvert
+// jusqu'à 19h », « à partir de 18h30 », « après 19h »): « jusqu » and the
+// hour were required and nothing was found. A place open until 19:00 is
+// open in the evening (from 18:00), one closing at 18:00 is not.
+func TestEveningHoursOfTheBatch1212(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("eve", "Médiathèque Elliant", "Elliant", "29370", "1 rue de la Mairie", "horaires", "Tu 16:00-19:00"),
+		record("day", "Espace 19", "Paris", "75019", "1 rue de Crimée", "horaires", "Mo 09:00-18:00"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"ouvert jusqu'a 19h", []string{"Médiathèque Elliant"}},
+		{"ouvert jusqu'à 18h30", []string{"Médiathèque Elliant"}},
+		{"à partir de 18h", []string{"Médiathèque Elliant"}},
+		{"après 19h", []string{"Médiathèque Elliant"}},
+		{"espace 19", []string{"Espace 19"}},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if !slices.Equal(got, tc.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+	if r, got := searchNames(t, m, "ouvert jusqu'à 18h"); len(got) > 0 && !r.Partial {
+		t.Errorf("ouvert jusqu'à 18h: %v, want no place open in the evening", got)
+	}
+}
+
+// A broken device said another way (« écran de téléphone fissuré »,
+// « changer l'écran de mon portable »): « fissuré » was required, and
+// « écran » beside a device without a repair word was the parents'
+// screen time. A broken or repaired device is a repair need, whatever
+// device it names. A repair need is met at fablabs (a record named so
+// says it is one) before the tiers-lieux that a fablab is a kind of:
+// they tied, and the tiers-lieux came first by their ids.
+func TestBrokenDevicesOfTheBatch1212(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("a-tiers", "Tiers-lieu Kanopée", "Solliès-Pont", "83210", "1 rue de la Gare", "services", "Loisirs et créations numériques"),
+		record("b-fablab", "Aromatic Fablab", "Mouans-Sartoux", "06370", "1 rue du Château", "services", "Loisirs et créations numériques"),
+		record("screen", "Atelier écrans en famille", "Nice", "06000", "1 rue de France", "services", "Parentalité et éducation avec le numérique|"+themeTools),
+		record("tools", "Atelier du quotidien", "Nice", "06000", "3 rue de France", "services", themeTools),
+	})
+	for _, q := range []string{"ecran telephone fissure", "ecran de telephone casse", "changer l'ecran de mon portable", "réparer mon téléphone", "mon ordi est en panne"} {
+		r, got := searchNames(t, m, q)
+		if len(got) < 2 || !slices.Equal(got[:2], []string{"Aromatic Fablab", "Tiers-lieu Kanopée"}) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the fablab, then the tiers-lieu", q, got, r.Partial)
+		}
+	}
+	if _, got := searchNames(t, m, "temps d'écran"); len(got) == 0 || got[0] != "Atelier écrans en famille" {
+		t.Errorf("temps d'écran: %v, want the parents' screen time", got)
+	}
+}
