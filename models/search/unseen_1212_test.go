@@ -137,3 +137,46 @@ func TestBrokenDevicesOfTheBatch1212(t *testing.T) {
 		t.Errorf("temps d'écran: %v, want the parents' screen time", got)
 	}
 }
+
+// A city named in one word where the directory has no place (« aide
+// numerique lyon »: the files hold no place of Auvergne-Rhône-Alpes) is a
+// place holding no record, as a commune named in several words is: « lyon »
+// was matched as text and found a « rue de Lyon » in Marseille as a full
+// match. Only cities of 50,000 inhabitants or more: smaller communes of
+// one word are often everyday words (Piano, Bus, Plaisir, Croix).
+func TestCityWithoutPlacesOfTheBatch1212(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("lyon", "Atelier du quotidien", "Marseille", "13015", "12 rue de Lyon", "services", themeTools),
+		record("croix", "Croix-Rouge française", "Nice", "06000", "1 rue de France", "services", themeTools),
+	})
+	for _, q := range []string{"aide numerique lyon", "lyon", "atelier grenoble"} {
+		if r, got := searchNames(t, m, q); len(got) > 0 && !r.Partial {
+			t.Errorf("%s: %v, want nothing (no place in the city)", q, got)
+		}
+	}
+	if _, got := searchNames(t, m, "croix rouge"); !slices.Equal(got, []string{"Croix-Rouge française"}) {
+		t.Errorf("croix rouge: %v, want the Croix-Rouge", got)
+	}
+}
+
+// A commune beside its département (« montreuil pas de calais »,
+// « montreuil 62 »): the Montreuil of the Pas-de-Calais is officially
+// Montreuil-sur-Mer, so « montreuil » named only the Montreuil of the
+// Seine-Saint-Denis, and with the Pas-de-Calais nothing was found. A
+// commune holding no place in the département named beside it is the
+// communes of that département whose name begins with it.
+func TestCommuneBesideItsDepartementOfTheBatch1212(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("m62", "Mission locale côte d'Opale", "Montreuil", "62170", "1 rue Pierre Ledent", "services", themeTools),
+		record("m93", "SFM Montreuil", "Montreuil", "93100", "1 rue de Paris", "services", themeTools),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"montreuil pas de calais", "Mission locale côte d'Opale"},
+		{"montreuil 62", "Mission locale côte d'Opale"},
+		{"montreuil 93", "SFM Montreuil"},
+	} {
+		if r, got := searchNames(t, m, tc.q); !slices.Equal(got, []string{tc.want}) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %s", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
