@@ -594,6 +594,13 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 				continue
 			}
 			l.abbrev.Add(fold(k), kindTerm(a.Key))
+			// Typed, a kind (« cyber-base », a kind of EPN) finds the
+			// records writing it, then those named after what it is a
+			// kind of (« EPN Maës »): these were not found, and the
+			// places offering internet access, where an EPN's need is
+			// met, came first.
+			addPhrase(k, lexPhrase{targets: entryTargets[a.Key],
+				keys: []lexKey{{kindTerm(a.Key), factorAbbrev, HowAbbreviation}, {abbrevTerm(a.Key), factorKind, HowAbbreviation}}})
 		}
 	}
 }
