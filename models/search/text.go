@@ -448,7 +448,7 @@ func sentenceAround(words []string) []string {
 			}
 			continue
 		}
-		if sentenceWords[w] {
+		if sentenceWords[w] || howMuch[w] && !inLexPhrase(words, i) && !startsLexPhrase(words, i) {
 			continue
 		}
 		if n := dictatedPunctuation(words[i:]); n > 0 {
@@ -543,6 +543,14 @@ func dictatedPunctuation(words []string) int {
 	}
 	return 0
 }
+
+// howMuch are how much or how long and fear, in a person's sentence
+// (« mon fils passe trop de temps sur les écrans », « j'ai peur de me
+// faire arnaquer »): the need is the other words; required, « trop » found
+// Saint-Tropez by a prefix. Words of a thesaurus phrase stay (« mot de
+// passe »).
+var howMuch = map[string]bool{"passe": true, "passes": true, "passent": true, "passer": true, "trop": true,
+	"tres": true, "vraiment": true, "beaucoup": true, "peur": true}
 
 // elidedJe returns the verb of « je » typed without its apostrophe
 // (« jcherche », « jveux », « jsais »), when the rest is a word of a

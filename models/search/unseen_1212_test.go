@@ -204,3 +204,26 @@ func TestKindWordsFindTheKindsNamesOfTheBatch1212(t *testing.T) {
 		}
 	}
 }
+
+// A person's sentence around a need (« mon fils passe trop de temps sur
+// les écrans »: « trop » found Saint-Tropez, « passe » was required) and
+// being cheated when paying online (« payer sur internet sans se faire
+// avoir »: « payer » was spelt « Payet », « se faire avoir » required).
+func TestSentencesOfTheBatch1212(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("screen", "Atelier écrans en famille", "Nice", "06000", "1 rue de France", "services", "Parentalité et éducation avec le numérique"),
+		record("tropez", "Bus France services", "Sainte-Maxime", "83120", "1 route de Saint-Tropez", "services", themeProcedures),
+		record("safe", "Atelier sécurité", "Toulon", "83000", "3 rue Victor Clappier", "services", "Utilisation sécurisée du numérique"),
+		record("payet", "CCAS de Sainte-Marie", "Sainte-Marie", "97438", "1 rue Payet", "services", themeProcedures),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"mon fils passe trop de temps sur les ecrans", "Atelier écrans en famille"},
+		{"payer sur internet sans se faire avoir", "Atelier sécurité"},
+		{"j'ai peur de me faire arnaquer", "Atelier sécurité"},
+		{"mot de passe", "Atelier sécurité"},
+	} {
+		if r, got := searchNames(t, m, tc.q); len(got) == 0 || got[0] != tc.want || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
