@@ -3,6 +3,8 @@ package search_test
 import (
 	"slices"
 	"testing"
+
+	"carnet/models/search"
 )
 
 // Queries of the judged batch of 2026-12-12 (typed on a phone, needs in
@@ -29,18 +31,13 @@ func TestTextMessageWordsOfTheBatch1212(t *testing.T) {
 		record("sat", "Médiathèque Elliant", "Toulon", "83000", "3 rue Victor Clappier", "services", "Loisirs et créations numériques", "horaires", "Sa 09:00-12:00"),
 		record("sambuc", "Sambuc E-Nov", "Arles", "13200", "1 route du Sambuc", "services", "Loisirs et créations numériques", "horaires", "Mo 14:00-17:00"),
 	})
-	for _, tc := range []struct{ q, want string }{
+	wantFirst(t, m, [][2]string{
 		{"cc jcherche ou imprimer", "Salle en libre accès"},
 		{"pb avec mon tel", "Atelier du quotidien"},
 		{"france connect marche pas", "Espace démarches"},
 		{"rdv caf urgent", "Espace démarches"},
 		{"dispo le sam matin", "Médiathèque Elliant"},
-	} {
-		r, got := searchNames(t, m, tc.q)
-		if len(got) == 0 || got[0] != tc.want || r.Partial {
-			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
-		}
-	}
+	})
 	// Without a sentence, « cc » is still the communauté de communes,
 	// « marche » a word, « sam » the beginning of a name.
 	for _, tc := range []struct{ q, want string }{
@@ -68,17 +65,12 @@ func TestPublicsInOtherWordsOfTheBatch1212(t *testing.T) {
 		record("etudiant", "Maison de l'Étudiant", "Marseille", "13001", "1 rue de Rome", "services", "Insertion professionnelle via le numérique"),
 		record("lire", "Centre de ressources illettrisme", "Nancy", "54100", "1 rue de Metz", "services", themeTools),
 	})
-	for _, tc := range []struct{ q, want string }{
+	wantFirst(t, m, [][2]string{
 		{"informatique 3eme age", "Club des anciens"},
 		{"informatique 3e âge", "Club des anciens"},
 		{"aide numerique etudiants", "Espace jeunesse"},
 		{"personnes illettrees", "Centre de ressources illettrisme"},
-	} {
-		r, got := searchNames(t, m, tc.q)
-		if len(got) == 0 || got[0] != tc.want || r.Partial {
-			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
-		}
-	}
+	})
 	if _, got := searchNames(t, m, "aide numerique etudiants"); !slices.Contains(got, "Maison de l'Étudiant") {
 		t.Errorf("aide numerique etudiants: %v, want the Maison de l'Étudiant too", got)
 	}
@@ -216,14 +208,21 @@ func TestSentencesOfTheBatch1212(t *testing.T) {
 		record("safe", "Atelier sécurité", "Toulon", "83000", "3 rue Victor Clappier", "services", "Utilisation sécurisée du numérique"),
 		record("payet", "CCAS de Sainte-Marie", "Sainte-Marie", "97438", "1 rue Payet", "services", themeProcedures),
 	})
-	for _, tc := range []struct{ q, want string }{
+	wantFirst(t, m, [][2]string{
 		{"mon fils passe trop de temps sur les ecrans", "Atelier écrans en famille"},
 		{"payer sur internet sans se faire avoir", "Atelier sécurité"},
 		{"j'ai peur de me faire arnaquer", "Atelier sécurité"},
 		{"mot de passe", "Atelier sécurité"},
-	} {
-		if r, got := searchNames(t, m, tc.q); len(got) == 0 || got[0] != tc.want || r.Partial {
-			t.Errorf("%s: %v (partial %v), want %s first", tc.q, got, r.Partial, tc.want)
+	})
+}
+
+// wantFirst checks that each query (q, name) finds the place named first,
+// as a full match.
+func wantFirst(t *testing.T, m *search.Memory, cases [][2]string) {
+	t.Helper()
+	for _, c := range cases {
+		if r, got := searchNames(t, m, c[0]); len(got) == 0 || got[0] != c[1] || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %s first", c[0], got, r.Partial, c[1])
 		}
 	}
 }
