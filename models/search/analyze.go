@@ -959,7 +959,9 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 	var cands []cand
 	have := map[string]bool{}
 	add := func(word string, id, dist int) {
-		if have[word] || word == w {
+		if have[word] || word == w || strings.HasSuffix(w, "er") && w == word+"r" {
+			// An infinitive is no misspelling of its noun
+			// (« garder » is not « garde », La Garde).
 			return
 		}
 		have[word] = true
