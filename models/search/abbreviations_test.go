@@ -65,7 +65,11 @@ func TestAbbreviations(t *testing.T) {
 		{"MJC Uzès", []string{"Maison des Jeunes et de la Culture d'Uzès"}, 1},
 		{"epn", []string{"EPN Draveil", "Espace Public Numérique de Mortagne", "Salle des espaces publics numériques", "Cyber-base Soyaux"}, 1},
 		{"espace public numérique", []string{"Espace Public Numérique de Mortagne", "Salle des espaces publics numériques", "EPN Draveil", "Cyber-base Soyaux"}, 2},
-		{"cyber-base", []string{"Cyber-base Soyaux"}, 1}, // a kind of EPN does not find every EPN
+		// A kind of EPN finds its own records first, then the EPN: the
+		// Cyber-bases were a network of EPN, and a helper typing it wants a
+		// public digital space (the judged batches of 2026-12-11 and
+		// 2026-12-12 count every EPN; recall@20 was 0.53 with the kind only).
+		{"cyber-base", []string{"Cyber-base Soyaux", "EPN Draveil", "Espace Public Numérique de Mortagne", "Salle des espaces publics numériques"}, 1},
 		{"ccas", []string{"CCAS de Grasse", "CTRE COM ACTION SOCIALE D ARLES", "CIAS du Confolentais"}, 1},
 		{"centre communal d'action sociale", []string{"CTRE COM ACTION SOCIALE D ARLES", "CCAS de Grasse", "CIAS du Confolentais"}, 2},
 		{"cias", []string{"CIAS du Confolentais", "CCAS de Grasse", "CTRE COM ACTION SOCIALE D ARLES"}, 1},

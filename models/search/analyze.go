@@ -279,6 +279,7 @@ func (t *table) analyze(words []string) analysis {
 		}
 		i += l
 	}
+	t.communesInDepartement(&a)
 	a.placeOnly = covered == n && n > 0
 	index := map[string]int{}
 	for i, w := range words {
@@ -348,6 +349,47 @@ func (t *table) analyze(words []string) analysis {
 	t.dropPublicEchoes(&a)
 	markSoft(&a, dated)
 	return a
+}
+
+// communesInDepartement reads a commune named beside a département it
+// holds no place in (« montreuil pas de calais », « montreuil 62 ») as the
+// communes of the directory in that département whose name begins with it:
+// the Montreuil of the Pas-de-Calais is officially Montreuil-sur-Mer, and
+// « montreuil » named only the Seine-Saint-Denis's.
+func (t *table) communesInDepartement(a *analysis) {
+	var deps []*bitset
+	for _, pr := range a.places {
+		if pr.kind == "departement" {
+			deps = append(deps, pr.sets...)
+		}
+	}
+	in := func(slot uint32) bool {
+		return slices.ContainsFunc(deps, func(b *bitset) bool { return b.has(slot) })
+	}
+	if len(deps) == 0 {
+		return
+	}
+	for i := range a.places {
+		pr := &a.places[i]
+		if pr.kind != "commune" || pr.commune == "" || slices.ContainsFunc(pr.slots, in) {
+			continue
+		}
+		first, _, _ := strings.Cut(pr.commune, " ")
+		var more []uint32
+		for _, k := range t.communeFirst[first] {
+			if strings.HasPrefix(k, pr.commune+" ") {
+				for _, slot := range t.byCommune[k] {
+					if in(slot) {
+						more = append(more, slot)
+					}
+				}
+			}
+		}
+		if len(more) > 0 {
+			slices.Sort(more)
+			pr.slots = slices.Compact(more)
+		}
+	}
 }
 
 // addPlaceSlots makes the records of a place the query names hold its
@@ -917,7 +959,9 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 	var cands []cand
 	have := map[string]bool{}
 	add := func(word string, id, dist int) {
-		if have[word] || word == w {
+		if have[word] || word == w || strings.HasSuffix(w, "er") && w == word+"r" {
+			// An infinitive is no misspelling of its noun
+			// (« garder » is not « garde », La Garde).
 			return
 		}
 		have[word] = true

@@ -91,6 +91,9 @@ const (
 	// factorKind: a record writing a narrower name (« Cyber-base » for
 	// EPN, « fablab » for tiers-lieu) comes after those writing the thing.
 	factorKind = 0.8
+	// factorBroadKind: a typology's name meaning other kinds too, where
+	// another name means it alone (see typologyKeys).
+	factorBroadKind = 0.9
 	// factorNeedText: a word naming only a need met elsewhere (see
 	// resolve), in a record's text: below a related need even in a name
 	// (4 × 0.4 < 3 × 0.6).
@@ -525,6 +528,34 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 			}
 		}
 	}
+	// A typology named by an entry meaning it alone (« fablab ») is
+	// found by that entry's records before those of an entry meaning it
+	// among other kinds (« tiers-lieu » means tiers-lieux, fablabs and
+	// fabriques): a record named « Fablab » says it is one, a tiers-lieu
+	// may not be (a repair need, related to fablabs, found the tiers-lieux
+	// tied with the fablabs, and first by their ids).
+	for value, keys := range l.typologyKeys {
+		narrow := map[string]bool{}
+		for _, a := range vocab.Abbreviations() {
+			n := 0
+			for _, tg := range entryTargets[a.Key] {
+				if tg.field == FieldTypologies && tg.how == HowSynonym {
+					n++
+				}
+			}
+			if n == 1 && slices.ContainsFunc(entryTargets[a.Key], func(tg lexTarget) bool { return tg.value == value && tg.field == FieldTypologies }) {
+				narrow[abbrevTerm(a.Key)], narrow[kindTerm(a.Key)] = true, true
+			}
+		}
+		if len(narrow) == 0 {
+			continue
+		}
+		for i := range keys {
+			if !narrow[keys[i].term] {
+				keys[i].factor *= factorBroadKind
+			}
+		}
+	}
 	// Entries naming the same typology (the thesaurus says « ccas » and
 	// « cias » both mean CCAS and CIAS) are siblings: a record named
 	// « CCAS de … » is found by « cias » after the CIAS, as its typology
@@ -563,6 +594,13 @@ func (l *lexicon) addAbbreviations(addPhrase func(string, lexPhrase)) {
 				continue
 			}
 			l.abbrev.Add(fold(k), kindTerm(a.Key))
+			// Typed, a kind (« cyber-base », a kind of EPN) finds the
+			// records writing it, then those named after what it is a
+			// kind of (« EPN Maës »): these were not found, and the
+			// places offering internet access, where an EPN's need is
+			// met, came first.
+			addPhrase(k, lexPhrase{targets: entryTargets[a.Key],
+				keys: []lexKey{{kindTerm(a.Key), factorAbbrev, HowAbbreviation}, {abbrevTerm(a.Key), factorKind, HowAbbreviation}}})
 		}
 	}
 }

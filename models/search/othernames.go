@@ -70,7 +70,7 @@ var referenceCommunes = sync.OnceValue(func() map[string][]string {
 			continue
 		}
 		k := communeKey(c.Name)
-		if seen[k] || !strings.Contains(k, " ") {
+		if seen[k] || !strings.Contains(k, " ") && c.Population < cityPopulation {
 			continue
 		}
 		seen[k] = true
@@ -80,13 +80,19 @@ var referenceCommunes = sync.OnceValue(func() map[string][]string {
 	return first
 })
 
+// cityPopulation: a commune named in one word is read as a place holding
+// no record from this many inhabitants (« lyon », « grenoble »: none of
+// the 21 such cities of the reference is an everyday word).
+const cityPopulation = 50000
+
 // referenceCommuneAt returns the commune of the official reference,
 // named in several words, that words begin with, and how many words name
 // it; "", 0 when they name none. It answers where the directory has no
 // place in the commune (« fort de france »: its words, matched as text,
-// found « France services » of Saint-Hippolyte-du-Fort as a full match):
-// the commune is then a place holding no record. A name of one word is
-// left out: many are everyday words (Piano, Bus, Orange) a query means
+// found « France services » of Saint-Hippolyte-du-Fort as a full match;
+// « lyon » a « rue de Lyon » in Marseille): the commune is then a place
+// holding no record. A name of one word is left out below cityPopulation:
+// many are everyday words (Piano, Bus, Plaisir, Croix) a query means
 // otherwise.
 func referenceCommuneAt(words []string) (key string, n int) {
 	for _, k := range referenceCommunes()[words[0]] {

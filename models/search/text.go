@@ -149,7 +149,7 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
-	words := sentenceAround(cityParts(arrondissements(numberWords(tokenize(emojiWords.Replace(q), true)))))
+	words := sentenceAround(repairNeed(cityParts(arrondissements(numberWords(tokenize(emojiWords.Replace(q), true))))))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
 			if w != "" {
@@ -279,6 +279,10 @@ var sentenceWords = map[string]bool{
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
 	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
+	// The same in a text message (« pb avec mon tel »), and its urgency
+	// (« rdv caf urgent »): required, « pb » made every answer partial and
+	// « urgent » was spelt « Urgence sociale ».
+	"pb": true, "pbs": true, "pbm": true, "pblm": true, "urgent": true, "urgente": true, "urgents": true, "urgentes": true,
 	// Something just done (« je viens d'arriver en France », « je viens
 	// de perdre mon travail »): the rest says what; required, « viens »
 	// was the Vienne by a word form.
@@ -379,6 +383,29 @@ func sentenceAround(words []string) []string {
 		if i+1 < len(words) {
 			next = words[i+1]
 		}
+		if v, ok := elidedJe(w); ok {
+			// « jcherche », « jsais pas »: « je » run into its verb.
+			w, words[i] = v, v
+		}
+		if i == 0 && next != "" && greeting(w, next) {
+			continue
+		}
+		if troubleVerbs[w] && (next == "pas" || next == "plus" || next == "rien") {
+			i++ // « france connect marche pas »: what went wrong
+			continue
+		}
+		if day := dayAbbreviations[w]; day != "" && (timeOfDay[next] != nil || next == "apres" || next == "soir" || next == "midi") {
+			// « dispo le sam matin »: a day shortened before a time of
+			// day; alone « sam » is the beginning of a name (Sambuc).
+			w = day
+		}
+		if eveningBefore[w] && eveningHour(w, next) {
+			continue // « jusqu'à 19h », « à partir de 18h »: the hour says when
+		}
+		if eveningHour(prevWord(words, i), w) {
+			out = append(out, "soir")
+			continue
+		}
 		if n := notFrench(words[i:]); n > 0 {
 			// « ne parle pas français »: the people who do not speak
 			// French, as « non francophones » names them.
@@ -421,7 +448,7 @@ func sentenceAround(words []string) []string {
 			}
 			continue
 		}
-		if sentenceWords[w] {
+		if sentenceWords[w] || howMuch[w] && !inLexPhrase(words, i) && !startsLexPhrase(words, i) {
 			continue
 		}
 		if n := dictatedPunctuation(words[i:]); n > 0 {
@@ -515,6 +542,136 @@ func dictatedPunctuation(words []string) int {
 		return 2
 	}
 	return 0
+}
+
+// howMuch are how much or how long and fear, in a person's sentence
+// (« mon fils passe trop de temps sur les écrans », « j'ai peur de me
+// faire arnaquer »): the need is the other words; required, « trop » found
+// Saint-Tropez by a prefix. Words of a thesaurus phrase stay (« mot de
+// passe »).
+var howMuch = map[string]bool{"passe": true, "passes": true, "passent": true, "passer": true, "trop": true,
+	"tres": true, "vraiment": true, "beaucoup": true, "peur": true}
+
+// elidedJe returns the verb of « je » typed without its apostrophe
+// (« jcherche », « jveux », « jsais »), when the rest is a word of a
+// sentence this file reads (« jai », « jsuis » are sentence words
+// themselves).
+func elidedJe(w string) (string, bool) {
+	if len(w) < 4 || w[0] != 'j' {
+		return "", false
+	}
+	v := w[1:]
+	return v, sentenceWords[v] || notManaging[v] || etreVerbs[v]
+}
+
+// greetings open a message (« cc jcherche ou imprimer », « slt je veux
+// apprendre »): dropped before a sentence word only, « cc » being also the
+// communauté de communes (« cc sisteron »), « salut » a word of names.
+var greetings = map[string]bool{"cc": true, "coucou": true, "slt": true, "salut": true, "bjr": true, "bonjour": true,
+	"bsr": true, "bonsoir": true, "hello": true, "hi": true}
+
+// greeting says whether w, a message's first word before next, greets.
+func greeting(w, next string) bool {
+	if !greetings[w] {
+		return false
+	}
+	if v, ok := elidedJe(next); ok {
+		next = v
+	}
+	return sentenceWords[next] || notManaging[next] || etreVerbs[next] || stopWords[next] || next == "jai"
+}
+
+// troubleVerbs say that something does not work when a negation follows
+// (« marche pas », « fonctionne plus »); without it « marche » is a word
+// of names (« Les acteurs en marche »).
+var troubleVerbs = map[string]bool{"marche": true, "marchent": true, "fonctionne": true, "fonctionnent": true}
+
+// dayAbbreviations are days as a text message shortens them, read as days
+// before a time of day only (« sam matin », « mer aprem »): « mer », « jeu »
+// are words, « sam » begins names.
+var dayAbbreviations = map[string]string{"lun": "lundi", "mar": "mardi", "mer": "mercredi", "jeu": "jeudi",
+	"ven": "vendredi", "sam": "samedi", "dim": "dimanche"}
+
+// devices, brokenWords and repairVerbs say a repair need: a device
+// broken (« écran de téléphone fissuré », « mon ordi est en panne ») or
+// to repair (« réparer mon téléphone », « changer l'écran de mon
+// portable »). The device is what is repaired, not a need of its own:
+// « écran » alone is the parents' screen time, « téléphone » learning to
+// use one.
+var (
+	devices = map[string]bool{"telephone": true, "telephones": true, "tel": true, "portable": true, "portables": true,
+		"smartphone": true, "smartphones": true, "mobile": true, "iphone": true, "ecran": true, "ecrans": true,
+		"ordinateur": true, "ordinateurs": true, "ordi": true, "ordis": true, "pc": true, "tablette": true, "tablettes": true,
+		"batterie": true, "vitre": true}
+	brokenWords = map[string]bool{"casse": true, "cassee": true, "casses": true, "cassees": true, "panne": true,
+		"abime": true, "abimee": true, "abimes": true, "abimees": true, "fissure": true, "fissuree": true, "fissures": true,
+		"fissurees": true, "brise": true, "brisee": true, "brises": true, "brisees": true, "hs": true}
+	repairVerbs = map[string]bool{"reparer": true, "reparation": true, "reparations": true, "changer": true, "remplacer": true}
+)
+
+// repairNeed writes a repair need (a device with a broken word or a
+// repair verb) as « réparer », the thesaurus's word for it, where its
+// first word was; the device, the broken word, the verb and « est » go.
+// Other queries are returned as they are.
+func repairNeed(words []string) []string {
+	device, broken, verb := false, false, false
+	for _, w := range words {
+		device = device || devices[w]
+		broken = broken || brokenWords[w]
+		verb = verb || repairVerbs[w] && w != "changer" && w != "remplacer"
+	}
+	change := slices.ContainsFunc(words, func(w string) bool { return w == "changer" || w == "remplacer" }) &&
+		slices.ContainsFunc(words, func(w string) bool { return w == "ecran" || w == "batterie" || w == "vitre" })
+	if !device || !broken && !verb && !change {
+		return words
+	}
+	var out []string
+	said := false
+	for _, w := range words {
+		if devices[w] || brokenWords[w] || repairVerbs[w] || etreVerbs[w] {
+			if !said {
+				out, said = append(out, "reparer"), true
+			}
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// eveningBefore are the words before an hour that say from or until when
+// a place is open (« après 19h », « à partir de 18h », « jusqu'à 19h »;
+// « à », « de » are stop words).
+var eveningBefore = map[string]bool{"apres": true, "partir": true, "jusqu": true, "jusque": true}
+
+// eveningHour says whether hour, typed after before (« 19h », « 18h30 »),
+// is in the evening as OpenOnEvening counts it (open at some time from
+// 18:00): from 18:00 after « après » or « à partir de », after 18:00
+// after « jusqu'à » (a place closing at 18:00 is not open in the evening).
+// The query's word is then « soir ».
+func eveningHour(before, hour string) bool {
+	if !eveningBefore[before] {
+		return false
+	}
+	h, m, ok := strings.Cut(hour, "h")
+	if !ok || !isDigitsOnly(h) || len(h) > 2 || m != "" && (!isDigitsOnly(m) || len(m) != 2) {
+		return false
+	}
+	n, _ := strconv.Atoi(h)
+	mins, _ := strconv.Atoi(m)
+	at := n*60 + mins
+	if before == "jusqu" || before == "jusque" {
+		return at > 18*60 && at <= 24*60
+	}
+	return at >= 18*60 && at < 24*60
+}
+
+// prevWord is the word before words[i], "" for the first.
+func prevWord(words []string, i int) string {
+	if i == 0 {
+		return ""
+	}
+	return words[i-1]
 }
 
 // notManaging are the verbs of a person saying they cannot do something

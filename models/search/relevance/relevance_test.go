@@ -34,7 +34,7 @@ func TestJudgedQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) < 703 {
+	if len(qs) < 779 {
 		t.Fatalf("%d judged queries", len(qs))
 	}
 	// Abbreviations, their written-out names and both beside a commune:
@@ -67,12 +67,12 @@ func TestJudgedQueries(t *testing.T) {
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05 to 2026-12-11, whose
+		// The set before the batches of 2026-12-05 to 2026-12-12, whose
 		// floors are below.
 		var older []Query
 		for _, q := range qs {
 			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
-				q.Added != "2026-12-10" && q.Added != "2026-12-11" {
+				q.Added != "2026-12-10" && q.Added != "2026-12-11" && q.Added != "2026-12-12" {
 				older = append(older, q)
 			}
 		}
@@ -162,6 +162,20 @@ func TestJudgedQueries(t *testing.T) {
 		//     SMS, a part of a city, « cyber sécurité »), 0.96/0.95
 		//     after, six of the seven answered with nothing or
 		//     partially (« garde enfants mercredi » is still La Garde).
+		//   - 2026-12-12 (76: typed on a phone, needs in the person's
+		//     words, helpers' labels and networks, publics — students,
+		//     farmers, people leaving prison —, homonym communes,
+		//     arrondissements, overseas, hours alone and with a need and a
+		//     town, plurals, typos, the known weak spots typed otherwise, 6
+		//     no place answers): 0.83/0.79 with two answered with nothing
+		//     and four of the six honest (a greeting and « jcherche »,
+		//     « pb », « tel », « urgent », « marche pas », « sam matin »,
+		//     « 3e âge », students, « jusqu'à 19h », a broken device, a
+		//     fablab before a tiers-lieu, a city without places, a commune
+		//     beside its département, a kind of EPN, « trop », « payer », an
+		//     infinitive spelt as its noun),
+		//     0.98/0.95 after, the six honest (« faire garder mes
+		//     enfants » was La Garde by a spelling of « garder »).
 		for _, bf := range []struct {
 			added      string
 			queries    int
@@ -170,7 +184,8 @@ func TestJudgedQueries(t *testing.T) {
 		}{{"2026-12-02", 39, 0.99, 0.99, 0}, {"2026-12-03", 33, 0.96, 0.93, 0}, {"2026-12-04", 32, 0.99, 0.99, 0},
 			{"2026-12-05", 41, 0.97, 0.97, 0}, {"2026-12-06", 43, 0.96, 0.97, 0}, {"2026-12-07", 45, 0.98, 0.97, 0},
 			{"2026-12-08", 50, 0.95, 0.98, 0}, {"2026-12-09", 48, 0.93, 0.92, 0},
-			{"2026-12-10", 59, 0.94, 0.94, 4}, {"2026-12-11", 70, 0.95, 0.94, 6}} {
+			{"2026-12-10", 59, 0.94, 0.94, 4}, {"2026-12-11", 70, 0.95, 0.94, 6},
+			{"2026-12-12", 76, 0.96, 0.94, 6}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
