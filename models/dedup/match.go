@@ -129,7 +129,7 @@ type prepared struct {
 	name []string // content words, commune words kept
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
-	// (withoutGloss).
+	// (withoutGloss), each of two structures it names (namedStructures).
 	alts     [][]string
 	raw      []string // written-out words with stop words, for acronyms
 	st       street
@@ -218,6 +218,7 @@ func prepare(p *Place) *prepared {
 	if bare := withoutGloss(name); bare != name {
 		q.alts = append(q.alts, withoutRole(content(expand(bare))))
 	}
+	q.alts = append(q.alts, namedStructures(q.raw)...)
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)
