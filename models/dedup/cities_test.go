@@ -28,3 +28,29 @@ func TestCompareNameOfTwoStructures(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareDigitalSpaceOfItsStructure: Mulhouse's « Espace Numérique de
+// Semaphore » at 7 rue du Moulin and the national record « SEMAPHORE
+// MULHOUSE SUD ALSACE » at 9, its coordinates 787 m off (0.312: another
+// number, far coordinates, the names sharing one word of three). A digital
+// space named after a structure (its kind, « espace numérique », « EPN »,
+// and words all found in the other's name) is that structure's, and at the
+// same number or the next house of the same side of its street it is the
+// structure's door, whatever the coordinates: the name compared is the
+// digital space's own, its kind left out. Not a digital space farther up
+// the street, nor one named after another structure.
+func TestCompareDigitalSpaceOfItsStructure(t *testing.T) {
+	mulhouse := in("Mulhouse", "68100")
+	semaphore := with(place("cnfs", "SEMAPHORE MULHOUSE SUD ALSACE", "9 RUE DU MOULIN", 47.7491, 7.3289), mulhouse)
+	cases := []compareCase{
+		{"OK the association's digital space at the next house", with(place("mulhouse", "Espace Numérique de Semaphore", "7 rue du Moulin", 47.748833, 7.339415), mulhouse),
+			semaphore, true, "numéro voisin"},
+		{"NotDup farther up the street", with(place("mulhouse", "Espace Numérique de Semaphore", "31 rue du Moulin", 47.748833, 7.339415), mulhouse),
+			semaphore, false, ""},
+		{"NotDup named after another structure", with(place("mulhouse", "Espace Numérique de Papin", "7 rue du Moulin", 47.748833, 7.339415), mulhouse),
+			semaphore, false, ""},
+		{"NotDup another street", with(place("mulhouse", "Espace Numérique de Semaphore", "7 rue de la Gare", 47.748833, 7.339415), mulhouse),
+			semaphore, false, ""},
+	}
+	runCompareCases(t, cases)
+}

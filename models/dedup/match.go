@@ -1216,6 +1216,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if postStreet {
 		place = oneAddress
 	}
+	digitalNextDoor := place < oneAddress && !postStreet && b.digitalSpaceName(a, c) > 0
+	if digitalNextDoor {
+		place = oneAddress
+	}
 	travelling := a.mobile != c.mobile
 	if travelling {
 		place = min(place, 0)
@@ -1297,6 +1301,11 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if postStreet {
 		r.Place = oneAddress
 		r.add("post_office_street", "La Poste et sa France Services dans la même rue")
+	}
+	if digitalNextDoor {
+		r.Name = max(r.Name, b.digitalSpaceName(a, c))
+		r.Place = oneAddress
+		r.add("digital_space_next_door", "espace numérique nommé d'après la structure, même adresse ou numéro voisin")
 	}
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace
