@@ -1,10 +1,6 @@
 package opendata_test
 
-import (
-	"encoding/json"
-	"slices"
-	"testing"
-)
+import "testing"
 
 // Figures on the sixteenth set (testdata/duplicates-cities-2023.md): the
 // cities of Mulhouse and Aix-en-Provence, and data·inclusion's structures
@@ -30,18 +26,7 @@ const (
 // set).
 func dataInclusionPlaces(t *testing.T, b []byte) []byte {
 	t.Helper()
-	var rows []map[string]any
-	if err := json.Unmarshal(b, &rows); err != nil {
-		t.Fatalf("data-inclusion-2023.json: %v", err)
-	}
-	rows = slices.DeleteFunc(rows, func(r map[string]any) bool {
-		return r["source"] == "conseiller-numerique" || r["source"] == "Hinaura"
-	})
-	j, err := json.Marshal(rows)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return postalCodeRows(t, j, "code_postal", "72", "35")
+	return postalCodeRows(t, withoutOrigins(t, b, "data-inclusion-2023.json", "conseiller-numerique", "Hinaura"), "code_postal", "72", "35")
 }
 
 // TestDuplicateLabelsCities measures detection on the sixteenth set:
