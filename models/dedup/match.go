@@ -129,7 +129,7 @@ type prepared struct {
 	name []string // content words, commune words kept
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
-	// (withoutGloss).
+	// (withoutGloss), each of two structures it names (namedStructures).
 	alts     [][]string
 	raw      []string // written-out words with stop words, for acronyms
 	st       street
@@ -218,6 +218,7 @@ func prepare(p *Place) *prepared {
 	if bare := withoutGloss(name); bare != name {
 		q.alts = append(q.alts, withoutRole(content(expand(bare))))
 	}
+	q.alts = append(q.alts, namedStructures(q.raw)...)
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)
@@ -1215,6 +1216,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if postStreet {
 		place = oneAddress
 	}
+	digitalNextDoor := place < oneAddress && !postStreet && b.digitalSpaceName(a, c) > 0
+	if digitalNextDoor {
+		place = oneAddress
+	}
 	travelling := a.mobile != c.mobile
 	if travelling {
 		place = min(place, 0)
@@ -1296,6 +1301,11 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if postStreet {
 		r.Place = oneAddress
 		r.add("post_office_street", "La Poste et sa France Services dans la même rue")
+	}
+	if digitalNextDoor {
+		r.Name = max(r.Name, b.digitalSpaceName(a, c))
+		r.Place = oneAddress
+		r.add("digital_space_next_door", "espace numérique nommé d'après la structure, même adresse ou numéro voisin")
 	}
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace

@@ -88,6 +88,10 @@ func referenceCompare(b *Block, a, c *prepared) Result {
 		r.Reasons = append(r.Reasons, Reason{"name_of_several_sites", "nom donné à plusieurs lieux de la commune par une source"})
 	}
 	r.Place = placeAgreement(a, c, &r)
+	if n := b.digitalSpaceName(a, c); r.Place < oneAddress && n > 0 {
+		r.Name, r.Place = max(r.Name, n), oneAddress
+		r.Reasons = append(r.Reasons, Reason{"digital_space_next_door", "espace numérique nommé d'après la structure, même adresse ou numéro voisin"})
+	}
 	if r.Name >= 0.999 && r.Place < namesakePlace && b.onlyNamesakes(a, c) {
 		r.Place = namesakePlace
 		r.Reasons = append(r.Reasons, Reason{"namesake", "seul lieu de ce nom dans la commune de part et d'autre"})

@@ -732,11 +732,21 @@ const (
 // programme against itself, not two sources.
 func numiPlaces(t *testing.T, b []byte) []byte {
 	t.Helper()
+	return withoutOrigins(t, b, "numi.json", "conseiller-numerique")
+}
+
+// withoutOrigins removes from a data·inclusion list (file, for errors) the
+// records whose « source » is one of origins.
+func withoutOrigins(t *testing.T, b []byte, file string, origins ...string) []byte {
+	t.Helper()
 	var rows []map[string]any
 	if err := json.Unmarshal(b, &rows); err != nil {
-		t.Fatalf("numi.json: %v", err)
+		t.Fatalf("%s: %v", file, err)
 	}
-	rows = slices.DeleteFunc(rows, func(r map[string]any) bool { return r["source"] == "conseiller-numerique" })
+	rows = slices.DeleteFunc(rows, func(r map[string]any) bool {
+		o, _ := r["source"].(string)
+		return slices.Contains(origins, o)
+	})
 	j, err := json.Marshal(rows)
 	if err != nil {
 		t.Fatal(err)

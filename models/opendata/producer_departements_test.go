@@ -322,3 +322,24 @@ func TestImportStandardShapedMappings(t *testing.T) {
 		})
 	}
 }
+
+// TestImportMulhouseExportGeom: the city's export of 2023 (the file
+// mednum-cli transformed in 4441583) gives no API record but the dataset's
+// columns, its point in « geom » as « latitude,longitude », which the
+// mapping of that commit splits at the comma. Before, the point was
+// dropped and every place stored without coordinates.
+func TestImportMulhouseExportGeom(t *testing.T) {
+	file := `[{"type_de_structure": "Association", "nom_structure": "Association d'essai", "adresse": "1 rue de l'Exemple", "compl_adresse": "", "code_postal": 68200, "commune": "Mulhouse", "telephone": "03 89 00 00 01", "adresse_mail": "essai@example.org", "accompagnement_pour_des_demarches_en_ligne": "Oui", "geom": "47.7698,7.32193"}]`
+	rep, rows := exportedRows(t, file, "essai")
+	if rep.Producer == nil || rep.Producer.Name != "mulhouse" {
+		t.Fatalf("format %+v, want mulhouse", rep.Producer)
+	}
+	if len(rows) != 1 {
+		t.Fatalf("stored %d places, want 1: %+v", len(rows), rep.Issues)
+	}
+	for id, row := range rows {
+		if row["latitude"] != "47.7698" || row["longitude"] != "7.32193" {
+			t.Errorf("%s: latitude %q, longitude %q, want 47.7698 and 7.32193", id, row["latitude"], row["longitude"])
+		}
+	}
+}

@@ -225,6 +225,10 @@ func loireAtlantiqueRules() []producerRule {
 // the record (featureProperties); an export of the dataset names the same
 // columns without « fields. ». date_maj is the record's timestamp on the
 // portal, as the mapping reads it: the day the city last published it.
+// The city's export of 2023 (the file of mednum-cli's commit 4441583,
+// mapped by that commit's mulhouse.config.json) gives the point in « geom »
+// as « latitude,longitude », which that mapping splits at the comma: read
+// as the coordinates' pair.
 var mulhouseFormat = &producerFormat{
 	Name: "mulhouse", Title: "Mulhouse",
 	Mapping:   mednumCLI + " assets/input/mulhouse/mulhouse.config.json (commit 360b537, 2024-09-12)",
@@ -232,7 +236,7 @@ var mulhouseFormat = &producerFormat{
 	columns: map[string]string{
 		"recordid": "id", "nom_structure": "nom", "commune": "commune", "code_postal": "code_postal", "adresse": "adresse",
 		"compl_adresse": "complement_adresse", "telephone": "telephone", "adresse_mail": "courriels", "site_web": "site_web",
-		"record_timestamp": "date_maj", "jours_horaires_ouverture": "horaires",
+		"record_timestamp": "date_maj", "jours_horaires_ouverture": "horaires", "geom": ColumnCoordinates,
 	},
 	rules: mulhouseRules(),
 }
