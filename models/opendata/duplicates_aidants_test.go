@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// Figures on the fourteenth set (testdata/duplicates-aidants-connect-2023.md):
+// Figures on the fifteenth set (testdata/duplicates-aidants-connect-2023.md):
 // Aidants Connect's national file (no coordinates, no contacts) against the
 // Conseillers numériques national file, in Grand Est, Guadeloupe and Guyane.
 // Held out and measured once on detection that had never seen it (labels
@@ -24,7 +24,7 @@ const (
 	minRecallAidantsConnect    = 0.62
 )
 
-// TestDuplicateLabelsAidantsConnect measures detection on the fourteenth
+// TestDuplicateLabelsAidantsConnect measures detection on the fifteenth
 // set: Aidants Connect's rows in the départements of Grand Est, Guadeloupe
 // and Guyane, as mednum-cli received the file (read by the importer's own
 // reading of that format), against the Conseillers numériques national
