@@ -137,11 +137,21 @@ func OneLineText(s string) bool {
 // badRune returns the first character checkText refuses.
 func badRune(s string, multiline bool) (rune, bool) {
 	prev := rune(-1)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Printable ASCII, nearly every byte of a directory's text, is
+		// never refused: skipped without decoding (the check runs on
+		// every field of every imported row).
+		if c := s[i]; c >= 0x20 && c < 0x7f {
+			prev = rune(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if refused(prev, r, multiline) {
 			return r, true
 		}
 		prev = r
+		i += size
 	}
 	return 0, false
 }
