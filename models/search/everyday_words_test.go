@@ -1,0 +1,37 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// Everyday words around a need that the engine did not read (`carnet
+// bench words` lists them): a thing forgotten or lost (« mot de passe
+// oublié »: « oublié » was required and held by no place, so every answer
+// was partial), the forms of « être » and « avoir » and the function words
+// of the Snowball French stop list (« je suis perdu », « mes parents sont
+// âgés »), a reflexive pronoun before a verb of the thesaurus (« me
+// connecter » is « se connecter », internet access in the thesaurus), and the verbs of doing a procedure or
+// looking for a place (« remplir un dossier », « où trouver »).
+func TestEverydayWords(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("proc", "Espace démarches", "Gap", "05000", "5 rue Carnot", "services", themeProcedures),
+		record("und", "Atelier sécurité", "Avignon", "84000", "2 rue Joseph Vernet", "services", themeUnderstanding),
+		record("both", "Point numérique", "Nice", "06000", "1 rue de France", "services", themeUnderstanding+"|"+themeProcedures),
+		record("access", "Salle en libre accès", "Toulon", "83000", "3 rue Victor Clappier", "services", themeAccess+"|"+themeTools+"|"+themeProcedures),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"mot de passe oublié", "Point numérique"},
+		{"j'ai oublié mon mot de passe ameli", "Point numérique"},
+		{"j'ai perdu mon mot de passe caf", "Point numérique"},
+		{"je suis perdu avec les démarches en ligne", "Espace démarches"},
+		{"nous avons besoin d'aide pour la caf", "Espace démarches"},
+		{"je n'arrive pas à me connecter à mon compte caf", "Salle en libre accès"},
+		{"besoin d'aide pour remplir un dossier caf", "Espace démarches"},
+		{"où trouver un ordinateur", "Salle en libre accès"},
+	} {
+		if r, got := searchNames(t, m, tc.q); r.Partial || !slices.Contains(got, tc.want) {
+			t.Errorf("%s: %v (partial %v), want %s among full matches", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
