@@ -29,6 +29,15 @@ func TestEverydayWords(t *testing.T) {
 		{"je n'arrive pas à me connecter à mon compte caf", "Salle en libre accès"},
 		{"besoin d'aide pour remplir un dossier caf", "Espace démarches"},
 		{"où trouver un ordinateur", "Salle en libre accès"},
+		{"il faut que je fasse mes démarches caf", "Espace démarches"},
+		{"est-ce que vous faites les démarches caf", "Espace démarches"},
+		{"est-il possible d'avoir de l'aide pour la caf", "Espace démarches"},
+		{"mes voisins ne savent pas faire leurs démarches", "Espace démarches"},
+		{"pouvez-vous me rappeler pour la caf", "Espace démarches"},
+		{"je voudrais savoir envoyer un dossier caf", "Espace démarches"},
+		{"on m'a dit de venir vous voir pour la caf", "Espace démarches"},
+		{"je n'ai jamais utilisé un ordinateur", "Salle en libre accès"},
+		{"combien ça coûte un ordinateur", "Salle en libre accès"},
 	} {
 		if r, got := searchNames(t, m, tc.q); r.Partial || !slices.Contains(got, tc.want) {
 			t.Errorf("%s: %v (partial %v), want %s among full matches", tc.q, got, r.Partial, tc.want)

@@ -350,7 +350,8 @@ var functionWords = func() map[string]bool {
 	return m
 }()
 
-// lostAndDoing are words of a person's sentence that no place holds:
+// lostAndDoing are words of a person's sentence that no place holds
+// (`carnet bench words`):
 // something forgotten or lost (« mot de passe oublié », « j'ai perdu mon
 // identifiant »: the trouble, as « bloqué ») and doing a procedure or
 // looking for a place (« aide pour remplir un dossier retraite », « où
@@ -358,7 +359,16 @@ var functionWords = func() map[string]bool {
 // answer was partial. Within a thesaurus phrase they stay (« trouver un
 // emploi »).
 var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": true, "oubliees": true,
-	"perdu": true, "perdue": true, "perdus": true, "perdues": true, "remplir": true, "trouver": true, "refaire": true}
+	"perdu": true, "perdue": true, "perdus": true, "perdues": true, "remplir": true, "trouver": true, "refaire": true,
+	// The forms of « faire », a stop word (« il faut que je fasse »,
+	// « vous faites »: spelt « passe », « fêtes »), coming, seeing,
+	// knowing, sending, calling back, saying (« on m'a dit de venir vous
+	// voir »: « venir » was spelt « avenir »), and how possible, how often,
+	// how much (« est-il possible d'avoir… », « je n'ai jamais… »,
+	// « combien ça coûte »: « coûte » was spelt « comte »).
+	"fais": true, "faites": true, "font": true, "faisons": true, "fasse": true, "fassent": true,
+	"venir": true, "voir": true, "avoir": true, "savoir": true, "envoyer": true, "rappeler": true, "dit": true,
+	"possible": true, "jamais": true, "seulement": true, "combien": true, "coute": true, "coutent": true}
 
 // timeOfDay are the words of a morning or an afternoon as people type them,
 // written as the thesaurus's phrases of a day and a time of day write
@@ -526,6 +536,9 @@ func sentenceAround(words []string) []string {
 				i++
 			}
 			continue
+		}
+		if w == "est" && (next == "il" || next == "elle") {
+			continue // « est-il possible… »: a question's form, the pronoun goes next
 		}
 		if w == "est" && i+1 < len(words) && words[i+1] == "ce" {
 			// « est-ce que », « qu'est-ce que »: a question's form.
@@ -727,7 +740,7 @@ func prevWord(words []string, i int) string {
 // internet », « je m'en sors pas », « j'y connais rien »).
 var notManaging = map[string]bool{
 	"arrive": true, "arrives": true, "sais": true, "sait": true, "comprends": true, "comprend": true,
-	"sors": true, "connais": true, "connait": true,
+	"sors": true, "connais": true, "connait": true, "savent": true,
 }
 
 // speakingVerbs say whether a person speaks, understands, reads or writes
