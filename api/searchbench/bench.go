@@ -568,15 +568,11 @@ func runRelevance(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("bench relevance: %w\n%s", err, usage)
 	}
-	mem, files, done, err := judgedEngine(ctx, *root)
+	mem, files, qs, done, err := judgedEngine(ctx, *root)
 	if err != nil {
 		return err
 	}
 	defer done()
-	qs, err := relevance.Judged()
-	if err != nil {
-		return err
-	}
 	if *added != "" {
 		var sel []relevance.Query
 		for _, q := range qs {
@@ -606,35 +602,36 @@ func runRelevance(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 // judgedEngine imports the reference files into a temporary database and
-// returns the in-memory engine over it; done removes the database.
-func judgedEngine(ctx context.Context, root string) (mem *search.Memory, files []string, done func(), err error) {
-	files, err = relevance.Files(root)
-	if err != nil {
-		return nil, nil, nil, err
+// returns the in-memory engine over it and the judged queries; done
+// removes the database.
+func judgedEngine(ctx context.Context, root string) (mem *search.Memory, files []string, qs []relevance.Query, done func(), err error) {
+	if qs, err = relevance.Judged(); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if files, err = relevance.Files(root); err != nil {
+		return nil, nil, nil, nil, err
 	}
 	dir, err := os.MkdirTemp("", "carnet-relevance-")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	store, err := models.Open(ctx, filepath.Join(dir, "r.db"), models.Options{})
 	if err != nil {
 		os.RemoveAll(dir)
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	done = func() {
 		store.Close()
 		os.RemoveAll(dir)
 	}
-	if err := relevance.Load(ctx, store, files); err != nil {
-		done()
-		return nil, nil, nil, err
+	if err = relevance.Load(ctx, store, files); err == nil {
+		mem, err = search.NewMemory(ctx, store, nil)
 	}
-	mem, err = search.NewMemory(ctx, store, nil)
 	if err != nil {
 		done()
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	return mem, files, done, nil
+	return mem, files, qs, done, nil
 }
 
 // runWords lists the words of the judged queries and of everyday
@@ -646,15 +643,11 @@ func runWords(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("bench words: %w\n%s", err, usage)
 	}
-	mem, _, done, err := judgedEngine(ctx, *root)
+	mem, _, qs, done, err := judgedEngine(ctx, *root)
 	if err != nil {
 		return err
 	}
 	defer done()
-	qs, err := relevance.Judged()
-	if err != nil {
-		return err
-	}
 	judged := make([]string, len(qs))
 	for i, q := range qs {
 		judged[i] = q.Q
