@@ -24,6 +24,7 @@ func TestEverydayWords(t *testing.T) {
 		{"mot de passe oublié", "Point numérique"},
 		{"j'ai oublié mon mot de passe ameli", "Point numérique"},
 		{"j'ai perdu mon mot de passe caf", "Point numérique"},
+		{"ameli mdp oublie", "Point numérique"},
 		{"je suis perdu avec les démarches en ligne", "Espace démarches"},
 		{"nous avons besoin d'aide pour la caf", "Espace démarches"},
 		{"je n'arrive pas à me connecter à mon compte caf", "Salle en libre accès"},
