@@ -51,6 +51,9 @@ const usage = `Usage:
   carnet bench relevance [-v] [--added YYYY-MM-DD] [--root .]
       P@5, recall@20 and zero-result queries on the judged set over the
       reference files (--added: only the queries added that day)
+  carnet bench words [--root .]
+      the words of the judged queries and of everyday phrasings that search
+      does not read (spelt as another word, or held by no result), with counts
 `
 
 // Run is the "bench" command.
@@ -67,6 +70,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return runSeed(ctx, args[1:], getenv, stdout)
 	case "relevance":
 		return runRelevance(ctx, args[1:], stdout)
+	case "words":
+		return runWords(ctx, args[1:], stdout)
 	}
 	return errors.New(usage)
 }
@@ -563,31 +568,11 @@ func runRelevance(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("bench relevance: %w\n%s", err, usage)
 	}
-	files, err := relevance.Files(*root)
+	mem, files, qs, done, err := judgedEngine(ctx, *root)
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "carnet-relevance-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	store, err := models.Open(ctx, filepath.Join(dir, "r.db"), models.Options{})
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	if err := relevance.Load(ctx, store, files); err != nil {
-		return err
-	}
-	mem, err := search.NewMemory(ctx, store, nil)
-	if err != nil {
-		return err
-	}
-	qs, err := relevance.Judged()
-	if err != nil {
-		return err
-	}
+	defer done()
 	if *added != "" {
 		var sel []relevance.Query
 		for _, q := range qs {
@@ -612,6 +597,71 @@ func runRelevance(ctx context.Context, args []string, stdout io.Writer) error {
 			name = "services (GET /api/v1/search/services, by place)"
 		}
 		f.Print(stdout, name, *verbose)
+	}
+	return nil
+}
+
+// judgedEngine imports the reference files into a temporary database and
+// returns the in-memory engine over it and the judged queries; done
+// removes the database.
+func judgedEngine(ctx context.Context, root string) (mem *search.Memory, files []string, qs []relevance.Query, done func(), err error) {
+	if qs, err = relevance.Judged(); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if files, err = relevance.Files(root); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	dir, err := os.MkdirTemp("", "carnet-relevance-")
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	store, err := models.Open(ctx, filepath.Join(dir, "r.db"), models.Options{})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, nil, nil, err
+	}
+	done = func() {
+		store.Close()
+		os.RemoveAll(dir)
+	}
+	if err = relevance.Load(ctx, store, files); err == nil {
+		mem, err = search.NewMemory(ctx, store, nil)
+	}
+	if err != nil {
+		done()
+		return nil, nil, nil, nil, err
+	}
+	return mem, files, qs, done, nil
+}
+
+// runWords lists the words of the judged queries and of everyday
+// phrasings (relevance.Phrasings) that search does not read.
+func runWords(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench words", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	root := fs.String("root", ".", "the repository's root (the reference files are in ROOT/../shared/reference)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("bench words: %w\n%s", err, usage)
+	}
+	mem, _, qs, done, err := judgedEngine(ctx, *root)
+	if err != nil {
+		return err
+	}
+	defer done()
+	judged := make([]string, len(qs))
+	for i, q := range qs {
+		judged[i] = q.Q
+	}
+	phrasings := relevance.Phrasings()
+	for _, set := range []struct {
+		name    string
+		queries []string
+	}{{fmt.Sprintf("judged queries (%d)", len(judged)), judged}, {fmt.Sprintf("everyday phrasings (%d)", len(phrasings)), phrasings}} {
+		us, err := relevance.UnreadWords(ctx, mem, set.queries)
+		if err != nil {
+			return err
+		}
+		relevance.PrintUnread(stdout, set.name, us)
 	}
 	return nil
 }

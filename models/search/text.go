@@ -72,6 +72,14 @@ func tokenize(s string, query bool) []string {
 			prev = w
 			continue
 		}
+		if query && reflexive[w] && i+1 < len(all) && all[i+1] != "" {
+			// « me connecter », « m'inscrire »: the pronoun of a verb
+			// the thesaurus writes with « se » (« se connecter »);
+			// sentenceAround drops it before any other verb.
+			prev = w
+			out = append(out, "se")
+			continue
+		}
 		if query && w == "internet" && (prev == "sur" || prev == "par" || prev == "via") && (i < 2 || !browseVerbs[all[i-2]]) {
 			// « acheter un billet de train sur internet » is « en
 			// ligne », the way, not access to the internet; « aller
@@ -91,6 +99,9 @@ func tokenize(s string, query bool) []string {
 	}
 	return out
 }
+
+// reflexive are the pronouns of a pronominal verb other than « se ».
+var reflexive = map[string]bool{"me": true, "m": true, "te": true, "t": true}
 
 // browseVerbs go before « sur internet » when the internet is what is
 // learnt (« aller sur internet », « naviguer sur internet »).
@@ -318,6 +329,47 @@ var sentenceWords = map[string]bool{
 	"bghit": true, "bghina": true, "salam": true, "slm": true, "3afak": true, "afak": true, "dyal": true, "dial": true,
 }
 
+// functionWords are the words of the Snowball French stop list
+// (snowballstem.org/algorithms/french/stop.txt) that stopWords and
+// sentenceWords do not already drop: pronouns, « ne », « que », « ici »,
+// « quel », and the forms of « être » and « avoir » (the list leaves out
+// « est », « sommes », « été », « as », « aura », « auras », « avions »,
+// « fût », homonyms of other words; « été » is also the summer). Dropped
+// from queries unless a thesaurus phrase holds them. « pas » and « sans »
+// are read by their own rules (« pas cher », « sans rendez-vous »).
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq(`eux mais meme ne que tu te toi ces cet cette ici quel quels quelle quelles soi ceci
+		etee etees etant suis es etes sont serai seras sera serons serez seront serais serait serions seriez seraient
+		etais etait etions etiez etaient fus fut fumes futes furent sois soit soyons soyez soient fusse fusses fussions
+		fussiez fussent ayant eu eue eues eus avons avez ont aurai aurons aurez auront aurais aurait aurions auriez
+		auraient avais avait aviez avaient eut eumes eutes eurent aie aies ait ayons ayez aient eusse eusses eussions
+		eussiez eussent`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// lostAndDoing are words of a person's sentence that no place holds
+// (`carnet bench words`):
+// something forgotten or lost (« mot de passe oublié », « j'ai perdu mon
+// identifiant »: the trouble, as « bloqué ») and doing a procedure or
+// looking for a place (« aide pour remplir un dossier retraite », « où
+// trouver un ordinateur »). Required, they were held by no place and every
+// answer was partial. Within a thesaurus phrase they stay (« trouver un
+// emploi »).
+var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": true, "oubliees": true,
+	"perdu": true, "perdue": true, "perdus": true, "perdues": true, "remplir": true, "trouver": true, "refaire": true,
+	// The forms of « faire », a stop word (« il faut que je fasse »,
+	// « vous faites »: spelt « passe », « fêtes »), coming, seeing,
+	// knowing, sending, calling back, saying (« on m'a dit de venir vous
+	// voir »: « venir » was spelt « avenir »), and how possible, how often,
+	// how much (« est-il possible d'avoir… », « je n'ai jamais… »,
+	// « combien ça coûte »: « coûte » was spelt « comte »).
+	"fais": true, "faites": true, "font": true, "faisons": true, "fasse": true, "fassent": true,
+	"venir": true, "voir": true, "avoir": true, "savoir": true, "envoyer": true, "rappeler": true, "dit": true,
+	"possible": true, "jamais": true, "seulement": true, "combien": true, "coute": true, "coutent": true}
+
 // timeOfDay are the words of a morning or an afternoon as people type them,
 // written as the thesaurus's phrases of a day and a time of day write
 // them (« samedi matin », « saturday afternoon »). « soir » is a word of
@@ -469,6 +521,12 @@ func sentenceAround(words []string) []string {
 		if (w == "se" || w == "ne") && (sentenceWords[next] || notManaging[next]) {
 			continue // the negation or the pronoun of a verb dropped next (« ne sait pas », « se servir »)
 		}
+		if (functionWords[w] || lostAndDoing[w] || w == "se") && !inLexPhrase(words, i) && !startsLexPhrase(words, i) {
+			// A pronoun, a negation or an auxiliary (« je suis perdu »,
+			// « nous avons besoin », « me connecter » before another
+			// verb than « se connecter »): no need of its own.
+			continue
+		}
 		if notManaging[w] {
 			// « j'y arrive pas », « je sais pas », « je comprends
 			// rien »: the person says they cannot, the need is the
@@ -478,6 +536,9 @@ func sentenceAround(words []string) []string {
 				i++
 			}
 			continue
+		}
+		if w == "est" && (next == "il" || next == "elle") {
+			continue // « est-il possible… »: a question's form, the pronoun goes next
 		}
 		if w == "est" && i+1 < len(words) && words[i+1] == "ce" {
 			// « est-ce que », « qu'est-ce que »: a question's form.
@@ -679,7 +740,7 @@ func prevWord(words []string, i int) string {
 // internet », « je m'en sors pas », « j'y connais rien »).
 var notManaging = map[string]bool{
 	"arrive": true, "arrives": true, "sais": true, "sait": true, "comprends": true, "comprend": true,
-	"sors": true, "connais": true, "connait": true,
+	"sors": true, "connais": true, "connait": true, "savent": true,
 }
 
 // speakingVerbs say whether a person speaks, understands, reads or writes
