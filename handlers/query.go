@@ -93,30 +93,16 @@ func (q *queryParser) raw(name string) []string {
 func (q *queryParser) strings(name string) []string { return q.raw(name) }
 
 // words returns the single value of a free-text parameter, what a person
-// types or pastes into a search box: the tabs and line breaks a text
-// copied from a document or an e-mail brings are read as spaces, and the
-// characters such a copy brings that show nothing (a soft hyphen where a
-// word was cut, a zero-width space, a left-to-right mark, a byte order
-// mark, a line separator) are dropped: the box reads what the person sees.
-// Other control characters and text-direction overrides are refused as in
-// any value.
+// types or pastes into a search box, read as the person sees it
+// (models.PastedText: line breaks are spaces, characters that show nothing
+// are dropped; other control characters and text-direction overrides are
+// refused as in any value).
 func (q *queryParser) words(name string) string {
 	for i, v := range q.v[name] {
-		q.v[name][i] = pastedInvisible.Replace(pastedBreaks.Replace(v))
+		q.v[name][i] = models.PastedText(v)
 	}
 	return q.one(name)
 }
-
-var pastedBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ", "\u2028", " ", "\u2029", " ")
-
-// pastedInvisible drops the invisible characters copied text carries
-// (those migration 00090 removed from stored text, and the other zero-width
-// ones); joiners inside emoji or non-Latin words are not worth keeping in a
-// query, where they only keep two spellings apart.
-var pastedInvisible = strings.NewReplacer(
-	"\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u200e", "", "\u200f", "",
-	"\u061c", "", "\u2060", "", "\ufeff", "", "\u180e", "",
-)
 
 // one returns the single value of a parameter.
 func (q *queryParser) one(name string) string {

@@ -161,9 +161,9 @@ func refused(prev, r rune, multiline bool) bool {
 	switch {
 	case multiline && (r == '\t' || r == '\n' || r == '\r'):
 		return false
-	case r < 0x20, r >= 0x7f && r <= 0x9f:
-		return true // controls
-	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+	case control(r):
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, directionFormat(r):
 		return true // bidirectional formatting
 	case r == 0x2028, r == 0x2029:
 		return true // line and paragraph separators
@@ -206,6 +206,51 @@ func StripBadText(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// PastedText reads a search box's text as the person sees it: what a copy
+// from a web page, a PDF or an e-mail brings along is not what they typed.
+// Tabs, line breaks and line or paragraph separators are spaces; the
+// characters checkText refuses because they show nothing (soft hyphen,
+// zero-width space, word joiner, byte order mark, left-to-right and
+// right-to-left marks, joiners and variation selectors after a Latin
+// letter) are dropped. Control characters and text-direction embeddings,
+// overrides and isolates are kept, so that the query's own check still
+// refuses them: they are not pasted by accident.
+func PastedText(s string) string {
+	if !utf8.ValidString(s) {
+		return s // refused as it is, not mended into U+FFFD
+	}
+	if !strings.ContainsAny(s, "\t\n\r") {
+		if _, bad := badRune(s, false); !bad {
+			return s
+		}
+	}
+	var b strings.Builder
+	prev := rune(-1)
+	for i, r := range s {
+		switch {
+		case r == '\n' && i > 0 && s[i-1] == '\r':
+			continue // \r\n is one break, already a space
+		case r == '\t' || r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029:
+			b.WriteByte(' ')
+		case refused(prev, r, true) && !control(r) && !directionFormat(r):
+			continue // prev stays the character the next one follows
+		default:
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+// control reports a C0 or C1 control character or DEL.
+func control(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
+
+// directionFormat reports a text-direction embedding, override or isolate
+// (the bidirectional marks, which only nudge neutral characters, are not).
+func directionFormat(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 func checkRequired(fe *FieldErrors, field, s string, max int) {
