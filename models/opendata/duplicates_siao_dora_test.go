@@ -8,11 +8,13 @@ import (
 // Figures on the seventeenth set (testdata/duplicates-siao-dora-2023.md):
 // data·inclusion's structures from the SIAO and from Dora outside the
 // Sarthe and Ille-et-Vilaine, against the Conseillers numériques national
-// file. Held out: labels committed before detection ran on them. The
-// floors are set from the first figure (see the .md).
+// file. Held out: labels committed in 32445c0 before detection ran on
+// them; detection as on main at 1238889: precision 1.000 (30 links, all
+// right), recall 0.938 (30 of 32) — the figure on unseen data. The floors
+// leave one link of slack.
 const (
-	minPrecisionSiaoDora = 0
-	minRecallSiaoDora    = 0
+	minPrecisionSiaoDora = 0.96
+	minRecallSiaoDora    = 0.90
 )
 
 // siaoDoraPlaces keeps data·inclusion's records from the SIAO and from
