@@ -10,11 +10,14 @@ import (
 // Sarthe and Ille-et-Vilaine, against the Conseillers numériques national
 // file. Held out: labels committed in 32445c0 before detection ran on
 // them; detection as on main at 1238889: precision 1.000 (30 links, all
-// right), recall 0.938 (30 of 32) — the figure on unseen data. The floors
-// leave one link of slack.
+// right), recall 0.938 (30 of 32) — the figure on unseen data. It has since
+// been looked at for a fix (a place on a street named after the mairie,
+// near the mairie's record) and is no longer unseen: precision 1.000 (31
+// links, all right), recall 0.969 (31 of 32; the miss is labelled
+// ambiguous). The floors leave one link of slack.
 const (
 	minPrecisionSiaoDora = 0.96
-	minRecallSiaoDora    = 0.90
+	minRecallSiaoDora    = 0.93
 )
 
 // siaoDoraPlaces keeps data·inclusion's records from the SIAO and from
