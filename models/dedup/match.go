@@ -750,6 +750,47 @@ var (
 // « [Place de la mairie] », four more by the host-authority rule).
 var mobileKeys = set(stem("bus"), stem("bibliobus"), stem("camion"), stem("itinerant"), stem("itinerante"), stem("mobile"), stem("caravane"))
 
+// onMairiesStreet says whether one place is on a street named after the
+// mairie (« allée de la mairie », « place de l'hôtel de ville », see
+// mairieStreet) within 50 m of the other, a mairie's record, in one town:
+// the street says the place is at the mairie, whose record gives the
+// mairie's own address (« Espace France Services », allée de la mairie,
+// and « Commune de Sainte-Féréole Mairie », 3 square du 14 juillet, 18 m).
+// That is the mairie's address, not another street's at the same point
+// (placeAgreement), and the services it hosts there are its own
+// (hostName), as at one address. Farther, the street runs past other
+// doors. The street must be one (a street's type read): an address line
+// that is « Hôtel de ville » alone names a building, which a mairie's record
+// at its own number of another street does not say it is in (the CCAS of
+// Meyreuil, « HOTEL DE VILLE », and the commune's record « Meyreuil » at 23
+// avenue Jean Petit, 0 m: two doors, PACA set). And the mairie's record
+// must name itself so (« Mairie », « Commune de »), not be a commune's name
+// alone, read as the mairie's (communeNamedAlone) but as often a
+// conseiller's permanence elsewhere in the commune.
+func onMairiesStreet(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	if !hasD || d > 50 || !sameTown(a, c, d, hasD) {
+		return false
+	}
+	on := func(p, m *prepared) bool {
+		return p.st.typed && mairieStreet(p.st) && slices.Contains(content(m.raw), mairieKey)
+	}
+	return on(a, c) || on(c, a)
+}
+
+// mairieStreet says whether a street's words name the mairie: « mairie »
+// or « hôtel de ville ».
+func mairieStreet(st street) bool {
+	for i, w := range st.words {
+		if w == mairieKey || w == hotelKey && i+1 < len(st.words) && st.words[i+1] == villeKey {
+			return true
+		}
+	}
+	return false
+}
+
+var hotelKey, villeKey = stem("hotel"), stem("ville")
+
 // addressAgrees says whether two places have one address: the same
 // commune and street with the same house number, or a number missing on
 // one side within 150 m, or one building.
@@ -1240,7 +1281,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c)) {
+	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c)) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
 	}
@@ -1646,7 +1687,7 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 	knownNum, sameNum := numbersAgree(a.st.numbers, c.st.numbers)
 	sameStreet := sim >= 0.8
 	bothStreets := len(a.st.words) > 0 && len(c.st.words) > 0 && !a.st.building && !c.st.building
-	otherStreet := bothStreets && sim < 0.3
+	otherStreet := bothStreets && sim < 0.3 && !onMairiesStreet(a, c)
 	town := sameTown(a, c, d, hasD)
 	if town {
 		switch {

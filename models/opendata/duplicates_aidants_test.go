@@ -48,31 +48,46 @@ func TestDuplicateLabelsAidantsConnect(t *testing.T) {
 // labelled set covers some départements of a national list.
 func postalCodeRows(t *testing.T, b []byte, col string, deps ...string) []byte {
 	t.Helper()
+	return filterRows(t, b, func(r map[string]json.RawMessage) bool {
+		return slices.Contains(deps, rowDepartement(r, col))
+	})
+}
+
+// rowDepartement is the département of a JSON object's postal code (column
+// col, a number or a string, written on five digits): its first two
+// digits, three overseas; "" when it has none.
+func rowDepartement(r map[string]json.RawMessage, col string) string {
+	var v any
+	if err := json.Unmarshal(r[col], &v); err != nil {
+		return ""
+	}
+	var pc string
+	switch x := v.(type) {
+	case float64:
+		pc = fmt.Sprintf("%05d", int(x))
+	case string:
+		pc = fmt.Sprintf("%05s", x)
+	}
+	if len(pc) != 5 {
+		return ""
+	}
+	if pc[:2] == "97" {
+		return pc[:3]
+	}
+	return pc[:2]
+}
+
+// filterRows keeps the objects of a JSON list that keep holds, as the
+// producer wrote them.
+func filterRows(t *testing.T, b []byte, keep func(map[string]json.RawMessage) bool) []byte {
+	t.Helper()
 	var rows []map[string]json.RawMessage
 	if err := json.Unmarshal(b, &rows); err != nil {
 		t.Fatalf("reading the JSON file: %v", err)
 	}
 	var out []map[string]json.RawMessage
 	for _, r := range rows {
-		var v any
-		if err := json.Unmarshal(r[col], &v); err != nil {
-			continue
-		}
-		var pc string
-		switch x := v.(type) {
-		case float64:
-			pc = fmt.Sprintf("%05d", int(x))
-		case string:
-			pc = fmt.Sprintf("%05s", x)
-		}
-		if len(pc) != 5 {
-			continue
-		}
-		dep := pc[:2]
-		if dep == "97" {
-			dep = pc[:3]
-		}
-		if slices.Contains(deps, dep) {
+		if keep(r) {
 			out = append(out, r)
 		}
 	}
