@@ -28,3 +28,34 @@ func TestCompareNameWithItsKindAfterAColon(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareStreetWithAFirstNameInitial: the hub writes « place J
+// Jaurès », « rue G. Magnoac », « rue E Ténot »; the national file « PL
+// JEAN JAURES ». The commune of Bordères-sur-l'Échez and its library on
+// that square, at one point (0.350): « j » was not « jean », the street
+// half read, and the commune's record was not read as the host of its
+// library. In a street's name a single letter is the initial of a first
+// name: it reads as any word it begins (« J » as « Jean »), and only
+// there; the rest of the street still has to agree (« rue J Jaurès » is
+// not « rue Jules Ferry »).
+func TestCompareStreetWithAFirstNameInitial(t *testing.T) {
+	street := func(s string) street { return parseStreet(s, nil) }
+	for _, tc := range []struct {
+		a, b string
+		one  bool
+	}{
+		{"place J Jaurès", "PL JEAN JAURES", true},
+		{"11 rue G. Magnoac", "11 RUE GEORGES MAGNOAC", true},
+		{"rue J Jaurès", "rue Jules Ferry", false},
+		{"rue J Jaurès", "rue Pierre Jaurès", false},
+	} {
+		if got := streetSimilarity(street(tc.a), street(tc.b)) >= 0.8; got != tc.one {
+			t.Errorf("%q and %q one street: %v, want %v", tc.a, tc.b, got, tc.one)
+		}
+	}
+	borderes := in("Bordères-sur-l'Échez", "65320")
+	runCompareCases(t, []compareCase{
+		{"OK the commune and its library on the square, the first name as an initial", with(place("hub", "bibliothèque Claude Nogaro", "place J Jaurès", 43.2583, 0.0494), borderes),
+			with(place("cnfs", "COMMUNE DE BORDERES SUR L ECHEZ", "PL JEAN JAURES", 43.2583, 0.0494), borderes), true, "collectivité à la même adresse"},
+	})
+}
