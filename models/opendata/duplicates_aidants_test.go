@@ -76,9 +76,5 @@ func postalCodeRows(t *testing.T, b []byte, col string, deps ...string) []byte {
 			out = append(out, r)
 		}
 	}
-	j, err := json.Marshal(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return j
+	return marshalPlaces(t, out)
 }

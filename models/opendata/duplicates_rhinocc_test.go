@@ -3,7 +3,6 @@ package opendata_test
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"regexp"
 	"slices"
 	"strings"
@@ -73,11 +72,7 @@ func rhinOccPlaces(t *testing.T, b []byte, deps ...string) []byte {
 		}
 		out = append(out, p)
 	}
-	j, err := json.Marshal(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return j
+	return marshalPlaces(t, out)
 }
 
 // TestDuplicateLabelsRhinOcc measures detection on the seventeenth set:
