@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,12 +121,48 @@ func coverage(ws, other []string, weight func(string) float64) float64 {
 
 // streetSimilarity is the share of the shorter street name found in the
 // other: « Avenue du Docteur Angelin German » and « AV ANGELIN GERMAN » are
-// one street.
+// one street, and so are « place J Jaurès » and « PL JEAN JAURES »
+// (initialFor).
 func streetSimilarity(a, b street) float64 {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return 0
 	}
-	return max(coverage(a.words, b.words, nil), coverage(b.words, a.words, nil))
+	return max(streetCoverage(a.words, b.words), streetCoverage(b.words, a.words))
+}
+
+// streetCoverage is the share of the words ws of a street's name found
+// among other's, a first name written as its initial read as that name
+// (initialFor).
+func streetCoverage(ws, other []string) float64 {
+	got := 0
+	for i, w := range ws {
+		if slices.ContainsFunc(other, func(o string) bool { return wordsMatch(w, o) }) || initialFor(ws, i, other) {
+			got++
+		}
+	}
+	return float64(got) / float64(len(ws))
+}
+
+// initialFor says whether the word ws[i] of a street's name and a word of
+// other are a first name and its initial, one of them a single letter the
+// other begins with, each followed by the same word (« place J Jaurès »,
+// « PL JEAN JAURES »; « rue G. Magnoac »): the initial reads as the name
+// it stands before, not as any word it begins (« J » is not « Jaurès »).
+func initialFor(ws []string, i int, other []string) bool {
+	w := ws[i]
+	if i+1 >= len(ws) || isDigits(w) {
+		return false
+	}
+	for k, o := range other[:max(len(other)-1, 0)] {
+		short, long := w, o
+		if len(o) == 1 {
+			short, long = o, w
+		}
+		if len(short) == 1 && len(long) > 1 && strings.HasPrefix(long, short) && wordsMatch(ws[i+1], other[k+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadingBuilding splits an address line whose first part, before a comma,

@@ -129,7 +129,8 @@ type prepared struct {
 	name []string // content words, commune words kept
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
-	// (withoutGloss), each of two structures it names (namedStructures).
+	// (withoutGloss), each of two structures it names (namedStructures),
+	// each part of a name and its kind joined by a colon (colonParts).
 	alts     [][]string
 	raw      []string // written-out words with stop words, for acronyms
 	st       street
@@ -219,6 +220,9 @@ func prepare(p *Place) *prepared {
 		q.alts = append(q.alts, withoutRole(content(expand(bare))))
 	}
 	q.alts = append(q.alts, namedStructures(q.raw)...)
+	for _, part := range colonParts(name) {
+		q.alts = append(q.alts, withoutRole(content(expand(part))))
+	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)

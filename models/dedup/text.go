@@ -394,6 +394,18 @@ func glueDotted(name string) string {
 	})
 }
 
+// colonParts returns the two parts of a name written as a name and its
+// kind joined by one colon, in either order (« Le Chai : Espace culturel »,
+// « Espace de coworking : L'Alpha »), each to be read as the name too; nil
+// when the name has no colon, several, or a part without a word.
+func colonParts(name string) []string {
+	left, right, ok := strings.Cut(name, ":")
+	if !ok || strings.Contains(right, ":") || len(content(expand(left))) == 0 || len(content(expand(right))) == 0 {
+		return nil
+	}
+	return []string{strings.TrimSpace(left), strings.TrimSpace(right)}
+}
+
 // withoutGloss drops from a name its parts in parentheses, which gloss it:
 // an acronym's expansion (« DEFI (Défense des Exclus par l'Information et
 // la Formation) »), a host or a network (« CPH Libourne (Groupe SOS) »).

@@ -91,9 +91,5 @@ func filterRows(t *testing.T, b []byte, keep func(map[string]json.RawMessage) bo
 			out = append(out, r)
 		}
 	}
-	j, err := json.Marshal(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return j
+	return marshalPlaces(t, out)
 }

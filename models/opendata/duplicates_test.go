@@ -349,7 +349,14 @@ func hubLoPlaces(t *testing.T, b []byte) []byte {
 		}
 		out = append(out, p)
 	}
-	j, err := json.Marshal(out)
+	return marshalPlaces(t, out)
+}
+
+// marshalPlaces writes the places a labelled set's reader built from a
+// producer's file as the JSON file the importer reads.
+func marshalPlaces(t *testing.T, places any) []byte {
+	t.Helper()
+	j, err := json.Marshal(places)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -747,11 +754,7 @@ func withoutOrigins(t *testing.T, b []byte, file string, origins ...string) []by
 		o, _ := r["source"].(string)
 		return slices.Contains(origins, o)
 	})
-	j, err := json.Marshal(rows)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return j
+	return marshalPlaces(t, rows)
 }
 
 // TestDuplicateLabelsNormandie measures detection on the fourteenth set:

@@ -1,0 +1,92 @@
+package opendata_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Figures on the RhinOcc set (testdata/duplicates-rhinocc-2022.md), the
+// eighteenth, of the shape of the judges' unseen set: a regional hub's own
+// file (Occitanie) against the Conseillers numériques national file, same
+// région. Held out: labels committed in 6f0a945 before detection ran on
+// them; detection as on main at 1238889: precision 0.952 (21 links, one
+// wrong, labelled ambiguous), recall 0.769 (20 of 26; five of the six
+// misses are labelled ambiguous) — the figure on unseen data. It has since
+// been looked at for fixes (a name and its kind joined by a colon, a first
+// name's initial in a street's name) and is no longer unseen: precision
+// 0.957 (23 links, the same one wrong), recall 0.846 (22 of 26; the four
+// misses are labelled ambiguous). The floors leave one link of slack.
+const (
+	minPrecisionRhinOcc = 0.91
+	minRecallRhinOcc    = 0.80
+)
+
+// rhinOccPhoneSeparators are the words and signs the hub writes between two
+// phones of one cell (« 06 76 08 88 39 ou 06 01 22 32 91 »,
+// « 05.62.36.21.34 - 06.10.78.05.87 », « 04 68 47 22 71 / 04 68 25 80 32 »).
+var rhinOccPhoneSeparators = regexp.MustCompile(`\s+(?:ou|-|/)\s+|\s*/\s*`)
+
+// rhinOccPlaces writes the hub's own records of the départements deps
+// (column « departement ») as a file of the standard, keeping what
+// detection reads: name, address and its complement, postal code (the hub
+// drops the leading zero of 09…), commune, coordinates, phones, e-mail and
+// website. The export's services are codes (« ORDM », « ACCDA ») the
+// standard does not name; every place gets one service, which detection
+// does not read.
+func rhinOccPlaces(t *testing.T, b []byte, deps ...string) []byte {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("rhinocc.csv: %v", err)
+	}
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		cell := func(c string) string { return strings.TrimSpace(r[col[c]]) }
+		if !slices.Contains(deps, cell("departement")) {
+			continue
+		}
+		cp := cell("code_postal")
+		if len(cp) == 4 {
+			cp = "0" + cp
+		}
+		p := map[string]string{
+			"id": cell("n_ref"), "nom": cell("nom"), "adresse": cell("adresse"),
+			"complement_adresse": cell("adresse_suite"), "code_postal": cp, "commune": cell("ville"),
+			"latitude": cell("lat"), "longitude": cell("lon"),
+			"telephone": rhinOccPhoneSeparators.ReplaceAllString(cell("tel_structure"), ";"),
+			"courriel":  cell("email_structure"), "site_web": cell("site_internet"),
+			"services": "Utiliser le numérique au quotidien",
+		}
+		for k, v := range p {
+			if v == "" {
+				delete(p, k)
+			}
+		}
+		out = append(out, p)
+	}
+	return marshalPlaces(t, out)
+}
+
+// TestDuplicateLabelsRhinOcc measures detection on the eighteenth set:
+// RhinOcc's own records in Aude, Gers and Hautes-Pyrénées, in the hub's
+// columns (read by rhinOccPlaces), against the Conseillers numériques
+// national file. Neither file is beside the repository (see the .md for
+// where to fetch them); the test reads them from the directory named by
+// CARNET_EXTRA_REFERENCE:
+//
+//	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsRhinOcc -v ./models/opendata
+func TestDuplicateLabelsRhinOcc(t *testing.T) {
+	read := extraFiles(t, "rhinocc.csv and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-rhinocc-2022.md")
+	sources := []labelledSource{{"rhinocc", rhinOccPlaces(t, read("rhinocc.csv"), "11", "32", "65")}}
+	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
+	labels := readLabels(t, "testdata/duplicates-rhinocc-2022.csv")
+	measureDuplicates(t, sources, cnfs, labels, minPrecisionRhinOcc, minRecallRhinOcc)
+}
