@@ -11,6 +11,8 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/schema"
+
+	"carnet/models/jsonenc"
 )
 
 // AuditEvent is one entry of a record's history: who changed it, when,
@@ -83,17 +85,82 @@ func eventChanges(e changeEvent) ([]byte, error) {
 	if a, ok := e.After.(*Actor); ok && e.Before == nil && a.prepared && a.preCreated != nil {
 		return a.preCreated, nil
 	}
+	if e.Before == nil {
+		return appendCreated(nil, e.After)
+	}
 	return marshalChanges(diffFields(e.Before, e.After))
 }
 
 // createdChanges encodes the audit changes of a's creation, or nil when
 // they cannot be (eventChanges then reports why).
 func createdChanges(a *Actor) []byte {
-	b, err := marshalChanges(diffFields(nil, a))
+	b, err := appendCreated(nil, a)
 	if err != nil {
 		return nil
 	}
 	return b
+}
+
+// appendCreated appends the audit changes of after's creation, byte for
+// byte marshalChanges(diffFields(nil, after)) (TestAppendCreatedAsDiff),
+// without the list of changes in between nor a copy of each value in an
+// interface: an import encodes two creations a place, and that list was a
+// tenth of the bytes it allocated (issue 11, item 6).
+func appendCreated(dst []byte, after any) ([]byte, error) {
+	av := reflect.ValueOf(after)
+	if !av.IsValid() || av.Kind() == reflect.Pointer && av.IsNil() {
+		return append(dst, "[]"...), nil
+	}
+	av = reflect.Indirect(av)
+	dst = append(dst, '[')
+	first := true
+	for _, f := range auditFields(av.Type()) {
+		fv := av.FieldByIndex(f.index)
+		if emptyField(fv) {
+			continue
+		}
+		var nv any
+		if !byJSONKind(fv) {
+			if nv = plain(fv); isEmpty(nv) {
+				continue
+			}
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = append(dst, `{"field":`...)
+		dst = jsonenc.AppendString(dst, f.name, true)
+		dst = append(dst, `,"new":`...)
+		switch t := fv.Type(); {
+		case t == stringType:
+			dst = jsonenc.AppendString(dst, fv.String(), true)
+		case t == boolType:
+			dst = append(dst, "true"...) // false is empty
+		case t == stringListType && fv.CanAddr():
+			dst = jsonenc.AppendStrings(dst, *fv.Addr().Interface().(*StringList), true)
+		default:
+			var err error
+			if dst, err = appendJSONValue(dst, nv); err != nil {
+				return nil, err
+			}
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, ']'), nil
+}
+
+var (
+	stringType     = reflect.TypeFor[string]()
+	boolType       = reflect.TypeFor[bool]()
+	stringListType = reflect.TypeFor[StringList]()
+)
+
+// byJSONKind tells the fields appendCreated writes itself, whose
+// emptiness emptyField alone decides.
+func byJSONKind(v reflect.Value) bool {
+	t := v.Type()
+	return t == stringType || t == boolType || t == stringListType && v.CanAddr()
 }
 
 // Fields left out of the history: identity and bookkeeping that change on

@@ -98,7 +98,7 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 			}
 			sb.WriteByte(')')
 		}
-		if _, err := tx.Statement.ConnPool.ExecContext(ctx, sb.String(), args...); err != nil {
+		if err := d.execBatch(ctx, tx.Statement.ConnPool, sb.String(), args); err != nil {
 			return err
 		}
 	}

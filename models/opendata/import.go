@@ -425,6 +425,9 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if p.Service != nil {
 				p.Actor.SourceHash = rec.Hash + offerMark
 			}
+			if b.places == nil { // sized once: a place is large, and growing the slice copied it twice on average
+				b.places = make([]Place, 0, len(records)-i)
+			}
 			b.places = append(b.places, p)
 		}
 		b.prepare(opt.Source)
@@ -670,6 +673,14 @@ func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]boo
 // batch.
 func (b *readBatch) prepare(source string) {
 	b.actors = make([]models.Actor, len(b.places))
+	offers := 0
+	for i := range b.places {
+		if b.places[i].Service != nil {
+			offers++
+		}
+	}
+	b.services = make([]models.SyncService, 0, offers)
+	b.serviceRow = make([]int, 0, offers)
 	for i := range b.places {
 		b.actors[i] = b.places[i].Actor
 		if sv := b.places[i].Service; sv != nil {
