@@ -40,3 +40,33 @@ func TestSentenceWordsOfTheBatch1213(t *testing.T) {
 		t.Errorf("ouvert de 12h a 14h: %v, want the place open through lunch only", got)
 	}
 }
+
+// Repair and reuse: a repair café is a repair need (« repair café » meant
+// the tiers-lieux: every coworking came first), a ressourcerie or a
+// recyclerie the reuse of equipment (« recyclerie » found only the name
+// holding it), giving away one's computer the places taking and selling
+// it again (« donner mon ancien ordinateur » found « Ancienne école »).
+func TestRepairAndReuseOfTheBatch1213(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("cowork", "Coworking du centre", "Gap", "05000", "5 rue Carnot", "services", "Loisirs et créations numériques", "typologie", "TIERS_LIEUX"),
+		record("fablab", "Atelier de fabrication", "Gap", "05000", "7 rue Carnot", "services", "Loisirs et créations numériques", "typologie", "FABLAB"),
+		record("solid", "Boutique solidaire", "Nice", "06000", "1 rue de France", "services", themeSolidarityEquipment),
+		record("recyc", "La Petite Recyclerie", "Nice", "06000", "3 rue de France", "services", themeTools),
+		record("ressource", "Le Grenier", "Nice", "06000", "5 rue de France", "services", themeTools, "typologie", "RESSOURCERIE"),
+		record("ancien", "Ancienne école", "Gap", "05000", "9 rue Carnot", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string // the first places, in any order
+	}{
+		{"repair café", []string{"Atelier de fabrication", "Boutique solidaire"}},
+		{"recyclerie informatique", []string{"La Petite Recyclerie", "Le Grenier"}},
+		{"ressourcerie", []string{"La Petite Recyclerie", "Le Grenier", "Boutique solidaire"}},
+		{"donner mon ancien ordinateur", []string{"Le Grenier", "Boutique solidaire"}},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		if len(got) < len(tc.want) || !sameSet(got[:len(tc.want)], tc.want) {
+			t.Errorf("%s: %v, want %v first", tc.q, got, tc.want)
+		}
+	}
+}
