@@ -70,3 +70,28 @@ func TestRepairAndReuseOfTheBatch1213(t *testing.T) {
 		}
 	}
 }
+
+// « conseiller numérique France Services », the programme's full name, is
+// what helpers type for a conseiller numérique in a France services (the
+// judged batches of 2026-12-11 to 2026-12-13 read it so, as « cnfs france
+// services »): read as the programme alone, it found every conseiller
+// numérique and « rdv avec un conseiller numérique france services » none
+// in a France services first.
+func TestConseillerNumeriqueFranceServicesOfTheBatch1213(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("cn", "Médiathèque du port", "Gap", "05000", "5 rue Carnot", "services", themeTools, "labels_nationaux", "CNFS"),
+		record("fs", "Maison France Services de Gap", "Gap", "05000", "7 rue Carnot", "labels_nationaux", "France Services"),
+		record("both", "Espace public de Veynes", "Veynes", "05400", "1 rue de la Gare", "services", themeTools, "labels_nationaux", "CNFS, France Services"),
+	})
+	for _, q := range []string{"conseiller numérique france services", "rdv avec un conseiller numérique france services", "conseiller numerique dans une maison france services"} {
+		if _, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Espace public de Veynes" {
+			t.Errorf("%s: %v, want the conseiller numérique in a France services first", q, got)
+		}
+	}
+	// The acronym and the name alone are still the programme.
+	for _, q := range []string{"cnfs", "conseiller numérique"} {
+		if _, got := searchNames(t, m, q); !sameSet(got, []string{"Médiathèque du port", "Espace public de Veynes"}) {
+			t.Errorf("%s: %v, want every conseiller numérique", q, got)
+		}
+	}
+}
