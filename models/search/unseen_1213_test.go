@@ -95,3 +95,28 @@ func TestConseillerNumeriqueFranceServicesOfTheBatch1213(t *testing.T) {
 		}
 	}
 }
+
+// Words of the batch of 2026-12-13 that named nothing: « lieu » (« lieu
+// accessible en fauteuil »: required, it found the tiers-lieux only, by
+// their typology's label « Tiers lieu & coworking »), the farmers' online
+// PAC declaration (« telepac »: 0 results), Portuguese for help
+// (« ajuda em português »: « em » found « emploi »).
+func TestWordsOfTheBatch1213(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tl", "Coworking du centre", "Gap", "05000", "5 rue Carnot", "services", "Loisirs et créations numériques", "typologie", "TIERS_LIEUX"),
+		record("acc", "Mairie annexe", "Gap", "05000", "7 rue Carnot", "services", "Loisirs et créations numériques", "accessibilite", "https://acceslibre.beta.gouv.fr/app/05-gap/a/mairie/erp/mairie-annexe/"),
+		record("proc", "Espace démarches", "Nice", "06000", "1 rue de France", "services", themeProcedures),
+		record("emploi", "Point emploi", "Nice", "06000", "3 rue de France", "services", "Insertion professionnelle via le numérique"),
+		record("fle", "Apprendre le français", "Nice", "06000", "5 rue de France", "services", "Loisirs et créations numériques"),
+	})
+	wantFirst(t, m, [][2]string{
+		{"lieu accessible en fauteuil", "Mairie annexe"},
+		{"telepac", "Espace démarches"},
+	})
+	if _, got := searchNames(t, m, "tiers lieu"); len(got) != 1 || got[0] != "Coworking du centre" {
+		t.Errorf("tiers lieu: %v, want the tiers-lieu only", got)
+	}
+	if _, got := searchNames(t, m, "ajuda em português"); len(got) == 0 || got[0] != "Apprendre le français" {
+		t.Errorf("ajuda em português: %v, want the place for people who do not speak French first", got)
+	}
+}
