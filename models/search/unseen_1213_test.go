@@ -120,3 +120,18 @@ func TestWordsOfTheBatch1213(t *testing.T) {
 		t.Errorf("ajuda em português: %v, want the place for people who do not speak French first", got)
 	}
 }
+
+// Declaring is a procedure (« declarer un changement de situation caf »:
+// « situation » found the label « Personnes en situation d'illettrisme »,
+// « déclarer » and « changement » nothing).
+func TestDeclaringOfTheBatch1213(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("proc", "Espace démarches", "Gap", "05000", "5 rue Carnot", "services", themeProcedures),
+		record("lire", "Association lire écrire", "Gap", "05000", "7 rue Carnot", "services", themeTools, "publics_specifiquement_adresses", "Personnes en situation d'illettrisme"),
+	})
+	wantFirst(t, m, [][2]string{
+		{"declarer un changement de situation caf", "Espace démarches"},
+		{"déclarer mes revenus", "Espace démarches"},
+		{"déclarer un changement d'adresse", "Espace démarches"},
+	})
+}
