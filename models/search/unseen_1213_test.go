@@ -135,3 +135,22 @@ func TestDeclaringOfTheBatch1213(t *testing.T) {
 		{"déclarer un changement d'adresse", "Espace démarches"},
 	})
 }
+
+// Help in a foreign language beside a need (« aide démarches en russe »):
+// the places receiving people who do not speak French first, the need
+// ranking without filtering — no place both declares procedures and a
+// language, and the language was missing from every answer.
+func TestLanguageBesideANeedOfTheBatch1213(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("proc", "Espace démarches", "Gap", "05000", "5 rue Carnot", "services", themeProcedures),
+		record("fle", "Apprendre le français", "Nice", "06000", "5 rue de France", "services", "Loisirs et créations numériques"),
+	})
+	for _, q := range []string{"aide démarches en russe", "papiers caf en arabe"} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Apprendre le français" || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the place for people who do not speak French first", q, got, r.Partial)
+		}
+	}
+	if _, got := searchNames(t, m, "aide démarches"); len(got) != 1 || got[0] != "Espace démarches" {
+		t.Errorf("aide démarches: %v, want the procedures only", got)
+	}
+}
