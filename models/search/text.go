@@ -478,6 +478,12 @@ func sentenceAround(words []string) []string {
 			continue // « jusqu'à 19h », « à partir de 18h »: the hour says when
 		}
 		if eveningHour(prevWord(words, i), w) {
+			if dayWords[next] {
+				// « jusqu'à 19h le mardi » is « mardi soir », as
+				// « mardi jusqu'à 19h » is: the day's evening.
+				out = append(out, next)
+				i++
+			}
 			out = append(out, "soir")
 			continue
 		}

@@ -154,3 +154,18 @@ func TestLanguageBesideANeedOfTheBatch1213(t *testing.T) {
 		t.Errorf("aide démarches: %v, want the procedures only", got)
 	}
 }
+
+// A day after an hour of the evening (« ouvert jusqu'à 19h le mardi ») is
+// that day's evening, as « mardi jusqu'à 19h » was: the evening of any
+// weekday ranked first.
+func TestDayAfterAnEveningHourOfTheBatch1213(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("mon", "Salle du lundi", "Gap", "05000", "5 rue Carnot", "services", themeTools, "horaires", "Mo 14:00-19:30; Tu 09:00-12:00"),
+		record("tue", "Salle du mardi", "Gap", "05000", "7 rue Carnot", "services", themeTools, "horaires", "Tu 14:00-19:30"),
+	})
+	for _, q := range []string{"ouvert jusqu'à 19h le mardi", "ouvert mardi jusqu'à 19h"} {
+		if _, got := searchNames(t, m, q); len(got) != 1 || got[0] != "Salle du mardi" {
+			t.Errorf("%s: %v, want the place open on Tuesday evening only", q, got)
+		}
+	}
+}
