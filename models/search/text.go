@@ -378,7 +378,11 @@ var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": t
 	// « combien ça coûte »: « coûte » was spelt « comte »).
 	"fais": true, "faites": true, "font": true, "faisons": true, "fasse": true, "fassent": true,
 	"venir": true, "voir": true, "avoir": true, "savoir": true, "envoyer": true, "rappeler": true, "dit": true,
-	"possible": true, "jamais": true, "seulement": true, "combien": true, "coute": true, "coutent": true}
+	"possible": true, "jamais": true, "seulement": true, "combien": true, "coute": true, "coutent": true,
+	// Training oneself (« me former à l'informatique », « se former au
+	// numérique »): what to learn follows; held by no place, « former »
+	// made every answer partial.
+	"former": true}
 
 // timeOfDay are the words of a morning or an afternoon as people type them,
 // written as the thesaurus's phrases of a day and a time of day write

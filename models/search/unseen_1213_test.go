@@ -169,3 +169,17 @@ func TestDayAfterAnEveningHourOfTheBatch1213(t *testing.T) {
 		}
 	}
 }
+
+// Training oneself (« me former à l'informatique », « se former au
+// numérique ») is how help is given, as « formation »: « former » was held
+// by no place and every answer was partial.
+func TestTrainingOneselfOfTheBatch1213(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tools", "Atelier du quotidien", "Nice", "06000", "1 rue de France", "services", themeTools),
+	})
+	wantFirst(t, m, [][2]string{
+		{"me former à l'informatique", "Atelier du quotidien"},
+		{"se former au numérique", "Atelier du quotidien"},
+		{"je veux me former sur ordinateur", "Atelier du quotidien"},
+	})
+}
