@@ -454,12 +454,19 @@ func markSoft(a *analysis, dated map[string]bool) {
 		return !c.lacking && c.place < 0 && !lex.generic[inflectionBase(c.word)] &&
 			slices.ContainsFunc(c.sets, func(sr setRef) bool { return sr.t.how == HowSynonym || sr.t.how == HowRelated })
 	})
+	// A foreign language beside other words (« aide démarches en
+	// russe »): whom the help is for, met where people who do not speak
+	// French are received; the other words rank without filtering (no
+	// place declares both, and the language was missing from every
+	// answer).
+	language := slices.ContainsFunc(a.clauses, foreignLanguage)
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
 		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
-			c.place < 0 && c.lacking && need
+			c.place < 0 && c.lacking && need ||
+			c.place < 0 && language && !foreignLanguage(*c)
 		if !c.soft {
 			hard++
 		}
@@ -484,6 +491,15 @@ func markSoft(a *analysis, dated map[string]bool) {
 			a.clauses[i].soft = false
 		}
 	}
+}
+
+// foreignLanguage reports whether a clause names a language other than
+// French and French sign language (« russe », « arabe »: a label of the
+// languages' vocabulary).
+func foreignLanguage(c clause) bool {
+	return slices.ContainsFunc(lex.labels[c.word], func(t lexTarget) bool {
+		return t.field == FieldLanguages && t.value != vocab.LanguageFrench && t.value != vocab.LanguageFrenchSign
+	})
 }
 
 // lacks reports whether a phrase says that the person lacks a computer or a

@@ -67,12 +67,12 @@ func TestJudgedQueries(t *testing.T) {
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05 to 2026-12-12, whose
+		// The set before the batches of 2026-12-05 to 2026-12-13, whose
 		// floors are below.
 		var older []Query
 		for _, q := range qs {
 			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
-				q.Added != "2026-12-10" && q.Added != "2026-12-11" && q.Added != "2026-12-12" {
+				q.Added != "2026-12-10" && q.Added != "2026-12-11" && q.Added != "2026-12-12" && q.Added != "2026-12-13" {
 				older = append(older, q)
 			}
 		}
@@ -176,6 +176,18 @@ func TestJudgedQueries(t *testing.T) {
 		//     infinitive spelt as its noun),
 		//     0.98/0.95 after, the six honest (« faire garder mes
 		//     enfants » was La Garde by a spelling of « garder »).
+		//   - 2026-12-13 (76: the known weak spot « conseiller numérique
+		//     france services » typed otherwise, opening times in
+		//     figures, repair and reuse, child care during a training,
+		//     farmers, need verbs, AZERTY typos, dictation, questions,
+		//     acronyms, accessibility, Russian and Portuguese, Guyane and
+		//     Mayotte, homonym communes, 5 no place answers): 0.76/0.78
+		//     with two answered with nothing and three of the five honest
+		//     (« c'est », a dictated acronym, the lunch hour in figures,
+		//     repair café and ressourceries, the programme's full name,
+		//     « lieu », Telepac, Portuguese, declaring, a language beside
+		//     a need, a day after an evening hour), 0.91/0.91 after,
+		//     still three of the five honest.
 		for _, bf := range []struct {
 			added      string
 			queries    int
@@ -185,7 +197,7 @@ func TestJudgedQueries(t *testing.T) {
 			{"2026-12-05", 41, 0.97, 0.97, 0}, {"2026-12-06", 43, 0.96, 0.97, 0}, {"2026-12-07", 45, 0.98, 0.97, 0},
 			{"2026-12-08", 50, 0.95, 0.98, 0}, {"2026-12-09", 48, 0.93, 0.92, 0},
 			{"2026-12-10", 59, 0.94, 0.94, 4}, {"2026-12-11", 70, 0.95, 0.94, 6},
-			{"2026-12-12", 76, 0.96, 0.94, 6}} {
+			{"2026-12-12", 76, 0.96, 0.94, 6}, {"2026-12-13", 76, 0.90, 0.89, 3}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {

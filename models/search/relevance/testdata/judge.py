@@ -124,12 +124,23 @@ def open_hours(hours):
             out[d] = spans
     return out
 
+def joined(spans):
+    """Spans that meet (« 10:00-13:00,13:00-18:00 ») are one: a place so
+    written is open through 13:00."""
+    out = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
 def open_at(r, spec):
     """spec: {days, from, to, cover}: open on one of the days at some time
     between from and to (cover: for the whole of from–to)."""
     lo, hi = minutes(spec['from']), minutes(spec['to'])
     for d in spec.get('days') or DAYS:
-        for a, b in r['_hours'].get(d, []):
+        for a, b in joined(r['_hours'].get(d, [])):
             if spec.get('cover') and a <= lo and b >= hi: return True
             if not spec.get('cover') and a < hi and b > lo: return True
     return False
