@@ -1465,6 +1465,11 @@ func (b *Block) wordSimilarity(a, c *prepared, aw, cw []string) (float64, []stri
 				ma[i], mc[j] = true, true
 			}
 		}
+		// A first name written as its initial (« F Chopin », « Frédéric
+		// Chopin »), as in a street's name.
+		if k := initialAt(an, i, cn); k >= 0 {
+			ma[i], mc[k] = true, true
+		}
 	}
 	acr := acronyms(an, ma, c.raw, cn, mc)
 	acr = append(acr, acronyms(cn, mc, a.raw, an, ma)...)
