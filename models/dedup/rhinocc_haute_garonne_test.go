@@ -23,3 +23,22 @@ func TestCompareNameWithAFirstNameInitial(t *testing.T) {
 			with(place("cnfs", "Centre social Frédéric Mistral", "2 place de la Mairie", 43.5800, 1.2800), salvetat), false, ""},
 	})
 }
+
+// TestCompareNameWithTwoWordsJoinedByASlash: the hub writes « Centre
+// social Izards/Borderouge » (the two quarters it serves), the national
+// file « Centre social CAF des Izards », at 1 place Micoulaud of Toulouse
+// (0.597: « Borderouge » weighed against the name). Two words joined by a
+// slash, with no space, are two readings of the name (« Izards/Borderouge »,
+// « Médiathèque/Ludothèque »): the name is read with each of them too, as
+// a name without its gloss. A reading alone still needs the address to
+// agree: the centre social of the other quarter elsewhere stays another
+// place.
+func TestCompareNameWithTwoWordsJoinedByASlash(t *testing.T) {
+	toulouse := in("Toulouse", "31200")
+	runCompareCases(t, []compareCase{
+		{"OK one of the two words, same address", with(place("hub", "Centre social Izards/Borderouge", "1 place Micoulaud", 43.6383, 1.4440), toulouse),
+			with(place("cnfs", "Centre social CAF des Izards", "1 Place Micoulaud", 43.6382, 1.4439), toulouse), true, ""},
+		{"NotDup the other quarter's centre, another address", with(place("hub", "Centre social Izards/Borderouge", "1 place Micoulaud", 43.6383, 1.4440), toulouse),
+			with(place("cnfs", "Centre social Borderouge", "12 rue Bernadette", 43.6400, 1.4560), toulouse), false, ""},
+	})
+}
