@@ -144,14 +144,21 @@ func streetCoverage(ws, other []string) float64 {
 }
 
 // initialFor says whether the word ws[i] of a street's name and a word of
-// other are a first name and its initial, one of them a single letter the
-// other begins with, each followed by the same word (« place J Jaurès »,
-// « PL JEAN JAURES »; « rue G. Magnoac »): the initial reads as the name
-// it stands before, not as any word it begins (« J » is not « Jaurès »).
+// other are a first name and its initial (initialAt).
 func initialFor(ws []string, i int, other []string) bool {
+	return initialAt(ws, i, other) >= 0
+}
+
+// initialAt returns the index of the word of other that the word ws[i]
+// is a first name's initial of, or the name of: one of them a single
+// letter the other begins with, each followed by the same word (« place J
+// Jaurès », « PL JEAN JAURES »; « rue G. Magnoac »; « centre social F
+// Chopin »): the initial reads as the name it stands before, not as any
+// word it begins (« J » is not « Jaurès »). It is -1 when there is none.
+func initialAt(ws []string, i int, other []string) int {
 	w := ws[i]
 	if i+1 >= len(ws) || isDigits(w) {
-		return false
+		return -1
 	}
 	for k, o := range other[:max(len(other)-1, 0)] {
 		short, long := w, o
@@ -159,10 +166,10 @@ func initialFor(ws []string, i int, other []string) bool {
 			short, long = o, w
 		}
 		if len(short) == 1 && len(long) > 1 && strings.HasPrefix(long, short) && wordsMatch(ws[i+1], other[k+1]) {
-			return true
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // leadingBuilding splits an address line whose first part, before a comma,

@@ -130,7 +130,8 @@ type prepared struct {
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
 	// (withoutGloss), each of two structures it names (namedStructures),
-	// each part of a name and its kind joined by a colon (colonParts).
+	// each part of a name and its kind joined by a colon (colonParts),
+	// each of two words joined by a slash (slashReadings).
 	alts     [][]string
 	raw      []string // written-out words with stop words, for acronyms
 	st       street
@@ -220,7 +221,7 @@ func prepare(p *Place) *prepared {
 		q.alts = append(q.alts, withoutRole(content(expand(bare))))
 	}
 	q.alts = append(q.alts, namedStructures(q.raw)...)
-	for _, part := range colonParts(name) {
+	for _, part := range append(colonParts(name), slashReadings(name)...) {
 		q.alts = append(q.alts, withoutRole(content(expand(part))))
 	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
@@ -1464,6 +1465,11 @@ func (b *Block) wordSimilarity(a, c *prepared, aw, cw []string) (float64, []stri
 			if wordsMatch(w, o) {
 				ma[i], mc[j] = true, true
 			}
+		}
+		// A first name written as its initial (« F Chopin », « Frédéric
+		// Chopin »), as in a street's name.
+		if k := initialAt(an, i, cn); k >= 0 {
+			ma[i], mc[k] = true, true
 		}
 	}
 	acr := acronyms(an, ma, c.raw, cn, mc)

@@ -406,6 +406,25 @@ func colonParts(name string) []string {
 	return []string{strings.TrimSpace(left), strings.TrimSpace(right)}
 }
 
+// slashJoined matches two words joined by a slash with no space:
+// « Izards/Borderouge », « Médiathèque/Ludothèque ».
+var slashJoined = regexp.MustCompile(`(\pL+)/(\pL+)`)
+
+// slashReadings returns a name whose two words joined by one slash are two
+// readings of it (« Centre social Izards/Borderouge », the two quarters
+// it serves) read with each word alone, each to be read as the name too;
+// nil when the name has no such slash, or several slashes.
+func slashReadings(name string) []string {
+	if strings.Count(name, "/") != 1 {
+		return nil
+	}
+	loc := slashJoined.FindStringSubmatchIndex(name)
+	if loc == nil {
+		return nil
+	}
+	return []string{name[:loc[0]] + name[loc[2]:loc[3]] + name[loc[1]:], name[:loc[0]] + name[loc[4]:loc[5]] + name[loc[1]:]}
+}
+
 // withoutGloss drops from a name its parts in parentheses, which gloss it:
 // an acronym's expansion (« DEFI (Défense des Exclus par l'Information et
 // la Formation) »), a host or a network (« CPH Libourne (Groupe SOS) »).
