@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 
 	"carnet/api/apitest"
@@ -58,5 +59,40 @@ func TestSec15SyncListNameInAnyCaseKeepsWhatRecordsOmit(t *testing.T) {
 	}
 	if sv["is_full"] != true || sv["capacity"] != float64(4) {
 		t.Errorf("Services: what the record omits was overwritten: capacity %v, full %v", sv["capacity"], sv["is_full"])
+	}
+}
+
+// sec15: text was stored as sent, so a name in decomposed form (NFD: « e »
+// and a combining accent, as macOS and some PDF copies write it) displayed
+// like its composed twin but was another string: the name filters, which
+// compare stored text (caseless LIKE, and the accent classes of the word
+// filters), did not find « Médiathèque » written so, whether it came through
+// the API or a partner's sync. Text is now stored composed (NFC) on every
+// write path, and a name filter is read composed too.
+func TestSec15DecomposedTextStoredComposed(t *testing.T) {
+	e := apitest.New(t)
+	const nfd, nfc = "Me\u0301diathe\u0300que Zorglub", "Médiathèque Zorglub"
+	byAPI := createActor(t, e, merge(validActor(nfd), obj{"address": obj{"street": "2 rue de la Re\u0301publique", "postal_code": "13002", "commune": "Marseille"}}))
+	sync := partnerActor("nfd-1", "Espace nume\u0301rique Zorglub")
+	bySync := syncActors(t, e, "", sync).Results[0].ID
+	cases := map[string]struct{ id, name string }{"api": {str(byAPI["id"]), nfc}, "sync": {bySync, "Espace numérique Zorglub"}}
+	for how, c := range cases {
+		got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + c.id}).Map()
+		if got["name"] != c.name {
+			t.Errorf("%s: name stored as %+q, want %+q", how, got["name"], c.name)
+		}
+	}
+	if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + str(byAPI["id"])}).Map(); got["address"].(map[string]any)["street"] != "2 rue de la République" {
+		t.Errorf("street stored as %+q", got["address"].(map[string]any)["street"])
+	}
+	for _, q := range []string{"m%C3%A9diath%C3%A8que", "Me%CC%81diathe%CC%80que"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?name=" + q})
+		if r.Code != 200 || !strings.Contains(r.Body.String(), str(byAPI["id"])) {
+			t.Errorf("name=%s does not find the place: %d", q, r.Code)
+		}
+	}
+	svc := createService(t, e, merge(validService(bySync, "Atelier nume\u0301rique"), obj{"status": "published"}))
+	if svc["name"] != "Atelier numérique" {
+		t.Errorf("service name stored as %+q", svc["name"])
 	}
 }
