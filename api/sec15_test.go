@@ -95,4 +95,8 @@ func TestSec15DecomposedTextStoredComposed(t *testing.T) {
 	if svc["name"] != "Atelier numérique" {
 		t.Errorf("service name stored as %+q", svc["name"])
 	}
+	// The word filters' accent classes (HSDS search) find it too.
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/hsds/v3/services?search=atelier+numerique"}); r.Code != 200 || !strings.Contains(r.Body.String(), str(svc["id"])) {
+		t.Errorf("HSDS search does not find the service: %d", r.Code)
+	}
 }
