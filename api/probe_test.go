@@ -620,12 +620,73 @@ func (p *prober) wholeBodies(en entry, base call, tok string) {
 		"application/json;;", "APPLICATION/JSON", "application/merge-patch+json", "application/xml", "*/*", "application/json, text/plain", "\x00"} {
 		p.send("content-type", en.route, apitest.Request{Method: base.method, Path: base.path, Body: raw, ContentType: ct, Token: tok, NotInSpec: base.notInSpec})
 	}
+	// The body's member names in another case and each member twice:
+	// encoding/json matches names without regard to case and keeps the
+	// last of two, and every reader of a body must find what it found.
+	for _, b := range keyVariants(raw) {
+		p.send("key-case", en.route, apitest.Request{Method: base.method, Path: base.path, Body: b, Token: tok, NotInSpec: base.notInSpec})
+	}
 	// A gzip bomb: 10 MiB of zeros in 10 KiB.
 	bomb := gzipped(bytes.Repeat([]byte{'0'}, 10<<20))
 	p.send("gzip", en.route, apitest.Request{Method: base.method, Path: base.path, Body: bomb, Token: tok, NotInSpec: base.notInSpec,
 		Header: map[string]string{"Content-Encoding": "gzip"}})
 	p.send("gzip", en.route, apitest.Request{Method: base.method, Path: base.path, Body: gzipped(raw), Token: tok, NotInSpec: base.notInSpec,
 		Header: map[string]string{"Content-Encoding": "gzip"}})
+}
+
+// keyVariants are a JSON body with every member's name in upper case, in
+// title case, and with every member sent twice.
+func keyVariants(raw []byte) [][]byte {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return nil
+	}
+	var out [][]byte
+	for _, name := range []func(string) string{strings.ToUpper, func(k string) string { return strings.ToUpper(k[:1]) + k[1:] }, nil} {
+		var b bytes.Buffer
+		writeKeys(&b, v, name)
+		out = append(out, b.Bytes())
+	}
+	return out
+}
+
+// writeKeys writes v as JSON, each object member's name through name, or
+// each member twice when name is nil.
+func writeKeys(b *bytes.Buffer, v any, name func(string) string) {
+	switch v := v.(type) {
+	case map[string]any:
+		b.WriteByte('{')
+		first := true
+		for k, x := range v {
+			keys := []string{k, k}
+			if name != nil && k != "" {
+				keys = []string{name(k)}
+			}
+			for _, key := range keys {
+				if !first {
+					b.WriteByte(',')
+				}
+				first = false
+				kb, _ := json.Marshal(key)
+				b.Write(kb)
+				b.WriteByte(':')
+				writeKeys(b, x, name)
+			}
+		}
+		b.WriteByte('}')
+	case []any:
+		b.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeKeys(b, x, name)
+		}
+		b.WriteByte(']')
+	default:
+		vb, _ := json.Marshal(v)
+		b.Write(vb)
+	}
 }
 
 var uuidRe = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -143,11 +144,14 @@ func decodeBatch(c *gin.Context, dst any, list string) ([]map[string]json.RawMes
 	if err := unmarshalStrict(b, dst); err != nil {
 		return nil, err
 	}
-	var raw map[string][]map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
+	// The list is found as encoding/json found it for dst: its name in any
+	// case (« Actors » from a PascalCase serializer), the last of several.
+	raw := reflect.New(reflect.StructOf([]reflect.StructField{{Name: "List",
+		Type: reflect.TypeFor[[]map[string]json.RawMessage](), Tag: reflect.StructTag(`json:"` + list + `"`)}}))
+	if err := json.Unmarshal(b, raw.Interface()); err != nil {
 		return nil, err // unmarshalStrict accepted it: not expected
 	}
-	return raw[list], nil
+	return raw.Elem().Field(0).Interface().([]map[string]json.RawMessage), nil
 }
 
 // decodeChanges decodes the body of a PATCH that names the fields to change

@@ -114,7 +114,7 @@ func (a *Actor) IsArchived() bool { return a.ArchivedAt != nil }
 // standard's exact vocabulary strings, E.164 phones, https URLs. It never
 // fails; Validate reports what Normalize could not fix.
 func (a *Actor) Normalize() {
-	a.Name = strings.TrimSpace(a.Name)
+	a.Name = text(a.Name)
 	a.Pivot = strings.TrimSpace(a.Pivot)
 	if p, err := ident.ParsePivot(a.Pivot); err == nil {
 		a.Pivot, a.PivotKind = p.Value, string(p.Kind)
@@ -132,8 +132,8 @@ func (a *Actor) Normalize() {
 			a.ParentID = nil
 		}
 	}
-	a.Summary = strings.TrimSpace(a.Summary)
-	a.Description = strings.TrimSpace(a.Description)
+	a.Summary = text(a.Summary)
+	a.Description = text(a.Description)
 	a.Address.normalize()
 	place := resolvePlace(a.Address, a.Latitude, a.Longitude)
 	a.Address.applyResolution(place)
@@ -147,7 +147,7 @@ func (a *Actor) Normalize() {
 	a.BookingURL = normalizeURL(a.BookingURL)
 	a.NationalProgrammes = normalizeVocab(vocab.NameNationalProgrammes, a.NationalProgrammes)
 	a.TrainingLabels = normalizeVocab(vocab.NameTrainingLabels, a.TrainingLabels)
-	a.OtherLabels = strings.TrimSpace(a.OtherLabels)
+	a.OtherLabels = text(a.OtherLabels)
 	a.Source = strings.ToLower(strings.TrimSpace(a.Source))
 	a.SourceID = strings.TrimSpace(a.SourceID)
 	a.Producer = strings.TrimSpace(a.Producer)
@@ -162,7 +162,7 @@ func (a *Actor) Normalize() {
 	a.Status = normalizeVocabOne(vocab.NameActorStatus, a.Status)
 	a.ClosedFrom = strings.TrimSpace(a.ClosedFrom)
 	a.ClosedUntil = strings.TrimSpace(a.ClosedUntil)
-	a.ClosureReason = strings.TrimSpace(a.ClosureReason)
+	a.ClosureReason = text(a.ClosureReason)
 	// Reopening a place clears its closure: asking clients to null three
 	// fields by hand would leave stale closures behind.
 	if a.Status == vocab.ActorActive {

@@ -11,6 +11,8 @@ import (
 	"carnet/models/ident"
 	"carnet/models/openinghours"
 	"carnet/models/vocab"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Limits on free text. They are generous for real content and stop a client
@@ -26,6 +28,15 @@ const (
 	maxOpeningHour = 1000
 )
 
+// text is a free text as stored: trimmed, and composed (NFC), so that
+// « é » written as « e » and a combining accent (as macOS and copies from
+// PDF files write it) is the one string it displays as, to the filters that
+// compare stored text and to everyone reading it.
+func text(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
+
+// composedText is a filter's value composed as stored text is (see text).
+func composedText(s string) string { return norm.NFC.String(s) }
+
 // Address is a postal address in France (including overseas). Only the
 // fields the national standard carries.
 type Address struct {
@@ -40,10 +51,10 @@ type Address struct {
 func (a Address) IsZero() bool { return a == Address{} }
 
 func (a *Address) normalize() {
-	a.Street = strings.TrimSpace(a.Street)
-	a.Complement = strings.TrimSpace(a.Complement)
+	a.Street = text(a.Street)
+	a.Complement = text(a.Complement)
 	a.PostalCode = strings.TrimSpace(a.PostalCode)
-	a.Commune = strings.TrimSpace(a.Commune)
+	a.Commune = text(a.Commune)
 	a.InseeCode = strings.ToUpper(strings.TrimSpace(a.InseeCode))
 }
 

@@ -66,14 +66,14 @@ func (s *Service) IsPublished() bool { return s.Status == vocab.ServicePublished
 // Normalize rewrites fields in canonical form; see Actor.Normalize.
 func (s *Service) Normalize() {
 	s.ActorID = strings.ToLower(strings.TrimSpace(s.ActorID))
-	s.Name = strings.TrimSpace(s.Name)
-	s.Description = strings.TrimSpace(s.Description)
+	s.Name = text(s.Name)
+	s.Description = text(s.Description)
 	s.Kind = normalizeVocabOne(vocab.NameServiceKinds, s.Kind)
 	s.Themes = normalizeVocab(vocab.NameThemes, s.Themes)
 	s.Publics = normalizeVocab(vocab.NamePublics, s.Publics)
 	s.SpecificSupport = normalizeVocab(vocab.NameSpecificSupport, s.SpecificSupport)
 	s.Fees = normalizeVocab(vocab.NameFees, s.Fees)
-	s.FeesDetails = strings.TrimSpace(s.FeesDetails)
+	s.FeesDetails = text(s.FeesDetails)
 	s.AccessModes = normalizeVocab(vocab.NameAccessModes, s.AccessModes)
 	s.AccompanimentModes = normalizeVocab(vocab.NameAccompanimentModes, s.AccompanimentModes)
 	s.Address.normalize()
