@@ -145,6 +145,14 @@ func rule(column, value string, from []string, terms ...string) producerRule {
 
 func (r producerRule) without(except ...string) producerRule { r.except = except; return r }
 
+// ownRule is a rule that is Carnet's, not the mapping's: the format's table
+// says why, and the report says whose reading it is.
+func ownRule(column, value string, from []string, terms ...string) producerRule {
+	r := rule(column, value, from, terms...)
+	r.own = true
+	return r
+}
+
 // wholeRule is a rule whose terms are values of a list, compared whole.
 func wholeRule(column, value string, from []string, terms ...string) producerRule {
 	return producerRule{column: column, value: value, from: from, terms: terms, whole: true}

@@ -25,10 +25,15 @@ func bfcCodes(column, value string, from []string, codes ...string) producerRule
 // mapping's rules giving « Loisirs et créations numériques »,
 // « Compréhension du monde numérique » and part of « Accès internet et
 // matériel informatique » look for F, TL and T in « code_accomp », whose
-// codes are A, L, RDV, G and R: those are codes of « code_typo » (a place
-// of fabrication, a tiers-lieu, a place of work), and the rules as the
-// mapping writes them give nothing; Carnet follows the mapping and does
-// not move them.
+// codes are A, L, RDV, G and R: those are codes of « code_typo » (the
+// dataset's dictionary: F « Lieux de médiation et de fabrication », TL
+// « Tiers-lieux », T « Lieux de travail et de collaboration »), and the
+// rules as the mapping writes them give nothing, which left 158 places of
+// the 2023 file that name a fablab, a tiers-lieu or a place of work without any offer.
+// Carnet also reads those rules' codes in « code_typo », where they are
+// (its own reading, said as such in the report: ownCodes); M « Lieux de
+// médiation publique » and O « Lieux de formation » name no service and
+// the mapping gives them none.
 //
 // Each day's two columns are joined as the mapping joins them, each read
 // as ranges of that day (« 9h12h » as 09:00-12:00), the day one rule; a
@@ -57,6 +62,9 @@ var mednumBFCFormat = &producerFormat{
 		bfcCodes("services", "Loisirs et créations numériques", []string{"code_accomp"}, "F", "TL"),
 		bfcCodes("services", "Compréhension du monde numérique", []string{"code_accomp"}, "F"),
 		bfcCodes("services", "Accès internet et matériel informatique", []string{"code_accomp"}, "A", "T", "TL"),
+		ownCodes("services", "Loisirs et créations numériques", []string{"code_typo"}, "F", "TL"),
+		ownCodes("services", "Compréhension du monde numérique", []string{"code_typo"}, "F"),
+		ownCodes("services", "Accès internet et matériel informatique", []string{"code_typo"}, "T", "TL"),
 	},
 	days: []dayColumn{
 		{"lundi matin", "Mo"}, {"lundi après-midi", "Mo"}, {"mardi matin", "Tu"}, {"mardi après-midi", "Tu"},

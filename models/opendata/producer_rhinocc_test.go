@@ -124,3 +124,31 @@ func offersBySourceID(t *testing.T, s *models.Store, source string) map[string][
 		f.ListParams.Cursor = page.NextCursor
 	}
 }
+
+// TestImportOffersTheMappingMisses: a row that names its offers where the
+// ANCT's mapping does not look for them keeps them, and the report says
+// the reading is Carnet's. Gironde's « services » column holds four
+// choices of a form, two of which the mapping looks for in other columns.
+func TestImportOffersTheMappingMisses(t *testing.T) {
+	csv := "Dernière MAJ;Lieu;Type Structure;Commune;Adresse postale;Coord. X;Coord. Y;services;equipements\n" +
+		"07/12/2021;Maison des Essais;Association;Bordeaux;8 rue des Essais - 33000 Bordeaux;44.8395;-0.5802;Accès à Internet en autonomie / Etre initié aux outils numériques;\n" +
+		"07/12/2021;Centre des Essais;Association;Bordeaux;9 rue des Essais - 33000 Bordeaux;44.8395;-0.5802;Etre accompagné dans ses démarches administratives;\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "gironde"})
+	if rep.Producer == nil || rep.Producer.Name != "gironde" || rep.Rejected != 0 {
+		t.Fatalf("format %+v, rejected %d: %+v", rep.Producer, rep.Rejected, rep.Issues)
+	}
+	offers := offersBySourceID(t, s, "gironde")
+	want := map[string][]string{
+		"Maison des Essais": {"Accès internet et matériel informatique", "Maîtrise des outils numériques du quotidien"},
+		"Centre des Essais": {"Aide aux démarches administratives"},
+	}
+	for _, a := range allActors(t, s) {
+		if got := offers[a.SourceID+opendata.OfferSuffix]; !sameSet(got, want[a.Name]) {
+			t.Errorf("%s: services %v, want %v", a.Name, got, want[a.Name])
+		}
+	}
+	if r := readingOf(rep, "services", "« services » by Carnet's reading"); r == nil || r.Rows != "1" {
+		t.Errorf("row 1's services not said to be Carnet's reading: %+v", rep.Readings)
+	}
+}
