@@ -28,7 +28,7 @@ func bfcCodes(column, value string, from []string, codes ...string) producerRule
 // codes are A, L, RDV, G and R: those are codes of « code_typo » (the
 // dataset's dictionary: F « Lieux de médiation et de fabrication », TL
 // « Tiers-lieux », T « Lieux de travail et de collaboration »), and the
-// rules as the mapping writes them give nothing, which left 158 places of
+// rules as the mapping writes them give nothing, which left 152 places of
 // the 2023 file that name a fablab, a tiers-lieu or a place of work without any offer.
 // Carnet also reads those rules' codes in « code_typo », where they are
 // (its own reading, said as such in the report: ownCodes); M « Lieux de
@@ -409,7 +409,6 @@ func ownCodes(column, value string, from []string, codes ...string) producerRule
 // the mapping, is kept by the standard's reading in the other labels.
 var rhinOcc2022Format = func() *producerFormat {
 	med := []string{"type_mediation_1", "type_mediation_2", "type_mediation_3", "type_mediation_4", "type_mediation_5", "codes_types_mediations"}
-	pub := func(cols ...string) []string { return cols }
 	return &producerFormat{
 		Name: "rhinocc-2022", Title: "RhinOcc 2022 (Occitanie, Datami)",
 		Mapping:   mednumCLI + " assets/input/rhin-occ/rhin-occ.config.json (commit 0c85e11, 2023-03-02)",
@@ -429,12 +428,12 @@ var rhinOcc2022Format = func() *producerFormat {
 			rule("conditions_acces", "Gratuit : Je peux accéder gratuitement au lieu et à ses services", []string{"conditions_acces_toutes_actions"}, "gratuit"),
 			rule("conditions_acces", "Adhésion : L'accès au lieu et/ou à ses services nécessite d'y adhérer", []string{"conditions_acces_toutes_actions"}, "adhésion"),
 			rule("conditions_acces", "Payant : L'accès au lieu et/ou à ses services est payant", []string{"conditions_acces_toutes_actions"}, "payant", "euros", "€"),
-			bfcCodes("publics_accueillis", "Jeunes (16-26 ans)", pub("codes_publics", "public_toutes_actions"), "TP", "J"),
-			bfcCodes("publics_accueillis", "Familles/enfants", pub("codes_publics"), "TP"),
-			bfcCodes("publics_accueillis", "Adultes", pub("codes_publics"), "TP"),
-			bfcCodes("publics_accueillis", "Seniors (+ 65 ans)", pub("codes_publics", "public_si_different_1", "public_si_different_2"), "TP", "SEN"),
-			bfcCodes("publics_accueillis", "Public langues étrangères", pub("public_toutes_actions", "public_si_different_1", "public_si_different_2"), "etranger", "ETR"),
-			bfcCodes("publics_accueillis", "Uniquement femmes", pub("public_si_different_1", "public_si_different_2"), "femme"),
+			bfcCodes("publics_accueillis", "Jeunes (16-26 ans)", []string{"codes_publics", "public_toutes_actions"}, "TP", "J"),
+			bfcCodes("publics_accueillis", "Familles/enfants", []string{"codes_publics"}, "TP"),
+			bfcCodes("publics_accueillis", "Adultes", []string{"codes_publics"}, "TP"),
+			bfcCodes("publics_accueillis", "Seniors (+ 65 ans)", []string{"codes_publics", "public_si_different_1", "public_si_different_2"}, "TP", "SEN"),
+			bfcCodes("publics_accueillis", "Public langues étrangères", []string{"public_toutes_actions", "public_si_different_1", "public_si_different_2"}, "etranger", "ETR"),
+			bfcCodes("publics_accueillis", "Uniquement femmes", []string{"public_si_different_1", "public_si_different_2"}, "femme"),
 			bfcCodes("modalites_accompagnement", "Dans un atelier : j'apprends collectivement à utiliser le numérique", med, "ENT", "COMP"),
 			bfcCodes("modalites_accompagnement", "Avec de l'aide : je suis accompagné seul dans l'usage du numérique", med, "ACCDA", "ACCDS", "ACCN", "ORDM"),
 			ownCodes("modalites_accompagnement", "En autonomie", med, "ORD"),
