@@ -812,6 +812,9 @@ type ProducerFormat struct {
 type ProducerColumn struct {
 	Column string `json:"column"`
 	ReadAs string `json:"read_as"`
+	// CarnetReading says the mapping does not read the column and Carnet
+	// does (the format's table says why).
+	CarnetReading bool `json:"carnet_reading,omitempty"`
 }
 
 // info describes the format for the report, with the file's own column
@@ -821,7 +824,7 @@ func (p *producerFormat) info(names map[string]string) *ProducerFormat {
 	for _, f := range sortedKeys(p.foldedCols) {
 		std := p.foldedCols[f]
 		if n, ok := names[std]; ok && foldColumn(n) == f {
-			out.Columns = append(out.Columns, ProducerColumn{Column: n, ReadAs: std})
+			out.Columns = append(out.Columns, ProducerColumn{Column: n, ReadAs: std, CarnetReading: p.own[f]})
 		}
 	}
 	for col := range p.fixed {

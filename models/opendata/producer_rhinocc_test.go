@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,6 +44,10 @@ func TestImportRhinOcc2022Format(t *testing.T) {
 			"Maîtrise des outils numériques du quotidien"}, date: "2022-07-01", other: "APTIC"},
 		"Ref_0003": {themes: []string{"Loisirs et créations numériques", "Accès internet et matériel informatique"}, date: "2019-12-01"},
 	})
+	if !slices.Contains(rep.Producer.Columns, opendata.ProducerColumn{Column: "n_ref", ReadAs: "id", CarnetReading: true}) ||
+		!slices.Contains(rep.Producer.Columns, opendata.ProducerColumn{Column: "nom", ReadAs: "nom"}) {
+		t.Errorf("columns not said whose reading: %+v", rep.Producer.Columns)
+	}
 	if rep.Producer.Mapping == "" || !strings.Contains(rep.Producer.Mapping, "0c85e11") {
 		t.Errorf("mapping not cited: %q", rep.Producer.Mapping)
 	}
