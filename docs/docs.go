@@ -12286,6 +12286,10 @@ const docTemplate = `{
                 "read_as"
             ],
             "properties": {
+                "carnet_reading": {
+                    "description": "True when the ANCT's mapping does not read the column and Carnet does\n(the format's table says why).",
+                    "type": "boolean"
+                },
                 "column": {
                     "type": "string",
                     "example": "Lieu"

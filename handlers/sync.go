@@ -415,6 +415,9 @@ type ImportProducerFormat struct {
 type ImportProducerColumn struct {
 	Column string `json:"column" example:"Lieu"`
 	ReadAs string `json:"read_as" example:"nom"`
+	// True when the ANCT's mapping does not read the column and Carnet does
+	// (the format's table says why).
+	CarnetReading bool `json:"carnet_reading,omitempty"`
 }
 
 // ImportDiagnosis says why a file in a producer's own format is not read as the standard.

@@ -77,6 +77,18 @@ func producerDate(s, postalCode string) (day, how string, ok bool) {
 		}
 		return t.Format(time.DateOnly), "written YYYY/MM/DD", true
 	}
+	if m := monthYear.FindStringSubmatch(strings.ToLower(s)); m != nil {
+		// A month and a year (« Octobre 2020 », a spreadsheet's
+		// « juil-22 »): the producer says no day; the month's first
+		// is taken, the earliest day the place can have been checked.
+		if month, ok := frenchMonths[strings.TrimSuffix(m[1], ".")]; ok {
+			y, _ := strconv.Atoi(m[2])
+			if len(m[2]) == 2 {
+				y += 2000
+			}
+			return time.Date(y, month, 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), "a month and a year, read as the month's first day", true
+		}
+	}
 	// A spreadsheet's serial day number (days since 1899-12-30), what a
 	// date cell becomes when its format is lost: 1970 to 2100.
 	if f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil && f >= 25569 && f < 73051 {
@@ -90,7 +102,17 @@ var (
 	isoDate    = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})((?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)$`)
 	frenchDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})(?:[ T]+\d{1,2}[:h]\d{2}(?::\d{2})?)?$`)
 	ymdSlash   = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
+	monthYear  = regexp.MustCompile(`^(\pL+\.?)[ -](\d{4}|\d{2})$`)
 )
+
+// frenchMonths are the French months' names, with and without their
+// accents, and their short forms (a spreadsheet's « juil », « déc »).
+var frenchMonths = map[string]time.Month{
+	"janvier": 1, "janv": 1, "jan": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "fev": 2,
+	"mars": 3, "mar": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
+	"août": 8, "aout": 8, "aoû": 8, "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10,
+	"novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
+}
 
 // coordinatePair reads a single cell holding both coordinates: « 43.2965,
 // 5.3698 » (a spreadsheet's or Opendatasoft's geo_point_2d), with decimal

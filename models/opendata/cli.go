@@ -160,6 +160,9 @@ func WriteReport(w io.Writer, r *Report) {
 		cols := make([]string, len(p.Columns))
 		for i, c := range p.Columns {
 			cols[i] = "« " + c.Column + " » → " + c.ReadAs
+			if c.CarnetReading {
+				cols[i] += " (Carnet's reading)"
+			}
 		}
 		fmt.Fprintf(w, "\nProducer format: %s, read by the ANCT's mapping %s: %s; derived by its rules: %s.\n", p.Title, p.Mapping, strings.Join(cols, ", "), strings.Join(p.Derived, ", "))
 	}

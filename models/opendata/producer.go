@@ -77,6 +77,10 @@ type producerFormat struct {
 	// parts are standard columns read as one part of a producer's list
 	// (Res-in's « address.coordinates », [longitude, latitude]).
 	parts map[string]listPart
+	// own are columns the ANCT's mapping does not read and Carnet does
+	// (as the table says: a column, a rule's column or a firsts' column),
+	// so that the report says whose reading it is.
+	own map[string]bool
 	// dateInText says date_maj's column holds a date inside text
 	// (« Espace labellisé 01/01/2020 »).
 	dateInText bool
@@ -116,6 +120,8 @@ type producerRule struct {
 	terms  []string
 	except []string
 	codes  bool
+	// own says the rule is Carnet's, not the mapping's (the table says why).
+	own bool
 	// whole says terms are values compared whole with each item of the
 	// cell's list (« CC » is not found in « CCAS »).
 	whole bool
@@ -139,6 +145,14 @@ func rule(column, value string, from []string, terms ...string) producerRule {
 
 func (r producerRule) without(except ...string) producerRule { r.except = except; return r }
 
+// ownRule is a rule that is Carnet's, not the mapping's: the format's table
+// says why, and the report says whose reading it is.
+func ownRule(column, value string, from []string, terms ...string) producerRule {
+	r := rule(column, value, from, terms...)
+	r.own = true
+	return r
+}
+
 // wholeRule is a rule whose terms are values of a list, compared whole.
 func wholeRule(column, value string, from []string, terms ...string) producerRule {
 	return producerRule{column: column, value: value, from: from, terms: terms, whole: true}
@@ -155,7 +169,7 @@ var producerFormats = []*producerFormat{
 	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
 	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
 	heraultFormat, lesLandesFormat, loireAtlantiqueFormat, mulhouseFormat, parisFormat, grandParisSudFormat, busFranceServicesCharenteFormat, dataInclusionFormat,
-	mednumBFCFormat, siilabFormat, numiFormat, resInFormat, rhinOccFormat, hubBretagneFormat,
+	mednumBFCFormat, siilabFormat, numiFormat, resInFormat, rhinOccFormat, rhinOcc2022Format, hubBretagneFormat,
 }
 
 func init() {
@@ -167,6 +181,11 @@ func init() {
 		for c, std := range p.columns {
 			p.foldedCols[foldColumn(c)] = std
 		}
+		own := map[string]bool{}
+		for c := range p.own {
+			own[foldColumn(c)] = true
+		}
+		p.own = own
 		for i, r := range p.rules {
 			r.from = slices.Clone(r.from) // rules share their column lists
 			p.rules[i].from = r.from
@@ -285,7 +304,7 @@ func (p *producerFormat) reading(name string) columnReading {
 	if std, ok := p.foldedCols[f]; ok {
 		how := ""
 		if std != strings.TrimSpace(name) {
-			how = fmt.Sprintf("column « %s » read as %s (the %s format, by the ANCT's mapping)", strings.TrimSpace(name), std, p.Title)
+			how = fmt.Sprintf("column « %s » read as %s (the %s format, %s)", strings.TrimSpace(name), std, p.Title, p.whose(f))
 		}
 		return columnReading{name: std, how: how}
 	}
@@ -323,7 +342,7 @@ func (p *producerFormat) apply(rec *Record) {
 		}
 		fixedCols[col] = true
 	}
-	from := map[string][]string{}
+	from, ownFrom := map[string][]string{}, map[string][]string{}
 	for _, r := range p.rules {
 		for _, c := range r.from {
 			v := rec.Cells[producerPrefix+c]
@@ -335,8 +354,12 @@ func (p *producerFormat) apply(rec *Record) {
 			}
 			if v != "" && r.matches(v) {
 				add(r.column, r.value)
-				if name := p.colNames[c]; !slices.Contains(from[r.column], name) {
-					from[r.column] = append(from[r.column], name)
+				by := from
+				if r.own || p.own[c] {
+					by = ownFrom
+				}
+				if name := p.colNames[c]; !slices.Contains(by[r.column], name) {
+					by[r.column] = append(by[r.column], name)
 				}
 			}
 		}
@@ -382,7 +405,7 @@ func (p *producerFormat) apply(rec *Record) {
 		}
 		for _, c := range p.firsts[std] {
 			if v := strings.TrimSpace(rec.Cells[producerPrefix+c]); v != "" {
-				rec.set(columnReading{name: std, how: fmt.Sprintf("« %s » (the %s format, by the ANCT's mapping: read when the row has no other)", p.colNames[c], p.Title)}, v)
+				rec.set(columnReading{name: std, how: fmt.Sprintf("« %s » (the %s format, %s: read when the row has no other)", p.colNames[c], p.Title, p.whose(c))}, v)
 				break
 			}
 		}
@@ -401,10 +424,15 @@ func (p *producerFormat) apply(rec *Record) {
 			how = fmt.Sprintf("opening hours written from the day columns (the %s format: %s)", p.Title, p.daysBy)
 		case col == "horaires":
 			how = fmt.Sprintf("opening hours written from the day columns (the %s format, by the ANCT's mapping)", p.Title)
-		case fixedCols[col] && len(from[col]) == 0:
+		case fixedCols[col] && len(from[col])+len(ownFrom[col]) == 0:
 			how = fmt.Sprintf("« %s » given to every place of the %s format (the ANCT's mapping)", strings.Join(derived[col], " | "), p.Title)
+		case len(from[col]) == 0:
+			how = fmt.Sprintf("derived from the codes of « %s » by Carnet's reading of the %s format (not in the ANCT's mapping; see its table)", strings.Join(ownFrom[col], " », « "), p.Title)
 		default:
 			how = fmt.Sprintf("derived from the terms of « %s » by the ANCT's mapping of the %s format", strings.Join(from[col], " », « "), p.Title)
+			if len(ownFrom[col]) > 0 {
+				how += fmt.Sprintf(", and of « %s » by Carnet's reading of it (not in the mapping; see its table)", strings.Join(ownFrom[col], " », « "))
+			}
 		}
 		rec.set(columnReading{name: col, how: how}, strings.Join(derived[col], "|"))
 	}
@@ -427,6 +455,15 @@ func (p *producerFormat) anyInside(rec *Record, prefix string, r producerRule) s
 		}
 	}
 	return ""
+}
+
+// whose says whose reading the folded column is: the ANCT's mapping's or
+// Carnet's own (p.own).
+func (p *producerFormat) whose(folded string) string {
+	if p.own[folded] {
+		return "Carnet's reading: not in the ANCT's mapping"
+	}
+	return "by the ANCT's mapping"
 }
 
 // joinNames are the producer's names of the columns joined as std.
@@ -775,6 +812,9 @@ type ProducerFormat struct {
 type ProducerColumn struct {
 	Column string `json:"column"`
 	ReadAs string `json:"read_as"`
+	// CarnetReading says the mapping does not read the column and Carnet
+	// does (the format's table says why).
+	CarnetReading bool `json:"carnet_reading,omitempty"`
 }
 
 // info describes the format for the report, with the file's own column
@@ -784,7 +824,7 @@ func (p *producerFormat) info(names map[string]string) *ProducerFormat {
 	for _, f := range sortedKeys(p.foldedCols) {
 		std := p.foldedCols[f]
 		if n, ok := names[std]; ok && foldColumn(n) == f {
-			out.Columns = append(out.Columns, ProducerColumn{Column: n, ReadAs: std})
+			out.Columns = append(out.Columns, ProducerColumn{Column: n, ReadAs: std, CarnetReading: p.own[f]})
 		}
 	}
 	for col := range p.fixed {

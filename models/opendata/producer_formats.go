@@ -53,6 +53,15 @@ func girondeRules() []producerRule {
 		rule("services", "Insertion professionnelle via le numérique", desc, "recherche d’emploi", "lettre de motivation", "accompagne toute personne à la recherche d’un emploi", "accompagnement des demandeurs d’emploi", "accompagnement des demandeurs d'emploi"),
 		rule("services", "Loisirs et créations numériques", []string{"services", "Description"}, "consoles de jeux", "outils de création et de communication multimédias", "pratiquer des activités récréatives numériques", "Ateliers créatifs et ludiques", "jeux vidéo", "créer des robots"),
 		rule("services", "Compréhension du monde numérique", desc, "programme de formation et de perfectionnement"),
+		// The file's « services » column holds four choices of a form;
+		// the mapping reads two of them there (« démarches
+		// administratives », « activités récréatives numériques ») and
+		// looks for the other two in « equipements » and « Description »,
+		// where they are not: Carnet also reads them in « services » (its
+		// own reading, said as such in the report), else 5 places naming
+		// only those would be stored without offers.
+		ownRule("services", "Maîtrise des outils numériques du quotidien", []string{"services"}, "Etre initié aux outils numériques"),
+		ownRule("services", "Accès internet et matériel informatique", []string{"services"}, "Accès à Internet en autonomie"),
 		rule("services", "Accès internet et matériel informatique", []string{"equipements", "Description"}, "Accès Internet", "point internet", "matériel  informatique", "postes informatiques", "espace informatique", "logiciels bureautiques", "wifi", "imprimante", "Smartphone", "Ordinateur", "Tablette", "scanner", "photocopieuse", "vidéo-projecteur"),
 	}
 }

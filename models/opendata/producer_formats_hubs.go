@@ -25,10 +25,15 @@ func bfcCodes(column, value string, from []string, codes ...string) producerRule
 // mapping's rules giving « Loisirs et créations numériques »,
 // « Compréhension du monde numérique » and part of « Accès internet et
 // matériel informatique » look for F, TL and T in « code_accomp », whose
-// codes are A, L, RDV, G and R: those are codes of « code_typo » (a place
-// of fabrication, a tiers-lieu, a place of work), and the rules as the
-// mapping writes them give nothing; Carnet follows the mapping and does
-// not move them.
+// codes are A, L, RDV, G and R: those are codes of « code_typo » (the
+// dataset's dictionary: F « Lieux de médiation et de fabrication », TL
+// « Tiers-lieux », T « Lieux de travail et de collaboration »), and the
+// rules as the mapping writes them give nothing, which left 152 places of
+// the 2023 file that name a fablab, a tiers-lieu or a place of work without any offer.
+// Carnet also reads those rules' codes in « code_typo », where they are
+// (its own reading, said as such in the report: ownCodes); M « Lieux de
+// médiation publique » and O « Lieux de formation » name no service and
+// the mapping gives them none.
 //
 // Each day's two columns are joined as the mapping joins them, each read
 // as ranges of that day (« 9h12h » as 09:00-12:00), the day one rule; a
@@ -57,6 +62,9 @@ var mednumBFCFormat = &producerFormat{
 		bfcCodes("services", "Loisirs et créations numériques", []string{"code_accomp"}, "F", "TL"),
 		bfcCodes("services", "Compréhension du monde numérique", []string{"code_accomp"}, "F"),
 		bfcCodes("services", "Accès internet et matériel informatique", []string{"code_accomp"}, "A", "T", "TL"),
+		ownCodes("services", "Loisirs et créations numériques", []string{"code_typo"}, "F", "TL"),
+		ownCodes("services", "Compréhension du monde numérique", []string{"code_typo"}, "F"),
+		ownCodes("services", "Accès internet et matériel informatique", []string{"code_typo"}, "T", "TL"),
 	},
 	days: []dayColumn{
 		{"lundi matin", "Mo"}, {"lundi après-midi", "Mo"}, {"mardi matin", "Tu"}, {"mardi après-midi", "Tu"},
@@ -340,3 +348,109 @@ var hubBretagneFormat = &producerFormat{
 		rule("services", "Compréhension du monde numérique", []string{"services.developper_culture_numerique.*", "services.etre_informe_oriente.*"}),
 	},
 }
+
+// ownCodes is a rule on codes that is Carnet's, not the mapping's.
+func ownCodes(column, value string, from []string, codes ...string) producerRule {
+	r := bfcCodes(column, value, from, codes...)
+	r.own = true
+	return r
+}
+
+// rhinOcc2022Format: RhinOcc's 2022 file (« Réseau et Hub pour l'Inclusion
+// Numérique en Occitanie », multi-coop's Datami of the hub's map,
+// github.com/multi-coop/data-rhinocc-inclusion
+// csv/geocoding/rhinocc-inclusion-dataset-geocoded.csv: « n_ref »,
+// « structure_porteuse », one column per day, its offers as codes in
+// « type_mediation_1 » to « type_mediation_5 »), from the ANCT's first
+// mapping of the hub, rhin-occ.config.json at commit 0c85e11 (2023-03-02),
+// which reads this file's columns (the later versions read the hub's
+// GoGoCarto API: rhinOccFormat). The mapping writes the standard's values
+// of 2023, which the standard's reading takes as the older names of
+// today's.
+//
+// The codes' meanings are the file's own dictionary (the same repository,
+// json/rhinocc-inclusion-fields-custom-props.json: ORD « Ordinateur en
+// libre service », ORDM « Ordinateur avec médiateur.rice », FL « FabLab »,
+// W « Espace de co-working », REP « Ateliers de réparation de matériel
+// informatique », TP « tout public », J « jeunes », SEN « Seniors »…).
+// The mapping compares its terms as text (« ord » is found in « ordm »,
+// « j » in any word holding a j); Carnet compares the codes whole, which
+// gives every value the mapping means and no other.
+//
+// Carnet's own reading, beyond the mapping (each said in the report as
+// derived from the columns named):
+//   - « codes_types_mediations », the same codes joined by « - » (« ORDM-
+//     ACCN-COMP »), is read by the rules of type_mediation_N too: in the
+//     2022 file it repeats their codes (no row names one there only), and
+//     a row that gave it alone would keep its offers;
+//   - FL, W and REP, which the mapping leaves without a service, read as
+//     Mednum BFC's mapping reads its own codes of a fablab and a place of
+//     work (F: « Loisirs et créations numériques »; T, TL: « Accès
+//     internet et matériel informatique »), and REP (repairs of computers)
+//     as « Accès internet et matériel informatique » (Carnet's decision:
+//     the standard's nearest service);
+//   - ORD (a computer in free access) as « En autonomie » (Carnet's
+//     decision, from the dictionary's « libre service »; the mapping gives
+//     it no mode);
+//   - « n_ref » as id (the hub's own reference, « Ref_0001 »; the mapping
+//     lets mednum-cli make ids), « adresse » and « adresse_suite » as the
+//     address (the mapping's « adresse_full » repeats the postal code and
+//     the commune, and is only « 11000 Berriac » where the hub has no
+//     street: such a row is rejected for its missing address, not stored
+//     with a commune as its street);
+//   - the BAN geocoder's columns of the file (« BAN_latitude »,
+//     « BAN_longitude », « BAN_postcode ») when « lat », « lon » or
+//     « code_postal » are empty.
+//
+// Left as the mapping leaves them: « MSAP » in code_label (no label of
+// the standard; France Services is MFS), the access columns' « Sur
+// Rendez-Vous » and « Inscription obligatoire », « type_lieu » and
+// « nature_juridique » (no typologie), « precisions ». APTIC, a label of
+// the mapping, is kept by the standard's reading in the other labels.
+var rhinOcc2022Format = func() *producerFormat {
+	med := []string{"type_mediation_1", "type_mediation_2", "type_mediation_3", "type_mediation_4", "type_mediation_5", "codes_types_mediations"}
+	return &producerFormat{
+		Name: "rhinocc-2022", Title: "RhinOcc 2022 (Occitanie, Datami)",
+		Mapping:   mednumCLI + " assets/input/rhin-occ/rhin-occ.config.json (commit 0c85e11, 2023-03-02)",
+		signature: []string{"n_ref", "structure_porteuse", "type_mediation_1", "codes_types_mediations"},
+		columns: map[string]string{
+			"n_ref": "id", "nom": "nom", "ville": "commune", "structure_porteuse": "structure_parente", "code_postal": "code_postal",
+			"adresse": "adresse", "adresse_suite": "complement_adresse", "lat": "latitude", "lon": "longitude",
+			"tel_structure": "telephone", "email_structure": "courriels", "site_internet": "site_web", "date_maj": "date_maj",
+			"code_commune": "code_insee",
+		},
+		firsts: map[string][]string{"latitude": {"BAN_latitude"}, "longitude": {"BAN_longitude"}, "code_postal": {"BAN_postcode"}},
+		own: map[string]bool{"n_ref": true, "adresse": true, "adresse_suite": true, "code_commune": true, "codes_types_mediations": true,
+			"BAN_latitude": true, "BAN_longitude": true, "BAN_postcode": true},
+		rules: []producerRule{
+			bfcCodes("labels_nationaux", "APTIC", []string{"code_label"}, "APTIC"),
+			bfcCodes("labels_nationaux", "France Services", []string{"code_label"}, "MFS"),
+			rule("conditions_acces", "Gratuit : Je peux accéder gratuitement au lieu et à ses services", []string{"conditions_acces_toutes_actions"}, "gratuit"),
+			rule("conditions_acces", "Adhésion : L'accès au lieu et/ou à ses services nécessite d'y adhérer", []string{"conditions_acces_toutes_actions"}, "adhésion"),
+			rule("conditions_acces", "Payant : L'accès au lieu et/ou à ses services est payant", []string{"conditions_acces_toutes_actions"}, "payant", "euros", "€"),
+			bfcCodes("publics_accueillis", "Jeunes (16-26 ans)", []string{"codes_publics", "public_toutes_actions"}, "TP", "J"),
+			bfcCodes("publics_accueillis", "Familles/enfants", []string{"codes_publics"}, "TP"),
+			bfcCodes("publics_accueillis", "Adultes", []string{"codes_publics"}, "TP"),
+			bfcCodes("publics_accueillis", "Seniors (+ 65 ans)", []string{"codes_publics", "public_si_different_1", "public_si_different_2"}, "TP", "SEN"),
+			bfcCodes("publics_accueillis", "Public langues étrangères", []string{"public_toutes_actions", "public_si_different_1", "public_si_different_2"}, "etranger", "ETR"),
+			bfcCodes("publics_accueillis", "Uniquement femmes", []string{"public_si_different_1", "public_si_different_2"}, "femme"),
+			bfcCodes("modalites_accompagnement", "Dans un atelier : j'apprends collectivement à utiliser le numérique", med, "ENT", "COMP"),
+			bfcCodes("modalites_accompagnement", "Avec de l'aide : je suis accompagné seul dans l'usage du numérique", med, "ACCDA", "ACCDS", "ACCN", "ORDM"),
+			ownCodes("modalites_accompagnement", "En autonomie", med, "ORD"),
+			rule("services", "Accéder à une connexion internet", []string{"wifi"}, "oui"),
+			bfcCodes("services", "Prendre en main un ordinateur", med, "ORD", "ORDM"),
+			bfcCodes("services", "Accéder à du matériel", med, "ORD", "ORDM"),
+			bfcCodes("services", "Devenir autonome dans les démarches administratives", med, "ACCDA", "ACCDS"),
+			bfcCodes("services", "Réaliser des démarches administratives avec un accompagnement", med, "ACCDA", "ACCDS"),
+			bfcCodes("services", "Approfondir ma culture numérique", med, "ACCN", "COMP", "SENS"),
+			bfcCodes("services", "Créer avec le numérique", med, "ACCN", "COMP"),
+			bfcCodes("services", "Promouvoir la citoyenneté numérique", med, "ACCN", "COMP", "SENS"),
+			bfcCodes("services", "Utiliser le numérique au quotidien", med, "ACCN", "COMP"),
+			bfcCodes("services", "Favoriser mon insertion professionnelle", med, "PRO"),
+			bfcCodes("services", "Soutenir la parentalité et l'éducation avec le numérique", med, "PRO"),
+			ownCodes("services", "Loisirs et créations numériques", med, "FL"),
+			ownCodes("services", "Accès internet et matériel informatique", med, "W", "REP"),
+		},
+		days: []dayColumn{{"lundi", "Mo"}, {"mardi", "Tu"}, {"mercredi", "We"}, {"jeudi", "Th"}, {"vendredi", "Fr"}, {"samedi", "Sa"}, {"dimanche", "Su"}},
+	}
+}()

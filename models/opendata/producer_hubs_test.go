@@ -110,14 +110,19 @@ func TestImportMednumBFCFormat(t *testing.T) {
 		"bfc_1": {themes: []string{"Aide aux démarches administratives"}, modes: []string{"Accompagnement individuel"},
 			training: []string{"Arnia/MedNum BFC (Bourgogne-Franche-Comté)"}, email: "accueil@essais.example", phone: "+33380000001",
 			date: "2021-03-02", hours: "Mo 08:30-12:00,13:30-17:00; Tu 09:00-12:00"},
-		"bfc_2": {themes: []string{"Aide aux démarches administratives", "Accès internet et matériel informatique"},
+		// TL (code_typo) gives Loisirs et créations numériques by the
+		// mapping's rule, read where the code is (Carnet's reading).
+		"bfc_2": {themes: []string{"Aide aux démarches administratives", "Accès internet et matériel informatique", "Loisirs et créations numériques"},
 			modes: []string{"En autonomie", "Dans un atelier collectif"}, typologies: []string{"MSAP"}, other: "Réseau Dijon métropole", phone: "+33380000002"},
-		// F is a code of code_typo; the mapping's F looks in
-		// code_accomp: no service.
-		"bfc_3": {email: "fablab@essais.example", date: "2020-06-15"},
+		// F is a code of code_typo, where the mapping's rules do
+		// not look (they look in code_accomp): Carnet reads it there.
+		"bfc_3": {themes: []string{"Loisirs et créations numériques", "Compréhension du monde numérique"}, email: "fablab@essais.example", date: "2020-06-15"},
 	}, 2)
 	if r := readingOf(rep, "services", "« code_accomp », « code_typo »"); r == nil || r.Rows != "2" {
 		t.Errorf("services from both code columns: %+v", r)
+	}
+	if r := readingOf(rep, "services", "the codes of « code_typo » by Carnet's reading"); r == nil || r.Rows != "3" {
+		t.Errorf("row 3's services not said to be Carnet's reading: %+v", rep.Readings)
 	}
 }
 
