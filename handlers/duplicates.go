@@ -205,9 +205,9 @@ func (h *Handler) DismissDuplicate(c *gin.Context) error {
 	return h.decideDuplicate(c, models.DuplicateDismissed)
 }
 
-// decideDuplicate applies Principal.CanDecideDuplicate: confirming, or
-// undoing a confirmation, needs the right to moderate both actors;
-// dismissing a suggested link the right on one of them.
+// decideDuplicate: confirming, or undoing a confirmation, needs the right
+// to moderate both actors; dismissing a suggested link the right on one of
+// them (Principal.CanDecideDuplicate, applied by Store.DecideDuplicate).
 func (h *Handler) decideDuplicate(c *gin.Context, status string) error {
 	ctx := c.Request.Context()
 	l, err := h.Store.GetDuplicate(ctx, c.Param("id"))
@@ -219,15 +219,8 @@ func (h *Handler) decideDuplicate(c *gin.Context, status string) error {
 	if !h.duplicateVisible(c, l) {
 		return models.Errorf(models.ENOTFOUND, "No duplicate link has the id %q.", l.ID)
 	}
-	var refs [2]models.ActorRef
-	for i, id := range []string{l.ActorAID, l.ActorBID} {
-		if refs[i], err = h.Store.ActorRef(ctx, id); err != nil {
-			return err
-		}
-	}
-	if !principal(c).CanDecideDuplicate(refs[0], refs[1], l.Status, status) {
-		return models.Errorf(models.EFORBIDDEN, "Your account may not decide on this link: confirming it, or undoing a confirmation, needs the right to moderate both actors; dismissing a suggested link, one of them.")
-	}
+	// The right (Principal.CanDecideDuplicate) is weighed by the store,
+	// inside the write, on the status it changes.
 	out, err := h.Store.DecideDuplicate(ctx, l.ID, status)
 	if err != nil {
 		return err

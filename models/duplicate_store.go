@@ -268,6 +268,11 @@ func getDuplicate(db *gorm.DB, id string) (*DuplicateLink, error) {
 
 // DecideDuplicate sets the link's status to confirmed or dismissed, by the
 // caller in ctx. Deciding again is allowed: a mistake can be corrected.
+// The caller's right (Principal.CanDecideDuplicate) is weighed inside the
+// write's transaction, on the link's status and its actors as they are
+// when the decision is written: weighed on an earlier read, a dismissal by
+// a manager of one side that read « suggested » while both sides' moderator
+// was confirming it undid the committed confirmation (sec16).
 func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*DuplicateLink, error) {
 	if status != DuplicateConfirmed && status != DuplicateDismissed {
 		return nil, Errorf(EINVALID, "A decision is confirmed or dismissed.")
@@ -278,8 +283,20 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 		if err != nil {
 			return err
 		}
+		p := PrincipalFrom(ctx)
+		if p != nil {
+			var refs [2]ActorRef
+			for i, aid := range []string{l.ActorAID, l.ActorBID} {
+				if refs[i], err = actorRef(tx, aid); err != nil {
+					return err
+				}
+			}
+			if !p.CanDecideDuplicate(refs[0], refs[1], l.Status, status) {
+				return Errorf(EFORBIDDEN, "Your account may not decide on this link: confirming it, or undoing a confirmation, needs the right to moderate both actors; dismissing a suggested link, one of them.")
+			}
+		}
 		now := s.now()
-		by := PrincipalFrom(ctx).Scope()
+		by := p.Scope()
 		l.Status, l.DecidedBy, l.DecidedAt, l.UpdatedAt = status, by, &now, now
 		if err := tx.Model(&DuplicateLink{}).Where("id = ?", id).Updates(map[string]any{"status": status, "decided_by": by, "decided_at": now, "updated_at": now}).Error; err != nil {
 			return err
