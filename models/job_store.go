@@ -39,3 +39,34 @@ func (s *Store) ClaimJob(ctx context.Context, name, runner string, every time.Du
 	})
 	return claimed, err
 }
+
+// leftoversJob marks, in job_runs, an erasure whose old page images may
+// still sit in the database's files: its next_at is the time of the latest
+// such erasure. It is set in the erasure's own transaction and cleared only
+// by a checkpoint that went through after it (Store.Checkpoint), so that a
+// checkpoint a reader made give up is tried again at every maintenance run
+// (Store.Maintain) instead of waiting for the next erasure, which may come
+// days later while the erased values stay readable in the WAL.
+const leftoversJob = "erase-leftovers"
+
+// oweErasure records, inside the erasing transaction tx, that a checkpoint
+// is owed.
+func oweErasure(tx *gorm.DB, now time.Time) error {
+	return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "name"}}, DoUpdates: clause.AssignmentColumns([]string{"next_at"})}).
+		Create(&jobRun{Name: leftoversJob, NextAt: now}).Error
+}
+
+// erasureOwed reports whether an erasure still waits for its checkpoint.
+func (s *Store) erasureOwed(ctx context.Context) (bool, error) {
+	var n int64
+	err := s.read(ctx).Model(&jobRun{}).Where("name = ?", leftoversJob).Count(&n).Error
+	return n > 0, err
+}
+
+// erasurePaid clears the mark of the erasures made up to since, which a
+// checkpoint started at since has removed; a later one keeps its mark.
+func (s *Store) erasurePaid(ctx context.Context, since time.Time) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Where("name = ? AND next_at <= ?", leftoversJob, since).Delete(&jobRun{}).Error
+	})
+}

@@ -185,14 +185,22 @@ func (s *Store) Maintain(ctx context.Context, p ReferralPolicy) (MaintenanceRepo
 		}
 		b, err := purgeOutbox(tx, now.Add(-keep))
 		r.Purged = int(a + b)
-		return err
+		if err != nil || r.Purged == 0 {
+			return err
+		}
+		return oweErasure(tx, now)
 	})
-	if err != nil || r.Anonymized+r.Purged == 0 {
+	if err != nil {
 		return r, err
 	}
 	// secure_delete zeroed the erased values (the person's data, the
 	// messages, the addresses of old e-mails and sign-ups) in the
 	// database's pages; the WAL still holds images of those pages from
-	// before: truncate it.
+	// before: truncate it. An erasure of this run or of an earlier one
+	// whose checkpoint a reader made give up is owed one (leftoversJob).
+	owed, err := s.erasureOwed(ctx)
+	if err != nil || !owed {
+		return r, err
+	}
 	return r, s.Checkpoint(ctx)
 }

@@ -567,7 +567,10 @@ func (s *Store) AnonymizeReferrals(ctx context.Context, closedBefore, createdBef
 				"availability": "", "message": "", "refusal_details": "", "anonymized_at": now,
 			})
 		n = res.RowsAffected
-		return res.Error
+		if res.Error != nil || n == 0 {
+			return res.Error
+		}
+		return oweErasure(tx, now)
 	})
 	return int(n), err
 }

@@ -211,7 +211,21 @@ func (s *Store) PoolStats() (write, read sql.DBStats) {
 // process's own checkpointer is kept out by its lock; another process's
 // checkpoint lasts milliseconds, so Checkpoint tries again for up to
 // checkpointPatience before it reports the WAL unavailable.
+//
+// The erasures made before it are then no longer owed (see leftoversJob);
+// when it gives up, their mark stays and the next maintenance run tries
+// again.
 func (s *Store) Checkpoint(ctx context.Context) error {
+	started := s.now()
+	if err := s.eraseLeftovers(ctx); err != nil {
+		return err
+	}
+	return s.erasurePaid(ctx, started)
+}
+
+// eraseLeftovers runs the dialect's eraseLeftovers, retrying while other
+// checkpoints run.
+func (s *Store) eraseLeftovers(ctx context.Context) error {
 	erase := func() error {
 		if s.ckpt != nil {
 			s.ckpt.mu.Lock()
