@@ -3,12 +3,15 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"carnet/api"
 	"carnet/api/apitest"
 	"carnet/models"
 	"carnet/models/dbtest"
@@ -152,5 +155,47 @@ func TestSec16ErasureCheckpointRetriedAfterAReaderHeldTheWAL(t *testing.T) {
 				t.Errorf("carnet.db%s still holds %q after the next maintenance run (%d bytes)", suffix, m, len(b))
 			}
 		}
+	}
+}
+
+// sec16: the per-address limit of logins and password guesses (and of
+// sign-ups) was keyed by the whole client address. An IPv6 subscriber is
+// given at least a /64 (2^64 addresses: RFC 6177, RIPE-690), and a script
+// picks a new source address for each try at no cost, so a password sprayed
+// over many accounts from one connection never met the limit. IPv6 clients
+// now share the limit of their /64; another /64 and IPv4 keep their own,
+// and an IPv4-mapped address is its IPv4 one.
+func TestSec16PerAddressLimitHoldsAcrossAnIPv6Subscription(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(api.RateLimit{Every: time.Hour, Burst: 3}, api.RateLimit{Every: time.Hour, Burst: 100}))
+	login := func(remote string, i int) int {
+		body := fmt.Sprintf(`{"email":"personne%d@example.fr","password":"Printemps2026!"}`, i)
+		r := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		r.RemoteAddr = remote
+		w := httptest.NewRecorder()
+		e.Handler.ServeHTTP(w, r)
+		return w.Code
+	}
+	limited := 0
+	for i := 0; i < 6; i++ {
+		// A new address of one /64 for each guess.
+		if login(fmt.Sprintf("[2001:db8:1:2:%x::%x]:443", i, i+1), i) == 429 {
+			limited++
+		}
+	}
+	if limited == 0 {
+		t.Errorf("6 guesses from one IPv6 /64, each from another address, were never limited (3 an hour)")
+	}
+	if c := login("[2001:db8:1:3::1]:443", 100); c == 429 {
+		t.Errorf("another /64 shares the first one's limit: %d", c)
+	}
+	for i := 0; i < 3; i++ {
+		login("203.0.113.7:443", 200+i)
+	}
+	if c := login("[::ffff:203.0.113.7]:443", 300); c != 429 {
+		t.Errorf("an IPv4-mapped address escapes its IPv4 address's limit: %d", c)
+	}
+	if c := login("203.0.113.8:443", 400); c == 429 {
+		t.Errorf("an IPv4 neighbour shares the limit: %d", c)
 	}
 }

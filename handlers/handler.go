@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -77,13 +78,35 @@ type Handler struct {
 // 429 when any is exhausted, setting the RateLimit headers of the IETF
 // draft either way.
 func (h *Handler) limit(c *gin.Context, account string) error {
-	if err := h.limitWith(c, h.PerIP, "ip:"+c.ClientIP()); err != nil {
+	if err := h.limitWith(c, h.PerIP, "ip:"+clientKey(c)); err != nil {
 		return err
 	}
 	if account = strings.ToLower(strings.TrimSpace(account)); account != "" {
 		return h.limitWith(c, h.PerAccount, "account:"+account)
 	}
 	return nil
+}
+
+// clientKey is the client's address as the per-address limits count it:
+// an IPv4 address (IPv4-mapped IPv6 included), or the /64 of an IPv6 one.
+// An IPv6 subscriber is given at least a /64 (RFC 6177, RIPE-690) and may
+// send each request from another of its 2^64 addresses: keyed by the whole
+// address, a script spraying a password over many accounts from one
+// connection never met the limit (sec16).
+func clientKey(c *gin.Context) string {
+	ip, err := netip.ParseAddr(c.ClientIP())
+	if err != nil {
+		return c.ClientIP()
+	}
+	ip = ip.Unmap()
+	if ip.Is4() {
+		return ip.String()
+	}
+	p, err := ip.WithZone("").Prefix(64)
+	if err != nil {
+		return ip.String()
+	}
+	return p.String()
 }
 
 // limitWith takes one attempt from l for key.

@@ -69,7 +69,7 @@ func (h *Handler) SignUp(c *gin.Context) error {
 		return err
 	}
 	if h.SignUpLimit != nil {
-		if err := h.limitWith(c, h.SignUpLimit, "signup-ip:"+c.ClientIP()); err != nil {
+		if err := h.limitWith(c, h.SignUpLimit, "signup-ip:"+clientKey(c)); err != nil {
 			return err
 		}
 	}

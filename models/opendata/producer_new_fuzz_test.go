@@ -16,7 +16,7 @@ import (
 // hubs' and the départements'.
 var newFormats = []string{"mednum-bfc", "siilab", "numi", "res-in", "rhin-occ", "hub-bretagne",
 	"herault", "les-landes", "loire-atlantique", "mulhouse", "paris", "grand-paris-sud",
-	"bus-france-services-charente", "data-inclusion"}
+	"bus-france-services-charente", "data-inclusion", "rhinocc-2022"}
 
 // FuzzNewProducerFormats: a file of each new format, with any cells under
 // its columns, is read as that format, and the place read from its row has
