@@ -199,3 +199,80 @@ func TestSec16PerAddressLimitHoldsAcrossAnIPv6Subscription(t *testing.T) {
 		t.Errorf("an IPv4 neighbour shares the limit: %d", c)
 	}
 }
+
+// sec16: a structure closes a service to referrals (accepts_referrals
+// false: overloaded, or not a place to send people to), a choice of
+// Carnet's that no partner format carries. A sync batch that did not send
+// accepts_referrals read it as its default and reopened the service, as
+// every import of a standard file did; referrals then reached a service
+// whose structure had said it takes none. It is now kept like the other
+// fields Carnet's users set (closure, contact_public, capacity, full).
+func TestSec16PartnerWritesKeepAServiceClosedToReferrals(t *testing.T) {
+	e := apitest.New(t)
+	sender := str(createActor(t, e, validActor("CCAS de Gap"))["id"])
+	_, member := e.Account("aidant@example.fr", map[string]models.Role{sender: models.RoleMember}, models.Territory{})
+	closeIt := func(sid string) {
+		t.Helper()
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + sid, Token: e.Admin, Body: obj{"accepts_referrals": false}}); r.Code != 200 {
+			t.Fatalf("closing to referrals: %d %s", r.Code, r.Body)
+		}
+	}
+	check := func(how, sid string) {
+		t.Helper()
+		sv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map()
+		if sv["accepts_referrals"] != false {
+			t.Errorf("%s reopened the service to referrals", how)
+		}
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: member, Body: referralBody(sender, sid)}); r.Code != 422 {
+			t.Errorf("%s: a referral to the closed service: %d %s", how, r.Code, r.Body)
+		}
+	}
+
+	// A JSON sync batch.
+	syncActors(t, e, "", partnerActor("k-1", "Médiathèque de Gap"))
+	service := obj{"source_id": "s-1", "actor_source_id": "k-1", "name": "Aide aux démarches", "description": "Sur rendez-vous.",
+		"kind": "procedures_done_with", "themes": []string{"Aide aux démarches administratives"}}
+	syncService := func() string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"services": []obj{service}}})
+		if r.Code != 200 {
+			t.Fatalf("sync services: %d %s", r.Code, r.Body)
+		}
+		var res syncResult
+		r.JSON(&res)
+		return res.Results[0].ID
+	}
+	sid := syncService()
+	closeIt(sid)
+	service["description"] = "Sans rendez-vous."
+	syncService()
+	check("a sync batch without accepts_referrals", sid)
+	service["accepts_referrals"] = true
+	syncService()
+	if sv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map(); sv["accepts_referrals"] != true {
+		t.Errorf("a batch that sends accepts_referrals true does not reopen it: %v", sv["accepts_referrals"])
+	}
+
+	// An import of the national standard.
+	row := func(fees string) []obj {
+		return []obj{{"id": "g-1", "nom": "Maison France services de Gap", "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
+			"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives", "frais_a_charge": fees}}
+	}
+	imp := func(rows []obj) {
+		t.Helper()
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows}); r.Code != 200 {
+			t.Fatalf("import: %d %s", r.Code, r.Body)
+		}
+	}
+	imp(row("Payant"))
+	var list struct {
+		Data []struct{ ID string } `json:"data"`
+	}
+	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?source=hub", Token: e.Admin}).JSON(&list)
+	if len(list.Data) != 1 {
+		t.Fatalf("imported services: %d", len(list.Data))
+	}
+	closeIt(list.Data[0].ID)
+	imp(row("Gratuit"))
+	check("an import", list.Data[0].ID)
+}

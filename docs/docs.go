@@ -7914,7 +7914,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch. A record that does not send status, capacity or is_full keeps each as set in Carnet (null capacity removes it).",
+                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch. A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it).",
                 "consumes": [
                     "application/json"
                 ],

@@ -239,14 +239,14 @@ func actorOmits(sent []map[string]json.RawMessage, i int) models.Omitted {
 }
 
 // serviceOmits is what service i of a batch leaves out of what Carnet's
-// users set: its publication status, capacity and « full » flag, each on
-// its own (null sent is a value: no capacity).
+// users set: its publication status, capacity, « full » flag and
+// accepts_referrals, each on its own (null sent is a value: no capacity).
 func serviceOmits(sent []map[string]json.RawMessage, i int) models.Omitted {
 	if i >= len(sent) {
 		return models.Omitted{}
 	}
 	r := sent[i]
-	return models.Omitted{Status: !has(r, "status"), Capacity: !has(r, "capacity"), IsFull: !has(r, "is_full")}
+	return models.Omitted{Status: !has(r, "status"), Capacity: !has(r, "capacity"), IsFull: !has(r, "is_full"), Referrals: !has(r, "accepts_referrals")}
 }
 
 // has reports whether record sends field, named as encoding/json matches
@@ -288,7 +288,7 @@ func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*m
 //
 //	@ID			syncServices
 //	@Summary		Upsert a partner's services
-//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch. A record that does not send status, capacity or is_full keeps each as set in Carnet (null capacity removes it).
+//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch. A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it).
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json

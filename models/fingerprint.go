@@ -64,9 +64,14 @@ func (s *Service) ContentFingerprint() string {
 		Capacity                               *int
 		IsFull                                 bool
 		BookingURL, Status, Source, SourceID   string
+		// Whether it takes referrals: a sync that changed only that
+		// was reported unchanged and dropped (sec16). Left out when
+		// false, so that the services open to referrals kept their
+		// fingerprint and no partner's next sync rewrote them all.
+		ReferralsClosed bool `json:",omitempty"`
 	}{s.ActorID, s.Name, s.Description, s.Kind, s.Themes, s.Publics, s.SpecificSupport, s.Fees, s.FeesDetails,
 		s.PassNumerique, s.AccessModes, s.AccompanimentModes, s.OnSite, s.Remote, s.Address, s.Latitude, s.Longitude,
-		s.OpeningHours, s.Languages, s.Capacity, s.IsFull, s.BookingURL, s.Status, s.Source, s.SourceID})
+		s.OpeningHours, s.Languages, s.Capacity, s.IsFull, s.BookingURL, s.Status, s.Source, s.SourceID, s.ReferralsClosed})
 }
 
 func fingerprint(v any) string {

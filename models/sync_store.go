@@ -46,8 +46,8 @@ type SyncOptions struct {
 	RefusedActors, RefusedServices map[int]FieldError
 	// KeepUncarried keeps, on a record the batch updates, what its format
 	// cannot say and Carnet's own users set: an actor's temporary closure
-	// (status, dates, reason) and a service's publication status, capacity
-	// and « full » flag. A file of the national standard or of
+	// (status, dates, reason) and a service's publication status, capacity,
+	// « full » flag and whether it takes referrals. A file of the national standard or of
 	// data·inclusion has no such column: without this, a partner's next
 	// import silently reopened a place its manager had closed for the
 	// holidays, and republished a service taken offline. Imports set it;
@@ -70,6 +70,11 @@ type Omitted struct {
 	Status bool
 	// A service's capacity and « full » flag.
 	Capacity, IsFull bool
+	// A service's accepts_referrals: whether helpers of other structures
+	// may refer people to it, which its structure decides (it may be
+	// overloaded) and no partner format says; a sync or an import that
+	// reopened it sent people where the structure had said it takes none.
+	Referrals bool
 	// An actor's contact_public: whether its phones and e-mails are shown
 	// to everyone, which its structure decides (a conseiller's own mobile
 	// published by mistake is hidden in Carnet).
@@ -80,7 +85,7 @@ type Omitted struct {
 // set when the batch's format cannot say it (KeepUncarried).
 func (o SyncOptions) omitted(services bool, i int) Omitted {
 	if o.KeepUncarried {
-		return Omitted{Status: true, Capacity: true, IsFull: true, Contact: true}
+		return Omitted{Status: true, Capacity: true, IsFull: true, Contact: true, Referrals: true}
 	}
 	if services {
 		return o.OmittedServices[i]
@@ -627,6 +632,9 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 				}
 				if om.IsFull {
 					sv.IsFull = before.IsFull
+				}
+				if om.Referrals {
+					sv.ReferralsClosed = before.ReferralsClosed
 				}
 				if !ex.Archived && sv.ContentFingerprint() == ex.Fingerprint {
 					o.ID, o.Result = ex.ID, SyncUnchanged
