@@ -276,3 +276,64 @@ func TestSec16PartnerWritesKeepAServiceClosedToReferrals(t *testing.T) {
 	imp(row("Gratuit"))
 	check("an import", list.Data[0].ID)
 }
+
+// sec16: a place of a partner's source joins a network in Carnet
+// (parent_id, set by a coordinator or an administrator): the network's
+// managers then edit it and follow its referrals' statistics. The standard's
+// files cannot say it (structure_parente is free text, not imported), yet
+// every import cleared it, as did a JSON batch that did not send parent_id:
+// the place silently left its network and the network's managers lost
+// their rights on it. Omitted, it is kept; a batch that sends parent_id,
+// null included, still sets it.
+func TestSec16PartnerWritesKeepTheNetworkSetInCarnet(t *testing.T) {
+	e := apitest.New(t)
+	network := str(createActor(t, e, validActor("Réseau des médiathèques"))["id"])
+	_, netManager := e.Account("reseau@example.fr", map[string]models.Role{network: models.RoleManager}, models.Territory{})
+	join := func(id string) {
+		t.Helper()
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"parent_id": network}}); r.Code != 200 {
+			t.Fatalf("joining the network: %d %s", r.Code, r.Body)
+		}
+	}
+	check := func(how, id string) {
+		t.Helper()
+		got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map()
+		if got["parent_id"] != network {
+			t.Errorf("%s took the place out of its network: parent_id %v", how, got["parent_id"])
+		}
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: netManager, Body: obj{"summary": "Ateliers le mardi."}}); r.Code != 200 {
+			t.Errorf("%s: the network's manager may no longer edit the place: %d", how, r.Code)
+		}
+	}
+
+	// An import of the national standard.
+	row := func(desc string) []obj {
+		return []obj{{"id": "g-1", "nom": "Maison France services de Gap", "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
+			"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives",
+			"presentation_detail": desc, "structure_parente": "Réseau des médiathèques"}}
+	}
+	imp := func(rows []obj) {
+		t.Helper()
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows}); r.Code != 200 {
+			t.Fatalf("import: %d %s", r.Code, r.Body)
+		}
+	}
+	imp(row("Accueil du public."))
+	imported := str(get(t, e, "/api/v1/actors?source=hub")["data"].([]any)[0].(obj)["id"])
+	join(imported)
+	imp(row("Accueil du public, sur rendez-vous."))
+	check("an import", imported)
+
+	// A JSON sync batch.
+	place := partnerActor("k-1", "Médiathèque de Gap")
+	synced := syncActors(t, e, "", place).Results[0].ID
+	join(synced)
+	place["description"] = "Changed by the partner."
+	syncActors(t, e, "", place)
+	check("a sync batch without parent_id", synced)
+	place["parent_id"] = nil
+	syncActors(t, e, "", place)
+	if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + synced, Token: e.Admin}).Map(); got["parent_id"] != nil {
+		t.Errorf("a batch sending parent_id null keeps the network: %v", got["parent_id"])
+	}
+}

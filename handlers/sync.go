@@ -169,7 +169,7 @@ func checkSyncSource(c *gin.Context, source string) error {
 //
 //	@ID			syncActors
 //	@Summary		Upsert a partner's actors
-//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails. At most 1000 actors per batch.
+//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -228,14 +228,14 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 
 // actorOmits is what actor i of a batch leaves out of what Carnet's users
 // set: its closure, when none of the four fields that say it is sent; its
-// contact_public.
+// contact_public; its network (parent_id; null sent is a value: none).
 func actorOmits(sent []map[string]json.RawMessage, i int) models.Omitted {
 	if i >= len(sent) {
 		return models.Omitted{}
 	}
 	r := sent[i]
 	return models.Omitted{Status: !has(r, "status") && !has(r, "closed_from") && !has(r, "closed_until") && !has(r, "closure_reason"),
-		Contact: !has(r, "contact_public")}
+		Contact: !has(r, "contact_public"), Parent: !has(r, "parent_id")}
 }
 
 // serviceOmits is what service i of a batch leaves out of what Carnet's

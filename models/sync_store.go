@@ -46,8 +46,9 @@ type SyncOptions struct {
 	RefusedActors, RefusedServices map[int]FieldError
 	// KeepUncarried keeps, on a record the batch updates, what its format
 	// cannot say and Carnet's own users set: an actor's temporary closure
-	// (status, dates, reason) and a service's publication status, capacity,
-	// « full » flag and whether it takes referrals. A file of the national standard or of
+	// (status, dates, reason) and network (parent_id), and a service's
+	// publication status, capacity, « full » flag and whether it takes
+	// referrals. A file of the national standard or of
 	// data·inclusion has no such column: without this, a partner's next
 	// import silently reopened a place its manager had closed for the
 	// holidays, and republished a service taken offline. Imports set it;
@@ -79,13 +80,18 @@ type Omitted struct {
 	// to everyone, which its structure decides (a conseiller's own mobile
 	// published by mistake is hidden in Carnet).
 	Contact bool
+	// An actor's parent_id: the network it joined in Carnet. The
+	// standard's files cannot say it (structure_parente is free text), and
+	// an import or a batch that cleared it took the place out of its
+	// network and its network's managers' reach.
+	Parent bool
 }
 
 // omitted is what record i of a batch leaves out: everything Carnet's users
 // set when the batch's format cannot say it (KeepUncarried).
 func (o SyncOptions) omitted(services bool, i int) Omitted {
 	if o.KeepUncarried {
-		return Omitted{Status: true, Capacity: true, IsFull: true, Contact: true, Referrals: true}
+		return Omitted{Status: true, Capacity: true, IsFull: true, Contact: true, Referrals: true, Parent: true}
 	}
 	if services {
 		return o.OmittedServices[i]
@@ -526,12 +532,15 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
-			if om := opt.omitted(false, i); om.Status || om.Contact {
+			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent {
 				if om.Status {
 					a.Status, a.ClosedFrom, a.ClosedUntil, a.ClosureReason = before.Status, before.ClosedFrom, before.ClosedUntil, before.ClosureReason
 				}
 				if om.Contact {
 					a.ContactPublic = before.ContactPublic
+				}
+				if om.Parent {
+					a.ParentID = before.ParentID
 				}
 				if !ex.Archived && a.ContentFingerprint() == ex.Fingerprint {
 					o.ID, o.Result = ex.ID, SyncUnchanged
