@@ -337,3 +337,48 @@ func TestSec16PartnerWritesKeepTheNetworkSetInCarnet(t *testing.T) {
 		t.Errorf("a batch sending parent_id null keeps the network: %v", got["parent_id"])
 	}
 }
+
+// sec16: an import turns each row of the standard into a place and its
+// offer; the standard has no column for the offer's own description, fees
+// details, languages, hours, location or booking link, which the structure
+// writes in Carnet. The next import of the same file, unchanged, wrote the
+// offer again as the file says it and erased them (« updated »). What the
+// format cannot say is now kept, as the closure and contact_public were;
+// JSON batches, which carry these fields, still write them as sent.
+func TestSec16ImportKeepsTheOfferWrittenInCarnet(t *testing.T) {
+	e := apitest.New(t)
+	rows := []obj{{"id": "g-1", "nom": "Maison France services de Gap", "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
+		"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"}}
+	imp := func() map[string]any {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows})
+		if r.Code != 200 {
+			t.Fatalf("import: %d %s", r.Code, r.Body)
+		}
+		return r.Map()
+	}
+	imp()
+	var list struct {
+		Data []struct{ ID string } `json:"data"`
+	}
+	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?source=hub", Token: e.Admin}).JSON(&list)
+	if len(list.Data) != 1 {
+		t.Fatalf("imported services: %d", len(list.Data))
+	}
+	sid := list.Data[0].ID
+	edits := obj{"description": "Sur rendez-vous le mardi, avec une interprète.", "languages": []string{"ar"}, "fees_details": "Adhésion annuelle de 10 €",
+		"opening_hours": "Tu 14:00-17:00", "booking_url": "https://rdv.example.fr/gap"}
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + sid, Token: e.Admin, Body: edits}); r.Code != 200 {
+		t.Fatalf("PATCH: %d %s", r.Code, r.Body)
+	}
+	rep := imp()
+	got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map()
+	for field, want := range edits {
+		if fmt.Sprint(got[field]) != fmt.Sprint(want) {
+			t.Errorf("the same file imported again erased the service's %s: %v", field, got[field])
+		}
+	}
+	if n := rep["services"].(map[string]any)["unchanged"]; n != float64(1) {
+		t.Errorf("the same file imported again: services %v, want 1 unchanged", rep["services"])
+	}
+}

@@ -47,8 +47,8 @@ type SyncOptions struct {
 	// KeepUncarried keeps, on a record the batch updates, what its format
 	// cannot say and Carnet's own users set: an actor's temporary closure
 	// (status, dates, reason) and network (parent_id), and a service's
-	// publication status, capacity, « full » flag and whether it takes
-	// referrals. A file of the national standard or of
+	// publication status, capacity, « full » flag, whether it takes
+	// referrals and what the standard has no column for (Omitted.Offer). A file of the national standard or of
 	// data·inclusion has no such column: without this, a partner's next
 	// import silently reopened a place its manager had closed for the
 	// holidays, and republished a service taken offline. Imports set it;
@@ -85,13 +85,19 @@ type Omitted struct {
 	// an import or a batch that cleared it took the place out of its
 	// network and its network's managers' reach.
 	Parent bool
+	// A service's content that files of the standard have no column for
+	// (an import's offer carries its themes, publics, fees, access and
+	// accompaniment modes only): its own description, fees details,
+	// languages, hours, location and booking link, which its structure
+	// writes in Carnet. Only KeepUncarried sets it: JSON batches carry them.
+	Offer bool
 }
 
 // omitted is what record i of a batch leaves out: everything Carnet's users
 // set when the batch's format cannot say it (KeepUncarried).
 func (o SyncOptions) omitted(services bool, i int) Omitted {
 	if o.KeepUncarried {
-		return Omitted{Status: true, Capacity: true, IsFull: true, Contact: true, Referrals: true, Parent: true}
+		return Omitted{Status: true, Capacity: true, IsFull: true, Contact: true, Referrals: true, Parent: true, Offer: services}
 	}
 	if services {
 		return o.OmittedServices[i]
@@ -644,6 +650,10 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 				}
 				if om.Referrals {
 					sv.ReferralsClosed = before.ReferralsClosed
+				}
+				if om.Offer {
+					sv.Description, sv.FeesDetails, sv.Languages, sv.OpeningHours = before.Description, before.FeesDetails, before.Languages, before.OpeningHours
+					sv.Address, sv.Latitude, sv.Longitude, sv.BookingURL = before.Address, before.Latitude, before.Longitude, before.BookingURL
 				}
 				if !ex.Archived && sv.ContentFingerprint() == ex.Fingerprint {
 					o.ID, o.Result = ex.ID, SyncUnchanged
