@@ -33,20 +33,7 @@ func TestSec16DuplicateDecisionCheckedOnTheStateItChanges(t *testing.T) {
 	own := str(createActor(t, e, validActor("Réseau"))["id"])
 	mgrUser, mgr := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
 	_, coord := e.Account("coord@example.fr", nil, models.Territory{Departements: []string{"13"}})
-	var last string
-	for i, src := range []string{"dup-a", "dup-b"} {
-		a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: "1"}
-		if i == 0 {
-			a.ParentID = &own // only the first is the manager's
-		}
-		last = syncAtBelsunce(t, e, a)
-	}
-	e.DuplicatesDetected()
-	page, err := e.Store.ListDuplicates(ctx, models.DuplicateFilter{ActorID: last, Statuses: []string{"suggested"}})
-	if err != nil || len(page.Items) == 0 {
-		t.Fatalf("no duplicate link: %v", err)
-	}
-	link := page.Items[0].ID
+	link := belsuncePair(t, e, own, 1)
 	raw := dbtest.Raw(t, e.DBPath)
 	escapes := 0
 	const rounds = 120
@@ -211,12 +198,7 @@ func TestSec16PartnerWritesKeepAServiceClosedToReferrals(t *testing.T) {
 	e := apitest.New(t)
 	sender := str(createActor(t, e, validActor("CCAS de Gap"))["id"])
 	_, member := e.Account("aidant@example.fr", map[string]models.Role{sender: models.RoleMember}, models.Territory{})
-	closeIt := func(sid string) {
-		t.Helper()
-		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + sid, Token: e.Admin, Body: obj{"accepts_referrals": false}}); r.Code != 200 {
-			t.Fatalf("closing to referrals: %d %s", r.Code, r.Body)
-		}
-	}
+	closeIt := func(sid string) { patchAsAdmin(t, e, "/api/v1/services/"+sid, obj{"accepts_referrals": false}) }
 	check := func(how, sid string) {
 		t.Helper()
 		sv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map()
@@ -254,27 +236,11 @@ func TestSec16PartnerWritesKeepAServiceClosedToReferrals(t *testing.T) {
 	}
 
 	// An import of the national standard.
-	row := func(fees string) []obj {
-		return []obj{{"id": "g-1", "nom": "Maison France services de Gap", "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
-			"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives", "frais_a_charge": fees}}
-	}
-	imp := func(rows []obj) {
-		t.Helper()
-		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows}); r.Code != 200 {
-			t.Fatalf("import: %d %s", r.Code, r.Body)
-		}
-	}
-	imp(row("Payant"))
-	var list struct {
-		Data []struct{ ID string } `json:"data"`
-	}
-	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?source=hub", Token: e.Admin}).JSON(&list)
-	if len(list.Data) != 1 {
-		t.Fatalf("imported services: %d", len(list.Data))
-	}
-	closeIt(list.Data[0].ID)
-	imp(row("Gratuit"))
-	check("an import", list.Data[0].ID)
+	importHub(t, e, gapPlace(obj{"frais_a_charge": "Payant"}))
+	imported := hubServiceID(t, e)
+	closeIt(imported)
+	importHub(t, e, gapPlace(obj{"frais_a_charge": "Gratuit"}))
+	check("an import", imported)
 }
 
 // sec16: a place of a partner's source joins a network in Carnet
@@ -289,12 +255,7 @@ func TestSec16PartnerWritesKeepTheNetworkSetInCarnet(t *testing.T) {
 	e := apitest.New(t)
 	network := str(createActor(t, e, validActor("Réseau des médiathèques"))["id"])
 	_, netManager := e.Account("reseau@example.fr", map[string]models.Role{network: models.RoleManager}, models.Territory{})
-	join := func(id string) {
-		t.Helper()
-		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"parent_id": network}}); r.Code != 200 {
-			t.Fatalf("joining the network: %d %s", r.Code, r.Body)
-		}
-	}
+	join := func(id string) { patchAsAdmin(t, e, "/api/v1/actors/"+id, obj{"parent_id": network}) }
 	check := func(how, id string) {
 		t.Helper()
 		got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map()
@@ -308,20 +269,12 @@ func TestSec16PartnerWritesKeepTheNetworkSetInCarnet(t *testing.T) {
 
 	// An import of the national standard.
 	row := func(desc string) []obj {
-		return []obj{{"id": "g-1", "nom": "Maison France services de Gap", "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
-			"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives",
-			"presentation_detail": desc, "structure_parente": "Réseau des médiathèques"}}
+		return gapPlace(obj{"presentation_detail": desc, "structure_parente": "Réseau des médiathèques"})
 	}
-	imp := func(rows []obj) {
-		t.Helper()
-		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows}); r.Code != 200 {
-			t.Fatalf("import: %d %s", r.Code, r.Body)
-		}
-	}
-	imp(row("Accueil du public."))
+	importHub(t, e, row("Accueil du public."))
 	imported := str(get(t, e, "/api/v1/actors?source=hub")["data"].([]any)[0].(obj)["id"])
 	join(imported)
-	imp(row("Accueil du public, sur rendez-vous."))
+	importHub(t, e, row("Accueil du public, sur rendez-vous."))
 	check("an import", imported)
 
 	// A JSON sync batch.
@@ -347,31 +300,12 @@ func TestSec16PartnerWritesKeepTheNetworkSetInCarnet(t *testing.T) {
 // JSON batches, which carry these fields, still write them as sent.
 func TestSec16ImportKeepsTheOfferWrittenInCarnet(t *testing.T) {
 	e := apitest.New(t)
-	rows := []obj{{"id": "g-1", "nom": "Maison France services de Gap", "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
-		"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"}}
-	imp := func() map[string]any {
-		t.Helper()
-		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows})
-		if r.Code != 200 {
-			t.Fatalf("import: %d %s", r.Code, r.Body)
-		}
-		return r.Map()
-	}
-	imp()
-	var list struct {
-		Data []struct{ ID string } `json:"data"`
-	}
-	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?source=hub", Token: e.Admin}).JSON(&list)
-	if len(list.Data) != 1 {
-		t.Fatalf("imported services: %d", len(list.Data))
-	}
-	sid := list.Data[0].ID
+	importHub(t, e, gapPlace(nil))
+	sid := hubServiceID(t, e)
 	edits := obj{"description": "Sur rendez-vous le mardi, avec une interprète.", "languages": []string{"ar"}, "fees_details": "Adhésion annuelle de 10 €",
 		"opening_hours": "Tu 14:00-17:00", "booking_url": "https://rdv.example.fr/gap"}
-	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + sid, Token: e.Admin, Body: edits}); r.Code != 200 {
-		t.Fatalf("PATCH: %d %s", r.Code, r.Body)
-	}
-	rep := imp()
+	patchAsAdmin(t, e, "/api/v1/services/"+sid, edits)
+	rep := importHub(t, e, gapPlace(nil))
 	got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map()
 	for field, want := range edits {
 		if fmt.Sprint(got[field]) != fmt.Sprint(want) {
@@ -381,4 +315,43 @@ func TestSec16ImportKeepsTheOfferWrittenInCarnet(t *testing.T) {
 	if n := rep["services"].(map[string]any)["unchanged"]; n != float64(1) {
 		t.Errorf("the same file imported again: services %v, want 1 unchanged", rep["services"])
 	}
+}
+
+// gapPlace is a row of the national standard for the imports of these
+// tests, with extra cells.
+func gapPlace(extra obj) []obj {
+	return []obj{merge(obj{"id": "g-1", "nom": "Maison France services de Gap", "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
+		"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"}, extra)}
+}
+
+// importHub imports rows into the source hub as the administrator and
+// returns the report.
+func importHub(t *testing.T, e *apitest.Env, rows []obj) map[string]any {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows})
+	if r.Code != 200 {
+		t.Fatalf("import: %d %s", r.Code, r.Body)
+	}
+	return r.Map()
+}
+
+// patchAsAdmin PATCHes path as the administrator, failing the test unless 200.
+func patchAsAdmin(t *testing.T, e *apitest.Env, path string, body obj) {
+	t.Helper()
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: body}); r.Code != 200 {
+		t.Fatalf("PATCH %s: %d %s", path, r.Code, r.Body)
+	}
+}
+
+// hubServiceID is the one service the source hub holds.
+func hubServiceID(t *testing.T, e *apitest.Env) string {
+	t.Helper()
+	var list struct {
+		Data []struct{ ID string } `json:"data"`
+	}
+	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?source=hub", Token: e.Admin}).JSON(&list)
+	if len(list.Data) != 1 {
+		t.Fatalf("imported services: %d", len(list.Data))
+	}
+	return list.Data[0].ID
 }

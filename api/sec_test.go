@@ -294,26 +294,10 @@ func TestArchivedDraftsStayPrivate(t *testing.T) {
 // is still dismissed by either side.
 func TestUndoingAConfirmedDuplicate(t *testing.T) {
 	e := apitest.New(t)
-	ctx := context.Background()
 	own := str(createActor(t, e, validActor("Réseau"))["id"])
 	_, mgr := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
 	_, coord := e.Account("coord@example.fr", nil, models.Territory{Departements: []string{"13"}})
-	pair := func(n int) string {
-		var last string
-		for i, src := range []string{"dup-a", "dup-b"} {
-			a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: str(n)}
-			if i == 0 {
-				a.ParentID = &own // only the first is the manager's
-			}
-			last = syncAtBelsunce(t, e, a)
-		}
-		e.DuplicatesDetected()
-		page, err := e.Store.ListDuplicates(ctx, models.DuplicateFilter{ActorID: last, Statuses: []string{"suggested"}})
-		if err != nil || len(page.Items) == 0 {
-			t.Fatalf("no duplicate link: %v", err)
-		}
-		return page.Items[0].ID
-	}
+	pair := func(n int) string { return belsuncePair(t, e, own, n) }
 	confirmed := pair(1)
 	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates/" + confirmed + "/confirm", Token: coord}); r.Code != 200 {
 		t.Fatal(r.Code, r.Body)
@@ -457,6 +441,26 @@ func TestPartnerDraftsOneRule(t *testing.T) {
 
 // syncAtBelsunce writes a through its source's sync at one address in
 // Marseille, where the duplicate tests' look-alikes meet, and returns its id.
+// belsuncePair syncs the same place from two sources, the first in the
+// network own, and returns the suggested link between them.
+func belsuncePair(t *testing.T, e *apitest.Env, own string, n int) string {
+	t.Helper()
+	var last string
+	for i, src := range []string{"dup-a", "dup-b"} {
+		a := models.Actor{Name: "Espace numérique Belsunce", Source: src, SourceID: str(n)}
+		if i == 0 {
+			a.ParentID = &own // only the first is the manager's
+		}
+		last = syncAtBelsunce(t, e, a)
+	}
+	e.DuplicatesDetected()
+	page, err := e.Store.ListDuplicates(context.Background(), models.DuplicateFilter{ActorID: last, Statuses: []string{"suggested"}})
+	if err != nil || len(page.Items) == 0 {
+		t.Fatalf("no duplicate link: %v", err)
+	}
+	return page.Items[0].ID
+}
+
 func syncAtBelsunce(t *testing.T, e *apitest.Env, a models.Actor) string {
 	t.Helper()
 	a.Address = models.Address{Street: "16 rue Bernard du Bois", PostalCode: "13001", Commune: "Marseille"}
