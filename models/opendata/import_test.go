@@ -280,7 +280,9 @@ func TestImportConseillersNumeriques(t *testing.T) {
 // TestReimportSkipsOnlyIdenticalRows: a re-import skips the rows identical
 // to the last import's, and only while nothing else wrote their places: a
 // change in Carnet to a place or to its offer makes its row read again (and
-// the producer's row win, as before).
+// the producer's row win, as before, on what the row says: what the
+// standard has no column for, such as the offer's own description, is kept
+// since sec16).
 func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
 	s := openStore(t)
 	file := synthetic(t, 20)
@@ -291,7 +293,7 @@ func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	offer := serviceOf(t, s, "skip", actors[1].SourceID)
-	if _, err := s.UpdateService(ctx, offer.ID, models.Precondition{}, func(sv *models.Service) error { sv.Description = "Changé dans Carnet"; return nil }); err != nil {
+	if _, err := s.UpdateService(ctx, offer.ID, models.Precondition{}, func(sv *models.Service) error { sv.Name = "Changé dans Carnet"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	rep := importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
