@@ -493,6 +493,17 @@ func sentenceAround(words []string) []string {
 			continue // « avant 9h », « jusqu'à 17h »: hourWord reads the hour
 		}
 		if dayHour(w) && !eveningHour(prevWord(words, i), w) {
+			if part := dayPart(prevWord(words, i), at(w)); part != nil && (dayWords[next] || len(out) > 0 && dayWords[out[len(out)-1]]) {
+				// « samedi jusqu'à 17h », « avant 9h le mardi »: the
+				// day's time of day, as « samedi après-midi » (the
+				// half hours are kept for any day, not day by day).
+				if dayWords[next] {
+					out = append(out, next)
+					i++
+				}
+				out = append(out, part...)
+				continue
+			}
 			out = append(out, hourWord(prevWord(words, i), at(w)))
 			continue
 		}
@@ -807,6 +818,24 @@ func hourWord(before string, at int) string {
 		return hourToken("huntil", at)
 	}
 	return hourToken("hat", at)
+}
+
+// dayPart is the time of day (OpenWhenParts, as timeOfDay writes it) of
+// an hour typed after before: the half hour before it after « jusqu'à »,
+// the hour itself otherwise; nil over the lunch hour, which no part holds.
+func dayPart(before string, at int) []string {
+	if before == "jusqu" || before == "jusque" {
+		at -= openWhenStep
+	}
+	switch {
+	case at < 12*60:
+		return timeOfDay["matin"]
+	case at >= 14*60 && at < 18*60:
+		return timeOfDay["aprem"]
+	case at >= 18*60:
+		return []string{"soir"}
+	}
+	return nil
 }
 
 // at is the minute of the day of an hour clockTime reads.

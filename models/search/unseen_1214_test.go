@@ -91,3 +91,24 @@ func TestVocabularyOfTheBatch1214(t *testing.T) {
 		{"je ne peux pas me deplacer", "Bus numérique"},
 	})
 }
+
+// An hour beside a day is that day's time of day (« samedi jusqu'à 17h »
+// found places open at 16:30 on a weekday and on Saturday morning only).
+func TestDayBesideAnHourOfTheBatch1214(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("satpm", "Salle du samedi", "Gap", "05000", "5 rue Carnot", "services", themeTools, "horaires", "Sa 14:00-17:00"),
+		record("satam", "Salle du matin", "Gap", "05000", "7 rue Carnot", "services", themeTools, "horaires", "Mo-Fr 09:00-17:00; Sa 09:00-12:00"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"ouvert le samedi jusqu'a 17h", []string{"Salle du samedi"}},
+		{"ouvert jusqu'a 17h le samedi", []string{"Salle du samedi"}},
+		{"ouvert le samedi avant 11h", []string{"Salle du matin"}},
+	} {
+		if r, got := searchNames(t, m, tc.q); !sameSet(got, tc.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", tc.q, got, r.Partial, tc.want)
+		}
+	}
+}
