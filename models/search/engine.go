@@ -198,6 +198,20 @@ var OpenWhenParts = []struct {
 // OpenWhenEveryDay: open at some time on each of the seven days.
 const OpenWhenEveryDay = "every-day"
 
+// OpenWhenAt is the FieldOpenWhen value of a place open at a time of the
+// day on some day of the week, by the half hour: "at-0800" open at 8:00,
+// "at-1830" at 18:30 (open through the minute that follows it; a place
+// closing at 18:00 is not open at 18:00). Search reads it for the hours a
+// person types (« ouvert à 13h », « dès 8h », « avant 9h », « jusqu'à
+// 17h »): the times of day above are too coarse for them.
+func OpenWhenAt(minute int) string {
+	h, m := minute/60, minute%60
+	return string([]byte{'a', 't', '-', byte('0' + h/10), byte('0' + h%10), byte('0' + m/10), byte('0' + m%10)})
+}
+
+// openWhenStep is the step of OpenWhenAt's times, in minutes.
+const openWhenStep = 30
+
 // Values of FieldOpenOn, evaluated on the generic week of the place's
 // opening_hours (public holidays and date-restricted rules ignored). A
 // place without hours, or whose hours cannot be read, matches none.

@@ -432,6 +432,13 @@ func buildLexicon() *lexicon {
 		}
 		addPhrase(name, lexPhrase{place: true, targets: targets})
 	}
+	for w, values := range hourPhrases() {
+		var targets []lexTarget
+		for _, v := range values {
+			targets = append(targets, lexTarget{field: FieldOpenWhen, value: v, factor: factorSynonym, how: HowSynonym, via: w})
+		}
+		addPhrase(w, lexPhrase{targets: targets})
+	}
 	slices.Sort(l.words)
 	l.stems, l.phon = map[string][]string{}, map[string][]string{}
 	for _, w := range l.words {

@@ -401,6 +401,14 @@ func openWhen(h *openinghours.Hours) []string {
 	if every {
 		out = append(out, OpenWhenEveryDay)
 	}
+	for t := 0; t < 24*60; t += openWhenStep {
+		for _, d := range days {
+			if h.OpenThrough(d, t, t+1) {
+				out = append(out, OpenWhenAt(t))
+				break
+			}
+		}
+	}
 	return out
 }
 

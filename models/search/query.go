@@ -550,9 +550,15 @@ func (t *table) facets(fields []string, result bitset, total int) []Facet {
 	var perDoc []int
 	if total*len(t.sets) < values*len(result)*4 {
 		perDoc = make([]int, len(t.sets))
+		hours := slices.Contains(fields, FieldOpenWhen) // no API facet: tests and tools
 		result.each(func(slot uint32) bool {
 			for _, id := range t.docs[slot].sets {
 				perDoc[id]++
+			}
+			if hours {
+				for _, id := range t.docs[slot].hourSets {
+					perDoc[id]++
+				}
 			}
 			return true
 		})

@@ -30,9 +30,13 @@ type doc struct {
 	commune       string              // the commune's folded words, joined by spaces
 	values        map[string][]string // field → values, while building; then nil
 	sets          []uint16            // ids of the value sets holding the doc
-	text          map[string]uint8    // term → text field mask, while building; then nil
-	terms         []uint32            // term ids, to remove them
-	idKey         [2]uint64           // the id's first 16 bytes, for fast tie-breaks
+	// hourSets are the ids of its FieldOpenWhen sets, kept apart: no
+	// facet counts them (facets walk sets doc by doc) and a place open
+	// all day holds a few dozen (OpenWhenAt).
+	hourSets []uint16
+	text     map[string]uint8 // term → text field mask, while building; then nil
+	terms    []uint32         // term ids, to remove them
+	idKey    [2]uint64        // the id's first 16 bytes, for fast tie-breaks
 
 	svc   *models.Service // the row, with Actor set, for service tables
 	actor *models.Actor   // the row, for actor tables
@@ -137,7 +141,7 @@ func (t *table) put(d *doc) {
 	t.byID[d.id] = slot
 	t.docs[slot] = d
 	t.all.set(slot)
-	d.sets = d.sets[:0]
+	d.sets, d.hourSets = d.sets[:0], d.hourSets[:0]
 	for f, vals := range d.values {
 		m := t.fields[f]
 		if m == nil {
@@ -155,6 +159,10 @@ func (t *table) put(d *doc) {
 			if !t.sets[id].has(slot) {
 				t.sets[id].set(slot)
 				t.counts[id]++
+			}
+			if f == FieldOpenWhen {
+				d.hourSets = append(d.hourSets, id)
+				continue
 			}
 			d.sets = append(d.sets, id)
 		}
@@ -216,10 +224,12 @@ func (t *table) remove(id string) {
 func (t *table) unindex(slot uint32, all bool) {
 	d := t.docs[slot]
 	t.all.clear(slot)
-	for _, id := range d.sets {
-		if t.sets[id].has(slot) {
-			t.sets[id].clear(slot)
-			t.counts[id]--
+	for _, ids := range [2][]uint16{d.sets, d.hourSets} {
+		for _, id := range ids {
+			if t.sets[id].has(slot) {
+				t.sets[id].clear(slot)
+				t.counts[id]--
+			}
 		}
 	}
 	if d.remoteOnly {

@@ -297,6 +297,11 @@ var sentenceWords = map[string]bool{
 	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
 	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
+	// A slow or crashing device (« mon ordi rame », « mon téléphone
+	// bugue », « ma tablette plante »): what went wrong with it, the
+	// device is the need; « rame » found no place.
+	"rame": true, "rament": true, "lent": true, "lente": true, "bug": true, "bugue": true, "beugue": true,
+	"plante": true,
 	// The same in a text message (« pb avec mon tel »), and its urgency
 	// (« rdv caf urgent »): required, « pb » made every answer partial and
 	// « urgent » was spelt « Urgence sociale ».
@@ -382,7 +387,10 @@ var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": t
 	// Training oneself (« me former à l'informatique », « se former au
 	// numérique »): what to learn follows; held by no place, « former »
 	// made every answer partial.
-	"former": true}
+	"former": true,
+	// « encore ouvert à 18h », « toujours ouvert le samedi »: still, as
+	// before; held by no place, « encore » was spelt « L'Encre bleue ».
+	"encore": true, "toujours": true}
 
 // timeOfDay are the words of a morning or an afternoon as people type them,
 // written as the thesaurus's phrases of a day and a time of day write
@@ -480,6 +488,31 @@ func sentenceAround(words []string) []string {
 		}
 		if eveningBefore[w] && eveningHour(w, next) {
 			continue // « jusqu'à 19h », « à partir de 18h »: the hour says when
+		}
+		if (eveningBefore[w] || w == "avant") && !eveningHour(w, next) && dayHour(next) {
+			continue // « avant 9h », « jusqu'à 17h »: hourWord reads the hour
+		}
+		if dayHour(w) && !eveningHour(prevWord(words, i), w) {
+			if part := dayPart(prevWord(words, i), at(w)); part != nil && (dayWords[next] || len(out) > 0 && dayWords[out[len(out)-1]]) {
+				// « samedi jusqu'à 17h », « avant 9h le mardi »: the
+				// day's time of day, as « samedi après-midi » (the
+				// half hours are kept for any day, not day by day).
+				if dayWords[next] {
+					out = append(out, next)
+					i++
+				}
+				out = append(out, part...)
+				continue
+			}
+			out = append(out, hourWord(prevWord(words, i), at(w)))
+			continue
+		}
+		if eveningHour(prevWord(words, i), w) && !dayWords[next] && (i < 2 || !dayWords[words[i-2]]) {
+			// « jusqu'à 20h », « après 19h » without a day: the hour
+			// itself (« jusqu'à 20h » is open at 19:30, the evening
+			// from 18:00 held places closing at 18:30).
+			out = append(out, hourWord(prevWord(words, i), at(w)))
+			continue
 		}
 		if eveningHour(prevWord(words, i), w) {
 			if dayWords[next] {
@@ -742,7 +775,8 @@ var eveningBefore = map[string]bool{"apres": true, "partir": true, "jusqu": true
 // is in the evening as OpenOnEvening counts it (open at some time from
 // 18:00): from 18:00 after « après » or « à partir de », after 18:00
 // after « jusqu'à » (a place closing at 18:00 is not open in the evening).
-// The query's word is then « soir ».
+// The query's word is then « soir » beside a day (« jusqu'à 19h le
+// mardi »), the hour itself otherwise (hourWord).
 func eveningHour(before, hour string) bool {
 	if !eveningBefore[before] {
 		return false
@@ -755,6 +789,84 @@ func eveningHour(before, hour string) bool {
 		return at > 18*60 && at <= 24*60
 	}
 	return at >= 18*60 && at < 24*60
+}
+
+// dayHour says whether w is an hour of the day as people type it (« 9h »,
+// « 13h30 »; « h » alone is a letter).
+func dayHour(w string) bool {
+	at, ok := clockTime(w)
+	return ok && at < 24*60 && w[0] >= '0' && w[0] <= '9'
+}
+
+// Hours by the hour (« ouvert à 13h », « dès 8h », « avant 9h »,
+// « jusqu'à 17h », « après 16h30 »): the query's word for such an hour,
+// after the word before it (« à », « dès » are stop words), is one the
+// lexicon reads as FieldOpenWhen's OpenWhenAt values (hourPhrases): open
+// at that time; « avant » at some time before it; « après », « à partir
+// de » at some time from it; « jusqu'à » at the half hour before it (a
+// place open « jusqu'à 17h » is open at 16:30). The hours of the evening
+// after « après » or « jusqu'à » stay the evening (eveningHour). Hours
+// fall on OpenWhenAt's half hours: « 13h15 » is 13:00.
+func hourWord(before string, at int) string {
+	at -= at % openWhenStep
+	switch before {
+	case "avant":
+		return hourToken("hbefore", at)
+	case "apres", "partir":
+		return hourToken("hfrom", at)
+	case "jusqu", "jusque":
+		return hourToken("huntil", at)
+	}
+	return hourToken("hat", at)
+}
+
+// dayPart is the time of day (OpenWhenParts, as timeOfDay writes it) of
+// an hour typed after before: the half hour before it after « jusqu'à »,
+// the hour itself otherwise; nil over the lunch hour, which no part holds.
+func dayPart(before string, at int) []string {
+	if before == "jusqu" || before == "jusque" {
+		at -= openWhenStep
+	}
+	switch {
+	case at < 12*60:
+		return timeOfDay["matin"]
+	case at >= 14*60 && at < 18*60:
+		return timeOfDay["aprem"]
+	case at >= 18*60:
+		return []string{"soir"}
+	}
+	return nil
+}
+
+// at is the minute of the day of an hour clockTime reads.
+func at(w string) int {
+	t, _ := clockTime(w)
+	return t
+}
+
+// hourToken is the lexicon's word for a kind of hour at a time: "hat1300".
+func hourToken(kind string, at int) string {
+	return kind + OpenWhenAt(at)[3:]
+}
+
+// hourPhrases are the lexicon's words of hourWord with their OpenWhenAt
+// values (alternatives).
+func hourPhrases() map[string][]string {
+	out := map[string][]string{}
+	for t := 0; t < 24*60; t += openWhenStep {
+		out[hourToken("hat", t)] = []string{OpenWhenAt(t)}
+		if t > 0 {
+			out[hourToken("huntil", t)] = []string{OpenWhenAt(t - openWhenStep)}
+		}
+		for u := 0; u < 24*60; u += openWhenStep {
+			if u < t {
+				out[hourToken("hbefore", t)] = append(out[hourToken("hbefore", t)], OpenWhenAt(u))
+			} else {
+				out[hourToken("hfrom", t)] = append(out[hourToken("hfrom", t)], OpenWhenAt(u))
+			}
+		}
+	}
+	return out
 }
 
 // spelledAcronyms reads each run of three or more one-letter words of q
