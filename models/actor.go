@@ -67,7 +67,7 @@ type Actor struct {
 	placeWarns     []FieldError
 	preInvalid     error
 	preFingerprint string
-	preCreated     []byte // its creation's audit changes (createdChanges)
+	preCreated     string // its creation's audit changes (createdChanges)
 	Status         string
 	ClosedFrom     string // YYYY-MM-DD
 	ClosedUntil    string // YYYY-MM-DD

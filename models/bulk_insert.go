@@ -23,6 +23,46 @@ import (
 type bulkTable struct {
 	fields []*schema.Field // one bind variable each per row
 	head   string          // INSERT INTO table (col, …) VALUES
+	// full holds the text of a statement of rowsPerStatement rows, per
+	// dialect (its placeholder for the first variable): a large insert
+	// sends that same text again and again, and writing its tens of
+	// thousands of placeholders anew each time allocated and copied about
+	// 2 KB a place on a first import (issue 11, item 6). Shorter statements
+	// (a batch's last) are written each time.
+	full sync.Map // string → string
+}
+
+// statement is the INSERT of n rows of bt, for dialect d.
+func (bt *bulkTable) statement(d dialect, n int) string {
+	full := n == rowsPerStatement(len(bt.fields))
+	if full {
+		if q, ok := bt.full.Load(d.placeholder(1)); ok {
+			return q.(string)
+		}
+	}
+	var sb strings.Builder
+	sb.Grow(len(bt.head) + n*len(bt.fields)*4)
+	sb.WriteString(bt.head)
+	k := 0
+	for i := range n {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteByte('(')
+		for j := range bt.fields {
+			if j > 0 {
+				sb.WriteString(", ")
+			}
+			k++
+			sb.WriteString(d.placeholder(k))
+		}
+		sb.WriteByte(')')
+	}
+	q := sb.String()
+	if full {
+		bt.full.Store(d.placeholder(1), q)
+	}
+	return q
 }
 
 var bulkTables sync.Map // reflect.Type of the model → *bulkTable
@@ -69,20 +109,13 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 	ctx := tx.Statement.Context
 	d := dialectOf(tx)
 	per := rowsPerStatement(len(bt.fields))
-	var sb strings.Builder
 	args := make([]any, 0, min(len(rows), per)*len(bt.fields))
 	for start := 0; start < len(rows); start += per {
 		end := min(len(rows), start+per)
-		sb.Reset()
 		args = args[:0]
-		sb.WriteString(bt.head)
 		for i := start; i < end; i++ {
 			rv := reflect.ValueOf(rows[i]).Elem()
-			if i > start {
-				sb.WriteString(", ")
-			}
-			sb.WriteByte('(')
-			for j, f := range bt.fields {
+			for _, f := range bt.fields {
 				v, zero := f.ValueOf(ctx, rv)
 				if zero && (f.AutoCreateTime > 0 || f.AutoUpdateTime > 0) {
 					if err := f.Set(ctx, rv, tx.Config.NowFunc()); err != nil {
@@ -90,15 +123,10 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 					}
 					v, _ = f.ValueOf(ctx, rv)
 				}
-				if j > 0 {
-					sb.WriteString(", ")
-				}
 				args = append(args, v)
-				sb.WriteString(d.placeholder(len(args)))
 			}
-			sb.WriteByte(')')
 		}
-		if err := d.execBatch(ctx, tx.Statement.ConnPool, sb.String(), args); err != nil {
+		if err := d.execBatch(ctx, tx.Statement.ConnPool, bt.statement(d, end-start), args); err != nil {
 			return err
 		}
 	}

@@ -1,9 +1,11 @@
 package models
 
 import (
+	"strings"
 	"testing"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/schema"
 )
 
 // TestInsertRowsWritesAndRefusesAsBefore: rows inserted in statements of
@@ -45,4 +47,36 @@ func mustBulkTable(t *testing.T, db *gorm.DB, model any) *bulkTable {
 		t.Fatal(err)
 	}
 	return bt
+}
+
+// TestBulkStatementText: the statement of n rows, remembered for the full
+// size, is the text written placeholder by placeholder, for each dialect,
+// whichever dialect asked first.
+func TestBulkStatementText(t *testing.T) {
+	bt := &bulkTable{fields: make([]*schema.Field, 3), head: "INSERT INTO t (a, b, c) VALUES "}
+	full := rowsPerStatement(len(bt.fields))
+	for _, d := range []dialect{sqliteDialect{}, postgresDialect{}, sqliteDialect{}} {
+		for _, n := range []int{1, 2, full - 1, full, full} {
+			var sb strings.Builder
+			sb.WriteString(bt.head)
+			k := 0
+			for i := range n {
+				if i > 0 {
+					sb.WriteString(", ")
+				}
+				sb.WriteString("(")
+				for j := range 3 {
+					if j > 0 {
+						sb.WriteString(", ")
+					}
+					k++
+					sb.WriteString(d.placeholder(k))
+				}
+				sb.WriteString(")")
+			}
+			if got := bt.statement(d, n); got != sb.String() {
+				t.Fatalf("%T, %d rows: %.200q…, want %.200q…", d, n, got, sb.String())
+			}
+		}
+	}
 }

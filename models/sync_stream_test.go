@@ -194,7 +194,7 @@ func TestPreparedCreationAuditsTheStoredRecord(t *testing.T) {
 	a.ProducerUpdatedOn = "2023-05-17"
 	actors := []Actor{a}
 	PrepareSyncBatch("riche", actors, nil)
-	if actors[0].preCreated == nil {
+	if actors[0].preCreated == "" {
 		t.Fatal("the creation's changes were not encoded when prepared")
 	}
 	res, err := s.SyncBatch(ctx, "riche", actors, nil, SyncOptions{})

@@ -126,8 +126,8 @@ type reference struct {
 	depKeys  map[string]string // name key, with and without article → code ("" when two share it)
 	depNames []string          // the keys of depKeys that name one département, sorted
 	regions  map[string]area
-	sorted   []keyed // name keys in order, for prefix search
-	grid     map[[2]int][]gridEntry
+	sorted   []keyed                // name keys in order, for prefix search
+	grid     map[uint64][]gridEntry // gridKey of a cell → the centres in it
 }
 
 type keyed struct {
@@ -167,7 +167,7 @@ func parse(gz []byte) (*reference, error) {
 		byCode: make(map[string]*Commune, 36000), former: map[string]string{},
 		byPostal: make(map[string][]*Commune, 7000), byKey: make(map[string][]*Commune, 80000),
 		arrOf: map[string][]*Commune{}, byDep: map[string][]*Commune{}, formerOf: map[*Commune][]string{},
-		deps: map[string]area{}, regions: map[string]area{}, grid: map[[2]int][]gridEntry{},
+		deps: map[string]area{}, regions: map[string]area{}, grid: map[uint64][]gridEntry{},
 	}
 	type alias struct{ code, name, current string }
 	var aliases []alias
@@ -236,7 +236,8 @@ func parse(gz []byte) (*reference, error) {
 			r.addName(c.Name, c)
 		}
 		if c.HasCentre {
-			k := cell(c.Lat, c.Lon)
+			c0 := cell(c.Lat, c.Lon)
+			k := gridKey(c0[0], c0[1])
 			r.grid[k] = append(r.grid[k], gridEntry{c, math.Cos(c.Lat * (math.Pi / 180))})
 		}
 	}
@@ -542,6 +543,13 @@ func cell(lat, lon float64) [2]int {
 	return [2]int{int(math.Floor(lat / gridDeg)), int(math.Floor(lon / gridDeg))}
 }
 
+// gridKey is the grid's key of the cell at row y, column x: one integer,
+// which a map hashes and compares faster than the pair (the nearest-centre
+// searches look up dozens of cells for each address an import resolves).
+// Rows and columns lie within ±1,800 and ±3,600 (plus a few rings), so
+// each fits in 32 bits.
+func gridKey(y, x int) uint64 { return uint64(uint32(int32(y)))<<32 | uint64(uint32(int32(x))) }
+
 // Nearest returns the commune (arrondissements included) whose centre is
 // closest to the point, and its distance in km, or nil when no centre lies
 // within maxKm. Centres are points, not boundaries: near a border the
@@ -573,7 +581,7 @@ func Nearest(lat, lon, maxKm float64) (*Commune, float64) {
 				if max(abs(dx), abs(dy)) != ring {
 					continue
 				}
-				for _, e := range r.grid[[2]int{c0[0] + dy, c0[1] + dx}] {
+				for _, e := range r.grid[gridKey(c0[0]+dy, c0[1]+dx)] {
 					dlat, dlon := (e.c.Lat-lat)*rad, (e.c.Lon-lon)*rad
 					s1, s2 := math.Sin(dlat/2), math.Sin(dlon/2)
 					if a := s1*s1 + cosLat*e.cosLat*s2*s2; a < bestA {

@@ -433,3 +433,18 @@ func TestResolveRealRows(t *testing.T) {
 		})
 	}
 }
+
+// TestGridKeysDistinct: no two cells of the grid's range (and a few rings
+// beyond) share a key, negative rows and columns included.
+func TestGridKeysDistinct(t *testing.T) {
+	seen := map[uint64][2]int{}
+	for _, y := range []int{-1810, -1800, -901, -900, -1, 0, 1, 433, 900, 1800, 1810} {
+		for _, x := range []int{-3610, -3600, -1801, -1800, -1, 0, 1, 23, 1800, 3600, 3610} {
+			k := gridKey(y, x)
+			if was, ok := seen[k]; ok {
+				t.Fatalf("cells %v and %v share key %x", was, [2]int{y, x}, k)
+			}
+			seen[k] = [2]int{y, x}
+		}
+	}
+}

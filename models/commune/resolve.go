@@ -132,7 +132,7 @@ func scanNearestOtherKm(c *Commune) float64 {
 	best := math.Inf(1)
 	for dy := -3; dy <= 3; dy++ {
 		for dx := -3; dx <= 3; dx++ {
-			for _, e := range r.grid[[2]int{c0[0] + dy, c0[1] + dx}] {
+			for _, e := range r.grid[gridKey(c0[0]+dy, c0[1]+dx)] {
 				if e.c != c && !e.c.IsArrondissement() && e.c.City != c.Code {
 					best = min(best, DistanceKm(c.Lat, c.Lon, e.c.Lat, e.c.Lon))
 				}

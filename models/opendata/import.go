@@ -431,6 +431,9 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			b.places = append(b.places, p)
 		}
 		b.prepare(opt.Source)
+		// The batch holds places, not records: the rows' cell maps can
+		// serve the next rows.
+		rd.Recycle(records)
 		if !send(b) {
 			return
 		}
