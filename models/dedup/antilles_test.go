@@ -59,3 +59,97 @@ func TestCompareTownsMailDomainIsNoOrganisations(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareAuthoritysContactsNameAnotherDoor: the national file names a
+// commune as the conseiller's employer (« COMMUNE DU LAMENTIN », place
+// Antonio Maceo) with the phone of the place where the conseiller
+// receives, the commune's cyber-base 143 m away, which the hub lists with
+// that phone. The hub's CCAS on the mairie's square, its own phone, was
+// linked to the commune's record by the host-authority rule (0.610): the
+// record's contacts name another door, the cyber-base. A contact the other
+// source gives at one location, to a place that is not an authority's
+// record, names that place; the guest that does not carry it is another
+// door. Not when the guest carries it too, nor when the contact is given
+// at several locations (a switchboard), nor when its carrier is the
+// commune's own record (a hub copying the national record).
+func TestCompareAuthoritysContactsNameAnotherDoor(t *testing.T) {
+	phones := func(ps ...string) func(*Place) { return func(p *Place) { p.Phones = ps } }
+	lamentin := in("Le Lamentin", "97232")
+	commune := with(place("cnfs", "COMMUNE DU LAMENTIN", "PL ANTONIO MACEO", 14.615395, -61.003017), both(lamentin, phones("+596596527385")))
+	ccas := with(place("antilles", "Centre Communal d'Action Sociale (CCAS) du Lamentin", "Place Antonio Maceo", 14.615395, -61.003017), both(lamentin, phones("+596596666882")))
+	cyber := with(place("antilles", "CYBERBASE DU CENTRE VILLE", "Ancien hôtel de ville rue Ernest maugée", 14.614903, -61.001791), both(lamentin, phones("+596596527385")))
+	copied := with(place("antilles", "COMMUNE DU LAMENTIN", "PL ANTONIO MACEO", 14.615395, -61.003017), both(lamentin, phones("+596596527385")))
+	library := with(place("antilles", "Médiathèque du Lamentin", "12 rue Schoelcher", 14.6100, -60.9900), both(lamentin, phones("+596596527385")))
+	commune.ID, ccas.ID, cyber.ID, copied.ID, library.ID = "commune", "ccas", "cyber", "copied", "library"
+	ccasWithPhone := ccas
+	ccasWithPhone.Phones = []string{"+596596666882", "+596596527385"}
+	for _, tc := range []struct {
+		name   string
+		places []Place
+		dup    bool
+	}{
+		{"NotDup the commune's phone is its cyber-base's", []Place{commune, ccas, cyber}, false},
+		{"OK nothing else carries the commune's contacts", []Place{commune, ccas}, true},
+		{"OK the carrier is the commune's own record", []Place{commune, ccas, copied}, true},
+		{"OK the guest carries the commune's phone too", []Place{commune, ccasWithPhone, cyber}, true},
+		{"OK a switchboard given at two locations", []Place{commune, ccas, cyber, library}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := NewBlock(tc.places)
+			r, ok := b.Compare(tc.places[0].ID, tc.places[1].ID)
+			if !ok {
+				t.Fatal("not in one block")
+			}
+			if (r.Score >= Threshold) != tc.dup {
+				t.Errorf("score %.3f (%s), want duplicate=%v", r.Score, reasons(r), tc.dup)
+			}
+			if back, _ := b.Compare(tc.places[1].ID, tc.places[0].ID); back.Score != r.Score {
+				t.Errorf("not symmetric: %v vs %v", r.Score, back.Score)
+			}
+		})
+	}
+}
+
+// TestCompareOverseasPhoneWrittenWithFrancesCode: France Services' list
+// writes the Lamentin cyber-base's number +33 596 52 73 85, the national
+// file +596 596 52 73 85: one line of the French integrated numbering plan
+// (0596 52 73 85, Martinique), which libphonenumber reads as valid in both
+// forms and stores as two. Detection compares the national form, so that
+// the two records share their phone; a metropolitan number and another
+// overseas one stay two.
+func TestCompareOverseasPhoneWrittenWithFrancesCode(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"+33596527385", "+596596527385", true},
+		{"+33590201234", "+590590201234", true},
+		{"+33262123456", "+262262123456", true},
+		{"+33694123456", "+594694123456", true},
+		{"+33596527385", "+596596527386", false},
+		{"+687123456", "+33687123456", false}, // New Caledonia has a plan of its own
+	} {
+		if got := phoneKey(tc.a) == phoneKey(tc.b); got != tc.same {
+			t.Errorf("%s and %s: one line %v, want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+}
+
+// TestCompareAuthoritysContactsOfAFarDoor: « COMMUNE DE BASSENS » at its
+// mairie, 42 avenue Jean Jaurès, gives the e-mail of its médiathèque, 1 km
+// away on another street, and the Gironde's municipal service at the
+// mairie's number is its place (both Gironde labellings): contacts naming
+// a door across the commune do not take the mairie's address from the
+// record (TestCompareAuthoritysContactsNameAnotherDoor is the door by the
+// mairie).
+func TestCompareAuthoritysContactsOfAFarDoor(t *testing.T) {
+	bassens := in("Bassens", "33530")
+	commune := with(place("cnfs", "COMMUNE DE BASSENS", "42 AV JEAN JAURES", 44.9021, -0.5176), both(bassens, emails("mediatheque@ville-bassens.fr")))
+	service := with(place("gironde", "SERVICE EDUCATION ENFANCE JEUNESSE", "42 avenue Jean Jaurès", 44.9021, -0.5176), bassens)
+	library := with(place("gironde", "Médiathèque François Mitterrand", "Rue du Stade", 44.9110, -0.5200), both(bassens, emails("mediatheque@ville-bassens.fr")))
+	commune.ID, service.ID, library.ID = "commune", "service", "library"
+	b := NewBlock([]Place{commune, service, library})
+	if r, _ := b.Compare("commune", "service"); r.Score < Threshold {
+		t.Errorf("score %.3f (%s), want a duplicate", r.Score, reasons(r))
+	}
+}

@@ -264,7 +264,7 @@ func prepare(p *Place) *prepared {
 		q.keys = append(q.keys, key{kindRNA, p.Pivot})
 	}
 	for _, ph := range p.Phones {
-		q.keys = append(q.keys, key{kindPhone, ph})
+		q.keys = append(q.keys, key{kindPhone, phoneKey(ph)})
 	}
 	for _, m := range p.Emails {
 		m = strings.ToLower(m)
@@ -303,6 +303,24 @@ func prepare(p *Place) *prepared {
 	q.keys = append(q.keys, mailDomainKeys(q)...)
 	q.initials = initialsOf(q.raw)
 	return q
+}
+
+// phoneKey is the key under which two phones are one line: the national
+// number of the French integrated numbering plan (ARCEP), 0 and nine
+// digits, for the codes of that plan. Producers write an overseas line with
+// France's code (France Services' list: +33 596 52 73 85 for Martinique's
+// 0596 52 73 85, which the national file writes +596 596 52 73 85), and
+// libphonenumber reads both forms as valid, so the stored numbers differ.
+// In that plan a national number is one line wherever it is dialled from.
+// Other codes (New Caledonia's, Polynesia's…) have plans of their own and
+// are kept as stored.
+func phoneKey(e164 string) string {
+	for _, code := range []string{"+33", "+590", "+594", "+596", "+262"} {
+		if rest, ok := strings.CutPrefix(e164, code); ok && len(rest) == 9 && isDigits(rest) {
+			return "0" + rest
+		}
+	}
+	return e164
 }
 
 // laPosteDomain is La Poste's own e-mail domain, its staff's and its
@@ -438,6 +456,51 @@ func hosts(a, c *prepared) bool {
 		return false
 	}
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
+}
+
+// contactsNameAnotherDoor says whether the authority's record of a pair
+// that hosts reads as host and guest gives a phone or an e-mail that the
+// guest's source gives, at one location, to another of its places that is
+// no authority's record, the guest not carrying it: the national file
+// names a commune as the conseiller's employer with the contacts of the
+// place where the conseiller receives (« COMMUNE DU LAMENTIN » with its
+// cyber-base's phone, which the hub's « CYBERBASE DU CENTRE VILLE » gives),
+// so the record is that door, and the CCAS on the mairie's square, its own
+// phone, is another (two doors, as the hub lists them). The carrier must
+// stand within sameLocation of the record's address: the record's address
+// and its contacts then name one door, by the mairie. Farther, the address
+// names the mairie and the contacts a place across the commune, and the
+// address is read (the Gironde's « COMMUNE DE BASSENS » at its mairie with
+// the e-mail of its médiathèque 1 km away, and the municipal service at
+// the mairie's number, one place). A value given at several locations is a
+// switchboard, which names no door; its carrier being an authority's
+// record is the commune itself (a hub copying the national record), which
+// names no other door either.
+func (b *Block) contactsNameAnotherDoor(a, c *prepared) bool {
+	host, guest := a, c
+	if c.authority {
+		host, guest = c, a
+	}
+	public := a.public || c.public
+	for _, k := range host.keys {
+		if (k.kind == kindPhone || k.kind == kindEmail) && slices.Contains(guest.keys, k) {
+			return false // the contacts name the guest
+		}
+	}
+	for _, k := range host.keys {
+		if k.kind != kindPhone && k.kind != kindEmail || b.locations(k, guest.Source, public) != 1 {
+			continue
+		}
+		for _, o := range b.byKey[k] {
+			if o.Source != guest.Source || o.ID == guest.ID || o.authority || public && o.PrivateContacts {
+				continue
+			}
+			if d, ok := distance(host, o); ok && d <= sameLocation {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // charityNetworks are the national networks of charities whose local
@@ -1286,7 +1349,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c)) {
+	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c)) && !b.contactsNameAnotherDoor(a, c) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
 	}
