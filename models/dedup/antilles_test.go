@@ -153,3 +153,50 @@ func TestCompareAuthoritysContactsOfAFarDoor(t *testing.T) {
 		t.Errorf("score %.3f (%s), want a duplicate", r.Score, reasons(r))
 	}
 }
+
+// TestCompareFranceServicesNamedAfterItsHost: « France services Lamentin
+// Pelletier » and « Centre d'Action Sociale et Éducative (CASE) de
+// Pelletier » at 161 chemin Village Clédor were not linked (0.574, name
+// 0.56): the France Services is named by its label, its commune and the
+// quarter its host is named after, no name of its own, as a France Services
+// named by its label and commune alone is (housesFranceServices). At one
+// address the structure whose name carries those words houses it. A word
+// of its own (« Le Mirail » against « Centre social Bellefontaine ») is a
+// name of its own; another number is another door.
+func TestCompareFranceServicesNamedAfterItsHost(t *testing.T) {
+	lamentin := in("Le Lamentin", "97232")
+	cases := []compareCase{
+		{"OK the France Services named after its host's quarter, at its number", with(place("cnfs", "France services Lamentin Pelletier", "161 Chemin Village clédor Pelletier", 14.658109, -60.980271), lamentin),
+			with(place("antilles", "Centre d'Action Sociale et Éducative (CASE) de Pelletier", "161 Chemin Village Clédor Pelletier", 14.658109, -60.980271), lamentin), true, "France Services à la même adresse"},
+		{"NotDup a France Services with a name of its own", with(place("cnfs", "France services Lamentin Mirail", "161 Chemin Village clédor", 14.658109, -60.980271), lamentin),
+			with(place("antilles", "Centre d'Action Sociale et Éducative (CASE) de Pelletier", "161 Chemin Village Clédor", 14.658109, -60.980271), lamentin), false, ""},
+		{"NotDup the France Services at another number", with(place("cnfs", "France services Lamentin Pelletier", "161 Chemin Village clédor", 14.658109, -60.980271), lamentin),
+			with(place("antilles", "Centre d'Action Sociale et Éducative (CASE) de Pelletier", "12 Chemin Village Clédor", 14.6600, -60.9790), lamentin), false, ""},
+	}
+	runCompareCases(t, cases)
+}
+
+// TestCompareSameBuildingWithin150m: the CCAS whose address is « Mairie du
+// Prêcheur, Bourg » and the commune's record « MAIRIE DU PRÊCHEUR » in the
+// « BOURG », 87 m apart, were not linked (0.575): the building read counted
+// 0.9 beyond 50 m, less than one street read without its number within
+// 150 m (1). A building both records name is at least that one address;
+// beyond 150 m it stays 0.9.
+func TestCompareSameBuildingWithin150m(t *testing.T) {
+	precheur := in("Le Prêcheur", "97250")
+	cases := []compareCase{
+		{"OK the CCAS in the mairie's building, 87 m", with(place("antilles", "Centre Communal d'Action Sociale (CCAS) du Prêcheur", "Mairie du Prêcheur, Bourg", 14.800678, -61.224363), precheur),
+			with(place("cnfs", "MAIRIE DU PRÊCHEUR", "BOURG", 14.800035, -61.223894), precheur), true, "même bâtiment"},
+	}
+	runCompareCases(t, cases)
+	a := prepare(&cases[0].a)
+	c := prepare(&cases[0].b)
+	if p := placeAgreement(a, c, nil); p != 1 {
+		t.Errorf("place %.2f within 150 m, want 1", p)
+	}
+	far := cases[0].a
+	far.Latitude, far.Longitude = at(14.8025, -61.2239)
+	if p := placeAgreement(prepare(&far), c, nil); p != 0.9 {
+		t.Errorf("place %.2f 270 m away, want 0.9", p)
+	}
+}

@@ -411,8 +411,12 @@ var authorityKeys = set(stem("mairie"), stem("cdc"), stem("ca"), stem("epci"), s
 // its services (its EPN, its conseillers numériques) as a mairie hosts the
 // CCAS. A « maison des solidarités » alone may be a commune's or an
 // association's, and is not one.
+// « Maison du Département » says it in so many words (a phrase the table
+// folds into one word, as it folds « Maison des Alpes-Maritimes » read by
+// departementNamed).
 func departementPremises(raw []string) bool {
-	return len(raw) > 1 && raw[0] == stem("maison") && raw[1] == stem("departementale")
+	return len(raw) > 1 && raw[0] == stem("maison") && raw[1] == stem("departementale") ||
+		len(raw) > 2 && raw[0] == stem("maison") && raw[1] == "du" && raw[2] == stem("departement")
 }
 
 // hostName is the name similarity given to a local authority's record at
@@ -678,8 +682,8 @@ func housesFranceServices(a, c *prepared) bool {
 	}
 	fs, other := a, c
 	switch {
-	case a.bareFranceServices:
-	case c.bareFranceServices:
+	case a.bareFranceServices || franceServicesNamedAfter(a, c):
+	case c.bareFranceServices || franceServicesNamedAfter(c, a):
 		fs, other = c, a
 	default:
 		return false
@@ -688,6 +692,30 @@ func housesFranceServices(a, c *prepared) bool {
 		return false
 	}
 	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
+}
+
+// franceServicesNamedAfter says whether fs is a France Services named by
+// its label, its commune, its host's kind (bareWords) and words that
+// other's name carries, and by nothing else: « France services Lamentin
+// Pelletier » in the « Centre d'Action Sociale et Éducative (CASE) de
+// Pelletier », named after the quarter its host is named after. Such a name
+// is no name of its own (housesFranceServices), the host's words said
+// again; one word that other's name lacks is a name of its own.
+func franceServicesNamedAfter(fs, other *prepared) bool {
+	if !fs.franceServices || fs.mobile {
+		return false
+	}
+	own := false
+	for _, w := range fs.name {
+		if bareWords[w] || fs.commune[w] {
+			continue
+		}
+		if !slices.ContainsFunc(other.name, func(o string) bool { return wordsMatch(w, o) }) {
+			return false
+		}
+		own = true
+	}
+	return own
 }
 
 // digitalKinds are the words of a digital space's kind (« espace public
@@ -1769,11 +1797,14 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 			return 1 + farNote(d, hasD, r)
 		case sameBuilding(a, c):
 			r.add("same_building", "même bâtiment")
-			if hasD && d <= 50 {
+			if hasD && d <= 150 {
 				// The coordinates agree too: one address, as an
 				// address that does not contradict the other counts
 				// at one point (below); the building recognised must
-				// not count less than the building unread.
+				// not count less than the building unread, nor than
+				// one street read without its number within 150 m
+				// (same_street): the CCAS at « Mairie du Prêcheur,
+				// Bourg » and the mairie's record « BOURG », 87 m.
 				return 1 + farNote(d, hasD, r)
 			}
 			return 0.9 + farNote(d, hasD, r)
