@@ -150,6 +150,9 @@ type prepared struct {
 	// siteDomains are the websites' domains alone (a public comparison's
 	// domains when the e-mails are private).
 	siteDomains []string
+	// mailboxes are the e-mails' local parts glued (infoemploietservices
+	// of infoemploietservices@cc-cvl.fr), see namedDomain.
+	mailboxes []string
 	// domainWords are the words of the domains (« cscl » and
 	// « chatillonnais » of cscl-chatillonnais.fr), siteDomainWords the
 	// websites' alone; initials the initials of the name's words, stop
@@ -269,6 +272,9 @@ func prepare(p *Place) *prepared {
 	for _, m := range p.Emails {
 		m = strings.ToLower(m)
 		q.keys = append(q.keys, key{kindEmail, singleLetters(m)})
+		if local, _, ok := strings.Cut(m, "@"); ok {
+			q.mailboxes = append(q.mailboxes, saintAsSt(strings.Join(words(local), "")))
+		}
 		if _, dom, ok := strings.Cut(m, "@"); ok && !mailProviders[dom[:max(0, strings.LastIndexByte(dom, '.'))]] {
 			q.domains = append(q.domains, domainLabel(dom))
 			q.domainWords = append(q.domainWords, domainWords(dom)...)
@@ -1291,7 +1297,7 @@ func (q *prepared) publicView() *prepared {
 	if q.PrivateContacts {
 		out.keys = slices.DeleteFunc(slices.Clone(q.keys), func(k key) bool { return k.kind == kindPhone || k.kind == kindEmail })
 		out.keys = siteHostKeys(q.Place, out.keys)
-		out.domains, out.domainWords, out.postMail = q.siteDomains, q.siteDomainWords, false
+		out.domains, out.domainWords, out.postMail, out.mailboxes = q.siteDomains, q.siteDomainWords, false, nil
 	}
 	return &out
 }
@@ -1958,7 +1964,8 @@ func frenchFloat(f float64, decimals int) string {
 }
 
 // namedDomain reports whether a domain of a spells the name of c (at least 6
-// letters, so that initials do not count).
+// letters, so that initials do not count), or a mailbox of a does
+// (namedMailbox).
 func namedDomain(a, c *prepared) bool {
 	for _, d := range a.domains {
 		if len(d) < 6 {
@@ -1968,6 +1975,37 @@ func namedDomain(a, c *prepared) bool {
 			if d == n {
 				return true
 			}
+		}
+	}
+	return namedMailbox(a, c)
+}
+
+// minNamedMailbox is the fewest letters of a mailbox read as a name.
+const minNamedMailbox = 10
+
+// namedMailbox reports whether an e-mail's local part of a spells c's whole
+// name, of two words or more besides stop words and minNamedMailbox letters
+// at least: a place run by a structure writes from a mailbox named after
+// it at another's domain (Hub LO's « MSAP AVOINE et IES », the
+// intercommunality's, from infoemploietservices@cc-cvl.fr, the
+// association Info Emploi et Services that runs it). A mailbox of one
+// word (« mediatheque@ », « accueil@ ») names a kind, not a place.
+func namedMailbox(a, c *prepared) bool {
+	if len(a.mailboxes) == 0 || len(c.raw) < 2 {
+		return false
+	}
+	content := 0
+	for _, w := range c.raw {
+		if !stopWords[w] {
+			content++
+		}
+	}
+	if content < 2 {
+		return false
+	}
+	for _, m := range a.mailboxes {
+		if len(m) >= minNamedMailbox && slices.Contains(c.spelled, m) {
+			return true
 		}
 	}
 	return false
