@@ -852,6 +852,17 @@ var (
 // « [Place de la mairie] », four more by the host-authority rule).
 var mobileKeys = set(stem("bus"), stem("bibliobus"), stem("camion"), stem("itinerant"), stem("itinerante"), stem("mobile"), stem("caravane"))
 
+// numberedAddress says whether a and c give one street and one house
+// number in one commune.
+func numberedAddress(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	if !sameTown(a, c, d, hasD) || streetSimilarity(a.st, c.st) < 0.8 {
+		return false
+	}
+	known, same := numbersAgree(a.st.numbers, c.st.numbers)
+	return known && same
+}
+
 // onMairiesStreet says whether one place is on a street named after the
 // mairie (« allée de la mairie », « place de l'hôtel de ville », see
 // mairieStreet) within 50 m of the other, a mairie's record, in one town:
@@ -1389,7 +1400,13 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	if r.Name < hostName && housesFranceServices(a, c) {
 		switch {
-		case addressAgrees(a, c):
+		case addressAgrees(a, c) && (numberedAddress(a, c) || atOnePoint(a, c) || sameBuilding(a, c)):
+			// One street read without one of its numbers within 150 m
+			// is one place's two records when the names agree; it does
+			// not say which building of a village street houses a
+			// service with no name of its own (the médiathèque 68 m up
+			// the street of the mairie's MSAP): its number, the
+			// building both name or one point does.
 			r.Name = hostName
 			r.add("france_services_host", "France Services à la même adresse")
 		case b.ownContacts(a, c) || b.franceServicesMailbox(a, c):
