@@ -129,7 +129,9 @@ type prepared struct {
 	name []string // content words, commune words kept
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
-	// (withoutGloss), each of two structures it names (namedStructures),
+	// (withoutGloss), a commune's record without what follows its
+	// commune's name (mairieLead), each of two structures it names
+	// (namedStructures),
 	// each part of a name and its kind joined by a colon (colonParts),
 	// each of two words joined by a slash (slashReadings).
 	alts     [][]string
@@ -222,6 +224,9 @@ func prepare(p *Place) *prepared {
 	}
 	if bare := withoutGloss(name); bare != name {
 		q.alts = append(q.alts, withoutRole(content(expand(bare))))
+	}
+	if lead := mairieLead(q); lead != nil {
+		q.alts = append(q.alts, lead)
 	}
 	q.alts = append(q.alts, namedStructures(q.raw)...)
 	for _, part := range append(colonParts(name), slashReadings(name)...) {
@@ -327,6 +332,27 @@ func phoneKey(e164 string) string {
 		}
 	}
 	return e164
+}
+
+// mairieLead is the leading words of a commune's record whose name goes on
+// after the commune's name (« Commune de LOSNE porteur en partenariat avec
+// les communes de Saint-Jean-de-Losne et Saint-Usage »): the mairie and its
+// commune, read as the name too (an alt), as a name is read without its
+// gloss in parentheses; nil for any other name. The name's words after
+// them say the commune's role or partners: the record is the commune's
+// first. The leading words alone need the address to agree, as any name.
+func mairieLead(q *prepared) []string {
+	if len(q.name) < 3 || q.name[0] != mairieKey || !q.commune[q.name[1]] {
+		return nil
+	}
+	n := 1
+	for n < len(q.name) && q.commune[q.name[n]] {
+		n++
+	}
+	if n == len(q.name) {
+		return nil
+	}
+	return slices.Clone(q.name[:n])
 }
 
 // laPosteDomain is La Poste's own e-mail domain, its staff's and its
