@@ -83,6 +83,8 @@ func TestCompareAuthoritysContactsNameAnotherDoor(t *testing.T) {
 	commune.ID, ccas.ID, cyber.ID, copied.ID, library.ID = "commune", "ccas", "cyber", "copied", "library"
 	ccasWithPhone := ccas
 	ccasWithPhone.Phones = []string{"+596596666882", "+596596527385"}
+	privateCommune, privateCyber := commune, cyber
+	privateCommune.PrivateContacts, privateCyber.PrivateContacts = true, true
 	for _, tc := range []struct {
 		name   string
 		places []Place
@@ -93,6 +95,13 @@ func TestCompareAuthoritysContactsNameAnotherDoor(t *testing.T) {
 		{"OK the carrier is the commune's own record", []Place{commune, ccas, copied}, true},
 		{"OK the guest carries the commune's phone too", []Place{commune, ccasWithPhone, cyber}, true},
 		{"OK a switchboard given at two locations", []Place{commune, ccas, cyber, library}, true},
+		// Private contacts do not take the host reading away: the
+		// full comparison would then fall below a public one that
+		// shares nothing, and no link would be made where the public
+		// data alone make one (MatchesOf), telling readers that a
+		// private contact of the commune names another door.
+		{"OK the commune's phone is private", []Place{privateCommune, ccas, cyber}, true},
+		{"OK the cyber-base's phone is private", []Place{commune, ccas, privateCyber}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := NewBlock(tc.places)

@@ -517,6 +517,15 @@ func (b *Block) contactsNameAnotherDoor(a, c *prepared) bool {
 	if c.authority {
 		host, guest = c, a
 	}
+	if host.PrivateContacts {
+		// Public contacts only, the host's and the carrier's: a
+		// rejection the full comparison makes, the public one makes
+		// too. Otherwise the full score would fall below a public one
+		// while the two places share nothing, and no link would be
+		// made where public data alone make one (MatchesOf), telling
+		// that a private contact names another door.
+		return false
+	}
 	public := a.public || c.public
 	for _, k := range host.keys {
 		if (k.kind == kindPhone || k.kind == kindEmail) && slices.Contains(guest.keys, k) {
@@ -528,7 +537,7 @@ func (b *Block) contactsNameAnotherDoor(a, c *prepared) bool {
 			continue
 		}
 		for _, o := range b.byKey[k] {
-			if o.Source != guest.Source || o.ID == guest.ID || o.authority || public && o.PrivateContacts {
+			if o.Source != guest.Source || o.ID == guest.ID || o.authority || o.PrivateContacts {
 				continue
 			}
 			if d, ok := distance(host, o); ok && d <= sameLocation {
