@@ -136,3 +136,22 @@ func TestComparePostOfficeFranceServicesByItsEmail(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareCommuneNamedWithAGloss: « Commune de LOSNE porteur en
+// partenariat avec les communes de Saint-Jean-de-Losne et Saint-Usage »
+// and « Mairie de Losne », one square without numbers, coordinates 1.1 km
+// apart, were not linked (0.570, name 0.77): a commune's record whose name
+// goes on after the commune's name (its role, its partners) is first the
+// commune's, and its leading words are read as the name too, as a name is
+// read without its gloss in parentheses. The leading words alone do not
+// make a commune's service elsewhere its mairie.
+func TestCompareCommuneNamedWithAGloss(t *testing.T) {
+	losne := in("Losne", "21170")
+	cases := []compareCase{
+		{"OK the commune named with its partners, the mairie on its square", with(place("bfc", "Mairie de Losne", "Place du 8 mai 1945", 47.0987, 5.2656), losne),
+			with(place("cnfs", "Commune de LOSNE porteur en partenariat avec les communes de Saint-Jean-de-Losne et Saint-Usage", "Place du 8 Mai 1945", 47.0890, 5.2620), losne), true, "même nom"},
+		{"NotDup a service of the commune at another street", with(place("bfc", "Mairie de Losne", "Place du 8 mai 1945", 47.0987, 5.2656), losne),
+			with(place("cnfs", "Commune de Losne service jeunesse", "12 rue de la Gare", 47.0940, 5.2620), losne), false, ""},
+	}
+	runCompareCases(t, cases)
+}

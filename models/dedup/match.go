@@ -129,7 +129,9 @@ type prepared struct {
 	name []string // content words, commune words kept
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
-	// (withoutGloss), each of two structures it names (namedStructures),
+	// (withoutGloss), a commune's record without what follows its
+	// commune's name (mairieLead), each of two structures it names
+	// (namedStructures),
 	// each part of a name and its kind joined by a colon (colonParts),
 	// each of two words joined by a slash (slashReadings).
 	alts     [][]string
@@ -150,6 +152,9 @@ type prepared struct {
 	// siteDomains are the websites' domains alone (a public comparison's
 	// domains when the e-mails are private).
 	siteDomains []string
+	// mailboxes are the e-mails' local parts glued (infoemploietservices
+	// of infoemploietservices@cc-cvl.fr), see namedDomain.
+	mailboxes []string
 	// domainWords are the words of the domains (« cscl » and
 	// « chatillonnais » of cscl-chatillonnais.fr), siteDomainWords the
 	// websites' alone; initials the initials of the name's words, stop
@@ -220,6 +225,9 @@ func prepare(p *Place) *prepared {
 	if bare := withoutGloss(name); bare != name {
 		q.alts = append(q.alts, withoutRole(content(expand(bare))))
 	}
+	if lead := mairieLead(q); lead != nil {
+		q.alts = append(q.alts, lead)
+	}
 	q.alts = append(q.alts, namedStructures(q.raw)...)
 	for _, part := range append(colonParts(name), slashReadings(name)...) {
 		q.alts = append(q.alts, withoutRole(content(expand(part))))
@@ -264,11 +272,14 @@ func prepare(p *Place) *prepared {
 		q.keys = append(q.keys, key{kindRNA, p.Pivot})
 	}
 	for _, ph := range p.Phones {
-		q.keys = append(q.keys, key{kindPhone, ph})
+		q.keys = append(q.keys, key{kindPhone, phoneKey(ph)})
 	}
 	for _, m := range p.Emails {
 		m = strings.ToLower(m)
 		q.keys = append(q.keys, key{kindEmail, singleLetters(m)})
+		if local, _, ok := strings.Cut(m, "@"); ok {
+			q.mailboxes = append(q.mailboxes, saintAsSt(strings.Join(words(local), "")))
+		}
 		if _, dom, ok := strings.Cut(m, "@"); ok && !mailProviders[dom[:max(0, strings.LastIndexByte(dom, '.'))]] {
 			q.domains = append(q.domains, domainLabel(dom))
 			q.domainWords = append(q.domainWords, domainWords(dom)...)
@@ -303,6 +314,45 @@ func prepare(p *Place) *prepared {
 	q.keys = append(q.keys, mailDomainKeys(q)...)
 	q.initials = initialsOf(q.raw)
 	return q
+}
+
+// phoneKey is the key under which two phones are one line: the national
+// number of the French integrated numbering plan (ARCEP), 0 and nine
+// digits, for the codes of that plan. Producers write an overseas line with
+// France's code (France Services' list: +33 596 52 73 85 for Martinique's
+// 0596 52 73 85, which the national file writes +596 596 52 73 85), and
+// libphonenumber reads both forms as valid, so the stored numbers differ.
+// In that plan a national number is one line wherever it is dialled from.
+// Other codes (New Caledonia's, Polynesia's…) have plans of their own and
+// are kept as stored.
+func phoneKey(e164 string) string {
+	for _, code := range []string{"+33", "+590", "+594", "+596", "+262"} {
+		if rest, ok := strings.CutPrefix(e164, code); ok && len(rest) == 9 && isDigits(rest) {
+			return "0" + rest
+		}
+	}
+	return e164
+}
+
+// mairieLead is the leading words of a commune's record whose name goes on
+// after the commune's name (« Commune de LOSNE porteur en partenariat avec
+// les communes de Saint-Jean-de-Losne et Saint-Usage »): the mairie and its
+// commune, read as the name too (an alt), as a name is read without its
+// gloss in parentheses; nil for any other name. The name's words after
+// them say the commune's role or partners: the record is the commune's
+// first. The leading words alone need the address to agree, as any name.
+func mairieLead(q *prepared) []string {
+	if len(q.name) < 3 || q.name[0] != mairieKey || !q.commune[q.name[1]] {
+		return nil
+	}
+	n := 1
+	for n < len(q.name) && q.commune[q.name[n]] {
+		n++
+	}
+	if n == len(q.name) {
+		return nil
+	}
+	return slices.Clone(q.name[:n])
 }
 
 // laPosteDomain is La Poste's own e-mail domain, its staff's and its
@@ -393,8 +443,12 @@ var authorityKeys = set(stem("mairie"), stem("cdc"), stem("ca"), stem("epci"), s
 // its services (its EPN, its conseillers numériques) as a mairie hosts the
 // CCAS. A « maison des solidarités » alone may be a commune's or an
 // association's, and is not one.
+// « Maison du Département » says it in so many words (a phrase the table
+// folds into one word, as it folds « Maison des Alpes-Maritimes » read by
+// departementNamed).
 func departementPremises(raw []string) bool {
-	return len(raw) > 1 && raw[0] == stem("maison") && raw[1] == stem("departementale")
+	return len(raw) > 1 && raw[0] == stem("maison") && raw[1] == stem("departementale") ||
+		len(raw) > 2 && raw[0] == stem("maison") && raw[1] == "du" && raw[2] == stem("departement")
 }
 
 // hostName is the name similarity given to a local authority's record at
@@ -438,6 +492,60 @@ func hosts(a, c *prepared) bool {
 		return false
 	}
 	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
+}
+
+// contactsNameAnotherDoor says whether the authority's record of a pair
+// that hosts reads as host and guest gives a phone or an e-mail that the
+// guest's source gives, at one location, to another of its places that is
+// no authority's record, the guest not carrying it: the national file
+// names a commune as the conseiller's employer with the contacts of the
+// place where the conseiller receives (« COMMUNE DU LAMENTIN » with its
+// cyber-base's phone, which the hub's « CYBERBASE DU CENTRE VILLE » gives),
+// so the record is that door, and the CCAS on the mairie's square, its own
+// phone, is another (two doors, as the hub lists them). The carrier must
+// stand within sameLocation of the record's address: the record's address
+// and its contacts then name one door, by the mairie. Farther, the address
+// names the mairie and the contacts a place across the commune, and the
+// address is read (the Gironde's « COMMUNE DE BASSENS » at its mairie with
+// the e-mail of its médiathèque 1 km away, and the municipal service at
+// the mairie's number, one place). A value given at several locations is a
+// switchboard, which names no door; its carrier being an authority's
+// record is the commune itself (a hub copying the national record), which
+// names no other door either.
+func (b *Block) contactsNameAnotherDoor(a, c *prepared) bool {
+	host, guest := a, c
+	if c.authority {
+		host, guest = c, a
+	}
+	if host.PrivateContacts {
+		// Public contacts only, the host's and the carrier's: a
+		// rejection the full comparison makes, the public one makes
+		// too. Otherwise the full score would fall below a public one
+		// while the two places share nothing, and no link would be
+		// made where public data alone make one (MatchesOf), telling
+		// that a private contact names another door.
+		return false
+	}
+	public := a.public || c.public
+	for _, k := range host.keys {
+		if (k.kind == kindPhone || k.kind == kindEmail) && slices.Contains(guest.keys, k) {
+			return false // the contacts name the guest
+		}
+	}
+	for _, k := range host.keys {
+		if k.kind != kindPhone && k.kind != kindEmail || b.locations(k, guest.Source, public) != 1 {
+			continue
+		}
+		for _, o := range b.byKey[k] {
+			if o.Source != guest.Source || o.ID == guest.ID || o.authority || o.PrivateContacts {
+				continue
+			}
+			if d, ok := distance(host, o); ok && d <= sameLocation {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // charityNetworks are the national networks of charities whose local
@@ -615,8 +723,8 @@ func housesFranceServices(a, c *prepared) bool {
 	}
 	fs, other := a, c
 	switch {
-	case a.bareFranceServices:
-	case c.bareFranceServices:
+	case a.bareFranceServices || franceServicesNamedAfter(a, c):
+	case c.bareFranceServices || franceServicesNamedAfter(c, a):
 		fs, other = c, a
 	default:
 		return false
@@ -625,6 +733,30 @@ func housesFranceServices(a, c *prepared) bool {
 		return false
 	}
 	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
+}
+
+// franceServicesNamedAfter says whether fs is a France Services named by
+// its label, its commune, its host's kind (bareWords) and words that
+// other's name carries, and by nothing else: « France services Lamentin
+// Pelletier » in the « Centre d'Action Sociale et Éducative (CASE) de
+// Pelletier », named after the quarter its host is named after. Such a name
+// is no name of its own (housesFranceServices), the host's words said
+// again; one word that other's name lacks is a name of its own.
+func franceServicesNamedAfter(fs, other *prepared) bool {
+	if !fs.franceServices || fs.mobile {
+		return false
+	}
+	own := false
+	for _, w := range fs.name {
+		if bareWords[w] || fs.commune[w] {
+			continue
+		}
+		if !slices.ContainsFunc(other.name, func(o string) bool { return wordsMatch(w, o) }) {
+			return false
+		}
+		own = true
+	}
+	return own
 }
 
 // digitalKinds are the words of a digital space's kind (« espace public
@@ -754,6 +886,17 @@ var (
 // nine such links, five on the word « mairie » of the stop's name
 // « [Place de la mairie] », four more by the host-authority rule).
 var mobileKeys = set(stem("bus"), stem("bibliobus"), stem("camion"), stem("itinerant"), stem("itinerante"), stem("mobile"), stem("caravane"))
+
+// numberedAddress says whether a and c give one street and one house
+// number in one commune.
+func numberedAddress(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	if !sameTown(a, c, d, hasD) || streetSimilarity(a.st, c.st) < 0.8 {
+		return false
+	}
+	known, same := numbersAgree(a.st.numbers, c.st.numbers)
+	return known && same
+}
 
 // onMairiesStreet says whether one place is on a street named after the
 // mairie (« allée de la mairie », « place de l'hôtel de ville », see
@@ -1200,7 +1343,7 @@ func (q *prepared) publicView() *prepared {
 	if q.PrivateContacts {
 		out.keys = slices.DeleteFunc(slices.Clone(q.keys), func(k key) bool { return k.kind == kindPhone || k.kind == kindEmail })
 		out.keys = siteHostKeys(q.Place, out.keys)
-		out.domains, out.domainWords, out.postMail = q.siteDomains, q.siteDomainWords, false
+		out.domains, out.domainWords, out.postMail, out.mailboxes = q.siteDomains, q.siteDomainWords, false, nil
 	}
 	return &out
 }
@@ -1286,13 +1429,19 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
-	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c)) {
+	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c)) && !b.contactsNameAnotherDoor(a, c) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
 	}
 	if r.Name < hostName && housesFranceServices(a, c) {
 		switch {
-		case addressAgrees(a, c):
+		case addressAgrees(a, c) && (numberedAddress(a, c) || atOnePoint(a, c) || sameBuilding(a, c)):
+			// One street read without one of its numbers within 150 m
+			// is one place's two records when the names agree; it does
+			// not say which building of a village street houses a
+			// service with no name of its own (the médiathèque 68 m up
+			// the street of the mairie's MSAP): its number, the
+			// building both name or one point does.
 			r.Name = hostName
 			r.add("france_services_host", "France Services à la même adresse")
 		case b.ownContacts(a, c) || b.franceServicesMailbox(a, c):
@@ -1706,11 +1855,14 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 			return 1 + farNote(d, hasD, r)
 		case sameBuilding(a, c):
 			r.add("same_building", "même bâtiment")
-			if hasD && d <= 50 {
+			if hasD && d <= 150 {
 				// The coordinates agree too: one address, as an
 				// address that does not contradict the other counts
 				// at one point (below); the building recognised must
-				// not count less than the building unread.
+				// not count less than the building unread, nor than
+				// one street read without its number within 150 m
+				// (same_street): the CCAS at « Mairie du Prêcheur,
+				// Bourg » and the mairie's record « BOURG », 87 m.
 				return 1 + farNote(d, hasD, r)
 			}
 			return 0.9 + farNote(d, hasD, r)
@@ -1864,7 +2016,8 @@ func frenchFloat(f float64, decimals int) string {
 }
 
 // namedDomain reports whether a domain of a spells the name of c (at least 6
-// letters, so that initials do not count).
+// letters, so that initials do not count), or a mailbox of a does
+// (namedMailbox).
 func namedDomain(a, c *prepared) bool {
 	for _, d := range a.domains {
 		if len(d) < 6 {
@@ -1874,6 +2027,37 @@ func namedDomain(a, c *prepared) bool {
 			if d == n {
 				return true
 			}
+		}
+	}
+	return namedMailbox(a, c)
+}
+
+// minNamedMailbox is the fewest letters of a mailbox read as a name.
+const minNamedMailbox = 10
+
+// namedMailbox reports whether an e-mail's local part of a spells c's whole
+// name, of two words or more besides stop words and minNamedMailbox letters
+// at least: a place run by a structure writes from a mailbox named after
+// it at another's domain (Hub LO's « MSAP AVOINE et IES », the
+// intercommunality's, from infoemploietservices@cc-cvl.fr, the
+// association Info Emploi et Services that runs it). A mailbox of one
+// word (« mediatheque@ », « accueil@ ») names a kind, not a place.
+func namedMailbox(a, c *prepared) bool {
+	if len(a.mailboxes) == 0 || len(c.raw) < 2 {
+		return false
+	}
+	content := 0
+	for _, w := range c.raw {
+		if !stopWords[w] {
+			content++
+		}
+	}
+	if content < 2 {
+		return false
+	}
+	for _, m := range a.mailboxes {
+		if len(m) >= minNamedMailbox && slices.Contains(c.spelled, m) {
+			return true
 		}
 	}
 	return false

@@ -329,7 +329,8 @@ func TestCompareScheduleInName(t *testing.T) {
 }
 
 // TestCompareDepartementPremises: a Département's house (« Maison
-// départementale d'action sociale », « … des solidarités ») is its
+// départementale d'action sociale », « … des solidarités », « Maison du
+// Département ») is its
 // premises, hosting its services as a mairie hosts the CCAS: the national
 // file names the house, the hub the Département's EPN inside (the
 // Centre-Val de Loire set).
@@ -343,6 +344,13 @@ func TestCompareDepartementPremises(t *testing.T) {
 			place("b", "Mission locale", "12 rue Claude Chevalier", 43.3012, 5.37), false, ""},
 		{"NotDup a house of solidarities that is not the Département's", place("a", "Maison des solidarités", "4 rue de la Paix", 43.30, 5.37),
 			place("b", "Ludothèque Les Lutins", "4 rue de la Paix", 43.30, 5.37), false, ""},
+		// The Normandie set: « Maison Du Département » at « 0 rue de
+		// l'Industrie » and the odspep directory's PMI of the
+		// Département in the street, 118 m (0.350).
+		{"OK the Maison du Département and the Département's service in it", place("a", "Maison Du Département", "0 rue de l'Industrie", 49.096448, 1.47026),
+			place("b", "Protection Maternelle et Infantile (PMI) de Vernon", "RUE DE L INDUSTRIE", 49.095913, 1.468868), true, "collectivité à la même adresse"},
+		{"NotDup the Maison du Département and a place at another number", place("a", "Maison du Département", "3 rue Claude Chevalier", 43.30, 5.37),
+			place("b", "Mission locale", "12 rue Claude Chevalier", 43.3012, 5.37), false, ""},
 	}
 	runCompareCases(t, cases)
 }

@@ -59,3 +59,25 @@ func TestCompareStreetWithAFirstNameInitial(t *testing.T) {
 			with(place("cnfs", "COMMUNE DE BORDERES SUR L ECHEZ", "PL JEAN JAURES", 43.2583, 0.0494), borderes), true, "collectivité à la même adresse"},
 	})
 }
+
+// TestCompareFranceServicesHostIsOneBuilding: « Maison de Services au
+// Public de Villasavary » at 42 rue du Barry and the « Médiathèque de
+// Villasavary » in the rue du Barry without a number, 68 m apart, were
+// linked as a France Services and the structure housing it (0.610): one
+// street read without one of its numbers within 150 m is one place's two
+// records when the names agree, but it does not say which building of a
+// village street houses a service with no name of its own. The structure
+// housing it must be at its number, in the building both name, or at one
+// point (50 m).
+func TestCompareFranceServicesHostIsOneBuilding(t *testing.T) {
+	villasavary := in("Villasavary", "11150")
+	cases := []compareCase{
+		{"NotDup the médiathèque 68 m up the MSAP's street, no number", with(place("hub", "Maison de Services au Public de Villasavary", "42 rue du Barry", 43.219841, 2.039813), villasavary),
+			with(place("cnfs", "Médiathèque de Villasavary", "Rue du barry", 43.219519, 2.040529), villasavary), false, ""},
+		{"OK the médiathèque at the MSAP's number", with(place("hub", "Maison de Services au Public de Villasavary", "42 rue du Barry", 43.219841, 2.039813), villasavary),
+			with(place("cnfs", "Médiathèque de Villasavary", "42 Rue du barry", 43.219519, 2.040529), villasavary), true, "France Services à la même adresse"},
+		{"OK the médiathèque in the MSAP's street, no number, at one point", with(place("hub", "Maison de Services au Public de Villasavary", "42 rue du Barry", 43.219841, 2.039813), villasavary),
+			with(place("cnfs", "Médiathèque de Villasavary", "Rue du barry", 43.219900, 2.039900), villasavary), true, "France Services à la même adresse"},
+	}
+	runCompareCases(t, cases)
+}
