@@ -187,6 +187,8 @@ type prepared struct {
 	// « bureau de poste » in its name), see postOffice; franceServices:
 	// the name is a France Services'.
 	post, franceServices bool
+	// postSpace: the name is La Poste's digital space's (postSpaceName).
+	postSpace bool
 	// bareFranceServices: the name is « France Services » and the
 	// commune's name only, no name of its own (housesFranceServices);
 	// bareDigital: the name is a digital space's kind, its département's
@@ -238,6 +240,7 @@ func prepare(p *Place) *prepared {
 	q.postal = postalName(q.raw)
 	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
 	q.franceServices = slices.Contains(q.name, franceServicesKey)
+	q.postSpace = postSpaceName(q.raw)
 	q.bareFranceServices = q.franceServices && !q.mobile && (!slices.ContainsFunc(q.name, func(w string) bool { return !bareWords[w] && !q.commune[w] }) || siteOfCommune(p.Name, q.commune))
 	q.bareDigital = !q.mobile && bareDigitalSpace(q.name, q.commune, departementOf(p))
 	q.key = nameKey(q)
@@ -484,14 +487,29 @@ func hosts(a, c *prepared) bool {
 	if a.authority == c.authority || a.mobile || c.mobile {
 		return false
 	}
-	guest := c
+	guest, host := c, a
 	if c.authority {
-		guest = a
+		guest, host = a, c
+	}
+	if private(host) {
+		// A name read as an authority's (a commune's name alone,
+		// communeNamedAlone) under a private body's SIREN is that
+		// body's site named by its town: La Poste's list of its offices
+		// names one « Argeles-gazost » under La Poste's SIRET, which
+		// hosted every structure at the office's address.
+		return false
 	}
 	if guest.postal || laPostesFranceServices(guest) || charityNetwork(guest.Name) {
 		return false
 	}
-	return guest.siren == "" || guest.siren[0] == '1' || guest.siren[0] == '2'
+	return !private(guest)
+}
+
+// private says whether q's SIREN is a private body's (an association's,
+// a company's): SIRENE numbers the State's and local public bodies from 1
+// and 2.
+func private(q *prepared) bool {
+	return q.siren != "" && q.siren[0] != '1' && q.siren[0] != '2'
 }
 
 // contactsNameAnotherDoor says whether the authority's record of a pair
@@ -839,6 +857,51 @@ func postOffice(a, c *prepared) bool {
 	return a.post && c.franceServices && !c.post || c.post && a.franceServices && !a.post
 }
 
+// onePostOffice says whether both places are La Poste's (postOffice:
+// its SIREN, or its name), none travelling: La Poste keeps one office at
+// an address, and producers name it each their way — the office's own
+// list by the office's name (« Le Puy En Velay Les Carmes », SIRET of La
+// Poste), the Conseillers numériques' file by the employer (« LA POSTE »,
+// « Etape Numérique », no SIRET) —, so that two such records at one
+// address, or within 50 m in one street (an office's front spans several
+// numbers: 1 and 5 rue Ernest Renan, 36 m), are that office whatever their
+// names. Another post office of
+// the town is at another address, even when the national file gives its
+// permanence the employing office's SIRET.
+func onePostOffice(a, c *prepared) bool {
+	return !a.mobile && !c.mobile && (a.post || a.postSpace) && (c.post || c.postSpace)
+}
+
+// oneSIRETAtOnePoint says whether two places carry one SIRET (one
+// establishment) and lie within onePoint of each other in one town: a
+// village's post office under two street names, its corner's (« 6 Place du
+// 8 Mai » and « 6 AV JOSEPH CANTELOUBE », 17 m). The same SIRET farther off
+// is the employing office's, given by the national file to a permanence
+// held in another office.
+func oneSIRETAtOnePoint(a, c *prepared) bool {
+	if a.PivotKind != "siret" || c.PivotKind != "siret" || a.Pivot != c.Pivot || !atOnePoint(a, c) {
+		return false
+	}
+	d, hasD := distance(a, c)
+	return sameTown(a, c, d, hasD)
+}
+
+// postSpaceName says whether a name's words (expand) are La Poste's name
+// for the digital space of a post office, « Étape numérique » (its
+// « Étapes numériques » programme), by which the national file names the
+// office where its conseiller receives. It makes the place La Poste's for
+// onePostOffice only: the space is not the office's France Services
+// counter (postOffice), which the labels of the Haute-Garonne set keep
+// apart at one address.
+func postSpaceName(raw []string) bool {
+	for i, w := range raw {
+		if w == etapeKey && i+1 < len(raw) && raw[i+1] == numeriqueKey {
+			return true
+		}
+	}
+	return false
+}
+
 // postOfficeStreet says whether La Poste's record and a France Services
 // that says it is La Poste's (« France services Putanges le Lac (La
 // Poste) ») are in one street of one commune: La Poste keeps one office in
@@ -877,6 +940,8 @@ var (
 	postalKey     = stem("postale")
 	posteKey      = stem("poste")
 	postePrefixes = set("la", stem("relais"), stem("agence"), stem("bureau"))
+	etapeKey      = stem("etape")
+	numeriqueKey  = stem("numerique")
 )
 
 // mobileKeys are the stemmed words that make a place a travelling one: a
@@ -1475,6 +1540,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if r.Name < hostName && postOffice(a, c) && addressAgrees(a, c) {
 		r.Name = hostName
 		r.add("post_office", "France Services de La Poste à la même adresse")
+	}
+	if r.Name < hostName && onePostOffice(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || oneSIRETAtOnePoint(a, c)) {
+		r.Name = hostName
+		r.add("one_post_office", "deux fiches de La Poste à la même adresse")
 	}
 	if label := b.establishmentAtItsAddress(a, c); r.Name < hostName && label != "" {
 		r.Name = hostName
