@@ -988,7 +988,7 @@ func onMairiesStreet(a, c *prepared) bool {
 	on := func(p, m *prepared) bool {
 		return p.st.typed && mairieStreet(p.st) && slices.Contains(content(m.raw), mairieKey)
 	}
-	return on(a, c) || on(c, a)
+	return on(a, c) || on(c, a) || mairieSeat(a, c) || mairieSeat(c, a)
 }
 
 // mairieStreet says whether a street's words name the mairie: « mairie »
@@ -1218,7 +1218,7 @@ func (b *Block) onlyNamesakes(a, c *prepared) bool {
 		return false
 	}
 	d, hasD := distance(a, c)
-	return hasD && d <= namesakeRadius && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
+	return hasD && (d <= namesakeRadius || b.namesakeOfOneEntity(a, c, d)) && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
 }
 
 // networkSites is the number of locations from which a name one source
@@ -1304,7 +1304,7 @@ func (b *Block) locations(k key, source string, public bool) int {
 		}
 		dup := false
 		for _, q := range seen {
-			if d, ok := distance(p, q); ok && d <= sameLocation {
+			if d, ok := distance(p, q); ok && d <= sameLocation || oneNumberedAddress(p, q) {
 				dup = true
 				break
 			}
@@ -1474,6 +1474,12 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if digitalNextDoor {
 		place = oneAddress
 	}
+	// One street, a number missing, and an own contact: one door
+	// (unnumberedStreetDoor).
+	streetDoor := place >= sameStreetPlace && place < oneAddress && b.unnumberedStreetDoor(a, c)
+	if streetDoor {
+		place = oneAddress
+	}
 	travelling := a.mobile != c.mobile
 	if travelling {
 		place = min(place, 0)
@@ -1570,6 +1576,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = max(r.Name, b.digitalSpaceName(a, c))
 		r.Place = oneAddress
 		r.add("digital_space_next_door", "espace numérique nommé d'après la structure, même adresse ou numéro voisin")
+	}
+	if streetDoor {
+		r.Place = oneAddress
+		r.add("street_door", "même rue et contact propre")
 	}
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace

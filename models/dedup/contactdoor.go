@@ -1,0 +1,80 @@
+package dedup
+
+import "slices"
+
+// Rules of dup25, from the misses of the sets of the judges' shape (a
+// regional hub's file against the Conseillers numériques national file):
+// each reads a habit of the producers, not a place (dedup25_test.go).
+
+// ownContact says whether a and c share a phone or an e-mail that no other
+// location of either source carries: the place's own, not a network's
+// switchboard or mailbox.
+func (b *Block) ownContact(a, c *prepared) bool {
+	public := a.public || c.public
+	for _, k := range a.keys {
+		if (k.kind == kindPhone || k.kind == kindEmail) && slices.Contains(c.keys, k) &&
+			b.locations(k, a.Source, public) <= 1 && b.locations(k, c.Source, public) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// unnumberedStreetDoor says whether a and c are on one street of one
+// commune, a house number missing on one side at least, and share an own
+// contact (ownContact). Such a street read within 150 m is one address
+// (placeAgreement); farther, the points say little: a road given without a
+// number is geocoded anywhere along it (its middle, a hamlet: « Route
+// d'Ardizas » of Cologne, the hub's point 710 m from the national one), and
+// the phone or e-mail of that place alone says which door of the street
+// it is, as the missing number would. Two numbers that differ are two
+// doors, and a value several locations give names none.
+func (b *Block) unnumberedStreetDoor(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	if !sameTown(a, c, d, hasD) || a.st.building || c.st.building || streetSimilarity(a.st, c.st) < 0.8 {
+		return false
+	}
+	if known, _ := numbersAgree(a.st.numbers, c.st.numbers); known {
+		return false
+	}
+	return b.ownContact(a, c)
+}
+
+// oneNumberedAddress says whether two places of one source are at one
+// numbered address of one commune (the same street words and numbers): one
+// location (locations) whatever their points. A hub that lists a place
+// twice geocodes each record on its own, or one by hand (the centre social
+// of Semur-en-Auxois at « 1 avenue Pasteur » twice, its points 420 m
+// apart): the point moved, not the door. A street without a number is no
+// such address (a road's records may be kilometres apart).
+func oneNumberedAddress(p, q *prepared) bool {
+	if p.town == "" || p.town != q.town || len(p.st.words) == 0 || len(p.st.numbers) == 0 {
+		return false
+	}
+	return slices.Equal(p.st.words, q.st.words) && slices.Equal(p.st.numbers, q.st.numbers)
+}
+
+// namesakeOfOneEntity says whether two namesakes (onlyNamesakes) farther
+// than namesakeRadius are still one place: the same SIREN and an own
+// contact (ownContact), within candidateRadius. One organisation under one
+// name, the only place of that name in the commune in each source, with
+// its own phone, at two addresses is an old and a new address of it (a
+// hub's record of 2020 against the national file of 2022: « ATELIER
+// NUMERIQUE ROMORANTIN », 1.2 km), not two of its sites, which a source
+// would list as two places or under two names.
+func (b *Block) namesakeOfOneEntity(a, c *prepared, d float64) bool {
+	return d <= candidateRadius && a.siren != "" && a.siren == c.siren && b.ownContact(a, c)
+}
+
+// mairieSeat says whether m is an authority's record whose own street
+// names the mairie (« PL DE LA MAIRIE », how SIRENE writes many communes'
+// addresses, the Conseillers numériques file giving the employer's) and p
+// no authority's: m stands at the mairie, and p at one point with it
+// (onMairiesStreet's 50 m) is at the mairie too, the reading
+// onMairiesStreet makes of a place on the mairie's street by the mairie's
+// record (the national « COMMUNE DE BLENEAU » and the hub's « MSAP
+// Bléneau » place de la Libération, 0 m). Whether m hosts p is still
+// hosts' to say (an association is a tenant).
+func mairieSeat(m, p *prepared) bool {
+	return m.authority && !p.authority && m.st.typed && mairieStreet(m.st) && !mairieStreet(p.st)
+}
