@@ -1,0 +1,45 @@
+package dedup
+
+// misspeltStreet says whether two address lines are one street of one
+// commune at one house number, one word of the street's name misspelt: the
+// same words but one, that one of four letters or more on both sides and
+// beginning with the same three letters (« 1 RUE JOLIOT CURIE » and « 1 rue
+// joliot curry »), the street of two words or more so that another word
+// agrees. Producers type addresses by hand, and a misspelt word that
+// wordsMatch does not read as one typo (two letters changed) made the
+// addresses two. It is read so only for places of the same name
+// (compareAbove), and never when coordinates on both sides put them more
+// than 150 m apart. Two first names (« rue Pierre Curie », « rue Marie
+// Curie ») do not begin alike, and a street of one word (« rue Carnot »,
+// « rue Carles ») has no other word to agree.
+func misspeltStreet(a, c *prepared) bool {
+	// The cheap tests first: detection asks this of most candidates of a
+	// block (those whose addresses do not agree).
+	x, y := a.st.words, c.st.words
+	if len(x) != len(y) || len(x) < 2 || a.st.building || c.st.building {
+		return false
+	}
+	if known, same := numbersAgree(a.st.numbers, c.st.numbers); !known || !same {
+		return false
+	}
+	differ := 0
+	for i := range x {
+		if wordsMatch(x[i], y[i]) {
+			continue
+		}
+		differ++
+		if len(x[i]) < 4 || len(y[i]) < 4 || x[i][:3] != y[i][:3] || isDigits(x[i]) || isDigits(y[i]) {
+			return false
+		}
+	}
+	if differ != 1 {
+		return false
+	}
+	d, hasD := distance(a, c)
+	return (!hasD || d <= 150) && sameTown(a, c, d, hasD)
+}
+
+// misspeltStreetPlace is the place agreement of two addresses that are one
+// street misspelt (misspeltStreet): the street's, as for one street whose
+// number one side lacks (placeAgreement's same_street).
+const misspeltStreetPlace = sameStreetPlace
