@@ -52,10 +52,12 @@ func TestCompareComplementNamesItsHost(t *testing.T) {
 // Aidants Connect's side (0.400: the same name, the addresses read as
 // two). An address typed by hand misspells a word (« curry »): one word of
 // the street's name differing, of four letters or more and beginning with
-// the other's first three, the other words and the house number the same,
-// in one commune, is that street for two places of the same name. Not two
-// streets that differ by a whole word (« rue Pierre Curie », « rue Marie
-// Curie »), nor another number, nor a name that is not the same.
+// the other's first three, two letters changed at most, the other words
+// and the house number the same, in one commune, is that street for two
+// places of the same name. Not two streets that differ by a whole word
+// (« rue Pierre Curie », « rue Marie Curie », « rue du Général Leclerc »,
+// « rue du Général Lecomte »), nor another number, nor a name that is not
+// the same.
 func TestCompareSameNameStreetMisspelt(t *testing.T) {
 	capesterre := in("Capesterre-Belle-Eau", "97130")
 	cnfs := with(place("cnfs", "Centre Social Belle Eau", "1 rue joliot curry", 16.048, -61.564234), capesterre)
@@ -68,6 +70,8 @@ func TestCompareSameNameStreetMisspelt(t *testing.T) {
 			cnfs, false, ""},
 		{"NotDup two first names", with(place("aidants", "Centre Social Belle eau", "1 rue Pierre Curie", 0, 0), capesterre),
 			with(place("cnfs", "Centre Social Belle Eau", "1 rue Marie Curie", 16.048, -61.564234), capesterre), false, ""},
+		{"NotDup two streets beginning alike", with(place("aidants", "Centre Social Belle eau", "1 rue du Général Leclerc", 0, 0), capesterre),
+			with(place("cnfs", "Centre Social Belle Eau", "1 rue du Général Lecomte", 16.048, -61.564234), capesterre), false, ""},
 		{"NotDup far apart", with(place("aidants", "Centre Social Belle eau", "1 RUE JOLIOT CURIE", 16.0, -61.60), capesterre),
 			cnfs, false, ""},
 	}
