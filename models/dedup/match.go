@@ -1561,7 +1561,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	if r.Name < hostName && complementNamesHost(a, c) && addressAgrees(a, c) {
 		r.Name = hostName
-		r.add("complement_host", "le complément d'adresse nomme l'autre lieu, à la même adresse")
+		r.add("complement_host", "complément d'adresse nommant l'espace numérique de l'autre lieu, même adresse")
 	}
 	if label := b.establishmentAtItsAddress(a, c); r.Name < hostName && label != "" {
 		r.Name = hostName
