@@ -1474,12 +1474,19 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if digitalNextDoor {
 		place = oneAddress
 	}
+	fsStreet := place < oneAddress && !postStreet && !digitalNextDoor && franceServicesOnOneStreet(a, c)
+	if fsStreet {
+		place = oneAddress
+	}
 	// One street, a number missing, and an own contact: one door
 	// (unnumberedStreetDoor).
 	streetDoor := place >= sameStreetPlace && place < oneAddress && b.unnumberedStreetDoor(a, c)
 	if streetDoor {
 		place = oneAddress
 	}
+	// A misspelt street counts for places of the same name only, which
+	// the names, compared below, say.
+	misspelt := place < misspeltStreetPlace && misspeltStreet(a, c)
 	travelling := a.mobile != c.mobile
 	if travelling {
 		place = min(place, 0)
@@ -1494,6 +1501,9 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	bound := place
 	if namesake {
 		bound = namesakePlace
+	}
+	if misspelt && !travelling {
+		bound = max(bound, misspeltStreetPlace)
 	}
 	if score(1, bound, identity, penalty) < least {
 		return Result{}, false
@@ -1551,6 +1561,14 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = hostName
 		r.add("one_post_office", "deux fiches de La Poste à la même adresse")
 	}
+	if r.Name < hostName && housesLibrary(a, c) {
+		r.Name = hostName
+		r.add("library_host", "bibliothèque sans nom propre à l'adresse d'une bibliothèque")
+	}
+	if r.Name < hostName && complementNamesHost(a, c) && addressAgrees(a, c) {
+		r.Name = hostName
+		r.add("complement_host", "complément d'adresse nommant l'espace numérique de l'autre lieu, même adresse")
+	}
 	if label := b.establishmentAtItsAddress(a, c); r.Name < hostName && label != "" {
 		r.Name = hostName
 		r.add("siret_address", label)
@@ -1577,6 +1595,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Place = oneAddress
 		r.add("digital_space_next_door", "espace numérique nommé d'après la structure, même adresse ou numéro voisin")
 	}
+	if fsStreet {
+		r.Place = oneAddress
+		r.add("france_services_street", "France Services de la commune dans la même rue")
+	}
 	if streetDoor {
 		r.Place = oneAddress
 		r.add("street_door", "même rue et contact propre")
@@ -1584,6 +1606,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace
 		r.add("namesake", "seul lieu de ce nom dans la commune de part et d'autre")
+	}
+	if misspelt && !travelling && r.Name >= 0.999 && place < misspeltStreetPlace {
+		place, r.Place = misspeltStreetPlace, misspeltStreetPlace
+		r.add("misspelt_street", "même nom, même numéro, rue mal orthographiée")
 	}
 	if travelling {
 		// A travelling service's stop and the building it parks beside
