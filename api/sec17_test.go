@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // sec17: the coordinators' list of records to check again (issue 11, item
@@ -75,5 +76,62 @@ func TestSec17StaleListFollowsTheStoreClock(t *testing.T) {
 	mu.Unlock()
 	if it, ok := list("")["edge-12"]; !ok || it.MonthsSinceCheck != 12 || !it.Quality.Stale {
 		t.Errorf("the day after the 12-month edge: %+v (listed %v)", it, ok)
+	}
+}
+
+// sec17: GET /duplicates kept listing a link after one of its actors was
+// archived, with the archived place's name, source, address and
+// coordinates, to anyone, while GET /actors/{id} answers 410 and lists
+// leave archived records out unless include_archived=true is asked. A link
+// with an archived actor is now left out the same way (duplicate
+// detection compares no archived actor, and exclude_duplicates ignores
+// it), shown with include_archived=true as /actors shows the tombstone,
+// and back when the actor is restored.
+func TestSec17DuplicatesLeaveArchivedActorsOut(t *testing.T) {
+	e := apitest.New(t)
+	syncAtBelsunce(t, e, models.Actor{Name: "Espace numérique Belsunce", Source: "dup-a", SourceID: "1"})
+	b := syncAtBelsunce(t, e, models.Actor{Name: "Espace numérique Belsunce", Source: "dup-b", SourceID: "1"})
+	e.DuplicatesDetected()
+	listed := func(query string) []map[string]any {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates" + query})
+		if r.Code != 200 {
+			t.Fatalf("%s: %d %s", query, r.Code, r.Body)
+		}
+		var out []map[string]any
+		for _, d := range r.Map()["data"].([]any) {
+			out = append(out, d.(map[string]any))
+		}
+		return out
+	}
+	if n := len(listed("")); n != 1 {
+		t.Fatalf("before archiving: %d links, want 1", n)
+	}
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + b, Token: e.Admin}); r.Code != 204 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + b}); r.Code != 410 {
+		t.Fatalf("archived actor: %d", r.Code)
+	}
+	for _, q := range []string{"", "?actor_id=" + b, "?status=suggested,confirmed,dismissed"} {
+		if got := listed(q); len(got) != 0 {
+			t.Errorf("%q: a link of an archived actor is listed: %v", q, got[0]["actor_b"])
+		}
+	}
+	got := listed("?include_archived=true")
+	if len(got) != 1 {
+		t.Fatalf("include_archived=true: %d links, want 1", len(got))
+	}
+	if side := got[0]["actor_b"].(map[string]any); side["archived"] != true || side["id"] != b {
+		t.Errorf("include_archived=true: %v", side)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?include_archived=perhaps"}); r.Code != 400 {
+		t.Errorf("include_archived=perhaps: %d", r.Code)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + b + "/restore", Token: e.Admin}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	if n := len(listed("")); n != 1 {
+		t.Errorf("after the restore: %d links, want 1", n)
 	}
 }
