@@ -228,6 +228,18 @@ func retryInNationalPlan(compact, region string, first *phonenumbers.PhoneNumber
 // metadata for validity).
 var overseasRegions = []string{"GP", "MQ", "GF", "RE", "YT"}
 
+// overseasBlocks are the blocks of the plan (the national number's first
+// three digits after 0) where the metadata of an overseas region of the
+// plan has valid numbers and France's may have some too: geographic and
+// mobile ranges only (TestOverseasBlocksCoverTheMetadata checks the list
+// against the metadata). It only spares a metropolitan number the five
+// overseas parses, which doubled the first reading of most numbers of an
+// import; the metadata still decides.
+var overseasBlocks = map[string]bool{
+	"262": true, "263": true, "268": true, "269": true, "590": true, "594": true, "596": true, "598": true,
+	"639": true, "690": true, "691": true, "692": true, "693": true, "694": true, "696": true, "697": true,
+}
+
 // overseasReading returns the overseas reading of a +33 number that lies in
 // a range the French numbering plan gives to an overseas département, num
 // otherwise. ARCEP's plan allocates the geographic and mobile ranges by
@@ -253,7 +265,7 @@ func overseasReading(num *phonenumbers.PhoneNumber) *phonenumbers.PhoneNumber {
 		return num
 	}
 	nsn := phonenumbers.GetNationalSignificantNumber(num)
-	if nsn == "" || !strings.ContainsRune("2567", rune(nsn[0])) {
+	if len(nsn) < 3 || !overseasBlocks[nsn[:3]] {
 		return num
 	}
 	var found *phonenumbers.PhoneNumber

@@ -2,8 +2,11 @@ package contact
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 func TestNormalizePhoneAccepts(t *testing.T) {
@@ -158,6 +161,32 @@ func TestPhoneRegionForPostalCode(t *testing.T) {
 	} {
 		if got := PhoneRegionForPostalCode(in); got != want {
 			t.Errorf("PhoneRegionForPostalCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOverseasBlocksCoverTheMetadata: every block of the French plan
+// (0 and three digits) with numbers libphonenumber reads as valid in an
+// overseas region of the plan, geographic or mobile (2, 5, 6, 7), is in
+// overseasBlocks, or its numbers would keep +33 when France's metadata
+// accepts them too. Sampled: fifty numbers per block.
+func TestOverseasBlocksCoverTheMetadata(t *testing.T) {
+	for b := 200; b < 800; b++ {
+		if b >= 300 && b < 500 {
+			continue // 03 and 04 are metropolitan only
+		}
+		block := fmt.Sprint(b)
+		for s := 0; s < 1000000 && !overseasBlocks[block]; s += 19997 {
+			n := fmt.Sprintf("0%s%06d", block, s)
+			for _, r := range overseasRegions {
+				if x, err := phonenumbers.Parse(n, r); err == nil && phonenumbers.IsValidNumber(x) {
+					if y, err := phonenumbers.Parse(n, "FR"); err == nil && phonenumbers.IsValidNumber(y) {
+						t.Errorf("%s is valid in %s and in FR, and its block %s is not in overseasBlocks", n, r, block)
+						s = 1000000
+						break
+					}
+				}
+			}
 		}
 	}
 }
