@@ -135,3 +135,29 @@ func TestSec17DuplicatesLeaveArchivedActorsOut(t *testing.T) {
 		t.Errorf("after the restore: %d links, want 1", n)
 	}
 }
+
+// sec17: a referral's person gives a Martinique number, written as people
+// there write it; the person has no postal code, so the number was read in
+// metropolitan France's metadata, which accepts 0596…, and stored +33 596…:
+// a number the receiving structure could not ring. It is stored
+// +596 596…, as the plan gives it.
+func TestSec17ReferralPhoneOfAnOverseasPerson(t *testing.T) {
+	w := newReferralWorld(t)
+	for _, tc := range []struct{ written, want string }{
+		{"05 96 52 73 85", "+596596527385"},
+		{"+33 5 96 52 73 85", "+596596527385"},
+		{"0269 61 10 10", "+262269611010"},
+		{"06 87 12 34 56", "+33687123456"}, // a metropolitan mobile, not New Caledonia
+	} {
+		body := referralBody(w.a, w.s)
+		body["person"].(obj)["contact"] = tc.written
+		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: body})
+		if r.Code != 201 {
+			t.Fatalf("%s: %d %s", tc.written, r.Code, r.Body)
+		}
+		got := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + str(r.Map()["id"]), Token: w.memberB}).Map()
+		if c := got["person"].(map[string]any)["contact"]; c != tc.want {
+			t.Errorf("%s: stored %v, want %s", tc.written, c, tc.want)
+		}
+	}
+}
