@@ -3264,7 +3264,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. A pair is linked when its score, or its public score (phones and e-mails that are not public left out, a public one weighed by its public carriers), reaches 0.6. To a caller who may not see both actors' contact details were they private, the link is shown as their public data alone make it: the public score, no same_phone, same_email, france_services_contacts, own_contacts, mail_domain, named_domain, town_domain or initials_domain drawn from contacts that are not public, and the pair's identity_score and name_score without them (a reason's count of places sharing a value counts public carriers only); and a link whose public score is under 0.6 does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Those who see every contact may read a score under 0.6 when the public score made the link. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.",
+                "description": "Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. A pair is linked when its score, or its public score (phones and e-mails that are not public left out, a public one weighed by its public carriers), reaches 0.6. To a caller who may not see both actors' contact details were they private, the link is shown as their public data alone make it: the public score, no same_phone, same_email, france_services_contacts, own_contacts, mail_domain, named_domain, town_domain or initials_domain drawn from contacts that are not public, and the pair's identity_score and name_score without them (a reason's count of places sharing a value counts public carriers only); and a link whose public score is under 0.6 does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Those who see every contact may read a score under 0.6 when the public score made the link. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link. A link with an archived actor is left out, as lists leave archived records out (GET on the actor answers 410), unless include_archived=true is asked: its archived side then shows what /api/v1/actors?include_archived=true shows of it; a restore brings the link back.",
                 "produces": [
                     "application/json"
                 ],
@@ -3289,6 +3289,12 @@ const docTemplate = `{
                         "format": "uuid",
                         "description": "Links of this actor",
                         "name": "actor_id",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include the links of archived actors, left out otherwise as lists leave archived records out",
+                        "name": "include_archived",
                         "in": "query"
                     },
                     {
@@ -4304,7 +4310,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
+                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record checked exactly ` + "`" + `months` + "`" + ` months ago is listed from the next day, and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
                 "produces": [
                     "application/json"
                 ],
@@ -15562,7 +15568,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "months_since_check": {
-                    "description": "Whole months since then.",
+                    "description": "Whole calendar months since then, on the server's clock (UTC): from 31 January, 1 on 28 February.",
                     "type": "integer",
                     "example": 18
                 },

@@ -126,7 +126,7 @@ func (h *Handler) duplicateVisible(c *gin.Context, l *models.DuplicateLink) bool
 //
 //	@ID			listDuplicates
 //	@Summary		List possible duplicates
-//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. A pair is linked when its score, or its public score (phones and e-mails that are not public left out, a public one weighed by its public carriers), reaches 0.6. To a caller who may not see both actors' contact details were they private, the link is shown as their public data alone make it: the public score, no same_phone, same_email, france_services_contacts, own_contacts, mail_domain, named_domain, town_domain or initials_domain drawn from contacts that are not public, and the pair's identity_score and name_score without them (a reason's count of places sharing a value counts public carriers only); and a link whose public score is under 0.6 does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Those who see every contact may read a score under 0.6 when the public score made the link. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link.
+//	@Description	Pairs of actors from different sources that look like the same place: names (acronyms and abbreviations read), addresses and coordinates, SIRET/SIREN, phones, e-mails and websites are weighed, and each link lists its reasons. A pair is linked when its score, or its public score (phones and e-mails that are not public left out, a public one weighed by its public carriers), reaches 0.6. To a caller who may not see both actors' contact details were they private, the link is shown as their public data alone make it: the public score, no same_phone, same_email, france_services_contacts, own_contacts, mail_domain, named_domain, town_domain or initials_domain drawn from contacts that are not public, and the pair's identity_score and name_score without them (a reason's count of places sharing a value counts public carriers only); and a link whose public score is under 0.6 does not exist for them (not listed, 404 on its id, and exclude_duplicates does not hide its newer actor). Those who see every contact may read a score under 0.6 when the public score made the link. Links are made after a sync or an import commits, so one may appear a moment after the write. Nothing is merged: coordinators confirm or dismiss each link. A link with an archived actor is left out, as lists leave archived records out (GET on the actor answers 410), unless include_archived=true is asked: its archived side then shows what /api/v1/actors?include_archived=true shows of it; a restore brings the link back.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		Anonymous
@@ -134,6 +134,7 @@ func (h *Handler) duplicateVisible(c *gin.Context, l *models.DuplicateLink) bool
 //	@Security		PartnerClient
 //	@Param			status		query		[]string	false	"suggested, confirmed, dismissed"	collectionFormat(csv)
 //	@Param			actor_id	query		string		false	"Links of this actor"	format(uuid)
+//	@Param			include_archived	query	bool	false	"Include the links of archived actors, left out otherwise as lists leave archived records out"
 //	@Param			cursor		query		string		false	"The next_cursor of the previous page"
 //	@Param			limit		query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200			{object}	DuplicateList
@@ -142,7 +143,7 @@ func (h *Handler) duplicateVisible(c *gin.Context, l *models.DuplicateLink) bool
 //	@Router			/api/v1/duplicates [get]
 func (h *Handler) ListDuplicates(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
-	f := models.DuplicateFilter{ActorID: q.id("actor_id"), ListParams: q.page(models.SortID)}
+	f := models.DuplicateFilter{ActorID: q.id("actor_id"), IncludeArchived: q.flag("include_archived"), ListParams: q.page(models.SortID)}
 	for _, s := range q.strings("status") {
 		switch s {
 		case models.DuplicateSuggested, models.DuplicateConfirmed, models.DuplicateDismissed:

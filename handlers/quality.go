@@ -22,7 +22,7 @@ type StaleRecord struct {
 	Departement string  `json:"departement" example:"13"`
 	// The day the record was last known correct.
 	CheckedOn string `json:"checked_on" format:"date" example:"2023-05-11"`
-	// Whole months since then.
+	// Whole calendar months since then, on the server's clock (UTC): from 31 January, 1 on 28 February.
 	MonthsSinceCheck int     `json:"months_since_check" example:"18"`
 	Quality          Quality `json:"quality"`
 }
@@ -38,7 +38,7 @@ type StaleList struct {
 //
 //	@ID			listStale
 //	@Summary		List the records of a territory to check again
-//	@Description	The live places (not permanently closed) of the caller's territory that were not checked for `months` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.
+//	@Description	The live places (not permanently closed) of the caller's territory that were not checked for `months` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record checked exactly `months` months ago is listed from the next day, and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.
 //	@Tags			quality
 //	@Produce		json
 //	@Security		BearerAuth
@@ -92,13 +92,15 @@ func (h *Handler) ListStale(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
+	// The store's clock, which chose the records: the handler's wall
+	// clock counted other months and another freshness (sec17).
+	now := h.Store.Now()
 	out := StaleList{Data: make([]StaleRecord, len(page.Items))}
 	for i := range page.Items {
 		a := &page.Items[i]
 		months := 0
 		if checked, err := time.Parse(time.DateOnly, a.CheckedOn); err == nil {
-			months = monthsBetween(checked, now)
+			months = models.MonthsSince(checked, now)
 		}
 		out.Data[i] = StaleRecord{ID: a.ID, Name: a.Name, Source: a.Source, SourceID: a.SourceID, Producer: a.Producer,
 			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, MonthsSinceCheck: months, Quality: newQuality(a, now)}
@@ -106,13 +108,4 @@ func (h *Handler) ListStale(c *gin.Context) error {
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)
 	return nil
-}
-
-// monthsBetween counts the whole months from a to b.
-func monthsBetween(a, b time.Time) int {
-	m := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
-	if b.Day() < a.Day() {
-		m--
-	}
-	return max(0, m)
 }

@@ -347,7 +347,7 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 	if f.Months <= 0 {
 		f.Months = StaleAfter
 	}
-	cutoff := s.now().AddDate(0, -f.Months, 0).Format(time.DateOnly)
+	cutoff := MonthsCutoff(s.now(), f.Months)
 	f.Sort = SortID
 	filter := func(q *gorm.DB) *gorm.DB {
 		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND actors.checked_on < ?", vocab.ActorClosed, cutoff)

@@ -222,6 +222,12 @@ type DuplicateFilter struct {
 	// Viewer is the caller: links that exist for it only (linkVisibleTo);
 	// nil is anonymous.
 	Viewer *Principal
+	// IncludeArchived keeps the links of an archived actor, which are
+	// otherwise left out as lists leave archived records out (sec17: they
+	// showed the place's name and address to anyone while GET /actors/{id}
+	// answered 410). Detection compares no archived actor, and
+	// exclude_duplicates ignores such links; a restore brings them back.
+	IncludeArchived bool
 	ListParams
 }
 
@@ -235,6 +241,10 @@ func (s *Store) ListDuplicates(ctx context.Context, f DuplicateFilter) (Page[Dup
 		}
 		if f.ActorID != "" {
 			q = q.Where("(actor_a = ? OR actor_b = ?)", f.ActorID, f.ActorID)
+		}
+		if !f.IncludeArchived {
+			q = q.Where("EXISTS (SELECT 1 FROM actors x WHERE x.id = duplicate_links.actor_a AND x.archived_at IS NULL)" +
+				" AND EXISTS (SELECT 1 FROM actors x WHERE x.id = duplicate_links.actor_b AND x.archived_at IS NULL)")
 		}
 		if cond, args := linkVisibleTo(f.Viewer, "duplicate_links"); cond != "" {
 			q = q.Where(cond, args...)

@@ -184,7 +184,50 @@ func QualityOf(a *Actor, now time.Time) QualityView {
 
 // staleCutoff is the first day a record checked on is still fresh.
 func staleCutoff(now time.Time) string {
-	return now.AddDate(0, -StaleAfter, 0).Format(time.DateOnly)
+	return MonthsCutoff(now, StaleAfter)
+}
+
+// A record checked on day c has not been checked for n months on day t
+// when c + n months < t, months added as on a calendar: the same day of
+// the month, or the month's last day when it has fewer (31 January + 1
+// month is 28 February). So a record checked exactly n months ago is
+// still fresh, and counts as not checked from the next day. The days are
+// the store clock's (UTC, as checked_on is written): never the wall clock
+// of a handler, so that tests and replicas agree with the lists.
+
+// MonthsCutoff is the first day a record checked on has been checked
+// within n months on now's day: the same day n months back, or, when that
+// month is too short to have it, the first day of the month after (every
+// day of the shorter month is more than n months ago). time.AddDate ran
+// over the shorter month instead: on 30 March, 1 March - 1 month is « 30
+// February », 2 March, and a record checked on 1 March counted as a
+// month old (sec17).
+func MonthsCutoff(now time.Time, n int) string {
+	y, m, d := now.Date()
+	back := time.Date(y, m-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	if d <= daysIn(back) {
+		return time.Date(back.Year(), back.Month(), d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
+	return back.AddDate(0, 1, 0).Format(time.DateOnly)
+}
+
+// MonthsSince is the number of whole calendar months from checked to
+// now's day (see MonthsCutoff): 12 on the day the record is listed by
+// the default 12 months, and from 31 January, 1 on 28 February.
+func MonthsSince(checked, now time.Time) int {
+	cy, cm, cd := checked.Date()
+	ny, nm, nd := now.Date()
+	n := (ny-cy)*12 + int(nm) - int(cm)
+	target := time.Date(cy, cm+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	if min(cd, daysIn(target)) > nd {
+		n--
+	}
+	return max(0, n)
+}
+
+// daysIn is the number of days of t's month.
+func daysIn(t time.Time) int {
+	return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // freshWeight is the freshness criterion's weight, added in SQL filters.

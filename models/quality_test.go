@@ -67,3 +67,64 @@ func TestQualityOfFreshness(t *testing.T) {
 		t.Errorf("checked 12 months and a day ago: %+v", v)
 	}
 }
+
+// TestMonthsCutoffAndSince (sec17): calendar months, the month's last day
+// when it is shorter; a record checked exactly n months ago is fresh, and
+// the two functions agree (listed by n months ⇔ at least n months old and
+// not on the anniversary day itself).
+func TestMonthsCutoffAndSince(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	for _, tc := range []struct {
+		now    string
+		n      int
+		cutoff string
+	}{
+		{"2026-12-03", 12, "2025-12-03"},
+		{"2027-03-30", 1, "2027-03-01"}, // no 30 February: all of February is over a month ago
+		{"2027-03-31", 1, "2027-03-01"},
+		{"2027-03-28", 1, "2027-02-28"},
+		{"2028-02-29", 12, "2027-03-01"},
+		{"2027-05-31", 1, "2027-05-01"},
+		{"2027-01-15", 13, "2025-12-15"},
+	} {
+		if got := MonthsCutoff(day(tc.now), tc.n); got != tc.cutoff {
+			t.Errorf("MonthsCutoff(%s, %d) = %s, want %s", tc.now, tc.n, got, tc.cutoff)
+		}
+	}
+	for _, tc := range []struct {
+		checked, now string
+		months       int
+	}{
+		{"2026-01-31", "2026-02-28", 1},
+		{"2026-01-31", "2026-02-27", 0},
+		{"2026-03-30", "2027-03-30", 12},
+		{"2026-03-30", "2027-03-29", 11},
+		{"2027-02-28", "2027-03-30", 1},
+		{"2027-03-01", "2027-03-30", 0},
+		{"2027-04-01", "2027-03-30", 0}, // never negative
+		{"1899-12-30", "2026-12-03", 1523},
+	} {
+		if got := MonthsSince(day(tc.checked), day(tc.now)); got != tc.months {
+			t.Errorf("MonthsSince(%s, %s) = %d, want %d", tc.checked, tc.now, got, tc.months)
+		}
+	}
+	// Agreement on every pair of days over two years, for 1, 12 and 13
+	// months: listed exactly when older than n months by MonthsSince and
+	// not on the anniversary.
+	start := day("2027-01-01")
+	for i := 0; i < 730; i += 3 {
+		now := start.AddDate(0, 0, i)
+		for _, n := range []int{1, 12, 13} {
+			cutoff := MonthsCutoff(now, n)
+			for j := 0; j < 500; j += 7 {
+				c := now.AddDate(0, 0, -j)
+				listed := c.Format(time.DateOnly) < cutoff
+				aged := MonthsSince(c, now) >= n
+				anniversary := MonthsCutoff(now, n) == c.Format(time.DateOnly)
+				if listed != (aged && !anniversary) {
+					t.Fatalf("now %s, n %d, checked %s: listed %v, months %d", now.Format(time.DateOnly), n, c.Format(time.DateOnly), listed, MonthsSince(c, now))
+				}
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/mattn/go-sqlite3"
 	"golang.org/x/sync/semaphore"
 	gormsqlite "gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -19,7 +20,7 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 	if err := createWithPageSize(ctx, path); err != nil {
 		return nil, err
 	}
-	w, err := gorm.Open(gormsqlite.Open(dsn(path, false)), cfg)
+	w, err := gorm.Open(gormsqlite.New(gormsqlite.Config{DriverName: sqliteDriver, DSN: dsn(path, false)}), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -39,7 +40,7 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 		wdb.Close()
 		return nil, err
 	}
-	r, err := gorm.Open(gormsqlite.Open(dsn(path, true)), cfg)
+	r, err := gorm.Open(gormsqlite.New(gormsqlite.Config{DriverName: sqliteDriver, DSN: dsn(path, true)}), cfg)
 	if err != nil {
 		wdb.Close()
 		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
@@ -51,7 +52,7 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 	}
 	rdb.SetMaxOpenConns(opt.ReadConns)
 	rdb.SetMaxIdleConns(opt.ReadConns)
-	cdb, err := sql.Open("sqlite3", dsn(path, false))
+	cdb, err := sql.Open(sqliteDriver, dsn(path, false))
 	if err != nil {
 		wdb.Close()
 		rdb.Close()
@@ -61,6 +62,29 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 	cdb.SetMaxIdleConns(1)
 	cdb.SetConnMaxIdleTime(0)
 	return &Store{w: w, r: r, d: sqliteEngine, gate: semaphore.NewWeighted(1), ckpt: startCheckpointer(cdb)}, nil
+}
+
+// sqliteDriver is mattn/go-sqlite3 with the PRAGMAs its connection string
+// cannot carry, run on every connection it opens (writer, readers,
+// checkpointer):
+//   - temp_store=MEMORY: SQLite keeps its temporary structures in memory —
+//     a sort larger than the cache (ORDER BY or GROUP BY without an index,
+//     DISTINCT), a transient index, a temporary table, a statement
+//     journal — instead of temporary files (sqlite3TempInMemory: the sorter
+//     then never spills). Those files are outside secure_delete, and
+//     SQLite unlinks them at once, so their blocks stay on disk after use
+//     with whatever rows were sorted: a referral, account or history query
+//     sorting without an index wrote people's data there (sec17). The cost
+//     is memory for a large unindexed sort; the directory's lists sort by
+//     indexed columns, exports walk the primary key, and search and
+//     duplicate detection sort in Go.
+const sqliteDriver = "sqlite3_carnet"
+
+func init() {
+	sql.Register(sqliteDriver, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		_, err := c.Exec("PRAGMA temp_store=MEMORY", nil)
+		return err
+	}})
 }
 
 // dsn builds a mattn/go-sqlite3 connection string. The PRAGMAs:

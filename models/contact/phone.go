@@ -75,7 +75,10 @@ func PhoneRegionForPostalCode(postalCode string) string {
 // region of postalCode (see PhoneRegionForPostalCode), then, if invalid
 // there, in the other regions of the French numbering plan (see nationalPlan);
 // the common mistake +33 590… for a Guadeloupe number (+590 590…) is
-// corrected the same way. Validity comes from libphonenumber's metadata.
+// corrected the same way, and a number in a range the plan gives to an
+// overseas département is written with that département's code whatever
+// the place (0596… and +33 596… are +596 596…; see overseasReading).
+// Validity comes from libphonenumber's metadata.
 //
 // It refuses:
 //   - anything but digits, spaces, dots, dashes, slashes, parentheses and a
@@ -128,6 +131,7 @@ func NormalizePhone(s string, postalCode string) (string, error) {
 		}
 		return "", invalidPhone(s, region, international)
 	}
+	num = overseasReading(num)
 	if num.GetExtension() != "" {
 		return "", phoneErr("%s has an extension, which the national format cannot carry", brief(s))
 	}
@@ -217,6 +221,69 @@ func retryInNationalPlan(compact, region string, first *phonenumbers.PhoneNumber
 		}
 	}
 	return nil
+}
+
+// overseasRegions are the overseas regions of the integrated plan whose
+// calling code is not France's (BL and MF are read as GP: one code, one
+// metadata for validity).
+var overseasRegions = []string{"GP", "MQ", "GF", "RE", "YT"}
+
+// overseasBlocks are the blocks of the plan (the national number's first
+// three digits after 0) where the metadata of an overseas region of the
+// plan has valid numbers and France's may have some too: geographic and
+// mobile ranges only (TestOverseasBlocksCoverTheMetadata checks the list
+// against the metadata). It only spares a metropolitan number the five
+// overseas parses, which doubled the first reading of most numbers of an
+// import; the metadata still decides.
+var overseasBlocks = map[string]bool{
+	"262": true, "263": true, "268": true, "269": true, "590": true, "594": true, "596": true, "598": true,
+	"639": true, "690": true, "691": true, "692": true, "693": true, "694": true, "696": true, "697": true,
+}
+
+// overseasReading returns the overseas reading of a +33 number that lies in
+// a range the French numbering plan gives to an overseas département, num
+// otherwise. ARCEP's plan allocates the geographic and mobile ranges by
+// territory: 0262, 0263 and 0269 (Réunion, Mayotte), 0590 (Guadeloupe,
+// Saint-Barthélemy, Saint-Martin), 0594 (Guyane), 0596 (Martinique), 0639,
+// 0690-0697 (mobiles); such a line is dialled +262, +590, +594 or +596 from
+// abroad, never +33. libphonenumber's metadata for FR accepts some of them
+// as French fixed lines all the same (0596…, 0263…, 0269…), so a
+// Martinique number read without the place's postal code (a referral's
+// person, an account, a place filed at its network's address) or written
+// +33 596… as France Services' list does came out +33 596…, which rings
+// nowhere in Martinique. Only the national numbers starting with 2, 5, 6 or
+// 7 (geographic and mobile) are moved, and only when the overseas
+// regions' metadata agree on one calling code: 08 and 09 numbers are
+// national services and VoIP that the metadata list under several
+// territories at once, and an ambiguous range (0598…) keeps France's code
+// rather than a guess. Metropolitan numbers that begin like an overseas
+// calling code (06 87, 06 81, 05 08) are in no overseas range and stay
+// +33: New Caledonia, Wallis-et-Futuna and Saint-Pierre-et-Miquelon have
+// numbering plans of their own, with no 0 form in the French plan.
+func overseasReading(num *phonenumbers.PhoneNumber) *phonenumbers.PhoneNumber {
+	if num.GetCountryCode() != 33 {
+		return num
+	}
+	nsn := phonenumbers.GetNationalSignificantNumber(num)
+	if len(nsn) < 3 || !overseasBlocks[nsn[:3]] {
+		return num
+	}
+	var found *phonenumbers.PhoneNumber
+	for _, r := range overseasRegions {
+		n, err := phonenumbers.Parse("0"+nsn, r)
+		if err != nil || !phonenumbers.IsValidNumber(n) {
+			continue
+		}
+		if found != nil && found.GetCountryCode() != n.GetCountryCode() {
+			return num // several territories: no guess
+		}
+		found = n
+	}
+	if found == nil {
+		return num
+	}
+	found.Extension = num.Extension
+	return found
 }
 
 // isShortNumber reports whether a national-form string is a French short

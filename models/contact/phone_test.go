@@ -2,8 +2,11 @@ package contact
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 func TestNormalizePhoneAccepts(t *testing.T) {
@@ -58,6 +61,25 @@ func TestNormalizePhoneAccepts(t *testing.T) {
 		{"+33 written for Guadeloupe", "+33 590 20 12 34", "97100", "+590590201234"},
 		{"+33 written for Réunion", "+33 6 92 12 34 56", "", "+262692123456"},
 		{"international overseas from metropolitan place", "+687 20 12 34", "75001", "+687201234"},
+		// sec17: libphonenumber's metadata for France (+33) also accepts
+		// some national numbers the plan gives to an overseas
+		// département (0596 Martinique, 0269 Mayotte, 0263 Réunion):
+		// read alone they came out +33 596…, a number that does not
+		// ring in Martinique. France Services' list writes them so.
+		{"Martinique fixed, metropolitan place", "0596 30 12 34", "75001", "+596596301234"},
+		{"Martinique fixed, no postal code", "05 96 52 73 85", "", "+596596527385"},
+		{"+33 written for Martinique", "+33 5 96 52 73 85", "97200", "+596596527385"},
+		{"+33 written for Martinique, E.164", "+33596527385", "", "+596596527385"},
+		{"Mayotte fixed, no postal code", "0269 61 10 10", "", "+262269611010"},
+		{"+33 written for Mayotte", "+33 269 61 10 10", "97600", "+262269611010"},
+		{"Réunion 0263, no postal code", "0263 01 23 45", "", "+262263012345"},
+		// Metropolitan ranges that look like an overseas code stay
+		// metropolitan: 06 87 and 06 81 are mobiles of France, not New
+		// Caledonia (+687) nor Wallis (+681); 09 and 08 are national.
+		{"metropolitan mobile 06 87", "06 87 12 34 56", "", "+33687123456"},
+		{"metropolitan mobile 06 81", "06 81 12 34 56", "98600", "+33681123456"},
+		{"metropolitan fixed 05 08", "05 08 12 34 56", "", "+33508123456"},
+		{"VoIP 09 stays national", "09 72 12 34 56", "", "+33972123456"},
 		{"Comoros, listed by the standard", "+269 771 23 45", "97600", "+2697712345"},
 	}
 	for _, tt := range tests {
@@ -139,6 +161,32 @@ func TestPhoneRegionForPostalCode(t *testing.T) {
 	} {
 		if got := PhoneRegionForPostalCode(in); got != want {
 			t.Errorf("PhoneRegionForPostalCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOverseasBlocksCoverTheMetadata: every block of the French plan
+// (0 and three digits) with numbers libphonenumber reads as valid in an
+// overseas region of the plan, geographic or mobile (2, 5, 6, 7), is in
+// overseasBlocks, or its numbers would keep +33 when France's metadata
+// accepts them too. Sampled: fifty numbers per block.
+func TestOverseasBlocksCoverTheMetadata(t *testing.T) {
+	for b := 200; b < 800; b++ {
+		if b >= 300 && b < 500 {
+			continue // 03 and 04 are metropolitan only
+		}
+		block := fmt.Sprint(b)
+		for s := 0; s < 1000000 && !overseasBlocks[block]; s += 19997 {
+			n := fmt.Sprintf("0%s%06d", block, s)
+			for _, r := range overseasRegions {
+				if x, err := phonenumbers.Parse(n, r); err == nil && phonenumbers.IsValidNumber(x) {
+					if y, err := phonenumbers.Parse(n, "FR"); err == nil && phonenumbers.IsValidNumber(y) {
+						t.Errorf("%s is valid in %s and in FR, and its block %s is not in overseasBlocks", n, r, block)
+						s = 1000000
+						break
+					}
+				}
+			}
 		}
 	}
 }

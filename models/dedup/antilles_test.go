@@ -135,6 +135,9 @@ func TestCompareOverseasPhoneWrittenWithFrancesCode(t *testing.T) {
 		{"+33590201234", "+590590201234", true},
 		{"+33262123456", "+262262123456", true},
 		{"+33694123456", "+594694123456", true},
+		// Stored before sec17 (+33 269…, +33 263…) and as now read.
+		{"+33269611010", "+262269611010", true},
+		{"+33263012345", "+262263012345", true},
 		{"+33596527385", "+596596527386", false},
 		{"+687123456", "+33687123456", false}, // New Caledonia has a plan of its own
 	} {

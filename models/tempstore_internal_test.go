@@ -1,0 +1,59 @@
+package models
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// TestSQLiteSortsStayInMemory (sec17): SQLite writes a sort larger than its
+// cache (ORDER BY or GROUP BY without an index, DISTINCT), a transient
+// index or a statement journal to temporary files; secure_delete does not
+// reach them, and their blocks stay on disk after SQLite unlinks them. A
+// query over referrals, accounts or history sorting without an index put
+// people's data there. With temp_store=MEMORY SQLite keeps every temporary
+// structure in memory (sqlite3TempInMemory: the sorter then never spills,
+// and sub-journals are in-memory), so no connection of the store, writer
+// or reader, may have it otherwise.
+func TestSQLiteSortsStayInMemory(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "carnet.db"), Options{ReadConns: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w, err := s.w.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.r.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every reader connection: hold them all at once so that the pool
+	// opens each.
+	for name, pool := range map[string]int{"writer": 1, "reader": 3} {
+		db := w
+		if name == "reader" {
+			db = r
+		}
+		var held []func() error
+		for i := 0; i < pool; i++ {
+			c, err := db.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			held = append(held, c.Close)
+			var v int
+			if err := c.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			if v != 2 {
+				t.Errorf("%s connection %d: temp_store = %d, want 2 (MEMORY)", name, i, v)
+			}
+		}
+		for _, c := range held {
+			_ = c()
+		}
+	}
+}
