@@ -425,7 +425,10 @@ func readingsOf(postalCode, name, insee string) *readings {
 	if ok {
 		return rd
 	}
-	rd = readAddress(postalCode, name, insee)
+	// The key's own copies: an import's cells may share a row's buffer,
+	// which the memo would otherwise keep.
+	k = readingsKey{strings.Clone(postalCode), strings.Clone(name), strings.Clone(insee)}
+	rd = readAddress(k.pc, k.name, k.insee)
 	readingsMemo.mu.Lock()
 	if len(readingsMemo.m) >= readingsMemoSize {
 		clear(readingsMemo.m)
@@ -439,17 +442,18 @@ type readingsKey struct{ pc, name, insee string }
 
 // readingsMemo holds the readings of up to readingsMemoSize addresses, and
 // is emptied when full. A map rather than a direct-mapped table like
-// Resolve's: an import's addresses come back after thousands of others
-// (20,000 distinct ones in the synthetic file of 100,000 places, as
-// written and as reconciled: a table of 32,768 slots kept half of them).
-// A national file names about 15,000 communes; an entry is a few hundred
-// bytes.
+// Resolve's: an import's addresses come back after thousands of others (a
+// direct-mapped table of 32,768 slots kept half of the synthetic file's).
+// An entry is a few hundred bytes: 8,192 of them, two or three megabytes,
+// hold a region's communes as written and as reconciled (files are mostly
+// sorted by place, so the next rows share the last ones'); 16,384 cost the
+// synthetic import 17 MB more of peak RSS for little more CPU saved.
 var readingsMemo = struct {
 	mu sync.Mutex
 	m  map[readingsKey]*readings
 }{m: map[readingsKey]*readings{}}
 
-const readingsMemoSize = 1 << 15
+const readingsMemoSize = 1 << 13
 
 func readAddress(postalCode, name, insee string) *readings {
 	rd := &readings{}
