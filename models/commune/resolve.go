@@ -215,50 +215,19 @@ func (r Resolution) clone() Resolution {
 
 func resolve(a Address) Resolution {
 	var res Resolution
-	pc := strings.TrimSpace(a.PostalCode)
-	name := strings.TrimSpace(a.Name)
-	code := strings.ToUpper(strings.TrimSpace(a.INSEE))
-
-	// Each reading, at city level (the arrondissement is chosen afterwards).
-	var codeCity *Commune
-	if code != "" {
-		c, former, ok := Get(code)
-		switch {
-		case !ok:
-			res.Conflicts = append(res.Conflicts, Conflict{"insee_code", fmt.Sprintf("%q is not the INSEE code of a current or former commune", code)})
-		default:
-			codeCity = cityOf(c)
-			if former {
-				res.Notes = append(res.Notes, fmt.Sprintf("INSEE code %s is a former commune's, now part of %s (%s)", code, codeCity.Name, codeCity.Code))
-			}
-		}
+	rd := readingsOf(a.PostalCode, a.Name, a.INSEE)
+	pc, name, code := rd.pc, rd.name, rd.code
+	codeCity, postal, postalDep, named := rd.codeCity, rd.postal, rd.postalDep, rd.named
+	if len(rd.conflicts) > 0 {
+		res.Conflicts = slices.Clone(rd.conflicts)
 	}
-	postal := map[*Commune]bool{}
-	for _, c := range ByPostalCode(pc) {
-		postal[cityOf(c)] = true
-	}
-	postalDep := departementOfPostalCode(pc)
-	named := map[*Commune]bool{}
-	for _, c := range ByName(name) {
-		named[cityOf(c)] = true
-	}
-	// A name that designates none of the postal code's communes may still
-	// be one of them misspelt or lengthened (« TOURETTES-SUR-LOUP » for
-	// Tourrettes-sur-Loup, « LE LUC-EN-PROVENCE » for Le Luc): among the
-	// few communes of the postal code, one close name is enough.
-	if len(postal) > 1 && name != "" && !intersects(named, postal) {
-		if c := closeName(Key(name), postal); c != nil {
-			named[c] = true
-			res.Notes = append(res.Notes, fmt.Sprintf("%q read as %s, a commune of postal code %s", name, c.Name, pc))
-		}
+	if len(rd.notes) > 0 {
+		res.Notes = slices.Clone(rd.notes)
 	}
 	var near *Commune
 	hasPoint := a.Lat != nil && a.Lon != nil && !(*a.Lat == 0 && *a.Lon == 0)
 	if hasPoint {
-		near, _ = Nearest(*a.Lat, *a.Lon, 200)
-		if near != nil {
-			near = cityOf(near)
-		}
+		near = nearestCity(*a.Lat, *a.Lon)
 	}
 
 	// Candidates: every commune some reading designates.
@@ -408,7 +377,7 @@ func resolve(a Address) Resolution {
 		res.Notes = append(res.Notes, fmt.Sprintf("%q is officially written %s", name, city.Name))
 	}
 
-	res.Commune = refine(city, pc, name, code, a)
+	res.Commune = refine(city, pc, rd.byName, code, a)
 	if res.Commune.IsArrondissement() && hasPoint && res.Commune.HasCentre && !res.Conflicting("coordinates") {
 		// Arrondissements are small: a point far from the one the postal
 		// code or the name gives, and much nearer another's centre, is
@@ -429,10 +398,135 @@ func resolve(a Address) Resolution {
 	return res
 }
 
+// readings is what an address's postal code, commune name and INSEE code
+// say without its coordinates: the communes each designates, read once per
+// distinct triple (readingsOf). An import's places share few of them (a
+// few per commune), where each has its own point.
+type readings struct {
+	pc, name, code string // trimmed; the code in upper case
+	codeCity       *Commune
+	postal, named  map[*Commune]bool // never written once built
+	postalDep      string
+	byName         []*Commune // ByName(name), for refine
+	conflicts      []Conflict // the INSEE code's
+	notes          []string   // the former INSEE code's, then the close name's
+}
+
+// readingsOf returns the readings of an address's postal code, name and
+// INSEE code, remembered (a pure function of its input and of the
+// reference, which never changes): every place of an import is resolved at
+// least twice, as written and as reconciled, and most share their commune
+// with others.
+func readingsOf(postalCode, name, insee string) *readings {
+	k := readingsKey{postalCode, name, insee}
+	readingsMemo.mu.Lock()
+	rd, ok := readingsMemo.m[k]
+	readingsMemo.mu.Unlock()
+	if ok {
+		return rd
+	}
+	// The key's own copies: an import's cells may share a row's buffer,
+	// which the memo would otherwise keep.
+	k = readingsKey{strings.Clone(postalCode), strings.Clone(name), strings.Clone(insee)}
+	rd = readAddress(k.pc, k.name, k.insee)
+	readingsMemo.mu.Lock()
+	if len(readingsMemo.m) >= readingsMemoSize {
+		clear(readingsMemo.m)
+	}
+	readingsMemo.m[k] = rd
+	readingsMemo.mu.Unlock()
+	return rd
+}
+
+type readingsKey struct{ pc, name, insee string }
+
+// readingsMemo holds the readings of up to readingsMemoSize addresses, and
+// is emptied when full. A map rather than a direct-mapped table like
+// Resolve's: an import's addresses come back after thousands of others (a
+// direct-mapped table of 32,768 slots kept half of the synthetic file's).
+// An entry is a few hundred bytes: 8,192 of them, two or three megabytes,
+// hold a region's communes as written and as reconciled (files are mostly
+// sorted by place, so the next rows share the last ones'); 16,384 cost the
+// synthetic file's reading 15–19 MB more of peak RSS.
+var readingsMemo = struct {
+	mu sync.Mutex
+	m  map[readingsKey]*readings
+}{m: map[readingsKey]*readings{}}
+
+const readingsMemoSize = 1 << 13
+
+func readAddress(postalCode, name, insee string) *readings {
+	rd := &readings{}
+	rd.pc = strings.TrimSpace(postalCode)
+	rd.name = strings.TrimSpace(name)
+	rd.code = strings.ToUpper(strings.TrimSpace(insee))
+	pc, code := rd.pc, rd.code
+	// Each reading, at city level (the arrondissement is chosen afterwards).
+	if code != "" {
+		c, former, ok := Get(code)
+		switch {
+		case !ok:
+			rd.conflicts = append(rd.conflicts, Conflict{"insee_code", fmt.Sprintf("%q is not the INSEE code of a current or former commune", code)})
+		default:
+			rd.codeCity = cityOf(c)
+			if former {
+				rd.notes = append(rd.notes, fmt.Sprintf("INSEE code %s is a former commune's, now part of %s (%s)", code, rd.codeCity.Name, rd.codeCity.Code))
+			}
+		}
+	}
+	rd.postal = map[*Commune]bool{}
+	for _, c := range ByPostalCode(pc) {
+		rd.postal[cityOf(c)] = true
+	}
+	rd.postalDep = departementOfPostalCode(pc)
+	rd.named = map[*Commune]bool{}
+	rd.byName = ByName(rd.name)
+	for _, c := range rd.byName {
+		rd.named[cityOf(c)] = true
+	}
+	// A name that designates none of the postal code's communes may still
+	// be one of them misspelt or lengthened (« TOURETTES-SUR-LOUP » for
+	// Tourrettes-sur-Loup, « LE LUC-EN-PROVENCE » for Le Luc): among the
+	// few communes of the postal code, one close name is enough.
+	if len(rd.postal) > 1 && rd.name != "" && !intersects(rd.named, rd.postal) {
+		if c := closeName(Key(rd.name), rd.postal); c != nil {
+			rd.named[c] = true
+			rd.notes = append(rd.notes, fmt.Sprintf("%q read as %s, a commune of postal code %s", rd.name, c.Name, pc))
+		}
+	}
+	return rd
+}
+
+// nearestCity is the city (not the arrondissement) whose centre is nearest
+// the point, within 200 km, remembered for the last points: a place's
+// address is resolved as written and again as reconciled, at the same point.
+func nearestCity(lat, lon float64) *Commune {
+	k := [2]float64{lat, lon}
+	slot := &nearMemo[maphash.Comparable(memoSeed, k)&(uint64(len(nearMemo))-1)]
+	if m := slot.Load(); m != nil && m.key == k { // a NaN never equals itself: not remembered
+		return m.c
+	}
+	near, _ := Nearest(lat, lon, 200)
+	if near != nil {
+		near = cityOf(near)
+	}
+	slot.Store(&nearEntry{key: k, c: near})
+	return near
+}
+
+type nearEntry struct {
+	key [2]float64
+	c   *Commune
+}
+
+// An import reads a batch's thousand rows before it reconciles them: 8,192
+// slots keep most points until their second reading.
+var nearMemo [1 << 13]atomic.Pointer[nearEntry]
+
 // refine picks the arrondissement of Paris, Lyon or Marseille the address is
 // in: from the postal code when it is an arrondissement's own, else the name
 // (« Marseille 2e »), the INSEE code, or the nearest arrondissement centre.
-func refine(city *Commune, pc, name, code string, a Address) *Commune {
+func refine(city *Commune, pc string, byName []*Commune, code string, a Address) *Commune {
 	arrs := Arrondissements(city.Code)
 	if len(arrs) == 0 {
 		return city
@@ -446,7 +540,7 @@ func refine(city *Commune, pc, name, code string, a Address) *Commune {
 	if len(byPostal) == 1 {
 		return byPostal[0]
 	}
-	if cs := ByName(name); len(cs) == 1 && cs[0].City == city.Code {
+	if cs := byName; len(cs) == 1 && cs[0].City == city.Code {
 		return cs[0]
 	}
 	if c := ByCode(code); c != nil && c.City == city.Code {
