@@ -73,3 +73,13 @@ func TestMetropolitanNumberAsLibphonenumber(t *testing.T) {
 		}
 	}
 }
+
+// The fast path answers +33 without the overseas reading: no block the
+// overseas reading may move may open a range the fast path takes.
+func TestFastRangesHoldNoOverseasBlock(t *testing.T) {
+	for block := range overseasBlocks {
+		if len(block) == 3 && openFrenchRange(block[0], block[1]) {
+			t.Errorf("block 0%s… is in an overseas plan but openFrenchRange takes it as metropolitan", block)
+		}
+	}
+}
