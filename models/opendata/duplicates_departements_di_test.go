@@ -6,11 +6,13 @@ import "testing"
 // the directories of the Départements of Ille-et-Vilaine and of the Sarthe
 // and odspep's directory, as data·inclusion published them, against the
 // Conseillers numériques national file of 2022-12, same départements. Held
-// out: the labels were committed before detection ran on them; the first
-// figure is in the .md. The floors are set from that figure.
+// out: labels committed in c0285f4 before detection ran on them; detection
+// as on main at f0a217a: precision 1.000 (5 links, all right), recall 0.714
+// (5 of 7; the two misses are labelled ambiguous) — the figure on unseen
+// data. The floors leave one link of slack.
 const (
-	minPrecisionDepartementsDI = 0.0
-	minRecallDepartementsDI    = 0.0
+	minPrecisionDepartementsDI = 0.83
+	minRecallDepartementsDI    = 0.57
 )
 
 // departementalDIPlaces keeps data·inclusion's records that come from the
