@@ -9,10 +9,14 @@ import "testing"
 // out: labels committed in c0285f4 before detection ran on them; detection
 // as on main at f0a217a: precision 1.000 (5 links, all right), recall 0.714
 // (5 of 7; the two misses are labelled ambiguous) — the figure on unseen
-// data. The floors leave one link of slack.
+// data. It has since been looked at for fixes (a record named after the
+// Département alone at another authority's address, departementguest.go)
+// and is no longer unseen: precision 1.000 (6 links, all right), recall
+// 0.857 (6 of 7; the miss is labelled ambiguous). The floors leave one link
+// of slack.
 const (
-	minPrecisionDepartementsDI = 0.83
-	minRecallDepartementsDI    = 0.57
+	minPrecisionDepartementsDI = 0.85
+	minRecallDepartementsDI    = 0.71
 )
 
 // departementalDIPlaces keeps data·inclusion's records that come from the
