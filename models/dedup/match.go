@@ -1514,6 +1514,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
 	}
+	if r.Name < hostName && departementGuest(a, c) {
+		r.Name = hostName
+		r.add("departement_guest", "Département reçu chez une collectivité, à la même adresse")
+	}
 	if r.Name < hostName && housesFranceServices(a, c) {
 		switch {
 		case addressAgrees(a, c) && (numberedAddress(a, c) || atOnePoint(a, c) || sameBuilding(a, c)):
