@@ -22,7 +22,7 @@ import (
 // other than an auto-increment key (left to the database, and not read back).
 type bulkTable struct {
 	fields []*schema.Field // one bind variable each per row
-	head   string          // INSERT INTO table (col, …) VALUES
+	head   string          // " table (col, …) VALUES ", after dialect's insertInto
 	// full holds the text of a statement of rowsPerStatement rows, per
 	// dialect (its placeholder for the first variable): a large insert
 	// sends that same text again and again, and writing its tens of
@@ -41,7 +41,9 @@ func (bt *bulkTable) statement(d dialect, n int) string {
 		}
 	}
 	var sb strings.Builder
-	sb.Grow(len(bt.head) + n*len(bt.fields)*4)
+	verb := d.insertInto()
+	sb.Grow(len(verb) + len(bt.head) + n*len(bt.fields)*4)
+	sb.WriteString(verb)
 	sb.WriteString(bt.head)
 	k := 0
 	for i := range n {
@@ -91,7 +93,7 @@ func bulkTableOf(tx *gorm.DB, model any) (*bulkTable, error) {
 		bt.fields = append(bt.fields, f)
 		cols = append(cols, name)
 	}
-	bt.head = "INSERT INTO " + stmt.Schema.Table + " (" + strings.Join(cols, ", ") + ") VALUES "
+	bt.head = " " + stmt.Schema.Table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	actual, _ := bulkTables.LoadOrStore(t, bt)
 	return actual.(*bulkTable), nil
 }

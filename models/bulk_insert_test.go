@@ -53,11 +53,12 @@ func mustBulkTable(t *testing.T, db *gorm.DB, model any) *bulkTable {
 // size, is the text written placeholder by placeholder, for each dialect,
 // whichever dialect asked first.
 func TestBulkStatementText(t *testing.T) {
-	bt := &bulkTable{fields: make([]*schema.Field, 3), head: "INSERT INTO t (a, b, c) VALUES "}
+	bt := &bulkTable{fields: make([]*schema.Field, 3), head: " t (a, b, c) VALUES "}
 	full := rowsPerStatement(len(bt.fields))
 	for _, d := range []dialect{sqliteDialect{}, postgresDialect{}, sqliteDialect{}} {
 		for _, n := range []int{1, 2, full - 1, full, full} {
 			var sb strings.Builder
+			sb.WriteString(d.insertInto())
 			sb.WriteString(bt.head)
 			k := 0
 			for i := range n {

@@ -48,6 +48,9 @@ type dialect interface {
 	// placeholder is the n-th (from 1) bind variable of a statement sent
 	// to the driver as is (see bulkTable): ? or $n.
 	placeholder(n int) string
+	// insertInto begins bulkTable's multi-row INSERTs: "INSERT INTO", or
+	// SQLite's "INSERT OR FAIL INTO" (see sqliteDialect.insertInto).
+	insertInto() string
 	// execBatch runs one statement built for many rows (bulkTable) with
 	// its arguments, inside the write transaction pool.
 	execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []any) error

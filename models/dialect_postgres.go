@@ -43,6 +43,8 @@ func (postgresDialect) name() string { return "postgres" }
 // as the actors_name and services_name indexes are declared.
 func (postgresDialect) placeholder(n int) string { return "$" + strconv.Itoa(n) }
 
+func (postgresDialect) insertInto() string { return "INSERT INTO" }
+
 func (postgresDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []any) error {
 	_, err := pool.ExecContext(ctx, query, args...)
 	return err

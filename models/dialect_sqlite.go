@@ -25,6 +25,22 @@ func (sqliteDialect) name() string { return "sqlite" }
 // are declared.
 func (sqliteDialect) placeholder(int) string { return "?" }
 
+// insertInto: INSERT OR FAIL, whose conflicts on NOT NULL, UNIQUE and
+// CHECK constraints stop the statement without undoing the rows it already
+// inserted, where INSERT's default (ABORT) undoes them. To undo them, SQLite
+// keeps a statement journal of a multi-row INSERT inside a transaction: a
+// copy of each page the statement changes that the transaction had changed
+// before. With temp_store=MEMORY (see sqliteDriver) that copy goes to
+// memory in 1 KiB chunks, a malloc and a copy for each, and a batch's
+// INSERT touches thousands of index pages: half of SQLite's time in a first
+// import's INSERTs (issue 11, item 6). Nothing relies on the undo: every
+// write runs in a transaction or a savepoint that a failed statement rolls
+// back whole (Store.write), and every caller of insertRows returns its
+// error. Foreign keys still need the journal (an immediate foreign key
+// may abort), except in a bulk write's transaction, where they are checked
+// by Carnet itself (see bulkTransaction).
+func (sqliteDialect) insertInto() string { return "INSERT OR FAIL INTO" }
+
 // execBatch sends the statement through Query rather than Exec:
 // mattn/go-sqlite3 binds an Exec's arguments one cgo call each (and SQLite
 // copies every text), while a Query's are copied into one C buffer and

@@ -505,6 +505,10 @@ func (s *Store) runGroup(group []*queuedWrite) {
 	}
 	if len(group) == 1 {
 		w := group[0]
+		if w.bulk {
+			w.err = bulkTransaction(s.w.WithContext(w.tctx), w.run)
+			return
+		}
 		w.err = s.w.WithContext(w.tctx).Transaction(w.run)
 		return
 	}

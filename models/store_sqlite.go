@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -184,4 +186,52 @@ func tuneWriter(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	return nil
+}
+
+// bulkTransaction runs fn, the transaction of a bulk write (a sync batch,
+// an import: see withBulk), on SQLite's writer connection with its foreign
+// keys off, and turns them on again before the connection serves another
+// write.
+//
+// Why: an INSERT of many rows into a table with an immediate foreign key
+// (actors.parent_id, services.actor_id) may have to undo itself when a row
+// fails the key, so SQLite keeps a statement journal for it: with
+// temp_store=MEMORY, a copy of every page the statement touches that the
+// transaction had touched before, in 1 KiB chunks. A first import's
+// INSERTs spent half of their SQLite time there (issue 11, item 6:
+// BenchmarkImport, 5.8 → 2.9 s of cgo time in insertRows for 100,000
+// places, with INSERT OR FAIL, see sqliteDialect.insertInto).
+//
+// Why it is safe: a bulk write checks every reference itself before it
+// writes, in the same transaction, under SQLite's single writer: a
+// service's actor (resolveSyncActor: an active actor of the same source)
+// and an actor's parent (checkActorRefs: active, no cycle). It deletes no
+// row (absent records are archived), so no cascade is skipped. The
+// PRAGMA is per connection and must be set outside a transaction;
+// should turning the keys on again fail, the connection is discarded, and
+// the pool's next one opens with foreign_keys=on (see dsn).
+func bulkTransaction(w *gorm.DB, fn func(tx *gorm.DB) error) error {
+	return w.Connection(func(c *gorm.DB) (err error) {
+		conn, ok := c.Statement.ConnPool.(*sql.Conn)
+		if !ok {
+			return fmt.Errorf("bulk transaction: connection is %T", c.Statement.ConnPool)
+		}
+		ctx := context.WithoutCancel(c.Statement.Context)
+		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys=OFF"); err != nil {
+			return err
+		}
+		// Deferred, so that even a panic does not hand the connection
+		// back with its keys off.
+		defer func() {
+			if _, rerr := conn.ExecContext(ctx, "PRAGMA foreign_keys=ON"); rerr != nil {
+				_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+				// A committed transaction stays a success: only the
+				// connection failed, and it is gone.
+				if err != nil {
+					err = errors.Join(err, rerr)
+				}
+			}
+		}()
+		return c.Transaction(fn)
+	})
 }
