@@ -20,7 +20,7 @@ const checkpointInterval = 500 * time.Millisecond
 // on this machine, and every write queued behind it waited as long (the p99
 // of BenchmarkConcurrentWrites). A PASSIVE checkpoint takes no writer lock:
 // commits go on appending to the log while it runs. The writer keeps a far
-// larger automatic threshold (see tuneWriter) as a backstop should this
+// larger automatic threshold (see sqliteWriterDriver) as a backstop should this
 // goroutine fall behind.
 type checkpointer struct {
 	// mu is held while a checkpoint of this goroutine runs: Store.Checkpoint

@@ -22,7 +22,7 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 	if err := createWithPageSize(ctx, path); err != nil {
 		return nil, err
 	}
-	w, err := gorm.Open(gormsqlite.New(gormsqlite.Config{DriverName: sqliteDriver, DSN: dsn(path, false)}), cfg)
+	w, err := gorm.Open(gormsqlite.New(gormsqlite.Config{DriverName: sqliteWriterDriver, DSN: dsn(path, false)}), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -34,10 +34,6 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxLifetime(0)
 	wdb.SetConnMaxIdleTime(0)
-	if err := tuneWriter(ctx, wdb); err != nil {
-		wdb.Close()
-		return nil, err
-	}
 	if err := migrate(ctx, wdb, sqliteEngine, opt.Logger); err != nil {
 		wdb.Close()
 		return nil, err
@@ -82,11 +78,37 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 //     duplicate detection sort in Go.
 const sqliteDriver = "sqlite3_carnet"
 
+// sqliteWriterDriver is sqliteDriver for the writer connection, which also
+// runs, on every connection it opens (the pool reopens one it discarded,
+// see bulkTransaction):
+//   - wal_autocheckpoint=50000: the WAL is copied into the database by the
+//     checkpointer, beside the writes (see checkpointer); SQLite's own
+//     checkpoint inside a commit, once the WAL holds 50,000 pages (200 MB),
+//     is only a backstop. (With SQLite's 1,000 pages, every commit of a
+//     sync batch of 500 places ran a checkpoint, copying and syncing the
+//     same index pages again and again: a third of an import's time; at
+//     10,000 pages, the one write in a few thousand that crossed it held
+//     the writer for half a second.)
+//   - journal_size_limit: the WAL file is truncated back to 64 MiB after a
+//     checkpoint rather than keeping its largest size on disk.
+const sqliteWriterDriver = "sqlite3_carnet_writer"
+
+var (
+	connPragmas   = []string{"PRAGMA temp_store=MEMORY"}
+	writerPragmas = []string{"PRAGMA temp_store=MEMORY", "PRAGMA wal_autocheckpoint=50000", "PRAGMA journal_size_limit=67108864"}
+)
+
 func init() {
-	sql.Register(sqliteDriver, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
-		_, err := c.Exec("PRAGMA temp_store=MEMORY", nil)
-		return err
-	}})
+	for name, pragmas := range map[string][]string{sqliteDriver: connPragmas, sqliteWriterDriver: writerPragmas} {
+		sql.Register(name, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			for _, p := range pragmas {
+				if _, err := c.Exec(p, nil); err != nil {
+					return fmt.Errorf("%s: %w", p, err)
+				}
+			}
+			return nil
+		}})
+	}
 }
 
 // dsn builds a mattn/go-sqlite3 connection string. The PRAGMAs:
@@ -163,26 +185,6 @@ func createWithPageSize(ctx context.Context, path string) error {
 	for _, p := range []string{fmt.Sprintf("PRAGMA page_size=%d", pageSize), "PRAGMA journal_mode=WAL"} {
 		if _, err := db.ExecContext(ctx, p); err != nil {
 			return fmt.Errorf("create database %s: %s: %w", path, p, err)
-		}
-	}
-	return nil
-}
-
-// tuneWriter sets what the DSN cannot on the single writer connection:
-//   - wal_autocheckpoint=50000: the WAL is copied into the database by the
-//     checkpointer, beside the writes (see checkpointer); SQLite's own
-//     checkpoint inside a commit, once the WAL holds 50,000 pages (200 MB),
-//     is only a backstop. (With SQLite's 1,000 pages, every commit of a
-//     sync batch of 500 places ran a checkpoint, copying and syncing the
-//     same index pages again and again: a third of an import's time; at
-//     10,000 pages, the one write in a few thousand that crossed it held
-//     the writer for half a second.)
-//   - journal_size_limit: the WAL file is truncated back to 64 MiB after a
-//     checkpoint rather than keeping its largest size on disk.
-func tuneWriter(ctx context.Context, db *sql.DB) error {
-	for _, p := range []string{"PRAGMA wal_autocheckpoint=50000", "PRAGMA journal_size_limit=67108864"} {
-		if _, err := db.ExecContext(ctx, p); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
 		}
 	}
 	return nil

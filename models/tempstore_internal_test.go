@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql/driver"
 	"path/filepath"
 	"testing"
 )
@@ -55,5 +56,42 @@ func TestSQLiteSortsStayInMemory(t *testing.T) {
 		for _, c := range held {
 			_ = c()
 		}
+	}
+}
+
+// TestWriterReopensTuned: the writer's tuning (the WAL's checkpoint
+// threshold and size limit) is set on every connection it opens, not once
+// on the first: the pool opens another one when it discards the writer's
+// (a bulk write that could not turn foreign keys on again does so), and
+// that one must write as the first did.
+func TestWriterReopensTuned(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "carnet.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w, err := s.w.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"wal_autocheckpoint": 50000, "journal_size_limit": 67108864, "temp_store": 2, "foreign_keys": 1}
+	for round := range 2 {
+		c, err := w.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, v := range want {
+			var got int
+			if err := c.QueryRowContext(ctx, "PRAGMA "+p).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != v {
+				t.Errorf("connection %d: %s = %d, want %d", round, p, got, v)
+			}
+		}
+		// Discard this connection: the next round gets a new one.
+		_ = c.Raw(func(any) error { return driver.ErrBadConn })
+		_ = c.Close()
 	}
 }
