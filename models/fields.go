@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -300,15 +301,24 @@ func normalizeVocab(name string, in StringList) StringList {
 		return nil
 	}
 	out := make(StringList, 0, len(in))
-	seen := make(map[string]bool, len(in))
+	var seen map[string]bool // long lists only: a short one is scanned
+	if len(in) > 16 {
+		seen = make(map[string]bool, len(in))
+	}
 	for _, s := range in {
 		if c, ok := v.Normalize(s); ok {
 			s = c
 		} else {
 			s = strings.TrimSpace(s)
 		}
-		if !seen[s] {
+		var dup bool
+		if seen != nil {
+			dup = seen[s]
 			seen[s] = true
+		} else {
+			dup = slices.Contains(out, s)
+		}
+		if !dup {
 			out = append(out, s)
 		}
 	}

@@ -230,19 +230,22 @@ func resolve(a Address) Resolution {
 		near = nearestCity(*a.Lat, *a.Lon)
 	}
 
-	// Candidates: every commune some reading designates.
-	cands := map[*Commune]bool{}
+	// Candidates: every commune some reading designates, once each (their
+	// order is the sort's below).
+	list := make([]scored, 0, len(postal)+len(named)+2)
 	for c := range postal {
-		cands[c] = true
+		list = append(list, scored{c: c})
 	}
 	for c := range named {
-		cands[c] = true
+		if !postal[c] {
+			list = append(list, scored{c: c})
+		}
 	}
-	if codeCity != nil {
-		cands[codeCity] = true
+	if codeCity != nil && !postal[codeCity] && !named[codeCity] {
+		list = append(list, scored{c: codeCity})
 	}
-	if near != nil {
-		cands[near] = true
+	if near != nil && !postal[near] && !named[near] && near != codeCity {
+		list = append(list, scored{c: near})
 	}
 	pointAgrees := func(c *Commune) bool {
 		if !hasPoint || !c.HasCentre {
@@ -269,9 +272,8 @@ func resolve(a Address) Resolution {
 		}
 		return s
 	}
-	var list []scored
-	for c := range cands {
-		list = append(list, scored{c, score(c)})
+	for i := range list {
+		list[i].s = score(list[i].c)
 	}
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].s != list[j].s {

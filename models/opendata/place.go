@@ -196,8 +196,17 @@ func (b *placeBuilder) failed(col string) bool {
 // vocabCell normalises a multi-valued cell against a vocabulary, warning
 // about each value it drops.
 func (b *placeBuilder) vocabCell(column, name string) []string {
+	cell := b.cell(column)
+	var out []string
+	b.listCell(listKey{"vocab", column, name, cell}, func(s *placeBuilder, into *listValues) {
+		into.add(name, s.readVocabCell(column, name, cell)...)
+	}, func(_ string, vs []string) { out = slices.Clone(vs) })
+	return out
+}
+
+func (b *placeBuilder) readVocabCell(column, name, cell string) []string {
 	v := vocab.MustGet(name)
-	parts, sep := b.splitKnown(column, v.Known)
+	parts, sep := b.splitCell(column, cell, v.Known)
 	b.readSeparators(column, sep)
 	out, invalid := v.NormalizeList(parts)
 	for _, v := range invalid {
@@ -218,7 +227,11 @@ const maxListCellBytes = 8 << 10
 // maxCellValues values: a cell of 350,000 values took 4.6 s and made a
 // report of 45 MB, one warning per value (TestImportCostBounded).
 func (b *placeBuilder) splitKnown(column string, known func(string) bool) (parts []string, sep string) {
-	cell := b.cell(column)
+	return b.splitCell(column, b.cell(column), known)
+}
+
+// splitCell is splitKnown of the cell already read.
+func (b *placeBuilder) splitCell(column, cell string, known func(string) bool) (parts []string, sep string) {
 	if len(cell) > maxListCellBytes {
 		// Splitting itself costs per value: read the beginning only.
 		cut := strings.LastIndexAny(cell[:maxListCellBytes], "|;,\n")
@@ -280,25 +293,32 @@ var offerColumns = []struct{ column, vocabulary string }{
 // where it belongs, with a reading, rather than dropped.
 func (b *placeBuilder) offerLists(into map[string][]string) {
 	for _, c := range offerColumns {
-		v := vocab.MustGet(c.vocabulary)
-		parts, sep := b.splitKnown(c.column, func(p string) bool { return knownInOffer(p) != "" })
-		b.readSeparators(c.column, sep)
-		out, invalid := v.NormalizeList(parts)
-		into[c.vocabulary] = append(into[c.vocabulary], out...)
-		for _, p := range invalid {
-			other := knownInOffer(p)
-			if note, ok := vocab.NoneValue(c.vocabulary, p); ok && other == "" {
-				b.read(c.column, "« "+strings.TrimSpace(p)+" » dropped: "+note)
-				continue
-			}
-			if other == "" {
-				b.warn(c.column, p, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", c.vocabulary))
-				continue
-			}
-			canonical, _ := vocab.MustGet(other).Normalize(p)
-			into[other] = append(into[other], canonical)
-			b.read(c.column, fmt.Sprintf("« %s » is a value of %s, not of this column: read there", canonical, columnOf(other)))
+		cell := b.cell(c.column)
+		b.listCell(listKey{"offer", c.column, c.vocabulary, cell}, func(s *placeBuilder, vals *listValues) {
+			s.readOfferList(c.column, c.vocabulary, cell, vals)
+		}, func(name string, vs []string) { into[name] = append(into[name], vs...) })
+	}
+}
+
+func (b *placeBuilder) readOfferList(column, vocabulary, cell string, into *listValues) {
+	v := vocab.MustGet(vocabulary)
+	parts, sep := b.splitCell(column, cell, func(p string) bool { return knownInOffer(p) != "" })
+	b.readSeparators(column, sep)
+	out, invalid := v.NormalizeList(parts)
+	into.add(vocabulary, out...)
+	for _, p := range invalid {
+		other := knownInOffer(p)
+		if note, ok := vocab.NoneValue(vocabulary, p); ok && other == "" {
+			b.read(column, "« "+strings.TrimSpace(p)+" » dropped: "+note)
+			continue
 		}
+		if other == "" {
+			b.warn(column, p, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", vocabulary))
+			continue
+		}
+		canonical, _ := vocab.MustGet(other).Normalize(p)
+		into.add(other, canonical)
+		b.read(column, fmt.Sprintf("« %s » is a value of %s, not of this column: read there", canonical, columnOf(other)))
 	}
 }
 
@@ -325,7 +345,14 @@ func columnOf(vocabulary string) string {
 // legacyCell converts a cell of an older column, warning about values
 // without equivalent, and adds the results to into.
 func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
-	parts, sep := b.splitKnown(column, func(p string) bool { return vocab.IsLegacyValue(column, p) })
+	cell := b.cell(column)
+	b.listCell(listKey{"legacy", column, "", cell}, func(s *placeBuilder, vals *listValues) {
+		s.readLegacyCell(column, cell, vals)
+	}, func(name string, vs []string) { into[name] = append(into[name], vs...) })
+}
+
+func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
+	parts, sep := b.splitCell(column, cell, func(p string) bool { return vocab.IsLegacyValue(column, p) })
 	b.readSeparators(column, sep)
 	// One reading per mapping, not per combination of them: a file of
 	// 3,800 places made 250 readings of the same dozen mappings.
@@ -350,7 +377,7 @@ func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
 		b.warn(column, is.Value, is.Reason)
 	}
 	for name, vs := range values {
-		into[name] = append(into[name], vs...)
+		into.add(name, vs...)
 	}
 }
 

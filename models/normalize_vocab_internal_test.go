@@ -1,0 +1,43 @@
+package models
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"carnet/models/vocab"
+)
+
+// TestNormalizeVocabDeduplicates: short lists (scanned) and long ones (a
+// map) keep each value once, in the order of its first occurrence, as the
+// map alone did.
+func TestNormalizeVocabDeduplicates(t *testing.T) {
+	themes := vocab.MustGet(vocab.NameThemes).Values()
+	var all []string
+	for i, th := range themes {
+		all = append(all, th, strings.ToUpper(th), " "+th, "inconnu", "Inconnu ", "autre"+strings.Repeat("x", i%3))
+	}
+	want := func(in StringList) StringList {
+		v := vocab.MustGet(vocab.NameThemes)
+		out := StringList{}
+		seen := map[string]bool{}
+		for _, s := range in {
+			if c, ok := v.Normalize(s); ok {
+				s = c
+			} else {
+				s = strings.TrimSpace(s)
+			}
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	for _, n := range []int{1, 2, 6, 15, 16, 17, 18, 40, len(all)} {
+		in := StringList(all[:min(n, len(all))])
+		if got := normalizeVocab(vocab.NameThemes, in); !reflect.DeepEqual(got, want(in)) {
+			t.Errorf("%d values: %q, want %q", n, got, want(in))
+		}
+	}
+}
