@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
@@ -95,7 +96,7 @@ const sqliteWriterDriver = "sqlite3_carnet_writer"
 
 var (
 	connPragmas   = []string{"PRAGMA temp_store=MEMORY"}
-	writerPragmas = []string{"PRAGMA temp_store=MEMORY", "PRAGMA wal_autocheckpoint=50000", "PRAGMA journal_size_limit=67108864"}
+	writerPragmas = append(slices.Clone(connPragmas), "PRAGMA wal_autocheckpoint=50000", "PRAGMA journal_size_limit=67108864")
 )
 
 func init() {
@@ -197,12 +198,10 @@ func createWithPageSize(ctx context.Context, path string) error {
 //
 // Why: an INSERT of many rows into a table with an immediate foreign key
 // (actors.parent_id, services.actor_id) may have to undo itself when a row
-// fails the key, so SQLite keeps a statement journal for it: with
-// temp_store=MEMORY, a copy of every page the statement touches that the
-// transaction had touched before, in 1 KiB chunks. A first import's
-// INSERTs spent half of their SQLite time there (issue 11, item 6:
-// BenchmarkImport, 5.8 → 2.9 s of cgo time in insertRows for 100,000
-// places, with INSERT OR FAIL, see sqliteDialect.insertInto).
+// fails the key, so SQLite keeps the statement journal that
+// sqliteDialect.insertInto describes, even with INSERT OR FAIL. Without
+// both, a 100,000-place import's INSERTs took 5.8 s of cgo time instead of
+// 2.9 s (issue 11, item 6, BenchmarkImport).
 //
 // Why it is safe: a bulk write checks every reference itself before it
 // writes, in the same transaction, under SQLite's single writer: a

@@ -66,12 +66,7 @@ func TestSQLiteSortsStayInMemory(t *testing.T) {
 // that one must write as the first did.
 func TestWriterReopensTuned(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "carnet.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	w, err := s.w.DB()
+	w, err := openTestStore(t).w.DB()
 	if err != nil {
 		t.Fatal(err)
 	}
