@@ -1,6 +1,7 @@
 package models
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"reflect"
 	"slices"
@@ -21,6 +22,7 @@ import (
 // models written this way, whose columns have no database-side default
 // other than an auto-increment key (left to the database, and not read back).
 type bulkTable struct {
+	table  string
 	fields []*schema.Field // one bind variable each per row
 	head   string          // " table (col, …) VALUES ", after dialect's insertInto
 	// full holds the text of a statement of rowsPerStatement rows, per
@@ -78,7 +80,7 @@ func bulkTableOf(tx *gorm.DB, model any) (*bulkTable, error) {
 	if err := stmt.Parse(model); err != nil {
 		return nil, err
 	}
-	bt := &bulkTable{}
+	bt := &bulkTable{table: stmt.Schema.Table}
 	cols := []string{}
 	for _, name := range stmt.Schema.DBNames {
 		f := stmt.Schema.FieldsByDBName[name]
@@ -111,7 +113,14 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 	ctx := tx.Statement.Context
 	d := dialectOf(tx)
 	per := rowsPerStatement(len(bt.fields))
-	args := make([]any, 0, min(len(rows), per)*len(bt.fields))
+	// The arguments are converted to the driver's values here, as
+	// database/sql would convert them (driver.DefaultParameterConverter:
+	// Valuers called, pointers followed, integers widened), into one
+	// slice that every statement of the call reuses: database/sql
+	// allocated a fresh one per statement, 1.2 MB for a statement of
+	// 30,000 variables, a third of the bytes a first import's writer
+	// allocated (issue 11, item 6).
+	args := make([]driver.NamedValue, 0, min(len(rows), per)*len(bt.fields))
 	for start := 0; start < len(rows); start += per {
 		end := min(len(rows), start+per)
 		args = args[:0]
@@ -125,7 +134,11 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 					}
 					v, _ = f.ValueOf(ctx, rv)
 				}
-				args = append(args, v)
+				dv, err := driver.DefaultParameterConverter.ConvertValue(v)
+				if err != nil {
+					return fmt.Errorf("bulk insert into %s: column %s: %w", bt.table, f.DBName, err)
+				}
+				args = append(args, driver.NamedValue{Ordinal: len(args) + 1, Value: dv})
 			}
 		}
 		if err := d.execBatch(ctx, tx.Statement.ConnPool, bt.statement(d, end-start), args); err != nil {
