@@ -1,8 +1,10 @@
 package models
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/schema"
@@ -77,6 +79,62 @@ func TestBulkStatementText(t *testing.T) {
 			}
 			if got := bt.statement(d, n); got != sb.String() {
 				t.Fatalf("%T, %d rows: %.200q…, want %.200q…", d, n, got, sb.String())
+			}
+		}
+	}
+}
+
+// TestBulkInsertStoresWhatGORMStores: a row inserted by insertRows — in a
+// bulk write, whose statements go to the driver's connection with values
+// insertRows converted itself, and in an ordinary transaction, through
+// database/sql — is stored column for column as GORM's own Create stores
+// it: texts, lists (Valuers), pointers set and nil, booleans, integers,
+// times.
+func TestBulkInsertStoresWhatGORMStores(t *testing.T) {
+	s := openTestStore(t)
+	lat, lon := 43.2965, 5.3698
+	at := time.Date(2026, 3, 4, 5, 6, 7, 8000, time.UTC)
+	base := validActor()
+	base.Phones, base.Typologies, base.Latitude, base.Longitude = StringList{"+33491000000"}, StringList{"BIB"}, &lat, &lon
+	base.ContactPublic, base.Version, base.Status, base.CreatedAt, base.UpdatedAt = true, 3, "active", at, at
+	base.Source, base.Quality = "t", 0.5
+	variants := map[string]func(a *Actor){
+		"all set":       func(*Actor) {},
+		"nil and empty": func(a *Actor) { a.Latitude, a.Longitude, a.Phones, a.ContactPublic = nil, nil, nil, false },
+	}
+	columns := func(id string) map[string]any {
+		t.Helper()
+		row := map[string]any{}
+		if err := s.r.Raw("SELECT * FROM actors WHERE id = ?", id).Scan(&row).Error; err != nil || len(row) == 0 {
+			t.Fatalf("row %s: %v", id, err)
+		}
+		delete(row, "id")
+		delete(row, "source_id")
+		return row
+	}
+	for name, edit := range variants {
+		want, bulk, plain := base, base, base
+		for i, a := range []*Actor{&want, &bulk, &plain} {
+			edit(a)
+			a.ID, a.SourceID = NewID(), name+string(rune('a'+i))
+		}
+		if err := s.w.Create(&want).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := bulkTransaction(s.w, func(tx *gorm.DB) error { return insertRows(tx, []*Actor{&bulk}) }); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.w.Transaction(func(tx *gorm.DB) error { return insertRows(tx, []*Actor{&plain}) }); err != nil {
+			t.Fatal(err)
+		}
+		w := columns(want.ID)
+		for path, id := range map[string]string{"bulk write": bulk.ID, "transaction": plain.ID} {
+			if got := columns(id); !reflect.DeepEqual(got, w) {
+				for k := range w {
+					if !reflect.DeepEqual(got[k], w[k]) {
+						t.Errorf("%s, %s: column %s = %#v, GORM stores %#v", name, path, k, got[k], w[k])
+					}
+				}
 			}
 		}
 	}

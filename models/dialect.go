@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql/driver"
 	"io/fs"
 	"net/url"
 	"strings"
@@ -52,8 +53,9 @@ type dialect interface {
 	// SQLite's "INSERT OR FAIL INTO" (see sqliteDialect.insertInto).
 	insertInto() string
 	// execBatch runs one statement built for many rows (bulkTable) with
-	// its arguments, inside the write transaction pool.
-	execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []any) error
+	// its arguments (driver values, numbered from 1), inside the write
+	// transaction pool.
+	execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []driver.NamedValue) error
 
 	// lockLogs runs inside a write transaction right before rows are
 	// appended to an ordered log (the change log, the referral events) and
@@ -134,3 +136,12 @@ func forUpdate(tx *gorm.DB) *gorm.DB { return tx.Clauses(lockUpdate) }
 // transaction ends, where it writes a row that depends on them (a service
 // under its actor, a child under its parent) without changing them.
 func forShare(tx *gorm.DB) *gorm.DB { return tx.Clauses(lockShare) }
+
+// namedValues is args as database/sql takes them.
+func namedValues(args []driver.NamedValue) []any {
+	vs := make([]any, len(args))
+	for i, a := range args {
+		vs[i] = a.Value
+	}
+	return vs
+}

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -45,8 +46,8 @@ func (postgresDialect) placeholder(n int) string { return "$" + strconv.Itoa(n) 
 
 func (postgresDialect) insertInto() string { return "INSERT INTO" }
 
-func (postgresDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []any) error {
-	_, err := pool.ExecContext(ctx, query, args...)
+func (postgresDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []driver.NamedValue) error {
+	_, err := pool.ExecContext(ctx, query, namedValues(args)...)
 	return err
 }
 

@@ -2,7 +2,11 @@ package models
 
 import (
 	"context"
+	"database/sql"
+	"database/sql/driver"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"time"
@@ -48,8 +52,36 @@ func (sqliteDialect) insertInto() string { return "INSERT OR FAIL INTO" }
 // crossings a place on an import's multi-row INSERTs (issue 11, item 6).
 // The statement is the same; reading its (empty) result to the end runs it
 // to completion, whatever the driver does at the first step.
-func (sqliteDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []any) error {
-	rows, err := pool.QueryContext(ctx, query, args...)
+//
+// In a bulk write (bulkTransaction) the statement goes to the driver's
+// connection directly, inside the transaction that runs on it: the
+// arguments are already the driver's values (insertRows converted them),
+// and database/sql would check and copy each of them again, into a slice
+// of its own per statement.
+func (sqliteDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []driver.NamedValue) error {
+	if conn, ok := ctx.Value(bulkConnKey{}).(*sql.Conn); ok {
+		return conn.Raw(func(dc any) error {
+			q, ok := dc.(driver.QueryerContext)
+			if !ok {
+				return fmt.Errorf("bulk insert: the driver's connection %T cannot query", dc)
+			}
+			rows, err := q.QueryContext(ctx, query, args)
+			if err != nil {
+				return err
+			}
+			dest := make([]driver.Value, len(rows.Columns()))
+			for {
+				if err := rows.Next(dest); err != nil {
+					if errors.Is(err, io.EOF) {
+						return rows.Close()
+					}
+					rows.Close()
+					return err
+				}
+			}
+		})
+	}
+	rows, err := pool.QueryContext(ctx, query, namedValues(args)...)
 	if err != nil {
 		return err
 	}

@@ -233,6 +233,13 @@ func bulkTransaction(w *gorm.DB, fn func(tx *gorm.DB) error) error {
 				}
 			}
 		}()
+		// The statements of insertRows go to the connection itself
+		// (sqliteDialect.execBatch).
+		c = c.WithContext(context.WithValue(c.Statement.Context, bulkConnKey{}, conn))
 		return c.Transaction(fn)
 	})
 }
+
+// bulkConnKey is the context key of a bulk write's connection: its
+// transaction runs on it, and its multi-row INSERTs are sent to it directly.
+type bulkConnKey struct{}

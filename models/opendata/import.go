@@ -1,10 +1,12 @@
 package opendata
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -291,6 +293,13 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		}
 		rep.issue(Issue{Row: 0, Field: field, Value: clip(rd.Names()[c]), Reason: reason, Severity: SeverityWarning})
 	}
+	// The issues in the file's order, whatever the timing: a batch's
+	// reading issues are added when the writer takes it and its write
+	// outcomes when its transaction commits, and one transaction may
+	// hold several batches or one, so the raw order differed from run to
+	// run. Sorted stably by row: the file's own issues (row 0) first,
+	// and a row's reading issues before its write outcomes.
+	slices.SortStableFunc(rep.Issues, func(a, b Issue) int { return cmp.Compare(a.Row, b.Row) })
 	if d := diagnose(rd); d != nil {
 		// The diagnosis comes first: it explains the errors of every row.
 		rep.Diagnosis = d

@@ -348,3 +348,35 @@ func TestImportWeekNumberHours(t *testing.T) {
 		t.Errorf("stored hours: %q", got)
 	}
 }
+
+// TestImportIssuesInFileOrder: a report lists its issues in the file's
+// order, the file's own first, whatever the timing between the reader and
+// the writer — a batch's reading issues used to be added when the writer
+// took it, and its write outcomes when its transaction committed, so that
+// batches sharing a transaction interleaved differently from run to run.
+// Synthetic rows carry both (made-up commune names, corrected INSEE codes),
+// in batches of 7 places.
+func TestImportIssuesInFileOrder(t *testing.T) {
+	var buf bytes.Buffer
+	if err := opendata.WriteSynthetic(&buf, 3000, 1); err != nil {
+		t.Fatal(err)
+	}
+	data := append([]byte(nil), buf.Bytes()...)
+	// A column no version of the standard has: a file-level issue.
+	data = bytes.Replace(data, []byte("prise_rdv\n"), []byte("prise_rdv,colonne_inconnue\n"), 1)
+	for run := range 3 {
+		s := openStore(t)
+		rep := importBytes(t, s, data, opendata.ImportOptions{Source: "order", BatchSize: 7})
+		if len(rep.Issues) < 3000 {
+			t.Fatalf("run %d: %d issues, the synthetic file should give more", run, len(rep.Issues))
+		}
+		if rep.Issues[0].Row != 0 || rep.Issues[0].Field != "colonne_inconnue" {
+			t.Fatalf("run %d: first issue %+v, want the unknown column's", run, rep.Issues[0])
+		}
+		for i := 1; i < len(rep.Issues); i++ {
+			if rep.Issues[i].Row < rep.Issues[i-1].Row {
+				t.Fatalf("run %d: issue %d (row %d) after issue %d (row %d)", run, i, rep.Issues[i].Row, i-1, rep.Issues[i-1].Row)
+			}
+		}
+	}
+}
