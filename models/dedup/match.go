@@ -231,6 +231,14 @@ func prepare(p *Place) *prepared {
 		q.alts = append(q.alts, lead)
 	}
 	q.alts = append(q.alts, namedStructures(q.raw)...)
+	if bare := withoutGloss(name); bare != name {
+		// A hub names a place by the two structures it houses and adds
+		// its label in parentheses (« Maison des solidarités et CCAS de
+		// Montivilliers (Maison France Service) »): the gloss belongs
+		// to the whole name, and kept it made the second structure's
+		// name one of more words than its own record's.
+		q.alts = append(q.alts, namedStructures(expand(bare))...)
+	}
 	for _, part := range append(colonParts(name), slashReadings(name)...) {
 		q.alts = append(q.alts, withoutRole(content(expand(part))))
 	}
