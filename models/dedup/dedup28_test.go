@@ -29,3 +29,30 @@ func TestCompareTwoStructuresNameWithGloss(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareFranceServicesInItsSocialCentre: Charente's « France services
+// Mansle » and the national record « CENTRE SOCIAL ET CULTUREL DU PAYS
+// MANSLOIS » at one address, 21 rue Martin (0.350: the names share
+// nothing, and an association's SIREN was read as a tenant's). Centres
+// sociaux, associations approved by the CAF to receive the public, are
+// among the usual carriers of a France Services, which they run at their
+// own reception desk (the BFC set's MSAP of Saint-Amand-en-Puisaye in the
+// « Centre social et culturel de Puisaye Forterre », the Haute-Vienne
+// set's France Services of Serres-Castet in the « Centre social Alexis
+// Peyret »): a France Services with no name of its own at a centre
+// social's address is its door, as at a commune's. Another association at
+// that address is still a tenant; a France Services with a name of its own
+// still names another door; another address is another place.
+func TestCompareFranceServicesInItsSocialCentre(t *testing.T) {
+	mansle := in("Mansle", "16230")
+	fs := with(place("hub", "France services Mansle", "21 Rue Martin", 45.8760, 0.1790), mansle)
+	centre := with(place("cnfs", "CENTRE SOCIAL ET CULTUREL DU PAYS MANSLOIS", "21 RUE MARTIN", 45.8760, 0.1790), both(mansle, siren("781234567")))
+	cases := []compareCase{
+		{"OK a bare France Services at its centre social's address", fs, centre, true, "France Services à la même adresse"},
+		{"OK a centre socio-culturel", fs, with(centre, func(p *Place) { p.Name = "Association Vie et Culture - Centre socio-culturel" }), true, "France Services à la même adresse"},
+		{"NotDup another association at that address", fs, with(centre, func(p *Place) { p.Name = "Coworking du Pays Manslois" }), false, ""},
+		{"NotDup a France Services with a name of its own", with(fs, func(p *Place) { p.Name = "France services Le Lavoir" }), centre, false, ""},
+		{"NotDup another address", with(fs, func(p *Place) { p.Street = "3 place du Champ de Foire"; p.Latitude, p.Longitude = at(45.8790, 0.1790) }), centre, false, ""},
+	}
+	runCompareCases(t, cases)
+}

@@ -740,7 +740,10 @@ var bareWords = func() map[string]bool {
 // Planoise » at that address); that structure's record at its address
 // names it otherwise. As for hosts, the structure is not a private body by
 // its SIREN (an association at that address may be a tenant of the
-// building), nor La Poste's counter (postOffice reads La Poste's), and
+// building) unless it is a centre social (socialCentre: associations
+// approved by the CAF to receive the public, among the usual carriers of
+// a France Services, which they run at their own reception desk), nor La
+// Poste's counter (postOffice reads La Poste's), and
 // neither place travels. A France Services with a name of its own (« Le
 // Mirail », « Alcazar ») is not read so: a name says which door it is.
 func housesFranceServices(a, c *prepared) bool {
@@ -758,8 +761,23 @@ func housesFranceServices(a, c *prepared) bool {
 	if other.postal || laPostesFranceServices(fs) {
 		return false
 	}
-	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
+	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2' || socialCentre(other.raw)
 }
+
+// socialCentre says whether a name is a centre social's (« Centre social
+// et culturel du Pays Manslois », « Association Vie et Culture - Centre
+// social Alexis Peyret », « centre socio-culturel »): the words « centre
+// social » or « centre socio… » in a row, as the CAF's approval names them.
+func socialCentre(raw []string) bool {
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i] == centreKey && (raw[i+1] == socialKey || strings.HasPrefix(raw[i+1], "socio")) {
+			return true
+		}
+	}
+	return false
+}
+
+var centreKey, socialKey = stem("centre"), stem("social")
 
 // franceServicesNamedAfter says whether fs is a France Services named by
 // its label, its commune, its host's kind (bareWords) and words that
