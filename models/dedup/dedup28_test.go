@@ -56,3 +56,34 @@ func TestCompareFranceServicesInItsSocialCentre(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareDigitalSpaceWrittenShort: « Espace numérique de X » and
+// « Espace public numérique de X » (or « EPN de X », « Espace multimédia
+// de X ») at one address scored 0.350, the names sharing nothing once the
+// commune's words are left out: the phrases folded « espace public
+// numérique » into EPN and left « espace numérique » two words. Producers
+// write the label of an EPN short (« espace numérique ») or by its older
+// name (« espace multimédia », the Espaces Culture Multimédia of the
+// 2000s): one kind, as « cyber-base » is. Names of their own still tell
+// two spaces apart, and another address another place.
+func TestCompareDigitalSpaceWrittenShort(t *testing.T) {
+	lodeve := in("Lodève", "34700")
+	at := func(name, street string, lat float64) Place {
+		return with(place(name[:3], name, street, lat, 3.32), lodeve)
+	}
+	cases := []compareCase{
+		{"OK espace numérique and espace public numérique", at("Espace Numérique de Lodève", "3 rue de la République", 43.73),
+			at("Espace public numérique de Lodève", "3 rue de la République", 43.73), true, "même nom"},
+		{"OK EPN and espace numérique", at("EPN de Lodève", "3 rue de la République", 43.73),
+			at("Espace numérique de Lodève", "3 rue de la République", 43.73), true, "même nom"},
+		{"OK espace multimédia and EPN", at("Espace Multimédia de Lodève", "3 rue de la République", 43.73),
+			at("EPN Lodève", "3 rue de la République", 43.73), true, "même nom"},
+		{"OK with a name of its own", at("Espace numérique La Clé", "3 rue de la République", 43.73),
+			at("Espace public numérique La Clé", "3 rue de la République", 43.73), true, "même nom"},
+		{"NotDup two names of their own", at("Espace numérique La Clé", "3 rue de la République", 43.73),
+			at("Espace public numérique Le Lien", "3 rue de la République", 43.73), false, ""},
+		{"NotDup another street 600 m away", at("Espace numérique de Lodève", "3 rue de la République", 43.73),
+			at("EPN de Lodève", "12 avenue Foch", 43.7354), false, ""},
+	}
+	runCompareCases(t, cases)
+}

@@ -52,6 +52,12 @@ var localPhrases = [][2]string{
 	// network's other usual spelling (the shared table has « info
 	// jeunes »), and SIRENE's « BUR INFORM JEUNES » written out.
 	{"information jeunes", "pij"}, {"bureau information jeunes", "pij"}, {"point information jeunes", "pij"},
+	// « Espace numérique de X » is how producers write an EPN's label
+	// short, « espace multimédia » its older name (the Espaces Culture
+	// Multimédia of the 2000s): one kind, as a cyber-base is. Left out
+	// of the shared table: search for « espace numérique » need not be
+	// read as the EPN label's acronym.
+	{"espace numerique", "epn"}, {"espace multimedia", "epn"},
 }
 
 // phraseSet holds the phrases as stemmed word lists.
