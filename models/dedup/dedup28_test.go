@@ -87,3 +87,27 @@ func TestCompareDigitalSpaceWrittenShort(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareDepartementByItsNumber: « UDAF 34 » and « UDAF de l'Hérault »
+// at one address scored 0.505, « Ligue de l'enseignement 34 » and « Ligue
+// de l'Enseignement de l'Hérault » 0.573: associations organised by
+// département (UDAF, the Ligue's federations, the Croix-Rouge's
+// délégations, Missions locales) write their département by its number as
+// often as by its name (the sets hold « LIGUE DE L'ENSEIGNEMENT 45 » for
+// the Ligue de l'Enseignement du Loiret, « BIJ 41 », « ADSEA 28 », « APF
+// France Handicap 74 », « CD 72 - Département de la Sarthe »). The place's own département's number in its name
+// reads as that département's name; another number is not read so (a
+// place in the Hérault naming « 30 » names something else).
+func TestCompareDepartementByItsNumber(t *testing.T) {
+	lodeve := in("Lodève", "34700")
+	at := func(src, name string) Place {
+		return with(place(src, name, "3 rue de la République", 43.73, 3.32), lodeve)
+	}
+	cases := []compareCase{
+		{"OK UDAF 34 and UDAF de l'Hérault", at("a", "UDAF 34"), at("b", "UDAF de l'Hérault"), true, "même nom"},
+		{"OK written out on one side", at("a", "UDAF 34"), at("b", "Union Départementale des Associations Familiales de l'Hérault"), true, ""},
+		{"OK the Ligue's federation", at("a", "Ligue de l'enseignement 34"), at("b", "Ligue de l'Enseignement de l'Hérault"), true, "même nom"},
+		{"NotDup another département's number", at("a", "Ligue de l'enseignement 30"), at("b", "Ligue de l'Enseignement de l'Hérault"), false, ""},
+	}
+	runCompareCases(t, cases)
+}

@@ -221,7 +221,11 @@ func prepare(p *Place) *prepared {
 	if communeNamedAlone(q) {
 		q.name = append([]string{mairieKey}, q.name...)
 	}
-	if alt := departementNamed(q.raw, departementOf(p)); len(alt) != len(q.raw) {
+	dep := departementOf(p)
+	if alt := departementNamed(q.raw, dep); len(alt) != len(q.raw) {
+		q.alts = append(q.alts, withoutRole(content(alt)))
+	}
+	if alt := departementNumbered(q.raw, dep); !slices.Equal(alt, q.raw) {
 		q.alts = append(q.alts, withoutRole(content(alt)))
 	}
 	if bare := withoutGloss(name); bare != name {
@@ -250,7 +254,7 @@ func prepare(p *Place) *prepared {
 	q.franceServices = slices.Contains(q.name, franceServicesKey)
 	q.postSpace = postSpaceName(q.raw)
 	q.bareFranceServices = q.franceServices && !q.mobile && (!slices.ContainsFunc(q.name, func(w string) bool { return !bareWords[w] && !q.commune[w] }) || siteOfCommune(p.Name, q.commune))
-	q.bareDigital = !q.mobile && bareDigitalSpace(q.name, q.commune, departementOf(p))
+	q.bareDigital = !q.mobile && bareDigitalSpace(q.name, q.commune, dep)
 	q.key = nameKey(q)
 	if len(q.name) > 0 {
 		ws := slices.Clone(q.name)

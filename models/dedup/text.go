@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -194,6 +195,31 @@ func departementNameWords(dep string) []string {
 		v, _ = departementWords.LoadOrStore(dep, dw)
 	}
 	return v.([]string)
+}
+
+// departementNumbered reads the number of the département dep in a name
+// as the département's name (« UDAF 34 » in the Hérault as « UDAF
+// Hérault »): associations organised by département (UDAF, the Ligue de
+// l'enseignement's federations, the Croix-Rouge's délégations) write it by
+// its number as often as by its name. Another number is left as it is.
+// ws are expanded words; they are returned unchanged when no word is dep.
+func departementNumbered(ws []string, dep string) []string {
+	if dep == "" || !slices.Contains(ws, strings.ToLower(dep)) {
+		return ws
+	}
+	dw := departementNameWords(dep)
+	if len(dw) == 0 {
+		return ws
+	}
+	var out []string
+	for _, w := range ws {
+		if w == strings.ToLower(dep) {
+			out = append(out, dw...)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // departementNamed reads « Maison des Alpes-Maritimes » (« Maison de la
