@@ -111,3 +111,33 @@ func TestCompareDepartementByItsNumber(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareStreetWrittenWithTitleOrFirstName: one street written
+// « rue du Général de Gaulle » and « rue Charles de Gaulle », « rue du
+// Docteur Schweitzer » and « rue Albert Schweitzer », « place de l'Hôtel
+// de Ville » and « place de la Mairie », at one number, read as two streets
+// (0.536 and 0.466 for one name written two ways, 89 m apart). Streets
+// named after a person are written with the person's title or first name
+// or neither (« Jean Jaurès », « Jaurès »), and the square of the mairie by
+// either of its names: the title and the first name do not tell two
+// streets apart, the surname does. Not two surnames under one title, nor
+// another number.
+func TestCompareStreetWrittenWithTitleOrFirstName(t *testing.T) {
+	lodeve := in("Lodève", "34700")
+	pair := func(s1, s2 string, lat2 float64) (Place, Place) {
+		return with(place("a", "Centre social La Clé", s1, 43.73, 3.32), lodeve), with(place("b", "La Clé", s2, lat2, 3.32), lodeve)
+	}
+	c := func(name, s1, s2 string, lat2 float64, dup bool, reason string) compareCase {
+		a, b := pair(s1, s2, lat2)
+		return compareCase{name, a, b, dup, reason}
+	}
+	cases := []compareCase{
+		c("OK Général and Charles de Gaulle", "12 rue du Général de Gaulle", "12 rue Charles de Gaulle", 43.7308, true, "même adresse"),
+		c("OK Docteur and Albert Schweitzer", "12 rue du Docteur Schweitzer", "12 rue Albert Schweitzer", 43.7308, true, "même adresse"),
+		c("OK Maréchal Foch and Ferdinand Foch, 670 m", "3 avenue du Maréchal Foch", "3 avenue Ferdinand Foch", 43.7360, true, "même adresse"),
+		c("OK place de l'Hôtel de Ville and place de la Mairie", "12 place de l'Hôtel de Ville", "12 place de la Mairie", 43.7308, true, "même adresse"),
+		c("NotDup two surnames under one title, 670 m", "12 rue du Général Leclerc", "12 rue du Général de Gaulle", 43.7360, false, ""),
+		c("NotDup another number, 670 m", "12 rue du Général de Gaulle", "80 rue Charles de Gaulle", 43.7360, false, ""),
+	}
+	runCompareCases(t, cases)
+}
