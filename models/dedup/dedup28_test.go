@@ -141,3 +141,22 @@ func TestCompareStreetWrittenWithTitleOrFirstName(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestComparePoleEmploiIsFranceTravail: Pôle emploi became France Travail
+// on 1 January 2024 (loi du 18 décembre 2023 pour le plein emploi); files
+// written before write « Pôle emploi », those after « France Travail »,
+// for one agency at one address (0.350: the names shared nothing). Read as
+// one name, as the MSAP and France Services are. Not another agency of
+// another name at another address.
+func TestComparePoleEmploiIsFranceTravail(t *testing.T) {
+	lodeve := in("Lodève", "34700")
+	at := func(src, name, street string, lat float64) Place {
+		return with(place(src, name, street, lat, 3.32), lodeve)
+	}
+	cases := []compareCase{
+		{"OK the agency under its two names", at("a", "Pôle Emploi Lodève", "3 rue de la République", 43.73), at("b", "France Travail Lodève", "3 rue de la République", 43.73), true, "même nom"},
+		{"OK Agence France Travail", at("a", "Agence Pôle emploi", "3 rue de la République", 43.73), at("b", "France Travail", "3 rue de la République", 43.73), true, ""},
+		{"NotDup the agency and the Mission locale at another address", at("a", "Pôle Emploi Lodève", "3 rue de la République", 43.73), at("b", "Mission locale Lodève", "12 avenue Foch", 43.7354), false, ""},
+	}
+	runCompareCases(t, cases)
+}

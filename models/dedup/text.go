@@ -59,6 +59,12 @@ var localPhrases = [][2]string{
 	// of the shared table: search for « espace numérique » need not be
 	// read as the EPN label's acronym.
 	{"espace numerique", "epn"}, {"espace multimedia", "epn"},
+	// Pôle emploi became France Travail on 1 January 2024 (loi du 18
+	// décembre 2023 pour le plein emploi): files written before and after
+	// name one agency each way. The key begins with letters no word
+	// begins with, so that no word is read as its abbreviation
+	// (wordsMatch: « francais » would be « francetravail »'s).
+	{"pole emploi", "ftravail"}, {"france travail", "ftravail"},
 }
 
 // phraseSet holds the phrases as stemmed word lists.
