@@ -160,3 +160,23 @@ func TestComparePoleEmploiIsFranceTravail(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestComparePointJusticeIsThePAD: the points d'accès au droit and relais
+// d'accès au droit are labelled « Point-justice » since 2021 (Conseil
+// national de l'aide juridique): a file written since names the place one
+// way, the national file of 2022 the other (0.487 at one address). Read as
+// one name. Not a Maison de la justice et du droit on another street.
+func TestComparePointJusticeIsThePAD(t *testing.T) {
+	lodeve := in("Lodève", "34700")
+	mk := func(src, name string) Place {
+		return with(place(src, name, "3 rue de la République", 43.73, 3.32), lodeve)
+	}
+	cases := []compareCase{
+		{"OK Point-justice and point d'accès au droit", mk("a", "Point-justice de Lodève"), mk("b", "Point d'accès au droit de Lodève"), true, "même nom"},
+		{"OK relais d'accès au droit", mk("a", "Point Justice Lodève"), mk("b", "Relais d'accès au droit"), true, "même nom"},
+		{"OK PAD", mk("a", "Point Justice"), mk("b", "PAD de Lodève"), true, "même nom"},
+		{"NotDup a Maison de la justice et du droit on another street", with(mk("a", "Point Justice"), func(p *Place) { p.Street = "12 avenue Foch"; p.Latitude, p.Longitude = at(43.7354, 3.32) }),
+			mk("b", "Maison de la Justice et du Droit"), false, ""},
+	}
+	runCompareCases(t, cases)
+}

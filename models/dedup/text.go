@@ -65,6 +65,9 @@ var localPhrases = [][2]string{
 	// begins with, so that no word is read as its abbreviation
 	// (wordsMatch: « francais » would be « francetravail »'s).
 	{"pole emploi", "ftravail"}, {"france travail", "ftravail"},
+	// The points and relais d'accès au droit are labelled « Point-justice »
+	// since 2021 (Conseil national de l'aide juridique).
+	{"point justice", "pad"}, {"point acces droit", "pad"}, {"relais acces droit", "pad"},
 }
 
 // phraseSet holds the phrases as stemmed word lists.
