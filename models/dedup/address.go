@@ -127,7 +127,49 @@ func streetSimilarity(a, b street) float64 {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return 0
 	}
-	return max(streetCoverage(a.words, b.words), streetCoverage(b.words, a.words))
+	aw, bw := mairieSquare(a.words), mairieSquare(b.words)
+	sim := max(streetCoverage(aw, bw), streetCoverage(bw, aw))
+	if ua, ub := untitled(aw), untitled(bw); len(ua) != len(aw) || len(ub) != len(bw) {
+		sim = max(sim, streetCoverage(ua, ub), streetCoverage(ub, ua))
+	}
+	return sim
+}
+
+// streetTitles are the titles a street named after a person is written
+// with or without: « rue du Général de Gaulle » is « rue Charles de
+// Gaulle », « rue du Docteur Schweitzer » « rue Albert Schweitzer »
+// (SIRENE and the BAN write one, a hub's form the other).
+var streetTitles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"general", "marechal", "docteur", "president", "abbe", "professeur", "commandant",
+		"capitaine", "colonel", "lieutenant", "amiral", "aviateur", "pasteur", "chanoine", "cardinal", "monseigneur"} {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
+// untitled is a street's name as its surname says it: without the
+// person's title and without the words before the last one when a title
+// or first name precedes it (« general gaulle », « charl gaulle » both
+// read « gaulle »). A name of one word, or without a title, is returned as
+// it is: « Jean Jaurès » and « Jaurès » already meet (streetCoverage), and
+// a title is not dropped from a name it is all of (« rue du Général »).
+func untitled(ws []string) []string {
+	i := slices.IndexFunc(ws, func(w string) bool { return streetTitles[w] })
+	if i < 0 || i == len(ws)-1 {
+		return ws
+	}
+	return ws[len(ws)-1:]
+}
+
+// mairieSquare reads « hôtel de ville » in a street's name as « mairie »:
+// the square of the mairie is written by either of its names.
+func mairieSquare(ws []string) []string {
+	i := slices.Index(ws, hotelKey)
+	if i < 0 || i+1 >= len(ws) || ws[i+1] != villeKey {
+		return ws
+	}
+	return slices.Concat(ws[:i], []string{mairieKey}, ws[i+2:])
 }
 
 // streetCoverage is the share of the words ws of a street's name found

@@ -221,7 +221,11 @@ func prepare(p *Place) *prepared {
 	if communeNamedAlone(q) {
 		q.name = append([]string{mairieKey}, q.name...)
 	}
-	if alt := departementNamed(q.raw, departementOf(p)); len(alt) != len(q.raw) {
+	dep := departementOf(p)
+	if alt := departementNamed(q.raw, dep); len(alt) != len(q.raw) {
+		q.alts = append(q.alts, withoutRole(content(alt)))
+	}
+	if alt := departementNumbered(q.raw, dep); !slices.Equal(alt, q.raw) {
 		q.alts = append(q.alts, withoutRole(content(alt)))
 	}
 	if bare := withoutGloss(name); bare != name {
@@ -231,6 +235,14 @@ func prepare(p *Place) *prepared {
 		q.alts = append(q.alts, lead)
 	}
 	q.alts = append(q.alts, namedStructures(q.raw)...)
+	if bare := withoutGloss(name); bare != name {
+		// A hub names a place by the two structures it houses and adds
+		// its label in parentheses (« Maison des solidarités et CCAS de
+		// Montivilliers (Maison France Service) »): the gloss belongs
+		// to the whole name, and kept it made the second structure's
+		// name one of more words than its own record's.
+		q.alts = append(q.alts, namedStructures(expand(bare))...)
+	}
 	for _, part := range append(colonParts(name), slashReadings(name)...) {
 		q.alts = append(q.alts, withoutRole(content(expand(part))))
 	}
@@ -242,7 +254,7 @@ func prepare(p *Place) *prepared {
 	q.franceServices = slices.Contains(q.name, franceServicesKey)
 	q.postSpace = postSpaceName(q.raw)
 	q.bareFranceServices = q.franceServices && !q.mobile && (!slices.ContainsFunc(q.name, func(w string) bool { return !bareWords[w] && !q.commune[w] }) || siteOfCommune(p.Name, q.commune))
-	q.bareDigital = !q.mobile && bareDigitalSpace(q.name, q.commune, departementOf(p))
+	q.bareDigital = !q.mobile && bareDigitalSpace(q.name, q.commune, dep)
 	q.key = nameKey(q)
 	if len(q.name) > 0 {
 		ws := slices.Clone(q.name)
@@ -732,7 +744,10 @@ var bareWords = func() map[string]bool {
 // Planoise » at that address); that structure's record at its address
 // names it otherwise. As for hosts, the structure is not a private body by
 // its SIREN (an association at that address may be a tenant of the
-// building), nor La Poste's counter (postOffice reads La Poste's), and
+// building) unless it is a centre social (socialCentre: associations
+// approved by the CAF to receive the public, among the usual carriers of
+// a France Services, which they run at their own reception desk), nor La
+// Poste's counter (postOffice reads La Poste's), and
 // neither place travels. A France Services with a name of its own (« Le
 // Mirail », « Alcazar ») is not read so: a name says which door it is.
 func housesFranceServices(a, c *prepared) bool {
@@ -750,8 +765,23 @@ func housesFranceServices(a, c *prepared) bool {
 	if other.postal || laPostesFranceServices(fs) {
 		return false
 	}
-	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
+	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2' || socialCentre(other.raw)
 }
+
+// socialCentre says whether a name is a centre social's (« Centre social
+// et culturel du Pays Manslois », « Association Vie et Culture - Centre
+// social Alexis Peyret », « centre socio-culturel »): the words « centre
+// social » or « centre socio… » in a row, as the CAF's approval names them.
+func socialCentre(raw []string) bool {
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i] == centreKey && (raw[i+1] == socialKey || strings.HasPrefix(raw[i+1], "socio")) {
+			return true
+		}
+	}
+	return false
+}
+
+var centreKey, socialKey = stem("centre"), stem("social")
 
 // franceServicesNamedAfter says whether fs is a France Services named by
 // its label, its commune, its host's kind (bareWords) and words that

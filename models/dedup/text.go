@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -52,6 +53,21 @@ var localPhrases = [][2]string{
 	// network's other usual spelling (the shared table has « info
 	// jeunes »), and SIRENE's « BUR INFORM JEUNES » written out.
 	{"information jeunes", "pij"}, {"bureau information jeunes", "pij"}, {"point information jeunes", "pij"},
+	// « Espace numérique de X » is how producers write an EPN's label
+	// short, « espace multimédia » its older name (the Espaces Culture
+	// Multimédia of the 2000s): one kind, as a cyber-base is. Left out
+	// of the shared table: search for « espace numérique » need not be
+	// read as the EPN label's acronym.
+	{"espace numerique", "epn"}, {"espace multimedia", "epn"},
+	// Pôle emploi became France Travail on 1 January 2024 (loi du 18
+	// décembre 2023 pour le plein emploi): files written before and after
+	// name one agency each way. The key begins with letters no word
+	// begins with, so that no word is read as its abbreviation
+	// (wordsMatch: « francais » would be « francetravail »'s).
+	{"pole emploi", "ftravail"}, {"france travail", "ftravail"},
+	// The points and relais d'accès au droit are labelled « Point-justice »
+	// since 2021 (Conseil national de l'aide juridique).
+	{"point justice", "pad"}, {"point acces droit", "pad"}, {"relais acces droit", "pad"},
 }
 
 // phraseSet holds the phrases as stemmed word lists.
@@ -188,6 +204,31 @@ func departementNameWords(dep string) []string {
 		v, _ = departementWords.LoadOrStore(dep, dw)
 	}
 	return v.([]string)
+}
+
+// departementNumbered reads the number of the département dep in a name
+// as the département's name (« UDAF 34 » in the Hérault as « UDAF
+// Hérault »): associations organised by département (UDAF, the Ligue de
+// l'enseignement's federations, the Croix-Rouge's délégations) write it by
+// its number as often as by its name. Another number is left as it is.
+// ws are expanded words; they are returned unchanged when no word is dep.
+func departementNumbered(ws []string, dep string) []string {
+	if dep == "" || !slices.Contains(ws, strings.ToLower(dep)) {
+		return ws
+	}
+	dw := departementNameWords(dep)
+	if len(dw) == 0 {
+		return ws
+	}
+	var out []string
+	for _, w := range ws {
+		if w == strings.ToLower(dep) {
+			out = append(out, dw...)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // departementNamed reads « Maison des Alpes-Maritimes » (« Maison de la

@@ -22,12 +22,14 @@ import (
 const cnfsFile = "second-source/20220720-conseiller-numerique-permanences-hors-auvergne-rhone-alpes.json"
 
 // Figures reached on the labelled set (see testdata/duplicates-cnfs-2022.md):
-// precision 1.000 (205 links, all right), recall 0.936 (205 of 219). The
-// test fails below them (one link of slack), so that a change to detection
-// that loses duplicates or links wrong pairs is seen.
+// precision 1.000 (205 links, all right), recall 0.936 (205 of 219); with a
+// France Services read as its centre social's door (dup28), precision 1.000
+// (206 links), recall 0.941 (206 of 219). The test fails below them (one
+// link of slack), so that a change to detection that loses duplicates or
+// links wrong pairs is seen.
 const (
 	minPrecision = 0.995
-	minRecall    = 0.93
+	minRecall    = 0.936
 )
 
 // TestDuplicateLabels imports the PACA and Charente files and then the
@@ -737,11 +739,13 @@ func TestDuplicateLabelsAntilles(t *testing.T) {
 // precision 0.974 (38 links, 1 wrong, labelled ambiguous), recall 0.860
 // (37 of 43; five of the six misses are labelled ambiguous); with the
 // Maison du Département read as the Département's premises (dup24),
-// precision 0.974 (39 links, the same one wrong), recall 0.884 (38 of 43).
+// precision 0.974 (39 links, the same one wrong), recall 0.884 (38 of 43);
+// with a name of two structures read without its gloss (dup28), precision
+// 0.975 (40 links, the same one wrong), recall 0.907 (39 of 43).
 // The floors leave one link of slack.
 const (
 	minPrecisionNormandie = 0.94
-	minRecallNormandie    = 0.86
+	minRecallNormandie    = 0.88
 )
 
 // numiPlaces keeps Numi's records that do not come from the Conseillers
