@@ -747,7 +747,7 @@ func housesFranceServices(a, c *prepared) bool {
 	default:
 		return false
 	}
-	if other.postal || laPostesFranceServices(fs) {
+	if other.postal || laPostesFranceServices(fs) || notFranceServicesHouse(fs, other) {
 		return false
 	}
 	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
