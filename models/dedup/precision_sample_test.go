@@ -34,3 +34,30 @@ func TestCompareFranceServicesHouseNotCharity(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareFranceServicesInPostOffice: « France services Grandrieu »,
+// Place Saint Michel, its complement « Bureau de Poste », and « Mairie de
+// Grandrieu » on that square were linked at 0.61 as a France Services
+// hosted by the mairie (host_authority). France Services' national list
+// writes the building that houses a France Services in the address
+// complement, and « Bureau de Poste » for the ones held in a post office
+// (36 of its 2,683 rows, most with an e-mail at france-services.gouv.fr
+// and a name that is the commune's only): such a France Services is La
+// Poste's, not a service of the mairie, as one writing from La Poste's
+// domain is. An agence postale communale is the commune's own counter,
+// often in the mairie: a complement naming it says nothing of La Poste.
+func TestCompareFranceServicesInPostOffice(t *testing.T) {
+	grandrieu := in("Grandrieu", "48600")
+	complement := func(c string) func(*Place) { return func(p *Place) { grandrieu(p); p.Complement = c } }
+	cases := []compareCase{
+		{"NotDup a France Services in the post office and the mairie on its square", with(place("fs", "France services Grandrieu", "Place Saint Michel", 44.7842, 3.6340), complement("Bureau de Poste")),
+			with(place("cnfs", "Mairie de Grandrieu", "Place St Michel", 44.7842, 3.6340), grandrieu), false, ""},
+		{"OK a France Services in the post office and La Poste's record there", with(place("fs", "France services Grandrieu", "Place Saint Michel", 44.7842, 3.6340), complement("Bureau de Poste")),
+			with(place("cnfs", "LA POSTE", "PL SAINT MICHEL", 44.7842, 3.6340), grandrieu), true, ""},
+		{"OK a France Services at the agence postale communale and the mairie", with(place("fs", "France services Grandrieu", "Place Saint Michel", 44.7842, 3.6340), complement("Agence postale communale")),
+			with(place("cnfs", "Mairie de Grandrieu", "Place St Michel", 44.7842, 3.6340), grandrieu), true, "collectivité à la même adresse"},
+		{"OK a France Services without a complement and the mairie on its square (unchanged)", with(place("fs", "France services Grandrieu", "Place Saint Michel", 44.7842, 3.6340), grandrieu),
+			with(place("cnfs", "Mairie de Grandrieu", "Place St Michel", 44.7842, 3.6340), grandrieu), true, "collectivité à la même adresse"},
+	}
+	runCompareCases(t, cases)
+}
