@@ -20,18 +20,19 @@ import (
 
 // Figures of the precision sample (testdata/precision-sample-2022.md):
 // links detection makes between real files that no labelled set covers,
-// sampled by score band and read by hand. A sample of links measures
-// precision only: the duplicates detection misses between those files are
-// not listed, so no recall is printed. Precision of the sampled links still
-// made, each label as written (ambiguous pairs counted on the side their
-// note chose), when the sample was read: France Services × Conseillers
-// numériques 0.962 (125 of 130), Hinaura 2023 × Conseillers numériques
-// 2022-12 0.960 (95 of 99), the hubs' files × Conseillers numériques
-// 2022-12 0.956 (132 of 138); after notFranceServicesHouse and
-// postOfficeComplement (models/dedup) 0.969 (125 of 129), 0.960 and 0.964
-// (132 of 137). The floors leave one wrong link of slack.
+// sampled by score band and read by hand (the lowest bands whole). A
+// sample of links measures precision only: the duplicates detection misses
+// between those files are not listed, so no recall is printed. Precision of
+// the sampled links still made, each label as written (ambiguous pairs
+// counted on the side their note chose), on detection as it was when they
+// were read (main at db27166): France Services × Conseillers numériques
+// 0.935 (173 of 185), Hinaura 2023 × Conseillers numériques 2022-12 0.960
+// (95 of 99), the hubs' files × Conseillers numériques 2022-12 0.957 (132
+// of 138); after notFranceServicesHouse and postOfficeComplement
+// (models/dedup) 0.940 (173 of 184), 0.960 and 0.964 (132 of 137). The
+// floors leave one wrong link of slack.
 const (
-	minPrecisionSampleFS      = 0.95
+	minPrecisionSampleFS      = 0.93
 	minPrecisionSampleHinaura = 0.95
 	minPrecisionSampleHubs    = 0.95
 )
