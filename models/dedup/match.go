@@ -162,8 +162,10 @@ type prepared struct {
 	domainWords, siteDomainWords []string
 	initials                     string
 	// postMail: one of the e-mails is at La Poste's own domain
-	// (laposte.fr, not its public mail service laposte.net), see hosts.
-	postMail bool
+	// (laposte.fr, not its public mail service laposte.net), see hosts;
+	// postHouse: the address complement names La Poste's office
+	// (postOfficeComplement).
+	postMail, postHouse bool
 	// public: a copy without private phones and e-mails, whose carriers
 	// of a phone or e-mail are counted among public ones (publicView).
 	public  bool
@@ -250,6 +252,7 @@ func prepare(p *Place) *prepared {
 	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
 	q.annex = slices.Contains(q.raw, annexKey)
 	q.postal = postalName(q.raw)
+	q.postHouse = postOfficeComplement(p.Complement)
 	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
 	q.franceServices = slices.Contains(q.name, franceServicesKey)
 	q.postSpace = postSpaceName(q.raw)
@@ -600,13 +603,14 @@ func charityNetwork(name string) bool {
 }
 
 // laPostesFranceServices says whether q is a France Services that writes
-// from La Poste's own domain (« msap.nolay@laposte.fr »): La Poste's, held
+// from La Poste's own domain (« msap.nolay@laposte.fr ») or whose address
+// complement names the post office (postOfficeComplement): La Poste's, held
 // in its post office, not a service the mairie or the structure at that
 // address hosts, as an agence postale is not (postalName); against La
 // Poste's own record at its address it is still La Poste's France
 // Services (postOffice).
 func laPostesFranceServices(q *prepared) bool {
-	return q.franceServices && q.postMail && !q.post
+	return q.franceServices && (q.postMail || q.postHouse) && !q.post
 }
 
 var mairieKey = stem("mairie")
@@ -762,7 +766,7 @@ func housesFranceServices(a, c *prepared) bool {
 	default:
 		return false
 	}
-	if other.postal || laPostesFranceServices(fs) {
+	if other.postal || laPostesFranceServices(fs) || notFranceServicesHouse(fs, other) {
 		return false
 	}
 	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2' || socialCentre(other.raw)

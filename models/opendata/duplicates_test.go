@@ -1,9 +1,6 @@
 package opendata_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -282,24 +279,7 @@ func extraFiles(t *testing.T, holding, md string) func(name string) []byte {
 // some départements of a national list.
 func departementRows(t *testing.T, b []byte, col string, deps ...string) []byte {
 	t.Helper()
-	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil || len(rows) == 0 {
-		t.Fatalf("reading the CSV file: %v", err)
-	}
-	at := slices.Index(rows[0], col)
-	if at < 0 {
-		t.Fatalf("no column %q in %v", col, rows[0])
-	}
-	var out bytes.Buffer
-	w := csv.NewWriter(&out)
-	w.Write(rows[0])
-	for _, r := range rows[1:] {
-		if slices.Contains(deps, r[at]) {
-			w.Write(r)
-		}
-	}
-	w.Flush()
-	return out.Bytes()
+	return filterCSVRows(t, b, col, func(dep string) bool { return slices.Contains(deps, dep) })
 }
 
 // hubLoPlaces writes Hub LO's export (one object per place, columns
@@ -385,44 +365,7 @@ func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labe
 	}
 	importBytes(t, s, cnfs, opendata.ImportOptions{Source: "cnfs"})
 	links := detect(t, s)
-	ctx := context.Background()
-
-	actors := map[string]*models.Actor{} // by id
-	keyOf := map[string]string{}         // id → source:source_id
-	for cursor := ""; ; {
-		page, err := s.ListActors(ctx, models.ActorFilter{ListParams: models.ListParams{Limit: 200, Cursor: cursor}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range page.Items {
-			a := page.Items[i]
-			actors[a.ID] = &a
-			keyOf[a.ID] = a.Source + ":" + a.SourceID
-		}
-		if page.NextCursor == "" {
-			break
-		}
-		cursor = page.NextCursor
-	}
-	linked := map[string]*models.DuplicateLink{} // "file:id|cnfs:id"
-	for cursor := ""; ; {
-		page, err := s.ListDuplicates(ctx, models.DuplicateFilter{ListParams: models.ListParams{Limit: 200, Cursor: cursor}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range page.Items {
-			l := page.Items[i]
-			a, b := keyOf[l.ActorAID], keyOf[l.ActorBID]
-			if strings.HasPrefix(a, "cnfs:") {
-				a, b = b, a
-			}
-			linked[a+"|"+b] = &l
-		}
-		if page.NextCursor == "" {
-			break
-		}
-		cursor = page.NextCursor
-	}
+	actors, keyOf, linked := storeLinks(t, s)
 
 	idOf := map[string]string{}
 	for id, k := range keyOf {
@@ -464,7 +407,10 @@ func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labe
 		}
 	}
 	for k, link := range linked {
-		parts := strings.SplitN(k, "|", 2)
+		// Some hubs' ids hold a « | » (PACA's « …|aidants-connect-3485 »);
+		// the national file's never do.
+		i := strings.LastIndex(k, "|")
+		parts := []string{k[:i], k[i+1:]}
 		if !strings.HasPrefix(parts[1], "cnfs:") {
 			continue // two pairs of other files, not labelled
 		}
@@ -493,17 +439,8 @@ type label struct {
 
 func readLabels(t *testing.T, path string) []label {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []label
-	for _, r := range rows[1:] {
+	for _, r := range readCSVFile(t, path)[1:] {
 		out = append(out, label{file: r[0], id: r[1], cnfsID: r[2], dup: r[3] == "1", note: r[5]})
 	}
 	return out
