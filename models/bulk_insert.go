@@ -26,6 +26,7 @@ type bulkTable struct {
 	table  string
 	fields []*schema.Field // one bind variable each per row
 	kinds  []valueKind     // how each field's value is read (see value)
+	elems  []valueKind     // for a viaPointer field, how the value it points to is
 	head   string          // " table (col, …) VALUES ", after dialect's insertInto
 	// full holds the text of a statement of rowsPerStatement rows, per
 	// dialect (its placeholder for the first variable): a large insert
@@ -98,9 +99,12 @@ func bulkTableOf(tx *gorm.DB, model any) (*bulkTable, error) {
 		cols = append(cols, name)
 	}
 	bt.head = " " + stmt.Schema.Table + " (" + strings.Join(cols, ", ") + ") VALUES "
-	bt.kinds = make([]valueKind, len(bt.fields))
+	bt.kinds, bt.elems = make([]valueKind, len(bt.fields)), make([]valueKind, len(bt.fields))
 	for i, f := range bt.fields {
 		bt.kinds[i] = kindOf(f.FieldType)
+		if bt.kinds[i] == viaPointer {
+			bt.elems[i] = kindOf(f.FieldType.Elem())
+		}
 	}
 	actual, _ := bulkTables.LoadOrStore(t, bt)
 	return actual.(*bulkTable), nil
@@ -165,7 +169,7 @@ func (bt *bulkTable) value(ctx context.Context, j int, rv reflect.Value) (driver
 		if fv.IsNil() {
 			return nil, nil
 		}
-		fv, kind = fv.Elem(), kindOf(fv.Type().Elem())
+		fv, kind = fv.Elem(), bt.elems[j]
 	}
 	switch kind {
 	case viaString:

@@ -230,14 +230,15 @@ func prepare(p *Place) *prepared {
 	if alt := departementNumbered(q.raw, dep); !slices.Equal(alt, q.raw) {
 		q.alts = append(q.alts, withoutRole(content(alt)))
 	}
-	if bare := withoutGloss(name); bare != name {
+	bare := withoutGloss(name)
+	if bare != name {
 		q.alts = append(q.alts, withoutRole(content(expand(bare))))
 	}
 	if lead := mairieLead(q); lead != nil {
 		q.alts = append(q.alts, lead)
 	}
 	q.alts = append(q.alts, namedStructures(q.raw)...)
-	if bare := withoutGloss(name); bare != name {
+	if bare != name {
 		// A hub names a place by the two structures it houses and adds
 		// its label in parentheses (« Maison des solidarités et CCAS de
 		// Montivilliers (Maison France Service) »): the gloss belongs
