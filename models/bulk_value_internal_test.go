@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // TestBulkValueAsDatabaseSQL: for every model written with insertRows,
@@ -13,7 +15,9 @@ import (
 // database/sql sends for GORM's value of the field
 // (driver.DefaultParameterConverter of Field.ValueOf): with every field
 // zero (nil pointers and lists, empty texts) and with every field set
-// (pointers to values, lists, times, large integers).
+// (pointers to values, lists, times, large integers). For SQLite, whose
+// driver binds a time as text, a time is that text (timeBinder), the same
+// for a row's second equal time.
 func TestBulkValueAsDatabaseSQL(t *testing.T) {
 	s := openTestStore(t)
 	ctx := context.Background()
@@ -25,12 +29,20 @@ func TestBulkValueAsDatabaseSQL(t *testing.T) {
 		fill(set.Elem(), 0)
 		for _, row := range []reflect.Value{zero, set} {
 			rv := row.Elem()
+			tb := &timeBinder{}
 			for j, f := range bt.fields {
 				v, _ := f.ValueOf(ctx, rv)
 				want, werr := driver.DefaultParameterConverter.ConvertValue(v)
-				got, err := bt.value(ctx, j, rv)
+				got, err := bt.value(ctx, j, rv, nil)
 				if (err != nil) != (werr != nil) || !reflect.DeepEqual(got, want) {
 					t.Errorf("%T.%s: %#v (%v), database/sql sends %#v (%v)", m, f.Name, got, err, want, werr)
+				}
+				if tt, ok := want.(time.Time); ok {
+					want = tt.Format(sqlite3.SQLiteTimestampFormats[0])
+				}
+				got, err = bt.value(ctx, j, rv, tb)
+				if (err != nil) != (werr != nil) || !reflect.DeepEqual(got, want) {
+					t.Errorf("%T.%s: %#v (%v) for SQLite, its driver binds %#v (%v)", m, f.Name, got, err, want, werr)
 				}
 			}
 		}
@@ -69,6 +81,20 @@ func fill(v reflect.Value, depth int) {
 			if v.Type().Field(i).IsExported() {
 				fill(v.Field(i), depth+1)
 			}
+		}
+	}
+}
+
+// TestTimeBinderText: the text of each time is its own, whatever the
+// times before it (zones, instants a nanosecond apart, the zero time).
+func TestTimeBinderText(t *testing.T) {
+	paris := time.FixedZone("CET", 3600)
+	at := time.Date(2026, 12, 3, 14, 3, 1, 632148000, time.UTC)
+	tb := &timeBinder{}
+	for _, tt := range []time.Time{at, at, at.In(paris), at, at.Add(time.Nanosecond), {}, at, {}} {
+		want := tt.Format(sqlite3.SQLiteTimestampFormats[0])
+		if got := tb.bind(tt); got != want {
+			t.Errorf("bind(%v) = %v, want %q", tt, got, want)
 		}
 	}
 }

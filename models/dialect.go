@@ -56,6 +56,9 @@ type dialect interface {
 	// its arguments (driver values, numbered from 1), inside the write
 	// transaction pool.
 	execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []driver.NamedValue) error
+	// timeText tells whether the driver binds a time as text (SQLite: see
+	// timeBinder), so that bulkTable can bind the same text itself.
+	timeText() bool
 
 	// lockLogs runs inside a write transaction right before rows are
 	// appended to an ordered log (the change log, the referral events) and

@@ -46,6 +46,9 @@ func (postgresDialect) placeholder(n int) string { return "$" + strconv.Itoa(n) 
 
 func (postgresDialect) insertInto() string { return "INSERT INTO" }
 
+// pgx binds a time.Time as a timestamp.
+func (postgresDialect) timeText() bool { return false }
+
 func (postgresDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []driver.NamedValue) error {
 	_, err := pool.ExecContext(ctx, query, namedValues(args)...)
 	return err

@@ -94,6 +94,10 @@ func (sqliteDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query st
 	return rows.Close()
 }
 
+// mattn/go-sqlite3 binds a time.Time as the text of its first timestamp
+// format.
+func (sqliteDialect) timeText() bool { return true }
+
 func (sqliteDialect) caseless(expr string) string { return expr + " COLLATE NOCASE" }
 
 // SQLite's LIKE ignores the case of ASCII letters.

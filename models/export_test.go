@@ -44,3 +44,7 @@ func MatchesWord(s *Store, text, w string) (bool, error) {
 	err := s.r.Raw("SELECT "+cond, text, arg).Scan(&ok).Error
 	return ok, err
 }
+
+// Unchecked forgets that NormalizeChecked checked a, so that
+// PrepareSyncBatch normalises and validates it whole.
+func Unchecked(a *Actor) { a.checked = false }

@@ -60,7 +60,7 @@ func (s *Store) CreateService(ctx context.Context, sv *Service) error {
 
 // insertService validates sv and inserts it with a new id inside tx.
 func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
-	actor, err := s.prepareService(tx, sv, nil)
+	actor, err := s.prepareService(tx, sv, nil, false)
 	if err != nil {
 		return err
 	}
@@ -74,13 +74,18 @@ func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 // prepareService gives a new service its id and bookkeeping, normalises and
 // validates it and checks that its actor is active, without writing it (see
 // prepareActor). live lists actors known to be active, which need no
-// lookup; the actor is returned when it was looked up.
-func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool) (*Actor, error) {
+// lookup; the actor is returned when it was looked up. normalized says
+// that PrepareSyncBatch normalised it and nothing but its actor id (an
+// actor's id, as stored) was set since: a sync batch's services are
+// normalised before the write transaction, not again on the writer.
+func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, normalized bool) (*Actor, error) {
 	now := s.now()
 	sv.ID = NewID()
 	sv.CreatedAt, sv.UpdatedAt, sv.ArchivedAt, sv.Version = now, now, nil, 1
 	sv.Actor = nil
-	sv.Normalize()
+	if !normalized {
+		sv.Normalize()
+	}
 	sv.WasPublished = sv.IsPublished()
 	if err := sv.Validate(); err != nil {
 		return nil, err

@@ -357,8 +357,20 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			continue
 		}
 		a.placeWarns = placeWarnings(ReconcileActorPlace(a))
-		a.Normalize()
-		a.preInvalid, a.preFingerprint = a.Validate(), a.ContentFingerprint()
+		if a.checked && a.Source == strings.ToLower(strings.TrimSpace(a.Source)) {
+			// Normalised and valid but for what reconciling its place
+			// changed (see NormalizeChecked); the other fields are as
+			// Normalize left them and Validate accepted them, and both
+			// leave them so.
+			a.normalizePlace()
+			var fe FieldErrors
+			a.validatePlace(&fe)
+			a.preInvalid = fe.Err("The actor is invalid.")
+		} else {
+			a.Normalize()
+			a.preInvalid = a.Validate()
+		}
+		a.preFingerprint = a.ContentFingerprint()
 		a.preCreated = createdChanges(a)
 		a.prepared = true
 	}
@@ -674,7 +686,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 				o.Result = SyncRestored
 			}
 		default:
-			if _, err = s.prepareService(tx, &sv.Service, live); err == nil {
+			if _, err = s.prepareService(tx, &sv.Service, live, sv.prepared); err == nil {
 				created = append(created, &sv.Service)
 				if !scored[sv.ActorID] {
 					rescore[sv.ActorID] = true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -141,5 +142,52 @@ func TestScanFast(t *testing.T) {
 	}
 	if len(fastS) != 1 || !reflect.DeepEqual(slowS, fastS) {
 		t.Errorf("services differ:\n%+v\n%+v", slowS, fastS)
+	}
+}
+
+// TestSyncCreatedServiceNormalized: a service created by a sync batch is
+// stored as Normalize leaves it — normalised once before the write
+// transaction (PrepareSyncBatch), not again by the writer — for an actor
+// named by its source id or by its id written in capitals.
+func TestSyncCreatedServiceNormalized(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	res, err := s.SyncBatch(ctx, "hub", []Actor{syncActor("p")}, nil, SyncOptions{})
+	if err != nil || res.Counts[SyncCreated] != 1 {
+		t.Fatalf("%v %+v", err, res)
+	}
+	actorID := res.Outcomes[0].ID
+	messy := func(id string) SyncService {
+		sv := syncOffer(id, "p")
+		sv.Name = "  Offre\u00a0 d'aide  "
+		sv.Description = " Un  texte \n"
+		sv.Kind = " One_Off_Help "
+		sv.Themes = StringList{" utilisation sécurisée du numérique ", "Utilisation sécurisée du numérique"}
+		sv.Languages = StringList{" fr "}
+		return sv
+	}
+	byID := messy("o2")
+	byID.ActorSourceID, byID.ActorID = "", "  "+strings.ToUpper(actorID)+" "
+	res, err = s.SyncBatch(ctx, "hub", nil, []SyncService{messy("o1"), byID}, SyncOptions{})
+	if err != nil || res.Counts[SyncCreated] != 2 {
+		t.Fatalf("%v %+v", err, res)
+	}
+	for _, o := range res.Outcomes {
+		want := messy("").Service
+		want.ActorID = actorID
+		want.Normalize()
+		var got Service
+		if err := s.r.Take(&got, "id = ?", o.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if got.ActorID != actorID || got.Name != want.Name || got.Description != want.Description || got.Kind != want.Kind ||
+			!reflect.DeepEqual(got.Themes, want.Themes) || !reflect.DeepEqual(got.Languages, want.Languages) {
+			t.Errorf("%s stored %q %q %q %q %q %q, Normalize gives %q %q %q %q %q %q", o.SourceID,
+				got.ActorID, got.Name, got.Description, got.Kind, got.Themes, got.Languages,
+				want.ActorID, want.Name, want.Description, want.Kind, want.Themes, want.Languages)
+		}
+		if got.Fingerprint != got.ContentFingerprint() {
+			t.Errorf("%s: fingerprint %s is not the stored content's %s", o.SourceID, got.Fingerprint, got.ContentFingerprint())
+		}
 	}
 }

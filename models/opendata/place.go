@@ -531,8 +531,9 @@ func ToPlace(rec Record, source string) Place {
 		a.NationalProgrammes = append([]string{vocab.ProgrammeConseillersNumeriques}, a.NationalProgrammes...)
 		b.read("dispositif_programmes_nationaux", "« Conseillers numériques » added: the row's producer is the programme (source conseiller-numerique), whose files list the places hosting it")
 	}
-	a.Normalize()
-	if err := a.Validate(); err != nil {
+	// Checked: the writer's preparation then normalises and validates
+	// again only what reconciling the place changes.
+	if err := a.NormalizeChecked(); err != nil {
 		b.modelErrors(err)
 	}
 	for _, is := range b.issues {

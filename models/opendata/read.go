@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -791,17 +792,30 @@ func (rec *Record) set(c columnReading, v string) {
 const mappingVersion = "carnet-import-7"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
+//
+// The bytes hashed are written into one reused buffer and hashed at once:
+// through hash.Hash, every cell was copied into a []byte of its own (the
+// interface's Write lets it escape) and hashed in a call of its own, 1.7 %
+// of a first import's CPU for 3 % of the bytes it hashes (issue 11, item
+// 6). The bytes, and so the hashes stored by earlier imports, are the same
+// (TestRowHashStable).
 func rowHash(header []byte, fields ...string) string {
-	h := sha256.New()
-	h.Write([]byte(mappingVersion))
-	h.Write(header)
+	bp := rowHashBuffers.Get().(*[]byte)
+	b := append((*bp)[:0], mappingVersion...)
+	b = append(b, header...)
 	for _, f := range fields {
-		h.Write([]byte{0x1e})
-		h.Write([]byte(f))
+		b = append(b, 0x1e)
+		b = append(b, f...)
 	}
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0])[:16])
+	sum := sha256.Sum256(b)
+	if cap(b) <= 64<<10 { // a row with huge cells does not pin its buffer
+		*bp = b
+		rowHashBuffers.Put(bp)
+	}
+	return hex.EncodeToString(sum[:16])
 }
+
+var rowHashBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // cellString reads a JSON value as a cell: a string, a number, a boolean,
 // or an array of them joined with "|". ok is false for an object, or an
