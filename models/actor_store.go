@@ -63,7 +63,7 @@ func (s *Store) CreateActor(ctx context.Context, a *Actor) error {
 
 // insertActor validates a and inserts it with a new id inside tx.
 func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
-	if err := s.prepareActor(tx, a); err != nil {
+	if err := s.prepareActor(tx, a, nil); err != nil {
 		return err
 	}
 	return s.createActors(tx, []*Actor{a})
@@ -72,10 +72,14 @@ func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 // prepareActor gives a new actor its id and bookkeeping, normalises and
 // validates it, and checks its references, without writing it: bulk
 // writers (sync, import) prepare each row of a batch, then create the valid
-// ones together (createActors).
-func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
+// ones together (createActors). Its quality is scored with offers, the
+// services a sync batch creates with it (nil for none).
+func (s *Store) prepareActor(tx *gorm.DB, a *Actor, offers []qualityService) error {
 	now := s.now()
-	a.ID = NewID()
+	a.ID, a.proposedID = a.proposedID, ""
+	if a.ID == "" {
+		a.ID = NewID()
+	}
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
 	a.PublicVersion, a.PublicUpdatedAt = 1, now
 	a.scheduleClosure(now)
@@ -99,7 +103,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor) error {
 	if !bulkWrite(tx.Statement.Context) {
 		a.SourceHash = ""
 	}
-	a.Quality, a.QualityMissing = scoreQuality(a, nil)
+	a.Quality, a.QualityMissing = scoreQuality(a, offers)
 	return nil
 }
 

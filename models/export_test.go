@@ -48,3 +48,29 @@ func MatchesWord(s *Store, text, w string) (bool, error) {
 // Unchecked forgets that NormalizeChecked checked a, so that
 // PrepareSyncBatch normalises and validates it whole.
 func Unchecked(a *Actor) { a.checked = false }
+
+// NoProposedID forgets the id PrepareSyncBatch proposed for a (random).
+func NoProposedID(a *Actor) { a.proposedID = "" }
+
+// EncodeCreated is encodeCreated: the audit changes of record's creation.
+func EncodeCreated(record any) (string, error) { return encodeCreated(record) }
+
+// Created lists the stored actors and services of source, each with the
+// changes its creation's audit event recorded.
+func Created(s *Store, source string) (actors []Actor, services []Service, audit map[string]string, err error) {
+	if err = s.r.Where("source = ?", source).Find(&actors).Error; err != nil {
+		return
+	}
+	if err = s.r.Where("source = ?", source).Find(&services).Error; err != nil {
+		return
+	}
+	var events []AuditEvent
+	if err = s.r.Where("action = ?", ChangeCreate).Find(&events).Error; err != nil {
+		return
+	}
+	audit = map[string]string{}
+	for _, e := range events {
+		audit[e.EntityID] = e.Changes
+	}
+	return
+}

@@ -110,7 +110,11 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, n
 	if err := s.authorizeService(tx, nil, sv, ref); err != nil {
 		return nil, err
 	}
-	sv.Fingerprint = sv.ContentFingerprint()
+	if normalized && sv.preActorID != "" && sv.preActorID == sv.ActorID {
+		sv.Fingerprint = sv.preFingerprint
+	} else {
+		sv.Fingerprint = sv.ContentFingerprint()
+	}
 	return actor, nil
 }
 
