@@ -340,8 +340,9 @@ func (s *Store) syncStep(tx *gorm.DB, b syncStep, opt SyncOptions, res *SyncResu
 // that reads nothing stored: each record's source key is set, its address
 // reconciled with its coordinates and the commune reference, and it is
 // normalised (phones parsed, vocabularies mapped); an actor is also
-// validated and fingerprinted, and the audit changes of its creation are
-// encoded. SyncBatch calls it for
+// validated and fingerprinted, the audit changes of its creation are
+// encoded, and it is given the id it takes if it is created, with which
+// the same is done for its services in the batch. SyncBatch calls it for
 // the records not yet prepared; an import calls it while it reads the next
 // batch, so that this work runs beside the writes of the previous one. A
 // record changed after it was prepared must be prepared again (it is not
@@ -482,8 +483,12 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 	}
 	for chunk := range slices.Chunk(storableKeys(ids), 500) {
 		var rows []existingKey
+		// Find, not Scan: GORM's Scan records each statement for its
+		// logger, writing the SQL with its 500 keys spelt out, even when
+		// nothing logs (with SourceHashes, 400,000 allocations of a
+		// 100,000-place import and its re-sync).
 		err := tx.Table(table).Select(cols).
-			Where("source = ? AND source_id <> '' AND source_id IN ?", source, chunk).Scan(&rows).Error
+			Where("source = ? AND source_id <> '' AND source_id IN ?", source, chunk).Find(&rows).Error
 		if err != nil {
 			return nil, err
 		}
@@ -910,7 +915,7 @@ func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []str
 	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
 		var rows []struct{ SourceID, SourceHash string }
 		err := s.read(ctx).Model(&Actor{}).Select("source_id", "source_hash").
-			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL AND source_hash <> ''", source, chunk).Scan(&rows).Error
+			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL AND source_hash <> ''", source, chunk).Find(&rows).Error // Find: see loadKeys
 		if err != nil {
 			return nil, dbError(err)
 		}
