@@ -116,14 +116,19 @@ type valueKind uint8
 
 const (
 	// viaInterface: the field as an interface, converted as database/sql
-	// converts it (Valuers, []byte, structs such as time.Time).
+	// converts it (Valuers, []byte, structs).
 	viaInterface valueKind = iota
+	// viaValuer: a Valuer by value (StringList), whose Value is called
+	// through a pointer to the field: boxing the field itself copied it
+	// into an allocation of its own for every row (2.7 million of a
+	// 100,000-place import's objects, issue 11, item 6).
+	viaValuer
 	viaString
 	viaInt
 	viaUint
 	viaFloat
 	viaBool
-	viaTime    // a time.Time (see timeBinder)
+	viaTime    // a time.Time (see binder)
 	viaPointer // a pointer to one of the kinds above: nil, or its value
 )
 
@@ -133,6 +138,9 @@ var (
 )
 
 func kindOf(t reflect.Type) valueKind {
+	if t.Kind() != reflect.Pointer && t.Implements(valuerType) {
+		return viaValuer
+	}
 	if t.Implements(valuerType) || reflect.PointerTo(t).Implements(valuerType) {
 		return viaInterface
 	}
@@ -158,22 +166,44 @@ func kindOf(t reflect.Type) valueKind {
 	return viaInterface
 }
 
-// timeBinder gives a time's driver value for a driver that binds times as
-// text (SQLite), remembering the last one: the times of a row are mostly
-// one (created, updated, public update), and formatting each and boxing it
-// in an interface cost a writer's 700,000 formats and allocations for a
-// 100,000-place import (issue 11, item 6). The text is the one
-// mattn/go-sqlite3 binds for a time.Time, so the row stored is the same.
-type timeBinder struct {
-	last time.Time
-	v    driver.Value
+// binder remembers values insertRows bound, to bind them again without
+// allocating: boxing a text or a time in an interface allocates, and a
+// 100,000-place import bound millions of them (issue 11, item 6).
+//   - texts: the last text of each column, for the columns whose rows
+//     mostly repeat it (source, status, kind, the audit's channel…);
+//   - times, for a driver that binds them as text (SQLite, timeText): the
+//     last one, formatted as mattn/go-sqlite3 formats a time.Time, so the
+//     row stored is the same; a row's times are mostly one (created,
+//     updated, public update).
+type binder struct {
+	texts     []string
+	boxed     []driver.Value
+	timeText  bool
+	last      time.Time
+	lastBound driver.Value
 }
 
-func (tb *timeBinder) bind(t time.Time) driver.Value {
-	if tb.v == nil || t != tb.last { // == : same instant, reading and zone
-		tb.last, tb.v = t, t.Format(sqlite3.SQLiteTimestampFormats[0])
+func newBinder(columns int, timeText bool) *binder {
+	return &binder{texts: make([]string, columns), boxed: make([]driver.Value, columns), timeText: timeText}
+}
+
+// text is s, the value of column j, as a driver value.
+func (b *binder) text(j int, s string) driver.Value {
+	if b.boxed[j] == nil || b.texts[j] != s {
+		b.texts[j], b.boxed[j] = s, s
 	}
-	return tb.v
+	return b.boxed[j]
+}
+
+// time is t as a driver value, or nil when the driver binds times itself.
+func (b *binder) time(t time.Time) driver.Value {
+	if !b.timeText {
+		return nil
+	}
+	if b.lastBound == nil || t != b.last { // == : same instant, reading and zone
+		b.last, b.lastBound = t, t.Format(sqlite3.SQLiteTimestampFormats[0])
+	}
+	return b.lastBound
 }
 
 // value is the driver's value of field j of the row rv, as
@@ -182,9 +212,9 @@ func (tb *timeBinder) bind(t time.Time) driver.Value {
 // interface through reflect, one allocation per column and row, even for
 // an empty text or a small integer — a third of the objects a first
 // import allocated (issue 11, item 6). Read by kind, an empty text, a
-// boolean or a small integer needs none. With tb (SQLite), a time is
-// bound as the text the driver would bind for it.
-func (bt *bulkTable) value(ctx context.Context, j int, rv reflect.Value, tb *timeBinder) (driver.Value, error) {
+// boolean or a small integer needs none. With b, texts and times are bound
+// as binder says.
+func (bt *bulkTable) value(ctx context.Context, j int, rv reflect.Value, b *binder) (driver.Value, error) {
 	f := bt.fields[j]
 	fv, err := rv.FieldByIndexErr(f.StructField.Index)
 	if err != nil { // through a nil embedded pointer: GORM's own reading
@@ -200,6 +230,9 @@ func (bt *bulkTable) value(ctx context.Context, j int, rv reflect.Value, tb *tim
 	}
 	switch kind {
 	case viaString:
+		if b != nil {
+			return b.text(j, fv.String()), nil
+		}
 		return fv.String(), nil
 	case viaInt:
 		return fv.Int(), nil
@@ -214,8 +247,16 @@ func (bt *bulkTable) value(ctx context.Context, j int, rv reflect.Value, tb *tim
 	case viaBool:
 		return fv.Bool(), nil
 	case viaTime:
-		if tb != nil && fv.CanAddr() {
-			return tb.bind(*fv.Addr().Interface().(*time.Time)), nil
+		if b != nil && fv.CanAddr() {
+			if v := b.time(*fv.Addr().Interface().(*time.Time)); v != nil {
+				return v, nil
+			}
+		}
+	case viaValuer:
+		// The pointer's method set holds the value's Value: the same
+		// call, on the same value.
+		if fv.CanAddr() {
+			return driver.DefaultParameterConverter.ConvertValue(fv.Addr().Interface())
 		}
 	}
 	return driver.DefaultParameterConverter.ConvertValue(fv.Interface())
@@ -242,10 +283,7 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 	// 30,000 variables, a third of the bytes a first import's writer
 	// allocated (issue 11, item 6).
 	args := make([]driver.NamedValue, 0, min(len(rows), per)*len(bt.fields))
-	var tb *timeBinder
-	if d.timeText() {
-		tb = &timeBinder{}
-	}
+	b := newBinder(len(bt.fields), d.timeText())
 	for start := 0; start < len(rows); start += per {
 		end := min(len(rows), start+per)
 		args = args[:0]
@@ -259,7 +297,7 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 						}
 					}
 				}
-				dv, err := bt.value(ctx, j, rv, tb)
+				dv, err := bt.value(ctx, j, rv, b)
 				if err != nil {
 					return fmt.Errorf("bulk insert into %s: column %s: %w", bt.table, f.DBName, err)
 				}

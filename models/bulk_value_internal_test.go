@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,8 +17,9 @@ import (
 // (driver.DefaultParameterConverter of Field.ValueOf): with every field
 // zero (nil pointers and lists, empty texts) and with every field set
 // (pointers to values, lists, times, large integers). For SQLite, whose
-// driver binds a time as text, a time is that text (timeBinder), the same
-// for a row's second equal time.
+// driver binds a time as text, a time is that text (binder), the same for
+// a row's second equal time; and through a binder, a text is the same
+// value whether or not the column's previous text was the same.
 func TestBulkValueAsDatabaseSQL(t *testing.T) {
 	s := openTestStore(t)
 	ctx := context.Background()
@@ -27,9 +29,12 @@ func TestBulkValueAsDatabaseSQL(t *testing.T) {
 		zero := reflect.New(reflect.TypeOf(m).Elem())
 		set := reflect.New(reflect.TypeOf(m).Elem())
 		fill(set.Elem(), 0)
-		for _, row := range []reflect.Value{zero, set} {
+		other := reflect.New(reflect.TypeOf(m).Elem())
+		fill(other.Elem(), 1)
+		// One binder for the rows in turn, as insertRows binds a batch.
+		b := newBinder(len(bt.fields), true)
+		for _, row := range []reflect.Value{zero, set, set, other, zero, set} {
 			rv := row.Elem()
-			tb := &timeBinder{}
 			for j, f := range bt.fields {
 				v, _ := f.ValueOf(ctx, rv)
 				want, werr := driver.DefaultParameterConverter.ConvertValue(v)
@@ -40,7 +45,7 @@ func TestBulkValueAsDatabaseSQL(t *testing.T) {
 				if tt, ok := want.(time.Time); ok {
 					want = tt.Format(sqlite3.SQLiteTimestampFormats[0])
 				}
-				got, err = bt.value(ctx, j, rv, tb)
+				got, err = bt.value(ctx, j, rv, b)
 				if (err != nil) != (werr != nil) || !reflect.DeepEqual(got, want) {
 					t.Errorf("%T.%s: %#v (%v) for SQLite, its driver binds %#v (%v)", m, f.Name, got, err, want, werr)
 				}
@@ -54,7 +59,7 @@ func TestBulkValueAsDatabaseSQL(t *testing.T) {
 func fill(v reflect.Value, depth int) {
 	switch v.Kind() {
 	case reflect.String:
-		v.SetString("é" + v.Type().Name())
+		v.SetString("é" + v.Type().Name() + strings.Repeat("+", depth))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(1000 + int64(depth))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
@@ -85,16 +90,27 @@ func fill(v reflect.Value, depth int) {
 	}
 }
 
-// TestTimeBinderText: the text of each time is its own, whatever the
-// times before it (zones, instants a nanosecond apart, the zero time).
-func TestTimeBinderText(t *testing.T) {
+// TestBinder: each text and time bound is its own, whatever was bound
+// before it (zones, instants a nanosecond apart, the zero time; texts
+// equal, different, empty); a driver that binds times itself gets none.
+func TestBinder(t *testing.T) {
 	paris := time.FixedZone("CET", 3600)
 	at := time.Date(2026, 12, 3, 14, 3, 1, 632148000, time.UTC)
-	tb := &timeBinder{}
+	b := newBinder(2, true)
 	for _, tt := range []time.Time{at, at, at.In(paris), at, at.Add(time.Nanosecond), {}, at, {}} {
 		want := tt.Format(sqlite3.SQLiteTimestampFormats[0])
-		if got := tb.bind(tt); got != want {
-			t.Errorf("bind(%v) = %v, want %q", tt, got, want)
+		if got := b.time(tt); got != want {
+			t.Errorf("time(%v) = %v, want %q", tt, got, want)
 		}
+	}
+	for i, s := range []string{"a", "a", "", "b", "a", "", ""} {
+		for j := range 2 {
+			if got := b.text(j, s+strings.Repeat("x", j)); got != s+strings.Repeat("x", j) {
+				t.Errorf("text %d of column %d = %#v, want %q", i, j, got, s)
+			}
+		}
+	}
+	if got := newBinder(1, false).time(at); got != nil {
+		t.Errorf("time for a driver binding times itself = %#v", got)
 	}
 }

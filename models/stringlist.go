@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 
 	"carnet/models/jsonenc"
 )
@@ -21,8 +22,19 @@ func (l StringList) Value() (driver.Value, error) {
 	if len(l) == 0 {
 		return "[]", nil
 	}
-	return string(jsonenc.AppendStrings(make([]byte, 0, 16*len(l)), l, true)), nil
+	// Encoded in a reused buffer: the string is the one allocation (an
+	// import writes several lists a record).
+	bp := listBuffers.Get().(*[]byte)
+	b := jsonenc.AppendStrings((*bp)[:0], l, true)
+	v := string(b)
+	if cap(b) <= 64<<10 { // a huge list does not pin its buffer
+		*bp = b
+		listBuffers.Put(bp)
+	}
+	return v, nil
 }
+
+var listBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
 
 // Scan implements sql.Scanner.
 func (l *StringList) Scan(src any) error {
