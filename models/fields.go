@@ -61,24 +61,39 @@ func (a *Address) normalize() {
 
 // validate checks a, prefixing field names with prefix (e.g. "address").
 func (a *Address) validate(fe *FieldErrors, prefix string, requireStreet bool) {
-	if requireStreet && a.Street == "" {
-		fe.Add(prefix+".street", "is required")
+	n := addressFields
+	if prefix != "address" {
+		n = addressFieldsOf(prefix)
 	}
-	checkLen(fe, prefix+".street", a.Street, maxName)
-	checkLen(fe, prefix+".complement", a.Complement, maxName)
+	if requireStreet && a.Street == "" {
+		fe.Add(n.street, "is required")
+	}
+	checkLen(fe, n.street, a.Street, maxName)
+	checkLen(fe, n.complement, a.Complement, maxName)
 	switch {
 	case a.PostalCode == "":
-		fe.Add(prefix+".postal_code", "is required")
+		fe.Add(n.postalCode, "is required")
 	case !ident.ValidPostalCode(a.PostalCode):
-		fe.Add(prefix+".postal_code", "must be a French postal code of 5 digits")
+		fe.Add(n.postalCode, "must be a French postal code of 5 digits")
 	}
 	if a.Commune == "" {
-		fe.Add(prefix+".commune", "is required")
+		fe.Add(n.commune, "is required")
 	}
-	checkLen(fe, prefix+".commune", a.Commune, maxName)
+	checkLen(fe, n.commune, a.Commune, maxName)
 	if a.InseeCode != "" && !ident.ValidINSEE(a.InseeCode) {
-		fe.Add(prefix+".insee_code", "must be an INSEE commune code such as 75056 or 2A004")
+		fe.Add(n.inseeCode, "must be an INSEE commune code such as 75056 or 2A004")
 	}
+}
+
+// addressFieldNames are the names of an address's fields in errors.
+type addressFieldNames struct{ street, complement, postalCode, commune, inseeCode string }
+
+// addressFields are the usual ones, written once rather than on every
+// validation (an import validates each address twice).
+var addressFields = addressFieldsOf("address")
+
+func addressFieldsOf(prefix string) addressFieldNames {
+	return addressFieldNames{prefix + ".street", prefix + ".complement", prefix + ".postal_code", prefix + ".commune", prefix + ".insee_code"}
 }
 
 // departement derives the département code used for territorial filters: the
