@@ -40,10 +40,13 @@ func TestDuplicateLabelsNouvelleAquitaineBretagne(t *testing.T) {
 // 2022-12 in the twenty-second set's nine départements. Held out: labels
 // committed in c7dae3d before detection ran on them; detection as on main
 // at 0eaa5d9: precision 0.966 (88 links, 3 wrong), recall 0.842 (85 of
-// 101) — the figure on unseen data. The floors leave one link of slack.
+// 101) — the figure on unseen data. It has since been looked at for a fix
+// (two public bodies' SIRENs at one address, names agreeing: publicSIREN in
+// models/dedup) and is no longer unseen: precision 0.967 (90 links, the same
+// 3 wrong), recall 0.861 (87 of 101). The floors leave one link of slack.
 const (
 	minPrecisionAidantsConnectNouvelleAquitaine = 0.95
-	minRecallAidantsConnectNouvelleAquitaine    = 0.83
+	minRecallAidantsConnectNouvelleAquitaine    = 0.85
 )
 
 // TestDuplicateLabelsAidantsConnectNouvelleAquitaineBretagne measures
