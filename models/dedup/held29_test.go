@@ -57,3 +57,32 @@ func TestCompareTwoPublicSIRENsAtOneAddress(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareDigitalSpaceOnOneStreet: « Cyber Base Les Ateliers de la
+// Fontaine » (Aidants Connect: its street without a number, no
+// coordinates, an association's SIRET) and « Cyber base » at 22 of that
+// street (the national file) scored 0.578 (names 0.79, one street). A
+// digital space with no name of its own (its label and its commune:
+// bareDigital) and a record whose name says it is a digital space too, on
+// one street of one commune, the numbers not disagreeing, are that digital
+// space, as franceServicesOnOneStreet reads France Services: a label given
+// to one place of a commune, which a street does not hold twice. Not a
+// record that is not a digital space by its name (an association at that
+// street may be another door), not two streets, not two numbers, not
+// points 500 m apart.
+func TestCompareDigitalSpaceOnOneStreet(t *testing.T) {
+	vf := in("Villefranche-de-Rouergue", "12200")
+	siret := func(v string) func(*Place) { return func(p *Place) { p.Pivot, p.PivotKind = v, "siret" } }
+	ac := with(place("aidants", "Cyber Base Les Jardins du Moulin", "RUE DU SERGENT BORIES", 0, 0), both(vf, siret("34980856800019")))
+	cn := with(place("cnfs", "Cyber base", "22 Rue du Sergent Boriès", 44.35, 2.03), vf)
+	cases := []compareCase{
+		{"OK a named Cyber Base and a bare one on one street", ac, cn, true, ""},
+		{"OK an EPN named and a bare espace numérique", with(ac, func(p *Place) { p.Name = "EPN Les Jardins du Moulin" }),
+			with(cn, func(p *Place) { p.Name = "Espace numérique" }), true, ""},
+		{"NotDup an association not named as a digital space", with(ac, func(p *Place) { p.Name = "Les Jardins du Moulin" }), cn, false, ""},
+		{"NotDup two streets", ac, with(cn, func(p *Place) { p.Street = "22 avenue de Toulouse" }), false, ""},
+		{"NotDup two numbers", with(ac, func(p *Place) { p.Street = "3 RUE DU SERGENT BORIES" }), cn, false, ""},
+		{"NotDup points 900 m apart", with(ac, func(p *Place) { p.Latitude, p.Longitude = at(44.358, 2.03) }), cn, false, ""},
+	}
+	runCompareCases(t, cases)
+}

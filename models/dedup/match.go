@@ -852,14 +852,8 @@ func bareDigitalSpace(name []string, commune map[string]bool, dep string) bool {
 // travelling service). A digital space with a name of its own (« Le
 // Cube ») is not read so.
 func housesDigitalSpace(a, c *prepared) bool {
-	if a.mobile || c.mobile || a.bareDigital == c.bareDigital {
-		return false
-	}
-	other := c
-	if c.bareDigital {
-		other = a
-	}
-	if other.postal {
+	other := bareDigitalAnd(a, c)
+	if other == nil || other.postal {
 		return false
 	}
 	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
@@ -1513,6 +1507,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if fsStreet {
 		place = oneAddress
 	}
+	dsStreet := place < oneAddress && !postStreet && !digitalNextDoor && digitalSpaceOnOneStreet(a, c)
+	if dsStreet {
+		place = oneAddress
+	}
 	// One street, a number missing, and an own contact: one door
 	// (unnumberedStreetDoor).
 	streetDoor := place >= sameStreetPlace && place < oneAddress && b.unnumberedStreetDoor(a, c)
@@ -1647,6 +1645,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if fsStreet {
 		r.Place = oneAddress
 		r.add("france_services_street", "France Services de la commune dans la même rue")
+	}
+	if dsStreet {
+		r.Place = oneAddress
+		r.add("digital_space_street", "espace numérique de la commune dans la même rue")
 	}
 	if streetDoor {
 		r.Place = oneAddress

@@ -28,11 +28,7 @@ var nouvelleAquitaineBretagne = []string{"17", "19", "24", "40", "47", "79", "86
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsNouvelleAquitaineBretagne -v ./models/opendata
 func TestDuplicateLabelsNouvelleAquitaineBretagne(t *testing.T) {
-	read := extraFiles(t, "france-services.csv and cnfs-2022-12.json", "testdata/duplicates-nouvelle-aquitaine-bretagne-2022.md")
-	sources := []labelledSource{{"fs", departementRows(t, read("france-services.csv"), "insee_dep", nouvelleAquitaineBretagne...)}}
-	cnfs := postalCodeRows(t, read("cnfs-2022-12.json"), "code_postal", nouvelleAquitaineBretagne...)
-	labels := readLabels(t, "testdata/duplicates-nouvelle-aquitaine-bretagne-2022.csv")
-	measureDuplicates(t, sources, cnfs, labels, minPrecisionNouvelleAquitaine, minRecallNouvelleAquitaine)
+	measureListIn(t, "fs", nouvelleAquitaineBretagne, "testdata/duplicates-nouvelle-aquitaine-bretagne-2022", minPrecisionNouvelleAquitaine, minRecallNouvelleAquitaine)
 }
 
 // Figures on the twenty-third set (testdata/duplicates-aidants-connect-nouvelle-aquitaine-bretagne-2023.md):
@@ -58,11 +54,7 @@ const (
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsAidantsConnectNouvelleAquitaineBretagne -v ./models/opendata
 func TestDuplicateLabelsAidantsConnectNouvelleAquitaineBretagne(t *testing.T) {
-	read := extraFiles(t, "aidants-connect.json and cnfs-2022-12.json", "testdata/duplicates-aidants-connect-nouvelle-aquitaine-bretagne-2023.md")
-	sources := []labelledSource{{"aidants", postalCodeRows(t, read("aidants-connect.json"), "Code postal", nouvelleAquitaineBretagne...)}}
-	cnfs := postalCodeRows(t, read("cnfs-2022-12.json"), "code_postal", nouvelleAquitaineBretagne...)
-	labels := readLabels(t, "testdata/duplicates-aidants-connect-nouvelle-aquitaine-bretagne-2023.csv")
-	measureDuplicates(t, sources, cnfs, labels, minPrecisionAidantsConnectNouvelleAquitaine, minRecallAidantsConnectNouvelleAquitaine)
+	measureListIn(t, "aidants", nouvelleAquitaineBretagne, "testdata/duplicates-aidants-connect-nouvelle-aquitaine-bretagne-2023", minPrecisionAidantsConnectNouvelleAquitaine, minRecallAidantsConnectNouvelleAquitaine)
 }
 
 // Figures on the twenty-fourth set (testdata/duplicates-occitanie-2022.md):
@@ -90,11 +82,7 @@ var occitanie = []string{"09", "12", "30", "46", "48", "66", "81", "82"}
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsOccitanie -v ./models/opendata
 func TestDuplicateLabelsOccitanie(t *testing.T) {
-	read := extraFiles(t, "france-services.csv and cnfs-2022-12.json", "testdata/duplicates-occitanie-2022.md")
-	sources := []labelledSource{{"fs", departementRows(t, read("france-services.csv"), "insee_dep", occitanie...)}}
-	cnfs := postalCodeRows(t, read("cnfs-2022-12.json"), "code_postal", occitanie...)
-	labels := readLabels(t, "testdata/duplicates-occitanie-2022.csv")
-	measureDuplicates(t, sources, cnfs, labels, minPrecisionOccitanie, minRecallOccitanie)
+	measureListIn(t, "fs", occitanie, "testdata/duplicates-occitanie-2022", minPrecisionOccitanie, minRecallOccitanie)
 }
 
 // Figures on the twenty-fifth set (testdata/duplicates-aidants-connect-occitanie-2023.md):
@@ -103,10 +91,14 @@ func TestDuplicateLabelsOccitanie(t *testing.T) {
 // committed in d5f2502 before detection ran on them; detection as on this
 // branch at d5f2502 (main at 0eaa5d9 and the public-SIREN rule): precision
 // 0.972 (36 links, 1 wrong), recall 0.875 (35 of 40) — the figure on unseen
-// data. The floors leave one link of slack.
+// data. It has since been looked at for a fix (a digital space with no name
+// of its own and a named one on one street: digitalSpaceOnOneStreet in
+// models/dedup) and is no longer unseen: precision 0.973 (37 links, the
+// same 1 wrong), recall 0.900 (36 of 40). The floors leave one link of
+// slack.
 const (
 	minPrecisionAidantsConnectOccitanie = 0.94
-	minRecallAidantsConnectOccitanie    = 0.85
+	minRecallAidantsConnectOccitanie    = 0.87
 )
 
 // TestDuplicateLabelsAidantsConnectOccitanie measures detection on the
@@ -116,9 +108,21 @@ const (
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsAidantsConnectOccitanie -v ./models/opendata
 func TestDuplicateLabelsAidantsConnectOccitanie(t *testing.T) {
-	read := extraFiles(t, "aidants-connect.json and cnfs-2022-12.json", "testdata/duplicates-aidants-connect-occitanie-2023.md")
-	sources := []labelledSource{{"aidants", postalCodeRows(t, read("aidants-connect.json"), "Code postal", occitanie...)}}
-	cnfs := postalCodeRows(t, read("cnfs-2022-12.json"), "code_postal", occitanie...)
-	labels := readLabels(t, "testdata/duplicates-aidants-connect-occitanie-2023.csv")
-	measureDuplicates(t, sources, cnfs, labels, minPrecisionAidantsConnectOccitanie, minRecallAidantsConnectOccitanie)
+	measureListIn(t, "aidants", occitanie, "testdata/duplicates-aidants-connect-occitanie-2023", minPrecisionAidantsConnectOccitanie, minRecallAidantsConnectOccitanie)
+}
+
+// measureListIn measures a national list's rows of the départements deps
+// (source « fs »: France Services' list, by its « insee_dep »; « aidants »:
+// Aidants Connect's, by its postal code) against the places of the
+// Conseillers numériques national file of 2022-12 in them, with the labels
+// of base+".csv" (its .md says where to fetch the files).
+func measureListIn(t *testing.T, source string, deps []string, base string, minP, minR float64) {
+	file, col, rows := "france-services.csv", "insee_dep", departementRows
+	if source == "aidants" {
+		file, col, rows = "aidants-connect.json", "Code postal", postalCodeRows
+	}
+	read := extraFiles(t, file+" and cnfs-2022-12.json", base+".md")
+	sources := []labelledSource{{source, rows(t, read(file), col, deps...)}}
+	cnfs := postalCodeRows(t, read("cnfs-2022-12.json"), "code_postal", deps...)
+	measureDuplicates(t, sources, cnfs, readLabels(t, base+".csv"), minP, minR)
 }
