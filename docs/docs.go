@@ -10822,7 +10822,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
-                    "description": "Stable code: same_siret, same_siren, same_rna, same_phone, same_email, same_website, same_domain,\nnamed_domain, same_name, similar_name, acronym, same_address, same_street, other_number,\nsame_building, distance, far_coordinates, other_street, other_siren, host_authority, annex,\ntravelling, namesake, post_office, post_office_street, name_of_several_sites, town_domain, france_services_host,\nfrance_services_contacts, initials_domain, digital_space_host, own_contacts, own_page, siret_address,\ndigital_space_next_door, complement_host, misspelt_street, france_services_street, library_host,\nstreet_door.",
+                    "description": "Stable code: same_siret, same_siren, same_rna, same_phone, same_email, same_website, same_domain,\nnamed_domain, same_name, similar_name, acronym, same_address, same_street, other_number,\nsame_building, distance, far_coordinates, other_street, other_siren, host_authority, annex,\ntravelling, namesake, post_office, post_office_street, name_of_several_sites, town_domain, france_services_host,\nfrance_services_contacts, initials_domain, digital_space_host, own_contacts, own_page, siret_address,\ndigital_space_next_door, complement_host, misspelt_street, france_services_street, digital_space_street,\nlibrary_host, street_door.",
                     "type": "string",
                     "example": "same_siret"
                 },

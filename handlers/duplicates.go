@@ -28,8 +28,8 @@ type DuplicateReason struct {
 	// same_building, distance, far_coordinates, other_street, other_siren, host_authority, annex,
 	// travelling, namesake, post_office, post_office_street, name_of_several_sites, town_domain, france_services_host,
 	// france_services_contacts, initials_domain, digital_space_host, own_contacts, own_page, siret_address,
-	// digital_space_next_door, complement_host, misspelt_street, france_services_street, library_host,
-	// street_door.
+	// digital_space_next_door, complement_host, misspelt_street, france_services_street, digital_space_street,
+	// library_host, street_door.
 	Code string `json:"code" example:"same_siret"`
 	// French label for people: « même SIRET », « 40 m », « coordonnées à 2,1 km malgré la même adresse ».
 	Label string `json:"label" example:"même SIRET"`

@@ -77,3 +77,34 @@ func (b *Block) digitalSpaceName(a, c *prepared) float64 {
 	sim, _ := b.wordSimilarity(d, structure, own, structure.name)
 	return sim
 }
+
+// digitalSpaceOnOneStreet says whether one place is a digital space with no
+// name of its own (its label and its commune: bareDigital, « Cyber base »,
+// « Espace numérique ») and the other a record whose name says it is a
+// digital space too (« Cyber Base Les Ateliers de la Fontaine »), on one
+// street of one commune, the house numbers not disagreeing (none given on
+// one side: Aidants Connect writes « RUE DU SERGENT BORIES » where the
+// national file writes « 22 Rue du Sergent Boriès »). The label is given to
+// one place of a commune, which a street does not hold twice, as
+// franceServicesOnOneStreet reads France Services: those are its records
+// when one side lacks coordinates, or when both put them within 500 m
+// (farther, coordinates say two). Not a record that is not a digital space
+// by its name (an association of that street may be another door:
+// housesDigitalSpace asks for one address there), nor a travelling one.
+func digitalSpaceOnOneStreet(a, c *prepared) bool {
+	other := bareDigitalAnd(a, c)
+	return other != nil && slices.ContainsFunc(other.name, func(w string) bool { return digitalCore[w] }) && oneStreetFront(a, c)
+}
+
+// bareDigitalAnd returns the other place when one of a and c is a digital
+// space with no name of its own (bareDigital) and the other is not, neither
+// travelling; nil when not.
+func bareDigitalAnd(a, c *prepared) *prepared {
+	if a.mobile || c.mobile || a.bareDigital == c.bareDigital {
+		return nil
+	}
+	if c.bareDigital {
+		return a
+	}
+	return c
+}

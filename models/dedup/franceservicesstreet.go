@@ -19,6 +19,15 @@ func franceServicesOnOneStreet(a, c *prepared) bool {
 	if a.postal || c.postal || laPostesFranceServices(a) || laPostesFranceServices(c) {
 		return false
 	}
+	return oneStreetFront(a, c)
+}
+
+// oneStreetFront says whether two places are on one street of one commune,
+// the house numbers not disagreeing (none given on one side), and within
+// 500 m when both have coordinates (a street's front; farther, coordinates
+// say two): where a label given to one place of a commune
+// (franceServicesOnOneStreet, digitalSpaceOnOneStreet) names one door.
+func oneStreetFront(a, c *prepared) bool {
 	d, hasD := distance(a, c)
 	if hasD && d > 500 || !sameTown(a, c, d, hasD) || streetSimilarity(a.st, c.st) < 0.8 {
 		return false

@@ -852,14 +852,8 @@ func bareDigitalSpace(name []string, commune map[string]bool, dep string) bool {
 // travelling service). A digital space with a name of its own (« Le
 // Cube ») is not read so.
 func housesDigitalSpace(a, c *prepared) bool {
-	if a.mobile || c.mobile || a.bareDigital == c.bareDigital {
-		return false
-	}
-	other := c
-	if c.bareDigital {
-		other = a
-	}
-	if other.postal {
+	other := bareDigitalAnd(a, c)
+	if other == nil || other.postal {
 		return false
 	}
 	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
@@ -1513,6 +1507,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if fsStreet {
 		place = oneAddress
 	}
+	dsStreet := place < oneAddress && !postStreet && !digitalNextDoor && digitalSpaceOnOneStreet(a, c)
+	if dsStreet {
+		place = oneAddress
+	}
 	// One street, a number missing, and an own contact: one door
 	// (unnumberedStreetDoor).
 	streetDoor := place >= sameStreetPlace && place < oneAddress && b.unnumberedStreetDoor(a, c)
@@ -1532,6 +1530,13 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if a.siren != "" && c.siren != "" && a.siren != c.siren {
 		penalty = penaltyOtherSIREN
 	}
+	// Two public bodies' SIRENs at one address may be one door's
+	// (publicSIRENsAtOneAddress): the names, compared below, say.
+	publicPair := penalty > 0 && place >= oneAddress && publicSIREN(a.siren) && publicSIREN(c.siren)
+	boundPenalty := penalty
+	if publicPair {
+		boundPenalty = 0
+	}
 	namesake := !travelling && place < namesakePlace && b.onlyNamesakes(a, c)
 	bound := place
 	if namesake {
@@ -1540,11 +1545,14 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if misspelt && !travelling {
 		bound = max(bound, misspeltStreetPlace)
 	}
-	if score(1, bound, identity, penalty) < least {
+	if score(1, bound, identity, boundPenalty) < least {
 		return Result{}, false
 	}
 	var r Result
 	r.Name = b.nameSimilarity(a, c, &r)
+	if publicPair && r.Name >= publicNamesAgree {
+		penalty = 0
+	}
 	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c)) && !b.contactsNameAnotherDoor(a, c) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
@@ -1638,6 +1646,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Place = oneAddress
 		r.add("france_services_street", "France Services de la commune dans la même rue")
 	}
+	if dsStreet {
+		r.Place = oneAddress
+		r.add("digital_space_street", "espace numérique de la commune dans la même rue")
+	}
 	if streetDoor {
 		r.Place = oneAddress
 		r.add("street_door", "même rue et contact propre")
@@ -1663,6 +1675,30 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	r.Score = score(r.Name, place, identity, penalty)
 	return r, true
+}
+
+// publicNamesAgree is how far two names must agree on their own (most of
+// each name's words) for two public bodies' SIRENs at one address to count
+// for nothing (publicSIREN).
+const publicNamesAgree = 0.8
+
+// publicSIREN says whether a SIREN is a public body's: the State's services
+// (1…) and the collectivités and their établissements (2…: communes 21…,
+// Départements 22…, intercommunalities 24… and, re-created by the mergers
+// of 2014 and 2017, 200…, CCAS 26…). Between two such SIRENs at one
+// address, the other-SIREN penalty says nothing of two doors: the
+// intercommunalities merged under a new SIREN while SIRENE keeps the old
+// one, and producers copy either (« QUESTEMBERT COMMUNAUTE » under 245…
+// in the national file, its France Services under 200… in Aidants
+// Connect's, one address); and a public door is given the SIRET of
+// whichever public body a producer deals with (the intercommunality that
+// employs the conseiller, the commune or the CCAS that runs the service).
+// Names agreeing on their own (publicNamesAgree) then say one place, as
+// they would without SIRENs; a host reading does not (the penalty is what
+// keeps a public body's record from being read as every other public
+// body's house at its address), nor two addresses, nor a private body.
+func publicSIREN(siren string) bool {
+	return siren != "" && (siren[0] == '1' || siren[0] == '2')
 }
 
 // Score is a link's score from its parts (Result.Name, Result.Place,
