@@ -71,12 +71,7 @@ type Actor struct {
 	// Set by NormalizeChecked: normalised and valid; PrepareSyncBatch then
 	// normalises and validates again only what reconciling its place
 	// changes.
-	checked bool
-	// Set by PrepareSyncBatch: the id the actor takes if the writer
-	// creates it, so that the fingerprints and audit changes of the
-	// batch's services of the actor are computed beside the writes (see
-	// Service.preActorID). Used once: a record created again gets a new id.
-	proposedID    string
+	checked       bool
 	Status        string
 	ClosedFrom    string // YYYY-MM-DD
 	ClosedUntil   string // YYYY-MM-DD

@@ -76,10 +76,7 @@ func (s *Store) insertActor(tx *gorm.DB, a *Actor) error {
 // services a sync batch creates with it (nil for none).
 func (s *Store) prepareActor(tx *gorm.DB, a *Actor, offers []qualityService) error {
 	now := s.now()
-	a.ID, a.proposedID = a.proposedID, ""
-	if a.ID == "" {
-		a.ID = NewID()
-	}
+	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
 	a.PublicVersion, a.PublicUpdatedAt = 1, now
 	a.scheduleClosure(now)

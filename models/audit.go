@@ -80,14 +80,10 @@ func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
 }
 
 // eventChanges encodes the changed fields of e; a prepared actor's creation
-// was encoded by PrepareSyncBatch, and so was a service's created with a
-// new actor of its batch.
+// was encoded by PrepareSyncBatch.
 func eventChanges(e changeEvent) (string, error) {
 	if a, ok := e.After.(*Actor); ok && e.Before == nil && a.prepared && a.preCreated != "" {
 		return a.preCreated, nil
-	}
-	if sv, ok := e.After.(*Service); ok && e.Before == nil && sv.preCreated != "" && sv.preActorID == sv.ActorID {
-		return sv.preCreated, nil
 	}
 	if e.Before == nil {
 		return encodeCreated(e.After)

@@ -49,9 +49,6 @@ func MatchesWord(s *Store, text, w string) (bool, error) {
 // PrepareSyncBatch normalises and validates it whole.
 func Unchecked(a *Actor) { a.checked = false }
 
-// NoProposedID forgets the id PrepareSyncBatch proposed for a (random).
-func NoProposedID(a *Actor) { a.proposedID = "" }
-
 // EncodeCreated is encodeCreated: the audit changes of record's creation.
 func EncodeCreated(record any) (string, error) { return encodeCreated(record) }
 

@@ -12,12 +12,12 @@ import (
 )
 
 // TestImportPreparedAsWritten: what an import computes beside the writes —
-// each record's fingerprint, and the audit changes of its creation, an
-// offer's with the id its place was given beforehand — is what the writer
-// would have computed from the record it stored: the stored fingerprint is
-// the stored content's, and the audit of each creation encodes the stored
-// record. Read on the real files beside the repository and on the synthetic
-// file.
+// a place's fingerprint and the audit changes of its creation
+// (PrepareSyncBatch), on a record normalised once where it was checked
+// (NormalizeChecked) — is what the writer would compute from the record it
+// stored: every stored fingerprint is the stored content's, and the audit
+// of each creation encodes the stored record, for places and offers. Read
+// on real files beside the repository and on the synthetic file.
 func TestImportPreparedAsWritten(t *testing.T) {
 	var synthetic bytes.Buffer
 	if err := opendata.WriteSynthetic(&synthetic, 2000, 3); err != nil {

@@ -72,8 +72,6 @@ func TestPrepareCheckedAsWhole(t *testing.T) {
 		differ := 0
 		for i := range checked {
 			models.Unchecked(&checked[i])
-			models.NoProposedID(&checked[i])
-			models.NoProposedID(&whole[i])
 			if !reflect.DeepEqual(checked[i], whole[i]) {
 				if differ++; differ <= 3 {
 					t.Errorf("%s: %s prepared as checked:\n%+v\nas a whole:\n%+v", name, whole[i].SourceID, checked[i], whole[i])

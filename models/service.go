@@ -55,12 +55,6 @@ type Service struct {
 	// public feed altogether. Set on every write, never cleared; rows
 	// older than the column count as published once.
 	WasPublished bool `gorm:"column:was_published"`
-	// Set by PrepareSyncBatch for a service whose actor is a new actor of
-	// the same batch: its fingerprint and the audit changes of its
-	// creation, computed with the id that actor was given beforehand
-	// (Actor.proposedID). The writer uses them when the service's actor
-	// did get that id (see prepareService, eventChanges).
-	preActorID, preFingerprint, preCreated string
 }
 
 // IsArchived reports whether the service was deleted from the directory.

@@ -110,11 +110,7 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, n
 	if err := s.authorizeService(tx, nil, sv, ref); err != nil {
 		return nil, err
 	}
-	if normalized && sv.preActorID != "" && sv.preActorID == sv.ActorID {
-		sv.Fingerprint = sv.preFingerprint
-	} else {
-		sv.Fingerprint = sv.ContentFingerprint()
-	}
+	sv.Fingerprint = sv.ContentFingerprint()
 	return actor, nil
 }
 

@@ -373,10 +373,8 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		}
 		a.preFingerprint = a.ContentFingerprint()
 		a.preCreated = createdChanges(a)
-		a.proposedID = NewID()
 		a.prepared = true
 	}
-	var proposed map[string]string // source id → proposed id of the batch's actors
 	for i := range services {
 		sv := &services[i]
 		if sv.prepared {
@@ -386,27 +384,6 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		sv.warnings = placeWarnings(ReconcileServicePlace(&sv.Service))
 		sv.Normalize()
 		sv.prepared = true
-		if sv.ActorSourceID == "" {
-			continue
-		}
-		if proposed == nil {
-			proposed = make(map[string]string, len(actors))
-			for j := range actors {
-				if id := actors[j].proposedID; id != "" {
-					proposed[actors[j].SourceID] = id
-				}
-			}
-		}
-		if id := proposed[sv.ActorSourceID]; id != "" {
-			// As prepareService will leave it if its actor is created
-			// with that id: the fields of its creation's audit that the
-			// writer sets are its bookkeeping (unaudited) and these.
-			probe := sv.Service
-			probe.ActorID, probe.ArchivedAt, probe.WasPublished = id, nil, probe.IsPublished()
-			if created, err := encodeCreated(&probe); err == nil {
-				sv.preActorID, sv.preFingerprint, sv.preCreated = id, probe.ContentFingerprint(), created
-			}
-		}
 	}
 }
 
