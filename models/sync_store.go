@@ -340,9 +340,8 @@ func (s *Store) syncStep(tx *gorm.DB, b syncStep, opt SyncOptions, res *SyncResu
 // that reads nothing stored: each record's source key is set, its address
 // reconciled with its coordinates and the commune reference, and it is
 // normalised (phones parsed, vocabularies mapped); an actor is also
-// validated and fingerprinted, the audit changes of its creation are
-// encoded, and it is given the id it takes if it is created, with which
-// the same is done for its services in the batch. SyncBatch calls it for
+// validated and fingerprinted, and the audit changes of its creation are
+// encoded. SyncBatch calls it for
 // the records not yet prepared; an import calls it while it reads the next
 // batch, so that this work runs beside the writes of the previous one. A
 // record changed after it was prepared must be prepared again (it is not
