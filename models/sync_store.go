@@ -305,7 +305,10 @@ func (s *Store) syncStep(tx *gorm.DB, b syncStep, opt SyncOptions, res *SyncResu
 	if err := lockSource(tx, source); err != nil {
 		return err
 	}
-	keep := syncKeys{actors: map[string]bool{}, services: map[string]bool{}}
+	keep := syncKeys{actors: make(map[string]bool, len(actors)), services: make(map[string]bool, len(services))}
+	// An outcome per record (and the few archived at the end): sized once
+	// rather than grown, which copied a large import's outcomes twice.
+	res.Outcomes = slices.Grow(res.Outcomes, len(actors)+len(services))
 	if err := s.syncActors(tx, source, actors, opt, res, keep.actors, b.offers); err != nil {
 		return err
 	}
