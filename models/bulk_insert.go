@@ -120,8 +120,8 @@ const (
 	viaInterface valueKind = iota
 	// viaValuer: a Valuer by value (StringList), whose Value is called
 	// through a pointer to the field: boxing the field itself copied it
-	// into an allocation of its own for every row (2.7 million of a
-	// 100,000-place import's objects, issue 11, item 6).
+	// into an allocation of its own for every row (1.5 million objects of
+	// the import benchmark, issue 11, item 6).
 	viaValuer
 	viaString
 	viaInt
