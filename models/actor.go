@@ -71,7 +71,10 @@ type Actor struct {
 	// Set by NormalizeChecked: normalised and valid; PrepareSyncBatch then
 	// normalises and validates again only what reconciling its place
 	// changes.
-	checked       bool
+	checked bool
+	// Set by NormalizeChecked: its reading of the place, which
+	// PrepareSyncBatch reuses (see placeRead).
+	placeRead     placeRead
 	Status        string
 	ClosedFrom    string // YYYY-MM-DD
 	ClosedUntil   string // YYYY-MM-DD
@@ -117,7 +120,10 @@ func (a *Actor) IsArchived() bool { return a.ArchivedAt != nil }
 // Normalize rewrites every field in its canonical form: trimmed text, the
 // standard's exact vocabulary strings, E.164 phones, https URLs. It never
 // fails; Validate reports what Normalize could not fix.
-func (a *Actor) Normalize() {
+func (a *Actor) Normalize() { a.normalize() }
+
+// normalize is Normalize, returning its reading of the place.
+func (a *Actor) normalize() placeRead {
 	a.Name = text(a.Name)
 	a.Pivot = strings.TrimSpace(a.Pivot)
 	if p, err := ident.ParsePivot(a.Pivot); err == nil {
@@ -138,7 +144,7 @@ func (a *Actor) Normalize() {
 	}
 	a.Summary = text(a.Summary)
 	a.Description = text(a.Description)
-	a.normalizePlace()
+	place := a.normalizePlace()
 	a.Emails = normalizeList(a.Emails, contact.NormalizeEmail)
 	a.Websites = normalizeList(a.Websites, contact.NormalizeURL)
 	a.OpeningHours = strings.TrimSpace(a.OpeningHours)
@@ -168,17 +174,20 @@ func (a *Actor) Normalize() {
 	if a.Status == vocab.ActorActive {
 		a.ClosedFrom, a.ClosedUntil, a.ClosureReason = "", "", ""
 	}
+	return place
 }
 
 // normalizePlace is the part of Normalize that reads the address and the
 // coordinates: the address, its commune as resolved, the département, and
 // the phones (read against the postal code: an overseas number).
-func (a *Actor) normalizePlace() {
+func (a *Actor) normalizePlace() placeRead {
 	a.Address.normalize()
 	place := resolvePlace(a.Address, a.Latitude, a.Longitude)
+	read := readPlace(a.Address, a.Latitude, a.Longitude, place)
 	a.Address.applyResolution(place)
 	a.Departement = departementOf(a.Address, place)
 	a.Phones = normalizeList(a.Phones, phoneNormalizer(a.Address.PostalCode))
+	return read
 }
 
 // NormalizeChecked normalises the record and validates it, as Normalize
@@ -190,9 +199,12 @@ func (a *Actor) normalizePlace() {
 // import's CPU (issue 11, item 6). A record changed after NormalizeChecked
 // must be normalised again before it is prepared.
 func (a *Actor) NormalizeChecked() error {
-	a.Normalize()
+	place := a.normalize()
 	err := a.Validate()
-	a.checked = err == nil
+	a.checked, a.placeRead = err == nil, placeRead{}
+	if a.checked {
+		a.placeRead = place
+	}
 	return err
 }
 

@@ -45,9 +45,14 @@ func MatchesWord(s *Store, text, w string) (bool, error) {
 	return ok, err
 }
 
-// Unchecked forgets that NormalizeChecked checked a, so that
-// PrepareSyncBatch normalises and validates it whole.
-func Unchecked(a *Actor) { a.checked = false }
+// Unchecked forgets that NormalizeChecked checked a, and what its reading
+// of the place remembered, so that PrepareSyncBatch normalises, reconciles
+// and validates it whole.
+func Unchecked(a *Actor) { a.checked, a.placeRead = false, placeRead{} }
+
+// Settled reports whether NormalizeChecked found a's place settled
+// (placeRead.settled).
+func Settled(a *Actor) bool { return a.placeRead.settled() }
 
 // EncodeCreated is encodeCreated: the audit changes of record's creation.
 func EncodeCreated(record any) (string, error) { return encodeCreated(record) }

@@ -32,8 +32,18 @@ const (
 // text is a free text as stored: trimmed, and composed (NFC), so that
 // « é » written as « e » and a combining accent (as macOS and copies from
 // PDF files write it) is the one string it displays as, to the filters that
-// compare stored text and to everyone reading it.
-func text(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
+// compare stored text and to everyone reading it. A Windows line break
+// (\r\n, as data·inclusion's files and text typed on Windows write it) is
+// stored as \n: a CSV reader (RFC 4180, Go's encoding/csv, Carnet's
+// importer) reads a quoted \r\n as \n, so the text kept its \r only
+// until its CSV export came back, and the record read as changed. A lone
+// \r is no line ending of CSV and is kept.
+func text(s string) string {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+	}
+	return norm.NFC.String(strings.TrimSpace(s))
+}
 
 // composedText is a filter's value composed as stored text is (see text).
 func composedText(s string) string { return norm.NFC.String(s) }

@@ -130,7 +130,54 @@ type PlaceWarning struct {
 // codes is right) and reported. It returns one warning per conflict.
 func ReconcileActorPlace(a *Actor) []PlaceWarning {
 	a.Address.normalize()
-	return reconcile(&a.Address, &a.Latitude, &a.Longitude)
+	r, ok := a.placeRead.of(a.Address, a.Latitude, a.Longitude)
+	if !ok {
+		r = resolvePlace(a.Address, a.Latitude, a.Longitude)
+	}
+	return reconcile(&a.Address, &a.Latitude, &a.Longitude, r)
+}
+
+// placeRead is a resolution normalizePlace made and the address it read,
+// which NormalizeChecked keeps for PrepareSyncBatch, the next step of an
+// import (issue 11, item 6):
+//   - a place read with no conflict and no doubt (settled) is not
+//     reconciled nor normalised again: that would change nothing
+//     (TestSettledPlaceFixedPoint);
+//   - a place whose commune is in conflict or doubt is left as written by
+//     normalizePlace, and reconciling it reads the same address, which the
+//     commune memo has forgotten by then, after the other rows of the batch.
+type placeRead struct {
+	pc, name, insee string
+	lat, lon        float64
+	hasLat, hasLon  bool
+	res             commune.Resolution
+	set             bool
+}
+
+func readPlace(a Address, lat, lon *float64, r commune.Resolution) placeRead {
+	p := placeRead{pc: a.PostalCode, name: a.Commune, insee: a.InseeCode, res: r, set: true}
+	if lat != nil {
+		p.lat, p.hasLat = *lat, true
+	}
+	if lon != nil {
+		p.lon, p.hasLon = *lon, true
+	}
+	return p
+}
+
+// settled: the commune was found with no conflict or doubt, and applied.
+func (p placeRead) settled() bool {
+	return p.set && p.res.Commune != nil && len(p.res.Conflicts) == 0 && len(p.res.Doubts) == 0
+}
+
+// of is the resolution read when the address and coordinates are still
+// the ones it read.
+func (p placeRead) of(a Address, lat, lon *float64) (commune.Resolution, bool) {
+	same := func(v float64, has bool, f *float64) bool { return has == (f != nil) && (f == nil || *f == v) }
+	if !p.set || p.pc != a.PostalCode || p.name != a.Commune || p.insee != a.InseeCode || !same(p.lat, p.hasLat, lat) || !same(p.lon, p.hasLon, lon) {
+		return commune.Resolution{}, false
+	}
+	return p.res, true
 }
 
 // ReconcileServicePlace is ReconcileActorPlace for a service's own address.
@@ -139,11 +186,11 @@ func ReconcileServicePlace(s *Service) []PlaceWarning {
 	if s.Address.IsZero() {
 		return nil
 	}
-	return reconcile(&s.Address, &s.Latitude, &s.Longitude)
+	return reconcile(&s.Address, &s.Latitude, &s.Longitude, resolvePlace(s.Address, s.Latitude, s.Longitude))
 }
 
-func reconcile(a *Address, lat, lon **float64) []PlaceWarning {
-	r := resolvePlace(*a, *lat, *lon)
+// reconcile corrects the address by r, its resolution.
+func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarning {
 	if r.Commune == nil {
 		if a.InseeCode != "" && r.Conflicting("insee_code") {
 			w := PlaceWarning{"address.insee_code", a.InseeCode, r.Conflicts[0].Reason + "; dropped"}

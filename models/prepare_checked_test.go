@@ -5,10 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"carnet/models"
+	"carnet/models/modeltest"
 	"carnet/models/opendata"
 )
 
@@ -27,25 +27,17 @@ func TestPrepareCheckedAsWhole(t *testing.T) {
 		t.Fatal(err)
 	}
 	files["synthetic"] = buf.Bytes()
-	dirs := []string{"../../shared/reference/data", "../../shared/reference/second-source"}
-	if d := os.Getenv("CARNET_EXTRA_REFERENCE"); d != "" {
-		dirs = append(dirs, d)
+	refs, note := modeltest.ReferenceFiles("../../shared/reference")
+	if note != "" {
+		t.Log(note)
 	}
-	for _, dir := range dirs {
-		entries, err := os.ReadDir(dir)
+	for _, f := range refs {
+		b, err := os.ReadFile(f.Path)
 		if err != nil {
-			t.Logf("%s is absent (%v): its files are not read", dir, err)
+			t.Logf("%s is absent (%v): not read", f.Path, err)
 			continue
 		}
-		for _, e := range entries {
-			if n := e.Name(); strings.HasSuffix(n, ".json") || strings.HasSuffix(n, ".csv") {
-				b, err := os.ReadFile(filepath.Join(dir, n))
-				if err != nil {
-					t.Fatal(err)
-				}
-				files[n] = b
-			}
-		}
+		files[filepath.Base(f.Path)] = b
 	}
 	for name, data := range files {
 		rd, err := opendata.NewReader(bytes.NewReader(data), "")
@@ -67,17 +59,24 @@ func TestPrepareCheckedAsWhole(t *testing.T) {
 			models.Unchecked(&p.Actor)
 			whole = append(whole, p.Actor)
 		}
+		settled := 0
+		for i := range checked {
+			if models.Settled(&checked[i]) {
+				settled++
+			}
+		}
 		models.PrepareSyncBatch("test", checked, nil)
 		models.PrepareSyncBatch("test", whole, nil)
 		differ := 0
 		for i := range checked {
 			models.Unchecked(&checked[i])
+			models.Unchecked(&whole[i])
 			if !reflect.DeepEqual(checked[i], whole[i]) {
 				if differ++; differ <= 3 {
 					t.Errorf("%s: %s prepared as checked:\n%+v\nas a whole:\n%+v", name, whole[i].SourceID, checked[i], whole[i])
 				}
 			}
 		}
-		t.Logf("%s: %d records, %d prepared differently", name, len(checked), differ)
+		t.Logf("%s: %d records (%d with a settled place), %d prepared differently", name, len(checked), settled, differ)
 	}
 }

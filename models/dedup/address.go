@@ -17,7 +17,8 @@ type street struct {
 	numbers  []int
 	words    []string
 	building bool
-	typed    bool // a street's type word (rue, route, lieu-dit…) was read
+	typed    bool   // a street's type word (rue, route, lieu-dit…) was read
+	kind     string // the kind of thoroughfare its type words say (streetKinds), "" for none or two
 }
 
 // rangeRe finds house-number ranges written 17-21 or 2 - 4.
@@ -58,10 +59,14 @@ lead:
 		break lead
 	}
 	typed := false
+	var kinds []string
 	for ; i < len(ws); i++ {
 		w := ws[i]
 		switch {
 		case typeWords[w]:
+			if k := streetKinds[w]; k != "" {
+				kinds = append(kinds, k)
+			}
 			typed = true
 			continue
 		case stopWords[w], communeWords[w], len(w) == 5 && isDigits(w):
@@ -77,6 +82,13 @@ lead:
 	}
 	st.building = !typed && len(st.numbers) == 0 && len(st.words) > 0
 	st.typed = typed
+	// A line whose type words say two kinds names two streets, a corner
+	// (« Place Livio Benedetti / Rue de la Mairie », « Quai des Mondes - 4
+	// rue Calmettes »), or a type written twice (« 79 Rue Place Elie
+	// Reumaux »): the place is on either, its kind unread.
+	if len(kinds) > 0 && !slices.ContainsFunc(kinds, func(k string) bool { return k != kinds[0] }) {
+		st.kind = kinds[0]
+	}
 	return st
 }
 
@@ -124,6 +136,16 @@ func coverage(ws, other []string, weight func(string) float64) float64 {
 // one street, and so are « place J Jaurès » and « PL JEAN JAURES »
 // (initialFor).
 func streetSimilarity(a, b street) float64 {
+	sim := streetNameSimilarity(a, b)
+	if otherKinds(a, b) {
+		return min(sim, otherKindSimilarity)
+	}
+	return sim
+}
+
+// streetNameSimilarity is streetSimilarity without the streets' kinds: the
+// similarity of their names only.
+func streetNameSimilarity(a, b street) float64 {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return 0
 	}
@@ -133,6 +155,35 @@ func streetSimilarity(a, b street) float64 {
 		sim = max(sim, streetCoverage(ua, ub), streetCoverage(ub, ua))
 	}
 	return sim
+}
+
+// otherKindSimilarity is the similarity of two streets of one name and two
+// kinds: not one street, nor a street unrelated to the other (the avenue
+// named after a person often leads to the square of that name), so that
+// the coordinates decide, as for an address unread.
+const otherKindSimilarity = 0.5
+
+// otherKinds says whether two streets' type words say two kinds of
+// thoroughfare (streetKinds): « avenue Jean-Jaurès » and « PL JEAN
+// JAURES ». A type missing on either side says nothing, and one house
+// number on both sides is one address whatever the types: producers do
+// write one door's street with two types (« 32 Rue des Acacias » and « 32
+// avenue des Acacias », « 5 Chemin du Halage » and « 5 RUE DU HALAGE »,
+// « 73 Impasse Joseph Niepce » and « 73 RUE JOSEPH NIEPCE » in the
+// labelled sets), and two streets of one name rarely both hold a place at
+// one number.
+//
+// Nor do streets named after the mairie (mairieStreet): a village's
+// mairie is written « rue de la Mairie », « place de la Mairie », « allée de
+// la mairie » or « Place de l'Hôtel de Ville » by as many producers, the
+// street naming the building the place is in (« EPN de Ports-sur-Vienne »,
+// rue de la Mairie and 2 PL DE LA MAIRIE, one SIREN).
+func otherKinds(a, b street) bool {
+	if a.kind == "" || b.kind == "" || a.kind == b.kind || mairieStreet(a) && mairieStreet(b) {
+		return false
+	}
+	known, same := numbersAgree(a.numbers, b.numbers)
+	return !known || !same
 }
 
 // streetTitles are the titles a street named after a person is written

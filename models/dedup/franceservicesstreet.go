@@ -26,10 +26,15 @@ func franceServicesOnOneStreet(a, c *prepared) bool {
 // the house numbers not disagreeing (none given on one side), and within
 // 500 m when both have coordinates (a street's front; farther, coordinates
 // say two): where a label given to one place of a commune
-// (franceServicesOnOneStreet, digitalSpaceOnOneStreet) names one door.
+// (franceServicesOnOneStreet, digitalSpaceOnOneStreet) names one door. The
+// streets' names are compared without their kinds (streetNameSimilarity):
+// the label's two records on the boulevard and the impasse of one name
+// (« 55 boulevard de la République » and « Impasse de la Republique » for
+// the France Services of Villemoustaussou) are its door and the way to it,
+// as the label is given to one structure of the commune.
 func oneStreetFront(a, c *prepared) bool {
 	d, hasD := distance(a, c)
-	if hasD && d > 500 || !sameTown(a, c, d, hasD) || streetSimilarity(a.st, c.st) < 0.8 {
+	if hasD && d > 500 || !sameTown(a, c, d, hasD) || streetNameSimilarity(a.st, c.st) < 0.8 {
 		return false
 	}
 	_, same := numbersAgree(a.st.numbers, c.st.numbers)

@@ -48,9 +48,12 @@ func TestCompareTwoPublicSIRENsAtOneAddress(t *testing.T) {
 		{"NotDup two public bodies of one name at two numbers",
 			ac("Espace France Services de Save Communauté", "8 AV DE LA GARE", "20009652700011"),
 			cn("SAVE COMMUNAUTE", "30 AV DE LA GARE", "24561438300199"), false, ""},
+		// A France Services with no name of its own (« Maison des
+		// services ») housed there is not one of these: its SIRET is
+		// whichever public body's (TestCompareFranceServicesUnderPublicSIRET).
 		{"NotDup a host reading under two public SIRENs",
-			ac("Maison des services Coeur de Garonne", "8 AV DE LA GARE", "20009652700011"),
-			cn("COEUR DE GARONNE COMMUNAUTE", "8 AV DE LA GARE", "24561438300199"), false, ""},
+			ac("Médiathèque de Saint-Lys", "8 AV DE LA GARE", "24561438300199"),
+			cn("Mairie de Saint-Lys", "8 AV DE LA GARE", "21310000000019"), false, ""},
 		{"NotDup two public bodies whose names share nothing at one address",
 			ac("Centre communal d'action sociale de Saint-Lys", "8 AV DE LA GARE", "26310000000011"),
 			cn("Médiathèque de saint-lys", "8 AV DE LA GARE", "21310000000019"), false, ""},

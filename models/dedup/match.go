@@ -250,7 +250,7 @@ func prepare(p *Place) *prepared {
 		q.alts = append(q.alts, withoutRole(content(expand(part))))
 	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
-	q.mobile = slices.ContainsFunc(q.raw, func(w string) bool { return mobileKeys[w] })
+	q.mobile = mobileName(q.raw)
 	q.annex = slices.Contains(q.raw, annexKey)
 	q.postal = postalName(q.raw)
 	q.postHouse = postOfficeComplement(p.Complement)
@@ -978,8 +978,26 @@ var (
 // numérique receives inside is another door (the « Bus France Services en
 // Charente » file against the Charente hub's « COMMUNE DE … » permanences:
 // nine such links, five on the word « mairie » of the stop's name
-// « [Place de la mairie] », four more by the host-authority rule).
-var mobileKeys = set(stem("bus"), stem("bibliobus"), stem("camion"), stem("itinerant"), stem("itinerante"), stem("mobile"), stem("caravane"))
+// « [Place de la mairie] », four more by the host-authority rule). A
+// vehicle is named by its kind: a bus, a minibus (France Services' list:
+// « soit dans le minibus soit en mairie »), a camion, a caravane, a
+// camping-car (mobileName).
+var mobileKeys = set(stem("bus"), stem("bibliobus"), stem("minibus"), stem("camion"), stem("itinerant"), stem("itinerante"), stem("mobile"), stem("caravane"))
+
+// mobileName says whether a name's words (expand) make the place a
+// travelling one: a word of mobileKeys, or « camping-car » (« Camping-car
+// France-Services MSA/CCKB », registered at the intercommunality that runs
+// it), whose words alone name a campsite and a coach.
+func mobileName(raw []string) bool {
+	for i, w := range raw {
+		if mobileKeys[w] || w == campingKey && i+1 < len(raw) && raw[i+1] == carKey {
+			return true
+		}
+	}
+	return false
+}
+
+var campingKey, carKey = stem("camping"), stem("car")
 
 // numberedAddress says whether a and c give one street and one house
 // number in one commune.
@@ -1533,6 +1551,13 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	// Two public bodies' SIRENs at one address may be one door's
 	// (publicSIRENsAtOneAddress): the names, compared below, say.
 	publicPair := penalty > 0 && place >= oneAddress && publicSIREN(a.siren) && publicSIREN(c.siren)
+	// A France Services with no name of its own housed at one numbered
+	// address, one point or one building is a label's counter, not a
+	// body: its SIRET is whichever public body's (publicFranceServices).
+	publicFS := publicPair && publicFranceServices(a, c)
+	if publicFS {
+		penalty = 0
+	}
 	boundPenalty := penalty
 	if publicPair {
 		boundPenalty = 0
@@ -1699,6 +1724,21 @@ const publicNamesAgree = 0.8
 // body's house at its address), nor two addresses, nor a private body.
 func publicSIREN(siren string) bool {
 	return siren != "" && (siren[0] == '1' || siren[0] == '2')
+}
+
+// publicFranceServices says whether one place is a France Services with no
+// name of its own housed by the other (housesFranceServices) at one
+// numbered address, one point or one building: the reading of
+// france_services_host. A France Services is a label held by a public body
+// or run by another (the commune, the intercommunality, the CCAS), and
+// producers give its counter the SIRET of whichever they know (« Espace
+// France Services de Rostrenen » under the commune's SIRET at the
+// intercommunality's cité administrative, which holds the label): between
+// two public SIRENs (publicSIREN) the other-SIREN penalty says nothing of
+// two doors there. Two public bodies' own records (a CCAS and the mairie)
+// keep it.
+func publicFranceServices(a, c *prepared) bool {
+	return housesFranceServices(a, c) && addressAgrees(a, c) && (numberedAddress(a, c) || atOnePoint(a, c) || sameBuilding(a, c))
 }
 
 // Score is a link's score from its parts (Result.Name, Result.Place,

@@ -61,3 +61,55 @@ func TestCompareFranceServicesInPostOffice(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareStreetTypeTellsStreetsApart: « MSAP du Pays d'Alésia et de
+// la Seine », 18 avenue Jean-Jaurès, and « Commune de Venarey Les Laumes »,
+// PL JEAN JAURES, 134 m apart, were linked at 0.61 as the mairie hosting
+// the MSAP (host_authority): the street's type was left out of the
+// comparison, so the avenue and the square of one name read as one street.
+// A commune names its avenue, its square, its impasse after one person
+// (the avenue usually leads to the square): two types are two streets. The
+// types producers do confuse stay one street: rue and route (« 80 rue de
+// Sorholus » and « 80 Route de Sorholus »), a square written place or
+// square, a type missing or abbreviated on one side; and one house number
+// on both sides is one address whatever the types (« 32 Rue des Acacias »,
+// « 32 avenue des Acacias »: the labelled sets hold rue/avenue, rue/chemin,
+// rue/impasse at one number); and a street named after the mairie is the
+// mairie's address whatever its type, a line naming two streets (a
+// corner) either of them. A label given to one structure of a commune (its
+// France Services) names one door on streets of one name of two kinds
+// (oneStreetFront).
+func TestCompareStreetTypeTellsStreetsApart(t *testing.T) {
+	venarey := in("Venarey-les-Laumes", "21150")
+	msap := func(street string, lat, lon float64) Place {
+		return with(place("bfc", "MSAP du Pays d'Alésia et de la Seine", street, lat, lon), venarey)
+	}
+	commune := func(street string, lat, lon float64) Place {
+		return with(place("cnfs", "Commune de Venarey Les Laumes", street, lat, lon), venarey)
+	}
+	cases := []compareCase{
+		{"NotDup an avenue and a square of one name, 134 m", msap("18 avenue Jean-Jaurès", 47.542374, 4.447884),
+			commune("PL JEAN JAURES", 47.542534, 4.449653), false, ""},
+		{"NotDup a street and an impasse of one name, 40 m", msap("12 rue des Lilas", 47.542374, 4.447884),
+			commune("Impasse des Lilas", 47.542734, 4.447884), false, ""},
+		{"NotDup a boulevard and an allée of one name, 100 m", msap("Boulevard Victor Hugo", 47.542374, 4.447884),
+			commune("3 allée Victor Hugo", 47.543274, 4.447884), false, ""},
+		{"OK the square on both sides, abbreviated on one (unchanged)", msap("18 place Jean-Jaurès", 47.542374, 4.447884),
+			commune("PL JEAN JAURES", 47.542534, 4.449653), true, "collectivité à la même adresse"},
+		{"OK the type missing on one side", msap("18 Jean-Jaurès", 47.542374, 4.447884),
+			commune("PL JEAN JAURES", 47.542534, 4.449653), true, "collectivité à la même adresse"},
+		{"OK rue and route of one name, 40 m", msap("Route de Molines", 47.542374, 4.447884),
+			commune("12 rue de Molines", 47.542734, 4.447884), true, "collectivité à la même adresse"},
+		{"OK a square written place and square", msap("8 place de la Mairie", 47.542374, 4.447884),
+			commune("Sq. de la Mairie", 47.542734, 4.447884), true, "collectivité à la même adresse"},
+		{"OK the mairie's street and the mairie's square", msap("rue de la Mairie", 47.542374, 4.447884),
+			commune("2 PL DE LA MAIRIE", 47.542734, 4.447884), true, "collectivité à la même adresse"},
+		{"OK a corner of two streets and one of them", msap("Place du 14 juillet Avenue Brémontie", 47.542374, 4.447884),
+			commune("12 avenue Brémontie", 47.542734, 4.447884), true, "collectivité à la même adresse"},
+		{"OK the commune's France Services in two lists, a boulevard and an impasse of one name", with(place("aidants", "FRANCE SERVICES VILLEMOUSTAUSSOU", "55 boulevard de la République", 0, 0), in("Villemoustaussou", "11620")),
+			with(place("fs", "France services de Villemoutaussou", "Impasse de la Republique", 43.251923, 2.364318), in("Villemoustaussou", "11620")), true, "France Services de la commune dans la même rue"},
+		{"OK one number, two types", msap("32 Rue des Acacias", 47.542374, 4.447884),
+			commune("32 avenue des Acacias", 47.542534, 4.449653), true, "même adresse"},
+	}
+	runCompareCases(t, cases)
+}

@@ -114,6 +114,39 @@ var typeWords = set("rue", "r", "avenue", "av", "ave", "avn", "boulevard", "bd",
 	"lotissement", "lot", "hameau", "ham", "lieu", "dit", "ld", "rond", "point", "rpt", "carrefour", "car", "galerie", "gal",
 	"residence", "res", "domaine", "dom", "clos", "chaussee", "ch", "vc", "rn", "rd", "cd", "port", "bis", "ter", "quater")
 
+// streetKinds are the kinds of thoroughfare a street's type word
+// says, each of its spellings read as one kind: « avenue Jean-Jaurès » and
+// « place Jean Jaurès » are two streets of one commune (a commune names its
+// avenue, its square and its impasse after one person; the avenue often
+// leads to the square), while « AV JEAN JAURES » is the avenue. The kinds
+// producers write for one another are one kind: « route » for « rue »
+// (« 80 rue de Sorholus » and « 80 Route de Sorholus », the two sources of
+// one place), and a square written place, square, esplanade or parvis
+// (« 8 place de la Mairie », « Sq. de la Mairie »). The other type words
+// (a lieu-dit, a zone, a résidence, a hameau, a passage, a ruelle…) name
+// no kind: they do not tell two streets of one name apart, the same
+// locality being written as either (« Résidence Beauséjour », « Place
+// Beauséjour »).
+var streetKinds = func() map[string]string {
+	m := map[string]string{}
+	for kind, ws := range map[string][]string{
+		"rue":       {"rue", "r", "route", "rte", "rt"},
+		"avenue":    {"avenue", "av", "ave", "avn"},
+		"boulevard": {"boulevard", "bd", "bld", "boul", "bvd"},
+		"chemin":    {"chemin", "che", "chem"},
+		"place":     {"place", "pl", "plc", "square", "sq", "esplanade", "esp", "parvis"},
+		"impasse":   {"impasse", "imp"},
+		"allee":     {"allee", "all", "al"},
+		"cours":     {"cours", "crs"},
+		"quai":      {"quai", "qu", "qai"},
+	} {
+		for _, w := range ws {
+			m[w] = kind
+		}
+	}
+	return m
+}()
+
 // numberSuffixes follow a house number: 48 bis, 5ter, 27 B.
 var numberSuffixes = set("bis", "ter", "quater", "a", "b", "c", "d", "e", "f")
 

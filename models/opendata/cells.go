@@ -26,10 +26,10 @@ import (
 
 // producerDate reads date_maj written YYYY-MM-DD (the standard), as a
 // date-time (ISO 8601 with or without a zone), DD/MM/YYYY (French
-// spreadsheets, also with - or . and an hour), YYYY/MM/DD, or a
-// spreadsheet's serial day number. how is "" for the standard's form, else
-// how it was read. A date-time with a zone gives the civil date where the
-// place is (postalCode's département), not UTC's.
+// spreadsheets, also with - or . and an hour), YYYY/MM/DD (also with an
+// hour), or a spreadsheet's serial day number. how is "" for the
+// standard's form, else how it was read. A date-time with a zone gives the
+// civil date where the place is (postalCode's département), not UTC's.
 func producerDate(s, postalCode string) (day, how string, ok bool) {
 	s = strings.TrimSpace(s)
 	if m := isoDate.FindStringSubmatch(s); m != nil {
@@ -75,6 +75,9 @@ func producerDate(s, postalCode string) (day, how string, ok bool) {
 		if err != nil {
 			return "", "", false
 		}
+		if m[4] != "" {
+			return t.Format(time.DateOnly), "written YYYY/MM/DD with an hour, read as its day", true
+		}
 		return t.Format(time.DateOnly), "written YYYY/MM/DD", true
 	}
 	if m := monthYear.FindStringSubmatch(strings.ToLower(s)); m != nil {
@@ -101,8 +104,12 @@ func producerDate(s, postalCode string) (day, how string, ok bool) {
 var (
 	isoDate    = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})((?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)$`)
 	frenchDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})(?:[ T]+\d{1,2}[:h]\d{2}(?::\d{2})?)?$`)
-	ymdSlash   = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
-	monthYear  = regexp.MustCompile(`^(\pL+\.?)[ -](\d{4}|\d{2})$`)
+	// With the time a GIS layer's edit timestamp has (Hub LO's
+	// c__edit_datemaj: « 2020/06/30 14:16:50.898 »): unread, 426 places
+	// lost their producer's date, and the export dated them the import's
+	// day.
+	ymdSlash  = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})((?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)$`)
+	monthYear = regexp.MustCompile(`^(\pL+\.?)[ -](\d{4}|\d{2})$`)
 )
 
 // frenchMonths are the French months' names, with and without their

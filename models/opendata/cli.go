@@ -1,6 +1,8 @@
 package opendata
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -113,14 +115,7 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	if *reportJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		var v any = rep
-		if toJSON != nil {
-			v = toJSON(rep)
-		}
-		return enc.Encode(v)
+		return WriteReportJSON(stdout, rep, toJSON)
 	}
 	WriteReport(stdout, rep)
 	return nil
@@ -206,4 +201,62 @@ func counts(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%d %s", m[k], k)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// WriteReportJSON writes the report as indented JSON (toJSON, when set,
+// converting it to the API's shape), its issues encoded
+// one at a time. A report lists every issue by row: a 200,000-row file
+// with a warning a row makes 50 MB of JSON, which encoding the report whole
+// held in memory three times over (the converted issues, the encoder's
+// buffer, its indented copy) and made the command's peak memory grow by
+// 200 MB per 100,000 rows. The bytes are the same as encoding it whole
+// (TestReportJSONStreamed).
+func WriteReportJSON(w io.Writer, rep *Report, toJSON ReportJSON) error {
+	encode := func(buf *bytes.Buffer, prefix string, v any) error {
+		buf.Reset()
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent(prefix, "  ")
+		return enc.Encode(v)
+	}
+	// The report without its issues: its "issues" field is then the
+	// empty list, which no string value can contain as these bytes (a
+	// string escapes its line breaks).
+	issues := rep.Issues
+	rep.Issues = []Issue{}
+	var v any = rep
+	if toJSON != nil {
+		v = toJSON(rep)
+	}
+	var head bytes.Buffer
+	err := encode(&head, "", v)
+	rep.Issues = issues
+	if err != nil {
+		return err
+	}
+	const marker = "\n  \"issues\": []"
+	at := bytes.Index(head.Bytes(), []byte(marker))
+	if at < 0 || len(issues) == 0 {
+		if len(issues) > 0 {
+			return errors.New("the report's JSON has no issues field")
+		}
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head.Bytes()[:at+len(marker)-1])
+	var buf bytes.Buffer
+	for i := range issues {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		if err := encode(&buf, "    ", issues[i]); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n  ")
+	bw.Write(head.Bytes()[at+len(marker)-1:])
+	return bw.Flush()
 }

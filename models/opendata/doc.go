@@ -30,7 +30,7 @@
 //	courriels [courriel]              ↔ actor.emails (export: only if contact_public)
 //	site_web                          ↔ actor.websites
 //	horaires                          ↔ actor.opening_hours
-//	presentation_resume               ↔ actor.summary (over 280 characters: cut, full text in description)
+//	presentation_resume               ↔ actor.summary (over 280 characters, 279 when it starts like a formula: cut, full text in description)
 //	presentation_detail               ↔ actor.description
 //	source                            ↔ actor.producer (the importing source when the row names none)
 //	itinerance                        ↔ actor.mobility

@@ -39,10 +39,13 @@ func TestDuplicateLabelsNouvelleAquitaineBretagne(t *testing.T) {
 // 101) — the figure on unseen data. It has since been looked at for a fix
 // (two public bodies' SIRENs at one address, names agreeing: publicSIREN in
 // models/dedup) and is no longer unseen: precision 0.967 (90 links, the same
-// 3 wrong), recall 0.861 (87 of 101). The floors leave one link of slack.
+// 3 wrong), recall 0.861 (87 of 101). After dup30 (a France Services with
+// no name of its own under another public body's SIRET at its house, a
+// camping-car travels): precision 0.978 (91 links, 2 wrong), recall 0.881
+// (89 of 101). The floors leave one link of slack.
 const (
-	minPrecisionAidantsConnectNouvelleAquitaine = 0.95
-	minRecallAidantsConnectNouvelleAquitaine    = 0.85
+	minPrecisionAidantsConnectNouvelleAquitaine = 0.96
+	minRecallAidantsConnectNouvelleAquitaine    = 0.87
 )
 
 // TestDuplicateLabelsAidantsConnectNouvelleAquitaineBretagne measures

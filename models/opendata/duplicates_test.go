@@ -13,10 +13,11 @@ import (
 
 	"carnet/models"
 	"carnet/models/dedup"
+	"carnet/models/modeltest"
 	"carnet/models/opendata"
 )
 
-const cnfsFile = "second-source/20220720-conseiller-numerique-permanences-hors-auvergne-rhone-alpes.json"
+const cnfsFile = modeltest.NationalFile
 
 // Figures reached on the labelled set (see testdata/duplicates-cnfs-2022.md):
 // precision 1.000 (205 links, all right), recall 0.936 (205 of 219); with a

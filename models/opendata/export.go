@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"carnet/models"
 	"carnet/models/ident"
@@ -338,6 +339,33 @@ func FormulaSafe(column, v string) string {
 	return v
 }
 
+// maxLength are the standard's length limits (schema v1.0.2), which count
+// the cell as written, apostrophe included.
+var maxLength = map[string]int{"presentation_resume": maxSummaryLength}
+
+// csvCell is a cell of the standard CSV export: FormulaSafe, and within
+// the column's maxLength. WHY: the apostrophe FormulaSafe adds is a
+// character of the cell for every reader of the standard (only Carnet's
+// importer removes it), so a summary of 280 characters starting with
+// « - » (a list, as many producers write theirs) would be written with
+// 281 and fail the schema. The import cuts such a summary one character
+// shorter (presentation); one stored otherwise (written before, or
+// through the API, whose limit is the standard's 280) is cut at a word
+// here, the export being the standard's before it is Carnet's round trip.
+func csvCell(column, v string) string {
+	s := FormulaSafe(column, v)
+	// Every cell of every exported row comes here: only a limited
+	// column's runes are counted.
+	max, limited := maxLength[column]
+	if !limited {
+		return s
+	}
+	if over := utf8.RuneCountInString(s) - max; over > 0 {
+		s = FormulaSafe(column, cutWords(v, utf8.RuneCountInString(v)-over))
+	}
+	return s
+}
+
 // StandardRow returns the place as a CSV row of the standard v1.0.2, in
 // Columns order, appending to row.
 func StandardRow(a *models.Actor, services []models.Service, row []string) []string {
@@ -349,9 +377,9 @@ func standardRow(a *models.Actor, services []models.Service, st models.ExportSta
 	for _, c := range Columns {
 		switch v := m[c].(type) {
 		case string:
-			row = append(row, FormulaSafe(c, v))
+			row = append(row, csvCell(c, v))
 		case []string:
-			row = append(row, FormulaSafe(c, strings.Join(v, "|")))
+			row = append(row, csvCell(c, strings.Join(v, "|")))
 		case float64:
 			row = append(row, strconv.FormatFloat(v, 'f', -1, 64))
 		default:

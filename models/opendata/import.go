@@ -139,6 +139,9 @@ func (r *Report) issue(is ...Issue) {
 		if i.Severity == SeverityWarning {
 			r.Warnings++
 		}
+		// A value is often a cell, a substring of its row's record: kept
+		// as is, it would keep the whole row alive until the report is.
+		i.Value = strings.Clone(i.Value)
 		r.Issues = append(r.Issues, i)
 	}
 }
@@ -475,7 +478,7 @@ func (p *placeIDs) slot(id string, addr uint64) (int, idState) {
 	if i, ok := p.index[id]; ok {
 		return i, p.ids[i]
 	}
-	p.index[id] = len(p.ids)
+	p.index[strings.Clone(id)] = len(p.ids)
 	p.ids = append(p.ids, idState{addr: addr})
 	return len(p.ids) - 1, p.ids[len(p.ids)-1]
 }

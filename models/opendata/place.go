@@ -812,16 +812,28 @@ func (b *placeBuilder) url(cols ...string) string {
 	return ""
 }
 
+// maxSummaryLength is presentation_resume's limit in the standard.
+const maxSummaryLength = 280
+
 // presentation applies the 280-character limit of presentation_resume: the
 // full text is kept in the description and the summary is cut at a word.
+// A summary starting like a spreadsheet formula (« - » opening a list, as
+// producers write them) is limited to 279: the CSV export writes it after
+// an apostrophe (FormulaSafe), which the standard counts, so at 280 its
+// export would break the limit or be cut again, losing a word on the
+// round trip; cut here, the full text is in the description.
 func (b *placeBuilder) presentation(a *models.Actor) {
 	summary, detail := b.cell("presentation_resume"), b.cell("presentation_detail")
-	if n := utf8.RuneCountInString(summary); n > 280 {
-		b.warn("presentation_resume", summary, fmt.Sprintf("%d characters, over the standard's 280: cut at a word, the full text is kept in the description", n))
+	limit, why := maxSummaryLength, "over the standard's 280"
+	if summary != "" && isFormulaStart(summary[0]) {
+		limit, why = maxSummaryLength-1, fmt.Sprintf("over the standard's 280 with the apostrophe the CSV export writes before a text starting with %q", summary[:1])
+	}
+	if n := utf8.RuneCountInString(summary); n > limit {
+		b.warn("presentation_resume", summary, fmt.Sprintf("%d characters, %s: cut at a word, the full text is kept in the description", n, why))
 		if !strings.Contains(detail, summary) {
 			detail = strings.TrimSpace(summary + "\n\n" + detail)
 		}
-		summary = cutWords(summary, 280)
+		summary = cutWords(summary, limit)
 	}
 	if n := utf8.RuneCountInString(detail); n > 10000 {
 		b.warn("presentation_detail", detail, "over 10,000 characters; cut")
@@ -840,17 +852,26 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	b.legacyCell(vocab.LegacyColumnLabelsNationaux, legacy)
 	b.legacyCell(vocab.LegacyColumnModalitesAccompagnement, legacy)
 	other := []string{}
+	pass := legacyCellNames(vocab.LegacyColumnConditionsAcces, b.cell("conditions_acces"), "accepte-le-pass-numerique")
 	for _, col := range []string{"autres_formations_labels", "labels_autres"} {
 		if s := b.cell(col); s != "" {
 			other = append(other, s)
+			// APTIC, the Pass numérique cheque, has no column in
+			// v1.0.2: read from v0.1.1's labels_nationaux below, it is
+			// kept in the other labels, where Carnet's export and the
+			// ANCT's conversion of v0.1.1 files write it. Read there,
+			// it sets the flag too, or the round trip lost it.
+			pass = pass || namesAptic(s)
 		}
 	}
-	pass := legacyCellNames(vocab.LegacyColumnConditionsAcces, b.cell("conditions_acces"), "accepte-le-pass-numerique")
 	for _, part := range vocab.SplitLegacy(vocab.LegacyColumnLabelsNationaux, b.cell("labels_nationaux")) {
 		if m, ok := vocab.LookupLegacy(vocab.LegacyColumnLabelsNationaux, part); ok && len(m.Targets) == 0 && !m.Lossless {
 			// Old labels without equivalent stay readable as free text.
 			other = append(other, part)
-			if vocab.Slugify(part) == "aptic" {
+			// APTIC however written (« Chèque APTIC » is an alias of
+			// it): the mapping's value, not the cell's, says it, or the
+			// cheque written by its full name lost the flag.
+			if vocab.Slugify(m.Old) == "aptic" {
 				pass = true
 			}
 		}
@@ -887,6 +908,12 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 		return nil
 	}
 	return sv
+}
+
+// namesAptic says whether a free text of labels names APTIC as a word
+// (« APTIC », « Chèque APTIC », « Label APTIC pass numérique »).
+func namesAptic(s string) bool {
+	return strings.Contains("-"+vocab.Slugify(s)+"-", "-aptic-")
 }
 
 // offerKind derives Carnet's service kind of a place's offer, which the

@@ -1,0 +1,5 @@
+//go:build !race
+
+package opendata_test
+
+const raceEnabled = false
