@@ -1265,7 +1265,18 @@ func (b *Block) onlyNamesakes(a, c *prepared) bool {
 		return false
 	}
 	d, hasD := distance(a, c)
-	return hasD && (d <= namesakeRadius || b.namesakeOfOneEntity(a, c, d)) && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
+	near := hasD && (d <= namesakeRadius || b.namesakeOfOneEntity(a, c, d)) || !hasD && oneStreet(a, c)
+	return near && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
+}
+
+// oneStreet says whether a and c, in one commune, give one street (their
+// numbers differing or missing): without coordinates, what stands for
+// namesakeRadius. Producers without a geocoder (Aidants Connect's list
+// has no coordinates at all) write a place at SIRENE's number and others
+// at its door's: « Maison des Services de Saint-Aigulin » at 1 and at 72
+// rue Victor Hugo, the CCAS of Châtellerault at 5 and 1 rue Madame.
+func oneStreet(a, c *prepared) bool {
+	return len(a.st.words) > 0 && !a.st.building && !c.st.building && streetSimilarity(a.st, c.st) >= 0.8 && sameTown(a, c, 0, false)
 }
 
 // networkSites is the number of locations from which a name one source
