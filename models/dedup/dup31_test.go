@@ -32,3 +32,34 @@ func TestCompareNamesakesOnOneStreetWithoutCoordinates(t *testing.T) {
 		t.Errorf("a source with two places of the name: %.3f %s", r.Score, reasons(r))
 	}
 }
+
+// TestCompareAcronymSpellingEveryWord: the unseen set missed
+// « OSPA » against its legal name, an acronym that spells « pour »: the
+// acronym matcher skipped every stop word, or every article, and « pour »
+// is both. A last reading skips only the elided « l' » and « d' », one
+// letter a word (an « Association Pour l'Insertion » is an API).
+func TestCompareAcronymSpellingEveryWord(t *testing.T) {
+	digne := in("Digne-les-Bains", "04000")
+	legal := with(place("cnfs", "Office Social Pour l'Accompagnement", "12 RUE DES LILAS", 44.0901, 6.2301), digne)
+	runCompareCases(t, []compareCase{
+		{"OK an acronym spelling « pour »", with(place("hub", "OSPA", "12 rue des Lilas", 44.09, 6.23), digne), legal, true, "sigle OSPA"},
+		{"OK an acronym spelling « pour » after an elision", with(place("hub", "API Digne", "12 rue des Lilas", 44.09, 6.23), digne),
+			with(place("cnfs", "Association Pour l'Insertion", "12 RUE DES LILAS", 44.0901, 6.2301), digne), true, "sigle API"},
+		{"NotDup an acronym spelling other words at one address", with(place("hub", "OSJA", "12 rue des Lilas", 44.09, 6.23), digne), legal, false, ""},
+	})
+}
+
+// TestCompareOrdinalIsItsNumber: « MDM Lyon 8 » and « Maison de la
+// Métropole de Lyon 8e » at one address (0.505), « Mairie du 8e » and
+// « Mairie du 8ème arrondissement »: an ordinal written with digits is its
+// number, as digits match nothing but themselves.
+func TestCompareOrdinalIsItsNumber(t *testing.T) {
+	lyon := in("Lyon", "69008")
+	mdm := with(place("cnfs", "Maison de la Métropole de Lyon 8e", "4 RUE MARIUS BERLIET", 45.7301, 4.8601), lyon)
+	runCompareCases(t, []compareCase{
+		{"OK a number and its ordinal", with(place("hub", "MDM Lyon 8", "4 rue Marius Berliet", 45.73, 4.86), lyon), mdm, true, "même nom"},
+		{"OK two spellings of an ordinal", with(place("hub", "Mairie du 8e", "12 avenue Jean Mermoz", 45.74, 4.87), lyon),
+			with(place("cnfs", "Mairie du 8ème arrondissement", "12 AV JEAN MERMOZ", 45.7401, 4.8701), lyon), true, ""},
+		{"NotDup another arrondissement's", with(place("hub", "MDM Lyon 7", "4 rue Marius Berliet", 45.73, 4.86), lyon), mdm, false, ""},
+	})
+}

@@ -1933,13 +1933,16 @@ func acronyms(ws []string, m []bool, otherRaw, other []string, mo []bool) []stri
 // (CCAS, CAF) are written out before they get here.
 func acronymRun(acr string, raw []string) ([]string, bool) {
 	for _, skip := range []map[string]bool{stopWords, articles} {
-		if run, ok := initialsRun(acr, raw, skip); ok {
+		if run, ok := initialsRun(acr, raw, skip, spell); ok {
 			return run, true
 		}
 	}
+	if run, ok := initialsRun(acr, raw, elisions, spellInitials); ok {
+		return run, true
+	}
 	for _, pre := range intercommunalityLetters {
 		if rest, ok := strings.CutPrefix(acr, pre); ok && len(rest) >= 2 {
-			if run, ok := initialsRun(rest, raw, stopWords); ok && len(run) >= 2 {
+			if run, ok := initialsRun(rest, raw, stopWords, spell); ok && len(run) >= 2 {
 				return run, true
 			}
 		}
@@ -1947,16 +1950,25 @@ func acronymRun(acr string, raw []string) ([]string, bool) {
 	return nil, false
 }
 
+// elisions are the only words the last reading of an acronym skips: the
+// elided articles (« l' », « d' »), which no acronym spells, while every
+// other word gives its initial, « pour » and « et » included (OSPA, an
+// « Office Social Pour l'Accompagnement »; an « Association Pour
+// l'Insertion » is an API). One letter a word only (spellInitials): with
+// every short word in the run, longer prefixes would let ordinary words
+// spell themselves out of any name.
+var elisions = set("l", "d")
+
 // intercommunalityLetters begin the acronyms of intercommunalities (see
 // acronymRun).
 var intercommunalityLetters = []string{"cdc", "cc", "ca"}
 
 // initialsRun finds a run of consecutive words (skipped words left out)
-// that spells acr by their beginnings: one letter each (CCAS, MJC) or up to
-// three for some words (ASOFT: Association SOlidarité Formation Travail).
-// Every word of the run gives at least its first letter, so a run cannot
-// hide words.
-func initialsRun(acr string, ws []string, skip map[string]bool) ([]string, bool) {
+// that spells acr by their beginnings, as spells reads them: one letter
+// each (CCAS, MJC) or, by spell, up to three for some words (ASOFT:
+// Association SOlidarité Formation Travail). Every word of the run gives
+// at least its first letter, so a run cannot hide words.
+func initialsRun(acr string, ws []string, skip map[string]bool, spells func(string, []string) (int, bool)) ([]string, bool) {
 	// Detection tries every unmatched short word of every candidate pair:
 	// the words kept sit on the stack, and only a run found is copied.
 	var buf [24]string
@@ -1970,7 +1982,7 @@ func initialsRun(acr string, ws []string, skip map[string]bool) ([]string, bool)
 		if kept[start][0] != acr[0] {
 			continue
 		}
-		if n, ok := spell(acr, kept[start:]); ok {
+		if n, ok := spells(acr, kept[start:]); ok {
 			return slices.Clone(kept[start : start+n]), true
 		}
 	}
@@ -1989,6 +2001,9 @@ func spell(acr string, ws []string) (int, bool) {
 	}
 	return spellUpTo(acr, ws, maxPrefix)
 }
+
+// spellInitials is spell with one letter a word.
+func spellInitials(acr string, ws []string) (int, bool) { return spellUpTo(acr, ws, 1) }
 
 func spellUpTo(acr string, ws []string, maxPrefix int) (int, bool) {
 	if acr == "" {

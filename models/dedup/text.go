@@ -170,7 +170,15 @@ func words(s string) []string {
 // stem folds plural and feminine endings: services → service, sociale →
 // social, familiales → familial. It is applied to every word of both sides,
 // so it only needs to be consistent, not linguistically right.
+//
+// An ordinal is its number: « 8e », « 8ème », « 8ieme », « 1er » are 8 and
+// 1, as « MDM Lyon 8 » and « Maison de la Métropole de Lyon 8e », or
+// « Mairie du 8e » and « Mairie du 8ème arrondissement », write one
+// arrondissement (and digits never match a word otherwise: wordsMatch).
 func stem(w string) string {
+	if n, ok := ordinal(w); ok {
+		return n
+	}
 	if len(w) > 3 && !isDigits(w) {
 		w = strings.TrimRight(w, "sx")
 		if len(w) > 4 && strings.HasSuffix(w, "e") {
@@ -178,6 +186,23 @@ func stem(w string) string {
 		}
 	}
 	return w
+}
+
+// ordinal returns the number of an ordinal written with digits and a
+// French suffix (slugified: « 8ème » is « 8eme »).
+func ordinal(w string) (string, bool) {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(w) {
+		return "", false
+	}
+	switch w[i:] {
+	case "e", "eme", "ieme", "em", "er", "ere":
+		return w[:i], true
+	}
+	return "", false
 }
 
 func isDigits(s string) bool {
