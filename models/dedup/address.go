@@ -249,20 +249,30 @@ func initialFor(ws []string, i int, other []string) bool {
 // Chopin »): the initial reads as the name it stands before, not as any
 // word it begins (« J » is not « Jaurès »). It is -1 when there is none.
 func initialAt(ws []string, i int, other []string) int {
-	w := ws[i]
-	if i+1 >= len(ws) || isDigits(w) {
-		return -1
-	}
-	for k, o := range other[:max(len(other)-1, 0)] {
-		short, long := w, o
-		if len(o) == 1 {
-			short, long = o, w
-		}
-		if len(short) == 1 && len(long) > 1 && strings.HasPrefix(long, short) && wordsMatch(ws[i+1], other[k+1]) {
+	for k := range other[:max(len(other)-1, 0)] {
+		if initialPairAt(ws, i, other, k) {
 			return k
 		}
 	}
 	return -1
+}
+
+// initialPairAt says whether ws[i] and other[k] are a first name and its
+// initial followed by the same word, or by another such pair: « rue J-B
+// Lamarck » is « rue Jean-Baptiste Lamarck », « avenue J. J. Rousseau »
+// « avenue Jean-Jacques Rousseau ».
+func initialPairAt(ws []string, i int, other []string, k int) bool {
+	if i+1 >= len(ws) || k+1 >= len(other) || isDigits(ws[i]) {
+		return false
+	}
+	short, long := ws[i], other[k]
+	if len(long) == 1 {
+		short, long = long, short
+	}
+	if len(short) != 1 || len(long) <= 1 || !strings.HasPrefix(long, short) {
+		return false
+	}
+	return wordsMatch(ws[i+1], other[k+1]) || initialPairAt(ws, i+1, other, k+1)
 }
 
 // leadingBuilding splits an address line whose first part, before a comma,

@@ -63,3 +63,21 @@ func TestCompareOrdinalIsItsNumber(t *testing.T) {
 		{"NotDup another arrondissement's", with(place("hub", "MDM Lyon 7", "4 rue Marius Berliet", 45.73, 4.86), lyon), mdm, false, ""},
 	})
 }
+
+// TestCompareStreetWithTwoInitials: « 12 rue J-B Lamarck » and « 12 rue
+// Jean-Baptiste Lamarck » were two streets (0.400 for one name without
+// coordinates): a first name and its initial counted only when followed by
+// the same word, and a compound first name's two initials are followed by
+// another initial. A run of initials now reads as the run of names it
+// begins, ending on the same word.
+func TestCompareStreetWithTwoInitials(t *testing.T) {
+	tou := in("Montauban", "82000")
+	lien := func(street string) Place { return with(place("hub", "Espace numérique Le Lien", street, 0, 0), tou) }
+	other := func(street string) Place { return with(place("cnfs", "Espace numérique Le Lien", street, 0, 0), tou) }
+	runCompareCases(t, []compareCase{
+		{"OK a compound first name by its initials", lien("12 rue J-B Lamarck"), other("12 rue Jean-Baptiste Lamarck"), true, "même adresse"},
+		{"OK initials with dots", lien("4 av. J.-J. Rousseau"), other("4 avenue Jean-Jacques Rousseau"), true, "même adresse"},
+		{"NotDup initials of another compound name", lien("12 rue J-B Lamarck"), other("12 rue Jean-Pierre Lamarck"), false, ""},
+		{"NotDup initials before another surname", lien("12 rue J B Lamarck"), other("12 rue Jules Bernard"), false, ""},
+	})
+}
