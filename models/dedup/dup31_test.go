@@ -81,3 +81,41 @@ func TestCompareStreetWithTwoInitials(t *testing.T) {
 		{"NotDup initials before another surname", lien("12 rue J B Lamarck"), other("12 rue Jules Bernard"), false, ""},
 	})
 }
+
+// TestComparePlatformHostIsNoDomain: two places' Facebook pages counted as
+// one website domain (same_domain, identity 0.30) and as one organisation's
+// mail domain: Facebook is the host of 127 websites of the labelled sets'
+// public files, sites.google.com of 61. A platform's host says nothing, as a mail
+// provider's domain does not; the same page still does, whichever of the
+// network's hosts writes it.
+func TestComparePlatformHostIsNoDomain(t *testing.T) {
+	tou := in("Montauban", "82000")
+	site := func(v string) func(*Place) { return func(p *Place) { tou(p); p.Websites = []string{v} } }
+	lien := func(url string) Place {
+		return with(place("hub", "Le Lien", "8 rue de l'Abbaye", 44.01, 1.35), site(url))
+	}
+	other := func(url string) Place {
+		return with(place("cnfs", "La Passerelle", "30 avenue Gambetta", 44.02, 1.36), site(url))
+	}
+	for _, tc := range []struct {
+		name   string
+		a, b   Place
+		reason string // "" for none
+	}{
+		{"two Facebook pages", lien("https://www.facebook.com/lelien82"), other("https://facebook.com/lapasserelle"), ""},
+		{"two Google Sites", lien("https://sites.google.com/view/lelien82"), other("https://sites.google.com/view/passerelle"), ""},
+		{"one Facebook page on two hosts", lien("https://fr-fr.facebook.com/lelien82/"), other("https://m.facebook.com/lelien82"), "même site web"},
+		{"one organisation's domain", lien("https://www.lelien82.fr/accueil"), other("https://lelien82.fr/passerelle"), "même domaine web"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Compare(tc.a, tc.b)
+			got := reasons(r)
+			if tc.reason == "" && (r.Identity != 0 || strings.Contains(got, "domaine") || strings.Contains(got, "site web")) {
+				t.Errorf("identity %.2f: %s", r.Identity, got)
+			}
+			if tc.reason != "" && !strings.Contains(got, tc.reason) {
+				t.Errorf("want %q: %s", tc.reason, got)
+			}
+		})
+	}
+}

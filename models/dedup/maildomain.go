@@ -44,7 +44,9 @@ func mailDomainKeys(q *prepared) []key {
 	}
 	for _, u := range p.Websites {
 		if host, _ := splitURL(u); host != "" && !ofTown(host) {
-			out = append(out, key{kindMailDomain, host})
+			if _, platform := platformHost(host); !platform {
+				out = append(out, key{kindMailDomain, host})
+			}
 		}
 	}
 	return out

@@ -321,6 +321,14 @@ func prepare(p *Place) *prepared {
 		if host == "" {
 			continue
 		}
+		if canonical, ok := platformHost(host); ok {
+			// A page of a platform: the page is the place's, the
+			// platform is everyone's.
+			if path != "" {
+				q.keys = append(q.keys, key{kindURL, canonical + path})
+			}
+			continue
+		}
 		if path != "" {
 			q.keys = append(q.keys, key{kindURL, host + path})
 		}
@@ -1099,6 +1107,32 @@ func singleLetters(m string) string {
 // people: their names say nothing of a place.
 var mailProviders = set("gmail", "googlemail", "orange", "wanadoo", "free", "hotmail", "yahoo", "laposte", "sfr", "outlook",
 	"live", "neuf", "aol", "icloud", "gmx", "msn", "bbox", "numericable", "club-internet", "protonmail", "yahoo.co", "mail")
+
+// platforms are the hosts of social networks, site builders, directories
+// and booking or public portals on which unrelated places have their
+// pages: like a mail provider's domain (mailProviders), such a host says
+// nothing of a place, only the page does. Facebook alone is the host of
+// 127 websites in the labelled sets' public files, sites.google.com of 61; within one
+// département two unrelated places' pages there counted as one domain
+// (same_domain) when no other place of their sources had one.
+var platforms = set("facebook.com", "fb.com", "fb.me", "instagram.com", "linkedin.com", "twitter.com", "x.com",
+	"youtube.com", "youtu.be", "tiktok.com", "sites.google.com", "google.com", "maps.google.com", "goo.gl",
+	"bit.ly", "linktr.ee", "helloasso.com", "calendly.com", "doctolib.fr", "pagesjaunes.fr", "annuaire-mairie.fr",
+	"service-public.fr", "lannuaire.service-public.fr", "france-services.gouv.fr", "conseiller-numerique.gouv.fr",
+	"cartographie.societenumerique.gouv.fr", "aidantsconnect.beta.gouv.fr", "pagesperso-orange.fr")
+
+// platformHost says whether host is a platform's (platforms), and returns
+// its one name: the language and mobile hosts of a network are the
+// network's (« fr-fr.facebook.com », « m.facebook.com », « fr.linkedin.com »).
+func platformHost(host string) (string, bool) {
+	if platforms[host] {
+		return host, true
+	}
+	if _, parent, ok := strings.Cut(host, "."); ok && (parent == "facebook.com" || parent == "linkedin.com" || parent == "instagram.com") {
+		return parent, true
+	}
+	return "", false
+}
 
 // domainLabel returns a domain without www., TLD and punctuation:
 // letierslieudecarpentras.fr → letierslieudecarpentras.
