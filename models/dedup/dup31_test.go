@@ -119,3 +119,27 @@ func TestComparePlatformHostIsNoDomain(t *testing.T) {
 		})
 	}
 }
+
+// TestCompareNetworkNumberIsNoPhone: two CPAM offices 20 km apart gave
+// the Assurance maladie's 3646 (identity 0.80, « même téléphone »), as the
+// France Travail agencies give 3949 and national services their 08 or
+// 09 69 numbers: a network's number says nothing of which office a record
+// is. A place's own line still does.
+func TestCompareNetworkNumberIsNoPhone(t *testing.T) {
+	for _, tc := range []struct {
+		phone string
+		same  bool
+	}{
+		{"3646", false}, {"+333949", false}, {"+33969322121", false}, {"+33800000000", false}, {"+33810253310", false},
+		{"+33563000001", true}, {"+33970000001", true}, {"+687123456", true},
+	} {
+		t.Run(tc.phone, func(t *testing.T) {
+			a := with(place("hub", "CPAM Accueil Castelsarrasin", "2 rue de la Paix", 44.04, 1.10), both(in("Castelsarrasin", "82100"), phones(tc.phone)))
+			b := with(place("cnfs", "CPAM de Tarn-et-Garonne", "15 avenue Gambetta", 44.017, 1.355), both(in("Montauban", "82000"), phones(tc.phone)))
+			r := Compare(a, b)
+			if got := strings.Contains(reasons(r), "même téléphone"); got != tc.same {
+				t.Errorf("same phone %v, want %v: identity %.2f %s", got, tc.same, r.Identity, reasons(r))
+			}
+		})
+	}
+}

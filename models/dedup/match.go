@@ -291,7 +291,9 @@ func prepare(p *Place) *prepared {
 		q.keys = append(q.keys, key{kindRNA, p.Pivot})
 	}
 	for _, ph := range p.Phones {
-		q.keys = append(q.keys, key{kindPhone, phoneKey(ph)})
+		if k := phoneKey(ph); !networkNumber(k) {
+			q.keys = append(q.keys, key{kindPhone, k})
+		}
 	}
 	for _, m := range p.Emails {
 		m = strings.ToLower(m)
@@ -359,6 +361,21 @@ func phoneKey(e164 string) string {
 		}
 	}
 	return e164
+}
+
+// networkNumber says whether a phone key is a national network's number,
+// not a place's line: a short number (3949 for France Travail, 3646 for
+// the Assurance maladie, 3230 for the CAF), an 08 special-rate or free
+// number, or a 09 69 « Cristal » number of a national customer service.
+// Every office of the network gives it (the labelled sets' public files
+// hold 3949 22 times, 3646 14 times), so, as a mail provider's domain, it
+// says nothing of which place a record is: it is no key.
+func networkNumber(k string) bool {
+	digits := strings.TrimPrefix(k, "+33")
+	if len(digits) <= 4 {
+		return isDigits(digits)
+	}
+	return strings.HasPrefix(k, "08") || strings.HasPrefix(k, "0969")
 }
 
 // mairieLead is the leading words of a commune's record whose name goes on
