@@ -1129,9 +1129,9 @@ var mailProviders = set("gmail", "googlemail", "orange", "wanadoo", "free", "hot
 // and booking or public portals on which unrelated places have their
 // pages: like a mail provider's domain (mailProviders), such a host says
 // nothing of a place, only the page does. Facebook alone is the host of
-// 127 websites in the labelled sets' public files, sites.google.com of 61; within one
-// département two unrelated places' pages there counted as one domain
-// (same_domain) when no other place of their sources had one.
+// 127 websites in the labelled sets' public files, sites.google.com of
+// 61; within one département two unrelated places' pages there counted as
+// one domain (same_domain) when no other place of their sources had one.
 var platforms = set("facebook.com", "fb.com", "fb.me", "instagram.com", "linkedin.com", "twitter.com", "x.com",
 	"youtube.com", "youtu.be", "tiktok.com", "sites.google.com", "google.com", "maps.google.com", "goo.gl",
 	"bit.ly", "linktr.ee", "helloasso.com", "calendly.com", "doctolib.fr", "pagesjaunes.fr", "annuaire-mairie.fr",
@@ -1325,7 +1325,7 @@ func (b *Block) onlyNamesakes(a, c *prepared) bool {
 // namesakeRadius. Producers without a geocoder (Aidants Connect's list
 // has no coordinates at all) write a place at SIRENE's number and others
 // at its door's: « Maison des Services de Saint-Aigulin » at 1 and at 72
-// rue Victor Hugo, the CCAS of Châtellerault at 5 and 1 rue Madame.
+// rue Victor Hugo, « FRANCE SERVICES PLOUHA » at 15 and 22 avenue Laennec.
 func oneStreet(a, c *prepared) bool {
 	return len(a.st.words) > 0 && !a.st.building && !c.st.building && streetSimilarity(a.st, c.st) >= 0.8 && sameTown(a, c, 0, false)
 }
