@@ -72,6 +72,10 @@ lead:
 		case stopWords[w], communeWords[w], len(w) == 5 && isDigits(w):
 			continue
 		}
+		if n := postalBoxAt(ws, i); n > 0 {
+			i += n - 1
+			continue
+		}
 		if full, ok := vocab.WrittenOut(w); ok {
 			for _, f := range strings.Fields(full) {
 				st.words = append(st.words, stem(f))
@@ -90,6 +94,27 @@ lead:
 		st.kind = kinds[0]
 	}
 	return st
+}
+
+// postalBoxAt says how many words from ws[i] write a postal box or CEDEX
+// (« BP 47 », « B.P. 7 », « CS 30012 », « TSA 40111 », « CEDEX 1 »), 0
+// when none does. Producers write them in the street's line (« Place
+// ROUX DE BRIGNOLES BP 7 »); read as the street's words they made one
+// street two. A box's letters without its number are a name (« Chemin
+// de la BP »).
+func postalBoxAt(ws []string, i int) int {
+	numberAt := func(j int) bool { return j < len(ws) && isDigits(ws[j]) }
+	switch w := ws[i]; {
+	case (w == "bp" || w == "cs" || w == "tsa") && numberAt(i+1):
+		return 2
+	case w == "b" && i+1 < len(ws) && ws[i+1] == "p" && numberAt(i+2):
+		return 3
+	case w == "cedex" && numberAt(i+1):
+		return 2
+	case w == "cedex":
+		return 1
+	}
+	return 0
 }
 
 // numbersAgree says whether two lines carry the same house number: equal,

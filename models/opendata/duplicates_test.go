@@ -427,6 +427,7 @@ func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labe
 	t.Logf("labelled pairs %d (%d duplicates); links made %d", len(labels), tp+fn, links)
 	t.Logf("true positives %d, false positives %d, false negatives %d, true negatives %d", tp, fp, fn, tn)
 	t.Logf("precision %.3f, recall %.3f", precision, recall)
+	reportHabits(t, actors, idOf, labels)
 	if precision < minP || recall < minR {
 		t.Errorf("precision %.3f (min %.3f), recall %.3f (min %.3f)", precision, minP, recall, minR)
 	}
