@@ -319,6 +319,15 @@ func leadingBuilding(line string, communeWords map[string]bool) (building []stri
 	return nil, line, false
 }
 
+// leadText is the part of line before rest, the street leadingBuilding
+// found, without its separator: the building's name as written.
+func leadText(line, rest string) string {
+	if i := strings.LastIndex(line, rest); i >= 0 {
+		line = line[:i]
+	}
+	return strings.TrimRight(strings.TrimSpace(line), ",-– ")
+}
+
 // buildingBefore is leadingBuilding with the first part ended by sep.
 func buildingBefore(line, sep string, communeWords map[string]bool) (building []string, rest string, ok bool) {
 	first, rest, found := strings.Cut(line, sep)

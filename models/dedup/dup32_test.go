@@ -1,6 +1,9 @@
 package dedup
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestComparePostalBoxInTheStreet: producers write a postal box in the
 // street's line (« Place ROUX DE BRIGNOLES BP 7 », « Place de l'Hôtel de
@@ -59,4 +62,57 @@ func equalWords(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// TestCompareBuildingBeforeTheStreetIsAComplement: a producer that writes
+// the address complement before the street, in one line (« Bâtiment
+// Sèvre - 12 bd Georges Pompidou », « Maison des services - 285 rue du
+// village », 33 lines of the sets' files), said more than the same
+// complement in its own field: the odspep directory's « YSOS » (the
+// place's own name) became a building that the national « ASSOCIATION
+// YSOS » 650 m away named (« même bâtiment »), and France Services'
+// « Bureau de Poste » no longer said that the France Services is La
+// Poste's, not the mairie's on the same square (8 wrong links with every
+// complement so written; duplicates_robustness_test.go). The part before
+// the street is read as the complement when the record has none.
+func TestCompareBuildingBeforeTheStreetIsAComplement(t *testing.T) {
+	evreux := in("Évreux", "27000")
+	ysos := with(place("cnfs", "ASSOCIATION YSOS", "82 AV DU MARECHAL FOCH", 49.0241, 1.1508), evreux)
+	grandrieu := in("Grandrieu", "48600")
+	mairie := with(place("cnfs", "Mairie de Grandrieu", "Place St Michel", 44.784217, 3.633992), grandrieu)
+	runCompareCases(t, []compareCase{
+		{"NotDup the place's own name before its street, 650 m", with(place("hub", "Ysos", "YSOS - 24 RUE DES TOMBETTES", 49.0199, 1.1562), evreux), ysos, false, ""},
+		{"NotDup a post office's France Services and the mairie on one square", with(place("fs", "France services Grandrieu", "Bureau de Poste - Place Saint Michel", 44.784217, 3.633992), grandrieu), mairie, false, ""},
+		// Still read: the building a line names before its street.
+		{"OK a building both records name", with(place("hub", "Médiathèque de Furiani", "Bibliothèque Municipale de Furiani, 511 Route du Village", 42.6601, 9.4101), in("Furiani", "20600")),
+			with(place("cnfs", "COMMUNE DE FURIANI", "Bibliothèque municipale", 42.6601, 9.4101), in("Furiani", "20600")), true, ""},
+	})
+}
+
+// TestCompareCommuneWordsAreNotAbbreviations: « près » of
+// « Artigues-près-Bordeaux » folds to « pres », the directories'
+// abbreviation of « président »: a name that repeats its commune
+// (« Médiathèque Gabriela Mistral - Artigues-près-Bordeaux ») kept the
+// word « président » once the commune's words were left out, and was no
+// longer its source's only place of that name (a link lost with the
+// commune written after every name; duplicates_robustness_test.go).
+// « Six » of « Six-Fours-les-Plages » was the number 6, « Lot » a
+// lotissement. A word of the place's commune is read as written.
+func TestCompareCommuneWordsAreNotAbbreviations(t *testing.T) {
+	artigues := in("Artigues-près-Bordeaux", "33370")
+	runCompareCases(t, []compareCase{
+		{"OK one name, the commune after it, each its source's only one, 382 m", with(place("hub", "Médiathèque Gabriela Mistral - Artigues-près-Bordeaux", "Allée Bétailhe", 44.8601, -0.4901), artigues),
+			with(place("cnfs", "Médiathèque Gabriela Mistral", "72 Av. de l'Église Romane", 44.8601+0.00343, -0.4901), artigues), true, "seul lieu de ce nom"},
+	})
+	for _, c := range []struct{ long, short, commune string }{
+		{"Médiathèque Gabriela Mistral (ARTIGUES-PRÈS-BORDEAUX)", "Médiathèque Gabriela Mistral", "Artigues-près-Bordeaux"},
+		{"Espace numérique de Six-Fours", "Espace numérique", "Six-Fours-les-Plages"},
+		{"Médiathèque de Saint-Aubin-des-Six-Lots", "Médiathèque", "Saint-Aubin-des-Six-Lots"},
+	} {
+		long := Place{ID: "a", Source: "x", Name: c.long, Commune: c.commune}
+		short := Place{ID: "b", Source: "x", Name: c.short, Commune: c.commune}
+		if a, b := prepare(&long).key, prepare(&short).key; a != b || strings.Contains(a, "president") {
+			t.Errorf("%q and %q: name keys %q and %q", c.long, c.short, a, b)
+		}
+	}
 }

@@ -201,6 +201,9 @@ type prepared struct {
 	// (« Mairie de Santa Maria di Lota, Lieu-dit Mocali»), see
 	// leadingBuilding.
 	lead []string
+	// leadIsComplement: lead is read as the complement, the record
+	// having none of its own.
+	leadIsComplement bool
 	// key is nameKey's, computed once; siteName the name's words sorted,
 	// the commune's kept (nameOfSeveralSites).
 	key, siteName string
@@ -218,7 +221,7 @@ func prepare(p *Place) *prepared {
 		q.city = cityCode(p.InseeCode)
 	}
 	name := glueDotted(withoutSchedule(p.Name))
-	q.raw = expand(name)
+	q.raw = expandIn(name, q.commune)
 	q.name = withoutRole(content(q.raw))
 	if communeNamedAlone(q) {
 		q.name = append([]string{mairieKey}, q.name...)
@@ -232,7 +235,7 @@ func prepare(p *Place) *prepared {
 	}
 	bare := withoutGloss(name)
 	if bare != name {
-		q.alts = append(q.alts, withoutRole(content(expand(bare))))
+		q.alts = append(q.alts, withoutRole(content(expandIn(bare, q.commune))))
 	}
 	if lead := mairieLead(q); lead != nil {
 		q.alts = append(q.alts, lead)
@@ -244,16 +247,28 @@ func prepare(p *Place) *prepared {
 		// Montivilliers (Maison France Service) »): the gloss belongs
 		// to the whole name, and kept it made the second structure's
 		// name one of more words than its own record's.
-		q.alts = append(q.alts, namedStructures(expand(bare))...)
+		q.alts = append(q.alts, namedStructures(expandIn(bare, q.commune))...)
 	}
 	for _, part := range append(colonParts(name), slashReadings(name)...) {
-		q.alts = append(q.alts, withoutRole(content(expand(part))))
+		q.alts = append(q.alts, withoutRole(content(expandIn(part, q.commune))))
 	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
 	q.mobile = mobileName(q.raw)
 	q.annex = slices.Contains(q.raw, annexKey)
 	q.postal = postalName(q.raw)
-	q.postHouse = postOfficeComplement(p.Complement)
+	// The part of the street's line before the street, when the record
+	// has no complement, is its complement written in one line (« Bureau
+	// de Poste - Place Saint Michel », « YSOS - 24 RUE DES TOMBETTES »):
+	// read as one, it says what a complement says, and no more.
+	line, complement := p.Street, p.Complement
+	if lead, rest, ok := leadingBuilding(line, q.commune); ok {
+		q.lead, line = lead, rest
+		if complement == "" {
+			complement = leadText(p.Street, rest)
+			q.leadIsComplement = true
+		}
+	}
+	q.postHouse = postOfficeComplement(complement)
 	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
 	q.franceServices = slices.Contains(q.name, franceServicesKey)
 	q.postSpace = postSpaceName(q.raw)
@@ -265,17 +280,15 @@ func prepare(p *Place) *prepared {
 		slices.Sort(ws)
 		q.siteName = strings.Join(slices.Compact(ws), " ")
 	}
-	line := p.Street
-	if lead, rest, ok := leadingBuilding(line, q.commune); ok {
-		q.lead, line = lead, rest
-	}
 	q.st = parseStreet(line, q.commune)
-	q.building = append(q.building, q.lead...)
+	if !q.leadIsComplement {
+		q.building = append(q.building, q.lead...)
+	}
 	if q.st.building {
 		q.building = append(q.building, q.st.words...)
 	}
-	if p.Complement != "" {
-		q.complement = parseStreet(p.Complement, q.commune).words
+	if complement != "" {
+		q.complement = parseStreet(complement, q.commune).words
 		if !repeatsName(q.complement, q) {
 			q.building = append(q.building, q.complement...)
 		}
@@ -1379,7 +1392,10 @@ func districtComplements(places []*prepared) {
 		if len(q.complement) == 0 || len(streets[groupOf(q)]) < 2 {
 			continue
 		}
-		q.building = slices.Clip(q.lead)
+		q.building = nil
+		if !q.leadIsComplement {
+			q.building = slices.Clip(q.lead)
+		}
 		if q.st.building {
 			q.building = append(q.building, q.st.words...)
 		}

@@ -218,8 +218,22 @@ func isDigits(s string) bool {
 // acronym matcher needs them); parenthesised parts are kept too, since they
 // often hold the acronym or the network: « CIAM (Centre international…) ».
 func expand(s string) []string {
+	return expandIn(s, nil)
+}
+
+// expandIn is expand for a name of a place in a commune whose words
+// (stemmed) are commune: a word of the commune's name is read as written,
+// not as the short word it folds to (« près » of « Artigues-près-Bordeaux »
+// is no « président », « Six » of « Six-Fours-les-Plages » no 6), so that
+// the commune's words are left out of the name as they are elsewhere
+// (nameKey, content).
+func expandIn(s string, commune map[string]bool) []string {
 	var out []string
 	for _, w := range words(s) {
+		if commune[stem(w)] {
+			out = append(out, stem(w))
+			continue
+		}
 		if full, ok := vocab.WrittenOut(w); ok {
 			for _, f := range strings.Fields(full) {
 				out = append(out, stem(f))
