@@ -29,7 +29,7 @@ var rangeRe = regexp.MustCompile(`^\s*(\d{1,4})\s*(?:bis|ter)?\s*[-/à]\s*(\d{1,
 // the street.
 func parseStreet(line string, communeWords map[string]bool) street {
 	var st street
-	ws := words(line)
+	ws := withoutTownAfterPostcode(words(line), communeWords)
 	i := 0
 	// Leading house numbers, glued suffixes (5ter) and ranges.
 	if m := rangeRe.FindStringSubmatch(strings.ToLower(line)); m != nil {
@@ -96,6 +96,29 @@ lead:
 	return st
 }
 
+// withoutTownAfterPostcode drops a five-digit postal code that only the
+// commune's words follow (« 1 RUE JOLIOT CURIE, 97130
+// Capesterre-Belle-Eau »), the way producers end an address written in
+// one line. Elsewhere in the line the commune's words may be the street's
+// (« route de Sorholus » in Tardets-Sorholus).
+func withoutTownAfterPostcode(ws []string, communeWords map[string]bool) []string {
+	for i := len(ws) - 1; i > 0; i-- {
+		if len(ws[i]) == 5 && isDigits(ws[i]) && !postalBoxWords[ws[i-1]] {
+			for _, w := range ws[i+1:] {
+				if !communeWords[stem(w)] && !stopWords[w] && w != "cedex" && !isDigits(w) {
+					return ws
+				}
+			}
+			return ws[:i]
+		}
+	}
+	return ws
+}
+
+// postalBoxWords write a postal box before its number (« B.P. » is
+// « b », « p »).
+var postalBoxWords = map[string]bool{"bp": true, "cs": true, "tsa": true, "p": true}
+
 // postalBoxAt says how many words from ws[i] write a postal box or CEDEX
 // (« BP 47 », « B.P. 7 », « CS 30012 », « TSA 40111 », « CEDEX 1 »), 0
 // when none does. Producers write them in the street's line (« Place
@@ -105,7 +128,7 @@ lead:
 func postalBoxAt(ws []string, i int) int {
 	numberAt := func(j int) bool { return j < len(ws) && isDigits(ws[j]) }
 	switch w := ws[i]; {
-	case (w == "bp" || w == "cs" || w == "tsa") && numberAt(i+1):
+	case postalBoxWords[w] && w != "p" && numberAt(i+1):
 		return 2
 	case w == "b" && i+1 < len(ws) && ws[i+1] == "p" && numberAt(i+2):
 		return 3

@@ -116,3 +116,32 @@ func TestCompareCommuneWordsAreNotAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareCommuneInTheStreetsLine: producers end the street's line with
+// the postal code and the commune (« 32 BOULEVARD DES CAPUCINES, 12850
+// ONET-LE-CHATEAU »); parseStreet left the commune's words out, but
+// compared each word as written with the commune's words stemmed, so that
+// only words a stem leaves unchanged were: « belle » and « eau » of
+// Capesterre-Belle-Eau stayed words of the street, and « 1 RUE JOLIOT
+// CURIE » was no longer « 1 rue joliot curry » misspelt. After a postal
+// code, the commune's words are left out as written; elsewhere they may be
+// the street's (« route de Sorholus » in Tardets-Sorholus).
+func TestCompareCommuneInTheStreetsLine(t *testing.T) {
+	capesterre := in("Capesterre-Belle-Eau", "97130")
+	runCompareCases(t, []compareCase{
+		{"OK one name, a misspelt street, the commune after it", with(place("hub", "Centre Social Belle eau", "1 RUE JOLIOT CURIE, 97130 Capesterre-Belle-Eau", 0, 0), capesterre),
+			with(place("cnfs", "Centre Social Belle Eau", "1 rue joliot curry", 0, 0), capesterre), true, "rue mal orthographiée"},
+	})
+	q := prepare(&Place{Name: "x", Street: "12 rue des Écoles 21340 NOLAY", Commune: "Nolay"})
+	if p := prepare(&Place{Name: "x", Street: "12 rue des Écoles", Commune: "Nolay"}); !equalWords(q.st.words, p.st.words) {
+		t.Errorf("street words %q, want %q", q.st.words, p.st.words)
+	}
+	q = prepare(&Place{Name: "x", Street: "6 place des Halles 41100 Vendôme CEDEX", Commune: "Vendôme"})
+	if !equalWords(q.st.words, []string{"hall"}) {
+		t.Errorf("street words %q, want [hall]", q.st.words)
+	}
+	q = prepare(&Place{Name: "x", Street: "80 route de Sorholus", Commune: "Tardets-Sorholus"})
+	if !equalWords(q.st.words, []string{"sorholu"}) {
+		t.Errorf("street words %q, want [sorholu]", q.st.words)
+	}
+}
