@@ -8,11 +8,12 @@ import "testing"
 // committed in 4b649a4 before detection ran on them; detection as on main
 // at 0eaa5d9: precision 0.921 (76 links, 6 wrong), recall 0.933 (70 of 75)
 // — the figure on unseen data; every miss and wrong link is a pair labelled
-// ambiguous (1.000 / 1.000 without them). The floors leave one link of
-// slack.
+// ambiguous (1.000 / 1.000 without them). Since dup32 0.922 / 0.947 (71
+// of 75: « Castelmoron-sur-Lot » no longer read as a lotissement). The
+// floors leave one link of slack.
 const (
 	minPrecisionNouvelleAquitaine = 0.90
-	minRecallNouvelleAquitaine    = 0.92
+	minRecallNouvelleAquitaine    = 0.93
 )
 
 // nouvelleAquitaineBretagne are the départements of the twenty-second set:
