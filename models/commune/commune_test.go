@@ -448,3 +448,25 @@ func TestGridKeysDistinct(t *testing.T) {
 		}
 	}
 }
+
+func TestCodesOfSIREN(t *testing.T) {
+	for _, tc := range []struct {
+		siren string
+		want  []string
+	}{
+		{"215501222", []string{"55122"}},          // Commercy
+		{"21550122200016", []string{"55122"}},     // a SIRET of Commercy
+		{"219722048", []string{"97204"}},          // Le Carbet, Martinique
+		{"21974017200016", []string{"97417"}},     // Saint-Philippe, La Réunion
+		{"212000046", []string{"2A004", "2B004"}}, // Ajaccio is 2A004
+		{"266402305", nil},                        // a CCAS
+		{"200067106", nil},                        // an intercommunality
+		{"215511222", nil},                        // no 0 after the département
+		{"2155", nil},
+		{"21AB01222", nil},
+	} {
+		if got := CodesOfSIREN(tc.siren); !slices.Equal(got, tc.want) {
+			t.Errorf("CodesOfSIREN(%q) = %q, want %q", tc.siren, got, tc.want)
+		}
+	}
+}

@@ -145,3 +145,21 @@ func TestCompareCommuneInTheStreetsLine(t *testing.T) {
 		t.Errorf("street words %q, want [sorholu]", q.st.words)
 	}
 }
+
+// TestCompareTwoFranceServicesAtOneNumber: Aidants Connect's « France
+// Services BHAP » (the initials of its intercommunality, the Bastides en
+// Haut Agenais Périgord) and the national file's « Espace Numérique France
+// Services Monflanquin », both at 32 rue de l'Union (0.518): each names
+// itself a France Services in its own way, and one numbered address of a
+// commune houses one France Services. A France Services bus parked there,
+// or another number, still says nothing.
+func TestCompareTwoFranceServicesAtOneNumber(t *testing.T) {
+	monflanquin := in("Monflanquin", "47150")
+	cnfs := with(place("cnfs", "Espace Numérique France Services Monflanquin", "32 Rue de l'Union", 0, 0), monflanquin)
+	runCompareCases(t, []compareCase{
+		{"OK two France Services' names at one numbered address", with(place("aidants", "France Services BHAP", "32, rue de l'Union", 0, 0), monflanquin), cnfs, true, "deux France Services à la même adresse"},
+		{"NotDup at another number", with(place("aidants", "France Services BHAP", "12, rue de l'Union", 0, 0), monflanquin), cnfs, false, ""},
+		{"NotDup a bus at the address", with(place("aidants", "Bus France Services BHAP", "32, rue de l'Union", 0, 0), monflanquin), cnfs, false, ""},
+		{"NotDup a France Services and another body", with(place("aidants", "Médiathèque BHAP", "32, rue de l'Union", 0, 0), monflanquin), cnfs, false, ""},
+	})
+}

@@ -1680,6 +1680,15 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
 		}
 	}
+	if r.Name < hostName && a.franceServices && c.franceServices && !a.mobile && !c.mobile && numberedAddress(a, c) {
+		// Two records naming themselves a France Services, each in its
+		// own way (« France Services BHAP », its intercommunality's
+		// initials, and « Espace Numérique France Services
+		// Monflanquin »), at one numbered address of a commune: one
+		// address houses one France Services.
+		r.Name = hostName
+		r.add("france_services_address", "deux France Services à la même adresse")
+	}
 	if r.Name < hostName && atOnePoint(a, c) && b.ownContacts(a, c) {
 		// Any place's own phone and own e-mail, both, at one point
 		// name its door as one address would: « Centre Social le

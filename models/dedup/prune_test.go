@@ -83,6 +83,10 @@ func referenceCompare(b *Block, a, c *prepared) Result {
 			r.Reasons = append(r.Reasons, Reason{"france_services_contacts", "France Services aux mêmes téléphone et courriel"})
 		}
 	}
+	if r.Name < hostName && a.franceServices && c.franceServices && !a.mobile && !c.mobile && numberedAddress(a, c) {
+		r.Name = hostName
+		r.Reasons = append(r.Reasons, Reason{"france_services_address", "deux France Services à la même adresse"})
+	}
 	if r.Name > annexName && placeAgreement(a, c, nil) < sameStreetPlace && b.nameOfSeveralSites(a, c) {
 		r.Name = annexName
 		r.Reasons = append(r.Reasons, Reason{"name_of_several_sites", "nom donné à plusieurs lieux de la commune par une source"})

@@ -183,6 +183,16 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only one of the communes of postal code %s whose name the place's name or address contains, from the commune reference", c.Name, r.Commune.Code, pc))
 		return
 	}
+	// A postal code shared by several communes, and a commune's own
+	// SIRET, which names its commune (commune.CodesOfSIREN), one of them.
+	if c, r := sirenAmong(cities(commune.ByPostalCode(pc)), a, pc); c != nil {
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the commune whose own SIRET the row gives (SIRENE numbers a commune by its INSEE code), one of the communes of postal code %s, from the commune reference", c.Name, r.Commune.Code, pc))
+		return
+	}
 	// Ambiguous or contradictory: say which communes, and reject.
 	reason := "is required, and the rest of the row does not tell which commune"
 	if cands := cities(commune.ByPostalCode(pc)); pc != "" && len(cands) > 1 {
@@ -219,6 +229,29 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 		return nil, commune.Resolution{}
 	}
 	return found, r
+}
+
+// sirenAmong returns the one commune of cands whose own SIREN the place's
+// pivot is, and its resolution with the row's other readings; nil when the
+// pivot is no commune's, names a commune that is not among cands (a
+// commune's SIRET given to a place it runs elsewhere), or the other
+// readings disagree.
+func sirenAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution) {
+	if len(cands) < 2 {
+		return nil, commune.Resolution{}
+	}
+	for _, code := range commune.CodesOfSIREN(a.Pivot) {
+		c := commune.ByCode(code)
+		if c == nil || !slices.Contains(cands, c) {
+			continue
+		}
+		r := commune.Resolve(commune.Address{PostalCode: pc, INSEE: c.Code, Lat: a.Latitude, Lon: a.Longitude})
+		if r.Commune == nil || r.City() != c || len(r.Conflicts) > 0 || len(r.Doubts) > 0 {
+			return nil, commune.Resolution{}
+		}
+		return c, r
+	}
+	return nil, commune.Resolution{}
 }
 
 // longestNaming returns the one commune of named whose name holds the

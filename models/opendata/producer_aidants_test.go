@@ -2,6 +2,7 @@ package opendata_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"carnet/models"
@@ -69,5 +70,47 @@ func TestImportDerivesCommuneNamedWithinAnother(t *testing.T) {
 		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
 			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
 		}
+	}
+}
+
+// TestImportDerivesCommuneFromItsSIREN: 892 of the 3,407 rows of Aidants
+// Connect's list were rejected because their postal code is shared by
+// several communes and nothing else in the row said which; 108 of them
+// carry a commune's own SIRET (« Mairie de Gan - France Services »,
+// 21640230500017, postal code 64290 of Gan and four others). SIRENE
+// numbers a commune 21, its département, 0, its number in the département
+// and a check digit (the 829 commune SIRETs with an INSEE code in
+// data·inclusion's 2023 export but 93 given to places elsewhere, those of
+// Martinique, Guyane, La Réunion and Haute-Corse too), so the SIRET names
+// the commune: it is taken when it is one of the postal code's communes.
+// A commune's SIRET of another postal code, or a body's that is not a
+// commune's (a CCAS, 26…; an intercommunality, 200…), tells nothing.
+func TestImportDerivesCommuneFromItsSIREN(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"Mairie de Gan - France Services","SIRET":"21640230500017","Adresse":"PL DE LA MAIRIE","Code postal":64290,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"Centre socio-culturel","SIRET":"21590036600018","Adresse":"26 bis rue des prés","Code postal":59440,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Espace numérique","SIRET":"21972204800010","Adresse":"Bourg","Code postal":97221,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"Centre social","SIRET":"21100378500014","Adresse":"1 rue de la Paix","Code postal":64290,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"CCAS","SIRET":"26640230500017","Adresse":"1 rue de la Paix","Code postal":64290,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	got := map[int]string{}
+	for _, is := range rep.Issues {
+		if is.Field == "commune" {
+			got[is.Row] = is.Severity + ": " + is.Value + " " + is.Reason
+		}
+	}
+	for row, want := range map[int]string{1: "warning: Gan ", 2: "warning: Avesnes-sur-Helpe ", 4: "error: ", 5: "error: "} {
+		if !strings.HasPrefix(got[row], want) {
+			t.Errorf("row %d: %q, want %q…", row, got[row], want)
+		}
+	}
+	if !strings.Contains(got[1], "SIRET") {
+		t.Errorf("row 1's warning does not say the commune comes from the SIRET: %q", got[1])
+	}
+	// Le Carbet is the only commune of 97221: no derivation needed.
+	if strings.HasPrefix(got[3], "error") {
+		t.Errorf("row 3: %q", got[3])
 	}
 }
