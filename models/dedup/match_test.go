@@ -255,6 +255,8 @@ func TestParseStreet(t *testing.T) {
 
 func FuzzCompare(f *testing.F) {
 	f.Add("Médiathèque", "1 rue X", "CCAS", "1bis-3 rue X", "+33491000000", "a@b.fr", "https://x.fr/a")
+	f.Add("France Services BHAP", "Bureau de Poste - 32 rue X BP 12", "Espace France Services", "B.P. - rue X, 13001 Marseille CEDEX", "", "", "")
+	f.Add("Médiathèque près Marseille", " - ", "x", "13001", "", "", "")
 	f.Fuzz(func(t *testing.T, n1, s1, n2, s2, ph, em, web string) {
 		a := Place{ID: "a", Source: "a", Name: n1, Street: s1, PostalCode: "13001", Commune: "Marseille", Phones: []string{ph}, Emails: []string{em}, Websites: []string{web}}
 		b := Place{ID: "b", Source: "b", Name: n2, Street: s2, PostalCode: "13001", Commune: "Marseille", Phones: []string{ph}}
