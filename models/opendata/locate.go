@@ -174,30 +174,30 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 	// A postal code shared by several communes: the one whose name the
 	// place's name or address holds (« PIMMS Blois », « Mairie de
 	// Charleville-Mézières »), when exactly one does and the other
-	// readings agree with it.
-	if c, r := namedAmong(cities(commune.ByPostalCode(pc)), a, pc); c != nil {
-		ad.Commune = c.Name
-		if ad.InseeCode == "" {
-			ad.InseeCode = r.Commune.Code
+	// readings agree with it; else the one whose own SIRET the row gives
+	// (commune.CodesOfSIREN).
+	shared := cities(commune.ByPostalCode(pc))
+	for _, d := range []struct {
+		among func([]*commune.Commune, *models.Actor, string) (*commune.Commune, commune.Resolution)
+		how   string
+	}{
+		{namedAmong, "the only one of the communes of postal code %s whose name the place's name or address contains"},
+		{sirenAmong, "the commune whose own SIRET the row gives (SIRENE numbers a commune by its INSEE code), one of the communes of postal code %s"},
+	} {
+		if c, r := d.among(shared, a, pc); c != nil {
+			ad.Commune = c.Name
+			if ad.InseeCode == "" {
+				ad.InseeCode = r.Commune.Code
+			}
+			b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), "+d.how+", from the commune reference", c.Name, r.Commune.Code, pc))
+			return
 		}
-		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only one of the communes of postal code %s whose name the place's name or address contains, from the commune reference", c.Name, r.Commune.Code, pc))
-		return
-	}
-	// A postal code shared by several communes, and a commune's own
-	// SIRET, which names its commune (commune.CodesOfSIREN), one of them.
-	if c, r := sirenAmong(cities(commune.ByPostalCode(pc)), a, pc); c != nil {
-		ad.Commune = c.Name
-		if ad.InseeCode == "" {
-			ad.InseeCode = r.Commune.Code
-		}
-		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the commune whose own SIRET the row gives (SIRENE numbers a commune by its INSEE code), one of the communes of postal code %s, from the commune reference", c.Name, r.Commune.Code, pc))
-		return
 	}
 	// Ambiguous or contradictory: say which communes, and reject.
 	reason := "is required, and the rest of the row does not tell which commune"
-	if cands := cities(commune.ByPostalCode(pc)); pc != "" && len(cands) > 1 {
-		reason = fmt.Sprintf("is required: postal code %s is shared by %d communes (%s) and nothing else in the row tells which", pc, len(cands), communeNames(cands))
-	} else if pc != "" && len(cands) == 0 {
+	if pc != "" && len(shared) > 1 {
+		reason = fmt.Sprintf("is required: postal code %s is shared by %d communes (%s) and nothing else in the row tells which", pc, len(shared), communeNames(shared))
+	} else if pc != "" && len(shared) == 0 {
 		reason = fmt.Sprintf("is required, and postal code %s is no commune's", pc)
 	}
 	b.fail("commune", "", reason)
