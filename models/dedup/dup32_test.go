@@ -163,3 +163,32 @@ func TestCompareTwoFranceServicesAtOneNumber(t *testing.T) {
 		{"NotDup a France Services and another body", with(place("aidants", "Médiathèque BHAP", "32, rue de l'Union", 0, 0), monflanquin), cnfs, false, ""},
 	})
 }
+
+// TestCompareDomainSpellsTheNameBeforeItsCommune: a producer that writes
+// each name followed by its commune (« La Maison des Marmandais -
+// Marmande ») no longer spelled the domain the other record writes from
+// (« lamaisondesmarmandais.fr »), nor its initials (« MSAP Pays
+// Châtillonnais » and « cscl21.fr » for the Centre Socio Culturel et de
+// Loisirs): 4 links lost with the national file's names so written. A last
+// part of the name, after a dash, that only names the place's commune is
+// left out of its spellings and initials too.
+func TestCompareDomainSpellsTheNameBeforeItsCommune(t *testing.T) {
+	marmande := in("Marmande", "47200")
+	fs := with(place("fs", "France services des Marmandais", "104 Av Christian Baylac", 44.5001, 0.1651), func(p *Place) {
+		marmande(p)
+		p.Emails = []string{"contact@lamaisondesmarmandais.fr"}
+	})
+	runCompareCases(t, []compareCase{
+		{"OK a domain spelling the name before its commune", fs,
+			with(place("cnfs", "La Maison des Marmandais - Marmande", "106 avenue christian baylac", 44.5001, 0.1651), marmande), true, "site web ou courriel au nom de l'autre lieu"},
+		{"NotDup a name after the dash that is not the commune's", fs,
+			with(place("cnfs", "La Maison des Marmandais - Tonneins", "106 avenue christian baylac", 44.5001, 0.1651), marmande), false, ""},
+	})
+	chatillon := in("Châtillon-sur-Seine", "21400")
+	runCompareCases(t, []compareCase{
+		{"OK initials of the name before its commune", with(place("hub", "MSAP Pays Châtillonnais", "11 rue Albert Camus", 47.8601, 4.5701), func(p *Place) {
+			chatillon(p)
+			p.Websites = []string{"https://www.cscl.fr/msap"}
+		}), with(place("cnfs", "Centre Socio Culturel et de Loisirs - Châtillon-sur-Seine", "11 Rue Albert Camus", 47.8601, 4.5701), chatillon), true, "initiales"},
+	})
+}

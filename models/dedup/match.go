@@ -158,9 +158,11 @@ type prepared struct {
 	// domainWords are the words of the domains (« cscl » and
 	// « chatillonnais » of cscl-chatillonnais.fr), siteDomainWords the
 	// websites' alone; initials the initials of the name's words, stop
-	// words left out, when it has four words or more (initialsDomain).
+	// words left out, when it has four words or more (initialsDomain);
+	// headInitials those of the name before a last part that names its
+	// commune (withoutCommuneTail), "" when there is none.
 	domainWords, siteDomainWords []string
-	initials                     string
+	initials, headInitials       string
 	// postMail: one of the e-mails is at La Poste's own domain
 	// (laposte.fr, not its public mail service laposte.net), see hosts;
 	// postHouse: the address complement names La Poste's office
@@ -325,6 +327,10 @@ func prepare(p *Place) *prepared {
 	if bare := withoutGloss(name); bare != name {
 		q.spelled = append(q.spelled, spellings(bare)...)
 	}
+	head := withoutCommuneTail(name, q.commune)
+	if head != name {
+		q.spelled = append(q.spelled, spellings(head)...)
+	}
 	if q.town != "" && len(q.name) > 0 && q.name[0] == mairieKey && !slices.ContainsFunc(q.name[1:], func(w string) bool { return !q.commune[w] }) {
 		// « Commune de Cormicy », « Mairie de Cormicy »: the commune's
 		// own domains (townDomain).
@@ -355,6 +361,9 @@ func prepare(p *Place) *prepared {
 	q.domainWords = append(q.domainWords, q.siteDomainWords...)
 	q.keys = append(q.keys, mailDomainKeys(q)...)
 	q.initials = initialsOf(q.raw)
+	if head != name {
+		q.headInitials = initialsOf(expandIn(head, q.commune))
+	}
 	return q
 }
 
@@ -462,7 +471,11 @@ func initialsOf(raw []string) string {
 // spelling its name says (namedDomain). Initials of part of a name do not
 // count.
 func initialsDomain(a, c *prepared) bool {
-	return len(a.domainWords) > 0 && c.initials != "" && slices.Contains(a.domainWords, c.initials)
+	if len(a.domainWords) == 0 {
+		return false
+	}
+	return c.initials != "" && slices.Contains(a.domainWords, c.initials) ||
+		c.headInitials != "" && slices.Contains(a.domainWords, c.headInitials)
 }
 
 // roleKey is the phrase key of « conseiller numérique »: the programme's

@@ -544,6 +544,34 @@ func slashReadings(name string) []string {
 // The name is read with and without them; the gloss alone is not read as
 // the name (a network names many places). The name is returned unchanged
 // when nothing would be left.
+// withoutCommuneTail returns name without its last part after a dash
+// when that part names only the place's commune (stemmed words, commune)
+// — « La Maison des Marmandais - Marmande » — and name itself otherwise.
+// Producers end names so (France Services' list, each site of a France
+// Services of several sites); the domain the place writes from spells
+// the name before it.
+func withoutCommuneTail(name string, commune map[string]bool) string {
+	cut := -1
+	for _, dash := range []string{" - ", " – "} {
+		if i := strings.LastIndex(name, dash); i > cut {
+			cut = i
+		}
+	}
+	if cut <= 0 || len(commune) == 0 {
+		return name
+	}
+	tail := words(name[cut:])
+	if len(tail) == 0 || len(words(name[:cut])) == 0 {
+		return name
+	}
+	for _, w := range tail {
+		if !commune[stem(w)] && !stopWords[w] {
+			return name
+		}
+	}
+	return strings.TrimSpace(name[:cut])
+}
+
 func withoutGloss(name string) string {
 	var b strings.Builder
 	depth := 0

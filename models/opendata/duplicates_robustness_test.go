@@ -253,6 +253,9 @@ func reportHabits(t *testing.T, actors map[string]*models.Actor, idOf map[string
 		return
 	}
 	onlyRE := regexp.MustCompile(only)
+	// CARNET_DUP_HABITS_NATIONAL=1 writes the national file's places with
+	// the habit instead, the other files' as they are.
+	nationalSide := os.Getenv("CARNET_DUP_HABITS_NATIONAL") != ""
 	byDept := map[string][]*models.Actor{}
 	for _, a := range actors {
 		byDept[a.Departement] = append(byDept[a.Departement], a)
@@ -280,7 +283,7 @@ func reportHabits(t *testing.T, actors map[string]*models.Actor, idOf map[string
 				var places []dedup.Place
 				for _, x := range byDept[p.dept] {
 					q := dedupPlace(x)
-					if h != nil && x.Source != "cnfs" {
+					if h != nil && (x.Source == "cnfs") == nationalSide {
 						h.apply(&q)
 					}
 					places = append(places, q)
