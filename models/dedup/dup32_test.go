@@ -190,5 +190,9 @@ func TestCompareDomainSpellsTheNameBeforeItsCommune(t *testing.T) {
 			chatillon(p)
 			p.Websites = []string{"https://www.cscl.fr/msap"}
 		}), with(place("cnfs", "Centre Socio Culturel et de Loisirs - Châtillon-sur-Seine", "11 Rue Albert Camus", 47.8601, 4.5701), chatillon), true, "initiales"},
+		{"OK initials of the name before its commune in parentheses", with(place("hub", "MSAP Pays Châtillonnais", "11 rue Albert Camus", 47.8601, 4.5701), func(p *Place) {
+			chatillon(p)
+			p.Websites = []string{"https://www.cscl.fr/msap"}
+		}), with(place("cnfs", "Centre Socio Culturel et de Loisirs (CHÂTILLON-SUR-SEINE)", "11 Rue Albert Camus", 47.8601, 4.5701), chatillon), true, "initiales"},
 	})
 }

@@ -544,9 +544,10 @@ func slashReadings(name string) []string {
 // The name is read with and without them; the gloss alone is not read as
 // the name (a network names many places). The name is returned unchanged
 // when nothing would be left.
-// withoutCommuneTail returns name without its last part after a dash
-// when that part names only the place's commune (stemmed words, commune)
-// — « La Maison des Marmandais - Marmande » — and name itself otherwise.
+// withoutCommuneTail returns name without its last part after a dash, or
+// in parentheses, when that part names only the place's commune (stemmed
+// words, commune) — « La Maison des Marmandais - Marmande » — and name
+// itself otherwise.
 // Producers end names so (France Services' list, each site of a France
 // Services of several sites); the domain the place writes from spells
 // the name before it.
@@ -554,6 +555,12 @@ func withoutCommuneTail(name string, commune map[string]bool) string {
 	cut := -1
 	for _, dash := range []string{" - ", " – "} {
 		if i := strings.LastIndex(name, dash); i > cut {
+			cut = i
+		}
+	}
+	if t := strings.TrimSpace(name); strings.HasSuffix(t, ")") {
+		// « Centre Socio Culturel et de Loisirs (CHÂTILLON-SUR-SEINE) »
+		if i := strings.LastIndex(t, "("); i > cut {
 			cut = i
 		}
 	}
