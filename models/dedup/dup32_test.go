@@ -196,3 +196,28 @@ func TestCompareDomainSpellsTheNameBeforeItsCommune(t *testing.T) {
 		}), with(place("cnfs", "Centre Socio Culturel et de Loisirs (CHÂTILLON-SUR-SEINE)", "11 Rue Albert Camus", 47.8601, 4.5701), chatillon), true, "initiales"},
 	})
 }
+
+// TestCompareDomainWithTheArticleTheNameLacks: « letierslieudecarpentras.fr »
+// spells « Le tiers lieu de Carpentras »; a producer writing names without
+// their leading article (« Tiers lieu de Carpentras ») no longer matched
+// it (duplicates_robustness_test.go). A domain's leading article is read
+// as optional.
+func TestCompareDomainWithTheArticleTheNameLacks(t *testing.T) {
+	carpentras := in("Carpentras", "84200")
+	fabrique := with(place("cnfs", "FABRIQUE GARE NUMERIQUE", "136 RUE DU VIEIL HOPITAL", 44.0551, 5.0481), func(p *Place) {
+		carpentras(p)
+		p.Websites = []string{"https://www.letierslieudecarpentras.fr/"}
+	})
+	runCompareCases(t, []compareCase{
+		{"OK the name with its article", with(place("hub", "Le tiers lieu de Carpentras", "136 rue du vieil hopital", 44.0551, 5.0481), carpentras), fabrique, true, "au nom de l'autre lieu"},
+		{"OK the name without its article", with(place("hub", "Tiers lieu de Carpentras", "136 rue du vieil hopital", 44.0551, 5.0481), carpentras), fabrique, true, "au nom de l'autre lieu"},
+	})
+	// siteOfCommune: another name than the list's ending with its commune.
+	if siteOfCommune("Antenne Communauté de Communes La Rochefoucauld Porte du Périgord à l'Espace France Services - La Rochefoucauld-en-Angoumois",
+		prepare(&Place{Name: "x", Commune: "La Rochefoucauld-en-Angoumois"}).commune) {
+		t.Error("a name that does not begin with the label read as a site of a France Services")
+	}
+	if !siteOfCommune("France services Hérault Méditerranée - Pézenas", prepare(&Place{Name: "x", Commune: "Pézenas"}).commune) {
+		t.Error("the list's site name no longer read")
+	}
+}

@@ -763,15 +763,23 @@ func atOnePoint(a, c *prepared) bool {
 // Pézenas »), which has no name of its own (housesFranceServices); not
 // « … - Centre Ville », nor « … - Antenne de Belleherbe ».
 func siteOfCommune(name string, commune map[string]bool) bool {
-	tail := ""
+	head, tail := "", ""
 	for _, dash := range []string{" - ", " – "} {
 		if i := strings.LastIndex(name, dash); i >= 0 {
 			if t := name[i+len(dash):]; tail == "" || len(t) < len(tail) {
-				tail = t // the last dash of either kind
+				head, tail = name[:i], t // the last dash of either kind
 			}
 		}
 	}
 	if tail == "" || len(commune) == 0 {
+		return false
+	}
+	// The list's names begin with the label (« France services Hérault
+	// Méditerranée - Pézenas »); another name ending with its commune
+	// (« Antenne Communauté de Communes … à l'Espace France Services - La
+	// Rochefoucauld-en-Angoumois ») is that name, written as producers
+	// write names.
+	if hw := content(expand(head)); len(hw) == 0 || hw[0] != franceServicesKey {
 		return false
 	}
 	ws := content(expand(tail))
@@ -2358,14 +2366,19 @@ func namedDomain(a, c *prepared) bool {
 		if len(d) < 6 {
 			continue
 		}
+		// A domain's leading article is optional: « letierslieudecarpentras »
+		// spells « Tiers lieu de Carpentras » as written without its « Le ».
 		for _, n := range c.spelled {
-			if d == n {
+			if d == n || len(n) >= 6 && len(d) > len(n) && strings.HasSuffix(d, n) && domainArticles[d[:len(d)-len(n)]] {
 				return true
 			}
 		}
 	}
 	return namedMailbox(a, c)
 }
+
+// domainArticles are the leading articles a domain may glue to a name.
+var domainArticles = set("les", "le", "la", "l")
 
 // minNamedMailbox is the fewest letters of a mailbox read as a name.
 const minNamedMailbox = 10

@@ -2,7 +2,6 @@ package opendata_test
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"os"
 	"regexp"
@@ -244,9 +243,105 @@ func dedupPlace(x *models.Actor) dedup.Place {
 		Phones: x.Phones, Emails: x.Emails, Websites: x.Websites, PrivateContacts: !x.ContactPublic}
 }
 
+// habitRun compares the labelled pairs of one measured set as detection
+// does (the département's block, MatchesOf), with a habit applied to one
+// side's places.
+type habitRun struct {
+	actors map[string]*models.Actor
+	idOf   map[string]string
+	byDept map[string][]*models.Actor
+	pairs  []habitPair
+	dup    map[string]bool
+}
+
+type habitPair struct{ a, c, dept, key string }
+
+func newHabitRun(actors map[string]*models.Actor, idOf map[string]string, labels []label) *habitRun {
+	hr := &habitRun{actors: actors, idOf: idOf, byDept: map[string][]*models.Actor{}, dup: map[string]bool{}}
+	for _, a := range actors {
+		hr.byDept[a.Departement] = append(hr.byDept[a.Departement], a)
+	}
+	for _, l := range labels {
+		a, c := idOf[l.file+":"+l.id], idOf["cnfs:"+l.cnfsID]
+		if a == "" || c == "" || actors[a].Departement != actors[c].Departement {
+			continue
+		}
+		k := l.file + ":" + l.id + "|cnfs:" + l.cnfsID
+		hr.pairs = append(hr.pairs, habitPair{a, c, actors[a].Departement, k})
+		hr.dup[k] = l.dup
+	}
+	return hr
+}
+
+// linked returns the labelled pairs linked with h applied to the national
+// file's places (nationalSide) or to the others' (h nil: none), and, when
+// explained, each pair's comparison for the log.
+func (hr *habitRun) linked(h *habit, nationalSide, explained bool) (linked map[string]bool, explain map[string]string) {
+	linked, explain = map[string]bool{}, map[string]string{}
+	blocks := map[string]*dedup.Block{}
+	matches := map[string]map[string]bool{} // a place's matches, found once
+	matchesOf := func(blk *dedup.Block, a string) map[string]bool {
+		if m, ok := matches[a]; ok {
+			return m
+		}
+		m := map[string]bool{}
+		for _, x := range blk.MatchesOf(a) {
+			m[x.B] = true
+		}
+		matches[a] = m
+		return m
+	}
+	for _, p := range hr.pairs {
+		blk := blocks[p.dept]
+		if blk == nil {
+			var places []dedup.Place
+			for _, x := range hr.byDept[p.dept] {
+				q := dedupPlace(x)
+				if h != nil && (x.Source == "cnfs") == nationalSide {
+					h.apply(&q)
+				}
+				places = append(places, q)
+			}
+			blk = dedup.NewBlock(places)
+			blocks[p.dept] = blk
+		}
+		if matchesOf(blk, p.a)[p.c] {
+			linked[p.key] = true
+		}
+		if !explained {
+			continue
+		}
+		if r, ok := blk.Compare(p.a, p.c); ok {
+			explain[p.key] = fmt.Sprintf("score %.3f = name %.2f, place %.2f, identity %.2f: %v", r.Score, r.Name, r.Place, r.Identity, r.Reasons)
+		}
+	}
+	return linked, explain
+}
+
+// changes lists the labelled duplicates linked in base and not in got
+// (lost), and the labelled non-duplicates linked in got and not in base
+// (made).
+func (hr *habitRun) changes(base, got map[string]bool) (lost, made []string) {
+	for k := range base {
+		if hr.dup[k] && !got[k] {
+			lost = append(lost, k)
+		}
+	}
+	for k := range got {
+		if !hr.dup[k] && !base[k] {
+			made = append(made, k)
+		}
+	}
+	sort.Strings(lost)
+	sort.Strings(made)
+	return lost, made
+}
+
 // reportHabits logs, for each habit, the labelled duplicates detection
-// links with every non-national place written with it, and the labelled
-// non-duplicates it links, against the same figures without it.
+// links with every non-national place written with it (or every national
+// one), and the labelled non-duplicates it links, against the same
+// figures without it. CARNET_DUP_HABITS is a regular expression choosing
+// the habits; nothing runs without it.
 func reportHabits(t *testing.T, actors map[string]*models.Actor, idOf map[string]string, labels []label) {
 	only := os.Getenv("CARNET_DUP_HABITS")
 	if only == "" {
@@ -256,57 +351,10 @@ func reportHabits(t *testing.T, actors map[string]*models.Actor, idOf map[string
 	// CARNET_DUP_HABITS_NATIONAL=1 writes the national file's places with
 	// the habit instead, the other files' as they are.
 	nationalSide := os.Getenv("CARNET_DUP_HABITS_NATIONAL") != ""
-	byDept := map[string][]*models.Actor{}
-	for _, a := range actors {
-		byDept[a.Departement] = append(byDept[a.Departement], a)
-	}
-	type pair struct{ a, c, dept, key, note string }
-	var pairs []pair
-	dup := map[string]bool{}
-	for _, l := range labels {
-		a, c := idOf[l.file+":"+l.id], idOf["cnfs:"+l.cnfsID]
-		if a == "" || c == "" || actors[a].Departement != actors[c].Departement {
-			continue
-		}
-		k := l.file + ":" + l.id + "|cnfs:" + l.cnfsID
-		pairs = append(pairs, pair{a, c, actors[a].Departement, k, l.note})
-		dup[k] = l.dup
-	}
-	explain := map[string]string{}
-	linkedWith := func(h *habit) map[string]bool {
-		out := map[string]bool{}
-		clear(explain)
-		blocks := map[string]*dedup.Block{}
-		for _, p := range pairs {
-			blk := blocks[p.dept]
-			if blk == nil {
-				var places []dedup.Place
-				for _, x := range byDept[p.dept] {
-					q := dedupPlace(x)
-					if h != nil && (x.Source == "cnfs") == nationalSide {
-						h.apply(&q)
-					}
-					places = append(places, q)
-				}
-				blk = dedup.NewBlock(places)
-				blocks[p.dept] = blk
-			}
-			for _, m := range blk.MatchesOf(p.a) {
-				if m.B == p.c {
-					out[p.key] = true
-				}
-			}
-			if r, ok := blk.Compare(p.a, p.c); ok {
-				explain[p.key] = fmt.Sprintf("score %.3f = name %.2f, place %.2f, identity %.2f: %v", r.Score, r.Name, r.Place, r.Identity, r.Reasons)
-			}
-		}
-		return out
-	}
-	base := linkedWith(nil)
-	baseExplain := maps.Clone(explain)
+	hr := newHabitRun(actors, idOf, labels)
 	count := func(linked map[string]bool) (tp, fp int) {
 		for k := range linked {
-			if dup[k] {
+			if hr.dup[k] {
 				tp++
 			} else {
 				fp++
@@ -314,6 +362,7 @@ func reportHabits(t *testing.T, actors map[string]*models.Actor, idOf map[string
 		}
 		return
 	}
+	base, baseExplain := hr.linked(nil, nationalSide, true)
 	btp, bfp := count(base)
 	t.Logf("HABIT baseline: %d right links, %d wrong", btp, bfp)
 	for i := range habits {
@@ -321,27 +370,35 @@ func reportHabits(t *testing.T, actors map[string]*models.Actor, idOf map[string
 		if !onlyRE.MatchString(h.name) {
 			continue
 		}
-		got := linkedWith(h)
+		got, explain := hr.linked(h, nationalSide, true)
 		tp, fp := count(got)
-		var lost, made []string
-		for k := range base {
-			if dup[k] && !got[k] {
-				lost = append(lost, k)
-			}
-		}
-		for k := range got {
-			if !dup[k] && !base[k] {
-				made = append(made, k)
-			}
-		}
-		sort.Strings(lost)
-		sort.Strings(made)
+		lost, made := hr.changes(base, got)
 		t.Logf("HABIT %-40s benign=%-5v right %d (%+d), wrong %d (%+d)", h.name, h.benign, tp, tp-btp, fp, fp-bfp)
 		for _, k := range lost {
 			t.Logf("HABIT-LOST %s: %s\n    before: %s\n    after:  %s", h.name, describePair(actors, idOf, k), baseExplain[k], explain[k])
 		}
 		for _, k := range made {
 			t.Logf("HABIT-MADE %s: %s\n    before: %s\n    after:  %s", h.name, describePair(actors, idOf, k), baseExplain[k], explain[k])
+		}
+	}
+}
+
+// checkBenignHabits fails when a habit that removes no information loses
+// or makes a link of the labelled pairs, on either side: the labelled set
+// beside the repository holds every benign habit's links as they are.
+func checkBenignHabits(t *testing.T, actors map[string]*models.Actor, idOf map[string]string, labels []label) {
+	hr := newHabitRun(actors, idOf, labels)
+	for _, nationalSide := range []bool{false, true} {
+		base, _ := hr.linked(nil, nationalSide, false)
+		for i := range habits {
+			h := &habits[i]
+			if !h.benign {
+				continue
+			}
+			got, _ := hr.linked(h, nationalSide, false)
+			if lost, made := hr.changes(base, got); len(lost)+len(made) > 0 {
+				t.Errorf("habit %q (national side %v): links lost %q, made %q", h.name, nationalSide, lost, made)
+			}
 		}
 	}
 }

@@ -46,7 +46,11 @@ func TestDuplicateLabels(t *testing.T) {
 	}
 	cnfs := reference(t, cnfsFile)
 	labels := readLabels(t, "testdata/duplicates-cnfs-2022.csv")
-	measureDuplicates(t, sources, cnfs, labels, minPrecision, minRecall)
+	actors, idOf := measureDuplicates(t, sources, cnfs, labels, minPrecision, minRecall)
+	// Written as other producers write (duplicates_robustness_test.go),
+	// the same places keep their links under every habit that removes no
+	// information.
+	t.Run("benign habits", func(t *testing.T) { checkBenignHabits(t, actors, idOf, labels) })
 }
 
 // Figures reached on the AURA set (testdata/duplicates-hinaura-2022.md):
@@ -359,7 +363,9 @@ type labelledSource struct {
 // the service does, and compares the links with the labels. A link between
 // the Conseillers numériques file and another file that is not labelled
 // counts as a false positive.
-func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labels []label, minP, minR float64) {
+// measureDuplicates returns the store's actors by id and the id of each
+// « source:source_id ».
+func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labels []label, minP, minR float64) (map[string]*models.Actor, map[string]string) {
 	s := openStore(t)
 	for _, src := range sources {
 		importBytes(t, s, src.data, opendata.ImportOptions{Source: src.name})
@@ -431,6 +437,7 @@ func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labe
 	if precision < minP || recall < minR {
 		t.Errorf("precision %.3f (min %.3f), recall %.3f (min %.3f)", precision, minP, recall, minR)
 	}
+	return actors, idOf
 }
 
 type label struct {
