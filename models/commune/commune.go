@@ -345,11 +345,12 @@ func Get(code string) (c *Commune, former bool, ok bool) {
 // commune's. SIRENE numbers a commune 21, its département, 0, its number
 // in the département and a check digit (Commercy, 55122: 215501222);
 // overseas, the département's three digits, one digit and the commune's
-// last two (Le Carbet, 97204: 219722048; Saint-Denis, 97411: 219740115); Corsica's communes
-// under 20, which gives 2A… or 2B…. Checked against data·inclusion's 2023
-// export: of its 922 commune SIRETs with an INSEE code, 829 name that
-// code (the others are a commune's SIRET given to a place elsewhere), all
-// 42 overseas and Corsican ones. The codes may be former communes' (Get).
+// last two (Le Carbet, 97204: 219722048; Saint-Denis, 97411: 219740115);
+// Corsica's communes under 20, which gives 2A… or 2B…. Checked against
+// data·inclusion's 2023 export: of its 922 commune SIRETs with an INSEE
+// code, 829 name that code (the others are a commune's SIRET given to a
+// place elsewhere), all 42 overseas and Corsican ones. The codes may be
+// former communes' (Get).
 func CodesOfSIREN(siren string) []string {
 	if len(siren) < 9 || !strings.HasPrefix(siren, "21") {
 		return nil

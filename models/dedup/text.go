@@ -538,19 +538,12 @@ func slashReadings(name string) []string {
 	return []string{name[:loc[0]] + name[loc[2]:loc[3]] + name[loc[1]:], name[:loc[0]] + name[loc[4]:loc[5]] + name[loc[1]:]}
 }
 
-// withoutGloss drops from a name its parts in parentheses, which gloss it:
-// an acronym's expansion (« DEFI (Défense des Exclus par l'Information et
-// la Formation) »), a host or a network (« CPH Libourne (Groupe SOS) »).
-// The name is read with and without them; the gloss alone is not read as
-// the name (a network names many places). The name is returned unchanged
-// when nothing would be left.
 // withoutCommuneTail returns name without its last part after a dash, or
 // in parentheses, when that part names only the place's commune (stemmed
 // words, commune) — « La Maison des Marmandais - Marmande » — and name
-// itself otherwise.
-// Producers end names so (France Services' list, each site of a France
-// Services of several sites); the domain the place writes from spells
-// the name before it.
+// itself otherwise. Producers end names so (France Services' list, each
+// site of a France Services of several sites); the domain the place
+// writes from spells the name before it.
 func withoutCommuneTail(name string, commune map[string]bool) string {
 	cut := -1
 	for _, dash := range []string{" - ", " – "} {
@@ -558,9 +551,9 @@ func withoutCommuneTail(name string, commune map[string]bool) string {
 			cut = i
 		}
 	}
-	if t := strings.TrimSpace(name); strings.HasSuffix(t, ")") {
+	if strings.HasSuffix(strings.TrimSpace(name), ")") {
 		// « Centre Socio Culturel et de Loisirs (CHÂTILLON-SUR-SEINE) »
-		if i := strings.LastIndex(t, "("); i > cut {
+		if i := strings.LastIndex(name, "("); i > cut {
 			cut = i
 		}
 	}
@@ -579,6 +572,12 @@ func withoutCommuneTail(name string, commune map[string]bool) string {
 	return strings.TrimSpace(name[:cut])
 }
 
+// withoutGloss drops from a name its parts in parentheses, which gloss it:
+// an acronym's expansion (« DEFI (Défense des Exclus par l'Information et
+// la Formation) »), a host or a network (« CPH Libourne (Groupe SOS) »).
+// The name is read with and without them; the gloss alone is not read as
+// the name (a network names many places). The name is returned unchanged
+// when nothing would be left.
 func withoutGloss(name string) string {
 	var b strings.Builder
 	depth := 0
