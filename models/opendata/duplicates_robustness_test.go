@@ -22,10 +22,14 @@ import (
 // sets' producers may not share: another case, no accents, abbreviated
 // street kinds, no contacts, no coordinates... Applied to every place of
 // the labelled files other than the national one (the producer a judge
-// would bring), it tells how much of detection's recall rests on a habit
-// of the producers seen so far, and whether a habit the sets never held
-// makes wrong links. Run with CARNET_DUP_HABITS=1 (see
-// reportHabits).
+// would bring), or of the national one, it tells how much of detection's
+// recall rests on a habit of the producers seen so far, and whether a
+// habit the sets never held makes wrong links: reportHabits, with
+// CARNET_DUP_HABITS (a regular expression choosing habits), over every
+// labelled set; checkBenignHabits, always, over the set beside the
+// repository. Only what reaches detection is rewritten: the importer
+// stores communes by their reference name and phones as E.164, so those
+// are not habits here.
 type habit struct {
 	name string
 	// benign: the habit removes no information; a link lost or made is a
@@ -55,6 +59,11 @@ func stripAccents(s string) string {
 	}
 	return out
 }
+
+var (
+	bisNumber      = regexp.MustCompile(`(?i)(\d+)\s*bis\b`)
+	leadingArticle = regexp.MustCompile(`(?i)^(la|le|les|l')\s*`)
+)
 
 var leadingNumber = regexp.MustCompile(`^\s*\d+\s*(bis|ter|[a-dA-D])?\b[\s,]*`)
 
@@ -174,10 +183,10 @@ var habits = []habit{
 		p.Name, p.Street = replaceWords(p.Name, st), replaceWords(p.Street, st)
 	}},
 	{"bis as a letter", true, func(p *dedup.Place) {
-		p.Street = regexp.MustCompile(`(?i)(\d+)\s*bis\b`).ReplaceAllString(p.Street, "${1}B")
+		p.Street = bisNumber.ReplaceAllString(p.Street, "${1}B")
 	}},
 	{"no article at the start of the name", true, func(p *dedup.Place) {
-		p.Name = regexp.MustCompile(`(?i)^(la|le|les|l')\s*`).ReplaceAllString(p.Name, "")
+		p.Name = leadingArticle.ReplaceAllString(p.Name, "")
 	}},
 	{"no house number", false, func(p *dedup.Place) {
 		p.Street = leadingNumber.ReplaceAllString(p.Street, "")
