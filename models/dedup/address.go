@@ -41,6 +41,10 @@ func parseStreet(line string, communeWords map[string]bool) street {
 			}
 		}
 	}
+	// « N° 5 », « No 5 », « numéro 5 »: the number's sign.
+	if len(ws) > 1 && (ws[0] == "n" || ws[0] == "no" || ws[0] == "numero") && ws[1][0] >= '0' && ws[1][0] <= '9' {
+		i = 1
+	}
 lead:
 	for ; i < len(ws); i++ {
 		w := ws[i]

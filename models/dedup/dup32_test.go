@@ -221,3 +221,19 @@ func TestCompareDomainWithTheArticleTheNameLacks(t *testing.T) {
 		t.Error("the list's site name no longer read")
 	}
 }
+
+// TestParseStreetNumberSign: « N° 5 rue X » is 5 rue X (written so on
+// every place of the sets' files but the national one, 53 links were
+// lost: the number was read as a word of the street).
+func TestParseStreetNumberSign(t *testing.T) {
+	for _, line := range []string{"N° 5 rue Victor Hugo", "n°5 rue Victor Hugo", "No 5 rue Victor Hugo", "numéro 5 rue Victor Hugo"} {
+		st := parseStreet(line, nil)
+		if len(st.numbers) != 1 || st.numbers[0] != 5 || !equalWords(st.words, []string{"victor", "hugo"}) {
+			t.Errorf("parseStreet(%q) = numbers %v, words %q", line, st.numbers, st.words)
+		}
+	}
+	// Not a number's sign: a street named « No » or a lone « N ».
+	if st := parseStreet("N rue Victor Hugo", nil); len(st.numbers) != 0 {
+		t.Errorf("« N rue Victor Hugo »: numbers %v", st.numbers)
+	}
+}

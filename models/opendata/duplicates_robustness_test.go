@@ -63,6 +63,7 @@ func stripAccents(s string) string {
 var (
 	bisNumber      = regexp.MustCompile(`(?i)(\d+)\s*bis\b`)
 	leadingArticle = regexp.MustCompile(`(?i)^(la|le|les|l')\s*`)
+	singleDigit    = regexp.MustCompile(`^(\d)(\D)`)
 )
 
 var leadingNumber = regexp.MustCompile(`^\s*\d+\s*(bis|ter|[a-dA-D])?\b[\s,]*`)
@@ -110,6 +111,19 @@ var habits = []habit{
 	{"comma after the number", true, func(p *dedup.Place) {
 		if m := leadingNumber.FindString(p.Street); m != "" {
 			p.Street = strings.TrimRight(strings.TrimSpace(m), ",") + ", " + strings.TrimSpace(p.Street[len(m):])
+		}
+	}},
+	{"a leading zero before the number", true, func(p *dedup.Place) {
+		p.Street = singleDigit.ReplaceAllString(p.Street, "0$1$2")
+	}},
+	{"« N° » before the number", true, func(p *dedup.Place) {
+		if leadingNumber.MatchString(p.Street) {
+			p.Street = "N° " + strings.TrimSpace(p.Street)
+		}
+	}},
+	{"the complement after the street", true, func(p *dedup.Place) {
+		if p.Complement != "" {
+			p.Street, p.Complement = p.Street+", "+p.Complement, ""
 		}
 	}},
 	{"postal box after the street", true, func(p *dedup.Place) {
