@@ -346,6 +346,31 @@ func leadingBuilding(line string, communeWords map[string]bool) (building []stri
 	return nil, line, false
 }
 
+// trailingBuilding splits an address line whose last part, after a comma
+// or a dash, has neither a number nor a street's type while the rest is a
+// street (a type or a number): « Place Saint Michel, Bureau de Poste ».
+// It returns the street and the last part as written. A last part of the
+// commune's words only (« 3 place Roumanille, NYONS ») is no building.
+func trailingBuilding(line string, communeWords map[string]bool) (street, tail string, ok bool) {
+	cut, sepLen := -1, 0
+	for _, sep := range []string{",", " - ", " – "} {
+		if i := strings.LastIndex(line, sep); i > cut {
+			cut, sepLen = i, len(sep)
+		}
+	}
+	if cut <= 0 {
+		return line, "", false
+	}
+	first, last := strings.TrimSpace(line[:cut]), strings.TrimSpace(line[cut+sepLen:])
+	if st := parseStreet(first, communeWords); !st.typed && len(st.numbers) == 0 {
+		return line, "", false
+	}
+	if b := parseStreet(last, communeWords); !b.building || !slices.ContainsFunc(words(last), func(w string) bool { return !communeWords[stem(w)] && !stopWords[w] }) {
+		return line, "", false
+	}
+	return first, last, true
+}
+
 // leadText is the part of line before rest, the street leadingBuilding
 // found, without its separator: the building's name as written.
 func leadText(line, rest string) string {

@@ -237,3 +237,30 @@ func TestParseStreetNumberSign(t *testing.T) {
 		t.Errorf("« N rue Victor Hugo »: numbers %v", st.numbers)
 	}
 }
+
+// TestCompareBuildingAfterTheStreetIsAComplement: the complement written
+// after the street in one line (« Place Saint Michel, Bureau de Poste »)
+// is the complement, as before it (TestCompareBuildingBeforeTheStreetIsAComplement):
+// France Services' « Bureau de Poste » then keeps its France Services
+// apart from the mairie on the square, and a digital space named there
+// is housed (complement_host). A commune or a street after the comma is
+// not a complement.
+func TestCompareBuildingAfterTheStreetIsAComplement(t *testing.T) {
+	grandrieu := in("Grandrieu", "48600")
+	mairie := with(place("cnfs", "Mairie de Grandrieu", "Place St Michel", 44.784217, 3.633992), grandrieu)
+	runCompareCases(t, []compareCase{
+		{"NotDup a post office's France Services and the mairie on one square", with(place("fs", "France services Grandrieu", "Place Saint Michel, Bureau de Poste", 44.784217, 3.633992), grandrieu), mairie, false, ""},
+	})
+	for _, tc := range []struct{ line, street, tail string }{
+		{"Place Saint Michel, Bureau de Poste", "Place Saint Michel", "Bureau de Poste"},
+		{"7 boulevard de l'Europe - Espace numérique", "7 boulevard de l'Europe", "Espace numérique"},
+		{"3 place Roumanille, NYONS", "3 place Roumanille, NYONS", ""},
+		{"12 rue X, 3 rue Y", "12 rue X, 3 rue Y", ""},
+		{"Bureau de Poste, Place Saint Michel", "Bureau de Poste, Place Saint Michel", ""},
+	} {
+		street, tail, _ := trailingBuilding(tc.line, prepare(&Place{Name: "x", Commune: "Nyons"}).commune)
+		if street != tc.street || tail != tc.tail {
+			t.Errorf("trailingBuilding(%q) = %q, %q; want %q, %q", tc.line, street, tail, tc.street, tc.tail)
+		}
+	}
+}

@@ -269,6 +269,10 @@ func prepare(p *Place) *prepared {
 			complement = leadText(p.Street, rest)
 			q.leadIsComplement = true
 		}
+	} else if street, tail, ok := trailingBuilding(line, q.commune); ok && complement == "" {
+		// The complement after the street (« 7 boulevard de l'Europe,
+		// Espace numérique », « Place Saint Michel, Bureau de Poste »).
+		line, complement = street, tail
 	}
 	q.postHouse = postOfficeComplement(complement)
 	q.post = q.postal && !slices.Contains(q.raw, postalKey) || strings.HasPrefix(p.Pivot, laPosteSIREN)
