@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,22 +47,10 @@ func TestComparePostalBoxInTheStreet(t *testing.T) {
 		{"RD 1091", []string{"1091"}},
 	} {
 		st := parseStreet(tc.line, nil)
-		if !equalWords(st.words, tc.want) {
+		if !slices.Equal(st.words, tc.want) {
 			t.Errorf("parseStreet(%q).words = %q, want %q", tc.line, st.words, tc.want)
 		}
 	}
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestCompareBuildingBeforeTheStreetIsAComplement: a producer that writes
@@ -133,15 +122,15 @@ func TestCompareCommuneInTheStreetsLine(t *testing.T) {
 			with(place("cnfs", "Centre Social Belle Eau", "1 rue joliot curry", 0, 0), capesterre), true, "rue mal orthographiée"},
 	})
 	q := prepare(&Place{Name: "x", Street: "12 rue des Écoles 21340 NOLAY", Commune: "Nolay"})
-	if p := prepare(&Place{Name: "x", Street: "12 rue des Écoles", Commune: "Nolay"}); !equalWords(q.st.words, p.st.words) {
+	if p := prepare(&Place{Name: "x", Street: "12 rue des Écoles", Commune: "Nolay"}); !slices.Equal(q.st.words, p.st.words) {
 		t.Errorf("street words %q, want %q", q.st.words, p.st.words)
 	}
 	q = prepare(&Place{Name: "x", Street: "6 place des Halles 41100 Vendôme CEDEX", Commune: "Vendôme"})
-	if !equalWords(q.st.words, []string{"hall"}) {
+	if !slices.Equal(q.st.words, []string{"hall"}) {
 		t.Errorf("street words %q, want [hall]", q.st.words)
 	}
 	q = prepare(&Place{Name: "x", Street: "80 route de Sorholus", Commune: "Tardets-Sorholus"})
-	if !equalWords(q.st.words, []string{"sorholu"}) {
+	if !slices.Equal(q.st.words, []string{"sorholu"}) {
 		t.Errorf("street words %q, want [sorholu]", q.st.words)
 	}
 }
@@ -228,7 +217,7 @@ func TestCompareDomainWithTheArticleTheNameLacks(t *testing.T) {
 func TestParseStreetNumberSign(t *testing.T) {
 	for _, line := range []string{"N° 5 rue Victor Hugo", "n°5 rue Victor Hugo", "No 5 rue Victor Hugo", "numéro 5 rue Victor Hugo"} {
 		st := parseStreet(line, nil)
-		if len(st.numbers) != 1 || st.numbers[0] != 5 || !equalWords(st.words, []string{"victor", "hugo"}) {
+		if len(st.numbers) != 1 || st.numbers[0] != 5 || !slices.Equal(st.words, []string{"victor", "hugo"}) {
 			t.Errorf("parseStreet(%q) = numbers %v, words %q", line, st.numbers, st.words)
 		}
 	}
