@@ -2215,7 +2215,7 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 			return 0.9 + farNote(d, hasD, r)
 		case sameStreet && sameNum: // a number is missing on one side
 			r.add("same_street", "même rue")
-			if hasD && d <= 150 {
+			if hasD && d <= 150 || !hasD && unnumberedSquare(a, c) {
 				return 1 + farNote(d, hasD, r)
 			}
 			return 0.75 + farNote(d, hasD, r)
@@ -2268,6 +2268,17 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 		return -1
 	}
 	return 0
+}
+
+// unnumberedSquare says that two places on one street are on a square
+// (place, square, esplanade, parvis) neither gives a number on: a square's
+// doors lie within the 150 m that coordinates would be asked to confirm
+// for a street, so without coordinates its name alone is the address
+// (TestCompareUnnumberedSquareWithoutCoordinates). The host rules'
+// addressAgrees does not take it: their check that an authority's contacts
+// name no other door needs coordinates.
+func unnumberedSquare(a, c *prepared) bool {
+	return len(a.st.numbers) == 0 && len(c.st.numbers) == 0 && (a.st.kind == "place" || c.st.kind == "place")
 }
 
 // genericTownWords do not make two communes one.
