@@ -1348,13 +1348,19 @@ const (
 )
 
 // onlyNamesakes says whether a and c are such a pair (see namesakePlace).
+// Without coordinates, one street (oneStreet) or a contact of one door
+// (ownContact: a phone or an e-mail no other location of either source
+// gives) stands for namesakeRadius: « PIJ Quartier Nord » at 118 boulevard
+// Pierre et Marie Curie and at 1 route de Launaguet with one phone, 20 m
+// apart by coordinates a producer without a geocoder does not give
+// (TestCompareNamesakesWithOwnContactWithoutCoordinates).
 func (b *Block) onlyNamesakes(a, c *prepared) bool {
 	ka := a.key
 	if ka == "" || ka != c.key {
 		return false
 	}
 	d, hasD := distance(a, c)
-	near := hasD && (d <= namesakeRadius || b.namesakeOfOneEntity(a, c, d)) || !hasD && oneStreet(a, c)
+	near := hasD && (d <= namesakeRadius || b.namesakeOfOneEntity(a, c, d)) || !hasD && (oneStreet(a, c) || sameTown(a, c, 0, false) && b.ownContact(a, c))
 	return near && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
 }
 
