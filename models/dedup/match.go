@@ -1347,6 +1347,13 @@ const (
 	namesakePlace  = 0.6
 )
 
+// ownContactElsewhereName is how far two names must agree for a contact of
+// one door to make another street of the commune, read without
+// coordinates, say nothing (TestCompareOtherStreetWithOwnContactWithoutCoordinates):
+// names that differ are another structure reached at that door, an
+// employer's or a host's.
+const ownContactElsewhereName = 0.7
+
 // onlyNamesakes says whether a and c are such a pair (see namesakePlace).
 // Without coordinates, one street (oneStreet) or a contact of one door
 // (ownContact: a phone or an e-mail no other location of either source
@@ -1676,6 +1683,16 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if namesake {
 		bound = namesakePlace
 	}
+	// Without coordinates, another street of the commune is read as
+	// another place (placeAgreement); a contact of one door says the
+	// second address is an old one or another entrance, as another
+	// street within a kilometre does with coordinates, when the names
+	// agree too (ownContactElsewhereName).
+	_, hasD := distance(a, c)
+	unplaced := !travelling && !hasD && place < 0 && sameTown(a, c, 0, false) && b.ownContact(a, c)
+	if unplaced {
+		bound = max(bound, 0)
+	}
 	if misspelt && !travelling {
 		bound = max(bound, misspeltStreetPlace)
 	}
@@ -1800,6 +1817,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace
 		r.add("namesake", "seul lieu de ce nom dans la commune de part et d'autre")
+	}
+	if unplaced && place < 0 && r.Name >= ownContactElsewhereName {
+		place, r.Place = 0, 0
+		r.add("own_contact_elsewhere", "autre adresse sans coordonnées, contact propre commun")
 	}
 	if misspelt && !travelling && r.Name >= 0.999 && place < misspeltStreetPlace {
 		place, r.Place = misspeltStreetPlace, misspeltStreetPlace
