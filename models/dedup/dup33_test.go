@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -68,18 +69,26 @@ func TestCompareNamesakesWithOwnContactWithoutCoordinates(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		others []Place
+		dup    bool
 	}{
-		{"the phone is a switchboard another place of the hub gives", []Place{
-			with(place("hub", "Mission locale Toulouse Nord", "2 rue des Fontaines", 0, 0), phone("+33561000001"))}},
-		{"the hub lists two places of that name in the commune", []Place{
-			with(place("hub", "point information jeunesse (PIJ) Quartier Nord", "12 rue Van Dyck", 0, 0), phone("+33561000002"))}},
+		{"NotDup the phone is a switchboard another place of the hub gives", []Place{
+			with(place("hub", "Mission locale Toulouse Nord", "2 rue des Fontaines", 0, 0), phone("+33561000001"))}, false},
+		// Two places of the name in the hub: the phone says which one
+		// the national record is (TestCompareOtherStreetWithOwnContactWithoutCoordinates),
+		// not the name.
+		{"OK the hub lists two places of that name, the phone names one", []Place{
+			with(place("hub", "point information jeunesse (PIJ) Quartier Nord", "12 rue Van Dyck", 0, 0), phone("+33561000002"))}, true},
 	} {
-		t.Run("NotDup "+tc.name, func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			for i := range tc.others {
 				tc.others[i].ID = fmt.Sprintf("other-%d", i)
 			}
-			if r, _ := NewBlock(append([]Place{hub, cnfs}, tc.others...)).Compare(hub.ID, cnfs.ID); r.Score >= Threshold {
-				t.Errorf("linked: %.3f %s", r.Score, reasons(r))
+			r, _ := NewBlock(append([]Place{hub, cnfs}, tc.others...)).Compare(hub.ID, cnfs.ID)
+			if (r.Score >= Threshold) != tc.dup {
+				t.Errorf("score %.3f (%s), want duplicate=%v", r.Score, reasons(r), tc.dup)
+			}
+			if tc.dup && strings.Contains(reasons(r), "seul lieu de ce nom") {
+				t.Errorf("read as the only place of its name: %s", reasons(r))
 			}
 		})
 	}
