@@ -23,13 +23,16 @@ type DuplicateActor struct {
 
 // DuplicateReason is one signal behind a link.
 type DuplicateReason struct {
-	// Stable code: same_siret, same_siren, same_rna, same_phone, same_email, same_website, same_domain,
-	// named_domain, same_name, similar_name, acronym, same_address, same_street, other_number,
-	// same_building, distance, far_coordinates, other_street, other_siren, host_authority, annex,
-	// travelling, namesake, post_office, post_office_street, name_of_several_sites, town_domain, france_services_host,
-	// france_services_contacts, initials_domain, digital_space_host, own_contacts, own_page, siret_address,
-	// digital_space_next_door, complement_host, misspelt_street, france_services_street, digital_space_street,
-	// library_host, street_door.
+	// Stable code (dedup.ReasonCodes). Identifiers and contacts: same_siret, same_siren, same_rna,
+	// same_phone, same_email, same_website, same_domain, named_domain, town_domain, initials_domain,
+	// mail_domain. Names: same_name, similar_name, acronym. Addresses and coordinates: same_address,
+	// same_street, other_number, same_building, distance, far_coordinates, other_street,
+	// misspelt_street, siret_address, namesake, own_contact_elsewhere, name_of_several_sites,
+	// travelling, other_siren. Hosts, networks and doors: host_authority, departement_guest, annex,
+	// post_office, post_office_street, one_post_office, france_services_host, france_services_contacts,
+	// france_services_street, france_services_address, digital_space_host, digital_space_next_door,
+	// digital_space_street, complement_host, library_host, own_contacts, own_page, street_door.
+	// New rules add codes: read an unknown one as its label says.
 	Code string `json:"code" example:"same_siret"`
 	// French label for people: « même SIRET », « 40 m », « coordonnées à 2,1 km malgré la même adresse ».
 	Label string `json:"label" example:"même SIRET"`

@@ -55,8 +55,9 @@ func TestCompareUnnumberedSquareWithoutCoordinates(t *testing.T) {
 // file's coordinates removed, 16 links on either side came back and no
 // wrong one was made (duplicates_robustness_test.go). The contact must be
 // that place's own: a phone another location of the source gives too is a
-// switchboard, which names no door, and two places of the name in one
-// source say nothing of which one the other means.
+// switchboard, which names no door. Of two places of the name in one
+// source, the name says nothing of which one the other means; a phone of
+// one door does, as for names that merely agree.
 func TestCompareNamesakesWithOwnContactWithoutCoordinates(t *testing.T) {
 	toulouse := in("Toulouse", "31200")
 	phone := func(v string) func(*Place) { return func(p *Place) { toulouse(p); p.Phones = []string{v} } }
