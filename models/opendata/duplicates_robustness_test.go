@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/dedup"
 )
 
@@ -221,6 +222,16 @@ var habits = []habit{
 		// 1.5 km, the usual distance from a place to its commune's
 		// town-hall point in the sets' small communes.
 		shift(p, 1500)
+	}},
+	{"the commune's point for every place", false, func(p *dedup.Place) {
+		// A geocoder's fallback when it does not find the street: every
+		// place of the commune at one point.
+		c := commune.ByCode(p.InseeCode)
+		if p.Latitude == nil || c == nil || !c.HasCentre {
+			return
+		}
+		lat, lon := c.Lat, c.Lon
+		p.Latitude, p.Longitude = &lat, &lon
 	}},
 	{"no contacts, no SIRET", false, func(p *dedup.Place) {
 		p.Phones, p.Emails, p.Websites = nil, nil, nil
