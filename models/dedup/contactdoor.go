@@ -54,18 +54,6 @@ func oneNumberedAddress(p, q *prepared) bool {
 	return slices.Equal(p.st.words, q.st.words) && slices.Equal(p.st.numbers, q.st.numbers)
 }
 
-// namesakeOfOneEntity says whether two namesakes (onlyNamesakes) farther
-// than namesakeRadius are still one place: the same SIREN and an own
-// contact (ownContact), within candidateRadius. One organisation under one
-// name, the only place of that name in the commune in each source, with
-// its own phone, at two addresses is an old and a new address of it (a
-// hub's record of 2020 against the national file of 2022: « ATELIER
-// NUMERIQUE ROMORANTIN », 1.2 km), not two of its sites, which a source
-// would list as two places or under two names.
-func (b *Block) namesakeOfOneEntity(a, c *prepared, d float64) bool {
-	return d <= candidateRadius && a.siren != "" && a.siren == c.siren && b.ownContact(a, c)
-}
-
 // mairieSeat says whether m is an authority's record whose own street
 // names the mairie (« PL DE LA MAIRIE », how SIRENE writes many communes'
 // addresses, the Conseillers numériques file giving the employer's) and p

@@ -87,10 +87,11 @@ func TestLocationsOfOneNumberedAddress(t *testing.T) {
 // ROMORANTIN » at 3 rue Jean Monnet and the national record of that name
 // at 58 rue des Capucins, 1.2 km, one SIREN and one mobile phone (0.398):
 // each source's only place of that name in the commune, as namesakes
-// within 500 m are read (namesakePlace), and beyond that radius the same
-// legal entity and a contact of its own say the two addresses are an old
-// and a new one of one organisation, not two of its sites (a source
-// listing two places of that name says nothing of which one is meant).
+// within 500 m are read (namesakePlace), and beyond that radius a contact
+// of its own, under SIRENs that do not differ, says the two addresses are
+// an old and a new one of one organisation, not two of its sites (a source
+// listing two places of that name says nothing of which one is meant;
+// TestCompareFarNamesakesWithOwnContact).
 func TestCompareNamesakesOfOneSIRENAndContact(t *testing.T) {
 	siren := func(v string) func(*Place) { return func(p *Place) { p.Pivot, p.PivotKind = v, "siren" } }
 	siret := func(v string) func(*Place) { return func(p *Place) { p.Pivot, p.PivotKind = v, "siret" } }

@@ -128,3 +128,27 @@ func TestCompareOtherStreetWithOwnContactWithoutCoordinates(t *testing.T) {
 		t.Errorf("a switchboard two places of the source give linked two streets: %.3f %s", r.Score, reasons(r))
 	}
 }
+
+// TestCompareFarNamesakesWithOwnContact: beyond namesakeRadius, namesakes
+// with a contact of one door were one place only under one SIREN (« ATELIER
+// NUMERIQUE ROMORANTIN », TestCompareNamesakesOfOneSIRENAndContact). Dora's
+// « Centre Social Arras Ouest » at the hôtel de ville, under the city's
+// SIRET, and the national record at the centre's own door, one e-mail,
+// 2.3 km, were missed: a SIREN given by one side only says nothing against
+// the pair, two SIRENs do. With one side's points 1.5 km off, 15 links came
+// back on either side and none was made wrong (duplicates_robustness_test.go).
+func TestCompareFarNamesakesWithOwnContact(t *testing.T) {
+	arras := in("Arras", "62000")
+	mail := func(p *Place) { arras(p); p.Emails = []string{"centresocial.arrasouest@example.fr"} }
+	dora := with(place("dora", "Centre Social Arras Ouest", "PL GUY MOLLET", 50.2910, 2.7775), func(p *Place) {
+		mail(p)
+		p.Pivot, p.PivotKind = "21620041000011", "siret"
+	})
+	cnfs := with(place("cnfs", "Centre Social Arras Ouest", "39 Avenue de l'Hippodrome", 50.2858, 2.7468), mail)
+	runCompareCases(t, []compareCase{
+		{"OK one name, one e-mail of its own, 2.3 km, one SIRET given", dora, cnfs, true, "seul lieu de ce nom"},
+		{"NotDup one name, 2.3 km, no contact in common", with(dora, func(p *Place) { p.Emails = nil }), cnfs, false, ""},
+		{"NotDup one name, one e-mail, two SIRENs, 2.3 km", dora, with(cnfs, func(p *Place) { p.Pivot, p.PivotKind = "78400000000015", "siret" }), false, ""},
+		{"NotDup one name, one e-mail, 8 km", dora, with(cnfs, func(p *Place) { p.Latitude, p.Longitude = at(50.2150, 2.7468) }), false, ""},
+	})
+}

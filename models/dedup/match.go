@@ -1347,6 +1347,11 @@ const (
 	namesakePlace  = 0.6
 )
 
+// otherSIRENs says whether a and c both give a SIREN and not the same.
+func otherSIRENs(a, c *prepared) bool {
+	return a.siren != "" && c.siren != "" && a.siren != c.siren
+}
+
 // ownContactElsewhereName is how far two names must agree for a contact of
 // one door to make another street of the commune, read without
 // coordinates, say nothing (TestCompareOtherStreetWithOwnContactWithoutCoordinates):
@@ -1355,19 +1360,30 @@ const (
 const ownContactElsewhereName = 0.7
 
 // onlyNamesakes says whether a and c are such a pair (see namesakePlace).
-// Without coordinates, one street (oneStreet) or a contact of one door
-// (ownContact: a phone or an e-mail no other location of either source
-// gives) stands for namesakeRadius: « PIJ Quartier Nord » at 118 boulevard
-// Pierre et Marie Curie and at 1 route de Launaguet with one phone, 20 m
-// apart by coordinates a producer without a geocoder does not give
-// (TestCompareNamesakesWithOwnContactWithoutCoordinates).
+// A contact of one door (ownContact: a phone or an e-mail no other location
+// of either source gives) stands for namesakeRadius within candidateRadius
+// or without coordinates: one organisation under one name, the only place
+// of that name in the commune in each source, with its own phone or
+// e-mail, at two addresses is an old and a new address of it (a hub's
+// record of 2020 against the national file of 2022: « ATELIER NUMERIQUE
+// ROMORANTIN », 1.2 km; the « Centre Social Arras Ouest » at the hôtel de
+// ville, the city's SIRET, and at its own door, one e-mail, 2.3 km), or one
+// place whose coordinates are missing or wrong (« PIJ Quartier Nord » at
+// 118 boulevard Pierre et Marie Curie and at 1 route de Launaguet, one
+// phone, 20 m apart by coordinates a producer without a geocoder does not
+// give), not two of its sites, which a source would list as two places or
+// under two names (TestCompareNamesakesWithOwnContactWithoutCoordinates,
+// TestCompareNamesakesOfOneSIRENAndContact). Points farther apart than
+// namesakeRadius say two places when the two give two SIRENs. Without
+// coordinates, one street (oneStreet) stands for the radius too.
 func (b *Block) onlyNamesakes(a, c *prepared) bool {
 	ka := a.key
 	if ka == "" || ka != c.key {
 		return false
 	}
 	d, hasD := distance(a, c)
-	near := hasD && (d <= namesakeRadius || b.namesakeOfOneEntity(a, c, d)) || !hasD && (oneStreet(a, c) || sameTown(a, c, 0, false) && b.ownContact(a, c))
+	near := hasD && d <= namesakeRadius || !hasD && (oneStreet(a, c) || b.ownContact(a, c)) ||
+		hasD && d <= candidateRadius && !otherSIRENs(a, c) && b.ownContact(a, c)
 	return near && b.namesakes[a.Source+"\x00"+ka] == 1 && b.namesakes[c.Source+"\x00"+ka] == 1
 }
 
@@ -1661,7 +1677,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	var ids Result
 	identity := b.identity(a, c, place >= oneAddress, &ids)
 	penalty := 0.0
-	if a.siren != "" && c.siren != "" && a.siren != c.siren {
+	if otherSIRENs(a, c) {
 		penalty = penaltyOtherSIREN
 	}
 	// Two public bodies' SIRENs at one address may be one door's
