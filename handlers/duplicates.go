@@ -23,7 +23,7 @@ type DuplicateActor struct {
 
 // DuplicateReason is one signal behind a link.
 type DuplicateReason struct {
-	// Stable code (dedup.ReasonCodes). Identifiers and contacts: same_siret, same_siren, same_rna,
+	// Stable code. Identifiers and contacts: same_siret, same_siren, same_rna,
 	// same_phone, same_email, same_website, same_domain, named_domain, town_domain, initials_domain,
 	// mail_domain. Names: same_name, similar_name, acronym. Addresses and coordinates: same_address,
 	// same_street, other_number, same_building, distance, far_coordinates, other_street,
