@@ -2587,13 +2587,7 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 			continue
 		}
 		miss *= 1 - s
-		label := map[keyKind]string{kindSIRET: "même SIRET", kindSIREN: "même SIREN", kindRNA: "même RNA",
-			kindPhone: "même téléphone", kindEmail: "même courriel", kindURL: "même site web", kindDomain: "même domaine web",
-			kindNamedDomain: "site web ou courriel au nom de l'autre lieu", kindTownDomain: "site web ou courriel au domaine de la commune",
-			kindInitialsDomain: "site web ou courriel aux initiales de l'autre lieu", kindMailDomain: "courriel au domaine de l'autre lieu"}[kind]
-		code := map[keyKind]string{kindSIRET: "same_siret", kindSIREN: "same_siren", kindRNA: "same_rna",
-			kindPhone: "same_phone", kindEmail: "same_email", kindURL: "same_website", kindDomain: "same_domain",
-			kindNamedDomain: "named_domain", kindTownDomain: "town_domain", kindInitialsDomain: "initials_domain", kindMailDomain: "mail_domain"}[kind]
+		label, code := identityLabels[kind], identityCodes[kind]
 		if n := carriers[kind]; n > 1 {
 			label += fmt.Sprintf(" (partagé par %d lieux d'une même source)", n)
 		}
@@ -2601,6 +2595,18 @@ func (b *Block) identity(a, c *prepared, sameAddress bool, r *Result) float64 {
 	}
 	return math.Round((1-miss)*1000) / 1000
 }
+
+// identityCodes and identityLabels are the reason code and label of each
+// identifier or contact two places share (identity).
+var (
+	identityCodes = map[keyKind]string{kindSIRET: "same_siret", kindSIREN: "same_siren", kindRNA: "same_rna",
+		kindPhone: "same_phone", kindEmail: "same_email", kindURL: "same_website", kindDomain: "same_domain",
+		kindNamedDomain: "named_domain", kindTownDomain: "town_domain", kindInitialsDomain: "initials_domain", kindMailDomain: "mail_domain"}
+	identityLabels = map[keyKind]string{kindSIRET: "même SIRET", kindSIREN: "même SIREN", kindRNA: "même RNA",
+		kindPhone: "même téléphone", kindEmail: "même courriel", kindURL: "même site web", kindDomain: "même domaine web",
+		kindNamedDomain: "site web ou courriel au nom de l'autre lieu", kindTownDomain: "site web ou courriel au domaine de la commune",
+		kindInitialsDomain: "site web ou courriel aux initiales de l'autre lieu", kindMailDomain: "courriel au domaine de l'autre lieu"}
+)
 
 // sharesKey reports whether a and c carry an identifier in common (each
 // carries a handful).
