@@ -4,7 +4,7 @@ import "slices"
 
 // Rules of dup25, from the misses of the sets of the judges' shape (a
 // regional hub's file against the Conseillers numériques national file):
-// each reads a habit of the producers, not a place (dedup25_test.go).
+// each reads a habit of the producers, not a place (identity_test.go).
 
 // ownContact says whether a and c share a phone or an e-mail that no other
 // location of either source carries: the place's own, not a network's

@@ -108,3 +108,50 @@ func bareDigitalAnd(a, c *prepared) *prepared {
 	}
 	return c
 }
+
+// digitalKinds are the words of a digital space's kind (« espace public
+// numérique », folded to EPN with cyber-bases, « espace numérique »,
+// « point numérique », « espace multimédia »), digitalCore those of them
+// that say it is a digital one.
+var (
+	digitalKinds = set(stem("espace"), stem("numerique"), stem("public"), stem("point"), stem("multimedia"), stem("informatique"),
+		stem("internet"), stem("cyber"), stem("base"), stem("epn"))
+	digitalCore = set(stem("numerique"), stem("multimedia"), stem("informatique"), stem("internet"), stem("cyber"), stem("epn"))
+)
+
+// bareDigitalSpace says whether a name (its content words) is a digital
+// space's with no name of its own: its kind (digitalKinds, one at least
+// saying it is digital), and at most its commune's and its département's
+// names, a Département naming its network so (« Espace Numérique Côte-d'Or
+// de Vitteaux »).
+func bareDigitalSpace(name []string, commune map[string]bool, dep string) bool {
+	core := false
+	for _, w := range name {
+		switch {
+		case digitalCore[w]:
+			core = true
+		case digitalKinds[w], commune[w]:
+		case dep != "" && slices.Contains(departementNameWords(dep), w):
+		default:
+			return false
+		}
+	}
+	return core
+}
+
+// housesDigitalSpace says whether one place is a digital space with no
+// name of its own (bareDigital) and the other the structure that houses
+// it, once their addresses agree: a médiathèque, a mairie, a centre social
+// gives its digital space a name of its kind and its commune, and the
+// structure's record at that address is the same door, as for a France
+// Services named so (housesFranceServices, whose conditions hold here:
+// not a private body by its SIREN, not La Poste's counter, not a
+// travelling service). A digital space with a name of its own (« Le
+// Cube ») is not read so.
+func housesDigitalSpace(a, c *prepared) bool {
+	other := bareDigitalAnd(a, c)
+	if other == nil || other.postal {
+		return false
+	}
+	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2'
+}
