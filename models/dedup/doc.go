@@ -25,7 +25,8 @@
 // Rules then read the habits of producers that these parts alone misread
 // (a mairie's record at the address of a service it hosts, a France
 // Services in a post office, namesakes without coordinates); each has a
-// test named after the habit and a reason code (reasons.go).
+// test named after the habit; the codes of the reasons they give are listed
+// in reasons.go.
 //
 // # Where things are
 //
