@@ -163,11 +163,21 @@ func near(a, c *prepared) bool {
 	return ok && d <= candidateRadius
 }
 
+// distance is the distance in metres between a and c, when both have
+// coordinates.
 func distance(a, c *prepared) (float64, bool) {
 	if a.Latitude == nil || a.Longitude == nil || c.Latitude == nil || c.Longitude == nil {
 		return 0, false
 	}
-	return haversine(*a.Latitude, *a.Longitude, *c.Latitude, *c.Longitude), true
+	switch {
+	case a.distTo == c:
+		return a.distM, true
+	case c.distTo == a:
+		return c.distM, true
+	}
+	d := haversine(*a.Latitude, *a.Longitude, *c.Latitude, *c.Longitude)
+	a.distTo, a.distM = c, d
+	return d, true
 }
 
 // haversine returns the distance in metres between two WGS84 points.

@@ -31,7 +31,14 @@ type key struct {
 // prepared is a place with its comparison features computed once.
 type prepared struct {
 	*Place
-	name []string // content words, commune words kept
+	// distTo and distM memoise the last distance computed from this place
+	// (distance): one comparison asks for the pair's distance a dozen
+	// times, through each rule that reads it, and the haversine was a
+	// fifth of detection's time. A Block is not for concurrent use (its
+	// carriers are cached lazily too), so one slot per place is enough.
+	distTo *prepared
+	distM  float64
+	name   []string // content words, commune words kept
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
 	// (withoutGloss), a commune's record without what follows its
