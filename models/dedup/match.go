@@ -98,7 +98,8 @@ type Match struct {
 // Block is a set of places compared with each other: in the store, the live
 // actors of one département. It knows how common each name word is (rare
 // words weigh more) and how many places of each source carry each
-// identifier.
+// identifier. It caches as it compares, so it is not for concurrent use:
+// one goroutine at a time (detection builds one per département and pass).
 type Block struct {
 	places []*prepared
 	byID   map[string]*prepared
