@@ -45,12 +45,15 @@ func sameOrNextHouse(a, c *prepared) bool {
 
 // ownDigitalSpace returns the own words of the digital space named after
 // the other place (digitalSpaceOf), and that place, when the two are at one
-// number or the next house of its street (sameOrNextHouse): a structure's
-// digital space beside its reception is its door (Sémaphore's espace
-// numérique at 7 rue du Moulin and the association at 9, the national
-// record geocoded 787 m off); nil when not, or when either travels.
+// number or the next house of its street (sameOrNextHouse), or at one
+// point of one commune (atOnePoint, 50 m): a structure's digital space
+// beside its reception is its door (Sémaphore's espace numérique at 7 rue
+// du Moulin and the association at 9, the national record geocoded 787 m
+// off; Hinaura's « Cyber espace La Turbine » on the building's square,
+// place Chorus, and the national « La Turbine Sciences » at its street
+// number, 39 m apart). Nil when not, or when either travels.
 func ownDigitalSpace(a, c *prepared) ([]string, *prepared) {
-	if a.mobile || c.mobile || !sameOrNextHouse(a, c) {
+	if a.mobile || c.mobile || !sameOrNextHouse(a, c) && !(atOnePoint(a, c) && sameTown(a, c, 0, false)) {
 		return nil, nil
 	}
 	if own := digitalSpaceOf(a, c); len(own) > 0 {

@@ -125,3 +125,26 @@ func TestCompareDigitalSpaceOnOneStreet(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareDigitalSpaceAtItsStructuresPoint: Hinaura's « Cyber espace La
+// Turbine », place Chorus, and the national file's « La Turbine Sciences »,
+// 3 rue des Tisserands, 39 m apart (0.339): a digital space named after its
+// structure was its door at one number or the next house of one street
+// only, and a building on a square is written by its square or by its
+// street number. Within 50 m in one commune it is its door too; farther,
+// without coordinates, or named after another structure, it is not.
+func TestCompareDigitalSpaceAtItsStructuresPoint(t *testing.T) {
+	annecy := in("Annecy", "74960")
+	turbine := with(place("cnfs", "La Turbine Sciences", "3 rue des tisserands", 45.91930, 6.10650), annecy)
+	cases := []compareCase{
+		{"OK the space on the building's square, 39 m", with(place("hinaura", "Cyber espace La Turbine", "Place Chorus", 45.91965, 6.10650), annecy),
+			turbine, true, "au même point"},
+		{"NotDup 200 m", with(place("hinaura", "Cyber espace La Turbine", "Place Chorus", 45.92110, 6.10650), annecy),
+			turbine, false, ""},
+		{"NotDup no coordinates on one side", with(place("hinaura", "Cyber espace La Turbine", "Place Chorus", 0, 0), annecy),
+			turbine, false, ""},
+		{"NotDup a space named after another structure", with(place("hinaura", "Cyber espace Le Phare", "Place Chorus", 45.91965, 6.10650), annecy),
+			turbine, false, ""},
+	}
+	runCompareCases(t, cases)
+}

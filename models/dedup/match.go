@@ -437,7 +437,11 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if digitalNextDoor {
 		r.Name = max(r.Name, b.digitalSpaceName(a, c))
 		r.Place = oneAddress
-		r.add("digital_space_next_door", "espace numérique nommé d'après la structure, même adresse ou numéro voisin")
+		if sameOrNextHouse(a, c) {
+			r.add("digital_space_next_door", "espace numérique nommé d'après la structure, même adresse ou numéro voisin")
+		} else {
+			r.add("digital_space_next_door", "espace numérique nommé d'après la structure, au même point")
+		}
 	}
 	if fsStreet {
 		r.Place = oneAddress

@@ -94,7 +94,11 @@ func referenceCompare(b *Block, a, c *prepared) Result {
 	r.Place = placeAgreement(a, c, &r)
 	if n := b.digitalSpaceName(a, c); r.Place < oneAddress && n > 0 {
 		r.Name, r.Place = max(r.Name, n), oneAddress
-		r.Reasons = append(r.Reasons, Reason{"digital_space_next_door", "espace numérique nommé d'après la structure, même adresse ou numéro voisin"})
+		label := "espace numérique nommé d'après la structure, au même point"
+		if sameOrNextHouse(a, c) {
+			label = "espace numérique nommé d'après la structure, même adresse ou numéro voisin"
+		}
+		r.Reasons = append(r.Reasons, Reason{"digital_space_next_door", label})
 	}
 	if r.Name >= 0.999 && r.Place < namesakePlace && b.onlyNamesakes(a, c) {
 		r.Place = namesakePlace
