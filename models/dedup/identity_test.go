@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -426,4 +427,42 @@ func TestCompareFarNamesakesWithOwnContact(t *testing.T) {
 		{"NotDup one name, one e-mail, two SIRENs, 2.3 km", dora, with(cnfs, func(p *Place) { p.Pivot, p.PivotKind = "78400000000015", "siret" }), false, ""},
 		{"NotDup one name, one e-mail, 8 km", dora, with(cnfs, func(p *Place) { p.Latitude, p.Longitude = at(50.2150, 2.7468) }), false, ""},
 	})
+}
+
+// TestBlockResultsDoNotDependOnOrder: how many locations of a source carry
+// a value is read greedily, place by place, and the store gives a
+// département's actors in no fixed order. Three places of one source on a
+// phone, each 250 m from the next (the first and last 500 m apart), counted
+// one location or two depending on which came first, so one directory gave
+// a link two scores from one run to the next (« même téléphone (partagé
+// par 2 lieux d'une même source) » or not). Every order of the places must
+// give the same matches.
+func TestBlockResultsDoNotDependOnOrder(t *testing.T) {
+	town := in("Marseille", "13001")
+	phone := phones("+33491000000")
+	const step = 0.00225 // about 250 m of latitude
+	places := []Place{
+		with(place("hub", "Centre social Les Lilas", "1 rue des Lilas", 43.3000, 5.3700), both(town, phone)),
+		with(place("hub", "Antenne Nord", "3 boulevard du Nord", 43.3000+step, 5.3700), both(town, phone)),
+		with(place("hub", "Antenne Sud", "5 avenue du Sud", 43.3000+2*step, 5.3700), both(town, phone)),
+		with(place("cnfs", "CENTRE SOCIAL LES LILAS", "1 RUE DES LILAS", 43.3000, 5.3701), both(town, phone)),
+	}
+	var want []Match
+	for i, order := range [][]int{{0, 1, 2, 3}, {1, 0, 2, 3}, {2, 1, 0, 3}, {3, 2, 0, 1}, {1, 2, 3, 0}, {0, 2, 1, 3}} {
+		in := make([]Place, len(places))
+		for j, k := range order {
+			in[j] = places[k]
+		}
+		got := NewBlock(in).MatchesOf("cnfs-CENTRE SOCIAL LES LILAS")
+		if len(got) == 0 {
+			t.Fatalf("order %v: no match", order)
+		}
+		if i == 0 {
+			want = got
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("order %v: %+v, order %v: %+v", order, got, []int{0, 1, 2, 3}, want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -131,8 +132,15 @@ func NewBlock(places []Place) *Block {
 		byKey: map[key][]*prepared{}, carriers: map[key]map[string]int{}, publicCarriers: map[key]map[string]int{},
 		namesakes: map[string]int{}, nameSites: map[string]int{}}
 	for i := range places {
-		q := prepare(&places[i])
-		b.places = append(b.places, q)
+		b.places = append(b.places, prepare(&places[i]))
+	}
+	// What a source's carriers of a value or its namesakes count as
+	// locations (locations, nameSites) is read greedily in this order, and
+	// the store gives a département's actors in no fixed order (their ids
+	// are random within a millisecond): sorted by what they say, the same
+	// directory gives the same links and scores on every run.
+	slices.SortFunc(b.places, byContent)
+	for _, q := range b.places {
 		b.byID[q.ID] = q
 		seen := map[string]bool{}
 		for _, w := range q.name {
@@ -522,4 +530,42 @@ func Score(name, place, identity float64, otherSIREN bool) float64 {
 func score(name, place, identity, penalty float64) float64 {
 	s := weightName*name + weightPlace*place + weightIdentity*identity - penalty
 	return math.Round(math.Max(0, math.Min(1, s))*1000) / 1000
+}
+
+// byContent orders places by what they say, their id last: the order of
+// NewBlock's places.
+func byContent(p, q *prepared) int {
+	return cmp.Or(
+		cmp.Compare(p.Source, q.Source),
+		cmp.Compare(p.Name, q.Name),
+		cmp.Compare(p.Street, q.Street),
+		cmp.Compare(p.Complement, q.Complement),
+		cmp.Compare(p.PostalCode, q.PostalCode),
+		cmp.Compare(p.InseeCode, q.InseeCode),
+		cmp.Compare(p.Commune, q.Commune),
+		compareCoordinate(p.Latitude, q.Latitude),
+		compareCoordinate(p.Longitude, q.Longitude),
+		cmp.Compare(p.Pivot, q.Pivot),
+		slices.Compare(p.Phones, q.Phones),
+		slices.Compare(p.Emails, q.Emails),
+		slices.Compare(p.Websites, q.Websites),
+		cmp.Compare(p.ID, q.ID),
+	)
+}
+
+// compareCoordinate orders a missing coordinate first.
+func compareCoordinate(a, b *float64) int {
+	switch {
+	case a == nil || b == nil:
+		return cmp.Compare(boolInt(a != nil), boolInt(b != nil))
+	default:
+		return cmp.Compare(*a, *b)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
