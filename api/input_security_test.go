@@ -1,16 +1,18 @@
 package api_test
 
 import (
-	"context"
 	"encoding/base64"
 	"fmt"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
 	"carnet/api/apitest"
-	"carnet/models"
 )
+
+// Input: invisible and decomposed characters, forged cursors, unknown
+// parameters and paths, answered with a clear error and echoed safely.
 
 // sec14invisible are characters that display as nothing (or as a line
 // break) but make a text differ from what it shows: bidi marks, line and
@@ -146,47 +148,6 @@ func TestSec14MetricsWithoutTokenOnlyLocal(t *testing.T) {
 	}
 }
 
-// sec14: the mirror of sec13's France Services case. A France Services
-// that writes from La Poste's own domain is La Poste's, not a service the
-// mairie at its address hosts: its private e-mail lowers the pair's name
-// score below a host's, where the public data (no e-mail) raise it. Readers
-// who may not see the contacts read the pair as the public data give it,
-// never as the private e-mail made it.
-func TestSec14PrivateLaPosteMailDoesNotShowInTheLink(t *testing.T) {
-	addr := models.Address{Street: "3 place de l'Hôtel de Ville", PostalCode: "21340", Commune: "Nolay"}
-	lat, lon := 46.9510, 4.6330
-	const site = "https://www.nolay.fr"
-	build := func(env *apitest.Env, mails bool) string {
-		t.Helper()
-		var id string
-		for _, a := range []models.Actor{
-			{Name: "Mairie de Nolay", Source: "lp-a", SourceID: "m", Address: addr, Latitude: &lat, Longitude: &lon, Websites: models.StringList{site}},
-			{Name: "France services Nolay", Source: "lp-b", SourceID: "fs", Address: addr, Latitude: &lat, Longitude: &lon, Websites: models.StringList{site}},
-		} {
-			if mails && a.Source == "lp-b" {
-				a.Emails = models.StringList{"msap.nolay@laposte.fr"}
-			}
-			res, err := env.Store.SyncBatch(context.Background(), a.Source, []models.Actor{a}, nil, models.SyncOptions{})
-			if err != nil || len(res.Outcomes) != 1 {
-				t.Fatal(err, res)
-			}
-			id = res.Outcomes[0].ID
-		}
-		env.DuplicatesDetected()
-		return id
-	}
-	e, twin := apitest.New(t), apitest.New(t)
-	id := build(e, true)
-	build(twin, false)
-	var full, public sec13dupPage
-	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?actor_id=" + id, Token: e.Admin}).JSON(&full)
-	twin.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates", Token: twin.Admin}).JSON(&public)
-	if len(full.Data) != 1 || len(public.Data) != 1 {
-		t.Fatalf("the case does not hold: full %+v, public %+v", full.Data, public.Data)
-	}
-	sec13ReadAsPublic(t, e, id, public, nil)
-}
-
 // sec14: a forged cursor of the name order carrying a NUL reached the
 // database: PostgreSQL refuses NUL in text, so the list answered 500. A
 // cursor no page can have given is refused (400) on either engine.
@@ -198,5 +159,105 @@ func TestSec14ForgedCursorWithNUL(t *testing.T) {
 		if r := e.Do(apitest.Request{Method: "GET", Path: path + "?sort=name&cursor=" + cursor}); r.Code != 400 || !hasAll(fields(t, r), "cursor") {
 			t.Errorf("%s: %d %.300s", path, r.Code, r.Body)
 		}
+	}
+}
+
+// sec15: text was stored as sent, so a name in decomposed form (NFD: « e »
+// and a combining accent, as macOS and some PDF copies write it) displayed
+// like its composed twin but was another string: the name filters, which
+// compare stored text (caseless LIKE, and the accent classes of the word
+// filters), did not find « Médiathèque » written so, whether it came through
+// the API or a partner's sync. Text is now stored composed (NFC) on every
+// write path, and a name filter is read composed too.
+func TestSec15DecomposedTextStoredComposed(t *testing.T) {
+	e := apitest.New(t)
+	const nfd, nfc = "Me\u0301diathe\u0300que Zorglub", "Médiathèque Zorglub"
+	byAPI := createActor(t, e, merge(validActor(nfd), obj{"address": obj{"street": "2 rue de la Re\u0301publique", "postal_code": "13002", "commune": "Marseille"}}))
+	sync := partnerActor("nfd-1", "Espace nume\u0301rique Zorglub")
+	bySync := syncActors(t, e, "", sync).Results[0].ID
+	cases := map[string]struct{ id, name string }{"api": {str(byAPI["id"]), nfc}, "sync": {bySync, "Espace numérique Zorglub"}}
+	for how, c := range cases {
+		got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + c.id}).Map()
+		if got["name"] != c.name {
+			t.Errorf("%s: name stored as %+q, want %+q", how, got["name"], c.name)
+		}
+	}
+	if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + str(byAPI["id"])}).Map(); got["address"].(map[string]any)["street"] != "2 rue de la République" {
+		t.Errorf("street stored as %+q", got["address"].(map[string]any)["street"])
+	}
+	for _, q := range []string{"m%C3%A9diath%C3%A8que", "Me%CC%81diathe%CC%80que"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?name=" + q})
+		if r.Code != 200 || !strings.Contains(r.Body.String(), str(byAPI["id"])) {
+			t.Errorf("name=%s does not find the place: %d", q, r.Code)
+		}
+	}
+	svc := createService(t, e, merge(validService(bySync, "Atelier nume\u0301rique"), obj{"status": "published"}))
+	if svc["name"] != "Atelier numérique" {
+		t.Errorf("service name stored as %+q", svc["name"])
+	}
+	// The word filters' accent classes (HSDS search) find it too.
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/hsds/v3/services?search=atelier+numerique"}); r.Code != 200 || !strings.Contains(r.Body.String(), str(svc["id"])) {
+		t.Errorf("HSDS search does not find the service: %d", r.Code)
+	}
+}
+
+// TestUnknownParametersBounded: each unknown query parameter's error
+// repeated the endpoint's known names, so that thousands of short unknown
+// names (a few kilobytes of query string, anonymously) answered hundreds of
+// kilobytes. The first twenty are named, the rest counted.
+func TestUnknownParametersBounded(t *testing.T) {
+	e := apitest.New(t)
+	var q []string
+	for i := range 1000 {
+		q = append(q, "p"+strconv.Itoa(i)+"=1")
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?" + strings.Join(q, "&")})
+	var p struct {
+		Errors []struct{ Field, Reason string }
+	}
+	r.JSON(&p)
+	if r.Code != 400 || len(p.Errors) != 21 || r.Body.Len() > 16<<10 {
+		t.Fatalf("%d, %d errors, %d bytes", r.Code, len(p.Errors), r.Body.Len())
+	}
+	if last := p.Errors[20]; last.Field != "query" || !strings.Contains(last.Reason, "980 more") {
+		t.Errorf("the rest is not counted: %+v", last)
+	}
+}
+
+// TestUnknownPathsEchoedSafely: a path that matches no route was written
+// back decoded in the 404's detail (twice with its hint) and instance, and
+// in the 405's detail: a text-direction override or a line break sent as
+// %E2%80%AE or %0A came back as the character, in a link anyone may be
+// sent to, and a path of 60 KB came back several times. The path is now
+// written as sent, percent-encoded (the instance is a URI reference, RFC
+// 9457), and clipped in the detail.
+func TestUnknownPathsEchoedSafely(t *testing.T) {
+	e := apitest.New(t)
+	for _, c := range []struct{ method, path string }{
+		{"GET", "/api/v1/actor/%E2%80%AEtxt.exe%0AVotre%20compte%20est%20suspendu"},
+		{"GET", "/api/v1/%E2%80%AE/actors"},
+		{"PUT", "/api/v1/actors%E2%80%8F"},
+		{"DELETE", "/api/v1/vocabularies/%E2%80%AEthemes"},
+		{"GET", "/api/v1/" + strings.Repeat("abcdefghij", 6000)},
+	} {
+		r := e.Do(apitest.Request{Method: c.method, Path: c.path, NotInSpec: true})
+		if r.Code != 404 && r.Code != 405 {
+			t.Fatalf("%s %s: %d", c.method, c.path[:min(60, len(c.path))], r.Code)
+		}
+		var p struct{ Detail, Instance string }
+		r.JSON(&p)
+		for _, s := range []string{p.Detail, p.Instance} {
+			if strings.ContainsAny(s, "\u202e\u200f\n") {
+				t.Errorf("%s %s: a decoded control character is echoed: %q", c.method, c.path, s)
+			}
+		}
+		if len(p.Detail) > 1200 || r.Body.Len() > len(c.path)+2000 {
+			t.Errorf("%s: the answer (%d bytes, detail %d) repeats a path of %d bytes", c.method, r.Body.Len(), len(p.Detail), len(c.path))
+		}
+	}
+	// Hints keep working on ordinary paths.
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referral/01a2b3c4-0000-7000-8000-000000000000", NotInSpec: true})
+	if !strings.Contains(r.Body.String(), "Did you mean GET /api/v1/referrals/01a2b3c4-0000-7000-8000-000000000000?") {
+		t.Errorf("hint: %s", r.Body)
 	}
 }

