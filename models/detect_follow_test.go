@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -312,5 +313,69 @@ func TestRedetectionLeavesUnchangedLinks(t *testing.T) {
 	}
 	if changed != 1 {
 		t.Errorf("%d links updated after one copy moved, want 1", changed)
+	}
+}
+
+// TestLinksFollowTheCarriersThatArriveLater: a link is scored when one of
+// its actors is compared, with the carriers of its phone known then. A
+// partner syncing its places a few at a time (the CAF's counters, one
+// switchboard number) first gave the hub's place a link « même adresse,
+// même téléphone » (0.67) that the phone no longer justifies once the
+// partner's three other counters carry it too: the number is a
+// network's (0.51). The links after the syncs must be those that one sync
+// of every place gives.
+func TestLinksFollowTheCarriersThatArriveLater(t *testing.T) {
+	const phone = "+33491555555"
+	at := func(source, id, name, street string, lat float64) models.Actor {
+		return models.Actor{Name: name, Source: source, SourceID: id, Phones: []string{phone}, ContactPublic: true,
+			Address: models.Address{Street: street, PostalCode: "13001", Commune: "Marseille"}, Latitude: new(lat), Longitude: new(5.38)}
+	}
+	hub := at("hub", "h1", "Espace numérique Belsunce", "12 cours Belsunce", 43.3000)
+	counters := []models.Actor{
+		at("caf", "c1", "Caisse d'allocations familiales", "12 cours Belsunce", 43.3001),
+		at("caf", "c2", "CAF accueil Joliette", "40 boulevard des Dames", 43.3100),
+		at("caf", "c3", "CAF accueil Castellane", "8 place Castellane", 43.2900),
+		at("caf", "c4", "CAF accueil Chartreux", "20 avenue des Chartreux", 43.3200),
+	}
+	sync := func(s *models.Store, source string, actors ...models.Actor) {
+		t.Helper()
+		if res, err := s.SyncBatch(context.Background(), source, actors, nil, models.SyncOptions{}); err != nil || res.Counts[models.SyncRejected] != 0 {
+			t.Fatalf("sync %s: %v %+v", source, err, res)
+		}
+	}
+	pairs := func(s *models.Store) map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		for _, l := range links(t, s) {
+			out[l.ActorA.SourceID+"~"+l.ActorB.SourceID] = fmt.Sprintf("%.3f %v", l.Score, l.Reasons)
+		}
+		return out
+	}
+	follow := func(s *models.Store) {
+		t.Helper()
+		if _, err := s.FollowDuplicates(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	once, _ := dbtest.Open(t, models.Options{})
+	follow(once)
+	sync(once, "hub", hub)
+	sync(once, "caf", counters...)
+	catchUp(t, once)
+	want := pairs(once)
+
+	stepwise, _ := dbtest.Open(t, models.Options{})
+	follow(stepwise)
+	sync(stepwise, "hub", hub)
+	sync(stepwise, "caf", counters[0])
+	catchUp(t, stepwise)
+	if first := pairs(stepwise); len(first) != 1 {
+		t.Fatalf("the hub's place and the CAF's counter at its address with one phone: %v, want one link", first)
+	}
+	sync(stepwise, "caf", counters[1:]...)
+	catchUp(t, stepwise)
+	if got := pairs(stepwise); !maps.Equal(got, want) {
+		t.Errorf("links after the CAF's later counters:\n%v\nwant, as one sync of every place gives:\n%v", got, want)
 	}
 }

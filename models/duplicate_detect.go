@@ -113,7 +113,13 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 			// group holding the writer waited for a CPU after each of its
 			// statements. Detection lags a little more meanwhile.
 			blk.Yield = s.yieldToWriters
-			for _, id := range byDept[d] {
+			related, err := linkedRelated(tx, blk, byDept[d])
+			if err != nil {
+				return err
+			}
+			compared := append(slices.Clip(byDept[d]), related...)
+			evaluated = append(evaluated, related...)
+			for _, id := range compared {
 				for _, m := range blk.MatchesOf(id) {
 					matches = append(matches, m)
 					public[pairOf(m.A, m.B)] = blk.PublicScore(m.A, m.B)
@@ -123,8 +129,12 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 			// link shows to those who may not see the contacts follows
 			// the public data (saveLinks).
 			var decided []DuplicateLink
-			if err := tx.Select("actor_a", "actor_b").Where("status <> ? AND (actor_a IN ? OR actor_b IN ?)", DuplicateSuggested, byDept[d], byDept[d]).Find(&decided).Error; err != nil {
-				return err
+			for chunk := range slices.Chunk(compared, 400) {
+				var some []DuplicateLink
+				if err := tx.Select("actor_a", "actor_b").Where("status <> ? AND (actor_a IN ? OR actor_b IN ?)", DuplicateSuggested, chunk, chunk).Find(&some).Error; err != nil {
+					return err
+				}
+				decided = append(decided, some...)
 			}
 			for _, l := range decided {
 				if p := pairOf(l.ActorAID, l.ActorBID); !hasKey(public, p) {
@@ -153,6 +163,43 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 		return err
 	})
 	return created, err
+}
+
+// linkedRelated returns the places of the block that count one of the
+// changed ones (the same source's other carriers of its values, its
+// namesakes: dedup.Block.Related) and have a suggested link: their links
+// were scored with the carriers known then, and must be compared again
+// (a partner syncing its counters a few at a time gave the first one a link
+// by a phone the next ones showed to be a switchboard's;
+// TestLinksFollowTheCarriersThatArriveLater). A place that counts one more
+// carrier or namesake only loses evidence, so a place without a link is
+// left alone: most of an import's places have none, and comparing each
+// again for every page of the change log doubled detection's time.
+func linkedRelated(tx *gorm.DB, blk *dedup.Block, changed []string) ([]string, error) {
+	inPass := map[string]bool{}
+	for _, id := range changed {
+		inPass[id] = true
+	}
+	var related []string
+	for _, id := range changed {
+		for _, r := range blk.Related(id) {
+			if !inPass[r] {
+				inPass[r] = true
+				related = append(related, r)
+			}
+		}
+	}
+	linked := map[string]bool{}
+	for chunk := range slices.Chunk(related, 400) {
+		var links []DuplicateLink
+		if err := tx.Select("actor_a", "actor_b").Where("status = ? AND (actor_a IN ? OR actor_b IN ?)", DuplicateSuggested, chunk, chunk).Find(&links).Error; err != nil {
+			return nil, err
+		}
+		for _, l := range links {
+			linked[l.ActorAID], linked[l.ActorBID] = true, true
+		}
+	}
+	return slices.DeleteFunc(related, func(id string) bool { return !linked[id] }), nil
 }
 
 // duplicatesInterval is the least time between two reads of the change log

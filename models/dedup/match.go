@@ -114,6 +114,9 @@ type Block struct {
 	// (nameKey), for onlyNamesakes; nameSites the distinct locations of
 	// each source's places by name (siteName), for nameOfSeveralSites.
 	namesakes, nameSites map[string]int
+	// byName lists the places of each source by name (nameKey, then
+	// siteName), for Related.
+	byName map[string][]*prepared
 
 	// Yield, when set, is called every yieldEvery candidates that
 	// MatchesOf considers: detection runs beside the writes it follows,
@@ -159,12 +162,15 @@ func NewBlock(places []Place) *Block {
 		}
 	}
 	sites := map[string][]*prepared{}
+	b.byName = map[string][]*prepared{}
 	for _, q := range b.places {
 		if k := q.key; k != "" {
 			b.namesakes[q.Source+"\x00"+k]++
+			b.byName[q.Source+"\x00"+k] = append(b.byName[q.Source+"\x00"+k], q)
 		}
 		if k := q.siteName; k != "" {
 			g := q.Source + "\x00" + k
+			b.byName[q.Source+"\x01"+k] = append(b.byName[q.Source+"\x01"+k], q)
 			if !slices.ContainsFunc(sites[g], func(o *prepared) bool { return oneLocation(o, q) }) {
 				sites[g] = append(sites[g], q)
 			}
@@ -179,6 +185,51 @@ func NewBlock(places []Place) *Block {
 
 // Len is the number of places in the block.
 func (b *Block) Len() int { return len(b.places) }
+
+// relatedCarriers bounds the places Related takes for one value or name:
+// a value carried by more places of a source is a network's, weighed 0.1
+// or less (strength / √locations), and one carrier more or less moves no
+// link.
+const relatedCarriers = 64
+
+// Related returns the ids of the other places of id's source whose
+// comparisons count the place with id: those that carry one of its
+// identifiers or contacts (a value is weakened by the locations of a
+// source that carry it, locations) or bear its name (onlyNamesakes,
+// nameOfSeveralSites). When the place is created or changes, their links
+// may no longer hold, or hold now, though neither of their actors changed:
+// a partner syncing its counters a few at a time gave the first one a link
+// by a phone that the next ones showed to be a switchboard's. Nil for an
+// unknown id.
+func (b *Block) Related(id string) []string {
+	q := b.byID[id]
+	if q == nil {
+		return nil
+	}
+	seen := map[*prepared]bool{q: true}
+	var out []string
+	take := func(ps []*prepared) {
+		if len(ps) > relatedCarriers {
+			return
+		}
+		for _, p := range ps {
+			if p.Source == q.Source && !seen[p] {
+				seen[p] = true
+				out = append(out, p.ID)
+			}
+		}
+	}
+	for _, k := range q.keys {
+		take(b.byKey[k])
+	}
+	if q.key != "" {
+		take(b.byName[q.Source+"\x00"+q.key])
+	}
+	if q.siteName != "" {
+		take(b.byName[q.Source+"\x01"+q.siteName])
+	}
+	return out
+}
 
 // MatchesOf compares the place with id against the places of other sources
 // in the block and returns those scoring at least Threshold, or whose
