@@ -379,3 +379,73 @@ func TestLinksFollowTheCarriersThatArriveLater(t *testing.T) {
 		t.Errorf("links after the CAF's later counters:\n%v\nwant, as one sync of every place gives:\n%v", got, want)
 	}
 }
+
+// TestLinksFollowACarrierArchived: the other way round, a value carried by
+// four places of a partner at four addresses is weighed as a network's
+// (0.51); once the other three are archived (a snapshot sync without them,
+// counters closing), the phone is the last one's own, and its link with
+// the hub's place at its address holds (0.67), as it does when that place
+// was the only one to carry it.
+func TestLinksFollowACarrierArchived(t *testing.T) {
+	const phone = "+33491555555"
+	at := func(source, id, name, street string, lat float64) models.Actor {
+		return models.Actor{Name: name, Source: source, SourceID: id, Phones: []string{phone}, ContactPublic: true,
+			Address: models.Address{Street: street, PostalCode: "13001", Commune: "Marseille"}, Latitude: new(lat), Longitude: new(5.38)}
+	}
+	hub := at("hub", "h1", "Espace numérique Belsunce", "12 cours Belsunce", 43.3000)
+	kept := at("caf", "c1", "Caisse d'allocations familiales", "12 cours Belsunce", 43.3001)
+	closing := []models.Actor{
+		at("caf", "c2", "CAF accueil Joliette", "40 boulevard des Dames", 43.3100),
+		at("caf", "c3", "CAF accueil Castellane", "8 place Castellane", 43.2900),
+		at("caf", "c4", "CAF accueil Chartreux", "20 avenue des Chartreux", 43.3200),
+	}
+	ctx := context.Background()
+	sync := func(s *models.Store, source string, actors ...models.Actor) *models.SyncResult {
+		t.Helper()
+		res, err := s.SyncBatch(ctx, source, actors, nil, models.SyncOptions{})
+		if err != nil || res.Counts[models.SyncRejected] != 0 {
+			t.Fatalf("sync %s: %v %+v", source, err, res)
+		}
+		return res
+	}
+	pairs := func(s *models.Store) map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		for _, l := range links(t, s) {
+			out[l.ActorA.SourceID+"~"+l.ActorB.SourceID] = fmt.Sprintf("%.3f %v", l.Score, l.Reasons)
+		}
+		return out
+	}
+
+	alone, _ := dbtest.Open(t, models.Options{})
+	if _, err := alone.FollowDuplicates(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sync(alone, "hub", hub)
+	sync(alone, "caf", kept)
+	catchUp(t, alone)
+	want := pairs(alone)
+	if len(want) != 1 {
+		t.Fatalf("the hub's place and the only CAF counter carrying its phone at its address: %v, want one link", want)
+	}
+
+	s, _ := dbtest.Open(t, models.Options{})
+	if _, err := s.FollowDuplicates(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sync(s, "hub", hub)
+	res := sync(s, "caf", append([]models.Actor{kept}, closing...)...)
+	catchUp(t, s)
+	if got := pairs(s); len(got) != 0 {
+		t.Fatalf("a phone four CAF counters carry: %v, want no link", got)
+	}
+	for _, o := range res.Outcomes[1:] {
+		if _, err := s.ArchiveActor(ctx, o.ID, models.Precondition{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	catchUp(t, s)
+	if got := pairs(s); !maps.Equal(got, want) {
+		t.Errorf("links once the other counters are archived:\n%v\nwant, as with the first counter alone:\n%v", got, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"encoding/json"
+	"maps"
 	"slices"
 	"time"
 
@@ -50,7 +51,11 @@ var blockColumns = []string{"id", "source", "name", "pivot", "pivot_kind", "stre
 // at least DuplicateThreshold (suggested, never merged), refreshes the score
 // and reasons of their links still suggested, and removes their suggested
 // links that no longer hold. Confirmed and dismissed links are never
-// touched, so a decision survives every later sync.
+// touched, so a decision survives every later sync. The places of the same
+// source whose comparisons count a changed actor are compared again too:
+// those that carry one of its values or bear its name and have a suggested
+// link (linkedRelated), and, for an archived actor among the ids, every
+// place of its source that carried one of its values.
 //
 // It is a function of a set of changed actors, of their state when it runs
 // (not of the change that named them), so running it again, or twice at
@@ -74,27 +79,38 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 	public := map[linkPair]float64{}
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 
-		var changed []Actor
+		// An archived actor is compared with nobody (detection reads live
+		// actors; its decided links stay), but the places of its source
+		// that carried its values with it are compared again.
+		var changed, gone []Actor
 		for chunk := range slices.Chunk(ids, 500) {
 			if err := scanFast(tx.Model(&Actor{}).Select(blockColumns).Where("id IN ? AND archived_at IS NULL", chunk), &changed); err != nil {
 				return err
 			}
+			if err := scanFast(tx.Model(&Actor{}).Select(blockColumns).Where("id IN ? AND archived_at IS NOT NULL", chunk), &gone); err != nil {
+				return err
+			}
 		}
-		if len(changed) == 0 {
+		if len(changed) == 0 && len(gone) == 0 {
 			return nil
 		}
-		others, err := otherSourcesExist(tx, changed)
+		others, err := otherSourcesExist(tx, append(slices.Clip(changed), gone...))
 		if err != nil || !others {
 			return err
 		}
-		byDept := map[string][]string{}
+		byDept, goneByDept := map[string][]string{}, map[string][]*Actor{}
 		for i := range changed {
 			byDept[changed[i].Departement] = append(byDept[changed[i].Departement], changed[i].ID)
 			evaluated = append(evaluated, changed[i].ID)
 		}
-		depts := make([]string, 0, len(byDept))
-		for d := range byDept {
-			depts = append(depts, d)
+		for i := range gone {
+			goneByDept[gone[i].Departement] = append(goneByDept[gone[i].Departement], &gone[i])
+		}
+		depts := slices.Collect(maps.Keys(byDept))
+		for d := range goneByDept {
+			if !hasKey(byDept, d) {
+				depts = append(depts, d)
+			}
 		}
 		slices.Sort(depts)
 		for _, d := range depts {
@@ -118,7 +134,22 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 				return err
 			}
 			compared := append(slices.Clip(byDept[d]), related...)
-			evaluated = append(evaluated, related...)
+			// An archived place's values are carried by fewer places
+			// now: a link may hold where it did not, so each place of its
+			// source that carried one is compared again, linked or not.
+			inPass := map[string]bool{}
+			for _, id := range compared {
+				inPass[id] = true
+			}
+			for _, g := range goneByDept[d] {
+				for _, r := range blk.RelatedTo(placeOf(g)) {
+					if !inPass[r] {
+						inPass[r] = true
+						compared = append(compared, r)
+					}
+				}
+			}
+			evaluated = append(evaluated, compared[len(byDept[d]):]...)
 			for _, id := range compared {
 				for _, m := range blk.MatchesOf(id) {
 					matches = append(matches, m)
@@ -235,9 +266,9 @@ func (s *Store) FollowDuplicates(ctx context.Context) (*Follower, error) {
 func (s *Store) detectChanged(ctx context.Context, batch []Change) error {
 	var ids []string
 	for _, c := range batch {
-		// An archived actor is compared with nobody (detection reads
-		// live actors); its decided links stay, as before.
-		if c.Entity == EntityActor && c.Op != ChangeArchive {
+		// An archived actor is compared with nobody, but the places that
+		// carried its values with it are (DetectDuplicates).
+		if c.Entity == EntityActor {
 			ids = append(ids, c.EntityID)
 		}
 	}

@@ -206,6 +206,17 @@ func (b *Block) Related(id string) []string {
 	if q == nil {
 		return nil
 	}
+	return b.related(q)
+}
+
+// RelatedTo is Related for a place that is not in the block: one archived,
+// whose values the places of its source that carried them now carry with
+// fewer others, so that a link may hold where it did not.
+func (b *Block) RelatedTo(p Place) []string {
+	return b.related(prepare(&p))
+}
+
+func (b *Block) related(q *prepared) []string {
 	seen := map[*prepared]bool{q: true}
 	var out []string
 	take := func(ps []*prepared) {
@@ -213,7 +224,7 @@ func (b *Block) Related(id string) []string {
 			return
 		}
 		for _, p := range ps {
-			if p.Source == q.Source && !seen[p] {
+			if p.Source == q.Source && p.ID != q.ID && !seen[p] {
 				seen[p] = true
 				out = append(out, p.ID)
 			}
