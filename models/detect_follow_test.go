@@ -316,6 +316,53 @@ func TestRedetectionLeavesUnchangedLinks(t *testing.T) {
 	}
 }
 
+// switchboard is the hub's place and the CAF's four counters sharing one
+// switchboard number, the first at the hub's address (see the two tests
+// below).
+func switchboard() (hub models.Actor, counters []models.Actor) {
+	at := func(source, id, name, street string, lat float64) models.Actor {
+		return models.Actor{Name: name, Source: source, SourceID: id, Phones: []string{"+33491555555"}, ContactPublic: true,
+			Address: models.Address{Street: street, PostalCode: "13001", Commune: "Marseille"}, Latitude: new(lat), Longitude: new(5.38)}
+	}
+	return at("hub", "h1", "Espace numérique Belsunce", "12 cours Belsunce", 43.3000), []models.Actor{
+		at("caf", "c1", "Caisse d'allocations familiales", "12 cours Belsunce", 43.3001),
+		at("caf", "c2", "CAF accueil Joliette", "40 boulevard des Dames", 43.3100),
+		at("caf", "c3", "CAF accueil Castellane", "8 place Castellane", 43.2900),
+		at("caf", "c4", "CAF accueil Chartreux", "20 avenue des Chartreux", 43.3200),
+	}
+}
+
+// syncAll syncs actors of one source, none rejected.
+func syncAll(t *testing.T, s *models.Store, source string, actors ...models.Actor) *models.SyncResult {
+	t.Helper()
+	res, err := s.SyncBatch(context.Background(), source, actors, nil, models.SyncOptions{})
+	if err != nil || res.Counts[models.SyncRejected] != 0 {
+		t.Fatalf("sync %s: %v %+v", source, err, res)
+	}
+	return res
+}
+
+// linkedPairs lists the links by their actors' source ids, with score and
+// reasons.
+func linkedPairs(t *testing.T, s *models.Store) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, l := range links(t, s) {
+		out[l.ActorA.SourceID+"~"+l.ActorB.SourceID] = fmt.Sprintf("%.3f %v", l.Score, l.Reasons)
+	}
+	return out
+}
+
+// followingStore is a store whose duplicates follower runs.
+func followingStore(t *testing.T) *models.Store {
+	t.Helper()
+	s, _ := dbtest.Open(t, models.Options{})
+	if _, err := s.FollowDuplicates(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // TestLinksFollowTheCarriersThatArriveLater: a link is scored when one of
 // its actors is compared, with the carriers of its phone known then. A
 // partner syncing its places a few at a time (the CAF's counters, one
@@ -325,57 +372,24 @@ func TestRedetectionLeavesUnchangedLinks(t *testing.T) {
 // network's (0.51). The links after the syncs must be those that one sync
 // of every place gives.
 func TestLinksFollowTheCarriersThatArriveLater(t *testing.T) {
-	const phone = "+33491555555"
-	at := func(source, id, name, street string, lat float64) models.Actor {
-		return models.Actor{Name: name, Source: source, SourceID: id, Phones: []string{phone}, ContactPublic: true,
-			Address: models.Address{Street: street, PostalCode: "13001", Commune: "Marseille"}, Latitude: new(lat), Longitude: new(5.38)}
-	}
-	hub := at("hub", "h1", "Espace numérique Belsunce", "12 cours Belsunce", 43.3000)
-	counters := []models.Actor{
-		at("caf", "c1", "Caisse d'allocations familiales", "12 cours Belsunce", 43.3001),
-		at("caf", "c2", "CAF accueil Joliette", "40 boulevard des Dames", 43.3100),
-		at("caf", "c3", "CAF accueil Castellane", "8 place Castellane", 43.2900),
-		at("caf", "c4", "CAF accueil Chartreux", "20 avenue des Chartreux", 43.3200),
-	}
-	sync := func(s *models.Store, source string, actors ...models.Actor) {
-		t.Helper()
-		if res, err := s.SyncBatch(context.Background(), source, actors, nil, models.SyncOptions{}); err != nil || res.Counts[models.SyncRejected] != 0 {
-			t.Fatalf("sync %s: %v %+v", source, err, res)
-		}
-	}
-	pairs := func(s *models.Store) map[string]string {
-		t.Helper()
-		out := map[string]string{}
-		for _, l := range links(t, s) {
-			out[l.ActorA.SourceID+"~"+l.ActorB.SourceID] = fmt.Sprintf("%.3f %v", l.Score, l.Reasons)
-		}
-		return out
-	}
-	follow := func(s *models.Store) {
-		t.Helper()
-		if _, err := s.FollowDuplicates(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-	}
+	hub, counters := switchboard()
 
-	once, _ := dbtest.Open(t, models.Options{})
-	follow(once)
-	sync(once, "hub", hub)
-	sync(once, "caf", counters...)
+	once := followingStore(t)
+	syncAll(t, once, "hub", hub)
+	syncAll(t, once, "caf", counters...)
 	catchUp(t, once)
-	want := pairs(once)
+	want := linkedPairs(t, once)
 
-	stepwise, _ := dbtest.Open(t, models.Options{})
-	follow(stepwise)
-	sync(stepwise, "hub", hub)
-	sync(stepwise, "caf", counters[0])
+	stepwise := followingStore(t)
+	syncAll(t, stepwise, "hub", hub)
+	syncAll(t, stepwise, "caf", counters[0])
 	catchUp(t, stepwise)
-	if first := pairs(stepwise); len(first) != 1 {
+	if first := linkedPairs(t, stepwise); len(first) != 1 {
 		t.Fatalf("the hub's place and the CAF's counter at its address with one phone: %v, want one link", first)
 	}
-	sync(stepwise, "caf", counters[1:]...)
+	syncAll(t, stepwise, "caf", counters[1:]...)
 	catchUp(t, stepwise)
-	if got := pairs(stepwise); !maps.Equal(got, want) {
+	if got := linkedPairs(t, stepwise); !maps.Equal(got, want) {
 		t.Errorf("links after the CAF's later counters:\n%v\nwant, as one sync of every place gives:\n%v", got, want)
 	}
 }
@@ -387,56 +401,23 @@ func TestLinksFollowTheCarriersThatArriveLater(t *testing.T) {
 // the hub's place at its address holds (0.67), as it does when that place
 // was the only one to carry it.
 func TestLinksFollowACarrierArchived(t *testing.T) {
-	const phone = "+33491555555"
-	at := func(source, id, name, street string, lat float64) models.Actor {
-		return models.Actor{Name: name, Source: source, SourceID: id, Phones: []string{phone}, ContactPublic: true,
-			Address: models.Address{Street: street, PostalCode: "13001", Commune: "Marseille"}, Latitude: new(lat), Longitude: new(5.38)}
-	}
-	hub := at("hub", "h1", "Espace numérique Belsunce", "12 cours Belsunce", 43.3000)
-	kept := at("caf", "c1", "Caisse d'allocations familiales", "12 cours Belsunce", 43.3001)
-	closing := []models.Actor{
-		at("caf", "c2", "CAF accueil Joliette", "40 boulevard des Dames", 43.3100),
-		at("caf", "c3", "CAF accueil Castellane", "8 place Castellane", 43.2900),
-		at("caf", "c4", "CAF accueil Chartreux", "20 avenue des Chartreux", 43.3200),
-	}
+	hub, counters := switchboard()
 	ctx := context.Background()
-	sync := func(s *models.Store, source string, actors ...models.Actor) *models.SyncResult {
-		t.Helper()
-		res, err := s.SyncBatch(ctx, source, actors, nil, models.SyncOptions{})
-		if err != nil || res.Counts[models.SyncRejected] != 0 {
-			t.Fatalf("sync %s: %v %+v", source, err, res)
-		}
-		return res
-	}
-	pairs := func(s *models.Store) map[string]string {
-		t.Helper()
-		out := map[string]string{}
-		for _, l := range links(t, s) {
-			out[l.ActorA.SourceID+"~"+l.ActorB.SourceID] = fmt.Sprintf("%.3f %v", l.Score, l.Reasons)
-		}
-		return out
-	}
 
-	alone, _ := dbtest.Open(t, models.Options{})
-	if _, err := alone.FollowDuplicates(ctx); err != nil {
-		t.Fatal(err)
-	}
-	sync(alone, "hub", hub)
-	sync(alone, "caf", kept)
+	alone := followingStore(t)
+	syncAll(t, alone, "hub", hub)
+	syncAll(t, alone, "caf", counters[0])
 	catchUp(t, alone)
-	want := pairs(alone)
+	want := linkedPairs(t, alone)
 	if len(want) != 1 {
 		t.Fatalf("the hub's place and the only CAF counter carrying its phone at its address: %v, want one link", want)
 	}
 
-	s, _ := dbtest.Open(t, models.Options{})
-	if _, err := s.FollowDuplicates(ctx); err != nil {
-		t.Fatal(err)
-	}
-	sync(s, "hub", hub)
-	res := sync(s, "caf", append([]models.Actor{kept}, closing...)...)
+	s := followingStore(t)
+	syncAll(t, s, "hub", hub)
+	res := syncAll(t, s, "caf", counters...)
 	catchUp(t, s)
-	if got := pairs(s); len(got) != 0 {
+	if got := linkedPairs(t, s); len(got) != 0 {
 		t.Fatalf("a phone four CAF counters carry: %v, want no link", got)
 	}
 	for _, o := range res.Outcomes[1:] {
@@ -445,7 +426,7 @@ func TestLinksFollowACarrierArchived(t *testing.T) {
 		}
 	}
 	catchUp(t, s)
-	if got := pairs(s); !maps.Equal(got, want) {
+	if got := linkedPairs(t, s); !maps.Equal(got, want) {
 		t.Errorf("links once the other counters are archived:\n%v\nwant, as with the first counter alone:\n%v", got, want)
 	}
 }
