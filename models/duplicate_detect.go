@@ -54,8 +54,8 @@ var blockColumns = []string{"id", "source", "name", "pivot", "pivot_kind", "stre
 // touched, so a decision survives every later sync. The places of the same
 // source whose comparisons count a changed actor are compared again too:
 // those that carry one of its values or bear its name and have a suggested
-// link (linkedRelated), and, for an archived actor among the ids, every
-// place of its source that carried one of its values.
+// link, and, for an archived actor among the ids, every place of its source
+// that carried one of its values (comparedAgain).
 //
 // It is a function of a set of changed actors, of their state when it runs
 // (not of the change that named them), so running it again, or twice at
@@ -129,27 +129,12 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 			// group holding the writer waited for a CPU after each of its
 			// statements. Detection lags a little more meanwhile.
 			blk.Yield = s.yieldToWriters
-			related, err := linkedRelated(tx, blk, byDept[d])
+			again, err := comparedAgain(tx, blk, byDept[d], goneByDept[d])
 			if err != nil {
 				return err
 			}
-			compared := append(slices.Clip(byDept[d]), related...)
-			// An archived place's values are carried by fewer places
-			// now: a link may hold where it did not, so each place of its
-			// source that carried one is compared again, linked or not.
-			inPass := map[string]bool{}
-			for _, id := range compared {
-				inPass[id] = true
-			}
-			for _, g := range goneByDept[d] {
-				for _, r := range blk.RelatedTo(placeOf(g)) {
-					if !inPass[r] {
-						inPass[r] = true
-						compared = append(compared, r)
-					}
-				}
-			}
-			evaluated = append(evaluated, compared[len(byDept[d]):]...)
+			compared := append(slices.Clip(byDept[d]), again...)
+			evaluated = append(evaluated, again...)
 			for _, id := range compared {
 				for _, m := range blk.MatchesOf(id) {
 					matches = append(matches, m)
@@ -196,32 +181,42 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 	return created, err
 }
 
-// linkedRelated returns the places of the block that count one of the
-// changed ones (the same source's other carriers of its values, its
-// namesakes: dedup.Block.Related) and have a suggested link: their links
-// were scored with the carriers known then, and must be compared again
-// (a partner syncing its counters a few at a time gave the first one a link
-// by a phone the next ones showed to be a switchboard's;
-// TestLinksFollowTheCarriersThatArriveLater). A place that counts one more
-// carrier or namesake only loses evidence, so a place without a link is
-// left alone: most of an import's places have none, and comparing each
-// again for every page of the change log doubled detection's time.
-func linkedRelated(tx *gorm.DB, blk *dedup.Block, changed []string) ([]string, error) {
+// comparedAgain returns the places of the block, beyond the changed ones,
+// whose links the changes may alter though neither of their actors changed:
+//   - the same source's other carriers of a changed place's values and its
+//     namesakes (dedup.Block.Related) that have a suggested link: it was
+//     scored with the carriers known then (a partner syncing its counters a
+//     few at a time gave the first one a link by a phone the next ones
+//     showed to be a switchboard's; TestLinksFollowTheCarriersThatArriveLater).
+//     One more carrier or namesake only takes evidence away, so a place
+//     without a link is left alone: most of an import's places have none,
+//     and comparing each again for every page of the change log doubled
+//     detection's time;
+//   - every place of an archived actor's source that carried one of its
+//     values (dedup.Block.RelatedTo), linked or not: the value is carried
+//     by fewer places now, and a link may hold where it did not
+//     (TestLinksFollowACarrierArchived).
+func comparedAgain(tx *gorm.DB, blk *dedup.Block, changed []string, gone []*Actor) ([]string, error) {
 	inPass := map[string]bool{}
 	for _, id := range changed {
 		inPass[id] = true
 	}
-	var related []string
-	for _, id := range changed {
-		for _, r := range blk.Related(id) {
-			if !inPass[r] {
-				inPass[r] = true
-				related = append(related, r)
+	take := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if !inPass[id] {
+				inPass[id] = true
+				out = append(out, id)
 			}
 		}
+		return out
+	}
+	var counting []string
+	for _, id := range changed {
+		counting = append(counting, take(blk.Related(id))...)
 	}
 	linked := map[string]bool{}
-	for chunk := range slices.Chunk(related, 400) {
+	for chunk := range slices.Chunk(counting, 400) {
 		var links []DuplicateLink
 		if err := tx.Select("actor_a", "actor_b").Where("status = ? AND (actor_a IN ? OR actor_b IN ?)", DuplicateSuggested, chunk, chunk).Find(&links).Error; err != nil {
 			return nil, err
@@ -230,7 +225,17 @@ func linkedRelated(tx *gorm.DB, blk *dedup.Block, changed []string) ([]string, e
 			linked[l.ActorAID], linked[l.ActorBID] = true, true
 		}
 	}
-	return slices.DeleteFunc(related, func(id string) bool { return !linked[id] }), nil
+	again := slices.DeleteFunc(counting, func(id string) bool {
+		if !linked[id] {
+			delete(inPass, id) // an archived place's carrier may still need it
+			return true
+		}
+		return false
+	})
+	for _, g := range gone {
+		again = append(again, take(blk.RelatedTo(placeOf(g)))...)
+	}
+	return again, nil
 }
 
 // duplicatesInterval is the least time between two reads of the change log
