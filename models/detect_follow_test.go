@@ -430,3 +430,48 @@ func TestLinksFollowACarrierArchived(t *testing.T) {
 		t.Errorf("links once the other counters are archived:\n%v\nwant, as with the first counter alone:\n%v", got, want)
 	}
 }
+
+// TestLinksFollowAValueDropped: the same as an archival, by an update. Four
+// CAF counters at four addresses carry one phone, weighed as a network's
+// (0.51): no link. Three of them then publish their own numbers (a direct
+// edit for one, a partner's sync for the others): the switchboard number
+// is the first counter's alone, and its link with the hub's place at its
+// address holds, as when it was the only one to carry it. Detection
+// compares the changed counters, but the first one did not change: the
+// places that carried a changed actor's former values are compared again,
+// read from the audit of the update.
+func TestLinksFollowAValueDropped(t *testing.T) {
+	hub, counters := switchboard()
+	ctx := context.Background()
+
+	alone := followingStore(t)
+	syncAll(t, alone, "hub", hub)
+	syncAll(t, alone, "caf", counters[0])
+	catchUp(t, alone)
+	want := linkedPairs(t, alone)
+	if len(want) != 1 {
+		t.Fatalf("the hub's place and the only CAF counter carrying its phone at its address: %v, want one link", want)
+	}
+
+	s := followingStore(t)
+	syncAll(t, s, "hub", hub)
+	res := syncAll(t, s, "caf", counters...)
+	catchUp(t, s)
+	if got := linkedPairs(t, s); len(got) != 0 {
+		t.Fatalf("a phone four CAF counters carry: %v, want no link", got)
+	}
+	if _, err := s.UpdateActor(ctx, res.Outcomes[1].ID, models.Precondition{}, func(a *models.Actor) error {
+		a.Phones = []string{"+33491784512"}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_, fresh := switchboard() // the sync wrote its own state into counters
+	own := []models.Actor{fresh[2], fresh[3]}
+	own[0].Phones, own[1].Phones = []string{"+33491623370"}, []string{"+33491457788"}
+	syncAll(t, s, "caf", own...)
+	catchUp(t, s)
+	if got := linkedPairs(t, s); !maps.Equal(got, want) {
+		t.Errorf("links once the other counters publish their own numbers:\n%v\nwant, as with the first counter alone:\n%v", got, want)
+	}
+}

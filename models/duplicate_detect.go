@@ -55,7 +55,8 @@ var blockColumns = []string{"id", "source", "name", "pivot", "pivot_kind", "stre
 // source whose comparisons count a changed actor are compared again too:
 // those that carry one of its values or bear its name and have a suggested
 // link, and, for an archived actor among the ids, every place of its source
-// that carried one of its values (comparedAgain).
+// that carried one of its values (comparedAgain); the follower's passes
+// also compare again those that carried what an update removed (detect).
 //
 // It is a function of a set of changed actors, of their state when it runs
 // (not of the change that named them), so running it again, or twice at
@@ -68,6 +69,13 @@ var blockColumns = []string{"id", "source", "name", "pivot", "pivot_kind", "stre
 //
 // It returns the number of links created.
 func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, error) {
+	return s.detect(ctx, actorIDs, nil)
+}
+
+// detect is DetectDuplicates, told also which of the actors were updated
+// (each change log row of an update, with the version it made): the places
+// that carried what an update removed are compared again (formerStates).
+func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change) (int, error) {
 	ids := uniqueIDs(actorIDs)
 	if len(ids) == 0 {
 		return 0, nil
@@ -94,6 +102,14 @@ func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, e
 		if len(changed) == 0 && len(gone) == 0 {
 			return nil
 		}
+		// An update that removed a value (a counter publishing its own
+		// number instead of a switchboard's) is an archival of that value:
+		// its former state is read as an archived place's.
+		former, err := formerStates(tx, changed, updates)
+		if err != nil {
+			return err
+		}
+		gone = append(gone, former...)
 		others, err := otherSourcesExist(tx, append(slices.Clip(changed), gone...))
 		if err != nil || !others {
 			return err
@@ -270,11 +286,16 @@ func (s *Store) FollowDuplicates(ctx context.Context) (*Follower, error) {
 // detectChanged is the duplicates follower's Apply.
 func (s *Store) detectChanged(ctx context.Context, batch []Change) error {
 	var ids []string
+	var updates []Change
 	for _, c := range batch {
 		// An archived actor is compared with nobody, but the places that
-		// carried its values with it are (DetectDuplicates).
+		// carried its values with it are (DetectDuplicates), and so are
+		// those that carried what an update removed (formerStates).
 		if c.Entity == EntityActor {
 			ids = append(ids, c.EntityID)
+			if c.Op == ChangeUpdate {
+				updates = append(updates, c)
+			}
 		}
 	}
 	// Links stored before public scores were (migration 85) show only to
@@ -285,8 +306,96 @@ func (s *Store) detectChanged(ctx context.Context, batch []Change) error {
 		" WHERE d.public_score IS NULL AND a.archived_at IS NULL AND b.archived_at IS NULL LIMIT ?", pendingPerPass).Scan(&pending).Error; err != nil {
 		return dbError(err)
 	}
-	_, err := s.DetectDuplicates(ctx, append(ids, pending...))
+	_, err := s.detect(ctx, append(ids, pending...), updates)
 	return err
+}
+
+// identityFields are the audited fields of an actor that detection weighs
+// as values carried by places of a source (dedup.Block.Related): what an
+// update removed from them leaves their other carriers with fewer, and
+// departement says which block they are in.
+var identityFields = map[string]bool{"name": true, "pivot": true, "pivot_kind": true,
+	"phones": true, "emails": true, "websites": true, "departement": true}
+
+// formerStates returns, for each update of a live actor of changed that
+// altered one of identityFields, the actor's state before that update as
+// far as detection reads it: the actor with the former values the audit of
+// the update recorded. Detection compares again the places of the actor's
+// source that carried those values (dedup.Block.RelatedTo), as for an
+// archived actor (TestLinksFollowAValueDropped). One state per update, so
+// that of several updates between two passes none is missed.
+func formerStates(tx *gorm.DB, changed []Actor, updates []Change) ([]Actor, error) {
+	live := make(map[string]*Actor, len(changed))
+	for i := range changed {
+		live[changed[i].ID] = &changed[i]
+	}
+	var keys [][]any
+	for _, c := range updates {
+		if live[c.EntityID] != nil {
+			keys = append(keys, []any{c.EntityID, c.Version})
+		}
+	}
+	var out []Actor
+	for chunk := range slices.Chunk(keys, 400) {
+		var events []AuditEvent
+		if err := tx.Select("entity_id", "changes").Where("entity = ? AND (entity_id, version) IN ?", EntityActor, chunk).
+			Order("seq").Find(&events).Error; err != nil {
+			return nil, err
+		}
+		for _, ev := range events {
+			var fields []struct {
+				Field string          `json:"field"`
+				Old   json.RawMessage `json:"old"`
+			}
+			if err := json.Unmarshal([]byte(ev.Changes), &fields); err != nil {
+				continue // not a list of changed fields: nothing to follow
+			}
+			former, any := *live[ev.EntityID], false
+			for _, f := range fields {
+				if identityFields[f.Field] {
+					setFormer(&former, f.Field, f.Old)
+					any = true
+				}
+			}
+			if any {
+				out = append(out, former)
+			}
+		}
+	}
+	return out, nil
+}
+
+// setFormer sets the field of a, as the audit names it, to its former
+// value (absent when it was empty).
+func setFormer(a *Actor, field string, old json.RawMessage) {
+	var text string
+	var list []string
+	switch field {
+	case "name", "pivot", "pivot_kind", "departement":
+		if len(old) > 0 {
+			_ = json.Unmarshal(old, &text)
+		}
+	default:
+		if len(old) > 0 {
+			_ = json.Unmarshal(old, &list)
+		}
+	}
+	switch field {
+	case "name":
+		a.Name = text
+	case "pivot":
+		a.Pivot = text
+	case "pivot_kind":
+		a.PivotKind = text
+	case "departement":
+		a.Departement = text
+	case "phones":
+		a.Phones = list
+	case "emails":
+		a.Emails = list
+	case "websites":
+		a.Websites = list
+	}
 }
 
 // pendingPerPass bounds the actors of links without a public score that
