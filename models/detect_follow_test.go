@@ -394,16 +394,11 @@ func TestLinksFollowTheCarriersThatArriveLater(t *testing.T) {
 	}
 }
 
-// TestLinksFollowACarrierArchived: the other way round, a value carried by
-// four places of a partner at four addresses is weighed as a network's
-// (0.51); once the other three are archived (a snapshot sync without them,
-// counters closing), the phone is the last one's own, and its link with
-// the hub's place at its address holds (0.67), as it does when that place
-// was the only one to carry it.
-func TestLinksFollowACarrierArchived(t *testing.T) {
+// switchboardAlone returns the link of the hub's place and the first CAF
+// counter when that counter alone carries the switchboard's phone.
+func switchboardAlone(t *testing.T) map[string]string {
+	t.Helper()
 	hub, counters := switchboard()
-	ctx := context.Background()
-
 	alone := followingStore(t)
 	syncAll(t, alone, "hub", hub)
 	syncAll(t, alone, "caf", counters[0])
@@ -412,7 +407,14 @@ func TestLinksFollowACarrierArchived(t *testing.T) {
 	if len(want) != 1 {
 		t.Fatalf("the hub's place and the only CAF counter carrying its phone at its address: %v, want one link", want)
 	}
+	return want
+}
 
+// switchboardShared returns a store holding the hub's place and the four
+// CAF counters with one phone, weighed as a network's: no link.
+func switchboardShared(t *testing.T) (*models.Store, *models.SyncResult) {
+	t.Helper()
+	hub, counters := switchboard()
 	s := followingStore(t)
 	syncAll(t, s, "hub", hub)
 	res := syncAll(t, s, "caf", counters...)
@@ -420,6 +422,19 @@ func TestLinksFollowACarrierArchived(t *testing.T) {
 	if got := linkedPairs(t, s); len(got) != 0 {
 		t.Fatalf("a phone four CAF counters carry: %v, want no link", got)
 	}
+	return s, res
+}
+
+// TestLinksFollowACarrierArchived: the other way round, a value carried by
+// four places of a partner at four addresses is weighed as a network's
+// (0.51); once the other three are archived (a snapshot sync without them,
+// counters closing), the phone is the last one's own, and its link with
+// the hub's place at its address holds (0.67), as it does when that place
+// was the only one to carry it.
+func TestLinksFollowACarrierArchived(t *testing.T) {
+	ctx := context.Background()
+	want := switchboardAlone(t)
+	s, res := switchboardShared(t)
 	for _, o := range res.Outcomes[1:] {
 		if _, err := s.ArchiveActor(ctx, o.ID, models.Precondition{}); err != nil {
 			t.Fatal(err)
@@ -441,33 +456,17 @@ func TestLinksFollowACarrierArchived(t *testing.T) {
 // places that carried a changed actor's former values are compared again,
 // read from the audit of the update.
 func TestLinksFollowAValueDropped(t *testing.T) {
-	hub, counters := switchboard()
 	ctx := context.Background()
-
-	alone := followingStore(t)
-	syncAll(t, alone, "hub", hub)
-	syncAll(t, alone, "caf", counters[0])
-	catchUp(t, alone)
-	want := linkedPairs(t, alone)
-	if len(want) != 1 {
-		t.Fatalf("the hub's place and the only CAF counter carrying its phone at its address: %v, want one link", want)
-	}
-
-	s := followingStore(t)
-	syncAll(t, s, "hub", hub)
-	res := syncAll(t, s, "caf", counters...)
-	catchUp(t, s)
-	if got := linkedPairs(t, s); len(got) != 0 {
-		t.Fatalf("a phone four CAF counters carry: %v, want no link", got)
-	}
+	want := switchboardAlone(t)
+	s, res := switchboardShared(t)
 	if _, err := s.UpdateActor(ctx, res.Outcomes[1].ID, models.Precondition{}, func(a *models.Actor) error {
 		a.Phones = []string{"+33491784512"}
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	_, fresh := switchboard() // the sync wrote its own state into counters
-	own := []models.Actor{fresh[2], fresh[3]}
+	_, counters := switchboard()
+	own := []models.Actor{counters[2], counters[3]}
 	own[0].Phones, own[1].Phones = []string{"+33491623370"}, []string{"+33491457788"}
 	syncAll(t, s, "caf", own...)
 	catchUp(t, s)
