@@ -19,7 +19,7 @@ import (
 // partner who typed ?dry_rn=true believes it ran a dry run; ignoring the
 // parameter would really write. A query string that cannot be read (a bad
 // percent-escape, a semicolon) is refused too, since its pairs would be
-// dropped unseen.
+// dropped unseen; so is one sent to a read that takes parameters.
 //
 // Likewise a write sending If-Match or If-None-Match to an operation that
 // has no versions (its resource has no ETag: PATCH /me, a member's role, a
@@ -41,7 +41,21 @@ import (
 // refused first, before any token is checked or any body read.
 func knownQueries(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if ops == nil || !isWrite(c.Request.Method) {
+		if ops == nil {
+			c.Next()
+			return
+		}
+		if !isWrite(c.Request.Method) {
+			// A read that reads its query string (a list, a search, an
+			// export: each says 400 in the document) refuses one it cannot
+			// read whole: its dropped pairs would be filters silently not
+			// applied. Reads of one record ignore their query string.
+			if op, ok := ops[c.Request.Method+" "+c.FullPath()]; ok && op.badRequest && c.Request.URL.RawQuery != "" {
+				if err := handlers.MalformedQuery(c.Request.URL.RawQuery); err != nil {
+					handlers.WriteProblem(c, log, err)
+					return
+				}
+			}
 			c.Next()
 			return
 		}
@@ -82,6 +96,7 @@ func knownQueries(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 type declared struct {
 	queries     []string
 	conditional bool
+	badRequest  bool // it documents a 400 answer
 	// produces lists the media types of the operation's successes,
 	// application/json first (the server's preference when a client
 	// accepts several); none when its successes have no body (204).
@@ -114,6 +129,7 @@ func declaredQueries(doc *openapi3.T) map[string]declared {
 			}
 		}
 		sort.Strings(d.queries)
+		d.badRequest = op.Responses != nil && op.Responses.Value("400") != nil
 		d.produces = successTypes(op)
 		out[strings.ToUpper(method)+" "+ginPath(path)] = d
 	})

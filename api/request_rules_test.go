@@ -111,7 +111,8 @@ func TestRequestRulesBodyLimit(t *testing.T) {
 
 // TestRequestRulesUnknownQuery: a write with a query parameter its
 // operation does not declare answers 400 naming it and writes nothing,
-// before authentication; reads keep their behaviour.
+// before authentication; reads keep their behaviour, but for a query string
+// that cannot be read whole.
 func TestRequestRulesUnknownQuery(t *testing.T) {
 	e := apitest.New(t)
 	a := createActor(t, e, validActor("Lieu"))
@@ -140,6 +141,13 @@ func TestRequestRulesUnknownQuery(t *testing.T) {
 		{"ErrUnauthorized without unknown parameter", "DELETE", path, "", nil, "", 401, ""},
 		{"ErrUnknown on a list (as before)", "GET", "/api/v1/actors?nam=Lieu", "", nil, "", 400, "nam"},
 		{"OK read of one record ignores it (as before)", "GET", path + "?force=1", "", nil, "", 200, ""},
+		// A read that takes parameters refuses a query string it cannot
+		// read whole: url.Values dropped the pair, and the search answered
+		// every département as if it had filtered by 13 and 84.
+		{"ErrMalformed semicolon on a search", "GET", "/api/v1/search/services?q=impots&departement=13;84", "", nil, "", 400, "departement"},
+		{"ErrMalformed escape on a list", "GET", "/api/v1/actors?departement=13%zz", "", nil, "", 400, "departement"},
+		{"ErrMalformed semicolon on an export", "GET", "/api/v1/exports/standard-csv?departement=13;84", "", nil, "", 400, "departement"},
+		{"OK read of one record ignores a malformed one too", "GET", path + "?a=1;b", "", nil, "", 200, ""},
 		{"OK declared parameter", "PUT", "/api/v1/sync/hub/actors?dry_run=true", e.Admin, sync, "", 200, ""},
 		{"OK deprecated alias is declared", "POST", "/api/v1/sync/hub/import?snapshot=false&dry_run=true", e.Admin, place, "", 200, ""},
 	} {

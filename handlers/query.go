@@ -493,6 +493,21 @@ func (r *searchRoute) takes(name string) string {
 // list filters do; also a query string that cannot be read, whose pairs
 // would otherwise be dropped unseen.
 func UnknownQueryParameters(rawQuery string, known []string) error {
+	if err := MalformedQuery(rawQuery); err != nil {
+		return err
+	}
+	v, _ := url.ParseQuery(rawQuery)
+	if fe := unknownParameters(v, known, nil); len(fe) > 0 {
+		return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are not parameters of this operation; nothing was done.", Fields: fe}
+	}
+	return nil
+}
+
+// MalformedQuery refuses a query string that Go's URL parser cannot read
+// whole (a bad percent-escape, a semicolon): url.Values silently drops
+// such pairs, so ?departement=13;84 searched every département and
+// answered as if it had filtered (its links.self echoing the filter).
+func MalformedQuery(rawQuery string) error {
 	var fe models.FieldErrors
 	for _, pair := range strings.Split(rawQuery, "&") {
 		k, v, _ := strings.Cut(pair, "=")
@@ -510,10 +525,6 @@ func UnknownQueryParameters(rawQuery string, known []string) error {
 	}
 	if len(fe) > 0 {
 		return &models.Error{Code: models.EBADREQUEST, Message: "The query string is malformed.", Fields: fe}
-	}
-	v, _ := url.ParseQuery(rawQuery)
-	if fe = unknownParameters(v, known, nil); len(fe) > 0 {
-		return &models.Error{Code: models.EBADREQUEST, Message: "Some query parameters are not parameters of this operation; nothing was done.", Fields: fe}
 	}
 	return nil
 }
