@@ -666,7 +666,15 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 				return nil, err
 			}
 			if om := opt.omitted(true, i); om != (Omitted{}) {
-				if om.Status {
+				switch {
+				case om.Status && ex.Archived:
+					// Coming back, it takes back its status before the
+					// archiving, as POST …/restore does: kept as
+					// stored, « archived », it stayed archived for good
+					// while every import reported it restored
+					// (TestSyncRestoresTheOfferAnImportBringsBack).
+					sv.Status = statusBeforeArchive(tx, ex.ID)
+				case om.Status:
 					sv.Status = before.Status
 				}
 				if om.Capacity {

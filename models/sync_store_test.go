@@ -191,3 +191,45 @@ func TestSyncCreatedServiceNormalized(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncRestoresTheOfferAnImportBringsBack: a file leaves out what
+// Carnet's users set (KeepUncarried: a service's publication status among
+// them). A place a snapshot archived came back with the next full file,
+// the report said both restored, but its service kept the status
+// « archived » it had as stored: still archived, for good, every later
+// import reporting it restored again. A restored service takes back its
+// status before the archiving (published here), as POST …/restore does.
+func TestSyncRestoresTheOfferAnImportBringsBack(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	var actors []Actor
+	var services []SyncService
+	for i := range 10 {
+		id := fmt.Sprint("p", i)
+		actors = append(actors, syncActor(id))
+		services = append(services, syncOffer(id+"#offer", id))
+	}
+	file := SyncOptions{KeepUncarried: true}
+	if _, err := s.SyncBatch(ctx, "hub", cloneActors(actors), cloneServices(services), file); err != nil {
+		t.Fatal(err)
+	}
+	snapshot := file
+	snapshot.Snapshot = true
+	if res, err := s.SyncBatch(ctx, "hub", cloneActors(actors[:9]), cloneServices(services[:9]), snapshot); err != nil || res.Counts[SyncArchived] != 1 {
+		t.Fatalf("snapshot: %v %+v", err, res.Counts)
+	}
+	for round := range 2 {
+		res, err := s.SyncBatch(ctx, "hub", cloneActors(actors), cloneServices(services), file)
+		want := map[int]int{0: 2, 1: 0}[round]
+		if err != nil || res.Counts[SyncRestored] != want {
+			t.Fatalf("round %d: %v %+v, want %d restored", round, err, res.Counts, want)
+		}
+		var sv Service
+		if err := s.r.Take(&sv, "source_id = ?", "p9#offer").Error; err != nil {
+			t.Fatal(err)
+		}
+		if sv.ArchivedAt != nil || sv.Status != "published" {
+			t.Errorf("round %d: the restored place's service is %s (archived at %v), want published", round, sv.Status, sv.ArchivedAt)
+		}
+	}
+}
