@@ -881,11 +881,13 @@ func (s *Store) archiveAbsent(tx *gorm.DB, source string, keep syncKeys, actorsT
 		if err := forUpdate(tx).Take(&sv, "id = ?", r.ID).Error; err != nil {
 			return err
 		}
-		if sv.IsArchived() { // archived with its actor just above
-			continue
-		}
-		if err := s.archiveService(tx, &sv); err != nil {
-			return err
+		// One archived with its actor just above is counted too: it was
+		// live, and absent from the snapshot (the report said 0 services
+		// archived where its places' offers were).
+		if !sv.IsArchived() {
+			if err := s.archiveService(tx, &sv); err != nil {
+				return err
+			}
 		}
 		res.add(SyncOutcome{Index: -1, Entity: EntityService, SourceID: r.SourceID, ID: r.ID, Result: SyncArchived})
 	}

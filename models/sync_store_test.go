@@ -215,7 +215,7 @@ func TestSyncRestoresTheOfferAnImportBringsBack(t *testing.T) {
 	}
 	snapshot := file
 	snapshot.Snapshot = true
-	if res, err := s.SyncBatch(ctx, "hub", cloneActors(actors[:9]), cloneServices(services[:9]), snapshot); err != nil || res.Counts[SyncArchived] != 1 {
+	if res, err := s.SyncBatch(ctx, "hub", cloneActors(actors[:9]), cloneServices(services[:9]), snapshot); err != nil || res.Counts[SyncArchived] != 2 {
 		t.Fatalf("snapshot: %v %+v", err, res.Counts)
 	}
 	for round := range 2 {

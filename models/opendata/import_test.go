@@ -3,8 +3,10 @@ package opendata_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -138,7 +140,8 @@ func TestImportSnapshot(t *testing.T) {
 		t.Fatalf("mass archive guard: %v", err)
 	}
 	rep = importBytes(t, s, firstRows(all, 9), opendata.ImportOptions{Source: "snap", Snapshot: true})
-	if rep.Actors[models.SyncArchived] != 1 || rep.Services[models.SyncArchived] != 0 {
+	// The place's offer is archived with it, and counted.
+	if rep.Actors[models.SyncArchived] != 1 || rep.Services[models.SyncArchived] != 1 {
 		t.Fatalf("snapshot: actors %+v services %+v", rep.Actors, rep.Services)
 	}
 	rep = importBytes(t, s, firstRows(all, 5), opendata.ImportOptions{Source: "snap", Snapshot: true, AllowMassArchive: true})
@@ -147,6 +150,35 @@ func TestImportSnapshot(t *testing.T) {
 	}
 	if n := len(allActors(t, s)); n != 5 {
 		t.Errorf("%d live places, want 5", n)
+	}
+}
+
+// TestSnapshotKeepsThePlacesOfRejectedRows: a snapshot archives the places
+// absent from the file. A row that is in the file but cannot be stored (an
+// address emptied by mistake) rejected the row and archived its place with
+// its offer, as if the producer had removed it: one typo took a place out
+// of the directory. Its place stays as stored.
+func TestSnapshotKeepsThePlacesOfRejectedRows(t *testing.T) {
+	s := openStore(t)
+	all := synthetic(t, 10)
+	importBytes(t, s, all, opendata.ImportOptions{Source: "snap"})
+	rows, err := csv.NewReader(bytes.NewReader(all)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	address := slices.Index(rows[0], "adresse")
+	rows[3][address] = ""
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	rep := importBytes(t, s, b.Bytes(), opendata.ImportOptions{Source: "snap", Snapshot: true})
+	if rep.Rejected != 1 || rep.Actors[models.SyncArchived] != 0 || rep.Services[models.SyncArchived] != 0 {
+		t.Fatalf("snapshot with a rejected row: rejected %d, actors %+v, services %+v", rep.Rejected, rep.Actors, rep.Services)
+	}
+	if n := len(allActors(t, s)); n != 10 {
+		t.Errorf("%d live places, want 10", n)
 	}
 }
 

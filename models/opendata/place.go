@@ -566,11 +566,11 @@ func ToPlace(rec Record, source string) Place {
 // bytes that were not UTF-8.
 func (b *placeBuilder) rowShape() {
 	rec := b.rec
-	if len(rec.Beyond) > 0 {
+	if rec.Shifted {
 		// A separator inside a cell that is not quoted: every cell after
 		// it sits in the next column, and storing them would store wrong
-		// values.
-		b.fail("", strings.Join(rec.Beyond, " | "), fmt.Sprintf("the row has %d more cell(s) than the header: a separator inside a cell that is not quoted? Its values would land in the wrong columns; the row is not imported (quote the cell)", len(rec.Beyond)))
+		// values (even when the cells pushed past the header are empty).
+		b.fail("", strings.Join(rec.Beyond, " | "), fmt.Sprintf("the row has %d more cell(s) than the header: a separator inside a cell that is not quoted? Its values would land in the wrong columns; the row is not imported (quote the cell)", rec.Extra))
 	}
 	if len(rec.Unnamed) > 0 {
 		b.warn("", strings.Join(rec.Unnamed, " | "), "cells under a column without a name in the header; ignored")

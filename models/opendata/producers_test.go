@@ -831,6 +831,16 @@ func TestImportEdgeFiles(t *testing.T) {
 			want{created: 1, rejected: 1, issue: "more cell(s) than the header"}},
 		{"a row with an unquoted ; in a cell", head + "a;EPN;1 rue A; bâtiment B;13001;Marseille;Aide aux démarches administratives;2023-05-17\n",
 			want{rejected: 1, issue: "more cell(s) than the header"}},
+		// An unquoted ; in the address pushes the row's last cells past
+		// the header: they are empty, but every value after the address
+		// sits one column on (the postal code read as the commune, the
+		// services as the date). It was stored so.
+		{"a row pushed past the header, its pushed cells empty", "id;nom;adresse;code_postal;commune;services;date_maj;prise_rdv\n" +
+			"a;EPN;1 rue A;13001;Marseille;Aide aux démarches administratives;2023-05-17;\n" +
+			"b;Club;2 rue B; bâtiment C;13001;Marseille;Aide aux démarches administratives;2023-05-17;\n",
+			want{created: 1, rejected: 1, issue: "1 more cell(s) than the header"}},
+		{"every row padded alike (a writer ending each line with ;)", head[:len(head)-1] + "\n" +
+			strings.ReplaceAll(row("a", "EPN")+row("b", "Club"), "\n", ";;\n"), want{created: 2}},
 		{"a row with fewer cells", head + "a;EPN;1 rue A;13001;Marseille;Aide aux démarches administratives\n", want{created: 1, issue: "date_maj"}},
 		{"a value under a column without a name", "id;nom;adresse;code_postal;commune;services;\n" + "a;EPN;1 rue A;13001;Marseille;Aide aux démarches administratives;note\n",
 			want{created: 1, issue: "column without a name"}},

@@ -48,6 +48,14 @@ type Record struct {
 	// Short says the row stops before the header's last column.
 	Beyond, Unnamed []string
 	Short           bool
+	// Extra counts the cells of a CSV row past the header's last column,
+	// and Shifted says they hold values, or are empty cells that the
+	// file's first row does not have as many of: a writer ending every
+	// line with a separator pads each row alike, where an unquoted
+	// separator inside a cell (« 44,06 ») pushes the row's last cells,
+	// often empty, past the header while its values land one column on.
+	Extra   int
+	Shifted bool
 	// Recoded says bytes of the row were not UTF-8 and were read as
 	// Windows-1252.
 	Recoded bool
@@ -78,6 +86,7 @@ type Reader struct {
 	keys       map[string]columnReading // JSON keys already read
 	encoding   string                   // "" for UTF-8, else what the file was read as
 	lastNamed  int                      // the index of the CSV header's last named column
+	padding    int                      // empty cells past the header that every row has (see Record.Extra); -1 before the first row
 	pending    json.RawMessage          // a JSON place read while looking for the array
 	remarks    []string
 	// names maps each column's folded name to its name in the file.
@@ -288,7 +297,7 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 		}
 		rd.headerHash = []byte(strings.Join(header, "\x1f"))
 		rd.header = readings
-		rd.lastNamed = -1
+		rd.lastNamed, rd.padding = -1, -1
 		for i, cr := range readings {
 			rd.columns[cr.name] = true
 			if _, ok := rd.names[cr.name]; !ok && cr.name != "" {
@@ -501,6 +510,16 @@ func (r *Reader) Next() (Record, error) {
 				default:
 					rec.set(r.header[i], v)
 				}
+			}
+			if extra := len(fields) - len(r.header); extra > 0 || r.padding < 0 {
+				extra = max(extra, 0)
+				if r.padding < 0 {
+					r.padding = extra
+					if len(rec.Beyond) > 0 {
+						r.padding = 0
+					}
+				}
+				rec.Extra, rec.Shifted = extra, len(rec.Beyond) > 0 || extra != r.padding
 			}
 			r.finish(&rec)
 			return rec, nil
