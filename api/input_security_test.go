@@ -261,3 +261,35 @@ func TestUnknownPathsEchoedSafely(t *testing.T) {
 		t.Errorf("hint: %s", r.Body)
 	}
 }
+
+// TestJSONBodiesMustBeUTF8: encoding/json read a body in Latin-1, and an
+// escaped half of a surrogate pair, as U+FFFD: a person's name sent so
+// (« H\xe9l\xe8ne ») was stored as « H�l�ne », without a word. Such a
+// body is refused whole; a character outside the BMP, escaped as a pair or
+// sent as UTF-8, is read.
+func TestJSONBodiesMustBeUTF8(t *testing.T) {
+	e := apitest.New(t)
+	a := createActor(t, e, validActor("Lieu"))
+	path := "/api/v1/actors/" + str(a["id"])
+	for _, tc := range []struct {
+		name string
+		body string
+		want int
+	}{
+		{"ErrLatin1", "{\"summary\":\"H\xe9l\xe8ne B\xe9zier\"}", 400},
+		{"ErrLoneHighSurrogate", `{"summary":"a\ud800b"}`, 400},
+		{"ErrLoneLowSurrogate", `{"summary":"a\udc00b"}`, 400},
+		{"OK escaped pair", `{"summary":"Ateliers \ud83d\udcbb"}`, 200},
+		{"OK UTF-8", `{"summary":"Hélène 💻"}`, 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: tc.body, ContentType: "application/merge-patch+json"})
+			if r.Code != tc.want {
+				t.Fatalf("%d %s, want %d", r.Code, r.Body, tc.want)
+			}
+			if tc.want == 400 && strings.Contains(str(e.Do(apitest.Request{Method: "GET", Path: path}).Map()["summary"]), "\uFFFD") {
+				t.Error("a replacement character was stored")
+			}
+		})
+	}
+}

@@ -144,6 +144,11 @@ func TestRequestRulesUnknownQuery(t *testing.T) {
 		// A read that takes parameters refuses a query string it cannot
 		// read whole: url.Values dropped the pair, and the search answered
 		// every département as if it had filtered by 13 and 84.
+		// A flag named without a value was read as absent: the partner's
+		// check (?dry_run) wrote for real.
+		{"ErrBareFlag dry_run without a value", "PUT", "/api/v1/sync/hub/actors?dry_run", e.Admin, sync, "", 400, "dry_run"},
+		{"ErrBareFlag dry_run empty", "PUT", "/api/v1/sync/hub/actors?dry_run=", e.Admin, sync, "", 400, "dry_run"},
+		{"ErrBareFlag on a list", "GET", "/api/v1/actors?include_archived", "", nil, "", 400, "include_archived"},
 		{"ErrMalformed semicolon on a search", "GET", "/api/v1/search/services?q=impots&departement=13;84", "", nil, "", 400, "departement"},
 		{"ErrMalformed escape on a list", "GET", "/api/v1/actors?departement=13%zz", "", nil, "", 400, "departement"},
 		{"ErrMalformed semicolon on an export", "GET", "/api/v1/exports/standard-csv?departement=13;84", "", nil, "", 400, "departement"},

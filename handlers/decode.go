@@ -10,7 +10,10 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	jsonpatch "github.com/evanphx/json-patch/v5"
 	"github.com/gin-gonic/gin"
@@ -200,6 +203,16 @@ func patchNulls(b []byte, clearable []string) ([]byte, error) {
 }
 
 func unmarshalStrict(b []byte, dst any) error {
+	// encoding/json reads bytes that are not UTF-8, and an escaped half of
+	// a surrogate pair (\ud800), as U+FFFD: a person's name sent in
+	// Latin-1 (« H\xe9l\xe8ne ») was stored as « H�l�ne », without a word.
+	// JSON is UTF-8 (RFC 8259), as query parameters already must be.
+	if !utf8.Valid(b) {
+		return models.Errorf(models.EBADREQUEST, "The request body is not valid UTF-8: JSON is sent in UTF-8 (RFC 8259); nothing was stored.")
+	}
+	if loneSurrogate(b) {
+		return models.Errorf(models.EBADREQUEST, "The request body escapes half of a UTF-16 surrogate pair (\\uD800–\\uDFFF without its other half), which is no character; nothing was stored.")
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
@@ -209,6 +222,37 @@ func unmarshalStrict(b []byte, dst any) error {
 		return models.Errorf(models.EBADREQUEST, "The request body has data after its JSON value.")
 	}
 	return nil
+}
+
+// loneSurrogate says whether b escapes a surrogate (\uD800–\uDFFF) that
+// is not the high half of a pair followed by its low half.
+func loneSurrogate(b []byte) bool {
+	hex := func(i int) (rune, bool) {
+		if i+6 > len(b) || b[i] != '\\' || b[i+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
+		return rune(v), err == nil
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 >= len(b) {
+			continue
+		}
+		r, ok := hex(i)
+		switch {
+		case !ok:
+			i++ // another escape: skip its character (\\ included)
+		case utf16.IsSurrogate(r):
+			low, ok := hex(i + 6)
+			if r >= 0xDC00 || !ok || low < 0xDC00 || low > 0xDFFF {
+				return true
+			}
+			i += 11
+		default:
+			i += 5
+		}
+	}
+	return false
 }
 
 // jsonError explains a decoding failure with the field it concerns.

@@ -229,6 +229,12 @@ func departementCode(s string) (string, bool) {
 func (q *queryParser) boolean(name string) *bool {
 	s := q.one(name)
 	if s == "" {
+		// Named without a value (?dry_run, ?dry_run=): read as absent,
+		// a sync meant as a check wrote for real. It is neither true
+		// nor false.
+		if vals := q.v[name]; len(vals) == 1 {
+			q.errs.Add(name, "must be true or false: a parameter named without a value is not read as true (write '"+name+"=true')")
+		}
 		return nil
 	}
 	b, err := strconv.ParseBool(s)
