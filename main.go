@@ -61,6 +61,7 @@
 //	@tokenUrl								/api/v1/auth/token
 //	@scope.directory:write					Create and change the records of the client's own sources
 //	@scope.sync:write						Bulk sync and import the client's own sources
+//	@scope.webhooks:manage					Register and manage the client's own webhook subscriptions
 //	@description							Partner clients: the OAuth2 client credentials flow (client_id and client_secret from an administrator, in the form body or with HTTP Basic authentication). Scopes are set by the administrator when registering the client; asking for some changes nothing.
 package main
 

@@ -295,6 +295,7 @@ func TestPACACommunes(t *testing.T) {
 	t.Run("CoordinatorOfNice", func(t *testing.T) { coordinatorOfNice(t, e) })
 	t.Run("TerritoryOnPACA", func(t *testing.T) { territoryOnPACA(t, e) })
 	t.Run("OrientationFromACommune", func(t *testing.T) { orientationFromACommune(t, e) })
+	t.Run("OrientationFromAPostalCode", func(t *testing.T) { orientationFromAPostalCode(t, e) })
 }
 
 // coordinatorOfNice: after the shared PACA file is imported (most of its
@@ -553,6 +554,36 @@ func orientationFromACommune(t *testing.T, e *apitest.Env) {
 	r.JSON(&out)
 	if len(out.Data) == 0 || out.Data[0].DistanceKM == nil || *out.Data[0].DistanceKM > 5 {
 		t.Errorf("suggestions around Marseille: %.400s", r.Body.String())
+	}
+}
+
+// orientationFromAPostalCode: a person placed by a postal code alone gets
+// the places around the centre of its communes within max_distance_km (it
+// was a filter on the code: the France services of Marseille's other
+// districts, a kilometre away, were left out and none matched); a code of
+// no commune is refused (it found nothing, and the answer blamed the need).
+func orientationFromAPostalCode(t *testing.T, e *apitest.Env) {
+	ask := func(place obj) *apitest.Response {
+		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: obj{
+			"needs": []string{"aide-aux-demarches-administratives"}, "constraints": obj{"max_distance_km": 5}, "place": place}})
+	}
+	r := ask(obj{"postal_code": "13001"})
+	if r.Code != 200 {
+		t.Fatalf("%d %s", r.Code, r.Body)
+	}
+	var out struct {
+		Data []struct {
+			DistanceKM *float64 `json:"distance_km"`
+		}
+	}
+	r.JSON(&out)
+	if len(out.Data) == 0 || out.Data[0].DistanceKM == nil || *out.Data[0].DistanceKM > 5 {
+		t.Errorf("suggestions around 13001: %.400s", r.Body.String())
+	}
+	for field, place := range map[string]obj{"place.insee_code": {"insee_code": "99999"}, "place.postal_code": {"postal_code": "99999"}} {
+		if r := ask(place); r.Code != 422 || !hasAll(fields(t, r), field) {
+			t.Errorf("%v: %d %s", place, r.Code, r.Body)
+		}
 	}
 }
 

@@ -293,3 +293,20 @@ func TestJSONBodiesMustBeUTF8(t *testing.T) {
 		})
 	}
 }
+
+// TestNullBodyIsRefused: a body of null decoded into a request type
+// changed nothing and answered 200 (PATCH /me, /users/{id}, /clients/{id},
+// an orientation request), where the other patches refuse it.
+func TestNullBodyIsRefused(t *testing.T) {
+	e := apitest.New(t)
+	for _, tc := range []struct{ method, path, ct string }{
+		{"PATCH", "/api/v1/me", "application/merge-patch+json"},
+		{"PATCH", "/api/v1/me/notifications", "application/merge-patch+json"},
+		{"POST", "/api/v1/orientation/suggestions", "application/json"},
+	} {
+		r := e.Do(apitest.Request{Method: tc.method, Path: tc.path, Token: e.Admin, Body: "null", ContentType: tc.ct})
+		if r.Code != 400 {
+			t.Errorf("%s %s with null: %d %s, want 400", tc.method, tc.path, r.Code, r.Body)
+		}
+	}
+}

@@ -8517,6 +8517,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "A partner client (with the webhooks:manage scope) lists its own subscriptions; an administrator every one. Oldest first.",
@@ -8576,6 +8581,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "Partner clients with the webhooks:manage scope, and administrators. Every change of the change log committed from now on that the filters select is POSTed to the URL, signed as Standard Webhooks says (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256 with the secret), retried with backoff, in order per record. The answer carries the signing secret, shown this once. The URL must be https and must not be on a private, loopback or link-local address (development servers allow http to loopback). At most 20 subscriptions per owner.",
@@ -8674,6 +8684,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "Its filters, its state and why (status, disabled_reason), its endpoint's health and its queue; never its secret. Another owner's subscription answers 404.",
@@ -8732,6 +8747,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "Deletes the subscription and its delivery log; what was still queued is not sent.",
@@ -8784,6 +8804,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "A JSON Merge Patch of url, description, active and filters. Turning it off (active: false) stops queuing changes (what is queued waits); turning it on again, or a new URL, forgets the endpoint's failures and resumes at once — replay after disabled_cursor to get the changes made while it was off. Send If-Match with the ETag you read to avoid overwriting another change (412).",
@@ -8899,6 +8924,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "Its deliveries, oldest first: state, attempts, the last answer's status and the beginning of its body, the last error. Delivered and given-up ones are kept 7 days (CARNET_WEBHOOK_LOG_RETENTION).",
@@ -9004,6 +9034,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "The delivery and the body it sends (signed anew at each attempt). A partner client whose sources or scopes changed since the body was rendered gets the delivery without it.",
@@ -9066,6 +9101,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "POSTs a signed event of type webhook.ping to the URL now, whether the subscription is on or off, and answers how it went (the answer is 200 even when the endpoint failed: see delivered and error). It is not queued nor retried, and changes nothing. At most 6 a minute per subscription.",
@@ -9138,6 +9178,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "Queues again every change after ` + "`" + `cursor` + "`" + ` (a next_cursor of GET /api/v1/changes, a delivery's seq, an export's X-Changes-Cursor, or the subscription's disabled_cursor) up to the last change now, that the subscription's filters select, each with the record's current state and replay: true. Give ` + "`" + `cursor` + "`" + ` in the body or as a query parameter. The replay runs in the background (see replay in the subscription) at the endpoint's pace; a new replay replaces one still running. Deliveries already queued are sent too: receivers should treat webhook-id, or the record's version, as the key of what they applied.",
@@ -9234,6 +9279,11 @@ const docTemplate = `{
                 "security": [
                     {
                         "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "webhooks:manage"
+                        ]
                     }
                 ],
                 "description": "Issues a new secret, shown this once. For previous_secret_valid_seconds (24 hours by default) deliveries carry two signatures, with the new and the old secret, so the receiver can switch without refusing one; 0 stops the old secret at once (a leaked secret). The body is optional.",
@@ -13381,7 +13431,7 @@ const docTemplate = `{
                     "example": "CAF des Bouches-du-Rhône"
                 },
                 "scopes": {
-                    "description": "directory:write (REST writes) and/or sync:write (bulk sync).",
+                    "description": "directory:write (REST writes), sync:write (bulk sync), webhooks:manage\n(its own webhook subscriptions).",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -13446,7 +13496,7 @@ const docTemplate = `{
                     "example": "CAF des Bouches-du-Rhône"
                 },
                 "scopes": {
-                    "description": "directory:write (REST writes) and/or sync:write (bulk sync).",
+                    "description": "directory:write (REST writes), sync:write (bulk sync), webhooks:manage\n(its own webhook subscriptions).",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -13491,7 +13541,8 @@ const docTemplate = `{
                         "type": "string",
                         "enum": [
                             "directory:write",
-                            "sync:write"
+                            "sync:write",
+                            "webhooks:manage"
                         ]
                     },
                     "example": [
@@ -13550,7 +13601,8 @@ const docTemplate = `{
                         "type": "string",
                         "enum": [
                             "directory:write",
-                            "sync:write"
+                            "sync:write",
+                            "webhooks:manage"
                         ]
                     },
                     "example": [
@@ -18004,7 +18056,8 @@ const docTemplate = `{
             "tokenUrl": "/api/v1/auth/token",
             "scopes": {
                 "directory:write": "Create and change the records of the client's own sources",
-                "sync:write": "Bulk sync and import the client's own sources"
+                "sync:write": "Bulk sync and import the client's own sources",
+                "webhooks:manage": "Register and manage the client's own webhook subscriptions"
             }
         }
     },

@@ -17,7 +17,8 @@ type PartnerClient struct {
 	Name string `json:"name" example:"CAF des Bouches-du-Rhône"`
 	// Sources whose records the client may write.
 	Sources []string `json:"sources" example:"caf-13"`
-	// directory:write (REST writes) and/or sync:write (bulk sync).
+	// directory:write (REST writes), sync:write (bulk sync), webhooks:manage
+	// (its own webhook subscriptions).
 	Scopes     []string   `json:"scopes" example:"sync:write"`
 	Disabled   bool       `json:"disabled"`
 	CreatedAt  time.Time  `json:"created_at" format:"date-time"`
@@ -42,14 +43,14 @@ type PartnerClientList struct {
 type PartnerClientInput struct {
 	Name    string   `json:"name" minLength:"1" maxLength:"200" example:"CAF des Bouches-du-Rhône"`
 	Sources []string `json:"sources" validate:"min=1" maxLength:"64" example:"caf-13"`
-	Scopes  []string `json:"scopes" enums:"directory:write,sync:write" example:"sync:write"`
+	Scopes  []string `json:"scopes" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
 }
 
 // PartnerClientPatch changes a client; absent fields are kept.
 type PartnerClientPatch struct {
 	Name     *string   `json:"name,omitempty" minLength:"1" maxLength:"200"`
 	Sources  *[]string `json:"sources,omitempty" validate:"min=1" maxLength:"64" example:"caf-13"`
-	Scopes   *[]string `json:"scopes,omitempty" enums:"directory:write,sync:write" example:"sync:write"`
+	Scopes   *[]string `json:"scopes,omitempty" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
 	Disabled *bool     `json:"disabled,omitempty"`
 }
 

@@ -213,6 +213,11 @@ func unmarshalStrict(b []byte, dst any) error {
 	if loneSurrogate(b) {
 		return models.Errorf(models.EBADREQUEST, "The request body escapes half of a UTF-16 surrogate pair (\\uD800–\\uDFFF without its other half), which is no character; nothing was stored.")
 	}
+	if string(bytes.TrimSpace(b)) == "null" {
+		// Decoded into a request type, null changes nothing: PATCH /me
+		// with it answered 200, where the other patches refuse it.
+		return models.Errorf(models.EBADREQUEST, "The request body must be a JSON object, not null.")
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {

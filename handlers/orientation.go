@@ -147,11 +147,22 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 		case p.Latitude != nil:
 			r.Near = &search.Point{Lat: *p.Latitude, Lon: *p.Longitude}
 		}
-		if p.InseeCode != "" && !ident.ValidINSEE(p.InseeCode) {
+		// A code of no commune is refused, as search's commune= refuses
+		// it: read as a filter, it found nothing, and the answer blamed
+		// the need (« Aucune ne répond à ce besoin »).
+		switch {
+		case p.InseeCode == "":
+		case !ident.ValidINSEE(p.InseeCode):
 			fe.Add("place.insee_code", "must be an INSEE commune code such as 13055")
+		case commune.ByCode(p.InseeCode) == nil:
+			fe.Add("place.insee_code", "is the code of no commune of the official reference (see GET /api/v1/communes?q=)")
 		}
-		if p.PostalCode != "" && !ident.ValidPostalCode(p.PostalCode) {
+		switch {
+		case p.PostalCode == "":
+		case !ident.ValidPostalCode(p.PostalCode):
 			fe.Add("place.postal_code", "must be a postal code of 5 digits")
+		case len(commune.ByPostalCode(p.PostalCode)) == 0:
+			fe.Add("place.postal_code", "is the postal code of no commune of the official reference (see GET /api/v1/communes?q=)")
 		}
 		r.InseeCode, r.PostalCode = p.InseeCode, p.PostalCode
 		// A commune without coordinates places the person at its centre:
@@ -162,8 +173,33 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 				r.Near, r.InseeCode = &search.Point{Lat: c.Lat, Lon: c.Lon}, ""
 			}
 		}
+		// So does a postal code alone, at the centre of its communes:
+		// read as a filter, it ignored max_distance_km, and the places a
+		// street away under another code were left out.
+		if r.Near == nil && r.InseeCode == "" && p.PostalCode != "" {
+			if pt, ok := postalCentre(p.PostalCode); ok {
+				r.Near, r.PostalCode = &pt, ""
+			}
+		}
 	}
 	return r, fe.Err("The situation is invalid.")
+}
+
+// postalCentre is the mean of the centres of the communes a postal code
+// serves (those without one left out).
+func postalCentre(code string) (search.Point, bool) {
+	var pt search.Point
+	n := 0
+	for _, c := range commune.ByPostalCode(code) {
+		if c.HasCentre {
+			pt.Lat, pt.Lon, n = pt.Lat+c.Lat, pt.Lon+c.Lon, n+1
+		}
+	}
+	if n == 0 {
+		return pt, false
+	}
+	pt.Lat, pt.Lon = pt.Lat/float64(n), pt.Lon/float64(n)
+	return pt, true
 }
 
 // vocabField canonicalises values of a vocabulary, reporting unknown ones.

@@ -326,6 +326,7 @@ func (h *Handler) writeWebhook(c *gin.Context, status int, w *models.WebhookSubs
 //	@Tags			webhooks
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			cursor	query		string	false	"The next_cursor of the previous page"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	WebhookList
@@ -371,6 +372,7 @@ func (h *Handler) ListWebhooks(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			Idempotency-Key	header		string			false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
 //	@Param			webhook			body		WebhookInput	true	"The subscription"
 //	@Success		201				{object}	WebhookCreated
@@ -417,6 +419,7 @@ func (h *Handler) writeWebhookCreated(c *gin.Context, w *models.WebhookSubscript
 //	@Tags			webhooks
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			id	path		string	true	"Subscription id"	format(uuid)
 //	@Success		200	{object}	Webhook
 //	@Header			200	{string}	ETag	"Version of the subscription, for If-Match"
@@ -442,6 +445,7 @@ func (h *Handler) GetWebhook(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			id			path		string			true	"Subscription id"	format(uuid)
 //	@Param			If-Match	header		string			false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
 //	@Param			If-None-Match	header		string			false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
@@ -493,6 +497,7 @@ func (h *Handler) UpdateWebhook(c *gin.Context) error {
 //	@Description	Deletes the subscription and its delivery log; what was still queued is not sent.
 //	@Tags			webhooks
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			id	path	string	true	"Subscription id"	format(uuid)
 //	@Success		204
 //	@Failure		400	{object}	Problem	"An unknown query parameter"
@@ -517,6 +522,7 @@ func (h *Handler) DeleteWebhook(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			id		path		string				true	"Subscription id"	format(uuid)
 //	@Param			rotation	body		WebhookSecretInput	false	"How long the old secret still signs"
 //	@Success		200		{object}	WebhookSecret
@@ -567,6 +573,7 @@ func hasBody(c *gin.Context) bool {
 //	@Tags			webhooks
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			id	path		string	true	"Subscription id"	format(uuid)
 //	@Success		200	{object}	WebhookPing
 //	@Failure		400	{object}	Problem	"An unknown query parameter"
@@ -613,6 +620,7 @@ func (h *Handler) PingWebhook(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			id		path		string				true	"Subscription id"	format(uuid)
 //	@Param			cursor	query		string				false	"The cursor to replay after (or in the body)"	example(1000)
 //	@Param			replay	body		WebhookReplayInput	false	"The cursor to replay after (or in the query string)"
@@ -669,6 +677,7 @@ func (h *Handler) ReplayWebhook(c *gin.Context) error {
 //	@Tags			webhooks
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			id				path		string	true	"Subscription id"	format(uuid)
 //	@Param			state			query		[]string	false	"Only these states (comma-separated)"	collectionFormat(csv)	Enums(pending, sending, delivered, failed)
 //	@Param			entity_id		query		string	false	"Only the deliveries of this record"	format(uuid)
@@ -716,6 +725,7 @@ func (h *Handler) ListWebhookDeliveries(c *gin.Context) error {
 //	@Tags			webhooks
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Security		PartnerClient[webhooks:manage]
 //	@Param			id			path		string	true	"Subscription id"	format(uuid)
 //	@Param			delivery_id	path		string	true	"Delivery id (its webhook-id)"	format(uuid)
 //	@Success		200			{object}	WebhookDeliveryDetail

@@ -111,6 +111,11 @@ func (o SyncOptions) omitted(services bool, i int) Omitted {
 type SyncService struct {
 	Service
 	ActorSourceID string
+	// Withdrawn says the producer no longer names this record (an
+	// import's row that lists no services, whose offer this is): a
+	// stored live one is archived, and nothing is created. Only its
+	// SourceID and ActorSourceID are read.
+	Withdrawn bool
 	warnings      []FieldError // what ReconcileServicePlace corrected
 	prepared      bool         // by PrepareSyncBatch
 }
@@ -292,7 +297,7 @@ func newSyncStep(source string, actors []Actor, services []SyncService) (syncSte
 	PrepareSyncBatch(source, actors, services)
 	offers := map[string][]qualityService{}
 	for i := range services {
-		if id := services[i].ActorSourceID; id != "" {
+		if id := services[i].ActorSourceID; id != "" && !services[i].Withdrawn {
 			offers[id] = append(offers[id], qualityOfService(&services[i].Service))
 		}
 	}
@@ -394,6 +399,10 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			continue
 		}
 		sv.Source = source
+		if sv.Withdrawn {
+			sv.prepared = true
+			continue
+		}
 		sv.warnings = placeWarnings(ReconcileServicePlace(&sv.Service))
 		sv.Normalize()
 		sv.prepared = true
@@ -636,6 +645,27 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			continue
 		case keep[sv.SourceID]:
 			reject("source_id", "appears twice in the batch")
+			continue
+		}
+		if sv.Withdrawn {
+			// The place's row names no offer now: the one it named is
+			// archived, as an offer absent from a snapshot is. Kept,
+			// it stayed published while the report said the place had
+			// none.
+			ex, found := existing[sv.SourceID]
+			if !found || ex.Archived {
+				continue
+			}
+			var stored Service
+			if err := forUpdate(tx).Take(&stored, "id = ?", ex.ID).Error; err != nil {
+				return nil, err
+			}
+			if err := s.archiveService(tx, &stored); err != nil {
+				return nil, err
+			}
+			o.ID, o.Result = ex.ID, SyncArchived
+			res.add(o)
+			rescore[stored.ActorID] = true
 			continue
 		}
 		if fe, refused := opt.RefusedServices[i]; refused {

@@ -699,6 +699,12 @@ func (b *readBatch) add(p Place, left int) {
 	if p.Service != nil {
 		b.services = append(b.services, models.SyncService{Service: *p.Service, ActorSourceID: p.Actor.SourceID})
 		b.serviceRow = append(b.serviceRow, p.Row)
+	} else if p.Actor.SourceID != "" {
+		// The row names no offer: one stored for it before is archived
+		// (models.SyncService.Withdrawn), as the row's warning says.
+		b.services = append(b.services, models.SyncService{Service: models.Service{SourceID: p.Actor.SourceID + OfferSuffix},
+			ActorSourceID: p.Actor.SourceID, Withdrawn: true})
+		b.serviceRow = append(b.serviceRow, p.Row)
 	}
 }
 

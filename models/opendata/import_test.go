@@ -182,6 +182,42 @@ func TestSnapshotKeepsThePlacesOfRejectedRows(t *testing.T) {
 	}
 }
 
+// TestImportArchivesTheOfferARowNoLongerNames: a producer empties a
+// place's services. The report said « no service listed: the place is
+// imported without an offer », but the offer its earlier row named stayed
+// published, counted nowhere. It is archived with the place kept, and
+// counted; importing the file again changes nothing.
+func TestImportArchivesTheOfferARowNoLongerNames(t *testing.T) {
+	s := openStore(t)
+	all := synthetic(t, 5)
+	importBytes(t, s, all, opendata.ImportOptions{Source: "prod"})
+	rows, err := csv.NewReader(bytes.NewReader(all)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows[2][slices.Index(rows[0], "services")] = ""
+	var b bytes.Buffer
+	if err := csv.NewWriter(&b).WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	for round, want := range []int{1, 0} {
+		rep := importBytes(t, s, b.Bytes(), opendata.ImportOptions{Source: "prod"})
+		if rep.Services[models.SyncArchived] != want || rep.Actors[models.SyncArchived] != 0 || rep.Rejected != 0 {
+			t.Fatalf("round %d: actors %+v services %+v rejected %d, want %d offer archived", round, rep.Actors, rep.Services, rep.Rejected, want)
+		}
+	}
+	if n := len(allActors(t, s)); n != 5 {
+		t.Errorf("%d live places, want 5", n)
+	}
+	live, err := s.ListServices(context.Background(), models.ServiceFilter{ListParams: models.ListParams{Limit: 50}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(live.Items) != 4 {
+		t.Errorf("%d live offers, want 4", len(live.Items))
+	}
+}
+
 func TestImportDuplicatesAcrossSources(t *testing.T) {
 	b := reference(t, realFiles[1])
 	s := openStore(t)

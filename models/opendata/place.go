@@ -901,7 +901,7 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
 	if len(sv.Themes) == 0 {
 		if b.cell("services") == "" {
-			b.warn("services", "", "no service listed: the place is imported without an offer")
+			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)")
 		} else {
 			b.fail("services", b.cell("services"), "none of the services named is a value of any version of the standard (see GET /api/v1/vocabularies/themes), and a place is not imported without the offer it names")
 		}
