@@ -116,8 +116,8 @@ type SyncService struct {
 	// stored live one is archived, and nothing is created. Only its
 	// SourceID and ActorSourceID are read.
 	Withdrawn bool
-	warnings      []FieldError // what ReconcileServicePlace corrected
-	prepared      bool         // by PrepareSyncBatch
+	warnings  []FieldError // what ReconcileServicePlace corrected
+	prepared  bool         // by PrepareSyncBatch
 }
 
 // SyncOutcome is what happened to one record.
