@@ -73,6 +73,9 @@ type plan struct {
 	// placeRestricted: near, commune or code_postal was given, so
 	// services without a place are left out unless asked for.
 	placeRestricted bool
+	// placesEither: the query names only places, no record is in all of
+	// them, and it answers the records in any (buildFilter), partial.
+	placesEither bool
 	// now decides which temporary closures are in effect (statusSet).
 	now time.Time
 }
@@ -212,11 +215,26 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 		}
 	}
 	// A query naming only places filters by them (each place: any of
-	// its interpretations).
+	// its interpretations). Places that no record is in at once (two
+	// communes, « cognac angouleme », two départements) are alternatives:
+	// their intersection answered nothing, silently.
 	if p.an.placeOnly {
+		var before bitset
+		if len(p.an.places) > 1 {
+			before = slices.Clone(s.filter)
+		}
 		for i := range p.an.places {
 			t.placeBits(&p.an.places[i], tmp)
 			tmp.andWith(s.filter)
+		}
+		if before != nil && s.filter.count() == 0 {
+			clear(s.filter)
+			for i := range p.an.places {
+				t.placeBits(&p.an.places[i], tmp)
+				tmp.orInto(s.filter)
+			}
+			before.andWith(s.filter)
+			p.placesEither = true
 		}
 	}
 	s.result = tmp

@@ -368,3 +368,32 @@ func TestStreetAddress(t *testing.T) {
 		t.Errorf("près de la gare: %+v, want the word found in the address", r.Hits[1].Matches)
 	}
 }
+
+// Places no record is in at once are alternatives: « cognac angouleme »,
+// « marseille toulon », « 13 84 » or « 16000 16100 » answered nothing, not
+// even partial, since each place was a filter every result had to pass.
+// The records in any of them come back, partial; places that do meet
+// (« cognac 16 ») still narrow each other.
+func TestPlacesNoRecordIsInAtOnceAreAlternatives(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("a1", "France services Angoulême", "Angoulême", "16000", "1 place Bouillaud", "services", themeProcedures),
+		record("c1", "Médiathèque de Cognac", "Cognac", "16100", "1 rue de Cognac", "services", themeTools),
+		record("m1", "Espace Mistral", "Marseille", "13001", "1 rue Mistral", "services", themeProcedures),
+	})
+	for _, tc := range []struct {
+		q       string
+		want    []string
+		partial bool
+	}{
+		{"cognac angouleme", []string{"France services Angoulême", "Médiathèque de Cognac"}, true},
+		{"16000 16100", []string{"France services Angoulême", "Médiathèque de Cognac"}, true},
+		{"16 13", []string{"Espace Mistral", "France services Angoulême", "Médiathèque de Cognac"}, true},
+		{"cognac 16", []string{"Médiathèque de Cognac"}, false},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) || r.Partial != tc.partial {
+			t.Errorf("%s: %v (partial %v), want %v (partial %v)", tc.q, got, r.Partial, tc.want, tc.partial)
+		}
+	}
+}
