@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"carnet/models/commune"
+	"carnet/models/openinghours"
 	"carnet/models/vocab"
 )
 
@@ -85,6 +86,15 @@ func qualityOfService(sv *Service) qualityService {
 
 // scoreQuality returns the score of a without freshness, and the criteria
 // it misses, from its live services.
+// validHours says whether s is opening hours whose every rule reads.
+func validHours(s string) bool {
+	if s == "" {
+		return false
+	}
+	_, err := openinghours.Parse(s)
+	return err == nil
+}
+
 func scoreQuality(a *Actor, services []qualityService) (float64, StringList) {
 	met := map[string]bool{}
 	// The score is public (every actor's body, quality_min, the quality
@@ -97,11 +107,14 @@ func scoreQuality(a *Actor, services []qualityService) (float64, StringList) {
 			published = append(published, sv)
 		}
 	}
-	hours := a.OpeningHours != ""
+	// Hours count when every rule of them reads (the criterion says
+	// valid OSM syntax): a value kept with rules it cannot read
+	// (opening_hours_unreadable) tells a person little, and counted whole.
+	hours := validHours(a.OpeningHours)
 	if !hours && len(published) > 0 {
 		hours = true
 		for _, sv := range published {
-			hours = hours && sv.OpeningHours != ""
+			hours = hours && validHours(sv.OpeningHours)
 		}
 	}
 	met[QualityHours] = hours
@@ -114,7 +127,9 @@ func scoreQuality(a *Actor, services []qualityService) (float64, StringList) {
 		}
 	}
 	met[QualityCoordinates] = coordinatesPlausible(a)
-	met[QualityDescription] = utf8.RuneCountInString(a.Summary)+utf8.RuneCountInString(a.Description) >= 50
+	// A summary or a description of 50 characters: the two added made
+	// a name repeated in both (25 + 25) a presentation.
+	met[QualityDescription] = max(utf8.RuneCountInString(a.Summary), utf8.RuneCountInString(a.Description)) >= 50
 	met[QualityCommune] = a.Address.InseeCode != ""
 	met[QualityIdentifier] = a.Pivot != ""
 	var score float64

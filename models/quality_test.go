@@ -34,6 +34,18 @@ func TestScoreQuality(t *testing.T) {
 			nil, 0, []string{"contact", "opening_hours", "offer", "offer_details", "coordinates", "description", "commune", "identifier"}},
 		{"OK hours from every published service", func(a *Actor) {}, []qualityService{published}, 0.45,
 			[]string{"contact", "coordinates", "description", "commune", "identifier"}},
+		// As the README's table says: a summary or a description of 50
+		// characters, not the two added (a name repeated in both made
+		// one); hours whose every rule reads.
+		{"NotMet a presentation of two short texts", func(a *Actor) {
+			a.Summary, a.Description = "Médiathèque de Saint-Usage", "Médiathèque de Saint-Usage"
+		}, nil, 0, []string{"contact", "opening_hours", "offer", "offer_details", "coordinates", "description", "commune", "identifier"}},
+		{"OK a description of 50 characters", func(a *Actor) {
+			a.Description = "Ordinateurs en libre accès et ateliers pour débutants."
+		}, nil, 0.05, []string{"contact", "opening_hours", "offer", "offer_details", "coordinates", "commune", "identifier"}},
+		{"NotMet hours with rules that do not read", func(a *Actor) {
+			a.OpeningHours = "Mo 09:00-12:00; le mardi sur rendez-vous"
+		}, nil, 0, []string{"contact", "opening_hours", "offer", "offer_details", "coordinates", "description", "commune", "identifier"}},
 		{"NotMet a draft offer counts for nothing", func(a *Actor) {}, []qualityService{{Status: "draft", Themes: StringList{"x"}}}, 0,
 			[]string{"contact", "opening_hours", "offer", "offer_details", "coordinates", "description", "commune", "identifier"}},
 	}

@@ -219,8 +219,10 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 	// communes, « cognac angouleme », two départements) are alternatives:
 	// their intersection answered nothing, silently.
 	if p.an.placeOnly {
+		// A city's part (« marseille est ») narrows its city, and one
+		// without places answers nothing.
 		var before bitset
-		if len(p.an.places) > 1 {
+		if len(p.an.places) > 1 && !slices.ContainsFunc(p.an.places, func(pr placeRef) bool { return pr.kind == "district" }) {
 			before = slices.Clone(s.filter)
 		}
 		for i := range p.an.places {
@@ -238,6 +240,55 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 		}
 	}
 	s.result = tmp
+}
+
+// aroundRadiusKM is the distance from a named place at which a partial
+// result's score is halved (see namedPoint): about a département's width.
+const aroundRadiusKM = 50
+
+// namedPoint returns the point of the one commune or postal code the query
+// names (the mean position of its located records), if it names exactly
+// one place of those kinds and some record there is located.
+func (t *table) namedPoint(p *plan) (o origin, ok, read bool) {
+	o, ok = t.namedPointOf(p)
+	return o, ok, true
+}
+
+func (t *table) namedPointOf(p *plan) (origin, bool) {
+	var named *placeRef
+	for i := range p.an.places {
+		pr := &p.an.places[i]
+		if pr.kind != "commune" && pr.kind != "postal_code" {
+			continue
+		}
+		if named != nil {
+			return origin{}, false
+		}
+		named = pr
+	}
+	if named == nil {
+		return origin{}, false
+	}
+	var o origin
+	n := 0
+	add := func(slot uint32) bool {
+		if int(slot) < len(t.pos) && t.pos[slot].located {
+			sp := &t.pos[slot]
+			o.x, o.y, o.z, n = o.x+sp.x, o.y+sp.y, o.z+sp.z, n+1
+		}
+		return true
+	}
+	for _, slot := range named.slots {
+		add(slot)
+	}
+	for _, b := range named.sets {
+		b.each(add)
+	}
+	norm := math.Sqrt(o.x*o.x + o.y*o.y + o.z*o.z)
+	if n == 0 || norm == 0 {
+		return origin{}, false
+	}
+	return origin{o.x / norm, o.y / norm, o.z / norm}, true
 }
 
 // placeBits sets dst to the slots of a named place.
@@ -407,6 +458,21 @@ func (t *table) run(p *plan, s *scratch) page {
 			s.inPlace.orInto(inPlace)
 		}
 	}
+	// A query naming one commune or postal code beside a need that no
+	// record there meets (« carte grise 13001 », « carte grise gap ») is
+	// partial: its results are the need's places elsewhere. They rank
+	// by proximity to the named place, as with near, so that the ones a
+	// street or a town away come before those across the région
+	// (Martigues and Avignon came first for 13001). The named place's
+	// records give its point: the mean of their positions.
+	var around origin
+	aroundSet, aroundRead := false, q.Near != nil || p.an.placeOnly
+	aroundOf := func() bool { // read once, when the answer turns out partial
+		if !aroundRead {
+			around, aroundSet, aroundRead = t.namedPoint(p)
+		}
+		return aroundSet
+	}
 	consider := func(slot uint32, dist, score float64, missing, spelling, softMissing int) {
 		out.total++
 		if wantFacets {
@@ -416,8 +482,15 @@ func (t *table) run(p *plan, s *scratch) page {
 		switch p.sort {
 		case SortRelevance:
 			blended := score
-			if q.Near != nil && dist == dist {
+			switch {
+			case q.Near != nil && dist == dist:
 				blended = score * proximity(havKM(dist), p.radius)
+			case out.partial && aroundOf():
+				if sp := &t.pos[slot]; sp.located {
+					blended = score * proximity(havKM(around.hav(sp.x, sp.y, sp.z)), aroundRadiusKM)
+				} else {
+					blended = score * 0.5 // where it is is unknown: as at the edge
+				}
 			}
 			x.key = relevanceKey(blended, missing, spelling, inPlace != nil && !inPlace.has(slot), softMissing)
 		case SortDistance:

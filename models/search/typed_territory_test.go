@@ -397,3 +397,24 @@ func TestPlacesNoRecordIsInAtOnceAreAlternatives(t *testing.T) {
 		}
 	}
 }
+
+// A need beside a postal code or commune where no place meets it
+// (« aide numérique 13001 » where the code's places only lend computers)
+// is partial: the need's places elsewhere answer. They came in the order of
+// their scores, the far ones first when their names said more (Avignon
+// before the next district of Marseille); they rank by proximity to the
+// named place now, as with near.
+func TestAPartialNeedBesideAPlaceRanksByProximity(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("here", "Espace Mistral", "Marseille", "13001", "1 rue Mistral", "services", themeTools,
+			"latitude", "43.2990", "longitude", "5.3800"),
+		record("near", "France services Marseille 2ème", "Marseille", "13002", "2 rue de la République", "services", themeProcedures,
+			"latitude", "43.3010", "longitude", "5.3680"),
+		record("far", "France services Avignon, aide aux démarches en ligne", "Avignon", "84000", "1 rue Carnot", "services", themeProcedures,
+			"latitude", "43.9490", "longitude", "4.8060"),
+	})
+	r, got := searchNames(t, m, "démarches administratives 13001")
+	if !r.Partial || len(got) < 2 || got[0] != "France services Marseille 2ème" {
+		t.Errorf("démarches administratives 13001: %v (partial %v), want the Marseille France services first", got, r.Partial)
+	}
+}
