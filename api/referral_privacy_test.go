@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -583,5 +584,21 @@ func TestAdministratorsStatisticsAreTraced(t *testing.T) {
 	statsOf(t, w, e.Admin, "?actor_id="+w.c)
 	if got := reads(managerC, w.c); len(got) != 1 {
 		t.Errorf("C asked about by an administrator: %d reads traced", len(got))
+	}
+}
+
+// TestReferralValidationQuotesNoValue: validation reasons on a referral
+// name fields, never values. A theme that is not one (the person's name
+// and phone typed into it) came back quoted in the 422.
+func TestReferralValidationQuotesNoValue(t *testing.T) {
+	w := newReferralWorld(t)
+	body := referralBody(w.a, w.s)
+	body["themes"] = []string{personFirst + " " + personPhone}
+	r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: body})
+	if r.Code != 422 || !slices.Contains(fields(t, r), "themes[0]") {
+		t.Fatalf("%d %s, want 422 naming themes[0]", r.Code, r.Body)
+	}
+	if strings.Contains(r.Body.String(), personFirst) || strings.Contains(r.Body.String(), personPhone) {
+		t.Errorf("the problem quotes the value: %s", r.Body)
 	}
 }

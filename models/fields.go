@@ -358,14 +358,30 @@ func normalizeVocabOne(name, in string) string {
 }
 
 func checkVocab(fe *FieldErrors, field, name string, in StringList) {
+	checkVocabOf(fe, field, name, in, true)
+}
+
+// checkVocabQuiet is checkVocab without the value in the reason: a
+// referral's body holds a vulnerable person's data, and a name or a phone
+// typed into its themes came back in the problem (validation reasons name
+// fields, never values, on referrals).
+func checkVocabQuiet(fe *FieldErrors, field, name string, in StringList) {
+	checkVocabOf(fe, field, name, in, false)
+}
+
+func checkVocabOf(fe *FieldErrors, field, name string, in StringList, quote bool) {
 	v := vocab.MustGet(name)
 	if len(in) > maxListItems {
 		fe.Addf(field, "must have at most %d values", maxListItems)
 		return
 	}
 	for i, s := range in {
-		if !v.Contains(s) {
+		switch {
+		case v.Contains(s):
+		case quote:
 			fe.Addf(fmt.Sprintf("%s[%d]", field, i), "%q is not a value of the %s vocabulary (see GET /api/v1/vocabularies/%s)", clip(s), name, name)
+		default:
+			fe.Addf(fmt.Sprintf("%s[%d]", field, i), "is not a value of the %s vocabulary (see GET /api/v1/vocabularies/%s)", name, name)
 		}
 	}
 }

@@ -187,7 +187,7 @@ func (r *Referral) Validate(now time.Time) error {
 	if len(r.Themes) == 0 {
 		fe.Add("themes", "at least one need (a theme) is required")
 	}
-	checkVocab(&fe, "themes", vocab.NameThemes, r.Themes)
+	checkVocabQuiet(&fe, "themes", vocab.NameThemes, r.Themes)
 	personText := func(field, v string, max int, required bool) {
 		n := utf8.RuneCountInString(v)
 		switch {
