@@ -176,6 +176,9 @@ func TestSuggestionsHTTP(t *testing.T) {
 		{"ErrBadProfile", obj{"profile": "lost"}, 422, []string{"profile"}},
 		{"ErrBadValues", obj{"needs": []string{"cooking"}, "constraints": obj{"when": []string{"noon"}, "max_distance_km": 500, "languages": []string{"klingon"}},
 			"place": obj{"latitude": 43.3}}, 422, []string{"needs[0]", "constraints.when[0]", "constraints.max_distance_km", "constraints.languages[0]", "place.latitude"}},
+		// 0 given was read as absent (10 suggestions, 15 km).
+		{"ErrZeroLimit", obj{"limit": 0}, 422, []string{"limit"}},
+		{"ErrZeroDistance", obj{"constraints": obj{"max_distance_km": 0}, "place": obj{"latitude": 43.3, "longitude": 5.4}}, 422, []string{"constraints.max_distance_km"}},
 		{"ErrNotJSON", "profile=excluded", 400, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -13143,10 +13143,10 @@ const docTemplate = `{
                     ]
                 },
                 "max_distance_km": {
-                    "description": "With a place: how far the person can go (default 15 km, at most 100).",
+                    "description": "With a place: how far the person can go (default 15 km; from 0.1 to\n100).",
                     "type": "number",
                     "maximum": 100,
-                    "minimum": 0,
+                    "minimum": 0.1,
                     "example": 5
                 },
                 "remote_only": {

@@ -27,7 +27,7 @@ type OrientationRequest struct {
 	Constraints *OrientationConstraints `json:"constraints,omitempty"`
 	Place       *OrientationPlace       `json:"place,omitempty"`
 	// How many suggestions (default 10, at most 50).
-	Limit int `json:"limit,omitempty" minimum:"1" maximum:"50" example:"10"`
+	Limit *int `json:"limit,omitempty" minimum:"1" maximum:"50" example:"10"`
 }
 
 // OrientationConstraints are hard filters: a service that breaks one is not
@@ -40,8 +40,9 @@ type OrientationConstraints struct {
 	Free bool `json:"free,omitempty"`
 	// Open at one of these times (open_on values of the search).
 	When []string `json:"when,omitempty" enums:"monday,tuesday,wednesday,thursday,friday,saturday,sunday,weekend,evening,lunchtime" example:"saturday"`
-	// With a place: how far the person can go (default 15 km, at most 100).
-	MaxDistanceKM float64 `json:"max_distance_km,omitempty" minimum:"0" maximum:"100" example:"5"`
+	// With a place: how far the person can go (default 15 km; from 0.1 to
+	// 100).
+	MaxDistanceKM *float64 `json:"max_distance_km,omitempty" minimum:"0.1" maximum:"100" example:"5"`
 	// The person cannot travel: only services given remotely.
 	RemoteOnly bool `json:"remote_only,omitempty"`
 	// Services given only remotely are acceptable too.
@@ -113,11 +114,16 @@ type OrientationList struct {
 // toEngine validates the request and converts it.
 func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 	var fe models.FieldErrors
-	r := search.SuggestRequest{Profile: in.Profile, Limit: in.Limit}
+	r := search.SuggestRequest{Profile: in.Profile}
+	// 0 given is not « absent »: it was read as the default (10
+	// suggestions, 15 km) while the schema's minimum refuses it.
+	if in.Limit != nil {
+		r.Limit = *in.Limit
+	}
 	if in.Profile != "" && !slices.Contains(search.Profiles, in.Profile) {
 		fe.Add("profile", "must be one of "+strings.Join(search.Profiles, ", "))
 	}
-	if in.Limit < 0 || in.Limit > search.MaxSuggestions {
+	if in.Limit != nil && (*in.Limit < 1 || *in.Limit > search.MaxSuggestions) {
 		fe.Addf("limit", "must be from 1 to %d", search.MaxSuggestions)
 	}
 	r.Needs = vocabField(&fe, "needs", vocab.NameThemes, in.Needs)
@@ -129,10 +135,12 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 			}
 		}
 		r.When = c.When
-		if c.MaxDistanceKM < 0 || c.MaxDistanceKM > search.MaxRadiusKM || math.IsNaN(c.MaxDistanceKM) {
-			fe.Add("constraints.max_distance_km", "must be from 0 to 100")
+		if d := c.MaxDistanceKM; d != nil {
+			if *d < 0.1 || *d > search.MaxRadiusKM || math.IsNaN(*d) {
+				fe.Add("constraints.max_distance_km", "must be from 0.1 to 100 (omit it for 15 km)")
+			}
+			r.MaxDistanceKM = *d
 		}
-		r.MaxDistanceKM = c.MaxDistanceKM
 		r.SpecificSupport = vocabField(&fe, "constraints.specific_support", vocab.NameSpecificSupport, c.SpecificSupport)
 		r.Languages = vocabField(&fe, "constraints.languages", vocab.NameLanguages, c.Languages)
 	}
