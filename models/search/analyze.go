@@ -95,6 +95,9 @@ type analysis struct {
 	// placeOnly: every word names a place, so the query is a place
 	// filter rather than words to find.
 	placeOnly bool
+	// widened: a commune without places was read as the communes whose
+	// name begins with it (communesBeginningWith).
+	widened bool
 }
 
 // spellingMaxDF: a word whose own matches reach this many records is not
@@ -280,6 +283,7 @@ func (t *table) analyze(words []string) analysis {
 		i += l
 	}
 	t.communesInDepartement(&a)
+	t.communesBeginningWith(&a)
 	a.placeOnly = covered == n && n > 0
 	index := map[string]int{}
 	for i, w := range words {
@@ -388,6 +392,31 @@ func (t *table) communesInDepartement(a *analysis) {
 		if len(more) > 0 {
 			slices.Sort(more)
 			pr.slots = slices.Compact(more)
+		}
+	}
+}
+
+// communesBeginningWith reads a commune the directory holds no place in as
+// the directory's communes whose name begins with it (« saint etienne »
+// where only Saint-Étienne-de-Tinée has places, « st maximin » for
+// Saint-Maximin-la-Sainte-Baume): it answered nothing. The answer is
+// partial (analysis.widened): they are other communes.
+func (t *table) communesBeginningWith(a *analysis) {
+	for i := range a.places {
+		pr := &a.places[i]
+		if pr.kind != "commune" || pr.commune == "" || len(pr.slots) > 0 || len(pr.sets) > 0 {
+			continue
+		}
+		first, _, _ := strings.Cut(pr.commune, " ")
+		var more []uint32
+		for _, k := range t.communeFirst[first] {
+			if strings.HasPrefix(k, pr.commune+" ") {
+				more = append(more, t.byCommune[k]...)
+			}
+		}
+		if len(more) > 0 {
+			slices.Sort(more)
+			pr.slots, a.widened = slices.Compact(more), true
 		}
 	}
 }

@@ -418,3 +418,30 @@ func TestAPartialNeedBesideAPlaceRanksByProximity(t *testing.T) {
 		t.Errorf("démarches administratives 13001: %v (partial %v), want the Marseille France services first", got, r.Partial)
 	}
 }
+
+// A commune the directory holds no place in, named whole, is the communes
+// whose name begins with it: « saint etienne » where only
+// Saint-Étienne-de-Tinée has places, « st maximin » for
+// Saint-Maximin-la-Sainte-Baume, answered nothing. They come back, partial
+// (they are other communes); a commune with places still filters to itself.
+func TestACommuneWithoutPlacesIsTheCommunesBeginningWithIt(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tinee", "Médiathèque de la Tinée", "Saint-Étienne-de-Tinée", "06660", "1 place de l'Église", "services", themeTools),
+		record("max", "France services Provence Verte", "Saint-Maximin-la-Sainte-Baume", "83470", "1 rue Colbert", "services", themeProcedures),
+		record("nice", "Médiathèque de Nice", "Nice", "06000", "3 rue de France", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q       string
+		want    []string
+		partial bool
+	}{
+		{"saint etienne", []string{"Médiathèque de la Tinée"}, true},
+		{"st maximin", []string{"France services Provence Verte"}, true},
+		{"nice", []string{"Médiathèque de Nice"}, false},
+	} {
+		r, got := searchNames(t, m, tc.q)
+		if !slices.Equal(got, tc.want) || r.Partial != tc.partial {
+			t.Errorf("%s: %v (partial %v), want %v (partial %v)", tc.q, got, r.Partial, tc.want, tc.partial)
+		}
+	}
+}
