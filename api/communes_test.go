@@ -540,9 +540,20 @@ func TestServiceOwnAddress(t *testing.T) {
 // Marseille, whose places are filed under their arrondissements) gets the
 // places around its centre.
 func orientationFromACommune(t *testing.T, e *apitest.Env) {
-	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: obj{
+	firstWithin(t, orientAt(e, obj{"insee_code": "13055"}), 5, "Marseille")
+}
+
+// orientAt asks for suggestions of places helping with procedures within
+// 5 km of place.
+func orientAt(e *apitest.Env, place obj) *apitest.Response {
+	return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: obj{
 		"profile": "excluded", "needs": []string{"aide-aux-demarches-administratives"},
-		"constraints": obj{"max_distance_km": 5}, "place": obj{"insee_code": "13055"}}})
+		"constraints": obj{"max_distance_km": 5}, "place": place}})
+}
+
+// firstWithin checks that r suggests something, the first within km.
+func firstWithin(t *testing.T, r *apitest.Response, km float64, around string) {
+	t.Helper()
 	if r.Code != 200 {
 		t.Fatalf("%d %s", r.Code, r.Body)
 	}
@@ -552,8 +563,8 @@ func orientationFromACommune(t *testing.T, e *apitest.Env) {
 		}
 	}
 	r.JSON(&out)
-	if len(out.Data) == 0 || out.Data[0].DistanceKM == nil || *out.Data[0].DistanceKM > 5 {
-		t.Errorf("suggestions around Marseille: %.400s", r.Body.String())
+	if len(out.Data) == 0 || out.Data[0].DistanceKM == nil || *out.Data[0].DistanceKM > km {
+		t.Errorf("suggestions around %s: %.400s", around, r.Body.String())
 	}
 }
 
@@ -563,25 +574,9 @@ func orientationFromACommune(t *testing.T, e *apitest.Env) {
 // districts, a kilometre away, were left out and none matched); a code of
 // no commune is refused (it found nothing, and the answer blamed the need).
 func orientationFromAPostalCode(t *testing.T, e *apitest.Env) {
-	ask := func(place obj) *apitest.Response {
-		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: obj{
-			"needs": []string{"aide-aux-demarches-administratives"}, "constraints": obj{"max_distance_km": 5}, "place": place}})
-	}
-	r := ask(obj{"postal_code": "13001"})
-	if r.Code != 200 {
-		t.Fatalf("%d %s", r.Code, r.Body)
-	}
-	var out struct {
-		Data []struct {
-			DistanceKM *float64 `json:"distance_km"`
-		}
-	}
-	r.JSON(&out)
-	if len(out.Data) == 0 || out.Data[0].DistanceKM == nil || *out.Data[0].DistanceKM > 5 {
-		t.Errorf("suggestions around 13001: %.400s", r.Body.String())
-	}
+	firstWithin(t, orientAt(e, obj{"postal_code": "13001"}), 5, "13001")
 	for field, place := range map[string]obj{"place.insee_code": {"insee_code": "99999"}, "place.postal_code": {"postal_code": "99999"}} {
-		if r := ask(place); r.Code != 422 || !hasAll(fields(t, r), field) {
+		if r := orientAt(e, place); r.Code != 422 || !hasAll(fields(t, r), field) {
 			t.Errorf("%v: %d %s", place, r.Code, r.Body)
 		}
 	}

@@ -18,16 +18,22 @@ func syncOffer(id, actor string) SyncService {
 	return SyncService{Service: Service{Name: "Offre", Kind: "one_off_help", Themes: StringList{"Utilisation sécurisée du numérique"}, OnSite: true, SourceID: id}, ActorSourceID: actor}
 }
 
-func TestSyncBatch(t *testing.T) {
-	s := openTestStore(t)
-	ctx := context.Background()
+// syncPlaces returns n places p0… of a source with one offer each.
+func syncPlaces(n int) ([]Actor, []SyncService) {
 	var actors []Actor
 	var services []SyncService
-	for i := range 10 {
+	for i := range n {
 		id := fmt.Sprint("p", i)
 		actors = append(actors, syncActor(id))
 		services = append(services, syncOffer(id+"#offer", id))
 	}
+	return actors, services
+}
+
+func TestSyncBatch(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	actors, services := syncPlaces(10)
 	res, err := s.SyncBatch(ctx, "hub", actors, services, SyncOptions{})
 	if err != nil || res.Counts[SyncCreated] != 20 {
 		t.Fatalf("first: %v %+v", err, res)
@@ -202,13 +208,7 @@ func TestSyncCreatedServiceNormalized(t *testing.T) {
 func TestSyncRestoresTheOfferAnImportBringsBack(t *testing.T) {
 	s := openTestStore(t)
 	ctx := context.Background()
-	var actors []Actor
-	var services []SyncService
-	for i := range 10 {
-		id := fmt.Sprint("p", i)
-		actors = append(actors, syncActor(id))
-		services = append(services, syncOffer(id+"#offer", id))
-	}
+	actors, services := syncPlaces(10)
 	file := SyncOptions{KeepUncarried: true}
 	if _, err := s.SyncBatch(ctx, "hub", cloneActors(actors), cloneServices(services), file); err != nil {
 		t.Fatal(err)

@@ -153,6 +153,22 @@ func TestImportSnapshot(t *testing.T) {
 	}
 }
 
+// withCell returns a CSV file of places with the cell of one row (from 1)
+// under column set to value.
+func withCell(t *testing.T, file []byte, row int, column, value string) []byte {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(file)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows[row][slices.Index(rows[0], column)] = value
+	var b bytes.Buffer
+	if err := csv.NewWriter(&b).WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 // TestSnapshotKeepsThePlacesOfRejectedRows: a snapshot archives the places
 // absent from the file. A row that is in the file but cannot be stored (an
 // address emptied by mistake) rejected the row and archived its place with
@@ -162,18 +178,7 @@ func TestSnapshotKeepsThePlacesOfRejectedRows(t *testing.T) {
 	s := openStore(t)
 	all := synthetic(t, 10)
 	importBytes(t, s, all, opendata.ImportOptions{Source: "snap"})
-	rows, err := csv.NewReader(bytes.NewReader(all)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	address := slices.Index(rows[0], "adresse")
-	rows[3][address] = ""
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	if err := w.WriteAll(rows); err != nil {
-		t.Fatal(err)
-	}
-	rep := importBytes(t, s, b.Bytes(), opendata.ImportOptions{Source: "snap", Snapshot: true})
+	rep := importBytes(t, s, withCell(t, all, 3, "adresse", ""), opendata.ImportOptions{Source: "snap", Snapshot: true})
 	if rep.Rejected != 1 || rep.Actors[models.SyncArchived] != 0 || rep.Services[models.SyncArchived] != 0 {
 		t.Fatalf("snapshot with a rejected row: rejected %d, actors %+v, services %+v", rep.Rejected, rep.Actors, rep.Services)
 	}
@@ -191,17 +196,9 @@ func TestImportArchivesTheOfferARowNoLongerNames(t *testing.T) {
 	s := openStore(t)
 	all := synthetic(t, 5)
 	importBytes(t, s, all, opendata.ImportOptions{Source: "prod"})
-	rows, err := csv.NewReader(bytes.NewReader(all)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows[2][slices.Index(rows[0], "services")] = ""
-	var b bytes.Buffer
-	if err := csv.NewWriter(&b).WriteAll(rows); err != nil {
-		t.Fatal(err)
-	}
+	edited := withCell(t, all, 2, "services", "")
 	for round, want := range []int{1, 0} {
-		rep := importBytes(t, s, b.Bytes(), opendata.ImportOptions{Source: "prod"})
+		rep := importBytes(t, s, edited, opendata.ImportOptions{Source: "prod"})
 		if rep.Services[models.SyncArchived] != want || rep.Actors[models.SyncArchived] != 0 || rep.Rejected != 0 {
 			t.Fatalf("round %d: actors %+v services %+v rejected %d, want %d offer archived", round, rep.Actors, rep.Services, rep.Rejected, want)
 		}
