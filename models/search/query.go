@@ -249,12 +249,7 @@ const aroundRadiusKM = 50
 // namedPoint returns the point of the one commune or postal code the query
 // names (the mean position of its located records), if it names exactly
 // one place of those kinds and some record there is located.
-func (t *table) namedPoint(p *plan) (o origin, ok, read bool) {
-	o, ok = t.namedPointOf(p)
-	return o, ok, true
-}
-
-func (t *table) namedPointOf(p *plan) (origin, bool) {
+func (t *table) namedPoint(p *plan) (origin, bool) {
 	var named *placeRef
 	for i := range p.an.places {
 		pr := &p.an.places[i]
@@ -469,7 +464,8 @@ func (t *table) run(p *plan, s *scratch) page {
 	aroundSet, aroundRead := false, q.Near != nil || p.an.placeOnly
 	aroundOf := func() bool { // read once, when the answer turns out partial
 		if !aroundRead {
-			around, aroundSet, aroundRead = t.namedPoint(p)
+			around, aroundSet = t.namedPoint(p)
+			aroundRead = true
 		}
 		return aroundSet
 	}
