@@ -181,33 +181,17 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 				r.Near, r.InseeCode = &search.Point{Lat: c.Lat, Lon: c.Lon}, ""
 			}
 		}
-		// So does a postal code alone, at the centre of its communes:
+		// So does a postal code alone, at its commune's centre (the one
+		// the relaxations measure from, search.CommuneCentre):
 		// read as a filter, it ignored max_distance_km, and the places a
 		// street away under another code were left out.
 		if r.Near == nil && r.InseeCode == "" && p.PostalCode != "" {
-			if pt, ok := postalCentre(p.PostalCode); ok {
-				r.Near, r.PostalCode = &pt, ""
+			if pt := search.CommuneCentre("", p.PostalCode); pt != nil {
+				r.Near, r.PostalCode = pt, ""
 			}
 		}
 	}
 	return r, fe.Err("The situation is invalid.")
-}
-
-// postalCentre is the mean of the centres of the communes a postal code
-// serves (those without one left out).
-func postalCentre(code string) (search.Point, bool) {
-	var pt search.Point
-	n := 0
-	for _, c := range commune.ByPostalCode(code) {
-		if c.HasCentre {
-			pt.Lat, pt.Lon, n = pt.Lat+c.Lat, pt.Lon+c.Lon, n+1
-		}
-	}
-	if n == 0 {
-		return pt, false
-	}
-	pt.Lat, pt.Lon = pt.Lat/float64(n), pt.Lon/float64(n)
-	return pt, true
 }
 
 // vocabField canonicalises values of a vocabulary, reporting unknown ones.

@@ -378,20 +378,8 @@ func (t *table) communesInDepartement(a *analysis) {
 		if pr.kind != "commune" || pr.commune == "" || slices.ContainsFunc(pr.slots, in) {
 			continue
 		}
-		first, _, _ := strings.Cut(pr.commune, " ")
-		var more []uint32
-		for _, k := range t.communeFirst[first] {
-			if strings.HasPrefix(k, pr.commune+" ") {
-				for _, slot := range t.byCommune[k] {
-					if in(slot) {
-						more = append(more, slot)
-					}
-				}
-			}
-		}
-		if len(more) > 0 {
-			slices.Sort(more)
-			pr.slots = slices.Compact(more)
+		if more := t.communesBeginning(pr.commune, in); len(more) > 0 {
+			pr.slots = more
 		}
 	}
 }
@@ -407,18 +395,29 @@ func (t *table) communesBeginningWith(a *analysis) {
 		if pr.kind != "commune" || pr.commune == "" || len(pr.slots) > 0 || len(pr.sets) > 0 {
 			continue
 		}
-		first, _, _ := strings.Cut(pr.commune, " ")
-		var more []uint32
-		for _, k := range t.communeFirst[first] {
-			if strings.HasPrefix(k, pr.commune+" ") {
-				more = append(more, t.byCommune[k]...)
-			}
-		}
-		if len(more) > 0 {
-			slices.Sort(more)
-			pr.slots, a.widened = slices.Compact(more), true
+		if more := t.communesBeginning(pr.commune, nil); len(more) > 0 {
+			pr.slots, a.widened = more, true
 		}
 	}
+}
+
+// communesBeginning returns, sorted, the records (those keep accepts; all
+// when it is nil) of the directory's communes whose key begins with the
+// commune key name and a space.
+func (t *table) communesBeginning(name string, keep func(uint32) bool) []uint32 {
+	first, _, _ := strings.Cut(name, " ")
+	var more []uint32
+	for _, k := range t.communeFirst[first] {
+		if strings.HasPrefix(k, name+" ") {
+			for _, slot := range t.byCommune[k] {
+				if keep == nil || keep(slot) {
+					more = append(more, slot)
+				}
+			}
+		}
+	}
+	slices.Sort(more)
+	return slices.Compact(more)
 }
 
 // addPlaceSlots makes the records of a place the query names hold its

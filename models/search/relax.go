@@ -63,7 +63,7 @@ func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratc
 			add("max_distance_km", n, km, text)
 		}
 	case r.InseeCode != "" || r.PostalCode != "":
-		if c := communeCentre(r.InseeCode, r.PostalCode); c != nil {
+		if c := CommuneCentre(r.InseeCode, r.PostalCode); c != nil {
 			if n, km := nearest(c); !math.IsInf(km, 1) {
 				text := fmt.Sprintf("Aucune dans cette commune ; la plus proche est à %s km de son centre", frenchKM(km))
 				if n > 1 {
@@ -178,9 +178,10 @@ func (t *table) otherTimes(r *SuggestRequest, n int, count func(func(*SuggestReq
 	return missing + " ; " + strings.Join(parts, ", ")
 }
 
-// communeCentre locates a commune given by INSEE or postal code (the first
-// commune of a postal code), from the official reference.
-func communeCentre(insee, postal string) *Point {
+// CommuneCentre locates a commune given by INSEE or postal code (the first
+// commune of a postal code), from the official reference: the point a
+// suggestion's distance is counted from when the person is placed so.
+func CommuneCentre(insee, postal string) *Point {
 	var c *commune.Commune
 	if insee != "" {
 		c = commune.ByCode(insee)
