@@ -310,3 +310,67 @@ func TestNullBodyIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedNamesAreRefused: names are matched without regard to case,
+// so « summary » and « Summary » in one object were both read and the last
+// kept silently; in a merge patch « Summary » was added beside the current
+// « summary » and which one was stored depended on their order.
+func TestRepeatedNamesAreRefused(t *testing.T) {
+	e := apitest.New(t)
+	a := createActor(t, e, validActor("Lieu"))
+	path := "/api/v1/actors/" + str(a["id"])
+	const merge = "application/merge-patch+json"
+	for _, tc := range []struct {
+		name, method, path, ct, body string
+		want                         int
+		field                        string
+	}{
+		{"ErrPatchBothCases", "PATCH", path, merge, `{"summary":"Premier résumé","Summary":"Second résumé"}`, 400, "Summary"},
+		{"ErrPatchSameName", "PATCH", path, merge, `{"summary":"Premier résumé","summary":"Second résumé"}`, 400, "summary"},
+		{"ErrPatchNested", "PATCH", path, merge, `{"address":{"street":"1 rue A","Street":"2 rue B"}}`, 400, "Street"},
+		{"ErrPatchEscaped", "PATCH", path, merge, `{"summary":"a","summ\u0061ry":"b"}`, 400, "summary"},
+		{"ErrCreate", "POST", "/api/v1/actors", "application/json", `{"name":"Un","name":"Deux","address":{"street":"1 rue de la Paix","postal_code":"13001","commune":"Marseille"}}`, 400, "name"},
+		{"ErrSync", "PUT", "/api/v1/sync/hub/actors", "application/json", `{"actors":[{"source_id":"a1","name":"Lieu A","NAME":"Lieu B","address":{"street":"1 rue de la Paix","postal_code":"13001","commune":"Marseille"}}]}`, 400, "NAME"},
+		{"ErrMe", "PATCH", "/api/v1/me", merge, `{"display_name":"A","Display_Name":"B"}`, 400, "Display_Name"},
+		{"OK same name in two objects", "PATCH", path, merge, `{"address":{"street":"3 rue de la Paix"},"summary":"Un résumé"}`, 200, ""},
+		{"OK other case alone", "PATCH", path, merge, `{"Summary":"Résumé en casse d'un autre client"}`, 200, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := e.Do(apitest.Request{Method: "GET", Path: path}).Map()
+			r := e.Do(apitest.Request{Method: tc.method, Path: tc.path, Token: e.Admin, Body: tc.body, ContentType: tc.ct})
+			if r.Code != tc.want {
+				t.Fatalf("%d %s, want %d", r.Code, r.Body, tc.want)
+			}
+			if tc.want != 400 {
+				return
+			}
+			if !strings.Contains(r.Body.String(), `"field":"`+tc.field+`"`) {
+				t.Errorf("the problem does not name %s: %s", tc.field, r.Body)
+			}
+			if after := e.Do(apitest.Request{Method: "GET", Path: path}).Map(); after["version"] != before["version"] {
+				t.Errorf("refused, but the actor changed: version %v → %v", before["version"], after["version"])
+			}
+		})
+	}
+	if got := str(e.Do(apitest.Request{Method: "GET", Path: path}).Map()["summary"]); got != "Résumé en casse d'un autre client" {
+		t.Errorf("a patch naming summary in another case stored %q", got)
+	}
+}
+
+// TestPatchNullInAnotherCaseClears: « Summary »: null matched no member of
+// the current representation (merge patches match names exactly) and
+// removed nothing, while « summary »: null clears it.
+func TestPatchNullInAnotherCaseClears(t *testing.T) {
+	e := apitest.New(t)
+	body := validActor("Lieu")
+	body["summary"] = "Un résumé à effacer"
+	a := createActor(t, e, body)
+	path := "/api/v1/actors/" + str(a["id"])
+	r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: `{"Summary":null}`, ContentType: "application/merge-patch+json"})
+	if r.Code != 200 {
+		t.Fatalf("%d %s", r.Code, r.Body)
+	}
+	if got := str(r.Map()["summary"]); got != "" {
+		t.Errorf("summary is %q after « Summary »: null, want it cleared", got)
+	}
+}

@@ -186,7 +186,7 @@ func patchNulls(b []byte, clearable []string) ([]byte, error) {
 		if string(bytes.TrimSpace(v)) != "null" {
 			continue
 		}
-		if slices.Contains(clearable, k) {
+		if slices.ContainsFunc(clearable, func(c string) bool { return strings.EqualFold(c, k) }) {
 			m[k], changed = json.RawMessage(`""`), true
 			continue
 		}
@@ -226,7 +226,7 @@ func unmarshalStrict(b []byte, dst any) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return models.Errorf(models.EBADREQUEST, "The request body has data after its JSON value.")
 	}
-	return nil
+	return refuseRepeatedNames(b)
 }
 
 // loneSurrogate says whether b escapes a surrogate (\uD800–\uDFFF) that
@@ -327,11 +327,14 @@ func decodePatch(c *gin.Context, current, dst any) error {
 	if !json.Valid(patch) {
 		return unmarshalStrict(patch, &map[string]any{})
 	}
+	if err := refuseRepeatedNames(patch); err != nil {
+		return err
+	}
 	base, err := json.Marshal(current)
 	if err != nil {
 		return models.Internal(fmt.Errorf("marshal patch base: %w", err))
 	}
-	merged, err := jsonpatch.MergePatch(base, patch)
+	merged, err := jsonpatch.MergePatch(base, canonicalNames(patch, base))
 	if err != nil {
 		return models.Errorf(models.EBADREQUEST, "The merge patch could not be applied: %s.", clip(err.Error()))
 	}
