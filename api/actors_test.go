@@ -107,7 +107,7 @@ func TestCreateActor(t *testing.T) {
 			if loc := r.Header().Get("Location"); loc != "/api/v1/actors/"+str(got["id"]) {
 				t.Errorf("Location %q", loc)
 			}
-			if r.Header().Get("ETag") != `"1"` {
+			if versionTag(r) != `"1"` {
 				t.Errorf("ETag %q", r.Header().Get("ETag"))
 			}
 			if tc.check != nil {
@@ -124,6 +124,8 @@ func TestGetActor(t *testing.T) {
 	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + str(gone["id"]), Token: e.Admin}); r.Code != 204 {
 		t.Fatalf("archive: %d %s", r.Code, r.Body)
 	}
+	anonymous := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + str(a["id"])}).Header().Get("ETag")
+	writer := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + str(a["id"]), Token: e.Admin}).Header().Get("ETag")
 	cases := []struct {
 		name   string
 		path   string
@@ -133,8 +135,10 @@ func TestGetActor(t *testing.T) {
 		{"OK", "/api/v1/actors/" + str(a["id"]), nil, 200},
 		// Anonymous: the contacts are not public, so the tag says the
 		// view leaves them out (whether there are any or not).
-		{"NotModified", "/api/v1/actors/" + str(a["id"]), map[string]string{"If-None-Match": `"1.public"`}, 304},
-		{"OK the writer's tag", "/api/v1/actors/" + str(a["id"]), map[string]string{"If-None-Match": `"1"`}, 200},
+		{"NotModified", "/api/v1/actors/" + str(a["id"]), map[string]string{"If-None-Match": anonymous}, 304},
+		{"NotModified weak", "/api/v1/actors/" + str(a["id"]), map[string]string{"If-None-Match": "W/" + anonymous}, 304},
+		{"OK the version alone", "/api/v1/actors/" + str(a["id"]), map[string]string{"If-None-Match": `"1.public"`}, 200},
+		{"OK the writer's tag", "/api/v1/actors/" + str(a["id"]), map[string]string{"If-None-Match": writer}, 200},
 		{"OK stale If-None-Match", "/api/v1/actors/" + str(a["id"]), map[string]string{"If-None-Match": `"9"`}, 200},
 		{"ErrNotFound", "/api/v1/actors/01939f4e-0000-7000-8000-000000000000", nil, 404},
 		{"ErrNotFound not a UUID", "/api/v1/actors/42", nil, 404},
@@ -146,7 +150,7 @@ func TestGetActor(t *testing.T) {
 			if r.Code != tc.want {
 				t.Fatalf("status %d, want %d: %s", r.Code, tc.want, r.Body)
 			}
-			if tc.want == 200 && r.Header().Get("ETag") != `"1.public"` {
+			if tc.want == 200 && versionTag(r) != `"1.public"` {
 				t.Errorf("ETag %q", r.Header().Get("ETag"))
 			}
 		})
@@ -170,7 +174,7 @@ func TestUpdateActor(t *testing.T) {
 		t.Fatalf("PUT: %d %s", r.Code, r.Body)
 	}
 	got := r.Map()
-	if got["version"] != float64(2) || got["summary"] != "" || str(got["phones"]) != "[]" || r.Header().Get("ETag") != `"2"` {
+	if got["version"] != float64(2) || got["summary"] != "" || str(got["phones"]) != "[]" || versionTag(r) != `"2"` {
 		t.Errorf("PUT result: %v (ETag %s)", got, r.Header().Get("ETag"))
 	}
 	// A stale If-Match is refused and changes nothing.
@@ -431,4 +435,27 @@ func merge(a, b obj) obj {
 		out[k] = v
 	}
 	return out
+}
+
+// TestActorETagFollowsItsScore: an actor's quality score moves with its
+// services, without its version; its ETag named the version alone, so
+// If-None-Match answered 304 with the score of before.
+func TestActorETagFollowsItsScore(t *testing.T) {
+	e := apitest.New(t)
+	a := createActor(t, e, validActor("Espace numérique"))
+	path := "/api/v1/actors/" + str(a["id"])
+	first := e.Do(apitest.Request{Method: "GET", Path: path})
+	etag := first.Header().Get("ETag")
+	if r := e.Do(apitest.Request{Method: "GET", Path: path, Header: map[string]string{"If-None-Match": etag}}); r.Code != 304 {
+		t.Fatalf("unchanged: %d, want 304", r.Code)
+	}
+	createService(t, e, validService(str(a["id"]), "Aide aux démarches"))
+	r := e.Do(apitest.Request{Method: "GET", Path: path, Header: map[string]string{"If-None-Match": etag}})
+	if r.Code != 200 {
+		t.Fatalf("after a service was published: %d (ETag %s), want 200 with the new score", r.Code, r.Header().Get("ETag"))
+	}
+	before := first.Map()["quality"].(map[string]any)["score"]
+	if after := r.Map()["quality"].(map[string]any)["score"]; after == before {
+		t.Fatalf("the score did not move (%v): the test shows nothing", after)
+	}
 }

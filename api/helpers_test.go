@@ -3,6 +3,7 @@ package api_test
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"carnet/api/apitest"
@@ -80,4 +81,14 @@ func str(v any) string { return fmt.Sprint(v) }
 
 func newAdmin(email string) models.NewUser {
 	return models.NewUser{Email: email, Password: "another long password", PlatformAdmin: true}
+}
+
+// versionTag is a response's ETag without the digest of its body that ends
+// it: the part that names the version (and the view) for If-Match.
+func versionTag(r *apitest.Response) string {
+	q := strings.Trim(r.Header().Get("ETag"), `"`)
+	if i := strings.LastIndexByte(q, '.'); i > 0 {
+		q = q[:i]
+	}
+	return `"` + q + `"`
 }

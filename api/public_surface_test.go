@@ -174,7 +174,10 @@ func TestActorETagRevealsNoPrivateContacts(t *testing.T) {
 		}
 		return r.Header().Get("ETag")
 	}
-	a, b := etag(str(with["id"]), ""), etag(str(without["id"]), "")
+	// The tag ends with a digest of the body the caller receives (which
+	// differs: names, ids); what comes before it names the version and the view.
+	view := func(tag string) string { return tag[:strings.LastIndexByte(tag, '.')] }
+	a, b := view(etag(str(with["id"]), "")), view(etag(str(without["id"]), ""))
 	if a != b {
 		t.Errorf("anonymous ETags differ between an actor with private contacts (%s) and one without (%s), at the same version with the same view", a, b)
 	}

@@ -482,3 +482,33 @@ func TestMessageAndForwardRetries(t *testing.T) {
 		}
 	})
 }
+
+// TestReferralETagFollowsMessages: a referral's representation holds its
+// messages and the contact cards of who sent and accepted it, which move
+// without its version; its ETag was the version alone, so a client's
+// If-None-Match got 304 and never saw the new message.
+func TestReferralETagFollowsMessages(t *testing.T) {
+	w := newReferralWorld(t)
+	id := w.send(t)
+	path := "/api/v1/referrals/" + id
+	first := w.e.Do(apitest.Request{Method: "GET", Path: path, Token: w.memberA})
+	etag := first.Header().Get("ETag")
+	if first.Code != 200 || etag == "" {
+		t.Fatalf("%d %s", first.Code, first.Body)
+	}
+	if r := w.e.Do(apitest.Request{Method: "GET", Path: path, Token: w.memberA, Header: map[string]string{"If-None-Match": etag}}); r.Code != 304 {
+		t.Fatalf("unchanged: %d, want 304", r.Code)
+	}
+	if r := w.e.Do(apitest.Request{Method: "POST", Path: path + "/messages", Token: w.memberB, Body: obj{"body": "Rendez-vous pris pour jeudi"}}); r.Code != 201 {
+		t.Fatalf("message: %d %s", r.Code, r.Body)
+	}
+	r := w.e.Do(apitest.Request{Method: "GET", Path: path, Token: w.memberA, Header: map[string]string{"If-None-Match": etag}})
+	if r.Code != 200 || r.Header().Get("ETag") == etag {
+		t.Fatalf("after a message: %d, ETag %s (was %s); want 200 and a new tag", r.Code, r.Header().Get("ETag"), etag)
+	}
+	// The tag still names the version for If-Match: a message does not
+	// block a transition.
+	if r := w.e.Do(apitest.Request{Method: "POST", Path: path + "/transitions", Token: w.memberB, Body: obj{"status": "accepted"}, Header: map[string]string{"If-Match": etag}}); r.Code != 200 {
+		t.Errorf("accept with the tag read before the message: %d %s", r.Code, r.Body)
+	}
+}

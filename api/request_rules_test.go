@@ -167,7 +167,7 @@ func TestRequestRulesUnknownQuery(t *testing.T) {
 		})
 	}
 	// Nothing was written: the actor is there, unchanged; the source empty.
-	if r := e.Do(apitest.Request{Method: "GET", Path: path, Token: e.Admin}); r.Code != 200 || r.Header().Get("ETag") != `"1"` {
+	if r := e.Do(apitest.Request{Method: "GET", Path: path, Token: e.Admin}); r.Code != 200 || versionTag(r) != `"1"` {
 		t.Errorf("the actor after refused writes: %d %s", r.Code, r.Header().Get("ETag"))
 	}
 	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?source=hub"}); r.Code != 200 || r.Map()["meta"].(map[string]any)["total"] != float64(0) {
@@ -279,7 +279,7 @@ func TestRequestRulesIfMatch(t *testing.T) {
 			}
 		})
 	}
-	if r := e.Do(apitest.Request{Method: "GET", Path: path, Token: e.Admin}); r.Header().Get("ETag") != `"`+str(version)+`"` {
+	if r := e.Do(apitest.Request{Method: "GET", Path: path, Token: e.Admin}); versionTag(r) != `"`+str(version)+`"` {
 		t.Errorf("ETag %s after the steps, want version %d", r.Header().Get("ETag"), version)
 	}
 

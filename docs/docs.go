@@ -1069,7 +1069,7 @@ const docTemplate = `{
                         "headers": {
                             "ETag": {
                                 "type": "string",
-                                "description": "Version of the representation, for If-Match"
+                                "description": "Version of the representation, for If-Match, then a digest of the body"
                             }
                         }
                     },
@@ -4747,7 +4747,7 @@ const docTemplate = `{
                         "headers": {
                             "ETag": {
                                 "type": "string",
-                                "description": "Version, for If-Match on transitions"
+                                "description": "Version, for If-Match on transitions, then a digest of the representation"
                             }
                         }
                     },
@@ -6324,7 +6324,7 @@ const docTemplate = `{
                         "headers": {
                             "ETag": {
                                 "type": "string",
-                                "description": "Version of the representation, for If-Match"
+                                "description": "Version of the representation, for If-Match, then a digest of the body"
                             }
                         }
                     },

@@ -500,7 +500,7 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 //	@Security		PartnerClient
 //	@Param			id	path		string	true	"Actor id"	format(uuid)
 //	@Success		200	{object}	Actor
-//	@Header			200	{string}	ETag	"Version of the representation, for If-Match"
+//	@Header			200	{string}	ETag	"Version of the representation, for If-Match, then a digest of the body"
 //	@Success		304	"Not modified"
 //	@Failure		401	{object}	Problem	"A token was sent but is invalid"
 //	@Failure		404	{object}	Problem

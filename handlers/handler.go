@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -151,7 +152,22 @@ func serviceETag(s *models.Service) string {
 // 304 when the client's If-None-Match already names it. After a write,
 // If-None-Match was a precondition (preconditions), checked before the
 // change: the new representation is the answer, whatever its ETag.
+//
+// etag names the version (and what the caller's view depends on, see
+// writeActor); a digest of the representation is appended to it, so that
+// the tag changes whenever the body does. Parts of a body move without the
+// record's version: a referral's messages and the contact cards of its
+// sender, an actor's quality score and checked_on (a save that changes
+// nothing confirms the record). With the version alone, If-None-Match
+// answered 304 and a caching client never saw a new message. If-Match
+// still compares versions only (etagVersion reads the first part), so a
+// write is not refused because a message arrived.
 func writeVersioned(c *gin.Context, status int, etag string, v any) error {
+	body, err := encodeJSON(v)
+	if err != nil {
+		return models.Internal(fmt.Errorf("encode %T: %w", v, err))
+	}
+	etag = withDigest(etag, body)
 	c.Header("ETag", etag)
 	if status == http.StatusOK && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
 		for _, t := range strings.Split(c.GetHeader("If-None-Match"), ",") {
@@ -161,8 +177,17 @@ func writeVersioned(c *gin.Context, status int, etag string, v any) error {
 			}
 		}
 	}
-	writeJSON(c, status, v)
+	c.Data(status, "application/json; charset=utf-8", body)
 	return nil
+}
+
+// withDigest appends to a quoted tag the FNV-1a digest of body, in decimal
+// (32 bits: two successive representations of one record collide once in
+// four billion changes, and the version part tells versions apart anyway).
+func withDigest(etag string, body []byte) string {
+	h := fnv.New32a()
+	h.Write(body)
+	return strings.TrimSuffix(etag, `"`) + "." + strconv.FormatUint(uint64(h.Sum32()), 10) + `"`
 }
 
 // listMeta builds the paging metadata and links of a list response. Links

@@ -447,7 +447,7 @@ func (h *Handler) referralByID(c *gin.Context, id string) (*models.Referral, []m
 //	@Security		BearerAuth
 //	@Param			id	path		string	true	"Referral id"	format(uuid)
 //	@Success		200	{object}	Referral
-//	@Header			200	{string}	ETag	"Version, for If-Match on transitions"
+//	@Header			200	{string}	ETag	"Version, for If-Match on transitions, then a digest of the representation"
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem	"Partner clients"
 //	@Failure		404	{object}	Problem

@@ -17,14 +17,23 @@ type jsonRender struct {
 
 func (r jsonRender) Render(w http.ResponseWriter) error {
 	r.WriteContentType(w)
+	b, err := encodeJSON(r.v)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// encodeJSON is v as the API writes it (see jsonRender).
+func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r.v); err != nil {
-		return err
+	if err := enc.Encode(v); err != nil {
+		return nil, err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Bytes(), nil
 }
 
 func (r jsonRender) WriteContentType(w http.ResponseWriter) {
