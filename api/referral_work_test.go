@@ -512,3 +512,48 @@ func TestReferralETagFollowsMessages(t *testing.T) {
 		t.Errorf("accept with the tag read before the message: %d %s", r.Code, r.Body)
 	}
 }
+
+// TestErasureForgetsIdempotentRequests: after retention erased a referral,
+// a retry of its creation with the same Idempotency-Key and the same body
+// answered 201 « replayed » where another body got 422: the key's request
+// hash confirmed the erased data. Now every body gets the same 422.
+func TestErasureForgetsIdempotentRequests(t *testing.T) {
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	w := newReferralWorld(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*time.Hour))
+	body := referralBody(w.a, w.s)
+	const key = "retry-0001"
+	send := func(b obj) *apitest.Response {
+		return w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: b, Header: map[string]string{"Idempotency-Key": key}})
+	}
+	r := send(body)
+	if r.Code != 201 {
+		t.Fatalf("send: %d %s", r.Code, r.Body)
+	}
+	id := str(r.Map()["id"])
+	msg := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberB,
+		Body: obj{"body": "Rappeler Zoubida jeudi"}, Header: map[string]string{"Idempotency-Key": "msg-0001"}})
+	if msg.Code != 201 {
+		t.Fatalf("message: %d %s", msg.Code, msg.Body)
+	}
+	w.move(w.memberB, id, "refused", obj{"reason": "service_full"})
+	mu.Lock()
+	now = now.Add(2 * time.Hour)
+	mu.Unlock()
+	policy := models.DefaultReferralPolicy
+	policy.Retention = time.Hour
+	if rep, err := w.e.Store.Maintain(context.Background(), policy); err != nil || rep.Anonymized != 1 {
+		t.Fatalf("retention: %+v %v", rep, err)
+	}
+	other := merge(referralBody(w.a, w.s), obj{"situation": "Une autre situation, sans rapport."})
+	same, different := send(body), send(other)
+	if same.Code != different.Code || same.Code != 422 {
+		t.Errorf("after erasure, the same body got %d and another %d; want 422 for both", same.Code, different.Code)
+	}
+	again := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberB,
+		Body: obj{"body": "Rappeler Zoubida jeudi"}, Header: map[string]string{"Idempotency-Key": "msg-0001"}})
+	if again.Code != 422 {
+		t.Errorf("the erased message's retry: %d %s, want 422", again.Code, again.Body)
+	}
+}

@@ -523,3 +523,60 @@ func TestDryRunsWriteNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncServiceNamingTwoActors: a service record naming its actor both by
+// actor_source_id and by actor_id, two different actors, was filed under
+// the first and the other silently ignored.
+func TestSyncServiceNamingTwoActors(t *testing.T) {
+	e := apitest.New(t)
+	res := syncActors(t, e, "", partnerActor("k-1", "Médiathèque de Gap"), partnerActor("k-2", "Mairie de Gap"))
+	first, second := res.Results[0].ID, res.Results[1].ID
+	service := func(id string, fields obj) obj {
+		return merge(obj{"source_id": id, "name": "Aide aux démarches", "kind": "procedures_done_with",
+			"themes": []string{"Aide aux démarches administratives"}}, fields)
+	}
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"services": []obj{
+		service("s-1", obj{"actor_source_id": "k-1", "actor_id": second}),
+		service("s-2", obj{"actor_source_id": "k-1", "actor_id": first}),
+		service("s-3", obj{"actor_id": second}),
+	}}})
+	if r.Code != 200 {
+		t.Fatalf("%d %s", r.Code, r.Body)
+	}
+	var out syncResult
+	r.JSON(&out)
+	if got := out.Results[0]; got.Result != "rejected" || len(got.Errors) == 0 || got.Errors[0].Field != "actor_id" {
+		t.Errorf("two actors named: %+v, want rejected on actor_id", got)
+	}
+	for _, got := range out.Results[1:] {
+		if got.Result != "created" {
+			t.Errorf("%s: %+v, want created", got.SourceID, got)
+		}
+	}
+}
+
+// TestSyncBatchWithoutList: a batch whose list is absent or null was read
+// as empty: 200, and with mode=snapshot&allow_mass_archive=true every place
+// of the source archived.
+func TestSyncBatchWithoutList(t *testing.T) {
+	e := apitest.New(t)
+	syncActors(t, e, "", partnerActor("k-1", "Médiathèque de Gap"))
+	for _, tc := range []struct {
+		path, body string
+		want       int
+	}{
+		{"actors", `{}`, 400},
+		{"actors", `{"actors":null}`, 400},
+		{"services", `{"services":null}`, 400},
+		{"services", `{"Services":null}`, 400},
+		{"services", `{"services":[]}`, 200},
+	} {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/" + tc.path + "?mode=snapshot&allow_mass_archive=true", Token: e.Admin, Body: tc.body})
+		if r.Code != tc.want {
+			t.Errorf("%s %s: %d %s, want %d", tc.path, tc.body, r.Code, r.Body, tc.want)
+		}
+	}
+	if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?source=hub-du-sud"}).Map()["meta"].(map[string]any)["total"]; got != float64(1) {
+		t.Errorf("%v live places of the source, want 1", got)
+	}
+}

@@ -154,7 +154,15 @@ func decodeBatch(c *gin.Context, dst any, list string) ([]map[string]json.RawMes
 	if err := json.Unmarshal(b, raw.Interface()); err != nil {
 		return nil, err // unmarshalStrict accepted it: not expected
 	}
-	return raw.Elem().Field(0).Interface().([]map[string]json.RawMessage), nil
+	records := raw.Elem().Field(0).Interface().([]map[string]json.RawMessage)
+	if records == nil {
+		// Absent or null, the list was read as empty: a snapshot then
+		// archived every place of the source (with allow_mass_archive),
+		// for a body whose list a client's serializer left out.
+		return nil, &models.Error{Code: models.EBADREQUEST, Message: "The batch has no list of records.",
+			Fields: []models.FieldError{{Field: list, Reason: "is required: an array of records ([] for none)"}}}
+	}
+	return records, nil
 }
 
 // decodeChanges decodes the body of a PATCH that names the fields to change

@@ -15,6 +15,11 @@ import (
 	"gorm.io/gorm/clause"
 )
 
+// erasedRequest replaces the request hash of a key whose record's personal
+// data was erased: no request hashes to it, so every retry with the key is
+// told it was used for another request.
+const erasedRequest = "erased"
+
 // IdempotencyTTL is how long a key's answer is kept and replayed.
 const IdempotencyTTL = 24 * time.Hour
 

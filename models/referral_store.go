@@ -557,6 +557,18 @@ func (s *Store) AnonymizeReferrals(ctx context.Context, closedBefore, createdBef
 		}
 		// The messages go with the person's data: they are about them.
 		erase := tx.Session(&gorm.Session{NewDB: true}).Model(&Referral{}).Select("id").Where(due, closedBefore.UTC(), createdBefore.UTC())
+		// So does what the idempotency keys that created them remember
+		// of their requests: a key's request hash is a digest of a body
+		// full of the person's data, and a replay of the same body
+		// answered « already done » where another body got 422, which
+		// confirmed the erased data to whoever still held the key. The
+		// key stays used: any body sent with it now gets the same 422.
+		messages := tx.Session(&gorm.Session{NewDB: true}).Model(&ReferralMessage{}).Select("id").Where("referral_id IN (?)", erase)
+		if err := tx.Model(&idempotencyKey{}).
+			Where("(entity = ? AND entity_id IN (?)) OR (entity = ? AND entity_id IN (?))", EntityReferral, erase, EntityReferralMessage, messages).
+			Updates(map[string]any{"request_hash": erasedRequest, "headers": "", "body": nil}).Error; err != nil {
+			return err
+		}
 		if err := tx.Where("referral_id IN (?)", erase).Delete(&ReferralMessage{}).Error; err != nil {
 			return err
 		}

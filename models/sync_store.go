@@ -774,22 +774,16 @@ func resolveSyncActor(tx *gorm.DB, source string, sv *SyncService, cache map[str
 		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: field, Reason: reason}}}
 	}
 	if sv.ActorSourceID != "" {
-		if id, ok := cache[sv.ActorSourceID]; ok {
-			sv.ActorID = id
-			return nil
-		}
-		if !storable(sv.ActorSourceID) {
-			return bad("actor_source_id", fmt.Sprintf("no active actor of the source %s has this source_id", source))
-		}
-		var row struct{ ID string }
-		err := forShare(tx).Model(&Actor{}).Select("id").Where("source = ? AND source_id <> '' AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return bad("actor_source_id", fmt.Sprintf("no active actor of the source %s has this source_id", source))
-		}
-		if err != nil {
+		// A record may send both, naming the same actor; two different
+		// actors are a partner's mistake that must not be settled by
+		// silently choosing one.
+		sent := sv.ActorID
+		if err := resolveSyncSourceID(tx, source, sv, cache); err != nil {
 			return err
 		}
-		cache[sv.ActorSourceID], sv.ActorID = row.ID, row.ID
+		if sent != "" && sent != sv.ActorID {
+			return bad("actor_id", "names another actor than actor_source_id: send one of them, or both naming the same actor")
+		}
 		return nil
 	}
 	if !ValidID(sv.ActorID) {
@@ -801,6 +795,30 @@ func resolveSyncActor(tx *gorm.DB, source string, sv *SyncService, cache map[str
 		return bad("actor_id", fmt.Sprintf("no active actor of the source %s has this id", source))
 	}
 	return err
+}
+
+// resolveSyncSourceID sets sv.ActorID to the live actor of source whose
+// source_id is sv.ActorSourceID.
+func resolveSyncSourceID(tx *gorm.DB, source string, sv *SyncService, cache map[string]string) error {
+	if id, ok := cache[sv.ActorSourceID]; ok {
+		sv.ActorID = id
+		return nil
+	}
+	unknown := &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_source_id",
+		Reason: fmt.Sprintf("no active actor of the source %s has this source_id", source)}}}
+	if !storable(sv.ActorSourceID) {
+		return unknown
+	}
+	var row struct{ ID string }
+	err := forShare(tx).Model(&Actor{}).Select("id").Where("source = ? AND source_id <> '' AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return unknown
+	}
+	if err != nil {
+		return err
+	}
+	cache[sv.ActorSourceID], sv.ActorID = row.ID, row.ID
+	return nil
 }
 
 // keepSourceHashes stores the row hashes an import gave its actors once the
