@@ -226,6 +226,17 @@ func TestResolve(t *testing.T) {
 		{"lengthened name among the postal code's communes", Address{PostalCode: "83340", Name: "LE LUC-EN-PROVENCE"}, "83073", nil},
 		{"Saint-Christol d'Albion", Address{PostalCode: "84390", Name: "SAINT-CHRISTOL D'ALBION"}, "84107", nil},
 		{"a locality shared by several communes stays unresolved", Address{PostalCode: "06470", Name: "VALBERG"}, "", nil},
+		// A postal code one slip from the named commune's (digits swapped
+		// or one changed) is read as the slip: it named Nanterre, 500 km
+		// away, for a place the name and the commune say is in Quimper.
+		{"swapped digits of the named commune's code", Address{PostalCode: "92000", Name: "Quimper"}, "29232", []string{"postal_code"}},
+		{"one digit of the named commune's code, same département", Address{PostalCode: "01500", Name: "Bourg-en-Bresse"}, "01053", nil},
+		{"a slip, but the point is in the postal code's commune", Address{PostalCode: "92000", Name: "Quimper", Lat: ptr(48.8924), Lon: ptr(2.2071)}, "92050", []string{"commune"}},
+		{"not a slip: the postal code's commune", Address{PostalCode: "92000", Name: "Brest"}, "92050", []string{"commune"}},
+		// The name alone decides against a postal code of several
+		// communes of another département, none named.
+		{"a unique name against a code of several communes elsewhere", Address{PostalCode: "64360", Name: "Saint-Thibéry"}, "34289", []string{"postal_code"}},
+		{"a homonym name against a code of several communes elsewhere", Address{PostalCode: "64360", Name: "Sainte-Marie"}, "", nil},
 		{"point alone decides between homonyms", Address{PostalCode: "", Name: "Saint-Denis", Lat: ptr(-20.88), Lon: ptr(55.45)}, "97411", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -100,6 +100,17 @@ const (
 	wName        = 1.0
 	wCode        = 1.0
 	wPoint       = 1.0
+	// wSlip: the postal code is one slip (a digit changed, or two next
+	// to each other swapped) from a code of the named commune: 92000 for
+	// Quimper, 29000. Name and slip outweigh the code alone, which named
+	// Nanterre and moved the place 500 km; a point still decides.
+	wSlip = 0.5
+	// wOnlyName: the name designates one commune of France and the postal
+	// code several, none of them that one, in another département: the
+	// name is the only reading that decides (Saint-Thibéry, 34630, written
+	// with 64360), where the place was kept without a commune, in the
+	// postal code's département.
+	wOnlyName = 0.15
 )
 
 // farFromCentreKm is the distance from a commune's centre beyond which a
@@ -263,6 +274,12 @@ func resolve(a Address) Resolution {
 		}
 		if named[c] {
 			s += wName
+			if rd.slip[c] {
+				s += wSlip
+			}
+			if len(named) == 1 && len(postal) > 1 && postalDep != "" && c.Departement != postalDep {
+				s += wOnlyName
+			}
 		}
 		if c == codeCity {
 			s += wCode
@@ -409,9 +426,10 @@ type readings struct {
 	codeCity       *Commune
 	postal, named  map[*Commune]bool // never written once built
 	postalDep      string
-	byName         []*Commune // ByName(name), for refine
-	conflicts      []Conflict // the INSEE code's
-	notes          []string   // the former INSEE code's, then the close name's
+	byName         []*Commune        // ByName(name), for refine
+	slip           map[*Commune]bool // named communes the postal code is one slip from
+	conflicts      []Conflict        // the INSEE code's
+	notes          []string          // the former INSEE code's, then the close name's
 }
 
 // readingsOf returns the readings of an address's postal code, name and
@@ -485,6 +503,20 @@ func readAddress(postalCode, name, insee string) *readings {
 	rd.byName = ByName(rd.name)
 	for _, c := range rd.byName {
 		rd.named[cityOf(c)] = true
+	}
+	for c := range rd.named {
+		if rd.postal[c] {
+			continue
+		}
+		for _, code := range c.PostalCodes {
+			if oneSlip(pc, code) {
+				if rd.slip == nil {
+					rd.slip = map[*Commune]bool{}
+				}
+				rd.slip[c] = true
+				break
+			}
+		}
 	}
 	// A name that designates none of the postal code's communes may still
 	// be one of them misspelt or lengthened (« TOURETTES-SUR-LOUP » for
@@ -729,4 +761,26 @@ func closeName(key string, cands map[*Commune]bool) *Commune {
 		}
 	}
 	return nil
+}
+
+// oneSlip says whether two postal codes differ by one slip of the hand: one
+// digit changed, or two adjacent digits swapped.
+func oneSlip(a, b string) bool {
+	if len(a) != 5 || len(b) != 5 || a == b {
+		return false
+	}
+	var diff []int
+	for i := range 5 {
+		if a[i] != b[i] {
+			diff = append(diff, i)
+		}
+	}
+	switch len(diff) {
+	case 1:
+		return true
+	case 2:
+		i, j := diff[0], diff[1]
+		return j == i+1 && a[i] == b[j] && a[j] == b[i]
+	}
+	return false
 }
