@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"carnet/models/commune"
 	"carnet/models/editdist"
 	"carnet/models/vocab"
 )
@@ -87,6 +88,11 @@ type placeRef struct {
 	// « Marselha »), which no record writes; commune is its key.
 	otherName bool
 	commune   string
+	// centre: the commune is one of the reference where the directory
+	// has no place, nor in any commune whose name begins with it; slots
+	// are then the records around its centre (see communesAround).
+	centre *Point
+	radius float64
 }
 
 type analysis struct {
@@ -201,10 +207,12 @@ func (t *table) analyze(words []string) analysis {
 			}
 		}
 		commune, communeLen, otherName := t.communeAt(words[i:])
-		if communeLen == 0 {
+		if k, l := referenceCommuneAt(words[i:]); l > communeLen {
 			// A commune of the reference where the directory has no
-			// place: a place that holds no record.
-			commune, communeLen = referenceCommuneAt(words[i:])
+			// place: a place that holds no record. Its longer name
+			// wins: « saint etienne du rouvray » is not Saint-Étienne
+			// and a word « rouvray » missing.
+			commune, communeLen, otherName = k, l, false
 		}
 		if best != nil && best.place && communeLen >= bestLen && !slices.Equal(best.tokens, words[i:i+bestLen]) {
 			// A commune written as typed before a département met by a
@@ -326,6 +334,12 @@ func (t *table) analyze(words []string) analysis {
 				c.terms[k].factor *= factorNeedText
 			}
 		}
+		if pr := placeAt(&a, c.place); pr != nil && pr.centre != nil {
+			// The records around a commune without places hold its
+			// name's words; as text they matched any « saint ».
+			c.terms, c.size, c.fsize, c.suggest = nil, 0, 0, ""
+			t.addPlaceSlots(&c, pr, textFieldNames[fieldCommune], pr.commune)
+		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.otherName {
 			// Another name of a commune is held by the records in it,
 			// which write its French name.
@@ -397,8 +411,51 @@ func (t *table) communesBeginningWith(a *analysis) {
 		}
 		if more := t.communesBeginning(pr.commune, nil); len(more) > 0 {
 			pr.slots, a.widened = more, true
+		} else if t.communesAround(pr) {
+			a.widened = true
 		}
 	}
+}
+
+// Radii around a commune without places (communesAround): the first that
+// holds a record is taken.
+var aroundRadiiKM = []float64{10, 25, 50}
+
+// communesAround reads a commune of the reference without any place in the
+// directory (« st tropez », « sotteville les rouen », « saint etienne du
+// rouvray ») as the records around its centre: the nearest radius of
+// aroundRadiiKM holding some. It answered nothing, or another commune
+// whose name it begins with (Saint-Étienne, 500 km away, for
+// Saint-Étienne-du-Rouvray). Homonyms (several communes of the name) are
+// read as the most populous, as a person naming one without more would
+// mean. False when the commune has no centre or no record is near.
+func (t *table) communesAround(pr *placeRef) bool {
+	var c *commune.Commune
+	for _, x := range referenceByKey()[pr.commune] {
+		if x.HasCentre && (c == nil || x.Population > c.Population) {
+			c = x
+		}
+	}
+	if c == nil {
+		return false
+	}
+	centre := &Point{Lat: c.Lat, Lon: c.Lon}
+	o := newOrigin(centre)
+	for _, r := range aroundRadiiKM {
+		maxHav := kmHav(r)
+		var slots []uint32
+		t.geo.within(c.Lat, c.Lon, r, func(slot uint32) {
+			if sp := &t.pos[slot]; sp.located && o.hav(sp.x, sp.y, sp.z) <= maxHav {
+				slots = append(slots, slot)
+			}
+		})
+		if len(slots) > 0 {
+			slices.Sort(slots)
+			pr.slots, pr.centre, pr.radius = slices.Compact(slots), centre, r
+			return true
+		}
+	}
+	return false
 }
 
 // communesBeginning returns, sorted, the records (those keep accepts; all

@@ -102,3 +102,18 @@ func referenceCommuneAt(words []string) (key string, n int) {
 	}
 	return key, n
 }
+
+// referenceByKey indexes the current communes of the official reference by
+// their key (communeKey: folded, without the small words), built at first
+// use: a key read from a query (« saint etienne rouvray ») is no name
+// commune.ByName reads.
+var referenceByKey = sync.OnceValue(func() map[string][]*commune.Commune {
+	out := map[string][]*commune.Commune{}
+	for _, c := range commune.All() {
+		if c.Kind == commune.KindCommune {
+			k := communeKey(c.Name)
+			out[k] = append(out[k], c)
+		}
+	}
+	return out
+})

@@ -135,6 +135,11 @@ func (t *table) finishPlan(p *plan, allowed []string) error {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not
 		// words to rank by.
 		p.words = nil
+		if len(p.an.places) == 1 && p.an.places[0].centre != nil && q.Near == nil {
+			// The records around a commune without places, nearest
+			// first, with their distance to its centre.
+			q.Near, p.radius = p.an.places[0].centre, p.an.places[0].radius
+		}
 	}
 	p.placeRestricted = q.Near != nil || len(q.InseeCodes) > 0 || len(q.PostalCodes) > 0 || p.an.placeOnly
 	p.sort = q.Sort
@@ -263,6 +268,9 @@ func (t *table) namedPoint(p *plan) (origin, bool) {
 	}
 	if named == nil {
 		return origin{}, false
+	}
+	if named.centre != nil {
+		return newOrigin(named.centre), true
 	}
 	var o origin
 	n := 0

@@ -445,3 +445,42 @@ func TestACommuneWithoutPlacesIsTheCommunesBeginningWithIt(t *testing.T) {
 		}
 	}
 }
+
+// A commune of France where the directory holds no place, nor in any
+// commune whose name begins with it, is read as the records around its
+// centre, nearest first and marked partial: « st tropez » answered nothing
+// though a bus of France services stops 5 km away, and « saint etienne du
+// rouvray » read Saint-Étienne (a directory commune, 500 km away) and a
+// word « rouvray » missing.
+func TestACommuneWithoutPlacesIsReadAroundIt(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("max", "Bus France services Massif des Maures", "Sainte-Maxime", "83120", "1 avenue Jean Jaurès", "services", themeProcedures,
+			"latitude", "43.3097", "longitude", "6.6358"),
+		record("dra", "Médiathèque de Draguignan", "Draguignan", "83300", "2 rue Joseph Collomp", "services", themeTools,
+			"latitude", "43.5366", "longitude", "6.4646"),
+		record("rou", "Centre médico-social Adeline", "Rouen", "76100", "1 rue Adeline", "services", themeProcedures,
+			"latitude", "49.4333", "longitude", "1.0833"),
+		record("ste", "Maison France services de Saint-Étienne", "Saint-Étienne", "42000", "3 rue Gambetta", "services", themeProcedures,
+			"latitude", "45.4397", "longitude", "4.3872"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"st tropez", []string{"Bus France services Massif des Maures"}},
+		{"saint tropez", []string{"Bus France services Massif des Maures"}},
+		{"saint etienne du rouvray", []string{"Centre médico-social Adeline"}},
+		{"st-etienne-du-rouvray", []string{"Centre médico-social Adeline"}},
+		{"aide administrative saint etienne du rouvray", []string{"Centre médico-social Adeline"}},
+		// The directory's own communes are read as before.
+		{"saint etienne", []string{"Maison France services de Saint-Étienne"}},
+	} {
+		res, got := searchNames(t, m, tc.q)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+		if around := tc.q != "saint etienne"; res.Partial != around {
+			t.Errorf("%s: partial %v, want %v", tc.q, res.Partial, around)
+		}
+	}
+}
