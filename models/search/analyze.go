@@ -71,6 +71,9 @@ type clause struct {
 	// lacks (« sans ordinateur », « pas d'internet »): beside another
 	// need it ranks without filtering (see markSoft).
 	lacking bool
+	// exclude: records the word does not hold though their text has
+	// it, as part of their own commune's name (containingCommunes).
+	exclude bitset
 }
 
 // placeRef is a place a query names: a commune (by name), a postal code
@@ -334,6 +337,9 @@ func (t *table) analyze(words []string) analysis {
 				c.terms[k].factor *= factorNeedText
 			}
 		}
+		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && pr.centre == nil && len(pr.slots) > 0 {
+			c.exclude = t.containingCommunes(pr.commune)
+		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.centre != nil {
 			// The records around a commune without places hold its
 			// name's words; as text they matched any « saint ».
@@ -417,6 +423,44 @@ func (t *table) communesBeginningWith(a *analysis) {
 	}
 }
 
+// containingCommunes returns the records of the directory's communes whose
+// name holds the commune key name after its first word (Le Lion-d'Angers
+// for Angers, Morières-lès-Avignon for Avignon), nil when none: their
+// names repeat their commune's, so « imprimer angers » found the France
+// services of Le Lion-d'Angers, 20 km away, as a full match in Angers.
+func (t *table) containingCommunes(name string) bitset {
+	first, _, _ := strings.Cut(name, " ")
+	var out bitset
+	for _, k := range t.communeLater[first] {
+		if k == name || !strings.Contains(" "+k+" ", " "+name+" ") {
+			continue
+		}
+		if out == nil {
+			out = make(bitset, (len(t.docs)+63)/64)
+		}
+		for _, slot := range t.byCommune[k] {
+			out.set(slot)
+		}
+	}
+	return out
+}
+
+// referenceCentre is the centre of the commune of the reference whose key
+// (communeKey) is name, the most populous of homonyms, as a person naming
+// one without more would mean; nil when none has a centre.
+func referenceCentre(name string) *Point {
+	var c *commune.Commune
+	for _, x := range referenceByKey()[name] {
+		if x.HasCentre && (c == nil || x.Population > c.Population) {
+			c = x
+		}
+	}
+	if c == nil {
+		return nil
+	}
+	return &Point{Lat: c.Lat, Lon: c.Lon}
+}
+
 // Radii around a commune without places (communesAround): the first that
 // holds a record is taken.
 var aroundRadiiKM = []float64{10, 25, 50}
@@ -430,21 +474,15 @@ var aroundRadiiKM = []float64{10, 25, 50}
 // read as the most populous, as a person naming one without more would
 // mean. False when the commune has no centre or no record is near.
 func (t *table) communesAround(pr *placeRef) bool {
-	var c *commune.Commune
-	for _, x := range referenceByKey()[pr.commune] {
-		if x.HasCentre && (c == nil || x.Population > c.Population) {
-			c = x
-		}
-	}
-	if c == nil {
+	centre := referenceCentre(pr.commune)
+	if centre == nil {
 		return false
 	}
-	centre := &Point{Lat: c.Lat, Lon: c.Lon}
 	o := newOrigin(centre)
 	for _, r := range aroundRadiiKM {
 		maxHav := kmHav(r)
 		var slots []uint32
-		t.geo.within(c.Lat, c.Lon, r, func(slot uint32) {
+		t.geo.within(centre.Lat, centre.Lon, r, func(slot uint32) {
 			if sp := &t.pos[slot]; sp.located && o.hav(sp.x, sp.y, sp.z) <= maxHav {
 				slots = append(slots, slot)
 			}

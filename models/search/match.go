@@ -120,6 +120,9 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 		}
 		s.word = s.word[:0]
 		note := func(slot uint32, e float32) {
+			if c.exclude != nil && c.exclude.has(slot) {
+				return
+			}
 			if s.best[slot] == 0 {
 				s.word = append(s.word, slot)
 			}

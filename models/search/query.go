@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"carnet/models/commune"
 	"carnet/models/vocab"
 )
 
@@ -252,8 +253,8 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 const aroundRadiusKM = 50
 
 // namedPoint returns the point of the one commune or postal code the query
-// names (the mean position of its located records), if it names exactly
-// one place of those kinds and some record there is located.
+// names (the mean position of its located records, or the reference's
+// centre of it when none is), if it names exactly one place of those kinds.
 func (t *table) namedPoint(p *plan) (origin, bool) {
 	var named *placeRef
 	for i := range p.an.places {
@@ -289,7 +290,19 @@ func (t *table) namedPoint(p *plan) (origin, bool) {
 	}
 	norm := math.Sqrt(o.x*o.x + o.y*o.y + o.z*o.z)
 	if n == 0 || norm == 0 {
-		return origin{}, false
+		// No record there has coordinates (many files give none): the
+		// commune's centre, or the postal code's first commune's.
+		var c *Point
+		switch named.kind {
+		case "commune":
+			c = referenceCentre(named.commune)
+		case "postal_code":
+			c = CommuneCentre("", named.words[0])
+		}
+		if c == nil {
+			return origin{}, false
+		}
+		return newOrigin(c), true
 	}
 	return origin{o.x / norm, o.y / norm, o.z / norm}, true
 }
@@ -492,6 +505,12 @@ func (t *table) run(p *plan, s *scratch) page {
 			case out.partial && aroundOf():
 				if sp := &t.pos[slot]; sp.located {
 					blended = score * proximity(havKM(around.hav(sp.x, sp.y, sp.z)), aroundRadiusKM)
+				} else if c, _, ok := commune.Get(t.docs[slot].insee); ok && c.HasCentre {
+					// Without coordinates, at its commune's centre: the
+					// France services of Le Lion-d'Angers, 20 km from
+					// Angers, ranked with those of Martigues.
+					x, y, z := unitVector(c.Lat, c.Lon)
+					blended = score * proximity(havKM(around.hav(x, y, z)), aroundRadiusKM)
 				} else {
 					blended = score * 0.5 // where it is is unknown: as at the edge
 				}

@@ -63,6 +63,10 @@ type table struct {
 	// a commune (« saint etienne ») is recognised.
 	byCommune    map[string][]uint32
 	communeFirst map[string][]string
+	// communeLater indexes the names by each of their later words
+	// (« le lion angers » under lion and angers): the communes whose
+	// name holds another's (see containingCommunes).
+	communeLater map[string][]string
 
 	// Hot per-slot data, in arrays rather than behind each doc's pointer:
 	// a query visits thousands of slots, and chasing a pointer per slot
@@ -88,7 +92,7 @@ type table struct {
 func newTable() *table {
 	return &table{byID: map[string]uint32{}, fields: map[string]map[string]uint16{}, text: newTextIndex(), geo: grid{},
 		byInsee: map[string][]uint32{}, byPostal: map[string][]uint32{},
-		byCommune: map[string][]uint32{}, communeFirst: map[string][]string{}}
+		byCommune: map[string][]uint32{}, communeFirst: map[string][]string{}, communeLater: map[string][]string{}}
 }
 
 func (t *table) len() int { return len(t.byID) }
@@ -188,6 +192,11 @@ func (t *table) put(d *doc) {
 			first, _, _ := strings.Cut(d.commune, " ")
 			if !slices.Contains(t.communeFirst[first], d.commune) {
 				t.communeFirst[first] = append(t.communeFirst[first], d.commune)
+			}
+			for _, w := range strings.Fields(d.commune)[1:] {
+				if !slices.Contains(t.communeLater[w], d.commune) {
+					t.communeLater[w] = append(t.communeLater[w], d.commune)
+				}
 			}
 		}
 		t.byCommune[d.commune] = append(t.byCommune[d.commune], slot)

@@ -484,3 +484,31 @@ func TestACommuneWithoutPlacesIsReadAroundIt(t *testing.T) {
 		}
 	}
 }
+
+// A commune's name inside another commune's (Le Lion-d'Angers, Morières-
+// lès-Avignon) is that other commune's: « imprimer angers » found the
+// France services of Le Lion-d'Angers, 20 km away, as a full match in
+// Angers, because its name holds its own commune's. When no place of the
+// named commune meets the need, the answer is partial and the need's
+// places rank by proximity, records without coordinates at their
+// commune's centre (those of Le Lion-d'Angers have none).
+func TestACommuneInsideAnotherCommunesName(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("lion", "France Services du Lion-d'Angers", "Le Lion-d'Angers", "49220", "1 rue du Général Leclerc", "services", themeProcedures),
+		record("ang", "Maison de quartier Monplaisir", "Angers", "49100", "3 rue de Normandie", "services", themeTools,
+			"latitude", "47.4873", "longitude", "-0.5250"),
+		record("avr", "Maison des solidarités d'Avrillé", "Avrillé", "49240", "2 avenue Pierre Mendès France", "services", themeProcedures),
+		record("mar", "Accueil en accès libre de Martigues", "Martigues", "13500", "4 quai Lucien Toulmond", "services", themeProcedures,
+			"latitude", "43.4045", "longitude", "5.0536"),
+	})
+	res, got := searchNames(t, m, "demarches administratives angers")
+	if !res.Partial {
+		t.Errorf("demarches administratives angers: not partial, though no place of Angers helps with procedures: %v", got)
+	}
+	if want := []string{"Maison des solidarités d'Avrillé", "France Services du Lion-d'Angers", "Accueil en accès libre de Martigues"}; len(got) < 3 || !slices.Equal(got[:3], want) {
+		t.Errorf("demarches administratives angers: %v, want %v first (by distance to Angers)", got, want)
+	}
+	if _, got := searchNames(t, m, "maison angers"); !slices.Equal(got, []string{"Maison de quartier Monplaisir"}) {
+		t.Errorf("maison angers: %v, want the place in Angers only", got)
+	}
+}
