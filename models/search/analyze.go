@@ -423,6 +423,43 @@ func (t *table) communesBeginningWith(a *analysis) {
 	}
 }
 
+// addBodyOffices makes the records named after a body whose procedures
+// people need help with (« cpam », « caf »: also kinds of structure of the
+// standard) and offering that help hold the word as a name does: they are
+// its offices (« CPAM - Agence de Cholet » came 338th for « cpam », after
+// every place helping with procedures, its name counted as a word naming
+// a need met elsewhere). A record merely named after it (a « Centre social
+// CAF » offering none of it) still comes after the places offering the
+// need. terms are the word's own and its expansion's.
+func (t *table) addBodyOffices(c *clause, terms []uint32) {
+	var need []*bitset
+	for _, sr := range c.sets {
+		if sr.t.how == HowRelated && sr.t.field == FieldThemes {
+			need = append(need, sr.set)
+		}
+	}
+	if len(need) == 0 {
+		return
+	}
+	var offices bitset
+	for _, term := range terms {
+		for _, e := range t.text.postings[term] {
+			slot := e >> 8
+			if e&(1<<fieldName) == 0 || !slices.ContainsFunc(need, func(b *bitset) bool { return b.has(slot) }) {
+				continue
+			}
+			if offices == nil {
+				offices = make(bitset, (len(t.docs)+63)/64)
+			}
+			offices.set(slot)
+		}
+	}
+	if offices != nil {
+		c.sets = append(c.sets, setRef{set: &offices, weight: float32(fieldWeight[fieldName]) * factorExact,
+			t: lexTarget{field: textFieldNames[fieldName], value: c.word, factor: factorExact, how: HowExact}})
+	}
+}
+
 // containingCommunes returns the records of the directory's communes whose
 // name holds the commune key name after its first word (Le Lion-d'Angers
 // for Angers, Morières-lès-Avignon for Avignon), nil when none: their
@@ -958,12 +995,20 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 			}
 		}
 	}
+	var bodyTerms []uint32 // the word, its expansion: a body's name
+	if exact {
+		bodyTerms = append(bodyTerms, id)
+	}
 	for _, tr := range t.keyTerms(keys) {
 		f := tr.factor
 		if needOnly {
 			f *= factorNeedText // the body's acronym or name written out, as above
 		}
 		addTerm(tr.id, f, tr.how, false)
+		bodyTerms = append(bodyTerms, tr.id)
+	}
+	if needOnly && slices.ContainsFunc(lex.labels[w], func(tg lexTarget) bool { return tg.field == FieldTypologies }) {
+		t.addBodyOffices(&c, bodyTerms)
 	}
 	if !known && c.size < spellingMaxDF {
 		t.addSpellings(&c, addTerm)

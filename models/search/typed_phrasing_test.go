@@ -616,3 +616,33 @@ func TestBodiesNameTheNeedFirst(t *testing.T) {
 		}
 	}
 }
+
+// A body's own office (named after it, helping with its procedures) comes
+// before the other places helping with them: « CPAM - Agence de Cholet »
+// came 338th for « cpam », its name counted as a word naming a need met
+// elsewhere; « Caisse d'Allocations Familiales de Montpellier » (the
+// acronym written out) after the multimedia places of Montpellier. One
+// merely named after the body still comes after them
+// (TestBodiesNameTheNeedFirst).
+func TestABodysOfficesComeFirst(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "France services Cholet", "Cholet", "49300", "1 place Travot", "services", themeProcedures),
+		record("cpam", "CPAM - Agence de Cholet", "Cholet", "49300", "2 rue Nationale", "services", themeProcedures),
+		record("lam", "Lieux d'Accès Multimédia de Montpellier", "Montpellier", "34000", "3 rue de la Loge", "services", themeProcedures),
+		record("caf", "Caisse d'Allocations Familiales de Montpellier", "Montpellier", "34000", "4 rue Foch", "services", themeProcedures),
+		record("cs", "Centre social CAF La Clairière", "Montpellier", "34000", "5 rue de la Paix", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"cpam", []string{"CPAM - Agence de Cholet"}},
+		{"cpam cholet", []string{"CPAM - Agence de Cholet", "France services Cholet"}},
+		{"caf montpellier", []string{"Caisse d'Allocations Familiales de Montpellier", "Lieux d'Accès Multimédia de Montpellier", "Centre social CAF La Clairière"}},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		if len(got) < len(tc.want) || !slices.Equal(got[:len(tc.want)], tc.want) {
+			t.Errorf("%s: %v, want %v first", tc.q, got, tc.want)
+		}
+	}
+}
