@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -266,5 +267,79 @@ func TestTrailKeepsLoginEmailsPrivate(t *testing.T) {
 	}
 	if strings.Contains(r.Body.String(), late.Email) {
 		t.Errorf("another structure's journal shows the reader's login e-mail: %s", r.Body)
+	}
+}
+
+// TestTrailSeqsCountNoOtherStructure: the trail's seqs count the events of
+// the whole platform, and a structure's managers read them as they were:
+// the gap between two of their own events told how many membership
+// changes, invitations and traced referral reads happened elsewhere
+// meanwhile. A structure's trail shows them through a keyed permutation;
+// its pages still follow each other without gap or repeat.
+func TestTrailSeqsCountNoOtherStructure(t *testing.T) {
+	e := apitest.New(t)
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	other := str(createActor(t, e, validActor("CCAS"))["id"])
+	_, mgr := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	e.Account("autre@example.fr", map[string]models.Role{other: models.RoleManager}, models.Territory{})
+	for i := range 4 {
+		u, _ := e.Account("membre"+string(rune('a'+i))+"@example.fr", map[string]models.Role{other: models.RoleMember}, models.Territory{})
+		if _, err := e.Store.AddMember(context.Background(), own, u.ID, models.RoleMember); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type page struct {
+		Data []struct {
+			Seq       int64
+			SubjectID string `json:"subject_id"`
+			Action    string
+		}
+		Meta struct {
+			NextCursor *string `json:"next_cursor"`
+		}
+	}
+	get := func(path, token string) page {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "GET", Path: path, Token: token})
+		if r.Code != 200 {
+			t.Fatal(r.Code, r.Body)
+		}
+		var p page
+		r.JSON(&p)
+		return p
+	}
+	whole := get("/api/v1/actors/"+own+"/trail?limit=200", mgr)
+	platform := get("/api/v1/trail?limit=200", e.Admin)
+	raw := map[string]int64{}
+	for _, ev := range platform.Data {
+		raw[ev.Action+" "+ev.SubjectID] = ev.Seq
+	}
+	var shown []int64
+	for _, ev := range whole.Data {
+		if ev.Seq == raw[ev.Action+" "+ev.SubjectID] {
+			t.Errorf("%s %s: the structure's trail shows the platform's seq %d", ev.Action, ev.SubjectID, ev.Seq)
+		}
+		shown = append(shown, ev.Seq)
+	}
+	if len(shown) < 4 {
+		t.Fatalf("%d events in the trail, want at least 4", len(shown))
+	}
+	var paged []int64
+	path := "/api/v1/actors/" + own + "/trail?limit=1"
+	for range 50 {
+		p := get(path, mgr)
+		for _, ev := range p.Data {
+			paged = append(paged, ev.Seq)
+		}
+		if p.Meta.NextCursor == nil {
+			break
+		}
+		path = "/api/v1/actors/" + own + "/trail?limit=1&cursor=" + *p.Meta.NextCursor
+	}
+	if !slices.Equal(paged, shown) {
+		t.Errorf("paged one by one: %v, whole: %v", paged, shown)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + own + "/trail?cursor=" + base64.RawURLEncoding.EncodeToString([]byte("q0")), Token: mgr}); r.Code != 400 {
+		t.Errorf("a cursor no page gave: %d, want 400", r.Code)
 	}
 }

@@ -16615,6 +16615,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "seq": {
+                    "description": "Identifies the event. In a structure's trail it is a keyed\npermutation of the platform's sequence, which counts no other\nstructure's events (its values do not follow the trail's order).",
                     "type": "integer"
                 },
                 "subject_id": {

@@ -13,6 +13,9 @@ import (
 
 // TrailEvent is one entry of the security trail.
 type TrailEvent struct {
+	// Identifies the event. In a structure's trail it is a keyed
+	// permutation of the platform's sequence, which counts no other
+	// structure's events (its values do not follow the trail's order).
 	Seq int64     `json:"seq"`
 	At  time.Time `json:"at" format:"date-time"`
 	// What happened: membership.added, membership.role_changed,
@@ -129,7 +132,7 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	f.ActorID = ref.ID
+	f.ActorID, f.Keyed = ref.ID, true
 	return h.writeTrail(c, f, h.otherSideLabels(c, ref.ID))
 }
 

@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/json"
 	"time"
 
@@ -115,11 +117,68 @@ type TrailFilter struct {
 	SubjectKind string
 	SubjectID   string
 	Action      string
+	// Keyed shows the events' seqs, and reads and writes the cursors,
+	// through the trail's keyed permutation (TrailSeqs): a structure's
+	// trail. The seqs count the events of the whole platform, and the
+	// gap between two of a structure's told its managers how many
+	// membership changes, invitations and traced referral reads happened
+	// elsewhere meanwhile.
+	Keyed bool
 	ListParams
+}
+
+// trailKeyName derives the trail's permutation from the referral feed's
+// key: two sequences, two permutations.
+const trailKeyName = "trail"
+
+// TrailSeqs returns the permutation a structure's trail shows its seqs
+// through.
+func (s *Store) TrailSeqs(ctx context.Context) (FeedSeqs, error) {
+	f, err := s.ReferralFeedSeqs(ctx)
+	if err != nil {
+		return FeedSeqs{}, err
+	}
+	m := hmac.New(sha256.New, f.key)
+	m.Write([]byte(trailKeyName))
+	return FeedSeqs{key: m.Sum(nil)}, nil
 }
 
 // ListTrail pages through trail events, newest first.
 func (s *Store) ListTrail(ctx context.Context, f TrailFilter) (Page[TrailEvent], error) {
+	if !f.Keyed {
+		return s.listTrail(ctx, f)
+	}
+	seqs, err := s.TrailSeqs(ctx)
+	if err != nil {
+		return Page[TrailEvent]{}, err
+	}
+	if f.Cursor != "" {
+		shown, err := decodeSeqCursor(f.Cursor)
+		seq, ok := seqs.Seq(shown)
+		if err != nil || !ok || seq <= 0 {
+			return Page[TrailEvent]{}, &Error{Code: EBADREQUEST, Message: "The cursor is not valid.",
+				Fields: []FieldError{{Field: "cursor", Reason: "use the next link of a previous page, unchanged"}}}
+		}
+		f.Cursor = encodeSeqCursor(seq)
+	}
+	page, err := s.listTrail(ctx, f)
+	if err != nil {
+		return page, err
+	}
+	if page.NextCursor != "" {
+		seq, err := decodeSeqCursor(page.NextCursor)
+		if err != nil {
+			return page, Internal(err)
+		}
+		page.NextCursor = encodeSeqCursor(seqs.Show(seq))
+	}
+	for i := range page.Items {
+		page.Items[i].Seq = seqs.Show(page.Items[i].Seq)
+	}
+	return page, nil
+}
+
+func (s *Store) listTrail(ctx context.Context, f TrailFilter) (Page[TrailEvent], error) {
 	return seqPage(s, ctx, f.ListParams, func(tx *gorm.DB) *gorm.DB {
 		q := tx.Model(&TrailEvent{})
 		if f.ActorID != "" {
