@@ -296,6 +296,7 @@ func TestPACACommunes(t *testing.T) {
 	t.Run("TerritoryOnPACA", func(t *testing.T) { territoryOnPACA(t, e) })
 	t.Run("OrientationFromACommune", func(t *testing.T) { orientationFromACommune(t, e) })
 	t.Run("OrientationFromAPostalCode", func(t *testing.T) { orientationFromAPostalCode(t, e) })
+	t.Run("OrientationFromAPlaceOfDisagreeingParts", func(t *testing.T) { orientationFromAPlaceOfDisagreeingParts(t, e) })
 }
 
 // coordinatorOfNice: after the shared PACA file is imported (most of its
@@ -579,6 +580,40 @@ func orientationFromAPostalCode(t *testing.T, e *apitest.Env) {
 		if r := orientAt(e, place); r.Code != 422 || !hasAll(fields(t, r), field) {
 			t.Errorf("%v: %d %s", place, r.Code, r.Body)
 		}
+	}
+}
+
+// orientationFromAPlaceOfDisagreeingParts: a place whose INSEE code, postal
+// code and point name different places was read by one of them, the
+// others ignored without a word (13055 with 06000 answered for Marseille,
+// 13055 with a point in Paris for Paris); max_distance_km without a place
+// was ignored too. Parts of one place are accepted as before.
+func orientationFromAPlaceOfDisagreeingParts(t *testing.T, e *apitest.Env) {
+	for field, place := range map[string]obj{
+		"place.postal_code": {"insee_code": "13055", "postal_code": "06000"},
+		"place.latitude":    {"insee_code": "13055", "latitude": 48.8566, "longitude": 2.3522},
+	} {
+		if r := orientAt(e, place); r.Code != 422 || !hasAll(fields(t, r), field) {
+			t.Errorf("%v: %d %s", place, r.Code, r.Body)
+		}
+	}
+	if r := orientAt(e, obj{"postal_code": "06000", "latitude": 48.8566, "longitude": 2.3522}); r.Code != 422 || !hasAll(fields(t, r), "place.latitude") {
+		t.Errorf("06000 with a point in Paris: %d %s", r.Code, r.Body)
+	}
+	for _, place := range []obj{
+		{"insee_code": "13055", "postal_code": "13001"},
+		{"insee_code": "13201", "postal_code": "13001"},
+		{"insee_code": "13055", "latitude": 43.2965, "longitude": 5.3698},
+		{"postal_code": "13001", "latitude": 43.2965, "longitude": 5.3698},
+	} {
+		if r := orientAt(e, place); r.Code != 200 {
+			t.Errorf("%v: %d %s", place, r.Code, r.Body)
+		}
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions", Body: obj{
+		"profile": "excluded", "needs": []string{"aide-aux-demarches-administratives"}, "constraints": obj{"max_distance_km": 5}}})
+	if r.Code != 422 || !hasAll(fields(t, r), "constraints.max_distance_km") {
+		t.Errorf("max_distance_km without a place: %d %s", r.Code, r.Body)
 	}
 }
 

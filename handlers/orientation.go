@@ -172,6 +172,9 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 		case len(commune.ByPostalCode(p.PostalCode)) == 0:
 			fe.Add("place.postal_code", "is the postal code of no commune of the official reference (see GET /api/v1/communes?q=)")
 		}
+		if len(fe) == 0 {
+			placeAgreement(&fe, p)
+		}
 		r.InseeCode, r.PostalCode = p.InseeCode, p.PostalCode
 		// A commune without coordinates places the person at its centre:
 		// the places around it count (borders do not stop people), and
@@ -191,7 +194,48 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 			}
 		}
 	}
+	if r.MaxDistanceKM > 0 && r.Near == nil && r.InseeCode == "" && r.PostalCode == "" {
+		// Without a place the distance measures nothing: it was ignored.
+		fe.Add("constraints.max_distance_km", "needs a place to measure from (place.latitude and place.longitude, place.insee_code or place.postal_code)")
+	}
 	return r, fe.Err("The situation is invalid.")
+}
+
+// placeAgreement refuses a place whose parts name different places: an
+// INSEE code and a postal code of another commune, or a point far from the
+// commune they name. One of them was read and the others ignored without
+// a word (13055 with 06000 answered for Marseille; 13055 with a point in
+// Paris, for Paris), so the suggestions were for a place the helper did
+// not mean. The distance is the import's tolerance for a point in its
+// commune (35 km from the centre; 200 km in French Guiana).
+func placeAgreement(fe *models.FieldErrors, p *OrientationPlace) {
+	var city *commune.Commune
+	if p.InseeCode != "" {
+		city = commune.ByCode(p.InseeCode)
+	}
+	if city != nil && p.PostalCode != "" && !slices.ContainsFunc(commune.ByPostalCode(p.PostalCode), func(c *commune.Commune) bool {
+		return c.Code == city.Code || c.CityCode() == city.CityCode()
+	}) {
+		fe.Addf("place.postal_code", "is not a postal code of %s (%s): %s; send one of them, or both of the same commune", city.Name, city.Code, strings.Join(city.PostalCodes, ", "))
+		return
+	}
+	if p.Latitude == nil {
+		return
+	}
+	near := func(c *commune.Commune) bool {
+		tolerance := 35.0
+		if c.Departement == "973" {
+			tolerance = 200
+		}
+		return !c.HasCentre || commune.DistanceKm(*p.Latitude, *p.Longitude, c.Lat, c.Lon) <= tolerance
+	}
+	switch {
+	case city != nil && !near(city):
+		fe.Addf("place.latitude", "the point is %.0f km from %s (insee_code %s): send one of them, or both of the same place",
+			commune.DistanceKm(*p.Latitude, *p.Longitude, city.Lat, city.Lon), city.Name, city.Code)
+	case city == nil && p.PostalCode != "" && !slices.ContainsFunc(commune.ByPostalCode(p.PostalCode), near):
+		fe.Addf("place.latitude", "the point is far from every commune of postal code %s: send one of them, or both of the same place", p.PostalCode)
+	}
 }
 
 // vocabField canonicalises values of a vocabulary, reporting unknown ones.
