@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"carnet/models"
 	"carnet/models/commune"
@@ -52,16 +53,40 @@ func addressCity(street string) (pc, city, rest string) {
 // readings (see above). It runs after address and coordinates.
 func (b *placeBuilder) locate(a *models.Actor) {
 	ad := &a.Address
+	pcInStreet, cityInStreet, rest := addressCity(ad.Street)
 	if ad.Commune != "" && ad.PostalCode != "" {
+		b.streetRepeatsCity(ad, pcInStreet, cityInStreet, rest)
 		return
 	}
-	pcInStreet, cityInStreet, rest := addressCity(ad.Street)
 	if ad.PostalCode == "" {
 		b.postalCodeOf(a, pcInStreet, cityInStreet, rest)
 	}
 	if ad.Commune == "" {
 		b.communeOf(a, pcInStreet, cityInStreet)
 	}
+}
+
+// streetRepeatsCity keeps the street alone when the address line ends with
+// the row's own postal code and commune (« RUE PRINCIPALE 46120 LEYME »
+// beside code_postal 46120 and commune Leyme): exports wrote them twice,
+// once in adresse, and duplicate detection compared streets holding a
+// city. The address keeps them when they differ from the columns (another
+// commune's, a CEDEX), which says something the columns do not.
+func (b *placeBuilder) streetRepeatsCity(ad *models.Address, pcInStreet, cityInStreet, rest string) {
+	if pcInStreet == "" || pcInStreet != strings.ReplaceAll(ad.PostalCode, " ", "") || !hasLetter(rest) {
+		return
+	}
+	if commune.Key(cityInStreet) != commune.Key(ad.Commune) && !slices.ContainsFunc(commune.ByName(cityInStreet), func(c *commune.Commune) bool {
+		return c.HasPostalCode(pcInStreet) && slices.ContainsFunc(commune.ByName(ad.Commune), func(o *commune.Commune) bool { return o.CityCode() == c.CityCode() })
+	}) {
+		return
+	}
+	ad.Street = rest
+	b.read("adresse", "an address line ending with the row's own postal code and commune keeps the street alone")
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // postalCodeOf derives a missing postal code: the one the address line

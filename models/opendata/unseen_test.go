@@ -432,9 +432,11 @@ func TestImportAddressOnSeveralLines(t *testing.T) {
 		got[a.SourceID] = a
 	}
 	for id, want := range map[string][4]string{
-		"a1": {"EPN de Fort-de-France", "20 rue du Capitaine Manuel, 97200 Fort de France", "", "Fort-de-France"},
+		// The postal code and commune ending a line repeat the row's own
+		// columns: the street is kept alone (TestStreetRepeatingTheCity).
+		"a1": {"EPN de Fort-de-France", "20 rue du Capitaine Manuel", "", "Fort-de-France"},
 		"a2": {"CCAS", "Place de l'Hôtel de Ville BP 116, 77385 Combs-la-Ville", "Bâtiment A, Rez-de-chaussée", "Combs-la-Ville"},
-		"a3": {"Club", "5 Rue Henri Barbusse, 59580 Aniche", "", "Aniche"},
+		"a3": {"Club", "5 Rue Henri Barbusse", "", "Aniche"},
 	} {
 		a := got[id]
 		if g := [4]string{a.Name, a.Address.Street, a.Address.Complement, a.Address.Commune}; g != want {
@@ -593,5 +595,39 @@ func TestImportCoordinatesAsJSONObject(t *testing.T) {
 		if a.Latitude == nil || a.Longitude == nil || [2]float64{*a.Latitude, *a.Longitude} != want[a.SourceID] {
 			t.Errorf("%s: point %v,%v, want %v", a.SourceID, a.Latitude, a.Longitude, want[a.SourceID])
 		}
+	}
+}
+
+// TestStreetRepeatingTheCity: 184 of RhinOcc's 797 places end their address
+// line with their own postal code and commune (« RUE PRINCIPALE 46120
+// LEYME »), beside the columns saying them: exports wrote them twice. The
+// street is kept alone, said once in the readings; a line ending with
+// another code than the row's (a CEDEX, a former code) keeps it.
+func TestStreetRepeatingTheCity(t *testing.T) {
+	rows := []map[string]string{
+		{"id": "r1", "nom": "Mairie de Leyme", "adresse": "RUE PRINCIPALE 46120 LEYME", "code_postal": "46120", "commune": "Leyme", "services": "Aide aux démarches administratives", "date_maj": "2024-03-01"},
+		{"id": "r2", "nom": "Interactis", "adresse": "CHE DE 13 PIERRES BATIMENT INTERACTIS 12200 VILLEFRANCHE-DE-ROUERGUE", "code_postal": "12200", "commune": "Villefranche-de-Rouergue", "services": "Aide aux démarches administratives", "date_maj": "2024-03-01"},
+		{"id": "r3", "nom": "CCAS", "adresse": "Place de l'Hôtel de Ville BP 116 77385 Combs-la-Ville", "code_postal": "77380", "commune": "Combs-la-Ville", "services": "Aide aux démarches administratives", "date_maj": "2024-03-01"},
+		{"id": "r4", "nom": "Mairie de Técou", "adresse": "81600 TECOU", "code_postal": "81600", "commune": "Técou", "services": "Aide aux démarches administratives", "date_maj": "2024-03-01"},
+	}
+	b, _ := json.Marshal(rows)
+	s := openStore(t)
+	rep := importBytes(t, s, b, opendata.ImportOptions{Source: "rhinocc"})
+	got := map[string]string{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a.Address.Street
+	}
+	for id, want := range map[string]string{
+		"r1": "RUE PRINCIPALE",
+		"r2": "CHE DE 13 PIERRES BATIMENT INTERACTIS",
+		"r3": "Place de l'Hôtel de Ville BP 116 77385 Combs-la-Ville", // a CEDEX code: kept
+		"r4": "81600 TECOU", // nothing else would remain
+	} {
+		if got[id] != want {
+			t.Errorf("%s: street %q, want %q", id, got[id], want)
+		}
+	}
+	if r := readingsOf(rep)["adresse: an address line ending with the row's own postal code and commune keeps the street alone"]; r != "1-2" {
+		t.Errorf("the reading's rows: %q, want 1-2 (readings %v)", r, readingsOf(rep))
 	}
 }
