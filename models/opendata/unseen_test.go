@@ -621,7 +621,7 @@ func TestStreetRepeatingTheCity(t *testing.T) {
 		"r1": "RUE PRINCIPALE",
 		"r2": "CHE DE 13 PIERRES BATIMENT INTERACTIS",
 		"r3": "Place de l'Hôtel de Ville BP 116 77385 Combs-la-Ville", // a CEDEX code: kept
-		"r4": "81600 TECOU", // nothing else would remain
+		"r4": "81600 TECOU",                                           // nothing else would remain
 	} {
 		if got[id] != want {
 			t.Errorf("%s: street %q, want %q", id, got[id], want)
