@@ -7,8 +7,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
+	"carnet/models/commune"
 	"carnet/models/vocab"
 )
 
@@ -102,10 +104,80 @@ func tokenize(s string, query bool) []string {
 				w = a
 			}
 			out = append(out, w)
+			if query && i > 0 && articles[all[i-1]] {
+				out = append(out, articleCommunes()[all[i-1]+" "+w]...)
+			}
 		}
 	}
 	return out
 }
+
+var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
+
+// articleCommunes gives, for an article and a word (« la seyne », « le
+// puy »), the other words of the commune a person writing them means: the
+// most populous whose official name begins with them (La Seyne-sur-Mer, Le
+// Puy-en-Velay), when it has at least articleCityPopulation inhabitants and
+// ten times as many as any commune they name alone (Le Puy, Doubs, 100). The article is a stop word: « la
+// seyne » read Seyne (04), 1,400 inhabitants, and « le puy » no commune.
+// Built at first use, from the reference.
+func articleCommunes() map[string][]string {
+	articleCommunesOnce.Do(func() { articleCommunesMap = buildArticleCommunes() })
+	return articleCommunesMap
+}
+
+var (
+	articleCommunesOnce sync.Once
+	articleCommunesMap  map[string][]string
+)
+
+func buildArticleCommunes() map[string][]string {
+	type best struct {
+		rest  []string
+		pop   int
+		exact int // the population of the most populous named by them alone
+	}
+	found := map[string]*best{}
+	for _, c := range commune.All() {
+		if c.Kind != commune.KindCommune {
+			continue
+		}
+		parts := strings.Split(vocab.Slugify(c.Name), "-")
+		if len(parts) < 2 || !articles[parts[0]] {
+			continue
+		}
+		words := tokens(c.Name)
+		if len(words) == 0 {
+			continue
+		}
+		k := parts[0] + " " + words[0]
+		b := found[k]
+		if b == nil {
+			b = &best{}
+			found[k] = b
+		}
+		if len(words) == 1 {
+			b.exact = max(b.exact, c.Population)
+			continue
+		}
+		if c.Population > b.pop {
+			b.rest, b.pop = words[1:], c.Population
+		}
+	}
+	out := map[string][]string{}
+	for k, b := range found {
+		if b.pop >= articleCityPopulation && b.pop > 10*b.exact {
+			out[k] = b.rest
+		}
+	}
+	return out
+}
+
+// articleCityPopulation: a commune met by an article and a word is read
+// from this many inhabitants (La Seyne-sur-Mer, 62,000; Le Puy-en-Velay,
+// 19,000); smaller ones share first words with everyday phrases (« la
+// maison » of La Maison-Dieu).
+const articleCityPopulation = 10000
 
 // reflexive are the pronouns of a pronominal verb other than « se ».
 var reflexive = map[string]bool{"me": true, "m": true, "te": true, "t": true}

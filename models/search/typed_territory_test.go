@@ -512,3 +512,32 @@ func TestACommuneInsideAnotherCommunesName(t *testing.T) {
 		t.Errorf("maison angers: %v, want the place in Angers only", got)
 	}
 }
+
+// An article and a word name the commune whose official name begins with
+// them when it is a city and none is named by them alone that counts
+// (« la seyne » is La Seyne-sur-Mer, « le puy » Le Puy-en-Velay): the
+// article is a stop word, so « la seyne » read Seyne (04, 1,400
+// inhabitants) and « le puy » no commune at all. A commune named by the
+// words alone keeps them (« la garde »).
+func TestAnArticleNamesTheCity(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("lsm", "Centre social Berthe", "La Seyne-sur-Mer", "83500", "1 rue Berthe", "services", themeTools),
+		record("sey", "France services Seyne les Alpes", "Seyne", "04140", "2 place d'Armes", "services", themeTools),
+		record("puy", "Médiathèque du Puy", "Le Puy-en-Velay", "43000", "3 boulevard Maréchal Fayolle", "services", themeTools),
+		record("gar", "CHRS Fémina", "La Garde", "83130", "4 rue de la Paix", "services", themeTools),
+		record("gfr", "Mairie de La Garde-Freinet", "La Garde-Freinet", "83680", "5 place de la Mairie", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"la seyne", []string{"Centre social Berthe"}},
+		{"seyne", []string{"France services Seyne les Alpes"}},
+		{"le puy", []string{"Médiathèque du Puy"}},
+		{"la garde", []string{"CHRS Fémina"}},
+	} {
+		if _, got := searchNames(t, m, tc.q); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
