@@ -541,3 +541,17 @@ func TestAnArticleNamesTheCity(t *testing.T) {
 		}
 	}
 }
+
+// « fs » is how helpers write France services: « fs mulhouse » missed the
+// word and answered every place of Mulhouse, partial.
+func TestFSIsFranceServices(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "Maison France services Côteaux", "Mulhouse", "68200", "1 rue de Provence", "services", themeProcedures,
+			"dispositif_programmes_nationaux", "France Services"),
+		record("mt", "Maison du Temps Libre", "Mulhouse", "68200", "2 rue des Vergers", "services", themeTools),
+	})
+	res, got := searchNames(t, m, "fs mulhouse")
+	if res.Partial || len(got) == 0 || got[0] != "Maison France services Côteaux" {
+		t.Errorf("fs mulhouse: %v (partial %v), want the France services first, not partial", got, res.Partial)
+	}
+}
