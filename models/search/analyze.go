@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"carnet/models/commune"
 	"carnet/models/editdist"
@@ -422,6 +423,30 @@ func (t *table) communesBeginningWith(a *analysis) {
 		}
 	}
 }
+
+// sharedSupportWords are the words and phrases a record's text names a
+// specific support by that belong to several supports (« handicap »,
+// « personne handicapée »), built at first use.
+var sharedSupportWords = sync.OnceValue(func() map[string]bool {
+	count := map[string]int{}
+	for _, tm := range vocab.MustGet(FieldVocabularies[FieldSpecificSupport]).Terms {
+		pk := publicKey(FieldSpecificSupport, tm.Value)
+		words := slices.Clone(lex.publicWords[pk])
+		for _, pp := range lex.publicPhrases[pk] {
+			words = append(words, strings.Join(pp.tokens, " "))
+		}
+		for _, w := range slices.Compact(slices.Sorted(slices.Values(words))) {
+			count[w]++
+		}
+	}
+	out := map[string]bool{}
+	for w, n := range count {
+		if n > 1 {
+			out[w] = true
+		}
+	}
+	return out
+})
 
 // addBodyOffices makes the records named after a body whose procedures
 // people need help with (« cpam », « caf »: also kinds of structure of the
@@ -977,11 +1002,26 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 		}
 		pk := publicKey(tg.field, tg.value)
 		for _, pp := range lex.publicPhrases[pk] {
+			f := f
+			if tg.field == FieldSpecificSupport && sharedSupportWords()[strings.Join(pp.tokens, " ")] {
+				f = min(f, factorRelated) // as a shared word, below
+			}
 			t.addTextPhrase(&c, pp, tg.via, f)
 		}
 		for j, pw := range lex.publicWords[pk] {
 			if lex.apartEntry(tg.via, lex.publicWordEntries[pk][j]) {
 				continue
+			}
+			f := f
+			if tg.field == FieldSpecificSupport && sharedSupportWords()[pw] {
+				// A word several supports share (« handicap ») in a
+				// record's text says less than the support declared:
+				// « APF France Handicap » and « … travailleurs
+				// handicapés » came before the places declaring visual
+				// impairment for « malvoyant » (4 × 0.9 in a name > 3
+				// for the value). A support's own word (« illettrisme »)
+				// keeps its weight.
+				f = min(f, factorRelated)
 			}
 			if id, ok := ti.ids[pw]; ok {
 				addTerm(id, f, HowPublic, false)

@@ -358,3 +358,23 @@ func TestLanguageBesideANeedOfTheBatch1213(t *testing.T) {
 		t.Errorf("aide démarches: %v, want the procedures only", got)
 	}
 }
+
+// A word or phrase several specific supports share (« handicap »,
+// « personne handicapée ») in a record's name says less than a support
+// declared: for « malvoyant », « APF France Handicap » and « Maison
+// départementale des personnes handicapées » came before the places
+// declaring visual impairment. A support's own words (« aveugles »,
+// « illettrisme ») still rank a name holding them first.
+func TestDeclaredSupportBeforeSharedWords(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("apf", "APF France Handicap", "Blois", "41000", "1 rue de Blois", "services", themeTools),
+		record("mdph", "Maison départementale des personnes handicapées", "Laon", "02000", "2 rue de Laon", "services", themeTools),
+		record("dv", "Espace numérique Bellevue", "Marseille", "13003", "12 rue Bellevue", "services", themeTools,
+			"prise_en_charge_specifique", "Déficience visuelle"),
+		record("una", "Union des aveugles", "Bordeaux", "33000", "3 rue de Bordeaux", "services", themeTools),
+	})
+	_, got := searchNames(t, m, "malvoyant")
+	if len(got) < 2 || !slices.Contains(got[:2], "Espace numérique Bellevue") || !slices.Contains(got[:2], "Union des aveugles") {
+		t.Errorf("malvoyant: %v, want the place declaring visual impairment and the union of the blind first", got)
+	}
+}
