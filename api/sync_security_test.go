@@ -580,3 +580,38 @@ func TestSyncBatchWithoutList(t *testing.T) {
 		t.Errorf("%v live places of the source, want 1", got)
 	}
 }
+
+// TestSnapshotKeepsARejectedService: a snapshot's service record rejected
+// for the actor it names (two different actors, or an actor the source
+// does not have) is in the batch: its stored service was archived as if
+// the partner had withdrawn it.
+func TestSnapshotKeepsARejectedService(t *testing.T) {
+	e := apitest.New(t)
+	res := syncActors(t, e, "", partnerActor("k-1", "Médiathèque de Gap"), partnerActor("k-2", "Mairie de Gap"))
+	other := res.Results[1].ID
+	service := func(id string, fields obj) obj {
+		return merge(obj{"source_id": id, "actor_source_id": "k-1", "name": "Aide " + id, "kind": "procedures_done_with",
+			"themes": []string{"Aide aux démarches administratives"}}, fields)
+	}
+	put := func(services ...obj) syncResult {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services?mode=snapshot", Token: e.Admin, Body: obj{"services": services}})
+		if r.Code != 200 {
+			t.Fatalf("%d %s", r.Code, r.Body)
+		}
+		var out syncResult
+		r.JSON(&out)
+		return out
+	}
+	first := put(service("s-1", nil), service("s-2", nil), service("s-3", nil), service("s-4", nil), service("s-5", nil))
+	ids := map[string]string{}
+	for _, r := range first.Results {
+		ids[r.SourceID] = r.ID
+	}
+	put(service("s-1", obj{"actor_id": other}), service("s-2", obj{"actor_source_id": "nobody"}), service("s-3", nil), service("s-4", nil), service("s-5", nil))
+	for _, id := range []string{"s-1", "s-2"} {
+		if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + ids[id], Token: e.Admin}).Map()["status"]; got != "published" {
+			t.Errorf("%s, rejected in the snapshot: status %v, want it kept published", id, got)
+		}
+	}
+}

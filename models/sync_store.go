@@ -680,6 +680,11 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			if !ok {
 				return nil, err
 			}
+			// A rejected record is in the batch: a snapshot keeps the
+			// service it names as it is, as for the other rejections.
+			if ex, found := existing[sv.SourceID]; found {
+				keep[sv.SourceID], o.ID = true, ex.ID
+			}
 			o.Result, o.Errors = SyncRejected, fields
 			res.add(o)
 			continue

@@ -913,7 +913,16 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 	// names itself (« Languedoc Accompagnement »), which came before the
 	// places declaring the modality. Its text matches count as a word
 	// naming only a need met elsewhere.
-	if needOnly || owned && lex.generic[inflectionBase(w)] {
+	// So is a word of a phrase naming a need (« adresse » of « adresse
+	// mail », « créer une adresse mail »): in a record's name it is
+	// something else (the CMS of Sainte-Adresse came first). A phrase
+	// naming a kind of place (« maison france services ») is what the
+	// names say, and keeps its words' weight.
+	needPhrase := owned && len(phrase) > 0 && slices.ContainsFunc(phrase, func(tg lexTarget) bool { return tg.field == FieldThemes }) &&
+		!slices.ContainsFunc(phrase, func(tg lexTarget) bool {
+			return tg.field == FieldTypologies || tg.field == FieldNationalProgrammes
+		})
+	if needOnly || needPhrase || owned && lex.generic[inflectionBase(w)] {
 		for i := range c.terms {
 			c.terms[i].factor *= factorNeedText
 		}
