@@ -646,3 +646,21 @@ func TestABodysOfficesComeFirst(t *testing.T) {
 		}
 	}
 }
+
+// A word of a phrase naming a need is the need, not a word of a name:
+// « créer une adresse mail » showed the CMS of Sainte-Adresse first (its
+// name holds « adresse »), before the places helping with everyday tools.
+func TestAWordOfANeedsPhraseIsNotAName(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("cms", "CMS Saint-adresse", "Sainte-Adresse", "76310", "1 rue de la Mer", "services", themeTools),
+		record("tools", "Atelier numérique Bellevue", "Marseille", "13003", "12 rue Bellevue", "services", themeTools),
+	})
+	res, _ := searchNames(t, m, "créer une adresse mail")
+	score := map[string]float64{}
+	for _, h := range res.Hits {
+		score[h.Item.Name] = float64(h.Score)
+	}
+	if len(score) != 2 || score["CMS Saint-adresse"] > score["Atelier numérique Bellevue"] {
+		t.Errorf("créer une adresse mail: %v, want the place named after Sainte-Adresse no higher than the other place helping with everyday tools", score)
+	}
+}
