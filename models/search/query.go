@@ -499,10 +499,17 @@ func (t *table) run(p *plan, s *scratch) page {
 		switch p.sort {
 		case SortRelevance:
 			blended := score
+			outside := inPlace != nil && !inPlace.has(slot)
 			switch {
 			case q.Near != nil && dist == dist:
 				blended = score * proximity(havKM(dist), p.radius)
 			case out.partial && aroundOf():
+				// No record of the named place meets the need: its own
+				// records, which miss the need, come after the need's
+				// places around it (« impots angers » listed the 11
+				// places of Angers, none helping with taxes, first; two
+				// words of need, « carte grise angers », did not).
+				outside = inPlace != nil && inPlace.has(slot)
 				if sp := &t.pos[slot]; sp.located {
 					blended = score * proximity(havKM(around.hav(sp.x, sp.y, sp.z)), aroundRadiusKM)
 				} else if c, _, ok := commune.Get(t.docs[slot].insee); ok && c.HasCentre {
@@ -515,7 +522,7 @@ func (t *table) run(p *plan, s *scratch) page {
 					blended = score * 0.5 // where it is is unknown: as at the edge
 				}
 			}
-			x.key = relevanceKey(blended, missing, spelling, inPlace != nil && !inPlace.has(slot), softMissing)
+			x.key = relevanceKey(blended, missing, spelling, outside, softMissing)
 		case SortDistance:
 			x.key = dist
 			if math.IsNaN(dist) {

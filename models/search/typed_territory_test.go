@@ -555,3 +555,27 @@ func TestFSIsFranceServices(t *testing.T) {
 		t.Errorf("fs mulhouse: %v (partial %v), want the France services first, not partial", got, res.Partial)
 	}
 }
+
+// A one-word need beside a commune where no place meets it answers the
+// need's places around the commune first, as a need of two words did:
+// « impots angers » listed the places of Angers (none helping with taxes)
+// first, « carte grise angers » the places helping with procedures around.
+func TestAOneWordNeedBesideACommuneWithoutIt(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("ang", "Maison de quartier Monplaisir", "Angers", "49100", "3 rue de Normandie", "services", themeTools,
+			"latitude", "47.4873", "longitude", "-0.5250"),
+		record("avr", "Maison des solidarités d'Avrillé", "Avrillé", "49240", "2 avenue Pierre Mendès France", "services", themeProcedures,
+			"latitude", "47.5067", "longitude", "-0.5889"),
+		record("mar", "Accueil en accès libre de Martigues", "Martigues", "13500", "4 quai Lucien Toulmond", "services", themeProcedures,
+			"latitude", "43.4045", "longitude", "5.0536"),
+	})
+	for q, want := range map[string][]string{
+		"impots angers": {"Maison des solidarités d'Avrillé", "Accueil en accès libre de Martigues", "Maison de quartier Monplaisir"},
+		// The place of Angers misses two words: it is not shown.
+		"carte grise angers": {"Maison des solidarités d'Avrillé", "Accueil en accès libre de Martigues"},
+	} {
+		if res, got := searchNames(t, m, q); !res.Partial || !slices.Equal(got, want) {
+			t.Errorf("%s: %v (partial %v), want %v", q, got, res.Partial, want)
+		}
+	}
+}
