@@ -1108,3 +1108,21 @@ func TestWebhookReplicasDeliverOnce(t *testing.T) {
 		checkLastSummary(t, got, a, "Version 3")
 	}
 }
+
+// TestWebhookCreatedTagIsGetsTag: a subscription's creation answered the
+// bare version ("1"), where a read of it answers the version and a digest
+// of the representation: a client keeping the tag of its creation got 200
+// for an unchanged subscription.
+func TestWebhookCreatedTagIsGetsTag(t *testing.T) {
+	e := apitest.New(t, apitest.WithWebhooks(fastHooks()))
+	rcv := newReceiver(t)
+	res := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks", Token: e.Admin, Body: obj{"url": rcv.srv.URL + "/carnet"}})
+	if res.Code != http.StatusCreated {
+		t.Fatalf("%d %s", res.Code, res.Body)
+	}
+	tag := res.Header().Get("ETag")
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/webhooks/" + str(res.Map()["id"]), Token: e.Admin, Header: map[string]string{"If-None-Match": tag}})
+	if r.Code != http.StatusNotModified {
+		t.Errorf("GET with the creation's tag %s: %d (tag %s), want 304", tag, r.Code, r.Header().Get("ETag"))
+	}
+}

@@ -405,9 +405,17 @@ func (h *Handler) CreateWebhook(c *gin.Context) error {
 
 func (h *Handler) writeWebhookCreated(c *gin.Context, w *models.WebhookSubscription, secret string) error {
 	c.Header("Location", "/api/v1/webhooks/"+w.ID)
-	c.Header("ETag", fmt.Sprintf(`"%d"`, w.Version))
+	view := newWebhook(w, 0, h.Store.Now())
+	// The tag of the subscription as GET shows it (without the secret,
+	// which only this answer holds), as every other ETag: the version,
+	// then a digest of the representation (writeVersioned).
+	body, err := encodeJSON(view)
+	if err != nil {
+		return models.Internal(fmt.Errorf("encode webhook: %w", err))
+	}
+	c.Header("ETag", withDigest(fmt.Sprintf(`"%d"`, w.Version), body))
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusCreated, WebhookCreated{Webhook: newWebhook(w, 0, h.Store.Now()), Secret: secret})
+	writeJSON(c, http.StatusCreated, WebhookCreated{Webhook: view, Secret: secret})
 	return nil
 }
 
