@@ -218,6 +218,14 @@ func (t *table) analyze(words []string) analysis {
 			// and a word « rouvray » missing.
 			commune, communeLen, otherName = k, l, false
 		}
+		if communeLen == 0 && bestLen == 0 && !t.knownWord(words[i]) && len(referenceByKey()[words[i]]) > 0 {
+			// A small commune named in one word that no record and no
+			// vocabulary holds (« maripasoula », « cassis »): it was
+			// answered with nothing, or with near spellings elsewhere
+			// (« Cassin » in Béziers). A word any record holds stays a
+			// word (many communes are everyday words: Piano, Bus).
+			commune, communeLen = words[i], 1
+		}
 		if best != nil && best.place && communeLen >= bestLen && !slices.Equal(best.tokens, words[i:i+bestLen]) {
 			// A commune written as typed before a département met by a
 			// word form: « la garde » is La Garde, not the Gard.
@@ -505,6 +513,14 @@ func (t *table) containingCommunes(name string) bitset {
 		}
 	}
 	return out
+}
+
+// knownWord says whether some record's text, or the vocabulary, holds w.
+func (t *table) knownWord(w string) bool {
+	if id, ok := t.text.ids[w]; ok && len(t.text.postings[id]) > 0 {
+		return true
+	}
+	return lex.known[w] || len(lex.labels[w]) > 0 || lex.generic[inflectionBase(w)] || len(lex.phrases[w]) > 0
 }
 
 // referenceCentre is the centre of the commune of the reference whose key

@@ -472,6 +472,10 @@ func TestACommuneWithoutPlacesIsReadAroundIt(t *testing.T) {
 		{"saint etienne du rouvray", []string{"Centre médico-social Adeline"}},
 		{"st-etienne-du-rouvray", []string{"Centre médico-social Adeline"}},
 		{"aide administrative saint etienne du rouvray", []string{"Centre médico-social Adeline"}},
+		// A small commune in one word no record nor the vocabulary
+		// holds: it answered nothing (« maripasoula »), or near
+		// spellings elsewhere (« cassis » found « Cassin »).
+		{"ramatuelle", []string{"Bus France services Massif des Maures"}},
 		// The directory's own communes are read as before.
 		{"saint etienne", []string{"Maison France services de Saint-Étienne"}},
 	} {
