@@ -237,6 +237,13 @@ func TestResolve(t *testing.T) {
 		// communes of another département, none named.
 		{"a unique name against a code of several communes elsewhere", Address{PostalCode: "64360", Name: "Saint-Thibéry"}, "34289", []string{"postal_code"}},
 		{"a homonym name against a code of several communes elsewhere", Address{PostalCode: "64360", Name: "Sainte-Marie"}, "", nil},
+		// A code of no commune: of another part of the country, a
+		// conflict (it was kept without a word); two digits swapped, a
+		// doubt; a CEDEX code (one digit changed, the département's),
+		// neither.
+		{"no commune's code, another département's", Address{PostalCode: "20900", Name: "Quimper"}, "29232", []string{"postal_code"}},
+		{"no commune's code, two digits swapped", Address{PostalCode: "20196", Name: "Bonifacio"}, "2A041", nil},
+		{"a CEDEX code", Address{PostalCode: "46010", Name: "Cahors"}, "46042", nil},
 		{"point alone decides between homonyms", Address{PostalCode: "", Name: "Saint-Denis", Lat: ptr(-20.88), Lon: ptr(55.45)}, "97411", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -479,5 +486,18 @@ func TestCodesOfSIREN(t *testing.T) {
 		if got := CodesOfSIREN(tc.siren); !slices.Equal(got, tc.want) {
 			t.Errorf("CodesOfSIREN(%q) = %q, want %q", tc.siren, got, tc.want)
 		}
+	}
+}
+
+// TestPostalCodeOfNoCommune: a postal code no commune has is doubted when
+// it is the commune's own with two digits swapped (Bonifacio's 20169
+// written 20196), and not when it is made as CEDEX codes are (one digit
+// changed: Cahors CEDEX 46010).
+func TestPostalCodeOfNoCommune(t *testing.T) {
+	if r := Resolve(Address{PostalCode: "20196", Name: "Bonifacio"}); !r.Doubted("postal_code") {
+		t.Errorf("20196 for Bonifacio: not doubted (%+v)", r)
+	}
+	if r := Resolve(Address{PostalCode: "46010", Name: "Cahors"}); r.Doubted("postal_code") || r.Conflicting("postal_code") {
+		t.Errorf("46010 for Cahors, a CEDEX code: doubted (%+v)", r)
 	}
 }

@@ -355,6 +355,19 @@ func resolve(a Address) Resolution {
 			// Balloy, 77118).
 			res.Doubts = append(res.Doubts, Conflict{"postal_code", fmt.Sprintf(
 				"%s is the INSEE code of %s, not a postal code (%s)", pc, city.Name, strings.Join(city.PostalCodes, ", "))})
+		case len(postal) == 0 && len(city.PostalCodes) > 0 && !slices.ContainsFunc(city.PostalCodes, func(c string) bool { return len(pc) >= 2 && strings.HasPrefix(c, pc[:2]) }):
+			// No commune's code, and not of the commune's part of the
+			// country: no CEDEX code of Quimper begins with 20. It was
+			// kept without a word (20900 for Quimper, 29000).
+			res.Conflicts = append(res.Conflicts, Conflict{"postal_code", fmt.Sprintf(
+				"%s is the postal code of no commune, and not one of %s's département (postal codes %s)", pc, city.Name, strings.Join(city.PostalCodes, ", "))})
+		case len(postal) == 0 && slices.ContainsFunc(city.PostalCodes, func(c string) bool { return oneSlip(pc, c) && !oneDigit(pc, c) }):
+			// No commune's code, two digits of the commune's own
+			// swapped (20196 for Bonifacio, 20169): a slip. One digit
+			// changed is how CEDEX codes are made (46010 for Cahors,
+			// 46000), which are kept.
+			res.Doubts = append(res.Doubts, Conflict{"postal_code", fmt.Sprintf(
+				"%s is the postal code of no commune, %s's (%s) with two digits swapped", pc, city.Name, strings.Join(city.PostalCodes, ", "))})
 		case len(city.PostalCodes) > 0:
 			res.Notes = append(res.Notes, fmt.Sprintf("postal code %s is not one of %s's (%s)", pc, city.Name, strings.Join(city.PostalCodes, ", ")))
 		}
@@ -783,4 +796,18 @@ func oneSlip(a, b string) bool {
 		return j == i+1 && a[i] == b[j] && a[j] == b[i]
 	}
 	return false
+}
+
+// oneDigit says whether two codes of the same length differ in one digit.
+func oneDigit(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	n := 0
+	for i := range len(a) {
+		if a[i] != b[i] {
+			n++
+		}
+	}
+	return n == 1
 }
