@@ -327,10 +327,10 @@ func TestRepeatedNamesAreRefused(t *testing.T) {
 	}{
 		{"ErrPatchBothCases", "PATCH", path, merge, `{"summary":"Premier résumé","Summary":"Second résumé"}`, 400, "Summary"},
 		{"ErrPatchSameName", "PATCH", path, merge, `{"summary":"Premier résumé","summary":"Second résumé"}`, 400, "summary"},
-		{"ErrPatchNested", "PATCH", path, merge, `{"address":{"street":"1 rue A","Street":"2 rue B"}}`, 400, "Street"},
+		{"ErrPatchNested", "PATCH", path, merge, `{"address":{"street":"1 rue A","Street":"2 rue B"}}`, 400, "address.Street"},
 		{"ErrPatchEscaped", "PATCH", path, merge, `{"summary":"a","summ\u0061ry":"b"}`, 400, "summary"},
 		{"ErrCreate", "POST", "/api/v1/actors", "application/json", `{"name":"Un","name":"Deux","address":{"street":"1 rue de la Paix","postal_code":"13001","commune":"Marseille"}}`, 400, "name"},
-		{"ErrSync", "PUT", "/api/v1/sync/hub/actors", "application/json", `{"actors":[{"source_id":"a1","name":"Lieu A","NAME":"Lieu B","address":{"street":"1 rue de la Paix","postal_code":"13001","commune":"Marseille"}}]}`, 400, "NAME"},
+		{"ErrSync", "PUT", "/api/v1/sync/hub/actors", "application/json", `{"actors":[{"source_id":"a1","name":"Lieu A","NAME":"Lieu B","address":{"street":"1 rue de la Paix","postal_code":"13001","commune":"Marseille"}}]}`, 400, "actors[0].NAME"},
 		{"ErrMe", "PATCH", "/api/v1/me", merge, `{"display_name":"A","Display_Name":"B"}`, 400, "Display_Name"},
 		{"OK same name in two objects", "PATCH", path, merge, `{"address":{"street":"3 rue de la Paix"},"summary":"Un résumé"}`, 200, ""},
 		{"OK other case alone", "PATCH", path, merge, `{"Summary":"Résumé en casse d'un autre client"}`, 200, ""},

@@ -3,6 +3,7 @@ package handlers
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,43 +19,67 @@ import (
 // sees another request than the one served (RFC 8259 leaves duplicate names
 // to the implementation). Carnet refuses such a body instead.
 
-// repeatedName returns a member name that an object of the JSON value b
-// (valid JSON: it is called after decoding succeeded) holds twice, matched
-// as encoding/json matches names, at any depth; "" when there is none.
+// repeatedName returns the path of a member name that an object of the
+// JSON value b (valid JSON: it is called after decoding succeeded) holds
+// twice, matched as encoding/json matches names, at any depth (« address.
+// Street », « actors[3].NAME »); "" when there is none.
 func repeatedName(b []byte) string {
-	type object struct {
+	type frame struct {
+		path  string
+		obj   bool
 		names map[string]struct{}
-		key   bool // the next string is a member name
+		key   bool   // the next string is a member name (objects)
+		last  string // the last member name read (objects)
+		index int    // the current element (arrays)
 	}
-	var stack []*object
+	var stack []*frame
+	// child is the path of a value opened in the top frame.
+	child := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		f := stack[len(stack)-1]
+		if !f.obj {
+			return fmt.Sprintf("%s[%d]", f.path, f.index)
+		}
+		if f.path == "" {
+			return f.last
+		}
+		return f.path + "." + f.last
+	}
 	for i := 0; i < len(b); i++ {
 		switch b[i] {
 		case '{':
-			stack = append(stack, &object{key: true})
+			stack = append(stack, &frame{path: child(), obj: true, key: true})
 		case '[':
-			stack = append(stack, nil)
+			stack = append(stack, &frame{path: child()})
 		case '}', ']':
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
 		case ',':
-			if n := len(stack); n > 0 && stack[n-1] != nil {
-				stack[n-1].key = true
+			if n := len(stack); n > 0 {
+				if f := stack[n-1]; f.obj {
+					f.key = true
+				} else {
+					f.index++
+				}
 			}
 		case '"':
 			end := stringEnd(b, i)
-			if n := len(stack); n > 0 && stack[n-1] != nil && stack[n-1].key {
-				o := stack[n-1]
-				o.key = false
+			if n := len(stack); n > 0 && stack[n-1].obj && stack[n-1].key {
+				f := stack[n-1]
+				f.key = false
 				name := memberName(b[i : end+1])
+				f.last = name
 				folded := string(foldName(name))
-				if o.names == nil {
-					o.names = make(map[string]struct{})
+				if f.names == nil {
+					f.names = make(map[string]struct{})
 				}
-				if _, seen := o.names[folded]; seen {
-					return name
+				if _, seen := f.names[folded]; seen {
+					return child()
 				}
-				o.names[folded] = struct{}{}
+				f.names[folded] = struct{}{}
 			}
 			i = end
 		}

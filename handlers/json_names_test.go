@@ -71,7 +71,8 @@ func TestRepeatedName(t *testing.T) {
 		{`{"a":1,"b":2}`, ""},
 		{`{"a":1,"A":2}`, "A"},
 		{`{"a":{"b":1},"c":{"b":2}}`, ""},
-		{`{"a":[{"b":1,"b":2}]}`, "b"},
+		{`{"a":[{"b":1,"b":2}]}`, "a[0].b"},
+		{`{"a":[{"b":1},{"c":{"d":1,"D":2}}]}`, "a[1].c.D"},
 		{`{"a":"{\"b\":1,\"b\":2}"}`, ""},
 		{`{"k":1,"\u212a":2}`, "\u212a"}, // the Kelvin sign folds to k, as in encoding/json
 		{`{"s":1,"\u017f":2}`, "\u017f"}, // so does the long s to s
