@@ -605,6 +605,7 @@ func orientationFromAPlaceOfDisagreeingParts(t *testing.T, e *apitest.Env) {
 		{"insee_code": "13201", "postal_code": "13001"},
 		{"insee_code": "13055", "latitude": 43.2965, "longitude": 5.3698},
 		{"postal_code": "13001", "latitude": 43.2965, "longitude": 5.3698},
+		{"insee_code": "2a004"}, // as the lists' commune= filter reads it
 	} {
 		if r := orientAt(e, place); r.Code != 200 {
 			t.Errorf("%v: %d %s", place, r.Code, r.Body)

@@ -145,6 +145,9 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 		r.Languages = vocabField(&fe, "constraints.languages", vocab.NameLanguages, c.Languages)
 	}
 	if p := in.Place; p != nil {
+		// Corsica's codes in lower case (« 2a004 ») are read as the
+		// lists' commune= filter reads them.
+		p.InseeCode, p.PostalCode = strings.ToUpper(strings.TrimSpace(p.InseeCode)), strings.TrimSpace(p.PostalCode)
 		switch {
 		case (p.Latitude == nil) != (p.Longitude == nil):
 			fe.Add("place.latitude", "latitude and longitude go together")
