@@ -21,18 +21,8 @@ func TestSyncBatchKeepsWhatItOmits(t *testing.T) {
 		return merge(obj{"source_id": "s-1", "actor_source_id": "k-1", "name": "Aide aux démarches", "description": desc,
 			"kind": "procedures_done_with", "themes": []string{"Aide aux démarches administratives"}}, extra)
 	}
-	syncServices := func(services ...obj) syncResult {
-		t.Helper()
-		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"services": services}})
-		if r.Code != 200 {
-			t.Fatalf("sync services: %d %s", r.Code, r.Body)
-		}
-		var out syncResult
-		r.JSON(&out)
-		return out
-	}
 	id := syncActors(t, e, "", place("0492000000", nil)).Results[0].ID
-	sid := syncServices(service("Sur rendez-vous.", nil)).Results[0].ID
+	sid := syncServices(t, e, "", service("Sur rendez-vous.", nil)).Results[0].ID
 	a, s := "/api/v1/actors/"+id, "/api/v1/services/"+sid
 	for p, body := range map[string]obj{
 		a: {"status": "temporarily_closed", "closed_from": "2020-01-01", "closed_until": "2099-01-02", "closure_reason": "Travaux"},
@@ -57,20 +47,20 @@ func TestSyncBatchKeepsWhatItOmits(t *testing.T) {
 	if res := syncActors(t, e, "", place("0492000000", nil)); res.Results[0].Result != "unchanged" {
 		t.Errorf("same actor: %s, want unchanged", res.Results[0].Result)
 	}
-	if res := syncServices(service("Sur rendez-vous.", nil)); res.Results[0].Result != "unchanged" {
+	if res := syncServices(t, e, "", service("Sur rendez-vous.", nil)); res.Results[0].Result != "unchanged" {
 		t.Errorf("same service: %s, want unchanged", res.Results[0].Result)
 	}
 	kept("same records")
 	// Changed records: their change is written, what they omit stays.
 	syncActors(t, e, "", place("0492111111", nil))
-	syncServices(service("Sans rendez-vous.", nil))
+	syncServices(t, e, "", service("Sans rendez-vous.", nil))
 	kept("changed records")
 	if got := e.Do(apitest.Request{Method: "GET", Path: a, Token: e.Admin}).Map(); got["phones"].([]any)[0] != "+33492111111" {
 		t.Errorf("changed actor: phones %v", got["phones"])
 	}
 	// What a record sends is written, defaults included.
 	syncActors(t, e, "", place("0492111111", obj{"status": "active"}))
-	syncServices(service("Sans rendez-vous.", obj{"status": "published", "is_full": false, "capacity": nil}))
+	syncServices(t, e, "", service("Sans rendez-vous.", obj{"status": "published", "is_full": false, "capacity": nil}))
 	got := e.Do(apitest.Request{Method: "GET", Path: a, Token: e.Admin}).Map()
 	if got["status"] != "active" || got["closure_reason"] != "" {
 		t.Errorf("status active sent: %v %q", got["status"], got["closure_reason"])

@@ -531,20 +531,10 @@ func TestSyncServiceNamingTwoActors(t *testing.T) {
 	e := apitest.New(t)
 	res := syncActors(t, e, "", partnerActor("k-1", "Médiathèque de Gap"), partnerActor("k-2", "Mairie de Gap"))
 	first, second := res.Results[0].ID, res.Results[1].ID
-	service := func(id string, fields obj) obj {
-		return merge(obj{"source_id": id, "name": "Aide aux démarches", "kind": "procedures_done_with",
-			"themes": []string{"Aide aux démarches administratives"}}, fields)
-	}
-	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"services": []obj{
-		service("s-1", obj{"actor_source_id": "k-1", "actor_id": second}),
-		service("s-2", obj{"actor_source_id": "k-1", "actor_id": first}),
-		service("s-3", obj{"actor_id": second}),
-	}}})
-	if r.Code != 200 {
-		t.Fatalf("%d %s", r.Code, r.Body)
-	}
-	var out syncResult
-	r.JSON(&out)
+	out := syncServices(t, e, "",
+		partnerService("s-1", obj{"actor_source_id": "k-1", "actor_id": second}),
+		partnerService("s-2", obj{"actor_source_id": "k-1", "actor_id": first}),
+		partnerService("s-3", obj{"actor_id": second}))
 	if got := out.Results[0]; got.Result != "rejected" || len(got.Errors) == 0 || got.Errors[0].Field != "actor_id" {
 		t.Errorf("two actors named: %+v, want rejected on actor_id", got)
 	}
@@ -590,19 +580,9 @@ func TestSnapshotKeepsARejectedService(t *testing.T) {
 	res := syncActors(t, e, "", partnerActor("k-1", "Médiathèque de Gap"), partnerActor("k-2", "Mairie de Gap"))
 	other := res.Results[1].ID
 	service := func(id string, fields obj) obj {
-		return merge(obj{"source_id": id, "actor_source_id": "k-1", "name": "Aide " + id, "kind": "procedures_done_with",
-			"themes": []string{"Aide aux démarches administratives"}}, fields)
+		return partnerService(id, merge(obj{"actor_source_id": "k-1"}, fields))
 	}
-	put := func(services ...obj) syncResult {
-		t.Helper()
-		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services?mode=snapshot", Token: e.Admin, Body: obj{"services": services}})
-		if r.Code != 200 {
-			t.Fatalf("%d %s", r.Code, r.Body)
-		}
-		var out syncResult
-		r.JSON(&out)
-		return out
-	}
+	put := func(services ...obj) syncResult { t.Helper(); return syncServices(t, e, "?mode=snapshot", services...) }
 	first := put(service("s-1", nil), service("s-2", nil), service("s-3", nil), service("s-4", nil), service("s-5", nil))
 	ids := map[string]string{}
 	for _, r := range first.Results {

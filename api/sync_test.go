@@ -49,6 +49,26 @@ func syncActors(t *testing.T, e *apitest.Env, query string, actors ...obj) syncR
 	return out
 }
 
+// syncServices sends services to PUT /api/v1/sync/hub-du-sud/services
+// as the administrator, query appended, and returns the answer.
+func syncServices(t *testing.T, e *apitest.Env, query string, services ...obj) syncResult {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services" + query, Token: e.Admin, Body: obj{"services": services}})
+	if r.Code != 200 {
+		t.Fatalf("sync services: %d %s", r.Code, r.Body)
+	}
+	var out syncResult
+	r.JSON(&out)
+	return out
+}
+
+// partnerService is a valid service record of a sync batch, keyed id, with
+// fields (its actor among them) added.
+func partnerService(id string, fields obj) obj {
+	return merge(obj{"source_id": id, "name": "Aide " + id, "kind": "procedures_done_with",
+		"themes": []string{"Aide aux démarches administratives"}}, fields)
+}
+
 func TestSyncActors(t *testing.T) {
 	e := apitest.New(t)
 	batch := []obj{partnerActor("a1", "Médiathèque A"), partnerActor("a2", "CCAS B"), partnerActor("a3", "Tiers-lieu C"),
