@@ -196,6 +196,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file is not UTF-8: it was read as " + enc +
 			" (check a few accented names; the standard asks for UTF-8)"})
 	}
+	remarked := len(rd.Remarks())
 	for _, m := range rd.Remarks() {
 		rep.issue(Issue{Severity: SeverityWarning, Reason: m})
 	}
@@ -262,6 +263,10 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	}
 	if readErr != nil {
 		return nil, readErr
+	}
+	for _, m := range rd.Remarks()[remarked:] {
+		// What the reader noticed further on (a second JSON value).
+		rep.issue(Issue{Severity: SeverityWarning, Reason: m})
 	}
 	if rep.Rows == 0 {
 		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file holds no place: nothing was imported"})

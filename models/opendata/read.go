@@ -88,7 +88,12 @@ type Reader struct {
 	lastNamed  int                      // the index of the CSV header's last named column
 	padding    int                      // empty cells past the header that every row has (see Record.Extra); -1 before the first row
 	pending    json.RawMessage          // a JSON place read while looking for the array
-	remarks    []string
+	// inArray says the JSON places being read are the elements of an
+	// array (not JSON Lines), wrapped that the array is a key's value in
+	// an object; values counts the values after the file's first.
+	inArray, wrapped bool
+	values           int
+	remarks          []string
 	// names maps each column's folded name to its name in the file.
 	names map[string]string
 	// producer is the producer's format the file is in (producer.go),
@@ -187,6 +192,16 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 		if len(head) == 0 {
 			head, _ = br.Peek(4096)
 		}
+		if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+			// Lines ended by a carriage return alone, as Excel for Mac's
+			// « CSV (Macintosh) » writes them: encoding/csv reads only
+			// \n (or \r\n) as a line break, and the whole file was
+			// one line — « holds no place », or a header of thousands
+			// of columns.
+			br = bufio.NewReaderSize(crLines{br}, sniffSize)
+			head, _ = br.Peek(len(head))
+			rd.remarks = append(rd.remarks, "lines end with a carriage return alone (a « CSV (Macintosh) » file): each was read as a line")
+		}
 		c := csv.NewReader(br)
 		c.Comma = sniffComma(head)
 		c.LazyQuotes = true    // real files have stray quotes inside cells
@@ -199,13 +214,15 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 	case FormatJSON:
 		d := json.NewDecoder(br)
 		d.UseNumber()
-		first, err := openPlaces(d)
+		first, wrapped, err := openPlaces(d)
 		if err != nil {
 			return nil, err
 		}
 		if first != nil {
 			rd.pending = first
 			rd.remarks = append(rd.remarks, "the file is a sequence of JSON objects (JSON Lines), not an array: each object was read as a place")
+		} else {
+			rd.inArray, rd.wrapped = true, wrapped
 		}
 		rd.json = d
 	default:
@@ -391,56 +408,65 @@ var placesKeys = []string{"data", "items", "results", "records", "lieux", "place
 // the standard and no array of places) starts a sequence of places, one
 // object after the other: JSON Lines (NDJSON), as data pipelines export
 // them; that first place is returned.
-func openPlaces(d *json.Decoder) (json.RawMessage, error) {
-	const want = "a JSON file of places must be an array of objects, an object holding that array under one of the keys data, items, results, records, lieux, places, structures or features (a GeoJSON FeatureCollection), or one place object per line (JSON Lines)"
+func openPlaces(d *json.Decoder) (first json.RawMessage, wrapped bool, err error) {
 	t, err := d.Token()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", want, err)
+		return nil, false, fmt.Errorf("%s: %v", wantJSON, err)
 	}
+	return openPlacesAt(d, t)
+}
+
+const wantJSON = "a JSON file of places must be an array of objects, an object holding that array under one of the keys data, items, results, records, lieux, places, structures or features (a GeoJSON FeatureCollection), or one place object per line (JSON Lines)"
+
+// openPlacesAt is openPlaces once the value's first token t was read.
+// wrapped says the array is inside an object, whose other keys remain to
+// be read after the array (see Reader.afterArray).
+func openPlacesAt(d *json.Decoder, t json.Token) (first json.RawMessage, wrapped bool, err error) {
+	const want = wantJSON
 	if t == json.Delim('[') {
-		return nil, nil
+		return nil, false, nil
 	}
 	if t != json.Delim('{') {
-		return nil, errors.New(want)
+		return nil, false, errors.New(want)
 	}
 	obj := map[string]json.RawMessage{}
 	for d.More() {
 		k, err := d.Token()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", want, err)
+			return nil, false, fmt.Errorf("%s: %v", want, err)
 		}
 		key, _ := k.(string)
 		if slices.Contains(placesKeys, strings.ToLower(key)) {
 			t, err := d.Token()
 			if err == nil && t == json.Delim('[') {
-				return nil, nil
+				return nil, true, nil
 			}
 			if err != nil {
-				return nil, fmt.Errorf("%s: %v", want, err)
+				return nil, false, fmt.Errorf("%s: %v", want, err)
 			}
 			if t == json.Delim('{') || t == json.Delim('[') {
 				if err := skipValue(d); err != nil {
-					return nil, fmt.Errorf("%s: %v", want, err)
+					return nil, false, fmt.Errorf("%s: %v", want, err)
 				}
 			}
 			continue
 		}
 		var v json.RawMessage
 		if err := d.Decode(&v); err != nil {
-			return nil, fmt.Errorf("%s: %v", want, err)
+			return nil, false, fmt.Errorf("%s: %v", want, err)
 		}
 		obj[key] = v
 	}
 	if _, err := d.Token(); err != nil { // the closing brace
-		return nil, fmt.Errorf("%s: %v", want, err)
+		return nil, false, fmt.Errorf("%s: %v", want, err)
 	}
 	for k := range obj {
 		if slices.Contains(knownColumns, readColumn(k).name) {
 			first, err := json.Marshal(obj)
-			return first, err
+			return first, false, err
 		}
 	}
-	return nil, errors.New(want)
+	return nil, false, errors.New(want)
 }
 
 // skipValue skips the rest of a value whose opening delimiter was read.
@@ -526,13 +552,15 @@ func (r *Reader) Next() (Record, error) {
 		}
 	}
 	var raw json.RawMessage
+	for r.pending == nil && !r.json.More() {
+		if err := r.nextValue(); err != nil {
+			return Record{}, err
+		}
+	}
 	if r.pending != nil {
 		raw, r.pending = r.pending, nil
 		r.row++
 	} else {
-		if !r.json.More() {
-			return Record{}, io.EOF
-		}
 		r.row++
 		if err := r.json.Decode(&raw); err != nil {
 			return Record{}, fmt.Errorf("JSON element %d: %v", r.row, err)
@@ -545,7 +573,7 @@ func (r *Reader) Next() (Record, error) {
 	if err := d.Decode(&obj); err != nil || obj == nil {
 		return Record{Row: r.row, Cells: map[string]string{}, Err: errors.New("is not a JSON object")}, nil
 	}
-	obj = featureProperties(obj)
+	obj, geometryNote := featureProperties(obj)
 	if len(obj) > MaxColumns {
 		return Record{}, fmt.Errorf("JSON element %d has %d keys: a place has at most %d columns", r.row, len(obj), MaxColumns)
 	}
@@ -574,6 +602,9 @@ func (r *Reader) Next() (Record, error) {
 		obj = flat
 	}
 	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
+	if geometryNote != "" {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "geometry", Severity: SeverityWarning, Reason: geometryNote})
+	}
 	for _, k := range r.keyOrder(obj) {
 		v := obj[k]
 		cr := r.reading(k)
@@ -596,6 +627,61 @@ func (r *Reader) Next() (Record, error) {
 	}
 	r.finish(&rec)
 	return rec, nil
+}
+
+// nextValue is called when the array of places (or the sequence of JSON
+// Lines) has no more element: it reads what follows, to the end of the
+// file. A file may hold several values one after the other — pages of an
+// API saved end to end (« [...][...] », « {"data": [...]}{"data": [...]} »):
+// the places of each are read, and the remarks say so. Anything else after
+// the places (text that is not JSON, an object holding no places) is an
+// error: it was ignored without a word, with the places after it, and a
+// snapshot would have archived them. io.EOF at the end of the file.
+func (r *Reader) nextValue() error {
+	d := r.json
+	if r.inArray {
+		if _, err := d.Token(); err != nil { // the closing bracket
+			return fmt.Errorf("after JSON element %d: %v", r.row, err)
+		}
+		if r.wrapped {
+			// The wrapping object's keys after the array (« links »,
+			// « meta »), then its closing brace.
+			for d.More() {
+				var skip json.RawMessage
+				if _, err := d.Token(); err != nil {
+					return fmt.Errorf("after JSON element %d: %v", r.row, err)
+				}
+				if err := d.Decode(&skip); err != nil {
+					return fmt.Errorf("after JSON element %d: %v", r.row, err)
+				}
+			}
+			if _, err := d.Token(); err != nil {
+				return fmt.Errorf("after JSON element %d: %v", r.row, err)
+			}
+		}
+		r.inArray = false
+	}
+	t, err := d.Token()
+	if errors.Is(err, io.EOF) {
+		return io.EOF
+	}
+	if err != nil {
+		return fmt.Errorf("after JSON element %d the file holds more that is not JSON: %v", r.row, err)
+	}
+	first, wrapped, err := openPlacesAt(d, t)
+	if err != nil {
+		return fmt.Errorf("after JSON element %d the file holds another value, which is not places: %v", r.row, err)
+	}
+	r.values++
+	if r.values == 1 {
+		r.remarks = append(r.remarks, "the file holds several JSON values one after the other (pages of an API saved end to end?): the places of each were read")
+	}
+	if first != nil {
+		r.pending = first
+	} else {
+		r.inArray, r.wrapped = true, wrapped
+	}
+	return nil
 }
 
 // reading returns how the key k of a JSON object is read, and remembers it.
@@ -674,7 +760,9 @@ func (r *Reader) Producer() *producerFormat { return r.producer }
 // An Opendatasoft record ({"recordid", "fields", "geometry",
 // "record_timestamp"}, the portals' API v1) is its fields, with its
 // recordid and record_timestamp, and its geometry's coordinates alike.
-func featureProperties(obj map[string]any) map[string]any {
+//
+// note says what of the geometry was not read.
+func featureProperties(obj map[string]any) (props map[string]any, note string) {
 	props, ok := obj["properties"].(map[string]any)
 	if fields, isRecord := obj["fields"].(map[string]any); isRecord && obj["recordid"] != nil {
 		props, ok = fields, true
@@ -684,10 +772,31 @@ func featureProperties(obj map[string]any) map[string]any {
 			}
 		}
 	} else if typ, _ := obj["type"].(string); typ != "Feature" || !ok {
-		return obj
+		return obj, ""
+	}
+	// A Feature's identifier is its own member « id », where GeoJSON puts
+	// it (RFC 7946 § 3.2, and Carnet's own GeoJSON export): a place
+	// without an id of its properties takes it.
+	if id, _ := cellString(obj["id"]); id != "" {
+		if own, _ := cellString(props["id"]); own == "" {
+			props["id"] = obj["id"]
+		}
 	}
 	geom, _ := obj["geometry"].(map[string]any)
-	if typ, _ := geom["type"].(string); typ == "Point" {
+	typ, _ := geom["type"].(string)
+	if typ == "MultiPoint" {
+		// One point written as a MultiPoint, as some GIS exports do:
+		// the place's point. Several points are several places, which
+		// the row cannot tell apart: their coordinates are left, and
+		// the row's warning says so.
+		if pts, _ := geom["coordinates"].([]any); len(pts) == 1 {
+			geom = map[string]any{"type": "Point", "coordinates": pts[0]}
+			typ = "Point"
+		} else if len(pts) > 1 {
+			note = fmt.Sprintf("the feature's geometry is a MultiPoint of %d points: one place has one point, so none was read", len(pts))
+		}
+	}
+	if typ == "Point" {
 		if c, _ := geom["coordinates"].([]any); len(c) >= 2 {
 			// Properties that say nothing of the coordinates (absent,
 			// null or "") take the geometry's.
@@ -698,7 +807,7 @@ func featureProperties(obj map[string]any) map[string]any {
 			}
 		}
 	}
-	return props
+	return props, note
 }
 
 // flattenJSON writes a place's nested objects as columns named by their
@@ -791,10 +900,22 @@ func flattenJSONAtMost(obj map[string]any, max int) (flat map[string]any, ok boo
 const maxFlatDepth = 8
 
 // set stores a cell under the standard's name of its column. When a file
-// has a column twice under two names (« courriels » and « email »), the
-// first value that is not empty wins.
+// has a column twice, under one name or two (« courriels » and « email »),
+// the first value that is not empty wins, but for the contacts, a list,
+// which take both; another value left is a warning of the row: it was
+// lost without a word (a second « telephone », « Code Postal » beside
+// « code_postal »).
 func (rec *Record) set(c columnReading, v string) {
 	if old := rec.Cells[c.name]; old != "" {
+		if v == "" || v == old || c.name == "" {
+			return
+		}
+		if contactLists[c.name] {
+			rec.Cells[c.name] = old + "|" + v
+			return
+		}
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: c.name, Value: clip(v), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("the file gives this column twice: its first value « %s » is read, this one left", clip(old))})
 		return
 	}
 	rec.Cells[c.name] = v
@@ -805,6 +926,10 @@ func (rec *Record) set(c columnReading, v string) {
 		rec.Renamed[c.name] = c.how
 	}
 }
+
+// contactLists are the columns of several values each that a file giving
+// twice is read with both values (« email » beside « courriels »).
+var contactLists = map[string]bool{"telephone": true, "courriels": true, "site_web": true}
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
@@ -879,6 +1004,9 @@ func blank(fields []string) bool {
 // uses ",", but French spreadsheets export ";" and some tools tabs.
 // Separators inside quotes do not count.
 func sniffComma(head []byte) rune {
+	if sep, ok := headerSeparator(head); ok {
+		return sep
+	}
 	counts := map[rune]int{}
 	quoted := false
 	lines := 0
@@ -902,4 +1030,62 @@ func sniffComma(head []byte) rune {
 		}
 	}
 	return best
+}
+
+// headerSeparator finds the separator by the header itself: the one that
+// splits one of the file's first lines into the most columns of the
+// standard or of a producer's format, when one does (two at least). A
+// title line above the header (« Lieux de médiation numérique,
+// Alpes-Maritimes ») holds a comma, and counting the separators of the
+// first line that has any read a « ; » file as comma-separated: its
+// header then named no column and the file was refused.
+func headerSeparator(head []byte) (rune, bool) {
+	lines := strings.SplitN(string(head), "\n", headerSearch+2)
+	if len(lines) > headerSearch+1 {
+		lines = lines[:headerSearch+1] // the last is the rest of the head
+	}
+	best, bestKnown, tie := ',', 0, false
+	for _, sep := range []rune{',', ';', '\t'} {
+		known := 0
+		for _, line := range lines {
+			cells := strings.Split(strings.TrimSuffix(line, "\r"), string(sep))
+			if len(cells) < 2 || len(cells) > MaxColumns {
+				continue
+			}
+			n := 0
+			folded := make(map[string]bool, len(cells))
+			for _, c := range cells {
+				c = strings.Trim(strings.TrimSpace(c), `"`)
+				folded[foldColumn(c)] = true
+				if slices.Contains(knownColumns, readColumn(c).name) {
+					n++
+				}
+			}
+			if detectProducer(folded) != nil {
+				n = max(n, len(cells))
+			}
+			known = max(known, n)
+		}
+		switch {
+		case known > bestKnown:
+			best, bestKnown, tie = sep, known, false
+		case known == bestKnown:
+			tie = true
+		}
+	}
+	return best, bestKnown >= 2 && !tie
+}
+
+// crLines reads a file whose lines end with a carriage return alone as
+// lines ended by a line feed.
+type crLines struct{ r io.Reader }
+
+func (c crLines) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }

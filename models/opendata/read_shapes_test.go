@@ -1,0 +1,162 @@
+package opendata_test
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"carnet/models/opendata"
+)
+
+// readAll reads every place of in, as Import does, and returns them with
+// the reader's remarks and the error that stopped it (nil at the end).
+func readAll(t *testing.T, in string) ([]opendata.Place, []string, error) {
+	t.Helper()
+	rd, err := opendata.NewReader(strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []opendata.Place
+	for {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return out, rd.Remarks(), nil
+		}
+		if err != nil {
+			return out, rd.Remarks(), err
+		}
+		out = append(out, opendata.ToPlace(rec, "test"))
+	}
+}
+
+func jsonPlace(id, name string) string {
+	return `{"id":"` + id + `","nom":"` + name + `","commune":"Nice","code_postal":"06000","adresse":"1 rue de France","services":"Maîtrise des outils numériques du quotidien"}`
+}
+
+// TestReadEveryJSONValue: a file holding several JSON values one after the
+// other (an API's pages saved end to end) is read whole, and anything else
+// after the places is an error. The values after the first were ignored
+// without a word, and a snapshot archived their places.
+func TestReadEveryJSONValue(t *testing.T) {
+	p1, p2 := jsonPlace("j1", "Lieu un"), jsonPlace("j2", "Lieu deux")
+	for _, tc := range []struct{ name, in, err string }{
+		{"two arrays", "[" + p1 + "]\n[" + p2 + "]\n", ""},
+		{"two pages wrapping their arrays", `{"data":[` + p1 + `],"links":{"next":"x"}}` + "\n" + `{"meta":{"page":2},"data":[` + p2 + `]}`, ""},
+		{"an array then a place", "[" + p1 + "]" + p2, ""},
+		{"an array then text", "[" + p1 + "] garbage", "not JSON"},
+		{"an array then an object without places", "[" + p1 + `]{"meta":{"total":1}}`, "not places"},
+		{"an array then a bracket", "[" + p1 + "]]", "not JSON"},
+		{"JSON Lines then a bracket", p1 + "\n" + p2 + "\n]", "not JSON"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, remarks, err := readAll(t, tc.in)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want one saying %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ps) != 2 || ps[0].Actor.Name != "Lieu un" || ps[1].Actor.Name != "Lieu deux" {
+				t.Fatalf("read %d places: %+v", len(ps), ps)
+			}
+			if !slices.ContainsFunc(remarks, func(r string) bool { return strings.Contains(r, "several JSON values") }) {
+				t.Errorf("remarks %q say nothing of the second value", remarks)
+			}
+		})
+	}
+	// One value, wrapped, with keys after its array: read, no remark.
+	ps, remarks, err := readAll(t, `{"data":[`+p1+`,`+p2+`],"links":{"next":null},"meta":{"total":2}}`)
+	if err != nil || len(ps) != 2 || len(remarks) != 0 {
+		t.Errorf("one wrapped value: %d places, remarks %q, %v", len(ps), remarks, err)
+	}
+}
+
+// TestReadMacLineEnds: Excel for Mac's « CSV (Macintosh) » ends lines with
+// a carriage return alone. The file was one line: « holds no place ».
+func TestReadMacLineEnds(t *testing.T) {
+	in := "id;nom;commune;code_postal;adresse;services\r" +
+		"m1;Médiathèque;Nice;06000;1 rue de France;Maîtrise des outils numériques du quotidien\r" +
+		"m2;\"Espace\rnumérique\";Nice;06100;2 rue de France;Maîtrise des outils numériques du quotidien\r"
+	ps, remarks, err := readAll(t, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 2 || ps[0].Actor.Name != "Médiathèque" || ps[1].Actor.Address.PostalCode != "06100" || ps[0].Service == nil {
+		t.Fatalf("places %+v", ps)
+	}
+	if !slices.ContainsFunc(remarks, func(r string) bool { return strings.Contains(r, "carriage return") }) {
+		t.Errorf("remarks %q", remarks)
+	}
+}
+
+// TestSeparatorOfTheHeader: a title line above the header may hold a comma;
+// the separator is the header's (the file was refused: « its first line
+// names no column »).
+func TestSeparatorOfTheHeader(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"a title with a comma above a ; header", "Lieux de médiation numérique, Alpes-Maritimes\nid;nom;commune;code_postal;adresse;services\nt1;Lieu un;Nice;06000;1 rue;Maîtrise des outils numériques du quotidien\n"},
+		{"a title and a blank line above a tab header", "Export, 12/05/2023, région PACA\n\nid\tnom\tcommune\tcode_postal\tadresse\tservices\nt1\tLieu un\tNice\t06000\t1 rue\tMaîtrise des outils numériques du quotidien\n"},
+		{"a ; title above a , header", "Lieux; mise à jour\nid,nom,commune,code_postal,adresse,services\nt1,Lieu un,Nice,06000,1 rue,Maîtrise des outils numériques du quotidien\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, _, err := readAll(t, tc.in)
+			if err != nil || len(ps) != 1 || ps[0].Actor.Name != "Lieu un" || ps[0].Actor.Address.PostalCode != "06000" || ps[0].Service == nil {
+				t.Fatalf("places %+v, %v", ps, err)
+			}
+		})
+	}
+}
+
+// TestColumnGivenTwice: a value of a column the file gives twice is not
+// lost without a word: contacts take both values, another column keeps
+// its first and warns of the other.
+func TestColumnGivenTwice(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,telephone,courriels,email,services,telephone,nom,Code Postal\n" +
+		"f1,Lieu un,Nice,06000,1 rue de France,0493000000,a@example.fr,b@example.fr,Maîtrise des outils numériques du quotidien,0494000000,Autre nom,06000\n"
+	ps, _, err := readAll(t, in)
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("%+v, %v", ps, err)
+	}
+	a := ps[0].Actor
+	if !slices.Equal(a.Phones, []string{"+33493000000", "+33494000000"}) || !slices.Equal(a.Emails, []string{"a@example.fr", "b@example.fr"}) {
+		t.Errorf("contacts %v %v, want both of each", a.Phones, a.Emails)
+	}
+	if a.Name != "Lieu un" {
+		t.Errorf("name %q", a.Name)
+	}
+	var warned []string
+	for _, is := range ps[0].Issues {
+		if strings.Contains(is.Reason, "twice") {
+			warned = append(warned, is.Field+"="+is.Value)
+		}
+	}
+	// The same postal code twice is no loss.
+	if !slices.Equal(warned, []string{"nom=Autre nom"}) {
+		t.Errorf("warnings of columns given twice: %v", warned)
+	}
+}
+
+// TestGeoJSONFeatures: a Feature's own id is the place's id, and a
+// MultiPoint of one point is its point; of several, a warning.
+func TestGeoJSONFeatures(t *testing.T) {
+	props := `"nom":"Lieu","commune":"Nice","code_postal":"06000","adresse":"1 rue de France","services":"Maîtrise des outils numériques du quotidien"`
+	in := `{"type":"FeatureCollection","features":[` +
+		`{"type":"Feature","id":"g1","geometry":{"type":"MultiPoint","coordinates":[[7.26,43.7]]},"properties":{` + props + `}},` +
+		`{"type":"Feature","id":"ignored","geometry":{"type":"MultiPoint","coordinates":[[7.26,43.7],[7.27,43.71]]},"properties":{"id":"g2",` + props + `}}]}`
+	ps, _, err := readAll(t, in)
+	if err != nil || len(ps) != 2 {
+		t.Fatalf("%+v, %v", ps, err)
+	}
+	if ps[0].Rejected || ps[0].Actor.SourceID != "g1" || ps[0].Actor.Latitude == nil || *ps[0].Actor.Latitude != 43.7 {
+		t.Errorf("first feature: rejected %v, id %q, latitude %v, issues %+v", ps[0].Rejected, ps[0].Actor.SourceID, ps[0].Actor.Latitude, ps[0].Issues)
+	}
+	if ps[1].Actor.SourceID != "g2" || ps[1].Actor.Latitude != nil ||
+		!slices.ContainsFunc(ps[1].Issues, func(is opendata.Issue) bool { return strings.Contains(is.Reason, "MultiPoint of 2 points") }) {
+		t.Errorf("second feature: id %q, latitude %v, issues %+v", ps[1].Actor.SourceID, ps[1].Actor.Latitude, ps[1].Issues)
+	}
+}
