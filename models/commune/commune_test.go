@@ -434,6 +434,13 @@ func TestResolveRealRows(t *testing.T) {
 		{"point in another arrondissement", Address{PostalCode: "75010", Name: "PARIS 10", Lat: ptr(48.845), Lon: ptr(2.3752)}, "75110", []string{"coordinates"}},
 		{"point in the arrondissement", Address{PostalCode: "75010", Name: "PARIS 10", Lat: ptr(48.8760), Lon: ptr(2.3590)}, "75110", nil},
 		{"point inside the commune", Address{PostalCode: "03500", Name: "SAINT-POURCAIN-SUR-SIOULE", Lat: ptr(46.307), Lon: ptr(3.289)}, "03254", nil},
+		// A name of no commune (a lieu-dit, a typo beyond repair, text)
+		// beside the postal code of one: the postal code's commune, and
+		// a doubt, where it was replaced without a word.
+		{"a lieu-dit's name", Address{PostalCode: "84140", Name: "MONTFAVET"}, "84007", []string{"commune"}},
+		{"a name of nothing", Address{PostalCode: "06000", Name: "Xyzville"}, "06088", []string{"commune"}},
+		{"text for a name", Address{PostalCode: "06000", Name: "=cmd"}, "06088", []string{"commune"}},
+		{"a CEDEX name is the commune's", Address{PostalCode: "06000", Name: "NICE CEDEX 1"}, "06088", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Resolve(tt.in)

@@ -377,7 +377,14 @@ func resolve(a Address) Resolution {
 			res.Conflicts = append(res.Conflicts, Conflict{"commune", fmt.Sprintf(
 				"%q names another commune than %s (%s), which the other fields designate", name, city.Name, city.Code)})
 		} else {
-			res.Notes = append(res.Notes, fmt.Sprintf("%q is not the name of a commune; the commune is %s", name, city.Name))
+			// A name of no commune at all (a neighbourhood, a lieu-dit,
+			// a technopole, a typo beyond repair): the other fields
+			// designate the commune, but the producer should hear that
+			// its name was replaced (« Xyzville » became Nice without a
+			// word).
+			if !slices.ContainsFunc(res.Doubts, func(c Conflict) bool { return c.Field == "commune" }) {
+				res.Doubts = append(res.Doubts, Conflict{"commune", fmt.Sprintf("%q is not the name of a current commune; the other fields designate %s (%s)", name, city.Name, city.Code)})
+			}
 		}
 	}
 	if hasPoint && city.HasCentre && !pointAgrees(city) {
