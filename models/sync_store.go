@@ -981,6 +981,18 @@ func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []str
 	return out, nil
 }
 
+// SourceHasSuffixedIDs reports whether source holds a live actor whose
+// source_id has a « ~ »: the ids an import gives the places of a file that
+// shares one id between several addresses (see opendata's placeIDs).
+func (s *Store) SourceHasSuffixedIDs(ctx context.Context, source string) (bool, error) {
+	var n int64
+	err := s.read(ctx).Model(&Actor{}).Where("source = ? AND source_id LIKE ? AND archived_at IS NULL", source, "%~%").Limit(1).Count(&n).Error
+	if err != nil {
+		return false, dbError(err)
+	}
+	return n > 0, nil
+}
+
 // SourcePlace is what an import needs of a stored place of its source to
 // recognise it in a file that gives no ids (see opendata's renames).
 type SourcePlace struct {

@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"math"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -51,9 +49,6 @@ type ImportOptions struct {
 	// renames are the places of a file without ids followed to the stored
 	// place they are (see followRenames).
 	renames renames
-	// shared are the ids the file gives places at several addresses,
-	// read when a row needs them (see placeIDs).
-	shared *sharedIDs
 }
 
 // Report is the result of an import: totals and one issue per problem.
@@ -174,7 +169,6 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	if opt.renames, err = followRenames(ctx, store, in, opt); err != nil {
 		return nil, err
 	}
-	opt.shared = newSharedIDs(in, opt)
 	var keepActors, keepServices map[string]bool
 	if opt.Snapshot {
 		seeker, ok := in.(io.Seeker)
@@ -365,7 +359,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 		}
 	}
 	places := newPlaceIDs(opt.Source)
-	places.renames, places.shared = opt.renames, opt.shared
+	places.renames = opt.renames
 	records := make([]Record, 0, opt.BatchSize)
 	for done := false; !done; {
 		records = records[:0]
@@ -467,20 +461,26 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 //     is this one (the same row hash, or the same address), or its own
 //     suffixed id when stored — so databases imported when the first row
 //     kept the bare id find every place again, in any order;
-//   - otherwise the bare id when no other row of the file has it at
-//     another address (one place, new or moved, as always), its own
-//     suffixed id when one does (sharedIDs reads the file once for it, only
-//     when a row gets here: a re-sync of unchanged rows never does).
+//   - otherwise the bare id when no earlier row of the file took it for
+//     another address (a new place, or one moved), its own suffixed id when
+//     one did.
+//
+// So which of several new places under one id keeps it bare is still the
+// first row's, on the import that creates them; every import after finds
+// each where it is stored, whatever the order of the rows. Knowing it on
+// the first import too would read the whole file once more before it (a
+// tenth of a first import's CPU, issue 11 item 6).
 type placeIDs struct {
 	source string
 	index  map[string]int // id → its place in ids
 	ids    []idState
 	// renames follow derived ids to the stored places they are.
 	renames renames
-	// shared says which ids the file gives places at several addresses;
-	// nil when the input can be read once only: the first row of an id
-	// then keeps it.
-	shared *sharedIDs
+	// suffixed says the source holds ids of the form « id~address » (see
+	// ownID), decided at the first batch: only then may a row's own id be
+	// stored under it, and the store is asked (a first import of a file
+	// with one id per place never does).
+	suffixed, suffixDecided bool
 }
 
 // idState is what an import knows of one id of the file.
@@ -586,7 +586,14 @@ func (p *placeIDs) assignBatch(ctx context.Context, store *models.Store, records
 			bare = append(bare, id)
 		}
 	}
-	if len(owns) > 0 {
+	if !p.suffixDecided && len(owns) > 0 {
+		var err error
+		if p.suffixed, err = store.SourceHasSuffixedIDs(ctx, p.source); err != nil {
+			return nil, nil, nil, err
+		}
+		p.suffixDecided = true
+	}
+	if p.suffixed && len(owns) > 0 {
 		more, err := store.SourceHashes(ctx, p.source, owns)
 		if err != nil {
 			return nil, nil, nil, err
@@ -652,71 +659,9 @@ func (p *placeIDs) own(rec *Record, id string, key uint64, st *storedIDs) bool {
 			return false
 		}
 	}
-	// A place not stored (or moved): its own id when the file has the id
-	// at another address too.
-	shared, known := p.shared.get()
-	return known && shared[id]
-}
-
-// sharedIDs reads, once and only when asked, which ids the file gives
-// places at two addresses or more.
-type sharedIDs struct {
-	once sync.Once
-	read func() map[string]bool
-	ids  map[string]bool
-}
-
-// get returns the ids, and false when they cannot be known.
-func (s *sharedIDs) get() (map[string]bool, bool) {
-	if s == nil {
-		return nil, false
-	}
-	s.once.Do(func() { s.ids = s.read() })
-	return s.ids, s.ids != nil
-}
-
-// newSharedIDs reads the shared ids of in, at its start, beside whoever
-// reads it (io.ReaderAt); nil when in cannot be read so.
-func newSharedIDs(in io.Reader, opt ImportOptions) *sharedIDs {
-	ra, ok := in.(io.ReaderAt)
-	if !ok {
-		return nil
-	}
-	return &sharedIDs{read: func() map[string]bool {
-		return scanSharedIDs(io.NewSectionReader(ra, 0, math.MaxInt64), opt)
-	}}
-}
-
-// scanSharedIDs reads every row's id (as rawID gives it) and address; nil
-// when the file cannot be read.
-func scanSharedIDs(in io.Reader, opt ImportOptions) map[string]bool {
-	rd, err := NewReader(in, opt.Format)
-	if err != nil {
-		return nil
-	}
-	p := newPlaceIDs(opt.Source)
-	p.renames = opt.renames
-	first, shared := map[string]uint64{}, map[string]bool{}
-	done := make([]Record, 1)
-	for {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return shared
-		}
-		if err != nil {
-			return nil
-		}
-		if id, _ := p.rawID(&rec); id != "" {
-			key := foldedAddress(rec.Cells)
-			if a, ok := first[id]; !ok {
-				first[strings.Clone(id)] = key
-			} else if a != key {
-				shared[strings.Clone(id)] = true
-			}
-		}
-		done[0] = rec
-		rd.Recycle(done)
-	}
+	// A place not stored (or moved): the bare id when no earlier row of
+	// the file took it for another address (p.slot, in take).
+	return false
 }
 
 // foldedAddress is what tells two places apart under one id: the address
@@ -857,7 +802,7 @@ func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt Impor
 	}
 	actors, services = map[string]bool{}, map[string]bool{}
 	places := newPlaceIDs(opt.Source)
-	places.renames, places.shared = opt.renames, opt.shared
+	places.renames = opt.renames
 	// In batches, as readBatches reads: the ids the rows take depend on
 	// what the store holds of them (placeIDs).
 	records := make([]Record, 0, opt.BatchSize)
