@@ -481,6 +481,9 @@ type placeIDs struct {
 	// stored under it, and the store is asked (a first import of a file
 	// with one id per place never does).
 	suffixed, suffixDecided bool
+	// ownsTaken says a row of the file took its own id (the index is
+	// asked for such ids only then).
+	ownsTaken bool
 }
 
 // idState is what an import knows of one id of the file.
@@ -528,7 +531,16 @@ func (p *placeIDs) rawID(rec *Record) (string, *Issue) {
 }
 
 // ownID is the id of a place at addr among several places under id.
-func ownID(id string, addr uint64) string { return fmt.Sprintf("%s~%08x", id, uint32(addr)) }
+func ownID(id string, addr uint64) string {
+	const digits = "0123456789abcdef"
+	b := make([]byte, 0, len(id)+9)
+	b = append(b, id...)
+	b = append(b, '~')
+	for shift := 28; shift >= 0; shift -= 4 {
+		b = append(b, digits[uint32(addr)>>shift&0xf])
+	}
+	return string(b)
+}
 
 // storedIDs is what the store holds of the ids a batch's rows may take.
 type storedIDs struct {
@@ -581,7 +593,9 @@ func (p *placeIDs) assignBatch(ctx context.Context, store *models.Store, records
 		if stored && h != "" && stripMarks(h) == records[i].Hash {
 			continue // unchanged under its id
 		}
-		owns = append(owns, ownID(id, keys[i]))
+		if p.suffixed || !p.suffixDecided {
+			owns = append(owns, ownID(id, keys[i]))
+		}
 		if stored {
 			bare = append(bare, id)
 		}
@@ -634,6 +648,7 @@ func (p *placeIDs) take(rec *Record, id string, key uint64, st *storedIDs, deriv
 	own := ownID(id, key)
 	rec.Cells["id"] = own
 	i, _ := p.slot(own, key)
+	p.ownsTaken = true
 	return i, &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
 		Reason: fmt.Sprintf("the file has, or had, this id for a place at another address: imported as a place of its own, id %q, the same on every import while it keeps its address (the standard wants one id per place: ask the producer)", own)}
 }
@@ -644,8 +659,10 @@ func (p *placeIDs) own(rec *Record, id string, key uint64, st *storedIDs) bool {
 	if i, ok := p.index[id]; ok && p.ids[i].addr == key {
 		return false
 	}
-	if _, ok := p.index[ownID(id, key)]; ok {
-		return true
+	if len(p.index) > 0 && p.ownsTaken {
+		if _, ok := p.index[ownID(id, key)]; ok {
+			return true
+		}
 	}
 	// The id its place is stored under.
 	if st != nil {
