@@ -961,14 +961,16 @@ func (s *Store) ArchiveAbsent(ctx context.Context, source string, actorKeys, ser
 
 // SourceHashes returns the row hashes stored for the live actors of source
 // with the given source ids (see Actor.SourceHash): an import skips the rows
-// it finds identical. It reads the read pool: a record changed meanwhile is
-// one changed after the import read it.
+// it finds identical. An id stored without a hash is there with "": an
+// import also asks which of the ids a row could take are stored (see
+// opendata's placeIDs). It reads the read pool: a record changed meanwhile
+// is one changed after the import read it.
 func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []string) (map[string]string, error) {
 	out := make(map[string]string, len(sourceIDs))
 	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
 		var rows []struct{ SourceID, SourceHash string }
-		err := s.read(ctx).Model(&Actor{}).Select("source_id", "source_hash").
-			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL AND source_hash <> ''", source, chunk).Find(&rows).Error // Find: see loadKeys
+		err := s.read(ctx).Model(&Actor{}).Select("source_id", "COALESCE(source_hash, '') AS source_hash").
+			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
 		if err != nil {
 			return nil, dbError(err)
 		}
@@ -977,6 +979,18 @@ func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []str
 		}
 	}
 	return out, nil
+}
+
+// SourceHasSuffixedIDs reports whether source holds a live actor whose
+// source_id has a « ~ »: the ids an import gives the places of a file that
+// shares one id between several addresses (see opendata's placeIDs).
+func (s *Store) SourceHasSuffixedIDs(ctx context.Context, source string) (bool, error) {
+	var n int64
+	err := s.read(ctx).Model(&Actor{}).Where("source = ? AND source_id LIKE ? AND archived_at IS NULL", source, "%~%").Limit(1).Count(&n).Error
+	if err != nil {
+		return false, dbError(err)
+	}
+	return n > 0, nil
 }
 
 // SourcePlace is what an import needs of a stored place of its source to
@@ -996,6 +1010,23 @@ func (s *Store) LiveSourcePlaces(ctx context.Context, source, prefix string) ([]
 		Order("source_id").Scan(&out).Error
 	if err != nil {
 		return nil, dbError(err)
+	}
+	return out, nil
+}
+
+// SourcePlacesByID returns the live actors of source with the given source
+// ids: an import compares a row with the place stored under its id (see
+// opendata's placeIDs).
+func (s *Store) SourcePlacesByID(ctx context.Context, source string, sourceIDs []string) ([]SourcePlace, error) {
+	var out []SourcePlace
+	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
+		var rows []SourcePlace
+		err := s.read(ctx).Table("actors").Select("source_id", "name", "street", "complement", "postal_code", "commune", "insee_code").
+			Where("source = ? AND source_id IN ? AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
+		if err != nil {
+			return nil, dbError(err)
+		}
+		out = append(out, rows...)
 	}
 	return out, nil
 }

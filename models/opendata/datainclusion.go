@@ -2,7 +2,6 @@ package opendata
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"carnet/models"
@@ -120,12 +119,22 @@ func diStructure(a *models.Actor, services []models.Service) diStructureDoc {
 	return d
 }
 
+// serviceDate is a service's date_maj by the structure's rule (checkedOn):
+// the day its place was last known correct — the producer's date for an
+// imported place, which also dates the offer its row carried — and
+// Carnet's own date of the service only when the place has none. The
+// service's UpdatedAt alone is the day Carnet wrote it: an import of a
+// file of 2023 dated every service the day of the import.
+func serviceDate(a *models.Actor, s *models.Service) string {
+	return checkedOn(a, offer{updated: s.UpdatedAt})
+}
+
 func diService(a *models.Actor, s *models.Service) diServiceDoc {
 	di := vocab.ToDataInclusion(vocab.DataInclusionInput{Kind: s.Kind, Themes: s.Themes, Publics: s.Publics, SpecificSupport: s.SpecificSupport,
 		Fees: s.Fees, AccessModes: s.AccessModes, AccompanimentModes: s.AccompanimentModes})
 	d := diServiceDoc{
 		ID: s.ID, Source: dataInclusionSource, StructureID: a.ID, Nom: diName(s.Name, a.Name),
-		DateMaj: s.UpdatedAt.UTC().Format(time.DateOnly), Type: ptr(di.Type), Thematiques: di.Thematiques, Frais: ptr(di.Frais),
+		DateMaj: serviceDate(a, s), Type: ptr(di.Type), Thematiques: di.Thematiques, Frais: ptr(di.Frais),
 		FraisPrecisions: ptr(s.FeesDetails), Publics: di.Publics, ModesMobilisation: di.ModesMobilisation, MobilisablePar: di.MobilisablePar,
 		LienMobilisation: ptr(s.BookingURL), HorairesAccueil: ptr(s.OpeningHours),
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -174,7 +175,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		if !ok {
 			return nil, errors.New("a snapshot import needs a seekable input")
 		}
-		keepActors, keepServices, err = placeKeys(in, opt)
+		keepActors, keepServices, err = placeKeys(ctx, store, in, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -382,24 +383,14 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 		if len(records) == 0 {
 			return
 		}
-		ids := make([]string, 0, len(records))
-		slots := make([]int, len(records)) // each row's place in places, -1 for none
-		var b readBatch
-		for i := range records {
-			var is *Issue
-			slots[i], is = places.assign(&records[i])
-			if is != nil {
-				b.issues = append(b.issues, *is)
-			}
-			if id := strings.TrimSpace(records[i].Cells["id"]); id != "" {
-				ids = append(ids, id)
-			}
-		}
-		hashes, err := store.SourceHashes(ctx, opt.Source, ids)
+		// Each row's place in places (-1 for none), the warning about its
+		// id, and the stored hashes of the ids taken.
+		slots, idIssues, hashes, err := places.assignBatch(ctx, store, records)
 		if err != nil {
 			send(readBatch{err: err})
 			return
 		}
+		var b readBatch
 		for i, rec := range records {
 			b.rows++
 			id := strings.TrimSpace(rec.Cells["id"])
@@ -407,14 +398,18 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if slots[i] >= 0 {
 				place = &places.ids[slots[i]]
 			}
+			if place != nil && place.row != 0 {
+				// The row's warning about its id is the first row's.
+				b.rejected++
+				b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityError,
+					Reason: fmt.Sprintf("appears twice in the file for the same address (first at row %d): the same place, read once; this row is ignored", place.row)})
+				continue
+			}
+			if is := idIssues[i]; is != nil {
+				b.issues = append(b.issues, *is)
+			}
 			if place != nil {
-				if first := place.row; first != 0 {
-					b.rejected++
-					b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityError,
-						Reason: fmt.Sprintf("appears twice in the file for the same address (first at row %d): the same place, read once; this row is ignored", first)})
-					continue
-				}
-				if h := hashes[id]; h != "" && strings.TrimSuffix(strings.TrimSuffix(h, offerMark), noOfferMark) == rec.Hash {
+				if h := hashes[id]; h != "" && stripMarks(h) == rec.Hash {
 					place.row = rec.Row
 					b.skipped++
 					if strings.HasSuffix(h, offerMark) {
@@ -454,18 +449,46 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 // id per place, but some producers give every place of a structure the
 // structure's SIRET: the national file of 2022 has three Croix-Rouge local
 // units at three addresses under one id, two post offices under another.
-// Read as one place, all but the first would be lost. A row whose id an
-// earlier row of the file has for another address is another place: it
-// takes the id followed by « ~ » and a hash of its address, the same on
-// every import of the file while it keeps its address. A row with the same
-// id and address as an earlier one is the same place written twice (the
-// first row is kept, see readBatches).
+// Read as one place, all but the first would be lost. A row whose id
+// another row of the file has for another address is another place: it
+// takes the id followed by « ~ » and a hash of its address. A row with the
+// same id and address as an earlier one is the same place written twice
+// (the first row is kept, see readBatches).
+//
+// Which row keeps the bare id must not depend on the rows' order: it went
+// to the first row, so that the same file with two rows swapped wrote the
+// first place's record over with the second's data, left the second's
+// record beside it and created a new record of the first (a snapshot was
+// refused as a mass archive). The id a row takes is decided by its own
+// content and by what the source's earlier imports stored (decide):
+//
+//   - the id under which its place is stored: the bare id whose stored row
+//     is this one (the same row hash, or the same address), or its own
+//     suffixed id when stored — so databases imported when the first row
+//     kept the bare id find every place again, in any order;
+//   - otherwise the bare id when no earlier row of the file took it for
+//     another address (a new place, or one moved), its own suffixed id when
+//     one did.
+//
+// So which of several new places under one id keeps it bare is still the
+// first row's, on the import that creates them; every import after finds
+// each where it is stored, whatever the order of the rows. Knowing it on
+// the first import too would read the whole file once more before it (a
+// tenth of a first import's CPU, issue 11 item 6).
 type placeIDs struct {
 	source string
 	index  map[string]int // id → its place in ids
 	ids    []idState
 	// renames follow derived ids to the stored places they are.
 	renames renames
+	// suffixed says the source holds ids of the form « id~address » (see
+	// ownID), decided at the first batch: only then may a row's own id be
+	// stored under it, and the store is asked (a first import of a file
+	// with one id per place never does).
+	suffixed, suffixDecided bool
+	// ownsTaken says a row of the file took its own id (the index is
+	// asked for such ids only then).
+	ownsTaken bool
 }
 
 // idState is what an import knows of one id of the file.
@@ -488,11 +511,11 @@ func (p *placeIDs) slot(id string, addr uint64) (int, idState) {
 	return len(p.ids) - 1, p.ids[len(p.ids)-1]
 }
 
-// assign sets rec's id cell to the place's id, and returns its place in
-// p.ids (-1 for a row without a usable id) and the warning saying so when
-// the id is not the file's. One map access a row: every row of a re-sync
-// comes here.
-func (p *placeIDs) assign(rec *Record) (int, *Issue) {
+// rawID sets rec's id cell to the id the file gives its place (derived
+// when the file gives none, followed to the stored place it was renamed
+// from) and returns it, "" for a row without a usable id, with the warning
+// of a derived id.
+func (p *placeIDs) rawID(rec *Record) (string, *Issue) {
 	id := strings.TrimSpace(rec.Cells["id"])
 	var derived *Issue
 	if rec.DeriveID && rec.Err == nil && (id == "" || isPlaceholder(id)) {
@@ -507,18 +530,160 @@ func (p *placeIDs) assign(rec *Record) (int, *Issue) {
 		}
 	}
 	if id == "" || rec.Err != nil || isPlaceholder(id) {
+		return "", nil
+	}
+	return id, derived
+}
+
+// ownID is the id of a place at addr among several places under id.
+func ownID(id string, addr uint64) string {
+	const digits = "0123456789abcdef"
+	b := make([]byte, 0, len(id)+9)
+	b = append(b, id...)
+	b = append(b, '~')
+	for shift := 28; shift >= 0; shift -= 4 {
+		b = append(b, digits[uint32(addr)>>shift&0xf])
+	}
+	return string(b)
+}
+
+// storedIDs is what the store holds of the ids a batch's rows may take.
+type storedIDs struct {
+	hashes map[string]string // live source id → its row hash ("" for none)
+	addrs  map[string]uint64 // foldedAddress of a stored place, by source id
+}
+
+// stripMarks is a stored row hash without its offer mark.
+func stripMarks(h string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(h, offerMark), noOfferMark)
+}
+
+// assign gives rec its id without asking the store (followRenames reads
+// derived ids, the address in them).
+func (p *placeIDs) assign(rec *Record) (int, *Issue) {
+	id, derived := p.rawID(rec)
+	if id == "" {
 		return -1, nil
 	}
-	key := foldedAddress(rec.Cells)
-	i, first := p.slot(id, key)
-	if first.addr == key {
-		return i, derived
+	return p.take(rec, id, foldedAddress(rec.Cells), nil, derived)
+}
+
+// assignBatch gives each record its id (see placeIDs) and returns its
+// place in p.ids (-1 for a row without a usable id), the warning saying so
+// when the id is not the file's, and the stored row hashes of the ids
+// taken. Every row of a re-sync comes here: the store is asked once for
+// the file's ids (the hashes a re-sync needs anyway), then only for the
+// rows not found unchanged under them.
+func (p *placeIDs) assignBatch(ctx context.Context, store *models.Store, records []Record) ([]int, []*Issue, map[string]string, error) {
+	ids, keys := make([]string, len(records)), make([]uint64, len(records))
+	issues, slots := make([]*Issue, len(records)), make([]int, len(records))
+	ask := make([]string, 0, len(records))
+	for i := range records {
+		if ids[i], issues[i] = p.rawID(&records[i]); ids[i] != "" {
+			keys[i] = foldedAddress(records[i].Cells)
+			ask = append(ask, ids[i])
+		}
 	}
-	own := fmt.Sprintf("%s~%08x", id, uint32(key))
+	st := &storedIDs{}
+	var err error
+	if st.hashes, err = store.SourceHashes(ctx, p.source, ask); err != nil {
+		return nil, nil, nil, err
+	}
+	var owns, bare []string
+	for i, id := range ids {
+		if id == "" {
+			continue
+		}
+		h, stored := st.hashes[id]
+		if stored && h != "" && stripMarks(h) == records[i].Hash {
+			continue // unchanged under its id
+		}
+		if p.suffixed || !p.suffixDecided {
+			owns = append(owns, ownID(id, keys[i]))
+		}
+		if stored {
+			bare = append(bare, id)
+		}
+	}
+	if !p.suffixDecided && len(owns) > 0 {
+		var err error
+		if p.suffixed, err = store.SourceHasSuffixedIDs(ctx, p.source); err != nil {
+			return nil, nil, nil, err
+		}
+		p.suffixDecided = true
+	}
+	if p.suffixed && len(owns) > 0 {
+		more, err := store.SourceHashes(ctx, p.source, owns)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		maps.Copy(st.hashes, more)
+	}
+	if len(bare) > 0 {
+		places, err := store.SourcePlacesByID(ctx, p.source, bare)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		st.addrs = make(map[string]uint64, len(places))
+		for _, sp := range places {
+			st.addrs[sp.SourceID] = foldedAddress(map[string]string{"adresse": sp.Address.Street,
+				"code_postal": sp.Address.PostalCode, "nom": sp.Name, "commune": sp.Address.Commune})
+		}
+	}
+	for i := range records {
+		if ids[i] == "" {
+			slots[i] = -1
+			continue
+		}
+		slots[i], issues[i] = p.take(&records[i], ids[i], keys[i], st, issues[i])
+	}
+	return slots, issues, st.hashes, nil
+}
+
+// take sets rec's id cell to the id its place takes (decide) and returns
+// its place in p.ids and the row's warning about its id.
+func (p *placeIDs) take(rec *Record, id string, key uint64, st *storedIDs, derived *Issue) (int, *Issue) {
+	if !p.own(rec, id, key, st) {
+		if i, first := p.slot(id, key); first.addr == key {
+			return i, derived
+		}
+		// Another place took the bare id first: an input read once, or
+		// two addresses folded to one hash.
+	}
+	own := ownID(id, key)
 	rec.Cells["id"] = own
-	i, _ = p.slot(own, key)
+	i, _ := p.slot(own, key)
+	p.ownsTaken = true
 	return i, &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
-		Reason: fmt.Sprintf("an earlier row has this id for a place at another address: imported as a place of its own, id %q (the standard wants one id per place: ask the producer)", own)}
+		Reason: fmt.Sprintf("the file has, or had, this id for a place at another address: imported as a place of its own, id %q, the same on every import while it keeps its address (the standard wants one id per place: ask the producer)", own)}
+}
+
+// own reports whether the row at key takes its own id rather than id.
+func (p *placeIDs) own(rec *Record, id string, key uint64, st *storedIDs) bool {
+	// A place already met in the file keeps the id it took.
+	if i, ok := p.index[id]; ok && p.ids[i].addr == key {
+		return false
+	}
+	if len(p.index) > 0 && p.ownsTaken {
+		if _, ok := p.index[ownID(id, key)]; ok {
+			return true
+		}
+	}
+	// The id its place is stored under.
+	if st != nil {
+		if h := st.hashes[id]; h != "" && stripMarks(h) == rec.Hash {
+			return false
+		}
+		if _, ok := st.hashes[ownID(id, key)]; ok {
+			return true
+		}
+		if a, ok := st.addrs[id]; ok && a == key {
+			return false
+		}
+	}
+	// A place not stored (or moved): the bare id when no earlier row of
+	// the file took it for another address (p.slot, in take).
+	return false
 }
 
 // foldedAddress is what tells two places apart under one id: the address
@@ -652,7 +817,7 @@ func checkRows(in io.Reader, opt ImportOptions) error {
 const ImportRowBytes = 200
 
 // placeKeys reads the whole input once for the keys a snapshot keeps.
-func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]bool, err error) {
+func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt ImportOptions) (actors, services map[string]bool, err error) {
 	rd, err := NewReader(in, opt.Format)
 	if err != nil {
 		return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
@@ -660,32 +825,46 @@ func placeKeys(in io.Reader, opt ImportOptions) (actors, services map[string]boo
 	actors, services = map[string]bool{}, map[string]bool{}
 	places := newPlaceIDs(opt.Source)
 	places.renames = opt.renames
-	for {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return actors, services, nil
-		}
-		if err != nil {
-			return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
-		}
-		places.assign(&rec)
-		p := ToPlace(rec, opt.Source)
-		if p.Rejected {
-			// The row is in the file, though it cannot be read: its
-			// place, when stored, is kept as it is, with its offer. A
-			// snapshot archived it as if the producer had removed it, so
-			// that one typo (an empty address) took a place out of the
-			// directory (TestSnapshotKeepsThePlacesOfRejectedRows).
-			if p.Actor.SourceID != "" {
-				actors[p.Actor.SourceID], services[p.Actor.SourceID+OfferSuffix] = true, true
+	// In batches, as readBatches reads: the ids the rows take depend on
+	// what the store holds of them (placeIDs).
+	records := make([]Record, 0, opt.BatchSize)
+	for eof := false; !eof; {
+		records = records[:0]
+		for len(records) < opt.BatchSize {
+			rec, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				eof = true
+				break
 			}
-			continue
+			if err != nil {
+				return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
+			}
+			records = append(records, rec)
 		}
-		actors[p.Actor.SourceID] = true
-		if p.Service != nil {
-			services[p.Service.SourceID] = true
+		if _, _, _, err := places.assignBatch(ctx, store, records); err != nil {
+			return nil, nil, err
 		}
+		for _, rec := range records {
+			p := ToPlace(rec, opt.Source)
+			if p.Rejected {
+				// The row is in the file, though it cannot be read: its
+				// place, when stored, is kept as it is, with its offer. A
+				// snapshot archived it as if the producer had removed it, so
+				// that one typo (an empty address) took a place out of the
+				// directory (TestSnapshotKeepsThePlacesOfRejectedRows).
+				if p.Actor.SourceID != "" {
+					actors[p.Actor.SourceID], services[p.Actor.SourceID+OfferSuffix] = true, true
+				}
+				continue
+			}
+			actors[p.Actor.SourceID] = true
+			if p.Service != nil {
+				services[p.Service.SourceID] = true
+			}
+		}
+		rd.Recycle(records)
 	}
+	return actors, services, nil
 }
 
 // add takes a place read into the batch as a sync batch's records: its

@@ -128,8 +128,9 @@ func TestImportValueOfAnotherColumn(t *testing.T) {
 // structure its SIRET as id (three Croix-Rouge local units, two post
 // offices of the national file of 2022): all but the first were ignored as
 // « appears twice ». A row with the id of an earlier row at another
-// address is now a place of its own, under an id stable across imports; the
-// same id at the same address is still the same place read once.
+// address is now a place of its own, under an id stable across imports and,
+// once stored, the rows' order (TestSharedIDRowOrder); the same id at the
+// same address is still the same place read once.
 func TestImportOneIDForSeveralPlaces(t *testing.T) {
 	csv := "id;nom;adresse;code_postal;commune;services\n" +
 		"77567267221138;Unité locale Pays de Virdoule;207 Avenue du Général de Gaulle;34400;Lunel;Aide aux démarches administratives\n" +
