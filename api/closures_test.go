@@ -171,3 +171,87 @@ func TestTextRefusesControlCharacters(t *testing.T) {
 		t.Error("a formula cell in the CSV export")
 	}
 }
+
+// TestClosureInputIsNeverDroppedSilently reproduces a black-box probe: with
+// the place active, closed_until and closure_reason sent without closed_from,
+// an impossible date in the past (2026-02-30) and a closure_reason over 500
+// characters were answered 200/201 and dropped, since reopening cleared the
+// closure before validation. Every path that writes an actor now refuses them
+// with 422 naming the field; the documented clearings (a reopening, a
+// cancellation) still answer 200.
+func TestClosureInputIsNeverDroppedSilently(t *testing.T) {
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	e := apitest.New(t, apitest.WithClock(func() time.Time { return now }))
+	long := strings.Repeat("x", 900)
+	bad := []struct {
+		name   string
+		body   obj
+		fields []string
+	}{
+		{"until and reason without from", obj{"closed_until": "2027-01-10", "closure_reason": "Travaux"}, []string{"closed_until", "closure_reason"}},
+		{"until alone", obj{"closed_until": "2027-01-10"}, []string{"closed_until"}},
+		{"reason alone", obj{"closure_reason": "Travaux"}, []string{"closure_reason"}},
+		{"impossible until", obj{"closed_until": "2099-99-99"}, []string{"closed_until"}},
+		{"impossible past from", obj{"closed_from": "2026-02-30"}, []string{"closed_from"}},
+		{"reason too long", obj{"closure_reason": long}, []string{"closure_reason"}},
+		{"reason too long with a past closure", obj{"closed_from": "2026-11-01", "closure_reason": long}, []string{"closure_reason"}},
+		{"impossible until while reopening", obj{"status": "active", "closed_from": "2026-11-01", "closed_until": "2026-11-31"}, []string{"closed_until"}},
+	}
+	target := str(createActor(t, e, validActor("Cible"))["id"])
+	path := "/api/v1/actors/" + target
+	for _, tc := range bad {
+		for _, w := range []struct {
+			method, path string
+			body         obj
+		}{
+			{"POST", "/api/v1/actors", merge(validActor("Nouveau"), tc.body)},
+			{"PUT", path, merge(validActor("Cible"), tc.body)},
+			{"PATCH", path, tc.body},
+		} {
+			t.Run(tc.name+" "+w.method, func(t *testing.T) {
+				r := e.Do(apitest.Request{Method: w.method, Path: w.path, Token: e.Admin, Body: w.body})
+				if r.Code != 422 || !hasAll(fields(t, r), tc.fields...) {
+					t.Errorf("%d %s, want 422 naming %v", r.Code, r.Body, tc.fields)
+				}
+			})
+		}
+		t.Run(tc.name+" sync", func(t *testing.T) {
+			// Created by the batch, then updated by the next one.
+			for _, id := range []string{"lieu-nouveau", "lieu-connu"} {
+				if id == "lieu-connu" {
+					syncActors(t, e, "", partnerActor(id, "Connu"))
+				}
+				res := syncActors(t, e, "", merge(partnerActor(id, "Connu"), tc.body))
+				got := res.Results[0]
+				var named []string
+				for _, fe := range got.Errors {
+					named = append(named, fe.Field)
+				}
+				if got.Result != "rejected" || !hasAll(named, tc.fields...) {
+					t.Errorf("%s: %s %v, want rejected naming %v", id, got.Result, got.Errors, tc.fields)
+				}
+			}
+		})
+	}
+	if v := e.Do(apitest.Request{Method: "GET", Path: path}).Map()["version"]; v != float64(1) {
+		t.Errorf("a refused write changed the actor: version %v", v)
+	}
+	// What the README documents still clears the closure: cancelling an
+	// announced one (closed_from null), and reopening a place.
+	patch := func(body obj) obj {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: body})
+		if r.Code != 200 {
+			t.Fatalf("%v: %d %s", body, r.Code, r.Body)
+		}
+		return r.Map()
+	}
+	patch(obj{"status": "temporarily_closed", "closed_from": "2027-01-04", "closed_until": "2027-01-10", "closure_reason": "Travaux"})
+	if got := patch(obj{"status": "active", "closed_from": nil}); got["closed_from"] != "" || got["closed_until"] != "" || got["closure_reason"] != "" {
+		t.Errorf("cancelled closure kept: %v", got)
+	}
+	patch(obj{"status": "temporarily_closed", "closed_from": "2026-12-01", "closed_until": "2027-01-10", "closure_reason": "Travaux"})
+	if got := patch(obj{"status": "active"}); got["closed_from"] != "" || got["closed_until"] != "" || got["closure_reason"] != "" {
+		t.Errorf("reopened place kept its closure: %v", got)
+	}
+}

@@ -73,7 +73,9 @@ func TestNoLostUpdateCounter(t *testing.T) {
 // version, and each event's old values are the previous event's new ones.
 func TestNoLostUpdateMerge(t *testing.T) {
 	e := apitest.New(t)
-	a := createActor(t, e, validActor("Fusion"))
+	// Closed, so that closure_reason is kept: without a closure it is
+	// refused (TestClosureInputIsNeverDroppedSilently).
+	a := createActor(t, e, merge(validActor("Fusion"), obj{"status": "temporarily_closed", "closed_from": "2026-01-05"}))
 	path := "/api/v1/actors/" + str(a["id"])
 	fields := []string{"summary", "description", "other_labels", "closure_reason"}
 	const rounds = 3

@@ -61,6 +61,7 @@ const docTemplate = `{
                 "operationId": "hsdsListOrganizations",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "description": "Words that must each occur (case and accents ignored) in the name, presentation or commune",
                         "name": "search",
@@ -79,6 +80,7 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "maximum": 1000000,
                         "minimum": 1,
                         "type": "integer",
                         "default": 1,
@@ -182,6 +184,7 @@ const docTemplate = `{
                 "operationId": "hsdsListServicesAtLocation",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "description": "Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune",
                         "name": "search",
@@ -219,6 +222,7 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "maximum": 1000000,
                         "minimum": 1,
                         "type": "integer",
                         "default": 1,
@@ -336,12 +340,14 @@ const docTemplate = `{
                 "operationId": "hsdsListServices",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "description": "Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune",
                         "name": "search",
                         "in": "query"
                     },
                     {
+                        "maximum": 1000000,
                         "minimum": 1,
                         "type": "integer",
                         "default": 1,
@@ -476,12 +482,14 @@ const docTemplate = `{
                 "operationId": "hsdsListTaxonomies",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "description": "Words that must each occur in the name or description",
                         "name": "search",
                         "in": "query"
                     },
                     {
+                        "maximum": 1000000,
                         "minimum": 1,
                         "type": "integer",
                         "default": 1,
@@ -579,12 +587,14 @@ const docTemplate = `{
                 "operationId": "hsdsListTaxonomyTerms",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "description": "Words that must each occur in the code, name or description",
                         "name": "search",
                         "in": "query"
                     },
                     {
+                        "maximum": 1000000,
                         "minimum": 1,
                         "type": "integer",
                         "default": 1,
@@ -711,6 +721,7 @@ const docTemplate = `{
                 "operationId": "listActors",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "example": "médiathèque",
                         "description": "Case-insensitive part of the name",
@@ -3187,6 +3198,7 @@ const docTemplate = `{
                 "operationId": "listCommunes",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "example": "st etie",
                         "description": "Name prefix or INSEE code",
@@ -4439,6 +4451,7 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "description": "Words of the person's first or last name",
                         "name": "person_name",
@@ -5199,6 +5212,7 @@ const docTemplate = `{
                 "operationId": "searchActors",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "example": "france services",
                         "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces",
@@ -5452,10 +5466,28 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "typologies",
+                                "themes",
+                                "kind",
+                                "publics",
+                                "specific_support",
+                                "fees",
+                                "pass_numerique",
+                                "access_modes",
+                                "accompaniment_modes",
+                                "languages",
+                                "national_programmes",
+                                "training_labels",
+                                "mobility",
+                                "itinerant",
+                                "departement",
+                                "open_on"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Fields to count values of",
+                        "description": "Fields to count values of, comma-separated: typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on (not status, nor commune or postal_code)",
                         "name": "facets",
                         "in": "query"
                     },
@@ -5538,6 +5570,7 @@ const docTemplate = `{
                 "operationId": "searchServices",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "example": "médiathèque",
                         "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces",
@@ -5823,10 +5856,31 @@ const docTemplate = `{
                     {
                         "type": "array",
                         "items": {
+                            "enum": [
+                                "kind",
+                                "themes",
+                                "publics",
+                                "specific_support",
+                                "fees",
+                                "pass_numerique",
+                                "access_modes",
+                                "accompaniment_modes",
+                                "languages",
+                                "typologies",
+                                "national_programmes",
+                                "training_labels",
+                                "mobility",
+                                "itinerant",
+                                "on_site",
+                                "remote",
+                                "is_full",
+                                "departement",
+                                "open_on"
+                            ],
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Fields to count values of (any filter field except status)",
+                        "description": "Fields to count values of, comma-separated: kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on (not status, nor commune or postal_code)",
                         "name": "facets",
                         "in": "query"
                     },
@@ -5909,6 +5963,7 @@ const docTemplate = `{
                 "operationId": "listServices",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "example": "démarches",
                         "description": "Case-insensitive part of the name",
@@ -8137,6 +8192,7 @@ const docTemplate = `{
                 "operationId": "listUsers",
                 "parameters": [
                     {
+                        "maxLength": 500,
                         "type": "string",
                         "description": "Part of the e-mail",
                         "name": "email",
@@ -13236,10 +13292,14 @@ const docTemplate = `{
                 },
                 "latitude": {
                     "type": "number",
+                    "maximum": 90,
+                    "minimum": -90,
                     "example": 43.2965
                 },
                 "longitude": {
                     "type": "number",
+                    "maximum": 180,
+                    "minimum": -180,
                     "example": 5.3698
                 },
                 "postal_code": {
@@ -17569,6 +17629,66 @@ const docTemplate = `{
                 }
             }
         },
+        "WebhookFiltersInput": {
+            "type": "object",
+            "properties": {
+                "communes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13055"
+                    ]
+                },
+                "departements": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "13"
+                    ]
+                },
+                "entities": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "actor",
+                            "service"
+                        ]
+                    },
+                    "example": [
+                        "service"
+                    ]
+                },
+                "ops": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "create",
+                            "update",
+                            "archive",
+                            "hide"
+                        ]
+                    },
+                    "example": [
+                        "create"
+                    ]
+                },
+                "sources": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "caf-13"
+                    ]
+                }
+            }
+        },
         "WebhookFiltersPatch": {
             "type": "object",
             "properties": {
@@ -17689,7 +17809,6 @@ const docTemplate = `{
         "WebhookInput": {
             "type": "object",
             "required": [
-                "description",
                 "url"
             ],
             "properties": {
@@ -17699,13 +17818,18 @@ const docTemplate = `{
                     "example": true
                 },
                 "description": {
-                    "description": "A note for its owner.",
+                    "description": "A note for its owner; \"\" when omitted. Not null: omit it instead.",
                     "type": "string",
                     "maxLength": 200,
                     "example": "Mise à jour de notre carte des points d'accueil"
                 },
                 "filters": {
-                    "$ref": "#/definitions/WebhookFilters"
+                    "description": "Every change when omitted.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/WebhookFiltersInput"
+                        }
+                    ]
                 },
                 "url": {
                     "description": "Where to POST the changes: https (http only to loopback in development); not a private or link-local address.",

@@ -72,7 +72,7 @@ func newCommune(c *commune.Commune) Commune {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q				query		string	false	"Name prefix or INSEE code"	example(st etie)
+//	@Param			q				query		string	false	"Name prefix or INSEE code"	maxlength(500)	example(st etie)
 //	@Param			departement		query		string	false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"	example(13)
 //	@Param			postal_code		query		string	false	"Postal code"	example(98800)
 //	@Param			arrondissements	query		bool	false	"Include the municipal arrondissements of Paris, Lyon and Marseille"

@@ -195,8 +195,8 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 //	@Description	Pages through the published services of live places as HSDS 3.0 services, in creation order. Lists carry each service's one-to-one fields and its organization; full=true nests everything (phones, schedules, service_at_locations, languages, cost_options, contacts, attributes). Filters all hold together; taxonomy_term_id and taxonomy_id take one id or several, comma-separated (any of).
 //	@Tags			hsds
 //	@Produce		json
-//	@Param			search				query		string	false	"Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune"
-//	@Param			page				query		int		false	"Page number, from 1"				minimum(1)	default(1)
+//	@Param			search				query		string	false	"Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune"	maxlength(500)
+//	@Param			page				query		int		false	"Page number, from 1"				minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page			query		int		false	"Items per page (up to 5000 with minimal=true)"	minimum(1)	maximum(5000)	default(50)
 //	@Param			format				query		string	false	"Only json"							Enums(json)
 //	@Param			taxonomy_term_id	query		string	false	"Services holding one of these taxonomy terms (comma-separated ids)"
@@ -248,13 +248,13 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 //	@Description	One service_at_location per published service: the service at its own address (an itinerant bus's stop) or at its structure's place, with the location and the service. Same filters as /services, plus postcode (the place's postal code) and proximity (meters around the postal code's centre: the mean of the centres of its communes in the official commune reference, or of the directory's places with that postal code when the reference does not know it).
 //	@Tags			hsds
 //	@Produce		json
-//	@Param			search				query		string	false	"Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune"
+//	@Param			search				query		string	false	"Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune"	maxlength(500)
 //	@Param			taxonomy_term_id	query		string	false	"Services holding one of these taxonomy terms (comma-separated ids)"
 //	@Param			taxonomy_id			query		string	false	"Services holding some term of one of these taxonomies (comma-separated ids)"
 //	@Param			organization_id		query		string	false	"Services of this organization"	format(uuid)
 //	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date"
 //	@Param			full				query		bool	false	"Fully nested locations and services"
-//	@Param			page				query		int		false	"Page number, from 1"	minimum(1)	default(1)
+//	@Param			page				query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page			query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
 //	@Param			format				query		string	false	"Only json"				Enums(json)
 //	@Param			postcode			query		string	false	"Postal code of the place (5 digits)"
@@ -312,10 +312,10 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 //	@Description	Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services.
 //	@Tags			hsds
 //	@Produce		json
-//	@Param			search			query		string	false	"Words that must each occur (case and accents ignored) in the name, presentation or commune"
+//	@Param			search			query		string	false	"Words that must each occur (case and accents ignored) in the name, presentation or commune"	maxlength(500)
 //	@Param			full_service	query		bool	false	"Nest full services (implies full)"
 //	@Param			full			query		bool	false	"Fully nested organizations"
-//	@Param			page			query		int		false	"Page number, from 1"	minimum(1)	default(1)
+//	@Param			page			query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page		query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
 //	@Param			format			query		string	false	"Only json"				Enums(json)
 //	@Success		200				{object}	hsds.HSDSOrganizationList
@@ -356,8 +356,8 @@ func (h *Handler) HSDSOrganization(c *gin.Context) error {
 //	@Description	Carnet's vocabularies (GET /api/v1/vocabularies) as HSDS taxonomies: themes, publics, fees, typologies…
 //	@Tags			hsds
 //	@Produce		json
-//	@Param			search		query		string	false	"Words that must each occur in the name or description"
-//	@Param			page		query		int		false	"Page number, from 1"	minimum(1)	default(1)
+//	@Param			search		query		string	false	"Words that must each occur in the name or description"	maxlength(500)
+//	@Param			page		query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page	query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
 //	@Param			format		query		string	false	"Only json"				Enums(json)
 //	@Success		200			{object}	hsds.HSDSTaxonomyList
@@ -401,8 +401,8 @@ func (h *Handler) HSDSTaxonomy(c *gin.Context) error {
 //	@Description	The values of Carnet's vocabularies as HSDS taxonomy terms: code is the value's slug (accepted by /api/v1 wherever the value is), name its label. Terms are flat: every term is a top-level term and none has children.
 //	@Tags			hsds
 //	@Produce		json
-//	@Param			search		query		string	false	"Words that must each occur in the code, name or description"
-//	@Param			page		query		int		false	"Page number, from 1"	minimum(1)	default(1)
+//	@Param			search		query		string	false	"Words that must each occur in the code, name or description"	maxlength(500)
+//	@Param			page		query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page	query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
 //	@Param			format		query		string	false	"Only json"				Enums(json)
 //	@Param			taxonomy_id	query		string	false	"Terms of this taxonomy"

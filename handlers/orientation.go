@@ -56,8 +56,8 @@ type OrientationConstraints struct {
 // OrientationPlace is where the person is: coordinates, or a commune (its
 // INSEE code places the person at the commune's centre).
 type OrientationPlace struct {
-	Latitude   *float64 `json:"latitude,omitempty" example:"43.2965"`
-	Longitude  *float64 `json:"longitude,omitempty" example:"5.3698"`
+	Latitude   *float64 `json:"latitude,omitempty" example:"43.2965" minimum:"-90" maximum:"90"`
+	Longitude  *float64 `json:"longitude,omitempty" example:"5.3698" minimum:"-180" maximum:"180"`
 	InseeCode  string   `json:"insee_code,omitempty" example:"13055"`
 	PostalCode string   `json:"postal_code,omitempty" example:"13001"`
 }

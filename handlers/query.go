@@ -116,7 +116,9 @@ func (q *queryParser) one(name string) string {
 		return ""
 	}
 	v := strings.TrimSpace(vals[0])
-	if len(v) > maxParamLen {
+	// Characters, as the document's maxLength counts them: 300 « é » are
+	// 600 bytes, and were refused under a limit of 500.
+	if utf8.RuneCountInString(v) > maxParamLen {
 		q.errs.Addf(name, "must be at most %d characters", maxParamLen)
 		return ""
 	}

@@ -473,7 +473,7 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 //	@Param			actor_id		query		string		false	"One of my structures (default: all of them)"	format(uuid)
 //	@Param			direction		query		string		false	"sent or received (default: both)"	Enums(sent, received)
 //	@Param			status			query		[]string	false	"Statuses"	collectionFormat(csv)
-//	@Param			person_name		query		string		false	"Words of the person's first or last name"
+//	@Param			person_name		query		string		false	"Words of the person's first or last name"	maxlength(500)
 //	@Param			service_id		query		[]string	false	"Sent to these services"	collectionFormat(csv)
 //	@Param			sender_id		query		[]string	false	"Sent by these accounts"	collectionFormat(csv)
 //	@Param			mine			query		bool		false	"Only referrals I sent or accepted"

@@ -147,6 +147,19 @@ var fieldVocab = search.FieldVocabularies
 
 var boolFields = []string{search.FieldPassNumerique, search.FieldItinerant, search.FieldOnSite, search.FieldRemote, search.FieldIsFull}
 
+// facetFields are the fields facets= counts of a search over fields: every
+// filter field but status. The document's enums of facets are these lists
+// (ServiceFacets, ActorFacets), so that a typed client is told the set the
+// server checks.
+func facetFields(fields []string) []string {
+	return slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == search.FieldStatus })
+}
+
+// ServiceFacets and ActorFacets expose the values facets= accepts to the
+// test that keeps the enums of openapi.yaml equal to them.
+func ServiceFacets() []string { return facetFields(search.ServiceFields) }
+func ActorFacets() []string   { return facetFields(search.ActorFields) }
+
 // searchQuery reads the parameters shared by both searches; fields are the
 // filters the searched resource has.
 func searchQuery(q *queryParser, fields []string) search.Query {
@@ -193,7 +206,7 @@ func searchQuery(q *queryParser, fields []string) search.Query {
 		}
 	}
 	sq.OpenAt = q.timestamp("open_at")
-	sq.Facets = q.enum("facets", slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == search.FieldStatus }))
+	sq.Facets = q.enum("facets", facetFields(fields))
 	sq.Sort = q.one("sort")
 	if sq.Sort != "" && !slices.Contains([]string{search.SortRelevance, search.SortDistance, search.SortName}, sq.Sort) {
 		q.errs.Add("sort", "must be one of relevance, distance, name")
@@ -358,7 +371,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces"	example(médiathèque)
+//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces"	maxlength(500)	example(médiathèque)
 //	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"	example(43.2965,5.3698)
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(5)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
@@ -387,7 +400,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday, open through 12:30-13:30 without closing for lunch), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (public holidays and ISO week numbers included)"	format(date-time)
-//	@Param			facets				query		[]string	false	"Fields to count values of (any filter field except status)"	collectionFormat(csv)
+//	@Param			facets				query		[]string	false	"Fields to count values of, comma-separated: kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on (not status, nor commune or postal_code)"	collectionFormat(csv)	Enums(kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on)
 //	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(100)	default(20)
@@ -428,7 +441,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces"	example(france services)
+//	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces"	maxlength(500)	example(france services)
 //	@Param			near				query		string		false	"latitude,longitude"	example(43.7,7.25)
 //	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(30)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
@@ -452,7 +465,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			status				query		[]string	false	"active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)
 //	@Param			open_at				query		string		false	"Open at this RFC 3339 instant"	format(date-time)
-//	@Param			facets				query		[]string	false	"Fields to count values of"	collectionFormat(csv)
+//	@Param			facets				query		[]string	false	"Fields to count values of, comma-separated: typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on (not status, nor commune or postal_code)"	collectionFormat(csv)	Enums(typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on)
 //	@Param			sort				query		string		false	"Order"	Enums(relevance, distance, name)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(100)	default(20)

@@ -193,7 +193,7 @@ func newService(s *models.Service) Service {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			name				query		string		false	"Case-insensitive part of the name"	example(démarches)
+//	@Param			name				query		string		false	"Case-insensitive part of the name"	maxlength(500)	example(démarches)
 //	@Param			actor_id			query		[]string	false	"Services of these actors"			collectionFormat(csv)
 //	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
 //	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)	extensions(x-vocabulary=themes)	example(aide-aux-demarches-administratives)

@@ -122,7 +122,7 @@ func requireAdmin(c *gin.Context) error {
 //	@Tags			accounts
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			email			query		string	false	"Part of the e-mail"
+//	@Param			email			query		string	false	"Part of the e-mail"	maxlength(500)
 //	@Param			disabled		query		bool	false	"Disabled accounts only, or enabled only"
 //	@Param			platform_admin	query		bool	false	"Administrators only, or others only"
 //	@Param			cursor			query		string	false	"The next_cursor of the previous page"

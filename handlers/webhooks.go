@@ -33,11 +33,47 @@ type WebhookFilters struct {
 type WebhookInput struct {
 	// Where to POST the changes: https (http only to loopback in development); not a private or link-local address.
 	URL string `json:"url" maxLength:"2000" example:"https://partenaire.example.fr/carnet/webhooks"`
-	// A note for its owner.
-	Description string `json:"description" maxLength:"200" example:"Mise à jour de notre carte des points d'accueil"`
+	// A note for its owner; "" when omitted. Not null: omit it instead.
+	Description webhookNote `json:"description,omitempty" swaggertype:"string" maxLength:"200" example:"Mise à jour de notre carte des points d'accueil"`
 	// false registers it turned off; true by default.
-	Active  *bool           `json:"active,omitempty" example:"true"`
-	Filters *WebhookFilters `json:"filters,omitempty"`
+	Active *bool `json:"active,omitempty" example:"true"`
+	// Every change when omitted.
+	Filters *WebhookFiltersInput `json:"filters,omitempty"`
+}
+
+// WebhookFiltersInput are the filters of a new subscription: each list may
+// be omitted (every value), as the server always read them. The document
+// declared the five required, since they are in WebhookFilters, which
+// answers always carry whole.
+type WebhookFiltersInput struct {
+	Entities     []string `json:"entities,omitempty" enums:"actor,service" example:"service"`
+	Ops          []string `json:"ops,omitempty" enums:"create,update,archive,hide" example:"create"`
+	Sources      []string `json:"sources,omitempty" example:"caf-13"`
+	Departements []string `json:"departements,omitempty" example:"13"`
+	Communes     []string `json:"communes,omitempty" example:"13055"`
+}
+
+func (f *WebhookFiltersInput) model() models.WebhookFilters {
+	if f == nil {
+		return models.WebhookFilters{}
+	}
+	return models.WebhookFilters{Entities: f.Entities, Ops: f.Ops, Sources: f.Sources, Departements: f.Departements, Communes: f.Communes}
+}
+
+// webhookNote is a subscription's description as a new one is sent: it may
+// be omitted ("") but not null, which the document does not allow and which
+// was stored as "" with 201 (encoding/json leaves a string alone on null).
+type webhookNote struct {
+	text string
+	null bool
+}
+
+func (n *webhookNote) UnmarshalJSON(b []byte) error {
+	if strings.TrimSpace(string(b)) == "null" {
+		n.null = true
+		return nil
+	}
+	return json.Unmarshal(b, &n.text)
 }
 
 // WebhookPatch changes a subscription (a JSON Merge Patch): absent fields
@@ -394,8 +430,13 @@ func (h *Handler) CreateWebhook(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	if in.Description.null {
+		var fe models.FieldErrors
+		fe.Add("description", `must not be null: omit it, or send a string ("" for none)`)
+		return fe.Err("The subscription is invalid.")
+	}
 	ctx := c.Request.Context()
-	w, secret, err := h.Store.CreateWebhook(ctx, models.NewWebhook{URL: in.URL, Description: in.Description, Active: in.Active == nil || *in.Active,
+	w, secret, err := h.Store.CreateWebhook(ctx, models.NewWebhook{URL: in.URL, Description: in.Description.text, Active: in.Active == nil || *in.Active,
 		Filters: in.Filters.model(), Policy: h.urlPolicy(c)})
 	if err != nil {
 		return err

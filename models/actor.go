@@ -3,6 +3,7 @@ package models
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"carnet/models/contact"
 	"carnet/models/ident"
@@ -170,8 +171,12 @@ func (a *Actor) normalize() placeRead {
 	a.ClosedUntil = strings.TrimSpace(a.ClosedUntil)
 	a.ClosureReason = text(a.ClosureReason)
 	// Reopening a place clears its closure: asking clients to null three
-	// fields by hand would leave stale closures behind.
-	if a.Status == vocab.ActorActive {
+	// fields by hand would leave stale closures behind. Only a closure that
+	// is one (it has a closed_from) and is well formed: clearing a date that
+	// is none or a reason too long answered 200 with the input gone, and
+	// closed_until or closure_reason without closed_from close nothing. Such
+	// values stay for Validate to refuse.
+	if a.Status == vocab.ActorActive && a.ClosedFrom != "" && closureWellFormed(a) {
 		a.ClosedFrom, a.ClosedUntil, a.ClosureReason = "", "", ""
 	}
 	return place
@@ -261,6 +266,17 @@ func (a *Actor) Validate() error {
 		}
 		if hasFrom && hasUntil && until.Before(from) {
 			fe.Add("closed_until", "must not be before closed_from")
+		}
+	case vocab.ActorActive:
+		// Normalize cleared a well-formed closure that began (a reopening);
+		// what is left without closed_from would be dropped in silence.
+		if a.ClosedFrom == "" {
+			if hasUntil {
+				fe.Add("closed_until", "needs closed_from: send closed_from (the first day of the closure, YYYY-MM-DD) with status temporarily_closed, or leave closed_until out")
+			}
+			if a.ClosureReason != "" && utf8.RuneCountInString(a.ClosureReason) <= maxShortText {
+				fe.Add("closure_reason", "needs closed_from: send closed_from (the first day of the closure, YYYY-MM-DD) with status temporarily_closed, or leave closure_reason out")
+			}
 		}
 	case vocab.ActorClosed:
 		if a.ClosedUntil != "" {

@@ -155,6 +155,7 @@ func (s *Store) UpdateActor(ctx context.Context, id string, pre Precondition, ap
 func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	// Identity and bookkeeping are not the caller's to change.
 	a.ID, a.CreatedAt, a.ArchivedAt = before.ID, before.CreatedAt, nil
+	cancelClosure(before, a)
 	a.scheduleClosure(s.now())
 	a.Normalize()
 	if err := a.Validate(); err != nil {

@@ -98,6 +98,38 @@ func (a *Actor) scheduleClosure(now time.Time) {
 	}
 }
 
+// closureWellFormed reports whether the closure's dates are dates and its
+// reason fits: Normalize clears only such a closure when a place reopens,
+// and leaves any other for Validate to refuse.
+func closureWellFormed(a *Actor) bool {
+	var fe FieldErrors
+	checkDate(&fe, "closed_from", a.ClosedFrom)
+	checkDate(&fe, "closed_until", a.ClosedUntil)
+	checkLen(&fe, "closure_reason", a.ClosureReason, maxShortText)
+	return len(fe) == 0
+}
+
+// cancelClosure reads a write that sets closed_from to null on a place that
+// had a closure, and keeps it active (or leaves its status unset), as the
+// cancellation the README documents: the closed_until and closure_reason it
+// still carries unchanged from before are that closure's, and go with it,
+// rather than being refused by Validate as sent without closed_from. A
+// closed_until or closure_reason that differs from before's is new input and
+// stays for Validate.
+func cancelClosure(before, a *Actor) {
+	st := strings.TrimSpace(a.Status)
+	if before == nil || before.ClosedFrom == "" || strings.TrimSpace(a.ClosedFrom) != "" ||
+		(st != "" && normalizeVocabOne(vocab.NameActorStatus, st) != vocab.ActorActive) {
+		return
+	}
+	if strings.TrimSpace(a.ClosedUntil) == before.ClosedUntil {
+		a.ClosedUntil = ""
+	}
+	if text(a.ClosureReason) == before.ClosureReason {
+		a.ClosureReason = ""
+	}
+}
+
 // closureAnnounced reports whether scheduleClosure may have to keep a
 // closure that Normalize would clear (status active or unset, a closure
 // date given).

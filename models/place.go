@@ -270,7 +270,9 @@ func (s *Store) strictActor(before, a *Actor) error {
 	if before != nil {
 		rederive(&before.Address, &a.Address)
 	}
-	// In the order the write itself takes: an announced closure is kept.
+	// In the order the write itself takes: a closure cancelled goes, an
+	// announced one is kept.
+	cancelClosure(before, a)
 	a.scheduleClosure(s.now())
 	a.Normalize()
 	return checkPlace(a.Validate(), checkActorPlace(before, a))
