@@ -255,3 +255,33 @@ func TestClosureInputIsNeverDroppedSilently(t *testing.T) {
 		t.Errorf("reopened place kept its closure: %v", got)
 	}
 }
+
+// TestSyncKeepsAnAnnouncedClosure: a partner's record announcing a closure
+// for later (status active, closed_from in the future: what a read of the
+// place answers until the closure begins) keeps it, whether the batch
+// creates the place or updates it, as a direct write does. An update
+// normalised the record before the closure was scheduled, which read the
+// announcement as a reopening and cleared it without a word.
+func TestSyncKeepsAnAnnouncedClosure(t *testing.T) {
+	e := apitest.New(t)
+	closure := obj{"status": "active", "closed_from": "2099-01-04", "closed_until": "2099-01-10", "closure_reason": "Travaux"}
+	for _, id := range []string{"annonce-nouvelle", "annonce-connue"} {
+		t.Run(id, func(t *testing.T) {
+			if id == "annonce-connue" {
+				syncActors(t, e, "", partnerActor(id, "Lieu"))
+			}
+			got := syncActors(t, e, "", merge(partnerActor(id, "Lieu"), closure)).Results[0]
+			if got.Result == "rejected" {
+				t.Fatalf("rejected: %v", got.Errors)
+			}
+			a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + got.ID}).Map()
+			if a["closed_from"] != "2099-01-04" || a["closed_until"] != "2099-01-10" || a["closure_reason"] != "Travaux" || a["status"] != "active" {
+				t.Errorf("%s: the announced closure is not kept: %v %v %v %v", got.Result, a["status"], a["closed_from"], a["closed_until"], a["closure_reason"])
+			}
+			// The same batch again changes nothing.
+			if again := syncActors(t, e, "", merge(partnerActor(id, "Lieu"), closure)).Results[0]; again.Result != "unchanged" {
+				t.Errorf("the same batch again: %s %v", again.Result, again.Errors)
+			}
+		})
+	}
+}

@@ -567,6 +567,11 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			continue
 		}
 		if found && !a.prepared {
+			// As a direct write does (saveActor): a closure announced
+			// for later is scheduled before Normalize, which would read
+			// status active as a reopening and clear it — the update was
+			// then « unchanged », and the announcement lost.
+			a.scheduleClosure(s.now())
 			a.Normalize()
 		}
 		switch {
