@@ -234,3 +234,46 @@ func shape(m map[string]any) string {
 	slices.Sort(keys)
 	return strings.Join(keys, ",")
 }
+
+// TestClientDisableEndsTokens reproduces item 1 of the twenty-seventh
+// session's probe: a partner client's token died while the client was
+// disabled but worked again once it was enabled, because its generation
+// changed only with the secret. A person's account already behaved.
+func TestClientDisableEndsTokens(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(bigLimit, bigLimit))
+	c := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/clients", Token: e.Admin, Body: obj{"name": "CAF", "sources": []string{"caf"}, "scopes": []string{"directory:write"}}}).Map()
+	token := func() string {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/token", Body: obj{"grant_type": "client_credentials", "client_id": c["id"], "client_secret": c["client_secret"]}})
+		if r.Code != 200 {
+			t.Fatalf("client token: %d %s", r.Code, r.Body)
+		}
+		return str(r.Map()["access_token"])
+	}
+	me := func(tok string) int { return e.Do(apitest.Request{Method: "GET", Path: "/api/v1/me", Token: tok}).Code }
+	set := func(disabled bool) {
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/clients/" + str(c["id"]), Token: e.Admin, Body: obj{"disabled": disabled}}); r.Code != 200 {
+			t.Fatalf("disabled=%v: %d %s", disabled, r.Code, r.Body)
+		}
+	}
+	old := token()
+	set(true)
+	if code := me(old); code != 401 {
+		t.Errorf("token of a disabled client: %d", code)
+	}
+	set(false)
+	if code := me(old); code != 401 {
+		t.Errorf("token issued before the client was disabled, after it was enabled again: %d", code)
+	}
+	fresh := token()
+	if code := me(fresh); code != 200 {
+		t.Errorf("token issued after the client was enabled again: %d", code)
+	}
+	// A change that does not disable (a rename, enabling an enabled
+	// client) keeps the tokens.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/clients/" + str(c["id"]), Token: e.Admin, Body: obj{"name": "CAF 13", "disabled": false}}); r.Code != 200 {
+		t.Fatalf("rename: %d %s", r.Code, r.Body)
+	}
+	if code := me(fresh); code != 200 {
+		t.Errorf("token after a rename: %d", code)
+	}
+}
