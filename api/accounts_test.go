@@ -277,3 +277,46 @@ func TestClientDisableEndsTokens(t *testing.T) {
 		t.Errorf("token after a rename: %d", code)
 	}
 }
+
+// TestPasswordPolicyBuildingBlocks reproduces item 2 of the twenty-seventh
+// session's probe: the policy compared the password as typed, so the
+// service's name with a capital or a dot between its copies, two sequences
+// joined, or a repetition with a symbol added slipped through. Case, spaces
+// and symbols do not count now, and what remains once the cheap building
+// blocks are taken out must still be a password. Long passphrases pass.
+func TestPasswordPolicyBuildingBlocks(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(bigLimit, bigLimit))
+	e.Account("camille.martin@example.fr", nil, models.Territory{})
+	s := login(t, e, "camille.martin@example.fr", "a password for tests")
+	// change tries a new password, and puts the test's back when it is
+	// accepted, in a new session (the change ended the others).
+	change := func(next string) *apitest.Response {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: s.access, Body: obj{"current_password": "a password for tests", "new_password": next}})
+		if r.Code == 204 {
+			if err := e.Store.ChangePassword(t.Context(), mustUser(t, e, "camille.martin@example.fr").ID, "", next, "a password for tests"); err != nil {
+				t.Fatal(err)
+			}
+			s = login(t, e, "camille.martin@example.fr", "a password for tests")
+		}
+		return r
+	}
+	for _, bad := range []string{
+		"Carnet123456789012", "Carnet.Carnet.Carnet", "carnetcarnet123456", "carnet2026carnet2026", // the service's name
+		"0123456789abcdefghij", "abcdefghij9876543210", "azerty-uiop-1234-5678", // sequences joined
+		"Carnet2026!Carnet2026", "Carnet!2026!2026!!", "Password!2026!2026", // repetitions with a symbol
+		"Camille-Martin-2026!", "MARTIN camille 12345", // the e-mail's parts
+		"P.a.s.s.w.o.r.d.1.2.3", "Password-1234567890", // a common password with sequences around it
+	} {
+		if r := change(bad); r.Code != 422 || !hasAll(fields(t, r), "new_password") {
+			t.Errorf("%q accepted: %d %s", bad, r.Code, r.Body)
+		}
+	}
+	for _, good := range []string{
+		"Café crème au lait chaud matin", "correct horse battery staple 42", "Mon carnet de notes du mardi",
+		"la liberté guide nos pas 1830", "fifteen chars ok", "x7$Kq9!mP2#vL4@n",
+	} {
+		if r := change(good); r.Code != 204 {
+			t.Errorf("%q refused: %d %s", good, r.Code, r.Body)
+		}
+	}
+}
