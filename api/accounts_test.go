@@ -320,3 +320,46 @@ func TestPasswordPolicyBuildingBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordsAreNormalised reproduces item 3 of the twenty-seventh
+// session's probe: a password was hashed as the bytes typed, so « é » typed
+// as one character (NFC, most keyboards) and as e + accent (NFD, some
+// phones and macOS input) were two passwords. Every path that sets a
+// password and every check reads it NFKC-normalised, as NIST SP 800-63B-4
+// asks.
+func TestPasswordsAreNormalised(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(bigLimit, bigLimit))
+	nfc := "Caf\u00e9 cr\u00e8me au lait chaud matin"
+	nfd := "Cafe\u0301 cre\u0300me au lait chaud matin"
+	fullWidth := "\uff23af\u00e9 cr\u00e8me au lait chaud matin" // Ｃ, as a Japanese or Chinese input method types it
+	loginCode := func(email, pw string) int {
+		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/login", Body: obj{"email": email, "password": pw}}).Code
+	}
+
+	// Invitation accepted in NFC; login in NFD, in NFC and in full width.
+	inv := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations", Token: e.Admin, Body: obj{"email": "nfc@example.fr", "platform_admin": true}}).Map()
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": inv["token"], "password": nfc}}); r.Code != 200 {
+		t.Fatalf("accept: %d %s", r.Code, r.Body)
+	}
+	for name, pw := range map[string]string{"NFC": nfc, "NFD": nfd, "full width": fullWidth} {
+		if c := loginCode("nfc@example.fr", pw); c != 200 {
+			t.Errorf("account made in NFC, login in %s: %d", name, c)
+		}
+	}
+	if c := loginCode("nfc@example.fr", "Cafe cre me au lait chaud matin"); c != 401 {
+		t.Errorf("the accents left out: %d", c)
+	}
+
+	// A change in NFD; login in NFC; the NFC form is the current password.
+	e.Account("nfd@example.fr", nil, models.Territory{})
+	s := login(t, e, "nfd@example.fr", "a password for tests")
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: s.access, Body: obj{"current_password": "a password for tests", "new_password": nfd}}); r.Code != 204 {
+		t.Fatalf("change: %d %s", r.Code, r.Body)
+	}
+	if c := loginCode("nfd@example.fr", nfc); c != 200 {
+		t.Errorf("password set in NFD, login in NFC: %d", c)
+	}
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: s.access, Body: obj{"current_password": nfc, "new_password": nfd}}); r.Code != 422 || !hasAll(fields(t, r), "new_password") {
+		t.Errorf("the current password in another form, as the new one: %d %s", r.Code, r.Body)
+	}
+}

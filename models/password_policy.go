@@ -75,6 +75,11 @@ var sequences = func() []string {
 // ValidatePassword checks a new password against the policy and reports
 // the first reason it is refused, on the field "password".
 func ValidatePassword(pw string, pc PasswordContext) error {
+	// Judged as it is hashed (normalizePassword): a ligature or a
+	// full-width letter counts as the letters it stands for.
+	if utf8.ValidString(pw) {
+		pw = normalizePassword(pw)
+	}
 	var fe FieldErrors
 	if reason := passwordWeakness(pw, pc); reason != "" {
 		fe.Add("password", reason)
