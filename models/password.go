@@ -24,10 +24,11 @@ const (
 	argonKeyLen    = 32
 	argonSaltLen   = 16
 
-	// minPasswordLen follows NIST SP 800-63B-4 for passwords that are the
+	// MinPasswordLen follows NIST SP 800-63B-4 for passwords that are the
 	// only factor: at least 15 characters. A passphrase of three or four
 	// words is longer and easier to remember than a complex short password.
-	minPasswordLen = 15
+	// Exported for the test that holds openapi.yaml's minLength to it.
+	MinPasswordLen = 15
 	maxPasswordLen = 256 // beyond this, hashing cost is a denial-of-service lever
 )
 

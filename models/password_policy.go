@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -92,8 +93,8 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 	switch {
 	case !utf8.ValidString(pw):
 		return "must be valid UTF-8"
-	case n < minPasswordLen:
-		return "must be at least 15 characters: a passphrase of a few words is easier to remember than a short complex password"
+	case n < MinPasswordLen:
+		return "must be at least " + strconv.Itoa(MinPasswordLen) + " characters: a passphrase of a few words is easier to remember than a short complex password"
 	case len(pw) > maxPasswordLen:
 		return "must be at most 256 bytes"
 	case strings.IndexFunc(pw, func(r rune) bool { return unicode.IsControl(r) }) >= 0:
