@@ -119,7 +119,7 @@ func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter, relabel func(
 		}
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }
