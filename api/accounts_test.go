@@ -234,3 +234,132 @@ func shape(m map[string]any) string {
 	slices.Sort(keys)
 	return strings.Join(keys, ",")
 }
+
+// TestClientDisableEndsTokens reproduces item 1 of the twenty-seventh
+// session's probe: a partner client's token died while the client was
+// disabled but worked again once it was enabled, because its generation
+// changed only with the secret. A person's account already behaved.
+func TestClientDisableEndsTokens(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(bigLimit, bigLimit))
+	c := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/clients", Token: e.Admin, Body: obj{"name": "CAF", "sources": []string{"caf"}, "scopes": []string{"directory:write"}}}).Map()
+	token := func() string {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/token", Body: obj{"grant_type": "client_credentials", "client_id": c["id"], "client_secret": c["client_secret"]}})
+		if r.Code != 200 {
+			t.Fatalf("client token: %d %s", r.Code, r.Body)
+		}
+		return str(r.Map()["access_token"])
+	}
+	me := func(tok string) int { return e.Do(apitest.Request{Method: "GET", Path: "/api/v1/me", Token: tok}).Code }
+	set := func(disabled bool) {
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/clients/" + str(c["id"]), Token: e.Admin, Body: obj{"disabled": disabled}}); r.Code != 200 {
+			t.Fatalf("disabled=%v: %d %s", disabled, r.Code, r.Body)
+		}
+	}
+	old := token()
+	set(true)
+	if code := me(old); code != 401 {
+		t.Errorf("token of a disabled client: %d", code)
+	}
+	set(false)
+	if code := me(old); code != 401 {
+		t.Errorf("token issued before the client was disabled, after it was enabled again: %d", code)
+	}
+	fresh := token()
+	if code := me(fresh); code != 200 {
+		t.Errorf("token issued after the client was enabled again: %d", code)
+	}
+	// A change that does not disable (a rename, enabling an enabled
+	// client) keeps the tokens.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/clients/" + str(c["id"]), Token: e.Admin, Body: obj{"name": "CAF 13", "disabled": false}}); r.Code != 200 {
+		t.Fatalf("rename: %d %s", r.Code, r.Body)
+	}
+	if code := me(fresh); code != 200 {
+		t.Errorf("token after a rename: %d", code)
+	}
+}
+
+// TestPasswordPolicyBuildingBlocks reproduces item 2 of the twenty-seventh
+// session's probe: the policy compared the password as typed, so the
+// service's name with a capital or a dot between its copies, two sequences
+// joined, or a repetition with a symbol added slipped through. Case, spaces
+// and symbols do not count now, and what remains once the cheap building
+// blocks are taken out must still be a password. Long passphrases pass.
+func TestPasswordPolicyBuildingBlocks(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(bigLimit, bigLimit))
+	e.Account("camille.martin@example.fr", nil, models.Territory{})
+	s := login(t, e, "camille.martin@example.fr", "a password for tests")
+	// change tries a new password, and puts the test's back when it is
+	// accepted, in a new session (the change ended the others).
+	change := func(next string) *apitest.Response {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: s.access, Body: obj{"current_password": "a password for tests", "new_password": next}})
+		if r.Code == 204 {
+			if err := e.Store.ChangePassword(t.Context(), mustUser(t, e, "camille.martin@example.fr").ID, "", next, "a password for tests"); err != nil {
+				t.Fatal(err)
+			}
+			s = login(t, e, "camille.martin@example.fr", "a password for tests")
+		}
+		return r
+	}
+	for _, bad := range []string{
+		"Carnet123456789012", "Carnet.Carnet.Carnet", "carnetcarnet123456", "carnet2026carnet2026", // the service's name
+		"0123456789abcdefghij", "abcdefghij9876543210", "azerty-uiop-1234-5678", // sequences joined
+		"Carnet2026!Carnet2026", "Carnet!2026!2026!!", "Password!2026!2026", // repetitions with a symbol
+		"Camille-Martin-2026!", "MARTIN camille 12345", // the e-mail's parts
+		"P.a.s.s.w.o.r.d.1.2.3", "Password-1234567890", // a common password with sequences around it
+	} {
+		if r := change(bad); r.Code != 422 || !hasAll(fields(t, r), "new_password") {
+			t.Errorf("%q accepted: %d %s", bad, r.Code, r.Body)
+		}
+	}
+	for _, good := range []string{
+		"Café crème au lait chaud matin", "correct horse battery staple 42", "Mon carnet de notes du mardi",
+		"la liberté guide nos pas 1830", "fifteen chars ok", "x7$Kq9!mP2#vL4@n",
+	} {
+		if r := change(good); r.Code != 204 {
+			t.Errorf("%q refused: %d %s", good, r.Code, r.Body)
+		}
+	}
+}
+
+// TestPasswordsAreNormalised reproduces item 3 of the twenty-seventh
+// session's probe: a password was hashed as the bytes typed, so « é » typed
+// as one character (NFC, most keyboards) and as e + accent (NFD, some
+// phones and macOS input) were two passwords. Every path that sets a
+// password and every check reads it NFKC-normalised, as NIST SP 800-63B-4
+// asks.
+func TestPasswordsAreNormalised(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(bigLimit, bigLimit))
+	nfc := "Caf\u00e9 cr\u00e8me au lait chaud matin"
+	nfd := "Cafe\u0301 cre\u0300me au lait chaud matin"
+	fullWidth := "\uff23af\u00e9 cr\u00e8me au lait chaud matin" // Ｃ, as a Japanese or Chinese input method types it
+	loginCode := func(email, pw string) int {
+		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/login", Body: obj{"email": email, "password": pw}}).Code
+	}
+
+	// Invitation accepted in NFC; login in NFD, in NFC and in full width.
+	inv := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations", Token: e.Admin, Body: obj{"email": "nfc@example.fr", "platform_admin": true}}).Map()
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": inv["token"], "password": nfc}}); r.Code != 200 {
+		t.Fatalf("accept: %d %s", r.Code, r.Body)
+	}
+	for name, pw := range map[string]string{"NFC": nfc, "NFD": nfd, "full width": fullWidth} {
+		if c := loginCode("nfc@example.fr", pw); c != 200 {
+			t.Errorf("account made in NFC, login in %s: %d", name, c)
+		}
+	}
+	if c := loginCode("nfc@example.fr", "Cafe cre me au lait chaud matin"); c != 401 {
+		t.Errorf("the accents left out: %d", c)
+	}
+
+	// A change in NFD; login in NFC; the NFC form is the current password.
+	e.Account("nfd@example.fr", nil, models.Territory{})
+	s := login(t, e, "nfd@example.fr", "a password for tests")
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: s.access, Body: obj{"current_password": "a password for tests", "new_password": nfd}}); r.Code != 204 {
+		t.Fatalf("change: %d %s", r.Code, r.Body)
+	}
+	if c := loginCode("nfd@example.fr", nfc); c != 200 {
+		t.Errorf("password set in NFD, login in NFC: %d", c)
+	}
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: s.access, Body: obj{"current_password": nfc, "new_password": nfd}}); r.Code != 422 || !hasAll(fields(t, r), "new_password") {
+		t.Errorf("the current password in another form, as the new one: %d %s", r.Code, r.Body)
+	}
+}

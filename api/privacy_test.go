@@ -163,3 +163,33 @@ func TestTrailOfAccountsAndClients(t *testing.T) {
 		t.Error("the trail could be deleted")
 	}
 }
+
+// TestPersonalReadsAreNotStored reproduces item 5 of the twenty-seventh
+// session's probe: the caller's account, the accounts and a team's members
+// were answered without Cache-Control, so a shared cache or the browser's
+// disk could keep e-mails and names after logout, while the trail already
+// sent `private, no-store`. Every read of accounts sends it now.
+func TestPersonalReadsAreNotStored(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	for _, c := range []struct{ path, token string }{
+		{"/api/v1/me", w.tokens["member"]},
+		{"/api/v1/me", w.tokens["partner"]},
+		{"/api/v1/me/notifications", w.tokens["member"]},
+		{"/api/v1/users", e.Admin},
+		{"/api/v1/users/" + w.users["member"].ID, e.Admin},
+		{"/api/v1/users/" + w.users["member"].ID, w.tokens["member"]},
+		{"/api/v1/actors/" + w.own + "/members", w.tokens["manager"]},
+		{"/api/v1/trail", e.Admin},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: c.path, Token: c.token})
+		if r.Code != 200 || r.Header().Get("Cache-Control") != "private, no-store" {
+			t.Errorf("GET %s: %d, Cache-Control %q", c.path, r.Code, r.Header().Get("Cache-Control"))
+		}
+	}
+	// A change answers the account too.
+	r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: w.tokens["member"], Body: obj{"job_title": "Conseillère"}})
+	if r.Code != 200 || r.Header().Get("Cache-Control") != "private, no-store" {
+		t.Errorf("PATCH /api/v1/me: %d, Cache-Control %q", r.Code, r.Header().Get("Cache-Control"))
+	}
+}

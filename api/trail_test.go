@@ -7,12 +7,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/dbtest"
 	"carnet/models/opendata"
 )
 
@@ -342,4 +345,68 @@ func TestTrailSeqsCountNoOtherStructure(t *testing.T) {
 	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + own + "/trail?cursor=" + base64.RawURLEncoding.EncodeToString([]byte("q0")), Token: mgr}); r.Code != 400 {
 		t.Errorf("a cursor no page gave: %d, want 400", r.Code)
 	}
+}
+
+// TestTrailDetailsAreSnakeCase reproduces item 4 of the twenty-seventh
+// session's probe: a coordinator's territory was written into the trail
+// as the Go struct (`{"Communes":null,"Departements":["13"]}`), against the
+// API's snake_case fields and [] for empty lists. The same territory in an
+// account created with rights, an account's change and an invitation.
+func TestTrailDetailsAreSnakeCase(t *testing.T) {
+	e := apitest.New(t)
+	u, _ := e.Account("coordination@example.fr", nil, models.Territory{})
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + u.ID, Token: e.Admin, Body: obj{"coordinator": obj{"departements": []string{"13"}}}}); r.Code != 200 {
+		t.Fatalf("coordinator: %d %s", r.Code, r.Body)
+	}
+	created, _ := e.Account("creee@example.fr", nil, models.Territory{Communes: []string{"13055"}})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations", Token: e.Admin, Body: obj{"email": "invitee@example.fr", "coordinator": obj{"communes": []string{"13055"}}}}); r.Code != 201 {
+		t.Fatalf("invitation: %d %s", r.Code, r.Body)
+	}
+	details := func(query string) map[string]any {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/trail?" + query, Token: e.Admin})
+		var page struct {
+			Data []struct {
+				Details map[string]any `json:"details"`
+			} `json:"data"`
+		}
+		r.JSON(&page)
+		if r.Code != 200 || len(page.Data) != 1 {
+			t.Fatalf("%s: %d %s", query, r.Code, r.Body)
+		}
+		return page.Data[0].Details
+	}
+	// An event recorded before the fix keeps its row (the trail is
+	// append-only) and is read in the current shape.
+	legacy := models.NewID()
+	if _, err := dbtest.Raw(t, e.DBPath).Exec("INSERT INTO trail_events (at, action, subject_kind, subject_id, who_kind, channel, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		time.Now().UTC(), models.TrailAccountUpdated, models.SubjectAccount, legacy, "user", "api",
+		`{"coordinator":{"old":{"Departements":null,"Communes":null},"new":{"Departements":["13"],"Communes":null}}}`); err != nil {
+		t.Fatal(err)
+	}
+	territory := func(departements, communes []string) map[string]any {
+		return map[string]any{"departements": toAny(departements), "communes": toAny(communes)}
+	}
+	for _, c := range []struct {
+		query string
+		want  map[string]any
+	}{
+		{"action=account.updated&subject_id=" + u.ID, map[string]any{"coordinator": map[string]any{"old": territory(nil, nil), "new": territory([]string{"13"}, nil)}}},
+		{"action=account.updated&subject_id=" + legacy, map[string]any{"coordinator": map[string]any{"old": territory(nil, nil), "new": territory([]string{"13"}, nil)}}},
+		{"action=account.created&subject_id=" + created.ID, map[string]any{"platform_admin": false, "coordinator": territory(nil, []string{"13055"})}},
+		{"action=invitation.created", map[string]any{"coordinator": territory(nil, []string{"13055"})}},
+	} {
+		got := details(c.query)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: details %v, want %v", c.query, got, c.want)
+		}
+	}
+}
+
+func toAny(l []string) []any {
+	out := []any{}
+	for _, s := range l {
+		out = append(out, s)
+	}
+	return out
 }

@@ -12626,7 +12626,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "password": {
-                    "description": "The new account's password (at least 12 characters), or the current\npassword when an account with the invited e-mail already exists.",
+                    "description": "The new account's password (at least 15 characters), or the current\npassword when an account with the invited e-mail already exists\n(which an earlier policy allowed as short as 12 characters).",
                     "type": "string"
                 },
                 "token": {
@@ -13693,7 +13693,10 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "new_password": {
-                    "type": "string"
+                    "description": "At least 15 characters; not a common password, nor built on the\ne-mail, the name or the service's name, nor the current one.",
+                    "type": "string",
+                    "minLength": 15,
+                    "example": "un tout nouveau mot de passe"
                 }
             }
         },
@@ -13705,7 +13708,9 @@ const docTemplate = `{
             ],
             "properties": {
                 "new_password": {
+                    "description": "At least 15 characters; not a common password, nor built on the\ne-mail, the name or the service's name.",
                     "type": "string",
+                    "minLength": 15,
                     "example": "trois mots bien choisis"
                 },
                 "token": {
@@ -15586,8 +15591,10 @@ const docTemplate = `{
                     "example": "Conseillère numérique arrivée en septembre."
                 },
                 "password": {
-                    "description": "At least 12 characters.",
-                    "type": "string"
+                    "description": "At least 15 characters; not a common password, nor built on the\ne-mail, the name or the service's name.",
+                    "type": "string",
+                    "minLength": 15,
+                    "example": "une aidante motivée"
                 }
             }
         },

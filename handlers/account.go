@@ -159,6 +159,7 @@ func (h *Handler) GetMyNotifications(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, h.notificationSettings(u))
 	return nil
 }
@@ -195,6 +196,7 @@ func (h *Handler) UpdateMyNotifications(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, h.notificationSettings(u))
 	return nil
 }

@@ -239,7 +239,9 @@ func (h *Handler) Logout(c *gin.Context) error {
 // PasswordChange changes the caller's password.
 type PasswordChange struct {
 	CurrentPassword string `json:"current_password"`
-	NewPassword     string `json:"new_password"`
+	// At least 15 characters; not a common password, nor built on the
+	// e-mail, the name or the service's name, nor the current one.
+	NewPassword string `json:"new_password" minLength:"15" example:"un tout nouveau mot de passe"`
 }
 
 // ChangePassword godoc
@@ -281,8 +283,10 @@ func (h *Handler) ChangePassword(c *gin.Context) error {
 
 // PasswordResetInput sets a new password with a reset link's token.
 type PasswordResetInput struct {
-	Token       string `json:"token" example:"pwr_…"`
-	NewPassword string `json:"new_password" example:"trois mots bien choisis"`
+	Token string `json:"token" example:"pwr_…"`
+	// At least 15 characters; not a common password, nor built on the
+	// e-mail, the name or the service's name.
+	NewPassword string `json:"new_password" minLength:"15" example:"trois mots bien choisis"`
 }
 
 // ResetPassword godoc

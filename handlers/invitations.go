@@ -42,8 +42,9 @@ type InvitationCreated struct {
 // InvitationAccept accepts an invitation.
 type InvitationAccept struct {
 	Token string `json:"token"`
-	// The new account's password (at least 12 characters), or the current
-	// password when an account with the invited e-mail already exists.
+	// The new account's password (at least 15 characters), or the current
+	// password when an account with the invited e-mail already exists
+	// (which an earlier policy allowed as short as 12 characters).
 	Password    string `json:"password"`
 	DisplayName string `json:"display_name,omitempty"`
 }

@@ -90,6 +90,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 		out.Data[i] = newMember(&page.Items[i])
 	}
 	out.Meta, out.Links = listMeta(c, p, page.Total, page.NextCursor)
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }

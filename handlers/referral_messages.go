@@ -83,7 +83,7 @@ func (h *Handler) ListReferralMessages(c *gin.Context) error {
 		out.Data[i] = newReferralMessage(n, r, &page.Items[i])
 	}
 	out.Meta, out.Links = listMeta(c, params, page.Total, page.NextCursor)
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }

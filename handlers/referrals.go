@@ -457,7 +457,7 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(r.Version, 10)+`"`, newReferral(h.namer(c), r, events))
 }
 
@@ -514,7 +514,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 		}
 		f.ActorIDs = []string{actor}
 	}
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	if wantsCSV(c.GetHeader("Accept")) {
 		return h.writeReferralsCSV(c, f)
 	}
@@ -614,7 +614,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(out.Version, 10)+`"`, newReferral(h.namer(c), out, events))
 }
 
@@ -682,7 +682,7 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 	}
 	out.Meta, out.Links = feedPage(c, next, limit, more)
 	out.NextCursor, out.HasMore = out.Meta.NextCursor, out.Meta.HasMore
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }

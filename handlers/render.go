@@ -54,3 +54,9 @@ func (r problemRender) WriteContentType(w http.ResponseWriter) {
 func writeJSON(c *gin.Context, status int, v any) {
 	c.Render(status, jsonRender{v, "application/json; charset=utf-8"})
 }
+
+// privateNoStore marks an answer that holds people's data (accounts, a
+// team, referrals, the trail): private keeps it out of shared caches (a
+// proxy, a CDN) and no-store off the browser's disk, where it would
+// outlive the session on a shared computer.
+func privateNoStore(c *gin.Context) { c.Header("Cache-Control", "private, no-store") }

@@ -63,7 +63,47 @@ func newTrailEvent(e *models.TrailEvent) TrailEvent {
 	if err := json.Unmarshal([]byte(e.Details), &out.Details); err != nil || out.Details == nil {
 		out.Details = map[string]any{}
 	}
+	legacyTerritories(out.Details)
 	return out
+}
+
+// legacyTerritories shows a coordinator's territory recorded before
+// models.Territory had JSON names (`{"Departements":["13"],"Communes":null}`,
+// in account.created and account.updated) as it is recorded now: the trail
+// is append-only, so its old rows are read in the current shape rather than
+// rewritten.
+func legacyTerritories(details map[string]any) {
+	fix := func(v any) any {
+		m, ok := v.(map[string]any)
+		if !ok || len(m) != 2 || !hasKeys(m, "Departements", "Communes") {
+			return v
+		}
+		list := func(x any) any {
+			if x == nil {
+				return []any{}
+			}
+			return x
+		}
+		return map[string]any{"departements": list(m["Departements"]), "communes": list(m["Communes"])}
+	}
+	c, ok := details["coordinator"]
+	if !ok {
+		return
+	}
+	if m, ok := c.(map[string]any); ok && hasKeys(m, "old", "new") {
+		m["old"], m["new"] = fix(m["old"]), fix(m["new"])
+		return
+	}
+	details["coordinator"] = fix(c)
+}
+
+func hasKeys(m map[string]any, keys ...string) bool {
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter, relabel func(*TrailEvent)) error {
@@ -79,7 +119,7 @@ func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter, relabel func(
 		}
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }

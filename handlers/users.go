@@ -103,6 +103,7 @@ func (h *Handler) writeUserDetail(c *gin.Context, u *models.User) error {
 	if err != nil {
 		return err
 	}
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }
@@ -149,6 +150,7 @@ func (h *Handler) ListUsers(c *gin.Context) error {
 		out.Data[i] = newUser(&page.Items[i])
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }
@@ -257,6 +259,7 @@ func (h *Handler) GetMe(c *gin.Context) error {
 			return err
 		}
 		v := newPartnerClient(cl)
+		privateNoStore(c)
 		writeJSON(c, http.StatusOK, Me{Kind: "client", Client: &v})
 		return nil
 	}
@@ -268,6 +271,7 @@ func (h *Handler) GetMe(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, Me{Kind: "user", User: &d})
 	return nil
 }

@@ -350,7 +350,7 @@ func (h *Handler) writeWebhook(c *gin.Context, status int, w *models.WebhookSubs
 	if err != nil {
 		return err
 	}
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	return writeVersioned(c, status, fmt.Sprintf(`"%d"`, w.Version), newWebhook(w, pending[w.ID], h.Store.Now()))
 }
 
@@ -394,7 +394,7 @@ func (h *Handler) ListWebhooks(c *gin.Context) error {
 		out.Data[i] = newWebhook(&page.Items[i], pending[page.Items[i].ID], h.Store.Now())
 	}
 	out.Meta, out.Links = listMeta(c, p, page.Total, page.NextCursor)
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }
@@ -761,7 +761,7 @@ func (h *Handler) ListWebhookDeliveries(c *gin.Context) error {
 		out.Data[i] = newWebhookDelivery(&page.Items[i])
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }
@@ -793,7 +793,7 @@ func (h *Handler) GetWebhookDelivery(c *gin.Context) error {
 			return models.Internal(err)
 		}
 	}
-	c.Header("Cache-Control", "private, no-store")
+	privateNoStore(c)
 	writeJSON(c, http.StatusOK, out)
 	return nil
 }

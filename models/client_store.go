@@ -21,9 +21,11 @@ type PartnerClient struct {
 	Sources    StringList
 	Scopes     StringList
 	Disabled   bool
-	// SecretGeneration counts the client's secrets: its access tokens
-	// carry the generation they were issued under, and rotating the secret
-	// ends the tokens of the old one.
+	// SecretGeneration counts the client's secrets, and its disablings:
+	// its access tokens carry the generation they were issued under, so
+	// rotating the secret ends the tokens of the old one, and disabling the
+	// client ends them for good (enabling it again does not revive them, as
+	// for a person's account, whose disabling ends its sessions).
 	SecretGeneration int64
 	CreatedBy        string
 	CreatedAt        time.Time
@@ -122,11 +124,16 @@ func (s *Store) ListPartnerClients(ctx context.Context, p ListParams) (Page[Part
 }
 
 // UpdatePartnerClient changes a client. A disabled client's tokens stop
-// working on their next request, because every request reloads the client.
+// working on their next request, because every request reloads the client;
+// disabling also moves its generation on, so that enabling it again does not
+// revive the tokens it held (stolen ones among them, often the reason for
+// disabling).
 func (s *Store) UpdatePartnerClient(ctx context.Context, id string, in PartnerClientUpdate) (*PartnerClient, error) {
 	var out *PartnerClient
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		c, err := getClient(tx, id)
+		// Locked: the generation written below must not undo a secret
+		// rotation committed meanwhile.
+		c, err := getClient(forUpdate(tx), id)
 		if err != nil {
 			return err
 		}
@@ -143,12 +150,15 @@ func (s *Store) UpdatePartnerClient(ctx context.Context, id string, in PartnerCl
 		if in.Disabled != nil {
 			c.Disabled = *in.Disabled
 		}
+		if c.Disabled && !before.Disabled {
+			c.SecretGeneration++
+		}
 		if err := checkClient(c); err != nil {
 			return err
 		}
 		c.UpdatedAt = s.now()
 		out = c
-		if err := tx.Model(c).Select("name", "sources", "scopes", "disabled", "updated_at").Updates(c).Error; err != nil {
+		if err := tx.Model(c).Select("name", "sources", "scopes", "disabled", "secret_generation", "updated_at").Updates(c).Error; err != nil {
 			return err
 		}
 		d := changedValues(map[string][2]any{"name": {before.Name, c.Name}, "sources": {before.Sources, c.Sources},
@@ -230,7 +240,7 @@ func (s *Store) LoadClientPrincipal(ctx context.Context, id string, generation i
 		return nil, err
 	}
 	if generation != 0 && generation != c.SecretGeneration {
-		return nil, Errorf(EUNAUTHORIZED, "This token was issued with a client secret that has been rotated; get a new token with the current secret.")
+		return nil, Errorf(EUNAUTHORIZED, "This token was issued with a client secret that has been rotated, or before the client was disabled; get a new token.")
 	}
 	return &Principal{ClientID: c.ID, ClientName: c.Name, Sources: c.Sources, Scopes: c.Scopes, SessionGeneration: c.SecretGeneration}, nil
 }

@@ -232,7 +232,7 @@ func invitationGrants(inv *Invitation) map[string]any {
 		d["platform_admin"] = true
 	}
 	if len(inv.CoordinatorDepartements)+len(inv.CoordinatorCommunes) > 0 {
-		d["coordinator"] = map[string]any{"departements": inv.CoordinatorDepartements, "communes": inv.CoordinatorCommunes}
+		d["coordinator"] = Territory{Departements: inv.CoordinatorDepartements, Communes: inv.CoordinatorCommunes}
 	}
 	return d
 }

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -16,8 +18,9 @@ import (
 // maximum that stops passphrases, every character allowed but controls, and
 // a check against passwords that attackers try first: common and breached
 // ones, repetitions and keyboard sequences, and words of the context (the
-// e-mail, the person's name, the service's name). The current password is
-// refused as a new one.
+// e-mail, the person's name, the service's name), read without case, spaces
+// and symbols, and with what remains once those are taken out judged again.
+// The current password is refused as a new one.
 
 // commonPasswordsGz holds 49,193 common and breached passwords, lower-cased,
 // from the npm package @zxcvbn-ts/language-common 4.1.3 (MIT licence),
@@ -73,6 +76,11 @@ var sequences = func() []string {
 // ValidatePassword checks a new password against the policy and reports
 // the first reason it is refused, on the field "password".
 func ValidatePassword(pw string, pc PasswordContext) error {
+	// Judged as it is hashed (normalizePassword): a ligature or a
+	// full-width letter counts as the letters it stands for.
+	if utf8.ValidString(pw) {
+		pw = normalizePassword(pw)
+	}
 	var fe FieldErrors
 	if reason := passwordWeakness(pw, pc); reason != "" {
 		fe.Add("password", reason)
@@ -85,8 +93,8 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 	switch {
 	case !utf8.ValidString(pw):
 		return "must be valid UTF-8"
-	case n < minPasswordLen:
-		return "must be at least 15 characters: a passphrase of a few words is easier to remember than a short complex password"
+	case n < MinPasswordLen:
+		return "must be at least " + strconv.Itoa(MinPasswordLen) + " characters: a passphrase of a few words is easier to remember than a short complex password"
 	case len(pw) > maxPasswordLen:
 		return "must be at most 256 bytes"
 	case strings.IndexFunc(pw, func(r rune) bool { return unicode.IsControl(r) }) >= 0:
@@ -102,8 +110,15 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 	if len(distinct) < 5 {
 		return "uses too few different characters"
 	}
-	if repeatsUnit(lower) {
+	// Case, spaces and symbols cost an attacker little (Carnet.Carnet is
+	// tried right after carnetcarnet): the checks below read the letters
+	// and digits alone.
+	plain := lettersAndDigits(lower)
+	if repeatsUnit(lower) || repeatsUnit(plain) {
 		return "repeats the same sequence of characters"
+	}
+	if utf8.RuneCountInString(plain) >= 8 && withoutSequences(plain) == "" {
+		return "is a keyboard, alphabet or number sequence"
 	}
 	compact := strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
@@ -111,25 +126,42 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 		}
 		return r
 	}, lower)
-	for _, seq := range sequences {
-		if utf8.RuneCountInString(compact) >= 8 && strings.Contains(seq, compact) {
-			return "is a keyboard, alphabet or number sequence"
-		}
-	}
 	core := strings.TrimFunc(compact, func(r rune) bool { return !unicode.IsLetter(r) })
 	common := commonPasswords()
 	_, whole := common[compact]
 	_, coreCommon := common[core]
-	if whole || coreCommon || repeatsUnit(core) && len(core) > 0 {
+	_, plainCommon := common[plain]
+	if whole || coreCommon || plainCommon || repeatsUnit(core) && len(core) > 0 {
 		return "is a commonly used password, or one with digits or symbols added: choose a few unrelated words"
 	}
 	if utf8.RuneCountInString(core) < 4 {
 		return "is mostly digits and symbols: choose a few words instead"
 	}
-	for _, word := range contextWords(pc) {
+	words := contextWords(pc)
+	for _, word := range words {
 		if strings.Contains(compact, word) && utf8.RuneCountInString(word)*2 >= utf8.RuneCountInString(compact) {
-			return "must not be built on your e-mail address, your name or the service's name"
+			return contextReason
 		}
+	}
+	// What an attacker has to guess is what remains once the cheap
+	// building blocks are taken out: repetitions, sequences, then the
+	// words of the context (a repetition may appear only once they are
+	// gone: carnet2026carnet2026).
+	rest := withoutSequences(collapseRepeats(plain))
+	contextual := false
+	// Longest first: the e-mail before its parts.
+	slices.SortFunc(words, func(a, b string) int { return len(b) - len(a) })
+	for _, word := range words {
+		if w := lettersAndDigits(word); strings.Contains(rest, w) {
+			rest, contextual = strings.ReplaceAll(rest, w, ""), true
+		}
+	}
+	rest = withoutSequences(collapseRepeats(rest))
+	if weakRest(rest) {
+		if contextual {
+			return contextReason
+		}
+		return "is made of sequences or repetitions with too little else: choose a few unrelated words"
 	}
 	if pc.CurrentHash != "" {
 		if same, err := CheckPassword(pc.CurrentHash, pw); err == nil && same {
@@ -137,6 +169,114 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 		}
 	}
 	return ""
+}
+
+// contextReason refuses a password built on the context's words.
+const contextReason = "must not be built on your e-mail address, your name or the service's name"
+
+// Thresholds of what remains of a password once its building blocks are
+// taken out (see passwordWeakness): at least restMinLen letters and digits,
+// restMinLetters of them letters, and not a common password. Low enough
+// that a passphrase of a few words, where little is taken out, is never
+// refused for it.
+const (
+	restMinLen     = 8
+	restMinLetters = 4
+)
+
+func weakRest(rest string) bool {
+	letters := 0
+	for _, r := range rest {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if utf8.RuneCountInString(rest) < restMinLen || letters < restMinLetters {
+		return true
+	}
+	common := commonPasswords()
+	_, isCommon := common[rest]
+	_, coreCommon := common[strings.TrimFunc(rest, unicode.IsDigit)]
+	return isCommon || coreCommon
+}
+
+// lettersAndDigits keeps the letters and digits of s.
+func lettersAndDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// minSequenceRun is the shortest run of a sequence that withoutSequences
+// takes out: three would take « ert » out of « certain », and four still
+// catches 1234, azer and abcd.
+const minSequenceRun = 4
+
+// plainSequences are the sequences as lettersAndDigits leaves them, both
+// ways and repeated so that a run may wrap around (7890123, yzab).
+var plainSequences = func() []string {
+	out := make([]string, len(sequences))
+	for i, s := range sequences {
+		out[i] = lettersAndDigits(s)
+	}
+	return out
+}()
+
+// withoutSequences takes out of s (letters and digits, lower-cased) every
+// run of minSequenceRun characters or more that follows a keyboard,
+// alphabet or number sequence, longest first from the left.
+func withoutSequences(s string) string {
+	r := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(r); {
+		n := 0
+		for l := minSequenceRun; i+l <= len(r); l++ {
+			run := string(r[i : i+l])
+			if !slices.ContainsFunc(plainSequences, func(seq string) bool { return strings.Contains(seq, run) }) {
+				break
+			}
+			n = l
+		}
+		if n == 0 {
+			b.WriteRune(r[i])
+			i++
+			continue
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// collapseRepeats keeps one copy of every unit repeated back to back over
+// four characters or more (2026!2026 → 2026, aaaa → a), and leaves the
+// double letters of words (coffee) alone.
+func collapseRepeats(s string) string {
+	r := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(r); {
+		unit, count := 0, 1
+		for size := 1; i+2*size <= len(r); size++ {
+			n := 1
+			for i+(n+1)*size <= len(r) && slices.Equal(r[i+n*size:i+(n+1)*size], r[i:i+size]) {
+				n++
+			}
+			if n > 1 && n*size >= 4 {
+				unit, count = size, n
+				break
+			}
+		}
+		if unit == 0 {
+			b.WriteRune(r[i])
+			i++
+			continue
+		}
+		b.WriteString(string(r[i : i+unit]))
+		i += unit * count
+	}
+	return b.String()
 }
 
 // repeatsUnit reports whether s is a shorter string repeated (abcabcabc).
@@ -164,7 +304,9 @@ func contextWords(pc PasswordContext) []string {
 	words := []string{"carnet"}
 	add := func(w string) {
 		w = strings.ToLower(strings.Join(strings.Fields(w), ""))
-		if utf8.RuneCountInString(w) >= 4 {
+		// Counted on its letters and digits too: they are what is taken
+		// out of the password (a.b. would take every « ab » out).
+		if utf8.RuneCountInString(w) >= 4 && utf8.RuneCountInString(lettersAndDigits(w)) >= 4 {
 			words = append(words, w)
 		}
 	}
@@ -176,7 +318,7 @@ func contextWords(pc PasswordContext) []string {
 		add(part)
 	}
 	add(pc.DisplayName)
-	for _, part := range strings.Fields(pc.DisplayName) {
+	for _, part := range strings.FieldsFunc(pc.DisplayName, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		add(part)
 	}
 	return words

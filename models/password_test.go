@@ -1,6 +1,12 @@
 package models
 
-import "testing"
+import (
+	"encoding/base64"
+	"fmt"
+	"testing"
+
+	"golang.org/x/crypto/argon2"
+)
 
 func TestPasswordHash(t *testing.T) {
 	h, err := HashPassword("correct horse battery staple")
@@ -35,5 +41,32 @@ func BenchmarkHashPassword(b *testing.B) {
 		if _, err := HashPassword("correct horse battery staple"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPasswordHashesBeforeNormalisation checks that hashes computed before
+// passwords were normalised (on the bytes as typed) still verify with those
+// bytes, and that a new hash verifies in every form of the password.
+func TestPasswordHashesBeforeNormalisation(t *testing.T) {
+	nfc, nfd := "Caf\u00e9 cr\u00e8me au lait chaud matin", "Cafe\u0301 cre\u0300me au lait chaud matin"
+	// What HashPassword wrote before: argon2id of the raw bytes, here NFD.
+	salt := []byte("0123456789abcdef")
+	b64 := base64.RawStdEncoding
+	legacy := fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemoryKiB, argonTime, argonThreads,
+		b64.EncodeToString(salt), b64.EncodeToString(argon2.IDKey([]byte(nfd), salt, argonTime, argonMemoryKiB, argonThreads, argonKeyLen)))
+	if ok, err := CheckPassword(legacy, nfd); err != nil || !ok {
+		t.Errorf("a hash of the raw NFD bytes, checked with them: %v %v", ok, err)
+	}
+	h, err := HashPassword(nfd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pw := range []string{nfc, nfd} {
+		if ok, err := CheckPassword(h, pw); err != nil || !ok {
+			t.Errorf("%q: %v %v", pw, ok, err)
+		}
+	}
+	if ok, _ := CheckPassword(h, "Cafe creme au lait chaud matin"); ok {
+		t.Error("the accents are part of the password")
 	}
 }

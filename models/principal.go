@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -29,8 +30,23 @@ type Membership struct {
 // Territory is where a coordinator may act: départements and/or INSEE
 // commune codes.
 type Territory struct {
-	Departements []string
-	Communes     []string
+	Departements []string `json:"departements"`
+	Communes     []string `json:"communes"`
+}
+
+// MarshalJSON writes a territory as the API shows one (snake_case, [] for
+// an empty list): the security trail records it in its details, which
+// clients read with the API's other fields.
+func (t Territory) MarshalJSON() ([]byte, error) {
+	type plain Territory
+	return json.Marshal(plain{Departements: nonNil(t.Departements), Communes: nonNil(t.Communes)})
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }
 
 // CommuneCodes lists the INSEE codes a territory's communes cover, for SQL
