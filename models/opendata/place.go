@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -617,6 +618,11 @@ var fieldColumns = map[string]string{
 	"accompaniment_modes": "modalites_accompagnement", "latitude": "latitude", "longitude": "longitude",
 }
 
+// postalWithText is a postal code cell holding more than the code: a
+// country's prefix before it, or the commune after it (not « CEDEX »,
+// read above).
+var postalWithText = regexp.MustCompile(`(?i)^(?:f|fr|france)?[\s\-–]*(\d{5})(?:[\s,\-–]+((?:[^\d\s]).*))?$`)
+
 func (b *placeBuilder) address(a *models.Actor) {
 	a.Address.Street = b.oneLine("adresse", b.cell("adresse"), ", ")
 	a.Address.Complement = b.oneLine("complement_adresse", b.cell("complement_adresse"), ", ")
@@ -627,6 +633,20 @@ func (b *placeBuilder) address(a *models.Actor) {
 		// what the standard keeps.
 		b.warn("code_postal", b.cell("code_postal"), "CEDEX dropped: the standard keeps the five digits")
 		cp = cp[:5]
+	}
+	if !(len(cp) == 5 && isDigits(cp)) {
+		if m := postalWithText.FindStringSubmatch(b.cell("code_postal")); m != nil {
+			// The postal code with its commune, as on an envelope
+			// (« 06000 Nice »), or a country's prefix (« F-06000 »):
+			// the row was rejected for a postal code of no commune.
+			how := "read as postal code " + m[1]
+			if rest := strings.TrimSpace(m[2]); rest != "" && a.Address.Commune == "" {
+				a.Address.Commune = b.oneLine("commune", rest, " ")
+				how += " and commune « " + a.Address.Commune + " »"
+			}
+			b.warn("code_postal", b.cell("code_postal"), how)
+			cp = m[1]
+		}
 	}
 	if len(cp) == 4 && isDigits(cp) {
 		// A spreadsheet read 05000 as a number.

@@ -160,3 +160,30 @@ func TestGeoJSONFeatures(t *testing.T) {
 		t.Errorf("second feature: id %q, latitude %v, issues %+v", ps[1].Actor.SourceID, ps[1].Actor.Latitude, ps[1].Issues)
 	}
 }
+
+// TestPostalCodeWithText: a postal code cell written as on an envelope
+// (« 06000 Nice ») or with a country's prefix (« F-06000 ») is read with a
+// warning; the row was rejected for a postal code of no commune, its offer
+// lost.
+func TestPostalCodeWithText(t *testing.T) {
+	in := "id;nom;commune;code_postal;adresse;services\n" +
+		"p1;Lieu un;;06000 Nice;1 rue de France;Maîtrise des outils numériques du quotidien\n" +
+		"p2;Lieu deux;Nice;F-06000;2 rue de France;Maîtrise des outils numériques du quotidien\n" +
+		"p3;Lieu trois;Marseille;13001 - Marseille 1er;3 rue de Rome;Maîtrise des outils numériques du quotidien\n" +
+		"p4;Lieu quatre;Nîmes;30000 12;4 rue;Maîtrise des outils numériques du quotidien\n"
+	ps, _, err := readAll(t, in)
+	if err != nil || len(ps) != 4 {
+		t.Fatalf("%+v, %v", ps, err)
+	}
+	for i, want := range []struct{ pc, commune string }{{"06000", "Nice"}, {"06000", "Nice"}, {"13001", "Marseille"}} {
+		p := ps[i]
+		if p.Rejected || p.Actor.Address.PostalCode != want.pc || p.Actor.Address.Commune != want.commune || p.Service == nil ||
+			!slices.ContainsFunc(p.Issues, func(is opendata.Issue) bool { return is.Field == "code_postal" && strings.Contains(is.Reason, "read as postal code") }) {
+			t.Errorf("row %d: rejected %v, %q %q, issues %+v", i+1, p.Rejected, p.Actor.Address.PostalCode, p.Actor.Address.Commune, p.Issues)
+		}
+	}
+	// Digits after the code are no commune: not read.
+	if ps[3].Actor.Address.PostalCode == "30000" {
+		t.Errorf("« 30000 12 » read as 30000")
+	}
+}
