@@ -6296,7 +6296,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns the service with a summary of its actor. Drafts, archived ones included, are visible only to those who may edit them (404 for others); an archived service answers 410.",
+                "description": "Returns the service with a summary of its actor. Drafts, archived ones included, are visible only to those who see them in lists (the structure's people, the coordinators of its territory, partner clients writing the service's own source, administrators; 404 for others, on every route of the service); an archived service answers 410.",
                 "produces": [
                     "application/json"
                 ],

@@ -471,7 +471,28 @@ func (h *Handler) suggestionFor(c *gin.Context) (*models.Suggestion, models.Acto
 	if p.IsPartner() || sg.AuthorID != p.UserID && !p.CanModerate(ref) {
 		return nil, ref, models.Errorf(models.ENOTFOUND, "No suggestion has the id %q.", sg.ID)
 	}
+	if err := h.suggestedRecordVisible(c, sg); err != nil {
+		return nil, ref, err
+	}
 	return sg, ref, nil
+}
+
+// suggestedRecordVisible answers 404 for a suggestion on a service that is
+// now a draft the caller may not see (its author, once the service was
+// taken offline): the suggestion shows the draft's id and the values it
+// had, which the service's own routes and the lists no longer show.
+func (h *Handler) suggestedRecordVisible(c *gin.Context, sg *models.Suggestion) error {
+	if sg.Entity != models.EntityService {
+		return nil
+	}
+	ok, err := h.Store.ServiceVisibleTo(c.Request.Context(), sg.EntityID, principal(c))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return models.Errorf(models.ENOTFOUND, "No suggestion has the id %q.", sg.ID)
+	}
+	return nil
 }
 
 // GetSuggestion godoc
