@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -66,7 +67,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int, viewer *Pri
 			rows, feed.HasMore = rows[:limit], true
 		}
 		if len(rows) == 0 {
-			return nil
+			return checkFeedCursor(tx, after)
 		}
 		feed.Next = rows[len(rows)-1].Seq
 		fr, err := loadFeedRecords(tx, rows)
@@ -77,6 +78,26 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int, viewer *Pri
 		return err
 	})
 	return feed, dbError(err)
+}
+
+// checkFeedCursor refuses a cursor beyond the feed's last change, which no
+// page gave: answered as an empty page and echoed as next_cursor, it made
+// a follower with a corrupted cursor skip every change until seq reached
+// it. Webhook replays refuse it too (ReplayWebhook). Read only when the
+// page is empty: a cursor before the head has changes after it.
+func checkFeedCursor(tx *gorm.DB, after int64) error {
+	if after == 0 {
+		return nil
+	}
+	var head int64
+	if err := tx.Model(&Change{}).Select("COALESCE(MAX(seq), 0)").Scan(&head).Error; err != nil {
+		return err
+	}
+	if after > head {
+		return &Error{Code: EBADREQUEST, Message: "The cursor is beyond the feed's last change.",
+			Fields: []FieldError{{Field: "cursor", Reason: "must be the next_cursor of a previous page, from 0 to the feed's last seq (" + strconv.FormatInt(head, 10) + ")"}}}
+	}
+	return nil
 }
 
 // feedRecords are the records named by a run of change-log rows, loaded
