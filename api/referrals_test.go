@@ -303,7 +303,7 @@ func TestReferralCreation(t *testing.T) {
 		{"ErrValidation no commitment", w.memberA, merge(referralBody(w.a, w.s), obj{"consent": obj{"given": true, "given_on": "2030-01-01", "referent_commitment": false}}), 422, []string{"consent.referent_commitment", "consent.given_on"}},
 		{"ErrValidation person", w.memberA, merge(referralBody(w.a, w.s), obj{"themes": []string{}, "person": obj{"first_name": "", "last_name": strings.Repeat("x", 101), "contact_channel": "phone", "contact": "12"}}), 422,
 			[]string{"themes", "person.first_name", "person.last_name", "person.contact"}},
-		{"ErrBadRequest no birth date", w.memberA, merge(referralBody(w.a, w.s), obj{"person": obj{"first_name": "A", "last_name": "B", "contact_channel": "referent", "birth_date": "1950-01-01"}}), 400, []string{"birth_date"}},
+		{"ErrBadRequest no birth date", w.memberA, merge(referralBody(w.a, w.s), obj{"person": obj{"first_name": "A", "last_name": "B", "contact_channel": "referent", "birth_date": "1950-01-01"}}), 400, []string{"person.birth_date"}},
 		{"ErrBadRequest no social security number", w.memberA, merge(referralBody(w.a, w.s), obj{"nir": "1 50 01 75 123 456 78"}), 400, []string{"nir"}},
 	}
 	for _, tc := range cases {

@@ -2765,7 +2765,7 @@ const docTemplate = `{
                         "type": "string",
                         "default": "0",
                         "example": "1042",
-                        "description": "The next_cursor of the previous page; 0 for the beginning",
+                        "description": "The next_cursor of the previous page; 0 for the beginning. A value no page gave (beyond the feed's last change, or with spaces) answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -6351,7 +6351,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns the service with a summary of its actor. Drafts, archived ones included, are visible only to those who may edit them (404 for others); an archived service answers 410.",
+                "description": "Returns the service with a summary of its actor. Drafts, archived ones included, are visible only to those who see them in lists (the structure's people, the coordinators of its territory, partner clients writing the service's own source, administrators; 404 for others, on every route of the service); an archived service answers 410.",
                 "produces": [
                     "application/json"
                 ],
@@ -8867,7 +8867,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "A JSON Merge Patch of url, description, active and filters. Turning it off (active: false) stops queuing changes (what is queued waits); turning it on again, or a new URL, forgets the endpoint's failures and resumes at once — replay after disabled_cursor to get the changes made while it was off. Send If-Match with the ETag you read to avoid overwriting another change (412).",
+                "description": "A JSON Merge Patch of url, description, active and filters. Turning it off (active: false) stops queuing changes (what is queued waits); turning it on again, or a new URL, forgets the endpoint's failures and resumes at once — replay after disabled_cursor to get the changes made while it was off. null is refused for url and active (400: omit them to keep them); it clears description, and within filters selects every value. Send If-Match with the ETag you read to avoid overwriting another change (412).",
                 "consumes": [
                     "application/merge-patch+json",
                     "application/json"

@@ -89,7 +89,7 @@ type ChangeList struct {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning"	default(0)	example(1042)
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning. A value no page gave (beyond the feed's last change, or with spaces) answers 400"	default(0)	example(1042)
 //	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)
 //	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true"	collectionFormat(csv)	example(caf-13)
@@ -99,7 +99,7 @@ type ChangeList struct {
 //	@Router			/api/v1/changes [get]
 func (h *Handler) ListChanges(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
-	after := q.seqCursor()
+	cursorName, after := q.seqCursor()
 	limit := q.limit(100, 1000)
 	sources := q.strings("source")
 	for i, s := range sources {
@@ -110,7 +110,7 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 	}
 	feed, err := h.Store.Changes(c.Request.Context(), after, limit, principal(c))
 	if err != nil {
-		return err
+		return renameField(err, "cursor", cursorName)
 	}
 	out := ChangeList{Data: make([]ChangeEntry, 0, len(feed.Entries))}
 	for _, e := range feed.Entries {
@@ -150,16 +150,32 @@ func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) Cha
 
 // seqCursor reads the cursor of a change feed: the seq of the last change
 // read (its next_cursor), 0 or absent for the beginning. after is its
-// former name.
-func (q *queryParser) seqCursor() int64 {
+// former name, and name the one given (errors about the value name it).
+// A cursor is a value the feed gave, written as it gave it: spaces around
+// it (which query parameters otherwise shed) are refused like any other
+// character no next_cursor holds.
+func (q *queryParser) seqCursor() (name string, n int64) {
 	name, s := q.alias("cursor", "after")
 	if s == "" {
-		return 0
+		return name, 0
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
+	if err != nil || n < 0 || len(q.v[name]) == 1 && q.v[name][0] != s {
 		q.errs.Add(name, "must be the next_cursor of a previous page (a non-negative integer)")
-		return 0
+		return name, 0
 	}
-	return n
+	return name, n
+}
+
+// renameField names a field of err as the request named it (a parameter
+// given by its former name).
+func renameField(err error, from, to string) error {
+	if e, ok := err.(*models.Error); ok && from != to {
+		for i := range e.Fields {
+			if e.Fields[i].Field == from {
+				e.Fields[i].Field = to
+			}
+		}
+	}
+	return err
 }

@@ -210,6 +210,30 @@ func patchNulls(b []byte, clearable []string) ([]byte, error) {
 	return json.Marshal(m)
 }
 
+// refuseNulls answers 400 naming the top-level members of the JSON object
+// b that are null and named in notNull (names matched as encoding/json
+// matches them).
+func refuseNulls(b []byte, notNull []string) error {
+	if len(notNull) == 0 {
+		return nil
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return nil
+	}
+	var fe models.FieldErrors
+	for k, v := range m {
+		if string(bytes.TrimSpace(v)) == "null" && slices.ContainsFunc(notNull, func(n string) bool { return strings.EqualFold(n, k) }) {
+			fe.Add(clip(k), "must not be null: omit it to keep the value")
+		}
+	}
+	if len(fe) == 0 {
+		return nil
+	}
+	slices.SortFunc(fe, func(a, b models.FieldError) int { return strings.Compare(a.Field, b.Field) })
+	return &models.Error{Code: models.EBADREQUEST, Message: "The patch removes fields that cannot be removed.", Fields: fe}
+}
+
 func unmarshalStrict(b []byte, dst any) error {
 	// encoding/json reads bytes that are not UTF-8, and an escaped half of
 	// a surrogate pair (\ud800), as U+FFFD: a person's name sent in
@@ -229,7 +253,7 @@ func unmarshalStrict(b []byte, dst any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
-		return jsonError(err, dst)
+		return jsonError(err, dst, b)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return models.Errorf(models.EBADREQUEST, "The request body has data after its JSON value.")
@@ -269,7 +293,7 @@ func loneSurrogate(b []byte) bool {
 }
 
 // jsonError explains a decoding failure with the field it concerns.
-func jsonError(err error, dst any) error {
+func jsonError(err error, dst any, body []byte) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -286,12 +310,22 @@ func jsonError(err error, dst any) error {
 		return models.Errorf(models.EBADREQUEST, "The request body is truncated JSON.")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		// encoding/json names the member without its path: found again
+		// in the body, it is named where it is (filters.bogus), and the
+		// hint is one of the fields of the object it is in.
+		path, in := unknownFieldPath(body, reflect.TypeOf(dst), name)
+		hintIn := dst
+		if path == "" {
+			path = name
+		} else if in != nil {
+			hintIn = reflect.New(in).Interface()
+		}
 		reason := "is not a known field (names are snake_case; see the API documentation)"
-		if h := bodyFieldHint(name, dst); h != "" {
+		if h := bodyFieldHint(name, hintIn); h != "" {
 			reason = "is not a known field: did you mean " + h + "?"
 		}
 		return &models.Error{Code: models.EBADREQUEST, Message: "The request body has a field this endpoint does not know.",
-			Fields: []models.FieldError{{Field: clip(name), Reason: reason}}}
+			Fields: []models.FieldError{{Field: clip(path), Reason: reason}}}
 	}
 	return models.Errorf(models.EBADREQUEST, "The request body could not be decoded: %s.", clip(err.Error()))
 }
@@ -320,8 +354,11 @@ func jsonType(kind string) string {
 
 // decodePatch applies a JSON Merge Patch from the body to current (the
 // resource's writable representation) and decodes the result into dst with
-// the same strictness as a full body.
-func decodePatch(c *gin.Context, current, dst any) error {
+// the same strictness as a full body. The top-level members named in
+// notNull cannot be removed: null is refused for them (400), as
+// decodeChanges refuses it, rather than read as their zero value (a
+// subscription's « active »: null turned it off).
+func decodePatch(c *gin.Context, current, dst any, notNull ...string) error {
 	patch, err := readBody(c, mediaMergePatch, mediaJSON)
 	if err != nil {
 		return err
@@ -336,6 +373,9 @@ func decodePatch(c *gin.Context, current, dst any) error {
 		return unmarshalStrict(patch, &map[string]any{})
 	}
 	if err := refuseRepeatedNames(patch); err != nil {
+		return err
+	}
+	if err := refuseNulls(patch, notNull); err != nil {
 		return err
 	}
 	base, err := json.Marshal(current)

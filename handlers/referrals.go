@@ -642,7 +642,7 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 		return err
 	}
 	q := newQueryParser(c.Request.URL.Query())
-	after := q.seqCursor()
+	cursorName, after := q.seqCursor()
 	updatedAfter := q.timestampAlias("updated_since", "updated_after")
 	limit := q.limit(models.DefaultLimit, models.MaxLimit)
 	if err := q.err(); err != nil {
@@ -667,7 +667,8 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 		ok = from <= head
 	}
 	if !ok {
-		return models.Errorf(models.EBADREQUEST, "cursor must be the next_cursor of a previous page of this feed (cursors kept from before 2026-12-02 are no longer read: start again with updated_since).")
+		return &models.Error{Code: models.EBADREQUEST, Message: "The cursor is not one this feed gave.", Fields: []models.FieldError{{Field: cursorName,
+			Reason: "must be the next_cursor of a previous page of this feed (cursors kept from before 2026-12-02 are no longer read: start again with updated_since)"}}}
 	}
 	changes, more, err := h.Store.ReferralChanges(c.Request.Context(), myStructures(p), from, updatedAfter, limit)
 	if err != nil {

@@ -52,6 +52,10 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 		if err != nil {
 			return err
 		}
+		// Replayed to its author, who may no longer see the service.
+		if err := h.suggestedRecordVisible(c, sg); err != nil {
+			return err
+		}
 		c.Header("Location", "/api/v1/suggestions/"+sg.ID)
 		writeJSON(c, http.StatusCreated, newSuggestion(sg, h.accountLabels(c)))
 		return nil

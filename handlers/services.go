@@ -279,7 +279,7 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 //
 //	@ID			getService
 //	@Summary		Get a service
-//	@Description	Returns the service with a summary of its actor. Drafts, archived ones included, are visible only to those who may edit them (404 for others); an archived service answers 410.
+//	@Description	Returns the service with a summary of its actor. Drafts, archived ones included, are visible only to those who see them in lists (the structure's people, the coordinators of its territory, partner clients writing the service's own source, administrators; 404 for others, on every route of the service); an archived service answers 410.
 //	@Tags			services
 //	@Produce		json
 //	@Security		Anonymous
@@ -305,21 +305,25 @@ func (h *Handler) GetService(c *gin.Context) error {
 }
 
 // visibleService loads a service, answering 404 for a draft the caller may
-// not see: its existence is not public yet.
+// not see: its existence is not public yet. Every path to one service
+// (read, history, writes, restore, suggestions) comes through here, and the
+// question is the lists' own (Store.ServiceVisibleTo), so that no path shows
+// a draft the lists, the change feed and webhooks hide from the same caller.
 func (h *Handler) visibleService(c *gin.Context, id string) (*models.Service, error) {
-	s, err := h.Store.GetService(c.Request.Context(), id)
+	ctx := c.Request.Context()
+	s, err := h.Store.GetService(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	// An archived service is still a draft when its last archiving found
 	// one (what a restore brings back): its 410 would tell anyone the id
-	// exists.
-	if s.Status == vocab.ServiceDraft || s.IsArchived() && h.Store.StatusBeforeArchive(c.Request.Context(), s.ID) == vocab.ServiceDraft {
-		ref, err := h.Store.ActorRef(c.Request.Context(), s.ActorID)
+	// exists. A published one is anyone's: no second query.
+	if s.Status != vocab.ServicePublished {
+		ok, err := h.Store.ServiceVisibleTo(ctx, s.ID, principal(c))
 		if err != nil {
 			return nil, err
 		}
-		if !principal(c).CanSeeUnpublished(ref) {
+		if !ok {
 			return nil, models.Errorf(models.ENOTFOUND, "No service has the id %q.", id)
 		}
 	}

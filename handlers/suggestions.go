@@ -324,13 +324,11 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	proposed := *a
+	// Checked as the direct change would be (its address included): a
+	// suggestion that could never be accepted is refused now.
+	before, proposed := *a, *a
 	next.toModel(&proposed)
-	proposed.Normalize()
-	if err := proposed.Validate(); err != nil {
-		return prefixFields(err, "changes.")
-	}
-	if err := models.CheckProducerDate(a, &proposed, h.Store.Now()); err != nil {
+	if err := h.Store.CheckActorChange(&before, &proposed); err != nil {
 		return prefixFields(err, "changes.")
 	}
 	// The version its author was shown: to one who may not see the
@@ -386,13 +384,12 @@ func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	proposed := *s
+	before, proposed := *s, *s
 	next.toModel(&proposed)
-	proposed.Normalize()
 	if proposed.ActorID != s.ActorID {
 		return &models.Error{Code: models.EINVALID, Message: "The suggestion is invalid.", Fields: []models.FieldError{{Field: "changes.actor_id", Reason: "cannot change"}}}
 	}
-	if err := proposed.Validate(); err != nil {
+	if err := models.CheckServiceChange(&before, &proposed); err != nil {
 		return prefixFields(err, "changes.")
 	}
 	sg := &models.Suggestion{Entity: models.EntityService, EntityID: s.ID, ActorID: s.ActorID, AuthorID: p.UserID, Changes: string(patch), Message: in.Message,
@@ -471,7 +468,28 @@ func (h *Handler) suggestionFor(c *gin.Context) (*models.Suggestion, models.Acto
 	if p.IsPartner() || sg.AuthorID != p.UserID && !p.CanModerate(ref) {
 		return nil, ref, models.Errorf(models.ENOTFOUND, "No suggestion has the id %q.", sg.ID)
 	}
+	if err := h.suggestedRecordVisible(c, sg); err != nil {
+		return nil, ref, err
+	}
 	return sg, ref, nil
+}
+
+// suggestedRecordVisible answers 404 for a suggestion on a service that is
+// now a draft the caller may not see (its author, once the service was
+// taken offline): the suggestion shows the draft's id and the values it
+// had, which the service's own routes and the lists no longer show.
+func (h *Handler) suggestedRecordVisible(c *gin.Context, sg *models.Suggestion) error {
+	if sg.Entity != models.EntityService {
+		return nil
+	}
+	ok, err := h.Store.ServiceVisibleTo(c.Request.Context(), sg.EntityID, principal(c))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return models.Errorf(models.ENOTFOUND, "No suggestion has the id %q.", sg.ID)
+	}
+	return nil
 }
 
 // GetSuggestion godoc

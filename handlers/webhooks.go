@@ -488,7 +488,7 @@ func (h *Handler) GetWebhook(c *gin.Context) error {
 //
 //	@ID			patchWebhook
 //	@Summary		Change a webhook subscription
-//	@Description	A JSON Merge Patch of url, description, active and filters. Turning it off (active: false) stops queuing changes (what is queued waits); turning it on again, or a new URL, forgets the endpoint's failures and resumes at once — replay after disabled_cursor to get the changes made while it was off. Send If-Match with the ETag you read to avoid overwriting another change (412).
+//	@Description	A JSON Merge Patch of url, description, active and filters. Turning it off (active: false) stops queuing changes (what is queued waits); turning it on again, or a new URL, forgets the endpoint's failures and resumes at once — replay after disabled_cursor to get the changes made while it was off. null is refused for url and active (400: omit them to keep them); it clears description, and within filters selects every value. Send If-Match with the ETag you read to avoid overwriting another change (412).
 //	@Tags			webhooks
 //	@Accept			application/merge-patch+json
 //	@Accept			json
@@ -522,7 +522,9 @@ func (h *Handler) UpdateWebhook(c *gin.Context) error {
 	}
 	var in webhookWritable
 	base := webhookWritable{URL: cur.URL, Description: cur.Description, Active: cur.Active, Filters: newWebhookFilters(cur.Filters())}
-	if err := decodePatch(c, base, &in); err != nil {
+	// url and active cannot be removed; null clears the description, and
+	// within filters selects every value.
+	if err := decodePatch(c, base, &in, "url", "active"); err != nil {
 		return err
 	}
 	upd := models.WebhookUpdate{Description: &in.Description, Active: &in.Active, Filters: ptr(in.Filters.model()), Policy: h.urlPolicy(c)}

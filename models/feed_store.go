@@ -2,9 +2,13 @@ package models
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
+
+	"carnet/models/vocab"
 )
 
 // Operations of the change feed. Create, update and archive are those of the
@@ -63,7 +67,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int, viewer *Pri
 			rows, feed.HasMore = rows[:limit], true
 		}
 		if len(rows) == 0 {
-			return nil
+			return checkFeedCursor(tx, after)
 		}
 		feed.Next = rows[len(rows)-1].Seq
 		fr, err := loadFeedRecords(tx, rows)
@@ -74,6 +78,26 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int, viewer *Pri
 		return err
 	})
 	return feed, dbError(err)
+}
+
+// checkFeedCursor refuses a cursor beyond the feed's last change, which no
+// page gave: answered as an empty page and echoed as next_cursor, it made
+// a follower with a corrupted cursor skip every change until seq reached
+// it. Webhook replays refuse it too (ReplayWebhook). Read only when the
+// page is empty: a cursor before the head has changes after it.
+func checkFeedCursor(tx *gorm.DB, after int64) error {
+	if after == 0 {
+		return nil
+	}
+	var head int64
+	if err := tx.Model(&Change{}).Select("COALESCE(MAX(seq), 0)").Scan(&head).Error; err != nil {
+		return err
+	}
+	if after > head {
+		return &Error{Code: EBADREQUEST, Message: "The cursor is beyond the feed's last change.",
+			Fields: []FieldError{{Field: "cursor", Reason: "must be the next_cursor of a previous page, from 0 to the feed's last seq (" + strconv.FormatInt(head, 10) + ")"}}}
+	}
+	return nil
 }
 
 // feedRecords are the records named by a run of change-log rows, loaded
@@ -161,6 +185,10 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 			contacts[id] = true
 		}
 	}
+	hid, err := hidingVersions(tx, fr, visible)
+	if err != nil {
+		return nil, err
+	}
 	type key struct{ entity, id string }
 	last := map[key]int{}     // index in rows of the record's last change
 	created := map[key]bool{} // first change in the run is its creation
@@ -172,6 +200,9 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 		}
 		if r.PrivateOnly && (r.Entity == EntityActor && !contacts[r.EntityID] || r.Entity == EntityService && !visible[r.EntityID]) {
 			continue
+		}
+		if v, ok := hid[r.EntityID]; ok && r.Entity == EntityService && r.Version < v {
+			continue // the hide entry comes at the change that hid it, in this page or a later one
 		}
 		last[k] = i
 	}
@@ -219,6 +250,46 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 			e.Op = FeedArchive
 		}
 		out = append(out, e)
+	}
+	return out, nil
+}
+
+// hidingVersions returns, for each service of the run now hidden from the
+// reader (published once, not now, not one of the drafts it may see), the
+// version of the change that hid it: its last change from published. The
+// reader gets one hide entry, at that change; its earlier changes in the
+// run are left out, or a reader's entries would depend on where its pages
+// end (a page ending on the creation showed a hide dated by it, and the
+// next page a second hide). Its later changes are private_only, left out
+// already. The change log has no index by record (its rows are read by
+// seq), so the version is read from the audit history, which has one; a
+// service whose history does not say keeps the entry at its last change.
+func hidingVersions(tx *gorm.DB, fr *feedRecords, visible map[string]bool) (map[string]int64, error) {
+	var ids []string
+	for id, sv := range fr.services {
+		if !visible[id] && sv.WasPublished && !sv.IsPublished() {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var evs []AuditEvent
+	if err := tx.Select("entity_id", "version", "changes").Where("entity = ? AND entity_id IN ? AND changes LIKE ?", EntityService, ids, `%"field":"status"%`).
+		Order("seq").Find(&evs).Error; err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, ev := range evs {
+		var changes []FieldChange
+		if json.Unmarshal([]byte(ev.Changes), &changes) != nil {
+			continue
+		}
+		for _, c := range changes {
+			if c.Field == "status" && c.Old == vocab.ServicePublished {
+				out[ev.EntityID] = ev.Version // ordered by seq: the last one stays
+			}
+		}
 	}
 	return out, nil
 }

@@ -287,6 +287,24 @@ func strictService(before, sv *Service) error {
 	return checkPlace(sv.Validate(), checkServicePlace(before, sv))
 }
 
+// CheckActorChange runs on after, the actor before as a change would leave
+// it, the checks a direct write runs on it before saving (the record's
+// rules, the address's consistency, the producer's date), and normalises
+// it as that write does. A suggestion is checked with it when it is made,
+// so that a change refused directly (422) is not accepted as a suggestion
+// that could only ever answer 409 « no longer applies » to its moderator.
+func (s *Store) CheckActorChange(before, after *Actor) error {
+	if err := s.strictActor(before, after); err != nil {
+		return err
+	}
+	return CheckProducerDate(before, after, s.now())
+}
+
+// CheckServiceChange is CheckActorChange for a service.
+func CheckServiceChange(before, after *Service) error {
+	return strictService(before, after)
+}
+
 func placeWarnings(ws []PlaceWarning) []FieldError {
 	var out []FieldError
 	for _, w := range ws {

@@ -508,7 +508,11 @@ func (p *Principal) ManagesSomething() bool {
 	return false
 }
 
-// CanSeeUnpublished reports whether p may read the actor's draft services.
+// CanSeeUnpublished reports whether p may read what the actor does not
+// publish: its private phones and e-mails (MaySeeContacts). Draft services
+// are not weighed here but by draftsVisibleTo (Store.ServiceVisibleTo for
+// one service), which weighs a partner's sources against the service's own
+// source: an actor of a partner's source may hold drafts its managers made.
 func (p *Principal) CanSeeUnpublished(ref ActorRef) bool {
 	return p.CanEditActor(ref) || p.BelongsTo(ref.ID) || p.WritesSourceDrafts() && p.CanWriteSource(ref.Source)
 }

@@ -326,6 +326,25 @@ func draftsVisibleTo(q *gorm.DB, v *Principal) *gorm.DB {
 	return q.Where("("+cond+")", args...)
 }
 
+// ServiceVisibleTo reports whether v may see the service id in its current
+// state: published, or a draft (archived ones included) v may see. It asks
+// draftsVisibleTo, the question the lists, the change feed and webhooks ask,
+// so that a single read, a history, a write or a suggestion never shows a
+// draft a list leaves out (nor hides one it shows): a partner sees the
+// drafts whose own source is one of its sources, not every draft of an
+// actor of its source (a manager's draft there has source "").
+func (s *Store) ServiceVisibleTo(ctx context.Context, id string, v *Principal) (bool, error) {
+	var n int64
+	err := draftsVisibleTo(s.read(ctx).Model(&Service{}).Where("services.id = ?", id), v).Count(&n).Error
+	return n > 0, dbError(err)
+}
+
+// visibleServiceIDs is draftsVisibleTo as a subquery of the ids of the
+// services v may see, for tables that refer to services (suggestions).
+func visibleServiceIDs(db *gorm.DB, v *Principal) *gorm.DB {
+	return draftsVisibleTo(db.Session(&gorm.Session{NewDB: true}).Model(&Service{}).Select("services.id"), v)
+}
+
 // unpublishedVisibleTo is the SQL twin of Principal.CanSeeUnpublished for
 // administrators aside: conditions joined by OR on an actor id column and
 // its source column, "" when v sees no actor's unpublished records

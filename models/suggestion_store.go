@@ -126,6 +126,12 @@ func (s *Store) ListSuggestions(ctx context.Context, f SuggestionFilter) (Page[S
 			}
 			q = q.Where("("+cond+")", args...)
 		}
+		// A suggestion on a draft is the draft's: its author (or anyone
+		// else) who may not see the draft no longer sees it, as
+		// GetSuggestion answers 404 (moderators see their drafts).
+		if !v.IsAdmin() {
+			q = q.Where("(suggestions.entity <> ? OR suggestions.entity_id IN (?))", EntityService, visibleServiceIDs(q, v))
+		}
 		if f.Status != "" {
 			q = q.Where("suggestions.status = ?", f.Status)
 		}
