@@ -178,7 +178,9 @@ func TestPostalCodeWithText(t *testing.T) {
 	for i, want := range []struct{ pc, commune string }{{"06000", "Nice"}, {"06000", "Nice"}, {"13001", "Marseille"}} {
 		p := ps[i]
 		if p.Rejected || p.Actor.Address.PostalCode != want.pc || p.Actor.Address.Commune != want.commune || p.Service == nil ||
-			!slices.ContainsFunc(p.Issues, func(is opendata.Issue) bool { return is.Field == "code_postal" && strings.Contains(is.Reason, "read as postal code") }) {
+			!slices.ContainsFunc(p.Issues, func(is opendata.Issue) bool {
+				return is.Field == "code_postal" && strings.Contains(is.Reason, "read as postal code")
+			}) {
 			t.Errorf("row %d: rejected %v, %q %q, issues %+v", i+1, p.Rejected, p.Actor.Address.PostalCode, p.Actor.Address.Commune, p.Issues)
 		}
 	}
