@@ -155,7 +155,9 @@ func TestBodyFieldHints(t *testing.T) {
 		{"/api/v1/actors", obj{"nom": "A"}, "nom", "did you mean name?"},
 		{"/api/v1/actors", obj{"name": "A", "telephone": "0491000000"}, "telephone", "did you mean phones?"},
 		{"/api/v1/actors", obj{"name": "A", "lat": 43.3}, "lat", "did you mean latitude?"},
-		{"/api/v1/actors", obj{"name": "A", "postalCode": "13001"}, "postalCode", "did you mean postal_code?"},
+		// A member written at the wrong level is hinted where it is.
+		{"/api/v1/actors", obj{"name": "A", "postalCode": "13001"}, "postalCode", "did you mean address.postal_code?"},
+		{"/api/v1/orientation/suggestions", obj{"needs": []string{"Aide aux démarches administratives"}, "free": true}, "free", "did you mean constraints.free?"},
 		{"/api/v1/actors", obj{"name": "A", "address": obj{"code_postal": "13001"}}, "address.code_postal", "did you mean postal_code?"}, // named by its path
 		{"/api/v1/actors", obj{"name": "A", "typologie": []string{"BIB"}}, "typologie", "did you mean typologies?"},
 		{"/api/v1/actors", obj{"name": "A", "descripton": "x"}, "descripton", "did you mean description?"},

@@ -36,17 +36,26 @@ var bodyAliases = map[string]string{
 	"structure_id": "actor_id", "place_id": "actor_id", "lieu_id": "actor_id",
 }
 
-// bodyFields lists the JSON names a decoded type accepts, at any depth
-// (the decoder names an unknown field without its path).
-var bodyFields sync.Map // reflect.Type → []string, sorted
+// bodyFields lists the JSON names a decoded type accepts, at any depth,
+// each with its path from the type (« constraints.free »): the decoder
+// names an unknown member without its path, and a member written at the
+// wrong level (« free » beside « needs ») is hinted where it belongs — it
+// was hinted as itself, « did you mean free? ».
+var bodyFields sync.Map // reflect.Type → []bodyField, the shallowest first
 
-func fieldsOf(t reflect.Type) []string {
+type bodyField struct {
+	name, path string
+	depth      int
+}
+
+func fieldsOf(t reflect.Type) []bodyField {
 	if v, ok := bodyFields.Load(t); ok {
-		return v.([]string)
+		return v.([]bodyField)
 	}
-	set := map[string]bool{}
-	var walk func(t reflect.Type, depth int)
-	walk = func(t reflect.Type, depth int) {
+	seen := map[string]bool{}
+	var out []bodyField
+	var walk func(t reflect.Type, prefix string, depth int)
+	walk = func(t reflect.Type, prefix string, depth int) {
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
 			t = t.Elem()
 		}
@@ -63,28 +72,34 @@ func fieldsOf(t reflect.Type) []string {
 			case name == "-":
 				continue
 			case f.Anonymous && name == "":
-				walk(f.Type, depth)
+				walk(f.Type, prefix, depth)
 				continue
 			case name == "":
 				name = f.Name
 			}
-			set[name] = true
-			walk(f.Type, depth+1)
+			if path := prefix + name; !seen[path] {
+				seen[path] = true
+				out = append(out, bodyField{name, path, depth})
+			}
+			walk(f.Type, prefix+name+".", depth+1)
 		}
 	}
-	walk(t, 0)
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	slices.Sort(out)
+	walk(t, "", 0)
+	slices.SortStableFunc(out, func(a, b bodyField) int {
+		if a.depth != b.depth {
+			return a.depth - b.depth
+		}
+		return strings.Compare(a.path, b.path)
+	})
 	bodyFields.Store(t, out)
 	return out
 }
 
 // bodyFieldHint returns the field of dst an unknown name most likely
-// meant: its alias, else the one field within two edits (a misspelling,
-// a singular, camelCase) when exactly one is closest; "" otherwise.
+// meant, by its path in dst: the field of that name (in another case, or
+// at another level), its alias, else the one field within two edits (a
+// misspelling, a singular, camelCase) when exactly one is closest; ""
+// otherwise. Of several fields of one name, the shallowest.
 func bodyFieldHint(name string, dst any) string {
 	if dst == nil || len(name) > 40 {
 		return ""
@@ -93,16 +108,33 @@ func bodyFieldHint(name string, dst any) string {
 	if len(known) == 0 {
 		return ""
 	}
-	lower := strings.ToLower(snake(name))
-	if _, ok := slices.BinarySearch(known, lower); ok {
-		return lower // camelCase or capitals of a field that exists
+	find := func(n string) string {
+		for _, f := range known {
+			if f.name == n {
+				return f.path
+			}
+		}
+		return ""
 	}
-	if p, ok := bodyAliases[lower]; ok {
-		if _, has := slices.BinarySearch(known, p); has {
+	lower := strings.ToLower(snake(name))
+	if p := find(lower); p != "" {
+		return p // camelCase or capitals of a field that exists, or at another level
+	}
+	if a, ok := bodyAliases[lower]; ok {
+		if p := find(a); p != "" {
 			return p
 		}
 	}
-	return editdist.Closest(lower, known, func(k string) int { return len(k) / 3 })
+	names := make([]string, 0, len(known))
+	for _, f := range known {
+		names = append(names, f.name)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	if c := editdist.Closest(lower, names, func(k string) int { return len(k) / 3 }); c != "" {
+		return find(c)
+	}
+	return ""
 }
 
 // snake writes a camelCase name in snake_case (postalCode → postal_code).
