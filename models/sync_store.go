@@ -599,6 +599,9 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			}
 			err = s.saveActor(tx, &before, a)
 			o.ID, o.Result = ex.ID, SyncUpdated
+			if err == nil {
+				o.Warnings = append(o.Warnings, olderProducerDate(&before, a)...)
+			}
 			if ex.Archived {
 				o.Result = SyncRestored
 			}
@@ -616,6 +619,20 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		res.add(o)
 	}
 	return s.createActors(tx, created)
+}
+
+// olderProducerDate warns of an update whose producer's date is before the
+// stored one: the producer's values of that day replaced those it checked
+// later (last year's file imported again by mistake, a partner replaying
+// an old export). Written as sent — the producer is the authority on its
+// records — but not without a word.
+func olderProducerDate(before, a *Actor) []FieldError {
+	if a.ProducerUpdatedOn == "" || before.ProducerUpdatedOn == "" || a.ProducerUpdatedOn >= before.ProducerUpdatedOn {
+		return nil
+	}
+	return []FieldError{{Field: "producer_updated_on", Reason: fmt.Sprintf(
+		"%s is before the stored record's date (%s): values the producer checked earlier replaced those it checked later; check that this is its latest version",
+		a.ProducerUpdatedOn, before.ProducerUpdatedOn)}}
 }
 
 // syncServices writes the services of a batch (normalised by SyncBatch).

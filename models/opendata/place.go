@@ -616,6 +616,7 @@ var fieldColumns = map[string]string{
 	"source_id": "id", "themes": "services", "publics": "publics_specifiquement_adresses",
 	"specific_support": "prise_en_charge_specifique", "fees": "frais_a_charge", "access_modes": "modalites_acces",
 	"accompaniment_modes": "modalites_accompagnement", "latitude": "latitude", "longitude": "longitude",
+	"producer_updated_on": "date_maj",
 }
 
 // postalWithText is a postal code cell holding more than the code: a

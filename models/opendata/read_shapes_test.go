@@ -189,3 +189,25 @@ func TestPostalCodeWithText(t *testing.T) {
 		t.Errorf("« 30000 12 » read as 30000")
 	}
 }
+
+// TestOlderFileSaysSo: a file whose date_maj is before the stored record's
+// (last year's file imported again) is written as the producer sends it,
+// but the report says so; it replaced the newer values without a word.
+func TestOlderFileSaysSo(t *testing.T) {
+	s := openStore(t)
+	const head = "id,nom,commune,code_postal,adresse,telephone,services,date_maj\n"
+	row := func(phone, date string) []byte {
+		return []byte(head + "u1,Lieu un,Nice,06000,1 rue de France," + phone + ",Maîtrise des outils numériques du quotidien," + date + "\n")
+	}
+	importBytes(t, s, row("0493000001", "2023-03-01"), opendata.ImportOptions{Source: "p"})
+	rep := importBytes(t, s, row("0493000002", "2023-02-01"), opendata.ImportOptions{Source: "p"})
+	if is := issuesOf(rep, 1, "date_maj"); len(is) != 1 || !strings.Contains(is[0].Reason, "before the stored record's date (2023-03-01)") {
+		t.Errorf("older file: %+v", rep.Issues)
+	}
+	// A newer one, or the same day, says nothing.
+	for _, d := range []string{"2023-02-01", "2023-04-01"} {
+		if rep := importBytes(t, s, row("0493000003", d), opendata.ImportOptions{Source: "p"}); len(issuesOf(rep, 1, "date_maj")) != 0 {
+			t.Errorf("%s: %+v", d, rep.Issues)
+		}
+	}
+}
