@@ -463,6 +463,17 @@ func ToPlace(rec Record, source string) Place {
 				}
 			}
 		}
+		// An open end (« 08:00-12:00+ », OSM: open until noon at least,
+		// the end unknown), which Carnet does not keep: the part known,
+		// open until that time, rather than the whole value dropped.
+		if err != nil || len(bad) > 0 {
+			if c := openEnd.ReplaceAllString(h, "$1"); c != h {
+				if _, cbad, cerr := openinghours.ParseLenient(c); cerr == nil && (err != nil || len(cbad) < len(bad)) {
+					h, bad, err = c, cbad, nil
+					b.read("horaires", "an open end (« 12:00+ ») read as closing at that time, the part known")
+				}
+			}
+		}
 		switch {
 		case err != nil || len(h) > 1000:
 			b.warn("horaires", h, "not valid OpenStreetMap opening_hours syntax; dropped (write them as in https://projets.pavie.info/yohours/)")
@@ -618,6 +629,9 @@ var fieldColumns = map[string]string{
 	"accompaniment_modes": "modalites_accompagnement", "latitude": "latitude", "longitude": "longitude",
 	"producer_updated_on": "date_maj",
 }
+
+// openEnd is a time span with OpenStreetMap's open end (« 08:00-12:00+ »).
+var openEnd = regexp.MustCompile(`(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})\+`)
 
 // postalWithText is a postal code cell holding more than the code: a
 // country's prefix before it, or the commune after it (not « CEDEX »,

@@ -211,3 +211,18 @@ func TestOlderFileSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestHoursOpenEnd: OpenStreetMap's open end (« 08:00-12:00+ ») is read as
+// the part known; the whole value was dropped.
+func TestHoursOpenEnd(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,horaires,services\n" +
+		"h1,Lieu un,Nice,06000,1 rue de France,\"Mo-Fr 08:00-12:00+; Sa 09:00-12:00\",Maîtrise des outils numériques du quotidien\n"
+	ps, _, err := readAll(t, in)
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("%+v, %v", ps, err)
+	}
+	if h := ps[0].Actor.OpeningHours; h != "Mo-Fr 08:00-12:00; Sa 09:00-12:00" ||
+		!slices.ContainsFunc(ps[0].Readings, func(r opendata.RowReading) bool { return strings.Contains(r.How, "open end") }) {
+		t.Errorf("hours %q, readings %+v, issues %+v", h, ps[0].Readings, ps[0].Issues)
+	}
+}
