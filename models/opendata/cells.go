@@ -202,8 +202,13 @@ func splitPhones(s string) []string {
 	return out
 }
 
-// A phone number holds no / and no comma.
-var phoneSep = regexp.MustCompile(`[|;,/\n\r]|\s(?:ou|et)\s`)
+// A phone number holds no / and no comma, nor a dash between spaces
+// (« Tél : 04 93 00 00 01 - Fax : 04 93 00 00 02 »: a dash inside a number
+// has no space around it).
+var phoneSep = regexp.MustCompile(`[|;,/\n\r]|\s(?:ou|et)\s|\s[-–]\s`)
+
+// faxLabel begins a fax number, which is no phone for the public.
+var faxLabel = regexp.MustCompile(`(?i)^\s*(?:t[ée]l[ée]?copie|fax)\b`)
 
 // splitEmails splits a cell of e-mail addresses: an address holds no space,
 // so any space, new line, |, ; or comma separates them, and words between

@@ -793,6 +793,10 @@ func (b *placeBuilder) firstValues(col string, vals []string) []string {
 
 func (b *placeBuilder) contacts(a *models.Actor) {
 	for _, ph := range b.firstValues("telephone", splitPhones(b.cell("telephone"))) {
+		if faxLabel.MatchString(ph) {
+			b.read("telephone", "a fax number (« Fax : … ») left out: the field holds the numbers people call")
+			continue
+		}
 		if n, err := contact.NormalizePhone(ph, a.Address.PostalCode); err != nil {
 			if n, how := contact.RepairPhone(ph, a.Address.PostalCode); n != "" {
 				b.read("telephone", how+": repaired")

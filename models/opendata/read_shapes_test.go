@@ -226,3 +226,26 @@ func TestHoursOpenEnd(t *testing.T) {
 		t.Errorf("hours %q, readings %+v, issues %+v", h, ps[0].Readings, ps[0].Issues)
 	}
 }
+
+// TestPhoneBesideAFax: « Tél : … - Fax : … » keeps the phone and leaves the
+// fax out; the whole cell was dropped as « not a phone number ».
+func TestPhoneBesideAFax(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,telephone,services\n" +
+		"t1,Lieu un,Nice,06000,1 rue de France,\"Tél : 04 93 00 00 01 - Fax : 04 93 00 00 02\",Maîtrise des outils numériques du quotidien\n" +
+		"t2,Lieu deux,Nice,06000,2 rue de France,\"Tél. 04.93.00.00.03 / Télécopie 04.93.00.00.04\",Maîtrise des outils numériques du quotidien\n" +
+		"t3,Lieu trois,Nice,06000,3 rue de France,04-93-00-00-05,Maîtrise des outils numériques du quotidien\n"
+	ps, _, err := readAll(t, in)
+	if err != nil || len(ps) != 3 {
+		t.Fatalf("%+v, %v", ps, err)
+	}
+	for i, want := range []string{"+33493000001", "+33493000003", "+33493000005"} {
+		if a := ps[i].Actor; !slices.Equal(a.Phones, []string{want}) {
+			t.Errorf("row %d: phones %v, issues %+v", i+1, a.Phones, ps[i].Issues)
+		}
+		for _, is := range ps[i].Issues {
+			if is.Field == "telephone" {
+				t.Errorf("row %d: %+v", i+1, is)
+			}
+		}
+	}
+}
