@@ -186,7 +186,9 @@ var decimalCommaPair = regexp.MustCompile(`^(-?\d+),(\d+)\s*[;,/| ]\s*(-?\d+),(\
 
 // phoneLabel is a label people put before a number: « Tél. : », « Fixe »,
 // « Portable - ».
-var phoneLabel = regexp.MustCompile(`(?i)^\s*(?:t[ée]l[ée]?(?:phone)?|fixe|portable|mobile|standard|accueil|secr[ée]tariat|ligne directe)\s*(?:\.|\s)*\s*[:\-–]?\s*`)
+// The label ends at a space or punctuation: « Télécopie » (a fax) is no
+// « Tél » followed by « écopie ».
+var phoneLabel = regexp.MustCompile(`(?i)^\s*(?:t[ée]l[ée]?(?:phone)?|fixe|portable|mobile|standard|accueil|secr[ée]tariat|ligne directe)(?:[\s.:\-–]+|$)`)
 
 // splitPhones splits a cell of phone numbers on the separators people use
 // (|, ;, commas, « / », new lines, « ou », « et ») and drops the labels
