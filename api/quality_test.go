@@ -116,3 +116,32 @@ func TestProvenanceAndQuality(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoredServiceCountsInTheScore: a service restored counts again in
+// its place's score, as its archiving took it out; the score stayed without
+// it, served, filtered on and exported.
+func TestRestoredServiceCountsInTheScore(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, validActor("Lieu noté"))["id"])
+	sv := validService(a, "Accompagnement")
+	sv["fees"], sv["access_modes"] = []string{"Gratuit"}, []string{"Se présenter"}
+	s := str(createService(t, e, sv)["id"])
+	score := func() float64 {
+		t.Helper()
+		return e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + a}).Map()["quality"].(map[string]any)["score"].(float64)
+	}
+	with := score()
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + s, Token: e.Admin}); r.Code != 204 && r.Code != 200 {
+		t.Fatalf("archive: %d %s", r.Code, r.Body)
+	}
+	without := score()
+	if without >= with {
+		t.Fatalf("archiving the offer left the score at %v (was %v)", without, with)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services/" + s + "/restore", Token: e.Admin}); r.Code != 200 {
+		t.Fatalf("restore: %d %s", r.Code, r.Body)
+	}
+	if got := score(); got != with {
+		t.Errorf("after the restore: score %v, want %v as before the archiving (%v without the offer)", got, with, without)
+	}
+}

@@ -89,6 +89,12 @@ func (s *Store) RestoreService(ctx context.Context, id string, pre Precondition)
 		if err := s.restoreService(tx, sv); err != nil {
 			return err
 		}
+		// The place's score counts its services, as when one is archived
+		// (ArchiveService): a restore left the score of the place without
+		// it, served, filtered on and exported.
+		if err := s.refreshActorQuality(tx, sv.ActorID, sv.IsPublished()); err != nil {
+			return err
+		}
 		sv.Actor = actor
 		out = *sv
 		return nil
