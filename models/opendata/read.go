@@ -192,15 +192,15 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 		if len(head) == 0 {
 			head, _ = br.Peek(4096)
 		}
-		if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+		if crEndsLines(head) {
 			// Lines ended by a carriage return alone, as Excel for Mac's
 			// « CSV (Macintosh) » writes them: encoding/csv reads only
 			// \n (or \r\n) as a line break, and the whole file was
 			// one line — « holds no place », or a header of thousands
 			// of columns.
-			br = bufio.NewReaderSize(crLines{br}, sniffSize)
+			br = bufio.NewReaderSize(&crLines{r: br}, sniffSize)
 			head, _ = br.Peek(len(head))
-			rd.remarks = append(rd.remarks, "lines end with a carriage return alone (a « CSV (Macintosh) » file): each was read as a line")
+			rd.remarks = append(rd.remarks, "lines end with a carriage return alone (a « CSV (Macintosh) » file, or a file edited on a Mac): each was read as a line")
 		}
 		c := csv.NewReader(br)
 		c.Comma = sniffComma(head)
@@ -1076,14 +1076,49 @@ func headerSeparator(head []byte) (rune, bool) {
 	return best, bestKnown >= 2 && !tie
 }
 
-// crLines reads a file whose lines end with a carriage return alone as
-// lines ended by a line feed.
-type crLines struct{ r io.Reader }
+// crEndsLines reports whether lines of head end with a carriage return
+// alone, outside quoted cells: all of them (Excel for Mac), or some (a file
+// edited on a Mac after a PC wrote it: two rows were read as one). A line
+// break inside a quoted cell is Excel's Alt+Enter, \n in any file, and does
+// not count. A cell holds no \r of its own unquoted: tools quote a cell
+// with a line break.
+func crEndsLines(head []byte) bool {
+	quoted := false
+	for i, c := range head {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && c == '\r' && (i+1 == len(head) || head[i+1] != '\n'):
+			return true
+		}
+	}
+	return false
+}
 
-func (c crLines) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for i, b := range p[:n] {
-		if b == '\r' {
+// crLines reads a carriage return alone as a line feed; \r\n stays.
+type crLines struct {
+	r       io.Reader
+	pending bool // the last byte read was \r, kept back to see the next
+}
+
+func (c *crLines) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	n := 0
+	if c.pending {
+		p[0], n, c.pending = '\r', 1, false
+	}
+	m, err := c.r.Read(p[n:])
+	n += m
+	// A \r at the end waits for the next byte (\r\n is a line end
+	// encoding/csv reads), unless the input ended.
+	if n > 0 && p[n-1] == '\r' && err == nil {
+		n, c.pending = n-1, true
+	}
+	for i := 0; i < n; i++ {
+		// The last byte is followed by the \r kept back, or by nothing.
+		if p[i] == '\r' && (i+1 == n || p[i+1] != '\n') {
 			p[i] = '\n'
 		}
 	}

@@ -92,6 +92,17 @@ func TestReadMacLineEnds(t *testing.T) {
 	if !slices.ContainsFunc(remarks, func(r string) bool { return strings.Contains(r, "carriage return") }) {
 		t.Errorf("remarks %q", remarks)
 	}
+	// Line ends mixed: a cell's own line break (Excel's Alt+Enter, \n
+	// inside quotes) in a file of \r lines; \r\n rows then \r rows (a
+	// file edited on a Mac); a header ended by \r before \n rows.
+	const h, r1, r2 = "id;nom;commune;code_postal;adresse;services", "m1;Un;Nice;06000;\"1 rue\nBât. B\";Maîtrise des outils numériques du quotidien",
+		"m2;Deux;Nice;06100;2 rue;Maîtrise des outils numériques du quotidien"
+	for _, in := range []string{h + "\r" + r1 + "\r" + r2 + "\r", h + "\r\n" + r1 + "\r\n" + r2 + "\r", h + "\r" + r1 + "\n" + r2 + "\n", h + "\r" + r1 + "\r" + r2 + "\n"} {
+		ps, _, err := readAll(t, in)
+		if err != nil || len(ps) != 2 || ps[0].Rejected || ps[1].Rejected || ps[0].Actor.Address.Street != "1 rue, Bât. B" || ps[1].Actor.Name != "Deux" {
+			t.Errorf("%q: %d places, %v", in, len(ps), err)
+		}
+	}
 }
 
 // TestSeparatorOfTheHeader: a title line above the header may hold a comma;
