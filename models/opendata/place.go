@@ -636,7 +636,10 @@ var openEnd = regexp.MustCompile(`(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})\+`)
 // postalWithText is a postal code cell holding more than the code: a
 // country's prefix before it, or the commune after it (not « CEDEX »,
 // read above).
-var postalWithText = regexp.MustCompile(`(?i)^(?:f|fr|france)?[\s\-–]*(\d{5})(?:[\s,\-–]+((?:[^\d\s]).*))?$`)
+var postalWithText = regexp.MustCompile(`(?i)^(?:f|fr|france)?[\s\x{a0}\-–(]*(\d{5})[).]?(?:[\s\x{a0},\-–]+((?:[^\d\s\x{a0}]).*))?$`)
+
+// communeThenPostal is the commune before its postal code (« Nice 06000 »).
+var communeThenPostal = regexp.MustCompile(`^([^\d]*[^\d\s\x{a0},\-–(])[\s\x{a0},\-–(]+(\d{5})\)?$`)
 
 func (b *placeBuilder) address(a *models.Actor) {
 	a.Address.Street = b.oneLine("adresse", b.cell("adresse"), ", ")
@@ -650,7 +653,11 @@ func (b *placeBuilder) address(a *models.Actor) {
 		cp = cp[:5]
 	}
 	if !(len(cp) == 5 && isDigits(cp)) {
-		if m := postalWithText.FindStringSubmatch(b.cell("code_postal")); m != nil {
+		m := postalWithText.FindStringSubmatch(b.cell("code_postal"))
+		if c := communeThenPostal.FindStringSubmatch(b.cell("code_postal")); m == nil && c != nil {
+			m = []string{c[0], c[2], c[1]}
+		}
+		if m != nil {
 			// The postal code with its commune, as on an envelope
 			// (« 06000 Nice »), or a country's prefix (« F-06000 »):
 			// the row was rejected for a postal code of no commune.

@@ -181,12 +181,20 @@ func TestPostalCodeWithText(t *testing.T) {
 		"p1;Lieu un;;06000 Nice;1 rue de France;Maîtrise des outils numériques du quotidien\n" +
 		"p2;Lieu deux;Nice;F-06000;2 rue de France;Maîtrise des outils numériques du quotidien\n" +
 		"p3;Lieu trois;Marseille;13001 - Marseille 1er;3 rue de Rome;Maîtrise des outils numériques du quotidien\n" +
-		"p4;Lieu quatre;Nîmes;30000 12;4 rue;Maîtrise des outils numériques du quotidien\n"
+		"p4;Lieu quatre;Nîmes;30000 12;4 rue;Maîtrise des outils numériques du quotidien\n" +
+		"p5;Lieu cinq;;06000\u00a0Nice;5 rue de France;Maîtrise des outils numériques du quotidien\n" +
+		"p6;Lieu six;Nice;(06000);6 rue de France;Maîtrise des outils numériques du quotidien\n" +
+		"p7;Lieu sept;;Nice 06000;7 rue de France;Maîtrise des outils numériques du quotidien\n" +
+		"p8;Lieu huit;Nice;06000.;8 rue de France;Maîtrise des outils numériques du quotidien\n"
 	ps, _, err := readAll(t, in)
-	if err != nil || len(ps) != 4 {
+	if err != nil || len(ps) != 8 {
 		t.Fatalf("%+v, %v", ps, err)
 	}
-	for i, want := range []struct{ pc, commune string }{{"06000", "Nice"}, {"06000", "Nice"}, {"13001", "Marseille"}} {
+	for i, want := range []struct{ pc, commune string }{{"06000", "Nice"}, {"06000", "Nice"}, {"13001", "Marseille"}, {"", ""},
+		{"06000", "Nice"}, {"06000", "Nice"}, {"06000", "Nice"}, {"06000", "Nice"}} {
+		if want.pc == "" {
+			continue
+		}
 		p := ps[i]
 		if p.Rejected || p.Actor.Address.PostalCode != want.pc || p.Actor.Address.Commune != want.commune || p.Service == nil ||
 			!slices.ContainsFunc(p.Issues, func(is opendata.Issue) bool {
