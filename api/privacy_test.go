@@ -181,6 +181,10 @@ func TestPersonalReadsAreNotStored(t *testing.T) {
 		{"/api/v1/users/" + w.users["member"].ID, w.tokens["member"]},
 		{"/api/v1/actors/" + w.own + "/members", w.tokens["manager"]},
 		{"/api/v1/trail", e.Admin},
+		{"/api/v1/me/join-requests", w.tokens["member"]},
+		{"/api/v1/suggestions", e.Admin},
+		{"/api/v1/actors/" + w.own + "/history", w.tokens["manager"]},
+		{"/api/v1/clients", e.Admin},
 	} {
 		r := e.Do(apitest.Request{Method: "GET", Path: c.path, Token: c.token})
 		if r.Code != 200 || r.Header().Get("Cache-Control") != "private, no-store" {

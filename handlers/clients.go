@@ -81,6 +81,7 @@ func newPartnerClient(c *models.PartnerClient) PartnerClient {
 //	@Failure		403		{object}	Problem
 //	@Router			/api/v1/clients [get]
 func (h *Handler) ListClients(c *gin.Context) error {
+	privateNoStore(c) // names people (authors, members, contacts): no shared cache keeps it
 	if err := requireAdmin(c); err != nil {
 		return err
 	}
@@ -156,6 +157,7 @@ func (h *Handler) CreateClient(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/v1/clients/{id} [get]
 func (h *Handler) GetClient(c *gin.Context) error {
+	privateNoStore(c) // names people (authors, members, contacts): no shared cache keeps it
 	if err := requireAdmin(c); err != nil {
 		return err
 	}

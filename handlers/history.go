@@ -80,6 +80,7 @@ func newHistoryEvent(e *models.AuditEvent) HistoryEvent {
 //	@Failure		404		{object}	Problem
 //	@Router			/api/v1/actors/{id}/history [get]
 func (h *Handler) ActorHistory(c *gin.Context) error {
+	privateNoStore(c) // names people (authors, members, contacts): no shared cache keeps it
 	ref, err := h.Store.ActorRef(c.Request.Context(), c.Param("id"))
 	if err != nil {
 		return err
@@ -105,6 +106,7 @@ func (h *Handler) ActorHistory(c *gin.Context) error {
 //	@Failure		404		{object}	Problem
 //	@Router			/api/v1/services/{id}/history [get]
 func (h *Handler) ServiceHistory(c *gin.Context) error {
+	privateNoStore(c) // names people (authors, members, contacts): no shared cache keeps it
 	s, err := h.visibleService(c, c.Param("id"))
 	if err != nil {
 		return err

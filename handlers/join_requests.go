@@ -142,6 +142,7 @@ func (h *Handler) ListMyJoinRequests(c *gin.Context) error {
 }
 
 func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) error {
+	privateNoStore(c) // names people (authors, members, contacts): no shared cache keeps it
 	q := newQueryParser(c.Request.URL.Query())
 	f.Status = q.one("status")
 	f.ListParams = q.page(models.SortID)

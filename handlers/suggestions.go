@@ -426,6 +426,7 @@ func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error 
 //	@Failure		403			{object}	Problem
 //	@Router			/api/v1/suggestions [get]
 func (h *Handler) ListSuggestions(c *gin.Context) error {
+	privateNoStore(c) // names people (authors, members, contacts): no shared cache keeps it
 	p := principal(c)
 	if p.IsPartner() {
 		return models.Errorf(models.EFORBIDDEN, "Suggestions are for people.")
@@ -506,6 +507,7 @@ func (h *Handler) suggestedRecordVisible(c *gin.Context, sg *models.Suggestion) 
 //	@Failure		404	{object}	Problem
 //	@Router			/api/v1/suggestions/{id} [get]
 func (h *Handler) GetSuggestion(c *gin.Context) error {
+	privateNoStore(c) // names people (authors, members, contacts): no shared cache keeps it
 	sg, _, err := h.suggestionFor(c)
 	if err != nil {
 		return err
