@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/url"
 	"os"
 	"regexp"
@@ -600,5 +601,19 @@ func TestReferralValidationQuotesNoValue(t *testing.T) {
 	}
 	if strings.Contains(r.Body.String(), personFirst) || strings.Contains(r.Body.String(), personPhone) {
 		t.Errorf("the problem quotes the value: %s", r.Body)
+	}
+}
+
+// TestReferralStatsToTheEndOfTime: a window to the last moment of 9999
+// (« no end ») widened to whole days passed the year 10000, which no JSON
+// time writes: the coordinator got 200 with an empty body.
+func TestReferralStatsToTheEndOfTime(t *testing.T) {
+	w := newReferralWorld(t)
+	w.send(t)
+	for _, token := range []string{w.coord, w.e.Admin} {
+		st := statsOf(t, w, token, "?created_before="+url.QueryEscape("9999-12-31T23:59:59Z"))
+		if b, _ := json.Marshal(st); !strings.Contains(string(b), `"created_before":"9999-12-31T23:59:59Z"`) {
+			t.Errorf("window: %s", b)
+		}
 	}
 }

@@ -143,6 +143,11 @@ func StatsWindow(from, to *time.Time) (*time.Time, *time.Time) {
 		t := to.UTC().Truncate(day)
 		if t.Before(to.UTC()) {
 			t = t.Add(day)
+			if t.Year() > 9999 {
+				// No JSON time writes the year 10000: a window to the
+				// last day of 9999 (« no end ») answered an empty body.
+				t = to.UTC()
+			}
 		}
 		to = &t
 	}
