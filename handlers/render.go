@@ -3,6 +3,7 @@ package handlers
 import (
 	"bytes"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -50,9 +51,16 @@ func (r problemRender) WriteContentType(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/problem+json")
 }
 
-// writeJSON writes v with status.
+// writeJSON writes v with status. v is encoded before the status goes
+// out: a value JSON cannot write (a time past the year 9999) answered the
+// status with an empty body; it is a 500 problem, logged.
 func writeJSON(c *gin.Context, status int, v any) {
-	c.Render(status, jsonRender{v, "application/json; charset=utf-8"})
+	b, err := encodeJSON(v)
+	if err != nil {
+		WriteProblem(c, slog.Default(), err)
+		return
+	}
+	c.Data(status, "application/json; charset=utf-8", b)
 }
 
 // privateNoStore marks an answer that holds people's data (accounts, a
