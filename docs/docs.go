@@ -4322,7 +4322,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record checked exactly ` + "`" + `months` + "`" + ` months ago is listed from the next day, and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
+                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record checked exactly ` + "`" + `months` + "`" + ` months ago is listed from the next day, and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
                 "produces": [
                     "application/json"
                 ],
@@ -4348,7 +4348,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "INSEE commune codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "insee_code",
                         "in": "query"
                     },
