@@ -874,7 +874,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "true: not checked for 12 months; false: checked since",
+                        "description": "true: checked 12 whole months ago or earlier (quality.stale); false: less than 12 months ago",
                         "name": "stale",
                         "in": "query"
                     },
@@ -4322,7 +4322,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record checked exactly ` + "`" + `months` + "`" + ` months ago is listed from the next day, and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
+                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record is listed exactly when its months_since_check is at least ` + "`" + `months` + "`" + `, so one checked exactly ` + "`" + `months` + "`" + ` months ago is listed that day (and, at 12 months, quality.stale is true), and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
                 "produces": [
                     "application/json"
                 ],
@@ -4357,7 +4357,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 12,
-                        "description": "Not checked for this many months",
+                        "description": "Lists the records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days)",
                         "name": "months",
                         "in": "query"
                     },
@@ -9544,7 +9544,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Checked 12 whole calendar months ago or earlier makes the record stale.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -9821,7 +9821,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Checked 12 whole calendar months ago or earlier makes the record stale.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -13953,7 +13953,7 @@ const docTemplate = `{
                     "example": 0.75
                 },
                 "stale": {
-                    "description": "Not checked for 12 months.",
+                    "description": "Checked 12 whole calendar months ago or earlier (months_since_check of the stale list \u003e= 12).",
                     "type": "boolean"
                 }
             }

@@ -140,3 +140,36 @@ func TestMonthsCutoffAndSince(t *testing.T) {
 		}
 	}
 }
+
+// The stale list chose records by one rule (more than N months: a record
+// checked exactly N months ago was not listed) and counted
+// months_since_check by another, so a record could show 12 months and be
+// neither listed with months=12 nor stale. One definition now: a record is
+// N months old, listed and (for StaleAfter) stale, exactly when MonthsSince
+// says at least N — over every day of two years, short months and leap
+// days included.
+func TestMonthsCutoffAgreesWithMonthsSince(t *testing.T) {
+	start := time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC)
+	for now := start; now.Year() < 2026; now = now.AddDate(0, 0, 1) {
+		for _, n := range []int{1, 2, 6, 12, 13, 24} {
+			cutoff := MonthsCutoff(now, n)
+			for checked := now.AddDate(0, -n-2, 0); !checked.After(now); checked = checked.AddDate(0, 0, 1) {
+				old := MonthsSince(checked, now) >= n
+				listed := checked.Format(time.DateOnly) < cutoff
+				if old != listed {
+					t.Fatalf("checked %s, on %s, months=%d: months_since_check %d, listed %v (cutoff %s)",
+						checked.Format(time.DateOnly), now.Format(time.DateOnly), n, MonthsSince(checked, now), listed, cutoff)
+				}
+			}
+		}
+	}
+	// The default threshold: checked exactly 12 months ago is stale, as
+	// months_since_check 12 says; the day after, fresh.
+	now := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+	if v := QualityOf(&Actor{CheckedOn: "2025-12-04"}, now); !v.Stale {
+		t.Errorf("checked exactly 12 months ago: %+v, want stale", v)
+	}
+	if v := QualityOf(&Actor{CheckedOn: "2025-12-05"}, now); v.Stale {
+		t.Errorf("checked 12 months less a day ago: %+v, want fresh", v)
+	}
+}
