@@ -118,7 +118,7 @@ func TestSec11ExportStaleTurnsAtTheClocksMidnight(t *testing.T) {
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	set := func(t time.Time) { mu.Lock(); now = t; mu.Unlock() }
 	e := apitest.New(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*3*time.Hour))
-	createActor(t, e, validActor("Médiathèque"))         // checked on 2025-12-20
+	createActor(t, e, validActor("Médiathèque")) // checked on 2025-12-20
 	// Twelve months to the day make a record stale (months_since_check 12):
 	// on the 20th at UTC's midnight, not at Paris's, an hour earlier.
 	set(time.Date(2026, 12, 19, 23, 30, 0, 0, time.UTC)) // Paris 20th 00:30: still fresh (UTC 19th)
@@ -276,6 +276,58 @@ func TestExportCellsNeverFormulas(t *testing.T) {
 					t.Errorf("%s: column %s starts a formula: %q", f, rows[0][i], cell)
 				}
 			}
+		}
+	}
+}
+
+// The exports answered their own file whatever Accept asked: text/csv on
+// standard-json got JSON, application/json or application/geo+json on a
+// CSV export got CSV, though every other operation refuses a header that
+// names only types it does not answer (406). Each format answers its one
+// media type: a header that names only others is refused, naming it; a
+// wildcard that covers it, or the type itself, gets the file.
+func TestExportRefusesAnAcceptItDoesNotAnswer(t *testing.T) {
+	e := apitest.New(t)
+	createActor(t, e, validActor("Médiathèque"))
+	for _, tc := range []struct {
+		format, accept string
+		code           int
+		produces       string
+	}{
+		{"standard-json", "text/csv", 406, "application/json"},
+		{"standard-csv", "application/json", 406, "text/csv"},
+		{"standard-csv", "application/geo+json", 406, "text/csv"},
+		{"quality-csv", "application/geo+json", 406, "text/csv"},
+		{"quality-csv", "application/json;q=1, application/geo+json;q=0.5", 406, "text/csv"},
+		{"geojson", "text/csv", 406, "application/geo+json"},
+		{"data-inclusion-services", "text/*", 406, "application/json"},
+		{"standard-csv", "text/csv, */*;q=0.1", 200, "text/csv"},
+		{"standard-csv", "text/*", 200, "text/csv"},
+		{"standard-csv", "application/json, text/plain, */*", 200, "text/csv"},
+		{"quality-csv", "text/csv; charset=utf-8", 200, "text/csv"},
+		{"standard-json", "application/json", 200, "application/json"},
+		{"standard-json", "application/*", 200, "application/json"},
+		{"geojson", "application/geo+json", 200, "application/geo+json"},
+		{"geojson", "*/*", 200, "application/geo+json"},
+		{"standard-json", "", 200, "application/json"},
+	} {
+		h := map[string]string{}
+		if tc.accept != "" {
+			h["Accept"] = tc.accept
+		}
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/" + tc.format, Header: h})
+		if r.Code != tc.code {
+			t.Errorf("%s, Accept %q: %d %s, want %d", tc.format, tc.accept, r.Code, r.Header().Get("Content-Type"), tc.code)
+			continue
+		}
+		if tc.code == 200 {
+			if !strings.HasPrefix(r.Header().Get("Content-Type"), tc.produces) {
+				t.Errorf("%s, Accept %q: Content-Type %q", tc.format, tc.accept, r.Header().Get("Content-Type"))
+			}
+			continue
+		}
+		if ct := r.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") || !strings.Contains(r.Body.String(), tc.produces) {
+			t.Errorf("%s, Accept %q: %s %s, want a problem naming %s", tc.format, tc.accept, ct, r.Body, tc.produces)
 		}
 	}
 }
