@@ -81,9 +81,10 @@ func TestQualityOfFreshness(t *testing.T) {
 }
 
 // TestMonthsCutoffAndSince (sec17): calendar months, the month's last day
-// when it is shorter; a record checked exactly n months ago is fresh, and
-// the two functions agree (listed by n months ⇔ at least n months old and
-// not on the anniversary day itself).
+// when it is shorter; a record checked exactly n months ago is n months
+// old, listed by n months from that day, and the two functions agree
+// (listed by n months ⇔ at least n months old; see
+// TestMonthsCutoffAgreesWithMonthsSince).
 func TestMonthsCutoffAndSince(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	for _, tc := range []struct {
@@ -91,13 +92,13 @@ func TestMonthsCutoffAndSince(t *testing.T) {
 		n      int
 		cutoff string
 	}{
-		{"2026-12-03", 12, "2025-12-03"},
+		{"2026-12-03", 12, "2025-12-04"},
 		{"2027-03-30", 1, "2027-03-01"}, // no 30 February: all of February is over a month ago
 		{"2027-03-31", 1, "2027-03-01"},
-		{"2027-03-28", 1, "2027-02-28"},
+		{"2027-03-28", 1, "2027-03-01"}, // 28 February is a month ago
 		{"2028-02-29", 12, "2027-03-01"},
 		{"2027-05-31", 1, "2027-05-01"},
-		{"2027-01-15", 13, "2025-12-15"},
+		{"2027-01-15", 13, "2025-12-16"},
 	} {
 		if got := MonthsCutoff(day(tc.now), tc.n); got != tc.cutoff {
 			t.Errorf("MonthsCutoff(%s, %d) = %s, want %s", tc.now, tc.n, got, tc.cutoff)
