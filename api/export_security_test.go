@@ -118,8 +118,10 @@ func TestSec11ExportStaleTurnsAtTheClocksMidnight(t *testing.T) {
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	set := func(t time.Time) { mu.Lock(); now = t; mu.Unlock() }
 	e := apitest.New(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*3*time.Hour))
-	createActor(t, e, validActor("Médiathèque"))         // checked on 2025-12-20
-	set(time.Date(2026, 12, 20, 23, 30, 0, 0, time.UTC)) // Paris 21st 00:30: still fresh (UTC 20th)
+	createActor(t, e, validActor("Médiathèque")) // checked on 2025-12-20
+	// Twelve months to the day make a record stale (months_since_check 12):
+	// on the 20th at UTC's midnight, not at Paris's, an hour earlier.
+	set(time.Date(2026, 12, 19, 23, 30, 0, 0, time.UTC)) // Paris 20th 00:30: still fresh (UTC 19th)
 	stale := func() string {
 		t.Helper()
 		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/quality-csv"})
@@ -139,7 +141,7 @@ func TestSec11ExportStaleTurnsAtTheClocksMidnight(t *testing.T) {
 	if got := stale(); got != "false" {
 		t.Fatalf("before UTC's midnight: stale %s", got)
 	}
-	set(time.Date(2026, 12, 21, 0, 30, 0, 0, time.UTC))
+	set(time.Date(2026, 12, 20, 0, 30, 0, 0, time.UTC))
 	if got := stale(); got != "true" {
 		t.Errorf("after UTC's midnight: stale %s, want true", got)
 	}
@@ -173,9 +175,10 @@ func TestSec12ExportHonoursGzipRefusedInEverySpelling(t *testing.T) {
 // test's clock, a replica's); and the cutoff, today minus N months by
 // time.AddDate, ran over the end of a shorter month: on 30 March, with
 // months=1, a record checked on 1 March (not yet a month ago) was listed.
-// The edges: checked exactly N months ago is still fresh, listed from the
-// next day; a record checked on 31 January is one month old on 28
-// February.
+// The edges: checked exactly N months ago is N months old, listed that
+// day and stale at 12, as months_since_check says (the list kept it until
+// the next day while the field already said 12); a record checked on 31
+// January is one month old on 28 February.
 func TestSec17StaleListFollowsTheStoreClock(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Date(2027, 3, 30, 10, 0, 0, 0, time.UTC)
@@ -184,7 +187,7 @@ func TestSec17StaleListFollowsTheStoreClock(t *testing.T) {
 	dated := func(id, day string) obj {
 		return merge(partnerActor(id, "Lieu "+id), obj{"producer_updated_on": day})
 	}
-	res := syncActors(t, e, "", dated("edge-12", "2026-03-30"), dated("over-12", "2026-03-29"),
+	res := syncActors(t, e, "", dated("edge-12", "2026-03-30"), dated("over-12", "2026-03-29"), dated("under-12", "2026-03-31"),
 		dated("feb-28", "2027-02-28"), dated("mar-01", "2027-03-01"))
 	for _, r := range res.Results {
 		if r.ID == "" {
@@ -214,8 +217,11 @@ func TestSec17StaleListFollowsTheStoreClock(t *testing.T) {
 		return out
 	}
 	got := list("")
-	if _, ok := got["edge-12"]; ok {
-		t.Errorf("checked exactly 12 months ago: listed %+v", got["edge-12"])
+	if it, ok := got["edge-12"]; !ok || it.MonthsSinceCheck != 12 || !it.Quality.Stale {
+		t.Errorf("checked exactly 12 months ago: %+v (listed %v), want 12 months and stale", it, ok)
+	}
+	if it, ok := got["under-12"]; ok {
+		t.Errorf("checked 12 months less a day ago: listed %+v", it)
 	}
 	if it, ok := got["over-12"]; !ok || it.MonthsSinceCheck != 12 || !it.Quality.Stale {
 		t.Errorf("checked 12 months and a day ago: %+v (listed %v), want 12 months and stale", it, ok)
@@ -227,12 +233,13 @@ func TestSec17StaleListFollowsTheStoreClock(t *testing.T) {
 	if it, ok := got["mar-01"]; ok {
 		t.Errorf("checked on 1 March, on 30 March with months=1: listed %+v", it)
 	}
-	// The next day, the 12-month edge is over: listed, 12 months, stale.
+	// The next day, 31 March 2027, the record checked on 31 March 2026
+	// reaches 12 months: listed, 12 months, stale.
 	mu.Lock()
 	now = now.Add(24 * time.Hour)
 	mu.Unlock()
-	if it, ok := list("")["edge-12"]; !ok || it.MonthsSinceCheck != 12 || !it.Quality.Stale {
-		t.Errorf("the day after the 12-month edge: %+v (listed %v)", it, ok)
+	if it, ok := list("")["under-12"]; !ok || it.MonthsSinceCheck != 12 || !it.Quality.Stale {
+		t.Errorf("the day the record reaches 12 months: %+v (listed %v)", it, ok)
 	}
 }
 
@@ -269,6 +276,58 @@ func TestExportCellsNeverFormulas(t *testing.T) {
 					t.Errorf("%s: column %s starts a formula: %q", f, rows[0][i], cell)
 				}
 			}
+		}
+	}
+}
+
+// The exports answered their own file whatever Accept asked: text/csv on
+// standard-json got JSON, application/json or application/geo+json on a
+// CSV export got CSV, though every other operation refuses a header that
+// names only types it does not answer (406). Each format answers its one
+// media type: a header that names only others is refused, naming it; a
+// wildcard that covers it, or the type itself, gets the file.
+func TestExportRefusesAnAcceptItDoesNotAnswer(t *testing.T) {
+	e := apitest.New(t)
+	createActor(t, e, validActor("Médiathèque"))
+	for _, tc := range []struct {
+		format, accept string
+		code           int
+		produces       string
+	}{
+		{"standard-json", "text/csv", 406, "application/json"},
+		{"standard-csv", "application/json", 406, "text/csv"},
+		{"standard-csv", "application/geo+json", 406, "text/csv"},
+		{"quality-csv", "application/geo+json", 406, "text/csv"},
+		{"quality-csv", "application/json;q=1, application/geo+json;q=0.5", 406, "text/csv"},
+		{"geojson", "text/csv", 406, "application/geo+json"},
+		{"data-inclusion-services", "text/*", 406, "application/json"},
+		{"standard-csv", "text/csv, */*;q=0.1", 200, "text/csv"},
+		{"standard-csv", "text/*", 200, "text/csv"},
+		{"standard-csv", "application/json, text/plain, */*", 200, "text/csv"},
+		{"quality-csv", "text/csv; charset=utf-8", 200, "text/csv"},
+		{"standard-json", "application/json", 200, "application/json"},
+		{"standard-json", "application/*", 200, "application/json"},
+		{"geojson", "application/geo+json", 200, "application/geo+json"},
+		{"geojson", "*/*", 200, "application/geo+json"},
+		{"standard-json", "", 200, "application/json"},
+	} {
+		h := map[string]string{}
+		if tc.accept != "" {
+			h["Accept"] = tc.accept
+		}
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/" + tc.format, Header: h})
+		if r.Code != tc.code {
+			t.Errorf("%s, Accept %q: %d %s, want %d", tc.format, tc.accept, r.Code, r.Header().Get("Content-Type"), tc.code)
+			continue
+		}
+		if tc.code == 200 {
+			if !strings.HasPrefix(r.Header().Get("Content-Type"), tc.produces) {
+				t.Errorf("%s, Accept %q: Content-Type %q", tc.format, tc.accept, r.Header().Get("Content-Type"))
+			}
+			continue
+		}
+		if ct := r.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") || !strings.Contains(r.Body.String(), tc.produces) {
+			t.Errorf("%s, Accept %q: %s %s, want a problem naming %s", tc.format, tc.accept, ct, r.Body, tc.produces)
 		}
 	}
 }

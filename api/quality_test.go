@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +144,67 @@ func TestRestoredServiceCountsInTheScore(t *testing.T) {
 	}
 	if got := score(); got != with {
 		t.Errorf("after the restore: score %v, want %v as before the archiving (%v without the offer)", got, with, without)
+	}
+}
+
+// The stale list used its own territory rule and commune filter: a
+// coordinator of Marseille (13055) saw none of its places, which are filed
+// under their arrondissements (13201…13216), though that coordinator may
+// edit them; and insee_code=13055 matched no place, while /actors reads a
+// city's code as the city with its arrondissements. The list now reads
+// both as /actors and the coordinator's write rights do.
+func TestStaleListCoversACitysArrondissements(t *testing.T) {
+	e := apitest.New(t)
+	old := func(id, street, postal, commune, insee string) obj {
+		return merge(partnerActor(id, "Lieu "+id), obj{"producer_updated_on": "2020-01-02",
+			"address": obj{"street": street, "postal_code": postal, "commune": commune, "insee_code": insee}})
+	}
+	res := syncActors(t, e, "", old("marseille-2e", "2 rue de la République", "13002", "Marseille", "13202"),
+		old("aix", "1 place de l'Hôtel de Ville", "13100", "Aix-en-Provence", "13001"))
+	for _, r := range res.Results {
+		if r.ID == "" {
+			t.Fatalf("sync: %+v", res)
+		}
+	}
+	_, city := e.Account("coord-marseille@carnet.test", nil, models.Territory{Communes: []string{"13055"}})
+	_, dep := e.Account("coord-13@carnet.test", nil, models.Territory{Departements: []string{"13"}})
+	for _, tc := range []struct {
+		who, token, query string
+		code              int
+		want              []string
+	}{
+		{"city coordinator", city, "", 200, []string{"marseille-2e"}},
+		{"city coordinator", city, "?insee_code=13055", 200, []string{"marseille-2e"}},
+		{"city coordinator", city, "?insee_code=13202", 200, []string{"marseille-2e"}},
+		{"city coordinator", city, "?insee_code=Marseille", 200, []string{"marseille-2e"}},
+		{"city coordinator", city, "?insee_code=13203", 200, nil},
+		{"city coordinator", city, "?insee_code=13001", 403, nil},
+		{"département coordinator", dep, "?insee_code=13055", 200, []string{"marseille-2e"}},
+		{"département coordinator", dep, "", 200, []string{"aix", "marseille-2e"}},
+		{"administrator", e.Admin, "?insee_code=13055", 200, []string{"marseille-2e"}},
+		{"administrator", e.Admin, "?insee_code=13202", 200, []string{"marseille-2e"}},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/quality/stale" + tc.query, Token: tc.token})
+		if r.Code != tc.code {
+			t.Errorf("%s %q: %d %s, want %d", tc.who, tc.query, r.Code, r.Body, tc.code)
+			continue
+		}
+		if tc.code != 200 {
+			continue
+		}
+		var l struct {
+			Data []struct {
+				SourceID string `json:"source_id"`
+			}
+		}
+		r.JSON(&l)
+		var got []string
+		for _, it := range l.Data {
+			got = append(got, it.SourceID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s %q: %v, want %v", tc.who, tc.query, got, tc.want)
+		}
 	}
 }

@@ -874,7 +874,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "true: not checked for 12 months; false: checked since",
+                        "description": "true: checked 12 whole months ago or earlier (quality.stale); false: less than 12 months ago",
                         "name": "stale",
                         "in": "query"
                     },
@@ -3524,7 +3524,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it).",
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type (text/csv for standard-csv and quality-csv, application/geo+json for geojson, application/json for the others): an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 naming it.",
                 "produces": [
                     "text/csv",
                     "application/json",
@@ -4322,7 +4322,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record checked exactly ` + "`" + `months` + "`" + ` months ago is listed from the next day, and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
+                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record is listed exactly when its months_since_check is at least ` + "`" + `months` + "`" + `, so one checked exactly ` + "`" + `months` + "`" + ` months ago is listed that day (and, at 12 months, quality.stale is true), and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
                 "produces": [
                     "application/json"
                 ],
@@ -4348,7 +4348,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes",
+                        "description": "INSEE commune codes or names (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "insee_code",
                         "in": "query"
                     },
@@ -4357,7 +4357,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 12,
-                        "description": "Not checked for this many months",
+                        "description": "Lists the records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days)",
                         "name": "months",
                         "in": "query"
                     },
@@ -9544,7 +9544,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Checked 12 whole calendar months ago or earlier makes the record stale.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -9821,7 +9821,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Checked 12 whole calendar months ago or earlier makes the record stale.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -13953,7 +13953,7 @@ const docTemplate = `{
                     "example": 0.75
                 },
                 "stale": {
-                    "description": "Not checked for 12 months.",
+                    "description": "Checked 12 whole calendar months ago or earlier (months_since_check of the stale list \u003e= 12).",
                     "type": "boolean"
                 }
             }

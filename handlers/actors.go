@@ -157,7 +157,7 @@ type Actor struct {
 	ProducerUpdatedOn *string `json:"producer_updated_on" format:"date" extensions:"x-nullable" example:"2023-05-11"`
 	// The day the record was last known correct: the producer's date when a partner or an import
 	// brings it, the day of the change when someone edits the record or one of its services in
-	// Carnet. Exports write it as date_maj. Not checked for 12 months makes the record stale.
+	// Carnet. Exports write it as date_maj. Checked 12 whole calendar months ago or earlier makes the record stale.
 	CheckedOn string  `json:"checked_on" format:"date" example:"2023-05-11"`
 	Quality   Quality `json:"quality"`
 	// Today's status: a temporary closure counts from closed_from to
@@ -185,7 +185,7 @@ type Actor struct {
 type Quality struct {
 	// From 0 to 1: the sum of the weights of the criteria met.
 	Score float64 `json:"score" example:"0.75"`
-	// Not checked for 12 months.
+	// Checked 12 whole calendar months ago or earlier (months_since_check of the stale list >= 12).
 	Stale bool `json:"stale"`
 	// The criteria not met.
 	Missing []QualityGap `json:"missing"`
@@ -433,7 +433,7 @@ func list(l models.StringList) []string {
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
-//	@Param			stale				query		bool		false	"true: not checked for 12 months; false: checked since"
+//	@Param			stale				query		bool		false	"true: checked 12 whole months ago or earlier (quality.stale); false: less than 12 months ago"
 //	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)

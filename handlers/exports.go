@@ -60,7 +60,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //
 //	@ID			downloadExport
 //	@Summary		Download the directory as open data
-//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it).
+//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type (text/csv for standard-csv and quality-csv, application/geo+json for geojson, application/json for the others): an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 naming it.
 //	@Tags			exports
 //	@Produce		text/csv
 //	@Produce		json
@@ -91,6 +91,16 @@ func (h *Handler) Export(c *gin.Context) error {
 	}
 	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
 		return err
+	}
+	// The operation answers three types, so the router's check (406 when
+	// Accept names none of them) let text/csv through to standard-json;
+	// each format answers one, and a header naming only others is the
+	// same refusal. A wildcard covering the format's type still gets it.
+	media, _, _ := strings.Cut(f.ContentType, ";")
+	if _, ok := Negotiate(strings.Join(c.Request.Header.Values("Accept"), ","), media); !ok {
+		return &models.Error{Code: models.ENOTACCEPTABLE,
+			Message: fmt.Sprintf("The export %s answers %s only; send it in Accept, or */*.", f.Name, media),
+			Fields:  []models.FieldError{{Field: "Accept", Reason: "accepts none of the media types this export answers: " + media}}}
 	}
 	gz := AcceptsGzip(c.GetHeader("Accept-Encoding"))
 	ctx := c.Request.Context()
@@ -150,7 +160,9 @@ func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportStat
 	}
 	hd := c.Writer.Header()
 	hd.Set("ETag", etag)
-	hd.Set("Vary", "Accept-Encoding")
+	// Accept too: the same URL is refused to a client that accepts
+	// only other types, and a shared cache must not answer it the file.
+	hd.Set("Vary", "Accept, Accept-Encoding")
 	hd.Set("Cache-Control", "public, max-age=60")
 	// The export differs from one day to the next without a change
 	// (closures, freshness): it was last modified when the later of its

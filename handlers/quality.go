@@ -38,13 +38,13 @@ type StaleList struct {
 //
 //	@ID			listStale
 //	@Summary		List the records of a territory to check again
-//	@Description	The live places (not permanently closed) of the caller's territory that were not checked for `months` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record checked exactly `months` months ago is listed from the next day, and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.
+//	@Description	The live places (not permanently closed) of the caller's territory that were not checked for `months` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record is listed exactly when its months_since_check is at least `months`, so one checked exactly `months` months ago is listed that day (and, at 12 months, quality.stale is true), and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.
 //	@Tags			quality
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			departement	query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"	collectionFormat(csv)
-//	@Param			insee_code	query		[]string	false	"INSEE commune codes"				collectionFormat(csv)
-//	@Param			months		query		int			false	"Not checked for this many months"	minimum(1)	maximum(120)	default(12)
+//	@Param			insee_code	query		[]string	false	"INSEE commune codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
+//	@Param			months		query		int			false	"Lists the records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days)"	minimum(1)	maximum(120)	default(12)
 //	@Param			cursor		query		string		false	"The next_cursor of the previous page"
 //	@Param			limit		query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200			{object}	StaleList
@@ -56,8 +56,10 @@ func (h *Handler) ListStale(c *gin.Context) error {
 	q := newQueryParser(c.Request.URL.Query())
 	f := models.StaleFilter{
 		Departements: q.departements("departement"),
-		InseeCodes:   q.codes("insee_code", "an INSEE commune code", ident.ValidINSEE),
-		ListParams:   q.page(models.SortID),
+		// Read as /actors reads it: a city's code (or name) stands for the
+		// city and its arrondissements, where its places are filed.
+		InseeCodes: q.communeCodes("insee_code"),
+		ListParams: q.page(models.SortID),
 	}
 	if s := q.one("months"); s != "" {
 		n, err := strconv.Atoi(s)
@@ -79,6 +81,8 @@ func (h *Handler) ListStale(c *gin.Context) error {
 				return models.Errorf(models.EFORBIDDEN, "The département %s is outside your territory.", d)
 			}
 		}
+		// Covers is the coordinator's write rule: a city covers its
+		// arrondissements.
 		for _, code := range f.InseeCodes {
 			if !t.Covers(ident.DepartementFromINSEE(code), code) {
 				return models.Errorf(models.EFORBIDDEN, "The commune %s is outside your territory.", code)

@@ -354,13 +354,16 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 	filter := func(q *gorm.DB) *gorm.DB {
 		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND actors.checked_on < ?", vocab.ActorClosed, cutoff)
 		if t := f.Territory; t != nil {
-			switch {
-			case len(t.Departements) > 0 && len(t.Communes) > 0:
-				q = q.Where("(actors.departement IN ? OR actors.insee_code IN ?)", t.Departements, t.Communes)
+			// CommuneCodes, as Territory.Covers for writes: places of a
+			// city are filed under its arrondissements (13201…13216), so its
+			// own code alone (13055) matched none of them.
+			switch codes := t.CommuneCodes(); {
+			case len(t.Departements) > 0 && len(codes) > 0:
+				q = q.Where("(actors.departement IN ? OR actors.insee_code IN ?)", t.Departements, codes)
 			case len(t.Departements) > 0:
 				q = q.Where("actors.departement IN ?", t.Departements)
-			case len(t.Communes) > 0:
-				q = q.Where("actors.insee_code IN ?", t.Communes)
+			case len(codes) > 0:
+				q = q.Where("actors.insee_code IN ?", codes)
 			default:
 				q = q.Where("1 = 0")
 			}

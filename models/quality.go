@@ -181,7 +181,8 @@ type QualityView struct {
 }
 
 // QualityOf returns a's score on the day now: the stored score plus the
-// freshness criterion when a was checked within StaleAfter months.
+// freshness criterion when a is less than StaleAfter months old (see
+// MonthsCutoff).
 func QualityOf(a *Actor, now time.Time) QualityView {
 	v := QualityView{Score: max(0, a.Quality), Missing: slices.Clone([]string(a.QualityMissing))}
 	if v.Missing == nil {
@@ -197,33 +198,38 @@ func QualityOf(a *Actor, now time.Time) QualityView {
 	return v
 }
 
-// staleCutoff is the first day a record checked on is still fresh.
+// staleCutoff is the first day a record checked on is still fresh: one
+// checked before is StaleAfter months old or more.
 func staleCutoff(now time.Time) string {
 	return MonthsCutoff(now, StaleAfter)
 }
 
 // A record checked on day c has not been checked for n months on day t
-// when c + n months < t, months added as on a calendar: the same day of
-// the month, or the month's last day when it has fewer (31 January + 1
-// month is 28 February). So a record checked exactly n months ago is
-// still fresh, and counts as not checked from the next day. The days are
-// the store clock's (UTC, as checked_on is written): never the wall clock
-// of a handler, so that tests and replicas agree with the lists.
+// when MonthsSince(c, t) >= n: c + n months <= t, months added as on a
+// calendar (the same day of the month, or the month's last day when it
+// has fewer: 31 January + 1 month is 28 February). So a record checked
+// exactly n months ago is n months old — listed by months=n, and stale for
+// n = StaleAfter — as its months_since_check says: the list used to keep it
+// until the next day while the field already said n, two definitions of
+// one number. The days are the store clock's (UTC, as checked_on is
+// written): never the wall clock of a handler, so that tests and replicas
+// agree with the lists.
 
-// MonthsCutoff is the first day a record checked on has been checked
-// within n months on now's day: the same day n months back, or, when that
-// month is too short to have it, the first day of the month after (every
-// day of the shorter month is more than n months ago). time.AddDate ran
-// over the shorter month instead: on 30 March, 1 March - 1 month is « 30
-// February », 2 March, and a record checked on 1 March counted as a
-// month old (sec17).
+// MonthsCutoff is the first day a record checked on is less than n months
+// old on now's day (MonthsSince < n): records checked before it are n
+// months old or more. It is the day after the last day d of the month n
+// months back with d + n months <= now: now's day of the month, or that
+// month's last day when it is shorter, or when now is the last day of its
+// month (31 March + 1 month is 30 April). time.AddDate ran over the
+// shorter month instead (sec17).
 func MonthsCutoff(now time.Time, n int) string {
 	y, m, d := now.Date()
 	back := time.Date(y, m-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-	if d <= daysIn(back) {
-		return time.Date(back.Year(), back.Month(), d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	last := min(d, daysIn(back))
+	if d == daysIn(now) {
+		last = daysIn(back)
 	}
-	return back.AddDate(0, 1, 0).Format(time.DateOnly)
+	return time.Date(back.Year(), back.Month(), last+1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 }
 
 // MonthsSince is the number of whole calendar months from checked to

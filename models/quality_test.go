@@ -81,9 +81,10 @@ func TestQualityOfFreshness(t *testing.T) {
 }
 
 // TestMonthsCutoffAndSince (sec17): calendar months, the month's last day
-// when it is shorter; a record checked exactly n months ago is fresh, and
-// the two functions agree (listed by n months ⇔ at least n months old and
-// not on the anniversary day itself).
+// when it is shorter; a record checked exactly n months ago is n months
+// old, listed by n months from that day, and the two functions agree
+// (listed by n months ⇔ at least n months old; see
+// TestMonthsCutoffAgreesWithMonthsSince).
 func TestMonthsCutoffAndSince(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	for _, tc := range []struct {
@@ -91,13 +92,13 @@ func TestMonthsCutoffAndSince(t *testing.T) {
 		n      int
 		cutoff string
 	}{
-		{"2026-12-03", 12, "2025-12-03"},
+		{"2026-12-03", 12, "2025-12-04"},
 		{"2027-03-30", 1, "2027-03-01"}, // no 30 February: all of February is over a month ago
 		{"2027-03-31", 1, "2027-03-01"},
-		{"2027-03-28", 1, "2027-02-28"},
+		{"2027-03-28", 1, "2027-03-01"}, // 28 February is a month ago
 		{"2028-02-29", 12, "2027-03-01"},
 		{"2027-05-31", 1, "2027-05-01"},
-		{"2027-01-15", 13, "2025-12-15"},
+		{"2027-01-15", 13, "2025-12-16"},
 	} {
 		if got := MonthsCutoff(day(tc.now), tc.n); got != tc.cutoff {
 			t.Errorf("MonthsCutoff(%s, %d) = %s, want %s", tc.now, tc.n, got, tc.cutoff)
@@ -138,5 +139,38 @@ func TestMonthsCutoffAndSince(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The stale list chose records by one rule (more than N months: a record
+// checked exactly N months ago was not listed) and counted
+// months_since_check by another, so a record could show 12 months and be
+// neither listed with months=12 nor stale. One definition now: a record is
+// N months old, listed and (for StaleAfter) stale, exactly when MonthsSince
+// says at least N — over every day of two years, short months and leap
+// days included.
+func TestMonthsCutoffAgreesWithMonthsSince(t *testing.T) {
+	start := time.Date(2023, 12, 1, 0, 0, 0, 0, time.UTC)
+	for now := start; now.Year() < 2026; now = now.AddDate(0, 0, 1) {
+		for _, n := range []int{1, 2, 6, 12, 13, 24} {
+			cutoff := MonthsCutoff(now, n)
+			for checked := now.AddDate(0, -n-2, 0); !checked.After(now); checked = checked.AddDate(0, 0, 1) {
+				old := MonthsSince(checked, now) >= n
+				listed := checked.Format(time.DateOnly) < cutoff
+				if old != listed {
+					t.Fatalf("checked %s, on %s, months=%d: months_since_check %d, listed %v (cutoff %s)",
+						checked.Format(time.DateOnly), now.Format(time.DateOnly), n, MonthsSince(checked, now), listed, cutoff)
+				}
+			}
+		}
+	}
+	// The default threshold: checked exactly 12 months ago is stale, as
+	// months_since_check 12 says; the day after, fresh.
+	now := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+	if v := QualityOf(&Actor{CheckedOn: "2025-12-04"}, now); !v.Stale {
+		t.Errorf("checked exactly 12 months ago: %+v, want stale", v)
+	}
+	if v := QualityOf(&Actor{CheckedOn: "2025-12-05"}, now); v.Stale {
+		t.Errorf("checked 12 months less a day ago: %+v, want fresh", v)
 	}
 }
