@@ -48,17 +48,7 @@ func TestServiceDraftsOneRuleOnEveryPath(t *testing.T) {
 
 	listed := func(tok, query string) map[string]bool {
 		t.Helper()
-		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?limit=100" + query, Token: tok})
-		if r.Code != 200 {
-			t.Fatal(r.Code, r.Body)
-		}
-		var l struct{ Data []struct{ ID string } }
-		r.JSON(&l)
-		out := map[string]bool{}
-		for _, s := range l.Data {
-			out[s.ID] = true
-		}
-		return out
+		return listedServices(t, e, tok, "limit=100"+query)
 	}
 	for _, tc := range []struct {
 		who, tok, id string

@@ -92,3 +92,19 @@ func versionTag(r *apitest.Response) string {
 	}
 	return `"` + q + `"`
 }
+
+// listedServices returns the ids GET /api/v1/services?query lists to tok.
+func listedServices(t *testing.T, e *apitest.Env, tok, query string) map[string]bool {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?" + query, Token: tok})
+	if r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	var l struct{ Data []struct{ ID string } }
+	r.JSON(&l)
+	out := map[string]bool{}
+	for _, s := range l.Data {
+		out[s.ID] = true
+	}
+	return out
+}

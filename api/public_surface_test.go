@@ -45,17 +45,7 @@ func TestArchivedDraftsStayPrivate(t *testing.T) {
 		t.Fatal(r.Code, r.Body)
 	}
 	ids := func(tok string) map[string]bool {
-		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services?include_archived=true&limit=100", Token: tok})
-		if r.Code != 200 {
-			t.Fatal(r.Code, r.Body)
-		}
-		var l struct{ Data []struct{ ID string } }
-		r.JSON(&l)
-		out := map[string]bool{}
-		for _, s := range l.Data {
-			out[s.ID] = true
-		}
-		return out
+		return listedServices(t, e, tok, "include_archived=true&limit=100")
 	}
 	for who, tok := range map[string]string{"anonymous": "", "another account": stranger} {
 		got := ids(tok)

@@ -14,7 +14,13 @@ import (
 // the reader's remarks and the error that stopped it (nil at the end).
 func readAll(t *testing.T, in string) ([]opendata.Place, []string, error) {
 	t.Helper()
-	rd, err := opendata.NewReader(strings.NewReader(in), "")
+	return readAllAs(t, in, "")
+}
+
+// readAllAs is readAll in the given format ("" to tell from the file).
+func readAllAs(t *testing.T, in, format string) ([]opendata.Place, []string, error) {
+	t.Helper()
+	rd, err := opendata.NewReader(strings.NewReader(in), format)
 	if err != nil {
 		t.Fatal(err)
 	}

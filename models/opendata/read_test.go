@@ -2,8 +2,6 @@ package opendata_test
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -17,21 +15,11 @@ import (
 
 func places(t *testing.T, in string, format string) []opendata.Place {
 	t.Helper()
-	rd, err := opendata.NewReader(strings.NewReader(in), format)
+	out, _, err := readAllAs(t, in, format)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []opendata.Place
-	for {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, opendata.ToPlace(rec, "test"))
-	}
+	return out
 }
 
 // A v0.1.1 file: ";" between values, the 15 old services, the old columns
