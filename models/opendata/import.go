@@ -367,18 +367,10 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 	places.renames = opt.renames
 	records := make([]Record, 0, opt.BatchSize)
 	for done := false; !done; {
-		records = records[:0]
-		for len(records) < opt.BatchSize {
-			rec, err := rd.Next()
-			if errors.Is(err, io.EOF) {
-				done = true
-				break
-			}
-			if err != nil {
-				send(readBatch{err: &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}})
-				return
-			}
-			records = append(records, rec)
+		var err error
+		if records, done, err = readRecords(rd, records, opt.BatchSize); err != nil {
+			send(readBatch{err: err})
+			return
 		}
 		if len(records) == 0 {
 			return
@@ -816,6 +808,24 @@ func checkRows(in io.Reader, opt ImportOptions) error {
 // required columns.
 const ImportRowBytes = 200
 
+// readRecords reads up to n records of rd into records[:0], as a batch;
+// eof says the file ended. Import and the snapshot's pre-pass read alike,
+// since the ids the rows take depend on their batch (placeIDs).
+func readRecords(rd *Reader, records []Record, n int) (_ []Record, eof bool, err error) {
+	records = records[:0]
+	for len(records) < n {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return records, true, nil
+		}
+		if err != nil {
+			return records, false, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
+		}
+		records = append(records, rec)
+	}
+	return records, false, nil
+}
+
 // placeKeys reads the whole input once for the keys a snapshot keeps.
 func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt ImportOptions) (actors, services map[string]bool, err error) {
 	rd, err := NewReader(in, opt.Format)
@@ -829,17 +839,8 @@ func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt Impor
 	// what the store holds of them (placeIDs).
 	records := make([]Record, 0, opt.BatchSize)
 	for eof := false; !eof; {
-		records = records[:0]
-		for len(records) < opt.BatchSize {
-			rec, err := rd.Next()
-			if errors.Is(err, io.EOF) {
-				eof = true
-				break
-			}
-			if err != nil {
-				return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
-			}
-			records = append(records, rec)
+		if records, eof, err = readRecords(rd, records, opt.BatchSize); err != nil {
+			return nil, nil, err
 		}
 		if _, _, _, err := places.assignBatch(ctx, store, records); err != nil {
 			return nil, nil, err
