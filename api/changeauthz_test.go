@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 
 	"carnet/api/apitest"
@@ -156,5 +157,60 @@ func TestStaleSuggestions(t *testing.T) {
 	got := w.e.Do(apitest.Request{Method: "GET", Path: x}).Map()
 	if got["summary"] != "Résumé du gestionnaire" || got["opening_hours"] != "Mo-Fr 09:00-17:00" {
 		t.Errorf("merged record: %v %v", got["summary"], got["opening_hours"])
+	}
+}
+
+// TestPeopleKeepAPartnersProvenance: a coordinator of the territory could
+// rewrite the producer and the producer's date of a partner's record (200),
+// so that the export named another producer and freshness another day than
+// the partner's (issue 11, item 5). Like source and source_id, they are the
+// partner's (or an administrator's) to change; people editing the record
+// leave them as they are, and set them on records no partner syncs.
+func TestPeopleKeepAPartnersProvenance(t *testing.T) {
+	w := newChangeWorld(t)
+	e := w.e
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/caf-13/actors", Token: w.partner, Body: obj{"actors": []obj{
+		merge(partnerActor("pc-1", "Point CAF"), obj{"producer": "dora", "producer_updated_on": "2023-05-11"})}}})
+	var res syncResult
+	if r.JSON(&res); r.Code != 200 || len(res.Results) != 1 || res.Results[0].ID == "" {
+		t.Fatalf("sync: %d %s", r.Code, r.Body)
+	}
+	id := res.Results[0].ID
+	path := "/api/v1/actors/" + id
+	for _, c := range []struct {
+		name, field string
+		body        obj
+	}{
+		{"producer", "producer", obj{"producer": "coordination-13"}},
+		{"date", "producer_updated_on", obj{"producer_updated_on": "2026-01-02"}},
+		{"date cleared", "producer_updated_on", obj{"producer_updated_on": nil}},
+		{"producer cleared", "producer", obj{"producer": ""}},
+	} {
+		r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: w.coord, Body: c.body})
+		if r.Code != 403 || !strings.Contains(r.Body.String(), `"`+c.field+`"`) {
+			t.Errorf("%s: coordinator PATCH %v: %d %s", c.name, c.body, r.Code, r.Body)
+		}
+		if r := w.accept(w.coord, w.suggest(t, path, c.body)); r.Code != 403 && r.Code != 422 {
+			t.Errorf("%s: suggestion accepted: %d %s", c.name, r.Code, r.Body)
+		}
+	}
+	// Other fields are still the coordinator's to correct; provenance stays.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: w.coord, Body: obj{"summary": "Accueil sur rendez-vous"}}); r.Code != 200 {
+		t.Fatalf("coordinator edits the summary: %d %s", r.Code, r.Body)
+	}
+	a := e.Do(apitest.Request{Method: "GET", Path: path, Token: w.coord}).Map()
+	if a["producer"] != "dora" || a["producer_updated_on"] != "2023-05-11" {
+		t.Errorf("provenance after an edit: %v %v", a["producer"], a["producer_updated_on"])
+	}
+	// The partner and administrators still change it.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: obj{"producer": "caf-13"}}); r.Code != 200 {
+		t.Errorf("administrator: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: w.partner, Body: obj{"producer_updated_on": "2024-02-03"}}); r.Code != 200 {
+		t.Errorf("partner: %d %s", r.Code, r.Body)
+	}
+	// A record no partner syncs: its managers say who produced it.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + w.x, Token: w.mgrA, Body: obj{"producer": "réseau A", "producer_updated_on": "2026-01-02"}}); r.Code != 200 {
+		t.Errorf("manager of a record without source: %d %s", r.Code, r.Body)
 	}
 }

@@ -562,7 +562,7 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //
 //	@ID			replaceActor
 //	@Summary		Replace an actor
-//	@Description	Replaces every writable field: omitted fields are cleared. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
+//	@Description	Replaces every writable field: omitted fields are cleared (people's accounts must send a partner's record's source, source_id, producer and producer_updated_on as they are: 403 otherwise). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json

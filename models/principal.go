@@ -249,6 +249,9 @@ type ActorChange struct {
 	Parent *ActorRef
 	// SourceChanged says source or source_id is set on creation or changed.
 	SourceChanged bool
+	// ProvenanceChanged names the first of producer and producer_updated_on
+	// the write changes on a record a partner syncs ("" when neither).
+	ProvenanceChanged string
 	// Sync says the write comes through a partner's bulk sync or an import.
 	Sync bool
 }
@@ -274,7 +277,10 @@ func forbidden(field, msg string) error {
 //     write only records of their own sources, before and after, and attach
 //     actors only to networks of their sources;
 //   - people never write a partner's source: source and source_id are set by
-//     the partner's sync or an administrator, and stay as they are;
+//     the partner's sync or an administrator, and stay as they are; so do
+//     the producer and its date on a partner's record (its provenance: the
+//     exports' source and date_maj), which people set only on records no
+//     partner syncs;
 //   - coordinators and managers must be allowed to edit the actor as it was,
 //     as it will be (its territory, its network) and the network it joins.
 func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
@@ -289,6 +295,9 @@ func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
 			return forbidden("parent_id", "A partner client attaches actors only to networks of its own sources.")
 		}
 		return nil
+	}
+	if ch.ProvenanceChanged != "" {
+		return forbidden(ch.ProvenanceChanged, "People's accounts do not change the provenance of a partner's record: producer and producer_updated_on are set by the partner's sync or an administrator, and are kept as they are on other changes.")
 	}
 	if ch.Before != nil && !p.editsDirectly(*ch.Before) {
 		return forbidden("", "Your account may not change this actor.")

@@ -96,11 +96,31 @@ func (s *Store) authorizeActor(tx *gorm.DB, before, after *Actor) error {
 		}
 		ch.Before = &ref
 		ch.SourceChanged = before.Source != after.Source || before.SourceID != after.SourceID
+		ch.ProvenanceChanged = provenanceChanged(before, after)
 	} else {
 		ch.SourceChanged = after.Source != "" || after.SourceID != ""
 	}
 	ch.After = ActorRef{ID: after.ID, Source: after.Source, Departement: after.Departement, InseeCode: after.Address.InseeCode, Lineage: lineage}
 	return p.AuthorizeActorChange(ch)
+}
+
+// provenanceChanged names the first provenance field a write changes on a
+// record a partner syncs (both sides normalised: an empty producer reads as
+// the source), "" when none.
+func provenanceChanged(before, after *Actor) string {
+	producer := before.Producer
+	if producer == "" { // as Normalize reads it
+		producer = before.Source
+	}
+	switch {
+	case before.Source == "":
+		return ""
+	case producer != after.Producer:
+		return "producer"
+	case before.ProducerUpdatedOn != after.ProducerUpdatedOn:
+		return "producer_updated_on"
+	}
+	return ""
 }
 
 // authorizeService applies Principal.AuthorizeServiceChange to a write of a
