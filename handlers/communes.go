@@ -66,7 +66,7 @@ func newCommune(c *commune.Commune) Commune {
 //
 //	@ID			listCommunes
 //	@Summary		Find a commune
-//	@Description	The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first; or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.
+//	@Description	The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first, then the current communes of former or delegated communes whose name begins so (« Cherbourg-Octeville » → Cherbourg-en-Cotentin); or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.
 //	@Tags			communes
 //	@Produce		json
 //	@Security		Anonymous

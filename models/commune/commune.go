@@ -114,20 +114,21 @@ func (c *Commune) HasPostalCode(pc string) bool {
 type area struct{ Code, Name, Region string }
 
 type reference struct {
-	all      []*Commune // communes then arrondissements, by code
-	byCode   map[string]*Commune
-	former   map[string]string // former or delegated commune code → current code
-	byPostal map[string][]*Commune
-	byKey    map[string][]*Commune // name key (both elision spellings, with and without article) → communes
-	formerOf map[*Commune][]string // current commune → name keys of its former, delegated and associated communes
-	arrOf    map[string][]*Commune // city code → its arrondissements
-	byDep    map[string][]*Commune // département → its communes (not arrondissements)
-	deps     map[string]area
-	depKeys  map[string]string // name key, with and without article → code ("" when two share it)
-	depNames []string          // the keys of depKeys that name one département, sorted
-	regions  map[string]area
-	sorted   []keyed                // name keys in order, for prefix search
-	grid     map[uint64][]gridEntry // gridKey of a cell → the centres in it
+	all          []*Commune // communes then arrondissements, by code
+	byCode       map[string]*Commune
+	former       map[string]string // former or delegated commune code → current code
+	byPostal     map[string][]*Commune
+	byKey        map[string][]*Commune // name key (both elision spellings, with and without article) → communes
+	formerOf     map[*Commune][]string // current commune → name keys of its former, delegated and associated communes
+	arrOf        map[string][]*Commune // city code → its arrondissements
+	byDep        map[string][]*Commune // département → its communes (not arrondissements)
+	deps         map[string]area
+	depKeys      map[string]string // name key, with and without article → code ("" when two share it)
+	depNames     []string          // the keys of depKeys that name one département, sorted
+	regions      map[string]area
+	sorted       []keyed                // name keys in order, for prefix search
+	formerSorted []keyed                // former and delegated communes' name keys in order, with their current commune
+	grid         map[uint64][]gridEntry // gridKey of a cell → the centres in it
 }
 
 type keyed struct {
@@ -287,13 +288,36 @@ func parse(gz []byte) (*reference, error) {
 		}
 	}
 	sort.Strings(r.depNames)
-	sort.Slice(r.sorted, func(i, j int) bool {
-		if r.sorted[i].key != r.sorted[j].key {
-			return r.sorted[i].key < r.sorted[j].key
+	for c, keys := range r.formerOf {
+		for _, k := range keys {
+			r.formerSorted = append(r.formerSorted, keyed{k, c})
 		}
-		return r.sorted[i].c.Code < r.sorted[j].c.Code
-	})
+	}
+	sortKeyed(r.sorted)
+	sortKeyed(r.formerSorted)
 	return r, nil
+}
+
+func sortKeyed(ks []keyed) {
+	sort.Slice(ks, func(i, j int) bool {
+		if ks[i].key != ks[j].key {
+			return ks[i].key < ks[j].key
+		}
+		return ks[i].c.Code < ks[j].c.Code
+	})
+}
+
+// withPrefix appends to out the communes of ks (sorted) whose key begins
+// with k, each once (seen).
+func withPrefix(out []*Commune, ks []keyed, k string, seen map[*Commune]bool) []*Commune {
+	i := sort.Search(len(ks), func(i int) bool { return ks[i].key >= k })
+	for ; i < len(ks) && strings.HasPrefix(ks[i].key, k); i++ {
+		if c := ks[i].c; !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (r *reference) addName(name string, c *Commune) {
@@ -448,7 +472,8 @@ func ByName(name string) []*Commune {
 
 // Search returns the communes whose name (or name without its article)
 // begins with prefix, accent- and case-insensitively, the most populated
-// first; a five-character code returns that commune. Arrondissements are
+// first, then those of a former or delegated commune whose name begins so;
+// a five-character code returns that commune. Arrondissements are
 // found by their own spellings (« Marseille 2e »).
 func Search(prefix string) []*Commune {
 	r := get()
@@ -462,15 +487,8 @@ func Search(prefix string) []*Commune {
 	if a := r.arrondissementOf(k); a != nil {
 		return []*Commune{a}
 	}
-	i := sort.Search(len(r.sorted), func(i int) bool { return r.sorted[i].key >= k })
-	var out []*Commune
 	seen := map[*Commune]bool{}
-	for ; i < len(r.sorted) && strings.HasPrefix(r.sorted[i].key, k); i++ {
-		if c := r.sorted[i].c; !seen[c] {
-			seen[c] = true
-			out = append(out, c)
-		}
-	}
+	out := withPrefix(nil, r.sorted, k, seen)
 	// The city's own arrondissements follow it (« Marseille » → Marseille,
 	// then its 16 arrondissements) only when the prefix names the city.
 	sort.SliceStable(out, func(i, j int) bool {
@@ -483,7 +501,12 @@ func Search(prefix string) []*Commune {
 		}
 		return out[i].Code < out[j].Code
 	})
-	return out
+	// Then the current communes of former and delegated communes whose
+	// name begins so (« Cherbourg-Octeville » → Cherbourg-en-Cotentin):
+	// people type the name they knew, as producers write it.
+	former := withPrefix(nil, r.formerSorted, k, seen)
+	sort.SliceStable(former, func(i, j int) bool { return former[i].Population > former[j].Population })
+	return append(out, former...)
 }
 
 // Arrondissements returns a city's municipal arrondissements (Paris, Lyon,
