@@ -416,7 +416,25 @@ func (t *table) run(p *plan, s *scratch) page {
 		}
 	}
 	h := &hitHeap{t: t, hits: make([]hit, 0, p.limit+1)}
-	remaining := 0 // hits after the cursor
+	remaining := 0        // hits after the cursor
+	take := func(x hit) { // x comes after the cursor
+		remaining++
+		if len(h.hits) < p.limit {
+			heap.Push(h, x)
+		} else if t.compareHits(x, h.hits[0]) < 0 {
+			h.hits[0] = x
+			heap.Fix(h, 0)
+		}
+	}
+	// afterNow: a relevance key is a score, which every write changes (a
+	// word's weight follows how many records hold it), so the cursor's
+	// stored key no longer says where its record ranks: a walk under a
+	// partner's nightly sync lost most of its results. The hits are kept
+	// until the scan has scored the cursor's record again, and the page
+	// starts after it as it ranks now (the stored key serves when the
+	// record no longer matches). Distance and name keys do not move.
+	afterNow := afterHit != nil && p.sort == SortRelevance
+	s.after = s.after[:0]
 	var open openCheck
 	if q.OpenAt != nil {
 		open = newOpenCheck(*q.OpenAt)
@@ -531,16 +549,14 @@ func (t *table) run(p *plan, s *scratch) page {
 		case SortName:
 			x.key = float64(t.rank[slot])
 		}
+		if afterNow {
+			s.after = append(s.after, x)
+			return
+		}
 		if afterHit != nil && t.compareAfter(x, *afterHit, p.after.ID) <= 0 {
 			return
 		}
-		remaining++
-		if len(h.hits) < p.limit {
-			heap.Push(h, x)
-		} else if t.compareHits(x, h.hits[0]) < 0 {
-			h.hits[0] = x
-			heap.Fix(h, 0)
-		}
+		take(x)
 	}
 	plain := func(slot uint32) {
 		if dist, ok := admit(slot); ok {
@@ -615,6 +631,22 @@ func (t *table) run(p *plan, s *scratch) page {
 		}
 	default:
 		s.filter.each(func(slot uint32) bool { plain(slot); return true })
+	}
+	if afterNow {
+		if slot, ok := t.byID[p.after.ID]; ok {
+			for _, x := range s.after {
+				if x.slot == slot {
+					afterHit.key = x.key
+					break
+				}
+			}
+		}
+		for _, x := range s.after {
+			if t.compareAfter(x, *afterHit, p.after.ID) > 0 {
+				take(x)
+			}
+		}
+		s.after = s.after[:0]
 	}
 	out.hits = h.hits
 	slices.SortFunc(out.hits, t.compareHits)

@@ -1520,6 +1520,7 @@ type scratch struct {
 	seen    bitset   // runWord: matches at a better level
 	place   bitset   // records in the places a query names
 	inPlace bitset   // one of those places
+	after   []hit    // run: hits kept until the cursor's record is scored (see afterNow)
 }
 
 func (s *scratch) ensure(n int) {

@@ -86,21 +86,33 @@ func (t *table) runWord(p *plan, s *scratch) page {
 	var out page
 	out.total = s.seen.count()
 	idf := idfOf(clauseDF(c), t.len())
-	var after *hit
-	if p.after != nil {
-		after = &hit{key: p.after.Key, slot: math.MaxUint32}
-	}
-	h := &hitHeap{t: t, hits: make([]hit, 0, p.limit+1)}
-	remaining := 0 // matches after the cursor
-	for _, i := range order {
-		lv := s.levels[i]
+	levelKey := func(i int) (float64, float64) {
 		w, fuzzy := decWeight(weights[i])
 		score := float64(w * idf)
 		spelling := 0
 		if fuzzy {
 			spelling = 1
 		}
-		key := relevanceKey(score, 0, spelling, false, 0)
+		return score, relevanceKey(score, 0, spelling, false, 0)
+	}
+	var after *hit
+	if p.after != nil {
+		after = &hit{key: p.after.Key, slot: math.MaxUint32}
+		// The cursor's record where it ranks now (see afterNow).
+		if slot, ok := t.byID[p.after.ID]; ok {
+			for _, i := range order {
+				if s.levels[i].has(slot) {
+					_, after.key = levelKey(i)
+					break
+				}
+			}
+		}
+	}
+	h := &hitHeap{t: t, hits: make([]hit, 0, p.limit+1)}
+	remaining := 0 // matches after the cursor
+	for _, i := range order {
+		lv := s.levels[i]
+		score, key := levelKey(i)
 		switch {
 		case after != nil && key < after.key:
 			continue // shown on earlier pages
