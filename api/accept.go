@@ -31,14 +31,17 @@ import (
 func acceptable(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 	byType := answeredBy(ops)
 	return func(c *gin.Context) {
-		accept := c.Request.Header.Values("Accept")
-		if ops == nil || len(accept) == 0 {
-			c.Next()
-			return
-		}
 		op, ok := ops[c.Request.Method+" "+c.FullPath()]
 		if !ok || len(op.produces) == 0 {
 			c.Next() // no such operation (404, 405), or no body to negotiate (204)
+			return
+		}
+		// The answer depends on Accept (406, or another type: CSV for
+		// text/csv), with or without one in this request.
+		handlers.AddVary(c.Writer.Header(), "Accept")
+		accept := c.Request.Header.Values("Accept")
+		if len(accept) == 0 {
+			c.Next()
 			return
 		}
 		header := strings.Join(accept, ",")

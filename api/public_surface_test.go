@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -631,6 +632,36 @@ func TestConditionalHeadersRevealNothing(t *testing.T) {
 				if r := e.Do(rq); r.Code != plain {
 					t.Errorf("%s %s %s %v: %d, without it %d", role, rq.Method, rq.Path, h, r.Code, plain)
 				}
+			}
+		}
+	}
+}
+
+// TestAnswersVaryOnAccept: every operation answers 406 or another type
+// depending on Accept (/stats/territory gives CSV for text/csv), but only
+// exports said Vary: Accept, and HSDS's Vary: Host replaced the public
+// routes' Vary: Authorization: a shared cache could hand CSV to a JSON
+// client, or one reader's answer to another.
+func TestAnswersVaryOnAccept(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, validActor("Maison Quillan"))["id"])
+	for _, c := range []struct {
+		path  string
+		token string
+		want  []string
+	}{
+		{"/api/v1/actors", "", []string{"Authorization", "Accept"}},
+		{"/api/v1/actors/" + a, "", []string{"Authorization", "Accept"}},
+		{"/api/v1/stats/territory?departement=13", e.Admin, []string{"Accept"}},
+		{"/api/v1/me", e.Admin, []string{"Accept"}},
+		{"/api/hsds/v3/services", "", []string{"Accept"}},
+		{"/api/v1/exports/geojson", "", []string{"Accept", "Accept-Encoding"}},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: c.path, Token: c.token})
+		vary := strings.Join(r.Header().Values("Vary"), ", ")
+		for _, w := range c.want {
+			if !slices.Contains(strings.Split(strings.ReplaceAll(vary, " ", ""), ","), w) {
+				t.Errorf("%s: %d, Vary %q lacks %s", c.path, r.Code, vary, w)
 			}
 		}
 	}

@@ -208,7 +208,7 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 // Authorization header. A handler may set Vary itself (an export, the same
 // for everyone, says Accept-Encoding instead).
 func varyAuthorization(c *gin.Context) {
-	c.Header("Vary", "Authorization")
+	handlers.AddVary(c.Writer.Header(), "Authorization")
 	c.Next()
 }
 

@@ -178,7 +178,7 @@ func corsMiddleware(origins []string) gin.HandlerFunc {
 	c := cors.Config{
 		AllowMethods:  []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"},
 		AllowHeaders:  []string{"Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-ID"},
-		ExposeHeaders: []string{"ETag", "Location", "X-Request-ID", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Content-Disposition", "X-Changes-Cursor"},
+		ExposeHeaders: []string{"ETag", "Location", "X-Request-ID", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Content-Disposition", "X-Changes-Cursor", "Idempotent-Replayed", "Vary"},
 		MaxAge:        12 * time.Hour,
 	}
 	if len(origins) == 0 {

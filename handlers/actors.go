@@ -356,7 +356,7 @@ func (h *Handler) writeActor(c *gin.Context, status int, a *models.Actor) error 
 	if a.Status == vocab.ActorTemporarilyClosed {
 		etag += "." + v.Status
 	}
-	c.Header("Vary", "Authorization")
+	AddVary(c.Writer.Header(), "Authorization")
 	return writeVersioned(c, status, `"`+etag+`"`, v)
 }
 
@@ -456,7 +456,7 @@ func (h *Handler) ListActors(c *gin.Context) error {
 	for i := range page.Items {
 		out.Data[i] = h.actorView(c, &page.Items[i])
 	}
-	c.Header("Vary", "Authorization")
+	AddVary(c.Writer.Header(), "Authorization")
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)
 	return nil

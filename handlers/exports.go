@@ -162,7 +162,7 @@ func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportStat
 	hd.Set("ETag", etag)
 	// Accept too: the same URL is refused to a client that accepts
 	// only other types, and a shared cache must not answer it the file.
-	hd.Set("Vary", "Accept, Accept-Encoding")
+	AddVary(hd, "Accept", "Accept-Encoding")
 	hd.Set("Cache-Control", "public, max-age=60")
 	// The export differs from one day to the next without a change
 	// (closures, freshness): it was last modified when the later of its

@@ -60,7 +60,7 @@ func (h *Handler) publicBaseURL(c *gin.Context) string {
 	if h.PublicURL != "" {
 		return h.PublicURL
 	}
-	c.Header("Vary", "Host, X-Forwarded-Proto")
+	AddVary(c.Writer.Header(), "Host", "X-Forwarded-Proto")
 	scheme := "http"
 	if c.Request.TLS != nil || strings.EqualFold(c.GetHeader("X-Forwarded-Proto"), "https") {
 		scheme = "https"

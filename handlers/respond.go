@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -153,3 +154,27 @@ const RequestIDKey = "request_id"
 
 // RequestID returns the current request's id.
 func RequestID(c *gin.Context) string { return c.GetString(RequestIDKey) }
+
+// AddVary adds names to the answer's Vary header, once each: the answer
+// of a route may depend on several request headers (Accept everywhere,
+// Authorization on public reads, Host where links are built from it), and
+// setting one must not drop what another part said.
+func AddVary(h http.Header, names ...string) {
+	var all []string
+	have := map[string]bool{}
+	add := func(n string) {
+		if k := strings.ToLower(strings.TrimSpace(n)); k != "" && !have[k] {
+			have[k] = true
+			all = append(all, strings.TrimSpace(n))
+		}
+	}
+	for _, v := range h.Values("Vary") {
+		for n := range strings.SplitSeq(v, ",") {
+			add(n)
+		}
+	}
+	for _, n := range names {
+		add(n)
+	}
+	h.Set("Vary", strings.Join(all, ", ")) // one line, as most caches read it
+}
