@@ -354,6 +354,16 @@ func (h *hitHeap) Pop() any {
 	return x
 }
 
+// offer keeps x if it is among the best limit hits offered so far.
+func (h *hitHeap) offer(x hit, limit int) {
+	if len(h.hits) < limit {
+		heap.Push(h, x)
+	} else if h.t.compareHits(x, h.hits[0]) < 0 {
+		h.hits[0] = x
+		heap.Fix(h, 0)
+	}
+}
+
 // page is what run returns: the hits of the page in order.
 type page struct {
 	hits   []hit
@@ -419,12 +429,7 @@ func (t *table) run(p *plan, s *scratch) page {
 	remaining := 0        // hits after the cursor
 	take := func(x hit) { // x comes after the cursor
 		remaining++
-		if len(h.hits) < p.limit {
-			heap.Push(h, x)
-		} else if t.compareHits(x, h.hits[0]) < 0 {
-			h.hits[0] = x
-			heap.Fix(h, 0)
-		}
+		h.offer(x, p.limit)
 	}
 	// afterNow: a relevance key is a score, which every write changes (a
 	// word's weight follows how many records hold it), so the cursor's

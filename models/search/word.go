@@ -1,7 +1,6 @@
 package search
 
 import (
-	"container/heap"
 	"math"
 	"slices"
 )
@@ -126,12 +125,7 @@ func (t *table) runWord(p *plan, s *scratch) page {
 				return true
 			}
 			remaining++
-			if len(h.hits) < p.limit {
-				heap.Push(h, x)
-			} else if t.compareHits(x, h.hits[0]) < 0 {
-				h.hits[0] = x
-				heap.Fix(h, 0)
-			}
+			h.offer(x, p.limit)
 			return true
 		})
 	}
