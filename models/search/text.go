@@ -444,11 +444,12 @@ var functionWords = func() map[string]bool {
 // something forgotten or lost (« mot de passe oublié », « j'ai perdu mon
 // identifiant »: the trouble, as « bloqué ») and doing a procedure or
 // looking for a place (« aide pour remplir un dossier retraite », « où
-// trouver un ordinateur »). Required, they were held by no place and every
-// answer was partial. Within a thesaurus phrase they stay (« trouver un
-// emploi »).
+// trouver un ordinateur », « chercher du travail »). Required, they were
+// held by no place and every answer was partial. Within a thesaurus phrase
+// they stay (« trouver un emploi »).
 var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": true, "oubliees": true,
 	"perdu": true, "perdue": true, "perdus": true, "perdues": true, "remplir": true, "trouver": true, "refaire": true,
+	"chercher": true,
 	// The forms of « faire », a stop word (« il faut que je fasse »,
 	// « vous faites »: spelt « passe », « fêtes »), coming, seeing,
 	// knowing, sending, calling back, saying (« on m'a dit de venir vous
