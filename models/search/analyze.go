@@ -493,6 +493,115 @@ func (t *table) addBodyOffices(c *clause, terms []uint32) {
 	}
 }
 
+// offeredBeforeNamed ranks the records declaring what a word means before
+// those whose name merely holds it. A word meaning what a place offers —
+// a need (« travail », « emploi »: help into work), or for a generic word
+// how help is given (« apprendre »: a workshop) — was worth more in a
+// name (4) than in the declared value (3 × 0.9): « travail » listed the
+// « Haute école du travail et de l'intervention sociale », which offers
+// no help into work, before the 250 places offering it, and « apprendre
+// l'informatique » an « Apprendre le français » first. As a public
+// declared outweighs a name mentioning it, the word's text matches now
+// count as a need's met elsewhere (factorNeedText), and a name holding it
+// keeps its weight where the record also declares what the word means
+// (« L'îlot Travail », helping into work; « Pôle emploi »). Names of
+// kinds of places (« médiathèque », « CCAS ») mean a typology and keep
+// their weight: most records declare none.
+// genericVerbs are the verbs of the thesaurus's generic words: what the
+// person will do (learn, be helped, discover), which a name holding them
+// says of something else (« Apprendre le français »).
+var genericVerbs = map[string]bool{"apprendre": true, "aider": true, "accompagner": true, "decouvrir": true,
+	"prendre": true, "demander": true, "inscrire": true, "renouveler": true}
+
+func (t *table) offeredBeforeNamed(c *clause, targets []lexTarget, generic bool) {
+	// A word of the value's own label (« internet » of « Accès internet
+	// et matériel informatique ») is how places write that value: a name
+	// holding it keeps its weight (« je comprends rien à internet » lost
+	// the places named after the internet that teach it).
+	labelWord := func(tg lexTarget) bool {
+		return slices.ContainsFunc(targets, func(x lexTarget) bool {
+			return x.how == HowVocabulary && x.field == tg.field && x.value == tg.value
+		})
+	}
+	offered := func(tg lexTarget) bool {
+		if tg.how != HowSynonym && tg.how != HowVocabulary || tg.factor < factorStem {
+			return false
+		}
+		if tg.field == FieldThemes {
+			return !labelWord(tg)
+		}
+		return generic && (tg.field == FieldKind || tg.field == FieldAccompanimentModes)
+	}
+	if generic && !genericVerbs[c.word] {
+		// A generic noun (« atelier », « cours », « club ») in a name
+		// says the kind of help the place gives, declared or not:
+		// « atelier » lost 14 of its 20 judged workshops to places
+		// declaring one.
+		generic = false
+	}
+	// A kind of place by the thesaurus's meaning of the word, or, for a
+	// word it does not know, by a label holding it. A label merely
+	// holding a word the thesaurus gives another meaning (« travail » of
+	// « France Travail ») does not make it one.
+	names := func(tg lexTarget) bool { return tg.field == FieldTypologies || tg.field == FieldNationalProgrammes }
+	entry := slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.how == HowSynonym })
+	if slices.ContainsFunc(targets, func(tg lexTarget) bool { return names(tg) && (!entry || tg.how == HowSynonym) }) {
+		return
+	}
+	var values []*bitset
+	for _, sr := range c.sets {
+		if offered(sr.t) {
+			values = append(values, sr.set)
+		}
+	}
+	if len(values) == 0 || len(c.terms) == 0 {
+		return
+	}
+	named := slices.Clone(c.terms)
+	for i := range c.terms {
+		c.terms[i].factor *= factorNeedText
+	}
+	// The records naming the word and declaring what it means, by the
+	// name field and the way the word matched (exact, another form).
+	type key struct {
+		field  int
+		factor float32
+		how    string
+		value  string
+	}
+	holding := map[key]*bitset{}
+	var order []key
+	for _, tr := range named {
+		if tr.fuzzy || tr.how != HowExact && tr.how != HowStem {
+			continue
+		}
+		for _, e := range t.text.postings[tr.id] {
+			slot := e >> 8
+			if !slices.ContainsFunc(values, func(b *bitset) bool { return b.has(slot) }) {
+				continue
+			}
+			for _, f := range []int{fieldName, fieldOwnerName} {
+				if e&(1<<f) == 0 {
+					continue
+				}
+				k := key{f, tr.factor, tr.how, t.text.terms[tr.id]}
+				b := holding[k]
+				if b == nil {
+					nb := make(bitset, (len(t.docs)+63)/64)
+					b = &nb
+					holding[k] = b
+					order = append(order, k)
+				}
+				b.set(slot)
+			}
+		}
+	}
+	for _, k := range order {
+		c.sets = append(c.sets, setRef{set: holding[k], weight: float32(fieldWeight[k.field]) * k.factor,
+			t: lexTarget{field: textFieldNames[k.field], value: k.value, factor: k.factor, how: k.how}})
+	}
+}
+
 // containingCommunes returns the records of the directory's communes whose
 // name holds the commune key name after its first word (Le Lion-d'Angers
 // for Angers, Morières-lès-Avignon for Avignon), nil when none: their
@@ -981,6 +1090,9 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 	// one that does not (« fle ») names the need.
 	structure := len(keys) > 0 && slices.ContainsFunc(targets, func(tg lexTarget) bool { return tg.field == FieldTypologies })
 	c.kind = structure && slices.ContainsFunc(targets, meansKind)
+	if !needOnly && !needPhrase && !owned && !structure {
+		t.offeredBeforeNamed(&c, targets, lex.generic[inflectionBase(w)])
+	}
 	// A kind of structure where the need is usually met (« sourd » → Cap
 	// emploi, MDPH) is found where a record's name names it too: most
 	// records give no typology. Counted as related (see clause.related).

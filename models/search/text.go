@@ -255,9 +255,8 @@ func queryWords(q string) []string {
 var arrondissementCities = map[string]struct {
 	prefix string
 	count  int
-	dep    int    // the city's département: « marseille 13 » is it
 	code   string // the city's INSEE code
-}{"marseille": {"130", 16, 13, "13055"}, "lyon": {"6900", 9, 69, "69123"}, "paris": {"750", 20, 75, "75056"}}
+}{"marseille": {"130", 16, "13055"}, "lyon": {"6900", 9, "69123"}, "paris": {"750", 20, "75056"}}
 
 // arrondissements reads an arrondissement after its city as people write
 // it (« marseille 13e », « Marseille 13ème », « lyon 3 eme
@@ -265,8 +264,11 @@ var arrondissementCities = map[string]struct {
 // 75001), which restricts as a postal code beside a commune does:
 // « 13e » was required as a word and found only a name saying « 13ème ».
 // A bare number is one too (« paris 15 », « marseille 3 »: the Cantal and
-// the Aisne hold neither city, and nothing was found) unless it is the
-// city's own département (« marseille 13 »).
+// the Aisne hold neither city, and nothing was found), even the city's own
+// département (« marseille 13 » is how Marseille names its 13th; read as
+// the Bouches-du-Rhône it added nothing to « marseille », and the 13th's
+// 11 places were lost among the city's 118). Beyond the city's count it
+// stays a département (« marseille 83 », « lyon 69 »).
 func arrondissements(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
@@ -282,7 +284,7 @@ func arrondissements(words []string) []string {
 			suffix, j = words[j+1], j+1
 		}
 		n, err := strconv.Atoi(num)
-		if num == "" || err != nil || !ordinalSuffix[suffix] && (suffix != "" || n == city.dep) || n < 1 || n > city.count {
+		if num == "" || err != nil || !ordinalSuffix[suffix] && suffix != "" || n < 1 || n > city.count {
 			continue
 		}
 		if j+1 < len(words) && (words[j+1] == "arrondissement" || words[j+1] == "arr" || words[j+1] == "arrdt") {
@@ -442,11 +444,12 @@ var functionWords = func() map[string]bool {
 // something forgotten or lost (« mot de passe oublié », « j'ai perdu mon
 // identifiant »: the trouble, as « bloqué ») and doing a procedure or
 // looking for a place (« aide pour remplir un dossier retraite », « où
-// trouver un ordinateur »). Required, they were held by no place and every
-// answer was partial. Within a thesaurus phrase they stay (« trouver un
-// emploi »).
+// trouver un ordinateur », « chercher du travail »). Required, they were
+// held by no place and every answer was partial. Within a thesaurus phrase
+// they stay (« trouver un emploi »).
 var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": true, "oubliees": true,
 	"perdu": true, "perdue": true, "perdus": true, "perdues": true, "remplir": true, "trouver": true, "refaire": true,
+	"chercher": true,
 	// The forms of « faire », a stop word (« il faut que je fasse »,
 	// « vous faites »: spelt « passe », « fêtes »), coming, seeing,
 	// knowing, sending, calling back, saying (« on m'a dit de venir vous
