@@ -8,6 +8,7 @@ import (
 
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/vocab"
 )
 
 // TestFeedCursorsRefusedAlike: GET /changes took a cursor beyond the
@@ -128,6 +129,90 @@ func TestUnknownNestedFieldsNamedByPath(t *testing.T) {
 		}
 		if f := fields(t, r); len(f) != 1 || f[0] != tc.field {
 			t.Errorf("%s %s %v: errors name %v, want [%s]", tc.method, tc.path, tc.body, f, tc.field)
+		}
+	}
+}
+
+// TestSec28ListsBeyondMaxItemsRefused: the document declares every list of
+// an actor, a service and a referral with maxItems 20, but the server
+// removed duplicates first and counted after, so a referral's themes of
+// 10,000 copies of one theme were accepted (201) and stored as one. More
+// items than declared are now refused with 422 naming the list, whatever
+// they repeat, on every list and on creation and patch alike.
+func TestSec28ListsBeyondMaxItemsRefused(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	many := func(v string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = v
+		}
+		return out
+	}
+	first := func(name string) string { return vocab.MustGet(name).Terms[0].Value }
+	actorLists := map[string]string{"typologies": first(vocab.NameTypologies), "mobility": first(vocab.NameMobility),
+		"national_programmes": first(vocab.NameNationalProgrammes), "training_labels": first(vocab.NameTrainingLabels),
+		"emails": "accueil@example.fr", "websites": "https://example.fr", "phones": "04 91 00 00 00"}
+	serviceLists := map[string]string{"themes": first(vocab.NameThemes), "publics": first(vocab.NamePublics),
+		"specific_support": first(vocab.NameSpecificSupport), "fees": first(vocab.NameFees), "access_modes": first(vocab.NameAccessModes),
+		"accompaniment_modes": first(vocab.NameAccompanimentModes), "languages": first(vocab.NameLanguages)}
+	type call struct {
+		name  string
+		req   apitest.Request
+		field string
+	}
+	calls := []call{{"referral themes ×10,000", apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA,
+		Body: merge(referralBody(w.a, w.s), obj{"themes": many("aide-aux-demarches-administratives", 10_000)})}, "themes"}}
+	for field, v := range actorLists {
+		calls = append(calls,
+			call{"actor " + field, apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: merge(validActor("Lieu"), obj{field: many(v, 21)})}, field},
+			call{"actor patch " + field, apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + w.a, Token: e.Admin, ContentType: "application/merge-patch+json", Body: obj{field: many(v, 21)}}, field})
+	}
+	for field, v := range serviceLists {
+		calls = append(calls,
+			call{"service " + field, apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: merge(validService(w.b, "Atelier"), obj{field: many(v, 21)})}, field},
+			call{"service patch " + field, apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + w.s, Token: e.Admin, ContentType: "application/merge-patch+json", Body: obj{field: many(v, 21)}}, field})
+	}
+	for _, c := range calls {
+		r := e.Do(c.req)
+		if r.Code != 422 {
+			t.Errorf("%s: %d %.300s, want 422", c.name, r.Code, r.Body)
+			continue
+		}
+		if f := fields(t, r); len(f) != 1 || f[0] != c.field {
+			t.Errorf("%s: errors name %v, want [%s]", c.name, f, c.field)
+		}
+	}
+	// Twenty copies are within the declared bound: stored once.
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA,
+		Body: merge(referralBody(w.a, w.s), obj{"themes": many("aide-aux-demarches-administratives", 20)})})
+	if r.Code != 201 || len(r.Map()["themes"].([]any)) != 1 {
+		t.Errorf("20 copies: %d %.300s", r.Code, r.Body)
+	}
+}
+
+// TestSec28NullPersonAndConsentNamed: {"person":null,"consent":null} on a
+// referral answered 422 naming consent.given only: the handler returned at
+// the consent, before the person was looked at. The problem now names
+// every offending field at once, a null object by its own name.
+func TestSec28NullPersonAndConsentNamed(t *testing.T) {
+	w := newReferralWorld(t)
+	for _, tc := range []struct {
+		body obj
+		want []string
+	}{
+		{obj{"person": nil, "consent": nil}, []string{"person", "consent"}},
+		{obj{"person": nil, "consent": obj{"given": false, "given_on": "2026-11-20", "referent_commitment": true}}, []string{"person", "consent.given"}},
+		{obj{"person": obj{}, "consent": nil}, []string{"person.first_name", "person.last_name", "person.contact_channel", "consent"}},
+		{obj{"person": nil, "consent": nil, "themes": []string{}}, []string{"person", "consent", "themes"}},
+	} {
+		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: merge(referralBody(w.a, w.s), tc.body)})
+		if r.Code != 422 {
+			t.Errorf("%v: %d %s, want 422", tc.body, r.Code, r.Body)
+			continue
+		}
+		if f := fields(t, r); len(f) != len(tc.want) || !hasAll(f, tc.want...) {
+			t.Errorf("%v: errors name %v, want %v", tc.body, f, tc.want)
 		}
 	}
 }

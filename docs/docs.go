@@ -2609,7 +2609,7 @@ const docTemplate = `{
         },
         "/api/v1/auth/password-reset": {
             "post": {
-                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The link works only while whoever issued it may still issue it (404 otherwise, as for a used or expired link). The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.",
+                "description": "For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The link works only while whoever issued it may still issue it (404 otherwise, as for a used or expired link). The new password follows the policy; every session of the account ends; the token is used up. A token its issuer was shown (delivery manual) makes the account's credentials known to that issuer: its reads of referrals sent before then are traced from now on; an e-mailed one ends that. Limited per IP address.",
                 "consumes": [
                     "application/json"
                 ],
@@ -8404,7 +8404,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual). It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).",
+                "description": "For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual): once a password is set with a token shown to someone other than the account, the account's reads of referrals sent before then are traced in their structures' trail (reason password_set_through_another_s_reset, with the issuer), until a reset e-mailed to the account. It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).",
                 "consumes": [
                     "application/json"
                 ],

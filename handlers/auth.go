@@ -293,7 +293,7 @@ type PasswordResetInput struct {
 //
 //	@ID			resetPassword
 //	@Summary		Set a new password with a reset link
-//	@Description	For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The link works only while whoever issued it may still issue it (404 otherwise, as for a used or expired link). The new password follows the policy; every session of the account ends; the token is used up. Limited per IP address.
+//	@Description	For a person who forgot their password: an administrator or the manager of their structure issued a single-use reset link (POST /api/v1/users/{id}/password-reset), e-mailed to them when the service sends e-mail, else given to them. The link works only while whoever issued it may still issue it (404 otherwise, as for a used or expired link). The new password follows the policy; every session of the account ends; the token is used up. A token its issuer was shown (delivery manual) makes the account's credentials known to that issuer: its reads of referrals sent before then are traced from now on; an e-mailed one ends that. Limited per IP address.
 //	@Tags			auth
 //	@Accept			json
 //	@Param			reset	body	PasswordResetInput	true	"Token and new password"

@@ -164,7 +164,7 @@ type ReferralForwardInput struct {
 	// A word for the new structure (personal data, like every message).
 	Message string `json:"message,omitempty" example:"Besoin d'un accompagnement à la déclaration de revenus, que nous ne faisons pas."`
 	// The person agreed to be sent on; the forwarder commits to the data-protection rules.
-	Consent ConsentInput `json:"consent"`
+	Consent *ConsentInput `json:"consent"`
 }
 
 // ForwardReferral godoc
@@ -208,7 +208,10 @@ func (h *Handler) ForwardReferral(c *gin.Context) error {
 	if !principal(c).BelongsTo(r.ToActorID) {
 		return models.Errorf(models.EFORBIDDEN, "Only the receiving structure may forward a referral.")
 	}
-	if !in.Consent.Given {
+	switch {
+	case in.Consent == nil:
+		return &models.Error{Code: models.EINVALID, Message: "The forward is invalid.", Fields: []models.FieldError{{Field: "consent", Reason: "is required: the person's consent to be sent on and the forwarder's commitment"}}}
+	case !in.Consent.Given:
 		return &models.Error{Code: models.EINVALID, Message: "The forward is invalid.", Fields: []models.FieldError{{Field: "consent.given", Reason: "must be true: the person must agree to be sent on"}}}
 	}
 	c.Set(ReplayByReference, true)

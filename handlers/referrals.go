@@ -2,9 +2,11 @@ package handlers
 
 import (
 	"cmp"
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -43,10 +45,45 @@ type ReferralInput struct {
 	// The person's needs.
 	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives" validate:"min=1,max=20"`
 	// The situation in a few words, without health or other sensitive details.
-	Situation string       `json:"situation,omitempty" example:"Doit renouveler sa carte de séjour en ligne, pas d'ordinateur." maxLength:"2000"`
-	Person    PersonInput  `json:"person"`
-	Message   string       `json:"message,omitempty" example:"Personne très angoissée par les démarches en ligne." maxLength:"2000"`
-	Consent   ConsentInput `json:"consent"`
+	Situation string        `json:"situation,omitempty" example:"Doit renouveler sa carte de séjour en ligne, pas d'ordinateur." maxLength:"2000"`
+	Person    *PersonInput  `json:"person"`
+	Message   string        `json:"message,omitempty" example:"Personne très angoissée par les démarches en ligne." maxLength:"2000"`
+	Consent   *ConsentInput `json:"consent"`
+}
+
+// referralErrors names at once every field of a new referral's body that is
+// wrong: a person or a consent sent as null or left out, a consent not
+// given (which the model does not keep), and the model's own checks of r,
+// built from in — returning at the first of them named consent.given alone
+// for {"person":null,"consent":null}. A null object is named itself, not
+// each of its fields. nil when only the model's checks fail: the store
+// makes them. (Person and Consent are pointers so that null is told apart
+// from {}.)
+func referralErrors(in *ReferralInput, r models.Referral, now time.Time) error {
+	var fe models.FieldErrors
+	if in.Person == nil {
+		fe.Add("person", "is required: the person's names and how to reach them")
+	}
+	switch {
+	case in.Consent == nil:
+		fe.Add("consent", "is required: the person's consent and the referent's commitment")
+	case !in.Consent.Given:
+		fe.Add("consent.given", "must be true: the person must agree to be referred")
+	}
+	if len(fe) == 0 {
+		return nil
+	}
+	r.Normalize()
+	var e *models.Error
+	if errors.As(r.Validate(now), &e) {
+		for _, f := range e.Fields {
+			if in.Person == nil && strings.HasPrefix(f.Field, "person.") || in.Consent == nil && strings.HasPrefix(f.Field, "consent.") {
+				continue
+			}
+			fe = append(fe, f)
+		}
+	}
+	return fe.Err("The referral is invalid.")
 }
 
 // Person is the referred person as the two structures see it; every field
@@ -387,13 +424,20 @@ func (h *Handler) CreateReferral(c *gin.Context) error {
 	if !p.BelongsTo(in.FromActorID) {
 		return models.Errorf(models.EFORBIDDEN, "Only members of the sending structure (from_actor_id) may refer people on its behalf.")
 	}
-	if !in.Consent.Given {
-		return &models.Error{Code: models.EINVALID, Message: "The referral is invalid.", Fields: []models.FieldError{{Field: "consent.given", Reason: "must be true: the person must agree to be referred"}}}
+	person, consent := PersonInput{}, ConsentInput{}
+	if in.Person != nil {
+		person = *in.Person
+	}
+	if in.Consent != nil {
+		consent = *in.Consent
 	}
 	r := models.Referral{FromActorID: in.FromActorID, ToServiceID: in.ToServiceID, Themes: in.Themes, Situation: in.Situation,
-		PersonFirstName: in.Person.FirstName, PersonLastName: in.Person.LastName, ContactChannel: in.Person.ContactChannel,
-		ContactValue: in.Person.Contact, Availability: in.Person.Availability, Message: in.Message,
-		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment}
+		PersonFirstName: person.FirstName, PersonLastName: person.LastName, ContactChannel: person.ContactChannel,
+		ContactValue: person.Contact, Availability: person.Availability, Message: in.Message,
+		ConsentOn: consent.GivenOn, ReferentCommitment: consent.ReferentCommitment}
+	if err := referralErrors(&in, r, h.Store.Now()); err != nil {
+		return err
+	}
 	// A retry with the same Idempotency-Key gets the referral rendered
 	// again: the person's data is never copied into the replay store.
 	c.Set(ReplayByReference, true)

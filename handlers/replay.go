@@ -114,7 +114,7 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 			return err
 		}
 		c.Header("Cache-Control", "no-store")
-		writeJSON(c, http.StatusCreated, newPasswordResetIssued(r, h.Store.Notifies()))
+		writeJSON(c, http.StatusCreated, newPasswordResetIssued(r))
 		return nil
 	}
 	return models.Errorf(models.ECONFLICT, "This request was already processed; its answer cannot be shown again.")

@@ -300,11 +300,13 @@ type PasswordResetIssued struct {
 	Use string `json:"use" example:"POST /api/v1/auth/password-reset"`
 }
 
-// newPasswordResetIssued shows the token only when no e-mail carries it.
-func newPasswordResetIssued(r *models.PasswordReset, emailed bool) PasswordResetIssued {
-	out := PasswordResetIssued{ID: r.ID, UserID: r.UserID, Email: r.Email, Token: r.Token, Delivery: "manual", ExpiresAt: r.ExpiresAt, Use: "POST /api/v1/auth/password-reset"}
-	if emailed {
-		out.Token, out.Delivery = "", "email"
+// newPasswordResetIssued shows the token only when no e-mail carries it
+// (the store recorded the delivery: a manual one discloses the account's
+// next password to the issuer).
+func newPasswordResetIssued(r *models.PasswordReset) PasswordResetIssued {
+	out := PasswordResetIssued{ID: r.ID, UserID: r.UserID, Email: r.Email, Token: r.Token, Delivery: models.ResetDeliveryManual, ExpiresAt: r.ExpiresAt, Use: "POST /api/v1/auth/password-reset"}
+	if r.Delivery == models.ResetDeliveryEmail {
+		out.Token, out.Delivery = "", models.ResetDeliveryEmail
 	}
 	return out
 }
@@ -313,7 +315,7 @@ func newPasswordResetIssued(r *models.PasswordReset, emailed bool) PasswordReset
 //
 //	@ID			issuePasswordReset
 //	@Summary		Issue a password reset link
-//	@Description	For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual). It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).
+//	@Description	For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual): once a password is set with a token shown to someone other than the account, the account's reads of referrals sent before then are traced in their structures' trail (reason password_set_through_another_s_reset, with the issuer), until a reset e-mailed to the account. It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).
 //	@Tags			accounts
 //	@Accept			json
 //	@Produce		json
@@ -355,7 +357,7 @@ func (h *Handler) IssuePasswordReset(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusCreated, newPasswordResetIssued(r, h.Store.Notifies()))
+	writeJSON(c, http.StatusCreated, newPasswordResetIssued(r))
 	return nil
 }
 

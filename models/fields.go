@@ -325,6 +325,12 @@ func normalizeVocab(name string, in StringList) StringList {
 	if len(in) == 0 {
 		return nil
 	}
+	if len(in) > maxListItems {
+		// Kept whole for checkVocab to refuse: the contract bounds the
+		// list sent (maxItems), and counting after removing duplicates
+		// stored 10,000 copies of one theme as one, answering 201.
+		return in
+	}
 	out := make(StringList, 0, len(in))
 	var seen map[string]bool // long lists only: a short one is scanned
 	if len(in) > 16 {

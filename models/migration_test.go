@@ -159,3 +159,54 @@ func TestMigration00090StripInvisibleText(t *testing.T) {
 		}
 	}
 }
+
+// TestMigration00092CredentialsDisclosed: how earlier reset links were
+// delivered was not kept, so an account whose password was last set with a
+// link someone else issued is taken as disclosed to that issuer when it was
+// used (a trace too many rather than a takeover untraced); one whose last
+// link was its own, or that never used one, is not; down removes the
+// columns.
+func TestMigration00092CredentialsDisclosed(t *testing.T) {
+	db, p := migrateTo(t, 91)
+	for _, id := range []string{"taken", "own", "none", "again", "adm"} {
+		mustExec(t, db, `INSERT INTO users (id, email, password_hash, created_at, updated_at) VALUES (?, ?, 'x', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`, id, id+"@example.fr")
+	}
+	reset := func(id, user, by, used string) {
+		var usedAt any
+		if used != "" {
+			usedAt = used
+		}
+		mustExec(t, db, `INSERT INTO password_resets (id, user_id, token_hash, created_by, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, '2026-01-01 00:00:00', '2026-01-01 04:00:00', ?)`,
+			id, user, "h-"+id, by, usedAt)
+	}
+	reset("1", "taken", "user:adm", "2026-01-01 01:00:00")
+	reset("2", "taken", "user:adm", "") // issued, never used
+	reset("3", "own", "user:adm", "2026-01-01 01:00:00")
+	reset("4", "own", "user:own", "2026-01-01 02:00:00")
+	reset("5", "again", "user:again", "2026-01-01 01:00:00")
+	reset("6", "again", "user:adm", "2026-01-01 02:00:00")
+	if _, err := p.UpTo(context.Background(), 92); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"taken": "adm", "own": "", "none": "", "again": "adm", "adm": ""}
+	for id, by := range want {
+		var at sql.NullString
+		var gotBy string
+		if err := db.QueryRow("SELECT credentials_disclosed_at, credentials_disclosed_by FROM users WHERE id = ?", id).Scan(&at, &gotBy); err != nil {
+			t.Fatal(err)
+		}
+		if gotBy != by || at.Valid != (by != "") {
+			t.Errorf("%s: disclosed to %q at %v, want to %q", id, gotBy, at, by)
+		}
+	}
+	var unknown int
+	if err := db.QueryRow("SELECT count(*) FROM password_resets WHERE delivery = 'unknown'").Scan(&unknown); err != nil || unknown != 6 {
+		t.Errorf("%d links of unknown delivery (%v), want 6", unknown, err)
+	}
+	if _, err := p.DownTo(context.Background(), 91); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("SELECT credentials_disclosed_at FROM users"); err == nil {
+		t.Error("down left the credentials_disclosed_at column")
+	}
+}

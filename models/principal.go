@@ -96,6 +96,12 @@ type Principal struct {
 	// Coordinates is the territory of a territorial coordinator; zero for
 	// everyone else.
 	Coordinates Territory
+	// CredentialsDisclosedAt is when the account's password was set with a
+	// reset token shown to someone else, CredentialsDisclosedBy (the
+	// issuer's account id): whoever uses the account since may be that
+	// issuer, so reads of referrals sent before then leave a trace.
+	CredentialsDisclosedAt *time.Time
+	CredentialsDisclosedBy string
 
 	// A partner client (machine-to-machine) has a ClientID instead of a
 	// UserID, and may write only records of its own Sources.

@@ -231,15 +231,29 @@ func (r *Referral) Validate(now time.Time) error {
 	return fe.Err("The referral is invalid.")
 }
 
+// Why a read of a referral's personal data was traced (the reason in the
+// trail entry's details).
+const (
+	ReadByAdministrator      = "platform_administrator"
+	ReadByMemberJoinedAfter  = "joined_after_the_referral"
+	ReadCredentialsDisclosed = "password_set_through_another_s_reset"
+)
+
 // ReadTrace says whether p reading r's personal data must leave a trace in
 // its structures' security trail, and why: every read by someone who is not
 // an ordinary, long-standing member of one of its two structures — a
-// platform administrator (who may add themself to any team), or a member
-// who joined after the referral was sent (and so was not among the people
-// the sender entrusted it to).
+// platform administrator (who may add themself to any team), a member who
+// joined after the referral was sent (and so was not among the people the
+// sender entrusted it to), or an account whose password was set, after the
+// referral was sent, with a reset token its issuer was shown (whoever reads
+// may be that issuer, who was not among those people either). The last
+// comes first: it is the one a structure's managers most need to know.
 func (p *Principal) ReadTrace(r *Referral) (bool, string) {
+	if d := p.CredentialsDisclosedAt; d != nil && r.CreatedAt.Before(*d) {
+		return true, ReadCredentialsDisclosed
+	}
 	if p.IsAdmin() {
-		return true, "platform_administrator"
+		return true, ReadByAdministrator
 	}
 	var since *time.Time
 	for _, m := range p.Memberships {
@@ -251,7 +265,7 @@ func (p *Principal) ReadTrace(r *Referral) (bool, string) {
 		}
 	}
 	if since != nil && since.After(r.CreatedAt) {
-		return true, "joined_after_the_referral"
+		return true, ReadByMemberJoinedAfter
 	}
 	return false, ""
 }

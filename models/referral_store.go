@@ -782,11 +782,21 @@ func (s *Store) RecordReferralReads(ctx context.Context, p *Principal, rs []*Ref
 	return s.write(ctx, func(tx *gorm.DB) error {
 		for _, rd := range reads {
 			ev := TrailEvent{Action: TrailReferralRead, ActorID: rd.r.FromActorID, OtherActorID: rd.r.ToActorID, SubjectKind: SubjectReferral, SubjectID: rd.r.ID}
-			if err := s.trail(tx, ev, map[string]any{"reason": rd.reason}); err != nil {
+			if err := s.trail(tx, ev, readDetails(p, rd.reason)); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
 
+// readDetails is a traced read's trail details: the reason, and for an
+// account whose credentials were disclosed, to whom and when, so that the
+// structure's managers know whose read it may have been.
+func readDetails(p *Principal, reason string) map[string]any {
+	d := map[string]any{"reason": reason}
+	if reason == ReadCredentialsDisclosed {
+		d["issued_by"], d["credentials_disclosed_at"] = p.CredentialsDisclosedBy, p.CredentialsDisclosedAt
+	}
+	return d
 }

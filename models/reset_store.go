@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -22,12 +23,31 @@ const (
 
 const resetPrefix = "pwr_"
 
+// How a reset link reaches the person: e-mailed to the account's address
+// when the service sends e-mail, otherwise shown once to its issuer, who
+// passes it on — and so may use it themself (see recordDisclosure).
+const (
+	ResetDeliveryEmail  = "email"
+	ResetDeliveryManual = "manual"
+)
+
+// resetDelivery is how a link issued now reaches the person.
+func (s *Store) resetDelivery() string {
+	if s.notify {
+		return ResetDeliveryEmail
+	}
+	return ResetDeliveryManual
+}
+
 type passwordReset struct {
 	ID        string `gorm:"primaryKey"`
 	UserID    string
 	TokenHash string
 	CreatedBy string
 	ActorID   string
+	// Delivery is ResetDeliveryEmail or ResetDeliveryManual ("unknown"
+	// for links issued before it was kept).
+	Delivery  string
 	CreatedAt time.Time
 	ExpiresAt time.Time
 	UsedAt    *time.Time
@@ -35,13 +55,15 @@ type passwordReset struct {
 
 func (passwordReset) TableName() string { return "password_resets" }
 
-// PasswordReset is an issued reset link; Token is shown once.
+// PasswordReset is an issued reset link; Token is shown once, to the
+// issuer only when Delivery is ResetDeliveryManual.
 type PasswordReset struct {
 	ID        string
 	UserID    string
 	Email     string
 	ExpiresAt time.Time
 	Token     string
+	Delivery  string
 }
 
 // Entity an issued reset link binds an Idempotency-Key to.
@@ -75,14 +97,15 @@ func (s *Store) IssuePasswordReset(ctx context.Context, userID, actorID string) 
 		if err := tx.Model(&passwordReset{}).Where("user_id = ? AND used_at IS NULL AND expires_at > ?", userID, now).Update("expires_at", now).Error; err != nil {
 			return err
 		}
-		r := passwordReset{ID: NewID(), UserID: userID, TokenHash: hash, CreatedBy: PrincipalFrom(ctx).Scope(), ActorID: actorID, CreatedAt: now, ExpiresAt: now.Add(PasswordResetTTL)}
+		r := passwordReset{ID: NewID(), UserID: userID, TokenHash: hash, CreatedBy: PrincipalFrom(ctx).Scope(), ActorID: actorID,
+			Delivery: s.resetDelivery(), CreatedAt: now, ExpiresAt: now.Add(PasswordResetTTL)}
 		if err := tx.Create(&r).Error; err != nil {
 			return err
 		}
 		if err := bindIdempotency(tx, EntityPasswordReset, r.ID); err != nil {
 			return err
 		}
-		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token}
+		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token, Delivery: r.Delivery}
 		if err := s.trail(tx, TrailEvent{Action: TrailPasswordResetIssued, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
 			map[string]any{"reset_id": r.ID, "expires_at": r.ExpiresAt}); err != nil {
 			return err
@@ -118,10 +141,13 @@ func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordR
 		} else if !ok {
 			return errBadReset
 		}
-		if err := tx.Model(&r).Update("token_hash", hash).Error; err != nil {
+		// Delivered as links issued now are: the new token is shown to
+		// the issuer when the service sends no e-mail (any more).
+		r.Delivery = s.resetDelivery()
+		if err := tx.Model(&r).Updates(map[string]any{"token_hash": hash, "delivery": r.Delivery}).Error; err != nil {
 			return err
 		}
-		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token}
+		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token, Delivery: r.Delivery}
 		return s.queuePasswordReset(tx, u.ID, token, r.ExpiresAt)
 	})
 	return out, err
@@ -188,6 +214,32 @@ func (s *Store) ResetPassword(ctx context.Context, token, next string) error {
 		} else if !ok {
 			return errBadReset
 		}
-		return s.setPassword(tx, u, hash, "", TrailPasswordResetUsed, map[string]any{"reset_id": r.ID})
+		if err := recordDisclosure(tx, &r, u.ID, now); err != nil {
+			return err
+		}
+		return s.setPassword(tx, u, hash, "", TrailPasswordResetUsed, map[string]any{"reset_id": r.ID, "delivery": r.Delivery})
 	})
+}
+
+// recordDisclosure keeps, as a password is set with reset link r, who knows
+// the account's credentials from now on. A token shown to an issuer other
+// than the account (delivery manual, or unknown) discloses them to that
+// issuer, who could have used it: the account's reads of referrals sent
+// before now are traced (Principal.ReadTrace), whoever changes the password
+// afterwards (the issuer knows it and could be the one changing it). A
+// token e-mailed to the account's address gives the account back, whoever
+// issued it: its issuer never saw it. A token an administrator was shown
+// for their own account changes nothing: the session that asked for it may
+// be held by whoever knows the password already.
+func recordDisclosure(tx *gorm.DB, r *passwordReset, userID string, now time.Time) error {
+	var set map[string]any
+	switch {
+	case r.Delivery == ResetDeliveryEmail:
+		set = map[string]any{"credentials_disclosed_at": nil, "credentials_disclosed_by": ""}
+	case r.CreatedBy != "user:"+userID:
+		set = map[string]any{"credentials_disclosed_at": now, "credentials_disclosed_by": strings.TrimPrefix(r.CreatedBy, "user:")}
+	default:
+		return nil
+	}
+	return tx.Model(&User{}).Where("id = ?", userID).Updates(set).Error
 }

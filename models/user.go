@@ -39,6 +39,11 @@ type User struct {
 	// DeletedAt is set when the person deleted their account; the row
 	// stays, emptied, so that what it did reads « compte supprimé ».
 	DeletedAt *time.Time
+	// CredentialsDisclosedAt is when the password was last set with a
+	// reset token shown to someone else, CredentialsDisclosedBy (the
+	// issuer's account id), who knows it since (see ResetPassword).
+	CredentialsDisclosedAt *time.Time
+	CredentialsDisclosedBy string
 }
 
 // DeletedAccountLabel is how a deleted account is named wherever it acted.
@@ -459,7 +464,8 @@ func principalOf(tx *gorm.DB, u *User) (*Principal, error) {
 	if err := tx.Where("user_id = ?", u.ID).Order("actor_id").Find(&ms).Error; err != nil {
 		return nil, err
 	}
-	p := &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory()}
+	p := &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory(),
+		CredentialsDisclosedAt: u.CredentialsDisclosedAt, CredentialsDisclosedBy: u.CredentialsDisclosedBy}
 	for _, m := range ms {
 		p.Memberships = append(p.Memberships, Membership{ActorID: m.ActorID, Role: Role(m.Role), Since: m.CreatedAt})
 	}
