@@ -481,3 +481,21 @@ func TestSnapshotSessionExpires(t *testing.T) {
 		t.Errorf("maintenance purged %d sessions (%v), want 1", rep.Snapshots, err)
 	}
 }
+
+// TestSnapshotSessionOpensOnce: opens racing for one source (two replicas
+// of a partner's job, on PostgreSQL two processes) leave one session.
+func TestSnapshotSessionOpensOnce(t *testing.T) {
+	e := apitest.New(t)
+	codes := make([]int, 8)
+	var wg sync.WaitGroup
+	for i := range codes {
+		wg.Go(func() {
+			codes[i] = e.Do(apitest.Request{Method: "POST", Path: snapPath(snapSource), Token: e.Admin}).Code
+		})
+	}
+	wg.Wait()
+	slices.Sort(codes)
+	if codes[0] != 201 || codes[1] != 409 || codes[len(codes)-1] != 409 {
+		t.Errorf("racing opens answered %v, want one 201 and 409s", codes)
+	}
+}
