@@ -160,11 +160,11 @@ func TestMigration00090StripInvisibleText(t *testing.T) {
 	}
 }
 
-// TestMigration00092SnapshotSessions: the sessions and their keys, one
+// TestMigration00093SnapshotSessions: the sessions and their keys, one
 // session per source, a key recorded once (a batch replayed inserts it
 // again, ignored), and down removes both tables.
-func TestMigration00092SnapshotSessions(t *testing.T) {
-	db, p := migrateTo(t, 92)
+func TestMigration00093SnapshotSessions(t *testing.T) {
+	db, p := migrateTo(t, 93)
 	mustExec(t, db, `INSERT INTO sync_snapshot_sessions (id, source, opened_at, expires_at) VALUES ('s1', 'hub', '2026-01-01 00:00:00', '2026-01-02 00:00:00')`)
 	if _, err := db.Exec(`INSERT INTO sync_snapshot_sessions (id, source, opened_at, expires_at) VALUES ('s2', 'hub', '2026-01-01 00:00:00', '2026-01-02 00:00:00')`); err == nil {
 		t.Error("two sessions of one source")
