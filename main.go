@@ -492,7 +492,7 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 				log.Error("referral maintenance failed", "error", err.Error())
 			} else if err == nil {
 				log.Info("referral maintenance", "expired", r.Expired, "reminded", r.Reminded, "no_outcome", r.NoOutcome,
-					"anonymized", r.Anonymized, "purged", r.Purged, "runner", runner)
+					"anonymized", r.Anonymized, "purged", r.Purged, "snapshot_sessions_purged", r.Snapshots, "runner", runner)
 			}
 		}
 		select {

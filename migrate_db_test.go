@@ -197,6 +197,11 @@ func fillEveryTable(t *testing.T, srv *server) {
 		"consent":   map[string]any{"given": true, "given_on": time.Now().Format(time.DateOnly), "referent_commitment": true}}, nil)
 	must(200, "POST", "/api/v1/referrals/"+ref["id"].(string)+"/transitions", receiver, map[string]any{"status": "accepted"}, nil)
 	must(201, "POST", "/api/v1/referrals/"+ref["id"].(string)+"/messages", receiver, map[string]any{"body": "Elle viendra mardi à 10 h."}, nil)
+	// A snapshot session of the hub, open, with the keys of its first batch
+	// (one place sent unchanged): a copy lets the partner go on.
+	snap := must(201, "POST", "/api/v1/sync/hub-du-sud/snapshots", tok, nil, nil)["id"].(string)
+	must(200, "PUT", "/api/v1/sync/hub-du-sud/actors?snapshot_id="+snap, tok, map[string]any{"actors": []map[string]any{{"source_id": "session-1",
+		"name": "Point numérique de la session", "address": map[string]any{"street": "3 rue", "postal_code": "13001", "commune": "Marseille"}}}}, nil)
 	// Reading the referral feed draws its key (service_keys): copied, the
 	// followers' cursors stay valid.
 	must(200, "GET", "/api/v1/referrals/changes", receiver, nil, nil)

@@ -644,6 +644,28 @@ func matrix() []entry {
 			"pivot": "00000000000000", "date_maj": "2026-01-02", "services": "Aide aux démarches administratives"}
 		return call{method: "POST", path: "/api/v1/sync/" + source(own) + "/import", body: []obj{place}}
 	}, syncOwn, syncOther)
+	// Snapshot sessions: the same rights as the batches. Each call has a
+	// session of its own (one is open per source at a time).
+	snapOwn, snapOther := func(ok int) []int { return row(401, ok, 403, 403, 403, ok, 403, 401) }, adminOnly
+	add("POST /api/v1/sync/:source/snapshots", func(w *world, _ string, own bool) call {
+		clearSnapshot(w.t, w.e, source(own))
+		return call{method: "POST", path: "/api/v1/sync/" + source(own) + "/snapshots"}
+	}, snapOwn(201), snapOther(201))
+	add("GET /api/v1/sync/:source/snapshots/:id", func(w *world, _ string, own bool) call {
+		return call{method: "GET", path: "/api/v1/sync/" + source(own) + "/snapshots/" + freshSnapshot(w.t, w.e, source(own))}
+	}, snapOwn(200), snapOther(200))
+	add("DELETE /api/v1/sync/:source/snapshots/:id", func(w *world, _ string, own bool) call {
+		return call{method: "DELETE", path: "/api/v1/sync/" + source(own) + "/snapshots/" + freshSnapshot(w.t, w.e, source(own))}
+	}, snapOwn(204), snapOther(204))
+	// A dry run: the session received an empty batch of actors, which
+	// would archive every actor of the source.
+	add("POST /api/v1/sync/:source/snapshots/:id/complete", func(w *world, _ string, own bool) call {
+		id := freshSnapshot(w.t, w.e, source(own))
+		if r := w.e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/" + source(own) + "/actors?snapshot_id=" + id, Token: w.e.Admin, Body: obj{"actors": []obj{}}}); r.Code != 200 {
+			w.t.Fatalf("batch of the session: %d %s", r.Code, r.Body)
+		}
+		return call{method: "POST", path: "/api/v1/sync/" + source(own) + "/snapshots/" + id + "/complete?dry_run=true&allow_mass_archive=true"}
+	}, snapOwn(200), snapOther(200))
 	add("GET /api/v1/changes", static("GET", "/api/v1/changes?limit=5", false), public200, nil)
 	add("GET /api/v1/exports", static("GET", "/api/v1/exports", false), public200, nil)
 	add("GET /api/v1/exports/:format", static("GET", "/api/v1/exports/standard-csv", false), public200, nil)

@@ -161,6 +161,12 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.PUT("/sync/:source/actors", auth(h.SyncActors)...)
 	v1.PUT("/sync/:source/services", auth(h.SyncServices)...)
 	v1.POST("/sync/:source/import", create(h.ImportPlaces)...)
+	// Snapshot sessions: a snapshot sent in several batches (batches join
+	// one with ?snapshot_id=); the same rights as the batches.
+	v1.POST("/sync/:source/snapshots", auth(h.OpenSnapshot)...)
+	v1.GET("/sync/:source/snapshots/:id", auth(h.GetSnapshot)...)
+	v1.DELETE("/sync/:source/snapshots/:id", auth(h.AbandonSnapshot)...)
+	v1.POST("/sync/:source/snapshots/:id/complete", auth(h.CompleteSnapshot)...)
 	v1.GET("/changes", public(h.ListChanges)...)
 	v1.GET("/exports", public(h.ListExports)...)
 	v1.GET("/exports/:format", public(h.Export)...)

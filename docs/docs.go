@@ -7715,7 +7715,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.",
+                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.",
                 "consumes": [
                     "application/json"
                 ],
@@ -7760,6 +7760,13 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Join the batch to an open snapshot session of the source (not with mode=snapshot): written as an upsert, its source_ids are recorded for the session's completion",
+                        "name": "snapshot_id",
+                        "in": "query"
+                    },
+                    {
                         "description": "The actors",
                         "name": "batch",
                         "in": "body",
@@ -7794,8 +7801,20 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "404": {
+                        "description": "snapshot_id names no open session of the source",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "409": {
                         "description": "The snapshot would archive too many records",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "410": {
+                        "description": "snapshot_id names an expired session",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -7975,7 +7994,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch. A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it).",
+                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it).",
                 "consumes": [
                     "application/json"
                 ],
@@ -8019,6 +8038,13 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Join the batch to an open snapshot session of the source (not with mode=snapshot): written as an upsert, its source_ids are recorded for the session's completion",
+                        "name": "snapshot_id",
+                        "in": "query"
+                    },
+                    {
                         "description": "The services",
                         "name": "batch",
                         "in": "body",
@@ -8053,8 +8079,20 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "404": {
+                        "description": "snapshot_id names no open session of the source",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "409": {
                         "description": "Conflict",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "410": {
+                        "description": "snapshot_id names an expired session",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -8073,6 +8111,324 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/sync/{source}/snapshots": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
+                    }
+                ],
+                "description": "Starts a snapshot sent in several batches, for a source whose whole set does not fit one batch (1000 records, CARNET_MAX_BODY_BYTES): send every record with PUT /api/v1/sync/{source}/actors?snapshot_id=ID (and /services), batches written exactly as upserts, then POST /api/v1/sync/{source}/snapshots/{id}/complete to archive the source's live records that no batch carried. A source has one open session at a time: a second one is refused with 409 naming the open one, which may be completed or abandoned (DELETE). A session expires 24 hours after its last batch (or its opening): it then archives nothing and answers 410, and is purged. Opening a session purges every expired one. Who: administrators, any source; partner clients with the sync:write scope, their own sources.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "sync"
+                ],
+                "summary": "Open a snapshot session of a partner's source",
+                "operationId": "openSyncSnapshot",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "hub-du-sud",
+                        "description": "The partner's source name",
+                        "name": "source",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/SnapshotSession"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the session"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Not this caller's source",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A session of the source is open: its id is in the detail and in errors[]",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "The source is not a valid source name",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/sync/{source}/snapshots/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
+                    }
+                ],
+                "description": "The session's times and what its batches carried so far: the distinct source_ids of actors and of services. Who: administrators, any source; partner clients with the sync:write scope, their own sources.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "sync"
+                ],
+                "summary": "Get a snapshot session",
+                "operationId": "getSyncSnapshot",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "hub-du-sud",
+                        "description": "The partner's source name",
+                        "name": "source",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Session id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/SnapshotSession"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Not this caller's source",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No open session of the source has this id (completed, abandoned, purged, or another source's)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "410": {
+                        "description": "The session expired",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
+                    }
+                ],
+                "description": "Ends the session without archiving anything; the records its batches wrote stay as written. Who: administrators, any source; partner clients with the sync:write scope, their own sources.",
+                "tags": [
+                    "sync"
+                ],
+                "summary": "Abandon a snapshot session",
+                "operationId": "abandonSyncSnapshot",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "hub-du-sud",
+                        "description": "The partner's source name",
+                        "name": "source",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Session id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "No Content"
+                    },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Not this caller's source",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No open session of the source has this id",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "410": {
+                        "description": "The session expired",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/sync/{source}/snapshots/{id}/complete": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    },
+                    {
+                        "PartnerClient": [
+                            "sync:write"
+                        ]
+                    }
+                ],
+                "description": "Archives the source's live records whose source_id no batch of the session carried, for the kinds it received batches of (actors, with their services; services), as mode=snapshot does for one batch: a record a batch carried and rejected keeps its stored version. Refused with 409 when it would archive more than 20% of the source's live actors or services, unless allow_mass_archive=true; the session stays open then, to be completed again. Answers the report of a batch, whose results are the archived records (index -1); a place heading active child actors is reported rejected and stays. The session ends, unless dry_run=true (it reports what would be archived and stays open). A session that received no batch is refused with 409. Who: administrators, any source; partner clients with the sync:write scope, their own sources.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "sync"
+                ],
+                "summary": "Complete a snapshot session: archive what its batches did not carry",
+                "operationId": "completeSyncSnapshot",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "hub-du-sud",
+                        "description": "The partner's source name",
+                        "name": "source",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Session id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Report what would be archived without archiving, and keep the session open",
+                        "name": "dry_run",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Let the completion archive more than 20% of the source's actors or services",
+                        "name": "allow_mass_archive",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/SyncResponse"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Not this caller's source",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No open session of the source has this id",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "It would archive too many records (counts in errors[]), or the session received no batch",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "410": {
+                        "description": "The session expired",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -15632,6 +15988,60 @@ const docTemplate = `{
                 }
             }
         },
+        "SnapshotSession": {
+            "type": "object",
+            "required": [
+                "actors",
+                "batches",
+                "expires_at",
+                "id",
+                "last_batch_at",
+                "opened_at",
+                "services",
+                "source"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "Distinct source_ids of actors its batches carried so far (rejected\nrecords included: completing keeps what is stored of them).",
+                    "type": "integer",
+                    "example": 2500
+                },
+                "batches": {
+                    "description": "Batches that joined it (dry runs are not counted).",
+                    "type": "integer",
+                    "example": 3
+                },
+                "expires_at": {
+                    "description": "24 hours after its last batch (or its opening): an expired session\narchives nothing and answers 410 until it is purged (then 404).",
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "id": {
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "last_batch_at": {
+                    "description": "When the last batch joined it; null before the first.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "opened_at": {
+                    "description": "When the session was opened.",
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "services": {
+                    "description": "Distinct source_ids of services its batches carried so far.",
+                    "type": "integer",
+                    "example": 0
+                },
+                "source": {
+                    "type": "string",
+                    "example": "hub-du-sud"
+                }
+            }
+        },
         "StaleList": {
             "type": "object",
             "required": [
@@ -16058,6 +16468,11 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/SyncRecordResult"
                     }
+                },
+                "snapshot_id": {
+                    "description": "The snapshot session the batch joined, or that was completed.",
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "source": {
                     "type": "string",

@@ -72,10 +72,12 @@ type SyncRecordResult struct {
 
 // SyncResponse is the result of a sync batch.
 type SyncResponse struct {
-	Source string     `json:"source" example:"hub-du-sud"`
-	Mode   string     `json:"mode" enums:"upsert,snapshot"`
-	DryRun bool       `json:"dry_run"`
-	Counts SyncCounts `json:"counts"`
+	Source string `json:"source" example:"hub-du-sud"`
+	Mode   string `json:"mode" enums:"upsert,snapshot"`
+	// The snapshot session the batch joined, or that was completed.
+	SnapshotID string     `json:"snapshot_id,omitempty" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
+	DryRun     bool       `json:"dry_run"`
+	Counts     SyncCounts `json:"counts"`
 	// Deprecated: always 0. Duplicate detection follows the change log
 	// after the batch commits, so the batch no longer waits for it: the
 	// links appear at GET /api/v1/duplicates a moment later.
@@ -89,7 +91,7 @@ func newSyncCounts(m map[string]int) SyncCounts {
 }
 
 func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult) SyncResponse {
-	out := SyncResponse{Source: source, Mode: modeName(opt.Snapshot), DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts),
+	out := SyncResponse{Source: source, Mode: modeName(opt.Snapshot), SnapshotID: opt.SnapshotID, DryRun: opt.DryRun, Counts: newSyncCounts(res.Counts),
 		Results: make([]SyncRecordResult, 0, len(res.Outcomes))}
 	for _, o := range res.Outcomes {
 		r := SyncRecordResult{Index: o.Index, Entity: o.Entity, SourceID: o.SourceID, EntityID: o.ID, ID: o.ID, Result: o.Result, Errors: []InvalidParam{}, Warnings: []InvalidParam{}}
@@ -152,6 +154,13 @@ func syncTarget(c *gin.Context) (string, models.SyncOptions, error) {
 	q := newQueryParser(c.Request.URL.Query())
 	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive")}
 	opt.Snapshot = q.syncMode(false)
+	opt.SnapshotID = q.one("snapshot_id")
+	switch _, given := q.v["snapshot_id"]; {
+	case given && opt.SnapshotID == "" && len(q.v["snapshot_id"]) == 1:
+		q.errs.Add("snapshot_id", "must be the id of an open snapshot session (POST /api/v1/sync/{source}/snapshots opens one)")
+	case opt.SnapshotID != "" && opt.Snapshot:
+		q.errs.Add("snapshot_id", "joins a snapshot session, whose completion archives what its batches did not carry: send the batch with mode=upsert (the default), not mode=snapshot")
+	}
 	if err := q.err(); err != nil {
 		return "", opt, err
 	}
@@ -169,7 +178,7 @@ func checkSyncSource(c *gin.Context, source string) error {
 //
 //	@ID			syncActors
 //	@Summary		Upsert a partner's actors
-//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.
+//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -179,12 +188,15 @@ func checkSyncSource(c *gin.Context, source string) error {
 //	@Param			mode				query		string				false	"upsert or snapshot"	Enums(upsert, snapshot)	default(upsert)
 //	@Param			dry_run				query		bool				false	"Check and report without writing"
 //	@Param			allow_mass_archive	query		bool				false	"Let a snapshot archive more than 20% of the source's actors"
+//	@Param			snapshot_id			query		string				false	"Join the batch to an open snapshot session of the source (not with mode=snapshot): written as an upsert, its source_ids are recorded for the session's completion"	format(uuid)
 //	@Param			batch				body		SyncActorsRequest	true	"The actors"
 //	@Success		200					{object}	SyncResponse
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
 //	@Failure		403					{object}	Problem	"Not this caller's source"
+//	@Failure		404					{object}	Problem	"snapshot_id names no open session of the source"
 //	@Failure		409					{object}	Problem	"The snapshot would archive too many records"
+//	@Failure		410					{object}	Problem	"snapshot_id names an expired session"
 //	@Failure		413					{object}	Problem
 //	@Failure		415					{object}	Problem
 //	@Failure		422					{object}	Problem
@@ -200,7 +212,7 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 		return err
 	}
 	if len(in.Actors) > maxSyncRecords {
-		return models.Errorf(models.EINVALID, "A batch holds at most %d actors; send several batches (a snapshot needs one batch: send it to POST /api/v1/sync/%s/import instead).", maxSyncRecords, source)
+		return models.Errorf(models.EINVALID, "A batch holds at most %d actors; send several batches (a snapshot of more: open a session with POST /api/v1/sync/%s/snapshots and send each batch with its snapshot_id).", maxSyncRecords, source)
 	}
 	actors := make([]models.Actor, len(in.Actors))
 	opt.RefusedActors = map[int]models.FieldError{}
@@ -288,7 +300,7 @@ func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*m
 //
 //	@ID			syncServices
 //	@Summary		Upsert a partner's services
-//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch. A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it).
+//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it).
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -298,12 +310,15 @@ func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*m
 //	@Param			mode				query		string				false	"upsert or snapshot"	Enums(upsert, snapshot)	default(upsert)
 //	@Param			dry_run				query		bool				false	"Check and report without writing"
 //	@Param			allow_mass_archive	query		bool				false	"Let a snapshot archive more than 20% of the source's services"
+//	@Param			snapshot_id			query		string				false	"Join the batch to an open snapshot session of the source (not with mode=snapshot): written as an upsert, its source_ids are recorded for the session's completion"	format(uuid)
 //	@Param			batch				body		SyncServicesRequest	true	"The services"
 //	@Success		200					{object}	SyncResponse
 //	@Failure		400					{object}	Problem
 //	@Failure		401					{object}	Problem
 //	@Failure		403					{object}	Problem
+//	@Failure		404					{object}	Problem	"snapshot_id names no open session of the source"
 //	@Failure		409					{object}	Problem
+//	@Failure		410					{object}	Problem	"snapshot_id names an expired session"
 //	@Failure		413					{object}	Problem
 //	@Failure		415					{object}	Problem
 //	@Failure		422					{object}	Problem
@@ -319,7 +334,7 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		return err
 	}
 	if len(in.Services) > maxSyncRecords {
-		return models.Errorf(models.EINVALID, "A batch holds at most %d services; send several batches.", maxSyncRecords)
+		return models.Errorf(models.EINVALID, "A batch holds at most %d services; send several batches (a snapshot of more: open a session with POST /api/v1/sync/%s/snapshots and send each batch with its snapshot_id).", maxSyncRecords, source)
 	}
 	services := make([]models.SyncService, len(in.Services))
 	opt.RefusedServices = map[int]models.FieldError{}

@@ -210,3 +210,30 @@ func TestMigration00092CredentialsDisclosed(t *testing.T) {
 		t.Error("down left the credentials_disclosed_at column")
 	}
 }
+
+// TestMigration00093SnapshotSessions: the sessions and their keys, one
+// session per source, a key recorded once (a batch replayed inserts it
+// again, ignored), and down removes both tables.
+func TestMigration00093SnapshotSessions(t *testing.T) {
+	db, p := migrateTo(t, 93)
+	mustExec(t, db, `INSERT INTO sync_snapshot_sessions (id, source, opened_at, expires_at) VALUES ('s1', 'hub', '2026-01-01 00:00:00', '2026-01-02 00:00:00')`)
+	if _, err := db.Exec(`INSERT INTO sync_snapshot_sessions (id, source, opened_at, expires_at) VALUES ('s2', 'hub', '2026-01-01 00:00:00', '2026-01-02 00:00:00')`); err == nil {
+		t.Error("two sessions of one source")
+	}
+	for range 2 {
+		mustExec(t, db, `INSERT INTO sync_snapshot_keys (session_id, entity, source_id) VALUES ('s1', 'actor', 'lieu-1') ON CONFLICT DO NOTHING`)
+	}
+	mustExec(t, db, `INSERT INTO sync_snapshot_keys (session_id, entity, source_id) VALUES ('s1', 'service', 'lieu-1')`)
+	var n int
+	if err := db.QueryRow("SELECT COUNT(*) FROM sync_snapshot_keys WHERE session_id = 's1'").Scan(&n); err != nil || n != 2 {
+		t.Errorf("%d keys (%v), want 2: one per entity", n, err)
+	}
+	if _, err := p.DownTo(context.Background(), 92); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"sync_snapshot_sessions", "sync_snapshot_keys"} {
+		if _, err := db.Exec("SELECT 1 FROM " + table); err == nil {
+			t.Errorf("down left %s", table)
+		}
+	}
+}

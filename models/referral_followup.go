@@ -142,12 +142,14 @@ type MaintenanceReport struct {
 	NoOutcome  int // accepted long ago, closed as no_outcome
 	Anonymized int // personal data (and messages) erased
 	Purged     int // expired sign-ups and old sent e-mails deleted
+	Snapshots  int // expired snapshot sessions of partners' syncs deleted
 }
 
 // Maintain runs the referral lifecycle's periodic work — expiry, reminders,
-// the no_outcome rule, retention — and deletes expired sign-ups and old
-// e-mails. Each step is its own transaction; reminders run after expiry so
-// that a referral about to expire is not reminded in the same run.
+// the no_outcome rule, retention — and deletes expired sign-ups, old
+// e-mails and expired snapshot sessions. Each step is its own transaction;
+// reminders run after expiry so that a referral about to expire is not
+// reminded in the same run.
 func (s *Store) Maintain(ctx context.Context, p ReferralPolicy) (MaintenanceReport, error) {
 	var r MaintenanceReport
 	now := s.now()
@@ -172,6 +174,9 @@ func (s *Store) Maintain(ctx context.Context, p ReferralPolicy) (MaintenanceRepo
 		return r, err
 	}
 	if r.Anonymized, err = s.AnonymizeReferrals(ctx, now.Add(-p.Retention), now.Add(-p.MaxRetention)); err != nil {
+		return r, err
+	}
+	if r.Snapshots, err = s.PurgeSnapshots(ctx); err != nil {
 		return r, err
 	}
 	keep := p.OutboxRetention

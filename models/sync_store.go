@@ -39,6 +39,11 @@ type SyncOptions struct {
 	Snapshot bool
 	// AllowMassArchive lifts the MassArchiveShare guard.
 	AllowMassArchive bool
+	// SnapshotID joins the batch to a snapshot session of its source
+	// (OpenSnapshot): written as an upsert, it records in the same
+	// transaction every source_id it carries, and CompleteSnapshot later
+	// archives what no batch of the session carried. Not with Snapshot.
+	SnapshotID string
 	// RefusedActors and RefusedServices reject records by position for
 	// reasons the caller checked (rights, the record's own source). Like
 	// other rejected records, they are not written, and a snapshot does not
@@ -170,10 +175,28 @@ func (s *Store) SyncBatch(ctx context.Context, source string, actors []Actor, se
 	if err != nil {
 		return nil, err
 	}
+	if opt.SnapshotID != "" && opt.Snapshot {
+		return nil, &Error{Code: EBADREQUEST, Message: "A batch of a snapshot session is an upsert: its session's completion archives what is absent.",
+			Fields: []FieldError{{Field: "snapshot_id", Reason: "cannot be given with mode=snapshot"}}}
+	}
 	// Duplicate detection follows the change log (FollowDuplicates): the
 	// batch returns once committed.
 	return s.syncWrite(ctx, opt, func(tx *gorm.DB, res *SyncResult) error {
-		return s.syncStep(tx, b, opt, res)
+		if opt.SnapshotID == "" {
+			return s.syncStep(tx, b, opt, res)
+		}
+		// The session is checked and locked under the source's lock,
+		// which completing it takes too: a batch is either in the
+		// completion or refused after it.
+		now := s.now()
+		sess, err := joinSnapshot(tx, source, opt.SnapshotID, now)
+		if err != nil {
+			return err
+		}
+		if err := s.syncStep(tx, b, opt, res); err != nil {
+			return err
+		}
+		return recordSnapshotBatch(tx, sess, actors != nil, services != nil, res, now)
 	})
 }
 
@@ -211,7 +234,7 @@ const (
 // not stored (an import run again writes them). A snapshot is not supported
 // here (see ArchiveAbsent).
 func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions, next func(wait bool) (SyncInput, bool), done func(*SyncResult) error) error {
-	if opt.Snapshot {
+	if opt.Snapshot || opt.SnapshotID != "" {
 		return errors.New("SyncBatches: a snapshot is written by SyncBatch or ArchiveAbsent")
 	}
 	in, ok := next(true)
