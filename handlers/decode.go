@@ -135,34 +135,69 @@ func decodeJSON(c *gin.Context, dst any) error {
 	return unmarshalStrict(b, dst)
 }
 
-// decodeBatch decodes a sync batch like decodeJSON and also returns, for
-// each record of its member list, the names of the fields the record sends:
-// a batch's record is a whole representation, but what a partner's system
-// does not know (a closure set in Carnet) must not be read as its default.
-func decodeBatch(c *gin.Context, dst any, list string) ([]map[string]json.RawMessage, error) {
+// batch is a sync batch's list of records, each decoded on its own.
+type batch[T any] struct {
+	Records []T
+	// Sent holds, for each record, the fields it sends: a batch's record
+	// is a whole representation, but what a partner's system does not
+	// know (a closure set in Carnet) must not be read as its default.
+	Sent []map[string]json.RawMessage
+	// Refused names, by position, the records that could not be read: a
+	// value of the wrong type, a record that is no object. Such a record
+	// holds what could be read of it (its source_id, for the result).
+	Refused map[int]models.FieldError
+}
+
+// decodeBatch decodes the body of a sync batch whose records are listed
+// under list in an object of type req (the request's type, whose unknown
+// members are named from it). The body is refused whole (400) when it is
+// not a JSON object with that list, or names a field no record has (a
+// client's serializer sends it in every record: data silently lost); a
+// record whose value has the wrong type, or that is no object, is refused
+// alone, as a record that does not validate is: a number where the name
+// should be is one record's data, and it refused the partner's whole batch.
+func decodeBatch[T any](c *gin.Context, list string, req any) (*batch[T], error) {
 	b, err := readBody(c, mediaJSON)
 	if err != nil {
 		return nil, err
 	}
-	if err := unmarshalStrict(b, dst); err != nil {
+	// The list is found as encoding/json finds it: its name in any case
+	// (« Actors » from a PascalCase serializer), the last of several.
+	shell := reflect.New(reflect.StructOf([]reflect.StructField{{Name: "List",
+		Type: reflect.TypeFor[[]json.RawMessage](), Tag: reflect.StructTag(`json:"` + list + `"`)}}))
+	if err := unmarshalStrict(b, shell.Interface()); err != nil {
 		return nil, err
 	}
-	// The list is found as encoding/json found it for dst: its name in any
-	// case (« Actors » from a PascalCase serializer), the last of several.
-	raw := reflect.New(reflect.StructOf([]reflect.StructField{{Name: "List",
-		Type: reflect.TypeFor[[]map[string]json.RawMessage](), Tag: reflect.StructTag(`json:"` + list + `"`)}}))
-	if err := json.Unmarshal(b, raw.Interface()); err != nil {
-		return nil, err // unmarshalStrict accepted it: not expected
-	}
-	records := raw.Elem().Field(0).Interface().([]map[string]json.RawMessage)
-	if records == nil {
+	raws := shell.Elem().Field(0).Interface().([]json.RawMessage)
+	if raws == nil {
 		// Absent or null, the list was read as empty: a snapshot then
 		// archived every place of the source (with allow_mass_archive),
 		// for a body whose list a client's serializer left out.
 		return nil, &models.Error{Code: models.EBADREQUEST, Message: "The batch has no list of records.",
 			Fields: []models.FieldError{{Field: list, Reason: "is required: an array of records ([] for none)"}}}
 	}
-	return records, nil
+	out := &batch[T]{Records: make([]T, len(raws)), Sent: make([]map[string]json.RawMessage, len(raws)), Refused: map[int]models.FieldError{}}
+	for i, raw := range raws {
+		if t := bytes.TrimSpace(raw); len(t) == 0 || t[0] != '{' {
+			out.Refused[i] = models.FieldError{Field: "", Reason: "a record must be an object"}
+			continue
+		}
+		_ = json.Unmarshal(raw, &out.Sent[i]) // an object: unmarshalStrict read it
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		err := dec.Decode(&out.Records[i])
+		var typ *json.UnmarshalTypeError
+		switch {
+		case err == nil:
+		case errors.As(err, &typ):
+			// encoding/json read the rest of the record: its source_id
+			// names it in the result.
+			out.Refused[i] = models.FieldError{Field: clip(typePath(typ, raw)), Reason: typeReason(typ)}
+		default:
+			return nil, jsonError(err, req, b) // an unknown field, named by its path in the body
+		}
+	}
+	return out, nil
 }
 
 // decodeChanges decodes the body of a PATCH that names the fields to change
@@ -300,12 +335,11 @@ func jsonError(err error, dst any, body []byte) error {
 	case errors.As(err, &syn):
 		return models.Errorf(models.EBADREQUEST, "The request body is not valid JSON (at byte %d: %s).", syn.Offset, syn.Error())
 	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
+		if typ.Field == "" {
 			return models.Errorf(models.EBADREQUEST, "The request body must be a JSON object.")
 		}
 		return &models.Error{Code: models.EBADREQUEST, Message: "A field has the wrong type.",
-			Fields: []models.FieldError{{Field: field, Reason: "must be " + jsonType(typ.Type.Kind().String()) + ", not " + typ.Value}}}
+			Fields: []models.FieldError{{Field: clip(typePath(typ, body)), Reason: typeReason(typ)}}}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return models.Errorf(models.EBADREQUEST, "The request body is truncated JSON.")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):

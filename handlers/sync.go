@@ -66,7 +66,9 @@ type SyncRecordResult struct {
 	Errors []InvalidParam `json:"errors"`
 	// What was corrected as the record was stored: an address whose INSEE
 	// code, commune name or coordinates contradicted its other fields is
-	// read as most of them agree (see the commune reference).
+	// read as most of them agree (see the commune reference); a source_id
+	// read as another string than sent (Unicode NFC, white space at its
+	// ends removed), which source_id gives.
 	Warnings []InvalidParam `json:"warnings"`
 }
 
@@ -178,7 +180,7 @@ func checkSyncSource(c *gin.Context, source string) error {
 //
 //	@ID			syncActors
 //	@Summary		Upsert a partner's actors
-//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.
+//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object and one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]); a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -206,27 +208,28 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var in SyncActorsRequest
-	sent, err := decodeBatch(c, &in, "actors")
+	in, err := decodeBatch[ActorInput](c, "actors", &SyncActorsRequest{})
 	if err != nil {
 		return err
 	}
-	if len(in.Actors) > maxSyncRecords {
+	if len(in.Records) > maxSyncRecords {
 		return models.Errorf(models.EINVALID, "A batch holds at most %d actors; send several batches (a snapshot of more: open a session with POST /api/v1/sync/%s/snapshots and send each batch with its snapshot_id).", maxSyncRecords, source)
 	}
-	actors := make([]models.Actor, len(in.Actors))
-	opt.RefusedActors = map[int]models.FieldError{}
+	actors := make([]models.Actor, len(in.Records))
+	opt.RefusedActors = in.Refused
 	opt.OmittedActors = map[int]models.Omitted{}
-	for i := range in.Actors {
-		refused, err := h.refuseActor(c, source, &in.Actors[i])
-		if err != nil {
-			return err
+	for i := range in.Records {
+		if _, unread := in.Refused[i]; !unread {
+			refused, err := h.refuseActor(c, source, &in.Records[i])
+			if err != nil {
+				return err
+			}
+			if refused != nil {
+				opt.RefusedActors[i] = *refused
+			}
 		}
-		if refused != nil {
-			opt.RefusedActors[i] = *refused
-		}
-		in.Actors[i].toModel(&actors[i])
-		if om := actorOmits(sent, i); om != (models.Omitted{}) {
+		in.Records[i].toModel(&actors[i])
+		if om := actorOmits(in.Sent, i); om != (models.Omitted{}) {
 			opt.OmittedActors[i] = om
 		}
 	}
@@ -328,25 +331,24 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var in SyncServicesRequest
-	sent, err := decodeBatch(c, &in, "services")
+	in, err := decodeBatch[SyncServiceInput](c, "services", &SyncServicesRequest{})
 	if err != nil {
 		return err
 	}
-	if len(in.Services) > maxSyncRecords {
+	if len(in.Records) > maxSyncRecords {
 		return models.Errorf(models.EINVALID, "A batch holds at most %d services; send several batches (a snapshot of more: open a session with POST /api/v1/sync/%s/snapshots and send each batch with its snapshot_id).", maxSyncRecords, source)
 	}
-	services := make([]models.SyncService, len(in.Services))
-	opt.RefusedServices = map[int]models.FieldError{}
+	services := make([]models.SyncService, len(in.Records))
+	opt.RefusedServices = in.Refused
 	opt.OmittedServices = map[int]models.Omitted{}
-	for i := range in.Services {
-		if otherSource(source, in.Services[i].Source) {
+	for i := range in.Records {
+		if _, unread := in.Refused[i]; !unread && otherSource(source, in.Records[i].Source) {
 			opt.RefusedServices[i] = *sourceRefusal(source)
 		}
-		si := in.Services[i].ServiceInput
+		si := in.Records[i].ServiceInput
 		si.toModel(&services[i].Service)
-		services[i].ActorSourceID = strings.TrimSpace(in.Services[i].ActorSourceID)
-		if om := serviceOmits(sent, i); om != (models.Omitted{}) {
+		services[i].ActorSourceID = in.Records[i].ActorSourceID
+		if om := serviceOmits(in.Sent, i); om != (models.Omitted{}) {
 			opt.OmittedServices[i] = om
 		}
 	}

@@ -59,6 +59,9 @@ type Actor struct {
 	// wrote them.
 	SourceHash string
 	storedHash string // the hash stored before a sync batch, for keepSourceHashes
+	// keyWarns says that PrepareSyncBatch read SourceID as another string
+	// than the one sent (see NormalizeSourceID).
+	keyWarns []FieldError
 	// Set by PrepareSyncBatch: the record is normalised, placeWarns holds
 	// what ReconcileActorPlace corrected, and its validation and content
 	// fingerprint are done (preInvalid, preFingerprint), beside the writes
@@ -156,7 +159,7 @@ func (a *Actor) normalize() placeRead {
 	a.TrainingLabels = normalizeVocab(vocab.NameTrainingLabels, a.TrainingLabels)
 	a.OtherLabels = text(a.OtherLabels)
 	a.Source = strings.ToLower(strings.TrimSpace(a.Source))
-	a.SourceID = strings.TrimSpace(a.SourceID)
+	a.SourceID = NormalizeSourceID(a.SourceID)
 	a.Producer = strings.TrimSpace(a.Producer)
 	if a.Producer == "" {
 		// A partner that names no other producer produced the record.

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"database/sql"
+	"log/slog"
 	"path/filepath"
 	"testing"
 
@@ -22,7 +23,7 @@ func migrateTo(t *testing.T, version int64) (*sql.DB, *goose.Provider) {
 	}
 	t.Cleanup(func() { db.Close() })
 	files, gd := sqliteEngine.migrations()
-	p, err := goose.NewProvider(gd, db, files, goose.WithDisableGlobalRegistry(true))
+	p, err := goose.NewProvider(gd, db, files, goose.WithDisableGlobalRegistry(true), goMigrations(slog.New(slog.DiscardHandler)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,5 +236,48 @@ func TestMigration00093SnapshotSessions(t *testing.T) {
 		if _, err := db.Exec("SELECT 1 FROM " + table); err == nil {
 			t.Errorf("down left %s", table)
 		}
+	}
+}
+
+// TestMigration00094NormalizeSourceIDs: keys stored before NormalizeSourceID
+// are read as it reads them (NFC, Unicode white space at the ends removed);
+// of two records of a source whose keys become the same, the one stored
+// with the normalised key keeps it and the other keeps its own (both
+// kept, nothing merged); another source's same key is not a collision.
+func TestMigration00094NormalizeSourceIDs(t *testing.T) {
+	db, p := migrateTo(t, 93)
+	actor := func(id, source, sourceID string) {
+		mustExec(t, db, `INSERT INTO actors (id, name, source, source_id, status, created_at, updated_at, version)
+			VALUES (?, 'Lieu', ?, ?, 'active', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`, id, source, sourceID)
+	}
+	actor("a1", "hub", "caf-e\u0301-1")      // NFD alone: normalised
+	actor("a2", "hub", "\u00a0lieu-9\u3000") // Unicode spaces at the ends
+	actor("a3", "hub", "k-\u00e9")           // stored NFC…
+	actor("a4", "hub", "k-e\u0301")          // …and NFD: kept as it is
+	actor("a5", "other", "k-e\u0301")        // another source: normalised
+	actor("a6", "hub", "dup-e\u0301")        // two NFD spellings, none NFC:
+	actor("a7", "hub", "dup-e\u0301\u00a0")  // the older takes the key
+	actor("a8", "hub", "plain id")           // a space inside stays
+	mustExec(t, db, `INSERT INTO services (id, actor_id, name, description, kind, status, source, source_id, created_at, updated_at, version)
+		VALUES ('s1', 'a1', 'Aide', '', '', 'published', 'hub', ?, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`, "svc-e\u0301#offer")
+	if _, err := p.UpTo(context.Background(), 94); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"a1": "caf-\u00e9-1", "a2": "lieu-9", "a3": "k-\u00e9", "a4": "k-e\u0301", "a5": "k-\u00e9",
+		"a6": "dup-\u00e9", "a7": "dup-e\u0301\u00a0", "a8": "plain id"} {
+		var got string
+		if err := db.QueryRow("SELECT source_id FROM actors WHERE id = ?", id).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s: %+q, want %+q", id, got, want)
+		}
+	}
+	var got string
+	if err := db.QueryRow("SELECT source_id FROM services WHERE id = 's1'").Scan(&got); err != nil || got != "svc-\u00e9#offer" {
+		t.Errorf("service: %+q %v", got, err)
+	}
+	if _, err := p.DownTo(context.Background(), 93); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -88,7 +88,7 @@ func (s *Service) Normalize() {
 	}
 	s.Status = normalizeVocabOne(vocab.NameServiceStatus, s.Status)
 	s.Source = strings.ToLower(strings.TrimSpace(s.Source))
-	s.SourceID = strings.TrimSpace(s.SourceID)
+	s.SourceID = NormalizeSourceID(s.SourceID)
 }
 
 // Validate checks the service's own invariants; the Store checks that its

@@ -144,7 +144,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 // makes processes starting together on one database (replicas) take turns.
 func migrate(ctx context.Context, db *sql.DB, d dialect, log *slog.Logger, opts ...goose.ProviderOption) error {
 	files, gd := d.migrations()
-	p, err := goose.NewProvider(gd, db, files, append(opts, goose.WithDisableGlobalRegistry(true))...)
+	p, err := goose.NewProvider(gd, db, files, append(opts, goose.WithDisableGlobalRegistry(true), goMigrations(log))...)
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}

@@ -122,6 +122,7 @@ type SyncService struct {
 	// SourceID and ActorSourceID are read.
 	Withdrawn bool
 	warnings  []FieldError // what ReconcileServicePlace corrected
+	keyWarns  []FieldError // SourceID read as another string than sent
 	prepared  bool         // by PrepareSyncBatch
 }
 
@@ -380,7 +381,11 @@ func (s *Store) syncStep(tx *gorm.DB, b syncStep, opt SyncOptions, res *SyncResu
 func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 	for i := range actors {
 		a := &actors[i]
-		a.Source, a.SourceID = source, strings.TrimSpace(a.SourceID)
+		a.Source = source
+		if id := NormalizeSourceID(a.SourceID); id != a.SourceID {
+			// Set once: a record prepared again keeps its warning.
+			a.keyWarns, a.SourceID = sourceIDWarning("source_id", a.SourceID, id), id
+		}
 		if a.prepared || closureAnnounced(a) {
 			// A closure announced for later is kept or cleared by
 			// scheduleClosure before Normalize, which needs the clock: such
@@ -422,6 +427,10 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			continue
 		}
 		sv.Source = source
+		if id := NormalizeSourceID(sv.SourceID); id != sv.SourceID {
+			sv.keyWarns, sv.SourceID = sourceIDWarning("source_id", sv.SourceID, id), id
+		}
+		sv.ActorSourceID = NormalizeSourceID(sv.ActorSourceID)
 		if sv.Withdrawn {
 			sv.prepared = true
 			continue
@@ -563,7 +572,14 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 	for i := range actors {
 		a := &actors[i]
 		o := SyncOutcome{Index: i, Entity: EntityActor, SourceID: a.SourceID}
+		fe, refused := opt.RefusedActors[i]
 		switch {
+		case a.SourceID == "" && refused:
+			// A record that could not be read (a value of the wrong
+			// type, its source_id maybe) says why, not that it has no key.
+			o.Result, o.Errors = SyncRejected, []FieldError{fe}
+			res.add(o)
+			continue
 		case a.SourceID == "":
 			o.Result, o.Errors = SyncRejected, []FieldError{{Field: "source_id", Reason: "is required: it is the record's key in its source"}}
 			res.add(o)
@@ -577,11 +593,11 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		if !a.prepared {
 			a.placeWarns = placeWarnings(ReconcileActorPlace(a))
 		}
-		o.Warnings = a.placeWarns
+		o.Warnings = append(slices.Clip(a.keyWarns), a.placeWarns...)
 		ex, found := existing[a.SourceID]
 		a.storedHash = ex.SourceHash
 		var err error
-		if fe, refused := opt.RefusedActors[i]; refused {
+		if refused {
 			o.ID, o.Result, o.Errors = ex.ID, SyncRejected, []FieldError{fe}
 			if !found {
 				delete(keep, a.SourceID)
@@ -679,12 +695,16 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 	}
 	for i := range services {
 		sv := &services[i]
-		o := SyncOutcome{Index: i, Entity: EntityService, SourceID: sv.SourceID, Warnings: sv.warnings}
+		o := SyncOutcome{Index: i, Entity: EntityService, SourceID: sv.SourceID, Warnings: append(slices.Clip(sv.keyWarns), sv.warnings...)}
 		reject := func(field, reason string) {
 			o.Result, o.Errors = SyncRejected, []FieldError{{Field: field, Reason: reason}}
 			res.add(o)
 		}
+		fe, refused := opt.RefusedServices[i]
 		switch {
+		case sv.SourceID == "" && refused:
+			reject(fe.Field, fe.Reason) // see syncActors
+			continue
 		case sv.SourceID == "":
 			reject("source_id", "is required: it is the record's key in its source")
 			continue
@@ -713,7 +733,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			rescore[stored.ActorID] = true
 			continue
 		}
-		if fe, refused := opt.RefusedServices[i]; refused {
+		if refused {
 			if ex, found := existing[sv.SourceID]; found {
 				keep[sv.SourceID], o.ID = true, ex.ID
 			}

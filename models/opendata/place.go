@@ -412,6 +412,12 @@ func ToPlace(rec Record, source string) Place {
 	}
 	a := &p.Actor
 	a.Source, a.SourceID = source, b.cell("id")
+	if id := models.NormalizeSourceID(a.SourceID); id != a.SourceID {
+		// Read here, before the offer's key and the snapshot's keys are
+		// derived from it, as every path reads a partner's key.
+		b.warn("id", a.SourceID, "read as « "+id+" » (Unicode NFC, white space at the ends removed): the place's key, the same however a file writes its accents and spaces")
+		a.SourceID = id
+	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
 	} else if a.SourceID == "" {
