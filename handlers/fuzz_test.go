@@ -88,3 +88,18 @@ func FuzzPatchNulls(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValuePathAt: the path of a value at any offset of any body, as a
+// type error names it, never panics, and names a value only where the
+// body is JSON up to it.
+func FuzzValuePathAt(f *testing.F) {
+	for _, s := range []string{`{"actors":[{"name":5}]}`, `{"a":{"b":[1,[2,{"c":true}]]}}`, `[]`, `{"x":`, `}`, `{"k":"v"}}`, `"s"`} {
+		f.Add(s, int64(len(s)/2))
+	}
+	f.Fuzz(func(t *testing.T, body string, offset int64) {
+		p := valuePathAt([]byte(body), offset)
+		if p != "" && offset <= 0 {
+			t.Errorf("%q at %d: %q before the body starts", body, offset, p)
+		}
+	})
+}
