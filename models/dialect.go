@@ -59,6 +59,10 @@ type dialect interface {
 	// timeText tells whether the driver binds a time as text (SQLite: see
 	// timeBinder), so that bulkTable can bind the same text itself.
 	timeText() bool
+	// rowLocks tells whether write transactions lock rows (PostgreSQL) or
+	// the whole database (SQLite's single writer): where a lock order
+	// costs an extra read (lockServiceRow), SQLite skips it.
+	rowLocks() bool
 
 	// lockLogs runs inside a write transaction right before rows are
 	// appended to an ordered log (the change log, the referral events) and
@@ -136,9 +140,25 @@ func sqlitePath(dsn string) string { return strings.TrimPrefix(dsn, "sqlite:") }
 func forUpdate(tx *gorm.DB) *gorm.DB { return tx.Clauses(lockUpdate) }
 
 // forShare locks the rows a read returns against change until the write
-// transaction ends, where it writes a row that depends on them (a service
-// under its actor, a child under its parent) without changing them.
+// transaction ends, where it writes a row that depends on them (a child
+// under its parent, a referral to a service) without changing them.
 func forShare(tx *gorm.DB) *gorm.DB { return tx.Clauses(lockShare) }
+
+// forNoKeyUpdate locks the rows a read returns for an update of columns
+// other than their key, until the write transaction ends: a service's
+// actor, which every write of one of its services rescores (activeActor,
+// lockServiceRow), a webhook subscription whose health an attempt updates.
+// Taking the lock the write will need, rather than FOR SHARE then an
+// UPDATE, is what keeps two such writers from deadlocking: two share locks
+// on one row, each waiting for the other to let it upgrade. It does not
+// block foreign-key checks (FOR KEY SHARE): services and referrals are
+// still inserted under the actor meanwhile.
+func forNoKeyUpdate(tx *gorm.DB) *gorm.DB { return tx.Clauses(lockNoKeyUpdate) }
+
+// forKeyShare locks the rows a read returns against deletion (and key
+// change) only, until the write transaction ends: the weakest lock, which
+// another forKeyShare or forNoKeyUpdate does not wait for.
+func forKeyShare(tx *gorm.DB) *gorm.DB { return tx.Clauses(lockKeyShare) }
 
 // namedValues is args as database/sql takes them.
 func namedValues(args []driver.NamedValue) []any {

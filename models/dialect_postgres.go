@@ -29,9 +29,15 @@ import (
 //     end of a write transaction (see Store.write), so the lock is held only
 //     for the insert and the commit: writers overlap until then.
 //   - Read-then-write transactions lock what they read: FOR UPDATE on the
-//     row they change (forUpdate), FOR SHARE on the rows their write
-//     depends on (forShare), and an advisory lock per key where they read
-//     a set (one sync batch per source at a time, lockKey).
+//     row they change (forUpdate), FOR NO KEY UPDATE on a row they will
+//     update but not delete (forNoKeyUpdate: a service's actor, which its
+//     writes rescore), FOR SHARE on the rows their write depends on
+//     (forShare), and an advisory lock per key where they read a set (one
+//     sync batch per source at a time, lockKey).
+//   - In one order: a place, then its services (lockServiceRow); a webhook
+//     subscription, then its deliveries. Two transactions taking the same
+//     rows in opposite orders deadlock, and PostgreSQL fails one (40P01,
+//     503 « The database is busy »).
 //   - Reads that must agree with themselves (a list's total and its page,
 //     an export) run on a read pool whose transactions are REPEATABLE READ
 //     and read only (see openPostgres).
@@ -48,6 +54,8 @@ func (postgresDialect) insertInto() string { return "INSERT INTO" }
 
 // pgx binds a time.Time as a timestamp.
 func (postgresDialect) timeText() bool { return false }
+
+func (postgresDialect) rowLocks() bool { return true }
 
 func (postgresDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query string, args []driver.NamedValue) error {
 	_, err := pool.ExecContext(ctx, query, namedValues(args)...)

@@ -98,6 +98,8 @@ func (sqliteDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query st
 // format.
 func (sqliteDialect) timeText() bool { return true }
 
+func (sqliteDialect) rowLocks() bool { return false }
+
 func (sqliteDialect) caseless(expr string) string { return expr + " COLLATE NOCASE" }
 
 // SQLite's LIKE ignores the case of ASCII letters.
@@ -187,7 +189,11 @@ func (sqliteDialect) migrations() (fs.FS, goose.Dialect) {
 	return sub, goose.DialectSQLite3
 }
 
+// SQLite's GORM driver drops every locking clause: its write transactions
+// hold the database's single write lock.
 var (
-	lockUpdate = clause.Locking{Strength: "UPDATE"}
-	lockShare  = clause.Locking{Strength: "SHARE"}
+	lockUpdate      = clause.Locking{Strength: "UPDATE"}
+	lockNoKeyUpdate = clause.Locking{Strength: "NO KEY UPDATE"}
+	lockShare       = clause.Locking{Strength: "SHARE"}
+	lockKeyShare    = clause.Locking{Strength: "KEY SHARE"}
 )

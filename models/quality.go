@@ -286,7 +286,11 @@ func qualityServices(tx *gorm.DB, actorID string) ([]qualityService, error) {
 // derived.
 func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string, confirms bool) error {
 	var a Actor
-	if err := tx.Take(&a, "id = ?", actorID).Error; err != nil {
+	// Locked before its services are read: a write of another of them
+	// commits before (and is counted) or waits. Every path locks it
+	// already but a sync batch's creations under its own actors, which
+	// inserted their services without locking it (see lockServiceRow).
+	if err := forNoKeyUpdate(tx).Take(&a, "id = ?", actorID).Error; err != nil {
 		return err
 	}
 	if a.IsArchived() {

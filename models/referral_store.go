@@ -52,6 +52,21 @@ func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
 // sent by the caller (binding the request's Idempotency-Key to it) and
 // tells the receiving structure's members.
 func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
+	// The lock order of the directory (see lockServiceRow): the places,
+	// in the order of their ids (two referrals crossing between two
+	// places), then the service. Locking the service, then its place
+	// (activeActorRef below), deadlocked with a write of the service.
+	var toIDs []string
+	if dialectOf(tx).rowLocks() {
+		if err := tx.Model(&Service{}).Where("id = ?", r.ToServiceID).Pluck("actor_id", &toIDs).Error; err != nil {
+			return err
+		}
+	}
+	if len(toIDs) == 1 && toIDs[0] < r.FromActorID {
+		if err := lockActorFor(tx, toIDs[0]); err != nil {
+			return err
+		}
+	}
 	from, err := activeActorRef(tx, r.FromActorID, "from_actor_id")
 	if err != nil {
 		return err
@@ -59,6 +74,11 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 	if !from.OpenAt(now) {
 		return &Error{Code: EINVALID, Message: from.closedMessage(now) + " A closed structure does not send referrals.",
 			Fields: []FieldError{{Field: "from_actor_id", Reason: "is closed today"}}}
+	}
+	if len(toIDs) == 1 && toIDs[0] > r.FromActorID {
+		if err := lockActorFor(tx, toIDs[0]); err != nil {
+			return err
+		}
 	}
 	var sv Service
 	err = forShare(tx).Take(&sv, "id = ?", r.ToServiceID).Error
@@ -145,6 +165,13 @@ func receiverSide(r *Referral) func(*gorm.DB) *gorm.DB {
 
 func referralInvalid(field, reason string) error {
 	return &Error{Code: EINVALID, Message: "The referral is invalid.", Fields: []FieldError{{Field: field, Reason: reason}}}
+}
+
+// lockActorFor takes the lock activeActorRef takes (lockActor's), without
+// its checks, which come in their turn.
+func lockActorFor(tx *gorm.DB, id string) error {
+	var ids []string
+	return forUpdate(tx).Model(&Actor{}).Where("id = ?", id).Pluck("id", &ids).Error
 }
 
 func activeActorRef(tx *gorm.DB, id, field string) (*Actor, error) {

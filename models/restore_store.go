@@ -151,7 +151,12 @@ func archivedRecord[T Actor | Service](tx *gorm.DB, kind, id string, pre Precond
 		return nil, Errorf(ENOTFOUND, "No %s has the id %q.", kind, clip(id))
 	}
 	var row T
-	err := forUpdate(tx).Take(&row, "id = ?", id).Error
+	var err error
+	if sv, ok := any(&row).(*Service); ok {
+		err = lockServiceRow(tx, id, sv) // its actor first
+	} else {
+		err = forUpdate(tx).Take(&row, "id = ?", id).Error
+	}
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No %s has the id %q.", kind, id)
 	}

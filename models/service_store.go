@@ -402,7 +402,7 @@ func lockService(tx *gorm.DB, id string, pre Precondition) (*Service, error) {
 		return nil, Errorf(ENOTFOUND, "No service has the id %q.", clip(id))
 	}
 	var sv Service
-	err := forUpdate(tx).Take(&sv, "id = ?", id).Error
+	err := lockServiceRow(tx, id, &sv)
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENOTFOUND, "No service has the id %q.", id)
 	}
@@ -418,12 +418,61 @@ func lockService(tx *gorm.DB, id string, pre Precondition) (*Service, error) {
 	return &sv, nil
 }
 
+// lockServiceRow loads the service id into sv for change and locks it until
+// commit, its actor first (gorm.ErrRecordNotFound when there is none).
+//
+// The lock order of the directory's writes is the place, then its
+// services: archiving or restoring a place locks it, then its services; a
+// write of a service rescores its place (refreshActorQuality), so it locks
+// the place for that update (lockActorRow, FOR NO KEY UPDATE), then the
+// service. A service write that locked the service and then share-locked
+// its place deadlocked with both: with the archiving of the place
+// (opposite orders), and with another write of a service of the same place
+// (two share locks, each waiting for the other to upgrade).
+//
+// The service's actor is read before it is locked: should it differ once
+// the service is locked (a service moved meanwhile; no path moves one
+// today), the new actor is locked too and the service read again. SQLite's
+// single writer needs none of it: one read.
+func lockServiceRow(tx *gorm.DB, id string, sv *Service) error {
+	if !dialectOf(tx).rowLocks() {
+		return forUpdate(tx).Take(sv, "id = ?", id).Error
+	}
+	var ref struct{ ActorID string }
+	if err := tx.Model(&Service{}).Select("actor_id").Where("id = ?", id).Take(&ref).Error; err != nil {
+		return err
+	}
+	locked := map[string]bool{}
+	for {
+		if err := lockActorRow(tx, ref.ActorID); err != nil {
+			return err
+		}
+		locked[ref.ActorID] = true
+		if err := forUpdate(tx).Take(sv, "id = ?", id).Error; err != nil {
+			return err
+		}
+		if locked[sv.ActorID] {
+			return nil
+		}
+		ref.ActorID = sv.ActorID
+	}
+}
+
+// lockActorRow locks the actor id for the update its services' writes make
+// (quality, checked_on), without reading it; an actor that is not there is
+// no error (the caller finds out).
+func lockActorRow(tx *gorm.DB, id string) error {
+	var ids []string
+	return forNoKeyUpdate(tx).Model(&Actor{}).Where("id = ?", id).Pluck("id", &ids).Error
+}
+
 // activeActor loads the actor a service belongs to; it must exist and not be
-// archived. The actor is share-locked: it cannot be archived before the
-// service's write commits.
+// archived. The actor is locked for the update of its score that every
+// service write makes (see lockServiceRow): it cannot be archived before
+// the service's write commits, and the writes of its services take turns.
 func activeActor(tx *gorm.DB, id string) (*Actor, error) {
 	var a Actor
-	err := forShare(tx).Take(&a, "id = ?", id).Error
+	err := forNoKeyUpdate(tx).Take(&a, "id = ?", id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && a.IsArchived()) {
 		return nil, &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "no active actor has this id"}}}
 	}

@@ -722,7 +722,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 				continue
 			}
 			var stored Service
-			if err := forUpdate(tx).Take(&stored, "id = ?", ex.ID).Error; err != nil {
+			if err := lockServiceRow(tx, ex.ID, &stored); err != nil { // its actor first
 				return nil, err
 			}
 			if err := s.archiveService(tx, &stored); err != nil {
@@ -762,7 +762,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			o.ID, o.Result = ex.ID, SyncUnchanged
 		case found:
 			var before Service
-			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
+			if err := lockServiceRow(tx, ex.ID, &before); err != nil { // its actor first
 				return nil, err
 			}
 			if om := opt.omitted(true, i); om != (Omitted{}) {
@@ -859,8 +859,10 @@ func resolveSyncActor(tx *gorm.DB, source string, sv *SyncService, cache map[str
 	if !ValidID(sv.ActorID) {
 		return bad("actor_source_id", "is required (or actor_id): the actor the service belongs to")
 	}
+	// Locked for the update of its score the service's write makes (see
+	// lockServiceRow), before the service.
 	var row struct{ Source string }
-	err := forShare(tx).Model(&Actor{}).Select("source").Where("id = ? AND archived_at IS NULL", sv.ActorID).Take(&row).Error
+	err := forNoKeyUpdate(tx).Model(&Actor{}).Select("source").Where("id = ? AND archived_at IS NULL", sv.ActorID).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && row.Source != source) {
 		return bad("actor_id", fmt.Sprintf("no active actor of the source %s has this id", source))
 	}
@@ -879,8 +881,8 @@ func resolveSyncSourceID(tx *gorm.DB, source string, sv *SyncService, cache map[
 	if !storable(sv.ActorSourceID) {
 		return unknown
 	}
-	var row struct{ ID string }
-	err := forShare(tx).Model(&Actor{}).Select("id").Where("source = ? AND source_id <> '' AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
+	var row struct{ ID string } // locked as in resolveSyncActor
+	err := forNoKeyUpdate(tx).Model(&Actor{}).Select("id").Where("source = ? AND source_id <> '' AND source_id = ? AND archived_at IS NULL", source, sv.ActorSourceID).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return unknown
 	}
@@ -996,7 +998,7 @@ func (s *Store) archiveAbsent(tx *gorm.DB, source string, keep syncKeys, actorsT
 	}
 	for _, r := range goneServices {
 		var sv Service
-		if err := forUpdate(tx).Take(&sv, "id = ?", r.ID).Error; err != nil {
+		if err := lockServiceRow(tx, r.ID, &sv); err != nil { // its actor first
 			return err
 		}
 		// One archived with its actor just above is counted too: it was

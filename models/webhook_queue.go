@@ -431,6 +431,9 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 	}
 	if !ok {
 		err := s.write(ctx, func(tx *gorm.DB) error {
+			if gone, err := lockSubscriptionKey(tx, subID); gone || err != nil {
+				return err
+			}
 			return tx.Model(&WebhookDelivery{}).Where("subscription_id = ?", subID).
 				Where("(state = ? OR (state = ? AND lease_until < ?))", DeliveryPending, DeliverySending, now).
 				Updates(map[string]any{"state": DeliveryFailed, "finished_at": now, "lease_owner": "", "lease_until": nil, "last_error": withheldOwner}).Error
@@ -450,6 +453,9 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 	}
 	var out []WebhookDelivery
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		if gone, err := lockSubscriptionKey(tx, subID); gone || err != nil {
+			return err // deleted meanwhile: nothing to claim
+		}
 		until := now.Add(lease)
 		for _, c := range cands {
 			set := map[string]any{"state": DeliverySending, "lease_owner": owner, "lease_until": until, "attempts": gorm.Expr("attempts + 1")}
@@ -475,6 +481,19 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, subID, owner string,
 		return nil
 	})
 	return out, &w, err
+}
+
+// lockSubscriptionKey locks the subscription subID against deletion until
+// the write transaction ends, before its deliveries are written: the lock
+// order of DeleteWebhook, which locks the subscription and then deletes its
+// deliveries. FOR KEY SHARE: claims and recorded attempts (FOR NO KEY
+// UPDATE) do not wait for it. It reports whether the subscription is gone.
+func lockSubscriptionKey(tx *gorm.DB, subID string) (gone bool, err error) {
+	var ids []string
+	if err := forKeyShare(tx).Model(&WebhookSubscription{}).Where("id = ?", subID).Pluck("id", &ids).Error; err != nil {
+		return false, err
+	}
+	return len(ids) == 0, nil
 }
 
 // RenewWebhookDelivery extends owner's lease on a delivery just before
@@ -555,9 +574,26 @@ const (
 // off, why.
 func (s *Store) FinishWebhookDelivery(ctx context.Context, id, owner string, a WebhookAttempt, pol WebhookPolicy) (outcome, disabled string, err error) {
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		// The subscription first, then the delivery: the order of
+		// DeleteWebhook (and of the claims), which locks the subscription
+		// and then deletes its deliveries. Locking the delivery first
+		// deadlocked with a delete, and the record of an attempt the
+		// endpoint had acknowledged was rolled back: sent again once its
+		// lease ran out.
+		var subIDs []string
+		if err := tx.Model(&WebhookDelivery{}).Where("id = ?", id).Pluck("subscription_id", &subIDs).Error; err != nil {
+			return err
+		}
+		var w WebhookSubscription
+		if len(subIDs) == 1 {
+			err := forNoKeyUpdate(tx).Take(&w, "id = ?", subIDs[0]).Error
+			if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+				return err
+			}
+		}
 		var d WebhookDelivery
 		err := forUpdate(tx).Take(&d, "id = ?", id).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
+		if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && w.ID != d.SubscriptionID {
 			outcome = OutcomeLost // the subscription was deleted meanwhile
 			return nil
 		}
@@ -567,10 +603,6 @@ func (s *Store) FinishWebhookDelivery(ctx context.Context, id, owner string, a W
 		if d.State != DeliverySending || d.LeaseOwner != owner {
 			outcome = OutcomeLost
 			return nil
-		}
-		var w WebhookSubscription
-		if err := forUpdate(tx).Take(&w, "id = ?", d.SubscriptionID).Error; err != nil {
-			return err
 		}
 		now := s.now()
 		dset := map[string]any{"lease_owner": "", "lease_until": nil, "last_attempt_at": a.At, "response_status": a.Status,

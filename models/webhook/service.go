@@ -304,6 +304,23 @@ func (s *Service) serve(ctx context.Context, id string) {
 	}
 }
 
+// finish records an attempt, again after a transient failure (the database
+// busy: a deadlock, a lost connection): unrecorded, an attempt the endpoint
+// acknowledged would be sent again once its lease ran out.
+func (s *Service) finish(ctx context.Context, id string, a models.WebhookAttempt) (outcome, disabled string, err error) {
+	for try := 1; ; try++ {
+		outcome, disabled, err = s.cfg.Store.FinishWebhookDelivery(ctx, id, s.cfg.Owner, a, s.policy)
+		if err == nil || models.ErrorCode(err) != models.EUNAVAILABLE || try == 3 {
+			return outcome, disabled, err
+		}
+		select {
+		case <-ctx.Done():
+			return outcome, disabled, err
+		case <-time.After(time.Duration(try) * 100 * time.Millisecond):
+		}
+	}
+}
+
 // deliver makes one attempt at a claimed delivery and records it.
 func (s *Service) deliver(ctx context.Context, d *models.WebhookDelivery, w *models.WebhookSubscription) {
 	log := s.cfg.Log.With("subscription_id", w.ID, "delivery_id", d.ID, "seq", d.Seq, "attempt", d.Attempts)
@@ -315,7 +332,7 @@ func (s *Service) deliver(ctx context.Context, d *models.WebhookDelivery, w *mod
 	}
 	a := s.attempt(ctx, w, d.ID, []byte(d.Payload))
 	s.durTotal.Add(int64(a.Duration))
-	outcome, disabled, err := s.cfg.Store.FinishWebhookDelivery(ctx, d.ID, s.cfg.Owner, a, s.policy)
+	outcome, disabled, err := s.finish(ctx, d.ID, a)
 	if err != nil {
 		// The lease will run out and the delivery be tried again.
 		log.Error("webhooks: recording an attempt failed", "error", err.Error())
