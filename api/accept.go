@@ -148,3 +148,24 @@ func notAcceptableResponses(doc *openapi3.T) {
 		}
 	})
 }
+
+// busyResponses documents, on every operation under /api/ that does not
+// already say when it answers 503, the answer of a database that cannot
+// serve the request now: a write waiting too long for another's lock
+// (SQLite's one writer), a transaction PostgreSQL chose to end to break a
+// deadlock. Nothing was written; Retry-After says when to try again. It
+// can answer on any route that reads or writes the directory, and typed
+// clients must know it (the contract tests met it under load).
+func busyResponses(doc *openapi3.T) {
+	desc := "The database is busy (a write waited too long for another's lock, or PostgreSQL ended the transaction to break a deadlock): nothing was written; retry after the Retry-After seconds."
+	resp := openapi3.NewResponse().WithDescription(desc).
+		WithContent(openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "Problem"))})
+	resp.Headers = openapi3.Headers{"Retry-After": &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{
+		Description: "Seconds to wait before retrying.", Schema: openapi3.NewIntegerSchema().NewRef()}}}}
+	doc.Components.Responses["Busy"] = &openapi3.ResponseRef{Value: resp}
+	operations(doc, func(path, _ string, op *openapi3.Operation) {
+		if strings.HasPrefix(path, "/api/") && op.Responses.Status(503) == nil {
+			op.Responses.Set("503", &openapi3.ResponseRef{Ref: "#/components/responses/Busy", Value: resp})
+		}
+	})
+}

@@ -54,6 +54,7 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 		return nil, err
 	}
 	notAcceptableResponses(doc)
+	busyResponses(doc)
 	if err := securitySchemes(doc); err != nil {
 		return nil, err
 	}

@@ -137,3 +137,29 @@ func TestPasswordLengthDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentDeclaresBusy: under concurrent writes the server answers 503
+// « The database is busy; retry shortly. » (SQLite's writer lock, a
+// deadlock PostgreSQL broke), which openapi.yaml declared nowhere but on
+// /readyz: the contract checker refused those answers, and a typed client
+// had no type for them. Every operation under /api/ declares it, with
+// Retry-After.
+func TestDocumentDeclaresBusy(t *testing.T) {
+	doc := apitest.Spec(t)
+	n := 0
+	for path, item := range doc.Paths.Map() {
+		if !strings.HasPrefix(path, "/api/") {
+			continue
+		}
+		for method, op := range item.Operations() {
+			n++
+			r := op.Responses.Status(503)
+			if r == nil || r.Value == nil || r.Value.Headers["Retry-After"] == nil && !strings.Contains(path, "readyz") {
+				t.Errorf("%s %s: no 503 with Retry-After", method, path)
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d operations under /api/", n)
+	}
+}
