@@ -185,3 +185,61 @@ func TestSec28EmailedResetIsNoDisclosure(t *testing.T) {
 		t.Errorf("an e-mailed reset did not give the account back: %+v", got)
 	}
 }
+
+// TestTrailKeepsAFormerMembershipsEvents reproduces the fifth probe's
+// finding: a structure's trail showed its members' account events only
+// since their current membership began, so removing a member and adding
+// them again hid from its managers the reset links issued for the account
+// and used while it was a member (who took it over, and when), which they
+// had read before. Events of every period of membership stay; those of the
+// time between stay hidden (another structure's business).
+func TestTrailKeepsAFormerMembershipsEvents(t *testing.T) {
+	e := apitest.New(t)
+	cs := str(createActor(t, e, validActor("Centre social"))["id"])
+	_, mgr := e.Account("chef@example.fr", map[string]models.Role{cs: models.RoleManager}, models.Territory{})
+	join := func(password string) string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + cs + "/members", Token: e.Admin, Body: obj{"email": "aidante@example.fr", "role": "member"}})
+		if r.Code != 202 && r.Code != 201 {
+			t.Fatalf("invite: %d %s", r.Code, r.Body)
+		}
+		acc := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": r.Map()["token"], "password": password}})
+		if acc.Code != 200 {
+			t.Fatalf("accept: %d %s", acc.Code, acc.Body)
+		}
+		return str(acc.Map()["id"])
+	}
+	uid := join("mon premier mot de passe ici")
+	takeOver(t, e, e.Admin, uid, "aidante@example.fr")
+	resets := func() int {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + cs + "/trail?limit=100&subject_id=" + uid, Token: mgr})
+		if r.Code != 200 {
+			t.Fatalf("trail: %d %s", r.Code, r.Body)
+		}
+		var page struct{ Data []struct{ Action string } }
+		r.JSON(&page)
+		n := 0
+		for _, ev := range page.Data {
+			if ev.Action == models.TrailPasswordResetIssued || ev.Action == models.TrailPasswordResetUsed {
+				n++
+			}
+		}
+		return n
+	}
+	if n := resets(); n != 2 {
+		t.Fatalf("before: %d reset events, want 2", n)
+	}
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + cs + "/members/" + uid, Token: mgr}); r.Code != 204 {
+		t.Fatalf("remove: %d %s", r.Code, r.Body)
+	}
+	// Away: a reset issued meanwhile is not the structure's business.
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/users/" + uid + "/password-reset", Token: e.Admin, Body: obj{}})
+	if r.Code != 201 {
+		t.Fatalf("reset while away: %d %s", r.Code, r.Body)
+	}
+	join(takenOverPassword)
+	if n := resets(); n != 2 {
+		t.Errorf("after removal and return: %d reset events, want the 2 of the first membership", n)
+	}
+}

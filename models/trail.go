@@ -111,7 +111,7 @@ func who(p *Principal) (kind, id, label string) {
 
 // TrailFilter selects trail events. ActorID gives a structure's journal: the
 // events about it (its team, its referrals' reads) and the account events of
-// its current members since they joined.
+// its members while they were members (every period of membership).
 type TrailFilter struct {
 	ActorID     string
 	SubjectKind string
@@ -189,9 +189,24 @@ func (s *Store) listTrail(ctx context.Context, f TrailFilter) (Page[TrailEvent],
 			// account before it joined: a reset link another
 			// structure's manager issued then names that structure
 			// and that manager's login e-mail.
-			q = q.Where("(actor_id = ? OR other_actor_id = ? OR (subject_kind = ? AND action NOT IN ? AND subject_id IN "+
-				"(SELECT m.user_id FROM memberships m WHERE m.actor_id = ? AND m.created_at <= trail_events.at)))",
-				f.ActorID, f.ActorID, SubjectAccount, teamActions, f.ActorID)
+			//
+			// Every period of membership counts, not only the current
+			// one: removing a member and adding them back hid from the
+			// managers the reset links issued and used while they were
+			// a member (who took the account over, and when), which the
+			// trail had shown them. A period runs from a membership.added
+			// of this structure to the next membership.removed; the
+			// current membership also counts from its row (memberships
+			// older than the trail have no membership.added event).
+			q = q.Where("(actor_id = ? OR other_actor_id = ? OR (subject_kind = ? AND action NOT IN ? AND (subject_id IN "+
+				"(SELECT m.user_id FROM memberships m WHERE m.actor_id = ? AND m.created_at <= trail_events.at) OR "+
+				"subject_id IN (SELECT j.subject_id FROM trail_events j WHERE j.actor_id = ? AND j.action = ?) AND EXISTS "+
+				"(SELECT 1 FROM trail_events j WHERE j.actor_id = ? AND j.subject_kind = ? AND j.subject_id = trail_events.subject_id "+
+				"AND j.action = ? AND j.seq < trail_events.seq AND NOT EXISTS (SELECT 1 FROM trail_events r WHERE r.actor_id = ? "+
+				"AND r.subject_kind = ? AND r.subject_id = j.subject_id AND r.action = ? AND r.seq > j.seq AND r.seq < trail_events.seq)))))",
+				f.ActorID, f.ActorID, SubjectAccount, teamActions, f.ActorID,
+				f.ActorID, TrailMemberAdded,
+				f.ActorID, SubjectAccount, TrailMemberAdded, f.ActorID, SubjectAccount, TrailMemberRemoved)
 		}
 		if f.SubjectKind != "" {
 			q = q.Where("subject_kind = ?", f.SubjectKind)
