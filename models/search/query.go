@@ -29,6 +29,9 @@ type cursor struct {
 	Key   float64 `json:"k,omitempty"`
 	Name  string  `json:"n,omitempty"`
 	ID    string  `json:"i"`
+	// Scale is, by relevance, the sum of the query's word weights when
+	// the cursor was made (see afterKey).
+	Scale float64 `json:"w,omitempty"`
 }
 
 func encodeCursor(c cursor) string {
@@ -431,13 +434,10 @@ func (t *table) run(p *plan, s *scratch) page {
 		remaining++
 		h.offer(x, p.limit)
 	}
-	// afterNow: a relevance key is a score, which every write changes (a
-	// word's weight follows how many records hold it), so the cursor's
-	// stored key no longer says where its record ranks: a walk under a
-	// partner's nightly sync lost most of its results. The hits are kept
-	// until the scan has scored the cursor's record again, and the page
-	// starts after it as it ranks now (the stored key serves when the
-	// record no longer matches). Distance and name keys do not move.
+	// afterNow: by relevance, the key the page starts after depends on
+	// the cursor's record as the scan scores it now (see afterKey): the
+	// hits are kept until the scan is done. Distance and name keys do not
+	// move.
 	afterNow := afterHit != nil && p.sort == SortRelevance
 	s.after = s.after[:0]
 	var open openCheck
@@ -638,14 +638,16 @@ func (t *table) run(p *plan, s *scratch) page {
 		s.filter.each(func(slot uint32) bool { plain(slot); return true })
 	}
 	if afterNow {
+		current, found := 0.0, false
 		if slot, ok := t.byID[p.after.ID]; ok {
 			for _, x := range s.after {
 				if x.slot == slot {
-					afterHit.key = x.key
+					current, found = x.key, true
 					break
 				}
 			}
 		}
+		afterHit.key = t.afterKey(p, current, found)
 		for _, x := range s.after {
 			if t.compareAfter(x, *afterHit, p.after.ID) > 0 {
 				take(x)
@@ -693,8 +695,61 @@ func (t *table) cursorOf(p *plan, last hit) string {
 		if math.IsInf(c.Key, 1) {
 			c.Key = math.MaxFloat64 // JSON has no infinity
 		}
+		if p.sort == SortRelevance {
+			c.Scale = t.weightSum(p)
+		}
 	}
 	return encodeCursor(c)
+}
+
+// weightSum is the sum of the weights (idf) of the query's clauses as the
+// table holds them now: a write changes them all a little, since a word
+// weighs what its rarity among the records gives it.
+func (t *table) weightSum(p *plan) float64 {
+	sum := 0.0
+	for i := range p.an.clauses {
+		sum += float64(idfOf(clauseDF(&p.an.clauses[i]), t.len()))
+	}
+	return sum
+}
+
+// afterKey is the relevance key a page starts after. A key is a score,
+// and any write changes every score of a query (its words' weights), so
+// the cursor's stored key no longer says where the walk stood: a walk
+// under a partner's nightly sync lost most of its results. The stored key
+// is rescaled by how much the words' weights moved since (exact for one
+// word, close for several); when the cursor's own record still ranks
+// where that puts it (found, its current key close), its current key is
+// exact. A record renamed or archived since does not move the walk (its
+// new key, far from where it stood, lost the rest of the walk).
+func (t *table) afterKey(p *plan, current float64, found bool) float64 {
+	k := p.after.Key
+	if p.after.Scale > 0 && !math.IsInf(k, 0) {
+		if now := t.weightSum(p); now > 0 && now != p.after.Scale {
+			k = rescaleKey(k, now/p.after.Scale)
+		}
+	}
+	if found && keysClose(current, k) {
+		return current
+	}
+	return k
+}
+
+// rescaleKey multiplies the score part of a relevance key by r, keeping
+// its tier (see relevanceKey).
+func rescaleKey(k, r float64) float64 {
+	tier := math.Ceil(k / tierStep)
+	return tier*tierStep - (tier*tierStep-k)*r
+}
+
+// keysClose: the same tier, and scores within 5 %.
+func keysClose(a, b float64) bool {
+	ta, tb := math.Ceil(a/tierStep), math.Ceil(b/tierStep)
+	if ta != tb {
+		return false
+	}
+	sa, sb := ta*tierStep-a, tb*tierStep-b
+	return math.Abs(sa-sb) <= 0.05*math.Max(math.Abs(sb), 1e-9)
 }
 
 // facets counts, for each field, the results holding each value. total is

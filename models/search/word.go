@@ -97,15 +97,18 @@ func (t *table) runWord(p *plan, s *scratch) page {
 	var after *hit
 	if p.after != nil {
 		after = &hit{key: p.after.Key, slot: math.MaxUint32}
-		// The cursor's record where it ranks now (see afterNow).
+		// Where the walk stood, as the records rank now (see afterKey).
+		current, found := 0.0, false
 		if slot, ok := t.byID[p.after.ID]; ok {
 			for _, i := range order {
 				if s.levels[i].has(slot) {
-					_, after.key = levelKey(i)
+					_, current = levelKey(i)
+					found = true
 					break
 				}
 			}
 		}
+		after.key = t.afterKey(p, current, found)
 	}
 	h := &hitHeap{t: t, hits: make([]hit, 0, p.limit+1)}
 	remaining := 0 // matches after the cursor
