@@ -179,6 +179,13 @@ func TestSyncSourceIDsNormalised(t *testing.T) {
 	if r := okBatch(t, putBatch(e, partner, "actors", `{"actors": [`+actor("lieu-9")+`]}`)).Results[0]; r.Result != models.SyncUnchanged || warned(r) {
 		t.Errorf("lieu-9 again: %+v", r)
 	}
+	// Invisible characters, as an import's cells lose them (the fourth
+	// probe: an import stored « imp-zw » from « imp-zw » + U+200B, sync
+	// refused the same key, and a snapshot archived the stored record).
+	if r := okBatch(t, putBatch(e, partner, "actors", `{"actors": [`+actor("lieu-9\u200b")+`, `+actor("\ufefflieu-11\u2060")+`]}`)).Results; r[0].Result != models.SyncUnchanged ||
+		r[0].SourceID != "lieu-9" || !warned(r[0]) || r[1].Result != models.SyncCreated || r[1].SourceID != "lieu-11" {
+		t.Errorf("invisible characters: %+v", r)
+	}
 
 	// Services: their own key and the key naming their actor.
 	svc := func(id, actorID string) string {

@@ -20,7 +20,11 @@ func NormalizeSourceID(id string) string {
 	if isPlainKey(id) {
 		return id // nearly every key: printable ASCII, nothing at the ends
 	}
-	return strings.TrimFunc(norm.NFC.String(id), unicode.IsSpace)
+	// Invisible and text-direction characters go too, as an import's
+	// cells lose them: sync refused a key an import had stored without
+	// its zero-width space, and a snapshot then archived the stored
+	// record as absent.
+	return strings.TrimFunc(norm.NFC.String(StripBadText(id)), unicode.IsSpace)
 }
 
 // isPlainKey reports whether id is printable ASCII without a space at
@@ -44,6 +48,6 @@ func sourceIDWarning(field, sent, stored string) []FieldError {
 	if sent == stored {
 		return nil
 	}
-	return []FieldError{{Field: field, Reason: "was read as « " + stored + " » (Unicode NFC, white space at the ends removed): " +
+	return []FieldError{{Field: field, Reason: "was read as « " + stored + " » (Unicode NFC, invisible characters and white space at the ends removed): " +
 		"the result's source_id and later batches use it, and an id sent either way names the same record"}}
 }
