@@ -44,6 +44,9 @@ func appendFolded(buf []byte, s string, joinElided bool) []byte {
 		case isApostrophe(r) && joinElided:
 		case r < 0x80:
 			buf = append(buf, ' ')
+		case unicode.Is(unicode.Mn, r):
+			// An accent typed apart from its letter (NFD) is dropped as
+			// the composed letter's is.
 		default:
 			r = unicode.ToLower(r)
 			if a, ok := accents[r]; ok {
