@@ -202,6 +202,16 @@ func TestPeopleKeepAPartnersProvenance(t *testing.T) {
 	if a["producer"] != "dora" || a["producer_updated_on"] != "2023-05-11" {
 		t.Errorf("provenance after an edit: %v %v", a["producer"], a["producer_updated_on"])
 	}
+	// A replacement that leaves them out keeps them (the fourth probe: a
+	// client unaware of them got 403 on every PUT of a partner's record);
+	// one that sends another value is refused.
+	if r := e.Do(apitest.Request{Method: "PUT", Path: path, Token: w.coord, Body: validActor("Point CAF")}); r.Code != 200 ||
+		r.Map()["producer"] != "dora" || r.Map()["producer_updated_on"] != "2023-05-11" || r.Map()["source_id"] != "pc-1" {
+		t.Errorf("PUT leaving provenance out: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "PUT", Path: path, Token: w.coord, Body: merge(validActor("Point CAF"), obj{"producer": "autre"})}); r.Code != 403 {
+		t.Errorf("PUT with another producer: %d %s", r.Code, r.Body)
+	}
 	// The partner and administrators still change it.
 	if r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: obj{"producer": "caf-13"}}); r.Code != 200 {
 		t.Errorf("administrator: %d %s", r.Code, r.Body)

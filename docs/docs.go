@@ -1118,7 +1118,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Replaces every writable field: omitted fields are cleared (people's accounts must send a partner's record's source, source_id, producer and producer_updated_on as they are: 403 otherwise). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
+                "description": "Replaces every writable field: omitted fields are cleared, but for a person's replacement of a partner's record, whose source, source_id, producer and producer_updated_on are kept when left out (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
                 "consumes": [
                     "application/json"
                 ],

@@ -264,6 +264,26 @@ func (in *ActorInput) toModel(a *models.Actor) {
 	a.ClosedFrom, a.ClosedUntil, a.ClosureReason = in.ClosedFrom, in.ClosedUntil, in.ClosureReason
 }
 
+// keepPartnersKeys keeps, in a person's replacement of a partner's record,
+// the source, source_id, producer and producer_updated_on it leaves out:
+// people may not change them (Principal.AuthorizeActorChange), and a
+// client that does not know these fields answered 403 on every PUT of a
+// partner's record. A value sent is still checked: another one is 403.
+func keepPartnersKeys(p *models.Principal, cur *models.Actor, in *ActorInput) {
+	if cur.Source == "" || p == nil || p.IsAdmin() || p.IsPartner() {
+		return
+	}
+	keep := func(dst *string, stored string) {
+		if strings.TrimSpace(*dst) == "" {
+			*dst = stored
+		}
+	}
+	keep(&in.Source, cur.Source)
+	keep(&in.SourceID, cur.SourceID)
+	keep(&in.Producer, cur.Producer)
+	keep(&in.ProducerUpdatedOn, cur.ProducerUpdatedOn)
+}
+
 // newActorInput is the writable representation of a, the base of a PATCH.
 func newActorInput(a *models.Actor) ActorInput {
 	return ActorInput{
@@ -562,7 +582,7 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //
 //	@ID			replaceActor
 //	@Summary		Replace an actor
-//	@Description	Replaces every writable field: omitted fields are cleared (people's accounts must send a partner's record's source, source_id, producer and producer_updated_on as they are: 403 otherwise). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
+//	@Description	Replaces every writable field: omitted fields are cleared, but for a person's replacement of a partner's record, whose source, source_id, producer and producer_updated_on are kept when left out (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
@@ -586,7 +606,13 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/actors/{id} [put]
 func (h *Handler) ReplaceActor(c *gin.Context) error {
-	return h.updateActor(c, func(_ *models.Actor, in *ActorInput) error { return decodeJSON(c, in) })
+	return h.updateActor(c, func(cur *models.Actor, in *ActorInput) error {
+		if err := decodeJSON(c, in); err != nil {
+			return err
+		}
+		keepPartnersKeys(principal(c), cur, in)
+		return nil
+	})
 }
 
 // PatchActor godoc
