@@ -87,7 +87,7 @@ func newSuggestion(s *models.Suggestion, label func(id string) string) Suggestio
 // and whether a place is open, closed or archived is decided by those who
 // edit it, not proposed by anyone with an account (the message can say it).
 var (
-	unsuggestableActor   = []string{"source", "source_id", "status", "closed_from", "closed_until", "closure_reason"}
+	unsuggestableActor   = []string{"source", "source_id", "producer", "producer_updated_on", "status", "closed_from", "closed_until", "closure_reason"}
 	unsuggestableService = []string{"source", "source_id", "status"}
 )
 
@@ -286,7 +286,7 @@ func prefixFields(err error, prefix string) error {
 //
 //	@ID			suggestActorChange
 //	@Summary		Suggest a change to an actor
-//	@Description	Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422).
+//	@Description	Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422), and so is a change of source, source_id, producer, producer_updated_on, status or the closure fields (those who edit the record set them).
 //	@Tags			suggestions
 //	@Accept			json
 //	@Produce		json
