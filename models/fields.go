@@ -204,17 +204,27 @@ func refused(prev, r rune, multiline bool) bool {
 		return true // bidirectional formatting
 	case r == 0x2028, r == 0x2029:
 		return true // line and paragraph separators
-	case r == 0x00ad, r == 0x034f, r == 0x115f, r == 0x1160, r == 0x17b4, r == 0x17b5, r == 0x180e,
-		r == 0x200b, r >= 0x2060 && r <= 0x2064, r >= 0x206a && r <= 0x206f, r == 0x3164, r == 0xfeff,
-		r == 0xffa0, r >= 0xfff0 && r <= 0xfffb, r == 0xfffe, r == 0xffff, r >= 0x1bca0 && r <= 0x1bca3,
-		r >= 0x1d173 && r <= 0x1d17a, r >= 0xe0000 && r <= 0xe007f:
-		return true // invisible
+	case invisible(r):
+		return true
 	case r == 0x200c, r == 0x200d, r >= 0x180b && r <= 0x180d, r == 0x180f, r >= 0xfe00 && r <= 0xfe0f, r >= 0xe0100 && r <= 0xe01ef:
 		// Joiners and variation selectors shape the character before
 		// them: an emoji, a keycap, a non-Latin letter. After a Latin
 		// letter, a space or nothing they show nothing.
 		keycap := r == 0xfe0f && (prev >= '0' && prev <= '9' || prev == '#' || prev == '*')
 		return !keycap && (prev < 0x80 || unicode.Is(unicode.Latin, prev) || unicode.IsSpace(prev))
+	}
+	return false
+}
+
+// invisible reports whether r shows nothing wherever it stands (zero-width
+// space, word joiner, byte order mark, soft hyphen, fillers…).
+func invisible(r rune) bool {
+	switch {
+	case r == 0x00ad, r == 0x034f, r == 0x115f, r == 0x1160, r == 0x17b4, r == 0x17b5, r == 0x180e,
+		r == 0x200b, r >= 0x2060 && r <= 0x2064, r >= 0x206a && r <= 0x206f, r == 0x3164, r == 0xfeff,
+		r == 0xffa0, r >= 0xfff0 && r <= 0xfffb, r == 0xfffe, r == 0xffff, r >= 0x1bca0 && r <= 0x1bca3,
+		r >= 0x1d173 && r <= 0x1d17a, r >= 0xe0000 && r <= 0xe007f:
+		return true
 	}
 	return false
 }

@@ -20,11 +20,17 @@ func NormalizeSourceID(id string) string {
 	if isPlainKey(id) {
 		return id // nearly every key: printable ASCII, nothing at the ends
 	}
-	// Invisible and text-direction characters go too, as an import's
-	// cells lose them: sync refused a key an import had stored without
-	// its zero-width space, and a snapshot then archived the stored
-	// record as absent.
-	return strings.TrimFunc(norm.NFC.String(StripBadText(id)), unicode.IsSpace)
+	// Invisible characters go too (zero-width space, BOM, word joiner), as
+	// an import's cells lose them: sync refused a key an import had stored
+	// without its zero-width space, and a snapshot then archived the
+	// stored record as absent. Controls and text-direction characters,
+	// which change how a key reads, are still refused by validation.
+	return strings.TrimFunc(norm.NFC.String(strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, id)), unicode.IsSpace)
 }
 
 // isPlainKey reports whether id is printable ASCII without a space at
