@@ -18,9 +18,28 @@ const placeWriters = 8
 // busyCounter counts the answers a concurrent test must never get: 5xx, a
 // deadlock being answered 503 « The database is busy; retry shortly. ».
 type busyCounter struct {
-	n    atomic.Int64
-	mu   sync.Mutex
-	seen []string
+	n, total atomic.Int64
+	mu       sync.Mutex
+	seen     []string
+}
+
+// do sends req as the administrator and counts it and its answer.
+func (c *busyCounter) do(e *apitest.Env, what string, req apitest.Request) *apitest.Response {
+	req.Token = e.Admin
+	r := e.Do(req)
+	c.total.Add(1)
+	c.check(what, r)
+	return r
+}
+
+// placeServices creates placeWriters services under actorID.
+func placeServices(t *testing.T, e *apitest.Env, actorID string) []string {
+	t.Helper()
+	var services []string
+	for i := range placeWriters {
+		services = append(services, str(createService(t, e, validService(actorID, fmt.Sprintf("Offre %d", i)))["id"]))
+	}
+	return services
 }
 
 func (c *busyCounter) check(what string, r *apitest.Response) {
@@ -35,10 +54,10 @@ func (c *busyCounter) check(what string, r *apitest.Response) {
 	}
 }
 
-func (c *busyCounter) report(t *testing.T, total int64) {
+func (c *busyCounter) report(t *testing.T) {
 	t.Helper()
 	if n := c.n.Load(); n > 0 {
-		t.Errorf("%d of %d writes answered 5xx (deadlocks); first: %s", n, total, strings.Join(c.seen, "; "))
+		t.Errorf("%d of %d writes answered 5xx (deadlocks); first: %s", n, c.total.Load(), strings.Join(c.seen, "; "))
 	}
 }
 
@@ -57,20 +76,10 @@ func TestConcurrentServiceWritesOnOnePlace(t *testing.T) {
 		t.Fatalf("sync actor: %d %s", r.Code, r.Body)
 	}
 	actorID := str(r.Map()["results"].([]any)[0].(map[string]any)["id"])
-	var services []string
-	for i := range placeWriters {
-		services = append(services, str(createService(t, e, validService(actorID, fmt.Sprintf("Offre %d", i)))["id"]))
-	}
+	services := placeServices(t, e, actorID)
 	const rounds = 4
 	var busy busyCounter
-	var total atomic.Int64
-	do := func(what string, req apitest.Request) *apitest.Response {
-		req.Token = e.Admin
-		r := e.Do(req)
-		total.Add(1)
-		busy.check(what, r)
-		return r
-	}
+	do := func(what string, req apitest.Request) *apitest.Response { return busy.do(e, what, req) }
 	var wg sync.WaitGroup
 	for w, id := range services {
 		path := "/api/v1/services/" + id
@@ -101,7 +110,7 @@ func TestConcurrentServiceWritesOnOnePlace(t *testing.T) {
 		}
 	})
 	wg.Wait()
-	busy.report(t, total.Load())
+	busy.report(t)
 	// The place's stored score follows its services: a PATCH of the place
 	// that changes nothing scored rescores it from them.
 	before := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + actorID, Token: e.Admin}).Map()
@@ -121,20 +130,10 @@ func TestConcurrentServiceWritesOnOnePlace(t *testing.T) {
 func TestServiceWritesWhileThePlaceIsArchived(t *testing.T) {
 	e := apitest.New(t)
 	actorID := str(createActor(t, e, validActor("Lieu fermé puis rouvert"))["id"])
-	var services []string
-	for i := range placeWriters {
-		services = append(services, str(createService(t, e, validService(actorID, fmt.Sprintf("Offre %d", i)))["id"]))
-	}
+	services := placeServices(t, e, actorID)
 	const rounds = 6
 	var busy busyCounter
-	var total atomic.Int64
-	do := func(what string, req apitest.Request) *apitest.Response {
-		req.Token = e.Admin
-		r := e.Do(req)
-		total.Add(1)
-		busy.check(what, r)
-		return r
-	}
+	do := func(what string, req apitest.Request) *apitest.Response { return busy.do(e, what, req) }
 	var wg sync.WaitGroup
 	for w, id := range services {
 		wg.Go(func() {
@@ -151,7 +150,7 @@ func TestServiceWritesWhileThePlaceIsArchived(t *testing.T) {
 		}
 	})
 	wg.Wait()
-	busy.report(t, total.Load())
+	busy.report(t)
 }
 
 // TestReferralsWhileTheServiceChanges sends referrals to a service while it
@@ -163,13 +162,12 @@ func TestReferralsWhileTheServiceChanges(t *testing.T) {
 	e := w.e
 	const rounds = 5
 	var busy busyCounter
-	var total atomic.Int64
 	var wg sync.WaitGroup
 	for i := range placeWriters / 2 {
 		wg.Go(func() {
 			for range rounds {
 				r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: referralBody(w.a, w.s)})
-				total.Add(1)
+				busy.total.Add(1)
 				busy.check("referral", r)
 			}
 		})
@@ -177,11 +175,11 @@ func TestReferralsWhileTheServiceChanges(t *testing.T) {
 			for j := range rounds {
 				r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + w.s, Token: e.Admin, ContentType: "application/merge-patch+json",
 					Body: obj{"description": fmt.Sprintf("w%d round %d", i, j)}})
-				total.Add(1)
+				busy.total.Add(1)
 				busy.check("PATCH", r)
 			}
 		})
 	}
 	wg.Wait()
-	busy.report(t, total.Load())
+	busy.report(t)
 }
