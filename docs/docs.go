@@ -2395,7 +2395,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.",
+                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.",
                 "produces": [
                     "application/json"
                 ],
@@ -17065,7 +17065,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data; details\ngive the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
                     "type": "string",
                     "example": "membership.added"
                 },
@@ -17093,7 +17093,7 @@ const docTemplate = `{
                     "additionalProperties": {}
                 },
                 "other_actor_id": {
-                    "description": "The other structure of a referral, for referral.read.",
+                    "description": "The other structure of a referral, for referral.read and referral.access_attempted.",
                     "type": "string"
                 },
                 "seq": {

@@ -63,11 +63,13 @@ func newReferralMessage(n *namer, r *models.Referral, m *models.ReferralMessage)
 //	@Failure		403		{object}	Problem	"Partner clients"
 //	@Failure		404		{object}	Problem
 //	@Router			/api/v1/referrals/{id}/messages [get]
-func (h *Handler) ListReferralMessages(c *gin.Context) error {
-	r, _, err := h.referralFor(c)
+func (h *Handler) ListReferralMessages(c *gin.Context) (err error) {
+	rc, err := h.referralCallFor(c)
 	if err != nil {
 		return err
 	}
+	defer rc.end(&err)
+	r := rc.r
 	q := newQueryParser(c.Request.URL.Query())
 	params := q.page(models.SortID)
 	if err := q.err(); err != nil {
@@ -81,6 +83,9 @@ func (h *Handler) ListReferralMessages(c *gin.Context) error {
 	out := ReferralMessageList{Data: make([]ReferralMessage, len(page.Items))}
 	for i := range page.Items {
 		out.Data[i] = newReferralMessage(n, r, &page.Items[i])
+	}
+	if err := rc.read(r); err != nil {
+		return err
 	}
 	out.Meta, out.Links = listMeta(c, params, page.Total, page.NextCursor)
 	privateNoStore(c)
@@ -109,11 +114,13 @@ func (h *Handler) ListReferralMessages(c *gin.Context) error {
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/referrals/{id}/messages [post]
-func (h *Handler) PostReferralMessage(c *gin.Context) error {
-	r, _, err := h.referralFor(c)
+func (h *Handler) PostReferralMessage(c *gin.Context) (err error) {
+	rc, err := h.referralCallFor(c)
 	if err != nil {
 		return err
 	}
+	defer rc.end(&err)
+	r := rc.r
 	var in ReferralMessageInput
 	if err := decodeJSON(c, &in); err != nil {
 		return err
@@ -134,6 +141,9 @@ func (h *Handler) PostReferralMessage(c *gin.Context) error {
 	c.Set(ReplayByReference, true)
 	m, err := h.Store.PostReferralMessage(c.Request.Context(), r.ID, by, in.Body)
 	if err != nil {
+		return err
+	}
+	if err := rc.read(r); err != nil {
 		return err
 	}
 	c.Header("Cache-Control", "no-store")
@@ -192,11 +202,13 @@ type ReferralForwardInput struct {
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/referrals/{id}/forward [post]
-func (h *Handler) ForwardReferral(c *gin.Context) error {
-	r, _, err := h.referralFor(c)
+func (h *Handler) ForwardReferral(c *gin.Context) (err error) {
+	rc, err := h.referralCallFor(c)
 	if err != nil {
 		return err
 	}
+	defer rc.end(&err)
+	r := rc.r
 	var in ReferralForwardInput
 	if err := decodeJSON(c, &in); err != nil {
 		return err
@@ -218,6 +230,13 @@ func (h *Handler) ForwardReferral(c *gin.Context) error {
 	next, _, err := h.Store.ForwardReferral(c.Request.Context(), r.ID, models.ReferralForward{ToServiceID: in.ToServiceID, Message: in.Message,
 		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment, Precondition: pre})
 	if err != nil {
+		return err
+	}
+	// The answer shows the person's data, of the original and of the new
+	// referral: each is traced for its own two structures (the new one
+	// counting, for the forwarder's structure, from when it received the
+	// original, see Principal.ReadTrace).
+	if err := rc.read(r, next); err != nil {
 		return err
 	}
 	c.Header("Location", "/api/v1/referrals/"+next.ID)

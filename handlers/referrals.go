@@ -481,6 +481,57 @@ func (h *Handler) referralByID(c *gin.Context, id string) (*models.Referral, []m
 	return r, events, nil
 }
 
+// referralCall is a call on one referral that may still fail once the
+// referral is loaded (a body to check, a lifecycle, a precondition). Its
+// trace waits for the outcome: read records the reads of what a successful
+// call shows, before it answers; end, deferred, traces a call that failed
+// as an attempt (Store.RecordReferralAttempt), not as a read — it answered
+// none of the person's data.
+type referralCall struct {
+	h        *Handler
+	c        *gin.Context
+	p        *models.Principal
+	r        *models.Referral
+	answered bool
+}
+
+// referralCallFor loads, as referralFor does (404 to anyone outside the two
+// structures), the referral the path names, without tracing anything yet.
+// The caller defers end and calls read before answering.
+func (h *Handler) referralCallFor(c *gin.Context) (*referralCall, error) {
+	p, err := peopleOnly(c)
+	if err != nil {
+		return nil, err
+	}
+	r, _, err := h.Store.GetReferral(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		return nil, err
+	}
+	if !p.BelongsTo(r.FromActorID) && !p.BelongsTo(r.ToActorID) {
+		return nil, models.Errorf(models.ENOTFOUND, "No referral has the id %q.", r.ID)
+	}
+	return &referralCall{h: h, c: c, p: p, r: r}, nil
+}
+
+// read traces the reads of the referrals a successful call is about to
+// show (see Principal.ReadTrace); the call answers only if it succeeds.
+func (rc *referralCall) read(rs ...*models.Referral) error {
+	rc.answered = true
+	return rc.h.Store.RecordReferralReads(rc.c.Request.Context(), rc.p, rs)
+}
+
+// end traces, when the call fails before read, the attempt; a trace that
+// cannot be written replaces the call's error.
+func (rc *referralCall) end(errp *error) {
+	if *errp == nil || rc.answered {
+		return
+	}
+	call := rc.c.Request.Method + " " + rc.c.FullPath()
+	if err := rc.h.Store.RecordReferralAttempt(rc.c.Request.Context(), rc.p, rc.r, StatusOf(*errp), call); err != nil {
+		*errp = err
+	}
+}
+
 // GetReferral godoc
 //
 //	@ID			getReferral
@@ -618,11 +669,13 @@ func readByList(page models.ReferralPage) []*models.Referral {
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/referrals/{id}/transitions [post]
-func (h *Handler) TransitionReferral(c *gin.Context) error {
-	r, _, err := h.referralFor(c)
+func (h *Handler) TransitionReferral(c *gin.Context) (err error) {
+	rc, err := h.referralCallFor(c)
 	if err != nil {
 		return err
 	}
+	defer rc.end(&err)
+	r := rc.r
 	var in ReferralTransitionInput
 	if err := decodeJSON(c, &in); err != nil {
 		return err
@@ -656,6 +709,9 @@ func (h *Handler) TransitionReferral(c *gin.Context) error {
 	}
 	_, events, err := h.Store.GetReferral(c.Request.Context(), r.ID)
 	if err != nil {
+		return err
+	}
+	if err := rc.read(out); err != nil {
 		return err
 	}
 	privateNoStore(c)

@@ -23,6 +23,9 @@ type TrailEvent struct {
 	// account.created, account.updated, account.deleted, account.password_changed,
 	// account.password_reset_issued, account.password_reset_used,
 	// client.created, client.updated, client.secret_rotated, referral.read,
+	// referral.access_attempted (a call on a referral by someone whose
+	// reads are traced that failed and showed no personal data; details
+	// give the call and its status),
 	// referral.statistics_read (an administrator read exact statistics
 	// showing a handful of the structure's referrals; details give the
 	// window; subject_id is empty),
@@ -30,7 +33,7 @@ type TrailEvent struct {
 	Action string `json:"action" example:"membership.added"`
 	// The structure concerned; "" for platform events.
 	ActorID string `json:"actor_id"`
-	// The other structure of a referral, for referral.read.
+	// The other structure of a referral, for referral.read and referral.access_attempted.
 	OtherActorID string `json:"other_actor_id"`
 	SubjectKind  string `json:"subject_kind" enums:"account,client,referral,invitation,webhook"`
 	SubjectID    string `json:"subject_id"`
@@ -147,7 +150,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //
 //	@ID			listActorTrail
 //	@Summary		A structure's security trail
-//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, or a member who joined after the referral was sent), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.
+//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.
 //	@Tags			members
 //	@Produce		json
 //	@Security		BearerAuth
@@ -184,7 +187,7 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 func (h *Handler) otherSideLabels(c *gin.Context, actorID string) func(*TrailEvent) {
 	n := h.namer(c)
 	return func(ev *TrailEvent) {
-		if ev.Action != models.TrailReferralRead || ev.Who.Kind != models.WhoUser {
+		if ev.Action != models.TrailReferralRead && ev.Action != models.TrailReferralAttempt || ev.Who.Kind != models.WhoUser {
 			return
 		}
 		other := ev.OtherActorID

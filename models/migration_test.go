@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/pressly/goose/v3"
 )
@@ -279,5 +280,48 @@ func TestMigration00094NormalizeSourceIDs(t *testing.T) {
 	}
 	if _, err := p.DownTo(context.Background(), 93); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMigration00095ForwardedFromSentAt: a referral forwarded before the
+// migration gets the time its original was sent (when the forwarding
+// structure received the person's data, from which ReadTrace counts for
+// it); one that forwards nothing keeps NULL; down removes the column.
+func TestMigration00095ForwardedFromSentAt(t *testing.T) {
+	db, p := migrateTo(t, 94)
+	for _, a := range []string{"a", "b", "c"} {
+		mustExec(t, db, `INSERT INTO actors (id, name, source, source_id, status, created_at, updated_at, version)
+			VALUES (?, 'Lieu', 'carnet', ?, 'active', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`, a, "lieu-"+a)
+	}
+	mustExec(t, db, `INSERT INTO users (id, email, password_hash, created_at, updated_at) VALUES ('u', 'u@example.fr', 'x', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`)
+	for _, s := range []string{"b", "c"} {
+		mustExec(t, db, `INSERT INTO services (id, actor_id, name, description, kind, status, source, source_id, created_at, updated_at, version)
+			VALUES (?, ?, 'Aide', '', '', 'published', 'carnet', ?, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`, "s"+s, s, "svc-"+s)
+	}
+	referral := func(id, from, to, created, forwardedFrom string) {
+		mustExec(t, db, `INSERT INTO referrals (id, from_actor_id, sender_id, to_service_id, to_actor_id, contact_channel, consent_on, referent_commitment,
+			status, created_at, updated_at, version, forwarded_from_id) VALUES (?, ?, 'u', ?, ?, 'phone', '2026-01-01', 1, 'sent', ?, ?, 1, ?)`,
+			id, from, "s"+to, to, created, created, forwardedFrom)
+	}
+	referral("orig", "a", "b", "2026-01-02 09:00:00", "")
+	referral("next", "b", "c", "2026-01-05 10:00:00", "orig")
+	referral("alone", "a", "c", "2026-01-03 11:00:00", "")
+	if _, err := p.UpTo(context.Background(), 95); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"next": "2026-01-02 09:00:00", "orig": "", "alone": ""} {
+		var got sql.NullTime
+		if err := db.QueryRow("SELECT forwarded_from_sent_at FROM referrals WHERE id = ?", id).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if want == "" && got.Valid || want != "" && (!got.Valid || got.Time.UTC().Format(time.DateTime) != want) {
+			t.Errorf("%s: %v, want %q", id, got, want)
+		}
+	}
+	if _, err := p.DownTo(context.Background(), 94); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("SELECT forwarded_from_sent_at FROM referrals"); err == nil {
+		t.Error("down left the forwarded_from_sent_at column")
 	}
 }

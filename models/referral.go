@@ -131,6 +131,11 @@ type Referral struct {
 	// one it became ("" when none).
 	ForwardedFromID string
 	ForwardedToID   string
+	// ForwardedFromSentAt is, for a forwarded referral, when the referral
+	// it continues was sent: when its sending structure (the forwarder)
+	// received the personal data it carries. nil otherwise. ReadTrace
+	// counts from it for that structure's members (see entrustedAt).
+	ForwardedFromSentAt *time.Time
 	// RemindedStatus is the status in which the last reminder was sent.
 	RemindedStatus string
 	RemindedAt     *time.Time
@@ -243,29 +248,52 @@ const (
 // its structures' security trail, and why: every read by someone who is not
 // an ordinary, long-standing member of one of its two structures — a
 // platform administrator (who may add themself to any team), a member who
-// joined after the referral was sent (and so was not among the people the
-// sender entrusted it to), or an account whose password was set, after the
-// referral was sent, with a reset token its issuer was shown (whoever reads
-// may be that issuer, who was not among those people either). The last
-// comes first: it is the one a structure's managers most need to know.
+// joined after the structure was entrusted with the person's data (and so
+// was not among the people the sender entrusted it to), or an account whose
+// password was set, after that, with a reset token its issuer was shown
+// (whoever reads may be that issuer, who was not among those people
+// either). The last comes first: it is the one a structure's managers most
+// need to know.
+//
+// A structure is entrusted with the data when the referral is sent to it,
+// or, for the structure that forwarded a referral, when the referral it
+// forwarded was sent to it: the new referral carries the same data, and a
+// forward by an account taken over since, or by a member who joined since,
+// must not turn reads that were traced into reads that are not.
 func (p *Principal) ReadTrace(r *Referral) (bool, string) {
-	if d := p.CredentialsDisclosedAt; d != nil && r.CreatedAt.Before(*d) {
+	entrusted := r.CreatedAt
+	if p.BelongsTo(r.FromActorID) {
+		entrusted = r.entrustedAt(r.FromActorID)
+	}
+	if d := p.CredentialsDisclosedAt; d != nil && entrusted.Before(*d) {
 		return true, ReadCredentialsDisclosed
 	}
 	if p.IsAdmin() {
 		return true, ReadByAdministrator
 	}
-	var since *time.Time
+	// Traced when every membership p has in the two structures began
+	// after that structure was entrusted with the data.
+	member, joinedAfter := false, true
 	for _, m := range p.Memberships {
 		if m.ActorID == r.FromActorID || m.ActorID == r.ToActorID {
-			if since == nil || m.Since.Before(*since) {
-				t := m.Since
-				since = &t
+			member = true
+			if !m.Since.After(r.entrustedAt(m.ActorID)) {
+				joinedAfter = false
 			}
 		}
 	}
-	if since != nil && since.After(r.CreatedAt) {
+	if member && joinedAfter {
 		return true, ReadByMemberJoinedAfter
 	}
 	return false, ""
+}
+
+// entrustedAt is when actorID, one of r's two structures, received r's
+// personal data: when r was sent, except for the sending structure of a
+// forwarded referral, which received it with the referral it forwarded.
+func (r *Referral) entrustedAt(actorID string) time.Time {
+	if actorID == r.FromActorID && r.ForwardedFromSentAt != nil && r.ForwardedFromSentAt.Before(r.CreatedAt) {
+		return *r.ForwardedFromSentAt
+	}
+	return r.CreatedAt
 }

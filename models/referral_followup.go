@@ -53,7 +53,8 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 		next = Referral{FromActorID: orig.ToActorID, ToServiceID: f.ToServiceID, Themes: orig.Themes, Situation: orig.Situation,
 			PersonFirstName: orig.PersonFirstName, PersonLastName: orig.PersonLastName, ContactChannel: orig.ContactChannel,
 			ContactValue: orig.ContactValue, Availability: orig.Availability, Message: f.Message,
-			ConsentOn: f.ConsentOn, ReferentCommitment: f.ReferentCommitment, ForwardedFromID: orig.ID}
+			ConsentOn: f.ConsentOn, ReferentCommitment: f.ReferentCommitment, ForwardedFromID: orig.ID,
+			ForwardedFromSentAt: &orig.CreatedAt}
 		next.Normalize()
 		if err := next.Validate(now); err != nil {
 			return err

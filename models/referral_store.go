@@ -425,9 +425,11 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 	var cands []struct {
 		ID, PersonFirstName, PersonLastName, FromActorID, ToActorID string
 		CreatedAt                                                   time.Time
+		ForwardedFromSentAt                                         *time.Time
 	}
 	if err := filter(tx.Model(&Referral{})).Where("referrals.anonymized_at IS NULL").
-		Select("referrals.id, referrals.person_first_name, referrals.person_last_name, referrals.from_actor_id, referrals.to_actor_id, referrals.created_at").
+		Select("referrals.id, referrals.person_first_name, referrals.person_last_name, referrals.from_actor_id, referrals.to_actor_id, referrals.created_at, " +
+			"referrals.forwarded_from_sent_at").
 		Order("referrals.id DESC").Scan(&cands).Error; err != nil {
 		return err
 	}
@@ -435,7 +437,8 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 	for _, c := range cands {
 		if matchesName(words, c.PersonFirstName+" "+c.PersonLastName) {
 			ids = append(ids, c.ID)
-			page.Matched = append(page.Matched, Referral{ID: c.ID, FromActorID: c.FromActorID, ToActorID: c.ToActorID, CreatedAt: c.CreatedAt})
+			page.Matched = append(page.Matched, Referral{ID: c.ID, FromActorID: c.FromActorID, ToActorID: c.ToActorID, CreatedAt: c.CreatedAt,
+				ForwardedFromSentAt: c.ForwardedFromSentAt})
 		}
 	}
 	page.Total = int64(len(ids))
@@ -793,6 +796,22 @@ func (s *Store) MaintainReferrals(ctx context.Context, p ReferralPolicy) (expire
 // structures. The caller writes it before answering: a read that cannot be
 // traced is not answered.
 func (s *Store) RecordReferralReads(ctx context.Context, p *Principal, rs []*Referral) error {
+	return s.recordReferralTraces(ctx, p, TrailReferralRead, rs, nil)
+}
+
+// RecordReferralAttempt traces a call on r that failed with HTTP status
+// (call names it: method and route), when ReadTrace would have traced a
+// read of r by p. Such a call answered none of the person's data, so it is
+// no read — a read that did not happen is noise in a trail its managers
+// read to know who saw what — but someone outside the circle the sender
+// entrusted touched the referral (and learnt that it exists, or its
+// status), which they still need to see. An ordinary member's failed call
+// leaves nothing, as their reads leave nothing.
+func (s *Store) RecordReferralAttempt(ctx context.Context, p *Principal, r *Referral, status int, call string) error {
+	return s.recordReferralTraces(ctx, p, TrailReferralAttempt, []*Referral{r}, map[string]any{"status": status, "call": call})
+}
+
+func (s *Store) recordReferralTraces(ctx context.Context, p *Principal, action string, rs []*Referral, extra map[string]any) error {
 	type read struct {
 		r      *Referral
 		reason string
@@ -808,8 +827,12 @@ func (s *Store) RecordReferralReads(ctx context.Context, p *Principal, rs []*Ref
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
 		for _, rd := range reads {
-			ev := TrailEvent{Action: TrailReferralRead, ActorID: rd.r.FromActorID, OtherActorID: rd.r.ToActorID, SubjectKind: SubjectReferral, SubjectID: rd.r.ID}
-			if err := s.trail(tx, ev, readDetails(p, rd.reason)); err != nil {
+			ev := TrailEvent{Action: action, ActorID: rd.r.FromActorID, OtherActorID: rd.r.ToActorID, SubjectKind: SubjectReferral, SubjectID: rd.r.ID}
+			d := readDetails(p, rd.reason)
+			for k, v := range extra {
+				d[k] = v
+			}
+			if err := s.trail(tx, ev, d); err != nil {
 				return err
 			}
 		}

@@ -61,6 +61,11 @@ const (
 	TrailClientUpdated       = "client.updated"
 	TrailClientSecretRotated = "client.secret_rotated"
 	TrailReferralRead        = "referral.read"
+	// TrailReferralAttempt: a call on a referral, by someone whose reads
+	// are traced (Principal.ReadTrace), that failed (409, 422, 400…) and
+	// so answered none of its personal data: not a read, but worth the
+	// managers' knowing (see Store.RecordReferralAttempt).
+	TrailReferralAttempt = "referral.access_attempted"
 	// TrailReferralStatsRead: exact referral statistics read by someone
 	// outside the structure (an administrator), that describe a handful of
 	// its referrals (see Store.RecordReferralStatsRead).
@@ -78,8 +83,8 @@ var teamActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMember
 // TrailActions lists every action, for filters and documentation.
 var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMemberRemoved, TrailInvitationCreated, TrailInvitationAccepted,
 	TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
-	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead, TrailReferralStatsRead,
-	TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted}
+	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead, TrailReferralAttempt,
+	TrailReferralStatsRead, TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted}
 
 // trail appends ev inside tx; who and channel come from the transaction's
 // context, the time from the store's clock.
