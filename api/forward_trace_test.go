@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"net/url"
+	"slices"
+	"strings"
 	"testing"
 
 	"carnet/api/apitest"
@@ -245,5 +247,49 @@ func TestFailedReferralCallsAreAttemptsNotReads(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestForwardNamesEveryOffendingField: a forward with mistakes in several
+// groups — the body's consent, the model's checks (consent date,
+// commitment, message) and the target service, which needs the database —
+// answered only the first group's. Every offending field is named at once,
+// as a new referral's are.
+func TestForwardNamesEveryOffendingField(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	ownSvc := str(createService(t, e, validService(w.b, "Chez B"))["id"])
+	svcC := str(createService(t, e, validService(w.c, "Accompagnement fiscal"))["id"])
+	id := w.send(t)
+	longMsg := strings.Repeat("a", 2001)
+	cases := []struct {
+		name string
+		body obj
+		want []string
+	}{
+		{"ErrValidation no consent, unknown service", obj{"to_service_id": models.NewID()}, []string{"consent", "to_service_id"}},
+		{"ErrValidation consent not given, own structure", obj{"to_service_id": ownSvc, "consent": obj{"given": false, "given_on": "2026-11-20", "referent_commitment": true}},
+			[]string{"consent.given", "to_service_id"}},
+		{"ErrValidation consent not given, malformed service, no commitment, long message", obj{"to_service_id": "nope", "message": longMsg, "consent": obj{"given": false}},
+			[]string{"consent.given", "consent.given_on", "consent.referent_commitment", "to_service_id", "message"}},
+		{"ErrValidation no date, no commitment, unknown service", obj{"to_service_id": models.NewID(), "consent": obj{"given": true}},
+			[]string{"consent.given_on", "consent.referent_commitment", "to_service_id"}},
+		{"ErrValidation no consent, long message, good service", obj{"to_service_id": svcC, "message": longMsg}, []string{"consent", "message"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/forward", Token: w.memberB, Body: tc.body})
+			got := fields(t, r)
+			slices.Sort(got)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if r.Code != 422 || !slices.Equal(got, want) {
+				t.Errorf("%d fields %v, want 422 %v: %s", r.Code, got, want, r.Body)
+			}
+		})
+	}
+	// Still untouched: a valid forward goes through.
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/forward", Token: w.memberB, Body: obj{"to_service_id": svcC, "consent": forwardConsent}}); r.Code != 201 {
+		t.Errorf("forward: %d %s", r.Code, r.Body)
 	}
 }

@@ -220,15 +220,21 @@ func (h *Handler) ForwardReferral(c *gin.Context) (err error) {
 	if !principal(c).BelongsTo(r.ToActorID) {
 		return models.Errorf(models.EFORBIDDEN, "Only the receiving structure may forward a referral.")
 	}
+	// The body's own mistakes go to the store, which names them with every
+	// other offending field (the new referral's checks, the target
+	// service), as a new referral's are named (referralErrors).
+	f := models.ReferralForward{ToServiceID: in.ToServiceID, Message: in.Message, Precondition: pre, NoConsent: in.Consent == nil}
 	switch {
 	case in.Consent == nil:
-		return &models.Error{Code: models.EINVALID, Message: "The forward is invalid.", Fields: []models.FieldError{{Field: "consent", Reason: "is required: the person's consent to be sent on and the forwarder's commitment"}}}
+		f.Invalid.Add("consent", "is required: the person's consent to be sent on and the forwarder's commitment")
 	case !in.Consent.Given:
-		return &models.Error{Code: models.EINVALID, Message: "The forward is invalid.", Fields: []models.FieldError{{Field: "consent.given", Reason: "must be true: the person must agree to be sent on"}}}
+		f.Invalid.Add("consent.given", "must be true: the person must agree to be sent on")
+	}
+	if in.Consent != nil {
+		f.ConsentOn, f.ReferentCommitment = in.Consent.GivenOn, in.Consent.ReferentCommitment
 	}
 	c.Set(ReplayByReference, true)
-	next, _, err := h.Store.ForwardReferral(c.Request.Context(), r.ID, models.ReferralForward{ToServiceID: in.ToServiceID, Message: in.Message,
-		ConsentOn: in.Consent.GivenOn, ReferentCommitment: in.Consent.ReferentCommitment, Precondition: pre})
+	next, _, err := h.Store.ForwardReferral(c.Request.Context(), r.ID, f)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,9 @@ package models
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -22,6 +24,13 @@ type ReferralForward struct {
 	// Precondition is the caller's If-Match / If-None-Match on the
 	// original referral.
 	Precondition Precondition
+	// Invalid holds what the caller found wrong in the request's body
+	// (a consent missing or not given, which the model does not keep);
+	// NoConsent says the consent was missing altogether, so that its
+	// fields are not named one by one. The forward names them with
+	// every other offending field.
+	Invalid   FieldErrors
+	NoConsent bool
 }
 
 // ForwardReferral sends referral id on to another service on behalf of its
@@ -56,7 +65,7 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 			ConsentOn: f.ConsentOn, ReferentCommitment: f.ReferentCommitment, ForwardedFromID: orig.ID,
 			ForwardedFromSentAt: &orig.CreatedAt}
 		next.Normalize()
-		if err := next.Validate(now); err != nil {
+		if err := forwardErrors(tx, &next, f, now); err != nil {
 			return err
 		}
 		if err := s.insertReferral(tx, &next, now); err != nil {
@@ -78,6 +87,42 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 		return nil, nil, err
 	}
 	return &next, &orig, nil
+}
+
+// forwardErrors names at once every offending field of a forward: those
+// the caller found in the body (f.Invalid), the new referral's own checks
+// (Validate: service id, consent date and commitment, message) and, when
+// any of those fail, what insertReferral would refuse in the target
+// service — which it checks only once everything else is valid.
+// Returning at the first group hid the others: a client fixed the consent
+// and learnt then that the service was wrong. nil when only
+// insertReferral's checks fail: it makes them, under its locks.
+func forwardErrors(tx *gorm.DB, next *Referral, f ReferralForward, now time.Time) error {
+	fe := slices.Clone(f.Invalid)
+	var e *Error
+	if err := next.Validate(now); errors.As(err, &e) {
+		for _, fld := range e.Fields {
+			if f.NoConsent && strings.HasPrefix(fld.Field, "consent.") {
+				continue
+			}
+			fe = append(fe, fld)
+		}
+	} else if err != nil {
+		return err
+	}
+	if len(fe) == 0 {
+		return nil
+	}
+	target, err := referralTargetErrors(tx, next, now)
+	if err != nil {
+		return err
+	}
+	for _, t := range target {
+		if !slices.ContainsFunc(fe, func(x FieldError) bool { return x.Field == t.Field }) {
+			fe = append(fe, t)
+		}
+	}
+	return fe.Err("The forward is invalid.")
 }
 
 // RemindReferrals reminds the receiving structures of referrals waiting for

@@ -128,6 +128,53 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 	return s.tell(tx, NotifyReferralReceived, referralParams(r, from.Name, to.Name, sv.Name), membersOf(r.ToActorID))
 }
 
+// referralTargetErrors names, reading without locks, what insertReferral
+// would refuse in r's target service and in reaching the person through
+// its sender, with the same reasons: a request already invalid for other
+// fields names these too, every offending field at once. insertReferral
+// makes the same checks, under its locks, when everything else is valid.
+// A malformed to_service_id, which Validate names, is not looked up.
+func referralTargetErrors(tx *gorm.DB, r *Referral, now time.Time) (FieldErrors, error) {
+	var fe FieldErrors
+	if ValidID(r.ToServiceID) {
+		var sv Service
+		err := tx.Take(&sv, "id = ?", r.ToServiceID).Error
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil, err
+		}
+		var to Actor
+		toErr := gorm.ErrRecordNotFound
+		if err == nil {
+			toErr = tx.Take(&to, "id = ?", sv.ActorID).Error
+			if toErr != nil && !errors.Is(toErr, gorm.ErrRecordNotFound) {
+				return nil, toErr
+			}
+		}
+		switch {
+		case err != nil || sv.IsArchived() || !sv.IsPublished():
+			fe.Add("to_service_id", "no published service has this id")
+		case sv.ReferralsClosed:
+			fe.Add("to_service_id", "does not take referrals")
+		case toErr != nil || to.IsArchived():
+			fe.Add("to_service_id", "no active structure has this id")
+		case !to.OpenAt(now):
+			fe.Add("to_service_id", "its structure is closed today")
+		case sv.ActorID == r.FromActorID:
+			fe.Add("to_service_id", "is a service of your own structure; a referral goes to another structure")
+		}
+	}
+	if r.ContactChannel == ContactReferent {
+		u, err := getUser(tx, PrincipalFrom(tx.Statement.Context).UserID)
+		if err != nil {
+			return nil, err
+		}
+		if !u.CanBeReached() {
+			fe.Add("person.contact_channel", "referent means the structure reaches the person through you, but your profile shares no professional e-mail or phone: add one (PATCH /api/v1/me) or give the person's own contact")
+		}
+	}
+	return fe, nil
+}
+
 // referralParams are what a referral's e-mails say: names of the
 // structures and the service, the status, the link. Never the person.
 func referralParams(r *Referral, fromName, toName, serviceName string) map[string]string {
