@@ -226,6 +226,15 @@ func (t *table) analyze(words []string) analysis {
 			// word (many communes are everyday words: Piano, Bus).
 			commune, communeLen = words[i], 1
 		}
+		if communeLen == 0 && bestLen == 0 && len(words[i]) >= 5 && !lex.known[words[i]] && len(lex.labels[words[i]]) == 0 {
+			// A commune named by the first word of its name, as people
+			// call it (« barbezieux » for Barbezieux-Saint-Hilaire), when
+			// the directory holds one such commune only: it was a word
+			// of text, below any « Mairie » elsewhere.
+			if k := t.communeByFirstWord(words[i]); k != "" {
+				commune, communeLen = k, 1
+			}
+		}
 		if best != nil && best.place && communeLen >= bestLen && !slices.Equal(best.tokens, words[i:i+bestLen]) {
 			// A commune written as typed before a département met by a
 			// word form: « la garde » is La Garde, not the Gard.
@@ -681,6 +690,22 @@ func (t *table) communesAround(pr *placeRef) bool {
 		}
 	}
 	return false
+}
+
+// communeByFirstWord returns the key of the one commune of the directory
+// whose name begins with the word w and goes on (« barbezieux saint
+// hilaire »), "" when none or several do (« saint », « villeneuve »).
+func (t *table) communeByFirstWord(w string) string {
+	found := ""
+	for _, k := range t.communeFirst[w] {
+		if strings.HasPrefix(k, w+" ") && len(t.byCommune[k]) > 0 {
+			if found != "" {
+				return ""
+			}
+			found = k
+		}
+	}
+	return found
 }
 
 // communesBeginning returns, sorted, the records (those keep accepts; all

@@ -36,6 +36,11 @@ import (
 // and cursors work as for any key.
 const tierStep = 1e4
 
+// awayTier is added to the words a record misses when a partial answer
+// keeps the named place (see run): the records elsewhere come after the
+// place's own, whatever they hold.
+const awayTier = 50
+
 func relevanceKey(score float64, missing, spelling int, outsidePlace bool, softMissing int) float64 {
 	tier := float64(missing*1000 + spelling*100 + min(softMissing, 9))
 	if outsidePlace {

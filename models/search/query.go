@@ -504,6 +504,7 @@ func (t *table) run(p *plan, s *scratch) page {
 	// street or a town away come before those across the région
 	// (Martigues and Avignon came first for 13001). The named place's
 	// records give its point: the mean of their positions.
+	keptPlace := false
 	var around origin
 	aroundSet, aroundRead := false, q.Near != nil || p.an.placeOnly
 	aroundOf := func() bool { // read once, when the answer turns out partial
@@ -513,6 +514,10 @@ func (t *table) run(p *plan, s *scratch) page {
 		}
 		return aroundSet
 	}
+	// In a partial answer, the records of the named place holding some
+	// of the other words (home) come before the records elsewhere holding
+	// more (keptPlace): the commune is the last word given up.
+	home := func(slot uint32) bool { return false }
 	consider := func(slot uint32, dist, score float64, missing, spelling, softMissing int) {
 		out.total++
 		if wantFacets {
@@ -526,6 +531,8 @@ func (t *table) run(p *plan, s *scratch) page {
 			switch {
 			case q.Near != nil && dist == dist:
 				blended = score * proximity(havKM(dist), p.radius)
+			case out.partial && home(slot):
+				outside = false
 			case out.partial && aroundOf():
 				// No record of the named place meets the need: its own
 				// records, which miss the need, come after the need's
@@ -544,6 +551,9 @@ func (t *table) run(p *plan, s *scratch) page {
 				} else {
 					blended = score * 0.5 // where it is is unknown: as at the edge
 				}
+			}
+			if out.partial && inPlace != nil && !home(slot) && keptPlace {
+				missing += awayTier
 			}
 			x.key = relevanceKey(blended, missing, spelling, outside, softMissing)
 		case SortDistance:
@@ -597,8 +607,39 @@ func (t *table) run(p *plan, s *scratch) page {
 			out.partial = true
 			required, soft = len(p.an.clauses), 0
 		}
+		if out.partial && inPlace != nil {
+			// The named place's records holding the most of the other
+			// words, when they hold one (« atelier smartphone seniors
+			// gratuit angouleme »: Angoulême's places teaching the
+			// smartphone, not the free workshops for seniors of other
+			// régions), or when the other words only name a kind of
+			// place the commune lacks (« mairie barbezieux », « franse
+			// servis la seyne »: the commune's places, not town halls and
+			// France services elsewhere). Otherwise (« impots angers »:
+			// no place of Angers helps with taxes) the need's places
+			// around come first, as before.
+			placeClauses, kindOnly := 0, true
+			for _, c := range p.an.clauses {
+				if c.place >= 0 && p.an.places[c.place].rankFirst {
+					placeClauses++
+				} else if !c.kind {
+					kindOnly = false
+				}
+			}
+			others := len(p.an.clauses) - placeClauses
+			bestIn := uint8(0)
+			for _, slot := range s.touched {
+				if inPlace.has(slot) && (int(s.hits[slot]) > placeClauses || kindOnly && int(s.hits[slot]) == placeClauses) {
+					bestIn = max(bestIn, s.hits[slot])
+				}
+			}
+			if others > 0 && bestIn > 0 {
+				keptPlace = true
+				home = func(slot uint32) bool { return inPlace.has(slot) && s.hits[slot] == bestIn }
+			}
+		}
 		for _, slot := range s.touched {
-			if s.hits[slot] == best {
+			if s.hits[slot] == best || home(slot) {
 				dist, _ := admit(slot)
 				consider(slot, dist, float64(s.acc[slot]), required-int(best), int(s.fz[slot]), soft-int(s.soft[slot]))
 			}
