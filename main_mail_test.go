@@ -81,10 +81,10 @@ func TestRunSendsNotificationsAcrossRestarts(t *testing.T) {
 
 	base, stop := start()
 	var created bytes.Buffer
-	if err := run(context.Background(), []string{"admin", "create", "--email", "root@example.fr", "--password", "a long enough password"}, env(vars), nil, &created, io.Discard); err != nil {
+	if err := run(context.Background(), []string{"admin", "create", "--email", "root@example.fr", "--password", "a long enough passphrase for tests"}, env(vars), nil, &created, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	_, tok := post(base+"/api/v1/auth/login", "", `{"email":"root@example.fr","password":"a long enough password"}`)
+	_, tok := post(base+"/api/v1/auth/login", "", `{"email":"root@example.fr","password":"a long enough passphrase for tests"}`)
 	admin := tok["access_token"].(string)
 	code, inv := post(base+"/api/v1/invitations", admin, `{"email":"coordination@example.fr","platform_admin":true}`)
 	if code != 201 || inv["token"] != "" || inv["delivery"] != "email" {
@@ -107,7 +107,7 @@ func TestRunSendsNotificationsAcrossRestarts(t *testing.T) {
 	if code, _ := post(base+"/api/v1/invitations/accept", "", `{"token":"`+token+`","password":"a coordinator's password"}`); code != 200 {
 		t.Errorf("accept the e-mailed invitation: %d", code)
 	}
-	_, tok = post(base+"/api/v1/auth/login", "", `{"email":"root@example.fr","password":"a long enough password"}`)
+	_, tok = post(base+"/api/v1/auth/login", "", `{"email":"root@example.fr","password":"a long enough passphrase for tests"}`)
 	post(base+"/api/v1/invitations", tok["access_token"].(string), `{"email":"second@example.fr","platform_admin":true}`)
 	waitFor(2)
 	stop()

@@ -51,16 +51,16 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	base := "http://" + addr
 
 	var created bytes.Buffer
-	err := run(context.Background(), []string{"admin", "create", "--email", "root@example.fr", "--password-stdin"}, env(vars), strings.NewReader("a long enough password\n"), &created, io.Discard)
+	err := run(context.Background(), []string{"admin", "create", "--email", "root@example.fr", "--password-stdin"}, env(vars), strings.NewReader("a long enough passphrase for tests\n"), &created, io.Discard)
 	if err != nil || !strings.Contains(created.String(), "administrator root@example.fr created") {
 		t.Fatalf("admin create: %v %s", err, created.String())
 	}
-	err = run(context.Background(), []string{"admin", "create", "--email", "root@example.fr", "--password", "a long enough password"}, env(vars), nil, io.Discard, io.Discard)
+	err = run(context.Background(), []string{"admin", "create", "--email", "root@example.fr", "--password", "a long enough passphrase for tests"}, env(vars), nil, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("second admin create: %v", err)
 	}
 
-	resp, err := http.Post(base+"/api/v1/auth/login", "application/json", strings.NewReader(`{"email":"root@example.fr","password":"a long enough password"}`))
+	resp, err := http.Post(base+"/api/v1/auth/login", "application/json", strings.NewReader(`{"email":"root@example.fr","password":"a long enough passphrase for tests"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestRunServesAndShutsDown(t *testing.T) {
 			t.Errorf("logs lack %s", want)
 		}
 	}
-	if strings.Contains(logs, "a long enough password") || strings.Contains(logs, tok.AccessToken) {
+	if strings.Contains(logs, "a long enough passphrase for tests") || strings.Contains(logs, tok.AccessToken) {
 		t.Error("a secret reached the logs")
 	}
 }

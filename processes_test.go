@@ -73,7 +73,7 @@ const testSecret = "Zq3vX9pL2mN8rT5wY1bC7dF4gH6jK0sAqW2eR4tY"
 func startServer(t *testing.T, vars map[string]string) *server {
 	t.Helper()
 	all := map[string]string{"CARNET_ADDR": "127.0.0.1:0", "CARNET_JWT_SECRET": testSecret,
-		"CARNET_BOOTSTRAP_ADMIN_EMAIL": "admin@example.fr", "CARNET_BOOTSTRAP_ADMIN_PASSWORD": "a long enough password"}
+		"CARNET_BOOTSTRAP_ADMIN_EMAIL": "admin@example.fr", "CARNET_BOOTSTRAP_ADMIN_PASSWORD": "a long enough passphrase for tests"}
 	for k, v := range vars {
 		all[k] = v
 	}
@@ -141,7 +141,7 @@ func (s *server) call(t *testing.T, method, path, token string, body any, header
 
 func (s *server) login(t *testing.T) string {
 	t.Helper()
-	resp, m := s.call(t, "POST", "/api/v1/auth/login", "", map[string]any{"email": "admin@example.fr", "password": "a long enough password"}, nil)
+	resp, m := s.call(t, "POST", "/api/v1/auth/login", "", map[string]any{"email": "admin@example.fr", "password": "a long enough passphrase for tests"}, nil)
 	if resp.StatusCode != 200 {
 		t.Fatalf("login: %d %v", resp.StatusCode, m)
 	}

@@ -100,7 +100,7 @@ func TestDeleteMe(t *testing.T) {
 		})
 	}
 	// The same address may have an account again.
-	if _, err := e.Store.CreateUser(ctx, models.NewUser{Email: "aidant.a@example.fr", Password: "a brand new password"}); err != nil {
+	if _, err := e.Store.CreateUser(ctx, models.NewUser{Email: "aidant.a@example.fr", Password: "a brand new passphrase for tests"}); err != nil {
 		t.Errorf("sign up again: %v", err)
 	}
 
@@ -207,26 +207,26 @@ func TestSignUp(t *testing.T) {
 		fields []string
 	}{
 		{obj{"email": "x", "password": "short"}, 422, []string{"email", "password"}},
-		{obj{"email": "a@example.fr", "password": "a long password", "actor_id": models.NewID()}, 422, []string{"actor_id"}},
-		{obj{"email": "a@example.fr", "password": "a long password", "message": "hello"}, 422, []string{"message"}},
-		{obj{"email": "a@example.fr", "password": "a long password", "platform_admin": true}, 400, []string{"platform_admin"}},
+		{obj{"email": "a@example.fr", "password": "a long passphrase for tests", "actor_id": models.NewID()}, 422, []string{"actor_id"}},
+		{obj{"email": "a@example.fr", "password": "a long passphrase for tests", "message": "hello"}, 422, []string{"message"}},
+		{obj{"email": "a@example.fr", "password": "a long passphrase for tests", "platform_admin": true}, 400, []string{"platform_admin"}},
 	} {
 		if r := signup(tc.body); r.Code != tc.want || !hasAll(fields(t, r), tc.fields...) {
 			t.Errorf("%v: %d %s", tc.body, r.Code, r.Body)
 		}
 	}
 	// The per-address limit: 5 at once (malformed bodies aside), then 429.
-	if r := signup(obj{"email": "b@example.fr", "password": "a long password"}); r.Code != 429 || r.Header().Get("Retry-After") == "" {
+	if r := signup(obj{"email": "b@example.fr", "password": "a long passphrase for tests"}); r.Code != 429 || r.Header().Get("Retry-After") == "" {
 		t.Errorf("over the limit: %d", r.Code)
 	}
 
 	// Without e-mail, or turned off, sign-up is closed.
 	plain := apitest.New(t)
-	if r := plain.Do(apitest.Request{Method: "POST", Path: "/api/v1/signup", Body: obj{"email": "a@example.fr", "password": "a long password"}}); r.Code != 403 {
+	if r := plain.Do(apitest.Request{Method: "POST", Path: "/api/v1/signup", Body: obj{"email": "a@example.fr", "password": "a long passphrase for tests"}}); r.Code != 403 {
 		t.Errorf("sign-up without e-mail: %d", r.Code)
 	}
 	off := apitest.New(t, apitest.WithNotifications(), apitest.WithConfig(func(c *api.Config) { c.SignupOpen = false }))
-	if r := off.Do(apitest.Request{Method: "POST", Path: "/api/v1/signup", Body: obj{"email": "a@example.fr", "password": "a long password"}}); r.Code != 403 {
+	if r := off.Do(apitest.Request{Method: "POST", Path: "/api/v1/signup", Body: obj{"email": "a@example.fr", "password": "a long passphrase for tests"}}); r.Code != 403 {
 		t.Errorf("sign-up turned off: %d", r.Code)
 	}
 }
@@ -245,7 +245,7 @@ func TestInvitationsByEmail(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0].Text(), "gérer l'équipe de Médiathèque de l'Alcazar") {
 		t.Fatalf("invitation e-mail: %v", recipients(got))
 	}
-	acc := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": tokenIn(t, got[0]), "password": "la médiathèque ouvre à 9h"}})
+	acc := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": tokenIn(t, got[0]), "password": "le bus passe à 9h devant le port"}})
 	if acc.Code != 200 {
 		t.Fatalf("accept: %d %s", acc.Code, acc.Body)
 	}

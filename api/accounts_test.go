@@ -313,7 +313,7 @@ func TestPasswordPolicyBuildingBlocks(t *testing.T) {
 	}
 	for _, good := range []string{
 		"Café crème au lait chaud matin", "correct horse battery staple 42", "Mon carnet de notes du mardi",
-		"la liberté guide nos pas 1830", "fifteen chars ok", "x7$Kq9!mP2#vL4@n",
+		"la liberté guide nos pas 1830", "velo bleu lundi", "x7$Kq9!mP2#vL4@n",
 	} {
 		if r := change(good); r.Code != 204 {
 			t.Errorf("%q refused: %d %s", good, r.Code, r.Body)

@@ -383,7 +383,7 @@ func matrix() []entry {
 
 	add("GET /api/v1/me", static("GET", "/api/v1/me", false), logged(200), nil)
 	add("PUT /api/v1/me/password", func(*world, string, bool) call {
-		return call{method: "PUT", path: "/api/v1/me/password", body: obj{"current_password": "not my password", "new_password": "another long password"}}
+		return call{method: "PUT", path: "/api/v1/me/password", body: obj{"current_password": "not my password", "new_password": "another passphrase for the tests"}}
 	}, row(401, 422, 422, 422, 422, 403, 422, 401), nil)
 	add("GET /api/v1/me/join-requests", static("GET", "/api/v1/me/join-requests", false), logged(200), nil)
 	add("PATCH /api/v1/me", func(w *world, _ string, _ bool) call {
@@ -400,7 +400,7 @@ func matrix() []entry {
 	// Sign-up is for anyone (a token is not even read); the answer never
 	// says whether the address has an account.
 	add("POST /api/v1/signup", func(w *world, _ string, _ bool) call {
-		return call{method: "POST", path: "/api/v1/signup", body: obj{"email": w.email("signup"), "password": "a long enough password"}}
+		return call{method: "POST", path: "/api/v1/signup", body: obj{"email": w.email("signup"), "password": "a long enough passphrase for tests"}}
 	}, row(202, 202, 202, 202, 202, 202, 202, 202), nil)
 	add("POST /api/v1/signup/verify", func(*world, string, bool) call {
 		return call{method: "POST", path: "/api/v1/signup/verify", body: obj{"token": "sgn_unknown"}}

@@ -80,7 +80,7 @@ func hasAll(got []string, want ...string) bool {
 func str(v any) string { return fmt.Sprint(v) }
 
 func newAdmin(email string) models.NewUser {
-	return models.NewUser{Email: email, Password: "another long password", PlatformAdmin: true}
+	return models.NewUser{Email: email, Password: "another passphrase for the tests", PlatformAdmin: true}
 }
 
 // versionTag is a response's ETag without the digest of its body that ends

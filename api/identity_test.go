@@ -33,14 +33,14 @@ func TestIdentityWalkthrough(t *testing.T) {
 	if r.Code != 422 {
 		t.Errorf("weak password: %d", r.Code)
 	}
-	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": token, "password": "la médiathèque ouvre à 9h", "display_name": "Claire"}})
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": token, "password": "le bus passe à 9h devant le port", "display_name": "Claire"}})
 	if r.Code != 200 || !strings.Contains(r.Body.String(), `"role":"manager"`) {
 		t.Fatalf("accept: %d %s", r.Code, r.Body)
 	}
-	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": token, "password": "la médiathèque ouvre à 9h"}}); r.Code != 404 {
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": token, "password": "le bus passe à 9h devant le port"}}); r.Code != 404 {
 		t.Errorf("an invitation is used once: %d", r.Code)
 	}
-	manager := login(t, e, "directrice@example.fr", "la médiathèque ouvre à 9h")
+	manager := login(t, e, "directrice@example.fr", "le bus passe à 9h devant le port")
 
 	// 2. The manager invites an existing account, who accepts with their
 	// password, and invites someone new: both answers look the same.
@@ -214,7 +214,7 @@ func TestRefreshTokens(t *testing.T) {
 	// session goes on.
 	s3 := login(t, e, apitest.AdminEmail, apitest.AdminPassword)
 	other := login(t, e, apitest.AdminEmail, apitest.AdminPassword)
-	r = e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: s3.access, Body: obj{"current_password": apitest.AdminPassword, "new_password": "a brand new password"}})
+	r = e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/me/password", Token: s3.access, Body: obj{"current_password": apitest.AdminPassword, "new_password": "a brand new passphrase for tests"}})
 	if r.Code != 204 {
 		t.Fatalf("change password: %d %s", r.Code, r.Body)
 	}
@@ -224,7 +224,7 @@ func TestRefreshTokens(t *testing.T) {
 	if r := refresh(s3.refresh); r.Code != 200 {
 		t.Errorf("the session that changed the password must go on: %d", r.Code)
 	}
-	login(t, e, apitest.AdminEmail, "a brand new password")
+	login(t, e, apitest.AdminEmail, "a brand new passphrase for tests")
 	for _, body := range []obj{{"grant_type": "password"}, {}, {"grant_type": "refresh_token"}, {"grant_type": "client_credentials", "client_id": "x"}} {
 		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/token", Body: body}); r.Code != 400 {
 			t.Errorf("%v: %d", body, r.Code)

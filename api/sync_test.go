@@ -14,7 +14,7 @@ import (
 // directory.
 func userToken(t *testing.T, e *apitest.Env, email string) string {
 	t.Helper()
-	u, err := e.Store.CreateUser(context.Background(), models.NewUser{Email: email, Password: "another long password"})
+	u, err := e.Store.CreateUser(context.Background(), models.NewUser{Email: email, Password: "another passphrase for the tests"})
 	if err != nil {
 		t.Fatal(err)
 	}

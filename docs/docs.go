@@ -4170,7 +4170,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, not built on the e-mail or name, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.",
+                "description": "Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, French ones included, not built on the e-mail, the name or the structure's name, not easy to guess, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.",
                 "consumes": [
                     "application/json"
                 ],
@@ -12982,7 +12982,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "password": {
-                    "description": "The new account's password (at least 15 characters), or the current\npassword when an account with the invited e-mail already exists\n(which an earlier policy allowed as short as 12 characters).",
+                    "description": "The new account's password (at least 15 characters, under the same\npolicy as a sign-up's, the structure's name as context), or the current\npassword when an account with the invited e-mail already exists\n(which an earlier policy allowed as short as 12 characters).",
                     "type": "string"
                 },
                 "token": {
@@ -14049,7 +14049,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "new_password": {
-                    "description": "At least 15 characters; not a common password, nor built on the\ne-mail, the name or the service's name, nor the current one.",
+                    "description": "At least 15 characters; not a common password (French ones\nincluded), nor built on the e-mail, the name, the structure's name or\nthe service's name, nor easy to guess (zxcvbn), nor the current one.",
                     "type": "string",
                     "minLength": 15,
                     "example": "un tout nouveau mot de passe"
@@ -14064,7 +14064,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "new_password": {
-                    "description": "At least 15 characters; not a common password, nor built on the\ne-mail, the name or the service's name.",
+                    "description": "At least 15 characters; not a common password (French ones\nincluded), nor built on the e-mail, the name, the structure's name or\nthe service's name, nor easy to guess (zxcvbn).",
                     "type": "string",
                     "minLength": 15,
                     "example": "trois mots bien choisis"
@@ -15947,7 +15947,7 @@ const docTemplate = `{
                     "example": "Conseillère numérique arrivée en septembre."
                 },
                 "password": {
-                    "description": "At least 15 characters; not a common password, nor built on the\ne-mail, the name or the service's name.",
+                    "description": "At least 15 characters; not a common password (French ones\nincluded), nor built on the e-mail, the name, the structure's name or\nthe service's name, nor easy to guess (zxcvbn).",
                     "type": "string",
                     "minLength": 15,
                     "example": "une aidante motivée"

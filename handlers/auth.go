@@ -239,8 +239,9 @@ func (h *Handler) Logout(c *gin.Context) error {
 // PasswordChange changes the caller's password.
 type PasswordChange struct {
 	CurrentPassword string `json:"current_password"`
-	// At least 15 characters; not a common password, nor built on the
-	// e-mail, the name or the service's name, nor the current one.
+	// At least 15 characters; not a common password (French ones
+	// included), nor built on the e-mail, the name, the structure's name or
+	// the service's name, nor easy to guess (zxcvbn), nor the current one.
 	NewPassword string `json:"new_password" minLength:"15" example:"un tout nouveau mot de passe"`
 }
 
@@ -248,7 +249,7 @@ type PasswordChange struct {
 //
 //	@ID			changePassword
 //	@Summary		Change my password
-//	@Description	Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, not built on the e-mail or name, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.
+//	@Description	Checks the current password and sets the new one, which must follow the password policy (at least 15 characters, not a common or breached password, French ones included, not built on the e-mail, the name or the structure's name, not easy to guess, not the current one). Every other session of the account ends at once, its access tokens included: other devices must log in again. The caller's own session stays open: its access and refresh tokens keep working.
 //	@Tags			me
 //	@Accept			json
 //	@Security		BearerAuth
@@ -284,8 +285,9 @@ func (h *Handler) ChangePassword(c *gin.Context) error {
 // PasswordResetInput sets a new password with a reset link's token.
 type PasswordResetInput struct {
 	Token string `json:"token" example:"pwr_…"`
-	// At least 15 characters; not a common password, nor built on the
-	// e-mail, the name or the service's name.
+	// At least 15 characters; not a common password (French ones
+	// included), nor built on the e-mail, the name, the structure's name or
+	// the service's name, nor easy to guess (zxcvbn).
 	NewPassword string `json:"new_password" minLength:"15" example:"trois mots bien choisis"`
 }
 

@@ -42,7 +42,8 @@ type InvitationCreated struct {
 // InvitationAccept accepts an invitation.
 type InvitationAccept struct {
 	Token string `json:"token"`
-	// The new account's password (at least 15 characters), or the current
+	// The new account's password (at least 15 characters, under the same
+	// policy as a sign-up's, the structure's name as context), or the current
 	// password when an account with the invited e-mail already exists
 	// (which an earlier policy allowed as short as 12 characters).
 	Password    string `json:"password"`

@@ -12,8 +12,9 @@ import (
 // SignupInput asks for an account.
 type SignupInput struct {
 	Email string `json:"email" example:"camille.martin@example.fr"`
-	// At least 15 characters; not a common password, nor built on the
-	// e-mail, the name or the service's name.
+	// At least 15 characters; not a common password (French ones
+	// included), nor built on the e-mail, the name, the structure's name or
+	// the service's name, nor easy to guess (zxcvbn).
 	Password    string `json:"password" minLength:"15" example:"une aidante motivée"`
 	DisplayName string `json:"display_name,omitempty" example:"Camille Martin"`
 	// A structure to ask to join once the e-mail is confirmed (its managers decide).

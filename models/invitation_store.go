@@ -162,7 +162,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 		err = tx.Take(&u, "email = ?", inv.Email).Error
 		switch {
 		case errors.Is(err, gorm.ErrRecordNotFound):
-			nu, err := s.insertUser(tx, NewUser{Email: inv.Email, DisplayName: displayName, Password: password})
+			nu, err := s.insertUser(tx, NewUser{Email: inv.Email, DisplayName: displayName, Password: password, structures: actorNames(tx, inv.ActorID)})
 			if err != nil {
 				return err
 			}
@@ -293,4 +293,17 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 		return nil, "", err
 	}
 	return &inv, token, nil
+}
+
+// actorNames is the name of the structure id names, when there is one: the
+// context of a password set to join it.
+func actorNames(tx *gorm.DB, id *string) []string {
+	if id == nil || !ValidID(*id) {
+		return nil
+	}
+	var names []string
+	// A failed read leaves the context without the name; the transaction
+	// reports the error on its next statement.
+	tx.Model(&Actor{}).Where("id = ?", *id).Pluck("name", &names)
+	return names
 }

@@ -11,6 +11,11 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trustelem/zxcvbn"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The password policy follows NIST SP 800-63B-4 (§3.1.1.2) and ANSSI's
@@ -20,7 +25,11 @@ import (
 // ones, repetitions and keyboard sequences, and words of the context (the
 // e-mail, the person's name, the service's name), read without case, spaces
 // and symbols, and with what remains once those are taken out judged again.
-// The current password is refused as a new one.
+// The current password is refused as a new one. Last, zxcvbn estimates how
+// many guesses the password would take an attacker who tries common
+// passwords, words, names, keyboard patterns, dates and the words of the
+// context first, French passwords included (frenchPasswords): fewer than
+// minGuesses is refused.
 
 // commonPasswordsGz holds 49,193 common and breached passwords, lower-cased,
 // from the npm package @zxcvbn-ts/language-common 4.1.3 (MIT licence),
@@ -30,10 +39,26 @@ import (
 //go:embed common-passwords.txt.gz
 var commonPasswordsGz []byte
 
+// frenchPasswordsTxt holds the 5,000 passwords most used with French e-mail
+// addresses in public data breaches, most used first, from the Richelieu
+// project (github.com/tarraschk/richelieu, french_passwords_top5000.txt at
+// commit 04c9b968ea53c96f07398eeca2b81e004bf41f3e, by Maxime Alay-Eddine
+// and Paul Barbaste, licence CC BY 4.0), NFKC-normalised, lower-cased,
+// deduplicated and without those under 4 characters: 4,515 entries. It
+// fills the gap of the other lists, which are English (motdepasse, doudou,
+// jetaime, loulou, soleil, jesuis…).
+//
+//go:embed french-passwords.txt
+var frenchPasswordsTxt string
+
+// frenchPasswords is frenchPasswordsTxt as a list, most used first.
+var frenchPasswords = sync.OnceValue(func() []string { return strings.Fields(frenchPasswordsTxt) })
+
 // commonPasswords is loaded on first use (about 2 MB in memory), so that
-// programs that never set a password do not pay for it.
+// programs that never set a password do not pay for it: the common and
+// breached passwords and the French ones.
 var commonPasswords = sync.OnceValue(func() map[string]struct{} {
-	m := make(map[string]struct{}, 50000)
+	m := make(map[string]struct{}, 55000)
 	zr, err := gzip.NewReader(bytes.NewReader(commonPasswordsGz))
 	if err != nil {
 		panic(err) // the embedded file is part of the binary
@@ -45,6 +70,9 @@ var commonPasswords = sync.OnceValue(func() map[string]struct{} {
 	if err := sc.Err(); err != nil {
 		panic(err)
 	}
+	for _, p := range frenchPasswords() {
+		m[p] = struct{}{}
+	}
 	return m
 })
 
@@ -52,6 +80,9 @@ var commonPasswords = sync.OnceValue(func() map[string]struct{} {
 type PasswordContext struct {
 	Email       string
 	DisplayName string
+	// Structures are the names of the structures the account belongs to,
+	// or is joining (an invitation's, a sign-up's).
+	Structures []string
 	// CurrentHash is the account's current password hash; a new password
 	// equal to the current one is refused.
 	CurrentHash string
@@ -163,6 +194,11 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 		}
 		return "is made of sequences or repetitions with too little else: choose a few unrelated words"
 	}
+	// Judged also without its spaces: « mon mot de passe » is tried as
+	// monmotdepasse too, and zxcvbn counts each space as a guess of its own.
+	if guessesBelow(pw, words, minGuesses) || compact != pw && guessesBelow(compact, words, minGuesses) {
+		return guessableReason
+	}
 	if pc.CurrentHash != "" {
 		if same, err := CheckPassword(pc.CurrentHash, pw); err == nil && same {
 			return "must differ from the current password"
@@ -171,8 +207,54 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 	return ""
 }
 
+// guessableReason refuses a password that zxcvbn finds too easy to guess.
+const guessableReason = "is too easy to guess: it is built on common passwords, words or names, or on your e-mail address, your name, your structure's name or the service's name, with predictable changes; add a few unrelated words"
+
+// minGuesses is the fewest guesses that zxcvbn must estimate a password
+// takes: its score 4, « very unguessable: strong protection from an offline
+// slow-hash scenario ». Accounts read personal data of people in
+// difficulty, and a passphrase of four or five ordinary words is far above
+// it, while a common phrase (jesuisunmotdepasse) or a name with a year or
+// symbols is below.
+const minGuesses = 1e10
+
+// zxcvbnMaxRunes bounds what zxcvbn reads: its matching grows with the
+// square of the length, and a password whose first 100 characters are
+// easy to guess is a mistake anyway (the rules above read it whole).
+const zxcvbnMaxRunes = 100
+
+// guessesBelow reports whether zxcvbn estimates that pw takes fewer than min
+// guesses, when it also knows the context's words and the French
+// passwords (as the dictionary it calls the user's inputs: the context's
+// words first, the most likely).
+func guessesBelow(pw string, words []string, min float64) bool {
+	if r := []rune(pw); len(r) > zxcvbnMaxRunes {
+		pw = string(r[:zxcvbnMaxRunes])
+	}
+	french := frenchPasswords()
+	inputs := make([]string, 0, 2*len(words)+len(french))
+	for _, w := range words {
+		inputs = append(inputs, w)
+		if f := foldAccents(w); f != w {
+			inputs = append(inputs, f)
+		}
+	}
+	inputs = append(inputs, french...)
+	return zxcvbn.PasswordStrength(pw, inputs).Guesses < min
+}
+
+// foldAccents takes the accents off s (médiathèque → mediatheque): people
+// type a name with or without them.
+func foldAccents(s string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
 // contextReason refuses a password built on the context's words.
-const contextReason = "must not be built on your e-mail address, your name or the service's name"
+const contextReason = "must not be built on your e-mail address, your name, your structure's name or the service's name"
 
 // Thresholds of what remains of a password once its building blocks are
 // taken out (see passwordWeakness): at least restMinLen letters and digits,
@@ -298,28 +380,37 @@ func repeatsUnit(s string) bool {
 }
 
 // contextWords are the words of the context a password must not be made of
-// (lower-cased, without spaces): the e-mail, its local part and its parts,
-// the person's name and its parts, the service's name.
+// (lower-cased, without spaces), also without accents: the e-mail, its
+// local part, its domain and their parts, the person's name and its parts,
+// the names of the person's structures and their parts, the service's name.
 func contextWords(pc PasswordContext) []string {
 	words := []string{"carnet"}
+	seen := map[string]bool{"carnet": true}
 	add := func(w string) {
 		w = strings.ToLower(strings.Join(strings.Fields(w), ""))
-		// Counted on its letters and digits too: they are what is taken
-		// out of the password (a.b. would take every « ab » out).
-		if utf8.RuneCountInString(w) >= 4 && utf8.RuneCountInString(lettersAndDigits(w)) >= 4 {
-			words = append(words, w)
+		for _, w := range []string{w, foldAccents(w)} {
+			// Counted on its letters and digits too: they are what is taken
+			// out of the password (a.b. would take every « ab » out).
+			if !seen[w] && utf8.RuneCountInString(w) >= 4 && utf8.RuneCountInString(lettersAndDigits(w)) >= 4 {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	addWithParts := func(s string) {
+		add(s)
+		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			add(part)
 		}
 	}
 	email := strings.ToLower(strings.TrimSpace(pc.Email))
 	add(email)
-	local, _, _ := strings.Cut(email, "@")
-	add(local)
-	for _, part := range strings.FieldsFunc(local, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		add(part)
-	}
-	add(pc.DisplayName)
-	for _, part := range strings.FieldsFunc(pc.DisplayName, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		add(part)
+	local, domain, _ := strings.Cut(email, "@")
+	addWithParts(local)
+	addWithParts(domain)
+	addWithParts(pc.DisplayName)
+	for _, name := range pc.Structures {
+		addWithParts(name)
 	}
 	return words
 }

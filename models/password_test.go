@@ -2,8 +2,11 @@ package models
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -28,7 +31,7 @@ func TestPasswordHash(t *testing.T) {
 		}
 	}
 	if ValidatePassword("short", PasswordContext{}) == nil || ValidatePassword(string(make([]byte, 300)), PasswordContext{}) == nil ||
-		ValidatePassword("fifteen chars ok", PasswordContext{}) != nil {
+		ValidatePassword("velo bleu lundi", PasswordContext{}) != nil {
 		t.Error("password policy")
 	}
 }
@@ -68,5 +71,49 @@ func TestPasswordHashesBeforeNormalisation(t *testing.T) {
 	}
 	if ok, _ := CheckPassword(h, "Cafe creme au lait chaud matin"); ok {
 		t.Error("the accents are part of the password")
+	}
+}
+
+// TestGuessablePasswords holds the policy's rule, a pure function, to
+// examples: French common passwords and phrases, the words of the context
+// (the e-mail's local part and domain, the name, the structure's name, the
+// service's name) with predictable changes, keyboard rows and sequences are
+// refused with a reason that never repeats the password; passphrases of a
+// few unrelated words pass.
+func TestGuessablePasswords(t *testing.T) {
+	pc := PasswordContext{Email: "camille.martin@mediatheque-alcazar.fr", DisplayName: "Camille Martin", Structures: []string{"Médiathèque de l'Alcazar"}}
+	for _, bad := range []string{
+		"jesuisunmotdepasse", "monmotdepasse2024", "mon mot de passe", "motdepassesecurise", "doudou2024doudou", "loulou123456789",
+		"carnet-carnet-carnet", "Carnet2026!Carnet", "azertyuiop123456789", "azertyazerty2024", "1234567890azerty",
+		"camille.martin2024", "CamilleMartin!!!2024", "camille.martin@mediatheque-alcazar.fr",
+		"mediatheque-alcazar2024", "mediathequealcazar13", "Médiathèque Alcazar 2024", "Alcazar2024!Alcazar",
+		"choose a long password", "a long enough password",
+	} {
+		err := ValidatePassword(bad, pc)
+		var e *Error
+		if !errors.As(err, &e) || len(e.Fields) != 1 || e.Fields[0].Field != "password" || e.Fields[0].Reason == "" {
+			t.Errorf("%q: %v", bad, err)
+			continue
+		}
+		if strings.Contains(strings.ToLower(err.Error()), strings.ToLower(bad)) {
+			t.Errorf("the reason repeats the password: %v", err)
+		}
+	}
+	for _, good := range []string{
+		"correct horse battery staple", "tortue orange sous un parapluie", "velo rouge sous la pluie fine",
+		"un tout nouveau mot de passe", "a password for tests", "Café crème au lait chaud matin", "trois mots bien choisis",
+	} {
+		if err := ValidatePassword(good, pc); err != nil {
+			t.Errorf("%q refused: %v", good, err)
+		}
+	}
+	// A long password is judged on its first characters by zxcvbn, in
+	// bounded time.
+	start := time.Now()
+	if err := ValidatePassword(strings.Repeat("4@3!1|0$5+7(", 21), pc); err == nil {
+		t.Error("a repeated pattern of symbols")
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("a 252-character password took %v", d)
 	}
 }

@@ -193,7 +193,7 @@ func (s *Store) ResetPassword(ctx context.Context, token, next string) error {
 	if u.Disabled {
 		return errBadReset
 	}
-	hash, err := newPasswordHash(next, u, "new_password")
+	hash, err := s.newPasswordHash(ctx, next, u, "new_password")
 	if err != nil {
 		return err
 	}

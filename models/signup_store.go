@@ -53,7 +53,12 @@ func (s *Store) SignUp(ctx context.Context, in NewSignup) (time.Time, error) {
 	in.DisplayName, in.Message, in.ActorID = strings.TrimSpace(in.DisplayName), strings.TrimSpace(in.Message), strings.ToLower(strings.TrimSpace(in.ActorID))
 	checkLen(&fe, "display_name", in.DisplayName, maxName)
 	checkLen(&fe, "message", in.Message, maxShortText)
-	if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName}); err != nil {
+	// The structure's name, when actor_id names one, is context too.
+	var structures []string
+	if in.ActorID != "" && ValidID(in.ActorID) {
+		structures = actorNames(s.read(ctx), &in.ActorID)
+	}
+	if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName, Structures: structures}); err != nil {
 		var e *Error
 		if errors.As(err, &e) {
 			fe = append(fe, e.Fields...)

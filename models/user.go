@@ -67,6 +67,9 @@ type NewUser struct {
 	// passwordHash replaces Password when the password was checked and
 	// hashed earlier (a verified sign-up).
 	passwordHash string
+	// structures names the structure the account joins (an invitation's),
+	// whose name the password must not be built on.
+	structures []string
 }
 
 const maxTerritoryCodes = 500 // a région's communes fit; a whole country does not belong here
@@ -134,7 +137,7 @@ func (s *Store) insertUser(tx *gorm.DB, in NewUser) (*User, error) {
 	in.DisplayName = strings.TrimSpace(in.DisplayName)
 	checkLen(&fe, "display_name", in.DisplayName, maxName)
 	if in.passwordHash == "" {
-		if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName}); err != nil {
+		if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName, Structures: in.structures}); err != nil {
 			var e *Error
 			if errors.As(err, &e) {
 				fe = append(fe, e.Fields...)
@@ -329,7 +332,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID, keepSession, current
 	if !ok {
 		return &Error{Code: EINVALID, Message: "The current password is incorrect.", Fields: []FieldError{{Field: "current_password", Reason: "does not match"}}}
 	}
-	hash, err := newPasswordHash(next, u, "new_password")
+	hash, err := s.newPasswordHash(ctx, next, u, "new_password")
 	if err != nil {
 		return err
 	}
@@ -339,9 +342,18 @@ func (s *Store) ChangePassword(ctx context.Context, userID, keepSession, current
 }
 
 // newPasswordHash checks a new password for u against the policy (field
-// names the input) and hashes it.
-func newPasswordHash(next string, u *User, field string) (string, error) {
-	if err := ValidatePassword(next, PasswordContext{Email: u.Email, DisplayName: u.DisplayName, CurrentHash: u.PasswordHash}); err != nil {
+// names the input), with the names of u's structures as context, and
+// hashes it.
+func (s *Store) newPasswordHash(ctx context.Context, next string, u *User, field string) (string, error) {
+	ms, err := s.MembershipsOf(ctx, u.ID)
+	if err != nil {
+		return "", err
+	}
+	structures := make([]string, len(ms))
+	for i, m := range ms {
+		structures[i] = m.ActorName
+	}
+	if err := ValidatePassword(next, PasswordContext{Email: u.Email, DisplayName: u.DisplayName, Structures: structures, CurrentHash: u.PasswordHash}); err != nil {
 		var e *Error
 		if errors.As(err, &e) {
 			for i := range e.Fields {
