@@ -59,6 +59,9 @@ type Actor struct {
 	// wrote them.
 	SourceHash string
 	storedHash string // the hash stored before a sync batch, for keepSourceHashes
+	// absent are the fields the record's file has no column for (see
+	// Fields, SetAbsent): a sync batch keeps their stored values.
+	absent Fields
 	// keyWarns says that PrepareSyncBatch read SourceID as another string
 	// than the one sent (see NormalizeSourceID).
 	keyWarns []FieldError

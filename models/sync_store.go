@@ -121,9 +121,20 @@ type SyncService struct {
 	// stored live one is archived, and nothing is created. Only its
 	// SourceID and ActorSourceID are read.
 	Withdrawn bool
-	warnings  []FieldError // what ReconcileServicePlace corrected
-	keyWarns  []FieldError // SourceID read as another string than sent
-	prepared  bool         // by PrepareSyncBatch
+	// Unsaid says the producer says nothing of this record (an import's
+	// file without a column of services, whose offer this is): a stored
+	// live one is left as it is, counted unchanged with its themes kept
+	// (SyncOutcome.Kept), and nothing is created. Withdrawn, it was
+	// archived: a file without the column withdrew every offer the
+	// source's earlier files had made. Only its SourceID and
+	// ActorSourceID are read.
+	Unsaid bool
+	// Absent are the fields its file has no column for (see Fields): on a
+	// stored record the batch updates, they keep their stored values.
+	Absent   Fields
+	warnings []FieldError // what ReconcileServicePlace corrected
+	keyWarns []FieldError // SourceID read as another string than sent
+	prepared bool         // by PrepareSyncBatch
 }
 
 // SyncOutcome is what happened to one record.
@@ -138,6 +149,10 @@ type SyncOutcome struct {
 	// address whose INSEE code, commune or coordinates contradicted the
 	// rest, read as most of its fields agree).
 	Warnings []FieldError
+	// Kept names the fields the record left unsaid (Actor.SetAbsent,
+	// SyncService.Absent and Unsaid) whose stored values were kept where
+	// the record had none.
+	Kept Fields
 }
 
 // SyncResult sums up a batch.
@@ -321,7 +336,7 @@ func newSyncStep(source string, actors []Actor, services []SyncService) (syncSte
 	PrepareSyncBatch(source, actors, services)
 	offers := map[string][]qualityService{}
 	for i := range services {
-		if id := services[i].ActorSourceID; id != "" && !services[i].Withdrawn {
+		if id := services[i].ActorSourceID; id != "" && !services[i].Withdrawn && !services[i].Unsaid {
 			offers[id] = append(offers[id], qualityOfService(&services[i].Service))
 		}
 	}
@@ -431,7 +446,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			sv.keyWarns, sv.SourceID = sourceIDWarning("source_id", sv.SourceID, id), id
 		}
 		sv.ActorSourceID = NormalizeSourceID(sv.ActorSourceID)
-		if sv.Withdrawn {
+		if sv.Withdrawn || sv.Unsaid {
 			sv.prepared = true
 			continue
 		}
@@ -621,7 +636,12 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
-			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent {
+			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || a.absent != 0 {
+				if a.absent != 0 {
+					var warns []FieldError
+					o.Kept, warns = keepActorFields(a, &before)
+					o.Warnings = append(o.Warnings, warns...)
+				}
 				if om.Status {
 					a.Status, a.ClosedFrom, a.ClosedUntil, a.ClosureReason = before.Status, before.ClosedFrom, before.ClosedUntil, before.ClosureReason
 				}
@@ -733,6 +753,16 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			rescore[stored.ActorID] = true
 			continue
 		}
+		if sv.Unsaid {
+			// Left as it is: nothing read, nothing written. An archived
+			// one stays archived (the file does not name it).
+			if ex, found := existing[sv.SourceID]; found && !ex.Archived {
+				keep[sv.SourceID] = true
+				o.ID, o.Result, o.Kept = ex.ID, SyncUnchanged, FieldThemes
+				res.add(o)
+			}
+			continue
+		}
 		if refused {
 			if ex, found := existing[sv.SourceID]; found {
 				keep[sv.SourceID], o.ID = true, ex.ID
@@ -765,7 +795,10 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			if err := lockServiceRow(tx, ex.ID, &before); err != nil { // its actor first
 				return nil, err
 			}
-			if om := opt.omitted(true, i); om != (Omitted{}) {
+			if om := opt.omitted(true, i); om != (Omitted{}) || sv.Absent != 0 {
+				if sv.Absent != 0 {
+					o.Kept = keepServiceFields(&sv.Service, &before, sv.Absent)
+				}
 				switch {
 				case om.Status && ex.Archived:
 					// Coming back, it takes back its status before the

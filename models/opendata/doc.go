@@ -55,6 +55,11 @@
 // by "#offer". On export, the offer of a place is the union of its published
 // services.
 //
+// A column the file does not have (not an empty cell: no column, or, in a
+// JSON file, a key no object has) says nothing of its field: a place the
+// import updates keeps its stored value, and the report says so once per
+// column (absent.go).
+//
 // Provenance survives a round trip: the row's id, its source and its date_maj
 // come back as they were (unless the place was changed in Carnet since:
 // date_maj is then the day of that change). What does not survive:

@@ -49,6 +49,9 @@ type ImportOptions struct {
 	// renames are the places of a file without ids followed to the stored
 	// place they are (see followRenames).
 	renames renames
+	// absent are the fields a JSON file has no key for, found by a first
+	// pass (checkRows; a CSV reader knows them from its header).
+	absent models.Fields
 }
 
 // Report is the result of an import: totals and one issue per problem.
@@ -76,6 +79,9 @@ type Report struct {
 	Elapsed  time.Duration   `json:"-"`
 
 	readingRows map[RowReading]*[]int
+	// keptRows are, by keptColumns' index, the rows whose places kept a
+	// stored value of a field the file has no column for.
+	keptRows [][]int
 }
 
 // Reading is one way some rows were read: a column under another name,
@@ -162,10 +168,10 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	sync := models.SyncOptions{DryRun: opt.DryRun, KeepUncarried: true}
 	// The row count first: it stops one row past the limit, where the
 	// renames' pass reads every row of a file without ids.
-	if err := checkRows(in, opt); err != nil {
+	var err error
+	if opt.absent, err = checkRows(in, opt); err != nil {
 		return nil, err
 	}
-	var err error
 	if opt.renames, err = followRenames(ctx, store, in, opt); err != nil {
 		return nil, err
 	}
@@ -188,7 +194,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			return nil, err
 		}
 	}
-	rd, err := NewReader(in, opt.Format)
+	rd, err := newReader(in, opt)
 	if err != nil {
 		return nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 	}
@@ -298,6 +304,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		}
 		rep.issue(Issue{Row: 0, Field: field, Value: clip(rd.Names()[c]), Reason: reason, Severity: SeverityWarning})
 	}
+	rep.keptIssues()
 	// The issues in the file's order, whatever the timing: a batch's
 	// reading issues are added when the writer takes it and its write
 	// outcomes when its transaction commits, and one transaction may
@@ -775,31 +782,55 @@ const (
 
 // checkRows counts the file's places up to opt.MaxRows + 1 and rewinds:
 // too many is refused with 413, a file that cannot be read with 400, before
-// any place is mapped or written.
-func checkRows(in io.Reader, opt ImportOptions) error {
+// any place is mapped or written. A JSON file is read whole by it, limit or
+// not, for the fields none of its objects has a key for (absent.go): they
+// must be known before the first row is read, and a JSON file says its
+// keys object by object. Without a limit, a file that cannot be read to its
+// end is left to Import, which says why, and is read as having every key
+// (as before this pass: nothing kept). An input that is not seekable is
+// read once, with every key too.
+func checkRows(in io.Reader, opt ImportOptions) (absent models.Fields, err error) {
 	seeker, ok := in.(io.Seeker)
-	if opt.MaxRows <= 0 || !ok {
-		return nil
+	if !ok || opt.MaxRows <= 0 && opt.Format == FormatCSV {
+		return 0, nil
 	}
 	rd, err := NewReader(in, opt.Format)
 	if err != nil {
 		_, err := seeker.Seek(0, io.SeekStart)
-		return err // Import says why the file cannot be read
+		return 0, err // Import says why the file cannot be read
 	}
-	for n := 0; ; n++ {
+	json := rd.Format() == FormatJSON
+	for n := 0; opt.MaxRows > 0 || json; n++ {
 		_, err := rd.Next()
 		if errors.Is(err, io.EOF) {
+			if json {
+				absent = absentFields(rd.carried())
+			}
+			break
+		}
+		if err != nil && opt.MaxRows <= 0 {
 			break
 		}
 		if err != nil {
-			return &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
+			return 0, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 		}
-		if n == opt.MaxRows {
-			return &models.Error{Code: models.ETOOLARGE, Message: fmt.Sprintf("The file holds more than %d places: an import over HTTP reads at most %d (one per %d bytes of the body limit, CARNET_MAX_BODY_BYTES). Send it in several files, or use the carnet import command.", opt.MaxRows, opt.MaxRows, ImportRowBytes)}
+		if opt.MaxRows > 0 && n == opt.MaxRows {
+			return 0, &models.Error{Code: models.ETOOLARGE, Message: fmt.Sprintf("The file holds more than %d places: an import over HTTP reads at most %d (one per %d bytes of the body limit, CARNET_MAX_BODY_BYTES). Send it in several files, or use the carnet import command.", opt.MaxRows, opt.MaxRows, ImportRowBytes)}
 		}
 	}
 	_, err = seeker.Seek(0, io.SeekStart)
-	return err
+	return absent, err
+}
+
+// newReader is NewReader for an import: a JSON file's readers are given
+// the fields its first pass found absent (checkRows), so that every pass
+// reads and hashes its rows alike.
+func newReader(in io.Reader, opt ImportOptions) (*Reader, error) {
+	rd, err := NewReader(in, opt.Format)
+	if err == nil {
+		rd.setAbsent(opt.absent)
+	}
+	return rd, err
 }
 
 // ImportRowBytes sets the rows an import over HTTP may hold: one per this
@@ -828,7 +859,7 @@ func readRecords(rd *Reader, records []Record, n int) (_ []Record, eof bool, err
 
 // placeKeys reads the whole input once for the keys a snapshot keeps.
 func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt ImportOptions) (actors, services map[string]bool, err error) {
-	rd, err := NewReader(in, opt.Format)
+	rd, err := newReader(in, opt)
 	if err != nil {
 		return nil, nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 	}
@@ -861,6 +892,10 @@ func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt Impor
 			actors[p.Actor.SourceID] = true
 			if p.Service != nil {
 				services[p.Service.SourceID] = true
+			} else if p.Absent&models.FieldThemes != 0 {
+				// The file has no services column: the place's offer
+				// is left as it is (see readBatch.add), not archived.
+				services[p.Actor.SourceID+OfferSuffix] = true
 			}
 		}
 		rd.Recycle(records)
@@ -879,10 +914,19 @@ func (b *readBatch) add(p Place, left int) {
 		b.actors, b.actorRow = make([]models.Actor, 0, left), make([]int, 0, left)
 		b.services, b.serviceRow = make([]models.SyncService, 0, left), make([]int, 0, left)
 	}
+	// The fields the row's file has no column for keep their stored
+	// values (absent.go).
+	p.Actor.SetAbsent(p.Absent)
 	b.actors = append(b.actors, p.Actor)
 	b.actorRow = append(b.actorRow, p.Row)
 	if p.Service != nil {
-		b.services = append(b.services, models.SyncService{Service: *p.Service, ActorSourceID: p.Actor.SourceID})
+		b.services = append(b.services, models.SyncService{Service: *p.Service, ActorSourceID: p.Actor.SourceID, Absent: p.Absent})
+		b.serviceRow = append(b.serviceRow, p.Row)
+	} else if p.Absent&models.FieldThemes != 0 && p.Actor.SourceID != "" {
+		// The file has no services column: it says nothing of the
+		// place's offer, which is left as it is.
+		b.services = append(b.services, models.SyncService{Service: models.Service{SourceID: p.Actor.SourceID + OfferSuffix},
+			ActorSourceID: p.Actor.SourceID, Unsaid: true})
 		b.serviceRow = append(b.serviceRow, p.Row)
 	} else if p.Actor.SourceID != "" {
 		// The row names no offer: one stored for it before is archived
@@ -927,6 +971,13 @@ type rowsOf struct{ actors, services []int }
 func (r *Report) record(b rowsOf, res *models.SyncResult) {
 	actorRow, serviceRow := b.actors, b.services
 	for _, o := range res.Outcomes {
+		if o.Kept != 0 && o.Index >= 0 {
+			row := serviceRow
+			if o.Entity == models.EntityActor {
+				row = actorRow
+			}
+			r.addKept(row[o.Index], o.Kept)
+		}
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.
 			for _, f := range o.Warnings {

@@ -76,6 +76,11 @@ type Place struct {
 	Readings []RowReading
 	// Rejected says the row cannot be stored; Issues say why.
 	Rejected bool
+	// Absent are the fields of the actor and of its offer that the row's
+	// file has no column for and the row gives no value from another
+	// (absent.go): a place the import updates keeps their stored values.
+	// With the services, the row names no offer and says nothing of it.
+	Absent models.Fields
 }
 
 // RowReading is one way a row was read.
@@ -540,6 +545,7 @@ func ToPlace(rec Record, source string) Place {
 	a.BookingURL = b.url("prise_rdv")
 
 	sv := b.offer(a)
+	p.Absent = rowAbsent(rec.absent, a, a.NationalProgrammes, sv)
 	// The Conseillers numériques programme publishes the places hosting
 	// its advisers (source « conseiller-numerique »): every row of its
 	// files has the programme, except those of the national file of 2022,
@@ -952,6 +958,12 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
 	if len(sv.Themes) == 0 {
+		if b.rec.absent&models.FieldThemes != 0 {
+			// The file has no services column: it says nothing of the
+			// place's offer (see readBatch.add), which the report says
+			// once for the file.
+			return nil
+		}
 		if b.cell("services") == "" {
 			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)")
 		} else {

@@ -18,6 +18,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"carnet/models"
+
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -71,6 +73,8 @@ type Record struct {
 	// no name): a row without one is given an id derived from its content
 	// (see placeIDs.assign).
 	DeriveID bool
+	// absent are the fields its file has no column for (absent.go).
+	absent models.Fields
 }
 
 // Reader reads the places of a CSV or JSON file one at a time, so that a
@@ -114,6 +118,10 @@ type Reader struct {
 	// spare holds the cleared cell maps of rows their reader is done with
 	// (Recycle), for the next CSV rows.
 	spare []map[string]string
+	// absent are the fields the file has no column for (absent.go): by
+	// the CSV header, or as Import's first pass found the JSON keys
+	// (setAbsent).
+	absent models.Fields
 }
 
 // maxSpareCells bounds the maps Recycle keeps: a few batches' worth.
@@ -324,6 +332,7 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 				rd.lastNamed = i
 			}
 		}
+		rd.absent = absentFields(rd.carried())
 		return nil
 	}
 }
@@ -601,7 +610,7 @@ func (r *Reader) Next() (Record, error) {
 		}
 		obj = flat
 	}
-	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: rowHash(nil, string(raw)), Recoded: recoded}
+	rec := Record{Row: r.row, Cells: make(map[string]string, len(obj)), Hash: r.jsonHash(raw), Recoded: recoded}
 	if geometryNote != "" {
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "geometry", Severity: SeverityWarning, Reason: geometryNote})
 	}
@@ -729,6 +738,7 @@ func (r *Reader) keyOrder(obj map[string]any) []string {
 // finish completes a record read: the values its producer's format gives
 // it, then its id.
 func (r *Reader) finish(rec *Record) {
+	rec.absent = r.absent
 	for c, v := range rec.Cells {
 		if v != "" && !knownColumn[c] {
 			if r.filled == nil {

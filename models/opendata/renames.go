@@ -58,7 +58,7 @@ func followRenames(ctx context.Context, store *models.Store, in io.Reader, opt I
 	if err != nil || len(stored) == 0 {
 		return nil, err
 	}
-	rd, err := NewReader(in, opt.Format)
+	rd, err := newReader(in, opt)
 	if err != nil {
 		_, _ = seeker.Seek(0, io.SeekStart)
 		return nil, nil // Import says why the file cannot be read

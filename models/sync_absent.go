@@ -1,0 +1,143 @@
+package models
+
+import "slices"
+
+// Fields is a set of the content fields of an actor or of its offer that a
+// record of a sync batch may leave unsaid: an import's file that has no
+// column for them at all (not an empty cell: no column). The producer said
+// nothing of those fields, so on a stored record the batch updates they
+// keep their stored values, where writing the record as sent cleared them
+// (a partner's next file without « horaires » emptied the hours of every
+// place the first file gave them). A record the batch creates has them as
+// sent. See Actor.SetAbsent and SyncService.Absent.
+type Fields uint32
+
+// The fields of an actor a record may leave unsaid.
+const (
+	FieldPivot Fields = 1 << iota
+	FieldAddressComplement
+	// Latitude and longitude, kept only while the address is the stored
+	// one (see keepActorFields).
+	FieldCoordinates
+	FieldTypologies
+	FieldPhones
+	FieldEmails
+	FieldWebsites
+	FieldOpeningHours
+	FieldSummary
+	FieldDescription
+	FieldMobility
+	FieldNationalProgrammes
+	FieldTrainingLabels
+	FieldOtherLabels
+	FieldAcceslibreURL
+	FieldBookingURL
+	// The fields of a place's offer (a service).
+	FieldThemes
+	FieldPublics
+	FieldSpecificSupport
+	FieldFees
+	FieldPassNumerique
+	// The accompaniment modes, with the kind and the on-site and remote
+	// flags an import derives from them.
+	FieldAccompanimentModes
+	FieldAccessModes
+)
+
+// SetAbsent says which of the record's fields its sender has no value for
+// (see Fields); only a sync batch reads it.
+func (a *Actor) SetAbsent(f Fields) { a.absent = f }
+
+// keepActorFields gives a, a record of a batch updating before, the stored
+// values of the fields it leaves unsaid. kept names those whose stored
+// value was kept where the record had another (empty, mostly): what the
+// import's report tells the partner. warns says what was not kept.
+func keepActorFields(a, before *Actor) (kept Fields, warns []FieldError) {
+	f := a.absent
+	str := func(field Fields, to *string, from string) {
+		if f&field != 0 {
+			if from != "" && from != *to {
+				kept |= field
+			}
+			*to = from
+		}
+	}
+	list := func(field Fields, to *StringList, from StringList) {
+		if f&field != 0 {
+			if len(from) > 0 && !slices.Equal(*to, from) {
+				kept |= field
+			}
+			*to = from
+		}
+	}
+	if f&FieldPivot != 0 {
+		str(FieldPivot, &a.Pivot, before.Pivot)
+		a.PivotKind = before.PivotKind
+	}
+	str(FieldAddressComplement, &a.Address.Complement, before.Address.Complement)
+	if f&FieldCoordinates != 0 && (before.Latitude != nil || before.Longitude != nil) {
+		// Coordinates are the address's: kept for a place at its stored
+		// address, not for one that moved, which they would put where it
+		// no longer is (on every map, and first in searches around its
+		// former street).
+		if sameAddress(&a.Address, &before.Address) {
+			if !sameFloat(a.Latitude, before.Latitude) || !sameFloat(a.Longitude, before.Longitude) {
+				kept |= FieldCoordinates
+			}
+			a.Latitude, a.Longitude = before.Latitude, before.Longitude
+		} else if a.Latitude == nil && a.Longitude == nil {
+			warns = append(warns, FieldError{Field: "latitude", Reason: "the file has no coordinates and the place's address changed: the stored coordinates, of its former address, were dropped"})
+		}
+	}
+	list(FieldTypologies, &a.Typologies, before.Typologies)
+	list(FieldPhones, &a.Phones, before.Phones)
+	list(FieldEmails, &a.Emails, before.Emails)
+	list(FieldWebsites, &a.Websites, before.Websites)
+	str(FieldOpeningHours, &a.OpeningHours, before.OpeningHours)
+	str(FieldSummary, &a.Summary, before.Summary)
+	str(FieldDescription, &a.Description, before.Description)
+	list(FieldMobility, &a.Mobility, before.Mobility)
+	list(FieldNationalProgrammes, &a.NationalProgrammes, before.NationalProgrammes)
+	list(FieldTrainingLabels, &a.TrainingLabels, before.TrainingLabels)
+	str(FieldOtherLabels, &a.OtherLabels, before.OtherLabels)
+	str(FieldAcceslibreURL, &a.AcceslibreURL, before.AcceslibreURL)
+	str(FieldBookingURL, &a.BookingURL, before.BookingURL)
+	return kept, warns
+}
+
+// keepServiceFields is keepActorFields for a service: sv, updating
+// before, takes the stored values of the fields in f.
+func keepServiceFields(sv, before *Service, f Fields) (kept Fields) {
+	list := func(field Fields, to *StringList, from StringList) {
+		if f&field != 0 {
+			if len(from) > 0 && !slices.Equal(*to, from) {
+				kept |= field
+			}
+			*to = from
+		}
+	}
+	list(FieldThemes, &sv.Themes, before.Themes)
+	list(FieldPublics, &sv.Publics, before.Publics)
+	list(FieldSpecificSupport, &sv.SpecificSupport, before.SpecificSupport)
+	list(FieldFees, &sv.Fees, before.Fees)
+	list(FieldAccessModes, &sv.AccessModes, before.AccessModes)
+	if f&FieldPassNumerique != 0 {
+		if before.PassNumerique && !sv.PassNumerique {
+			kept |= FieldPassNumerique
+		}
+		sv.PassNumerique = before.PassNumerique
+	}
+	if f&FieldAccompanimentModes != 0 {
+		list(FieldAccompanimentModes, &sv.AccompanimentModes, before.AccompanimentModes)
+		sv.Kind, sv.OnSite, sv.Remote = before.Kind, before.OnSite, before.Remote
+	}
+	return kept
+}
+
+func sameAddress(a, b *Address) bool {
+	return a.Street == b.Street && a.PostalCode == b.PostalCode && a.Commune == b.Commune
+}
+
+func sameFloat(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
