@@ -3774,7 +3774,7 @@ const docTemplate = `{
                         }
                     },
                     "422": {
-                        "description": "Password too short",
+                        "description": "The password does not meet the policy (too short, or too easy to guess)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

@@ -121,7 +121,7 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 //	@Failure		410			{object}	Problem	"The structure was archived"
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
-//	@Failure		422			{object}	Problem	"Password too short"
+//	@Failure		422			{object}	Problem	"The password does not meet the policy (too short, or too easy to guess)"
 //	@Failure		429			{object}	Problem
 //	@Router			/api/v1/invitations/accept [post]
 func (h *Handler) AcceptInvitation(c *gin.Context) error {
