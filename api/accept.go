@@ -169,3 +169,39 @@ func busyResponses(doc *openapi3.T) {
 		}
 	})
 }
+
+// headerLimitResponses documents, on every operation, the 431 of
+// headerLimit (middleware.go): a request head (request line, query string
+// and headers) larger than MaxHeaderBytes is refused by the router's
+// first middleware, whatever the route, with a problem. The contract tests
+// never sent one, and the probe's 200 KB header and 100 KB query value got
+// an answer no operation declared.
+func headerLimitResponses(doc *openapi3.T) {
+	desc := fmt.Sprintf("The request's head (request line with its query string, and headers) is larger than %d bytes: nothing was done. (A head over %d bytes is refused by the HTTP server itself, before any route, in plain text.)",
+		MaxHeaderBytes, ServerMaxHeaderBytes)
+	resp := openapi3.NewResponse().WithDescription(desc).
+		WithContent(openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "Problem"))})
+	doc.Components.Responses["HeadersTooLarge"] = &openapi3.ResponseRef{Value: resp}
+	operations(doc, func(_, _ string, op *openapi3.Operation) {
+		if op.Responses.Status(431) == nil {
+			op.Responses.Set("431", &openapi3.ResponseRef{Ref: "#/components/responses/HeadersTooLarge", Value: resp})
+		}
+	})
+}
+
+// slashResponses documents the 404 of an operation with a path parameter
+// whose value holds a slash, even encoded (%2F): the router routes on the
+// decoded path, where it splits the segment, so no route matches (the
+// problem names the parameter; route_hint.go). An operation that declares
+// 404 for its own reasons keeps its description.
+func slashResponses(doc *openapi3.T) {
+	desc := "No route matches: a path parameter's value holds a slash, even encoded as %2F, which splits the path (the problem names the parameter)."
+	resp := openapi3.NewResponse().WithDescription(desc).
+		WithContent(openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "Problem"))})
+	doc.Components.Responses["SlashInPathParameter"] = &openapi3.ResponseRef{Value: resp}
+	operations(doc, func(path, _ string, op *openapi3.Operation) {
+		if strings.Contains(path, "{") && op.Responses.Status(404) == nil {
+			op.Responses.Set("404", &openapi3.ResponseRef{Ref: "#/components/responses/SlashInPathParameter", Value: resp})
+		}
+	})
+}

@@ -163,11 +163,12 @@ func TestEmptyListsAreArrays(t *testing.T) {
 }
 
 // TestTrailOfAClientWithoutScopes: a client registered without scopes (a
-// partner that only reads) is traced with an empty list of scopes, as its
-// record shows it, not null.
+// partner that only reads: "scopes": [], which must be said; an absent
+// list is refused, TestRequiredMembersAreRequired) is traced with an
+// empty list of scopes, as its record shows it, not null.
 func TestTrailOfAClientWithoutScopes(t *testing.T) {
 	e := apitest.New(t)
-	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/clients", Token: e.Admin, Body: obj{"name": "Carte de la métropole", "sources": []string{"metropole"}}})
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/clients", Token: e.Admin, Body: obj{"name": "Carte de la métropole", "sources": []string{"metropole"}, "scopes": []string{}}})
 	if r.Code != 201 {
 		t.Fatalf("create client: %d %s", r.Code, r.Body)
 	}

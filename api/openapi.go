@@ -55,6 +55,8 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 	}
 	notAcceptableResponses(doc)
 	busyResponses(doc)
+	headerLimitResponses(doc)
+	slashResponses(doc)
 	if err := securitySchemes(doc); err != nil {
 		return nil, err
 	}

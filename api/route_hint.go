@@ -133,13 +133,31 @@ func (r routePattern) concrete(segs []string) string {
 	return "/" + strings.Join(out, "/")
 }
 
+// slashed names the parameters of r whose values in segs hold an encoded
+// slash, with their values.
+func (r routePattern) slashed(segs []string) []string {
+	var out []string
+	for i, s := range r.segs {
+		if p, ok := strings.CutPrefix(s, ":"); ok && strings.Contains(strings.ToUpper(segs[i]), "%2F") {
+			out = append(out, fmt.Sprintf("{%s} is %s", p, clipPath(segs[i])))
+		}
+	}
+	return out
+}
+
 // exact: the candidate is a route; say which methods it allows when not
-// this one.
+// this one. When the request's own path, as sent, is the route (a
+// parameter's value holds an encoded slash, %2F, which the router decodes
+// and which splits the path), suggesting it would name the very request:
+// say which parameter cannot hold it instead.
 func (ix *routeIndex) exact(method string, segs []string) string {
 	var methods []string
 	path := ""
 	for _, r := range ix.routes {
 		if _, ok := r.match(segs, false); ok {
+			if params := r.slashed(segs); len(params) > 0 {
+				return fmt.Sprintf("A path parameter cannot hold a slash, even encoded as %%2F: %s.", strings.Join(params, "; "))
+			}
 			if r.method == method {
 				return fmt.Sprintf("Did you mean %s %s?", method, r.concrete(segs))
 			}

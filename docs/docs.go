@@ -4732,7 +4732,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Members of the sending and of the receiving structure only; anyone else gets 404. It shows both structures' contact points, who sent it (sender) and who accepted it (accepted_by), with the professional contact they share, and where it was forwarded.",
+                "description": "Members of the sending and of the receiving structure only; anyone else gets 404. It shows both structures' contact points, who sent it (sender) and who accepted it (accepted_by), with the professional contact they share, and where it was forwarded. Send If-None-Match with a previous ETag to get 304 when it has not changed (a new message changes it).",
                 "produces": [
                     "application/json"
                 ],
@@ -4763,6 +4763,9 @@ const docTemplate = `{
                                 "description": "Version, for If-Match on transitions, then a digest of the representation"
                             }
                         }
+                    },
+                    "304": {
+                        "description": "Not modified"
                     },
                     "401": {
                         "description": "Unauthorized",
@@ -9103,7 +9106,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Its filters, its state and why (status, disabled_reason), its endpoint's health and its queue; never its secret. Another owner's subscription answers 404.",
+                "description": "Its filters, its state and why (status, disabled_reason), its endpoint's health and its queue; never its secret. Another owner's subscription answers 404. Send If-None-Match with a previous ETag to get 304 when it has not changed.",
                 "produces": [
                     "application/json"
                 ],
@@ -9134,6 +9137,9 @@ const docTemplate = `{
                                 "description": "Version of the subscription, for If-Match"
                             }
                         }
+                    },
+                    "304": {
+                        "description": "Not modified"
                     },
                     "401": {
                         "description": "Unauthorized",
@@ -13952,6 +13958,7 @@ const docTemplate = `{
                     "example": "CAF des Bouches-du-Rhône"
                 },
                 "scopes": {
+                    "description": "The scopes granted, [] for a client that only reads: required, an\nabsent or null list is refused (422).",
                     "type": "array",
                     "items": {
                         "type": "string",

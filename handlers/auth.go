@@ -67,6 +67,9 @@ func (h *Handler) Login(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	if err := incomplete("The login request is incomplete.", [2]string{"email", in.Email}, [2]string{"password", in.Password}); err != nil {
+		return err
+	}
 	if err := h.limit(c, in.Email); err != nil {
 		return err
 	}
@@ -312,15 +315,33 @@ func (h *Handler) ResetPassword(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if err := h.limit(c, ""); err != nil {
+	if err := incomplete("The token request is incomplete.", [2]string{"token", in.Token}, [2]string{"new_password", in.NewPassword}); err != nil {
 		return err
 	}
-	if in.Token == "" {
-		return badToken("token", "is required")
+	if err := h.limit(c, ""); err != nil {
+		return err
 	}
 	if err := h.Store.ResetPassword(c.Request.Context(), in.Token, in.NewPassword); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
 	return nil
+}
+
+// incomplete answers 400 naming each required member of a one-off
+// request (a login, a link's token and its password) that is absent, null
+// or empty, all at once; nil when none is. It runs before anything is
+// looked up: a body that forgot a member the document requires is told
+// so, not that the e-mail, the password or the link is wrong.
+func incomplete(message string, members ...[2]string) error {
+	var fe []models.FieldError
+	for _, m := range members {
+		if m[1] == "" {
+			fe = append(fe, models.FieldError{Field: m[0], Reason: "is required"})
+		}
+	}
+	if len(fe) == 0 {
+		return nil
+	}
+	return &models.Error{Code: models.EBADREQUEST, Message: message, Fields: fe}
 }

@@ -43,7 +43,9 @@ type PartnerClientList struct {
 type PartnerClientInput struct {
 	Name    string   `json:"name" minLength:"1" maxLength:"200" example:"CAF des Bouches-du-Rhône"`
 	Sources []string `json:"sources" validate:"min=1" maxLength:"64" example:"caf-13"`
-	Scopes  []string `json:"scopes" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
+	// The scopes granted, [] for a client that only reads: required, an
+	// absent or null list is refused (422).
+	Scopes []string `json:"scopes" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
 }
 
 // PartnerClientPatch changes a client; absent fields are kept.

@@ -129,6 +129,9 @@ func (h *Handler) AcceptInvitation(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	if err := incomplete("The token request is incomplete.", [2]string{"token", in.Token}, [2]string{"password", in.Password}); err != nil {
+		return err
+	}
 	// The invited address's account, when it exists, proves itself with
 	// its password: the attempts count against it as a login's do, so
 	// that an invitation's token is no way around the login's limit.

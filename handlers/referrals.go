@@ -421,6 +421,12 @@ func (h *Handler) CreateReferral(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	if in.FromActorID == "" {
+		// Named as missing, not refused as a structure the caller is no
+		// member of.
+		fe := models.FieldErrors{{Field: "from_actor_id", Reason: "is required: the structure that refers the person, one you are a member of"}}
+		return fe.Err("The referral is invalid.")
+	}
 	if !p.BelongsTo(in.FromActorID) {
 		return models.Errorf(models.EFORBIDDEN, "Only members of the sending structure (from_actor_id) may refer people on its behalf.")
 	}
@@ -536,13 +542,14 @@ func (rc *referralCall) end(errp *error) {
 //
 //	@ID			getReferral
 //	@Summary		Get a referral
-//	@Description	Members of the sending and of the receiving structure only; anyone else gets 404. It shows both structures' contact points, who sent it (sender) and who accepted it (accepted_by), with the professional contact they share, and where it was forwarded.
+//	@Description	Members of the sending and of the receiving structure only; anyone else gets 404. It shows both structures' contact points, who sent it (sender) and who accepted it (accepted_by), with the professional contact they share, and where it was forwarded. Send If-None-Match with a previous ETag to get 304 when it has not changed (a new message changes it).
 //	@Tags			referrals
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id	path		string	true	"Referral id"	format(uuid)
 //	@Success		200	{object}	Referral
 //	@Header			200	{string}	ETag	"Version, for If-Match on transitions, then a digest of the representation"
+//	@Success		304	"Not modified"
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem	"Partner clients"
 //	@Failure		404	{object}	Problem

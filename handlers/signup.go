@@ -111,6 +111,9 @@ func (h *Handler) VerifySignup(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	if err := incomplete("The token request is incomplete.", [2]string{"token", in.Token}); err != nil {
+		return err
+	}
 	if err := h.limit(c, ""); err != nil {
 		return err
 	}

@@ -464,7 +464,7 @@ func (h *Handler) writeWebhookCreated(c *gin.Context, w *models.WebhookSubscript
 //
 //	@ID			getWebhook
 //	@Summary		Get a webhook subscription
-//	@Description	Its filters, its state and why (status, disabled_reason), its endpoint's health and its queue; never its secret. Another owner's subscription answers 404.
+//	@Description	Its filters, its state and why (status, disabled_reason), its endpoint's health and its queue; never its secret. Another owner's subscription answers 404. Send If-None-Match with a previous ETag to get 304 when it has not changed.
 //	@Tags			webhooks
 //	@Produce		json
 //	@Security		BearerAuth
@@ -472,6 +472,7 @@ func (h *Handler) writeWebhookCreated(c *gin.Context, w *models.WebhookSubscript
 //	@Param			id	path		string	true	"Subscription id"	format(uuid)
 //	@Success		200	{object}	Webhook
 //	@Header			200	{string}	ETag	"Version of the subscription, for If-Match"
+//	@Success		304	"Not modified"
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem
 //	@Failure		404	{object}	Problem

@@ -37,7 +37,9 @@ type PartnerClient struct {
 type NewPartnerClient struct {
 	Name    string
 	Sources []string
-	Scopes  []string
+	// Scopes are required: nil (absent, or null) is refused; an empty
+	// list registers a client that only reads.
+	Scopes []string
 }
 
 // PartnerClientUpdate changes a client; nil fields are kept.
@@ -81,8 +83,20 @@ func (s *Store) CreatePartnerClient(ctx context.Context, in NewPartnerClient) (*
 	now := s.now()
 	c := &PartnerClient{ID: NewID(), Name: in.Name, SecretHash: hash, Sources: slices.Clone(in.Sources), Scopes: slices.Clone(in.Scopes),
 		SecretGeneration: 1, CreatedBy: PrincipalFrom(ctx).Scope(), CreatedAt: now, UpdatedAt: now}
-	if err := checkClient(c); err != nil {
-		return nil, "", err
+	if err := checkClient(c); err != nil || in.Scopes == nil {
+		var fe FieldErrors
+		var e *Error
+		if errors.As(err, &e) {
+			fe = e.Fields
+		} else if err != nil {
+			return nil, "", err
+		}
+		if in.Scopes == nil {
+			// A client's rights are what it is granted: a registration
+			// that forgot them must not pass for one that grants none.
+			fe.Add("scopes", "is required: the scopes granted ("+strings.Join(AllScopes, ", ")+"), [] for a client that only reads")
+		}
+		return nil, "", fe.Err("The partner client is invalid.")
 	}
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(c).Error; err != nil {

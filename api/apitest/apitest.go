@@ -513,9 +513,13 @@ func (e *Env) Account(email string, memberships map[string]models.Role, coordina
 	return u, e.TokenFor(u.ID)
 }
 
-// Partner registers a partner client and returns it with a token.
+// Partner registers a partner client and returns it with a token; nil
+// scopes grant none (a client that only reads).
 func (e *Env) Partner(name string, sources, scopes []string) (*models.PartnerClient, string) {
 	e.T.Helper()
+	if scopes == nil {
+		scopes = []string{}
+	}
 	ctx := context.Background()
 	c, _, err := e.Store.CreatePartnerClient(ctx, models.NewPartnerClient{Name: name, Sources: sources, Scopes: scopes})
 	if err != nil {
