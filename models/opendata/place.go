@@ -1143,8 +1143,13 @@ func (b *placeBuilder) streetTail(ad *models.Address) {
 // allKnownServices reports whether every value of the services cell is a
 // value some version of the standard, or a producer's code, names.
 func (b *placeBuilder) allKnownServices() bool {
-	for _, p := range vocab.SplitLegacy(vocab.LegacyColumnServices, b.cell("services")) {
-		if !vocab.IsLegacyValue(vocab.LegacyColumnServices, p) {
+	known := func(p string) bool { return vocab.IsLegacyValue(vocab.LegacyColumnServices, p) }
+	parts := dashJoined(b.cell("services"), known)
+	if parts == nil {
+		parts = vocab.SplitLegacy(vocab.LegacyColumnServices, b.cell("services"))
+	}
+	for _, p := range parts {
+		if !known(p) {
 			return false
 		}
 	}
