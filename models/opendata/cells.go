@@ -307,3 +307,43 @@ func notText(head []byte) string {
 	}
 	return ""
 }
+
+// numberPivot reads a pivot a spreadsheet or pandas wrote as a number:
+// « 13002603200016.0 », « 13002603200016,0 » (a whole number with a
+// decimal part of zeros), « 1.3002603200016E13 » (scientific notation
+// that gives every digit). Aidants Connect's export of 2024 writes its
+// SIRETs so: with the dot removed as a separator, « 130026032000160 »
+// was no SIRET and 5,221 of its 5,225 identifiers were stored as unknown.
+// digits are the number's (a SIRET's 14 or a SIREN's 9; "" for 0, the
+// placeholder); ok is false for any other cell, read as before (a decimal
+// digit is never glued to the number, a RIDET keeps its dot).
+func numberPivot(s string) (digits string, ok bool) {
+	s = strings.TrimSpace(s)
+	if m := floatPivot.FindStringSubmatch(s); m != nil {
+		if strings.Trim(m[1], "0") == "" {
+			return "", true
+		}
+		if len(m[1]) == 9 || len(m[1]) == 14 {
+			return m[1], true
+		}
+		return "", false
+	}
+	if m := scientificPivot.FindStringSubmatch(s); m != nil {
+		exp, err := strconv.Atoi(m[3])
+		if err != nil || exp != len(m[2]) {
+			return "", false // digits lost, or a fraction: not the number
+		}
+		if d := m[1] + m[2]; len(d) == 9 || len(d) == 14 {
+			return d, true
+		}
+	}
+	return "", false
+}
+
+var (
+	floatPivot = regexp.MustCompile(`^([0-9]+)[.,]0{1,6}$`)
+	// decimalPivot is a number with decimals that are not zeros (a
+	// RIDET's rank has three digits after a RID of six or seven).
+	decimalPivot    = regexp.MustCompile(`^\s*(?:[0-9]{1,5}|[0-9]{8,})[.,][0-9]{1,2}\s*$`)
+	scientificPivot = regexp.MustCompile(`^([1-9])[.,]([0-9]+)[eE]\+?([0-9]{1,2})$`)
+)

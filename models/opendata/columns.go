@@ -50,6 +50,22 @@ var columnAliases = map[string]string{
 	"coordinates": ColumnCoordinates, "latlon": ColumnCoordinates, "lat_lon": ColumnCoordinates, "lat_long": ColumnCoordinates,
 	"lat_lng": ColumnCoordinates, "gps": ColumnCoordinates, "geolocalisation": ColumnCoordinates, "position": ColumnCoordinates,
 	"point_geo": ColumnCoordinates, "coordonnees_geographiques": ColumnCoordinates,
+	// English exports (Aidants Connect's « Zip Code », « City Insee
+	// Code ») and INSEE's abbreviation of the commune, com (France
+	// services' « lib_com », « insee_com »). Not « COM_NOM » nor
+	// « COM_CODE »: the Doubs map writes them beside its « VILLE » and
+	// « CODE_POSTAL », and copies another row's in some rows; nor
+	// « Commune INSEE », which the Conseillers numériques list fills with
+	// the commune's name.
+	"zip": "code_postal", "zip_code": "code_postal", "zipcode": "code_postal", "postcode": "code_postal", "post_code": "code_postal",
+	"code_postal_commune": "code_postal", "cp_commune": "code_postal",
+	"insee_code": "code_insee", "city_insee_code": "code_insee", "city_code_insee": "code_insee", "insee_city_code": "code_insee",
+	"citycode": "code_insee", "code_insee_commune": "code_insee", "insee_commune": "code_insee", "insee_com": "code_insee",
+	"code_insee_com": "code_insee", "cog": "code_insee",
+	"lib_com": "commune", "libelle_commune": "commune", "lib_commune": "commune", "nom_commune": "commune", "nom_de_la_commune": "commune",
+	"city_name": "commune", "town": "commune",
+	"contact_mail": "courriels", "contact_email": "courriels", "contact_courriel": "courriels", "mail_contact": "courriels",
+	"email_contact": "courriels", "courriel_contact": "courriels",
 }
 
 // ColumnCoordinates is the column, no version of the standard's, that

@@ -44,50 +44,98 @@ var requiredColumns = []string{"id", "nom", "adresse", "code_postal", "commune"}
 // letters matches a whole word of the name; a longer one also inside a
 // word, for names written without separators (« Nomdelastructure »). The
 // words of a person's contact come first and say nothing: the standard
-// has no column for people.
+// has no column for people. A hint with « with » words matches only when
+// the name also has one of them.
+//
+// The words are read for what they mean in the producers' names: com is
+// the commune, as in INSEE's files (« COM_NOM » is the commune's name, not
+// the place's; « COM_CODE » its INSEE code); nom, lib, libellé, name say
+// a name, the place's (« NOM_DISPOSITIF », « lib_france_services »)
+// before anything its other words name, but after the commune's and the
+// address's (« Nom de la commune », « Libellé voie »); « France
+// services » is the programme, not the column services (see
+// closestColumn).
 var columnHints = []struct {
 	column string
 	words  []string
+	with   []string
 }{
-	{"", []string{"contact", "referent", "referente", "prenom", "result"}},
-	{"courriels", []string{"mail", "courriel", "email"}},
-	{"site_web", []string{"site", "web", "url", "lien"}},
-	{"telephone", []string{"tel", "telephone", "phone", "fixe", "mobile", "portable"}},
-	{"code_postal", []string{"cp", "postal", "postcode", "zip"}},
-	{"code_insee", []string{"insee", "citycode"}},
-	{"commune", []string{"ville", "city", "commune", "localite"}},
-	{"complement_adresse", []string{"complement"}},
-	{"adresse", []string{"adresse", "adress", "address", "rue", "voie", "street"}},
-	{"latitude", []string{"lat", "latitude"}},
-	{"longitude", []string{"lon", "lng", "long", "longitude"}},
-	{"horaires", []string{"horaire", "ouverture", "lundi", "opening"}},
-	{"pivot", []string{"siret", "siren", "rna", "ridet"}},
-	{"date_maj", []string{"date", "maj", "datetime", "modification", "edit"}},
-	{"frais_a_charge", []string{"tarif", "prix", "gratuit", "cout", "frais"}},
-	{"publics_specifiquement_adresses", []string{"public", "publics"}},
-	{"prise_rdv", []string{"rdv", "rendez"}},
-	{"itinerance", []string{"itinerance", "itinerant"}},
-	{"dispositif_programmes_nationaux", []string{"dispositif", "conseiller", "label", "labels"}},
-	{"modalites_accompagnement", []string{"accompagnement"}},
-	{"presentation_detail", []string{"description", "presentation", "commentaire", "information", "infos"}},
-	{"services", []string{"service", "activite", "thematique", "demarche", "qualif"}},
-	{"typologie", []string{"typologie", "type", "categorie", "statut"}},
-	{"nom", []string{"nom", "name", "lieu", "structure", "organisation", "organisme", "libelle", "raison"}},
-	{"id", idWords}, // the names producers give their identifiers (ids.go)
+	{"", []string{"contact", "referent", "referente", "prenom", "result", "responsable"}, nil},
+	{"courriels", []string{"mail", "courriel", "email"}, nil},
+	{"site_web", []string{"site", "web", "url", "lien"}, nil},
+	{"telephone", []string{"tel", "telephone", "phone", "fixe", "mobile", "portable"}, nil},
+	{"code_postal", []string{"cp", "postal", "postcode", "zip"}, nil},
+	{"code_insee", []string{"insee", "citycode", "cog"}, nil},
+	{"code_insee", communeWords, []string{"code", "cod", "num", "numero"}},
+	{"commune", communeWords, nil},
+	{"complement_adresse", []string{"complement"}, nil},
+	{"adresse", []string{"adresse", "adress", "address", "rue", "voie", "street"}, nil},
+	{"latitude", []string{"lat", "latitude"}, nil},
+	{"longitude", []string{"lon", "lng", "long", "longitude"}, nil},
+	{"nom", []string{"nom", "name", "lib", "libelle", "intitule", "denomination", "raison", "enseigne"}, nil},
+	{"horaires", []string{"horaire", "ouverture", "lundi", "opening"}, nil},
+	{"pivot", []string{"siret", "siren", "rna", "ridet"}, nil},
+	{"date_maj", []string{"date", "maj", "datetime", "modification", "edit"}, nil},
+	{"frais_a_charge", []string{"tarif", "prix", "gratuit", "cout", "frais"}, nil},
+	{"publics_specifiquement_adresses", []string{"public", "publics"}, nil},
+	{"prise_rdv", []string{"rdv", "rendez"}, nil},
+	{"itinerance", []string{"itinerance", "itinerant"}, nil},
+	{"dispositif_programmes_nationaux", []string{"dispositif", "conseiller", "label", "labels"}, nil},
+	{"modalites_accompagnement", []string{"accompagnement"}, nil},
+	{"presentation_detail", []string{"description", "presentation", "commentaire", "information", "infos"}, nil},
+	{"services", []string{"service", "activite", "thematique", "demarche", "qualif"}, nil},
+	{"typologie", []string{"typologie", "type", "categorie", "statut"}, nil},
+	{"nom", []string{"lieu", "structure", "organisation", "organisme"}, nil},
+	{"id", idWords, nil}, // the names producers give their identifiers (ids.go)
 }
+
+// communeWords say a commune: « com » as INSEE abbreviates it, « ville »,
+// « city »…
+var communeWords = []string{"com", "commune", "communes", "ville", "city", "town", "localite"}
 
 // closestColumn returns the column of the standard a folded column name
 // comes closest to, or "".
 func closestColumn(folded string) string {
 	words := strings.FieldsFunc(folded, func(r rune) bool { return r == '_' })
-	for _, h := range columnHints {
-		for _, hw := range h.words {
+	// « France services » names the programme (« France Services Label »,
+	// the Conseillers numériques list's « France services » oui/non):
+	// the name's other words say what of it the column holds.
+	franceServices := false
+	for i := 0; i < len(words); i++ {
+		if words[i] == "franceservices" || words[i] == "france" && i+1 < len(words) && words[i+1] == "services" {
+			n := 1
+			if words[i] == "france" {
+				n = 2
+			}
+			words = slices.Delete(slices.Clone(words), i, i+n)
+			franceServices = true
+			i--
+		}
+	}
+	has := func(list []string) bool {
+		for _, hw := range list {
 			for _, w := range words {
 				if w == hw || len(hw) > 3 && strings.Contains(w, hw) {
-					return h.column
+					return true
 				}
 			}
 		}
+		return false
+	}
+	// The structure a place depends on: « structure_parente », France
+	// services' « Goupe_France_Services_responsable » (the matricule of
+	// the France services responsible for an antenna).
+	if has([]string{"parent", "parente", "rattachement"}) ||
+		has([]string{"responsable"}) && (franceServices || has([]string{"groupe", "goupe", "structure", "organisme", "antenne"})) {
+		return "structure_parente"
+	}
+	for _, h := range columnHints {
+		if has(h.words) && (h.with == nil || has(h.with)) {
+			return h.column
+		}
+	}
+	if franceServices {
+		return "dispositif_programmes_nationaux"
 	}
 	return ""
 }

@@ -9,7 +9,7 @@ import (
 // FuzzProducerColumns: any header's closest column is a column of the
 // standard or none, and a derived id depends only on the folded content.
 func FuzzProducerColumns(f *testing.F) {
-	for _, s := range []string{"Lieu", "Nomdelastructure", "Adresse mail", "c_gid", "TYPO_UID", "result_id", "", "é\x00_", "Contact : email"} {
+	for _, s := range []string{"Lieu", "Nomdelastructure", "Adresse mail", "c_gid", "TYPO_UID", "result_id", "", "é\x00_", "Contact : email", "COM_NOM", "NOM_DISPOSITIF", "lib_france_services", "Goupe_France_Services_responsable", "France services"} {
 		f.Add(s, "1 rue A", "13001")
 	}
 	f.Fuzz(func(t *testing.T, name, street, postal string) {

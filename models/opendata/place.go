@@ -358,7 +358,11 @@ func (b *placeBuilder) legacyCell(column string, into map[string][]string) {
 }
 
 func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
-	parts, sep := b.splitCell(column, cell, func(p string) bool { return vocab.IsLegacyValue(column, p) })
+	known := func(p string) bool { return vocab.IsLegacyValue(column, p) }
+	parts, sep := dashJoined(cell, known), "dashes"
+	if parts == nil {
+		parts, sep = b.splitCell(column, cell, known)
+	}
 	b.readSeparators(column, sep)
 	// One reading per mapping, not per combination of them: a file of
 	// 3,800 places made 250 readings of the same dozen mappings.
@@ -375,7 +379,11 @@ func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
 			for _, t := range m.Targets {
 				to = append(to, t.Value)
 			}
-			b.read(column, "values of the standard v0.1.1 mapped to v1.0.2: "+p+" → "+strings.Join(to, ", "))
+			if m.From != "" {
+				b.read(column, "values of "+m.From+" mapped to v1.0.2: "+p+" → "+strings.Join(to, ", "))
+			} else {
+				b.read(column, "values of the standard v0.1.1 mapped to v1.0.2: "+p+" → "+strings.Join(to, ", "))
+			}
 		}
 	}
 	values, issues := vocab.ConvertLegacyList(column, parts)
@@ -435,7 +443,18 @@ func ToPlace(rec Record, source string) Place {
 	a.ContactPublic = true
 
 	if pv := b.cell("pivot"); pv != "" {
-		if parsed, err := ident.ParsePivot(pv); err != nil {
+		if digits, ok := numberPivot(pv); ok {
+			b.read("pivot", "a number written by a spreadsheet (« 13002603200016.0 », « 1.3002603200016E13 ») read as its digits")
+			pv = digits
+		}
+		if pv == "" {
+			// 0, written 0.0: the placeholder of an unknown identifier.
+		} else if m := floatPivot.FindStringSubmatch(strings.TrimSpace(pv)); m != nil && len(m[1]) > 7 {
+			// (Up to 7 digits, « 1234567.000 » is a RIDET.)
+			b.warn("pivot", pv, fmt.Sprintf("a number written by a spreadsheet, of %d digits: no SIRET (14 digits) nor SIREN (9 digits); stored as unknown", len(m[1])))
+		} else if decimalPivot.MatchString(pv) {
+			b.warn("pivot", pv, "a decimal number, no SIRET (14 digits), SIREN (9 digits), RNA number or RIDET; stored as unknown")
+		} else if parsed, err := ident.ParsePivot(pv); err != nil {
 			b.warn("pivot", pv, err.Error()+"; stored as unknown")
 		} else {
 			a.Pivot = parsed.Value
@@ -450,7 +469,14 @@ func ToPlace(rec Record, source string) Place {
 	}
 	b.address(a)
 	b.coordinates(a)
+	given := a.Address.Commune != "" && a.Address.PostalCode != ""
 	b.locate(a)
+	if !given {
+		// A commune or postal code derived from the rest of the row:
+		// the street is kept alone as when both are given (the export
+		// writes them in their columns, and its re-import did).
+		b.streetTail(&a.Address)
+	}
 	a.Typologies = b.vocabCell("typologie", vocab.NameTypologies)
 	b.contacts(a)
 	if h := b.cell("horaires"); h != "" {
@@ -948,6 +974,11 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	// themselves, the name being the heaviest field of relevance.
 	sv := &models.Service{Name: a.Name, Source: a.Source, SourceID: a.SourceID + OfferSuffix, PassNumerique: pass}
 	sv.Themes = legacy[vocab.NameThemes] // services: current values pass through ConvertLegacy
+	if t := legacy[vocab.NameTypologies]; len(t) > 0 {
+		// A kind of place written among the services (the Doubs map's
+		// « tierslieux_cowork »).
+		a.Typologies = union(vocab.NameTypologies, a.Typologies, t)
+	}
 	b.offerLists(legacy)
 	sv.Publics = union(vocab.NamePublics, legacy[vocab.NamePublics])
 	sv.SpecificSupport = union(vocab.NameSpecificSupport, legacy[vocab.NameSpecificSupport])
@@ -966,6 +997,10 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 		}
 		if b.cell("services") == "" {
 			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)")
+		} else if len(legacy[vocab.NameTypologies]) > 0 && b.allKnownServices() {
+			// Every value read, none a service: a tiers-lieu that names
+			// no service is a place that lists none.
+			b.warn("services", b.cell("services"), "no service of the standard listed (a kind of place, read as its typology): the place is imported without an offer (an offer stored for it before is archived)")
 		} else {
 			b.fail("services", b.cell("services"), "none of the services named is a value of any version of the standard (see GET /api/v1/vocabularies/themes), and a place is not imported without the offer it names")
 		}
@@ -1101,4 +1136,57 @@ func oneDigitTooMany(cp, name string) (string, string) {
 		}
 	}
 	return found, of
+}
+
+// streetTail keeps the street alone when it ends with the postal code and
+// commune locate derived (see streetRepeatsCity): the Conseillers
+// numériques list of 2023 has no commune column and writes « 41 RUE PORTE
+// DE MONTEUX 84200 CARPENTRAS »; its 2,726 places kept the town in their
+// street, which the export's re-import then stripped.
+func (b *placeBuilder) streetTail(ad *models.Address) {
+	if ad.Commune == "" || ad.PostalCode == "" {
+		return
+	}
+	if pc, city, rest := addressCity(ad.Street); pc != "" {
+		b.streetRepeatsCity(ad, pc, city, rest)
+	}
+}
+
+// allKnownServices reports whether every value of the services cell is a
+// value some version of the standard, or a producer's code, names.
+func (b *placeBuilder) allKnownServices() bool {
+	known := func(p string) bool { return vocab.IsLegacyValue(vocab.LegacyColumnServices, p) }
+	parts := dashJoined(b.cell("services"), known)
+	if parts == nil {
+		parts = vocab.SplitLegacy(vocab.LegacyColumnServices, b.cell("services"))
+	}
+	for _, p := range parts {
+		if !known(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// dashJoined splits a cell of codes joined with « - » (the Doubs map's
+// « accomp_demarches-ateliers_formations- »), when the cell is no value
+// itself and every piece is one; nil otherwise.
+func dashJoined(cell string, known func(string) bool) []string {
+	if !strings.Contains(cell, "-") || strings.ContainsAny(cell, "|;,\n") || len(cell) > 200 || known(cell) {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(cell, "-") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if !known(p) {
+			return nil
+		}
+		out = append(out, p)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }

@@ -499,8 +499,18 @@ func skipValue(d *json.Decoder) error {
 func (r *Reader) Format() string { return r.format }
 
 // Columns returns the column names seen so far (all of them for CSV, after
-// the header; for JSON, those of the objects read).
-func (r *Reader) Columns() map[string]bool { return r.columns }
+// the header; for JSON, those of the objects read). The producer's column
+// read as id (see ids) is the id column: the report said « carto_id read
+// as id » and « carto_id: not a column… ignored » of the same column.
+func (r *Reader) Columns() map[string]bool {
+	if r.idColumn == "" || !r.columns[r.idColumn] {
+		return r.columns
+	}
+	out := maps.Clone(r.columns)
+	delete(out, r.idColumn)
+	out["id"] = true
+	return out
+}
 
 // Next returns the next place, or io.EOF after the last one. Other errors
 // mean the file cannot be read further.
@@ -943,7 +953,7 @@ var contactLists = map[string]bool{"telephone": true, "courriels": true, "site_w
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-8"
+const mappingVersion = "carnet-import-9"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //

@@ -177,6 +177,19 @@ var legacyExtra = map[string][]struct {
 		{Value: "numerique--maitriser-les-fondamentaux-du-numerique", Mapping: LegacyMapping{Targets: to(NameThemes, ThemeEverydayDigitalTools), From: "data·inclusion's thématiques v1.0.8"}},
 		{Value: "numerique--acquerir-un-equipement", Mapping: LegacyMapping{Targets: to(NameThemes, ThemeSolidarityEquipment), From: "data·inclusion's thématiques v1.0.8",
 			Note: "v1.0.2 only knows acquisition at a solidarity price, as the ANCT's mapping reads this code."}},
+		// The Doubs inclusion map (multi-coop/data-doubs-inclusion, its
+		// Apiviz exports of 2022-2023) codes its SERVICES filter: help
+		// with procedures (« accomp_demarches »), workshops and trainings
+		// (« ateliers_formations », the everyday digital tools in a
+		// workshop, as the ANCT's mappings read « Formation » and
+		// « atelier »), and tiers-lieux and coworking spaces
+		// (« tierslieux_cowork »): a kind of place, the standard's
+		// typology TIERS_LIEUX (« Tiers lieu & coworking »), no service.
+		// Unread, its 180 places naming them were rejected.
+		{Value: "accomp_demarches", Mapping: LegacyMapping{Targets: to(NameThemes, ThemeAdministrativeProcedures), From: doubsMap}},
+		{Value: "ateliers_formations", Mapping: LegacyMapping{Targets: append(to(NameThemes, ThemeEverydayDigitalTools), to(NameAccompanimentModes, AccompanimentWorkshop)...), From: doubsMap}},
+		{Value: "tierslieux_cowork", Mapping: LegacyMapping{Targets: to(NameTypologies, "TIERS_LIEUX"), From: doubsMap,
+			Note: "a tiers-lieu or coworking space: the typology TIERS_LIEUX, no service of the standard."}},
 	},
 	LegacyColumnPublicsAccueillis: {
 		// data·inclusion's profils (schema v0.27.0, extra/
@@ -213,6 +226,9 @@ var legacyExtra = map[string][]struct {
 			Note: "UNCCAS (Union nationale des centres communaux d'action sociale, a label of data·inclusion's labels-nationaux) is no programme of the standard v1.0.2; kept as another label." + noteOtherLabels}},
 	},
 }
+
+// doubsMap names the Doubs inclusion map's codes of services.
+const doubsMap = "the Doubs inclusion map's codes (multi-coop/data-doubs-inclusion)"
 
 // noteAllPublics is why « tous publics » is dropped without loss.
 const noteAllPublics = "the standard v1.0.2 says « Par défaut, un lieu d'inclusion numérique est inclusif et peut accueillir tout public »: its publics list only the publics a place specifically addresses. Dropping it loses nothing."
