@@ -193,20 +193,37 @@ func ReconcileServicePlace(s *Service) []PlaceWarning {
 func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarning {
 	if r.Commune == nil {
 		if a.InseeCode != "" && r.Conflicting("insee_code") {
-			w := PlaceWarning{"address.insee_code", a.InseeCode, r.Conflicts[0].Reason + "; dropped"}
+			// An INSEE code of no commune, or of another commune than
+			// the one named: never stored beside that name.
+			w := PlaceWarning{"address.insee_code", a.InseeCode, conflictReason(r, "insee_code")}
 			a.InseeCode = ""
+			// Without it, the name and the postal code may tell the
+			// commune (the normalisation that follows would store it).
+			if r2 := resolvePlace(*a, *lat, *lon); r2.Commune != nil && len(r2.Conflicts) == 0 && !r2.Doubted("commune") {
+				w.Reason += fmt.Sprintf("; replaced by %s, the INSEE code of %s, which the other fields designate", r2.Commune.Code, r2.City().Name)
+				return append([]PlaceWarning{w}, reconcile(a, lat, lon, r2)...)
+			}
+			w.Reason += "; dropped"
+			if a.Commune != "" {
+				w.Reason += fmt.Sprintf(" (postal code %q and commune %q kept as written, without an INSEE code, please check them)", a.PostalCode, a.Commune)
+			}
 			return []PlaceWarning{w}
 		}
 		if a.PostalCode == "" && a.Commune == "" {
 			return nil
 		}
 		// Never silent: a place without a commune is missing from every
-		// territory, filter and diagnostic.
+		// territory, filter and diagnostic. The warning says what is
+		// stored: an INSEE code the name does not contradict is kept.
 		why := "no commune of the reference fits the postal code and the commune's name"
 		if len(r.Notes) > 0 {
 			why = strings.Join(r.Notes, "; ")
 		}
-		return []PlaceWarning{{"address.commune", a.Commune, fmt.Sprintf("postal code %q and commune %q: %s; kept as written, without an INSEE code, please check them", a.PostalCode, a.Commune, why)}}
+		stored := "without an INSEE code"
+		if c := commune.ByCode(a.InseeCode); c != nil {
+			stored = fmt.Sprintf("with the INSEE code %s (%s)", a.InseeCode, c.Name)
+		}
+		return []PlaceWarning{{"address.commune", a.Commune, fmt.Sprintf("postal code %q and commune %q: %s; kept as written, %s, please check them", a.PostalCode, a.Commune, why, stored)}}
 	}
 	var out []PlaceWarning
 	// Doubts do not outweigh the commune; the postal code is corrected when
@@ -421,4 +438,14 @@ func fixPostalCode(a *Address, r commune.Resolution, reason string) PlaceWarning
 		return w
 	}
 	return PlaceWarning{"address.postal_code", a.PostalCode, reason + "; kept as written, please check it"}
+}
+
+// conflictReason is the reason of r's first conflict on field.
+func conflictReason(r commune.Resolution, field string) string {
+	for _, c := range r.Conflicts {
+		if c.Field == field {
+			return c.Reason
+		}
+	}
+	return ""
 }

@@ -245,6 +245,10 @@ func TestResolve(t *testing.T) {
 		{"no commune's code, another département's", Address{PostalCode: "20900", Name: "Quimper"}, "29232", []string{"postal_code"}},
 		{"no commune's code, two digits swapped", Address{PostalCode: "20196", Name: "Bonifacio"}, "2A041", nil},
 		{"a CEDEX code", Address{PostalCode: "46010", Name: "Cahors"}, "46042", nil},
+		// A tie between the commune named and the one the INSEE code
+		// names (both share the postal code): unresolved, and the code
+		// is in conflict with the name (it was stored beside it).
+		{"a tie between the name's commune and the code's", Address{PostalCode: "17460", Name: "Préguillac", INSEE: "17444"}, "", []string{"insee_code"}},
 		{"point alone decides between homonyms", Address{PostalCode: "", Name: "Saint-Denis", Lat: ptr(-20.88), Lon: ptr(55.45)}, "97411", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

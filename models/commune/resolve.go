@@ -309,6 +309,17 @@ func resolve(a Address) Resolution {
 			}
 		}
 		if byPoint == nil {
+			// Unresolved, but an INSEE code of a commune the name does
+			// not designate is no reading of the address's commune to
+			// keep beside that name: Aidants Connect's codes were looked
+			// up by postal code (Thénac's 17444 for every commune of
+			// 17460), and « Préguillac » was stored with Thénac's code,
+			// found under Thénac by every filter.
+			if codeCity != nil && len(named) > 0 && !named[codeCity] {
+				res.Conflicts = append(res.Conflicts, Conflict{"insee_code", fmt.Sprintf(
+					"%s is the INSEE code of %s, but %q names %s, and the other fields do not tell which is right",
+					code, codeCity.Name, name, communeList(named))})
+			}
 			return res
 		}
 	}
@@ -818,3 +829,8 @@ func oneDigit(a, b string) bool {
 	}
 	return n == 1
 }
+
+// DepartementOfPostalCode is the département a postal code is distributed
+// in: its communes' (when they are all of one), else, for CEDEX and other
+// codes no commune lists, its first digits; "" when it tells none.
+func DepartementOfPostalCode(pc string) string { return departementOfPostalCode(strings.TrimSpace(pc)) }

@@ -25,8 +25,9 @@ import (
 
 // cityInAddress finds a postal code and, after it, a city name at the end
 // of an address line: « 11 place René Coty 42000 Blois », « 7 Bis rue Max
-// Linder - 33500 LIBOURNE », « BP 10 28028 Chartres Cedex ».
-var cityInAddress = regexp.MustCompile(`(?i)(?:^|[\s,;-])((?:[0-9]{5})|(?:[0-9]{2} [0-9]{3}))\s+([^0-9,;]{2,60}?)(?:\s+cedex(?:\s*[0-9]{0,2})?)?\s*$`)
+// Linder - 33500 LIBOURNE », « BP 10 28028 Chartres Cedex », « 71 RUE
+// ARCHEREAU 75019 PARIS 19 » (an arrondissement's number).
+var cityInAddress = regexp.MustCompile(`(?i)(?:^|[\s,;-])((?:[0-9]{5})|(?:[0-9]{2} [0-9]{3}))\s+([^0-9,;]{2,60}?(?:\s0?[0-9]{1,2}(?:er|e|eme|ème)?)?)(?:\s+cedex(?:\s*[0-9]{0,2})?)?\s*$`)
 
 // geocodedAddress is a geocoder's full address: « 1 Rue Professeur
 // Langevin, 51200, Épernay, Marne, Grand Est, FRA » (Épernay's file).
@@ -53,7 +54,9 @@ func addressCity(street string) (pc, city, rest string) {
 // readings (see above). It runs after address and coordinates.
 func (b *placeBuilder) locate(a *models.Actor) {
 	ad := &a.Address
+	b.communeWithOffice(a)
 	pcInStreet, cityInStreet, rest := addressCity(ad.Street)
+	b.addressSettles(a, pcInStreet, cityInStreet)
 	if ad.Commune != "" && ad.PostalCode != "" {
 		b.streetRepeatsCity(ad, pcInStreet, cityInStreet, rest)
 		return
@@ -326,4 +329,187 @@ func communeNames(cs []*commune.Commune) string {
 		parts = append(parts, fmt.Sprintf("%s (%s)", c.Name, c.Code))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// communeWithOffice is a commune cell naming the place's commune, then a
+// postal code and the commune of its delivery office: « GIVRAND - 85806
+// SAINT GILLES CROIX DE VIE CEDEX » (France Services, 2021).
+var communeWithOffice = regexp.MustCompile(`(?i)^\s*([^0-9]*[^0-9\s,;/–-])\s*[,;/–-]\s*([0-9]{5})\s+([^0-9]*?[^0-9\s])(?:\s+cedex(?:\s*[0-9]{1,2})?)?\s*$`)
+
+// communeWithOffice reads such a cell as one of its two communes: the one
+// the row's other readings (postal code, INSEE code, coordinates) resolve
+// without conflict, else the first, where the place is (the second is
+// where its mail is sorted). The cell was kept as written, beside the
+// INSEE code of the second.
+func (b *placeBuilder) communeWithOffice(a *models.Actor) {
+	ad := &a.Address
+	m := communeWithOffice.FindStringSubmatch(ad.Commune)
+	if m == nil {
+		return
+	}
+	first, officePC, office := strings.TrimSpace(m[1]), m[2], strings.TrimSpace(m[3])
+	pc := ad.PostalCode
+	officeAt := pc
+	if officeAt == "" {
+		officeAt = officePC
+	}
+	settle := func(pc, name string) *commune.Commune {
+		r := commune.Resolve(commune.Address{PostalCode: pc, Name: name, INSEE: ad.InseeCode, Lat: a.Latitude, Lon: a.Longitude})
+		if r.Commune == nil || len(r.Conflicts) > 0 || r.Doubted("commune") || !designates(name, r.City()) {
+			return nil
+		}
+		return r.City()
+	}
+	cf, co := settle(pc, first), settle(officeAt, office)
+	written := ad.Commune
+	two := fmt.Sprintf("names two communes, %s then %s (%s, a delivery office's code)", officialName(first), officialName(office), officePC)
+	switch {
+	case cf != nil && (co == nil || co == cf):
+		ad.Commune = cf.Name
+		b.warn("commune", written, fmt.Sprintf("%s: read as %s (INSEE %s), the one the other fields designate", two, cf.Name, cf.Code))
+	case cf != nil:
+		ad.Commune = cf.Name
+		b.warn("commune", written, fmt.Sprintf("%s: read as %s (INSEE %s), the first, where the place is (the other fields fit both)", two, cf.Name, cf.Code))
+	case co != nil:
+		ad.Commune = co.Name
+		b.warn("commune", written, fmt.Sprintf("%s: read as %s (INSEE %s), the one the other fields designate", two, co.Name, co.Code))
+	}
+}
+
+// officialName is the name of the one commune name designates, else name.
+func officialName(name string) string {
+	if cs := commune.ByName(name); len(cs) == 1 {
+		return cs[0].Name
+	}
+	return name
+}
+
+// designates says whether name is a name of c (c's own, a former or
+// delegated commune's, an arrondissement's).
+func designates(name string, c *commune.Commune) bool {
+	return slices.ContainsFunc(commune.ByName(name), func(x *commune.Commune) bool { return x.CityCode() == c.CityCode() })
+}
+
+// addressCommune is the commune the address line's own postal code and
+// town designate together, without doubt; nil when they do not (a CEDEX
+// code is the town's, a neighbour's code is not).
+func addressCommune(pc, city string) *commune.Commune {
+	if pc == "" || city == "" {
+		return nil
+	}
+	r := commune.Resolve(commune.Address{PostalCode: pc, Name: city})
+	if r.Commune == nil || len(r.Conflicts) > 0 || len(r.Doubts) > 0 {
+		return nil
+	}
+	return r.City()
+}
+
+// addressSettles reads the postal code and town that end the address line
+// as one more reading of the commune, when they designate one together,
+// and corrects the INSEE code or the postal code that alone names another:
+//
+//   - the commune cell (if any), the postal code and the address agree,
+//     and the INSEE code names another commune of the postal code:
+//     Aidants Connect's codes were looked up by postal code, Thénac's
+//     17444 for every commune of 17460, and « Mairie de Préguillac, 7 Rue
+//     de Perjus, 17460 Préguillac » was stored under Thénac; the INSEE code
+//     becomes the address's commune's;
+//   - the commune cell (if any), the INSEE code (if any) and the address
+//     agree, and the postal code cell is not the commune's (another
+//     commune's, another département's): the Conseillers numériques' file
+//     gives Strasbourg's 67000 to « 6 RUE DE LA BOURSE 68100 MULHOUSE »
+//     (INSEE 68224), which was rejected (commune missing) or kept with
+//     67000; the postal code becomes the address's. A CEDEX code of the
+//     commune in the cell is its own and stays.
+//
+// Nothing changes when two readings stand on each side, nor when the row's
+// SIRET is another commune's own.
+func (b *placeBuilder) addressSettles(a *models.Actor, pcInStreet, cityInStreet string) {
+	ad := &a.Address
+	s := addressCommune(pcInStreet, cityInStreet)
+	if s == nil || ad.Commune != "" && !designates(ad.Commune, s) || sirenOfAnother(a.Pivot, s) {
+		return
+	}
+	name := ad.Commune
+	if name == "" {
+		name = cityInStreet
+	}
+	said := fmt.Sprintf("« %s %s »", pcInStreet, cityInStreet)
+	var code *commune.Commune
+	if ad.InseeCode != "" {
+		if code = commune.ByCode(ad.InseeCode); code == nil {
+			return // not a code: the model says so
+		}
+		code = cityOfCode(code)
+	}
+	switch {
+	case code != nil && code != s && (ad.PostalCode == "" || s.HasPostalCode(ad.PostalCode)):
+		// The corrected row must resolve to s without conflict (the
+		// coordinates included).
+		r := commune.Resolve(commune.Address{PostalCode: ad.PostalCode, Name: name, INSEE: s.Code, Lat: a.Latitude, Lon: a.Longitude})
+		if r.City() != s || len(r.Conflicts) > 0 {
+			return
+		}
+		what := "the commune, the postal code and the address"
+		switch {
+		case ad.Commune == "" && ad.PostalCode == "":
+			what = "the address"
+		case ad.Commune == "":
+			what = "the postal code and the address"
+		case ad.PostalCode == "":
+			what = "the commune and the address"
+		}
+		b.warn("code_insee", ad.InseeCode, fmt.Sprintf("%s is the INSEE code of %s, but %s (%s) designate %s; replaced by %s", ad.InseeCode, code.Name, what, said, s.Name, s.Code))
+		ad.InseeCode = s.Code
+	case (code == nil || code == s) && ad.PostalCode != "" && ad.PostalCode != pcInStreet:
+		why := notPostalCodeOf(ad.PostalCode, s)
+		if why == "" {
+			return
+		}
+		b.warn("code_postal", ad.PostalCode, fmt.Sprintf("%s; replaced by %s, the postal code that ends the address (%s)", why, pcInStreet, said))
+		ad.PostalCode = pcInStreet
+	}
+}
+
+// notPostalCodeOf says why pc is not a postal code of c: another commune's
+// own, or no commune's and of another département; "" when it is c's own,
+// or no commune's in c's département (a CEDEX code, which no commune
+// lists: « 46010 » for Cahors).
+func notPostalCodeOf(pc string, c *commune.Commune) string {
+	if c.HasPostalCode(pc) {
+		return ""
+	}
+	own := strings.Join(c.PostalCodes, ", ")
+	if others := cities(commune.ByPostalCode(pc)); len(others) > 0 {
+		if slices.Contains(others, c) {
+			return "" // an arrondissement's code of the city
+		}
+		return fmt.Sprintf("%s is the postal code of %s, not of %s (%s)", pc, communeNames(others), c.Name, own)
+	}
+	if dep := commune.DepartementOfPostalCode(pc); dep != "" && dep != c.Departement {
+		return fmt.Sprintf("%s is the postal code of no commune, and of département %s, not %s's (%s, postal codes %s)", pc, dep, c.Name, c.Departement, own)
+	}
+	return ""
+}
+
+// sirenOfAnother says whether pivot is the SIRET of a commune other than
+// c: a commune's own SIRET is the strongest reading of where its place is
+// (« COMMUNE DE LEVAL », SIRET of Leval, Nord, with the address and INSEE
+// code of Leval, Territoire de Belfort).
+func sirenOfAnother(pivot string, c *commune.Commune) bool {
+	codes := commune.CodesOfSIREN(pivot)
+	return len(codes) > 0 && !slices.ContainsFunc(codes, func(code string) bool {
+		x := commune.ByCode(code)
+		return x != nil && cityOfCode(x) == c
+	})
+}
+
+// cityOfCode is the commune of an arrondissement, else c.
+func cityOfCode(c *commune.Commune) *commune.Commune {
+	if c.City != "" {
+		if city := commune.ByCode(c.City); city != nil {
+			return city
+		}
+	}
+	return c
 }
