@@ -172,6 +172,9 @@ func (t *table) analyze(words []string) analysis {
 	// span[i] > 1: words i… are one clause, an abbreviation written out
 	// (« maison des jeunes et de la culture »); -1: a word inside one.
 	span := make([]int, n)
+	// unheld[i]: the tokens of a phrase at i meaning only values no
+	// record holds.
+	unheld := make([][]string, n)
 	placeOf := make([]int, n)
 	for i := range placeOf {
 		placeOf[i] = -1
@@ -291,6 +294,26 @@ func (t *table) analyze(words []string) analysis {
 					span[j] = -1
 				}
 			}
+			// So are those of a phrase meaning only values no record
+			// holds (« pass numérique »: no place of the files accepts
+			// it): apart, its words are something else (the « PASS »
+			// of Sisteron, « Passerelle »). Records writing the phrase
+			// hold it; else the answer is empty, or partial beside other
+			// words. Not a public nor a way of working found in the
+			// records' text too (« non francophones », see
+			// namedInText), nor what the person wants to do without
+			// (« sans rendez-vous », see lacks).
+			if l > 1 && !best.place && pr == nil && span[i] == 0 && len(best.targets) > 0 && !lacks(best) &&
+				!slices.ContainsFunc(best.targets, func(tg lexTarget) bool {
+					_, n := t.setCount(tg.field, tg.value)
+					return n > 0 || namedInText(tg.field)
+				}) {
+				span[i] = l
+				for j := i + 1; j < i+l; j++ {
+					span[j] = -1
+				}
+				unheld[i] = best.tokens
+			}
 			if best.place {
 				if pr == nil {
 					pr = &placeRef{words: words[i : i+l], kind: "departement"}
@@ -323,7 +346,12 @@ func (t *table) analyze(words []string) analysis {
 			w = strings.Join(words[i:i+span[i]], " ")
 			if _, dup := index[w]; !dup {
 				index[w] = len(a.clauses)
-				a.clauses = append(a.clauses, t.phraseClause(w, phraseTargets[i], phraseKeys[i]))
+				c := t.phraseClause(w, phraseTargets[i], phraseKeys[i])
+				if unheld[i] != nil {
+					t.addTextPhrase(&c, publicPhrase{tokens: unheld[i], entry: -1}, w, factorSynonym)
+					c.fsize = c.size
+				}
+				a.clauses = append(a.clauses, c)
 			}
 			continue
 		}
@@ -334,7 +362,7 @@ func (t *table) analyze(words []string) analysis {
 			continue
 		}
 		index[w] = len(a.clauses)
-		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i], owned[i])
+		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i], owned[i], i == n-1)
 		c.place = placeOf[i]
 		c.lacking = lacking[i]
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && len(pr.slots) == 0 {
@@ -980,7 +1008,8 @@ func isDigitsOnly(s string) bool {
 
 // resolve finds what a word matches: terms of the index and values of the
 // lexicon.
-func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned bool) clause {
+// typing: w ends the query, perhaps still being typed.
+func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned, typing bool) clause {
 	ti := t.text
 	c := clause{word: w, place: -1}
 	var seen map[uint32]bool // once the terms are many (a short prefix)
@@ -1041,7 +1070,13 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 	// written whole: it is not the start of longer words (« Flers »,
 	// « café », « entreprise »), which would stand for it when no record
 	// offers what it means.
-	if len([]rune(w)) >= 2 && !(lex.known[w] && len([]rune(w)) <= maxWholeLen) {
+	// So is a short word some record writes whole before the end of the
+	// query, where the person has finished typing it (« mai » of « belle
+	// de mai dispositif »: not « main », « maison »; three letters begin
+	// too many words), or a month ending it (« belle de mai »). The last
+	// word may be the beginning of one (« conseiller num », « point fr »).
+	shortWhole := len([]rune(w)) <= maxWholeLen && (exact || lex.known[w]) && (!typing || months[w])
+	if len([]rune(w)) >= 2 && !(lex.known[w] && len([]rune(w)) <= maxWholeLen) && !shortWhole {
 		f := float32(factorPrefix)
 		if known {
 			f = factorPrefixOfKn
@@ -1085,7 +1120,7 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned b
 			targets = append(targets, tg)
 		}
 	}
-	if len([]rune(w)) >= 3 {
+	if len([]rune(w)) >= 3 && !shortWhole {
 		f := float32(factorPrefix)
 		if known {
 			f = factorPrefixOfKn

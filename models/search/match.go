@@ -146,8 +146,8 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 				}
 			}
 		} else {
-			fm := c.fieldMask()
 			for _, tr := range c.terms {
+				fm := c.termMask(tr)
 				for _, e := range ti.postings[tr.id] {
 					if slot := e >> 8; (partial || s.hits[slot] == gate) && e&fm != 0 {
 						note(slot, encWeight(float32(maskWeight[e&fm])*tr.factor, tr.fuzzy))
@@ -228,7 +228,7 @@ func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) {
 				if tr.how == HowRelated || tr.fuzzy {
 					continue
 				}
-				if e, ok := findSlot(t.text.postings[tr.id], slot); ok && e&c.fieldMask() != 0 {
+				if e, ok := findSlot(t.text.postings[tr.id], slot); ok && e&c.termMask(tr) != 0 {
 					return true
 				}
 			}
@@ -256,8 +256,8 @@ func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) {
 
 // noteSlot notes the best match of clause c in slot.
 func (t *table) noteSlot(c *clause, slot uint32, note func(uint32, float32)) {
-	fm := c.fieldMask()
 	for _, tr := range c.terms {
+		fm := c.termMask(tr)
 		if e, ok := findSlot(t.text.postings[tr.id], slot); ok && e&fm != 0 {
 			note(slot, encWeight(float32(maskWeight[e&fm])*tr.factor, tr.fuzzy))
 		}
@@ -297,10 +297,10 @@ func (t *table) explain(a *analysis, slot uint32) (matches []Match, missing []st
 		bestE := float32(0)
 		for _, tr := range c.terms {
 			e, ok := findSlot(t.text.postings[tr.id], slot)
-			if !ok || e&c.fieldMask() == 0 {
+			if !ok || e&c.termMask(tr) == 0 {
 				continue
 			}
-			mask := uint8(e & c.fieldMask())
+			mask := uint8(e & c.termMask(tr))
 			if w := encWeight(float32(maskWeight[mask])*tr.factor, tr.fuzzy); w > bestE {
 				f := 0
 				for mask&(1<<f) == 0 || fieldWeight[f] != maskWeight[mask] {

@@ -1224,6 +1224,17 @@ func (c *clause) fieldMask() uint32 {
 	return 0xff
 }
 
+// termMask is the mask of the fields term tr of clause c is looked for
+// in: a word saying whom a place serves or how it works (HowPublic:
+// « mobiles » for itinerant help) is not said by its street's name
+// (« Rampe des Mobiles »).
+func (c *clause) termMask(tr termRef) uint32 {
+	if tr.how == HowPublic {
+		return c.fieldMask() &^ (1 << fieldAddress)
+	}
+	return c.fieldMask()
+}
+
 // maskWeight[m] is the weight of the best field in mask m.
 var maskWeight = func() (w [1 << numTextFields]float64) {
 	for m := range w {

@@ -66,3 +66,60 @@ func TestANamedCommuneKeptInAPartialAnswer(t *testing.T) {
 		t.Errorf("impots angouleme: partial %v %v, want the help with taxes at Cognac first", r.Partial, got)
 	}
 }
+
+// A short word some record writes whole is not the beginning of longer
+// words: « mai » of « espace numérique belle de mai » (the Belle de Mai,
+// Marseille 3e) found « Prendre en main un smartphone » of a theme's
+// label and « Maison », and the Centre social Belle Eau of Guadeloupe
+// held every word.
+func TestAShortWordWrittenWholeIsNoPrefix(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fra", "La Fraternité de la Belle de Mai", "Marseille", "13003", "5 boulevard Burel", "services", themeTools),
+		record("eau", "Centre Social Belle Eau", "Capesterre-Belle-Eau", "97130", "1 rue Joliot Curie", "services", themeTools),
+		record("mai", "Maison commune", "Villetaneuse", "93430", "110 route de Saint-Leu", "services", themeTools),
+	})
+	if _, got := searchNames(t, m, "belle de mai"); !slices.Equal(got, []string{"La Fraternité de la Belle de Mai"}) {
+		t.Errorf("belle de mai: %v, want the Fraternité only", got)
+	}
+	if _, got := searchNames(t, m, "mai"); !slices.Equal(got, []string{"La Fraternité de la Belle de Mai"}) {
+		t.Errorf("mai: %v, want the Fraternité only", got)
+	}
+	// A short word no record writes whole is still a beginning.
+	if _, got := searchNames(t, m, "mais"); !slices.Contains(got, "Maison commune") {
+		t.Errorf("mais: %v, want the Maison commune", got)
+	}
+}
+
+// A phrase of the thesaurus meaning only values no record holds is
+// matched together: « pass numérique » (no place accepts the Pass
+// numérique) listed the « Point d'Accueil Social Sisteronais (PASS) »
+// and every « Passerelle » as full matches. A record writing the phrase
+// holds it; a record accepting the Pass numérique is found by the flag.
+func TestAPhraseNoRecordHoldsIsMatchedTogether(t *testing.T) {
+	recs := []map[string]string{
+		record("pass", "Point d'Accueil Social Sisteronais (PASS)", "Sisteron", "04200", "1 avenue du stade", "services", themeTools),
+		record("pas2", "Centre social La Passerelle", "Caudry", "59540", "rue Camille Desmoulins", "services", themeTools),
+	}
+	m := loadRecords(t, recs)
+	if r, got := searchNames(t, m, "pass numerique"); len(got) > 0 && !r.Partial {
+		t.Errorf("pass numerique: %v as full matches, want nothing or a partial answer", got)
+	}
+	m = loadRecords(t, append(recs,
+		record("wr", "Médiathèque", "Gap", "05000", "1 rue Carnot", "services", themeTools, "presentation_detail", "Nous acceptons les chèques Pass numérique.")))
+	if r, got := searchNames(t, m, "pass numerique"); r.Partial || !slices.Equal(got, []string{"Médiathèque"}) {
+		t.Errorf("pass numerique: partial %v %v, want the médiathèque writing it only", r.Partial, got)
+	}
+}
+
+// A word saying how a place works or whom it serves is not said by its
+// street: « itinérant » (mobile help) found the centre socioculturel of
+// Barbezieux, « 3 Rampe des Mobiles », as the Charente's itinerant help.
+func TestAStreetSaysNotHowAPlaceWorks(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("barb", "Centre socioculturel du Barbezilien", "Barbezieux-Saint-Hilaire", "16300", "3 Rampe des Mobiles", "services", themeTools),
+		record("bus", "Médiation numérique mobile", "Ruffec", "16700", "1 place du Marché", "services", themeTools),
+	})
+	if _, got := searchNames(t, m, "mediateur numerique itinerant charente"); !slices.Equal(got, []string{"Médiation numérique mobile"}) {
+		t.Errorf("mediateur numerique itinerant charente: %v, want the mobile mediation only", got)
+	}
+}

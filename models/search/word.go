@@ -51,15 +51,18 @@ func (t *table) runWord(p *plan, s *scratch) page {
 		for f := range numTextFields {
 			lv[f] = level(encWeight(float32(fieldWeight[f])*tr.factor, tr.fuzzy))
 		}
+		fm := c.termMask(tr)
 		if fb := t.text.fieldBits[tr.id]; fb != nil {
 			for f := range numTextFields {
-				fb[f].orInto(lv[f])
+				if fm&(1<<f) != 0 {
+					fb[f].orInto(lv[f])
+				}
 			}
 			continue
 		}
 		for _, e := range t.text.postings[tr.id] {
 			for f := range numTextFields {
-				if e&(1<<f) != 0 {
+				if e&fm&(1<<f) != 0 {
 					lv[f].set(e >> 8)
 				}
 			}
