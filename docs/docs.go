@@ -13546,6 +13546,7 @@ const docTemplate = `{
                 "languages": {
                     "description": "One of these must be spoken.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13568,6 +13569,7 @@ const docTemplate = `{
                 "specific_support": {
                     "description": "Every one of these must be offered.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13579,6 +13581,7 @@ const docTemplate = `{
                 "when": {
                     "description": "Open at one of these times (open_on values of the search).",
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -13758,6 +13761,7 @@ const docTemplate = `{
                 "needs": {
                     "description": "What the person needs help with; a suggestion meets at least one.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13953,6 +13957,7 @@ const docTemplate = `{
                 },
                 "scopes": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -13967,6 +13972,7 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "maxItems": 200,
                     "minItems": 1,
                     "items": {
                         "type": "string",
@@ -14013,6 +14019,7 @@ const docTemplate = `{
                 },
                 "scopes": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -14027,6 +14034,7 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "maxItems": 200,
                     "minItems": 1,
                     "items": {
                         "type": "string",
@@ -14224,8 +14232,9 @@ const docTemplate = `{
                     "example": "The actor is invalid."
                 },
                 "errors": {
-                    "description": "Every offending field, for input errors.",
+                    "description": "The offending fields, for input errors: the first 50, then, when\nthere are more, one entry (field \"\") saying how many are not listed.",
                     "type": "array",
+                    "maxItems": 51,
                     "items": {
                         "$ref": "#/definitions/InvalidParam"
                     }
@@ -16332,6 +16341,7 @@ const docTemplate = `{
                 "actors": {
                     "description": "The partner's actors, each with its own source_id. source may be\nomitted; when given it must be the path's source.",
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/ActorInput"
                     }
@@ -16686,6 +16696,7 @@ const docTemplate = `{
             "properties": {
                 "services": {
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/SyncServiceInput"
                     }
@@ -18056,6 +18067,7 @@ const docTemplate = `{
             "properties": {
                 "communes": {
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -18065,6 +18077,7 @@ const docTemplate = `{
                 },
                 "departements": {
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -18074,6 +18087,7 @@ const docTemplate = `{
                 },
                 "entities": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -18087,6 +18101,7 @@ const docTemplate = `{
                 },
                 "ops": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -18102,6 +18117,7 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "maxItems": 200,
                     "items": {
                         "type": "string"
                     },
@@ -18116,6 +18132,7 @@ const docTemplate = `{
             "properties": {
                 "communes": {
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -18125,6 +18142,7 @@ const docTemplate = `{
                 },
                 "departements": {
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -18134,6 +18152,7 @@ const docTemplate = `{
                 },
                 "entities": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -18147,6 +18166,7 @@ const docTemplate = `{
                 },
                 "ops": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -18162,6 +18182,7 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "maxItems": 200,
                     "items": {
                         "type": "string"
                     },
