@@ -311,10 +311,12 @@ func TestNullBodyIsRefused(t *testing.T) {
 	}
 }
 
-// TestRepeatedNamesAreRefused: names are matched without regard to case,
+// TestRepeatedNamesAreRefused: names were matched without regard to case,
 // so « summary » and « Summary » in one object were both read and the last
 // kept silently; in a merge patch « Summary » was added beside the current
-// « summary » and which one was stored depended on their order.
+// « summary » and which one was stored depended on their order. Names are
+// now exact (sec29): « Summary » is no field, refused alone or beside
+// « summary »; a name sent twice is refused.
 func TestRepeatedNamesAreRefused(t *testing.T) {
 	e := apitest.New(t)
 	a := createActor(t, e, validActor("Lieu"))
@@ -333,7 +335,7 @@ func TestRepeatedNamesAreRefused(t *testing.T) {
 		{"ErrSync", "PUT", "/api/v1/sync/hub/actors", "application/json", `{"actors":[{"source_id":"a1","name":"Lieu A","NAME":"Lieu B","address":{"street":"1 rue de la Paix","postal_code":"13001","commune":"Marseille"}}]}`, 400, "actors[0].NAME"},
 		{"ErrMe", "PATCH", "/api/v1/me", merge, `{"display_name":"A","Display_Name":"B"}`, 400, "Display_Name"},
 		{"OK same name in two objects", "PATCH", path, merge, `{"address":{"street":"3 rue de la Paix"},"summary":"Un résumé"}`, 200, ""},
-		{"OK other case alone", "PATCH", path, merge, `{"Summary":"Résumé en casse d'un autre client"}`, 200, ""},
+		{"ErrOtherCaseAlone", "PATCH", path, merge, `{"Summary":"Résumé en casse d'un autre client"}`, 400, "Summary"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := e.Do(apitest.Request{Method: "GET", Path: path}).Map()
@@ -352,25 +354,23 @@ func TestRepeatedNamesAreRefused(t *testing.T) {
 			}
 		})
 	}
-	if got := str(e.Do(apitest.Request{Method: "GET", Path: path}).Map()["summary"]); got != "Résumé en casse d'un autre client" {
-		t.Errorf("a patch naming summary in another case stored %q", got)
-	}
 }
 
-// TestPatchNullInAnotherCaseClears: « Summary »: null matched no member of
-// the current representation (merge patches match names exactly) and
-// removed nothing, while « summary »: null clears it.
-func TestPatchNullInAnotherCaseClears(t *testing.T) {
+// TestPatchNullInAnotherCaseRefused: « Summary »: null matched no member
+// of the current representation (merge patches match names exactly) and
+// removed nothing, while « summary »: null clears it. Names are now exact
+// on every body (sec29): « Summary » is refused, naming the field meant.
+func TestPatchNullInAnotherCaseRefused(t *testing.T) {
 	e := apitest.New(t)
 	body := validActor("Lieu")
 	body["summary"] = "Un résumé à effacer"
 	a := createActor(t, e, body)
 	path := "/api/v1/actors/" + str(a["id"])
 	r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: `{"Summary":null}`, ContentType: "application/merge-patch+json"})
-	if r.Code != 200 {
-		t.Fatalf("%d %s", r.Code, r.Body)
+	if r.Code != 400 || !strings.Contains(r.Body.String(), "did you mean summary?") {
+		t.Fatalf("%d %s, want 400 hinting summary", r.Code, r.Body)
 	}
-	if got := str(r.Map()["summary"]); got != "" {
-		t.Errorf("summary is %q after « Summary »: null, want it cleared", got)
+	if got := str(e.Do(apitest.Request{Method: "GET", Path: path}).Map()["summary"]); got != "Un résumé à effacer" {
+		t.Errorf("summary is %q after a refused patch", got)
 	}
 }

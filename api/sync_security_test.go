@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,12 +50,13 @@ func TestSec11ImportNeverPublishesHiddenPhone(t *testing.T) {
 }
 
 // sec15: a sync batch's record keeps what it omits (its closure, whether
-// its contacts are public), and a field's name is matched without regard to
-// case, as encoding/json matches it. The batch's list was not: a batch
-// written by a PascalCase serializer (« Actors », .NET's default) was
-// decoded, but its records were read as sending every field, so each sync
-// reopened the places Carnet's users had closed and hid the contacts their
-// structures had published (contact_public read as its zero value).
+// its contacts are public). A batch written by a PascalCase serializer
+// (« Actors », .NET's default) was decoded, but its records were read as
+// sending every field, so each sync reopened the places Carnet's users had
+// closed and hid the contacts their structures had published
+// (contact_public read as its zero value). Names are now exact on every
+// body (sec29): such a batch is refused whole (400 naming the list and
+// hinting its name), and nothing is written.
 func TestSec15SyncListNameInAnyCaseKeepsWhatRecordsOmit(t *testing.T) {
 	e := apitest.New(t)
 	place := partnerActor("k-1", "Médiathèque de Gap")
@@ -80,6 +82,15 @@ func TestSec15SyncListNameInAnyCaseKeepsWhatRecordsOmit(t *testing.T) {
 	place["description"] = "Changed by the partner."
 	service["description"] = "Sans rendez-vous."
 	for _, list := range []string{"Actors", "ACTORS"} {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: e.Admin, Body: obj{list: []obj{place}}})
+		if r.Code != 400 || !slices.Equal(fields(t, r), []string{list}) || !strings.Contains(r.Body.String(), "did you mean actors?") {
+			t.Errorf("%s: %d %s, want 400 naming it", list, r.Code, r.Body)
+		}
+		if got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map(); got["description"] == "Changed by the partner." {
+			t.Errorf("%s: refused, but written", list)
+		}
+	}
+	for _, list := range []string{"actors"} {
 		if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: e.Admin, Body: obj{list: []obj{place}}}); r.Code != 200 {
 			t.Fatalf("%s: %d %s", list, r.Code, r.Body)
 		}
@@ -91,8 +102,11 @@ func TestSec15SyncListNameInAnyCaseKeepsWhatRecordsOmit(t *testing.T) {
 			t.Errorf("%s: what the record omits was overwritten: status %v, reason %v, contact_public %v", list, got["status"], got["closure_reason"], got["contact_public"])
 		}
 	}
-	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"Services": []obj{service}}}); r.Code != 200 {
-		t.Fatalf("Services: %d %s", r.Code, r.Body)
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"Services": []obj{service}}}); r.Code != 400 {
+		t.Errorf("Services: %d %s, want 400", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/services", Token: e.Admin, Body: obj{"services": []obj{service}}}); r.Code != 200 {
+		t.Fatalf("services: %d %s", r.Code, r.Body)
 	}
 	sv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + sid, Token: e.Admin}).Map()
 	if sv["description"] != "Sans rendez-vous." {

@@ -13552,6 +13552,7 @@ const docTemplate = `{
                 "languages": {
                     "description": "One of these must be spoken.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13574,6 +13575,7 @@ const docTemplate = `{
                 "specific_support": {
                     "description": "Every one of these must be offered.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13585,6 +13587,7 @@ const docTemplate = `{
                 "when": {
                     "description": "Open at one of these times (open_on values of the search).",
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -13764,6 +13767,7 @@ const docTemplate = `{
                 "needs": {
                     "description": "What the person needs help with; a suggestion meets at least one.",
                     "type": "array",
+                    "maxItems": 20,
                     "items": {
                         "type": "string"
                     },
@@ -13960,6 +13964,7 @@ const docTemplate = `{
                 "scopes": {
                     "description": "The scopes granted, [] for a client that only reads: required, an\nabsent or null list is refused (422).",
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -13974,6 +13979,7 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "maxItems": 200,
                     "minItems": 1,
                     "items": {
                         "type": "string",
@@ -14020,6 +14026,7 @@ const docTemplate = `{
                 },
                 "scopes": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -14034,6 +14041,7 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "maxItems": 200,
                     "minItems": 1,
                     "items": {
                         "type": "string",
@@ -14231,8 +14239,9 @@ const docTemplate = `{
                     "example": "The actor is invalid."
                 },
                 "errors": {
-                    "description": "Every offending field, for input errors.",
+                    "description": "The offending fields, for input errors: the first 50, then, when\nthere are more, one entry (field \"\") saying how many are not listed.",
                     "type": "array",
+                    "maxItems": 51,
                     "items": {
                         "$ref": "#/definitions/InvalidParam"
                     }
@@ -16339,6 +16348,7 @@ const docTemplate = `{
                 "actors": {
                     "description": "The partner's actors, each with its own source_id. source may be\nomitted; when given it must be the path's source.",
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/ActorInput"
                     }
@@ -16693,6 +16703,7 @@ const docTemplate = `{
             "properties": {
                 "services": {
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/SyncServiceInput"
                     }
@@ -18063,6 +18074,7 @@ const docTemplate = `{
             "properties": {
                 "communes": {
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -18072,6 +18084,7 @@ const docTemplate = `{
                 },
                 "departements": {
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -18081,6 +18094,7 @@ const docTemplate = `{
                 },
                 "entities": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -18094,6 +18108,7 @@ const docTemplate = `{
                 },
                 "ops": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -18109,6 +18124,7 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "maxItems": 200,
                     "items": {
                         "type": "string"
                     },
@@ -18123,6 +18139,7 @@ const docTemplate = `{
             "properties": {
                 "communes": {
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -18132,6 +18149,7 @@ const docTemplate = `{
                 },
                 "departements": {
                     "type": "array",
+                    "maxItems": 500,
                     "items": {
                         "type": "string"
                     },
@@ -18141,6 +18159,7 @@ const docTemplate = `{
                 },
                 "entities": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -18154,6 +18173,7 @@ const docTemplate = `{
                 },
                 "ops": {
                     "type": "array",
+                    "maxItems": 10,
                     "items": {
                         "type": "string",
                         "enum": [
@@ -18169,6 +18189,7 @@ const docTemplate = `{
                 },
                 "sources": {
                     "type": "array",
+                    "maxItems": 200,
                     "items": {
                         "type": "string"
                     },

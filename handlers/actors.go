@@ -606,10 +606,9 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/actors/{id} [put]
 func (h *Handler) ReplaceActor(c *gin.Context) error {
-	return h.updateActor(c, func(cur *models.Actor, in *ActorInput) error {
-		if err := decodeJSON(c, in); err != nil {
-			return err
-		}
+	var sent ActorInput
+	return h.updateActor(c, func() error { return decodeJSON(c, &sent) }, func(cur *models.Actor, in *ActorInput) error {
+		*in = sent
 		keepPartnersKeys(principal(c), cur, in)
 		return nil
 	})
@@ -644,13 +643,23 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/actors/{id} [patch]
 func (h *Handler) PatchActor(c *gin.Context) error {
-	return h.updateActor(c, func(cur *models.Actor, in *ActorInput) error {
+	var patch []byte
+	read := func() (err error) {
+		patch, err = readPatch(c, &ActorInput{})
+		return err
+	}
+	return h.updateActor(c, read, func(cur *models.Actor, in *ActorInput) error {
 		base := newActorInput(cur)
-		return decodePatch(c, &base, in)
+		return applyPatch(patch, &base, in)
 	})
 }
 
-func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *ActorInput) error) error {
+// updateActor changes an actor: read reads and checks the body, before the
+// store's write transaction is opened (a body is never read, nor a hostile
+// one judged, while the single writer is held: a slow upload, or a patch
+// nested 10,000 deep, held every other write); apply then makes the new
+// state from the current one, inside it.
+func (h *Handler) updateActor(c *gin.Context, read func() error, apply func(cur *models.Actor, in *ActorInput) error) error {
 	ctx := c.Request.Context()
 	id := c.Param("id")
 	p := principal(c)
@@ -665,13 +674,16 @@ func (h *Handler) updateActor(c *gin.Context, read func(cur *models.Actor, in *A
 	if err != nil {
 		return err
 	}
+	if err := read(); err != nil {
+		return err
+	}
 	// The new state is authorised by the store, like every other path to
 	// the same change (models.Principal.AuthorizeActorChange): moving the
 	// actor out of the caller's territory, into a network it may not edit
 	// or into a partner's source is refused.
 	a, err := h.Store.UpdateActor(ctx, id, pre, func(cur *models.Actor) error {
 		var in ActorInput
-		if err := read(cur, &in); err != nil {
+		if err := apply(cur, &in); err != nil {
 			return err
 		}
 		in.toModel(cur)

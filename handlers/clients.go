@@ -42,17 +42,17 @@ type PartnerClientList struct {
 // PartnerClientInput registers a client.
 type PartnerClientInput struct {
 	Name    string   `json:"name" minLength:"1" maxLength:"200" example:"CAF des Bouches-du-Rhône"`
-	Sources []string `json:"sources" validate:"min=1" maxLength:"64" example:"caf-13"`
+	Sources []string `json:"sources" validate:"min=1,max=200" maxLength:"64" example:"caf-13"`
 	// The scopes granted, [] for a client that only reads: required, an
 	// absent or null list is refused (422).
-	Scopes []string `json:"scopes" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
+	Scopes []string `json:"scopes" validate:"max=10" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
 }
 
 // PartnerClientPatch changes a client; absent fields are kept.
 type PartnerClientPatch struct {
 	Name     *string   `json:"name,omitempty" minLength:"1" maxLength:"200"`
-	Sources  *[]string `json:"sources,omitempty" validate:"min=1" maxLength:"64" example:"caf-13"`
-	Scopes   *[]string `json:"scopes,omitempty" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
+	Sources  *[]string `json:"sources,omitempty" validate:"min=1,max=200" maxLength:"64" example:"caf-13"`
+	Scopes   *[]string `json:"scopes,omitempty" validate:"max=10" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
 	Disabled *bool     `json:"disabled,omitempty"`
 }
 

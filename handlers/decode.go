@@ -13,9 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
-	jsonpatch "github.com/evanphx/json-patch/v5"
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
@@ -156,13 +154,22 @@ type batch[T any] struct {
 // record whose value has the wrong type, or that is no object, is refused
 // alone, as a record that does not validate is: a number where the name
 // should be is one record's data, and it refused the partner's whole batch.
-func decodeBatch[T any](c *gin.Context, list string, req any) (*batch[T], error) {
+func decodeBatch[T any](c *gin.Context, list string, req any, tooMany error) (*batch[T], error) {
 	b, err := readBody(c, mediaJSON)
 	if err != nil {
 		return nil, err
 	}
-	// The list is found as encoding/json finds it: its name in any case
-	// (« Actors » from a PascalCase serializer), the last of several.
+	// The list is counted as it is read: a batch over its maxItems
+	// (tooMany) is refused at its item past the bound, before anything of
+	// it is decoded. The lists of its records are left to their
+	// validation, which refuses such a record alone.
+	if err := (&bodyChecker{itemsDepth: 2}).check(b, reflect.TypeOf(req)); err != nil {
+		var e *models.Error
+		if errors.As(err, &e) && e.Code == models.EINVALID && len(e.Fields) == 1 && e.Fields[0].Field == list {
+			return nil, tooMany
+		}
+		return nil, err
+	}
 	shell := reflect.New(reflect.StructOf([]reflect.StructField{{Name: "List",
 		Type: reflect.TypeFor[[]json.RawMessage](), Tag: reflect.StructTag(`json:"` + list + `"`)}}))
 	if err := unmarshalStrict(b, shell.Interface()); err != nil {
@@ -210,6 +217,11 @@ func decodeChanges(c *gin.Context, dst any, clearable ...string) error {
 	if err != nil {
 		return err
 	}
+	// Checked as sent: patchNulls rewrites the object, and a member sent
+	// twice ({"job_title":"a","job_title":null}) was read as its last.
+	if err := checkBody(b, reflect.TypeOf(dst)); err != nil {
+		return err
+	}
 	if b, err = patchNulls(b, clearable); err != nil {
 		return err
 	}
@@ -229,7 +241,7 @@ func patchNulls(b []byte, clearable []string) ([]byte, error) {
 		if string(bytes.TrimSpace(v)) != "null" {
 			continue
 		}
-		if slices.ContainsFunc(clearable, func(c string) bool { return strings.EqualFold(c, k) }) {
+		if slices.Contains(clearable, k) {
 			m[k], changed = json.RawMessage(`""`), true
 			continue
 		}
@@ -246,8 +258,7 @@ func patchNulls(b []byte, clearable []string) ([]byte, error) {
 }
 
 // refuseNulls answers 400 naming the top-level members of the JSON object
-// b that are null and named in notNull (names matched as encoding/json
-// matches them).
+// b that are null and named in notNull.
 func refuseNulls(b []byte, notNull []string) error {
 	if len(notNull) == 0 {
 		return nil
@@ -258,7 +269,7 @@ func refuseNulls(b []byte, notNull []string) error {
 	}
 	var fe models.FieldErrors
 	for k, v := range m {
-		if string(bytes.TrimSpace(v)) == "null" && slices.ContainsFunc(notNull, func(n string) bool { return strings.EqualFold(n, k) }) {
+		if string(bytes.TrimSpace(v)) == "null" && slices.Contains(notNull, k) {
 			fe.Add(clip(k), "must not be null: omit it to keep the value")
 		}
 	}
@@ -269,16 +280,16 @@ func refuseNulls(b []byte, notNull []string) error {
 	return &models.Error{Code: models.EBADREQUEST, Message: "The patch removes fields that cannot be removed.", Fields: fe}
 }
 
+// unmarshalStrict decodes the JSON value b into dst, once checkBody found
+// nothing wrong with it.
 func unmarshalStrict(b []byte, dst any) error {
 	// encoding/json reads bytes that are not UTF-8, and an escaped half of
 	// a surrogate pair (\ud800), as U+FFFD: a person's name sent in
 	// Latin-1 (« H\xe9l\xe8ne ») was stored as « H�l�ne », without a word.
-	// JSON is UTF-8 (RFC 8259), as query parameters already must be.
-	if !utf8.Valid(b) {
-		return models.Errorf(models.EBADREQUEST, "The request body is not valid UTF-8: JSON is sent in UTF-8 (RFC 8259); nothing was stored.")
-	}
-	if loneSurrogate(b) {
-		return models.Errorf(models.EBADREQUEST, "The request body escapes half of a UTF-16 surrogate pair (\\uD800–\\uDFFF without its other half), which is no character; nothing was stored.")
+	// JSON is UTF-8 (RFC 8259), as query parameters already must be
+	// (checkBody refuses both).
+	if err := checkBody(b, reflect.TypeOf(dst)); err != nil {
+		return err
 	}
 	if string(bytes.TrimSpace(b)) == "null" {
 		// Decoded into a request type, null changes nothing: PATCH /me
@@ -293,7 +304,7 @@ func unmarshalStrict(b []byte, dst any) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return models.Errorf(models.EBADREQUEST, "The request body has data after its JSON value.")
 	}
-	return refuseRepeatedNames(b)
+	return nil
 }
 
 // loneSurrogate says whether b escapes a surrogate (\uD800–\uDFFF) that
@@ -386,37 +397,39 @@ func jsonType(kind string) string {
 	return "a " + kind
 }
 
-// decodePatch applies a JSON Merge Patch from the body to current (the
-// resource's writable representation) and decodes the result into dst with
-// the same strictness as a full body. The top-level members named in
-// notNull cannot be removed: null is refused for them (400), as
-// decodeChanges refuses it, rather than read as their zero value (a
+// readPatch reads the body of a JSON Merge Patch and checks it, before
+// any transaction is opened or record read (applyPatch merges it then):
+// it must be a JSON object that checkBody passes against schema (the
+// type the document declares for the patch), whose top-level members
+// named in notNull are not null (400: they cannot be removed, as
+// decodeChanges refuses it, rather than read as their zero value: a
 // subscription's « active »: null turned it off).
-func decodePatch(c *gin.Context, current, dst any, notNull ...string) error {
+func readPatch(c *gin.Context, schema any, notNull ...string) ([]byte, error) {
 	patch, err := readBody(c, mediaMergePatch, mediaJSON)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if t := bytes.TrimSpace(patch); len(t) == 0 || t[0] != '{' {
-		if json.Valid(patch) {
-			return models.Errorf(models.EBADREQUEST, "A merge patch must be a JSON object.")
-		}
-		return unmarshalStrict(patch, &map[string]any{}) // reports the syntax error
+	if err := checkBody(patch, reflect.TypeOf(schema)); err != nil {
+		return nil, err
 	}
-	if !json.Valid(patch) {
-		return unmarshalStrict(patch, &map[string]any{})
-	}
-	if err := refuseRepeatedNames(patch); err != nil {
-		return err
+	if t := bytes.TrimSpace(patch); t[0] != '{' {
+		return nil, models.Errorf(models.EBADREQUEST, "A merge patch must be a JSON object.")
 	}
 	if err := refuseNulls(patch, notNull); err != nil {
-		return err
+		return nil, err
 	}
+	return patch, nil
+}
+
+// applyPatch applies a patch read by readPatch to current (the resource's
+// writable representation) and decodes the result into dst with the same
+// strictness as a full body.
+func applyPatch(patch []byte, current, dst any) error {
 	base, err := json.Marshal(current)
 	if err != nil {
 		return models.Internal(fmt.Errorf("marshal patch base: %w", err))
 	}
-	merged, err := jsonpatch.MergePatch(base, canonicalNames(patch, base))
+	merged, err := mergePatch(base, patch)
 	if err != nil {
 		return models.Errorf(models.EBADREQUEST, "The merge patch could not be applied: %s.", clip(err.Error()))
 	}

@@ -23,7 +23,7 @@ type OrientationRequest struct {
 	// hesitant: some skills, needs a confidence boost. Omit when unknown.
 	Profile string `json:"profile,omitempty" enums:"excluded,beginner,hesitant" example:"excluded"`
 	// What the person needs help with; a suggestion meets at least one.
-	Needs       []string                `json:"needs,omitempty" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
+	Needs       []string                `json:"needs,omitempty" validate:"max=20" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives"`
 	Constraints *OrientationConstraints `json:"constraints,omitempty"`
 	Place       *OrientationPlace       `json:"place,omitempty"`
 	// How many suggestions (default 10, at most 50).
@@ -39,7 +39,7 @@ type OrientationConstraints struct {
 	// flagged in the reasons (free_condition, fees_unknown) and ranked lower.
 	Free bool `json:"free,omitempty"`
 	// Open at one of these times (open_on values of the search).
-	When []string `json:"when,omitempty" enums:"monday,tuesday,wednesday,thursday,friday,saturday,sunday,weekend,evening,lunchtime" example:"saturday"`
+	When []string `json:"when,omitempty" validate:"max=10" enums:"monday,tuesday,wednesday,thursday,friday,saturday,sunday,weekend,evening,lunchtime" example:"saturday"`
 	// With a place: how far the person can go (default 15 km; from 0.1 to
 	// 100).
 	MaxDistanceKM *float64 `json:"max_distance_km,omitempty" minimum:"0.1" maximum:"100" example:"5"`
@@ -48,9 +48,9 @@ type OrientationConstraints struct {
 	// Services given only remotely are acceptable too.
 	AcceptRemote bool `json:"accept_remote,omitempty"`
 	// Every one of these must be offered.
-	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité"`
+	SpecificSupport []string `json:"specific_support,omitempty" validate:"max=20" extensions:"x-vocabulary=specific_support" example:"Surdité"`
 	// One of these must be spoken.
-	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"ar"`
+	Languages []string `json:"languages,omitempty" validate:"max=20" extensions:"x-vocabulary=languages" example:"ar"`
 }
 
 // OrientationPlace is where the person is: coordinates, or a commune (its

@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"math"
 	"net/http"
@@ -34,8 +35,9 @@ type Problem struct {
 	Instance string `json:"instance" example:"/api/v1/actors"`
 	// The request id, also in the X-Request-ID header: quote it when reporting a problem.
 	RequestID string `json:"request_id" example:"3f0e9a0c2b7d4c1e"`
-	// Every offending field, for input errors.
-	Errors []InvalidParam `json:"errors,omitempty"`
+	// The offending fields, for input errors: the first 50, then, when
+	// there are more, one entry (field "") saying how many are not listed.
+	Errors []InvalidParam `json:"errors,omitempty" validate:"max=51"`
 }
 
 // InvalidParam names one offending field of the request and the reason.
@@ -45,6 +47,10 @@ type InvalidParam struct {
 	// Why the value was refused.
 	Reason string `json:"reason" example:"must be a French postal code of 5 digits"`
 }
+
+// maxProblemErrors is how many field errors a problem lists; the others
+// are counted in one more entry.
+const maxProblemErrors = 50
 
 // statuses maps error codes to HTTP statuses and titles: the only such map.
 var statuses = map[models.Code]struct {
@@ -115,7 +121,13 @@ func WriteProblem(c *gin.Context, log *slog.Logger, err error) {
 	if p.Detail == "" {
 		p.Detail = s.title + "."
 	}
-	for _, f := range e.Fields {
+	for i, f := range e.Fields {
+		if i == maxProblemErrors {
+			// A body of 200,000 invalid values was answered with 200,000
+			// entries (28 MB): the answer is bounded, whatever the input.
+			p.Errors = append(p.Errors, InvalidParam{Field: "", Reason: fmt.Sprintf("and %d more errors, not listed: correct these and send again", len(e.Fields)-i)})
+			break
+		}
 		p.Errors = append(p.Errors, InvalidParam{Field: f.Field, Reason: f.Reason})
 	}
 	switch s.status {

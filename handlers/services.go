@@ -424,7 +424,11 @@ func (h *Handler) CreateService(c *gin.Context) error {
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/services/{id} [put]
 func (h *Handler) ReplaceService(c *gin.Context) error {
-	return h.updateService(c, func(_ *models.Service, in *ServiceInput) error { return decodeJSON(c, in) })
+	var sent ServiceInput
+	return h.updateService(c, func() error { return decodeJSON(c, &sent) }, func(_ *models.Service, in *ServiceInput) error {
+		*in = sent
+		return nil
+	})
 }
 
 // PatchService godoc
@@ -456,13 +460,21 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 //	@Failure		422			{object}	Problem
 //	@Router			/api/v1/services/{id} [patch]
 func (h *Handler) PatchService(c *gin.Context) error {
-	return h.updateService(c, func(cur *models.Service, in *ServiceInput) error {
+	var patch []byte
+	read := func() (err error) {
+		patch, err = readPatch(c, &ServiceInput{})
+		return err
+	}
+	return h.updateService(c, read, func(cur *models.Service, in *ServiceInput) error {
 		base := newServiceInput(cur)
-		return decodePatch(c, &base, in)
+		return applyPatch(patch, &base, in)
 	})
 }
 
-func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, in *ServiceInput) error) error {
+// updateService changes a service: read reads and checks the body before
+// the store's write transaction is opened, apply makes the new state inside
+// it (as updateActor).
+func (h *Handler) updateService(c *gin.Context, read func() error, apply func(cur *models.Service, in *ServiceInput) error) error {
 	id := c.Param("id")
 	cur, err := h.visibleService(c, id)
 	if err != nil {
@@ -475,9 +487,12 @@ func (h *Handler) updateService(c *gin.Context, read func(cur *models.Service, i
 	if err != nil {
 		return err
 	}
+	if err := read(); err != nil {
+		return err
+	}
 	s, err := h.Store.UpdateService(c.Request.Context(), id, pre, func(cur *models.Service) error {
 		var in ServiceInput
-		if err := read(cur, &in); err != nil {
+		if err := apply(cur, &in); err != nil {
 			return err
 		}
 		// The new state is authorised by the store (a partner cannot

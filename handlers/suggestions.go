@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	jsonpatch "github.com/evanphx/json-patch/v5"
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
@@ -264,7 +263,7 @@ func applyMergePatch(current any, patch []byte, dst any) error {
 	if err != nil {
 		return models.Internal(err)
 	}
-	merged, err := jsonpatch.MergePatch(base, patch)
+	merged, err := mergePatch(base, patch)
 	if err != nil {
 		return models.Errorf(models.EBADREQUEST, "The changes could not be applied: %s.", clip(err.Error()))
 	}

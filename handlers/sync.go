@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"mime"
 	"net/http"
 	"strings"
@@ -16,13 +17,20 @@ import (
 
 // maxSyncRecords bounds a sync batch: one transaction holds SQLite's single
 // writer, and a partner with more records sends several batches.
-const maxSyncRecords = 1000
+const maxSyncRecords = 1000 // the lists' maxItems (validate:"max=1000"): TestSyncListsDeclareTheirBound
+
+// batchTooLarge is the answer to a batch of more than maxSyncRecords
+// records, refused as its list is read (decodeBatch).
+func batchTooLarge(kind, source string) error {
+	return &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("A batch holds at most %d %s; send several batches (a snapshot of more: open a session with POST /api/v1/sync/%s/snapshots and send each batch with its snapshot_id).", maxSyncRecords, kind, source),
+		Fields: []models.FieldError{{Field: kind, Reason: fmt.Sprintf("must have at most %d values", maxSyncRecords)}}}
+}
 
 // SyncActorsRequest is the body of PUT /sync/{source}/actors.
 type SyncActorsRequest struct {
 	// The partner's actors, each with its own source_id. source may be
 	// omitted; when given it must be the path's source.
-	Actors []ActorInput `json:"actors"`
+	Actors []ActorInput `json:"actors" validate:"max=1000"`
 }
 
 // SyncServiceInput is a service of a sync batch: a ServiceInput whose actor
@@ -36,7 +44,7 @@ type SyncServiceInput struct {
 
 // SyncServicesRequest is the body of PUT /sync/{source}/services.
 type SyncServicesRequest struct {
-	Services []SyncServiceInput `json:"services"`
+	Services []SyncServiceInput `json:"services" validate:"max=1000"`
 }
 
 // SyncCounts counts the results of a batch.
@@ -208,12 +216,9 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	in, err := decodeBatch[ActorInput](c, "actors", &SyncActorsRequest{})
+	in, err := decodeBatch[ActorInput](c, "actors", &SyncActorsRequest{}, batchTooLarge("actors", source))
 	if err != nil {
 		return err
-	}
-	if len(in.Records) > maxSyncRecords {
-		return models.Errorf(models.EINVALID, "A batch holds at most %d actors; send several batches (a snapshot of more: open a session with POST /api/v1/sync/%s/snapshots and send each batch with its snapshot_id).", maxSyncRecords, source)
 	}
 	actors := make([]models.Actor, len(in.Records))
 	opt.RefusedActors = in.Refused
@@ -331,12 +336,9 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	in, err := decodeBatch[SyncServiceInput](c, "services", &SyncServicesRequest{})
+	in, err := decodeBatch[SyncServiceInput](c, "services", &SyncServicesRequest{}, batchTooLarge("services", source))
 	if err != nil {
 		return err
-	}
-	if len(in.Records) > maxSyncRecords {
-		return models.Errorf(models.EINVALID, "A batch holds at most %d services; send several batches (a snapshot of more: open a session with POST /api/v1/sync/%s/snapshots and send each batch with its snapshot_id).", maxSyncRecords, source)
 	}
 	services := make([]models.SyncService, len(in.Records))
 	opt.RefusedServices = in.Refused

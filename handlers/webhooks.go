@@ -46,11 +46,11 @@ type WebhookInput struct {
 // declared the five required, since they are in WebhookFilters, which
 // answers always carry whole.
 type WebhookFiltersInput struct {
-	Entities     []string `json:"entities,omitempty" enums:"actor,service" example:"service"`
-	Ops          []string `json:"ops,omitempty" enums:"create,update,archive,hide" example:"create"`
-	Sources      []string `json:"sources,omitempty" example:"caf-13"`
-	Departements []string `json:"departements,omitempty" example:"13"`
-	Communes     []string `json:"communes,omitempty" example:"13055"`
+	Entities     []string `json:"entities,omitempty" validate:"max=10" enums:"actor,service" example:"service"`
+	Ops          []string `json:"ops,omitempty" validate:"max=10" enums:"create,update,archive,hide" example:"create"`
+	Sources      []string `json:"sources,omitempty" validate:"max=200" example:"caf-13"`
+	Departements []string `json:"departements,omitempty" validate:"max=500" example:"13"`
+	Communes     []string `json:"communes,omitempty" validate:"max=500" example:"13055"`
 }
 
 func (f *WebhookFiltersInput) model() models.WebhookFilters {
@@ -88,11 +88,11 @@ type WebhookPatch struct {
 // WebhookFiltersPatch changes filters within a merge patch: an absent
 // filter is kept; null or [] selects every value.
 type WebhookFiltersPatch struct {
-	Entities     []string `json:"entities,omitempty" enums:"actor,service" example:"service"`
-	Ops          []string `json:"ops,omitempty" enums:"create,update,archive,hide" example:"create"`
-	Sources      []string `json:"sources,omitempty" example:"caf-13"`
-	Departements []string `json:"departements,omitempty" example:"13"`
-	Communes     []string `json:"communes,omitempty" example:"13055"`
+	Entities     []string `json:"entities,omitempty" validate:"max=10" enums:"actor,service" example:"service"`
+	Ops          []string `json:"ops,omitempty" validate:"max=10" enums:"create,update,archive,hide" example:"create"`
+	Sources      []string `json:"sources,omitempty" validate:"max=200" example:"caf-13"`
+	Departements []string `json:"departements,omitempty" validate:"max=500" example:"13"`
+	Communes     []string `json:"communes,omitempty" validate:"max=500" example:"13055"`
 }
 
 // webhookWritable is a subscription's writable state, on which a merge
@@ -525,7 +525,11 @@ func (h *Handler) UpdateWebhook(c *gin.Context) error {
 	base := webhookWritable{URL: cur.URL, Description: cur.Description, Active: cur.Active, Filters: newWebhookFilters(cur.Filters())}
 	// url and active cannot be removed; null clears the description, and
 	// within filters selects every value.
-	if err := decodePatch(c, base, &in, "url", "active"); err != nil {
+	patch, err := readPatch(c, &WebhookPatch{}, "url", "active")
+	if err != nil {
+		return err
+	}
+	if err := applyPatch(patch, base, &in); err != nil {
 		return err
 	}
 	upd := models.WebhookUpdate{Description: &in.Description, Active: &in.Active, Filters: ptr(in.Filters.model()), Policy: h.urlPolicy(c)}
