@@ -263,3 +263,7 @@ func (r *Report) keptIssues() {
 	}
 	r.keptRows = nil
 }
+
+// noServicesColumn is how a row of a file without a services column is
+// read: the report's readings list those rows.
+const noServicesColumn = "the file has no services column: the place is read without an offer (a place new in the directory has none; an offer stored for it before is kept as it is)"

@@ -991,8 +991,11 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	if len(sv.Themes) == 0 {
 		if b.rec.absent&models.FieldThemes != 0 {
 			// The file has no services column: it says nothing of the
-			// place's offer (see readBatch.add), which the report says
-			// once for the file.
+			// place's offer (see readBatch.add). The report says how the
+			// row was read — before, each row warned that it came without
+			// an offer; a place created has none, one stored keeps its own
+			// (and the file's warning names those, keptIssues).
+			b.read("services", noServicesColumn)
 			return nil
 		}
 		if b.cell("services") == "" {

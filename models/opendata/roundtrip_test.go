@@ -196,6 +196,14 @@ func checkReimportReport(t *testing.T, rep1, rep *opendata.Report) {
 			warned[is.Field+": "+is.Reason]++
 		}
 	}
+	// A file without a services column read its rows without an offer,
+	// which its report says as a reading (not a warning per row); the
+	// export has the column, empty, and its re-import warns each row.
+	for _, r := range rep1.Readings {
+		if r.Field == "services" && strings.HasPrefix(r.How, "the file has no services column") {
+			warned["services: no service listed: the place is imported without an offer (an offer stored for it before is archived)"] += r.Count
+		}
+	}
 	var other []opendata.Issue
 	for _, is := range rep.Issues {
 		if k := is.Field + ": " + is.Reason; is.Severity != opendata.SeverityWarning || warned[k] == 0 {
