@@ -122,37 +122,12 @@ func buildShape(t reflect.Type, building map[reflect.Type]*bodyShape) *bodyShape
 	case reflect.Struct:
 		s := &bodyShape{fields: map[string]shapeField{}, strct: t}
 		building[t] = s
-		var walk func(t reflect.Type, depth int)
-		walk = func(t reflect.Type, depth int) {
-			for i := range t.NumField() {
-				f := t.Field(i)
-				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-				if name == "-" {
-					continue
-				}
-				if f.Anonymous && name == "" {
-					ft := f.Type
-					if ft.Kind() == reflect.Pointer {
-						ft = ft.Elem()
-					}
-					if ft.Kind() == reflect.Struct && depth < 8 {
-						walk(ft, depth+1)
-						continue
-					}
-				}
-				if !f.IsExported() {
-					continue
-				}
-				if name == "" {
-					name = f.Name
-				}
-				if _, ok := s.fields[name]; ok {
-					continue // the shallower field wins, as in encoding/json
-				}
-				s.fields[name] = shapeField{shape: buildShape(f.Type, building), max: maxItemsTag(f)}
+		eachJSONField(t, func(name string, f reflect.StructField) {
+			if _, ok := s.fields[name]; ok {
+				return // the shallower field wins, as in encoding/json
 			}
-		}
-		walk(t, 0)
+			s.fields[name] = shapeField{shape: buildShape(f.Type, building), max: maxItemsTag(f)}
+		})
 		return s
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.Uint8 && t.Kind() == reflect.Slice {

@@ -117,6 +117,26 @@ func members(v json.RawMessage) []member {
 // without a name promoted, as encoding/json reads them.
 func jsonFields(t reflect.Type) map[string]reflect.Type {
 	out := map[string]reflect.Type{}
+	eachJSONField(t, func(name string, f reflect.StructField) {
+		if _, ok := out[name]; !ok {
+			out[name] = f.Type
+		}
+		if folded := string(foldName(name)); folded != name {
+			if _, ok := out[folded]; !ok {
+				out[folded] = f.Type
+			}
+		}
+	})
+	return out
+}
+
+// eachJSONField calls fn with each member a struct type accepts and its
+// field, as encoding/json reads them: exported fields by their tag's name
+// or their own, those of embedded structs without a name promoted, the
+// shallower first (a name met again is the deeper one's: fn keeps the
+// first). Both the body check's shapes and the unknown-field hints read
+// structs so.
+func eachJSONField(t reflect.Type, fn func(name string, f reflect.StructField)) {
 	var walk func(t reflect.Type, depth int)
 	walk = func(t reflect.Type, depth int) {
 		for i := range t.NumField() {
@@ -141,16 +161,8 @@ func jsonFields(t reflect.Type) map[string]reflect.Type {
 			if name == "" {
 				name = f.Name
 			}
-			if _, ok := out[name]; !ok {
-				out[name] = f.Type
-			}
-			if folded := string(foldName(name)); folded != name {
-				if _, ok := out[folded]; !ok {
-					out[folded] = f.Type
-				}
-			}
+			fn(name, f)
 		}
 	}
 	walk(t, 0)
-	return out
 }
