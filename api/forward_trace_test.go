@@ -293,3 +293,46 @@ func TestForwardNamesEveryOffendingField(t *testing.T) {
 		t.Errorf("forward: %d %s", r.Code, r.Body)
 	}
 }
+
+// TestReferralNamesEveryOffendingField: a new referral whose body is
+// invalid and whose target service is wrong named the body's fields only;
+// the client fixed them and learnt then that the service was wrong. Both
+// groups are named at once, as a forward's are.
+func TestReferralNamesEveryOffendingField(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	ownSvc := str(createService(t, e, validService(w.a, "Chez A"))["id"])
+	with := func(changes obj) obj {
+		b := referralBody(w.a, w.s)
+		for k, v := range changes {
+			b[k] = v
+		}
+		return b
+	}
+	cases := []struct {
+		name  string
+		token string
+		body  obj
+		want  []string
+	}{
+		{"ErrValidation no consent, unknown service", w.memberA, with(obj{"consent": obj{"given": false, "given_on": "2026-11-20", "referent_commitment": true}, "to_service_id": models.NewID()}), []string{"consent.given", "to_service_id"}},
+		{"ErrValidation no themes, own structure's service", w.memberA, with(obj{"themes": []string{}, "to_service_id": ownSvc}), []string{"themes", "to_service_id"}},
+		{"ErrValidation long message, referent channel without contact", w.bareA, with(obj{"message": strings.Repeat("a", 2001), "person": obj{"first_name": personFirst, "last_name": personLast, "contact_channel": "referent"}}), []string{"message", "person.contact_channel"}},
+		{"ErrValidation no themes, good service", w.memberA, with(obj{"themes": []string{}}), []string{"themes"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: tc.token, Body: tc.body})
+			got := fields(t, r)
+			slices.Sort(got)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if r.Code != 422 || !slices.Equal(got, want) {
+				t.Errorf("%d fields %v, want 422 %v: %s", r.Code, got, want, r.Body)
+			}
+		})
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: referralBody(w.a, w.s)}); r.Code != 201 {
+		t.Errorf("a valid referral: %d %s", r.Code, r.Body)
+	}
+}

@@ -442,7 +442,7 @@ func (h *Handler) CreateReferral(c *gin.Context) error {
 		ContactValue: person.Contact, Availability: person.Availability, Message: in.Message,
 		ConsentOn: consent.GivenOn, ReferentCommitment: consent.ReferentCommitment}
 	if err := referralErrors(&in, r, h.Store.Now()); err != nil {
-		return err
+		return h.Store.WithReferralTargetErrors(c.Request.Context(), &r, err)
 	}
 	// A retry with the same Idempotency-Key gets the referral rendered
 	// again: the person's data is never copied into the replay store.

@@ -117,12 +117,7 @@ func forwardErrors(tx *gorm.DB, next *Referral, f ReferralForward, now time.Time
 	if err != nil {
 		return err
 	}
-	for _, t := range target {
-		if !slices.ContainsFunc(fe, func(x FieldError) bool { return x.Field == t.Field }) {
-			fe = append(fe, t)
-		}
-	}
-	return fe.Err("The forward is invalid.")
+	return withNewFields(fe, target).Err("The forward is invalid.")
 }
 
 // RemindReferrals reminds the receiving structures of referrals waiting for

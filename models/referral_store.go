@@ -41,9 +41,40 @@ func (s *Store) CreateReferral(ctx context.Context, r *Referral) error {
 	now := s.now()
 	r.Normalize()
 	if err := r.Validate(now); err != nil {
-		return err
+		return s.WithReferralTargetErrors(ctx, r, err)
 	}
 	return s.write(ctx, func(tx *gorm.DB) error { return s.insertReferral(tx, r, now) })
+}
+
+// WithReferralTargetErrors adds to err, the refusal of a new referral r's
+// own fields (its body's, the model's), what insertReferral would refuse in
+// its target service and in reaching the person through its sender
+// (referralTargetErrors): named with the body's fields, not after the
+// client fixed those, as a forward's are. err is returned as is when it is
+// not a refusal of fields.
+func (s *Store) WithReferralTargetErrors(ctx context.Context, r *Referral, err error) error {
+	var e *Error
+	if !errors.As(err, &e) || e.Code != EINVALID || len(e.Fields) == 0 {
+		return err
+	}
+	n := *r
+	n.Normalize()
+	target, terr := referralTargetErrors(s.read(ctx), &n, s.now())
+	if terr != nil {
+		return dbError(terr)
+	}
+	return withNewFields(slices.Clone(e.Fields), target).Err(e.Message)
+}
+
+// withNewFields appends to fe the errors of more on fields fe does not
+// name yet: one reason per field, the first check's.
+func withNewFields(fe, more FieldErrors) FieldErrors {
+	for _, m := range more {
+		if !slices.ContainsFunc(fe, func(x FieldError) bool { return x.Field == m.Field }) {
+			fe = append(fe, m)
+		}
+	}
+	return fe
 }
 
 // insertReferral checks what needs the database (both structures active
