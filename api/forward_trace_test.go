@@ -286,7 +286,15 @@ func TestForwardNamesEveryOffendingField(t *testing.T) {
 			if r.Code != 422 || !slices.Equal(got, want) {
 				t.Errorf("%d fields %v, want 422 %v: %s", r.Code, got, want, r.Body)
 			}
+			if d := str(r.Map()["detail"]); d != "The forward is invalid." {
+				t.Errorf("detail %q, want the forward's", d)
+			}
 		})
+	}
+	// The target service alone wrong: the forward's refusal too.
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/forward", Token: w.memberB, Body: obj{"to_service_id": models.NewID(), "consent": forwardConsent}})
+	if d := str(r.Map()["detail"]); r.Code != 422 || d != "The forward is invalid." {
+		t.Errorf("unknown service alone: %d %q, want 422 « The forward is invalid. »", r.Code, d)
 	}
 	// Still untouched: a valid forward goes through.
 	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/forward", Token: w.memberB, Body: obj{"to_service_id": svcC, "consent": forwardConsent}}); r.Code != 201 {

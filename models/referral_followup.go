@@ -69,6 +69,12 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 			return err
 		}
 		if err := s.insertReferral(tx, &next, now); err != nil {
+			var e *Error
+			if errors.As(err, &e) && e.Code == EINVALID && len(e.Fields) > 0 {
+				// Its checks speak of a new referral; the caller asked
+				// for a forward, as its other refusals say.
+				return FieldErrors(e.Fields).Err("The forward is invalid.")
+			}
 			return err
 		}
 		orig.Status, orig.ClosedAt, orig.ForwardedToID, orig.UpdatedAt, orig.Version = ReferralForwarded, &now, next.ID, now, orig.Version+1
