@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,6 +130,19 @@ func TestAddressResolution(t *testing.T) {
 		{"ErrParis point on a 13001 address", obj{"address": addr("13001", "Marseille", ""), "latitude": 48.8566, "longitude": 2.3522}, 422, []string{"latitude", "longitude"}, "", "", ""},
 		{"ErrUnknown code", obj{"address": addr("13001", "Marseille", "13999")}, 422, []string{"address.insee_code"}, "", "", ""},
 		{"ErrBoth validation and place", obj{"address": addr("06000", "Nice", "13055"), "phones": []string{"12"}}, 422, []string{"address.insee_code", "phones[0]"}, "", "", ""},
+		// The postal code of other communes of the département, where the
+		// reference lists every code that serves each commune: refused
+		// (the importer corrects it with a warning); New Caledonia's
+		// reference lists one code per commune, and cannot tell (above).
+		{"ErrCognac's 16100 on an Angoulême address", obj{"address": addr("16100", "Angoulême", "16015")}, 422, []string{"address.postal_code"}, "", "", ""},
+		{"ErrCognac's 16100 named Angoulême", obj{"address": addr("16100", "Angoulême", "")}, 422, []string{"address.postal_code"}, "", "", ""},
+		{"Châteaubernard's shared 16100", obj{"address": addr("16100", "Châteaubernard", "")}, 201, nil, "16089", "16", "Châteaubernard"},
+		{"Cahors CEDEX", obj{"address": addr("46010", "Cahors", "")}, 201, nil, "46042", "46", "Cahors"},
+		// An arrondissement's INSEE code against its postal code, as
+		// between communes.
+		{"ErrParis 1er's postal code with the 19e's code", obj{"address": addr("75001", "Paris", "75119")}, 422, []string{"address.insee_code"}, "", "", ""},
+		{"ErrParis 19e's name and code with the 1er's postal code", obj{"address": addr("75001", "Paris 19e", "75119")}, 422, []string{"address.postal_code"}, "", "", ""},
+		{"Paris 1er", obj{"address": addr("75001", "Paris", "75101")}, 201, nil, "75101", "75", "Paris"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := merge(obj{"name": tc.name}, tc.body)
@@ -171,6 +185,18 @@ func TestAddressResolution(t *testing.T) {
 	// A change that leaves the address alone is not checked again.
 	if r := patch(obj{"summary": "Ouvert à tous"}); r.Code != 200 {
 		t.Errorf("unrelated change: %d %s", r.Code, r.Body)
+	}
+	// A postal code sent alone that contradicts the commune left as it
+	// was is refused under the postal code, the field sent (it blamed
+	// address.commune).
+	if r := patch(obj{"latitude": nil, "longitude": nil}); r.Code != 200 {
+		t.Fatalf("drop the point: %d %s", r.Code, r.Body)
+	}
+	for _, pc := range []string{"13001", "06500"} {
+		r := patch(obj{"address": obj{"postal_code": pc}})
+		if f := fields(t, r); r.Code != 422 || !slices.Equal(f, []string{"address.postal_code"}) {
+			t.Errorf("postal code %s alone on a Nice address: %d %v %s", pc, r.Code, f, r.Body)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,16 +71,80 @@ func TimeZoneOf(insee, departement string) string {
 }
 
 // placeFieldErrors turns conflicts into the fields of a 422: the address's
-// own fields under prefix, coordinates as latitude and longitude.
-func placeFieldErrors(fe *FieldErrors, prefix string, r commune.Resolution) {
-	for _, c := range r.Conflicts {
-		if c.Field == "coordinates" {
-			fe.Add("latitude", c.Reason)
-			fe.Add("longitude", c.Reason)
+// own fields under prefix, coordinates as latitude and longitude. A postal
+// code the reference refutes (another commune's only, where it lists every
+// code: PostalCodeRefuted) is refused too; other doubts are not.
+//
+// changed lists the readings the write changed (postal_code, commune,
+// insee_code, coordinates), nil on creation: a conflict on a reading the
+// write left as it was is the new reading's, and is reported under it (a
+// merge patch sending a postal code alone was told its commune, which it
+// did not send, was wrong).
+func placeFieldErrors(fe *FieldErrors, prefix string, r commune.Resolution, changed []string) {
+	conflicts := r.Conflicts
+	if r.PostalCodeRefuted && !r.Conflicting("postal_code") {
+		for _, d := range r.Doubts {
+			if d.Field == "postal_code" {
+				conflicts = append(slices.Clone(conflicts), d)
+				break
+			}
+		}
+	}
+	seen := map[string]bool{}
+	add := func(field, reason string) {
+		name := prefix + "." + field
+		if field == "coordinates" {
+			name = "latitude"
+		}
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		if field == "coordinates" {
+			fe.Add("latitude", reason)
+			fe.Add("longitude", reason)
+			return
+		}
+		fe.Add(name, reason)
+	}
+	for _, c := range conflicts {
+		if changed == nil || slices.Contains(changed, c.Field) {
+			add(c.Field, c.Reason)
 			continue
 		}
-		fe.Add(prefix+"."+c.Field, c.Reason)
+		for _, f := range changed {
+			add(f, fmt.Sprintf("contradicts the %s, left as it was: %s", readingNames[c.Field], c.Reason))
+		}
 	}
+}
+
+// readingNames names an address's readings in messages.
+var readingNames = map[string]string{"postal_code": "postal code", "commune": "commune", "insee_code": "INSEE code", "coordinates": "coordinates"}
+
+// changedReadings lists the readings of an address a write changes; nil on
+// creation (before is nil). An INSEE code the write dropped (rederive, or
+// null) is no reading sent.
+func changedReadings(before *Address, blat, blon *float64, a Address, lat, lon *float64) []string {
+	if before == nil {
+		return nil
+	}
+	out := []string{}
+	if a.PostalCode != before.PostalCode {
+		out = append(out, "postal_code")
+	}
+	if a.Commune != before.Commune {
+		out = append(out, "commune")
+	}
+	if a.InseeCode != "" && a.InseeCode != before.InseeCode {
+		out = append(out, "insee_code")
+	}
+	if !eqFloat(lat, blat) || !eqFloat(lon, blon) {
+		out = append(out, "coordinates")
+	}
+	if len(out) == 0 {
+		return nil // only the INSEE code dropped: every conflict is its own
+	}
+	return out
 }
 
 func samePlace(a, b Address, alat, alon, blat, blon *float64) bool {
@@ -99,7 +164,11 @@ func checkActorPlace(before, a *Actor) error {
 		return nil
 	}
 	var fe FieldErrors
-	placeFieldErrors(&fe, "address", resolvePlace(a.Address, a.Latitude, a.Longitude))
+	var changed []string
+	if before != nil {
+		changed = changedReadings(&before.Address, before.Latitude, before.Longitude, a.Address, a.Latitude, a.Longitude)
+	}
+	placeFieldErrors(&fe, "address", resolvePlace(a.Address, a.Latitude, a.Longitude), changed)
 	return fe.Err("The actor's address is inconsistent: its fields designate different communes.")
 }
 
@@ -109,7 +178,11 @@ func checkServicePlace(before, s *Service) error {
 		return nil
 	}
 	var fe FieldErrors
-	placeFieldErrors(&fe, "address", resolvePlace(s.Address, s.Latitude, s.Longitude))
+	var changed []string
+	if before != nil && !before.Address.IsZero() {
+		changed = changedReadings(&before.Address, before.Latitude, before.Longitude, s.Address, s.Latitude, s.Longitude)
+	}
+	placeFieldErrors(&fe, "address", resolvePlace(s.Address, s.Latitude, s.Longitude), changed)
 	return fe.Err("The service's address is inconsistent: its fields designate different communes.")
 }
 
@@ -432,7 +505,13 @@ func (s *Store) resolvePlacesOnce(ctx context.Context) error {
 // with one postal code gives the right one; otherwise Carnet cannot tell
 // which and keeps the code as written.
 func fixPostalCode(a *Address, r commune.Resolution, reason string) PlaceWarning {
-	if city := r.City(); len(city.PostalCodes) == 1 {
+	// An arrondissement's own code when it has one (75019 for Paris 19e),
+	// else the commune's.
+	city := r.Commune
+	if len(city.PostalCodes) != 1 {
+		city = r.City()
+	}
+	if len(city.PostalCodes) == 1 {
 		w := PlaceWarning{"address.postal_code", a.PostalCode, fmt.Sprintf("%s; replaced by %s", reason, city.PostalCodes[0])}
 		a.PostalCode = city.PostalCodes[0]
 		return w

@@ -129,6 +129,15 @@ type reference struct {
 	sorted       []keyed                // name keys in order, for prefix search
 	formerSorted []keyed                // former and delegated communes' name keys in order, with their current commune
 	grid         map[uint64][]gridEntry // gridKey of a cell → the centres in it
+	// mainCodeOnly: the départements and collectivities of several
+	// communes where the reference lists one postal code per commune and
+	// no code for two communes (New Caledonia). There it gives each
+	// commune's main code, not every code that serves it: Nouméa's 98800
+	// also serves Le Mont-Dore, listed with 98809 alone. Everywhere else
+	// (La Poste's base via Etalab) codes shared by several communes and
+	// communes with several codes are listed, so a code listed for other
+	// communes only does not serve the commune.
+	mainCodeOnly map[string]bool
 }
 
 type keyed struct {
@@ -242,6 +251,7 @@ func parse(gz []byte) (*reference, error) {
 			r.grid[k] = append(r.grid[k], gridEntry{c, math.Cos(c.Lat * (math.Pi / 180))})
 		}
 	}
+	r.mainCodeOnly = mainCodeOnly(r.byDep)
 	for _, a := range aliases {
 		cur := r.byCode[a.current]
 		if cur == nil {
@@ -296,6 +306,45 @@ func parse(gz []byte) (*reference, error) {
 	sortKeyed(r.sorted)
 	sortKeyed(r.formerSorted)
 	return r, nil
+}
+
+// mainCodeOnly returns the départements of several communes in which no
+// commune lists two postal codes and no postal code is listed by two
+// communes: a list of main codes, which cannot tell that a code does not
+// serve a commune (see reference.mainCodeOnly).
+func mainCodeOnly(byDep map[string][]*Commune) map[string]bool {
+	out := map[string]bool{}
+	for dep, cs := range byDep {
+		if len(cs) < 2 {
+			continue
+		}
+		seen := map[string]bool{}
+		only := true
+		for _, c := range cs {
+			if len(c.PostalCodes) > 1 {
+				only = false
+				break
+			}
+			for _, p := range c.PostalCodes {
+				if seen[p] {
+					only = false
+				}
+				seen[p] = true
+			}
+		}
+		if only {
+			out[dep] = true
+		}
+	}
+	return out
+}
+
+// PostalCodesComplete reports whether the reference lists every postal code
+// that serves the communes of dep (see reference.mainCodeOnly): then a
+// code it lists for other communes only does not serve a commune of dep.
+func PostalCodesComplete(dep string) bool {
+	r := get()
+	return len(r.byDep[dep]) > 0 && !r.mainCodeOnly[dep]
 }
 
 func sortKeyed(ks []keyed) {

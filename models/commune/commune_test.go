@@ -250,6 +250,13 @@ func TestResolve(t *testing.T) {
 		// is in conflict with the name (it was stored beside it).
 		{"a tie between the name's commune and the code's", Address{PostalCode: "17460", Name: "Préguillac", INSEE: "17444"}, "", []string{"insee_code"}},
 		{"point alone decides between homonyms", Address{PostalCode: "", Name: "Saint-Denis", Lat: ptr(-20.88), Lon: ptr(55.45)}, "97411", nil},
+		// An arrondissement's readings are cross-checked as communes' are:
+		// 75001 with 75119 was rewritten without a word.
+		{"arrondissement's code against its postal code", Address{PostalCode: "75001", Name: "Paris", INSEE: "75119"}, "75101", []string{"insee_code"}},
+		{"arrondissement's code and name against the postal code", Address{PostalCode: "75001", Name: "Paris 19e", INSEE: "75119"}, "75119", []string{"postal_code"}},
+		{"arrondissement's name against its code", Address{Name: "Marseille 2e", INSEE: "13203"}, "13202", []string{"insee_code"}},
+		{"arrondissement's postal code and name against its code", Address{PostalCode: "69003", Name: "Lyon 3e", INSEE: "69381"}, "69383", []string{"insee_code"}},
+		{"an arrondissement's code with the city's postal code", Address{PostalCode: "75116", Name: "Paris", INSEE: "75116"}, "75116", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Resolve(tt.in)
@@ -543,5 +550,33 @@ func TestSearchFindsFormerNames(t *testing.T) {
 			t.Errorf("annecy: %s twice", x.Code)
 		}
 		seen[x.Code] = true
+	}
+}
+
+// TestPostalCodeRefuted: a postal code the reference lists for other
+// communes only is refuted where the reference lists every code of each
+// commune (Cognac's 16100 for Angoulême), not where it lists one main code
+// per commune (Nouméa's 98800, which serves Le Mont-Dore too), nor for a
+// code it lists for no commune (CEDEX) or the commune's own.
+func TestPostalCodeRefuted(t *testing.T) {
+	for _, tt := range []struct {
+		in   Address
+		want bool
+	}{
+		{Address{PostalCode: "16100", Name: "Angoulême", INSEE: "16015"}, true},
+		{Address{PostalCode: "16100", Name: "Angoulême"}, true},
+		{Address{PostalCode: "13001", Name: "Aix-en-Provence"}, true},
+		{Address{PostalCode: "98800", Name: "Mont-Dore"}, false},
+		{Address{PostalCode: "98800", Name: "Poya", INSEE: "98827"}, false},
+		{Address{PostalCode: "16000", Name: "Angoulême"}, false},
+		{Address{PostalCode: "46010", Name: "Cahors"}, false},
+		{Address{PostalCode: "77019", Name: "Balloy"}, false},
+	} {
+		if r := Resolve(tt.in); r.PostalCodeRefuted != tt.want {
+			t.Errorf("Resolve(%+v): refuted %v, want %v (doubts %v)", tt.in, r.PostalCodeRefuted, tt.want, r.Doubts)
+		}
+	}
+	if PostalCodesComplete("988") || !PostalCodesComplete("16") || !PostalCodesComplete("971") {
+		t.Errorf("complete: 988 %v, 16 %v, 971 %v", PostalCodesComplete("988"), PostalCodesComplete("16"), PostalCodesComplete("971"))
 	}
 }

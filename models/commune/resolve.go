@@ -43,14 +43,24 @@ type Resolution struct {
 	Conflicts []Conflict
 	// Doubts are readings that point to another commune of the same
 	// département without outweighing the others, so that the commune
-	// stands and API writes accept them, but a file's producer should hear
-	// of them: a postal code that is other communes' own (not a CEDEX
+	// stands and API writes accept them (but a refuted postal code, see
+	// PostalCodeRefuted), while a file's producer should hear of them: a
+	// postal code that is other communes' own (not a CEDEX
 	// code: Ambérieu's 01500 on a Bourg-en-Bresse address, Nouméa's 98800
 	// on every New Caledonian one), coordinates within the tolerance but
 	// far from the commune's centre and much nearer another's, and a
 	// commune chosen by the coordinates alone among the postal code's
 	// communes (field commune).
 	Doubts []Conflict
+	// PostalCodeRefuted: the postal code doubt is one the reference
+	// settles, a code it lists for other communes only, in a territory
+	// where it lists every code that serves each commune (shared codes and
+	// communes with several codes: PostalCodesComplete), so that the code
+	// does not serve the commune: Cognac's 16100 on an Angoulême address.
+	// API writes refuse it; imports and syncs correct it like any doubt.
+	// Nouméa's 98800 on a Mont-Dore address is not refuted: the reference
+	// lists one code per New Caledonian commune.
+	PostalCodeRefuted bool
 	// Notes say what was read differently from how it was written (the
 	// official name of « ST ETIENNE », a former commune's code, a postal code
 	// of the département that is not the commune's own…). Nothing in them
@@ -361,6 +371,7 @@ func resolve(a Address) Resolution {
 			// the head office.
 			res.Doubts = append(res.Doubts, Conflict{"postal_code", fmt.Sprintf(
 				"%s is the postal code of %s, not of %s (%s)", pc, communeList(postal), city.Name, strings.Join(city.PostalCodes, ", "))})
+			res.PostalCodeRefuted = PostalCodesComplete(city.Departement)
 		case len(city.PostalCodes) > 0 && pc == city.Code:
 			// The INSEE code in the postal code's column (77019 for
 			// Balloy, 77118).
@@ -427,7 +438,9 @@ func resolve(a Address) Resolution {
 		res.Notes = append(res.Notes, fmt.Sprintf("%q is officially written %s", name, city.Name))
 	}
 
-	res.Commune = refine(city, pc, rd.byName, code, a)
+	var arrConflicts []Conflict
+	res.Commune, arrConflicts = refine(city, pc, rd.byName, code, name, a)
+	res.Conflicts = append(res.Conflicts, arrConflicts...)
 	if res.Commune.IsArrondissement() && hasPoint && res.Commune.HasCentre && !res.Conflicting("coordinates") {
 		// Arrondissements are small: a point far from the one the postal
 		// code or the name gives, and much nearer another's centre, is
@@ -589,41 +602,87 @@ type nearEntry struct {
 var nearMemo [1 << 13]atomic.Pointer[nearEntry]
 
 // refine picks the arrondissement of Paris, Lyon or Marseille the address is
-// in: from the postal code when it is an arrondissement's own, else the name
-// (« Marseille 2e »), the INSEE code, or the nearest arrondissement centre.
-func refine(city *Commune, pc string, byName []*Commune, code string, a Address) *Commune {
+// in, as Resolve picks the commune: the postal code when it is one
+// arrondissement's own, the name (« Marseille 2e ») and the INSEE code each
+// designate one, and the arrondissement most of them designate is kept (the
+// postal code outweighs either alone, the name the code on a tie: the order
+// refine always followed); each that designates another is a conflict, as
+// between communes (75001 with 75119 was rewritten without a word). With
+// none of them, the nearest arrondissement centre within 5 km, else the
+// city.
+func refine(city *Commune, pc string, byName []*Commune, code, name string, a Address) (*Commune, []Conflict) {
 	arrs := Arrondissements(city.Code)
 	if len(arrs) == 0 {
-		return city
+		return city, nil
 	}
-	var byPostal []*Commune
+	var byPostal, byNamed, byCode *Commune
+	n := 0
 	for _, x := range arrs {
 		if x.HasPostalCode(pc) {
-			byPostal = append(byPostal, x)
+			byPostal = x
+			n++
 		}
 	}
-	if len(byPostal) == 1 {
-		return byPostal[0]
+	if n != 1 {
+		byPostal = nil
 	}
 	if cs := byName; len(cs) == 1 && cs[0].City == city.Code {
-		return cs[0]
+		byNamed = cs[0]
 	}
 	if c := ByCode(code); c != nil && c.City == city.Code {
-		return c
+		byCode = c
 	}
-	if a.Lat != nil && a.Lon != nil {
-		var best *Commune
-		bestD := math.Inf(1)
-		for _, x := range arrs {
-			if d := DistanceKm(*a.Lat, *a.Lon, x.Lat, x.Lon); x.HasCentre && d < bestD {
-				best, bestD = x, d
+	score := map[*Commune]float64{}
+	var order []*Commune // the readings' arrondissements, in refine's old order
+	for _, r := range []struct {
+		c *Commune
+		w float64
+	}{{byPostal, wPostalExact}, {byNamed, wName}, {byCode, wCode}} {
+		if r.c == nil {
+			continue
+		}
+		if _, ok := score[r.c]; !ok {
+			order = append(order, r.c)
+		}
+		score[r.c] += r.w
+	}
+	if len(order) == 0 {
+		if a.Lat != nil && a.Lon != nil {
+			var best *Commune
+			bestD := math.Inf(1)
+			for _, x := range arrs {
+				if d := DistanceKm(*a.Lat, *a.Lon, x.Lat, x.Lon); x.HasCentre && d < bestD {
+					best, bestD = x, d
+				}
+			}
+			if best != nil && bestD < 5 {
+				return best, nil
 			}
 		}
-		if best != nil && bestD < 5 {
-			return best
+		return city, nil
+	}
+	kept := order[0]
+	for _, c := range order[1:] {
+		if score[c] > score[kept]+1e-9 {
+			kept = c
 		}
 	}
-	return city
+	var out []Conflict
+	if byCode != nil && byCode != kept {
+		out = append(out, Conflict{"insee_code", fmt.Sprintf(
+			"%s is the INSEE code of %s, but the address is in %s (postal code %s)",
+			code, byCode.Name, kept.Name, strings.Join(kept.PostalCodes, ", "))})
+	}
+	if byPostal != nil && byPostal != kept {
+		out = append(out, Conflict{"postal_code", fmt.Sprintf(
+			"%s is the postal code of %s, but the address is in %s (INSEE %s, postal codes %s)",
+			pc, byPostal.Name, kept.Name, kept.Code, strings.Join(kept.PostalCodes, ", "))})
+	}
+	if byNamed != nil && byNamed != kept {
+		out = append(out, Conflict{"commune", fmt.Sprintf(
+			"%q names %s, but the address is in %s (%s)", name, byNamed.Name, kept.Name, kept.Code)})
+	}
+	return kept, out
 }
 
 func cityOf(c *Commune) *Commune {

@@ -63,6 +63,18 @@ func TestImportAddressSettlesCommune(t *testing.T) {
 		// agree.
 		{"k1", "1 rue Foch 46000 Cahors", "46010", "Cahors", "46042", "", "", "46042 Cahors 46010", nil},
 		{"k2", "1 rue A 07500 Guilherand-Granges", "26000", "Valence", "26362", "", "", "26362 Valence 26000", nil},
+		// Two against two: the postal code and the address say Cognac,
+		// the commune and the INSEE code Angoulême. The warning names the
+		// commune kept and the one dropped (it named the postal code's
+		// communes in code order, Boutiers-Saint-Trojan first).
+		{"t1", "1 rue A 16100 Cognac", "16100", "Angoulême", "16015", "", "", "16015 Angoulême 16000",
+			[]string{"code_postal", "16100", "Cognac (16102)", "Angoulême (16015)", "Angoulême kept, Cognac dropped", "replaced by 16000"}},
+		// An arrondissement's INSEE code against its postal code: said,
+		// naming both (it was rewritten without a word).
+		{"r1", "1 rue B", "75001", "Paris", "75119", "", "", "75101 Paris 75001",
+			[]string{"code_insee", "75119", "Paris 19e Arrondissement", "Paris 1er Arrondissement", "replaced by 75101"}},
+		{"r2", "1 rue B", "75001", "Paris 19e", "75119", "", "", "75119 Paris 75019",
+			[]string{"code_postal", "75001", "Paris 1er Arrondissement", "Paris 19e Arrondissement", "replaced by 75019"}},
 	}
 	var b strings.Builder
 	b.WriteString("id;nom;adresse;code_postal;commune;code_insee;latitude;longitude;services;date_maj\n")

@@ -427,6 +427,10 @@ func addressCommune(pc, city string) *commune.Commune {
 func (b *placeBuilder) addressSettles(a *models.Actor, pcInStreet, cityInStreet string) {
 	ad := &a.Address
 	s := addressCommune(pcInStreet, cityInStreet)
+	if s != nil && ad.Commune != "" && !designates(ad.Commune, s) && !sirenOfAnother(a.Pivot, s) {
+		b.twoAgainstTwo(a, s, pcInStreet, cityInStreet)
+		return
+	}
 	if s == nil || ad.Commune != "" && !designates(ad.Commune, s) || sirenOfAnother(a.Pivot, s) {
 		return
 	}
@@ -469,6 +473,40 @@ func (b *placeBuilder) addressSettles(a *models.Actor, pcInStreet, cityInStreet 
 		b.warn("code_postal", ad.PostalCode, fmt.Sprintf("%s; replaced by %s, the postal code that ends the address (%s)", why, pcInStreet, said))
 		ad.PostalCode = pcInStreet
 	}
+}
+
+// twoAgainstTwo settles a row whose postal code and address line designate
+// one commune (s) and whose commune and INSEE code another: the commune
+// the row's readings resolve to (the commune and the INSEE code, unless
+// the coordinates side with s) is kept, and when it is the INSEE code's
+// and has one postal code, the postal code becomes it, under one warning
+// naming both communes, the one kept and the one dropped. The resolution's
+// own warning named the postal code's communes in code order (« 16100 is
+// the postal code of Boutiers-Saint-Trojan, Châteaubernard, Cognac, and 5
+// others ») and not the one the address said.
+func (b *placeBuilder) twoAgainstTwo(a *models.Actor, s *commune.Commune, pcInStreet, cityInStreet string) {
+	ad := &a.Address
+	if ad.PostalCode == "" || ad.InseeCode == "" || !s.HasPostalCode(ad.PostalCode) {
+		return
+	}
+	c := commune.ByCode(ad.InseeCode)
+	if c == nil {
+		return
+	}
+	kept := cityOfCode(c)
+	if kept == s || !designates(ad.Commune, kept) || kept.HasPostalCode(ad.PostalCode) || len(kept.PostalCodes) != 1 {
+		return
+	}
+	if r := commune.Resolve(commune.Address{PostalCode: ad.PostalCode, Name: ad.Commune, INSEE: ad.InseeCode, Lat: a.Latitude, Lon: a.Longitude}); r.City() != kept {
+		return // the coordinates side with the postal code: the resolution says so
+	}
+	pc := kept.PostalCodes[0]
+	if r := commune.Resolve(commune.Address{PostalCode: pc, Name: ad.Commune, INSEE: ad.InseeCode, Lat: a.Latitude, Lon: a.Longitude}); r.City() != kept || len(r.Conflicts) > 0 {
+		return
+	}
+	b.warn("code_postal", ad.PostalCode, fmt.Sprintf("%s is the postal code of %s (%s), as the address says (« %s %s »), but the commune and the INSEE code designate %s (%s): %s kept, %s dropped; replaced by %s, the postal code of %s",
+		ad.PostalCode, s.Name, s.Code, pcInStreet, cityInStreet, kept.Name, kept.Code, kept.Name, s.Name, pc, kept.Name))
+	ad.PostalCode = pc
 }
 
 // notPostalCodeOf says why pc is not a postal code of c: another commune's
