@@ -430,6 +430,10 @@ func ToPlace(rec Record, source string) Place {
 		// derived from it, as every path reads a partner's key.
 		b.warn("id", a.SourceID, "read as « "+id+" » (Unicode NFC, white space at the ends removed): the place's key, the same however a file writes its accents and spaces")
 		a.SourceID = id
+	} else if w := rec.idWritten; w != "" && a.SourceID != "" {
+		// The reader trimmed the cell: said, as any other change to a
+		// key, so that the producer knows the key Carnet stored.
+		b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
 	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")

@@ -75,6 +75,11 @@ type Record struct {
 	DeriveID bool
 	// absent are the fields its file has no column for (absent.go).
 	absent models.Fields
+	// idWritten is the id cell as the file wrote it, when reading it
+	// removed white space at its ends (cells are trimmed): the row says
+	// which key Carnet stored, which the producer's own system may not
+	// find under the id it wrote.
+	idWritten string
 }
 
 // Reader reads the places of a CSV or JSON file one at a time, so that a
@@ -542,7 +547,12 @@ func (r *Reader) Next() (Record, error) {
 					b, _ := fixUTF8([]byte(v))
 					v, rec.Recoded = string(b), true
 				}
-				v = strings.TrimSpace(v)
+				if t := strings.TrimSpace(v); t != v {
+					if i < len(r.header) && r.header[i].name == "id" && t != "" {
+						rec.idWritten = v
+					}
+					v = t
+				}
 				switch {
 				case i >= len(r.header):
 					if v != "" {
@@ -641,6 +651,9 @@ func (r *Reader) Next() (Record, error) {
 			}
 			rec.Objects[cr.name] = true
 			cell = ""
+		}
+		if str, isString := v.(string); isString && cr.name == "id" && cell != "" && str != cell {
+			rec.idWritten = str
 		}
 		rec.set(cr, cell)
 	}
