@@ -42,6 +42,11 @@ const (
 	// flags an import derives from them.
 	FieldAccompanimentModes
 	FieldAccessModes
+	// The producer's date of the record (the standard's date_maj: the day
+	// the producer last checked it). Kept, an update without it does not
+	// make a place checked on the day of the import, nor clear the date
+	// its producer gave.
+	FieldProducerDate
 )
 
 // SetAbsent says which of the record's fields its sender has no value for
@@ -102,6 +107,15 @@ func keepActorFields(a, before *Actor) (kept Fields, warns []FieldError) {
 	str(FieldOtherLabels, &a.OtherLabels, before.OtherLabels)
 	str(FieldAcceslibreURL, &a.AcceslibreURL, before.AcceslibreURL)
 	str(FieldBookingURL, &a.BookingURL, before.BookingURL)
+	if f&FieldProducerDate != 0 {
+		// Kept whenever one is stored: the record read has none (the
+		// report names the places that kept theirs, and those that have
+		// none).
+		if before.ProducerUpdatedOn != "" {
+			kept |= FieldProducerDate
+		}
+		a.ProducerUpdatedOn = before.ProducerUpdatedOn
+	}
 	return kept, warns
 }
 

@@ -61,6 +61,7 @@ var keptColumns = []struct {
 	{models.FieldPassNumerique, "autres_formations_labels", []string{"conditions_acces", "autres_formations_labels", "labels_autres", "labels_nationaux"}},
 	{models.FieldAccompanimentModes, "modalites_accompagnement", []string{"modalites_accompagnement"}},
 	{models.FieldAccessModes, "modalites_acces", []string{"modalites_acces"}},
+	{models.FieldProducerDate, "date_maj", []string{"date_maj"}},
 }
 
 // absentFields are the fields none of whose columns carried holds.
@@ -198,6 +199,7 @@ func rowAbsent(absent models.Fields, a *models.Actor, programmes []string, sv *m
 	given(models.FieldOtherLabels, a.OtherLabels != "")
 	given(models.FieldAcceslibreURL, a.AcceslibreURL != "")
 	given(models.FieldBookingURL, a.BookingURL != "")
+	given(models.FieldProducerDate, a.ProducerUpdatedOn != "")
 	if sv != nil {
 		given(models.FieldThemes, len(sv.Themes) > 0)
 		given(models.FieldPublics, len(sv.Publics) > 0)
@@ -254,6 +256,8 @@ func (r *Report) keptIssues() {
 		switch l {
 		case "services":
 			reason = fmt.Sprintf("the file has no column services: the offers stored for %s were kept as they are (rows %s), neither withdrawn nor updated, the producer saying nothing of them; a place new in the file has none. To withdraw them, give the column with empty cells", places, ranges(rows))
+		case "date_maj":
+			reason = fmt.Sprintf("the file has no column date_maj (the day the producer last checked each place): the producer dates stored for %s were kept (rows %s); %s", places, ranges(rows), r.undatedPlaces())
 		case "latitude":
 			reason = fmt.Sprintf("the file has no columns latitude and longitude: the coordinates stored for %s were kept (rows %s), the producer saying nothing of them and their addresses being the same; a place new in the file has none. To clear them, give the columns with empty cells", places, ranges(rows))
 		default:
@@ -262,6 +266,24 @@ func (r *Report) keptIssues() {
 		r.issue(Issue{Row: 0, Field: l, Reason: reason, Severity: SeverityWarning})
 	}
 	r.keptRows = nil
+	if _, said := byLabel["date_maj"]; !said && len(r.undated) > 0 {
+		r.issue(Issue{Row: 0, Field: "date_maj", Reason: "the file has no column date_maj (the day the producer last checked each place): " + r.undatedPlaces(), Severity: SeverityWarning})
+	}
+	r.undated = nil
+}
+
+// undatedPlaces says which places of a file without date_maj have no
+// producer date: they kept none, having none stored.
+func (r *Report) undatedPlaces() string {
+	rows := slices.Compact(slices.Sorted(slices.Values(r.undated)))
+	if len(rows) == 0 {
+		return "no place is without one"
+	}
+	places := "1 place has"
+	if len(rows) > 1 {
+		places = fmt.Sprintf("%d places have", len(rows))
+	}
+	return fmt.Sprintf("%s no producer date (rows %s), new in the file or stored without one: their check date is the day of the import", places, ranges(rows))
 }
 
 // noServicesColumn is how a row of a file without a services column is

@@ -82,6 +82,9 @@ type Report struct {
 	// keptRows are, by keptColumns' index, the rows whose places kept a
 	// stored value of a field the file has no column for.
 	keptRows [][]int
+	// undated are the rows of a file without date_maj whose places have
+	// no producer date: new, or stored without one (keptIssues).
+	undated []int
 }
 
 // Reading is one way some rows were read: a column under another name,
@@ -247,7 +250,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			}
 			rep.account(b)
 			if len(b.actors) > 0 {
-				written = append(written, rowsOf{actors: b.actorRow, services: b.serviceRow})
+				written = append(written, rowsOf{actors: b.actorRow, services: b.serviceRow, absent: b.actorAbsent})
 				return models.SyncInput{Actors: b.actors, Services: b.services}, true
 			}
 			if opt.Progress != nil {
@@ -338,10 +341,12 @@ type readBatch struct {
 	services   []models.SyncService
 	actorRow   []int
 	serviceRow []int
-	rows       int
-	rejected   int
-	issues     []Issue
-	readings   []rowReadings
+	// actorAbsent are the fields each actor's row leaves unsaid.
+	actorAbsent []models.Fields
+	rows        int
+	rejected    int
+	issues      []Issue
+	readings    []rowReadings
 	// Rows identical to the last import of the source, not mapped again.
 	skipped, skippedOffers int
 	err                    error
@@ -919,6 +924,7 @@ func (b *readBatch) add(p Place, left int) {
 	p.Actor.SetAbsent(p.Absent)
 	b.actors = append(b.actors, p.Actor)
 	b.actorRow = append(b.actorRow, p.Row)
+	b.actorAbsent = append(b.actorAbsent, p.Absent)
 	if p.Service != nil {
 		b.services = append(b.services, models.SyncService{Service: *p.Service, ActorSourceID: p.Actor.SourceID, Absent: p.Absent})
 		b.serviceRow = append(b.serviceRow, p.Row)
@@ -964,13 +970,22 @@ func (r *Report) account(b readBatch) {
 // file's row of each actor and of each service. Only this is kept until
 // the batch's transaction commits (several batches may share one), not the
 // records.
-type rowsOf struct{ actors, services []int }
+type rowsOf struct {
+	actors, services []int
+	// absent are the fields each actor's row leaves unsaid (by actors'
+	// index).
+	absent []models.Fields
+}
 
 // record adds the outcomes of a written batch to the report: each
 // rejection and warning at its row and column.
 func (r *Report) record(b rowsOf, res *models.SyncResult) {
 	actorRow, serviceRow := b.actors, b.services
 	for _, o := range res.Outcomes {
+		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected && o.Index < len(b.absent) &&
+			b.absent[o.Index]&models.FieldProducerDate != 0 && o.Kept&models.FieldProducerDate == 0 {
+			r.undated = append(r.undated, actorRow[o.Index])
+		}
 		if o.Kept != 0 && o.Index >= 0 {
 			row := serviceRow
 			if o.Entity == models.EntityActor {

@@ -550,6 +550,11 @@ func ToPlace(rec Record, source string) Place {
 	d := b.cell("date_maj")
 	day, how, ok := producerDate(d, a.Address.PostalCode)
 	switch {
+	case d == "" && rec.absent&models.FieldProducerDate != 0:
+		// No column: the producer said nothing of it. A place stored
+		// keeps its date, a new one has none; the file's warning names
+		// which rows did which (keptIssues).
+		b.read("date_maj", "the file has no column date_maj: a place stored keeps its producer date, a new one has none (its check date is the day of the import)")
 	case d == "":
 		b.warn("date_maj", "", "missing (required by the standard); the day of the import is taken as the record's date")
 	case !ok:
