@@ -1,6 +1,9 @@
 package models
 
-import "slices"
+import (
+	"context"
+	"slices"
+)
 
 // Fields is a set of the content fields of an actor or of its offer that a
 // record of a sync batch may leave unsaid: an import's file that has no
@@ -42,6 +45,11 @@ const (
 	// flags an import derives from them.
 	FieldAccompanimentModes
 	FieldAccessModes
+	// The producer's date of the record (the standard's date_maj: the day
+	// the producer last checked it). Kept, an update without it does not
+	// make a place checked on the day of the import, nor clear the date
+	// its producer gave.
+	FieldProducerDate
 )
 
 // SetAbsent says which of the record's fields its sender has no value for
@@ -81,9 +89,11 @@ func keepActorFields(a, before *Actor) (kept Fields, warns []FieldError) {
 		// no longer is (on every map, and first in searches around its
 		// former street).
 		if sameAddress(&a.Address, &before.Address) {
-			if !sameFloat(a.Latitude, before.Latitude) || !sameFloat(a.Longitude, before.Longitude) {
-				kept |= FieldCoordinates
-			}
+			// Kept, and said, even when the record carries them already:
+			// an import reads the address of a row without coordinates
+			// with the stored ones when its cells are those imported
+			// (opendata's storedAddress), the file still giving none.
+			kept |= FieldCoordinates
 			a.Latitude, a.Longitude = before.Latitude, before.Longitude
 		} else if a.Latitude == nil && a.Longitude == nil {
 			warns = append(warns, FieldError{Field: "latitude", Reason: "the file has no coordinates and the place's address changed: the stored coordinates, of its former address, were dropped"})
@@ -102,7 +112,27 @@ func keepActorFields(a, before *Actor) (kept Fields, warns []FieldError) {
 	str(FieldOtherLabels, &a.OtherLabels, before.OtherLabels)
 	str(FieldAcceslibreURL, &a.AcceslibreURL, before.AcceslibreURL)
 	str(FieldBookingURL, &a.BookingURL, before.BookingURL)
+	if f&FieldProducerDate != 0 {
+		// Kept whenever one is stored: the record read has none (the
+		// report names the places that kept theirs, and those that have
+		// none).
+		if before.ProducerUpdatedOn != "" {
+			kept |= FieldProducerDate
+		}
+		a.ProducerUpdatedOn = before.ProducerUpdatedOn
+	}
 	return kept, warns
+}
+
+// keptUnchanged is what a record found identical to the stored one kept
+// of the fields it leaves unsaid: coordinates it carries though its file
+// has none are the stored ones, with which an import read its address
+// (StoredPlaces).
+func keptUnchanged(a *Actor) Fields {
+	if a.absent&FieldCoordinates != 0 && a.Latitude != nil && a.Longitude != nil {
+		return FieldCoordinates
+	}
+	return 0
 }
 
 // keepServiceFields is keepActorFields for a service: sv, updating
@@ -140,4 +170,65 @@ func sameAddress(a, b *Address) bool {
 
 func sameFloat(a, b *float64) bool {
 	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
+
+// StoredPlace is the address and coordinates stored for a record of a
+// source (see StoredPlaces).
+type StoredPlace struct {
+	Address             Address
+	Latitude, Longitude *float64
+}
+
+// StoredPlaces returns, by source id, the address and coordinates stored
+// for the actors of source with the given ids that have coordinates. An
+// import of a file without coordinate columns reads the address of such a
+// place with them: the coordinates settled it when it was imported (a
+// postal code shared by several communes, a commune since merged), and
+// read alone the same cells named another commune or none.
+func (s *Store) StoredPlaces(ctx context.Context, source string, ids []string) (map[string]StoredPlace, error) {
+	out := map[string]StoredPlace{}
+	for chunk := range slices.Chunk(storableKeys(ids), 500) {
+		var rows []struct {
+			SourceID                               string
+			Street, PostalCode, Commune, InseeCode string
+			Latitude, Longitude                    *float64
+		}
+		err := s.read(ctx).Model(&Actor{}).
+			Select("source_id", "street", "postal_code", "commune", "insee_code", "latitude", "longitude").
+			Where("source = ? AND source_id <> '' AND source_id IN ? AND latitude IS NOT NULL AND longitude IS NOT NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
+		if err != nil {
+			return nil, dbError(err)
+		}
+		for _, r := range rows {
+			out[r.SourceID] = StoredPlace{Address: Address{Street: r.Street, PostalCode: r.PostalCode, Commune: r.Commune, InseeCode: r.InseeCode},
+				Latitude: r.Latitude, Longitude: r.Longitude}
+		}
+	}
+	return out, nil
+}
+
+// SettledAddress is the address a write of an actor at address, with the
+// given coordinates, stores: normalised and reconciled with the commune
+// reference, as an import's row is (NormalizeChecked, PrepareSyncBatch).
+func SettledAddress(address Address, lat, lon *float64) Address {
+	a := Actor{Address: address, Latitude: lat, Longitude: lon}
+	a.normalizePlace()
+	ReconcileActorPlace(&a)
+	a.normalizePlace()
+	return a.Address
+}
+
+// SamePlaceAddress says whether two addresses are the same place's: the
+// same street, postal code, commune and INSEE code.
+func SamePlaceAddress(a, b Address) bool {
+	return sameAddress(&a, &b) && a.InseeCode == b.InseeCode
+}
+
+// offerFields are the fields of an offer a record may leave unsaid.
+const offerFields = FieldThemes | FieldPublics | FieldSpecificSupport | FieldFees | FieldPassNumerique | FieldAccompanimentModes | FieldAccessModes
+
+// partial says an unsaid offer gives some of its fields (see
+// SyncService.Absent).
+func (sv *SyncService) partial() bool {
+	return sv.Unsaid && sv.Absent&FieldThemes != 0 && sv.Absent&offerFields != offerFields
 }

@@ -131,7 +131,15 @@ type SyncService struct {
 	Unsaid bool
 	// Absent are the fields its file has no column for (see Fields): on a
 	// stored record the batch updates, they keep their stored values.
-	Absent   Fields
+	// Unsaid with its themes absent but not all of the offer's fields
+	// (an import's file without « services » that has fees or publics),
+	// it updates a stored live offer with the fields it gives, and still
+	// creates nothing.
+	Absent Fields
+	// Derive, when set, gives a record the batch updates what it derives
+	// from fields it may leave unsaid, once their stored values are kept
+	// (an import's service kind, from the themes it keeps).
+	Derive   func(*Service)
 	warnings []FieldError // what ReconcileServicePlace corrected
 	keyWarns []FieldError // SourceID read as another string than sent
 	prepared bool         // by PrepareSyncBatch
@@ -446,7 +454,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			sv.keyWarns, sv.SourceID = sourceIDWarning("source_id", sv.SourceID, id), id
 		}
 		sv.ActorSourceID = NormalizeSourceID(sv.ActorSourceID)
-		if sv.Withdrawn || sv.Unsaid {
+		if sv.Withdrawn || sv.Unsaid && !sv.partial() {
 			sv.prepared = true
 			continue
 		}
@@ -630,7 +638,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		}
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == a.fingerprint():
-			o.ID, o.Result = ex.ID, SyncUnchanged
+			o.ID, o.Result, o.Kept = ex.ID, SyncUnchanged, keptUnchanged(a)
 		case found:
 			var before Actor
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
@@ -754,14 +762,19 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			continue
 		}
 		if sv.Unsaid {
-			// Left as it is: nothing read, nothing written. An archived
-			// one stays archived (the file does not name it).
-			if ex, found := existing[sv.SourceID]; found && !ex.Archived {
+			// Left as it is: nothing read, nothing written, or updated
+			// with the fields it gives (partial). An archived one stays
+			// archived (the file does not name it).
+			ex, found := existing[sv.SourceID]
+			if !found || ex.Archived {
+				continue
+			}
+			if !sv.partial() {
 				keep[sv.SourceID] = true
 				o.ID, o.Result, o.Kept = ex.ID, SyncUnchanged, FieldThemes
 				res.add(o)
+				continue
 			}
-			continue
 		}
 		if refused {
 			if ex, found := existing[sv.SourceID]; found {
@@ -798,6 +811,9 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			if om := opt.omitted(true, i); om != (Omitted{}) || sv.Absent != 0 {
 				if sv.Absent != 0 {
 					o.Kept = keepServiceFields(&sv.Service, &before, sv.Absent)
+					if sv.Derive != nil {
+						sv.Derive(&sv.Service)
+					}
 				}
 				switch {
 				case om.Status && ex.Archived:

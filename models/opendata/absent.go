@@ -23,12 +23,17 @@ import (
 // one. A place new in the file has none.
 //
 // A CSV file has a column or not, by its header. A JSON file's objects
-// each have their keys: a key is absent when no object of the file has it
-// (Import reads the file once first to know). An object without a key that
-// others have is read as having it empty, as a CSV row's empty cell: in a
-// file that has hours, a place without them has none (exports leave out
-// the keys whose value is null), and deciding object by object would keep
-// stale hours for ever on a place whose producer removed them.
+// each have their keys, and each object is a record of the standard: a
+// record that leaves a field out gives no value for it, where a key with
+// null or "" says the place has none. So an object without a key keeps
+// the stored value of its field, even when other objects of the file have
+// the key, and its row's warning says so (Report.record) — read as empty,
+// such an object silently cleared the field. A key no object has is the
+// file's absent column (Import reads the file once first to know), said
+// once for the file. The cost: exports that leave out the keys whose
+// value is null (PACA's file: 237 of 646 objects without « horaires »)
+// keep a value their producer removed, until it writes the key empty;
+// each such row's warning says how.
 
 // keptColumns are, for each field an import keeps when its file has no
 // column for it, the columns (of any version of the standard) that give
@@ -61,6 +66,7 @@ var keptColumns = []struct {
 	{models.FieldPassNumerique, "autres_formations_labels", []string{"conditions_acces", "autres_formations_labels", "labels_autres", "labels_nationaux"}},
 	{models.FieldAccompanimentModes, "modalites_accompagnement", []string{"modalites_accompagnement"}},
 	{models.FieldAccessModes, "modalites_acces", []string{"modalites_acces"}},
+	{models.FieldProducerDate, "date_maj", []string{"date_maj"}},
 }
 
 // absentFields are the fields none of whose columns carried holds.
@@ -78,9 +84,12 @@ func absentFields(carried map[string]bool) models.Fields {
 // gives values in: its columns read as the standard's, and those a
 // producer's format writes from the columns the file has. For JSON, the
 // keys of the objects read so far.
-func (r *Reader) carried() map[string]bool {
-	out := make(map[string]bool, len(r.columns))
-	for c := range r.columns {
+func (r *Reader) carried() map[string]bool { return r.carriedOf(r.columns) }
+
+// carriedOf is carried for the columns cols (one JSON object's).
+func (r *Reader) carriedOf(cols map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(cols))
+	for c := range cols {
 		switch {
 		case knownColumn[c]:
 			out[c] = true
@@ -89,7 +98,7 @@ func (r *Reader) carried() map[string]bool {
 		}
 	}
 	if r.producer != nil {
-		r.producer.carries(r.columns, out)
+		r.producer.carries(cols, out)
 	}
 	return out
 }
@@ -198,6 +207,7 @@ func rowAbsent(absent models.Fields, a *models.Actor, programmes []string, sv *m
 	given(models.FieldOtherLabels, a.OtherLabels != "")
 	given(models.FieldAcceslibreURL, a.AcceslibreURL != "")
 	given(models.FieldBookingURL, a.BookingURL != "")
+	given(models.FieldProducerDate, a.ProducerUpdatedOn != "")
 	if sv != nil {
 		given(models.FieldThemes, len(sv.Themes) > 0)
 		given(models.FieldPublics, len(sv.Publics) > 0)
@@ -208,6 +218,24 @@ func rowAbsent(absent models.Fields, a *models.Actor, programmes []string, sv *m
 		given(models.FieldAccessModes, len(sv.AccessModes) > 0)
 	}
 	return absent
+}
+
+// keyKept reports, at its row, the fields whose stored values a JSON
+// object without their keys kept, the file's other objects having them.
+func (r *Report) keyKept(row int, kept models.Fields) {
+	var labels []string
+	for _, k := range keptColumns {
+		if kept&k.field != 0 && !slices.Contains(labels, k.label) {
+			labels = append(labels, k.label)
+		}
+	}
+	for _, l := range labels {
+		reason := "the object has no key " + l + ", which other objects of the file have: the place's stored value was kept, the producer saying nothing of it. To clear it, give the key with null or an empty value"
+		if l == "services" {
+			reason = "the object has no key services, which other objects of the file have: the place's stored offer kept its services, not withdrawn. To withdraw it, give the key with null or an empty value"
+		}
+		r.issue(Issue{Row: row, Field: l, Reason: reason, Severity: SeverityWarning})
+	}
 }
 
 // addKept notes the fields whose stored values a row's record kept.
@@ -253,7 +281,13 @@ func (r *Report) keptIssues() {
 		var reason string
 		switch l {
 		case "services":
-			reason = fmt.Sprintf("the file has no column services: the offers stored for %s were kept as they are (rows %s), neither withdrawn nor updated, the producer saying nothing of them; a place new in the file has none. To withdraw them, give the column with empty cells", places, ranges(rows))
+			if r.fileAbsent&offerFields != offerFields {
+				reason = fmt.Sprintf("the file has no column services: the offers stored for %s kept their services (rows %s), not withdrawn, the producer saying nothing of them, and took the values of the file's other offer columns; a place new in the file has none. To withdraw them, give the column with empty cells", places, ranges(rows))
+			} else {
+				reason = fmt.Sprintf("the file has no column services: the offers stored for %s were kept as they are (rows %s), neither withdrawn nor updated, the producer saying nothing of them; a place new in the file has none. To withdraw them, give the column with empty cells", places, ranges(rows))
+			}
+		case "date_maj":
+			reason = fmt.Sprintf("the file has no column date_maj (the day the producer last checked each place): the producer dates stored for %s were kept (rows %s); %s", places, ranges(rows), r.undatedPlaces())
 		case "latitude":
 			reason = fmt.Sprintf("the file has no columns latitude and longitude: the coordinates stored for %s were kept (rows %s), the producer saying nothing of them and their addresses being the same; a place new in the file has none. To clear them, give the columns with empty cells", places, ranges(rows))
 		default:
@@ -262,7 +296,37 @@ func (r *Report) keptIssues() {
 		r.issue(Issue{Row: 0, Field: l, Reason: reason, Severity: SeverityWarning})
 	}
 	r.keptRows = nil
+	if _, said := byLabel["date_maj"]; !said && len(r.undated) > 0 {
+		r.issue(Issue{Row: 0, Field: "date_maj", Reason: "the file has no column date_maj (the day the producer last checked each place): " + r.undatedPlaces(), Severity: SeverityWarning})
+	}
+	r.undated = nil
 }
+
+// undatedPlaces says which places of a file without date_maj have no
+// producer date: they kept none, having none stored.
+func (r *Report) undatedPlaces() string {
+	rows := slices.Compact(slices.Sorted(slices.Values(r.undated)))
+	if len(rows) == 0 {
+		return "no place is without one"
+	}
+	places := "1 place has"
+	if len(rows) > 1 {
+		places = fmt.Sprintf("%d places have", len(rows))
+	}
+	return fmt.Sprintf("%s no producer date (rows %s), new in the file or stored without one: their check date is the day of the import", places, ranges(rows))
+}
+
+// offerFields are the fields of a place's offer.
+const offerFields = models.FieldThemes | models.FieldPublics | models.FieldSpecificSupport | models.FieldFees |
+	models.FieldPassNumerique | models.FieldAccompanimentModes | models.FieldAccessModes
+
+// noServicesColumnPartial is how a row of a file without a services column
+// but with other offer columns is read.
+const noServicesColumnPartial = "the file has no services column: an offer stored for the place keeps its services and takes the values of the file's other offer columns (a column the file lacks keeps its stored values); a place new in the directory has no offer"
+
+// noServicesKey is how a JSON object without the key services, which
+// other objects of its file have, is read.
+const noServicesKey = "the object has no key services, which other objects of the file have: it says nothing of the place's offer, which a place new in the directory does not have and a place stored keeps with its services (its other offer keys, if any, update it)"
 
 // noServicesColumn is how a row of a file without a services column is
 // read: the report's readings list those rows.

@@ -82,6 +82,11 @@ type Report struct {
 	// keptRows are, by keptColumns' index, the rows whose places kept a
 	// stored value of a field the file has no column for.
 	keptRows [][]int
+	// undated are the rows of a file without date_maj whose places have
+	// no producer date: new, or stored without one (keptIssues).
+	undated []int
+	// fileAbsent are the fields the file has no column for.
+	fileAbsent models.Fields
 }
 
 // Reading is one way some rows were read: a column under another name,
@@ -199,6 +204,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		return nil, &models.Error{Code: models.EBADREQUEST, Message: "The file cannot be read: " + err.Error() + "."}
 	}
 	rep.Format = rd.Format()
+	rep.fileAbsent = rd.absent
 	if enc := rd.Encoding(); enc != "" {
 		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file is not UTF-8: it was read as " + enc +
 			" (check a few accented names; the standard asks for UTF-8)"})
@@ -247,7 +253,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			}
 			rep.account(b)
 			if len(b.actors) > 0 {
-				written = append(written, rowsOf{actors: b.actorRow, services: b.serviceRow})
+				written = append(written, rowsOf{actors: b.actorRow, services: b.serviceRow, absent: b.actorAbsent})
 				return models.SyncInput{Actors: b.actors, Services: b.services}, true
 			}
 			if opt.Progress != nil {
@@ -338,10 +344,12 @@ type readBatch struct {
 	services   []models.SyncService
 	actorRow   []int
 	serviceRow []int
-	rows       int
-	rejected   int
-	issues     []Issue
-	readings   []rowReadings
+	// actorAbsent are the fields each actor's row leaves unsaid.
+	actorAbsent []models.Fields
+	rows        int
+	rejected    int
+	issues      []Issue
+	readings    []rowReadings
 	// Rows identical to the last import of the source, not mapped again.
 	skipped, skippedOffers int
 	err                    error
@@ -386,6 +394,10 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 		// id, and the stored hashes of the ids taken.
 		slots, idIssues, hashes, err := places.assignBatch(ctx, store, records)
 		if err != nil {
+			send(readBatch{err: err})
+			return
+		}
+		if err := storedPlaces(ctx, store, opt.Source, records); err != nil {
 			send(readBatch{err: err})
 			return
 		}
@@ -442,6 +454,36 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			return
 		}
 	}
+}
+
+// storedPlaces gives the records of a batch that have no coordinate
+// columns the address and coordinates stored for their places (see
+// placeBuilder.storedAddress). A file with coordinates asks nothing.
+func storedPlaces(ctx context.Context, store *models.Store, source string, records []Record) error {
+	var ids []string
+	for _, rec := range records {
+		if rec.absent&models.FieldCoordinates != 0 && rec.Err == nil {
+			if id := models.NormalizeSourceID(rec.Cells["id"]); id != "" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	stored, err := store.StoredPlaces(ctx, source, ids)
+	if err != nil || len(stored) == 0 {
+		return err
+	}
+	for i := range records {
+		if records[i].absent&models.FieldCoordinates == 0 {
+			continue
+		}
+		if st, ok := stored[models.NormalizeSourceID(records[i].Cells["id"])]; ok {
+			records[i].stored = &st
+		}
+	}
+	return nil
 }
 
 // placeIDs gives each place of a file its own id. The standard wants an
@@ -919,14 +961,19 @@ func (b *readBatch) add(p Place, left int) {
 	p.Actor.SetAbsent(p.Absent)
 	b.actors = append(b.actors, p.Actor)
 	b.actorRow = append(b.actorRow, p.Row)
+	b.actorAbsent = append(b.actorAbsent, p.Absent)
 	if p.Service != nil {
 		b.services = append(b.services, models.SyncService{Service: *p.Service, ActorSourceID: p.Actor.SourceID, Absent: p.Absent})
 		b.serviceRow = append(b.serviceRow, p.Row)
 	} else if p.Absent&models.FieldThemes != 0 && p.Actor.SourceID != "" {
 		// The file has no services column: it says nothing of the
 		// place's offer, which is left as it is.
-		b.services = append(b.services, models.SyncService{Service: models.Service{SourceID: p.Actor.SourceID + OfferSuffix},
-			ActorSourceID: p.Actor.SourceID, Unsaid: true})
+		sv := models.SyncService{Service: models.Service{SourceID: p.Actor.SourceID + OfferSuffix}, ActorSourceID: p.Actor.SourceID, Unsaid: true}
+		if p.Partial != nil {
+			// The file's other offer columns update a stored offer.
+			sv.Service, sv.Absent, sv.Derive = *p.Partial, p.Absent, p.derive
+		}
+		b.services = append(b.services, sv)
 		b.serviceRow = append(b.serviceRow, p.Row)
 	} else if p.Actor.SourceID != "" {
 		// The row names no offer: one stored for it before is archived
@@ -964,19 +1011,38 @@ func (r *Report) account(b readBatch) {
 // file's row of each actor and of each service. Only this is kept until
 // the batch's transaction commits (several batches may share one), not the
 // records.
-type rowsOf struct{ actors, services []int }
+type rowsOf struct {
+	actors, services []int
+	// absent are the fields each actor's row leaves unsaid (by actors'
+	// index).
+	absent []models.Fields
+}
 
 // record adds the outcomes of a written batch to the report: each
 // rejection and warning at its row and column.
 func (r *Report) record(b rowsOf, res *models.SyncResult) {
 	actorRow, serviceRow := b.actors, b.services
+	// The fields each row's own record leaves out, its file having them
+	// (a JSON object without a key others have): reported at the row.
+	own := map[int]models.Fields{}
+	for i, f := range b.absent {
+		if f &^= r.fileAbsent; f != 0 {
+			own[actorRow[i]] = f
+		}
+	}
 	for _, o := range res.Outcomes {
+		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected && o.Index < len(b.absent) &&
+			b.absent[o.Index]&r.fileAbsent&models.FieldProducerDate != 0 && o.Kept&models.FieldProducerDate == 0 {
+			r.undated = append(r.undated, actorRow[o.Index])
+		}
 		if o.Kept != 0 && o.Index >= 0 {
 			row := serviceRow
 			if o.Entity == models.EntityActor {
 				row = actorRow
 			}
-			r.addKept(row[o.Index], o.Kept)
+			kept := own[row[o.Index]] & o.Kept
+			r.keyKept(row[o.Index], kept)
+			r.addKept(row[o.Index], o.Kept&^kept)
 		}
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.

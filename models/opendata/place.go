@@ -81,6 +81,13 @@ type Place struct {
 	// (absent.go): a place the import updates keeps their stored values.
 	// With the services, the row names no offer and says nothing of it.
 	Absent models.Fields
+	// Partial is the offer read from a row of a file without services
+	// that has other offer columns (fees, publics, access modes…): an
+	// offer stored for the place takes their values and keeps its
+	// services; nothing is created. derive gives it the kind the services
+	// it keeps and its accompaniment modes make.
+	Partial *models.Service
+	derive  func(*models.Service)
 }
 
 // RowReading is one way a row was read.
@@ -94,6 +101,10 @@ type placeBuilder struct {
 	rec      Record
 	issues   []Issue
 	readings []RowReading
+	// partial and derive are the offer of a row of a file without
+	// services (see Place.Partial).
+	partial *models.Service
+	derive  func(*models.Service)
 }
 
 func (b *placeBuilder) read(field, how string) {
@@ -430,6 +441,10 @@ func ToPlace(rec Record, source string) Place {
 		// derived from it, as every path reads a partner's key.
 		b.warn("id", a.SourceID, "read as « "+id+" » (Unicode NFC, white space at the ends removed): the place's key, the same however a file writes its accents and spaces")
 		a.SourceID = id
+	} else if w := rec.idWritten; w != "" && a.SourceID != "" {
+		// The reader trimmed the cell: said, as any other change to a
+		// key, so that the producer knows the key Carnet stored.
+		b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
 	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
@@ -469,14 +484,8 @@ func ToPlace(rec Record, source string) Place {
 	}
 	b.address(a)
 	b.coordinates(a)
-	given := a.Address.Commune != "" && a.Address.PostalCode != ""
-	b.locate(a)
-	if !given {
-		// A commune or postal code derived from the rest of the row:
-		// the street is kept alone as when both are given (the export
-		// writes them in their columns, and its re-import did).
-		b.streetTail(&a.Address)
-	}
+	settled := b.storedAddress(a)
+	b.settle(a)
 	a.Typologies = b.vocabCell("typologie", vocab.NameTypologies)
 	b.contacts(a)
 	if h := b.cell("horaires"); h != "" {
@@ -546,6 +555,15 @@ func ToPlace(rec Record, source string) Place {
 	d := b.cell("date_maj")
 	day, how, ok := producerDate(d, a.Address.PostalCode)
 	switch {
+	case d == "" && rec.fileAbsent&models.FieldProducerDate != 0:
+		// No column: the producer said nothing of it. A place stored
+		// keeps its date, a new one has none; the file's warning names
+		// which rows did which (keptIssues).
+		b.read("date_maj", "the file has no column date_maj: a place stored keeps its producer date, a new one has none (its check date is the day of the import)")
+	case d == "" && rec.absent&models.FieldProducerDate != 0:
+		// A JSON object without the key, which others have: the same,
+		// said at the row, whose warning names a date kept (keyKept).
+		b.warn("date_maj", "", "missing (required by the standard), the object having no key date_maj: a place stored keeps its producer date; for a new one, the day of the import is taken as the record's date")
 	case d == "":
 		b.warn("date_maj", "", "missing (required by the standard); the day of the import is taken as the record's date")
 	case !ok:
@@ -571,7 +589,16 @@ func ToPlace(rec Record, source string) Place {
 	a.BookingURL = b.url("prise_rdv")
 
 	sv := b.offer(a)
-	p.Absent = rowAbsent(rec.absent, a, a.NationalProgrammes, sv)
+	offer := sv
+	if offer == nil {
+		offer = b.partial
+	}
+	p.Absent = rowAbsent(rec.absent, a, a.NationalProgrammes, offer)
+	if settled {
+		// The file has no coordinates still: the stored ones are kept
+		// by the writer, which reports them (models.Fields).
+		p.Absent |= models.FieldCoordinates
+	}
 	// The Conseillers numériques programme publishes the places hosting
 	// its advisers (source « conseiller-numerique »): every row of its
 	// files has the programme, except those of the national file of 2022,
@@ -609,7 +636,51 @@ func ToPlace(rec Record, source string) Place {
 		}
 	}
 	p.Service, p.Issues, p.Readings = sv, b.issues, b.readings
+	if sv == nil && !p.Rejected && b.partial != nil {
+		b.partial.Normalize()
+		p.Partial, p.derive = b.partial, b.derive
+	}
 	return p
+}
+
+// settle completes the address read: locate derives what the row leaves
+// out, and the street is kept alone as when both the commune and the postal
+// code are given (the export writes them in their columns, and its
+// re-import did).
+func (b *placeBuilder) settle(a *models.Actor) {
+	given := a.Address.Commune != "" && a.Address.PostalCode != ""
+	b.locate(a)
+	if !given {
+		b.streetTail(&a.Address)
+	}
+}
+
+// storedAddress reads the address of a row of a file without coordinate
+// columns with the coordinates stored for its place, and keeps them when
+// the row's address cells read so give the address stored: the cells are
+// those imported, whose coordinates settled the commune (a postal code
+// shared by several communes and no commune written; a commune since
+// merged, whose former name only the coordinates place). Read alone, the
+// same cells named another commune or none: the row was rejected, or its
+// place lost its commune and coordinates with a warning that its address
+// had changed. An address whose cells changed is read without them.
+func (b *placeBuilder) storedAddress(a *models.Actor) bool {
+	st := b.rec.stored
+	if st == nil || b.rec.absent&models.FieldCoordinates == 0 || a.Latitude != nil || a.Longitude != nil {
+		return false
+	}
+	trial := *a
+	trial.Latitude, trial.Longitude = st.Latitude, st.Longitude
+	tb := &placeBuilder{rec: b.rec}
+	tb.settle(&trial)
+	if slices.ContainsFunc(tb.issues, func(is Issue) bool { return is.Severity == SeverityError }) ||
+		!models.SamePlaceAddress(models.SettledAddress(trial.Address, trial.Latitude, trial.Longitude), st.Address) {
+		return false
+	}
+	a.Latitude, a.Longitude = st.Latitude, st.Longitude
+	b.readings = slices.DeleteFunc(b.readings, func(r RowReading) bool { return r.How == noCoordinates })
+	b.read("latitude", "the file has no coordinates, and the row's address is the one stored: read with the place's stored coordinates, which are kept")
+	return true
 }
 
 // rowShape reports a CSV row whose cells do not match the header, and
@@ -985,7 +1056,8 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.Fees = union(vocab.NameFees, legacy[vocab.NameFees])
 	sv.AccessModes = union(vocab.NameAccessModes, legacy[vocab.NameAccessModes])
 	sv.AccompanimentModes = legacy[vocab.NameAccompanimentModes]
-	sv.Kind = offerKind(sv.Themes, sv.AccompanimentModes, legacyCellNames(vocab.LegacyColumnModalitesAccompagnement, b.cell("modalites_accompagnement"), "a-ma-place"))
+	doneFor := legacyCellNames(vocab.LegacyColumnModalitesAccompagnement, b.cell("modalites_accompagnement"), "a-ma-place")
+	sv.Kind = offerKind(sv.Themes, sv.AccompanimentModes, doneFor)
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
 	if len(sv.Themes) == 0 {
@@ -995,7 +1067,21 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 			// row was read — before, each row warned that it came without
 			// an offer; a place created has none, one stored keeps its own
 			// (and the file's warning names those, keptIssues).
-			b.read("services", noServicesColumn)
+			if b.rec.fileAbsent&models.FieldThemes == 0 {
+				// A JSON object without the key, which others have.
+				b.read("services", noServicesKey)
+			}
+			if b.rec.absent&offerFields != offerFields {
+				// The file has other offer columns: what they say updates
+				// a stored offer (see Place.Partial).
+				if b.rec.fileAbsent&models.FieldThemes != 0 {
+					b.read("services", noServicesColumnPartial)
+				}
+				b.partial = sv
+				b.derive = func(s *models.Service) { s.Kind = offerKind(s.Themes, s.AccompanimentModes, doneFor) }
+			} else if b.rec.fileAbsent&models.FieldThemes != 0 {
+				b.read("services", noServicesColumn)
+			}
 			return nil
 		}
 		if b.cell("services") == "" {

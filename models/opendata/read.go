@@ -75,6 +75,17 @@ type Record struct {
 	DeriveID bool
 	// absent are the fields its file has no column for (absent.go).
 	absent models.Fields
+	// idWritten is the id cell as the file wrote it, when reading it
+	// removed white space at its ends (cells are trimmed): the row says
+	// which key Carnet stored, which the producer's own system may not
+	// find under the id it wrote.
+	idWritten string
+	// fileAbsent are the fields no row of the file gives (absent, a JSON
+	// object's own keys aside).
+	fileAbsent models.Fields
+	// stored is the address and coordinates stored for the row's place
+	// when its file has no coordinates (see storedAddress).
+	stored *models.StoredPlace
 }
 
 // Reader reads the places of a CSV or JSON file one at a time, so that a
@@ -542,7 +553,12 @@ func (r *Reader) Next() (Record, error) {
 					b, _ := fixUTF8([]byte(v))
 					v, rec.Recoded = string(b), true
 				}
-				v = strings.TrimSpace(v)
+				if t := strings.TrimSpace(v); t != v {
+					if i < len(r.header) && r.header[i].name == "id" && t != "" {
+						rec.idWritten = v
+					}
+					v = t
+				}
 				switch {
 				case i >= len(r.header):
 					if v != "" {
@@ -624,9 +640,11 @@ func (r *Reader) Next() (Record, error) {
 	if geometryNote != "" {
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "geometry", Severity: SeverityWarning, Reason: geometryNote})
 	}
+	own := make(map[string]bool, len(obj))
 	for _, k := range r.keyOrder(obj) {
 		v := obj[k]
 		cr := r.reading(k)
+		own[cr.name] = true
 		cell, ok := cellString(v)
 		if m, isObject := v.(map[string]any); !ok && isObject && cr.name == ColumnCoordinates {
 			// Both coordinates as an object ({"lat": …, "lon": …}, a
@@ -642,9 +660,15 @@ func (r *Reader) Next() (Record, error) {
 			rec.Objects[cr.name] = true
 			cell = ""
 		}
+		if str, isString := v.(string); isString && cr.name == "id" && cell != "" && str != cell {
+			rec.idWritten = str
+		}
 		rec.set(cr, cell)
 	}
 	r.finish(&rec)
+	// The fields this object has no key for (absent.go): the file's
+	// absent columns and those of its own.
+	rec.absent |= absentFields(r.carriedOf(own))
 	return rec, nil
 }
 
@@ -748,7 +772,7 @@ func (r *Reader) keyOrder(obj map[string]any) []string {
 // finish completes a record read: the values its producer's format gives
 // it, then its id.
 func (r *Reader) finish(rec *Record) {
-	rec.absent = r.absent
+	rec.absent, rec.fileAbsent = r.absent, r.absent
 	for c, v := range rec.Cells {
 		if v != "" && !knownColumn[c] {
 			if r.filled == nil {

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -150,7 +151,16 @@ func checkRoundTrip(t *testing.T, first *models.Store, rep1 *opendata.Report, fo
 			undated++
 		}
 	}
-	if taken := countIssues(rep1, "date_maj", "the day of the import is taken"); undated > taken {
+	// A file without date_maj says it once, naming how many places have
+	// no date (each row of a file with the column says it of its own).
+	taken := countIssues(rep1, "date_maj", "the day of the import is taken")
+	for _, is := range rep1.Issues {
+		if m := undatedPlaces.FindStringSubmatch(is.Reason); is.Row == 0 && is.Field == "date_maj" && m != nil {
+			n, _ := strconv.Atoi(m[1])
+			taken += n
+		}
+	}
+	if undated > taken {
 		t.Errorf("%d places without the producer's date, %d warned", undated, taken)
 	}
 	offers := 0
@@ -169,6 +179,10 @@ func checkRoundTrip(t *testing.T, first *models.Store, rep1 *opendata.Report, fo
 	t.Logf("%d places (%d without the producer's date), %d offers; %d places and %d offers differ by what the standard cannot say",
 		len(before), undated, offers, places, changedOffers)
 }
+
+// undatedPlaces is how the warning of a file without date_maj counts the
+// places without a producer date.
+var undatedPlaces = regexp.MustCompile(`(\d+) places? ha(?:s|ve) no producer date`)
 
 // countIssues counts the issues of r on field whose reason contains reason.
 func countIssues(r *opendata.Report, field, reason string) int {
