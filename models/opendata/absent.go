@@ -23,17 +23,13 @@ import (
 // one. A place new in the file has none.
 //
 // A CSV file has a column or not, by its header. A JSON file's objects
-// each have their keys, and each object is a record of the standard: a
-// record that leaves a field out gives no value for it, where a key with
-// null or "" says the place has none. So an object without a key keeps
-// the stored value of its field, even when other objects of the file have
-// the key, and its row's warning says so (Report.record) — read as empty,
-// such an object silently cleared the field. A key no object has is the
-// file's absent column (Import reads the file once first to know), said
-// once for the file. The cost: exports that leave out the keys whose
-// value is null (PACA's file: 237 of 646 objects without « horaires »)
-// keep a value their producer removed, until it writes the key empty;
-// each such row's warning says how.
+// each have their keys: a key is absent when no object of the file has it
+// (Import reads the file once first to know). An object without a key that
+// others have is read as having it empty, as a CSV row's empty cell: in a
+// file that has hours, a place without them has none (exports leave out
+// the keys whose value is null: PACA's file has 237 of 646 objects without
+// « horaires »), and deciding object by object would keep stale hours for
+// ever on a place whose producer removed them.
 
 // keptColumns are, for each field an import keeps when its file has no
 // column for it, the columns (of any version of the standard) that give
@@ -220,24 +216,6 @@ func rowAbsent(absent models.Fields, a *models.Actor, programmes []string, sv *m
 	return absent
 }
 
-// keyKept reports, at its row, the fields whose stored values a JSON
-// object without their keys kept, the file's other objects having them.
-func (r *Report) keyKept(row int, kept models.Fields) {
-	var labels []string
-	for _, k := range keptColumns {
-		if kept&k.field != 0 && !slices.Contains(labels, k.label) {
-			labels = append(labels, k.label)
-		}
-	}
-	for _, l := range labels {
-		reason := "the object has no key " + l + ", which other objects of the file have: the place's stored value was kept, the producer saying nothing of it. To clear it, give the key with null or an empty value"
-		if l == "services" {
-			reason = "the object has no key services, which other objects of the file have: the place's stored offer kept its services, not withdrawn. To withdraw it, give the key with null or an empty value"
-		}
-		r.issue(Issue{Row: row, Field: l, Reason: reason, Severity: SeverityWarning})
-	}
-}
-
 // addKept notes the fields whose stored values a row's record kept.
 func (r *Report) addKept(row int, kept models.Fields) {
 	for i, k := range keptColumns {
@@ -323,10 +301,6 @@ const offerFields = models.FieldThemes | models.FieldPublics | models.FieldSpeci
 // noServicesColumnPartial is how a row of a file without a services column
 // but with other offer columns is read.
 const noServicesColumnPartial = "the file has no services column: an offer stored for the place keeps its services and takes the values of the file's other offer columns (a column the file lacks keeps its stored values); a place new in the directory has no offer"
-
-// noServicesKey is how a JSON object without the key services, which
-// other objects of its file have, is read.
-const noServicesKey = "the object has no key services, which other objects of the file have: it says nothing of the place's offer, which a place new in the directory does not have and a place stored keeps with its services (its other offer keys, if any, update it)"
 
 // noServicesColumn is how a row of a file without a services column is
 // read: the report's readings list those rows.

@@ -1022,14 +1022,6 @@ type rowsOf struct {
 // rejection and warning at its row and column.
 func (r *Report) record(b rowsOf, res *models.SyncResult) {
 	actorRow, serviceRow := b.actors, b.services
-	// The fields each row's own record leaves out, its file having them
-	// (a JSON object without a key others have): reported at the row.
-	own := map[int]models.Fields{}
-	for i, f := range b.absent {
-		if f &^= r.fileAbsent; f != 0 {
-			own[actorRow[i]] = f
-		}
-	}
 	for _, o := range res.Outcomes {
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected && o.Index < len(b.absent) &&
 			b.absent[o.Index]&r.fileAbsent&models.FieldProducerDate != 0 && o.Kept&models.FieldProducerDate == 0 {
@@ -1040,9 +1032,7 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 			if o.Entity == models.EntityActor {
 				row = actorRow
 			}
-			kept := own[row[o.Index]] & o.Kept
-			r.keyKept(row[o.Index], kept)
-			r.addKept(row[o.Index], o.Kept&^kept)
+			r.addKept(row[o.Index], o.Kept)
 		}
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.

@@ -555,15 +555,11 @@ func ToPlace(rec Record, source string) Place {
 	d := b.cell("date_maj")
 	day, how, ok := producerDate(d, a.Address.PostalCode)
 	switch {
-	case d == "" && rec.fileAbsent&models.FieldProducerDate != 0:
+	case d == "" && rec.absent&models.FieldProducerDate != 0:
 		// No column: the producer said nothing of it. A place stored
 		// keeps its date, a new one has none; the file's warning names
 		// which rows did which (keptIssues).
 		b.read("date_maj", "the file has no column date_maj: a place stored keeps its producer date, a new one has none (its check date is the day of the import)")
-	case d == "" && rec.absent&models.FieldProducerDate != 0:
-		// A JSON object without the key, which others have: the same,
-		// said at the row, whose warning names a date kept (keyKept).
-		b.warn("date_maj", "", "missing (required by the standard), the object having no key date_maj: a place stored keeps its producer date; for a new one, the day of the import is taken as the record's date")
 	case d == "":
 		b.warn("date_maj", "", "missing (required by the standard); the day of the import is taken as the record's date")
 	case !ok:
@@ -1067,19 +1063,13 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 			// row was read — before, each row warned that it came without
 			// an offer; a place created has none, one stored keeps its own
 			// (and the file's warning names those, keptIssues).
-			if b.rec.fileAbsent&models.FieldThemes == 0 {
-				// A JSON object without the key, which others have.
-				b.read("services", noServicesKey)
-			}
 			if b.rec.absent&offerFields != offerFields {
 				// The file has other offer columns: what they say updates
 				// a stored offer (see Place.Partial).
-				if b.rec.fileAbsent&models.FieldThemes != 0 {
-					b.read("services", noServicesColumnPartial)
-				}
+				b.read("services", noServicesColumnPartial)
 				b.partial = sv
 				b.derive = func(s *models.Service) { s.Kind = offerKind(s.Themes, s.AccompanimentModes, doneFor) }
-			} else if b.rec.fileAbsent&models.FieldThemes != 0 {
+			} else {
 				b.read("services", noServicesColumn)
 			}
 			return nil

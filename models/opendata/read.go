@@ -80,9 +80,6 @@ type Record struct {
 	// which key Carnet stored, which the producer's own system may not
 	// find under the id it wrote.
 	idWritten string
-	// fileAbsent are the fields no row of the file gives (absent, a JSON
-	// object's own keys aside).
-	fileAbsent models.Fields
 	// stored is the address and coordinates stored for the row's place
 	// when its file has no coordinates (see storedAddress).
 	stored *models.StoredPlace
@@ -640,11 +637,9 @@ func (r *Reader) Next() (Record, error) {
 	if geometryNote != "" {
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "geometry", Severity: SeverityWarning, Reason: geometryNote})
 	}
-	own := make(map[string]bool, len(obj))
 	for _, k := range r.keyOrder(obj) {
 		v := obj[k]
 		cr := r.reading(k)
-		own[cr.name] = true
 		cell, ok := cellString(v)
 		if m, isObject := v.(map[string]any); !ok && isObject && cr.name == ColumnCoordinates {
 			// Both coordinates as an object ({"lat": …, "lon": …}, a
@@ -666,9 +661,6 @@ func (r *Reader) Next() (Record, error) {
 		rec.set(cr, cell)
 	}
 	r.finish(&rec)
-	// The fields this object has no key for (absent.go): the file's
-	// absent columns and those of its own.
-	rec.absent |= absentFields(r.carriedOf(own))
 	return rec, nil
 }
 
@@ -772,7 +764,7 @@ func (r *Reader) keyOrder(obj map[string]any) []string {
 // finish completes a record read: the values its producer's format gives
 // it, then its id.
 func (r *Reader) finish(rec *Record) {
-	rec.absent, rec.fileAbsent = r.absent, r.absent
+	rec.absent = r.absent
 	for c, v := range rec.Cells {
 		if v != "" && !knownColumn[c] {
 			if r.filled == nil {

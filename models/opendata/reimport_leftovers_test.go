@@ -198,47 +198,6 @@ func TestReimportWithoutServicesUpdatesTheOffer(t *testing.T) {
 	}
 }
 
-// TestJSONObjectWithoutAKeyKeepsItsStoredValue: in a JSON file whose other
-// objects have « horaires », one object without the key says nothing of
-// its hours (the standard's JSON writes a field it has; an object is a
-// record, and a record that leaves a field out gives no value for it): its
-// stored hours are kept and its row says so. An object with the key null
-// or "" clears them.
-func TestJSONObjectWithoutAKeyKeepsItsStoredValue(t *testing.T) {
-	s := openStore(t)
-	rows := []map[string]string{keepRow(1), keepRow(2)}
-	importBytes(t, s, keepJSON(t, rows), opendata.ImportOptions{Source: "jsonkey"})
-	rep := importBytes(t, s, keepJSON(t, rows, []string{"horaires", "telephone", "services", "date_maj"}, nil), opendata.ImportOptions{Source: "jsonkey"})
-	if rep.Rejected != 0 {
-		t.Fatalf("%+v", rep.Issues)
-	}
-	if a := actorOf(t, s, "jsonkey", "k1"); a.OpeningHours == "" || len(a.Phones) == 0 || a.ProducerUpdatedOn != "2024-04-02" {
-		t.Errorf("k1 without the keys: hours %q phones %v date %q, want them kept", a.OpeningHours, a.Phones, a.ProducerUpdatedOn)
-	}
-	if o := serviceOf(t, s, "jsonkey", "k1"); o.ArchivedAt != nil || len(o.Themes) == 0 {
-		t.Errorf("k1's offer without the key services: archived %v themes %v", o.ArchivedAt != nil, o.Themes)
-	}
-	for _, col := range []string{"horaires", "telephone", "services", "date_maj"} {
-		if keptWarning(rep, col) != nil {
-			t.Errorf("the file's warning of an absent %s, which the file has", col)
-		}
-	}
-	said := func(field string) bool {
-		return anyIssue(rep, func(is opendata.Issue) bool {
-			return is.Row == 1 && is.Field == field && is.Severity == opendata.SeverityWarning && strings.Contains(is.Reason, "kept")
-		})
-	}
-	if !said("horaires") || !said("telephone") || !said("date_maj") || !said("services") {
-		t.Errorf("row 1 does not say its stored values were kept: %+v", rep.Issues)
-	}
-	emptied := keepRow(1)
-	emptied["horaires"] = ""
-	rep = importBytes(t, s, keepJSON(t, []map[string]string{emptied, keepRow(2)}), opendata.ImportOptions{Source: "jsonkey"})
-	if a := actorOf(t, s, "jsonkey", "k1"); a.OpeningHours != "" {
-		t.Errorf("k1 with horaires \"\": %q, want none", a.OpeningHours)
-	}
-}
-
 // TestImportSaysAnIdWasTrimmed: spaces around an id are removed (the
 // place's key); the row says so, so that the producer knows the key Carnet
 // stored.
