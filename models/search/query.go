@@ -375,6 +375,10 @@ type page struct {
 	facets []Facet
 	// partial: no record holds every word; hits hold as many as any does.
 	partial bool
+	// fallbacks: the words naming a kind of place that no result is,
+	// met through their related need only (see dropRelatedFallbacks):
+	// the hits miss them.
+	fallbacks []string
 }
 
 // run executes a planned query. The caller holds the read lock.
@@ -595,7 +599,9 @@ func (t *table) run(p *plan, s *scratch) page {
 		}
 		t.match(&p.an, s, false)
 		keep()
-		t.dropRelatedFallbacks(&p.an, s)
+		if out.fallbacks = t.dropRelatedFallbacks(&p.an, s); len(out.fallbacks) > 0 {
+			out.partial = true
+		}
 		// Words every result must hold: the soft ones rank only.
 		required, soft := p.an.hardCount(), len(p.an.clauses)-p.an.hardCount()
 		if len(s.touched) == 0 && len(p.an.clauses) > 1 {
