@@ -643,6 +643,7 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 			out.Spellings = append(out.Spellings, Spelling{Word: c.word, Suggestion: c.suggest})
 		}
 	}
+	out.Spellings = append(out.Spellings, p.spelt...)
 	for _, pr := range p.an.places {
 		out.NamedPlaces = append(out.NamedPlaces, NamedPlace{Words: pr.words, Kind: pr.kind, Filter: p.an.placeOnly})
 	}

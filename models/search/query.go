@@ -68,12 +68,14 @@ type plan struct {
 	// message: q has more distinct words than MaxWords, a message read
 	// for what it names (messageWords).
 	message bool
-	an      analysis
-	hash    string // of the query without its page (see cursor.Query)
-	sort    string
-	limit   int
-	radius  float64
-	after   *cursor
+	// spelt: the misspelt words read as a phrase's (respeltPhrases).
+	spelt  []Spelling
+	an     analysis
+	hash   string // of the query without its page (see cursor.Query)
+	sort   string
+	limit  int
+	radius float64
+	after  *cursor
 	// placeRestricted: near, commune or code_postal was given, so
 	// services without a place are left out unless asked for.
 	placeRestricted bool
@@ -125,6 +127,7 @@ func readQuery(q Query) (*plan, error) {
 func (t *table) finishPlan(p *plan, allowed []string) error {
 	q := &p.q
 	p.words = t.gluedWords(p.words)
+	p.words, p.spelt = t.respeltPhrases(p.words)
 	if p.message {
 		// A whole message (« Bonjour, je viens d'arriver à Angoulême
 		// et je dois faire ma déclaration d'impôts… ») is read for
