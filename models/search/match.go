@@ -92,7 +92,7 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 	s.ensure(len(t.docs))
 	s.touched = s.touched[:0]
 	order := make([]int, len(a.clauses))
-	soft := func(i int) bool { return a.clauses[i].soft && !partial }
+	soft := func(i int) bool { return a.clauses[i].soft && (!partial || a.clauses[i].echo) }
 	for i := range order {
 		order[i] = i
 		if a.clauses[i].fsize == 0 && !partial && !soft(i) {
@@ -110,7 +110,7 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 		}
 		return a.clauses[x].fsize - a.clauses[y].fsize
 	})
-	hard := uint8(len(a.clauses))
+	hard := uint8(len(a.clauses) - a.echoCount())
 	if !partial {
 		hard = uint8(a.hardCount())
 	}

@@ -614,7 +614,7 @@ func (t *table) run(p *plan, s *scratch) page {
 			t.match(&p.an, s, true)
 			keep()
 			out.partial = true
-			required, soft = len(p.an.clauses), 0
+			required, soft = len(p.an.clauses)-p.an.echoCount(), p.an.echoCount()
 		}
 		if out.partial && inPlace != nil {
 			// The named place's records holding the most of the other

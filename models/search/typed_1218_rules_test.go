@@ -70,3 +70,50 @@ func TestMisspeltWordsReadAsThePhraseTheySpell(t *testing.T) {
 		t.Errorf("franse servis la seyne: %v, want the place of La Seyne-sur-Mer first", got)
 	}
 }
+
+// A word whose need the kind of place another word names already meets
+// (« handicap » beside « mdph ») ranks without filtering, in a partial
+// answer too: « dossier mdph handicap » kept the MDPH and a Cap emploi,
+// the only records holding two of its words, where « dossier mdph » found
+// the places helping with procedures after the MDPH.
+func TestAWordSayingAgainWhatAKindOfPlaceMeansRanksOnly(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("mdph", "Maison départementale des personnes handicapées", "Laon", "02000", "1 rue de la Paix", "services", themeTools),
+		record("cap", "Cap emploi 16", "Puymoyen", "16400", "2 rue du Port", "services", themeProcedures),
+		record("fs", "France services Ruffec", "Ruffec", "16700", "3 place du Marché", "services", themeProcedures),
+		record("med", "Médiathèque", "Gap", "05000", "4 rue Carnot", "services", themeTools),
+	})
+	_, base := searchNames(t, m, "dossier mdph")
+	r, got := searchNames(t, m, "dossier mdph handicap")
+	if !r.Partial || len(got) != len(base) || got[0] != base[0] || !slices.Contains(got, "France services Ruffec") {
+		t.Errorf("dossier mdph handicap: partial %v %v, want the places of « dossier mdph » %v", r.Partial, got, base)
+	}
+	// The word alone, or beside a word it does not echo, still filters.
+	if _, got := searchNames(t, m, "dossier handicap"); slices.Contains(got, "France services Ruffec") {
+		t.Errorf("dossier handicap: %v, want the places for disabled people only", got)
+	}
+}
+
+// A public word beside a phrase of need meaning the same public
+// (« étrangers » beside « cours de français ») is one need from two
+// sides: the places teaching French and those receiving foreigners both
+// answer. Required on both sides, « cours de francais pour etrangers »
+// kept the one place holding both.
+func TestAPublicAndANeedMeaningItAreOneNeed(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fle", "Apprendre le français", "Vierzon", "18100", "1 rue de la Gare", "services", themeTools),
+		record("lire", "Association communiquer lire écrire", "Loudun", "86200", "2 rue du Château", "services", themeTools),
+		record("cada", "Centre d'accueil pour demandeurs d'asile", "Arles", "13200", "3 rue de la République", "services", themeTools),
+		record("med", "Médiathèque", "Gap", "05000", "4 rue Carnot", "services", themeTools),
+	})
+	r, got := searchNames(t, m, "cours de francais pour etrangers")
+	want := []string{"Apprendre le français", "Association communiquer lire écrire", "Centre d'accueil pour demandeurs d'asile"}
+	if r.Partial || len(got) != 3 {
+		t.Errorf("cours de francais pour etrangers: partial %v %v, want %v", r.Partial, got, want)
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("cours de francais pour etrangers: %v, want %q", got, w)
+		}
+	}
+}
