@@ -64,6 +64,9 @@ type clause struct {
 	// typology: « bij », « ccas », « france services »); its related
 	// matches are a fallback (see dropRelatedFallbacks).
 	kind bool
+	// echo: soft even in a partial answer, a word saying again what a
+	// kind of place another word names (see markKindEchoes).
+	echo bool
 	// inPhrase: the word is part of a phrase of several words of the
 	// thesaurus (« conseiller numérique », « culture numérique »): it
 	// names something with the others and is never soft.
@@ -418,7 +421,85 @@ func (t *table) analyze(words []string) analysis {
 	}
 	t.dropPublicEchoes(&a)
 	markSoft(&a, dated)
+	markKindEchoes(&a)
+	joinPublicSides(&a)
 	return a
+}
+
+// joinPublicSides reads a public word beside a phrase of need that means
+// the same public (« étrangers » beside « cours de français », both
+// meaning people who do not read French) as one need seen from two
+// sides: a record holding either answers. The phrase's clauses also
+// accept what the public word holds, and the public word ranks without
+// filtering, in a partial answer too. Required on both
+// sides, « cours de francais pour etrangers » kept the one place holding
+// both, not the places teaching French nor those receiving asylum
+// seekers.
+func joinPublicSides(a *analysis) {
+	for j := range a.clauses {
+		pub := &a.clauses[j]
+		if pub.inPhrase || pub.place >= 0 || pub.soft {
+			continue
+		}
+		shares := func(c *clause) bool {
+			return slices.ContainsFunc(c.sets, func(x setRef) bool {
+				return x.t.how == HowPublic && !x.fuzzy && slices.ContainsFunc(pub.sets, func(y setRef) bool {
+					return y.t.how == HowPublic && !y.fuzzy && y.t.field == x.t.field && y.t.value == x.t.value
+				})
+			})
+		}
+		joined := false
+		for i := range a.clauses {
+			c := &a.clauses[i]
+			if i == j || !c.inPhrase || c.place >= 0 || c.soft || !shares(c) {
+				continue
+			}
+			c.terms = append(c.terms, pub.terms...)
+			c.sets = append(c.sets, pub.sets...)
+			c.size, c.fsize = c.size+pub.size, c.fsize+pub.fsize
+			joined = true
+		}
+		if joined {
+			pub.soft, pub.echo = true, true
+		}
+	}
+}
+
+// markKindEchoes makes soft a word whose need the kind of place another
+// word names already meets (« handicap » beside « mdph », the Maison
+// départementale des personnes handicapées): it says again what the
+// other word names, so it ranks without filtering, in a partial answer
+// too (clause.echo). Counted, it kept only the records holding two words
+// of three (« dossier mdph handicap »: the MDPH and a Cap emploi, where
+// « dossier mdph » found every place helping with procedures after the
+// MDPH).
+func markKindEchoes(a *analysis) {
+	names := func(j int, id uint32) bool {
+		c := &a.clauses[j]
+		return !c.soft && c.place < 0 && slices.ContainsFunc(c.terms, func(tr termRef) bool {
+			return tr.id == id && tr.how != HowRelated && !tr.fuzzy
+		})
+	}
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		if c.soft || c.place >= 0 || c.inPhrase {
+			continue
+		}
+		echo := slices.ContainsFunc(c.terms, func(tr termRef) bool {
+			if tr.how != HowRelated || tr.fuzzy {
+				return false
+			}
+			for j := range a.clauses {
+				if j != i && names(j, tr.id) {
+					return true
+				}
+			}
+			return false
+		})
+		if echo {
+			c.soft, c.echo = true, true
+		}
+	}
 }
 
 // communesInDepartement reads a commune named beside a département it
@@ -915,6 +996,17 @@ var placeQualifiers = map[string]bool{"quartier": true, "quartiers": true, "anne
 	"communaux": true, "communales": true, "intercommunal": true, "intercommunale": true, "principal": true, "principale": true}
 
 // hardCount is the number of clauses every result must hold.
+// echoCount counts the clauses that are soft in a partial answer too.
+func (a *analysis) echoCount() int {
+	n := 0
+	for _, c := range a.clauses {
+		if c.echo {
+			n++
+		}
+	}
+	return n
+}
+
 func (a *analysis) hardCount() int {
 	n := 0
 	for i := range a.clauses {

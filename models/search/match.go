@@ -92,7 +92,7 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 	s.ensure(len(t.docs))
 	s.touched = s.touched[:0]
 	order := make([]int, len(a.clauses))
-	soft := func(i int) bool { return a.clauses[i].soft && !partial }
+	soft := func(i int) bool { return a.clauses[i].soft && (!partial || a.clauses[i].echo) }
 	for i := range order {
 		order[i] = i
 		if a.clauses[i].fsize == 0 && !partial && !soft(i) {
@@ -110,7 +110,7 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 		}
 		return a.clauses[x].fsize - a.clauses[y].fsize
 	})
-	hard := uint8(len(a.clauses))
+	hard := uint8(len(a.clauses) - a.echoCount())
 	if !partial {
 		hard = uint8(a.hardCount())
 	}
@@ -215,9 +215,12 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 // holding every word is of that kind, the records holding the word only
 // through its related need are other kinds of places, not what the query
 // names: they are left out. When none is (a commune without a CCAS), they
-// stay: the places helping with procedures there. A word alone keeps them
-// after the places of its kind (runWord).
-func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) {
+// stay: the places helping with procedures there, but no record holds the
+// word, so the answer says so (it returns the words met only that way; the
+// answer is partial and its hits miss them): « ccas hyeres » listed the
+// France services of Hyères as a CCAS. A word alone keeps them after the
+// places of its kind (runWord).
+func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) (fallbacks []string) {
 	for i := range a.clauses {
 		c := &a.clauses[i]
 		if !c.kind || c.soft || c.related == 0 || len(a.clauses) < 2 {
@@ -240,6 +243,9 @@ func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) {
 			return false
 		}
 		if !slices.ContainsFunc(s.touched, direct) {
+			if len(s.touched) > 0 {
+				fallbacks = append(fallbacks, c.word)
+			}
 			continue
 		}
 		kept := s.touched[:0]
@@ -252,6 +258,7 @@ func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) {
 		}
 		s.touched = kept
 	}
+	return fallbacks
 }
 
 // noteSlot notes the best match of clause c in slot.

@@ -643,6 +643,7 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 			out.Spellings = append(out.Spellings, Spelling{Word: c.word, Suggestion: c.suggest})
 		}
 	}
+	out.Spellings = append(out.Spellings, p.spelt...)
 	for _, pr := range p.an.places {
 		out.NamedPlaces = append(out.NamedPlaces, NamedPlace{Words: pr.words, Kind: pr.kind, Filter: p.an.placeOnly})
 	}
@@ -650,6 +651,7 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 		out.Hits[i] = Hit[T]{Item: item(t.docs[h.slot]), Score: h.score}
 		if len(p.words) > 0 {
 			out.Hits[i].Matches, out.Hits[i].Missing = t.explain(&p.an, h.slot)
+			out.Hits[i].Matches, out.Hits[i].Missing = asMissing(pg.fallbacks, out.Hits[i].Matches, out.Hits[i].Missing)
 		}
 		if a := h.dist; a == a { // not NaN: the haversine term
 			r := roundKM(havKM(a))
@@ -703,4 +705,21 @@ func ServiceKinds(sv *models.Service) []string {
 		}
 	}
 	return kinds
+}
+
+// asMissing moves the related matches of the given words to missing: a
+// place helping with procedures is not the CCAS the query names.
+func asMissing(words []string, matches []Match, missing []string) ([]Match, []string) {
+	if len(words) == 0 {
+		return matches, missing
+	}
+	kept := make([]Match, 0, len(matches))
+	for _, m := range matches {
+		if m.How == HowRelated && slices.Contains(words, m.Word) {
+			missing = append(missing, m.Word)
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept, missing
 }

@@ -68,12 +68,14 @@ type plan struct {
 	// message: q has more distinct words than MaxWords, a message read
 	// for what it names (messageWords).
 	message bool
-	an      analysis
-	hash    string // of the query without its page (see cursor.Query)
-	sort    string
-	limit   int
-	radius  float64
-	after   *cursor
+	// spelt: the misspelt words read as a phrase's (respeltPhrases).
+	spelt  []Spelling
+	an     analysis
+	hash   string // of the query without its page (see cursor.Query)
+	sort   string
+	limit  int
+	radius float64
+	after  *cursor
 	// placeRestricted: near, commune or code_postal was given, so
 	// services without a place are left out unless asked for.
 	placeRestricted bool
@@ -125,6 +127,7 @@ func readQuery(q Query) (*plan, error) {
 func (t *table) finishPlan(p *plan, allowed []string) error {
 	q := &p.q
 	p.words = t.gluedWords(p.words)
+	p.words, p.spelt = t.respeltPhrases(p.words)
 	if p.message {
 		// A whole message (« Bonjour, je viens d'arriver à Angoulême
 		// et je dois faire ma déclaration d'impôts… ») is read for
@@ -375,6 +378,10 @@ type page struct {
 	facets []Facet
 	// partial: no record holds every word; hits hold as many as any does.
 	partial bool
+	// fallbacks: the words naming a kind of place that no result is,
+	// met through their related need only (see dropRelatedFallbacks):
+	// the hits miss them.
+	fallbacks []string
 }
 
 // run executes a planned query. The caller holds the read lock.
@@ -595,7 +602,9 @@ func (t *table) run(p *plan, s *scratch) page {
 		}
 		t.match(&p.an, s, false)
 		keep()
-		t.dropRelatedFallbacks(&p.an, s)
+		if out.fallbacks = t.dropRelatedFallbacks(&p.an, s); len(out.fallbacks) > 0 {
+			out.partial = true
+		}
 		// Words every result must hold: the soft ones rank only.
 		required, soft := p.an.hardCount(), len(p.an.clauses)-p.an.hardCount()
 		if len(s.touched) == 0 && len(p.an.clauses) > 1 {
@@ -605,7 +614,7 @@ func (t *table) run(p *plan, s *scratch) page {
 			t.match(&p.an, s, true)
 			keep()
 			out.partial = true
-			required, soft = len(p.an.clauses), 0
+			required, soft = len(p.an.clauses)-p.an.echoCount(), p.an.echoCount()
 		}
 		if out.partial && inPlace != nil {
 			// The named place's records holding the most of the other
