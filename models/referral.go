@@ -242,6 +242,11 @@ const (
 	ReadByAdministrator      = "platform_administrator"
 	ReadByMemberJoinedAfter  = "joined_after_the_referral"
 	ReadCredentialsDisclosed = "password_set_through_another_s_reset"
+	// ReadByOutsider: a call (never answered, see
+	// Store.RecordReferralOutsiderAttempt) by someone who belongs to
+	// neither structure and is no administrator: a member of another
+	// structure, a coordinator, a member since removed.
+	ReadByOutsider = "outside_both_structures"
 )
 
 // ReadTrace says whether p reading r's personal data must leave a trace in

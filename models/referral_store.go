@@ -889,6 +889,24 @@ func (s *Store) RecordReferralAttempt(ctx context.Context, p *Principal, r *Refe
 	return s.recordReferralTraces(ctx, p, TrailReferralAttempt, []*Referral{r}, map[string]any{"status": status, "call": call})
 }
 
+// RecordReferralOutsiderAttempt traces a call on r by p, who belongs to
+// neither of its structures and was answered as if r did not exist (status,
+// 404): the outsider learns nothing, but both structures see that someone
+// outside the circle the sender entrusted reached for the person's data —
+// an administrator outside the team, a member since removed, a member of
+// another structure. A call on an id that names no referral leaves
+// nothing: there is no structure to tell.
+func (s *Store) RecordReferralOutsiderAttempt(ctx context.Context, p *Principal, r *Referral, status int, call string) error {
+	reason := ReadByOutsider
+	if p.IsAdmin() {
+		reason = ReadByAdministrator
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		ev := TrailEvent{Action: TrailReferralAttempt, ActorID: r.FromActorID, OtherActorID: r.ToActorID, SubjectKind: SubjectReferral, SubjectID: r.ID}
+		return s.trail(tx, ev, map[string]any{"reason": reason, "status": status, "call": call})
+	})
+}
+
 func (s *Store) recordReferralTraces(ctx context.Context, p *Principal, action string, rs []*Referral, extra map[string]any) error {
 	type read struct {
 		r      *Referral
