@@ -503,11 +503,11 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 	var cands []struct {
 		ID, PersonFirstName, PersonLastName, FromActorID, ToActorID string
 		CreatedAt                                                   time.Time
-		ForwardedFromSentAt                                         *time.Time
+		ForwardedFromSentAt, ToEntrustedAt                          *time.Time
 	}
 	if err := filter(tx.Model(&Referral{})).Where("referrals.anonymized_at IS NULL").
 		Select("referrals.id, referrals.person_first_name, referrals.person_last_name, referrals.from_actor_id, referrals.to_actor_id, referrals.created_at, " +
-			"referrals.forwarded_from_sent_at").
+			"referrals.forwarded_from_sent_at, referrals.to_entrusted_at").
 		Order("referrals.id DESC").Scan(&cands).Error; err != nil {
 		return err
 	}
@@ -516,7 +516,7 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 		if matchesName(words, c.PersonFirstName+" "+c.PersonLastName) {
 			ids = append(ids, c.ID)
 			page.Matched = append(page.Matched, Referral{ID: c.ID, FromActorID: c.FromActorID, ToActorID: c.ToActorID, CreatedAt: c.CreatedAt,
-				ForwardedFromSentAt: c.ForwardedFromSentAt})
+				ForwardedFromSentAt: c.ForwardedFromSentAt, ToEntrustedAt: c.ToEntrustedAt})
 		}
 	}
 	page.Total = int64(len(ids))
