@@ -226,6 +226,12 @@ func TestSec29ListsBoundedAndCountedWhileRead(t *testing.T) {
 		if f := fields(t, r); len(f) != 1 || f[0] != tc.field {
 			t.Errorf("%s: errors name %v, want [%s]", tc.name, f, tc.field)
 		}
+		// An orientation stores nothing: its refusal does not say that
+		// nothing was stored, as a write's does.
+		d := str(r.Map()["detail"])
+		if read := strings.HasPrefix(tc.path, "/api/v1/orientation/"); read == strings.Contains(d, "nothing was stored") {
+			t.Errorf("%s: detail %q", tc.name, d)
+		}
 	}
 	// A sync batch over its bound is refused at its 1,001st record, with
 	// the batch's own message.

@@ -34,6 +34,8 @@ func guessable(local string) []string {
 		"Alcazar2024!Alcazar",     // the structure's name around a year
 		"MediathequeAlcazar!!",    // the structure's name and symbols
 		"doudou2024doudou",        // a common French password around a year
+		"parapluie1parapluie1x",   // a word repeated, with a short tail
+		"parapluie1!parapluie2",   // a word repeated, its copies apart
 	}
 }
 

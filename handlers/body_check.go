@@ -208,10 +208,10 @@ var errBodySyntax = errors.New("syntax")
 
 func (k *bodyChecker) check(b []byte, t reflect.Type) error {
 	if !utf8.Valid(b) {
-		return models.Errorf(models.EBADREQUEST, "The request body is not valid UTF-8: JSON is sent in UTF-8 (RFC 8259); nothing was stored.")
+		return models.Errorf(models.EBADREQUEST, "The request body is not valid UTF-8: JSON is sent in UTF-8 (RFC 8259)"+nothingStored)
 	}
 	if loneSurrogate(b) {
-		return models.Errorf(models.EBADREQUEST, "The request body escapes half of a UTF-16 surrogate pair (\\uD800–\\uDFFF without its other half), which is no character; nothing was stored.")
+		return models.Errorf(models.EBADREQUEST, "The request body escapes half of a UTF-16 surrogate pair (\\uD800–\\uDFFF without its other half), which is no character"+nothingStored)
 	}
 	err := k.scan(b, shapeOf(t))
 	var many *tooManyItems
@@ -247,17 +247,36 @@ func syntaxProblem(b []byte) error {
 // most maxBodyDepth levels.
 func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 	var pending error
-	// judged keeps the first member problem and says whether reading goes
-	// on (it stops on a syntax error).
+	// unknown counts the unknown members named in pending: while they are
+	// its only problem, members are still judged, so that one problem
+	// names them all (a client that fixed one learnt then of the next).
+	unknown := 0
+	// judged keeps the first member problem, with every unknown member
+	// after it when it is one, and says whether reading goes on (it stops
+	// on a syntax error).
 	judged := func(err error) bool {
 		if errors.Is(err, errBodySyntax) {
 			return false
 		}
-		if pending == nil {
+		var e *models.Error
+		isUnknown := errors.As(err, &e) && e.Message == unknownMemberMessage
+		switch {
+		case pending == nil:
 			pending = err
+			if isUnknown {
+				unknown = 1
+			}
+		case unknown > 0 && isUnknown:
+			p := pending.(*models.Error)
+			p.Fields = append(p.Fields, e.Fields...)
+			p.Message = unknownMembersMessage
+			unknown++
 		}
 		return true
 	}
+	// settled says whether pending is final: members are then read for
+	// their syntax only.
+	settled := func() bool { return pending != nil && unknown == 0 }
 	var stack []checkFrame
 	i := skipSpace(b, 0)
 	next, nextMax := root, 0 // the shape and maxItems of the value to read
@@ -284,13 +303,13 @@ func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 			}
 			if c == '[' {
 				var err error
-				if next, nextMax, err = k.item(stack, pending != nil); err != nil && !judged(err) {
+				if next, nextMax, err = k.item(stack, settled()); err != nil && !judged(err) {
 					return err
 				}
 				continue
 			}
 			var err error
-			if i, next, nextMax, err = k.member(b, i, stack, pending != nil); err != nil && !judged(err) {
+			if i, next, nextMax, err = k.member(b, i, stack, settled(), unknown < maxProblemErrors); err != nil && !judged(err) {
 				return err
 			}
 			continue
@@ -334,9 +353,9 @@ func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 				i = skipSpace(b, i+1)
 				var err error
 				if top.obj {
-					i, next, nextMax, err = k.member(b, i, stack, pending != nil)
+					i, next, nextMax, err = k.member(b, i, stack, settled(), unknown < maxProblemErrors)
 				} else {
-					next, nextMax, err = k.item(stack, pending != nil)
+					next, nextMax, err = k.item(stack, settled())
 				}
 				if err != nil && !judged(err) {
 					return err
@@ -371,10 +390,23 @@ func (k *bodyChecker) item(stack []checkFrame, judged bool) (*bodyShape, int, er
 	return nil, 0, nil
 }
 
+// nothingStored ends the body check's refusals: a client that wrote may
+// send the request again once mended. decodeReadJSON reads it otherwise
+// for a request that stores nothing.
+const nothingStored = "; nothing was stored."
+
+// The problems of unknown members: one, or several named at once.
+const (
+	unknownMemberMessage  = "The request body has a field this endpoint does not know."
+	unknownMembersMessage = "The request body has fields this endpoint does not know."
+)
+
 // member reads the name of a new member of the object on top of stack
 // (b[i] must open it) and its colon, and returns where its value starts
-// and its shape; once a problem is judged, only the syntax.
-func (k *bodyChecker) member(b []byte, i int, stack []checkFrame, judged bool) (int, *bodyShape, int, error) {
+// and its shape; once a problem is judged, only the syntax. hints says
+// whether an unknown member's reason looks for the name meant (the first
+// maxProblemErrors, those a problem lists).
+func (k *bodyChecker) member(b []byte, i int, stack []checkFrame, judged, hints bool) (int, *bodyShape, int, error) {
 	if i >= len(b) || b[i] != '"' {
 		return i, nil, 0, errBodySyntax
 	}
@@ -394,7 +426,7 @@ func (k *bodyChecker) member(b []byte, i int, stack []checkFrame, judged bool) (
 		return i, nil, 0, nil
 	}
 	if top.seenName(name) {
-		return i, nil, 0, &models.Error{Code: models.EBADREQUEST, Message: "The request body names a field twice in one object; nothing was stored.",
+		return i, nil, 0, &models.Error{Code: models.EBADREQUEST, Message: "The request body names a field twice in one object" + nothingStored,
 			Fields: []models.FieldError{{Field: clip(framePath(stack, "")), Reason: "is sent more than once: send it once"}}}
 	}
 	s := top.shape
@@ -407,12 +439,15 @@ func (k *bodyChecker) member(b []byte, i int, stack []checkFrame, judged bool) (
 	f, ok := s.fields[name]
 	if !ok {
 		reason := "is not a known field (names are snake_case, matched exactly; see the API documentation)"
-		if h := s.caseOf(name); h != "" {
-			reason = "is not a known field: did you mean " + h + "? (names are matched exactly)"
-		} else if h := bodyFieldHint(name, reflect.New(s.strct).Interface()); h != "" {
-			reason = "is not a known field: did you mean " + h + "?"
+		// Past those a problem lists, counted only: no hint looked for.
+		if hints {
+			if h := s.caseOf(name); h != "" {
+				reason = "is not a known field: did you mean " + h + "? (names are matched exactly)"
+			} else if h := bodyFieldHint(name, reflect.New(s.strct).Interface()); h != "" {
+				reason = "is not a known field: did you mean " + h + "?"
+			}
 		}
-		return i, nil, 0, &models.Error{Code: models.EBADREQUEST, Message: "The request body has a field this endpoint does not know.",
+		return i, nil, 0, &models.Error{Code: models.EBADREQUEST, Message: unknownMemberMessage,
 			Fields: []models.FieldError{{Field: clip(framePath(stack, "")), Reason: reason}}}
 	}
 	return i, f.shape, f.max, nil
@@ -449,7 +484,7 @@ func (e *tooManyItems) Error() string {
 
 // problem is the answer: 422 naming the list, as validation names it.
 func (e *tooManyItems) problem() error {
-	return &models.Error{Code: models.EINVALID, Message: "A list has more items than this endpoint accepts; nothing was stored.",
+	return &models.Error{Code: models.EINVALID, Message: "A list has more items than this endpoint accepts" + nothingStored,
 		Fields: []models.FieldError{{Field: clip(e.path), Reason: fmt.Sprintf("must have at most %d values", e.max)}}}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -281,4 +282,22 @@ func FuzzMergePatch(f *testing.F) {
 			t.Fatalf("merge %s into %s: %s, then %s", patch, target, once, twice)
 		}
 	})
+}
+
+// TestCheckBodyNamesEveryUnknownMember: a body with three unknown members
+// answered naming only the first; the client fixed it and learnt of the
+// next. One problem names them all, nested ones included.
+func TestCheckBodyNamesEveryUnknownMember(t *testing.T) {
+	err := checkBody([]byte(`{"bogus":1,"name":"x","address":{"Street":"s","zip":"1"},"other":true}`), reflect.TypeFor[checkIn]())
+	var e *models.Error
+	if !errors.As(err, &e) || e.Code != models.EBADREQUEST {
+		t.Fatalf("%v", err)
+	}
+	var got []string
+	for _, f := range e.Fields {
+		got = append(got, f.Field)
+	}
+	if want := []string{"bogus", "address.Street", "address.zip", "other"}; !slices.Equal(got, want) {
+		t.Errorf("fields %v, want %v (%s)", got, want, e.Message)
+	}
 }

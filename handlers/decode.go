@@ -133,6 +133,18 @@ func decodeJSON(c *gin.Context, dst any) error {
 	return unmarshalStrict(b, dst)
 }
 
+// decodeReadJSON is decodeJSON for a POST that stores nothing (an
+// orientation: a situation is a body, not a query string). Its refusals
+// say that nothing was looked up, not that nothing was stored, which
+// would have the caller wonder what it could have stored.
+func decodeReadJSON(c *gin.Context, dst any) error {
+	err := decodeJSON(c, dst)
+	if e := (*models.Error)(nil); errors.As(err, &e) && strings.HasSuffix(e.Message, nothingStored) {
+		e.Message = strings.TrimSuffix(e.Message, nothingStored) + "; nothing was looked up."
+	}
+	return err
+}
+
 // batch is a sync batch's list of records, each decoded on its own.
 type batch[T any] struct {
 	Records []T
@@ -225,7 +237,9 @@ func decodeChanges(c *gin.Context, dst any, clearable ...string) error {
 	if b, err = patchNulls(b, clearable); err != nil {
 		return err
 	}
-	return unmarshalStrict(b, dst)
+	// patchNulls only turned top-level nulls into "": the body is still
+	// the one checkBody passed, not checked a second time.
+	return decodeChecked(b, dst)
 }
 
 // patchNulls applies the rule of decodeChanges to the top-level members of
@@ -291,6 +305,11 @@ func unmarshalStrict(b []byte, dst any) error {
 	if err := checkBody(b, reflect.TypeOf(dst)); err != nil {
 		return err
 	}
+	return decodeChecked(b, dst)
+}
+
+// decodeChecked is unmarshalStrict for a body checkBody already passed.
+func decodeChecked(b []byte, dst any) error {
 	if string(bytes.TrimSpace(b)) == "null" {
 		// Decoded into a request type, null changes nothing: PATCH /me
 		// with it answered 200, where the other patches refuse it.

@@ -279,7 +279,7 @@ func vocabField(fe *models.FieldErrors, field, name string, in []string) []strin
 //	@Router			/api/v1/orientation/suggestions [post]
 func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 	var in OrientationRequest
-	if err := decodeJSON(c, &in); err != nil {
+	if err := decodeReadJSON(c, &in); err != nil {
 		return err
 	}
 	r, err := in.toEngine()

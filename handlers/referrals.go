@@ -479,12 +479,26 @@ func (h *Handler) referralByID(c *gin.Context, id string) (*models.Referral, []m
 		return nil, nil, err
 	}
 	if !p.BelongsTo(r.FromActorID) && !p.BelongsTo(r.ToActorID) {
-		return nil, nil, models.Errorf(models.ENOTFOUND, "No referral has the id %q.", r.ID)
+		return nil, nil, h.outsiderCall(c, p, r)
 	}
 	if err := h.Store.RecordReferralReads(c.Request.Context(), p, []*models.Referral{r}); err != nil {
 		return nil, nil, err
 	}
 	return r, events, nil
+}
+
+// outsiderCall answers p, who belongs to neither of r's structures, as a
+// call on an id that names no referral is answered (the same 404), after
+// tracing the attempt in both structures' trails
+// (Store.RecordReferralOutsiderAttempt). A trace that cannot be written
+// answers its error, as a read that cannot be traced is not answered.
+func (h *Handler) outsiderCall(c *gin.Context, p *models.Principal, r *models.Referral) error {
+	notFound := models.Errorf(models.ENOTFOUND, "No referral has the id %q.", r.ID)
+	call := c.Request.Method + " " + c.FullPath()
+	if err := h.Store.RecordReferralOutsiderAttempt(c.Request.Context(), p, r, StatusOf(notFound), call); err != nil {
+		return err
+	}
+	return notFound
 }
 
 // referralCall is a call on one referral that may still fail once the
@@ -514,7 +528,7 @@ func (h *Handler) referralCallFor(c *gin.Context) (*referralCall, error) {
 		return nil, err
 	}
 	if !p.BelongsTo(r.FromActorID) && !p.BelongsTo(r.ToActorID) {
-		return nil, models.Errorf(models.ENOTFOUND, "No referral has the id %q.", r.ID)
+		return nil, h.outsiderCall(c, p, r)
 	}
 	return &referralCall{h: h, c: c, p: p, r: r}, nil
 }

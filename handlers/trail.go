@@ -24,8 +24,10 @@ type TrailEvent struct {
 	// account.password_reset_issued, account.password_reset_used,
 	// client.created, client.updated, client.secret_rotated, referral.read,
 	// referral.access_attempted (a call on a referral by someone whose
-	// reads are traced that failed and showed no personal data; details
-	// give the call and its status),
+	// reads are traced that failed and showed no personal data, or by
+	// someone outside both of its structures, answered 404 as for an id
+	// that names no referral — reason outside_both_structures, or
+	// platform_administrator; details give the call and its status),
 	// referral.statistics_read (an administrator read exact statistics
 	// showing a handful of the structure's referrals; details give the
 	// window; subject_id is empty),
@@ -150,7 +152,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //
 //	@ID			listActorTrail
 //	@Summary		A structure's security trail
-//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.
+//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.
 //	@Tags			members
 //	@Produce		json
 //	@Security		BearerAuth

@@ -325,3 +325,51 @@ func TestMigration00095ForwardedFromSentAt(t *testing.T) {
 		t.Error("down left the forwarded_from_sent_at column")
 	}
 }
+
+// TestMigration00096ToEntrustedAt: a chain forwarded back and forth before
+// the migration (a → b, b back to a, a on to b) gets, for each copy, the
+// first time the chain brought each of its two structures the data; a
+// referral that forwards nothing keeps NULL; down removes the column.
+func TestMigration00096ToEntrustedAt(t *testing.T) {
+	db, p := migrateTo(t, 95)
+	for _, a := range []string{"a", "b"} {
+		mustExec(t, db, `INSERT INTO actors (id, name, source, source_id, status, created_at, updated_at, version)
+			VALUES (?, 'Lieu', 'carnet', ?, 'active', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`, a, "lieu-"+a)
+		mustExec(t, db, `INSERT INTO services (id, actor_id, name, description, kind, status, source, source_id, created_at, updated_at, version)
+			VALUES (?, ?, 'Aide', '', '', 'published', 'carnet', ?, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`, "s"+a, a, "svc-"+a)
+	}
+	mustExec(t, db, `INSERT INTO users (id, email, password_hash, created_at, updated_at) VALUES ('u', 'u@example.fr', 'x', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`)
+	referral := func(id, from, to, created, forwardedFrom string) {
+		mustExec(t, db, `INSERT INTO referrals (id, from_actor_id, sender_id, to_service_id, to_actor_id, contact_channel, consent_on, referent_commitment,
+			status, created_at, updated_at, version, forwarded_from_id) VALUES (?, ?, 'u', ?, ?, 'phone', '2026-01-01', 1, 'sent', ?, ?, 1, ?)`,
+			id, from, "s"+to, to, created, created, forwardedFrom)
+	}
+	referral("r1", "a", "b", "2026-01-02 09:00:00", "")
+	referral("r2", "b", "a", "2026-01-05 10:00:00", "r1")
+	referral("r3", "a", "b", "2026-01-07 11:00:00", "r2")
+	if _, err := p.UpTo(context.Background(), 96); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ id, from, to string }{
+		{"r1", "", ""}, {"r2", "2026-01-02 09:00:00", "2026-01-02 09:00:00"}, {"r3", "2026-01-02 09:00:00", "2026-01-02 09:00:00"},
+	} {
+		var from, to sql.NullTime
+		if err := db.QueryRow("SELECT forwarded_from_sent_at, to_entrusted_at FROM referrals WHERE id = ?", tc.id).Scan(&from, &to); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			got  sql.NullTime
+			want string
+		}{{from, tc.from}, {to, tc.to}} {
+			if c.want == "" && c.got.Valid || c.want != "" && (!c.got.Valid || c.got.Time.UTC().Format(time.DateTime) != c.want) {
+				t.Errorf("%s: %v, want %q", tc.id, c.got, c.want)
+			}
+		}
+	}
+	if _, err := p.DownTo(context.Background(), 95); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("SELECT to_entrusted_at FROM referrals"); err == nil {
+		t.Error("down left the to_entrusted_at column")
+	}
+}

@@ -178,7 +178,7 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 	// building blocks are taken out: repetitions, sequences, then the
 	// words of the context (a repetition may appear only once they are
 	// gone: carnet2026carnet2026).
-	rest := withoutSequences(collapseRepeats(plain))
+	rest := withoutSequences(dropRepeats(collapseRepeats(plain)))
 	contextual := false
 	// Longest first: the e-mail before its parts.
 	slices.SortFunc(words, func(a, b string) int { return len(b) - len(a) })
@@ -187,7 +187,7 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 			rest, contextual = strings.ReplaceAll(rest, w, ""), true
 		}
 	}
-	rest = withoutSequences(collapseRepeats(rest))
+	rest = withoutSequences(dropRepeats(collapseRepeats(rest)))
 	if weakRest(rest) {
 		if contextual {
 			return contextReason
@@ -196,7 +196,12 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 	}
 	// Judged also without its spaces: « mon mot de passe » is tried as
 	// monmotdepasse too, and zxcvbn counts each space as a guess of its own.
-	if guessesBelow(pw, words, minGuesses) || compact != pw && guessesBelow(compact, words, minGuesses) {
+	// And with every repeat counted once: an attacker who tries a word
+	// tries it twice (parapluie1parapluie1x is parapluie1x to guess), and
+	// zxcvbn prices a repeat well only when it fills the whole password.
+	once := dropRepeats(collapseRepeats(compact))
+	if guessesBelow(pw, words, minGuesses) || compact != pw && guessesBelow(compact, words, minGuesses) ||
+		once != compact && guessesBelow(once, words, minGuesses) {
 		return guessableReason
 	}
 	if pc.CurrentHash != "" {
@@ -231,16 +236,101 @@ func guessesBelow(pw string, words []string, min float64) bool {
 	if r := []rune(pw); len(r) > zxcvbnMaxRunes {
 		pw = string(r[:zxcvbnMaxRunes])
 	}
-	french := frenchPasswords()
-	inputs := make([]string, 0, 2*len(words)+len(french))
+	inputs := make([]string, 0, 2*len(words))
 	for _, w := range words {
 		inputs = append(inputs, w)
 		if f := foldAccents(w); f != w {
 			inputs = append(inputs, f)
 		}
 	}
-	inputs = append(inputs, french...)
+	inputs = append(inputs, frenchInputs(pw)...)
 	return zxcvbn.PasswordStrength(pw, inputs).Guesses < min
+}
+
+// frenchRanks is the French passwords' list as a dictionary, word → index,
+// built once.
+var frenchRanks = sync.OnceValue(func() map[string]int {
+	french := frenchPasswords()
+	m := make(map[string]int, len(french))
+	for i, w := range french {
+		if _, ok := m[w]; !ok {
+			m[w] = i
+		}
+	}
+	return m
+})
+
+// frenchMaxRunes is the length of the longest French password.
+const frenchMaxRunes = 32
+
+// l33tLetters are the letters zxcvbn reads each l33t character as (its
+// l33t table, github.com/trustelem/zxcvbn/matching).
+var l33tLetters = map[rune][]rune{'4': {'a'}, '@': {'a'}, '8': {'b'}, '(': {'c'}, '{': {'c'}, '[': {'c'}, '<': {'c'},
+	'3': {'e'}, '6': {'g'}, '9': {'g'}, '1': {'i', 'l'}, '!': {'i'}, '|': {'i', 'l'}, '7': {'l', 't'}, '0': {'o'},
+	'$': {'s'}, '5': {'s'}, '+': {'t'}, '%': {'x'}, '2': {'z'}}
+
+// frenchInputs is the French list as zxcvbn is to read it for pw, without
+// building its 4,515-word dictionary per call (5–10 ms; the library has no
+// way to register a dictionary once): the words pw may contain — forwards,
+// backwards or with l33t characters read as letters — each at its place
+// in the list, the others left empty, so that every word zxcvbn can match
+// keeps its rank, and the list stops after the last of them. zxcvbn's
+// dictionary matches only non-empty substrings, so the empty places match
+// nothing; what it estimates is what it estimated with the whole list.
+func frenchInputs(pw string) []string {
+	ranks := frenchRanks()
+	lower := []rune(strings.ToLower(pw))
+	found := map[int]string{}
+	last := -1
+	look := func(r []rune) {
+		for i := range r {
+			for j := i + 1; j <= len(r) && j-i <= frenchMaxRunes; j++ {
+				if k, ok := ranks[string(r[i:j])]; ok {
+					found[k] = string(r[i:j])
+					last = max(last, k)
+				}
+			}
+		}
+	}
+	look(lower)
+	back := slices.Clone(lower)
+	slices.Reverse(back)
+	look(back)
+	// Read as zxcvbn reads l33t: each l33t character of pw as one of its
+	// letters throughout, every combination (at most 8: only 1, | and 7
+	// have two).
+	readings := [][]rune{lower}
+	seen := map[rune]bool{}
+	for _, c := range lower {
+		ls, ok := l33tLetters[c]
+		if !ok || seen[c] {
+			continue
+		}
+		seen[c] = true
+		var next [][]rune
+		for _, r := range readings {
+			for _, l := range ls {
+				t := slices.Clone(r)
+				for i := range t {
+					if t[i] == c {
+						t[i] = l
+					}
+				}
+				next = append(next, t)
+			}
+		}
+		readings = next
+	}
+	if len(seen) > 0 {
+		for _, r := range readings {
+			look(r)
+		}
+	}
+	out := make([]string, last+1)
+	for k, w := range found {
+		out[k] = w
+	}
+	return out
 }
 
 // foldAccents takes the accents off s (médiathèque → mediatheque): people
@@ -359,6 +449,46 @@ func collapseRepeats(s string) string {
 		i += unit * count
 	}
 	return b.String()
+}
+
+// minRepeatRun is the shortest run that dropRepeats takes out when it
+// appears again: shorter runs recur in any phrase (« le », « de la »).
+const minRepeatRun = 4
+
+// dropRepeats keeps the first occurrence of every run of minRepeatRun
+// characters or more and takes out its later ones, back to back or not,
+// longest first from the left (parapluie1!parapluie2 → parapluie1!2): a
+// repeated part costs an attacker one guess more, whatever stands between
+// or after its copies.
+func dropRepeats(s string) string {
+	r := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(r); {
+		n := 0
+		for l := minRepeatRun; i+l <= len(r); l++ {
+			if !runesContain(r[:i], r[i:i+l]) {
+				break
+			}
+			n = l
+		}
+		if n == 0 {
+			b.WriteRune(r[i])
+			i++
+			continue
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// runesContain reports whether sub occurs in s.
+func runesContain(s, sub []rune) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if slices.Equal(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // repeatsUnit reports whether s is a shorter string repeated (abcabcabc).

@@ -136,6 +136,11 @@ type Referral struct {
 	// received the personal data it carries. nil otherwise. ReadTrace
 	// counts from it for that structure's members (see entrustedAt).
 	ForwardedFromSentAt *time.Time
+	// ToEntrustedAt is, for a referral forwarded to a structure that
+	// already held the person's data through an earlier referral of its
+	// chain (A → B forwarded back to A), when it first did; nil otherwise.
+	// ReadTrace counts from it for that structure's members.
+	ToEntrustedAt *time.Time
 	// RemindedStatus is the status in which the last reminder was sent.
 	RemindedStatus string
 	RemindedAt     *time.Time
@@ -242,6 +247,11 @@ const (
 	ReadByAdministrator      = "platform_administrator"
 	ReadByMemberJoinedAfter  = "joined_after_the_referral"
 	ReadCredentialsDisclosed = "password_set_through_another_s_reset"
+	// ReadByOutsider: a call (never answered, see
+	// Store.RecordReferralOutsiderAttempt) by someone who belongs to
+	// neither structure and is no administrator: a member of another
+	// structure, a coordinator, a member since removed.
+	ReadByOutsider = "outside_both_structures"
 )
 
 // ReadTrace says whether p reading r's personal data must leave a trace in
@@ -294,6 +304,9 @@ func (p *Principal) ReadTrace(r *Referral) (bool, string) {
 func (r *Referral) entrustedAt(actorID string) time.Time {
 	if actorID == r.FromActorID && r.ForwardedFromSentAt != nil && r.ForwardedFromSentAt.Before(r.CreatedAt) {
 		return *r.ForwardedFromSentAt
+	}
+	if actorID == r.ToActorID && r.ToEntrustedAt != nil && r.ToEntrustedAt.Before(r.CreatedAt) {
+		return *r.ToEntrustedAt
 	}
 	return r.CreatedAt
 }

@@ -58,12 +58,17 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 		if _, ok := ReferralSideFor(orig.Status, ReferralForwarded); !ok {
 			return Errorf(ECONFLICT, "A referral cannot be forwarded once it is %s.", orig.Status)
 		}
+		held, err := chainHeld(tx, &orig)
+		if err != nil {
+			return err
+		}
+		sentAt := held[orig.ToActorID]
 		now := s.now()
 		next = Referral{FromActorID: orig.ToActorID, ToServiceID: f.ToServiceID, Themes: orig.Themes, Situation: orig.Situation,
 			PersonFirstName: orig.PersonFirstName, PersonLastName: orig.PersonLastName, ContactChannel: orig.ContactChannel,
 			ContactValue: orig.ContactValue, Availability: orig.Availability, Message: f.Message,
 			ConsentOn: f.ConsentOn, ReferentCommitment: f.ReferentCommitment, ForwardedFromID: orig.ID,
-			ForwardedFromSentAt: &orig.CreatedAt}
+			ForwardedFromSentAt: &sentAt}
 		next.Normalize()
 		if err := forwardErrors(tx, &next, f, now); err != nil {
 			return err
@@ -76,6 +81,14 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 				return FieldErrors(e.Fields).Err("The forward is invalid.")
 			}
 			return err
+		}
+		if t, ok := held[next.ToActorID]; ok {
+			// Forwarded back to a structure of the chain: it holds the
+			// data since the chain first brought it there.
+			next.ToEntrustedAt = &t
+			if err := tx.Model(&Referral{}).Where("id = ?", next.ID).UpdateColumn("to_entrusted_at", t).Error; err != nil {
+				return err
+			}
 		}
 		orig.Status, orig.ClosedAt, orig.ForwardedToID, orig.UpdatedAt, orig.Version = ReferralForwarded, &now, next.ID, now, orig.Version+1
 		if err := tx.Model(&orig).Select("status", "closed_at", "forwarded_to_id", "updated_at", "version").Updates(&orig).Error; err != nil {
@@ -93,6 +106,41 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 		return nil, nil, err
 	}
 	return &next, &orig, nil
+}
+
+// maxChain bounds the walk of a forward chain (each hop is a forward a
+// member made by hand).
+const maxChain = 1000
+
+// chainHeld is, for each structure of r's forward chain (r and the
+// referrals it continues), the first time the chain brought it the
+// person's data: the first referral it sent or received in the chain,
+// counted as entrustedAt counts (a forwarder from when it received).
+func chainHeld(tx *gorm.DB, r *Referral) (map[string]time.Time, error) {
+	held := map[string]time.Time{}
+	keep := func(actor string, t time.Time) {
+		if h, ok := held[actor]; !ok || t.Before(h) {
+			held[actor] = t
+		}
+	}
+	cur := r
+	for hop := 0; ; hop++ {
+		keep(cur.FromActorID, cur.entrustedAt(cur.FromActorID))
+		keep(cur.ToActorID, cur.entrustedAt(cur.ToActorID))
+		if cur.ForwardedFromID == "" || hop >= maxChain {
+			return held, nil
+		}
+		var prev Referral
+		err := tx.Select("id", "from_actor_id", "to_actor_id", "created_at", "forwarded_from_id", "forwarded_from_sent_at", "to_entrusted_at").
+			Take(&prev, "id = ?", cur.ForwardedFromID).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return held, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		cur = &prev
+	}
 }
 
 // forwardErrors names at once every offending field of a forward: those

@@ -503,11 +503,11 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 	var cands []struct {
 		ID, PersonFirstName, PersonLastName, FromActorID, ToActorID string
 		CreatedAt                                                   time.Time
-		ForwardedFromSentAt                                         *time.Time
+		ForwardedFromSentAt, ToEntrustedAt                          *time.Time
 	}
 	if err := filter(tx.Model(&Referral{})).Where("referrals.anonymized_at IS NULL").
 		Select("referrals.id, referrals.person_first_name, referrals.person_last_name, referrals.from_actor_id, referrals.to_actor_id, referrals.created_at, " +
-			"referrals.forwarded_from_sent_at").
+			"referrals.forwarded_from_sent_at, referrals.to_entrusted_at").
 		Order("referrals.id DESC").Scan(&cands).Error; err != nil {
 		return err
 	}
@@ -516,7 +516,7 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 		if matchesName(words, c.PersonFirstName+" "+c.PersonLastName) {
 			ids = append(ids, c.ID)
 			page.Matched = append(page.Matched, Referral{ID: c.ID, FromActorID: c.FromActorID, ToActorID: c.ToActorID, CreatedAt: c.CreatedAt,
-				ForwardedFromSentAt: c.ForwardedFromSentAt})
+				ForwardedFromSentAt: c.ForwardedFromSentAt, ToEntrustedAt: c.ToEntrustedAt})
 		}
 	}
 	page.Total = int64(len(ids))
@@ -887,6 +887,24 @@ func (s *Store) RecordReferralReads(ctx context.Context, p *Principal, rs []*Ref
 // leaves nothing, as their reads leave nothing.
 func (s *Store) RecordReferralAttempt(ctx context.Context, p *Principal, r *Referral, status int, call string) error {
 	return s.recordReferralTraces(ctx, p, TrailReferralAttempt, []*Referral{r}, map[string]any{"status": status, "call": call})
+}
+
+// RecordReferralOutsiderAttempt traces a call on r by p, who belongs to
+// neither of its structures and was answered as if r did not exist (status,
+// 404): the outsider learns nothing, but both structures see that someone
+// outside the circle the sender entrusted reached for the person's data —
+// an administrator outside the team, a member since removed, a member of
+// another structure. A call on an id that names no referral leaves
+// nothing: there is no structure to tell.
+func (s *Store) RecordReferralOutsiderAttempt(ctx context.Context, p *Principal, r *Referral, status int, call string) error {
+	reason := ReadByOutsider
+	if p.IsAdmin() {
+		reason = ReadByAdministrator
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		ev := TrailEvent{Action: TrailReferralAttempt, ActorID: r.FromActorID, OtherActorID: r.ToActorID, SubjectKind: SubjectReferral, SubjectID: r.ID}
+		return s.trail(tx, ev, map[string]any{"reason": reason, "status": status, "call": call})
+	})
 }
 
 func (s *Store) recordReferralTraces(ctx context.Context, p *Principal, action string, rs []*Referral, extra map[string]any) error {
