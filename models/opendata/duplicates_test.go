@@ -204,11 +204,13 @@ func TestDuplicateLabelsGironde2024(t *testing.T) {
 // as France Services, two letters swapped in a street, La Poste's counter
 // not hosted by the mairie, a value of two places at one address), and is
 // no longer unseen: precision 1.000 (46 links, all right), recall 0.902 (46
-// of 51; the five misses are labelled ambiguous). The floors leave one
-// link of slack.
+// of 51; the five misses are labelled ambiguous); with a commune's one CCAS
+// read at its two addresses (dup35: the CCAS of Limoges, listed three
+// times, and of Biarritz), precision 1.000 (50 links), recall 0.980 (50 of
+// 51). The floors leave one link of slack.
 const (
 	minPrecisionHauteVienne = 0.97
-	minRecallHauteVienne    = 0.88
+	minRecallHauteVienne    = 0.96
 )
 
 // TestDuplicateLabelsHauteVienne measures detection on the set held out from the earlier sets’ fixes:
