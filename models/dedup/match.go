@@ -114,6 +114,10 @@ type Block struct {
 	// (nameKey), for onlyNamesakes; nameSites the distinct locations of
 	// each source's places by name (siteName), for nameOfSeveralSites.
 	namesakes, nameSites map[string]int
+	// ccasSites counts the locations of each source's CCAS in each
+	// commune, byCCAS lists them (countCCASSites).
+	ccasSites map[string]int
+	byCCAS    map[string][]*prepared
 	// byName lists the places of each source by name (nameKey, then
 	// siteName), for Related.
 	byName map[string][]*prepared
@@ -180,6 +184,7 @@ func NewBlock(places []Place) *Block {
 		b.nameSites[g] = len(qs)
 	}
 	districtComplements(b.places)
+	b.ccasSites, b.byCCAS = countCCASSites(b.places)
 	return b
 }
 
@@ -238,6 +243,9 @@ func (b *Block) related(q *prepared) []string {
 	}
 	if q.siteName != "" {
 		take(b.byName[q.Source+"\x01"+q.siteName])
+	}
+	if g := ccasGroup(q); g != "" {
+		take(b.byCCAS[g])
 	}
 	return out
 }
@@ -390,6 +398,11 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if namesake {
 		bound = namesakePlace
 	}
+	// The commune's one CCAS (oneCCASOfCommune) at two addresses of it.
+	ccas := !travelling && place < namesakePlace && b.oneCCASOfCommune(a, c)
+	if ccas {
+		bound = max(bound, namesakePlace)
+	}
 	// Without coordinates, another street of the commune is read as
 	// another place (placeAgreement); a contact of one door says the
 	// second address is an old one or another entrance, as another
@@ -410,6 +423,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	r.Name = b.nameSimilarity(a, c, &r)
 	if publicPair && r.Name >= publicNamesAgree {
 		penalty = 0
+	}
+	if ccas {
+		// Both name the body and nothing else: one name.
+		r.Name = 1
 	}
 	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c)) && !b.contactsNameAnotherDoor(a, c) {
 		r.Name = hostName
@@ -524,6 +541,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if streetDoor {
 		r.Place = oneAddress
 		r.add("street_door", "même rue et contact propre")
+	}
+	if ccas && place < namesakePlace {
+		place, r.Place = namesakePlace, namesakePlace
+		r.add("one_ccas", "seul CCAS de la commune de part et d'autre")
 	}
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace

@@ -247,6 +247,13 @@ func prepare(p *Place) *prepared {
 	if head != name {
 		q.spelled = append(q.spelled, spellings(head)...)
 	}
+	for _, n := range slices.Compact([]string{name, head}) {
+		// The commune written after the name (« … - La Tour-d'Aigues »)
+		// is no part of the centre's name.
+		if host := withoutFranceServicesLabel(n); host != "" && socialCentre(expand(host)) {
+			q.spelled = append(q.spelled, spellings(host)...)
+		}
+	}
 	if q.town != "" && len(q.name) > 0 && q.name[0] == mairieKey && !slices.ContainsFunc(q.name[1:], func(w string) bool { return !q.commune[w] }) {
 		// « Commune de Cormicy », « Mairie de Cormicy »: the commune's
 		// own domains (townDomain).
@@ -515,4 +522,33 @@ func keys(sets ...map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// franceServicesLabelWords are the words of the France Services label as
+// a name begins with it (« France services », « Espace France Services »,
+// « MSAP »), with their stop words.
+var franceServicesLabelWords = set("espace", "maison", "france", "services", "service", "msap", "fs", "de", "du", "des", "d")
+
+// withoutFranceServicesLabel returns the name without the France Services
+// label it begins with, when the label is followed by a name: the network
+// names a France Services run by a centre social « France services » and
+// the centre's name (« France services Centre social l'Aiguier »), and the
+// centre writes from a domain that spells its own name
+// (centresocialaiguier.com), which namedDomain reads against the name
+// without the label (prepare keeps it for a centre social only: after the
+// label, a territory's name, « France Services Alta Rocca », is spelled by
+// the intercommunality's domain, which all its services write from). ""
+// when the name does not begin with the label or has nothing after it.
+func withoutFranceServicesLabel(name string) string {
+	ws := words(name)
+	i := 0
+	label := false
+	for i < len(ws) && franceServicesLabelWords[ws[i]] {
+		label = label || ws[i] == "france" || ws[i] == "msap"
+		i++
+	}
+	if !label || i == len(ws) {
+		return ""
+	}
+	return strings.Join(ws[i:], " ")
 }

@@ -22,12 +22,15 @@ const cnfsFile = modeltest.NationalFile
 // Figures reached on the labelled set (see testdata/duplicates-cnfs-2022.md):
 // precision 1.000 (205 links, all right), recall 0.936 (205 of 219); with a
 // France Services read as its centre social's door (dup28), precision 1.000
-// (206 links), recall 0.941 (206 of 219). The test fails below them (one
+// (206 links), recall 0.941 (206 of 219); with a France Services named
+// after its centre social read against the centre's domain (dup35),
+// precision 1.000 (207 links), recall 0.945 (207 of 219). The test fails
+// below them (one
 // link of slack), so that a change to detection that loses duplicates or
 // links wrong pairs is seen.
 const (
 	minPrecision = 0.995
-	minRecall    = 0.936
+	minRecall    = 0.940
 )
 
 // TestDuplicateLabels imports the PACA and Charente files and then the
@@ -204,11 +207,13 @@ func TestDuplicateLabelsGironde2024(t *testing.T) {
 // as France Services, two letters swapped in a street, La Poste's counter
 // not hosted by the mairie, a value of two places at one address), and is
 // no longer unseen: precision 1.000 (46 links, all right), recall 0.902 (46
-// of 51; the five misses are labelled ambiguous). The floors leave one
-// link of slack.
+// of 51; the five misses are labelled ambiguous); with a commune's one CCAS
+// read at its two addresses (dup35: the CCAS of Limoges, listed three
+// times, and of Biarritz), precision 1.000 (50 links), recall 0.980 (50 of
+// 51). The floors leave one link of slack.
 const (
 	minPrecisionHauteVienne = 0.97
-	minRecallHauteVienne    = 0.88
+	minRecallHauteVienne    = 0.96
 )
 
 // TestDuplicateLabelsHauteVienne measures detection on the set held out from the earlier sets’ fixes:
