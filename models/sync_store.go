@@ -1140,3 +1140,34 @@ func prefixEnd(prefix string) string {
 	}
 	return prefix[:len(prefix)-1] + string([]byte{prefix[len(prefix)-1] + 1})
 }
+
+// SourceIDsOfCarnetIDs maps those of ids that are Carnet's ids of live
+// actors of source, stored under a source id of their own, to that source
+// id. An export writes a place under Carnet's id when another source's
+// older place publishes the same source id (see ExportState's
+// SourceIDHolders): a file made from it, imported back into the place's
+// source, names the place by Carnet's id, and must update it rather than
+// create it again (and a snapshot archive it).
+func (s *Store) SourceIDsOfCarnetIDs(ctx context.Context, source string, ids []string) (map[string]string, error) {
+	ask := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if ValidID(id) {
+			ask = append(ask, id)
+		}
+	}
+	out := map[string]string{}
+	for chunk := range slices.Chunk(ask, 500) {
+		var rows []struct{ ID, SourceID string }
+		err := s.read(ctx).Model(&Actor{}).Select("id", "source_id").
+			Where("source = ? AND id IN ? AND source_id <> '' AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
+		if err != nil {
+			return nil, dbError(err)
+		}
+		for _, r := range rows {
+			if r.SourceID != r.ID {
+				out[r.ID] = r.SourceID
+			}
+		}
+	}
+	return out, nil
+}
