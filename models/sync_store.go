@@ -512,6 +512,9 @@ type existingKey struct {
 	Fingerprint string
 	Archived    bool
 	SourceHash  string // actors only
+	// CheckedOn and CheckedOnUndated: actors only (see ownCheckedOn).
+	CheckedOn        string
+	CheckedOnUndated bool
 }
 
 // storableKeys drops the keys no record can have (see storable): their
@@ -525,7 +528,7 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 	out := make(map[string]existingKey, len(ids))
 	cols := []string{"id", "source_id", "fingerprint", "archived_at IS NOT NULL AS archived"}
 	if table == "actors" {
-		cols = append(cols, "source_hash")
+		cols = append(cols, "source_hash", "checked_on", "checked_on_undated")
 	}
 	for chunk := range slices.Chunk(storableKeys(ids), 500) {
 		var rows []existingKey
@@ -620,6 +623,9 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			res.add(o)
 			continue
 		}
+		if found {
+			ownCheckedOn(a, ex)
+		}
 		if found && !a.prepared {
 			// As a direct write does (saveActor): a closure announced
 			// for later is scheduled before Normalize, which would read
@@ -678,6 +684,24 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		res.add(o)
 	}
 	return s.createActors(tx, created)
+}
+
+// ownCheckedOn drops a's producer's date when it is only the day Carnet
+// stored the record without one (CheckedOnUndated): the date an export
+// writes for such a place (the standard requires one), read back by an
+// import of that export into the place's source. Taken as the producer's,
+// it changed every place of the file (« updated ») and made it look
+// checked on the day of its first import. A producer that gives the
+// very day of that import as its date is read the same way: it cannot
+// be told from Carnet's own date.
+func ownCheckedOn(a *Actor, ex existingKey) {
+	if !ex.CheckedOnUndated || a.ProducerUpdatedOn == "" || a.ProducerUpdatedOn != ex.CheckedOn {
+		return
+	}
+	a.ProducerUpdatedOn = ""
+	if a.prepared {
+		a.preFingerprint = a.ContentFingerprint()
+	}
 }
 
 // olderProducerDate warns of an update whose producer's date is before the

@@ -310,7 +310,10 @@ func producerOf(a *models.Actor) string {
 }
 
 // checkedOn is the standard's date_maj: the day the record was last known
-// correct (the producer's date, or the day a person changed it in Carnet).
+// correct (the producer's date, or the day a person changed it in Carnet);
+// the day of its import when its producer gave no date (the standard
+// requires one; such a place is not fresh, see models.QualityOf, and an
+// import of the export back reads that day as no date).
 func checkedOn(a *models.Actor, o offer) string {
 	if a.CheckedOn != "" {
 		return a.CheckedOn
