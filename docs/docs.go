@@ -874,7 +874,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "true: checked 12 whole months ago or earlier (quality.stale); false: less than 12 months ago",
+                        "description": "true: checked 12 whole months ago or earlier, or synced without the producer's date (quality.stale); false: less than 12 months ago, by the producer's date or a change in Carnet",
                         "name": "stale",
                         "in": "query"
                     },
@@ -14325,7 +14325,7 @@ const docTemplate = `{
                     "example": 0.75
                 },
                 "stale": {
-                    "description": "Checked 12 whole calendar months ago or earlier (months_since_check of the stale list \u003e= 12).",
+                    "description": "Checked 12 whole calendar months ago or earlier (months_since_check of the stale list \u003e= 12), or never known to be checked: synced or imported without the producer's date (its checked_on is then the day it was stored).",
                     "type": "boolean"
                 }
             }

@@ -185,7 +185,7 @@ type Actor struct {
 type Quality struct {
 	// From 0 to 1: the sum of the weights of the criteria met.
 	Score float64 `json:"score" example:"0.75"`
-	// Checked 12 whole calendar months ago or earlier (months_since_check of the stale list >= 12).
+	// Checked 12 whole calendar months ago or earlier (months_since_check of the stale list >= 12), or never known to be checked: synced or imported without the producer's date (its checked_on is then the day it was stored).
 	Stale bool `json:"stale"`
 	// The criteria not met.
 	Missing []QualityGap `json:"missing"`
@@ -204,6 +204,11 @@ func newQuality(a *models.Actor, now time.Time) Quality {
 	q := Quality{Score: v.Score, Stale: v.Stale, Missing: make([]QualityGap, 0, len(v.Missing))}
 	for _, code := range v.Missing {
 		if c, ok := models.QualityCriterionOf(code); ok {
+			if code == models.QualityFresh && v.Undated {
+				// Stale because nobody is known to have checked it, not
+				// because of its checked_on: say what is missing.
+				c.Missing = models.QualityUndatedMissing
+			}
 			q.Missing = append(q.Missing, QualityGap{Criterion: c.Code, Weight: c.Weight, Missing: c.Missing})
 		}
 	}
@@ -453,7 +458,7 @@ func list(l models.StringList) []string {
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
-//	@Param			stale				query		bool		false	"true: checked 12 whole months ago or earlier (quality.stale); false: less than 12 months ago"
+//	@Param			stale				query		bool		false	"true: checked 12 whole months ago or earlier, or synced without the producer's date (quality.stale); false: less than 12 months ago, by the producer's date or a change in Carnet"
 //	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)

@@ -49,6 +49,13 @@ type Actor struct {
 	// producer's date on a sync, the day of the change when a person
 	// writes it or one of its services. Set by the store.
 	CheckedOn string
+	// CheckedOnUndated says that CheckedOn is only the day a sync or an
+	// import stored the record: its producer gave no date of its own (or a
+	// placeholder, see opendata's producer dates). Exports still write
+	// that day (the standard requires a date), but nobody is known to
+	// have checked the place then: it does not count as fresh (QualityOf).
+	// A person's change, or a producer's date, clears it.
+	CheckedOnUndated bool
 	// Quality is the quality score without its freshness part, and
 	// QualityMissing the criteria it misses (see Quality); set by the
 	// store on every write of the actor or of one of its services.

@@ -96,7 +96,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor, offers []qualityService) err
 		return err
 	}
 	a.Fingerprint = a.fingerprint()
-	a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+	a.CheckedOn, a.CheckedOnUndated = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
 	if !bulkWrite(tx.Statement.Context) {
 		a.SourceHash = ""
 	}
@@ -180,9 +180,10 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 		// record was last checked stay, so that no public surface tells
 		// that a hidden contact changed.
 		a.PublicVersion, a.PublicUpdatedAt, a.CheckedOn = before.PublicVersion, before.PublicUpdatedAt, before.CheckedOn
+		a.CheckedOnUndated = before.CheckedOnUndated
 	} else {
 		a.PublicVersion, a.PublicUpdatedAt = before.PublicVersion+1, a.UpdatedAt
-		a.CheckedOn = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
+		a.CheckedOn, a.CheckedOnUndated = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
 	}
 	if !bulkWrite(tx.Statement.Context) {
 		a.SourceHash = "" // no longer what an import made of a row
@@ -317,14 +318,15 @@ func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
 	}
 	if f.QualityMin != nil {
 		// The stored score lacks freshness, which depends on the day.
-		q = q.Where("actors.quality + CASE WHEN actors.checked_on >= ? THEN ? ELSE 0.0 END >= ?",
-			staleCutoff(now), freshWeight(), *f.QualityMin-0.0001)
+		// An undated record is never fresh (see QualityOf).
+		q = q.Where("actors.quality + CASE WHEN actors.checked_on >= ? AND actors.checked_on_undated = ? THEN ? ELSE 0.0 END >= ?",
+			staleCutoff(now), false, freshWeight(), *f.QualityMin-0.0001)
 	}
 	if f.Stale != nil {
 		if *f.Stale {
-			q = q.Where("actors.checked_on < ?", staleCutoff(now))
+			q = q.Where("(actors.checked_on < ? OR actors.checked_on_undated = ?)", staleCutoff(now), true)
 		} else {
-			q = q.Where("actors.checked_on >= ?", staleCutoff(now))
+			q = q.Where("actors.checked_on >= ? AND actors.checked_on_undated = ?", staleCutoff(now), false)
 		}
 	}
 	return q

@@ -16,11 +16,16 @@ import (
 type ExportState struct {
 	Seq int64
 	At  time.Time
-	// SharedSourceIDs are the source ids that more than one published
-	// actor carries (two sources may use the same ids): exports that
-	// publish producers' ids use Carnet's id for them, so that ids stay
-	// unique in a file.
-	SharedSourceIDs map[string]bool
+	// SourceIDHolders maps each source id that more than one published
+	// actor carries (two sources may both number their places 1, 2, 3…)
+	// to the one actor that keeps it in exports that publish producers'
+	// ids: the oldest (created first; Carnet's ids, UUIDv7, break a tie),
+	// the one that published it first. The others are exported under
+	// Carnet's id, so that ids stay unique in a file. Giving Carnet's id
+	// to all of them made one source's import change another source's
+	// ids: a reuser saw places vanish and others appear. The holder
+	// changes only when it leaves the export (archived or closed).
+	SourceIDHolders map[string]string
 	// Now is when the export runs: freshness and quality scores are as of
 	// this day.
 	Now time.Time
@@ -74,7 +79,7 @@ func exportDay(now time.Time) (string, time.Time) {
 
 // ExportStateNow reads the directory's state for exports without walking
 // it: what an export made now would be keyed by (its Seq and Day; not its
-// SharedSourceIDs). A client that already holds that state gets 304 without
+// SourceIDHolders). A client that already holds that state gets 304 without
 // the walk, and a kept export of that state can be served as it is.
 func (s *Store) ExportStateNow(ctx context.Context) (ExportState, error) {
 	st, err := s.exportState(s.read(ctx))
@@ -110,15 +115,8 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 		if err != nil {
 			return err
 		}
-		var shared []string
-		err = tx.Raw("SELECT source_id FROM actors WHERE archived_at IS NULL AND status <> ? AND source_id <> '' GROUP BY source_id HAVING COUNT(*) > 1",
-			vocab.ActorClosed).Scan(&shared).Error
-		if err != nil {
+		if st.SourceIDHolders, err = sourceIDHolders(tx); err != nil {
 			return err
-		}
-		st.SharedSourceIDs = make(map[string]bool, len(shared))
-		for _, id := range shared {
-			st.SharedSourceIDs[id] = true
 		}
 		if ok, err := begin(st); err != nil || !ok {
 			return err
@@ -160,4 +158,25 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 		}
 	})
 	return dbError(err)
+}
+
+// sourceIDHolders reads, for each source id that several published actors
+// carry, the one that keeps it in exports (see ExportState.SourceIDHolders).
+func sourceIDHolders(tx *gorm.DB) (map[string]string, error) {
+	var rows []struct{ SourceID, ID string }
+	err := tx.Raw(`SELECT source_id, id FROM actors
+		WHERE archived_at IS NULL AND status <> ? AND source_id IN (
+			SELECT source_id FROM actors WHERE archived_at IS NULL AND status <> ? AND source_id <> ''
+			GROUP BY source_id HAVING COUNT(*) > 1)
+		ORDER BY source_id, created_at, id`, vocab.ActorClosed, vocab.ActorClosed).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	holders := make(map[string]string)
+	for _, r := range rows {
+		if _, ok := holders[r.SourceID]; !ok {
+			holders[r.SourceID] = r.ID
+		}
+	}
+	return holders, nil
 }

@@ -59,6 +59,11 @@ var QualityCriteria = []QualityCriterion{
 	{QualityFresh, 0.10, "not checked for 12 months (producer's date or last change in Carnet)"},
 }
 
+// QualityUndatedMissing is what the freshness criterion misses for a
+// record whose producer gave no date (Actor.CheckedOnUndated): the day it
+// was imported is not a day anyone checked it.
+const QualityUndatedMissing = "no producer's date (date_maj, producer_updated_on): the day of the import or sync is not a day anyone checked the place"
+
 // StaleAfter is how long a record stays fresh after it was checked.
 const StaleAfter = 12 // months
 
@@ -178,21 +183,27 @@ type QualityView struct {
 	Score   float64
 	Missing []string
 	Stale   bool
+	// Undated says the record is stale because its producer gave no date
+	// (Actor.CheckedOnUndated), whatever its checked_on.
+	Undated bool
 }
 
 // QualityOf returns a's score on the day now: the stored score plus the
 // freshness criterion when a is less than StaleAfter months old (see
-// MonthsCutoff).
+// MonthsCutoff) and that age is known: a record a sync stored without a
+// producer's date (CheckedOnUndated) carries the day of the import as its
+// checked_on, which would make every place of an undated file look freshly
+// checked; it is stale until a producer's date or a person's change.
 func QualityOf(a *Actor, now time.Time) QualityView {
 	v := QualityView{Score: max(0, a.Quality), Missing: slices.Clone([]string(a.QualityMissing))}
 	if v.Missing == nil {
 		v.Missing = []string{}
 	}
-	if a.CheckedOn >= staleCutoff(now) {
+	if a.CheckedOn >= staleCutoff(now) && !a.CheckedOnUndated {
 		fresh, _ := QualityCriterionOf(QualityFresh)
 		v.Score = round2(v.Score + fresh.Weight)
 	} else {
-		v.Stale = true
+		v.Stale, v.Undated = true, a.CheckedOnUndated
 		v.Missing = append(v.Missing, QualityFresh)
 	}
 	return v
@@ -260,12 +271,17 @@ func freshWeight() float64 {
 // checkedOn is the day a record written now in ctx is known correct: the
 // producer's date when a partner or an import sends it (never in the
 // future), the day of the change otherwise.
-func (s *Store) checkedOn(ctx context.Context, producerDate string) string {
+func (s *Store) checkedOn(ctx context.Context, producerDate string) (day string, undated bool) {
 	today := s.now().Format(time.DateOnly)
-	if bulkWrite(ctx) && producerDate != "" && producerDate <= today {
-		return producerDate
+	if !bulkWrite(ctx) {
+		return today, false
 	}
-	return today
+	if producerDate != "" && producerDate <= today {
+		return producerDate, false
+	}
+	// A sync without the producer's date: today, as the day the record was
+	// stored, but nobody is known to have checked it (CheckedOnUndated).
+	return today, true
 }
 
 // qualityServices loads what the score reads of an actor's live services.
@@ -304,7 +320,7 @@ func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string, confirms bool) 
 	// The actor's services are no longer what an import made of a row.
 	fields := map[string]any{"quality": score, "quality_missing": missing, "source_hash": ""}
 	if confirms && !bulkWrite(tx.Statement.Context) {
-		fields["checked_on"] = s.now().Format(time.DateOnly)
+		fields["checked_on"], fields["checked_on_undated"] = s.now().Format(time.DateOnly), false
 	}
 	return tx.Model(&Actor{}).Where("id = ?", actorID).UpdateColumns(fields).Error
 }

@@ -520,6 +520,9 @@ type existingKey struct {
 	Fingerprint string
 	Archived    bool
 	SourceHash  string // actors only
+	// CheckedOn and CheckedOnUndated: actors only (see ownCheckedOn).
+	CheckedOn        string
+	CheckedOnUndated bool
 }
 
 // storableKeys drops the keys no record can have (see storable): their
@@ -533,7 +536,7 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 	out := make(map[string]existingKey, len(ids))
 	cols := []string{"id", "source_id", "fingerprint", "archived_at IS NOT NULL AS archived"}
 	if table == "actors" {
-		cols = append(cols, "source_hash")
+		cols = append(cols, "source_hash", "checked_on", "checked_on_undated")
 	}
 	for chunk := range slices.Chunk(storableKeys(ids), 500) {
 		var rows []existingKey
@@ -628,6 +631,9 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			res.add(o)
 			continue
 		}
+		if found {
+			ownCheckedOn(a, ex)
+		}
 		if found && !a.prepared {
 			// As a direct write does (saveActor): a closure announced
 			// for later is scheduled before Normalize, which would read
@@ -686,6 +692,24 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		res.add(o)
 	}
 	return s.createActors(tx, created)
+}
+
+// ownCheckedOn drops a's producer's date when it is only the day Carnet
+// stored the record without one (CheckedOnUndated): the date an export
+// writes for such a place (the standard requires one), read back by an
+// import of that export into the place's source. Taken as the producer's,
+// it changed every place of the file (« updated ») and made it look
+// checked on the day of its first import. A producer that gives the
+// very day of that import as its date is read the same way: it cannot
+// be told from Carnet's own date.
+func ownCheckedOn(a *Actor, ex existingKey) {
+	if !ex.CheckedOnUndated || a.ProducerUpdatedOn == "" || a.ProducerUpdatedOn != ex.CheckedOn {
+		return
+	}
+	a.ProducerUpdatedOn = ""
+	if a.prepared {
+		a.preFingerprint = a.ContentFingerprint()
+	}
 }
 
 // olderProducerDate warns of an update whose producer's date is before the
@@ -1155,4 +1179,35 @@ func prefixEnd(prefix string) string {
 		return "\xff"
 	}
 	return prefix[:len(prefix)-1] + string([]byte{prefix[len(prefix)-1] + 1})
+}
+
+// SourceIDsOfCarnetIDs maps those of ids that are Carnet's ids of live
+// actors of source, stored under a source id of their own, to that source
+// id. An export writes a place under Carnet's id when another source's
+// older place publishes the same source id (see ExportState's
+// SourceIDHolders): a file made from it, imported back into the place's
+// source, names the place by Carnet's id, and must update it rather than
+// create it again (and a snapshot archive it).
+func (s *Store) SourceIDsOfCarnetIDs(ctx context.Context, source string, ids []string) (map[string]string, error) {
+	ask := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if ValidID(id) {
+			ask = append(ask, id)
+		}
+	}
+	out := map[string]string{}
+	for chunk := range slices.Chunk(ask, 500) {
+		var rows []struct{ ID, SourceID string }
+		err := s.read(ctx).Model(&Actor{}).Select("id", "source_id").
+			Where("source = ? AND id IN ? AND source_id <> '' AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
+		if err != nil {
+			return nil, dbError(err)
+		}
+		for _, r := range rows {
+			if r.SourceID != r.ID {
+				out[r.ID] = r.SourceID
+			}
+		}
+	}
+	return out, nil
 }

@@ -19,7 +19,9 @@
 //
 // Standard column (v1.0.2; older names in brackets) ↔ Carnet field:
 //
-//	id                                ↔ actor.source_id (export: Carnet's id when none, or shared by two sources)
+//	id                                ↔ actor.source_id (export: Carnet's id when none, or when an older place of
+//	                                    another source published the same id; an import finds a place of
+//	                                    its source by that Carnet id too, and keeps its source_id)
 //	pivot                             ↔ actor.pivot (00000000000000 ↔ unknown)
 //	nom                               ↔ actor.name
 //	commune, code_postal, code_insee  ↔ actor.address.commune, postal_code, insee_code
@@ -36,7 +38,10 @@
 //	itinerance                        ↔ actor.mobility
 //	structure_parente                 → not kept (free text); export: the parent actor's id
 //	date_maj                          → actor.producer_updated_on; export: actor.checked_on (that date, or the
-//	                                    day someone changed the place or its services in Carnet)
+//	                                    day someone changed the place or its services in Carnet; for a row
+//	                                    without a date, or with one before 2000 — a tool's zero date, read
+//	                                    as none, with a warning — the day of the import, and the place
+//	                                    does not count as fresh: actor.checked_on_undated)
 //	services                          ↔ service.themes (v0.1.1's 15 services mapped to the 9)
 //	publics_specifiquement_adresses   ↔ service.publics     [publics_accueillis → publics and specific_support]
 //	prise_en_charge_specifique        ↔ service.specific_support

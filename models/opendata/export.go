@@ -282,13 +282,20 @@ func standardFields(a *models.Actor, services []models.Service, st models.Export
 
 // PublicID is the id an export gives a place: its producer's id (the
 // source_id), so that a reuser can trace the record back and a round trip
-// keeps its key, unless another published place carries the same source
-// id, or it has none (written in Carnet): then Carnet's id.
+// keeps its key; Carnet's id when it has none (written in Carnet) or when
+// another published place that came first carries the same source id
+// (see models.ExportState.SourceIDHolders): ids stay unique in a file, and
+// a place keeps its id when another source publishes the same one later.
+// An import of the export into the place's own source finds it again under
+// Carnet's id (see the importer's carnetIDs).
 func PublicID(a *models.Actor, st models.ExportState) string {
-	if a.SourceID != "" && !st.SharedSourceIDs[a.SourceID] {
-		return a.SourceID
+	if a.SourceID == "" {
+		return a.ID
 	}
-	return a.ID
+	if holder, shared := st.SourceIDHolders[a.SourceID]; shared && holder != a.ID {
+		return a.ID
+	}
+	return a.SourceID
 }
 
 // producerOf is the standard's source column: who produced the record.
@@ -303,7 +310,10 @@ func producerOf(a *models.Actor) string {
 }
 
 // checkedOn is the standard's date_maj: the day the record was last known
-// correct (the producer's date, or the day a person changed it in Carnet).
+// correct (the producer's date, or the day a person changed it in Carnet);
+// the day of its import when its producer gave no date (the standard
+// requires one; such a place is not fresh, see models.QualityOf, and an
+// import of the export back reads that day as no date).
 func checkedOn(a *models.Actor, o offer) string {
 	if a.CheckedOn != "" {
 		return a.CheckedOn

@@ -179,7 +179,7 @@ func (c *ExportCache) walk(ctx context.Context, store *models.Store, format stri
 	default:
 		// Only what the handler needs: the shared ids served their
 		// purpose while writing.
-		st.SharedSourceIDs = nil
+		st.SourceIDHolders = nil
 		e.kept = &KeptExport{State: st, Gzip: buf.Bytes(), Size: size}
 	}
 }

@@ -419,6 +419,11 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if is := idIssues[i]; is != nil {
 				b.issues = append(b.issues, *is)
 			}
+			if places.carnet[rec.Row] {
+				id = rec.Cells["id"]
+				b.readings = append(b.readings, rowReadings{rec.Row, []RowReading{carnetIDReading}})
+				delete(places.carnet, rec.Row)
+			}
 			if place != nil {
 				if h := hashes[id]; h != "" && stripMarks(h) == rec.Hash {
 					place.row = rec.Row
@@ -530,6 +535,9 @@ type placeIDs struct {
 	// ownsTaken says a row of the file took its own id (the index is
 	// asked for such ids only then).
 	ownsTaken bool
+	// carnet holds the rows whose id was Carnet's id of a place of the
+	// source (see carnetIDs), by row number.
+	carnet map[int]bool
 }
 
 // idState is what an import knows of one id of the file.
@@ -630,6 +638,9 @@ func (p *placeIDs) assignBatch(ctx context.Context, store *models.Store, records
 	if st.hashes, err = store.SourceHashes(ctx, p.source, ask); err != nil {
 		return nil, nil, nil, err
 	}
+	if err := p.carnetIDs(ctx, store, records, ids, st); err != nil {
+		return nil, nil, nil, err
+	}
 	var owns, bare []string
 	for i, id := range ids {
 		if id == "" {
@@ -680,6 +691,48 @@ func (p *placeIDs) assignBatch(ctx context.Context, store *models.Store, records
 	}
 	return slots, issues, st.hashes, nil
 }
+
+// carnetIDs follows the ids of records that are Carnet's ids of the
+// source's places to the producers' ids they are stored under, in ids and
+// in each record's id cell, and adds their stored hashes to st. An export
+// writes a place under Carnet's id when an older place of another source
+// publishes the same producer's id (models.ExportState.SourceIDHolders):
+// imported back into its directory, such a row created the place again,
+// and a snapshot archived the real one. Its place keeps the producer's id
+// (the key the producer's own files give it). An id stored as such for the
+// source is that place, whatever its form: only the others are asked.
+func (p *placeIDs) carnetIDs(ctx context.Context, store *models.Store, records []Record, ids []string, st *storedIDs) error {
+	var ask []string
+	for _, id := range ids {
+		if _, stored := st.hashes[id]; !stored && models.ValidID(id) {
+			ask = append(ask, id)
+		}
+	}
+	if len(ask) == 0 {
+		return nil
+	}
+	to, err := store.SourceIDsOfCarnetIDs(ctx, p.source, ask)
+	if err != nil || len(to) == 0 {
+		return err
+	}
+	followed := make([]string, 0, len(to))
+	for i, id := range ids {
+		if sid, ok := to[id]; ok {
+			ids[i], records[i].Cells["id"] = sid, sid
+			followed = append(followed, sid)
+			if p.carnet == nil {
+				p.carnet = map[int]bool{}
+			}
+			p.carnet[records[i].Row] = true
+		}
+	}
+	more, err := store.SourceHashes(ctx, p.source, followed)
+	maps.Copy(st.hashes, more)
+	return err
+}
+
+// carnetIDReading says how a row named by Carnet's id was read.
+var carnetIDReading = RowReading{Field: "id", How: "Carnet's id of a place of this source (an export writes it when another source's older place has the same producer's id): the place is updated, under its producer's id"}
 
 // take sets rec's id cell to the id its place takes (decide) and returns
 // its place in p.ids and the row's warning about its id.
