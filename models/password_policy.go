@@ -199,9 +199,13 @@ func passwordWeakness(pw string, pc PasswordContext) string {
 	// And with every repeat counted once: an attacker who tries a word
 	// tries it twice (parapluie1parapluie1x is parapluie1x to guess), and
 	// zxcvbn prices a repeat well only when it fills the whole password.
-	once := dropRepeats(collapseRepeats(compact))
+	// The repeats are read with the spaces kept: words that merely meet
+	// across a space are no repeat (« passe assez » is « passeassez »
+	// without it, « asse » twice back to back, and « un mot de passe assez
+	// long » was refused as « unmotdepassezlong »).
+	once := dropRepeats(collapseRepeats(lower))
 	if guessesBelow(pw, words, minGuesses) || compact != pw && guessesBelow(compact, words, minGuesses) ||
-		once != compact && guessesBelow(once, words, minGuesses) {
+		once != lower && guessesBelow(once, words, minGuesses) {
 		return guessableReason
 	}
 	if pc.CurrentHash != "" {
@@ -452,8 +456,10 @@ func collapseRepeats(s string) string {
 }
 
 // minRepeatRun is the shortest run that dropRepeats takes out when it
-// appears again: shorter runs recur in any phrase (« le », « de la »).
-const minRepeatRun = 4
+// appears again: shorter runs recur in any phrase (« le », « de la »), and
+// so do runs of four between ordinary words (« passe assez », « maison
+// saison »).
+const minRepeatRun = 5
 
 // dropRepeats keeps the first occurrence of every run of minRepeatRun
 // characters or more and takes out its later ones, back to back or not,

@@ -20,7 +20,7 @@ func TestRepeatsCountOnce(t *testing.T) {
 		}
 	}
 	for _, good := range []string{"correct horse battery staple", "tortue orange sous un parapluie", "la maison de la maison bleue ouverte au vent",
-		"attention station nation lointaine", "un tout nouveau mot de passe"} {
+		"attention station nation lointaine", "un tout nouveau mot de passe", "un mot de passe assez long"} {
 		if err := ValidatePassword(good, pc); err != nil {
 			t.Errorf("%q refused: %v", good, err)
 		}
