@@ -22,8 +22,9 @@ func foreignKeys(t *testing.T, db *gorm.DB) int {
 // TestBulkWritesRunWithoutForeignKeysAndGiveThemBack (issue 11, item 6): a
 // bulk write's transaction runs with SQLite's foreign keys off (they would
 // make each multi-row INSERT keep a statement journal, see
-// bulkTransaction), and every other write finds them on again, whether the
-// bulk write committed, failed, was a dry run or panicked.
+// bulkTransaction), on the bulk writer's connection, and every other write
+// finds them on, whether the bulk write committed, failed, was a dry run
+// or panicked.
 func TestBulkWritesRunWithoutForeignKeysAndGiveThemBack(t *testing.T) {
 	s := openTestStore(t)
 	ctx := context.Background()

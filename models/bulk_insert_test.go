@@ -121,7 +121,7 @@ func TestBulkInsertStoresWhatGORMStores(t *testing.T) {
 		if err := s.w.Create(&want).Error; err != nil {
 			t.Fatal(err)
 		}
-		if err := bulkTransaction(s.w, func(tx *gorm.DB) error { return insertRows(tx, []*Actor{&bulk}) }); err != nil {
+		if err := bulkTransaction(s.wb, func(tx *gorm.DB) error { return insertRows(tx, []*Actor{&bulk}) }); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.w.Transaction(func(tx *gorm.DB) error { return insertRows(tx, []*Actor{&plain}) }); err != nil {

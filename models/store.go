@@ -33,8 +33,11 @@ var migrationFiles embed.FS
 // PostgreSQL both pools have several connections; the differences are in
 // the dialect d (dialect.go).
 type Store struct {
-	w   *gorm.DB
-	r   *gorm.DB
+	w *gorm.DB
+	r *gorm.DB
+	// wb, on SQLite, is the bulk writer: a single connection with foreign
+	// keys off, for bulk writes alone, in turn with w (see bulkTransaction).
+	wb  *gorm.DB
 	d   dialect
 	log *slog.Logger
 	now func() time.Time
@@ -168,7 +171,10 @@ func (s *Store) Close() error {
 	if s.ckpt != nil {
 		errs = append(errs, s.ckpt.close())
 	}
-	for _, g := range []*gorm.DB{s.r, s.w} {
+	for _, g := range []*gorm.DB{s.r, s.w, s.wb} {
+		if g == nil {
+			continue
+		}
 		if db, err := g.DB(); err == nil {
 			errs = append(errs, db.Close())
 		}
@@ -506,7 +512,7 @@ func (s *Store) runGroup(group []*queuedWrite) {
 	if len(group) == 1 {
 		w := group[0]
 		if w.bulk {
-			w.err = bulkTransaction(s.w.WithContext(w.tctx), w.run)
+			w.err = bulkTransaction(s.wb.WithContext(w.tctx), w.run)
 			return
 		}
 		w.err = s.w.WithContext(w.tctx).Transaction(w.run)

@@ -3,8 +3,6 @@ package models
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -51,16 +49,35 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 	}
 	rdb.SetMaxOpenConns(opt.ReadConns)
 	rdb.SetMaxIdleConns(opt.ReadConns)
+	// The bulk writer: opened after the migrations, with the schema
+	// they made.
+	b, err := gorm.Open(gormsqlite.New(gormsqlite.Config{DriverName: sqliteWriterDriver, DSN: bulkDSN(path)}), cfg)
+	if err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, fmt.Errorf("open database %s for bulk writes: %w", path, err)
+	}
+	bdb, err := b.DB()
+	if err != nil {
+		wdb.Close()
+		rdb.Close()
+		return nil, err
+	}
+	bdb.SetMaxOpenConns(1)
+	bdb.SetMaxIdleConns(1)
+	bdb.SetConnMaxLifetime(0)
+	bdb.SetConnMaxIdleTime(0)
 	cdb, err := sql.Open(sqliteDriver, dsn(path, false))
 	if err != nil {
 		wdb.Close()
 		rdb.Close()
+		bdb.Close()
 		return nil, fmt.Errorf("open database %s for checkpoints: %w", path, err)
 	}
 	cdb.SetMaxOpenConns(1)
 	cdb.SetMaxIdleConns(1)
 	cdb.SetConnMaxIdleTime(0)
-	return &Store{w: w, r: r, d: sqliteEngine, gate: semaphore.NewWeighted(1), ckpt: startCheckpointer(cdb)}, nil
+	return &Store{w: w, r: r, wb: b, d: sqliteEngine, gate: semaphore.NewWeighted(1), ckpt: startCheckpointer(cdb)}, nil
 }
 
 // sqliteDriver is mattn/go-sqlite3 with the PRAGMAs its connection string
@@ -79,9 +96,9 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 //     duplicate detection sort in Go.
 const sqliteDriver = "sqlite3_carnet"
 
-// sqliteWriterDriver is sqliteDriver for the writer connection, which also
-// runs, on every connection it opens (the pool reopens one it discarded,
-// see bulkTransaction):
+// sqliteWriterDriver is sqliteDriver for the writer connections (the
+// writer's and the bulk writer's), which also runs, on every connection it
+// opens (a pool reopens one it discarded):
 //   - wal_autocheckpoint=50000: the WAL is copied into the database by the
 //     checkpointer, beside the writes (see checkpointer); SQLite's own
 //     checkpoint inside a commit, once the WAL holds 50,000 pages (200 MB),
@@ -138,6 +155,10 @@ func init() {
 //     personal data are covered too; the old page images in the WAL are
 //     removed by Store.Checkpoint after an erasure.
 func dsn(path string, readOnly bool) string {
+	return "file:" + uriPath.Replace(path) + "?" + dsnParams(readOnly).Encode()
+}
+
+func dsnParams(readOnly bool) url.Values {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
@@ -151,11 +172,11 @@ func dsn(path string, readOnly bool) string {
 		q.Set("_cache_size", "-65536")
 		q.Set("_secure_delete", "on")
 	}
-	// A URI filename: '%', '?' and '#' in the path must be escaped or the
-	// path would be cut at them.
-	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
+	return q
 }
 
+// A URI filename: '%', '?' and '#' in the path must be escaped or the path
+// would be cut at them.
 var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 // pageSize is the page size of the databases Carnet creates: 8 KiB rather
@@ -191,48 +212,47 @@ func createWithPageSize(ctx context.Context, path string) error {
 	return nil
 }
 
+// bulkDSN is the connection string of the bulk writer (see
+// bulkTransaction): the writer's, with foreign keys off.
+func bulkDSN(path string) string {
+	q := dsnParams(false)
+	q.Set("_foreign_keys", "off")
+	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
+}
+
 // bulkTransaction runs fn, the transaction of a bulk write (a sync batch,
-// an import: see withBulk), on SQLite's writer connection with its foreign
-// keys off, and turns them on again before the connection serves another
-// write.
+// an import: see withBulk), on wb, the bulk writer: a connection of its
+// own whose foreign keys are off (bulkDSN). It writes in turn with the
+// writer (Store.takeTurn: the two never hold SQLite's write lock at once),
+// and nothing but bulk writes uses it.
 //
-// Why: an INSERT of many rows into a table with an immediate foreign key
-// (actors.parent_id, services.actor_id) may have to undo itself when a row
-// fails the key, so SQLite keeps the statement journal that
-// sqliteDialect.insertInto describes, even with INSERT OR FAIL. Without
-// both, a 100,000-place import's INSERTs took 5.8 s of cgo time instead of
-// 2.9 s (issue 11, item 6, BenchmarkImport).
+// Why without foreign keys: an INSERT of many rows into a table with an
+// immediate foreign key (actors.parent_id, services.actor_id) may have to
+// undo itself when a row fails the key, so SQLite keeps the statement
+// journal that sqliteDialect.insertInto describes, even with INSERT OR
+// FAIL. Without both, a 100,000-place import's INSERTs took 5.8 s of cgo
+// time instead of 2.9 s (issue 11, item 6, BenchmarkImport).
+//
+// Why a connection of its own: turning the keys off and on again around
+// each bulk transaction, on the writer, made SQLite expire every statement
+// the connection had prepared (a flag PRAGMA does, as the code it compiles
+// depends on them), so each transaction of an import parsed and compiled
+// its multi-row INSERTs again: of 30,000 variables each, code for every
+// row and index — about 40 % of the C time of the INSERTs (issue 11,
+// item 6). Here they stay prepared from one transaction to the next.
 //
 // Why it is safe: a bulk write checks every reference itself before it
 // writes, in the same transaction, under SQLite's single writer: a
 // service's actor (resolveSyncActor: an active actor of the same source)
 // and an actor's parent (checkActorRefs: active, no cycle). It deletes no
-// row (absent records are archived), so no cascade is skipped. The
-// PRAGMA is per connection and must be set outside a transaction;
-// should turning the keys on again fail, the connection is discarded, and
-// the pool's next one opens with foreign_keys=on (see dsn).
-func bulkTransaction(w *gorm.DB, fn func(tx *gorm.DB) error) error {
-	return w.Connection(func(c *gorm.DB) (err error) {
+// row (absent records are archived), so no cascade is skipped. Every
+// other write goes through the writer, whose keys are never off.
+func bulkTransaction(wb *gorm.DB, fn func(tx *gorm.DB) error) error {
+	return wb.Connection(func(c *gorm.DB) error {
 		conn, ok := c.Statement.ConnPool.(*sql.Conn)
 		if !ok {
 			return fmt.Errorf("bulk transaction: connection is %T", c.Statement.ConnPool)
 		}
-		ctx := context.WithoutCancel(c.Statement.Context)
-		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys=OFF"); err != nil {
-			return err
-		}
-		// Deferred, so that even a panic does not hand the connection
-		// back with its keys off.
-		defer func() {
-			if _, rerr := conn.ExecContext(ctx, "PRAGMA foreign_keys=ON"); rerr != nil {
-				_ = conn.Raw(func(any) error { return driver.ErrBadConn })
-				// A committed transaction stays a success: only the
-				// connection failed, and it is gone.
-				if err != nil {
-					err = errors.Join(err, rerr)
-				}
-			}
-		}()
 		// The statements of insertRows go to the connection itself
 		// (sqliteDialect.execBatch).
 		c = c.WithContext(context.WithValue(c.Statement.Context, bulkConnKey{}, conn))

@@ -62,8 +62,7 @@ func TestSQLiteSortsStayInMemory(t *testing.T) {
 // TestWriterReopensTuned: the writer's tuning (the WAL's checkpoint
 // threshold and size limit) is set on every connection it opens, not once
 // on the first: the pool opens another one when it discards the writer's
-// (a bulk write that could not turn foreign keys on again does so), and
-// that one must write as the first did.
+// (a connection that failed), and that one must write as the first did.
 func TestWriterReopensTuned(t *testing.T) {
 	ctx := context.Background()
 	w, err := openTestStore(t).w.DB()
@@ -88,5 +87,32 @@ func TestWriterReopensTuned(t *testing.T) {
 		// Discard this connection: the next round gets a new one.
 		_ = c.Raw(func(any) error { return driver.ErrBadConn })
 		_ = c.Close()
+	}
+}
+
+// TestBulkWriterTuned: the bulk writer (see bulkTransaction) writes as the
+// writer does — WAL, synchronous=NORMAL, secure_delete, the same
+// checkpoint threshold and cache — but with foreign keys off, so that its
+// prepared statements are never expired by turning them off and on.
+func TestBulkWriterTuned(t *testing.T) {
+	ctx := context.Background()
+	b, err := openTestStore(t).wb.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"wal_autocheckpoint": 50000, "journal_size_limit": 67108864, "temp_store": 2,
+		"foreign_keys": 0, "synchronous": 1, "secure_delete": 1, "cache_size": -65536, "busy_timeout": 10000}
+	for p, v := range want {
+		var got int
+		if err := b.QueryRowContext(ctx, "PRAGMA "+p).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != v {
+			t.Errorf("%s = %d, want %d", p, got, v)
+		}
+	}
+	var mode string
+	if err := b.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q (%v), want wal", mode, err)
 	}
 }
