@@ -166,7 +166,7 @@ func codeRule(column, value string, from string, codes ...string) producerRule {
 const mednumCLI = "github.com/anct-cartographie-nationale/mednum-cli"
 
 var producerFormats = []*producerFormat{
-	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
+	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, franceServices2020Format, aidantsConnectFormat,
 	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
 	heraultFormat, lesLandesFormat, loireAtlantiqueFormat, mulhouseFormat, parisFormat, grandParisSudFormat, busFranceServicesCharenteFormat, dataInclusionFormat,
 	mednumBFCFormat, siilabFormat, numiFormat, resInFormat, rhinOccFormat, rhinOcc2022Format, hubBretagneFormat,
@@ -656,12 +656,20 @@ func frenchDayOsm(name string) string {
 	return ""
 }
 
-// dayRanges reads a day cell written as ranges separated by « / »
-// (« 09:00 - 12:00 / 13:30 - 17:00 » → « 09:00-12:00,13:30-17:00 »).
+// dayRanges reads a day cell written as ranges separated by « / » or
+// « et » (« 09:00 - 12:00 / 13:30 - 17:00 », « 9h-12h et 14h-17h » →
+// « 09:00-12:00,13:30-17:00 »), their dashes hyphens or dashes
+// (« 13h15 – 17h30 », France Services' list of 2020) and their spaces
+// breaking or not.
 func dayRanges(v string) (string, bool) {
+	v = dayDashes.Replace(v)
 	var ranges []string
-	for part := range strings.SplitSeq(v, "/") {
-		m := timeRange.FindStringSubmatch(strings.TrimSpace(part))
+	for _, part := range dayRangeSeparator.Split(v, -1) {
+		part = strings.TrimSpace(part)
+		m := timeRange.FindStringSubmatch(part)
+		if m == nil {
+			m = hoursRunTogether.FindStringSubmatch(part)
+		}
 		if m == nil {
 			return "", false
 		}
@@ -669,6 +677,11 @@ func dayRanges(v string) (string, bool) {
 	}
 	return strings.Join(ranges, ","), true
 }
+
+var (
+	dayDashes         = strings.NewReplacer("–", "-", "—", "-", "\u00a0", " ", "\u202f", " ")
+	dayRangeSeparator = regexp.MustCompile(`/|\set\s`)
+)
 
 // halfDayRanges reads one of a day's several cells (a morning's, an
 // afternoon's) as ranges of that day: « 8h30-12h », « 13h30 à 17h »,
