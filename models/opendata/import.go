@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -981,7 +982,13 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.
 			for _, f := range o.Warnings {
-				r.issue(Issue{Row: actorRow[o.Index], Field: fieldColumns[f.Field], Reason: f.Reason, Severity: SeverityWarning})
+				// The value in its column, not only at the head of the
+				// reason (« "Nouméa": the point is… »).
+				reason := f.Reason
+				if f.Value != "" {
+					reason = strings.TrimPrefix(reason, strconv.Quote(f.Value)+": ")
+				}
+				r.issue(Issue{Row: actorRow[o.Index], Field: fieldColumns[f.Field], Value: f.Value, Reason: reason, Severity: SeverityWarning})
 			}
 		}
 		if o.Result != models.SyncRejected || o.Index < 0 {

@@ -76,3 +76,90 @@ func TestImportFranceServices2020(t *testing.T) {
 		t.Errorf("a second import changed something: actors %v services %v", again.Actors, again.Services)
 	}
 }
+
+// TestImportPointAgainstCommune: a point far from the commune its row
+// names was dropped as « near » another commune. It is kept, with a
+// warning, when no other commune's centre is much nearer (Tiga, an island
+// of Lifou, 60 km from Lifou's centre and 50 from Maré's), or when the
+// place's name names the commune the point lies in (the New Caledonian
+// file gives Nouméa, the province's office, for « Espace connecté de
+// Boulouparis »; a mainland row gives Paris for a France Services of
+// Chartres): the point and that commune are kept, the row's postal code
+// corrected. A point named by nothing and far out is still dropped (Poum's,
+// in Nouméa; a Chartres place's, in Paris). The report gives each cell's
+// value in its column (value was "" for latitude and commune).
+func TestImportPointAgainstCommune(t *testing.T) {
+	js := `[
+{"id":"26","nom":"Point Information Jeunesse - Poum","commune":"Poum","code_postal":"98800","adresse":"Mairie de Poum","code_insee":"98826","latitude":-22.27621,"longitude":166.44111,"date_maj":"2023-09-13"},
+{"id":"33","nom":"Espace connecté de Boulouparis","commune":"Nouméa","code_postal":"98800","adresse":"Annexe Maire RT1","code_insee":"98818","latitude":-21.86488,"longitude":166.04812,"date_maj":"2023-09-20"},
+{"id":"52","nom":"Maison des jeunes - Association Ini Na Ta Sonor Ededo","commune":"Lifou","code_postal":"98800","adresse":"Tiga","code_insee":"98814","latitude":-21.10055,"longitude":167.80911,"date_maj":"2023-11-08"},
+{"id":"72","nom":"Espace connecté de l'Île des Pins","commune":"Nouméa","code_postal":"98800","adresse":"Mairie annexe - Vao","code_insee":"98818","latitude":-22.67246,"longitude":167.48592,"date_maj":"2023-09-20"},
+{"id":"m1","nom":"France Services de Chartres","commune":"Paris","code_postal":"75001","adresse":"1 place des Halles","latitude":48.4469,"longitude":1.4892,"date_maj":"2023-09-20"},
+{"id":"m2","nom":"Médiathèque","commune":"Chartres","code_postal":"28000","adresse":"1 rue de la Mairie","latitude":48.8566,"longitude":2.3522,"date_maj":"2023-09-20"}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "pts"})
+	if rep.Rejected != 0 {
+		t.Fatalf("rejected %d: %+v", rep.Rejected, rep.Issues)
+	}
+	var out bytes.Buffer
+	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	line := func(id string) string {
+		for l := range strings.SplitSeq(out.String(), "\n") {
+			if strings.HasPrefix(l, id+",") {
+				return l
+			}
+		}
+		return ""
+	}
+	for _, want := range []struct{ id, has, point string }{
+		{"26", "Poum,98826,98826", ""},
+		{"33", "Bouloupari,98812,98802", "-21.86488,166.04812"},
+		{"52", "Lifou,98820,98814", "-21.10055,167.80911"},
+		{"72", "L'Île-des-Pins,98832,98809", "-22.67246,167.48592"},
+		{"m1", "Chartres,28000,28085", "48.4469,1.4892"},
+		{"m2", "Chartres,28000,28085", ""},
+	} {
+		l := line(want.id)
+		if !strings.Contains(l, want.has) {
+			t.Errorf("%s: want %q in %s", want.id, want.has, l)
+		}
+		if want.point != "" && !strings.Contains(l, ","+want.point+",") {
+			t.Errorf("%s: point %s lost: %s", want.id, want.point, l)
+		}
+	}
+	if l := line("26"); strings.Contains(l, "166.44111") {
+		t.Errorf("Poum's point in Nouméa kept: %s", l)
+	}
+	if l := line("m2"); strings.Contains(l, "2.3522") {
+		t.Errorf("a Chartres place's point in Paris kept: %s", l)
+	}
+	for _, want := range []struct {
+		row          int
+		field, value string
+		reason       string
+	}{
+		{1, "latitude", "-22.27621,166.44111", "dropped"},
+		{2, "commune", "Nouméa", "names Bouloupari, where the point lies"},
+		{3, "latitude", "-21.10055,167.80911", "hardly nearer that of any other commune (Maré"},
+		{4, "commune", "Nouméa", "names L'Île-des-Pins"},
+		{5, "commune", "Paris", "names Chartres"},
+		{6, "latitude", "48.8566,2.3522", "dropped"},
+	} {
+		found := false
+		for _, is := range issuesOf(rep, want.row, want.field) {
+			if is.Value == want.value && strings.Contains(is.Reason, want.reason) && !strings.HasPrefix(is.Reason, `"`) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("row %d %s: want value %q and %q in %+v", want.row, want.field, want.value, want.reason, issuesOf(rep, want.row, want.field))
+		}
+	}
+	again := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "pts"})
+	if again.Actors["unchanged"] != 6 {
+		t.Errorf("a second import changed something: %v", again.Actors)
+	}
+}
