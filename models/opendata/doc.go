@@ -19,7 +19,10 @@
 //
 // Standard column (v1.0.2; older names in brackets) ↔ Carnet field:
 //
-//	id                                ↔ actor.source_id (export: Carnet's id when none, or shared by two sources)
+//	id                                ↔ actor.source_id (export: Carnet's id when none, or shared by two sources;
+//	                                    none in the file: « carnet- » and a hash of the source, name and address,
+//	                                    and for a row whose name and address are an earlier row's with another
+//	                                    description or contact, that id, « ~ » and a hash of them too: see idKey)
 //	pivot                             ↔ actor.pivot (00000000000000 ↔ unknown)
 //	nom                               ↔ actor.name
 //	commune, code_postal, code_insee  ↔ actor.address.commune, postal_code, insee_code

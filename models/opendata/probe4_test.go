@@ -163,3 +163,32 @@ func TestImportPointAgainstCommune(t *testing.T) {
 		t.Errorf("a second import changed something: %v", again.Actors)
 	}
 }
+
+// TestDerivedIDsOfGenericNames: the Rhône hackathon's file has no id and
+// names many offers « Médiation numérique »; two at one address with
+// different descriptions took one derived id, and the later was rejected
+// as « appears twice ». It is a place of its own (its id derived from its
+// description too, the same on the next import); a row alike in every
+// way is still the same place written twice.
+func TestDerivedIDsOfGenericNames(t *testing.T) {
+	js := `[
+{"nom":"Médiation numérique","adresse":"69 RUE HENRI DEPAGNEUX","code_postal":"69400","commune":"Limas","presentation_resume":"L'UDAF69 propose des services : initiation aux outils numériques"},
+{"nom":"Médiation numérique","adresse":"69 RUE HENRI DEPAGNEUX","code_postal":"69400","commune":"Limas","presentation_resume":"L'UDAF69 propose un accompagnement dans l'accès aux droits"},
+{"nom":"Médiation numérique","adresse":"69 rue Henri Depagneux","code_postal":"69400","commune":"Limas","presentation_resume":"L'UDAF69 propose des services : initiation aux outils numériques"}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "rh"})
+	if rep.Actors["created"] != 2 || rep.Rejected != 1 {
+		t.Fatalf("created %v, rejected %d, want 2 and 1: %+v", rep.Actors, rep.Rejected, rep.Issues)
+	}
+	if !hasIssue(rep, 2, "id", opendata.SeverityWarning, "another description or contact") {
+		t.Errorf("row 2's id: %+v", issuesOf(rep, 2, "id"))
+	}
+	if !hasIssue(rep, 3, "id", opendata.SeverityError, "appears twice in the file") {
+		t.Errorf("row 3, row 1 again: %+v", issuesOf(rep, 3, "id"))
+	}
+	again := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "rh"})
+	if again.Actors["unchanged"] != 2 || again.Rejected != 1 {
+		t.Errorf("a second import: %v, rejected %d", again.Actors, again.Rejected)
+	}
+}
