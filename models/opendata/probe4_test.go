@@ -192,3 +192,32 @@ func TestDerivedIDsOfGenericNames(t *testing.T) {
 		t.Errorf("a second import: %v, rejected %d", again.Actors, again.Rejected)
 	}
 }
+
+// TestServiceTypesColumn: a column « types » of data·inclusion's types of
+// service (the Rhône hackathon's file) was ignored, hinted as typologie;
+// it is read as modalites_accompagnement (data·inclusion's crosswalk), and
+// a « types » holding anything else is left with a warning.
+func TestServiceTypesColumn(t *testing.T) {
+	js := `[
+{"id":"a","nom":"UDAF","adresse":"69 rue Henri Depagneux","code_postal":"69400","commune":"Limas","services":"Aide aux démarches administratives","types":["formation","information","accompagnement","atelier"],"date_maj":"2024-01-02"},
+{"id":"b","nom":"Centre social","adresse":"1 rue A","code_postal":"69400","commune":"Limas","services":"Aide aux démarches administratives","types":"Association","date_maj":"2024-01-02"}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "types"})
+	if rep.Rejected != 0 {
+		t.Fatalf("rejected %d: %+v", rep.Rejected, rep.Issues)
+	}
+	if r := readingOf(rep, "modalites_accompagnement", "column « types »"); r == nil || r.Rows != "1" {
+		t.Errorf("types not read as modalites_accompagnement: %+v", rep.Readings)
+	}
+	if !hasIssue(rep, 2, "types", opendata.SeverityWarning, "not data·inclusion's types") {
+		t.Errorf("row 2's types: %+v", issuesOf(rep, 2, "types"))
+	}
+	var out bytes.Buffer
+	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Accompagnement individuel|Dans un atelier collectif") && !strings.Contains(out.String(), "Dans un atelier collectif|Accompagnement individuel") {
+		t.Errorf("modalities not stored:\n%s", out.String())
+	}
+}

@@ -940,3 +940,47 @@ func (p *producerFormat) onTheirWeeks(rec *Record) {
 
 // startsWithDays finds an opening_hours rule that starts with its days.
 var startsWithDays = regexp.MustCompile(`^(Mo|Tu|We|Th|Fr|Sa|Su)\b`)
+
+// serviceTypesCell holds a column « types » of a file of the standard's
+// kind until serviceTypes reads it.
+const serviceTypesCell = producerPrefix + "types"
+
+// serviceTypeModalities are data·inclusion's types of service (schema v0,
+// TypologieService) and the modalites_accompagnement each says, as the
+// ANCT's mapping of data·inclusion reads them (dataInclusionFormat): the
+// other types (accueil, information, formation, numerique, the aids and
+// financing) say none.
+var serviceTypeModalities = map[string]string{
+	"atelier": "Dans un atelier collectif", "accompagnement": "Accompagnement individuel", "delegation": "Accompagnement individuel",
+	"autonomie": "En autonomie", "accueil": "", "information": "", "formation": "", "numerique": "", "aide-financiere": "",
+	"aide-materielle": "", "financement": "",
+}
+
+// serviceTypes reads a column « types » of a file of the standard's kind
+// whose values are data·inclusion's types of service (« accompagnement »,
+// « atelier »…, kept from data·inclusion by the Rhône hackathon's file) as
+// modalites_accompagnement, when the row has none: the diagnosis offered
+// it as typologie, which it is not. A cell holding anything else is left
+// with a warning, the column being no column of the standard.
+func serviceTypes(rec *Record) {
+	v := strings.TrimSpace(rec.Cells[serviceTypesCell])
+	if v == "" {
+		return
+	}
+	var modes []string
+	for _, t := range strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ',' || r == ';' }) {
+		m, ok := serviceTypeModalities[strings.ToLower(strings.TrimSpace(t))]
+		if !ok {
+			rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "types", Value: clip(v), Severity: SeverityWarning,
+				Reason: "not a column of the standard, and not data·inclusion's types of service (accompagnement, atelier, autonomie, delegation…, read as modalites_accompagnement); ignored"})
+			return
+		}
+		if m != "" && !slices.Contains(modes, m) {
+			modes = append(modes, m)
+		}
+	}
+	if len(modes) == 0 || strings.TrimSpace(rec.Cells["modalites_accompagnement"]) != "" {
+		return
+	}
+	rec.set(columnReading{name: "modalites_accompagnement", how: "column « types » read as modalites_accompagnement: data·inclusion's types of service (atelier → Dans un atelier collectif; accompagnement, delegation → Accompagnement individuel; autonomie → En autonomie), as the ANCT's mapping of data·inclusion reads them"}, strings.Join(modes, "|"))
+}

@@ -761,6 +761,7 @@ func (r *Reader) finish(rec *Record) {
 		r.producer.apply(rec)
 	} else if rec.Err == nil {
 		standardDays(rec)
+		serviceTypes(rec)
 	}
 	r.ids(rec)
 }
