@@ -221,3 +221,34 @@ func TestServiceTypesColumn(t *testing.T) {
 		t.Errorf("modalities not stored:\n%s", out.String())
 	}
 }
+
+// TestOverlappingHoursMerged: a day's ranges that overlap (« 08:30 -
+// 12:00 / 08:30 - 16:00 » in a day column, or in the standard's
+// horaires) were stored as written without a word: merged, with a
+// warning, and a second import changes nothing.
+func TestOverlappingHoursMerged(t *testing.T) {
+	js := `[
+{"id":"a","nom":"A","adresse":"1 rue A","code_postal":"69400","commune":"Limas","horaires_jeudi":"08:30 - 12:00 / 08:30 - 16:00","horaires_lundi":"09:00-12:00","date_maj":"2024-01-02"},
+{"id":"b","nom":"B","adresse":"2 rue B","code_postal":"69400","commune":"Limas","horaires":"Mo-Fr 09:00-12:00,11:00-13:00","date_maj":"2024-01-02"}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "h"})
+	for row := 1; row <= 2; row++ {
+		if !hasIssue(rep, row, "horaires", opendata.SeverityWarning, "overlap") {
+			t.Errorf("row %d: no warning: %+v", row, issuesOf(rep, row, "horaires"))
+		}
+	}
+	var out bytes.Buffer
+	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Mo 09:00-12:00; Th 08:30-16:00", "Mo-Fr 09:00-13:00"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("export lacks %q:\n%s", want, out.String())
+		}
+	}
+	again := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "h"})
+	if again.Actors["unchanged"] != 2 {
+		t.Errorf("a second import: %v", again.Actors)
+	}
+}

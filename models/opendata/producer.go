@@ -872,6 +872,12 @@ func standardDays(rec *Record) {
 			continue
 		}
 		raw = append(raw, d[1]+" "+v)
+		if r, ok := dayRanges(v); ok {
+			// Ranges as producers' day columns write them (« 08:30 -
+			// 12:00 / 13:30 - 17:00 »), as a format's day columns.
+			rules = append(rules, d[1]+" "+r)
+			continue
+		}
 		switch fr, ok := openinghours.FromFrench(d[0] + " " + v); {
 		case ok:
 			rules = append(rules, fr)
