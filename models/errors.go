@@ -39,6 +39,10 @@ const (
 type FieldError struct {
 	Field  string `json:"field" example:"address.postal_code"`
 	Reason string `json:"reason" example:"must be 5 digits"`
+	// Value is the field's value as written, for a warning of an import
+	// or a sync whose report has a column for it (an import's). Reason
+	// then begins with it quoted, as clients of the API read it.
+	Value string `json:"-"`
 }
 
 // Error is the one error type that crosses package boundaries. Message is

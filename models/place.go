@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"carnet/models/commune"
+	"carnet/models/editdist"
 	"carnet/models/ident"
 )
 
@@ -207,7 +208,73 @@ func ReconcileActorPlace(a *Actor) []PlaceWarning {
 	if !ok {
 		r = resolvePlace(a.Address, a.Latitude, a.Longitude)
 	}
+	if w, r2, ok := pointNamedByPlace(a.Name, a.Address, a.Latitude, a.Longitude, r); ok {
+		a.Address.Commune, a.Address.InseeCode = r2.City().Name, ""
+		return append([]PlaceWarning{w}, reconcile(&a.Address, &a.Latitude, &a.Longitude, r2)...)
+	}
 	return reconcile(&a.Address, &a.Latitude, &a.Longitude, r)
+}
+
+// pointNamedByPlace settles an address whose point lies in another commune
+// than its fields say (a conflict on the coordinates, which reconcile
+// would drop) when the place's own name names the commune the point lies
+// in: « Espace connecté de Boulouparis », written with Nouméa, the head
+// office's commune, its postal code and INSEE code, and a point in
+// Bouloupari. Two readings that owe nothing to each other, the point and
+// the name, outweigh the fields copied from the head office: the address is
+// read again with that commune as its name and without its INSEE code (the
+// postal code is then corrected as any other), and the warning says so.
+// The point's commune is the one whose centre is nearest, and the name
+// must name it whole (its words in order, one slip allowed in a name of
+// six letters or more), so that a point far out and a name naming some
+// other place leave the conflict as it was.
+func pointNamedByPlace(name string, a Address, lat, lon *float64, r commune.Resolution) (PlaceWarning, commune.Resolution, bool) {
+	if r.Commune == nil || lat == nil || lon == nil || !r.Conflicting("coordinates") || strings.TrimSpace(name) == "" {
+		return PlaceWarning{}, r, false
+	}
+	near, d := commune.Nearest(*lat, *lon, 200)
+	if near != nil && near.IsArrondissement() {
+		near = commune.ByCode(near.City)
+	}
+	if near == nil || near == r.City() || !namesCommune(name, near.Name) {
+		return PlaceWarning{}, r, false
+	}
+	b := a
+	b.Commune, b.InseeCode = near.Name, ""
+	r2 := resolvePlace(b, lat, lon)
+	if r2.Commune == nil || r2.City() != near || r2.Conflicting("coordinates") || r2.Conflicting("commune") {
+		return PlaceWarning{}, r, false
+	}
+	w := PlaceWarning{"address.commune", a.Commune, fmt.Sprintf(
+		"%s; but the place's name « %s » names %s, where the point lies (%.1f km from its centre): the point is kept and the commune replaced by %s",
+		conflictReason(r, "coordinates"), name, near.Name, d, near.Name)}
+	if a.InseeCode != "" && a.InseeCode != near.Code {
+		w.Reason += fmt.Sprintf(" (INSEE code %s replaced by %s)", a.InseeCode, near.Code)
+	}
+	return w, r2, true
+}
+
+// namesCommune says whether a place's name names the commune: the
+// commune's words (its article left out: « L'Île-des-Pins » is named
+// « Île des Pins ») appear in the name in order, or one slip from it when
+// they are six letters or more (« Boulouparis » for Bouloupari).
+func namesCommune(place, communeName string) bool {
+	cw := strings.Fields(commune.Key(communeName))
+	if len(cw) > 1 && slices.Contains([]string{"l", "le", "la", "les"}, cw[0]) {
+		cw = cw[1:]
+	}
+	want := strings.Join(cw, " ")
+	if len(want) < 3 {
+		return false
+	}
+	pw := strings.Fields(commune.Key(place))
+	for i := 0; i+len(cw) <= len(pw); i++ {
+		got := strings.Join(pw[i:i+len(cw)], " ")
+		if got == want || len(want) >= 6 && editdist.Bounded(got, want, 1) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // placeRead is a resolution normalizePlace made and the address it read,
@@ -398,7 +465,7 @@ func CheckServiceChange(before, after *Service) error {
 func placeWarnings(ws []PlaceWarning) []FieldError {
 	var out []FieldError
 	for _, w := range ws {
-		out = append(out, FieldError{Field: w.Field, Reason: fmt.Sprintf("%q: %s", clip(w.Value), w.Reason)})
+		out = append(out, FieldError{Field: w.Field, Reason: fmt.Sprintf("%q: %s", clip(w.Value), w.Reason), Value: clip(w.Value)})
 	}
 	return out
 }

@@ -180,6 +180,22 @@ func pointTolerance(c *Commune) float64 {
 	return 35
 }
 
+// beyondDoubt says whether a point beyond c's tolerance (pointTolerance)
+// lies elsewhere than c: more than twice the tolerance from its centre, or
+// less than half as far from another commune's centre (near, the nearest).
+// Otherwise it is in no commune's reach more than in c's: the centres of an
+// archipelago's communes lie on their main islands, and Tiga, an island of
+// Lifou, is 60 km from Lifou's centre and 50 from Maré's; the point is
+// kept, with a doubt. On the mainland, where centres are a few kilometres
+// apart, a point beyond the tolerance is always much nearer another centre.
+func beyondDoubt(c, near *Commune, lat, lon float64) bool {
+	d := DistanceKm(lat, lon, c.Lat, c.Lon)
+	if near == nil || near == c || !near.HasCentre || d > 2*pointTolerance(c) {
+		return true
+	}
+	return 2*DistanceKm(lat, lon, near.Lat, near.Lon) < d
+}
+
 // Resolve finds the commune of an address and cross-checks its readings —
 // the INSEE code, the postal code (and its département), the commune name
 // and the coordinates — keeping the commune most of them agree on:
@@ -409,7 +425,7 @@ func resolve(a Address) Resolution {
 			}
 		}
 	}
-	if hasPoint && city.HasCentre && !pointAgrees(city) {
+	if hasPoint && city.HasCentre && !pointAgrees(city) && beyondDoubt(city, near, *a.Lat, *a.Lon) {
 		d := DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon)
 		where := ""
 		if near != nil {
@@ -423,6 +439,12 @@ func resolve(a Address) Resolution {
 			msg += fmt.Sprintf("; latitude and longitude look swapped (%s lies at latitude %.4f, longitude %.4f)", city.Name, *a.Lon, *a.Lat)
 		}
 		res.Conflicts = append(res.Conflicts, Conflict{"coordinates", msg})
+	}
+	if hasPoint && city.HasCentre && !pointAgrees(city) && !beyondDoubt(city, near, *a.Lat, *a.Lon) {
+		d, dn := DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon), DistanceKm(*a.Lat, *a.Lon, near.Lat, near.Lon)
+		res.Doubts = append(res.Doubts, Conflict{"coordinates", fmt.Sprintf(
+			"the point is %.0f km from the centre of %s, farther than most communes reach, but hardly nearer that of any other commune (%s, %.0f km): an island or a far part of a large commune",
+			d, city.Name, near.Name, dn)})
 	}
 	// Within the tolerance, which the largest communes need, a point may
 	// still lie in a neighbour: far from the commune's centre and much

@@ -159,7 +159,7 @@ func WriteReport(w io.Writer, r *Report) {
 				cols[i] += " (Carnet's reading)"
 			}
 		}
-		fmt.Fprintf(w, "\nProducer format: %s, read by the ANCT's mapping %s: %s; derived by its rules: %s.\n", p.Title, p.Mapping, strings.Join(cols, ", "), strings.Join(p.Derived, ", "))
+		fmt.Fprintf(w, "\nProducer format: %s, read by %s: %s; derived by its rules: %s.\n", p.Title, mappingOf(p.Mapping), strings.Join(cols, ", "), strings.Join(p.Derived, ", "))
 	}
 	if r.Diagnosis != nil {
 		fmt.Fprintf(w, "\nFile diagnosis: %s.\n", r.Diagnosis.Summary)
@@ -259,4 +259,14 @@ func WriteReportJSON(w io.Writer, rep *Report, toJSON ReportJSON) error {
 	bw.WriteString("\n  ")
 	bw.Write(head.Bytes()[at+len(marker)-1:])
 	return bw.Flush()
+}
+
+// mappingOf names the mapping a format is read by: the ANCT's published
+// one, or Carnet's own where no ANCT mapping reads the format (France
+// Services' list of 2020), whose citation says so.
+func mappingOf(mapping string) string {
+	if strings.HasPrefix(mapping, mednumCLI) {
+		return "the ANCT's mapping " + mapping
+	}
+	return "a mapping " + mapping
 }

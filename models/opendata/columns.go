@@ -110,6 +110,9 @@ func readColumn(name string) columnReading {
 	if d := dayColumnOf(f); d != "" {
 		return columnReading{name: producerPrefix + "day_" + d}
 	}
+	if f == "types" {
+		return columnReading{name: serviceTypesCell} // see serviceTypes
+	}
 	// One typo in a short name, two in a long one, and only when a single
 	// column is that close: « conditions_access » is conditions_acces.
 	limit := 1

@@ -175,8 +175,8 @@ func diagnose(rd *Reader) *Diagnosis {
 		// Recognised: the mapping reads it; the diagnosis says what
 		// remains (columns read as the standard's, required ones the rows
 		// must then give by other means).
-		fmt.Fprintf(&b, "the file is in the %s format, not the standard « lieux de médiation numérique »: it was read by the ANCT's published mapping of that format (%s); %d of its %d columns read as columns of the standard",
-			p.Title, p.Mapping, d.Recognised, d.Recognised+len(d.Unrecognised))
+		fmt.Fprintf(&b, "the file is in the %s format, not the standard « lieux de médiation numérique »: it was read by %s; %d of its %d columns read as columns of the standard",
+			p.Title, mappingOf(p.Mapping), d.Recognised, d.Recognised+len(d.Unrecognised))
 		if len(d.Missing) > 0 {
 			fmt.Fprintf(&b, "; required columns it lacks, derived for each row where the rest of the row tells them (see the warnings): %s", strings.Join(d.Missing, ", "))
 		}

@@ -21,7 +21,10 @@
 //
 //	id                                ↔ actor.source_id (export: Carnet's id when none, or when an older place of
 //	                                    another source published the same id; an import finds a place of
-//	                                    its source by that Carnet id too, and keeps its source_id)
+//	                                    its source by that Carnet id too, and keeps its source_id;
+//	                                    none in the file: « carnet- » and a hash of the source, name and address,
+//	                                    and for a row whose name and address are an earlier row's with another
+//	                                    description or contact, that id, « ~ » and a hash of them too: see idKey)
 //	pivot                             ↔ actor.pivot (00000000000000 ↔ unknown)
 //	nom                               ↔ actor.name
 //	commune, code_postal, code_insee  ↔ actor.address.commune, postal_code, insee_code

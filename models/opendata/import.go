@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -614,7 +615,7 @@ func (p *placeIDs) assign(rec *Record) (int, *Issue) {
 	if id == "" {
 		return -1, nil
 	}
-	return p.take(rec, id, foldedAddress(rec.Cells), nil, derived)
+	return p.take(rec, id, idKey(rec.Cells, derived != nil), nil, derived)
 }
 
 // assignBatch gives each record its id (see placeIDs) and returns its
@@ -629,7 +630,7 @@ func (p *placeIDs) assignBatch(ctx context.Context, store *models.Store, records
 	ask := make([]string, 0, len(records))
 	for i := range records {
 		if ids[i], issues[i] = p.rawID(&records[i]); ids[i] != "" {
-			keys[i] = foldedAddress(records[i].Cells)
+			keys[i] = idKey(records[i].Cells, issues[i] != nil)
 			ask = append(ask, ids[i])
 		}
 	}
@@ -748,8 +749,35 @@ func (p *placeIDs) take(rec *Record, id string, key uint64, st *storedIDs, deriv
 	rec.Cells["id"] = own
 	i, _ := p.slot(own, key)
 	p.ownsTaken = true
+	if derived != nil {
+		return i, &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("the file gives no id, and this row's name and address are those of another row with another description or contact (a name such as « Médiation numérique » given to several offers at one address): imported as a place of its own, id %q, derived from its description and contact too, the same on every import while they stay the same (the standard requires an id: ask the producer for one)", own)}
+	}
 	return i, &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
 		Reason: fmt.Sprintf("the file has, or had, this id for a place at another address: imported as a place of its own, id %q, the same on every import while it keeps its address (the standard wants one id per place: ask the producer)", own)}
+}
+
+// idKey is what tells two places apart under one id: the address
+// (foldedAddress), and for an id derived from the name and the address
+// (deriveID), which two rows share when a producer gives one generic name
+// to several offers at one address (« Médiation numérique », the Rhône's
+// hackathon file), the description and the contacts too. Two such rows
+// that differ there are two places: the second takes its own id (ownID),
+// derived from them and so the same on every import while they stay the
+// same; two rows alike in all of them are one place written twice (the
+// later is reported and left, see readBatches).
+func idKey(cells map[string]string, derived bool) uint64 {
+	h := foldedAddress(cells)
+	if !derived {
+		return h
+	}
+	for _, col := range []string{"presentation_resume", "presentation_detail", "telephone", "courriels", "site_web"} {
+		for _, r := range foldText(cells[col]) {
+			h = (h ^ uint64(r)) * 1099511628211
+		}
+		h = (h ^ '|') * 1099511628211
+	}
+	return h
 }
 
 // own reports whether the row at key takes its own id rather than id.
@@ -1090,7 +1118,13 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.
 			for _, f := range o.Warnings {
-				r.issue(Issue{Row: actorRow[o.Index], Field: fieldColumns[f.Field], Reason: f.Reason, Severity: SeverityWarning})
+				// The value in its column, not only at the head of the
+				// reason (« "Nouméa": the point is… »).
+				reason := f.Reason
+				if f.Value != "" {
+					reason = strings.TrimPrefix(reason, strconv.Quote(f.Value)+": ")
+				}
+				r.issue(Issue{Row: actorRow[o.Index], Field: fieldColumns[f.Field], Value: f.Value, Reason: reason, Severity: SeverityWarning})
 			}
 		}
 		if o.Result != models.SyncRejected || o.Index < 0 {

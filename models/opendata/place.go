@@ -534,6 +534,12 @@ func ToPlace(rec Record, source string) Place {
 		default:
 			// Kept as written: the readable rules are used, and the
 			// days of the others are unknown (never shown as open).
+			// Ranges of one day that overlap, whatever format wrote
+			// them, are merged, and the producer hears of it.
+			if m, ok := openinghours.MergeOverlaps(h); ok {
+				b.warn("horaires", h, fmt.Sprintf("time ranges of one day overlap (a slip: one range left beside another that holds it); merged as « %s »", m))
+				h = m
+			}
 			a.OpeningHours = h
 			for _, u := range bad {
 				b.warn("horaires", u.Text, "this rule is not valid OpenStreetMap opening_hours syntax ("+u.Err.Reason+

@@ -166,7 +166,7 @@ func codeRule(column, value string, from string, codes ...string) producerRule {
 const mednumCLI = "github.com/anct-cartographie-nationale/mednum-cli"
 
 var producerFormats = []*producerFormat{
-	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, aidantsConnectFormat,
+	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, franceServices2020Format, aidantsConnectFormat,
 	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
 	heraultFormat, lesLandesFormat, loireAtlantiqueFormat, mulhouseFormat, parisFormat, grandParisSudFormat, busFranceServicesCharenteFormat, dataInclusionFormat,
 	mednumBFCFormat, siilabFormat, numiFormat, resInFormat, rhinOccFormat, rhinOcc2022Format, hubBretagneFormat,
@@ -656,12 +656,20 @@ func frenchDayOsm(name string) string {
 	return ""
 }
 
-// dayRanges reads a day cell written as ranges separated by « / »
-// (« 09:00 - 12:00 / 13:30 - 17:00 » → « 09:00-12:00,13:30-17:00 »).
+// dayRanges reads a day cell written as ranges separated by « / » or
+// « et » (« 09:00 - 12:00 / 13:30 - 17:00 », « 9h-12h et 14h-17h » →
+// « 09:00-12:00,13:30-17:00 »), their dashes hyphens or dashes
+// (« 13h15 – 17h30 », France Services' list of 2020) and their spaces
+// breaking or not.
 func dayRanges(v string) (string, bool) {
+	v = dayDashes.Replace(v)
 	var ranges []string
-	for part := range strings.SplitSeq(v, "/") {
-		m := timeRange.FindStringSubmatch(strings.TrimSpace(part))
+	for _, part := range dayRangeSeparator.Split(v, -1) {
+		part = strings.TrimSpace(part)
+		m := timeRange.FindStringSubmatch(part)
+		if m == nil {
+			m = hoursRunTogether.FindStringSubmatch(part)
+		}
 		if m == nil {
 			return "", false
 		}
@@ -669,6 +677,11 @@ func dayRanges(v string) (string, bool) {
 	}
 	return strings.Join(ranges, ","), true
 }
+
+var (
+	dayDashes         = strings.NewReplacer("–", "-", "—", "-", "\u00a0", " ", "\u202f", " ")
+	dayRangeSeparator = regexp.MustCompile(`/|\set\s`)
+)
 
 // halfDayRanges reads one of a day's several cells (a morning's, an
 // afternoon's) as ranges of that day: « 8h30-12h », « 13h30 à 17h »,
@@ -859,6 +872,12 @@ func standardDays(rec *Record) {
 			continue
 		}
 		raw = append(raw, d[1]+" "+v)
+		if r, ok := dayRanges(v); ok {
+			// Ranges as producers' day columns write them (« 08:30 -
+			// 12:00 / 13:30 - 17:00 »), as a format's day columns.
+			rules = append(rules, d[1]+" "+r)
+			continue
+		}
 		switch fr, ok := openinghours.FromFrench(d[0] + " " + v); {
 		case ok:
 			rules = append(rules, fr)
@@ -927,3 +946,47 @@ func (p *producerFormat) onTheirWeeks(rec *Record) {
 
 // startsWithDays finds an opening_hours rule that starts with its days.
 var startsWithDays = regexp.MustCompile(`^(Mo|Tu|We|Th|Fr|Sa|Su)\b`)
+
+// serviceTypesCell holds a column « types » of a file of the standard's
+// kind until serviceTypes reads it.
+const serviceTypesCell = producerPrefix + "types"
+
+// serviceTypeModalities are data·inclusion's types of service (schema v0,
+// TypologieService) and the modalites_accompagnement each says, as the
+// ANCT's mapping of data·inclusion reads them (dataInclusionFormat): the
+// other types (accueil, information, formation, numerique, the aids and
+// financing) say none.
+var serviceTypeModalities = map[string]string{
+	"atelier": "Dans un atelier collectif", "accompagnement": "Accompagnement individuel", "delegation": "Accompagnement individuel",
+	"autonomie": "En autonomie", "accueil": "", "information": "", "formation": "", "numerique": "", "aide-financiere": "",
+	"aide-materielle": "", "financement": "",
+}
+
+// serviceTypes reads a column « types » of a file of the standard's kind
+// whose values are data·inclusion's types of service (« accompagnement »,
+// « atelier »…, kept from data·inclusion by the Rhône hackathon's file) as
+// modalites_accompagnement, when the row has none: the diagnosis offered
+// it as typologie, which it is not. A cell holding anything else is left
+// with a warning, the column being no column of the standard.
+func serviceTypes(rec *Record) {
+	v := strings.TrimSpace(rec.Cells[serviceTypesCell])
+	if v == "" {
+		return
+	}
+	var modes []string
+	for _, t := range strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ',' || r == ';' }) {
+		m, ok := serviceTypeModalities[strings.ToLower(strings.TrimSpace(t))]
+		if !ok {
+			rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "types", Value: clip(v), Severity: SeverityWarning,
+				Reason: "not a column of the standard, and not data·inclusion's types of service (accompagnement, atelier, autonomie, delegation…, read as modalites_accompagnement); ignored"})
+			return
+		}
+		if m != "" && !slices.Contains(modes, m) {
+			modes = append(modes, m)
+		}
+	}
+	if len(modes) == 0 || strings.TrimSpace(rec.Cells["modalites_accompagnement"]) != "" {
+		return
+	}
+	rec.set(columnReading{name: "modalites_accompagnement", how: "column « types » read as modalites_accompagnement: data·inclusion's types of service (atelier → Dans un atelier collectif; accompagnement, delegation → Accompagnement individuel; autonomie → En autonomie), as the ANCT's mapping of data·inclusion reads them"}, strings.Join(modes, "|"))
+}

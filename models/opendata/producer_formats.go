@@ -231,6 +231,39 @@ var franceServicesFormat = &producerFormat{
 	days:       []dayColumn{{"h_lundi", "Mo"}, {"h_mardi", "Tu"}, {"h_mercredi", "We"}, {"h_jeudi", "Th"}, {"h_vendredi", "Fr"}, {"h_samedi", "Sa"}},
 }
 
+// franceServices2020Format: the ANCT's first national list of France
+// Services (anct-carto/France-services, 2020): the place's name in
+// « lib_france_services », the organisation that runs it in
+// « lib_structure » (its parent structure: « La Poste », « CCAS », a
+// community of communes; never the place's name) and the kind of that
+// organisation in « type_structure » (no column of the standard: left),
+// the address in « adresse » and « adresse_cplmt », the coordinates in
+// « lat » and « long », hours per day « h_lundi »… written by hand
+// (« 9h - 12h / 13h15 – 17h30 »), « itinerance » as Oui or empty, and the
+// BAN geocoder's answer for the address (« result_label »,
+// « result_citycode »…), which the coordinates come from. The geocoder's
+// columns are not read: its commune is a guess from the address
+// (« SAINT ANDRÉ DE LA NOCHE » found as Saint-André-de-la-Roche), and the
+// commune reference reads the row's own postal code, commune and point.
+// No ANCT mapping reads this list (mednum-cli's is of the later one,
+// « id_fs », « lib_fs »): Carnet reads it as that mapping reads the same
+// columns and gives every place the same values.
+var franceServices2020Format = &producerFormat{
+	Name: "france-services-2020", Title: "France Services (list of 2020)",
+	Mapping:   "of Carnet's own (no ANCT mapping reads this list), as " + mednumCLI + " assets/input/france-services/france-services.config.json (commit 360b537, 2024-09-12) reads the later list",
+	signature: []string{"lib_france_services", "lib_com"},
+	columns: map[string]string{
+		"lib_france_services": "nom", "adresse": "adresse", "adresse_cplmt": "complement_adresse", "insee_com": "code_insee",
+		"code_postal": "code_postal", "lib_com": "commune", "lib_structure": "structure_parente", "lat": "latitude", "long": "longitude",
+		"itinerance": "itinerance",
+	},
+	own: map[string]bool{"lib_france_services": true, "adresse": true, "adresse_cplmt": true, "insee_com": true, "code_postal": true,
+		"lib_com": true, "lib_structure": true, "lat": true, "long": true, "itinerance": true},
+	fixed:  franceServicesFormat.fixed,
+	days:   franceServicesFormat.days,
+	daysBy: "Carnet's reading of this list, as the ANCT's mapping reads the later list's",
+}
+
 // aidantsConnectFormat: Aidants Connect's list of its habilitated
 // structures (« Data pass ID », « Name », « Nombre de mandats »), as mapped
 // in 2023; the values every place has are those of the current mapping

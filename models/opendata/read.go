@@ -777,6 +777,7 @@ func (r *Reader) finish(rec *Record) {
 		r.producer.apply(rec)
 	} else if rec.Err == nil {
 		standardDays(rec)
+		serviceTypes(rec)
 	}
 	r.ids(rec)
 }
@@ -969,7 +970,7 @@ var contactLists = map[string]bool{"telephone": true, "courriels": true, "site_w
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-9"
+const mappingVersion = "carnet-import-10"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //
