@@ -209,7 +209,10 @@ func TestSyncCorrectsAddresses(t *testing.T) {
 		{"source_id": "nc-1", "name": "Maison de quartier", "address": obj{"street": "1 rue", "postal_code": "98800", "commune": "Mont-Dore", "insee_code": "63236"},
 			"opening_hours": "Mo-Su 00:00-24:00"},
 		{"source_id": "m-1", "name": "Espace Marseille", "address": obj{"street": "2 rue", "postal_code": "06000", "commune": "Marseille", "insee_code": "13055"}},
-		{"source_id": "m-2", "name": "Point Paris", "address": obj{"street": "3 rue", "postal_code": "13001", "commune": "MARSEILLE 1ER ARRONDISSEMENT"}, "latitude": 48.8566, "longitude": 2.3522},
+		// A point far from the commune its fields agree on is dropped; its
+		// name names no commune (a name naming the point's commune keeps
+		// the point: pointNamedByPlace, TestImportPointAgainstCommune).
+		{"source_id": "m-2", "name": "Point numérique", "address": obj{"street": "3 rue", "postal_code": "13001", "commune": "MARSEILLE 1ER ARRONDISSEMENT"}, "latitude": 48.8566, "longitude": 2.3522},
 	}
 	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: e.Admin, Body: obj{"actors": actors}})
 	if r.Code != 200 {

@@ -291,7 +291,7 @@ func (r *Report) undatedPlaces() string {
 	if len(rows) > 1 {
 		places = fmt.Sprintf("%d places have", len(rows))
 	}
-	return fmt.Sprintf("%s no producer date (rows %s), new in the file or stored without one: their check date is the day of the import", places, ranges(rows))
+	return fmt.Sprintf("%s no producer date (rows %s), new in the file or stored without one: their check date is the day of the import, and they do not count as checked recently", places, ranges(rows))
 }
 
 // offerFields are the fields of a place's offer.
