@@ -346,7 +346,12 @@ type StaleFilter struct {
 
 // ListStale returns one page of the live actors, not permanently closed,
 // that were not checked for f.Months months: neither their producer's date
-// nor a change in Carnet is that recent.
+// nor a change in Carnet is that recent. Undated ones (CheckedOnUndated:
+// stored by a sync or an import without a producer's date) are listed
+// whatever f.Months: their checked_on is only the day Carnet stored them,
+// nobody is known to have checked them, and QualityOf counts them stale;
+// selected on checked_on alone, they were stale everywhere but in the list
+// coordinators work from.
 func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], error) {
 	if f.Months <= 0 {
 		f.Months = StaleAfter
@@ -354,7 +359,7 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 	cutoff := MonthsCutoff(s.now(), f.Months)
 	f.Sort = SortID
 	filter := func(q *gorm.DB) *gorm.DB {
-		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND actors.checked_on < ?", vocab.ActorClosed, cutoff)
+		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND (actors.checked_on < ? OR actors.checked_on_undated = ?)", vocab.ActorClosed, cutoff, true)
 		if t := f.Territory; t != nil {
 			// CommuneCodes, as Territory.Covers for writes: places of a
 			// city are filed under its arrondissements (13201…13216), so its
