@@ -208,3 +208,75 @@ func TestStaleListCoversACitysArrondissements(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleListHasUndatedPlaces: a place synced or imported without a
+// producer's date has the day it was stored as its checked_on and is
+// stale (checked_on_undated: nobody is known to have checked it), but the
+// stale list selected on checked_on alone: such a place showed
+// quality.stale=true and was missing from the list coordinators work
+// from. It is listed now, whatever months, with checked_on_undated and
+// the freshness gap naming the producer's date it misses; a dated place is
+// listed as before, by its age.
+func TestStaleListHasUndatedPlaces(t *testing.T) {
+	e := apitest.New(t)
+	dated := func(id, day string) obj { return merge(partnerActor(id, "Lieu "+id), obj{"producer_updated_on": day}) }
+	recent := time.Now().UTC().AddDate(0, -1, 0).Format(time.DateOnly)
+	res := syncActors(t, e, "", partnerActor("undated", "Lieu sans date"), dated("old", "2020-01-02"), dated("recent", recent))
+	for _, r := range res.Results {
+		if r.ID == "" {
+			t.Fatalf("sync: %+v", res)
+		}
+	}
+	_, coord := e.Account("coord-13@carnet.test", nil, models.Territory{Departements: []string{"13"}})
+	type item struct {
+		SourceID         string `json:"source_id"`
+		CheckedOnUndated bool   `json:"checked_on_undated"`
+		Quality          struct {
+			Stale   bool `json:"stale"`
+			Missing []struct{ Criterion, Missing string }
+		} `json:"quality"`
+	}
+	for _, tc := range []struct {
+		token, query string
+		want         []string
+	}{
+		{coord, "", []string{"old", "undated"}},
+		{e.Admin, "", []string{"old", "undated"}},
+		{coord, "?months=1", []string{"old", "recent", "undated"}},
+		{coord, "?months=120", []string{"undated"}},
+		{coord, "?departement=13", []string{"old", "undated"}},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/quality/stale" + tc.query, Token: tc.token})
+		if r.Code != 200 {
+			t.Fatalf("%q: %d %s", tc.query, r.Code, r.Body)
+		}
+		var l struct {
+			Data []item
+			Meta struct{ Total int }
+		}
+		r.JSON(&l)
+		var got []string
+		for _, it := range l.Data {
+			got = append(got, it.SourceID)
+			if it.CheckedOnUndated != (it.SourceID == "undated") {
+				t.Errorf("%q %s: checked_on_undated %v", tc.query, it.SourceID, it.CheckedOnUndated)
+			}
+			if it.SourceID != "undated" {
+				continue
+			}
+			gap := ""
+			for _, m := range it.Quality.Missing {
+				if m.Criterion == "fresh" {
+					gap = m.Missing
+				}
+			}
+			if !it.Quality.Stale || gap != models.QualityUndatedMissing {
+				t.Errorf("%q undated: stale %v, fresh gap %q", tc.query, it.Quality.Stale, gap)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) || l.Meta.Total != len(tc.want) {
+			t.Errorf("%q: %v (total %d), want %v", tc.query, got, l.Meta.Total, tc.want)
+		}
+	}
+}

@@ -4322,7 +4322,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record is listed exactly when its months_since_check is at least ` + "`" + `months` + "`" + `, so one checked exactly ` + "`" + `months` + "`" + ` months ago is listed that day (and, at 12 months, quality.stale is true), and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
+                "description": "The live places (not permanently closed) of the caller's territory that were not checked for ` + "`" + `months` + "`" + ` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a dated record is listed exactly when its months_since_check is at least ` + "`" + `months` + "`" + `, so one checked exactly ` + "`" + `months` + "`" + ` months ago is listed that day (and, at 12 months, quality.stale is true), and one checked on 31 January is a month old on 28 February. Undated records (checked_on_undated: synced or imported without the producer's date, not changed in Carnet since) are listed whatever ` + "`" + `months` + "`" + `: nobody is known to have checked them, their checked_on is only the day Carnet stored them, and they miss the producer's date. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.",
                 "produces": [
                     "application/json"
                 ],
@@ -4357,7 +4357,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 12,
-                        "description": "Lists the records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days)",
+                        "description": "Lists the dated records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days); undated ones are always listed",
                         "name": "months",
                         "in": "query"
                     },
@@ -10508,7 +10508,7 @@ const docTemplate = `{
                     "example": "21130055300016"
                 },
                 "producer": {
-                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).",
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none.",
                     "type": "string",
                     "maxLength": 500,
                     "example": "conseiller-numerique"
@@ -16085,6 +16085,7 @@ const docTemplate = `{
             "required": [
                 "address",
                 "checked_on",
+                "checked_on_undated",
                 "departement",
                 "id",
                 "months_since_check",
@@ -16099,10 +16100,15 @@ const docTemplate = `{
                     "$ref": "#/definitions/Address"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct.",
+                    "description": "The day the record was last known correct; for an undated record (checked_on_undated), only the day\nCarnet stored it.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
+                },
+                "checked_on_undated": {
+                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so it is listed whatever ` + "`" + `months` + "`" + `\n(and quality.stale is true); what to ask the structure is the day it last checked its record. Its\nchecked_on and months_since_check count from the day Carnet stored it.",
+                    "type": "boolean",
+                    "example": false
                 },
                 "departement": {
                     "type": "string",
@@ -16113,7 +16119,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "months_since_check": {
-                    "description": "Whole calendar months since then, on the server's clock (UTC): from 31 January, 1 on 28 February.",
+                    "description": "Whole calendar months since checked_on, on the server's clock (UTC): from 31 January, 1 on 28 February.",
                     "type": "integer",
                     "example": 18
                 },

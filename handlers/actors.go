@@ -102,7 +102,9 @@ type ActorInput struct {
 	Source   string `json:"source,omitempty" example:"hub-du-sud" maxLength:"64"`
 	SourceID string `json:"source_id,omitempty" example:"lieu-42" maxLength:"200"`
 	// Who produced the record, when another than the source (the national standard's source column:
-	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD).
+	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day
+	// it last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or
+	// 0001-01-01: 422) to today; leave it out when the producer has none.
 	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500"`
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
 	// active (the default), temporarily_closed (with closed_from) or closed.

@@ -20,9 +20,15 @@ type StaleRecord struct {
 	Producer    string  `json:"producer"`
 	Address     Address `json:"address"`
 	Departement string  `json:"departement" example:"13"`
-	// The day the record was last known correct.
+	// The day the record was last known correct; for an undated record (checked_on_undated), only the day
+	// Carnet stored it.
 	CheckedOn string `json:"checked_on" format:"date" example:"2023-05-11"`
-	// Whole calendar months since then, on the server's clock (UTC): from 31 January, 1 on 28 February.
+	// True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the
+	// record in Carnet since: nobody is known to have checked the place, so it is listed whatever `months`
+	// (and quality.stale is true); what to ask the structure is the day it last checked its record. Its
+	// checked_on and months_since_check count from the day Carnet stored it.
+	CheckedOnUndated bool `json:"checked_on_undated" example:"false"`
+	// Whole calendar months since checked_on, on the server's clock (UTC): from 31 January, 1 on 28 February.
 	MonthsSinceCheck int     `json:"months_since_check" example:"18"`
 	Quality          Quality `json:"quality"`
 }
@@ -38,13 +44,13 @@ type StaleList struct {
 //
 //	@ID			listStale
 //	@Summary		List the records of a territory to check again
-//	@Description	The live places (not permanently closed) of the caller's territory that were not checked for `months` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a record is listed exactly when its months_since_check is at least `months`, so one checked exactly `months` months ago is listed that day (and, at 12 months, quality.stale is true), and one checked on 31 January is a month old on 28 February. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.
+//	@Description	The live places (not permanently closed) of the caller's territory that were not checked for `months` months (12 by default): neither the producer's date nor a change made in Carnet is that recent. Months are calendar months on the server's clock (UTC days, as checked_on): a dated record is listed exactly when its months_since_check is at least `months`, so one checked exactly `months` months ago is listed that day (and, at 12 months, quality.stale is true), and one checked on 31 January is a month old on 28 February. Undated records (checked_on_undated: synced or imported without the producer's date, not changed in Carnet since) are listed whatever `months`: nobody is known to have checked them, their checked_on is only the day Carnet stored them, and they miss the producer's date. Each comes with its quality score and the criteria it misses, so that a coordinator knows what to ask the structure. Territorial coordinators see their territory (départements and communes, a city with its arrondissements, as for their write rights); administrators see everywhere. Anyone else is refused (403). Filters narrow the list and must lie within the territory.
 //	@Tags			quality
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			departement	query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"	collectionFormat(csv)
 //	@Param			insee_code	query		[]string	false	"INSEE commune codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
-//	@Param			months		query		int			false	"Lists the records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days)"	minimum(1)	maximum(120)	default(12)
+//	@Param			months		query		int			false	"Lists the dated records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days); undated ones are always listed"	minimum(1)	maximum(120)	default(12)
 //	@Param			cursor		query		string		false	"The next_cursor of the previous page"
 //	@Param			limit		query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200			{object}	StaleList
@@ -107,7 +113,7 @@ func (h *Handler) ListStale(c *gin.Context) error {
 			months = models.MonthsSince(checked, now)
 		}
 		out.Data[i] = StaleRecord{ID: a.ID, Name: a.Name, Source: a.Source, SourceID: a.SourceID, Producer: a.Producer,
-			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, MonthsSinceCheck: months, Quality: newQuality(a, now)}
+			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, MonthsSinceCheck: months, Quality: newQuality(a, now)}
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)

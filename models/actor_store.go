@@ -346,7 +346,12 @@ type StaleFilter struct {
 
 // ListStale returns one page of the live actors, not permanently closed,
 // that were not checked for f.Months months: neither their producer's date
-// nor a change in Carnet is that recent.
+// nor a change in Carnet is that recent. Undated ones (CheckedOnUndated:
+// stored by a sync or an import without a producer's date) are listed
+// whatever f.Months: their checked_on is only the day Carnet stored them,
+// nobody is known to have checked them, and QualityOf counts them stale;
+// selected on checked_on alone, they were stale everywhere but in the list
+// coordinators work from.
 func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], error) {
 	if f.Months <= 0 {
 		f.Months = StaleAfter
@@ -354,7 +359,7 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 	cutoff := MonthsCutoff(s.now(), f.Months)
 	f.Sort = SortID
 	filter := func(q *gorm.DB) *gorm.DB {
-		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND actors.checked_on < ?", vocab.ActorClosed, cutoff)
+		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND (actors.checked_on < ? OR actors.checked_on_undated = ?)", vocab.ActorClosed, cutoff, true)
 		if t := f.Territory; t != nil {
 			// CommuneCodes, as Territory.Covers for writes: places of a
 			// city are filed under its arrondissements (13201…13216), so its
@@ -443,16 +448,34 @@ func (s *Store) checkActorRefs(tx *gorm.DB, a *Actor) error {
 	return nil
 }
 
-// checkProducerDate refuses a producer's date after the place's day, on
-// every write of an actor (create, PUT, PATCH, accepted suggestion, sync,
-// import, restore): it is the day the producer last checked the record,
-// which cannot have come yet. An import drops such a date_maj with a
-// warning; the other paths stored it. A record keeps a date it already
-// has (written before this rule) when other fields change.
+// ProducerDateFloor is the first day a producer's date can be: an earlier
+// one is a placeholder. The standard dates from 2021 and the places it
+// describes from the late 1990s at the earliest (the first public internet
+// access points); every earlier date seen in files is the zero date of
+// some tool (0001-01-01, 1899-12-30, 1900-01-01, 1970-01-01, 1969-12-31),
+// and a floor catches those not yet seen. One constant for every path: an
+// import reads such a date_maj as no date (opendata), the API refuses it
+// (CheckProducerDate).
+const ProducerDateFloor = "2000-01-01"
+
+// CheckProducerDate refuses a producer's date after the place's day or
+// before ProducerDateFloor, on every write of an actor (create, PUT, PATCH,
+// accepted suggestion, sync, import, restore): it is the day the producer
+// last checked the record, which cannot have come yet, nor be a tool's
+// zero date. An import drops such a date_maj with a warning (a file's row
+// is read as the producer wrote it, with a report); a client of the API
+// is told, so that it sends no date rather than a placeholder taken for a
+// check (the place would otherwise be « checked in 1970 » through the API
+// and undated through an import). A record keeps a date it already has
+// (written before these rules) when other fields change.
 func CheckProducerDate(before, a *Actor, now time.Time) error {
 	d := a.ProducerUpdatedOn
 	if d == "" || before != nil && before.ProducerUpdatedOn == d {
 		return nil
+	}
+	if d < ProducerDateFloor {
+		return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "producer_updated_on",
+			Reason: "is before " + ProducerDateFloor + ": a placeholder (the zero date of a program or spreadsheet), not a day someone checked the place; leave it out (or null) when the producer has no date"}}}
 	}
 	// The place's day, or the day in UTC when it is later (an import
 	// compares date_maj with the latter: no row it keeps is refused here).

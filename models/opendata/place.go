@@ -417,14 +417,6 @@ func isCurrentValue(m vocab.LegacyMapping, p string) bool {
 	return false
 }
 
-// producerDateFloor is the first day a producer's date (date_maj) can be:
-// an earlier one is a placeholder. The standard dates from 2021 and the
-// places it describes from the late 1990s at the earliest (the first
-// public internet access points); every earlier date seen in files is the
-// zero date of some tool (0001-01-01, 1899-12-30, 1900-01-01, 1970-01-01,
-// 1969-12-31), and a floor catches those not yet seen.
-const producerDateFloor = "2000-01-01"
-
 // ToPlace maps one record of any version of the standard to an actor of
 // source and the service carrying its offer.
 func ToPlace(rec Record, source string) Place {
@@ -580,14 +572,14 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD); the day of the import is written as the record's date, and the place does not count as checked recently")
 	case day > time.Now().Format(time.DateOnly):
 		b.warn("date_maj", d, "in the future; the day of the import is written as the record's date, and the place does not count as checked recently")
-	case day < producerDateFloor:
+	case day < models.ProducerDateFloor:
 		// The zero date of a program or a spreadsheet (0001-01-01,
 		// 1899-12-30, 1900-01-01, 1970-01-01, or 1969-12-31: a zero
 		// Unix time written in a zone west of Greenwich): the producer's
 		// tool had no date. It is no day anyone checked the place: read
 		// as no date, not as a producer's date to export and to judge
 		// freshness by (a whole file of them was stale « since 1969 »).
-		b.warn("date_maj", d, "before "+producerDateFloor[:4]+": a placeholder (the zero date of a program or spreadsheet), not a day someone checked the place; read as no date: the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", d, "before "+models.ProducerDateFloor[:4]+": a placeholder (the zero date of a program or spreadsheet), not a day someone checked the place; read as no date: the day of the import is written as the record's date, and the place does not count as checked recently")
 	default:
 		a.ProducerUpdatedOn = day
 		if how != "" {
