@@ -16,15 +16,16 @@ import (
 type ExportState struct {
 	Seq int64
 	At  time.Time
-	// SourceIDHolders maps each source id that more than one published
-	// actor carries (two sources may both number their places 1, 2, 3…)
+	// SourceIDHolders maps each source id that more than one actor
+	// carries (two sources may both number their places 1, 2, 3…)
 	// to the one actor that keeps it in exports that publish producers'
 	// ids: the oldest (created first; Carnet's ids, UUIDv7, break a tie),
 	// the one that published it first. The others are exported under
 	// Carnet's id, so that ids stay unique in a file. Giving Carnet's id
 	// to all of them made one source's import change another source's
 	// ids: a reuser saw places vanish and others appear. The holder
-	// changes only when it leaves the export (archived or closed).
+	// keeps it archived or closed (see sourceIDHolders), and a source id
+	// that is another actor's Carnet id is held by that actor.
 	SourceIDHolders map[string]string
 	// Now is when the export runs: freshness and quality scores are as of
 	// this day.
@@ -160,15 +161,21 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 	return dbError(err)
 }
 
-// sourceIDHolders reads, for each source id that several published actors
-// carry, the one that keeps it in exports (see ExportState.SourceIDHolders).
+// sourceIDHolders reads, for each source id that several actors carry, the
+// one that keeps it in exports (see ExportState.SourceIDHolders): the
+// oldest actor ever stored with it, published or not. Counting archived and
+// closed actors too keeps every exported id where it was: were the holder
+// archived, the next place would take its id, and restored, give it back —
+// a published id moving from one place to another. And a source id that
+// is another actor's Carnet id (a partner may send one as its own key) is
+// held by that actor: no place is exported under the Carnet id of another.
 func sourceIDHolders(tx *gorm.DB) (map[string]string, error) {
 	var rows []struct{ SourceID, ID string }
 	err := tx.Raw(`SELECT source_id, id FROM actors
-		WHERE archived_at IS NULL AND status <> ? AND source_id IN (
-			SELECT source_id FROM actors WHERE archived_at IS NULL AND status <> ? AND source_id <> ''
+		WHERE source_id IN (
+			SELECT source_id FROM actors WHERE source_id <> ''
 			GROUP BY source_id HAVING COUNT(*) > 1)
-		ORDER BY source_id, created_at, id`, vocab.ActorClosed, vocab.ActorClosed).Scan(&rows).Error
+		ORDER BY source_id, created_at, id`).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
@@ -177,6 +184,15 @@ func sourceIDHolders(tx *gorm.DB) (map[string]string, error) {
 		if _, ok := holders[r.SourceID]; !ok {
 			holders[r.SourceID] = r.ID
 		}
+	}
+	var owned []struct{ SourceID, ID string }
+	err = tx.Raw(`SELECT a.source_id AS source_id, b.id AS id FROM actors a JOIN actors b ON b.id = a.source_id
+		WHERE a.id <> b.id`).Scan(&owned).Error
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range owned {
+		holders[r.SourceID] = r.ID
 	}
 	return holders, nil
 }

@@ -96,12 +96,29 @@ func TestSharedIDKeptByTheFirstSource(t *testing.T) {
 			t.Errorf("%s: exported as %q, want Carnet's id %s (its producer's id is the older place's)", name, after[name], carnet[name])
 		}
 	}
-	// The holder leaves: the id passes to the other place.
+	// The holder leaves and comes back: no published id moves (the
+	// other place taking « 1 » and giving it back made a reuser see an id
+	// pass from one place to another and back).
 	if _, err := s.ArchiveActor(context.Background(), carnet["Espace 1"], models.Precondition{}); err != nil {
 		t.Fatal(err)
 	}
-	if got := exportedIDs(t, s)["Bus 1"]; got != "1" {
-		t.Errorf("Bus 1 exported as %q once Espace 1 is archived, want 1", got)
+	if got := exportedIDs(t, s)["Bus 1"]; got != carnet["Bus 1"] {
+		t.Errorf("Bus 1 exported as %q once Espace 1 is archived, want its Carnet id still", got)
+	}
+	if _, err := s.RestoreActor(context.Background(), carnet["Espace 1"], models.Precondition{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := exportedIDs(t, s); got["Espace 1"] != "1" || got["Bus 1"] != carnet["Bus 1"] {
+		t.Errorf("after the restore: Espace 1 %q, Bus 1 %q", got["Espace 1"], got["Bus 1"])
+	}
+	// A third source keys a place by Bus 2's Carnet id (the id an export
+	// gave Bus 2): Bus 2 keeps it, the newcomer is exported under its own
+	// (exportedIDs fails on an id written twice).
+	usurper := fmt.Sprintf("id;nom;adresse;code_postal;commune;services;date_maj\n%s;Usurpateur;9 rue Z;13001;Marseille;Aide aux démarches administratives;2024-03-09\n", carnet["Bus 2"])
+	importBytes(t, s, []byte(usurper), opendata.ImportOptions{Source: "other"})
+	got := exportedIDs(t, s)
+	if got["Bus 2"] != carnet["Bus 2"] || got["Usurpateur"] == carnet["Bus 2"] {
+		t.Errorf("Bus 2 %q, Usurpateur %q: Bus 2's Carnet id %s belongs to Bus 2", got["Bus 2"], got["Usurpateur"], carnet["Bus 2"])
 	}
 }
 
