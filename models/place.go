@@ -236,7 +236,7 @@ func pointNamedByPlace(name string, a Address, lat, lon *float64, r commune.Reso
 	if near != nil && near.IsArrondissement() {
 		near = commune.ByCode(near.City)
 	}
-	if near == nil || near == r.City() || !namesCommune(name, near.Name) {
+	if near == nil || near == r.City() || !namesCommune(name, near.Name) || postalConfirms(a.PostalCode, r.City(), near) {
 		return PlaceWarning{}, r, false
 	}
 	b := a
@@ -252,6 +252,33 @@ func pointNamedByPlace(name string, a Address, lat, lon *float64, r commune.Reso
 		w.Reason += fmt.Sprintf(" (INSEE code %s replaced by %s)", a.InseeCode, near.Code)
 	}
 	return w, r2, true
+}
+
+// postalConfirms says whether the postal code written confirms the
+// commune the fields read (city) against the one the point and the name
+// designate (near): the reference lists every code of its département
+// (commune.PostalCodesComplete), and the code serves city and not near.
+// Then the fields are three readings that agree — commune, postal code
+// and the street written with them — against a point and a word of the
+// name that may be a brand's or a network's (« Boutique Orange Canebière »
+// at 13001 Marseille, « Atelier Numérique de Paris » at 69003 Lyon): the
+// point is the one in doubt. New Caledonia's 98800, listed for Nouméa
+// alone though it serves other communes, confirms nothing.
+func postalConfirms(pc string, city, near *commune.Commune) bool {
+	pc = strings.TrimSpace(pc)
+	if pc == "" || city == nil || !commune.PostalCodesComplete(commune.DepartementOfPostalCode(pc)) {
+		return false
+	}
+	serves := false
+	for _, c := range commune.ByPostalCode(pc) {
+		switch {
+		case c == near || c.IsArrondissement() && c.City == near.Code:
+			return false
+		case c == city || c.IsArrondissement() && c.City == city.Code:
+			serves = true
+		}
+	}
+	return serves
 }
 
 // namesCommune says whether a place's name names the commune: the

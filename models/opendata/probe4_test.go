@@ -83,10 +83,16 @@ func TestImportFranceServices2020(t *testing.T) {
 // of Lifou, 60 km from Lifou's centre and 50 from Maré's), or when the
 // place's name names the commune the point lies in (the New Caledonian
 // file gives Nouméa, the province's office, for « Espace connecté de
-// Boulouparis »; a mainland row gives Paris for a France Services of
-// Chartres): the point and that commune are kept, the row's postal code
-// corrected. A point named by nothing and far out is still dropped (Poum's,
-// in Nouméa; a Chartres place's, in Paris). The report gives each cell's
+// Boulouparis », with Nouméa's 98800, which the reference lists for Nouméa
+// alone though it serves other communes): the point and that commune are
+// kept, the row's postal code corrected. Not when the postal code confirms
+// the commune in a département whose codes the reference all lists: then
+// the commune, its code and its street agree against a point and a word
+// that may be a brand's (« Boutique Orange Canebière » at 13001 Marseille,
+// « Atelier Numérique de Paris » at 69003 Lyon, « France Services de
+// Chartres » at 75001 Paris), and the point is dropped. A point named by
+// nothing and far out is still dropped (Poum's, in Nouméa; a Chartres
+// place's, in Paris). The report gives each cell's
 // value in its column (value was "" for latitude and commune).
 func TestImportPointAgainstCommune(t *testing.T) {
 	js := `[
@@ -95,7 +101,9 @@ func TestImportPointAgainstCommune(t *testing.T) {
 {"id":"52","nom":"Maison des jeunes - Association Ini Na Ta Sonor Ededo","commune":"Lifou","code_postal":"98800","adresse":"Tiga","code_insee":"98814","latitude":-21.10055,"longitude":167.80911,"date_maj":"2023-11-08"},
 {"id":"72","nom":"Espace connecté de l'Île des Pins","commune":"Nouméa","code_postal":"98800","adresse":"Mairie annexe - Vao","code_insee":"98818","latitude":-22.67246,"longitude":167.48592,"date_maj":"2023-09-20"},
 {"id":"m1","nom":"France Services de Chartres","commune":"Paris","code_postal":"75001","adresse":"1 place des Halles","latitude":48.4469,"longitude":1.4892,"date_maj":"2023-09-20"},
-{"id":"m2","nom":"Médiathèque","commune":"Chartres","code_postal":"28000","adresse":"1 rue de la Mairie","latitude":48.8566,"longitude":2.3522,"date_maj":"2023-09-20"}
+{"id":"m2","nom":"Médiathèque","commune":"Chartres","code_postal":"28000","adresse":"1 rue de la Mairie","latitude":48.8566,"longitude":2.3522,"date_maj":"2023-09-20"},
+{"id":"m3","nom":"Boutique Orange Canebière","commune":"Marseille","code_postal":"13001","code_insee":"13201","adresse":"45 La Canebière","latitude":44.1381,"longitude":4.8075,"date_maj":"2023-09-20"},
+{"id":"m4","nom":"Atelier Numérique de Paris","commune":"Lyon","code_postal":"69003","adresse":"10 rue Garibaldi","latitude":48.8566,"longitude":2.3522,"date_maj":"2023-09-20"}
 ]`
 	s := openStore(t)
 	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "pts"})
@@ -119,7 +127,9 @@ func TestImportPointAgainstCommune(t *testing.T) {
 		{"33", "Bouloupari,98812,98802", "-21.86488,166.04812"},
 		{"52", "Lifou,98820,98814", "-21.10055,167.80911"},
 		{"72", "L'Île-des-Pins,98832,98809", "-22.67246,167.48592"},
-		{"m1", "Chartres,28000,28085", "48.4469,1.4892"},
+		{"m1", "Paris,75001,75101", ""},
+		{"m3", "Marseille,13001,13201", ""},
+		{"m4", "Lyon,69003,69383", ""},
 		{"m2", "Chartres,28000,28085", ""},
 	} {
 		l := line(want.id)
@@ -133,8 +143,10 @@ func TestImportPointAgainstCommune(t *testing.T) {
 	if l := line("26"); strings.Contains(l, "166.44111") {
 		t.Errorf("Poum's point in Nouméa kept: %s", l)
 	}
-	if l := line("m2"); strings.Contains(l, "2.3522") {
-		t.Errorf("a Chartres place's point in Paris kept: %s", l)
+	for id, point := range map[string]string{"m1": "1.4892", "m2": "2.3522", "m3": "4.8075", "m4": "2.3522"} {
+		if l := line(id); strings.Contains(l, point) {
+			t.Errorf("%s: a point its postal code contradicts kept: %s", id, l)
+		}
 	}
 	for _, want := range []struct {
 		row          int
@@ -145,7 +157,7 @@ func TestImportPointAgainstCommune(t *testing.T) {
 		{2, "commune", "Nouméa", "names Bouloupari, where the point lies"},
 		{3, "latitude", "-21.10055,167.80911", "hardly nearer that of any other commune (Maré"},
 		{4, "commune", "Nouméa", "names L'Île-des-Pins"},
-		{5, "commune", "Paris", "names Chartres"},
+		{5, "latitude", "48.4469,1.4892", "dropped"},
 		{6, "latitude", "48.8566,2.3522", "dropped"},
 	} {
 		found := false
@@ -159,7 +171,7 @@ func TestImportPointAgainstCommune(t *testing.T) {
 		}
 	}
 	again := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "pts"})
-	if again.Actors["unchanged"] != 6 {
+	if again.Actors["unchanged"] != 8 {
 		t.Errorf("a second import changed something: %v", again.Actors)
 	}
 }
