@@ -3,6 +3,9 @@ package models
 import (
 	"context"
 	"slices"
+	"strings"
+
+	"carnet/models/commune"
 )
 
 // Fields is a set of the content fields of an actor or of its offer that a
@@ -164,8 +167,14 @@ func keepServiceFields(sv, before *Service, f Fields) (kept Fields) {
 	return kept
 }
 
+// sameAddress says whether two addresses are one place's: their street,
+// postal code and commune read alike, whatever their case, accents and
+// punctuation (commune.Key). A producer writing « 3 Cours National » for
+// « 3 cours National » has not moved the place, and its stored
+// coordinates must not be dropped as a former address's.
 func sameAddress(a, b *Address) bool {
-	return a.Street == b.Street && a.PostalCode == b.PostalCode && a.Commune == b.Commune
+	return strings.TrimSpace(a.PostalCode) == strings.TrimSpace(b.PostalCode) &&
+		commune.Key(a.Street) == commune.Key(b.Street) && commune.Key(a.Commune) == commune.Key(b.Commune)
 }
 
 func sameFloat(a, b *float64) bool {

@@ -60,6 +60,17 @@ func TestReimportWithoutCoordinatesKeepsTheSettledAddress(t *testing.T) {
 	if w := keptWarning(rep, "latitude"); w == nil || !strings.Contains(w.Reason, "2 places") {
 		t.Errorf("the kept coordinates are not reported: %+v", rep.Issues)
 	}
+	// The street written in other capitals is no move: the coordinates
+	// stay (« 3 cours National » → « 3 Cours National » dropped them).
+	recased := []map[string]string{leyme(1), keepRow(2)}
+	recased[0]["adresse"] = "2 PLACE DE LA MAIRIE"
+	rep = importBytes(t, s, keepCSV(t, keepHeader, recased, "latitude", "longitude"), opendata.ImportOptions{Source: "settled"})
+	if a := actorOf(t, s, "settled", "k1"); rep.Rejected != 0 || a.Latitude == nil || a.Address.InseeCode != "46170" {
+		t.Errorf("street in capitals: %+v %v %+v", a.Address, a.Latitude, rep.Issues)
+	}
+	if anyIssue(rep, func(is opendata.Issue) bool { return strings.Contains(is.Reason, "address changed") }) {
+		t.Errorf("street in capitals: a warning that the address changed: %+v", rep.Issues)
+	}
 	// The address cells changed: re-read, as before (the commune given).
 	moved := leyme(1)
 	moved["adresse"], moved["commune"] = "5 route de Figeac", "Leyme"
