@@ -136,6 +136,7 @@ func TestAddressResolution(t *testing.T) {
 		// reference lists one code per commune, and cannot tell (above).
 		{"ErrCognac's 16100 on an Angoulême address", obj{"address": addr("16100", "Angoulême", "16015")}, 422, []string{"address.postal_code"}, "", "", ""},
 		{"ErrCognac's 16100 named Angoulême", obj{"address": addr("16100", "Angoulême", "")}, 422, []string{"address.postal_code"}, "", "", ""},
+		{"ErrParis's INSEE code for its postal code", obj{"address": addr("75056", "Paris", "")}, 422, []string{"address.postal_code"}, "", "", ""},
 		{"Châteaubernard's shared 16100", obj{"address": addr("16100", "Châteaubernard", "")}, 201, nil, "16089", "16", "Châteaubernard"},
 		{"Cahors CEDEX", obj{"address": addr("46010", "Cahors", "")}, 201, nil, "46042", "46", "Cahors"},
 		// An arrondissement's INSEE code against its postal code, as

@@ -73,8 +73,10 @@ func TimeZoneOf(insee, departement string) string {
 
 // placeFieldErrors turns conflicts into the fields of a 422: the address's
 // own fields under prefix, coordinates as latitude and longitude. A postal
-// code the reference refutes (another commune's only, where it lists every
-// code: PostalCodeRefuted) is refused too; other doubts are not.
+// code the reference refutes (another commune's only, or the commune's
+// INSEE code that no commune has for postal code, where the reference
+// lists every code: PostalCodeRefuted) is refused too; other doubts are
+// not.
 //
 // changed lists the readings the write changed (postal_code, commune,
 // insee_code, coordinates), nil on creation: a conflict on a reading the

@@ -570,7 +570,8 @@ func TestPostalCodeRefuted(t *testing.T) {
 		{Address{PostalCode: "98800", Name: "Poya", INSEE: "98827"}, false},
 		{Address{PostalCode: "16000", Name: "Angoulême"}, false},
 		{Address{PostalCode: "46010", Name: "Cahors"}, false},
-		{Address{PostalCode: "77019", Name: "Balloy"}, false},
+		{Address{PostalCode: "77019", Name: "Balloy"}, true},
+		{Address{PostalCode: "75056", Name: "Paris"}, true},
 	} {
 		if r := Resolve(tt.in); r.PostalCodeRefuted != tt.want {
 			t.Errorf("Resolve(%+v): refuted %v, want %v (doubts %v)", tt.in, r.PostalCodeRefuted, tt.want, r.Doubts)

@@ -393,6 +393,11 @@ func resolve(a Address) Resolution {
 			// Balloy, 77118).
 			res.Doubts = append(res.Doubts, Conflict{"postal_code", fmt.Sprintf(
 				"%s is the INSEE code of %s, not a postal code (%s)", pc, city.Name, strings.Join(city.PostalCodes, ", "))})
+			// No commune has it as a postal code (postal is empty): where
+			// the reference lists every code, an API client is told
+			// rather than have the INSEE code stored as a postal code
+			// (Paris stored with « 75056 »); an import corrects it.
+			res.PostalCodeRefuted = PostalCodesComplete(city.Departement)
 		case len(postal) == 0 && len(city.PostalCodes) > 0 && !slices.ContainsFunc(city.PostalCodes, func(c string) bool { return len(pc) >= 2 && strings.HasPrefix(c, pc[:2]) }):
 			// No commune's code, and not of the commune's part of the
 			// country: no CEDEX code of Quimper begins with 20. It was
