@@ -405,13 +405,24 @@ var plainSequences = func() []string {
 // run of minSequenceRun characters or more that follows a keyboard,
 // alphabet or number sequence, longest first from the left.
 func withoutSequences(s string) string {
+	return dropRuns(s, minSequenceRun, func(_, run []rune) bool {
+		return slices.ContainsFunc(plainSequences, func(seq string) bool { return strings.Contains(seq, string(run)) })
+	})
+}
+
+// dropRuns takes out of s, longest first from the left, every run of min
+// characters or more that drop accepts (given what comes before the run,
+// and the run): the one walk of withoutSequences and dropRepeats. Runs are
+// grown while drop accepts them, so drop must accept every shorter start
+// of a run it accepts (a sequence's part is a sequence, a repeat's part a
+// repeat).
+func dropRuns(s string, min int, drop func(before, run []rune) bool) string {
 	r := []rune(s)
 	var b strings.Builder
 	for i := 0; i < len(r); {
 		n := 0
-		for l := minSequenceRun; i+l <= len(r); l++ {
-			run := string(r[i : i+l])
-			if !slices.ContainsFunc(plainSequences, func(seq string) bool { return strings.Contains(seq, run) }) {
+		for l := min; i+l <= len(r); l++ {
+			if !drop(r[:i], r[i:i+l]) {
 				break
 			}
 			n = l
@@ -467,24 +478,7 @@ const minRepeatRun = 5
 // repeated part costs an attacker one guess more, whatever stands between
 // or after its copies.
 func dropRepeats(s string) string {
-	r := []rune(s)
-	var b strings.Builder
-	for i := 0; i < len(r); {
-		n := 0
-		for l := minRepeatRun; i+l <= len(r); l++ {
-			if !runesContain(r[:i], r[i:i+l]) {
-				break
-			}
-			n = l
-		}
-		if n == 0 {
-			b.WriteRune(r[i])
-			i++
-			continue
-		}
-		i += n
-	}
-	return b.String()
+	return dropRuns(s, minRepeatRun, runesContain)
 }
 
 // runesContain reports whether sub occurs in s.
