@@ -664,7 +664,8 @@ func (b *placeBuilder) settle(a *models.Actor) {
 // the row's address cells read so give the address stored: the cells are
 // those imported, whose coordinates settled the commune (a postal code
 // shared by several communes and no commune written; a commune since
-// merged, whose former name only the coordinates place). Read alone, the
+// merged, whose former name only the coordinates place; a point in the
+// commune the place's name names, against the commune written). Read alone, the
 // same cells named another commune or none: the row was rejected, or its
 // place lost its commune and coordinates with a warning that its address
 // had changed. An address whose cells changed is read without them.
@@ -678,7 +679,7 @@ func (b *placeBuilder) storedAddress(a *models.Actor) bool {
 	tb := &placeBuilder{rec: b.rec}
 	tb.settle(&trial)
 	if slices.ContainsFunc(tb.issues, func(is Issue) bool { return is.Severity == SeverityError }) ||
-		!models.SamePlaceAddress(models.SettledAddress(trial.Address, trial.Latitude, trial.Longitude), st.Address) {
+		!models.SamePlaceAddress(models.SettledAddress(trial.Name, trial.Address, trial.Latitude, trial.Longitude), st.Address) {
 		return false
 	}
 	a.Latitude, a.Longitude = st.Latitude, st.Longitude
