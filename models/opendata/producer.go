@@ -966,24 +966,40 @@ var serviceTypeModalities = map[string]string{
 // whose values are data·inclusion's types of service (« accompagnement »,
 // « atelier »…, kept from data·inclusion by the Rhône hackathon's file) as
 // modalites_accompagnement, when the row has none: the diagnosis offered
-// it as typologie, which it is not. A cell holding anything else is left
-// with a warning, the column being no column of the standard.
+// it as typologie, which it is not. A cell holding no such type is left
+// with a warning, the column being no column of the standard. A cell
+// holding some, with values that are none (a typo, a type of another
+// schema), keeps the types it holds and warns naming each other value, as
+// every list column does: one unknown value dropped the whole cell.
 func serviceTypes(rec *Record) {
 	v := strings.TrimSpace(rec.Cells[serviceTypesCell])
 	if v == "" {
 		return
 	}
-	var modes []string
+	var modes, unknown []string
+	known := false
 	for _, t := range strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ',' || r == ';' }) {
-		m, ok := serviceTypeModalities[strings.ToLower(strings.TrimSpace(t))]
+		t = strings.TrimSpace(t)
+		m, ok := serviceTypeModalities[strings.ToLower(t)]
 		if !ok {
-			rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "types", Value: clip(v), Severity: SeverityWarning,
-				Reason: "not a column of the standard, and not data·inclusion's types of service (accompagnement, atelier, autonomie, delegation…, read as modalites_accompagnement); ignored"})
-			return
+			if t != "" && !slices.Contains(unknown, t) {
+				unknown = append(unknown, t)
+			}
+			continue
 		}
+		known = true
 		if m != "" && !slices.Contains(modes, m) {
 			modes = append(modes, m)
 		}
+	}
+	if !known {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "types", Value: clip(v), Severity: SeverityWarning,
+			Reason: "not a column of the standard, and not data·inclusion's types of service (accompagnement, atelier, autonomie, delegation…, read as modalites_accompagnement); ignored"})
+		return
+	}
+	for _, t := range unknown {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "types", Value: clip(t), Severity: SeverityWarning,
+			Reason: "not one of data·inclusion's types of service (accompagnement, atelier, autonomie, delegation…) of which the rest of the cell « " + clip(v) + " » is made; dropped, the others are read"})
 	}
 	if len(modes) == 0 || strings.TrimSpace(rec.Cells["modalites_accompagnement"]) != "" {
 		return

@@ -125,4 +125,3 @@ func TestOneUnknownValueInAListCell(t *testing.T) {
 		t.Errorf("a types cell of no known value: %s %+v", l, issuesOf(rep, 6, "types"))
 	}
 }
-
