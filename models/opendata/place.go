@@ -528,8 +528,15 @@ func ToPlace(rec Record, source string) Place {
 			// days of the others are unknown (never shown as open).
 			// Ranges of one day that overlap, whatever format wrote
 			// them, are merged, and the producer hears of it.
-			if m, ok := openinghours.MergeOverlaps(h); ok {
-				b.warn("horaires", h, fmt.Sprintf("time ranges of one day overlap (a slip: one range left beside another that holds it); merged as « %s »", m))
+			// The warning says what was merged into what, on which
+			// days: it said one range « holds » the other, which two
+			// ranges that overlap need not do.
+			if m, merges := openinghours.MergedOverlaps(h); len(merges) > 0 {
+				said := make([]string, len(merges))
+				for i, mg := range merges {
+					said[i] = mg.String()
+				}
+				b.warn("horaires", h, fmt.Sprintf("time ranges of one day overlap: %s (the hours stored: « %s »)", strings.Join(said, "; "), m))
 				h = m
 			}
 			a.OpeningHours = h
