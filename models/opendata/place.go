@@ -442,9 +442,14 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("id", a.SourceID, "read as « "+id+" » (Unicode NFC, white space at the ends removed): the place's key, the same however a file writes its accents and spaces")
 		a.SourceID = id
 	} else if w := rec.idWritten; w != "" && a.SourceID != "" {
-		// The reader trimmed the cell: said, as any other change to a
-		// key, so that the producer knows the key Carnet stored.
-		b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
+		// The reader trimmed the cell, or the import read it as every
+		// path reads a key (placeIDs.rawID): said, as any other change
+		// to a key, so that the producer knows the key Carnet stored.
+		if id := models.NormalizeSourceID(w); id != strings.TrimSpace(w) {
+			b.warn("id", w, "read as « "+id+" » (Unicode NFC, white space at the ends removed): the place's key, the same however a file writes its accents and spaces")
+		} else {
+			b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
+		}
 	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
