@@ -216,11 +216,15 @@ func (s *Store) StoredPlaces(ctx context.Context, source string, ids []string) (
 	return out, nil
 }
 
-// SettledAddress is the address a write of an actor at address, with the
-// given coordinates, stores: normalised and reconciled with the commune
-// reference, as an import's row is (NormalizeChecked, PrepareSyncBatch).
-func SettledAddress(address Address, lat, lon *float64) Address {
-	a := Actor{Address: address, Latitude: lat, Longitude: lon}
+// SettledAddress is the address a write of an actor named name at
+// address, with the given coordinates, stores: normalised and reconciled
+// with the commune reference, as an import's row is (NormalizeChecked,
+// PrepareSyncBatch). The name is part of the reading: a point in another
+// commune than the fields' is kept, and the commune replaced, when the
+// name names the point's commune (pointNamedByPlace), and without it the
+// settled address of such a place was not found again.
+func SettledAddress(name string, address Address, lat, lon *float64) Address {
+	a := Actor{Name: name, Address: address, Latitude: lat, Longitude: lon}
 	a.normalizePlace()
 	ReconcileActorPlace(&a)
 	a.normalizePlace()

@@ -121,9 +121,9 @@ func TestImportUltraNumDayColumns(t *testing.T) {
 		row("Case B", [5]string{"", "", "", "", ";"}, [5]string{}) + ",\n" +
 		row("Case C", [5]string{"Mo", "08:30", "", "", ""}, [5]string{"We", "09:00", "12:00", "", ""}) + "]"
 	ps := places(t, json, "")
-	// Row 3's Monday has an opening and no closing: hours read in part
-	// are not given, the row's are dropped with a warning.
-	want := []string{"Mo 08:30-12:00,13:00-16:30; We 09:00-17:30", "", ""}
+	// Row 3's Monday has an opening and no closing: that day is written
+	// unknown, with a warning, and Wednesday kept.
+	want := []string{"Mo 08:30-12:00,13:00-16:30; We 09:00-17:30", "", "Mo unknown; We 09:00-12:00"}
 	for i, w := range want {
 		if got := ps[i].Actor.OpeningHours; got != w {
 			t.Errorf("row %d: hours %q, want %q (%+v)", i+1, got, w, ps[i].Issues)
@@ -132,7 +132,7 @@ func TestImportUltraNumDayColumns(t *testing.T) {
 	if !readsAs(ps[0], "horaires", "opening hours written from the day columns (the Ultra Num format: read by Carnet") {
 		t.Errorf("row 1 readings: %+v", ps[0].Readings)
 	}
-	if !warnsOn(ps[2], "horaires", "the row's hours are dropped") || warnsOn(ps[1], "horaires", "") {
+	if !warnsOn(ps[2], "horaires", "Monday's cell is not a time") || warnsOn(ps[1], "horaires", "") {
 		t.Errorf("row 3 issues: %+v", ps[2].Issues)
 	}
 	rep := importBytes(t, openStore(t), []byte(json), opendata.ImportOptions{Source: "ultra-num", DryRun: true})
@@ -151,8 +151,9 @@ func TestImportDayColumnsOfStandardFile(t *testing.T) {
 		"a;Lieu A;Nouméa;98800;1 rue A;2024-01-02;07:30-11:30, 12:15-16:00;8h à 12h;;note\n" +
 		"b;Lieu B;Nouméa;98800;2 rue B;2024-01-02;08:00 - 16:00;Fermé;7:00-11:30 et pas d'accueil en apres midi;\n"
 	ps := places(t, csv, "")
-	// Row 2's Friday says more than hours: the row's are dropped.
-	want := []string{"Mo 07:30-11:30,12:15-16:00; Tu 08:00-12:00", ""}
+	// Row 2's Friday says more than hours: that day is written unknown,
+	// the others kept.
+	want := []string{"Mo 07:30-11:30,12:15-16:00; Tu 08:00-12:00", "Mo 08:00-16:00; Fr unknown"}
 	for i, w := range want {
 		if got := ps[i].Actor.OpeningHours; got != w {
 			t.Errorf("row %d: hours %q, want %q (%+v)", i+1, got, w, ps[i].Issues)
@@ -161,7 +162,7 @@ func TestImportDayColumnsOfStandardFile(t *testing.T) {
 	if !readsAs(ps[0], "horaires", "columns of hours per day") {
 		t.Errorf("row 1 readings: %+v", ps[0].Readings)
 	}
-	if !warnsOn(ps[1], "horaires", "the row's hours are dropped") {
+	if !warnsOn(ps[1], "horaires", "Friday's cell is not a time") {
 		t.Errorf("row 2: Friday's text not said: %+v", ps[1].Issues)
 	}
 	rep := importBytes(t, openStore(t), []byte(csv), opendata.ImportOptions{Source: "nc", DryRun: true})

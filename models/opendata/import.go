@@ -566,7 +566,20 @@ func (p *placeIDs) slot(id string, addr uint64) (int, idState) {
 // from) and returns it, "" for a row without a usable id, with the warning
 // of a derived id.
 func (p *placeIDs) rawID(rec *Record) (string, *Issue) {
-	id := strings.TrimSpace(rec.Cells["id"])
+	// The id as every path reads a partner's key (Unicode NFC, no white
+	// space nor invisible character at the ends): compared as written,
+	// « café » composed and decomposed were two ids here, each a place's
+	// bare id, and the second was refused as twice in the batch where
+	// two rows under one id at two addresses are two places. The cell
+	// keeps the id read; ToPlace says how it was written.
+	written := rec.Cells["id"]
+	id := models.NormalizeSourceID(written)
+	if id != strings.TrimSpace(written) {
+		if rec.idWritten == "" {
+			rec.idWritten = written
+		}
+		rec.Cells["id"] = id
+	}
 	var derived *Issue
 	if rec.DeriveID && rec.Err == nil && (id == "" || isPlaceholder(id)) {
 		if id = deriveID(p.source, rec.Cells); id != "" {

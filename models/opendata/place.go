@@ -442,9 +442,14 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("id", a.SourceID, "read as « "+id+" » (Unicode NFC, white space at the ends removed): the place's key, the same however a file writes its accents and spaces")
 		a.SourceID = id
 	} else if w := rec.idWritten; w != "" && a.SourceID != "" {
-		// The reader trimmed the cell: said, as any other change to a
-		// key, so that the producer knows the key Carnet stored.
-		b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
+		// The reader trimmed the cell, or the import read it as every
+		// path reads a key (placeIDs.rawID): said, as any other change
+		// to a key, so that the producer knows the key Carnet stored.
+		if id := models.NormalizeSourceID(w); id != strings.TrimSpace(w) {
+			b.warn("id", w, "read as « "+id+" » (Unicode NFC, white space at the ends removed): the place's key, the same however a file writes its accents and spaces")
+		} else {
+			b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
+		}
 	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
@@ -528,8 +533,15 @@ func ToPlace(rec Record, source string) Place {
 			// days of the others are unknown (never shown as open).
 			// Ranges of one day that overlap, whatever format wrote
 			// them, are merged, and the producer hears of it.
-			if m, ok := openinghours.MergeOverlaps(h); ok {
-				b.warn("horaires", h, fmt.Sprintf("time ranges of one day overlap (a slip: one range left beside another that holds it); merged as « %s »", m))
+			// The warning says what was merged into what, on which
+			// days: it said one range « holds » the other, which two
+			// ranges that overlap need not do.
+			if m, merges := openinghours.MergedOverlaps(h); len(merges) > 0 {
+				said := make([]string, len(merges))
+				for i, mg := range merges {
+					said[i] = mg.String()
+				}
+				b.warn("horaires", h, fmt.Sprintf("time ranges of one day overlap: %s (the hours stored: « %s »)", strings.Join(said, "; "), m))
 				h = m
 			}
 			a.OpeningHours = h
@@ -664,7 +676,8 @@ func (b *placeBuilder) settle(a *models.Actor) {
 // the row's address cells read so give the address stored: the cells are
 // those imported, whose coordinates settled the commune (a postal code
 // shared by several communes and no commune written; a commune since
-// merged, whose former name only the coordinates place). Read alone, the
+// merged, whose former name only the coordinates place; a point in the
+// commune the place's name names, against the commune written). Read alone, the
 // same cells named another commune or none: the row was rejected, or its
 // place lost its commune and coordinates with a warning that its address
 // had changed. An address whose cells changed is read without them.
@@ -678,7 +691,7 @@ func (b *placeBuilder) storedAddress(a *models.Actor) bool {
 	tb := &placeBuilder{rec: b.rec}
 	tb.settle(&trial)
 	if slices.ContainsFunc(tb.issues, func(is Issue) bool { return is.Severity == SeverityError }) ||
-		!models.SamePlaceAddress(models.SettledAddress(trial.Address, trial.Latitude, trial.Longitude), st.Address) {
+		!models.SamePlaceAddress(models.SettledAddress(trial.Name, trial.Address, trial.Latitude, trial.Longitude), st.Address) {
 		return false
 	}
 	a.Latitude, a.Longitude = st.Latitude, st.Longitude

@@ -245,9 +245,14 @@ func TestOverlappingHoursMerged(t *testing.T) {
 ]`
 	s := openStore(t)
 	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "h"})
-	for row := 1; row <= 2; row++ {
-		if !hasIssue(rep, row, "horaires", opendata.SeverityWarning, "overlap") {
-			t.Errorf("row %d: no warning: %+v", row, issuesOf(rep, row, "horaires"))
+	// The warning says plainly what was merged into what, and on which
+	// days (it said one range « holds » the other, which neither does).
+	for row, want := range map[int]string{
+		1: "on Th, 08:30-12:00 and 08:30-16:00 overlap; read as 08:30-16:00",
+		2: "on Mo-Fr, 09:00-12:00 and 11:00-13:00 overlap; read as 09:00-13:00",
+	} {
+		if !hasIssue(rep, row, "horaires", opendata.SeverityWarning, want) || hasIssue(rep, row, "horaires", opendata.SeverityWarning, "holds") {
+			t.Errorf("row %d: want %q: %+v", row, want, issuesOf(rep, row, "horaires"))
 		}
 	}
 	var out bytes.Buffer

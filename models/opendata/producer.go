@@ -523,34 +523,37 @@ var timeRange = regexp.MustCompile(`^([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?\s*(?:-|�
 // hours writes the format's day columns as opening_hours: each day's
 // ranges, « 09:00 - 12:00 / 13:30 - 17:00 » → « Mo 09:00-12:00,13:30-17:00 »,
 // or the day's cell read as French hours of that day (« 09:00 - 11:00, 15:30
-// - 17:30 », « 8h30 à 12h »). When a day's cell reads neither way, the row's
-// hours are dropped with a warning showing what the columns held: hours read
-// in part are not given, and a column of data is not lost silently.
+// - 17:30 », « 8h30 à 12h »). A day whose cell reads neither way is written
+// unknown, the other days kept, with a warning naming it (dayHours).
 func (p *producerFormat) hours(rec *Record) string {
-	var rules, raw []string
-	bad := false
-	halves := map[string][]string{} // a day's ranges from its several columns
-	for i, d := range p.days {
-		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(d.column)])
+	var d dayHours
+	halves := map[string][]string{}  // a day's ranges from its several columns
+	halfBad := map[string][]string{} // a day's cells that do not read
+	for i, dc := range p.days {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+foldColumn(dc.column)])
 		if v != "" {
-			raw = append(raw, d.osm+" "+v)
+			d.raw = append(d.raw, dc.osm+" "+v)
 		}
-		if p.halfDays[d.osm] {
+		if p.halfDays[dc.osm] {
 			// A day in several columns (Mednum BFC's « lundi matin »,
 			// « lundi après-midi »): the mapping joins them; each is
 			// read as ranges of that day, and the day is one rule.
 			if v != "" && !closedDay(v) {
-				if r, ok := halfDayRanges(v, d.osm); ok {
-					halves[d.osm] = append(halves[d.osm], r)
+				if r, ok := halfDayRanges(v, dc.osm); ok {
+					halves[dc.osm] = append(halves[dc.osm], r)
 				} else {
-					bad = true
+					halfBad[dc.osm] = append(halfBad[dc.osm], v)
 				}
 			}
-			if i+1 == len(p.days) || p.days[i+1].osm != d.osm {
-				if r, ok := joinRanges(halves[d.osm]); !ok {
-					bad = true
-				} else if r != "" {
-					rules = append(rules, d.osm+" "+r)
+			if i+1 == len(p.days) || p.days[i+1].osm != dc.osm {
+				r, ok := joinRanges(halves[dc.osm])
+				switch {
+				case len(halfBad[dc.osm]) > 0:
+					d.unread(dc.osm, strings.Join(halfBad[dc.osm], " / "))
+				case !ok:
+					d.unread(dc.osm, strings.Join(halves[dc.osm], " / "))
+				case r != "":
+					d.read(dc.osm + " " + r)
 				}
 			}
 			continue
@@ -559,28 +562,73 @@ func (p *producerFormat) hours(rec *Record) string {
 			continue
 		}
 		if r, ok := dayRanges(v); ok {
-			rules = append(rules, d.osm+" "+r)
-		} else if fr, ok := openinghours.FromFrench(frenchDayOf(d.osm) + " " + v); ok {
-			rules = append(rules, fr)
+			d.read(dc.osm + " " + r)
+		} else if fr, ok := openinghours.FromFrench(frenchDayOf(dc.osm) + " " + v); ok {
+			d.read(fr)
 		} else if !closedDay(v) {
-			bad = true
+			d.unread(dc.osm, v)
 		}
 	}
-	for _, d := range p.dayTimes {
-		r, ok := p.dayRule(rec, d)
-		if r != "" {
-			rules, raw = append(rules, r), append(raw, r)
+	for _, dt := range p.dayTimes {
+		switch r, ok := p.dayRule(rec, dt); {
+		case !ok:
+			d.raw = append(d.raw, r)
+			d.unread(dt.osm, strings.TrimPrefix(r, dt.osm+" "))
+		case r != "":
+			d.raw = append(d.raw, r)
+			d.read(r)
 		}
-		bad = bad || !ok
 	}
-	if bad {
-		// Hours read in part are not hours: the row's are dropped, and
-		// the warning shows what the columns held.
-		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(strings.Join(raw, "; ")), Severity: SeverityWarning,
-			Reason: fmt.Sprintf("the day columns of hours (the %s format) hold a value that is not a time, or a span without its start or end; the row's hours are dropped", p.Title)})
+	return d.done(rec, "the day columns of hours (the "+p.Title+" format)", "")
+}
+
+// dayHours are a row's hours read from columns of one day each. A day
+// whose cell reads as no times (« pendant les vacances scolaires 9h-12h »,
+// « selon planning », a span without its end) is written « unknown », the
+// other days kept, and the warning names it: the whole row's hours were
+// dropped for one such day (49 rows of the France Services list of 2020).
+// Unknown, not left out: a day left out is a closed day, and these give
+// hours Carnet cannot read. A row of which no day reads loses its hours,
+// as before, with a warning showing what the columns held.
+type dayHours struct {
+	rules, raw []string
+	// bad are the days not read, each as its code and its cell.
+	bad [][2]string
+}
+
+func (d *dayHours) read(rule string) { d.rules = append(d.rules, rule) }
+
+func (d *dayHours) unread(osm, cell string) {
+	d.rules = append(d.rules, osm+" unknown")
+	d.bad = append(d.bad, [2]string{osm, cell})
+}
+
+// done returns the row's hours, and adds the warnings to rec. what names
+// the columns (« the day columns of hours (the … format) »); hint, when
+// set, says how to write a day's hours.
+func (d *dayHours) done(rec *Record, what, hint string) string {
+	if len(d.bad) == 0 {
+		return strings.Join(d.rules, "; ")
+	}
+	if len(d.bad) == len(d.rules) {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(strings.Join(d.raw, "; ")), Severity: SeverityWarning,
+			Reason: what + " hold no day whose cell reads as times (a value that is not a time, or a span without its start or end); the row's hours are dropped" + hint})
 		return ""
 	}
-	return strings.Join(rules, "; ")
+	for _, b := range d.bad {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(b[0] + " " + b[1]), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("%s: %s's cell is not a time, or a span without its start or end: written « %s unknown » (hours given but not read), the other days' hours kept%s", what, englishDay(b[0]), b[0], hint)})
+	}
+	return strings.Join(d.rules, "; ")
+}
+
+// englishDay names an opening_hours day (« Mo ») in the report's words.
+func englishDay(osm string) string {
+	i := slices.IndexFunc(frenchDays[:], func(d [2]string) bool { return d[1] == osm })
+	if i < 0 {
+		return osm
+	}
+	return [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}[i]
 }
 
 // hoursOnTheirDays puts the days of the format's hoursDays column before
@@ -725,10 +773,11 @@ func joinRanges(parts []string) (string, bool) {
 }
 
 // closedDay says whether a day's cell says the place is closed that day:
-// « Fermé », or a dash alone (France Services' « h_samedi »: « - »).
+// « Fermé », « non » (open that day? no: the France Services list of 2020),
+// or a dash alone (France Services' « h_samedi »: « - »).
 func closedDay(v string) bool {
 	v = strings.ToLower(strings.TrimSpace(v))
-	return strings.Trim(v, "-–—_/. ") == "" || slices.Contains([]string{"ferme", "fermé", "fermée", "closed", "off"}, strings.TrimRight(v, "."))
+	return strings.Trim(v, "-–—_/. ") == "" || slices.Contains([]string{"ferme", "fermé", "fermée", "closed", "off", "non"}, strings.TrimRight(v, "."))
 }
 
 // frenchDayOf names an opening_hours day (« Mo ») in French (« lundi »).
@@ -858,43 +907,38 @@ func (p *producerFormat) info(names map[string]string) *ProducerFormat {
 // standardDays writes the day columns of a file of the standard's kind
 // (« horaires_lundi », see dayColumnOf) as its horaires, when it has none:
 // each day's cell is read as French hours of that day (« 07:30-11:30,
-// 12:15-16:00 », « 8h30 à 12h »). When a day's cell does not read, the
-// row's hours are dropped with a warning: hours read in part are not given.
+// 12:15-16:00 », « 8h30 à 12h »). A day whose cell does not read is written
+// unknown, the others kept, with a warning (dayHours).
 func standardDays(rec *Record) {
 	if strings.TrimSpace(rec.Cells["horaires"]) != "" {
 		return
 	}
-	var rules, raw []string
-	bad := false
-	for _, d := range frenchDays {
-		v := strings.TrimSpace(rec.Cells[producerPrefix+"day_"+d[1]])
+	var d dayHours
+	for _, fd := range frenchDays {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+"day_"+fd[1]])
 		if v == "" {
 			continue
 		}
-		raw = append(raw, d[1]+" "+v)
+		d.raw = append(d.raw, fd[1]+" "+v)
 		if r, ok := dayRanges(v); ok {
 			// Ranges as producers' day columns write them (« 08:30 -
 			// 12:00 / 13:30 - 17:00 »), as a format's day columns.
-			rules = append(rules, d[1]+" "+r)
+			d.read(fd[1] + " " + r)
 			continue
 		}
-		switch fr, ok := openinghours.FromFrench(d[0] + " " + v); {
+		switch fr, ok := openinghours.FromFrench(fd[0] + " " + v); {
 		case ok:
-			rules = append(rules, fr)
+			d.read(fr)
 		case closedDay(v):
 		default:
-			bad = true
+			d.unread(fd[1], v)
 		}
 	}
-	if bad {
-		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(strings.Join(raw, "; ")), Severity: SeverityWarning,
-			Reason: "the columns of hours per day (« horaires_lundi »…) hold a day whose hours do not read as times; the row's hours are dropped (write each day's as 09:00-12:00,14:00-17:00)"})
+	h := d.done(rec, "the columns of hours per day (« horaires_lundi »…)", " (write each day's as 09:00-12:00,14:00-17:00)")
+	if h == "" {
 		return
 	}
-	if len(rules) == 0 {
-		return
-	}
-	rec.set(columnReading{name: "horaires", how: "opening hours written from the columns of hours per day (« horaires_lundi »…)"}, strings.Join(rules, "; "))
+	rec.set(columnReading{name: "horaires", how: "opening hours written from the columns of hours per day (« horaires_lundi »…)"}, h)
 }
 
 // weekSelectors are the opening_hours weeks of a column of week parity.
@@ -966,24 +1010,40 @@ var serviceTypeModalities = map[string]string{
 // whose values are data·inclusion's types of service (« accompagnement »,
 // « atelier »…, kept from data·inclusion by the Rhône hackathon's file) as
 // modalites_accompagnement, when the row has none: the diagnosis offered
-// it as typologie, which it is not. A cell holding anything else is left
-// with a warning, the column being no column of the standard.
+// it as typologie, which it is not. A cell holding no such type is left
+// with a warning, the column being no column of the standard. A cell
+// holding some, with values that are none (a typo, a type of another
+// schema), keeps the types it holds and warns naming each other value, as
+// every list column does: one unknown value dropped the whole cell.
 func serviceTypes(rec *Record) {
 	v := strings.TrimSpace(rec.Cells[serviceTypesCell])
 	if v == "" {
 		return
 	}
-	var modes []string
+	var modes, unknown []string
+	known := false
 	for _, t := range strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ',' || r == ';' }) {
-		m, ok := serviceTypeModalities[strings.ToLower(strings.TrimSpace(t))]
+		t = strings.TrimSpace(t)
+		m, ok := serviceTypeModalities[strings.ToLower(t)]
 		if !ok {
-			rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "types", Value: clip(v), Severity: SeverityWarning,
-				Reason: "not a column of the standard, and not data·inclusion's types of service (accompagnement, atelier, autonomie, delegation…, read as modalites_accompagnement); ignored"})
-			return
+			if t != "" && !slices.Contains(unknown, t) {
+				unknown = append(unknown, t)
+			}
+			continue
 		}
+		known = true
 		if m != "" && !slices.Contains(modes, m) {
 			modes = append(modes, m)
 		}
+	}
+	if !known {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "types", Value: clip(v), Severity: SeverityWarning,
+			Reason: "not a column of the standard, and not data·inclusion's types of service (accompagnement, atelier, autonomie, delegation…, read as modalites_accompagnement); ignored"})
+		return
+	}
+	for _, t := range unknown {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "types", Value: clip(t), Severity: SeverityWarning,
+			Reason: "not one of data·inclusion's types of service (accompagnement, atelier, autonomie, delegation…) of which the rest of the cell « " + clip(v) + " » is made; dropped, the others are read"})
 	}
 	if len(modes) == 0 || strings.TrimSpace(rec.Cells["modalites_accompagnement"]) != "" {
 		return

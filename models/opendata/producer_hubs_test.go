@@ -95,8 +95,8 @@ func sameSet(a, b []string) bool {
 // TestImportMednumBFCFormat: Mednum BFC's codes are compared whole
 // (« RDV » holds no « R »), its French dates and contacts read, and each
 // day's morning and afternoon columns make one rule; a half-day « - » is
-// closed, « 9h12h » is 09:00-12:00, and « x » drops the row's hours with a
-// warning.
+// closed, « 9h12h » is 09:00-12:00, and « x » makes its day unknown with a
+// warning (the other days kept).
 func TestImportMednumBFCFormat(t *testing.T) {
 	csv := "bfc_id,mise_a_jour,lon,lat,adresse,code_postal,ville,departement,nom_structure,url_lieu,contact_email,contact_tel,code_typo,code_label,code_accomp," +
 		"lundi matin,lundi après-midi,mardi matin,mardi après-midi,mercredi matin,mercredi après-midi,jeudi matin,jeudi après-midi,vendredi matin,vendredi après-midi,samedi matin,samedi après-midi,dimanche matin,dimanche après-midi\n" +
@@ -113,7 +113,8 @@ func TestImportMednumBFCFormat(t *testing.T) {
 		// TL (code_typo) gives Loisirs et créations numériques by the
 		// mapping's rule, read where the code is (Carnet's reading).
 		"bfc_2": {themes: []string{"Aide aux démarches administratives", "Accès internet et matériel informatique", "Loisirs et créations numériques"},
-			modes: []string{"En autonomie", "Dans un atelier collectif"}, typologies: []string{"MSAP"}, other: "Réseau Dijon métropole", phone: "+33380000002"},
+			modes: []string{"En autonomie", "Dans un atelier collectif"}, typologies: []string{"MSAP"}, other: "Réseau Dijon métropole", phone: "+33380000002",
+			hours: "Mo unknown; Tu 09:00-12:00,14:00-18:00"},
 		// F is a code of code_typo, where the mapping's rules do
 		// not look (they look in code_accomp): Carnet reads it there.
 		"bfc_3": {themes: []string{"Loisirs et créations numériques", "Compréhension du monde numérique"}, email: "fablab@essais.example", date: "2020-06-15"},

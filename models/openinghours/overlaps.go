@@ -20,39 +20,116 @@ var dayRanges = regexp.MustCompile(`\b[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9
 // anything but a rule's end (an open end « + », a repetition « /90 »), is
 // left as written. changed is false when nothing was merged.
 func MergeOverlaps(s string) (merged string, changed bool) {
-	merged = dayRanges.ReplaceAllStringFunc(s, func(list string) string {
-		rs := strings.Split(list, ",")
-		for _, r := range rs {
-			if from, to, _ := strings.Cut(r, "-"); from >= to {
-				return list // past midnight, or empty
-			}
-		}
-		slices.Sort(rs) // HH:MM-HH:MM sorts by start, then end
-		out := rs[:1]
-		for _, r := range rs[1:] {
-			last := &out[len(out)-1]
-			lf, lt, _ := strings.Cut(*last, "-")
-			f, t, _ := strings.Cut(r, "-")
-			if f < lt { // overlaps (touching ranges stay apart)
-				*last = lf + "-" + max(lt, t)
-				continue
-			}
-			out = append(out, r)
-		}
-		if len(out) == len(rs) {
-			return list
-		}
-		return strings.Join(out, ",")
-	})
-	if merged == s {
-		return s, false
+	merged, merges := MergedOverlaps(s)
+	return merged, len(merges) > 0
+}
+
+// Merge is one run of overlapping ranges MergedOverlaps joined: the days
+// of its rule as written (« Mo-Fr », "" for every day), the ranges, sorted,
+// and the range they were read as.
+type Merge struct {
+	Days   string
+	Ranges []string
+	Into   string
+}
+
+// String says the merge plainly, for a producer to find it in its file:
+// « on Mo-Fr, 09:00-12:00 and 10:00-13:00 overlap; read as 09:00-13:00 ».
+func (m Merge) String() string {
+	days := "every day"
+	if m.Days != "" {
+		days = "on " + m.Days
 	}
+	if !slices.ContainsFunc(m.Ranges, func(r string) bool { return r != m.Ranges[0] }) {
+		return days + ", " + m.Ranges[0] + " is written twice; read once"
+	}
+	list := strings.Join(m.Ranges[:len(m.Ranges)-1], ", ") + " and " + m.Ranges[len(m.Ranges)-1]
+	return days + ", " + list + " overlap; read as " + m.Into
+}
+
+// MergedOverlaps is MergeOverlaps, with what it merged: one Merge per run
+// of overlapping ranges, in the order of the expression.
+func MergedOverlaps(s string) (merged string, merges []Merge) {
+	locs := dayRanges.FindAllStringIndex(s, -1)
 	// A list followed by an open end or a repetition is no list of plain
 	// ranges: left as written.
-	for _, loc := range dayRanges.FindAllStringIndex(s, -1) {
+	for _, loc := range locs {
 		if loc[1] < len(s) && strings.ContainsRune("+/:0123456789", rune(s[loc[1]])) {
-			return s, false
+			return s, nil
 		}
 	}
-	return merged, true
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		list := s[loc[0]:loc[1]]
+		out, runs := mergeList(list)
+		for _, run := range runs {
+			merges = append(merges, Merge{Days: ruleDays(s[:loc[0]]), Ranges: run.ranges, Into: run.into})
+		}
+		b.WriteString(s[last:loc[0]])
+		b.WriteString(out)
+		last = loc[1]
+	}
+	if len(merges) == 0 {
+		return s, nil
+	}
+	b.WriteString(s[last:])
+	return b.String(), merges
 }
+
+type mergedRun struct {
+	ranges []string
+	into   string
+}
+
+// mergeList joins the overlapping ranges of one list (« 08:30-12:00,
+// 08:30-16:00 ») and returns the runs it joined.
+func mergeList(list string) (string, []mergedRun) {
+	rs := strings.Split(list, ",")
+	for _, r := range rs {
+		if from, to, _ := strings.Cut(r, "-"); from >= to {
+			return list, nil // past midnight, or empty
+		}
+	}
+	slices.Sort(rs) // HH:MM-HH:MM sorts by start, then end
+	out := rs[:1:1]
+	runs := [][]string{{rs[0]}}
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		lf, lt, _ := strings.Cut(*last, "-")
+		f, t, _ := strings.Cut(r, "-")
+		if f < lt { // overlaps (touching ranges stay apart)
+			*last = lf + "-" + max(lt, t)
+			runs[len(runs)-1] = append(runs[len(runs)-1], r)
+			continue
+		}
+		out = append(out, r)
+		runs = append(runs, []string{r})
+	}
+	if len(out) == len(rs) {
+		return list, nil
+	}
+	var merged []mergedRun
+	for i, run := range runs {
+		if len(run) > 1 {
+			merged = append(merged, mergedRun{run, out[i]})
+		}
+	}
+	return strings.Join(out, ","), merged
+}
+
+// ruleDays is the selector of the rule a list of ranges ends (the text
+// before the list, back to the rule's start or to the previous times of a
+// rule added with « , »).
+func ruleDays(before string) string {
+	if i := strings.LastIndexAny(before, ";|"); i >= 0 {
+		before = before[i+1:]
+	}
+	if loc := clockTime.FindAllStringIndex(before, -1); len(loc) > 0 {
+		before = before[loc[len(loc)-1][1]:]
+	}
+	return strings.Trim(before, " ,")
+}
+
+// clockTime is a time of day as opening_hours writes it.
+var clockTime = regexp.MustCompile(`[0-2][0-9]:[0-5][0-9]`)
