@@ -125,3 +125,19 @@ func TestProducerSignaturesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestHasPostalDigitsBeforeTheExpressions: the shortcut never hides a match
+// of the three expressions it spares (each needs a postal code's five digits).
+func TestHasPostalDigitsBeforeTheExpressions(t *testing.T) {
+	for _, s := range []string{
+		"11 place René Coty 42000 Blois", "7 Bis rue Max Linder - 33500 LIBOURNE", "BP 10 28028 Chartres Cedex",
+		"71 RUE ARCHEREAU 75019 PARIS 19", "1 Rue Professeur Langevin, 51200, Épernay, Marne, Grand Est, FRA",
+		"GIVRAND - 85806 SAINT GILLES CROIX DE VIE CEDEX", "12 rue X 13 001 Marseille", "135 rue de la République",
+		"Saint-Denis 109", "", "1234 Ville", "route 12, 34 Ville",
+	} {
+		matched := cityInAddress.MatchString(s) || geocodedAddress.MatchString(s) || communeWithOffice.MatchString(s)
+		if matched && !hasPostalDigits(s) {
+			t.Errorf("%q matches an expression but hasPostalDigits says no", s)
+		}
+	}
+}
