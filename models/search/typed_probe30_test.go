@@ -1,0 +1,32 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// Queries of the thirtieth session's probe and of the batch of 2026-12-18
+// left over.
+
+// A word of a thesaurus phrase written in another gender (« espace
+// publique numérique » for « espace public numérique », an EPN) reads
+// as the phrase: « publique » is a word records hold (« Maison Publique
+// de Quartier »), so the phrase's respelling left it alone, and the
+// Maisons Publiques came first, holding two words each.
+func TestAPhraseWordInAnotherGenderReadsAsThePhrase(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("mpq", "Maison Publique de Quartier Barriol", "Arles", "13200", "1 place Barriol", "services", themeTools,
+			"dispositif_programmes_nationaux", "Conseillers numériques"),
+		record("epn", "Espace numérique de Trinquetaille", "Arles", "13200", "2 rue de la Paix", "services", themeTools,
+			"typologie", "EPN"),
+		record("cyb", "Cyber-base Griffeuille", "Arles", "13200", "3 rue Griffeuille", "services", themeTools),
+	})
+	r, got := searchNames(t, m, "espace publique numerique")
+	if len(got) < 2 || got[0] == "Maison Publique de Quartier Barriol" || slices.Index(got, "Maison Publique de Quartier Barriol") >= 0 && slices.Index(got, "Maison Publique de Quartier Barriol") < slices.Index(got, "Cyber-base Griffeuille") {
+		t.Errorf("espace publique numerique: partial %v %v, want the EPN and the Cyber-base before the Maison Publique", r.Partial, got)
+	}
+	// The word in its own place stays a word: « maison publique ».
+	if _, got := searchNames(t, m, "maison publique"); !slices.Equal(got, []string{"Maison Publique de Quartier Barriol"}) {
+		t.Errorf("maison publique: %v, want the Maison Publique", got)
+	}
+}
