@@ -30,3 +30,28 @@ func TestAPhraseWordInAnotherGenderReadsAsThePhrase(t *testing.T) {
 		t.Errorf("maison publique: %v, want the Maison Publique", got)
 	}
 }
+
+// A kind of place the named commune lacks, met there only through its
+// related need (« franse servis la seyne »: no France services at La
+// Seyne-sur-Mer), lists the commune's places: those meeting the need
+// first, then the others, before the kind's places elsewhere. Only the
+// one place of La Seyne helping with procedures was listed.
+func TestAKindTheCommuneLacksListsTheCommunesPlaces(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("udaf", "Citez des Talents", "La Seyne-sur-Mer", "83500", "1 rue Berny"),
+		record("med", "Médiathèque Andrée Chedid", "La Seyne-sur-Mer", "83500", "2 rue Chedid", "services", themeTools),
+		record("pole", "Pôle Folke Bernadotte", "La Seyne-sur-Mer", "83500", "3 avenue Bernadotte", "services", themeTools),
+		record("tln", "France services Toulon", "Toulon", "83000", "1 place de la Liberté",
+			"dispositif_programmes_nationaux", "France Services"),
+	})
+	for _, q := range []string{"franse servis la seyne", "france services la seyne sur mer"} {
+		r, got := searchNames(t, m, q)
+		if !r.Partial || len(got) < 3 || got[0] != "Citez des Talents" || !slices.Contains(got[:3], "Médiathèque Andrée Chedid") || !slices.Contains(got[:3], "Pôle Folke Bernadotte") {
+			t.Errorf("%s: partial %v %v, want La Seyne's places, Citez des Talents first", q, r.Partial, got)
+		}
+	}
+	// A commune holding the kind lists it only.
+	if _, got := searchNames(t, m, "france services toulon"); !slices.Equal(got, []string{"France services Toulon"}) {
+		t.Errorf("france services toulon: %v", got)
+	}
+}
