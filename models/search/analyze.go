@@ -387,7 +387,7 @@ func (t *table) analyze(words []string) analysis {
 			}
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && pr.centre == nil && len(pr.slots) > 0 {
-			c.exclude = t.containingCommunes(pr.commune)
+			c.exclude = t.containingCommunes(pr.commune, pr.slots)
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.centre != nil {
 			// The records around a commune without places hold its
@@ -722,21 +722,38 @@ func (t *table) offeredBeforeNamed(c *clause, targets []lexTarget, generic bool)
 
 // containingCommunes returns the records of the directory's communes whose
 // name holds the commune key name after its first word (Le Lion-d'Angers
-// for Angers, Morières-lès-Avignon for Avignon), nil when none: their
-// names repeat their commune's, so « imprimer angers » found the France
-// services of Le Lion-d'Angers, 20 km away, as a full match in Angers.
-func (t *table) containingCommunes(name string) bitset {
+// for Angers, Morières-lès-Avignon for Avignon) or begins with it and goes
+// on (Arles-sur-Tech for Arles, La Garde-Freinet for La Garde), nil when
+// none: their names repeat their commune's, so « imprimer angers » found
+// the France services of Le Lion-d'Angers, 20 km away, as a full match in
+// Angers, and « mission locale arles » the mission locale of
+// Arles-sur-Tech, in the Pyrénées-Orientales. The records of the named
+// place itself (slots: those of communes beginning with the name when
+// the name has none, see communesBeginningWith) are never left out.
+func (t *table) containingCommunes(name string, slots []uint32) bitset {
 	first, _, _ := strings.Cut(name, " ")
 	var out bitset
-	for _, k := range t.communeLater[first] {
-		if k == name || !strings.Contains(" "+k+" ", " "+name+" ") {
-			continue
-		}
+	add := func(k string) {
 		if out == nil {
 			out = make(bitset, (len(t.docs)+63)/64)
 		}
 		for _, slot := range t.byCommune[k] {
 			out.set(slot)
+		}
+	}
+	for _, k := range t.communeLater[first] {
+		if k != name && strings.Contains(" "+k+" ", " "+name+" ") {
+			add(k)
+		}
+	}
+	for _, k := range t.communeFirst[first] {
+		if strings.HasPrefix(k, name+" ") {
+			add(k)
+		}
+	}
+	for _, slot := range slots {
+		if out.has(slot) {
+			out[slot>>6] &^= 1 << (slot & 63)
 		}
 	}
 	return out

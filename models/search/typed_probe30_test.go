@@ -55,3 +55,33 @@ func TestAKindTheCommuneLacksListsTheCommunesPlaces(t *testing.T) {
 		t.Errorf("france services toulon: %v", got)
 	}
 }
+
+// A commune named in the query is that commune, not another whose name
+// begins with it: « mission locale arles » listed the mission locale of
+// Arles-sur-Tech (Pyrénées-Orientales) as holding every word, before
+// the places of Arles, which has none.
+func TestACommuneNameIsNotTheStartOfAnother(t *testing.T) {
+	recs := []map[string]string{
+		record("fab", "La Fabrique", "Arles", "13200", "1 rue de la République", "services", themeTools),
+		record("cs", "Centre social Christian Chèze", "Arles", "13200", "2 rue Chèze", "services", themeTools),
+		record("tech", "Mission locale Vallespir", "Arles-sur-Tech", "66150", "1 place de la Mairie", "typologie", "ML"),
+		record("nim", "Mission locale de Nîmes", "Nîmes", "30000", "1 rue de Nîmes", "typologie", "ML"),
+	}
+	m := loadRecords(t, recs)
+	for _, q := range []string{"mission locale arles", "arles"} {
+		r, got := searchNames(t, m, q)
+		if len(got) < 2 || !slices.Contains(got[:2], "La Fabrique") || !slices.Contains(got[:2], "Centre social Christian Chèze") {
+			t.Errorf("%s: partial %v %v, want the places of Arles first", q, r.Partial, got)
+		}
+		if i := slices.Index(got, "Mission locale Vallespir"); i >= 0 && i < 2 {
+			t.Errorf("%s: %v, Arles-sur-Tech before Arles", q, got)
+		}
+	}
+	if _, got := searchNames(t, m, "arles"); slices.Contains(got, "Mission locale Vallespir") {
+		t.Errorf("arles: %v, want Arles only", got)
+	}
+	// Named whole, Arles-sur-Tech is found.
+	if _, got := searchNames(t, m, "mission locale arles sur tech"); len(got) == 0 || got[0] != "Mission locale Vallespir" {
+		t.Errorf("mission locale arles sur tech: %v", got)
+	}
+}
