@@ -611,6 +611,58 @@ func (t *table) addBodyOffices(c *clause, terms []uint32) {
 	}
 }
 
+// addBodyPoints ranks, among the records offering the need a word relates
+// to, those also declaring a kind of structure or a programme it relates
+// to, or one where what it names is a partner (lexicon.partners), before
+// the others: « caf » and « cpam » (help with the CAF's and the Assurance
+// maladie's procedures) found every place helping with procedures at one
+// score (the probe's 3,069 tied), the France services, where both bodies
+// are partners by law, among them in no order. They weigh as a narrower
+// name does (factorKind): after the body's own values (the typology CAF,
+// a Point d'accès numérique CAF, matched by their labels), before the
+// need alone. A record declaring the kind without offering the need
+// keeps its related weight; a partner alone is no match (a France
+// services offering no help with procedures is not found by « caf »).
+func (t *table) addBodyPoints(c *clause) {
+	var need, body []setRef
+	for _, sr := range c.sets {
+		if sr.t.how != HowRelated || sr.fuzzy {
+			continue
+		}
+		switch sr.t.field {
+		case FieldThemes:
+			need = append(need, sr)
+		case FieldTypologies, FieldNationalProgrammes:
+			body = append(body, sr)
+		}
+	}
+	if len(need) == 0 {
+		return
+	}
+	for _, tg := range lex.partners[c.word] {
+		if b, _ := t.setCount(tg.field, tg.value); b != nil {
+			body = append(body, setRef{set: b, t: tg})
+		}
+	}
+	for _, b := range body {
+		var points bitset
+		b.set.each(func(slot uint32) bool {
+			if slices.ContainsFunc(need, func(n setRef) bool { return n.set.has(slot) }) {
+				if points == nil {
+					points = make(bitset, (len(t.docs)+63)/64)
+				}
+				points.set(slot)
+			}
+			return true
+		})
+		if points != nil {
+			tg := b.t
+			tg.factor = factorKind
+			c.sets = append(c.sets, setRef{set: &points, weight: float32(vocabWeight) * factorKind, t: tg})
+		}
+	}
+}
+
 // offeredBeforeNamed ranks the records declaring what a word means before
 // those whose name merely holds it. A word meaning what a place offers —
 // a need (« travail », « emploi »: help into work), or for a generic word
@@ -1356,6 +1408,7 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned, 
 	if needOnly && slices.ContainsFunc(lex.labels[w], func(tg lexTarget) bool { return tg.field == FieldTypologies }) {
 		t.addBodyOffices(&c, bodyTerms)
 	}
+	t.addBodyPoints(&c)
 	if !known && c.size < spellingMaxDF {
 		t.addSpellings(&c, addTerm)
 	}

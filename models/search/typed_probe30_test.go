@@ -85,3 +85,47 @@ func TestACommuneNameIsNotTheStartOfAnother(t *testing.T) {
 		t.Errorf("mission locale arles sur tech: %v", got)
 	}
 }
+
+// A body's acronym (« caf », « cpam ») finds every place helping with
+// procedures, all at one score: the probe's 3,069 places tied. The
+// places of the body come first among them: those declaring its typology
+// or its programme (a Point d'accès numérique CAF), and the France
+// services, where the CAF and the Assurance maladie are partners by law,
+// offering that help; then the places offering the help only, and a
+// description mentioning the word adds nothing.
+func TestABodysPlacesComeFirstAmongThoseOfferingItsNeed(t *testing.T) {
+	var recs []map[string]string
+	for _, c := range []string{"Apt", "Gap", "Digne", "Manosque", "Sisteron", "Forcalquier"} {
+		recs = append(recs, record("med-"+c, "Médiathèque de "+c, c, "04000", "1 rue de la Paix"))
+	}
+	recs = append(recs,
+		record("desc", "Espace numérique des Arcs", "Les Arcs", "83460", "1 rue Haute",
+			"presentation_detail", "Aide pour vos démarches CAF, impôts et CPAM."),
+		record("fs", "Maison des services de Barjols", "Barjols", "83670", "1 place de la Mairie",
+			"dispositif_programmes_nationaux", "France Services"),
+		record("pan", "Centre social Le Lien", "Hyères", "83400", "2 rue du Lien",
+			"dispositif_programmes_nationaux", "Point d'accès numérique CAF"),
+		record("typ", "Accueil allocataires du Var", "Toulon", "83000", "3 rue Racine", "typologie", "CAF"),
+		record("typ2", "Accueil assurés du Var", "Toulon", "83000", "4 rue Racine", "typologie", "CPAM"),
+	)
+	m := loadRecords(t, recs)
+	for _, tc := range []struct {
+		q     string
+		first []string
+	}{
+		{"caf", []string{"Maison des services de Barjols", "Centre social Le Lien", "Accueil allocataires du Var"}},
+		{"cpam", []string{"Maison des services de Barjols", "Accueil assurés du Var"}},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		if len(got) < len(tc.first) {
+			t.Errorf("%s: %v", tc.q, got)
+			continue
+		}
+		for _, n := range tc.first {
+			if !slices.Contains(got[:len(tc.first)], n) {
+				t.Errorf("%s: %v, want %v first", tc.q, got, tc.first)
+				break
+			}
+		}
+	}
+}
