@@ -1556,12 +1556,14 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 			cands = append(cands, cand{word, id, dist, df})
 		}
 	}
+	// A word of the same sound is nearer than one an edit away
+	// (« papié » is « papiers », not the « SCIC SAPIE »).
 	if p := phonetic(w); p != "" {
 		for _, id := range ti.phon[p] {
-			add(ti.terms[id], int(id), 1)
+			add(ti.terms[id], int(id), 0)
 		}
 		for _, lw := range lex.phon[p] {
-			add(lw, -1, 1)
+			add(lw, -1, 0)
 		}
 	}
 	if d := maxEdits(len(w)); d > 0 && isLetters(w) {

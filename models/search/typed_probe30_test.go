@@ -129,3 +129,17 @@ func TestABodysPlacesComeFirstAmongThoseOfferingItsNeed(t *testing.T) {
 		}
 	}
 }
+
+// A word ending in the sound of « -ier » written « -ié » (« papié » for
+// « papiers ») sounds as the word: the final r of -er is silent. « ou
+// fair mes papié » found a « SCIC SAPIE » and a « rue Papin » only.
+func TestAnEndingWrittenAsItSoundsIsTheWord(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "France services Tende", "Tende", "06430", "1 place de la Mairie"),
+		record("sapie", "SCIC SAPIE", "Limoux", "11300", "1 rue Papin", "services", themeTools),
+	})
+	r, got := searchNames(t, m, "ou fair mes papié")
+	if len(got) == 0 || got[0] != "France services Tende" {
+		t.Errorf("ou fair mes papié: partial %v %v, want the help with procedures first", r.Partial, got)
+	}
+}
