@@ -799,7 +799,9 @@ func (t *table) containingCommunes(name string, slots []uint32) bitset {
 		}
 	}
 	for _, k := range t.communeFirst[first] {
-		if strings.HasPrefix(k, name+" ") {
+		// An arrondissement written after its city (« Marseille 6e
+		// Arrondissement ») is in it.
+		if rest, ok := strings.CutPrefix(k, name+" "); ok && rest[0] > '9' && !strings.Contains(rest, "arrondissement") {
 			add(k)
 		}
 	}

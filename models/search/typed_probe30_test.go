@@ -80,6 +80,14 @@ func TestACommuneNameIsNotTheStartOfAnother(t *testing.T) {
 	if _, got := searchNames(t, m, "arles"); slices.Contains(got, "Mission locale Vallespir") {
 		t.Errorf("arles: %v, want Arles only", got)
 	}
+	// An arrondissement written after its city is in the city.
+	m2 := loadRecords(t, []map[string]string{
+		record("m6", "Espace numérique Castellane", "Marseille 6e Arrondissement", "13006", "1 place Castellane", "services", themeTools),
+		record("m", "Maison pour tous", "Marseille", "13001", "1 rue de Rome", "services", themeTools),
+	})
+	if r, got := searchNames(t, m2, "atelier numerique marseille"); r.Partial || len(got) != 2 {
+		t.Errorf("atelier numerique marseille: partial %v %v, want both places of Marseille", r.Partial, got)
+	}
 	// Named whole, Arles-sur-Tech is found.
 	if _, got := searchNames(t, m, "mission locale arles sur tech"); len(got) == 0 || got[0] != "Mission locale Vallespir" {
 		t.Errorf("mission locale arles sur tech: %v", got)
