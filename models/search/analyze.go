@@ -644,19 +644,24 @@ func (t *table) addBodyPoints(c *clause) {
 			body = append(body, setRef{set: b, t: tg})
 		}
 	}
-	for _, b := range body {
+	// A point matches through the need it offers, which the match
+	// explains (« impôts »: help with procedures); the kind or programme
+	// only ranks it.
+	for _, n := range need {
 		var points bitset
-		b.set.each(func(slot uint32) bool {
-			if slices.ContainsFunc(need, func(n setRef) bool { return n.set.has(slot) }) {
-				if points == nil {
-					points = make(bitset, (len(t.docs)+63)/64)
+		for _, b := range body {
+			b.set.each(func(slot uint32) bool {
+				if n.set.has(slot) {
+					if points == nil {
+						points = make(bitset, (len(t.docs)+63)/64)
+					}
+					points.set(slot)
 				}
-				points.set(slot)
-			}
-			return true
-		})
+				return true
+			})
+		}
 		if points != nil {
-			tg := b.t
+			tg := n.t
 			tg.factor = factorKind
 			c.sets = append(c.sets, setRef{set: &points, weight: float32(vocabWeight) * factorKind, t: tg})
 		}
