@@ -387,7 +387,7 @@ func (t *table) analyze(words []string) analysis {
 			}
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && pr.centre == nil && len(pr.slots) > 0 {
-			c.exclude = t.containingCommunes(pr.commune)
+			c.exclude = t.containingCommunes(pr.commune, pr.slots)
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.centre != nil {
 			// The records around a commune without places hold its
@@ -611,6 +611,63 @@ func (t *table) addBodyOffices(c *clause, terms []uint32) {
 	}
 }
 
+// addBodyPoints ranks, among the records offering the need a word relates
+// to, those also declaring a kind of structure or a programme it relates
+// to, or one where what it names is a partner (lexicon.partners), before
+// the others: « caf » and « cpam » (help with the CAF's and the Assurance
+// maladie's procedures) found every place helping with procedures at one
+// score (the probe's 3,069 tied), the France services, where both bodies
+// are partners by law, among them in no order. They weigh as a narrower
+// name does (factorKind): after the body's own values (the typology CAF,
+// a Point d'accès numérique CAF, matched by their labels), before the
+// need alone. A record declaring the kind without offering the need
+// keeps its related weight; a partner alone is no match (a France
+// services offering no help with procedures is not found by « caf »).
+func (t *table) addBodyPoints(c *clause) {
+	var need, body []setRef
+	for _, sr := range c.sets {
+		if sr.t.how != HowRelated || sr.fuzzy {
+			continue
+		}
+		switch sr.t.field {
+		case FieldThemes:
+			need = append(need, sr)
+		case FieldTypologies, FieldNationalProgrammes:
+			body = append(body, sr)
+		}
+	}
+	if len(need) == 0 {
+		return
+	}
+	for _, tg := range lex.partners[c.word] {
+		if b, _ := t.setCount(tg.field, tg.value); b != nil {
+			body = append(body, setRef{set: b, t: tg})
+		}
+	}
+	// A point matches through the need it offers, which the match
+	// explains (« impôts »: help with procedures); the kind or programme
+	// only ranks it.
+	for _, n := range need {
+		var points bitset
+		for _, b := range body {
+			b.set.each(func(slot uint32) bool {
+				if n.set.has(slot) {
+					if points == nil {
+						points = make(bitset, (len(t.docs)+63)/64)
+					}
+					points.set(slot)
+				}
+				return true
+			})
+		}
+		if points != nil {
+			tg := n.t
+			tg.factor = factorKind
+			c.sets = append(c.sets, setRef{set: &points, weight: float32(vocabWeight) * factorKind, t: tg})
+		}
+	}
+}
+
 // offeredBeforeNamed ranks the records declaring what a word means before
 // those whose name merely holds it. A word meaning what a place offers —
 // a need (« travail », « emploi »: help into work), or for a generic word
@@ -722,21 +779,40 @@ func (t *table) offeredBeforeNamed(c *clause, targets []lexTarget, generic bool)
 
 // containingCommunes returns the records of the directory's communes whose
 // name holds the commune key name after its first word (Le Lion-d'Angers
-// for Angers, Morières-lès-Avignon for Avignon), nil when none: their
-// names repeat their commune's, so « imprimer angers » found the France
-// services of Le Lion-d'Angers, 20 km away, as a full match in Angers.
-func (t *table) containingCommunes(name string) bitset {
+// for Angers, Morières-lès-Avignon for Avignon) or begins with it and goes
+// on (Arles-sur-Tech for Arles, La Garde-Freinet for La Garde), nil when
+// none: their names repeat their commune's, so « imprimer angers » found
+// the France services of Le Lion-d'Angers, 20 km away, as a full match in
+// Angers, and « mission locale arles » the mission locale of
+// Arles-sur-Tech, in the Pyrénées-Orientales. The records of the named
+// place itself (slots: those of communes beginning with the name when
+// the name has none, see communesBeginningWith) are never left out.
+func (t *table) containingCommunes(name string, slots []uint32) bitset {
 	first, _, _ := strings.Cut(name, " ")
 	var out bitset
-	for _, k := range t.communeLater[first] {
-		if k == name || !strings.Contains(" "+k+" ", " "+name+" ") {
-			continue
-		}
+	add := func(k string) {
 		if out == nil {
 			out = make(bitset, (len(t.docs)+63)/64)
 		}
 		for _, slot := range t.byCommune[k] {
 			out.set(slot)
+		}
+	}
+	for _, k := range t.communeLater[first] {
+		if k != name && strings.Contains(" "+k+" ", " "+name+" ") {
+			add(k)
+		}
+	}
+	for _, k := range t.communeFirst[first] {
+		// An arrondissement written after its city (« Marseille 6e
+		// Arrondissement ») is in it.
+		if rest, ok := strings.CutPrefix(k, name+" "); ok && rest[0] > '9' && !strings.Contains(rest, "arrondissement") {
+			add(k)
+		}
+	}
+	for _, slot := range slots {
+		if out.has(slot) {
+			out[slot>>6] &^= 1 << (slot & 63)
 		}
 	}
 	return out
@@ -1339,6 +1415,7 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned, 
 	if needOnly && slices.ContainsFunc(lex.labels[w], func(tg lexTarget) bool { return tg.field == FieldTypologies }) {
 		t.addBodyOffices(&c, bodyTerms)
 	}
+	t.addBodyPoints(&c)
 	if !known && c.size < spellingMaxDF {
 		t.addSpellings(&c, addTerm)
 	}
@@ -1486,12 +1563,14 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 			cands = append(cands, cand{word, id, dist, df})
 		}
 	}
+	// A word of the same sound is nearer than one an edit away
+	// (« papié » is « papiers », not the « SCIC SAPIE »).
 	if p := phonetic(w); p != "" {
 		for _, id := range ti.phon[p] {
-			add(ti.terms[id], int(id), 1)
+			add(ti.terms[id], int(id), 0)
 		}
 		for _, lw := range lex.phon[p] {
-			add(lw, -1, 1)
+			add(lw, -1, 0)
 		}
 	}
 	if d := maxEdits(len(w)); d > 0 && isLetters(w) {

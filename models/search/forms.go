@@ -126,6 +126,12 @@ func phonetic(w string) string {
 	for len(s) > minKeyLen && strings.IndexByte("estxd", s[len(s)-1]) >= 0 {
 		s = s[:len(s)-1]
 	}
+	// The r of a final -er is silent in words this long (papier,
+	// atelier, conseiller: « papié », « atelié »), where the e left
+	// is too.
+	if len(s) > minKeyLen+1 && strings.HasSuffix(s, "er") {
+		s = s[:len(s)-2]
+	}
 	if len(s) < minKeyLen {
 		return ""
 	}

@@ -164,6 +164,10 @@ type lexicon struct {
 	// structure (« sourd » → Cap emploi) finds the records naming one as
 	// well as those giving the typology.
 	typologyKeys map[string][]lexKey
+	// partners: by a thesaurus entry's words (folded tokens joined by
+	// a space), the values where what they name is a partner
+	// (vocab.Synonym.Partners): rank only, see addBodyPoints.
+	partners map[string][]lexTarget
 	// generic holds the inflection bases (see inflectionBase) of the
 	// thesaurus's generic words: see clause.soft.
 	generic map[string]bool
@@ -295,7 +299,8 @@ func (l *lexicon) apartEntry(via string, entry int) bool {
 var lex = buildLexicon()
 
 func buildLexicon() *lexicon {
-	l := &lexicon{labels: map[string][]lexTarget{}, phrases: map[string][]*lexPhrase{}, known: map[string]bool{}, generic: map[string]bool{}}
+	l := &lexicon{labels: map[string][]lexTarget{}, phrases: map[string][]*lexPhrase{}, known: map[string]bool{}, generic: map[string]bool{},
+		partners: map[string][]lexTarget{}}
 	for _, w := range vocab.GetThesaurus().Generic {
 		for _, tok := range tokens(w) {
 			l.generic[inflectionBase(tok)] = true
@@ -411,6 +416,10 @@ func buildLexicon() *lexicon {
 			}
 			for _, t := range e.Related {
 				targets = append(targets, lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: factorRelated, how: HowRelated, via: w})
+			}
+			for _, t := range e.Partners {
+				k := strings.Join(tokens(w), " ")
+				l.partners[k] = append(l.partners[k], lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: factorKind, how: HowRelated, via: w})
 			}
 			addPhrase(w, lexPhrase{targets: targets})
 		}

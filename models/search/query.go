@@ -636,6 +636,19 @@ func (t *table) run(p *plan, s *scratch) page {
 				}
 			}
 			others := len(p.an.clauses) - placeClauses
+			widened := false
+			if kindOnly && others > 0 && len(out.fallbacks) > 0 {
+				// The kind met in the commune only through its related
+				// need (« franse servis la seyne »: no France services
+				// at La Seyne-sur-Mer, one place there helping with
+				// procedures): the commune's other places are as much
+				// what was asked as that one, and come after it.
+				s.reset()
+				best = 0
+				t.match(&p.an, s, true)
+				keep()
+				widened = true
+			}
 			bestIn := uint8(0)
 			for _, slot := range s.touched {
 				if inPlace.has(slot) && (int(s.hits[slot]) > placeClauses || kindOnly && int(s.hits[slot]) == placeClauses) {
@@ -644,13 +657,19 @@ func (t *table) run(p *plan, s *scratch) page {
 			}
 			if others > 0 && bestIn > 0 {
 				keptPlace = true
-				home = func(slot uint32) bool { return inPlace.has(slot) && s.hits[slot] == bestIn }
+				floor := bestIn
+				if widened {
+					floor = uint8(placeClauses)
+				}
+				home = func(slot uint32) bool { return inPlace.has(slot) && s.hits[slot] >= floor }
 			}
 		}
 		for _, slot := range s.touched {
 			if s.hits[slot] == best || home(slot) {
 				dist, _ := admit(slot)
-				consider(slot, dist, float64(s.acc[slot]), required-int(best), int(s.fz[slot]), soft-int(s.soft[slot]))
+				// A home record holding fewer words than the best
+				// misses them: it ranks after those holding more.
+				consider(slot, dist, float64(s.acc[slot]), required-int(min(best, s.hits[slot])), int(s.fz[slot]), soft-int(s.soft[slot]))
 			}
 		}
 		s.reset()

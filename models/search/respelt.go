@@ -1,6 +1,8 @@
 package search
 
 import (
+	"strings"
+
 	"carnet/models/editdist"
 )
 
@@ -46,6 +48,12 @@ func (t *table) respeltPhrases(words []string) ([]string, []Spelling) {
 					switch {
 					case w == tok || stem(w) == p.stems[j]:
 					case !t.knownWord(w) && spellsAs(nearOf(w), tok, p.stems[j]):
+						respelt = true
+					case otherGender(w, tok):
+						// A word of the phrase in the other gender
+						// (« espace publique numérique »): records may
+						// hold it (« Maison Publique »), but beside the
+						// phrase's other words it is the phrase's.
 						respelt = true
 					default:
 						ok = false
@@ -117,6 +125,24 @@ func spellsAs(l []string, tok, st string) bool {
 	for _, lw := range l {
 		if lw == tok || stem(lw) == st {
 			return true
+		}
+	}
+	return false
+}
+
+// otherGender says whether w is tok (an adjective of a phrase) in the
+// other gender where French changes more than a final e, which
+// inflectionBase and the stemmer do not join: -c and -que or -che
+// (« public », « publique »; « blanc », « blanche »), -eux and -euse.
+func otherGender(w, tok string) bool {
+	if w == tok || len(tok) < 3 {
+		return false
+	}
+	for _, p := range [][2]string{{"c", "que"}, {"c", "ques"}, {"c", "che"}, {"c", "ches"}, {"eux", "euse"}, {"eux", "euses"}} {
+		for _, q := range [][2]string{p, {p[1], p[0]}} {
+			if strings.HasSuffix(tok, q[0]) && strings.HasSuffix(w, q[1]) && tok[:len(tok)-len(q[0])] == w[:len(w)-len(q[1])] {
+				return true
+			}
 		}
 	}
 	return false

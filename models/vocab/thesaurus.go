@@ -62,6 +62,11 @@ type Synonym struct {
 	// Related.
 	Means   []Target
 	Related []Target
+	// Partners are where, among the places meeting the related need,
+	// the thing named is a partner (the CAF and the Assurance maladie
+	// in every France services): search ranks the places holding both
+	// first, and finds nothing through a partner alone.
+	Partners []Target
 	// Apart lists the other entries (by index) that mean the same values
 	// but name another thing the vocabulary merges (« fle », learning
 	// French, and « migrants », the people in exile: both « Langues
@@ -105,6 +110,8 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 			Words   []string `json:"words"`
 			Means   []string `json:"means"`
 			Related []string `json:"related"`
+			// Partners rank without matching (see Synonym.Partners).
+			Partners []string `json:"partners"`
 			// Source says, for reviewers, where an entry's mapping comes
 			// from (a standard's label, a crosswalk); search ignores it.
 			Source string `json:"source"`
@@ -143,6 +150,9 @@ func parseThesaurus(b []byte) (*Thesaurus, error) {
 			return nil, fmt.Errorf("entry %d (%s): %w", i, e.Words[0], err)
 		}
 		if s.Related, err = parseTargets(e.Related); err != nil {
+			return nil, fmt.Errorf("entry %d (%s): %w", i, e.Words[0], err)
+		}
+		if s.Partners, err = parseTargets(e.Partners); err != nil {
 			return nil, fmt.Errorf("entry %d (%s): %w", i, e.Words[0], err)
 		}
 		t.Entries = append(t.Entries, s)
