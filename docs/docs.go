@@ -10475,7 +10475,7 @@ const docTemplate = `{
                     ]
                 },
                 "opening_hours": {
-                    "description": "Opening hours in OpenStreetMap opening_hours syntax.",
+                    "description": "Opening hours in OpenStreetMap opening_hours syntax. Time ranges of\none day that overlap are stored merged, as an import stores them\n(Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00).",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"
@@ -15800,7 +15800,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "opening_hours": {
-                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
+                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged.",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "We 14:00-17:00"
@@ -16450,7 +16450,7 @@ const docTemplate = `{
                     "example": "lieu-42"
                 },
                 "warnings": {
-                    "description": "What was corrected as the record was stored: an address whose INSEE\ncode, commune name or coordinates contradicted its other fields is\nread as most of them agree (see the commune reference); a source_id\nread as another string than sent (Unicode NFC, white space at its\nends removed), which source_id gives.",
+                    "description": "What was corrected as the record was stored: an address whose INSEE\ncode, commune name or coordinates contradicted its other fields is\nread as most of them agree (see the commune reference); a source_id\nread as another string than sent (Unicode NFC, white space at its\nends removed), which source_id gives; opening hours whose time\nranges of one day overlap, stored merged.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/InvalidParam"
@@ -16635,7 +16635,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "opening_hours": {
-                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
+                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged.",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "We 14:00-17:00"

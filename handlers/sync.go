@@ -77,7 +77,8 @@ type SyncRecordResult struct {
 	// code, commune name or coordinates contradicted its other fields is
 	// read as most of them agree (see the commune reference); a source_id
 	// read as another string than sent (Unicode NFC, white space at its
-	// ends removed), which source_id gives.
+	// ends removed), which source_id gives; opening hours whose time
+	// ranges of one day overlap, stored merged.
 	Warnings []InvalidParam `json:"warnings"`
 }
 
