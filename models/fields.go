@@ -511,11 +511,15 @@ func normalizeHours(s string) string {
 // hoursWarnings is the warning of a sync's result when normalizeHours
 // merges field's ranges, in the import's words.
 func hoursWarnings(field, s string) []FieldError {
-	m, ok := openinghours.MergeOverlaps(strings.TrimSpace(s))
-	if !ok {
+	m, merges := openinghours.MergedOverlaps(strings.TrimSpace(s))
+	if len(merges) == 0 {
 		return nil
 	}
-	return []FieldError{{Field: field, Value: clip(s), Reason: fmt.Sprintf("%q: time ranges of one day overlap (a slip: one range left beside another that holds it); merged as « %s »", clip(s), m)}}
+	said := make([]string, len(merges))
+	for i, mg := range merges {
+		said[i] = mg.String()
+	}
+	return []FieldError{{Field: field, Value: clip(s), Reason: fmt.Sprintf("%q: time ranges of one day overlap: %s (the hours stored: « %s »)", clip(s), strings.Join(said, "; "), m)}}
 }
 
 // checkDate validates a civil date written YYYY-MM-DD.
