@@ -7718,7 +7718,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object and one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]); a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.",
+                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object, one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]) and one whose postal code is no French one (its first digits number no département: 99999; CEDEX codes are accepted), as a direct write refuses it with 422; a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.",
                 "consumes": [
                     "application/json"
                 ],
@@ -10475,7 +10475,7 @@ const docTemplate = `{
                     ]
                 },
                 "opening_hours": {
-                    "description": "Opening hours in OpenStreetMap opening_hours syntax.",
+                    "description": "Opening hours in OpenStreetMap opening_hours syntax. Time ranges of\none day that overlap are stored merged, as an import stores them\n(Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00).",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"
@@ -15800,7 +15800,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "opening_hours": {
-                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
+                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged.",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "We 14:00-17:00"
@@ -16450,7 +16450,7 @@ const docTemplate = `{
                     "example": "lieu-42"
                 },
                 "warnings": {
-                    "description": "What was corrected as the record was stored: an address whose INSEE\ncode, commune name or coordinates contradicted its other fields is\nread as most of them agree (see the commune reference); a source_id\nread as another string than sent (Unicode NFC, white space at its\nends removed), which source_id gives.",
+                    "description": "What was corrected as the record was stored: an address whose INSEE\ncode, commune name or coordinates contradicted its other fields is\nread as most of them agree (see the commune reference); a source_id\nread as another string than sent (Unicode NFC, white space at its\nends removed), which source_id gives; opening hours whose time\nranges of one day overlap, stored merged.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/InvalidParam"
@@ -16635,7 +16635,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "opening_hours": {
-                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.",
+                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged.",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "We 14:00-17:00"

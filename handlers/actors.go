@@ -85,7 +85,9 @@ type ActorInput struct {
 	// The structure agrees to publish its phones and e-mails in open-data
 	// exports (false by default: a number may be a person's).
 	ContactPublic bool `json:"contact_public,omitempty"`
-	// Opening hours in OpenStreetMap opening_hours syntax.
+	// Opening hours in OpenStreetMap opening_hours syntax. Time ranges of
+	// one day that overlap are stored merged, as an import stores them
+	// (Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00).
 	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off" maxLength:"1000"`
 	// Fixe and/or Itinérant (the standard's itinerance).
 	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe" validate:"max=20"`

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/commune"
 	"carnet/models/opendata"
 )
 
@@ -76,7 +77,8 @@ type SyncRecordResult struct {
 	// code, commune name or coordinates contradicted its other fields is
 	// read as most of them agree (see the commune reference); a source_id
 	// read as another string than sent (Unicode NFC, white space at its
-	// ends removed), which source_id gives.
+	// ends removed), which source_id gives; opening hours whose time
+	// ranges of one day overlap, stored merged.
 	Warnings []InvalidParam `json:"warnings"`
 }
 
@@ -188,7 +190,7 @@ func checkSyncSource(c *gin.Context, source string) error {
 //
 //	@ID			syncActors
 //	@Summary		Upsert a partner's actors
-//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object and one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]); a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.
+//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object, one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]) and one whose postal code is no French one (its first digits number no département: 99999; CEDEX codes are accepted), as a direct write refuses it with 422; a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -234,6 +236,11 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 			}
 		}
 		in.Records[i].toModel(&actors[i])
+		if _, refused := opt.RefusedActors[i]; !refused {
+			if fe := foreignPostalCode(actors[i].Address); fe != nil {
+				opt.RefusedActors[i] = *fe
+			}
+		}
 		if om := actorOmits(in.Sent, i); om != (models.Omitted{}) {
 			opt.OmittedActors[i] = om
 		}
@@ -294,6 +301,18 @@ func otherSource(path, record string) bool {
 	return s != "" && s != path
 }
 
+// foreignPostalCode rejects a record whose postal code is no French one
+// (commune.NotFrenchPostalCode: « 99999 »), as a direct write refuses it
+// with 422: a partner's tool sending such codes learns it, where the store,
+// which reconciles addresses for syncs and imports alike, would keep the
+// place in no commune with a warning. A file import keeps the row and warns.
+func foreignPostalCode(a models.Address) *models.FieldError {
+	if why := commune.NotFrenchPostalCode(a.PostalCode); why != "" {
+		return &models.FieldError{Field: "address.postal_code", Reason: why}
+	}
+	return nil
+}
+
 // refuseActor checks what the store cannot: that the record names no other
 // source than the path's. The caller's rights on each record (its network
 // included) are decided by the store, as for every other write.
@@ -349,6 +368,11 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		}
 		si := in.Records[i].ServiceInput
 		si.toModel(&services[i].Service)
+		if _, refused := opt.RefusedServices[i]; !refused {
+			if fe := foreignPostalCode(services[i].Address); fe != nil {
+				opt.RefusedServices[i] = *fe
+			}
+		}
 		services[i].ActorSourceID = in.Records[i].ActorSourceID
 		if om := serviceOmits(in.Sent, i); om != (models.Omitted{}) {
 			opt.OmittedServices[i] = om

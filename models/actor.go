@@ -73,7 +73,8 @@ type Actor struct {
 	// than the one sent (see NormalizeSourceID).
 	keyWarns []FieldError
 	// Set by PrepareSyncBatch: the record is normalised, placeWarns holds
-	// what ReconcileActorPlace corrected, and its validation and content
+	// what ReconcileActorPlace corrected (and the hours normalizeHours
+	// merged), and its validation and content
 	// fingerprint are done (preInvalid, preFingerprint), beside the writes
 	// and the changes its creation would record, beside the writes rather
 	// than while holding the writer.
@@ -161,7 +162,7 @@ func (a *Actor) normalize() placeRead {
 	place := a.normalizePlace()
 	a.Emails = normalizeList(a.Emails, contact.NormalizeEmail)
 	a.Websites = normalizeList(a.Websites, contact.NormalizeURL)
-	a.OpeningHours = strings.TrimSpace(a.OpeningHours)
+	a.OpeningHours = normalizeHours(a.OpeningHours)
 	a.Mobility = normalizeVocab(vocab.NameMobility, a.Mobility)
 	a.AcceslibreURL = normalizeURL(a.AcceslibreURL)
 	a.BookingURL = normalizeURL(a.BookingURL)

@@ -460,7 +460,8 @@ const ProducerDateFloor = "2000-01-01"
 
 // CheckProducerDate refuses a producer's date after the place's day or
 // before ProducerDateFloor, on every write of an actor (create, PUT, PATCH,
-// accepted suggestion, sync, import, restore): it is the day the producer
+// accepted suggestion, sync, import; a restore, which sends no date, reads
+// an archived placeholder as no date: dropPlaceholderDate): it is the day the producer
 // last checked the record, which cannot have come yet, nor be a tool's
 // zero date. An import drops such a date_maj with a warning (a file's row
 // is read as the producer wrote it, with a report); a client of the API
@@ -485,6 +486,24 @@ func CheckProducerDate(before, a *Actor, now time.Time) error {
 			Reason: "is in the future: it is the day the producer last checked the record, at the latest today (" + today + ")"}}}
 	}
 	return nil
+}
+
+// dropPlaceholderDate reads a stored producer's date before
+// ProducerDateFloor as an import reads such a date_maj: no date; a
+// checked_on taken from it becomes today, the day the record is stored
+// again, marked undated (CheckedOnUndated: never fresh). Migration 00098
+// read the rows stored before the floor so; an actor archived with such a
+// date is read so when it is restored (RestoreActor), rather than come back
+// « checked in 1969 ». It reports whether it changed a.
+func dropPlaceholderDate(a *Actor, today string) bool {
+	changed := false
+	if a.ProducerUpdatedOn != "" && a.ProducerUpdatedOn < ProducerDateFloor {
+		a.ProducerUpdatedOn, changed = "", true
+	}
+	if a.CheckedOn != "" && a.CheckedOn < ProducerDateFloor {
+		a.CheckedOn, a.CheckedOnUndated, changed = today, true, true
+	}
+	return changed
 }
 
 // sourceConflict explains a duplicate partner key; other errors pass.

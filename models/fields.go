@@ -494,6 +494,34 @@ func checkOpeningHours(fe *FieldErrors, field, s string) {
 	}
 }
 
+// normalizeHours trims opening hours and merges the time ranges of one day
+// that overlap (« Mo 09:00-12:00,10:00-13:00 » → « Mo 09:00-13:00 »,
+// openinghours.MergeOverlaps): they mean the same hours, and every path
+// stores them as an import does (API writes, suggestions and syncs stored
+// them as sent, which lists of hours showed twice). A sync says so in its
+// results (hoursWarnings); a direct write answers the merged value.
+func normalizeHours(s string) string {
+	s = strings.TrimSpace(s)
+	if m, ok := openinghours.MergeOverlaps(s); ok {
+		return m
+	}
+	return s
+}
+
+// hoursWarnings is the warning of a sync's result when normalizeHours
+// merges field's ranges, in the import's words.
+func hoursWarnings(field, s string) []FieldError {
+	m, merges := openinghours.MergedOverlaps(strings.TrimSpace(s))
+	if len(merges) == 0 {
+		return nil
+	}
+	said := make([]string, len(merges))
+	for i, mg := range merges {
+		said[i] = mg.String()
+	}
+	return []FieldError{{Field: field, Value: clip(s), Reason: fmt.Sprintf("%q: time ranges of one day overlap: %s (the hours stored: « %s »)", clip(s), strings.Join(said, "; "), m)}}
+}
+
 // checkDate validates a civil date written YYYY-MM-DD.
 func checkDate(fe *FieldErrors, field, s string) (time.Time, bool) {
 	if s == "" {

@@ -373,3 +373,96 @@ func TestMigration00096ToEntrustedAt(t *testing.T) {
 		t.Error("down left the to_entrusted_at column")
 	}
 }
+
+// TestMigration00098ProducerDatePlaceholders: actors stored before the
+// producer-date floor kept a placeholder (1969-12-31, 1900-01-01) as their
+// producer's date and, from a sync, as their checked_on. They are read as
+// a fresh import reads them: no producer's date, and a checked_on that came
+// from the placeholder becomes the day the record was stored, undated; a
+// checked_on a person set since, and real dates, stay.
+func TestMigration00098ProducerDatePlaceholders(t *testing.T) {
+	db, p := migrateTo(t, 97)
+	actor := func(id, producerDate, checkedOn string, archived bool) {
+		arch := any(nil)
+		if archived {
+			arch = "2026-02-01 00:00:00"
+		}
+		mustExec(t, db, `INSERT INTO actors (id, name, source, source_id, status, created_at, updated_at, version, producer_updated_on, checked_on, archived_at)
+			VALUES (?, 'Lieu', 'hub', ?, 'active', '2025-01-01 00:00:00', '2025-06-07 08:09:10', 1, ?, ?, ?)`, id, "lieu-"+id, producerDate, checkedOn, arch)
+	}
+	actor("sync1969", "1969-12-31", "1969-12-31", false)
+	actor("sync1900", "1900-01-01", "1900-01-01", true)
+	actor("person", "1970-01-01", "2025-05-05", false) // a person confirmed it since
+	actor("dated", "2024-03-04", "2024-03-04", false)
+	actor("undated", "", "2025-06-07", false)
+	if _, err := p.UpTo(context.Background(), 98); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"sync1969": " 2025-06-07 true",
+		"sync1900": " 2025-06-07 true",
+		"person":   " 2025-05-05 false",
+		"dated":    "2024-03-04 2024-03-04 false",
+		"undated":  " 2025-06-07 false",
+	} {
+		var producer, checked string
+		var undated bool
+		if err := db.QueryRow("SELECT producer_updated_on, checked_on, checked_on_undated FROM actors WHERE id = ?", id).Scan(&producer, &checked, &undated); err != nil {
+			t.Fatal(err)
+		}
+		if got := producer + " " + checked + " " + map[bool]string{true: "true", false: "false"}[undated]; got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+	if _, err := p.DownTo(context.Background(), 97); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRestoreReadsPlaceholderDate: an actor archived with a placeholder
+// producer's date (before the floor, or from a backup older than migration
+// 00098) came back from the archive « checked in 1969 »: restoring it reads
+// the date as an import does, and the change log says so.
+func TestRestoreReadsPlaceholderDate(t *testing.T) {
+	s := openTestStore(t)
+	ctx := WithChannel(context.Background(), ChannelSystem)
+	a := validActor()
+	if err := s.CreateActor(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ArchiveActor(ctx, a.ID, Precondition{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.w.Exec("UPDATE actors SET producer_updated_on = '1969-12-31', checked_on = '1969-12-31', checked_on_undated = FALSE WHERE id = ?", a.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.RestoreActor(ctx, a.ID, Precondition{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := s.now().Format(time.DateOnly)
+	stored, err := s.GetActor(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []*Actor{got, stored} {
+		if x.ProducerUpdatedOn != "" || x.CheckedOn != today || !x.CheckedOnUndated || x.ArchivedAt != nil {
+			t.Errorf("restored: producer %q, checked_on %q undated %v, archived %v; want no date, %s, undated", x.ProducerUpdatedOn, x.CheckedOn, x.CheckedOnUndated, x.ArchivedAt, today)
+		}
+	}
+	// A real date is left alone.
+	b := validActor()
+	b.Name = "Autre lieu"
+	if err := s.CreateActor(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ArchiveActor(ctx, b.ID, Precondition{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.w.Exec("UPDATE actors SET producer_updated_on = '2024-03-04', checked_on = '2024-03-04' WHERE id = ?", b.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.RestoreActor(ctx, b.ID, Precondition{}); err != nil || got.ProducerUpdatedOn != "2024-03-04" || got.CheckedOn != "2024-03-04" || got.CheckedOnUndated {
+		t.Errorf("a real date: %+v %v", got, err)
+	}
+}

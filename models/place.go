@@ -381,6 +381,13 @@ func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarn
 		if a.PostalCode == "" && a.Commune == "" {
 			return nil
 		}
+		if r.Conflicting("postal_code") {
+			// A postal code of no département (commune.NotFrenchPostalCode):
+			// the reason the commune could not be read, said under the
+			// postal code (« 99999 » with « Paris » was only told that no
+			// commune fitted).
+			return []PlaceWarning{{"address.postal_code", a.PostalCode, fmt.Sprintf("%s; kept as written, with the commune %q and without an INSEE code: the place is in no commune until it is corrected, please check it", conflictReason(r, "postal_code"), a.Commune)}}
+		}
 		// Never silent: a place without a commune is missing from every
 		// territory, filter and diagnostic. The warning says what is
 		// stored: an INSEE code the name does not contradict is kept.

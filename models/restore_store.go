@@ -41,7 +41,14 @@ func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition) (
 		now := s.now()
 		a.ArchivedAt, a.UpdatedAt, a.Version = nil, now, a.Version+1
 		a.PublicVersion, a.PublicUpdatedAt = a.PublicVersion+1, now
-		if err := tx.Model(a).Select("archived_at", "updated_at", "version", "public_version", "public_updated_at").Updates(a).Error; err != nil {
+		cols := []string{"archived_at", "updated_at", "version", "public_version", "public_updated_at"}
+		// A placeholder date archived with it (before the floor, or
+		// before migration 00098 for a database restored from a backup)
+		// is read again as an import reads it: the restore is a write.
+		if dropPlaceholderDate(a, now.Format(time.DateOnly)) {
+			cols = append(cols, "producer_updated_on", "checked_on", "checked_on_undated")
+		}
+		if err := tx.Model(a).Select(cols).Updates(a).Error; err != nil {
 			return err
 		}
 		ch := changeOf(EntityActor, ChangeUpdate, &before, a)

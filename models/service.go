@@ -80,7 +80,7 @@ func (s *Service) Normalize() {
 	if !s.Address.IsZero() {
 		s.Address.applyResolution(resolvePlace(s.Address, s.Latitude, s.Longitude))
 	}
-	s.OpeningHours = strings.TrimSpace(s.OpeningHours)
+	s.OpeningHours = normalizeHours(s.OpeningHours)
 	s.Languages = normalizeVocab(vocab.NameLanguages, s.Languages)
 	s.BookingURL = normalizeURL(s.BookingURL)
 	if s.Status == "" {

@@ -155,7 +155,7 @@ type SyncOutcome struct {
 	Errors   []FieldError
 	// Warnings say what was corrected in the record as it was stored (an
 	// address whose INSEE code, commune or coordinates contradicted the
-	// rest, read as most of its fields agree).
+	// rest, read as most of its fields agree; overlapping hours merged).
 	Warnings []FieldError
 	// Kept names the fields the record left unsaid (Actor.SetAbsent,
 	// SyncService.Absent and Unsaid) whose stored values were kept where
@@ -435,7 +435,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			a.validatePlace(&fe)
 			a.preInvalid = fe.Err("The actor is invalid.")
 		default:
-			a.placeWarns = placeWarnings(ReconcileActorPlace(a))
+			a.placeWarns = append(placeWarnings(ReconcileActorPlace(a)), hoursWarnings("opening_hours", a.OpeningHours)...)
 			a.Normalize()
 			a.preInvalid = a.Validate()
 		}
@@ -458,7 +458,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			sv.prepared = true
 			continue
 		}
-		sv.warnings = placeWarnings(ReconcileServicePlace(&sv.Service))
+		sv.warnings = append(placeWarnings(ReconcileServicePlace(&sv.Service)), hoursWarnings("opening_hours", sv.OpeningHours)...)
 		sv.Normalize()
 		sv.prepared = true
 	}
@@ -617,7 +617,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		}
 		keep[a.SourceID] = true
 		if !a.prepared {
-			a.placeWarns = placeWarnings(ReconcileActorPlace(a))
+			a.placeWarns = append(placeWarnings(ReconcileActorPlace(a)), hoursWarnings("opening_hours", a.OpeningHours)...)
 		}
 		o.Warnings = append(slices.Clip(a.keyWarns), a.placeWarns...)
 		ex, found := existing[a.SourceID]

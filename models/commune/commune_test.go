@@ -581,3 +581,45 @@ func TestPostalCodeRefuted(t *testing.T) {
 		t.Errorf("complete: 988 %v, 16 %v, 971 %v", PostalCodesComplete("988"), PostalCodesComplete("16"), PostalCodesComplete("971"))
 	}
 }
+
+// TestNotFrenchPostalCode: « 99999 Paris » was resolved to no commune
+// without a word, and stored by API writes: a code outside every
+// département's numbers is a conflict on the postal code, whether the other
+// fields find the commune or not. CEDEX codes, which no commune lists, are
+// anywhere in their département's numbers and stay accepted.
+func TestNotFrenchPostalCode(t *testing.T) {
+	for _, tt := range []struct {
+		in       Address
+		foreign  bool
+		resolved string // the commune's INSEE code, "" when none
+	}{
+		{Address{PostalCode: "99999", Name: "Paris"}, true, ""},
+		{Address{PostalCode: "99999", Name: "Paris", INSEE: "75056"}, true, "75056"},
+		{Address{PostalCode: "96100", Name: "Cahors"}, true, ""},
+		{Address{PostalCode: "97000", Name: "Pointe-à-Pitre"}, true, ""},
+		{Address{PostalCode: "98000", Name: "Monaco"}, true, ""},
+		// CEDEX codes, of large cities and small, listed by no commune.
+		{Address{PostalCode: "75700", Name: "Paris"}, false, "75056"},
+		{Address{PostalCode: "75700", Name: "Paris 07"}, false, "75107"},
+		{Address{PostalCode: "13344", Name: "Marseille"}, false, "13055"},
+		{Address{PostalCode: "46010", Name: "Cahors"}, false, "46042"},
+		{Address{PostalCode: "20401", Name: "Bastia"}, false, "2B033"},
+		{Address{PostalCode: "97133", Name: "Saint-Barthélemy"}, false, "97701"},
+		{Address{PostalCode: "98714", Name: "Papeete"}, false, "98735"},
+	} {
+		r := Resolve(tt.in)
+		if got := r.Conflicting("postal_code") && NotFrenchPostalCode(tt.in.PostalCode) != ""; got != tt.foreign {
+			t.Errorf("%+v: foreign %v, want %v (conflicts %v)", tt.in, got, tt.foreign, r.Conflicts)
+		}
+		code := ""
+		if r.Commune != nil {
+			code = r.Commune.Code
+		}
+		if code != tt.resolved {
+			t.Errorf("%+v: resolved %q, want %q", tt.in, code, tt.resolved)
+		}
+		if n := len(r.Conflicts); tt.foreign && n != 1 {
+			t.Errorf("%+v: want one conflict, got %v", tt.in, r.Conflicts)
+		}
+	}
+}

@@ -375,7 +375,7 @@ func resolve(a Address) Resolution {
 			"%s is the INSEE code of %s (département %s), but the address is in %s (département %s)",
 			code, codeCity.Name, codeCity.Departement, city.Name, city.Departement)})
 	}
-	if pc != "" && !postal[city] {
+	if pc != "" && !postal[city] && !rd.foreign { // a foreign code is a conflict already
 		switch {
 		case postalDep != "" && postalDep != city.Departement:
 			res.Conflicts = append(res.Conflicts, Conflict{"postal_code", fmt.Sprintf(
@@ -499,7 +499,8 @@ type readings struct {
 	postalDep      string
 	byName         []*Commune        // ByName(name), for refine
 	slip           map[*Commune]bool // named communes the postal code is one slip from
-	conflicts      []Conflict        // the INSEE code's
+	foreign        bool              // the postal code is no French one (NotFrenchPostalCode)
+	conflicts      []Conflict        // the INSEE code's, a foreign postal code's
 	notes          []string          // the former INSEE code's, then the close name's
 }
 
@@ -570,6 +571,12 @@ func readAddress(postalCode, name, insee string) *readings {
 		rd.postal[cityOf(c)] = true
 	}
 	rd.postalDep = departementOfPostalCode(pc)
+	if why := NotFrenchPostalCode(pc); why != "" {
+		// No reading of any commune: the address is resolved (or not)
+		// by its other fields, and the code is a conflict either way.
+		rd.foreign = true
+		rd.conflicts = append(rd.conflicts, Conflict{"postal_code", why})
+	}
 	rd.named = map[*Commune]bool{}
 	rd.byName = ByName(rd.name)
 	for _, c := range rd.byName {
@@ -914,6 +921,40 @@ func oneDigit(a, b string) bool {
 		}
 	}
 	return n == 1
+}
+
+// NotFrenchPostalCode says why pc, a code of five digits, cannot be a
+// French postal code, "" when it may be one. La Poste numbers its codes
+// within a département: the first two digits are the département's (20 for
+// Corsica), the first three overseas (971–976, the collectivities 975,
+// 977, 978, 984, 986–988 and Clipperton's 989); 96, 99 and 970, 979,
+// 980–983, 985 are no département's (980 is Monaco's, not France's). A code
+// outside them is refused by API writes (its commune could never be read,
+// and the place was stored without one: « 99999 Paris »), read by imports
+// with a warning. Within a département's numbers every code is accepted,
+// listed by a commune or not: CEDEX codes, which the reference does not
+// list, are allotted anywhere in them (75700 Paris Cedex 07; 13344
+// Marseille Cedex 20, whose 133 begins Salon-de-Provence's 13300 too), so
+// that no rule on the digits tells a CEDEX code from an unallotted one,
+// not even in a département whose communes' codes are all listed
+// (PostalCodesComplete). Codes of another shape are Validate's.
+func NotFrenchPostalCode(pc string) string {
+	pc = strings.TrimSpace(pc)
+	if len(pc) != 5 || strings.Trim(pc, "0123456789") != "" || len(ByPostalCode(pc)) > 0 {
+		return ""
+	}
+	switch p := pc[:2]; {
+	case p == "20":
+		return ""
+	case p == "97" || p == "98":
+		if KnownDepartement(pc[:3]) {
+			return ""
+		}
+		return fmt.Sprintf("%s is not a French postal code: no département or overseas collectivity is numbered %s", pc, pc[:3])
+	case KnownDepartement(p):
+		return ""
+	}
+	return fmt.Sprintf("%s is not a French postal code: no département is numbered %s", pc, pc[:2])
 }
 
 // DepartementOfPostalCode is the département a postal code is distributed

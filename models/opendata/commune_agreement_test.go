@@ -157,3 +157,41 @@ func issuesOfRow(rep *opendata.Report, row int) []opendata.Issue {
 	}
 	return out
 }
+
+// TestImportPostalCodeNotFrench: « 99999 » with « Paris » was kept with a
+// warning that no commune fitted, as if the name were at fault. A code of no
+// département is said to be one, under code_postal, and the row is kept (an
+// import warns where the API refuses); CEDEX codes, of no commune, are read
+// without a word.
+func TestImportPostalCodeNotFrench(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;code_insee;services;date_maj\n" +
+		"x1;Espace;1 rue A;99999;Paris;;Aide aux démarches administratives;2024-01-01\n" +
+		"x2;Espace;1 rue B;99999;Cahors;46042;Aide aux démarches administratives;2024-01-01\n" +
+		"c1;Espace;1 rue C;75700;Paris;;Aide aux démarches administratives;2024-01-01\n" +
+		"c2;Espace;1 rue D;13344;Marseille;;Aide aux démarches administratives;2024-01-01\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "foreign"})
+	if rep.Rejected != 0 {
+		t.Fatalf("rejected %d: %+v", rep.Rejected, rep.Issues)
+	}
+	stored := map[string]string{}
+	for _, a := range allActors(t, s) {
+		stored[a.SourceID] = a.Address.InseeCode + " " + a.Address.Commune + " " + a.Address.PostalCode
+	}
+	for id, want := range map[string]string{"x1": " Paris 99999", "x2": "46042 Cahors 46000", "c1": "75056 Paris 75700", "c2": "13055 Marseille 13344"} {
+		if stored[id] != want {
+			t.Errorf("%s stored as %q, want %q", id, stored[id], want)
+		}
+	}
+	for row, want := range map[int]string{1: "not a French postal code", 2: "not a French postal code"} {
+		is := issuesOf(rep, row, "code_postal")
+		if len(is) != 1 || !strings.Contains(is[0].Reason, want) {
+			t.Errorf("row %d: code_postal issues %+v, want one saying %q (all: %+v)", row, is, want, issuesOfRow(rep, row))
+		}
+	}
+	for _, row := range []int{3, 4} {
+		if is := issuesOfRow(rep, row); len(is) != 0 {
+			t.Errorf("row %d, a CEDEX code: %+v", row, is)
+		}
+	}
+}
