@@ -3988,7 +3988,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The caller's requests to join structures' teams, newest first, with their decision.",
+                "description": "The caller's requests to join structures' teams, newest first, with their decision. Partner clients have no personal account: 403.",
                 "produces": [
                     "application/json"
                 ],
@@ -4040,6 +4040,12 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
