@@ -385,7 +385,7 @@ func matrix() []entry {
 	add("PUT /api/v1/me/password", func(*world, string, bool) call {
 		return call{method: "PUT", path: "/api/v1/me/password", body: obj{"current_password": "not my password", "new_password": "another passphrase for the tests"}}
 	}, row(401, 422, 422, 422, 422, 403, 422, 401), nil)
-	add("GET /api/v1/me/join-requests", static("GET", "/api/v1/me/join-requests", false), logged(200), nil)
+	add("GET /api/v1/me/join-requests", static("GET", "/api/v1/me/join-requests", false), people(200), nil)
 	add("PATCH /api/v1/me", func(w *world, _ string, _ bool) call {
 		return call{method: "PATCH", path: "/api/v1/me", body: obj{"job_title": "Conseiller numérique"}}
 	}, people(200), nil)

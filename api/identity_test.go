@@ -109,9 +109,9 @@ func TestIdentityWalkthrough(t *testing.T) {
 		}
 	}
 	r.JSON(&h)
-	if len(h.Data) != 2 || h.Data[0].Action != "update" || h.Data[0].Who.Label != "directrice@example.fr" || h.Data[0].Channel != "api" ||
+	if len(h.Data) != 2 || h.Data[0].Action != "update" || h.Data[0].Who.Label != "Claire" || h.Data[0].Channel != "api" ||
 		len(h.Data[0].Changes) != 1 || h.Data[0].Changes[0].Field != "opening_hours" || h.Data[0].Changes[0].New != "Tu-Sa 10:00-18:00" ||
-		h.Data[1].Action != "create" || h.Data[1].Who.Label != apitest.AdminEmail {
+		h.Data[1].Action != "create" || h.Data[1].Who.Label != models.UnnamedAccountLabel {
 		t.Errorf("history: %+v", h.Data)
 	}
 	if r := e.Do(apitest.Request{Method: "GET", Path: libPath + "/history", Token: e.TokenFor(aidant.ID)}); r.Code != 403 {

@@ -112,7 +112,7 @@ func TestTrailOfAnAdministratorsVisit(t *testing.T) {
 	counts := map[string]int{}
 	for _, ev := range trail.Data {
 		counts[ev.Action]++
-		if ev.Action == models.TrailReferralRead && (ev.WhoLabel != apitest.AdminEmail || ev.Details["reason"] != "platform_administrator") {
+		if ev.Action == models.TrailReferralRead && (ev.WhoLabel != models.UnnamedAccountLabel || ev.Details["reason"] != "platform_administrator") {
 			t.Errorf("read traced as %+v", ev)
 		}
 	}

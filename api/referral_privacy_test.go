@@ -578,7 +578,7 @@ func TestAdministratorsStatisticsAreTraced(t *testing.T) {
 			t.Errorf("%s: %d statistics reads traced, want 1", who, len(got))
 			continue
 		}
-		if ev := got[0].(map[string]any); ev["who_label"] != apitest.AdminEmail {
+		if ev := got[0].(map[string]any); ev["who_label"] != models.UnnamedAccountLabel {
 			t.Errorf("%s: %v", who, ev)
 		}
 	}

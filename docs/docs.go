@@ -2395,7 +2395,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.",
+                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Everyone is named as they were when the event was recorded (their display name, else the professional e-mail they share, else « compte sans nom »), never by their login e-mail; who.id identifies the account. Newest first. The structure's managers (and its network's) and administrators.",
                 "produces": [
                     "application/json"
                 ],
@@ -3988,7 +3988,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The caller's requests to join structures' teams, newest first, with their decision.",
+                "description": "The caller's requests to join structures' teams, newest first, with their decision. Partner clients have no personal account: 403.",
                 "produces": [
                     "application/json"
                 ],
@@ -4040,6 +4040,12 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -18616,9 +18622,9 @@ const docTemplate = `{
                     "example": "user"
                 },
                 "label": {
-                    "description": "A name for people to read: the account's e-mail (its display name on referrals, where e-mails stay private), the client's name, « compte supprimé » once the account is deleted; \"\" for the system.",
+                    "description": "A name for people to read. An account is named as it was when the event was recorded (history, trail, suggestions; on referrals, its current card): its display name, else the professional e-mail it shares, else « compte sans nom »; never its login e-mail, which stays private (id identifies the account); « compte supprimé » once the account is deleted. A partner client's name; \"\" for the system.",
                     "type": "string",
-                    "example": "camille.martin@example.fr"
+                    "example": "Camille Martin"
                 }
             }
         }

@@ -17,8 +17,8 @@ type Who struct {
 	Kind string `json:"kind" enums:"user,client,system" example:"user"`
 	// The account or partner client id; "" for the system.
 	ID string `json:"id" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
-	// A name for people to read: the account's e-mail (its display name on referrals, where e-mails stay private), the client's name, « compte supprimé » once the account is deleted; "" for the system.
-	Label string `json:"label" example:"camille.martin@example.fr"`
+	// A name for people to read. An account is named as it was when the event was recorded (history, trail, suggestions; on referrals, its current card): its display name, else the professional e-mail it shares, else « compte sans nom »; never its login e-mail, which stays private (id identifies the account); « compte supprimé » once the account is deleted. A partner client's name; "" for the system.
+	Label string `json:"label" example:"Camille Martin"`
 }
 
 // FieldChange is one changed field.

@@ -121,7 +121,7 @@ func (h *Handler) ListJoinRequests(c *gin.Context) error {
 //
 //	@ID			listMyJoinRequests
 //	@Summary		List my join requests
-//	@Description	The caller's requests to join structures' teams, newest first, with their decision.
+//	@Description	The caller's requests to join structures' teams, newest first, with their decision. Partner clients have no personal account: 403.
 //	@Tags			me
 //	@Produce		json
 //	@Security		BearerAuth
@@ -131,12 +131,15 @@ func (h *Handler) ListJoinRequests(c *gin.Context) error {
 //	@Success		200		{object}	JoinRequestList
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
 //	@Router			/api/v1/me/join-requests [get]
 func (h *Handler) ListMyJoinRequests(c *gin.Context) error {
-	p := principal(c)
-	if p.IsPartner() {
-		writeJSON(c, http.StatusOK, JoinRequestList{Data: []JoinRequest{}, Links: ListLinks{Self: c.Request.URL.RequestURI()}, Meta: ListMeta{Limit: models.DefaultLimit}})
-		return nil
+	// A partner client has no personal account, hence no requests of its
+	// own: 403 as on the other /me routes, not an empty list that reads as
+	// « none yet ».
+	p, err := people(c)
+	if err != nil {
+		return err
 	}
 	return h.listJoinRequests(c, models.JoinRequestFilter{UserID: p.UserID})
 }

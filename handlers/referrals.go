@@ -240,6 +240,25 @@ func (in *ReferralTransitionInput) refusal() (reason, details string, err error)
 	return cmp.Or(in.RefusalReason, in.Reason), cmp.Or(in.RefusalDetails, in.Details), nil
 }
 
+// renameFields names the store's fields reason and details as the body
+// did: refusal_reason and refusal_details, or their former names when
+// those were sent. The client is told the field it sent and must change.
+func (in *ReferralTransitionInput) renameFields(err error) error {
+	e, ok := err.(*models.Error)
+	if !ok {
+		return err
+	}
+	for i := range e.Fields {
+		switch {
+		case e.Fields[i].Field == "reason" && in.Reason == "":
+			e.Fields[i].Field = "refusal_reason"
+		case e.Fields[i].Field == "details" && in.Details == "":
+			e.Fields[i].Field = "refusal_details"
+		}
+	}
+	return err
+}
+
 // ReferralChange is one status change in the feed.
 type ReferralChange struct {
 	// The change's place in the feed, as a value of its own: pass the last one read as cursor to go on. It says
@@ -726,7 +745,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) (err error) {
 	}
 	out, err := h.Store.TransitionReferral(c.Request.Context(), r.ID, pre, t)
 	if err != nil {
-		return err
+		return in.renameFields(err)
 	}
 	_, events, err := h.Store.GetReferral(c.Request.Context(), r.ID)
 	if err != nil {

@@ -55,26 +55,32 @@ type SuggestionDecision struct {
 	Reason string `json:"reason,omitempty" maxLength:"500"`
 }
 
-// accountLabels names accounts for Who, once per account within a request:
-// their e-mail, or « compte supprimé » once deleted.
-func (h *Handler) accountLabels(c *gin.Context) func(id string) string {
-	seen := map[string]string{}
-	return func(id string) string {
-		if l, ok := seen[id]; ok {
-			return l
+// accountLabels names suggestions' authors for Who: the label recorded
+// when the suggestion was made (models.PersonLabel: never the login
+// e-mail, which the moderators of another structure and coordinators
+// must not learn), « compte supprimé » once the account is deleted.
+func (h *Handler) accountLabels(c *gin.Context) func(s *models.Suggestion) string {
+	deleted := map[string]bool{}
+	return func(s *models.Suggestion) string {
+		gone, ok := deleted[s.AuthorID]
+		if !ok {
+			_, err := h.Store.GetUser(c.Request.Context(), s.AuthorID)
+			gone = models.ErrorCode(err) == models.ENOTFOUND
+			deleted[s.AuthorID] = gone
 		}
-		l := models.DeletedAccountLabel
-		if u, err := h.Store.GetUser(c.Request.Context(), id); err == nil {
-			l = u.Email
+		switch {
+		case gone:
+			return models.DeletedAccountLabel
+		case s.AuthorLabel == "":
+			return models.UnnamedAccountLabel
 		}
-		seen[id] = l
-		return l
+		return s.AuthorLabel
 	}
 }
 
-func newSuggestion(s *models.Suggestion, label func(id string) string) Suggestion {
+func newSuggestion(s *models.Suggestion, label func(*models.Suggestion) string) Suggestion {
 	out := Suggestion{ID: s.ID, Entity: s.Entity, EntityID: s.EntityID, ActorID: s.ActorID, AuthorID: s.AuthorID, Message: s.Message,
-		Author:      Who{Kind: models.WhoUser, ID: s.AuthorID, Label: label(s.AuthorID)},
+		Author:      Who{Kind: models.WhoUser, ID: s.AuthorID, Label: label(s)},
 		BaseVersion: s.BaseVersion, Status: s.Status, Reason: s.Reason, CreatedAt: s.CreatedAt, DecidedAt: s.DecidedAt}
 	if err := json.Unmarshal([]byte(s.Changes), &out.Changes); err != nil || out.Changes == nil {
 		out.Changes = map[string]any{}

@@ -111,7 +111,12 @@ func hasKeys(m map[string]any, keys ...string) bool {
 	return true
 }
 
-func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter, relabel func(*TrailEvent)) error {
+// writeTrail answers a page of the trail. People are named by the label
+// recorded with each event (models.PersonLabel), to every reader alike:
+// naming them at read time from their current card let anyone rename their
+// past acts in other structures' journals (PATCH /me), and the login e-mail
+// is never a label.
+func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter) error {
 	page, err := h.Store.ListTrail(c.Request.Context(), f)
 	if err != nil {
 		return err
@@ -119,9 +124,6 @@ func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter, relabel func(
 	out := TrailList{Data: make([]TrailEvent, len(page.Items))}
 	for i := range page.Items {
 		out.Data[i] = newTrailEvent(&page.Items[i])
-		if relabel != nil {
-			relabel(&out.Data[i])
-		}
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	privateNoStore(c)
@@ -152,7 +154,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //
 //	@ID			listActorTrail
 //	@Summary		A structure's security trail
-//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). A reader from the referral's other structure is named by their display name, as on referrals, not by their login e-mail. Newest first. The structure's managers (and its network's) and administrators.
+//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Everyone is named as they were when the event was recorded (their display name, else the professional e-mail they share, else « compte sans nom »), never by their login e-mail; who.id identifies the account. Newest first. The structure's managers (and its network's) and administrators.
 //	@Tags			members
 //	@Produce		json
 //	@Security		BearerAuth
@@ -178,34 +180,7 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 		return err
 	}
 	f.ActorID, f.Keyed = ref.ID, true
-	return h.writeTrail(c, f, h.otherSideLabels(c, ref.ID))
-}
-
-// otherSideLabels names, in structure actorID's journal, the readers of its
-// referrals who read them as members of the other structure as a referral
-// names them: by their display name (or the professional e-mail they
-// share), never by their login e-mail, which stays private to other
-// structures. who.id still identifies the account.
-func (h *Handler) otherSideLabels(c *gin.Context, actorID string) func(*TrailEvent) {
-	n := h.namer(c)
-	return func(ev *TrailEvent) {
-		if ev.Action != models.TrailReferralRead && ev.Action != models.TrailReferralAttempt || ev.Who.Kind != models.WhoUser {
-			return
-		}
-		other := ev.OtherActorID
-		if other == actorID {
-			other = ev.ActorID
-		}
-		if n.card(ev.Who.ID, actorID).Role != "" || n.card(ev.Who.ID, other).Role == "" {
-			return // a member of this structure, or no longer of the other one
-		}
-		card := n.card(ev.Who.ID, other)
-		label := card.DisplayName
-		if label == "" {
-			label = card.Email
-		}
-		ev.Who.Label, ev.WhoLabel = label, label
-	}
+	return h.writeTrail(c, f)
 }
 
 // PlatformTrail godoc
@@ -235,5 +210,5 @@ func (h *Handler) PlatformTrail(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.writeTrail(c, f, nil)
+	return h.writeTrail(c, f)
 }

@@ -171,6 +171,9 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 				return tx.Model(&TrailEvent{}).Where("who_kind = ? AND who_id = ?", WhoUser, u.ID).Update("who_label", DeletedAccountLabel).Error
 			},
 			func() error {
+				return tx.Model(&Suggestion{}).Where("author_id = ?", u.ID).Update("author_label", DeletedAccountLabel).Error
+			},
+			func() error {
 				return tx.Model(&TrailEvent{}).Where("(subject_kind = ? AND subject_id = ?) OR (subject_kind = ? AND subject_label = ?)",
 					SubjectAccount, u.ID, SubjectInvitation, oldEmail).Update("subject_label", DeletedAccountLabel).Error
 			},

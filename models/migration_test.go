@@ -466,3 +466,63 @@ func TestRestoreReadsPlaceholderDate(t *testing.T) {
 		t.Errorf("a real date: %+v %v", got, err)
 	}
 }
+
+// TestMigration00099WhoLabels: the history, the trail and suggestions
+// stored people's login e-mails as labels, shown to other structures'
+// managers and to coordinators. The migration names each account as it is
+// named to others now (display name, else professional e-mail, else
+// « compte sans nom »; « compte supprimé » stays), touches no partner
+// client, and leaves both tables append-only but for that deletion label.
+func TestMigration00099WhoLabels(t *testing.T) {
+	db, p := migrateTo(t, 98)
+	user := func(id, email, name, pro string, deleted bool) {
+		mustExec(t, db, `INSERT INTO users (id, email, password_hash, created_at, updated_at, display_name, professional_email, deleted_at)
+			VALUES (?, ?, '', '2026-01-01 00:00:00', '2026-01-01 00:00:00', ?, ?, CASE WHEN ? THEN '2026-02-01 00:00:00' END)`, id, email, name, pro, deleted)
+	}
+	user("named", "named@login.fr", "Olivier Dupont", "pro@named.fr", false)
+	user("pro", "pro@login.fr", "", "accueil@pro.fr", false)
+	user("bare", "bare@login.fr", "", "", false)
+	user("gone", "deleted-x@invalid", "", "", true)
+	want := map[string]string{"named": "Olivier Dupont", "pro": "accueil@pro.fr", "bare": "compte sans nom", "gone": "compte supprimé"}
+	for id := range want {
+		label := id + "@login.fr"
+		if id == "gone" {
+			label = "compte supprimé"
+		}
+		mustExec(t, db, `INSERT INTO audit_events (entity, entity_id, actor_id, action, channel, who_kind, who_id, who_label, version, at, changes)
+			VALUES ('actor', 'a', 'a', 'update', 'api', 'user', ?, ?, 1, '2026-01-01 00:00:00', '[]')`, id, label)
+		mustExec(t, db, `INSERT INTO trail_events (at, action, subject_kind, subject_id, subject_label, who_kind, who_id, who_label, channel)
+			VALUES ('2026-01-01 00:00:00', 'referral.read', 'referral', 'r', '', 'user', ?, ?, 'api')`, id, label)
+		mustExec(t, db, `INSERT INTO suggestions (id, entity, entity_id, actor_id, author_id, changes, base_version, status, created_at)
+			VALUES (?, 'actor', 'a', 'a', ?, '{}', 1, 'pending', '2026-01-01 00:00:00')`, "s-"+id, id)
+	}
+	mustExec(t, db, `INSERT INTO audit_events (entity, entity_id, actor_id, action, channel, who_kind, who_id, who_label, version, at, changes)
+		VALUES ('actor', 'a', 'a', 'update', 'sync', 'client', 'named', 'CAF 13', 1, '2026-01-01 00:00:00', '[]')`)
+	if _, err := p.UpTo(context.Background(), 99); err != nil {
+		t.Fatal(err)
+	}
+	for id, w := range want {
+		for _, q := range []string{"SELECT who_label FROM audit_events WHERE who_kind = 'user' AND who_id = ?",
+			"SELECT who_label FROM trail_events WHERE who_id = ?", "SELECT author_label FROM suggestions WHERE author_id = ?"} {
+			var got string
+			if err := db.QueryRow(q, id).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != w {
+				t.Errorf("%s (%s): %q, want %q", id, q, got, w)
+			}
+		}
+	}
+	var client string
+	if err := db.QueryRow("SELECT who_label FROM audit_events WHERE who_kind = 'client'").Scan(&client); err != nil || client != "CAF 13" {
+		t.Errorf("a partner client's label: %q %v", client, err)
+	}
+	for _, table := range []string{"audit_events", "trail_events"} {
+		if _, err := db.Exec("UPDATE " + table + " SET who_label = 'quelqu''un' WHERE who_id = 'named'"); err == nil {
+			t.Errorf("%s: a label was rewritten: no longer append-only", table)
+		}
+		if _, err := db.Exec("UPDATE " + table + " SET who_label = 'compte supprimé' WHERE who_id = 'named'"); err != nil {
+			t.Errorf("%s: a deleted account's label: %v", table, err)
+		}
+	}
+}

@@ -89,10 +89,16 @@ func (t Territory) Covers(departement, insee string) bool {
 // request (not trusted from the token alone), so that a removed membership or
 // a disabled account loses access on its very next request.
 type Principal struct {
-	UserID        string
-	Email         string
-	PlatformAdmin bool
-	Memberships   []Membership
+	UserID string
+	// Email is the login e-mail: private to the person, their own
+	// structures' managers and administrators; never a label (PublicLabel).
+	Email string
+	// DisplayName and ProfessionalEmail are what the person shows others
+	// (their card), as they were when the request began.
+	DisplayName       string
+	ProfessionalEmail string
+	PlatformAdmin     bool
+	Memberships       []Membership
 	// Coordinates is the territory of a territorial coordinator; zero for
 	// everyone else.
 	Coordinates Territory

@@ -325,8 +325,14 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, pre Precondit
 			fe.Add("details", "is required when the reason is other")
 		}
 		checkLen(&fe, "details", t.Details, maxShortText)
-	} else if t.Reason != "" || t.Details != "" {
-		fe.Add("reason", "is only given when refusing")
+	} else {
+		// Each field given is named: the client is told which one to drop.
+		if t.Reason != "" {
+			fe.Add("reason", "is only given when refusing")
+		}
+		if t.Details != "" {
+			fe.Add("details", "is only given when refusing")
+		}
 	}
 	if err := fe.Err("The transition is invalid."); err != nil {
 		return nil, err

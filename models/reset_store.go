@@ -198,7 +198,7 @@ func (s *Store) ResetPassword(ctx context.Context, token, next string) error {
 		return err
 	}
 	// The person acts without a token: the trail names their account.
-	ctx = WithPrincipal(ctx, &Principal{UserID: u.ID, Email: u.Email})
+	ctx = WithPrincipal(ctx, &Principal{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, ProfessionalEmail: u.ProfessionalEmail})
 	return s.write(ctx, func(tx *gorm.DB) error {
 		// Used up in the same transaction, and only if still unused: two
 		// concurrent uses cannot both succeed.

@@ -23,11 +23,16 @@ const (
 // manager of the structure, a coordinator of its territory, an
 // administrator) accepts it.
 type Suggestion struct {
-	ID          string `gorm:"primaryKey"`
-	Entity      string
-	EntityID    string
-	ActorID     string
-	AuthorID    string
+	ID       string `gorm:"primaryKey"`
+	Entity   string
+	EntityID string
+	ActorID  string
+	AuthorID string
+	// AuthorLabel names the author to others as they were named when they
+	// made the suggestion (PersonLabel), « compte supprimé » once the
+	// account is deleted: moderators of another structure and
+	// coordinators read it, so never the login e-mail.
+	AuthorLabel string
 	Changes     string
 	Message     string
 	BaseVersion int64
@@ -58,6 +63,11 @@ func (s *Store) CreateSuggestion(ctx context.Context, sg *Suggestion) error {
 	}
 	sg.ID, sg.Status, sg.CreatedAt = NewID(), SuggestionPending, s.now()
 	return s.write(ctx, func(tx *gorm.DB) error {
+		var author User
+		if err := tx.Select("display_name", "professional_email").Where("id = ? AND deleted_at IS NULL", sg.AuthorID).Limit(1).Find(&author).Error; err != nil {
+			return err
+		}
+		sg.AuthorLabel = PersonLabel(author.DisplayName, author.ProfessionalEmail)
 		if err := tx.Create(sg).Error; err != nil {
 			return err
 		}

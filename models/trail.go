@@ -103,13 +103,16 @@ func (s *Store) trail(tx *gorm.DB, ev TrailEvent, details map[string]any) error 
 	return tx.Create(&ev).Error
 }
 
-// who describes a principal for the audit history and the trail.
+// who describes a principal for the audit history and the trail. id
+// always identifies the account; the label is recorded now, as the person
+// is named to others (PersonLabel), never their login e-mail: history and
+// trails are read by other structures' managers and by coordinators.
 func who(p *Principal) (kind, id, label string) {
 	switch {
 	case p.IsPartner():
 		return WhoClient, p.ClientID, p.ClientName
 	case !p.IsAnonymous():
-		return WhoUser, p.UserID, p.Email
+		return WhoUser, p.UserID, p.PublicLabel()
 	}
 	return WhoSystem, "", ""
 }

@@ -49,6 +49,32 @@ type User struct {
 // DeletedAccountLabel is how a deleted account is named wherever it acted.
 const DeletedAccountLabel = "compte supprimé"
 
+// UnnamedAccountLabel names a person who shares neither a display name nor
+// a professional e-mail. Not the name of one of their structures: a person
+// may belong to several, or (a coordinator, an administrator) to none, and
+// an act would be pinned on a structure that did not do it.
+const UnnamedAccountLabel = "compte sans nom"
+
+// PersonLabel is how a person is named to others wherever they acted (the
+// who.label of history, trail and suggestions): the display name they
+// chose, else the professional e-mail they share, else
+// UnnamedAccountLabel. Never their login e-mail, which stays private to
+// them, their own structures' managers and administrators (who find it
+// through who.id); and the label is recorded with the event, so a name
+// changed later renames nothing past.
+func PersonLabel(displayName, professionalEmail string) string {
+	switch {
+	case displayName != "":
+		return displayName
+	case professionalEmail != "":
+		return professionalEmail
+	}
+	return UnnamedAccountLabel
+}
+
+// PublicLabel is PersonLabel for the principal's account.
+func (p *Principal) PublicLabel() string { return PersonLabel(p.DisplayName, p.ProfessionalEmail) }
+
 // CanBeReached reports whether the person shares a professional contact.
 func (u *User) CanBeReached() bool { return u.ProfessionalEmail != "" || u.ProfessionalPhone != "" }
 
@@ -476,7 +502,7 @@ func principalOf(tx *gorm.DB, u *User) (*Principal, error) {
 	if err := tx.Where("user_id = ?", u.ID).Order("actor_id").Find(&ms).Error; err != nil {
 		return nil, err
 	}
-	p := &Principal{UserID: u.ID, Email: u.Email, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory(),
+	p := &Principal{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, ProfessionalEmail: u.ProfessionalEmail, PlatformAdmin: u.PlatformAdmin, Coordinates: u.Territory(),
 		CredentialsDisclosedAt: u.CredentialsDisclosedAt, CredentialsDisclosedBy: u.CredentialsDisclosedBy}
 	for _, m := range ms {
 		p.Memberships = append(p.Memberships, Membership{ActorID: m.ActorID, Role: Role(m.Role), Since: m.CreatedAt})

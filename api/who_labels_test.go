@@ -1,0 +1,151 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+
+	"carnet/api/apitest"
+	"carnet/models"
+)
+
+// whoLabels collects the who labels (who, author) of an answer, by account.
+func whoLabels(t *testing.T, r *apitest.Response) map[string][]string {
+	t.Helper()
+	var body struct {
+		Data []struct {
+			Who    struct{ ID, Label string } `json:"who"`
+			Author struct{ ID, Label string } `json:"author"`
+		} `json:"data"`
+		Author struct{ ID, Label string } `json:"author"`
+	}
+	r.JSON(&body)
+	out := map[string][]string{}
+	if body.Author.ID != "" {
+		out[body.Author.ID] = append(out[body.Author.ID], body.Author.Label)
+	}
+	for _, d := range body.Data {
+		for _, w := range []struct{ ID, Label string }{d.Who, d.Author} {
+			if w.ID != "" {
+				out[w.ID] = append(out[w.ID], w.Label)
+			}
+		}
+	}
+	return out
+}
+
+// TestWhoLabelsNeverLoginEmails: history, trail and suggestions named
+// people by their login e-mail to other structures' managers and to
+// coordinators, although it stays private (a person shows others a display
+// name and, if they choose, a professional e-mail). Each reader of a case
+// sees the label recorded when the person acted: the display name, else
+// the professional e-mail, else « compte sans nom »; never the login e-mail.
+func TestWhoLabelsNeverLoginEmails(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	me := func(tok string, body obj) {
+		t.Helper()
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: tok, Body: body}); r.Code != 200 {
+			t.Fatal(r.Code, r.Body)
+		}
+	}
+	named, namedTok := e.Account("out@lyon.fr", nil, models.Territory{})
+	me(namedTok, obj{"display_name": "Olivier Dupont"})
+	pro, proTok := e.Account("connexion@lyon.fr", nil, models.Territory{})
+	me(proTok, obj{"professional_email": "accueil@lyon.example.fr"})
+	bare, bareTok := e.Account("anonyme@lyon.fr", nil, models.Territory{})
+	me(w.tokens["coordinator"], obj{"display_name": "Coordination 13"})
+	me(w.tokens["manager"], obj{"display_name": "Directrice OWN"})
+
+	// Suggestions by three outsiders, read by the structure's manager and
+	// by the territory's coordinator.
+	suggest := func(tok string) string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + w.own + "/suggestions", Token: tok, Body: obj{"changes": obj{"summary": "Ouvert le samedi"}}})
+		if r.Code != 201 {
+			t.Fatal(r.Code, r.Body)
+		}
+		return str(r.Map()["id"])
+	}
+	// History: the manager and the coordinator each change the place.
+	for _, tok := range []string{w.tokens["manager"], w.tokens["coordinator"]} {
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + w.own, Token: tok, Body: obj{"summary": "Changé par " + tok[:6]}}); r.Code != 200 {
+			t.Fatal(r.Code, r.Body)
+		}
+	}
+	// Trail: an outsider's attempt on a referral, in both structures' journals.
+	ref := w.referral(w.users["member"], w.own, w.otherSvc)
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + ref, Token: namedTok}); r.Code != 404 {
+		t.Fatal(r.Code, r.Body)
+	}
+	_, otherTok := e.Account("direction.other@carnet.test", map[string]models.Role{w.other: models.RoleManager}, models.Territory{})
+
+	cases := []struct {
+		name, path, reader, who, want, email string
+	}{
+		{"suggestion with a display name, manager", "/api/v1/suggestions/" + suggest(namedTok), w.tokens["manager"], named.ID, "Olivier Dupont", named.Email},
+		{"suggestion with a display name, coordinator", "/api/v1/suggestions?actor_id=" + w.own, w.tokens["coordinator"], named.ID, "Olivier Dupont", named.Email},
+		{"suggestion with a professional e-mail", "/api/v1/suggestions/" + suggest(proTok), w.tokens["manager"], pro.ID, "accueil@lyon.example.fr", pro.Email},
+		{"suggestion with neither", "/api/v1/suggestions/" + suggest(bareTok), w.tokens["coordinator"], bare.ID, models.UnnamedAccountLabel, bare.Email},
+		{"history, the manager read by the coordinator", "/api/v1/actors/" + w.own + "/history?limit=200", w.tokens["coordinator"], w.users["manager"].ID, "Directrice OWN", w.users["manager"].Email},
+		{"history, the coordinator read by the manager", "/api/v1/actors/" + w.own + "/history?limit=200", w.tokens["manager"], w.users["coordinator"].ID, "Coordination 13", w.users["coordinator"].Email},
+		{"trail, an outsider's attempt, sender", "/api/v1/actors/" + w.own + "/trail?action=referral.access_attempted", w.tokens["manager"], named.ID, "Olivier Dupont", named.Email},
+		{"trail, an outsider's attempt, receiver", "/api/v1/actors/" + w.other + "/trail?action=referral.access_attempted", otherTok, named.ID, "Olivier Dupont", named.Email},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.Do(apitest.Request{Method: "GET", Path: tc.path, Token: tc.reader})
+			if r.Code != 200 {
+				t.Fatal(r.Code, r.Body)
+			}
+			got := whoLabels(t, r)[tc.who]
+			if len(got) == 0 {
+				t.Fatalf("no entry by %s: %s", tc.who, r.Body)
+			}
+			for _, l := range got {
+				if l != tc.want {
+					t.Errorf("labelled %q, want %q", l, tc.want)
+				}
+			}
+			if strings.Contains(r.Body.String(), tc.email) {
+				t.Errorf("the login e-mail %s is shown: %s", tc.email, r.Body)
+			}
+		})
+	}
+}
+
+// TestWhoLabelsAsRecorded: a structure's journal named the readers of its
+// referrals from their current card, at read time: a reader could rename
+// every past read in another structure's journal (PATCH /me) to someone
+// else's name, or to nothing. A person is named as they were when the
+// event was recorded.
+func TestWhoLabelsAsRecorded(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	ref := w.referral(w.users["member"], w.own, w.otherSvc)
+	late, lateTok := e.Account("connexion.privee@carnet.test", map[string]models.Role{w.other: models.RoleMember}, models.Territory{})
+	me := func(body obj) {
+		t.Helper()
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: lateTok, Body: body}); r.Code != 200 {
+			t.Fatal(r.Code, r.Body)
+		}
+	}
+	me(obj{"display_name": "Camille Arrivée"})
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + ref, Token: lateTok}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	_, otherTok := e.Account("direction.other@carnet.test", map[string]models.Role{w.other: models.RoleManager}, models.Territory{})
+	for _, later := range []obj{{"display_name": "Directrice OWN"}, {"display_name": ""}, {"display_name": "", "professional_email": "x@autre.example.fr"}} {
+		me(later)
+		for _, actor := range []string{w.own, w.other} {
+			tok := w.tokens["manager"]
+			if actor == w.other {
+				tok = otherTok
+			}
+			r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + actor + "/trail?action=referral.read", Token: tok})
+			got := whoLabels(t, r)[late.ID]
+			if r.Code != 200 || len(got) != 1 || got[0] != "Camille Arrivée" {
+				t.Errorf("after %v, the journal of %s names the reader %q: %d %s", later, actor, got, r.Code, r.Body)
+			}
+		}
+	}
+}
