@@ -402,9 +402,6 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			send(readBatch{err: err})
 			return
 		}
-		read := readPlaces(records, opt.Source, func(i int) bool {
-			return needsReading(places, slots, hashes, i, records[i])
-		})
 		var b readBatch
 		for i, rec := range records {
 			b.rows++
@@ -439,10 +436,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 					continue
 				}
 			}
-			p := read[i]
-			if p == nil { // not foreseen by needsReading
-				p = new(ToPlace(rec, opt.Source))
-			}
+			p := ToPlace(rec, opt.Source)
 			b.issues = append(b.issues, p.Issues...)
 			b.readings = append(b.readings, rowReadings{rec.Row, p.Readings})
 			if p.Rejected {
@@ -456,7 +450,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if p.Service != nil {
 				p.Actor.SourceHash = rec.Hash + offerMark
 			}
-			b.add(*p, len(records)-i)
+			b.add(p, len(records)-i)
 		}
 		b.prepare(opt.Source)
 		// The batch holds places, not records: the rows' cell maps can
@@ -1088,18 +1082,7 @@ func (b *readBatch) add(p Place, left int) {
 // addresses resolved, phones parsed…) in the reader's goroutine, beside
 // the writes of the previous batch.
 func (b *readBatch) prepare(source string) {
-	inParallel(len(b.actors)+len(b.services), func(lo, hi int) {
-		// Actors first, then services: each record is prepared on its
-		// own (PrepareSyncBatch reads nothing stored and shares nothing
-		// between records), so any split of the two lists is the same.
-		na := len(b.actors)
-		if lo < na {
-			models.PrepareSyncBatch(source, b.actors[lo:min(hi, na)], nil)
-		}
-		if hi > na {
-			models.PrepareSyncBatch(source, nil, b.services[max(lo, na)-na:hi-na])
-		}
-	})
+	models.PrepareSyncBatch(source, b.actors, b.services)
 }
 
 // account adds what reading a batch found to the report.
