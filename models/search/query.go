@@ -258,6 +258,19 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 // result's score is halved (see namedPoint): about a département's width.
 const aroundRadiusKM = 50
 
+// aroundProximity is proximity within aroundRadiusKM of the named place,
+// and beyond it keeps falling with the distance (0.5 × radius / km: a
+// quarter at 100 km, a twentieth at 500) rather than staying at 0.5: a need
+// no place of the named commune meets and none within the radius either
+// (« aidants connect marseille ») listed its 196 places across France at
+// one score, Charente's first, Avignon's, 85 km away, 84th.
+func aroundProximity(km float64) float64 {
+	if km <= aroundRadiusKM {
+		return proximity(km, aroundRadiusKM)
+	}
+	return 0.5 * aroundRadiusKM / km
+}
+
 // namedPoint returns the point of the one commune or postal code the query
 // names (the mean position of its located records, or the reference's
 // centre of it when none is), if it names exactly one place of those kinds.
@@ -548,13 +561,13 @@ func (t *table) run(p *plan, s *scratch) page {
 				// words of need, « carte grise angers », did not).
 				outside = inPlace != nil && inPlace.has(slot)
 				if sp := &t.pos[slot]; sp.located {
-					blended = score * proximity(havKM(around.hav(sp.x, sp.y, sp.z)), aroundRadiusKM)
+					blended = score * aroundProximity(havKM(around.hav(sp.x, sp.y, sp.z)))
 				} else if c, _, ok := commune.Get(t.docs[slot].insee); ok && c.HasCentre {
 					// Without coordinates, at its commune's centre: the
 					// France services of Le Lion-d'Angers, 20 km from
 					// Angers, ranked with those of Martigues.
 					x, y, z := unitVector(c.Lat, c.Lon)
-					blended = score * proximity(havKM(around.hav(x, y, z)), aroundRadiusKM)
+					blended = score * aroundProximity(havKM(around.hav(x, y, z)))
 				} else {
 					blended = score * 0.5 // where it is is unknown: as at the edge
 				}

@@ -151,3 +151,23 @@ func TestAnEndingWrittenAsItSoundsIsTheWord(t *testing.T) {
 		t.Errorf("ou fair mes papié: partial %v %v, want the help with procedures first", r.Partial, got)
 	}
 }
+
+// A partial answer around a named commune (a need none of its places
+// meets) lists the need's places nearest first, however far: beyond 50 km
+// every place ranked alike, so « aidants connect marseille » listed
+// Charente's before Avignon's (85 km), 84th of 196.
+func TestAPartialAnswerAroundACommuneIsNearestFirst(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("a", "Centre social Ma Campagne", "Angoulême", "16000", "1 rue X", "services", themeTools,
+			"dispositif_programmes_nationaux", "Aidants Connect", "latitude", "45.65", "longitude", "0.16"),
+		record("b", "Médiathèque Ceccano", "Avignon", "84000", "2 rue Y", "services", themeTools,
+			"dispositif_programmes_nationaux", "Aidants Connect", "latitude", "43.95", "longitude", "4.81"),
+		record("c", "Espace Belsunce", "Marseille", "13001", "2 rue Z", "services", themeTools, "latitude", "43.30", "longitude", "5.38"),
+		record("d", "Espace Jas de Bouffan", "Aix-en-Provence", "13100", "2 rue Z", "services", themeTools,
+			"dispositif_programmes_nationaux", "Aidants Connect", "latitude", "43.53", "longitude", "5.45"),
+	})
+	r, got := searchNames(t, m, "aidants connect marseille")
+	if want := []string{"Espace Jas de Bouffan", "Médiathèque Ceccano", "Centre social Ma Campagne"}; !r.Partial || !slices.Equal(got, want) {
+		t.Errorf("aidants connect marseille: partial %v %v, want %v", r.Partial, got, want)
+	}
+}
