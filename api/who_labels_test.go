@@ -149,3 +149,51 @@ func TestWhoLabelsAsRecorded(t *testing.T) {
 		}
 	}
 }
+
+// TestReferralEventsNamedAsRecorded: a referral's events named who acted
+// from their current card, at read time: the member who accepted a
+// referral could later rename the acceptance (PATCH /me) to their
+// manager's name, in both structures' view of it. Each event names the
+// person as they were when they acted; a deleted account is « compte
+// supprimé ».
+func TestReferralEventsNamedAsRecorded(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	ref := w.referral(w.users["member"], w.own, w.otherSvc)
+	taker, takerTok := e.Account("prive.accueil@carnet.test", map[string]models.Role{w.other: models.RoleMember}, models.Territory{})
+	me := func(body obj) {
+		t.Helper()
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: takerTok, Body: body}); r.Code != 200 {
+			t.Fatal(r.Code, r.Body)
+		}
+	}
+	me(obj{"display_name": "Alice Aidante"})
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + ref + "/transitions", Token: takerTok, Body: obj{"status": "accepted"}}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
+	}
+	me(obj{"display_name": "Directrice Médiathèque"})
+	labels := func() []string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + ref, Token: w.tokens["member"]})
+		if r.Code != 200 {
+			t.Fatal(r.Code, r.Body)
+		}
+		var body struct {
+			Events []struct {
+				Status string
+				Who    struct{ ID, Label string }
+			}
+		}
+		r.JSON(&body)
+		var out []string
+		for _, ev := range body.Events {
+			if ev.Who.ID == taker.ID {
+				out = append(out, ev.Who.Label)
+			}
+		}
+		return out
+	}
+	if got := labels(); len(got) != 1 || got[0] != "Alice Aidante" {
+		t.Errorf("the acceptance names %q, want « Alice Aidante » as she was named when she accepted", got)
+	}
+}

@@ -383,7 +383,13 @@ func newReferral(n *namer, r *models.Referral, events []models.ReferralEvent) Re
 	for _, e := range events {
 		who := Who{Kind: models.WhoSystem}
 		if e.ByUserID != "" {
-			who = Who{Kind: models.WhoUser, ID: e.ByUserID, Label: n.card(e.ByUserID, e.ByActorID).DisplayName}
+			// As the person was named when they acted (recorded with
+			// the event); a name changed since renames nothing past.
+			label := e.ByLabel
+			if label == "" {
+				label = n.card(e.ByUserID, e.ByActorID).DisplayName
+			}
+			who = Who{Kind: models.WhoUser, ID: e.ByUserID, Label: label}
 		}
 		out.Events = append(out.Events, ReferralEvent{Kind: e.Kind, Status: e.Status, At: e.At, Who: who, ActorID: e.ByActorID, RefusalReason: e.Reason,
 			ByUserID: e.ByUserID, ByActorID: e.ByActorID, Reason: e.Reason})

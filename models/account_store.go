@@ -174,6 +174,9 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 				return tx.Model(&Suggestion{}).Where("author_id = ?", u.ID).Update("author_label", DeletedAccountLabel).Error
 			},
 			func() error {
+				return tx.Model(&ReferralEvent{}).Where("by_user_id = ?", u.ID).Update("by_label", DeletedAccountLabel).Error
+			},
+			func() error {
 				return tx.Model(&TrailEvent{}).Where("(subject_kind = ? AND subject_id = ?) OR (subject_kind = ? AND subject_label = ?)",
 					SubjectAccount, u.ID, SubjectInvitation, oldEmail).Update("subject_label", DeletedAccountLabel).Error
 			},

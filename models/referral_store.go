@@ -31,8 +31,12 @@ type ReferralEvent struct {
 	Status      string
 	ByUserID    string
 	ByActorID   string
-	Reason      string
-	At          time.Time
+	// ByLabel names ByUserID as they were named when they acted
+	// (PersonLabel), recorded with the event: naming them from their
+	// current card let a member rename an act of theirs (PATCH /me).
+	ByLabel string
+	Reason  string
+	At      time.Time
 }
 
 // CreateReferral records a new referral from a member of r.FromActorID to an
@@ -270,7 +274,34 @@ func activeActorRef(tx *gorm.DB, id, field string) (*Actor, error) {
 func addReferralEvent(tx *gorm.DB, r *Referral, kind, byUser, byActor, reason string, at time.Time) error {
 	ev := ReferralEvent{ReferralID: r.ID, FromActorID: r.FromActorID, ToActorID: r.ToActorID, Kind: kind, Status: r.Status,
 		ByUserID: byUser, ByActorID: byActor, Reason: reason, At: at}
+	if byUser != "" {
+		label, err := labelOf(tx, byUser)
+		if err != nil {
+			return err
+		}
+		ev.ByLabel = label
+	}
 	return appendLog(tx, func(p *pendingLogs) { p.referralEvents = append(p.referralEvents, ev) })
+}
+
+// labelOf is how the account userID is named to others now (PersonLabel):
+// the request's principal's as it began, else the account's stored name.
+func labelOf(tx *gorm.DB, userID string) (string, error) {
+	if p := PrincipalFrom(tx.Statement.Context); p != nil && p.UserID == userID && !p.IsPartner() {
+		return p.PublicLabel(), nil
+	}
+	var u struct {
+		DisplayName, ProfessionalEmail string
+		DeletedAt                      *time.Time
+	}
+	err := tx.Table("users").Select("display_name", "professional_email", "deleted_at").Where("id = ?", userID).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && u.DeletedAt != nil {
+		return DeletedAccountLabel, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return PersonLabel(u.DisplayName, u.ProfessionalEmail), nil
 }
 
 // GetReferral returns the referral with id and its events; the caller checks

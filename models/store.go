@@ -620,7 +620,7 @@ func appendLogs(tx *gorm.DB, logs *pendingLogs) error {
 		}
 	}
 	if len(logs.referralEvents) > 0 {
-		if err := tx.CreateInBatches(&logs.referralEvents, rowsPerStatement(9)).Error; err != nil {
+		if err := tx.CreateInBatches(&logs.referralEvents, rowsPerStatement(10)).Error; err != nil {
 			return err
 		}
 	}
