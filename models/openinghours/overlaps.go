@@ -8,7 +8,10 @@ import (
 
 // dayRanges is a rule's list of two or more time ranges (« 08:30-12:00,
 // 08:30-16:00 »).
-var dayRanges = regexp.MustCompile(`\b[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9](?:,[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9])+`)
+// Hours of one digit and a space after the comma are read too, as people
+// write them (« Mo 9:00-12:00, 11:00-13:00 » was stored as sent): a merged
+// list is written as opening_hours does, a list left alone as it was.
+var dayRanges = regexp.MustCompile(`\b[0-2]?[0-9]:[0-5][0-9]-[0-2]?[0-9]:[0-5][0-9](?:, ?[0-2]?[0-9]:[0-5][0-9]-[0-2]?[0-9]:[0-5][0-9])+`)
 
 // MergeOverlaps merges the time ranges of a rule that overlap
 // (« Th 08:30-12:00,08:30-16:00 » → « Th 08:30-16:00 »): valid syntax, but
@@ -86,6 +89,9 @@ type mergedRun struct {
 // 08:30-16:00 ») and returns the runs it joined.
 func mergeList(list string) (string, []mergedRun) {
 	rs := strings.Split(list, ",")
+	for i, r := range rs {
+		rs[i] = canonicalRange(r)
+	}
 	for _, r := range rs {
 		if from, to, _ := strings.Cut(r, "-"); from >= to {
 			return list, nil // past midnight, or empty
@@ -118,6 +124,19 @@ func mergeList(list string) (string, []mergedRun) {
 	return strings.Join(out, ","), merged
 }
 
+// canonicalRange writes a range of dayRanges as opening_hours does
+// (« 9:00-12:00 » → « 09:00-12:00 »), so that ranges compare as text.
+func canonicalRange(r string) string {
+	from, to, _ := strings.Cut(strings.TrimSpace(r), "-")
+	pad := func(t string) string {
+		if len(t) == 4 { // H:MM
+			return "0" + t
+		}
+		return t
+	}
+	return pad(from) + "-" + pad(to)
+}
+
 // ruleDays is the selector of the rule a list of ranges ends (the text
 // before the list, back to the rule's start or to the previous times of a
 // rule added with « , »).
@@ -132,4 +151,4 @@ func ruleDays(before string) string {
 }
 
 // clockTime is a time of day as opening_hours writes it.
-var clockTime = regexp.MustCompile(`[0-2][0-9]:[0-5][0-9]`)
+var clockTime = regexp.MustCompile(`[0-2]?[0-9]:[0-5][0-9]`)

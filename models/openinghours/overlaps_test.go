@@ -17,6 +17,12 @@ func TestMergeOverlaps(t *testing.T) {
 		{"Fr 18:00-23:00,22:00-02:00", "Fr 18:00-23:00,22:00-02:00", false},
 		{"Mo 08:00-12:00,10:00-12:00+", "Mo 08:00-12:00,10:00-12:00+", false},
 		{"Mo 08:00-12:00", "Mo 08:00-12:00", false},
+		// As people write them too: a space after the comma, an hour of
+		// one digit (stored as sent, merged nowhere, before).
+		{"Mo 09:00-12:00, 11:00-13:00", "Mo 09:00-13:00", true},
+		{"Mo 9:00-12:00,11:00-13:00; Tu 9:00-12:00", "Mo 09:00-13:00; Tu 9:00-12:00", true},
+		{"Mo 9:00-12:00, 14:00-17:00", "Mo 9:00-12:00, 14:00-17:00", false},
+		{"Mo 8:00-9:30,9:00-12:00, 14:00-17:00", "Mo 08:00-12:00,14:00-17:00", true},
 	} {
 		got, changed := MergeOverlaps(c.in)
 		if got != c.want || changed != c.changed {
