@@ -197,3 +197,21 @@ func TestReferralEventsNamedAsRecorded(t *testing.T) {
 		t.Errorf("the acceptance names %q, want « Alice Aidante » as she was named when she accepted", got)
 	}
 }
+
+// TestReservedDisplayNamesRefused: a live account could name itself
+// « compte supprimé » or « compte sans nom », and pass in every history and
+// journal for a deleted or nameless account.
+func TestReservedDisplayNamesRefused(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	_, tok := e.Account("reserve@carnet.test", nil, models.Territory{})
+	for _, name := range []string{"compte supprimé", "Compte Supprime", " compte  sans nom "} {
+		r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: tok, Body: obj{"display_name": name}})
+		if r.Code != 422 || !strings.Contains(r.Body.String(), "display_name") {
+			t.Errorf("display name %q: %d %s, want 422 on display_name", name, r.Code, r.Body)
+		}
+	}
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: tok, Body: obj{"display_name": "Compte Rendu Association"}}); r.Code != 200 {
+		t.Errorf("an ordinary name: %d %s", r.Code, r.Body)
+	}
+}

@@ -28,7 +28,7 @@ func (s *Store) UpdateProfile(ctx context.Context, userID string, in ProfileUpda
 		var fe FieldErrors
 		if in.DisplayName != nil {
 			u.DisplayName = strings.TrimSpace(*in.DisplayName)
-			checkLen(&fe, "display_name", u.DisplayName, maxName)
+			checkDisplayName(&fe, u.DisplayName)
 		}
 		if in.JobTitle != nil {
 			u.JobTitle = strings.TrimSpace(*in.JobTitle)

@@ -55,6 +55,21 @@ const DeletedAccountLabel = "compte supprimé"
 // an act would be pinned on a structure that did not do it.
 const UnnamedAccountLabel = "compte sans nom"
 
+// checkDisplayName checks a display name: its length and characters, and
+// that it is not one of the labels the service gives accounts (« compte
+// supprimé », « compte sans nom », in any case, with or without accents):
+// a live account so named would pass in every history and journal for a
+// deleted or nameless one.
+func checkDisplayName(fe *FieldErrors, s string) {
+	checkLen(fe, "display_name", s, maxName)
+	k := strings.ToLower(strings.Join(strings.Fields(foldAccents(s)), " "))
+	for _, reserved := range []string{DeletedAccountLabel, UnnamedAccountLabel} {
+		if k == strings.ToLower(foldAccents(reserved)) {
+			fe.Addf("display_name", "« %s » is how the service names accounts without a name or deleted: choose another name", reserved)
+		}
+	}
+}
+
 // PersonLabel is how a person is named to others wherever they acted (the
 // who.label of history, trail and suggestions): the display name they
 // chose, else the professional e-mail they share, else
@@ -161,7 +176,7 @@ func (s *Store) insertUser(tx *gorm.DB, in NewUser) (*User, error) {
 	var fe FieldErrors
 	email := normalizeEmail(&fe, "email", in.Email)
 	in.DisplayName = strings.TrimSpace(in.DisplayName)
-	checkLen(&fe, "display_name", in.DisplayName, maxName)
+	checkDisplayName(&fe, in.DisplayName)
 	if in.passwordHash == "" {
 		if err := ValidatePassword(in.Password, PasswordContext{Email: email, DisplayName: in.DisplayName, Structures: in.structures}); err != nil {
 			var e *Error
@@ -280,7 +295,7 @@ func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User
 		var fe FieldErrors
 		if in.DisplayName != nil {
 			u.DisplayName = strings.TrimSpace(*in.DisplayName)
-			checkLen(&fe, "display_name", u.DisplayName, maxName)
+			checkDisplayName(&fe, u.DisplayName)
 		}
 		if in.Coordinates != nil {
 			t := *in.Coordinates
