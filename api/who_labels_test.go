@@ -123,12 +123,7 @@ func TestWhoLabelsAsRecorded(t *testing.T) {
 	e := w.e
 	ref := w.referral(w.users["member"], w.own, w.otherSvc)
 	late, lateTok := e.Account("connexion.privee@carnet.test", map[string]models.Role{w.other: models.RoleMember}, models.Territory{})
-	me := func(body obj) {
-		t.Helper()
-		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: lateTok, Body: body}); r.Code != 200 {
-			t.Fatal(r.Code, r.Body)
-		}
-	}
+	me := func(body obj) { t.Helper(); patchMe(t, e, lateTok, body) }
 	me(obj{"display_name": "Camille Arrivée"})
 	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + ref, Token: lateTok}); r.Code != 200 {
 		t.Fatal(r.Code, r.Body)
@@ -161,12 +156,7 @@ func TestReferralEventsNamedAsRecorded(t *testing.T) {
 	e := w.e
 	ref := w.referral(w.users["member"], w.own, w.otherSvc)
 	taker, takerTok := e.Account("prive.accueil@carnet.test", map[string]models.Role{w.other: models.RoleMember}, models.Territory{})
-	me := func(body obj) {
-		t.Helper()
-		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: takerTok, Body: body}); r.Code != 200 {
-			t.Fatal(r.Code, r.Body)
-		}
-	}
+	me := func(body obj) { t.Helper(); patchMe(t, e, takerTok, body) }
 	me(obj{"display_name": "Alice Aidante"})
 	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + ref + "/transitions", Token: takerTok, Body: obj{"status": "accepted"}}); r.Code != 200 {
 		t.Fatal(r.Code, r.Body)
@@ -213,5 +203,13 @@ func TestReservedDisplayNamesRefused(t *testing.T) {
 	}
 	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: tok, Body: obj{"display_name": "Compte Rendu Association"}}); r.Code != 200 {
 		t.Errorf("an ordinary name: %d %s", r.Code, r.Body)
+	}
+}
+
+// patchMe changes the account of tok through PATCH /api/v1/me.
+func patchMe(t *testing.T, e *apitest.Env, tok string, body obj) {
+	t.Helper()
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: tok, Body: body}); r.Code != 200 {
+		t.Fatal(r.Code, r.Body)
 	}
 }

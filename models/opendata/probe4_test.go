@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"carnet/models"
 	"carnet/models/opendata"
 )
 
@@ -110,18 +111,7 @@ func TestImportPointAgainstCommune(t *testing.T) {
 	if rep.Rejected != 0 {
 		t.Fatalf("rejected %d: %+v", rep.Rejected, rep.Issues)
 	}
-	var out bytes.Buffer
-	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
-		t.Fatal(err)
-	}
-	line := func(id string) string {
-		for l := range strings.SplitSeq(out.String(), "\n") {
-			if strings.HasPrefix(l, id+",") {
-				return l
-			}
-		}
-		return ""
-	}
+	line := exportedLines(t, s)
 	for _, want := range []struct{ id, has, point string }{
 		{"26", "Poum,98826,98826", ""},
 		{"33", "Bouloupari,98812,98802", "-21.86488,166.04812"},
@@ -267,5 +257,23 @@ func TestOverlappingHoursMerged(t *testing.T) {
 	again := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "h"})
 	if again.Actors["unchanged"] != 2 {
 		t.Errorf("a second import: %v", again.Actors)
+	}
+}
+
+// exportedLines exports s in the standard's CSV and finds the line of a
+// place by its exported id ("" when none).
+func exportedLines(t *testing.T, s *models.Store) func(id string) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	return func(id string) string {
+		for l := range strings.SplitSeq(out.String(), "\n") {
+			if strings.HasPrefix(l, id+",") {
+				return l
+			}
+		}
+		return ""
 	}
 }

@@ -1,8 +1,6 @@
 package opendata_test
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
 
@@ -85,18 +83,7 @@ func TestOneUnknownValueInAListCell(t *testing.T) {
 	if rep.Rejected != 0 {
 		t.Fatalf("rejected %d: %+v", rep.Rejected, rep.Issues)
 	}
-	var out bytes.Buffer
-	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
-		t.Fatal(err)
-	}
-	line := func(id string) string {
-		for l := range strings.SplitSeq(out.String(), "\n") {
-			if strings.HasPrefix(l, id+",") {
-				return l
-			}
-		}
-		return ""
-	}
+	line := exportedLines(t, s)
 	for _, c := range []struct {
 		row             int
 		id, field, kept string
