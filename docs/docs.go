@@ -2191,7 +2191,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).",
+                "description": "Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise), unless leave_network=true restores it outside the network (parent_id cleared, recorded in its history as a change of parent_id and authorised as one): the way back for a place whose network was archived after it. An actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).",
                 "produces": [
                     "application/json"
                 ],
@@ -2208,6 +2208,12 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "true: restore the actor outside its network (parent_id cleared), for a place whose network is archived or gone",
+                        "name": "leave_network",
+                        "in": "query"
                     },
                     {
                         "type": "string",
@@ -2236,7 +2242,7 @@ const docTemplate = `{
                         }
                     },
                     "400": {
-                        "description": "An unknown query parameter, or a malformed If-Match or If-None-Match",
+                        "description": "An unknown query parameter, leave_network not true or false, or a malformed If-Match or If-None-Match",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2248,7 +2254,7 @@ const docTemplate = `{
                         }
                     },
                     "403": {
-                        "description": "Forbidden",
+                        "description": "Not allowed to edit the actor, or (leave_network) to change its parent_id",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2260,7 +2266,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "Not archived, or its network is archived",
+                        "description": "Not archived, or its network is archived or gone (restore the network first, or send leave_network=true)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

@@ -749,21 +749,22 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 //
 //	@ID			restoreActor
 //	@Summary		Restore an archived actor
-//	@Description	Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise); an actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).
+//	@Description	Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise), unless leave_network=true restores it outside the network (parent_id cleared, recorded in its history as a change of parent_id and authorised as one): the way back for a place whose network was archived after it. An actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).
 //	@Tags			actors
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
 //	@Param			id			path		string	true	"Actor id"	format(uuid)
+//	@Param			leave_network	query	bool	false	"true: restore the actor outside its network (parent_id cleared), for a place whose network is archived or gone"
 //	@Param			If-Match	header		string	false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
 //	@Param			If-None-Match	header		string	false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Success		200			{object}	Actor
 //	@Header			200			{string}	ETag	"New version"
-//	@Failure		400			{object}	Problem	"An unknown query parameter, or a malformed If-Match or If-None-Match"
+//	@Failure		400			{object}	Problem	"An unknown query parameter, leave_network not true or false, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem
+//	@Failure		403			{object}	Problem	"Not allowed to edit the actor, or (leave_network) to change its parent_id"
 //	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem	"Not archived, or its network is archived"
+//	@Failure		409			{object}	Problem	"Not archived, or its network is archived or gone (restore the network first, or send leave_network=true)"
 //	@Failure		412			{object}	Problem
 //	@Router			/api/v1/actors/{id}/restore [post]
 func (h *Handler) RestoreActor(c *gin.Context) error {
@@ -780,7 +781,12 @@ func (h *Handler) RestoreActor(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := h.Store.RestoreActor(ctx, id, pre)
+	q := newQueryParser(c.Request.URL.Query())
+	opt := models.RestoreOptions{LeaveNetwork: q.flag("leave_network")}
+	if err := q.err(); err != nil {
+		return err
+	}
+	a, err := h.Store.RestoreActor(ctx, id, pre, opt)
 	if err != nil {
 		return err
 	}

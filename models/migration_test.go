@@ -436,7 +436,7 @@ func TestRestoreReadsPlaceholderDate(t *testing.T) {
 	if err := s.w.Exec("UPDATE actors SET producer_updated_on = '1969-12-31', checked_on = '1969-12-31', checked_on_undated = FALSE WHERE id = ?", a.ID).Error; err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.RestoreActor(ctx, a.ID, Precondition{})
+	got, err := s.RestoreActor(ctx, a.ID, Precondition{}, RestoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -462,7 +462,7 @@ func TestRestoreReadsPlaceholderDate(t *testing.T) {
 	if err := s.w.Exec("UPDATE actors SET producer_updated_on = '2024-03-04', checked_on = '2024-03-04' WHERE id = ?", b.ID).Error; err != nil {
 		t.Fatal(err)
 	}
-	if got, err := s.RestoreActor(ctx, b.ID, Precondition{}); err != nil || got.ProducerUpdatedOn != "2024-03-04" || got.CheckedOn != "2024-03-04" || got.CheckedOnUndated {
+	if got, err := s.RestoreActor(ctx, b.ID, Precondition{}, RestoreOptions{}); err != nil || got.ProducerUpdatedOn != "2024-03-04" || got.CheckedOn != "2024-03-04" || got.CheckedOnUndated {
 		t.Errorf("a real date: %+v %v", got, err)
 	}
 }

@@ -17,23 +17,26 @@ const AuditRestore = "restore"
 
 // RestoreActor brings an archived actor back, with the services that were
 // archived with it (at the same instant), each in the status it had before.
-// Its network must be active (ECONFLICT otherwise); an actor that is not
+// Its network must be active (ECONFLICT otherwise) unless opt.LeaveNetwork
+// restores it outside; an actor that is not
 // archived answers ECONFLICT. The caller's rights on the restored state are
 // checked like any change.
-func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition) (*Actor, error) {
+func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition, opt RestoreOptions) (*Actor, error) {
 	var out Actor
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		a, err := archivedRecord[Actor](tx, "actor", id, pre)
 		if err != nil {
 			return err
 		}
-		if a.ParentID != nil {
-			var parent Actor
-			if err := forShare(tx).Take(&parent, "id = ?", *a.ParentID).Error; err != nil || parent.IsArchived() {
-				return Errorf(ECONFLICT, "The network %s of this actor is archived or gone: restore it first, or change its parent_id after restoring.", *a.ParentID)
-			}
-		}
 		before := *a
+		leave := opt.LeaveNetwork && a.ParentID != nil
+		if leave {
+			a.ParentID = nil
+		} else if a.ParentID != nil && !activeNetwork(tx, *a.ParentID) {
+			return Errorf(ECONFLICT, "The network %s of this actor is archived or gone: restore the network first, or restore the actor outside it (leave_network=true).", *a.ParentID)
+		}
+		// Leaving the network is a change of parent_id, authorised as a
+		// direct edit of it would be.
 		if err := s.authorizeActor(tx, &before, a); err != nil {
 			return err
 		}
@@ -42,6 +45,10 @@ func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition) (
 		a.ArchivedAt, a.UpdatedAt, a.Version = nil, now, a.Version+1
 		a.PublicVersion, a.PublicUpdatedAt = a.PublicVersion+1, now
 		cols := []string{"archived_at", "updated_at", "version", "public_version", "public_updated_at"}
+		if leave {
+			a.Fingerprint = a.ContentFingerprint()
+			cols = append(cols, "parent_id", "fingerprint")
+		}
 		// A placeholder date archived with it (before the floor, or
 		// before migration 00098 for a database restored from a backup)
 		// is read again as an import reads it: the restore is a write.
@@ -74,6 +81,24 @@ func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition) (
 		return nil, err
 	}
 	return &out, nil
+}
+
+// RestoreOptions tunes RestoreActor.
+type RestoreOptions struct {
+	// LeaveNetwork restores the actor outside its network (parent_id
+	// cleared): the only way back for a place whose network was archived
+	// after it, since an archived place cannot be edited (410) and a place
+	// may not belong to an archived network.
+	LeaveNetwork bool
+}
+
+// activeNetwork reports whether the actor id exists and is not archived,
+// locking it in share mode until the write commits (it cannot be archived
+// meanwhile).
+func activeNetwork(tx *gorm.DB, id string) bool {
+	var parent Actor
+	err := forShare(tx).Select("id", "archived_at").Take(&parent, "id = ?", id).Error
+	return err == nil && !parent.IsArchived()
 }
 
 // RestoreService brings an archived service back in the status it had

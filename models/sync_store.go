@@ -664,6 +664,16 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 				}
 				if om.Parent {
 					a.ParentID = before.ParentID
+					if ex.Archived && a.ParentID != nil && !activeNetwork(tx, *a.ParentID) {
+						// The place was archived, then its network: kept,
+						// the network rejected it at every run, and a
+						// file cannot name another (nor none). It comes
+						// back outside the network, as a restore with
+						// leave_network does; a record naming the
+						// archived network is still rejected.
+						o.Warnings = append(o.Warnings, FieldError{Field: "parent_id", Reason: fmt.Sprintf("%q: its network is archived; restored outside it (parent_id cleared)", *a.ParentID)})
+						a.ParentID = nil
+					}
 				}
 				if !ex.Archived && a.ContentFingerprint() == ex.Fingerprint {
 					o.ID, o.Result = ex.ID, SyncUnchanged

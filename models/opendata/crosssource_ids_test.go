@@ -105,7 +105,7 @@ func TestSharedIDKeptByTheFirstSource(t *testing.T) {
 	if got := exportedIDs(t, s)["Bus 1"]; got != carnet["Bus 1"] {
 		t.Errorf("Bus 1 exported as %q once Espace 1 is archived, want its Carnet id still", got)
 	}
-	if _, err := s.RestoreActor(context.Background(), carnet["Espace 1"], models.Precondition{}); err != nil {
+	if _, err := s.RestoreActor(context.Background(), carnet["Espace 1"], models.Precondition{}, models.RestoreOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := exportedIDs(t, s); got["Espace 1"] != "1" || got["Bus 1"] != carnet["Bus 1"] {
