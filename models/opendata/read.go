@@ -808,8 +808,18 @@ func featureProperties(obj map[string]any) (props map[string]any, note string) {
 				props[k] = obj[k]
 			}
 		}
-	} else if typ, _ := obj["type"].(string); typ != "Feature" || !ok {
+	} else if typ, _ := obj["type"].(string); typ != "Feature" {
 		return obj, ""
+	} else if !ok {
+		// A Feature whose properties are null or absent (RFC 7946
+		// allows null) is a place with nothing but its geometry and
+		// id: returned as itself, its members « type », « geometry »
+		// and « properties » were taken for the file's columns, and
+		// the whole collection was judged a file of another format.
+		props = map[string]any{}
+		if p := obj["properties"]; p != nil {
+			note = "the feature's properties are not an object; none were read"
+		}
 	}
 	// A Feature's identifier is its own member « id », where GeoJSON puts
 	// it (RFC 7946 § 3.2, and Carnet's own GeoJSON export): a place
@@ -832,6 +842,13 @@ func featureProperties(obj map[string]any) (props map[string]any, note string) {
 		} else if len(pts) > 1 {
 			note = fmt.Sprintf("the feature's geometry is a MultiPoint of %d points: one place has one point, so none was read", len(pts))
 		}
+	}
+	switch typ {
+	case "", "Point", "MultiPoint":
+	default:
+		// A building's outline or a route: a place has one point, and
+		// which point of the shape is the entrance no one can say.
+		note = fmt.Sprintf("the feature's geometry is a %s, not a point: its coordinates were not read", clip(typ))
 	}
 	if typ == "Point" {
 		if c, _ := geom["coordinates"].([]any); len(c) >= 2 {

@@ -274,3 +274,50 @@ func TestPhoneBesideAFax(t *testing.T) {
 		}
 	}
 }
+
+// TestGeoJSONOddFeatures: one Feature with "properties": null made the
+// whole collection be read as flat objects (every row warned of columns
+// « geometry », « properties », « type » and read as nothing); a Polygon
+// or a line was dropped without a word. A Feature without properties is a
+// row with nothing but its geometry (rejected for what it lacks, the
+// others read), and a geometry that is no point is warned of.
+func TestGeoJSONOddFeatures(t *testing.T) {
+	props := `"nom":"Lieu","commune":"Nice","code_postal":"06000","adresse":"1 rue de France","services":"Maîtrise des outils numériques du quotidien"`
+	in := `{"type":"FeatureCollection","features":[` +
+		`{"type":"Feature","id":"g0","geometry":{"type":"Point","coordinates":[7.26,43.7]},"properties":null},` +
+		`{"type":"Feature","id":"g1","geometry":{"type":"Point","coordinates":[7.26,43.7]},"properties":{` + props + `}},` +
+		`{"type":"Feature","id":"g2","geometry":{"type":"Polygon","coordinates":[[[7.26,43.7],[7.27,43.7],[7.27,43.71],[7.26,43.7]]]},"properties":{` + props + `}}]}`
+	ps, _, err := readAll(t, in)
+	if err != nil || len(ps) != 3 {
+		t.Fatalf("%+v, %v", ps, err)
+	}
+	rd, err := opendata.NewReader(strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := rd.Next(); err != nil {
+			break
+		}
+	}
+	for _, c := range []string{"geometry", "properties", "type"} {
+		if rd.Columns()[c] {
+			t.Errorf("the feature's member %q taken for a column of the file: %v", c, rd.Columns())
+		}
+	}
+	if !ps[0].Rejected {
+		t.Errorf("a feature without properties: %+v, want rejected for what it lacks", ps[0])
+	}
+	for _, is := range append(ps[0].Issues, ps[1].Issues...) {
+		if is.Field == "geometry" || is.Field == "properties" || is.Field == "type" {
+			t.Errorf("the collection read as flat objects: %+v", is)
+		}
+	}
+	if ps[1].Rejected || ps[1].Actor.SourceID != "g1" || ps[1].Actor.Latitude == nil || *ps[1].Actor.Latitude != 43.7 {
+		t.Errorf("second feature: rejected %v, id %q, latitude %v, issues %+v", ps[1].Rejected, ps[1].Actor.SourceID, ps[1].Actor.Latitude, ps[1].Issues)
+	}
+	if ps[2].Rejected || ps[2].Actor.Latitude != nil ||
+		!slices.ContainsFunc(ps[2].Issues, func(is opendata.Issue) bool { return strings.Contains(is.Reason, "Polygon") }) {
+		t.Errorf("a Polygon: rejected %v, latitude %v, issues %+v", ps[2].Rejected, ps[2].Actor.Latitude, ps[2].Issues)
+	}
+}
