@@ -333,17 +333,27 @@ var structured = map[string]bool{"telephone": true}
 // carriage return are refused by validation and stripped on export).
 func isFormulaStart(c byte) bool { return c == '=' || c == '+' || c == '-' || c == '@' }
 
+// formulaLike reports whether v starts like a formula after any leading
+// apostrophes: the cells FormulaSafe writes after one more apostrophe,
+// and the import reads without one. Counting the apostrophes already
+// there keeps the round trip exact for a text that starts with its own
+// (« '=1+1 lieu » typed through the API came back « =1+1 lieu »).
+func formulaLike(v string) bool {
+	v = strings.TrimLeft(v, "'")
+	return v != "" && isFormulaStart(v[0])
+}
+
 // FormulaSafe protects people who open the CSV export in a spreadsheet: a
 // cell starting with =, +, - or @ (a formula such as =HYPERLINK(...) or a
-// DDE call written into a name, a producer or an id) gets a leading
-// apostrophe, so that it shows as the text it is. Structured columns
+// DDE call written into a name, a producer or an id), after any
+// apostrophes of its own (formulaLike), gets a leading apostrophe, so that it shows as the text it is. Structured columns
 // (phones in E.164 start with +) are never changed; Carnet's importer
 // removes the apostrophe, so an export imported again round-trips. Control
 // and text-direction characters are removed from every cell, whatever was
 // stored before validation refused them.
 func FormulaSafe(column, v string) string {
 	v = models.StripBadText(v)
-	if !structured[column] && v != "" && isFormulaStart(v[0]) {
+	if !structured[column] && formulaLike(v) {
 		return "'" + v
 	}
 	return v

@@ -129,7 +129,7 @@ func (b *placeBuilder) cell(name string) string {
 		b.warn(name, "", reasonObject)
 	}
 	v := b.rec.Cells[name]
-	if len(v) > 1 && v[0] == '\'' && isFormulaStart(v[1]) {
+	if len(v) > 1 && v[0] == '\'' && formulaLike(v[1:]) {
 		v = v[1:]
 	}
 	if clean := models.StripBadText(v); clean != v {
@@ -997,7 +997,7 @@ const maxSummaryLength = 280
 func (b *placeBuilder) presentation(a *models.Actor) {
 	summary, detail := b.cell("presentation_resume"), b.cell("presentation_detail")
 	limit, why := maxSummaryLength, "over the standard's 280"
-	if summary != "" && isFormulaStart(summary[0]) {
+	if formulaLike(summary) {
 		limit, why = maxSummaryLength-1, fmt.Sprintf("over the standard's 280 with the apostrophe the CSV export writes before a text starting with %q", summary[:1])
 	}
 	if n := utf8.RuneCountInString(summary); n > limit {
