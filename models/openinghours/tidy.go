@@ -128,8 +128,8 @@ func (j Join) String() string {
 // them in one rule with « , » (which is merged). Only plain rules
 // (weekdays, PH, time ranges) with the same selector, next to each other,
 // are joined; a rule naming part of the days (the exception above), a
-// state, a comment or a month is left to OSM's reading. changed is false
-// when nothing was joined.
+// state, a comment or a month is left to OSM's reading. joins is empty
+// when nothing was joined (the value is then returned as written).
 func JoinRepeatedRules(s string) (out string, joins []Join) {
 	parts := splitRules(s)
 	if len(parts) < 2 {
