@@ -10118,8 +10118,9 @@ const docTemplate = `{
                     "example": "13055"
                 },
                 "postal_code": {
+                    "description": "The postal code; the forms read as five digits: see AddressInput.",
                     "type": "string",
-                    "maxLength": 5,
+                    "maxLength": 200,
                     "minLength": 5,
                     "example": "13002"
                 },
@@ -10487,7 +10488,7 @@ const docTemplate = `{
                     ]
                 },
                 "opening_hours": {
-                    "description": "Opening hours in OpenStreetMap opening_hours syntax. Time ranges of\none day that overlap are stored merged, as an import stores them\n(Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00).",
+                    "description": "Opening hours in OpenStreetMap opening_hours syntax. Time ranges of\none day that overlap are stored merged, as an import stores them\n(Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00), and so are rules in a\nrow naming the same days (Mo 09:00-12:00; Mo 10:00-13:00 is Mo\n09:00-13:00, where OpenStreetMap keeps the last rule alone). A range\nmay end up to 48:00 to run past midnight (Fr 22:00-26:00) but not\nlast more than 24 hours (Mo 09:00-48:00 is refused with 422).",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"
@@ -10715,7 +10716,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "commune": {
-                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name.",
+                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name. A name of no\ncommune (a quarter, a lieu-dit: « Gustavia », « Montfavet ») beside\na postal code of one commune is stored as that commune\n(Saint-Barthélemy, 97701), as a sync reads it; so is any place name\nwritten with the code of a collectivity that is one commune\n(« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).",
                     "type": "string",
                     "minLength": 1,
                     "example": "Marseille"
@@ -10734,8 +10735,9 @@ const docTemplate = `{
                     "example": "13055"
                 },
                 "postal_code": {
+                    "description": "The postal code: five digits, or written as on an envelope or a\nform — « 13 001 », « F-13001 », « 13344 CEDEX », « 13001 Marseille »\n(the commune written after it must be the address's) — read as its\nfive digits, which are stored and answered, as the file import and\nthe sync read them. Anything else is refused with 422.",
                     "type": "string",
-                    "maxLength": 5,
+                    "maxLength": 200,
                     "minLength": 5,
                     "example": "13002"
                 },
@@ -15812,7 +15814,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "opening_hours": {
-                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged.",
+                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged, and rules in\na row naming the same days joined, as for an actor; a range longer\nthan 24 hours is refused with 422.",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "We 14:00-17:00"
@@ -16462,7 +16464,7 @@ const docTemplate = `{
                     "example": "lieu-42"
                 },
                 "warnings": {
-                    "description": "What was corrected as the record was stored: an address whose INSEE\ncode, commune name or coordinates contradicted its other fields is\nread as most of them agree (see the commune reference); a source_id\nread as another string than sent (Unicode NFC, white space at its\nends removed), which source_id gives; opening hours whose time\nranges of one day overlap, stored merged.",
+                    "description": "What was corrected as the record was stored: an address whose INSEE\ncode, commune name or coordinates contradicted its other fields is\nread as most of them agree (see the commune reference); a source_id\nread as another string than sent (Unicode NFC, white space at its\nends removed), which source_id gives; opening hours whose time\nranges of one day overlap, stored merged, or whose rules in a row\nname the same days, joined; a postal code written « 13 001 »,\n« F-13001 », « 13344 CEDEX » or « 13001 Marseille », read as its\nfive digits; a name of no commune beside a postal code of one, or a\nplace of a collectivity of one commune (« Gustavia », 97133), read\nas that commune. A range of opening hours longer than 24 hours\nrejects the record (errors).",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/InvalidParam"
@@ -16647,7 +16649,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "opening_hours": {
-                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged.",
+                    "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged, and rules in\na row naming the same days joined, as for an actor; a range longer\nthan 24 hours is refused with 422.",
                     "type": "string",
                     "maxLength": 1000,
                     "example": "We 14:00-17:00"

@@ -22,9 +22,19 @@ type AddressInput struct {
 	Street string `json:"street,omitempty" example:"2 rue de la République" maxLength:"200"`
 	// Floor, building, lieu-dit (complement_adresse).
 	Complement string `json:"complement,omitempty" example:"2e étage" maxLength:"200"`
-	PostalCode string `json:"postal_code" example:"13002" minLength:"5" maxLength:"5"`
+	// The postal code: five digits, or written as on an envelope or a
+	// form — « 13 001 », « F-13001 », « 13344 CEDEX », « 13001 Marseille »
+	// (the commune written after it must be the address's) — read as its
+	// five digits, which are stored and answered, as the file import and
+	// the sync read them. Anything else is refused with 422.
+	PostalCode string `json:"postal_code" example:"13002" minLength:"5" maxLength:"200"`
 	// The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,
-	// « ST ETIENNE »…): it is stored under its official name.
+	// « ST ETIENNE »…): it is stored under its official name. A name of no
+	// commune (a quarter, a lieu-dit: « Gustavia », « Montfavet ») beside
+	// a postal code of one commune is stored as that commune
+	// (Saint-Barthélemy, 97701), as a sync reads it; so is any place name
+	// written with the code of a collectivity that is one commune
+	// (« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).
 	Commune string `json:"commune" example:"Marseille" minLength:"1"`
 	// The commune's official INSEE code (code_insee), not the postal code.
 	// Found from the postal code and the commune when omitted; when it,
@@ -40,7 +50,8 @@ type ActorAddressInput struct {
 	// Street number and name (the standard's adresse).
 	Street     string `json:"street" minLength:"1" maxLength:"200" example:"2 rue de la République"`
 	Complement string `json:"complement,omitempty" maxLength:"200" example:"2e étage"`
-	PostalCode string `json:"postal_code" minLength:"5" maxLength:"5" example:"13002"`
+	// The postal code; the forms read as five digits: see AddressInput.
+	PostalCode string `json:"postal_code" minLength:"5" maxLength:"200" example:"13002"`
 	// The commune's name as written; see AddressInput.
 	Commune string `json:"commune" minLength:"1" example:"Marseille"`
 	// The commune's official INSEE code; see AddressInput.
@@ -87,7 +98,11 @@ type ActorInput struct {
 	ContactPublic bool `json:"contact_public,omitempty"`
 	// Opening hours in OpenStreetMap opening_hours syntax. Time ranges of
 	// one day that overlap are stored merged, as an import stores them
-	// (Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00).
+	// (Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00), and so are rules in a
+	// row naming the same days (Mo 09:00-12:00; Mo 10:00-13:00 is Mo
+	// 09:00-13:00, where OpenStreetMap keeps the last rule alone). A range
+	// may end up to 48:00 to run past midnight (Fr 22:00-26:00) but not
+	// last more than 24 hours (Mo 09:00-48:00 is refused with 422).
 	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off" maxLength:"1000"`
 	// Fixe and/or Itinérant (the standard's itinerance).
 	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe" validate:"max=20"`

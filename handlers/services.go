@@ -48,7 +48,9 @@ type ServiceInput struct {
 	Latitude  *float64 `json:"latitude,omitempty" minimum:"-90" maximum:"90"`
 	Longitude *float64 `json:"longitude,omitempty" minimum:"-180" maximum:"180"`
 	// The service's own hours (OSM opening_hours); empty means the actor's.
-	// Time ranges of one day that overlap are stored merged.
+	// Time ranges of one day that overlap are stored merged, and rules in
+	// a row naming the same days joined, as for an actor; a range longer
+	// than 24 hours is refused with 422.
 	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00" maxLength:"1000"`
 	// Languages the service is given in (GET /api/v1/vocabularies/languages).
 	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr" validate:"max=20"`

@@ -78,7 +78,13 @@ type SyncRecordResult struct {
 	// read as most of them agree (see the commune reference); a source_id
 	// read as another string than sent (Unicode NFC, white space at its
 	// ends removed), which source_id gives; opening hours whose time
-	// ranges of one day overlap, stored merged.
+	// ranges of one day overlap, stored merged, or whose rules in a row
+	// name the same days, joined; a postal code written « 13 001 »,
+	// « F-13001 », « 13344 CEDEX » or « 13001 Marseille », read as its
+	// five digits; a name of no commune beside a postal code of one, or a
+	// place of a collectivity of one commune (« Gustavia », 97133), read
+	// as that commune. A range of opening hours longer than 24 hours
+	// rejects the record (errors).
 	Warnings []InvalidParam `json:"warnings"`
 }
 
@@ -307,7 +313,7 @@ func otherSource(path, record string) bool {
 // which reconciles addresses for syncs and imports alike, would keep the
 // place in no commune with a warning. A file import keeps the row and warns.
 func foreignPostalCode(a models.Address) *models.FieldError {
-	if why := commune.NotFrenchPostalCode(a.PostalCode); why != "" {
+	if why := commune.NotFrenchPostalCode(models.PostalCodeAsRead(a)); why != "" {
 		return &models.FieldError{Field: "address.postal_code", Reason: why}
 	}
 	return nil

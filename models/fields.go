@@ -66,6 +66,7 @@ func (a *Address) normalize() {
 	a.Complement = text(a.Complement)
 	a.PostalCode = strings.TrimSpace(a.PostalCode)
 	a.Commune = text(a.Commune)
+	readPostalCode(a)
 	a.InseeCode = strings.ToUpper(strings.TrimSpace(a.InseeCode))
 }
 
@@ -491,35 +492,38 @@ func checkOpeningHours(fe *FieldErrors, field, s string) {
 	// unknown; only a value with nothing readable is refused.
 	if _, _, err := openinghours.ParseLenient(s); err != nil {
 		fe.Addf(field, "is not valid OpenStreetMap opening_hours syntax: %v", err)
+		return
+	}
+	// Valid syntax (an end up to 48:00 lets a range pass midnight), but a
+	// range of more than a day is no place's hours: refused on every
+	// write, where the file import drops it with a warning.
+	if long := openinghours.LongRanges(s); len(long) > 0 {
+		fe.Addf(field, "a time range may run past midnight (up to 48:00) but not last more than 24 hours: %s", strings.Join(long, ", "))
 	}
 }
 
-// normalizeHours trims opening hours and merges the time ranges of one day
-// that overlap (« Mo 09:00-12:00,10:00-13:00 » → « Mo 09:00-13:00 »,
-// openinghours.MergeOverlaps): they mean the same hours, and every path
-// stores them as an import does (API writes, suggestions and syncs stored
-// them as sent, which lists of hours showed twice). A sync says so in its
-// results (hoursWarnings); a direct write answers the merged value.
+// normalizeHours trims opening hours, joins rules in a row that name the
+// same days (« Mo 09:00-12:00; Mo 10:00-13:00 » → « Mo
+// 09:00-12:00,10:00-13:00 », openinghours.JoinRepeatedRules) and merges the
+// time ranges of one day that overlap (« Mo 09:00-12:00,10:00-13:00 » →
+// « Mo 09:00-13:00 », openinghours.MergeOverlaps): they mean the same
+// hours, and every path stores them as an import does (API writes,
+// suggestions and syncs stored them as sent, which lists of hours showed
+// twice, and the repeated day as its last rule alone). A sync says so in
+// its results (hoursWarnings); a direct write answers the value stored.
 func normalizeHours(s string) string {
-	s = strings.TrimSpace(s)
-	if m, ok := openinghours.MergeOverlaps(s); ok {
-		return m
-	}
-	return s
+	m, _ := openinghours.Tidied(strings.TrimSpace(s))
+	return m
 }
 
 // hoursWarnings is the warning of a sync's result when normalizeHours
-// merges field's ranges, in the import's words.
+// changes field's hours, in the import's words.
 func hoursWarnings(field, s string) []FieldError {
-	m, merges := openinghours.MergedOverlaps(strings.TrimSpace(s))
-	if len(merges) == 0 {
+	m, said := openinghours.Tidied(strings.TrimSpace(s))
+	if len(said) == 0 {
 		return nil
 	}
-	said := make([]string, len(merges))
-	for i, mg := range merges {
-		said[i] = mg.String()
-	}
-	return []FieldError{{Field: field, Value: clip(s), Reason: fmt.Sprintf("%q: time ranges of one day overlap: %s (the hours stored: « %s »)", clip(s), strings.Join(said, "; "), m)}}
+	return []FieldError{{Field: field, Value: clip(s), Reason: fmt.Sprintf("%q: %s (the hours stored: « %s »)", clip(s), strings.Join(said, "; "), m)}}
 }
 
 // checkDate validates a civil date written YYYY-MM-DD.

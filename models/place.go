@@ -52,6 +52,26 @@ func (a *Address) applyResolution(r commune.Resolution) {
 	a.Commune = r.City().Name
 }
 
+// readNamedPlace is what API writes (a direct edit, a suggestion) add to
+// applyResolution: a commune name that names no commune (a quarter or a
+// lieu-dit: « Gustavia », « Grand-Case », « Montfavet ») or, beside a
+// collectivity of one commune's postal code, a homonym elsewhere
+// (« Marigot », 97150), is read as the commune the other fields designate,
+// its official name and INSEE code stored and answered, as syncs and
+// imports read it (with a warning there). An API write kept the name as
+// written without an INSEE code, and the place was in no commune, its
+// territory, filters and diagnostic, where a sync of the same record read
+// Saint-Barthélemy (97701). A commune chosen by the coordinates alone
+// (commune.Resolution.ByPoint) is still kept as written; conflicts are
+// still refused (checkActorPlace).
+func (a *Address) readNamedPlace(r commune.Resolution) {
+	if r.Commune == nil || len(r.Conflicts) > 0 || r.ByPoint || !r.Doubted("commune") {
+		return
+	}
+	a.InseeCode = r.Commune.Code
+	a.Commune = r.City().Name
+}
+
 // departementOf is the département of an address: the resolved commune's,
 // else what the INSEE code or the postal code say.
 func departementOf(a Address, r commune.Resolution) string {
@@ -205,7 +225,9 @@ type PlaceWarning struct {
 // when it has only one, and otherwise kept (Carnet cannot know which of its
 // codes is right) and reported. It returns one warning per conflict.
 func ReconcileActorPlace(a *Actor) []PlaceWarning {
-	a.Address.normalize()
+	if w, ok := normalizeAddress(&a.Address); ok {
+		return append([]PlaceWarning{w}, ReconcileActorPlace(a)...)
+	}
 	r, ok := a.placeRead.of(a.Address, a.Latitude, a.Longitude)
 	if !ok {
 		r = resolvePlace(a.Address, a.Latitude, a.Longitude)
@@ -215,6 +237,22 @@ func ReconcileActorPlace(a *Actor) []PlaceWarning {
 		return append([]PlaceWarning{w}, reconcile(&a.Address, &a.Latitude, &a.Longitude, r2)...)
 	}
 	return reconcile(&a.Address, &a.Latitude, &a.Longitude, r)
+}
+
+// normalizeAddress normalises the address, and says so when its postal
+// code was read from another form than five digits (readPostalCode): a
+// sync's result tells the partner what was stored, in the import's words.
+func normalizeAddress(a *Address) (PlaceWarning, bool) {
+	written, name := strings.TrimSpace(a.PostalCode), strings.TrimSpace(a.Commune)
+	a.normalize()
+	if a.PostalCode == written {
+		return PlaceWarning{}, false
+	}
+	how := "read as postal code " + a.PostalCode
+	if name == "" && a.Commune != "" {
+		how += " and commune « " + a.Commune + " »"
+	}
+	return PlaceWarning{"address.postal_code", written, how}, true
 }
 
 // pointNamedByPlace settles an address whose point lies in another commune
@@ -351,9 +389,12 @@ func (p placeRead) of(a Address, lat, lon *float64) (commune.Resolution, bool) {
 
 // ReconcileServicePlace is ReconcileActorPlace for a service's own address.
 func ReconcileServicePlace(s *Service) []PlaceWarning {
-	s.Address.normalize()
+	w, read := normalizeAddress(&s.Address)
 	if s.Address.IsZero() {
 		return nil
+	}
+	if read {
+		return append([]PlaceWarning{w}, reconcile(&s.Address, &s.Latitude, &s.Longitude, resolvePlace(s.Address, s.Latitude, s.Longitude))...)
 	}
 	return reconcile(&s.Address, &s.Latitude, &s.Longitude, resolvePlace(s.Address, s.Latitude, s.Longitude))
 }
@@ -468,6 +509,9 @@ func (s *Store) strictActor(before, a *Actor) error {
 	cancelClosure(before, a)
 	a.scheduleClosure(s.now())
 	a.Normalize()
+	if before == nil || !samePlace(before.Address, a.Address, before.Latitude, before.Longitude, a.Latitude, a.Longitude) {
+		a.Address.readNamedPlace(resolvePlace(a.Address, a.Latitude, a.Longitude))
+	}
 	return checkPlace(a.Validate(), checkActorPlace(before, a))
 }
 
@@ -477,6 +521,9 @@ func strictService(before, sv *Service) error {
 		rederive(&before.Address, &sv.Address)
 	}
 	sv.Normalize()
+	if !sv.Address.IsZero() && (before == nil || !samePlace(before.Address, sv.Address, before.Latitude, before.Longitude, sv.Latitude, sv.Longitude)) {
+		sv.Address.readNamedPlace(resolvePlace(sv.Address, sv.Latitude, sv.Longitude))
+	}
 	return checkPlace(sv.Validate(), checkServicePlace(before, sv))
 }
 

@@ -217,6 +217,10 @@ func TestResolve(t *testing.T) {
 		{"06000 with Marseille's code and name", Address{PostalCode: "06000", Name: "Marseille", INSEE: "13055"}, "13055", []string{"postal_code"}},
 		{"Paris point on a 13001 address", Address{PostalCode: "13001", Name: "Marseille", Lat: ptr(48.8566), Lon: ptr(2.3522)}, "13201", []string{"coordinates"}},
 		{"name of a commune of another département", Address{PostalCode: "13001", Name: "Nice"}, "13201", []string{"commune"}},
+		// Paris is its département's only commune, but no postal code of
+		// it names the whole: a name of elsewhere stays a conflict.
+		{"Lyon with a Paris code", Address{PostalCode: "75001", Name: "Lyon"}, "75101", []string{"commune"}},
+		{"Marigot with Martinique's code", Address{PostalCode: "97225", Name: "Marigot"}, "97216", nil},
 		{"name of another commune of the postal code's département", Address{PostalCode: "13001", Name: "Aix-en-Provence"}, "13001", nil},
 		{"unknown code", Address{PostalCode: "13001", Name: "Marseille", INSEE: "13999"}, "13201", []string{"insee_code"}},
 		{"former code", Address{PostalCode: "50100", Name: "Cherbourg-Octeville", INSEE: "50173"}, "50129", nil},
@@ -451,6 +455,15 @@ func TestResolveRealRows(t *testing.T) {
 		// a doubt, where it was replaced without a word.
 		{"a lieu-dit's name", Address{PostalCode: "84140", Name: "MONTFAVET"}, "84007", []string{"commune"}},
 		{"a name of nothing", Address{PostalCode: "06000", Name: "Xyzville"}, "06088", []string{"commune"}},
+		// The postal code of a collectivity that is one commune: every
+		// place name written with it is a place of it, a homonym
+		// elsewhere (Le Marigot, Martinique; Colombier, Haute-Saône)
+		// included — a doubt, as a name of no commune is.
+		{"Saint-Barthélemy's chef-lieu", Address{PostalCode: "97133", Name: "Gustavia"}, "97701", []string{"commune"}},
+		{"Saint-Martin's chef-lieu", Address{PostalCode: "97150", Name: "Marigot"}, "97801", []string{"commune"}},
+		{"a quarter of Saint-Martin", Address{PostalCode: "97150", Name: "Grand-Case"}, "97801", []string{"commune"}},
+		{"a quarter of Saint-Barthélemy, a commune elsewhere", Address{PostalCode: "97133", Name: "Colombier"}, "97701", []string{"commune"}},
+		{"Wallis's chef-lieu", Address{PostalCode: "98600", Name: "Mata-Utu"}, "98613", []string{"commune"}},
 		{"text for a name", Address{PostalCode: "06000", Name: "=cmd"}, "06088", []string{"commune"}},
 		{"a CEDEX name is the commune's", Address{PostalCode: "06000", Name: "NICE CEDEX 1"}, "06088", nil},
 	} {

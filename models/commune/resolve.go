@@ -61,6 +61,12 @@ type Resolution struct {
 	// Nouméa's 98800 on a Mont-Dore address is not refuted: the reference
 	// lists one code per New Caledonian commune.
 	PostalCodeRefuted bool
+	// ByPoint: the commune was chosen by the coordinates alone among the
+	// postal code's communes, no name naming any of them (a doubt on the
+	// commune). API writes keep such an address as written; a doubt on a
+	// name that names no commune, or a place of a collectivity of one
+	// commune (Gustavia, Marigot), is read as the commune there too.
+	ByPoint bool
 	// Notes say what was read differently from how it was written (the
 	// official name of « ST ETIENNE », a former commune's code, a postal code
 	// of the département that is not the commune's own…). Nothing in them
@@ -366,6 +372,7 @@ func resolve(a Address) Resolution {
 			res.Doubts = append(res.Doubts, Conflict{"commune", fmt.Sprintf(
 				"%s; the coordinates place it in %s (%.1f km from its centre, the next one %.1f km)",
 				what, city.Name, DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon), next)})
+			res.ByPoint = true
 		}
 	}
 
@@ -416,10 +423,24 @@ func resolve(a Address) Resolution {
 		}
 	}
 	if name != "" && !named[city] {
-		if len(named) > 0 {
+		switch {
+		case len(named) > 0 && postal[city] && wholeTerritory(city):
+			// The postal code is a whole collectivity's, itself one
+			// commune (Saint-Barthélemy's 97133, Saint-Martin's 97150):
+			// every place name written with it is a place of that
+			// commune (« Marigot », Saint-Martin's chef-lieu, is also Le
+			// Marigot in Martinique, 2,000 km away; « Colombier »,
+			// « Lorient » are quarters of Saint-Barthélemy and communes
+			// of metropolitan France). A doubt, as a name of no commune
+			// is, not a conflict: the sync read Saint-Martin and an API
+			// write refused it.
+			res.Doubts = append(res.Doubts, Conflict{"commune", fmt.Sprintf(
+				"%q names %s elsewhere, but %s is the postal code of %s alone, a collectivity of one commune: read as a place of %s (%s)",
+				name, communeList(named), pc, city.Name, city.Name, city.Code)})
+		case len(named) > 0:
 			res.Conflicts = append(res.Conflicts, Conflict{"commune", fmt.Sprintf(
 				"%q names another commune than %s (%s), which the other fields designate", name, city.Name, city.Code)})
-		} else {
+		default:
 			// A name of no commune at all (a neighbourhood, a lieu-dit,
 			// a technopole, a typo beyond repair): the other fields
 			// designate the commune, but the producer should hear that
@@ -486,6 +507,25 @@ func resolve(a Address) Resolution {
 		}
 	}
 	return res
+}
+
+// wholeTerritory says whether c is the only commune of its département
+// or collectivity and has a postal code of its own, served to no other
+// commune: the code then names the whole territory (Saint-Barthélemy,
+// 97133; Saint-Martin, 97150), whatever place name is written with it.
+// Paris, the only commune of its département, has twenty codes, each an
+// arrondissement's: no code of it names the whole.
+func wholeTerritory(c *Commune) bool {
+	if c == nil || c.IsArrondissement() || len(c.PostalCodes) != 1 || len(ByPostalCode(c.PostalCodes[0])) != 1 {
+		return false
+	}
+	n := 0
+	for _, x := range InDepartement(c.Departement) {
+		if !x.IsArrondissement() {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // readings is what an address's postal code, commune name and INSEE code

@@ -536,13 +536,21 @@ func ToPlace(rec Record, source string) Place {
 			// The warning says what was merged into what, on which
 			// days: it said one range « holds » the other, which two
 			// ranges that overlap need not do.
-			if m, merges := openinghours.MergedOverlaps(h); len(merges) > 0 {
-				said := make([]string, len(merges))
-				for i, mg := range merges {
-					said[i] = mg.String()
-				}
-				b.warn("horaires", h, fmt.Sprintf("time ranges of one day overlap: %s (the hours stored: « %s »)", strings.Join(said, "; "), m))
+			// Rules in a row naming the same days are read as one
+			// first (openinghours.Tidied), as on every path.
+			// A range of more than a day (« Mo 09:00-48:00 »), which
+			// API writes and syncs refuse, is dropped with its rule
+			// when it was the rule's only one, the rest kept.
+			if d, dropped := openinghours.DropLongRanges(h); len(dropped) > 0 {
+				b.warn("horaires", h, fmt.Sprintf("a time range may run past midnight (up to 48:00) but not last more than 24 hours: %s dropped (the hours kept: « %s »)", strings.Join(dropped, "; "), d))
+				h = d
+			}
+			if m, said := openinghours.Tidied(h); len(said) > 0 {
+				b.warn("horaires", h, fmt.Sprintf("%s (the hours stored: « %s »)", strings.Join(said, "; "), m))
 				h = m
+			}
+			if h == "" {
+				break
 			}
 			a.OpeningHours = h
 			for _, u := range bad {

@@ -1,0 +1,200 @@
+package openinghours
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// timeRange is a time range as people write it (« 09:00-12:00 », « 9:00 –
+// 12:00 »), its end up to 48:00 (OSM's extended time past midnight).
+const timeRange = `([0-4]?[0-9]):([0-5][0-9])\s*[-–]\s*([0-4]?[0-9]):([0-5][0-9])`
+
+var (
+	timeRangeRe = regexp.MustCompile(timeRange)
+	// plainRule is a rule of weekdays (or PH) and time ranges only (« Mo-Fr
+	// 09:00-12:00,14:00-17:00 »): no state, comment, month or week. Group
+	// 1 is the selector, group 2 the ranges.
+	plainRule = regexp.MustCompile(`(?i)^\s*((?:mo|tu|we|th|fr|sa|su|ph)(?:\s*[-,]\s*(?:mo|tu|we|th|fr|sa|su|ph))*)\s+(` + timeRange + `(?:\s*,\s*` + timeRange + `)*)\s*$`)
+)
+
+// MaxRangeMinutes is the longest a time range may last: a day. OSM's
+// syntax lets an end run to 48:00 so that a range may pass midnight
+// (« Fr 22:00-26:00 », until 02:00 on Saturday), but a single range longer
+// than a day (« Mo 09:00-48:00 », 39 hours) is no place's hours: a slip,
+// or a whole week written as one range.
+const MaxRangeMinutes = 24 * 60
+
+// rangeMinutes is how long a range of timeRangeRe's groups lasts, read as
+// the parser reads it: an end at or before the start runs past midnight.
+func rangeMinutes(m []string) int {
+	from := digitsValue(m[1])*60 + digitsValue(m[2])
+	to := digitsValue(m[3])*60 + digitsValue(m[4])
+	if to <= from {
+		to += 24 * 60
+	}
+	return to - from
+}
+
+func digitsValue(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// LongRanges lists the time ranges of s that last more than a day
+// (MaxRangeMinutes), each with how long it lasts: « 09:00-48:00 lasts 39
+// hours ». API writes, suggestions and syncs refuse such a value (422
+// naming the field); the file import drops those ranges with a warning
+// (DropLongRanges).
+func LongRanges(s string) []string {
+	var out []string
+	for _, m := range timeRangeRe.FindAllStringSubmatch(s, -1) {
+		if d := rangeMinutes(m); d > MaxRangeMinutes {
+			out = append(out, fmt.Sprintf("%s lasts %s", m[0], duration(d)))
+		}
+	}
+	return out
+}
+
+func duration(min int) string {
+	if min%60 == 0 {
+		return fmt.Sprintf("%d hours", min/60)
+	}
+	return fmt.Sprintf("%dh%02d", min/60, min%60)
+}
+
+// DropLongRanges removes the ranges LongRanges finds, for the file import:
+// from its rule's list when the rule is a plain one (weekdays and ranges)
+// with other ranges left, else the whole rule (a rule of weekdays without
+// its ranges would read as open all day). dropped says what was removed.
+func DropLongRanges(s string) (out string, dropped []string) {
+	if len(LongRanges(s)) == 0 {
+		return s, nil
+	}
+	var kept []string
+	for _, p := range splitRules(s) {
+		part := s[p[0]:p[1]]
+		long := LongRanges(part)
+		if len(long) == 0 {
+			kept = append(kept, strings.TrimSpace(part))
+			continue
+		}
+		m := plainRule.FindStringSubmatch(part)
+		if m == nil {
+			dropped = append(dropped, fmt.Sprintf("the rule « %s » (%s)", strings.TrimSpace(part), strings.Join(long, ", ")))
+			continue
+		}
+		var ranges []string
+		for _, r := range timeRangeRe.FindAllStringSubmatch(m[2], -1) {
+			if rangeMinutes(r) <= MaxRangeMinutes {
+				ranges = append(ranges, r[0])
+			}
+		}
+		if len(ranges) == 0 {
+			dropped = append(dropped, fmt.Sprintf("the rule « %s » (%s)", strings.TrimSpace(part), strings.Join(long, ", ")))
+			continue
+		}
+		dropped = append(dropped, strings.Join(long, ", ")+" on "+m[1])
+		kept = append(kept, m[1]+" "+strings.Join(ranges, ","))
+	}
+	return strings.Join(kept, "; "), dropped
+}
+
+// Join is two or more rules in a row that name the same days, which
+// JoinRepeatedRules read as one.
+type Join struct {
+	Days  string   // the selector, as the first rule writes it
+	Rules []string // the rules as written
+	Into  string   // the rule they were read as
+}
+
+// String says the join plainly, for a producer to find it in its file.
+func (j Join) String() string {
+	return fmt.Sprintf("on %s, the rules « %s » name the same days: read as one, « %s » (OpenStreetMap keeps the last alone; write the ranges of a day in one rule, separated by « , »)",
+		j.Days, strings.Join(j.Rules, " » and « "), j.Into)
+}
+
+// JoinRepeatedRules reads rules in a row that name exactly the same days
+// (« Mo 09:00-12:00; Mo 10:00-13:00 ») as one rule holding the ranges of
+// each (« Mo 09:00-12:00,10:00-13:00 »), which MergeOverlaps then merges
+// when they overlap. In OSM's semantics, which Carnet's evaluation keeps
+// (a later rule replaces the earlier ones for the days it names: « Mo-Fr
+// 09:00-18:00; We 09:00-12:00 » closes Wednesday at noon), the first rule
+// would be dead, replaced whole: no producer writes a rule for it to do
+// nothing, and one who repeats a day means both ranges, as one who writes
+// them in one rule with « , » (which is merged). Only plain rules
+// (weekdays, PH, time ranges) with the same selector, next to each other,
+// are joined; a rule naming part of the days (the exception above), a
+// state, a comment or a month is left to OSM's reading. joins is empty
+// when nothing was joined (the value is then returned as written).
+func JoinRepeatedRules(s string) (out string, joins []Join) {
+	parts := splitRules(s)
+	if len(parts) < 2 {
+		return s, nil
+	}
+	type plain struct {
+		text, sel, key, ranges string
+		ok                     bool
+	}
+	ps := make([]plain, len(parts))
+	for i, p := range parts {
+		ps[i].text = strings.TrimSpace(s[p[0]:p[1]])
+		if m := plainRule.FindStringSubmatch(s[p[0]:p[1]]); m != nil {
+			ps[i] = plain{text: ps[i].text, sel: m[1], key: strings.ToLower(strings.Join(strings.Fields(m[1]), "")), ranges: m[2], ok: true}
+		}
+	}
+	var kept []string
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[i].ok && ps[j].ok && ps[j].key == ps[i].key {
+			j++
+		}
+		if j == i+1 {
+			kept = append(kept, ps[i].text)
+			i++
+			continue
+		}
+		jn := Join{Days: ps[i].sel}
+		ranges := make([]string, 0, j-i)
+		for _, p := range ps[i:j] {
+			jn.Rules = append(jn.Rules, p.text)
+			ranges = append(ranges, p.ranges)
+		}
+		jn.Into = ps[i].sel + " " + strings.Join(ranges, ",")
+		joins = append(joins, jn)
+		kept = append(kept, jn.Into)
+		i = j
+	}
+	if len(joins) == 0 {
+		return s, nil
+	}
+	return strings.Join(kept, "; "), joins
+}
+
+// Tidied is the value every write stores for s (API writes, suggestions,
+// syncs, imports): rules naming the same days joined (JoinRepeatedRules),
+// then the overlapping ranges of a rule merged (MergedOverlaps). said is
+// what was done, in the words of the import's and the sync's warnings,
+// empty when s is stored as written.
+func Tidied(s string) (out string, said []string) {
+	out, joins := JoinRepeatedRules(s)
+	if len(joins) > 0 {
+		js := make([]string, len(joins))
+		for i, j := range joins {
+			js[i] = j.String()
+		}
+		said = append(said, "rules naming the same days in a row: "+strings.Join(js, "; "))
+	}
+	out, merges := MergedOverlaps(out)
+	if len(merges) > 0 {
+		ms := make([]string, len(merges))
+		for i, m := range merges {
+			ms[i] = m.String()
+		}
+		said = append(said, "time ranges of one day overlap: "+strings.Join(ms, "; "))
+	}
+	return out, said
+}

@@ -1,0 +1,95 @@
+package openinghours
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestLongRanges(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Mo 09:00-48:00", []string{"09:00-48:00 lasts 39 hours"}},
+		{"Sa 08:00-32:30", []string{"08:00-32:30 lasts 24h30"}},
+		{"Mo 9:00 - 34:00", []string{"9:00 - 34:00 lasts 25 hours"}},
+		{"Fr 22:00-26:00", nil},
+		{"Mo 09:00-33:00", nil}, // exactly a day
+		{"Mo 00:00-24:00", nil},
+		{"Sa 20:00-04:00", nil}, // past midnight, 8 hours
+		{"Mo 12:00-12:00", nil}, // OSM: a whole turn of the clock, not more
+		{"24/7", nil},
+		{"week 01-53/2 Tu 09:00-12:30", nil},
+	} {
+		if got := LongRanges(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("LongRanges(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDropLongRanges(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Mo 09:00-48:00; Tu 09:00-12:00", "Tu 09:00-12:00"},
+		{"Mo 09:00-12:00,13:00-38:00", "Mo 09:00-12:00"},
+		{"Mo 09:00-48:00", ""},
+		{`Mo 09:00-48:00 "sur rendez-vous"; Tu 10:00-11:00`, "Tu 10:00-11:00"}, // not a plain rule: dropped whole
+		{"Fr 22:00-26:00", "Fr 22:00-26:00"},
+	} {
+		got, dropped := DropLongRanges(tc.in)
+		if got != tc.want || (got != tc.in) != (len(dropped) > 0) {
+			t.Errorf("DropLongRanges(%q) = %q %q, want %q", tc.in, got, dropped, tc.want)
+		}
+		if got != "" {
+			if _, bad, err := ParseLenient(got); err != nil || len(bad) > 0 {
+				t.Errorf("%q: the hours kept do not read: %v %v", got, err, bad)
+			}
+		}
+	}
+}
+
+func TestJoinRepeatedRules(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Mo 09:00-12:00; Mo 10:00-13:00", "Mo 09:00-12:00,10:00-13:00"},
+		{"Mo 09:00-12:00; Mo 14:00-17:00", "Mo 09:00-12:00,14:00-17:00"},
+		{"mo-fr 09:00-12:00;Mo - Fr 14:00-17:00", "mo-fr 09:00-12:00,14:00-17:00"},
+		{"Mo 08:00-09:00; Mo 10:00-11:00; Mo 12:00-13:00; Tu 09:00-10:00", "Mo 08:00-09:00,10:00-11:00,12:00-13:00; Tu 09:00-10:00"},
+		// Left to OSM's reading: an exception for part of the days, rules
+		// not in a row, a state or a comment, a rule without days.
+		{"Mo-Fr 09:00-18:00; We 09:00-12:00", "Mo-Fr 09:00-18:00; We 09:00-12:00"},
+		{"Mo 09:00-12:00; Tu 09:00-12:00; Mo 14:00-17:00", "Mo 09:00-12:00; Tu 09:00-12:00; Mo 14:00-17:00"},
+		{"Mo 09:00-12:00; Mo 10:00-11:00 off", "Mo 09:00-12:00; Mo 10:00-11:00 off"},
+		{`Mo 09:00-12:00; Mo 14:00-16:00 "sur rendez-vous"`, `Mo 09:00-12:00; Mo 14:00-16:00 "sur rendez-vous"`},
+		{"10:00-12:00; 14:00-16:00", "10:00-12:00; 14:00-16:00"},
+		{"Mo 09:00-12:00", "Mo 09:00-12:00"},
+	} {
+		got, joins := JoinRepeatedRules(tc.in)
+		if got != tc.want || (got != tc.in) != (len(joins) > 0) {
+			t.Errorf("JoinRepeatedRules(%q) = %q %v, want %q", tc.in, got, joins, tc.want)
+		}
+	}
+}
+
+// TestTidiedReadsAsBothRules: the value stored opens when either rule
+// opened, on the days they name (what the producer meant), where OSM's
+// reading of the value as written opened with the last rule alone.
+func TestTidiedReadsAsBothRules(t *testing.T) {
+	for _, tc := range []struct{ in, want, said string }{
+		{"Mo 09:00-12:00; Mo 10:00-13:00", "Mo 09:00-13:00", "time ranges of one day overlap: on Mo, 09:00-12:00 and 10:00-13:00 overlap; read as 09:00-13:00"},
+		{"Mo 09:00-12:00,10:00-13:00", "Mo 09:00-13:00", "time ranges of one day overlap"},
+		{"Mo 09:00-12:00; Mo 14:00-17:00", "Mo 09:00-12:00,14:00-17:00", "name the same days"},
+		{"Mo-Fr 09:00-18:00; We 09:00-12:00", "Mo-Fr 09:00-18:00; We 09:00-12:00", ""},
+	} {
+		got, said := Tidied(tc.in)
+		if got != tc.want || !strings.Contains(strings.Join(said, "; "), tc.said) || (tc.said == "") != (len(said) == 0) {
+			t.Errorf("Tidied(%q) = %q %q, want %q saying %q", tc.in, got, said, tc.want, tc.said)
+		}
+		h, err := Parse(got)
+		if err != nil {
+			t.Fatalf("%q: %v", got, err)
+		}
+		if tc.in == "Mo 09:00-12:00; Mo 10:00-13:00" && (!h.OpenBetween(1, 9*60, 9*60+30) || !h.OpenBetween(1, 12*60+30, 13*60)) {
+			t.Errorf("%q: not open at 09:00 and 12:30 on Monday: %v", got, h.Weekly())
+		}
+	}
+}
