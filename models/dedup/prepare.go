@@ -167,7 +167,7 @@ func prepare(p *Place) *prepared {
 		q.alts = append(q.alts, withoutRole(content(expandIn(part, q.commune))))
 	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
-	q.mobile = mobileName(q.raw)
+	q.mobile = mobileName(q.raw) || carParkStop(p.Street) || carParkStop(p.Complement)
 	q.annex = slices.Contains(q.raw, annexKey)
 	q.postal = postalName(q.raw)
 	// The part of the street's line before the street, when the record
@@ -348,6 +348,29 @@ func mobileName(raw []string) bool {
 }
 
 var campingKey, carKey = stem("camping"), stem("car")
+
+// carParkStop says whether an address line places the record on a car
+// park beside a building, not in it: « parking » first, then where it lies
+// from the building (« Parking à côté de la mairie », « Parking en face de
+// la mairie », « Parking derrière la mairie »). That is a vehicle's stop,
+// which a travelling service's producers write so without naming the
+// vehicle (France Services' « Antenne de Champagne » of the
+// Tonnay-Charente bus). A car park that names a building only (« parking
+// Espace Simone Veil rue du 14 juillet », the commune's record at its
+// Espace Simone Veil) is a way into a fixed door.
+func carParkStop(line string) bool {
+	ws := words(line)
+	if len(ws) < 2 || ws[0] != "parking" {
+		return false
+	}
+	switch ws[1] {
+	case "derriere", "devant", "face", "pres", "contre", "jouxtant":
+		return true
+	case "a", "en":
+		return len(ws) > 2 && (ws[2] == "cote" || ws[2] == "face")
+	}
+	return false
+}
 
 // singleLetters writes an e-mail address with every doubled letter once:
 // the key under which two e-mails are one. A doubled letter written single
