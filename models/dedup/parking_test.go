@@ -36,3 +36,24 @@ func TestCompareStopAtACarPark(t *testing.T) {
 		}), true, ""},
 	})
 }
+
+// TestCompareHomeVisits: the national file registers a conseiller's home
+// visits as a place of their own (« Rendez-vous à domicile », « Déplacement
+// à domicile Conseillère Numérique du CCAS de Ploumilliau ») at the
+// employer's address: read as fixed, each was linked to the mairie's or
+// the CCAS's record there (0.730 and 0.656). Visits at the users' homes
+// have no door, as a bus has none: the record is a travelling one. A
+// structure named after its trade (« Aide à domicile en milieu rural »,
+// « Services à domicile ») has its office, and is not one.
+func TestCompareHomeVisits(t *testing.T) {
+	boe := in("Boé", "47550")
+	mairie := with(place("aidants", "Commune de Boé", "5 RUE GUY SAINT MARTIN", 0, 0), boe)
+	visits := with(place("cnfs", "Rendez-vous à domicile", "5 RUE GUY SAINT-MARTIN", 44.16, 0.63), boe)
+	ccas := with(place("aidants", "CCAS de Boé", "5 RUE GUY SAINT MARTIN", 0, 0), boe)
+	runCompareCases(t, []compareCase{
+		{"NotDup home visits at the mairie's address", mairie, visits, false, "un lieu itinérant"},
+		{"NotDup a conseiller's home visits at the CCAS's address", ccas, with(visits, func(p *Place) { p.Name = "Déplacement à domicile Conseillère Numérique du CCAS de Boé" }), false, "un lieu itinérant"},
+		{"OK an association of home help at its office", with(place("aidants", "ADMR Aide à domicile en milieu rural", "5 RUE GUY SAINT MARTIN", 0, 0), boe),
+			with(visits, func(p *Place) { p.Name = "Aide à domicile en milieu rural (ADMR)" }), true, ""},
+	})
+}
