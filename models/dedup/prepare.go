@@ -167,7 +167,7 @@ func prepare(p *Place) *prepared {
 		q.alts = append(q.alts, withoutRole(content(expandIn(part, q.commune))))
 	}
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
-	q.mobile = mobileName(q.raw)
+	q.mobile = mobileName(q.raw) || homeVisits(q.raw) || carParkStop(p.Street) || carParkStop(p.Complement)
 	q.annex = slices.Contains(q.raw, annexKey)
 	q.postal = postalName(q.raw)
 	// The part of the street's line before the street, when the record
@@ -348,6 +348,51 @@ func mobileName(raw []string) bool {
 }
 
 var campingKey, carKey = stem("camping"), stem("car")
+
+// visitKeys are the stemmed words that name a visit: « Rendez-vous à
+// domicile », « Déplacement à domicile », « Visites à domicile »,
+// « Interventions à domicile » (homeVisits).
+var visitKeys = set(stem("rendez"), stem("deplacement"), stem("visite"), stem("intervention"))
+
+var domicileKey = stem("domicile")
+
+// homeVisits says whether a name's words (expand) make the place a
+// conseiller's visits at the users' homes: a visit word, then « à
+// domicile ». The national file registers them as a place at the
+// employer's address, which is no door of theirs, as a bus's base is none
+// of its stops. A structure named after its trade (« Aide à domicile en
+// milieu rural », « Services à domicile ») has an office, and is not one.
+func homeVisits(raw []string) bool {
+	for i, w := range raw {
+		if w == domicileKey && i >= 2 && raw[i-1] == "a" && slices.ContainsFunc(raw[:i-1], func(v string) bool { return visitKeys[v] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// carParkStop says whether an address line places the record on a car
+// park beside a building, not in it: « parking » first, then where it lies
+// from the building (« Parking à côté de la mairie », « Parking en face de
+// la mairie », « Parking derrière la mairie »). That is a vehicle's stop,
+// which a travelling service's producers write so without naming the
+// vehicle (France Services' « Antenne de Champagne » of the
+// Tonnay-Charente bus). A car park that names a building only (« parking
+// Espace Simone Veil rue du 14 juillet », the commune's record at its
+// Espace Simone Veil) is a way into a fixed door.
+func carParkStop(line string) bool {
+	ws := words(line)
+	if len(ws) < 2 || ws[0] != "parking" {
+		return false
+	}
+	switch ws[1] {
+	case "derriere", "devant", "face", "pres", "contre", "jouxtant":
+		return true
+	case "a", "en":
+		return len(ws) > 2 && (ws[2] == "cote" || ws[2] == "face")
+	}
+	return false
+}
 
 // singleLetters writes an e-mail address with every doubled letter once:
 // the key under which two e-mails are one. A doubled letter written single
