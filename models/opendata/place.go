@@ -231,7 +231,7 @@ func (b *placeBuilder) readVocabCell(column, name, cell string) []string {
 			b.read(column, "« "+strings.TrimSpace(v)+" » dropped: "+note)
 			continue
 		}
-		b.warn(column, v, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", name))
+		b.warn(column, v, unknownValue(column, name))
 	}
 	return out
 }
@@ -330,7 +330,7 @@ func (b *placeBuilder) readOfferList(column, vocabulary, cell string, into *list
 			continue
 		}
 		if other == "" {
-			b.warn(column, p, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", vocabulary))
+			b.warn(column, p, unknownValue(column, vocabulary))
 			continue
 		}
 		canonical, _ := vocab.MustGet(other).Normalize(p)
@@ -399,11 +399,36 @@ func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
 	}
 	values, issues := vocab.ConvertLegacyList(column, parts)
 	for _, is := range issues {
+		if is.Unknown {
+			b.warn(column, is.Value, unknownValue(column, legacyVocabulary[column]))
+			continue
+		}
 		b.warn(column, is.Value, is.Reason)
 	}
 	for name, vs := range values {
 		into.add(name, vs...)
 	}
+}
+
+// unknownValue is the one warning for a value of a list column that is of
+// no version of the standard, whichever way the column is read (the
+// current lists, v0.1.1's, the offer's): before, the legacy columns said
+// « not a value of services in any version of the standard » without
+// saying it was dropped, the others « not a value of the standard's list
+// (…); dropped ». vocabulary, when the column has one list today, names
+// the endpoint serving its values.
+func unknownValue(column, vocabulary string) string {
+	if vocabulary == "" {
+		return "not a value of " + column + " in any version of the standard; dropped"
+	}
+	return "not a value of " + column + " in any version of the standard (its values: GET /api/v1/vocabularies/" + vocabulary + "); dropped"
+}
+
+// legacyVocabulary is the list of today that a column read through the
+// legacy tables maps to, when it is one.
+var legacyVocabulary = map[string]string{
+	vocab.LegacyColumnServices: vocab.NameThemes, vocab.LegacyColumnPublicsAccueillis: vocab.NamePublics,
+	vocab.LegacyColumnModalitesAccompagnement: vocab.NameAccompanimentModes,
 }
 
 // isCurrentValue reports whether p is already a value of v1.0.2 (passed

@@ -364,6 +364,7 @@ func (p *producerFormat) apply(rec *Record) {
 			}
 		}
 	}
+	p.unmatchedTerms(rec)
 	p.hoursOnTheirDays(rec)
 	if p.dateInText {
 		if v := rec.Cells["date_maj"]; v != "" {
@@ -436,6 +437,68 @@ func (p *producerFormat) apply(rec *Record) {
 		}
 		rec.set(columnReading{name: col, how: how}, strings.Join(derived[col], "|"))
 	}
+}
+
+// unmatchedTerms warns of each code or listed value of a column that the
+// format's rules compare whole (checkbox codes, short codes of a list)
+// and that no rule reads: the mapping turns it into nothing, which the
+// report said nowhere (Mednum BFC's « M », « O », a code added to a
+// producer's form after its mapping was written). One warning per cell,
+// naming the values left and the terms the mapping reads there; the
+// row's other values are read. Free-text rules (a term found inside a
+// description) are not concerned: their text is not a list of terms.
+func (p *producerFormat) unmatchedTerms(rec *Record) {
+	terms := map[string][]string{}
+	codes := map[string]bool{}
+	var cols []string
+	for _, r := range p.rules {
+		if r.terms == nil || !r.codes && !r.whole {
+			continue
+		}
+		for _, c := range r.from {
+			if strings.HasSuffix(c, "*") {
+				continue
+			}
+			if _, ok := p.foldedCols[c]; ok {
+				continue // read as the standard's column, which warns itself
+			}
+			if _, seen := terms[c]; !seen {
+				cols = append(cols, c)
+			}
+			terms[c] = append(terms[c], r.terms...)
+			codes[c] = codes[c] || r.codes
+		}
+	}
+	for _, c := range cols {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+c])
+		if v == "" || isPlaceholder(v) {
+			continue
+		}
+		sep := func(r rune) bool { return r == ',' || r == ';' || r == '|' }
+		if codes[c] {
+			sep = func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == ' ' || r == '-' }
+		}
+		var left []string
+		for _, it := range strings.FieldsFunc(v, sep) {
+			if it = strings.TrimSpace(it); it != "" && !isPlaceholder(it) && !slices.Contains(terms[c], foldTerm(it)) && !slices.Contains(left, it) {
+				left = append(left, it)
+			}
+		}
+		if len(left) == 0 {
+			continue
+		}
+		known := slices.Clone(terms[c])
+		slices.Sort(known)
+		known = slices.Compact(known)
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: p.colNames[c], Value: clip(strings.Join(left, ", ")), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("%s: no term the %s format's mapping reads in this column (it reads %s); dropped, the cell's other values read",
+				quoteAll(left), p.Title, clip(strings.Join(known, ", ")))})
+	}
+}
+
+// quoteAll writes values as « a », « b ».
+func quoteAll(vs []string) string {
+	return "« " + strings.Join(vs, " », « ") + " »"
 }
 
 // anyInside returns the first value among the cells read inside the
