@@ -1,6 +1,7 @@
 package opendata_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -60,5 +61,59 @@ func TestUnknownListValuesOneWording(t *testing.T) {
 		if len(got) != 1 || !strings.HasPrefix(got[0], "not a value of "+f+" in any version of the standard") || !strings.HasSuffix(got[0], "; dropped") {
 			t.Errorf("%s: want one warning « not a value of %s in any version of the standard …; dropped », got %q", f, f, got)
 		}
+	}
+}
+
+// TestDayCellsReadAsWritten: France Services' list of 2020 writes a day's
+// hours as people do; these cells made their day unknown. Read now, each
+// only whole: two times side by side each with its « h » (« 9 h 12 h »,
+// a range whose dash was left out: nothing else can be meant in a cell of
+// one day's ranges), a half-day « FERME » beside the other half's range,
+// and one note on appointments after the times (« (sous RDV) », « après
+// midi sur rendez vous », « (Accueil libre) », « en continu »), kept as
+// the hours' comment rather than lost, and « '- » (a spreadsheet's « - »)
+// a closed day.
+// Still unknown, with the warning: two notes among the times, a typo
+// (« 11h-45 »), an ordinal (« le premier samedi »), a season.
+func TestDayCellsReadAsWritten(t *testing.T) {
+	head := `"insee_dep","lib_france_services","adresse","adresse_cplmt","insee_com","code_postal","lib_com","type_structure","lib_structure","h_lundi","h_mardi","h_mercredi","h_jeudi","h_vendredi","h_samedi","itinerance","lat","long"` + "\n"
+	row := func(n int, days ...string) string {
+		q := make([]string, 6)
+		for i := range q {
+			if i < len(days) {
+				q[i] = `"` + days[i] + `"`
+			}
+		}
+		return fmt.Sprintf(`"02","FS %d","%d rue André Godin",,,"02120","GUISE","Collectivité","CC",%s,,"49.901471","3.626688"`, n, n, strings.Join(q, ",")) + "\n"
+	}
+	fs := head +
+		row(1, "9 h 12 h / 14 h 17 h", "9h 12h", "FERME / 13h30 – 18h00", "9h 30- 12h30 /FERME") +
+		row(2, "9h - 12h / 13h30 - 16h30 (sous RDV)", "8h - 12h / 13h30 – 17h\n(après midi sur rendez vous)", "9h30-12h  AM sur RDV", "13H00 - 20H00 (Accueil libre)", "8 h 30 à 17 h 30 en continu", "'-") +
+		row(3, "9h-12h", "9h-12h30 (avec rdv) 14h-16h30 (sans rdv)", "8h30-11h-45 et 13h30-17h15", "", "", "9h – 12h le premier samedi de chaque mois")
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(fs), opendata.ImportOptions{Source: "fs2020"})
+	if rep.Producer == nil || rep.Producer.Name != "france-services-2020" || rep.Rejected != 0 {
+		t.Fatalf("format %+v, rejected %d: %+v", rep.Producer, rep.Rejected, rep.Issues)
+	}
+	hours := map[string]string{}
+	for _, a := range allActors(t, s) {
+		hours[a.Name] = a.OpeningHours
+	}
+	for name, want := range map[string]string{
+		"FS 1": "Mo 09:00-12:00,14:00-17:00; Tu 09:00-12:00; We 13:30-18:00; Th 09:30-12:30",
+		"FS 2": `Mo 09:00-12:00,13:30-16:30 "sous RDV"; Tu 08:00-12:00,13:30-17:00 "après midi sur rendez vous"; We 09:30-12:00 "AM sur RDV"; Th 13:00-20:00 "Accueil libre"; Fr 08:30-17:30 "en continu"`,
+		"FS 3": "Mo 09:00-12:00; Tu unknown; We unknown; Sa unknown",
+	} {
+		if hours[name] != want {
+			t.Errorf("%s: hours %q, want %q", name, hours[name], want)
+		}
+	}
+	for row, n := range map[int]int{1: 0, 2: 0, 3: 3} {
+		if got := len(issuesOf(rep, row, "horaires")); got != n {
+			t.Errorf("row %d: %d warnings on horaires, want %d: %+v", row, got, n, issuesOf(rep, row, "horaires"))
+		}
+	}
+	if r := readingOf(rep, "horaires", "a note on appointments after a day's times kept as the comment of that day's hours"); r == nil || r.Rows != "2" {
+		t.Errorf("no reading for the notes kept: %+v", rep.Readings)
 	}
 }
