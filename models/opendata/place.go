@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -898,6 +899,20 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped")
 		}
 	}
+	if okLat && okLon && (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+		// Metres of France's projection, as GIS tools export « x » and
+		// « y » (the Maine-et-Loire file's 240 places), in either order.
+		x, y := lon, lat
+		if !isLambert93(x, y) {
+			x, y = lat, lon
+		}
+		if isLambert93(x, y) {
+			if la, lo := lambert93ToWGS84(x, y); commune.InFrance(la, lo) {
+				lat, lon = la, lo
+				b.read("latitude", "coordinates in Lambert-93 (EPSG:2154, metres: x, y), the French projection GIS tools export, converted to latitude and longitude")
+			}
+		}
+	}
 	if okLat && okLon && !commune.InFrance(lat, lon) && commune.InFrance(lon, lat) {
 		// Latitude and longitude were written in each other's column:
 		// only their swap falls in France (overseas included).
@@ -919,6 +934,39 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 	default:
 		a.Latitude, a.Longitude = &lat, &lon
 	}
+}
+
+// isLambert93 says x, y lie in Lambert-93's extent over metropolitan
+// France and Corsica (EPSG:2154's bounds: x 100,000-1,300,000 m, y
+// 6,000,000-7,200,000 m), where no latitude or longitude can be.
+func isLambert93(x, y float64) bool {
+	return x >= 100_000 && x <= 1_300_000 && y >= 6_000_000 && y <= 7_200_000
+}
+
+// lambert93ToWGS84 converts Lambert-93 (RGF93, conformal conic, standard
+// parallels 44° and 49°, origin 46.5° N 3° E at x 700,000 m, y
+// 6,600,000 m) to latitude and longitude in degrees, by IGN's inverse
+// formulas (note NT/G 71, ALG0004, ALG0001): RGF93 and WGS84 agree to a few
+// centimetres, well under an address's precision.
+func lambert93ToWGS84(x, y float64) (lat, lon float64) {
+	const (
+		n  = 0.7256077650532670
+		c  = 11754255.426096
+		xs = 700000.0
+		ys = 12655612.049876
+		e  = 0.0818191910428158 // GRS80's first eccentricity
+	)
+	dx, dy := x-xs, y-ys
+	r := math.Hypot(dx, dy)
+	gamma := math.Atan(dx / -dy)
+	lon = 3*math.Pi/180 + gamma/n
+	iso := -math.Log(math.Abs(r/c)) / n // isometric latitude
+	phi := 2*math.Atan(math.Exp(iso)) - math.Pi/2
+	for range 12 { // converges to 1e-11 in fewer
+		es := e * math.Sin(phi)
+		phi = 2*math.Atan(math.Pow((1+es)/(1-es), e/2)*math.Exp(iso)) - math.Pi/2
+	}
+	return phi * 180 / math.Pi, lon * 180 / math.Pi
 }
 
 func (b *placeBuilder) float(col string) (float64, bool) {

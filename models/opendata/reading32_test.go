@@ -2,6 +2,7 @@ package opendata_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -115,5 +116,44 @@ func TestDayCellsReadAsWritten(t *testing.T) {
 	}
 	if r := readingOf(rep, "horaires", "a note on appointments after a day's times kept as the comment of that day's hours"); r == nil || r.Rows != "2" {
 		t.Errorf("no reading for the notes kept: %+v", rep.Readings)
+	}
+}
+
+// TestLambert93Coordinates: France's legal projection, Lambert-93
+// (EPSG:2154, metres), is what GIS tools export as « x » and « y »: the
+// Maine-et-Loire file's 240 places under its mapping's x → longitude,
+// y → latitude were « out of range; dropped », on no map. Such a pair is
+// converted to latitude and longitude, with a reading; a pair out of range
+// that is not Lambert-93 is still dropped with its warning.
+func TestLambert93Coordinates(t *testing.T) {
+	js := `[{"id":"l1","nom":"AMIA","adresse":"rue Armand Quenard","code_postal":"49650","commune":"Allonnes","latitude":"6692424,50691385","longitude":"475198,121680863","date_maj":"2024-01-02"},
+{"id":"l2","nom":"B","adresse":"1 rue B","code_postal":"49650","commune":"Allonnes","latitude":475198.12,"longitude":6692424.5,"date_maj":"2024-01-02"},
+{"id":"l3","nom":"C","adresse":"1 rue C","code_postal":"49650","commune":"Allonnes","latitude":"123456789","longitude":"475198","date_maj":"2024-01-02"},
+{"id":"l4","nom":"D","adresse":"1 place de l'Hôtel de Ville","code_postal":"75004","commune":"Paris","latitude":"6862035.26","longitude":"652469.02","date_maj":"2024-01-02"}]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "l93"})
+	got := map[string][2]float64{}
+	for _, a := range allActors(t, s) {
+		if a.Latitude != nil && a.Longitude != nil {
+			got[a.SourceID] = [2]float64{*a.Latitude, *a.Longitude}
+		}
+	}
+	// The conversion (IGN's note NTG_71, Lambert conformal conic on
+	// GRS80) gives 47.29402 N, 0.02466 E for x 475198.12, y 6692424.51;
+	// row 4 is the pair converters' documentation gives for Paris
+	// (48.8566 N, 2.3522 E), in a standard file's own columns.
+	for id, want := range map[string][2]float64{"l1": {47.29402, 0.02466}, "l2": {47.29402, 0.02466}, "l4": {48.8566, 2.3522}} {
+		if p, ok := got[id]; !ok || math.Abs(p[0]-want[0]) > 1e-4 || math.Abs(p[1]-want[1]) > 1e-4 {
+			t.Errorf("%s: %v, want %v", id, p, want)
+		}
+	}
+	if _, ok := got["l3"]; ok {
+		t.Errorf("l3: a pair that is not Lambert-93 was read: %v", got["l3"])
+	}
+	if r := readingOf(rep, "latitude", "Lambert-93"); r == nil || r.Rows != "1-2, 4" {
+		t.Errorf("no reading for the conversion: %+v", rep.Readings)
+	}
+	if is := issuesOf(rep, 3, "latitude"); len(is) != 1 || !strings.Contains(is[0].Reason, "out of range; dropped") {
+		t.Errorf("row 3: %+v", is)
 	}
 }
