@@ -540,6 +540,27 @@ func ToPlace(rec Record, source string) Place {
 				}
 			}
 		}
+		// Rules one after the other without « ; » (« Mo 14:00-17:00 We
+		// 09:00-12:00 »): put back when that reads more of the value.
+		// Its times may be written 9h too (« Mo 9h-12h Tu 14h-17h »):
+		// neither rewrite alone reads it.
+		if err != nil || len(bad) > 0 {
+			colon, _ := openinghours.ColonTimes(h)
+			for _, in := range []string{h, colon} {
+				c, changed := openinghours.RuleSeparators(in)
+				if !changed {
+					continue
+				}
+				if _, cbad, cerr := openinghours.ParseLenient(c); cerr == nil && (err != nil || len(cbad) < len(bad)) {
+					if in != h {
+						b.read("horaires", "times written like 9h30 or 09.30 read as 09:30")
+					}
+					h, bad, err = c, cbad, nil
+					b.read("horaires", "rules written one after the other without « ; » (« Mo 14:00-17:00 We 09:00-12:00 »): the « ; » put back")
+					break
+				}
+			}
+		}
 		// An open end (« 08:00-12:00+ », OSM: open until noon at least,
 		// the end unknown), which Carnet does not keep: the part known,
 		// open until that time, rather than the whole value dropped.
