@@ -548,7 +548,7 @@ func ToPlace(rec Record, source string) Place {
 			colon, _ := openinghours.ColonTimes(h)
 			for _, in := range []string{h, colon} {
 				c, changed := openinghours.RuleSeparators(in)
-				if !changed {
+				if !changed || daylessRule.MatchString(c) {
 					continue
 				}
 				if _, cbad, cerr := openinghours.ParseLenient(c); cerr == nil && (err != nil || len(cbad) < len(bad)) {
@@ -905,6 +905,12 @@ func (b *placeBuilder) oneLine(col, v, sep string) string {
 	b.read(col, "line breaks or tabs in a one-line field: the lines joined with "+joined)
 	return out.String()
 }
+
+// daylessRule finds a rule of times alone after a « ; » (« Tu 08:30-12:00 ;
+// 13:30-17:30 »): every day in OSM, the same day's next range to the
+// producer who wrote it. A value holding one is not repaired into a valid
+// value (RuleSeparators), which would read it the OSM way, wrongly.
+var daylessRule = regexp.MustCompile(`;\s*[0-9]`)
 
 // noCoordinates is the reading of a row without coordinates.
 const noCoordinates = "none given, and Carnet does not geocode addresses: a place stored without coordinates is on no map and no search around a point finds it; a search by commune or postal code does"
