@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -231,7 +232,7 @@ func (b *placeBuilder) readVocabCell(column, name, cell string) []string {
 			b.read(column, "« "+strings.TrimSpace(v)+" » dropped: "+note)
 			continue
 		}
-		b.warn(column, v, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", name))
+		b.warn(column, v, unknownValue(column, name))
 	}
 	return out
 }
@@ -330,7 +331,7 @@ func (b *placeBuilder) readOfferList(column, vocabulary, cell string, into *list
 			continue
 		}
 		if other == "" {
-			b.warn(column, p, fmt.Sprintf("not a value of the standard's list (see GET /api/v1/vocabularies/%s); dropped", vocabulary))
+			b.warn(column, p, unknownValue(column, vocabulary))
 			continue
 		}
 		canonical, _ := vocab.MustGet(other).Normalize(p)
@@ -399,11 +400,36 @@ func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
 	}
 	values, issues := vocab.ConvertLegacyList(column, parts)
 	for _, is := range issues {
+		if is.Unknown {
+			b.warn(column, is.Value, unknownValue(column, legacyVocabulary[column]))
+			continue
+		}
 		b.warn(column, is.Value, is.Reason)
 	}
 	for name, vs := range values {
 		into.add(name, vs...)
 	}
+}
+
+// unknownValue is the one warning for a value of a list column that is of
+// no version of the standard, whichever way the column is read (the
+// current lists, v0.1.1's, the offer's): before, the legacy columns said
+// « not a value of services in any version of the standard » without
+// saying it was dropped, the others « not a value of the standard's list
+// (…); dropped ». vocabulary, when the column has one list today, names
+// the endpoint serving its values.
+func unknownValue(column, vocabulary string) string {
+	if vocabulary == "" {
+		return "not a value of " + column + " in any version of the standard; dropped"
+	}
+	return "not a value of " + column + " in any version of the standard (its values: GET /api/v1/vocabularies/" + vocabulary + "); dropped"
+}
+
+// legacyVocabulary is the list of today that a column read through the
+// legacy tables maps to, when it is one.
+var legacyVocabulary = map[string]string{
+	vocab.LegacyColumnServices: vocab.NameThemes, vocab.LegacyColumnPublicsAccueillis: vocab.NamePublics,
+	vocab.LegacyColumnModalitesAccompagnement: vocab.NameAccompanimentModes,
 }
 
 // isCurrentValue reports whether p is already a value of v1.0.2 (passed
@@ -511,6 +537,27 @@ func ToPlace(rec Record, source string) Place {
 				if _, cbad, cerr := openinghours.ParseLenient(c); cerr == nil && (err != nil || len(cbad) < len(bad)) {
 					h, bad, err = c, cbad, nil
 					b.read("horaires", "times written like 9h30 or 09.30 read as 09:30")
+				}
+			}
+		}
+		// Rules one after the other without « ; » (« Mo 14:00-17:00 We
+		// 09:00-12:00 »): put back when that reads more of the value.
+		// Its times may be written 9h too (« Mo 9h-12h Tu 14h-17h »):
+		// neither rewrite alone reads it.
+		if err != nil || len(bad) > 0 {
+			colon, _ := openinghours.ColonTimes(h)
+			for _, in := range []string{h, colon} {
+				c, changed := openinghours.RuleSeparators(in)
+				if !changed || daylessRule.MatchString(c) {
+					continue
+				}
+				if _, cbad, cerr := openinghours.ParseLenient(c); cerr == nil && (err != nil || len(cbad) < len(bad)) {
+					if in != h {
+						b.read("horaires", "times written like 9h30 or 09.30 read as 09:30")
+					}
+					h, bad, err = c, cbad, nil
+					b.read("horaires", "rules written one after the other without « ; » (« Mo 14:00-17:00 We 09:00-12:00 »): the « ; » put back")
+					break
 				}
 			}
 		}
@@ -867,6 +914,12 @@ func (b *placeBuilder) oneLine(col, v, sep string) string {
 	return out.String()
 }
 
+// daylessRule finds a rule of times alone after a « ; » (« Tu 08:30-12:00 ;
+// 13:30-17:30 »): every day in OSM, the same day's next range to the
+// producer who wrote it. A value holding one is not repaired into a valid
+// value (RuleSeparators), which would read it the OSM way, wrongly.
+var daylessRule = regexp.MustCompile(`;\s*[0-9]`)
+
 // noCoordinates is the reading of a row without coordinates.
 const noCoordinates = "none given, and Carnet does not geocode addresses: a place stored without coordinates is on no map and no search around a point finds it; a search by commune or postal code does"
 
@@ -879,6 +932,20 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 			b.read("latitude", "both coordinates in one cell, latitude first")
 		} else {
 			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped")
+		}
+	}
+	if okLat && okLon && (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+		// Metres of France's projection, as GIS tools export « x » and
+		// « y » (the Maine-et-Loire file's 240 places), in either order.
+		x, y := lon, lat
+		if !isLambert93(x, y) {
+			x, y = lat, lon
+		}
+		if isLambert93(x, y) {
+			if la, lo := lambert93ToWGS84(x, y); commune.InFrance(la, lo) {
+				lat, lon = la, lo
+				b.read("latitude", "coordinates in Lambert-93 (EPSG:2154, metres: x, y), the French projection GIS tools export, converted to latitude and longitude")
+			}
 		}
 	}
 	if okLat && okLon && !commune.InFrance(lat, lon) && commune.InFrance(lon, lat) {
@@ -902,6 +969,39 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 	default:
 		a.Latitude, a.Longitude = &lat, &lon
 	}
+}
+
+// isLambert93 says x, y lie in Lambert-93's extent over metropolitan
+// France and Corsica (EPSG:2154's bounds: x 100,000-1,300,000 m, y
+// 6,000,000-7,200,000 m), where no latitude or longitude can be.
+func isLambert93(x, y float64) bool {
+	return x >= 100_000 && x <= 1_300_000 && y >= 6_000_000 && y <= 7_200_000
+}
+
+// lambert93ToWGS84 converts Lambert-93 (RGF93, conformal conic, standard
+// parallels 44° and 49°, origin 46.5° N 3° E at x 700,000 m, y
+// 6,600,000 m) to latitude and longitude in degrees, by IGN's inverse
+// formulas (note NT/G 71, ALG0004, ALG0001): RGF93 and WGS84 agree to a few
+// centimetres, well under an address's precision.
+func lambert93ToWGS84(x, y float64) (lat, lon float64) {
+	const (
+		n  = 0.7256077650532670
+		c  = 11754255.426096
+		xs = 700000.0
+		ys = 12655612.049876
+		e  = 0.0818191910428158 // GRS80's first eccentricity
+	)
+	dx, dy := x-xs, y-ys
+	r := math.Hypot(dx, dy)
+	gamma := math.Atan(dx / -dy)
+	lon = 3*math.Pi/180 + gamma/n
+	iso := -math.Log(math.Abs(r/c)) / n // isometric latitude
+	phi := 2*math.Atan(math.Exp(iso)) - math.Pi/2
+	for range 12 { // converges to 1e-11 in fewer
+		es := e * math.Sin(phi)
+		phi = 2*math.Atan(math.Pow((1+es)/(1-es), e/2)*math.Exp(iso)) - math.Pi/2
+	}
+	return phi * 180 / math.Pi, lon * 180 / math.Pi
 }
 
 func (b *placeBuilder) float(col string) (float64, bool) {

@@ -364,6 +364,7 @@ func (p *producerFormat) apply(rec *Record) {
 			}
 		}
 	}
+	p.unmatchedTerms(rec)
 	p.hoursOnTheirDays(rec)
 	if p.dateInText {
 		if v := rec.Cells["date_maj"]; v != "" {
@@ -410,7 +411,8 @@ func (p *producerFormat) apply(rec *Record) {
 			}
 		}
 	}
-	if h := p.hours(rec); h != "" {
+	h, notes := p.hours(rec)
+	if h != "" {
 		add("horaires", h)
 	}
 	p.onTheirWeeks(rec)
@@ -420,10 +422,14 @@ func (p *producerFormat) apply(rec *Record) {
 		}
 		var how string
 		switch {
-		case col == "horaires" && p.daysBy != "":
-			how = fmt.Sprintf("opening hours written from the day columns (the %s format: %s)", p.Title, p.daysBy)
 		case col == "horaires":
 			how = fmt.Sprintf("opening hours written from the day columns (the %s format, by the ANCT's mapping)", p.Title)
+			if p.daysBy != "" {
+				how = fmt.Sprintf("opening hours written from the day columns (the %s format: %s)", p.Title, p.daysBy)
+			}
+			if notes {
+				how += "; a note on appointments after a day's times kept as the comment of that day's hours (« Mo 09:00-12:00 \"sur RDV\" »: which times it concerns is the producer's to say)"
+			}
 		case fixedCols[col] && len(from[col])+len(ownFrom[col]) == 0:
 			how = fmt.Sprintf("« %s » given to every place of the %s format (the ANCT's mapping)", strings.Join(derived[col], " | "), p.Title)
 		case len(from[col]) == 0:
@@ -436,6 +442,68 @@ func (p *producerFormat) apply(rec *Record) {
 		}
 		rec.set(columnReading{name: col, how: how}, strings.Join(derived[col], "|"))
 	}
+}
+
+// unmatchedTerms warns of each code or listed value of a column that the
+// format's rules compare whole (checkbox codes, short codes of a list)
+// and that no rule reads: the mapping turns it into nothing, which the
+// report said nowhere (Mednum BFC's « M », « O », a code added to a
+// producer's form after its mapping was written). One warning per cell,
+// naming the values left and the terms the mapping reads there; the
+// row's other values are read. Free-text rules (a term found inside a
+// description) are not concerned: their text is not a list of terms.
+func (p *producerFormat) unmatchedTerms(rec *Record) {
+	terms := map[string][]string{}
+	codes := map[string]bool{}
+	var cols []string
+	for _, r := range p.rules {
+		if r.terms == nil || !r.codes && !r.whole {
+			continue
+		}
+		for _, c := range r.from {
+			if strings.HasSuffix(c, "*") {
+				continue
+			}
+			if _, ok := p.foldedCols[c]; ok {
+				continue // read as the standard's column, which warns itself
+			}
+			if _, seen := terms[c]; !seen {
+				cols = append(cols, c)
+			}
+			terms[c] = append(terms[c], r.terms...)
+			codes[c] = codes[c] || r.codes
+		}
+	}
+	for _, c := range cols {
+		v := strings.TrimSpace(rec.Cells[producerPrefix+c])
+		if v == "" || isPlaceholder(v) {
+			continue
+		}
+		sep := func(r rune) bool { return r == ',' || r == ';' || r == '|' }
+		if codes[c] {
+			sep = func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == ' ' || r == '-' }
+		}
+		var left []string
+		for _, it := range strings.FieldsFunc(v, sep) {
+			if it = strings.TrimSpace(it); it != "" && !isPlaceholder(it) && !slices.Contains(terms[c], foldTerm(it)) && !slices.Contains(left, it) {
+				left = append(left, it)
+			}
+		}
+		if len(left) == 0 {
+			continue
+		}
+		known := slices.Clone(terms[c])
+		slices.Sort(known)
+		known = slices.Compact(known)
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: p.colNames[c], Value: clip(strings.Join(left, ", ")), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("%s: no term the %s format's mapping reads in this column (it reads %s); dropped, the cell's other values read",
+				quoteAll(left), p.Title, clip(strings.Join(known, ", ")))})
+	}
+}
+
+// quoteAll writes values as « a », « b ».
+func quoteAll(vs []string) string {
+	return "« " + strings.Join(vs, " », « ") + " »"
 }
 
 // anyInside returns the first value among the cells read inside the
@@ -525,7 +593,7 @@ var timeRange = regexp.MustCompile(`^([0-9]{1,2})(?:[:h.]([0-9]{2}))?h?\s*(?:-|�
 // or the day's cell read as French hours of that day (« 09:00 - 11:00, 15:30
 // - 17:30 », « 8h30 à 12h »). A day whose cell reads neither way is written
 // unknown, the other days kept, with a warning naming it (dayHours).
-func (p *producerFormat) hours(rec *Record) string {
+func (p *producerFormat) hours(rec *Record) (string, bool) {
 	var d dayHours
 	halves := map[string][]string{}  // a day's ranges from its several columns
 	halfBad := map[string][]string{} // a day's cells that do not read
@@ -561,10 +629,15 @@ func (p *producerFormat) hours(rec *Record) string {
 		if v == "" {
 			continue
 		}
-		if r, ok := dayRanges(v); ok {
-			d.read(dc.osm + " " + r)
-		} else if fr, ok := openinghours.FromFrench(frenchDayOf(dc.osm) + " " + v); ok {
-			d.read(fr)
+		if r, ok := dayCell(dc.osm, v); ok {
+			d.read(r)
+		} else if times, note := appointmentNote(v); note != "" {
+			if r, ok := dayCell(dc.osm, times); ok && !strings.Contains(r, ";") {
+				d.read(r + ` "` + note + `"`)
+				d.notes = true
+			} else {
+				d.unread(dc.osm, v)
+			}
 		} else if !closedDay(v) {
 			d.unread(dc.osm, v)
 		}
@@ -579,7 +652,8 @@ func (p *producerFormat) hours(rec *Record) string {
 			d.read(r)
 		}
 	}
-	return d.done(rec, "the day columns of hours (the "+p.Title+" format)", "")
+	h := d.done(rec, "the day columns of hours (the "+p.Title+" format)", "")
+	return h, d.notes && h != ""
 }
 
 // dayHours are a row's hours read from columns of one day each. A day
@@ -592,6 +666,8 @@ func (p *producerFormat) hours(rec *Record) string {
 // as before, with a warning showing what the columns held.
 type dayHours struct {
 	rules, raw []string
+	// notes says a day's note on appointments was kept as its comment.
+	notes bool
 	// bad are the days not read, each as its code and its cell.
 	bad [][2]string
 }
@@ -704,6 +780,52 @@ func frenchDayOsm(name string) string {
 	return ""
 }
 
+// dayCell reads one day's cell (osm, « Mo ») as that day's rule: ranges
+// (dayRanges), or French hours of that day. A half-day written closed
+// beside the other half's range (« FERME / 13h30 – 18h00 ») is left out:
+// the day's rule is the other half.
+func dayCell(osm, v string) (string, bool) {
+	v = dayDashes.Replace(v)
+	var open []string
+	for _, part := range dayRangeSeparator.Split(v, -1) {
+		if !closedDay(part) {
+			open = append(open, strings.TrimSpace(part))
+		}
+	}
+	if len(open) == 0 {
+		return "", false
+	}
+	v = strings.Join(open, " / ")
+	if r, ok := dayRanges(v); ok {
+		return osm + " " + r, true
+	}
+	return openinghours.FromFrench(frenchDayOf(osm) + " " + v)
+}
+
+// appointmentNote splits a day's cell into its times and the one note on
+// appointments after them (« 9h - 12h / 13h30 - 16h30 (sous RDV) »,
+// « 8h - 12h / 13h30 – 17h⏎(après midi sur rendez vous) », « 9h30-12h AM
+// sur RDV »): France Services' list of 2020 writes such notes in 27 of its
+// rows, whose day was unknown. The note is returned as written (no
+// parentheses, spaces joined, no double quote), to be kept as the
+// comment of the day's hours: which times it concerns is the producer's
+// to say, Carnet does not guess it. "" when the cell ends with no such
+// note.
+func appointmentNote(v string) (times, note string) {
+	m := appointmentAfter.FindStringSubmatchIndex(v)
+	if m == nil || m[0] == 0 {
+		return v, ""
+	}
+	note = strings.Join(strings.Fields(strings.NewReplacer(`"`, "", "(", "", ")", "").Replace(v[m[2]:m[3]])), " ")
+	return strings.TrimSpace(v[:m[0]]), note
+}
+
+// appointmentAfter finds a note on appointments at the end of a cell,
+// with or without parentheses, the part of the day it names before it.
+// « Accueil libre » (without appointment) and « en continu » (no break at
+// noon) are notes of the same kind.
+var appointmentAfter = regexp.MustCompile(`(?i)[\s,;:–-]*\(?\s*((?:(?:l['’]\s*)?(?:apr[eè]s[- ]?midi|am|matin(?:ée|ee)?)\s+)?(?:uniquement\s+)?(?:sur|sous|avec|sans)\s+(?:rdv|rendez[- ]vous)(?:\s+uniquement)?|(?:accueil|acc[eè]s)\s+libre|en\s+continu|journ[ée]e\s+continue)\s*\)?\.?\s*$`)
+
 // dayRanges reads a day cell written as ranges separated by « / » or
 // « et » (« 09:00 - 12:00 / 13:30 - 17:00 », « 9h-12h et 14h-17h » →
 // « 09:00-12:00,13:30-17:00 »), their dashes hyphens or dashes
@@ -719,12 +841,23 @@ func dayRanges(v string) (string, bool) {
 			m = hoursRunTogether.FindStringSubmatch(part)
 		}
 		if m == nil {
+			if m = timesSideBySide.FindStringSubmatch(part); m != nil && (hhmm(m[1], m[2]) >= hhmm(m[3], m[4]) || len(m[3]) == 2 && m[3] > "24") {
+				return "", false // « 14 h 9 h », « 9 h 30 h »: not a range
+			}
+		}
+		if m == nil {
 			return "", false
 		}
 		ranges = append(ranges, hhmm(m[1], m[2])+"-"+hhmm(m[3], m[4]))
 	}
 	return strings.Join(ranges, ","), true
 }
+
+// timesSideBySide is a range written as two times each with its « h »,
+// the dash left out (« 9 h 12 h », « 14h 17h30 »: France Services' list of
+// 2020): in a cell of one day's ranges nothing else can be meant. (Free
+// text, read by FromFrench, still refuses « 16 h 18 h ».)
+var timesSideBySide = regexp.MustCompile(`^([0-9]{1,2})\s*h\s*([0-5][0-9])?\s+([0-9]{1,2})\s*h\s*([0-5][0-9])?$`)
 
 var (
 	dayDashes         = strings.NewReplacer("–", "-", "—", "-", "\u00a0", " ", "\u202f", " ")
@@ -776,7 +909,8 @@ func joinRanges(parts []string) (string, bool) {
 // « Fermé », « non » (open that day? no: the France Services list of 2020),
 // or a dash alone (France Services' « h_samedi »: « - »).
 func closedDay(v string) bool {
-	v = strings.ToLower(strings.TrimSpace(v))
+	// A spreadsheet writes a cell « - » as « '- » lest it be a formula.
+	v = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(v)), "'")
 	return strings.Trim(v, "-–—_/. ") == "" || slices.Contains([]string{"ferme", "fermé", "fermée", "closed", "off", "non"}, strings.TrimRight(v, "."))
 }
 

@@ -29,6 +29,7 @@ func FuzzNewProducerFormats(f *testing.F) {
 	f.Add("09:00 - 12:00 / 13:30 - 17:00", "Aide aux démarches administratives", "semaines impaires", "Accompagnement individuel", "", "")
 	f.Add("-", "14h-17h", "Non", "sur rendez-vous", "a,b|c", "x")
 	f.Add("Mo-Fr 09:00-12:00", "Mo 09:30-12:30", "Semaine impaire", "Tu 14:00-17:00", "Mo-Fr 09:00-12:00", "Semaine paire")
+	f.Add("9 h 12 h / 14 h 17 h", "RDV-ZZ", "FERME / 13h30 – 18h00", "9h - 12h / 13h30 - 16h30 (sous RDV)", "8h - 12h\n(après midi sur rendez vous)", "14 h 9 h")
 	f.Add("9h-12h / 14h-17h", "seniors-65|surdite", "numerique--prendre-en-main-un-ordinateur", "gratuit-sous-conditions", "CCAS", "france-service")
 	byName := map[string]*producerFormat{}
 	for _, p := range producerFormats {

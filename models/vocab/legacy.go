@@ -421,6 +421,9 @@ type LegacyIssue struct {
 	// Reason is the mapping's Note for a known value without equivalent,
 	// or says that the value is unknown.
 	Reason string `json:"reason"`
+	// Unknown says the value is of no version of the standard (Reason
+	// then says so), not a known value without equivalent.
+	Unknown bool `json:"unknown,omitempty"`
 }
 
 // ConvertLegacy converts a legacy cell (values joined with ";", "|" or, when
@@ -453,9 +456,9 @@ func ConvertLegacyList(column string, parts []string) (values map[string][]strin
 		m, ok := LookupLegacy(column, part)
 		switch {
 		case !ok:
-			issues = append(issues, LegacyIssue{column, part, "not a value of " + column + " in any version of the standard"})
+			issues = append(issues, LegacyIssue{Column: column, Value: part, Reason: "not a value of " + column + " in any version of the standard", Unknown: true})
 		case len(m.Targets) == 0 && !m.Lossless:
-			issues = append(issues, LegacyIssue{column, part, m.Note})
+			issues = append(issues, LegacyIssue{Column: column, Value: part, Reason: m.Note})
 		}
 		for _, t := range m.Targets {
 			raw[t.Vocabulary] = append(raw[t.Vocabulary], t.Value)
