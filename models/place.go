@@ -228,6 +228,9 @@ func ReconcileActorPlace(a *Actor) []PlaceWarning {
 	if w, ok := normalizeAddress(&a.Address); ok {
 		return append([]PlaceWarning{w}, ReconcileActorPlace(a)...)
 	}
+	if w, ok := nullPoint(&a.Latitude, &a.Longitude); ok {
+		return append([]PlaceWarning{w}, ReconcileActorPlace(a)...)
+	}
 	r, ok := a.placeRead.of(a.Address, a.Latitude, a.Longitude)
 	if !ok {
 		r = resolvePlace(a.Address, a.Latitude, a.Longitude)
@@ -387,8 +390,23 @@ func (p placeRead) of(a Address, lat, lon *float64) (commune.Resolution, bool) {
 	return p.res, true
 }
 
+// nullPoint drops 0,0, what a failed geocoder writes (never a place in
+// France), as an import drops it: in a sync it rejected the whole record
+// (checkCoordinates), while every other unusable point is dropped with a
+// warning. API writes still refuse it.
+func nullPoint(lat, lon **float64) (PlaceWarning, bool) {
+	if *lat == nil || *lon == nil || **lat != 0 || **lon != 0 {
+		return PlaceWarning{}, false
+	}
+	*lat, *lon = nil, nil
+	return PlaceWarning{"latitude", "0,0", "0,0 is not a real location (what a geocoder writes when it found nothing); dropped"}, true
+}
+
 // ReconcileServicePlace is ReconcileActorPlace for a service's own address.
 func ReconcileServicePlace(s *Service) []PlaceWarning {
+	if w, ok := nullPoint(&s.Latitude, &s.Longitude); ok {
+		return append([]PlaceWarning{w}, ReconcileServicePlace(s)...)
+	}
 	w, read := normalizeAddress(&s.Address)
 	if s.Address.IsZero() {
 		return nil
@@ -464,6 +482,14 @@ func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarn
 		case "postal_code":
 			out = append(out, fixPostalCode(a, r, c.Reason))
 		case "coordinates":
+			if r.Swapped {
+				// As the import reads a pair in the other order when only
+				// that order is in France: the point is the place's, in
+				// GeoJSON's order (longitude first).
+				out = append(out, PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), c.Reason + "; read swapped"})
+				*lat, *lon = *lon, *lat
+				continue
+			}
 			out = append(out, PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), c.Reason + "; dropped"})
 			*lat, *lon = nil, nil
 		}

@@ -67,6 +67,10 @@ type Resolution struct {
 	// name that names no commune, or a place of a collectivity of one
 	// commune (Gustavia, Marigot), is read as the commune there too.
 	ByPoint bool
+	// Swapped: the coordinates conflict with the commune, and read the
+	// other way round (latitude as longitude) they are in it. Imports and
+	// syncs read them swapped; API writes refuse them, saying so.
+	Swapped bool
 	// Notes say what was read differently from how it was written (the
 	// official name of « ST ETIENNE », a former commune's code, a postal code
 	// of the département that is not the commune's own…). Nothing in them
@@ -463,6 +467,7 @@ func resolve(a Address) Resolution {
 		// cause; say so when the swapped point is in the commune.
 		if DistanceKm(*a.Lon, *a.Lat, city.Lat, city.Lon) <= pointTolerance(city) {
 			msg += fmt.Sprintf("; latitude and longitude look swapped (%s lies at latitude %.4f, longitude %.4f)", city.Name, *a.Lon, *a.Lat)
+			res.Swapped = true
 		}
 		res.Conflicts = append(res.Conflicts, Conflict{"coordinates", msg})
 	}
