@@ -114,6 +114,22 @@ func tokenize(s string, query bool) []string {
 
 var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
 
+// articledWords are the words of a query typed right after an article
+// (« la garde » → garde), as tokenize folds them.
+func articledWords(q string) map[string]bool {
+	out := map[string]bool{}
+	all := strings.Split(vocab.Slugify(undot(q)), "-")
+	for i := 1; i < len(all); i++ {
+		if w := all[i]; w != "" && articles[all[i-1]] {
+			if a, ok := abbreviations[w]; ok {
+				w = a
+			}
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // articleCommunes gives, for an article and a word (« la seyne », « le
 // puy »), the other words of the commune a person writing them means: the
 // most populous whose official name begins with them (La Seyne-sur-Mer, Le
