@@ -329,7 +329,7 @@ func (t *table) analyze(words []string, articled map[string]bool) analysis {
 			if l > 1 && !best.place && pr == nil && span[i] == 0 && len(best.targets) > 0 && !lacks(best) &&
 				!slices.ContainsFunc(best.targets, func(tg lexTarget) bool {
 					_, n := t.setCount(tg.field, tg.value)
-					return n > 0 || namedInText(tg.field)
+					return n > 0 || namedInText(tg.field) || t.namedKind(tg)
 				}) {
 				span[i] = l
 				for j := i + 1; j < i+l; j++ {
@@ -1772,6 +1772,22 @@ func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string, maxFactor 
 			t: lexTarget{field: textFieldNames[f], value: strings.Join(pp.tokens, " "), factor: factor, how: HowPublic, via: via}})
 		c.size += n
 	}
+}
+
+// namedKind says whether tg is a kind of place some record's name says
+// it is (« Le Fablab de Carpentras »), though no record gives it as its
+// typology: the phrase meaning it (« impression 3d » → the fablabs) is
+// held by those records, not only by records writing the phrase.
+func (t *table) namedKind(tg lexTarget) bool {
+	if tg.field != FieldTypologies {
+		return false
+	}
+	for _, tr := range t.keyTerms(lex.typologyKeys[tg.value]) {
+		if len(t.text.postings[tr.id]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // needAt says whether words begin with a phrase of the thesaurus naming a

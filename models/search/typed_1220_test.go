@@ -40,3 +40,56 @@ func TestArticleCommuneBeforeANeedIsAWordOfTheBatch1220(t *testing.T) {
 		}
 	}
 }
+
+// Needs met at a kind of place more than at a theme: 3D printing at the
+// fablabs (« impression 3d » meant only the creative-leisure theme, and
+// its 63 places tied before any fablab not declaring it; « makerspace »
+// found every coworking tied with the fablabs), repairing and buying a
+// refurbished device at the ressourceries and Emmaüs too (« réparation
+// smartphone » and « ordi reconditionné pas cher » found none of them),
+// a parcel scam by text message (« colis » was spelt « Colin », a
+// name), a screen reader for the blind (« lecteur d'écran » was the
+// parents' screen time).
+func TestNeedsMetAtKindsOfPlacesOfTheBatch1220(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fab", "Le Fablab de Carpentras", "Carpentras", "84200", "1 rue Vigne", "services", themeTools),
+		record("leis", "Atelier créatif", "Avignon", "84000", "2 rue Joseph Vernet", "services", themeLeisure+"|"+themeAccess),
+		record("cowork", "Coworking du Centre", "Apt", "84400", "3 rue des Marchands", "services", themeTools),
+		record("ress", "La Petite Recyclerie", "Onet-le-Château", "12850", "4 rue du Lac", "services", themeTools),
+		record("emm", "Emmaüs Connect", "Paris", "75019", "5 rue de Flandre", "services", themeTools),
+		record("safe", "Point sécurité", "Nice", "06000", "1 rue de France", "services", themeSafety+"|"+themeTools),
+		record("colin", "Foyer Louis Colin", "Dolus-d'Oléron", "17550", "6 rue Colin", "services", themeTools),
+		record("blind", "Association Valentin Haüy", "Toulon", "83000", "7 rue Racine", "services", themeTools, "prise_en_charge_specifique", "Déficience visuelle"),
+		record("par", "Espace parents", "Toulon", "83000", "8 rue Racine", "services", themeParenting),
+	})
+	for _, c := range []struct {
+		q    string
+		want []string // the first results, in any order
+	}{
+		{"impression 3d", []string{"Le Fablab de Carpentras"}},
+		{"imprimante 3d", []string{"Le Fablab de Carpentras"}},
+		{"makerspace", []string{"Le Fablab de Carpentras"}},
+		{"reparation smartphone", []string{"La Petite Recyclerie", "Emmaüs Connect", "Le Fablab de Carpentras"}},
+		{"ordi reconditionné pas cher", []string{"La Petite Recyclerie", "Emmaüs Connect"}},
+		{"arnaque colis", []string{"Point sécurité"}},
+		{"aveugle lecteur d'ecran", []string{"Association Valentin Haüy"}},
+	} {
+		r, got := searchNames(t, m, c.q)
+		if len(got) < len(c.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v first", c.q, got, r.Partial, c.want)
+			continue
+		}
+		first := slices.Clone(got[:len(c.want)])
+		want := slices.Clone(c.want)
+		slices.Sort(first)
+		slices.Sort(want)
+		if !slices.Equal(first, want) {
+			t.Errorf("%s: %v, want %v first", c.q, got, c.want)
+		}
+	}
+}
+
+const (
+	themeLeisure = "Loisirs et créations numériques"
+	themeSafety  = "Utilisation sécurisée du numérique"
+)
