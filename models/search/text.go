@@ -1399,6 +1399,12 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 					m[sp[0]] |= bit
 					m[sp[1]] |= bit
 				}
+				if gluedBus(w) && (f == fieldName || f == fieldOwnerName) {
+					// A name's word glued to « bus » (« EMMABUS »,
+					// « Mairiebus ») names the bus, an itinerant place
+					// (the itinerant entry's « bus »).
+					m["bus"] |= bit
+				}
 				lex.abbrev.At(ws[i:], readFold(w), readFold, func(p vocab.Phrase) {
 					// Two letters (CS, ML, BM) are an acronym in a
 					// name; in a description they are too often
@@ -1422,6 +1428,14 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 		}
 	}
 	return m
+}
+
+// gluedBus: a word of three letters or more glued to « bus » (« emmabus »,
+// « ordibus », « cyberbus »), as French names a kind of bus (autobus,
+// minibus); not « abus » nor a word it ends (« rébus », « syllabus »).
+func gluedBus(w string) bool {
+	return len(w) >= 6 && strings.HasSuffix(w, "bus") && isLetters(w) &&
+		!slices.Contains([]string{"rebus", "syllabus", "nimbus", "cumulonimbus", "incubus"}, w)
 }
 
 // readFold folds a word of a record for reading abbreviations: the short

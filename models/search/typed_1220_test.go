@@ -93,3 +93,53 @@ const (
 	themeLeisure = "Loisirs et créations numériques"
 	themeSafety  = "Utilisation sécurisée du numérique"
 )
+
+// A département named beside a need no place there meets (« médiateur
+// numérique itinérant charente »: no itinerant place in the Charente) is
+// kept in the partial answer as a commune is: its places holding the most
+// of the other words come first, not the itinerant places of other
+// départements, which came first and left the Charente's out of the
+// first twenty.
+func TestDepartementKeptInAPartialAnswerOfTheBatch1220(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("bus1", "Bus numérique itinérant", "Nice", "06000", "1 rue de France", "services", themeTools),
+		record("cog", "Centre social", "Cognac", "16100", "2 rue Racine", "services", themeTools),
+		record("jar", "Centre social", "Jarnac", "16200", "2 rue du Château", "services", themeTools),
+		record("ang", "Centre social", "Angoulême", "16000", "3 rue de Périgueux", "services", themeTools),
+		record("gap", "Espace numérique", "Gap", "05000", "4 rue Carnot", "services", themeTools),
+		record("apt", "Maison France services", "Apt", "84400", "5 rue des Marchands", "services", themeProcedures),
+		record("cav", "Mairie", "Cavaillon", "84300", "6 place Joseph Guis", "services", themeProcedures),
+	})
+	r, got := searchNames(t, m, "mediateur numerique itinerant charente")
+	if !r.Partial || len(got) == 0 || r.Hits[0].Item.Departement != "16" {
+		t.Errorf("mediateur numerique itinerant charente: %v (partial %v), want the Charente's place first in a partial answer", got, r.Partial)
+	}
+	// Every word held: the département restricts as before.
+	if r, got := searchNames(t, m, "centre social charente"); len(got) != 3 || r.Partial {
+		t.Errorf("centre social charente: %v (partial %v), want the Charente's places only", got, r.Partial)
+	}
+}
+
+// A name's word glued to « bus » (« EMMABUS », « Mairiebus ») names a
+// bus, as « Bus France services » does: the itinerant places.
+func TestGluedBusInANameOfTheBatch1220(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("emm", "Emmaüs Ruffec - EFS EMMABUS", "Ruffec", "16700", "22 rue Gambetta", "services", themeProcedures),
+		record("mb", "Mairiebus", "Nontron", "24300", "1 place Alfred Agard", "services", themeProcedures),
+		record("fix", "Centre social", "Ruffec", "16700", "3 rue de l'Hôpital", "services", themeProcedures),
+		record("abus", "Association contre les abus", "Nice", "06000", "1 rue de France", "services", themeProcedures),
+	})
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"itinerant charente", []string{"Emmaüs Ruffec - EFS EMMABUS"}},
+		{"bus", []string{"Emmaüs Ruffec - EFS EMMABUS", "Mairiebus"}},
+	} {
+		r, got := searchNames(t, m, c.q)
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %v", c.q, got, r.Partial, c.want)
+		}
+	}
+}
