@@ -143,3 +143,27 @@ func TestGluedBusInANameOfTheBatch1220(t *testing.T) {
 		}
 	}
 }
+
+// Shopkeepers and small businesses are met at the chambers of commerce
+// and the places named for businesses (« Pôle commerce », a
+// « pépinière d'entreprises », a « fabrique à entreprendre »): « aide
+// numérique pour les commerçants » was partial, « commerçants » held by
+// no place.
+func TestShopkeepersOfTheBatch1220(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("pole", "Pôle commerce - Mairie de Cognac", "Cognac", "16100", "1 rue Aristide Briand", "services", themeTools),
+		record("cci", "CHAMBRE COMMERCE ET INDUSTRIE DE BELFORT", "Belfort", "90000", "1 rue du Docteur Fréry", "services", themeTools),
+		record("pep", "Pépinière d'Entreprises Innovagrasse", "Grasse", "06130", "2 route de Cannes", "services", themeAccess),
+		record("fab", "Diniapolis, La Fabrique à Entreprendre", "Digne-les-Bains", "04000", "3 rue Prompt", "services", themeAccess),
+		record("med", "Médiation numérique", "Martigues", "13500", "4 rue Lamartine", "services", themeProcedures+"|"+themeTools),
+	})
+	r, got := searchNames(t, m, "aide numerique pour les commercants")
+	slices.Sort(got)
+	want := []string{"CHAMBRE COMMERCE ET INDUSTRIE DE BELFORT", "Diniapolis, La Fabrique à Entreprendre", "Pépinière d'Entreprises Innovagrasse", "Pôle commerce - Mairie de Cognac"}
+	if !slices.Equal(got, want) || r.Partial || len(r.Spellings) > 0 {
+		t.Errorf("aide numerique pour les commercants: %v (partial %v, spelt %v), want %v, the word read", got, r.Partial, r.Spellings, want)
+	}
+	if _, got := searchNames(t, m, "cci"); len(got) == 0 || got[0] != "CHAMBRE COMMERCE ET INDUSTRIE DE BELFORT" {
+		t.Errorf("cci: %v, want the chamber of commerce first", got)
+	}
+}
