@@ -167,3 +167,16 @@ func TestShopkeepersOfTheBatch1220(t *testing.T) {
 		t.Errorf("cci: %v, want the chamber of commerce first", got)
 	}
 }
+
+// « structure » is what helpers and orientation apps call any place they
+// send someone to: beside a programme and a commune (« structure aidants
+// connect arras ») it ranks without filtering; required, it found a place
+// whose typology's label says « Structures porteuses d'ateliers… »
+// elsewhere, before Arras's.
+func TestStructureIsGenericOfTheBatch1220(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("arras", "Centre Social Arras Ouest", "Arras", "62000", "1 rue de Douai", "labels_nationaux", "Aidants Connect"),
+		record("aci", "Centre socioculturel", "Barbezieux-Saint-Hilaire", "16300", "2 rue Carnot", "labels_nationaux", "Aidants Connect", "typologie", "ACI"),
+	})
+	wantFirst(t, m, [][2]string{{"structure aidants connect arras", "Centre Social Arras Ouest"}})
+}
