@@ -1578,9 +1578,11 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 	var cands []cand
 	have := map[string]bool{}
 	add := func(word string, id, dist int) {
-		if have[word] || word == w || strings.HasSuffix(w, "er") && w == word+"r" {
-			// An infinitive is no misspelling of its noun
-			// (« garder » is not « garde », La Garde).
+		if have[word] || word == w || strings.HasSuffix(w, "er") && (w == word+"r" || w == word+"er" || id >= 0 && stem(word) == stem(w)) {
+			// An infinitive is no misspelling of its noun nor of
+			// its stem, nor of a record's word of the same root
+			// (« garder » is not « garde », La Garde, nor « Gard »,
+			// nor a street « des Gardes »).
 			return
 		}
 		have[word] = true

@@ -180,3 +180,18 @@ func TestStructureIsGenericOfTheBatch1220(t *testing.T) {
 	})
 	wantFirst(t, m, [][2]string{{"structure aidants connect arras", "Centre Social Arras Ouest"}})
 }
+
+// An infinitive is no misspelling of its stem either (« garder » is not
+// « Gard », nor a street « des Gardes »): « je cherche une formation mais j'ai personne pour garder
+// mon fils » found the Gard's places as full matches; no place minds
+// children.
+func TestInfinitiveIsNoMisspellingOfItsStemOfTheBatch1220(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("gard", "DEPARTEMENT DU GARD", "Nîmes", "30000", "1 rue Guillemette", "services", themeTools),
+		record("gap", "Espace formation", "Gap", "05000", "4 rue Carnot", "services", themeTools),
+		record("gardes", "Point Passerelle", "Sainte-Sévère-sur-Indre", "36160", "2 rue des Gardes", "services", themeTools),
+	})
+	if r, got := searchNames(t, m, "formation pour garder mon fils"); len(got) > 0 && !r.Partial {
+		t.Errorf("formation pour garder mon fils: %v, want nothing or a partial answer", got)
+	}
+}
