@@ -167,7 +167,10 @@ func (t *table) messageWords(words []string) []string {
 }
 
 // analyze turns the query's words (folded, in order) into clauses.
-func (t *table) analyze(words []string) analysis {
+//
+// articled holds the words typed right after an article (« la garde »):
+// the article is a stop word, gone from words.
+func (t *table) analyze(words []string, articled map[string]bool) analysis {
 	var a analysis
 	n := len(words)
 	phraseTargets := make([][]lexTarget, n)
@@ -189,7 +192,8 @@ func (t *table) analyze(words []string) analysis {
 	for i, w := range words {
 		stems[i] = stem(w)
 	}
-	covered := 0 // words inside a place phrase
+	nounCommune := make([]string, n) // a commune's word read as a word (see below)
+	covered := 0                     // words inside a place phrase
 	// A number before a month (« 14 juillet », « quatorze juillet »)
 	// names a street or a square: it is no département nor postal code,
 	// and ranks without filtering (streets are indexed without their
@@ -239,6 +243,22 @@ func (t *table) analyze(words []string) analysis {
 			// of text, below any « Mairie » elsewhere.
 			if k := t.communeByFirstWord(words[i]); k != "" {
 				commune, communeLen = k, 1
+			}
+		}
+		if communeLen == 1 && !otherName && i+1 < n && !articled[words[i]] && articleOnly(commune) && needAt(words[i+1:], stems[i+1:]) {
+			// A commune whose name begins with an article, typed
+			// without it and before a word of need, heads a noun
+			// phrase: « garde d'enfants », « garde enfants mercredi »
+			// are child care, not La Garde (its places serving
+			// families were full matches). Its records do not hold the
+			// word through their commune's name. With the article
+			// (« médiathèque la garde », « la garde aide numérique »)
+			// or after the need, it is the commune.
+			nounCommune[i] = commune
+			commune, communeLen = "", 0
+			if best != nil && best.place && !slices.Equal(best.tokens, words[i:i+bestLen]) {
+				// Nor the département a form of it names (the Gard).
+				best, bestLen = nil, 0
 			}
 		}
 		if best != nil && best.place && communeLen >= bestLen && !slices.Equal(best.tokens, words[i:i+bestLen]) {
@@ -309,7 +329,7 @@ func (t *table) analyze(words []string) analysis {
 			if l > 1 && !best.place && pr == nil && span[i] == 0 && len(best.targets) > 0 && !lacks(best) &&
 				!slices.ContainsFunc(best.targets, func(tg lexTarget) bool {
 					_, n := t.setCount(tg.field, tg.value)
-					return n > 0 || namedInText(tg.field)
+					return n > 0 || namedInText(tg.field) || t.namedKind(tg)
 				}) {
 				span[i] = l
 				for j := i + 1; j < i+l; j++ {
@@ -388,6 +408,15 @@ func (t *table) analyze(words []string) analysis {
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && pr.centre == nil && len(pr.slots) > 0 {
 			c.exclude = t.containingCommunes(pr.commune, pr.slots)
+		}
+		if k := nounCommune[i]; k != "" {
+			c.exclude = t.containingCommunes(k, nil)
+			if c.exclude == nil {
+				c.exclude = make(bitset, (len(t.docs)+63)/64)
+			}
+			for _, slot := range t.byCommune[k] {
+				c.exclude.set(slot)
+			}
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.centre != nil {
 			// The records around a commune without places hold its
@@ -1549,9 +1578,11 @@ func (t *table) addSpellings(c *clause, addTerm func(uint32, float32, string, bo
 	var cands []cand
 	have := map[string]bool{}
 	add := func(word string, id, dist int) {
-		if have[word] || word == w || strings.HasSuffix(w, "er") && w == word+"r" {
-			// An infinitive is no misspelling of its noun
-			// (« garder » is not « garde », La Garde).
+		if have[word] || word == w || strings.HasSuffix(w, "er") && (w == word+"r" || w == word+"er" || id >= 0 && stem(word) == stem(w)) {
+			// An infinitive is no misspelling of its noun nor of
+			// its stem, nor of a record's word of the same root
+			// (« garder » is not « garde », La Garde, nor « Gard »,
+			// nor a street « des Gardes »).
 			return
 		}
 		have[word] = true
@@ -1743,4 +1774,50 @@ func (t *table) addTextPhrase(c *clause, pp publicPhrase, via string, maxFactor 
 			t: lexTarget{field: textFieldNames[f], value: strings.Join(pp.tokens, " "), factor: factor, how: HowPublic, via: via}})
 		c.size += n
 	}
+}
+
+// namedKind says whether tg is a kind of place some record's name says
+// it is (« Le Fablab de Carpentras »), though no record gives it as its
+// typology: the phrase meaning it (« impression 3d » → the fablabs) is
+// held by those records, not only by records writing the phrase.
+func (t *table) namedKind(tg lexTarget) bool {
+	if tg.field != FieldTypologies {
+		return false
+	}
+	for _, tr := range t.keyTerms(lex.typologyKeys[tg.value]) {
+		if len(t.text.postings[tr.id]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// needAt says whether words begin with a phrase of the thesaurus naming a
+// need, a public or a time (« enfants », « mercredi »), not a place nor
+// generic words only (« aide numérique »).
+func needAt(words, stems []string) bool {
+	for _, key := range []string{words[0], stems[0]} {
+		for _, p := range lex.phrases[key] {
+			if !p.place && len(p.tokens) <= len(words) && phraseAt(p.tokens, p.stems, words, stems) &&
+				slices.ContainsFunc(p.tokens, func(w string) bool { return !lex.generic[inflectionBase(w)] }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// articleOnly says whether every commune of the reference with this key
+// has a name beginning with an article (La Garde, Le Pradet): typed
+// without it, the word is not how the commune is named. A key some
+// commune is named by alone (Seyne beside La Seyne-sur-Mer) is not.
+func articleOnly(key string) bool {
+	cs := referenceByKey()[key]
+	for _, c := range cs {
+		first, _, _ := strings.Cut(vocab.Slugify(c.Name), "-")
+		if !articles[first] {
+			return false
+		}
+	}
+	return len(cs) > 0
 }

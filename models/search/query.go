@@ -137,7 +137,7 @@ func (t *table) finishPlan(p *plan, allowed []string) error {
 			return badRequest("q", fmt.Sprintf("names %d needs, places or kinds of places: at most %d are read; keep the ones that matter", n, MaxWords))
 		}
 	}
-	p.an = t.analyze(p.words)
+	p.an = t.analyze(p.words, articledWords(q.Text))
 	if p.an.placeOnly {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not
 		// words to rank by.
@@ -517,6 +517,26 @@ func (t *table) run(p *plan, s *scratch) page {
 			s.inPlace.orInto(inPlace)
 		}
 	}
+	// A département the query names does not reorder an answer holding
+	// every word (its name is too often a common word, see
+	// placeRef.rankFirst), but a partial answer keeps it as it keeps a
+	// commune (below): « médiateur numérique itinérant charente » listed
+	// the itinerant places of the Alpes-Maritimes, and none of the
+	// Charente's places in its first twenty.
+	var inDep bitset
+	if inPlace == nil && !p.an.placeOnly {
+		for i := range p.an.places {
+			if pr := &p.an.places[i]; pr.kind == "departement" && len(pr.sets) > 0 {
+				if inDep == nil {
+					inDep = make(bitset, len(s.filter))
+				}
+				for _, b := range pr.sets {
+					b.orInto(inDep)
+				}
+			}
+		}
+	}
+	depKept := false
 	// A query naming one commune or postal code beside a need that no
 	// record there meets (« carte grise 13001 », « carte grise gap ») is
 	// partial: its results are the need's places elsewhere. They rank
@@ -629,6 +649,9 @@ func (t *table) run(p *plan, s *scratch) page {
 			out.partial = true
 			required, soft = len(p.an.clauses)-p.an.echoCount(), p.an.echoCount()
 		}
+		if out.partial && inPlace == nil && inDep != nil {
+			inPlace, depKept = inDep, true
+		}
 		if out.partial && inPlace != nil {
 			// The named place's records holding the most of the other
 			// words, when they hold one (« atelier smartphone seniors
@@ -642,7 +665,7 @@ func (t *table) run(p *plan, s *scratch) page {
 			// around come first, as before.
 			placeClauses, kindOnly := 0, true
 			for _, c := range p.an.clauses {
-				if c.place >= 0 && p.an.places[c.place].rankFirst {
+				if pr := placeAt(&p.an, c.place); pr != nil && (pr.rankFirst || depKept && pr.kind == "departement") {
 					placeClauses++
 				} else if !c.kind {
 					kindOnly = false

@@ -114,6 +114,22 @@ func tokenize(s string, query bool) []string {
 
 var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
 
+// articledWords are the words of a query typed right after an article
+// (« la garde » → garde), as tokenize folds them.
+func articledWords(q string) map[string]bool {
+	out := map[string]bool{}
+	all := strings.Split(vocab.Slugify(undot(q)), "-")
+	for i := 1; i < len(all); i++ {
+		if w := all[i]; w != "" && articles[all[i-1]] {
+			if a, ok := abbreviations[w]; ok {
+				w = a
+			}
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // articleCommunes gives, for an article and a word (« la seyne », « le
 // puy »), the other words of the commune a person writing them means: the
 // most populous whose official name begins with them (La Seyne-sur-Mer, Le
@@ -1383,6 +1399,12 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 					m[sp[0]] |= bit
 					m[sp[1]] |= bit
 				}
+				if gluedBus(w) && (f == fieldName || f == fieldOwnerName) {
+					// A name's word glued to « bus » (« EMMABUS »,
+					// « Mairiebus ») names the bus, an itinerant place
+					// (the itinerant entry's « bus »).
+					m["bus"] |= bit
+				}
 				lex.abbrev.At(ws[i:], readFold(w), readFold, func(p vocab.Phrase) {
 					// Two letters (CS, ML, BM) are an acronym in a
 					// name; in a description they are too often
@@ -1406,6 +1428,14 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 		}
 	}
 	return m
+}
+
+// gluedBus: a word of three letters or more glued to « bus » (« emmabus »,
+// « ordibus », « cyberbus »), as French names a kind of bus (autobus,
+// minibus); not « abus » nor a word it ends (« rébus », « syllabus »).
+func gluedBus(w string) bool {
+	return len(w) >= 6 && strings.HasSuffix(w, "bus") && isLetters(w) &&
+		!slices.Contains([]string{"rebus", "syllabus", "nimbus", "cumulonimbus", "incubus"}, w)
 }
 
 // readFold folds a word of a record for reading abbreviations: the short

@@ -58,22 +58,28 @@ func TestJudgedQueries(t *testing.T) {
 	// Accessibility: recall@20 0.25 before the index read the Acceslibre
 	// record; kinds of help (« accompagnement individuel ») P@5 0.80 and
 	// written-out names (« maison de services au public », the MSAP's
-	// former name) 0.94 before 2026-12-04.
+	// former name) 0.94 before 2026-12-04. Needs 0.99/0.99 until six
+	// queries for a cheap or refurbished device (« ordi pas cher »,
+	// « ordinateur reconditionné », « don d'ordinateur »…) were judged
+	// by the tester's rule of « acheter ordi pas cher » (2026-12-20): the
+	// one place of the theme was all they held, Emmaüs Connect, Envie
+	// and Ordisol are where such a person is sent; 0.60/0.45 on each
+	// once the ressourceries and Emmaüs are found (0.20/0.09 before).
 	kinds := map[string][2]float64{"abbreviation": {0.98, 0.97}, "long_form": {0.99, 0.98}, "abbrev+place": {0.98, 0.99},
-		"need+public": {0.99, 0.99}, "typo": {0.99, 0.99}, "public": {0.99, 0.99}, "need": {0.99, 0.99},
+		"need+public": {0.99, 0.99}, "typo": {0.99, 0.99}, "public": {0.99, 0.99}, "need": {0.97, 0.96},
 		"accessibility": {0.99, 0.99}, "kind": {0.99, 0.96}}
 	for _, c := range []struct {
 		services   bool
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05 to 2026-12-14 and 2026-12-18, whose
+		// The set before the batches of 2026-12-05 to 2026-12-14, 2026-12-18 and 2026-12-20, whose
 		// floors are below.
 		var older []Query
 		for _, q := range qs {
 			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
 				q.Added != "2026-12-10" && q.Added != "2026-12-11" && q.Added != "2026-12-12" && q.Added != "2026-12-13" && q.Added != "2026-12-14" &&
-				q.Added != "2026-12-18" {
+				q.Added != "2026-12-18" && q.Added != "2026-12-20" {
 				older = append(older, q)
 			}
 		}
@@ -213,6 +219,16 @@ func TestJudgedQueries(t *testing.T) {
 		//     commune lacks lists the commune's places: « franse servis
 		//     la seyne » 0.20 → 1.00; « epn gap » 0.80/0.20 → 1.00/0.95):
 		//     the nine no place answers honest.
+		//   - 2026-12-20 (59: procedures by their portals and documents,
+		//     acronyms beside communes all over France — MSAP, CCAS, EPN,
+		//     CNFS, FS —, run-together and misspelt names, SMS style,
+		//     English, printing, Wi-Fi, repair, 3D printers, refurbished
+		//     computers, school apps, scams, accessibility, départements
+		//     and overseas, 3 no place answers): 0.91/0.92 before its
+		//     rules, the three honest; 0.98/0.98 after (a kind of place
+		//     records name but none gives as its typology, the reuse
+		//     places for repair and refurbished devices, a name glued to
+		//     « bus », shopkeepers, « structure »), the three honest.
 		for _, bf := range []struct {
 			added      string
 			queries    int
@@ -223,7 +239,8 @@ func TestJudgedQueries(t *testing.T) {
 			{"2026-12-08", 50, 0.95, 0.98, 0}, {"2026-12-09", 48, 0.93, 0.92, 0},
 			{"2026-12-10", 59, 0.94, 0.94, 4}, {"2026-12-11", 70, 0.95, 0.94, 6},
 			{"2026-12-12", 76, 0.96, 0.94, 6}, {"2026-12-13", 76, 0.90, 0.89, 3},
-			{"2026-12-14", 56, 0.91, 0.88, 4}, {"2026-12-18", 47, 0.91, 0.89, 9}} {
+			{"2026-12-14", 56, 0.91, 0.88, 4}, {"2026-12-18", 47, 0.91, 0.89, 9},
+			{"2026-12-20", 59, 0.97, 0.97, 3}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
