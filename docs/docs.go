@@ -2281,7 +2281,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422), and so is a change of source, source_id, producer, producer_updated_on, status or the closure fields (those who edit the record set them).",
+                "description": "Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422), and so is a change of source, source_id, producer, producer_updated_on, status or the closure fields (those who edit the record set them), of parent_id (attaching a place to a network gives the network's managers rights over it) or of contact_public (publishing the structure's phones and e-mails is its own decision): each is named in errors as changes.\u003cfield\u003e.",
                 "consumes": [
                     "application/json"
                 ],
@@ -6936,7 +6936,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it.",
+                "description": "As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it. A change of source, source_id or status, or of actor_id, is refused (422, named changes.\u003cfield\u003e).",
                 "consumes": [
                     "application/json"
                 ],
@@ -7617,7 +7617,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel \"suggestion\", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.",
+                "description": "Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel \"suggestion\", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. A suggestion changing a field suggestions may not change (one made before the rule) answers 409 naming it. Rejecting needs a reason.",
                 "consumes": [
                     "application/json"
                 ],
