@@ -10451,7 +10451,7 @@ const docTemplate = `{
                     "example": 5.3691
                 },
                 "mobility": {
-                    "description": "Fixe and/or Itinérant (the standard's itinerance).",
+                    "description": "Fixe and/or Itinérant (the standard's itinerance); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -10469,7 +10469,7 @@ const docTemplate = `{
                     "example": "Médiathèque de la Porte d'Aix"
                 },
                 "national_programmes": {
-                    "description": "The standard's dispositif_programmes_nationaux.",
+                    "description": "The standard's dispositif_programmes_nationaux; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -10497,7 +10497,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "phones": {
-                    "description": "Phone numbers; national formats are accepted and stored as E.164.",
+                    "description": "Phone numbers; national formats are accepted and stored as E.164.\nPhones, e-mails and websites keep the order sent: the first is the\none exports that take one give.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -10547,7 +10547,7 @@ const docTemplate = `{
                     "example": "Espace public numérique : ordinateurs en libre accès et ateliers."
                 },
                 "training_labels": {
-                    "description": "The standard's formations_labels.",
+                    "description": "The standard's formations_labels; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -10556,7 +10556,7 @@ const docTemplate = `{
                     "x-vocabulary": "training_labels"
                 },
                 "typologies": {
-                    "description": "Structure types: codes from GET /api/v1/vocabularies/typologies.",
+                    "description": "Structure types: codes from GET /api/v1/vocabularies/typologies; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15692,7 +15692,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "access_modes": {
-                    "description": "How to get the service (modalites_acces).",
+                    "description": "How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15704,7 +15704,7 @@ const docTemplate = `{
                     ]
                 },
                 "accompaniment_modes": {
-                    "description": "How people are accompanied (modalites_accompagnement).",
+                    "description": "How people are accompanied (modalites_accompagnement); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15745,7 +15745,7 @@ const docTemplate = `{
                     "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
                 },
                 "fees": {
-                    "description": "Fees (frais_a_charge).",
+                    "description": "Fees (frais_a_charge); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15773,7 +15773,7 @@ const docTemplate = `{
                     "example": "procedures_done_with"
                 },
                 "languages": {
-                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
+                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15816,7 +15816,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "publics": {
-                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
+                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15840,7 +15840,7 @@ const docTemplate = `{
                     "maxLength": 200
                 },
                 "specific_support": {
-                    "description": "Specific support (prise_en_charge_specifique).",
+                    "description": "Specific support (prise_en_charge_specifique); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15858,7 +15858,7 @@ const docTemplate = `{
                     "example": "published"
                 },
                 "themes": {
-                    "description": "At least one of the standard's services.",
+                    "description": "At least one of the standard's services; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "minItems": 1,
@@ -16522,7 +16522,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "access_modes": {
-                    "description": "How to get the service (modalites_acces).",
+                    "description": "How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16534,7 +16534,7 @@ const docTemplate = `{
                     ]
                 },
                 "accompaniment_modes": {
-                    "description": "How people are accompanied (modalites_accompagnement).",
+                    "description": "How people are accompanied (modalites_accompagnement); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16580,7 +16580,7 @@ const docTemplate = `{
                     "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
                 },
                 "fees": {
-                    "description": "Fees (frais_a_charge).",
+                    "description": "Fees (frais_a_charge); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16608,7 +16608,7 @@ const docTemplate = `{
                     "example": "procedures_done_with"
                 },
                 "languages": {
-                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
+                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16651,7 +16651,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "publics": {
-                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
+                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16675,7 +16675,7 @@ const docTemplate = `{
                     "maxLength": 200
                 },
                 "specific_support": {
-                    "description": "Specific support (prise_en_charge_specifique).",
+                    "description": "Specific support (prise_en_charge_specifique); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16693,7 +16693,7 @@ const docTemplate = `{
                     "example": "published"
                 },
                 "themes": {
-                    "description": "At least one of the standard's services.",
+                    "description": "At least one of the standard's services; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "minItems": 1,

@@ -22,21 +22,21 @@ type ServiceInput struct {
 	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS." maxLength:"10000"`
 	// What kind of help: GET /api/v1/vocabularies/service_kinds.
 	Kind string `json:"kind" extensions:"x-vocabulary=service_kinds" example:"procedures_done_with"`
-	// At least one of the standard's services.
+	// At least one of the standard's services; a set: each value once, in the vocabulary's order whatever the order sent.
 	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives" validate:"min=1,max=20"`
-	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.
+	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.
 	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors" validate:"max=20"`
-	// Specific support (prise_en_charge_specifique).
+	// Specific support (prise_en_charge_specifique); a set: each value once, in the vocabulary's order whatever the order sent.
 	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité" validate:"max=20"`
-	// Fees (frais_a_charge).
+	// Fees (frais_a_charge); a set: each value once, in the vocabulary's order whatever the order sent.
 	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit" validate:"max=20"`
 	// Details about fees: prices, conditions.
 	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €" maxLength:"500"`
 	// Accepts the Pass numérique (APTIC) cheque.
 	PassNumerique bool `json:"pass_numerique,omitempty"`
-	// How to get the service (modalites_acces).
+	// How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.
 	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter" validate:"max=20"`
-	// How people are accompanied (modalites_accompagnement).
+	// How people are accompanied (modalites_accompagnement); a set: each value once, in the vocabulary's order whatever the order sent.
 	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel" validate:"max=20"`
 	// Given at the place; defaults to true when the body omits both on_site and remote.
 	OnSite *bool `json:"on_site,omitempty"`
@@ -50,7 +50,7 @@ type ServiceInput struct {
 	// The service's own hours (OSM opening_hours); empty means the actor's.
 	// Time ranges of one day that overlap are stored merged.
 	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00" maxLength:"1000"`
-	// Languages the service is given in (GET /api/v1/vocabularies/languages).
+	// Languages the service is given in (GET /api/v1/vocabularies/languages); a set: each value once, in the vocabulary's order whatever the order sent.
 	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr" validate:"max=20"`
 	// People per session, for workshops.
 	Capacity *int `json:"capacity,omitempty" example:"8" minimum:"1" maximum:"100000"`
