@@ -963,7 +963,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: the same key and body return the first result",
+                        "description": "Makes retries safe: the same key and body return the first success again. A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -1638,7 +1638,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -1931,7 +1931,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost)",
+                        "description": "Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost). A refusal (4xx) is not kept: a corrected request may reuse the key",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -2296,7 +2296,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -2899,7 +2899,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -3627,7 +3627,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -4576,7 +4576,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -4816,6 +4816,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "format": "uuid",
                         "description": "Referral id",
                         "name": "id",
@@ -5007,6 +5013,12 @@ const docTemplate = `{
                 "summary": "Write to the other structure of a referral",
                 "operationId": "postReferralMessage",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "type": "string",
                         "format": "uuid",
@@ -6271,7 +6283,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: the same key and body return the first result",
+                        "description": "Makes retries safe: the same key and body return the first success again. A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -6951,7 +6963,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -7925,7 +7937,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Makes retries safe: the same key and body return the first report",
+                        "description": "Makes retries safe: the same key and body return the first report. A refusal (4xx) is not kept: a corrected request may reuse the key",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -8792,7 +8804,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry gets the link again (with a new token if the first answer was lost)",
+                        "description": "Makes retries safe: a retry gets the link again (with a new token if the first answer was lost). A refusal (4xx) is not kept: a corrected request may reuse the key",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -9024,7 +9036,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },

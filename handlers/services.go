@@ -361,7 +361,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
-//	@Param			Idempotency-Key	header		string			false	"Makes retries safe: the same key and body return the first result"
+//	@Param			Idempotency-Key	header		string			false	"Makes retries safe: the same key and body return the first success again. A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			service			body		ServiceInput	true	"The service"
 //	@Success		201				{object}	Service
 //	@Header			201				{string}	Location	"URL of the new service"

@@ -318,7 +318,7 @@ func prefixFields(err error, prefix string) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			id			path		string			true	"Actor id"	format(uuid)
 //	@Param			suggestion	body		SuggestionInput	true	"The change"
 //	@Success		201			{object}	Suggestion
@@ -379,7 +379,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			id			path		string			true	"Service id"	format(uuid)
 //	@Param			suggestion	body		SuggestionInput	true	"The change"
 //	@Success		201			{object}	Suggestion
