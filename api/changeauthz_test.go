@@ -57,9 +57,7 @@ func TestSuggestionAcceptanceChecksLikeAnEdit(t *testing.T) {
 	if r := w.e.Do(apitest.Request{Method: "PATCH", Path: x, Token: w.mgrA, Body: obj{"parent_id": w.netB}}); r.Code != 403 {
 		t.Errorf("PATCH into another network: %d", r.Code)
 	}
-	if r := w.accept(w.mgrA, w.suggest(t, x, obj{"parent_id": w.netB})); r.Code != 403 {
-		t.Errorf("suggested move into another network accepted: %d %s", r.Code, r.Body)
-	}
+	// (A network is no longer suggested at all: TestSuggestionsGrantNoRights.)
 	moveOut := obj{"address": obj{"street": "1 promenade des Anglais", "postal_code": "06000", "commune": "Nice", "insee_code": "06088"}}
 	if r := w.e.Do(apitest.Request{Method: "PATCH", Path: x, Token: w.coord, Body: moveOut}); r.Code != 403 {
 		t.Errorf("PATCH out of the territory: %d", r.Code)

@@ -88,11 +88,18 @@ func idempotent(log *slog.Logger, store *models.Store, hd *handlers.Handler) gin
 		w := &captureWriter{ResponseWriter: c.Writer}
 		c.Writer = w
 		c.Next()
-		// Server errors release the key so that a retry runs again (a
-		// write that committed keeps it); any other answer, success or
-		// refusal, is what a retry gets.
+		// Only a success is kept under the key, as the answer a retry gets.
+		// A refusal (400, 401, 403, 404, 409, 410, 412, 413, 415, 422,
+		// 429…) and a server error release it: the request did nothing
+		// (a store method writes in one transaction, and a refusal rolls
+		// it back), so a retry runs again — and the corrected body of a
+		// 422 may be sent with the same key, which kept the 422 and
+		// answered « reused with a different body ». A write that
+		// committed keeps its key whatever the answer (it is bound in the
+		// write's transaction, and FinishIdempotent releases only a key
+		// still pending), and a retry renders the record it created.
 		var resp *models.IdempotentResponse
-		if status := w.Status(); status < 500 {
+		if status := w.Status(); status >= 200 && status < 300 {
 			resp = &models.IdempotentResponse{Status: status, Body: w.buf.Bytes(), Headers: map[string]string{}, ByReference: c.GetBool(handlers.ReplayByReference)}
 			for _, name := range []string{"Content-Type", "Location", "ETag"} {
 				if v := w.Header().Get(name); v != "" {

@@ -28,6 +28,13 @@ import (
 // another's change unknowingly. The operations with versions declare both
 // headers and check them (handlers/etag.go).
 //
+// And a write sending Idempotency-Key to an operation that does not take
+// it (every one but the POSTs that create, which declare it) is refused
+// with 400 naming the header, for the same reason: the key was silently
+// ignored on PUT, PATCH, restore or a duplicate's confirmation, and a
+// client retrying one believed it safe. PUT and PATCH are idempotent as
+// they are (If-Match guards them against lost updates).
+//
 // What each operation declares comes from openapi.yaml, parsed once at
 // start-up (declaredQueries), so the check and the documentation cannot
 // drift apart. Reads are left to their handlers: lists and searches refuse
@@ -61,7 +68,8 @@ func knownQueries(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 		}
 		h := c.Request.Header
 		conditional := len(h.Values("If-Match")) > 0 || len(h.Values("If-None-Match")) > 0
-		if c.Request.URL.RawQuery == "" && !conditional {
+		keyed := len(h.Values("Idempotency-Key")) > 0
+		if c.Request.URL.RawQuery == "" && !conditional && !keyed {
 			c.Next()
 			return
 		}
@@ -87,6 +95,12 @@ func knownQueries(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 				Message: "This operation takes no precondition; nothing was done.", Fields: fe})
 			return
 		}
+		if keyed && !op.idempotent {
+			handlers.WriteProblem(c, log, &models.Error{Code: models.EBADREQUEST,
+				Message: "This operation takes no Idempotency-Key; nothing was done.", Fields: []models.FieldError{{Field: "Idempotency-Key",
+					Reason: "is not supported by this operation (only POSTs that create take one; PUT and PATCH may be repeated as they are, guarded by If-Match), so a retry would not be recognised; send the request without it"}}})
+			return
+		}
 		c.Next()
 	}
 }
@@ -96,6 +110,7 @@ func knownQueries(log *slog.Logger, ops map[string]declared) gin.HandlerFunc {
 type declared struct {
 	queries     []string
 	conditional bool
+	idempotent  bool // it takes Idempotency-Key (the create routes, routes.go)
 	badRequest  bool // it documents a 400 answer
 	// produces lists the media types of the operation's successes,
 	// application/json first (the server's preference when a client
@@ -125,6 +140,8 @@ func declaredQueries(doc *openapi3.T) map[string]declared {
 					d.queries = append(d.queries, ref.Value.Name)
 				case ref.Value.In == openapi3.ParameterInHeader && (ref.Value.Name == "If-Match" || ref.Value.Name == "If-None-Match"):
 					d.conditional = true
+				case ref.Value.In == openapi3.ParameterInHeader && ref.Value.Name == "Idempotency-Key":
+					d.idempotent = true
 				}
 			}
 		}

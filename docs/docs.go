@@ -963,7 +963,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: the same key and body return the first result",
+                        "description": "Makes retries safe: the same key and body return the first success again. A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -1638,7 +1638,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -1931,7 +1931,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost)",
+                        "description": "Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost). A refusal (4xx) is not kept: a corrected request may reuse the key",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -2287,7 +2287,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422), and so is a change of source, source_id, producer, producer_updated_on, status or the closure fields (those who edit the record set them).",
+                "description": "Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422), and so is a change of source, source_id, producer, producer_updated_on, status or the closure fields (those who edit the record set them), of parent_id (attaching a place to a network gives the network's managers rights over it) or of contact_public (publishing the structure's phones and e-mails is its own decision): each is named in errors as changes.\u003cfield\u003e.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2302,7 +2302,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -2905,7 +2905,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -3633,7 +3633,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -4582,7 +4582,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -4822,6 +4822,12 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
                         "format": "uuid",
                         "description": "Referral id",
                         "name": "id",
@@ -5013,6 +5019,12 @@ const docTemplate = `{
                 "summary": "Write to the other structure of a referral",
                 "operationId": "postReferralMessage",
                 "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    },
                     {
                         "type": "string",
                         "format": "uuid",
@@ -5574,7 +5586,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone. A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
                 "produces": [
                     "application/json"
                 ],
@@ -5615,7 +5627,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
                         "name": "commune",
                         "in": "query"
                     },
@@ -5625,7 +5637,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Postal codes",
+                        "description": "Postal codes, of the service's own address, else its actor's",
                         "name": "postal_code",
                         "in": "query"
                     },
@@ -5820,7 +5832,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's",
                         "name": "departement",
                         "in": "query"
                     },
@@ -5967,7 +5979,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.",
+                "description": "Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters (commune, postal_code, insee_code, departement) all read one address: the service's own when it has one, else its actor's — as GET /api/v1/search/services, the exports and HSDS do. A service given in Paris by a Marseille structure is under 75 and 75001, not 13. (Who may edit a service follows its actor, wherever it is given.)",
                 "produces": [
                     "application/json"
                 ],
@@ -6137,7 +6149,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "Marseille",
-                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
+                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
                         "name": "commune",
                         "in": "query"
                     },
@@ -6147,7 +6159,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Postal codes",
+                        "description": "Postal codes of the service's own address, else its actor's",
                         "name": "postal_code",
                         "in": "query"
                     },
@@ -6157,7 +6169,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "INSEE commune codes (same as commune)",
+                        "description": "INSEE commune codes (same as commune), of the service's own address, else its actor's",
                         "name": "insee_code",
                         "in": "query"
                     },
@@ -6168,7 +6180,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "13",
-                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)",
+                        "description": "Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's",
                         "name": "departement",
                         "in": "query"
                     },
@@ -6277,7 +6289,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: the same key and body return the first result",
+                        "description": "Makes retries safe: the same key and body return the first success again. A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -6942,7 +6954,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it.",
+                "description": "As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it. A change of source, source_id or status, or of actor_id, is refused (422, named changes.\u003cfield\u003e).",
                 "consumes": [
                     "application/json"
                 ],
@@ -6957,7 +6969,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -7623,7 +7635,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel \"suggestion\", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.",
+                "description": "Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel \"suggestion\", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. A suggestion changing a field suggestions may not change (one made before the rule) answers 409 naming it. Rejecting needs a reason.",
                 "consumes": [
                     "application/json"
                 ],
@@ -7931,7 +7943,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Makes retries safe: the same key and body return the first report",
+                        "description": "Makes retries safe: the same key and body return the first report. A refusal (4xx) is not kept: a corrected request may reuse the key",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -8798,7 +8810,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry gets the link again (with a new token if the first answer was lost)",
+                        "description": "Makes retries safe: a retry gets the link again (with a new token if the first answer was lost). A refusal (4xx) is not kept: a corrected request may reuse the key",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -9030,7 +9042,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)",
+                        "description": "Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)",
                         "name": "Idempotency-Key",
                         "in": "header"
                     },
@@ -10458,7 +10470,7 @@ const docTemplate = `{
                     "example": 5.3691
                 },
                 "mobility": {
-                    "description": "Fixe and/or Itinérant (the standard's itinerance).",
+                    "description": "Fixe and/or Itinérant (the standard's itinerance); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -10476,7 +10488,7 @@ const docTemplate = `{
                     "example": "Médiathèque de la Porte d'Aix"
                 },
                 "national_programmes": {
-                    "description": "The standard's dispositif_programmes_nationaux.",
+                    "description": "The standard's dispositif_programmes_nationaux; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -10504,7 +10516,7 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "phones": {
-                    "description": "Phone numbers; national formats are accepted and stored as E.164.",
+                    "description": "Phone numbers; national formats are accepted and stored as E.164.\nPhones, e-mails and websites keep the order sent: the first is the\none exports that take one give.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -10554,7 +10566,7 @@ const docTemplate = `{
                     "example": "Espace public numérique : ordinateurs en libre accès et ateliers."
                 },
                 "training_labels": {
-                    "description": "The standard's formations_labels.",
+                    "description": "The standard's formations_labels; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -10563,7 +10575,7 @@ const docTemplate = `{
                     "x-vocabulary": "training_labels"
                 },
                 "typologies": {
-                    "description": "Structure types: codes from GET /api/v1/vocabularies/typologies.",
+                    "description": "Structure types: codes from GET /api/v1/vocabularies/typologies; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15700,7 +15712,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "access_modes": {
-                    "description": "How to get the service (modalites_acces).",
+                    "description": "How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15712,7 +15724,7 @@ const docTemplate = `{
                     ]
                 },
                 "accompaniment_modes": {
-                    "description": "How people are accompanied (modalites_accompagnement).",
+                    "description": "How people are accompanied (modalites_accompagnement); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15753,7 +15765,7 @@ const docTemplate = `{
                     "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
                 },
                 "fees": {
-                    "description": "Fees (frais_a_charge).",
+                    "description": "Fees (frais_a_charge); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15781,7 +15793,7 @@ const docTemplate = `{
                     "example": "procedures_done_with"
                 },
                 "languages": {
-                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
+                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15824,7 +15836,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "publics": {
-                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
+                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15848,7 +15860,7 @@ const docTemplate = `{
                     "maxLength": 200
                 },
                 "specific_support": {
-                    "description": "Specific support (prise_en_charge_specifique).",
+                    "description": "Specific support (prise_en_charge_specifique); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -15866,7 +15878,7 @@ const docTemplate = `{
                     "example": "published"
                 },
                 "themes": {
-                    "description": "At least one of the standard's services.",
+                    "description": "At least one of the standard's services; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "minItems": 1,
@@ -16530,7 +16542,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "access_modes": {
-                    "description": "How to get the service (modalites_acces).",
+                    "description": "How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16542,7 +16554,7 @@ const docTemplate = `{
                     ]
                 },
                 "accompaniment_modes": {
-                    "description": "How people are accompanied (modalites_accompagnement).",
+                    "description": "How people are accompanied (modalites_accompagnement); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16588,7 +16600,7 @@ const docTemplate = `{
                     "example": "Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS."
                 },
                 "fees": {
-                    "description": "Fees (frais_a_charge).",
+                    "description": "Fees (frais_a_charge); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16616,7 +16628,7 @@ const docTemplate = `{
                     "example": "procedures_done_with"
                 },
                 "languages": {
-                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages).",
+                    "description": "Languages the service is given in (GET /api/v1/vocabularies/languages); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16659,7 +16671,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "publics": {
-                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.",
+                    "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16683,7 +16695,7 @@ const docTemplate = `{
                     "maxLength": 200
                 },
                 "specific_support": {
-                    "description": "Specific support (prise_en_charge_specifique).",
+                    "description": "Specific support (prise_en_charge_specifique); a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "items": {
@@ -16701,7 +16713,7 @@ const docTemplate = `{
                     "example": "published"
                 },
                 "themes": {
-                    "description": "At least one of the standard's services.",
+                    "description": "At least one of the standard's services; a set: each value once, in the vocabulary's order whatever the order sent.",
                     "type": "array",
                     "maxItems": 20,
                     "minItems": 1,

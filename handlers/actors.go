@@ -78,7 +78,7 @@ type ActorInput struct {
 	// SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send
 	// 00000000000000, when unknown.
 	Pivot string `json:"pivot,omitempty" example:"21130055300016" maxLength:"14"`
-	// Structure types: codes from GET /api/v1/vocabularies/typologies.
+	// Structure types: codes from GET /api/v1/vocabularies/typologies; a set: each value once, in the vocabulary's order whatever the order sent.
 	Typologies []string `json:"typologies,omitempty" extensions:"x-vocabulary=typologies" example:"BIB" validate:"max=20"`
 	// The network this actor belongs to.
 	ParentID *string `json:"parent_id,omitempty" format:"uuid"`
@@ -90,6 +90,8 @@ type ActorInput struct {
 	Latitude    *float64          `json:"latitude,omitempty" example:"43.3026" minimum:"-90" maximum:"90"`
 	Longitude   *float64          `json:"longitude,omitempty" example:"5.3691" minimum:"-180" maximum:"180"`
 	// Phone numbers; national formats are accepted and stored as E.164.
+	// Phones, e-mails and websites keep the order sent: the first is the
+	// one exports that take one give.
 	Phones   []string `json:"phones,omitempty" example:"+33491000000" validate:"max=20"`
 	Emails   []string `json:"emails,omitempty" example:"contact@example.fr" validate:"max=20"`
 	Websites []string `json:"websites,omitempty" example:"https://example.fr" validate:"max=20" maxLength:"2000"`
@@ -104,14 +106,14 @@ type ActorInput struct {
 	// may end up to 48:00 to run past midnight (Fr 22:00-26:00) but not
 	// last more than 24 hours (Mo 09:00-48:00 is refused with 422).
 	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off" maxLength:"1000"`
-	// Fixe and/or Itinérant (the standard's itinerance).
+	// Fixe and/or Itinérant (the standard's itinerance); a set: each value once, in the vocabulary's order whatever the order sent.
 	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe" validate:"max=20"`
 	// The place's page on acceslibre.beta.gouv.fr (accessibility).
 	AcceslibreURL string `json:"acceslibre_url,omitempty" maxLength:"2000"`
 	BookingURL    string `json:"booking_url,omitempty" maxLength:"2000"`
-	// The standard's dispositif_programmes_nationaux.
+	// The standard's dispositif_programmes_nationaux; a set: each value once, in the vocabulary's order whatever the order sent.
 	NationalProgrammes []string `json:"national_programmes,omitempty" extensions:"x-vocabulary=national_programmes" example:"Conseillers numériques" validate:"max=20"`
-	// The standard's formations_labels.
+	// The standard's formations_labels; a set: each value once, in the vocabulary's order whatever the order sent.
 	TrainingLabels []string `json:"training_labels,omitempty" extensions:"x-vocabulary=training_labels" validate:"max=20"`
 	// Other trainings or labels, free text (autres_formations_labels).
 	OtherLabels string `json:"other_labels,omitempty" maxLength:"500"`
@@ -571,7 +573,7 @@ func (h *Handler) GetActor(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
-//	@Param			Idempotency-Key	header		string		false	"Makes retries safe: the same key and body return the first result"
+//	@Param			Idempotency-Key	header		string		false	"Makes retries safe: the same key and body return the first success again. A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			actor			body		ActorInput	true	"The actor"
 //	@Success		201				{object}	Actor
 //	@Header			201				{string}	Location	"URL of the new actor"

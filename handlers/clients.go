@@ -114,7 +114,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			client	body		PartnerClientInput	true	"The client"
 //	@Success		201		{object}	PartnerClientCreated
 //	@Header			201		{string}	Location	"URL of the client"

@@ -71,7 +71,7 @@ func newInvitationCreated(inv *models.Invitation, token string, emailed bool) In
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			invitation	body		InvitationInput	true	"Who and what"
 //	@Success		201			{object}	InvitationCreated
 //	@Failure		400			{object}	Problem

@@ -59,7 +59,7 @@ func newJoinRequest(j *models.JoinRequest) JoinRequest {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			id		path		string				true	"Actor id"	format(uuid)
 //	@Param			request	body		JoinRequestInput	true	"A message for the managers"
 //	@Success		201		{object}	JoinRequest

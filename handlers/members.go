@@ -105,7 +105,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id				path		string		true	"Actor id"	format(uuid)
-//	@Param			Idempotency-Key	header		string		false	"Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost)"
+//	@Param			Idempotency-Key	header		string		false	"Makes retries safe: a retry gets the invitation again (with a new token if the first answer was lost). A refusal (4xx) is not kept: a corrected request may reuse the key"
 //	@Param			member			body		MemberInput	true	"Who and which role"
 //	@Success		202				{object}	InvitationCreated
 //	@Failure		400				{object}	Problem

@@ -102,6 +102,7 @@ func (h *Handler) ListReferralMessages(c *gin.Context) (err error) {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			id		path		string					true	"Referral id"	format(uuid)
 //	@Param			message	body		ReferralMessageInput	true	"The message"
 //	@Success		201		{object}	ReferralMessage
@@ -186,6 +187,7 @@ type ReferralForwardInput struct {
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			id			path		string					true	"Referral id"	format(uuid)
 //	@Param			If-Match	header		string					false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
 //	@Param			If-None-Match	header		string					false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"

@@ -22,21 +22,21 @@ type ServiceInput struct {
 	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS." maxLength:"10000"`
 	// What kind of help: GET /api/v1/vocabularies/service_kinds.
 	Kind string `json:"kind" extensions:"x-vocabulary=service_kinds" example:"procedures_done_with"`
-	// At least one of the standard's services.
+	// At least one of the standard's services; a set: each value once, in the vocabulary's order whatever the order sent.
 	Themes []string `json:"themes" extensions:"x-vocabulary=themes" example:"Aide aux démarches administratives" validate:"min=1,max=20"`
-	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone.
+	// Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.
 	Publics []string `json:"publics,omitempty" extensions:"x-vocabulary=publics" example:"Seniors" validate:"max=20"`
-	// Specific support (prise_en_charge_specifique).
+	// Specific support (prise_en_charge_specifique); a set: each value once, in the vocabulary's order whatever the order sent.
 	SpecificSupport []string `json:"specific_support,omitempty" extensions:"x-vocabulary=specific_support" example:"Surdité" validate:"max=20"`
-	// Fees (frais_a_charge).
+	// Fees (frais_a_charge); a set: each value once, in the vocabulary's order whatever the order sent.
 	Fees []string `json:"fees,omitempty" extensions:"x-vocabulary=fees" example:"Gratuit" validate:"max=20"`
 	// Details about fees: prices, conditions.
 	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €" maxLength:"500"`
 	// Accepts the Pass numérique (APTIC) cheque.
 	PassNumerique bool `json:"pass_numerique,omitempty"`
-	// How to get the service (modalites_acces).
+	// How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.
 	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter" validate:"max=20"`
-	// How people are accompanied (modalites_accompagnement).
+	// How people are accompanied (modalites_accompagnement); a set: each value once, in the vocabulary's order whatever the order sent.
 	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel" validate:"max=20"`
 	// Given at the place; defaults to true when the body omits both on_site and remote.
 	OnSite *bool `json:"on_site,omitempty"`
@@ -52,7 +52,7 @@ type ServiceInput struct {
 	// a row naming the same days joined, as for an actor; a range longer
 	// than 24 hours is refused with 422.
 	OpeningHours string `json:"opening_hours,omitempty" example:"We 14:00-17:00" maxLength:"1000"`
-	// Languages the service is given in (GET /api/v1/vocabularies/languages).
+	// Languages the service is given in (GET /api/v1/vocabularies/languages); a set: each value once, in the vocabulary's order whatever the order sent.
 	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr" validate:"max=20"`
 	// People per session, for workshops.
 	Capacity *int `json:"capacity,omitempty" example:"8" minimum:"1" maximum:"100000"`
@@ -190,7 +190,7 @@ func newService(s *models.Service) Service {
 //
 //	@ID			listServices
 //	@Summary		List services
-//	@Description	Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters match the service's own address, or its actor's.
+//	@Description	Pages through published services (a structure's editors also see its drafts). Within one filter, values are alternatives (any of); across filters, all must hold. Place filters (commune, postal_code, insee_code, departement) all read one address: the service's own when it has one, else its actor's — as GET /api/v1/search/services, the exports and HSDS do. A service given in Paris by a Marseille structure is under 75 and 75001, not 13. (Who may edit a service follows its actor, wherever it is given.)
 //	@Tags			services
 //	@Produce		json
 //	@Security		Anonymous
@@ -212,10 +212,10 @@ func newService(s *models.Service) Service {
 //	@Param			is_full				query		bool		false	"Currently full"
 //	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)	extensions(x-vocabulary=service_status)
 //	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
-//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
-//	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)
-//	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)
-//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"					collectionFormat(csv)	example(13)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's"	collectionFormat(csv)	example(Marseille)
+//	@Param			postal_code			query		[]string	false	"Postal codes of the service's own address, else its actor's"	collectionFormat(csv)
+//	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune), of the service's own address, else its actor's"	collectionFormat(csv)
+//	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"	collectionFormat(csv)	example(13)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the services of actors hidden by exclude_duplicates on /api/v1/actors"
@@ -363,7 +363,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Security		PartnerClient[directory:write]
-//	@Param			Idempotency-Key	header		string			false	"Makes retries safe: the same key and body return the first result"
+//	@Param			Idempotency-Key	header		string			false	"Makes retries safe: the same key and body return the first success again. A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			service			body		ServiceInput	true	"The service"
 //	@Success		201				{object}	Service
 //	@Header			201				{string}	Location	"URL of the new service"

@@ -91,8 +91,30 @@ func newSuggestion(s *models.Suggestion, label func(*models.Suggestion) string) 
 // Fields a suggestion may not change: a record's source is its partner's,
 // and whether a place is open, closed or archived is decided by those who
 // edit it, not proposed by anyone with an account (the message can say it).
+//
+// Nor the fields that grant rights or publish what the structure keeps
+// private, which its moderators would decide in its stead:
+//   - parent_id attaches the place to a network, and a network's managers
+//     manage its members (models.ActorRef.Lineage): a manager suggesting
+//     their own network as another place's parent, accepted by a moderator
+//     who saw only an id, gained write rights over that place. Taking a
+//     place out of its network withdraws rights the same way. Those who
+//     edit the record change it directly, with the checks of that write.
+//   - contact_public publishes the structure's phones and e-mails, which it
+//     may have given only to the platform (exports, open data). That is the
+//     structure's decision: its managers make it directly, and a
+//     coordinator or administrator who edits the record does so in their
+//     own name, not by accepting someone else's proposal on its behalf.
+//
+// The other fields are facts about the place anyone may correct. The
+// address, which decides the territory and so its coordinators, is one:
+// the moderator reads it, and accepting a move is checked as the same
+// direct write (the coordinator's territory before and after). A service's
+// actor_id cannot change at all (readSuggestion's caller), and its
+// accepts_referrals, capacity and is_full are the service's availability,
+// which anyone who knows it may report.
 var (
-	unsuggestableActor   = []string{"source", "source_id", "producer", "producer_updated_on", "status", "closed_from", "closed_until", "closure_reason"}
+	unsuggestableActor   = []string{"source", "source_id", "producer", "producer_updated_on", "status", "closed_from", "closed_until", "closure_reason", "parent_id", "contact_public"}
 	unsuggestableService = []string{"source", "source_id", "status"}
 )
 
@@ -291,12 +313,12 @@ func prefixFields(err error, prefix string) error {
 //
 //	@ID			suggestActorChange
 //	@Summary		Suggest a change to an actor
-//	@Description	Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422), and so is a change of source, source_id, producer, producer_updated_on, status or the closure fields (those who edit the record set them).
+//	@Description	Any person with an account proposes a change (a JSON Merge Patch of the actor's writable fields); the structure's managers, the territory's coordinators or an administrator accept or reject it. The change is checked now: an invalid result is refused (422), and so is a change of source, source_id, producer, producer_updated_on, status or the closure fields (those who edit the record set them), of parent_id (attaching a place to a network gives the network's managers rights over it) or of contact_public (publishing the structure's phones and e-mails is its own decision): each is named in errors as changes.<field>.
 //	@Tags			suggestions
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			id			path		string			true	"Actor id"	format(uuid)
 //	@Param			suggestion	body		SuggestionInput	true	"The change"
 //	@Success		201			{object}	Suggestion
@@ -352,12 +374,12 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //
 //	@ID			suggestServiceChange
 //	@Summary		Suggest a change to a service
-//	@Description	As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it.
+//	@Description	As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it. A change of source, source_id or status, or of actor_id, is refused (422, named changes.<field>).
 //	@Tags			suggestions
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
+//	@Param			Idempotency-Key	header		string	false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			id			path		string			true	"Service id"	format(uuid)
 //	@Param			suggestion	body		SuggestionInput	true	"The change"
 //	@Success		201			{object}	Suggestion
@@ -525,7 +547,7 @@ func (h *Handler) GetSuggestion(c *gin.Context) error {
 //
 //	@ID			decideSuggestion
 //	@Summary		Accept or reject a suggestion
-//	@Description	Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel "suggestion", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. Rejecting needs a reason.
+//	@Description	Moderators only (the structure's managers, the territory's coordinators, administrators). Accepting applies the change to the current record in one transaction, recorded in its history with the channel "suggestion", with the same checks as the moderator making the change directly (a network, a territory or a source the moderator may not write answers 403). If a field the suggestion changes was changed since it was made (a stale suggestion), or the result no longer validates, the answer is 409 and nothing is applied; changes to other fields do not block it. A suggestion changing a field suggestions may not change (one made before the rule) answers 409 naming it. Rejecting needs a reason.
 //	@Tags			suggestions
 //	@Accept			json
 //	@Produce		json

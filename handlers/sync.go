@@ -536,7 +536,7 @@ func NewImportReport(r *opendata.Report) ImportReport {
 //	@Param			mode				query		string	false	"upsert, or snapshot: also archive the source's places absent from the file"	Enums(upsert, snapshot)	default(upsert)
 //	@Param			allow_mass_archive	query		bool	false	"Let a snapshot archive more than 20% of the source's places"
 //	@Param			snapshot			query		bool	false	"Deprecated: the former name of mode=snapshot, accepted until version 1.2"
-//	@Param			Idempotency-Key		header		string	false	"Makes retries safe: the same key and body return the first report"
+//	@Param			Idempotency-Key		header		string	false	"Makes retries safe: the same key and body return the first report. A refusal (4xx) is not kept: a corrected request may reuse the key"
 //	@Param			file				body		string	true	"The file"
 //	@Success		200					{object}	ImportReport
 //	@Failure		400					{object}	Problem	"The file cannot be read"

@@ -321,7 +321,7 @@ func newPasswordResetIssued(r *models.PasswordReset) PasswordResetIssued {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id				path		string					true	"Account id"	format(uuid)
-//	@Param			Idempotency-Key	header		string					false	"Makes retries safe: a retry gets the link again (with a new token if the first answer was lost)"
+//	@Param			Idempotency-Key	header		string					false	"Makes retries safe: a retry gets the link again (with a new token if the first answer was lost). A refusal (4xx) is not kept: a corrected request may reuse the key"
 //	@Param			request			body		PasswordResetRequest	true	"On whose behalf ({} for administrators)"
 //	@Success		201				{object}	PasswordResetIssued
 //	@Failure		400				{object}	Problem

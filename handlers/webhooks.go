@@ -409,7 +409,7 @@ func (h *Handler) ListWebhooks(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Security		PartnerClient[webhooks:manage]
-//	@Param			Idempotency-Key	header		string			false	"Makes retries safe: a retry with the same key and body gets the first answer (Idempotent-Replayed: true)"
+//	@Param			Idempotency-Key	header		string			false	"Makes retries safe: a retry with the same key and body gets the first success again (Idempotent-Replayed: true). A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			webhook			body		WebhookInput	true	"The subscription"
 //	@Success		201				{object}	WebhookCreated
 //	@Header			201				{string}	Location	"URL of the subscription"

@@ -364,6 +364,27 @@ func normalizeVocab(name string, in StringList) StringList {
 			out = append(out, s)
 		}
 	}
+	// A multi-valued vocabulary field is a set: its values are kept in the
+	// vocabulary's order, the order NormalizeList gives the import, so that
+	// the same set sent in another order through REST, a suggestion or a
+	// sync is the same record. Kept in the order sent, an import and a sync
+	// of one place, alternating, made a new version (history, change feed,
+	// webhook) of each other's order every time, and a batch replayed in
+	// another order did not answer unchanged. Values not in the vocabulary,
+	// which checkVocab refuses, follow in the order sent.
+	slices.SortStableFunc(out, func(a, b string) int {
+		i, okA := v.Rank(a)
+		j, okB := v.Rank(b)
+		switch {
+		case okA && okB:
+			return i - j
+		case okA:
+			return -1
+		case okB:
+			return 1
+		}
+		return 0
+	})
 	return out
 }
 

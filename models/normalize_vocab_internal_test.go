@@ -9,8 +9,8 @@ import (
 )
 
 // TestNormalizeVocabDeduplicates: short lists (scanned) and long ones (a
-// map) keep each value once, in the order of its first occurrence, as the
-// map alone did; a list over maxListItems is kept whole, for checkVocab to
+// map) keep each value once, the vocabulary's values in its order and
+// then the unknown ones in the order of their first occurrence; a list over maxListItems is kept whole, for checkVocab to
 // refuse as sent (maxItems counts what was sent, not what stays).
 func TestNormalizeVocabDeduplicates(t *testing.T) {
 	themes := vocab.MustGet(vocab.NameThemes).Values()
@@ -33,7 +33,20 @@ func TestNormalizeVocabDeduplicates(t *testing.T) {
 				out = append(out, s)
 			}
 		}
-		return out
+		// A set: known values in the vocabulary's order, then the
+		// unknown ones as sent.
+		var known, unknown StringList
+		for _, value := range v.Values() {
+			if seen[value] {
+				known = append(known, value)
+			}
+		}
+		for _, s := range out {
+			if !v.Contains(s) {
+				unknown = append(unknown, s)
+			}
+		}
+		return append(append(StringList{}, known...), unknown...)
 	}
 	for _, n := range []int{1, 2, 6, 15, 16, 17, 18, 20, 21, 40, len(all)} {
 		in := StringList(all[:min(n, len(all))])

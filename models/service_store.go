@@ -275,7 +275,12 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 		q = q.Where("services.source IN ?", f.Sources)
 	}
 	// Place filters match the service's own address, or its actor's when
-	// the service has none.
+	// the service has none (no postal code: an address always has one),
+	// every one of them, départements included: the effective address of
+	// search (models/search serviceDoc), the exports and HSDS. The
+	// département filter read the actor's alone, so a service given in
+	// Paris by a Marseille structure was under 13 for departement and under
+	// 75001 for postal_code, and departement=75&commune=Paris lost it.
 	place := func(actorCol, ownCol string, values []string) {
 		if len(values) > 0 {
 			q = q.Where("(services."+ownCol+" IN ? OR (services.location_postal_code = '' AND services.actor_id IN (SELECT id FROM actors WHERE actors."+actorCol+" IN ?)))", values, values)
@@ -288,7 +293,8 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 		q = q.Where("(lower(services.location_commune) IN ? OR (services.location_postal_code = '' AND services.actor_id IN (SELECT id FROM actors WHERE lower(actors.commune) IN ?)))", lower, lower)
 	}
 	if len(f.Departements) > 0 {
-		q = q.Where("services.actor_id IN (SELECT id FROM actors WHERE actors.departement IN ?)", f.Departements)
+		q = q.Where("(CASE WHEN services.location_postal_code <> '' THEN "+serviceOwnDepartementSQL+
+			" ELSE (SELECT actors.departement FROM actors WHERE actors.id = services.actor_id) END) IN ?", f.Departements)
 	}
 	if f.UpdatedSince != nil {
 		q = q.Where("services.updated_at >= ?", f.UpdatedSince.UTC())
@@ -481,3 +487,27 @@ func activeActor(tx *gorm.DB, id string) (*Actor, error) {
 	}
 	return &a, nil
 }
+
+// serviceOwnDepartementSQL is Address.departement of a service's own
+// address, in SQL (both engines): the INSEE code's département, else the
+// postal code's, as ident.DepartementFromINSEE and
+// ident.DepartementFromPostalCode read them (stored codes are valid ones).
+// Services have no département column: the filter computes it, and
+// TestServiceOwnDepartementSQL holds it to the Go functions on every code
+// of the communes' reference.
+var serviceOwnDepartementSQL = func() string {
+	// prefix is ident.departementFromPrefix.
+	prefix := func(col string) string {
+		return "(CASE WHEN substr(" + col + ", 1, 2) IN ('00', '20', '96', '99') THEN ''" +
+			" WHEN substr(" + col + ", 1, 2) = '97' THEN (CASE WHEN substr(" + col + ", 3, 1) BETWEEN '1' AND '8' THEN substr(" + col + ", 1, 3) ELSE '' END)" +
+			" WHEN substr(" + col + ", 1, 2) = '98' THEN (CASE WHEN substr(" + col + ", 3, 1) BETWEEN '6' AND '8' THEN substr(" + col + ", 1, 3) ELSE '' END)" +
+			" ELSE substr(" + col + ", 1, 2) END)"
+	}
+	const insee, pc = "services.location_insee_code", "services.location_postal_code"
+	fromINSEE := "(CASE WHEN " + insee + " = '' THEN '' ELSE " + prefix(insee) + " END)"
+	fromPostal := "(CASE WHEN " + pc + " = '97133' THEN '977' WHEN " + pc + " = '97150' THEN '978'" +
+		" WHEN substr(" + pc + ", 1, 2) = '20' THEN (CASE WHEN substr(" + pc + ", 3, 1) IN ('0', '1') THEN '2A' WHEN substr(" + pc + ", 3, 1) BETWEEN '2' AND '6' THEN '2B' ELSE '' END)" +
+		" WHEN substr(" + pc + ", 1, 3) IN ('977', '978') THEN ''" +
+		" ELSE " + prefix(pc) + " END)"
+	return "COALESCE(NULLIF(" + fromINSEE + ", ''), " + fromPostal + ")"
+}()

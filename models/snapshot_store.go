@@ -291,6 +291,12 @@ func recordSnapshotBatch(tx *gorm.DB, sess *SnapshotSession, actorsToo, services
 	return tx.Model(&SnapshotSession{}).Where("id = ?", sess.ID).Updates(up).Error
 }
 
+// CheckSourceName validates the source a whole sync, import or snapshot
+// writes under (a path's, the import command's --source), so that one
+// refused name refuses the request before anything is read, rather than
+// every record one by one.
+func CheckSourceName(source string) error { return checkSyncSourceName(source) }
+
 // checkSyncSourceName validates a source named by a path.
 func checkSyncSourceName(source string) error {
 	var fe FieldErrors

@@ -26,7 +26,8 @@ Imports a file of the national standard « lieux de médiation numérique »
 offer service per place, and prints the report.
 
 Options:
-  --source NAME          source the places belong to (required)
+  --source NAME          source the places belong to (required): 1 to 64 of
+                         a-z, 0-9, . _ - (capitals read in lower case)
   --dry-run              check and report without writing
   --format csv|json      the file's format (default: from its content)
   --db PATH              database file (default: CARNET_DB or ./carnet.db)
@@ -73,6 +74,12 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	if *format != "" && *format != FormatCSV && *format != FormatJSON {
 		return errors.New("--format must be csv or json")
 	}
+	// The source is checked before the file or the database is opened
+	// (Import checks it again for its other callers): a name no record can
+	// take is the operator's typo, said once, with a non-zero exit.
+	if err := models.CheckSourceName(strings.ToLower(strings.TrimSpace(*source))); err != nil {
+		return fmt.Errorf("--source %q: %w", *source, cliError(err))
+	}
 	if *db == "" {
 		*db = getenv("CARNET_DB")
 	}
@@ -104,21 +111,27 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		fmt.Fprintln(stderr)
 	}
 	if err != nil {
-		var e *models.Error
-		if errors.As(err, &e) && len(e.Fields) > 0 {
-			msgs := make([]string, len(e.Fields))
-			for i, fe := range e.Fields {
-				msgs[i] = fe.Field + ": " + fe.Reason
-			}
-			return fmt.Errorf("%s\n  %s", e.Message, strings.Join(msgs, "\n  "))
-		}
-		return err
+		return cliError(err)
 	}
 	if *reportJSON {
 		return WriteReportJSON(stdout, rep, toJSON)
 	}
 	WriteReport(stdout, rep)
 	return nil
+}
+
+// cliError writes a models.Error for the terminal: its message, then each
+// field's reason on its own line.
+func cliError(err error) error {
+	var e *models.Error
+	if errors.As(err, &e) && len(e.Fields) > 0 {
+		msgs := make([]string, len(e.Fields))
+		for i, fe := range e.Fields {
+			msgs[i] = fe.Field + ": " + fe.Reason
+		}
+		return fmt.Errorf("%s\n  %s", e.Message, strings.Join(msgs, "\n  "))
+	}
+	return err
 }
 
 // progressBar draws the share of the file read so far.

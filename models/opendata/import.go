@@ -171,6 +171,12 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	rep := &Report{Source: strings.ToLower(strings.TrimSpace(opt.Source)), DryRun: opt.DryRun, Snapshot: opt.Snapshot,
 		Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	opt.Source = rep.Source
+	// A source name no record can take refuses the import whole, before
+	// the file is read: each row was rejected with it, and the command
+	// exited 0 for an import that stored nothing.
+	if err := models.CheckSourceName(opt.Source); err != nil {
+		return nil, err
+	}
 	sync := models.SyncOptions{DryRun: opt.DryRun, KeepUncarried: true}
 	// The row count first: it stops one row past the limit, where the
 	// renames' pass reads every row of a file without ids.

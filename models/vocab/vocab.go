@@ -148,6 +148,13 @@ func (v *Vocabulary) Lookup(value string) (Term, bool) {
 	return v.Terms[i], true
 }
 
+// Rank returns the place of a canonical value in the vocabulary's order
+// (that of Values and NormalizeList), and false for a value not in it.
+func (v *Vocabulary) Rank(value string) (int, bool) {
+	i, ok := v.exact[value]
+	return i, ok
+}
+
 // Label returns the label of a canonical value, or value itself when it is
 // not in the vocabulary, so that displaying stale data never fails.
 func (v *Vocabulary) Label(value string) string {
