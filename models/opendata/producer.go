@@ -633,7 +633,7 @@ func (p *producerFormat) hours(rec *Record) (string, bool) {
 			d.read(r)
 		} else if times, note := appointmentNote(v); note != "" {
 			if r, ok := dayCell(dc.osm, times); ok && !strings.Contains(r, ";") {
-				d.read(r + ` "` + note + `"`)
+				d.read(r + noteState(note) + ` "` + note + `"`)
 				d.notes = true
 			} else {
 				d.unread(dc.osm, v)
@@ -819,6 +819,20 @@ func appointmentNote(v string) (times, note string) {
 	note = strings.Join(strings.Fields(strings.NewReplacer(`"`, "", "(", "", ")", "").Replace(v[m[2]:m[3]])), " ")
 	return strings.TrimSpace(v[:m[0]]), note
 }
+
+// noteState is the state written before a day's note: a comment alone
+// makes its times « unknown » in OpenStreetMap (opening_hours.js: « might
+// be open »), right for hours on appointment, which the person must book;
+// a note saying the place is open without one (« accueil libre », « sans
+// rendez-vous », « en continu ») keeps them open, « open "en continu" ».
+func noteState(note string) string {
+	if openNote.MatchString(note) {
+		return " open"
+	}
+	return ""
+}
+
+var openNote = regexp.MustCompile(`(?i)^(?:(?:accueil|acc[eè]s)\s+libre|en\s+continu|journ[ée]e\s+continue|(?:.*\s)?sans\s+(?:rdv|rendez[- ]vous)(?:\s+uniquement)?)$`)
 
 // appointmentAfter finds a note on appointments at the end of a cell,
 // with or without parentheses, the part of the day it names before it.
