@@ -629,18 +629,7 @@ func (p *producerFormat) hours(rec *Record) (string, bool) {
 		if v == "" {
 			continue
 		}
-		if r, ok := dayCell(dc.osm, v); ok {
-			d.read(r)
-		} else if times, note := appointmentNote(v); note != "" {
-			if r, ok := dayCell(dc.osm, times); ok && !strings.Contains(r, ";") {
-				d.read(r + noteState(note) + ` "` + note + `"`)
-				d.notes = true
-			} else {
-				d.unread(dc.osm, v)
-			}
-		} else if !closedDay(v) {
-			d.unread(dc.osm, v)
-		}
+		d.readDay(dc.osm, v)
 	}
 	for _, dt := range p.dayTimes {
 		switch r, ok := p.dayRule(rec, dt); {
@@ -778,6 +767,26 @@ func frenchDayOsm(name string) string {
 		}
 	}
 	return ""
+}
+
+// readDay reads one day's cell (osm, « Mo ») into d, the same way in
+// every file that writes a column per day (a producer's format, or
+// « horaires_lundi »… beside the standard's columns): its ranges or French
+// hours (dayCell), else those times and one note after them
+// (appointmentNote), else closed (closedDay), else unknown.
+func (d *dayHours) readDay(osm, v string) {
+	if r, ok := dayCell(osm, v); ok {
+		d.read(r)
+	} else if times, note := appointmentNote(v); note != "" {
+		if r, ok := dayCell(osm, times); ok && !strings.Contains(r, ";") {
+			d.read(r + noteState(note) + ` "` + note + `"`)
+			d.notes = true
+		} else {
+			d.unread(osm, v)
+		}
+	} else if !closedDay(v) {
+		d.unread(osm, v)
+	}
 }
 
 // dayCell reads one day's cell (osm, « Mo ») as that day's rule: ranges
@@ -1068,19 +1077,10 @@ func standardDays(rec *Record) {
 			continue
 		}
 		d.raw = append(d.raw, fd[1]+" "+v)
-		if r, ok := dayRanges(v); ok {
-			// Ranges as producers' day columns write them (« 08:30 -
-			// 12:00 / 13:30 - 17:00 »), as a format's day columns.
-			d.read(fd[1] + " " + r)
-			continue
-		}
-		switch fr, ok := openinghours.FromFrench(fd[0] + " " + v); {
-		case ok:
-			d.read(fr)
-		case closedDay(v):
-		default:
-			d.unread(fd[1], v)
-		}
+		// As a format's day columns are read: the same cells in
+		// « horaires_lundi » were unknown (« FERME / 13h30 – 18h00 »,
+		// « 9h-12h (sous RDV) »).
+		d.readDay(fd[1], v)
 	}
 	h := d.done(rec, "the columns of hours per day (« horaires_lundi »…)", " (write each day's as 09:00-12:00,14:00-17:00)")
 	if h == "" {
