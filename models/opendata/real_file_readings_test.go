@@ -206,3 +206,22 @@ func TestHoursRulesWithoutSemicolons(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatesInXAndYColumns: GIS exports name a point's columns x and
+// y, in degrees (x the longitude) or in Lambert-93 metres, the digits
+// grouped by spaces as a French spreadsheet writes them: such a file of
+// the standard's kind was stored without coordinates (« x »: « not a
+// column of any version of the standard; ignored »).
+func TestCoordinatesInXAndYColumns(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;date_maj;x;y\n" +
+		"m1;AMIA;rue Armand Quenard;49650;Allonnes;2024-01-02;475198,12;6692424,51\n" +
+		"m2;B;1 rue B;49650;Allonnes;2024-01-02;475 198,12;6 692 424,51\n" +
+		"d1;C;1 rue C;49650;Allonnes;2024-01-02;0,02466;47,29402\n"
+	ps := places(t, csv, "")
+	for i, p := range ps {
+		a := p.Actor
+		if a.Latitude == nil || a.Longitude == nil || math.Abs(*a.Latitude-47.29402) > 1e-4 || math.Abs(*a.Longitude-0.02466) > 1e-4 {
+			t.Errorf("row %d: point %v,%v, want 47.29402,0.02466 (%+v)", i+1, a.Latitude, a.Longitude, p.Issues)
+		}
+	}
+}
