@@ -26,9 +26,9 @@ var columnAliases = map[string]string{
 	"lat": "latitude", "lon": "longitude", "lng": "longitude", "long": "longitude",
 	// GIS exports (QGIS, ArcGIS) name a point's columns x and y: degrees
 	// (x the longitude) or Lambert-93 metres, which the coordinates are
-	// read from either way (lambert93).
-	"x": "longitude", "y": "latitude", "coord_x": "longitude", "coord_y": "latitude",
-	"coordonnee_x": "longitude", "coordonnee_y": "latitude",
+	// read from either way (lambert93). Not « Coord. X »: Gironde's
+	// format writes the latitude there (its mapping reads it).
+	"x": "longitude", "y": "latitude",
 	"typologies": "typologie", "tel": "telephone", "telephones": "telephone", "phone": "telephone",
 	"email": "courriels", "emails": "courriels", "mail": "courriels", "e_mail": "courriels", "adresse_mail": "courriels",
 	"site": "site_web", "site_internet": "site_web", "siteweb": "site_web", "website": "site_web", "url": "site_web",
