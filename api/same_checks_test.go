@@ -60,21 +60,23 @@ func TestOverseasPlacesReadAlike(t *testing.T) {
 		commune, insee string // stored; "" insee with field: refused
 		field          string // the field a refusal names
 		syncWarns      bool
+		apiRefuses     bool // by API writes only (a commune named elsewhere): syncs and imports read it
 	}{
-		{"97133", "Gustavia", "Saint-Barthélemy", "97701", "", true},
-		{"97133", "Saint-Barthélemy", "Saint-Barthélemy", "97701", "", false},
-		{"97133", "Colombier", "Saint-Barthélemy", "97701", "", true}, // a quarter, and a commune of Haute-Saône…
-		{"97150", "Marigot", "Saint-Martin", "97801", "", true},
-		{"97150", "Grand-Case", "Saint-Martin", "97801", "", true},
-		{"97150", "Saint-Martin", "Saint-Martin", "97801", "", false},
-		{"97500", "Saint-Pierre", "Saint-Pierre", "97502", "", false},
-		{"97500", "Miquelon", "Miquelon-Langlade", "97501", "", false},
-		{"98800", "Nouméa", "Nouméa", "98818", "", false},
-		{"98714", "Papeete", "Papeete", "98735", "", false},
-		{"98600", "Mata-Utu", "Uvea", "98613", "", true},
-		{"97225", "Marigot", "Le Marigot", "97216", "", false},
-		{"98000", "Monaco", "", "", "address.postal_code", false},
-		{"13001", "Nice", "", "", "address.commune", false}, // a real contradiction stays refused
+		{"97133", "Gustavia", "Saint-Barthélemy", "97701", "", true, false},
+		{"97133", "Saint-Barthélemy", "Saint-Barthélemy", "97701", "", false, false},
+		{"97133", "Colombier", "Saint-Barthélemy", "97701", "", true, true}, // a quarter, and a commune of Haute-Saône…
+		{"97150", "Marigot", "Saint-Martin", "97801", "", true, true},       // Saint-Martin's chef-lieu, and Le Marigot in Martinique
+		{"97150", "Paris", "Saint-Martin", "97801", "", true, true},         // a slip of the postal code: never a silent move
+		{"97150", "Grand-Case", "Saint-Martin", "97801", "", true, false},
+		{"97150", "Saint-Martin", "Saint-Martin", "97801", "", false, false},
+		{"97500", "Saint-Pierre", "Saint-Pierre", "97502", "", false, false},
+		{"97500", "Miquelon", "Miquelon-Langlade", "97501", "", false, false},
+		{"98800", "Nouméa", "Nouméa", "98818", "", false, false},
+		{"98714", "Papeete", "Papeete", "98735", "", false, false},
+		{"98600", "Mata-Utu", "Uvea", "98613", "", true, false},
+		{"97225", "Marigot", "Le Marigot", "97216", "", false, false},
+		{"98000", "Monaco", "", "", "address.postal_code", false, false},
+		{"13001", "Nice", "", "", "address.commune", false, false}, // a real contradiction stays refused
 	}
 	var rows []obj
 	for i, tc := range cases {
@@ -91,11 +93,17 @@ func TestOverseasPlacesReadAlike(t *testing.T) {
 				}
 				return
 			}
-			if r.Code != 201 {
+			switch {
+			case tc.apiRefuses:
+				if r.Code != 422 || !hasAll(fields(t, r), "address.commune") || !strings.Contains(r.Body.String(), tc.commune+`\" as the commune if the place is there`) {
+					t.Errorf("POST: %d %s, want 422 naming address.commune and what to write", r.Code, r.Body)
+				}
+			case r.Code != 201:
 				t.Fatalf("POST: %d %s", r.Code, r.Body)
-			}
-			if got := r.Map()["address"].(obj); got["commune"] != tc.commune || got["insee_code"] != tc.insee || got["postal_code"] != tc.pc {
-				t.Errorf("POST stored %v, want %s %s", got, tc.commune, tc.insee)
+			default:
+				if got := r.Map()["address"].(obj); got["commune"] != tc.commune || got["insee_code"] != tc.insee || got["postal_code"] != tc.pc {
+					t.Errorf("POST stored %v, want %s %s", got, tc.commune, tc.insee)
+				}
 			}
 			if res["result"] != "created" {
 				t.Fatalf("sync: %v", res)
@@ -138,7 +146,7 @@ func TestOverseasPlacesReadAlike(t *testing.T) {
 		insee string
 	}{
 		{"OK PUT Gustavia", apitest.Request{Method: "PUT", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"name": "Maison de Marseille", "address": gustavia}}, "97701"},
-		{"OK PATCH Marigot", apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, ContentType: patch, Body: obj{"address": marigot}}, "97801"},
+		{"OK PATCH Marigot as Saint-Martin", apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, ContentType: patch, Body: obj{"address": merge(marigot, obj{"commune": "Saint-Martin"})}}, "97801"},
 		{"OK PATCH the commune alone", apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, ContentType: patch, Body: obj{"address": obj{"commune": "Grand-Case"}}}, "97801"},
 		{"OK POST a service at Gustavia", apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: merge(validService(id, "Permanence"), obj{"address": gustavia})}, "97701"},
 	} {
@@ -152,6 +160,16 @@ func TestOverseasPlacesReadAlike(t *testing.T) {
 			}
 		})
 	}
+	t.Run("ErrInvalid a postal code slip onto a Marseille place", func(t *testing.T) {
+		other := str(createActor(t, e, validActor("Centre social de Marseille"))["id"])
+		r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + other, Token: e.Admin, ContentType: patch, Body: obj{"address": obj{"postal_code": "97150"}}})
+		if r.Code != 422 || !hasAll(fields(t, r), "address.postal_code") {
+			t.Errorf("%d %s, want 422 naming the postal code sent", r.Code, r.Body)
+		}
+		if got := get(t, e, "/api/v1/actors/"+other)["address"].(obj); got["commune"] != "Marseille" {
+			t.Errorf("stored %v, want still in Marseille", got)
+		}
+	})
 	t.Run("OK a suggestion, accepted", func(t *testing.T) {
 		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + id + "/suggestions", Token: author, Body: obj{"changes": obj{"address": gustavia}}})
 		if r.Code != 201 {

@@ -54,18 +54,19 @@ func (a *Address) applyResolution(r commune.Resolution) {
 
 // readNamedPlace is what API writes (a direct edit, a suggestion) add to
 // applyResolution: a commune name that names no commune (a quarter or a
-// lieu-dit: « Gustavia », « Grand-Case », « Montfavet ») or, beside a
-// collectivity of one commune's postal code, a homonym elsewhere
-// (« Marigot », 97150), is read as the commune the other fields designate,
+// lieu-dit: « Gustavia », « Grand-Case », « Montfavet ») is read as the
+// commune the other fields designate,
 // its official name and INSEE code stored and answered, as syncs and
 // imports read it (with a warning there). An API write kept the name as
 // written without an INSEE code, and the place was in no commune, its
 // territory, filters and diagnostic, where a sync of the same record read
 // Saint-Barthélemy (97701). A commune chosen by the coordinates alone
 // (commune.Resolution.ByPoint) is still kept as written; conflicts are
-// still refused (checkActorPlace).
+// still refused (checkActorPlace), and so is a commune named elsewhere
+// beside a collectivity's only postal code (« Marigot », « Paris » with
+// 97150: commune.Resolution.ElsewhereNamed, see placeFieldErrors).
 func (a *Address) readNamedPlace(r commune.Resolution) {
-	if r.Commune == nil || len(r.Conflicts) > 0 || r.ByPoint || !r.Doubted("commune") {
+	if r.Commune == nil || len(r.Conflicts) > 0 || r.ByPoint || r.ElsewhereNamed || !r.Doubted("commune") {
 		return
 	}
 	a.InseeCode = r.Commune.Code
@@ -109,6 +110,18 @@ func placeFieldErrors(fe *FieldErrors, prefix string, r commune.Resolution, chan
 		for _, d := range r.Doubts {
 			if d.Field == "postal_code" {
 				conflicts = append(slices.Clone(conflicts), d)
+				break
+			}
+		}
+	}
+	if r.ElsewhereNamed && r.Commune != nil && !r.Conflicting("commune") {
+		// A commune named elsewhere beside a collectivity's only code: the
+		// client says which it means.
+		for _, d := range r.Doubts {
+			if d.Field == "commune" {
+				reason, _, _ := strings.Cut(d.Reason, ": read as")
+				city := r.City().Name
+				conflicts = append(slices.Clone(conflicts), commune.Conflict{Field: "commune", Reason: fmt.Sprintf("%s: write %q as the commune if the place is there, or correct the postal code", reason, city)})
 				break
 			}
 		}

@@ -13,13 +13,19 @@ import (
 // « France 13001 »), CEDEX and its office number after it (« 13344
 // CEDEX », « 13344 Cedex 20 »), or the commune after it (« 13001
 // Marseille »). Group 1 and 2 are the digits, group 3 what follows.
-var postalForm = regexp.MustCompile(`(?i)^(?:(?:f|fr|france)[\s\x{a0}]*[-–]?[\s\x{a0}]*)?([0-9]{2})[\s\x{a0}]?([0-9]{3})(?:[\s\x{a0},]+(.*?))?$`)
+var postalForm = regexp.MustCompile(`(?i)^(?:(?:f|fr|france)[\s\x{a0}\x{202f}]*[-–]?[\s\x{a0}\x{202f}]*)?([0-9]{2})[\s\x{a0}\x{202f}\x{2009}]?([0-9]{3})(?:[\s\x{a0}\x{202f},]+(.*?))?$`)
 
 // cedexSuffix is « CEDEX », with its office number, after a commune;
 // cedexOnly is it alone, after a postal code.
 var (
-	cedexSuffix = regexp.MustCompile(`(?i)[\s\x{a0}]+cedex(?:[\s\x{a0}]*[0-9]{1,2})?$`)
-	cedexOnly   = regexp.MustCompile(`(?i)^cedex(?:[\s\x{a0}]*[0-9]{1,2})?$`)
+	cedexSuffix = regexp.MustCompile(`(?i)[\s\x{a0}]+c[eé]dex(?:[\s\x{a0}]*[0-9]{1,2})?$`)
+	cedexOnly   = regexp.MustCompile(`(?i)^c[eé]dex(?:[\s\x{a0}]*[0-9]{1,2})?$`)
+	// countrySuffix is the country after a code or its commune (« 13001
+	// France », « 13001 Marseille, France »), as address lines end.
+	countrySuffix = regexp.MustCompile(`(?i)(?:^|[\s\x{a0},]+)(?:france|fr)$`)
+	// arrondissement is an arrondissement's number after its city
+	// (« Marseille 1er », « MARSEILLE 01 », « Paris 15e »).
+	arrondissement = regexp.MustCompile(`(?i)^(.*?)[\s\x{a0}]+[0-9]{1,2}(?:er|e|ème|eme)?$`)
 )
 
 // readPostalCode reads the forms of postalForm as their five digits, on
@@ -41,9 +47,12 @@ func readPostalCode(a *Address) bool {
 	if m == nil {
 		return false
 	}
-	rest := strings.TrimSpace(m[3])
+	rest := strings.TrimSpace(countrySuffix.ReplaceAllString(strings.TrimSpace(m[3]), ""))
 	if rest != "" && !cedexOnly.MatchString(rest) {
 		name := text(cedexSuffix.ReplaceAllString(rest, ""))
+		if m := arrondissement.FindStringSubmatch(name); m != nil && a.Commune != "" && sameCommuneName(m[1], a.Commune) {
+			name = m[1] // the city's arrondissement: the address's commune
+		}
 		switch {
 		case strings.ContainsAny(name, "0123456789"):
 			return false

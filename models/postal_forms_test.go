@@ -20,6 +20,16 @@ func TestReadPostalCode(t *testing.T) {
 		{"13001, Marseille", "", "13001", "Marseille", true},
 		{"97133 Saint-Barthélemy", "St Barthelemy", "97133", "St Barthelemy", true},
 		{"13001", "Marseille", "13001", "Marseille", false},
+		// As a probe wrote them: an arrondissement after the code, CEDEX
+		// with its accent, a narrow no-break space, the country after it.
+		{"13001 Marseille 1er", "Marseille", "13001", "Marseille", true},
+		{"13001 MARSEILLE 01", "Marseille", "13001", "Marseille", true},
+		{"75015 Paris 15e", "Paris", "75015", "Paris", true},
+		{"13344 cédex 20", "Marseille", "13344", "Marseille", true},
+		{"13\u202f001", "Marseille", "13001", "Marseille", true},
+		{"13001 France", "Marseille", "13001", "Marseille", true},
+		{"13001 Marseille, France", "Marseille", "13001", "Marseille", true},
+		{"13001 Nice 1er", "Marseille", "13001 Nice 1er", "Marseille", false},
 		// Left as written, for Validate to refuse.
 		{"13001 Nice", "Marseille", "13001 Nice", "Marseille", false},
 		{"1300", "Marseille", "1300", "Marseille", false},

@@ -67,6 +67,15 @@ type Resolution struct {
 	// name that names no commune, or a place of a collectivity of one
 	// commune (Gustavia, Marigot), is read as the commune there too.
 	ByPoint bool
+	// ElsewhereNamed: the commune name names a commune elsewhere, and the
+	// postal code is a collectivity's of one commune (Saint-Barthélemy's
+	// 97133, Saint-Martin's 97150), where the name was read as a place of
+	// that commune (a doubt on the commune). Imports and syncs read it so
+	// with a warning (« Marigot », Saint-Martin's chef-lieu, is also Le
+	// Marigot in Martinique); API writes refuse it, saying what to write:
+	// « Paris » with 97150, a slip of the postal code, moved a place to the
+	// Caribbean without a word.
+	ElsewhereNamed bool
 	// Swapped: the coordinates conflict with the commune, and read the
 	// other way round (latitude as longitude) they are in it. Imports and
 	// syncs read them swapped; API writes refuse them, saying so.
@@ -441,6 +450,7 @@ func resolve(a Address) Resolution {
 			res.Doubts = append(res.Doubts, Conflict{"commune", fmt.Sprintf(
 				"%q names %s elsewhere, but %s is the postal code of %s alone, a collectivity of one commune: read as a place of %s (%s)",
 				name, communeList(named), pc, city.Name, city.Name, city.Code)})
+			res.ElsewhereNamed = true
 		case len(named) > 0:
 			res.Conflicts = append(res.Conflicts, Conflict{"commune", fmt.Sprintf(
 				"%q names another commune than %s (%s), which the other fields designate", name, city.Name, city.Code)})

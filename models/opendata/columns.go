@@ -24,6 +24,11 @@ var columnAliases = map[string]string{
 	"insee": "code_insee", "code_commune": "code_insee", "code_commune_insee": "code_insee",
 	"address": "adresse", "adresse_postale": "adresse", "rue": "adresse", "complement": "complement_adresse",
 	"lat": "latitude", "lon": "longitude", "lng": "longitude", "long": "longitude",
+	// GIS exports (QGIS, ArcGIS) name a point's columns x and y: degrees
+	// (x the longitude) or Lambert-93 metres, which the coordinates are
+	// read from either way (lambert93). Not « Coord. X »: Gironde's
+	// format writes the latitude there (its mapping reads it).
+	"x": "longitude", "y": "latitude",
 	"typologies": "typologie", "tel": "telephone", "telephones": "telephone", "phone": "telephone",
 	"email": "courriels", "emails": "courriels", "mail": "courriels", "e_mail": "courriels", "adresse_mail": "courriels",
 	"site": "site_web", "site_internet": "site_web", "siteweb": "site_web", "website": "site_web", "url": "site_web",

@@ -1,6 +1,7 @@
 package opendata_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -192,6 +193,35 @@ func TestImportPostalCodeNotFrench(t *testing.T) {
 	for _, row := range []int{3, 4} {
 		if is := issuesOfRow(rep, row); len(is) != 0 {
 			t.Errorf("row %d, a CEDEX code: %+v", row, is)
+		}
+	}
+}
+
+// TestPostalCodeOfAUniqueCommuneName: a row naming a commune no other
+// commune's name is, without its postal code, was rejected (« code_postal
+// is required ») though the reference says which: its only postal code is
+// taken, with a warning. A name several communes bear, or a commune of
+// several codes, still says why it is required.
+func TestPostalCodeOfAUniqueCommuneName(t *testing.T) {
+	in := "id,nom,adresse,code_postal,commune,services,date_maj\n" +
+		"1,Lieu,1 rue A,,Bourg-en-Bresse,Aide aux démarches administratives,2024-01-02\n" +
+		"2,Lieu,1 rue B,,Vannes,Aide aux démarches administratives,2024-01-02\n" +
+		"3,Lieu,1 rue C,,Papeete,Aide aux démarches administratives,2024-01-02\n" +
+		"4,Lieu,1 rue D,,Saint-Denis,Aide aux démarches administratives,2024-01-02\n" +
+		"5,Lieu,1 rue E,,Toulouse,Aide aux démarches administratives,2024-01-02\n"
+	ps := places(t, in, "")
+	for i, want := range []string{"01000", "56000", "98714", "", ""} {
+		p := ps[i]
+		if want == "" {
+			if !p.Rejected || !slices.ContainsFunc(p.Issues, func(is opendata.Issue) bool {
+				return is.Field == "code_postal" && strings.HasPrefix(is.Reason, "is required:")
+			}) {
+				t.Errorf("row %d: rejected %v, issues %+v, want rejected saying why", i+1, p.Rejected, p.Issues)
+			}
+			continue
+		}
+		if p.Rejected || p.Actor.Address.PostalCode != want || !warnsOn(p, "code_postal", "the only postal code of") {
+			t.Errorf("row %d: rejected %v, postal code %q, issues %+v, want %s with a warning", i+1, p.Rejected, p.Actor.Address.PostalCode, p.Issues, want)
 		}
 	}
 }

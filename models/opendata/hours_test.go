@@ -203,3 +203,17 @@ func TestImportHubLoHoursOnTheirDays(t *testing.T) {
 		t.Errorf("rows 3 and 4 must be dropped with a warning: %+v / %+v", ps[2].Issues, ps[3].Issues)
 	}
 }
+
+// TestStandardDayColumnsReadAsFormatsDo: the day cells a producer's format
+// reads (« FERME / 13h30 – 18h00 », « 9h-12h (sous RDV) », « 9 h 12 h »)
+// were unknown in a file of the standard's kind (« horaires_lundi »…): the
+// two kinds of day columns are read by one function.
+func TestStandardDayColumnsReadAsFormatsDo(t *testing.T) {
+	csv := "id;nom;commune;code_postal;adresse;date_maj;horaires_lundi;horaires_mardi;horaires_mercredi;horaires_jeudi\n" +
+		"a;Lieu A;Nouméa;98800;1 rue A;2024-01-02;FERME / 13h30 – 18h00;9h-12h (sous RDV);9 h 12 h / 14 h 17 h;9h-17h en continu\n"
+	ps := places(t, csv, "")
+	want := `Mo 13:30-18:00; Tu 09:00-12:00 "sous RDV"; We 09:00-12:00,14:00-17:00; Th 09:00-17:00 open "en continu"`
+	if got := ps[0].Actor.OpeningHours; got != want {
+		t.Errorf("hours %q, want %q (%+v)", got, want, ps[0].Issues)
+	}
+}

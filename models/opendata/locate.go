@@ -142,6 +142,13 @@ func (b *placeBuilder) postalCodeOf(a *models.Actor, pcInStreet, cityInStreet, r
 	// coordinates or the INSEE code) designates one commune with one code.
 	r := commune.Resolve(commune.Address{Name: name, INSEE: ad.InseeCode, Lat: a.Latitude, Lon: a.Longitude})
 	c := r.Commune
+	if c == nil && len(r.Conflicts) == 0 && len(cands) == 1 && !cands[0].IsArrondissement() && ad.InseeCode == "" && a.Latitude == nil {
+		// A name alone is no reading the reference settles (homonyms),
+		// but a name no other commune bears is that commune: « Vannes »,
+		// « Bourg-en-Bresse », « Papeete » without a postal code were
+		// rejected as « required » though the reference says which.
+		c = cands[0]
+	}
 	if c == nil || len(r.Conflicts) > 0 || r.Doubted("commune") {
 		if len(cands) > 1 {
 			b.fail("code_postal", "", fmt.Sprintf("is required: %d communes are named « %s » (%s) and nothing else in the row tells which", len(cands), name, communeNames(cands)))

@@ -1004,12 +1004,25 @@ func lambert93ToWGS84(x, y float64) (lat, lon float64) {
 	return phi * 180 / math.Pi, lon * 180 / math.Pi
 }
 
+// dropSpace removes the spaces a number's digits are grouped by.
+func dropSpace(r rune) rune {
+	if r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' {
+		return -1
+	}
+	return r
+}
+
 func (b *placeBuilder) float(col string) (float64, bool) {
 	s := b.cell(col)
 	if s == "" {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil {
+		// Digits grouped by spaces, as a French spreadsheet writes large
+		// numbers (« 475 198,12 »: Lambert-93 metres), no-break or not.
+		f, err = strconv.ParseFloat(strings.Replace(strings.Map(dropSpace, s), ",", ".", 1), 64)
+	}
 	if err != nil {
 		b.warn(col, s, "not a number; dropped")
 		return 0, false

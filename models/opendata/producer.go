@@ -629,18 +629,7 @@ func (p *producerFormat) hours(rec *Record) (string, bool) {
 		if v == "" {
 			continue
 		}
-		if r, ok := dayCell(dc.osm, v); ok {
-			d.read(r)
-		} else if times, note := appointmentNote(v); note != "" {
-			if r, ok := dayCell(dc.osm, times); ok && !strings.Contains(r, ";") {
-				d.read(r + ` "` + note + `"`)
-				d.notes = true
-			} else {
-				d.unread(dc.osm, v)
-			}
-		} else if !closedDay(v) {
-			d.unread(dc.osm, v)
-		}
+		d.readDay(dc.osm, v)
 	}
 	for _, dt := range p.dayTimes {
 		switch r, ok := p.dayRule(rec, dt); {
@@ -780,6 +769,26 @@ func frenchDayOsm(name string) string {
 	return ""
 }
 
+// readDay reads one day's cell (osm, « Mo ») into d, the same way in
+// every file that writes a column per day (a producer's format, or
+// « horaires_lundi »… beside the standard's columns): its ranges or French
+// hours (dayCell), else those times and one note after them
+// (appointmentNote), else closed (closedDay), else unknown.
+func (d *dayHours) readDay(osm, v string) {
+	if r, ok := dayCell(osm, v); ok {
+		d.read(r)
+	} else if times, note := appointmentNote(v); note != "" {
+		if r, ok := dayCell(osm, times); ok && !strings.Contains(r, ";") {
+			d.read(r + noteState(note) + ` "` + note + `"`)
+			d.notes = true
+		} else {
+			d.unread(osm, v)
+		}
+	} else if !closedDay(v) {
+		d.unread(osm, v)
+	}
+}
+
 // dayCell reads one day's cell (osm, « Mo ») as that day's rule: ranges
 // (dayRanges), or French hours of that day. A half-day written closed
 // beside the other half's range (« FERME / 13h30 – 18h00 ») is left out:
@@ -819,6 +828,20 @@ func appointmentNote(v string) (times, note string) {
 	note = strings.Join(strings.Fields(strings.NewReplacer(`"`, "", "(", "", ")", "").Replace(v[m[2]:m[3]])), " ")
 	return strings.TrimSpace(v[:m[0]]), note
 }
+
+// noteState is the state written before a day's note: a comment alone
+// makes its times « unknown » in OpenStreetMap (opening_hours.js: « might
+// be open »), right for hours on appointment, which the person must book;
+// a note saying the place is open without one (« accueil libre », « sans
+// rendez-vous », « en continu ») keeps them open, « open "en continu" ».
+func noteState(note string) string {
+	if openNote.MatchString(note) {
+		return " open"
+	}
+	return ""
+}
+
+var openNote = regexp.MustCompile(`(?i)^(?:(?:accueil|acc[eè]s)\s+libre|en\s+continu|journ[ée]e\s+continue|(?:.*\s)?sans\s+(?:rdv|rendez[- ]vous)(?:\s+uniquement)?)$`)
 
 // appointmentAfter finds a note on appointments at the end of a cell,
 // with or without parentheses, the part of the day it names before it.
@@ -1054,19 +1077,10 @@ func standardDays(rec *Record) {
 			continue
 		}
 		d.raw = append(d.raw, fd[1]+" "+v)
-		if r, ok := dayRanges(v); ok {
-			// Ranges as producers' day columns write them (« 08:30 -
-			// 12:00 / 13:30 - 17:00 »), as a format's day columns.
-			d.read(fd[1] + " " + r)
-			continue
-		}
-		switch fr, ok := openinghours.FromFrench(fd[0] + " " + v); {
-		case ok:
-			d.read(fr)
-		case closedDay(v):
-		default:
-			d.unread(fd[1], v)
-		}
+		// As a format's day columns are read: the same cells in
+		// « horaires_lundi » were unknown (« FERME / 13h30 – 18h00 »,
+		// « 9h-12h (sous RDV) »).
+		d.readDay(fd[1], v)
 	}
 	h := d.done(rec, "the columns of hours per day (« horaires_lundi »…)", " (write each day's as 09:00-12:00,14:00-17:00)")
 	if h == "" {

@@ -307,7 +307,10 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 			} else {
 				readings[i] = readColumn(h)
 			}
-			known = known || slices.Contains(knownColumns, readings[i].name)
+			// A name of one letter (x and y, GIS exports' coordinates)
+			// is read beside others but does not make a line the header:
+			// « x » is also a spreadsheet's tick in a row of values.
+			known = known || slices.Contains(knownColumns, readings[i].name) && len(foldColumn(h)) > 1
 			if strings.TrimSpace(h) != "" {
 				filled++
 			}

@@ -5,8 +5,10 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"carnet/models/opendata"
+	"carnet/models/openinghours"
 )
 
 // TestProducerTermsMappedToNothingAreReported: a format's rules compare
@@ -102,11 +104,27 @@ func TestDayCellsReadAsWritten(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"FS 1": "Mo 09:00-12:00,14:00-17:00; Tu 09:00-12:00; We 13:30-18:00; Th 09:30-12:30",
-		"FS 2": `Mo 09:00-12:00,13:30-16:30 "sous RDV"; Tu 08:00-12:00,13:30-17:00 "après midi sur rendez vous"; We 09:30-12:00 "AM sur RDV"; Th 13:00-20:00 "Accueil libre"; Fr 08:30-17:30 "en continu"`,
+		"FS 2": `Mo 09:00-12:00,13:30-16:30 "sous RDV"; Tu 08:00-12:00,13:30-17:00 "après midi sur rendez vous"; We 09:30-12:00 "AM sur RDV"; Th 13:00-20:00 open "Accueil libre"; Fr 08:30-17:30 open "en continu"`,
 		"FS 3": "Mo 09:00-12:00; Tu unknown; We unknown; Sa unknown",
 	} {
 		if hours[name] != want {
 			t.Errorf("%s: hours %q, want %q", name, hours[name], want)
+		}
+	}
+	// A note saying the place is open without appointment keeps the times
+	// open; one on appointments leaves them « might be open » (a comment
+	// alone, as opening_hours.js reads it).
+	h, err := openinghours.Parse(hours["FS 2"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for day, open := range map[int]bool{3: true, 4: true, 30: false} { // 2026-12-03 Thursday, 4 Friday, 2026-11-30 Monday
+		at := time.Date(2026, 12, day, 15, 0, 0, 0, time.UTC)
+		if day == 30 {
+			at = time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+		}
+		if got := h.OpenAt(at); got != open {
+			t.Errorf("%s at %s: open %v, want %v", hours["FS 2"], at.Weekday(), got, open)
 		}
 	}
 	for row, n := range map[int]int{1: 0, 2: 0, 3: 3} {
@@ -185,6 +203,25 @@ func TestHoursRulesWithoutSemicolons(t *testing.T) {
 	for row, n := range map[int]int{1: 0, 2: 0, 3: 1} {
 		if is := issuesOf(rep, row, "horaires"); len(is) != n {
 			t.Errorf("row %d: %d warnings, want %d: %+v", row, len(is), n, is)
+		}
+	}
+}
+
+// TestCoordinatesInXAndYColumns: GIS exports name a point's columns x and
+// y, in degrees (x the longitude) or in Lambert-93 metres, the digits
+// grouped by spaces as a French spreadsheet writes them: such a file of
+// the standard's kind was stored without coordinates (« x »: « not a
+// column of any version of the standard; ignored »).
+func TestCoordinatesInXAndYColumns(t *testing.T) {
+	csv := "id;nom;adresse;code_postal;commune;date_maj;x;y\n" +
+		"m1;AMIA;rue Armand Quenard;49650;Allonnes;2024-01-02;475198,12;6692424,51\n" +
+		"m2;B;1 rue B;49650;Allonnes;2024-01-02;475 198,12;6 692 424,51\n" +
+		"d1;C;1 rue C;49650;Allonnes;2024-01-02;0,02466;47,29402\n"
+	ps := places(t, csv, "")
+	for i, p := range ps {
+		a := p.Actor
+		if a.Latitude == nil || a.Longitude == nil || math.Abs(*a.Latitude-47.29402) > 1e-4 || math.Abs(*a.Longitude-0.02466) > 1e-4 {
+			t.Errorf("row %d: point %v,%v, want 47.29402,0.02466 (%+v)", i+1, a.Latitude, a.Longitude, p.Issues)
 		}
 	}
 }

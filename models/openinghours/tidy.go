@@ -3,6 +3,7 @@ package openinghours
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -15,8 +16,12 @@ var (
 	// plainRule is a rule of weekdays (or PH) and time ranges only (« Mo-Fr
 	// 09:00-12:00,14:00-17:00 »): no state, comment, month or week. Group
 	// 1 is the selector, group 2 the ranges.
-	plainRule = regexp.MustCompile(`(?i)^\s*((?:mo|tu|we|th|fr|sa|su|ph)(?:\s*[-,]\s*(?:mo|tu|we|th|fr|sa|su|ph))*)\s+(` + timeRange + `(?:\s*,\s*` + timeRange + `)*)\s*$`)
+	plainRule = regexp.MustCompile(`(?i)^\s*((?:` + selectorPrefix + `)?((?:mo|tu|we|th|fr|sa|su|ph)(?:\s*[-,]\s*(?:mo|tu|we|th|fr|sa|su|ph))*))\s+(` + timeRange + `(?:\s*,\s*` + timeRange + `)*)\s*$`)
 )
+
+// selectorPrefix is one week or month selector before a rule's weekdays
+// (« week 01-53/2 », « Jan-Mar »): rules joined must write it alike.
+const selectorPrefix = `(?:week\s*[0-9][0-9/,\-]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:\s*[-,]\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))*)\s+`
 
 // MaxRangeMinutes is the longest a time range may last: a day. OSM's
 // syntax lets an end run to 48:00 so that a range may pass midnight
@@ -88,7 +93,7 @@ func DropLongRanges(s string) (out string, dropped []string) {
 			continue
 		}
 		var ranges []string
-		for _, r := range timeRangeRe.FindAllStringSubmatch(m[2], -1) {
+		for _, r := range timeRangeRe.FindAllStringSubmatch(m[3], -1) {
 			if rangeMinutes(r) <= MaxRangeMinutes {
 				ranges = append(ranges, r[0])
 			}
@@ -117,61 +122,156 @@ func (j Join) String() string {
 		j.Days, strings.Join(j.Rules, " » and « "), j.Into)
 }
 
-// JoinRepeatedRules reads rules in a row that name exactly the same days
-// (« Mo 09:00-12:00; Mo 10:00-13:00 ») as one rule holding the ranges of
-// each (« Mo 09:00-12:00,10:00-13:00 »), which MergeOverlaps then merges
-// when they overlap. In OSM's semantics, which Carnet's evaluation keeps
-// (a later rule replaces the earlier ones for the days it names: « Mo-Fr
+// JoinRepeatedRules reads rules that name the same days (« Mo
+// 09:00-12:00; Mo 10:00-13:00 ») as one rule holding the ranges of each
+// (« Mo 09:00-12:00,10:00-13:00 »), which MergeOverlaps then merges when
+// they overlap. In OSM's semantics, which Carnet's evaluation keeps (a
+// later rule replaces the earlier ones for the days it names: « Mo-Fr
 // 09:00-18:00; We 09:00-12:00 » closes Wednesday at noon), the first rule
 // would be dead, replaced whole: no producer writes a rule for it to do
 // nothing, and one who repeats a day means both ranges, as one who writes
-// them in one rule with « , » (which is merged). Only plain rules
-// (weekdays, PH, time ranges) with the same selector, next to each other,
-// are joined; a rule naming part of the days (the exception above), a
-// state, a comment or a month is left to OSM's reading. joins is empty
-// when nothing was joined (the value is then returned as written).
+// them in one rule with « , » (which is merged).
+//
+// Joined: plain rules (weekdays or PH, time ranges, optionally after one
+// week or month selector) whose selectors name the same set of days
+// (« Mo-We » and « Mo,Tu,We »; the week or month selector written alike),
+// in a row or apart when no rule between them names any of their days
+// (« Mo 09:00-12:00; Tu 09:00-12:00; Mo 14:00-17:00 », « …; PH off; Mo
+// 18:00-19:00 »): the joined rule takes the first one's place, its times
+// written with two-digit hours. Left to OSM's reading: a rule naming part
+// of the days (the exception above), a state, a comment, and rules apart
+// when one between them names a day of theirs (or no day: every day).
+// joins is empty when nothing was joined (the value is then returned as
+// written).
 func JoinRepeatedRules(s string) (out string, joins []Join) {
 	parts := splitRules(s)
 	if len(parts) < 2 {
 		return s, nil
 	}
-	type plain struct {
-		text, sel, key, ranges string
-		ok                     bool
+	type rule struct {
+		text, sel, ranges string
+		key               string // the selector's week or month and day set, for plain rules
+		days              uint8  // the days it names (bit 7: PH); anyDay when unknown
+		plain, gone       bool
 	}
-	ps := make([]plain, len(parts))
+	rs := make([]rule, len(parts))
 	for i, p := range parts {
-		ps[i].text = strings.TrimSpace(s[p[0]:p[1]])
-		if m := plainRule.FindStringSubmatch(s[p[0]:p[1]]); m != nil {
-			ps[i] = plain{text: ps[i].text, sel: m[1], key: strings.ToLower(strings.Join(strings.Fields(m[1]), "")), ranges: m[2], ok: true}
+		part := s[p[0]:p[1]]
+		r := rule{text: strings.TrimSpace(part), days: daysNamed(part)}
+		if m := plainRule.FindStringSubmatch(part); m != nil {
+			if mask, ok := daySet(m[2]); ok {
+				r.sel, r.ranges, r.plain, r.days = strings.TrimSpace(m[1]), m[3], true, mask
+				r.key = strings.ToLower(strings.Join(strings.Fields(m[1][:len(m[1])-len(m[2])]), "")) + fmt.Sprint("|", mask)
+			}
 		}
+		rs[i] = r
 	}
 	var kept []string
-	for i := 0; i < len(ps); {
-		j := i + 1
-		for j < len(ps) && ps[i].ok && ps[j].ok && ps[j].key == ps[i].key {
-			j++
-		}
-		if j == i+1 {
-			kept = append(kept, ps[i].text)
-			i++
+	for i := range rs {
+		if rs[i].gone {
 			continue
 		}
-		jn := Join{Days: ps[i].sel}
-		ranges := make([]string, 0, j-i)
-		for _, p := range ps[i:j] {
-			jn.Rules = append(jn.Rules, p.text)
-			ranges = append(ranges, p.ranges)
+		if !rs[i].plain {
+			kept = append(kept, rs[i].text)
+			continue
 		}
-		jn.Into = ps[i].sel + " " + strings.Join(ranges, ",")
+		jn := Join{Days: rs[i].sel, Rules: []string{rs[i].text}}
+		ranges := []string{rs[i].ranges}
+		for j := i + 1; j < len(rs); j++ {
+			if rs[j].gone {
+				continue
+			}
+			if rs[j].plain && rs[j].key == rs[i].key {
+				jn.Rules = append(jn.Rules, rs[j].text)
+				ranges = append(ranges, rs[j].ranges)
+				rs[j].gone = true
+				continue
+			}
+			if rs[j].days&rs[i].days != 0 {
+				break // a rule between them names a day of theirs: OSM's order matters
+			}
+		}
+		if len(jn.Rules) == 1 {
+			kept = append(kept, rs[i].text)
+			continue
+		}
+		jn.Into = rs[i].sel + " " + timeRangeRe.ReplaceAllStringFunc(strings.Join(ranges, ","), padRange)
 		joins = append(joins, jn)
 		kept = append(kept, jn.Into)
-		i = j
 	}
 	if len(joins) == 0 {
 		return s, nil
 	}
 	return strings.Join(kept, "; "), joins
+}
+
+const anyDay uint8 = 0xff
+
+var (
+	dayBits      = map[string]uint8{"mo": 1, "tu": 2, "we": 4, "th": 8, "fr": 16, "sa": 32, "su": 64, "ph": 128}
+	dayOrder     = []string{"mo", "tu", "we", "th", "fr", "sa", "su"}
+	leadingDays  = regexp.MustCompile(`(?i)^\s*(?:` + selectorPrefix + `)?((?:mo|tu|we|th|fr|sa|su|ph)(?:\s*[-,]\s*(?:mo|tu|we|th|fr|sa|su|ph))*)\b`)
+	daySeparator = regexp.MustCompile(`\s*,\s*`)
+)
+
+// daySet is the set of days a weekday selector names (« Mo-We,Fr,PH »);
+// a range may wrap past Sunday (« Sa-Mo »). ok false when it cannot be
+// read (« PH-Mo »).
+func daySet(sel string) (mask uint8, ok bool) {
+	for _, item := range daySeparator.Split(strings.ToLower(strings.TrimSpace(sel)), -1) {
+		from, to, isRange := strings.Cut(item, "-")
+		from, to = strings.TrimSpace(from), strings.TrimSpace(to)
+		if !isRange {
+			b, known := dayBits[from]
+			if !known {
+				return 0, false
+			}
+			mask |= b
+			continue
+		}
+		fi, ti := slices.Index(dayOrder, from), slices.Index(dayOrder, to)
+		if fi < 0 || ti < 0 {
+			return 0, false
+		}
+		for d := fi; ; d = (d + 1) % 7 {
+			mask |= dayBits[dayOrder[d]]
+			if d == ti {
+				break
+			}
+		}
+	}
+	return mask, mask != 0
+}
+
+// daysNamed is the set of days a rule names by its leading weekday
+// selector, or anyDay when it names none that can be read (« 10:00-12:00 »
+// alone is every day in OSM, « Jan 1 off » some date: either may touch any
+// day).
+func daysNamed(rule string) uint8 {
+	m := leadingDays.FindStringSubmatch(rule)
+	if m == nil {
+		return anyDay
+	}
+	if mask, ok := daySet(m[1]); ok {
+		return mask
+	}
+	return anyDay
+}
+
+// padRange writes a time range with two-digit hours (« 9:00-12:00 » →
+// « 09:00-12:00 »), as the merged ranges are.
+func padRange(r string) string {
+	m := timeRangeRe.FindStringSubmatch(r)
+	if m == nil {
+		return r
+	}
+	pad := func(h string) string {
+		if len(h) == 1 {
+			return "0" + h
+		}
+		return h
+	}
+	return pad(m[1]) + ":" + m[2] + "-" + pad(m[3]) + ":" + m[4]
 }
 
 // Tidied is the value every write stores for s (API writes, suggestions,

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLongRanges(t *testing.T) {
@@ -54,10 +55,27 @@ func TestJoinRepeatedRules(t *testing.T) {
 		{"Mo 09:00-12:00; Mo 14:00-17:00", "Mo 09:00-12:00,14:00-17:00"},
 		{"mo-fr 09:00-12:00;Mo - Fr 14:00-17:00", "mo-fr 09:00-12:00,14:00-17:00"},
 		{"Mo 08:00-09:00; Mo 10:00-11:00; Mo 12:00-13:00; Tu 09:00-10:00", "Mo 08:00-09:00,10:00-11:00,12:00-13:00; Tu 09:00-10:00"},
+		// The same days written otherwise, rules apart when none between
+		// them names their days, the same week or month selector (a probe:
+		// each left Monday morning closed, the later rule replacing it).
+		{"Mo,Tu 09:00-12:00; Tu,Mo 14:00-17:00", "Mo,Tu 09:00-12:00,14:00-17:00"},
+		{"Mo-We 09:00-12:00; Mo,Tu,We 14:00-17:00", "Mo-We 09:00-12:00,14:00-17:00"},
+		{"Sa-Mo 10:00-12:00; Sa,Su,Mo 14:00-16:00", "Sa-Mo 10:00-12:00,14:00-16:00"},
+		{"Mo 09:00-12:00; Tu 09:00-12:00; Mo 14:00-17:00", "Mo 09:00-12:00,14:00-17:00; Tu 09:00-12:00"},
+		{"Mo 09:00-12:00; Mo 14:00-17:00; PH off; Mo 18:00-19:00", "Mo 09:00-12:00,14:00-17:00,18:00-19:00; PH off"},
+		{"week 01-53/2 Mo 09:00-12:00; week 01-53/2 Mo 14:00-17:00", "week 01-53/2 Mo 09:00-12:00,14:00-17:00"},
+		{"Jan Mo 09:00-12:00; Jan Mo 14:00-17:00", "Jan Mo 09:00-12:00,14:00-17:00"},
+		{"Mo 9:00-12:00; Mo 14:00-17:00", "Mo 09:00-12:00,14:00-17:00"},
 		// Left to OSM's reading: an exception for part of the days, rules
-		// not in a row, a state or a comment, a rule without days.
+		// apart with one between them naming a day of theirs (or none:
+		// every day), other week selectors, a state or a comment, a rule
+		// without days.
 		{"Mo-Fr 09:00-18:00; We 09:00-12:00", "Mo-Fr 09:00-18:00; We 09:00-12:00"},
-		{"Mo 09:00-12:00; Tu 09:00-12:00; Mo 14:00-17:00", "Mo 09:00-12:00; Tu 09:00-12:00; Mo 14:00-17:00"},
+		{"Mo-Fr 09:00-12:00; We 14:00-15:00; Mo-Fr 14:00-17:00", "Mo-Fr 09:00-12:00; We 14:00-15:00; Mo-Fr 14:00-17:00"},
+		{"Mo 09:00-12:00; 13:00-14:00; Mo 14:00-17:00", "Mo 09:00-12:00; 13:00-14:00; Mo 14:00-17:00"},
+		{"Mo 09:00-12:00; Mo 10:00-11:00 off; Mo 14:00-17:00", "Mo 09:00-12:00; Mo 10:00-11:00 off; Mo 14:00-17:00"},
+		{"week 01-53/2 Mo 09:00-12:00; week 02-52/2 Mo 14:00-17:00", "week 01-53/2 Mo 09:00-12:00; week 02-52/2 Mo 14:00-17:00"},
+		{"Mo 09:00-12:00; week 02-52/2 Mo 14:00-17:00", "Mo 09:00-12:00; week 02-52/2 Mo 14:00-17:00"},
 		{"Mo 09:00-12:00; Mo 10:00-11:00 off", "Mo 09:00-12:00; Mo 10:00-11:00 off"},
 		{`Mo 09:00-12:00; Mo 14:00-16:00 "sur rendez-vous"`, `Mo 09:00-12:00; Mo 14:00-16:00 "sur rendez-vous"`},
 		{"10:00-12:00; 14:00-16:00", "10:00-12:00; 14:00-16:00"},
@@ -92,4 +110,39 @@ func TestTidiedReadsAsBothRules(t *testing.T) {
 			t.Errorf("%q: not open at 09:00 and 12:30 on Monday: %v", got, h.Weekly())
 		}
 	}
+}
+
+// FuzzTidied: what every write stores is a value that parses whenever the
+// value sent parsed, and that opens at least wherever the value sent
+// opened on the days a joined rule named (joining only adds the ranges OSM
+// would have dropped); tidying it again changes nothing.
+func FuzzTidied(f *testing.F) {
+	for _, s := range []string{
+		"Mo 09:00-12:00; Mo 10:00-13:00", "Mo,Tu 09:00-12:00; Tu,Mo 14:00-17:00", "Mo 09:00-12:00; Tu 09:00-12:00; Mo 14:00-17:00",
+		"Mo 09:00-12:00; Mo 14:00-17:00; PH off; Mo 18:00-19:00", "week 01-53/2 Mo 09:00-12:00; week 01-53/2 Mo 14:00-17:00",
+		"Mo-Fr 09:00-18:00; We 09:00-12:00", "Sa-Mo 10:00-12:00; Sa,Su,Mo 14:00-16:00", "Mo 9:00-12:00; Mo 14:00-26:00",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := Parse(s)
+		if err != nil {
+			return
+		}
+		out, _ := Tidied(s)
+		g, err := Parse(out)
+		if err != nil {
+			t.Fatalf("Tidied(%q) = %q, which does not parse: %v", s, out, err)
+		}
+		for day := range 7 {
+			for m := 0; m < 24*60; m += 15 {
+				if h.OpenBetween(time.Weekday(day), m, m+1) && !g.OpenBetween(time.Weekday(day), m, m+1) {
+					t.Fatalf("Tidied(%q) = %q closes day %d at %s", s, out, day, Clock(m))
+				}
+			}
+		}
+		if again, _ := Tidied(out); again != out {
+			t.Fatalf("Tidied(%q) = %q, tidied again %q", s, out, again)
+		}
+	})
 }
