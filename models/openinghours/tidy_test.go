@@ -146,3 +146,21 @@ func FuzzTidied(f *testing.F) {
 		}
 	})
 }
+
+// FuzzQuickDays: the days read without expressions (daysShared's filter)
+// hold every day the selector names as the join reads it, so that the
+// filter never skips a join.
+func FuzzQuickDays(f *testing.F) {
+	for _, s := range []string{"Mo-Fr 09:00-12:00", "Sa-Mo 10:00-12:00", "Mo,Tu,We 14:00-17:00", "PH off", "week 01-53/2 Mo 09:00-12:00",
+		"Jan Mo 09:00-12:00", "mo - fr 09:00", "Mo-PH 10:00", "10:00-12:00", "Moé 10:00", "Tu,Mo 14:00-17:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := quickDays(s)
+		if m := plainRule.FindStringSubmatch(s); m != nil {
+			if mask, ok := daySet(m[2]); ok && mask&^q != 0 {
+				t.Fatalf("quickDays(%q) = %08b, the join reads %08b", s, q, mask)
+			}
+		}
+	})
+}
