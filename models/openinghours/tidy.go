@@ -352,7 +352,6 @@ func dayIndex(a, b byte) int {
 	return -1
 }
 
-
 // padRange writes a time range with two-digit hours (« 9:00-12:00 » →
 // « 09:00-12:00 »), as the merged ranges are.
 func padRange(r string) string {
