@@ -376,19 +376,20 @@ func padRange(r string) string {
 func Tidied(s string) (out string, said []string) {
 	out, joins := JoinRepeatedRules(s)
 	if len(joins) > 0 {
-		js := make([]string, len(joins))
-		for i, j := range joins {
-			js[i] = j.String()
-		}
-		said = append(said, "rules naming the same days in a row: "+strings.Join(js, "; "))
+		said = append(said, "rules naming the same days: "+joined(joins))
 	}
 	out, merges := MergedOverlaps(out)
 	if len(merges) > 0 {
-		ms := make([]string, len(merges))
-		for i, m := range merges {
-			ms[i] = m.String()
-		}
-		said = append(said, "time ranges of one day overlap: "+strings.Join(ms, "; "))
+		said = append(said, "time ranges of one day overlap: "+joined(merges))
 	}
 	return out, said
+}
+
+// joined writes what was done, one item after the other.
+func joined[T fmt.Stringer](items []T) string {
+	ss := make([]string, len(items))
+	for i, x := range items {
+		ss[i] = x.String()
+	}
+	return strings.Join(ss, "; ")
 }
