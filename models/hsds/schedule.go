@@ -82,8 +82,9 @@ func schedules(expr string, o scheduleOwner) []HSDSSchedule {
 	if !c.Fidelity.Exact() {
 		notes = append(notes, "Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : "+expr)
 	}
-	out := make([]HSDSSchedule, 0, len(c.Spans))
-	for _, sp := range c.Spans {
+	spans := recurrentSpans(c.Spans)
+	out := make([]HSDSSchedule, 0, len(spans))
+	for _, sp := range spans {
 		var days []string
 		for i, d := range icalDays {
 			if sp.Days&(1<<i) != 0 {
@@ -96,6 +97,45 @@ func schedules(expr string, o scheduleOwner) []HSDSSchedule {
 		s.ID = nameID(o.id, "schedule", s.Byday, s.OpensAt, s.ClosesAt)
 		s.Notes = strings.Join(notes, " ")
 		out = append(out, s)
+	}
+	return out
+}
+
+// recurrentSpans writes spans as recurrences can say them. A span past
+// midnight is one recurrence whose closes_at is before its opens_at (« FR
+// 20:00-02:00 »); one of a day or more (OpenStreetMap reads « Mo
+// 14:00-14:00 » as 24 hours, and « Sa 11:00-11:00,17:00-17:00 » as Saturday
+// 11:00 to Sunday 17:00) would read as a span of no length, or as Saturday
+// 11:00-17:00: it is written as its two days, « SA 11:00-24:00 » and « SU
+// 00:00-17:00 », grouped with the spans of the same times. The days of
+// other spans it covers stay theirs (a Tuesday 10:00-11:00 inside Monday
+// 14:00 to Tuesday 14:00 was lost before).
+func recurrentSpans(in []openinghours.WeeklySpan) []openinghours.WeeklySpan {
+	long := false
+	for _, sp := range in {
+		long = long || sp.End > 1440 && sp.End-1440 >= sp.Start
+	}
+	if !long {
+		return in
+	}
+	var out []openinghours.WeeklySpan
+	add := func(days uint8, start, end int) {
+		for i := range out {
+			if out[i].Start == start && out[i].End == end {
+				out[i].Days |= days
+				return
+			}
+		}
+		out = append(out, openinghours.WeeklySpan{Days: days, Start: start, End: end})
+	}
+	for _, sp := range in {
+		if sp.End <= 1440 || sp.End-1440 < sp.Start {
+			add(sp.Days, sp.Start, sp.End)
+			continue
+		}
+		next := sp.Days<<1 | sp.Days>>6 // Sunday's next day is Monday
+		add(sp.Days, sp.Start, 1440)
+		add(next&0x7f, 0, sp.End-1440)
 	}
 	return out
 }

@@ -33,6 +33,12 @@ func TestSchedules(t *testing.T) {
 		{"Mo-Fr 08:30-12:00,13:30-17:30; We off", "MO,TU,TH,FR 08:30-12:00 | MO,TU,TH,FR 13:30-17:30"},
 		{"Tu-Sa 11:00-19:00; PH off", "TU,WE,TH,FR,SA 11:00-19:00 [Fermé les jours fériés.]"},
 		{"Fr 20:00-02:00", "FR 20:00-02:00"},
+		// A span of a day or more (OpenStreetMap: « 14:00-14:00 » is 24
+		// hours) is written as its two days: it read as a span of no
+		// length, or a day's hours made up, another day lost.
+		{"Tu 10:00-11:00; Mo 14:00-14:00", "MO 14:00-24:00 | TU 00:00-14:00"},
+		{"Sa 11:00-11:00,17:00-17:00", "SA 11:00-24:00 | SU 00:00-17:00"},
+		{"Su 22:00-22:00", "SU 22:00-24:00 | MO 00:00-22:00"},
 		{"24/7", "MO,TU,WE,TH,FR,SA,SU 00:00-24:00"},
 		{"Mo-Fr 09:00-12:00; Aug off", "MO,TU,WE,TH,FR 09:00-12:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo-Fr 09:00-12:00; Aug off]"},
 		{`Mo 14:00-16:00; We 10:00-12:00 "sur rendez-vous"`, `MO 14:00-16:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo 14:00-16:00; We 10:00-12:00 "sur rendez-vous"]`},
