@@ -523,8 +523,8 @@ func checkOpeningHours(fe *FieldErrors, field, s string) {
 	}
 }
 
-// normalizeHours trims opening hours, joins rules in a row that name the
-// same days (« Mo 09:00-12:00; Mo 10:00-13:00 » → « Mo
+// normalizeHours trims opening hours, joins rules that name the same
+// days (« Mo 09:00-12:00; Mo 10:00-13:00 » → « Mo
 // 09:00-12:00,10:00-13:00 », openinghours.JoinRepeatedRules) and merges the
 // time ranges of one day that overlap (« Mo 09:00-12:00,10:00-13:00 » →
 // « Mo 09:00-13:00 », openinghours.MergeOverlaps): they mean the same
