@@ -73,3 +73,37 @@ func TestSuggestionsGrantNoRights(t *testing.T) {
 		t.Errorf("accepting it: %d %s", r.Code, r.Body)
 	}
 }
+
+// TestServiceSuggestionsCommitNoStructure: accepts_referrals decides
+// whether a structure receives referrals, that is personal data of the
+// people sent to it. A suggestion accepted by a coordinator or an
+// administrator turned it on in the structure's stead (the h32 notes left
+// it suggestible as an availability fact); it is now refused like
+// contact_public. Capacity and being full are still reported by anyone.
+func TestServiceSuggestionsCommitNoStructure(t *testing.T) {
+	e := apitest.New(t)
+	cs := str(createActor(t, e, validActor("Centre social CS"))["id"])
+	svc := str(createService(t, e, validService(cs, "Aide aux démarches"))["id"])
+	_, anyone := e.Account("habitant@example.fr", nil, models.Territory{})
+	for _, tc := range []struct {
+		name    string
+		changes obj
+		code    int
+		field   string
+	}{
+		{"anyone opens a service to referrals", obj{"accepts_referrals": true}, 422, "changes.accepts_referrals"},
+		{"anyone closes it to referrals", obj{"accepts_referrals": false}, 422, "changes.accepts_referrals"},
+		{"beside an ordinary change", obj{"description": "Sur rendez-vous", "accepts_referrals": true}, 422, "changes.accepts_referrals"},
+		{"anyone reports it full", obj{"is_full": true}, 201, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services/" + svc + "/suggestions", Token: anyone, Body: obj{"changes": tc.changes}})
+			if r.Code != tc.code {
+				t.Fatalf("%d %s, want %d", r.Code, r.Body, tc.code)
+			}
+			if tc.field != "" && !slices.Equal(fields(t, r), []string{tc.field}) {
+				t.Errorf("%s, want only %s named", r.Body, tc.field)
+			}
+		})
+	}
+}

@@ -6954,7 +6954,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it. A change of source, source_id or status, or of actor_id, is refused (422, named changes.\u003cfield\u003e).",
+                "description": "As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it. A change of source, source_id or status, of accepts_referrals (receiving referrals, that is people's personal data, is the structure's own commitment) or of actor_id is refused (422, named changes.\u003cfield\u003e).",
                 "consumes": [
                     "application/json"
                 ],

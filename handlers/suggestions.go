@@ -106,16 +106,21 @@ func newSuggestion(s *models.Suggestion, label func(*models.Suggestion) string) 
 //     coordinator or administrator who edits the record does so in their
 //     own name, not by accepting someone else's proposal on its behalf.
 //
+//   - a service's accepts_referrals decides whether the structure receives
+//     referrals, that is personal data of the people sent to it: taking
+//     them on (or no longer) is the structure's commitment, made by its
+//     managers directly, not by a moderator accepting a proposal.
+//
 // The other fields are facts about the place anyone may correct. The
 // address, which decides the territory and so its coordinators, is one:
 // the moderator reads it, and accepting a move is checked as the same
 // direct write (the coordinator's territory before and after). A service's
 // actor_id cannot change at all (readSuggestion's caller), and its
-// accepts_referrals, capacity and is_full are the service's availability,
-// which anyone who knows it may report.
+// capacity and is_full are its availability, which anyone who knows it
+// may report.
 var (
 	unsuggestableActor   = []string{"source", "source_id", "producer", "producer_updated_on", "status", "closed_from", "closed_until", "closure_reason", "parent_id", "contact_public"}
-	unsuggestableService = []string{"source", "source_id", "status"}
+	unsuggestableService = []string{"source", "source_id", "status", "accepts_referrals"}
 )
 
 // readSuggestion decodes a suggestion body and checks, by applying it to
@@ -374,7 +379,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //
 //	@ID			suggestServiceChange
 //	@Summary		Suggest a change to a service
-//	@Description	As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it. A change of source, source_id or status, or of actor_id, is refused (422, named changes.<field>).
+//	@Description	As for actors: a JSON Merge Patch of the service's writable fields, checked now, applied when a moderator accepts it. A change of source, source_id or status, of accepts_referrals (receiving referrals, that is people's personal data, is the structure's own commitment) or of actor_id is refused (422, named changes.<field>).
 //	@Tags			suggestions
 //	@Accept			json
 //	@Produce		json
