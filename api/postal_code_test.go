@@ -37,6 +37,11 @@ func TestPostalCodeNotFrench(t *testing.T) {
 		{"ErrValidation PATCH the postal code alone", apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, ContentType: patch, Body: obj{"address": obj{"postal_code": "99999"}}}, 422, "address.postal_code", ""},
 		{"ErrValidation suggestion 99999 Paris", apitest.Request{Method: "POST", Path: "/api/v1/actors/" + id + "/suggestions", Token: author, Body: obj{"changes": obj{"address": addr("99999", "Paris")}}}, 422, "changes.address.postal_code", ""},
 		{"ErrValidation POST a service at 99999", apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: merge(validService(id, "Permanence"), obj{"address": addr("99999", "Paris")})}, 422, "address.postal_code", ""},
+		// « 00000 » has the shape of a code and no département: named once
+		// (the shape check and the commune check both refused it).
+		{"ErrValidation POST 00000 Marseille", apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: obj{"name": "A", "address": addr("00000", "Marseille")}}, 422, "address.postal_code", ""},
+		{"ErrValidation PATCH 00123 alone", apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, ContentType: patch, Body: obj{"address": obj{"postal_code": "00123"}}}, 422, "address.postal_code", ""},
+		{"ErrValidation suggestion 00000", apitest.Request{Method: "POST", Path: "/api/v1/actors/" + id + "/suggestions", Token: author, Body: obj{"changes": obj{"address": addr("00000", "Paris")}}}, 422, "changes.address.postal_code", ""},
 		// CEDEX codes: in their département's numbers, listed by no commune.
 		{"OK POST Paris Cedex 07", apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: obj{"name": "B", "address": addr("75700", "Paris")}}, 201, "", "75056"},
 		{"OK POST Marseille Cedex 20", apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: obj{"name": "C", "address": addr("13344", "Marseille")}}, 201, "", "13055"},

@@ -3,6 +3,7 @@ package models
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -102,9 +103,15 @@ func ErrorCode(err error) Code {
 // invalid field in one round trip instead of fixing them one at a time.
 type FieldErrors []FieldError
 
-// Add records a failure for field.
+// Add records a failure for field. The same failure found by two checks
+// (a field's shape and the commune reference both refusing « 00000 ») is
+// said once.
 func (fe *FieldErrors) Add(field, reason string) {
-	*fe = append(*fe, FieldError{Field: field, Reason: reason})
+	e := FieldError{Field: field, Reason: reason}
+	if slices.Contains(*fe, e) {
+		return
+	}
+	*fe = append(*fe, e)
 }
 
 // Addf records a failure with a formatted reason.

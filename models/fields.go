@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"carnet/models/commune"
 	"carnet/models/contact"
 	"carnet/models/ident"
 	"carnet/models/openinghours"
@@ -85,7 +86,13 @@ func (a *Address) validate(fe *FieldErrors, prefix string, requireStreet bool) {
 	case a.PostalCode == "":
 		fe.Add(n.postalCode, "is required")
 	case !ident.ValidPostalCode(a.PostalCode):
-		fe.Add(n.postalCode, "must be a French postal code of 5 digits")
+		// « 00000 » has the shape but no département: say that, in the
+		// words the commune check uses, so the field is named once.
+		if why := commune.NotFrenchPostalCode(a.PostalCode); why != "" {
+			fe.Add(n.postalCode, why)
+		} else {
+			fe.Add(n.postalCode, "must be a French postal code of 5 digits")
+		}
 	}
 	if a.Commune == "" {
 		fe.Add(n.commune, "is required")

@@ -522,7 +522,9 @@ func checkPlace(valid, place error) error {
 	ve, ok1 := valid.(*Error)
 	pe, ok2 := place.(*Error)
 	if ok1 && ok2 && ve.Code == EINVALID && pe.Code == EINVALID {
-		ve.Fields = append(ve.Fields, pe.Fields...)
+		for _, f := range pe.Fields {
+			(*FieldErrors)(&ve.Fields).Add(f.Field, f.Reason)
+		}
 	}
 	return valid
 }
