@@ -94,12 +94,14 @@ func newSuggestion(s *models.Suggestion, label func(*models.Suggestion) string) 
 //
 // Nor the fields that grant rights or publish what the structure keeps
 // private, which its moderators would decide in its stead:
+//
 //   - parent_id attaches the place to a network, and a network's managers
 //     manage its members (models.ActorRef.Lineage): a manager suggesting
 //     their own network as another place's parent, accepted by a moderator
 //     who saw only an id, gained write rights over that place. Taking a
 //     place out of its network withdraws rights the same way. Those who
 //     edit the record change it directly, with the checks of that write.
+//
 //   - contact_public publishes the structure's phones and e-mails, which it
 //     may have given only to the platform (exports, open data). That is the
 //     structure's decision: its managers make it directly, and a
