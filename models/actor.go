@@ -242,7 +242,7 @@ func (a *Actor) validate() error {
 // are checked by the Store inside its transaction.
 func (a *Actor) Validate() error {
 	var fe FieldErrors
-	checkRequired(&fe, "name", a.Name, maxName)
+	checkName(&fe, "name", a.Name, maxName)
 	if _, err := ident.ParsePivot(a.Pivot); err != nil {
 		fe.Add("pivot", err.Error())
 	}

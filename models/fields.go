@@ -316,6 +316,18 @@ func checkRequired(fe *FieldErrors, field, s string, max int) {
 	checkLen(fe, field, s, max)
 }
 
+// checkName is checkRequired for a place's or a service's name, which must
+// hold a letter or a digit: a name of dashes or dots (« - », « … ») is what
+// producers write for no name, and the importer reads it so
+// (opendata.isPlaceholder) — a place stored under it by the API came back
+// nameless from its own CSV export.
+func checkName(fe *FieldErrors, field, s string, max int) {
+	checkRequired(fe, field, s, max)
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		fe.Add(field, "must contain a letter or a digit")
+	}
+}
+
 func checkCoordinates(fe *FieldErrors, lat, lon *float64) {
 	if lat == nil && lon != nil {
 		fe.Add("latitude", "is required when longitude is set")

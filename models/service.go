@@ -98,7 +98,7 @@ func (s *Service) Validate() error {
 	if !ValidID(s.ActorID) {
 		fe.Add("actor_id", "must be the id (a UUID) of an actor")
 	}
-	checkRequired(&fe, "name", s.Name, maxName)
+	checkName(&fe, "name", s.Name, maxName)
 	checkLen(&fe, "description", s.Description, maxLongText)
 	checkVocabOne(&fe, "kind", vocab.NameServiceKinds, s.Kind)
 	if len(s.Themes) == 0 {
