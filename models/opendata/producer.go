@@ -677,12 +677,12 @@ func (d *dayHours) done(rec *Record, what, hint string) string {
 	}
 	if len(d.bad) == len(d.rules) {
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(strings.Join(d.raw, "; ")), Severity: SeverityWarning,
-			Reason: what + " hold no day whose cell reads as times (a value that is not a time, or a span without its start or end); the row's hours are dropped" + hint})
+			Reason: what + " hold no day whose cell reads as times (a value that is not a time, a span without its start or end, or one ending long before it starts); the row's hours are dropped" + hint})
 		return ""
 	}
 	for _, b := range d.bad {
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: "horaires", Value: clip(b[0] + " " + b[1]), Severity: SeverityWarning,
-			Reason: fmt.Sprintf("%s: %s's cell is not a time, or a span without its start or end: written « %s unknown » (hours given but not read), the other days' hours kept%s", what, englishDay(b[0]), b[0], hint)})
+			Reason: fmt.Sprintf("%s: %s's cell is not a time, a span without its start or end, or one ending long before it starts: written « %s unknown » (hours given but not read), the other days' hours kept%s", what, englishDay(b[0]), b[0], hint)})
 	}
 	return strings.Join(d.rules, "; ")
 }
@@ -871,10 +871,19 @@ func dayRanges(v string) (string, bool) {
 		if m == nil {
 			return "", false
 		}
-		ranges = append(ranges, hhmm(m[1], m[2])+"-"+hhmm(m[3], m[4]))
+		from, to := hhmm(m[1], m[2]), hhmm(m[3], m[4])
+		if to <= from && (to > lateClose || to == from) {
+			return "", false // « 14h-9h »: a slip, not 19 hours through the night
+		}
+		ranges = append(ranges, from+"-"+to)
 	}
 	return strings.Join(ranges, ","), true
 }
+
+// lateClose is the latest time a day's range may end past midnight (« 18h-1h »,
+// an evening session): a range that ends later the next morning than this
+// (« 14h-9h ») is a slip of the pen, not a place open through the night.
+const lateClose = "06:00"
 
 // timesSideBySide is a range written as two times each with its « h »,
 // the dash left out (« 9 h 12 h », « 14h 17h30 »: France Services' list of

@@ -990,7 +990,7 @@ var contactLists = map[string]bool{"telephone": true, "courriels": true, "site_w
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-13"
+const mappingVersion = "carnet-import-14"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //
