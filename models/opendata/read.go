@@ -236,7 +236,12 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 		}
 		if first != nil {
 			rd.pending = first
-			rd.remarks = append(rd.remarks, "the file is a sequence of JSON objects (JSON Lines), not an array: each object was read as a place")
+			var f struct{ Type string }
+			if json.Unmarshal(first, &f) == nil && f.Type == "Feature" {
+				rd.remarks = append(rd.remarks, "the file is a GeoJSON Feature, or Features one after the other (GeoJSON Lines), not a FeatureCollection: each Feature was read as a place")
+			} else {
+				rd.remarks = append(rd.remarks, "the file is a sequence of JSON objects (JSON Lines), not an array: each object was read as a place")
+			}
 		} else {
 			rd.inArray, rd.wrapped = true, wrapped
 		}
@@ -436,7 +441,7 @@ func openPlaces(d *json.Decoder) (first json.RawMessage, wrapped bool, err error
 	return openPlacesAt(d, t)
 }
 
-const wantJSON = "a JSON file of places must be an array of objects, an object holding that array under one of the keys data, items, results, records, lieux, places, structures or features (a GeoJSON FeatureCollection), or one place object per line (JSON Lines)"
+const wantJSON = "a JSON file of places must be an array of objects, an object holding that array under one of the keys data, items, results, records, lieux, places, structures or features (a GeoJSON FeatureCollection), a GeoJSON Feature, or one place object (or Feature) per line (JSON Lines)"
 
 // openPlacesAt is openPlaces once the value's first token t was read.
 // wrapped says the array is inside an object, whose other keys remain to
@@ -480,6 +485,14 @@ func openPlacesAt(d *json.Decoder, t json.Token) (first json.RawMessage, wrapped
 	if _, err := d.Token(); err != nil { // the closing brace
 		return nil, false, fmt.Errorf("%s: %v", want, err)
 	}
+	if isFeature(obj) {
+		// A lone GeoJSON Feature (RFC 7946 § 3.2: a GeoJSON text may be
+		// one), or newline-delimited Features as GeoJSONSeq tools write
+		// them: each a place, read as a collection's features are
+		// (featureProperties). It was refused, its keys matching no column.
+		first, err := json.Marshal(obj)
+		return first, false, err
+	}
 	for k := range obj {
 		if slices.Contains(knownColumns, readColumn(k).name) {
 			first, err := json.Marshal(obj)
@@ -487,6 +500,18 @@ func openPlacesAt(d *json.Decoder, t json.Token) (first json.RawMessage, wrapped
 		}
 	}
 	return nil, false, errors.New(want)
+}
+
+// isFeature says whether obj, a JSON object's members, is a GeoJSON
+// Feature: its type says so and it has a geometry or properties member.
+func isFeature(obj map[string]json.RawMessage) bool {
+	var typ string
+	if json.Unmarshal(obj["type"], &typ) != nil || typ != "Feature" {
+		return false
+	}
+	_, geom := obj["geometry"]
+	_, props := obj["properties"]
+	return geom || props
 }
 
 // skipValue skips the rest of a value whose opening delimiter was read.

@@ -306,7 +306,7 @@ func TestReadFilesAsToolsWriteThem(t *testing.T) {
 		t.Errorf("encoding %q, %v", rd.Encoding(), err)
 	}
 	for _, tc := range []struct{ name, in, want string }{
-		{"a JSON object without places", `{"type":"Feature","properties":{"nom":"x"}}`, "must be an array of objects"},
+		{"a JSON object without places", `{"type":"Topology","objects":{"lieux":{"type":"GeometryCollection"}}}`, "must be an array of objects"},
 		{"a JSON object whose data is not a list", `{"data":{"nom":"x"}}`, "must be an array of objects"},
 		{"a CSV file without any column of the standard", "colonne1,colonne2\nx,y\n", "names no column of the standard"},
 		{"an empty file", "  \n", "empty"},
@@ -315,6 +315,40 @@ func TestReadFilesAsToolsWriteThem(t *testing.T) {
 			_, err := opendata.NewReader(strings.NewReader(tc.in), "")
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestLoneGeoJSONFeature: a GeoJSON text may be one Feature (RFC 7946
+// § 3.2), and GeoJSONSeq tools write Features one per line; both were
+// refused (« must be an array of objects »), their keys matching no
+// column. Each Feature is read as a collection's features are: its
+// properties, its point, its id.
+func TestLoneGeoJSONFeature(t *testing.T) {
+	feature := func(id, name string) string {
+		return `{"type":"Feature","id":"` + id + `","geometry":{"type":"Point","coordinates":[5.38,43.3]},"properties":{"nom":"` + name + `","adresse":"1 rue de la République","code_postal":"13001","commune":"Marseille","date_maj":"2024-01-02"}}`
+	}
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"one Feature", feature("f1", "Médiathèque"), []string{"Médiathèque"}},
+		{"Features one per line", feature("f1", "Médiathèque") + "\n" + feature("f2", "Centre social") + "\n", []string{"Centre social", "Médiathèque"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openStore(t)
+			rep := importBytes(t, s, []byte(tc.in), opendata.ImportOptions{Source: "geo"})
+			var got []string
+			for _, a := range allActors(t, s) {
+				got = append(got, a.Name)
+				if a.Latitude == nil || *a.Latitude != 43.3 || a.SourceID == "" {
+					t.Errorf("%s: latitude %v, source id %q", a.Name, a.Latitude, a.SourceID)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) || rep.Rejected != 0 {
+				t.Errorf("places %q, rejected %d, want %q: %+v", got, rep.Rejected, tc.want, rep.Issues)
 			}
 		})
 	}
