@@ -349,10 +349,9 @@ type parsedHours struct {
 
 // setHours parses the place's hours and derives its open_on values.
 func (m *Memory) setHours(d *doc, text, dep string) {
-	d.tz = m.zone(dep)
-	if dep == "57" || dep == "67" || dep == "68" {
-		d.region = openinghours.AlsaceMoselle
-	}
+	// PH stands for the holidays of the place's territory: Alsace-Moselle
+	// and each overseas territory add their own days.
+	d.tz, d.region = m.zone(dep), openinghours.RegionOfDepartement(dep)
 	if text == "" {
 		return
 	}
