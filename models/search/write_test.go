@@ -400,3 +400,29 @@ func TestOpenAtOverseasHolidays(t *testing.T) {
 		}
 	}
 }
+
+// open_at reads a place's hours in its commune's zone: French Polynesia
+// spans three, and the Marquesas are half an hour ahead of Tahiti. Until
+// 2026-12-05 search used the département's zone (Pacific/Tahiti), so a
+// place in Nuku-Hiva opening at 08:00 was shown closed until 08:30.
+func TestOpenAtCommuneZone(t *testing.T) {
+	s := openStore(t)
+	m, err := search.NewMemory(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	place(t, s, "Nuku-Hiva", "Mo-Su 08:00-12:00", func(a *models.Actor, _ *models.Service) {
+		a.Address = models.Address{Street: "1 rue", PostalCode: "98742", Commune: "Nuku-Hiva", InseeCode: "98731"}
+		a.Latitude, a.Longitude = ptr(-8.9109), ptr(-140.0997)
+	})
+	marquesas, _ := time.LoadLocation("Pacific/Marquesas")
+	for _, tc := range []struct {
+		clock string
+		open  bool
+	}{{"07:55", false}, {"08:15", true}, {"11:50", true}, {"12:10", false}} {
+		d, _ := time.ParseInLocation("2006-01-02 15:04", "2026-07-15 "+tc.clock, marquesas)
+		if got := names(run(t, m, search.Query{OpenAt: &d, Limit: 10}))["Nuku-Hiva"]; got != tc.open {
+			t.Errorf("%s in the Marquesas: open = %v", tc.clock, got)
+		}
+	}
+}
