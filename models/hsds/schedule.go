@@ -136,11 +136,11 @@ func schedules(expr string, o scheduleOwner) []HSDSSchedule {
 	if c.Fidelity.ClosedOnHolidays {
 		notes = append(notes, "Fermé les jours fériés.")
 	}
+	if zoneNote != "" {
+		notes = append(notes, zoneNote) // before the expression, which ends the notes
+	}
 	if !c.Fidelity.Exact() {
 		notes = append(notes, "Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : "+expr)
-	}
-	if zoneNote != "" {
-		notes = append(notes, zoneNote)
 	}
 	spans := recurrentSpans(c.Spans)
 	out := make([]HSDSSchedule, 0, len(spans))

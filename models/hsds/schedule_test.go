@@ -193,9 +193,14 @@ func TestScheduleZones(t *testing.T) {
 			t.Errorf("%s: the id depends on the zone", tc.zone)
 		}
 	}
-	// The notes add to the zone's sentence.
+	// The zone's sentence comes before the full expression, which ends
+	// the notes.
 	ss := schedules("Mo 09:00-12:00; PH off", scheduleOwner{id: "x", zone: "Europe/Paris", now: now})
 	if want := "Fermé les jours fériés. Heures locales du lieu (fuseau horaire Europe/Paris, heure d’été comprise)."; ss[0].Notes != want {
+		t.Errorf("notes %q, want %q", ss[0].Notes, want)
+	}
+	ss = schedules("Mo 09:00-12:00; Aug off", scheduleOwner{id: "x", zone: "Europe/Paris", now: now})
+	if want := "Heures locales du lieu (fuseau horaire Europe/Paris, heure d’été comprise). Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo 09:00-12:00; Aug off"; ss[0].Notes != want {
 		t.Errorf("notes %q, want %q", ss[0].Notes, want)
 	}
 }
