@@ -231,8 +231,8 @@ func TestHSDSShowsOnlyThePublicDirectory(t *testing.T) {
 		t.Errorf("service at location: %v", sal)
 	}
 	sch := item(svcA, "schedules", 0)
-	if len(svcA["schedules"].([]any)) != 1 || sch["byday"] != "MO,TU,WE,TH,FR" || sch["opens_at"] != "09:00" || sch["closes_at"] != "12:00" ||
-		sch["freq"] != "WEEKLY" || sch["notes"] != "Fermé les jours fériés." || sch["schedule_link"] != "https://rdv.example.fr/bus" ||
+	if len(svcA["schedules"].([]any)) != 1 || sch["byday"] != "MO,TU,WE,TH,FR" || sch["opens_at"] != "09:00:00" || sch["closes_at"] != "12:00:00" ||
+		sch["freq"] != "WEEKLY" || sch["notes"] != "Fermé les jours fériés. Heures locales du lieu (fuseau horaire Europe/Paris, heure d’été comprise)." || sch["timezone"] != nil || sch["schedule_link"] != "https://rdv.example.fr/bus" ||
 		sch["attending_type"] != "Sur place ou à distance" {
 		t.Errorf("bus schedules: %v", svcA["schedules"])
 	}

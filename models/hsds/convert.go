@@ -91,7 +91,8 @@ func (p place) location(d Detail) HSDSLocation {
 		l.Accessibility = []HSDSAccessibility{{ID: nameID(id, "accessibility", "acceslibre"), LocationID: id,
 			Description: "Fiche Accès libre du lieu : accessibilité aux personnes en situation de handicap.", URL: a.AcceslibreURL}}
 	}
-	l.Schedules = schedules(a.OpeningHours, scheduleOwner{id: id, locationID: id, link: a.BookingURL})
+	l.Schedules = schedules(a.OpeningHours, scheduleOwner{id: id, locationID: id, link: a.BookingURL,
+		zone: models.TimeZoneOf(a.Address.InseeCode, a.Departement), now: p.now})
 	return l
 }
 
@@ -106,11 +107,17 @@ func ownLocation(s *models.Service, a *models.Actor, d Detail) HSDSLocation {
 	return l
 }
 
-func address(ad models.Address, locationID string) []HSDSAddress {
-	dep := ident.DepartementFromINSEE(ad.InseeCode)
-	if dep == "" {
-		dep = ident.DepartementFromPostalCode(ad.PostalCode)
+// departement is the département of an address, by its INSEE code, else
+// its postal code.
+func departement(ad models.Address) string {
+	if dep := ident.DepartementFromINSEE(ad.InseeCode); dep != "" {
+		return dep
 	}
+	return ident.DepartementFromPostalCode(ad.PostalCode)
+}
+
+func address(ad models.Address, locationID string) []HSDSAddress {
+	dep := departement(ad)
 	if ad.Street == "" || ad.Commune == "" || ad.PostalCode == "" || dep == "" {
 		// HSDS requires all of them; an address missing one is left out
 		// rather than sent with a made-up part.
@@ -149,7 +156,13 @@ func (p place) service(s *models.Service, d Detail, withLocations bool) HSDSServ
 	if link == "" {
 		link = a.BookingURL
 	}
-	out.Schedules = schedules(hours, scheduleOwner{id: s.ID, serviceID: s.ID, attending: attending(s), link: link})
+	// The hours are read where the service is given: at its own address
+	// (an itinerant bus's stop), else at its actor's, as search does.
+	zone := models.TimeZoneOf(a.Address.InseeCode, a.Departement)
+	if s.Address.PostalCode != "" {
+		zone = models.TimeZoneOf(s.Address.InseeCode, departement(s.Address))
+	}
+	out.Schedules = schedules(hours, scheduleOwner{id: s.ID, serviceID: s.ID, attending: attending(s), link: link, zone: zone, now: p.now})
 	if withLocations {
 		sal := p.serviceAtLocation(s, Full, false)
 		out.ServiceAtLocations = []HSDSServiceAtLocation{sal}

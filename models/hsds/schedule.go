@@ -1,7 +1,9 @@
 package hsds
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"carnet/models/openinghours"
 )
@@ -13,9 +15,20 @@ import (
 // goes into the schedules' notes: "PH off" as a sentence, and for dated
 // rules, unknown times or comments the whole expression. An expression with
 // no weekly span at all (only dated rules, only comments) becomes one
-// schedule holding the expression in its description. Times are the
-// place's local wall-clock time: a fixed UTC offset would be wrong half of
-// the year in France.
+// schedule holding the expression in its description.
+//
+// Times are HSDS « time »s, HH:MM:SS as the standard's examples and its
+// tabular package (type time) write them, in the place's wall-clock time.
+// The end of the day is 23:59:59, not OpenStreetMap's 24:00, which strict
+// readers of times (RFC 3339, XML Schema, Frictionless) refuse, and not
+// 00:00, which reads as a span of no length for a whole day: the HSDS
+// guidance for a place open 24 hours is 00:00 and 23:59 (2.0 « schedules »
+// page). HSDS asks opens_at and closes_at to carry their UTC offset and
+// has a timezone field, a UTC offset: where the place's zone has one
+// offset all year (every overseas zone but Saint-Pierre-et-Miquelon's),
+// both are written; where summer time moves it (Europe/Paris,
+// America/Miquelon) no offset is true all year, so the times have none and
+// the notes name the zone.
 
 // HoursConversion says how an opening_hours expression converts.
 type HoursConversion struct {
@@ -58,6 +71,49 @@ type scheduleOwner struct {
 	locationID string
 	attending  string
 	link       string
+	zone       string    // IANA zone of the place, "" when unknown
+	now        time.Time // the answer's time: which year's offsets count
+}
+
+// zoneInfo says how the times of a place in zone are written: the offset
+// suffix and timezone value when the zone keeps one offset all year, else
+// the note naming it.
+func zoneInfo(zone string, now time.Time) (suffix string, offset *float64, note string) {
+	if zone == "" {
+		return "", nil, ""
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return "", nil, ""
+	}
+	if now.IsZero() {
+		now = time.Now() // not year 1, whose offsets are local mean times
+	}
+	y := now.Year()
+	_, winter := time.Date(y, 1, 1, 12, 0, 0, 0, loc).Zone()
+	_, summer := time.Date(y, 7, 1, 12, 0, 0, 0, loc).Zone()
+	if winter != summer {
+		return "", nil, "Heures locales du lieu (fuseau horaire " + zone + ", heure d’été comprise)."
+	}
+	sign, abs := '+', winter
+	if abs < 0 {
+		sign, abs = '-', -abs
+	}
+	h := float64(winter) / 3600
+	return fmt.Sprintf("%c%02d:%02d", sign, abs/3600, abs%3600/60), &h, ""
+}
+
+// hsdsTime writes a minute of the day (above 1440: of the next day, as in
+// openinghours.WeeklySpan) as an HSDS time; 1440, the end of the day, is
+// 23:59:59 (see above).
+func hsdsTime(minute int, suffix string) string {
+	if minute > 1440 {
+		minute -= 1440
+	}
+	if minute >= 1440 {
+		return "23:59:59" + suffix
+	}
+	return fmt.Sprintf("%02d:%02d:00%s", minute/60, minute%60, suffix)
 }
 
 // schedules converts expr for owner; nil when expr is empty.
@@ -67,17 +123,21 @@ func schedules(expr string, o scheduleOwner) []HSDSSchedule {
 		return nil
 	}
 	c := ConvertHours(expr)
-	base := HSDSSchedule{ServiceID: o.serviceID, LocationID: o.locationID, AttendingType: o.attending, ScheduleLink: o.link}
+	suffix, offset, zoneNote := zoneInfo(o.zone, o.now)
+	base := HSDSSchedule{ServiceID: o.serviceID, LocationID: o.locationID, AttendingType: o.attending, ScheduleLink: o.link, Timezone: offset}
 	if !c.Weekly() {
 		s := base
 		s.ID = nameID(o.id, "schedule", "text")
 		s.Description = expr
-		s.Notes = "Horaires au format OpenStreetMap opening_hours, qui ne s’écrivent pas en règles hebdomadaires."
+		s.Notes = strings.TrimSpace("Horaires au format OpenStreetMap opening_hours, qui ne s’écrivent pas en règles hebdomadaires. " + zoneNote)
 		return []HSDSSchedule{s}
 	}
 	var notes []string
 	if c.Fidelity.ClosedOnHolidays {
 		notes = append(notes, "Fermé les jours fériés.")
+	}
+	if zoneNote != "" {
+		notes = append(notes, zoneNote) // before the expression, which ends the notes
 	}
 	if !c.Fidelity.Exact() {
 		notes = append(notes, "Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : "+expr)
@@ -93,8 +153,10 @@ func schedules(expr string, o scheduleOwner) []HSDSSchedule {
 		}
 		s := base
 		s.Freq, s.Wkst, s.Byday = "WEEKLY", "MO", strings.Join(days, ",")
-		s.OpensAt, s.ClosesAt = openinghours.Clock(sp.Start), openinghours.Clock(sp.End)
-		s.ID = nameID(o.id, "schedule", s.Byday, s.OpensAt, s.ClosesAt)
+		// The id is made of the HH:MM times written until 2026-12-05
+		// (24:00 for the end of the day), so that it stays the same.
+		s.ID = nameID(o.id, "schedule", s.Byday, openinghours.Clock(sp.Start), openinghours.Clock(sp.End))
+		s.OpensAt, s.ClosesAt = hsdsTime(sp.Start, suffix), hsdsTime(sp.End, suffix)
 		s.Notes = strings.Join(notes, " ")
 		out = append(out, s)
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"carnet/models"
 	"carnet/models/modeltest"
@@ -27,22 +28,30 @@ func TestSchedules(t *testing.T) {
 		}
 		return strings.Join(parts, " | ")
 	}
+	// Times are HSDS « time »s, HH:MM:SS (the standard's examples and
+	// its tabular package's type): strict readers refuse 24:00, so the end
+	// of the day is 23:59:59.
 	tests := []struct{ expr, want string }{
 		{"", ""},
-		{"Mo-Fr 09:00-12:00,14:00-17:30; Sa 10:00-12:00", "MO,TU,WE,TH,FR 09:00-12:00 | MO,TU,WE,TH,FR 14:00-17:30 | SA 10:00-12:00"},
-		{"Mo-Fr 08:30-12:00,13:30-17:30; We off", "MO,TU,TH,FR 08:30-12:00 | MO,TU,TH,FR 13:30-17:30"},
-		{"Tu-Sa 11:00-19:00; PH off", "TU,WE,TH,FR,SA 11:00-19:00 [Fermé les jours fériés.]"},
-		{"Fr 20:00-02:00", "FR 20:00-02:00"},
+		{"Mo-Fr 09:00-12:00,14:00-17:30; Sa 10:00-12:00", "MO,TU,WE,TH,FR 09:00:00-12:00:00 | MO,TU,WE,TH,FR 14:00:00-17:30:00 | SA 10:00:00-12:00:00"},
+		{"Mo-Fr 08:30-12:00,13:30-17:30; We off", "MO,TU,TH,FR 08:30:00-12:00:00 | MO,TU,TH,FR 13:30:00-17:30:00"},
+		{"Tu-Sa 11:00-19:00; PH off", "TU,WE,TH,FR,SA 11:00:00-19:00:00 [Fermé les jours fériés.]"},
+		{"Fr 20:00-02:00", "FR 20:00:00-02:00:00"},
+		{"Fr 20:00-24:00", "FR 20:00:00-23:59:59"},
 		// A span of a day or more (OpenStreetMap: « 14:00-14:00 » is 24
 		// hours) is written as its two days: it read as a span of no
 		// length, or a day's hours made up, another day lost.
-		{"Tu 10:00-11:00; Mo 14:00-14:00", "MO 14:00-24:00 | TU 00:00-14:00"},
-		{"Sa 11:00-11:00,17:00-17:00", "SA 11:00-24:00 | SU 00:00-17:00"},
-		{"Su 22:00-22:00", "SU 22:00-24:00 | MO 00:00-22:00"},
-		{"24/7", "MO,TU,WE,TH,FR,SA,SU 00:00-24:00"},
-		{"Mo-Fr 09:00-12:00; Aug off", "MO,TU,WE,TH,FR 09:00-12:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo-Fr 09:00-12:00; Aug off]"},
-		{`Mo 14:00-16:00; We 10:00-12:00 "sur rendez-vous"`, `MO 14:00-16:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo 14:00-16:00; We 10:00-12:00 "sur rendez-vous"]`},
-		{"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30", "TU 09:00-12:30 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30] | TH 13:30-16:30 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30]"},
+		{"Tu 10:00-11:00; Mo 14:00-14:00", "MO 14:00:00-23:59:59 | TU 00:00:00-14:00:00"},
+		{"Sa 11:00-11:00,17:00-17:00", "SA 11:00:00-23:59:59 | SU 00:00:00-17:00:00"},
+		{"Su 22:00-22:00", "SU 22:00:00-23:59:59 | MO 00:00:00-22:00:00"},
+		// Past midnight written beyond 24:00: Monday 20:00 to Tuesday 20:00.
+		{"Mo 20:00-44:00", "MO 20:00:00-23:59:59 | TU 00:00:00-20:00:00"},
+		{"Mo 20:00-48:00", "MO 20:00:00-23:59:59 | TU 00:00:00-23:59:59"},
+		{"Mo 20:00-26:00", "MO 20:00:00-02:00:00"},
+		{"24/7", "MO,TU,WE,TH,FR,SA,SU 00:00:00-23:59:59"},
+		{"Mo-Fr 09:00-12:00; Aug off", "MO,TU,WE,TH,FR 09:00:00-12:00:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo-Fr 09:00-12:00; Aug off]"},
+		{`Mo 14:00-16:00; We 10:00-12:00 "sur rendez-vous"`, `MO 14:00:00-16:00:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo 14:00-16:00; We 10:00-12:00 "sur rendez-vous"]`},
+		{"week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30", "TU 09:00:00-12:30:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30] | TH 13:30:00-16:30:00 [Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : week 1-53/2 Tu 09:00-12:30; week 2-52/2 Th 13:30-16:30]"},
 		{"Jul-Aug Mo-Fr 09:00-12:00", "text Jul-Aug Mo-Fr 09:00-12:00 [Horaires au format OpenStreetMap opening_hours, qui ne s’écrivent pas en règles hebdomadaires.]"},
 		{"not hours at all", "text not hours at all [Horaires au format OpenStreetMap opening_hours, qui ne s’écrivent pas en règles hebdomadaires.]"},
 	}
@@ -63,6 +72,11 @@ func TestSchedules(t *testing.T) {
 	a, b := schedules("Mo 09:00-12:00", owner), schedules("Mo 09:00-12:00", owner)
 	if a[0].ID != b[0].ID {
 		t.Error("schedule ids change between conversions")
+	}
+	// Ids are those of the HH:MM times written before 2026-12-05, so that
+	// a reuser's copy keeps them.
+	if want := nameID(owner.id, "schedule", "MO", "09:00", "12:00"); a[0].ID != want {
+		t.Errorf("schedule id %s, want %s as before", a[0].ID, want)
 	}
 }
 
@@ -108,6 +122,16 @@ func TestOpeningHoursOfRealFiles(t *testing.T) {
 				if c.Fidelity.ClosedOnHolidays {
 					holidays++
 				}
+				// Every time is one a strict reader takes (HH:MM:SS,
+				// no 24:00): 51 schedules ended at 24:00 before
+				// 2026-12-05.
+				for _, sc := range schedules(a.OpeningHours, scheduleOwner{id: a.ID}) {
+					for _, v := range []string{sc.OpensAt, sc.ClosesAt} {
+						if _, err := time.Parse(time.TimeOnly, v); v != "" && err != nil {
+							t.Errorf("%q: %s is no HSDS time: %v", a.OpeningHours, v, err)
+						}
+					}
+				}
 			}
 			return nil
 		}, func([]models.Service) error { return nil })
@@ -131,5 +155,73 @@ func TestHoursWithAnUnreadableRule(t *testing.T) {
 	}
 	if c := ConvertHours("Sa 17:00"); c.Readable || c.Weekly() {
 		t.Errorf("nothing readable: %+v", c)
+	}
+}
+
+// Times are the place's wall clock. HSDS asks for an offset from UTC in
+// opens_at and closes_at, and has a timezone field (a UTC offset): both are
+// written where the zone has one offset all year (the overseas zones but
+// Saint-Pierre-et-Miquelon's); where summer time moves it (Europe/Paris,
+// America/Miquelon), no single offset is true all year, so the times have
+// none and the notes name the zone.
+func TestScheduleZones(t *testing.T) {
+	now := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		zone, opens, closes, note string
+		offset                    float64
+	}{
+		{"America/Guadeloupe", "09:00:00-04:00", "23:59:59-04:00", "", -4},
+		{"Indian/Reunion", "09:00:00+04:00", "23:59:59+04:00", "", 4},
+		{"Pacific/Marquesas", "09:00:00-09:30", "23:59:59-09:30", "", -9.5},
+		{"Pacific/Noumea", "09:00:00+11:00", "23:59:59+11:00", "", 11},
+		{"Europe/Paris", "09:00:00", "23:59:59", "Heures locales du lieu (fuseau horaire Europe/Paris, heure d’été comprise).", 0},
+		{"America/Miquelon", "09:00:00", "23:59:59", "Heures locales du lieu (fuseau horaire America/Miquelon, heure d’été comprise).", 0},
+		{"", "09:00:00", "23:59:59", "", 0},
+	} {
+		ss := schedules("Mo 09:00-24:00", scheduleOwner{id: "x", zone: tc.zone, now: now})
+		if len(ss) != 1 {
+			t.Fatalf("%s: %+v", tc.zone, ss)
+		}
+		s := ss[0]
+		if s.OpensAt != tc.opens || s.ClosesAt != tc.closes || s.Notes != tc.note {
+			t.Errorf("%s: %s-%s %q, want %s-%s %q", tc.zone, s.OpensAt, s.ClosesAt, s.Notes, tc.opens, tc.closes, tc.note)
+		}
+		if (s.Timezone == nil) != (tc.offset == 0) || s.Timezone != nil && *s.Timezone != tc.offset {
+			t.Errorf("%s: timezone %v, want %v", tc.zone, s.Timezone, tc.offset)
+		}
+		if s.ID != nameID("x", "schedule", "MO", "09:00", "24:00") {
+			t.Errorf("%s: the id depends on the zone", tc.zone)
+		}
+	}
+	// The zone's sentence comes before the full expression, which ends
+	// the notes.
+	ss := schedules("Mo 09:00-12:00; PH off", scheduleOwner{id: "x", zone: "Europe/Paris", now: now})
+	if want := "Fermé les jours fériés. Heures locales du lieu (fuseau horaire Europe/Paris, heure d’été comprise)."; ss[0].Notes != want {
+		t.Errorf("notes %q, want %q", ss[0].Notes, want)
+	}
+	ss = schedules("Mo 09:00-12:00; Aug off", scheduleOwner{id: "x", zone: "Europe/Paris", now: now})
+	if want := "Heures locales du lieu (fuseau horaire Europe/Paris, heure d’été comprise). Ces règles hebdomadaires ne disent pas tout ; horaires complets (syntaxe OpenStreetMap opening_hours) : Mo 09:00-12:00; Aug off"; ss[0].Notes != want {
+		t.Errorf("notes %q, want %q", ss[0].Notes, want)
+	}
+}
+
+// A location's schedules are in its place's zone, a service's in the zone
+// of the address it is given at (its own, else its actor's).
+func TestSchedulesInThePlaceZone(t *testing.T) {
+	now := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	a := &models.Actor{ID: "01a22d99-28de-7a57-b9cf-2107a578de33", OpeningHours: "Mo 09:00-12:00", Departement: "971",
+		Address: models.Address{Street: "1 rue", PostalCode: "97110", Commune: "Pointe-à-Pitre", InseeCode: "97120"}}
+	p := place{a: a, now: now}
+	if l := p.location(Full); len(l.Schedules) != 1 || l.Schedules[0].OpensAt != "09:00:00-04:00" {
+		t.Errorf("location in Guadeloupe: %+v", l.Schedules)
+	}
+	s := &models.Service{ID: "01a22d99-28de-7a57-b9cf-2107a578de34", ActorID: a.ID,
+		Address: models.Address{Street: "2 rue", PostalCode: "97400", Commune: "Saint-Denis", InseeCode: "97411"}}
+	if sv := p.service(s, Full, false); len(sv.Schedules) != 1 || sv.Schedules[0].ClosesAt != "12:00:00+04:00" {
+		t.Errorf("service at La Réunion, hours of its actor: %+v", sv.Schedules)
+	}
+	s.Address = models.Address{}
+	if sv := p.service(s, Full, false); len(sv.Schedules) != 1 || sv.Schedules[0].ClosesAt != "12:00:00-04:00" {
+		t.Errorf("service at its actor's place: %+v", sv.Schedules)
 	}
 }

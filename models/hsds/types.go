@@ -200,17 +200,19 @@ type HSDSSchedule struct {
 	Wkst       string `json:"wkst,omitempty" enums:"MO,TU,WE,TH,FR,SA,SU" example:"MO"`
 	// Comma-separated iCalendar weekdays.
 	Byday string `json:"byday,omitempty" example:"MO,TU,WE,TH,FR"`
-	// Local time of the place (HH:MM).
-	OpensAt string `json:"opens_at,omitempty" example:"09:00"`
-	// Local time (HH:MM); earlier than opens_at for a span past midnight, 24:00 for the end of the day.
-	ClosesAt string `json:"closes_at,omitempty" example:"12:00"`
+	// Local time of the place (HH:MM:SS), with its UTC offset where the place's zone keeps one all year (overseas but Saint-Pierre-et-Miquelon: 09:00:00-04:00); without one in metropolitan France and Saint-Pierre-et-Miquelon, whose summer time moves it (the notes name the zone).
+	OpensAt string `json:"opens_at,omitempty" example:"09:00:00-04:00"`
+	// Local time, as opens_at; earlier than opens_at for a span past midnight, 23:59:59 for the end of the day.
+	ClosesAt string `json:"closes_at,omitempty" example:"12:00:00-04:00"`
+	// The place's UTC offset in hours, where its zone keeps one all year (-4 in Guadeloupe, 4 in La Réunion); absent where summer time moves it.
+	Timezone *float64 `json:"timezone,omitempty" example:"-4"`
 	// The hours as written (OpenStreetMap opening_hours) when they cannot be written as weekly rules.
 	Description string `json:"description,omitempty"`
 	// The service's booking page.
 	ScheduleLink string `json:"schedule_link,omitempty" format:"uri"`
 	// On site, remotely, or both.
 	AttendingType string `json:"attending_type,omitempty" example:"Sur place"`
-	// What the weekly rule cannot say: public holidays, dated exceptions, week numbers (a rule for every other week is shown every week), comments; then the whole expression (OpenStreetMap opening_hours).
+	// What the weekly rule cannot say: public holidays, dated exceptions, week numbers (a rule for every other week is shown every week), comments, then the whole expression (OpenStreetMap opening_hours); and the place's time zone where the times carry no offset.
 	Notes string `json:"notes,omitempty" example:"Fermé les jours fériés."`
 }
 

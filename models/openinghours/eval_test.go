@@ -261,3 +261,13 @@ func mustParse(s string) *Hours {
 	}
 	return h
 }
+
+// A place closed on public holidays is closed on its territory's own
+// holidays: 27 May 2026 in Guadeloupe, not in Paris.
+func TestOverseasRegion(t *testing.T) {
+	h := mustParse("Mo-Su 09:00-18:00; PH off")
+	d := mustTime(t, "2026-05-27 10:00")
+	if !h.OpenAt(d) || h.OpenAtIn(d, Guadeloupe) || !h.OpenAtIn(d, Martinique) {
+		t.Error("27 May is a holiday in Guadeloupe only")
+	}
+}

@@ -4,13 +4,16 @@ import "time"
 
 // Region selects which set of French public holidays "PH" stands for.
 //
-// The zero value, France, is the national list. Overseas departments and
-// collectivities have their own extra days (abolition of slavery: 27 April
-// in Mayotte, 22 May in Martinique, 27 May in Guadeloupe and Saint-Martin,
-// 10 June in Guyane, 20 December in La Réunion, plus Good Friday in some of
-// them); those are not modelled: their dates have changed over time and we
-// have no data source to check them against, so an overseas place is
-// evaluated with the national list.
+// The zero value, France, is the national list. Alsace-Moselle and the
+// overseas départements and collectivities where the Code du travail
+// applies add their own days (see each constant). Saint-Pierre-et-Miquelon
+// has the national list only (L3422-2 gives it no other day). Wallis and
+// Futuna, French Polynesia and New Caledonia have their own labour codes
+// and calendars (Good Friday, 5 March, 29 June, 24 September…), which are
+// not modelled: they are evaluated with the national list, which is also
+// theirs for the days it holds. Days that collective agreements or custom
+// add (Mayotte's Muslim holidays, carnival in the Antilles, 21 July) are
+// not public holidays by law and are not included.
 type Region uint8
 
 const (
@@ -23,7 +26,63 @@ const (
 	// holidays in Bas-Rhin, Haut-Rhin and Moselle (local law, article
 	// L3134-13 of the Code du travail).
 	AlsaceMoselle
+
+	// The overseas regions add the day commemorating the abolition of
+	// slavery, a public holiday by the loi 83-550 of 30 June 1983, on the
+	// date the décret 83-1003 of 23 November 1983 (as amended by the
+	// décret 2012-553, which added Saint-Barthélemy and Saint-Martin) and
+	// article L3422-2 of the Code du travail give each territory.
+
+	Guadeloupe      // 971: 27 May
+	Martinique      // 972: 22 May
+	Guyane          // 973: 10 June
+	Reunion         // 974: 20 December
+	Mayotte         // 976: 27 April
+	SaintBarthelemy // 977: 9 October
+	// SaintMartin (978) has 28 May: L3422-2 still reads 27 May, as in
+	// Guadeloupe, but the territorial council moved the day to 28 May
+	// (deliberation of 5 November 2015, the date the abolition was
+	// proclaimed there), the decree meant to write it down said 28 March
+	// by mistake, and since 2018 the interministerial circulars and the
+	// prefecture hold 28 May as the public holiday under L3422-2.
+	SaintMartin
+
+	regionCount // not a region: the size of abolitionDay
 )
+
+// abolitionDay is the month*100+day of each overseas region's abolition
+// of slavery holiday; 0 for the others.
+var abolitionDay = [regionCount]int{
+	Guadeloupe: 527, Martinique: 522, Guyane: 610, Reunion: 1220,
+	Mayotte: 427, SaintBarthelemy: 1009, SaintMartin: 528,
+}
+
+// RegionOfDepartement returns the Region of a département code as
+// ident.DepartementFromINSEE and DepartementFromPostalCode return them
+// ("57", "971", "978"): France for metropolitan départements other than
+// Bas-Rhin, Haut-Rhin and Moselle, for Saint-Pierre-et-Miquelon and the
+// Pacific (see Region), and for anything unknown.
+func RegionOfDepartement(dep string) Region {
+	switch dep {
+	case "57", "67", "68":
+		return AlsaceMoselle
+	case "971":
+		return Guadeloupe
+	case "972":
+		return Martinique
+	case "973":
+		return Guyane
+	case "974":
+		return Reunion
+	case "976":
+		return Mayotte
+	case "977":
+		return SaintBarthelemy
+	case "978":
+		return SaintMartin
+	}
+	return France
+}
 
 // IsPublicHoliday reports whether the calendar date of date, read in
 // date's own location, is a French national public holiday. It ignores the
@@ -50,6 +109,9 @@ func isHoliday(y, m, d, days, easter int, r Region) bool {
 		return true
 	case 1226:
 		return r == AlsaceMoselle
+	}
+	if r < regionCount && abolitionDay[r] == m*100+d {
+		return true
 	}
 	switch days - easter {
 	case 1, 39, 50: // Easter Monday, Ascension, Whit Monday

@@ -87,3 +87,47 @@ func TestCivilDays(t *testing.T) {
 		}
 	}
 }
+
+// The abolition of slavery is a public holiday overseas (loi 83-550 of 30
+// June 1983, décret 83-1003 of 23 November 1983 as amended, Code du
+// travail L3422-2); each territory has its own date. Saint-Martin keeps
+// 28 May, the date its prefecture has applied since 2018 (see Region).
+func TestOverseasHolidays(t *testing.T) {
+	days := map[Region]string{
+		Guadeloupe: "05-27", Martinique: "05-22", Guyane: "06-10", Reunion: "12-20",
+		Mayotte: "04-27", SaintBarthelemy: "10-09", SaintMartin: "05-28",
+	}
+	for r, md := range days {
+		for _, y := range []string{"2026", "2027"} { // not 2031: Ascension is 22 May
+			d, _ := time.ParseInLocation("2006-01-02", y+"-"+md, time.UTC)
+			if !IsPublicHolidayIn(d, r) {
+				t.Errorf("%s-%s is a holiday in region %d", y, md, r)
+			}
+			if IsPublicHoliday(d) || IsPublicHolidayIn(d, AlsaceMoselle) {
+				t.Errorf("%s-%s is no national holiday", y, md)
+			}
+			for other, omd := range days {
+				if omd != md && IsPublicHolidayIn(d, other) {
+					t.Errorf("%s-%s is no holiday in region %d", y, md, other)
+				}
+			}
+		}
+		// The national holidays hold overseas too; Alsace-Moselle's do not.
+		if !IsPublicHolidayIn(mustTime(t, "2026-07-14 10:00"), r) || IsPublicHolidayIn(mustTime(t, "2026-12-26 10:00"), r) ||
+			IsPublicHolidayIn(mustTime(t, "2026-04-03 10:00"), r) {
+			t.Errorf("region %d: national list plus its own day only", r)
+		}
+	}
+}
+
+func TestRegionOfDepartement(t *testing.T) {
+	for dep, want := range map[string]Region{
+		"971": Guadeloupe, "972": Martinique, "973": Guyane, "974": Reunion, "976": Mayotte,
+		"977": SaintBarthelemy, "978": SaintMartin, "57": AlsaceMoselle, "67": AlsaceMoselle, "68": AlsaceMoselle,
+		"75": France, "2A": France, "975": France, "986": France, "987": France, "988": France, "": France, "97": France,
+	} {
+		if got := RegionOfDepartement(dep); got != want {
+			t.Errorf("RegionOfDepartement(%q) = %d, want %d", dep, got, want)
+		}
+	}
+}

@@ -308,9 +308,11 @@ func departementOf(addr models.Address) string {
 	return ident.DepartementFromPostalCode(addr.PostalCode)
 }
 
-// zone returns the time zone of a département, Europe/Paris when unknown.
-func (m *Memory) zone(dep string) *time.Location {
-	name := ident.TimeZoneForDepartement(dep)
+// zone returns the time zone of a place: its commune's (French Polynesia
+// spans three zones, models.TimeZoneOf), else its département's,
+// Europe/Paris when unknown.
+func (m *Memory) zone(insee, dep string) *time.Location {
+	name := models.TimeZoneOf(insee, dep)
 	if name == "" {
 		name = "Europe/Paris"
 	}
@@ -348,11 +350,10 @@ type parsedHours struct {
 }
 
 // setHours parses the place's hours and derives its open_on values.
-func (m *Memory) setHours(d *doc, text, dep string) {
-	d.tz = m.zone(dep)
-	if dep == "57" || dep == "67" || dep == "68" {
-		d.region = openinghours.AlsaceMoselle
-	}
+func (m *Memory) setHours(d *doc, text, insee, dep string) {
+	// PH stands for the holidays of the place's territory: Alsace-Moselle
+	// and each overseas territory add their own days.
+	d.tz, d.region = m.zone(insee, dep), openinghours.RegionOfDepartement(dep)
 	if text == "" {
 		return
 	}
@@ -503,7 +504,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	if hours == "" {
 		hours = a.OpeningHours
 	}
-	m.setHours(d, hours, dep)
+	m.setHours(d, hours, addr.InseeCode, dep)
 	var f [numTextFields][]string
 	f[fieldName] = []string{sv.Name}
 	f[fieldOwnerName] = []string{a.Name}
@@ -586,7 +587,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	if a.Departement != "" {
 		d.values[FieldDepartement] = []string{a.Departement}
 	}
-	m.setHours(d, a.OpeningHours, a.Departement)
+	m.setHours(d, a.OpeningHours, a.Address.InseeCode, a.Departement)
 	var f [numTextFields][]string
 	f[fieldName] = []string{a.Name}
 	f[fieldCommune] = []string{a.Address.Commune}

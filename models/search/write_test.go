@@ -348,3 +348,81 @@ func TestRelevanceFields(t *testing.T) {
 		t.Errorf("order %v, want %v (name, structure, description, then another form of the word in the description)", got, want)
 	}
 }
+
+// open_at follows each place's public holidays, not only its time zone:
+// the abolition of slavery is a holiday in each overseas territory on its
+// own date (Code du travail L3422-2), so a place « PH off » is closed that
+// day there and open elsewhere. Until 2026-12-05 every overseas place was
+// given the national list and shown open.
+func TestOpenAtOverseasHolidays(t *testing.T) {
+	s := openStore(t)
+	m, err := search.NewMemory(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(name, postal, commune, insee string, lat, lon float64) {
+		place(t, s, name, "Mo-Su 08:00-18:00; PH off", func(a *models.Actor, _ *models.Service) {
+			a.Address = models.Address{Street: "1 rue", PostalCode: postal, Commune: commune, InseeCode: insee}
+			a.Latitude, a.Longitude = ptr(lat), ptr(lon)
+		})
+	}
+	place(t, s, "Marseille", "Mo-Su 08:00-18:00; PH off", nil)
+	at("Guadeloupe", "97110", "Pointe-à-Pitre", "97120", 16.2411, -61.5331)
+	at("Martinique", "97200", "Fort-de-France", "97209", 14.6161, -61.0588)
+	at("Guyane", "97300", "Cayenne", "97302", 4.9372, -52.326)
+	at("Réunion", "97400", "Saint-Denis", "97411", -20.8821, 55.4507)
+	at("Mayotte", "97600", "Mamoudzou", "97611", -12.7806, 45.2279)
+	at("Saint-Martin", "97150", "Saint-Martin", "97801", 18.0679, -63.0822)
+	at("Saint-Barthélemy", "97133", "Saint-Barthélemy", "97701", 17.8968, -62.8508)
+	at("Strasbourg", "67000", "Strasbourg", "67482", 48.5734, 7.7521)
+	for _, tc := range []struct {
+		holiday, after, where, zone string // noon local time on a holiday and the day after
+	}{
+		{"2026-05-27", "2026-05-28", "Guadeloupe", "America/Guadeloupe"},
+		{"2026-05-22", "2026-05-23", "Martinique", "America/Martinique"},
+		{"2026-06-10", "2026-06-11", "Guyane", "America/Cayenne"},
+		{"2026-12-20", "2026-12-21", "Réunion", "Indian/Reunion"},
+		{"2026-04-27", "2026-04-28", "Mayotte", "Indian/Mayotte"},
+		{"2026-05-28", "2026-05-29", "Saint-Martin", "America/Marigot"},
+		{"2026-10-09", "2026-10-10", "Saint-Barthélemy", "America/St_Barthelemy"},
+		{"2026-12-26", "2026-12-27", "Strasbourg", "Europe/Paris"},
+	} {
+		z, _ := time.LoadLocation(tc.zone)
+		for _, day := range []string{tc.holiday, tc.after} {
+			d, _ := time.ParseInLocation("2006-01-02 15:04", day+" 12:00", z)
+			got := names(run(t, m, search.Query{OpenAt: &d, Limit: 100}))
+			if got[tc.where] != (day == tc.after) {
+				t.Errorf("%s noon in %s: open = %v", day, tc.where, got[tc.where])
+			}
+			if tc.zone == "Europe/Paris" && !got["Marseille"] {
+				t.Errorf("%s noon: Marseille is open (no holiday there)", day)
+			}
+		}
+	}
+}
+
+// open_at reads a place's hours in its commune's zone: French Polynesia
+// spans three, and the Marquesas are half an hour ahead of Tahiti. Until
+// 2026-12-05 search used the département's zone (Pacific/Tahiti), so a
+// place in Nuku-Hiva opening at 08:00 was shown closed until 08:30.
+func TestOpenAtCommuneZone(t *testing.T) {
+	s := openStore(t)
+	m, err := search.NewMemory(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	place(t, s, "Nuku-Hiva", "Mo-Su 08:00-12:00", func(a *models.Actor, _ *models.Service) {
+		a.Address = models.Address{Street: "1 rue", PostalCode: "98742", Commune: "Nuku-Hiva", InseeCode: "98731"}
+		a.Latitude, a.Longitude = ptr(-8.9109), ptr(-140.0997)
+	})
+	marquesas, _ := time.LoadLocation("Pacific/Marquesas")
+	for _, tc := range []struct {
+		clock string
+		open  bool
+	}{{"07:55", false}, {"08:15", true}, {"11:50", true}, {"12:10", false}} {
+		d, _ := time.ParseInLocation("2006-01-02 15:04", "2026-07-15 "+tc.clock, marquesas)
+		if got := names(run(t, m, search.Query{OpenAt: &d, Limit: 10}))["Nuku-Hiva"]; got != tc.open {
+			t.Errorf("%s in the Marquesas: open = %v", tc.clock, got)
+		}
+	}
+}
