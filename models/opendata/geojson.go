@@ -21,26 +21,33 @@ type geoPoint struct {
 }
 
 type geoPlaceProp struct {
-	Name         string       `json:"name"`
-	Typologies   []string     `json:"typologies"`
-	Street       string       `json:"street"`
-	PostalCode   string       `json:"postal_code"`
-	Commune      string       `json:"commune"`
-	InseeCode    string       `json:"insee_code"`
-	Phones       []string     `json:"phones"`
-	Emails       []string     `json:"emails"`
-	Websites     []string     `json:"websites"`
-	OpeningHours string       `json:"opening_hours"`
-	Status       string       `json:"status"`
-	Themes       []string     `json:"themes"`
-	Services     []geoService `json:"services"`
-	Source       string       `json:"source"`
-	SourceID     string       `json:"source_id"`
-	Producer     string       `json:"producer"`
-	UpdatedAt    string       `json:"updated_at"`
-	CheckedOn    string       `json:"checked_on"`
-	QualityScore float64      `json:"quality_score"`
-	Missing      []string     `json:"quality_missing"`
+	Name         string   `json:"name"`
+	Typologies   []string `json:"typologies"`
+	Street       string   `json:"street"`
+	PostalCode   string   `json:"postal_code"`
+	Commune      string   `json:"commune"`
+	InseeCode    string   `json:"insee_code"`
+	Phones       []string `json:"phones"`
+	Emails       []string `json:"emails"`
+	Websites     []string `json:"websites"`
+	OpeningHours string   `json:"opening_hours"`
+	// The IANA zone the hours are read in (America/Martinique,
+	// Indian/Reunion…): a map showing « open now » overseas needs it.
+	TimeZone string `json:"time_zone"`
+	Status   string `json:"status"`
+	// A closure, announced or current, as the API gives it: "" when none.
+	ClosedFrom    string       `json:"closed_from"`
+	ClosedUntil   string       `json:"closed_until"`
+	ClosureReason string       `json:"closure_reason"`
+	Themes        []string     `json:"themes"`
+	Services      []geoService `json:"services"`
+	Source        string       `json:"source"`
+	SourceID      string       `json:"source_id"`
+	Producer      string       `json:"producer"`
+	UpdatedAt     string       `json:"updated_at"`
+	CheckedOn     string       `json:"checked_on"`
+	QualityScore  float64      `json:"quality_score"`
+	Missing       []string     `json:"quality_missing"`
 }
 
 type geoService struct {
@@ -65,6 +72,7 @@ func geoFeature(a *models.Actor, services []models.Service, st models.ExportStat
 		Name: a.Name, Typologies: nonNil(a.Typologies), Street: a.Address.Street, PostalCode: a.Address.PostalCode,
 		Commune: a.Address.Commune, InseeCode: a.Address.InseeCode, Phones: []string{}, Emails: []string{},
 		Websites: nonNil(a.Websites), OpeningHours: a.OpeningHours, Status: a.Status, Themes: nonNil(o.themes),
+		TimeZone: models.TimeZoneOf(a.Address.InseeCode, a.Departement), ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
 		Services: make([]geoService, len(services)), Source: a.Source, UpdatedAt: o.updated.UTC().Format("2006-01-02T15:04:05Z"),
 		SourceID: a.SourceID, Producer: producerOf(a), CheckedOn: checkedOn(a, o), QualityScore: q.Score, Missing: q.Missing,
 	}}
