@@ -14,7 +14,7 @@ import (
 func TestGeoJSONZoneAndClosure(t *testing.T) {
 	e := apitest.New(t)
 	createActor(t, e, merge(validActor("Cyberbase du Lamentin"), obj{
-		"address": obj{"street": "1 rue Schœlcher", "postal_code": "97232", "commune": "Le Lamentin"},
+		"address":  obj{"street": "1 rue Schœlcher", "postal_code": "97232", "commune": "Le Lamentin"},
 		"latitude": 14.61, "longitude": -60.99, "opening_hours": "Mo-Fr 08:00-12:00",
 		"closed_from": "2030-01-05", "closed_until": "2030-02-27", "closure_reason": "Travaux",
 	}))
