@@ -857,7 +857,8 @@ var appointmentAfter = regexp.MustCompile(`(?i)[\s,;:–-]*\(?\s*((?:(?:l['’]\
 func dayRanges(v string) (string, bool) {
 	v = dayDashes.Replace(v)
 	var ranges []string
-	for _, part := range dayRangeSeparator.Split(v, -1) {
+	parts := dayRangeSeparator.Split(v, -1)
+	for _, part := range parts {
 		part = strings.TrimSpace(part)
 		m := timeRange.FindStringSubmatch(part)
 		if m == nil {
@@ -872,10 +873,16 @@ func dayRanges(v string) (string, bool) {
 			return "", false
 		}
 		from, to := hhmm(m[1], m[2]), hhmm(m[3], m[4])
+		if from == "00:00" && to == "00:00" && len(parts) > 1 {
+			continue // « 00:00 - 00:00 / 09:00 - 12:00 »: a form's empty morning
+		}
 		if to <= from && (to > lateClose || to == from) {
 			return "", false // « 14h-9h »: a slip, not 19 hours through the night
 		}
 		ranges = append(ranges, from+"-"+to)
+	}
+	if len(ranges) == 0 {
+		return "", false
 	}
 	return strings.Join(ranges, ","), true
 }

@@ -79,7 +79,9 @@ func TestUnknownListValuesOneWording(t *testing.T) {
 // Still unknown, with the warning: two notes among the times, a typo
 // (« 11h-45 »), an ordinal (« le premier samedi »), a season, a range
 // ending long before it starts (« 14h-9h », not read as 19 hours through
-// the night; « 18h-1h » is an evening past midnight).
+// the night; « 18h-1h » is an evening past midnight). « 00:00 - 00:00 »
+// is a form's empty half-day beside the other half's range (France
+// Services' list of 2022), alone a day whose hours were not given.
 func TestDayCellsReadAsWritten(t *testing.T) {
 	head := `"insee_dep","lib_france_services","adresse","adresse_cplmt","insee_com","code_postal","lib_com","type_structure","lib_structure","h_lundi","h_mardi","h_mercredi","h_jeudi","h_vendredi","h_samedi","itinerance","lat","long"` + "\n"
 	row := func(n int, days ...string) string {
@@ -94,7 +96,8 @@ func TestDayCellsReadAsWritten(t *testing.T) {
 	fs := head +
 		row(1, "9 h 12 h / 14 h 17 h", "9h 12h", "FERME / 13h30 – 18h00", "9h 30- 12h30 /FERME") +
 		row(2, "9h - 12h / 13h30 - 16h30 (sous RDV)", "8h - 12h / 13h30 – 17h\n(après midi sur rendez vous)", "9h30-12h  AM sur RDV", "13H00 - 20H00 (Accueil libre)", "8 h 30 à 17 h 30 en continu", "'-") +
-		row(3, "9h-12h", "9h-12h30 (avec rdv) 14h-16h30 (sans rdv)", "8h30-11h-45 et 13h30-17h15", "14h-9h", "18h-1h", "9h – 12h le premier samedi de chaque mois")
+		row(3, "9h-12h", "9h-12h30 (avec rdv) 14h-16h30 (sans rdv)", "8h30-11h-45 et 13h30-17h15", "14h-9h", "18h-1h", "9h – 12h le premier samedi de chaque mois") +
+		row(4, "00:00 - 00:00 / 09:00 - 12:00", "00:00 - 00:00")
 	s := openStore(t)
 	rep := importBytes(t, s, []byte(fs), opendata.ImportOptions{Source: "fs2020"})
 	if rep.Producer == nil || rep.Producer.Name != "france-services-2020" || rep.Rejected != 0 {
@@ -108,6 +111,7 @@ func TestDayCellsReadAsWritten(t *testing.T) {
 		"FS 1": "Mo 09:00-12:00,14:00-17:00; Tu 09:00-12:00; We 13:30-18:00; Th 09:30-12:30",
 		"FS 2": `Mo 09:00-12:00,13:30-16:30 "sous RDV"; Tu 08:00-12:00,13:30-17:00 "après midi sur rendez vous"; We 09:30-12:00 "AM sur RDV"; Th 13:00-20:00 open "Accueil libre"; Fr 08:30-17:30 open "en continu"`,
 		"FS 3": "Mo 09:00-12:00; Tu unknown; We unknown; Th unknown; Fr 18:00-01:00; Sa unknown",
+		"FS 4": "Mo 09:00-12:00; Tu unknown",
 	} {
 		if hours[name] != want {
 			t.Errorf("%s: hours %q, want %q", name, hours[name], want)
@@ -129,7 +133,7 @@ func TestDayCellsReadAsWritten(t *testing.T) {
 			t.Errorf("%s at %s: open %v, want %v", hours["FS 2"], at.Weekday(), got, open)
 		}
 	}
-	for row, n := range map[int]int{1: 0, 2: 0, 3: 4} {
+	for row, n := range map[int]int{1: 0, 2: 0, 3: 4, 4: 1} {
 		if got := len(issuesOf(rep, row, "horaires")); got != n {
 			t.Errorf("row %d: %d warnings on horaires, want %d: %+v", row, got, n, issuesOf(rep, row, "horaires"))
 		}
