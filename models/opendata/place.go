@@ -528,6 +528,9 @@ func ToPlace(rec Record, source string) Place {
 			if fr, ok := openinghours.FromFrench(h); ok {
 				h, bad, err = fr, nil, nil
 				b.read("horaires", "hours written in French (« du lundi au vendredi de 9h à 12h ») read as OpenStreetMap opening_hours; a text read only in part is dropped")
+			} else if fr, ok := frenchWithNote(h); ok {
+				h, bad, err = fr, nil, nil
+				b.read("horaires", "hours written in French with a note on appointments after them (« du lundi au vendredi de 9h à 12h sur rendez-vous ») read as OpenStreetMap opening_hours, the note kept as each rule's comment")
 			}
 		}
 		// Times written 9h30 or 09.30 are read as 09:30 when that reads

@@ -829,6 +829,44 @@ func appointmentNote(v string) (times, note string) {
 	return strings.TrimSpace(v[:m[0]]), note
 }
 
+// frenchWithNote reads hours written in French followed by one note on
+// appointments (« Du lundi au vendredi, de 8h30 à 17h, sur rendez-vous
+// uniquement », « … de 09h00 à 12h30 sans RDV. »), which FromFrench
+// refuses whole: the hours, the rules the note concerns with it as their
+// comment, as a day's cell keeps it (appointmentNote, noteState). Not when the note is
+// joined to the hours by « et » (« le lundi de 9h à 12h et sur
+// rendez-vous »: other times on appointment, which no rule can say
+// without making the Monday's hours unknown).
+func frenchWithNote(v string) (string, bool) {
+	times, note := appointmentNote(v)
+	if note == "" {
+		return "", false
+	}
+	if t := strings.ToLower(strings.TrimRight(times, " ,;:")); t == "" || strings.HasSuffix(t, " et") || strings.HasSuffix(t, " ou") {
+		return "", false
+	}
+	fr, ok := openinghours.FromFrench(times)
+	if !ok {
+		return "", false
+	}
+	rules := strings.Split(fr, "; ")
+	// A note in parentheses after several groups of days is the last
+	// one's (« … / le vendredi : 09h-16h00 (journée continue) »); one
+	// after a comma or a space, the whole text's (« …, uniquement sur
+	// rendez-vous »).
+	last := strings.HasSuffix(strings.TrimRight(v, " ."), ")")
+	for i, r := range rules {
+		if !strings.HasSuffix(r, " off") && (!last || i == len(rules)-1) {
+			rules[i] = r + noteState(note) + ` "` + note + `"`
+		}
+	}
+	out := strings.Join(rules, "; ")
+	if _, err := openinghours.Parse(out); err != nil {
+		return "", false
+	}
+	return out, true
+}
+
 // noteState is the state written before a day's note: a comment alone
 // makes its times « unknown » in OpenStreetMap (opening_hours.js: « might
 // be open »), right for hours on appointment, which the person must book;

@@ -231,3 +231,39 @@ func TestCoordinatesInXAndYColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchHoursWithANote: free text hours that end with a note on
+// appointments (Hub-lo, Angers, Corse) were refused whole (« not valid
+// OpenStreetMap opening_hours syntax; dropped »), though the hours before
+// the note read. They are read, the note kept as each rule's comment as a
+// day's cell keeps it: open « sans RDV », unknown (might be open) « sur
+// rendez-vous ». Not when « et » joins the note to the hours (other times
+// on appointment, which a rule cannot say), nor a note with no hours.
+func TestFrenchHoursWithANote(t *testing.T) {
+	rows := []struct{ hours, want string }{
+		{"Du lundi au vendredi, de 8h30 à 17h, sur rendez-vous uniquement", `Mo-Fr 08:30-17:00 "sur rendez-vous uniquement"`},
+		{"Accueil du public du lundi au vendredi de 09h00 à 12h30 sans RDV.", `Mo-Fr 09:00-12:30 open "sans RDV"`},
+		{"du lundi au vendredi de 9h à 12h, fermé le mercredi (sur rendez-vous)", `Mo,Tu,Th,Fr 09:00-12:00 "sur rendez-vous"`},
+		{"Du lundi au jeudi : 09h-12h et 13h15-17h30 / Le vendredi : 09h-16h00 (journée continue)", `Mo-Th 09:00-12:00,13:15-17:30; Fr 09:00-16:00 open "journée continue"`},
+		{"Le lundi de 9h00 à 12h00 et sur rendez-vous.", ""},
+		{"lundi, mardi, mercredi, jeudi : Atelier ouvert sur rendez vous", ""},
+	}
+	var js []string
+	for i, r := range rows {
+		js = append(js, fmt.Sprintf(`{"id":"h%d","nom":"Lieu %d","adresse":"%d rue de la République","code_postal":"13001","commune":"Marseille","horaires":%q,"date_maj":"2024-01-02"}`, i, i, i+1, r.hours))
+	}
+	s := openStore(t)
+	rep := importBytes(t, s, []byte("["+strings.Join(js, ",")+"]"), opendata.ImportOptions{Source: "notes"})
+	got := map[string]string{}
+	for _, a := range allActors(t, s) {
+		got[a.Name] = a.OpeningHours
+	}
+	for i, r := range rows {
+		if h := got[fmt.Sprintf("Lieu %d", i)]; h != r.want {
+			t.Errorf("%q: hours %q, want %q", r.hours, h, r.want)
+		}
+		if n := len(issuesOf(rep, i+1, "horaires")); (r.want == "") != (n == 1) {
+			t.Errorf("%q: %d warnings", r.hours, n)
+		}
+	}
+}

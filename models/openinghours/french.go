@@ -45,8 +45,8 @@ import (
 //     après-midi », « sauf le mercredi après-midi » (that part of the day,
 //     when each range of that day is clearly morning or afternoon);
 //     « matin » and « après-midi » beside hours, checked against them;
-//   - « horaires d'ouverture : » and « ouvert » before the hours, trailing
-//     punctuation.
+//   - « horaires d'ouverture : », « ouvert » and « accueil du public »
+//     before the hours, trailing punctuation.
 //
 // The phrasings come from real files: Corse, Épernay, La Creuse, Angers,
 // Fibre 64, Hub-lo, and the cases of the ANCT's converter in
@@ -120,6 +120,8 @@ var frWords = map[string]frTok{
 var frNoise = map[string]bool{
 	"de": true, "du": true, "d": true, "le": true, "les": true, "l": true,
 	"horaires": true, "horaire": true, "ouverture": true, "ouvert": true, "ouverte": true,
+	// « Accueil du public du lundi au vendredi de 9h à 12h » (Hub-lo).
+	"accueil": true, "public": true,
 }
 
 var frDays = map[string]int{
