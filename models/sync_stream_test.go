@@ -52,15 +52,15 @@ func TestSyncBatchesShareTransactions(t *testing.T) {
 	ctx := context.Background()
 	batches := streamBatches(12, 3)
 	pos, transactions := 0, 0
-	next := func(wait bool) (SyncInput, bool) {
-		if wait {
+	next := func(wait time.Duration) (SyncInput, bool, bool) {
+		if wait < 0 {
 			transactions++ // a transaction starts with a batch it waited for
 		}
 		if pos == len(batches) {
-			return SyncInput{}, false
+			return SyncInput{}, false, true
 		}
 		pos++
-		return batches[pos-1], true
+		return batches[pos-1], true, false
 	}
 	var results []*SyncResult
 	done := func(r *SyncResult) error { results = append(results, r); return nil }
@@ -86,6 +86,99 @@ func TestSyncBatchesShareTransactions(t *testing.T) {
 	}
 }
 
+// TestSyncBatchesWaitForALateBatch: a batch that is not ready when the
+// previous one is written (an import's reader a little slower than the
+// writer) is waited for within the transaction's bounds rather than
+// committing at once, so that the stream still shares few transactions; a
+// write of this process that queues meanwhile ends the wait.
+func TestSyncBatchesWaitForALateBatch(t *testing.T) {
+	s := openTestStore(t)
+	if s.gate == nil {
+		t.Skip("the store writes through a pool (PostgreSQL): writes do not queue for one writer")
+	}
+	ctx := context.Background()
+	batches := streamBatches(6, 2)
+	pos, transactions, polls := 0, 0, 0
+	next := func(wait time.Duration) (SyncInput, bool, bool) {
+		if wait < 0 {
+			transactions++
+		}
+		if pos == len(batches) {
+			return SyncInput{}, false, true
+		}
+		// Every batch after the first of a transaction comes late: not
+		// ready at once, ready at the second poll.
+		if wait >= 0 && pos%3 != 0 {
+			if polls++; polls < 2 {
+				if wait > 0 {
+					time.Sleep(wait)
+				}
+				return SyncInput{}, false, false
+			}
+		}
+		polls = 0
+		pos++
+		return batches[pos-1], true, false
+	}
+	if err := s.SyncBatches(ctx, "stream", SyncOptions{}, next, func(*SyncResult) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	transactions-- // the last wait found the end
+	if transactions < 1 || transactions > 2 {
+		t.Fatalf("6 late batches written in %d transactions, want them grouped", transactions)
+	}
+	if n := len(changeSeqs(t, s, "stream")); n != 12 {
+		t.Fatalf("%d actors stored, want 12", n)
+	}
+
+	// A write queued while the stream waits for its reader: the stream
+	// commits and lets it in, rather than waiting up to maxStreamHold.
+	batches = streamBatches(2, 2)
+	for i := range batches {
+		for j := range batches[i].Actors {
+			batches[i].Actors[j].SourceID += "-bis"
+		}
+	}
+	pos = 0
+	writeDone := make(chan error, 1)
+	var waited time.Duration
+	next = func(wait time.Duration) (SyncInput, bool, bool) {
+		if pos == len(batches) {
+			return SyncInput{}, false, true
+		}
+		if pos == 1 && wait >= 0 {
+			if s.gateWaiters.Load() == 0 {
+				go func() {
+					a := validActor()
+					a.Name = "Écrit pendant l'attente"
+					writeDone <- s.CreateActor(ctx, &a)
+				}()
+				for deadline := time.Now().Add(10 * time.Second); s.gateWaiters.Load() == 0; {
+					if time.Now().After(deadline) {
+						t.Error("the other write never queued")
+						break
+					}
+					time.Sleep(time.Millisecond)
+				}
+			}
+			waited += wait
+			return SyncInput{}, false, false // the reader is never ready
+		}
+		pos++
+		return batches[pos-1], true, false
+	}
+	start := time.Now()
+	if err := s.SyncBatches(ctx, "stream", SyncOptions{}, next, func(*SyncResult) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-writeDone; err != nil {
+		t.Fatal(err)
+	}
+	if waited >= maxStreamHold/2 {
+		t.Fatalf("the stream waited %v for its reader with a write queued (took %v)", waited, time.Since(start))
+	}
+}
+
 // TestSyncBatchesYieldToAWaitingWrite: a write that queues for the writer
 // while a stream is being written waits for the batch in progress, not for
 // the stream: its change comes between two batches of the stream.
@@ -98,12 +191,12 @@ func TestSyncBatchesYieldToAWaitingWrite(t *testing.T) {
 	batches := streamBatches(8, 2)
 	pos, waitedAt3 := 0, false
 	writeDone := make(chan error, 1)
-	next := func(wait bool) (SyncInput, bool) {
+	next := func(wait time.Duration) (SyncInput, bool, bool) {
 		if pos == len(batches) {
-			return SyncInput{}, false
+			return SyncInput{}, false, true
 		}
 		if pos == 3 {
-			waitedAt3 = wait
+			waitedAt3 = wait < 0
 			// Another write arrives while the stream holds the writer.
 			go func() {
 				a := validActor()
@@ -119,7 +212,7 @@ func TestSyncBatchesYieldToAWaitingWrite(t *testing.T) {
 			}
 		}
 		pos++
-		return batches[pos-1], true
+		return batches[pos-1], true, false
 	}
 	if err := s.SyncBatches(ctx, "stream", SyncOptions{}, next, func(*SyncResult) error { return nil }); err != nil {
 		t.Fatal(err)

@@ -238,36 +238,48 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	// of the batches handed to it and not yet reported, in order.
 	var written []rowsOf
 	var readErr error
-	next := func(wait bool) (models.SyncInput, bool) {
+	next := func(wait time.Duration) (models.SyncInput, bool, bool) {
+		var timeout <-chan time.Time
+		if wait > 0 {
+			t := time.NewTimer(wait)
+			defer t.Stop()
+			timeout = t.C
+		}
 		for readErr == nil {
 			var b readBatch
 			var ok bool
-			if wait {
+			if wait < 0 {
 				b, ok = <-batches
-			} else {
+			} else if wait == 0 {
 				select {
 				case b, ok = <-batches:
 				default:
-					return models.SyncInput{}, false
+					return models.SyncInput{}, false, false
+				}
+			} else {
+				select {
+				case b, ok = <-batches:
+				case <-timeout:
+					return models.SyncInput{}, false, false
 				}
 			}
 			if !ok {
-				return models.SyncInput{}, false
+				return models.SyncInput{}, false, true
 			}
 			if b.err != nil {
 				readErr = b.err
-				return models.SyncInput{}, false
+				return models.SyncInput{}, false, true
 			}
 			rep.account(b)
 			if len(b.actors) > 0 {
 				written = append(written, rowsOf{actors: b.actorRow, services: b.serviceRow, absent: b.actorAbsent})
-				return models.SyncInput{Actors: b.actors, Services: b.services}, true
+				return models.SyncInput{Actors: b.actors, Services: b.services}, true, false
 			}
 			if opt.Progress != nil {
 				opt.Progress(rep.Rows)
 			}
 		}
-		return models.SyncInput{}, false
+		return models.SyncInput{}, false, true
 	}
 	done := func(res *models.SyncResult) error {
 		b := written[0]
