@@ -1,0 +1,111 @@
+package dedup
+
+import (
+	"fmt"
+	"testing"
+)
+
+// Tests of dup33, from the misses of the twenty-sixth and twenty-seventh
+// sets (Aidants Connect's list, without coordinates nor contacts, against
+// France Services' list): each reproduces a habit of producers that any
+// région's files show, not one place.
+
+var (
+	fsContact = func(phone, email string) func(*Place) {
+		return func(p *Place) { p.Phones, p.Emails = []string{phone}, []string{email} }
+	}
+	siretOf = func(v string) func(*Place) { return func(p *Place) { p.Pivot, p.PivotKind = v, "siret" } }
+)
+
+// TestParseStreetNumbersJoinedByEt: « 2 ET 4 RUE ST CHRISTOPHE » is a
+// building at 2 and 4 of the street, as « 2-4 » is; it was read as 2 alone.
+func TestParseStreetNumbersJoinedByEt(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want []int
+	}{
+		{"2 ET 4 RUE ST CHRISTOPHE", []int{2, 4}},
+		{"12 et 14 bis avenue Jean Jaurès", []int{12, 14}},
+		{"3 & 5 place du Marché", []int{3, 5}},
+		{"2 rue Pierre et Marie Curie", []int{2}},
+	} {
+		if got := parseStreet(tc.line, nil).numbers; fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("parseStreet(%q).numbers = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestCompareNumbersJoinedByEt: Aidants Connect's « Espace France
+// Services Vic-sur-Aisne », 2 ET 4 RUE ST CHRISTOPHE, and France Services'
+// « France services Retz-en-Valois », 4 Rue Saint Christophe (0.468,
+// « même rue, autre numéro »): one of the numbers is the other's.
+func TestCompareNumbersJoinedByEt(t *testing.T) {
+	vic := in("Vic-sur-Aisne", "02290")
+	ac := with(place("aidants", "Espace France Services Vic-sur-Aisne", "2 ET 4 RUE ST CHRISTOPHE", 0, 0), both(vic, siretOf("20007199100018")))
+	fs := with(place("fs", "France services Retz-en-Valois", "4 Rue Saint Christophe", 49.4062, 3.1124), both(vic, fsContact("+33323554654", "franceservices@retzenvalois.fr")))
+	runCompareCases(t, []compareCase{
+		{"OK 2 and 4, and 4", ac, fs, true, ""},
+		{"NotDup 2 and 6, and 4", with(ac, func(p *Place) { p.Street = "2 ET 6 RUE ST CHRISTOPHE" }), fs, false, ""},
+	})
+}
+
+// TestCompareStreetNamedByItsTypeAlone: « LA PLACE » and « 5 la place »
+// of Éperlecques (0.400, the place part 0): a village's square, or its
+// « Grande Rue », is named by its type alone, and the line was read as no
+// street at all.
+func TestCompareStreetNamedByItsTypeAlone(t *testing.T) {
+	ep := in("Éperlecques", "62910")
+	ac := with(place("aidants", "ESPACE FRANCE SERVICES EPERLECQUES", "LA PLACE", 0, 0), both(ep, siretOf("21620297800013")))
+	fs := with(place("fs", "France services d’Eperlecques", "5 la place", 50.8043, 2.1521), both(ep, fsContact("+33374182351", "espacefranceservices@mairie-eperlecques.fr")))
+	runCompareCases(t, []compareCase{
+		{"OK the square with and without its number", ac, fs, true, ""},
+		{"NotDup the square and another street", ac, with(fs, func(p *Place) { p.Street = "5 rue de la Gare" }), false, ""},
+		{"NotDup the square and the Grande Rue", ac, with(fs, func(p *Place) { p.Street = "5 Grande Rue" }), false, ""},
+	})
+}
+
+// TestCompareContactNamedAfterTheOtherOnOneStreet: « Mairie de Vineuil »,
+// rue de la République (no number, no coordinates), and « France services
+// de Vineuil », 4 rue de la République, whose e-mail is
+// mairie.vineuil@… (0.543: one street, the e-mail named after the other
+// place); « Info Emploi et Services - Avoine », AV DE LA REPUBLIQUE, and
+// « France services Avoine », Avenue de la république, e-mail
+// infoemploietservices@… The contact of one record named after the other
+// says which door of the street it is, as an own contact does
+// (unnumberedStreetDoor).
+func TestCompareContactNamedAfterTheOtherOnOneStreet(t *testing.T) {
+	vin := in("Vineuil", "41350")
+	ac := with(place("aidants", "Mairie de Vineuil", "rue de la République", 0, 0), both(vin, siretOf("21410295600015")))
+	fs := with(place("fs", "France services de Vineuil", "4 rue de la République", 47.5822, 1.3766), both(vin, fsContact("+33254505479", "mairie.vineuil@vineuil41.fr")))
+	av := in("Avoine", "37420")
+	ac2 := with(place("aidants", "Info Emploi et Services - Avoine", "AV DE LA REPUBLIQUE", 0, 0), both(av, siretOf("50037339400013")))
+	fs2 := with(place("fs", "France services Avoine", "Avenue de la république", 47.2083, 0.1822), both(av, fsContact("+33247981704", "infoemploietservices@cc-cvl.fr")))
+	runCompareCases(t, []compareCase{
+		{"OK the mairie's e-mail on the mairie's street", ac, fs, true, "même rue et contact"},
+		{"OK the association's e-mail on its street", ac2, fs2, true, ""},
+		{"NotDup another street", ac, with(fs, func(p *Place) { p.Street = "4 rue de Blois" }), false, ""},
+		{"NotDup two numbers", with(ac, func(p *Place) { p.Street = "12 rue de la République" }), fs, false, ""},
+		{"NotDup an e-mail naming neither", ac, with(fs, fsContact("+33254505479", "vineuil@france-services.gouv.fr")), false, ""},
+	})
+}
+
+// TestWithoutCommuneTailHyphenated: a name written with hyphens for spaces
+// (« Médiance-13---Marignane », a habit of producers the robustness test
+// replays) ends with its commune as « Médiance 13 - Marignane » does; the
+// domain or mailbox the place writes from (« mediance13@ ») spells the
+// name before it. It was read whole, and the rule reading a mailbox named
+// after the other place lost the link so written.
+func TestWithoutCommuneTailHyphenated(t *testing.T) {
+	mar := map[string]bool{stem("marignane"): true}
+	for _, tc := range []struct{ name, want string }{
+		{"Médiance 13 - Marignane", "Médiance 13"},
+		{"Médiance-13---Marignane", "Médiance-13"},
+		{"Médiance-13-Marignane", "Médiance-13"},
+		{"Médiance-13-Vitrolles", "Médiance-13-Vitrolles"},
+		{"Marignane", "Marignane"},
+	} {
+		if got := withoutCommuneTail(tc.name, mar); got != tc.want {
+			t.Errorf("withoutCommuneTail(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
