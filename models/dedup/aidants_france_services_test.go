@@ -109,3 +109,40 @@ func TestWithoutCommuneTailHyphenated(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareOneAddressOfASharedPostalCode: Aidants Connect's list gives a
+// postal code and no commune, and the importer takes the commune the
+// address line names among the postal code's communes — a road's
+// destination as often as its commune (« 31 B RTE DE RIANS » filed under
+// Rians, « 2 Bis Route de Montaigu » under Montaigu). France Services'
+// record of the place, one street and one number, is in the neighbouring
+// commune of that postal code: « CIAS Terres du Haut Berry » and « France
+// services Terres du Haut Berry - Les Aix » (0.000, « adresses
+// différentes »); the agglomeration of Château-Thierry at its seat and its
+// France Services, 2 avenue Ernest Couvrecelle, under Château-Thierry and
+// Étampes-sur-Marne (0.099). Without coordinates on one side, one numbered
+// address of one postal code is one address, as it is when one side names
+// no commune; two mairies at the « place de la Mairie » of two communes of
+// one postal code are not one place (their names say which commune).
+func TestCompareOneAddressOfASharedPostalCode(t *testing.T) {
+	cias := with(place("aidants", "CIAS Terres du Haut Berry", "31 B RTE DE RIANS", 0, 0), both(in("Rians", "18220"), siretOf("20006705600016")))
+	fs := with(place("fs", "France services Terres du Haut Berry - Les Aix", "31 bis Route de Rians", 47.1962, 2.5707),
+		both(in("Les Aix-d'Angillon", "18220"), fsContact("+33248667588", "franceserviceslesaix@terresduhautberry.fr")))
+	agglo := with(place("aidants", "Communauté d'Agglomération de le Région de Château-Thierry", "2 avenue Ernesrt Couvrecelle", 0, 0),
+		both(in("Château-Thierry", "02400"), siretOf("20007203100129")))
+	fsct := with(place("fs", "France services Agglomération de la région de Château-Thierry - Etampes sur Marne", "2 Avenue Ernest Couvrecelle", 49.0373, 3.4108),
+		both(in("Étampes-sur-Marne", "02400"), fsContact("+33323697541", "france-service@carct.fr")))
+	runCompareCases(t, []compareCase{
+		{"OK one numbered address under two communes of one postal code", cias, fs, true, ""},
+		{"OK the agglomeration's seat and its France Services", agglo, fsct, true, ""},
+		{"NotDup another number", with(cias, func(p *Place) { p.Street = "3 RTE DE RIANS" }), fs, false, ""},
+		{"NotDup both with coordinates 5 km apart", with(cias, func(p *Place) { p.Latitude, p.Longitude = at(47.1512, 2.5707) }), fs, false, ""},
+		{"NotDup two communes' mairies at their place de la Mairie",
+			with(place("aidants", "Mairie de Précy", "1 place de la Mairie", 0, 0), both(in("Précy", "18140"), siretOf("21180184000011"))),
+			with(place("fs", "Mairie de Sancergues", "1 place de la Mairie", 47.1551, 2.9192), both(in("Sancergues", "18140"), fsContact("+33248799947", "mairie@sancergues.fr"))), false, ""},
+		{"NotDup another postal code", with(cias, in("Rians", "18221")), fs, false, ""},
+		{"NotDup a mairie and a delegated commune's mairie, each on its mairie's street",
+			with(place("aidants", "Mairie de Plumelin", "6 B RUE DE LA MAIRIE", 0, 0), both(in("Plumelin", "56500"), siretOf("21560174200019"))),
+			with(place("cnfs", "Mairie déléguée Remungol", "6 place de la mairie", 47.8897, -2.8939), in("Évellys", "56500")), false, ""},
+	})
+}
