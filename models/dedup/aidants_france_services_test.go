@@ -146,3 +146,41 @@ func TestCompareOneAddressOfASharedPostalCode(t *testing.T) {
 			with(place("cnfs", "Mairie déléguée Remungol", "6 place de la mairie", 47.8897, -2.8939), in("Évellys", "56500")), false, ""},
 	})
 }
+
+// TestCompareTwoTravellingServicesNamedByTheirVehicle: Aidants Connect's
+// « Itinérante Vierzon Sologne Berry » and France Services' « Bus France
+// services Vierzon Sologne Berry », at one address (0.574, names 0.56):
+// both records travel, and « itinérante » and « bus » say how, not which
+// service; the rest of the names is one. A travelling service and a fixed
+// place stay two doors (travelling), and two buses of two territories two
+// services.
+func TestCompareTwoTravellingServicesNamedByTheirVehicle(t *testing.T) {
+	vz := in("Vierzon", "18100")
+	ac := with(place("aidants", "Itinérante Vierzon Sologne Berry", "2 RUE BLANCHE BARON", 0, 0), both(vz, siretOf("20009056100016")))
+	fs := with(place("fs", "Bus France services Vierzon Sologne Berry", "2 Rue Blanche Baron", 47.2229, 2.0686), both(vz, fsContact("+33761979384", "franceservices@cc-vierzon.fr")))
+	runCompareCases(t, []compareCase{
+		{"OK one service named by two vehicles", ac, fs, true, ""},
+		{"NotDup a fixed France Services at the bus's base", with(ac, func(p *Place) { p.Name = "France Services Vierzon Sologne Berry" }), fs, false, ""},
+		{"NotDup two territories' buses", with(ac, func(p *Place) { p.Name = "Itinérante Cœur de France" }), fs, false, ""},
+	})
+}
+
+// TestCompareFranceServicesNamedByItsQuarterDirection: « France services
+// Tours Sud » at 11 rue de Saussure, whose e-mail is the operator's, and
+// the centre social that houses it there, « Maison pour Tous Centre
+// Social des Fontaines » (0.350, one address only): a city's France
+// Services named by the quarter's direction (« Tours Sud », « Amiens -
+// Nord ») has no name of its own, the direction tells the city's sites
+// apart but no door, as its commune's name does (housesFranceServices).
+// An association that is not a centre social may still be a tenant.
+func TestCompareFranceServicesNamedByItsQuarterDirection(t *testing.T) {
+	tours := in("Tours", "37200")
+	cs := with(place("aidants", "Maison pour Tous Centre Social des Fontaines", "11 rue de Saussure", 0, 0), both(tours, siretOf("77534862600026")))
+	fs := with(place("fs", "France services Tours Sud", "11 Rue de saussure", 47.3636, 0.6989), both(tours, fsContact("+33637689602", "efstourssud@fol37.org")))
+	runCompareCases(t, []compareCase{
+		{"OK the centre social and the France Services it houses", cs, fs, true, "France Services à la même adresse"},
+		{"NotDup an association that is not a centre social", with(cs, func(p *Place) { p.Name = "Association sportive des Fontaines" }), fs, false, ""},
+		{"NotDup another number", with(cs, func(p *Place) { p.Street = "3 rue de Saussure" }), fs, false, ""},
+		{"NotDup a France Services named by its own name", cs, with(fs, func(p *Place) { p.Name = "France services Tours Le Sanitas" }), false, ""},
+	})
+}

@@ -48,10 +48,15 @@ func siteOfCommune(name string, commune map[string]bool) bool {
 
 // bareWords are the words a France Services' name may hold besides its
 // commune's and still name no place of its own: the label (France
-// Services, MSAP, and « FS », which no table expands), and the kinds of
-// structures that house one (CCAS, CIAS, a commune, an intercommunality).
+// Services, MSAP, and « FS », which no table expands), the kinds of
+// structures that house one (CCAS, CIAS, a commune, an intercommunality),
+// and a quarter's direction.
 var bareWords = func() map[string]bool {
-	m := set(franceServicesKey, stem("ccas"), stem("cias"), "fs")
+	m := set(franceServicesKey, stem("ccas"), stem("cias"), "fs",
+		// A city's sites named by the quarter's direction (« France
+		// services Tours Sud », « Amiens - Nord »): the direction tells
+		// them apart, not which door.
+		stem("nord"), stem("sud"), stem("est"), stem("ouest"))
 	for k := range authorityKeys {
 		m[k] = true
 	}
