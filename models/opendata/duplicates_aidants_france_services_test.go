@@ -13,6 +13,9 @@ import "testing"
 var (
 	centreValDeLoire = []string{"18", "28", "36", "37", "41", "45"}
 	hautsDeFrance    = []string{"02", "60", "62", "80"}
+	// The twenty-eighth set: Bourgogne-Franche-Comté but the Côte-d'Or
+	// and the Doubs (whose France Services rows earlier sets labelled).
+	bourgogneFrancheComte = []string{"39", "58", "70", "71", "89", "90"}
 )
 
 // Floors: see each set's .md for the first measure (on detection that had
@@ -22,6 +25,8 @@ const (
 	minRecallAidantsFranceServicesCentre    = 0
 	minPrecisionAidantsFranceServicesHDF    = 0
 	minRecallAidantsFranceServicesHDF       = 0
+	minPrecisionAidantsFranceServicesBFC    = 0
+	minRecallAidantsFranceServicesBFC       = 0
 )
 
 // TestDuplicateLabelsAidantsFranceServicesCentre measures detection on the
@@ -37,6 +42,12 @@ func TestDuplicateLabelsAidantsFranceServicesCentre(t *testing.T) {
 // on the twenty-seventh set, read as the twenty-sixth's.
 func TestDuplicateLabelsAidantsFranceServicesHautsDeFrance(t *testing.T) {
 	measureAidantsFranceServices(t, hautsDeFrance, "testdata/duplicates-aidants-france-services-hauts-de-france-2023", minPrecisionAidantsFranceServicesHDF, minRecallAidantsFranceServicesHDF)
+}
+
+// TestDuplicateLabelsAidantsFranceServicesBourgogneFrancheComte measures
+// detection on the twenty-eighth set, read as the twenty-sixth's.
+func TestDuplicateLabelsAidantsFranceServicesBourgogneFrancheComte(t *testing.T) {
+	measureAidantsFranceServices(t, bourgogneFrancheComte, "testdata/duplicates-aidants-france-services-bourgogne-franche-comte-2023", minPrecisionAidantsFranceServicesBFC, minRecallAidantsFranceServicesBFC)
 }
 
 // measureAidantsFranceServices imports Aidants Connect's rows of the
