@@ -59,6 +59,10 @@ lead:
 			continue
 		case i > 0 && numberSuffixes[w] && len(st.numbers) > 0:
 			continue
+		case w == "et" && len(st.numbers) > 0 && i+1 < len(ws) && ws[i+1][0] >= '0' && ws[i+1][0] <= '9':
+			// « 2 ET 4 RUE ST CHRISTOPHE »: a building at both numbers,
+			// as « 2-4 » (rangeRe) is.
+			continue
 		}
 		break lead
 	}
@@ -96,6 +100,12 @@ lead:
 	// Reumaux »): the place is on either, its kind unread.
 	if len(kinds) > 0 && !slices.ContainsFunc(kinds, func(k string) bool { return k != kinds[0] }) {
 		st.kind = kinds[0]
+	}
+	if len(st.words) == 0 && st.kind != "" {
+		// A street named by its type alone (« LA PLACE », « 5 la
+		// place » of a village): its kind is its name; read as no
+		// street, the line said nothing of the place.
+		st.words = []string{st.kind}
 	}
 	return st
 }

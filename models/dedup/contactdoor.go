@@ -22,7 +22,8 @@ func (b *Block) ownContact(a, c *prepared) bool {
 
 // unnumberedStreetDoor says whether a and c are on one street of one
 // commune, a house number missing on one side at least, and share an own
-// contact (ownContact). Such a street read within 150 m is one address
+// contact (ownContact) or one's mailbox is named after the other. Such a
+// street read within 150 m is one address
 // (placeAgreement); farther, the points say little: a road given without a
 // number is geocoded anywhere along it (its middle, a hamlet: « Route
 // d'Ardizas » of Cologne, the hub's point 710 m from the national one), and
@@ -37,7 +38,13 @@ func (b *Block) unnumberedStreetDoor(a, c *prepared) bool {
 	if known, _ := numbersAgree(a.st.numbers, c.st.numbers); known {
 		return false
 	}
-	return b.ownContact(a, c)
+	// A mailbox of one named after the other (namedMailbox:
+	// « mairie.vineuil@ » for the France Services at the mairie,
+	// « infoemploietservices@ » for the one the association runs) is the
+	// other's own and says whose door it is as an own contact does. Not a
+	// domain named after it (« @mairie-queven.fr »): every service of a
+	// commune writes from its domain, at every door of the commune.
+	return b.ownContact(a, c) || namedMailbox(a, c) || namedMailbox(c, a)
 }
 
 // oneNumberedAddress says whether two places of one source are at one

@@ -69,21 +69,41 @@ var franceServicesMailDomain = singleLetters("@france-services.gouv.fr")
 // neither place travels. A France Services with a name of its own (« Le
 // Mirail », « Alcazar ») is not read so: a name says which door it is.
 func housesFranceServices(a, c *prepared) bool {
+	_, other, ok := franceServicesAndHouse(a, c)
+	return ok && (other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2' || socialCentre(other.raw))
+}
+
+// franceServicesAndHouse is housesFranceServices without its reading of
+// the structure's SIREN: which of a and c is the France Services with no
+// name of its own (fs) and which the structure that may house it (other).
+func franceServicesAndHouse(a, c *prepared) (fs, other *prepared, ok bool) {
 	if a.mobile || c.mobile {
-		return false
+		return nil, nil, false
 	}
-	fs, other := a, c
+	fs, other = a, c
 	switch {
 	case a.bareFranceServices || franceServicesNamedAfter(a, c):
 	case c.bareFranceServices || franceServicesNamedAfter(c, a):
 		fs, other = c, a
 	default:
-		return false
+		return nil, nil, false
 	}
 	if other.postal || laPostesFranceServices(fs) || notFranceServicesHouse(fs, other) {
-		return false
+		return nil, nil, false
 	}
-	return other.siren == "" || other.siren[0] == '1' || other.siren[0] == '2' || socialCentre(other.raw)
+	return fs, other, true
+}
+
+// franceServicesRunBy says whether one of a and c is a France Services
+// with no name of its own whose mailbox is named after the other
+// (namedMailbox: « France services Avoine », infoemploietservices@…,
+// and « Info Emploi et Services - Avoine »): the structure runs it, an
+// association as well as a public body, which housesFranceServices,
+// reading SIRENs, cannot tell from a tenant. Found on the structure's
+// street (unnumberedStreetDoor), it is there.
+func franceServicesRunBy(a, c *prepared) bool {
+	fs, other, ok := franceServicesAndHouse(a, c)
+	return ok && namedMailbox(fs, other)
 }
 
 // franceServicesNamedAfter says whether fs is a France Services named by

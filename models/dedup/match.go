@@ -452,6 +452,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
 		}
 	}
+	if r.Name < hostName && streetDoor && franceServicesRunBy(a, c) {
+		r.Name = hostName
+		r.add("france_services_contacts", "France Services au courriel nommé d'après l'autre lieu, dans sa rue")
+	}
 	if r.Name < hostName && a.franceServices && c.franceServices && !a.mobile && !c.mobile && numberedAddress(a, c) {
 		// Two records naming themselves a France Services, each in its
 		// own way (« France Services BHAP », its intercommunality's

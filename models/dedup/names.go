@@ -138,6 +138,16 @@ func (b *Block) nameSimilarity(a, c *prepared, r *Result) float64 {
 			}
 		}
 	}
+	if a.mobile && c.mobile {
+		// Two travelling services: « Itinérante Vierzon Sologne
+		// Berry » and « Bus France services Vierzon Sologne Berry »
+		// say how each travels, and the rest which service it is.
+		if x, y := withoutMobileWords(a.name), withoutMobileWords(c.name); len(x) > 0 && len(y) > 0 {
+			if s2, acr2 := b.wordSimilarity(a, c, x, y); s2 > sim {
+				sim, acr = s2, acr2
+			}
+		}
+	}
 	switch {
 	case sim >= 0.999:
 		r.Reasons = append(r.Reasons, Reason{"same_name", "même nom"})
@@ -406,4 +416,16 @@ func trigrams(buf []uint32, s string) []uint32 {
 	}
 	slices.Sort(buf)
 	return buf
+}
+
+// withoutMobileWords is a name's words without those that say it travels
+// (mobileKeys).
+func withoutMobileWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !mobileKeys[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }

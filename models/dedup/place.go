@@ -48,10 +48,15 @@ func siteOfCommune(name string, commune map[string]bool) bool {
 
 // bareWords are the words a France Services' name may hold besides its
 // commune's and still name no place of its own: the label (France
-// Services, MSAP, and « FS », which no table expands), and the kinds of
-// structures that house one (CCAS, CIAS, a commune, an intercommunality).
+// Services, MSAP, and « FS », which no table expands), the kinds of
+// structures that house one (CCAS, CIAS, a commune, an intercommunality),
+// and a quarter's direction.
 var bareWords = func() map[string]bool {
-	m := set(franceServicesKey, stem("ccas"), stem("cias"), "fs")
+	m := set(franceServicesKey, stem("ccas"), stem("cias"), "fs",
+		// A city's sites named by the quarter's direction (« France
+		// services Tours Sud », « Amiens - Nord »): the direction tells
+		// them apart, not which door.
+		stem("nord"), stem("sud"), stem("est"), stem("ouest"))
 	for k := range authorityKeys {
 		m[k] = true
 	}
@@ -239,6 +244,10 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 			return 0.5 + farNote(d, hasD, r)
 		}
 	}
+	if !hasD && !town && sameStreet && knownNum && sameNum && oneAddressOfPostalCode(a, c) {
+		r.add("same_address", "même adresse")
+		return 1
+	}
 	if !hasD {
 		if otherStreet || !town {
 			r.add("other_street", "adresses différentes")
@@ -280,6 +289,42 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 		return -1
 	}
 	return 0
+}
+
+// oneAddressOfPostalCode says whether a and c, one street and one house
+// number under two communes without coordinates on one side, may be one
+// address of their postal code: it is one, and neither name names its
+// own commune and not the other's. A list that gives a postal code and no
+// commune (Aidants Connect's) has the importer take the one its address
+// line names among the postal code's communes, a road's destination as
+// often as its commune (« 31 B RTE DE RIANS » under Rians, the France
+// Services' record of the place under Les Aix-d'Angillon, 18220); a
+// record with no commune at all is read in the other's (sameTown). Two
+// mairies at the « place de la Mairie » of two communes of one postal
+// code name their communes: two places. So do two local authorities'
+// records, and a street named after the mairie, which every commune has
+// (« 6 B RUE DE LA MAIRIE » of Plumelin and « 6 place de la mairie » of
+// Évellys' delegated commune, 56500).
+func oneAddressOfPostalCode(a, c *prepared) bool {
+	if a.PostalCode == "" || a.PostalCode != c.PostalCode || a.st.building || c.st.building ||
+		mairieStreet(a.st) || mairieStreet(c.st) || a.authority && c.authority {
+		return false
+	}
+	return !(namesOwnCommuneOnly(a, c) && namesOwnCommuneOnly(c, a))
+}
+
+// namesOwnCommuneOnly says whether p's name holds a distinctive word of
+// p's commune and none of o's.
+func namesOwnCommuneOnly(p, o *prepared) bool {
+	own, other := false, false
+	for _, w := range p.raw {
+		if len(w) < 4 || genericTownWords[w] {
+			continue
+		}
+		own = own || p.commune[w]
+		other = other || o.commune[w]
+	}
+	return own && !other
 }
 
 // unnumberedSquare says that two places on one street are on a square

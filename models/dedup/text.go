@@ -557,6 +557,17 @@ func withoutCommuneTail(name string, commune map[string]bool) string {
 			cut = i
 		}
 	}
+	if cut < 0 && len(commune) > 0 {
+		// Words joined by hyphens (« Médiance-13---Marignane »,
+		// « Mediance-13-Marignane »): the longest run of hyphenated
+		// words ending the name that names only the commune.
+		for i := strings.LastIndexByte(name, '-'); i > 0; i = strings.LastIndexByte(name[:i], '-') {
+			if !onlyCommuneWords(words(name[i:]), commune) {
+				break
+			}
+			cut = i
+		}
+	}
 	if cut <= 0 || len(commune) == 0 {
 		return name
 	}
@@ -564,12 +575,21 @@ func withoutCommuneTail(name string, commune map[string]bool) string {
 	if len(tail) == 0 || len(words(name[:cut])) == 0 {
 		return name
 	}
-	for _, w := range tail {
-		if !commune[stem(w)] && !stopWords[w] {
-			return name
-		}
+	if !onlyCommuneWords(tail, commune) {
+		return name
 	}
 	return strings.TrimSpace(name[:cut])
+}
+
+// onlyCommuneWords says whether ws are the commune's words and stop words
+// only.
+func onlyCommuneWords(ws []string, commune map[string]bool) bool {
+	for _, w := range ws {
+		if !commune[stem(w)] && !stopWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutGloss drops from a name its parts in parentheses, which gloss it:

@@ -262,6 +262,13 @@ func measureSample(t *testing.T, sources []labelledSource, cnfs []byte, sample [
 // Conseillers numériques place second when there is one.
 func storeLinks(t *testing.T, s *models.Store) (map[string]*models.Actor, map[string]string, map[string]*models.DuplicateLink) {
 	t.Helper()
+	return storeLinksOf(t, s, "cnfs")
+}
+
+// storeLinksOf is storeLinks with the source other on the right of each
+// link's key.
+func storeLinksOf(t *testing.T, s *models.Store, other string) (map[string]*models.Actor, map[string]string, map[string]*models.DuplicateLink) {
+	t.Helper()
 	ctx := context.Background()
 	actors := map[string]*models.Actor{} // by id
 	keyOf := map[string]string{}         // id → source:source_id
@@ -289,7 +296,7 @@ func storeLinks(t *testing.T, s *models.Store) (map[string]*models.Actor, map[st
 		for i := range page.Items {
 			l := page.Items[i]
 			a, b := keyOf[l.ActorAID], keyOf[l.ActorBID]
-			if strings.HasPrefix(a, "cnfs:") {
+			if strings.HasPrefix(a, other+":") {
 				a, b = b, a
 			}
 			linked[a+"|"+b] = &l

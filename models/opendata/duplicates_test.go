@@ -372,13 +372,22 @@ type labelledSource struct {
 // measureDuplicates returns the store's actors by id and the id of each
 // « source:source_id ».
 func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labels []label, minP, minR float64) (map[string]*models.Actor, map[string]string) {
+	return measureDuplicatesAgainst(t, sources, labelledSource{"cnfs", cnfs}, labels, minP, minR)
+}
+
+// measureDuplicatesAgainst is measureDuplicates with another file than the
+// Conseillers numériques' on the labels' second side (column « cnfs_id »
+// then holds that file's ids): two producers neither of which is the
+// national file of conseillers.
+func measureDuplicatesAgainst(t *testing.T, sources []labelledSource, other labelledSource, labels []label, minP, minR float64) (map[string]*models.Actor, map[string]string) {
 	s := openStore(t)
 	for _, src := range sources {
 		importBytes(t, s, src.data, opendata.ImportOptions{Source: src.name})
 	}
-	importBytes(t, s, cnfs, opendata.ImportOptions{Source: "cnfs"})
+	importBytes(t, s, other.data, opendata.ImportOptions{Source: other.name})
 	links := detect(t, s)
-	actors, keyOf, linked := storeLinks(t, s)
+	actors, keyOf, linked := storeLinksOf(t, s, other.name)
+	side := other.name + ":"
 
 	idOf := map[string]string{}
 	for id, k := range keyOf {
@@ -397,7 +406,7 @@ func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labe
 		return k + " (not imported)"
 	}
 	for _, l := range labels {
-		k := l.file + ":" + l.id + "|cnfs:" + l.cnfsID
+		k := l.file + ":" + l.id + "|" + side + l.cnfsID
 		link := linked[k]
 		delete(linked, k)
 		switch {
@@ -405,16 +414,16 @@ func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labe
 			tp++
 			// CARNET_DUP_TRACE=1 lists the right links too, with their parts.
 			if os.Getenv("CARNET_DUP_TRACE") != "" {
-				errs = append(errs, fmt.Sprintf("RIGHT %.3f n%.2f p%.2f i%.2f %v %s\n    %s\n    %s  (%s)", link.Score, link.NameScore, link.AddressScore, link.IdentityScore, link.Reasons, k, describe(l.file+":"+l.id), describe("cnfs:"+l.cnfsID), l.note))
+				errs = append(errs, fmt.Sprintf("RIGHT %.3f n%.2f p%.2f i%.2f %v %s\n    %s\n    %s  (%s)", link.Score, link.NameScore, link.AddressScore, link.IdentityScore, link.Reasons, k, describe(l.file+":"+l.id), describe(side+l.cnfsID), l.note))
 			}
 		case l.dup:
 			fn++
-			errs = append(errs, fmt.Sprintf("MISSED %s\n    %s\n    %s  (%s)\n    %s", k, describe(l.file+":"+l.id), describe("cnfs:"+l.cnfsID), l.note,
-				explain(idOf[l.file+":"+l.id], idOf["cnfs:"+l.cnfsID])))
+			errs = append(errs, fmt.Sprintf("MISSED %s\n    %s\n    %s  (%s)\n    %s", k, describe(l.file+":"+l.id), describe(side+l.cnfsID), l.note,
+				explain(idOf[l.file+":"+l.id], idOf[side+l.cnfsID])))
 		case link != nil:
 			fp++
-			errs = append(errs, fmt.Sprintf("WRONG %.3f %v %s\n    %s\n    %s  (%s)\n    %s", link.Score, link.Reasons, k, describe(l.file+":"+l.id), describe("cnfs:"+l.cnfsID), l.note,
-				explain(idOf[l.file+":"+l.id], idOf["cnfs:"+l.cnfsID])))
+			errs = append(errs, fmt.Sprintf("WRONG %.3f %v %s\n    %s\n    %s  (%s)\n    %s", link.Score, link.Reasons, k, describe(l.file+":"+l.id), describe(side+l.cnfsID), l.note,
+				explain(idOf[l.file+":"+l.id], idOf[side+l.cnfsID])))
 		default:
 			tn++
 		}
@@ -424,7 +433,7 @@ func measureDuplicates(t *testing.T, sources []labelledSource, cnfs []byte, labe
 		// the national file's never do.
 		i := strings.LastIndex(k, "|")
 		parts := []string{k[:i], k[i+1:]}
-		if !strings.HasPrefix(parts[1], "cnfs:") {
+		if !strings.HasPrefix(parts[1], side) {
 			continue // two pairs of other files, not labelled
 		}
 		fp++
