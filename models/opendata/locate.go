@@ -267,10 +267,11 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 	if len(cands) < 2 {
 		return nil, commune.Resolution{}
 	}
-	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Street) + " " + commune.Key(a.Address.Complement) + " "
+	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
+	street := " " + commune.Key(a.Address.Street) + " "
 	var named []*commune.Commune
 	for _, c := range cands {
-		if k := commune.Key(c.Name); len(k) >= 4 && strings.Contains(text, " "+k+" ") {
+		if k := commune.Key(c.Name); len(k) >= 4 && (strings.Contains(text, " "+k+" ") || locatedIn(street, k)) {
 			named = append(named, c)
 		}
 	}
@@ -284,6 +285,32 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 	}
 	return found, r
 }
+
+// locatedIn says whether the street line (a commune.Key between spaces)
+// names the commune k other than as the destination of a road: « 31 B RTE
+// DE RIANS », postal code 18220, is a road of Les Aix-d'Angillon towards
+// Rians, and the place was filed under Rians (Aidants Connect gives no
+// commune). Of the Aidants Connect rows so read, the seven on a « route »
+// or « chemin de X » were each in another commune of the postal code (the
+// road leads to X); streets and avenues were mixed (« 89 av de Bassens »
+// is in Bassens, « 4 avenue de Saint-Léon » in Nailloux) and still count,
+// as does a name elsewhere on the line (« Mairie de Varades »).
+func locatedIn(street, k string) bool {
+	for i := 0; ; {
+		j := strings.Index(street[i:], " "+k+" ")
+		if j < 0 {
+			return false
+		}
+		before := strings.Fields(street[:i+j])
+		if n := len(before); n < 2 || !slices.Contains([]string{"de", "d", "du", "des"}, before[n-1]) || !slices.Contains(roads, before[n-2]) {
+			return true
+		}
+		i += j + 1
+	}
+}
+
+// roads are the words of a road named after where it leads.
+var roads = []string{"route", "rte", "chemin", "chem", "che", "ch"}
 
 // sirenAmong returns the one commune of cands whose own SIREN the place's
 // pivot is, and its resolution with the row's other readings; nil when the

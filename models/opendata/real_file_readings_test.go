@@ -267,3 +267,33 @@ func TestFrenchHoursWithANote(t *testing.T) {
 		}
 	}
 }
+
+// TestRoadTowardsACommune: a row without a commune whose postal code
+// several communes share took the commune its address line named, also
+// as a road's destination: « 31 B RTE DE RIANS », 18220, is a road of Les
+// Aix-d'Angillon towards Rians, filed under Rians (Aidants Connect, seven
+// such rows, each checked in another commune). A name after « route de »
+// or « chemin de » no longer places the row; elsewhere it still does
+// (« 89 AV DE BASSENS » is in Bassens), and the place's name still counts
+// (« CCAS de Trèbes » on « CHE DE RUSTIQUES »).
+func TestRoadTowardsACommune(t *testing.T) {
+	js := `[{"id":"r1","nom":"CIAS Terres du Haut Berry","adresse":"31 B RTE DE RIANS","code_postal":"18220","date_maj":"2021-03-15"},
+{"id":"r2","nom":"Maison de services","adresse":"199 route de Bidache","code_postal":"64520","date_maj":"2021-03-15"},
+{"id":"r3","nom":"CHS de la Savoie","adresse":"89 AV DE BASSENS","code_postal":"73000","date_maj":"2021-03-15"},
+{"id":"r4","nom":"CCAS de TREBES","adresse":"CHE DE RUSTIQUES","code_postal":"11800","date_maj":"2021-03-15"},
+{"id":"r5","nom":"CIAS Braud-et-Saint-Louis","adresse":"42-44 route de Saint Ciers sur Gironde","code_postal":"33820","date_maj":"2021-03-15"}]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "ac"})
+	got := map[string]string{}
+	for _, a := range allActors(t, s) {
+		got[a.SourceID] = a.Address.Commune
+	}
+	for id, want := range map[string]string{"r1": "", "r2": "", "r3": "Bassens", "r4": "Trèbes", "r5": "Braud-et-Saint-Louis"} {
+		if got[id] != want {
+			t.Errorf("%s: commune %q, want %q", id, got[id], want)
+		}
+	}
+	if rep.Rejected != 2 {
+		t.Errorf("rejected %d, want 2 (the rows on a road towards a commune): %+v", rep.Rejected, rep.Issues)
+	}
+}
