@@ -366,6 +366,11 @@ var sentenceWords = map[string]bool{
 	// « ouvert » (a stop word). « or » stays: « âge d'or ».
 	"where": true, "can": true, "how": true, "what": true, "is": true, "are": true, "to": true,
 	"on": true, "at": true, "near": true, "open": true, "opened": true,
+	// « online » is « en ligne » (dropped, see tokens); a newcomer's
+	// Spanish function words (« ayuda con el permiso de residencia »:
+	// « con », « el » were held by no place and made the answer partial,
+	// « el » a prefix of « Elbeuf »).
+	"online": true, "con": true, "el": true, "los": true, "mi": true, "mis": true, "para": true, "por": true,
 	// The words of a question as people type or dictate it (« où est-ce
 	// que je peux imprimer », « comment… », « quelqu'un peut m'aider »):
 	// the need they ask about says what is sought; required, « est » found

@@ -1,0 +1,54 @@
+package search_test
+
+import (
+	"testing"
+)
+
+// Needs of the batch of 2027-01-10 said in words no thesaurus entry held:
+// job-seeking slang and the act of applying (« cherche taf »: nothing;
+// « postuler à une offre en ligne »: nothing), a school's procedures
+// (« inscription cantine »: a place whose address says « cantone »),
+// nationality (« demande de nationalité française »: the Croix-Rouge
+// française first), a residence permit in Spanish or English, a student's
+// grant (CROUS), Snapchat and a device at a solidarity price said with
+// « solidaire ». Each should find the places meeting the need.
+func TestNeedsInOtherWordsOfTheBatch0110(t *testing.T) {
+	const themeWork = "Insertion professionnelle via le numérique"
+	const themeEquipment = "Acquisition de matériel informatique à prix solidaire"
+	m := loadRecords(t, []map[string]string{
+		record("emploi", "Espace emploi", "Nice", "06000", "3 rue de France", "services", themeWork),
+		record("fs", "Maison France services", "Gap", "05000", "1 rue Carnot", "services", themeProcedures),
+		record("cr", "Croix-Rouge française", "Antibes", "06600", "2 rue Thuret", "services", themeTools),
+		record("cantone", "Association du Cantone", "Calvi", "20260", "rue du Cantone", "services", themeTools),
+		record("pa", "Espace parents", "Toulon", "83000", "8 rue Racine", "services", themeParenting),
+		record("sol", "Informatique solidaire", "Nantes", "44000", "5 rue Kervégan", "services", themeTools),
+		record("eq", "Planète Champsaur", "Saint-Bonnet-en-Champsaur", "05500", "1 place Grenette", "services", themeEquipment),
+		record("outils", "Atelier numérique", "Arles", "13200", "4 rue de la République", "services", themeTools),
+	})
+	for _, c := range []struct{ q, want string }{
+		{"cherche taf", "Espace emploi"},
+		{"postuler a une offre en ligne", "Espace emploi"},
+		{"inscription cantine en ligne", "Maison France services"},
+		{"demande de nationalite francaise en ligne", "Maison France services"},
+		{"ayuda con el permiso de residencia", "Maison France services"},
+		{"help residence permit online", "Maison France services"},
+		{"dossier bourse crous", "Maison France services"},
+		{"ordi solidaire", "Planète Champsaur"},
+	} {
+		r, got := searchNames(t, m, c.q)
+		if len(got) == 0 || got[0] != c.want || r.Partial {
+			var missing []string
+			for _, h := range r.Hits {
+				missing = append(missing, h.Missing...)
+			}
+			t.Errorf("%s: %v (partial %v, missing %v), want %s first", c.q, got, r.Partial, missing, c.want)
+		}
+	}
+	// Snapchat, and a computer in Spanish (« ordenador » was found only
+	// through « con », read as the conseillers numériques' programme).
+	for _, q := range []string{"snapchat", "ayuda con el ordenador"} {
+		if r, got := searchNames(t, m, q); len(got) != 4 || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the four places helping with everyday tools", q, got, r.Partial)
+		}
+	}
+}
