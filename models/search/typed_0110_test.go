@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -50,5 +51,34 @@ func TestNeedsInOtherWordsOfTheBatch0110(t *testing.T) {
 		if r, got := searchNames(t, m, q); len(got) != 4 || r.Partial {
 			t.Errorf("%s: %v (partial %v), want the four places helping with everyday tools", q, got, r.Partial)
 		}
+	}
+}
+
+// A device bought at a solidarity price is bought for someone: « ordinateur
+// pour mon enfant collégien pas cher », « tablette à petit prix pour la
+// famille ». The child, the pupil, the family say whom it is for, not
+// where it is sold: the places selling refurbished devices come first.
+// Required, the child's and the pupil's words kept the places helping
+// parents (partial, none selling devices) before the one place of the
+// theme, eleventh in the judged set.
+func TestADeviceForSomeoneOfTheBatch0110(t *testing.T) {
+	const themeEquipment = "Acquisition de matériel informatique à prix solidaire"
+	m := loadRecords(t, []map[string]string{
+		record("eq", "Planète Champsaur", "Saint-Bonnet-en-Champsaur", "05500", "1 place Grenette", "services", themeEquipment+"|"+themeTools),
+		record("res", "La Petite Recyclerie", "Onet-le-Château", "12850", "2 rue du Lac", "services", themeTools),
+		record("pa", "Espace parents", "Toulon", "83000", "8 rue Racine", "services", themeParenting+"|"+themeTools,
+			"publics_specifiquement_adresses", "Familles/enfants"),
+		record("fam", "Maison des familles", "La Garde", "83130", "3 rue Jean Jaurès", "services", themeTools,
+			"publics_specifiquement_adresses", "Familles/enfants"),
+	})
+	for _, q := range []string{"ordinateur pour mon enfant collegien pas cher", "tablette a petit prix pour la famille"} {
+		_, got := searchNames(t, m, q)
+		if len(got) < 2 || !slices.Contains(got[:2], "Planète Champsaur") || !slices.Contains(got[:2], "La Petite Recyclerie") {
+			t.Errorf("%s: %v, want the places selling devices first", q, got)
+		}
+	}
+	// A public beside another need still filters.
+	if _, got := searchNames(t, m, "informatique familles"); slices.Contains(got, "Planète Champsaur") {
+		t.Errorf("informatique familles: %v, want the places serving families only", got)
 	}
 }
