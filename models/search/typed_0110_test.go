@@ -82,3 +82,24 @@ func TestADeviceForSomeoneOfTheBatch0110(t *testing.T) {
 		t.Errorf("informatique familles: %v, want the places serving families only", got)
 	}
 }
+
+// Parents of teenagers are parents: in « parents d'ados et réseaux
+// sociaux » the teenagers are whom the parents worry about, not the
+// public of the place. Required, « ados » (young people) kept the one
+// place holding parents, young people and social networks.
+func TestParentsOfTeenagersOfTheBatch0110(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("pa", "Espace parents", "Toulon", "83000", "8 rue Racine", "services", themeParenting+"|"+themeTools),
+		record("both", "Maison des jeunes et des parents", "Montmoreau", "16190", "1 place du Marché", "services", themeParenting+"|"+themeTools),
+		record("pij", "Point information jeunesse", "Carpentras", "84200", "35 rue du Collège", "services", themeTools,
+			"publics_specifiquement_adresses", "Jeunes (16-26 ans)"),
+	})
+	r, got := searchNames(t, m, "parents d'ados et reseaux sociaux")
+	if len(got) != 2 || got[0] != "Maison des jeunes et des parents" || got[1] != "Espace parents" || r.Partial {
+		t.Errorf("parents d'ados et reseaux sociaux: %v, want the places helping parents, the one naming teenagers first", got)
+	}
+	// Young people without parents still filter.
+	if _, got := searchNames(t, m, "ados reseaux sociaux"); slices.Contains(got, "Espace parents") {
+		t.Errorf("ados reseaux sociaux: %v, want the places serving young people", got)
+	}
+}
