@@ -434,6 +434,10 @@ var sentenceWords = map[string]bool{
 	"3andi": true, "andi": true, "3ndi": true, "mochkil": true, "mochkila": true, "mouchkil": true, "mushkil": true,
 	"machakil": true, "f": true, "wach": true, "wech": true, "kayn": true, "kayna": true, "kain": true,
 	"bghit": true, "bghina": true, "salam": true, "slm": true, "3afak": true, "afak": true, "dyal": true, "dial": true,
+	// « bghit n9ad lwra9 dyali » (I want to sort out my papers): « n9ad »,
+	// « nqad » (to sort out, the need says what), « dyali », « dyalek »
+	// (mine, yours); « lwra9 », the papers, is a word of the thesaurus.
+	"n9ad": true, "nqad": true, "n9adi": true, "dyali": true, "dyalek": true, "dyalk": true, "diali": true,
 	// Portuguese « em » (in: « ajuda em português »), as the French « en »
 	// a stop word; required, it found « emploi ».
 	"em": true,

@@ -11,8 +11,10 @@ import (
 // (« inscription cantine »: a place whose address says « cantone »),
 // nationality (« demande de nationalité française »: the Croix-Rouge
 // française first), a residence permit in Spanish or English, a student's
-// grant (CROUS), Snapchat and a device at a solidarity price said with
-// « solidaire ». Each should find the places meeting the need.
+// grant (CROUS), Snapchat, a device at a solidarity price said with
+// « solidaire », and papers in Darija written in Latin letters (« bghit
+// n9ad lwra9 dyali »: I want to sort out my papers; nothing). Each should
+// find the places meeting the need.
 func TestNeedsInOtherWordsOfTheBatch0110(t *testing.T) {
 	const themeWork = "Insertion professionnelle via le numérique"
 	const themeEquipment = "Acquisition de matériel informatique à prix solidaire"
@@ -35,6 +37,7 @@ func TestNeedsInOtherWordsOfTheBatch0110(t *testing.T) {
 		{"help residence permit online", "Maison France services"},
 		{"dossier bourse crous", "Maison France services"},
 		{"ordi solidaire", "Planète Champsaur"},
+		{"bghit n9ad lwra9 dyali", "Maison France services"},
 	} {
 		r, got := searchNames(t, m, c.q)
 		if len(got) == 0 || got[0] != c.want || r.Partial {
