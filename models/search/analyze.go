@@ -452,7 +452,132 @@ func (t *table) analyze(words []string, articled map[string]bool) analysis {
 	markSoft(&a, dated)
 	markKindEchoes(&a)
 	joinPublicSides(&a)
+	markBeneficiaries(&a)
+	markParentsConcern(&a)
 	return a
+}
+
+// markParentsConcern reads a public beside parents as their children:
+// in « parents d'ados et réseaux sociaux » the teenagers are whom the
+// parents worry about, not the public of the place sought. Beside a word
+// meaning the parenting theme (« parents », « parentalité »), a word whose
+// meanings are only publics (and the kinds of place serving them: « ados »
+// → the youth information points) ranks without filtering, in a partial
+// answer too. Required, « ados » kept the one place of 186 holding
+// parents, young people and social networks.
+func markParentsConcern(a *analysis) {
+	theme := func(c *clause, value string) bool {
+		return slices.ContainsFunc(c.sets, func(x setRef) bool {
+			return !x.fuzzy && x.t.field == FieldThemes && (value == "" || x.t.value == value)
+		})
+	}
+	// publicOnly: the word's meanings are publics, declared or named
+	// (« Point information jeunesse » for « ados »), and the kinds of
+	// place serving them; the word itself in a name is no other meaning.
+	publicOnly := func(c *clause) bool {
+		is := false
+		for _, x := range c.sets {
+			switch {
+			case x.fuzzy:
+			case x.t.field == FieldPublics || x.t.field == FieldSpecificSupport || x.t.how == HowPublic:
+				is = true
+			case x.t.field == FieldTypologies && x.t.how == HowRelated:
+			default:
+				return false
+			}
+		}
+		for _, tr := range c.terms {
+			switch {
+			case tr.fuzzy:
+			case tr.how == HowPublic:
+				is = true
+			case tr.how == HowRelated || tr.how == HowExact || tr.how == HowStem:
+			default:
+				return false
+			}
+		}
+		return is
+	}
+	// A word meaning the parenting theme alone: « médiateur numérique »
+	// means every theme, parenting among them.
+	parents := slices.ContainsFunc(a.clauses, func(c clause) bool {
+		return !c.soft && c.place < 0 && slices.ContainsFunc(c.sets, func(x setRef) bool {
+			return !x.fuzzy && x.t.field == FieldThemes && x.t.value == vocab.ThemeParenting && x.t.how == HowSynonym
+		}) && !slices.ContainsFunc(c.sets, func(x setRef) bool {
+			return !x.fuzzy && x.t.field == FieldThemes && x.t.value != vocab.ThemeParenting
+		})
+	})
+	if !parents {
+		return
+	}
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		if !c.soft && c.place < 0 && !c.inPhrase && !theme(c, "") && publicOnly(c) {
+			c.soft, c.echo = true, true
+		}
+	}
+}
+
+// markBeneficiaries reads the people a device is bought for as such: a
+// device at a solidarity price is bought for someone (« ordinateur pour
+// mon enfant collégien pas cher », « tablette à petit prix pour la
+// famille »), and the places selling refurbished devices sell to anyone.
+// In a query that asks only for a device at such a price (its other words
+// name the device or that need), a word whose every meaning is a public
+// or the parenting theme (the child, the pupil, the family) says whom the
+// device is for, not where it is sold: it ranks without filtering, in a
+// partial answer too. Required, the child's and the pupil's words kept
+// the places helping parents (a partial answer, none selling devices)
+// before the one place of the theme, eleventh. Beside another need
+// (« mamie sans ordi doit déclarer ses impôts », « auto-école pas chère »)
+// or a lacking (« sans ordi »: not a purchase) the words keep their sense.
+func markBeneficiaries(a *analysis) {
+	solidarity := func(x setRef) bool {
+		// Through the thesaurus (« pas cher », « reconditionné »), not
+		// a word of the theme's label: « informatique » is one.
+		return !x.fuzzy && x.t.field == FieldThemes && x.t.value == vocab.ThemeSolidarityEquipment &&
+			(x.t.how == HowSynonym || x.t.how == HowRelated)
+	}
+	device := func(x setRef) bool {
+		return !x.fuzzy && x.t.field == FieldThemes &&
+			(x.t.value == vocab.ThemeEverydayDigitalTools || x.t.value == vocab.ThemeInternetAndEquipment)
+	}
+	whom := func(c *clause) bool {
+		is, other := false, false
+		for _, x := range c.sets {
+			switch {
+			case x.fuzzy:
+			case x.t.field == FieldPublics || x.t.field == FieldSpecificSupport || x.t.how == HowPublic ||
+				x.t.field == FieldThemes && x.t.value == vocab.ThemeParenting:
+				is = true
+			default:
+				other = true
+			}
+		}
+		return is && !other
+	}
+	buys := false
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		switch {
+		case c.soft || c.place >= 0 || whom(c):
+		case c.lacking:
+			return
+		case slices.ContainsFunc(c.sets, solidarity):
+			buys = true
+		case !slices.ContainsFunc(c.sets, device):
+			return
+		}
+	}
+	if !buys {
+		return
+	}
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		if !c.soft && c.place < 0 && !c.inPhrase && whom(c) {
+			c.soft, c.echo = true, true
+		}
+	}
 }
 
 // joinPublicSides reads a public word beside a phrase of need that means

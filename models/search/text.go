@@ -366,6 +366,11 @@ var sentenceWords = map[string]bool{
 	// « ouvert » (a stop word). « or » stays: « âge d'or ».
 	"where": true, "can": true, "how": true, "what": true, "is": true, "are": true, "to": true,
 	"on": true, "at": true, "near": true, "open": true, "opened": true,
+	// « online » is « en ligne » (dropped, see tokens); a newcomer's
+	// Spanish function words (« ayuda con el permiso de residencia »:
+	// « con », « el » were held by no place and made the answer partial,
+	// « el » a prefix of « Elbeuf »).
+	"online": true, "con": true, "el": true, "los": true, "mi": true, "mis": true, "para": true, "por": true,
 	// The words of a question as people type or dictate it (« où est-ce
 	// que je peux imprimer », « comment… », « quelqu'un peut m'aider »):
 	// the need they ask about says what is sought; required, « est » found
@@ -429,6 +434,10 @@ var sentenceWords = map[string]bool{
 	"3andi": true, "andi": true, "3ndi": true, "mochkil": true, "mochkila": true, "mouchkil": true, "mushkil": true,
 	"machakil": true, "f": true, "wach": true, "wech": true, "kayn": true, "kayna": true, "kain": true,
 	"bghit": true, "bghina": true, "salam": true, "slm": true, "3afak": true, "afak": true, "dyal": true, "dial": true,
+	// « bghit n9ad lwra9 dyali » (I want to sort out my papers): « n9ad »,
+	// « nqad » (to sort out, the need says what), « dyali », « dyalek »
+	// (mine, yours); « lwra9 », the papers, is a word of the thesaurus.
+	"n9ad": true, "nqad": true, "n9adi": true, "dyali": true, "dyalek": true, "dyalk": true, "diali": true,
 	// Portuguese « em » (in: « ajuda em português »), as the French « en »
 	// a stop word; required, it found « emploi ».
 	"em": true,
