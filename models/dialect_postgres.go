@@ -5,9 +5,13 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
@@ -126,6 +130,9 @@ func (postgresDialect) translate(err error) error {
 		if errors.As(err, &ce) {
 			return &Error{Code: EUNAVAILABLE, Message: "The database is not reachable.", Err: err}
 		}
+		if connectionLost(err) {
+			return &Error{Code: EUNAVAILABLE, Message: ConnectionLostMessage, Err: err, RetryAfter: time.Second}
+		}
 		return nil
 	}
 	// The error's detail quotes the offending values (an e-mail, a
@@ -144,6 +151,23 @@ func (postgresDialect) translate(err error) error {
 		return &Error{Code: EUNAVAILABLE, Message: "The database is not reachable.", Err: cause}
 	}
 	return nil
+}
+
+// ConnectionLostMessage is the message of a write whose connection to the
+// database was lost before it reached its commit: nothing was written.
+const ConnectionLostMessage = "The connection to the database was lost; nothing was written: retry shortly."
+
+// connectionLost says whether err is the loss of the connection itself: a
+// pooled connection the server closed (a failover, a proxy restarting,
+// pg_terminate_backend) fails the next statement sent on it with « write
+// failed: … broken pipe » or an unexpected end of the stream, before any
+// answer. It was answered 500 « internal », which a client cannot tell is
+// safe to retry; the pool drops the connection and the next write heals
+// (TestConnectionLostIsUnavailable).
+func connectionLost(err error) bool {
+	var ne net.Error
+	return pgconn.SafeToRetry(err) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) || errors.As(err, &ne)
 }
 
 // PostgreSQL names the index and, in the detail, its columns: "Key (source,

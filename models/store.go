@@ -306,7 +306,14 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		panic(w.panicked) // in the goroutine of the write that raised it
 	}
 	if err != nil {
-		return dbError(err)
+		err = dbError(err)
+		var e *Error
+		if w.committing && errors.As(err, &e) && e.Message == ConnectionLostMessage {
+			// Lost during the commit itself: the server may have
+			// committed before the connection went.
+			return &Error{Code: EUNAVAILABLE, Message: "The connection to the database was lost while the change was being committed: it may have been made. Read the record before writing it again, or retry with the same Idempotency-Key.", Err: e.Err, RetryAfter: time.Second}
+		}
+		return err
 	}
 	if s.ckpt != nil {
 		s.ckpt.committed()
@@ -328,7 +335,10 @@ type queuedWrite struct {
 	logs      *pendingLogs
 	queued    bool // notifications queued in the outbox
 	bulk      bool // a sync batch or an import: committed in a group of its own
-	queuedAt  time.Time
+	// committing is set when run has ended well and its transaction is
+	// committed next: an error after it may have come after the commit.
+	committing bool
+	queuedAt   time.Time
 
 	state atomic.Int32  // writeQueued, writeLeading, writeTaken or writeAbandoned
 	lead  chan struct{} // closed when this write is to lead the next group
@@ -373,7 +383,11 @@ func (w *queuedWrite) run(tx *gorm.DB) (err error) {
 	if err := appendLogs(tx, w.logs); err != nil {
 		return err
 	}
-	return w.ctx.Err()
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	w.committing = true
+	return nil
 }
 
 // writeGrouped runs w on SQLite's single writer: at once in a group of its
