@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -27,10 +28,14 @@ type Invitation struct {
 	CoordinatorDepartements StringList
 	CoordinatorCommunes     StringList
 	CreatedBy               string
-	CreatedAt               time.Time
-	ExpiresAt               time.Time
-	AcceptedAt              *time.Time
-	AcceptedBy              *string
+	// Delivery is how the token reached the person: ResetDeliveryEmail
+	// (e-mailed to the address), ResetDeliveryManual (shown to the inviter,
+	// who passes it on — and may use it), "unknown" before it was kept.
+	Delivery   string
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	AcceptedAt *time.Time
+	AcceptedBy *string
 }
 
 // NewInvitation describes an invitation.
@@ -63,7 +68,7 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 	now := s.now()
 	inv := &Invitation{ID: NewID(), Email: email, TokenHash: hash, Role: string(in.Role), PlatformAdmin: in.PlatformAdmin,
 		CoordinatorDepartements: in.Coordinates.Departements, CoordinatorCommunes: in.Coordinates.Communes,
-		CreatedBy: PrincipalFrom(ctx).Scope(), CreatedAt: now, ExpiresAt: now.Add(InvitationTTL)}
+		CreatedBy: PrincipalFrom(ctx).Scope(), Delivery: s.resetDelivery(), CreatedAt: now, ExpiresAt: now.Add(InvitationTTL)}
 	if in.ActorID != "" {
 		inv.ActorID = &in.ActorID
 	}
@@ -167,7 +172,13 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 				return err
 			}
 			u = *nu
-			if err := s.trail(tx, TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
+			// The password was chosen with the token: whoever was shown
+			// it (the inviter, when it was not e-mailed) knows it, as
+			// after a reset delivered by hand.
+			if err := discloseCredentials(tx, inv.Delivery, inv.CreatedBy, u.ID, now); err != nil {
+				return err
+			}
+			if err := s.trail(asAccount(tx, &u), TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
 				map[string]any{"invitation_id": inv.ID}); err != nil {
 				return err
 			}
@@ -193,6 +204,11 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 		if err := tx.Model(&u).Select("platform_admin", "coordinator_departements", "coordinator_communes", "updated_at").Updates(&u).Error; err != nil {
 			return err
 		}
+		// The account accepts (the trail's who), whoever holds the token:
+		// the entry also names who issued it and how it was delivered, so
+		// that a structure's managers see an account its inviter could
+		// have set up themself.
+		tx = asAccount(tx, &u)
 		ev := TrailEvent{Action: TrailInvitationAccepted, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
 		if inv.ActorID != nil {
 			ev.ActorID = *inv.ActorID
@@ -213,13 +229,21 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 				return err
 			}
 		}
-		if err := s.trail(tx, ev, invitationGrants(&inv)); err != nil {
+		details := invitationGrants(&inv)
+		details["issued_by"], details["delivery"] = strings.TrimPrefix(inv.CreatedBy, "user:"), inv.Delivery
+		if err := s.trail(tx, ev, details); err != nil {
 			return err
 		}
 		out = &u
 		return tx.Model(&inv).Updates(map[string]any{"accepted_at": now, "accepted_by": u.ID}).Error
 	})
 	return out, err
+}
+
+// asAccount is tx acting as account u, which did not sign in: the trail
+// names it as the one who acted.
+func asAccount(tx *gorm.DB, u *User) *gorm.DB {
+	return tx.WithContext(WithPrincipal(tx.Statement.Context, &Principal{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, ProfessionalEmail: u.ProfessionalEmail}))
 }
 
 // invitationGrants lists what an invitation grants, for the trail.
@@ -283,8 +307,8 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 		} else if !ok {
 			return errLapsedInvitation
 		}
-		inv.TokenHash = hash
-		if err := tx.Model(&inv).Update("token_hash", hash).Error; err != nil {
+		inv.TokenHash, inv.Delivery = hash, s.resetDelivery()
+		if err := tx.Model(&inv).Updates(map[string]any{"token_hash": hash, "delivery": inv.Delivery}).Error; err != nil {
 			return err
 		}
 		return s.queueInvitation(tx, &inv, token)

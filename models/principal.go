@@ -103,11 +103,17 @@ type Principal struct {
 	// everyone else.
 	Coordinates Territory
 	// CredentialsDisclosedAt is when the account's password was set with a
-	// reset token shown to someone else, CredentialsDisclosedBy (the
-	// issuer's account id): whoever uses the account since may be that
-	// issuer, so reads of referrals sent before then leave a trace.
+	// token shown to someone else (a reset, or the invitation that created
+	// the account, delivered by hand), CredentialsDisclosedBy (the issuer's
+	// account id): whoever uses the account since may be that issuer, so
+	// its reads of referrals sent before then leave a trace, and so do its
+	// reads of later ones the issuer could not read untraced themself
+	// (ReadTrace).
 	CredentialsDisclosedAt *time.Time
 	CredentialsDisclosedBy string
+	// DisclosedTo is the issuer's rights as they are now; nil when their
+	// account is gone or disabled (they still know the password).
+	DisclosedTo *Principal
 
 	// A partner client (machine-to-machine) has a ClientID instead of a
 	// UserID, and may write only records of its own Sources.
