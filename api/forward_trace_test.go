@@ -183,7 +183,7 @@ func TestFailedReferralCallsAreAttemptsNotReads(t *testing.T) {
 	if r.Code != 202 {
 		t.Fatalf("the administrator joins B: %d %s", r.Code, r.Body)
 	}
-	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": r.Map()["token"], "password": apitest.AdminPassword}}); r.Code != 200 {
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Token: e.Admin, Body: obj{"token": r.Map()["token"]}}); r.Code != 200 {
 		t.Fatalf("accept: %d %s", r.Code, r.Body)
 	}
 	cases := []struct {

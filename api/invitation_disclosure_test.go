@@ -1,8 +1,12 @@
 package api_test
 
 import (
+	"encoding/json"
+	"strconv"
 	"testing"
+	"time"
 
+	"carnet/api"
 	"carnet/api/apitest"
 	"carnet/models"
 )
@@ -98,4 +102,85 @@ func TestSec33HandDeliveredInvitationIsADisclosure(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSec33InvitationAnswersAlikeForExistingAccounts reproduces probe33's
+// second finding: with no e-mail, an inviter holds the invitation's token,
+// and accepting it answered 401 « An account with this e-mail exists » for
+// an address with an account and 200 for a new one — any structure's
+// manager could learn whether any address has an account; the guesses also
+// counted against the account's login limit, locking its owner out (the
+// earlier TestInvitationAcceptCountsAgainstTheAccount pinned that). An
+// address that has an account now accepts signed in; without a session,
+// the token answers alike for both addresses, judges the password alike,
+// never checks the existing account's password and is spent alike.
+func TestSec33InvitationAnswersAlikeForExistingAccounts(t *testing.T) {
+	e := apitest.New(t, apitest.WithRateLimits(api.RateLimit{Every: time.Millisecond, Burst: 1000}, api.RateLimit{Every: time.Hour, Burst: 3}))
+	own := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	mgrUser, mgr := e.Account("mgr@example.fr", map[string]models.Role{own: models.RoleManager}, models.Territory{})
+	victim, _ := e.Account("victime@example.fr", nil, models.Territory{})
+	invite := func(email string) string {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + own + "/members", Token: mgr, Body: obj{"email": email, "role": "member"}})
+		if r.Code != 202 || r.Map()["token"] == "" {
+			t.Fatalf("invite %s: %d %s", email, r.Code, r.Body)
+		}
+		return str(r.Map()["token"])
+	}
+	// answer is what the token's holder sees: the status and the body
+	// without what differs on every call.
+	answer := func(r *apitest.Response) string {
+		m := r.Map()
+		delete(m, "instance")
+		delete(m, "request_id")
+		b, _ := json.Marshal(m)
+		return strconv.Itoa(r.Code) + " " + string(b)
+	}
+	existing, fresh := invite("victime@example.fr"), invite("nouvelle@example.fr")
+	steps := []struct {
+		name     string
+		password string
+		want     int
+	}{
+		{"a guessable password", "password12345678", 422},
+		{"a good one", "une devinette numéro un", 202},
+		{"again", "une devinette numéro deux", 404},
+		{"again", "une devinette numéro trois", 404},
+		{"again", "une devinette numéro quatre", 404},
+	}
+	for _, st := range steps {
+		var got [2]string
+		for i, tok := range []string{existing, fresh} {
+			r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": tok, "password": st.password}})
+			if r.Code != st.want {
+				t.Errorf("%s (%d): %d, want %d %s", st.name, i, r.Code, st.want, r.Body)
+			}
+			got[i] = answer(r)
+		}
+		if got[0] != got[1] {
+			t.Errorf("%s: the answers tell the addresses apart:\n%s\n%s", st.name, got[0], got[1])
+		}
+	}
+	// Nothing happened to the existing account, whose owner still logs in.
+	if p, _ := e.Store.LoadPrincipal(t.Context(), victim.ID); p.BelongsTo(own) {
+		t.Error("the existing account joined through a token posted without a session")
+	}
+	victimSession := login(t, e, "victime@example.fr", "a password for tests").access
+	// The inviter, signed in, cannot accept it for the address; its owner,
+	// signed in, does.
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Token: mgr, Body: obj{"token": existing}}); r.Code != 404 {
+		t.Errorf("the inviter signed in: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Token: victimSession, Body: obj{"token": existing}}); r.Code != 200 {
+		t.Errorf("the owner signed in: %d %s", r.Code, r.Body)
+	}
+	if p, _ := e.Store.LoadPrincipal(t.Context(), victim.ID); !p.BelongsTo(own) {
+		t.Error("the owner's acceptance gave no membership")
+	}
+	// Accepted by the owner, it is no disclosure: no password was chosen.
+	if u, _ := e.Store.GetUser(t.Context(), victim.ID); u.CredentialsDisclosedAt != nil {
+		t.Errorf("the owner's acceptance disclosed the account (to %s)", mgrUser.ID)
+	}
+	// The new address's account was created with the password chosen.
+	login(t, e, "nouvelle@example.fr", "une devinette numéro un")
 }
