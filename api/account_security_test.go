@@ -316,8 +316,12 @@ func TestTokenTimesOutsideTheLeeway(t *testing.T) {
 	}
 	now := time.Now()
 	sign := func(iat, exp time.Time) string {
-		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"iss": "carnet-test", "aud": "carnet-test-api", "sub": e.AdminUser.ID,
-			"kind": "user", "sid": sess.ID, "iat": iat.Unix(), "exp": exp.Unix()})
+		mc := jwt.MapClaims{"iss": "carnet-test", "aud": "carnet-test-api", "sub": e.AdminUser.ID,
+			"kind": "user", "sid": sess.ID, "iat": iat.Unix(), "exp": exp.Unix()}
+		if iat.IsZero() {
+			delete(mc, "iat")
+		}
+		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, mc)
 		tok.Header["kid"] = probeKid(e.Admin)
 		s, err := tok.SignedString([]byte(strings.Repeat("k", 48)))
 		if err != nil {
@@ -333,8 +337,14 @@ func TestTokenTimesOutsideTheLeeway(t *testing.T) {
 		{"issued in an hour", now.Add(time.Hour), now.Add(2 * time.Hour), 401},
 		{"issued in a minute", now.Add(time.Minute), now.Add(time.Hour), 401},
 		{"expired 31 s ago", now.Add(-time.Hour), now.Add(-31 * time.Second), 401},
-		{"expired 1 s ago, within the skew", now.Add(-time.Hour), now.Add(-time.Second), 200},
+		{"expired 1 s ago, within the skew", now.Add(-15 * time.Minute), now.Add(-time.Second), 200},
 		{"issued now", now, now.Add(time.Minute), 200},
+		// probe33: a lifetime beyond the TTL (15 minutes) and its leeway
+		// is refused, however well signed; so is one without iat.
+		{"lives the TTL and the leeway", now, now.Add(15*time.Minute + 30*time.Second), 200},
+		{"lives a second more", now, now.Add(15*time.Minute + 31*time.Second), 401},
+		{"lives a year", now, now.Add(365 * 24 * time.Hour), 401},
+		{"no iat", time.Time{}, now.Add(time.Minute), 401},
 	} {
 		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/me", Token: sign(c.iat, c.exp)}); r.Code != c.want {
 			t.Errorf("%s: %d, want %d", c.name, r.Code, c.want)

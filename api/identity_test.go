@@ -252,14 +252,19 @@ func TestLoginRateLimit(t *testing.T) {
 	if r.Code != 429 || r.Header().Get("Retry-After") != "12" {
 		t.Errorf("4th attempt on one account: %d Retry-After %q", r.Code, r.Header().Get("Retry-After"))
 	}
+	// probe33: refused, RateLimit-Reset and Retry-After agree (it said
+	// when the bucket would be full: 36 beside 12).
+	if got := r.Header().Get("RateLimit-Reset"); got != r.Header().Get("Retry-After") {
+		t.Errorf("4th attempt: RateLimit-Reset %q, Retry-After %q", got, r.Header().Get("Retry-After"))
+	}
 	// Other accounts from the same address still pass, until the address's own limit.
 	for i := range 4 {
 		if r := try("other" + str(i) + "@example.fr"); r.Code != 401 {
 			t.Errorf("other account %d: %d", i, r.Code)
 		}
 	}
-	if r := try("last@example.fr"); r.Code != 429 {
-		t.Errorf("address limit: %d", r.Code)
+	if r := try("last@example.fr"); r.Code != 429 || r.Header().Get("RateLimit-Reset") != r.Header().Get("Retry-After") {
+		t.Errorf("address limit: %d RateLimit-Reset %q Retry-After %q", r.Code, r.Header().Get("RateLimit-Reset"), r.Header().Get("Retry-After"))
 	}
 	mu.Lock()
 	now = now.Add(time.Minute)
