@@ -64,3 +64,60 @@ func TestSec33RepeatedAttemptsAreRecordedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestSec33NetworkManagersSeeNoReferralEvents reproduces probe33's fourth
+// finding: a network's manager read a member structure's trail, which
+// names each traced read of its referrals (the referral, the other
+// structure, the reason), although statistics withhold small counts from
+// them. The trail is the structure's record of who saw its people's data;
+// a network's manager is neither of a referral's structures: they see the
+// team's events, not the referrals'.
+func TestSec33NetworkManagersSeeNoReferralEvents(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	network := str(createActor(t, e, validActor("Réseau des médiathèques"))["id"])
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + w.b, Token: e.Admin, Body: obj{"parent_id": network}}); r.Code != 200 {
+		t.Fatalf("join the network: %d %s", r.Code, r.Body)
+	}
+	_, netManager := e.Account("tete.reseau@example.fr", map[string]models.Role{network: models.RoleManager}, models.Territory{})
+	_, managerB := e.Account("direction.b@example.fr", map[string]models.Role{w.b: models.RoleManager}, models.Territory{})
+	id := w.send(t)
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + id, Token: e.Admin}); r.Code != 404 {
+		t.Fatalf("an outsider's attempt: %d", r.Code)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + id, Token: w.memberC}); r.Code != 404 {
+		t.Fatalf("an outsider's attempt: %d", r.Code)
+	}
+	for _, tc := range []struct {
+		name      string
+		token     string
+		referrals bool
+	}{
+		{"B's manager", managerB, true},
+		{"administrator", e.Admin, true},
+		{"network's manager", netManager, false},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + w.b + "/trail?limit=200", Token: tc.token})
+		if r.Code != 200 {
+			t.Fatalf("%s: %d %s", tc.name, r.Code, r.Body)
+		}
+		var page struct {
+			Data []struct {
+				Action      string `json:"action"`
+				SubjectKind string `json:"subject_kind"`
+			}
+		}
+		r.JSON(&page)
+		referrals, team := 0, 0
+		for _, ev := range page.Data {
+			if ev.SubjectKind == models.SubjectReferral {
+				referrals++
+			} else {
+				team++
+			}
+		}
+		if (referrals > 0) != tc.referrals || team == 0 {
+			t.Errorf("%s: %d referral events, %d others", tc.name, referrals, team)
+		}
+	}
+}

@@ -216,6 +216,20 @@ func (p *Principal) RoleOn(ref ActorRef) Role {
 // network).
 func (p *Principal) ManagesActor(ref ActorRef) bool { return p.RoleOn(ref) == RoleManager }
 
+// ManagesItself reports whether p is a manager of the actor itself (not
+// through its network).
+func (p *Principal) ManagesItself(actorID string) bool {
+	if p == nil {
+		return false
+	}
+	for _, m := range p.Memberships {
+		if m.ActorID == actorID && m.Role == RoleManager {
+			return true
+		}
+	}
+	return false
+}
+
 // BelongsTo reports whether p is a member or manager of the actor itself.
 func (p *Principal) BelongsTo(actorID string) bool {
 	if p == nil {
