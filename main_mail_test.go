@@ -104,7 +104,7 @@ func TestRunSendsNotificationsAcrossRestarts(t *testing.T) {
 		t.Fatalf("invitation e-mail to %v:\n%s", m.To, text)
 	}
 	token, _ := url.QueryUnescape(strings.Fields(text[i+len("#token="):])[0])
-	if code, _ := post(base+"/api/v1/invitations/accept", "", `{"token":"`+token+`","password":"a coordinator's password"}`); code != 200 {
+	if code, _ := post(base+"/api/v1/invitations/accept", "", `{"token":"`+token+`","password":"a coordinator's password"}`); code != 202 {
 		t.Errorf("accept the e-mailed invitation: %d", code)
 	}
 	_, tok = post(base+"/api/v1/auth/login", "", `{"email":"root@example.fr","password":"a long enough passphrase for tests"}`)

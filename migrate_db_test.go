@@ -176,7 +176,7 @@ func fillEveryTable(t *testing.T, srv *server) {
 
 	invite := func(email, actor, role string) string {
 		inv := must(201, "POST", "/api/v1/invitations", tok, map[string]any{"email": email, "actor_id": actor, "role": role}, nil)
-		must(200, "POST", "/api/v1/invitations/accept", "", map[string]any{"token": inv["token"], "password": "un mot de passe assez long"}, nil)
+		must(202, "POST", "/api/v1/invitations/accept", "", map[string]any{"token": inv["token"], "password": "un mot de passe assez long"}, nil)
 		resp, m := srv.call(t, "POST", "/api/v1/auth/login", "", map[string]any{"email": email, "password": "un mot de passe assez long"}, nil)
 		if resp.StatusCode != 200 {
 			t.Fatalf("login %s: %d %v", email, resp.StatusCode, m)

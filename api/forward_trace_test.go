@@ -38,8 +38,8 @@ func trailOf(t *testing.T, e *apitest.Env, actorID, managerToken, action, subjec
 var forwardConsent = obj{"given": true, "given_on": "2026-11-20", "referent_commitment": true}
 
 // TestForwardByATakenOverAccountIsTraced: an account whose credentials were
-// disclosed (its password set with a reset token an administrator was
-// shown) forwards a referral B received before the disclosure. The new
+// disclosed (its password set with a reset token its structure's manager
+// was shown) forwards a referral B received before the disclosure. The new
 // referral (B → C) carries the same personal data: its reads by that
 // account were not traced, although the original's were, because it was
 // created after the disclosure. It now keeps when the forwarding structure
@@ -54,11 +54,14 @@ func TestForwardByATakenOverAccountIsTraced(t *testing.T) {
 	w := newReferralWorld(t)
 	e := w.e
 	svcC := str(createService(t, e, validService(w.c, "Accompagnement fiscal"))["id"])
-	_, managerB := e.Account("direction.b@example.fr", map[string]models.Role{w.b: models.RoleManager}, models.Territory{})
+	managerBUser, managerB := e.Account("direction.b@example.fr", map[string]models.Role{w.b: models.RoleManager}, models.Territory{})
 	_, managerC := e.Account("direction.c@example.fr", map[string]models.Role{w.c: models.RoleManager}, models.Territory{})
 	before := w.send(t)
 	lateUser, late := e.Account("arrivee.b@example.fr", map[string]models.Role{w.b: models.RoleMember}, models.Territory{})
-	member := takeOver(t, e, e.Admin, w.userB.ID, "mediatrice.b@example.fr")
+	// Taken over by B's long-standing manager, who could read untraced a
+	// referral B receives later (an administrator could not: its reads
+	// through the account are all traced, TestSec28ManualResetTracesTheIssuersReads).
+	member := takeOver(t, e, managerB, w.userB.ID, "mediatrice.b@example.fr")
 	after := w.send(t)
 	forward := func(id string) string {
 		t.Helper()
@@ -71,7 +74,7 @@ func TestForwardByATakenOverAccountIsTraced(t *testing.T) {
 	nextBefore, nextAfter := forward(before), forward(after)
 
 	disclosed := func(ev tracedRead) bool {
-		return ev.WhoID == w.userB.ID && ev.Details["reason"] == models.ReadCredentialsDisclosed && ev.Details["issued_by"] == e.AdminUser.ID
+		return ev.WhoID == w.userB.ID && ev.Details["reason"] == models.ReadCredentialsDisclosed && ev.Details["issued_by"] == managerBUser.ID
 	}
 	// The forward's answer showed the new referral's data to the account.
 	for _, side := range []struct{ actor, manager string }{{w.b, managerB}, {w.c, managerC}} {
@@ -180,7 +183,7 @@ func TestFailedReferralCallsAreAttemptsNotReads(t *testing.T) {
 	if r.Code != 202 {
 		t.Fatalf("the administrator joins B: %d %s", r.Code, r.Body)
 	}
-	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Body: obj{"token": r.Map()["token"], "password": apitest.AdminPassword}}); r.Code != 200 {
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations/accept", Token: e.Admin, Body: obj{"token": r.Map()["token"]}}); r.Code != 200 {
 		t.Fatalf("accept: %d %s", r.Code, r.Body)
 	}
 	cases := []struct {

@@ -73,7 +73,8 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.POST("/auth/token", w(h.Token))
 	v1.POST("/auth/logout", w(h.Logout))
 	v1.POST("/auth/password-reset", w(h.ResetPassword))
-	v1.POST("/invitations/accept", w(h.AcceptInvitation))
+	// The invited address's own account accepts signed in (optional token).
+	v1.POST("/invitations/accept", token, w(h.AcceptInvitation))
 	v1.POST("/invitations", create(h.CreateInvitation)...)
 	v1.POST("/signup", w(h.SignUp))
 	v1.POST("/signup/verify", w(h.VerifySignup))

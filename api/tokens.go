@@ -108,11 +108,14 @@ func NewTokens(cfg TokenConfig) (*Tokens, error) {
 		jwt.WithAudience(cfg.Audience),
 		jwt.WithExpirationRequired(),
 		jwt.WithIssuedAt(),
-		jwt.WithLeeway(30*time.Second),
+		jwt.WithLeeway(tokenLeeway),
 		jwt.WithTimeFunc(cfg.Now),
 	)
 	return t, nil
 }
+
+// tokenLeeway absorbs clock skew between servers.
+const tokenLeeway = 30 * time.Second
 
 func keyID(k []byte) string {
 	sum := sha256.Sum256(k)
@@ -175,6 +178,13 @@ func (t *Tokens) Verify(raw string) (Identity, error) {
 			msg = "The bearer token has expired; log in again."
 		}
 		return Identity{}, &models.Error{Code: models.EUNAUTHORIZED, Message: msg, Err: err}
+	}
+	// A token lives no longer than this service issues them for (the TTL,
+	// with the leeway): one signed with a far expiry by whoever got hold of
+	// a key would be good for as long as its session (probe33). Without
+	// iat its lifetime is unknown.
+	if c.IssuedAt == nil || c.ExpiresAt.Sub(c.IssuedAt.Time) > t.cfg.TTL+tokenLeeway {
+		return Identity{}, models.Errorf(models.EUNAUTHORIZED, "The bearer token is invalid: it lives longer than this service's tokens do.")
 	}
 	if c.Subject == "" || c.Kind != KindUser && c.Kind != KindClient {
 		return Identity{}, models.Errorf(models.EUNAUTHORIZED, "The bearer token names no account.")

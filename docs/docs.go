@@ -2401,7 +2401,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Everyone is named as they were when the event was recorded (their display name, else the professional e-mail they share, else « compte sans nom »), never by their login e-mail; who.id identifies the account. Newest first. The structure's managers (and its network's) and administrators.",
+                "description": "Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read); the events about referrals are left out for a manager of its network (neither of a referral's two structures). Everyone is named as they were when the event was recorded (their display name, else the professional e-mail they share, else « compte sans nom »), never by their login e-mail; who.id identifies the account. Newest first. The structure's managers (and its network's) and administrators.",
                 "produces": [
                     "application/json"
                 ],
@@ -3713,7 +3713,15 @@ const docTemplate = `{
         },
         "/api/v1/invitations/accept": {
             "post": {
-                "description": "Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address and, as a login is, per invited e-mail.",
+                "security": [
+                    {
+                        "Anonymous": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Without a session (token and password): for an address with no account, creates it with that password and applies the invitation's grants; the answer (202) is the same whether or not the address already has an account — for one that has, nothing is created or checked and the token no longer works without a session, as once it was used — so that whoever holds a token shown by hand cannot learn whether an address has an account. An account whose password was set with a token shown to its inviter (delivery manual) counts as disclosed to the inviter: its reads of referrals are traced with reason password_set_through_another_s_reset and issued_by. With a session (Authorization: the invited address's own account, signed in; no password): applies the grants to that account and answers it (200); an invitation to another address answers 404. Either way only if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Limited per IP address.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3727,7 +3735,7 @@ const docTemplate = `{
                 "operationId": "acceptInvitation",
                 "parameters": [
                     {
-                        "description": "Token and password",
+                        "description": "Token, and password when posted without a session",
                         "name": "acceptance",
                         "in": "body",
                         "required": true,
@@ -3738,9 +3746,15 @@ const docTemplate = `{
                 ],
                 "responses": {
                     "200": {
-                        "description": "OK",
+                        "description": "Accepted by the account signed in",
                         "schema": {
                             "$ref": "#/definitions/UserDetail"
+                        }
+                    },
+                    "202": {
+                        "description": "Posted without a session: the same answer whether or not the address had an account",
+                        "schema": {
+                            "$ref": "#/definitions/InvitationSubmitted"
                         }
                     },
                     "400": {
@@ -3750,13 +3764,13 @@ const docTemplate = `{
                         }
                     },
                     "401": {
-                        "description": "Wrong password for the existing account",
+                        "description": "Unauthorized",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
                     },
                     "404": {
-                        "description": "Unknown, used or expired invitation, or one whose sender may no longer grant it",
+                        "description": "Unknown, used or expired invitation, one whose sender may no longer grant it, or (signed in) one to another address",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -8787,7 +8801,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual): once a password is set with a token shown to someone other than the account, the account's reads of referrals sent before then are traced in their structures' trail (reason password_set_through_another_s_reset, with the issuer), until a reset e-mailed to the account. It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).",
+                "description": "For a person who forgot their password: an administrator (any account), or a manager of a structure for an account whose every membership is in structures they manage and which has no administration or coordination rights (others answer 404, as accounts are private). When the service sends e-mail, the link goes to the account's address (delivery email) and the token is not shown; otherwise the single-use token is shown once (delivery manual): once a password is set with a token shown to someone other than the account, the account's reads of referrals sent before then, and of later ones the issuer could not read untraced themself (an administrator, a network's manager, anyone outside the referral's structures), are traced in their structures' trail (reason password_set_through_another_s_reset, with the issuer), until a reset e-mailed to the account. It expires after 4 hours, replaces the account's earlier links, and is recorded in the security trail that the structure's managers and administrators read. At most 3 links per account and hour (429).",
                 "consumes": [
                     "application/json"
                 ],
@@ -13011,7 +13025,6 @@ const docTemplate = `{
         "InvitationAccept": {
             "type": "object",
             "required": [
-                "password",
                 "token"
             ],
             "properties": {
@@ -13019,7 +13032,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "password": {
-                    "description": "The new account's password (at least 15 characters, under the same\npolicy as a sign-up's, the structure's name as context), or the current\npassword when an account with the invited e-mail already exists\n(which an earlier policy allowed as short as 12 characters).",
+                    "description": "Without a session: the new account's password (at least 15\ncharacters, under the same policy as a sign-up's, the structure's\nname as context), judged alike whether or not the address has an\naccount. Not needed with a session (the address's own account\naccepts signed in).",
                     "type": "string"
                 },
                 "token": {
@@ -13114,6 +13127,19 @@ const docTemplate = `{
                         "manager",
                         "member"
                     ]
+                }
+            }
+        },
+        "InvitationSubmitted": {
+            "type": "object",
+            "required": [
+                "next"
+            ],
+            "properties": {
+                "next": {
+                    "description": "What comes next, always the same text: log in with the password\nchosen; if the address already had an account, nothing changed: sign\nin to it and post the token with its session.",
+                    "type": "string",
+                    "example": "POST /api/v1/auth/login"
                 }
             }
         },

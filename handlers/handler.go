@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/netip"
 	"net/url"
@@ -116,9 +117,18 @@ func (h *Handler) limitWith(c *gin.Context, l Limiter, key string) error {
 		return nil
 	}
 	d := l.Allow(c.Request.Context(), key)
+	reset := int(d.Reset.Seconds() + 0.999)
+	if !d.OK {
+		// Refused, RateLimit-Reset says when a unit comes back, as
+		// Retry-After does (the same whole seconds): it said when the
+		// bucket would be full again (49 s beside a Retry-After of 1,
+		// probe33), and a client could read either.
+		reset = max(1, int(math.Ceil(d.RetryAfter.Seconds())))
+		d.RetryAfter = time.Duration(reset) * time.Second
+	}
 	c.Header("RateLimit-Limit", strconv.Itoa(d.Limit))
 	c.Header("RateLimit-Remaining", strconv.Itoa(d.Remaining))
-	c.Header("RateLimit-Reset", strconv.Itoa(int(d.Reset.Seconds()+0.999)))
+	c.Header("RateLimit-Reset", strconv.Itoa(reset))
 	if !d.OK {
 		return &models.Error{Code: models.ERATELIMITED, RetryAfter: d.RetryAfter,
 			Message: "Too many attempts; wait before trying again."}

@@ -42,11 +42,12 @@ type InvitationCreated struct {
 // InvitationAccept accepts an invitation.
 type InvitationAccept struct {
 	Token string `json:"token"`
-	// The new account's password (at least 15 characters, under the same
-	// policy as a sign-up's, the structure's name as context), or the current
-	// password when an account with the invited e-mail already exists
-	// (which an earlier policy allowed as short as 12 characters).
-	Password    string `json:"password"`
+	// Without a session: the new account's password (at least 15
+	// characters, under the same policy as a sign-up's, the structure's
+	// name as context), judged alike whether or not the address has an
+	// account. Not needed with a session (the address's own account
+	// accepts signed in).
+	Password    string `json:"password,omitempty"`
 	DisplayName string `json:"display_name,omitempty"`
 }
 
@@ -105,19 +106,34 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 	return nil
 }
 
+// InvitationSubmitted answers a token posted without a session: the same
+// whether or not the invited address has an account, so that whoever holds
+// the token (the inviter, when it was shown to them) cannot tell.
+type InvitationSubmitted struct {
+	// What comes next, always the same text: log in with the password
+	// chosen; if the address already had an account, nothing changed: sign
+	// in to it and post the token with its session.
+	Next string `json:"next" example:"POST /api/v1/auth/login"`
+}
+
+const invitationNext = "Log in at POST /api/v1/auth/login with this e-mail and the password chosen. If the address already had an account, nothing changed: sign in to it and post the token again with its session (Authorization) to accept."
+
 // AcceptInvitation godoc
 //
 //	@ID			acceptInvitation
 //	@Summary		Accept an invitation
-//	@Description	Creates the account (or, when one exists with the invited e-mail, checks its password) and applies the invitation's grants, if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Then log in at POST /api/v1/auth/login. Limited per IP address and, as a login is, per invited e-mail.
+//	@Description	Without a session (token and password): for an address with no account, creates it with that password and applies the invitation's grants; the answer (202) is the same whether or not the address already has an account — for one that has, nothing is created or checked and the token no longer works without a session, as once it was used — so that whoever holds a token shown by hand cannot learn whether an address has an account. An account whose password was set with a token shown to its inviter (delivery manual) counts as disclosed to the inviter: its reads of referrals are traced with reason password_set_through_another_s_reset and issued_by. With a session (Authorization: the invited address's own account, signed in; no password): applies the grants to that account and answers it (200); an invitation to another address answers 404. Either way only if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Limited per IP address.
 //	@Tags			accounts
 //	@Accept			json
 //	@Produce		json
-//	@Param			acceptance	body		InvitationAccept	true	"Token and password"
-//	@Success		200			{object}	UserDetail
+//	@Security		Anonymous
+//	@Security		BearerAuth
+//	@Param			acceptance	body		InvitationAccept	true	"Token, and password when posted without a session"
+//	@Success		200			{object}	UserDetail	"Accepted by the account signed in"
+//	@Success		202			{object}	InvitationSubmitted	"Posted without a session: the same answer whether or not the address had an account"
 //	@Failure		400			{object}	Problem
-//	@Failure		401			{object}	Problem	"Wrong password for the existing account"
-//	@Failure		404			{object}	Problem	"Unknown, used or expired invitation, or one whose sender may no longer grant it"
+//	@Failure		401			{object}	Problem
+//	@Failure		404			{object}	Problem	"Unknown, used or expired invitation, one whose sender may no longer grant it, or (signed in) one to another address"
 //	@Failure		410			{object}	Problem	"The structure was archived"
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
@@ -129,22 +145,32 @@ func (h *Handler) AcceptInvitation(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	if p := principal(c); p != nil {
+		if err := incomplete("The token request is incomplete.", [2]string{"token", in.Token}); err != nil {
+			return err
+		}
+		if err := h.limit(c, ""); err != nil {
+			return err
+		}
+		// A partner client is no account: nothing it may accept.
+		u, err := h.Store.AcceptInvitationAs(c.Request.Context(), in.Token, p.UserID)
+		if err != nil {
+			return err
+		}
+		return h.writeUserDetail(c, u)
+	}
 	if err := incomplete("The token request is incomplete.", [2]string{"token", in.Token}, [2]string{"password", in.Password}); err != nil {
 		return err
 	}
-	// The invited address's account, when it exists, proves itself with
-	// its password: the attempts count against it as a login's do, so
-	// that an invitation's token is no way around the login's limit.
-	email, err := h.Store.InvitationEmail(c.Request.Context(), in.Token)
-	if err != nil {
+	// Per address only: no existing account's password is checked here,
+	// and a per-account count would let whoever holds a token lock the
+	// address's owner out of logging in.
+	if err := h.limit(c, ""); err != nil {
 		return err
 	}
-	if err := h.limit(c, email); err != nil {
+	if err := h.Store.AcceptInvitation(c.Request.Context(), in.Token, in.Password, in.DisplayName); err != nil {
 		return err
 	}
-	u, err := h.Store.AcceptInvitation(c.Request.Context(), in.Token, in.Password, in.DisplayName)
-	if err != nil {
-		return err
-	}
-	return h.writeUserDetail(c, u)
+	writeJSON(c, http.StatusAccepted, InvitationSubmitted{Next: invitationNext})
+	return nil
 }

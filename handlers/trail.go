@@ -154,7 +154,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //
 //	@ID			listActorTrail
 //	@Summary		A structure's security trail
-//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read). Everyone is named as they were when the event was recorded (their display name, else the professional e-mail they share, else « compte sans nom »), never by their login e-mail; who.id identifies the account. Newest first. The structure's managers (and its network's) and administrators.
+//	@Description	Who joined or left the team and with which role (and who decided), invitations, reset links issued for its members and their other account events, and every read of its referrals' personal data by someone who is not an ordinary, long-standing member of one of the referral's structures (a platform administrator, a member who joined after the referral was sent, or an account whose password was set since with a reset token someone else was shown; for the structure that forwarded a referral, sent means when the original reached it), with such a reader's failed calls on them and the calls of anyone outside both structures, answered 404 as for an id that names no referral (referral.access_attempted: no personal data was answered; details give the call and its status), and every read by an administrator of exact referral statistics that show it with fewer than 5 referrals or ask about it (referral.statistics_read); the events about referrals are left out for a manager of its network (neither of a referral's two structures). Everyone is named as they were when the event was recorded (their display name, else the professional e-mail they share, else « compte sans nom »), never by their login e-mail; who.id identifies the account. Newest first. The structure's managers (and its network's) and administrators.
 //	@Tags			members
 //	@Produce		json
 //	@Security		BearerAuth
@@ -180,6 +180,13 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 		return err
 	}
 	f.ActorID, f.Keyed = ref.ID, true
+	// The reads of a structure's referrals are the structure's record of
+	// who saw its people's data: a manager of its network, who is neither
+	// of a referral's two structures (and is shown statistics with small
+	// counts withheld), sees its team's events but not which referrals
+	// were read or reached for, by whom and why (probe33).
+	p := principal(c)
+	f.WithoutReferrals = !p.IsAdmin() && !p.ManagesItself(ref.ID)
 	return h.writeTrail(c, f)
 }
 

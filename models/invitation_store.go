@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -27,10 +28,17 @@ type Invitation struct {
 	CoordinatorDepartements StringList
 	CoordinatorCommunes     StringList
 	CreatedBy               string
-	CreatedAt               time.Time
-	ExpiresAt               time.Time
-	AcceptedAt              *time.Time
-	AcceptedBy              *string
+	// Delivery is how the token reached the person: ResetDeliveryEmail
+	// (e-mailed to the address), ResetDeliveryManual (shown to the inviter,
+	// who passes it on — and may use it), "unknown" before it was kept.
+	Delivery   string
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	AcceptedAt *time.Time
+	AcceptedBy *string
+	// TokenSpentAt is when the token was posted without a session for an
+	// address that has an account (see AcceptInvitation).
+	TokenSpentAt *time.Time
 }
 
 // NewInvitation describes an invitation.
@@ -63,7 +71,7 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 	now := s.now()
 	inv := &Invitation{ID: NewID(), Email: email, TokenHash: hash, Role: string(in.Role), PlatformAdmin: in.PlatformAdmin,
 		CoordinatorDepartements: in.Coordinates.Departements, CoordinatorCommunes: in.Coordinates.Communes,
-		CreatedBy: PrincipalFrom(ctx).Scope(), CreatedAt: now, ExpiresAt: now.Add(InvitationTTL)}
+		CreatedBy: PrincipalFrom(ctx).Scope(), Delivery: s.resetDelivery(), CreatedAt: now, ExpiresAt: now.Add(InvitationTTL)}
 	if in.ActorID != "" {
 		inv.ActorID = &in.ActorID
 	}
@@ -119,107 +127,170 @@ func inviterMayGrant(tx *gorm.DB, inv *Invitation) (bool, error) {
 	return p.CanGrant(g), nil
 }
 
-// InvitationEmail is the address an invitation token was sent to, "" when
-// no pending invitation has it: accepting one checks the password of an
-// existing account, which is limited per account as a login is.
-func (s *Store) InvitationEmail(ctx context.Context, token string) (string, error) {
-	var emails []string
-	if err := s.read(ctx).Model(&Invitation{}).Where("token_hash = ? AND accepted_at IS NULL", hashSecret(token)).Limit(1).Pluck("email", &emails).Error; err != nil {
-		return "", dbError(err)
-	}
-	if len(emails) == 0 {
-		return "", nil
-	}
-	return emails[0], nil
-}
-
 var errBadInvitation = Errorf(ENOTFOUND, "This invitation does not exist, was already used or has expired; ask for a new one.")
 
-// AcceptInvitation turns an invitation into grants. A person without an
-// account creates one with password; a person who already has one proves it
-// with their current password. Returns the account.
-func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayName string) (*User, error) {
+// AcceptInvitation uses an invitation's token without a session: a person
+// without an account creates one with password and gets the invitation's
+// grants. The answer must not tell whoever holds the token — the inviter
+// too, when it was shown to them (delivery manual) — whether the address
+// already has an account: for an address that has one, the password is
+// judged and hashed as a new one would be, nothing is created, and the
+// token is spent for this use (as it is once a new account was created:
+// a second post answers as for a used token); the account accepts it
+// signed in (AcceptInvitationAs). The current password of an existing
+// account is never checked here: the route is no way to guess it, nor to
+// lock its owner out of logging in.
+func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayName string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		inv, err := s.openInvitation(tx, token, true)
+		if err != nil {
+			return err
+		}
+		// The same work, and the same refusals, whether or not the
+		// address has an account.
+		displayName = strings.TrimSpace(displayName)
+		var fe FieldErrors
+		checkDisplayName(&fe, displayName)
+		if err := ValidatePassword(password, PasswordContext{Email: inv.Email, DisplayName: displayName, Structures: actorNames(tx, inv.ActorID)}); err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				return err
+			}
+			fe = append(fe, e.Fields...)
+		}
+		if err := fe.Err("The account is invalid."); err != nil {
+			return err
+		}
+		hash, err := HashPassword(password)
+		if err != nil {
+			return Internal(err)
+		}
+		var n int64
+		if err := tx.Model(&User{}).Where("email = ?", inv.Email).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return tx.Model(inv).Update("token_spent_at", s.now()).Error
+		}
+		nu, err := s.insertUser(tx, NewUser{Email: inv.Email, DisplayName: displayName, passwordHash: hash})
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		// The password was chosen with the token: whoever was shown it
+		// (the inviter, when it was not e-mailed) knows it, as after a
+		// reset delivered by hand.
+		if err := discloseCredentials(tx, inv.Delivery, inv.CreatedBy, nu.ID, now); err != nil {
+			return err
+		}
+		if err := s.trail(asAccount(tx, nu), TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: nu.ID, SubjectLabel: nu.Email},
+			map[string]any{"invitation_id": inv.ID}); err != nil {
+			return err
+		}
+		_, err = s.grantInvitation(tx, inv, nu)
+		return err
+	})
+}
+
+// AcceptInvitationAs accepts an invitation as account userID, signed in:
+// the way for an address that already has an account. An invitation to
+// another address answers as an unknown one. Returns the account.
+func (s *Store) AcceptInvitationAs(ctx context.Context, token, userID string) (*User, error) {
 	var out *User
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		var inv Invitation
-		err := forUpdate(tx).Take(&inv, "token_hash = ?", hashSecret(token)).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
+		inv, err := s.openInvitation(tx, token, false)
+		if err != nil {
+			return err
+		}
+		var u User
+		err = tx.Take(&u, "id = ? AND deleted_at IS NULL", userID).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && !strings.EqualFold(u.Email, inv.Email) {
 			return errBadInvitation
 		}
 		if err != nil {
 			return err
 		}
-		now := s.now()
-		if inv.AcceptedAt != nil || !now.Before(inv.ExpiresAt) {
-			return errBadInvitation
-		}
-		if ok, err := inviterMayGrant(tx, &inv); err != nil {
-			return err
-		} else if !ok {
-			return errLapsedInvitation
-		}
-		var u User
-		err = tx.Take(&u, "email = ?", inv.Email).Error
-		switch {
-		case errors.Is(err, gorm.ErrRecordNotFound):
-			nu, err := s.insertUser(tx, NewUser{Email: inv.Email, DisplayName: displayName, Password: password, structures: actorNames(tx, inv.ActorID)})
-			if err != nil {
-				return err
-			}
-			u = *nu
-			if err := s.trail(tx, TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
-				map[string]any{"invitation_id": inv.ID}); err != nil {
-				return err
-			}
-		case err != nil:
-			return err
-		default:
-			ok, err := CheckPassword(u.PasswordHash, password)
-			if err != nil {
-				return Internal(err)
-			}
-			if !ok || u.Disabled {
-				return &Error{Code: EUNAUTHORIZED, Message: "An account with this e-mail exists: give its current password to accept the invitation."}
-			}
-		}
-		if inv.PlatformAdmin {
-			u.PlatformAdmin = true
-		}
-		if len(inv.CoordinatorDepartements)+len(inv.CoordinatorCommunes) > 0 {
-			u.CoordinatorDepartements = mergeCodes(u.CoordinatorDepartements, inv.CoordinatorDepartements)
-			u.CoordinatorCommunes = mergeCodes(u.CoordinatorCommunes, inv.CoordinatorCommunes)
-		}
-		u.UpdatedAt = now
-		if err := tx.Model(&u).Select("platform_admin", "coordinator_departements", "coordinator_communes", "updated_at").Updates(&u).Error; err != nil {
-			return err
-		}
-		ev := TrailEvent{Action: TrailInvitationAccepted, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
-		if inv.ActorID != nil {
-			ev.ActorID = *inv.ActorID
-			// Someone already in the team gets the invitation's role,
-			// through the same rule as any role change (a structure
-			// keeps a manager).
-			row, err := lockMembership(tx, *inv.ActorID, u.ID)
-			switch ErrorCode(err) {
-			case "":
-				if err := s.setRole(tx, row, Role(inv.Role)); err != nil {
-					return err
-				}
-			case ENOTFOUND:
-				if _, err := s.addMember(tx, *inv.ActorID, u.ID, Role(inv.Role), ViaInvitation); err != nil {
-					return err
-				}
-			default:
-				return err
-			}
-		}
-		if err := s.trail(tx, ev, invitationGrants(&inv)); err != nil {
-			return err
-		}
-		out = &u
-		return tx.Model(&inv).Updates(map[string]any{"accepted_at": now, "accepted_by": u.ID}).Error
+		out, err = s.grantInvitation(tx, inv, &u)
+		return err
 	})
 	return out, err
+}
+
+// openInvitation locks the open invitation token names: unused, unexpired,
+// not spent by a post without a session when anonymous, and whose sender
+// may still grant what it gives.
+func (s *Store) openInvitation(tx *gorm.DB, token string, anonymous bool) (*Invitation, error) {
+	var inv Invitation
+	err := forUpdate(tx).Take(&inv, "token_hash = ?", hashSecret(token)).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errBadInvitation
+	}
+	if err != nil {
+		return nil, err
+	}
+	if inv.AcceptedAt != nil || !s.now().Before(inv.ExpiresAt) || anonymous && inv.TokenSpentAt != nil {
+		return nil, errBadInvitation
+	}
+	if ok, err := inviterMayGrant(tx, &inv); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, errLapsedInvitation
+	}
+	return &inv, nil
+}
+
+// grantInvitation gives account u what invitation inv grants and marks it
+// accepted.
+func (s *Store) grantInvitation(tx *gorm.DB, inv *Invitation, user *User) (*User, error) {
+	u := *user
+	now := s.now()
+	if inv.PlatformAdmin {
+		u.PlatformAdmin = true
+	}
+	if len(inv.CoordinatorDepartements)+len(inv.CoordinatorCommunes) > 0 {
+		u.CoordinatorDepartements = mergeCodes(u.CoordinatorDepartements, inv.CoordinatorDepartements)
+		u.CoordinatorCommunes = mergeCodes(u.CoordinatorCommunes, inv.CoordinatorCommunes)
+	}
+	u.UpdatedAt = now
+	if err := tx.Model(&u).Select("platform_admin", "coordinator_departements", "coordinator_communes", "updated_at").Updates(&u).Error; err != nil {
+		return nil, err
+	}
+	// The account accepts (the trail's who), whoever holds the token: the
+	// entry also names who issued it and how it was delivered, so that a
+	// structure's managers see an account its inviter could have set up
+	// themself.
+	tx = asAccount(tx, &u)
+	ev := TrailEvent{Action: TrailInvitationAccepted, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
+	if inv.ActorID != nil {
+		ev.ActorID = *inv.ActorID
+		// Someone already in the team gets the invitation's role, through
+		// the same rule as any role change (a structure keeps a manager).
+		row, err := lockMembership(tx, *inv.ActorID, u.ID)
+		switch ErrorCode(err) {
+		case "":
+			if err := s.setRole(tx, row, Role(inv.Role)); err != nil {
+				return nil, err
+			}
+		case ENOTFOUND:
+			if _, err := s.addMember(tx, *inv.ActorID, u.ID, Role(inv.Role), ViaInvitation); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, err
+		}
+	}
+	details := invitationGrants(inv)
+	details["issued_by"], details["delivery"] = strings.TrimPrefix(inv.CreatedBy, "user:"), inv.Delivery
+	if err := s.trail(tx, ev, details); err != nil {
+		return nil, err
+	}
+	return &u, tx.Model(inv).Updates(map[string]any{"accepted_at": now, "accepted_by": u.ID}).Error
+}
+
+// asAccount is tx acting as account u, which did not sign in: the trail
+// names it as the one who acted.
+func asAccount(tx *gorm.DB, u *User) *gorm.DB {
+	return tx.WithContext(WithPrincipal(tx.Statement.Context, &Principal{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, ProfessionalEmail: u.ProfessionalEmail}))
 }
 
 // invitationGrants lists what an invitation grants, for the trail.
@@ -249,6 +320,16 @@ func (s *Store) queueInvitation(tx *gorm.DB, inv *Invitation, token string) erro
 	}
 	if len(inv.CoordinatorDepartements)+len(inv.CoordinatorCommunes) > 0 {
 		params["coordinator"] = "true"
+	}
+	// The e-mail goes to the address's owner only: it may say that the
+	// address has an account, which accepts signed in (AcceptInvitationAs)
+	// rather than by choosing a password.
+	var n int64
+	if err := tx.Model(&User{}).Where("email = ? AND deleted_at IS NULL", inv.Email).Count(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		params["account_exists"] = "true"
 	}
 	return s.queue(tx, notification{Kind: NotifyInvitation, Email: inv.Email, Params: params})
 }
@@ -283,8 +364,8 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 		} else if !ok {
 			return errLapsedInvitation
 		}
-		inv.TokenHash = hash
-		if err := tx.Model(&inv).Update("token_hash", hash).Error; err != nil {
+		inv.TokenHash, inv.Delivery = hash, s.resetDelivery()
+		if err := tx.Model(&inv).Updates(map[string]any{"token_hash": hash, "delivery": inv.Delivery}).Error; err != nil {
 			return err
 		}
 		return s.queueInvitation(tx, &inv, token)

@@ -103,11 +103,17 @@ type Principal struct {
 	// everyone else.
 	Coordinates Territory
 	// CredentialsDisclosedAt is when the account's password was set with a
-	// reset token shown to someone else, CredentialsDisclosedBy (the
-	// issuer's account id): whoever uses the account since may be that
-	// issuer, so reads of referrals sent before then leave a trace.
+	// token shown to someone else (a reset, or the invitation that created
+	// the account, delivered by hand), CredentialsDisclosedBy (the issuer's
+	// account id): whoever uses the account since may be that issuer, so
+	// its reads of referrals sent before then leave a trace, and so do its
+	// reads of later ones the issuer could not read untraced themself
+	// (ReadTrace).
 	CredentialsDisclosedAt *time.Time
 	CredentialsDisclosedBy string
+	// DisclosedTo is the issuer's rights as they are now; nil when their
+	// account is gone or disabled (they still know the password).
+	DisclosedTo *Principal
 
 	// A partner client (machine-to-machine) has a ClientID instead of a
 	// UserID, and may write only records of its own Sources.
@@ -209,6 +215,20 @@ func (p *Principal) RoleOn(ref ActorRef) Role {
 // ManagesActor reports whether p manages the actor (directly or through its
 // network).
 func (p *Principal) ManagesActor(ref ActorRef) bool { return p.RoleOn(ref) == RoleManager }
+
+// ManagesItself reports whether p is a manager of the actor itself (not
+// through its network).
+func (p *Principal) ManagesItself(actorID string) bool {
+	if p == nil {
+		return false
+	}
+	for _, m := range p.Memberships {
+		if m.ActorID == actorID && m.Role == RoleManager {
+			return true
+		}
+	}
+	return false
+}
 
 // BelongsTo reports whether p is a member or manager of the actor itself.
 func (p *Principal) BelongsTo(actorID string) bool {

@@ -254,16 +254,37 @@ const (
 	ReadByOutsider = "outside_both_structures"
 )
 
+// readsUntraced says whether issuer (the one an account's credentials were
+// disclosed to) could read r themself without a trace: an ordinary member
+// of one of its structures since before that structure was entrusted with
+// the data. An administrator, an outsider, a member who joined after, or an
+// issuer whose account is gone (nil) could not: reading r through the
+// account they hold the password of must not be the way round that.
+func (issuer *Principal) readsUntraced(r *Referral) bool {
+	if issuer == nil || issuer.IsAdmin() {
+		return false
+	}
+	for _, m := range issuer.Memberships {
+		if (m.ActorID == r.FromActorID || m.ActorID == r.ToActorID) && !m.Since.After(r.entrustedAt(m.ActorID)) {
+			return true
+		}
+	}
+	return false
+}
+
 // ReadTrace says whether p reading r's personal data must leave a trace in
 // its structures' security trail, and why: every read by someone who is not
 // an ordinary, long-standing member of one of its two structures — a
 // platform administrator (who may add themself to any team), a member who
 // joined after the structure was entrusted with the person's data (and so
 // was not among the people the sender entrusted it to), or an account whose
-// password was set, after that, with a reset token its issuer was shown
-// (whoever reads may be that issuer, who was not among those people
-// either). The last comes first: it is the one a structure's managers most
-// need to know.
+// password was set with a token its issuer was shown (a reset, or the
+// invitation that created the account, delivered by hand), when the
+// password was set after that, or when the issuer could not read r
+// untraced themself (whoever reads may be that issuer: an administrator or
+// a network's manager who planted or took over a member account must not
+// read through it what their own reads would have traced). The last comes
+// first: it is the one a structure's managers most need to know.
 //
 // A structure is entrusted with the data when the referral is sent to it,
 // or, for the structure that forwarded a referral, when the referral it
@@ -275,7 +296,7 @@ func (p *Principal) ReadTrace(r *Referral) (bool, string) {
 	if p.BelongsTo(r.FromActorID) {
 		entrusted = r.entrustedAt(r.FromActorID)
 	}
-	if d := p.CredentialsDisclosedAt; d != nil && entrusted.Before(*d) {
+	if d := p.CredentialsDisclosedAt; d != nil && (entrusted.Before(*d) || !p.DisclosedTo.readsUntraced(r)) {
 		return true, ReadCredentialsDisclosed
 	}
 	if p.IsAdmin() {

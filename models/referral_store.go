@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"slices"
 	"sort"
@@ -939,9 +940,46 @@ func (s *Store) RecordReferralOutsiderAttempt(ctx context.Context, p *Principal,
 		reason = ReadByAdministrator
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
+		if seen, err := s.attemptSeen(tx, p, r.ID, call); err != nil || seen {
+			return err
+		}
 		ev := TrailEvent{Action: TrailReferralAttempt, ActorID: r.FromActorID, OtherActorID: r.ToActorID, SubjectKind: SubjectReferral, SubjectID: r.ID}
 		return s.trail(tx, ev, map[string]any{"reason": reason, "status": status, "call": call})
 	})
+}
+
+// AttemptWindow is how long an outsider's refused call on a referral
+// stands for the same caller's repeats of it: anyone who knows a
+// referral's id (an original sender, a removed member, whoever read an
+// e-mail link) could add a row to both structures' trails per request and
+// bury the reads their managers look for. The first attempt is recorded at
+// once; the same caller's same call on the same referral is recorded again
+// only once the last recorded one is an hour old (at most one row per
+// caller, referral, call and hour). Reads are never merged (each showed
+// the person's data), nor the failed calls of those who may read it (a
+// member who joined after, an administrator in the team): they could as
+// well read it, and each read is traced.
+const AttemptWindow = time.Hour
+
+// attemptSeen says whether p's call on referral id was recorded as an
+// attempt within AttemptWindow. The trail is append-only: a repeat is not
+// counted on the first row, it is left out.
+func (s *Store) attemptSeen(tx *gorm.DB, p *Principal, id, call string) (bool, error) {
+	_, whoID, _ := who(p)
+	var details []string
+	if err := tx.Model(&TrailEvent{}).Where("subject_kind = ? AND subject_id = ? AND action = ? AND who_id = ? AND at >= ?",
+		SubjectReferral, id, TrailReferralAttempt, whoID, s.now().Add(-AttemptWindow)).Pluck("details", &details).Error; err != nil {
+		return false, err
+	}
+	for _, d := range details {
+		var m struct {
+			Call string `json:"call"`
+		}
+		if json.Unmarshal([]byte(d), &m) == nil && m.Call == call {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 func (s *Store) recordReferralTraces(ctx context.Context, p *Principal, action string, rs []*Referral, extra map[string]any) error {

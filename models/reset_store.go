@@ -222,22 +222,31 @@ func (s *Store) ResetPassword(ctx context.Context, token, next string) error {
 }
 
 // recordDisclosure keeps, as a password is set with reset link r, who knows
-// the account's credentials from now on. A token shown to an issuer other
-// than the account (delivery manual, or unknown) discloses them to that
-// issuer, who could have used it: the account's reads of referrals sent
-// before now are traced (Principal.ReadTrace), whoever changes the password
-// afterwards (the issuer knows it and could be the one changing it). A
-// token e-mailed to the account's address gives the account back, whoever
-// issued it: its issuer never saw it. A token an administrator was shown
-// for their own account changes nothing: the session that asked for it may
-// be held by whoever knows the password already.
+// the account's credentials from now on (discloseCredentials).
 func recordDisclosure(tx *gorm.DB, r *passwordReset, userID string, now time.Time) error {
+	return discloseCredentials(tx, r.Delivery, r.CreatedBy, userID, now)
+}
+
+// discloseCredentials keeps, as account userID's password is set with a
+// token (a reset link, or the invitation that creates the account) issued
+// by scope createdBy and delivered as delivery, who knows the account's
+// credentials from now on. A token shown to an issuer other than the
+// account (delivery manual, or unknown) discloses them to that issuer, who
+// could have used it: the account's reads of referrals sent before now, and
+// of those the issuer could not read untraced, are traced
+// (Principal.ReadTrace), whoever changes the password afterwards (the
+// issuer knows it and could be the one changing it). A token e-mailed to
+// the account's address gives the account back, whoever issued it: its
+// issuer never saw it. A token an administrator was shown for their own
+// account changes nothing: the session that asked for it may be held by
+// whoever knows the password already.
+func discloseCredentials(tx *gorm.DB, delivery, createdBy, userID string, now time.Time) error {
 	var set map[string]any
 	switch {
-	case r.Delivery == ResetDeliveryEmail:
+	case delivery == ResetDeliveryEmail:
 		set = map[string]any{"credentials_disclosed_at": nil, "credentials_disclosed_by": ""}
-	case r.CreatedBy != "user:"+userID:
-		set = map[string]any{"credentials_disclosed_at": now, "credentials_disclosed_by": strings.TrimPrefix(r.CreatedBy, "user:")}
+	case createdBy != "user:"+userID:
+		set = map[string]any{"credentials_disclosed_at": now, "credentials_disclosed_by": strings.TrimPrefix(createdBy, "user:")}
 	default:
 		return nil
 	}

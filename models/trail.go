@@ -132,8 +132,15 @@ type TrailFilter struct {
 	// membership changes, invitations and traced referral reads happened
 	// elsewhere meanwhile.
 	Keyed bool
+	// WithoutReferrals leaves out the events about its referrals (reads,
+	// attempts, statistics read): a structure's journal read by a manager
+	// of its network, who is neither of a referral's two structures.
+	WithoutReferrals bool
 	ListParams
 }
+
+// referralActions are the trail's events about referrals.
+var referralActions = []string{TrailReferralRead, TrailReferralAttempt, TrailReferralStatsRead}
 
 // trailKeyName derives the trail's permutation from the referral feed's
 // key: two sequences, two permutations.
@@ -215,6 +222,9 @@ func (s *Store) listTrail(ctx context.Context, f TrailFilter) (Page[TrailEvent],
 				f.ActorID, f.ActorID, SubjectAccount, teamActions, f.ActorID,
 				f.ActorID, TrailMemberAdded,
 				f.ActorID, SubjectAccount, TrailMemberAdded, f.ActorID, SubjectAccount, TrailMemberRemoved)
+		}
+		if f.WithoutReferrals {
+			q = q.Where("action NOT IN ?", referralActions)
 		}
 		if f.SubjectKind != "" {
 			q = q.Where("subject_kind = ?", f.SubjectKind)

@@ -40,8 +40,9 @@ type User struct {
 	// stays, emptied, so that what it did reads « compte supprimé ».
 	DeletedAt *time.Time
 	// CredentialsDisclosedAt is when the password was last set with a
-	// reset token shown to someone else, CredentialsDisclosedBy (the
-	// issuer's account id), who knows it since (see ResetPassword).
+	// token shown to someone else (a reset, or the invitation that created
+	// the account, delivered by hand), CredentialsDisclosedBy (the issuer's
+	// account id), who knows it since (see discloseCredentials).
 	CredentialsDisclosedAt *time.Time
 	CredentialsDisclosedBy string
 }
@@ -511,8 +512,29 @@ func (s *Store) loadPrincipal(ctx context.Context, userID, sessionID string, che
 	return p, dbError(err)
 }
 
-// principalOf builds the rights of account u as they are in tx.
+// principalOf builds the rights of account u as they are in tx, and, when
+// its credentials were disclosed, those of whoever they were disclosed to.
 func principalOf(tx *gorm.DB, u *User) (*Principal, error) {
+	p, err := rightsOf(tx, u)
+	if err != nil || p.CredentialsDisclosedAt == nil || !ValidID(p.CredentialsDisclosedBy) {
+		return p, err
+	}
+	var issuer User
+	err = tx.Take(&issuer, "id = ? AND deleted_at IS NULL", p.CredentialsDisclosedBy).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && issuer.Disabled {
+		return p, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if p.DisclosedTo, err = rightsOf(tx, &issuer); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// rightsOf builds the rights of account u as they are in tx.
+func rightsOf(tx *gorm.DB, u *User) (*Principal, error) {
 	var ms []membershipRow
 	if err := tx.Where("user_id = ?", u.ID).Order("actor_id").Find(&ms).Error; err != nil {
 		return nil, err

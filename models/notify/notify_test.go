@@ -78,6 +78,16 @@ func TestRenderEveryKind(t *testing.T) {
 	if !strings.Contains(inv.Text, "/invitations/accept#token=inv_secret%2B%2F%3D") || !strings.Contains(inv.Text, "1 décembre 2026 à 14 h 05") {
 		t.Errorf("invitation link or date (Paris time): %s", inv.Text)
 	}
+	// probe33: an address with an account accepts signed in; its e-mail
+	// asks for no new password.
+	if !strings.Contains(inv.Text, "choisir votre mot de passe") {
+		t.Errorf("a new address's invitation: %s", inv.Text)
+	}
+	full["account_exists"] = "true"
+	if inv, _ := notify.Render(models.NotifyInvitation, full, l); strings.Contains(inv.Text, "mot de passe") || !strings.Contains(inv.Text, "connectez-vous") {
+		t.Errorf("an existing account's invitation: %s", inv.Text)
+	}
+	delete(full, "account_exists")
 	if _, err := notify.Render(models.NotifyReferralReceived, map[string]string{}, l); err == nil {
 		t.Error("a referral e-mail without its referral rendered")
 	}

@@ -197,9 +197,15 @@ func Render(kind string, params map[string]string, l Links) (Content, error) {
 		case params["coordinator"] != "":
 			what = "à coordonner un territoire sur Carnet"
 		}
+		// An address that has an account accepts signed in, with no new
+		// password to choose.
+		how := "Pour accepter l'invitation et choisir votre mot de passe"
+		if params["account_exists"] != "" {
+			how = "Vous avez déjà un compte Carnet avec cette adresse : pour accepter l'invitation, connectez-vous à votre compte puis ouvrez ce lien"
+		}
 		return asked("Invitation à rejoindre Carnet",
-			fmt.Sprintf("Vous êtes invité·e %s.\n\nPour accepter l'invitation et choisir votre mot de passe, avant le %s :\n%s",
-				what, frenchDate(params["expires_at"]), l.withToken("/invitations/accept", params["token"])))
+			fmt.Sprintf("Vous êtes invité·e %s.\n\n%s, avant le %s :\n%s",
+				what, how, frenchDate(params["expires_at"]), l.withToken("/invitations/accept", params["token"])))
 	case models.NotifyPasswordReset:
 		if err := need("token", "expires_at"); err != nil {
 			return Content{}, err
