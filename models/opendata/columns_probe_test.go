@@ -273,3 +273,51 @@ func TestDoubsServiceCodes(t *testing.T) {
 		t.Errorf("no reading names the producer's codes: %v", readingsOf(rep))
 	}
 }
+
+// TestDoubsInclusionFormat: the Doubs inclusion map's three exports
+// (multi-coop/data-doubs-inclusion: 284, 380 and 391 places) were refused
+// row by row — no « nom », the name under « NOM_DISPOSITIF » — though
+// their service codes were read. They are read as the map's own format
+// (producer_formats_doubs.go, from its dictionary): name, phone, INSEE
+// code, the typology and programmes from TYPE_STRUCTURE's codes, access
+// and fees from ACCES's, the point of the apiviz export.
+func TestDoubsInclusionFormat(t *testing.T) {
+	csv := "\ufeffcarto_id;NOM_DISPOSITIF;ADRESSE;CODE_POSTAL;VILLE;COM_CODE;COM_NOM;EPCI_CORRE;ADRESSE_COMPLETE;TYPE_STRUCTURE;HORAIRES;INFOS;N_TEL;MAIL;WEBSITE;SERVICES;ACCES;lat;lon;;;;\n" +
+		"carto_id_2;AC agir ensemble contre le chômage;2 rue Victor Hugo;25000;BESANCON;25056;Besancon;CA du Grand Besancon;2 rue Victor Hugo 25000 BESANCON;association;;;09.53.81.96.42;ac.besancon@free.fr;https://www.ac-chomage.org/;accomp_demarches-ateliers_formations-;acces_libre-adapt_handicap-;47,2375;6,0241;;;;\n" +
+		"carto_id_3;France services Baume-les-Dames;6 rue de Provence;25110;BAUME LES DAMES;25047;Baume-les-Dames;CC du Doubs Baumois;6 rue de Provence 25110 BAUME LES DAMES;msap_mfs;;;03 81 84 75 57;;;accomp_demarches;acces_libre-itinerance-;47,3522;6,3605;;;;\n" +
+		"carto_id_4;Conseiller numérique de la CC;1 place de la Mairie;25110;BAUME LES DAMES;25047;Baume-les-Dames;CC du Doubs Baumois;1 place de la Mairie 25110 BAUME LES DAMES;aidant_connect : Aidant Connect-Conseiller Numérique;;;;;;ateliers_formations;acces_payant;47,3522;6,3605;;;;\n"
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "doubs"})
+	if rep.Producer == nil || rep.Producer.Name != "doubs-inclusion" || rep.Rejected != 0 {
+		t.Fatalf("format %+v, rejected %d: %+v", rep.Producer, rep.Rejected, rep.Issues)
+	}
+	actors := map[string]models.Actor{}
+	for _, a := range allActors(t, s) {
+		actors[a.SourceID] = a
+	}
+	for id, want := range map[string]struct{ typo, programmes, phone, insee string }{
+		"carto_id_2": {"ASSO", "", "+33953819642", "25056"},
+		"carto_id_3": {"RFS", "France Services", "+33381847557", "25047"},
+		"carto_id_4": {"", "Aidants Connect|Conseillers numériques", "", "25047"},
+	} {
+		a := actors[id]
+		if got := strings.Join(a.Typologies, "|"); got != want.typo {
+			t.Errorf("%s: typologies %q, want %q", id, got, want.typo)
+		}
+		if got := strings.Join(sorted(a.NationalProgrammes), "|"); got != want.programmes {
+			t.Errorf("%s: programmes %q, want %q", id, got, want.programmes)
+		}
+		if got := strings.Join(a.Phones, "|"); got != want.phone || a.Address.InseeCode != want.insee || a.Latitude == nil {
+			t.Errorf("%s: phones %q, INSEE %q, latitude %v", id, got, a.Address.InseeCode, a.Latitude)
+		}
+	}
+	if a := actors["carto_id_3"]; len(a.Mobility) == 0 {
+		t.Errorf("carto_id_3: mobility %q, want itinerant", a.Mobility)
+	}
+	for _, w := range issuesOf(rep, 3, "TYPE_STRUCTURE") {
+		t.Errorf("row 3: the programmes' labels left: %+v", w)
+	}
+	if n := len(servicesByActor(t, s)); n != 3 {
+		t.Errorf("%d places with offers, want 3: %+v", n, rep.Issues)
+	}
+}

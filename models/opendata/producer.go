@@ -169,7 +169,7 @@ var producerFormats = []*producerFormat{
 	girondeFormat, hinauraFormFormat, hinauraFormat, franceServicesFormat, franceServices2020Format, aidantsConnectFormat,
 	angersFormat, conummFormat, corseFormat, epernayFormat, fibre64Format, hauteVienneFormat, hubLoFormat, pacaFormat, ultraNumFormat, maineEtLoireFormat, nouvelleCaledonieFormat,
 	heraultFormat, lesLandesFormat, loireAtlantiqueFormat, mulhouseFormat, parisFormat, grandParisSudFormat, busFranceServicesCharenteFormat, dataInclusionFormat,
-	mednumBFCFormat, siilabFormat, numiFormat, resInFormat, rhinOccFormat, rhinOcc2022Format, hubBretagneFormat,
+	mednumBFCFormat, siilabFormat, numiFormat, resInFormat, rhinOccFormat, rhinOcc2022Format, hubBretagneFormat, doubsFormat,
 }
 
 func init() {
@@ -455,8 +455,14 @@ func (p *producerFormat) apply(rec *Record) {
 func (p *producerFormat) unmatchedTerms(rec *Record) {
 	terms := map[string][]string{}
 	codes := map[string]bool{}
+	texts := map[string][]string{} // free-text rules' terms, per column
 	var cols []string
 	for _, r := range p.rules {
+		if r.terms != nil && !r.codes && !r.whole {
+			for _, c := range r.from {
+				texts[c] = append(texts[c], r.terms...)
+			}
+		}
 		if r.terms == nil || !r.codes && !r.whole {
 			continue
 		}
@@ -479,6 +485,9 @@ func (p *producerFormat) unmatchedTerms(rec *Record) {
 		if v == "" || isPlaceholder(v) {
 			continue
 		}
+		// A value a free-text rule of the column reads (the Doubs map's
+		// « Conseiller Numérique » beside its codes) is read, not left.
+		v = withoutTerms(v, texts[c])
 		sep := func(r rune) bool { return r == ',' || r == ';' || r == '|' }
 		if codes[c] {
 			sep = func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == ' ' || r == '-' }
@@ -499,6 +508,27 @@ func (p *producerFormat) unmatchedTerms(rec *Record) {
 			Reason: fmt.Sprintf("%s: no term the %s format's mapping reads in this column (it reads %s); dropped, the cell's other values read",
 				quoteAll(left), p.Title, clip(strings.Join(known, ", ")))})
 	}
+}
+
+// withoutTerms is v without the terms it holds (compared regardless of
+// case), longest first.
+func withoutTerms(v string, terms []string) string {
+	if len(terms) == 0 {
+		return v
+	}
+	terms = slices.Clone(terms)
+	slices.SortFunc(terms, func(a, b string) int { return len(b) - len(a) })
+	for _, t := range terms {
+		for {
+			low := strings.ToLower(v)
+			i := strings.Index(low, foldTerm(t))
+			if i < 0 || len(low) != len(v) {
+				break
+			}
+			v = v[:i] + " " + v[i+len(t):]
+		}
+	}
+	return v
 }
 
 // quoteAll writes values as « a », « b ».
