@@ -29,10 +29,18 @@ import (
 // minKeyLen is the shortest stem or phonetic key that is used to match.
 const minKeyLen = 4
 
+// maxStemLen is the longest word stemmed. French's longest words have
+// 25–27 letters (anticonstitutionnellement); a longer « word » is no
+// language a person types (a glued URL, a key, a probe's 10,000 letters),
+// and Snowball's prelude copies the word at each u or i it marks between
+// vowels (qu, ou, eau, ei): quadratic, 0.3 s for 10,000 letters, paid
+// under the search index's write lock.
+const maxStemLen = 40
+
 // stem returns the stem of a folded word (lower-case ASCII), or "" when it
-// is too short to be used.
+// is too short to be used or too long to be a word.
 func stem(w string) string {
-	if len(w) < minKeyLen || !isLetters(w) {
+	if len(w) < minKeyLen || len(w) > maxStemLen || !isLetters(w) {
 		return ""
 	}
 	w = singular(w)

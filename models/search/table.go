@@ -281,6 +281,7 @@ func dropSlot(m map[string][]uint32, key string, slot uint32) {
 // reorder recomputes the name ranks after a batch of changes, if the
 // order changed.
 func (t *table) reorder() {
+	t.text.settleFresh()
 	if !t.orderDirty {
 		return
 	}

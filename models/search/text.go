@@ -1282,8 +1282,15 @@ const prefixFactor = 0.7
 type textIndex struct {
 	ids      map[string]uint32 // term → term id
 	postings [][]uint32        // term id → sorted entries slot<<8 | field mask
-	sorted   []string          // every term, sorted
+	sorted   []string          // every term but fresh ones, sorted
 	sortedID []uint32          // term ids in the order of sorted
+	// fresh holds the ids of terms met since the last settle, not yet in
+	// sorted. Inserting each new term into sorted at once shifted the
+	// whole slice: a batch of 10⁵ new words (a partner's sync of long
+	// random texts) took seconds under the index's write lock while every
+	// search waited. They are merged once, at the end of the batch
+	// (table.reorder, putAll); termRange also reads them until then.
+	fresh []uint32
 	// fieldBits holds, for frequent terms only, one bitset per text field
 	// of the slots holding the term there: a broad prefix then ORs a few
 	// bitsets instead of visiting tens of thousands of entries (see
@@ -1369,10 +1376,32 @@ func (ti *textIndex) termID(t string) uint32 {
 	if n := len(t); n >= minKeyLen && n <= maxTermLen && isLetters(t) {
 		ti.byLen[n] = append(ti.byLen[n], fuzzyTerm{letterMask(t), id})
 	}
-	i, _ := slices.BinarySearch(ti.sorted, t)
-	ti.sorted = slices.Insert(ti.sorted, i, t)
-	ti.sortedID = slices.Insert(ti.sortedID, i, id)
+	ti.fresh = append(ti.fresh, id)
 	return id
+}
+
+// settleFresh merges the fresh terms into sorted: one pass from the end,
+// in place, whatever their number.
+func (ti *textIndex) settleFresh() {
+	if len(ti.fresh) == 0 {
+		return
+	}
+	slices.SortFunc(ti.fresh, func(a, b uint32) int { return strings.Compare(ti.terms[a], ti.terms[b]) })
+	n, p := len(ti.sorted), len(ti.fresh)
+	ti.sorted = slices.Grow(ti.sorted, p)[:n+p]
+	ti.sortedID = slices.Grow(ti.sortedID, p)[:n+p]
+	i, j := n-1, p-1
+	for k := n + p - 1; j >= 0; k-- {
+		// Fresh terms are new: never equal to one already sorted.
+		if i >= 0 && ti.sorted[i] > ti.terms[ti.fresh[j]] {
+			ti.sorted[k], ti.sortedID[k] = ti.sorted[i], ti.sortedID[i]
+			i--
+		} else {
+			ti.sorted[k], ti.sortedID[k] = ti.terms[ti.fresh[j]], ti.fresh[j]
+			j--
+		}
+	}
+	ti.fresh = ti.fresh[:0]
 }
 
 // docTerms folds the fields of a document into term → field mask. Where
@@ -1539,6 +1568,14 @@ func (ti *textIndex) remove(slot uint32, ids []uint32) {
 // termRange returns the ids of the terms a query word matches: the word
 // itself and, for words of two letters or more, every term it begins.
 func (ti *textIndex) termRange(word string) (ids []uint32, exact int) {
+	if len(ti.fresh) > 0 {
+		return ti.termRangeFresh(word)
+	}
+	return ti.sortedRange(word)
+}
+
+// sortedRange is termRange over the sorted terms only.
+func (ti *textIndex) sortedRange(word string) (ids []uint32, exact int) {
 	exact = -1
 	i := sort.SearchStrings(ti.sorted, word)
 	if len([]rune(word)) < 2 {
@@ -1555,6 +1592,26 @@ func (ti *textIndex) termRange(word string) (ids []uint32, exact int) {
 		exact = 0
 	}
 	return ti.sortedID[i:j], exact
+}
+
+// termRangeFresh is termRange while fresh terms are not yet merged (an
+// index read in the middle of a batch): the sorted range, then the fresh
+// terms the word matches, the exact term first.
+func (ti *textIndex) termRangeFresh(word string) (ids []uint32, exact int) {
+	sorted, exact := ti.sortedRange(word)
+	ids = slices.Clone(sorted)
+	short := len([]rune(word)) < 2
+	for _, id := range ti.fresh {
+		t := ti.terms[id]
+		switch {
+		case t == word:
+			ids = slices.Insert(ids, 0, id)
+			exact = 0
+		case !short && strings.HasPrefix(t, word):
+			ids = append(ids, id)
+		}
+	}
+	return ids, exact
 }
 
 // scratch holds per-query buffers indexed by slot, reused through a free list so
