@@ -145,6 +145,13 @@ func TestSlashInPathParameter(t *testing.T) {
 		{"POST", "/api/v1/sync/%2F/snapshots", "source"},
 		{"GET", "/api/v1/actors/a%2Fb", "id"},
 		{"GET", "/api/v1/exports/standard%2Fcsv", "format"},
+		// Decoded, these are other routes (an actor's history): the
+		// router routes on the decoded path, so a rule a proxy writes on
+		// the raw path (deny …/history) was bypassed.
+		{"GET", "/api/v1/actors/x%2Fhistory", "id"},
+		{"GET", "/api/v1/actors/x%2fhistory", "id"},
+		{"GET", "/api/v1/actors%2Fx%2Fhistory", "%2F"},
+		{"DELETE", "/api/v1/actors/x%2Fmembers%2Fy", "id"},
 	} {
 		r := e.Do(apitest.Request{Method: c.method, Path: c.path, Token: e.Admin, Body: nil})
 		if r.Code != 404 {

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -39,7 +40,7 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	}
 
 	hints := newRouteIndex(docs.queries)
-	r.NoRoute(w(func(c *gin.Context) error {
+	noRoute := w(func(c *gin.Context) error {
 		// The path as sent (percent-encoded): decoded, a text-direction
 		// override or a line break in it would come back as the character.
 		path := c.Request.URL.EscapedPath()
@@ -48,7 +49,21 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 			msg += " " + h
 		}
 		return &models.Error{Code: models.ENOTFOUND, Message: msg}
-	}))
+	})
+	r.NoRoute(noRoute)
+	// No path parameter may hold a slash, and the router routes on the
+	// decoded path: decoded, an encoded slash could reach another route
+	// (/actors/{id}%2Fhistory is an actor's history), past a proxy's rule
+	// written on the path as sent. Such a path matches no route, whatever
+	// it decodes to. Registered before the routes, which it then precedes.
+	r.Use(func(c *gin.Context) {
+		if strings.Contains(strings.ToUpper(c.Request.URL.EscapedPath()), "%2F") {
+			noRoute(c)
+			c.Abort()
+			return
+		}
+		c.Next()
+	})
 	r.NoMethod(w(func(c *gin.Context) error {
 		allow := withHead(c.Writer.Header().Get("Allow"))
 		c.Header("Allow", allow)
