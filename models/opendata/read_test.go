@@ -353,3 +353,35 @@ func TestLoneGeoJSONFeature(t *testing.T) {
 		})
 	}
 }
+
+// The bound on separators a line may hold (cellBound) counts those
+// encoding/csv splits on, not those inside quoted cells — escaped quotes,
+// a quoted cell over several lines, a stray quote inside a cell (lazy
+// quotes) — so a long quoted description is read whole.
+func TestSeparatorsInQuotesAreNotCells(t *testing.T) {
+	commas := strings.Repeat("a, ", 5000)
+	for name, in := range map[string]string{
+		"quoted":           "id,nom,commune,code_postal,adresse,presentation_detail\nq1,Lieu,Gap,05000,1 rue,\"" + commas + "\"\n",
+		"escaped quotes":   "id,nom,commune,code_postal,adresse,presentation_detail\nq1,Lieu,Gap,05000,1 rue,\"dit \"\"" + commas + "\"\" \"\n",
+		"over lines":       "id,nom,commune,code_postal,adresse,presentation_detail\r\nq1,Lieu,Gap,05000,1 rue,\"" + commas + "\r\n" + commas + "\"\r\n",
+		"stray quote then": "id,nom,commune,code_postal,adresse,presentation_detail\nq1,Lieu 12\" écran,Gap,05000,1 rue,\"" + commas + "\"\n",
+	} {
+		ps, _, err := readAllAs(t, in, opendata.FormatCSV)
+		if err != nil || len(ps) != 1 || ps[0].Rejected || !strings.Contains(ps[0].Actor.Description, "a, a, a") {
+			t.Errorf("%s: err %v, %d places", name, err, len(ps))
+		}
+	}
+	// Outside quotes, a line of separators stops the file while it is
+	// read: line 3 here.
+	in := "id,nom\n1,a\n" + strings.Repeat(",", 100000) + "\n2,b\n"
+	rd, err := opendata.NewReader(strings.NewReader(in), opendata.FormatCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rd.Next(); err != nil {
+		t.Fatalf("row 1: %v", err)
+	}
+	if _, err := rd.Next(); err == nil || !strings.Contains(err.Error(), "line 3 has more than") {
+		t.Fatalf("a line of 100,000 separators: %v", err)
+	}
+}
