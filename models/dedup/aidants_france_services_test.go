@@ -59,8 +59,15 @@ func TestCompareStreetNamedByItsTypeAlone(t *testing.T) {
 	fs := with(place("fs", "France services d’Eperlecques", "5 la place", 50.8043, 2.1521), both(ep, fsContact("+33374182351", "espacefranceservices@mairie-eperlecques.fr")))
 	runCompareCases(t, []compareCase{
 		{"OK the square with and without its number", ac, fs, true, ""},
-		{"NotDup the square and another street", ac, with(fs, func(p *Place) { p.Street = "5 rue de la Gare" }), false, ""},
-		{"NotDup the square and the Grande Rue", ac, with(fs, func(p *Place) { p.Street = "5 Grande Rue" }), false, ""},
+		// Another street is another address; the commune's one France
+		// Services in each source, under one name, is still one service
+		// (TestCompareOneFranceServicesOfCommune), not a médiathèque.
+		{"OK the square and another street, one France Services", ac, with(fs, func(p *Place) { p.Street = "5 rue de la Gare" }), true, "adresses différentes, seule France Services de la commune"},
+		{"OK the square and the Grande Rue, one France Services", ac, with(fs, func(p *Place) { p.Street = "5 Grande Rue" }), true, "adresses différentes, seule France Services de la commune"},
+		{"NotDup the square and another street", with(ac, func(p *Place) { p.Name = "Médiathèque d'Éperlecques" }),
+			with(fs, func(p *Place) { p.Name, p.Street = "Médiathèque d'Eperlecques", "5 rue de la Gare" }), false, ""},
+		{"NotDup the square and the Grande Rue", with(ac, func(p *Place) { p.Name = "Médiathèque d'Éperlecques" }),
+			with(fs, func(p *Place) { p.Name, p.Street = "Médiathèque d'Eperlecques", "5 Grande Rue" }), false, ""},
 	})
 }
 

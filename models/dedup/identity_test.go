@@ -189,7 +189,12 @@ func TestCompareNamesakesOnOneStreetWithoutCoordinates(t *testing.T) {
 		{"OK one name at two numbers of one street, no coordinates", aidants, cnfs, true, "seul lieu de ce nom"},
 		{"OK a France Services named by its commune and by its label", with(place("aidants", "FRANCE SERVICES PLOUHA", "15 avenue Laennec 22580 Plouha", 0, 0), plouha),
 			with(place("cnfs", "Maison France Services", "22 Avenue Laënnec", 0, 0), plouha), true, "seul lieu de ce nom"},
-		{"NotDup one name on two streets, no coordinates", aidants, with(cnfs, func(p *Place) { p.Street = "4 place de la Mairie" }), false, ""},
+		// « Maison des services » is a France Services: the commune's one
+		// in each source, under one name, is one service at two addresses
+		// (TestCompareOneFranceServicesOfCommune); another name is not.
+		{"OK one France Services on two streets, no coordinates", aidants, with(cnfs, func(p *Place) { p.Street = "4 place de la Mairie" }), true, "seule France Services de la commune"},
+		{"NotDup one name on two streets, no coordinates", with(aidants, func(p *Place) { p.Name = "Médiathèque de Saint-Aigulin" }),
+			with(cnfs, func(p *Place) { p.Name, p.Street = "Médiathèque de Saint-Aigulin", "4 place de la Mairie" }), false, ""},
 		{"NotDup two names on one street, no coordinates", aidants, with(cnfs, func(p *Place) { p.Name = "Médiathèque de Saint-Aigulin" }), false, ""},
 		{"NotDup one name on one street of two communes", aidants, with(cnfs, in("La Roche-Chalais", "24490")), false, ""},
 	})

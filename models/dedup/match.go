@@ -118,6 +118,10 @@ type Block struct {
 	// commune, byCCAS lists them (countCCASSites).
 	ccasSites map[string]int
 	byCCAS    map[string][]*prepared
+	// fsSites and byFS are the same for each source's France Services
+	// (countFranceServicesSites).
+	fsSites map[string]int
+	byFS    map[string][]*prepared
 	// byName lists the places of each source by name (nameKey, then
 	// siteName), for Related.
 	byName map[string][]*prepared
@@ -185,6 +189,7 @@ func NewBlock(places []Place) *Block {
 	}
 	districtComplements(b.places)
 	b.ccasSites, b.byCCAS = countCCASSites(b.places)
+	b.fsSites, b.byFS = countFranceServicesSites(b.places)
 	return b
 }
 
@@ -246,6 +251,9 @@ func (b *Block) related(q *prepared) []string {
 	}
 	if g := ccasGroup(q); g != "" {
 		take(b.byCCAS[g])
+	}
+	if g := franceServicesGroup(q); g != "" {
+		take(b.byFS[g])
 	}
 	return out
 }
@@ -403,6 +411,12 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if ccas {
 		bound = max(bound, namesakePlace)
 	}
+	// The commune's one France Services (oneFranceServicesOfCommune) at
+	// two addresses of it, when the names agree (below).
+	oneFS := !travelling && place < namesakePlace && b.oneFranceServicesOfCommune(a, c)
+	if oneFS {
+		bound = max(bound, namesakePlace)
+	}
 	// Without coordinates, another street of the commune is read as
 	// another place (placeAgreement); a contact of one door says the
 	// second address is an old one or another entrance, as another
@@ -549,6 +563,10 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if ccas && place < namesakePlace {
 		place, r.Place = namesakePlace, namesakePlace
 		r.add("one_ccas", "seul CCAS de la commune de part et d'autre")
+	}
+	if oneFS && r.Name >= 0.999 && place < namesakePlace {
+		place, r.Place = namesakePlace, namesakePlace
+		r.add("one_france_services", "seule France Services de la commune de part et d'autre, même nom")
 	}
 	if namesake && r.Name >= 0.999 {
 		place, r.Place = namesakePlace, namesakePlace

@@ -13,7 +13,7 @@ var ReasonCodes = []string{
 	"same_name", "similar_name", "acronym",
 	// Addresses and coordinates.
 	"same_address", "same_street", "other_number", "same_building", "distance", "far_coordinates",
-	"other_street", "misspelt_street", "siret_address", "namesake", "one_ccas", "own_contact_elsewhere",
+	"other_street", "misspelt_street", "siret_address", "namesake", "one_ccas", "one_france_services", "own_contact_elsewhere",
 	"name_of_several_sites", "travelling", "other_siren",
 	// Hosts, networks and doors.
 	"host_authority", "departement_guest", "annex", "post_office", "post_office_street", "one_post_office",
