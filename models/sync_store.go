@@ -276,10 +276,31 @@ type SyncNext func(wait time.Duration) (in SyncInput, ok, ended bool)
 // committed; when SyncBatches fails, the batches of its last transaction are
 // not stored (an import run again writes them). A snapshot is not supported
 // here (see ArchiveAbsent).
-func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions, next SyncNext, done func(*SyncResult) error) error {
+//
+// Into an empty directory (SQLite), the stream writes without the
+// non-unique secondary indexes of actors, services and audit events and
+// builds them once at its end, success or failure (deferIndexes): a
+// 100,000-place first import then writes about half the bytes.
+func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions, next SyncNext, done func(*SyncResult) error) (err error) {
 	if opt.Snapshot || opt.SnapshotID != "" {
 		return errors.New("SyncBatches: a snapshot is written by SyncBatch or ArchiveAbsent")
 	}
+	// A first import into an empty directory writes without the secondary
+	// indexes and builds them at its end, or before it returns an error
+	// (see deferIndexes); SQLite only, whose commits rewrite index pages.
+	var deferred []deferredIndex
+	tried := false
+	defer func() {
+		if len(deferred) == 0 {
+			return
+		}
+		// Even when the import was cancelled: the indexes are part of
+		// the schema (and a store opened later would create them).
+		ctx := withBulk(context.WithoutCancel(ctx))
+		if rerr := s.write(ctx, func(tx *gorm.DB) error { return restoreIndexes(tx, deferred) }); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+	}()
 	in, ok, _ := next(-1)
 	for ok {
 		first, err := newSyncStep(source, in.Actors, in.Services)
@@ -287,7 +308,17 @@ func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions,
 			return err
 		}
 		var results []*SyncResult
+		deferNow := !tried && s.d == sqliteEngine && !opt.DryRun
+		tried = true
 		_, err = s.syncWrite(ctx, opt, func(tx *gorm.DB, _ *SyncResult) error {
+			if deferNow {
+				// Kept even if this transaction rolls back:
+				// restoreIndexes creates only what is absent.
+				var err error
+				if deferred, err = deferIndexes(tx); err != nil {
+					return err
+				}
+			}
 			start, records := time.Now(), 0
 			for b := first; ; {
 				res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
