@@ -1228,7 +1228,11 @@ func (s *Store) SourcePlacesByID(ctx context.Context, source string, sourceIDs [
 	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
 		var rows []SourcePlace
 		err := s.read(ctx).Table("actors").Select("source_id", "name", "street", "complement", "postal_code", "commune", "insee_code").
-			Where("source = ? AND source_id IN ? AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
+			// source_id <> '': the unique source key's condition, so that
+			// SQLite reads it through that index even while a first
+			// import has dropped the others (see deferIndexes); a place
+			// with no id is never looked up by it.
+			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
 		if err != nil {
 			return nil, dbError(err)
 		}
