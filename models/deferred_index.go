@@ -31,8 +31,8 @@ import (
 //
 // Crash safety: the indexes are dropped in the import's first transaction,
 // which also records them in deferred_indexes (name, table, the CREATE
-// statement as sqlite_master held it), and created again from that record
-// in one transaction after the import's last, which deletes the record;
+// statement as sqlite_master held it), and created again after the
+// import's last, each in a transaction that also deletes its record;
 // when the import fails, it creates them again before it returns. A
 // process that dies in between leaves the record: openSQLite creates the
 // indexes again from it before anything else uses the store. Meanwhile,

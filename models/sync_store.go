@@ -296,9 +296,14 @@ func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions,
 		}
 		// Even when the import was cancelled: the indexes are part of
 		// the schema (and a store opened later would create them).
+		// One transaction per index: a write of a server beside the
+		// import waits for one CREATE INDEX (a scan and sort of one table),
+		// not for all of them (busy_timeout).
 		ctx := withBulk(context.WithoutCancel(ctx))
-		if rerr := s.write(ctx, func(tx *gorm.DB) error { return restoreIndexes(tx, deferred) }); rerr != nil {
-			err = errors.Join(err, rerr)
+		for _, ix := range deferred {
+			if rerr := s.write(ctx, func(tx *gorm.DB) error { return restoreIndexes(tx, []deferredIndex{ix}) }); rerr != nil {
+				err = errors.Join(err, rerr)
+			}
 		}
 	}()
 	in, ok, _ := next(-1)
