@@ -97,7 +97,10 @@ func TestMigrateDB(t *testing.T) {
 				break
 			}
 		}
-		if len(a) == 0 {
+		// deferred_indexes is empty whenever a store has opened the
+		// database (it records an import's dropped indexes only while it
+		// runs: see models/deferred_index.go).
+		if len(a) == 0 && table != "deferred_indexes" {
 			empty = append(empty, table)
 		}
 	}

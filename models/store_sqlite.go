@@ -37,6 +37,12 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 		wdb.Close()
 		return nil, err
 	}
+	// The indexes an import dropped and did not create again, its process
+	// having died midway (see deferIndexes), before anything reads.
+	if err := restoreDeferredIndexes(ctx, wdb); err != nil {
+		wdb.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 	r, err := gorm.Open(gormsqlite.New(gormsqlite.Config{DriverName: sqliteDriver, DSN: dsn(path, true)}), cfg)
 	if err != nil {
 		wdb.Close()

@@ -276,10 +276,36 @@ type SyncNext func(wait time.Duration) (in SyncInput, ok, ended bool)
 // committed; when SyncBatches fails, the batches of its last transaction are
 // not stored (an import run again writes them). A snapshot is not supported
 // here (see ArchiveAbsent).
-func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions, next SyncNext, done func(*SyncResult) error) error {
+//
+// Into an empty directory (SQLite), the stream writes without the
+// non-unique secondary indexes of actors, services and audit events and
+// builds them once at its end, success or failure (deferIndexes): a
+// 100,000-place first import then writes about half the bytes.
+func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions, next SyncNext, done func(*SyncResult) error) (err error) {
 	if opt.Snapshot || opt.SnapshotID != "" {
 		return errors.New("SyncBatches: a snapshot is written by SyncBatch or ArchiveAbsent")
 	}
+	// A first import into an empty directory writes without the secondary
+	// indexes and builds them at its end, or before it returns an error
+	// (see deferIndexes); SQLite only, whose commits rewrite index pages.
+	var deferred []deferredIndex
+	tried := false
+	defer func() {
+		if len(deferred) == 0 {
+			return
+		}
+		// Even when the import was cancelled: the indexes are part of
+		// the schema (and a store opened later would create them).
+		// One transaction per index: a write of a server beside the
+		// import waits for one CREATE INDEX (a scan and sort of one table),
+		// not for all of them (busy_timeout).
+		ctx := withBulk(context.WithoutCancel(ctx))
+		for _, ix := range deferred {
+			if rerr := s.write(ctx, func(tx *gorm.DB) error { return restoreIndexes(tx, []deferredIndex{ix}) }); rerr != nil {
+				err = errors.Join(err, rerr)
+			}
+		}
+	}()
 	in, ok, _ := next(-1)
 	for ok {
 		first, err := newSyncStep(source, in.Actors, in.Services)
@@ -287,7 +313,17 @@ func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions,
 			return err
 		}
 		var results []*SyncResult
+		deferNow := !tried && s.d == sqliteEngine && !opt.DryRun
+		tried = true
 		_, err = s.syncWrite(ctx, opt, func(tx *gorm.DB, _ *SyncResult) error {
+			if deferNow {
+				// Kept even if this transaction rolls back:
+				// restoreIndexes creates only what is absent.
+				var err error
+				if deferred, err = deferIndexes(tx); err != nil {
+					return err
+				}
+			}
 			start, records := time.Now(), 0
 			for b := first; ; {
 				res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}
@@ -1197,7 +1233,11 @@ func (s *Store) SourcePlacesByID(ctx context.Context, source string, sourceIDs [
 	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
 		var rows []SourcePlace
 		err := s.read(ctx).Table("actors").Select("source_id", "name", "street", "complement", "postal_code", "commune", "insee_code").
-			Where("source = ? AND source_id IN ? AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
+			// source_id <> '': the unique source key's condition, so that
+			// SQLite reads it through that index even while a first
+			// import has dropped the others (see deferIndexes); a place
+			// with no id is never looked up by it.
+			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
 		if err != nil {
 			return nil, dbError(err)
 		}
