@@ -43,4 +43,3 @@ func TestFarmersFindTheChambersOfAgricultureOfTheBatch0117(t *testing.T) {
 		t.Errorf("aide numerique pour les commercants: %v, want the chamber of commerce first", got)
 	}
 }
-
