@@ -3,6 +3,8 @@ package search_test
 import (
 	"slices"
 	"testing"
+
+	"carnet/models/search"
 )
 
 // A farmer's words (« agriculteurs », « paysan », « éleveur », Spanish
@@ -41,5 +43,18 @@ func TestFarmersFindTheChambersOfAgricultureOfTheBatch0117(t *testing.T) {
 	// The chamber of commerce is still the shopkeepers'.
 	if _, got := searchNames(t, m, "aide numerique pour les commercants"); len(got) == 0 || got[0] != "Chambre de commerce et d'industrie du Var" {
 		t.Errorf("aide numerique pour les commercants: %v, want the chamber of commerce first", got)
+	}
+}
+
+// A match through a kind of place named says the kind's name.
+func TestANamedKindMatchSaysItsNameOfTheBatch0117(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("ca", "Chambre départementale d'agriculture du Lot", "Cahors", "46000", "430 avenue Jean Jaurès", "services", themeTools),
+	})
+	r, _ := searchNames(t, m, "agriculteurs informatique")
+	if len(r.Hits) != 1 || !slices.ContainsFunc(r.Hits[0].Matches, func(x search.Match) bool {
+		return x.Field == search.FieldNamed && x.Value == "chambre d'agriculture" && x.How == search.HowRelated
+	}) {
+		t.Errorf("agriculteurs informatique: %+v, want a match named « chambre d'agriculture »", r.Hits)
 	}
 }
