@@ -15169,7 +15169,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "field": {
-                    "description": "Where: name, actor_name, commune, labels, description, address, a filter\nfield (themes, typologies, departement…), postal_code (the record is\nat the postal code q names: value the code), acceslibre (the place\npublishes its Acceslibre record: value \"true\"), or open_when (a day and\na time of day q names, « samedi matin »: value saturday-morning, the\nday and morning, afternoon or evening; every-day for « 7j/7 »).",
+                    "description": "Where: name, actor_name, commune, labels, description, address, a filter\nfield (themes, typologies, departement…), postal_code (the record is\nat the postal code q names: value the code), acceslibre (the place\npublishes its Acceslibre record: value \"true\"), or open_when (a day and\na time of day q names, « samedi matin »: value saturday-morning, the\nday and morning, afternoon or evening; every-day for « 7j/7 »), or\nnamed (the record's name writes a kind of place no vocabulary value\ntells apart, where the word's need is met: value that kind's name,\n« chambre d'agriculture » for agriculteurs).",
                     "type": "string",
                     "example": "themes"
                 },

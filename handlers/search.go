@@ -67,7 +67,10 @@ type SearchMatch struct {
 	// at the postal code q names: value the code), acceslibre (the place
 	// publishes its Acceslibre record: value "true"), or open_when (a day and
 	// a time of day q names, « samedi matin »: value saturday-morning, the
-	// day and morning, afternoon or evening; every-day for « 7j/7 »).
+	// day and morning, afternoon or evening; every-day for « 7j/7 »), or
+	// named (the record's name writes a kind of place no vocabulary value
+	// tells apart, where the word's need is met: value that kind's name,
+	// « chambre d'agriculture » for agriculteurs).
 	Field string `json:"field" example:"themes"`
 	// The indexed word or the field value matched.
 	Value string `json:"value" example:"Aide aux démarches administratives"`

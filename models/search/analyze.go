@@ -1134,15 +1134,61 @@ func markSoft(a *analysis, dated map[string]bool) {
 	// place declares both, and the language was missing from every
 	// answer).
 	language := slices.ContainsFunc(a.clauses, foreignLanguage)
+	// A commune or a part of a city beside a landmark says where the
+	// landmark is; without one, the landmark is where the person is
+	// (« imprimer à côté de la gare »), required.
+	placed := slices.ContainsFunc(a.clauses, func(c clause) bool { return c.place >= 0 })
+	// A public beside a need and a commune (« club informatique retraités
+	// toulouse »): within the commune the places meeting the need are
+	// where the person can go, those naming or declaring the public
+	// first; required, the public kept two places of Toulouse named
+	// « senior » (a restaurant) and none of the twelve helping with
+	// computers. Without a commune it is still required.
+	public := func(c clause) bool {
+		isPublic := func(t lexTarget) bool { return t.field == FieldPublics }
+		if slices.ContainsFunc(c.sets, func(sr setRef) bool { return isPublic(sr.t) }) ||
+			slices.ContainsFunc(lex.labels[c.word], isPublic) {
+			return true
+		}
+		return slices.ContainsFunc(lex.phrases[c.word], func(p *lexPhrase) bool {
+			return len(p.tokens) == 1 && slices.ContainsFunc(p.targets, func(t lexTarget) bool { return isPublic(t) && t.how == HowSynonym })
+		})
+	}
+	publicBeside := func(i int) bool {
+		c := a.clauses[i]
+
+		if !placed || c.place >= 0 || c.inPhrase || c.lacking || !public(c) {
+			return false
+		}
+		return slices.ContainsFunc(a.clauses, func(o clause) bool {
+			return o.word != c.word && o.place < 0 && !o.lacking && !public(o) && slices.ContainsFunc(o.sets, func(sr setRef) bool {
+				return sr.t.field == FieldThemes || sr.t.field == FieldKind
+			})
+		})
+	}
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placeQualifiers[c.word] || dated[c.word] ||
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && landmarks[c.word] || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
-			c.place < 0 && c.lacking && need ||
+			c.place < 0 && c.lacking && need || publicBeside(i) ||
 			c.place < 0 && language && !foreignLanguage(*c)
 		if !c.soft {
 			hard++
+		}
+	}
+	// The need beside a public made soft is then what is required: its
+	// generic words that carry a meaning (« cours informatique seniors
+	// cannes »: the places of Cannes helping with computers, not all of
+	// Cannes's places).
+	if slices.ContainsFunc(a.clauses, func(c clause) bool { return c.soft && c.place < 0 && public(c) && placed }) {
+		for i := range a.clauses {
+			c := &a.clauses[i]
+			if c.soft && !public(*c) && c.place < 0 && !c.lacking && lex.generic[inflectionBase(c.word)] &&
+				slices.ContainsFunc(c.sets, func(sr setRef) bool { return sr.t.field == FieldThemes || sr.t.field == FieldKind }) {
+				c.soft = false
+				hard++
+			}
 		}
 	}
 	if hard == 0 {
@@ -1215,6 +1261,19 @@ var documentWords = map[string]bool{"attestation": true, "attestations": true, "
 // required « place », found in few addresses and in « à ma place »).
 var streetKinds = map[string]bool{"place": true, "rue": true, "avenue": true, "boulevard": true, "bd": true,
 	"allee": true, "chemin": true, "quai": true, "impasse": true, "square": true, "esplanade": true, "route": true}
+
+// landmarks are the buildings people say a place is near (« à côté de
+// l'université toulouse », « près de l'hôpital de Sault »): beside a
+// commune they say where in it, as a street's kind does, and rank the addresses
+// and names holding them first without requiring them (« université »,
+// required, kept the one place of Toulouse at « rue de l'Université »).
+// Kinds of places of the directory (mairie, poste, médiathèque) and
+// words that also name a need or an app (école, collège, lycée) are not
+// landmarks.
+var landmarks = map[string]bool{"gare": true, "gares": true, "hopital": true, "hopitaux": true, "clinique": true,
+	"universite": true, "fac": true, "faculte": true, "campus": true, "eglise": true, "cathedrale": true, "stade": true,
+	"piscine": true, "cinema": true, "musee": true, "aeroport": true, "metro": true, "tram": true, "tramway": true,
+	"supermarche": true, "hypermarche": true, "cimetiere": true}
 
 // placeQualifiers say which one of a kind of place (« bibliothèque de
 // quartier », « mairie annexe », « médiathèque municipale »): beside the

@@ -183,6 +183,11 @@ const (
 	// day in a query (« samedi après-midi », « lundi matin ») and for
 	// « 7j/7 ».
 	FieldOpenWhen = "open_when"
+	// FieldNamed holds the keys of the abbreviation table's entries the
+	// place's name writes (vocab.SynonymFieldNamed): a kind of place no
+	// vocabulary tells apart (a chambre d'agriculture among the
+	// « Chambres consulaires »). It is not a filter nor a facet.
+	FieldNamed = "named"
 )
 
 // OpenWhenParts are the times of day of FieldOpenWhen, each open at some

@@ -39,6 +39,7 @@ var fieldOfVocabulary = func() map[string]string {
 	m[vocab.SynonymFieldItinerant] = FieldItinerant
 	m[vocab.SynonymFieldAcceslibre] = FieldAcceslibre
 	m[vocab.SynonymFieldOpenWhen] = FieldOpenWhen
+	m[vocab.SynonymFieldNamed] = FieldNamed
 	return m
 }()
 
@@ -415,7 +416,15 @@ func buildLexicon() *lexicon {
 				}
 			}
 			for _, t := range e.Related {
-				targets = append(targets, lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: factorRelated, how: HowRelated, via: w})
+				f := float32(factorRelated)
+				if t.Vocabulary == vocab.SynonymFieldNamed {
+					// A place named as the kind of place the need is
+					// met at (« Chambre d'agriculture » for a farmer)
+					// says it meets it more surely than a theme any
+					// place offering procedures declares.
+					f = factorSynonym
+				}
+				targets = append(targets, lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: f, how: HowRelated, via: w})
 			}
 			for _, t := range e.Partners {
 				k := strings.Join(tokens(w), " ")

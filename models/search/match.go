@@ -333,7 +333,11 @@ func (t *table) explain(a *analysis, slot uint32) (matches []Match, missing []st
 				if sr.fuzzy {
 					how = HowSpelling
 				}
-				bestE, best = w, Match{Word: c.word, How: how, Field: sr.t.field, Value: sr.t.value, Via: sr.t.via}
+				value := sr.t.value
+				if sr.t.field == FieldNamed && lex.abbrevNames[value][0] != "" {
+					value = lex.abbrevNames[value][0] // the name the record writes, not the entry's key
+				}
+				bestE, best = w, Match{Word: c.word, How: how, Field: sr.t.field, Value: value, Via: sr.t.via}
 			}
 		}
 		if bestE == 0 {

@@ -513,6 +513,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	f[fieldDescription] = []string{sv.Description, a.Summary, a.Description}
 	f[fieldAddress] = []string{addr.Street}
 	d.text = docTerms(f)
+	setNamed(d)
 	return d
 }
 
@@ -595,6 +596,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	f[fieldDescription] = []string{a.Summary, a.Description}
 	f[fieldAddress] = []string{a.Address.Street}
 	d.text = docTerms(f)
+	setNamed(d)
 	return d
 }
 
@@ -723,4 +725,25 @@ func asMissing(words []string, matches []Match, missing []string) ([]Match, []st
 		kept = append(kept, m)
 	}
 	return kept, missing
+}
+
+// setNamed gives d's FieldNamed: the keys of the abbreviation entries its
+// name (or its place's) writes, by a form or a kind, read from its text
+// terms (see docTerms).
+func setNamed(d *doc) {
+	const names = 1<<fieldName | 1<<fieldOwnerName
+	var keys []string
+	for term, mask := range d.text {
+		if mask&names == 0 || len(term) < 2 || (term[:1] != abbrevPrefix && term[:1] != kindPrefix) {
+			continue
+		}
+		key, _, _ := strings.Cut(term[1:], "/")
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	if len(keys) > 0 {
+		slices.Sort(keys)
+		d.values[FieldNamed] = keys
+	}
 }

@@ -356,6 +356,10 @@ var sentenceWords = map[string]bool{
 	// sending (« orienter vers un conseiller numérique »: « vers » found
 	// « Vers un tiers-lieu »).
 	"cherche": true, "cherches": true, "cherchent": true, "cherchons": true,
+	// A device's state (« mon portable est plein »): the device and what
+	// the person cannot do say the need; « plein » was spelt « plainte »
+	// once the thesaurus had « porter plainte ».
+	"plein": true, "pleine": true, "pleins": true, "pleines": true,
 	"orienter": true, "oriente": true, "orientee": true, "orientes": true, "orientees": true, "rediriger": true,
 	"vers":  true,
 	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,

@@ -34,6 +34,14 @@ const (
 	// ("saturday-morning", "tuesday-evening") or on every day
 	// ("every-day"); search reads it, no filter has it.
 	SynonymFieldOpenWhen = "open_when"
+	// SynonymFieldNamed: the place's name writes an entry of the
+	// abbreviation table (the value is the entry's Key or one of its
+	// forms). It reaches a kind of place that no vocabulary value tells
+	// apart: the standard files the chambres d'agriculture, where farmers
+	// are helped with their online procedures, under « Chambres
+	// consulaires (CCI, CMA, CA) » with the chambers of commerce, so a
+	// farmer's word relating to that typology would find those too.
+	SynonymFieldNamed = "named"
 )
 
 var synonymFieldValues = map[string][]string{
@@ -190,6 +198,20 @@ func parseTargets(in []string) ([]Target, error) {
 		name, value, ok := strings.Cut(s, ":")
 		if !ok {
 			return nil, fmt.Errorf("%q: write vocabulary:value", s)
+		}
+		if name == SynonymFieldNamed {
+			key := ""
+			for _, a := range Abbreviations() {
+				if a.Key == value || slices.ContainsFunc(a.Forms(), func(f string) bool { return Slugify(f) == Slugify(value) }) {
+					key = a.Key
+					break
+				}
+			}
+			if key == "" {
+				return nil, fmt.Errorf("%q: %s takes an entry of the abbreviation table", s, name)
+			}
+			out = append(out, Target{name, key})
+			continue
 		}
 		if vals, ok := synonymFieldValues[name]; ok {
 			found := false
