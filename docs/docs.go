@@ -18265,6 +18265,8 @@ const docTemplate = `{
         "WebhookHealth": {
             "type": "object",
             "required": [
+                "behind_cursor",
+                "behind_since",
                 "consecutive_failures",
                 "failing_since",
                 "given_up",
@@ -18275,6 +18277,18 @@ const docTemplate = `{
                 "pending"
             ],
             "properties": {
+                "behind_cursor": {
+                    "description": "Set while the subscription is behind: its queue reached its bound (1,000 deliveries waiting by default), so Carnet stopped storing a delivery per change and keeps only this cursor of the change feed. The changes after it are queued again, with the records' state then, as the endpoint catches up; a receiver may also read GET /api/v1/changes?cursor= from it. null when nothing is held back.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "1042"
+                },
+                "behind_since": {
+                    "description": "When it fell behind; null when it is not.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
                 "consecutive_failures": {
                     "description": "Failures in a row.",
                     "type": "integer",
