@@ -239,9 +239,14 @@ func (s *Store) DeleteWebhook(ctx context.Context, id string) error {
 	for {
 		var n int64
 		err := s.write(ctx, func(tx *gorm.DB) error {
-			// The subscription's key first, as claims do: the lock
-			// order of the deletion below and of recorded attempts.
-			if gone, err := lockSubscriptionKey(tx, w.ID); gone || err != nil {
+			// The subscription first, FOR UPDATE as the last
+			// transaction locks it: claims (FOR KEY SHARE) and
+			// recorded attempts (FOR NO KEY UPDATE) wait for the
+			// batch, rather than lock its deliveries in another
+			// order (a deadlock on PostgreSQL,
+			// TestWebhookDeleteWhileDelivering).
+			var still []string
+			if err := forUpdate(tx).Model(&WebhookSubscription{}).Where("id = ?", w.ID).Pluck("id", &still).Error; err != nil || len(still) == 0 {
 				return err
 			}
 			some := tx.Model(&WebhookDelivery{}).Select("id").Where("subscription_id = ?", w.ID).Limit(webhookDeleteBatch)
