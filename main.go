@@ -798,6 +798,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	} else {
 		wh.Concurrency = n
 	}
+	if n, err := strconv.Atoi(get("CARNET_WEBHOOK_MAX_PENDING", "1000")); err != nil || n < 10 || n > 100000 {
+		errs = append(errs, errors.New("CARNET_WEBHOOK_MAX_PENDING must be a number from 10 to 100000"))
+	} else {
+		wh.MaxPending = int64(n)
+	}
 	if wh.RetryFirst > wh.RetryMax {
 		errs = append(errs, errors.New("CARNET_WEBHOOK_RETRY must not be longer than CARNET_WEBHOOK_RETRY_MAX"))
 	}

@@ -46,7 +46,7 @@ func TestWebhookDeleteWhileDelivering(t *testing.T) {
 	}
 	f, err := e.Store.Follow(ctx, models.FollowOptions{Name: "webhooks-test", From: from,
 		Apply: func(ctx context.Context, batch []models.Change) error {
-			_, err := e.Store.FanOutWebhooks(ctx, batch, handlers.RenderWebhook)
+			_, err := e.Store.FanOutWebhooks(ctx, batch, models.WebhookMaxPending, handlers.RenderWebhook)
 			return err
 		}})
 	if err != nil {

@@ -476,7 +476,7 @@ func TestWebhookRestartLosesNothing(t *testing.T) {
 	}
 	f, err := e.Store.Follow(context.Background(), models.FollowOptions{Name: "webhooks-test", From: from,
 		Apply: func(ctx context.Context, batch []models.Change) error {
-			_, err := e.Store.FanOutWebhooks(ctx, batch, handlers.RenderWebhook)
+			_, err := e.Store.FanOutWebhooks(ctx, batch, models.WebhookMaxPending, handlers.RenderWebhook)
 			return err
 		}})
 	if err != nil {

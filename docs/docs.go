@@ -50,7 +50,7 @@ const docTemplate = `{
         },
         "/api/hsds/v3/organizations": {
             "get": {
-                "description": "Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services.",
+                "description": "Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services. An organization nests at most 50 services, its first in creation order; GET /api/hsds/v3/services?organization_id={id} pages through them all.",
                 "produces": [
                     "application/json"
                 ],
@@ -125,7 +125,7 @@ const docTemplate = `{
         },
         "/api/hsds/v3/organizations/{id}": {
             "get": {
-                "description": "A live place as a fully nested HSDS organization, with its services (basic, or full with full_service=true).",
+                "description": "A live place as a fully nested HSDS organization, with its services (basic, or full with full_service=true): at most 50, its first in creation order, so that the answer stays bounded; GET /api/hsds/v3/services?organization_id={id} pages through them all.",
                 "produces": [
                     "application/json"
                 ],
@@ -2266,7 +2266,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "Not archived, or its network is archived or gone (restore the network first, or send leave_network=true)",
+                        "description": "Not archived, its network is archived or gone (restore the network first, or send leave_network=true), or it would come back with more than 300 services that are not archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -6288,7 +6288,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Adds a service to an active actor. Status defaults to published; on_site defaults to true. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
+                "description": "Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
                 "consumes": [
                     "application/json"
                 ],
@@ -6878,7 +6878,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.",
+                "description": "Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first), with room for it: at most 300 services that are not archived per place (409 naming the place and the bound). Recorded in the service's history (action restore). Who: those who may edit the service.",
                 "produces": [
                     "application/json"
                 ],
@@ -6947,7 +6947,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "Not archived, or its actor is archived",
+                        "description": "Not archived, its actor is archived, or its place already has 300 services that are not archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -8035,7 +8035,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it).",
+                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it). A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound.",
                 "consumes": [
                     "application/json"
                 ],
@@ -11973,7 +11973,7 @@ const docTemplate = `{
                     }
                 },
                 "services": {
-                    "description": "The structure's public services.",
+                    "description": "The structure's public services: at most 50, its first in creation order (GET /api/hsds/v3/services?organization_id= pages through them all).",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/HSDSService"
@@ -18265,6 +18265,8 @@ const docTemplate = `{
         "WebhookHealth": {
             "type": "object",
             "required": [
+                "behind_cursor",
+                "behind_since",
                 "consecutive_failures",
                 "failing_since",
                 "given_up",
@@ -18275,6 +18277,18 @@ const docTemplate = `{
                 "pending"
             ],
             "properties": {
+                "behind_cursor": {
+                    "description": "Set while the subscription is behind: its queue reached its bound (1,000 deliveries waiting by default), so Carnet stopped storing a delivery per change and keeps only this cursor of the change feed. The changes after it are queued again, with the records' state then, as the endpoint catches up; a receiver may also read GET /api/v1/changes?cursor= from it. null when nothing is held back.",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "1042"
+                },
+                "behind_since": {
+                    "description": "When it fell behind; null when it is not.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
                 "consecutive_failures": {
                     "description": "Failures in a row.",
                     "type": "integer",

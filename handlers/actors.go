@@ -781,7 +781,7 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"Not allowed to edit the actor, or (leave_network) to change its parent_id"
 //	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem	"Not archived, or its network is archived or gone (restore the network first, or send leave_network=true)"
+//	@Failure		409			{object}	Problem	"Not archived, its network is archived or gone (restore the network first, or send leave_network=true), or it would come back with more than 300 services that are not archived"
 //	@Failure		412			{object}	Problem
 //	@Router			/api/v1/actors/{id}/restore [post]
 func (h *Handler) RestoreActor(c *gin.Context) error {

@@ -309,7 +309,7 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 //
 //	@ID			hsdsListOrganizations
 //	@Summary		HSDS organizations
-//	@Description	Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services.
+//	@Description	Pages through the live places (Carnet's actors) as HSDS organizations, in creation order. full=true nests locations, phones, identifiers, attributes and services; full_service=true nests full services. An organization nests at most 50 services, its first in creation order; GET /api/hsds/v3/services?organization_id={id} pages through them all.
 //	@Tags			hsds
 //	@Produce		json
 //	@Param			search			query		string	false	"Words that must each occur (case and accents ignored) in the name, presentation or commune"	maxlength(500)
@@ -332,7 +332,7 @@ func (h *Handler) HSDSOrganizations(c *gin.Context) error {
 //
 //	@ID			hsdsGetOrganization
 //	@Summary		HSDS organization
-//	@Description	A live place as a fully nested HSDS organization, with its services (basic, or full with full_service=true).
+//	@Description	A live place as a fully nested HSDS organization, with its services (basic, or full with full_service=true): at most 50, its first in creation order, so that the answer stays bounded; GET /api/hsds/v3/services?organization_id={id} pages through them all.
 //	@Tags			hsds
 //	@Produce		json
 //	@Param			id				path		string	true	"Organization id (Carnet's actor id)"

@@ -357,7 +357,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 //
 //	@ID			createService
 //	@Summary		Create a service
-//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
+//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
@@ -553,7 +553,7 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 //
 //	@ID			restoreService
 //	@Summary		Restore an archived service
-//	@Description	Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first). Recorded in the service's history (action restore). Who: those who may edit the service.
+//	@Description	Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first), with room for it: at most 300 services that are not archived per place (409 naming the place and the bound). Recorded in the service's history (action restore). Who: those who may edit the service.
 //	@Tags			services
 //	@Produce		json
 //	@Security		BearerAuth
@@ -567,7 +567,7 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem
 //	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem	"Not archived, or its actor is archived"
+//	@Failure		409			{object}	Problem	"Not archived, its actor is archived, or its place already has 300 services that are not archived"
 //	@Failure		412			{object}	Problem
 //	@Router			/api/v1/services/{id}/restore [post]
 func (h *Handler) RestoreService(c *gin.Context) error {

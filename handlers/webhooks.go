@@ -128,6 +128,10 @@ type WebhookHealth struct {
 	GivenUp int64 `json:"given_up" example:"0"`
 	// Deliveries waiting to be sent.
 	Pending int64 `json:"pending" example:"0"`
+	// Set while the subscription is behind: its queue reached its bound (1,000 deliveries waiting by default), so Carnet stopped storing a delivery per change and keeps only this cursor of the change feed. The changes after it are queued again, with the records' state then, as the endpoint catches up; a receiver may also read GET /api/v1/changes?cursor= from it. null when nothing is held back.
+	BehindCursor *string `json:"behind_cursor" example:"1042" extensions:"x-nullable"`
+	// When it fell behind; null when it is not.
+	BehindSince *time.Time `json:"behind_since" format:"date-time" extensions:"x-nullable"`
 }
 
 // WebhookReplay is a replay in progress: the changes after `position` up
@@ -316,6 +320,9 @@ func newWebhook(w *models.WebhookSubscription, pending int64, now time.Time) Web
 	}
 	if w.PausedUntil != nil && w.PausedUntil.After(now) {
 		out.Health.PausedUntil = w.PausedUntil
+	}
+	if w.BehindAfter != nil {
+		out.Health.BehindCursor, out.Health.BehindSince = ptr(seqString(*w.BehindAfter)), w.BehindSince
 	}
 	if w.Replaying() {
 		out.Replay = &WebhookReplay{Position: seqString(w.ReplayAfter), Until: seqString(w.ReplayUntil)}

@@ -173,8 +173,12 @@ type PublicActorFilter struct {
 	Words []string
 	// WithServices loads each actor's public services.
 	WithServices bool
-	Offset       int
-	Limit        int // 0 means no rows, only the total
+	// ServicesPerActor keeps, with WithServices, each actor's first
+	// services only (in id order, which is creation order), so that a page
+	// is bounded whatever a place holds; 0 keeps them all.
+	ServicesPerActor int
+	Offset           int
+	Limit            int // 0 means no rows, only the total
 }
 
 // PublicActorPage is one page of public places.
@@ -226,6 +230,14 @@ func (s *Store) PublicActors(ctx context.Context, f PublicActorFilter) (PublicAc
 		for _, chunk := range chunks(ids) {
 			var batch []Service
 			q := tx.Model(&Service{}).Where("services.actor_id IN ? AND services.archived_at IS NULL AND services.status = ?", chunk, vocab.ServicePublished)
+			if f.ServicesPerActor > 0 {
+				// Numbered per actor in id order, through the index on
+				// actor_id: only the first ServicesPerActor of each are
+				// read (ROW_NUMBER: SQLite 3.25 and PostgreSQL alike).
+				ranked := tx.Model(&Service{}).Select("services.id, ROW_NUMBER() OVER (PARTITION BY services.actor_id ORDER BY services.id) AS rn").
+					Where("services.actor_id IN ? AND services.archived_at IS NULL AND services.status = ?", chunk, vocab.ServicePublished)
+				q = q.Where("services.id IN (?)", tx.Table("(?) AS ranked", ranked).Select("ranked.id").Where("ranked.rn <= ?", f.ServicesPerActor))
+			}
 			if err := scanFast(q.Order("services.id"), &batch); err != nil {
 				return err
 			}

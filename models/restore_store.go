@@ -69,6 +69,12 @@ func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition, o
 		if err := forUpdate(tx).Where("actor_id = ? AND archived_at >= ?", a.ID, archivedAt).Find(&services).Error; err != nil {
 			return err
 		}
+		// They come back together: the same bound as for any service
+		// added to a place (a place archived with more, before the bound,
+		// is refused rather than restored past it).
+		if err := (serviceRoom{}).take(tx, a.ID, len(services)); err != nil {
+			return err
+		}
 		for i := range services {
 			if err := s.restoreService(tx, &services[i]); err != nil {
 				return err
@@ -116,6 +122,9 @@ func (s *Store) RestoreService(ctx context.Context, id string, pre Precondition)
 		}
 		before := *sv
 		if err := s.authorizeService(tx, &before, sv, actor); err != nil {
+			return err
+		}
+		if err := (serviceRoom{}).take(tx, sv.ActorID, 1); err != nil {
 			return err
 		}
 		if err := s.restoreService(tx, sv); err != nil {

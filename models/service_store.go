@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -58,9 +59,70 @@ func (s *Store) CreateService(ctx context.Context, sv *Service) error {
 	})
 }
 
+// MaxServicesPerPlace bounds the services of one place that are not
+// archived (drafts count: they are rows every write and read of the place
+// carries). Real places offer a handful: the national standard's service
+// vocabulary has 9 values and the largest place of the reference files
+// lists 9 (PACA, 646 places) and 7 (Charente, 188); data·inclusion's
+// thématiques are 69, so a place offering one service per thématique,
+// several for some, still fits. Without a bound a partner synced 10,000
+// services onto one place: a read of that place answered 21.7 MB, and
+// archiving or restoring it held the writer 7 to 10 s (one change per
+// service). 300 is 33 times the largest real place and keeps archiving or
+// restoring a full place well under a second (BenchmarkArchiveFullPlace).
+const MaxServicesPerPlace = 300
+
+// serviceRoom counts, inside one write transaction, the services of each
+// place that are not archived, with those the transaction is about to add
+// (a sync batch inserts its new services together at its end), so that
+// every path that adds a service to a place — creation, a sync batch or
+// an import, restoring a service or a place — applies the same bound.
+type serviceRoom map[string]int
+
+// take reserves n more services on the place actorID, or refuses with
+// ECONFLICT naming the place and the bound. The place is locked first (the
+// order of every service write: its actor, then the service), so that two
+// transactions adding to the same place count one after the other.
+func (r serviceRoom) take(tx *gorm.DB, actorID string, n int) error {
+	have, seen := r[actorID]
+	if !seen {
+		if err := lockActorRow(tx, actorID); err != nil {
+			return err
+		}
+		var count int64
+		if err := tx.Model(&Service{}).Where("actor_id = ? AND archived_at IS NULL", actorID).Count(&count).Error; err != nil {
+			return err
+		}
+		have = int(count)
+	}
+	if have+n > MaxServicesPerPlace {
+		r[actorID] = have
+		var name []string
+		if err := tx.Model(&Actor{}).Where("id = ?", actorID).Pluck("name", &name).Error; err != nil {
+			return err
+		}
+		label := actorID
+		if len(name) == 1 {
+			label = fmt.Sprintf("« %s » (%s)", clip(name[0]), actorID)
+		}
+		reason := fmt.Sprintf("the place %s has %d services that are not archived, and a place may have at most %d: archive some of them first", label, have, MaxServicesPerPlace)
+		return &Error{Code: ECONFLICT, Message: fmt.Sprintf("The place %s has reached its bound of %d services.", label, MaxServicesPerPlace),
+			Fields: []FieldError{{Field: "actor_id", Reason: reason}}}
+	}
+	r[actorID] = have + n
+	return nil
+}
+
+// give returns n services reserved by take that were not written after all.
+func (r serviceRoom) give(actorID string, n int) {
+	if have, seen := r[actorID]; seen {
+		r[actorID] = max(have-n, 0)
+	}
+}
+
 // insertService validates sv and inserts it with a new id inside tx.
 func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
-	actor, err := s.prepareService(tx, sv, nil, false)
+	actor, err := s.prepareService(tx, sv, nil, false, serviceRoom{})
 	if err != nil {
 		return err
 	}
@@ -78,7 +140,7 @@ func (s *Store) insertService(tx *gorm.DB, sv *Service) error {
 // that PrepareSyncBatch normalised it and nothing but its actor id (an
 // actor's id, as stored) was set since: a sync batch's services are
 // normalised before the write transaction, not again on the writer.
-func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, normalized bool) (*Actor, error) {
+func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, normalized bool, room serviceRoom) (*Actor, error) {
 	now := s.now()
 	sv.ID = NewID()
 	sv.CreatedAt, sv.UpdatedAt, sv.ArchivedAt, sv.Version = now, now, nil, 1
@@ -108,6 +170,11 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, n
 		ref = &Actor{ID: sv.ActorID}
 	}
 	if err := s.authorizeService(tx, nil, sv, ref); err != nil {
+		return nil, err
+	}
+	// Last, once the service is known to be valid and allowed: a refused
+	// one takes no room.
+	if err := room.take(tx, sv.ActorID, 1); err != nil {
 		return nil, err
 	}
 	sv.Fingerprint = sv.ContentFingerprint()
@@ -179,6 +246,13 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 	}
 	if err := s.authorizeService(tx, before, sv, actor); err != nil {
 		return err
+	}
+	if before.IsArchived() && sv.Status != vocab.ServiceArchived {
+		// Saved out of the archive (a sync or an import naming it again):
+		// it comes back to its place as a new one would.
+		if err := (serviceRoom{}).take(tx, sv.ActorID, 1); err != nil {
+			return err
+		}
 	}
 	now := s.now()
 	sv.UpdatedAt, sv.Version = now, before.Version+1

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"carnet/models/vocab"
 )
 
 // Results of one record of a sync batch.
@@ -812,6 +814,10 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 	}
 	var created []*Service
 	rescore := map[string]bool{}
+	// The batch's new services are inserted together at its end: the room
+	// counts them as they are accepted, so that a batch cannot take a
+	// place past MaxServicesPerPlace (each one over it is refused).
+	room := serviceRoom{}
 	existing, err := loadKeys(tx, "services", source, ids)
 	if err != nil {
 		return nil, err
@@ -947,13 +953,24 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 				o.ID = ex.ID
 				break
 			}
+			if ex.Archived && sv.Status != vocab.ServiceArchived {
+				// Back from the archive: it takes room on its place,
+				// counted with the batch's new services.
+				if err = room.take(tx, sv.ActorID, 1); err != nil {
+					o.ID = ex.ID
+					break
+				}
+			}
 			err = s.saveService(tx, &before, &sv.Service)
+			if err != nil && ex.Archived {
+				room.give(sv.ActorID, 1)
+			}
 			o.ID, o.Result = ex.ID, SyncUpdated
 			if ex.Archived {
 				o.Result = SyncRestored
 			}
 		default:
-			if _, err = s.prepareService(tx, &sv.Service, live, sv.prepared); err == nil {
+			if _, err = s.prepareService(tx, &sv.Service, live, sv.prepared, room); err == nil {
 				created = append(created, &sv.Service)
 				if !scored[sv.ActorID] {
 					rescore[sv.ActorID] = true

@@ -38,9 +38,17 @@ const (
 
 // Limits of subscriptions.
 const (
-	MaxWebhooksPerOwner  = 20
-	maxWebhookURL        = 2000
+	MaxWebhooksPerOwner = 20
+	// WebhookMaxPending is, by default, how many deliveries one
+	// subscription may have waiting (pending or being sent) before the
+	// fan-out stops storing more for it (see FanOutWebhooks): past it, a
+	// dead or slow endpoint costs one marker, not a rendered body per
+	// change for up to 72 h. Twenty subscriptions of dead endpoints had
+	// stored 320,424 bodies (519 MB) after one 10,000-service sync. 1,000
+	// is a replay's backlog too: what an endpoint is sent ahead at most.
+	WebhookMaxPending    = 1000
 	maxWebhookFilterVals = 100
+	maxWebhookURL        = 2000
 	// webhookSecretBytes: Standard Webhooks asks for 24 to 64 random bytes.
 	webhookSecretBytes = 32
 	// WebhookSecretPrefix marks a signing secret as Standard Webhooks
@@ -76,7 +84,14 @@ type WebhookSubscription struct {
 	DisabledAt          *time.Time
 	// DisabledSeq is the change log's last seq when the subscription was
 	// disabled: changes after it were not queued (replay them).
-	DisabledSeq         int64
+	DisabledSeq int64
+	// BehindAfter is set while the subscription is behind: its queue
+	// reached the bound (WebhookMaxPending), so the changes after this seq
+	// were not rendered nor stored for it; the worker queues them as the
+	// endpoint drains its queue (CatchUpWebhookStep) and clears it once
+	// caught up. BehindSince is when it fell behind.
+	BehindAfter         *int64
+	BehindSince         *time.Time
 	StartSeq            int64
 	FailingSince        *time.Time
 	ConsecutiveFailures int

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -229,7 +230,18 @@ func (s *Store) webhookDeliveries(ctx context.Context, changes []Change, subs []
 // already past part of its batch queues only the rest. The records are
 // read and rendered before the write transaction, which holds the writer
 // only for the inserts. It returns how many deliveries it queued.
-func (s *Store) FanOutWebhooks(ctx context.Context, batch []Change, render WebhookRenderer) (int, error) {
+//
+// A subscription may have at most maxPending deliveries waiting: one whose
+// queue would pass it (a dead endpoint, a slow one under a burst) gets
+// none of the batch and falls behind — BehindAfter is set to the cursor
+// before the batch, and the fan-out no longer renders nor stores anything
+// for it. CatchUpWebhookStep queues what it missed, from the change log,
+// as its queue drains, then the fan-out takes it back: a healthy endpoint
+// still receives every change (a record's latest state, as a page of the
+// change feed collapses them), and a dead one costs a marker instead of a
+// rendered body per change. A subscription with nothing waiting takes a
+// whole batch, whatever its size.
+func (s *Store) FanOutWebhooks(ctx context.Context, batch []Change, maxPending int64, render WebhookRenderer) (int, error) {
 	cur, _, err := s.loadCursor(ctx, webhookConsumer)
 	if err != nil {
 		return 0, err
@@ -245,9 +257,21 @@ func (s *Store) FanOutWebhooks(ctx context.Context, batch []Change, render Webho
 	if err := s.read(ctx).Where("active = ? AND start_seq < ?", true, last).Order("id").Find(&subs).Error; err != nil {
 		return 0, dbError(err)
 	}
+	// Those behind are left to their catch-up: nothing is rendered for
+	// them.
+	var live []WebhookSubscription
+	var ids, skipped []string
+	for _, w := range subs {
+		ids = append(ids, w.ID)
+		if w.BehindAfter != nil {
+			skipped = append(skipped, w.ID)
+		} else {
+			live = append(live, w)
+		}
+	}
 	var rows []WebhookDelivery
-	if len(subs) > 0 {
-		if rows, err = s.webhookDeliveries(ctx, batch, subs, 0, render); err != nil {
+	if len(live) > 0 {
+		if rows, err = s.webhookDeliveries(ctx, batch, live, 0, render); err != nil {
 			return 0, dbError(err)
 		}
 	}
@@ -260,9 +284,60 @@ func (s *Store) FanOutWebhooks(ctx context.Context, batch []Change, render Webho
 		if c.Seq >= last {
 			return nil // another replica fanned this batch out
 		}
+		now := s.now()
+		// Their state now, under the cursor's lock (catch-ups take it
+		// too): one skipped as behind may have caught up meanwhile — up
+		// to c.Seq exactly, the cursor not having moved — and this batch
+		// was not rendered for it: behind again, from c.Seq. One another
+		// replica put behind gets nothing more.
+		behind := map[string]bool{}
+		var again []string
+		if len(ids) > 0 {
+			var state []struct {
+				ID          string
+				BehindAfter *int64
+			}
+			if err := tx.Model(&WebhookSubscription{}).Select("id", "behind_after").Where("id IN ?", ids).Scan(&state).Error; err != nil {
+				return err
+			}
+			for _, st := range state {
+				behind[st.ID] = st.BehindAfter != nil
+				if st.BehindAfter == nil && slices.Contains(skipped, st.ID) {
+					again = append(again, st.ID)
+				}
+			}
+		}
+		adding := map[string]int64{}
+		for _, d := range rows {
+			if d.Seq > c.Seq && !behind[d.SubscriptionID] {
+				adding[d.SubscriptionID]++
+			}
+		}
+		if len(adding) > 0 {
+			var waiting []struct {
+				SubscriptionID string
+				N              int64
+			}
+			if err := tx.Model(&WebhookDelivery{}).Select("subscription_id, count(*) AS n").
+				Where("subscription_id IN ? AND "+waitingState, slices.Collect(maps.Keys(adding))).Group("subscription_id").Scan(&waiting).Error; err != nil {
+				return err
+			}
+			for _, wt := range waiting {
+				if wt.N > 0 && wt.N+adding[wt.SubscriptionID] > maxPending {
+					behind[wt.SubscriptionID] = true
+					again = append(again, wt.SubscriptionID)
+				}
+			}
+		}
+		if len(again) > 0 {
+			if err := tx.Model(&WebhookSubscription{}).Where("id IN ? AND behind_after IS NULL", again).
+				Updates(map[string]any{"behind_after": c.Seq, "behind_since": now}).Error; err != nil {
+				return err
+			}
+		}
 		keep := rows[:0]
 		for _, d := range rows {
-			if d.Seq > c.Seq {
+			if d.Seq > c.Seq && !behind[d.SubscriptionID] {
 				keep = append(keep, d)
 			}
 		}
@@ -273,9 +348,94 @@ func (s *Store) FanOutWebhooks(ctx context.Context, batch []Change, render Webho
 			}
 			queued = int(res.RowsAffected)
 		}
-		return tx.Model(&changeCursor{}).Where("consumer = ?", webhookConsumer).Updates(map[string]any{"seq": last, "updated_at": s.now()}).Error
+		return tx.Model(&changeCursor{}).Where("consumer = ?", webhookConsumer).Updates(map[string]any{"seq": last, "updated_at": now}).Error
 	})
 	return queued, err
+}
+
+// BehindWebhooks lists the active subscriptions that fell behind (see
+// FanOutWebhooks).
+func (s *Store) BehindWebhooks(ctx context.Context) ([]string, error) {
+	var ids []string
+	err := s.read(ctx).Model(&WebhookSubscription{}).Where("active = ? AND behind_after IS NOT NULL", true).Order("id").Pluck("id", &ids).Error
+	return ids, dbError(err)
+}
+
+// CatchUpWebhookStep queues, for a subscription that fell behind, the next
+// changes it missed (at most limit, read from the change log after its
+// BehindAfter, up to the fan-out's cursor), as live deliveries rendered
+// now. It does nothing while more than backlog deliveries wait: the
+// endpoint's pace sets the catch-up's. Once it reaches the fan-out's
+// cursor, under that cursor's lock, the subscription is no longer behind
+// and the fan-out serves it again from there. It reports whether the
+// subscription is caught up (or gone, or off).
+func (s *Store) CatchUpWebhookStep(ctx context.Context, id string, limit int, backlog int64, render WebhookRenderer) (done bool, err error) {
+	var w WebhookSubscription
+	if err := s.read(ctx).Take(&w, "id = ?", id).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return true, nil
+		}
+		return false, dbError(err)
+	}
+	if !w.Active || w.BehindAfter == nil {
+		return true, nil
+	}
+	var waiting int64
+	if err := s.read(ctx).Model(&WebhookDelivery{}).Where("subscription_id = ? AND "+waitingState, id).Count(&waiting).Error; err != nil {
+		return false, dbError(err)
+	}
+	if waiting > backlog {
+		return false, nil
+	}
+	head, _, err := s.loadCursor(ctx, webhookConsumer)
+	if err != nil {
+		return false, err
+	}
+	var changes []Change
+	if err := s.read(ctx).Where("seq > ? AND seq <= ?", *w.BehindAfter, head).Order("seq").Limit(limit).Find(&changes).Error; err != nil {
+		return false, dbError(err)
+	}
+	next := max(head, *w.BehindAfter)
+	if len(changes) == limit {
+		next = changes[len(changes)-1].Seq
+	}
+	var rows []WebhookDelivery
+	if len(changes) > 0 {
+		if rows, err = s.webhookDeliveries(ctx, changes, []WebhookSubscription{w}, 0, render); err != nil {
+			return false, dbError(err)
+		}
+	}
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		// The cursor, then the subscription: the fan-out's order.
+		var c changeCursor
+		if err := forUpdate(tx).Take(&c, "consumer = ?", webhookConsumer).Error; err != nil {
+			return err
+		}
+		var cur WebhookSubscription
+		err := forUpdate(tx).Take(&cur, "id = ?", id).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			done = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if !cur.Active || cur.BehindAfter == nil || *cur.BehindAfter != *w.BehindAfter {
+			return nil // off, or another replica queued this step
+		}
+		if len(rows) > 0 {
+			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(&rows, rowsPerStatement(20)).Error; err != nil {
+				return err
+			}
+		}
+		set := map[string]any{"behind_after": next}
+		if next >= c.Seq {
+			set = map[string]any{"behind_after": nil, "behind_since": nil}
+			done = true
+		}
+		return tx.Model(&WebhookSubscription{}).Where("id = ?", id).Updates(set).Error
+	})
+	return done, err
 }
 
 // ReplayingWebhooks lists the active subscriptions with a replay still
@@ -646,6 +806,12 @@ func (s *Store) FinishWebhookDelivery(ctx context.Context, id, owner string, a W
 				var head int64
 				if err := tx.Model(&Change{}).Select("COALESCE(MAX(seq), 0)").Scan(&head).Error; err != nil {
 					return err
+				}
+				if w.BehindAfter != nil {
+					// Behind, it missed the changes after that cursor
+					// already: the replay must start there.
+					head = min(head, *w.BehindAfter)
+					wset["behind_after"], wset["behind_since"] = nil, nil
 				}
 				wset["active"], wset["disabled_reason"], wset["disabled_at"], wset["disabled_seq"] = false, disabled, now, head
 				wset["version"], wset["updated_at"] = w.Version+1, now

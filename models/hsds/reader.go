@@ -19,6 +19,14 @@ const (
 	MaxPerPage        = 200
 	MaxMinimalPerPage = 5000
 	MaxPage           = 1_000_000
+	// MaxNestedServices bounds the services an organization nests (GET
+	// /organizations/{id} and full lists): its first ones in creation
+	// order, the first page of /services?organization_id= at the default
+	// size, where the rest are paged. A place has at most
+	// models.MaxServicesPerPlace, and real places a handful; bounded here
+	// too, an organization read stays small whatever a place holds (a
+	// place given 10,000 services answered 21.7 MB).
+	MaxNestedServices = DefaultPerPage
 )
 
 // Paging is a page request: page from 1, per_page items.
@@ -237,7 +245,7 @@ type OrganizationQuery struct {
 func (r Reader) Organizations(ctx context.Context, q OrganizationQuery) (HSDSOrganizationList, error) {
 	p := q.Paging.normalized(MaxPerPage)
 	full := q.Full || q.FullService
-	res, err := r.Store.PublicActors(ctx, models.PublicActorFilter{Words: q.Words, WithServices: full, Offset: p.offset(), Limit: p.PerPage})
+	res, err := r.Store.PublicActors(ctx, models.PublicActorFilter{Words: q.Words, WithServices: full, ServicesPerActor: MaxNestedServices, Offset: p.offset(), Limit: p.PerPage})
 	if err != nil {
 		return HSDSOrganizationList{}, err
 	}
@@ -263,7 +271,7 @@ func (r Reader) Organization(ctx context.Context, id string, fullService bool) (
 	if !models.ValidID(id) {
 		return HSDSOrganization{}, models.Errorf(models.ENOTFOUND, "No public organization has the id %q.", clip(id))
 	}
-	res, err := r.Store.PublicActors(ctx, models.PublicActorFilter{IDs: []string{id}, WithServices: true, Limit: 1})
+	res, err := r.Store.PublicActors(ctx, models.PublicActorFilter{IDs: []string{id}, WithServices: true, ServicesPerActor: MaxNestedServices, Limit: 1})
 	if err != nil {
 		return HSDSOrganization{}, err
 	}

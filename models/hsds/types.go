@@ -114,7 +114,7 @@ type HSDSOrganization struct {
 	OrganizationIdentifiers []HSDSOrganizationIdentifier `json:"organization_identifiers,omitempty"`
 	// Typologies, national programmes, training labels and mobility as taxonomy terms.
 	Attributes []HSDSAttribute `json:"attributes,omitempty"`
-	// The structure's public services.
+	// The structure's public services: at most 50, its first in creation order (GET /api/hsds/v3/services?organization_id= pages through them all).
 	Services []HSDSService `json:"services,omitempty"`
 }
 

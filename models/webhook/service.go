@@ -71,6 +71,12 @@ type Config struct {
 	// (1,000).
 	ReplayBatch   int
 	ReplayBacklog int64
+	// MaxPending is how many deliveries one subscription may have waiting
+	// before the fan-out stops storing more for it (1,000,
+	// models.WebhookMaxPending): it falls behind, and the replay loop
+	// catches it up from the change log, ReplayBatch changes at a time,
+	// while at most half of MaxPending (and ReplayBacklog) wait.
+	MaxPending int64
 	// Owner names this worker in the leases; unique by default.
 	Owner string
 }
@@ -109,6 +115,9 @@ func (c *Config) defaults() {
 	}
 	if c.ReplayBacklog <= 0 {
 		c.ReplayBacklog = 1000
+	}
+	if c.MaxPending <= 0 {
+		c.MaxPending = models.WebhookMaxPending
 	}
 	if c.Owner == "" {
 		host, _ := os.Hostname()
@@ -229,7 +238,7 @@ func (s *Service) Run(ctx context.Context) error {
 }
 
 func (s *Service) fanOut(ctx context.Context, batch []models.Change) error {
-	n, err := s.cfg.Store.FanOutWebhooks(ctx, batch, s.cfg.Render)
+	n, err := s.cfg.Store.FanOutWebhooks(ctx, batch, s.cfg.MaxPending, s.cfg.Render)
 	if n > 0 {
 		s.Wake()
 	}
@@ -485,6 +494,31 @@ func (s *Service) replays(ctx context.Context) {
 		ids, err := s.cfg.Store.ReplayingWebhooks(ctx)
 		if err != nil && ctx.Err() == nil {
 			s.cfg.Log.Error("webhooks: reading the replays failed", "error", err.Error())
+		}
+		// Subscriptions behind (their queue reached MaxPending) catch up
+		// the same way, at their endpoint's pace: once it has sent half
+		// of what waited, so that a dead endpoint holds MaxPending.
+		behind, err := s.cfg.Store.BehindWebhooks(ctx)
+		if err != nil && ctx.Err() == nil {
+			s.cfg.Log.Error("webhooks: reading the subscriptions behind failed", "error", err.Error())
+		}
+		for _, id := range behind {
+			for i := 0; i < 5 && ctx.Err() == nil; i++ {
+				done, err := s.cfg.Store.CatchUpWebhookStep(ctx, id, s.cfg.ReplayBatch, min(s.cfg.ReplayBacklog, s.cfg.MaxPending/2), s.cfg.Render)
+				if err != nil {
+					if ctx.Err() == nil {
+						s.cfg.Log.Error("webhooks: a catch-up failed; retrying", "subscription_id", id, "error", err.Error())
+					}
+					break
+				}
+				select {
+				case s.wake <- struct{}{}:
+				default:
+				}
+				if done {
+					break
+				}
+			}
 		}
 		for _, id := range ids {
 			// A few batches per turn, so that one long replay does not
