@@ -818,6 +818,12 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 	// counts them as they are accepted, so that a batch cannot take a
 	// place past MaxServicesPerPlace (each one over it is refused).
 	room := serviceRoom{}
+	// A place created by this batch has no service yet: nothing to lock
+	// or count (counted, each of a first import's services scanned the
+	// services table, whose actor index the import defers: deferIndexes).
+	for id := range scored {
+		room[id] = 0
+	}
 	existing, err := loadKeys(tx, "services", source, ids)
 	if err != nil {
 		return nil, err
