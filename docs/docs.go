@@ -4821,7 +4821,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise). Answers the new referral.",
+                "description": "The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise), and not by a receiving structure that was archived (409 naming to_actor: it may only refuse the referral or record its outcome). Answers the new referral.",
                 "consumes": [
                     "application/json"
                 ],
@@ -4908,7 +4908,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The referral is closed",
+                        "description": "The referral is closed, or the receiving structure was archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5020,7 +5020,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409).",
+                "description": "A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409). Nor does an open referral from an archived structure, or to one whose receiving structure was archived (409 naming from_actor or to_actor): it can only be closed.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5089,7 +5089,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The referral's data was erased",
+                        "description": "The referral's data was erased, or a structure of the open referral was archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5122,7 +5122,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
+                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. An open referral with an archived structure (from_actor or to_actor archived_at) can only be closed: the archived structure may refuse it, record its outcome or cancel it, never accept it (409 naming to_actor or from_actor); a sender whose receiving structure was archived cancels it and refers the person elsewhere. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5197,7 +5197,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The lifecycle does not allow this move",
+                        "description": "The lifecycle does not allow this move, or a structure of the referral was archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -15069,6 +15069,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "address",
+                "archived_at",
                 "emails",
                 "id",
                 "name",
@@ -15079,6 +15080,12 @@ const docTemplate = `{
             "properties": {
                 "address": {
                     "$ref": "#/definitions/Address"
+                },
+                "archived_at": {
+                    "description": "When the structure was archived (it left the directory); null\notherwise. An open referral with an archived structure can only be\nclosed: the archived structure may refuse it, record its outcome or\ncancel it, and a sender whose receiving structure was archived\ncancels it and refers the person elsewhere (409 on anything else).",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
                 },
                 "emails": {
                     "type": "array",

@@ -119,6 +119,12 @@ type ReferralStructure struct {
 	Address  Address  `json:"address"`
 	// Opening hours in OpenStreetMap syntax; "" when unknown.
 	OpeningHours string `json:"opening_hours"`
+	// When the structure was archived (it left the directory); null
+	// otherwise. An open referral with an archived structure can only be
+	// closed: the archived structure may refuse it, record its outcome or
+	// cancel it, and a sender whose receiving structure was archived
+	// cancels it and refers the person elsewhere (409 on anything else).
+	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // ContactCard is a person who acted on a referral, as the two structures
@@ -330,6 +336,7 @@ func (n *namer) structure(id string) ReferralStructure {
 	out := ReferralStructure{ID: id, Phones: []string{}, Emails: []string{}, Websites: []string{}}
 	if a := n.actorRow(id); a != nil {
 		out.Name, out.Phones, out.Emails, out.Websites, out.OpeningHours = a.Name, list(a.Phones), list(a.Emails), list(a.Websites), a.OpeningHours
+		out.ArchivedAt = a.ArchivedAt
 		out.Address = Address{Street: a.Address.Street, Complement: a.Address.Complement, PostalCode: a.Address.PostalCode, Commune: a.Address.Commune, InseeCode: a.Address.InseeCode}
 	}
 	return out
@@ -695,7 +702,7 @@ func readByList(page models.ReferralPage) []*models.Referral {
 //
 //	@ID			transitionReferral
 //	@Summary		Move a referral along its lifecycle
-//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
+//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. An open referral with an archived structure (from_actor or to_actor archived_at) can only be closed: the archived structure may refuse it, record its outcome or cancel it, never accept it (409 naming to_actor or from_actor); a sender whose receiving structure was archived cancels it and refers the person elsewhere. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
@@ -709,7 +716,7 @@ func readByList(page models.ReferralPage) []*models.Referral {
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"A move reserved to the other structure"
 //	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem	"The lifecycle does not allow this move"
+//	@Failure		409			{object}	Problem	"The lifecycle does not allow this move, or a structure of the referral was archived"
 //	@Failure		412			{object}	Problem
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem

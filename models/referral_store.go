@@ -388,6 +388,12 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, pre Precondit
 		if side != t.Side {
 			return Errorf(EFORBIDDEN, "Only the %s structure may move a referral to %s.", side, t.To)
 		}
+		if !IsClosedReferralStatus(t.To) {
+			// Accepting: the one move that does not close it.
+			if err := refuseArchivedAct(tx, &out, t.ByActorID, "accept"); err != nil {
+				return err
+			}
+		}
 		now := s.now()
 		out.Status, out.UpdatedAt, out.Version = t.To, now, out.Version+1
 		switch {
