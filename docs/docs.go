@@ -1532,6 +1532,149 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/actors/{id}/invitations": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The invitations to the structure that may still be accepted (neither accepted, nor revoked, nor expired), oldest first: the address invited, the role, who sent it, when, until when, and how its token travelled — never the token, nor whether the address has an account. One whose sender has since lost the right to grant it is listed too (it would be refused on acceptance): revoke it to clear it. The structure's managers (including managers of its network) and administrators, as for its members.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "members"
+                ],
+                "summary": "List a structure's pending invitations",
+                "operationId": "listInvitations",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/PendingInvitationList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/actors/{id}/invitations/{invitation_id}": {
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Withdraws an invitation to the structure that was not accepted yet (a wrong address, a person who left before accepting): its token stops working at once, with a session or without (404, as an unknown one), and a retry of its creation with the same Idempotency-Key issues no new token. Recorded in the structure's security trail (invitation.revoked). An accepted invitation answers 409 (remove the member instead); one that is unknown, another structure's, expired or already revoked answers 404. The structure's managers and administrators.",
+                "tags": [
+                    "members"
+                ],
+                "summary": "Revoke a pending invitation",
+                "operationId": "revokeInvitation",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Invitation id",
+                        "name": "invitation_id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "Revoked"
+                    },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Already accepted",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/actors/{id}/join-requests": {
             "get": {
                 "security": [
@@ -14204,6 +14347,82 @@ const docTemplate = `{
                 }
             }
         },
+        "PendingInvitation": {
+            "type": "object",
+            "required": [
+                "created_at",
+                "delivery",
+                "email",
+                "expires_at",
+                "id",
+                "invited_by",
+                "role"
+            ],
+            "properties": {
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "delivery": {
+                    "description": "email: the link was e-mailed to the person; manual: its token was shown to the inviter; unknown: sent before this was kept.",
+                    "type": "string",
+                    "enum": [
+                        "email",
+                        "manual",
+                        "unknown"
+                    ]
+                },
+                "email": {
+                    "type": "string",
+                    "example": "aidant@example.fr"
+                },
+                "expires_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "invited_by": {
+                    "description": "Who sent it; kind system for the operator's command line.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Who"
+                        }
+                    ]
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "manager",
+                        "member"
+                    ]
+                }
+            }
+        },
+        "PendingInvitationList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PendingInvitation"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
         "Person": {
             "type": "object",
             "required": [
@@ -17153,7 +17372,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
                     "type": "string",
                     "example": "membership.added"
                 },
