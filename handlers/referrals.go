@@ -31,7 +31,7 @@ type PersonInput struct {
 type ConsentInput struct {
 	// The person agreed to be referred and to share these data.
 	Given bool `json:"given"`
-	// The day they agreed.
+	// The day they agreed: not after today, and not before 2000-01-01 (a placeholder such as 1900-01-01 is refused).
 	GivenOn string `json:"given_on" format:"date" example:"2026-11-20"`
 	// The sender commits to the data-protection rules of the platform.
 	ReferentCommitment bool `json:"referent_commitment"`
@@ -621,7 +621,7 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 //	@Param			actor_id		query		string		false	"One of my structures (default: all of them)"	format(uuid)
 //	@Param			direction		query		string		false	"sent or received (default: both)"	Enums(sent, received)
 //	@Param			status			query		[]string	false	"Statuses"	collectionFormat(csv)
-//	@Param			person_name		query		string		false	"Words of the person's first or last name"	maxlength(500)
+//	@Param			person_name		query		string		false	"Words of the person's first or last name (one with no letter or digit, such as %, answers 400)"	maxlength(500)
 //	@Param			service_id		query		[]string	false	"Sent to these services"	collectionFormat(csv)
 //	@Param			sender_id		query		[]string	false	"Sent by these accounts"	collectionFormat(csv)
 //	@Param			mine			query		bool		false	"Only referrals I sent or accepted"
@@ -649,6 +649,9 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	f.SenderIDs = q.codes("sender_id", "a UUID", models.ValidID)
 	if q.flag("mine") {
 		f.Mine = p.UserID
+	}
+	if f.Name != "" && !models.NameSearchable(f.Name) {
+		q.errs.Add("person_name", "has no letter or digit: write words of the person's first or last name, or leave it out")
 	}
 	if f.Direction != "" && f.Direction != "sent" && f.Direction != "received" {
 		q.errs.Add("direction", "must be sent or received")

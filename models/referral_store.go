@@ -595,6 +595,11 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 	return nil
 }
 
+// NameSearchable reports whether a person_name filter has a word to look
+// for: one with no letter or digit (« % », « * ») folds to no word, and
+// was read as no filter at all, listing every referral.
+func NameSearchable(q string) bool { return len(nameWords(q)) > 0 }
+
 // nameWords folds a name query into words (lower case, no accents).
 func nameWords(q string) []string {
 	return strings.FieldsFunc(vocab.Slugify(q), func(r rune) bool { return r == '-' })
