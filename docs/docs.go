@@ -833,7 +833,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Data sources",
+                        "description": "Data sources (case ignored; a value that cannot name a source, such as *, answers 400)",
                         "name": "source",
                         "in": "query"
                     },
@@ -2940,7 +2940,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "caf-13",
-                        "description": "Only the records of these sources (a service by its own source or its actor's). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true",
+                        "description": "Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true",
                         "name": "source",
                         "in": "query"
                     }
@@ -4622,7 +4622,7 @@ const docTemplate = `{
                     {
                         "maxLength": 500,
                         "type": "string",
-                        "description": "Words of the person's first or last name",
+                        "description": "Words of the person's first or last name (one with no letter or digit, such as %, answers 400)",
                         "name": "person_name",
                         "in": "query"
                     },
@@ -5399,7 +5399,7 @@ const docTemplate = `{
                         "maxLength": 500,
                         "type": "string",
                         "example": "france services",
-                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces",
+                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces, characters that show nothing (zero-width spaces, soft hyphens) are dropped, and a q made of them alone answers 400",
                         "name": "q",
                         "in": "query"
                     },
@@ -5757,7 +5757,7 @@ const docTemplate = `{
                         "maxLength": 500,
                         "type": "string",
                         "example": "médiathèque",
-                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces",
+                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces, characters that show nothing (zero-width spaces, soft hyphens) are dropped, and a q made of them alone answers 400",
                         "name": "q",
                         "in": "query"
                     },
@@ -6295,7 +6295,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Data sources",
+                        "description": "Data sources (case ignored; a value that cannot name a source, such as *, answers 400)",
                         "name": "source",
                         "in": "query"
                     },
@@ -11249,7 +11249,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "given_on": {
-                    "description": "The day they agreed.",
+                    "description": "The day they agreed: not after today, and not before 2000-01-01 (a placeholder such as 1900-01-01 is refused).",
                     "type": "string",
                     "format": "date",
                     "example": "2026-11-20"
