@@ -501,6 +501,20 @@ func matrix() []entry {
 		return call{method: "DELETE", path: "/api/v1/actors/" + a + "/members/" + w.spare.ID}
 	}, tOwn, tOther)
 	tOwn, tOther = team(200)
+	add("GET /api/v1/actors/:id/invitations", func(w *world, _ string, own bool) call {
+		return call{method: "GET", path: "/api/v1/actors/" + w.target(own) + "/invitations"}
+	}, tOwn, tOther)
+	tOwn, tOther = team(204)
+	add("DELETE /api/v1/actors/:id/invitations/:invitation_id", func(w *world, _ string, own bool) call {
+		// A fresh pending invitation per call, sent by the administrator.
+		a := w.target(own)
+		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + a + "/members", Token: w.tokens["admin"], Body: obj{"email": w.email("invited"), "role": "member"}})
+		if r.Code != 202 {
+			w.t.Fatalf("invitation: %d %s", r.Code, r.Body)
+		}
+		return call{method: "DELETE", path: "/api/v1/actors/" + a + "/invitations/" + str(r.Map()["id"])}
+	}, tOwn, tOther)
+	tOwn, tOther = team(200)
 	add("GET /api/v1/actors/:id/join-requests", func(w *world, _ string, own bool) call {
 		return call{method: "GET", path: "/api/v1/actors/" + w.target(own) + "/join-requests"}
 	}, tOwn, tOther)

@@ -128,6 +128,8 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.POST("/actors/:id/members", create(h.AddMember)...)
 	v1.PATCH("/actors/:id/members/:user_id", auth(h.UpdateMember)...)
 	v1.DELETE("/actors/:id/members/:user_id", auth(h.RemoveMember)...)
+	v1.GET("/actors/:id/invitations", auth(h.ListInvitations)...)
+	v1.DELETE("/actors/:id/invitations/:invitation_id", auth(h.RevokeInvitation)...)
 	v1.GET("/actors/:id/join-requests", auth(h.ListJoinRequests)...)
 	v1.POST("/actors/:id/join-requests", create(h.CreateJoinRequest)...)
 	v1.PATCH("/actors/:id/join-requests/:request_id", auth(h.DecideJoinRequest)...)

@@ -833,7 +833,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Data sources",
+                        "description": "Data sources (case ignored; a value that cannot name a source, such as *, answers 400)",
                         "name": "source",
                         "in": "query"
                     },
@@ -1525,6 +1525,149 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/actors/{id}/invitations": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The invitations to the structure that may still be accepted (neither accepted, nor revoked, nor expired), oldest first: the address invited, the role, who sent it, when, until when, and how its token travelled — never the token, nor whether the address has an account. One whose sender has since lost the right to grant it is listed too (it would be refused on acceptance): revoke it to clear it. The structure's managers (including managers of its network) and administrators, as for its members.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "members"
+                ],
+                "summary": "List a structure's pending invitations",
+                "operationId": "listInvitations",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "The next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 200,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 20,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/PendingInvitationList"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/actors/{id}/invitations/{invitation_id}": {
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Withdraws an invitation to the structure that was not accepted yet (a wrong address, a person who left before accepting): its token stops working at once, with a session or without (404, as an unknown one), and a retry of its creation with the same Idempotency-Key issues no new token. Recorded in the structure's security trail (invitation.revoked). An accepted invitation answers 409 (remove the member instead); one that is unknown, another structure's, expired or already revoked answers 404. The structure's managers and administrators.",
+                "tags": [
+                    "members"
+                ],
+                "summary": "Revoke a pending invitation",
+                "operationId": "revokeInvitation",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Invitation id",
+                        "name": "invitation_id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "Revoked"
+                    },
+                    "400": {
+                        "description": "An unknown query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Already accepted",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2797,7 +2940,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "caf-13",
-                        "description": "Only the records of these sources (a service by its own source or its actor's). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true",
+                        "description": "Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true",
                         "name": "source",
                         "in": "query"
                     }
@@ -4479,7 +4622,7 @@ const docTemplate = `{
                     {
                         "maxLength": 500,
                         "type": "string",
-                        "description": "Words of the person's first or last name",
+                        "description": "Words of the person's first or last name (one with no letter or digit, such as %, answers 400)",
                         "name": "person_name",
                         "in": "query"
                     },
@@ -4821,7 +4964,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise). Answers the new referral.",
+                "description": "The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise), and not by a receiving structure that was archived (409 naming to_actor: it may only refuse the referral or record its outcome). Answers the new referral.",
                 "consumes": [
                     "application/json"
                 ],
@@ -4908,7 +5051,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The referral is closed",
+                        "description": "The referral is closed, or the receiving structure was archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5020,7 +5163,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409).",
+                "description": "A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409). Nor does an open referral from an archived structure, or to one whose receiving structure was archived (409 naming from_actor or to_actor): it can only be closed.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5089,7 +5232,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The referral's data was erased",
+                        "description": "The referral's data was erased, or a structure of the open referral was archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5122,7 +5265,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
+                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. An open referral with an archived structure (from_actor or to_actor archived_at) can only be closed: the archived structure may refuse it, record its outcome or cancel it, never accept it (409 naming to_actor or from_actor); a sender whose receiving structure was archived cancels it and refers the person elsewhere. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5197,7 +5340,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The lifecycle does not allow this move",
+                        "description": "The lifecycle does not allow this move, or a structure of the referral was archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5256,7 +5399,7 @@ const docTemplate = `{
                         "maxLength": 500,
                         "type": "string",
                         "example": "france services",
-                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces",
+                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces, characters that show nothing (zero-width spaces, soft hyphens) are dropped, and a q made of them alone answers 400",
                         "name": "q",
                         "in": "query"
                     },
@@ -5614,7 +5757,7 @@ const docTemplate = `{
                         "maxLength": 500,
                         "type": "string",
                         "example": "médiathèque",
-                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces",
+                        "description": "Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces, characters that show nothing (zero-width spaces, soft hyphens) are dropped, and a q made of them alone answers 400",
                         "name": "q",
                         "in": "query"
                     },
@@ -6152,7 +6295,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Data sources",
+                        "description": "Data sources (case ignored; a value that cannot name a source, such as *, answers 400)",
                         "name": "source",
                         "in": "query"
                     },
@@ -11106,7 +11249,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "given_on": {
-                    "description": "The day they agreed.",
+                    "description": "The day they agreed: not after today, and not before 2000-01-01 (a placeholder such as 1900-01-01 is refused).",
                     "type": "string",
                     "format": "date",
                     "example": "2026-11-20"
@@ -14204,6 +14347,82 @@ const docTemplate = `{
                 }
             }
         },
+        "PendingInvitation": {
+            "type": "object",
+            "required": [
+                "created_at",
+                "delivery",
+                "email",
+                "expires_at",
+                "id",
+                "invited_by",
+                "role"
+            ],
+            "properties": {
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "delivery": {
+                    "description": "email: the link was e-mailed to the person; manual: its token was shown to the inviter; unknown: sent before this was kept.",
+                    "type": "string",
+                    "enum": [
+                        "email",
+                        "manual",
+                        "unknown"
+                    ]
+                },
+                "email": {
+                    "type": "string",
+                    "example": "aidant@example.fr"
+                },
+                "expires_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "invited_by": {
+                    "description": "Who sent it; kind system for the operator's command line.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Who"
+                        }
+                    ]
+                },
+                "role": {
+                    "type": "string",
+                    "enum": [
+                        "manager",
+                        "member"
+                    ]
+                }
+            }
+        },
+        "PendingInvitationList": {
+            "type": "object",
+            "required": [
+                "data",
+                "links",
+                "meta"
+            ],
+            "properties": {
+                "data": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PendingInvitation"
+                    }
+                },
+                "links": {
+                    "$ref": "#/definitions/ListLinks"
+                },
+                "meta": {
+                    "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
         "Person": {
             "type": "object",
             "required": [
@@ -15069,6 +15288,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "address",
+                "archived_at",
                 "emails",
                 "id",
                 "name",
@@ -15079,6 +15299,12 @@ const docTemplate = `{
             "properties": {
                 "address": {
                     "$ref": "#/definitions/Address"
+                },
+                "archived_at": {
+                    "description": "When the structure was archived (it left the directory); null\notherwise. An open referral with an archived structure can only be\nclosed: the archived structure may refuse it, record its outcome or\ncancel it, and a sender whose receiving structure was archived\ncancels it and refers the person elsewhere (409 on anything else).",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
                 },
                 "emails": {
                     "type": "array",
@@ -17146,7 +17372,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
                     "type": "string",
                     "example": "membership.added"
                 },

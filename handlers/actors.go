@@ -473,7 +473,7 @@ func list(l models.StringList) []string {
 //	@Param			training_labels		query		[]string	false	"Training labels"					collectionFormat(csv)	extensions(x-vocabulary=training_labels)
 //	@Param			mobility			query		[]string	false	"Fixe, Itinérant"					collectionFormat(csv)	extensions(x-vocabulary=mobility)
 //	@Param			status				query		[]string	false	"active, temporarily_closed, closed"	collectionFormat(csv)	extensions(x-vocabulary=actor_status)
-//	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
+//	@Param			source				query		[]string	false	"Data sources (case ignored; a value that cannot name a source, such as *, answers 400)"						collectionFormat(csv)
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
@@ -522,7 +522,7 @@ func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
 		TrainingLabels:     q.vocab("training_labels", vocab.NameTrainingLabels),
 		Mobility:           q.vocab("mobility", vocab.NameMobility),
 		Statuses:           q.vocab("status", vocab.NameActorStatus),
-		Sources:            q.strings("source"),
+		Sources:            q.sources("source"),
 		ParentID:           q.id("parent_id"),
 		UpdatedSince:       q.timestamp("updated_since"),
 		IncludeArchived:    q.flag("include_archived"),

@@ -207,3 +207,96 @@ func (h *Handler) RemoveMember(c *gin.Context) error {
 	c.Status(http.StatusNoContent)
 	return nil
 }
+
+// PendingInvitation is an invitation to the structure that may still be
+// accepted: who was invited, with which role, by whom, when and until when.
+// Never its token, which only the invited address (or, with delivery
+// manual, the inviter once) ever sees.
+type PendingInvitation struct {
+	ID    string `json:"id" format:"uuid"`
+	Email string `json:"email" example:"aidant@example.fr"`
+	Role  string `json:"role" enums:"manager,member"`
+	// Who sent it; kind system for the operator's command line.
+	InvitedBy Who       `json:"invited_by"`
+	CreatedAt time.Time `json:"created_at" format:"date-time"`
+	ExpiresAt time.Time `json:"expires_at" format:"date-time"`
+	// email: the link was e-mailed to the person; manual: its token was shown to the inviter; unknown: sent before this was kept.
+	Delivery string `json:"delivery" enums:"email,manual,unknown"`
+}
+
+// PendingInvitationList is one page of a structure's pending invitations.
+type PendingInvitationList struct {
+	Data  []PendingInvitation `json:"data"`
+	Meta  ListMeta            `json:"meta"`
+	Links ListLinks           `json:"links"`
+}
+
+// ListInvitations godoc
+//
+//	@ID			listInvitations
+//	@Summary		List a structure's pending invitations
+//	@Description	The invitations to the structure that may still be accepted (neither accepted, nor revoked, nor expired), oldest first: the address invited, the role, who sent it, when, until when, and how its token travelled — never the token, nor whether the address has an account. One whose sender has since lost the right to grant it is listed too (it would be refused on acceptance): revoke it to clear it. The structure's managers (including managers of its network) and administrators, as for its members.
+//	@Tags			members
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string	true	"Actor id"	format(uuid)
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
+//	@Success		200		{object}	PendingInvitationList
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		404		{object}	Problem
+//	@Router			/api/v1/actors/{id}/invitations [get]
+func (h *Handler) ListInvitations(c *gin.Context) error {
+	ref, err := h.teamRef(c)
+	if err != nil {
+		return err
+	}
+	q := newQueryParser(c.Request.URL.Query())
+	p := q.page(models.SortID)
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListInvitations(c.Request.Context(), ref.ID, p)
+	if err != nil {
+		return err
+	}
+	out := PendingInvitationList{Data: make([]PendingInvitation, len(page.Items))}
+	for i, inv := range page.Items {
+		out.Data[i] = PendingInvitation{ID: inv.ID, Email: inv.Email, Role: inv.Role, CreatedAt: inv.CreatedAt, ExpiresAt: inv.ExpiresAt,
+			Delivery: inv.Delivery, InvitedBy: Who{Kind: inv.InvitedByKind, ID: inv.InvitedByID, Label: inv.InvitedByLabel}}
+	}
+	out.Meta, out.Links = listMeta(c, p, page.Total, page.NextCursor)
+	privateNoStore(c)
+	writeJSON(c, http.StatusOK, out)
+	return nil
+}
+
+// RevokeInvitation godoc
+//
+//	@ID			revokeInvitation
+//	@Summary		Revoke a pending invitation
+//	@Description	Withdraws an invitation to the structure that was not accepted yet (a wrong address, a person who left before accepting): its token stops working at once, with a session or without (404, as an unknown one), and a retry of its creation with the same Idempotency-Key issues no new token. Recorded in the structure's security trail (invitation.revoked). An accepted invitation answers 409 (remove the member instead); one that is unknown, another structure's, expired or already revoked answers 404. The structure's managers and administrators.
+//	@Tags			members
+//	@Security		BearerAuth
+//	@Param			id				path	string	true	"Actor id"		format(uuid)
+//	@Param			invitation_id	path	string	true	"Invitation id"	format(uuid)
+//	@Success		204		"Revoked"
+//	@Failure		400		{object}	Problem	"An unknown query parameter"
+//	@Failure		401		{object}	Problem
+//	@Failure		403		{object}	Problem
+//	@Failure		404		{object}	Problem
+//	@Failure		409		{object}	Problem	"Already accepted"
+//	@Router			/api/v1/actors/{id}/invitations/{invitation_id} [delete]
+func (h *Handler) RevokeInvitation(c *gin.Context) error {
+	ref, err := h.teamRef(c)
+	if err != nil {
+		return err
+	}
+	if err := h.Store.RevokeInvitation(c.Request.Context(), ref.ID, c.Param("invitation_id")); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
+	return nil
+}

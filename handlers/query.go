@@ -97,11 +97,37 @@ func (q *queryParser) strings(name string) []string { return q.raw(name) }
 // (models.PastedText: line breaks are spaces, characters that show nothing
 // are dropped; other control characters and text-direction overrides are
 // refused as in any value).
+//
+// A value that held only such characters (a zero-width space, a soft
+// hyphen) is refused: dropped to "", it was read as no filter at all, and
+// answered everything.
 func (q *queryParser) words(name string) string {
 	for i, v := range q.v[name] {
 		q.v[name][i] = models.PastedText(v)
+		if strings.TrimSpace(v) != "" && strings.TrimSpace(q.v[name][i]) == "" && utf8.ValidString(v) {
+			q.known[name] = true
+			q.errs.Add(name, "holds only characters that show nothing (zero-width spaces, soft hyphens, joiners…): write words to search for, or leave it out")
+			q.v[name] = nil
+			return ""
+		}
 	}
 	return q.one(name)
+}
+
+// sources returns source names to filter by, in lower case as every
+// source is stored (an import's --source, a partner's sources): « HUB-DU-SUD »
+// read as « hub-du-sud » matched nothing. A value that cannot name a source
+// (« * », a quote) is refused: it named none, and answered an empty list as
+// if the source had no record.
+func (q *queryParser) sources(name string) []string {
+	vals := q.raw(name)
+	for i, s := range vals {
+		vals[i] = strings.ToLower(s)
+		if models.CheckSourceName(vals[i]) != nil {
+			q.errs.Addf(name, "%q is not a source name: 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with a letter or digit", clip(s))
+		}
+	}
+	return vals
 }
 
 // one returns the single value of a parameter.

@@ -97,7 +97,7 @@ func (h *Handler) ListReferralMessages(c *gin.Context) (err error) {
 //
 //	@ID			postReferralMessage
 //	@Summary		Write to the other structure of a referral
-//	@Description	A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409).
+//	@Description	A short message (« elle viendra mardi », « merci de rappeler ») from a member of either structure; the other side is told by e-mail (without the text). A referral whose data was erased takes no more messages (409). Nor does an open referral from an archived structure, or to one whose receiving structure was archived (409 naming from_actor or to_actor): it can only be closed.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
@@ -110,7 +110,7 @@ func (h *Handler) ListReferralMessages(c *gin.Context) (err error) {
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem	"Partner clients, or actor_id is not yours"
 //	@Failure		404		{object}	Problem
-//	@Failure		409		{object}	Problem	"The referral's data was erased"
+//	@Failure		409		{object}	Problem	"The referral's data was erased, or a structure of the open referral was archived"
 //	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
@@ -182,7 +182,7 @@ type ReferralForwardInput struct {
 //
 //	@ID			forwardReferral
 //	@Summary		Forward a referral to another service
-//	@Description	The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise). Answers the new referral.
+//	@Description	The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise), and not by a receiving structure that was archived (409 naming to_actor: it may only refuse the referral or record its outcome). Answers the new referral.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
@@ -198,7 +198,7 @@ type ReferralForwardInput struct {
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"Only the receiving structure forwards"
 //	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem	"The referral is closed"
+//	@Failure		409			{object}	Problem	"The referral is closed, or the receiving structure was archived"
 //	@Failure		412			{object}	Problem
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem

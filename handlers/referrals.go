@@ -31,7 +31,7 @@ type PersonInput struct {
 type ConsentInput struct {
 	// The person agreed to be referred and to share these data.
 	Given bool `json:"given"`
-	// The day they agreed.
+	// The day they agreed: not after today, and not before 2000-01-01 (a placeholder such as 1900-01-01 is refused).
 	GivenOn string `json:"given_on" format:"date" example:"2026-11-20"`
 	// The sender commits to the data-protection rules of the platform.
 	ReferentCommitment bool `json:"referent_commitment"`
@@ -119,6 +119,12 @@ type ReferralStructure struct {
 	Address  Address  `json:"address"`
 	// Opening hours in OpenStreetMap syntax; "" when unknown.
 	OpeningHours string `json:"opening_hours"`
+	// When the structure was archived (it left the directory); null
+	// otherwise. An open referral with an archived structure can only be
+	// closed: the archived structure may refuse it, record its outcome or
+	// cancel it, and a sender whose receiving structure was archived
+	// cancels it and refers the person elsewhere (409 on anything else).
+	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // ContactCard is a person who acted on a referral, as the two structures
@@ -330,6 +336,7 @@ func (n *namer) structure(id string) ReferralStructure {
 	out := ReferralStructure{ID: id, Phones: []string{}, Emails: []string{}, Websites: []string{}}
 	if a := n.actorRow(id); a != nil {
 		out.Name, out.Phones, out.Emails, out.Websites, out.OpeningHours = a.Name, list(a.Phones), list(a.Emails), list(a.Websites), a.OpeningHours
+		out.ArchivedAt = a.ArchivedAt
 		out.Address = Address{Street: a.Address.Street, Complement: a.Address.Complement, PostalCode: a.Address.PostalCode, Commune: a.Address.Commune, InseeCode: a.Address.InseeCode}
 	}
 	return out
@@ -614,7 +621,7 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 //	@Param			actor_id		query		string		false	"One of my structures (default: all of them)"	format(uuid)
 //	@Param			direction		query		string		false	"sent or received (default: both)"	Enums(sent, received)
 //	@Param			status			query		[]string	false	"Statuses"	collectionFormat(csv)
-//	@Param			person_name		query		string		false	"Words of the person's first or last name"	maxlength(500)
+//	@Param			person_name		query		string		false	"Words of the person's first or last name (one with no letter or digit, such as %, answers 400)"	maxlength(500)
 //	@Param			service_id		query		[]string	false	"Sent to these services"	collectionFormat(csv)
 //	@Param			sender_id		query		[]string	false	"Sent by these accounts"	collectionFormat(csv)
 //	@Param			mine			query		bool		false	"Only referrals I sent or accepted"
@@ -642,6 +649,9 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	f.SenderIDs = q.codes("sender_id", "a UUID", models.ValidID)
 	if q.flag("mine") {
 		f.Mine = p.UserID
+	}
+	if f.Name != "" && !models.NameSearchable(f.Name) {
+		q.errs.Add("person_name", "has no letter or digit: write words of the person's first or last name, or leave it out")
 	}
 	if f.Direction != "" && f.Direction != "sent" && f.Direction != "received" {
 		q.errs.Add("direction", "must be sent or received")
@@ -695,7 +705,7 @@ func readByList(page models.ReferralPage) []*models.Referral {
 //
 //	@ID			transitionReferral
 //	@Summary		Move a referral along its lifecycle
-//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
+//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. An open referral with an archived structure (from_actor or to_actor archived_at) can only be closed: the archived structure may refuse it, record its outcome or cancel it, never accept it (409 naming to_actor or from_actor); a sender whose receiving structure was archived cancels it and refers the person elsewhere. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
@@ -709,7 +719,7 @@ func readByList(page models.ReferralPage) []*models.Referral {
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"A move reserved to the other structure"
 //	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem	"The lifecycle does not allow this move"
+//	@Failure		409			{object}	Problem	"The lifecycle does not allow this move, or a structure of the referral was archived"
 //	@Failure		412			{object}	Problem
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem

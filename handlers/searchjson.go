@@ -53,7 +53,7 @@ func (c *jsonCache) service(s *models.Service) []byte {
 func (c *jsonCache) actor(a *models.Actor, now time.Time) []byte {
 	day := ""
 	if a.Status == vocab.ActorTemporarilyClosed {
-		day = models.LocalDate(now, a.Departement)
+		day = models.PlaceDate(now, a.Address.InseeCode, a.Departement)
 	}
 	return c.get(a.ID, a, day, func() any { return newActor(a, a.ContactPublic, now) })
 }

@@ -211,7 +211,7 @@ func newService(s *models.Service) Service {
 //	@Param			remote				query		bool		false	"Given remotely"
 //	@Param			is_full				query		bool		false	"Currently full"
 //	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)	extensions(x-vocabulary=service_status)
-//	@Param			source				query		[]string	false	"Data sources"						collectionFormat(csv)
+//	@Param			source				query		[]string	false	"Data sources (case ignored; a value that cannot name a source, such as *, answers 400)"						collectionFormat(csv)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune), of the service's own address, else its actor's"	collectionFormat(csv)
@@ -266,7 +266,7 @@ func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
 		Remote:             q.boolean("remote"),
 		IsFull:             q.boolean("is_full"),
 		Statuses:           q.vocab("status", vocab.NameServiceStatus),
-		Sources:            q.strings("source"),
+		Sources:            q.sources("source"),
 		PostalCodes:        q.postalCodes(""),
 		InseeCodes:         q.placeCodes(),
 		Departements:       q.departements("departement"),

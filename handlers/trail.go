@@ -20,6 +20,7 @@ type TrailEvent struct {
 	At  time.Time `json:"at" format:"date-time"`
 	// What happened: membership.added, membership.role_changed,
 	// membership.removed, invitation.created, invitation.accepted,
+	// invitation.revoked,
 	// account.created, account.updated, account.deleted, account.password_changed,
 	// account.password_reset_issued, account.password_reset_used,
 	// client.created, client.updated, client.secret_rotated, referral.read,

@@ -2,10 +2,12 @@ package models
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"carnet/models/commune"
 	"carnet/models/ident"
 	"carnet/models/vocab"
 )
@@ -17,6 +19,12 @@ import (
 // is active, and after closed_until it has reopened by itself. Nothing
 // rewrites rows at midnight: every read (API, lists, search, referrals)
 // computes the status of its own day, so no job can be late.
+//
+// The place's zone is the one its opening hours are read in (TimeZoneOf):
+// its commune's, else its département's. French Polynesia spans three
+// zones; taking the département's (Tahiti) put the Marquesas' closures
+// 30 minutes late and Gambier's an hour late, while their hours were
+// already read in their own zone.
 
 var zones sync.Map // IANA name → *time.Location
 
@@ -43,10 +51,48 @@ func zoneNamed(name string) *time.Location {
 }
 
 // LocalDate is the civil date (YYYY-MM-DD) at now in the département's time
-// zone.
+// zone. A place's own date is PlaceDate's.
 func LocalDate(now time.Time, departement string) string {
 	return now.In(zoneOf(departement)).Format(time.DateOnly)
 }
+
+// PlaceDate is the civil date (YYYY-MM-DD) at now where a place is: in its
+// commune's zone (TimeZoneOf), else its département's, else Paris's — the
+// zone its opening hours are read in.
+func PlaceDate(now time.Time, insee, departement string) string {
+	name := TimeZoneOf(insee, departement)
+	if name == "" {
+		name = "Europe/Paris"
+	}
+	return now.In(zoneNamed(name)).Format(time.DateOnly)
+}
+
+// communeZones lists the communes whose zone is not their département's
+// (the Marquesas' and Gambier's in French Polynesia), from the commune
+// reference, for effectiveStatusSQL; and placeZones every zone a place's
+// date may be taken in (ident.TimeZones and those), for the export's day.
+var (
+	communeZones = sync.OnceValue(func() [][2]string {
+		var out [][2]string
+		for _, c := range commune.All() {
+			z := TimeZoneOf(c.Code, c.Departement)
+			if z != "" && z != ident.TimeZoneForDepartement(c.Departement) && !slices.ContainsFunc(out, func(x [2]string) bool { return x[0] == c.Code }) {
+				out = append(out, [2]string{c.Code, z})
+			}
+		}
+		slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+		return out
+	})
+	placeZones = sync.OnceValue(func() []string {
+		out := ident.TimeZones()
+		for _, cz := range communeZones() {
+			if !slices.Contains(out, cz[1]) {
+				out = append(out, cz[1])
+			}
+		}
+		return out
+	})
+)
 
 // ClosureInEffect reports whether a temporary closure from..until (until
 // may be "": open-ended) covers day. Dates written YYYY-MM-DD compare as
@@ -61,7 +107,7 @@ func (a *Actor) StatusAt(now time.Time) string {
 	if a.Status != vocab.ActorTemporarilyClosed {
 		return a.Status
 	}
-	if ClosureInEffect(a.ClosedFrom, a.ClosedUntil, LocalDate(now, a.Departement)) {
+	if ClosureInEffect(a.ClosedFrom, a.ClosedUntil, PlaceDate(now, a.Address.InseeCode, a.Departement)) {
 		return vocab.ActorTemporarilyClosed
 	}
 	return vocab.ActorActive
@@ -93,7 +139,7 @@ func (a *Actor) closedMessage(now time.Time) string {
 func (a *Actor) scheduleClosure(now time.Time) {
 	st := strings.TrimSpace(a.Status)
 	if (st == "" || normalizeVocabOne(vocab.NameActorStatus, st) == vocab.ActorActive) && a.ClosedFrom != "" &&
-		strings.TrimSpace(a.ClosedFrom) > LocalDate(now, a.Address.departement()) {
+		strings.TrimSpace(a.ClosedFrom) > PlaceDate(now, strings.TrimSpace(a.Address.InseeCode), a.Address.departement()) {
 		a.Status = vocab.ActorTemporarilyClosed
 	}
 }
@@ -139,14 +185,20 @@ func closureAnnounced(a *Actor) bool {
 }
 
 // effectiveStatusSQL is the SQL twin of Actor.StatusAt for list filters:
-// each place's day is taken in its own time zone.
+// each place's day is taken in its own time zone, as PlaceDate takes it —
+// the communes whose zone is not their département's first, then the
+// overseas départements, then Paris.
 func effectiveStatusSQL(now time.Time) (string, []any) {
-	day := "CASE actors.departement"
+	day := "CASE"
 	var args []any
+	for _, cz := range communeZones() {
+		day += " WHEN actors.insee_code = ? THEN ?"
+		args = append(args, cz[0], now.In(zoneNamed(cz[1])).Format(time.DateOnly))
+	}
 	for n := 971; n <= 989; n++ {
 		dep := fmt.Sprint(n)
 		if ident.TimeZoneForDepartement(dep) != "" {
-			day += " WHEN ? THEN ?"
+			day += " WHEN actors.departement = ? THEN ?"
 			args = append(args, dep, LocalDate(now, dep))
 		}
 	}

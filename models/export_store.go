@@ -7,7 +7,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"carnet/models/ident"
 	"carnet/models/vocab"
 )
 
@@ -51,7 +50,9 @@ func exportDay(now time.Time) (string, time.Time) {
 	var ahead, behind int
 	var began time.Time
 	zones := make([]*time.Location, 0, 16)
-	for _, name := range ident.TimeZones() {
+	// Every zone a place's date is taken in (PlaceDate): a closure in the
+	// Marquesas begins 30 minutes before one in Tahiti.
+	for _, name := range placeZones() {
 		zones = append(zones, zoneNamed(name))
 	}
 	// Freshness (QualityOf's stale) turns with the date of the clock's own

@@ -39,6 +39,9 @@ type Invitation struct {
 	// TokenSpentAt is when the token was posted without a session for an
 	// address that has an account (see AcceptInvitation).
 	TokenSpentAt *time.Time
+	// RevokedAt is when a manager of its structure (or an administrator)
+	// withdrew it: its token no longer works (RevokeInvitation).
+	RevokedAt *time.Time
 }
 
 // NewInvitation describes an invitation.
@@ -228,7 +231,7 @@ func (s *Store) openInvitation(tx *gorm.DB, token string, anonymous bool) (*Invi
 	if err != nil {
 		return nil, err
 	}
-	if inv.AcceptedAt != nil || !s.now().Before(inv.ExpiresAt) || anonymous && inv.TokenSpentAt != nil {
+	if inv.AcceptedAt != nil || inv.RevokedAt != nil || !s.now().Before(inv.ExpiresAt) || anonymous && inv.TokenSpentAt != nil {
 		return nil, errBadInvitation
 	}
 	if ok, err := inviterMayGrant(tx, &inv); err != nil {
@@ -351,7 +354,9 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 	token, hash := newSecret(invitationPrefix)
 	var inv Invitation
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		err := forUpdate(tx).Take(&inv, "id = ? AND accepted_at IS NULL", id).Error
+		// Not for a revoked invitation: a replay of its creation would
+		// give its sender a working token again.
+		err := forUpdate(tx).Take(&inv, "id = ? AND accepted_at IS NULL AND revoked_at IS NULL", id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return errBadInvitation
 		}

@@ -230,10 +230,19 @@ func (r *Referral) Validate(now time.Time) error {
 	default:
 		fe.Add("person.contact_channel", "must be phone, email or referent")
 	}
-	if d, err := time.Parse(time.DateOnly, r.ConsentOn); err != nil {
+	// The day the person agreed: a day (a date-time sent was answered « is
+	// required »), not after today, and not a placeholder — the zero dates
+	// of programs and spreadsheets (0000-01-01, 1900-01-01) are no day
+	// anyone agreed, as for producer_updated_on (ProducerDateFloor).
+	switch d, err := time.Parse(time.DateOnly, r.ConsentOn); {
+	case r.ConsentOn == "":
 		fe.Add("consent.given_on", "is required: the date the person agreed, YYYY-MM-DD")
-	} else if d.After(now) {
+	case err != nil:
+		fe.Add("consent.given_on", "must be a day written YYYY-MM-DD (the date the person agreed, without a time)")
+	case d.After(now):
 		fe.Add("consent.given_on", "cannot be in the future")
+	case r.ConsentOn < ProducerDateFloor:
+		fe.Add("consent.given_on", "is before "+ProducerDateFloor+": a placeholder (the zero date of a program or spreadsheet), not the day the person agreed")
 	}
 	if !r.ReferentCommitment {
 		fe.Add("consent.referent_commitment", "must be true: the sender commits to the data-protection rules")

@@ -58,6 +58,11 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 		if _, ok := ReferralSideFor(orig.Status, ReferralForwarded); !ok {
 			return Errorf(ECONFLICT, "A referral cannot be forwarded once it is %s.", orig.Status)
 		}
+		// A forward is a new referral from the receiving structure: not
+		// from one out of the directory (see refuseArchivedAct).
+		if err := refuseArchivedAct(tx, &orig, orig.ToActorID, "forward"); err != nil {
+			return err
+		}
 		held, err := chainHeld(tx, &orig)
 		if err != nil {
 			return err

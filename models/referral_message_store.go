@@ -64,6 +64,9 @@ func (s *Store) PostReferralMessage(ctx context.Context, id, byActorID, body str
 		if r.AnonymizedAt != nil {
 			return Errorf(ECONFLICT, "This referral's data was erased at the end of its retention period; it takes no more messages.")
 		}
+		if err := refuseArchivedAct(tx, &r, byActorID, "write about"); err != nil {
+			return err
+		}
 		now := s.now()
 		m = &ReferralMessage{ID: NewID(), ReferralID: r.ID, AuthorID: PrincipalFrom(ctx).UserID, AuthorActorID: byActorID, Body: body, CreatedAt: now}
 		if err := tx.Create(m).Error; err != nil {

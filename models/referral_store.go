@@ -388,6 +388,12 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, pre Precondit
 		if side != t.Side {
 			return Errorf(EFORBIDDEN, "Only the %s structure may move a referral to %s.", side, t.To)
 		}
+		if !IsClosedReferralStatus(t.To) {
+			// Accepting: the one move that does not close it.
+			if err := refuseArchivedAct(tx, &out, t.ByActorID, "accept"); err != nil {
+				return err
+			}
+		}
 		now := s.now()
 		out.Status, out.UpdatedAt, out.Version = t.To, now, out.Version+1
 		switch {
@@ -588,6 +594,11 @@ func pageByName(tx *gorm.DB, filter func(*gorm.DB) *gorm.DB, words []string, aft
 	}
 	return nil
 }
+
+// NameSearchable reports whether a person_name filter has a word to look
+// for: one with no letter or digit (« % », « * ») folds to no word, and
+// was read as no filter at all, listing every referral.
+func NameSearchable(q string) bool { return len(nameWords(q)) > 0 }
 
 // nameWords folds a name query into words (lower case, no accents).
 func nameWords(q string) []string {

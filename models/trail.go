@@ -51,6 +51,7 @@ const (
 	TrailMemberRemoved       = "membership.removed"
 	TrailInvitationCreated   = "invitation.created"
 	TrailInvitationAccepted  = "invitation.accepted"
+	TrailInvitationRevoked   = "invitation.revoked"
 	TrailAccountCreated      = "account.created"
 	TrailAccountUpdated      = "account.updated"
 	TrailAccountDeleted      = "account.deleted"
@@ -82,7 +83,7 @@ var teamActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMember
 
 // TrailActions lists every action, for filters and documentation.
 var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMemberRemoved, TrailInvitationCreated, TrailInvitationAccepted,
-	TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
+	TrailInvitationRevoked, TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
 	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead, TrailReferralAttempt,
 	TrailReferralStatsRead, TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted}
 

@@ -46,7 +46,7 @@ func TestImportFrenchHours(t *testing.T) {
 		{"Mo-We 09:30-10:30,11:00-12:00; Fr 09:30-10:30,11:00-12:00,14:00-15:00", true, false},
 		{"", false, true}, // fortnightly: never guessed
 		{"Mo-Fr 09:00-12:00", false, false},
-		{"", false, true}, // read only in part
+		{`Mo 09:00-12:00 open "et sur rendez-vous"`, true, false}, // the note after « et » as the hours' comment
 	}
 	for i, c := range cases {
 		p := ps[i]

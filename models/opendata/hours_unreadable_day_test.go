@@ -29,7 +29,8 @@ func TestOneUnreadableDayKeepsTheOtherDays(t *testing.T) {
 		t.Fatalf("format %+v, rejected %d: %+v", rep.Producer, rep.Rejected, rep.Issues)
 	}
 	js := `[
-{"id":"d1","nom":"A","adresse":"1 rue A","code_postal":"69400","commune":"Limas","horaires_lundi":"09:00-12:00","horaires_mardi":"sur rendez-vous uniquement","horaires_mercredi":"14:00-17:00","date_maj":"2024-01-02"}
+{"id":"d1","nom":"A","adresse":"1 rue A","code_postal":"69400","commune":"Limas","horaires_lundi":"09:00-12:00","horaires_mardi":"sur rendez-vous uniquement","horaires_mercredi":"14:00-17:00","date_maj":"2024-01-02"},
+{"id":"d2","nom":"B","adresse":"2 rue B","code_postal":"69400","commune":"Limas","horaires_lundi":"9h - 12h et sur RDV","horaires_jeudi":"14h-17h","date_maj":"2024-01-02"}
 ]`
 	repStd := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "std"})
 	var out bytes.Buffer
@@ -65,6 +66,10 @@ func TestOneUnreadableDayKeepsTheOtherDays(t *testing.T) {
 		if !named {
 			t.Errorf("%s: no warning naming %s « %s »: %+v", c.name, c.day, c.written, issuesOf(c.rep, c.row, "horaires"))
 		}
+	}
+	// A day's note joined by « et »: the day's hours, open, and the note.
+	if l := line("B"); !strings.Contains(l, `Mo 09:00-12:00 open ""et sur RDV""; Th 14:00-17:00`) || len(issuesOf(repStd, 2, "horaires")) != 0 {
+		t.Errorf("a day's note after « et »: %s %+v", l, issuesOf(repStd, 2, "horaires"))
 	}
 	if l := line("France Services de Saint-Erme"); !strings.Contains(l, `"Mo 09:00-12:00,13:15-17:30; Tu 09:00-12:00,13:15-17:30"`) || len(issuesOf(rep, 2, "horaires")) != 0 {
 		t.Errorf("« non », a closed day: %s %+v", l, issuesOf(rep, 2, "horaires"))

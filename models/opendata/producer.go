@@ -808,8 +808,9 @@ func (d *dayHours) readDay(osm, v string) {
 	if r, ok := dayCell(osm, v); ok {
 		d.read(r)
 	} else if times, note := appointmentNote(v); note != "" {
-		if r, ok := dayCell(osm, times); ok && !strings.Contains(r, ";") {
-			d.read(r + noteState(note) + ` "` + note + `"`)
+		times, note, state := joinedNote(times, note)
+		if r, ok := dayCell(osm, times); ok && times != "" && !strings.Contains(r, ";") {
+			d.read(r + state + ` "` + note + `"`)
 			d.notes = true
 		} else {
 			d.unread(osm, v)
@@ -859,20 +860,40 @@ func appointmentNote(v string) (times, note string) {
 	return strings.TrimSpace(v[:m[0]]), note
 }
 
+// joinedNote reads a note joined to the times before it by « et » or
+// « ou » (« le lundi de 9h à 12h et sur rendez-vous », « 14h-17h ou sur
+// RDV »): other times on appointment, beside the hours written, which are
+// open as written. It returns the times without the conjunction, the note
+// with it (« et sur rendez-vous »: the comment says the hours are not all),
+// and the state the rules take: open, which keeps the hours written from
+// reading « unknown » (opening_hours.js: « might be open ») as a note on
+// appointments alone makes them. Any other note is returned as it came,
+// with its own state (noteState). Such notes were refused whole, the hours
+// with them, and a day's cell lost the « et » (its hours read unknown).
+func joinedNote(times, note string) (string, string, string) {
+	t := strings.TrimRight(times, " ,;:")
+	for _, conj := range []string{"et", "ou"} {
+		if len(t) > len(conj) && strings.EqualFold(t[len(t)-len(conj):], conj) && (t[len(t)-len(conj)-1] == ' ' || t[len(t)-len(conj)-1] == ',') {
+			return strings.TrimRight(t[:len(t)-len(conj)], " ,;:"), strings.ToLower(conj) + " " + note, " open"
+		}
+	}
+	return times, note, noteState(note)
+}
+
 // frenchWithNote reads hours written in French followed by one note on
 // appointments (« Du lundi au vendredi, de 8h30 à 17h, sur rendez-vous
 // uniquement », « … de 09h00 à 12h30 sans RDV. »), which FromFrench
 // refuses whole: the hours, the rules the note concerns with it as their
-// comment, as a day's cell keeps it (appointmentNote, noteState). Not when the note is
-// joined to the hours by « et » (« le lundi de 9h à 12h et sur
-// rendez-vous »: other times on appointment, which no rule can say
-// without making the Monday's hours unknown).
+// comment, as a day's cell keeps it (appointmentNote, noteState). A note
+// joined to the hours by « et » or « ou » is read so too, the hours open
+// (joinedNote). Not a note with no hours before it.
 func frenchWithNote(v string) (string, bool) {
 	times, note := appointmentNote(v)
 	if note == "" {
 		return "", false
 	}
-	if t := strings.ToLower(strings.TrimRight(times, " ,;:")); t == "" || strings.HasSuffix(t, " et") || strings.HasSuffix(t, " ou") {
+	times, note, state := joinedNote(times, note)
+	if t := strings.TrimRight(times, " ,;:"); t == "" {
 		return "", false
 	}
 	fr, ok := openinghours.FromFrench(times)
@@ -887,7 +908,7 @@ func frenchWithNote(v string) (string, bool) {
 	last := strings.HasSuffix(strings.TrimRight(v, " ."), ")")
 	for i, r := range rules {
 		if !strings.HasSuffix(r, " off") && (!last || i == len(rules)-1) {
-			rules[i] = r + noteState(note) + ` "` + note + `"`
+			rules[i] = r + state + ` "` + note + `"`
 		}
 	}
 	out := strings.Join(rules, "; ")

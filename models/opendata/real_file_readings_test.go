@@ -237,16 +237,22 @@ func TestCoordinatesInXAndYColumns(t *testing.T) {
 // OpenStreetMap opening_hours syntax; dropped »), though the hours before
 // the note read. They are read, the note kept as each rule's comment as a
 // day's cell keeps it: open « sans RDV », unknown (might be open) « sur
-// rendez-vous ». Not when « et » joins the note to the hours (other times
-// on appointment, which a rule cannot say), nor a note with no hours.
+// rendez-vous ». A note joined to the hours by « et » or « ou » (« le lundi
+// de 9h à 12h et sur rendez-vous »: other times on appointment) was
+// refused whole, the Monday's hours with it: the hours are read open, as
+// written, the note with its « et » as their comment. Not a note with no
+// hours.
 func TestFrenchHoursWithANote(t *testing.T) {
 	rows := []struct{ hours, want string }{
 		{"Du lundi au vendredi, de 8h30 à 17h, sur rendez-vous uniquement", `Mo-Fr 08:30-17:00 "sur rendez-vous uniquement"`},
 		{"Accueil du public du lundi au vendredi de 09h00 à 12h30 sans RDV.", `Mo-Fr 09:00-12:30 open "sans RDV"`},
 		{"du lundi au vendredi de 9h à 12h, fermé le mercredi (sur rendez-vous)", `Mo,Tu,Th,Fr 09:00-12:00 "sur rendez-vous"`},
 		{"Du lundi au jeudi : 09h-12h et 13h15-17h30 / Le vendredi : 09h-16h00 (journée continue)", `Mo-Th 09:00-12:00,13:15-17:30; Fr 09:00-16:00 open "journée continue"`},
-		{"Le lundi de 9h00 à 12h00 et sur rendez-vous.", ""},
+		{"Le lundi de 9h00 à 12h00 et sur rendez-vous.", `Mo 09:00-12:00 open "et sur rendez-vous"`},
+		{"Mardi et jeudi de 14h à 17h, ou sur RDV", `Tu,Th 14:00-17:00 open "ou sur RDV"`},
+		{"Du lundi au vendredi de 9h à 12h et de 14h à 17h et l'après-midi sur rendez-vous", `Mo-Fr 09:00-12:00,14:00-17:00 open "et l'après-midi sur rendez-vous"`},
 		{"lundi, mardi, mercredi, jeudi : Atelier ouvert sur rendez vous", ""},
+		{"et sur rendez-vous", ""},
 	}
 	var js []string
 	for i, r := range rows {

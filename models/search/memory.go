@@ -625,12 +625,15 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 		return Result[T]{}, err
 	}
 	p.now = m.store.Now()
-	// Answers are reused until the next write, and within the hour: a
-	// temporary closure starts or ends at midnight in its place's zone.
-	// The key is the query as asked, so a reused answer skips the
-	// analysis of its words (within a generation the analysis, and any
-	// error it finds, is the same).
-	key := cacheKey(kind, p) + "|" + p.now.Format("2006010215")
+	// Answers are reused until the next write, and within the quarter
+	// hour: a temporary closure starts or ends at midnight in its place's
+	// zone, which falls on a quarter hour of UTC in every zone (statusSet)
+	// but not always on an hour: the Marquesas' (UTC-9:30) fell in the
+	// middle of the hour an answer was kept for, which showed a closed
+	// place for 30 minutes more. The key is the query as asked, so a
+	// reused answer skips the analysis of its words (within a generation
+	// the analysis, and any error it finds, is the same).
+	key := cacheKey(kind, p) + "|" + strconv.FormatInt(p.now.Unix()/(15*60), 10)
 	if v, ok := m.cache.get(m.gen, key); ok {
 		return v.(Result[T]), nil // shared, never modified
 	}

@@ -158,11 +158,18 @@ func (g Guard) Reason(ctx context.Context, raw string) string {
 	}
 	for _, a := range addrs {
 		if err := g.checkAddr(a); err != nil {
-			return host + " resolves to " + err.Error()
+			return host + " " + notPublic
 		}
 	}
 	return ""
 }
+
+// notPublic says why a name, or a connection, is refused without the
+// address it resolved to nor its kind: « vm resolves to 127.0.0.1 is a
+// loopback address » told a partner, name by name, what the service's
+// internal DNS holds (the probe of 2026-12-05). An address written in the
+// URL is named with its kind (the partner wrote it).
+const notPublic = "resolves to an address that is not on the public Internet (loopback, private, link-local or special-purpose), which webhooks may not call"
 
 // numericHost reports whether host is made only of numbers — decimal,
 // octal or 0x-hexadecimal labels (« 2130706433 », « 0x7f000001 »,
@@ -197,7 +204,9 @@ func (g Guard) control(_, address string, _ syscall.RawConn) error {
 		return fmt.Errorf("%w: cannot read the address %q", ErrRefused, address)
 	}
 	if err := g.checkAddr(ap.Addr()); err != nil {
-		return fmt.Errorf("%w: %v", ErrRefused, err)
+		// The delivery's error, which the subscriber reads: the
+		// endpoint's name resolved there, not said where (notPublic).
+		return fmt.Errorf("%w: the endpoint %s", ErrRefused, notPublic)
 	}
 	return nil
 }

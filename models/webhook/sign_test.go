@@ -92,10 +92,19 @@ func TestGuardAddresses(t *testing.T) {
 	if (Guard{AllowPrivate: true}).checkAddr(netip.MustParseAddr("10.0.0.1")) != nil {
 		t.Error("AllowPrivate refuses a private address")
 	}
-	// Names: refused when one of their addresses is not public.
-	g.Resolver = resolver{"mixed.example": {"93.184.215.14", "10.0.0.1"}, "ok.example": {"93.184.215.14"}}
-	if r := g.Reason(context.Background(), "https://mixed.example/hook"); !strings.Contains(r, "10.0.0.1") {
-		t.Errorf("mixed.example: %q", r)
+	// Names: refused when one of their addresses is not public, without
+	// saying which address nor what kind (the probe of 2026-12-05: « vm
+	// resolves to 127.0.0.1 is a loopback address » let a partner map the
+	// internal DNS, name by name); nor does a delivery's error.
+	g.Resolver = resolver{"mixed.example": {"93.184.215.14", "10.0.0.1"}, "ok.example": {"93.184.215.14"}, "vm": {"127.0.0.1"}}
+	for _, host := range []string{"mixed.example", "vm"} {
+		r := g.Reason(context.Background(), "https://"+host+"/hook")
+		if r == "" || strings.Contains(r, "10.0.0.1") || strings.Contains(r, "127.0.0.1") || strings.Contains(r, "is a ") {
+			t.Errorf("%s: %q", host, r)
+		}
+	}
+	if err := g.control("tcp", "10.0.0.1:443", nil); err == nil || strings.Contains(err.Error(), "10.0.0.1") || strings.Contains(err.Error(), "is a ") {
+		t.Errorf("dialling a name's private address: %v", err)
 	}
 	if r := g.Reason(context.Background(), "https://ok.example/hook"); r != "" {
 		t.Errorf("ok.example: %q", r)

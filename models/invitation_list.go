@@ -1,0 +1,110 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// PendingInvitation is an invitation to a structure that may still be
+// accepted, as its managers see it: who was invited, with which role, by
+// whom, when, until when and how the token travelled — never the token
+// (only its hash is kept) nor whether the address has an account.
+type PendingInvitation struct {
+	Invitation
+	// InvitedByKind and InvitedByID name who sent it (WhoUser, or
+	// WhoSystem for the operator's command line); InvitedByLabel names
+	// the account as others see it now (PersonLabel).
+	InvitedByKind, InvitedByID, InvitedByLabel string
+}
+
+// pendingInvitations selects actorID's invitations that can still be
+// accepted: not accepted, not revoked, not expired at now. One whose
+// sender may no longer grant it is still listed: it would be refused on
+// acceptance (inviterMayGrant), and revoking it is how a manager clears it.
+func pendingInvitations(tx *gorm.DB, actorID string, now time.Time) *gorm.DB {
+	return tx.Model(&Invitation{}).Where("actor_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?", actorID, now.UTC())
+}
+
+// ListInvitations pages through the pending invitations to actorID, oldest
+// first (ids are time-ordered).
+func (s *Store) ListInvitations(ctx context.Context, actorID string, p ListParams) (Page[PendingInvitation], error) {
+	p = normalizeParams(p)
+	p.Sort = SortID
+	var page Page[PendingInvitation]
+	now := s.now()
+	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := pendingInvitations(tx, actorID, now).Count(&page.Total).Error; err != nil {
+			return err
+		}
+		q := pendingInvitations(tx, actorID, now)
+		if p.Cursor != "" {
+			c, err := decodeCursor(p.Cursor, SortID)
+			if err != nil {
+				return err
+			}
+			q = q.Where("id > ?", c.ID)
+		}
+		var rows []Invitation
+		if err := q.Order("id").Limit(p.Limit + 1).Find(&rows).Error; err != nil {
+			return err
+		}
+		if len(rows) > p.Limit {
+			rows = rows[:p.Limit]
+			page.NextCursor = encodeCursor(cursor{Sort: SortID, ID: rows[p.Limit-1].ID})
+		}
+		for _, inv := range rows {
+			out := PendingInvitation{Invitation: inv, InvitedByKind: WhoSystem}
+			if id, ok := strings.CutPrefix(inv.CreatedBy, "user:"); ok {
+				label, err := labelOf(tx, id)
+				if err != nil {
+					return err
+				}
+				out.InvitedByKind, out.InvitedByID, out.InvitedByLabel = WhoUser, id, label
+			}
+			page.Items = append(page.Items, out)
+		}
+		return nil
+	})
+	return page, dbError(err)
+}
+
+// RevokeInvitation withdraws the pending invitation id to actorID: its
+// token stops working at once (openInvitation, ReissueInvitation), and
+// the structure's trail records who revoked it. An id that names no
+// pending invitation of actorID — another structure's, expired, revoked —
+// answers ENOTFOUND; an accepted one ECONFLICT (the person is in the team:
+// remove the member instead).
+func (s *Store) RevokeInvitation(ctx context.Context, actorID, id string) error {
+	notFound := Errorf(ENOTFOUND, "No pending invitation to this structure has the id %q.", clip(id))
+	if !ValidID(id) {
+		return notFound
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		var inv Invitation
+		err := forUpdate(tx).Take(&inv, "id = ? AND actor_id = ?", id, actorID).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return notFound
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		switch {
+		case inv.AcceptedAt != nil:
+			return Errorf(ECONFLICT, "This invitation was accepted on %s: the person is in the team; remove the member instead.", inv.AcceptedAt.UTC().Format(time.DateOnly))
+		case inv.RevokedAt != nil || !now.Before(inv.ExpiresAt):
+			return notFound
+		}
+		if err := tx.Model(&inv).Update("revoked_at", now).Error; err != nil {
+			return err
+		}
+		ev := TrailEvent{Action: TrailInvitationRevoked, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email, ActorID: actorID}
+		details := invitationGrants(&inv)
+		details["issued_by"] = strings.TrimPrefix(inv.CreatedBy, "user:")
+		return s.trail(tx, ev, details)
+	})
+}
