@@ -1,5 +1,5 @@
 -- +goose Up
--- PostgreSQL twin of ../00103_webhook_behind.sql.
+-- PostgreSQL twin of ../00104_webhook_behind.sql.
 -- A subscription whose queue reached its bound (CARNET_WEBHOOK_MAX_PENDING)
 -- is « behind »: the fan-out stops rendering and storing its deliveries and
 -- keeps only where it stopped, a cursor of the change feed; the worker
