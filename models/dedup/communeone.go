@@ -41,6 +41,13 @@ func ccasGroup(q *prepared) string {
 	if !bareCCAS(q) {
 		return ""
 	}
+	return sourceTown(q)
+}
+
+// sourceTown is q's source and its commune's INSEE code, or its commune's
+// name when the code is unknown: the key under which the places of one
+// kind are counted per source and commune.
+func sourceTown(q *prepared) string {
 	town := q.city
 	if town == "" {
 		town = q.town
@@ -54,9 +61,16 @@ func ccasGroup(q *prepared) string {
 // Related: a CCAS written or archived changes what the others of its
 // source and commune are.
 func countCCASSites(places []*prepared) (map[string]int, map[string][]*prepared) {
+	return countSites(places, ccasGroup)
+}
+
+// countSites counts the distinct locations (oneLocation) of the places of
+// each group (group returns "" for a place of none), and lists the places
+// of each group.
+func countSites(places []*prepared, group func(*prepared) string) (map[string]int, map[string][]*prepared) {
 	sites, all := map[string][]*prepared{}, map[string][]*prepared{}
 	for _, q := range places {
-		g := ccasGroup(q)
+		g := group(q)
 		if g == "" {
 			continue
 		}

@@ -1,7 +1,5 @@
 package dedup
 
-import "slices"
-
 // The France Services label is granted to a site, and a commune's France
 // Services is listed once by France Services' own list; a commune seldom
 // has two, and then the list names them apart (« Colombes - Louis
@@ -33,33 +31,14 @@ func franceServicesGroup(q *prepared) string {
 	if !q.franceServices || q.mobile || q.town == "" {
 		return ""
 	}
-	town := q.city
-	if town == "" {
-		town = q.town
-	}
-	return q.Source + "\x00" + town
+	return sourceTown(q)
 }
 
 // countFranceServicesSites counts the distinct locations (oneLocation) of
 // each source's France Services in each commune, and lists the places of
 // each group, for Related (as countCCASSites).
 func countFranceServicesSites(places []*prepared) (map[string]int, map[string][]*prepared) {
-	sites, all := map[string][]*prepared{}, map[string][]*prepared{}
-	for _, q := range places {
-		g := franceServicesGroup(q)
-		if g == "" {
-			continue
-		}
-		all[g] = append(all[g], q)
-		if !slices.ContainsFunc(sites[g], func(o *prepared) bool { return oneLocation(o, q) }) {
-			sites[g] = append(sites[g], q)
-		}
-	}
-	out := make(map[string]int, len(sites))
-	for g, qs := range sites {
-		out[g] = len(qs)
-	}
-	return out, all
+	return countSites(places, franceServicesGroup)
 }
 
 // oneFranceServicesOfCommune says whether a and c are their commune's one
