@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"io"
 	"maps"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"carnet/models"
 	"carnet/models/opendata"
@@ -147,14 +150,21 @@ func TestFailedFirstImportRestoresIndexes(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dropped := false
+	committed := make(chan struct{})
+	var once sync.Once
 	progress := func(int) {
 		ixs, _ := schemaIndexes(t, path)
 		if _, ok := ixs["actors_name"]; !ok {
 			dropped = true
 		}
 		cancel()
+		once.Do(func() { close(committed) })
 	}
-	if _, err := opendata.Import(ctx, s, bytes.NewReader(buf.Bytes()), opendata.ImportOptions{Source: "first", BatchSize: 100, Progress: progress}); err == nil {
+	// The file's second half waits for the first commit: a slow writer
+	// (-race, a loaded machine) took the whole file in one transaction,
+	// and the import ended before anything cancelled it.
+	in := &gatedReader{r: bytes.NewReader(buf.Bytes()), open: buf.Len() / 2, gate: committed}
+	if _, err := opendata.Import(ctx, s, in, opendata.ImportOptions{Source: "first", BatchSize: 100, Progress: progress}); err == nil {
 		t.Fatal("the cancelled import succeeded")
 	}
 	if !dropped {
@@ -165,4 +175,29 @@ func TestFailedFirstImportRestoresIndexes(t *testing.T) {
 	if left != 0 {
 		t.Errorf("%d deferred_indexes rows left after the import", left)
 	}
+}
+
+// gatedReader reads r up to open bytes, then waits for gate to close (at
+// most a minute, then fails) before reading on.
+type gatedReader struct {
+	r    io.Reader
+	open int
+	gate <-chan struct{}
+}
+
+func (g *gatedReader) Read(p []byte) (int, error) {
+	if g.open <= 0 && g.gate != nil {
+		select {
+		case <-g.gate:
+			g.gate = nil
+		case <-time.After(time.Minute):
+			return 0, io.ErrUnexpectedEOF
+		}
+	}
+	if g.gate != nil && len(p) > g.open {
+		p = p[:g.open]
+	}
+	n, err := g.r.Read(p)
+	g.open -= n
+	return n, err
 }
