@@ -487,6 +487,31 @@ func retryAfter(v string, now time.Time) time.Duration {
 
 // replays queues the replays in progress, a batch at a time, each
 // subscription in turn.
+// stepEach runs step for each subscription of ids, a few batches per turn
+// so that one long replay or catch-up does not keep the others waiting,
+// waking the senders after each batch queued; an error is logged and the
+// subscription is tried again next turn.
+func (s *Service) stepEach(ctx context.Context, ids []string, what string, step func(id string) (done bool, err error)) {
+	for _, id := range ids {
+		for i := 0; i < 5 && ctx.Err() == nil; i++ {
+			done, err := step(id)
+			if err != nil {
+				if ctx.Err() == nil {
+					s.cfg.Log.Error("webhooks: a "+what+" failed; retrying", "subscription_id", id, "error", err.Error())
+				}
+				break
+			}
+			select {
+			case s.wake <- struct{}{}:
+			default:
+			}
+			if done {
+				break
+			}
+		}
+	}
+}
+
 func (s *Service) replays(ctx context.Context) {
 	t := time.NewTicker(s.cfg.Poll)
 	defer t.Stop()
@@ -502,44 +527,12 @@ func (s *Service) replays(ctx context.Context) {
 		if err != nil && ctx.Err() == nil {
 			s.cfg.Log.Error("webhooks: reading the subscriptions behind failed", "error", err.Error())
 		}
-		for _, id := range behind {
-			for i := 0; i < 5 && ctx.Err() == nil; i++ {
-				done, err := s.cfg.Store.CatchUpWebhookStep(ctx, id, s.cfg.ReplayBatch, min(s.cfg.ReplayBacklog, s.cfg.MaxPending/2), s.cfg.Render)
-				if err != nil {
-					if ctx.Err() == nil {
-						s.cfg.Log.Error("webhooks: a catch-up failed; retrying", "subscription_id", id, "error", err.Error())
-					}
-					break
-				}
-				select {
-				case s.wake <- struct{}{}:
-				default:
-				}
-				if done {
-					break
-				}
-			}
-		}
-		for _, id := range ids {
-			// A few batches per turn, so that one long replay does not
-			// keep the others waiting.
-			for i := 0; i < 5 && ctx.Err() == nil; i++ {
-				done, err := s.cfg.Store.ReplayWebhookStep(ctx, id, s.cfg.ReplayBatch, s.cfg.ReplayBacklog, s.cfg.Render)
-				if err != nil {
-					if ctx.Err() == nil {
-						s.cfg.Log.Error("webhooks: a replay failed; retrying", "subscription_id", id, "error", err.Error())
-					}
-					break
-				}
-				select {
-				case s.wake <- struct{}{}:
-				default:
-				}
-				if done {
-					break
-				}
-			}
-		}
+		s.stepEach(ctx, behind, "catch-up", func(id string) (bool, error) {
+			return s.cfg.Store.CatchUpWebhookStep(ctx, id, s.cfg.ReplayBatch, min(s.cfg.ReplayBacklog, s.cfg.MaxPending/2), s.cfg.Render)
+		})
+		s.stepEach(ctx, ids, "replay", func(id string) (bool, error) {
+			return s.cfg.Store.ReplayWebhookStep(ctx, id, s.cfg.ReplayBatch, s.cfg.ReplayBacklog, s.cfg.Render)
+		})
 		select {
 		case <-ctx.Done():
 			return
