@@ -147,11 +147,14 @@ func measureListFileIn(t *testing.T, source, list string, deps []string, base st
 // Alpes), the Haute-Marne, the Meuse, the Vosges (Grand Est) and Guyane.
 var franceServices2024CNFS = []string{"03", "07", "43", "52", "55", "88", "973"}
 
-// Floors: none yet. The labels are committed before detection ran on the
-// pairs; the first figure is recorded here once measured.
+// Held out: labels committed in 8ec74e3 before detection ran on them;
+// detection as on main at 911244e: precision 0.935 (31 links, 2 wrong),
+// recall 0.725 (29 of 40) — the figure on unseen data; 0.964 / 0.900
+// without the pairs labelled ambiguous. The floors leave one link of
+// slack.
 const (
-	minPrecisionFranceServices2024CNFS = 0
-	minRecallFranceServices2024CNFS    = 0
+	minPrecisionFranceServices2024CNFS = 0.90
+	minRecallFranceServices2024CNFS    = 0.70
 )
 
 // TestDuplicateLabelsFranceServices2024CNFS measures detection on the
