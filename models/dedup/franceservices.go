@@ -150,11 +150,37 @@ var franceServicesKey = func() string {
 // 1 rue de la Halle), as a mairie's record is the service it hosts
 // (hostName). Another structure at a post office's address stays another
 // door, and a mairie's agence postale is not a France Services' host.
+//
+// A France Services that writes from an organisation's own domain
+// (operatorMail: « pbalazot@pays-epinal.fr », a commune's, an
+// association's) is that organisation's, run at its own counter, as one
+// writing from laposte.fr is La Poste's (laPostesFranceServices): La
+// Poste's record on its square or street is then another door.
 func postOffice(a, c *prepared) bool {
 	if a.mobile || c.mobile {
 		return false
 	}
-	return a.post && c.franceServices && !c.post || c.post && a.franceServices && !a.post
+	return a.post && postOfficeService(c) || c.post && postOfficeService(a)
+}
+
+// postOfficeService says whether q is a France Services that La Poste's
+// record at its address may be (postOffice): not La Poste's own record,
+// and not one writing from another organisation's domain.
+func postOfficeService(q *prepared) bool {
+	return q.franceServices && !q.post && !q.operatorMail
+}
+
+// operatorDomain says whether an e-mail's domain is an organisation's own:
+// not a mail provider's (mailProviders), not La Poste's (laposte.fr, and
+// the group's other domains), not a network's or a platform's
+// (france-services.gouv.fr gives each France Services, whoever runs it, a
+// mailbox: platforms).
+func operatorDomain(dom string) bool {
+	dom = strings.TrimPrefix(dom, "www.")
+	if dom == "" || strings.Contains(dom, "laposte") || platforms[dom] {
+		return false
+	}
+	return !mailProviders[dom[:max(0, strings.LastIndexByte(dom, '.'))]]
 }
 
 // onePostOffice says whether both places are La Poste's (postOffice:

@@ -80,6 +80,10 @@ type prepared struct {
 	// postHouse: the address complement names La Poste's office
 	// (postOfficeComplement).
 	postMail, postHouse bool
+	// operatorMail: one of the e-mails is at an organisation's own domain,
+	// not a mail provider's, La Poste's, nor a network's or a platform's
+	// (france-services.gouv.fr), see operatorDomain and postOffice.
+	operatorMail bool
 	// public: a copy without private phones and e-mails, whose carriers
 	// of a phone or e-mail are counted among public ones (publicView).
 	public  bool
@@ -237,6 +241,9 @@ func prepare(p *Place) *prepared {
 			q.domainWords = append(q.domainWords, domainWords(dom)...)
 		} else if ok && dom == laPosteDomain {
 			q.postMail = true
+		}
+		if _, dom, ok := strings.Cut(m, "@"); ok && operatorDomain(dom) {
+			q.operatorMail = true
 		}
 	}
 	q.spelled = spellings(name)
@@ -555,6 +562,7 @@ func (q *prepared) publicView() *prepared {
 		out.keys = slices.DeleteFunc(slices.Clone(q.keys), func(k key) bool { return k.kind == kindPhone || k.kind == kindEmail })
 		out.keys = siteHostKeys(q.Place, out.keys)
 		out.domains, out.domainWords, out.postMail, out.mailboxes = q.siteDomains, q.siteDomainWords, false, nil
+		out.operatorMail = false
 	}
 	return &out
 }

@@ -150,10 +150,13 @@ var franceServices2024CNFS = []string{"03", "07", "43", "52", "55", "88", "973"}
 // Held out: labels committed in 8ec74e3 before detection ran on them;
 // detection as on main at 911244e: precision 0.935 (31 links, 2 wrong),
 // recall 0.725 (29 of 40) — the figure on unseen data; 0.964 / 0.900
-// without the pairs labelled ambiguous. The floors leave one link of
-// slack.
+// without the pairs labelled ambiguous. It has since been looked at for a
+// fix (a France Services writing from an organisation's own domain is not
+// La Poste's: postOffice in models/dedup) and is no longer unseen:
+// precision 0.967 (30 links, 1 wrong, labelled ambiguous), recall 0.725.
+// The floors leave one link of slack.
 const (
-	minPrecisionFranceServices2024CNFS = 0.90
+	minPrecisionFranceServices2024CNFS = 0.93
 	minRecallFranceServices2024CNFS    = 0.70
 )
 
