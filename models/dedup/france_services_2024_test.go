@@ -18,7 +18,10 @@ import "testing"
 // from laposte.fr is La Poste's and not the mairie's. La Poste's record on
 // its square is then another door. A France Services writing from the
 // network's mailbox, a mail provider or La Poste's domain stays La
-// Poste's at La Poste's address.
+// Poste's at La Poste's address, and so does one whose complement names
+// the post office (« France services de la Gervanne et de la Sye »,
+// « Bureau de Poste », writing from its intercommunality's domain): the
+// building says the door.
 func TestComparePostOfficeAndAnOperatorsFranceServices(t *testing.T) {
 	epinal := in("Épinal", "88000")
 	laPoste := both(epinal, siren("35600000045999"))
@@ -31,6 +34,8 @@ func TestComparePostOfficeAndAnOperatorsFranceServices(t *testing.T) {
 		{"OK La Poste and the France Services writing from the network's mailbox", fs("epinal@france-services.gouv.fr"), post, true, "France Services de La Poste"},
 		{"OK La Poste and the France Services writing from La Poste's domain", fs("msap.epinal@laposte.fr"), post, true, "France Services de La Poste"},
 		{"OK La Poste and the France Services writing from a mail provider", fs("fs.epinal@orange.fr"), post, true, "France Services de La Poste"},
+		{"OK La Poste and the France Services in its post office, writing from its intercommunality's domain",
+			with(fs("franceservices@val-de-drome.com"), func(p *Place) { p.Complement = "Bureau de Poste" }), post, true, "France Services de La Poste"},
 	}
 	runCompareCases(t, cases)
 }

@@ -165,9 +165,11 @@ func postOffice(a, c *prepared) bool {
 
 // postOfficeService says whether q is a France Services that La Poste's
 // record at its address may be (postOffice): not La Poste's own record,
-// and not one writing from another organisation's domain.
+// and not one writing from another organisation's domain unless its
+// complement names the post office (postHouse: the building says the
+// door).
 func postOfficeService(q *prepared) bool {
-	return q.franceServices && !q.post && !q.operatorMail
+	return q.franceServices && !q.post && (!q.operatorMail || q.postHouse)
 }
 
 // operatorDomain says whether an e-mail's domain is an organisation's own:
