@@ -250,7 +250,7 @@ func (s *Store) archiveActor(tx *gorm.DB, a *Actor) error {
 			return err
 		}
 	}
-	return nil
+	return s.tellSendersOfArchived(tx, a)
 }
 
 // ListActors returns one page of actors matching f.

@@ -72,3 +72,32 @@ func refuseArchivedAct(tx *gorm.DB, r *Referral, byActorID, act string) error {
 	}
 	return nil
 }
+
+// EventReceiverArchived is the params' "event" of a referral_status e-mail
+// telling a sender that the structure holding their open referral left the
+// directory: the referral's status has not changed, but it cannot go on
+// there (refuseArchivedAct), so the person needs another place now rather
+// than when the referral expires.
+const EventReceiverArchived = "to_actor_archived"
+
+// tellSendersOfArchived tells the senders of the referrals a — being
+// archived inside tx — still holds open, one e-mail a referral (each
+// referral has its own link and may have its own sender). Referrals a sent
+// go on at their receivers: nobody needs telling.
+func (s *Store) tellSendersOfArchived(tx *gorm.DB, a *Actor) error {
+	if !s.notify {
+		return nil
+	}
+	var open []Referral
+	if err := tx.Where("to_actor_id = ? AND status IN ?", a.ID, []string{ReferralSent, ReferralAccepted}).Order("id").Find(&open).Error; err != nil {
+		return err
+	}
+	for i := range open {
+		params := referralParamsOf(tx, &open[i])
+		params["event"] = EventReceiverArchived
+		if err := s.tell(tx, NotifyReferralStatus, params, senderSide(&open[i])); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -233,6 +233,10 @@ func Render(kind string, params map[string]string, l Links) (Content, error) {
 func referralStatus(p func(string) string, l Links, optional func(string, string) (Content, error)) (Content, error) {
 	link := "\n\nL'orientation :\n" + l.Referral(p("referral_id"))
 	to, from, service := p("to_actor_name"), p("from_actor_name"), p("service_name")
+	if p("event") == models.EventReceiverArchived {
+		// Not a move of the referral: its receiver left the directory.
+		return optional(to+" est retirée de l'annuaire", fmt.Sprintf("%s a été retirée de l'annuaire. L'orientation que vous avez envoyée vers son service « %s » ne peut pas s'y poursuivre : vous pouvez l'annuler et orienter la personne vers un autre service.", to, service)+link)
+	}
 	switch p("status") {
 	case models.ReferralAccepted:
 		return optional("Orientation acceptée par "+to, fmt.Sprintf("%s a accepté l'orientation que vous avez envoyée vers son service « %s ».", to, service)+link)
