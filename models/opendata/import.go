@@ -400,6 +400,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 	places := newPlaceIDs(opt.Source)
 	places.renames = opt.renames
 	records := make([]Record, 0, opt.BatchSize)
+	var mapped []Place
 	for done := false; !done; {
 		var err error
 		if records, done, err = readRecords(rd, records, opt.BatchSize); err != nil {
@@ -420,6 +421,13 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			send(readBatch{err: err})
 			return
 		}
+		// Every row but those found unchanged is mapped, side by side
+		// (mapRows); a row read twice is mapped for nothing (rare).
+		need := make([]bool, len(records))
+		for i, rec := range records {
+			need[i] = slots[i] < 0 || !unchanged(hashes[rowID(rec, places.carnet)], rec)
+		}
+		mapped = mapRows(mapped, records, opt.Source, need)
 		var b readBatch
 		for i, rec := range records {
 			b.rows++
@@ -444,7 +452,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 				delete(places.carnet, rec.Row)
 			}
 			if place != nil {
-				if h := hashes[id]; h != "" && stripMarks(h) == rec.Hash {
+				if h := hashes[id]; unchanged(h, rec) {
 					place.row = rec.Row
 					b.skipped++
 					if strings.HasSuffix(h, offerMark) {
@@ -454,7 +462,7 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 					continue
 				}
 			}
-			p := ToPlace(rec, opt.Source)
+			p := mapped[i]
 			b.issues = append(b.issues, p.Issues...)
 			b.readings = append(b.readings, rowReadings{rec.Row, p.Readings})
 			if p.Rejected {
@@ -472,13 +480,28 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 		}
 		b.prepare(opt.Source)
 		// The batch holds places, not records: the rows' cell maps can
-		// serve the next rows.
+		// serve the next rows, and mapped the next places.
 		rd.Recycle(records)
+		clear(mapped)
 		if !send(b) {
 			return
 		}
 	}
 }
+
+// rowID is the id under which a row's stored hash is looked up: the
+// producer's id a row named by Carnet's id was followed to (carnetIDs),
+// else the id cell as written, trimmed.
+func rowID(rec Record, carnet map[int]bool) string {
+	if carnet[rec.Row] {
+		return rec.Cells["id"]
+	}
+	return strings.TrimSpace(rec.Cells["id"])
+}
+
+// unchanged says whether a stored row hash h (with its offer mark) is
+// that of rec: the row is as the source's last import read it.
+func unchanged(h string, rec Record) bool { return h != "" && stripMarks(h) == rec.Hash }
 
 // storedPlaces gives the records of a batch that have no coordinate
 // columns the address and coordinates stored for their places (see
@@ -1023,6 +1046,7 @@ func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt Impor
 	// In batches, as readBatches reads: the ids the rows take depend on
 	// what the store holds of them (placeIDs).
 	records := make([]Record, 0, opt.BatchSize)
+	var mapped []Place
 	for eof := false; !eof; {
 		if records, eof, err = readRecords(rd, records, opt.BatchSize); err != nil {
 			return nil, nil, err
@@ -1030,8 +1054,8 @@ func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt Impor
 		if _, _, _, err := places.assignBatch(ctx, store, records); err != nil {
 			return nil, nil, err
 		}
-		for _, rec := range records {
-			p := ToPlace(rec, opt.Source)
+		mapped = mapRows(mapped, records, opt.Source, nil)
+		for _, p := range mapped {
 			if p.Rejected {
 				// The row is in the file, though it cannot be read: its
 				// place, when stored, is kept as it is, with its offer. A
@@ -1053,6 +1077,7 @@ func placeKeys(ctx context.Context, store *models.Store, in io.Reader, opt Impor
 			}
 		}
 		rd.Recycle(records)
+		clear(mapped)
 	}
 	return actors, services, nil
 }
@@ -1094,13 +1119,6 @@ func (b *readBatch) add(p Place, left int) {
 			ActorSourceID: p.Actor.SourceID, Withdrawn: true})
 		b.serviceRow = append(b.serviceRow, p.Row)
 	}
-}
-
-// prepare prepares the batch's records (models.PrepareSyncBatch:
-// addresses resolved, phones parsed…) in the reader's goroutine, beside
-// the writes of the previous batch.
-func (b *readBatch) prepare(source string) {
-	models.PrepareSyncBatch(source, b.actors, b.services)
 }
 
 // account adds what reading a batch found to the report.
