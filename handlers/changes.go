@@ -156,7 +156,7 @@ func (q *queryParser) seqCursor() (name string, n int64) {
 		return name, 0
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 || len(q.v[name]) == 1 && q.v[name][0] != s {
+	if err != nil || !decimalDigits(q.v[name][0]) {
 		q.errs.Add(name, "must be the next_cursor of a previous page (a non-negative integer)")
 		return name, 0
 	}

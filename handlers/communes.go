@@ -88,14 +88,7 @@ func (h *Handler) ListCommunes(c *gin.Context) error {
 	dep, _ := q.departement("departement")
 	pc := q.one("postal_code")
 	withArr := q.flag("arrondissements")
-	limit := models.DefaultLimit
-	if s := q.one("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > models.MaxLimit {
-			q.errs.Addf("limit", "must be an integer from 1 to %d", models.MaxLimit)
-		}
-		limit = n
-	}
+	limit := q.limit(models.DefaultLimit, models.MaxLimit)
 	offset := 0
 	if s := q.one("cursor"); s != "" {
 		b, err := base64.RawURLEncoding.DecodeString(s)

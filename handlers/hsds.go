@@ -75,18 +75,10 @@ func (h *Handler) publicBaseURL(c *gin.Context) string {
 // hsdsPaging reads page and per_page.
 func (q *queryParser) hsdsPaging(maxPerPage int) hsds.Paging {
 	p := hsds.Paging{Page: 1, PerPage: hsds.DefaultPerPage}
-	if s := q.one("page"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > hsds.MaxPage {
-			q.errs.Addf("page", "must be an integer from 1 to %d", hsds.MaxPage)
-		}
+	if n, ok := q.integer("page", 1, hsds.MaxPage); ok {
 		p.Page = n
 	}
-	if s := q.one("per_page"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > maxPerPage {
-			q.errs.Addf("per_page", "must be an integer from 1 to %d", maxPerPage)
-		}
+	if n, ok := q.integer("per_page", 1, maxPerPage); ok {
 		p.PerPage = n
 	}
 	return p
@@ -146,18 +138,10 @@ func (q *queryParser) hsdsTaxonomies(name string) []string {
 // modifiedAfter reads an RFC 3339 time or a date (midnight UTC).
 func (q *queryParser) modifiedAfter() *time.Time {
 	s := q.one("modified_after")
-	if s == "" {
-		return nil
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		s = t.Format(time.RFC3339)
 	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		if t, err = time.Parse(time.DateOnly, s); err != nil {
-			q.errs.Add("modified_after", "must be an RFC 3339 time such as 2026-01-31T12:00:00Z (encode + as %2B) or a date such as 2026-01-31")
-			return nil
-		}
-	}
-	t = t.UTC()
-	return &t
+	return q.parseTime("modified_after", s)
 }
 
 // serviceQuery reads the filters /services and /service_at_locations share.

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -67,13 +66,7 @@ func (h *Handler) ListStale(c *gin.Context) error {
 		InseeCodes: q.communeCodes("insee_code"),
 		ListParams: q.page(models.SortID),
 	}
-	if s := q.one("months"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 120 {
-			q.errs.Add("months", "must be a whole number from 1 to 120")
-		}
-		f.Months = n
-	}
+	f.Months, _ = q.integer("months", 1, 120)
 	if err := q.err(); err != nil {
 		return err
 	}

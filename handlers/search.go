@@ -215,16 +215,7 @@ func searchQuery(q *queryParser, fields []string) search.Query {
 		q.errs.Add("sort", "must be one of relevance, distance, name")
 	}
 	sq.Cursor = q.one("cursor")
-	if s := q.one("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > search.MaxLimit {
-			q.errs.Addf("limit", "must be an integer from 1 to %d", search.MaxLimit)
-		}
-		sq.Limit = n
-	}
-	if sq.Limit == 0 {
-		sq.Limit = search.DefaultLimit
-	}
+	sq.Limit = q.limit(search.DefaultLimit, search.MaxLimit)
 	return sq
 }
 

@@ -720,7 +720,7 @@ func (h *Handler) ReplayWebhook(c *gin.Context) error {
 			Fields: []models.FieldError{{Field: "cursor", Reason: "is required: the cursor of the change feed after which to replay (0 for the whole history)"}}}
 	}
 	n, err := strconv.ParseInt(cursor, 10, 64)
-	if err != nil || n < 0 {
+	if err != nil || !decimalDigits(cursor) {
 		return &models.Error{Code: models.EINVALID, Message: "The replay is invalid.",
 			Fields: []models.FieldError{{Field: "cursor", Reason: "must be a cursor of the change feed (a non-negative integer, such as a next_cursor)"}}}
 	}
