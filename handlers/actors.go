@@ -128,9 +128,10 @@ type ActorInput struct {
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
 	// active (the default), temporarily_closed (with closed_from) or closed.
 	Status string `json:"status,omitempty" extensions:"x-vocabulary=actor_status" example:"active"`
-	// First day of a closure, YYYY-MM-DD.
+	// First day of a closure, YYYY-MM-DD, from 2000-01-01 to 2099-12-31.
 	ClosedFrom string `json:"closed_from,omitempty" format:"date" example:"2026-07-14"`
-	// Expected reopening day of a temporary closure, YYYY-MM-DD.
+	// Expected reopening day of a temporary closure, YYYY-MM-DD, from
+	// 2000-01-01 to 2099-12-31.
 	ClosedUntil   string `json:"closed_until,omitempty" format:"date" example:"2026-08-31"`
 	ClosureReason string `json:"closure_reason,omitempty" example:"Travaux" maxLength:"500"`
 }
