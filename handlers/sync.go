@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+	"golang.org/x/text/encoding/htmlindex"
 
 	"carnet/models"
 	"carnet/models/commune"
@@ -561,7 +562,7 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 	if err := checkSyncSource(c, source); err != nil {
 		return err
 	}
-	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	mt, params, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	switch {
 	case format != "":
 	case mt == "text/csv", mt == "application/csv", mt == "application/vnd.ms-excel":
@@ -586,10 +587,35 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 		}
 		return err
 	}
+	if body, err = fromCharset(body, params["charset"]); err != nil {
+		return err
+	}
 	rep, err := opendata.Import(c.Request.Context(), h.Store, bytes.NewReader(body), opt)
 	if err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, NewImportReport(rep))
 	return nil
+}
+
+// fromCharset returns a file declared in charset as UTF-8. Without a
+// charset, or with UTF-8, the import tells the encoding from the bytes
+// (opendata.NewReader: UTF-8, UTF-16 with a BOM, Windows-1252). A declared
+// one is read as declared, by its WHATWG label (latin1 and iso-8859-1 are
+// Windows-1252, as browsers read them): guessed instead, a Latin-1 file
+// whose bytes happen to be UTF-8 (« Ã© ») was read as other letters. A
+// charset no label names is refused, never guessed.
+func fromCharset(body []byte, charset string) ([]byte, error) {
+	if charset == "" || strings.EqualFold(charset, "utf-8") {
+		return body, nil
+	}
+	enc, err := htmlindex.Get(charset)
+	if err != nil {
+		return nil, otherCharset(charset, "it is not the name of an encoding this import reads (UTF-8, UTF-16, ISO-8859-1, Windows-1252 and the other WHATWG encodings)")
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return nil, models.Errorf(models.EBADREQUEST, "The file cannot be read as %s, its declared charset.", clip(charset))
+	}
+	return out, nil
 }
