@@ -44,7 +44,7 @@ const maxProximity = 100_000
 //	@Failure		400	{object}	Problem
 //	@Router			/api/hsds/v3 [get]
 func (h *Handler) HSDSInfo(c *gin.Context) error {
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSAPIInfo, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSAPIInfo, error) {
 		return hsds.HSDSAPIInfo{Version: HSDSVersion, Profile: hsdsProfile, OpenAPIURL: h.publicBaseURL(c) + HSDSBasePath + "/openapi.json"}, nil
 	})
 }
@@ -186,14 +186,14 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 //	@Param			taxonomy_term_id	query		string	false	"Services holding one of these taxonomy terms (comma-separated ids)"
 //	@Param			taxonomy_id			query		string	false	"Services holding some term of one of these taxonomies (comma-separated ids)"
 //	@Param			organization_id		query		string	false	"Services of this organization"	format(uuid)
-//	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date"
+//	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second"
 //	@Param			minimal				query		bool	false	"Only id, name, status and last_modified of each service"
 //	@Param			full				query		bool	false	"Fully nested services"
 //	@Success		200					{object}	hsds.HSDSServiceList
 //	@Failure		400					{object}	Problem
 //	@Router			/api/hsds/v3/services [get]
 func (h *Handler) HSDSServices(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	minimal := q.flag("minimal")
 	maxPerPage := hsds.MaxPerPage
 	if minimal {
@@ -220,7 +220,7 @@ func (h *Handler) HSDSServices(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/hsds/v3/services/{id} [get]
 func (h *Handler) HSDSService(c *gin.Context) error {
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSService, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSService, error) {
 		return h.hsds().Service(c.Request.Context(), c.Param("id"))
 	})
 }
@@ -236,7 +236,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 //	@Param			taxonomy_term_id	query		string	false	"Services holding one of these taxonomy terms (comma-separated ids)"
 //	@Param			taxonomy_id			query		string	false	"Services holding some term of one of these taxonomies (comma-separated ids)"
 //	@Param			organization_id		query		string	false	"Services of this organization"	format(uuid)
-//	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date"
+//	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second"
 //	@Param			full				query		bool	false	"Fully nested locations and services"
 //	@Param			page				query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page			query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
@@ -248,7 +248,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 //	@Failure		422					{object}	Problem
 //	@Router			/api/hsds/v3/service_at_locations [get]
 func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	sq := q.hsdsServiceQuery()
 	sq.Paging = q.hsdsPaging(hsds.MaxPerPage)
 	sq.PostalCode = q.one("postcode")
@@ -284,7 +284,7 @@ func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/hsds/v3/service_at_locations/{id} [get]
 func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSServiceAtLocation, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSServiceAtLocation, error) {
 		return h.hsds().ServiceAtLocation(c.Request.Context(), c.Param("id"))
 	})
 }
@@ -306,7 +306,7 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 //	@Failure		400				{object}	Problem
 //	@Router			/api/hsds/v3/organizations [get]
 func (h *Handler) HSDSOrganizations(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	oq := hsds.OrganizationQuery{Words: q.hsdsSearch(), Full: q.flag("full"), FullService: q.flag("full_service"), Paging: q.hsdsPaging(hsds.MaxPerPage)}
 	q.hsdsFormat()
 	return writeHSDS(c, q, func() (hsds.HSDSOrganizationList, error) { return h.hsds().Organizations(c.Request.Context(), oq) })
@@ -326,7 +326,7 @@ func (h *Handler) HSDSOrganizations(c *gin.Context) error {
 //	@Failure		404				{object}	Problem
 //	@Router			/api/hsds/v3/organizations/{id} [get]
 func (h *Handler) HSDSOrganization(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	fullService := q.flag("full_service")
 	return writeHSDS(c, q, func() (hsds.HSDSOrganization, error) {
 		return h.hsds().Organization(c.Request.Context(), c.Param("id"), fullService)
@@ -348,7 +348,7 @@ func (h *Handler) HSDSOrganization(c *gin.Context) error {
 //	@Failure		400			{object}	Problem
 //	@Router			/api/hsds/v3/taxonomies [get]
 func (h *Handler) HSDSTaxonomies(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	words, p := q.hsdsSearch(), q.hsdsPaging(hsds.MaxPerPage)
 	q.hsdsFormat()
 	hsdsStatic(c)
@@ -369,7 +369,7 @@ func (h *Handler) HSDSTaxonomies(c *gin.Context) error {
 //	@Router			/api/hsds/v3/taxonomies/{id} [get]
 func (h *Handler) HSDSTaxonomy(c *gin.Context) error {
 	hsdsStatic(c)
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSTaxonomy, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSTaxonomy, error) {
 		t, ok := hsds.Taxonomy(c.Param("id"))
 		if !ok {
 			return t, models.Errorf(models.ENOTFOUND, "No taxonomy has the id %q; GET %s/taxonomies lists them.", clip(c.Param("id")), HSDSBasePath)
@@ -396,7 +396,7 @@ func (h *Handler) HSDSTaxonomy(c *gin.Context) error {
 //	@Failure		400			{object}	Problem
 //	@Router			/api/hsds/v3/taxonomy_terms [get]
 func (h *Handler) HSDSTaxonomyTerms(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	tq := hsds.TermQuery{Words: q.hsdsSearch(), Paging: q.hsdsPaging(hsds.MaxPerPage)}
 	q.hsdsFormat()
 	if ids := q.hsdsTaxonomies("taxonomy_id"); len(ids) > 1 {
@@ -428,7 +428,7 @@ func (h *Handler) HSDSTaxonomyTerms(c *gin.Context) error {
 //	@Router			/api/hsds/v3/taxonomy_terms/{id} [get]
 func (h *Handler) HSDSTaxonomyTerm(c *gin.Context) error {
 	hsdsStatic(c)
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSTaxonomyTerm, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSTaxonomyTerm, error) {
 		t, _, ok := hsds.Term(c.Param("id"))
 		if !ok {
 			return t, models.Errorf(models.ENOTFOUND, "No taxonomy term has the id %q; GET %s/taxonomy_terms lists them.", clip(c.Param("id")), HSDSBasePath)

@@ -50,7 +50,7 @@ type StaleList struct {
 //	@Param			departement	query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"	collectionFormat(csv)
 //	@Param			insee_code	query		[]string	false	"INSEE commune codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			months		query		int			false	"Lists the dated records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days); undated ones are always listed"	minimum(1)	maximum(120)	default(12)
-//	@Param			cursor		query		string		false	"The next_cursor of the previous page"
+//	@Param			cursor		query		string		false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit		query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200			{object}	StaleList
 //	@Failure		400			{object}	Problem
@@ -58,7 +58,7 @@ type StaleList struct {
 //	@Failure		403			{object}	Problem	"Neither a coordinator nor an administrator, or a filter outside the territory"
 //	@Router			/api/v1/quality/stale [get]
 func (h *Handler) ListStale(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	f := models.StaleFilter{
 		Departements: q.departements("departement"),
 		// Read as /actors reads it: a city's code (or name) stands for the

@@ -170,7 +170,7 @@ func modeName(snapshot bool) string {
 // that the caller may write the source.
 func syncTarget(c *gin.Context) (string, models.SyncOptions, error) {
 	source := strings.ToLower(c.Param("source"))
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive")}
 	opt.Snapshot = q.syncMode(false)
 	opt.SnapshotID = q.one("snapshot_id")
@@ -550,7 +550,7 @@ func NewImportReport(r *opendata.Report) ImportReport {
 //	@Router			/api/v1/sync/{source}/import [post]
 func (h *Handler) ImportPlaces(c *gin.Context) error {
 	source := strings.ToLower(c.Param("source"))
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	format := q.one("format")
 	opt := opendata.ImportOptions{Source: source, DryRun: q.flag("dry_run"), Snapshot: q.syncMode(true), AllowMassArchive: q.flag("allow_mass_archive")}
 	if format != "" && format != opendata.FormatCSV && format != opendata.FormatJSON {
