@@ -141,7 +141,12 @@ func (q *queryParser) modifiedAfter() *time.Time {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		s = t.Format(time.RFC3339)
 	}
-	return q.parseTime("modified_after", s)
+	n := len(q.errs)
+	t := q.parseTime("modified_after", s)
+	if len(q.errs) > n {
+		q.errs[n].Reason += ", or a date such as 2026-01-31"
+	}
+	return t
 }
 
 // serviceQuery reads the filters /services and /service_at_locations share.
