@@ -211,7 +211,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Services whose record or whose structure changed at or after this RFC 3339 time or date",
+                        "description": "Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second",
                         "name": "modified_after",
                         "in": "query"
                     },
@@ -394,7 +394,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Services whose record or whose structure changed at or after this RFC 3339 time or date",
+                        "description": "Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second",
                         "name": "modified_after",
                         "in": "query"
                     },
@@ -848,7 +848,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-11-01T00:00:00Z",
-                        "description": "Changed at or after this RFC 3339 time",
+                        "description": "Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second",
                         "name": "updated_since",
                         "in": "query"
                     },
@@ -895,7 +895,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -1484,7 +1484,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -1559,7 +1559,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -1713,7 +1713,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -1998,7 +1998,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -2590,7 +2590,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -2914,7 +2914,7 @@ const docTemplate = `{
                         "type": "string",
                         "default": "0",
                         "example": "1042",
-                        "description": "The next_cursor of the previous page; 0 for the beginning. A value no page gave (beyond the feed's last change, or with spaces) answers 400",
+                        "description": "The next_cursor of the previous page; 0 for the beginning. A value no page gave (beyond the feed's last change, or with spaces or a sign) answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -2986,7 +2986,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -3376,7 +3376,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Cursor from a previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -3460,7 +3460,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -4174,7 +4174,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -4532,7 +4532,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -4656,7 +4656,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-11-01T00:00:00Z",
-                        "description": "Created at or after (RFC 3339)",
+                        "description": "Created at or after (RFC 3339); a leap second (:60) is read as the next second",
                         "name": "created_since",
                         "in": "query"
                     },
@@ -4664,7 +4664,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-12-01T00:00:00Z",
-                        "description": "Created before (RFC 3339)",
+                        "description": "Created before (RFC 3339); a leap second (:60) is read as the next second",
                         "name": "created_before",
                         "in": "query"
                     },
@@ -4677,7 +4677,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -4839,7 +4839,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-11-01T00:00:00Z",
-                        "description": "Only changes at or after this RFC 3339 time",
+                        "description": "Only changes at or after this RFC 3339 time; a leap second (:60) is read as the next second",
                         "name": "updated_since",
                         "in": "query"
                     },
@@ -5110,7 +5110,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -5643,7 +5643,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant",
+                        "description": "Open at this RFC 3339 instant; a leap second (:60) is read as the next second",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -5688,7 +5688,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page of the same search (a cursor from another search is refused)",
+                        "description": "The next_cursor of the previous page of the same search, with the same parameters (limit aside); a cursor of another search or list answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -6033,7 +6033,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included)",
+                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included); a leap second (:60) is read as the next second",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -6081,7 +6081,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page of the same search (a cursor from another search is refused)",
+                        "description": "The next_cursor of the previous page of the same search, with the same parameters (limit aside); a cursor of another search or list answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -6345,7 +6345,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-11-01T00:00:00Z",
-                        "description": "Changed at or after this RFC 3339 time",
+                        "description": "Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second",
                         "name": "updated_since",
                         "in": "query"
                     },
@@ -6378,7 +6378,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -6961,7 +6961,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -7388,7 +7388,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-01-01T00:00:00Z",
-                        "description": "Created at or after (RFC 3339); protected figures start at this day's midnight (UTC)",
+                        "description": "Created at or after (RFC 3339); protected figures start at this day's midnight (UTC); a leap second (:60) is read as the next second",
                         "name": "created_since",
                         "in": "query"
                     },
@@ -7396,7 +7396,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2027-01-01T00:00:00Z",
-                        "description": "Created before (RFC 3339); protected figures end at the next midnight (UTC)",
+                        "description": "Created before (RFC 3339); protected figures end at the next midnight (UTC); a leap second (:60) is read as the next second",
                         "name": "created_before",
                         "in": "query"
                     },
@@ -7697,7 +7697,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -8036,7 +8036,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \",\" \";\" or tabs between fields, \"|\" or \";\" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a file in a producer's own format that Carnet recognises by its columns (Gironde, Hinaura, France Services, Aidants Connect and others the ANCT maps) is read by the ANCT's published mapping of that format, which producer_format names; a commune or postal code missing from a row is derived from its other cells when the commune reference says which, with a warning; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES, and to one place per 200 bytes of it (5,242 at 1 MiB; 413 before anything is read into places); a file has at most 1,000 columns (400); a list cell is read for its first 8 KiB and 100 values, a contact cell for its first 100 values, with a warning. Use the carnet import command for larger files.",
+                "description": "Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; \",\" \";\" or tabs between fields, \"|\" or \";\" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. A charset declared in Content-Type (text/csv; charset=iso-8859-1) is read as declared, by its WHATWG name (latin1 and iso-8859-1 as Windows-1252); one that names no encoding answers 415. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with \",\" are read, and the report's readings say how; a file in a producer's own format that Carnet recognises by its columns (Gironde, Hinaura, France Services, Aidants Connect and others the ANCT maps) is read by the ANCT's published mapping of that format, which producer_format names; a commune or postal code missing from a row is derived from its other cells when the commune reference says which, with a warning; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES, and to one place per 200 bytes of it (5,242 at 1 MiB; 413 before anything is read into places); a file has at most 1,000 columns (400); a list cell is read for its first 8 KiB and 100 values, a contact cell for its first 100 values, with a warning. Use the carnet import command for larger files.",
                 "consumes": [
                     "text/csv",
                     "application/json",
@@ -8672,7 +8672,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -8752,7 +8752,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -9132,7 +9132,7 @@ const docTemplate = `{
                 "parameters": [
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -9574,13 +9574,13 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Only those queued at or after this time (RFC 3339)",
+                        "description": "Only those queued at or after this time (RFC 3339); a leap second (:60) is read as the next second",
                         "name": "created_since",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "description": "The next_cursor of the previous page",
+                        "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
                         "in": "query"
                     },
@@ -10579,13 +10579,13 @@ const docTemplate = `{
                     "maxLength": 2000
                 },
                 "closed_from": {
-                    "description": "First day of a closure, YYYY-MM-DD.",
+                    "description": "First day of a closure, YYYY-MM-DD, from 2000-01-01 to 2099-12-31.",
                     "type": "string",
                     "format": "date",
                     "example": "2026-07-14"
                 },
                 "closed_until": {
-                    "description": "Expected reopening day of a temporary closure, YYYY-MM-DD.",
+                    "description": "Expected reopening day of a temporary closure, YYYY-MM-DD, from\n2000-01-01 to 2099-12-31.",
                     "type": "string",
                     "format": "date",
                     "example": "2026-08-31"
@@ -13742,7 +13742,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "accept_remote": {
-                    "description": "Services given only remotely are acceptable too.",
+                    "description": "Services given only remotely are acceptable too (absent: false).\nfalse with remote_only true is a contradiction, refused (422).",
                     "type": "boolean"
                 },
                 "free": {

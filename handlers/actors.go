@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -128,9 +127,10 @@ type ActorInput struct {
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
 	// active (the default), temporarily_closed (with closed_from) or closed.
 	Status string `json:"status,omitempty" extensions:"x-vocabulary=actor_status" example:"active"`
-	// First day of a closure, YYYY-MM-DD.
+	// First day of a closure, YYYY-MM-DD, from 2000-01-01 to 2099-12-31.
 	ClosedFrom string `json:"closed_from,omitempty" format:"date" example:"2026-07-14"`
-	// Expected reopening day of a temporary closure, YYYY-MM-DD.
+	// Expected reopening day of a temporary closure, YYYY-MM-DD, from
+	// 2000-01-01 to 2099-12-31.
 	ClosedUntil   string `json:"closed_until,omitempty" format:"date" example:"2026-08-31"`
 	ClosureReason string `json:"closure_reason,omitempty" example:"Travaux" maxLength:"500"`
 }
@@ -475,13 +475,13 @@ func list(l models.StringList) []string {
 //	@Param			status				query		[]string	false	"active, temporarily_closed, closed"	collectionFormat(csv)	extensions(x-vocabulary=actor_status)
 //	@Param			source				query		[]string	false	"Data sources (case ignored; a value that cannot name a source, such as *, answers 400)"						collectionFormat(csv)
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
-//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: checked 12 whole months ago or earlier, or synced without the producer's date (quality.stale); false: less than 12 months ago, by the producer's date or a change in Carnet"
 //	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
-//	@Param			cursor				query		string		false	"The next_cursor of the previous page"
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ActorList
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
@@ -489,7 +489,7 @@ func list(l models.StringList) []string {
 //	@Failure		500					{object}	Problem
 //	@Router			/api/v1/actors [get]
 func (h *Handler) ListActors(c *gin.Context) error {
-	f, err := actorFilterFromQuery(c.Request.URL.Query())
+	f, err := actorFilterFromQuery(queryOf(c))
 	if err != nil {
 		return err
 	}
@@ -509,8 +509,7 @@ func (h *Handler) ListActors(c *gin.Context) error {
 }
 
 // actorFilterFromQuery reads the filters of GET /actors.
-func actorFilterFromQuery(v url.Values) (models.ActorFilter, error) {
-	q := newQueryParser(v)
+func actorFilterFromQuery(q *queryParser) (models.ActorFilter, error) {
 	q.elsewhere = actorSearch
 	f := models.ActorFilter{
 		Name:               q.one("name"),
@@ -798,7 +797,7 @@ func (h *Handler) RestoreActor(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	opt := models.RestoreOptions{LeaveNetwork: q.flag("leave_network")}
 	if err := q.err(); err != nil {
 		return err

@@ -88,7 +88,7 @@ type ChangeList struct {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning. A value no page gave (beyond the feed's last change, or with spaces) answers 400"	default(0)	example(1042)
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning. A value no page gave (beyond the feed's last change, or with spaces or a sign) answers 400"	default(0)	example(1042)
 //	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)
 //	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true"	collectionFormat(csv)	example(caf-13)
@@ -97,7 +97,7 @@ type ChangeList struct {
 //	@Failure		401		{object}	Problem	"A token was sent but is invalid"
 //	@Router			/api/v1/changes [get]
 func (h *Handler) ListChanges(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	cursorName, after := q.seqCursor()
 	limit := q.limit(100, 1000)
 	sources := q.sources("source")
@@ -156,7 +156,7 @@ func (q *queryParser) seqCursor() (name string, n int64) {
 		return name, 0
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 || len(q.v[name]) == 1 && q.v[name][0] != s {
+	if err != nil || !decimalDigits(q.v[name][0]) {
 		q.errs.Add(name, "must be the next_cursor of a previous page (a non-negative integer)")
 		return name, 0
 	}

@@ -75,7 +75,7 @@ func newPartnerClient(c *models.PartnerClient) PartnerClient {
 //	@Tags			partner clients
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	PartnerClientList
 //	@Failure		400		{object}	Problem
@@ -87,7 +87,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 	if err := requireAdmin(c); err != nil {
 		return err
 	}
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	p := q.page(models.SortID)
 	if err := q.err(); err != nil {
 		return err

@@ -76,28 +76,21 @@ func newCommune(c *commune.Commune) Commune {
 //	@Param			departement		query		string	false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"	example(13)
 //	@Param			postal_code		query		string	false	"Postal code"	example(98800)
 //	@Param			arrondissements	query		bool	false	"Include the municipal arrondissements of Paris, Lyon and Marseille"
-//	@Param			cursor			query		string	false	"Cursor from a previous page"
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	CommuneList
 //	@Failure		400				{object}	Problem	"Invalid query parameter"
 //	@Failure		401				{object}	Problem	"A token was sent but is invalid"
 //	@Router			/api/v1/communes [get]
 func (h *Handler) ListCommunes(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	text := q.words("q")
 	dep, _ := q.departement("departement")
 	pc := q.one("postal_code")
 	withArr := q.flag("arrondissements")
-	limit := models.DefaultLimit
-	if s := q.one("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > models.MaxLimit {
-			q.errs.Addf("limit", "must be an integer from 1 to %d", models.MaxLimit)
-		}
-		limit = n
-	}
+	limit := q.limit(models.DefaultLimit, models.MaxLimit)
 	offset := 0
-	if s := q.one("cursor"); s != "" {
+	if s := q.cursor(); s != "" {
 		b, err := base64.RawURLEncoding.DecodeString(s)
 		n, err2 := strconv.Atoi(strings.TrimPrefix(string(b), "c:"))
 		if err != nil || err2 != nil || !strings.HasPrefix(string(b), "c:") || n < 0 {

@@ -88,9 +88,12 @@ func ReadBody(c *gin.Context) ([]byte, error) {
 // answers 415, a body over the limit 413, an empty one 400.
 func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 	ct := c.GetHeader("Content-Type")
-	mt, _, err := mime.ParseMediaType(ct)
+	mt, params, err := mime.ParseMediaType(ct)
 	if ct == "" || err != nil || !slices.Contains(allowed, mt) {
 		return nil, models.Errorf(models.EUNSUPPORTED, "Send the body as %s (Content-Type was %q).", strings.Join(allowed, " or "), clip(ct))
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return nil, otherCharset(cs, "JSON and form bodies are read as UTF-8 (RFC 8259 §8.1 for JSON)")
 	}
 	if err := uncoded(c); err != nil {
 		return nil, err
@@ -108,6 +111,14 @@ func readBody(c *gin.Context, allowed ...string) ([]byte, error) {
 		return nil, models.Errorf(models.EBADREQUEST, "The request body is empty; send a JSON object.")
 	}
 	return b, nil
+}
+
+// otherCharset refuses (415) a body declared in a charset the route does
+// not read: read as UTF-8 anyway, « é » sent in Latin-1 became a
+// replacement character or a refusal naming a byte, never what was sent.
+func otherCharset(charset, why string) error {
+	return &models.Error{Code: models.EUNSUPPORTED, Message: fmt.Sprintf("The body's charset %q is not read: %s. Send it in UTF-8, with charset=utf-8 or no charset.", clip(charset), why),
+		Fields: []models.FieldError{{Field: "Content-Type", Reason: fmt.Sprintf("charset=%s is not read: send the body in UTF-8 (charset=utf-8, or no charset)", clip(charset))}}}
 }
 
 // uncoded refuses a body sent in a content coding (gzip…): bodies are read

@@ -138,14 +138,14 @@ func (h *Handler) duplicateVisible(c *gin.Context, l *models.DuplicateLink) bool
 //	@Param			status		query		[]string	false	"suggested, confirmed, dismissed"	collectionFormat(csv)
 //	@Param			actor_id	query		string		false	"Links of this actor"	format(uuid)
 //	@Param			include_archived	query	bool	false	"Include the links of archived actors, left out otherwise as lists leave archived records out"
-//	@Param			cursor		query		string		false	"The next_cursor of the previous page"
+//	@Param			cursor		query		string		false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit		query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200			{object}	DuplicateList
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem	"A token was sent but is invalid"
 //	@Router			/api/v1/duplicates [get]
 func (h *Handler) ListDuplicates(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	f := models.DuplicateFilter{ActorID: q.id("actor_id"), IncludeArchived: q.flag("include_archived"), ListParams: q.page(models.SortID)}
 	for _, s := range q.strings("status") {
 		switch s {

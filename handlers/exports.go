@@ -45,7 +45,7 @@ type ExportList struct {
 //	@Failure		401	{object}	Problem	"A token was sent but is invalid"
 //	@Router			/api/v1/exports [get]
 func (h *Handler) ListExports(c *gin.Context) error {
-	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
+	if err := queryOf(c).err(); err != nil {
 		return err
 	}
 	out := ExportList{Data: make([]ExportInfo, len(opendata.ExportFormats))}
@@ -89,7 +89,7 @@ func (h *Handler) Export(c *gin.Context) error {
 		}
 		return models.Errorf(models.ENOTFOUND, "No export is named %q%s; formats: %s.", clip(c.Param("format")), exportHint(c.Param("format")), strings.Join(names, ", "))
 	}
-	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
+	if err := queryOf(c).err(); err != nil {
 		return err
 	}
 	// The operation answers three types, so the router's check (406 when

@@ -25,8 +25,8 @@ func FuzzListFilters(f *testing.F) {
 			return
 		}
 		for name, parse := range map[string]func(url.Values) error{
-			"actors":   func(v url.Values) error { _, err := actorFilterFromQuery(v); return err },
-			"services": func(v url.Values) error { _, err := serviceFilterFromQuery(v); return err },
+			"actors":   func(v url.Values) error { _, err := actorFilterFromQuery(newQueryParser(v)); return err },
+			"services": func(v url.Values) error { _, err := serviceFilterFromQuery(newQueryParser(v)); return err },
 		} {
 			err := parse(v)
 			if err == nil {

@@ -209,6 +209,7 @@ func listMeta(c *gin.Context, p models.ListParams, total int64, next string) (Li
 	m := ListMeta{Total: total, Limit: min(p.Limit, models.MaxLimit)}
 	l := ListLinks{Self: c.Request.URL.RequestURI()}
 	if next != "" {
+		next = sealCursor(cursorScope(c.Request.URL.Path, c.Request.URL.Query()), next)
 		m.NextCursor, m.HasMore = &next, true
 		q := c.Request.URL.Query()
 		q.Set("cursor", next)

@@ -71,7 +71,7 @@ func newHistoryEvent(e *models.AuditEvent) HistoryEvent {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id		path		string	true	"Actor id"	format(uuid)
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	HistoryList
 //	@Failure		400		{object}	Problem
@@ -97,7 +97,7 @@ func (h *Handler) ActorHistory(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id		path		string	true	"Service id"	format(uuid)
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	HistoryList
 //	@Failure		400		{object}	Problem
@@ -122,7 +122,7 @@ func (h *Handler) history(c *gin.Context, ref models.ActorRef, entity, id string
 	if !principal(c).CanReadHistory(ref) {
 		return models.Errorf(models.EFORBIDDEN, "The history is visible to the structure's managers, the territory's coordinators and administrators.")
 	}
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	p := q.page(models.SortID)
 	if err := q.err(); err != nil {
 		return err

@@ -44,7 +44,7 @@ const maxProximity = 100_000
 //	@Failure		400	{object}	Problem
 //	@Router			/api/hsds/v3 [get]
 func (h *Handler) HSDSInfo(c *gin.Context) error {
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSAPIInfo, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSAPIInfo, error) {
 		return hsds.HSDSAPIInfo{Version: HSDSVersion, Profile: hsdsProfile, OpenAPIURL: h.publicBaseURL(c) + HSDSBasePath + "/openapi.json"}, nil
 	})
 }
@@ -75,18 +75,10 @@ func (h *Handler) publicBaseURL(c *gin.Context) string {
 // hsdsPaging reads page and per_page.
 func (q *queryParser) hsdsPaging(maxPerPage int) hsds.Paging {
 	p := hsds.Paging{Page: 1, PerPage: hsds.DefaultPerPage}
-	if s := q.one("page"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > hsds.MaxPage {
-			q.errs.Addf("page", "must be an integer from 1 to %d", hsds.MaxPage)
-		}
+	if n, ok := q.integer("page", 1, hsds.MaxPage); ok {
 		p.Page = n
 	}
-	if s := q.one("per_page"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > maxPerPage {
-			q.errs.Addf("per_page", "must be an integer from 1 to %d", maxPerPage)
-		}
+	if n, ok := q.integer("per_page", 1, maxPerPage); ok {
 		p.PerPage = n
 	}
 	return p
@@ -146,18 +138,15 @@ func (q *queryParser) hsdsTaxonomies(name string) []string {
 // modifiedAfter reads an RFC 3339 time or a date (midnight UTC).
 func (q *queryParser) modifiedAfter() *time.Time {
 	s := q.one("modified_after")
-	if s == "" {
-		return nil
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		s = t.Format(time.RFC3339)
 	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		if t, err = time.Parse(time.DateOnly, s); err != nil {
-			q.errs.Add("modified_after", "must be an RFC 3339 time such as 2026-01-31T12:00:00Z (encode + as %2B) or a date such as 2026-01-31")
-			return nil
-		}
+	n := len(q.errs)
+	t := q.parseTime("modified_after", s)
+	if len(q.errs) > n {
+		q.errs[n].Reason += ", or a date such as 2026-01-31"
 	}
-	t = t.UTC()
-	return &t
+	return t
 }
 
 // serviceQuery reads the filters /services and /service_at_locations share.
@@ -202,14 +191,14 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 //	@Param			taxonomy_term_id	query		string	false	"Services holding one of these taxonomy terms (comma-separated ids)"
 //	@Param			taxonomy_id			query		string	false	"Services holding some term of one of these taxonomies (comma-separated ids)"
 //	@Param			organization_id		query		string	false	"Services of this organization"	format(uuid)
-//	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date"
+//	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second"
 //	@Param			minimal				query		bool	false	"Only id, name, status and last_modified of each service"
 //	@Param			full				query		bool	false	"Fully nested services"
 //	@Success		200					{object}	hsds.HSDSServiceList
 //	@Failure		400					{object}	Problem
 //	@Router			/api/hsds/v3/services [get]
 func (h *Handler) HSDSServices(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	minimal := q.flag("minimal")
 	maxPerPage := hsds.MaxPerPage
 	if minimal {
@@ -236,7 +225,7 @@ func (h *Handler) HSDSServices(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/hsds/v3/services/{id} [get]
 func (h *Handler) HSDSService(c *gin.Context) error {
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSService, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSService, error) {
 		return h.hsds().Service(c.Request.Context(), c.Param("id"))
 	})
 }
@@ -252,7 +241,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 //	@Param			taxonomy_term_id	query		string	false	"Services holding one of these taxonomy terms (comma-separated ids)"
 //	@Param			taxonomy_id			query		string	false	"Services holding some term of one of these taxonomies (comma-separated ids)"
 //	@Param			organization_id		query		string	false	"Services of this organization"	format(uuid)
-//	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date"
+//	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second"
 //	@Param			full				query		bool	false	"Fully nested locations and services"
 //	@Param			page				query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page			query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
@@ -264,7 +253,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 //	@Failure		422					{object}	Problem
 //	@Router			/api/hsds/v3/service_at_locations [get]
 func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	sq := q.hsdsServiceQuery()
 	sq.Paging = q.hsdsPaging(hsds.MaxPerPage)
 	sq.PostalCode = q.one("postcode")
@@ -300,7 +289,7 @@ func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
 //	@Failure		404	{object}	Problem
 //	@Router			/api/hsds/v3/service_at_locations/{id} [get]
 func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSServiceAtLocation, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSServiceAtLocation, error) {
 		return h.hsds().ServiceAtLocation(c.Request.Context(), c.Param("id"))
 	})
 }
@@ -322,7 +311,7 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 //	@Failure		400				{object}	Problem
 //	@Router			/api/hsds/v3/organizations [get]
 func (h *Handler) HSDSOrganizations(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	oq := hsds.OrganizationQuery{Words: q.hsdsSearch(), Full: q.flag("full"), FullService: q.flag("full_service"), Paging: q.hsdsPaging(hsds.MaxPerPage)}
 	q.hsdsFormat()
 	return writeHSDS(c, q, func() (hsds.HSDSOrganizationList, error) { return h.hsds().Organizations(c.Request.Context(), oq) })
@@ -342,7 +331,7 @@ func (h *Handler) HSDSOrganizations(c *gin.Context) error {
 //	@Failure		404				{object}	Problem
 //	@Router			/api/hsds/v3/organizations/{id} [get]
 func (h *Handler) HSDSOrganization(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	fullService := q.flag("full_service")
 	return writeHSDS(c, q, func() (hsds.HSDSOrganization, error) {
 		return h.hsds().Organization(c.Request.Context(), c.Param("id"), fullService)
@@ -364,7 +353,7 @@ func (h *Handler) HSDSOrganization(c *gin.Context) error {
 //	@Failure		400			{object}	Problem
 //	@Router			/api/hsds/v3/taxonomies [get]
 func (h *Handler) HSDSTaxonomies(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	words, p := q.hsdsSearch(), q.hsdsPaging(hsds.MaxPerPage)
 	q.hsdsFormat()
 	hsdsStatic(c)
@@ -385,7 +374,7 @@ func (h *Handler) HSDSTaxonomies(c *gin.Context) error {
 //	@Router			/api/hsds/v3/taxonomies/{id} [get]
 func (h *Handler) HSDSTaxonomy(c *gin.Context) error {
 	hsdsStatic(c)
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSTaxonomy, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSTaxonomy, error) {
 		t, ok := hsds.Taxonomy(c.Param("id"))
 		if !ok {
 			return t, models.Errorf(models.ENOTFOUND, "No taxonomy has the id %q; GET %s/taxonomies lists them.", clip(c.Param("id")), HSDSBasePath)
@@ -412,7 +401,7 @@ func (h *Handler) HSDSTaxonomy(c *gin.Context) error {
 //	@Failure		400			{object}	Problem
 //	@Router			/api/hsds/v3/taxonomy_terms [get]
 func (h *Handler) HSDSTaxonomyTerms(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	tq := hsds.TermQuery{Words: q.hsdsSearch(), Paging: q.hsdsPaging(hsds.MaxPerPage)}
 	q.hsdsFormat()
 	if ids := q.hsdsTaxonomies("taxonomy_id"); len(ids) > 1 {
@@ -444,7 +433,7 @@ func (h *Handler) HSDSTaxonomyTerms(c *gin.Context) error {
 //	@Router			/api/hsds/v3/taxonomy_terms/{id} [get]
 func (h *Handler) HSDSTaxonomyTerm(c *gin.Context) error {
 	hsdsStatic(c)
-	return writeHSDS(c, newQueryParser(c.Request.URL.Query()), func() (hsds.HSDSTaxonomyTerm, error) {
+	return writeHSDS(c, queryOf(c), func() (hsds.HSDSTaxonomyTerm, error) {
 		t, _, ok := hsds.Term(c.Param("id"))
 		if !ok {
 			return t, models.Errorf(models.ENOTFOUND, "No taxonomy term has the id %q; GET %s/taxonomy_terms lists them.", clip(c.Param("id")), HSDSBasePath)

@@ -101,7 +101,7 @@ func (h *Handler) CreateJoinRequest(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Param			id		path		string	true	"Actor id"	format(uuid)
 //	@Param			status	query		string	false	"Only this status"	Enums(pending, accepted, refused)
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	JoinRequestList
 //	@Failure		400		{object}	Problem
@@ -126,7 +126,7 @@ func (h *Handler) ListJoinRequests(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			status	query		string	false	"Only this status"	Enums(pending, accepted, refused)
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	JoinRequestList
 //	@Failure		400		{object}	Problem
@@ -146,7 +146,7 @@ func (h *Handler) ListMyJoinRequests(c *gin.Context) error {
 
 func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) error {
 	privateNoStore(c) // names people (authors, members, contacts): no shared cache keeps it
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	f.Status = q.one("status")
 	f.ListParams = q.page(models.SortID)
 	if f.Status != "" && f.Status != models.RequestPending && f.Status != models.RequestAccepted && f.Status != models.RequestRefused {

@@ -63,7 +63,7 @@ func (h *Handler) teamRef(c *gin.Context) (models.ActorRef, error) {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id		path		string	true	"Actor id"	format(uuid)
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	MemberList
 //	@Failure		400		{object}	Problem
@@ -76,7 +76,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	p := q.page(models.SortID)
 	if err := q.err(); err != nil {
 		return err
@@ -240,7 +240,7 @@ type PendingInvitationList struct {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id		path		string	true	"Actor id"	format(uuid)
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	PendingInvitationList
 //	@Failure		400		{object}	Problem
@@ -253,7 +253,7 @@ func (h *Handler) ListInvitations(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	p := q.page(models.SortID)
 	if err := q.err(); err != nil {
 		return err

@@ -45,8 +45,9 @@ type OrientationConstraints struct {
 	MaxDistanceKM *float64 `json:"max_distance_km,omitempty" minimum:"0.1" maximum:"100" example:"5"`
 	// The person cannot travel: only services given remotely.
 	RemoteOnly bool `json:"remote_only,omitempty"`
-	// Services given only remotely are acceptable too.
-	AcceptRemote bool `json:"accept_remote,omitempty"`
+	// Services given only remotely are acceptable too (absent: false).
+	// false with remote_only true is a contradiction, refused (422).
+	AcceptRemote *bool `json:"accept_remote,omitempty"`
 	// Every one of these must be offered.
 	SpecificSupport []string `json:"specific_support,omitempty" validate:"max=20" extensions:"x-vocabulary=specific_support" example:"Surdité"`
 	// One of these must be spoken.
@@ -128,7 +129,14 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 	}
 	r.Needs = vocabField(&fe, "needs", vocab.NameThemes, in.Needs)
 	if c := in.Constraints; c != nil {
-		r.Free, r.RemoteOnly, r.AcceptRemote = c.Free, c.RemoteOnly, c.AcceptRemote
+		r.Free, r.RemoteOnly, r.AcceptRemote = c.Free, c.RemoteOnly, c.AcceptRemote != nil && *c.AcceptRemote
+		// A person who can only be helped remotely, and who does not
+		// accept remote help: nothing can match, and the empty answer
+		// blamed the needs. The pointer tells false sent from absent.
+		if c.RemoteOnly && c.AcceptRemote != nil && !*c.AcceptRemote {
+			fe.Add("constraints.remote_only", "contradicts accept_remote false: only remote services, none of them accepted; leave accept_remote out (or true) with remote_only")
+			fe.Add("constraints.accept_remote", "is false with remote_only true, which asks for remote services only; leave it out")
+		}
 		for i, w := range c.When {
 			if !slices.Contains(search.OpenOnValues, w) {
 				fe.Addf(fmt.Sprintf("constraints.when[%d]", i), "must be one of %s", strings.Join(search.OpenOnValues, ", "))

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -51,7 +50,7 @@ type StaleList struct {
 //	@Param			departement	query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"	collectionFormat(csv)
 //	@Param			insee_code	query		[]string	false	"INSEE commune codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			months		query		int			false	"Lists the dated records whose months_since_check is at least this: checked this many whole calendar months ago or earlier (UTC days); undated ones are always listed"	minimum(1)	maximum(120)	default(12)
-//	@Param			cursor		query		string		false	"The next_cursor of the previous page"
+//	@Param			cursor		query		string		false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit		query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200			{object}	StaleList
 //	@Failure		400			{object}	Problem
@@ -59,7 +58,7 @@ type StaleList struct {
 //	@Failure		403			{object}	Problem	"Neither a coordinator nor an administrator, or a filter outside the territory"
 //	@Router			/api/v1/quality/stale [get]
 func (h *Handler) ListStale(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	f := models.StaleFilter{
 		Departements: q.departements("departement"),
 		// Read as /actors reads it: a city's code (or name) stands for the
@@ -67,13 +66,7 @@ func (h *Handler) ListStale(c *gin.Context) error {
 		InseeCodes: q.communeCodes("insee_code"),
 		ListParams: q.page(models.SortID),
 	}
-	if s := q.one("months"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 120 {
-			q.errs.Add("months", "must be a whole number from 1 to 120")
-		}
-		f.Months = n
-	}
+	f.Months, _ = q.integer("months", 1, 120)
 	if err := q.err(); err != nil {
 		return err
 	}

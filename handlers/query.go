@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -35,6 +36,8 @@ type queryParser struct {
 	// elsewhere, when set, is the search of the same records, for a
 	// client who brings search parameters to a list (near, q, themes…).
 	elsewhere *searchRoute
+	// scope is the list the request's cursors belong to (queryOf).
+	scope string
 }
 
 // searchRoute is a search endpoint and the parameters it takes that the
@@ -309,11 +312,30 @@ func (q *queryParser) parseTime(name, s string) *time.Time {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
+		t, err = leapSecond(s)
+	}
+	if err != nil {
 		q.errs.Add(name, "must be an RFC 3339 time such as 2026-01-31T12:00:00Z (encode + as %2B)"+timeHint(s))
 		return nil
 	}
 	t = t.UTC()
 	return &t
+}
+
+// leapSecond reads an RFC 3339 time whose seconds are 60, a leap second
+// (RFC 3339 §5.7: 1990-12-31T23:59:60Z), which time.Parse refuses. It is
+// read as the next second, the start of the following minute: what POSIX
+// time, which has no leap seconds, makes of it, so that « since » the leap
+// second keeps every later change and « before » it every earlier one. The
+// minute is not checked against the table of leap seconds: a client's
+// clock that writes one is not contradicted.
+func leapSecond(s string) (time.Time, error) {
+	// 2016-12-31T23:59:60Z: the seconds are bytes 17 and 18.
+	if len(s) < 20 || s[17:19] != "60" {
+		return time.Time{}, errors.New("not a leap second")
+	}
+	t, err := time.Parse(time.RFC3339Nano, s[:17]+"59"+s[19:])
+	return t.Add(time.Second), err
 }
 
 // timeHint says what is missing from the commonest near-misses of an RFC
@@ -370,23 +392,46 @@ func (q *queryParser) page(sorts ...string) models.ListParams {
 	if p.Sort != "" && !slices.Contains(sorts, p.Sort) {
 		q.errs.Addf("sort", "must be one of %s", strings.Join(sorts, ", "))
 	}
-	p.Cursor = q.one("cursor")
+	p.Cursor = q.cursor()
 	p.Limit = q.limit(models.DefaultLimit, models.MaxLimit)
 	return p
 }
 
 // limit reads the page size, from 1 to max (def when absent).
 func (q *queryParser) limit(def, max int) int {
-	s := q.one("limit")
+	if n, ok := q.integer("limit", 1, max); ok {
+		return n
+	}
+	return def
+}
+
+// integer reads an optional whole number from lo to hi; ok is false when
+// it is absent or refused. It is written in decimal digits only, as every
+// integer of the query strings is (leading zeros are read: « 05 » is 5):
+// strconv.Atoi read « +5 » as 5, and one() had shed the spaces of
+// « limit= 5 », so values no client means as written were answered as
+// another, canonical one.
+func (q *queryParser) integer(name string, lo, hi int) (n int, ok bool) {
+	s := q.one(name)
 	if s == "" {
-		return def
+		return 0, false
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > max {
-		q.errs.Addf("limit", "must be an integer from 1 to %d", max)
-		return def
+	if !decimalDigits(q.v[name][0]) || err != nil || n < lo || n > hi {
+		q.errs.Addf(name, "must be an integer from %d to %d, written in digits only (no sign, no spaces)", lo, hi)
+		return 0, false
 	}
-	return n
+	return n, true
+}
+
+// decimalDigits reports whether s is one or more ASCII digits, nothing else.
+func decimalDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // err reports every problem, including parameters the endpoint does not

@@ -55,7 +55,7 @@ func newReferralMessage(n *namer, r *models.Referral, m *models.ReferralMessage)
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			id		path		string	true	"Referral id"	format(uuid)
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	ReferralMessageList
 //	@Failure		400		{object}	Problem
@@ -70,7 +70,7 @@ func (h *Handler) ListReferralMessages(c *gin.Context) (err error) {
 	}
 	defer rc.end(&err)
 	r := rc.r
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	params := q.page(models.SortID)
 	if err := q.err(); err != nil {
 		return err

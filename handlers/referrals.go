@@ -625,10 +625,10 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 //	@Param			service_id		query		[]string	false	"Sent to these services"	collectionFormat(csv)
 //	@Param			sender_id		query		[]string	false	"Sent by these accounts"	collectionFormat(csv)
 //	@Param			mine			query		bool		false	"Only referrals I sent or accepted"
-//	@Param			created_since	query		string		false	"Created at or after (RFC 3339)"	format(date-time)	example(2026-11-01T00:00:00Z)
-//	@Param			created_before	query		string		false	"Created before (RFC 3339)"	format(date-time)	example(2026-12-01T00:00:00Z)
+//	@Param			created_since	query		string		false	"Created at or after (RFC 3339); a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
+//	@Param			created_before	query		string		false	"Created before (RFC 3339); a leap second (:60) is read as the next second"	format(date-time)	example(2026-12-01T00:00:00Z)
 //	@Param			created_after	query		string		false	"Deprecated: the former name of created_since, accepted until version 1.2"	format(date-time)
-//	@Param			cursor			query		string		false	"The next_cursor of the previous page"
+//	@Param			cursor			query		string		false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit			query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	ReferralList
 //	@Failure		400				{object}	Problem
@@ -640,7 +640,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	actor := q.id("actor_id")
 	f := models.ReferralFilter{ActorIDs: myStructures(p), Direction: q.one("direction"), CreatedAfter: q.timestampAlias("created_since", "created_after"),
 		CreatedBefore: q.timestamp("created_before"), ListParams: q.page(models.SortID), Name: q.one("person_name")}
@@ -783,7 +783,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) (err error) {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			cursor			query		string	false	"The next_cursor of the previous page; 0 for the beginning"	example(1042)
-//	@Param			updated_since	query		string	false	"Only changes at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
+//	@Param			updated_since	query		string	false	"Only changes at or after this RFC 3339 time; a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			limit			query		int		false	"Changes per page"	minimum(1)	maximum(200)	default(20)
 //	@Param			after			query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
 //	@Param			updated_after	query		string	false	"Deprecated: the former name of updated_since, accepted until version 1.2"	format(date-time)
@@ -797,7 +797,7 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	cursorName, after := q.seqCursor()
 	updatedAfter := q.timestampAlias("updated_since", "updated_after")
 	limit := q.limit(models.DefaultLimit, models.MaxLimit)
@@ -905,8 +905,8 @@ type ReferralStats struct {
 //	@Produce		json
 //	@Produce		text/csv
 //	@Security		BearerAuth
-//	@Param			created_since	query		string	false	"Created at or after (RFC 3339); protected figures start at this day's midnight (UTC)"	format(date-time)	example(2026-01-01T00:00:00Z)
-//	@Param			created_before	query		string	false	"Created before (RFC 3339); protected figures end at the next midnight (UTC)"	format(date-time)	example(2027-01-01T00:00:00Z)
+//	@Param			created_since	query		string	false	"Created at or after (RFC 3339); protected figures start at this day's midnight (UTC); a leap second (:60) is read as the next second"	format(date-time)	example(2026-01-01T00:00:00Z)
+//	@Param			created_before	query		string	false	"Created before (RFC 3339); protected figures end at the next midnight (UTC); a leap second (:60) is read as the next second"	format(date-time)	example(2027-01-01T00:00:00Z)
 //	@Param			actor_id		query		string	false	"Only this structure's referrals"	format(uuid)
 //	@Param			from			query		string	false	"Deprecated: the former name of created_since, accepted until version 1.2"	format(date-time)
 //	@Param			to				query		string	false	"Deprecated: the former name of created_before, accepted until version 1.2"	format(date-time)
@@ -918,7 +918,7 @@ type ReferralStats struct {
 //	@Router			/api/v1/stats/referrals [get]
 func (h *Handler) ReferralStatistics(c *gin.Context) error {
 	p := principal(c)
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	f := models.ReferralStatsFilter{From: q.timestampAlias("created_since", "from"), To: q.timestampAlias("created_before", "to")}
 	actor := q.id("actor_id")
 	if err := q.err(); err != nil {

@@ -214,17 +214,8 @@ func searchQuery(q *queryParser, fields []string) search.Query {
 	if sq.Sort != "" && !slices.Contains([]string{search.SortRelevance, search.SortDistance, search.SortName}, sq.Sort) {
 		q.errs.Add("sort", "must be one of relevance, distance, name")
 	}
-	sq.Cursor = q.one("cursor")
-	if s := q.one("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > search.MaxLimit {
-			q.errs.Addf("limit", "must be an integer from 1 to %d", search.MaxLimit)
-		}
-		sq.Limit = n
-	}
-	if sq.Limit == 0 {
-		sq.Limit = search.DefaultLimit
-	}
+	sq.Cursor = q.cursor()
+	sq.Limit = q.limit(search.DefaultLimit, search.MaxLimit)
 	return sq
 }
 
@@ -402,10 +393,10 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday, open through 12:30-13:30 without closing for lunch), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
-//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included)"	format(date-time)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included); a leap second (:60) is read as the next second"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of, comma-separated: kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on (not status, nor commune or postal_code)"	collectionFormat(csv)	Enums(kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on)
 //	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
-//	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search, with the same parameters (limit aside); a cursor of another search or list answers 400"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(100)	default(20)
 //	@Success		200					{object}	ServiceSearch
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
@@ -413,7 +404,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Failure		500					{object}	Problem
 //	@Router			/api/v1/search/services [get]
 func (h *Handler) SearchServices(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	sq := searchQuery(q, search.ServiceFields)
 	sq.ExcludeFull = q.flag("exclude_full")
 	sq.IncludeRemote = q.flag("include_remote")
@@ -467,10 +458,10 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)
-//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant"	format(date-time)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant; a leap second (:60) is read as the next second"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of, comma-separated: typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on (not status, nor commune or postal_code)"	collectionFormat(csv)	Enums(typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on)
 //	@Param			sort				query		string		false	"Order"	Enums(relevance, distance, name)
-//	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search, with the same parameters (limit aside); a cursor of another search or list answers 400"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(100)	default(20)
 //	@Success		200					{object}	ActorSearch
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
@@ -478,7 +469,7 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Failure		500					{object}	Problem
 //	@Router			/api/v1/search/actors [get]
 func (h *Handler) SearchActors(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	sq := searchQuery(q, search.ActorFields)
 	if err := q.err(); err != nil {
 		return err

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -216,11 +215,11 @@ func newService(s *models.Service) Service {
 //	@Param			postal_code			query		[]string	false	"Postal codes of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune), of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"	collectionFormat(csv)	example(13)
-//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time"	format(date-time)	example(2026-11-01T00:00:00Z)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the services of actors hidden by exclude_duplicates on /api/v1/actors"
 //	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
-//	@Param			cursor				query		string		false	"The next_cursor of the previous page"
+//	@Param			cursor				query		string		false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit				query		int			false	"Page size"	minimum(1)	maximum(200)	default(20)	example(50)
 //	@Success		200					{object}	ServiceList
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
@@ -228,7 +227,7 @@ func newService(s *models.Service) Service {
 //	@Failure		500					{object}	Problem
 //	@Router			/api/v1/services [get]
 func (h *Handler) ListServices(c *gin.Context) error {
-	f, err := serviceFilterFromQuery(c.Request.URL.Query())
+	f, err := serviceFilterFromQuery(queryOf(c))
 	if err != nil {
 		return err
 	}
@@ -247,8 +246,7 @@ func (h *Handler) ListServices(c *gin.Context) error {
 }
 
 // serviceFilterFromQuery reads the filters of GET /services.
-func serviceFilterFromQuery(v url.Values) (models.ServiceFilter, error) {
-	q := newQueryParser(v)
+func serviceFilterFromQuery(q *queryParser) (models.ServiceFilter, error) {
 	q.elsewhere = serviceSearch
 	f := models.ServiceFilter{
 		Name:               q.one("name"),

@@ -452,7 +452,7 @@ func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error 
 //	@Param			actor_id	query		string	false	"About this actor or its services"	format(uuid)
 //	@Param			entity_id	query		string	false	"About this actor or service"	format(uuid)
 //	@Param			mine		query		bool	false	"Only the caller's own suggestions"
-//	@Param			cursor		query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor		query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit		query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200			{object}	SuggestionList
 //	@Failure		400			{object}	Problem
@@ -465,7 +465,7 @@ func (h *Handler) ListSuggestions(c *gin.Context) error {
 	if p.IsPartner() {
 		return models.Errorf(models.EFORBIDDEN, "Suggestions are for people.")
 	}
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	f := models.SuggestionFilter{Viewer: p, Status: q.one("status"), ActorID: q.id("actor_id"), EntityID: q.id("entity_id"), Mine: q.flag("mine"), ListParams: q.page(models.SortID)}
 	if f.Status != "" && f.Status != models.SuggestionPending && f.Status != models.SuggestionAccepted && f.Status != models.SuggestionRejected {
 		q.errs.Add("status", "must be pending, accepted or rejected")

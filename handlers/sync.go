@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+	"golang.org/x/text/encoding/htmlindex"
 
 	"carnet/models"
 	"carnet/models/commune"
@@ -169,7 +170,7 @@ func modeName(snapshot bool) string {
 // that the caller may write the source.
 func syncTarget(c *gin.Context) (string, models.SyncOptions, error) {
 	source := strings.ToLower(c.Param("source"))
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive")}
 	opt.Snapshot = q.syncMode(false)
 	opt.SnapshotID = q.one("snapshot_id")
@@ -521,7 +522,7 @@ func NewImportReport(r *opendata.Report) ImportReport {
 //
 //	@ID			importPlaces
 //	@Summary		Import a file of the national standard
-//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "," ";" or tabs between fields, "|" or ";" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a file in a producer's own format that Carnet recognises by its columns (Gironde, Hinaura, France Services, Aidants Connect and others the ANCT maps) is read by the ANCT's published mapping of that format, which producer_format names; a commune or postal code missing from a row is derived from its other cells when the commune reference says which, with a warning; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES, and to one place per 200 bytes of it (5,242 at 1 MiB; 413 before anything is read into places); a file has at most 1,000 columns (400); a list cell is read for its first 8 KiB and 100 values, a contact cell for its first 100 values, with a warning. Use the carnet import command for larger files.
+//	@Description	Imports places of the standard « lieux de médiation numérique » (v0.1.1 to v1.0.2) sent as the body: CSV (text/csv; "," ";" or tabs between fields, "|" or ";" between values, the header as column names or as the schema's titles, title lines before it skipped), a JSON array of places or an object holding it under data, items, results, records or features (application/json), a GeoJSON FeatureCollection of places (application/geo+json), or one place object per line (JSON Lines, application/x-ndjson). Files in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252 are read, and UTF-8 files with rows in Windows-1252; a file that is not UTF-8 gets a warning saying how it was read. A charset declared in Content-Type (text/csv; charset=iso-8859-1) is read as declared, by its WHATWG name (latin1 and iso-8859-1 as Windows-1252); one that names no encoding answers 415. Spreadsheets' cells are read: dates as DD/MM/YYYY, date-times or serial numbers, decimal commas, swapped or single-cell coordinates, several phones or e-mails in a cell. A workbook, an archive or a binary file is refused with what it is (400, or 415 by its Content-Type). Each place becomes an actor and a service carrying its offer, keyed by the row's id within the source; unchanged places are left untouched. Values that can be normalised are kept with a warning; renamed or misspelt columns of known producers (conditions_access, courriel, email…) and values joined with "," are read, and the report's readings say how; a file in a producer's own format that Carnet recognises by its columns (Gironde, Hinaura, France Services, Aidants Connect and others the ANCT maps) is read by the ANCT's published mapping of that format, which producer_format names; a commune or postal code missing from a row is derived from its other cells when the commune reference says which, with a warning; a row is rejected when it cannot be stored, or when it names services none of which can be read (a place is never imported without the offer it names). The report lists every issue by row. mode=snapshot archives the source's places absent from the file (refused above 20% unless allow_mass_archive=true), as on the sync routes, and the report's mode says which was applied. Bodies are limited by CARNET_MAX_BODY_BYTES, and to one place per 200 bytes of it (5,242 at 1 MiB; 413 before anything is read into places); a file has at most 1,000 columns (400); a list cell is read for its first 8 KiB and 100 values, a contact cell for its first 100 values, with a warning. Use the carnet import command for larger files.
 //	@Tags			sync
 //	@Accept			text/csv
 //	@Accept			json
@@ -549,7 +550,7 @@ func NewImportReport(r *opendata.Report) ImportReport {
 //	@Router			/api/v1/sync/{source}/import [post]
 func (h *Handler) ImportPlaces(c *gin.Context) error {
 	source := strings.ToLower(c.Param("source"))
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	format := q.one("format")
 	opt := opendata.ImportOptions{Source: source, DryRun: q.flag("dry_run"), Snapshot: q.syncMode(true), AllowMassArchive: q.flag("allow_mass_archive")}
 	if format != "" && format != opendata.FormatCSV && format != opendata.FormatJSON {
@@ -561,7 +562,7 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 	if err := checkSyncSource(c, source); err != nil {
 		return err
 	}
-	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	mt, params, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	switch {
 	case format != "":
 	case mt == "text/csv", mt == "application/csv", mt == "application/vnd.ms-excel":
@@ -586,10 +587,35 @@ func (h *Handler) ImportPlaces(c *gin.Context) error {
 		}
 		return err
 	}
+	if body, err = fromCharset(body, params["charset"]); err != nil {
+		return err
+	}
 	rep, err := opendata.Import(c.Request.Context(), h.Store, bytes.NewReader(body), opt)
 	if err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, NewImportReport(rep))
 	return nil
+}
+
+// fromCharset returns a file declared in charset as UTF-8. Without a
+// charset, or with UTF-8, the import tells the encoding from the bytes
+// (opendata.NewReader: UTF-8, UTF-16 with a BOM, Windows-1252). A declared
+// one is read as declared, by its WHATWG label (latin1 and iso-8859-1 are
+// Windows-1252, as browsers read them): guessed instead, a Latin-1 file
+// whose bytes happen to be UTF-8 (« Ã© ») was read as other letters. A
+// charset no label names is refused, never guessed.
+func fromCharset(body []byte, charset string) ([]byte, error) {
+	if charset == "" || strings.EqualFold(charset, "utf-8") {
+		return body, nil
+	}
+	enc, err := htmlindex.Get(charset)
+	if err != nil {
+		return nil, otherCharset(charset, "it is not the name of an encoding this import reads (UTF-8, UTF-16, ISO-8859-1, Windows-1252 and the other WHATWG encodings)")
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return nil, models.Errorf(models.EBADREQUEST, "The file cannot be read as %s, its declared charset.", clip(charset))
+	}
+	return out, nil
 }

@@ -162,7 +162,7 @@ func (h *Handler) AbandonSnapshot(c *gin.Context) error {
 //	@Failure		410					{object}	Problem	"The session expired"
 //	@Router			/api/v1/sync/{source}/snapshots/{id}/complete [post]
 func (h *Handler) CompleteSnapshot(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	opt := models.SyncOptions{Snapshot: true, DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive")}
 	if err := q.err(); err != nil {
 		return err

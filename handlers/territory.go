@@ -207,7 +207,7 @@ func (h *Handler) TerritoryGeoJSON(c *gin.Context) error {
 }
 
 func (h *Handler) territory(c *gin.Context) (TerritoryStats, error) {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	dep, depGiven := q.departement("departement")
 	tq := search.TerritoryQuery{
 		Departement: dep,

@@ -135,7 +135,7 @@ func (h *Handler) writeTrail(c *gin.Context, f models.TrailFilter) error {
 // trailQuery reads the trail's filters; actor_id only where the route takes
 // it (the platform trail).
 func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	f := models.TrailFilter{Action: q.one("action"), SubjectKind: q.one("subject_kind"), SubjectID: q.id("subject_id"), ListParams: q.page(models.SortID)}
 	if withActor {
 		f.ActorID = q.id("actor_id")
@@ -163,7 +163,7 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //	@Param			action			query		string	false	"Only this action"
 //	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation, webhook)
 //	@Param			subject_id		query		string	false	"Only this account, referral or invitation"	format(uuid)
-//	@Param			cursor			query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	TrailList
 //	@Failure		400				{object}	Problem
@@ -203,7 +203,7 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 //	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation, webhook)
 //	@Param			subject_id		query		string	false	"Only this account, client, referral or invitation"	format(uuid)
 //	@Param			actor_id		query		string	false	"Only this structure's journal"	format(uuid)
-//	@Param			cursor			query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	TrailList
 //	@Failure		400				{object}	Problem

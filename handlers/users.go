@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -126,7 +125,7 @@ func requireAdmin(c *gin.Context) error {
 //	@Param			email			query		string	false	"Part of the e-mail"	maxlength(500)
 //	@Param			disabled		query		bool	false	"Disabled accounts only, or enabled only"
 //	@Param			platform_admin	query		bool	false	"Administrators only, or others only"
-//	@Param			cursor			query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	UserList
 //	@Failure		400				{object}	Problem
@@ -137,7 +136,7 @@ func (h *Handler) ListUsers(c *gin.Context) error {
 	if err := requireAdmin(c); err != nil {
 		return err
 	}
-	f, err := userFilterFromQuery(c.Request.URL.Query())
+	f, err := userFilterFromQuery(queryOf(c))
 	if err != nil {
 		return err
 	}
@@ -155,8 +154,7 @@ func (h *Handler) ListUsers(c *gin.Context) error {
 	return nil
 }
 
-func userFilterFromQuery(v url.Values) (models.UserFilter, error) {
-	q := newQueryParser(v)
+func userFilterFromQuery(q *queryParser) (models.UserFilter, error) {
 	f := models.UserFilter{Email: q.one("email"), Disabled: q.boolean("disabled"), Admins: q.boolean("platform_admin"), ListParams: q.page(models.SortID)}
 	return f, q.err()
 }

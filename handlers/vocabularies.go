@@ -63,7 +63,7 @@ func newVocabulary(v *vocab.Vocabulary) Vocabulary {
 //	@Failure		400	{object}	Problem	"Unknown query parameter"
 //	@Router			/api/v1/vocabularies [get]
 func (h *Handler) ListVocabularies(c *gin.Context) error {
-	if err := newQueryParser(c.Request.URL.Query()).err(); err != nil {
+	if err := queryOf(c).err(); err != nil {
 		return err
 	}
 	all := vocab.All()

@@ -370,7 +370,7 @@ func (h *Handler) writeWebhook(c *gin.Context, status int, w *models.WebhookSubs
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Security		PartnerClient[webhooks:manage]
-//	@Param			cursor	query		string	false	"The next_cursor of the previous page"
+//	@Param			cursor	query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200		{object}	WebhookList
 //	@Failure		400		{object}	Problem
@@ -378,7 +378,7 @@ func (h *Handler) writeWebhook(c *gin.Context, status int, w *models.WebhookSubs
 //	@Failure		403		{object}	Problem
 //	@Router			/api/v1/webhooks [get]
 func (h *Handler) ListWebhooks(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	p := q.page(models.SortID)
 	if err := q.err(); err != nil {
 		return err
@@ -697,7 +697,7 @@ func (h *Handler) PingWebhook(c *gin.Context) error {
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/webhooks/{id}/replay [post]
 func (h *Handler) ReplayWebhook(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	cursor := q.one("cursor")
 	if err := q.err(); err != nil {
 		return err
@@ -720,7 +720,7 @@ func (h *Handler) ReplayWebhook(c *gin.Context) error {
 			Fields: []models.FieldError{{Field: "cursor", Reason: "is required: the cursor of the change feed after which to replay (0 for the whole history)"}}}
 	}
 	n, err := strconv.ParseInt(cursor, 10, 64)
-	if err != nil || n < 0 {
+	if err != nil || !decimalDigits(cursor) {
 		return &models.Error{Code: models.EINVALID, Message: "The replay is invalid.",
 			Fields: []models.FieldError{{Field: "cursor", Reason: "must be a cursor of the change feed (a non-negative integer, such as a next_cursor)"}}}
 	}
@@ -744,8 +744,8 @@ func (h *Handler) ReplayWebhook(c *gin.Context) error {
 //	@Param			id				path		string	true	"Subscription id"	format(uuid)
 //	@Param			state			query		[]string	false	"Only these states (comma-separated)"	collectionFormat(csv)	Enums(pending, sending, delivered, failed)
 //	@Param			entity_id		query		string	false	"Only the deliveries of this record"	format(uuid)
-//	@Param			created_since	query		string	false	"Only those queued at or after this time (RFC 3339)"	format(date-time)
-//	@Param			cursor			query		string	false	"The next_cursor of the previous page"
+//	@Param			created_since	query		string	false	"Only those queued at or after this time (RFC 3339); a leap second (:60) is read as the next second"	format(date-time)
+//	@Param			cursor			query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	WebhookDeliveryList
 //	@Failure		400				{object}	Problem
@@ -754,7 +754,7 @@ func (h *Handler) ReplayWebhook(c *gin.Context) error {
 //	@Failure		404				{object}	Problem
 //	@Router			/api/v1/webhooks/{id}/deliveries [get]
 func (h *Handler) ListWebhookDeliveries(c *gin.Context) error {
-	q := newQueryParser(c.Request.URL.Query())
+	q := queryOf(c)
 	f := models.DeliveryFilter{States: q.strings("state"), EntityID: q.id("entity_id"), CreatedSince: q.timestamp("created_since"), ListParams: q.page(models.SortID)}
 	for _, s := range f.States {
 		switch s {

@@ -270,8 +270,8 @@ func (a *Actor) Validate() error {
 	checkLen(&fe, "producer", a.Producer, maxShortText)
 	checkDate(&fe, "producer_updated_on", a.ProducerUpdatedOn)
 	checkVocabOne(&fe, "status", vocab.NameActorStatus, a.Status)
-	from, hasFrom := checkDate(&fe, "closed_from", a.ClosedFrom)
-	until, hasUntil := checkDate(&fe, "closed_until", a.ClosedUntil)
+	from, hasFrom := checkClosureDate(&fe, "closed_from", a.ClosedFrom)
+	until, hasUntil := checkClosureDate(&fe, "closed_until", a.ClosedUntil)
 	checkLen(&fe, "closure_reason", a.ClosureReason, maxShortText)
 	switch a.Status {
 	case vocab.ActorTemporarilyClosed:

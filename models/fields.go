@@ -579,6 +579,26 @@ func checkDate(fe *FieldErrors, field, s string) (time.Time, bool) {
 	return t, true
 }
 
+// Closure days are from ClosureDateFloor to ClosureDateCeiling: a year 0
+// or 9999 (a program's zero date, a « for ever » typed as a date) stored
+// a closure no place ever had, and a reopening date no reader could act
+// on. The floor is the producers' one (ProducerDateFloor); a place closed
+// for good is status closed, not a closure until 2100.
+const (
+	ClosureDateFloor   = ProducerDateFloor
+	ClosureDateCeiling = "2099-12-31"
+)
+
+// checkClosureDate is checkDate for the days of a temporary closure.
+func checkClosureDate(fe *FieldErrors, field, s string) (time.Time, bool) {
+	t, ok := checkDate(fe, field, s)
+	if ok && (s < ClosureDateFloor || s > ClosureDateCeiling) {
+		fe.Addf(field, "must be a day from %s to %s (this one is in the year %d)", ClosureDateFloor, ClosureDateCeiling, t.Year())
+		return time.Time{}, false
+	}
+	return t, ok
+}
+
 // checkSource validates a data source name: it keys partner records and
 // appears in URLs of the sync API, so it is a restricted slug.
 func checkSource(fe *FieldErrors, source, sourceID string) {

@@ -86,6 +86,36 @@ func (p *parser) next() token {
 	return t
 }
 
+// parenError explains a « ( » where a rule or a time was expected. OSM
+// reads parentheses only around variable times, « (sunrise-01:00) », which
+// are not supported: that is the reason only when a variable time follows.
+// Any other « ( » is told as what it is, a parenthesis left open or out of
+// place (500 « ( » were answered « variable times … are not supported »).
+func (p *parser) parenError(t, after token) *ParseError {
+	if after.kind == tWord {
+		switch strings.ToLower(after.text) {
+		case "sunrise", "sunset", "dawn", "dusk":
+			return errorf(t.pos, "variable times (sunrise, sunset, dawn, dusk) are not supported")
+		}
+	}
+	depth := 0
+	for _, u := range p.toks {
+		if u.pos < t.pos || u.kind != tOther {
+			continue
+		}
+		switch u.text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+		if depth == 0 {
+			return errorf(t.pos, `unexpected "(": parentheses are read only around variable times, which are not supported`)
+		}
+	}
+	return errorf(t.pos, `unbalanced "(": no ")" closes it`)
+}
+
 // parseRules reads rules separated by ";" (a later rule replaces earlier
 // ones for the days it selects) or "," (an additional rule that adds to
 // them). Empty rules ("a;;b", a trailing ";" or ",") are skipped, as
@@ -211,7 +241,7 @@ func (p *parser) parseRule() (rule, *ParseError) {
 		}
 	case tOther:
 		if t.text == "(" {
-			return r, errorf(t.pos, "variable times (sunrise, sunset, dawn, dusk) are not supported")
+			return r, p.parenError(t, p.peekAt(1))
 		}
 	}
 	if kind, v := classify(p.peek()); kind == wState {

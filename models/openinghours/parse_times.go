@@ -82,7 +82,7 @@ func (p *parser) time(isEnd bool) (int, *ParseError) {
 		return 0, errorf(t.pos, "expected a time like 09:00, found %s", t.describe())
 	case tOther:
 		if t.text == "(" {
-			return 0, errorf(t.pos, "variable times (sunrise, sunset, dawn, dusk) are not supported")
+			return 0, p.parenError(t, p.peek())
 		}
 		return 0, errorf(t.pos, "expected a time like 09:00, found %s", t.describe())
 	default:
