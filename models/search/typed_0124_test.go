@@ -32,3 +32,36 @@ func TestTextMessageSpellingsOfTheBatch0124(t *testing.T) {
 		t.Errorf("chuis perdu avec mon portabl: %v (partial %v), want every place teaching the phone", got, r.Partial)
 	}
 }
+
+// A word only a few records' names hold beside a commune, and needs they
+// do not meet: the name of a district (« aide papier griffeuille arles »:
+// the Maison publique de quartier Griffeuille declares no help with
+// procedures). The answer is partial; it kept only the commune's records
+// holding the most of the other words, and the district's place was not
+// in it. The place so named in another commune does not come first.
+func TestAWordNamingFewPlacesOfTheBatch0124(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("griff", "Maison Publique de Quartier Griffeuille", "Arles", "13200", "Place Vincent Auriol", "services", themeTools),
+		record("barriol", "Barriol E-Nov", "Arles", "13200", "Rue Marius Allard", "services", themeProcedures),
+		record("sambuc", "Sambuc E-Nov", "Arles", "13200", "Le Sambuc", "services", themeProcedures),
+		record("tara", "France services Tarascon", "Tarascon", "13150", "1 rue du Château", "services", themeProcedures),
+		record("gdv", "Accueil des gens du voyage en Ille-et-Vilaine", "Rennes", "35000", "1 rue de Paris", "services", themeTools),
+		record("gdv22", "Aire d'accueil des gens du voyage", "Lamballe", "22400", "1 route de Saint-Brieuc", "services", themeTools),
+		record("fsr", "France services Rennes", "Rennes", "35000", "2 rue de Brest", "services", themeProcedures),
+	})
+	for q, want := range map[string]string{
+		"aide papier griffeuille arles":      "Maison Publique de Quartier Griffeuille",
+		"griffeuille arles aide papiers":     "Maison Publique de Quartier Griffeuille",
+		"gens du voyage aide papiers rennes": "Accueil des gens du voyage en Ille-et-Vilaine",
+	} {
+		r, got := searchNames(t, m, q)
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("%s: %v (partial %v), want %s first", q, got, r.Partial, want)
+		}
+	}
+	// A word every record naming it holds with the rest is no such name:
+	// the answer is whole.
+	if r, got := searchNames(t, m, "griffeuille arles"); r.Partial || len(got) != 1 {
+		t.Errorf("griffeuille arles: %v (partial %v), want the one place", got, r.Partial)
+	}
+}
