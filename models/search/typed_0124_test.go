@@ -65,3 +65,42 @@ func TestAWordNamingFewPlacesOfTheBatch0124(t *testing.T) {
 		t.Errorf("griffeuille arles: %v (partial %v), want the one place", got, r.Partial)
 	}
 }
+
+// Words of the batch of 2027-01-24 no entry held: a city's Spanish name
+// (« ayuda con la caf en marsella »: « Marsella » missing, the answer was
+// the procedure places of the whole région), « info jeunesse » for the
+// youth information points (« info » found a « Point info senior »),
+// « biblio » for a library named médiathèque (« biblio de cognac »: the
+// Médiathèque de Cognac was not found), a lawyer (« permanence avocat
+// gratuit »: every free place), Marseille's « minot » for a child (the
+// commune of Minot, in the Côte-d'Or).
+func TestWordsNoEntryHeldOfTheBatch0124(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fsm", "France services Marseille 2ème - Panier", "Marseille", "13002", "1 rue du Panier", "services", themeProcedures),
+		record("fsn", "France services Colomars", "Colomars", "06670", "1 place de la Mairie", "services", themeProcedures),
+		record("pij", "PIJ quartier nord", "Toulouse", "31200", "1 rue des Izards", "services", themeTools),
+		record("senior", "Point info senior", "Toulouse", "31000", "1 place du Capitole", "services", themeTools),
+		record("bib", "Médiathèque de Cognac", "Cognac", "16100", "10 rue du Minage", "services", themeTools),
+		record("cac", "CA du Grand Cognac", "Jarnac", "16200", "1 rue du Port", "services", themeTools),
+		record("cdad", "Conseil départemental de l'accès au droit", "Charleville-Mézières", "08000", "1 rue du Palais", "services", themeTools, "frais_a_charge", "Gratuit"),
+		record("free", "Ateliers numériques gratuits", "Avignon", "84000", "27 avenue de la Trillade", "services", themeTools, "frais_a_charge", "Gratuit"),
+		record("par", "Espace parents", "Dijon", "21000", "1 rue de la Liberté", "services", themeParenting),
+		record("dij", "La Poste", "Dijon", "21000", "2 rue de la Liberté", "services", themeTools),
+	})
+	for q, want := range map[string]string{
+		"ayuda con la caf en marsella":       "France services Marseille 2ème - Panier",
+		"info jeunesse toulouse":             "PIJ quartier nord",
+		"biblio de cognac":                   "Médiathèque de Cognac",
+		"permanence avocat gratuit":          "Conseil départemental de l'accès au droit",
+		"mon minot passe sa vie sur son tel": "Espace parents",
+	} {
+		r, got := searchNames(t, m, q)
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("%s: %v (partial %v), want %s first", q, got, r.Partial, want)
+		}
+	}
+	// The city is named, not spelt as near words.
+	if r, _ := searchNames(t, m, "ayuda con la caf en marsella"); len(r.NamedPlaces) != 1 || r.NamedPlaces[0].Kind != "commune" || len(r.Spellings) > 0 {
+		t.Errorf("ayuda con la caf en marsella: named %+v, spellings %+v, want the commune of Marseille", r.NamedPlaces, r.Spellings)
+	}
+}
