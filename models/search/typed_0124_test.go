@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -102,5 +103,43 @@ func TestWordsNoEntryHeldOfTheBatch0124(t *testing.T) {
 	// The city is named, not spelt as near words.
 	if r, _ := searchNames(t, m, "ayuda con la caf en marsella"); len(r.NamedPlaces) != 1 || r.NamedPlaces[0].Kind != "commune" || len(r.Spellings) > 0 {
 		t.Errorf("ayuda con la caf en marsella: named %+v, spellings %+v, want the commune of Marseille", r.NamedPlaces, r.Spellings)
+	}
+}
+
+// A quarter of Marseille named as people name it (« aide internet vers le
+// vieux port », « pres gare st charles »): the postal codes of its
+// arrondissements, as a compass point's part of the city is. « vieux
+// port » was Vieux-Port, a village of the Eure without places, and the
+// answer one place of Barbezieux; « saint charles » was required as words
+// of a street. A quarter whose name is also a commune of a thousand
+// inhabitants or more (Noailles, in the Oise) is read so only beside its
+// city.
+func TestQuartersOfMarseilleOfTheBatch0124(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("m1", "Espace numérique Belsunce", "Marseille", "13001", "96 La Canebière", "services", themeTools+"|"+themeAccess),
+		record("m2", "Centre social Joliette", "Marseille", "13002", "1 place de la Canebière", "services", themeTools+"|"+themeAccess),
+		record("m3", "Maison pour tous Endoume", "Marseille", "13007", "1 rue d'Endoume", "services", themeTools+"|"+themeAccess),
+		record("m3b", "Centre social Belle de Mai", "Marseille", "13003", "1 rue Loubon", "services", themeTools+"|"+themeAccess),
+		record("m13", "France services Marseille 13e", "Marseille", "13013", "1 avenue de Frais Vallon", "services", themeTools+"|"+themeAccess),
+		record("barb", "Centre socioculturel du Barbezilien", "Barbezieux-Saint-Hilaire", "16300", "1 port de Barbezieux", "services", themeTools+"|"+themeAccess),
+		record("noa", "CCAS Noailles", "Noailles", "60430", "1 rue de la Mairie", "services", themeTools),
+	})
+	for q, want := range map[string][]string{
+		"aide internet vers le vieux port": {"Centre social Joliette", "Espace numérique Belsunce", "Maison pour tous Endoume"},
+		"pres gare st charles":             {"Centre social Belle de Mai", "Espace numérique Belsunce"},
+		"noailles marseille":               {"Espace numérique Belsunce"},
+		"noailles":                         {"CCAS Noailles"},
+		"96 la canebiere":                  {"Espace numérique Belsunce"},
+	} {
+		r, got := searchNames(t, m, q)
+		if len(got) < len(want) {
+			t.Errorf("%s: %v (partial %v), want %v first", q, got, r.Partial, want)
+			continue
+		}
+		first := slices.Clone(got[:len(want)])
+		slices.Sort(first)
+		if !slices.Equal(first, want) {
+			t.Errorf("%s: %v (partial %v), want %v first", q, got, r.Partial, want)
+		}
 	}
 }
