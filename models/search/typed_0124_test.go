@@ -143,3 +143,19 @@ func TestQuartersOfMarseilleOfTheBatch0124(t *testing.T) {
 		}
 	}
 }
+
+// Not knowing how to use the internet is a need of the everyday tools
+// too, not only of access to a connection: « je sais pas me servir
+// d'internet » found only the places declaring internet access, none of
+// those teaching how to use it.
+func TestUsingTheInternetOfTheBatch0124(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tools", "Médiathèque de Gap", "Gap", "05000", "1 rue Carnot", "services", themeTools),
+		record("access", "Cyber-base de Digne", "Digne-les-Bains", "04000", "1 place du Tampinet", "services", themeAccess),
+	})
+	for _, q := range []string{"je sais pas me servir d internet", "aide internet"} {
+		if r, got := searchNames(t, m, q); len(got) != 2 || r.Partial {
+			t.Errorf("%s: %v (partial %v), want both places", q, got, r.Partial)
+		}
+	}
+}
