@@ -74,7 +74,8 @@ func TestAWordNamingFewPlacesOfTheBatch0124(t *testing.T) {
 // « biblio » for a library named médiathèque (« biblio de cognac »: the
 // Médiathèque de Cognac was not found), a lawyer (« permanence avocat
 // gratuit »: every free place), Marseille's « minot » for a child (the
-// commune of Minot, in the Côte-d'Or).
+// commune of Minot, in the Côte-d'Or) spending his life on his phone
+// (« passe sa vie » found the espaces de vie sociale).
 func TestWordsNoEntryHeldOfTheBatch0124(t *testing.T) {
 	m := loadRecords(t, []map[string]string{
 		record("fsm", "France services Marseille 2ème - Panier", "Marseille", "13002", "1 rue du Panier", "services", themeProcedures),
@@ -85,7 +86,8 @@ func TestWordsNoEntryHeldOfTheBatch0124(t *testing.T) {
 		record("cac", "CA du Grand Cognac", "Jarnac", "16200", "1 rue du Port", "services", themeTools),
 		record("cdad", "Conseil départemental de l'accès au droit", "Charleville-Mézières", "08000", "1 rue du Palais", "services", themeTools, "frais_a_charge", "Gratuit"),
 		record("free", "Ateliers numériques gratuits", "Avignon", "84000", "27 avenue de la Trillade", "services", themeTools, "frais_a_charge", "Gratuit"),
-		record("par", "Espace parents", "Dijon", "21000", "1 rue de la Liberté", "services", themeParenting),
+		record("par", "Espace parents", "Dijon", "21000", "1 rue de la Liberté", "services", themeParenting+"|"+themeTools),
+		record("evs", "Espace de vie sociale", "Limoges", "87100", "1 rue de Nexon", "services", themeTools),
 		record("dij", "La Poste", "Dijon", "21000", "2 rue de la Liberté", "services", themeTools),
 	})
 	for q, want := range map[string]string{
@@ -94,6 +96,7 @@ func TestWordsNoEntryHeldOfTheBatch0124(t *testing.T) {
 		"biblio de cognac":                   "Médiathèque de Cognac",
 		"permanence avocat gratuit":          "Conseil départemental de l'accès au droit",
 		"mon minot passe sa vie sur son tel": "Espace parents",
+		"ma fille est accro a son portable":  "Espace parents",
 	} {
 		r, got := searchNames(t, m, q)
 		if len(got) == 0 || got[0] != want {
