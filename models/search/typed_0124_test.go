@@ -3,6 +3,8 @@ package search_test
 import (
 	"slices"
 	"testing"
+
+	"carnet/models/search"
 )
 
 // Text-message spellings of the batch of 2027-01-24: « pa » for « pas »
@@ -50,16 +52,11 @@ func TestAWordNamingFewPlacesOfTheBatch0124(t *testing.T) {
 		record("gdv22", "Aire d'accueil des gens du voyage", "Lamballe", "22400", "1 route de Saint-Brieuc", "services", themeTools),
 		record("fsr", "France services Rennes", "Rennes", "35000", "2 rue de Brest", "services", themeProcedures),
 	})
-	for q, want := range map[string]string{
+	wantFirstPartialOrNot(t, m, map[string]string{
 		"aide papier griffeuille arles":      "Maison Publique de Quartier Griffeuille",
 		"griffeuille arles aide papiers":     "Maison Publique de Quartier Griffeuille",
 		"gens du voyage aide papiers rennes": "Accueil des gens du voyage en Ille-et-Vilaine",
-	} {
-		r, got := searchNames(t, m, q)
-		if len(got) == 0 || got[0] != want {
-			t.Errorf("%s: %v (partial %v), want %s first", q, got, r.Partial, want)
-		}
-	}
+	})
 	// A word every record naming it holds with the rest is no such name:
 	// the answer is whole.
 	if r, got := searchNames(t, m, "griffeuille arles"); r.Partial || len(got) != 1 {
@@ -90,19 +87,14 @@ func TestWordsNoEntryHeldOfTheBatch0124(t *testing.T) {
 		record("evs", "Espace de vie sociale", "Limoges", "87100", "1 rue de Nexon", "services", themeTools),
 		record("dij", "La Poste", "Dijon", "21000", "2 rue de la Liberté", "services", themeTools),
 	})
-	for q, want := range map[string]string{
+	wantFirstPartialOrNot(t, m, map[string]string{
 		"ayuda con la caf en marsella":       "France services Marseille 2ème - Panier",
 		"info jeunesse toulouse":             "PIJ quartier nord",
 		"biblio de cognac":                   "Médiathèque de Cognac",
 		"permanence avocat gratuit":          "Conseil départemental de l'accès au droit",
 		"mon minot passe sa vie sur son tel": "Espace parents",
 		"ma fille est accro a son portable":  "Espace parents",
-	} {
-		r, got := searchNames(t, m, q)
-		if len(got) == 0 || got[0] != want {
-			t.Errorf("%s: %v (partial %v), want %s first", q, got, r.Partial, want)
-		}
-	}
+	})
 	// The city is named, not spelt as near words.
 	if r, _ := searchNames(t, m, "ayuda con la caf en marsella"); len(r.NamedPlaces) != 1 || r.NamedPlaces[0].Kind != "commune" || len(r.Spellings) > 0 {
 		t.Errorf("ayuda con la caf en marsella: named %+v, spellings %+v, want the commune of Marseille", r.NamedPlaces, r.Spellings)
@@ -159,6 +151,18 @@ func TestUsingTheInternetOfTheBatch0124(t *testing.T) {
 	for _, q := range []string{"je sais pas me servir d internet", "aide internet"} {
 		if r, got := searchNames(t, m, q); len(got) != 2 || r.Partial {
 			t.Errorf("%s: %v (partial %v), want both places", q, got, r.Partial)
+		}
+	}
+}
+
+// wantFirstPartialOrNot checks that each query lists its place first,
+// in a partial answer or not (wantFirst wants a full match).
+func wantFirstPartialOrNot(t *testing.T, m *search.Memory, first map[string]string) {
+	t.Helper()
+	for q, want := range first {
+		r, got := searchNames(t, m, q)
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("%s: %v (partial %v), want %s first", q, got, r.Partial, want)
 		}
 	}
 }
