@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"carnet/models/commune"
 )
@@ -23,11 +24,25 @@ const districtSep = "-"
 // analyze reads as the postal codes of its arrondissements (see
 // districtCodes): « nord » was the Nord and « quartiers » was required,
 // and the northern districts' 24 places were missing. « quartier(s) »
-// just before the compass point goes with it.
+// just before the compass point goes with it. A quarter's name
+// (cityQuarters) is one such word too, with its city when named beside
+// it.
 func cityParts(words []string) []string {
 	var out []string // nil until a part is read
 	for k := 0; k < len(words); k++ {
 		w := words[k]
+		if q, n, ok := cityQuarter(words[k:], prevWord(words, k)); ok && (k == 0 || !isDigitsOnly(words[k-1])) {
+			// After a house number it is a street (« 96 la canebière »).
+			if out == nil {
+				out = append(make([]string, 0, len(words)), words[:k]...)
+			}
+			if m := len(out); m > 0 && (out[m-1] == q.city || out[m-1] == "quartier" || out[m-1] == "quartiers") {
+				out = out[:m-1] // « marseille noailles », « quartier belle de mai »
+			}
+			out = append(out, quarterWord(q))
+			k += n - 1
+			continue
+		}
 		city := ""
 		// « est » is also a verb (« mon père est à marseille »): a
 		// compass point only after its city or « quartier(s) ».
@@ -67,6 +82,9 @@ func cityParts(words []string) []string {
 // any other word.
 func districtCodes(w string) []string {
 	cityName, dir, ok := strings.Cut(w, districtSep)
+	if codes := cityQuarters[cityName][strings.ReplaceAll(dir, "_", " ")]; ok && codes != nil {
+		return codes
+	}
 	bearing, isDir := directions[dir]
 	city := arrondissementCities[cityName]
 	if !ok || !isDir || city.code == "" {
@@ -105,4 +123,81 @@ func districtCodes(w string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// cityQuarters are quarters of the cities with arrondissements as people
+// name them (« près du Vieux-Port », « gare Saint-Charles », « la Belle de
+// Mai »), with the postal codes of the arrondissements they lie in
+// (Marseille's mairies de secteur and INSEE's quartiers): read as those
+// postal codes, as a compass point's part of the city is. Only names no
+// other place of the city shares and that are not everyday words (« la
+// Plaine », « la Rose », « le Panier », « le Merlan » are left out).
+var cityQuarters = map[string]map[string][]string{
+	"marseille": {
+		"vieux port": {"13001", "13002", "13007"}, "saint charles": {"13001", "13003"},
+		"canebiere": {"13001"}, "belsunce": {"13001"}, "noailles": {"13001"},
+		"joliette": {"13002"}, "belle de mai": {"13003"}, "saint mauront": {"13003"},
+		"blancarde": {"13004", "13012"}, "chartreux": {"13004"}, "cinq avenues": {"13004"},
+		"endoume": {"13007"}, "bonneveine": {"13008"}, "pointe rouge": {"13008"},
+		"mazargues": {"13009"}, "capelette": {"13010"}, "saint barnabe": {"13012"},
+		"frais vallon": {"13013"}, "malpasse": {"13013"}, "sainte marthe": {"13014"},
+		"aygalades": {"13015"}, "estaque": {"13016"},
+	},
+}
+
+// quarterAlone is the population from which a commune sharing a
+// quarter's name is what the name alone means: Noailles (Oise, 2,877
+// inhabitants) is not Marseille's Noailles unless Marseille is named
+// beside it; Vieux-Port (Eure, 47) never is the Vieux-Port.
+const quarterAlone = 1000
+
+// quarter is one entry of cityQuarters as query words write it.
+type quarter struct {
+	city, key string
+	words     []string
+	alone     bool // read without its city beside it
+}
+
+// quarters indexes cityQuarters by first word, built at first use.
+var quarters = sync.OnceValue(func() map[string][]quarter {
+	out := map[string][]quarter{}
+	for city, qs := range cityQuarters {
+		for name := range qs {
+			alone := true
+			for _, c := range commune.ByName(name) {
+				alone = alone && (c.Kind != commune.KindCommune || c.Population < quarterAlone)
+			}
+			w := tokens(name)
+			out[w[0]] = append(out[w[0]], quarter{city: city, key: name, words: w, alone: alone})
+		}
+	}
+	return out
+})
+
+// quarterWord is the word cityParts writes for a quarter, one that no
+// folded query word holds (« marseille-vieux_port »).
+func quarterWord(q quarter) string {
+	return q.city + districtSep + strings.ReplaceAll(q.key, " ", "_")
+}
+
+// cityQuarter reads the quarter words begin with: the quarter and how many
+// words it takes with its city when the city is named just after it; ok
+// false when they name none, or name one only beside its city and it is
+// not there (before is the word before them).
+func cityQuarter(words []string, before string) (q quarter, n int, ok bool) {
+	for _, c := range quarters()[words[0]] {
+		if !slices.Equal(words[:min(len(c.words), len(words))], c.words) || len(c.words) <= n {
+			continue
+		}
+		l := len(c.words)
+		after := l < len(words) && words[l] == c.city
+		if !c.alone && !after && before != c.city {
+			continue
+		}
+		q, n, ok = c, l, true
+		if after {
+			n++
+		}
+	}
+	return q, n, ok
 }

@@ -208,6 +208,50 @@ func (t *table) match(a *analysis, s *scratch, partial bool) {
 	s.touched = out
 }
 
+// namedMax is how many records at most a word may name to be read, in a
+// partial answer, as the name of what is sought (namedByRareWord).
+const namedMax = 5
+
+// nameFields are the text fields of a record's names.
+const nameFields = 1<<fieldName | 1<<fieldOwnerName
+
+// namedByRareWord returns the records of the place the query names (in)
+// that a rare word of the query names: a word no vocabulary knows (no
+// value, no thesaurus entry, no place, not generic) that the names of at
+// most namedMax records hold as it is written — a district of the commune
+// (« aide papier griffeuille arles »: the Maison publique de quartier
+// Griffeuille declares no help with procedures, and the answer listed
+// only Arles's places helping with them). When no record holds every
+// word, such a word is what the person came for: the records it names
+// rank first though they hold fewer of the other words. Without a place
+// named, a word so rare is as often an ordinary word of the need that a
+// few names happen to hold (« site ants carte grise », « dossier médical
+// partagé », « seniors isolés en campagne »): no record is so read. Nil
+// when none is.
+func (t *table) namedByRareWord(a *analysis, in bitset) bitset {
+	if in == nil {
+		return nil
+	}
+	var out bitset
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		if c.place >= 0 || c.kind || c.soft || c.echo || c.inPhrase || len(c.sets) > 0 || c.related > 0 || c.size == 0 || c.size > namedMax {
+			continue
+		}
+		for _, tr := range c.terms {
+			if tr.fuzzy || tr.how != HowExact && tr.how != HowStem {
+				continue
+			}
+			for _, e := range t.text.postings[tr.id] {
+				if slot := e >> 8; e&nameFields != 0 && in.has(slot) {
+					out.set(slot)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // dropRelatedFallbacks: a word naming a kind of place (« bij », « ccas »,
 // « epn ») also finds, through its related need or public, the places
 // usually meeting it (« bij » → places for young people), ranked after the

@@ -16,7 +16,10 @@ import (
 // prefectures and sub-prefectures, Charente) and the largest cities of
 // Occitanie and Nouvelle-Aquitaine; names written as in French (Gap,
 // Sisteron, Carpentras, Nîmes) need no entry. A name is read only where
-// the directory has places in the commune.
+// the directory has places in the commune. The largest cities' names in
+// the languages newcomers type (Spanish, Italian, Portuguese, English:
+// « ayuda con la caf en marsella » missed « Marsella » and listed the
+// whole région's places) are read so too.
 var communeOtherNames = map[string]string{
 	"Marselha": "Marseille", "Marsiho": "Marseille", "Niça": "Nice", "Nissa": "Nice",
 	"Avinhon": "Avignon", "Avignoun": "Avignon", "Tolon": "Toulon", "Touloun": "Toulon",
@@ -27,6 +30,9 @@ var communeOtherNames = map[string]string{
 	"Aurenja": "Orange", "Selon de Provença": "Salon-de-Provence", "La Ciutat": "La Ciotat",
 	"Engoleime": "Angoulême", "Conhac": "Cognac", "Confolent": "Confolens",
 	"Lemòtges": "Limoges", "Tolosa": "Toulouse", "Montpelhièr": "Montpellier", "Bordèu": "Bordeaux",
+	"Marsella": "Marseille", "Marsiglia": "Marseille", "Marseilles": "Marseille", "Niza": "Nice", "Nizza": "Nice",
+	"Aviñón": "Avignon", "Avignone": "Avignon", "Tolón": "Toulon", "Burdeos": "Bordeaux", "Bordéus": "Bordeaux",
+	"Estrasburgo": "Strasbourg", "Strasburgo": "Strasbourg", "Dunquerque": "Dunkerque",
 }
 
 // otherNames folds communeOtherNames as communes are keyed (communeKey),

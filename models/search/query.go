@@ -558,6 +558,9 @@ func (t *table) run(p *plan, s *scratch) page {
 	// of the other words (home) come before the records elsewhere holding
 	// more (keptPlace): the commune is the last word given up.
 	home := func(slot uint32) bool { return false }
+	// In a partial answer, the records a rare word names (namedByRareWord)
+	// come before the others, holding more words or not.
+	var namedFirst bitset
 	consider := func(slot uint32, dist, score float64, missing, spelling, softMissing int) {
 		out.total++
 		if wantFacets {
@@ -592,7 +595,10 @@ func (t *table) run(p *plan, s *scratch) page {
 					blended = score * 0.5 // where it is is unknown: as at the edge
 				}
 			}
-			if out.partial && inPlace != nil && !home(slot) && keptPlace {
+			if out.partial && namedFirst != nil {
+				outside = outside || !namedFirst.has(slot)
+			}
+			if out.partial && inPlace != nil && !home(slot) && !namedFirst.has(slot) && keptPlace {
 				missing += awayTier
 			}
 			x.key = relevanceKey(blended, missing, spelling, outside, softMissing)
@@ -700,12 +706,19 @@ func (t *table) run(p *plan, s *scratch) page {
 				home = func(slot uint32) bool { return inPlace.has(slot) && s.hits[slot] >= floor }
 			}
 		}
+		if out.partial {
+			namedFirst = t.namedByRareWord(&p.an, inPlace)
+		}
 		for _, slot := range s.touched {
-			if s.hits[slot] == best || home(slot) {
+			held := s.hits[slot]
+			if namedFirst.has(slot) {
+				held = max(held, best) // it misses no more than the best do
+			}
+			if held == best || home(slot) {
 				dist, _ := admit(slot)
 				// A home record holding fewer words than the best
 				// misses them: it ranks after those holding more.
-				consider(slot, dist, float64(s.acc[slot]), required-int(min(best, s.hits[slot])), int(s.fz[slot]), soft-int(s.soft[slot]))
+				consider(slot, dist, float64(s.acc[slot]), required-int(min(best, held)), int(s.fz[slot]), soft-int(s.soft[slot]))
 			}
 		}
 		s.reset()

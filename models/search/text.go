@@ -393,7 +393,7 @@ var sentenceWords = map[string]bool{
 	// « c'est » (« jai besoin dun ordi »: « dun » found Fontaine-le-Dun),
 	// and the words of a trouble (« compte bloqué », « problème »,
 	// « souci »): what went wrong, not what is sought.
-	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "cest": true,
+	"jai": true, "dun": true, "dune": true, "jsuis": true, "chui": true, "chuis": true, "cest": true,
 	"bloque": true, "bloquee": true, "bloques": true, "bloquees": true, "probleme": true, "problemes": true,
 	"souci": true, "soucis": true, "difficulte": true, "difficultes": true,
 	// A slow or crashing device (« mon ordi rame », « mon téléphone
@@ -568,6 +568,14 @@ func sentenceAround(words []string) []string {
 		if v, ok := elidedJe(w); ok {
 			// « jcherche », « jsais pas »: « je » run into its verb.
 			w, words[i] = v, v
+		}
+		if w == "pa" {
+			// « pa » is how a text message writes « pas » (« pa cher
+			// ordi », « jsais pa »): read as the beginning of a name it
+			// found « Paul », and « cher » beside it the Cher. Alone it
+			// is dropped as « pas » is, and the query falls back to its
+			// own words (a name being typed).
+			w, words[i] = "pas", "pas"
 		}
 		if i == 0 && next != "" && greeting(w, next) {
 			continue
