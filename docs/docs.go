@@ -1874,7 +1874,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Accepting makes the person a member (or manager) at once. Nobody accepts their own request (403): a network's manager, who manages the structure's team, gives themself no role in it.",
+                "description": "Accepting makes the person a member (or manager) at once. A network's manager, who manages the structure's team, does not accept their own request (403): they would read its referrals untraced.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2051,7 +2051,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Nobody invites their own address (403 naming email): a network's manager or an administrator gives themself no member account of a structure. Recorded in the structure's security trail.",
+                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3864,7 +3864,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Without a session (token and password): for an address with no account, creates it with that password and applies the invitation's grants; the answer (202) is the same whether or not the address already has an account — for one that has, nothing is created or checked and the token no longer works without a session, as once it was used — so that whoever holds a token shown by hand cannot learn whether an address has an account. An account whose password was set with a token shown to its inviter (delivery manual) counts as disclosed to the inviter: its reads of referrals are traced with reason password_set_through_another_s_reset and issued_by. With a session (Authorization: the invited address's own account, signed in; no password): applies the grants to that account and answers it (200); an invitation to another address answers 404. Either way only if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404), and never to the account that sent it (403: a network's manager or an administrator gave themself a member account of the structure). Limited per IP address.",
+                "description": "Without a session (token and password): for an address with no account, creates it with that password and applies the invitation's grants; the answer (202) is the same whether or not the address already has an account — for one that has, nothing is created or checked and the token no longer works without a session, as once it was used — so that whoever holds a token shown by hand cannot learn whether an address has an account. An account whose password was set with a token shown to its inviter (delivery manual) counts as disclosed to the inviter: its reads of referrals are traced with reason password_set_through_another_s_reset and issued_by. With a session (Authorization: the invited address's own account, signed in; no password): applies the grants to that account and answers it (200); an invitation to another address answers 404. Either way only if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404), and, to a structure, never to the account that sent it unless an administrator (403: a network's manager would read the structure's referrals untraced). Limited per IP address.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3913,7 +3913,7 @@ const docTemplate = `{
                         }
                     },
                     "403": {
-                        "description": "(signed in) An invitation to a structure that this very account sent: nobody gives themself a role on a structure",
+                        "description": "(signed in) An invitation to a structure that this very account (not an administrator) sent",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

@@ -172,7 +172,7 @@ func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) e
 //
 //	@ID			decideJoinRequest
 //	@Summary		Accept or refuse a join request
-//	@Description	Accepting makes the person a member (or manager) at once. Nobody accepts their own request (403): a network's manager, who manages the structure's team, gives themself no role in it.
+//	@Description	Accepting makes the person a member (or manager) at once. A network's manager, who manages the structure's team, does not accept their own request (403): they would read its referrals untraced.
 //	@Tags			members
 //	@Accept			json
 //	@Produce		json

@@ -70,7 +70,7 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 	if err := fe.Err("The invitation is invalid."); err != nil {
 		return nil, "", err
 	}
-	if p := PrincipalFrom(ctx); in.ActorID != "" && p != nil && p.UserID != "" && strings.EqualFold(p.Email, email) {
+	if p := PrincipalFrom(ctx); in.ActorID != "" && p != nil && p.UserID != "" && !p.IsAdmin() && strings.EqualFold(p.Email, email) {
 		return nil, "", errSelfGrant("email")
 	}
 	token, hash := newSecret(invitationPrefix)
@@ -136,12 +136,11 @@ func inviterMayGrant(tx *gorm.DB, inv *Invitation) (bool, error) {
 // errSelfGrant refuses a role on a structure that an account would give
 // itself: an invitation it sent to its own address, a join request it
 // approves. Only a network's managers (who manage the structure's team
-// through its lineage) and administrators could, and the member account
-// they made themselves then read the structure's later referrals as an
-// ordinary member, untraced, where their own reads are not (a network's
-// manager reads none; an administrator's are traced). A role on a
-// structure is given by someone else: one of its managers, or an
-// administrator, whose act its trail shows.
+// through its lineage) could, and then read the structure's later
+// referrals as an ordinary member, untraced, where they read none before.
+// A role on a structure is given by someone else: one of its managers, or
+// an administrator, whose act its trail shows. Administrators may still
+// add themselves: every read of theirs is traced (platform_administrator).
 func errSelfGrant(field string) error {
 	msg := "Nobody gives themself a role on a structure: ask one of its managers (or an administrator) to invite you."
 	return &Error{Code: EFORBIDDEN, Message: msg, Fields: []FieldError{{Field: field, Reason: "would give your own account a role on this structure"}}}
@@ -279,7 +278,7 @@ func (s *Store) grantInvitation(tx *gorm.DB, inv *Invitation, user *User) (*User
 	// entry also names who issued it and how it was delivered, so that a
 	// structure's managers see an account its inviter could have set up
 	// themself.
-	if inv.ActorID != nil && inv.CreatedBy == "user:"+u.ID {
+	if inv.ActorID != nil && inv.CreatedBy == "user:"+u.ID && !u.PlatformAdmin {
 		return nil, errSelfGrant("token")
 	}
 	tx = asAccount(tx, &u)

@@ -141,7 +141,7 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, id string, accep
 		now := s.now()
 		out.Status, out.Reason, out.DecidedBy, out.DecidedAt = RequestRefused, reason, PrincipalFrom(ctx).Scope(), &now
 		if accept {
-			if out.UserID == PrincipalFrom(ctx).UserID {
+			if p := PrincipalFrom(ctx); out.UserID == p.UserID && !p.IsAdmin() {
 				return errSelfGrant("status")
 			}
 			out.Status, out.Role = RequestAccepted, string(role)
