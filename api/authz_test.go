@@ -255,9 +255,13 @@ func (w *world) referral(sender *models.User, from, toService string) string {
 }
 
 // thirdSvc is a service of a third structure, for referrals OWN has no part in.
+// The structure has a member: nobody can send a referral to a structure
+// without one (its referrals would be read by nobody).
 func (w *world) thirdSvc() string {
 	if w.third == "" {
-		w.third = w.service(w.fresh(false), false)
+		third := w.fresh(false)
+		w.e.Account(w.email("third"), map[string]models.Role{third: models.RoleMember}, models.Territory{})
+		w.third = w.service(third, false)
 	}
 	return w.third
 }
@@ -443,13 +447,17 @@ func matrix() []entry {
 
 	add("GET /api/v1/actors", static("GET", "/api/v1/actors", false), public200, nil)
 	edOwn, edOther := editors(201)
+	// "Own" creates the actor in the own network: attaching to a network
+	// needs its managers' consent, never a coordinator's territorial right
+	// (the probe of 2026-12-05, TestSec35CoordinatorsGrantNoNetwork).
 	add("POST /api/v1/actors", func(w *world, role string, own bool) call {
 		parent := ""
 		if own {
 			parent = w.own
 		}
 		return call{method: "POST", path: "/api/v1/actors", body: forRole(role, w.actorBody(own, parent))}
-	}, edOwn, edOther)
+	}, row(401, 201, 403, 201, 403, 201, 403, 401), edOther)
+	edOwn, edOther = editors(201)
 	add("GET /api/v1/actors/:id", func(w *world, _ string, own bool) call {
 		return call{method: "GET", path: "/api/v1/actors/" + w.target(own)}
 	}, public200, public200)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // TestClosureInThePlacesZone: a temporary closure's dates are civil dates
@@ -29,6 +30,7 @@ func TestClosureInThePlacesZone(t *testing.T) {
 	body["address"] = obj{"street": "Rue principale", "postal_code": "98742", "commune": "Nuku-Hiva", "insee_code": "98731"}
 	place := str(createActor(t, e, body)["id"])
 	svc := str(createService(t, e, validService(place, "Aide aux démarches Taiohae"))["id"])
+	e.Account("accueil.taiohae@example.fr", map[string]models.Role{place: models.RoleMember}, models.Territory{}) // someone reads its referrals
 	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + place, Token: e.Admin,
 		Body: obj{"status": "temporarily_closed", "closed_from": "2026-12-24", "closed_until": "2026-12-26", "closure_reason": "Congés"}}); r.Code != 200 {
 		t.Fatal(r.Code, r.Body)

@@ -137,6 +137,7 @@ func TestHSDSShowsOnlyThePublicDirectory(t *testing.T) {
 	// A referral with a person's data, to A's bus from a member of the
 	// place whose closure is only announced.
 	member, _ := e.Account("aidante@carnet.test", map[string]models.Role{later: models.RoleMember}, models.Territory{})
+	e.Account("accueil.a@carnet.test", map[string]models.Role{a: models.RoleMember}, models.Territory{}) // A has someone to read it
 	p, err := e.Store.LoadPrincipal(ctx, member.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -948,7 +948,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source.",
+                "description": "Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source. parent_id needs to manage the network as its manager (or to be an administrator): a coordinator creates places outside networks. The attachment is recorded in the new structure's security trail (actor.network_changed).",
                 "consumes": [
                     "application/json"
                 ],
@@ -1118,7 +1118,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Replaces every writable field: omitted fields are cleared, but for a person's replacement of a partner's record, whose source, source_id, producer and producer_updated_on are kept when left out (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
+                "description": "Replaces every writable field: omitted fields are cleared, but for a person's replacement of a partner's record, whose source, source_id, producer and producer_updated_on are kept when left out (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).",
                 "consumes": [
                     "application/json"
                 ],
@@ -1337,7 +1337,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.",
+                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).",
                 "consumes": [
                     "application/json",
                     "application/merge-patch+json"
@@ -1874,7 +1874,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Accepting makes the person a member (or manager) at once.",
+                "description": "Accepting makes the person a member (or manager) at once. A network's manager, who manages the structure's team, does not accept their own request (403): they would read its referrals untraced.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1933,7 +1933,7 @@ const docTemplate = `{
                         }
                     },
                     "403": {
-                        "description": "Forbidden",
+                        "description": "Not a manager of the structure, or accepting one's own request",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2051,7 +2051,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.",
+                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2108,7 +2108,7 @@ const docTemplate = `{
                         }
                     },
                     "403": {
-                        "description": "Forbidden",
+                        "description": "Not a manager of the structure, or one's own address",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3864,7 +3864,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Without a session (token and password): for an address with no account, creates it with that password and applies the invitation's grants; the answer (202) is the same whether or not the address already has an account — for one that has, nothing is created or checked and the token no longer works without a session, as once it was used — so that whoever holds a token shown by hand cannot learn whether an address has an account. An account whose password was set with a token shown to its inviter (delivery manual) counts as disclosed to the inviter: its reads of referrals are traced with reason password_set_through_another_s_reset and issued_by. With a session (Authorization: the invited address's own account, signed in; no password): applies the grants to that account and answers it (200); an invitation to another address answers 404. Either way only if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Limited per IP address.",
+                "description": "Without a session (token and password): for an address with no account, creates it with that password and applies the invitation's grants; the answer (202) is the same whether or not the address already has an account — for one that has, nothing is created or checked and the token no longer works without a session, as once it was used — so that whoever holds a token shown by hand cannot learn whether an address has an account. An account whose password was set with a token shown to its inviter (delivery manual) counts as disclosed to the inviter: its reads of referrals are traced with reason password_set_through_another_s_reset and issued_by. With a session (Authorization: the invited address's own account, signed in; no password): applies the grants to that account and answers it (200); an invitation to another address answers 404. Either way only if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404), and, to a structure, never to the account that sent it unless an administrator (403: a network's manager would read the structure's referrals untraced). Limited per IP address.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3908,6 +3908,12 @@ const docTemplate = `{
                     },
                     "401": {
                         "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "(signed in) An invitation to a structure that this very account (not an administrator) sent",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -6431,7 +6437,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
+                "description": "Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. A new service of a structure with a team, created by someone who is not its manager (or its network's) nor an administrator — a coordinator, a partner — starts closed to referrals (accepts_referrals false), whatever the body says: its managers open it. An open service created by them is recorded in the structure's security trail (service.accepts_referrals_changed).",
                 "consumes": [
                     "application/json"
                 ],
@@ -6601,7 +6607,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
+                "description": "Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
                 "consumes": [
                     "application/json"
                 ],
@@ -6814,7 +6820,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.",
+                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
                 "consumes": [
                     "application/json",
                     "application/merge-patch+json"
@@ -7899,7 +7905,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object, one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]) and one whose postal code is no French one (its first digits number no département: 99999; CEDEX codes are accepted), as a direct write refuses it with 422; a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch.",
+                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object, one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]) and one whose postal code is no French one (its first digits number no département: 99999; CEDEX codes are accepted), as a direct write refuses it with 422; a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out). At most 1000 actors per batch. A partner's record of an actor with a team (people of the structure in Carnet) that changes its parent_id, or sets contact_public to true where the structure hid its contacts, is rejected naming the field: those are the structure's own decisions (omit the field to keep its choice).",
                 "consumes": [
                     "application/json"
                 ],
@@ -8178,7 +8184,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it). A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound.",
+                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it). A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound. A partner's record that reopens to referrals a service of a structure with a team is rejected naming accepts_referrals (omit it to keep the structure's choice), and a new service of such a structure starts closed to referrals.",
                 "consumes": [
                     "application/json"
                 ],
@@ -17372,7 +17378,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,\nand the structure's own decisions, with who made them (details give\nold and new): actor.network_changed (joining, moving or leaving a\nnetwork, whose managers manage the structure's team),\nactor.contact_public_changed and service.accepts_referrals_changed\n(for a structure with a team; subject_id is the service).",
                     "type": "string",
                     "example": "membership.added"
                 },
@@ -17417,11 +17423,13 @@ const docTemplate = `{
                         "client",
                         "referral",
                         "invitation",
-                        "webhook"
+                        "webhook",
+                        "actor",
+                        "service"
                     ]
                 },
                 "subject_label": {
-                    "description": "An account's e-mail or a client's name; never a referred person.",
+                    "description": "An account's name as people are named (display name, else\nprofessional e-mail, else « compte sans nom »; never a login e-mail),\nan invitation's address, a client's name, a structure's or a\nservice's name; never a referred person.",
                     "type": "string"
                 },
                 "who": {

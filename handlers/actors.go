@@ -566,7 +566,7 @@ func (h *Handler) GetActor(c *gin.Context) error {
 //
 //	@ID			createActor
 //	@Summary		Create an actor
-//	@Description	Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source.
+//	@Description	Adds a structure to the directory. Vocabulary values are normalised to the national standard's exact strings, phones to E.164. Who: administrators; coordinators for places in their territory; managers of the network named in parent_id; partner clients with the directory:write scope for their own source. parent_id needs to manage the network as its manager (or to be an administrator): a coordinator creates places outside networks. The attachment is recorded in the new structure's security trail (actor.network_changed).
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
@@ -607,7 +607,7 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //
 //	@ID			replaceActor
 //	@Summary		Replace an actor
-//	@Description	Replaces every writable field: omitted fields are cleared, but for a person's replacement of a partner's record, whose source, source_id, producer and producer_updated_on are kept when left out (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
+//	@Description	Replaces every writable field: omitted fields are cleared, but for a person's replacement of a partner's record, whose source, source_id, producer and producer_updated_on are kept when left out (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
@@ -643,7 +643,7 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 //
 //	@ID			patchActor
 //	@Summary		Update some fields of an actor
-//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source.
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
 //	@Tags			actors
 //	@Accept			json
 //	@Accept			application/merge-patch+json

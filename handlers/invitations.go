@@ -122,7 +122,7 @@ const invitationNext = "Log in at POST /api/v1/auth/login with this e-mail and t
 //
 //	@ID			acceptInvitation
 //	@Summary		Accept an invitation
-//	@Description	Without a session (token and password): for an address with no account, creates it with that password and applies the invitation's grants; the answer (202) is the same whether or not the address already has an account — for one that has, nothing is created or checked and the token no longer works without a session, as once it was used — so that whoever holds a token shown by hand cannot learn whether an address has an account. An account whose password was set with a token shown to its inviter (delivery manual) counts as disclosed to the inviter: its reads of referrals are traced with reason password_set_through_another_s_reset and issued_by. With a session (Authorization: the invited address's own account, signed in; no password): applies the grants to that account and answers it (200); an invitation to another address answers 404. Either way only if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404). Limited per IP address.
+//	@Description	Without a session (token and password): for an address with no account, creates it with that password and applies the invitation's grants; the answer (202) is the same whether or not the address already has an account — for one that has, nothing is created or checked and the token no longer works without a session, as once it was used — so that whoever holds a token shown by hand cannot learn whether an address has an account. An account whose password was set with a token shown to its inviter (delivery manual) counts as disclosed to the inviter: its reads of referrals are traced with reason password_set_through_another_s_reset and issued_by. With a session (Authorization: the invited address's own account, signed in; no password): applies the grants to that account and answers it (200); an invitation to another address answers 404. Either way only if whoever sent it may still grant them (a manager since removed from the team, an administrator since demoted or disabled: 404), and, to a structure, never to the account that sent it unless an administrator (403: a network's manager would read the structure's referrals untraced). Limited per IP address.
 //	@Tags			accounts
 //	@Accept			json
 //	@Produce		json
@@ -133,6 +133,7 @@ const invitationNext = "Log in at POST /api/v1/auth/login with this e-mail and t
 //	@Success		202			{object}	InvitationSubmitted	"Posted without a session: the same answer whether or not the address had an account"
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem	"(signed in) An invitation to a structure that this very account (not an administrator) sent"
 //	@Failure		404			{object}	Problem	"Unknown, used or expired invitation, one whose sender may no longer grant it, or (signed in) one to another address"
 //	@Failure		410			{object}	Problem	"The structure was archived"
 //	@Failure		413			{object}	Problem

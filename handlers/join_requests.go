@@ -172,7 +172,7 @@ func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) e
 //
 //	@ID			decideJoinRequest
 //	@Summary		Accept or refuse a join request
-//	@Description	Accepting makes the person a member (or manager) at once.
+//	@Description	Accepting makes the person a member (or manager) at once. A network's manager, who manages the structure's team, does not accept their own request (403): they would read its referrals untraced.
 //	@Tags			members
 //	@Accept			json
 //	@Produce		json
@@ -183,7 +183,7 @@ func (h *Handler) listJoinRequests(c *gin.Context, f models.JoinRequestFilter) e
 //	@Success		200			{object}	JoinRequest
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem
+//	@Failure		403			{object}	Problem	"Not a manager of the structure, or accepting one's own request"
 //	@Failure		404			{object}	Problem
 //	@Failure		409			{object}	Problem	"Already decided"
 //	@Failure		413			{object}	Problem

@@ -99,7 +99,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 //
 //	@ID			addMember
 //	@Summary		Invite a person to the team
-//	@Description	Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. Recorded in the structure's security trail.
+//	@Description	Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). Recorded in the structure's security trail.
 //	@Tags			members
 //	@Accept			json
 //	@Produce		json
@@ -110,7 +110,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 //	@Success		202				{object}	InvitationCreated
 //	@Failure		400				{object}	Problem
 //	@Failure		401				{object}	Problem
-//	@Failure		403				{object}	Problem
+//	@Failure		403				{object}	Problem	"Not a manager of the structure, or one's own address"
 //	@Failure		404				{object}	Problem
 //	@Failure		410				{object}	Problem	"Archived actor"
 //	@Failure		413				{object}	Problem

@@ -355,7 +355,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 //
 //	@ID			createService
 //	@Summary		Create a service
-//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
+//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. A new service of a structure with a team, created by someone who is not its manager (or its network's) nor an administrator — a coordinator, a partner — starts closed to referrals (accepts_referrals false), whatever the body says: its managers open it. An open service created by them is recorded in the structure's security trail (service.accepts_referrals_changed).
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
@@ -401,7 +401,7 @@ func (h *Handler) CreateService(c *gin.Context) error {
 //
 //	@ID			replaceService
 //	@Summary		Replace a service
-//	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
+//	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
@@ -436,7 +436,7 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 //
 //	@ID			patchService
 //	@Summary		Update some fields of a service
-//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source.
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).
 //	@Tags			services
 //	@Accept			json
 //	@Accept			application/merge-patch+json

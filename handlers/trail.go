@@ -32,15 +32,23 @@ type TrailEvent struct {
 	// referral.statistics_read (an administrator read exact statistics
 	// showing a handful of the structure's referrals; details give the
 	// window; subject_id is empty),
-	// webhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted.
+	// webhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,
+	// and the structure's own decisions, with who made them (details give
+	// old and new): actor.network_changed (joining, moving or leaving a
+	// network, whose managers manage the structure's team),
+	// actor.contact_public_changed and service.accepts_referrals_changed
+	// (for a structure with a team; subject_id is the service).
 	Action string `json:"action" example:"membership.added"`
 	// The structure concerned; "" for platform events.
 	ActorID string `json:"actor_id"`
 	// The other structure of a referral, for referral.read and referral.access_attempted.
 	OtherActorID string `json:"other_actor_id"`
-	SubjectKind  string `json:"subject_kind" enums:"account,client,referral,invitation,webhook"`
+	SubjectKind  string `json:"subject_kind" enums:"account,client,referral,invitation,webhook,actor,service"`
 	SubjectID    string `json:"subject_id"`
-	// An account's e-mail or a client's name; never a referred person.
+	// An account's name as people are named (display name, else
+	// professional e-mail, else « compte sans nom »; never a login e-mail),
+	// an invitation's address, a client's name, a structure's or a
+	// service's name; never a referred person.
 	SubjectLabel string `json:"subject_label"`
 	// Who did it.
 	Who Who `json:"who"`

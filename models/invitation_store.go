@@ -70,6 +70,9 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 	if err := fe.Err("The invitation is invalid."); err != nil {
 		return nil, "", err
 	}
+	if p := PrincipalFrom(ctx); in.ActorID != "" && p != nil && p.UserID != "" && !p.IsAdmin() && strings.EqualFold(p.Email, email) {
+		return nil, "", errSelfGrant("email")
+	}
 	token, hash := newSecret(invitationPrefix)
 	now := s.now()
 	inv := &Invitation{ID: NewID(), Email: email, TokenHash: hash, Role: string(in.Role), PlatformAdmin: in.PlatformAdmin,
@@ -130,6 +133,19 @@ func inviterMayGrant(tx *gorm.DB, inv *Invitation) (bool, error) {
 	return p.CanGrant(g), nil
 }
 
+// errSelfGrant refuses a role on a structure that an account would give
+// itself: an invitation it sent to its own address, a join request it
+// approves. Only a network's managers (who manage the structure's team
+// through its lineage) could, and then read the structure's later
+// referrals as an ordinary member, untraced, where they read none before.
+// A role on a structure is given by someone else: one of its managers, or
+// an administrator, whose act its trail shows. Administrators may still
+// add themselves: every read of theirs is traced (platform_administrator).
+func errSelfGrant(field string) error {
+	msg := "Nobody gives themself a role on a structure: ask one of its managers (or an administrator) to invite you."
+	return &Error{Code: EFORBIDDEN, Message: msg, Fields: []FieldError{{Field: field, Reason: "would give your own account a role on this structure"}}}
+}
+
 var errBadInvitation = Errorf(ENOTFOUND, "This invitation does not exist, was already used or has expired; ask for a new one.")
 
 // AcceptInvitation uses an invitation's token without a session: a person
@@ -186,7 +202,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, token, password, displayNa
 		if err := discloseCredentials(tx, inv.Delivery, inv.CreatedBy, nu.ID, now); err != nil {
 			return err
 		}
-		if err := s.trail(asAccount(tx, nu), TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: nu.ID, SubjectLabel: nu.Email},
+		if err := s.trail(asAccount(tx, nu), TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: nu.ID, SubjectLabel: nu.Label()},
 			map[string]any{"invitation_id": inv.ID}); err != nil {
 			return err
 		}
@@ -262,6 +278,9 @@ func (s *Store) grantInvitation(tx *gorm.DB, inv *Invitation, user *User) (*User
 	// entry also names who issued it and how it was delivered, so that a
 	// structure's managers see an account its inviter could have set up
 	// themself.
+	if inv.ActorID != nil && inv.CreatedBy == "user:"+u.ID && !u.PlatformAdmin {
+		return nil, errSelfGrant("token")
+	}
 	tx = asAccount(tx, &u)
 	ev := TrailEvent{Action: TrailInvitationAccepted, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
 	if inv.ActorID != nil {

@@ -141,6 +141,9 @@ func (s *Store) DecideJoinRequest(ctx context.Context, actorID, id string, accep
 		now := s.now()
 		out.Status, out.Reason, out.DecidedBy, out.DecidedAt = RequestRefused, reason, PrincipalFrom(ctx).Scope(), &now
 		if accept {
+			if p := PrincipalFrom(ctx); out.UserID == p.UserID && !p.IsAdmin() {
+				return errSelfGrant("status")
+			}
 			out.Status, out.Role = RequestAccepted, string(role)
 			if _, err := s.addMember(tx, actorID, out.UserID, role, ViaJoinRequest); err != nil {
 				return err

@@ -118,7 +118,7 @@ func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role, via st
 		}
 		return nil, err
 	}
-	ev := TrailEvent{Action: TrailMemberAdded, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}
+	ev := TrailEvent{Action: TrailMemberAdded, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Label()}
 	if err := s.trail(tx, ev, map[string]any{"role": role, "via": via}); err != nil {
 		return nil, err
 	}
@@ -183,7 +183,7 @@ func (s *Store) setRole(tx *gorm.DB, row *membershipRow, role Role) error {
 	}
 	old := row.Role
 	row.Role = string(role)
-	ev := TrailEvent{Action: TrailMemberRoleChanged, ActorID: row.ActorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}
+	ev := TrailEvent{Action: TrailMemberRoleChanged, ActorID: row.ActorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Label()}
 	return s.trail(tx, ev, map[string]any{"old": old, "new": role})
 }
 
@@ -231,7 +231,7 @@ func (s *Store) RemoveMember(ctx context.Context, actorID, userID string) error 
 		if err != nil {
 			return err
 		}
-		ev := TrailEvent{Action: TrailMemberRemoved, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}
+		ev := TrailEvent{Action: TrailMemberRemoved, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Label()}
 		return s.trail(tx, ev, map[string]any{"role": row.Role, "left": PrincipalFrom(tx.Statement.Context).UserID == userID})
 	})
 }

@@ -526,3 +526,35 @@ func TestMigration00099WhoLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestMigration00106TrailSubjectLabels: the trail named the accounts it was
+// about by their login e-mails (probe 35, L2), and a webhook its
+// administrator owner. The migration names them as people are named now,
+// rewrites no other label, and leaves the trail append-only.
+func TestMigration00106TrailSubjectLabels(t *testing.T) {
+	db, p := migrateTo(t, 105)
+	mustExec(t, db, `INSERT INTO users (id, email, password_hash, created_at, updated_at, display_name, professional_email)
+		VALUES ('named', 'named@login.fr', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'Olivier Dupont', ''),
+		       ('bare', 'bare@login.fr', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00', '', '')`)
+	event := func(kind, id, label string) {
+		mustExec(t, db, `INSERT INTO trail_events (at, action, subject_kind, subject_id, subject_label, who_kind, who_id, who_label, channel)
+			VALUES ('2026-01-01 00:00:00', 'membership.added', ?, ?, ?, 'system', '', '', 'api')`, kind, id, label)
+	}
+	event("account", "named", "named@login.fr")
+	event("account", "bare", "Bare@Login.fr")
+	event("invitation", "named", "named@login.fr")
+	if _, err := p.UpTo(context.Background(), 106); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ kind, id, want string }{
+		{"account", "named", "Olivier Dupont"}, {"account", "bare", "compte sans nom"}, {"invitation", "named", "named@login.fr"},
+	} {
+		var got string
+		if err := db.QueryRow("SELECT subject_label FROM trail_events WHERE subject_kind = ? AND subject_id = ?", c.kind, c.id).Scan(&got); err != nil || got != c.want {
+			t.Errorf("%s %s: %q %v, want %q", c.kind, c.id, got, err, c.want)
+		}
+	}
+	if _, err := db.Exec("UPDATE trail_events SET subject_label = 'x' WHERE subject_id = 'named'"); err == nil {
+		t.Error("the trail is no longer append-only")
+	}
+}

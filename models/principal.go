@@ -286,6 +286,15 @@ type ActorChange struct {
 	ProvenanceChanged string
 	// Sync says the write comes through a partner's bulk sync or an import.
 	Sync bool
+	// ParentChanged says the write joins, moves or leaves a network
+	// (parent_id set on creation, or changed, or cleared).
+	ParentChanged bool
+	// HasTeam says the stored actor has members: what it decides of itself
+	// (its network, publishing its contacts) is then its own.
+	HasTeam bool
+	// ContactsPublished says the write sets contact_public on an actor
+	// with a team that had hidden its phones and e-mails.
+	ContactsPublished bool
 }
 
 // forbidden refuses a change, naming the field that made it forbidden
@@ -314,7 +323,14 @@ func forbidden(field, msg string) error {
 //     exports' source and date_maj), which people set only on records no
 //     partner syncs;
 //   - coordinators and managers must be allowed to edit the actor as it was,
-//     as it will be (its territory, its network) and the network it joins.
+//     as it will be (its territory, its network) and the network it joins;
+//   - the structure's own decisions need its managers (its own or its
+//     network's; see ownDecisions): joining, moving or leaving a network,
+//     and publishing the contacts of a structure with a team. A
+//     coordinator's right to edit the places of a territory grants no
+//     network (whose managers would then manage the place's team and could
+//     invite themselves in to read its referrals), and partners decide
+//     neither for a structure with a team.
 func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
 	if done, err := p.changeGate(ch.Sync, ch.SourceChanged); done || err != nil {
 		return err
@@ -326,7 +342,7 @@ func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
 		if ch.Parent != nil && !p.CanWriteSource(ch.Parent.Source) {
 			return forbidden("parent_id", "A partner client attaches actors only to networks of its own sources.")
 		}
-		return nil
+		return p.ownDecisions(ch)
 	}
 	if ch.ProvenanceChanged != "" {
 		return forbidden(ch.ProvenanceChanged, "People's accounts do not change the provenance of a partner's record: producer and producer_updated_on are set by the partner's sync or an administrator, and are kept as they are on other changes.")
@@ -339,6 +355,40 @@ func (p *Principal) AuthorizeActorChange(ch ActorChange) error {
 	}
 	if !p.editsDirectly(ch.After) {
 		return forbidden("address", "This change would put the actor outside what your account may edit (its territory or its network).")
+	}
+	return p.ownDecisions(ch)
+}
+
+// ownDecisions applies, after the right to edit, the rule for what only a
+// structure decides of itself: its network and, once it has a team,
+// whether its phones and e-mails are public. Joining, moving or leaving a
+// network needs the right to manage the structure as a manager (its own,
+// or its current network's) and, to join one, the right to manage that
+// network too: both sides consent, since the network's managers will
+// manage the structure's team. A new actor has no side of its own: its
+// creator must manage the network it joins. Partners, whose records a
+// team may have joined, change neither for a structure with a team (a
+// record that omits the field keeps it).
+func (p *Principal) ownDecisions(ch ActorChange) error {
+	if p.IsPartner() {
+		switch {
+		case ch.ParentChanged && ch.HasTeam:
+			return forbidden("parent_id", "A structure with a team decides its network: its managers join or leave one (omit parent_id to keep it).")
+		case ch.ContactsPublished:
+			return forbidden("contact_public", "A structure with a team decides whether its phones and e-mails are public: its managers publish them (omit contact_public to keep its choice).")
+		}
+		return nil
+	}
+	if ch.ParentChanged {
+		if ch.Before != nil && !p.ManagesActor(*ch.Before) {
+			return forbidden("parent_id", "Joining or leaving a network is the structure's decision: only its managers (or its network's) and administrators change parent_id.")
+		}
+		if ch.Parent != nil && !p.ManagesActor(*ch.Parent) {
+			return forbidden("parent_id", "A structure joins the network "+ch.Parent.ID+" only with the consent of its managers: only they (and administrators) attach actors to it.")
+		}
+	}
+	if ch.ContactsPublished && !p.ManagesActor(*ch.Before) {
+		return forbidden("contact_public", "Publishing a structure's phones and e-mails is its own decision: only its managers (or its network's) and administrators set contact_public.")
 	}
 	return nil
 }
@@ -353,11 +403,18 @@ type ServiceChange struct {
 	Source        string
 	SourceChanged bool
 	Sync          bool
+	// OpensReferrals says the write turns accepts_referrals on for a
+	// structure with a team that had it off.
+	OpensReferrals bool
 }
 
 // AuthorizeServiceChange is AuthorizeActorChange for services: the caller
 // must be allowed to edit the service's actor, partners write their own
-// sources only, people never set or change a source.
+// sources only, people never set or change a source. Reopening a service
+// to referrals, when its structure has a team, is the structure's own
+// commitment (people's personal data will reach its members): its
+// managers (or its network's) and administrators make it, not a
+// coordinator nor a partner.
 func (p *Principal) AuthorizeServiceChange(ch ServiceChange) error {
 	if done, err := p.changeGate(ch.Sync, ch.SourceChanged); done || err != nil {
 		return err
@@ -366,10 +423,11 @@ func (p *Principal) AuthorizeServiceChange(ch ServiceChange) error {
 		if !p.CanWriteSource(ch.Actor.Source) || ch.Before && !p.CanWriteSource(ch.BeforeSource) || !p.CanWriteSource(ch.Source) {
 			return forbidden("source", "A partner client writes only services whose source, and whose actor's source, is one of its own ("+strings.Join(p.Sources, ", ")+").")
 		}
-		return nil
-	}
-	if !p.editsDirectly(ch.Actor) {
+	} else if !p.editsDirectly(ch.Actor) {
 		return forbidden("", "Your account may not change services of this actor.")
+	}
+	if ch.OpensReferrals && !p.ManagesActor(ch.Actor) {
+		return forbidden("accepts_referrals", "Receiving referrals (people's personal data) is the structure's own commitment: only its managers (or its network's) and administrators open a service to them (omit accepts_referrals to keep its choice).")
 	}
 	return nil
 }

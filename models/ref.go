@@ -67,41 +67,76 @@ func actorRef(db *gorm.DB, id string) (ActorRef, error) {
 // actor inside its transaction: before is the stored actor (nil when
 // creating), after the normalised, validated state about to be stored. A
 // write without a principal (an operator's command, a background job) is
-// not restricted.
+// not restricted. Every path calls it (create, PUT, PATCH, suggestion,
+// sync, import, restore), so it also records there the structure's own
+// decisions the write makes (traceActorDecisions).
 func (s *Store) authorizeActor(tx *gorm.DB, before, after *Actor) error {
 	ctx := tx.Statement.Context
-	p := PrincipalFrom(ctx)
-	if p == nil {
-		return nil
+	if p := PrincipalFrom(ctx); p != nil {
+		ch, err := actorChange(tx, before, after)
+		if err != nil {
+			return err
+		}
+		if err := p.AuthorizeActorChange(ch); err != nil {
+			return err
+		}
 	}
-	ch := ActorChange{Sync: bulkWrite(ctx)}
+	return s.traceActorDecisions(tx, before, after)
+}
+
+// actorChange describes a write of an actor for AuthorizeActorChange.
+func actorChange(tx *gorm.DB, before, after *Actor) (ActorChange, error) {
+	ch := ActorChange{Sync: bulkWrite(tx.Statement.Context), ParentChanged: parentChanged(before, after)}
 	lineage := []string{after.ID}
 	if after.ParentID != nil {
 		parent, err := actorRef(tx, *after.ParentID)
 		switch ErrorCode(err) {
 		case "":
 			lineage = append(lineage, parent.Lineage...)
-			if before == nil || before.ParentID == nil || *before.ParentID != *after.ParentID {
+			if ch.ParentChanged {
 				ch.Parent = &parent
 			}
 		case ENOTFOUND: // validation names the unknown parent
 		default:
-			return err
+			return ch, err
 		}
 	}
 	if before != nil {
 		ref, err := actorRef(tx, before.ID)
 		if err != nil {
-			return err
+			return ch, err
+		}
+		if ch.HasTeam, err = hasTeam(tx, before.ID); err != nil {
+			return ch, err
 		}
 		ch.Before = &ref
 		ch.SourceChanged = before.Source != after.Source || before.SourceID != after.SourceID
 		ch.ProvenanceChanged = provenanceChanged(before, after)
+		ch.ContactsPublished = ch.HasTeam && !before.ContactPublic && after.ContactPublic
 	} else {
 		ch.SourceChanged = after.Source != "" || after.SourceID != ""
 	}
 	ch.After = ActorRef{ID: after.ID, Source: after.Source, Departement: after.Departement, InseeCode: after.Address.InseeCode, Lineage: lineage}
-	return p.AuthorizeActorChange(ch)
+	return ch, nil
+}
+
+// parentChanged says a write joins, moves or leaves a network.
+func parentChanged(before, after *Actor) bool {
+	var old *string
+	if before != nil {
+		old = before.ParentID
+	}
+	return !equalPtr(old, after.ParentID)
+}
+
+func equalPtr(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+// hasTeam says the actor has members: what it decides of itself is then
+// its team's.
+func hasTeam(tx *gorm.DB, actorID string) (bool, error) {
+	var n int64
+	err := tx.Model(&membershipRow{}).Where("actor_id = ?", actorID).Limit(1).Count(&n).Error
+	return n > 0, err
 }
 
 // provenanceChanged names the first provenance field a write changes on a
@@ -124,23 +159,33 @@ func provenanceChanged(before, after *Actor) string {
 }
 
 // authorizeService applies Principal.AuthorizeServiceChange to a write of a
-// service inside its transaction (before nil when creating).
+// service inside its transaction (before nil when creating), and records
+// in the structure's trail whether it opens or closes to referrals.
 func (s *Store) authorizeService(tx *gorm.DB, before, after *Service, actor *Actor) error {
 	ctx := tx.Statement.Context
-	p := PrincipalFrom(ctx)
-	if p == nil {
-		return nil
-	}
-	ref, err := actorRef(tx, actor.ID)
+	team, err := hasTeam(tx, actor.ID)
 	if err != nil {
 		return err
 	}
-	ch := ServiceChange{Actor: ref, Source: after.Source, Sync: bulkWrite(ctx)}
-	if before != nil {
-		ch.Before, ch.BeforeSource = true, before.Source
-		ch.SourceChanged = before.Source != after.Source || before.SourceID != after.SourceID
-	} else {
-		ch.SourceChanged = after.Source != "" || after.SourceID != ""
+	if p := PrincipalFrom(ctx); p != nil {
+		ref, err := actorRef(tx, actor.ID)
+		if err != nil {
+			return err
+		}
+		ch := ServiceChange{Actor: ref, Source: after.Source, Sync: bulkWrite(ctx)}
+		if before != nil {
+			ch.Before, ch.BeforeSource = true, before.Source
+			ch.SourceChanged = before.Source != after.Source || before.SourceID != after.SourceID
+			ch.OpensReferrals = team && before.ReferralsClosed && !after.ReferralsClosed
+		} else {
+			ch.SourceChanged = after.Source != "" || after.SourceID != ""
+		}
+		if err := p.AuthorizeServiceChange(ch); err != nil {
+			return err
+		}
 	}
-	return p.AuthorizeServiceChange(ch)
+	if !team {
+		return nil
+	}
+	return s.traceReferralsDecision(tx, before, after)
 }

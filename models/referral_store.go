@@ -139,6 +139,13 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 	if sv.ActorID == r.FromActorID {
 		return referralInvalid("to_service_id", "is a service of your own structure; a referral goes to another structure")
 	}
+	if team, err := hasTeam(tx, sv.ActorID); err != nil || !team {
+		if err != nil {
+			return err
+		}
+		return &Error{Code: EINVALID, Message: "Nobody in Carnet works for this service's structure yet: nobody could read the referral. Contact the structure directly or choose another service.",
+			Fields: []FieldError{{Field: "to_service_id", Reason: reasonNoTeam}}}
+	}
 	sender := PrincipalFrom(tx.Statement.Context).UserID
 	if r.ContactChannel == ContactReferent {
 		u, err := getUser(tx, sender)
@@ -163,6 +170,12 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 	}
 	return s.tell(tx, NotifyReferralReceived, referralParams(r, from.Name, to.Name, sv.Name), membersOf(r.ToActorID))
 }
+
+// reasonNoTeam refuses a referral to a structure with no member: nobody
+// could read it (a partner's sync may open its services to referrals
+// before anyone of the structure joins Carnet), and it sat unread until it
+// expired while its sender waited.
+const reasonNoTeam = "its structure has no member in Carnet to read the referral"
 
 // referralTargetErrors names, reading without locks, what insertReferral
 // would refuse in r's target service and in reaching the person through
@@ -197,6 +210,13 @@ func referralTargetErrors(tx *gorm.DB, r *Referral, now time.Time) (FieldErrors,
 			fe.Add("to_service_id", "its structure is closed today")
 		case sv.ActorID == r.FromActorID:
 			fe.Add("to_service_id", "is a service of your own structure; a referral goes to another structure")
+		default:
+			if team, err := hasTeam(tx, sv.ActorID); err != nil || !team {
+				if err != nil {
+					return nil, err
+				}
+				fe.Add("to_service_id", reasonNoTeam)
+			}
 		}
 	}
 	if r.ContactChannel == ContactReferent {

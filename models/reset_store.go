@@ -106,7 +106,7 @@ func (s *Store) IssuePasswordReset(ctx context.Context, userID, actorID string) 
 			return err
 		}
 		out = &PasswordReset{ID: r.ID, UserID: u.ID, Email: u.Email, ExpiresAt: r.ExpiresAt, Token: token, Delivery: r.Delivery}
-		if err := s.trail(tx, TrailEvent{Action: TrailPasswordResetIssued, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
+		if err := s.trail(tx, TrailEvent{Action: TrailPasswordResetIssued, ActorID: actorID, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Label()},
 			map[string]any{"reset_id": r.ID, "expires_at": r.ExpiresAt}); err != nil {
 			return err
 		}

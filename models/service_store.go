@@ -169,6 +169,9 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, n
 	if ref == nil {
 		ref = &Actor{ID: sv.ActorID}
 	}
+	if err := closedUnlessDecided(tx, sv); err != nil {
+		return nil, err
+	}
 	if err := s.authorizeService(tx, nil, sv, ref); err != nil {
 		return nil, err
 	}

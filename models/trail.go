@@ -42,6 +42,8 @@ const (
 	SubjectReferral   = "referral"
 	SubjectInvitation = "invitation"
 	SubjectWebhook    = "webhook"
+	SubjectActor      = "actor"
+	SubjectService    = "service"
 )
 
 // Trail actions.
@@ -75,6 +77,13 @@ const (
 	TrailWebhookUpdated       = "webhook.updated"
 	TrailWebhookSecretRotated = "webhook.secret_rotated"
 	TrailWebhookDeleted       = "webhook.deleted"
+	// The structure's own decisions (see Principal.ownDecisions), in its
+	// journal with who made them: joining, moving or leaving a network
+	// (whose managers then manage its team), publishing or hiding its
+	// phones and e-mails, opening or closing a service to referrals.
+	TrailNetworkChanged       = "actor.network_changed"
+	TrailContactPublicChanged = "actor.contact_public_changed"
+	TrailReferralsChanged     = "service.accepts_referrals_changed"
 )
 
 // teamActions are the events of a structure's team: they belong to that
@@ -85,7 +94,8 @@ var teamActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMember
 var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMemberRemoved, TrailInvitationCreated, TrailInvitationAccepted,
 	TrailInvitationRevoked, TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
 	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead, TrailReferralAttempt,
-	TrailReferralStatsRead, TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted}
+	TrailReferralStatsRead, TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted,
+	TrailNetworkChanged, TrailContactPublicChanged, TrailReferralsChanged}
 
 // trail appends ev inside tx; who and channel come from the transaction's
 // context, the time from the store's clock.

@@ -88,6 +88,11 @@ func PersonLabel(displayName, professionalEmail string) string {
 	return UnnamedAccountLabel
 }
 
+// Label is PersonLabel for the account: how the trail names it as a
+// subject (never by its login e-mail, which its own structures' managers
+// read in their members list and nobody else).
+func (u *User) Label() string { return PersonLabel(u.DisplayName, u.ProfessionalEmail) }
+
 // PublicLabel is PersonLabel for the principal's account.
 func (p *Principal) PublicLabel() string { return PersonLabel(p.DisplayName, p.ProfessionalEmail) }
 
@@ -210,7 +215,7 @@ func (s *Store) insertUser(tx *gorm.DB, in NewUser) (*User, error) {
 	if in.PlatformAdmin || !in.Coordinates.IsZero() {
 		// Accounts created with rights (the CLI's administrators) are in
 		// the trail; those of invitations are recorded with the invitation.
-		if err := s.trail(tx, TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email},
+		if err := s.trail(tx, TrailEvent{Action: TrailAccountCreated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Label()},
 			map[string]any{"platform_admin": u.PlatformAdmin, "coordinator": u.Territory()}); err != nil {
 			return nil, err
 		}
@@ -329,7 +334,7 @@ func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User
 		d := changedValues(map[string][2]any{"display_name": {before.DisplayName, u.DisplayName}, "platform_admin": {before.PlatformAdmin, u.PlatformAdmin},
 			"disabled": {before.Disabled, u.Disabled}, "coordinator": {before.Territory(), u.Territory()}})
 		if len(d) > 0 {
-			if err := s.trail(tx, TrailEvent{Action: TrailAccountUpdated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}, d); err != nil {
+			if err := s.trail(tx, TrailEvent{Action: TrailAccountUpdated, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Label()}, d); err != nil {
 				return err
 			}
 		}
@@ -428,7 +433,7 @@ func (s *Store) setPassword(tx *gorm.DB, u *User, hash, keep, action string, det
 	if err := tx.Model(&passwordReset{}).Where("user_id = ? AND used_at IS NULL AND expires_at > ?", u.ID, now).Update("expires_at", now).Error; err != nil {
 		return err
 	}
-	return s.trail(tx, TrailEvent{Action: action, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Email}, details)
+	return s.trail(tx, TrailEvent{Action: action, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: u.Label()}, details)
 }
 
 var errBadCredentials = Errorf(EUNAUTHORIZED, "The e-mail or the password is incorrect.")

@@ -31,7 +31,7 @@ var errNoWebhook = func(id string) error {
 func webhookOwner(p *Principal) (kind, id, label string, err error) {
 	switch {
 	case p.IsAdmin():
-		return WebhookOwnerUser, p.UserID, p.Email, nil
+		return WebhookOwnerUser, p.UserID, p.PublicLabel(), nil
 	case p.CanManageWebhooks():
 		return WebhookOwnerClient, p.ClientID, p.ClientName, nil
 	}
