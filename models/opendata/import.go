@@ -296,6 +296,15 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	if readErr != nil {
 		return nil, readErr
 	}
+	// The reader stops at a cancellation as at the file's end (its
+	// channel closes either way), and the writer then ends as if the file
+	// had: a cancelled import is a failed one, never a shorter success —
+	// nor, for a snapshot, one whose unread places would go on to be
+	// archived as absent (TestFailedFirstImportRestoresIndexes passed or
+	// failed on which of the reader's two cases Go's select picked).
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, m := range rd.Remarks()[remarked:] {
 		// What the reader noticed further on (a second JSON value).
 		rep.issue(Issue{Severity: SeverityWarning, Reason: m})
