@@ -318,14 +318,17 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 			default:
 				nearest = grid.nearest(c.Lat, c.Lon, MaxRadiusKM)
 			}
+			// One rounding with the search's distance_km (nearest 100 m),
+			// and the gap is judged on the distance shown, so a listed
+			// commune never shows a distance within gap_km.
+			nearest = roundKM(nearest)
 			if nearest <= gap {
 				continue
 			}
 			gc := rep.Places[i]
 			gc.GapThemes = nil
 			if !math.IsInf(nearest, 1) {
-				// Rounded up, so that a gap never shows a distance within gap_km.
-				r := math.Ceil(nearest*10) / 10
+				r := nearest
 				gc.NearestKM = &r
 			}
 			g.Communes = append(g.Communes, gc)
