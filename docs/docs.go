@@ -6171,7 +6171,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "x-vocabulary": "service_kinds",
-                        "description": "Service kinds",
+                        "description": "Service kinds: its own, or one its accompaniment modes give (Dans un atelier collectif: collective_workshop; En autonomie: equipment_access; Accompagnement individuel: procedures_done_with with the administrative procedures theme, one_off_help otherwise), as search reads it",
                         "name": "kind",
                         "in": "query"
                     },
@@ -17191,6 +17191,7 @@ const docTemplate = `{
                     }
                 },
                 "kinds": {
+                    "description": "A service is of a kind when it is its own or when its accompaniment\nmodes give it (Dans un atelier collectif: collective_workshop; En\nautonomie: equipment_access; Accompagnement individuel:\nprocedures_done_with with the administrative procedures theme,\none_off_help otherwise), as the kind filter of GET /api/v1/services\nand the searches read it: actors and services are the totals of those\nlists with that kind.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/OfferShare"

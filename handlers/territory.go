@@ -106,7 +106,14 @@ type TerritoryStats struct {
 	UnplacedActors int             `json:"unplaced_actors" example:"0"`
 	Typologies     []TypologyCount `json:"typologies"`
 	Themes         []OfferShare    `json:"themes"`
-	Kinds          []OfferShare    `json:"kinds"`
+	// A service is of a kind when it is its own or when its accompaniment
+	// modes give it (Dans un atelier collectif: collective_workshop; En
+	// autonomie: equipment_access; Accompagnement individuel:
+	// procedures_done_with with the administrative procedures theme,
+	// one_off_help otherwise), as the kind filter of GET /api/v1/services
+	// and the searches read it: actors and services are the totals of those
+	// lists with that kind.
+	Kinds []OfferShare `json:"kinds"`
 	// The distance beyond which a commune counts as not served.
 	GapKM float64    `json:"gap_km" example:"10"`
 	Gaps  []ThemeGap `json:"gaps"`

@@ -232,7 +232,9 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 			for _, v := range sv.Themes {
 				themeServices[v]++
 			}
-			kindServices[sv.Kind]++
+			for _, k := range sv.FoundKinds() {
+				kindServices[k]++
+			}
 		}
 		i, ok := inUnits[p.unit]
 		if !ok {
