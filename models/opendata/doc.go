@@ -44,7 +44,8 @@
 //	                                    day someone changed the place or its services in Carnet; for a row
 //	                                    without a date, or with one before 2000 — a tool's zero date, read
 //	                                    as none, with a warning — the day of the import, and the place
-//	                                    does not count as fresh: actor.checked_on_undated)
+//	                                    does not count as fresh: actor.checked_on_undated; such a place
+//	                                    exports UnknownDate, 1970-01-01, which an import reads as none)
 //	services                          ↔ service.themes (v0.1.1's 15 services mapped to the 9)
 //	publics_specifiquement_adresses   ↔ service.publics     [publics_accueillis → publics and specific_support]
 //	prise_en_charge_specifique        ↔ service.specific_support
@@ -74,7 +75,9 @@
 // structure_parente as written, every phone but the first (the schema's pattern
 // takes one number), contacts of structures that did not make them public,
 // the service kind and name, pass_numerique, languages, capacity, closure
-// dates, and opening hours of which no rule is valid OSM syntax (dropped
+// dates as such (a current or announced closure is written as an OSM rule
+// closing its days at the end of horaires, « Dec 01-10 off », which an
+// import keeps in the hours: see closeHours), and opening hours of which no rule is valid OSM syntax (dropped
 // with a warning on import; hours with some readable rules are kept as
 // written, with a warning per unreadable rule).
 package opendata
