@@ -69,6 +69,11 @@
 // import updates keeps its stored value, and the report says so once per
 // column (absent.go).
 //
+// A service held elsewhere than its structure (an address of its own) is a
+// row of its own: one row per place, and it is another place (see
+// placeOfService). Imported into another directory it is a place; back into
+// its source, the row is left and the service stays (servicesElsewhere).
+//
 // Provenance survives a round trip: the row's id, its source and its date_maj
 // come back as they were (unless the place was changed in Carnet since:
 // date_maj is then the day of that change). What does not survive:

@@ -505,7 +505,19 @@ func Export(ctx context.Context, store *models.Store, format string, w io.Writer
 		if !carriesClosures[format] {
 			closeHours(a, services, models.PlaceDate(now, a.Address.InseeCode, a.Departement))
 		}
-		return wr.Place(a, services)
+		if !placesElsewhere[format] {
+			return wr.Place(a, services)
+		}
+		home, away := splitElsewhere(services)
+		if err := wr.Place(a, home); err != nil {
+			return err
+		}
+		for i := range away {
+			if err := wr.Place(placeOfService(a, &away[i]), away[i:i+1]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil || wr == nil {
 		return err
@@ -570,6 +582,41 @@ func closureRule(a *models.Actor, today string) string {
 		return "off"
 	}
 	return from.Format("Jan 02") + "-" + until.Format("Jan 02") + " off"
+}
+
+// placesElsewhere are the formats of one record per place, whose place is
+// a point with hours (the standard's row, GeoJSON's feature): a service
+// held elsewhere than its structure is another place there. HSDS and
+// data·inclusion's services give each service its own location already.
+var placesElsewhere = map[string]bool{ExportStandardCSV: true, ExportStandardJSON: true, ExportGeoJSON: true}
+
+// splitElsewhere separates the services held at their structure's address
+// from those with an address of their own (a permanence in another town).
+func splitElsewhere(services []models.Service) (home, away []models.Service) {
+	for _, sv := range services {
+		if sv.Address.PostalCode != "" {
+			away = append(away, sv)
+		} else {
+			home = append(home, sv)
+		}
+	}
+	return home, away
+}
+
+// placeOfService is the place a service held elsewhere is in a file of
+// places: its structure's record (name, contacts, provenance, closure) at
+// the service's address and point, with the service's hours (its
+// structure's when it has none), under the service's id, and the structure
+// as its parent (structure_parente, GeoJSON's structure_id). An import
+// reads it as a place of its own.
+func placeOfService(a *models.Actor, sv *models.Service) *models.Actor {
+	p := *a
+	p.ID, p.SourceID, p.ParentID = sv.ID, "", &a.ID
+	p.Address, p.Latitude, p.Longitude = sv.Address, sv.Latitude, sv.Longitude
+	if sv.OpeningHours != "" {
+		p.OpeningHours = sv.OpeningHours
+	}
+	return &p
 }
 
 // standardJSONNumbers and standardJSONLists are the columns standardFields

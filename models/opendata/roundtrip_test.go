@@ -138,7 +138,6 @@ func checkRoundTrip(t *testing.T, first *models.Store, rep1 *opendata.Report, fo
 	out := export(t, first, format)
 	second := openStore(t)
 	rep := importBytes(t, second, out, opendata.ImportOptions{Source: "origin"})
-	checkReimportReport(t, rep1, rep)
 	// A producer that gave no date (or one that is not a day, or in the
 	// future): the first import warned and took the day of the import as
 	// the record's date (checked_on, undated). The standard requires a
@@ -151,6 +150,7 @@ func checkRoundTrip(t *testing.T, first *models.Store, rep1 *opendata.Report, fo
 			undated++
 		}
 	}
+	checkReimportReport(t, rep1, rep, undated)
 	// A file without date_maj says it once, naming how many places have
 	// no date (each row of a file with the column says it of its own).
 	taken := countIssues(rep1, "date_maj", "the day of the import is written as the record's date")
@@ -202,7 +202,11 @@ func countIssues(r *opendata.Report, field, reason string) int {
 // dates, places without an offer); hours kept with an unreadable rule and
 // the readings of an address kept with a doubt (a postal code, a point,
 // an unresolved commune) must be warned again, the same.
-func checkReimportReport(t *testing.T, rep1, rep *opendata.Report) {
+//
+// Each of the undated places (no producer's date, for whatever reason the
+// first import gave) is exported with opendata.UnknownDate, which the
+// re-import warns of as a placeholder.
+func checkReimportReport(t *testing.T, rep1, rep *opendata.Report, undated int) {
 	t.Helper()
 	warned := map[string]int{}
 	for _, is := range rep1.Issues {
@@ -220,10 +224,14 @@ func checkReimportReport(t *testing.T, rep1, rep *opendata.Report) {
 	}
 	var other []opendata.Issue
 	for _, is := range rep.Issues {
-		if k := is.Field + ": " + is.Reason; is.Severity != opendata.SeverityWarning || warned[k] == 0 {
-			other = append(other, is)
-		} else {
+		k := is.Field + ": " + is.Reason
+		switch {
+		case is.Severity == opendata.SeverityWarning && warned[k] > 0:
 			warned[k]--
+		case is.Field == "date_maj" && is.Value == opendata.UnknownDate && undated > 0:
+			undated--
+		default:
+			other = append(other, is)
 		}
 	}
 	if rep.Rejected > 0 || len(other) > 0 {
