@@ -7469,7 +7469,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
+                "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link) counts once, in the older record, in every figure (confirmed_duplicates says how many records were left out); a suggested link changes no figure. A kind is a service's own or one its accompaniment modes give, as the kind filters read it. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
                 "produces": [
                     "application/json",
                     "text/csv"
@@ -17143,6 +17143,7 @@ const docTemplate = `{
                 "area_communes",
                 "communes",
                 "communes_without_place",
+                "confirmed_duplicates",
                 "gap_km",
                 "gaps",
                 "kinds",
@@ -17178,6 +17179,11 @@ const docTemplate = `{
                     "description": "Communes of the area without any active place, and their population.",
                     "type": "integer",
                     "example": 60
+                },
+                "confirmed_duplicates": {
+                    "description": "Actors of the area left out of every figure because a coordinator\nconfirmed them as the same place as an older record (a confirmed\nduplicate link): that place counts once, in the older record.\nSuggested links change no figure.",
+                    "type": "integer",
+                    "example": 0
                 },
                 "gap_km": {
                     "description": "The distance beyond which a commune counts as not served.",
