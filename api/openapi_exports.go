@@ -28,7 +28,7 @@ func exportContent(doc *openapi3.T) error {
 
 	cols, kinds, required := opendata.StandardJSONColumns()
 	place := openapi3.NewObjectSchema()
-	place.Description = "One place of the national standard « lieux de médiation numérique » v1.0.2 (standard-json): the CSV's columns, multi-valued ones as arrays; columns without a value are omitted."
+	place.Description = "One place of the national standard « lieux de médiation numérique » v1.0.2 (standard-json): the CSV's columns, multi-valued ones as arrays; columns without a value are omitted. A service held elsewhere than its structure (a service with an address of its own) is a row of its own: id the service's, its address, point and hours (its structure's when it has none), the structure's name and contacts, structure_parente the structure's id."
 	for _, c := range cols {
 		switch kinds[c] {
 		case "number":
@@ -62,7 +62,7 @@ func exportContent(doc *openapi3.T) error {
 	schemas["ExportDataInclusionStructure"].Value.Description = "A data·inclusion v1 structure (data-inclusion-structures): one per place."
 	schemas["ExportDataInclusionService"].Value.Description = "A data·inclusion v1 service (data-inclusion-services): one per published service."
 	feature := schemas["ExportFeature"].Value
-	feature.Description = "A place as a GeoJSON Feature (RFC 7946): a Point at its coordinates, or a null geometry when it has none."
+	feature.Description = "A place as a GeoJSON Feature (RFC 7946): a Point at its coordinates, or a null geometry when it has none. A service held elsewhere than its structure (a service with an address of its own) is a feature of its own: the service's id, address, point and hours (its structure's when it has none), the structure's name, contacts and provenance, structure_id its structure's id, and that one service; the structure's feature lists its other services."
 	feature.Properties["type"].Value.Enum = []any{"Feature"}
 	arrayOf := func(name string) *openapi3.SchemaRef {
 		a := openapi3.NewArraySchema()

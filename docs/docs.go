@@ -3673,7 +3673,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type (text/csv for standard-csv and quality-csv, application/geo+json for geojson, application/json for the others): an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 naming it.",
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet); a place nobody is known to have checked (its producer gave no date, checked_on_undated) is written 1970-01-01, the zero date producers write for none, which an import reads as no date. A service held elsewhere than its structure (an address of its own: a permanence in another town) is a place of its own in standard-csv, standard-json and geojson: its id, address, point and hours (its structure's when it has none) with the structure's name, contacts and provenance, structure_parente (geojson: structure_id) the structure's id; imported back into its source, such a row is left and the service stays as stored. The standard and data·inclusion have no closure field: a temporary closure, current or announced, ends the hours (horaires, horaires_accueil) with an OSM rule closing its days (Mo-Sa 09:00-19:00; Dec 01-10 off; off when it has begun without a reopening date). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type (text/csv for standard-csv and quality-csv, application/geo+json for geojson, application/json for the others): an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 naming it.",
                 "produces": [
                     "text/csv",
                     "application/json",
@@ -6177,7 +6177,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "x-vocabulary": "service_kinds",
-                        "description": "Service kinds",
+                        "description": "Service kinds: its own, or one its accompaniment modes give (Dans un atelier collectif: collective_workshop; En autonomie: equipment_access; Accompagnement individuel: procedures_done_with with the administrative procedures theme, one_off_help otherwise), as search reads it",
                         "name": "kind",
                         "in": "query"
                     },
@@ -7475,7 +7475,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
+                "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link) counts once, in the older record, in every figure (confirmed_duplicates says how many records were left out); a suggested link changes no figure. A kind is a service's own or one its accompaniment modes give, as the kind filters read it. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
                 "produces": [
                     "application/json",
                     "text/csv"
@@ -10093,7 +10093,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Checked 12 whole calendar months ago or earlier makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -10371,7 +10371,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj. Checked 12 whole calendar months ago or earlier makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -17149,6 +17149,7 @@ const docTemplate = `{
                 "area_communes",
                 "communes",
                 "communes_without_place",
+                "confirmed_duplicates",
                 "gap_km",
                 "gaps",
                 "kinds",
@@ -17185,6 +17186,11 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 60
                 },
+                "confirmed_duplicates": {
+                    "description": "Actors of the area left out of every figure because a coordinator\nconfirmed them as the same place as an older record (a confirmed\nduplicate link): that place counts once, in the older record.\nSuggested links change no figure.",
+                    "type": "integer",
+                    "example": 0
+                },
                 "gap_km": {
                     "description": "The distance beyond which a commune counts as not served.",
                     "type": "number",
@@ -17197,6 +17203,7 @@ const docTemplate = `{
                     }
                 },
                 "kinds": {
+                    "description": "A service is of a kind when it is its own or when its accompaniment\nmodes give it (Dans un atelier collectif: collective_workshop; En\nautonomie: equipment_access; Accompagnement individuel:\nprocedures_done_with with the administrative procedures theme,\none_off_help otherwise), as the kind filter of GET /api/v1/services\nand the searches read it: actors and services are the totals of those\nlists with that kind.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/OfferShare"

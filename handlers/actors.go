@@ -178,7 +178,7 @@ type Actor struct {
 	ProducerUpdatedOn *string `json:"producer_updated_on" format:"date" extensions:"x-nullable" example:"2023-05-11"`
 	// The day the record was last known correct: the producer's date when a partner or an import
 	// brings it, the day of the change when someone edits the record or one of its services in
-	// Carnet. Exports write it as date_maj. Checked 12 whole calendar months ago or earlier makes the record stale.
+	// Carnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.
 	CheckedOn string  `json:"checked_on" format:"date" example:"2023-05-11"`
 	Quality   Quality `json:"quality"`
 	// Today's status: a temporary closure counts from closed_from to

@@ -197,7 +197,7 @@ func newService(s *models.Service) Service {
 //	@Security		PartnerClient
 //	@Param			name				query		string		false	"Case-insensitive part of the name"	maxlength(500)	example(démarches)
 //	@Param			actor_id			query		[]string	false	"Services of these actors"			collectionFormat(csv)
-//	@Param			kind				query		[]string	false	"Service kinds"						collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
+//	@Param			kind				query		[]string	false	"Service kinds: its own, or one its accompaniment modes give (Dans un atelier collectif: collective_workshop; En autonomie: equipment_access; Accompagnement individuel: procedures_done_with with the administrative procedures theme, one_off_help otherwise), as search reads it"						collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
 //	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)	extensions(x-vocabulary=themes)	example(aide-aux-demarches-administratives)
 //	@Param			publics				query		[]string	false	"Publics"							collectionFormat(csv)	extensions(x-vocabulary=publics)
 //	@Param			specific_support	query		[]string	false	"Specific support"					collectionFormat(csv)	extensions(x-vocabulary=specific_support)

@@ -103,10 +103,22 @@ type TerritoryStats struct {
 	CommunesWithoutPlace   int `json:"communes_without_place" example:"60"`
 	PopulationWithoutPlace int `json:"population_without_place" example:"150000"`
 	// Actors of the area whose address could not be resolved to a commune.
-	UnplacedActors int             `json:"unplaced_actors" example:"0"`
-	Typologies     []TypologyCount `json:"typologies"`
-	Themes         []OfferShare    `json:"themes"`
-	Kinds          []OfferShare    `json:"kinds"`
+	UnplacedActors int `json:"unplaced_actors" example:"0"`
+	// Actors of the area left out of every figure because a coordinator
+	// confirmed them as the same place as an older record (a confirmed
+	// duplicate link): that place counts once, in the older record.
+	// Suggested links change no figure.
+	ConfirmedDuplicates int             `json:"confirmed_duplicates" example:"0"`
+	Typologies          []TypologyCount `json:"typologies"`
+	Themes              []OfferShare    `json:"themes"`
+	// A service is of a kind when it is its own or when its accompaniment
+	// modes give it (Dans un atelier collectif: collective_workshop; En
+	// autonomie: equipment_access; Accompagnement individuel:
+	// procedures_done_with with the administrative procedures theme,
+	// one_off_help otherwise), as the kind filter of GET /api/v1/services
+	// and the searches read it: actors and services are the totals of those
+	// lists with that kind.
+	Kinds []OfferShare `json:"kinds"`
 	// The distance beyond which a commune counts as not served.
 	GapKM float64    `json:"gap_km" example:"10"`
 	Gaps  []ThemeGap `json:"gaps"`
@@ -118,7 +130,7 @@ type TerritoryStats struct {
 //
 //	@ID			getTerritoryStats
 //	@Summary		Describe a territory
-//	@Description	A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.
+//	@Description	A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link) counts once, in the older record, in every figure (confirmed_duplicates says how many records were left out); a suggested link changes no figure. A kind is a service's own or one its accompaniment modes give, as the kind filters read it. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.
 //	@Tags			stats
 //	@Produce		json
 //	@Produce		text/csv
@@ -246,7 +258,11 @@ func (h *Handler) territory(c *gin.Context) (TerritoryStats, error) {
 	if n != 1 && len(q.errs) == 0 {
 		q.errs.Add("departement", "give exactly one of departement, commune or near")
 	}
-	if err := q.err(); err != nil {
+	err := q.err()
+	if err != nil {
+		return TerritoryStats{}, err
+	}
+	if tq.SameAs, err = h.Store.ConfirmedDuplicates(c.Request.Context()); err != nil {
 		return TerritoryStats{}, err
 	}
 	rep, err := h.Search.Territory(c.Request.Context(), tq)
@@ -282,8 +298,8 @@ func newTerritoryStats(area TerritoryArea, rep search.TerritoryReport) Territory
 	typ := vocab.MustGet(vocab.NameTypologies)
 	out := TerritoryStats{Area: area, Actors: rep.Actors, Services: rep.Services, Communes: rep.Communes, GapKM: rep.GapKM,
 		Population: rep.Population, CommunesWithoutPlace: rep.WithoutPlace, PopulationWithoutPlace: rep.WithoutPlacePopulation,
-		UnplacedActors: rep.Unplaced,
-		Typologies:     []TypologyCount{}, Themes: []OfferShare{}, Kinds: []OfferShare{}, Gaps: []ThemeGap{}, AreaCommunes: []AreaCommune{}}
+		UnplacedActors: rep.Unplaced, ConfirmedDuplicates: rep.ConfirmedDuplicates,
+		Typologies: []TypologyCount{}, Themes: []OfferShare{}, Kinds: []OfferShare{}, Gaps: []ThemeGap{}, AreaCommunes: []AreaCommune{}}
 	for _, t := range rep.Typologies {
 		label := typ.Label(t.Value)
 		if t.Value == "" {
@@ -329,6 +345,7 @@ func writeTerritoryCSV(c *gin.Context, s TerritoryStats) error {
 	row("total", "actors", "Acteurs actifs", strconv.Itoa(s.Actors), "", strconv.Itoa(s.Services))
 	row("total", "communes", "Communes du territoire", strconv.Itoa(s.Communes), "", "", "", "", "", strconv.Itoa(s.Population))
 	row("total", "communes_without_place", "Communes sans aucun lieu", strconv.Itoa(s.CommunesWithoutPlace), "", "", "", "", "", strconv.Itoa(s.PopulationWithoutPlace))
+	row("total", "confirmed_duplicates", "Doublons confirmés comptés une fois", strconv.Itoa(s.ConfirmedDuplicates))
 	for _, t := range s.Typologies {
 		row("typology", t.Value, t.Label, strconv.Itoa(t.Count), num(t.Share))
 	}

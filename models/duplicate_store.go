@@ -215,6 +215,26 @@ func notADuplicate(idColumn string, v *Principal) (string, []any) {
 	return cond + ")", args
 }
 
+// ConfirmedDuplicates returns the live actors confirmed as the same place
+// as an older live record (the newer actor of each confirmed link that
+// exists for anyone, linkVisibleTo with no viewer): the records a count of
+// places leaves out, so that each confirmed place counts once, in its
+// older record. Suggested links change nothing.
+func (s *Store) ConfirmedDuplicates(ctx context.Context) (map[string]bool, error) {
+	visible, args := linkVisibleTo(nil, "d")
+	q := "SELECT d.actor_b FROM duplicate_links d JOIN actors o ON o.id = d.actor_a JOIN actors n ON n.id = d.actor_b" +
+		" WHERE d.status = 'confirmed' AND o.archived_at IS NULL AND n.archived_at IS NULL AND " + visible
+	var ids []string
+	if err := s.read(ctx).Raw(q, args...).Scan(&ids).Error; err != nil {
+		return nil, dbError(err)
+	}
+	out := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
+}
+
 // DuplicateFilter selects links in ListDuplicates.
 type DuplicateFilter struct {
 	Statuses []string

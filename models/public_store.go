@@ -315,8 +315,9 @@ func vocabCondition(d dialect, terms []VocabValues, vocabularies []string) (stri
 				return "", nil, fmt.Errorf("public directory: no column holds the vocabulary %q", t.Vocabulary)
 			}
 			if t.Vocabulary == vocab.NameServiceKinds {
-				alts = append(alts, col+" IN ?")
-				args = append(args, t.Values)
+				cond, vars := kindCondition(d, t.Values)
+				alts = append(alts, cond)
+				args = append(args, vars...)
 			} else {
 				cond, vars := d.anyOf(col, t.Values)
 				alts = append(alts, cond)

@@ -328,7 +328,8 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 		q = q.Where("services.actor_id IN ?", f.ActorIDs)
 	}
 	if len(f.Kinds) > 0 {
-		q = q.Where("services.kind IN ?", f.Kinds)
+		cond, args := kindCondition(dialectOf(q), f.Kinds)
+		q = q.Where(cond, args...)
 	}
 	q = anyOf(q, "services.themes", f.Themes)
 	q = anyOf(q, "services.publics", f.Publics)

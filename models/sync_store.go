@@ -1309,3 +1309,24 @@ func (s *Store) SourceIDsOfCarnetIDs(ctx context.Context, source string, ids []s
 	}
 	return out, nil
 }
+
+// ServicesElsewhereOfSource returns which of ids are Carnet's ids of live
+// services held elsewhere (with an address of their own) of the source's
+// live actors: an export writes each as a place of its own under the
+// service's id (opendata's placeOfService), which an import of that
+// export into its source must not create as a new place.
+func (s *Store) ServicesElsewhereOfSource(ctx context.Context, source string, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for chunk := range slices.Chunk(ids, 500) {
+		var found []string
+		err := s.read(ctx).Model(&Service{}).Where("services.id IN ? AND services.archived_at IS NULL AND services.location_postal_code <> ''"+
+			" AND services.actor_id IN (SELECT id FROM actors WHERE source = ? AND archived_at IS NULL)", chunk, source).Pluck("services.id", &found).Error
+		if err != nil {
+			return nil, dbError(err)
+		}
+		for _, id := range found {
+			out[id] = true
+		}
+	}
+	return out, nil
+}

@@ -100,7 +100,7 @@ func diStructure(a *models.Actor, services []models.Service) diStructureDoc {
 	o := offerOf(a, services)
 	d := diStructureDoc{
 		ID: a.ID, Source: dataInclusionSource, Nom: diName(a.Name, a.Address.Commune),
-		DateMaj: checkedOn(a, o),
+		DateMaj: standardDate(a, o),
 		Adresse: ptr(a.Address.Street), ComplementAdresse: ptr(a.Address.Complement), CodePostal: ptr(a.Address.PostalCode),
 		CodeInsee: ptr(a.Address.InseeCode), Commune: ptr(a.Address.Commune), Latitude: a.Latitude, Longitude: a.Longitude,
 		SiteWeb: ptr(first(a.Websites)), HorairesAccueil: ptr(a.OpeningHours), AccessibiliteLieu: ptr(a.AcceslibreURL),
@@ -126,7 +126,7 @@ func diStructure(a *models.Actor, services []models.Service) diStructureDoc {
 // service's UpdatedAt alone is the day Carnet wrote it: an import of a
 // file of 2023 dated every service the day of the import.
 func serviceDate(a *models.Actor, s *models.Service) string {
-	return checkedOn(a, offer{updated: s.UpdatedAt})
+	return standardDate(a, offer{updated: s.UpdatedAt})
 }
 
 func diService(a *models.Actor, s *models.Service) diServiceDoc {

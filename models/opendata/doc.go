@@ -44,7 +44,8 @@
 //	                                    day someone changed the place or its services in Carnet; for a row
 //	                                    without a date, or with one before 2000 — a tool's zero date, read
 //	                                    as none, with a warning — the day of the import, and the place
-//	                                    does not count as fresh: actor.checked_on_undated)
+//	                                    does not count as fresh: actor.checked_on_undated; such a place
+//	                                    exports UnknownDate, 1970-01-01, which an import reads as none)
 //	services                          ↔ service.themes (v0.1.1's 15 services mapped to the 9)
 //	publics_specifiquement_adresses   ↔ service.publics     [publics_accueillis → publics and specific_support]
 //	prise_en_charge_specifique        ↔ service.specific_support
@@ -68,13 +69,20 @@
 // import updates keeps its stored value, and the report says so once per
 // column (absent.go).
 //
+// A service held elsewhere than its structure (an address of its own) is a
+// row of its own: one row per place, and it is another place (see
+// placeOfService). Imported into another directory it is a place; back into
+// its source, the row is left and the service stays (servicesElsewhere).
+//
 // Provenance survives a round trip: the row's id, its source and its date_maj
 // come back as they were (unless the place was changed in Carnet since:
 // date_maj is then the day of that change). What does not survive:
 // structure_parente as written, every phone but the first (the schema's pattern
 // takes one number), contacts of structures that did not make them public,
 // the service kind and name, pass_numerique, languages, capacity, closure
-// dates, and opening hours of which no rule is valid OSM syntax (dropped
+// dates as such (a current or announced closure is written as an OSM rule
+// closing its days at the end of horaires, « Dec 01-10 off », which an
+// import keeps in the hours: see closeHours), and opening hours of which no rule is valid OSM syntax (dropped
 // with a warning on import; hours with some readable rules are kept as
 // written, with a warning per unreadable rule).
 package opendata

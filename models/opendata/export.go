@@ -230,7 +230,7 @@ func standardFields(a *models.Actor, services []models.Service, st models.Export
 		"code_postal": a.Address.PostalCode,
 		"adresse":     a.Address.Street,
 		"source":      producerOf(a),
-		"date_maj":    checkedOn(a, o),
+		"date_maj":    standardDate(a, o),
 	}
 	if a.Pivot == "" {
 		m["pivot"] = ident.Placeholder
@@ -309,11 +309,28 @@ func producerOf(a *models.Actor) string {
 	return "Carnet"
 }
 
-// checkedOn is the standard's date_maj: the day the record was last known
-// correct (the producer's date, or the day a person changed it in Carnet);
-// the day of its import when its producer gave no date (the standard
-// requires one; such a place is not fresh, see models.QualityOf, and an
-// import of the export back reads that day as no date).
+// UnknownDate is the date_maj written for a place nobody is known to have
+// checked (models.Actor.CheckedOnUndated: its producer gave no date). The
+// standard requires a date and has no way to say « unknown »; this is the
+// zero date producers' tools already write for none, which Carnet's import
+// reads as no date (before models.ProducerDateFloor) and any reuser reads
+// as checked long ago. The day of the import, written before, made an
+// export imported elsewhere say the place was checked that day.
+const UnknownDate = "1970-01-01"
+
+// standardDate is the date_maj of the standard and data·inclusion:
+// checkedOn, or UnknownDate when nobody is known to have checked the place.
+func standardDate(a *models.Actor, o offer) string {
+	if a.CheckedOnUndated {
+		return UnknownDate
+	}
+	return checkedOn(a, o)
+}
+
+// checkedOn is the day the record was last known correct (the producer's
+// date, or the day a person changed it in Carnet); the day of its import
+// when its producer gave no date (CheckedOnUndated; such a place is not
+// fresh, see models.QualityOf).
 func checkedOn(a *models.Actor, o offer) string {
 	if a.CheckedOn != "" {
 		return a.CheckedOn
@@ -483,13 +500,123 @@ func Export(ctx context.Context, store *models.Store, format string, w io.Writer
 	}, func(a *models.Actor, services []models.Service) error {
 		// A temporary closure counts between its dates: the export shows
 		// each place's status of the day it is made.
-		a.Status = a.StatusAt(store.Now())
-		return wr.Place(a, services)
+		now := store.Now()
+		a.Status = a.StatusAt(now)
+		if !carriesClosures[format] {
+			closeHours(a, services, models.PlaceDate(now, a.Address.InseeCode, a.Departement))
+		}
+		if !placesElsewhere[format] {
+			return wr.Place(a, services)
+		}
+		home, away := splitElsewhere(services)
+		if err := wr.Place(a, home); err != nil {
+			return err
+		}
+		for i := range away {
+			if err := wr.Place(placeOfService(a, &away[i]), away[i:i+1]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil || wr == nil {
 		return err
 	}
 	return wr.Close()
+}
+
+// carriesClosures are the formats with fields for a temporary closure
+// (GeoJSON's closed_from, closed_until; the quality export has no hours).
+// The standard and data·inclusion have none: their hours say it.
+var carriesClosures = map[string]bool{ExportGeoJSON: true, ExportQualityCSV: true}
+
+// closeHours ends the opening hours of a (and its services' own) with an
+// OSM rule closing the days of its temporary closure, current or announced
+// (« Mo-Sa 09:00-19:00; Dec 01-10 off »): a file without a closure field
+// then never says the place open during it, and an import keeps the rule.
+// OSM's dates have no years in what Carnet reads, so the rule recurs each
+// year on those days: the file is a snapshot of the day it is made.
+func closeHours(a *models.Actor, services []models.Service, today string) {
+	rule := closureRule(a, today)
+	if rule == "" {
+		return
+	}
+	with := func(hours string) string {
+		if hours == "" {
+			return rule
+		}
+		return hours + "; " + rule
+	}
+	a.OpeningHours = with(a.OpeningHours)
+	for i := range services {
+		if services[i].OpeningHours != "" {
+			services[i].OpeningHours = with(services[i].OpeningHours)
+		}
+	}
+}
+
+// closureRule is the OSM rule of a's temporary closure seen on today: ""
+// without one, once it ended, or when it begins more than a year ahead (a
+// yearless rule would close this year's days too); "off" (every day) when
+// it has begun with no reopening date or lasts a year or more; otherwise
+// its first to last day (« Dec 28-Jan 05 off »), an announced one without
+// a reopening date to the end of its year.
+func closureRule(a *models.Actor, today string) string {
+	if a.ClosedFrom == "" || a.Status == vocab.ActorClosed || (a.ClosedUntil != "" && a.ClosedUntil < today) {
+		return ""
+	}
+	from, err := time.Parse(time.DateOnly, a.ClosedFrom)
+	if err != nil {
+		return ""
+	}
+	now, _ := time.Parse(time.DateOnly, today)
+	until, err := time.Parse(time.DateOnly, a.ClosedUntil)
+	switch {
+	case from.After(now.AddDate(1, 0, 0)):
+		return ""
+	case err != nil && !from.After(now):
+		return "off"
+	case err != nil:
+		until = time.Date(from.Year(), time.December, 31, 0, 0, 0, 0, time.UTC)
+	case !until.Before(from.AddDate(1, 0, -1)):
+		return "off"
+	}
+	return from.Format("Jan 02") + "-" + until.Format("Jan 02") + " off"
+}
+
+// placesElsewhere are the formats of one record per place, whose place is
+// a point with hours (the standard's row, GeoJSON's feature): a service
+// held elsewhere than its structure is another place there. HSDS and
+// data·inclusion's services give each service its own location already.
+var placesElsewhere = map[string]bool{ExportStandardCSV: true, ExportStandardJSON: true, ExportGeoJSON: true}
+
+// splitElsewhere separates the services held at their structure's address
+// from those with an address of their own (a permanence in another town).
+func splitElsewhere(services []models.Service) (home, away []models.Service) {
+	for _, sv := range services {
+		if sv.Address.PostalCode != "" {
+			away = append(away, sv)
+		} else {
+			home = append(home, sv)
+		}
+	}
+	return home, away
+}
+
+// placeOfService is the place a service held elsewhere is in a file of
+// places: its structure's record (name, contacts, provenance, closure) at
+// the service's address and point, with the service's hours (its
+// structure's when it has none), under the service's id, and the structure
+// as its parent (structure_parente, GeoJSON's structure_id). An import
+// reads it as a place of its own.
+func placeOfService(a *models.Actor, sv *models.Service) *models.Actor {
+	p := *a
+	p.ID, p.SourceID, p.ParentID = sv.ID, "", &a.ID
+	p.Address, p.Latitude, p.Longitude = sv.Address, sv.Latitude, sv.Longitude
+	if sv.OpeningHours != "" {
+		p.OpeningHours = sv.OpeningHours
+	}
+	return &p
 }
 
 // standardJSONNumbers and standardJSONLists are the columns standardFields

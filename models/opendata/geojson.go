@@ -21,6 +21,9 @@ type geoPoint struct {
 }
 
 type geoPlaceProp struct {
+	// The structure's id: the feature's own, or for a service held
+	// elsewhere (a feature of its own, at its point) its structure's.
+	StructureID  string   `json:"structure_id"`
 	Name         string   `json:"name"`
 	Typologies   []string `json:"typologies"`
 	Street       string   `json:"street"`
@@ -68,8 +71,12 @@ func nonNil(l []string) []string {
 func geoFeature(a *models.Actor, services []models.Service, st models.ExportState) geoDoc {
 	o := offerOf(a, services)
 	q := models.QualityOf(a, st.Now)
+	structure := a.ID
+	if a.ParentID != nil && len(services) == 1 && services[0].ID == a.ID {
+		structure = *a.ParentID // placeOfService
+	}
 	f := geoDoc{Type: "Feature", ID: a.ID, Properties: geoPlaceProp{
-		Name: a.Name, Typologies: nonNil(a.Typologies), Street: a.Address.Street, PostalCode: a.Address.PostalCode,
+		StructureID: structure, Name: a.Name, Typologies: nonNil(a.Typologies), Street: a.Address.Street, PostalCode: a.Address.PostalCode,
 		Commune: a.Address.Commune, InseeCode: a.Address.InseeCode, Phones: []string{}, Emails: []string{},
 		Websites: nonNil(a.Websites), OpeningHours: a.OpeningHours, Status: a.Status, Themes: nonNil(o.themes),
 		TimeZone: models.TimeZoneOf(a.Address.InseeCode, a.Departement), ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,

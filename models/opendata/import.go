@@ -440,6 +440,12 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 		var b readBatch
 		for i, rec := range records {
 			b.rows++
+			if places.elsewhere[rec.Row] {
+				b.skipped++
+				b.readings = append(b.readings, rowReadings{rec.Row, []RowReading{elsewhereReading}})
+				delete(places.elsewhere, rec.Row)
+				continue
+			}
 			id := strings.TrimSpace(rec.Cells["id"])
 			var place *idState
 			if slots[i] >= 0 {
@@ -589,6 +595,9 @@ type placeIDs struct {
 	// carnet holds the rows whose id was Carnet's id of a place of the
 	// source (see carnetIDs), by row number.
 	carnet map[int]bool
+	// elsewhere holds the rows of services held elsewhere of the source's
+	// places (see servicesElsewhere), by row number: left.
+	elsewhere map[int]bool
 }
 
 // idState is what an import knows of one id of the file.
@@ -776,7 +785,10 @@ func (p *placeIDs) carnetIDs(ctx context.Context, store *models.Store, records [
 		return nil
 	}
 	to, err := store.SourceIDsOfCarnetIDs(ctx, p.source, ask)
-	if err != nil || len(to) == 0 {
+	if err != nil {
+		return err
+	}
+	if err := p.servicesElsewhere(ctx, store, records, ids, ask, to); err != nil || len(to) == 0 {
 		return err
 	}
 	followed := make([]string, 0, len(to))
@@ -794,6 +806,40 @@ func (p *placeIDs) carnetIDs(ctx context.Context, store *models.Store, records [
 	maps.Copy(st.hashes, more)
 	return err
 }
+
+// servicesElsewhere marks the records whose id (among ask, not an actor's
+// in to) is a service held elsewhere of one of the source's places, that an
+// export wrote as a place of its own (placeOfService): imported back into
+// its directory, such a row created a new place in the service's town.
+// The row is left, the service stays as stored (p.elsewhere).
+func (p *placeIDs) servicesElsewhere(ctx context.Context, store *models.Store, records []Record, ids, ask []string, to map[string]string) error {
+	var rest []string
+	for _, id := range ask {
+		if _, ok := to[id]; !ok {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) == 0 {
+		return nil
+	}
+	found, err := store.ServicesElsewhereOfSource(ctx, p.source, rest)
+	if err != nil || len(found) == 0 {
+		return err
+	}
+	for i, id := range ids {
+		if found[id] {
+			if p.elsewhere == nil {
+				p.elsewhere = map[int]bool{}
+			}
+			p.elsewhere[records[i].Row] = true
+			ids[i] = "" // no place of its own
+		}
+	}
+	return nil
+}
+
+// elsewhereReading says why a row of a service held elsewhere was left.
+var elsewhereReading = RowReading{Field: "id", How: "Carnet's id of a service held elsewhere of a place of this source (an export writes it as a place of its own): left, the service stays as stored"}
 
 // carnetIDReading says how a row named by Carnet's id was read.
 var carnetIDReading = RowReading{Field: "id", How: "Carnet's id of a place of this source (an export writes it when another source's older place has the same producer's id): the place is updated, under its producer's id"}

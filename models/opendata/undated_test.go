@@ -2,6 +2,7 @@ package opendata_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -62,10 +63,37 @@ func TestUndatedPlacesAreNotFresh(t *testing.T) {
 			if want := map[bool]int{true: 1, false: 2}[date == ""]; warned != want {
 				t.Errorf("%d warnings on date_maj, want %d: %+v", warned, want, rep.Issues)
 			}
-			today := s.Now().Format("2006-01-02")
+			// The standard requires a date_maj: the export writes the
+			// placeholder date producers write for none, never the day it
+			// was stored (a check nobody made), in data·inclusion's too.
 			for _, r := range csvRows(t, export(t, s, opendata.ExportStandardCSV)) {
-				if r["date_maj"] != today {
-					t.Errorf("%s: date_maj %q, want the day it was stored %s", r["nom"], r["date_maj"], today)
+				if r["date_maj"] != opendata.UnknownDate {
+					t.Errorf("%s: date_maj %q, want the placeholder %s", r["nom"], r["date_maj"], opendata.UnknownDate)
+				}
+			}
+			for _, format := range []string{opendata.ExportDataInclusionStructures, opendata.ExportDataInclusionServices} {
+				var docs []struct {
+					Nom     string `json:"nom"`
+					DateMaj string `json:"date_maj"`
+				}
+				if err := json.Unmarshal(export(t, s, format), &docs); err != nil || len(docs) != 2 {
+					t.Fatalf("%s: %v, %d records", format, err, len(docs))
+				}
+				for _, d := range docs {
+					if d.DateMaj != opendata.UnknownDate {
+						t.Errorf("%s %s: date_maj %q, want %s", format, d.Nom, d.DateMaj, opendata.UnknownDate)
+					}
+				}
+			}
+			// Imported into another directory, the export gives back
+			// undated places: not checked today.
+			for _, format := range []string{opendata.ExportStandardCSV, opendata.ExportStandardJSON} {
+				other := openStore(t)
+				importBytes(t, other, export(t, s, format), opendata.ImportOptions{Source: "elsewhere"})
+				for _, r := range csvRows(t, export(t, other, opendata.ExportQualityCSV)) {
+					if r["producer_updated_on"] != "" || r["stale"] != "true" {
+						t.Errorf("%s imported elsewhere: %s producer_updated_on %q stale %s, want undated and stale", format, r["nom"], r["producer_updated_on"], r["stale"])
+					}
 				}
 			}
 			for _, r := range csvRows(t, export(t, s, opendata.ExportQualityCSV)) {
@@ -74,7 +102,7 @@ func TestUndatedPlacesAreNotFresh(t *testing.T) {
 				}
 			}
 			// The export imported back changes nothing: its date_maj is
-			// Carnet's day, not the producer's.
+			// no producer's date.
 			for _, snapshot := range []bool{false, true} {
 				again := importBytes(t, s, export(t, s, opendata.ExportStandardCSV), opendata.ImportOptions{Source: "fs", Snapshot: snapshot})
 				if again.Actors[models.SyncUnchanged] != 2 || len(again.Actors) != 1 {

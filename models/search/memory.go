@@ -685,33 +685,9 @@ func placeCommune(addr models.Address) string {
 func communeKey(name string) string { return strings.Join(tokens(name), " ") }
 
 // ServiceKinds returns the kinds a service is found under: its own, and
-// those its accompaniment modes show it gives too. An imported place's one
-// offer that runs workshops and individual help is then found both as a
-// workshop and as individual help (the national standard describes a place
-// by its modes, not by one kind).
-func ServiceKinds(sv *models.Service) []string {
-	kinds := []string{sv.Kind}
-	add := func(k string) {
-		if k != "" && !slices.Contains(kinds, k) {
-			kinds = append(kinds, k)
-		}
-	}
-	for _, m := range sv.AccompanimentModes {
-		switch m {
-		case vocab.AccompanimentWorkshop:
-			add(vocab.KindCollectiveWorkshop)
-		case vocab.AccompanimentAutonomous:
-			add(vocab.KindEquipmentAccess)
-		case vocab.AccompanimentIndividual:
-			if slices.Contains(sv.Themes, vocab.ThemeAdministrativeProcedures) {
-				add(vocab.KindProceduresDoneWith)
-			} else {
-				add(vocab.KindOneOffHelp)
-			}
-		}
-	}
-	return kinds
-}
+// those its accompaniment modes show it gives too (models.Service.FoundKinds,
+// the one definition the lists and the territory diagnostic share).
+func ServiceKinds(sv *models.Service) []string { return sv.FoundKinds() }
 
 // asMissing moves the related matches of the given words to missing: a
 // place helping with procedures is not the CCAS the query names.

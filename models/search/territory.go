@@ -23,6 +23,10 @@ type TerritoryQuery struct {
 	RadiusKM    float64
 	GapKM       float64
 	Themes      []string
+	// SameAs holds the actors confirmed as the same place as an older
+	// record (models.Store.ConfirmedDuplicates): each such place is counted
+	// once, in its older record.
+	SameAs map[string]bool
 }
 
 // Default gap distance of a territory diagnostic.
@@ -37,6 +41,9 @@ const DefaultGapKM = 10
 type TerritoryReport struct {
 	Actors   int
 	Services int
+	// ConfirmedDuplicates is how many actors of the area were left out as
+	// the same place as an older record (TerritoryQuery.SameAs).
+	ConfirmedDuplicates int
 	// Communes of the area and the people living there.
 	Communes   int
 	Population int
@@ -208,8 +215,12 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 		if !inArea(p) {
 			continue
 		}
-		rep.Actors++
 		d := t.docs[p.slot]
+		if q.SameAs[d.actor.ID] {
+			rep.ConfirmedDuplicates++
+			continue
+		}
+		rep.Actors++
 		a := d.actor
 		if len(a.Typologies) == 0 {
 			typ[""]++
@@ -232,7 +243,9 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 			for _, v := range sv.Themes {
 				themeServices[v]++
 			}
-			kindServices[sv.Kind]++
+			for _, k := range sv.FoundKinds() {
+				kindServices[k]++
+			}
 		}
 		i, ok := inUnits[p.unit]
 		if !ok {
@@ -318,14 +331,17 @@ func (m *Memory) Territory(ctx context.Context, q TerritoryQuery) (TerritoryRepo
 			default:
 				nearest = grid.nearest(c.Lat, c.Lon, MaxRadiusKM)
 			}
+			// One rounding with the search's distance_km (nearest 100 m),
+			// and the gap is judged on the distance shown, so a listed
+			// commune never shows a distance within gap_km.
+			nearest = roundKM(nearest)
 			if nearest <= gap {
 				continue
 			}
 			gc := rep.Places[i]
 			gc.GapThemes = nil
 			if !math.IsInf(nearest, 1) {
-				// Rounded up, so that a gap never shows a distance within gap_km.
-				r := math.Ceil(nearest*10) / 10
+				r := nearest
 				gc.NearestKM = &r
 			}
 			g.Communes = append(g.Communes, gc)
