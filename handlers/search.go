@@ -400,9 +400,9 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			is_full				query		bool		false	"Flagged full"
 //	@Param			exclude_full		query		bool		false	"Leave out services flagged full"
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"		collectionFormat(csv)
-//	@Param			status				query		[]string	false	"The actor's status: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
+//	@Param			status				query		[]string	false	"The actor's status today, or at open_at when given: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday, open through 12:30-13:30 without closing for lunch), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
-//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included)"	format(date-time)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included), outside any temporary closure covering that date where the place is; status is then read at that instant"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of, comma-separated: kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on (not status, nor commune or postal_code)"	collectionFormat(csv)	Enums(kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on)
 //	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"
@@ -465,9 +465,9 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 //	@Param			mobility			query		[]string	false	"Fixe or Itinérant"		collectionFormat(csv)	extensions(x-vocabulary=mobility)
 //	@Param			itinerant			query		bool		false	"Itinerant (a bus, a van)"
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"		collectionFormat(csv)
-//	@Param			status				query		[]string	false	"active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
+//	@Param			status				query		[]string	false	"Status today, or at open_at when given: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)
-//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant"	format(date-time)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant, outside any temporary closure covering that date; status is then read at that instant"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of, comma-separated: typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on (not status, nor commune or postal_code)"	collectionFormat(csv)	Enums(typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on)
 //	@Param			sort				query		string		false	"Order"	Enums(relevance, distance, name)
 //	@Param			cursor				query		string		false	"The next_cursor of the previous page of the same search (a cursor from another search is refused)"

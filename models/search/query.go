@@ -197,12 +197,19 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 	s.filter = grow(s.filter, n)
 	copy(s.filter, t.all)
 	tmp := grow(s.result, n)
+	// With open_at, the status asked for is the one at that instant: a
+	// place closed today but reopened then is found, one whose closure is
+	// announced for then is not.
+	statusAt := p.now
+	if p.q.OpenAt != nil {
+		statusAt = *p.q.OpenAt
+	}
 	apply := func(field string, values []string) {
 		clear(tmp)
 		for _, v := range values {
 			b := t.set(field, v)
 			if field == FieldStatus {
-				b = t.statusSet(v, p.now)
+				b = t.statusSet(v, statusAt)
 			}
 			if b != nil {
 				b.orInto(tmp)
@@ -917,8 +924,15 @@ func newOpenCheck(t time.Time) openCheck {
 	return openCheck{t: t, cache: map[*time.Location]time.Time{}}
 }
 
+// at says whether d's place is open at o.t: its hours say so and no
+// temporary closure covers that instant's date where the place is (a
+// status filter including temporarily_closed does not make a place in its
+// closure open).
 func (o openCheck) at(d *doc) bool {
 	if d.hours == nil {
+		return false
+	}
+	if a := d.owner(); a != nil && a.StatusAt(o.t) != vocab.ActorActive {
 		return false
 	}
 	lt, ok := o.cache[d.tz]
@@ -947,35 +961,35 @@ func (t *table) statusSet(value string, now time.Time) *bitset {
 		return base
 	}
 	quarter := now.Unix() / (15 * 60)
+	key := statusKey{value, quarter}
 	t.statusMu.Lock()
 	defer t.statusMu.Unlock()
-	if e, ok := t.statusMemo[value]; ok && e.quarter == quarter {
-		return e.b
+	if b, ok := t.statusMemo[key]; ok {
+		return b
 	}
 	out := make(bitset, len(t.all))
 	if value == vocab.ActorActive && base != nil {
 		base.orInto(out)
 	}
 	closed.each(func(slot uint32) bool {
-		a := t.docs[slot].actor
-		if sv := t.docs[slot].svc; sv != nil {
-			a = sv.Actor
-		}
-		if a != nil && (a.StatusAt(now) == value) {
+		if a := t.docs[slot].owner(); a != nil && (a.StatusAt(now) == value) {
 			out.set(slot)
 		}
 		return true
 	})
-	if t.statusMemo == nil {
-		t.statusMemo = map[string]statusEntry{}
+	if t.statusMemo == nil || len(t.statusMemo) >= 64 {
+		// open_at asks for other quarters than now's: a bound on them.
+		t.statusMemo = map[statusKey]*bitset{}
 	}
-	t.statusMemo[value] = statusEntry{quarter, &out}
+	t.statusMemo[key] = &out
 	return &out
 }
 
-type statusEntry struct {
-	quarter int64 // Unix time / 15 minutes
-	b       *bitset
+// statusKey names a memoised status set: the status and the quarter hour
+// (Unix time / 15 minutes) it was computed for.
+type statusKey struct {
+	value   string
+	quarter int64
 }
 
 // forgetStatus drops the memoised status sets: the table changed. Called
