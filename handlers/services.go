@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
@@ -145,6 +146,28 @@ func (in *ServiceInput) toModel(s *models.Service) {
 	s.Capacity, s.IsFull, s.BookingURL = in.Capacity, in.IsFull, in.BookingURL
 	s.ReferralsClosed = in.AcceptsReferrals != nil && !*in.AcceptsReferrals
 	s.Status, s.Source, s.SourceID = in.Status, in.Source, in.SourceID
+}
+
+// checkPoint refuses coordinates sent without the service's own address,
+// which they would locate: Normalize drops such a point.
+func (in *ServiceInput) checkPoint() error {
+	if in.Address != nil || in.Latitude == nil && in.Longitude == nil {
+		return nil
+	}
+	var fe models.FieldErrors
+	models.PointWithoutAddress(&fe, "latitude")
+	return fe.Err("The service is invalid.")
+}
+
+// patchSetsPoint says whether a merge patch gives the service coordinates:
+// only then is a point without an address the client's doing.
+func patchSetsPoint(patch []byte) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(patch, &m) != nil {
+		return false
+	}
+	given := func(k string) bool { v, ok := m[k]; return ok && string(v) != "null" }
+	return given("latitude") || given("longitude")
 }
 
 func newServiceInput(s *models.Service) ServiceInput {
@@ -381,6 +404,9 @@ func (h *Handler) CreateService(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	if err := in.checkPoint(); err != nil {
+		return err
+	}
 	var s models.Service
 	in.toModel(&s)
 	// Shape first: a client fixing its body should see every invalid
@@ -430,7 +456,7 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 	var sent ServiceInput
 	return h.updateService(c, func() error { return decodeJSON(c, &sent) }, func(_ *models.Service, in *ServiceInput) error {
 		*in = sent
-		return nil
+		return in.checkPoint()
 	})
 }
 
@@ -470,7 +496,13 @@ func (h *Handler) PatchService(c *gin.Context) error {
 	}
 	return h.updateService(c, read, func(cur *models.Service, in *ServiceInput) error {
 		base := newServiceInput(cur)
-		return applyPatch(patch, &base, in)
+		if err := applyPatch(patch, &base, in); err != nil {
+			return err
+		}
+		if patchSetsPoint(patch) {
+			return in.checkPoint()
+		}
+		return nil // a point left without its address is dropped (Normalize)
 	})
 }
 
