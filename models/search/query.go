@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -760,6 +761,15 @@ func (t *table) run(p *plan, s *scratch) page {
 			}
 		}
 		afterHit.key = t.afterKey(p, current, found)
+		if !found {
+			afterHit.key = snapKey(afterHit.key, func(yield func(float64) bool) {
+				for _, x := range s.after {
+					if !yield(x.key) {
+						return
+					}
+				}
+			})
+		}
 		for _, x := range s.after {
 			if t.compareAfter(x, *afterHit, p.after.ID) > 0 {
 				take(x)
@@ -847,6 +857,31 @@ func (t *table) afterKey(p *plan, current float64, found bool) float64 {
 	return k
 }
 
+// snapKey is k, or the key among keys it stands for when only rounding
+// parts them. Without the cursor's record (archived, or no longer
+// matching), the rescaled key is computed in float64 while scores are
+// float32 products: it fell an ulp before the records tied with the
+// anchor, and the next page started again from the first of them (16
+// rows for 12 results). The key of a record ranking with it is exact.
+func snapKey(k float64, keys iter.Seq[float64]) float64 {
+	for c := range keys {
+		if keysWithin(c, k, 1e-5) {
+			return c
+		}
+	}
+	return k
+}
+
+// keysWithin: the same tier, and scores within the relative tolerance rel.
+func keysWithin(a, b, rel float64) bool {
+	ta, tb := math.Ceil(a/tierStep), math.Ceil(b/tierStep)
+	if ta != tb {
+		return false
+	}
+	sa, sb := ta*tierStep-a, tb*tierStep-b
+	return math.Abs(sa-sb) <= rel*math.Max(math.Abs(sb), 1e-9)
+}
+
 // rescaleKey multiplies the score part of a relevance key by r, keeping
 // its tier (see relevanceKey).
 func rescaleKey(k, r float64) float64 {
@@ -855,14 +890,7 @@ func rescaleKey(k, r float64) float64 {
 }
 
 // keysClose: the same tier, and scores within 5 %.
-func keysClose(a, b float64) bool {
-	ta, tb := math.Ceil(a/tierStep), math.Ceil(b/tierStep)
-	if ta != tb {
-		return false
-	}
-	sa, sb := ta*tierStep-a, tb*tierStep-b
-	return math.Abs(sa-sb) <= 0.05*math.Max(math.Abs(sb), 1e-9)
-}
+func keysClose(a, b float64) bool { return keysWithin(a, b, 0.05) }
 
 // facets counts, for each field, the results holding each value. total is
 // the number of results: few results are counted one by one (each doc
