@@ -3722,7 +3722,7 @@ const docTemplate = `{
                             },
                             "Last-Modified": {
                                 "type": "string",
-                                "description": "The later of the directory's last public change and the last local midnight (here or overseas) its statuses are evaluated at"
+                                "description": "The later of the directory's last public change and the last local midnight (here or overseas) its statuses are evaluated at, rounded up to the whole second once that second is over: If-Modified-Since answers 304 only from the end of the second of the last change"
                             },
                             "X-Changes-Cursor": {
                                 "type": "string",
@@ -5614,7 +5614,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "active (the default), temporarily_closed",
+                        "description": "Status today, or at open_at when given: active (the default), temporarily_closed",
                         "name": "status",
                         "in": "query"
                     },
@@ -5643,7 +5643,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant",
+                        "description": "Open at this RFC 3339 instant, outside any temporary closure covering that date; status is then read at that instant",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -6003,7 +6003,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "The actor's status: active (the default), temporarily_closed",
+                        "description": "The actor's status today, or at open_at when given: active (the default), temporarily_closed",
                         "name": "status",
                         "in": "query"
                     },
@@ -6033,7 +6033,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included)",
+                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included), outside any temporary closure covering that date where the place is; status is then read at that instant",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -6345,7 +6345,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-11-01T00:00:00Z",
-                        "description": "Changed at or after this RFC 3339 time",
+                        "description": "Changed at or after this RFC 3339 time: the service, or its actor's public record (name, place, hours, contacts), as HSDS modified_after",
                         "name": "updated_since",
                         "in": "query"
                     },
