@@ -155,7 +155,7 @@ func (in *ServiceInput) checkPoint() error {
 		return nil
 	}
 	var fe models.FieldErrors
-	models.PointWithoutAddress(&fe, "latitude")
+	models.PointWithoutAddress(&fe, in.Latitude, in.Longitude)
 	return fe.Err("The service is invalid.")
 }
 

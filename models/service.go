@@ -96,11 +96,13 @@ func (s *Service) Normalize() {
 	s.SourceID = NormalizeSourceID(s.SourceID)
 }
 
-// PointWithoutAddress is the field error of coordinates sent for a service
-// without its own address: they would locate nothing (Normalize drops
-// them), so a client writing them is told rather than silently ignored.
-func PointWithoutAddress(fe *FieldErrors, field string) {
-	fe.Add(field, "locates the service's own address: send an address with it, or neither (the service is then at its actor's place)")
+// PointWithoutAddress adds the field errors of coordinates sent for a
+// service without its own address: they would locate nothing (Normalize
+// drops them), so a client writing them is told rather than silently
+// ignored, with whatever else is wrong with them.
+func PointWithoutAddress(fe *FieldErrors, lat, lon *float64) {
+	checkCoordinates(fe, lat, lon)
+	fe.Add("latitude", "locates the service's own address: send an address with it, or neither (the service is then at its actor's place)")
 }
 
 // Validate checks the service's own invariants; the Store checks that its
