@@ -3722,7 +3722,7 @@ const docTemplate = `{
                             },
                             "Last-Modified": {
                                 "type": "string",
-                                "description": "The later of the directory's last public change and the last local midnight (here or overseas) its statuses are evaluated at"
+                                "description": "The later of the directory's last public change and the last local midnight (here or overseas) its statuses are evaluated at, rounded up to the whole second once that second is over: If-Modified-Since answers 304 only from the end of the second of the last change"
                             },
                             "X-Changes-Cursor": {
                                 "type": "string",
@@ -5620,7 +5620,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "active (the default), temporarily_closed",
+                        "description": "Status today, or at open_at when given: active (the default), temporarily_closed",
                         "name": "status",
                         "in": "query"
                     },
@@ -5649,7 +5649,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant; a leap second (:60) is read as the next second",
+                        "description": "Open at this RFC 3339 instant, outside any temporary closure covering that date; status is then read at that instant; a leap second (:60) is read as the next second",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -6009,7 +6009,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "The actor's status: active (the default), temporarily_closed",
+                        "description": "The actor's status today, or at open_at when given: active (the default), temporarily_closed",
                         "name": "status",
                         "in": "query"
                     },
@@ -6039,7 +6039,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included); a leap second (:60) is read as the next second",
+                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included), outside any temporary closure covering that date where the place is; status is then read at that instant; a leap second (:60) is read as the next second",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -6351,7 +6351,7 @@ const docTemplate = `{
                         "type": "string",
                         "format": "date-time",
                         "example": "2026-11-01T00:00:00Z",
-                        "description": "Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second",
+                        "description": "Changed at or after this RFC 3339 time: the service, or its actor's public record (name, place, hours, contacts), as HSDS modified_after; a leap second (:60) is read as the next second",
                         "name": "updated_since",
                         "in": "query"
                     },

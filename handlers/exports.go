@@ -71,7 +71,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //	@Param			format	path		string	true	"Export format"	Enums(standard-csv, standard-json, geojson, data-inclusion-structures, data-inclusion-services, quality-csv)
 //	@Success		200		{file}		file	"The export"
 //	@Header			200		{string}	ETag				"Changes with the directory"
-//	@Header			200		{string}	Last-Modified		"The later of the directory's last public change and the last local midnight (here or overseas) its statuses are evaluated at"
+//	@Header			200		{string}	Last-Modified		"The later of the directory's last public change and the last local midnight (here or overseas) its statuses are evaluated at, rounded up to the whole second once that second is over: If-Modified-Since answers 304 only from the end of the second of the last change"
 //	@Header			200		{string}	Content-Disposition	"attachment; filename=..."
 //	@Header			200		{integer}	Content-Length		"Size of the body as sent (compressed when Content-Encoding is gzip); absent only for an export larger than the server keeps, which is streamed"
 //	@Header			200		{string}	X-Changes-Cursor	"The export is the directory as of this change: follow GET /api/v1/changes?cursor=<it> to stay in sync"
@@ -110,7 +110,7 @@ func (h *Handler) Export(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if !exportHeaders(c, f, cur, gz) {
+	if !exportHeaders(c, f, cur, gz, h.Store.Now()) {
 		return nil
 	}
 	if h.Exports == nil {
@@ -125,7 +125,7 @@ func (h *Handler) Export(c *gin.Context) error {
 	}
 	// The kept export may be of a later state than cur (a change came
 	// while it was made): its headers are its own.
-	if !exportHeaders(c, f, kept.State, gz) {
+	if !exportHeaders(c, f, kept.State, gz, h.Store.Now()) {
 		return nil
 	}
 	hd := c.Writer.Header()
@@ -153,7 +153,7 @@ func (h *Handler) Export(c *gin.Context) error {
 
 // exportHeaders sets the headers of an export of state st and answers 304
 // when the client already holds it (reporting false: nothing more to send).
-func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportState, gz bool) bool {
+func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportState, gz bool, now time.Time) bool {
 	etag := fmt.Sprintf(`"%s-%d-%s"`, f.Name, st.Seq, st.Day)
 	if gz {
 		etag = fmt.Sprintf(`"%s-%d-%s-gzip"`, f.Name, st.Seq, st.Day)
@@ -173,7 +173,7 @@ func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportStat
 		modified = st.DayBegan
 	}
 	if !modified.IsZero() {
-		hd.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
+		hd.Set("Last-Modified", lastModified(modified, now).UTC().Format(http.TimeFormat))
 	} else {
 		hd.Del("Last-Modified")
 	}
@@ -183,7 +183,7 @@ func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportStat
 			return false
 		}
 	}
-	if ims, err := time.Parse(http.TimeFormat, c.GetHeader("If-Modified-Since")); err == nil && c.GetHeader("If-None-Match") == "" && !modified.IsZero() && !modified.Truncate(time.Second).After(ims) {
+	if ims, err := time.Parse(http.TimeFormat, c.GetHeader("If-Modified-Since")); err == nil && c.GetHeader("If-None-Match") == "" && !modified.IsZero() && !secondEnd(modified).After(ims) {
 		c.Status(http.StatusNotModified)
 		return false
 	}
@@ -195,6 +195,34 @@ func exportHeaders(c *gin.Context, f opendata.ExportFormat, st models.ExportStat
 	return true
 }
 
+// Last-Modified has whole seconds while changes do not: two states made in
+// the same second would share it, and If-Modified-Since would answer 304 to
+// a client holding the first (RFC 9110 §13.1.3 leaves the granularity to
+// the server). So a copy is unmodified only when its date is at or after
+// secondEnd of the last change, and Last-Modified says that end once it
+// has passed; before, it says the change's own second (never a date after
+// the answer, §8.8.2.1), which the next revalidation will not find
+// unmodified. A copy dated D was made at D or later, so any later change
+// ends its second after D: never a stale 304, at worst one download more.
+// If-None-Match, which takes precedence, compares the exact state.
+
+// secondEnd is t rounded up to the whole second.
+func secondEnd(t time.Time) time.Time {
+	if tr := t.Truncate(time.Second); tr.Before(t) {
+		return tr.Add(time.Second)
+	}
+	return t
+}
+
+// lastModified is the Last-Modified of a state last modified at modified,
+// served at now.
+func lastModified(modified, now time.Time) time.Time {
+	if end := secondEnd(modified); !end.After(now) {
+		return end
+	}
+	return modified.Truncate(time.Second)
+}
+
 // streamExport walks the directory for this request alone, writing as it
 // goes: the path of an export larger than the cache keeps.
 func (h *Handler) streamExport(c *gin.Context, f opendata.ExportFormat, gz bool) error {
@@ -202,7 +230,7 @@ func (h *Handler) streamExport(c *gin.Context, f opendata.ExportFormat, gz bool)
 	var zw *gzip.Writer
 	started := false
 	err := h.Exports.Stream(c.Request.Context(), h.Store, f.Name, writerFunc(func(p []byte) (int, error) { return w.Write(p) }), func(st models.ExportState) (bool, error) {
-		if !exportHeaders(c, f, st, gz) {
+		if !exportHeaders(c, f, st, gz, h.Store.Now()) {
 			return false, nil
 		}
 		if gz {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"time"
@@ -146,6 +147,28 @@ func (in *ServiceInput) toModel(s *models.Service) {
 	s.Status, s.Source, s.SourceID = in.Status, in.Source, in.SourceID
 }
 
+// checkPoint refuses coordinates sent without the service's own address,
+// which they would locate: Normalize drops such a point.
+func (in *ServiceInput) checkPoint() error {
+	if in.Address != nil || in.Latitude == nil && in.Longitude == nil {
+		return nil
+	}
+	var fe models.FieldErrors
+	models.PointWithoutAddress(&fe, in.Latitude, in.Longitude)
+	return fe.Err("The service is invalid.")
+}
+
+// patchSetsPoint says whether a merge patch gives the service coordinates:
+// only then is a point without an address the client's doing.
+func patchSetsPoint(patch []byte) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(patch, &m) != nil {
+		return false
+	}
+	given := func(k string) bool { v, ok := m[k]; return ok && string(v) != "null" }
+	return given("latitude") || given("longitude")
+}
+
 func newServiceInput(s *models.Service) ServiceInput {
 	in := ServiceInput{
 		ActorID: s.ActorID, Name: s.Name, Description: s.Description, Kind: s.Kind,
@@ -215,7 +238,7 @@ func newService(s *models.Service) Service {
 //	@Param			postal_code			query		[]string	false	"Postal codes of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune), of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"	collectionFormat(csv)	example(13)
-//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
+//	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time: the service, or its actor's public record (name, place, hours, contacts), as HSDS modified_after; a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived services (tombstones)"
 //	@Param			exclude_duplicates	query		bool		false	"Hide the services of actors hidden by exclude_duplicates on /api/v1/actors"
 //	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
@@ -379,6 +402,9 @@ func (h *Handler) CreateService(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	if err := in.checkPoint(); err != nil {
+		return err
+	}
 	var s models.Service
 	in.toModel(&s)
 	// Shape first: a client fixing its body should see every invalid
@@ -428,7 +454,7 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 	var sent ServiceInput
 	return h.updateService(c, func() error { return decodeJSON(c, &sent) }, func(_ *models.Service, in *ServiceInput) error {
 		*in = sent
-		return nil
+		return in.checkPoint()
 	})
 }
 
@@ -468,7 +494,13 @@ func (h *Handler) PatchService(c *gin.Context) error {
 	}
 	return h.updateService(c, read, func(cur *models.Service, in *ServiceInput) error {
 		base := newServiceInput(cur)
-		return applyPatch(patch, &base, in)
+		if err := applyPatch(patch, &base, in); err != nil {
+			return err
+		}
+		if patchSetsPoint(patch) {
+			return in.checkPoint()
+		}
+		return nil // a point left without its address is dropped (Normalize)
 	})
 }
 

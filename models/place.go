@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -422,12 +423,25 @@ func ReconcileServicePlace(s *Service) []PlaceWarning {
 	}
 	w, read := normalizeAddress(&s.Address)
 	if s.Address.IsZero() {
-		return nil
+		if s.Latitude == nil && s.Longitude == nil {
+			return nil
+		}
+		value := pointText(s.Latitude) + "," + pointText(s.Longitude)
+		s.Latitude, s.Longitude = nil, nil
+		return []PlaceWarning{{"latitude", value, "a point without the service's own address locates nothing: dropped, the service is at its actor's place"}}
 	}
 	if read {
 		return append([]PlaceWarning{w}, reconcile(&s.Address, &s.Latitude, &s.Longitude, resolvePlace(s.Address, s.Latitude, s.Longitude))...)
 	}
 	return reconcile(&s.Address, &s.Latitude, &s.Longitude, resolvePlace(s.Address, s.Latitude, s.Longitude))
+}
+
+// pointText writes a coordinate as given, "" when absent.
+func pointText(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
 
 // reconcile corrects the address by r, its resolution.

@@ -79,6 +79,11 @@ func (s *Service) Normalize() {
 	s.Address.normalize()
 	if !s.Address.IsZero() {
 		s.Address.applyResolution(resolvePlace(s.Address, s.Latitude, s.Longitude))
+	} else {
+		// The own coordinates locate the own address: without it the
+		// service is at its actor's place, for search, départements and
+		// HSDS alike (a PATCH clearing the address clears its point).
+		s.Latitude, s.Longitude = nil, nil
 	}
 	s.OpeningHours = normalizeHours(s.OpeningHours)
 	s.Languages = normalizeVocab(vocab.NameLanguages, s.Languages)
@@ -89,6 +94,15 @@ func (s *Service) Normalize() {
 	s.Status = normalizeVocabOne(vocab.NameServiceStatus, s.Status)
 	s.Source = strings.ToLower(strings.TrimSpace(s.Source))
 	s.SourceID = NormalizeSourceID(s.SourceID)
+}
+
+// PointWithoutAddress adds the field errors of coordinates sent for a
+// service without its own address: they would locate nothing (Normalize
+// drops them), so a client writing them is told rather than silently
+// ignored, with whatever else is wrong with them.
+func PointWithoutAddress(fe *FieldErrors, lat, lon *float64) {
+	checkCoordinates(fe, lat, lon)
+	fe.Add("latitude", "locates the service's own address: send an address with it, or neither (the service is then at its actor's place)")
 }
 
 // Validate checks the service's own invariants; the Store checks that its

@@ -375,7 +375,10 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 			" ELSE (SELECT actors.departement FROM actors WHERE actors.id = services.actor_id) END) IN ?", f.Departements)
 	}
 	if f.UpdatedSince != nil {
-		q = q.Where("services.updated_at >= ?", f.UpdatedSince.UTC())
+		// A service shows its actor's name and place: it changed when they
+		// did, as HSDS modified_after reads it (PublicServiceFilter).
+		t := f.UpdatedSince.UTC()
+		q = q.Where("(services.updated_at >= ? OR services.actor_id IN (SELECT id FROM actors WHERE actors.public_updated_at >= ?))", t, t)
 	}
 	if f.ExcludeDuplicates {
 		cond, args := notADuplicate("services.actor_id", f.Viewer)

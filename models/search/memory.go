@@ -462,7 +462,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	}
 	d := &doc{id: sv.ID, sortName: vocab.Slugify(sv.Name), svc: row}
 	switch {
-	case sv.Latitude != nil && sv.Longitude != nil:
+	case sv.Latitude != nil && sv.Longitude != nil && !sv.Address.IsZero(): // rows written before a point needed its address
 		d.located, d.lat, d.lon = true, *sv.Latitude, *sv.Longitude
 	case a.Latitude != nil && a.Longitude != nil:
 		d.located, d.lat, d.lon = true, *a.Latitude, *a.Longitude

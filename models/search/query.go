@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -197,12 +198,19 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 	s.filter = grow(s.filter, n)
 	copy(s.filter, t.all)
 	tmp := grow(s.result, n)
+	// With open_at, the status asked for is the one at that instant: a
+	// place closed today but reopened then is found, one whose closure is
+	// announced for then is not.
+	statusAt := p.now
+	if p.q.OpenAt != nil {
+		statusAt = *p.q.OpenAt
+	}
 	apply := func(field string, values []string) {
 		clear(tmp)
 		for _, v := range values {
 			b := t.set(field, v)
 			if field == FieldStatus {
-				b = t.statusSet(v, p.now)
+				b = t.statusSet(v, statusAt)
 			}
 			if b != nil {
 				b.orInto(tmp)
@@ -766,6 +774,15 @@ func (t *table) run(p *plan, s *scratch) page {
 			}
 		}
 		afterHit.key = t.afterKey(p, current, found)
+		if !found {
+			afterHit.key = snapKey(afterHit.key, func(yield func(float64) bool) {
+				for _, x := range s.after {
+					if !yield(x.key) {
+						return
+					}
+				}
+			})
+		}
 		for _, x := range s.after {
 			if t.compareAfter(x, *afterHit, p.after.ID) > 0 {
 				take(x)
@@ -853,6 +870,31 @@ func (t *table) afterKey(p *plan, current float64, found bool) float64 {
 	return k
 }
 
+// snapKey is k, or the key among keys it stands for when only rounding
+// parts them. Without the cursor's record (archived, or no longer
+// matching), the rescaled key is computed in float64 while scores are
+// float32 products: it fell an ulp before the records tied with the
+// anchor, and the next page started again from the first of them (16
+// rows for 12 results). The key of a record ranking with it is exact.
+func snapKey(k float64, keys iter.Seq[float64]) float64 {
+	for c := range keys {
+		if keysWithin(c, k, 1e-5) {
+			return c
+		}
+	}
+	return k
+}
+
+// keysWithin: the same tier, and scores within the relative tolerance rel.
+func keysWithin(a, b, rel float64) bool {
+	ta, tb := math.Ceil(a/tierStep), math.Ceil(b/tierStep)
+	if ta != tb {
+		return false
+	}
+	sa, sb := ta*tierStep-a, tb*tierStep-b
+	return math.Abs(sa-sb) <= rel*math.Max(math.Abs(sb), 1e-9)
+}
+
 // rescaleKey multiplies the score part of a relevance key by r, keeping
 // its tier (see relevanceKey).
 func rescaleKey(k, r float64) float64 {
@@ -861,14 +903,7 @@ func rescaleKey(k, r float64) float64 {
 }
 
 // keysClose: the same tier, and scores within 5 %.
-func keysClose(a, b float64) bool {
-	ta, tb := math.Ceil(a/tierStep), math.Ceil(b/tierStep)
-	if ta != tb {
-		return false
-	}
-	sa, sb := ta*tierStep-a, tb*tierStep-b
-	return math.Abs(sa-sb) <= 0.05*math.Max(math.Abs(sb), 1e-9)
-}
+func keysClose(a, b float64) bool { return keysWithin(a, b, 0.05) }
 
 // facets counts, for each field, the results holding each value. total is
 // the number of results: few results are counted one by one (each doc
@@ -930,8 +965,15 @@ func newOpenCheck(t time.Time) openCheck {
 	return openCheck{t: t, cache: map[*time.Location]time.Time{}}
 }
 
+// at says whether d's place is open at o.t: its hours say so and no
+// temporary closure covers that instant's date where the place is (a
+// status filter including temporarily_closed does not make a place in its
+// closure open).
 func (o openCheck) at(d *doc) bool {
 	if d.hours == nil {
+		return false
+	}
+	if a := d.owner(); a != nil && a.StatusAt(o.t) != vocab.ActorActive {
 		return false
 	}
 	lt, ok := o.cache[d.tz]
@@ -960,35 +1002,35 @@ func (t *table) statusSet(value string, now time.Time) *bitset {
 		return base
 	}
 	quarter := now.Unix() / (15 * 60)
+	key := statusKey{value, quarter}
 	t.statusMu.Lock()
 	defer t.statusMu.Unlock()
-	if e, ok := t.statusMemo[value]; ok && e.quarter == quarter {
-		return e.b
+	if b, ok := t.statusMemo[key]; ok {
+		return b
 	}
 	out := make(bitset, len(t.all))
 	if value == vocab.ActorActive && base != nil {
 		base.orInto(out)
 	}
 	closed.each(func(slot uint32) bool {
-		a := t.docs[slot].actor
-		if sv := t.docs[slot].svc; sv != nil {
-			a = sv.Actor
-		}
-		if a != nil && (a.StatusAt(now) == value) {
+		if a := t.docs[slot].owner(); a != nil && (a.StatusAt(now) == value) {
 			out.set(slot)
 		}
 		return true
 	})
-	if t.statusMemo == nil {
-		t.statusMemo = map[string]statusEntry{}
+	if t.statusMemo == nil || len(t.statusMemo) >= 64 {
+		// open_at asks for other quarters than now's: a bound on them.
+		t.statusMemo = map[statusKey]*bitset{}
 	}
-	t.statusMemo[value] = statusEntry{quarter, &out}
+	t.statusMemo[key] = &out
 	return &out
 }
 
-type statusEntry struct {
-	quarter int64 // Unix time / 15 minutes
-	b       *bitset
+// statusKey names a memoised status set: the status and the quarter hour
+// (Unix time / 15 minutes) it was computed for.
+type statusKey struct {
+	value   string
+	quarter int64
 }
 
 // forgetStatus drops the memoised status sets: the table changed. Called

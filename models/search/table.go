@@ -42,6 +42,15 @@ type doc struct {
 	actor *models.Actor   // the row, for actor tables
 }
 
+// owner is the actor whose status and closure apply to d's place: the
+// actor itself, or the service's.
+func (d *doc) owner() *models.Actor {
+	if d.svc != nil {
+		return d.svc.Actor
+	}
+	return d.actor
+}
+
 // table indexes one kind of record. Slots are small integers reused after
 // removal, so that bitsets stay as short as the live set.
 type table struct {
@@ -86,7 +95,7 @@ type table struct {
 
 	// statusMemo holds statusSet's answers (see there).
 	statusMu   sync.Mutex
-	statusMemo map[string]statusEntry
+	statusMemo map[statusKey]*bitset
 }
 
 func newTable() *table {

@@ -112,6 +112,15 @@ func (t *table) runWord(p *plan, s *scratch) page {
 			}
 		}
 		after.key = t.afterKey(p, current, found)
+		if !found {
+			after.key = snapKey(after.key, func(yield func(float64) bool) {
+				for i := range order {
+					if _, key := levelKey(i); !yield(key) {
+						return
+					}
+				}
+			})
+		}
 	}
 	h := &hitHeap{t: t, hits: make([]hit, 0, p.limit+1)}
 	remaining := 0 // matches after the cursor
