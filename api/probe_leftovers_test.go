@@ -246,3 +246,43 @@ func TestCursorsBoundToTheirList(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryDecimalsAreCanonical: decimal parameters were read by
+// strconv.ParseFloat, which takes « +5 », « 1e1 », « 0x1p3 », « Inf » and
+// « 1_0 »: values no client means as written, answered as another. They
+// are plain decimals now — an optional minus sign (latitudes and
+// longitudes overseas), digits, an optional fraction — as integers are
+// digits only; a space after the comma of near stays read (people type it).
+func TestQueryDecimalsAreCanonical(t *testing.T) {
+	e := apitest.New(t)
+	for _, tc := range []struct{ path, field string }{
+		{"/api/v1/search/services?near=43.29,5.37&radius_km=", "radius_km"},
+		{"/api/v1/search/actors?near=43.29,5.37&radius_km=", "radius_km"},
+		{"/api/v1/actors?quality_min=", "quality_min"},
+		{"/api/v1/stats/territory?departement=13&gap_km=", "gap_km"},
+		{"/api/hsds/v3/service_at_locations?postcode=13001&proximity=", "proximity"},
+	} {
+		for _, v := range []string{"%2B5", "1e1", "0x1p3", "Inf", "1_0", "%205", "5%20", ".", "5..1"} {
+			t.Run(tc.path+v, func(t *testing.T) {
+				wantProblem(t, e.Do(apitest.Request{Method: "GET", Path: tc.path + v, Token: e.Admin}), http.StatusBadRequest, tc.field)
+			})
+		}
+	}
+	for _, v := range []string{"43.29,%2B5.37", "4.329e1,5.37", "0x2bp0,5.37", "43.29,5.37e0"} {
+		t.Run("near="+v, func(t *testing.T) {
+			wantProblem(t, e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?near=" + v}), http.StatusBadRequest, "near")
+		})
+	}
+	for _, path := range []string{
+		"/api/v1/search/services?near=43.29,5.37&radius_km=5", "/api/v1/search/services?near=43.29,5.37&radius_km=2.5",
+		"/api/v1/search/services?near=43.29,%205.37", "/api/v1/search/services?near=-21.115,55.536&radius_km=0.5",
+		"/api/v1/actors?quality_min=0.5", "/api/v1/actors?quality_min=1", "/api/v1/stats/territory?departement=13&gap_km=10",
+		"/api/hsds/v3/service_at_locations?postcode=13001&proximity=1000",
+	} {
+		t.Run(path, func(t *testing.T) {
+			if r := e.Do(apitest.Request{Method: "GET", Path: path, Token: e.Admin}); r.Code != http.StatusOK {
+				t.Fatalf("%d: %s", r.Code, r.Body)
+			}
+		})
+	}
+}

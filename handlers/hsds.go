@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -260,10 +259,9 @@ func (h *Handler) HSDSServicesAtLocation(c *gin.Context) error {
 	if sq.PostalCode != "" && !ident.ValidPostalCode(sq.PostalCode) {
 		q.errs.Add("postcode", "must be a French postal code of 5 digits")
 	}
-	if s := q.one("proximity"); s != "" {
-		m, err := strconv.ParseFloat(s, 64)
+	if m, present, ok := q.number("proximity"); present {
 		switch {
-		case err != nil || m < 1 || m > maxProximity:
+		case !ok || m < 1 || m > maxProximity:
 			q.errs.Addf("proximity", "must be a distance in meters from 1 to %d", maxProximity)
 		case sq.PostalCode == "":
 			q.errs.Add("proximity", "needs postcode: the distance is measured from the postal code's centre")

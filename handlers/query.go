@@ -276,14 +276,50 @@ func (q *queryParser) boolean(name string) *bool {
 	return &b
 }
 
-// fraction reads an optional number from 0 to 1.
-func (q *queryParser) fraction(name string) *float64 {
-	s := q.one(name)
-	if s == "" {
-		return nil
+// decimal reads s as a plain decimal number: an optional minus sign,
+// digits, an optional fraction (« 5 », « 2.5 », « -21.115 », « .5 »).
+// strconv.ParseFloat alone also takes « +5 », « 1e1 », « 0x1p3 », « Inf »
+// and « 1_0 », which no client of a query string means as written: read
+// as another, canonical value, they were answered rather than told, as
+// integers were (see integer).
+func decimal(s string) (float64, bool) {
+	digits, dot := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		case c == '-' && i == 0:
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f < 0 || f > 1 || f != f {
+	return f, err == nil
+}
+
+// number reads an optional plain decimal (decimal), as sent: spaces
+// around it are refused too. present is false when the parameter is
+// absent; ok is false when it is refused, the caller saying why.
+func (q *queryParser) number(name string) (f float64, present, ok bool) {
+	if q.one(name) == "" {
+		return 0, false, false
+	}
+	f, ok = decimal(q.v[name][0])
+	return f, true, ok
+}
+
+// fraction reads an optional number from 0 to 1.
+func (q *queryParser) fraction(name string) *float64 {
+	f, present, ok := q.number(name)
+	if !present {
+		return nil
+	}
+	if !ok || f < 0 || f > 1 {
 		q.errs.Add(name, "must be a number from 0 to 1")
 		return nil
 	}

@@ -171,10 +171,9 @@ func searchQuery(q *queryParser, fields []string) search.Query {
 		Filters: map[string][]string{},
 	}
 	sq.Near = q.point("near")
-	if s := q.one("radius_km"); s != "" {
-		r, err := strconv.ParseFloat(s, 64)
+	if r, present, ok := q.number("radius_km"); present {
 		switch {
-		case err != nil || r <= 0 || r > search.MaxRadiusKM || math.IsNaN(r):
+		case !ok || r <= 0 || r > search.MaxRadiusKM:
 			q.errs.Add("radius_km", "must be a number of kilometres from 0 (excluded) to 100")
 		case sq.Near == nil:
 			q.errs.Add("radius_km", "needs near=lat,lon")
@@ -226,9 +225,10 @@ func (q *queryParser) point(name string) *search.Point {
 		return nil
 	}
 	lat, lon, ok := strings.Cut(s, ",")
-	la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
-	lo, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
-	if !ok || err1 != nil || err2 != nil || math.IsNaN(la) || math.IsNaN(lo) || la < -90 || la > 90 || lo < -180 || lo > 180 {
+	// Spaces beside the comma are read: people type « 43.29, 5.37 ».
+	la, ok1 := decimal(strings.TrimSpace(lat))
+	lo, ok2 := decimal(strings.TrimSpace(lon))
+	if !ok || !ok1 || !ok2 || la < -90 || la > 90 || lo < -180 || lo > 180 {
 		q.errs.Add(name, "must be latitude,longitude in decimal degrees, such as 43.2965,5.3698"+placeAsPoint(name, s))
 		return nil
 	}

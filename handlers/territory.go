@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -274,12 +273,11 @@ func (h *Handler) territory(c *gin.Context) (TerritoryStats, error) {
 
 // km reads an optional distance in kilometres (0 when absent).
 func (q *queryParser) km(name string) float64 {
-	s := q.one(name)
-	if s == "" {
+	v, present, ok := q.number(name)
+	if !present {
 		return 0
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v <= 0 || v > search.MaxRadiusKM || math.IsNaN(v) {
+	if !ok || v <= 0 || v > search.MaxRadiusKM {
 		q.errs.Add(name, "must be a number of kilometres from 0 (excluded) to 100")
 		return 0
 	}
