@@ -242,6 +242,29 @@ func expandIn(s string, commune map[string]bool) []string {
 		}
 		out = append(out, stem(w))
 	}
+	return withoutOwnerTown(out, commune)
+}
+
+// townWords are the stemmed words that name a commune as such: « ville »,
+// « commune ».
+var townWords = set(stem("ville"), stem("commune"))
+
+// withoutOwnerTown drops « ville » or « commune » where a name says whose
+// place it is: after a place's name, « de la ville de Mèze » and « de la
+// commune de Mèze » name the commune, as « de Mèze » does, not a mairie
+// (« Centre communal d'action sociale de la ville de Mèze » is the CCAS).
+// Only after « de la » and before the commune's own name: « hôtel de
+// ville », « communauté de communes » and a « Ville de Mèze » alone are
+// left as they are. ws are expanded words, stop words kept.
+func withoutOwnerTown(ws []string, commune map[string]bool) []string {
+	var out []string
+	for i, w := range ws {
+		if townWords[w] && i >= 3 && ws[i-1] == "la" && ws[i-2] == "de" && !stopWords[ws[i-3]] &&
+			i+2 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d") && commune[ws[i+2]] {
+			continue
+		}
+		out = append(out, w)
+	}
 	return out
 }
 
