@@ -43,13 +43,18 @@ const (
 	minRecallRhinOccHauteGaronne    = 0.94
 )
 
-// The twenty-second held-out set of the judges' shape
-// (testdata/duplicates-rhinocc-34-2022.md): RhinOcc's records in the Hérault,
-// which no set had read. Labels committed before detection ran on them; no
-// figure is asserted yet (the floors are set from the first measure).
+// Figures on the thirty-second set (testdata/duplicates-rhinocc-34-2022.md),
+// of the judges' shape: RhinOcc's records in the Hérault, which no set had
+// read. Held out: labels committed in 138cc81 before detection ran on them;
+// detection as on main at 7a2d0e5: precision 1.000 (12 links), recall
+// 0.750 (12 of 16; three of the four misses are labelled ambiguous) — the
+// figure on unseen data. It has since been looked at for a fix (« de la
+// ville de X » after a name is the commune as owner, not a mairie) and is
+// no longer unseen: precision 1.000 (13 links), recall 0.812 (13 of 16).
+// The floors leave one link of slack.
 const (
-	minPrecisionRhinOccHerault = 0
-	minRecallRhinOccHerault    = 0
+	minPrecisionRhinOccHerault = 0.92
+	minRecallRhinOccHerault    = 0.75
 )
 
 // rhinOccPhoneSeparators are the words and signs the hub writes between two
