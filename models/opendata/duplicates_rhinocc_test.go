@@ -116,11 +116,7 @@ func rhinOccPlaces(t *testing.T, b []byte, deps ...string) []byte {
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run TestDuplicateLabelsRhinOcc -v ./models/opendata
 func TestDuplicateLabelsRhinOcc(t *testing.T) {
-	read := extraFiles(t, "rhinocc.csv and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-rhinocc-2022.md")
-	sources := []labelledSource{{"rhinocc", rhinOccPlaces(t, read("rhinocc.csv"), "11", "32", "65")}}
-	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
-	labels := readLabels(t, "testdata/duplicates-rhinocc-2022.csv")
-	measureDuplicates(t, sources, cnfs, labels, minPrecisionRhinOcc, minRecallRhinOcc)
+	measureRhinOcc(t, "testdata/duplicates-rhinocc-2022", minPrecisionRhinOcc, minRecallRhinOcc, "11", "32", "65")
 }
 
 // TestDuplicateLabelsRhinOccHauteGaronne measures detection on the
@@ -131,11 +127,7 @@ func TestDuplicateLabelsRhinOcc(t *testing.T) {
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run 'TestDuplicateLabelsRhinOccHauteGaronne$' -v ./models/opendata
 func TestDuplicateLabelsRhinOccHauteGaronne(t *testing.T) {
-	read := extraFiles(t, "rhinocc.csv and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-rhinocc-31-2022.md")
-	sources := []labelledSource{{"rhinocc", rhinOccPlaces(t, read("rhinocc.csv"), "31")}}
-	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
-	labels := readLabels(t, "testdata/duplicates-rhinocc-31-2022.csv")
-	measureDuplicates(t, sources, cnfs, labels, minPrecisionRhinOccHauteGaronne, minRecallRhinOccHauteGaronne)
+	measureRhinOcc(t, "testdata/duplicates-rhinocc-31-2022", minPrecisionRhinOccHauteGaronne, minRecallRhinOccHauteGaronne, "31")
 }
 
 // TestDuplicateLabelsRhinOccHerault measures detection on RhinOcc's records in
@@ -146,9 +138,16 @@ func TestDuplicateLabelsRhinOccHauteGaronne(t *testing.T) {
 //
 //	CARNET_EXTRA_REFERENCE=/path/to/files go test -run 'TestDuplicateLabelsRhinOccHerault$' -v ./models/opendata
 func TestDuplicateLabelsRhinOccHerault(t *testing.T) {
-	read := extraFiles(t, "rhinocc.csv and lieux-de-mediation-numerique.cnfs.json", "testdata/duplicates-rhinocc-34-2022.md")
-	sources := []labelledSource{{"rhinocc", rhinOccPlaces(t, read("rhinocc.csv"), "34")}}
-	cnfs := read("lieux-de-mediation-numerique.cnfs.json")
-	labels := readLabels(t, "testdata/duplicates-rhinocc-34-2022.csv")
-	measureDuplicates(t, sources, cnfs, labels, minPrecisionRhinOccHerault, minRecallRhinOccHerault)
+	measureRhinOcc(t, "testdata/duplicates-rhinocc-34-2022", minPrecisionRhinOccHerault, minRecallRhinOccHerault, "34")
+}
+
+// measureRhinOcc measures detection on a RhinOcc set: the hub's records of
+// the départements deps (rhinOccPlaces) against the Conseillers numériques
+// national file of July 2022, labelled in set's .csv and described in its
+// .md (which says where to fetch the two files).
+func measureRhinOcc(t *testing.T, set string, minP, minR float64, deps ...string) {
+	t.Helper()
+	read := extraFiles(t, "rhinocc.csv and lieux-de-mediation-numerique.cnfs.json", set+".md")
+	sources := []labelledSource{{"rhinocc", rhinOccPlaces(t, read("rhinocc.csv"), deps...)}}
+	measureDuplicates(t, sources, read("lieux-de-mediation-numerique.cnfs.json"), readLabels(t, set+".csv"), minP, minR)
 }
