@@ -73,13 +73,13 @@ func TestJudgedQueries(t *testing.T) {
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05 to 2026-12-14, 2026-12-18, 2026-12-20, 2027-01-10, 2027-01-17 and 2027-01-24, whose
+		// The set before the batches of 2026-12-05 to 2026-12-14, 2026-12-18, 2026-12-20, 2027-01-10, 2027-01-17, 2027-01-24 and 2027-01-31, whose
 		// floors are below.
 		var older []Query
 		for _, q := range qs {
 			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
 				q.Added != "2026-12-10" && q.Added != "2026-12-11" && q.Added != "2026-12-12" && q.Added != "2026-12-13" && q.Added != "2026-12-14" &&
-				q.Added != "2026-12-18" && q.Added != "2026-12-20" && q.Added != "2027-01-10" && q.Added != "2027-01-17" && q.Added != "2027-01-24" {
+				q.Added != "2026-12-18" && q.Added != "2026-12-20" && q.Added != "2027-01-10" && q.Added != "2027-01-17" && q.Added != "2027-01-24" && q.Added != "2027-01-31" {
 				older = append(older, q)
 			}
 		}
