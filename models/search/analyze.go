@@ -170,7 +170,7 @@ func (t *table) messageWords(words []string) []string {
 //
 // articled holds the words typed right after an article (« la garde »):
 // the article is a stop word, gone from words.
-func (t *table) analyze(words []string, articled map[string]bool) analysis {
+func (t *table) analyze(words []string, articled, near map[string]bool) analysis {
 	var a analysis
 	n := len(words)
 	phraseTargets := make([][]lexTarget, n)
@@ -450,7 +450,7 @@ func (t *table) analyze(words []string, articled map[string]bool) analysis {
 	}
 	t.addProcedureDesks(&a)
 	t.dropPublicEchoes(&a)
-	markSoft(&a, dated)
+	markSoft(&a, dated, near)
 	markKindEchoes(&a)
 	joinPublicSides(&a)
 	markBeneficiaries(&a)
@@ -1120,7 +1120,7 @@ func (t *table) dropPublicEchoes(a *analysis) {
 // that is not generic. A query made only of generic words (« initiation
 // informatique », « ateliers numériques ») requires them all, as any
 // other query.
-func markSoft(a *analysis, dated map[string]bool) {
+func markSoft(a *analysis, dated, near map[string]bool) {
 	// Another need beside what the person lacks: a word the thesaurus
 	// gives a meaning (« impôts »), not a word of text or of a label
 	// only (« maison » in « je n'ai pas internet à la maison », a word of
@@ -1170,7 +1170,7 @@ func markSoft(a *analysis, dated map[string]bool) {
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && landmarks[c.word] || placeQualifiers[c.word] || dated[c.word] ||
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
 			c.place < 0 && language && !foreignLanguage(*c)

@@ -41,3 +41,39 @@ func TestLabelledProcedurePlacesOfTheBatch0131(t *testing.T) {
 		}
 	}
 }
+
+// A kind of place the directory lists (a mairie, a post office) named as
+// where the person is (« à côté de la mairie de pantin », « près de la
+// poste de cognac »), and a town's centre (« centre ville cognac »),
+// beside a commune say where in it, as a landmark does: the commune's
+// places, those the landmark names first. Required, « mairie » kept the
+// town hall and a « Maison de quartier Mairie-Ourcq » of Pantin's nine
+// places, « centre ville » one of Cognac's sixteen. Without a near word a
+// kind of place is still what is sought (« mairie pantin »).
+func TestAKindOfPlaceNamedAsALandmarkOfTheBatch0131(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("mairie", "Mairie de Pantin", "Pantin", "93500", "45 avenue du Général Leclerc", "services", themeTools),
+		record("mq", "Maison de quartier des Courtillières", "Pantin", "93500", "1 avenue Aimé Césaire", "services", themeTools),
+		record("cs", "Centre social Haut et Petit Pantin", "Pantin", "93500", "2 rue Candale", "services", themeTools),
+		record("bob", "Mairie de Bobigny", "Bobigny", "93000", "31 avenue Salvador Allende", "services", themeTools),
+		record("med", "Médiathèque de Cognac", "Cognac", "16100", "10 rue du Minage", "services", themeTools),
+		record("pc", "Pôle commerce de la ville de Cognac", "Cognac", "16100", "1 place du Centre", "services", themeTools),
+		record("asso", "ASERC", "Cognac", "16100", "5 rue de Crouin", "services", themeTools),
+	})
+	for _, c := range []struct {
+		q     string
+		first string
+		n     int
+	}{
+		{"a cote de la mairie de pantin", "Mairie de Pantin", 3},
+		{"pres de la mairie de pantin aide ordi", "Mairie de Pantin", 3},
+		{"centre ville cognac aide ordi", "Pôle commerce de la ville de Cognac", 3},
+		{"aide ordi en centre-ville de cognac", "Pôle commerce de la ville de Cognac", 3},
+		{"mairie pantin", "Mairie de Pantin", 1},
+	} {
+		r, got := searchNames(t, m, c.q)
+		if len(got) != c.n || got[0] != c.first || r.Partial {
+			t.Errorf("%s: %v (partial %v), want %d places, %s first", c.q, got, r.Partial, c.n, c.first)
+		}
+	}
+}
