@@ -77,3 +77,19 @@ func TestAKindOfPlaceNamedAsALandmarkOfTheBatch0131(t *testing.T) {
 		}
 	}
 }
+
+// Words of the batch of 2027-01-31 no entry held: the CMU, the
+// complémentaire santé solidaire's name until 2019, which people still
+// use (« cmu »: no result).
+func TestWordsNoEntryHeldOfTheBatch0131(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "France services Tende", "Tende", "06430", "1 place de la Mairie", "services", themeProcedures),
+		record("tools", "Médiathèque Ceccano", "Avignon", "84000", "2 bis rue Laboureur", "services", themeTools),
+	})
+	for _, q := range []string{"cmu", "dossier cmu", "couverture maladie universelle", "renouveler ma cmu-c"} {
+		r, got := searchNames(t, m, q)
+		if r.Partial || !slices.Equal(got, []string{"France services Tende"}) {
+			t.Errorf("%s: %v (partial %v), want the place helping with procedures", q, got, r.Partial)
+		}
+	}
+}
