@@ -170,7 +170,7 @@ func (t *table) messageWords(words []string) []string {
 //
 // articled holds the words typed right after an article (« la garde »):
 // the article is a stop word, gone from words.
-func (t *table) analyze(words []string, articled map[string]bool) analysis {
+func (t *table) analyze(words []string, articled, near map[string]bool) analysis {
 	var a analysis
 	n := len(words)
 	phraseTargets := make([][]lexTarget, n)
@@ -448,8 +448,9 @@ func (t *table) analyze(words []string, articled map[string]bool) analysis {
 		c.inPhrase = inPhrase[i]
 		a.clauses = append(a.clauses, c)
 	}
+	t.addProcedureDesks(&a)
 	t.dropPublicEchoes(&a)
-	markSoft(&a, dated)
+	markSoft(&a, dated, near)
 	markKindEchoes(&a)
 	joinPublicSides(&a)
 	markBeneficiaries(&a)
@@ -1119,7 +1120,7 @@ func (t *table) dropPublicEchoes(a *analysis) {
 // that is not generic. A query made only of generic words (« initiation
 // informatique », « ateliers numériques ») requires them all, as any
 // other query.
-func markSoft(a *analysis, dated map[string]bool) {
+func markSoft(a *analysis, dated, near map[string]bool) {
 	// Another need beside what the person lacks: a word the thesaurus
 	// gives a meaning (« impôts »), not a word of text or of a label
 	// only (« maison » in « je n'ai pas internet à la maison », a word of
@@ -1169,7 +1170,7 @@ func markSoft(a *analysis, dated map[string]bool) {
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && landmarks[c.word] || placeQualifiers[c.word] || dated[c.word] ||
+		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
 			c.place < 0 && language && !foreignLanguage(*c)
@@ -1702,6 +1703,91 @@ func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) claus
 	c.fsize = c.size
 	t.addAbbrevTerms(&c, keys)
 	return c
+}
+
+// procedureDesks are the labels and kinds of place that help with
+// administrative procedures by definition, whatever themes a producer
+// declares: the France services (formerly MSAP) are the State's desks for
+// them, and an aidant connect does them on the person's behalf. Most
+// labelled places of the reference files declare only the everyday tools
+// (745 of 876 France services, 134 of 196 Aidants Connect), and « aide
+// demarches caf cognac » found none of Cognac's France services.
+var procedureDesks = []lexTarget{
+	{field: FieldNationalProgrammes, value: vocab.ProgrammeFranceServices},
+	{field: FieldNationalProgrammes, value: vocab.ProgrammeAidantsConnect},
+	{field: FieldTypologies, value: "RFS"},
+	{field: FieldTypologies, value: "MSAP"},
+}
+
+// addProcedureDesks: beside a named place (a commune, a département, a
+// postal code, a part of a city), a word whose need is help with
+// procedures also finds the place's records whose label or kind is that
+// help (procedureDesks), one step below the places declaring it
+// (factorKind); records elsewhere are not so found, as a partial answer
+// would list them for a chance word:
+// there, few places may declare it and the France services of the place
+// are where a helper sends the person (« aide papiers embrun »: the France
+// services of Embrun declare the everyday tools only). Without a place,
+// the 218 places declaring it nationally answer, and the 1,000 labelled
+// ones would only follow them, while a chance word of their names (« site
+// ants carte grise »: an Ufcv « site de Toulouse » labelled Aidants
+// Connect) made them the only records holding every word.
+func (t *table) addProcedureDesks(a *analysis) {
+	if len(a.places) == 0 {
+		return
+	}
+	named := t.namedSlots(a)
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		if c.place >= 0 || c.soft || lex.generic[inflectionBase(c.word)] {
+			continue // « aide » is any help, though a word of the theme's label
+		}
+		k := slices.IndexFunc(c.sets, func(sr setRef) bool {
+			return !sr.fuzzy && sr.t.field == FieldThemes && sr.t.value == vocab.ThemeAdministrativeProcedures &&
+				(sr.t.how == HowRelated || sr.t.how == HowSynonym || sr.t.how == HowVocabulary && sr.t.factor >= factorStem)
+		})
+		if k < 0 {
+			continue
+		}
+		need := c.sets[k].t
+		for _, d := range procedureDesks {
+			b := t.set(d.field, d.value)
+			if b == nil {
+				continue
+			}
+			in, n := make(bitset, len(*b)), 0
+			b.each(func(slot uint32) bool {
+				if named.has(slot) && !c.sets[k].set.has(slot) {
+					in.set(slot)
+					n++
+				}
+				return true
+			})
+			if n == 0 {
+				continue
+			}
+			d.factor, d.how, d.via = need.factor*factorKind, HowRelated, need.via
+			c.sets = append(c.sets, setRef{set: &in, weight: float32(vocabWeight) * d.factor, t: d})
+			c.size, c.related = min(c.size+n, t.len()), c.related+n
+		}
+	}
+}
+
+// namedSlots is the set of the records in the places a query names.
+func (t *table) namedSlots(a *analysis) bitset {
+	named := make(bitset, (len(t.docs)+63)/64)
+	for _, pr := range a.places {
+		for _, slot := range pr.slots {
+			named.set(slot)
+		}
+		for _, b := range pr.sets {
+			b.each(func(slot uint32) bool {
+				named.set(slot)
+				return true
+			})
+		}
+	}
+	return named
 }
 
 // addSets adds the bitsets of targets to c, keeping the best weight of

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,6 +70,7 @@ func cacheKey(kind string, p *plan) string {
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 	w(kind, q.Sort, q.Cursor, strconv.Itoa(p.limit), strconv.FormatBool(q.IncludeRemote), strconv.FormatBool(q.ExcludeFull))
 	w(p.typed...)
+	w(slices.Sorted(maps.Keys(p.near))...)
 	if q.Near != nil {
 		w(f(q.Near.Lat), f(q.Near.Lon), f(p.radius))
 	}

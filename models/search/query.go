@@ -66,6 +66,10 @@ type plan struct {
 	q     Query
 	words []string // the words to match; none when the query only names places
 	typed []string // every word of q, for the cache key and the cursor
+	// near: the words of q naming where the person is (nearWords), which
+	// the words alone do not tell: « mairie pantin » and « à côté de la
+	// mairie de pantin » have the same words, not the same answer.
+	near map[string]bool
 	// message: q has more distinct words than MaxWords, a message read
 	// for what it names (messageWords).
 	message bool
@@ -121,6 +125,7 @@ func readQuery(q Query) (*plan, error) {
 	}
 	p.message = distinct > MaxWords
 	p.typed = p.words
+	p.near = nearWords(q.Text)
 	return p, nil
 }
 
@@ -138,7 +143,7 @@ func (t *table) finishPlan(p *plan, allowed []string) error {
 			return badRequest("q", fmt.Sprintf("names %d needs, places or kinds of places: at most %d are read; keep the ones that matter", n, MaxWords))
 		}
 	}
-	p.an = t.analyze(p.words, articledWords(q.Text))
+	p.an = t.analyze(p.words, articledWords(q.Text), p.near)
 	if p.an.placeOnly {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not
 		// words to rank by.

@@ -130,6 +130,40 @@ func articledWords(q string) map[string]bool {
 	return out
 }
 
+// nearWords are the words of a query that name where the person is: the
+// word after a word saying « near » (« près de la mairie », « à côté de
+// la poste », « en face de l'église », « derrière la gare », « vers la
+// médiathèque ») and a town's centre (« centre ville », « centre-ville »),
+// as tokenize folds them. Beside a commune they say where in it (see
+// markSoft). A time (« vers 18h ») is no place.
+func nearWords(q string) map[string]bool {
+	out := map[string]bool{}
+	all := strings.Split(vocab.Slugify(undot(q)), "-")
+	for i, w := range all {
+		if w == "centre" && i+1 < len(all) && all[i+1] == "ville" {
+			out["centre"], out["ville"] = true, true
+			continue
+		}
+		near := w == "pres" || w == "vers" || w == "derriere" ||
+			i > 0 && (w == "cote" && all[i-1] == "a" || w == "face" && all[i-1] == "en")
+		if !near {
+			continue
+		}
+		j := i + 1
+		for j < len(all) && (all[j] == "" || stopWords[all[j]]) {
+			j++
+		}
+		if j < len(all) && all[j][0] > '9' {
+			w := all[j]
+			if a, ok := abbreviations[w]; ok {
+				w = a
+			}
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // articleCommunes gives, for an article and a word (« la seyne », « le
 // puy »), the other words of the commune a person writing them means: the
 // most populous whose official name begins with them (La Seyne-sur-Mer, Le
