@@ -8,9 +8,9 @@ import (
 // TestReadingsMemoHoldsAFilesCommunes (issue 11, item 6): the readings of
 // a file's addresses stay remembered while the file names fewer distinct
 // ones than a generation of the memo holds, and the memo stays bounded
-// beyond. It held 8,192 and was emptied when full: the synthetic file's
-// ~10,000 postal code, name and INSEE code triples were read three times
-// in four (148,000 readings of 194,000), a twentieth of an import's CPU.
+// beyond. It held 8,192 and was emptied when full: an import of the
+// synthetic file read its addresses again three times in four, a
+// twentieth of its CPU.
 func TestReadingsMemoHoldsAFilesCommunes(t *testing.T) {
 	if err := Load(); err != nil {
 		t.Fatal(err)
