@@ -55,16 +55,23 @@ func (s *Store) traceActorDecisions(tx *gorm.DB, before, after *Actor) error {
 // traceReferralsDecision records a service of a structure with a team
 // opening or closing to referrals (a new one opening too).
 func (s *Store) traceReferralsDecision(tx *gorm.DB, before, after *Service) error {
+	if !referralsMoved(before, after) {
+		return nil
+	}
 	var old any
-	switch {
-	case before == nil && after.ReferralsClosed:
-		return nil
-	case before != nil && before.ReferralsClosed == after.ReferralsClosed:
-		return nil
-	case before != nil:
+	if before != nil {
 		old = !before.ReferralsClosed
 	}
 	return s.traceDecision(tx, TrailReferralsChanged, SubjectService, after.ActorID, after.ID, after.Name, old, !after.ReferralsClosed)
+}
+
+// referralsMoved says a write opens a service to referrals or closes it
+// (a new one opening too): what its structure's trail records.
+func referralsMoved(before, after *Service) bool {
+	if before == nil {
+		return !after.ReferralsClosed
+	}
+	return before.ReferralsClosed != after.ReferralsClosed
 }
 
 // traceDecision appends one decision of a structure to its journal, with

@@ -132,11 +132,25 @@ func parentChanged(before, after *Actor) bool {
 func equalPtr(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // hasTeam says the actor has members: what it decides of itself is then
-// its team's.
+// its team's. An actor the transaction created has none (see
+// withNewActors): a sync batch's new places are not asked, one query each
+// (issue 11, item 6).
 func hasTeam(tx *gorm.DB, actorID string) (bool, error) {
+	if created, _ := tx.Statement.Context.Value(newActorsKey{}).(map[string]bool); created[actorID] {
+		return false, nil
+	}
 	var n int64
 	err := tx.Model(&membershipRow{}).Where("actor_id = ?", actorID).Limit(1).Count(&n).Error
 	return n > 0, err
+}
+
+type newActorsKey struct{}
+
+// withNewActors marks ids as actors that tx's transaction created: no
+// membership can name them yet (their ids are new, and no write path adds
+// a member in the transaction that creates the structure).
+func withNewActors(tx *gorm.DB, ids map[string]bool) *gorm.DB {
+	return tx.WithContext(context.WithValue(tx.Statement.Context, newActorsKey{}, ids))
 }
 
 // provenanceChanged names the first provenance field a write changes on a
@@ -163,10 +177,6 @@ func provenanceChanged(before, after *Actor) string {
 // in the structure's trail whether it opens or closes to referrals.
 func (s *Store) authorizeService(tx *gorm.DB, before, after *Service, actor *Actor) error {
 	ctx := tx.Statement.Context
-	team, err := hasTeam(tx, actor.ID)
-	if err != nil {
-		return err
-	}
 	if p := PrincipalFrom(ctx); p != nil {
 		ref, err := actorRef(tx, actor.ID)
 		if err != nil {
@@ -176,7 +186,11 @@ func (s *Store) authorizeService(tx *gorm.DB, before, after *Service, actor *Act
 		if before != nil {
 			ch.Before, ch.BeforeSource = true, before.Source
 			ch.SourceChanged = before.Source != after.Source || before.SourceID != after.SourceID
-			ch.OpensReferrals = team && before.ReferralsClosed && !after.ReferralsClosed
+			if before.ReferralsClosed && !after.ReferralsClosed {
+				if ch.OpensReferrals, err = hasTeam(tx, actor.ID); err != nil {
+					return err
+				}
+			}
 		} else {
 			ch.SourceChanged = after.Source != "" || after.SourceID != ""
 		}
@@ -184,8 +198,13 @@ func (s *Store) authorizeService(tx *gorm.DB, before, after *Service, actor *Act
 			return err
 		}
 	}
-	if !team {
+	// The team is asked only when the write opens or closes the service
+	// (each service write of an import asked it: issue 11, item 6).
+	if !referralsMoved(before, after) {
 		return nil
+	}
+	if team, err := hasTeam(tx, actor.ID); err != nil || !team {
+		return err
 	}
 	return s.traceReferralsDecision(tx, before, after)
 }

@@ -824,6 +824,8 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 	for id := range scored {
 		room[id] = 0
 	}
+	// Nor a team: nobody is a member of a structure this batch created.
+	tx = withNewActors(tx, scored)
 	existing, err := loadKeys(tx, "services", source, ids)
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ func forgetAll() {
 	}
 	readingsMemo.mu.Lock()
 	clear(readingsMemo.m)
+	readingsMemo.older = nil
 	readingsMemo.mu.Unlock()
 	for i := range nearMemo {
 		nearMemo[i].Store(nil)
