@@ -10042,6 +10042,7 @@ const docTemplate = `{
                 "archived_at",
                 "booking_url",
                 "checked_on",
+                "checked_on_undated",
                 "closed_from",
                 "closed_until",
                 "closure_reason",
@@ -10093,10 +10094,15 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
+                },
+                "checked_on_undated": {
+                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever\nchecked_on, and the fresh criterion says the producer's date is missing (the stale list's field).",
+                    "type": "boolean",
+                    "example": false
                 },
                 "closed_from": {
                     "description": "First day of a closure, announced or current.",
@@ -10316,6 +10322,7 @@ const docTemplate = `{
                 "archived_at",
                 "booking_url",
                 "checked_on",
+                "checked_on_undated",
                 "closed_from",
                 "closed_until",
                 "closure_reason",
@@ -10371,10 +10378,15 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
+                },
+                "checked_on_undated": {
+                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever\nchecked_on, and the fresh criterion says the producer's date is missing (the stale list's field).",
+                    "type": "boolean",
+                    "example": false
                 },
                 "closed_from": {
                     "description": "First day of a closure, announced or current.",

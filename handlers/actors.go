@@ -179,8 +179,13 @@ type Actor struct {
 	// The day the record was last known correct: the producer's date when a partner or an import
 	// brings it, the day of the change when someone edits the record or one of its services in
 	// Carnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.
-	CheckedOn string  `json:"checked_on" format:"date" example:"2023-05-11"`
-	Quality   Quality `json:"quality"`
+	// When checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.
+	CheckedOn string `json:"checked_on" format:"date" example:"2023-05-11"`
+	// True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the
+	// record in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever
+	// checked_on, and the fresh criterion says the producer's date is missing (the stale list's field).
+	CheckedOnUndated bool    `json:"checked_on_undated" example:"false"`
+	Quality          Quality `json:"quality"`
 	// Today's status: a temporary closure counts from closed_from to
 	// closed_until (in the place's time zone); before, it is only announced
 	// (status active with the dates set), after, the place has reopened.
@@ -344,7 +349,7 @@ func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 		OpeningHoursUnreadable: unreadableHours(a.OpeningHours), Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
 		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: optionalDate(a.ProducerUpdatedOn),
-		CheckedOn: a.CheckedOn, Quality: newQuality(a, now), Status: a.StatusAt(now),
+		CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, Quality: newQuality(a, now), Status: a.StatusAt(now),
 		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
 		CreatedAt: a.CreatedAt, UpdatedAt: updated, ArchivedAt: a.ArchivedAt, Version: version,
 	}
