@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // An undated place (synced without the producer's date) says so on its own
@@ -23,5 +24,58 @@ func TestActorSaysItsCheckedOnIsUndated(t *testing.T) {
 	// A person's change dates it: no longer undated.
 	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + res.Results[0].ID, Token: e.Admin, Body: obj{"summary": "Vérifié"}}); r.Code != 200 || r.Map()["checked_on_undated"] != false {
 		t.Errorf("after a person's change: %d checked_on_undated %v", r.Code, r.Map()["checked_on_undated"])
+	}
+}
+
+// A service's booleans have no « none »: PATCH null on one is refused
+// naming it (omit it to keep the value), and a PUT that leaves
+// accepts_referrals out keeps the structure's choice. Neither reopened to
+// referrals a service its structure had closed (null and omission read as
+// true), for anyone — an administrator on a place without a team, a
+// coordinator or a partner on a structure with one (probe h36 B, finding 4).
+func TestNullOrOmittedBooleansNeverReopenReferrals(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	_, mgrB := e.Account("direction.b@example.fr", map[string]models.Role{w.b: models.RoleManager}, models.Territory{})
+	_, partner := e.Partner("Hub", []string{"hub-36"}, []string{models.ScopeDirectoryWrite})
+	pActor := str(e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: partner, Body: merge(validActor("Tiers-lieu"), obj{"source": "hub-36", "source_id": "p1"})}).Map()["id"])
+	pSvc := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: partner, Body: merge(validService(pActor, "Atelier"), obj{"accepts_referrals": false, "source": "hub-36", "source_id": "s1"})}).Map()
+	e.Account("equipe.p@example.fr", map[string]models.Role{pActor: models.RoleManager}, models.Territory{})
+	// A place without a team, as the administrator.
+	free := str(createActor(t, e, validActor("Sans équipe"))["id"])
+	freeSvc := str(createService(t, e, merge(validService(free, "Aide"), obj{"accepts_referrals": false}))["id"])
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + w.s, Token: mgrB, Body: obj{"accepts_referrals": false}}); r.Code != 200 {
+		t.Fatalf("manager closes: %d %s", r.Code, r.Body)
+	}
+	for _, c := range []struct{ who, token, svc string }{
+		{"administrator", e.Admin, freeSvc}, {"coordinator", w.coord, w.s}, {"partner", partner, str(pSvc["id"])},
+	} {
+		path := "/api/v1/services/" + c.svc
+		for _, field := range []string{"accepts_referrals", "on_site", "remote", "is_full", "pass_numerique"} {
+			r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: c.token, Body: obj{field: nil}})
+			if r.Code != 400 || !hasAll(fields(t, r), field) {
+				t.Errorf("%s: PATCH %s null: %d %s", c.who, field, r.Code, r.Body)
+			}
+		}
+		cur := e.Do(apitest.Request{Method: "GET", Path: path, Token: c.token}).Map()
+		put := obj{"actor_id": cur["actor_id"], "name": cur["name"], "kind": cur["kind"], "themes": cur["themes"], "source": cur["source"], "source_id": cur["source_id"]}
+		r := e.Do(apitest.Request{Method: "PUT", Path: path, Token: c.token, Body: put})
+		if r.Code != 200 || r.Map()["accepts_referrals"] != false || r.Map()["on_site"] != true {
+			t.Errorf("%s: PUT leaving accepts_referrals out: %d %s", c.who, r.Code, r.Body)
+		}
+		if got := e.Do(apitest.Request{Method: "GET", Path: path, Token: c.token}).Map()["accepts_referrals"]; got != false {
+			t.Errorf("%s: the service is open to referrals again", c.who)
+		}
+	}
+	// Sending true still takes the structure's managers on a team's service.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + w.s, Token: w.coord, Body: obj{"accepts_referrals": true}}); r.Code != 403 {
+		t.Errorf("coordinator opens: %d", r.Code)
+	}
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + freeSvc, Token: e.Admin, Body: obj{"accepts_referrals": true}}); r.Code != 200 || r.Map()["accepts_referrals"] != true {
+		t.Errorf("administrator opens: %d %s", r.Code, r.Body)
+	}
+	// An actor's contact_public: the same rule.
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + free, Token: e.Admin, Body: obj{"contact_public": nil}}); r.Code != 400 || !hasAll(fields(t, r), "contact_public") {
+		t.Errorf("PATCH contact_public null: %d %s", r.Code, r.Body)
 	}
 }

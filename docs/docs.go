@@ -1337,7 +1337,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).",
+                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept; contact_public, a boolean, cannot be cleared (null: 400 naming it). Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).",
                 "consumes": [
                     "application/json",
                     "application/merge-patch+json"
@@ -6607,7 +6607,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
+                "description": "Replaces every writable field: omitted fields are cleared (on_site is true when both on_site and remote are omitted), except accepts_referrals, which keeps the stored choice when omitted. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
                 "consumes": [
                     "application/json"
                 ],
@@ -6820,7 +6820,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
+                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. A boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) cannot be cleared: null is refused with 400 naming it (omit it to keep the value). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
                 "consumes": [
                     "application/json",
                     "application/merge-patch+json"
@@ -15983,7 +15983,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "accepts_referrals": {
-                    "description": "Whether helpers of other structures may refer people to it; true by default.",
+                    "description": "Whether helpers of other structures may refer people to it; true by default when the service is\ncreated. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission\nnever opens a service to referrals); like every boolean of a service, PATCH null is refused (400).",
                     "type": "boolean"
                 },
                 "access_modes": {
@@ -16813,7 +16813,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "accepts_referrals": {
-                    "description": "Whether helpers of other structures may refer people to it; true by default.",
+                    "description": "Whether helpers of other structures may refer people to it; true by default when the service is\ncreated. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission\nnever opens a service to referrals); like every boolean of a service, PATCH null is refused (400).",
                     "type": "boolean"
                 },
                 "access_modes": {

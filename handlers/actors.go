@@ -648,7 +648,7 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 //
 //	@ID			patchActor
 //	@Summary		Update some fields of an actor
-//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept; contact_public, a boolean, cannot be cleared (null: 400 naming it). Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
 //	@Tags			actors
 //	@Accept			json
 //	@Accept			application/merge-patch+json
@@ -675,7 +675,8 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 func (h *Handler) PatchActor(c *gin.Context) error {
 	var patch []byte
 	read := func() (err error) {
-		patch, err = readPatch(c, &ActorInput{})
+		// contact_public is a boolean: null is refused, as a service's.
+		patch, err = readPatch(c, &ActorInput{}, "contact_public")
 		return err
 	}
 	return h.updateActor(c, read, func(cur *models.Actor, in *ActorInput) error {
