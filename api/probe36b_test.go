@@ -79,3 +79,46 @@ func TestNullOrOmittedBooleansNeverReopenReferrals(t *testing.T) {
 		t.Errorf("PATCH contact_public null: %d %s", r.Code, r.Body)
 	}
 }
+
+// A sync record that leaves out producer and producer_updated_on (a
+// partner's serializer that omits empty fields) keeps the stored
+// provenance, as it keeps the other fields it omits: it replaced the
+// producer by the partner's name and dropped the producer's date, so the
+// place was no longer fresh, silently. A record that sends them writes
+// them; a partner's REST PUT that leaves them out keeps them too (probe h36
+// B, finding 3).
+func TestOmittedProvenanceIsKept(t *testing.T) {
+	e := apitest.New(t)
+	place := func(phone string, extra obj) obj {
+		return merge(merge(partnerActor("p-1", "Médiathèque"), obj{"phones": []string{phone}}), extra)
+	}
+	dated := obj{"producer": "dora", "producer_updated_on": "2026-01-02"}
+	id := syncActors(t, e, "", place("0491000000", dated)).Results[0].ID
+	provenance := func(when string) {
+		t.Helper()
+		a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map()
+		if a["producer"] != "dora" || a["producer_updated_on"] != "2026-01-02" || a["checked_on"] != "2026-01-02" || a["checked_on_undated"] != false {
+			t.Errorf("%s: producer %v, date %v, checked_on %v (undated %v)", when, a["producer"], a["producer_updated_on"], a["checked_on"], a["checked_on_undated"])
+		}
+	}
+	if res := syncActors(t, e, "", place("0491000000", nil)); res.Results[0].Result != "unchanged" {
+		t.Errorf("same record without its provenance: %s, want unchanged", res.Results[0].Result)
+	}
+	provenance("unchanged record")
+	if res := syncActors(t, e, "", place("0491111111", nil)); res.Results[0].Result != "updated" {
+		t.Errorf("changed record without its provenance: %s", res.Results[0].Result)
+	}
+	provenance("changed record")
+	// One of the two left out: the other is written.
+	syncActors(t, e, "", place("0491111111", obj{"producer_updated_on": "2026-02-03"}))
+	if a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map(); a["producer"] != "dora" || a["producer_updated_on"] != "2026-02-03" {
+		t.Errorf("date sent, producer left out: %v %v", a["producer"], a["producer_updated_on"])
+	}
+	syncActors(t, e, "", place("0491111111", dated))
+	// A partner's REST PUT leaving them out.
+	_, partner := e.Partner("Hub", []string{"hub-du-sud"}, []string{models.ScopeDirectoryWrite})
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/actors/" + id, Token: partner, Body: merge(place("0491222222", nil), obj{"source": "hub-du-sud"})}); r.Code != 200 {
+		t.Fatalf("partner's PUT: %d %s", r.Code, r.Body)
+	}
+	provenance("partner's PUT")
+}

@@ -98,6 +98,15 @@ type Omitted struct {
 	// languages, hours, location and booking link, which its structure
 	// writes in Carnet. Only KeepUncarried sets it: JSON batches carry them.
 	Offer bool
+	// An actor's producer and producer_updated_on, each left out of a JSON
+	// record (a partner's serializer that omits empty fields): the stored
+	// provenance is kept, as other omitted fields are. Read as the partner
+	// naming no other producer and giving no date, they replaced the
+	// producer by the partner's name and dropped its date, silently: the
+	// place was no longer fresh, and exports lost its date_maj. Imports
+	// have their own rule (a file without the date_maj column keeps the
+	// date: Fields), so KeepUncarried does not set them.
+	Producer, ProducerDate bool
 }
 
 // omitted is what record i of a batch leaves out: everything Carnet's users
@@ -713,7 +722,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
-			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || a.absent != 0 {
+			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || om.Producer || om.ProducerDate || a.absent != 0 {
 				if a.absent != 0 {
 					var warns []FieldError
 					o.Kept, warns = keepActorFields(a, &before)
@@ -724,6 +733,12 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 				}
 				if om.Contact {
 					a.ContactPublic = before.ContactPublic
+				}
+				if om.Producer {
+					a.Producer = before.Producer
+				}
+				if om.ProducerDate {
+					a.ProducerUpdatedOn = before.ProducerUpdatedOn
 				}
 				if om.Parent {
 					a.ParentID = before.ParentID
