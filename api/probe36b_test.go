@@ -122,3 +122,52 @@ func TestOmittedProvenanceIsKept(t *testing.T) {
 	}
 	provenance("partner's PUT")
 }
+
+// A place a snapshot archived, sent again in a later actors batch, comes
+// back with the services archived with it, as POST …/restore brings them
+// back; a service archived on its own before stays archived. It came back
+// without its offer until the partner sent its services again (probe h36 B,
+// finding 5).
+func TestSyncRestoresAPlaceWithItsServices(t *testing.T) {
+	e := apitest.New(t)
+	p1, p2 := partnerActor("p-1", "Médiathèque"), partnerActor("p-2", "Centre social")
+	ids := syncActors(t, e, "", p1, p2)
+	svc := syncServices(t, e, "", partnerService("s-1", obj{"actor_source_id": "p-1"}), partnerService("s-2", obj{"actor_source_id": "p-2"}),
+		partnerService("s-2b", obj{"actor_source_id": "p-2"}))
+	alone := "/api/v1/services/" + svc.Results[2].ID
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: alone, Token: e.Admin}); r.Code != 204 {
+		t.Fatalf("archive s-2b: %d %s", r.Code, r.Body)
+	}
+	if res := syncActors(t, e, "?mode=snapshot&allow_mass_archive=true", p1); res.Counts["archived"] == 0 {
+		t.Fatalf("snapshot: %+v", res.Counts)
+	}
+	res := syncActors(t, e, "", p1, p2)
+	if res.Results[1].Result != "restored" {
+		t.Fatalf("p-2: %+v", res.Results[1])
+	}
+	var back []string
+	for _, o := range res.Results {
+		if o.Index == -1 && o.Result == "restored" {
+			back = append(back, o.SourceID)
+		}
+	}
+	if len(back) != 1 || back[0] != "s-2" || res.Counts["restored"] != 2 {
+		t.Errorf("services reported restored with p-2: %v, counts %v", back, res.Counts)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + svc.Results[1].ID}); r.Code != 200 || r.Map()["status"] != "published" {
+		t.Errorf("s-2, archived with p-2: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: alone}); r.Code != 410 {
+		t.Errorf("s-2b, archived on its own: %d", r.Code)
+	}
+	a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + ids.Results[1].ID}).Map()
+	for _, m := range a["quality"].(map[string]any)["missing"].([]any) {
+		if m.(map[string]any)["criterion"] == "offer" {
+			t.Errorf("p-2's score does not count its restored service: %v", a["quality"])
+		}
+	}
+	// Sent again with its services, nothing is restored twice.
+	if res := syncServices(t, e, "", partnerService("s-2", obj{"actor_source_id": "p-2"})); res.Results[0].Result != "unchanged" {
+		t.Errorf("s-2 sent again: %s", res.Results[0].Result)
+	}
+}

@@ -433,7 +433,7 @@ func (s *Store) syncStep(tx *gorm.DB, b syncStep, opt SyncOptions, res *SyncResu
 	// An outcome per record (and the few archived at the end): sized once
 	// rather than grown, which copied a large import's outcomes twice.
 	res.Outcomes = slices.Grow(res.Outcomes, len(actors)+len(services))
-	if err := s.syncActors(tx, source, actors, opt, res, keep.actors, b.offers); err != nil {
+	if err := s.syncActors(tx, source, actors, opt, res, keep.actors, b.offers, carriedServices(services)); err != nil {
 		return err
 	}
 	// The actors just written need no lookup when services name them;
@@ -657,7 +657,17 @@ func rejection(err error) ([]FieldError, bool) {
 	return []FieldError{{Field: "", Reason: e.Message}}, true
 }
 
-func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncOptions, res *SyncResult, keep map[string]bool, offers map[string][]qualityService) error {
+// carriedServices is the set of the source ids of a batch's services: the
+// batch says itself what becomes of them.
+func carriedServices(services []SyncService) map[string]bool {
+	carried := make(map[string]bool, len(services))
+	for i := range services {
+		carried[services[i].SourceID] = true
+	}
+	return carried
+}
+
+func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncOptions, res *SyncResult, keep map[string]bool, offers map[string][]qualityService, carried map[string]bool) error {
 	ids := make([]string, 0, len(actors))
 	for i := range actors {
 		ids = append(ids, actors[i].SourceID) // trimmed by PrepareSyncBatch
@@ -758,6 +768,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 					break
 				}
 			}
+			archivedAt := before.ArchivedAt
 			err = s.saveActor(tx, &before, a)
 			o.ID, o.Result = ex.ID, SyncUpdated
 			if err == nil {
@@ -765,6 +776,9 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			}
 			if ex.Archived {
 				o.Result = SyncRestored
+				if err == nil && archivedAt != nil {
+					err = s.restoreOfferOf(tx, ex.ID, *archivedAt, carried, res)
+				}
 			}
 		default:
 			// Prepared now, created with the batch's other new actors
@@ -780,6 +794,23 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		res.add(o)
 	}
 	return s.createActors(tx, created)
+}
+
+// restoreOfferOf brings back, with a place a batch restores, the services
+// archived with it that the batch does not carry (those it carries, it
+// restores or withdraws itself), as POST …/restore does, and reports each
+// restored (index -1, as the records a snapshot archives); the place is
+// scored again with them. It came back without its offer — live, scored
+// and searched with none — until the partner sent its services again.
+func (s *Store) restoreOfferOf(tx *gorm.DB, actorID string, archivedAt time.Time, carried map[string]bool, res *SyncResult) error {
+	back, err := s.restoreArchivedWith(tx, actorID, archivedAt, func(sv *Service) bool { return sv.SourceID != "" && carried[sv.SourceID] })
+	if err != nil || len(back) == 0 {
+		return err
+	}
+	for _, sv := range back {
+		res.add(SyncOutcome{Index: -1, Entity: EntityService, SourceID: sv.SourceID, ID: sv.ID, Result: SyncRestored})
+	}
+	return s.refreshActorQuality(tx, actorID, false)
 }
 
 // ownCheckedOn drops a's producer's date when it is only the day Carnet
