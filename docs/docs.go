@@ -16731,7 +16731,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "index": {
-                    "description": "Position of the record in the batch, from 0; -1 for records archived\nbecause a snapshot did not contain them.",
+                    "description": "Position of the record in the batch, from 0; -1 for records archived\nbecause a snapshot did not contain them, and for services restored\nwith their place (archived with it, not carried by the batch).",
                     "type": "integer",
                     "example": 0
                 },

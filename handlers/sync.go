@@ -64,7 +64,8 @@ type SyncCounts struct {
 // SyncRecordResult is what happened to one record.
 type SyncRecordResult struct {
 	// Position of the record in the batch, from 0; -1 for records archived
-	// because a snapshot did not contain them.
+	// because a snapshot did not contain them, and for services restored
+	// with their place (archived with it, not carried by the batch).
 	Index    int    `json:"index" example:"0"`
 	Entity   string `json:"entity" enums:"actor,service"`
 	SourceID string `json:"source_id" example:"lieu-42"`
