@@ -5,8 +5,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"log/slog"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -50,7 +52,7 @@ func idempotent(log *slog.Logger, store *models.Store, hd *handlers.Handler) gin
 		c.Request.Body = io.NopCloser(bytes.NewReader(body))
 		h := sha256.New()
 		io.WriteString(h, c.Request.Method+" "+c.Request.URL.RequestURI()+"\n")
-		h.Write(body)
+		h.Write(canonicalBody(body))
 		hash := hex.EncodeToString(h.Sum(nil))
 		scope := p.Scope()
 		ctx := c.Request.Context()
@@ -112,6 +114,28 @@ func idempotent(log *slog.Logger, store *models.Store, hd *handlers.Handler) gin
 			log.Error("idempotency: could not record the answer", "request_id", handlers.RequestID(c), "error", err.Error())
 		}
 	}
+}
+
+// canonicalBody is what a key binds of a body: a JSON body as its parsed
+// content (object keys sorted, no white space, numbers as written), so a
+// client that re-serializes its request on a retry — another key order,
+// other spacing — is answered as the same request, not refused as « a
+// different request ». Anything else (not JSON, not UTF-8) binds its bytes.
+func canonicalBody(body []byte) []byte {
+	if !utf8.Valid(body) {
+		return body
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil || dec.More() {
+		return body
+	}
+	canon, err := json.Marshal(v)
+	if err != nil {
+		return body
+	}
+	return canon
 }
 
 func validIdempotencyKey(k string) bool {

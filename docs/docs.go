@@ -1118,7 +1118,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Replaces every writable field: omitted fields are cleared, but for a person's replacement of a partner's record, whose source, source_id, producer and producer_updated_on are kept when left out (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).",
+                "description": "Replaces every writable field: omitted fields are cleared, but producer and producer_updated_on, which are kept when left out (as a sync batch keeps them), and, in a person's replacement of a partner's record, source and source_id, kept when left out too (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).",
                 "consumes": [
                     "application/json"
                 ],
@@ -1337,7 +1337,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).",
+                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept; contact_public, a boolean, cannot be cleared (null: 400 naming it). Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).",
                 "consumes": [
                     "application/json",
                     "application/merge-patch+json"
@@ -6607,7 +6607,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
+                "description": "Replaces every writable field: omitted fields are cleared (on_site is true when both on_site and remote are omitted), except accepts_referrals, which keeps the stored choice when omitted. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
                 "consumes": [
                     "application/json"
                 ],
@@ -6820,7 +6820,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
+                "description": "Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. A boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) cannot be cleared: null is refused with 400 naming it (omit it to keep the value). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).",
                 "consumes": [
                     "application/json",
                     "application/merge-patch+json"
@@ -10042,6 +10042,7 @@ const docTemplate = `{
                 "archived_at",
                 "booking_url",
                 "checked_on",
+                "checked_on_undated",
                 "closed_from",
                 "closed_until",
                 "closure_reason",
@@ -10093,10 +10094,15 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
+                },
+                "checked_on_undated": {
+                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever\nchecked_on, and the fresh criterion says the producer's date is missing (the stale list's field).",
+                    "type": "boolean",
+                    "example": false
                 },
                 "closed_from": {
                     "description": "First day of a closure, announced or current.",
@@ -10316,6 +10322,7 @@ const docTemplate = `{
                 "archived_at",
                 "booking_url",
                 "checked_on",
+                "checked_on_undated",
                 "closed_from",
                 "closed_until",
                 "closure_reason",
@@ -10371,10 +10378,15 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
+                },
+                "checked_on_undated": {
+                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever\nchecked_on, and the fresh criterion says the producer's date is missing (the stale list's field).",
+                    "type": "boolean",
+                    "example": false
                 },
                 "closed_from": {
                     "description": "First day of a closure, announced or current.",
@@ -10696,7 +10708,7 @@ const docTemplate = `{
                     "example": "21130055300016"
                 },
                 "producer": {
-                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none.",
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value (a sync record that sends \"\" writes none).",
                     "type": "string",
                     "maxLength": 500,
                     "example": "conseiller-numerique"
@@ -15971,7 +15983,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "accepts_referrals": {
-                    "description": "Whether helpers of other structures may refer people to it; true by default.",
+                    "description": "Whether helpers of other structures may refer people to it; true by default when the service is\ncreated. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission\nnever opens a service to referrals); like every boolean of a service, PATCH null is refused (400).",
                     "type": "boolean"
                 },
                 "access_modes": {
@@ -16719,7 +16731,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "index": {
-                    "description": "Position of the record in the batch, from 0; -1 for records archived\nbecause a snapshot did not contain them.",
+                    "description": "Position of the record in the batch, from 0; -1 for records archived\nbecause a snapshot did not contain them, and for services restored\nwith their place (archived with it, not carried by the batch).",
                     "type": "integer",
                     "example": 0
                 },
@@ -16801,7 +16813,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "accepts_referrals": {
-                    "description": "Whether helpers of other structures may refer people to it; true by default.",
+                    "description": "Whether helpers of other structures may refer people to it; true by default when the service is\ncreated. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission\nnever opens a service to referrals); like every boolean of a service, PATCH null is refused (400).",
                     "type": "boolean"
                 },
                 "access_modes": {

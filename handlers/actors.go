@@ -122,7 +122,8 @@ type ActorInput struct {
 	// Who produced the record, when another than the source (the national standard's source column:
 	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day
 	// it last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or
-	// 0001-01-01: 422) to today; leave it out when the producer has none.
+	// 0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync
+	// record updating a place, each keeps the stored value (a sync record that sends "" writes none).
 	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500"`
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
 	// active (the default), temporarily_closed (with closed_from) or closed.
@@ -179,8 +180,13 @@ type Actor struct {
 	// The day the record was last known correct: the producer's date when a partner or an import
 	// brings it, the day of the change when someone edits the record or one of its services in
 	// Carnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.
-	CheckedOn string  `json:"checked_on" format:"date" example:"2023-05-11"`
-	Quality   Quality `json:"quality"`
+	// When checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.
+	CheckedOn string `json:"checked_on" format:"date" example:"2023-05-11"`
+	// True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the
+	// record in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever
+	// checked_on, and the fresh criterion says the producer's date is missing (the stale list's field).
+	CheckedOnUndated bool    `json:"checked_on_undated" example:"false"`
+	Quality          Quality `json:"quality"`
 	// Today's status: a temporary closure counts from closed_from to
 	// closed_until (in the place's time zone); before, it is only announced
 	// (status active with the dates set), after, the place has reopened.
@@ -290,24 +296,28 @@ func (in *ActorInput) toModel(a *models.Actor) {
 	a.ClosedFrom, a.ClosedUntil, a.ClosureReason = in.ClosedFrom, in.ClosedUntil, in.ClosureReason
 }
 
-// keepPartnersKeys keeps, in a person's replacement of a partner's record,
-// the source, source_id, producer and producer_updated_on it leaves out:
-// people may not change them (Principal.AuthorizeActorChange), and a
-// client that does not know these fields answered 403 on every PUT of a
-// partner's record. A value sent is still checked: another one is 403.
+// keepPartnersKeys keeps, in a replacement of a record, the producer and
+// producer_updated_on it leaves out, whoever sends it — as a sync batch
+// keeps them (models.Omitted.Producer): read as « no other producer, no
+// date », a partner's PUT replaced the producer by its own name and made
+// the place undated. In a person's replacement of a partner's record, it
+// keeps the source and source_id too: people may not change them
+// (Principal.AuthorizeActorChange), and a client that does not know these
+// fields answered 403 on every PUT of a partner's record. A value sent is
+// still checked: another one is 403.
 func keepPartnersKeys(p *models.Principal, cur *models.Actor, in *ActorInput) {
-	if cur.Source == "" || p == nil || p.IsAdmin() || p.IsPartner() {
-		return
-	}
 	keep := func(dst *string, stored string) {
 		if strings.TrimSpace(*dst) == "" {
 			*dst = stored
 		}
 	}
-	keep(&in.Source, cur.Source)
-	keep(&in.SourceID, cur.SourceID)
 	keep(&in.Producer, cur.Producer)
 	keep(&in.ProducerUpdatedOn, cur.ProducerUpdatedOn)
+	if cur.Source == "" || p == nil || p.IsAdmin() || p.IsPartner() {
+		return
+	}
+	keep(&in.Source, cur.Source)
+	keep(&in.SourceID, cur.SourceID)
 }
 
 // newActorInput is the writable representation of a, the base of a PATCH.
@@ -344,7 +354,7 @@ func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 		OpeningHoursUnreadable: unreadableHours(a.OpeningHours), Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
 		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: optionalDate(a.ProducerUpdatedOn),
-		CheckedOn: a.CheckedOn, Quality: newQuality(a, now), Status: a.StatusAt(now),
+		CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, Quality: newQuality(a, now), Status: a.StatusAt(now),
 		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
 		CreatedAt: a.CreatedAt, UpdatedAt: updated, ArchivedAt: a.ArchivedAt, Version: version,
 	}
@@ -607,7 +617,7 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //
 //	@ID			replaceActor
 //	@Summary		Replace an actor
-//	@Description	Replaces every writable field: omitted fields are cleared, but for a person's replacement of a partner's record, whose source, source_id, producer and producer_updated_on are kept when left out (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
+//	@Description	Replaces every writable field: omitted fields are cleared, but producer and producer_updated_on, which are kept when left out (as a sync batch keeps them), and, in a person's replacement of a partner's record, source and source_id, kept when left out too (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
@@ -643,7 +653,7 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 //
 //	@ID			patchActor
 //	@Summary		Update some fields of an actor
-//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept; contact_public, a boolean, cannot be cleared (null: 400 naming it). Send If-Match to avoid lost updates. Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
 //	@Tags			actors
 //	@Accept			json
 //	@Accept			application/merge-patch+json
@@ -670,7 +680,8 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 func (h *Handler) PatchActor(c *gin.Context) error {
 	var patch []byte
 	read := func() (err error) {
-		patch, err = readPatch(c, &ActorInput{})
+		// contact_public is a boolean: null is refused, as a service's.
+		patch, err = readPatch(c, &ActorInput{}, "contact_public")
 		return err
 	}
 	return h.updateActor(c, read, func(cur *models.Actor, in *ActorInput) error {

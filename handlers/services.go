@@ -58,7 +58,9 @@ type ServiceInput struct {
 	Capacity *int `json:"capacity,omitempty" example:"8" minimum:"1" maximum:"100000"`
 	// No place left for now.
 	IsFull bool `json:"is_full,omitempty"`
-	// Whether helpers of other structures may refer people to it; true by default.
+	// Whether helpers of other structures may refer people to it; true by default when the service is
+	// created. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission
+	// never opens a service to referrals); like every boolean of a service, PATCH null is refused (400).
 	AcceptsReferrals *bool  `json:"accepts_referrals,omitempty"`
 	BookingURL       string `json:"booking_url,omitempty" maxLength:"2000"`
 	// draft (hidden from the public), published (the default) or archived.
@@ -427,7 +429,7 @@ func (h *Handler) CreateService(c *gin.Context) error {
 //
 //	@ID			replaceService
 //	@Summary		Replace a service
-//	@Description	Replaces every writable field: omitted fields are cleared. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).
+//	@Description	Replaces every writable field: omitted fields are cleared (on_site is true when both on_site and remote are omitted), except accepts_referrals, which keeps the stored choice when omitted. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
@@ -452,17 +454,29 @@ func (h *Handler) CreateService(c *gin.Context) error {
 //	@Router			/api/v1/services/{id} [put]
 func (h *Handler) ReplaceService(c *gin.Context) error {
 	var sent ServiceInput
-	return h.updateService(c, func() error { return decodeJSON(c, &sent) }, func(_ *models.Service, in *ServiceInput) error {
+	return h.updateService(c, func() error { return decodeJSON(c, &sent) }, func(cur *models.Service, in *ServiceInput) error {
 		*in = sent
+		// Left out, accepts_referrals keeps the structure's choice: read
+		// as its default (true), a PUT reopened to referrals a service its
+		// structure had closed (probe h36 B, 4).
+		if in.AcceptsReferrals == nil {
+			in.AcceptsReferrals = ptr(!cur.ReferralsClosed)
+		}
 		return in.checkPoint()
 	})
 }
+
+// serviceBooleans are the booleans of a service: none can be removed, so
+// PATCH null on one is refused naming it rather than read as a default —
+// null on accepts_referrals reopened the service to referrals, and on
+// on_site turned it to false where an omitted one is true.
+var serviceBooleans = []string{"on_site", "remote", "pass_numerique", "is_full", "accepts_referrals"}
 
 // PatchService godoc
 //
 //	@ID			patchService
 //	@Summary		Update some fields of a service
-//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).
+//	@Description	Applies a JSON Merge Patch (RFC 7396): fields present are set, null clears a field, absent fields are kept. A boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) cannot be cleared: null is refused with 400 naming it (omit it to keep the value). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).
 //	@Tags			services
 //	@Accept			json
 //	@Accept			application/merge-patch+json
@@ -489,7 +503,7 @@ func (h *Handler) ReplaceService(c *gin.Context) error {
 func (h *Handler) PatchService(c *gin.Context) error {
 	var patch []byte
 	read := func() (err error) {
-		patch, err = readPatch(c, &ServiceInput{})
+		patch, err = readPatch(c, &ServiceInput{}, serviceBooleans...)
 		return err
 	}
 	return h.updateService(c, read, func(cur *models.Service, in *ServiceInput) error {

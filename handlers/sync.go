@@ -64,7 +64,8 @@ type SyncCounts struct {
 // SyncRecordResult is what happened to one record.
 type SyncRecordResult struct {
 	// Position of the record in the batch, from 0; -1 for records archived
-	// because a snapshot did not contain them.
+	// because a snapshot did not contain them, and for services restored
+	// with their place (archived with it, not carried by the batch).
 	Index    int    `json:"index" example:"0"`
 	Entity   string `json:"entity" enums:"actor,service"`
 	SourceID string `json:"source_id" example:"lieu-42"`
@@ -262,14 +263,16 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 
 // actorOmits is what actor i of a batch leaves out of what Carnet's users
 // set: its closure, when none of the four fields that say it is sent; its
-// contact_public; its network (parent_id; null sent is a value: none).
+// contact_public; its network (parent_id; null sent is a value: none); its
+// producer and producer's date, each on its own.
 func actorOmits(sent []map[string]json.RawMessage, i int) models.Omitted {
 	if i >= len(sent) {
 		return models.Omitted{}
 	}
 	r := sent[i]
 	return models.Omitted{Status: !has(r, "status") && !has(r, "closed_from") && !has(r, "closed_until") && !has(r, "closure_reason"),
-		Contact: !has(r, "contact_public"), Parent: !has(r, "parent_id")}
+		Contact: !has(r, "contact_public"), Parent: !has(r, "parent_id"),
+		Producer: !has(r, "producer"), ProducerDate: !has(r, "producer_updated_on")}
 }
 
 // serviceOmits is what service i of a batch leaves out of what Carnet's

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -63,22 +64,8 @@ func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition, o
 		if err := recordChange(tx, ch); err != nil {
 			return err
 		}
-		var services []Service
-		// Archived with the actor: at its archiving or just after, in the
-		// same transaction (a service archived on its own before stays).
-		if err := forUpdate(tx).Where("actor_id = ? AND archived_at >= ?", a.ID, archivedAt).Find(&services).Error; err != nil {
+		if _, err := s.restoreArchivedWith(tx, a.ID, archivedAt, nil); err != nil {
 			return err
-		}
-		// They come back together: the same bound as for any service
-		// added to a place (a place archived with more, before the bound,
-		// is refused rather than restored past it).
-		if err := (serviceRoom{}).take(tx, a.ID, len(services)); err != nil {
-			return err
-		}
-		for i := range services {
-			if err := s.restoreService(tx, &services[i]); err != nil {
-				return err
-			}
 		}
 		out = *a
 		return nil
@@ -87,6 +74,35 @@ func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition, o
 		return nil, err
 	}
 	return &out, nil
+}
+
+// restoreArchivedWith brings back, with the actor just restored, the
+// services archived with it: at its archiving or just after, in the same
+// transaction (a service archived on its own before stays archived). Those
+// skip names (a batch's own records, which it restores itself) are left.
+// Every path that restores a place uses it — POST …/restore and a sync
+// batch sending the place again — so that a place never comes back without
+// its offer.
+func (s *Store) restoreArchivedWith(tx *gorm.DB, actorID string, archivedAt time.Time, skip func(*Service) bool) ([]Service, error) {
+	var services []Service
+	if err := forUpdate(tx).Where("actor_id = ? AND archived_at >= ?", actorID, archivedAt).Order("id").Find(&services).Error; err != nil {
+		return nil, err
+	}
+	if skip != nil {
+		services = slices.DeleteFunc(services, func(sv Service) bool { return skip(&sv) })
+	}
+	// They come back together: the same bound as for any service added to
+	// a place (a place archived with more, before the bound, is refused
+	// rather than restored past it).
+	if err := (serviceRoom{}).take(tx, actorID, len(services)); err != nil {
+		return nil, err
+	}
+	for i := range services {
+		if err := s.restoreService(tx, &services[i]); err != nil {
+			return nil, err
+		}
+	}
+	return services, nil
 }
 
 // RestoreOptions tunes RestoreActor.

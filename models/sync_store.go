@@ -98,6 +98,15 @@ type Omitted struct {
 	// languages, hours, location and booking link, which its structure
 	// writes in Carnet. Only KeepUncarried sets it: JSON batches carry them.
 	Offer bool
+	// An actor's producer and producer_updated_on, each left out of a JSON
+	// record (a partner's serializer that omits empty fields): the stored
+	// provenance is kept, as other omitted fields are. Read as the partner
+	// naming no other producer and giving no date, they replaced the
+	// producer by the partner's name and dropped its date, silently: the
+	// place was no longer fresh, and exports lost its date_maj. Imports
+	// have their own rule (a file without the date_maj column keeps the
+	// date: Fields), so KeepUncarried does not set them.
+	Producer, ProducerDate bool
 }
 
 // omitted is what record i of a batch leaves out: everything Carnet's users
@@ -424,7 +433,7 @@ func (s *Store) syncStep(tx *gorm.DB, b syncStep, opt SyncOptions, res *SyncResu
 	// An outcome per record (and the few archived at the end): sized once
 	// rather than grown, which copied a large import's outcomes twice.
 	res.Outcomes = slices.Grow(res.Outcomes, len(actors)+len(services))
-	if err := s.syncActors(tx, source, actors, opt, res, keep.actors, b.offers); err != nil {
+	if err := s.syncActors(tx, source, actors, opt, res, keep.actors, b.offers, carriedServices(services)); err != nil {
 		return err
 	}
 	// The actors just written need no lookup when services name them;
@@ -648,7 +657,17 @@ func rejection(err error) ([]FieldError, bool) {
 	return []FieldError{{Field: "", Reason: e.Message}}, true
 }
 
-func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncOptions, res *SyncResult, keep map[string]bool, offers map[string][]qualityService) error {
+// carriedServices is the set of the source ids of a batch's services: the
+// batch says itself what becomes of them.
+func carriedServices(services []SyncService) map[string]bool {
+	carried := make(map[string]bool, len(services))
+	for i := range services {
+		carried[services[i].SourceID] = true
+	}
+	return carried
+}
+
+func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncOptions, res *SyncResult, keep map[string]bool, offers map[string][]qualityService, carried map[string]bool) error {
 	ids := make([]string, 0, len(actors))
 	for i := range actors {
 		ids = append(ids, actors[i].SourceID) // trimmed by PrepareSyncBatch
@@ -713,7 +732,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
-			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || a.absent != 0 {
+			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || om.Producer || om.ProducerDate || a.absent != 0 {
 				if a.absent != 0 {
 					var warns []FieldError
 					o.Kept, warns = keepActorFields(a, &before)
@@ -724,6 +743,12 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 				}
 				if om.Contact {
 					a.ContactPublic = before.ContactPublic
+				}
+				if om.Producer {
+					a.Producer = before.Producer
+				}
+				if om.ProducerDate {
+					a.ProducerUpdatedOn = before.ProducerUpdatedOn
 				}
 				if om.Parent {
 					a.ParentID = before.ParentID
@@ -743,6 +768,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 					break
 				}
 			}
+			archivedAt := before.ArchivedAt
 			err = s.saveActor(tx, &before, a)
 			o.ID, o.Result = ex.ID, SyncUpdated
 			if err == nil {
@@ -750,6 +776,9 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			}
 			if ex.Archived {
 				o.Result = SyncRestored
+				if err == nil && archivedAt != nil {
+					err = s.restoreOfferOf(tx, ex.ID, *archivedAt, carried, res)
+				}
 			}
 		default:
 			// Prepared now, created with the batch's other new actors
@@ -765,6 +794,23 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		res.add(o)
 	}
 	return s.createActors(tx, created)
+}
+
+// restoreOfferOf brings back, with a place a batch restores, the services
+// archived with it that the batch does not carry (those it carries, it
+// restores or withdraws itself), as POST …/restore does, and reports each
+// restored (index -1, as the records a snapshot archives); the place is
+// scored again with them. It came back without its offer — live, scored
+// and searched with none — until the partner sent its services again.
+func (s *Store) restoreOfferOf(tx *gorm.DB, actorID string, archivedAt time.Time, carried map[string]bool, res *SyncResult) error {
+	back, err := s.restoreArchivedWith(tx, actorID, archivedAt, func(sv *Service) bool { return sv.SourceID != "" && carried[sv.SourceID] })
+	if err != nil || len(back) == 0 {
+		return err
+	}
+	for _, sv := range back {
+		res.add(SyncOutcome{Index: -1, Entity: EntityService, SourceID: sv.SourceID, ID: sv.ID, Result: SyncRestored})
+	}
+	return s.refreshActorQuality(tx, actorID, false)
 }
 
 // ownCheckedOn drops a's producer's date when it is only the day Carnet
