@@ -117,11 +117,11 @@ func (h *Handler) DeleteMe(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if err := h.limit(c, p.Email); err != nil {
+	if err := h.limitCredential(c, p.Email); err != nil {
 		return err
 	}
 	if err := h.Store.DeleteAccount(c.Request.Context(), p.UserID, in.Password); err != nil {
-		return err
+		return h.credentialChecked(c, p.Email, err)
 	}
 	c.Status(http.StatusNoContent)
 	return nil

@@ -98,7 +98,7 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 		return Internal(err)
 	}
 	if !ok {
-		return &Error{Code: EINVALID, Message: "The password is incorrect.", Fields: []FieldError{{Field: "password", Reason: "does not match"}}}
+		return &Error{Code: EINVALID, Message: "The password is incorrect.", Fields: []FieldError{{Field: "password", Reason: reasonWrongPassword}}}
 	}
 	// An unusable password: a random secret nobody ever sees.
 	secret, _ := newSecret("deleted_")

@@ -377,7 +377,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID, keepSession, current
 		return Internal(err)
 	}
 	if !ok {
-		return &Error{Code: EINVALID, Message: "The current password is incorrect.", Fields: []FieldError{{Field: "current_password", Reason: "does not match"}}}
+		return &Error{Code: EINVALID, Message: "The current password is incorrect.", Fields: []FieldError{{Field: "current_password", Reason: reasonWrongPassword}}}
 	}
 	hash, err := s.newPasswordHash(ctx, next, u, "new_password")
 	if err != nil {
