@@ -88,3 +88,23 @@ func TestProbe36M1PartnerSecretNotLockedOut(t *testing.T) {
 		t.Errorf("the partner's right secret after a stranger's wrong ones: %d, want 200", c)
 	}
 }
+
+// TestProbe36L7LogoutEverywhere: only a password change (or an
+// administrator) ended the other sessions of an account; POST
+// /auth/logout with everywhere ends them all, the other devices' access
+// and refresh tokens included.
+func TestProbe36L7LogoutEverywhere(t *testing.T) {
+	e := apitest.New(t)
+	e.Account("nomade@example.fr", nil, models.Territory{})
+	here := login(t, e, "nomade@example.fr", "a password for tests")
+	there := login(t, e, "nomade@example.fr", "a password for tests")
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/logout", Body: obj{"refresh_token": here.refresh, "everywhere": true}}); r.Code != 204 {
+		t.Fatalf("logout everywhere: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/me", Token: there.access}); r.Code != 401 {
+		t.Errorf("another device's access token after logging out everywhere: %d", r.Code)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/token", Body: obj{"grant_type": "refresh_token", "refresh_token": there.refresh}}); r.Code != 401 {
+		t.Errorf("another device's refresh token after logging out everywhere: %d", r.Code)
+	}
+}

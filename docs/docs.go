@@ -2723,7 +2723,7 @@ const docTemplate = `{
         },
         "/api/v1/auth/logout": {
             "post": {
-                "description": "Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.",
+                "description": "Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. With everywhere, ends every session of the account the same way. Logging out twice is not an error.",
                 "consumes": [
                     "application/json"
                 ],
@@ -11310,6 +11310,7 @@ const docTemplate = `{
                     "example": "Camille Martin"
                 },
                 "email": {
+                    "description": "Their professional e-mail when verified (their login address); \"\" otherwise.",
                     "type": "string",
                     "example": "camille.martin@mediatheque.example.fr"
                 },
@@ -13511,6 +13512,10 @@ const docTemplate = `{
                 "refresh_token"
             ],
             "properties": {
+                "everywhere": {
+                    "description": "Ends every session of the account (log out everywhere: a lost phone,\na shared computer), not only this one.",
+                    "type": "boolean"
+                },
                 "refresh_token": {
                     "type": "string"
                 }
@@ -14597,7 +14602,7 @@ const docTemplate = `{
                     "example": "Conseillère numérique"
                 },
                 "professional_email": {
-                    "description": "A professional e-mail the structures you exchange referrals with may use (your login e-mail stays private).",
+                    "description": "A professional e-mail the structures you exchange referrals with may use. It is shown to them only once verified, that is when it is your login address (which otherwise stays private): any other address is nobody's proof and would let anyone pass for a colleague.",
                     "type": "string",
                     "x-nullable": true,
                     "example": "camille.martin@mediatheque.example.fr"

@@ -43,6 +43,9 @@ type TokenRequest struct {
 // LogoutRequest ends a session.
 type LogoutRequest struct {
 	RefreshToken string `json:"refresh_token"`
+	// Ends every session of the account (log out everywhere: a lost phone,
+	// a shared computer), not only this one.
+	Everywhere bool `json:"everywhere,omitempty"`
 }
 
 // Login godoc
@@ -215,7 +218,7 @@ func readTokenRequest(c *gin.Context) (TokenRequest, error) {
 //
 //	@ID			logOut
 //	@Summary		Log out
-//	@Description	Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.
+//	@Description	Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. With everywhere, ends every session of the account the same way. Logging out twice is not an error.
 //	@Tags			auth
 //	@Accept			json
 //	@Param			request	body	LogoutRequest	true	"The session's refresh token"
@@ -232,7 +235,7 @@ func (h *Handler) Logout(c *gin.Context) error {
 	if in.RefreshToken == "" {
 		return badToken("refresh_token", "is required")
 	}
-	if err := h.Store.RevokeRefreshToken(c.Request.Context(), in.RefreshToken); err != nil {
+	if err := h.Store.RevokeRefreshToken(c.Request.Context(), in.RefreshToken, in.Everywhere); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
