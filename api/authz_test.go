@@ -53,6 +53,7 @@ type world struct {
 func newWorld(t *testing.T, opts ...apitest.Option) *world {
 	many := api.RateLimit{Every: time.Millisecond, Burst: 1000}
 	e := apitest.New(t, append([]apitest.Option{apitest.WithRateLimits(many, many), apitest.WithSignUpLimit(many), apitest.WithNotifications(),
+		apitest.WithConfig(func(c *api.Config) { c.Mailing = many }),
 		apitest.WithWebhooks(webhook.Config{Guard: webhook.Guard{AllowPrivate: true}})}, opts...)...)
 	w := &world{t: t, e: e, tokens: map[string]string{"admin": e.Admin}, users: map[string]*models.User{"admin": e.AdminUser}}
 	w.own = w.actor("OWN", true, "")

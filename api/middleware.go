@@ -176,6 +176,12 @@ func authenticate(log *slog.Logger, tokens *Tokens, store *models.Store) gin.Han
 		}
 		c.Set(handlers.PrincipalKey, p)
 		c.Request = c.Request.WithContext(models.WithPrincipal(c.Request.Context(), p))
+		// A signed-in answer may hold what only this caller may read
+		// (private contacts, drafts, referral statistics): no shared
+		// cache nor the browser's disk keeps it. Handlers whose answer is
+		// the same for everyone (vocabularies, exports, documents) set
+		// their public caching over this default (probe36a L4).
+		c.Header("Cache-Control", "private, no-store")
 		c.Next()
 	}
 }

@@ -36,9 +36,18 @@ func newDBLimiter(store *models.Store, l RateLimit, now func() time.Time) *dbLim
 // attempt passes: the credential check that follows needs the database
 // too, and fails on its own.
 func (k *dbLimiter) Allow(ctx context.Context, key string) handlers.RateDecision {
-	r, err := k.store.TakeRateToken(ctx, key, models.RateRule{Every: k.limit.Every, Burst: k.limit.Burst}, k.now())
+	return k.decision(k.store.TakeRateToken(ctx, key, models.RateRule{Every: k.limit.Every, Burst: k.limit.Burst}, k.now()))
+}
+
+func (k *dbLimiter) decision(r models.RateResult, err error) handlers.RateDecision {
 	if err != nil {
 		return handlers.RateDecision{OK: true, Limit: k.limit.Burst}
 	}
 	return handlers.RateDecision{OK: r.OK, Limit: k.limit.Burst, Remaining: r.Remaining, Reset: r.Reset, RetryAfter: r.RetryAfter}
+}
+
+// Peek tells whether an attempt for key would pass, taking nothing; as
+// Allow, it lets the attempt pass when the database cannot answer.
+func (k *dbLimiter) Peek(ctx context.Context, key string) handlers.RateDecision {
+	return k.decision(k.store.PeekRateToken(ctx, key, models.RateRule{Every: k.limit.Every, Burst: k.limit.Burst}, k.now()))
 }

@@ -37,8 +37,14 @@ type Config struct {
 	// RefreshTTL is the lifetime of refresh tokens; 0 means 30 days.
 	RefreshTTL time.Duration
 	// PerIP and PerAccount limit credential checks; zero values mean the
-	// defaults (DefaultPerIP, DefaultPerAccount).
+	// defaults (DefaultPerIP, DefaultPerAccount). PerAccount counts one
+	// account's attempts from one client address. AccountFailures limits
+	// the wrong passwords of one account from every address, enforced
+	// only on addresses that gave one themselves within FailureMemory;
+	// zero values mean DefaultAccountFailures and DefaultFailureMemory.
 	PerIP, PerAccount RateLimit
+	AccountFailures   RateLimit
+	FailureMemory     time.Duration
 	// TrustedProxies are the addresses (CIDR) of reverse proxies whose
 	// X-Forwarded-For is believed; none by default, so a client cannot
 	// forge its address to dodge rate limits.
@@ -70,6 +76,9 @@ type Config struct {
 	// PingLimit limits test pings per webhook subscription; DefaultPing
 	// when zero.
 	PingLimit RateLimit
+	// Mailing limits invitations and suggestions (each e-mails people) per
+	// sending account and per structure; DefaultMailing when zero.
+	Mailing RateLimit
 }
 
 // MaxHeaderBytes is the largest request head (request line and headers) the
@@ -83,16 +92,25 @@ const (
 
 // Default rate limits of credential checks: a person mistyping a password a
 // few times is never blocked; a script guessing passwords gets 5 tries a
-// minute per account and 30 a minute per address.
+// minute per account from one address and 30 a minute per address. Past
+// 10 wrong passwords for an account (refilled at one a minute), an address
+// that gave one in the last 15 minutes is refused: guesses spread over
+// many addresses get one per address per 15 minutes, and an address that
+// guessed nothing is never refused for the others' guesses.
 var (
-	DefaultPerIP      = RateLimit{Every: 2 * time.Second, Burst: 30}
-	DefaultPerAccount = RateLimit{Every: 12 * time.Second, Burst: 5}
+	DefaultPerIP           = RateLimit{Every: 2 * time.Second, Burst: 30}
+	DefaultPerAccount      = RateLimit{Every: 12 * time.Second, Burst: 5}
+	DefaultAccountFailures = RateLimit{Every: time.Minute, Burst: 10}
+	DefaultFailureMemory   = 15 * time.Minute
 	// DefaultSignUp: 5 sign-ups at once from one address, then one every
 	// 10 minutes; each sends an e-mail to an address nobody checked yet.
 	DefaultSignUp = RateLimit{Every: 10 * time.Minute, Burst: 5}
 	// DefaultPing: 6 test pings at once per webhook subscription, then one
 	// every 10 seconds; each makes Carnet call the endpoint.
 	DefaultPing = RateLimit{Every: 10 * time.Second, Burst: 6}
+	// DefaultMailing: 20 invitations (or suggestions) at once per account
+	// and per structure, then one every 3 minutes (20 an hour).
+	DefaultMailing = RateLimit{Every: 3 * time.Minute, Burst: 20}
 )
 
 // NewServer returns the service's HTTP handler.
@@ -119,8 +137,17 @@ func NewServer(cfg Config) (http.Handler, error) {
 	if cfg.PerAccount == (RateLimit{}) {
 		cfg.PerAccount = DefaultPerAccount
 	}
+	if cfg.AccountFailures == (RateLimit{}) {
+		cfg.AccountFailures = DefaultAccountFailures
+	}
+	if cfg.FailureMemory <= 0 {
+		cfg.FailureMemory = DefaultFailureMemory
+	}
 	if cfg.SignUp == (RateLimit{}) {
 		cfg.SignUp = DefaultSignUp
+	}
+	if cfg.Mailing == (RateLimit{}) {
+		cfg.Mailing = DefaultMailing
 	}
 	if cfg.PingLimit == (RateLimit{}) {
 		cfg.PingLimit = DefaultPing
@@ -167,9 +194,11 @@ func NewServer(cfg Config) (http.Handler, error) {
 		acceptable(cfg.Logger, docs.queries),   // likewise (accept.go)
 	)
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
-		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now), Version: cfg.Version,
+		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now),
+		AccountFailures: newDBLimiter(cfg.Store, cfg.AccountFailures, cfg.Now), FailedHere: newDBLimiter(cfg.Store, RateLimit{Every: cfg.FailureMemory, Burst: 1}, cfg.Now), Version: cfg.Version,
 		SignupOpen: cfg.SignupOpen, SignUpLimit: newDBLimiter(cfg.Store, cfg.SignUp, cfg.Now),
-		Webhooks: cfg.Webhooks, PingLimit: newDBLimiter(cfg.Store, cfg.PingLimit, cfg.Now), Exports: exports, PublicURL: cfg.PublicURL}
+		Webhooks: cfg.Webhooks, PingLimit: newDBLimiter(cfg.Store, cfg.PingLimit, cfg.Now),
+		Mailing: newDBLimiter(cfg.Store, cfg.Mailing, cfg.Now), Exports: exports, PublicURL: cfg.PublicURL}
 	routes(r, h, cfg, docs, met)
 	return headAsGet{r}, nil
 }

@@ -84,7 +84,8 @@ func TestWhoLabelsNeverLoginEmails(t *testing.T) {
 	}{
 		{"suggestion with a display name, manager", "/api/v1/suggestions/" + suggest(namedTok), w.tokens["manager"], named.ID, "Olivier Dupont", named.Email},
 		{"suggestion with a display name, coordinator", "/api/v1/suggestions?actor_id=" + w.own, w.tokens["coordinator"], named.ID, "Olivier Dupont", named.Email},
-		{"suggestion with a professional e-mail", "/api/v1/suggestions/" + suggest(proTok), w.tokens["manager"], pro.ID, "accueil@lyon.example.fr", pro.Email},
+		// An unverified professional e-mail is not shown (probe36a L5).
+		{"suggestion with an unverified professional e-mail", "/api/v1/suggestions/" + suggest(proTok), w.tokens["manager"], pro.ID, models.UnnamedAccountLabel, pro.Email},
 		{"suggestion with neither", "/api/v1/suggestions/" + suggest(bareTok), w.tokens["coordinator"], bare.ID, models.UnnamedAccountLabel, bare.Email},
 		{"history, the manager read by the coordinator", "/api/v1/actors/" + w.own + "/history?limit=200", w.tokens["coordinator"], w.users["manager"].ID, "Directrice OWN", w.users["manager"].Email},
 		{"history, the coordinator read by the manager", "/api/v1/actors/" + w.own + "/history?limit=200", w.tokens["manager"], w.users["coordinator"].ID, "Coordination 13", w.users["coordinator"].Email},
@@ -211,5 +212,38 @@ func patchMe(t *testing.T, e *apitest.Env, tok string, body obj) {
 	t.Helper()
 	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: tok, Body: body}); r.Code != 200 {
 		t.Fatal(r.Code, r.Body)
+	}
+}
+
+// TestProbe36L5UnverifiedProfessionalEmailNotShown: a manager set its
+// professional e-mail to another structure's manager's address (no
+// confirmation) and its card, shown to the other structure on referrals,
+// carried it: replies misdirected, a colleague impersonated. Only a
+// verified address is shown to others: the account's login e-mail (proven
+// by its invitation or sign-up link); another one stays on the owner's
+// own /me.
+func TestProbe36L5UnverifiedProfessionalEmailNotShown(t *testing.T) {
+	w := newWorld(t)
+	e := w.e
+	sender := w.users["member"]
+	_, otherTok := e.Account("direction.other@carnet.test", map[string]models.Role{w.other: models.RoleManager}, models.Territory{})
+	patchMe(t, e, w.tokens["member"], obj{"professional_email": "direction.other@carnet.test"})
+	ref := w.referral(sender, w.own, w.otherSvc)
+	card := func() any {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + ref, Token: otherTok})
+		if r.Code != 200 {
+			t.Fatal(r.Code, r.Body)
+		}
+		return r.Map()["sender"].(map[string]any)["email"]
+	}
+	if got := card(); got != "" && got != nil {
+		t.Errorf("an unverified professional e-mail is shown to the other structure: %v", got)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/me", Token: w.tokens["member"]}); !strings.Contains(r.Body.String(), `"professional_email":"direction.other@carnet.test"`) {
+		t.Errorf("the owner no longer sees its own professional e-mail: %s", r.Body)
+	}
+	patchMe(t, e, w.tokens["member"], obj{"professional_email": sender.Email})
+	if got := card(); got != sender.Email {
+		t.Errorf("the verified (login) address as professional e-mail: %v, want %s", got, sender.Email)
 	}
 }

@@ -2148,6 +2148,12 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "429": {
+                        "description": "Too many invitations by this account or to this structure (Retry-After)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -2533,6 +2539,12 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
+                    },
+                    "429": {
+                        "description": "Too many suggestions by this account or about this structure (Retry-After)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -2711,7 +2723,7 @@ const docTemplate = `{
         },
         "/api/v1/auth/logout": {
             "post": {
-                "description": "Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.",
+                "description": "Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. With everywhere, ends every session of the account the same way. Logging out twice is not an error.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3847,6 +3859,12 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too many invitations by this account or to this structure (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -7217,6 +7235,12 @@ const docTemplate = `{
                     },
                     "422": {
                         "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "Too many suggestions by this account or about this structure (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -11298,6 +11322,7 @@ const docTemplate = `{
                     "example": "Camille Martin"
                 },
                 "email": {
+                    "description": "Their professional e-mail when verified (their login address); \"\" otherwise.",
                     "type": "string",
                     "example": "camille.martin@mediatheque.example.fr"
                 },
@@ -13499,6 +13524,10 @@ const docTemplate = `{
                 "refresh_token"
             ],
             "properties": {
+                "everywhere": {
+                    "description": "Ends every session of the account (log out everywhere: a lost phone,\na shared computer), not only this one.",
+                    "type": "boolean"
+                },
                 "refresh_token": {
                     "type": "string"
                 }
@@ -14585,7 +14614,7 @@ const docTemplate = `{
                     "example": "Conseillère numérique"
                 },
                 "professional_email": {
-                    "description": "A professional e-mail the structures you exchange referrals with may use (your login e-mail stays private).",
+                    "description": "A professional e-mail the structures you exchange referrals with may use. It is shown to them only once verified, that is when it is your login address (which otherwise stays private): any other address is nobody's proof and would let anyone pass for a colleague.",
                     "type": "string",
                     "x-nullable": true,
                     "example": "camille.martin@mediatheque.example.fr"

@@ -15,7 +15,7 @@ type ProfilePatch struct {
 	DisplayName *string `json:"display_name,omitempty" extensions:"x-nullable" example:"Camille Martin" maxLength:"200"`
 	// Your function, shown on the referrals you send or accept.
 	JobTitle *string `json:"job_title,omitempty" extensions:"x-nullable" example:"Conseillère numérique" maxLength:"100"`
-	// A professional e-mail the structures you exchange referrals with may use (your login e-mail stays private).
+	// A professional e-mail the structures you exchange referrals with may use. It is shown to them only once verified, that is when it is your login address (which otherwise stays private): any other address is nobody's proof and would let anyone pass for a colleague.
 	ProfessionalEmail *string `json:"professional_email,omitempty" extensions:"x-nullable" example:"camille.martin@mediatheque.example.fr"`
 	// A professional phone, likewise; national or international format.
 	ProfessionalPhone *string `json:"professional_phone,omitempty" extensions:"x-nullable" example:"04 91 00 00 00"`
@@ -117,11 +117,11 @@ func (h *Handler) DeleteMe(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if err := h.limit(c, p.Email); err != nil {
+	if err := h.limitCredential(c, p.Email); err != nil {
 		return err
 	}
 	if err := h.Store.DeleteAccount(c.Request.Context(), p.UserID, in.Password); err != nil {
-		return err
+		return h.credentialChecked(c, p.Email, err)
 	}
 	c.Status(http.StatusNoContent)
 	return nil

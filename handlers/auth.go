@@ -43,6 +43,9 @@ type TokenRequest struct {
 // LogoutRequest ends a session.
 type LogoutRequest struct {
 	RefreshToken string `json:"refresh_token"`
+	// Ends every session of the account (log out everywhere: a lost phone,
+	// a shared computer), not only this one.
+	Everywhere bool `json:"everywhere,omitempty"`
 }
 
 // Login godoc
@@ -70,13 +73,13 @@ func (h *Handler) Login(c *gin.Context) error {
 	if err := incomplete("The login request is incomplete.", [2]string{"email", in.Email}, [2]string{"password", in.Password}); err != nil {
 		return err
 	}
-	if err := h.limit(c, in.Email); err != nil {
+	if err := h.limitCredential(c, in.Email); err != nil {
 		return err
 	}
 	ctx := c.Request.Context()
 	u, err := h.Store.Authenticate(ctx, in.Email, in.Password)
 	if err != nil {
-		return err
+		return h.credentialChecked(c, in.Email, err)
 	}
 	sess, err := h.Store.OpenSession(ctx, u.ID, h.RefreshTTL)
 	if err != nil {
@@ -143,12 +146,12 @@ func (h *Handler) Token(c *gin.Context) error {
 		if in.ClientID == "" || in.ClientSecret == "" {
 			return badToken("client_id", "client_id and client_secret are required (in the body or with HTTP Basic authentication)")
 		}
-		if err := h.limit(c, "client:"+in.ClientID); err != nil {
+		if err := h.limitCredential(c, "client:"+in.ClientID); err != nil {
 			return err
 		}
 		cl, err := h.Store.AuthenticateClient(ctx, in.ClientID, in.ClientSecret)
 		if err != nil {
-			return err
+			return h.credentialChecked(c, "client:"+in.ClientID, err)
 		}
 		p, err := h.Store.LoadClientPrincipal(ctx, cl.ID, 0)
 		if err != nil {
@@ -215,7 +218,7 @@ func readTokenRequest(c *gin.Context) (TokenRequest, error) {
 //
 //	@ID			logOut
 //	@Summary		Log out
-//	@Description	Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. Logging out twice is not an error.
+//	@Description	Ends the session of the refresh token: the token, every token rotated from it, and the session's access tokens, which are refused from the next request on. With everywhere, ends every session of the account the same way. Logging out twice is not an error.
 //	@Tags			auth
 //	@Accept			json
 //	@Param			request	body	LogoutRequest	true	"The session's refresh token"
@@ -232,7 +235,7 @@ func (h *Handler) Logout(c *gin.Context) error {
 	if in.RefreshToken == "" {
 		return badToken("refresh_token", "is required")
 	}
-	if err := h.Store.RevokeRefreshToken(c.Request.Context(), in.RefreshToken); err != nil {
+	if err := h.Store.RevokeRefreshToken(c.Request.Context(), in.RefreshToken, in.Everywhere); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -275,11 +278,11 @@ func (h *Handler) ChangePassword(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if err := h.limit(c, p.Email); err != nil {
+	if err := h.limitCredential(c, p.Email); err != nil {
 		return err
 	}
 	if err := h.Store.ChangePassword(c.Request.Context(), p.UserID, p.SessionID, in.CurrentPassword, in.NewPassword); err != nil {
-		return err
+		return h.credentialChecked(c, p.Email, err)
 	}
 	c.Status(http.StatusNoContent)
 	return nil

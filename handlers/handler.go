@@ -36,9 +36,11 @@ type RateDecision struct {
 	RetryAfter time.Duration // when refused, until the next attempt may pass
 }
 
-// Limiter limits attempts per key; the api package implements it.
+// Limiter limits attempts per key; the api package implements it. Allow
+// takes an attempt; Peek tells whether one would pass, taking nothing.
 type Limiter interface {
 	Allow(ctx context.Context, key string) RateDecision
+	Peek(ctx context.Context, key string) RateDecision
 }
 
 // Handler holds what every handler needs. Its methods are grouped by
@@ -51,8 +53,18 @@ type Handler struct {
 	RefreshTTL time.Duration
 	// PerIP and PerAccount limit credential checks (login, token,
 	// invitation acceptance) so that passwords and secrets cannot be
-	// guessed at speed.
+	// guessed at speed. PerAccount counts the attempts on one account (or
+	// partner client) from one client address, never those of other
+	// addresses: counted from every address, a stranger's wrong guesses
+	// refused the owner's right password (probe36a M1).
 	PerIP, PerAccount Limiter
+	// AccountFailures counts the wrong passwords given for an account from
+	// every address; FailedHere marks an address that gave one for that
+	// account (one unit, refilled after the memory of failures). When the
+	// account's failures are exhausted, only marked addresses are refused:
+	// guessing spread over many addresses slows down to one guess per
+	// address per memory, and nobody can lock the owner out.
+	AccountFailures, FailedHere Limiter
 	// Search answers the search, orientation and territory endpoints.
 	Search search.Engine
 	// Version is the running build's version, shown by /healthz.
@@ -65,6 +77,10 @@ type Handler struct {
 	// the queue. PingLimit limits test pings per subscription.
 	Webhooks  *webhook.Service
 	PingLimit Limiter
+	// Mailing limits the requests that make Carnet e-mail people on a
+	// caller's behalf (invitations, suggestions), per sending account and
+	// per structure: a sender of Carnet's address is a spam relay.
+	Mailing Limiter
 
 	// PublicURL is the service's public base URL (CARNET_PUBLIC_URL);
 	// empty: the scheme and host of the request.
@@ -111,12 +127,72 @@ func clientKey(c *gin.Context) string {
 	return p.String()
 }
 
+// limitCredential limits a check of account's password (or a partner
+// client's secret) following OWASP's advice against guessing without
+// lockouts: per client address, per (account, client address), and, for
+// an address that already gave a wrong password for this account, per
+// account. A client with no failure of its own is never refused because of
+// another client's failures.
+func (h *Handler) limitCredential(c *gin.Context, account string) error {
+	if err := h.limitWith(c, h.PerIP, "ip:"+clientKey(c)); err != nil {
+		return err
+	}
+	account = strings.ToLower(strings.TrimSpace(account))
+	if err := h.limitWith(c, h.PerAccount, "account-address:"+account+"|"+clientKey(c)); err != nil {
+		return err
+	}
+	if h.FailedHere == nil || h.AccountFailures == nil {
+		return nil
+	}
+	ctx := c.Request.Context()
+	if h.FailedHere.Peek(ctx, "failed-here:"+account+"|"+clientKey(c)).OK {
+		return nil // no failure of its own on this account lately
+	}
+	// Passing, the headers keep the per-address bucket's state: the
+	// one this client spends.
+	if d := h.AccountFailures.Peek(ctx, "account-failures:"+account); !d.OK {
+		return h.rated(c, d)
+	}
+	return nil
+}
+
+// credentialChecked counts err against account when it says the password
+// or secret was wrong (the same answer for an unknown account as for a
+// known one), and returns err.
+func (h *Handler) credentialChecked(c *gin.Context, account string, err error) error {
+	if !models.IsWrongCredential(err) || h.FailedHere == nil || h.AccountFailures == nil {
+		return err
+	}
+	account = strings.ToLower(strings.TrimSpace(account))
+	ctx := c.Request.Context()
+	h.FailedHere.Allow(ctx, "failed-here:"+account+"|"+clientKey(c))
+	h.AccountFailures.Allow(ctx, "account-failures:"+account)
+	return err
+}
+
+// limitMailing takes one unit of the mailing limit for the sending account
+// and one for the structure addressed.
+func (h *Handler) limitMailing(c *gin.Context, kind, senderID, actorID string) error {
+	if err := h.limitWith(c, h.Mailing, kind+"-by:"+senderID); err != nil {
+		return err
+	}
+	if actorID == "" {
+		return nil
+	}
+	return h.limitWith(c, h.Mailing, kind+"-to:"+actorID)
+}
+
 // limitWith takes one attempt from l for key.
 func (h *Handler) limitWith(c *gin.Context, l Limiter, key string) error {
 	if l == nil {
 		return nil
 	}
-	d := l.Allow(c.Request.Context(), key)
+	return h.rated(c, l.Allow(c.Request.Context(), key))
+}
+
+// rated sets the RateLimit headers of d and refuses with 429 when d did
+// not pass.
+func (h *Handler) rated(c *gin.Context, d RateDecision) error {
 	reset := int(d.Reset.Seconds() + 0.999)
 	if !d.OK {
 		// Refused, RateLimit-Reset says when a unit comes back, as

@@ -83,6 +83,7 @@ func newInvitationCreated(inv *models.Invitation, token string, emailed bool) In
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		429			{object}	Problem	"Too many invitations by this account or to this structure (Retry-After)"
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/invitations [post]
 func (h *Handler) CreateInvitation(c *gin.Context) error {
@@ -91,6 +92,9 @@ func (h *Handler) CreateInvitation(c *gin.Context) error {
 	}
 	var in InvitationInput
 	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if err := h.limitMailing(c, "invite", principal(c).UserID, in.ActorID); err != nil {
 		return err
 	}
 	ni := models.NewInvitation{Email: in.Email, ActorID: in.ActorID, Role: models.Role(in.Role), PlatformAdmin: in.PlatformAdmin}

@@ -116,6 +116,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 //	@Failure		413				{object}	Problem
 //	@Failure		415				{object}	Problem
 //	@Failure		422				{object}	Problem
+//	@Failure		429				{object}	Problem	"Too many invitations by this account or to this structure (Retry-After)"
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/actors/{id}/members [post]
 func (h *Handler) AddMember(c *gin.Context) error {
@@ -125,6 +126,9 @@ func (h *Handler) AddMember(c *gin.Context) error {
 	}
 	var in MemberInput
 	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if err := h.limitMailing(c, "invite", principal(c).UserID, ref.ID); err != nil {
 		return err
 	}
 	inv, token, err := h.Store.CreateInvitation(c.Request.Context(), models.NewInvitation{Email: in.Email, ActorID: ref.ID, Role: models.Role(in.Role)})

@@ -137,9 +137,10 @@ type ContactCard struct {
 	// Their role in the structure they acted for; "" once they left it.
 	Role     string `json:"role" example:"member"`
 	JobTitle string `json:"job_title" example:"Conseillère numérique"`
-	Email    string `json:"email" example:"camille.martin@mediatheque.example.fr"`
-	Phone    string `json:"phone" example:"+33491000000"`
-	Deleted  bool   `json:"deleted"`
+	// Their professional e-mail when verified (their login address); "" otherwise.
+	Email   string `json:"email" example:"camille.martin@mediatheque.example.fr"`
+	Phone   string `json:"phone" example:"+33491000000"`
+	Deleted bool   `json:"deleted"`
 }
 
 // ReferralEvent is one step of the lifecycle.

@@ -338,6 +338,7 @@ func prefixFields(err error, prefix string) error {
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		429			{object}	Problem	"Too many suggestions by this account or about this structure (Retry-After)"
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/actors/{id}/suggestions [post]
 func (h *Handler) SuggestActorChange(c *gin.Context) error {
@@ -399,6 +400,7 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
+//	@Failure		429			{object}	Problem	"Too many suggestions by this account or about this structure (Retry-After)"
 //	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/services/{id}/suggestions [post]
 func (h *Handler) SuggestServiceChange(c *gin.Context) error {
@@ -432,6 +434,10 @@ func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 }
 
 func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error {
+	// Each suggestion e-mails the structure's moderators.
+	if err := h.limitMailing(c, "suggest", sg.AuthorID, sg.ActorID); err != nil {
+		return err
+	}
 	if err := h.Store.CreateSuggestion(c.Request.Context(), sg); err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 		return Internal(err)
 	}
 	if !ok {
-		return &Error{Code: EINVALID, Message: "The password is incorrect.", Fields: []FieldError{{Field: "password", Reason: "does not match"}}}
+		return &Error{Code: EINVALID, Message: "The password is incorrect.", Fields: []FieldError{{Field: "password", Reason: reasonWrongPassword}}}
 	}
 	// An unusable password: a random secret nobody ever sees.
 	secret, _ := newSecret("deleted_")
@@ -239,11 +239,11 @@ type ContactCard struct {
 // ContactCard returns the card of userID acting for actorID.
 func (s *Store) ContactCard(ctx context.Context, userID, actorID string) (*ContactCard, error) {
 	var row struct {
-		ID, DisplayName, JobTitle, ProfessionalEmail, ProfessionalPhone, Role string
-		Deleted                                                               bool
+		ID, DisplayName, JobTitle, ProfessionalEmail, ProfessionalPhone, Role, Email string
+		Deleted                                                                      bool
 	}
 	err := s.read(ctx).Table("users").
-		Select("users.id, users.display_name, users.job_title, users.professional_email, users.professional_phone, "+
+		Select("users.id, users.email, users.display_name, users.job_title, users.professional_email, users.professional_phone, "+
 			"CASE WHEN users.deleted_at IS NULL THEN 0 ELSE 1 END AS deleted, COALESCE(memberships.role, '') AS role").
 		Joins("LEFT JOIN memberships ON memberships.user_id = users.id AND memberships.actor_id = ?", actorID).
 		Where("users.id = ?", userID).Limit(1).Scan(&row).Error
@@ -257,5 +257,5 @@ func (s *Store) ContactCard(ctx context.Context, userID, actorID string) (*Conta
 		return &ContactCard{UserID: row.ID, DisplayName: DeletedAccountLabel, Deleted: true}, nil
 	}
 	return &ContactCard{UserID: row.ID, DisplayName: row.DisplayName, Role: Role(row.Role), JobTitle: row.JobTitle,
-		Email: row.ProfessionalEmail, Phone: row.ProfessionalPhone}, nil
+		Email: SharedEmail(row.ProfessionalEmail, row.Email), Phone: row.ProfessionalPhone}, nil
 }

@@ -126,3 +126,21 @@ func (fe FieldErrors) Err(message string) error {
 	}
 	return &Error{Code: EINVALID, Message: message, Fields: fe}
 }
+
+// reasonWrongPassword is the field reason of a wrong password given by a
+// signed-in person (a password change, an account's deletion).
+const reasonWrongPassword = "does not match"
+
+// IsWrongCredential tells whether err says a password or a partner's secret
+// was wrong (or the account unknown or disabled: the same 401), so that the
+// login limits count it as a guess.
+func IsWrongCredential(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	if e.Code == EUNAUTHORIZED {
+		return true
+	}
+	return e.Code == EINVALID && len(e.Fields) == 1 && e.Fields[0].Reason == reasonWrongPassword
+}

@@ -73,3 +73,30 @@ func (s *Store) TakeRateToken(ctx context.Context, key string, rule RateRule, no
 	})
 	return res, err
 }
+
+// PeekRateToken tells whether an attempt for key under rule would pass at
+// now, without taking it: the login limits read a client's mark and an
+// account's bucket of failures before the check, and take from them only
+// once the check failed.
+func (s *Store) PeekRateToken(ctx context.Context, key string, rule RateRule, now time.Time) (RateResult, error) {
+	every := rule.Every.Microseconds()
+	tau := int64(rule.Burst) * every
+	n := now.UnixMicro()
+	h := sha256.Sum256([]byte(key))
+	var tats []int64
+	if err := s.read(ctx).Raw("SELECT tat FROM rate_limits WHERE key = ?", hex.EncodeToString(h[:])).Scan(&tats).Error; err != nil {
+		return RateResult{}, err
+	}
+	tat := n
+	if len(tats) == 1 && tats[0] > n {
+		tat = tats[0]
+	}
+	res := RateResult{Reset: time.Duration(tat-n) * time.Microsecond}
+	if tat+every-n <= tau {
+		res.OK = true
+		res.Remaining = int((tau - (tat - n)) / every)
+		return res, nil
+	}
+	res.RetryAfter = time.Duration(tat-n+every-tau) * time.Microsecond
+	return res, nil
+}

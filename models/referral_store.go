@@ -153,7 +153,7 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 			return err
 		}
 		if !u.CanBeReached() {
-			return referralInvalid("person.contact_channel", "referent means the structure reaches the person through you, but your profile shares no professional e-mail or phone: add one (PATCH /api/v1/me) or give the person's own contact")
+			return referralInvalid("person.contact_channel", "referent means the structure reaches the person through you, but your profile shares no professional phone nor a verified e-mail (your login address): add one (PATCH /api/v1/me) or give the person's own contact")
 		}
 	}
 	r.ID, r.ToActorID, r.SenderID = NewID(), sv.ActorID, sender
@@ -225,7 +225,7 @@ func referralTargetErrors(tx *gorm.DB, r *Referral, now time.Time) (FieldErrors,
 			return nil, err
 		}
 		if !u.CanBeReached() {
-			fe.Add("person.contact_channel", "referent means the structure reaches the person through you, but your profile shares no professional e-mail or phone: add one (PATCH /api/v1/me) or give the person's own contact")
+			fe.Add("person.contact_channel", "referent means the structure reaches the person through you, but your profile shares no professional phone nor a verified e-mail (your login address): add one (PATCH /api/v1/me) or give the person's own contact")
 		}
 	}
 	return fe, nil
@@ -312,17 +312,17 @@ func labelOf(tx *gorm.DB, userID string) (string, error) {
 		return p.PublicLabel(), nil
 	}
 	var u struct {
-		DisplayName, ProfessionalEmail string
-		DeletedAt                      *time.Time
+		DisplayName, ProfessionalEmail, Email string
+		DeletedAt                             *time.Time
 	}
-	err := tx.Table("users").Select("display_name", "professional_email", "deleted_at").Where("id = ?", userID).Take(&u).Error
+	err := tx.Table("users").Select("display_name", "professional_email", "email", "deleted_at").Where("id = ?", userID).Take(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && u.DeletedAt != nil {
 		return DeletedAccountLabel, nil
 	}
 	if err != nil {
 		return "", err
 	}
-	return PersonLabel(u.DisplayName, u.ProfessionalEmail), nil
+	return PersonLabel(u.DisplayName, SharedEmail(u.ProfessionalEmail, u.Email)), nil
 }
 
 // GetReferral returns the referral with id and its events; the caller checks

@@ -118,9 +118,9 @@ func (s *Store) RotateRefreshToken(ctx context.Context, token string, ttl time.D
 }
 
 // RevokeRefreshToken ends the login session the token belongs to (log out),
-// its access tokens included. Unknown tokens are ignored: logging out twice
-// is not an error.
-func (s *Store) RevokeRefreshToken(ctx context.Context, token string) error {
+// its access tokens included; with everywhere, every session of the
+// account. Unknown tokens are ignored: logging out twice is not an error.
+func (s *Store) RevokeRefreshToken(ctx context.Context, token string, everywhere bool) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
 		var rt refreshToken
 		err := tx.Take(&rt, "token_hash = ?", hashSecret(token)).Error
@@ -129,6 +129,11 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, token string) error {
 		}
 		if err != nil {
 			return err
+		}
+		// Everywhere only with a live token: an old one (rotated, or of an
+		// ended session) must not let whoever kept it end the others.
+		if everywhere && rt.RevokedAt == nil && rt.ExpiresAt.After(s.now()) {
+			return revokeUserTokens(tx, rt.UserID, s.now(), "")
 		}
 		return revokeFamily(tx, rt.FamilyID, s.now())
 	})

@@ -64,10 +64,10 @@ func (s *Store) CreateSuggestion(ctx context.Context, sg *Suggestion) error {
 	sg.ID, sg.Status, sg.CreatedAt = NewID(), SuggestionPending, s.now()
 	return s.write(ctx, func(tx *gorm.DB) error {
 		var author User
-		if err := tx.Select("display_name", "professional_email").Where("id = ? AND deleted_at IS NULL", sg.AuthorID).Limit(1).Find(&author).Error; err != nil {
+		if err := tx.Select("display_name", "professional_email", "email").Where("id = ? AND deleted_at IS NULL", sg.AuthorID).Limit(1).Find(&author).Error; err != nil {
 			return err
 		}
-		sg.AuthorLabel = PersonLabel(author.DisplayName, author.ProfessionalEmail)
+		sg.AuthorLabel = author.Label()
 		if err := tx.Create(sg).Error; err != nil {
 			return err
 		}

@@ -71,6 +71,18 @@ func checkDisplayName(fe *FieldErrors, s string) {
 	}
 }
 
+// SharedEmail is the professional e-mail a person's card shows to others:
+// only a verified one, that is their login address (proven by the link of
+// their invitation, sign-up or reset). Any other is the person's say-so —
+// set to a colleague's address it misdirected replies and impersonated
+// them (probe36a L5) — and stays on their own /me.
+func SharedEmail(professional, login string) string {
+	if professional != "" && strings.EqualFold(professional, login) {
+		return professional
+	}
+	return ""
+}
+
 // PersonLabel is how a person is named to others wherever they acted (the
 // who.label of history, trail and suggestions): the display name they
 // chose, else the professional e-mail they share, else
@@ -91,13 +103,20 @@ func PersonLabel(displayName, professionalEmail string) string {
 // Label is PersonLabel for the account: how the trail names it as a
 // subject (never by its login e-mail, which its own structures' managers
 // read in their members list and nobody else).
-func (u *User) Label() string { return PersonLabel(u.DisplayName, u.ProfessionalEmail) }
+func (u *User) Label() string {
+	return PersonLabel(u.DisplayName, SharedEmail(u.ProfessionalEmail, u.Email))
+}
 
 // PublicLabel is PersonLabel for the principal's account.
-func (p *Principal) PublicLabel() string { return PersonLabel(p.DisplayName, p.ProfessionalEmail) }
+func (p *Principal) PublicLabel() string {
+	return PersonLabel(p.DisplayName, SharedEmail(p.ProfessionalEmail, p.Email))
+}
 
 // CanBeReached reports whether the person shares a professional contact.
-func (u *User) CanBeReached() bool { return u.ProfessionalEmail != "" || u.ProfessionalPhone != "" }
+// Only what the others are shown counts: an unverified e-mail is not.
+func (u *User) CanBeReached() bool {
+	return SharedEmail(u.ProfessionalEmail, u.Email) != "" || u.ProfessionalPhone != ""
+}
 
 // Territory returns the user's coordinated territory.
 func (u *User) Territory() Territory {
@@ -377,7 +396,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID, keepSession, current
 		return Internal(err)
 	}
 	if !ok {
-		return &Error{Code: EINVALID, Message: "The current password is incorrect.", Fields: []FieldError{{Field: "current_password", Reason: "does not match"}}}
+		return &Error{Code: EINVALID, Message: "The current password is incorrect.", Fields: []FieldError{{Field: "current_password", Reason: reasonWrongPassword}}}
 	}
 	hash, err := s.newPasswordHash(ctx, next, u, "new_password")
 	if err != nil {

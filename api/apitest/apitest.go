@@ -229,6 +229,8 @@ type Request struct {
 	ContentType string // default application/json when there is a body
 	Token       string
 	Header      map[string]string
+	// RemoteAddr is the client's address (host:port); empty: httptest's.
+	RemoteAddr string
 	// NotInSpec marks a route the OpenAPI document deliberately leaves out
 	// (Swagger UI's files); its response is then not validated.
 	NotInSpec bool
@@ -289,6 +291,9 @@ func (e *Env) Do(req Request) *Response {
 	}
 	for k, v := range req.Header {
 		r.Header.Set(k, v)
+	}
+	if req.RemoteAddr != "" {
+		r.RemoteAddr = req.RemoteAddr
 	}
 	w := httptest.NewRecorder()
 	e.Handler.ServeHTTP(w, r)

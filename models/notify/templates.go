@@ -11,6 +11,7 @@ package notify
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -100,6 +101,28 @@ func clean(s string) string {
 	}, s)
 }
 
+// hostDot is a dot between a label of two characters or more and one of
+// two letters or more, as in a host name (evil.test, www.exemple.fr); not
+// in initials and acronyms (A.Camus, C.C.A.S).
+var hostDot = regexp.MustCompile(`([\p{L}\p{N}-]{2,})\.(\p{L}{2,})`)
+
+// defang quotes a name so that no mail reader makes a link of it: a name
+// is chosen by whoever edits the record, and Carnet's e-mails must link to
+// the app only (probe36a L1). Names are not refused: a real open-data
+// name is a whole web address (1 of 3,255 in the reference files).
+// "://" becomes "[:]//" and a host name's dots "[.]", the usual defanged
+// form, still readable.
+func defang(s string) string {
+	s = strings.ReplaceAll(s, "://", "[:]//")
+	for {
+		next := hostDot.ReplaceAllString(s, "$1[.]$2")
+		if next == s {
+			return s
+		}
+		s = next
+	}
+}
+
 const (
 	hello  = "Bonjour,\n\n"
 	footer = "\n\n-- \nCarnet, le carnet d'adresses partagé de l'inclusion numérique.\nCe message est envoyé automatiquement : merci de ne pas y répondre.\n"
@@ -109,7 +132,7 @@ const (
 // kind, or one missing what it needs, is an error: the row then fails for
 // good rather than sending a broken message.
 func Render(kind string, params map[string]string, l Links) (Content, error) {
-	p := func(k string) string { return clean(params[k]) }
+	p := func(k string) string { return defang(clean(params[k])) }
 	need := func(keys ...string) error {
 		for _, k := range keys {
 			if params[k] == "" {

@@ -77,11 +77,11 @@ func (g Guard) checkAddr(ip netip.Addr) error {
 		what = "a loopback address"
 	case ip.IsPrivate():
 		what = "a private address"
-	case ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast():
+	case ip.IsLinkLocalUnicast():
 		what = "a link-local address (cloud metadata services live there)"
 	case ip.IsUnspecified():
 		what = "the unspecified address"
-	case ip.IsMulticast(), ip.IsInterfaceLocalMulticast():
+	case ip.IsMulticast(), ip.IsInterfaceLocalMulticast(), ip.IsLinkLocalMulticast():
 		what = "a multicast address"
 	default:
 		for _, p := range nonPublic {
