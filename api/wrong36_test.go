@@ -1,10 +1,13 @@
 package api_test
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"carnet/api/apitest"
 	"carnet/models"
+	"carnet/models/dbtest"
 )
 
 // TestSearchRemoteContradiction: remote=false keeps services not given
@@ -61,5 +64,113 @@ func TestDisabledMembersAreNoTeam(t *testing.T) {
 	}
 	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: referralBody(w.a, svcD)}); r.Code != 201 {
 		t.Errorf("referral once its member is active: %d %s", r.Code, r.Body)
+	}
+}
+
+// TestNameSortIsFolded reproduces L3 of probe 35b: sort=name compared
+// names case-insensitively only, so accented initials came after z
+// (« Élan » after « Zébu ») and, on PostgreSQL, lower(name) put « Œuvre »
+// there too. Names are sorted by a stored folded key (accents, case and
+// the ligatures œ/æ folded as search folds them; nothing else dropped),
+// the same on SQLite and PostgreSQL, forwards, backwards and across pages.
+func TestNameSortIsFolded(t *testing.T) {
+	e := apitest.New(t)
+	// In the order wanted.
+	names := []string{"abri", "Ancienne école", "Ancienne mairie", "Bibliothèque Mériadeck", "Bibliothèque municipale",
+		"Élan", "espace", "Œuvre", "Orme", "Zébu", "Zone"}
+	created := []int{7, 9, 5, 0, 10, 3, 6, 1, 8, 2, 4} // not in that order
+	byID := map[string]string{}
+	for _, i := range created {
+		a := createActor(t, e, validActor(names[i]))
+		byID[str(a["id"])] = names[i]
+		s := createService(t, e, validService(str(a["id"]), names[i]))
+		byID[str(s["id"])] = names[i]
+	}
+	walk := func(path string) []string {
+		t.Helper()
+		var out []string
+		for next := path; next != ""; {
+			r := e.Do(apitest.Request{Method: "GET", Path: next})
+			if r.Code != 200 {
+				t.Fatalf("%s: %d %s", next, r.Code, r.Body)
+			}
+			m := r.Map()
+			for _, d := range m["data"].([]any) {
+				out = append(out, byID[str(d.(obj)["id"])])
+			}
+			next, _ = m["links"].(obj)["next"].(string)
+		}
+		return out
+	}
+	reversed := slices.Clone(names)
+	slices.Reverse(reversed)
+	for _, list := range []string{"/api/v1/actors", "/api/v1/services"} {
+		for _, limit := range []int{1, 3, 200} {
+			if got := walk(fmt.Sprintf("%s?sort=name&limit=%d", list, limit)); !slices.Equal(got, names) {
+				t.Errorf("%s sort=name limit=%d:\n got %q\nwant %q", list, limit, got, names)
+			}
+			if got := walk(fmt.Sprintf("%s?sort=-name&limit=%d", list, limit)); !slices.Equal(got, reversed) {
+				t.Errorf("%s sort=-name limit=%d:\n got %q\nwant %q", list, limit, got, reversed)
+			}
+		}
+	}
+	// Search's name order is the same.
+	if got := walk("/api/v1/search/actors?sort=name&limit=4"); !slices.Equal(got, names) {
+		t.Errorf("search sort=name:\n got %q\nwant %q", got, names)
+	}
+}
+
+// TestNameKeyOnEveryWrite: every path that writes a name writes its sort
+// key with it (REST create, PUT, PATCH, a suggestion accepted, a sync's
+// bulk insert and update, a restore), so that no row sorts by a stale key.
+func TestNameKeyOnEveryWrite(t *testing.T) {
+	w := newChangeWorld(t)
+	e := w.e
+	a := str(createActor(t, e, validActor("Zébu"))["id"])
+	s := str(createService(t, e, validService(a, "Œuvre"))["id"])
+	put := merge(validActor("Élan"), obj{"summary": "Permanences"})
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/actors/" + a, Token: e.Admin, Body: put}); r.Code != 200 {
+		t.Fatalf("put: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + s, Token: e.Admin, Body: obj{"name": "Âtre"}}); r.Code != 200 {
+		t.Fatalf("patch: %d %s", r.Code, r.Body)
+	}
+	if r := w.accept(e.Admin, w.suggest(t, "/api/v1/actors/"+w.x, obj{"name": "Structure Ÿ"})); r.Code != 200 {
+		t.Fatalf("accept: %d %s", r.Code, r.Body)
+	}
+	syncActors(t, e, "", partnerActor("p1", "Étoile"), partnerActor("p2", "Ïle"))
+	syncActors(t, e, "", partnerActor("p1", "Éclair"), partnerActor("p2", "Ïle"))
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + a, Token: e.Admin}); r.Code != 204 {
+		t.Fatalf("archive: %d %s", r.Code, r.Body)
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + a + "/restore", Token: e.Admin}); r.Code != 200 {
+		t.Fatalf("restore: %d %s", r.Code, r.Body)
+	}
+	checkNameKeys(t, e.DBPath, 7)
+}
+
+// checkNameKeys checks that every actor and service of the database has
+// the key of its name, and that there are at least n rows.
+func checkNameKeys(t *testing.T, dsn string, n int) {
+	t.Helper()
+	raw := dbtest.Raw(t, dsn)
+	rows, err := raw.Query("SELECT name, name_key FROM actors UNION ALL SELECT name, name_key FROM services")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	seen := 0
+	for rows.Next() {
+		var name, key string
+		if err := rows.Scan(&name, &key); err != nil {
+			t.Fatal(err)
+		}
+		seen++
+		if key != models.NameKey(name) {
+			t.Errorf("%q: name_key %q, want %q", name, key, models.NameKey(name))
+		}
+	}
+	if seen < n {
+		t.Errorf("%d rows, want at least %d", seen, n)
 	}
 }
