@@ -174,3 +174,44 @@ func checkNameKeys(t *testing.T, dsn string, n int) {
 		t.Errorf("%d rows, want at least %d", seen, n)
 	}
 }
+
+// TestHoursWithNoReadableRuleKept: REST and sync refused (422) hours of
+// which no rule reads, where the import dropped them; all paths keep them
+// as written now, listed in opening_hours_unreadable with every day
+// unknown (probe 35b, L5).
+func TestHoursWithNoReadableRuleKept(t *testing.T) {
+	e := apitest.New(t)
+	check := func(what string, got obj) {
+		t.Helper()
+		u, _ := got["opening_hours_unreadable"].([]any)
+		if got["opening_hours"] != "We 08:00" || len(u) != 1 || u[0].(obj)["text"] != "We 08:00" {
+			t.Errorf("%s: opening_hours %v, unreadable %v", what, got["opening_hours"], got["opening_hours_unreadable"])
+		}
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: merge(validActor("Lieu A"), obj{"opening_hours": "We 08:00"})})
+	if r.Code != 201 {
+		t.Fatalf("create: %d %s", r.Code, r.Body)
+	}
+	check("REST", r.Map())
+	a := str(r.Map()["id"])
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: merge(validService(a, "Atelier"), obj{"opening_hours": "We 08:00"})})
+	if r.Code != 201 {
+		t.Fatalf("create service: %d %s", r.Code, r.Body)
+	}
+	check("REST service", r.Map())
+	res := syncActors(t, e, "", merge(partnerActor("h1", "Lieu B"), obj{"opening_hours": "We 08:00"}))
+	if res.Counts["created"] != 1 {
+		t.Fatalf("sync: %+v", res)
+	}
+	check("sync", e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + res.Results[0].ID}).Map())
+}
+
+// unreadableReason is the reason of the first unreadable rule of an
+// answered record, "" when none.
+func unreadableReason(r *apitest.Response) string {
+	u, _ := r.Map()["opening_hours_unreadable"].([]any)
+	if len(u) == 0 {
+		return ""
+	}
+	return str(u[0].(obj)["reason"])
+}
