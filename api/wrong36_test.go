@@ -2,8 +2,13 @@ package api_test
 
 import (
 	"fmt"
+	"net/url"
+	"regexp"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"carnet/api/apitest"
 	"carnet/models"
@@ -214,4 +219,52 @@ func unreadableReason(r *apitest.Response) string {
 		return ""
 	}
 	return str(u[0].(obj)["reason"])
+}
+
+// TestTimestampsHaveOneWidth reproduces L4 of probe 35b: timestamps were
+// written with RFC3339Nano, which drops trailing zeros (« …:05.1Z » beside
+// « …:05.123456Z »), so clients comparing them as text misordered them.
+// Every timestamp of an answer has six fraction digits, in UTC, and sent
+// back as updated_since it selects its own row again (at or after).
+func TestTimestampsHaveOneWidth(t *testing.T) {
+	var tick atomic.Int64
+	base := time.Date(2026, 12, 5, 18, 38, 33, 100000000, time.UTC) // .100000: five zeros to drop
+	e := apitest.New(t, apitest.WithClock(func() time.Time { return base.Add(time.Duration(tick.Add(1)) * 100 * time.Millisecond) }))
+	a := str(createActor(t, e, validActor("Horodaté"))["id"])
+	createService(t, e, validService(a, "Atelier"))
+	wide := regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$`)
+	var check func(path string, v any)
+	check = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if s, ok := x.(string); ok && strings.HasSuffix(k, "_at") && !wide.MatchString(s) {
+					t.Errorf("%s: %s = %q, want six fraction digits in UTC", path, k, s)
+				}
+				check(path, x)
+			}
+		case []any:
+			for _, x := range v {
+				check(path, x)
+			}
+		}
+	}
+	for _, path := range []string{"/api/v1/actors", "/api/v1/services", "/api/v1/actors/" + a, "/api/v1/changes", "/api/v1/users"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: path, Token: e.Admin})
+		if r.Code != 200 {
+			t.Fatalf("%s: %d %s", path, r.Code, r.Body)
+		}
+		var v any
+		r.JSON(&v)
+		check(path, v)
+	}
+	got := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + a}).Map()
+	since := str(got["updated_at"])
+	if !strings.HasSuffix(since, "00000Z") {
+		t.Fatalf("updated_at %q: the clock should give trailing zeros", since)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?updated_since=" + url.QueryEscape(since)})
+	if ids := r.Map()["data"].([]any); len(ids) != 1 || ids[0].(obj)["id"] != a {
+		t.Errorf("updated_since=%s: %v, want the actor itself", since, r.Body)
+	}
 }

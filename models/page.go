@@ -20,6 +20,10 @@ type Page[T any] struct {
 	NextCursor string // "" on the last page
 }
 
+// TimeLayout is how JSON answers write timestamps: UTC, six fraction
+// digits, the microseconds the store keeps (handlers.Time says why).
+const TimeLayout = "2006-01-02T15:04:05.000000Z07:00"
+
 // Sort orders of lists.
 const (
 	SortID        = "id"         // creation order (ids are UUIDv7): stable, the default
