@@ -313,7 +313,7 @@ func TestSuggestions(t *testing.T) {
 		want    int
 		field   string
 	}{
-		"invalid hours":   {obj{"opening_hours": "tous les jours"}, 422, "changes.opening_hours"},
+		"hours too long":  {obj{"opening_hours": strings.Repeat("Mo 09:00-12:00; ", 70)}, 422, "changes.opening_hours"},
 		"unknown field":   {obj{"horaires": "x"}, 400, "changes.horaires"},
 		"nothing changed": {obj{}, 422, "changes"},
 	} {
