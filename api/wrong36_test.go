@@ -94,16 +94,8 @@ func TestNameSortIsFolded(t *testing.T) {
 	walk := func(path string) []string {
 		t.Helper()
 		var out []string
-		for next := path; next != ""; {
-			r := e.Do(apitest.Request{Method: "GET", Path: next})
-			if r.Code != 200 {
-				t.Fatalf("%s: %d %s", next, r.Code, r.Body)
-			}
-			m := r.Map()
-			for _, d := range m["data"].([]any) {
-				out = append(out, byID[str(d.(obj)["id"])])
-			}
-			next, _ = m["links"].(obj)["next"].(string)
+		for _, id := range walkIDs(t, e, path) {
+			out = append(out, byID[id])
 		}
 		return out
 	}
