@@ -69,7 +69,7 @@ func TestCreateActor(t *testing.T) {
 			}
 		}},
 		{name: "ErrValidation lists every field", token: e.Admin, body: obj{"name": "", "address": obj{"postal_code": "1300"}, "pivot": "12345678901234",
-			"phones": []string{"12"}, "opening_hours": "Mo-Fr 9h-12h", "typologies": []string{"NOPE"}, "latitude": 91.0},
+			"phones": []string{"12"}, "opening_hours": "Mo-Fr 09:00-36:00", "typologies": []string{"NOPE"}, "latitude": 91.0},
 			wantStatus: 422, wantFields: []string{"name", "address.street", "address.postal_code", "address.commune", "pivot", "phones[0]", "opening_hours", "typologies[0]", "latitude", "longitude"}},
 		{name: "ErrValidation summary over 280 characters", token: e.Admin, body: merge(validActor("S"), obj{"summary": strings.Repeat("é", 281)}), wantStatus: 422, wantFields: []string{"summary"}},
 		{name: "ErrValidation temporarily closed needs a date", token: e.Admin, body: merge(validActor("T"), obj{"status": "temporarily_closed"}), wantStatus: 422, wantFields: []string{"closed_from"}},

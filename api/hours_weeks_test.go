@@ -69,7 +69,9 @@ func TestOpeningHoursWithWeekNumbers(t *testing.T) {
 	body = validActor("Bus mal écrit")
 	body["opening_hours"] = "week 20-10 Mo 10:00-12:00"
 	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: body})
-	if r.Code != 422 || !strings.Contains(r.Body.String(), "goes backwards") {
+	// Nothing readable: kept as written, the reason shown where it is
+	// (it was a 422; probe 35b, L5).
+	if r.Code != 201 || !strings.Contains(unreadableReason(r), "goes backwards") {
 		t.Errorf("reversed week range: %d %s", r.Code, r.Body)
 	}
 }

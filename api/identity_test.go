@@ -313,7 +313,7 @@ func TestSuggestions(t *testing.T) {
 		want    int
 		field   string
 	}{
-		"invalid hours":   {obj{"opening_hours": "tous les jours"}, 422, "changes.opening_hours"},
+		"day too long":    {obj{"opening_hours": "Mo-Fr 09:00-36:00"}, 422, "changes.opening_hours"},
 		"unknown field":   {obj{"horaires": "x"}, 400, "changes.horaires"},
 		"nothing changed": {obj{}, 422, "changes"},
 	} {

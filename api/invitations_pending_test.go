@@ -72,7 +72,7 @@ func TestPendingInvitations(t *testing.T) {
 	}
 	got := data[0].(map[string]any)
 	if got["id"] != first.id || got["email"] != "premiere@example.fr" || got["role"] != "member" || got["delivery"] != "manual" ||
-		got["created_at"] != "2026-11-28T09:00:00Z" || got["expires_at"] != "2026-12-05T09:00:00Z" {
+		got["created_at"] != "2026-11-28T09:00:00.000000Z" || got["expires_at"] != "2026-12-05T09:00:00.000000Z" {
 		t.Errorf("first: %v", got)
 	}
 	if by := got["invited_by"].(map[string]any); by["kind"] != "user" || by["id"] != mgrUser.ID {

@@ -84,7 +84,7 @@ func jsonLike(ct string) bool {
 // Examples of strings by format, for fields without an example of their own.
 var formatExamples = map[string]string{
 	"uuid":      "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d",
-	"date-time": "2026-11-20T09:30:00Z",
+	"date-time": "2026-11-20T09:30:00.000000Z",
 	"date":      "2026-11-20",
 	"email":     "contact@example.fr",
 	"uri":       "https://example.fr",

@@ -128,18 +128,24 @@ func TestDateTimesFromClients(t *testing.T) {
 }
 
 // TestUnbalancedHours: opening hours of 500 « ( » were refused as
-// « variable times (sunrise, sunset, dawn, dusk) are not supported ».
+// « variable times (sunrise, sunset, dawn, dusk) are not supported ». Kept
+// as written since nothing reads in them (probe 35b, L5), the reason shown
+// in opening_hours_unreadable.
 func TestUnbalancedHours(t *testing.T) {
 	e := apitest.New(t)
 	for _, hours := range []string{strings.Repeat("(", 500), "(", "Mo-Fr (09:00-12:00"} {
 		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: merge(validActor("Parenthèses"), obj{"opening_hours": hours})})
-		wantProblem(t, r, http.StatusUnprocessableEntity, "opening_hours", "unbalanced")
+		if r.Code != http.StatusCreated || !strings.Contains(unreadableReason(r), "unbalanced") {
+			t.Errorf("%.20q: %d %s", hours, r.Code, r.Body)
+		}
 		if strings.Contains(r.Body.String(), "sunrise") {
 			t.Errorf("%.20q: still blamed on variable times: %s", hours, r.Body)
 		}
 	}
 	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: merge(validActor("Soleil"), obj{"opening_hours": "Mo-Fr (sunrise-01:00)-18:00"})})
-	wantProblem(t, r, http.StatusUnprocessableEntity, "opening_hours", "variable times")
+	if r.Code != http.StatusCreated || !strings.Contains(unreadableReason(r), "variable times") {
+		t.Errorf("variable times: %d %s", r.Code, r.Body)
+	}
 }
 
 // TestBodyCharset: a JSON body declared charset=latin1 was read as UTF-8;

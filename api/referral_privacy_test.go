@@ -307,7 +307,7 @@ func TestReferralStatsSmallCells(t *testing.T) {
 	// The window is widened to whole UTC days for such callers.
 	d := statsOf(t, w, w.coord, narrow)["disclosure"].(map[string]any)
 	day := now.Truncate(24 * time.Hour)
-	if d["created_since"] != day.Format(time.RFC3339) || d["created_before"] != day.Add(24*time.Hour).Format(time.RFC3339) {
+	if d["created_since"] != day.Format(models.TimeLayout) || d["created_before"] != day.Add(24*time.Hour).Format(models.TimeLayout) {
 		t.Errorf("window not in whole days: %v", d)
 	}
 
@@ -612,7 +612,7 @@ func TestReferralStatsToTheEndOfTime(t *testing.T) {
 	w.send(t)
 	for _, token := range []string{w.coord, w.e.Admin} {
 		st := statsOf(t, w, token, "?created_before="+url.QueryEscape("9999-12-31T23:59:59Z"))
-		if b, _ := json.Marshal(st); !strings.Contains(string(b), `"created_before":"9999-12-31T23:59:59Z"`) {
+		if b, _ := json.Marshal(st); !strings.Contains(string(b), `"created_before":"9999-12-31T23:59:59.000000Z"`) {
 			t.Errorf("window: %s", b)
 		}
 	}

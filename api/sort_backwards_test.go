@@ -27,22 +27,7 @@ func TestListsSortBackwards(t *testing.T) {
 	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + ids[0], Token: e.Admin, Body: obj{"summary": "Permanences le mardi"}}); r.Code != 200 {
 		t.Fatalf("patch: %d %s", r.Code, r.Body)
 	}
-	walk := func(path string) []string {
-		t.Helper()
-		var out []string
-		for next := path; next != ""; {
-			r := e.Do(apitest.Request{Method: "GET", Path: next})
-			if r.Code != 200 {
-				t.Fatalf("%s: %d %s", next, r.Code, r.Body)
-			}
-			m := r.Map()
-			for _, d := range m["data"].([]any) {
-				out = append(out, d.(obj)["id"].(string))
-			}
-			next, _ = m["links"].(obj)["next"].(string)
-		}
-		return out
-	}
+	walk := func(path string) []string { t.Helper(); return walkIDs(t, e, path) }
 	for _, list := range []string{"/api/v1/actors", "/api/v1/services"} {
 		for _, key := range []string{"id", "name", "updated_at"} {
 			forward := walk(fmt.Sprintf("%s?sort=%s&limit=2", list, key))
@@ -69,4 +54,23 @@ func TestListsSortBackwards(t *testing.T) {
 	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?sort=--name"}); r.Code != 400 {
 		t.Errorf("sort=--name: %d", r.Code)
 	}
+}
+
+// walkIDs follows a list's next links from path and returns the ids of
+// every page, in order.
+func walkIDs(t *testing.T, e *apitest.Env, path string) []string {
+	t.Helper()
+	var out []string
+	for next := path; next != ""; {
+		r := e.Do(apitest.Request{Method: "GET", Path: next})
+		if r.Code != 200 {
+			t.Fatalf("%s: %d %s", next, r.Code, r.Body)
+		}
+		m := r.Map()
+		for _, d := range m["data"].([]any) {
+			out = append(out, d.(obj)["id"].(string))
+		}
+		next, _ = m["links"].(obj)["next"].(string)
+	}
+	return out
 }

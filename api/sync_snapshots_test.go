@@ -451,7 +451,7 @@ func TestSnapshotSessionExpires(t *testing.T) {
 	sendBatch(t, e, "?snapshot_id="+s.ID, []obj{snapPlace(0), snapPlace(1), snapPlace(2), snapPlace(3)})
 	advance(23 * time.Hour) // 46 hours after opening, 23 after the batch
 	code, got := getSnapshot(t, e, s.ID)
-	if code != 200 || got.ExpiresAt != now.Add(time.Hour).Format(time.RFC3339) {
+	if code != 200 || got.ExpiresAt != now.Add(time.Hour).Format(models.TimeLayout) {
 		t.Fatalf("23 hours after its batch: %d %+v, want it open until %s", code, got, now.Add(time.Hour).Format(time.RFC3339))
 	}
 	advance(time.Hour)

@@ -6138,6 +6138,12 @@ const docTemplate = `{
                             "$ref": "#/definitions/Problem"
                         }
                     },
+                    "422": {
+                        "description": "Parameters that contradict each other (remote=false with include_remote=true)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
                     "500": {
                         "description": "Internal Server Error",
                         "schema": {
@@ -19098,7 +19104,7 @@ var SwaggerInfo = &swag.Spec{
 	BasePath:         "",
 	Schemes:          []string{},
 	Title:            "Carnet API",
-	Description:      "Carnet is the shared \"méta carnet d'adresses\" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Every list and feed answers {data, meta, links} and pages with the opaque cursor of meta.next_cursor (README, API conventions). Names marked deprecated are former names, kept until version 1.2. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).",
+	Description:      "Carnet is the shared \"méta carnet d'adresses\" of digital-inclusion actors (structures at places), the services they offer and the referrals between them. Public reads need no token; writes need a bearer token from POST /api/v1/auth/login. Errors are RFC 9457 problem documents (application/problem+json). Every list and feed answers {data, meta, links} and pages with the opaque cursor of meta.next_cursor (README, API conventions). Timestamps in answers are RFC 3339 in UTC with exactly six fraction digits (2026-11-20T09:30:00.000000Z: the microseconds stored), so that they compare as text; any RFC 3339 time is read in parameters. Names marked deprecated are former names, kept until version 1.2. Vocabulary values are the national standard « lieux de médiation numérique » v1.0.2's exact strings (see /api/v1/vocabularies).",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

@@ -194,14 +194,14 @@ type Actor struct {
 	// First day of a closure, announced or current.
 	ClosedFrom string `json:"closed_from"`
 	// Last day of a temporary closure; "" when open-ended.
-	ClosedUntil   string    `json:"closed_until"`
-	ClosureReason string    `json:"closure_reason"`
-	CreatedAt     time.Time `json:"created_at" format:"date-time"`
+	ClosedUntil   string `json:"closed_until"`
+	ClosureReason string `json:"closure_reason"`
+	CreatedAt     Time   `json:"created_at" format:"date-time"`
 	// The last change; to a caller who may not see the actor's private contacts, the last
 	// change of what it is shown (a change of private phones and e-mails alone does not count).
-	UpdatedAt time.Time `json:"updated_at" format:"date-time"`
+	UpdatedAt Time `json:"updated_at" format:"date-time"`
 	// Set when the actor was deleted from the directory (a tombstone).
-	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
+	ArchivedAt *Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 	// Incremented on every change; the ETag carries it. To a caller who may not see the actor's
 	// private contacts, the public version, which a change of private phones and e-mails alone
 	// does not move (its ETag ends with .public).
@@ -356,7 +356,7 @@ func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: optionalDate(a.ProducerUpdatedOn),
 		CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, Quality: newQuality(a, now), Status: a.StatusAt(now),
 		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
-		CreatedAt: a.CreatedAt, UpdatedAt: updated, ArchivedAt: a.ArchivedAt, Version: version,
+		CreatedAt: stamp(a.CreatedAt), UpdatedAt: stamp(updated), ArchivedAt: stampPtr(a.ArchivedAt), Version: version,
 	}
 }
 

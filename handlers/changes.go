@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -19,7 +18,7 @@ type Tombstone struct {
 	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// null for a hidden draft.
-	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
+	ArchivedAt *Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // ChangeEntry is one record of the change feed in its current state.
@@ -31,9 +30,9 @@ type ChangeEntry struct {
 	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// create and update carry the record; archive and hide a tombstone.
-	Op      string    `json:"op" enums:"create,update,archive,hide"`
-	At      time.Time `json:"at" format:"date-time"`
-	Version int64     `json:"version"`
+	Op      string `json:"op" enums:"create,update,archive,hide"`
+	At      Time   `json:"at" format:"date-time"`
+	Version int64  `json:"version"`
 	// The actor's current representation, for actor entries that are not tombstones.
 	Actor *Actor `json:"actor" extensions:"x-nullable"`
 	// The service's current representation, for service entries that are not tombstones.
@@ -124,14 +123,14 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 // by actorView (which applies the contact rule for the reader), or a
 // tombstone. The change feed and the webhooks' payloads share it.
 func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) ChangeEntry {
-	ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID, Op: e.Op, At: e.At, Version: e.Version}
+	ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID, Op: e.Op, At: stamp(e.At), Version: e.Version}
 	switch {
 	case e.Op == models.FeedArchive || e.Op == models.FeedHide:
 		ts := &Tombstone{Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID}
 		if e.Actor != nil {
-			ts.ArchivedAt = e.Actor.ArchivedAt
+			ts.ArchivedAt = stampPtr(e.Actor.ArchivedAt)
 		} else if e.Service != nil {
-			ts.ArchivedAt = e.Service.ArchivedAt
+			ts.ArchivedAt = stampPtr(e.Service.ArchivedAt)
 		}
 		ce.Tombstone = ts
 	case e.Actor != nil:

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -19,11 +18,11 @@ type PartnerClient struct {
 	Sources []string `json:"sources" example:"caf-13"`
 	// directory:write (REST writes), sync:write (bulk sync), webhooks:manage
 	// (its own webhook subscriptions).
-	Scopes     []string   `json:"scopes" example:"sync:write"`
-	Disabled   bool       `json:"disabled"`
-	CreatedAt  time.Time  `json:"created_at" format:"date-time"`
-	UpdatedAt  time.Time  `json:"updated_at" format:"date-time"`
-	LastUsedAt *time.Time `json:"last_used_at" format:"date-time" extensions:"x-nullable"`
+	Scopes     []string `json:"scopes" example:"sync:write"`
+	Disabled   bool     `json:"disabled"`
+	CreatedAt  Time     `json:"created_at" format:"date-time"`
+	UpdatedAt  Time     `json:"updated_at" format:"date-time"`
+	LastUsedAt *Time    `json:"last_used_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // PartnerClientCreated is a new client with its secret, shown this once.
@@ -64,7 +63,7 @@ type ClientSecret struct {
 
 func newPartnerClient(c *models.PartnerClient) PartnerClient {
 	return PartnerClient{ID: c.ID, Name: c.Name, Sources: list(c.Sources), Scopes: list(c.Scopes), Disabled: c.Disabled,
-		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastUsedAt: c.LastUsedAt}
+		CreatedAt: stamp(c.CreatedAt), UpdatedAt: stamp(c.UpdatedAt), LastUsedAt: stampPtr(c.LastUsedAt)}
 }
 
 // ListClients godoc

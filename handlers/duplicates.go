@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -62,9 +61,9 @@ type DuplicateLink struct {
 	// The signals behind the score, strongest kinds first.
 	Reasons   []DuplicateReason `json:"reasons"`
 	Status    string            `json:"status" enums:"suggested,confirmed,dismissed"`
-	DecidedAt *time.Time        `json:"decided_at" format:"date-time" extensions:"x-nullable"`
-	CreatedAt time.Time         `json:"created_at" format:"date-time"`
-	UpdatedAt time.Time         `json:"updated_at" format:"date-time"`
+	DecidedAt *Time             `json:"decided_at" format:"date-time" extensions:"x-nullable"`
+	CreatedAt Time              `json:"created_at" format:"date-time"`
+	UpdatedAt Time              `json:"updated_at" format:"date-time"`
 }
 
 // DuplicateList is one page of duplicate links.
@@ -89,7 +88,7 @@ func newDuplicateLink(l *models.DuplicateLink) DuplicateLink {
 	}
 	return DuplicateLink{ID: l.ID, ActorA: newDuplicateActor(l.ActorA), ActorB: newDuplicateActor(l.ActorB), Score: l.Score,
 		NameScore: l.NameScore, AddressScore: l.AddressScore, IdentityScore: l.IdentityScore, DistanceM: l.DistanceM,
-		SamePivot: l.SamePivot, Reasons: reasons, Status: l.Status, DecidedAt: l.DecidedAt, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt}
+		SamePivot: l.SamePivot, Reasons: reasons, Status: l.Status, DecidedAt: stampPtr(l.DecidedAt), CreatedAt: stamp(l.CreatedAt), UpdatedAt: stamp(l.UpdatedAt)}
 }
 
 // duplicateLinkView renders l for the caller: as detected to a caller who

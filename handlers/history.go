@@ -3,7 +3,6 @@ package handlers
 import (
 	"encoding/json"
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -39,7 +38,7 @@ type HistoryEvent struct {
 	// The accepted suggestion this change applied; "" otherwise.
 	SuggestionID string        `json:"suggestion_id"`
 	Version      int64         `json:"version"`
-	At           time.Time     `json:"at" format:"date-time"`
+	At           Time          `json:"at" format:"date-time"`
 	Changes      []FieldChange `json:"changes"`
 }
 
@@ -52,7 +51,7 @@ type HistoryList struct {
 
 func newHistoryEvent(e *models.AuditEvent) HistoryEvent {
 	out := HistoryEvent{Seq: e.Seq, Entity: e.Entity, ID: e.EntityID, Action: e.Action, Channel: e.Channel,
-		Who: Who{Kind: e.WhoKind, ID: e.WhoID, Label: e.WhoLabel}, SuggestionID: e.SuggestionID, Version: e.Version, At: e.At}
+		Who: Who{Kind: e.WhoKind, ID: e.WhoID, Label: e.WhoLabel}, SuggestionID: e.SuggestionID, Version: e.Version, At: stamp(e.At)}
 	var changes []models.FieldChange
 	_ = json.Unmarshal([]byte(e.Changes), &changes)
 	out.Changes = make([]FieldChange, len(changes))

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -32,7 +31,7 @@ type InvitationCreated struct {
 	Role          string        `json:"role"`
 	PlatformAdmin bool          `json:"platform_admin"`
 	Coordinator   TerritoryBody `json:"coordinator"`
-	ExpiresAt     time.Time     `json:"expires_at" format:"date-time"`
+	ExpiresAt     Time          `json:"expires_at" format:"date-time"`
 	// email: the link was e-mailed to the person; manual: pass the token on yourself.
 	Delivery string `json:"delivery" enums:"email,manual"`
 	// "" when e-mailed.
@@ -56,7 +55,7 @@ type InvitationAccept struct {
 func newInvitationCreated(inv *models.Invitation, token string, emailed bool) InvitationCreated {
 	out := InvitationCreated{ID: inv.ID, Email: inv.Email, ActorID: inv.ActorID, Role: inv.Role, PlatformAdmin: inv.PlatformAdmin,
 		Coordinator: TerritoryBody{Departements: list(inv.CoordinatorDepartements), Communes: list(inv.CoordinatorCommunes)},
-		ExpiresAt:   inv.ExpiresAt, Token: token, Delivery: "manual"}
+		ExpiresAt:   stamp(inv.ExpiresAt), Token: token, Delivery: "manual"}
 	if emailed {
 		out.Token, out.Delivery = "", "email"
 	}

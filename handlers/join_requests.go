@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -11,17 +10,17 @@ import (
 
 // JoinRequest is a person's request to join a structure's team.
 type JoinRequest struct {
-	ID          string     `json:"id" format:"uuid"`
-	ActorID     string     `json:"actor_id" format:"uuid"`
-	UserID      string     `json:"user_id" format:"uuid"`
-	Email       string     `json:"email"`
-	DisplayName string     `json:"display_name"`
-	Message     string     `json:"message"`
-	Status      string     `json:"status" enums:"pending,accepted,refused"`
-	Role        string     `json:"role"`
-	Reason      string     `json:"reason"`
-	CreatedAt   time.Time  `json:"created_at" format:"date-time"`
-	DecidedAt   *time.Time `json:"decided_at" format:"date-time" extensions:"x-nullable"`
+	ID          string `json:"id" format:"uuid"`
+	ActorID     string `json:"actor_id" format:"uuid"`
+	UserID      string `json:"user_id" format:"uuid"`
+	Email       string `json:"email"`
+	DisplayName string `json:"display_name"`
+	Message     string `json:"message"`
+	Status      string `json:"status" enums:"pending,accepted,refused"`
+	Role        string `json:"role"`
+	Reason      string `json:"reason"`
+	CreatedAt   Time   `json:"created_at" format:"date-time"`
+	DecidedAt   *Time  `json:"decided_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // JoinRequestList is one page of join requests.
@@ -47,7 +46,7 @@ type JoinRequestDecision struct {
 
 func newJoinRequest(j *models.JoinRequest) JoinRequest {
 	return JoinRequest{ID: j.ID, ActorID: j.ActorID, UserID: j.UserID, Email: j.Email, DisplayName: j.DisplayName, Message: j.Message,
-		Status: j.Status, Role: j.Role, Reason: j.Reason, CreatedAt: j.CreatedAt, DecidedAt: j.DecidedAt}
+		Status: j.Status, Role: j.Role, Reason: j.Reason, CreatedAt: stamp(j.CreatedAt), DecidedAt: stampPtr(j.DecidedAt)}
 }
 
 // CreateJoinRequest godoc

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -11,11 +10,11 @@ import (
 
 // Member is a person in a structure's team.
 type Member struct {
-	UserID      string    `json:"user_id" format:"uuid"`
-	Email       string    `json:"email" example:"aidant@example.fr"`
-	DisplayName string    `json:"display_name"`
-	Role        string    `json:"role" enums:"manager,member"`
-	Since       time.Time `json:"since" format:"date-time"`
+	UserID      string `json:"user_id" format:"uuid"`
+	Email       string `json:"email" example:"aidant@example.fr"`
+	DisplayName string `json:"display_name"`
+	Role        string `json:"role" enums:"manager,member"`
+	Since       Time   `json:"since" format:"date-time"`
 }
 
 // MemberList is one page of a team.
@@ -37,7 +36,7 @@ type MemberPatch struct {
 }
 
 func newMember(m *models.Member) Member {
-	return Member{UserID: m.UserID, Email: m.Email, DisplayName: m.DisplayName, Role: string(m.Role), Since: m.CreatedAt}
+	return Member{UserID: m.UserID, Email: m.Email, DisplayName: m.DisplayName, Role: string(m.Role), Since: stamp(m.CreatedAt)}
 }
 
 // teamRef loads the actor whose team is addressed and checks that the
@@ -221,9 +220,9 @@ type PendingInvitation struct {
 	Email string `json:"email" example:"aidant@example.fr"`
 	Role  string `json:"role" enums:"manager,member"`
 	// Who sent it; kind system for the operator's command line.
-	InvitedBy Who       `json:"invited_by"`
-	CreatedAt time.Time `json:"created_at" format:"date-time"`
-	ExpiresAt time.Time `json:"expires_at" format:"date-time"`
+	InvitedBy Who  `json:"invited_by"`
+	CreatedAt Time `json:"created_at" format:"date-time"`
+	ExpiresAt Time `json:"expires_at" format:"date-time"`
 	// email: the link was e-mailed to the person; manual: its token was shown to the inviter; unknown: sent before this was kept.
 	Delivery string `json:"delivery" enums:"email,manual,unknown"`
 }
@@ -268,7 +267,7 @@ func (h *Handler) ListInvitations(c *gin.Context) error {
 	}
 	out := PendingInvitationList{Data: make([]PendingInvitation, len(page.Items))}
 	for i, inv := range page.Items {
-		out.Data[i] = PendingInvitation{ID: inv.ID, Email: inv.Email, Role: inv.Role, CreatedAt: inv.CreatedAt, ExpiresAt: inv.ExpiresAt,
+		out.Data[i] = PendingInvitation{ID: inv.ID, Email: inv.Email, Role: inv.Role, CreatedAt: stamp(inv.CreatedAt), ExpiresAt: stamp(inv.ExpiresAt),
 			Delivery: inv.Delivery, InvitedBy: Who{Kind: inv.InvitedByKind, ID: inv.InvitedByID, Label: inv.InvitedByLabel}}
 	}
 	out.Meta, out.Links = listMeta(c, p, page.Total, page.NextCursor)

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -24,10 +23,10 @@ type ReferralMessage struct {
 	// Who wrote it.
 	Author ContactCard `json:"author"`
 	// The structure they wrote for, and its side of the referral.
-	Actor     Named     `json:"actor"`
-	Side      string    `json:"side" enums:"sender,receiver"`
-	Body      string    `json:"body"`
-	CreatedAt time.Time `json:"created_at" format:"date-time"`
+	Actor     Named  `json:"actor"`
+	Side      string `json:"side" enums:"sender,receiver"`
+	Body      string `json:"body"`
+	CreatedAt Time   `json:"created_at" format:"date-time"`
 }
 
 // ReferralMessageList is one page of a referral's messages, oldest first.
@@ -43,7 +42,7 @@ func newReferralMessage(n *namer, r *models.Referral, m *models.ReferralMessage)
 		side = models.SideSender
 	}
 	return ReferralMessage{ID: m.ID, ReferralID: m.ReferralID, Author: n.card(m.AuthorID, m.AuthorActorID),
-		Actor: Named{ID: m.AuthorActorID, Name: n.actor(m.AuthorActorID)}, Side: side, Body: m.Body, CreatedAt: m.CreatedAt}
+		Actor: Named{ID: m.AuthorActorID, Name: n.actor(m.AuthorActorID)}, Side: side, Body: m.Body, CreatedAt: stamp(m.CreatedAt)}
 }
 
 // ListReferralMessages godoc

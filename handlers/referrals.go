@@ -124,7 +124,7 @@ type ReferralStructure struct {
 	// closed: the archived structure may refuse it, record its outcome or
 	// cancel it, and a sender whose receiving structure was archived
 	// cancels it and refers the person elsewhere (409 on anything else).
-	ArchivedAt *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
+	ArchivedAt *Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // ContactCard is a person who acted on a referral, as the two structures
@@ -146,9 +146,9 @@ type ContactCard struct {
 // ReferralEvent is one step of the lifecycle.
 type ReferralEvent struct {
 	// status: the referral entered status; message: a message was posted (read it at /messages); reminder: the platform reminded the receiving structure.
-	Kind   string    `json:"kind" enums:"status,message,reminder"`
-	Status string    `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
-	At     time.Time `json:"at" format:"date-time"`
+	Kind   string `json:"kind" enums:"status,message,reminder"`
+	Status string `json:"status" enums:"sent,accepted,refused,completed,no_show,cancelled,expired,forwarded,no_outcome"`
+	At     Time   `json:"at" format:"date-time"`
 	// Who acted: a member (user) or the platform (system).
 	Who Who `json:"who"`
 	// The structure on whose behalf they acted; "" for the platform.
@@ -192,20 +192,20 @@ type Referral struct {
 	// A code from the fixed list, when refused; "" otherwise.
 	RefusalReason string `json:"refusal_reason" example:""`
 	// The precision given with the refusal; "" otherwise.
-	RefusalDetails string     `json:"refusal_details"`
-	CreatedAt      time.Time  `json:"created_at" format:"date-time"`
-	UpdatedAt      time.Time  `json:"updated_at" format:"date-time"`
-	AcceptedAt     *time.Time `json:"accepted_at" format:"date-time" extensions:"x-nullable"`
-	ClosedAt       *time.Time `json:"closed_at" format:"date-time" extensions:"x-nullable"`
+	RefusalDetails string `json:"refusal_details"`
+	CreatedAt      Time   `json:"created_at" format:"date-time"`
+	UpdatedAt      Time   `json:"updated_at" format:"date-time"`
+	AcceptedAt     *Time  `json:"accepted_at" format:"date-time" extensions:"x-nullable"`
+	ClosedAt       *Time  `json:"closed_at" format:"date-time" extensions:"x-nullable"`
 	// When the person's data was erased (retention); null before.
-	AnonymizedAt *time.Time `json:"anonymized_at" format:"date-time" extensions:"x-nullable"`
+	AnonymizedAt *Time `json:"anonymized_at" format:"date-time" extensions:"x-nullable"`
 	// The referral this one continues, when a structure forwarded it here; null otherwise.
 	ForwardedFromID *string `json:"forwarded_from_id" format:"uuid" extensions:"x-nullable"`
 	// Where the person was sent on, when forwarded; null otherwise.
 	ForwardedTo *ForwardedTo `json:"forwarded_to" extensions:"x-nullable"`
 	// When the platform last reminded the receiving structure; null if never.
-	RemindedAt *time.Time `json:"reminded_at" format:"date-time" extensions:"x-nullable"`
-	Version    int64      `json:"version"`
+	RemindedAt *Time `json:"reminded_at" format:"date-time" extensions:"x-nullable"`
+	Version    int64 `json:"version"`
 	// The lifecycle so far (in GET of one referral).
 	Events []ReferralEvent `json:"events,omitempty"`
 }
@@ -278,8 +278,8 @@ type ReferralChange struct {
 	// The refusal reason code, when refused; "" otherwise.
 	RefusalReason string `json:"refusal_reason" example:""`
 	// Deprecated: the former name of refusal_reason, sent until version 1.2.
-	Reason string    `json:"reason"`
-	At     time.Time `json:"at" format:"date-time"`
+	Reason string `json:"reason"`
+	At     Time   `json:"at" format:"date-time"`
 	// sent or received, from the caller's structures' point of view.
 	Direction string `json:"direction" enums:"sent,received"`
 	// Where to read the referral (needs a member's login).
@@ -337,7 +337,7 @@ func (n *namer) structure(id string) ReferralStructure {
 	out := ReferralStructure{ID: id, Phones: []string{}, Emails: []string{}, Websites: []string{}}
 	if a := n.actorRow(id); a != nil {
 		out.Name, out.Phones, out.Emails, out.Websites, out.OpeningHours = a.Name, list(a.Phones), list(a.Emails), list(a.Websites), a.OpeningHours
-		out.ArchivedAt = a.ArchivedAt
+		out.ArchivedAt = stampPtr(a.ArchivedAt)
 		out.Address = Address{Street: a.Address.Street, Complement: a.Address.Complement, PostalCode: a.Address.PostalCode, Commune: a.Address.Commune, InseeCode: a.Address.InseeCode}
 	}
 	return out
@@ -371,8 +371,8 @@ func newReferral(n *namer, r *models.Referral, events []models.ReferralEvent) Re
 	out := Referral{ID: r.ID, SenderID: r.SenderID, Themes: list(r.Themes), Situation: r.Situation,
 		Person:  Person{FirstName: r.PersonFirstName, LastName: r.PersonLastName, ContactChannel: r.ContactChannel, Contact: r.ContactValue, Availability: r.Availability},
 		Message: r.Message, Consent: Consent{GivenOn: r.ConsentOn, ReferentCommitment: r.ReferentCommitment}, Status: r.Status,
-		RefusalReason: r.RefusalReason, RefusalDetails: r.RefusalDetails, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-		AcceptedAt: r.AcceptedAt, ClosedAt: r.ClosedAt, AnonymizedAt: r.AnonymizedAt, RemindedAt: r.RemindedAt, Version: r.Version,
+		RefusalReason: r.RefusalReason, RefusalDetails: r.RefusalDetails, CreatedAt: stamp(r.CreatedAt), UpdatedAt: stamp(r.UpdatedAt),
+		AcceptedAt: stampPtr(r.AcceptedAt), ClosedAt: stampPtr(r.ClosedAt), AnonymizedAt: stampPtr(r.AnonymizedAt), RemindedAt: stampPtr(r.RemindedAt), Version: r.Version,
 		FromActor: n.structure(r.FromActorID), ToActor: n.structure(r.ToActorID), Sender: n.card(r.SenderID, r.FromActorID),
 		ToService: Named{ID: r.ToServiceID, Name: n.service(r.ToServiceID)}}
 	if r.HandlerID != "" {
@@ -399,7 +399,7 @@ func newReferral(n *namer, r *models.Referral, events []models.ReferralEvent) Re
 			}
 			who = Who{Kind: models.WhoUser, ID: e.ByUserID, Label: label}
 		}
-		out.Events = append(out.Events, ReferralEvent{Kind: e.Kind, Status: e.Status, At: e.At, Who: who, ActorID: e.ByActorID, RefusalReason: e.Reason,
+		out.Events = append(out.Events, ReferralEvent{Kind: e.Kind, Status: e.Status, At: stamp(e.At), Who: who, ActorID: e.ByActorID, RefusalReason: e.Reason,
 			ByUserID: e.ByUserID, ByActorID: e.ByActorID, Reason: e.Reason})
 	}
 	return out
@@ -835,7 +835,7 @@ func (h *Handler) ReferralChangesFeed(c *gin.Context) error {
 	next := after
 	for i, ch := range changes {
 		out.Data[i] = ReferralChange{Seq: seqs.Show(ch.Seq), Kind: ch.Kind, ReferralID: ch.ReferralID, Status: ch.Status, RefusalReason: ch.Reason, Reason: ch.Reason,
-			At: ch.At, Direction: ch.Direction, Link: "/api/v1/referrals/" + ch.ReferralID}
+			At: stamp(ch.At), Direction: ch.Direction, Link: "/api/v1/referrals/" + ch.ReferralID}
 		next = out.Data[i].Seq
 	}
 	out.Meta, out.Links = feedPage(c, next, limit, more)
@@ -872,8 +872,8 @@ type StatsDisclosure struct {
 	Noise int `json:"noise" example:"2"`
 	// The window actually counted: when the figures are protected, the one
 	// asked for widened to whole UTC days.
-	CreatedSince  *time.Time `json:"created_since" format:"date-time" extensions:"x-nullable"`
-	CreatedBefore *time.Time `json:"created_before" format:"date-time" extensions:"x-nullable"`
+	CreatedSince  *Time `json:"created_since" format:"date-time" extensions:"x-nullable"`
+	CreatedBefore *Time `json:"created_before" format:"date-time" extensions:"x-nullable"`
 }
 
 // ReferralStats are statistics without personal data. A null count is
@@ -956,7 +956,7 @@ func (h *Handler) ReferralStatistics(c *gin.Context) error {
 		}
 	}
 	out := protectReferralStats(st, exact)
-	out.Disclosure.CreatedSince, out.Disclosure.CreatedBefore = f.From, f.To
+	out.Disclosure.CreatedSince, out.Disclosure.CreatedBefore = stampPtr(f.From), stampPtr(f.To)
 	if wantsCSV(c.GetHeader("Accept")) {
 		return writeReferralStatsCSV(c, out)
 	}

@@ -401,6 +401,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Success		200					{object}	ServiceSearch
 //	@Failure		400					{object}	Problem	"Invalid query parameter"
 //	@Failure		401					{object}	Problem	"A token was sent but is invalid"
+//	@Failure		422					{object}	Problem	"Parameters that contradict each other (remote=false with include_remote=true)"
 //	@Failure		500					{object}	Problem
 //	@Router			/api/v1/search/services [get]
 func (h *Handler) SearchServices(c *gin.Context) error {
@@ -409,6 +410,9 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 	sq.ExcludeFull = q.flag("exclude_full")
 	sq.IncludeRemote = q.flag("include_remote")
 	if err := q.err(); err != nil {
+		return err
+	}
+	if err := remoteContradiction(sq); err != nil {
 		return err
 	}
 	res, err := h.Search.SearchServices(c.Request.Context(), sq)
@@ -423,6 +427,19 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 	meta, links := searchMeta(c, sq, &res)
 	writeHits(c, hits, meta, links, newFacets(res.Facets)) // a ServiceSearch
 	return nil
+}
+
+// remoteContradiction refuses include_remote=true with remote=false: the
+// services it adds (given only remotely) are the ones the filter removes,
+// so the answer silently dropped one of the two. Named both, as
+// orientation names remote_only against accept_remote false.
+func remoteContradiction(sq search.Query) error {
+	if !sq.IncludeRemote || !slices.Equal(sq.Filters[search.FieldRemote], []string{"false"}) {
+		return nil
+	}
+	return &models.Error{Code: models.EINVALID, Message: "The search contradicts itself.", Fields: []models.FieldError{
+		{Field: "include_remote", Reason: "adds the services given only remotely, which remote=false removes; leave one of them out"},
+		{Field: "remote", Reason: "false contradicts include_remote=true"}}}
 }
 
 // SearchActors godoc

@@ -108,17 +108,17 @@ type Service struct {
 	OpeningHoursUnreadable []UnreadableHours `json:"opening_hours_unreadable"`
 	Languages              []string          `json:"languages" extensions:"x-vocabulary=languages"`
 	// null when not limited or unknown.
-	Capacity         *int       `json:"capacity" extensions:"x-nullable"`
-	IsFull           bool       `json:"is_full"`
-	AcceptsReferrals bool       `json:"accepts_referrals"`
-	BookingURL       string     `json:"booking_url"`
-	Status           string     `json:"status" extensions:"x-vocabulary=service_status"`
-	Source           string     `json:"source"`
-	SourceID         string     `json:"source_id"`
-	CreatedAt        time.Time  `json:"created_at" format:"date-time"`
-	UpdatedAt        time.Time  `json:"updated_at" format:"date-time"`
-	ArchivedAt       *time.Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
-	Version          int64      `json:"version"`
+	Capacity         *int   `json:"capacity" extensions:"x-nullable"`
+	IsFull           bool   `json:"is_full"`
+	AcceptsReferrals bool   `json:"accepts_referrals"`
+	BookingURL       string `json:"booking_url"`
+	Status           string `json:"status" extensions:"x-vocabulary=service_status"`
+	Source           string `json:"source"`
+	SourceID         string `json:"source_id"`
+	CreatedAt        Time   `json:"created_at" format:"date-time"`
+	UpdatedAt        Time   `json:"updated_at" format:"date-time"`
+	ArchivedAt       *Time  `json:"archived_at" format:"date-time" extensions:"x-nullable"`
+	Version          int64  `json:"version"`
 }
 
 // ServiceList is one page of services.
@@ -198,7 +198,7 @@ func newService(s *models.Service) Service {
 		OnSite: s.OnSite, Remote: s.Remote, Latitude: s.Latitude, Longitude: s.Longitude,
 		OpeningHours: s.OpeningHours, OpeningHoursUnreadable: unreadableHours(s.OpeningHours), Languages: list(s.Languages), Capacity: s.Capacity, IsFull: s.IsFull, AcceptsReferrals: !s.ReferralsClosed,
 		BookingURL: s.BookingURL, Status: s.Status, Source: s.Source, SourceID: s.SourceID,
-		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, ArchivedAt: s.ArchivedAt, Version: s.Version,
+		CreatedAt: stamp(s.CreatedAt), UpdatedAt: stamp(s.UpdatedAt), ArchivedAt: stampPtr(s.ArchivedAt), Version: s.Version,
 	}
 	if !s.Address.IsZero() {
 		a := Address(s.Address)

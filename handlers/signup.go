@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,7 +27,7 @@ type SignupAccepted struct {
 	// Always the same answer, whether or not the address already has an account (it then gets a note instead of a link).
 	Detail string `json:"detail" example:"If this address can be registered, a confirmation link was sent to it."`
 	// When the link stops working.
-	ExpiresAt time.Time `json:"expires_at" format:"date-time"`
+	ExpiresAt Time `json:"expires_at" format:"date-time"`
 }
 
 // SignupVerification confirms an e-mail address.
@@ -84,7 +83,7 @@ func (h *Handler) SignUp(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusAccepted, SignupAccepted{Detail: "If this address can be registered, a confirmation link was sent to it.", ExpiresAt: expires})
+	writeJSON(c, http.StatusAccepted, SignupAccepted{Detail: "If this address can be registered, a confirmation link was sent to it.", ExpiresAt: stamp(expires)})
 	return nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -34,11 +33,11 @@ type Suggestion struct {
 	Message  string         `json:"message"`
 	// The record's version when the suggestion was made, as its author was shown it (an
 	// actor's public version to an author who may not see its private contacts).
-	BaseVersion int64      `json:"base_version"`
-	Status      string     `json:"status" enums:"pending,accepted,rejected"`
-	Reason      string     `json:"reason"`
-	CreatedAt   time.Time  `json:"created_at" format:"date-time"`
-	DecidedAt   *time.Time `json:"decided_at" format:"date-time" extensions:"x-nullable"`
+	BaseVersion int64  `json:"base_version"`
+	Status      string `json:"status" enums:"pending,accepted,rejected"`
+	Reason      string `json:"reason"`
+	CreatedAt   Time   `json:"created_at" format:"date-time"`
+	DecidedAt   *Time  `json:"decided_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // SuggestionList is one page of suggestions.
@@ -81,7 +80,7 @@ func (h *Handler) accountLabels(c *gin.Context) func(s *models.Suggestion) strin
 func newSuggestion(s *models.Suggestion, label func(*models.Suggestion) string) Suggestion {
 	out := Suggestion{ID: s.ID, Entity: s.Entity, EntityID: s.EntityID, ActorID: s.ActorID, AuthorID: s.AuthorID, Message: s.Message,
 		Author:      Who{Kind: models.WhoUser, ID: s.AuthorID, Label: label(s)},
-		BaseVersion: s.BaseVersion, Status: s.Status, Reason: s.Reason, CreatedAt: s.CreatedAt, DecidedAt: s.DecidedAt}
+		BaseVersion: s.BaseVersion, Status: s.Status, Reason: s.Reason, CreatedAt: stamp(s.CreatedAt), DecidedAt: stampPtr(s.DecidedAt)}
 	if err := json.Unmarshal([]byte(s.Changes), &out.Changes); err != nil || out.Changes == nil {
 		out.Changes = map[string]any{}
 	}

@@ -3,7 +3,6 @@ package handlers
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -15,12 +14,12 @@ type SnapshotSession struct {
 	ID     string `json:"id" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	Source string `json:"source" example:"hub-du-sud"`
 	// When the session was opened.
-	OpenedAt time.Time `json:"opened_at" format:"date-time"`
+	OpenedAt Time `json:"opened_at" format:"date-time"`
 	// When the last batch joined it; null before the first.
-	LastBatchAt *time.Time `json:"last_batch_at" format:"date-time" extensions:"x-nullable"`
+	LastBatchAt *Time `json:"last_batch_at" format:"date-time" extensions:"x-nullable"`
 	// 24 hours after its last batch (or its opening): an expired session
 	// archives nothing and answers 410 until it is purged (then 404).
-	ExpiresAt time.Time `json:"expires_at" format:"date-time"`
+	ExpiresAt Time `json:"expires_at" format:"date-time"`
 	// Batches that joined it (dry runs are not counted).
 	Batches int `json:"batches" example:"3"`
 	// Distinct source_ids of actors its batches carried so far (rejected
@@ -31,11 +30,11 @@ type SnapshotSession struct {
 }
 
 func newSnapshotSession(s *models.SnapshotSession) SnapshotSession {
-	out := SnapshotSession{ID: s.ID, Source: s.Source, OpenedAt: s.OpenedAt.UTC(), ExpiresAt: s.ExpiresAt.UTC(),
+	out := SnapshotSession{ID: s.ID, Source: s.Source, OpenedAt: stamp(s.OpenedAt.UTC()), ExpiresAt: stamp(s.ExpiresAt.UTC()),
 		Batches: s.Batches, Actors: s.Actors, Services: s.Services}
 	if s.LastBatchAt != nil {
 		t := s.LastBatchAt.UTC()
-		out.LastBatchAt = &t
+		out.LastBatchAt = stampPtr(&t)
 	}
 	return out
 }

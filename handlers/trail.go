@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -16,8 +15,8 @@ type TrailEvent struct {
 	// Identifies the event. In a structure's trail it is a keyed
 	// permutation of the platform's sequence, which counts no other
 	// structure's events (its values do not follow the trail's order).
-	Seq int64     `json:"seq"`
-	At  time.Time `json:"at" format:"date-time"`
+	Seq int64 `json:"seq"`
+	At  Time  `json:"at" format:"date-time"`
 	// What happened: membership.added, membership.role_changed,
 	// membership.removed, invitation.created, invitation.accepted,
 	// invitation.revoked,
@@ -71,7 +70,7 @@ type TrailList struct {
 }
 
 func newTrailEvent(e *models.TrailEvent) TrailEvent {
-	out := TrailEvent{Seq: e.Seq, At: e.At, Action: e.Action, ActorID: e.ActorID, OtherActorID: e.OtherActorID, SubjectKind: e.SubjectKind,
+	out := TrailEvent{Seq: e.Seq, At: stamp(e.At), Action: e.Action, ActorID: e.ActorID, OtherActorID: e.OtherActorID, SubjectKind: e.SubjectKind,
 		SubjectID: e.SubjectID, SubjectLabel: e.SubjectLabel, Who: Who{Kind: e.WhoKind, ID: e.WhoID, Label: e.WhoLabel},
 		WhoKind: e.WhoKind, WhoID: e.WhoID, WhoLabel: e.WhoLabel, Channel: e.Channel}
 	if err := json.Unmarshal([]byte(e.Details), &out.Details); err != nil || out.Details == nil {

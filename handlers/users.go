@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -39,11 +38,11 @@ type User struct {
 	// The territory the account coordinates; both lists empty if none.
 	Coordinator TerritoryBody `json:"coordinator"`
 	// What the person shares with the structures they exchange referrals with.
-	JobTitle          string    `json:"job_title" example:"Conseillère numérique"`
-	ProfessionalEmail string    `json:"professional_email" example:"camille.martin@mediatheque.example.fr"`
-	ProfessionalPhone string    `json:"professional_phone" example:"+33491000000"`
-	CreatedAt         time.Time `json:"created_at" format:"date-time"`
-	UpdatedAt         time.Time `json:"updated_at" format:"date-time"`
+	JobTitle          string `json:"job_title" example:"Conseillère numérique"`
+	ProfessionalEmail string `json:"professional_email" example:"camille.martin@mediatheque.example.fr"`
+	ProfessionalPhone string `json:"professional_phone" example:"+33491000000"`
+	CreatedAt         Time   `json:"created_at" format:"date-time"`
+	UpdatedAt         Time   `json:"updated_at" format:"date-time"`
 }
 
 // MembershipView is one of an account's structures.
@@ -81,7 +80,7 @@ func territoryBody(t models.Territory) TerritoryBody {
 func newUser(u *models.User) User {
 	return User{ID: u.ID, Email: u.Email, DisplayName: u.DisplayName, PlatformAdmin: u.PlatformAdmin, Disabled: u.Disabled,
 		Coordinator: territoryBody(u.Territory()), JobTitle: u.JobTitle, ProfessionalEmail: u.ProfessionalEmail, ProfessionalPhone: u.ProfessionalPhone,
-		CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+		CreatedAt: stamp(u.CreatedAt), UpdatedAt: stamp(u.UpdatedAt)}
 }
 
 func (h *Handler) userDetail(c *gin.Context, u *models.User) (UserDetail, error) {
@@ -292,8 +291,8 @@ type PasswordResetIssued struct {
 	// email: the link was e-mailed to the account's address; manual: pass the token on yourself.
 	Delivery string `json:"delivery" enums:"email,manual"`
 	// "" when e-mailed.
-	Token     string    `json:"token" example:"pwr_…"`
-	ExpiresAt time.Time `json:"expires_at" format:"date-time"`
+	Token     string `json:"token" example:"pwr_…"`
+	ExpiresAt Time   `json:"expires_at" format:"date-time"`
 	// Where the person uses the token, with their new password.
 	Use string `json:"use" example:"POST /api/v1/auth/password-reset"`
 }
@@ -302,7 +301,7 @@ type PasswordResetIssued struct {
 // (the store recorded the delivery: a manual one discloses the account's
 // next password to the issuer).
 func newPasswordResetIssued(r *models.PasswordReset) PasswordResetIssued {
-	out := PasswordResetIssued{ID: r.ID, UserID: r.UserID, Email: r.Email, Token: r.Token, Delivery: models.ResetDeliveryManual, ExpiresAt: r.ExpiresAt, Use: "POST /api/v1/auth/password-reset"}
+	out := PasswordResetIssued{ID: r.ID, UserID: r.UserID, Email: r.Email, Token: r.Token, Delivery: models.ResetDeliveryManual, ExpiresAt: stamp(r.ExpiresAt), Use: "POST /api/v1/auth/password-reset"}
 	if r.Delivery == models.ResetDeliveryEmail {
 		out.Token, out.Delivery = "", models.ResetDeliveryEmail
 	}

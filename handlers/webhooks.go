@@ -115,13 +115,13 @@ type WebhookOwner struct {
 // WebhookHealth is how the subscription's endpoint fares.
 type WebhookHealth struct {
 	// The first failure since the last success; null while it succeeds.
-	FailingSince *time.Time `json:"failing_since" format:"date-time" extensions:"x-nullable"`
+	FailingSince *Time `json:"failing_since" format:"date-time" extensions:"x-nullable"`
 	// Failures in a row.
 	ConsecutiveFailures int `json:"consecutive_failures" example:"0"`
 	// After a failure of the endpoint nothing is sent before this time (exponential backoff with jitter).
-	PausedUntil   *time.Time `json:"paused_until" format:"date-time" extensions:"x-nullable"`
-	LastSuccessAt *time.Time `json:"last_success_at" format:"date-time" extensions:"x-nullable"`
-	LastFailureAt *time.Time `json:"last_failure_at" format:"date-time" extensions:"x-nullable"`
+	PausedUntil   *Time `json:"paused_until" format:"date-time" extensions:"x-nullable"`
+	LastSuccessAt *Time `json:"last_success_at" format:"date-time" extensions:"x-nullable"`
+	LastFailureAt *Time `json:"last_failure_at" format:"date-time" extensions:"x-nullable"`
 	// Why the last attempt failed.
 	LastError string `json:"last_error" example:""`
 	// Deliveries given up: still failing past the maximum age.
@@ -131,7 +131,7 @@ type WebhookHealth struct {
 	// Set while the subscription is behind: its queue reached its bound (1,000 deliveries waiting by default), so Carnet stopped storing a delivery per change and keeps only this cursor of the change feed. The changes after it are queued again, with the records' state then, as the endpoint catches up; a receiver may also read GET /api/v1/changes?cursor= from it. null when nothing is held back.
 	BehindCursor *string `json:"behind_cursor" example:"1042" extensions:"x-nullable"`
 	// When it fell behind; null when it is not.
-	BehindSince *time.Time `json:"behind_since" format:"date-time" extensions:"x-nullable"`
+	BehindSince *Time `json:"behind_since" format:"date-time" extensions:"x-nullable"`
 }
 
 // WebhookReplay is a replay in progress: the changes after `position` up
@@ -154,17 +154,17 @@ type Webhook struct {
 	Filters     WebhookFilters `json:"filters"`
 	Owner       WebhookOwner   `json:"owner"`
 	// Why Carnet turned it off (its endpoint failed for too long, or answered 410); empty when its owner did.
-	DisabledReason string     `json:"disabled_reason" example:""`
-	DisabledAt     *time.Time `json:"disabled_at" format:"date-time" extensions:"x-nullable"`
+	DisabledReason string `json:"disabled_reason" example:""`
+	DisabledAt     *Time  `json:"disabled_at" format:"date-time" extensions:"x-nullable"`
 	// The change feed's cursor when it was turned off: changes after it were not queued; replay after it to get them.
 	DisabledCursor *string        `json:"disabled_cursor" example:"1042" extensions:"x-nullable"`
 	Health         WebhookHealth  `json:"health"`
 	Replay         *WebhookReplay `json:"replay" extensions:"x-nullable"`
 	// Until then deliveries are also signed with the previous secret (after a rotation).
-	PreviousSecretExpiresAt *time.Time `json:"previous_secret_expires_at" format:"date-time" extensions:"x-nullable"`
-	CreatedAt               time.Time  `json:"created_at" format:"date-time"`
-	UpdatedAt               time.Time  `json:"updated_at" format:"date-time"`
-	Version                 int64      `json:"version" example:"1"`
+	PreviousSecretExpiresAt *Time `json:"previous_secret_expires_at" format:"date-time" extensions:"x-nullable"`
+	CreatedAt               Time  `json:"created_at" format:"date-time"`
+	UpdatedAt               Time  `json:"updated_at" format:"date-time"`
+	Version                 int64 `json:"version" example:"1"`
 }
 
 // WebhookCreated is a new subscription with its signing secret, shown this
@@ -193,7 +193,7 @@ type WebhookSecret struct {
 	WebhookID string `json:"webhook_id" format:"uuid"`
 	Secret    string `json:"secret" example:"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"`
 	// Until then deliveries carry a signature with the old secret too; null when it stopped at once.
-	PreviousSecretExpiresAt *time.Time `json:"previous_secret_expires_at" format:"date-time" extensions:"x-nullable"`
+	PreviousSecretExpiresAt *Time `json:"previous_secret_expires_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // WebhookReplayInput asks for a replay.
@@ -233,13 +233,13 @@ type WebhookDelivery struct {
 	// Queued by a replay rather than as the change happened.
 	Replay bool `json:"replay"`
 	// pending (waiting for its turn or a retry), sending, delivered, failed (given up).
-	State         string     `json:"state" enums:"pending,sending,delivered,failed"`
-	Attempts      int        `json:"attempts" example:"1"`
-	CreatedAt     time.Time  `json:"created_at" format:"date-time"`
-	LastAttemptAt *time.Time `json:"last_attempt_at" format:"date-time" extensions:"x-nullable"`
+	State         string `json:"state" enums:"pending,sending,delivered,failed"`
+	Attempts      int    `json:"attempts" example:"1"`
+	CreatedAt     Time   `json:"created_at" format:"date-time"`
+	LastAttemptAt *Time  `json:"last_attempt_at" format:"date-time" extensions:"x-nullable"`
 	// When it will be tried, while pending.
-	NextAttemptAt *time.Time `json:"next_attempt_at" format:"date-time" extensions:"x-nullable"`
-	FinishedAt    *time.Time `json:"finished_at" format:"date-time" extensions:"x-nullable"`
+	NextAttemptAt *Time `json:"next_attempt_at" format:"date-time" extensions:"x-nullable"`
+	FinishedAt    *Time `json:"finished_at" format:"date-time" extensions:"x-nullable"`
 	// The HTTP status of the last answer; null without an answer.
 	ResponseStatus  *int   `json:"response_status" example:"204" extensions:"x-nullable"`
 	ResponseExcerpt string `json:"response_excerpt" example:""`
@@ -271,7 +271,7 @@ type WebhookPayload struct {
 	// entity.op in the past tense: actor.created, service.updated, service.archived, service.hidden…
 	Type string `json:"type" example:"service.updated"`
 	// When the change happened.
-	Timestamp time.Time `json:"timestamp" format:"date-time"`
+	Timestamp Time `json:"timestamp" format:"date-time"`
 	// The webhook-id header.
 	DeliveryID     string `json:"delivery_id" format:"uuid"`
 	SubscriptionID string `json:"subscription_id" format:"uuid"`
@@ -291,7 +291,7 @@ func RenderWebhook(ev models.WebhookEvent) ([]byte, error) {
 	view := func(a *models.Actor) Actor {
 		return newActor(a, a.ContactPublic || ev.Viewer.MaySeeContacts(storedRef(a), false), ev.Now)
 	}
-	return json.Marshal(WebhookPayload{Type: webhookType(ev.Entry.Entity, ev.Entry.Op), Timestamp: ev.Entry.At, DeliveryID: ev.DeliveryID,
+	return json.Marshal(WebhookPayload{Type: webhookType(ev.Entry.Entity, ev.Entry.Op), Timestamp: stamp(ev.Entry.At), DeliveryID: ev.DeliveryID,
 		SubscriptionID: ev.SubscriptionID, Replay: ev.Replay, ChangeEntry: newChangeEntry(ev.Entry, view)})
 }
 
@@ -311,34 +311,34 @@ func (f *WebhookFilters) model() models.WebhookFilters {
 func newWebhook(w *models.WebhookSubscription, pending int64, now time.Time) Webhook {
 	out := Webhook{ID: w.ID, URL: w.URL, Description: w.Description, Active: w.Active, Status: models.WebhookStatus(w.Active, w.FailingSince != nil),
 		Filters: newWebhookFilters(w.Filters()), Owner: WebhookOwner{Kind: w.OwnerKind, ID: w.OwnerID, Label: w.OwnerLabel},
-		DisabledReason: w.DisabledReason, DisabledAt: w.DisabledAt,
-		Health: WebhookHealth{FailingSince: w.FailingSince, ConsecutiveFailures: w.ConsecutiveFailures, LastSuccessAt: w.LastSuccessAt,
-			LastFailureAt: w.LastFailureAt, LastError: w.LastError, GivenUp: w.GivenUp, Pending: pending},
-		CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt, Version: w.Version}
+		DisabledReason: w.DisabledReason, DisabledAt: stampPtr(w.DisabledAt),
+		Health: WebhookHealth{FailingSince: stampPtr(w.FailingSince), ConsecutiveFailures: w.ConsecutiveFailures, LastSuccessAt: stampPtr(w.LastSuccessAt),
+			LastFailureAt: stampPtr(w.LastFailureAt), LastError: w.LastError, GivenUp: w.GivenUp, Pending: pending},
+		CreatedAt: stamp(w.CreatedAt), UpdatedAt: stamp(w.UpdatedAt), Version: w.Version}
 	if !w.Active {
 		out.DisabledCursor = ptr(seqString(w.DisabledSeq))
 	}
 	if w.PausedUntil != nil && w.PausedUntil.After(now) {
-		out.Health.PausedUntil = w.PausedUntil
+		out.Health.PausedUntil = stampPtr(w.PausedUntil)
 	}
 	if w.BehindAfter != nil {
-		out.Health.BehindCursor, out.Health.BehindSince = ptr(seqString(*w.BehindAfter)), w.BehindSince
+		out.Health.BehindCursor, out.Health.BehindSince = ptr(seqString(*w.BehindAfter)), stampPtr(w.BehindSince)
 	}
 	if w.Replaying() {
 		out.Replay = &WebhookReplay{Position: seqString(w.ReplayAfter), Until: seqString(w.ReplayUntil)}
 	}
 	if len(w.Secrets(now)) > 1 {
-		out.PreviousSecretExpiresAt = w.PreviousSecretUntil
+		out.PreviousSecretExpiresAt = stampPtr(w.PreviousSecretUntil)
 	}
 	return out
 }
 
 func newWebhookDelivery(d *models.WebhookDelivery) WebhookDelivery {
 	out := WebhookDelivery{ID: d.ID, Seq: d.Seq, Entity: d.Entity, EntityID: d.EntityID, Op: d.Op, Type: webhookType(d.Entity, d.Op),
-		Replay: d.Generation > 0, State: d.State, Attempts: d.Attempts, CreatedAt: d.CreatedAt, LastAttemptAt: d.LastAttemptAt,
-		FinishedAt: d.FinishedAt, ResponseExcerpt: d.ResponseExcerpt, DurationMS: d.DurationMS, LastError: d.LastError}
+		Replay: d.Generation > 0, State: d.State, Attempts: d.Attempts, CreatedAt: stamp(d.CreatedAt), LastAttemptAt: stampPtr(d.LastAttemptAt),
+		FinishedAt: stampPtr(d.FinishedAt), ResponseExcerpt: d.ResponseExcerpt, DurationMS: d.DurationMS, LastError: d.LastError}
 	if d.State == models.DeliveryPending {
-		out.NextAttemptAt = &d.NextAttemptAt
+		out.NextAttemptAt = stampPtr(&d.NextAttemptAt)
 	}
 	if d.ResponseStatus != 0 {
 		out.ResponseStatus = ptr(d.ResponseStatus)
@@ -619,7 +619,7 @@ func (h *Handler) RotateWebhookSecret(c *gin.Context) error {
 		return err
 	}
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusOK, WebhookSecret{WebhookID: id, Secret: secret, PreviousSecretExpiresAt: until})
+	writeJSON(c, http.StatusOK, WebhookSecret{WebhookID: id, Secret: secret, PreviousSecretExpiresAt: stampPtr(until)})
 	return nil
 }
 

@@ -14,8 +14,11 @@ import (
 // network (a library network, a federation) is an actor too, and its
 // members point to it through ParentID.
 type Actor struct {
-	ID                 string `gorm:"primaryKey"`
-	Name               string
+	ID   string `gorm:"primaryKey"`
+	Name string
+	// NameKey is Name folded for sort=name (see NameKey); set by every
+	// write, never by hand.
+	NameKey            string
 	PivotKind          string // ident.Kind: siret, siren, rna, ridet or unknown
 	Pivot              string // "" when unknown (the standard's 00000000000000)
 	Typologies         StringList

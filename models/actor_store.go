@@ -258,14 +258,14 @@ func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], err
 	now := s.now()
 	if f.Viewer.IsAdmin() {
 		return listPage(s, ctx, "actors", f.ListParams, func(q *gorm.DB) *gorm.DB { return actorFilter(q, f, now) }, nil,
-			func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
+			func(a *Actor) (string, string, time.Time) { return a.ID, a.NameKey, a.UpdatedAt })
 	}
 	// sort=updated_at orders by the time every reader is shown (the public
 	// one): an order by the full time moved an actor whose hidden contacts
 	// alone changed to the end of an anonymous reader's list.
 	f.ListParams.updatedAt = "public_updated_at"
 	return listPage(s, ctx, "actors", f.ListParams, func(q *gorm.DB) *gorm.DB { return actorFilter(q, f, now) }, nil,
-		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.PublicUpdatedAt })
+		func(a *Actor) (string, string, time.Time) { return a.ID, a.NameKey, a.PublicUpdatedAt })
 }
 
 func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
@@ -384,7 +384,7 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 		return q
 	}
 	return listPage(s, ctx, "actors", f.ListParams, filter, nil,
-		func(a *Actor) (string, string, time.Time) { return a.ID, a.Name, a.UpdatedAt })
+		func(a *Actor) (string, string, time.Time) { return a.ID, a.NameKey, a.UpdatedAt })
 }
 
 // lockActor loads an actor for change inside a write transaction and locks

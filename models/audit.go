@@ -185,7 +185,7 @@ func byJSONKind(v reflect.Value) bool {
 // Fields left out of the history: identity and bookkeeping that change on
 // every write (the sync fingerprint among them), and the loaded association.
 var unaudited = map[string]bool{"ID": true, "Actor": true, "CreatedAt": true, "UpdatedAt": true, "Version": true, "Fingerprint": true, "PublicVersion": true, "PublicUpdatedAt": true,
-	"CheckedOn": true, "CheckedOnUndated": true, "Quality": true, "QualityMissing": true, "SourceHash": true}
+	"CheckedOn": true, "CheckedOnUndated": true, "Quality": true, "QualityMissing": true, "SourceHash": true, "NameKey": true}
 
 var naming = schema.NamingStrategy{}
 

@@ -294,6 +294,7 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 		end := min(len(rows), start+per)
 		args = args[:0]
 		for i := start; i < end; i++ {
+			setKeysOf(rows[i]) // as GORM's BeforeSave would
 			rv := reflect.ValueOf(rows[i]).Elem()
 			for j, f := range bt.fields {
 				if f.AutoCreateTime > 0 || f.AutoUpdateTime > 0 {
@@ -355,9 +356,11 @@ type rowUpdateKey struct {
 // are left out, so that SQLite does not rewrite the entries of indexes on
 // them (an actor has 13) — only those held by value (strings, numbers,
 // times): a copy of the row shares its slices and pointers, which the
-// caller may have changed in place. The model has no update hooks (GORM
-// would run them).
+// caller may have changed in place. Of GORM's hooks, only the derived
+// columns' (setKeys, BeforeSave) are run: the models written here have no
+// other.
 func updateRow[T any](tx *gorm.DB, before, row *T, omit ...string) error {
+	setKeysOf(row)
 	d := dialectOf(tx)
 	key := rowUpdateKey{reflect.TypeOf(row), strings.Join(omit, ","), d.placeholder(1) != "?"}
 	var ru *rowUpdate

@@ -25,10 +25,6 @@ type dialect interface {
 	// name is GORM's name for the engine: "sqlite" or "postgres".
 	name() string
 
-	// caseless wraps an expression (a column, or a ? placeholder) so that
-	// comparing and ordering by it ignore case. Lists sorted by name order
-	// by caseless(column) and page by caseless(column) > caseless(?).
-	caseless(expr string) string
 	// containsCaseless is a condition: column contains the ? pattern (a
 	// LIKE pattern with \ as escape character), ignoring case.
 	containsCaseless(column string) string

@@ -66,8 +66,6 @@ func (postgresDialect) execBatch(ctx context.Context, pool gorm.ConnPool, query 
 	return err
 }
 
-func (postgresDialect) caseless(expr string) string { return "lower(" + expr + `) COLLATE "C"` }
-
 // A locale's collation ignores punctuation at first (« carnet-5f » sorts
 // after « carnet. »); COLLATE "C" compares bytes.
 func (postgresDialect) bytewise(expr string) string { return expr + ` COLLATE "C"` }

@@ -100,8 +100,6 @@ func (sqliteDialect) timeText() bool { return true }
 
 func (sqliteDialect) rowLocks() bool { return false }
 
-func (sqliteDialect) caseless(expr string) string { return expr + " COLLATE NOCASE" }
-
 // SQLite's LIKE ignores the case of ASCII letters.
 func (sqliteDialect) containsCaseless(column string) string {
 	return column + ` LIKE ? ESCAPE '\'`

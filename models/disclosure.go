@@ -180,10 +180,10 @@ func (s *Store) RecordReferralStatsRead(ctx context.Context, p *Principal, actor
 	}
 	details := map[string]any{}
 	if from != nil {
-		details["created_since"] = from.UTC().Format(time.RFC3339Nano)
+		details["created_since"] = from.UTC().Format(TimeLayout)
 	}
 	if to != nil {
-		details["created_before"] = to.UTC().Format(time.RFC3339Nano)
+		details["created_before"] = to.UTC().Format(TimeLayout)
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
 		for _, id := range actorIDs {

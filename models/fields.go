@@ -527,11 +527,12 @@ func checkOpeningHours(fe *FieldErrors, field, s string) {
 		fe.Addf(field, "must be at most %d characters", maxOpeningHour)
 		return
 	}
-	// A value with some readable rules is kept: the others are reported
-	// where the hours are shown (opening_hours_unreadable) and read as
-	// unknown; only a value with nothing readable is refused.
+	// A value with unreadable rules is kept, even when none reads: they
+	// are reported where the hours are shown (opening_hours_unreadable)
+	// and their days read as unknown. Refusing a value with nothing
+	// readable (as the import dropped it) lost what the producer gave,
+	// and the record no longer said that hours were given (probe 35b, L5).
 	if _, _, err := openinghours.ParseLenient(s); err != nil {
-		fe.Addf(field, "is not valid OpenStreetMap opening_hours syntax: %v", err)
 		return
 	}
 	// Valid syntax (an end up to 48:00 lets a range pass midnight), but a

@@ -241,7 +241,7 @@ func (s *Store) MembershipsOf(ctx context.Context, userID string) ([]ActorMember
 	var rows []ActorMembership
 	err := s.read(ctx).Table("memberships").Joins("JOIN actors ON actors.id = memberships.actor_id").
 		Where("memberships.user_id = ?", userID).Select("memberships.actor_id, actors.name AS actor_name, memberships.role").
-		Order(s.d.caseless("actors.name")).Scan(&rows).Error
+		Order("actors.name_key").Order("actors.id").Scan(&rows).Error
 	return rows, dbError(err)
 }
 

@@ -20,10 +20,14 @@ type Page[T any] struct {
 	NextCursor string // "" on the last page
 }
 
+// TimeLayout is how JSON answers write timestamps: UTC, six fraction
+// digits, the microseconds the store keeps (handlers.Time says why).
+const TimeLayout = "2006-01-02T15:04:05.000000Z07:00"
+
 // Sort orders of lists.
 const (
 	SortID        = "id"         // creation order (ids are UUIDv7): stable, the default
-	SortName      = "name"       // alphabetical, case-insensitive
+	SortName      = "name"       // alphabetical, by the folded name (NameKey)
 	SortUpdatedAt = "updated_at" // least recently changed first
 	// Each backwards with a leading « - »: -updated_at is the last changed
 	// first (lists of actors and services).
@@ -45,10 +49,14 @@ type ListParams struct {
 }
 
 type cursor struct {
-	Sort string    `json:"s"`
-	ID   string    `json:"i"`
-	Name string    `json:"n,omitempty"`
-	At   time.Time `json:"t,omitzero"`
+	Sort string `json:"s"`
+	ID   string `json:"i"`
+	// Name is the last row's NameKey. Folded says so: a cursor written
+	// before names were sorted folded holds the name itself, which would
+	// place the next page elsewhere in the folded order.
+	Name   string    `json:"n,omitempty"`
+	Folded bool      `json:"f,omitempty"`
+	At     time.Time `json:"t,omitzero"`
 }
 
 func encodeCursor(c cursor) string {
@@ -71,6 +79,10 @@ func decodeCursor(s, sort string) (cursor, error) {
 	}
 	if c.Sort != sort {
 		bad.Fields[0].Reason = "this cursor belongs to another sort order; keep the same sort parameter while paging"
+		return cursor{}, bad
+	}
+	if key, _ := SortKey(sort); key == SortName && !c.Folded {
+		bad.Fields[0].Reason = "this cursor was written before names were sorted as they are now; start again from the first page"
 		return cursor{}, bad
 	}
 	return c, nil
@@ -97,10 +109,11 @@ func keyset(q *gorm.DB, table string, p ListParams) (*gorm.DB, error) {
 	}
 	switch key {
 	case SortName:
-		d := dialectOf(q)
-		col, arg := d.caseless(table+".name"), d.caseless("?")
+		// Byte order on both engines: SQLite's BINARY, and the column's
+		// "C" collation on PostgreSQL (migration 00107).
+		col := table + ".name_key"
 		if p.Cursor != "" {
-			q = q.Where("("+col+after+arg+" OR ("+col+" = "+arg+" AND "+id+after+"?))", c.Name, c.Name, c.ID)
+			q = q.Where("("+col+after+"? OR ("+col+" = ? AND "+id+after+"?))", c.Name, c.Name, c.ID)
 		}
 		return q.Order(col + dir).Order(id + dir), nil
 	case SortUpdatedAt:
@@ -129,14 +142,15 @@ func SortKey(sort string) (key string, desc bool) {
 	return sort, false
 }
 
-// nextCursor returns the cursor after the given last row of a page. Lists
+// nextCursor returns the cursor after the given last row of a page (name
+// is its NameKey). Lists
 // fetch one row more than the limit to know whether a next page exists, so
 // that the last page never links to an empty one.
 func nextCursor(p ListParams, id, name string, at time.Time) string {
 	c := cursor{Sort: p.Sort, ID: id}
 	switch key, _ := SortKey(p.Sort); key {
 	case SortName:
-		c.Name = name
+		c.Name, c.Folded = name, true
 	case SortUpdatedAt:
 		c.At = at
 	}

@@ -131,16 +131,19 @@ func parentChanged(before, after *Actor) bool {
 
 func equalPtr(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
-// hasTeam says the actor has members: what it decides of itself is then
-// its team's. An actor the transaction created has none (see
-// withNewActors): a sync batch's new places are not asked, one query each
-// (issue 11, item 6).
+// hasTeam says the actor has active members: what it decides of itself is
+// then its team's, and someone can read its referrals. Disabled accounts
+// are no team: they cannot log in (a referral to a structure whose only
+// members were disabled was taken, and nobody could read it). An actor the
+// transaction created has none (see withNewActors): a sync batch's new
+// places are not asked, one query each (issue 11, item 6).
 func hasTeam(tx *gorm.DB, actorID string) (bool, error) {
 	if created, _ := tx.Statement.Context.Value(newActorsKey{}).(map[string]bool); created[actorID] {
 		return false, nil
 	}
 	var n int64
-	err := tx.Model(&membershipRow{}).Where("actor_id = ?", actorID).Limit(1).Count(&n).Error
+	err := tx.Model(&membershipRow{}).Joins("JOIN users ON users.id = memberships.user_id").
+		Where("memberships.actor_id = ? AND NOT users.disabled", actorID).Limit(1).Count(&n).Error
 	return n > 0, err
 }
 

@@ -14,6 +14,7 @@ type Service struct {
 	ActorID            string
 	Actor              *Actor `gorm:"foreignKey:ActorID"`
 	Name               string
+	NameKey            string // Name folded for sort=name (see NameKey)
 	Description        string
 	Kind               string
 	Themes             StringList

@@ -313,7 +313,7 @@ func (s *Store) archiveService(tx *gorm.DB, sv *Service) error {
 func (s *Store) ListServices(ctx context.Context, f ServiceFilter) (Page[Service], error) {
 	return listPage(s, ctx, "services", f.ListParams, func(q *gorm.DB) *gorm.DB { return serviceFilter(q, f) },
 		func(q *gorm.DB) *gorm.DB { return q.Preload("Actor") },
-		func(sv *Service) (string, string, time.Time) { return sv.ID, sv.Name, sv.UpdatedAt })
+		func(sv *Service) (string, string, time.Time) { return sv.ID, sv.NameKey, sv.UpdatedAt })
 }
 
 func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {

@@ -140,6 +140,10 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("score the quality of existing records: %w", err)
 	}
+	if err := s.keyUnkeyed(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -29,8 +29,9 @@ func warnsOn(p opendata.Place, field, contains string) bool {
 }
 
 // TestImportFrenchHours: a file of the standard whose horaires are French
-// text has them converted when the whole text reads, dropped with the
-// warning otherwise; OSM hours are kept as written.
+// text has them converted when the whole text reads, kept as written with
+// a warning otherwise (every day unknown: probe 35b, L5); OSM hours are
+// kept as written.
 func TestImportFrenchHours(t *testing.T) {
 	csv := "id;nom;commune;code_postal;adresse;date_maj;horaires\n" +
 		"a;Lieu A;Guéret;23000;1 rue A;2024-01-02;Lundi, Mardi, Mercredi et Vendredi de 9H30 à 10H30 puis 11h à 12H et Vendredi de 14h à 15H\n" +
@@ -44,7 +45,7 @@ func TestImportFrenchHours(t *testing.T) {
 		warn   bool
 	}{
 		{"Mo-We 09:30-10:30,11:00-12:00; Fr 09:30-10:30,11:00-12:00,14:00-15:00", true, false},
-		{"", false, true}, // fortnightly: never guessed
+		{"samedi APRÈS-MIDI Tous Les 15 jours de 14H à 16h", false, true}, // fortnightly: never guessed, kept unread
 		{"Mo-Fr 09:00-12:00", false, false},
 		{`Mo 09:00-12:00 open "et sur rendez-vous"`, true, false}, // the note after « et » as the hours' comment
 	}
@@ -56,7 +57,7 @@ func TestImportFrenchHours(t *testing.T) {
 		if got := readsAs(p, "horaires", "hours written in French"); got != c.french {
 			t.Errorf("row %d: French reading %v, want %v: %+v", i+1, got, c.french, p.Readings)
 		}
-		if got := warnsOn(p, "horaires", "not valid OpenStreetMap opening_hours syntax; dropped"); got != c.warn {
+		if got := warnsOn(p, "horaires", "no rule of these hours is valid OpenStreetMap opening_hours syntax; kept as written"); got != c.warn {
 			t.Errorf("row %d: warning %v, want %v: %+v", i+1, got, c.warn, p.Issues)
 		}
 	}
@@ -78,7 +79,7 @@ func TestImportCorseHours(t *testing.T) {
 	if !readsAs(ps[0], "horaires", "column « Horaires » read as horaires (the Corse format") || !readsAs(ps[0], "horaires", "hours written in French") {
 		t.Errorf("row 1 readings: %+v", ps[0].Readings)
 	}
-	if ps[1].Actor.OpeningHours != "" || !warnsOn(ps[1], "horaires", "dropped") {
+	if ps[1].Actor.OpeningHours != "Une fois par mois à la demande" || !warnsOn(ps[1], "horaires", "kept as written") {
 		t.Errorf("row 2: hours %q, issues %+v", ps[1].Actor.OpeningHours, ps[1].Issues)
 	}
 	rep := importBytes(t, openStore(t), []byte(json), opendata.ImportOptions{Source: "corse", DryRun: true})
@@ -182,7 +183,8 @@ func TestImportDayColumnsOfStandardFile(t *testing.T) {
 // (« {Lundi,Mardi,Jeudi} »); its mapping reads the times alone, which name
 // no day, so the hours were dropped. The days are put before the times
 // when the times name none; times that name their own days are read as
-// written, and a text that is not times stays dropped.
+// written, and a text that is not times is kept as read, unreadable (every
+// day unknown, with a warning; probe 35b, L5).
 func TestImportHubLoHoursOnTheirDays(t *testing.T) {
 	json := `[
 {"gid":"1","c_nom":"EPN de Tours","c_siren_site":"","c_postcode":"37000","c_city":"Tours","c_adresse":"1 rue Nationale","c_horaire_ouverture":"9h à  12h /  14h à  17h","c_jours_semaine":"{Mardi,Lundi,Jeudi}"},
@@ -191,7 +193,7 @@ func TestImportHubLoHoursOnTheirDays(t *testing.T) {
 {"gid":"4","c_nom":"Espace de Vierzon","c_siren_site":"","c_postcode":"18100","c_city":"Vierzon","c_adresse":"4 rue Gourdon","c_horaire_ouverture":"De 9h00 à 12h00","c_jours_semaine":"{Lundi,Fermé}"}
 ]`
 	ps := places(t, json, "")
-	for i, want := range []string{"Mo,Tu,Th 09:00-12:00,14:00-17:00", "Mo-Th 09:00-12:00,14:00-17:00", "", ""} {
+	for i, want := range []string{"Mo,Tu,Th 09:00-12:00,14:00-17:00", "Mo-Th 09:00-12:00,14:00-17:00", "lundi, mardi : Atelier ouvert sur rendez vous", "De 9h00 à 12h00"} {
 		if got := ps[i].Actor.OpeningHours; got != want {
 			t.Errorf("row %d: hours %q, want %q (%+v)", i+1, got, want, ps[i].Issues)
 		}
@@ -199,8 +201,8 @@ func TestImportHubLoHoursOnTheirDays(t *testing.T) {
 	if !readsAs(ps[0], "horaires", "c_jours_semaine") {
 		t.Errorf("row 1 does not say where its days come from: %+v", ps[0].Readings)
 	}
-	if !warnsOn(ps[2], "horaires", "dropped") || !warnsOn(ps[3], "horaires", "dropped") {
-		t.Errorf("rows 3 and 4 must be dropped with a warning: %+v / %+v", ps[2].Issues, ps[3].Issues)
+	if !warnsOn(ps[2], "horaires", "kept as written") || !warnsOn(ps[3], "horaires", "kept as written") {
+		t.Errorf("rows 3 and 4 must be kept unread with a warning: %+v / %+v", ps[2].Issues, ps[3].Issues)
 	}
 }
 

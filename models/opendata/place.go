@@ -576,8 +576,13 @@ func ToPlace(rec Record, source string) Place {
 			}
 		}
 		switch {
-		case err != nil || len(h) > 1000:
-			b.warn("horaires", h, "not valid OpenStreetMap opening_hours syntax; dropped (write them as in https://projets.pavie.info/yohours/)")
+		case len(h) > 1000: // the API's bound (models.maxOpeningHour)
+			b.warn("horaires", h, "longer than 1,000 characters; dropped")
+		case err != nil:
+			// Kept as the API keeps them (opening_hours_unreadable):
+			// dropped, the record no longer said hours were given.
+			a.OpeningHours = h
+			b.warn("horaires", h, "no rule of these hours is valid OpenStreetMap opening_hours syntax; kept as written, hours unknown every day (write them as in https://projets.pavie.info/yohours/)")
 		default:
 			// Kept as written: the readable rules are used, and the
 			// days of the others are unknown (never shown as open).

@@ -460,7 +460,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 		c.Actor = a
 		row = &c
 	}
-	d := &doc{id: sv.ID, sortName: vocab.Slugify(sv.Name), svc: row}
+	d := &doc{id: sv.ID, sortName: models.NameKey(sv.Name), svc: row}
 	switch {
 	case sv.Latitude != nil && sv.Longitude != nil && !sv.Address.IsZero(): // rows written before a point needed its address
 		d.located, d.lat, d.lon = true, *sv.Latitude, *sv.Longitude
@@ -541,7 +541,7 @@ func withBooking(modes []string, booking bool) []string {
 // kind always did.
 func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) *doc {
 	row := *a
-	d := &doc{id: a.ID, sortName: vocab.Slugify(a.Name), actor: &row}
+	d := &doc{id: a.ID, sortName: models.NameKey(a.Name), actor: &row}
 	if a.Latitude != nil && a.Longitude != nil {
 		d.located, d.lat, d.lon = true, *a.Latitude, *a.Longitude
 	}

@@ -579,7 +579,7 @@ type PingResult struct {
 // on or off), and says how it went.
 func (s *Service) Ping(ctx context.Context, w *models.WebhookSubscription) (PingResult, error) {
 	id := models.NewID()
-	body, err := json.Marshal(map[string]any{"type": "webhook.ping", "timestamp": s.cfg.Store.Now(), "delivery_id": id, "subscription_id": w.ID,
+	body, err := json.Marshal(map[string]any{"type": "webhook.ping", "timestamp": s.cfg.Store.Now().UTC().Format(models.TimeLayout), "delivery_id": id, "subscription_id": w.ID,
 		"message": "A test event sent on request; it describes no change."})
 	if err != nil {
 		return PingResult{}, err
