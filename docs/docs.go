@@ -724,7 +724,7 @@ const docTemplate = `{
                         "maxLength": 500,
                         "type": "string",
                         "example": "médiathèque",
-                        "description": "Case-insensitive part of the name",
+                        "description": "Part of the name; case, accents, ligatures and punctuation ignored (l'isle finds L’Isle)",
                         "name": "name",
                         "in": "query"
                     },
@@ -6180,7 +6180,7 @@ const docTemplate = `{
                         "maxLength": 500,
                         "type": "string",
                         "example": "démarches",
-                        "description": "Case-insensitive part of the name",
+                        "description": "Part of the name; case, accents, ligatures and punctuation ignored (l'isle finds L’Isle)",
                         "name": "name",
                         "in": "query"
                     },

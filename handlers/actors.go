@@ -473,7 +473,7 @@ func list(l models.StringList) []string {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			name				query		string		false	"Case-insensitive part of the name"	maxlength(500)	example(médiathèque)
+//	@Param			name				query		string		false	"Part of the name; case, accents, ligatures and punctuation ignored (l'isle finds L’Isle)"	maxlength(500)	example(médiathèque)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes"						collectionFormat(csv)	example(13001)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune)"	collectionFormat(csv)

@@ -220,7 +220,7 @@ func newService(s *models.Service) Service {
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
-//	@Param			name				query		string		false	"Case-insensitive part of the name"	maxlength(500)	example(démarches)
+//	@Param			name				query		string		false	"Part of the name; case, accents, ligatures and punctuation ignored (l'isle finds L’Isle)"	maxlength(500)	example(démarches)
 //	@Param			actor_id			query		[]string	false	"Services of these actors"			collectionFormat(csv)
 //	@Param			kind				query		[]string	false	"Service kinds: its own, or one its accompaniment modes give (Dans un atelier collectif: collective_workshop; En autonomie: equipment_access; Accompagnement individuel: procedures_done_with with the administrative procedures theme, one_off_help otherwise), as search reads it"						collectionFormat(csv)	extensions(x-vocabulary=service_kinds)
 //	@Param			themes				query		[]string	false	"Themes"							collectionFormat(csv)	extensions(x-vocabulary=themes)	example(aide-aux-demarches-administratives)

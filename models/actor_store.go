@@ -273,7 +273,7 @@ func actorFilter(q *gorm.DB, f ActorFilter, now time.Time) *gorm.DB {
 		q = q.Where("actors.archived_at IS NULL")
 	}
 	if f.Name != "" {
-		q = q.Where(dialectOf(q).containsCaseless("actors.name"), "%"+escapeLike(composedText(f.Name))+"%")
+		q = nameContains(q, "actors", f.Name)
 	}
 	if len(f.Communes) > 0 {
 		q = q.Where("lower(actors.commune) IN ?", lowerAll(f.Communes))

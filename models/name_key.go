@@ -79,3 +79,16 @@ func (s *Store) keyUnkeyed(ctx context.Context) error {
 	}
 	return nil
 }
+
+// nameContains keeps the rows of table whose name holds part, compared as
+// sort=name compares names: by their folded keys, so that case, accents,
+// ligatures and punctuation are folded alike on SQLite (whose LIKE folds
+// ASCII letters only: « MÉDIATHÈQUE » missed « Médiathèque ») and on
+// PostgreSQL, and « l'isle » finds « L’Isle ». A part made of punctuation
+// alone has no key: it is looked for as written.
+func nameContains(q *gorm.DB, table, part string) *gorm.DB {
+	if key := NameKey(part); key != "" {
+		return q.Where(table+`.name_key LIKE ? ESCAPE '\'`, "%"+escapeLike(key)+"%")
+	}
+	return q.Where(dialectOf(q).containsCaseless(table+".name"), "%"+escapeLike(composedText(part))+"%")
+}

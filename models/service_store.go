@@ -322,7 +322,7 @@ func serviceFilter(q *gorm.DB, f ServiceFilter) *gorm.DB {
 	}
 	q = draftsVisibleTo(q, f.Viewer)
 	if f.Name != "" {
-		q = q.Where(dialectOf(q).containsCaseless("services.name"), "%"+escapeLike(composedText(f.Name))+"%")
+		q = nameContains(q, "services", f.Name)
 	}
 	if len(f.ActorIDs) > 0 {
 		q = q.Where("services.actor_id IN ?", f.ActorIDs)
