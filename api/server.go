@@ -40,7 +40,8 @@ type Config struct {
 	// defaults (DefaultPerIP, DefaultPerAccount). PerAccount counts one
 	// account's attempts from one client address. AccountFailures limits
 	// the wrong passwords of one account from every address, enforced
-	// only on addresses that gave one themselves within FailureMemory;
+	// only on addresses that gave FailuresOfItsOwn themselves (one coming
+	// back each FailureMemory);
 	// zero values mean DefaultAccountFailures and DefaultFailureMemory.
 	PerIP, PerAccount RateLimit
 	AccountFailures   RateLimit
@@ -102,6 +103,12 @@ var (
 	DefaultPerAccount      = RateLimit{Every: 12 * time.Second, Burst: 5}
 	DefaultAccountFailures = RateLimit{Every: time.Minute, Burst: 10}
 	DefaultFailureMemory   = 15 * time.Minute
+	// FailuresOfItsOwn: an address meets the account-wide limit once it gave
+	// that account three wrong passwords (one coming back each
+	// FailureMemory), not at its first: with one, an owner's typo during
+	// an attack was refused for the whole memory while a stranger kept the
+	// account's failures spent.
+	FailuresOfItsOwn = 3
 	// DefaultSignUp: 5 sign-ups at once from one address, then one every
 	// 10 minutes; each sends an e-mail to an address nobody checked yet.
 	DefaultSignUp = RateLimit{Every: 10 * time.Minute, Burst: 5}
@@ -195,7 +202,7 @@ func NewServer(cfg Config) (http.Handler, error) {
 	)
 	h := &handlers.Handler{Store: cfg.Store, Tokens: cfg.Tokens, Log: cfg.Logger, RefreshTTL: cfg.RefreshTTL, Search: cfg.Search,
 		PerIP: newDBLimiter(cfg.Store, cfg.PerIP, cfg.Now), PerAccount: newDBLimiter(cfg.Store, cfg.PerAccount, cfg.Now),
-		AccountFailures: newDBLimiter(cfg.Store, cfg.AccountFailures, cfg.Now), FailedHere: newDBLimiter(cfg.Store, RateLimit{Every: cfg.FailureMemory, Burst: 1}, cfg.Now), Version: cfg.Version,
+		AccountFailures: newDBLimiter(cfg.Store, cfg.AccountFailures, cfg.Now), FailedHere: newDBLimiter(cfg.Store, RateLimit{Every: cfg.FailureMemory, Burst: FailuresOfItsOwn}, cfg.Now), Version: cfg.Version,
 		SignupOpen: cfg.SignupOpen, SignUpLimit: newDBLimiter(cfg.Store, cfg.SignUp, cfg.Now),
 		Webhooks: cfg.Webhooks, PingLimit: newDBLimiter(cfg.Store, cfg.PingLimit, cfg.Now),
 		Mailing: newDBLimiter(cfg.Store, cfg.Mailing, cfg.Now), Exports: exports, PublicURL: cfg.PublicURL}

@@ -130,9 +130,10 @@ func clientKey(c *gin.Context) string {
 // limitCredential limits a check of account's password (or a partner
 // client's secret) following OWASP's advice against guessing without
 // lockouts: per client address, per (account, client address), and, for
-// an address that already gave a wrong password for this account, per
-// account. A client with no failure of its own is never refused because of
-// another client's failures.
+// an address that already gave this account FailuresOfItsOwn wrong
+// passwords (api.Config), per account. A client with fewer failures of its
+// own (none, or an owner's typo) is never refused because of another
+// client's failures.
 func (h *Handler) limitCredential(c *gin.Context, account string) error {
 	if err := h.limitWith(c, h.PerIP, "ip:"+clientKey(c)); err != nil {
 		return err
@@ -171,7 +172,8 @@ func (h *Handler) credentialChecked(c *gin.Context, account string, err error) e
 }
 
 // limitMailing takes one unit of the mailing limit for the sending account
-// and one for the structure addressed.
+// and, when actorID is given, one for the structure addressed (only where
+// nobody outside the structure can spend it: invitations).
 func (h *Handler) limitMailing(c *gin.Context, kind, senderID, actorID string) error {
 	if err := h.limitWith(c, h.Mailing, kind+"-by:"+senderID); err != nil {
 		return err

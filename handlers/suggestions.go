@@ -433,8 +433,10 @@ func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 }
 
 func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error {
-	// Each suggestion e-mails the structure's moderators.
-	if err := h.limitMailing(c, "suggest", sg.AuthorID, sg.ActorID); err != nil {
+	// Each suggestion e-mails the structure's moderators. Limited by its
+	// author only: a limit per structure let one stranger spend it and
+	// refuse everyone's suggestions about that structure.
+	if err := h.limitMailing(c, "suggest", sg.AuthorID, ""); err != nil {
 		return err
 	}
 	if err := h.Store.CreateSuggestion(c.Request.Context(), sg); err != nil {
