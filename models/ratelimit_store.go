@@ -39,8 +39,7 @@ func (s *Store) TakeRateToken(ctx context.Context, key string, rule RateRule, no
 	every := rule.Every.Microseconds()
 	tau := int64(rule.Burst) * every
 	n := now.UnixMicro()
-	h := sha256.Sum256([]byte(key))
-	k := hex.EncodeToString(h[:])
+	k := rateKey(key)
 	var res RateResult
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if last := lastRatePrune.Load(); n-last > time.Minute.Microseconds() && lastRatePrune.CompareAndSwap(last, n) {
@@ -82,9 +81,8 @@ func (s *Store) PeekRateToken(ctx context.Context, key string, rule RateRule, no
 	every := rule.Every.Microseconds()
 	tau := int64(rule.Burst) * every
 	n := now.UnixMicro()
-	h := sha256.Sum256([]byte(key))
 	var tats []int64
-	if err := s.read(ctx).Raw("SELECT tat FROM rate_limits WHERE key = ?", hex.EncodeToString(h[:])).Scan(&tats).Error; err != nil {
+	if err := s.read(ctx).Raw("SELECT tat FROM rate_limits WHERE key = ?", rateKey(key)).Scan(&tats).Error; err != nil {
 		return RateResult{}, err
 	}
 	tat := n
@@ -99,4 +97,11 @@ func (s *Store) PeekRateToken(ctx context.Context, key string, rule RateRule, no
 	}
 	res.RetryAfter = time.Duration(tat-n+every-tau) * time.Microsecond
 	return res, nil
+}
+
+// rateKey is how a bucket's key is stored: its SHA-256, so that the table
+// holds no address nor e-mail.
+func rateKey(key string) string {
+	h := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(h[:])
 }
