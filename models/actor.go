@@ -79,13 +79,11 @@ type Actor struct {
 	// what ReconcileActorPlace corrected (and the hours normalizeHours
 	// merged), and its validation and content
 	// fingerprint are done (preInvalid, preFingerprint), beside the writes
-	// and the changes its creation would record, beside the writes rather
-	// than while holding the writer.
+	// rather than while holding the writer.
 	prepared       bool
 	placeWarns     []FieldError
 	preInvalid     error
 	preFingerprint string
-	preCreated     string // its creation's audit changes (createdChanges)
 	// Set by NormalizeChecked: normalised and valid; PrepareSyncBatch then
 	// normalises and validates again only what reconciling its place
 	// changes.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -79,27 +80,18 @@ func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
 	return ev, nil
 }
 
-// eventChanges encodes the changed fields of e; a prepared actor's creation
-// was encoded by PrepareSyncBatch.
+// eventChanges encodes the changed fields of e. A creation by a sync batch
+// or an import stores rebuiltFromRow instead of its record's content, which
+// ListHistory rebuilds when it is read (rebuildCreated).
 func eventChanges(e changeEvent) (string, error) {
-	if a, ok := e.After.(*Actor); ok && e.Before == nil && a.prepared && a.preCreated != "" {
-		return a.preCreated, nil
+	if e.Before == nil && e.rebuilt && !creationsInFull {
+		return rebuiltFromRow, nil
 	}
 	if e.Before == nil {
 		return encodeCreated(e.After)
 	}
 	b, err := marshalChanges(diffFields(e.Before, e.After))
 	return string(b), err
-}
-
-// createdChanges encodes the audit changes of a's creation, or "" when
-// they cannot be (eventChanges then reports why).
-func createdChanges(a *Actor) string {
-	s, err := encodeCreated(a)
-	if err != nil {
-		return ""
-	}
-	return s
 }
 
 // encodeCreated is appendCreated's output as a string, encoded in a reused
@@ -326,10 +318,18 @@ func equalJSON(a, b any) bool {
 }
 
 // ListHistory pages through a record's audit events, newest first.
+// A creation stored as rebuiltFromRow is given with the fields it created.
 func (s *Store) ListHistory(ctx context.Context, entity, id string, p ListParams) (Page[AuditEvent], error) {
-	return seqPage(s, ctx, p, func(tx *gorm.DB) *gorm.DB {
+	page, err := seqPage(s, ctx, p, func(tx *gorm.DB) *gorm.DB {
 		return tx.Model(&AuditEvent{}).Where("entity = ? AND entity_id = ?", entity, id)
 	}, func(e *AuditEvent) int64 { return e.Seq })
+	if err != nil || !slices.ContainsFunc(page.Items, func(e AuditEvent) bool { return e.Changes == rebuiltFromRow }) {
+		return page, err // most pages hold no creation stored so: nothing more to read
+	}
+	// In a transaction of its own: the row and the events after the
+	// creation are read at one time, whatever was written since the page.
+	err = s.read(ctx).Transaction(func(tx *gorm.DB) error { return rebuildHistory(tx, page.Items) })
+	return page, dbError(err)
 }
 
 // seqPage pages through an append-only log (the audit history, the

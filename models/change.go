@@ -49,6 +49,10 @@ type changeEvent struct {
 	// Action names the change in the audit history when it is not Op
 	// (a restore is an update of the change log).
 	Action string
+	// rebuilt says that the audit event of this creation stores
+	// rebuiltFromRow rather than the record's content (see rebuildCreated):
+	// bulk creations by sync batches and imports.
+	rebuilt bool
 }
 
 func changeOf(entity, op string, before, after any) changeEvent {

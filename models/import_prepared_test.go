@@ -12,12 +12,13 @@ import (
 )
 
 // TestImportPreparedAsWritten: what an import computes beside the writes —
-// a place's fingerprint and the audit changes of its creation
-// (PrepareSyncBatch), on a record normalised once where it was checked
-// (NormalizeChecked) — is what the writer would compute from the record it
-// stored: every stored fingerprint is the stored content's, and the audit
-// of each creation encodes the stored record, for places and offers. Read
-// on real files beside the repository and on the synthetic file.
+// a place's fingerprint (PrepareSyncBatch), on a record normalised once
+// where it was checked (NormalizeChecked) — is what the writer would
+// compute from the record it stored: every stored fingerprint is the stored
+// content's, and the audit of each creation, as the history reads it
+// (rebuilt from the row), encodes the stored record, for places and
+// offers. Read on real files beside the repository and on the synthetic
+// file.
 func TestImportPreparedAsWritten(t *testing.T) {
 	var synthetic bytes.Buffer
 	if err := opendata.WriteSynthetic(&synthetic, 2000, 3); err != nil {

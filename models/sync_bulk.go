@@ -34,6 +34,7 @@ func (s *Store) createActors(tx *gorm.DB, actors []*Actor) error {
 	events := make([]changeEvent, len(actors))
 	for i, a := range actors {
 		events[i] = changeOf(EntityActor, ChangeCreate, nil, a)
+		events[i].rebuilt = true
 	}
 	return recordChanges(tx, events)
 }
@@ -49,6 +50,7 @@ func (s *Store) createServices(tx *gorm.DB, services []*Service) error {
 	events := make([]changeEvent, len(services))
 	for i, sv := range services {
 		events[i] = changeOf(EntityService, ChangeCreate, nil, sv)
+		events[i].rebuilt = true
 	}
 	return recordChanges(tx, events)
 }

@@ -513,7 +513,6 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		}
 		a.placeRead = placeRead{}
 		a.preFingerprint = a.ContentFingerprint()
-		a.preCreated = createdChanges(a)
 		a.prepared = true
 	}
 	for i := range services {
