@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -44,8 +43,8 @@ func TestHistoryOfASyncedRecordNeverChanges(t *testing.T) {
 		return r.Map()["data"].([]any)
 	}
 	answers := map[string][]any{"actors": history("actors", actor), "services": history("services", service)}
-	if len(answers["actors"]) != 1 || !strings.Contains(jsonOf(t, answers["actors"][0]), `"field":"summary","new":"Ateliers \u003cnumériques\u003e \u0026 « aide »"`) {
-		t.Fatalf("the creation's history: %s", jsonOf(t, answers["actors"]))
+	if len(answers["actors"]) != 1 || !strings.Contains(mustJSON(t, answers["actors"][0]), `"field":"summary","new":"Ateliers \u003cnumériques\u003e \u0026 « aide »"`) {
+		t.Fatalf("the creation's history: %s", mustJSON(t, answers["actors"]))
 	}
 	steps := []struct {
 		name string
@@ -71,22 +70,13 @@ func TestHistoryOfASyncedRecordNeverChanges(t *testing.T) {
 		step.run()
 		for entity, id := range map[string]string{"actors": actor, "services": service} {
 			now, before := history(entity, id), answers[entity]
-			if len(now) < len(before) || jsonOf(t, now[len(now)-len(before):]) != jsonOf(t, before) {
-				t.Fatalf("%s, the %s's history changed what it said:\n%s\nwas\n%s", step.name, entity, jsonOf(t, now), jsonOf(t, before))
+			if len(now) < len(before) || mustJSON(t, now[len(now)-len(before):]) != mustJSON(t, before) {
+				t.Fatalf("%s, the %s's history changed what it said:\n%s\nwas\n%s", step.name, entity, mustJSON(t, now), mustJSON(t, before))
 			}
 			answers[entity] = now
 		}
 	}
 	if len(answers["actors"]) < 5 || len(answers["services"]) < 4 {
-		t.Fatalf("the steps were not all recorded: %s\n%s", jsonOf(t, answers["actors"]), jsonOf(t, answers["services"]))
+		t.Fatalf("the steps were not all recorded: %s\n%s", mustJSON(t, answers["actors"]), mustJSON(t, answers["services"]))
 	}
-}
-
-func jsonOf(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
