@@ -203,7 +203,7 @@ func socialCentre(raw []string) bool {
 
 var centreKey, socialKey = stem("centre"), stem("social")
 
-// hostsFranceServicesOnUnplacedStreet is the host rule's reading of one
+// hostsFranceServicesOnUnplacedSquare is the host rule's reading of one
 // address where no number and no distance can say it: the guest a France
 // Services named after its commune alone (bareFranceServices, the
 // commune's one counter of the label), on the authority's square of one
@@ -220,7 +220,7 @@ var centreKey, socialKey = stem("centre"), stem("social")
 // giving a phone or an e-mail is left too: contactsNameAnotherDoor reads
 // from its point whether they name another door (Le Lamentin's commune
 // with its cyber-base's phone).
-func hostsFranceServicesOnUnplacedStreet(a, c *prepared) bool {
+func hostsFranceServicesOnUnplacedSquare(a, c *prepared) bool {
 	host, guest := c, a
 	if a.authority {
 		host, guest = a, c
