@@ -202,3 +202,42 @@ func socialCentre(raw []string) bool {
 }
 
 var centreKey, socialKey = stem("centre"), stem("social")
+
+// hostsFranceServicesOnUnplacedSquare is the host rule's reading of one
+// address where no number and no distance can say it: the guest a France
+// Services named after its commune alone (bareFranceServices, the
+// commune's one counter of the label), on the authority's square of one
+// commune (unnumberedSquare: a square's doors lie within what coordinates
+// would be asked to confirm; a street's may be a kilometre apart), neither
+// giving a house number, one of them placed and the other not (Aidants
+// Connect's list gives no coordinates: « Mairie de Saint Sernin du Bois »
+// and « France services Saint-Sernin », both « Place Salignac Fénelon »).
+// The square is all the unplaced file says of the door, and on it the
+// commune's one France Services is the one its mairie hosts. With both
+// points, the distance says (nextDoor); with numbers,
+// they do (addressAgrees); with neither point, the pair is left as before
+// (TestCompareUnnumberedSquareWithoutCoordinates). An unplaced authority
+// giving a phone or an e-mail is left too: contactsNameAnotherDoor reads
+// from its point whether they name another door (Le Lamentin's commune
+// with its cyber-base's phone).
+func hostsFranceServicesOnUnplacedSquare(a, c *prepared) bool {
+	host, guest := c, a
+	if a.authority {
+		host, guest = a, c
+	}
+	if !guest.bareFranceServices || !unnumberedSquare(a, c) {
+		return false
+	}
+	if placed(a) == placed(c) || !placed(host) && ownsContacts(host) {
+		return false
+	}
+	return oneStreetFront(a, c)
+}
+
+// placed says whether q gives coordinates.
+func placed(q *prepared) bool { return q.Latitude != nil && q.Longitude != nil }
+
+// ownsContacts says whether q gives a phone or an e-mail.
+func ownsContacts(q *prepared) bool {
+	return slices.ContainsFunc(q.keys, func(k key) bool { return k.kind == kindPhone || k.kind == kindEmail })
+}

@@ -148,3 +148,40 @@ func TestCompareDigitalSpaceAtItsStructuresPoint(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareMairieAndItsFranceServicesOnItsUnnumberedSquare: Aidants
+// Connect's « Mairie de Saint Sernin du Bois » and France Services' list's
+// « France services Saint-Sernin », both « Place Salignac Fénelon » without
+// a number; the commune « PARON » and « France services de Paron », both
+// « Place de la Fraternité » (Aidants Connect × France Services,
+// Bourgogne-Franche-Comté, 0.350 each: the names share nothing). Aidants
+// Connect gives no coordinates, so the host rule's readings of one address
+// (one number, or a number missing within 150 m, or 50 m apart) had
+// nothing to read. A France Services named after its commune alone is the
+// commune's one counter of the label; on the street of the commune's own
+// square, neither giving a number to tell two doors apart and one giving
+// no point, the mairie's record is its host, as at one address. Not when
+// both give points (they say how far apart the doors are: the host rule's
+// 50 m), nor when the numbers differ, nor on a street (its doors may be
+// far apart), nor an unplaced mairie giving a phone (its point would be
+// needed to read whether it names another door), nor an association's
+// record, nor a France Services with a name of its own.
+func TestCompareMairieAndItsFranceServicesOnItsUnnumberedSquare(t *testing.T) {
+	sernin := in("Saint-Sernin-du-Bois", "71200")
+	mairie := with(place("aidants", "Mairie de Saint Sernin du Bois", "Place Salignac Fénelon", 0, 0), sernin)
+	fs := with(place("fs", "France services Saint-Sernin", "Place Salignac Fénelon", 46.8405, 4.4311), sernin)
+	paron := in("Paron", "89100")
+	runCompareCases(t, []compareCase{
+		{"OK the mairie and the commune's France Services on its square", mairie, fs, true, "collectivité à la même adresse"},
+		{"OK the commune named alone", with(place("aidants", "PARON", "Place de la Fraternité", 0, 0), paron),
+			with(place("fs", "France services de Paron", "Place de la Fraternité", 48.1794, 3.2583), paron), true, "collectivité à la même adresse"},
+		{"NotDup both placed 300 m apart", with(mairie, func(p *Place) { p.Latitude, p.Longitude = at(46.8432, 4.4311) }), fs, false, ""},
+		{"NotDup numbers that differ", with(mairie, func(p *Place) { p.Street = "3 Place Salignac Fénelon" }),
+			with(fs, func(p *Place) { p.Street = "12 Place Salignac Fénelon" }), false, ""},
+		{"NotDup a street, whose doors may be far apart", with(mairie, func(p *Place) { p.Street = "Rue Salignac Fénelon" }),
+			with(fs, func(p *Place) { p.Street = "Rue Salignac Fénelon" }), false, ""},
+		{"NotDup an unplaced mairie giving a phone, which may name another door", with(mairie, func(p *Place) { p.Phones = []string{"03 85 55 00 00"} }), fs, false, ""},
+		{"NotDup an association on the square", with(mairie, func(p *Place) { p.Name, p.Pivot, p.PivotKind = "Club informatique", "40000000000018", "siret" }), fs, false, ""},
+		{"NotDup a France Services with a name of its own", mairie, with(fs, func(p *Place) { p.Name = "France services Centre social Les Tilleuls" }), false, ""},
+	})
+}
