@@ -1,0 +1,90 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// A distance beside a commune (« moins de 10 km d'angouleme », « aide
+// numerique a 10 km de cavaillon », « angouleme 5km ») is how a helper
+// asks for the commune and its neighbours: the records within that
+// distance of the commune's centre. The number was read as a département
+// (« 10 »: the Aube's places in Troyes before Angoulême's) and « km » as a
+// word to find.
+func TestADistanceFromACommuneOfTheBatch0207(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("ang", "Espace numérique d'Angoulême", "Angoulême", "16000", "1 place de l'Hôtel de Ville", "services", themeTools,
+			"latitude", "45.6500", "longitude", "0.1600"),
+		record("soy", "Cyberbase de Soyaux", "Soyaux", "16800", "Place Jean Jacques Rousseau", "services", themeTools,
+			"latitude", "45.6410", "longitude", "0.1990"),
+		record("cou", "Centre social de La Couronne", "La Couronne", "16400", "2 rue de la Mairie", "services", themeTools,
+			"latitude", "45.6100", "longitude", "0.1000"),
+		record("cog", "Médiathèque de Cognac", "Cognac", "16100", "10 rue du Minage", "services", themeTools,
+			"latitude", "45.6950", "longitude", "-0.3290"),
+		record("tro", "Espace intergénérationnel", "Troyes", "10000", "110 avenue Edouard Herriot", "services", themeTools,
+			"latitude", "48.2970", "longitude", "4.0740"),
+	})
+	for q, want := range map[string][]string{
+		"moins de 10 km d angouleme":                     {"Espace numérique d'Angoulême", "Cyberbase de Soyaux", "Centre social de La Couronne"},
+		"aide numerique a 10 km d angouleme":             {"Espace numérique d'Angoulême", "Cyberbase de Soyaux", "Centre social de La Couronne"},
+		"angouleme 5km":                                  {"Espace numérique d'Angoulême", "Cyberbase de Soyaux"},
+		"atelier ordi dans un rayon de 5 km d angouleme": {"Espace numérique d'Angoulême", "Cyberbase de Soyaux"},
+	} {
+		r, got := searchNames(t, m, q)
+		if r.Partial || !sameSet(got, want) || got[0] != want[0] {
+			t.Errorf("%s: %v (partial %v), want %v, the commune's own first", q, got, r.Partial, want)
+		}
+		if slices.Contains(got, "Espace intergénérationnel") {
+			t.Errorf("%s: the number is a distance, not the Aube", q)
+		}
+	}
+}
+
+// The word « département » (« dpt », « dept ») beside a département's
+// number or name says that it is one: « departement 05 » is the
+// Hautes-Alpes. Required as a word it kept the three places naming a
+// département (« Département des Hautes-Alpes », « Bibliothèque
+// départementale ») of 75.
+func TestTheWordDepartementBesideOneOfTheBatch0207(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("gap", "Centre social de Gap", "Gap", "05000", "1 rue Carnot", "services", themeTools),
+		record("bri", "Médiathèque de Briançon", "Briançon", "05100", "2 avenue de la République", "services", themeTools),
+		record("dep", "Département des Hautes-Alpes", "Gap", "05000", "Place Saint-Arnoux", "services", themeTools),
+		record("avi", "Département de Vaucluse", "Avignon", "84000", "Rue Viala", "services", themeTools),
+	})
+	all05 := []string{"Centre social de Gap", "Médiathèque de Briançon", "Département des Hautes-Alpes"}
+	for _, q := range []string{"departement 05", "dpt 05", "05 departement", "département des hautes-alpes", "aide numerique dept 05"} {
+		r, got := searchNames(t, m, q)
+		if r.Partial || !sameSet(got, all05) {
+			t.Errorf("%s: %v (partial %v), want %v", q, got, r.Partial, all05)
+		}
+	}
+}
+
+// A price (« pas cher », « petit prix ») beside a service, not a device
+// (« photocopie pas cher », « cours internet pas cher seniors »), is what
+// the service costs, and most places are free: it ranks without
+// filtering. Read as buying a refurbished device, it kept the ressourcerie
+// and Emmaüs (one place of 139 for the photocopies) and the seniors were
+// read as whom the device was bought for. Beside a device it is still a
+// purchase (« ordi pas cher »).
+func TestAPriceBesideAServiceOfTheBatch0207(t *testing.T) {
+	const themeEquipment = "Acquisition de matériel informatique à prix solidaire"
+	const themeAccess = "Accès internet et matériel informatique"
+	m := loadRecords(t, []map[string]string{
+		record("pr", "Espace public numérique", "Gap", "05000", "1 rue Carnot", "services", themeAccess),
+		record("sen", "Club seniors connectés", "Gap", "05000", "2 rue Carnot", "services", themeAccess+"|"+themeTools,
+			"publics_accueillis", "Seniors (65+)"),
+		record("emm", "Emmaüs Connect", "Gap", "05000", "3 rue Carnot", "services", themeEquipment),
+	})
+	for q, want := range map[string][]string{
+		"photocopie pas cher":             {"Espace public numérique", "Club seniors connectés"},
+		"cours internet pas cher seniors": {"Club seniors connectés"},
+		"ordi pas cher":                   {"Emmaüs Connect"},
+	} {
+		r, got := searchNames(t, m, q)
+		if r.Partial || !sameSet(got, want) {
+			t.Errorf("%s: %v (partial %v), want %v", q, got, r.Partial, want)
+		}
+	}
+}
