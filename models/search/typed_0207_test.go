@@ -88,3 +88,46 @@ func TestAPriceBesideAServiceOfTheBatch0207(t *testing.T) {
 		}
 	}
 }
+
+// A cybercafé (« cyber café », « cybercafe ») is where one uses a computer
+// and the internet: the places lending them, the public digital spaces
+// first. As words, « cyber » found the Cyber-bases elsewhere and « café »
+// the cafés, and the commune's places none (« cyber cafe toulon »).
+func TestACybercafeOfTheBatch0207(t *testing.T) {
+	const themeAccess = "Accès internet et matériel informatique"
+	m := loadRecords(t, []map[string]string{
+		record("acc", "Espace Toulon numérique", "Toulon", "83000", "1 rue Jean Jaurès", "services", themeAccess),
+		record("epn", "Point numérique du Mourillon", "Toulon", "83000", "2 rue du Mourillon", "services", themeTools, "typologie", "EPN"),
+		record("cs", "Centre social de Toulon", "Toulon", "83000", "3 rue Picot", "services", themeTools),
+		record("soy", "Cyberbase", "Soyaux", "16800", "Place Jean Jacques Rousseau", "services", themeAccess),
+		record("caf", "Café citoyen", "Uzès", "30700", "1 place Saint Géniès", "services", themeTools),
+	})
+	want := []string{"Espace Toulon numérique", "Point numérique du Mourillon"}
+	for _, q := range []string{"cyber cafe toulon", "cybercafé toulon", "cyber-café toulon"} {
+		r, got := searchNames(t, m, q)
+		if r.Partial || !sameSet(got, want) {
+			t.Errorf("%s: %v (partial %v), want %v", q, got, r.Partial, want)
+		}
+	}
+}
+
+// « À mon âge » in a sentence says that the person is older: the places
+// serving seniors first, without filtering (the need is what they must
+// offer). Required as a word, « âge » kept the places whose name holds it
+// (« Espace part'age », « L'âge d'or du Brulhois »): 2 places of 2,931
+// teaching the internet.
+func TestMyAgeInASentenceOfTheBatch0207(t *testing.T) {
+	const themeAccess = "Accès internet et matériel informatique"
+	m := loadRecords(t, []map[string]string{
+		record("sen", "Club connecté", "Gap", "05000", "1 rue Carnot", "services", themeAccess+"|"+themeTools,
+			"publics_accueillis", "Seniors (65+)"),
+		record("epn", "Espace numérique", "Gap", "05000", "2 rue Carnot", "services", themeAccess+"|"+themeTools),
+		record("age", "Espace part'age", "Gap", "05000", "3 rue Carnot", "services", themeProcedures),
+	})
+	for _, q := range []string{"a mon age je comprends rien a internet", "je voudrais apprendre l'ordinateur à mon âge"} {
+		r, got := searchNames(t, m, q)
+		if r.Partial || !sameSet(got, []string{"Club connecté", "Espace numérique"}) || got[0] != "Club connecté" {
+			t.Errorf("%s: %v (partial %v), want the seniors' club first, then the other place teaching it", q, got, r.Partial)
+		}
+	}
+}
