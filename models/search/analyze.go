@@ -1223,7 +1223,12 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 	// French are received; the other words rank without filtering (no
 	// place declares both, and the language was missing from every
 	// answer).
-	language := slices.ContainsFunc(a.clauses, foreignLanguage)
+	// So do the people in exile (« refugies demarches titre de
+	// sejour », « migrants carte de sejour »), received where they
+	// arrive (the CADA and HUDA, whose records declare only the
+	// everyday tools): required, the need kept the places helping with
+	// procedures and none of the reception centres.
+	language := slices.ContainsFunc(a.clauses, foreignLanguage) || slices.ContainsFunc(a.clauses, exiled)
 	// A commune or a part of a city beside a landmark says where the
 	// landmark is; without one, the landmark is where the person is
 	// (« imprimer à côté de la gare »), required.
@@ -1262,7 +1267,7 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
-			c.place < 0 && language && !foreignLanguage(*c)
+			c.place < 0 && language && !foreignLanguage(*c) && !exiled(*c)
 		if !c.soft {
 			hard++
 		}
@@ -1309,6 +1314,22 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 func foreignLanguage(c clause) bool {
 	return slices.ContainsFunc(lex.labels[c.word], func(t lexTarget) bool {
 		return t.field == FieldLanguages && t.value != vocab.LanguageFrench && t.value != vocab.LanguageFrenchSign
+	})
+}
+
+// exileWords name the people in exile themselves; « étranger » (a
+// foreigner's procedure: « titre de séjour étranger ») and « allophone »
+// (a language, not a reception) do not.
+var exileWords = map[string]bool{"refugi": true, "migrant": true, "exil": true} // by inflectionBase
+
+// exiled reports whether a clause, a word alone, names the people in exile
+// (« réfugiés », « migrants »: words of the thesaurus's synonyms of the
+// support of people speaking other languages).
+func exiled(c clause) bool {
+	return c.place < 0 && !c.inPhrase && exileWords[inflectionBase(c.word)] && slices.ContainsFunc(lex.phrases[c.word], func(p *lexPhrase) bool {
+		return len(p.tokens) == 1 && slices.ContainsFunc(p.targets, func(t lexTarget) bool {
+			return t.field == FieldSpecificSupport && t.value == vocab.SupportForeignLanguageOther && t.how == HowSynonym
+		})
 	})
 }
 

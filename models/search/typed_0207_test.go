@@ -131,3 +131,28 @@ func TestMyAgeInASentenceOfTheBatch0207(t *testing.T) {
 		}
 	}
 }
+
+// Refugees, migrants, asylum seekers beside a need (« refugies demarches
+// titre de sejour »): whom the help is for, met where they are received
+// (the CADA and HUDA, whose records declare only the everyday tools), as a
+// foreign language beside a need is; the need ranks without filtering.
+// Required, it kept the places helping with procedures and none of the
+// reception centres.
+func TestRefugeesBesideANeedOfTheBatch0207(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("cada", "Cada Arles", "Arles", "13200", "1 rue Réattu", "services", themeTools, "typologie", "CADA"),
+		record("fs", "France Services Arles", "Arles", "13200", "2 rue Réattu", "services", themeProcedures),
+		record("cs", "Centre social d'Arles", "Arles", "13200", "3 rue Réattu", "services", themeTools),
+	})
+	for _, q := range []string{"refugies demarches titre de sejour", "refugie aide papiers", "migrants carte de sejour"} {
+		_, got := searchNames(t, m, q)
+		if len(got) == 0 || got[0] != "Cada Arles" || slices.Contains(got, "Centre social d'Arles") {
+			t.Errorf("%s: %v, want the reception centre first, no place doing neither", q, got)
+		}
+	}
+	// « Étranger » qualifies the procedure (a foreigner's permit): the
+	// places helping with procedures first, as before.
+	if _, got := searchNames(t, m, "titre de sejour etranger"); len(got) == 0 || got[0] != "France Services Arles" {
+		t.Errorf("titre de sejour etranger: %v, want the places helping with procedures first", got)
+	}
+}
