@@ -169,8 +169,9 @@ func (t *table) messageWords(words []string) []string {
 // analyze turns the query's words (folded, in order) into clauses.
 //
 // articled holds the words typed right after an article (« la garde »):
-// the article is a stop word, gone from words.
-func (t *table) analyze(words []string, articled, near map[string]bool) analysis {
+// the article is a stop word, gone from words. withinKM is the distance
+// the query names, 0 when none.
+func (t *table) analyze(words []string, articled, near map[string]bool, withinKM float64) analysis {
 	var a analysis
 	n := len(words)
 	phraseTargets := make([][]lexTarget, n)
@@ -359,6 +360,7 @@ func (t *table) analyze(words []string, articled, near map[string]bool) analysis
 	}
 	t.communesInDepartement(&a)
 	t.communesBeginningWith(&a)
+	t.communesWithin(&a, withinKM)
 	a.placeOnly = covered == n && n > 0
 	index := map[string]int{}
 	for i, w := range words {
@@ -453,6 +455,7 @@ func (t *table) analyze(words []string, articled, near map[string]bool) analysis
 	markSoft(&a, dated, near)
 	markKindEchoes(&a)
 	joinPublicSides(&a)
+	markPriceOfAService(&a)
 	markBeneficiaries(&a)
 	markParentsConcern(&a)
 	return a
@@ -516,6 +519,63 @@ func markParentsConcern(a *analysis) {
 		if !c.soft && c.place < 0 && !c.inPhrase && !theme(c, "") && publicOnly(c) {
 			c.soft, c.echo = true, true
 		}
+	}
+}
+
+// markPriceOfAService reads a price (« pas cher », « petit prix ») beside a
+// service rather than a device (« photocopie pas cher », « cours internet
+// pas cher seniors ») as what the service costs: it ranks without
+// filtering, in a partial answer too (most places are free, and no record
+// says what cheap is). Required, it meant buying a refurbished device: the
+// ressourceries and Emmaüs, one place of the 139 lending a photocopier,
+// and the seniors read as whom a device was bought for. Beside a word
+// naming a device (« ordi pas cher », « tablette à petit prix »), or
+// alone, it is still that purchase.
+func markPriceOfAService(a *analysis) {
+	related := func(c *clause, field, value string) bool {
+		return slices.ContainsFunc(c.sets, func(x setRef) bool {
+			return !x.fuzzy && x.t.how == HowRelated && x.t.field == field && x.t.value == value
+		})
+	}
+	price := func(c *clause) bool {
+		// The words of a price relate to the solidarity-priced devices
+		// and the ressourceries (those the directory holds), and mean
+		// nothing themselves.
+		return c.inPhrase && (related(c, FieldThemes, vocab.ThemeSolidarityEquipment) || related(c, FieldTypologies, "RESSOURCERIE")) &&
+			!slices.ContainsFunc(c.sets, func(x setRef) bool { return x.t.how == HowSynonym || x.t.field == FieldKind })
+	}
+	means := func(c *clause, ok func(lexTarget) bool) bool {
+		return slices.ContainsFunc(c.sets, func(x setRef) bool {
+			return !x.fuzzy && (x.t.how == HowSynonym || x.t.how == HowVocabulary) && ok(x.t)
+		})
+	}
+	device := func(t lexTarget) bool {
+		return t.field == FieldThemes && (t.value == vocab.ThemeEverydayDigitalTools || t.value == vocab.ThemeSolidarityEquipment)
+	}
+	service := func(t lexTarget) bool {
+		// A kind of service (a course, a workshop, a photocopier's
+		// use) or internet access.
+		return t.field == FieldKind && t.how == HowSynonym || t.field == FieldThemes && t.value == vocab.ThemeInternetAndEquipment
+	}
+	var prices []*clause
+	served := false
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		switch {
+		case c.place >= 0:
+		case price(c):
+			prices = append(prices, c)
+		case means(c, device):
+			return
+		case means(c, service):
+			served = true
+		}
+	}
+	if !served {
+		return
+	}
+	for _, c := range prices {
+		c.soft, c.echo = true, true
 	}
 }
 
@@ -1014,22 +1074,51 @@ func (t *table) communesAround(pr *placeRef) bool {
 	if centre == nil {
 		return false
 	}
-	o := newOrigin(centre)
 	for _, r := range aroundRadiiKM {
-		maxHav := kmHav(r)
-		var slots []uint32
-		t.geo.within(centre.Lat, centre.Lon, r, func(slot uint32) {
-			if sp := &t.pos[slot]; sp.located && o.hav(sp.x, sp.y, sp.z) <= maxHav {
-				slots = append(slots, slot)
-			}
-		})
-		if len(slots) > 0 {
-			slices.Sort(slots)
-			pr.slots, pr.centre, pr.radius = slices.Compact(slots), centre, r
+		if slots := t.recordsWithin(centre, r); len(slots) > 0 {
+			pr.slots, pr.centre, pr.radius = slots, centre, r
 			return true
 		}
 	}
 	return false
+}
+
+// recordsWithin returns, sorted, the located records within km of centre.
+func (t *table) recordsWithin(centre *Point, km float64) []uint32 {
+	o := newOrigin(centre)
+	maxHav := kmHav(km)
+	var slots []uint32
+	t.geo.within(centre.Lat, centre.Lon, km, func(slot uint32) {
+		if sp := &t.pos[slot]; sp.located && o.hav(sp.x, sp.y, sp.z) <= maxHav {
+			slots = append(slots, slot)
+		}
+	})
+	slices.Sort(slots)
+	return slices.Compact(slots)
+}
+
+// communesWithin reads a commune named beside a distance (« moins de 10 km
+// d'angoulême », « cavaillon 5km ») as the records within that distance of
+// its centre and its own records: the commune and its neighbours, as a
+// helper asking so means. At most MaxRadiusKM, as near=…&radius_km.
+func (t *table) communesWithin(a *analysis, km float64) {
+	if km <= 0 {
+		return
+	}
+	km = min(km, MaxRadiusKM)
+	for i := range a.places {
+		pr := &a.places[i]
+		if pr.kind != "commune" || pr.commune == "" {
+			continue
+		}
+		centre := referenceCentre(pr.commune)
+		if centre == nil {
+			continue
+		}
+		slots := append(t.recordsWithin(centre, km), pr.slots...)
+		slices.Sort(slots)
+		pr.slots, pr.centre, pr.radius = slices.Compact(slots), centre, km
+	}
 }
 
 // communeByFirstWord returns the key of the one commune of the directory
@@ -1134,7 +1223,12 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 	// French are received; the other words rank without filtering (no
 	// place declares both, and the language was missing from every
 	// answer).
-	language := slices.ContainsFunc(a.clauses, foreignLanguage)
+	// So do the people in exile (« refugies demarches titre de
+	// sejour », « migrants carte de sejour »), received where they
+	// arrive (the CADA and HUDA, whose records declare only the
+	// everyday tools): required, the need kept the places helping with
+	// procedures and none of the reception centres.
+	language := slices.ContainsFunc(a.clauses, foreignLanguage) || slices.ContainsFunc(a.clauses, exiled)
 	// A commune or a part of a city beside a landmark says where the
 	// landmark is; without one, the landmark is where the person is
 	// (« imprimer à côté de la gare »), required.
@@ -1173,7 +1267,7 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
-			c.place < 0 && language && !foreignLanguage(*c)
+			c.place < 0 && language && !foreignLanguage(*c) && !exiled(*c)
 		if !c.soft {
 			hard++
 		}
@@ -1220,6 +1314,22 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 func foreignLanguage(c clause) bool {
 	return slices.ContainsFunc(lex.labels[c.word], func(t lexTarget) bool {
 		return t.field == FieldLanguages && t.value != vocab.LanguageFrench && t.value != vocab.LanguageFrenchSign
+	})
+}
+
+// exileWords name the people in exile themselves; « étranger » (a
+// foreigner's procedure: « titre de séjour étranger ») and « allophone »
+// (a language, not a reception) do not.
+var exileWords = map[string]bool{"refugi": true, "migrant": true, "exil": true} // by inflectionBase
+
+// exiled reports whether a clause, a word alone, names the people in exile
+// (« réfugiés », « migrants »: words of the thesaurus's synonyms of the
+// support of people speaking other languages).
+func exiled(c clause) bool {
+	return c.place < 0 && !c.inPhrase && exileWords[inflectionBase(c.word)] && slices.ContainsFunc(lex.phrases[c.word], func(p *lexPhrase) bool {
+		return len(p.tokens) == 1 && slices.ContainsFunc(p.targets, func(t lexTarget) bool {
+			return t.field == FieldSpecificSupport && t.value == vocab.SupportForeignLanguageOther && t.how == HowSynonym
+		})
 	})
 }
 
@@ -2090,4 +2200,55 @@ func articleOnly(key string) bool {
 		}
 	}
 	return len(cs) > 0
+}
+
+// departementWords say that the place beside them is a département.
+var departementWords = map[string]bool{"departement": true, "departements": true, "dept": true, "dpt": true}
+
+// dropDepartementWords takes out the word « département » (« dpt »,
+// « dept ») beside a département's number or name (« departement 05 »,
+// « 05 dpt », « département des hautes-alpes »): it says what the place
+// is. Required as a word, it kept the few places naming a département
+// (« Département des Hautes-Alpes ») of the 75 in it.
+func dropDepartementWords(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if departementWords[w] && (departementLen(words, i+1) > 0 || departementEndsAt(words, i)) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// departementLen is the length of the longest département's number or
+// name starting at words[i], 0 when none does.
+func departementLen(words []string, i int) int {
+	if i >= len(words) {
+		return 0
+	}
+	stems := make([]string, len(words)-i)
+	for k, w := range words[i:] {
+		stems[k] = stem(w)
+	}
+	best := 0
+	for _, key := range []string{words[i], stems[0]} {
+		for _, p := range lex.phrases[key] {
+			if l := len(p.tokens); p.place && l > best && i+l <= len(words) && phraseAt(p.tokens, p.stems, words[i:], stems) {
+				best = l
+			}
+		}
+	}
+	return best
+}
+
+// departementEndsAt tells whether a département's number or name ends
+// just before words[i].
+func departementEndsAt(words []string, i int) bool {
+	for j := max(0, i-4); j < i; j++ {
+		if departementLen(words[:i], j) == i-j {
+			return true
+		}
+	}
+	return false
 }

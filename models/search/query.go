@@ -70,6 +70,9 @@ type plan struct {
 	// the words alone do not tell: « mairie pantin » and « à côté de la
 	// mairie de pantin » have the same words, not the same answer.
 	near map[string]bool
+	// withinKM: the distance the query names (« moins de 10 km »), 0
+	// when none (see distanceWords, communesWithin).
+	withinKM float64
 	// message: q has more distinct words than MaxWords, a message read
 	// for what it names (messageWords).
 	message bool
@@ -118,13 +121,14 @@ func readQuery(q Query) (*plan, error) {
 	if strings.TrimSpace(q.Text) != "" && !hasWordChar(q.Text) {
 		return nil, badRequest("q", "has no letter or digit: write words to search for, or leave q out")
 	}
-	p.words = queryWords(q.Text)
+	all := queryWordsAll(q.Text)
+	p.words, p.withinKM = distanceWords(all)
 	distinct := len(slices.Compact(slices.Sorted(slices.Values(p.words))))
 	if distinct > MaxMessageWords {
 		return nil, badRequest("q", fmt.Sprintf("has %d different words: at most %d are read (a message is read for the needs, places and kinds of places it names, at most %d of them)", distinct, MaxMessageWords, MaxWords))
 	}
 	p.message = distinct > MaxWords
-	p.typed = p.words
+	p.typed = all // a distance's words too: « angouleme 5km » is not « angouleme 10km »
 	p.near = nearWords(q.Text)
 	return p, nil
 }
@@ -134,6 +138,7 @@ func (t *table) finishPlan(p *plan, allowed []string) error {
 	q := &p.q
 	p.words = t.gluedWords(p.words)
 	p.words, p.spelt = t.respeltPhrases(p.words)
+	p.words = dropDepartementWords(p.words)
 	if p.message {
 		// A whole message (« Bonjour, je viens d'arriver à Angoulême
 		// et je dois faire ma déclaration d'impôts… ») is read for
@@ -143,7 +148,7 @@ func (t *table) finishPlan(p *plan, allowed []string) error {
 			return badRequest("q", fmt.Sprintf("names %d needs, places or kinds of places: at most %d are read; keep the ones that matter", n, MaxWords))
 		}
 	}
-	p.an = t.analyze(p.words, articledWords(q.Text), p.near)
+	p.an = t.analyze(p.words, articledWords(q.Text), p.near, p.withinKM)
 	if p.an.placeOnly {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not
 		// words to rank by.

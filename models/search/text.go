@@ -289,6 +289,12 @@ func isASCIILetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
 // made only of stop words ("de"), they are kept: a query never silently
 // matches everything.
 func queryWords(q string) []string {
+	words, _ := distanceWords(queryWordsAll(q))
+	return words
+}
+
+// queryWordsAll is every word of a query read, a distance's too.
+func queryWordsAll(q string) []string {
 	words := sentenceAround(repairNeed(cityParts(arrondissements(numberWords(tokenize(spelledAcronyms(emojiWords.Replace(q)), true))))))
 	if len(words) == 0 {
 		for w := range strings.SplitSeq(vocab.Slugify(q), "-") {
@@ -1719,4 +1725,48 @@ func (s *scratch) reset() {
 		s.hits[slot], s.acc[slot], s.fz[slot], s.soft[slot] = 0, 0, 0, 0
 	}
 	s.touched = s.touched[:0]
+}
+
+// distanceUnits are the words a distance's number is followed by.
+var distanceUnits = map[string]bool{"km": true, "kms": true, "kilometre": true, "kilometres": true}
+
+// distanceFrame are the words around a distance (« moins de 10 km »,
+// « dans un rayon de 5 km », « 20 km max »): they say how far, not what.
+var distanceFrame = map[string]bool{"moins": true, "rayon": true, "max": true, "maxi": true, "maximum": true,
+	"environ": true, "env": true, "jusqu": true}
+
+// distanceWords takes out of a query's words a distance (« 10 km »,
+// « 5km », « dix kilomètres ») and the words framing it, and returns the
+// distance in km (0 when the query has none). Beside a commune it is how
+// far from it the person can go (see communesWithin); read as words, the
+// number was a département (« 10 »: the Aube) and « km » a word no place
+// holds.
+func distanceWords(words []string) ([]string, float64) {
+	km, at := 0.0, -1
+	for i, w := range words {
+		num, unit, glued := w, "", false
+		if n := strings.TrimRight(w, "kms"); n != w && n != "" && isDigitsOnly(n) && distanceUnits[w[len(n):]] {
+			num, glued = n, true
+		} else if i+1 < len(words) && isDigitsOnly(w) && distanceUnits[words[i+1]] {
+			unit = words[i+1]
+		}
+		if !glued && unit == "" {
+			continue
+		}
+		v, err := strconv.Atoi(num)
+		if err != nil || v <= 0 {
+			continue
+		}
+		km, at = float64(v), i
+		if !glued {
+			words = slices.Delete(slices.Clone(words), i, i+2)
+		} else {
+			words = slices.Delete(slices.Clone(words), i, i+1)
+		}
+		break
+	}
+	if at < 0 {
+		return words, 0
+	}
+	return slices.DeleteFunc(words, func(w string) bool { return distanceFrame[w] }), km
 }
