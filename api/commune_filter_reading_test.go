@@ -33,6 +33,7 @@ func TestCommuneFilterReadsWhatPeopleType(t *testing.T) {
 		{"Sarlat", "24200", "Sarlat-la-Canéda"},
 		{"Hellemmes", "59260", "Hellemmes"},
 		{"Aix", "13100", "Aix-en-Provence"},
+		{"Levens", "06670", "Levens"},
 	} {
 		act := createActor(t, e, obj{"name": a.name, "address": obj{"street": "1 rue", "postal_code": a.pc, "commune": a.commune}})
 		createService(t, e, merge(validService(act["id"].(string), "Aide "+a.name), obj{"on_site": true}))
@@ -72,6 +73,10 @@ func TestCommuneFilterReadsWhatPeopleType(t *testing.T) {
 				t.Errorf("%s: %q, want %q", path, got, tc.want)
 			}
 		}
+	}
+	// A postal code of several communes is all of them, as postal_code=.
+	if got := names("/api/v1/actors?sort=name&commune=06670"); got != "Levens" {
+		t.Errorf("commune=06670: %q", got)
 	}
 	if got := names("/api/v1/actors?commune=Saint-Denis&departement=974"); got != "Saint-Denis 974" {
 		t.Errorf("Saint-Denis in 974: %q", got)

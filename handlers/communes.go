@@ -164,6 +164,12 @@ func (q *queryParser) communeCodes(name string) []string {
 	var out []string
 	deps := q.departementsGiven()
 	for _, v := range qualifiedValues(q.raw(name), deps) {
+		if cs := commune.FindCode(v); len(cs) > 0 {
+			// A postal code of several communes is all of them, as
+			// postal_code= reads it.
+			out = append(out, withArrondissements(cs)...)
+			continue
+		}
 		cs := commune.Find(v, deps)
 		switch {
 		case len(cs) == 0:
@@ -182,7 +188,16 @@ func (q *queryParser) communeCodes(name string) []string {
 				clipQuery(v), len(cs), clipQuery(v), cs[0].Departement, strings.Join(codes, ", "))
 			continue
 		}
-		c := cs[0]
+		out = append(out, withArrondissements(cs)...)
+	}
+	return out
+}
+
+// withArrondissements is the codes of cs, each city's followed by its
+// arrondissements'.
+func withArrondissements(cs []*commune.Commune) []string {
+	var out []string
+	for _, c := range cs {
 		out = append(out, c.Code)
 		for _, a := range commune.Arrondissements(c.Code) {
 			out = append(out, a.Code)

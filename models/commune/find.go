@@ -62,6 +62,11 @@ func Find(value string, deps []string) []*Commune {
 	return byPopulation(cs)
 }
 
+// FindCode is what Find reads when value is a code (a current INSEE code,
+// else a postal code's communes, else a former code's commune), nil when it
+// is none: a postal code of several communes designates them together.
+func FindCode(value string) []*Commune { return byCodeValue(strings.TrimSpace(value)) }
+
 // byCodeValue reads v as a code (see Find), nil when it is none.
 func byCodeValue(v string) []*Commune {
 	code := strings.ToUpper(v)
