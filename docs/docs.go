@@ -735,7 +735,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "Marseille",
-                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
+                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -3348,7 +3348,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first, then the current communes of former or delegated communes whose name begins so (« Cherbourg-Octeville » → Cherbourg-en-Cotentin); or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.",
+                "description": "The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or a code: a current INSEE code, else a postal code's communes (75001 is Paris 1er), else a former commune's code (its current commune), the most populated first, then the current communes of former or delegated communes whose name begins so (« Cherbourg-Octeville » → Cherbourg-en-Cotentin); or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.",
                 "produces": [
                     "application/json"
                 ],
@@ -5450,7 +5450,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements)",
+                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -5808,7 +5808,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
+                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
                         "name": "commune",
                         "in": "query"
                     },
@@ -6336,7 +6336,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "Marseille",
-                        "description": "Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
+                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
                         "name": "commune",
                         "in": "query"
                     },

@@ -66,7 +66,7 @@ func newCommune(c *commune.Commune) Commune {
 //
 //	@ID			listCommunes
 //	@Summary		Find a commune
-//	@Description	The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or an INSEE code (a former commune's code gives the current commune), the most populated first, then the current communes of former or delegated communes whose name begins so (« Cherbourg-Octeville » → Cherbourg-en-Cotentin); or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.
+//	@Description	The official commune reference (INSEE Code officiel géographique 2025, from Etalab's découpage administratif; postal codes; legal populations; centre points), for clients to pick a commune: q is a name prefix (case, accents, hyphens and « St »/« Ste » ignored, the leading article optional) or a code: a current INSEE code, else a postal code's communes (75001 is Paris 1er), else a former commune's code (its current commune), the most populated first, then the current communes of former or delegated communes whose name begins so (« Cherbourg-Octeville » → Cherbourg-en-Cotentin); or filter by departement or postal_code. The arrondissements of Paris, Lyon and Marseille are found by their names (« Marseille 2e ») and listed after their city with arrondissements=true.
 //	@Tags			communes
 //	@Produce		json
 //	@Security		Anonymous
@@ -153,35 +153,93 @@ func (h *Handler) ListCommunes(c *gin.Context) error {
 }
 
 // communeCodes reads the commune filter of lists and search: each value is
-// an INSEE code or a name (« Marseille », « ST ETIENNE », « Marseille 2e »);
-// a city (Paris, Lyon, Marseille) stands for itself and all its
-// arrondissements, an arrondissement for itself. A name several communes
-// share (Saint-Denis) is refused with the codes to choose from.
+// an INSEE code, a postal code or a name, read by commune.Find as the
+// import reads an address (« 75001 » is Paris 1er, « La Seyne » La
+// Seyne-sur-Mer, « Saint-Denis (974) » the one in Réunion); a city (Paris,
+// Lyon, Marseille) stands for itself and all its arrondissements, an
+// arrondissement for itself. The request's départements settle a name
+// several communes share; one still shared is refused with the communes to
+// choose from, the most populated first.
 func (q *queryParser) communeCodes(name string) []string {
 	var out []string
-	for _, v := range q.raw(name) {
-		var cs []*commune.Commune
-		if c := commune.ByCode(v); c != nil {
-			cs = []*commune.Commune{c}
-		} else {
-			cs = commune.ByName(v)
+	deps := q.departementsGiven()
+	for _, v := range qualifiedValues(q.raw(name), deps) {
+		if cs := commune.FindCode(v); len(cs) > 0 {
+			// A postal code of several communes is all of them, as
+			// postal_code= reads it.
+			out = append(out, withArrondissements(cs)...)
+			continue
 		}
+		cs := commune.Find(v, deps)
 		switch {
 		case len(cs) == 0:
-			q.errs.Addf(name, "%q is neither an INSEE code nor the name of a commune (see /api/v1/communes?q=)", clipQuery(v))
+			reason := "%q is neither an INSEE code, a postal code nor the name of a commune (see /api/v1/communes?q=)"
+			if _, ok := departementCode(v); ok && len(v) <= 3 {
+				reason = "%q is a département: write departement=" + strings.ToUpper(v)
+			}
+			q.errs.Addf(name, reason, clipQuery(v))
 			continue
 		case len(cs) > 1:
 			codes := make([]string, 0, 5)
 			for _, c := range cs[:min(len(cs), 5)] {
-				codes = append(codes, c.Code+" ("+c.Departement+")")
+				codes = append(codes, c.Code+" ("+c.Name+", "+c.Departement+")")
 			}
-			q.errs.Addf(name, "%q names %d communes; give the INSEE code: %s…", clipQuery(v), len(cs), strings.Join(codes, ", "))
+			q.errs.Addf(name, "%q names %d communes; give the INSEE code or the département (departement=, or « %s (%s) »): %s…",
+				clipQuery(v), len(cs), clipQuery(v), cs[0].Departement, strings.Join(codes, ", "))
 			continue
 		}
-		c := cs[0]
+		out = append(out, withArrondissements(cs)...)
+	}
+	return out
+}
+
+// withArrondissements is the codes of cs, each city's followed by its
+// arrondissements'.
+func withArrondissements(cs []*commune.Commune) []string {
+	var out []string
+	for _, c := range cs {
 		out = append(out, c.Code)
 		for _, a := range commune.Arrondissements(c.Code) {
 			out = append(out, a.Code)
+		}
+	}
+	return out
+}
+
+// qualifiedValues joins to a name the département or postal code written
+// after it and a comma (« Saint-Denis, 974 »), which the comma had made a
+// value of its own: a département code always (alone it is no commune), a
+// postal code only when the name alone names several communes (otherwise
+// « Marseille,13001 » stays two values, Marseille and Aix-en-Provence, as
+// lists of values have always been read).
+func qualifiedValues(vals, deps []string) []string {
+	var out []string
+	for i := 0; i < len(vals); i++ {
+		v := vals[i]
+		if i+1 < len(vals) && commune.ByCode(v) == nil {
+			next := vals[i+1]
+			_, isDep := departementCode(next)
+			isDep = isDep && len(next) <= 3
+			if isDep || len(next) == 5 && len(commune.Find(v, deps)) > 1 {
+				out = append(out, v+" ("+next+")")
+				i++
+				continue
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// departementsGiven is the request's valid départements, read without
+// reporting (the departement filter reports its own errors).
+func (q *queryParser) departementsGiven() []string {
+	var out []string
+	for _, v := range q.v["departement"] {
+		for _, part := range strings.Split(v, ",") {
+			if code, ok := departementCode(strings.TrimSpace(part)); ok {
+				out = append(out, code)
+			}
 		}
 	}
 	return out

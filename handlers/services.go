@@ -236,7 +236,7 @@ func newService(s *models.Service) Service {
 //	@Param			is_full				query		bool		false	"Currently full"
 //	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)	extensions(x-vocabulary=service_status)
 //	@Param			source				query		[]string	false	"Data sources (case ignored; a value that cannot name a source, such as *, answers 400)"						collectionFormat(csv)
-//	@Param			commune				query		[]string	false	"Communes: INSEE codes or names (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's"	collectionFormat(csv)	example(Marseille)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune), of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"	collectionFormat(csv)	example(13)

