@@ -58,3 +58,37 @@ func TestImportCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestImportCommandFailsWhenEveryRowIsRejected (probe 37b M4): a file of
+// which no row could be stored (another tool's columns, Carnet's own
+// GeoJSON export before it was refused) printed its report and exited 0,
+// as a success a script would not stop at. The report is printed, and the
+// command fails.
+func TestImportCommandFailsWhenEveryRowIsRejected(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "rejected.csv")
+	in := "id,nom,commune,code_postal,adresse,services\n" +
+		"r1,Lieu un,,,,Maîtrise des outils numériques du quotidien\n" +
+		"r2,Lieu deux,,,,Maîtrise des outils numériques du quotidien\n"
+	if err := os.WriteFile(file, []byte(in), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "carnet.db")
+	for _, extra := range [][]string{nil, {"--report-json"}, {"--dry-run"}} {
+		var out bytes.Buffer
+		err := run(context.Background(), append([]string{"import", file, "--source", "rej", "--db", db}, extra...), env(nil), nil, &out, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "every row") {
+			t.Errorf("%v: %v", extra, err)
+		}
+		if !strings.Contains(out.String(), "adresse") {
+			t.Errorf("%v: the report is not printed:\n%.500s", extra, out.String())
+		}
+	}
+	// One row stored: a success, its rejected row reported.
+	if err := os.WriteFile(file, []byte(in+"r3,Lieu trois,Nice,06000,1 rue de France,Maîtrise des outils numériques du quotidien\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"import", file, "--source", "rej", "--db", db}, env(nil), nil, io.Discard, io.Discard); err != nil {
+		t.Errorf("one row stored: %v", err)
+	}
+}

@@ -391,7 +391,8 @@ func readPlace(a Address, lat, lon *float64, r commune.Resolution) placeRead {
 
 // settled: the commune was found with no conflict or doubt, and applied.
 func (p placeRead) settled() bool {
-	return p.set && p.res.Commune != nil && len(p.res.Conflicts) == 0 && len(p.res.Doubts) == 0
+	// A city's placeholder postal code is reconciled (placeholderPostalCode).
+	return p.set && p.res.Commune != nil && len(p.res.Conflicts) == 0 && len(p.res.Doubts) == 0 && commune.PlaceholderCity(p.pc, p.res.Commune) == nil
 }
 
 // of is the resolution read when the address and coordinates are still
@@ -532,7 +533,37 @@ func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarn
 	}
 	a.InseeCode = r.Commune.Code
 	a.Commune = r.City().Name
+	if w, ok := placeholderPostalCode(a, r.Commune); ok {
+		out = append(out, w)
+	}
 	return out
+}
+
+// placeholderPostalCode reads the postal code a city of arrondissements
+// has none of, written for the whole city (« 13000 Marseille », « 75000
+// Paris », « 69000 Lyon »): no commune lists it, so it was no doubt, and
+// the place was kept with it without a word, found by no search of its
+// arrondissement's postal code (probe 37b M3). When the arrondissement is
+// known (from the point or the address) and has one code, the code becomes
+// its own; otherwise it is kept. Either way the warning says so. c is the
+// resolved commune, its code and city name already in a.
+func placeholderPostalCode(a *Address, c *commune.Commune) (PlaceWarning, bool) {
+	pc := a.PostalCode
+	city := commune.PlaceholderCity(pc, c)
+	if city == nil {
+		return PlaceWarning{}, false
+	}
+	why := fmt.Sprintf("%s is the postal code of no commune: each arrondissement of %s has its own", pc, city.Name)
+	switch {
+	case c.IsArrondissement() && len(c.PostalCodes) == 1:
+		a.PostalCode = c.PostalCodes[0]
+		return PlaceWarning{"address.postal_code", pc, fmt.Sprintf("%s; replaced by %s, the postal code of %s, where the place is", why, a.PostalCode, c.Name)}, true
+	case c.IsArrondissement():
+		why += fmt.Sprintf(", and %s has several (%s)", c.Name, strings.Join(c.PostalCodes, ", "))
+	default:
+		why += ", and nothing in the row tells which (no point, no arrondissement in the address)"
+	}
+	return PlaceWarning{"address.postal_code", pc, why + "; kept, but a search by postal code does not find the place: please give its arrondissement's"}, true
 }
 
 // checkPlace is what API writes run on top of Validate: the record's own

@@ -557,6 +557,24 @@ func Search(prefix string) []*Commune {
 // Marseille), nil for any other commune.
 func Arrondissements(cityCode string) []*Commune { return get().arrOf[cityCode] }
 
+// PlaceholderCity is the city of arrondissements (Paris, Lyon, Marseille)
+// that c is or is in, when pc is a code written for the whole city that
+// no commune has: five digits ending in 000 (« 13000 », « 75000 »,
+// « 69000 »), each arrondissement having its own. Else nil.
+func PlaceholderCity(pc string, c *Commune) *Commune {
+	if c == nil || len(pc) != 5 || pc[2:] != "000" {
+		return nil
+	}
+	city := c
+	if c.IsArrondissement() {
+		city = ByCode(c.City)
+	}
+	if city == nil || len(Arrondissements(city.Code)) == 0 || len(ByPostalCode(pc)) > 0 {
+		return nil
+	}
+	return city
+}
+
 // InDepartement returns the communes of a département (arrondissements are
 // counted in their city), ordered by code.
 func InDepartement(dep string) []*Commune { return get().byDep[dep] }

@@ -229,6 +229,39 @@ func splitEmails(s string) []string {
 	return out
 }
 
+// commaForDot finds an address whose last dot was typed as a comma
+// (« aubiet@france-service.gouv,fr »): a domain, a comma, then a bare
+// label of letters that no address follows. Split on the comma, the
+// address was published cut (« …@france-service.gouv », a domain of no
+// mail) and the label dropped as « not an e-mail address ».
+var commaForDot = regexp.MustCompile(`([^\s,;|<>()\[\]"']+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)\s*,\s*([A-Za-z]{2,6})(?:[\s|;,]|$)`)
+
+// mendCommaDots reads a comma typed for a dot in s's addresses as the dot
+// (a word such as « et » after the comma is no label), and returns each
+// address so read as it was written and as it is read.
+func mendCommaDots(s string) (string, [][2]string) {
+	if !strings.Contains(s, ",") {
+		return s, nil
+	}
+	var b strings.Builder
+	var mended [][2]string
+	last := 0
+	for _, m := range commaForDot.FindAllStringSubmatchIndex(s, -1) {
+		if connector[strings.ToLower(s[m[4]:m[5]])] {
+			continue
+		}
+		b.WriteString(s[last:m[3]])
+		b.WriteByte('.')
+		last = m[4]
+		mended = append(mended, [2]string{s[m[2]:m[5]], s[m[2]:m[3]] + "." + s[m[4]:m[5]]})
+	}
+	if mended == nil {
+		return s, nil
+	}
+	b.WriteString(s[last:])
+	return b.String(), mended
+}
+
 var connector = map[string]bool{"et": true, "ou": true, "and": true, "or": true, "mail": true, "email": true, "e-mail": true, "courriel": true, "mail:": true, "courriel:": true}
 
 // booleanMobility reads itinerance written as a yes/no column (« oui »,

@@ -114,10 +114,24 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		return cliError(err)
 	}
 	if *reportJSON {
-		return WriteReportJSON(stdout, rep, toJSON)
+		err = WriteReportJSON(stdout, rep, toJSON)
+	} else {
+		WriteReport(stdout, rep)
 	}
-	WriteReport(stdout, rep)
-	return nil
+	if err == nil {
+		err = everyRowRejected(rep)
+	}
+	return err
+}
+
+// everyRowRejected fails an import none of whose rows could be stored,
+// once its report is printed: it exited 0, a success to the script that
+// ran it (Carnet's own GeoJSON export, 2,497 rows rejected: probe 37b M4).
+func everyRowRejected(rep *Report) error {
+	if rep.Rows == 0 || rep.Rejected < rep.Rows {
+		return nil
+	}
+	return fmt.Errorf("every row of the file was rejected (%d of %d): nothing was stored; the report above says why", rep.Rejected, rep.Rows)
 }
 
 // cliError writes a models.Error for the terminal: its message, then each

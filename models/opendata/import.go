@@ -294,7 +294,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		return nil, err
 	}
 	if readErr != nil {
-		return nil, readErr
+		return nil, readAfterWrites(readErr, rep.Rows, opt)
 	}
 	// The reader stops at a cancellation as at the file's end (its
 	// channel closes either way), and the writer then ends as if the file
@@ -362,6 +362,20 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	rep.finishReadings()
 	rep.Elapsed = time.Since(start)
 	return rep, nil
+}
+
+// readAfterWrites says, in the error of a file that cannot be read to its
+// end, that the rows read before the error were stored (an upsert of a
+// large file writes batch by batch): the import failed, but not whole. A
+// snapshot reads the whole file before it writes, and stores nothing.
+func readAfterWrites(err error, rows int, opt ImportOptions) error {
+	var e *models.Error
+	if rows == 0 || opt.DryRun || opt.Snapshot || !errors.As(err, &e) {
+		return err
+	}
+	out := *e
+	out.Message += fmt.Sprintf(" The %d places read before it were imported, nothing was archived: import the corrected file again.", rows)
+	return &out
 }
 
 // readBatch is a batch of rows read and mapped, in the file's order.

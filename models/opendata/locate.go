@@ -573,6 +573,12 @@ func notPostalCodeOf(pc string, c *commune.Commune) string {
 	if c.HasPostalCode(pc) {
 		return ""
 	}
+	if city := commune.PlaceholderCity(pc, c); city != nil {
+		// « 13000 » beside « … 13003 Marseille »: the address names the
+		// arrondissement (and the street then keeps the street alone, as
+		// the export read back does).
+		return fmt.Sprintf("%s is the postal code of no commune: each arrondissement of %s has its own", pc, city.Name)
+	}
 	own := strings.Join(c.PostalCodes, ", ")
 	if others := cities(commune.ByPostalCode(pc)); len(others) > 0 {
 		if slices.Contains(others, c) {

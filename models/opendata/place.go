@@ -1071,7 +1071,11 @@ func (b *placeBuilder) contacts(a *models.Actor) {
 		}
 	}
 	for _, col := range []string{"courriels", "courriel"} {
-		for _, m := range b.firstValues(col, splitEmails(b.cell(col))) {
+		cell, mended := mendCommaDots(b.cell(col))
+		for _, m := range mended {
+			b.warn(col, m[0], fmt.Sprintf("read as « %s »: a comma typed for the dot before the address's last part (split on the comma, the address was cut); please check it", m[1]))
+		}
+		for _, m := range b.firstValues(col, splitEmails(cell)) {
 			if n, err := contact.NormalizeEmail(m); err != nil {
 				b.warn(col, m, err.Error()+"; dropped")
 			} else {

@@ -269,6 +269,10 @@ const MaxColumns = 1000
 // before a separator or a line's end): a separator inside quotes is not
 // counted. The bound is looser than MaxColumns, which the rows read are
 // held to with the exact count.
+//
+// It also says when the file ends inside a quoted cell (unclosedQuote):
+// with LazyQuotes, encoding/csv reads such a cell to the end of the file
+// without an error, every row after the quote one cell's text.
 type cellBound struct {
 	r       io.Reader
 	comma   byte
@@ -277,13 +281,51 @@ type cellBound struct {
 	atStart bool // at the start of a cell
 	quoted  bool
 	closing bool // in a quoted cell, after a quote
+	opened  int  // the line of the quote that opened the quoted cell
+	last    byte // the last byte read
 }
 
 const maxLineCells = 4 * MaxColumns
 
+// unclosedQuote is a file ending inside the quoted cell opened on line
+// opened; last is the file's last line.
+type unclosedQuote struct{ opened, last int }
+
+func (e *unclosedQuote) Error() string {
+	return fmt.Sprintf("the quote opening a cell on line %d is never closed", e.opened)
+}
+
 func (b *cellBound) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
-	for i, c := range p[:n] {
+	if e := b.scan(p[:n]); e != nil {
+		return e.n, e
+	}
+	if n > 0 {
+		b.last = p[n-1]
+	}
+	if err == io.EOF && b.quoted && !b.closing {
+		last := b.line
+		if b.last == '\n' {
+			last--
+		}
+		return n, &unclosedQuote{opened: b.opened, last: last}
+	}
+	return n, err
+}
+
+// tooManyCells is a line of more than maxLineCells separators; n is how
+// many bytes of the read are given to the reader.
+type tooManyCells struct {
+	n, line int
+}
+
+func (e *tooManyCells) Error() string {
+	return fmt.Sprintf("line %d has more than %d cells: a file of places has at most %d columns", e.line, maxLineCells, MaxColumns)
+}
+
+// scan follows the quotes and separators of p.
+func (b *cellBound) scan(p []byte) *tooManyCells {
+	for i, c := range p {
 		if b.quoted {
 			switch {
 			case !b.closing:
@@ -304,13 +346,13 @@ func (b *cellBound) Read(p []byte) (int, error) {
 		}
 		switch {
 		case c == '"' && b.atStart:
-			b.quoted, b.atStart = true, false
+			b.quoted, b.atStart, b.opened = true, false, b.line
 			continue
 		case c == b.comma:
 			b.cells++
 			b.atStart = true
 			if b.cells >= maxLineCells {
-				return i + 1, fmt.Errorf("line %d has more than %d cells: a file of places has at most %d columns", b.line, maxLineCells, MaxColumns)
+				return &tooManyCells{n: i + 1, line: b.line}
 			}
 		case c == '\n':
 			b.line++
@@ -320,7 +362,7 @@ func (b *cellBound) Read(p []byte) (int, error) {
 			b.atStart = false
 		}
 	}
-	return n, err
+	return nil
 }
 
 // headerSearch is how many lines before the header are skipped: a title,
@@ -626,10 +668,17 @@ func (r *Reader) Next() (Record, error) {
 				if errors.As(err, &pe) {
 					return Record{}, fmt.Errorf("CSV line %d: %v", pe.Line, pe.Err)
 				}
+				var uq *unclosedQuote
+				if errors.As(err, &uq) {
+					return Record{}, fmt.Errorf("CSV line %d: the quote opening a cell of place %d is never closed, so lines %d to %d (the end of the file) would be read as that one cell and every place after it lost; close the quote, or remove it (a quote at a cell's start opens a quoted cell)", uq.opened, r.row+1, uq.opened, uq.last)
+				}
 				return Record{}, err
 			}
 			if blank(fields) {
 				continue
+			}
+			if err := r.swallowedRows(fields); err != nil {
+				return Record{}, err
 			}
 			if len(fields) > MaxColumns {
 				line, _ := r.csv.FieldPos(0)
@@ -702,6 +751,9 @@ func (r *Reader) Next() (Record, error) {
 		return Record{}, fmt.Errorf("JSON element %d has %d keys: a place has at most %d columns", r.row, len(obj), MaxColumns)
 	}
 	if !r.producerDecided {
+		if carnetGeoJSON(obj) {
+			return Record{}, fmt.Errorf("JSON element %d is a place of Carnet's own GeoJSON export (« structure_id », « street », « quality_score »), written for maps, not in the standard's columns: each row would be rejected. Import Carnet's standard-json or standard-csv export instead (GET /api/v1/exports/standard-json), which is read back as the same places", r.row)
+		}
 		r.producerDecided = true
 		folded := make(map[string]bool, len(obj))
 		for k := range obj {
@@ -754,6 +806,50 @@ func (r *Reader) Next() (Record, error) {
 	}
 	r.finish(&rec)
 	return rec, nil
+}
+
+// swallowedRows refuses a CSV row whose quoted cell, opened by a quote
+// the producer meant as a character (« "Association ""Le Lien"" » with no
+// closing quote), runs over lines that are rows of the file, until a
+// quote before a separator on a later line closes it: the places on those
+// lines were read as the cell's text, and a snapshot archived them. A
+// line inside the cell with as many cells as the file's rows is such a
+// row; a cell's own line breaks (an address on two lines, a description)
+// hold no such line. Only rows that run over several lines are looked
+// at.
+func (r *Reader) swallowedRows(fields []string) error {
+	first, _ := r.csv.FieldPos(0)
+	if end, _ := r.csv.FieldPos(len(fields) - 1); end == first {
+		return nil
+	}
+	sep := string(r.csv.Comma)
+	for i, f := range fields {
+		lines := strings.Split(f, "\n")
+		if len(lines) < 3 {
+			continue
+		}
+		opened, _ := r.csv.FieldPos(i)
+		for j, l := range lines[1 : len(lines)-1] {
+			if n := strings.Count(l, sep) + 1; n == len(r.header) || r.padding > 0 && n == len(r.header)+r.padding {
+				return fmt.Errorf("CSV line %d: the quote opening a cell of place %d closes only on line %d, so lines %d to %d were read as that one cell, though line %d is a row of the file (« %s »): a quote is missing or one too many", opened, r.row+1, opened+len(lines)-1, opened, opened+len(lines)-1, opened+1+j, clip(l))
+			}
+		}
+	}
+	return nil
+}
+
+// carnetGeoJSON says whether a place's properties are those Carnet's
+// GeoJSON export writes (geojson.go): its own names (street, phones,
+// structure_id), not the standard's, and offers as objects. Imported back,
+// each row was rejected for the standard's columns it lacks and the
+// command exited 0 (probe 37b M4).
+func carnetGeoJSON(obj map[string]any) bool {
+	for _, k := range []string{"structure_id", "street", "quality_score", "source_id"} {
+		if _, ok := obj[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // nextValue is called when the array of places (or the sequence of JSON
@@ -1047,17 +1143,14 @@ const maxFlatDepth = 8
 
 // set stores a cell under the standard's name of its column. When a file
 // has a column twice, under one name or two (« courriels » and « email »),
-// the first value that is not empty wins, but for the contacts, a list,
-// which take both; another value left is a warning of the row: it was
-// lost without a word (a second « telephone », « Code Postal » beside
-// « code_postal »).
+// the first value that is not empty wins, and another value left is a
+// warning of the row: it was lost without a word (« Code Postal » beside
+// « code_postal »). The contacts are no exception: a second « courriels »
+// or « telephone » was added to the published ones, and a column of the
+// director's private address put it on every place (probe 37b M2).
 func (rec *Record) set(c columnReading, v string) {
 	if old := rec.Cells[c.name]; old != "" {
 		if v == "" || v == old || c.name == "" {
-			return
-		}
-		if contactLists[c.name] {
-			rec.Cells[c.name] = old + "|" + v
 			return
 		}
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: c.name, Value: clip(v), Severity: SeverityWarning,
@@ -1073,13 +1166,9 @@ func (rec *Record) set(c columnReading, v string) {
 	}
 }
 
-// contactLists are the columns of several values each that a file giving
-// twice is read with both values (« email » beside « courriels »).
-var contactLists = map[string]bool{"telephone": true, "courriels": true, "site_web": true}
-
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-14"
+const mappingVersion = "carnet-import-15"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //
