@@ -412,11 +412,25 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 // more: a change of two actors at once would tell that a link nobody may
 // see was decided.
 func (s *Store) touchSides(tx *gorm.DB, l *DuplicateLink, was string) error {
-	if (was == DuplicateConfirmed) == (l.Status == DuplicateConfirmed) || l.PublicScore == nil || *l.PublicScore < publicThreshold {
+	if (was == DuplicateConfirmed) == (l.Status == DuplicateConfirmed) || !publicLink(l.PublicScore) {
 		return nil
 	}
+	return s.touchPair(tx, l.ActorAID, l.ActorBID)
+}
+
+// publicLink says whether a link of this public score exists for anyone
+// (linkVisibleTo with no viewer).
+func publicLink(score *float64) bool { return score != nil && *score >= publicThreshold }
+
+// touchPair writes the next version of actors a and b, and a change of
+// each, when both are live: what the public surfaces serve of them
+// changed (touchSides). Detection calls it too, when a confirmed link's
+// public score crosses the threshold (a side's contacts made public or
+// private; a side archived, whose link's public score then reads 0, and
+// restored).
+func (s *Store) touchPair(tx *gorm.DB, a, b string) error {
 	var sides []Actor
-	if err := forUpdate(tx).Where("id IN ? AND archived_at IS NULL", []string{l.ActorAID, l.ActorBID}).Order("id").Find(&sides).Error; err != nil {
+	if err := forUpdate(tx).Where("id IN ? AND archived_at IS NULL", []string{a, b}).Order("id").Find(&sides).Error; err != nil {
 		return err
 	}
 	if len(sides) != 2 {
