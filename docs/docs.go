@@ -80,6 +80,12 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "boolean",
+                        "description": "Include the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); GET /organizations/{id} still reads it",
+                        "name": "include_duplicates",
+                        "in": "query"
+                    },
+                    {
                         "maximum": 1000000,
                         "minimum": 1,
                         "type": "integer",
@@ -219,6 +225,12 @@ const docTemplate = `{
                         "type": "boolean",
                         "description": "Fully nested locations and services",
                         "name": "full",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include the services of the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); organization_id and a service's id still read them",
+                        "name": "include_duplicates",
                         "in": "query"
                     },
                     {
@@ -408,6 +420,12 @@ const docTemplate = `{
                         "type": "boolean",
                         "description": "Fully nested services",
                         "name": "full",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include the services of the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); organization_id and a service's id still read them",
+                        "name": "include_duplicates",
                         "in": "query"
                     }
                 ],
@@ -1052,7 +1070,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.",
+                "description": "Returns the actor, with duplicate_of (the record it was confirmed to duplicate, which search, the exports and HSDS serve instead of it) and stands_for (the newer records confirmed as this place). An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.",
                 "produces": [
                     "application/json"
                 ],
@@ -1075,7 +1093,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         },
                         "headers": {
                             "ETag": {
@@ -3515,7 +3533,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
+                "description": "Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one, and search, orientation, the exports and HSDS serve the place once, in its older record, as the territory diagnostic counts it (include_duplicates=true shows both; the newer record stays readable by its id, its duplicate_of naming the older one). A link whose public score is under 0.6 (owed to contacts that are not public) hides nothing there, for anyone; nor does a link with an archived actor, until its restore. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
                 "produces": [
                     "application/json"
                 ],
@@ -3575,7 +3593,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.",
+                "description": "Says the two actors are different places: both show in lists, search, orientation, the exports and HSDS again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.",
                 "produces": [
                     "application/json"
                 ],
@@ -3685,7 +3703,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet); a place nobody is known to have checked (its producer gave no date, checked_on_undated) is written 1970-01-01, the zero date producers write for none, which an import reads as no date. A service held elsewhere than its structure (an address of its own: a permanence in another town) is a place of its own in standard-csv, standard-json and geojson: its id, address, point and hours (its structure's when it has none) with the structure's name, contacts and provenance, structure_parente (geojson: structure_id) the structure's id; imported back into its source, such a row is left and the service stays as stored. The standard and data·inclusion have no closure field: a temporary closure, current or announced, ends the hours (horaires, horaires_accueil) with an OSM rule closing its days (Mo-Sa 09:00-19:00; Dec 01-10 off; off when it has begun without a reopening date). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type (text/csv for standard-csv and quality-csv, application/geo+json for geojson, application/json for the others): an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 naming it.",
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet); a place nobody is known to have checked (its producer gave no date, checked_on_undated) is written 1970-01-01, the zero date producers write for none, which an import reads as no date. A service held elsewhere than its structure (an address of its own: a permanence in another town) is a place of its own in standard-csv, standard-json and geojson: its id, address, point and hours (its structure's when it has none) with the structure's name, contacts and provenance, structure_parente (geojson: structure_id) the structure's id; imported back into its source, such a row is left and the service stays as stored. The standard and data·inclusion have no closure field: a temporary closure, current or announced, ends the hours (horaires, horaires_accueil) with an OSM rule closing its days (Mo-Sa 09:00-19:00; Dec 01-10 off; off when it has begun without a reopening date). Phones and e-mails appear only for structures that made them public (contact_public). A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone, both records live) is exported once, in its older record: the newer record and its services are left out, unless include_duplicates=true; a suggested link changes nothing. Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type (text/csv for standard-csv and quality-csv, application/geo+json for geojson, application/json for the others): an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 naming it.",
                 "produces": [
                     "text/csv",
                     "application/json",
@@ -3711,6 +3729,12 @@ const docTemplate = `{
                         "name": "format",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include the newer record of each confirmed duplicate link and its services, left out otherwise (a place a coordinator confirmed as one is exported once, in its older record); such an export is made for the request, not kept, and its ETag is its own",
+                        "name": "include_duplicates",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -5409,7 +5433,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them.",
+                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them. The newer record of a confirmed duplicate link is left out as in GET /api/v1/search/services (include_duplicates=true keeps it).",
                 "produces": [
                     "application/json"
                 ],
@@ -5711,6 +5735,12 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "boolean",
+                        "description": "Include the newer record of each confirmed duplicate link (and its services), left out otherwise: a place a coordinator confirmed as one is found once, in its older record; a suggested link, or one owed to contacts that are not public, hides nothing",
+                        "name": "include_duplicates",
+                        "in": "query"
+                    },
+                    {
                         "type": "string",
                         "description": "The next_cursor of the previous page of the same search, with the same parameters (limit aside); a cursor of another search or list answers 400",
                         "name": "cursor",
@@ -5767,7 +5797,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter.",
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them, and a suggested link hides nothing.",
                 "produces": [
                     "application/json"
                 ],
@@ -6101,6 +6131,12 @@ const docTemplate = `{
                         "type": "string",
                         "description": "Order; default relevance with q, distance with near, else name",
                         "name": "sort",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "Include the newer record of each confirmed duplicate link (and its services), left out otherwise: a place a coordinator confirmed as one is found once, in its older record; a suggested link, or one owed to contacts that are not public, hides nothing",
+                        "name": "include_duplicates",
                         "in": "query"
                     },
                     {
@@ -10826,6 +10862,259 @@ const docTemplate = `{
                 }
             }
         },
+        "ActorRecord": {
+            "type": "object",
+            "required": [
+                "acceslibre_url",
+                "address",
+                "archived_at",
+                "booking_url",
+                "checked_on",
+                "checked_on_undated",
+                "closed_from",
+                "closed_until",
+                "closure_reason",
+                "contact_public",
+                "created_at",
+                "departement",
+                "description",
+                "duplicate_of",
+                "emails",
+                "id",
+                "latitude",
+                "longitude",
+                "mobility",
+                "name",
+                "national_programmes",
+                "opening_hours",
+                "opening_hours_unreadable",
+                "other_labels",
+                "parent_id",
+                "phones",
+                "pivot",
+                "pivot_kind",
+                "producer",
+                "producer_updated_on",
+                "quality",
+                "source",
+                "source_id",
+                "stands_for",
+                "status",
+                "summary",
+                "training_labels",
+                "typologies",
+                "updated_at",
+                "version",
+                "websites"
+            ],
+            "properties": {
+                "acceslibre_url": {
+                    "type": "string"
+                },
+                "address": {
+                    "$ref": "#/definitions/Address"
+                },
+                "archived_at": {
+                    "description": "Set when the actor was deleted from the directory (a tombstone).",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "booking_url": {
+                    "type": "string"
+                },
+                "checked_on": {
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2023-05-11"
+                },
+                "checked_on_undated": {
+                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever\nchecked_on, and the fresh criterion says the producer's date is missing (the stale list's field).",
+                    "type": "boolean",
+                    "example": false
+                },
+                "closed_from": {
+                    "description": "First day of a closure, announced or current.",
+                    "type": "string"
+                },
+                "closed_until": {
+                    "description": "Last day of a temporary closure; \"\" when open-ended.",
+                    "type": "string"
+                },
+                "closure_reason": {
+                    "type": "string"
+                },
+                "contact_public": {
+                    "description": "The structure agrees to publish its phones and e-mails: to anonymous\nreaders, in search, in the change feed and in open-data exports.",
+                    "type": "boolean"
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "departement": {
+                    "type": "string",
+                    "example": "13"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "duplicate_of": {
+                    "description": "The record this one was confirmed to duplicate (the older side of a\nconfirmed duplicate link that exists for anyone, both records live):\nsearch, the exports and HSDS serve that one instead of this one.\nnull otherwise.",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "emails": {
+                    "description": "Shown like phones.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "latitude": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 43.3026
+                },
+                "longitude": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 5.3691
+                },
+                "mobility": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "mobility"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Médiathèque de la Porte d'Aix"
+                },
+                "national_programmes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "national_programmes"
+                },
+                "opening_hours": {
+                    "type": "string"
+                },
+                "opening_hours_unreadable": {
+                    "description": "The rules of opening_hours Carnet cannot read; empty when it reads\nthem all.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/UnreadableHours"
+                    }
+                },
+                "other_labels": {
+                    "type": "string"
+                },
+                "parent_id": {
+                    "description": "null when the actor belongs to no network.",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "phones": {
+                    "description": "Shown to anonymous readers only when contact_public is true; always\nto the structure's members and editors and to administrators.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "pivot": {
+                    "type": "string",
+                    "example": "21130055300016"
+                },
+                "pivot_kind": {
+                    "type": "string",
+                    "enum": [
+                        "siret",
+                        "siren",
+                        "rna",
+                        "ridet",
+                        "unknown"
+                    ],
+                    "example": "siret"
+                },
+                "producer": {
+                    "description": "Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "description": "The producer's own date of the record (date_maj); null when it gave none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2023-05-11"
+                },
+                "quality": {
+                    "$ref": "#/definitions/Quality"
+                },
+                "source": {
+                    "type": "string"
+                },
+                "source_id": {
+                    "type": "string"
+                },
+                "stands_for": {
+                    "description": "The newer records confirmed as this same place, which the public\nsurfaces leave out for this one; [] when none.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "status": {
+                    "description": "Today's status: a temporary closure counts from closed_from to\nclosed_until (in the place's time zone); before, it is only announced\n(status active with the dates set), after, the place has reopened.",
+                    "type": "string",
+                    "x-vocabulary": "actor_status"
+                },
+                "summary": {
+                    "type": "string"
+                },
+                "training_labels": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "training_labels"
+                },
+                "typologies": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "typologies"
+                },
+                "updated_at": {
+                    "description": "The last change; to a caller who may not see the actor's private contacts, the last\nchange of what it is shown (a change of private phones and e-mails alone does not count).",
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "version": {
+                    "description": "Incremented on every change; the ETag carries it. To a caller who may not see the actor's\nprivate contacts, the public version, which a change of private phones and e-mails alone\ndoes not move (its ETag ends with .public).",
+                    "type": "integer",
+                    "example": 1
+                },
+                "websites": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                }
+            }
+        },
         "ActorSearch": {
             "type": "object",
             "required": [
@@ -11421,7 +11710,7 @@ const docTemplate = `{
                     ]
                 },
                 "actor_b": {
-                    "description": "The newer record: hidden by exclude_duplicates=true unless the link is dismissed.",
+                    "description": "The newer record: hidden by exclude_duplicates=true unless the link is dismissed, and by search,\norientation, the exports and HSDS once the link is confirmed.",
                     "allOf": [
                         {
                             "$ref": "#/definitions/DuplicateActor"

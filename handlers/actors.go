@@ -403,6 +403,12 @@ func (h *Handler) actorView(c *gin.Context, a *models.Actor) Actor {
 // function of what the caller receives (the version is in the body) and of
 // what the caller knows of its own rights.
 func (h *Handler) writeActor(c *gin.Context, status int, a *models.Actor) error {
+	return h.writeActorAs(c, status, a, func(v Actor) any { return v })
+}
+
+// writeActorAs writes a as writeActor does, its representation wrapped by
+// body (GET adds what decides how the public surfaces serve it).
+func (h *Handler) writeActorAs(c *gin.Context, status int, a *models.Actor, body func(Actor) any) error {
 	visible := h.contactsVisible(c, a)
 	v := newActor(a, visible, h.Store.Now())
 	etag := fmt.Sprintf("%d", v.Version)
@@ -413,7 +419,7 @@ func (h *Handler) writeActor(c *gin.Context, status int, a *models.Actor) error 
 		etag += "." + v.Status
 	}
 	AddVary(c.Writer.Header(), "Authorization")
-	return writeVersioned(c, status, `"`+etag+`"`, v)
+	return writeVersioned(c, status, `"`+etag+`"`, body(v))
 }
 
 // list returns a non-nil slice so that empty lists are [] in JSON, never null.
@@ -547,14 +553,14 @@ func actorFilterFromQuery(q *queryParser) (models.ActorFilter, error) {
 //
 //	@ID			getActor
 //	@Summary		Get an actor
-//	@Description	Returns the actor. An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.
+//	@Description	Returns the actor, with duplicate_of (the record it was confirmed to duplicate, which search, the exports and HSDS serve instead of it) and stands_for (the newer records confirmed as this place). An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.
 //	@Tags			actors
 //	@Produce		json
 //	@Security		Anonymous
 //	@Security		BearerAuth
 //	@Security		PartnerClient
 //	@Param			id	path		string	true	"Actor id"	format(uuid)
-//	@Success		200	{object}	Actor
+//	@Success		200	{object}	ActorRecord
 //	@Header			200	{string}	ETag	"Version of the representation, for If-Match, then a digest of the body"
 //	@Success		304	"Not modified"
 //	@Failure		401	{object}	Problem	"A token was sent but is invalid"
@@ -569,7 +575,31 @@ func (h *Handler) GetActor(c *gin.Context) error {
 	if a.IsArchived() {
 		return models.Errorf(models.EGONE, "The actor %s was archived on %s.", a.ID, a.ArchivedAt.Format(time.RFC3339))
 	}
-	return h.writeActor(c, http.StatusOK, a)
+	of, standsFor, err := h.Store.SameAs(c.Request.Context(), a.ID)
+	if err != nil {
+		return err
+	}
+	return h.writeActorAs(c, http.StatusOK, a, func(v Actor) any {
+		r := ActorRecord{Actor: v, StandsFor: standsFor}
+		if of != "" {
+			r.DuplicateOf = &of
+		}
+		return r
+	})
+}
+
+// ActorRecord is an actor as GET /api/v1/actors/{id} returns it: with the
+// confirmed duplicate links that decide how the public surfaces serve it.
+type ActorRecord struct {
+	Actor
+	// The record this one was confirmed to duplicate (the older side of a
+	// confirmed duplicate link that exists for anyone, both records live):
+	// search, the exports and HSDS serve that one instead of this one.
+	// null otherwise.
+	DuplicateOf *string `json:"duplicate_of" format:"uuid" extensions:"x-nullable"`
+	// The newer records confirmed as this same place, which the public
+	// surfaces leave out for this one; [] when none.
+	StandsFor []string `json:"stands_for"`
 }
 
 // CreateActor godoc

@@ -42,7 +42,8 @@ type DuplicateLink struct {
 	ID string `json:"id" format:"uuid"`
 	// The older record: lists with exclude_duplicates=true keep it.
 	ActorA DuplicateActor `json:"actor_a"`
-	// The newer record: hidden by exclude_duplicates=true unless the link is dismissed.
+	// The newer record: hidden by exclude_duplicates=true unless the link is dismissed, and by search,
+	// orientation, the exports and HSDS once the link is confirmed.
 	ActorB DuplicateActor `json:"actor_b"`
 	// From 0 to 1; links are made from 0.6. 0.4 × name_score + 0.35 × address_score + 0.4 × identity_score,
 	// less 0.1 when both carry different SIRENs (see the README, « Duplicates across sources »).
@@ -175,7 +176,7 @@ func (h *Handler) ListDuplicates(c *gin.Context) error {
 //
 //	@ID			confirmDuplicate
 //	@Summary		Confirm a possible duplicate
-//	@Description	Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).
+//	@Description	Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one, and search, orientation, the exports and HSDS serve the place once, in its older record, as the territory diagnostic counts it (include_duplicates=true shows both; the newer record stays readable by its id, its duplicate_of naming the older one). A link whose public score is under 0.6 (owed to contacts that are not public) hides nothing there, for anyone; nor does a link with an archived actor, until its restore. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		BearerAuth
@@ -194,7 +195,7 @@ func (h *Handler) ConfirmDuplicate(c *gin.Context) error {
 //
 //	@ID			dismissDuplicate
 //	@Summary		Dismiss a possible duplicate
-//	@Description	Says the two actors are different places: both show in lists again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.
+//	@Description	Says the two actors are different places: both show in lists, search, orientation, the exports and HSDS again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		BearerAuth

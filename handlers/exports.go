@@ -60,7 +60,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //
 //	@ID			downloadExport
 //	@Summary		Download the directory as open data
-//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet); a place nobody is known to have checked (its producer gave no date, checked_on_undated) is written 1970-01-01, the zero date producers write for none, which an import reads as no date. A service held elsewhere than its structure (an address of its own: a permanence in another town) is a place of its own in standard-csv, standard-json and geojson: its id, address, point and hours (its structure's when it has none) with the structure's name, contacts and provenance, structure_parente (geojson: structure_id) the structure's id; imported back into its source, such a row is left and the service stays as stored. The standard and data·inclusion have no closure field: a temporary closure, current or announced, ends the hours (horaires, horaires_accueil) with an OSM rule closing its days (Mo-Sa 09:00-19:00; Dec 01-10 off; off when it has begun without a reopening date). Phones and e-mails appear only for structures that made them public (contact_public). Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type (text/csv for standard-csv and quality-csv, application/geo+json for geojson, application/json for the others): an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 naming it.
+//	@Description	Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet); a place nobody is known to have checked (its producer gave no date, checked_on_undated) is written 1970-01-01, the zero date producers write for none, which an import reads as no date. A service held elsewhere than its structure (an address of its own: a permanence in another town) is a place of its own in standard-csv, standard-json and geojson: its id, address, point and hours (its structure's when it has none) with the structure's name, contacts and provenance, structure_parente (geojson: structure_id) the structure's id; imported back into its source, such a row is left and the service stays as stored. The standard and data·inclusion have no closure field: a temporary closure, current or announced, ends the hours (horaires, horaires_accueil) with an OSM rule closing its days (Mo-Sa 09:00-19:00; Dec 01-10 off; off when it has begun without a reopening date). Phones and e-mails appear only for structures that made them public (contact_public). A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone, both records live) is exported once, in its older record: the newer record and its services are left out, unless include_duplicates=true; a suggested link changes nothing. Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type (text/csv for standard-csv and quality-csv, application/geo+json for geojson, application/json for the others): an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 naming it.
 //	@Tags			exports
 //	@Produce		text/csv
 //	@Produce		json
@@ -69,6 +69,7 @@ func (h *Handler) ListExports(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Security		PartnerClient
 //	@Param			format	path		string	true	"Export format"	Enums(standard-csv, standard-json, geojson, data-inclusion-structures, data-inclusion-services, quality-csv)
+//	@Param			include_duplicates	query	bool	false	"Include the newer record of each confirmed duplicate link and its services, left out otherwise (a place a coordinator confirmed as one is exported once, in its older record); such an export is made for the request, not kept, and its ETag is its own"
 //	@Success		200		{file}		file	"The export"
 //	@Header			200		{string}	ETag				"Changes with the directory"
 //	@Header			200		{string}	Last-Modified		"The later of the directory's last public change and the last local midnight (here or overseas) its statuses are evaluated at, rounded up to the whole second once that second is over: If-Modified-Since answers 304 only from the end of the second of the last change"
@@ -89,7 +90,9 @@ func (h *Handler) Export(c *gin.Context) error {
 		}
 		return models.Errorf(models.ENOTFOUND, "No export is named %q%s; formats: %s.", clip(c.Param("format")), exportHint(c.Param("format")), strings.Join(names, ", "))
 	}
-	if err := queryOf(c).err(); err != nil {
+	q := queryOf(c)
+	withDuplicates := q.flag("include_duplicates")
+	if err := q.err(); err != nil {
 		return err
 	}
 	// The operation answers three types, so the router's check (406 when
@@ -104,6 +107,9 @@ func (h *Handler) Export(c *gin.Context) error {
 	}
 	gz := AcceptsGzip(c.GetHeader("Accept-Encoding"))
 	ctx := c.Request.Context()
+	if withDuplicates {
+		return h.exportWithDuplicates(c, f, gz)
+	}
 	// A client holding the current state gets 304 before anything is
 	// walked or copied.
 	cur, err := h.Store.ExportStateNow(ctx)
@@ -226,11 +232,17 @@ func lastModified(modified, now time.Time) time.Time {
 // streamExport walks the directory for this request alone, writing as it
 // goes: the path of an export larger than the cache keeps.
 func (h *Handler) streamExport(c *gin.Context, f opendata.ExportFormat, gz bool) error {
+	return h.streamAs(c, f, f, gz)
+}
+
+// streamAs streams the export in format f with the headers of tagged (its
+// ETag names tagged.Name).
+func (h *Handler) streamAs(c *gin.Context, f, tagged opendata.ExportFormat, gz bool) error {
 	var w io.Writer = c.Writer
 	var zw *gzip.Writer
 	started := false
 	err := h.Exports.Stream(c.Request.Context(), h.Store, f.Name, writerFunc(func(p []byte) (int, error) { return w.Write(p) }), func(st models.ExportState) (bool, error) {
-		if !exportHeaders(c, f, st, gz, h.Store.Now()) {
+		if !exportHeaders(c, tagged, st, gz, h.Store.Now()) {
 			return false, nil
 		}
 		if gz {
@@ -256,6 +268,24 @@ func (h *Handler) streamExport(c *gin.Context, f opendata.ExportFormat, gz bool)
 		panic(http.ErrAbortHandler)
 	}
 	return nil
+}
+
+// exportWithDuplicates streams the export with the newer record of each
+// confirmed duplicate link (include_duplicates=true): made for this
+// request alone, never kept (the kept exports are the directory as it is
+// served), and tagged apart from the export without them.
+func (h *Handler) exportWithDuplicates(c *gin.Context, f opendata.ExportFormat, gz bool) error {
+	tagged := f
+	tagged.Name += "-with-duplicates"
+	cur, err := h.Store.ExportStateNow(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	if !exportHeaders(c, tagged, cur, gz, h.Store.Now()) {
+		return nil
+	}
+	c.Request = c.Request.WithContext(models.WithDuplicates(c.Request.Context()))
+	return h.streamAs(c, f, tagged, gz)
 }
 
 type writerFunc func([]byte) (int, error)

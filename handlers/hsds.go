@@ -151,7 +151,8 @@ func (q *queryParser) modifiedAfter() *time.Time {
 // serviceQuery reads the filters /services and /service_at_locations share.
 func (q *queryParser) hsdsServiceQuery() hsds.ServiceQuery {
 	sq := hsds.ServiceQuery{Words: q.hsdsSearch(), Terms: q.hsdsTerms(), Vocabularies: q.hsdsTaxonomies("taxonomy_id"),
-		OrganizationID: q.id("organization_id"), ModifiedAfter: q.modifiedAfter(), Full: q.flag("full")}
+		OrganizationID: q.id("organization_id"), ModifiedAfter: q.modifiedAfter(), Full: q.flag("full"),
+		IncludeDuplicates: q.flag("include_duplicates")}
 	q.hsdsFormat()
 	return sq
 }
@@ -193,6 +194,7 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 //	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second"
 //	@Param			minimal				query		bool	false	"Only id, name, status and last_modified of each service"
 //	@Param			full				query		bool	false	"Fully nested services"
+//	@Param			include_duplicates	query		bool	false	"Include the services of the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); organization_id and a service's id still read them"
 //	@Success		200					{object}	hsds.HSDSServiceList
 //	@Failure		400					{object}	Problem
 //	@Router			/api/hsds/v3/services [get]
@@ -242,6 +244,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 //	@Param			organization_id		query		string	false	"Services of this organization"	format(uuid)
 //	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second"
 //	@Param			full				query		bool	false	"Fully nested locations and services"
+//	@Param			include_duplicates	query		bool	false	"Include the services of the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); organization_id and a service's id still read them"
 //	@Param			page				query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page			query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
 //	@Param			format				query		string	false	"Only json"				Enums(json)
@@ -302,6 +305,7 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 //	@Param			search			query		string	false	"Words that must each occur (case and accents ignored) in the name, presentation or commune"	maxlength(500)
 //	@Param			full_service	query		bool	false	"Nest full services (implies full)"
 //	@Param			full			query		bool	false	"Fully nested organizations"
+//	@Param			include_duplicates	query	bool	false	"Include the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); GET /organizations/{id} still reads it"
 //	@Param			page			query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page		query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
 //	@Param			format			query		string	false	"Only json"				Enums(json)
@@ -310,7 +314,8 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 //	@Router			/api/hsds/v3/organizations [get]
 func (h *Handler) HSDSOrganizations(c *gin.Context) error {
 	q := queryOf(c)
-	oq := hsds.OrganizationQuery{Words: q.hsdsSearch(), Full: q.flag("full"), FullService: q.flag("full_service"), Paging: q.hsdsPaging(hsds.MaxPerPage)}
+	oq := hsds.OrganizationQuery{Words: q.hsdsSearch(), Full: q.flag("full"), FullService: q.flag("full_service"),
+		IncludeDuplicates: q.flag("include_duplicates"), Paging: q.hsdsPaging(hsds.MaxPerPage)}
 	q.hsdsFormat()
 	return writeHSDS(c, q, func() (hsds.HSDSOrganizationList, error) { return h.hsds().Organizations(c.Request.Context(), oq) })
 }

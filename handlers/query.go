@@ -51,10 +51,10 @@ type searchRoute struct {
 // not take (TestListsPointToTheirSearch keeps them equal to openapi.yaml).
 var (
 	actorSearch = &searchRoute{"/api/v1/search/actors", []string{"access_modes", "accompaniment_modes", "code_postal",
-		"facets", "fees", "itinerant", "kind", "languages", "near", "open_at", "open_on", "pass_numerique",
+		"facets", "fees", "include_duplicates", "itinerant", "kind", "languages", "near", "open_at", "open_on", "pass_numerique",
 		"publics", "q", "radius_km", "specific_support", "themes"}}
 	serviceSearch = &searchRoute{"/api/v1/search/services", []string{"code_postal", "exclude_full", "facets",
-		"include_remote", "itinerant", "mobility", "national_programmes", "near", "open_at", "open_on", "q",
+		"include_duplicates", "include_remote", "itinerant", "mobility", "national_programmes", "near", "open_at", "open_on", "q",
 		"radius_km", "training_labels", "typologies"}}
 )
 

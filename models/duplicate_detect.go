@@ -524,6 +524,13 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 				if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status <> ?", l.ID, DuplicateSuggested).Update("public_score", pub).Error; err != nil {
 					return 0, err
 				}
+				// A confirmed link that comes to exist for anyone, or
+				// ceases to, changes what the public surfaces serve.
+				if l.Status == DuplicateConfirmed && publicLink(l.PublicScore) != publicLink(&pub) {
+					if err := s.touchPair(tx, l.ActorAID, l.ActorBID); err != nil {
+						return 0, err
+					}
+				}
 			}
 		}
 	}

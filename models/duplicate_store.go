@@ -206,8 +206,25 @@ func linkVisibleTo(v *Principal, alias string) (string, []any) {
 // suggested or confirmed, whose older actor is live, and that exists for v
 // (linkVisibleTo). Each group of duplicates thus keeps its oldest record.
 func notADuplicate(idColumn string, v *Principal) (string, []any) {
-	cond := "NOT EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
-		" AND d.status <> 'dismissed' AND o.archived_at IS NULL"
+	cond, args := newerOfLink(idColumn, "d.status <> 'dismissed'", v)
+	return "NOT " + cond, args
+}
+
+// notAConfirmedDuplicate is the condition, on an actor id column, that the
+// actor is not the newer record of a confirmed link that exists for anyone
+// (ConfirmedDuplicates): what the public surfaces (search, exports, HSDS)
+// leave out, so that a place a coordinator confirmed is served once.
+func notAConfirmedDuplicate(idColumn string) (string, []any) {
+	cond, args := newerOfLink(idColumn, "d.status = 'confirmed'", nil)
+	return "NOT " + cond, args
+}
+
+// newerOfLink is the condition that the actor in idColumn is the newer
+// side of a link whose status meets status, whose older actor is live and
+// that exists for v (linkVisibleTo).
+func newerOfLink(idColumn, status string, v *Principal) (string, []any) {
+	cond := "EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
+		" AND " + status + " AND o.archived_at IS NULL"
 	visible, args := linkVisibleTo(v, "d")
 	if visible != "" {
 		cond += " AND " + visible
@@ -219,20 +236,65 @@ func notADuplicate(idColumn string, v *Principal) (string, []any) {
 // as an older live record (the newer actor of each confirmed link that
 // exists for anyone, linkVisibleTo with no viewer): the records a count of
 // places leaves out, so that each confirmed place counts once, in its
-// older record. Suggested links change nothing.
+// older record, and that search, the exports and HSDS leave out
+// (notAConfirmedDuplicate is its SQL twin). Suggested links change nothing.
 func (s *Store) ConfirmedDuplicates(ctx context.Context) (map[string]bool, error) {
-	visible, args := linkVisibleTo(nil, "d")
-	q := "SELECT d.actor_b FROM duplicate_links d JOIN actors o ON o.id = d.actor_a JOIN actors n ON n.id = d.actor_b" +
-		" WHERE d.status = 'confirmed' AND o.archived_at IS NULL AND n.archived_at IS NULL AND " + visible
-	var ids []string
-	if err := s.read(ctx).Raw(q, args...).Scan(&ids).Error; err != nil {
-		return nil, dbError(err)
+	pairs, err := confirmedPairs(s.read(ctx), "")
+	if err != nil {
+		return nil, err
 	}
-	out := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		out[id] = true
+	out := make(map[string]bool, len(pairs))
+	for _, p := range pairs {
+		out[p[1]] = true
 	}
 	return out, nil
+}
+
+// confirmedPairs returns the (older, newer) actor ids of the confirmed
+// links that exist for anyone and whose two actors are live, those of
+// actorID alone when it is given.
+func confirmedPairs(db *gorm.DB, actorID string) ([][2]string, error) {
+	visible, args := linkVisibleTo(nil, "d")
+	q := "SELECT d.actor_a AS a, d.actor_b AS b FROM duplicate_links d JOIN actors o ON o.id = d.actor_a JOIN actors n ON n.id = d.actor_b" +
+		" WHERE d.status = 'confirmed' AND o.archived_at IS NULL AND n.archived_at IS NULL AND " + visible
+	if actorID != "" {
+		q += " AND (d.actor_a = ? OR d.actor_b = ?)"
+		args = append(args, actorID, actorID)
+	}
+	var rows []struct{ A, B string }
+	if err := db.Raw(q+" ORDER BY d.actor_b, d.actor_a", args...).Scan(&rows).Error; err != nil {
+		return nil, dbError(err)
+	}
+	out := make([][2]string, len(rows))
+	for i, r := range rows {
+		out[i] = [2]string{r.A, r.B}
+	}
+	return out, nil
+}
+
+// SameAs says, for the live actor id, which record it is served as on the
+// public surfaces: duplicateOf is the older record of a confirmed link
+// (ConfirmedDuplicates) when id is its newer one, "" otherwise; standsFor
+// lists the newer records id stands for. A record confirmed as the newer
+// side of two links (three sources of one place) names the first of them;
+// the records are not merged, so a chain (A, B) and (B, C) leaves C under
+// B, which is itself left out: each link is read alone, as the diagnostic
+// reads them.
+func (s *Store) SameAs(ctx context.Context, id string) (duplicateOf string, standsFor []string, err error) {
+	pairs, err := confirmedPairs(s.read(ctx), id)
+	if err != nil {
+		return "", nil, err
+	}
+	standsFor = []string{}
+	for _, p := range pairs {
+		switch {
+		case p[1] == id && duplicateOf == "":
+			duplicateOf = p[0]
+		case p[0] == id:
+			standsFor = append(standsFor, p[1])
+		}
+	}
+	return duplicateOf, standsFor, nil
 }
 
 // DuplicateFilter selects links in ListDuplicates.
@@ -327,12 +389,65 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 		}
 		now := s.now()
 		by := p.Scope()
+		was := l.Status
 		l.Status, l.DecidedBy, l.DecidedAt, l.UpdatedAt = status, by, &now, now
 		if err := tx.Model(&DuplicateLink{}).Where("id = ?", id).Updates(map[string]any{"status": status, "decided_by": by, "decided_at": now, "updated_at": now}).Error; err != nil {
 			return err
 		}
 		out = l
-		return nil
+		return s.touchSides(tx, l, was)
 	})
 	return out, err
+}
+
+// touchSides writes the next version of both actors of l, and so a change
+// of each to the change log, when the decision changes what the public
+// surfaces serve of them: a confirmation, or its undoing, of a link that
+// exists for anyone (ConfirmedDuplicates) between two live actors. The
+// newer record then leaves search, the exports and HSDS (or comes back),
+// and both representations change (duplicate_of, stands_for): the log is
+// how the search index of every replica, the kept exports and the feed's
+// followers learn it. A decision that serves nothing differently (a
+// suggestion dismissed, a link owed to private contacts) writes nothing
+// more: a change of two actors at once would tell that a link nobody may
+// see was decided.
+func (s *Store) touchSides(tx *gorm.DB, l *DuplicateLink, was string) error {
+	if (was == DuplicateConfirmed) == (l.Status == DuplicateConfirmed) || !publicLink(l.PublicScore) {
+		return nil
+	}
+	return s.touchPair(tx, l.ActorAID, l.ActorBID)
+}
+
+// publicLink says whether a link of this public score exists for anyone
+// (linkVisibleTo with no viewer).
+func publicLink(score *float64) bool { return score != nil && *score >= publicThreshold }
+
+// touchPair writes the next version of actors a and b, and a change of
+// each, when both are live: what the public surfaces serve of them
+// changed (touchSides). Detection calls it too, when a confirmed link's
+// public score crosses the threshold (a side's contacts made public or
+// private; a side archived, whose link's public score then reads 0, and
+// restored).
+func (s *Store) touchPair(tx *gorm.DB, a, b string) error {
+	var sides []Actor
+	if err := forUpdate(tx).Where("id IN ? AND archived_at IS NULL", []string{a, b}).Order("id").Find(&sides).Error; err != nil {
+		return err
+	}
+	if len(sides) != 2 {
+		return nil // a link with an archived actor serves nothing differently
+	}
+	now := s.now()
+	for i := range sides {
+		a := &sides[i]
+		before := *a
+		a.UpdatedAt, a.Version = now, a.Version+1
+		a.PublicVersion, a.PublicUpdatedAt = a.PublicVersion+1, now
+		if err := tx.Model(a).Select("updated_at", "version", "public_version", "public_updated_at").Updates(a).Error; err != nil {
+			return err
+		}
+		if err := recordChange(tx, changeOf(EntityActor, ChangeUpdate, &before, a)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -127,6 +127,10 @@ func (s *Store) ExportPlaces(ctx context.Context, begin func(ExportState) (bool,
 		for {
 			var actors []Actor
 			q := tx.Where("archived_at IS NULL AND status <> ?", vocab.ActorClosed)
+			if !exportsDuplicates(ctx) {
+				cond, args := notAConfirmedDuplicate("actors.id")
+				q = q.Where(cond, args...)
+			}
 			if after != "" {
 				q = q.Where("id > ?", after)
 			}
@@ -196,4 +200,21 @@ func sourceIDHolders(tx *gorm.DB) (map[string]string, error) {
 		holders[r.SourceID] = r.ID
 	}
 	return holders, nil
+}
+
+type duplicatesKey struct{}
+
+// WithDuplicates returns ctx for an export (ExportPlaces) that keeps the
+// newer record of each confirmed duplicate link, which the open-data
+// exports otherwise leave out, as search and HSDS do (a place a
+// coordinator confirmed is one place: a reuser's map showed it twice).
+// Such an export is the client's own (include_duplicates=true), never
+// kept for others.
+func WithDuplicates(ctx context.Context) context.Context {
+	return context.WithValue(ctx, duplicatesKey{}, true)
+}
+
+func exportsDuplicates(ctx context.Context) bool {
+	v, _ := ctx.Value(duplicatesKey{}).(bool)
+	return v
 }

@@ -70,8 +70,13 @@ type PublicServiceFilter struct {
 	// when it has one, else its actor's.
 	PostalCodes []string
 	Near        *Circle
-	Offset      int
-	Limit       int // 0 means no rows, only the total
+	// IncludeDuplicates keeps the services of the newer record of each
+	// confirmed duplicate link, which are otherwise left out
+	// (notAConfirmedDuplicate) unless IDs or ActorIDs name them: they
+	// stay readable by their id.
+	IncludeDuplicates bool
+	Offset            int
+	Limit             int // 0 means no rows, only the total
 }
 
 // PublicServicePage is one page of public services, each with its Actor.
@@ -94,6 +99,10 @@ func (s *Store) PublicServices(ctx context.Context, f PublicServiceFilter) (Publ
 		}
 		if len(f.ActorIDs) > 0 {
 			q = q.Where("services.actor_id IN ?", f.ActorIDs)
+		}
+		if !f.IncludeDuplicates && len(f.IDs) == 0 && len(f.ActorIDs) == 0 {
+			cond, args := notAConfirmedDuplicate("services.actor_id")
+			q = q.Where(cond, args...)
 		}
 		q = matchWords(q, f.Words, "services.name", "services.description", "services.themes", "actors.name", "actors.commune", "services.location_commune")
 		cond, args, err := vocabCondition(dialectOf(q), f.Terms, f.Vocabularies)
@@ -177,8 +186,11 @@ type PublicActorFilter struct {
 	// services only (in id order, which is creation order), so that a page
 	// is bounded whatever a place holds; 0 keeps them all.
 	ServicesPerActor int
-	Offset           int
-	Limit            int // 0 means no rows, only the total
+	// IncludeDuplicates keeps the newer record of each confirmed
+	// duplicate link, otherwise left out unless IDs names it.
+	IncludeDuplicates bool
+	Offset            int
+	Limit             int // 0 means no rows, only the total
 }
 
 // PublicActorPage is one page of public places.
@@ -198,6 +210,9 @@ func (s *Store) PublicActors(ctx context.Context, f PublicActorFilter) (PublicAc
 		q = publicActors(q.Model(&Actor{}))
 		if len(f.IDs) > 0 {
 			q = q.Where("actors.id IN ?", f.IDs)
+		} else if !f.IncludeDuplicates {
+			cond, args := notAConfirmedDuplicate("actors.id")
+			q = q.Where(cond, args...)
 		}
 		return matchWords(q, f.Words, "actors.name", "actors.summary", "actors.description", "actors.commune")
 	}

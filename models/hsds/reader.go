@@ -71,6 +71,9 @@ type ServiceQuery struct {
 	PostalCode      string
 	ProximityMeters float64
 	Full            bool
+	// IncludeDuplicates keeps the services of the newer record of each
+	// confirmed duplicate link (see models.PublicServiceFilter).
+	IncludeDuplicates bool
 	// Minimal lists services with their id, name, status and last change
 	// only (the fields HSDS requires, and what a follower compares).
 	Minimal bool
@@ -83,7 +86,7 @@ type Reader struct {
 }
 
 func (q ServiceQuery) filter(ctx context.Context, st *models.Store) (models.PublicServiceFilter, error) {
-	f := models.PublicServiceFilter{Words: q.Words, Vocabularies: q.Vocabularies, ModifiedAfter: q.ModifiedAfter}
+	f := models.PublicServiceFilter{Words: q.Words, Vocabularies: q.Vocabularies, ModifiedAfter: q.ModifiedAfter, IncludeDuplicates: q.IncludeDuplicates}
 	byVocab := map[string][]string{}
 	var order []string
 	for _, t := range q.Terms {
@@ -238,6 +241,9 @@ type OrganizationQuery struct {
 	Full bool
 	// FullService nests full services (and implies Full).
 	FullService bool
+	// IncludeDuplicates keeps the newer record of each confirmed
+	// duplicate link (see models.PublicActorFilter).
+	IncludeDuplicates bool
 	Paging
 }
 
@@ -245,7 +251,7 @@ type OrganizationQuery struct {
 func (r Reader) Organizations(ctx context.Context, q OrganizationQuery) (HSDSOrganizationList, error) {
 	p := q.Paging.normalized(MaxPerPage)
 	full := q.Full || q.FullService
-	res, err := r.Store.PublicActors(ctx, models.PublicActorFilter{Words: q.Words, WithServices: full, ServicesPerActor: MaxNestedServices, Offset: p.offset(), Limit: p.PerPage})
+	res, err := r.Store.PublicActors(ctx, models.PublicActorFilter{Words: q.Words, IncludeDuplicates: q.IncludeDuplicates, WithServices: full, ServicesPerActor: MaxNestedServices, Offset: p.offset(), Limit: p.PerPage})
 	if err != nil {
 		return HSDSOrganizationList{}, err
 	}

@@ -68,7 +68,7 @@ func cacheKey(kind string, p *plan) string {
 	}
 	sorted := func(l []string) []string { return slices.Sorted(slices.Values(l)) }
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-	w(kind, q.Sort, q.Cursor, strconv.Itoa(p.limit), strconv.FormatBool(q.IncludeRemote), strconv.FormatBool(q.ExcludeFull))
+	w(kind, q.Sort, q.Cursor, strconv.Itoa(p.limit), strconv.FormatBool(q.IncludeRemote), strconv.FormatBool(q.ExcludeFull), strconv.FormatBool(q.IncludeDuplicates))
 	w(p.typed...)
 	w(slices.Sorted(maps.Keys(p.near))...)
 	if q.Near != nil {

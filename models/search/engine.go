@@ -78,6 +78,11 @@ type Query struct {
 	OpenAt *time.Time
 	// ExcludeFull drops services flagged full.
 	ExcludeFull bool
+	// IncludeDuplicates keeps the newer record of each confirmed
+	// duplicate link and its services (FieldSameAs), left out otherwise:
+	// a place a coordinator confirmed is one place, found once, in its
+	// older record, as the territory diagnostic counts it.
+	IncludeDuplicates bool
 	// Facets lists the fields whose value counts are wanted.
 	Facets []string
 	Sort   string
@@ -176,6 +181,11 @@ const (
 	// absent otherwise: the index reads it for words of accessibility
 	// (« fauteuil roulant », « pmr »), it is not a filter.
 	FieldAcceslibre = "acceslibre"
+	// FieldSameAs is "true" on the newer record of a confirmed duplicate
+	// link (models.Store.ConfirmedDuplicates) and on its services, absent
+	// otherwise: searches leave them out unless Query.IncludeDuplicates.
+	// Not a filter nor a facet.
+	FieldSameAs = "same_as"
 	// FieldOpenWhen holds the times of day a place opens on each weekday
 	// ("saturday-morning", "tuesday-evening": see OpenWhenParts) and
 	// OpenWhenEveryDay, on the generic week as FieldOpenOn. It is not a

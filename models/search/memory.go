@@ -41,6 +41,12 @@ type Memory struct {
 	// one of them changes.
 	actorRows  map[string]*models.Actor
 	servicesOf map[string]map[string]*models.Service
+	// sameAs holds the newer records of confirmed duplicate links
+	// (models.Store.ConfirmedDuplicates): their docs and their services'
+	// carry FieldSameAs. Read again with every batch of the change log (a
+	// decision writes a change of both actors, and an archive or a
+	// restore of one side changes what the link hides).
+	sameAs map[string]bool
 
 	// scratches is a free list of query buffers. Not a sync.Pool: the
 	// pool is emptied at every garbage collection, and reallocating
@@ -125,6 +131,11 @@ func (m *Memory) Len() (services, actors int) {
 }
 
 func (m *Memory) rebuild(ctx context.Context) error {
+	sameAs, err := m.store.ConfirmedDuplicates(ctx)
+	if err != nil {
+		return err
+	}
+	m.sameAs = sameAs // before the docs are made; the index is not shared yet
 	actorRows := map[string]*models.Actor{}
 	servicesOf := map[string]map[string]*models.Service{}
 	// Services are turned into docs while the next batch is read from
@@ -151,7 +162,7 @@ func (m *Memory) rebuild(ctx context.Context) error {
 			}
 		}
 	}()
-	err := m.store.ScanDirectory(ctx, func(batch []models.Actor) error {
+	err = m.store.ScanDirectory(ctx, func(batch []models.Actor) error {
 		for i := range batch {
 			actorRows[batch[i].ID] = &batch[i]
 		}
@@ -197,8 +208,12 @@ func (m *Memory) onChange(ctx context.Context, changes []models.Change) error {
 	if err != nil {
 		return fmt.Errorf("search index: reload changed rows: %w", err)
 	}
+	sameAs, err := m.store.ConfirmedDuplicates(ctx)
+	if err != nil {
+		return fmt.Errorf("search index: reload confirmed duplicates: %w", err)
+	}
 	applied := time.Now()
-	m.apply(rows)
+	m.apply(rows, sameAs)
 	m.updates.Add(1)
 	m.applyNanos.Add(int64(time.Since(applied)))
 	m.updateNanos.Add(int64(time.Since(start)))
@@ -206,8 +221,10 @@ func (m *Memory) onChange(ctx context.Context, changes []models.Change) error {
 	return nil
 }
 
-// apply updates the index with the current state of changed rows.
-func (m *Memory) apply(rows models.ChangedRows) {
+// apply updates the index with the current state of changed rows and the
+// newer records of confirmed duplicate links (sameAs): an actor that
+// enters or leaves sameAs gets its docs and its services' made again.
+func (m *Memory) apply(rows models.ChangedRows, sameAs map[string]bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.gen++
@@ -216,6 +233,14 @@ func (m *Memory) apply(rows models.ChangedRows) {
 	touchedActors := map[string]bool{}
 	changedActors := map[string]bool{} // a new row: every service needs it
 	changedServices := map[string]bool{}
+	for _, set := range [2]map[string]bool{m.sameAs, sameAs} {
+		for id := range set {
+			if m.sameAs[id] != sameAs[id] {
+				touchedActors[id], changedActors[id] = true, true
+			}
+		}
+	}
+	m.sameAs = sameAs
 	for i := range rows.Actors {
 		a := rows.Actors[i]
 		touchedActors[a.ID] = true
@@ -500,6 +525,9 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	if a.AcceslibreURL != "" {
 		d.values[FieldAcceslibre] = []string{"true"} // not a filter: no set of the others
 	}
+	if m.sameAs[a.ID] {
+		d.values[FieldSameAs] = []string{"true"} // no set of the others either
+	}
 	hours := sv.OpeningHours
 	if hours == "" {
 		hours = a.OpeningHours
@@ -583,6 +611,9 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	d.values[FieldItinerant] = boolValue(a.Mobility.Contains(vocab.MobilityItinerant))
 	if a.AcceslibreURL != "" {
 		d.values[FieldAcceslibre] = []string{"true"}
+	}
+	if m.sameAs[a.ID] {
+		d.values[FieldSameAs] = []string{"true"}
 	}
 	d.values[FieldStatus] = []string{a.Status}
 	if a.Departement != "" {

@@ -244,6 +244,11 @@ func (t *table) buildFilter(p *plan, s *scratch) {
 			b.andNotWith(s.filter)
 		}
 	}
+	if !p.q.IncludeDuplicates {
+		if b := t.set(FieldSameAs, "true"); b != nil {
+			b.andNotWith(s.filter)
+		}
+	}
 	// A query naming only places filters by them (each place: any of
 	// its interpretations). Places that no record is in at once (two
 	// communes, « cognac angouleme », two départements) are alternatives:
