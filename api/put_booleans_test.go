@@ -57,3 +57,19 @@ func TestPutKeepsStateBooleansItOmits(t *testing.T) {
 		t.Errorf("sync contact_public null: %+v", res.Results[0])
 	}
 }
+
+// TestCreateRefusesNullBooleans: the same rule on a creation — null on a
+// boolean was read as its default (is_full false, accepts_referrals true).
+func TestCreateRefusesNullBooleans(t *testing.T) {
+	e := apitest.New(t)
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: merge(validActor("Lieu"), obj{"contact_public": nil})}); r.Code != 400 || !hasAll(fields(t, r), "contact_public") {
+		t.Errorf("POST actor contact_public null: %d %s", r.Code, r.Body)
+	}
+	aid := str(createActor(t, e, validActor("Lieu"))["id"])
+	for _, field := range []string{"is_full", "accepts_referrals", "on_site", "remote", "pass_numerique"} {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: merge(validService(aid, "Atelier"), obj{field: nil})})
+		if r.Code != 400 || !hasAll(fields(t, r), field) {
+			t.Errorf("POST service %s null: %d %s", field, r.Code, r.Body)
+		}
+	}
+}

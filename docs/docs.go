@@ -13531,7 +13531,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "everywhere": {
-                    "description": "Ends every session of the account (log out everywhere: a lost phone,\na shared computer), not only this one.",
+                    "description": "Ends every session of the account (log out everywhere: a lost phone,\na shared computer), not only this one. A boolean: null is refused (400).",
                     "type": "boolean"
                 },
                 "refresh_token": {

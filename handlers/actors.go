@@ -612,7 +612,7 @@ func (h *Handler) GetActor(c *gin.Context) error {
 //	@Router			/api/v1/actors [post]
 func (h *Handler) CreateActor(c *gin.Context) error {
 	var in ActorInput
-	if err := decodeJSON(c, &in); err != nil {
+	if _, err := decodeReplacement(c, &in, actorBooleans); err != nil { // null on a boolean: 400
 		return err
 	}
 	var a models.Actor

@@ -316,11 +316,11 @@ func nullMembers(m map[string]json.RawMessage, notNull []string, reason string) 
 // booleanNull is why null is refused on a boolean of a whole
 // representation (a PUT, a sync record): a boolean has no « none », and
 // null was read as false — on is_full, a full service reopened.
-const booleanNull = "must not be null: a boolean is true or false (omit it to keep a structure's choice: is_full, accepts_referrals, contact_public)"
+const booleanNull = "must not be null: a boolean is true or false, or left out"
 
-// decodeReplacement decodes the body of a PUT into dst, refusing null on
-// the members named in booleans (400 naming them), and returns the
-// members it sends: a replacement keeps some of those it leaves out.
+// decodeReplacement decodes a JSON body into dst, refusing null on the
+// members named in booleans (400 naming them), and returns the members it
+// sends: a replacement (PUT) keeps some of those it leaves out.
 func decodeReplacement(c *gin.Context, dst any, booleans []string) (map[string]json.RawMessage, error) {
 	b, err := readBody(c, mediaJSON)
 	if err != nil {

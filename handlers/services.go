@@ -402,7 +402,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 //	@Router			/api/v1/services [post]
 func (h *Handler) CreateService(c *gin.Context) error {
 	var in ServiceInput
-	if err := decodeJSON(c, &in); err != nil {
+	if _, err := decodeReplacement(c, &in, serviceBooleans); err != nil { // null on a boolean: 400
 		return err
 	}
 	if err := in.checkPoint(); err != nil {
