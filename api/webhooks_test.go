@@ -192,11 +192,10 @@ func waitForHooks(t *testing.T, e *apitest.Env, what string, cond func() bool) {
 }
 
 // waitFannedOut waits until the webhooks' fan-out has read every change
-// committed so far. The fan-out collapses the changes of one record that
-// it reads in one batch (as a page of the change feed does): a test that
-// counts one delivery per change waits for this between the changes it
-// counts, or a loaded machine, whose fan-out reads them together, gives
-// fewer.
+// committed so far. Every change is a delivery of its own, but it shows
+// the record as the fan-out reads it: a test that checks what each
+// delivery shows waits for this between the changes, or a loaded machine,
+// whose fan-out reads them together, shows the later state in both.
 func waitFannedOut(t *testing.T, e *apitest.Env) {
 	t.Helper()
 	head, err := e.Store.LastSeq(context.Background())
@@ -264,9 +263,8 @@ func TestWebhookDeliversSignedChanges(t *testing.T) {
 	// A structure whose phone is not public: an administrator's
 	// subscription is shown what anyone may read.
 	// Each write is let through the fan-out before the next: changes of
-	// one record fanned out in one batch are collapsed into one event
-	// carrying the latest state, as a page of /changes
-	// (TestWebhookCollapsesARecordsChanges).
+	// one record fanned out in one batch are each delivered, but show the
+	// record's latest state (TestWebhookDeliversEveryChangeReadTogether).
 	queued := func(n int) {
 		waitFor(t, fmt.Sprintf("%d deliveries queued", n), func() bool { return len(deliveries(t, e, e.Admin, id, "")) >= n })
 	}
@@ -535,7 +533,7 @@ func TestWebhookFilters(t *testing.T) {
 		"address": obj{"street": "1 rue", "postal_code": "06000", "commune": "Nice"}}))
 	// A service of the Nice place (no source of its own: matches caf-13 by its actor).
 	svc := createService(t, e, validService(str(nice["id"]), "Atelier"))
-	waitFannedOut(t, e) // else M's creation and update may be read together, and collapse
+	waitFannedOut(t, e) // else M's creation may be read with its update, and show it
 	patch(t, e, "/api/v1/actors/"+str(marseille["id"]), obj{"summary": "Changé"})
 	want := map[string][]string{
 		"all":        {"actor.created:M", "actor.created:N", "service.created:S", "actor.updated:M"},

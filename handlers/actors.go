@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -123,7 +124,9 @@ type ActorInput struct {
 	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day
 	// it last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or
 	// 0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync
-	// record updating a place, each keeps the stored value (a sync record that sends "" writes none).
+	// record updating a place, each keeps the stored value; sent null or "" (PUT, sync, PATCH), each is
+	// cleared: no producer reads as the record's source, no date leaves the place undated (a sync
+	// result warns when it removes a stored date).
 	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500"`
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
 	// active (the default), temporarily_closed (with closed_from) or closed.
@@ -296,6 +299,10 @@ func (in *ActorInput) toModel(a *models.Actor) {
 	a.ClosedFrom, a.ClosedUntil, a.ClosureReason = in.ClosedFrom, in.ClosedUntil, in.ClosureReason
 }
 
+// actorBooleans are the booleans of an actor: null is refused on each
+// (PATCH, PUT, sync), as a service's (serviceBooleans).
+var actorBooleans = []string{"contact_public"}
+
 // keepPartnersKeys keeps, in a replacement of a record, the producer and
 // producer_updated_on it leaves out, whoever sends it — as a sync batch
 // keeps them (models.Omitted.Producer): read as « no other producer, no
@@ -305,14 +312,22 @@ func (in *ActorInput) toModel(a *models.Actor) {
 // (Principal.AuthorizeActorChange), and a client that does not know these
 // fields answered 403 on every PUT of a partner's record. A value sent is
 // still checked: another one is 403.
-func keepPartnersKeys(p *models.Principal, cur *models.Actor, in *ActorInput) {
+//
+// The producer and its date are kept only when left out: sent null or ""
+// they are cleared, as in a sync record (no producer: the record's source
+// is its producer; no date: the place is undated).
+func keepPartnersKeys(p *models.Principal, cur *models.Actor, in *ActorInput, sent map[string]json.RawMessage) {
 	keep := func(dst *string, stored string) {
 		if strings.TrimSpace(*dst) == "" {
 			*dst = stored
 		}
 	}
-	keep(&in.Producer, cur.Producer)
-	keep(&in.ProducerUpdatedOn, cur.ProducerUpdatedOn)
+	if !has(sent, "producer") {
+		in.Producer = cur.Producer
+	}
+	if !has(sent, "producer_updated_on") {
+		in.ProducerUpdatedOn = cur.ProducerUpdatedOn
+	}
 	if cur.Source == "" || p == nil || p.IsAdmin() || p.IsPartner() {
 		return
 	}
@@ -627,7 +642,7 @@ type ActorRecord struct {
 //	@Router			/api/v1/actors [post]
 func (h *Handler) CreateActor(c *gin.Context) error {
 	var in ActorInput
-	if err := decodeJSON(c, &in); err != nil {
+	if _, err := decodeReplacement(c, &in, actorBooleans); err != nil { // null on a boolean: 400
 		return err
 	}
 	var a models.Actor
@@ -647,7 +662,7 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //
 //	@ID			replaceActor
 //	@Summary		Replace an actor
-//	@Description	Replaces every writable field: omitted fields are cleared, but producer and producer_updated_on, which are kept when left out (as a sync batch keeps them), and, in a person's replacement of a partner's record, source and source_id, kept when left out too (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
+//	@Description	Replaces every writable field: omitted fields are cleared, but producer, producer_updated_on and contact_public, which are kept when left out (as a sync batch keeps them; producer and producer_updated_on sent null or "" are cleared; null on contact_public, a boolean, is 400 naming it), and, in a person's replacement of a partner's record, source and source_id, kept when left out too (another value is 403). Send If-Match with the ETag you read to avoid overwriting someone else's change (412 if it changed). Who: administrators; coordinators of the actor's territory; managers of the actor or of its network; partner clients with the directory:write scope for records of their own source. A structure's own decisions need its managers (its own or its network's) or an administrator, never a coordinator's right to edit the territory: changing parent_id (joining, moving or leaving a network, whose managers then manage the structure's team; joining also needs to manage the network) and, for a structure with a team, setting contact_public to true (403 naming the field; partners get the same for a structure with a team). Each is recorded in the structure's security trail (actor.network_changed, actor.contact_public_changed).
 //	@Tags			actors
 //	@Accept			json
 //	@Produce		json
@@ -672,9 +687,20 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //	@Router			/api/v1/actors/{id} [put]
 func (h *Handler) ReplaceActor(c *gin.Context) error {
 	var sent ActorInput
-	return h.updateActor(c, func() error { return decodeJSON(c, &sent) }, func(cur *models.Actor, in *ActorInput) error {
+	var members map[string]json.RawMessage
+	read := func() (err error) {
+		members, err = decodeReplacement(c, &sent, actorBooleans)
+		return err
+	}
+	return h.updateActor(c, read, func(cur *models.Actor, in *ActorInput) error {
 		*in = sent
-		keepPartnersKeys(principal(c), cur, in)
+		keepPartnersKeys(principal(c), cur, in, members)
+		// Left out, contact_public keeps the structure's choice, as a
+		// sync keeps it: a PUT of an older schema hid the contacts a
+		// structure shows.
+		if !has(members, "contact_public") {
+			in.ContactPublic = cur.ContactPublic
+		}
 		return nil
 	})
 }
@@ -711,7 +737,7 @@ func (h *Handler) PatchActor(c *gin.Context) error {
 	var patch []byte
 	read := func() (err error) {
 		// contact_public is a boolean: null is refused, as a service's.
-		patch, err = readPatch(c, &ActorInput{}, "contact_public")
+		patch, err = readPatch(c, &ActorInput{}, actorBooleans...)
 		return err
 	}
 	return h.updateActor(c, read, func(cur *models.Actor, in *ActorInput) error {

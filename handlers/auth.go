@@ -44,7 +44,7 @@ type TokenRequest struct {
 type LogoutRequest struct {
 	RefreshToken string `json:"refresh_token"`
 	// Ends every session of the account (log out everywhere: a lost phone,
-	// a shared computer), not only this one.
+	// a shared computer), not only this one. A boolean: null is refused (400).
 	Everywhere bool `json:"everywhere,omitempty"`
 }
 
@@ -229,7 +229,9 @@ func readTokenRequest(c *gin.Context) (TokenRequest, error) {
 //	@Router			/api/v1/auth/logout [post]
 func (h *Handler) Logout(c *gin.Context) error {
 	var in LogoutRequest
-	if err := decodeJSON(c, &in); err != nil {
+	// null on everywhere was read as false: the caller who meant to end
+	// every session ended only this one.
+	if _, err := decodeReplacement(c, &in, []string{"everywhere"}); err != nil {
 		return err
 	}
 	if in.RefreshToken == "" {

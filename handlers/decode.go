@@ -177,7 +177,9 @@ type batch[T any] struct {
 // record whose value has the wrong type, or that is no object, is refused
 // alone, as a record that does not validate is: a number where the name
 // should be is one record's data, and it refused the partner's whole batch.
-func decodeBatch[T any](c *gin.Context, list string, req any, tooMany error) (*batch[T], error) {
+//
+// null on a member named in booleans refuses the record, naming it.
+func decodeBatch[T any](c *gin.Context, list string, req any, tooMany error, booleans []string) (*batch[T], error) {
 	b, err := readBody(c, mediaJSON)
 	if err != nil {
 		return nil, err
@@ -213,6 +215,9 @@ func decodeBatch[T any](c *gin.Context, list string, req any, tooMany error) (*b
 			continue
 		}
 		_ = json.Unmarshal(raw, &out.Sent[i]) // an object: unmarshalStrict read it
+		if fe := nullMembers(out.Sent[i], booleans, booleanNull); len(fe) > 0 {
+			out.Refused[i] = fe[0]
+		}
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		err := dec.Decode(&out.Records[i])
@@ -285,24 +290,51 @@ func patchNulls(b []byte, clearable []string) ([]byte, error) {
 // refuseNulls answers 400 naming the top-level members of the JSON object
 // b that are null and named in notNull.
 func refuseNulls(b []byte, notNull []string) error {
-	if len(notNull) == 0 {
-		return nil
-	}
 	var m map[string]json.RawMessage
-	if json.Unmarshal(b, &m) != nil {
+	if len(notNull) == 0 || json.Unmarshal(b, &m) != nil {
 		return nil
 	}
+	if fe := nullMembers(m, notNull, "must not be null: omit it to keep the value"); len(fe) > 0 {
+		return &models.Error{Code: models.EBADREQUEST, Message: "The patch removes fields that cannot be removed.", Fields: fe}
+	}
+	return nil
+}
+
+// nullMembers names the members of m that are null and named in notNull,
+// sorted, each with reason.
+func nullMembers(m map[string]json.RawMessage, notNull []string, reason string) models.FieldErrors {
 	var fe models.FieldErrors
 	for k, v := range m {
 		if string(bytes.TrimSpace(v)) == "null" && slices.Contains(notNull, k) {
-			fe.Add(clip(k), "must not be null: omit it to keep the value")
+			fe.Add(clip(k), reason)
 		}
 	}
-	if len(fe) == 0 {
-		return nil
-	}
 	slices.SortFunc(fe, func(a, b models.FieldError) int { return strings.Compare(a.Field, b.Field) })
-	return &models.Error{Code: models.EBADREQUEST, Message: "The patch removes fields that cannot be removed.", Fields: fe}
+	return fe
+}
+
+// booleanNull is why null is refused on a boolean of a whole
+// representation (a PUT, a sync record): a boolean has no « none », and
+// null was read as false — on is_full, a full service reopened.
+const booleanNull = "must not be null: a boolean is true or false, or left out"
+
+// decodeReplacement decodes a JSON body into dst, refusing null on the
+// members named in booleans (400 naming them), and returns the members it
+// sends: a replacement (PUT) keeps some of those it leaves out.
+func decodeReplacement(c *gin.Context, dst any, booleans []string) (map[string]json.RawMessage, error) {
+	b, err := readBody(c, mediaJSON)
+	if err != nil {
+		return nil, err
+	}
+	if err := unmarshalStrict(b, dst); err != nil {
+		return nil, err
+	}
+	var sent map[string]json.RawMessage
+	_ = json.Unmarshal(b, &sent) // an object: unmarshalStrict read it into a struct
+	if fe := nullMembers(sent, booleans, booleanNull); len(fe) > 0 {
+		return nil, &models.Error{Code: models.EBADREQUEST, Message: "The body sets to null a field that has no « none ».", Fields: fe}
+	}
+	return sent, nil
 }
 
 // unmarshalStrict decodes the JSON value b into dst, once checkBody found

@@ -29,7 +29,7 @@ func csvTime(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.UTC().Format(time.RFC3339)
+	return t.UTC().Format(TimeLayout) // as every answer writes one
 }
 
 // writeReferralsCSV writes every referral f selects, in one read, for
@@ -59,7 +59,7 @@ func (h *Handler) writeReferralsCSV(c *gin.Context, f models.ReferralFilter) err
 		if r.HandlerID != "" {
 			accepted = n.card(r.HandlerID, r.ToActorID).DisplayName
 		}
-		w.Write([]string{r.ID, r.CreatedAt.UTC().Format(time.RFC3339), dir, r.Status, csvCell(n.actor(r.FromActorID)),
+		w.Write([]string{r.ID, csvTime(&r.CreatedAt), dir, r.Status, csvCell(n.actor(r.FromActorID)),
 			csvCell(n.card(r.SenderID, r.FromActorID).DisplayName), csvCell(n.actor(r.ToActorID)), csvCell(n.service(r.ToServiceID)),
 			strings.Join(r.Themes, "|"), csvCell(r.PersonFirstName), csvCell(r.PersonLastName), csvCell(accepted),
 			csvTime(r.AcceptedAt), csvTime(r.ClosedAt), r.RefusalReason, r.ForwardedFromID, r.ForwardedToID, "/api/v1/referrals/" + r.ID})

@@ -56,7 +56,8 @@ type ServiceInput struct {
 	Languages []string `json:"languages,omitempty" extensions:"x-vocabulary=languages" example:"fr" validate:"max=20"`
 	// People per session, for workshops.
 	Capacity *int `json:"capacity,omitempty" example:"8" minimum:"1" maximum:"100000"`
-	// No place left for now.
+	// No place left for now. A PUT that leaves it out keeps the stored value, as a sync does (it is the
+	// structure's state, which a partner's older schema may not know); null is refused (400).
 	IsFull bool `json:"is_full,omitempty"`
 	// Whether helpers of other structures may refer people to it; true by default when the service is
 	// created. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission
@@ -401,7 +402,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 //	@Router			/api/v1/services [post]
 func (h *Handler) CreateService(c *gin.Context) error {
 	var in ServiceInput
-	if err := decodeJSON(c, &in); err != nil {
+	if _, err := decodeReplacement(c, &in, serviceBooleans); err != nil { // null on a boolean: 400
 		return err
 	}
 	if err := in.checkPoint(); err != nil {
@@ -429,7 +430,7 @@ func (h *Handler) CreateService(c *gin.Context) error {
 //
 //	@ID			replaceService
 //	@Summary		Replace a service
-//	@Description	Replaces every writable field: omitted fields are cleared (on_site is true when both on_site and remote are omitted), except accepts_referrals, which keeps the stored choice when omitted. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).
+//	@Description	Replaces every writable field: omitted fields are cleared (on_site is true when both on_site and remote are omitted), except accepts_referrals and is_full, which keep the stored choice when omitted, as a sync keeps them. A boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) has no none: null is refused with 400 naming it. Setting status to archived archives the service. Send If-Match to avoid lost updates (412). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. For a structure with a team, opening a service to referrals (accepts_referrals true on a service that had it false) is the structure's commitment: only its managers (or its network's) and administrators make it (403 naming accepts_referrals; recorded in its security trail as service.accepts_referrals_changed).
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
@@ -454,13 +455,23 @@ func (h *Handler) CreateService(c *gin.Context) error {
 //	@Router			/api/v1/services/{id} [put]
 func (h *Handler) ReplaceService(c *gin.Context) error {
 	var sent ServiceInput
-	return h.updateService(c, func() error { return decodeJSON(c, &sent) }, func(cur *models.Service, in *ServiceInput) error {
+	var members map[string]json.RawMessage
+	read := func() (err error) {
+		members, err = decodeReplacement(c, &sent, serviceBooleans)
+		return err
+	}
+	return h.updateService(c, read, func(cur *models.Service, in *ServiceInput) error {
 		*in = sent
-		// Left out, accepts_referrals keeps the structure's choice: read
-		// as its default (true), a PUT reopened to referrals a service its
-		// structure had closed (probe h36 B, 4).
+		// Left out, accepts_referrals and is_full keep the structure's
+		// choice, as a sync keeps them: read as their defaults, a PUT
+		// reopened to referrals a service its structure had closed (probe
+		// h36 B, 4), and a partner's PUT of an older schema marked a full
+		// service as having room (verify36 N4).
 		if in.AcceptsReferrals == nil {
 			in.AcceptsReferrals = ptr(!cur.ReferralsClosed)
+		}
+		if !has(members, "is_full") {
+			in.IsFull = cur.IsFull
 		}
 		return in.checkPoint()
 	})

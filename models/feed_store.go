@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"time"
 
@@ -74,7 +75,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int, viewer *Pri
 		if err != nil {
 			return err
 		}
-		feed.Entries, err = fr.entries(tx, viewer)
+		feed.Entries, err = fr.entries(tx, viewer, false)
 		return err
 	})
 	return feed, dbError(err)
@@ -152,7 +153,15 @@ func loadFeedRecords(tx *gorm.DB, rows []Change) (*feedRecords, error) {
 // record are collapsed into one entry, at the seq of the last one, carrying
 // the record's current state; archived records come as tombstones, and a
 // draft service the viewer may not see as a hide tombstone.
-func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, error) {
+//
+// each is the webhooks' rule instead: every change is an entry of its own,
+// with its own operation, seq, time and version, carrying the record's
+// current state (a tombstone for an archival). A subscriber is told every
+// change once, in order: collapsed, a creation read with its archival was
+// delivered as the archival alone, a tombstone of a record the subscriber
+// never heard of. A service hidden from the viewer still comes as one
+// entry: its earlier changes would show its current, unpublished state.
+func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal, each bool) ([]FeedEntry, error) {
 	visible := map[string]bool{}
 	if len(fr.serviceIDs) > 0 {
 		var ids []string
@@ -193,6 +202,7 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 	last := map[key]int{}     // index in rows of the record's last change
 	created := map[key]bool{} // first change in the run is its creation
 	first := map[key]bool{}
+	kept := make([]bool, len(fr.rows))
 	for i, r := range fr.rows {
 		k := key{r.Entity, r.EntityID}
 		if !first[k] {
@@ -204,54 +214,88 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal) ([]FeedEntry, err
 		if v, ok := hid[r.EntityID]; ok && r.Entity == EntityService && r.Version < v {
 			continue // the hide entry comes at the change that hid it, in this page or a later one
 		}
-		last[k] = i
+		last[k], kept[i] = i, true
 	}
+	// later counts, for each record, its kept changes after the one read:
+	// an actor shown without its private contacts is dated by its public
+	// version, which each of them moved by one.
+	later := map[key]int64{}
 	var out []FeedEntry
-	for i, r := range fr.rows {
+	for i := len(fr.rows) - 1; i >= 0; i-- {
+		r := fr.rows[i]
 		k := key{r.Entity, r.EntityID}
-		if j, ok := last[k]; !ok || j != i {
+		own := each && (r.Entity == EntityActor || visible[r.EntityID])
+		if !kept[i] || last[k] != i && !own {
 			continue
 		}
-		e := FeedEntry{Seq: r.Seq, Entity: r.Entity, EntityID: r.EntityID, At: r.At, Version: r.Version, Op: FeedUpdate}
-		if created[k] {
-			e.Op = FeedCreate
+		e, ok := fr.entry(r, created[k], visible[r.EntityID], contacts[r.EntityID])
+		if !ok {
+			continue
 		}
-		archived := false
-		switch r.Entity {
-		case EntityActor:
-			e.Actor = fr.actors[r.EntityID]
-			archived = e.Actor == nil || e.Actor.IsArchived()
-			if e.Actor != nil {
-				e.At, e.Version = e.Actor.UpdatedAt, e.Actor.Version
-				if !contacts[r.EntityID] {
-					e.At, e.Version = e.Actor.PublicUpdatedAt, e.Actor.PublicVersion
-				}
-			}
-		default:
-			e.Service = fr.services[r.EntityID]
-			archived = e.Service == nil || e.Service.IsArchived()
-			if e.Service != nil && !e.Service.WasPublished && !visible[r.EntityID] {
-				continue // a draft never published: nothing of it was ever in this reader's view
-			}
-			if e.Service != nil {
-				e.At, e.Version = e.Service.UpdatedAt, e.Service.Version
-				if !visible[r.EntityID] && !e.Service.IsPublished() {
-					// A service hidden from this reader: the entry is
-					// the change that hid it (its later changes as a
-					// draft are left out above), dated by it.
-					e.At, e.Version = r.At, r.Version
-					if !archived {
-						e.Op = FeedHide
-					}
-				}
+		if own {
+			e.Op, e.At, e.Version = feedOp(r, e), r.At, r.Version
+			if e.Actor != nil && !contacts[r.EntityID] {
+				e.Version = e.Actor.PublicVersion - later[k]
 			}
 		}
-		if archived {
-			e.Op = FeedArchive
-		}
+		later[k]++
 		out = append(out, e)
 	}
+	slices.Reverse(out)
 	return out, nil
+}
+
+// feedOp is a change's own operation as the webhooks tell it: a record
+// gone from the database is a tombstone whatever the change was.
+func feedOp(r Change, e FeedEntry) string {
+	if e.Actor == nil && e.Service == nil {
+		return FeedArchive
+	}
+	return r.Op
+}
+
+// entry is a record's entry at its change r, in the record's current state
+// (see entries); ok is false for a draft never published that the viewer
+// may not see.
+func (fr *feedRecords) entry(r Change, created, visible, contacts bool) (e FeedEntry, ok bool) {
+	e = FeedEntry{Seq: r.Seq, Entity: r.Entity, EntityID: r.EntityID, At: r.At, Version: r.Version, Op: FeedUpdate}
+	if created {
+		e.Op = FeedCreate
+	}
+	archived := false
+	switch r.Entity {
+	case EntityActor:
+		e.Actor = fr.actors[r.EntityID]
+		archived = e.Actor == nil || e.Actor.IsArchived()
+		if e.Actor != nil {
+			e.At, e.Version = e.Actor.UpdatedAt, e.Actor.Version
+			if !contacts {
+				e.At, e.Version = e.Actor.PublicUpdatedAt, e.Actor.PublicVersion
+			}
+		}
+	default:
+		e.Service = fr.services[r.EntityID]
+		archived = e.Service == nil || e.Service.IsArchived()
+		if e.Service != nil && !e.Service.WasPublished && !visible {
+			return e, false // a draft never published: nothing of it was ever in this reader's view
+		}
+		if e.Service != nil {
+			e.At, e.Version = e.Service.UpdatedAt, e.Service.Version
+			if !visible && !e.Service.IsPublished() {
+				// A service hidden from this reader: the entry is
+				// the change that hid it (its later changes as a
+				// draft are left out above), dated by it.
+				e.At, e.Version = r.At, r.Version
+				if !archived {
+					e.Op = FeedHide
+				}
+			}
+		}
+	}
+	if archived {
+		e.Op = FeedArchive
+	}
+	return e, true
 }
 
 // hidingVersions returns, for each service of the run now hidden from the

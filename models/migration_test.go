@@ -558,3 +558,34 @@ func TestMigration00106TrailSubjectLabels(t *testing.T) {
 		t.Error("the trail is no longer append-only")
 	}
 }
+
+// TestMigration00109NameKeysNFKC: a name key written by the fold before
+// NFKC (« ｅｓｐａｃｅ » kept full-width) is cleared, for the store to key it
+// again on opening; an ASCII name, whose key cannot change, keeps its own.
+func TestMigration00109NameKeysNFKC(t *testing.T) {
+	db, p := migrateTo(t, 107)
+	for _, r := range [][3]string{{"w", "ＥＳＰＡＣＥ", "ｅｓｐａｃｅ"}, {"a", "Espace", "espace"}, {"e", "Médiathèque", "mediatheque"}} {
+		mustExec(t, db, `INSERT INTO actors (id, name, name_key, status, created_at, updated_at, version) VALUES (?, ?, ?, 'active', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`, r[0], r[1], r[2])
+	}
+	if _, err := p.UpTo(context.Background(), 109); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"w": "", "a": "espace", "e": ""}
+	rows, err := db.Query("SELECT id, name_key FROM actors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, key string
+		if err := rows.Scan(&id, &key); err != nil {
+			t.Fatal(err)
+		}
+		if key != want[id] {
+			t.Errorf("%s: name_key %q, want %q", id, key, want[id])
+		}
+	}
+	if NameKey("ＥＳＰＡＣＥ") != "espace" || NameKey("Lʼisle") != NameKey("L'Isle") {
+		t.Errorf("NameKey: %q %q", NameKey("ＥＳＰＡＣＥ"), NameKey("Lʼisle"))
+	}
+}

@@ -835,7 +835,15 @@ func ownCheckedOn(a *Actor, ex existingKey) {
 // later (last year's file imported again by mistake, a partner replaying
 // an old export). Written as sent — the producer is the authority on its
 // records — but not without a word.
+//
+// It warns too of a date a record removes (null or "": the rule is that
+// omitted keeps it, sent empty clears it): the place turns undated, and
+// stale, which the result said nothing of (verify36 N5).
 func olderProducerDate(before, a *Actor) []FieldError {
+	if a.ProducerUpdatedOn == "" && before.ProducerUpdatedOn != "" {
+		return []FieldError{{Field: "producer_updated_on", Reason: fmt.Sprintf(
+			"sent empty (null): the stored date %s is removed and the place is undated; omit the field to keep it", before.ProducerUpdatedOn)}}
+	}
 	if a.ProducerUpdatedOn == "" || before.ProducerUpdatedOn == "" || a.ProducerUpdatedOn >= before.ProducerUpdatedOn {
 		return nil
 	}

@@ -160,10 +160,12 @@ const (
 )
 
 // webhookDeliveries renders the deliveries of changes (in seq order) for
-// subs: for each subscription, the changes as its viewer sees them
-// (collapsed per record, as a page of the change feed), those its filters
-// select and, for live deliveries (generation 0), only changes after it was
-// registered.
+// subs: for each subscription, the changes as its viewer sees them, those
+// its filters select and, for live deliveries (generation 0), only changes
+// after it was registered. Live deliveries tell every change of a record on
+// its own, in order (feedRecords.entries with each); a replay, which sends
+// records as they are now, collapses a record's changes as a page of the
+// change feed does.
 func (s *Store) webhookDeliveries(ctx context.Context, changes []Change, subs []WebhookSubscription, generation int, render WebhookRenderer) ([]WebhookDelivery, error) {
 	var out []WebhookDelivery
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
@@ -188,7 +190,7 @@ func (s *Store) webhookDeliveries(ctx context.Context, changes []Change, subs []
 			rights := webhookRights(viewer)
 			entries, seen := byViewer[key]
 			if !seen {
-				if entries, err = fr.entries(tx, viewer); err != nil {
+				if entries, err = fr.entries(tx, viewer, generation == 0); err != nil {
 					return err
 				}
 				byViewer[key] = entries
@@ -237,8 +239,7 @@ func (s *Store) webhookDeliveries(ctx context.Context, changes []Change, subs []
 // before the batch, and the fan-out no longer renders nor stores anything
 // for it. CatchUpWebhookStep queues what it missed, from the change log,
 // as its queue drains, then the fan-out takes it back: a healthy endpoint
-// still receives every change (a record's latest state, as a page of the
-// change feed collapses them), and a dead one costs a marker instead of a
+// still receives every change, and a dead one costs a marker instead of a
 // rendered body per change. A subscription with nothing waiting takes a
 // whole batch, whatever its size.
 func (s *Store) FanOutWebhooks(ctx context.Context, batch []Change, maxPending int64, render WebhookRenderer) (int, error) {

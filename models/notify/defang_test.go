@@ -49,3 +49,41 @@ func TestProbe36L1NamesCarryNoLinks(t *testing.T) {
 		t.Errorf("initials and acronyms were changed: %q", got.Text)
 	}
 }
+
+// TestDefangLookAlikes: names written with characters a browser or a mail
+// reader reads as a link's — full-width and ideographic dots (which IDNA
+// maps to « . »), a full-width colon and slash, invisible characters
+// inside a host name, a bare IPv4 or IPv6 address, a link scheme without
+// « // » — were quoted as written (verify36 N6). Names are folded with
+// NFKC, then defanged.
+func TestDefangLookAlikes(t *testing.T) {
+	l := links(t)
+	for name, bad := range map[string][]string{
+		"https：//evil．test/x":        {"evil.test", "s://evil", "evil．test"},
+		"evil。test/login":            {"evil.test", "evil。test"},
+		"evil｡test":                  {"evil.test", "evil｡test"},
+		"evil\u200b.test":            {"evil.test", "\u200b"},
+		"Mairie 192.168.1.5/login":   {"192.168.1.5"},
+		"Mairie [2001:db8::1]/login": {"2001:db8::1"},
+		"Mairie 2001:db8::7":         {"2001:db8::7"},
+		"javascript:alert(1)":        {"javascript:"},
+		"Aide mailto:x@evil.test":    {"mailto:", "evil.test"},
+		"ｈｔｔｐｓ：／／ｅｖｉｌ．ｔｅｓｔ": {"evil.test", "s://evil"},
+	} {
+		got, err := notify.Render(models.NotifyReferralReceived, map[string]string{"referral_id": "r1", "from_actor_name": name,
+			"service_name": "Aide", "to_actor_name": "C.C.A.S"}, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range bad {
+			if strings.Contains(got.Text, b) || strings.Contains(got.Subject, b) {
+				t.Errorf("%q: the e-mail carries %q: %q", name, b, got.Text)
+			}
+		}
+	}
+	got, _ := notify.Render(models.NotifyReferralReceived, map[string]string{"referral_id": "r1", "from_actor_name": "Ouvert 09:00-12:00, v1.2",
+		"service_name": "Aide", "to_actor_name": "C.C.A.S"}, l)
+	if !strings.Contains(got.Text, "09:00-12:00, v1.2") {
+		t.Errorf("hours and versions were changed: %q", got.Text)
+	}
+}

@@ -10,12 +10,15 @@ package notify
 
 import (
 	"fmt"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // dates in Europe/Paris even where the system has no zoneinfo
+
+	"golang.org/x/text/unicode/norm"
 
 	"carnet/models"
 )
@@ -112,7 +115,18 @@ var hostDot = regexp.MustCompile(`([\p{L}\p{N}-]{2,})\.(\p{L}{2,})`)
 // name is a whole web address (1 of 3,255 in the reference files).
 // "://" becomes "[:]//" and a host name's dots "[.]", the usual defanged
 // form, still readable.
+//
+// The name is first folded as a browser reads an address (verify36 N6):
+// NFKC turns full-width letters, dots, colons and slashes into ASCII
+// (« ｅｖｉｌ．ｔｅｓｔ »), the ideographic full stops IDNA reads as dots
+// become dots (« evil。test »), and invisible characters inside a host
+// name go. Bare IP addresses (192.168.1.5/login, [2001:db8::1]) and the
+// schemes mail readers link without « // » (javascript:, mailto:) are
+// defanged too.
 func defang(s string) string {
+	s = strings.Map(foldDot, norm.NFKC.String(s))
+	s = ipAddress.ReplaceAllStringFunc(s, defangIP)
+	s = bareScheme.ReplaceAllString(s, "$1[:]")
 	s = strings.ReplaceAll(s, "://", "[:]//")
 	for {
 		next := hostDot.ReplaceAllString(s, "$1[.]$2")
@@ -122,6 +136,34 @@ func defang(s string) string {
 		s = next
 	}
 }
+
+// foldDot maps the dots IDNA reads as « . » (after NFKC: U+3002, which
+// U+FF61 and U+FE12 fold to) to it, and drops the invisible characters a
+// reader ignores inside a host name (zero-width ones, the soft hyphen).
+func foldDot(r rune) rune {
+	switch r {
+	case '\u3002':
+		return '.'
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return -1
+	}
+	return r
+}
+
+// ipAddress finds what may be an IP address: digits and dots, or hex
+// digits and colons; defangIP keeps only real addresses (hours such as
+// 09:00 and versions such as v1.2 are none).
+var ipAddress = regexp.MustCompile(`[0-9A-Fa-f]*[:.][0-9A-Fa-f:.]*[0-9A-Fa-f:]`)
+
+func defangIP(m string) string {
+	if a, err := netip.ParseAddr(m); err != nil || a.Is4() && strings.Count(m, ".") != 3 {
+		return m
+	}
+	return strings.NewReplacer(".", "[.]", ":", "[:]").Replace(m)
+}
+
+// bareScheme is a scheme that mail readers link without « // ».
+var bareScheme = regexp.MustCompile(`(?i)\b(javascript|vbscript|data|mailto|file):`)
 
 const (
 	hello  = "Bonjour,\n\n"

@@ -80,7 +80,7 @@ func geoFeature(a *models.Actor, services []models.Service, st models.ExportStat
 		Commune: a.Address.Commune, InseeCode: a.Address.InseeCode, Phones: []string{}, Emails: []string{},
 		Websites: nonNil(a.Websites), OpeningHours: a.OpeningHours, Status: a.Status, Themes: nonNil(o.themes),
 		TimeZone: models.TimeZoneOf(a.Address.InseeCode, a.Departement), ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
-		Services: make([]geoService, len(services)), Source: a.Source, UpdatedAt: o.updated.UTC().Format("2006-01-02T15:04:05Z"),
+		Services: make([]geoService, len(services)), Source: a.Source, UpdatedAt: o.updated.UTC().Format(models.TimeLayout),
 		SourceID: a.SourceID, Producer: producerOf(a), CheckedOn: checkedOn(a, o), QualityScore: q.Score, Missing: q.Missing,
 	}}
 	if a.ContactPublic {
