@@ -108,3 +108,37 @@ func (s *Store) RevokeInvitation(ctx context.Context, actorID, id string) error 
 		return s.trail(tx, ev, details)
 	})
 }
+
+// revokeInvitationsTo withdraws, as an account with email is deleted, the
+// invitations still pending to that address, and writes placeholder in
+// place of the address in every invitation to it (pending, expired,
+// revoked: the address is the person's, erased with the account). A
+// pending one was the only copy of the address left, readable by the
+// structure's managers, and accepting it later brought the deleted
+// person's membership back. Each structure's trail records the
+// revocation, naming the invitee as the deleted account is named.
+func (s *Store) revokeInvitationsTo(tx *gorm.DB, email, placeholder string, now time.Time) error {
+	var open []Invitation
+	if err := forUpdate(tx).Where("email = ? AND accepted_at IS NULL AND revoked_at IS NULL", email).Order("id").Find(&open).Error; err != nil {
+		return err
+	}
+	for i := range open {
+		inv := &open[i]
+		if err := tx.Model(inv).Update("revoked_at", now).Error; err != nil {
+			return err
+		}
+		if !now.Before(inv.ExpiresAt) {
+			continue // expired: nothing was pending, nothing to tell
+		}
+		ev := TrailEvent{Action: TrailInvitationRevoked, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: DeletedAccountLabel}
+		if inv.ActorID != nil {
+			ev.ActorID = *inv.ActorID
+		}
+		details := invitationGrants(inv)
+		details["issued_by"], details["reason"] = strings.TrimPrefix(inv.CreatedBy, "user:"), "account_deleted"
+		if err := s.trail(tx, ev, details); err != nil {
+			return err
+		}
+	}
+	return tx.Model(&Invitation{}).Where("email = ?", email).Update("email", placeholder).Error
+}

@@ -1,0 +1,112 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"carnet/api"
+	"carnet/api/apitest"
+	"carnet/models"
+)
+
+// probe37aEnv is a service without rate limits in the way of a test that
+// sends many invitations.
+func probe37aEnv(t *testing.T) *apitest.Env {
+	many := api.RateLimit{Every: time.Millisecond, Burst: 1000}
+	return apitest.New(t, apitest.WithRateLimits(many, many))
+}
+
+// inviteTo posts an invitation of email to actor's team as tok and answers
+// the response.
+func inviteTo(e *apitest.Env, tok, actor, email, role string) *apitest.Response {
+	return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + actor + "/members", Token: tok, Body: obj{"email": email, "role": role}})
+}
+
+// pendingTo lists the pending invitations of actor, as its manager tok.
+func pendingTo(t *testing.T, e *apitest.Env, tok, actor string) []any {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + actor + "/invitations", Token: tok})
+	if r.Code != 200 {
+		t.Fatalf("invitations of %s: %d %s", actor, r.Code, r.Body)
+	}
+	return r.Map()["data"].([]any)
+}
+
+// TestProbe37aM1DeletedAccountsInvitationsDie reproduces probe 37a's M1:
+// an account deleted with DELETE /me left the invitations sent to its
+// login address pending — the address readable by the structure's
+// managers, the only copy of it left — and accepting one later brought the
+// account back into the team. Deleting an account revokes them, erases the
+// address from every invitation, and the structures' trails say the
+// invitation was revoked because the account was deleted, naming it
+// « compte supprimé ».
+func TestProbe37aM1DeletedAccountsInvitationsDie(t *testing.T) {
+	e := probe37aEnv(t)
+	a := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	b := str(createActor(t, e, validActor("Centre social"))["id"])
+	_, mgrA := e.Account("direction.a@example.fr", map[string]models.Role{a: models.RoleManager}, models.Territory{})
+	_, mgrB := e.Account("direction.b@example.fr", map[string]models.Role{b: models.RoleManager}, models.Territory{})
+	const address = "partant.zzq@example.fr"
+	leaver, leaverTok := e.Account(address, map[string]models.Role{a: models.RoleMember}, models.Territory{})
+	// Pending: to B (written otherwise), and a coordination the
+	// administrator offers.
+	r := inviteTo(e, mgrB, b, " Partant.ZZQ@Example.fr ", "member")
+	if r.Code != 202 {
+		t.Fatalf("invite to B: %d %s", r.Code, r.Body)
+	}
+	toB := str(r.Map()["token"])
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations", Token: e.Admin, Body: obj{"email": address, "coordinator": obj{"departements": []string{"13"}}}})
+	if r.Code != 201 {
+		t.Fatalf("invite as coordinator: %d %s", r.Code, r.Body)
+	}
+	asCoordinator := str(r.Map()["token"])
+	reset, err := e.Store.IssuePasswordReset(t.Context(), leaver.ID, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/me", Token: leaverTok, Body: obj{"password": "a password for tests"}}); r.Code != 204 {
+		t.Fatalf("delete: %d %s", r.Code, r.Body)
+	}
+	if d := pendingTo(t, e, mgrB, b); len(d) != 0 {
+		t.Errorf("B's pending invitations after the deletion: %v", d)
+	}
+	// No token brings the account back, with or without a new account.
+	for name, tok := range map[string]string{"to B": toB, "coordinator": asCoordinator} {
+		if code := acceptInvitation(t, e, tok, "un tout nouveau mot de passe"); code != 404 {
+			t.Errorf("the %s invitation accepted after the deletion: %d", name, code)
+		}
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/auth/password-reset", Body: obj{"token": reset.Token, "new_password": "un tout nouveau mot de passe"}}); r.Code/100 == 2 {
+		t.Errorf("a reset link issued before the deletion: %d %s", r.Code, r.Body)
+	}
+	for _, m := range pendingTo(t, e, mgrA, a) {
+		t.Errorf("A lists an invitation: %v", m)
+	}
+	// The address is nowhere: not in invitations, the trail, the outbox.
+	db := openRaw(t, e)
+	for _, table := range []string{"users", "invitations", "trail_events", "outbox", "signups", "join_requests", "password_resets"} {
+		eachCell(t, db, table, func(col, s string) {
+			if strings.Contains(strings.ToLower(s), "partant.zzq") {
+				t.Errorf("%s.%s still holds the deleted address: %q", table, col, s)
+			}
+		})
+	}
+	// B's trail says the invitation was withdrawn because the account went.
+	trail := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + b + "/trail?action=invitation.revoked", Token: mgrB}).Map()["data"].([]any)
+	if len(trail) != 1 {
+		t.Fatalf("B's trail: %v", trail)
+	}
+	ev := trail[0].(map[string]any)
+	if ev["subject_label"] != models.DeletedAccountLabel || ev["details"].(map[string]any)["reason"] != "account_deleted" ||
+		ev["who"].(map[string]any)["label"] != models.DeletedAccountLabel {
+		t.Errorf("B's trail entry: %v", ev)
+	}
+	// The same address may sign up again, and the old links stay dead.
+	if _, err := e.Store.CreateUser(t.Context(), models.NewUser{Email: address, Password: "a brand new passphrase for tests"}); err != nil {
+		t.Fatalf("sign up again: %v", err)
+	}
+	if code := acceptInvitation(t, e, toB, "un tout nouveau mot de passe"); code != 404 {
+		t.Errorf("the old invitation for the new account: %d", code)
+	}
+}
