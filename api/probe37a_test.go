@@ -110,3 +110,89 @@ func TestProbe37aM1DeletedAccountsInvitationsDie(t *testing.T) {
 		t.Errorf("the old invitation for the new account: %d", code)
 	}
 }
+
+// TestProbe37aL2OnePendingInvitationPerAddress reproduces probe 37a's L2:
+// one address held several pending invitations to a structure (written
+// otherwise, with another role), each token worked, and a current member
+// could be invited again. One invitation is pending per structure and
+// address: a new one replaces the earlier one (a manager sends it again
+// when the mail was lost, or with another role), whose token dies, and the
+// trail says it was replaced. A current member is not invited: 409 naming
+// email, and no mail.
+func TestProbe37aL2OnePendingInvitationPerAddress(t *testing.T) {
+	e := probe37aEnv(t)
+	a := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	_, mgr := e.Account("direction@example.fr", map[string]models.Role{a: models.RoleManager}, models.Territory{})
+	first := inviteTo(e, mgr, a, "u1@example.fr", "member")
+	second := inviteTo(e, mgr, a, " U1@Example.FR ", "manager")
+	if first.Code != 202 || second.Code != 202 {
+		t.Fatalf("invitations: %d %s / %d %s", first.Code, first.Body, second.Code, second.Body)
+	}
+	pending := pendingTo(t, e, mgr, a)
+	if len(pending) != 1 || pending[0].(map[string]any)["id"] != second.Map()["id"] || pending[0].(map[string]any)["role"] != "manager" {
+		t.Fatalf("pending after a second invitation: %v", pending)
+	}
+	if code := acceptInvitation(t, e, first.Map()["token"], "un mot de passe assez long"); code != 404 {
+		t.Errorf("the replaced invitation's token: %d", code)
+	}
+	trail := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + a + "/trail?action=invitation.revoked", Token: mgr}).Map()["data"].([]any)
+	if len(trail) != 1 || trail[0].(map[string]any)["subject_id"] != first.Map()["id"] ||
+		trail[0].(map[string]any)["details"].(map[string]any)["reason"] != "replaced" ||
+		trail[0].(map[string]any)["details"].(map[string]any)["replaced_by"] != second.Map()["id"] {
+		t.Errorf("trail of the replacement: %v", trail)
+	}
+	if code := acceptInvitation(t, e, second.Map()["token"], "un mot de passe assez long"); code != 202 {
+		t.Fatalf("the new invitation: %d", code)
+	}
+	// u1 is a member now: inviting it again is refused, under any spelling,
+	// through both routes.
+	for _, r := range []*apitest.Response{
+		inviteTo(e, mgr, a, "U1@example.fr ", "member"),
+		e.Do(apitest.Request{Method: "POST", Path: "/api/v1/invitations", Token: e.Admin, Body: obj{"email": "u1@example.fr", "actor_id": a, "role": "manager"}}),
+	} {
+		if r.Code != 409 || !hasAll(fields(t, r), "email") {
+			t.Errorf("a current member invited: %d %s", r.Code, r.Body)
+		}
+	}
+	if d := pendingTo(t, e, mgr, a); len(d) != 0 {
+		t.Errorf("pending after inviting a member: %v", d)
+	}
+
+	// Concurrent invitations leave one pending.
+	done := make(chan int)
+	for range 8 {
+		go func() { done <- inviteTo(e, mgr, a, "course@example.fr", "member").Code }()
+	}
+	for range 8 {
+		if code := <-done; code != 202 {
+			t.Errorf("a concurrent invitation: %d", code)
+		}
+	}
+	if d := pendingTo(t, e, mgr, a); len(d) != 1 {
+		t.Errorf("%d pending after concurrent invitations", len(d))
+	}
+}
+
+// TestProbe37aL2NoMailToAMember: refusing to invite a current member
+// sends nothing.
+func TestProbe37aL2NoMailToAMember(t *testing.T) {
+	many := api.RateLimit{Every: time.Millisecond, Burst: 1000}
+	e := apitest.New(t, apitest.WithRateLimits(many, many), apitest.WithNotifications())
+	a := str(createActor(t, e, validActor("Médiathèque"))["id"])
+	_, mgr := e.Account("direction@example.fr", map[string]models.Role{a: models.RoleManager}, models.Territory{})
+	e.Account("membre@example.fr", map[string]models.Role{a: models.RoleMember}, models.Territory{})
+	db := openRaw(t, e)
+	count := func() (n int) {
+		if err := db.QueryRow("SELECT count(*) FROM outbox").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := count()
+	if r := inviteTo(e, mgr, a, "Membre@example.fr", "manager"); r.Code != 409 {
+		t.Errorf("a member invited: %d %s", r.Code, r.Body)
+	}
+	if n := count(); n != before {
+		t.Errorf("%d mails queued for a refused invitation", n-before)
+	}
+}

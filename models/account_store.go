@@ -135,7 +135,7 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 				return err
 			}
 		}
-		if err := s.revokeInvitationsTo(tx, oldEmail, placeholder, now); err != nil {
+		if err := s.revokeInvitationsTo(tx, oldEmail, placeholder); err != nil {
 			return err
 		}
 		if err := s.trail(tx, TrailEvent{Action: TrailAccountDeleted, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: DeletedAccountLabel}, nil); err != nil {
