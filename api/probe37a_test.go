@@ -196,3 +196,58 @@ func TestProbe37aL2NoMailToAMember(t *testing.T) {
 		t.Errorf("%d mails queued for a refused invitation", n-before)
 	}
 }
+
+// TestProbe37aL4AdministratorsTraceSaysSo reproduces probe 37a's L4: an
+// administrator's read of a structure's statistics showed in its trail as
+// « compte sans nom », kind user, details {} without a window: nothing
+// said a platform administrator read them, nor over which window. Every
+// entry an account writes while a platform administrator says so
+// (who.role), and a statistics read always gives its window (null: no
+// bound) and its reason.
+func TestProbe37aL4AdministratorsTraceSaysSo(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	w.send(t)
+	statsOf(t, w, e.Admin, "")
+	statsOf(t, w, e.Admin, "?actor_id="+w.a+"&created_since=2026-01-01T00:00:00Z")
+	if r := inviteTo(e, e.Admin, w.a, "recrue.admin@example.fr", "member"); r.Code != 202 {
+		t.Fatalf("admin's invitation: %d %s", r.Code, r.Body)
+	}
+	if r := inviteTo(e, w.managerA, w.a, "recrue.gestion@example.fr", "member"); r.Code != 202 {
+		t.Fatalf("manager's invitation: %d %s", r.Code, r.Body)
+	}
+	var byAdmin, byManager int
+	for _, tok := range []string{w.managerA, e.Admin} {
+		path := "/api/v1/actors/" + w.a + "/trail?limit=100"
+		if tok == e.Admin {
+			path = "/api/v1/trail?limit=200"
+		}
+		for _, x := range getAs(t, e, tok, path, 200)["data"].([]any) {
+			ev := x.(map[string]any)
+			who := ev["who"].(map[string]any)
+			switch {
+			case who["id"] == e.AdminUser.ID:
+				byAdmin++
+				if who["role"] != "platform_administrator" {
+					t.Errorf("an administrator's %s does not say so: %v", ev["action"], who)
+				}
+			case who["role"] != "":
+				t.Errorf("%s by someone else names a role: %v", ev["action"], who)
+			default:
+				byManager++
+			}
+			if ev["action"] != "referral.statistics_read" {
+				continue
+			}
+			d := ev["details"].(map[string]any)
+			_, since := d["created_since"]
+			_, before := d["created_before"]
+			if d["reason"] != "platform_administrator" || !since || !before {
+				t.Errorf("a statistics read's details: %v", d)
+			}
+		}
+	}
+	if byAdmin < 3 || byManager == 0 {
+		t.Errorf("%d entries by the administrator, %d by others", byAdmin, byManager)
+	}
+}

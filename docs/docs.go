@@ -17432,7 +17432,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,\nand the structure's own decisions, with who made them (details give\nold and new): actor.network_changed (joining, moving or leaving a\nnetwork, whose managers manage the structure's team),\nactor.contact_public_changed and service.accepts_referrals_changed\n(for a structure with a team; subject_id is the service).",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked (details.reason replaced: a newer invitation of\nthe address replaced it, replaced_by; account_deleted: the invited\naddress's account was deleted — the subject is then « compte\nsupprimé »; absent: a manager or an administrator revoked it),\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow, created_since and created_before, null for no bound, and\nreason platform_administrator; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,\nand the structure's own decisions, with who made them (details give\nold and new): actor.network_changed (joining, moving or leaving a\nnetwork, whose managers manage the structure's team),\nactor.contact_public_changed and service.accepts_referrals_changed\n(for a structure with a team; subject_id is the service).",
                     "type": "string",
                     "example": "membership.added"
                 },
@@ -17490,7 +17490,7 @@ const docTemplate = `{
                     "description": "Who did it.",
                     "allOf": [
                         {
-                            "$ref": "#/definitions/Who"
+                            "$ref": "#/definitions/TrailWho"
                         }
                     ]
                 },
@@ -17532,6 +17532,45 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "TrailWho": {
+            "type": "object",
+            "required": [
+                "id",
+                "kind",
+                "label",
+                "role"
+            ],
+            "properties": {
+                "id": {
+                    "description": "The account or partner client id; \"\" for the system.",
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "kind": {
+                    "description": "user: a person's account; client: a partner client; system: the platform itself (imports, maintenance).",
+                    "type": "string",
+                    "enum": [
+                        "user",
+                        "client",
+                        "system"
+                    ],
+                    "example": "user"
+                },
+                "label": {
+                    "description": "A name for people to read. An account is named as it was when the event was recorded (history, trail, suggestions; on referrals, its current card): its display name, else the professional e-mail it shares, else « compte sans nom »; never its login e-mail, which stays private (id identifies the account); « compte supprimé » once the account is deleted. A partner client's name; \"\" for the system.",
+                    "type": "string",
+                    "example": "Camille Martin"
+                },
+                "role": {
+                    "description": "platform_administrator when the account acted as a platform\nadministrator (recorded since 2026-12-06), \"\" otherwise.",
+                    "type": "string",
+                    "enum": [
+                        "",
+                        "platform_administrator"
+                    ]
                 }
             }
         },
