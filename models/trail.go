@@ -34,7 +34,7 @@ type TrailEvent struct {
 	// 00111).
 	WhoRole string
 	Channel string
-	Details      string // a JSON object
+	Details string // a JSON object
 }
 
 func (TrailEvent) TableName() string { return "trail_events" }
