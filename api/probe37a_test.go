@@ -251,3 +251,65 @@ func TestProbe37aL4AdministratorsTraceSaysSo(t *testing.T) {
 		t.Errorf("%d entries by the administrator, %d by others", byAdmin, byManager)
 	}
 }
+
+// TestProbe37aL3PartnerClientsNamesAndSources reproduces probe 37a's L3:
+// « CAF 13 » was registered twice, and as « caf 13 », fullwidth or with a
+// Cyrillic А; one source was granted to several writing clients without a
+// word, so two partners overwrote each other's records. A client's name
+// is unique once folded (NFKC, case, spaces and punctuation), a name
+// mixing scripts is refused, and a source another active client already
+// writes is refused (409 naming it and that client) unless the request
+// says the sharing is meant (share_sources): the answer then lists it in
+// shared_sources. Clients that only read or manage webhooks share freely.
+func TestProbe37aL3PartnerClientsNamesAndSources(t *testing.T) {
+	e := probe37aEnv(t)
+	create := func(body obj) *apitest.Response {
+		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/clients", Token: e.Admin, Body: body})
+	}
+	client := func(name string, sources, scopes []string) obj {
+		return obj{"name": name, "sources": sources, "scopes": scopes}
+	}
+	caf := create(client("CAF 13", []string{"caf-13x"}, []string{"directory:write"}))
+	if caf.Code != 201 || len(caf.Map()["shared_sources"].([]any)) != 0 {
+		t.Fatalf("CAF 13: %d %s", caf.Code, caf.Body)
+	}
+	for _, name := range []string{" CAF 13 ", "caf 13", "CAF  13", "ＣＡＦ 13", "CAF 1３", "CAF-13"} {
+		if r := create(client(name, []string{"autre"}, []string{})); r.Code != 409 || !hasAll(fields(t, r), "name") || !strings.Contains(r.Body.String(), "CAF 13") {
+			t.Errorf("%q: %d %s", name, r.Code, r.Body)
+		}
+	}
+	if r := create(client("CАF 13 bis", []string{"autre"}, []string{})); r.Code != 422 || !hasAll(fields(t, r), "name") {
+		t.Errorf("a Cyrillic lookalike: %d %s", r.Code, r.Body)
+	}
+	for _, src := range []string{"CAF-13X", "caf-13x "} {
+		r := create(client("CPAM 13", []string{"cpam-13", src}, []string{"sync:write"}))
+		if r.Code != 409 || !hasAll(fields(t, r), "sources[1]") || !strings.Contains(r.Body.String(), "CAF 13") {
+			t.Errorf("source %q granted again: %d %s", src, r.Code, r.Body)
+		}
+	}
+	body := client("CPAM 13", []string{"caf-13x"}, []string{"sync:write"})
+	body["share_sources"] = true
+	cpam := create(body)
+	if cpam.Code != 201 || str(cpam.Map()["shared_sources"]) != "[caf-13x]" {
+		t.Fatalf("shared on purpose: %d %s", cpam.Code, cpam.Body)
+	}
+	reader := create(client("CAF 13 lecture", []string{"caf-13x"}, []string{}))
+	if reader.Code != 201 || len(reader.Map()["shared_sources"].([]any)) != 0 {
+		t.Fatalf("a reader of the source: %d %s", reader.Code, reader.Body)
+	}
+	patch := func(id string, body obj) *apitest.Response {
+		return e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/clients/" + id, Token: e.Admin, ContentType: "application/merge-patch+json", Body: body})
+	}
+	if r := patch(str(reader.Map()["id"]), obj{"scopes": []string{"directory:write"}}); r.Code != 409 || !hasAll(fields(t, r), "sources[0]") {
+		t.Errorf("the reader made a writer: %d %s", r.Code, r.Body)
+	}
+	if r := patch(str(reader.Map()["id"]), obj{"name": "caf 13"}); r.Code != 409 || !hasAll(fields(t, r), "name") {
+		t.Errorf("renamed as another: %d %s", r.Code, r.Body)
+	}
+	if r := patch(str(cpam.Map()["id"]), obj{"disabled": true}); r.Code != 200 || len(r.Map()["shared_sources"].([]any)) != 0 {
+		t.Errorf("disabling the sharer: %d %s", r.Code, r.Body)
+	}
+	if r := patch(str(reader.Map()["id"]), obj{"scopes": []string{"directory:write"}}); r.Code != 409 {
+		t.Errorf("the reader made a writer while another writes: %d %s", r.Code, r.Body)
+	}
+}

@@ -3045,7 +3045,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel.",
+                "description": "Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel. A client's name is unique once case, spaces, punctuation and letter forms (NFKC) are folded, and may not mix Latin letters with Cyrillic or Greek ones (422). A source another enabled client already writes (directory:write or sync:write) is refused with 409 naming it, unless share_sources says the sharing is meant; the answer's shared_sources then lists it. Clients that only read or manage webhooks share sources freely.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3106,7 +3106,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "description": "Another client is named alike (name), or writes one of the sources (sources[i]) and share_sources is not set; or a request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3250,6 +3250,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Another client is named alike (name), or writes a source this change would have the client write (sources[i]) and share_sources is not set",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -14084,6 +14090,7 @@ const docTemplate = `{
                 "last_used_at",
                 "name",
                 "scopes",
+                "shared_sources",
                 "sources",
                 "updated_at"
             ],
@@ -14119,6 +14126,13 @@ const docTemplate = `{
                         "sync:write"
                     ]
                 },
+                "shared_sources": {
+                    "description": "Sources it writes that another enabled client writes too: each may\noverwrite the other's records. Only when registered so on purpose\n(share_sources); [] otherwise.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
                 "sources": {
                     "description": "Sources whose records the client may write.",
                     "type": "array",
@@ -14145,6 +14159,7 @@ const docTemplate = `{
                 "last_used_at",
                 "name",
                 "scopes",
+                "shared_sources",
                 "sources",
                 "updated_at"
             ],
@@ -14183,6 +14198,13 @@ const docTemplate = `{
                     "example": [
                         "sync:write"
                     ]
+                },
+                "shared_sources": {
+                    "description": "Sources it writes that another enabled client writes too: each may\noverwrite the other's records. Only when registered so on purpose\n(share_sources); [] otherwise.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
                 },
                 "sources": {
                     "description": "Sources whose records the client may write.",
@@ -14229,6 +14251,10 @@ const docTemplate = `{
                     "example": [
                         "sync:write"
                     ]
+                },
+                "share_sources": {
+                    "description": "A source another enabled client already writes (directory:write or\nsync:write) is refused (409 naming it and that client) unless this\nsays the sharing is meant, both clients being the same partner's;\nthe answer's shared_sources then lists it.",
+                    "type": "boolean"
                 },
                 "sources": {
                     "type": "array",
@@ -14291,6 +14317,10 @@ const docTemplate = `{
                     "example": [
                         "sync:write"
                     ]
+                },
+                "share_sources": {
+                    "description": "As at registration: a source another enabled client writes, which\nthis change would have the client write too, is refused (409) unless\nthis says the sharing is meant.",
+                    "type": "boolean"
                 },
                 "sources": {
                     "type": "array",
