@@ -2051,7 +2051,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). Recorded in the structure's security trail.",
+                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). One invitation is pending per structure and address: a new one (another role, a mail lost) replaces the earlier, whose token stops working (trail: invitation.revoked, reason replaced). A current member's address answers 409 naming email, and nothing is sent: change the role in the members list. Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2120,7 +2120,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "description": "The address is a current member's (email); or a request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3840,7 +3840,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "description": "With actor_id: the address is a current member's (email); or a request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
