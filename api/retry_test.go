@@ -40,7 +40,7 @@ func creatingPosts(t *testing.T, w *referralWorld) []creatingPost {
 			body: func(i int) obj { return obj{"email": "equipe" + str(i) + "@example.fr", "role": "member"} }},
 		{name: "client", path: "/api/v1/clients", token: e.Admin, scope: admin, table: "partner_clients", secret: "client_secret",
 			body: func(i int) obj {
-				return obj{"name": "Client " + str(i), "sources": []string{"src"}, "scopes": []string{"sync:write"}}
+				return obj{"name": "Client " + str(i), "sources": []string{"src-" + str(i)}, "scopes": []string{"sync:write"}}
 			}},
 		{name: "actor suggestion", path: "/api/v1/actors/" + w.b + "/suggestions", token: userTok, scope: "user:" + user.ID, table: "suggestions",
 			body: func(i int) obj { return obj{"changes": obj{"summary": "Résumé " + str(i)}} }},

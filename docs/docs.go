@@ -2069,7 +2069,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). Recorded in the structure's security trail.",
+                "description": "Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). One invitation is pending per structure and address: a new one (another role, a mail lost) replaces the earlier, whose token stops working (trail: invitation.revoked, reason replaced). A current member's address answers 409 naming email, and nothing is sent: change the role in the members list. Recorded in the structure's security trail.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2138,7 +2138,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "description": "The address is a current member's (email); or a request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3063,7 +3063,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel.",
+                "description": "Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel. A client's name is unique once case, spaces, punctuation and letter forms (NFKC) are folded, and may not mix Latin letters with Cyrillic or Greek ones (422). A source another enabled client already writes (directory:write or sync:write) is refused with 409 naming it, unless share_sources says the sharing is meant; the answer's shared_sources then lists it. Clients that only read or manage webhooks share sources freely.",
                 "consumes": [
                     "application/json"
                 ],
@@ -3124,7 +3124,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "description": "Another client is named alike (name), or writes one of the sources (sources[i]) and share_sources is not set; or a request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3268,6 +3268,12 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Another client is named alike (name), or writes a source this change would have the client write (sources[i]) and share_sources is not set",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3858,7 +3864,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "A request with the same Idempotency-Key is still running (Retry-After)",
+                        "description": "With actor_id: the address is a current member's (email); or a request with the same Idempotency-Key is still running (Retry-After)",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -14373,6 +14379,7 @@ const docTemplate = `{
                 "last_used_at",
                 "name",
                 "scopes",
+                "shared_sources",
                 "sources",
                 "updated_at"
             ],
@@ -14408,6 +14415,13 @@ const docTemplate = `{
                         "sync:write"
                     ]
                 },
+                "shared_sources": {
+                    "description": "Sources it writes that another enabled client writes too: each may\noverwrite the other's records. Only when registered so on purpose\n(share_sources); [] otherwise.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
                 "sources": {
                     "description": "Sources whose records the client may write.",
                     "type": "array",
@@ -14434,6 +14448,7 @@ const docTemplate = `{
                 "last_used_at",
                 "name",
                 "scopes",
+                "shared_sources",
                 "sources",
                 "updated_at"
             ],
@@ -14472,6 +14487,13 @@ const docTemplate = `{
                     "example": [
                         "sync:write"
                     ]
+                },
+                "shared_sources": {
+                    "description": "Sources it writes that another enabled client writes too: each may\noverwrite the other's records. Only when registered so on purpose\n(share_sources); [] otherwise.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
                 },
                 "sources": {
                     "description": "Sources whose records the client may write.",
@@ -14518,6 +14540,10 @@ const docTemplate = `{
                     "example": [
                         "sync:write"
                     ]
+                },
+                "share_sources": {
+                    "description": "A source another enabled client already writes (directory:write or\nsync:write) is refused (409 naming it and that client) unless this\nsays the sharing is meant, both clients being the same partner's;\nthe answer's shared_sources then lists it.",
+                    "type": "boolean"
                 },
                 "sources": {
                     "type": "array",
@@ -14580,6 +14606,10 @@ const docTemplate = `{
                     "example": [
                         "sync:write"
                     ]
+                },
+                "share_sources": {
+                    "description": "As at registration: a source another enabled client writes, which\nthis change would have the client write too, is refused (409) unless\nthis says the sharing is meant.",
+                    "type": "boolean"
                 },
                 "sources": {
                     "type": "array",
@@ -17721,7 +17751,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked,\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,\nand the structure's own decisions, with who made them (details give\nold and new): actor.network_changed (joining, moving or leaving a\nnetwork, whose managers manage the structure's team),\nactor.contact_public_changed and service.accepts_referrals_changed\n(for a structure with a team; subject_id is the service).",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked (details.reason replaced: a newer invitation of\nthe address replaced it, replaced_by; account_deleted: the invited\naddress's account was deleted — the subject is then « compte\nsupprimé »; absent: a manager or an administrator revoked it),\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow, created_since and created_before, null for no bound, and\nreason platform_administrator; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,\nand the structure's own decisions, with who made them (details give\nold and new): actor.network_changed (joining, moving or leaving a\nnetwork, whose managers manage the structure's team),\nactor.contact_public_changed and service.accepts_referrals_changed\n(for a structure with a team; subject_id is the service).",
                     "type": "string",
                     "example": "membership.added"
                 },
@@ -17779,7 +17809,7 @@ const docTemplate = `{
                     "description": "Who did it.",
                     "allOf": [
                         {
-                            "$ref": "#/definitions/Who"
+                            "$ref": "#/definitions/TrailWho"
                         }
                     ]
                 },
@@ -17821,6 +17851,45 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "TrailWho": {
+            "type": "object",
+            "required": [
+                "id",
+                "kind",
+                "label",
+                "role"
+            ],
+            "properties": {
+                "id": {
+                    "description": "The account or partner client id; \"\" for the system.",
+                    "type": "string",
+                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
+                },
+                "kind": {
+                    "description": "user: a person's account; client: a partner client; system: the platform itself (imports, maintenance).",
+                    "type": "string",
+                    "enum": [
+                        "user",
+                        "client",
+                        "system"
+                    ],
+                    "example": "user"
+                },
+                "label": {
+                    "description": "A name for people to read. An account is named as it was when the event was recorded (history, trail, suggestions; on referrals, its current card): its display name, else the professional e-mail it shares, else « compte sans nom »; never its login e-mail, which stays private (id identifies the account); « compte supprimé » once the account is deleted. A partner client's name; \"\" for the system.",
+                    "type": "string",
+                    "example": "Camille Martin"
+                },
+                "role": {
+                    "description": "platform_administrator when the account acted as a platform\nadministrator (recorded since 2026-12-06), \"\" otherwise.",
+                    "type": "string",
+                    "enum": [
+                        "",
+                        "platform_administrator"
+                    ]
                 }
             }
         },

@@ -18,11 +18,15 @@ type PartnerClient struct {
 	Sources []string `json:"sources" example:"caf-13"`
 	// directory:write (REST writes), sync:write (bulk sync), webhooks:manage
 	// (its own webhook subscriptions).
-	Scopes     []string `json:"scopes" example:"sync:write"`
-	Disabled   bool     `json:"disabled"`
-	CreatedAt  Time     `json:"created_at" format:"date-time"`
-	UpdatedAt  Time     `json:"updated_at" format:"date-time"`
-	LastUsedAt *Time    `json:"last_used_at" format:"date-time" extensions:"x-nullable"`
+	Scopes []string `json:"scopes" example:"sync:write"`
+	// Sources it writes that another enabled client writes too: each may
+	// overwrite the other's records. Only when registered so on purpose
+	// (share_sources); [] otherwise.
+	SharedSources []string `json:"shared_sources"`
+	Disabled      bool     `json:"disabled"`
+	CreatedAt     Time     `json:"created_at" format:"date-time"`
+	UpdatedAt     Time     `json:"updated_at" format:"date-time"`
+	LastUsedAt    *Time    `json:"last_used_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // PartnerClientCreated is a new client with its secret, shown this once.
@@ -45,6 +49,11 @@ type PartnerClientInput struct {
 	// The scopes granted, [] for a client that only reads: required, an
 	// absent or null list is refused (422).
 	Scopes []string `json:"scopes" validate:"max=10" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
+	// A source another enabled client already writes (directory:write or
+	// sync:write) is refused (409 naming it and that client) unless this
+	// says the sharing is meant, both clients being the same partner's;
+	// the answer's shared_sources then lists it.
+	ShareSources bool `json:"share_sources,omitempty"`
 }
 
 // PartnerClientPatch changes a client; absent fields are kept.
@@ -53,6 +62,10 @@ type PartnerClientPatch struct {
 	Sources  *[]string `json:"sources,omitempty" validate:"min=1,max=200" maxLength:"64" example:"caf-13"`
 	Scopes   *[]string `json:"scopes,omitempty" validate:"max=10" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
 	Disabled *bool     `json:"disabled,omitempty"`
+	// As at registration: a source another enabled client writes, which
+	// this change would have the client write too, is refused (409) unless
+	// this says the sharing is meant.
+	ShareSources bool `json:"share_sources,omitempty"`
 }
 
 // ClientSecret is a new secret, shown once.
@@ -62,7 +75,7 @@ type ClientSecret struct {
 }
 
 func newPartnerClient(c *models.PartnerClient) PartnerClient {
-	return PartnerClient{ID: c.ID, Name: c.Name, Sources: list(c.Sources), Scopes: list(c.Scopes), Disabled: c.Disabled,
+	return PartnerClient{ID: c.ID, Name: c.Name, Sources: list(c.Sources), Scopes: list(c.Scopes), SharedSources: list(c.SharedSources), Disabled: c.Disabled,
 		CreatedAt: stamp(c.CreatedAt), UpdatedAt: stamp(c.UpdatedAt), LastUsedAt: stampPtr(c.LastUsedAt)}
 }
 
@@ -108,7 +121,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 //
 //	@ID			createClient
 //	@Summary		Register a partner client
-//	@Description	Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel.
+//	@Description	Platform administrators only. The answer carries the client_secret, shown this once: give it to the partner over a safe channel. A client's name is unique once case, spaces, punctuation and letter forms (NFKC) are folded, and may not mix Latin letters with Cyrillic or Greek ones (422). A source another enabled client already writes (directory:write or sync:write) is refused with 409 naming it, unless share_sources says the sharing is meant; the answer's shared_sources then lists it. Clients that only read or manage webhooks share sources freely.
 //	@Tags			partner clients
 //	@Accept			json
 //	@Produce		json
@@ -123,7 +136,7 @@ func (h *Handler) ListClients(c *gin.Context) error {
 //	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
 //	@Failure		422		{object}	Problem
-//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
+//	@Failure		409	{object}	Problem	"Another client is named alike (name), or writes one of the sources (sources[i]) and share_sources is not set; or a request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/clients [post]
 func (h *Handler) CreateClient(c *gin.Context) error {
 	if err := requireAdmin(c); err != nil {
@@ -133,7 +146,7 @@ func (h *Handler) CreateClient(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	cl, secret, err := h.Store.CreatePartnerClient(c.Request.Context(), models.NewPartnerClient{Name: in.Name, Sources: in.Sources, Scopes: in.Scopes})
+	cl, secret, err := h.Store.CreatePartnerClient(c.Request.Context(), models.NewPartnerClient{Name: in.Name, Sources: in.Sources, Scopes: in.Scopes, ShareSources: in.ShareSources})
 	if err != nil {
 		return err
 	}
@@ -189,6 +202,7 @@ func (h *Handler) GetClient(c *gin.Context) error {
 //	@Failure		404		{object}	Problem
 //	@Failure		413		{object}	Problem
 //	@Failure		415		{object}	Problem
+//	@Failure		409		{object}	Problem	"Another client is named alike (name), or writes a source this change would have the client write (sources[i]) and share_sources is not set"
 //	@Failure		422		{object}	Problem
 //	@Router			/api/v1/clients/{id} [patch]
 func (h *Handler) UpdateClient(c *gin.Context) error {
@@ -199,7 +213,7 @@ func (h *Handler) UpdateClient(c *gin.Context) error {
 	if err := decodeChanges(c, &in); err != nil {
 		return err
 	}
-	cl, err := h.Store.UpdatePartnerClient(c.Request.Context(), c.Param("id"), models.PartnerClientUpdate{Name: in.Name, Sources: in.Sources, Scopes: in.Scopes, Disabled: in.Disabled})
+	cl, err := h.Store.UpdatePartnerClient(c.Request.Context(), c.Param("id"), models.PartnerClientUpdate{Name: in.Name, Sources: in.Sources, Scopes: in.Scopes, Disabled: in.Disabled, ShareSources: in.ShareSources})
 	if err != nil {
 		return err
 	}

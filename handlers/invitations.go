@@ -83,7 +83,7 @@ func newInvitationCreated(inv *models.Invitation, token string, emailed bool) In
 //	@Failure		415			{object}	Problem
 //	@Failure		422			{object}	Problem
 //	@Failure		429			{object}	Problem	"Too many invitations by this account or to this structure (Retry-After)"
-//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
+//	@Failure		409	{object}	Problem	"With actor_id: the address is a current member's (email); or a request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/invitations [post]
 func (h *Handler) CreateInvitation(c *gin.Context) error {
 	if err := requireAdmin(c); err != nil {

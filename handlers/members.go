@@ -98,7 +98,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 //
 //	@ID			addMember
 //	@Summary		Invite a person to the team
-//	@Description	Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). Recorded in the structure's security trail.
+//	@Description	Creates an invitation (202): when the service sends e-mail, its link goes to the invited address (delivery email); otherwise its token, shown this once, is passed on by the manager (delivery manual). The person accepts it at POST /api/v1/invitations/accept (with their current password when they already have an account, or a new one). Nobody joins a team without agreeing, and the answer is the same whether or not the e-mail has an account, so that it reveals nothing about who uses Carnet. A network's manager does not invite their own address (403 naming email): they would read the structure's referrals untraced (an administrator may, every read of theirs being traced). One invitation is pending per structure and address: a new one (another role, a mail lost) replaces the earlier, whose token stops working (trail: invitation.revoked, reason replaced). A current member's address answers 409 naming email, and nothing is sent: change the role in the members list. Recorded in the structure's security trail.
 //	@Tags			members
 //	@Accept			json
 //	@Produce		json
@@ -116,7 +116,7 @@ func (h *Handler) ListMembers(c *gin.Context) error {
 //	@Failure		415				{object}	Problem
 //	@Failure		422				{object}	Problem
 //	@Failure		429				{object}	Problem	"Too many invitations by this account or to this structure (Retry-After)"
-//	@Failure		409	{object}	Problem	"A request with the same Idempotency-Key is still running (Retry-After)"
+//	@Failure		409	{object}	Problem	"The address is a current member's (email); or a request with the same Idempotency-Key is still running (Retry-After)"
 //	@Router			/api/v1/actors/{id}/members [post]
 func (h *Handler) AddMember(c *gin.Context) error {
 	ref, err := h.teamRef(c)

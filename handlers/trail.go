@@ -19,7 +19,10 @@ type TrailEvent struct {
 	At  Time  `json:"at" format:"date-time"`
 	// What happened: membership.added, membership.role_changed,
 	// membership.removed, invitation.created, invitation.accepted,
-	// invitation.revoked,
+	// invitation.revoked (details.reason replaced: a newer invitation of
+	// the address replaced it, replaced_by; account_deleted: the invited
+	// address's account was deleted — the subject is then « compte
+	// supprimé »; absent: a manager or an administrator revoked it),
 	// account.created, account.updated, account.deleted, account.password_changed,
 	// account.password_reset_issued, account.password_reset_used,
 	// client.created, client.updated, client.secret_rotated, referral.read,
@@ -30,7 +33,8 @@ type TrailEvent struct {
 	// platform_administrator; details give the call and its status),
 	// referral.statistics_read (an administrator read exact statistics
 	// showing a handful of the structure's referrals; details give the
-	// window; subject_id is empty),
+	// window, created_since and created_before, null for no bound, and
+	// reason platform_administrator; subject_id is empty),
 	// webhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,
 	// and the structure's own decisions, with who made them (details give
 	// old and new): actor.network_changed (joining, moving or leaving a
@@ -50,7 +54,7 @@ type TrailEvent struct {
 	// service's name; never a referred person.
 	SubjectLabel string `json:"subject_label"`
 	// Who did it.
-	Who Who `json:"who"`
+	Who TrailWho `json:"who"`
 	// Deprecated: the former name of who.kind, sent until version 1.2.
 	WhoKind string `json:"who_kind" enums:"user,client,system"`
 	// Deprecated: the former name of who.id, sent until version 1.2.
@@ -62,6 +66,14 @@ type TrailEvent struct {
 	Details map[string]any `json:"details"`
 }
 
+// TrailWho is who did it, and in which capacity.
+type TrailWho struct {
+	Who
+	// platform_administrator when the account acted as a platform
+	// administrator (recorded since 2026-12-06), "" otherwise.
+	Role string `json:"role" enums:",platform_administrator"`
+}
+
 // TrailList is one page of the trail, newest first.
 type TrailList struct {
 	Data  []TrailEvent `json:"data"`
@@ -71,7 +83,7 @@ type TrailList struct {
 
 func newTrailEvent(e *models.TrailEvent) TrailEvent {
 	out := TrailEvent{Seq: e.Seq, At: stamp(e.At), Action: e.Action, ActorID: e.ActorID, OtherActorID: e.OtherActorID, SubjectKind: e.SubjectKind,
-		SubjectID: e.SubjectID, SubjectLabel: e.SubjectLabel, Who: Who{Kind: e.WhoKind, ID: e.WhoID, Label: e.WhoLabel},
+		SubjectID: e.SubjectID, SubjectLabel: e.SubjectLabel, Who: TrailWho{Who: Who{Kind: e.WhoKind, ID: e.WhoID, Label: e.WhoLabel}, Role: e.WhoRole},
 		WhoKind: e.WhoKind, WhoID: e.WhoID, WhoLabel: e.WhoLabel, Channel: e.Channel}
 	if err := json.Unmarshal([]byte(e.Details), &out.Details); err != nil || out.Details == nil {
 		out.Details = map[string]any{}

@@ -83,7 +83,8 @@ func (s *Store) changeOwnAccount(ctx context.Context, userID string, change func
 // person is emptied: e-mail (replaced by an address that cannot exist, so
 // that the same e-mail can sign up again), name, contacts, password,
 // rights; memberships and sessions end; pending e-mails to them are
-// dropped; the audit history names them « compte supprimé ».
+// dropped; the invitations sent to the address are revoked and forget it
+// (revokeInvitationsTo); the audit history names them « compte supprimé ».
 //
 // The last platform administrator cannot leave, nor the last manager of a
 // structure that still has other members (they would have nobody to run
@@ -133,6 +134,9 @@ func (s *Store) DeleteAccount(ctx context.Context, userID, password string) erro
 			if err := s.trail(tx, ev, map[string]any{"reason": "account_deleted"}); err != nil {
 				return err
 			}
+		}
+		if err := s.revokeInvitationsTo(tx, oldEmail, placeholder); err != nil {
+			return err
 		}
 		if err := s.trail(tx, TrailEvent{Action: TrailAccountDeleted, SubjectKind: SubjectAccount, SubjectID: u.ID, SubjectLabel: DeletedAccountLabel}, nil); err != nil {
 			return err

@@ -31,6 +31,10 @@ type PartnerClient struct {
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	LastUsedAt       *time.Time
+	// SharedSources are the sources it writes that another enabled
+	// client writes too (registered so on purpose: ShareSources). Filled
+	// on reads.
+	SharedSources []string `gorm:"-"`
 }
 
 // NewPartnerClient describes a client to register.
@@ -40,6 +44,10 @@ type NewPartnerClient struct {
 	// Scopes are required: nil (absent, or null) is refused; an empty
 	// list registers a client that only reads.
 	Scopes []string
+	// ShareSources says that a source another enabled client already
+	// writes is granted on purpose (both are the same partner's):
+	// without it, such a source is refused (checkClientRules).
+	ShareSources bool
 }
 
 // PartnerClientUpdate changes a client; nil fields are kept.
@@ -48,6 +56,8 @@ type PartnerClientUpdate struct {
 	Sources  *[]string
 	Scopes   *[]string
 	Disabled *bool
+	// ShareSources: as NewPartnerClient's.
+	ShareSources bool
 }
 
 const clientSecretPrefix = "cs_"
@@ -99,6 +109,9 @@ func (s *Store) CreatePartnerClient(ctx context.Context, in NewPartnerClient) (*
 		return nil, "", fe.Err("The partner client is invalid.")
 	}
 	err := s.write(ctx, func(tx *gorm.DB) error {
+		if err := checkClientRules(tx, c, nil, in.Sources, in.ShareSources); err != nil {
+			return err
+		}
 		if err := tx.Create(c).Error; err != nil {
 			return err
 		}
@@ -106,7 +119,7 @@ func (s *Store) CreatePartnerClient(ctx context.Context, in NewPartnerClient) (*
 			return err
 		}
 		return s.trail(tx, TrailEvent{Action: TrailClientCreated, SubjectKind: SubjectClient, SubjectID: c.ID, SubjectLabel: c.Name},
-			map[string]any{"sources": c.Sources, "scopes": c.Scopes})
+			map[string]any{"sources": c.Sources, "scopes": c.Scopes, "shared_sources": c.SharedSources})
 	})
 	if err != nil {
 		return nil, "", err
@@ -116,7 +129,23 @@ func (s *Store) CreatePartnerClient(ctx context.Context, in NewPartnerClient) (*
 
 // GetPartnerClient returns the client with id.
 func (s *Store) GetPartnerClient(ctx context.Context, id string) (*PartnerClient, error) {
-	return getClient(s.read(ctx), id)
+	c, err := getClient(s.read(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	return c, s.fillSharedSources(ctx, []*PartnerClient{c})
+}
+
+// fillSharedSources sets the SharedSources of list's clients.
+func (s *Store) fillSharedSources(ctx context.Context, list []*PartnerClient) error {
+	var all []PartnerClient
+	if err := s.read(ctx).Find(&all).Error; err != nil {
+		return dbError(err)
+	}
+	for _, c := range list {
+		setSharedSources(c, all)
+	}
+	return nil
 }
 
 func getClient(db *gorm.DB, id string) (*PartnerClient, error) {
@@ -133,8 +162,16 @@ func getClient(db *gorm.DB, id string) (*PartnerClient, error) {
 
 // ListPartnerClients pages through clients.
 func (s *Store) ListPartnerClients(ctx context.Context, p ListParams) (Page[PartnerClient], error) {
-	return listPage(s, ctx, "partner_clients", p, func(q *gorm.DB) *gorm.DB { return q }, nil,
+	page, err := listPage(s, ctx, "partner_clients", p, func(q *gorm.DB) *gorm.DB { return q }, nil,
 		func(c *PartnerClient) (string, string, time.Time) { return c.ID, c.Name, c.UpdatedAt })
+	if err != nil {
+		return page, err
+	}
+	list := make([]*PartnerClient, len(page.Items))
+	for i := range page.Items {
+		list[i] = &page.Items[i]
+	}
+	return page, s.fillSharedSources(ctx, list)
 }
 
 // UpdatePartnerClient changes a client. A disabled client's tokens stop
@@ -168,6 +205,13 @@ func (s *Store) UpdatePartnerClient(ctx context.Context, id string, in PartnerCl
 			c.SecretGeneration++
 		}
 		if err := checkClient(c); err != nil {
+			return err
+		}
+		var requested []string
+		if in.Sources != nil {
+			requested = *in.Sources
+		}
+		if err := checkClientRules(tx, c, &before, requested, in.ShareSources); err != nil {
 			return err
 		}
 		c.UpdatedAt = s.now()

@@ -178,7 +178,9 @@ func (s *Store) RecordReferralStatsRead(ctx context.Context, p *Principal, actor
 	if !p.IsAdmin() || len(actorIDs) == 0 {
 		return nil
 	}
-	details := map[string]any{}
+	// The window is always given, null for no bound: {} did not tell a
+	// read of every referral from a details-less entry (probe 37a, L4).
+	details := map[string]any{"reason": ReadByAdministrator, "created_since": nil, "created_before": nil}
 	if from != nil {
 		details["created_since"] = from.UTC().Format(TimeLayout)
 	}

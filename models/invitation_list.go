@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"maps"
 	"strings"
 	"time"
 
@@ -99,12 +100,49 @@ func (s *Store) RevokeInvitation(ctx context.Context, actorID, id string) error 
 		case inv.RevokedAt != nil || !now.Before(inv.ExpiresAt):
 			return notFound
 		}
-		if err := tx.Model(&inv).Update("revoked_at", now).Error; err != nil {
+		return s.revokeOpen(tx, &inv, inv.Email, nil)
+	})
+}
+
+// revokeOpen revokes the open invitation inv: its token stops working.
+// When it was still pending (not expired), the trail records who revoked
+// it, naming the invitee label, with what it granted, who issued it, and
+// extra (why, when not a manager's decision).
+func (s *Store) revokeOpen(tx *gorm.DB, inv *Invitation, label string, extra map[string]any) error {
+	now := s.now()
+	if err := tx.Model(inv).Update("revoked_at", now).Error; err != nil {
+		return err
+	}
+	if !now.Before(inv.ExpiresAt) {
+		return nil // expired: nothing was pending, nothing to tell
+	}
+	ev := TrailEvent{Action: TrailInvitationRevoked, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: label}
+	if inv.ActorID != nil {
+		ev.ActorID = *inv.ActorID
+	}
+	details := invitationGrants(inv)
+	details["issued_by"] = strings.TrimPrefix(inv.CreatedBy, "user:")
+	maps.Copy(details, extra)
+	return s.trail(tx, ev, details)
+}
+
+// revokeInvitationsTo withdraws, as an account with email is deleted, the
+// invitations still pending to that address, and writes placeholder in
+// place of the address in every invitation to it (pending, expired,
+// revoked: the address is the person's, erased with the account). A
+// pending one was the only copy of the address left, readable by the
+// structure's managers, and accepting it later brought the deleted
+// person's membership back. Each structure's trail records the
+// revocation, naming the invitee as the deleted account is named.
+func (s *Store) revokeInvitationsTo(tx *gorm.DB, email, placeholder string) error {
+	var open []Invitation
+	if err := forUpdate(tx).Where("email = ? AND accepted_at IS NULL AND revoked_at IS NULL", email).Order("id").Find(&open).Error; err != nil {
+		return err
+	}
+	for i := range open {
+		if err := s.revokeOpen(tx, &open[i], DeletedAccountLabel, map[string]any{"reason": "account_deleted"}); err != nil {
 			return err
 		}
-		ev := TrailEvent{Action: TrailInvitationRevoked, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email, ActorID: actorID}
-		details := invitationGrants(&inv)
-		details["issued_by"] = strings.TrimPrefix(inv.CreatedBy, "user:")
-		return s.trail(tx, ev, details)
-	})
+	}
+	return tx.Model(&Invitation{}).Where("email = ?", email).Update("email", placeholder).Error
 }

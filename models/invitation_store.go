@@ -84,10 +84,15 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		ev := TrailEvent{Action: TrailInvitationCreated, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
 		if inv.ActorID != nil {
+			// Locked: two invitations of one address at once take turns,
+			// and the second replaces the first.
 			if _, err := lockActor(tx, *inv.ActorID, Precondition{}); err != nil {
 				return err
 			}
 			ev.ActorID = *inv.ActorID
+			if err := s.replaceOpenInvitation(tx, inv); err != nil {
+				return err
+			}
 		}
 		if err := tx.Create(inv).Error; err != nil {
 			return err
@@ -104,6 +109,39 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 		return nil, "", err
 	}
 	return inv, token, nil
+}
+
+// replaceOpenInvitation makes room for inv, to a structure: one
+// invitation is pending per structure and address (a unique index, since
+// migration 00111, keeps it so). An address that is already a member's is
+// refused (ECONFLICT naming email, before any mail is queued): its role
+// changes in the members list. An earlier invitation still open is
+// revoked — its token dies — and the trail says it was replaced: sending
+// an invitation again is how a manager answers a lost mail, or corrects
+// the role. Before (probe 37a), an address held several pending
+// invitations, each token worked, and the role finally held depended on
+// the link used.
+func (s *Store) replaceOpenInvitation(tx *gorm.DB, inv *Invitation) error {
+	var members int64
+	err := tx.Table("memberships").Joins("JOIN users ON users.id = memberships.user_id").
+		Where("memberships.actor_id = ? AND users.email = ? AND users.deleted_at IS NULL", *inv.ActorID, inv.Email).Count(&members).Error
+	if err != nil {
+		return err
+	}
+	if members > 0 {
+		return &Error{Code: ECONFLICT, Message: "This address is already a member of the structure: change its role in the members list rather than inviting it.",
+			Fields: []FieldError{{Field: "email", Reason: "is already a member of this structure"}}}
+	}
+	var open []Invitation
+	if err := forUpdate(tx).Where("actor_id = ? AND email = ? AND accepted_at IS NULL AND revoked_at IS NULL", *inv.ActorID, inv.Email).Find(&open).Error; err != nil {
+		return err
+	}
+	for i := range open {
+		if err := s.revokeOpen(tx, &open[i], open[i].Email, map[string]any{"reason": "replaced", "replaced_by": inv.ID}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // errLapsedInvitation answers an invitation whose sender may no longer

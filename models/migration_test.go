@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -587,5 +588,49 @@ func TestMigration00109NameKeysNFKC(t *testing.T) {
 	}
 	if NameKey("ＥＳＰＡＣＥ") != "espace" || NameKey("Lʼisle") != NameKey("L'Isle") {
 		t.Errorf("NameKey: %q %q", NameKey("ＥＳＰＡＣＥ"), NameKey("Lʼisle"))
+	}
+}
+
+// TestMigration00111OneOpenInvitation: of the invitations open to one
+// structure and address, the newest stays open and the others are revoked
+// as of its sending; an accepted one and another structure's are left
+// alone; two open ones can no longer be stored; down drops the index.
+func TestMigration00111OneOpenInvitation(t *testing.T) {
+	db, p := migrateTo(t, 107)
+	inv := func(id, actor, accepted, created string) {
+		mustExec(t, db, `INSERT INTO invitations (id, email, token_hash, actor_id, role, created_by, created_at, expires_at, accepted_at)
+			VALUES (?, 'u1@example.fr', ?, ?, 'member', 'system', ?, '2027-01-01 00:00:00', ?)`, id, "h"+id, actor, created, accepted)
+	}
+	inv("1", "a", "", "2026-01-01 00:00:00")
+	inv("2", "a", "", "2026-01-02 00:00:00")
+	inv("3", "a", "", "2026-01-03 00:00:00")
+	inv("4", "b", "", "2026-01-01 00:00:00")
+	mustExec(t, db, "UPDATE invitations SET accepted_at = NULL WHERE accepted_at = ''")
+	inv("5", "a", "2026-01-04 00:00:00", "2026-01-04 00:00:00")
+	if _, err := p.UpTo(context.Background(), 111); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query("SELECT id, COALESCE(revoked_at, '') FROM invitations ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for rows.Next() {
+		var id, revoked string
+		if err := rows.Scan(&id, &revoked); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = revoked
+	}
+	rows.Close()
+	if !strings.HasPrefix(got["1"], "2026-01-02") || !strings.HasPrefix(got["2"], "2026-01-03") || got["3"] != "" || got["4"] != "" || got["5"] != "" {
+		t.Errorf("revoked: %v", got)
+	}
+	if _, err := db.Exec(`INSERT INTO invitations (id, email, token_hash, actor_id, role, created_by, created_at, expires_at)
+		VALUES ('6', 'u1@example.fr', 'h6', 'a', 'member', 'system', '2026-01-05 00:00:00', '2027-01-01 00:00:00')`); err == nil {
+		t.Error("a second open invitation was stored")
+	}
+	if _, err := p.DownTo(context.Background(), 107); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -29,8 +29,12 @@ type TrailEvent struct {
 	WhoKind      string
 	WhoID        string
 	WhoLabel     string
-	Channel      string
-	Details      string // a JSON object
+	// WhoRole is WhoAdministrator when the account acted as a platform
+	// administrator, "" otherwise (and for entries before migration
+	// 00111).
+	WhoRole string
+	Channel string
+	Details string // a JSON object
 }
 
 func (TrailEvent) TableName() string { return "trail_events" }
@@ -102,7 +106,14 @@ var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMembe
 func (s *Store) trail(tx *gorm.DB, ev TrailEvent, details map[string]any) error {
 	ctx := tx.Statement.Context
 	ev.At, ev.Channel = s.now(), string(ChannelFrom(ctx))
-	ev.WhoKind, ev.WhoID, ev.WhoLabel = who(PrincipalFrom(ctx))
+	p := PrincipalFrom(ctx)
+	ev.WhoKind, ev.WhoID, ev.WhoLabel = who(p)
+	if p.IsAdmin() {
+		// A structure's managers read who touched its team or its
+		// people's data: an administrator without a display name was
+		// « compte sans nom », like any member (probe 37a, L4).
+		ev.WhoRole = WhoAdministrator
+	}
 	if details == nil {
 		details = map[string]any{}
 	}
@@ -113,6 +124,10 @@ func (s *Store) trail(tx *gorm.DB, ev TrailEvent, details map[string]any) error 
 	ev.Details = string(b)
 	return tx.Create(&ev).Error
 }
+
+// WhoAdministrator is the trail's who.role of an account that acted as a
+// platform administrator.
+const WhoAdministrator = "platform_administrator"
 
 // who describes a principal for the audit history and the trail. id
 // always identifies the account; the label is recorded now, as the person

@@ -519,14 +519,16 @@ func (e *Env) Account(email string, memberships map[string]models.Role, coordina
 }
 
 // Partner registers a partner client and returns it with a token; nil
-// scopes grant none (a client that only reads).
+// scopes grant none (a client that only reads). Its sources may be shared
+// with the test's other clients (ShareSources): tests give one partner
+// a client per channel.
 func (e *Env) Partner(name string, sources, scopes []string) (*models.PartnerClient, string) {
 	e.T.Helper()
 	if scopes == nil {
 		scopes = []string{}
 	}
 	ctx := context.Background()
-	c, _, err := e.Store.CreatePartnerClient(ctx, models.NewPartnerClient{Name: name, Sources: sources, Scopes: scopes})
+	c, _, err := e.Store.CreatePartnerClient(ctx, models.NewPartnerClient{Name: name, Sources: sources, Scopes: scopes, ShareSources: true})
 	if err != nil {
 		e.T.Fatal(err)
 	}

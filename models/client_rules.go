@@ -1,0 +1,129 @@
+package models
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"gorm.io/gorm"
+
+	"carnet/models/vocab"
+)
+
+// Partner clients are told apart by their name, in the trail, the
+// histories and the administrators' lists, and by the sources whose
+// records they write. Before (probe 37a, L3), « CAF 13 » was registered
+// twice, and as « caf 13 », fullwidth « ＣＡＦ 13 » or with a Cyrillic А;
+// one source was granted to several writing clients without a word, and
+// two partners overwrote each other's records.
+
+// clientNameKey is a client's name as the rule compares it: compatibility
+// forms folded (NFKC: fullwidth letters and digits), then case, accents,
+// spaces and punctuation as search folds them (vocab.Slugify).
+func clientNameKey(name string) string { return vocab.Slugify(norm.NFKC.String(name)) }
+
+// lookalikeScripts are the scripts whose letters pass for Latin ones (А,
+// Е, О, Р, С in Cyrillic; Α, Β, Ε, Ο in Greek).
+var lookalikeScripts = []*unicode.RangeTable{unicode.Cyrillic, unicode.Greek}
+
+// mixesScripts reports whether name writes Latin letters and letters of a
+// script whose letters look Latin: « CАF 13 » with a Cyrillic А reads as
+// « CAF 13 » and is another name. A name wholly in one script is kept.
+func mixesScripts(name string) bool {
+	latin, other := false, false
+	for _, r := range norm.NFKC.String(name) {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin = true
+		case slices.ContainsFunc(lookalikeScripts, func(t *unicode.RangeTable) bool { return unicode.Is(t, r) }):
+			other = true
+		}
+	}
+	return latin && other
+}
+
+// writesRecords reports whether c, enabled, writes its sources' records
+// (REST or sync): the clients a source may not be shared between
+// unawares. Clients that only read or manage webhooks share freely.
+func (c *PartnerClient) writesRecords() bool {
+	return !c.Disabled && (c.Scopes.Contains(ScopeDirectoryWrite) || c.Scopes.Contains(ScopeSyncWrite))
+}
+
+// writtenSources are the sources c writes the records of.
+func (c *PartnerClient) writtenSources() StringList {
+	if !c.writesRecords() {
+		return nil
+	}
+	return c.Sources
+}
+
+// checkClientRules applies the rules between clients to c, as it will be
+// stored, before is c as it was (nil for a new client): its name, when
+// it changes, is unique once folded and mixes no lookalike scripts; a
+// source it comes to write (added, or the client made a writer or
+// enabled) is refused while another enabled client writes it, unless
+// share says the sharing is meant (requested is the request's list of
+// sources, for the field named). Concurrent changes take turns. Sets
+// c.SharedSources.
+func checkClientRules(tx *gorm.DB, c, before *PartnerClient, requested []string, share bool) error {
+	if err := dialectOf(tx).lockKey(tx, "partner-clients"); err != nil {
+		return err
+	}
+	var others []PartnerClient
+	if err := tx.Where("id <> ?", c.ID).Order("id").Find(&others).Error; err != nil {
+		return err
+	}
+	if before == nil || clientNameKey(before.Name) != clientNameKey(c.Name) {
+		if mixesScripts(c.Name) {
+			return (&FieldErrors{{Field: "name", Reason: "mixes Latin letters with Cyrillic or Greek ones, which look alike: write it in one script"}}).Err("The partner client is invalid.")
+		}
+		key := clientNameKey(c.Name)
+		for _, o := range others {
+			if clientNameKey(o.Name) == key {
+				return &Error{Code: ECONFLICT, Message: "Another partner client has this name, written alike: « " + o.Name + " » (" + o.ID + ").",
+					Fields: []FieldError{{Field: "name", Reason: "is the name of another client once case, spaces and letter forms are folded"}}}
+			}
+		}
+	}
+	var had StringList
+	if before != nil {
+		had = before.writtenSources()
+	}
+	for _, src := range c.writtenSources() {
+		if share || had.Contains(src) {
+			continue
+		}
+		i := slices.IndexFunc(others, func(o PartnerClient) bool { return o.writtenSources().Contains(src) })
+		if i < 0 {
+			continue
+		}
+		o := others[i]
+		return &Error{Code: ECONFLICT, Message: "The source " + src + " is already written by the partner client « " + o.Name + " » (" + o.ID + "): two clients would overwrite each other's records. Send share_sources: true if both are the same partner's.",
+			Fields: []FieldError{{Field: "sources[" + strconv.Itoa(requestIndex(requested, c.Sources, src)) + "]", Reason: "is written by another client"}}}
+	}
+	setSharedSources(c, others)
+	return nil
+}
+
+// requestIndex is the index of source src in the list the request sent
+// (as the client's sources are read: trimmed, lower-cased), else in the
+// client's stored list.
+func requestIndex(requested, stored []string, src string) int {
+	if i := slices.IndexFunc(requested, func(r string) bool { return strings.ToLower(strings.TrimSpace(r)) == src }); i >= 0 {
+		return i
+	}
+	return slices.Index(stored, src)
+}
+
+// setSharedSources sets c.SharedSources: the sources c writes that
+// another enabled client of all writes too.
+func setSharedSources(c *PartnerClient, all []PartnerClient) {
+	c.SharedSources = []string{}
+	for _, src := range c.writtenSources() {
+		if slices.ContainsFunc(all, func(o PartnerClient) bool { return o.ID != c.ID && o.writtenSources().Contains(src) }) {
+			c.SharedSources = append(c.SharedSources, src)
+		}
+	}
+}
