@@ -113,7 +113,7 @@ func (s *Store) CreateInvitation(ctx context.Context, in NewInvitation) (*Invita
 
 // replaceOpenInvitation makes room for inv, to a structure: one
 // invitation is pending per structure and address (a unique index, since
-// migration 00111, keeps it so). An address that is already a member's is
+// migration 00110, keeps it so). An address that is already a member's is
 // refused (ECONFLICT naming email, before any mail is queued): its role
 // changes in the members list. An earlier invitation still open is
 // revoked — its token dies — and the trail says it was replaced: sending

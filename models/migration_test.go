@@ -591,11 +591,11 @@ func TestMigration00109NameKeysNFKC(t *testing.T) {
 	}
 }
 
-// TestMigration00111OneOpenInvitation: of the invitations open to one
+// TestMigration00110OneOpenInvitation: of the invitations open to one
 // structure and address, the newest stays open and the others are revoked
 // as of its sending; an accepted one and another structure's are left
 // alone; two open ones can no longer be stored; down drops the index.
-func TestMigration00111OneOpenInvitation(t *testing.T) {
+func TestMigration00110OneOpenInvitation(t *testing.T) {
 	db, p := migrateTo(t, 107)
 	inv := func(id, actor, accepted, created string) {
 		mustExec(t, db, `INSERT INTO invitations (id, email, token_hash, actor_id, role, created_by, created_at, expires_at, accepted_at)
@@ -607,7 +607,7 @@ func TestMigration00111OneOpenInvitation(t *testing.T) {
 	inv("4", "b", "", "2026-01-01 00:00:00")
 	mustExec(t, db, "UPDATE invitations SET accepted_at = NULL WHERE accepted_at = ''")
 	inv("5", "a", "2026-01-04 00:00:00", "2026-01-04 00:00:00")
-	if _, err := p.UpTo(context.Background(), 111); err != nil {
+	if _, err := p.UpTo(context.Background(), 110); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := db.Query("SELECT id, COALESCE(revoked_at, '') FROM invitations ORDER BY id")

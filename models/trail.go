@@ -31,7 +31,7 @@ type TrailEvent struct {
 	WhoLabel     string
 	// WhoRole is WhoAdministrator when the account acted as a platform
 	// administrator, "" otherwise (and for entries before migration
-	// 00111).
+	// 00110).
 	WhoRole string
 	Channel string
 	Details string // a JSON object

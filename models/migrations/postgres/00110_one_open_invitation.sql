@@ -1,5 +1,5 @@
 -- +goose Up
--- PostgreSQL twin of ../00111_one_open_invitation.sql: one pending
+-- PostgreSQL twin of ../00110_one_open_invitation.sql: one pending
 -- invitation per structure and address (the duplicates stored before are
 -- revoked, the newest kept), and the trail's who_role.
 UPDATE invitations SET revoked_at = (SELECT min(n.created_at) FROM invitations n
