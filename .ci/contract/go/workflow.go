@@ -237,7 +237,7 @@ func workflow(ctx context.Context, base, email, password, run string) error {
 	step("follow the changes", "%d changes, then cursor %s", changes, *feed.Cursor)
 
 	// 7. Download exports: CSV as text, GeoJSON typed.
-	csvExport, err := c.DownloadExportWithResponse(ctx, "standard-csv")
+	csvExport, err := c.DownloadExportWithResponse(ctx, "standard-csv", nil)
 	if err != nil {
 		return err
 	}
@@ -248,7 +248,7 @@ func workflow(ctx context.Context, base, email, password, run string) error {
 	if err != nil || len(rows) < actors+1 || rows[0][0] != "id" || !strings.HasPrefix(csvExport.HTTPResponse.Header.Get("Content-Type"), "text/csv") {
 		return fmt.Errorf("CSV export: %d rows, %v", len(rows), err)
 	}
-	geo, err := c.DownloadExportWithResponse(ctx, "geojson")
+	geo, err := c.DownloadExportWithResponse(ctx, "geojson", nil)
 	if err != nil {
 		return err
 	}
