@@ -41,12 +41,12 @@ func TestCommaAfterACompleteAddressIsNoDot(t *testing.T) {
 		row("e9", "x@asso.org,fr")+
 		row("e10", "x@mairie-auch,zz"), "mails")
 	for id, want := range map[string][]string{
-		"e1":  {"a@b.fr"},
-		"e2":  {"x@y.fr", "z@w.fr"},
-		"e3":  {"a@b.fr", "c@d.fr"},
-		"e5":  {"x@france-service.gouv.fr", "y@z.fr"},
-		"e7":  {"contact@mairie-auch.fr"},
-		"e9":  {"x@asso.org"},
+		"e1": {"a@b.fr"},
+		"e2": {"x@y.fr", "z@w.fr"},
+		"e3": {"a@b.fr", "c@d.fr"},
+		"e5": {"x@france-service.gouv.fr", "y@z.fr"},
+		"e7": {"contact@mairie-auch.fr"},
+		"e9": {"x@asso.org"},
 	} {
 		if !slices.Equal(got[id].Emails, want) {
 			t.Errorf("%s: e-mails %q, want %q", id, got[id].Emails, want)
