@@ -62,3 +62,26 @@ func TestCommaAfterACompleteAddressIsNoDot(t *testing.T) {
 		}
 	}
 }
+
+// TestContactColumnGivenTwiceFirstEmpty (verify 37b N3): a column given
+// twice whose first cell is empty had the second column's value read
+// without a word, so a second, private « courriels » column was published
+// on every row whose public cell was empty. It is still read (the value
+// is not lost), with a warning naming the column it came from.
+func TestContactColumnGivenTwiceFirstEmpty(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,courriels,telephone,courriels,telephone,email,source,date_maj,services\n" +
+		"d1,Lieu A,Montpellier,34000,1 rue A,,,second@ex.fr,0499999999,,probe,2026-11-01,Maîtrise des outils numériques du quotidien\n" +
+		"d2,Lieu B,Montpellier,34000,2 rue B,b@ex.fr,0467000000,,,,probe,2026-11-01,Maîtrise des outils numériques du quotidien\n"
+	rep, got := importedBy(t, in, "dup")
+	if a := got["d1"]; !slices.Equal(a.Emails, []string{"second@ex.fr"}) || !slices.Equal(a.Phones, []string{"+33499999999"}) {
+		t.Errorf("d1: e-mails %q phones %q, want the second columns' values", a.Emails, a.Phones)
+	}
+	for f, col := range map[string]string{"courriels": "column 8", "telephone": "column 9"} {
+		if !hasIssue(rep, 1, f, opendata.SeverityWarning, col) {
+			t.Errorf("d1: no warning naming the %s read for %s: %+v", col, f, issuesOfRow(rep, 1))
+		}
+	}
+	if issues := issuesOfRow(rep, 2); len(issues) != 0 {
+		t.Errorf("d2: the second columns empty, yet %+v", issues)
+	}
+}
