@@ -85,3 +85,21 @@ func TestContactColumnGivenTwiceFirstEmpty(t *testing.T) {
 		t.Errorf("d2: the second columns empty, yet %+v", issues)
 	}
 }
+
+// TestImportPointAloneAgainstThePostalCode (verify 37b N5): « Mairie,
+// 24140 » with a point in Sarlat, 60 km from every commune of 24140, was
+// stored as Sarlat-la-Canéda with 24200 for 24140, point kept. As on the
+// API (422), the point conflicts with the address: dropped with a
+// warning, the postal code kept.
+func TestImportPointAloneAgainstThePostalCode(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,latitude,longitude,source,date_maj,services\n" +
+		"g10,Lieu,Mairie,24140,route,44.8890,1.2160,probe,2026-11-01,Maîtrise des outils numériques du quotidien\n"
+	rep, got := importedBy(t, in, "far")
+	a := got["g10"]
+	if a.Address.PostalCode != "24140" || a.Latitude != nil || a.Longitude != nil {
+		t.Errorf("g10: postal code %s, commune %q (%s), point %v,%v; want 24140 and no point", a.Address.PostalCode, a.Address.Commune, a.Address.InseeCode, a.Latitude, a.Longitude)
+	}
+	if !hasIssue(rep, 1, "latitude", opendata.SeverityWarning, "dropped") {
+		t.Errorf("g10: no warning on the point dropped: %+v", issuesOfRow(rep, 1))
+	}
+}
