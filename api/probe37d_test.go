@@ -17,26 +17,35 @@ func TestProbe37dPointAloneAgainstThePostalCode(t *testing.T) {
 	e := apitest.New(t)
 	sarlat := obj{"address": obj{"street": "route", "postal_code": "24140", "commune": "Mairie"}, "latitude": 44.8890, "longitude": 1.2160}
 
-	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: merge(obj{"name": "Mairie"}, sarlat)})
-	if r.Code != 422 || !hasAll(fields(t, r), "latitude", "longitude") {
-		t.Errorf("create: %d %s", r.Code, r.Body)
-	}
-	r = e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub/actors", Token: e.Admin, Body: obj{"actors": []obj{merge(obj{"source_id": "s1", "name": "Permanence Mairie"}, sarlat)}}})
-	if r.Code != 200 || !strings.Contains(r.Body.String(), `"field":"latitude"`) {
-		t.Errorf("sync: %d %s", r.Code, r.Body)
-	}
 	rows := []obj{{"id": "g10", "nom": "Lieu", "commune": "Mairie", "code_postal": "24140", "adresse": "route", "date_maj": "2026-11-01",
 		"latitude": 44.8890, "longitude": 1.2160, "services": "Maîtrise des outils numériques du quotidien"}}
-	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/probe/import", Token: e.Admin, Body: rows})
-	if r.Code != 200 || !strings.Contains(r.Body.String(), `"field":"latitude"`) {
-		t.Errorf("import: %d %s", r.Code, r.Body)
-	}
+	farPointOnEveryPath(t, e, sarlat, rows)
 	for _, x := range get(t, e, "/api/v1/actors?limit=50")["data"].([]any) {
 		o := x.(obj)
 		addr := o["address"].(obj)
 		if o["latitude"] != nil || addr["postal_code"] != "24140" {
 			t.Errorf("%s: postal code %v, commune %v, point %v,%v", o["name"], addr["postal_code"], addr["commune"], o["latitude"], o["longitude"])
 		}
+	}
+}
+
+// farPointOnEveryPath checks that an actor (address and point) whose point
+// conflicts with its address is refused on its coordinates by a create
+// (422) and has its point dropped with a warning by a sync, and so the
+// import rows by an import.
+func farPointOnEveryPath(t *testing.T, e *apitest.Env, actor obj, rows []obj) {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: merge(obj{"name": "Lieu"}, actor)})
+	if r.Code != 422 || !hasAll(fields(t, r), "latitude", "longitude") {
+		t.Errorf("create: %d %s", r.Code, r.Body)
+	}
+	r = e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub/actors", Token: e.Admin, Body: obj{"actors": []obj{merge(obj{"source_id": "s1", "name": "Permanence"}, actor)}}})
+	if r.Code != 200 || !strings.Contains(r.Body.String(), `"field":"latitude"`) {
+		t.Errorf("sync: %d %s", r.Code, r.Body)
+	}
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/probe/import", Token: e.Admin, Body: rows})
+	if r.Code != 200 || !strings.Contains(r.Body.String(), `"field":"latitude"`) {
+		t.Errorf("import: %d %s", r.Code, r.Body)
 	}
 }
 
