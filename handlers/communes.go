@@ -184,6 +184,13 @@ func (q *queryParser) communeCodes(name string) []string {
 			for _, c := range cs[:min(len(cs), 5)] {
 				codes = append(codes, c.Code+" ("+c.Name+", "+c.Departement+")")
 			}
+			if len(deps) > 0 && !slices.ContainsFunc(cs, func(c *commune.Commune) bool { return slices.Contains(deps, c.Departement) }) {
+				// The département was given: asking for it again
+				// said nothing (« Saint-Denis » with departement=75).
+				q.errs.Addf(name, "%q names no commune of département %s, but %d elsewhere: %s…",
+					clipQuery(v), strings.Join(deps, ", "), len(cs), strings.Join(codes, ", "))
+				continue
+			}
 			q.errs.Addf(name, "%q names %d communes; give the INSEE code or the département (departement=, or « %s (%s) »): %s…",
 				clipQuery(v), len(cs), clipQuery(v), cs[0].Departement, strings.Join(codes, ", "))
 			continue

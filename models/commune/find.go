@@ -50,16 +50,17 @@ func Find(value string, deps []string) []*Commune {
 		if r := Resolve(Address{PostalCode: pc, Name: name}); r.Commune != nil && len(r.Conflicts) == 0 {
 			return []*Commune{r.Commune}
 		}
-		return byPopulation(keep(findName(name), func(c *Commune) bool { return servedBy(c, pc) }))
+		return byPopulation(findName(name, func(c *Commune) bool { return servedBy(c, pc) }))
 	}
 	if dep != "" {
-		return byPopulation(keep(findName(name), func(c *Commune) bool { return c.Departement == dep }))
+		return byPopulation(findName(name, func(c *Commune) bool { return c.Departement == dep }))
 	}
-	cs := findName(name)
-	if in := keep(slices.Clone(cs), func(c *Commune) bool { return slices.Contains(deps, c.Departement) }); len(in) > 0 {
-		cs = in
+	if len(deps) > 0 {
+		if cs := findName(name, func(c *Commune) bool { return slices.Contains(deps, c.Departement) }); len(cs) > 0 {
+			return byPopulation(cs)
+		}
 	}
-	return byPopulation(cs)
+	return byPopulation(findName(name, nil))
 }
 
 // FindCode is what Find reads when value is a code (a current INSEE code,
@@ -116,23 +117,35 @@ func splitQualifier(v string) (name, dep, pc string) {
 // article too), exact, with the more populated communes it begins; the
 // communes it begins; the name without the article written (« La Seyne »
 // is not Seyne, 04, when La Seyne-sur-Mer begins with it); the communes
-// it ends.
-func findName(name string) []*Commune {
+// it ends. in, when not nil, narrows each tier before it decides (a
+// département, a postal code): a tier with none there gives way to the
+// next. Filtered after deciding, « Villeneuve » in the 06 answered
+// Villeneuve-Loubet alone, the one more populated than every exact
+// Villeneuve, and « Saint-Martin » in the 13 none, the exact ones being
+// elsewhere (verify 37b N2, N6).
+func findName(name string, in func(*Commune) bool) []*Commune {
 	r := get()
 	k := Key(name)
 	if k == "" {
 		return nil
 	}
-	exact := uniq(slices.Clone(asWritten(r, name, k)))
-	short := beginningWith(k)
-	if len(exact) == 0 {
-		switch {
-		case len(short) > 0:
-			return short
-		case len(ByName(name)) > 0:
-			return uniq(slices.Clone(ByName(name)))
+	narrow := func(cs []*Commune) []*Commune {
+		cs = uniq(slices.Clone(cs))
+		if in == nil {
+			return cs
 		}
-		return endingWith(k)
+		return keep(cs, in)
+	}
+	exact := narrow(asWritten(r, name, k))
+	short := narrow(beginningWith(k))
+	if len(exact) == 0 {
+		if len(short) > 0 {
+			return short
+		}
+		if cs := narrow(ByName(name)); len(cs) > 0 {
+			return cs
+		}
+		return narrow(endingWith(k))
 	}
 	most := 0
 	for _, c := range exact {

@@ -116,3 +116,32 @@ func TestFindWithDepartement(t *testing.T) {
 		}
 	}
 }
+
+// TestFindDepartementNarrowsEveryTier (verify 37b N2, N6): the département
+// filtered the answer of the first tier that found any commune
+// nationally, so « Villeneuve » in the 06 answered Villeneuve-Loubet alone
+// (the one more populated than every exact Villeneuve), missing
+// Villeneuve-d'Entraunes, and « Saint-Martin » in the 13 found the exact
+// Saint-Martins of other départements, none in the 13, while
+// Saint-Martin-de-Crau is the only one there. The département narrows
+// each tier before it decides; a tier with none there gives way to the
+// next, and several there are all answered (the caller asks which).
+func TestFindDepartementNarrowsEveryTier(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		deps []string
+		want string
+	}{
+		{"Villeneuve", []string{"06"}, "06161,06160"}, // Villeneuve-Loubet, Villeneuve-d'Entraunes
+		{"Villeneuve (06)", nil, "06161,06160"},
+		{"Saint-Martin", []string{"13"}, "13097"}, // Saint-Martin-de-Crau
+		{"Saint-Martin (13)", nil, "13097"},
+		{"Saint-Paul", []string{"06"}, "06128"}, // Saint-Paul-de-Vence
+		{"Saint-Paul (06)", nil, "06128"},
+		{"Evry", []string{"91"}, "91228"},
+	} {
+		if got := codesOf(Find(tc.in, tc.deps)); got != tc.want {
+			t.Errorf("Find(%q, %v) = %s, want %s", tc.in, tc.deps, got, tc.want)
+		}
+	}
+}

@@ -314,7 +314,13 @@ func resolve(a Address) Resolution {
 		switch {
 		case postal[c]:
 			s += wPostalExact
-		case postalDep != "" && c.Departement == postalDep:
+		case postalDep != "" && c.Departement == postalDep && (len(postal) == 0 || named[c] || c == codeCity):
+			// The département vouches for a commune another reading
+			// names, or when the code is a CEDEX code of no commune; not
+			// for the point's commune alone beside a code of other
+			// communes: « Mairie, 24140 » with a point in Sarlat, 60 km
+			// from every commune of 24140, was moved to Sarlat and its
+			// code replaced by 24200 (verify 37b N5). The point conflicts.
 			s += wPostalDep
 		}
 		if named[c] {
@@ -532,8 +538,9 @@ func resolve(a Address) Resolution {
 // pointAwayFromKnown checks the point of an address whose commune stays
 // unknown against what its readings do tell: the communes they designate
 // (list, the candidates) and their départements, the postal code's
-// above all. A point within the tolerance of one of them, or nearer a
-// commune of one of those départements than of any other, stands; a point
+// above all. A point within the tolerance of one of them, or (when the
+// postal code is of no commune) nearer a commune of one of those
+// départements than of any other, stands; a point
 // elsewhere is a conflict, as for a resolved commune: « Mairie de
 // Maurens », 24140 (Dordogne), with a point in Loir-et-Cher, 300 km away,
 // was kept and found at 0 km by every near search there (probe 37b H2).
@@ -562,7 +569,10 @@ func pointAwayFromKnown(rd *readings, list []scored, near *Commune, lat, lon flo
 			closest, best = c, d
 		}
 	}
-	if len(deps) == 0 || near != nil && deps[near.Departement] {
+	// The département alone vouches for the point when it is all the
+	// postal code tells (a CEDEX code); a code of communes, none of them
+	// near the point, does not (Sarlat for 24140, verify 37b N5).
+	if len(deps) == 0 || near != nil && deps[near.Departement] && len(rd.postal) == 0 {
 		return Conflict{}, false
 	}
 	var known []string

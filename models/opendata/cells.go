@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/encoding/charmap"
 
 	"carnet/models"
@@ -238,7 +239,10 @@ var commaForDot = regexp.MustCompile(`([^\s,;|<>()\[\]"']+@[A-Za-z0-9-]+(?:\.[A-
 
 // mendCommaDots reads a comma typed for a dot in s's addresses as the dot
 // (a word such as « et » after the comma is no label), and returns each
-// address so read as it was written and as it is read.
+// address so read as it was written and as it is read. Only a domain not
+// yet complete is mended, and only by a real top-level domain: « …gouv,fr »
+// is read « …gouv.fr », but « a@b.fr,com » and « x@asso.org,fr » are
+// complete addresses followed by a stray word, never « a@b.fr.com ».
 func mendCommaDots(s string) (string, [][2]string) {
 	if !strings.Contains(s, ",") {
 		return s, nil
@@ -247,7 +251,7 @@ func mendCommaDots(s string) (string, [][2]string) {
 	var mended [][2]string
 	last := 0
 	for _, m := range commaForDot.FindAllStringSubmatchIndex(s, -1) {
-		if connector[strings.ToLower(s[m[4]:m[5]])] {
+		if connector[strings.ToLower(s[m[4]:m[5]])] || !cutBeforeTLD(s[m[2]:m[3]], s[m[4]:m[5]]) {
 			continue
 		}
 		b.WriteString(s[last:m[3]])
@@ -260,6 +264,25 @@ func mendCommaDots(s string) (string, [][2]string) {
 	}
 	b.WriteString(s[last:])
 	return b.String(), mended
+}
+
+// cutBeforeTLD tells an address cut before its top-level domain: its
+// domain does not already end in one, and label is one.
+func cutBeforeTLD(addr, label string) bool {
+	domain := addr[strings.LastIndexByte(addr, '@')+1:]
+	if i := strings.LastIndexByte(domain, '.'); i >= 0 && isTLD(domain[i+1:]) {
+		return false
+	}
+	return isTLD(label)
+}
+
+// isTLD tells a top-level domain managed by ICANN (« fr », « com »,
+// « org »), from the public suffix list golang.org/x/net carries: a
+// label such as « gouv » or « zz » is none.
+func isTLD(label string) bool {
+	label = strings.ToLower(label)
+	suffix, icann := publicsuffix.PublicSuffix(label)
+	return icann && suffix == label
 }
 
 var connector = map[string]bool{"et": true, "ou": true, "and": true, "or": true, "mail": true, "email": true, "e-mail": true, "courriel": true, "mail:": true, "courriel:": true}

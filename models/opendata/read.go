@@ -108,6 +108,9 @@ type Reader struct {
 	remarks          []string
 	// names maps each column's folded name to its name in the file.
 	names map[string]string
+	// fileNames are the CSV header's names as the file writes them, by
+	// position: a warning names the column a value came from.
+	fileNames []string
 	// producer is the producer's format the file is in (producer.go),
 	// decided from the CSV header or the first JSON place; nil for the
 	// standard.
@@ -444,6 +447,10 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 		}
 		rd.headerHash = []byte(strings.Join(header, "\x1f"))
 		rd.header = readings
+		rd.fileNames = make([]string, len(header))
+		for i, h := range header {
+			rd.fileNames[i] = strings.TrimSpace(h)
+		}
 		rd.lastNamed, rd.padding = -1, -1
 		for i, cr := range readings {
 			rd.columns[cr.name] = true
@@ -707,7 +714,7 @@ func (r *Reader) Next() (Record, error) {
 						rec.Unnamed = append(rec.Unnamed, v)
 					}
 				default:
-					rec.set(r.header[i], v)
+					rec.setFrom(r.header[i], fmt.Sprintf("« %s » (column %d)", r.fileNames[i], i+1), v)
 				}
 			}
 			if extra := len(fields) - len(r.header); extra > 0 || r.padding < 0 {
@@ -802,7 +809,7 @@ func (r *Reader) Next() (Record, error) {
 		if str, isString := v.(string); isString && cr.name == "id" && cell != "" && str != cell {
 			rec.idWritten = str
 		}
-		rec.set(cr, cell)
+		rec.setFrom(cr, "« "+k+" »", cell)
 	}
 	r.finish(&rec)
 	return rec, nil
@@ -1166,9 +1173,22 @@ func (rec *Record) set(c columnReading, v string) {
 	}
 }
 
+// setFrom stores a cell of the file's column from (its name, and its
+// position in a CSV file). A column given twice whose first cell is empty
+// has the other's value read, not lost, but with a warning: a second,
+// private « courriels » column was else published on every row whose
+// public cell was empty, without a word (verify 37b N3).
+func (rec *Record) setFrom(c columnReading, from, v string) {
+	if old, seen := rec.Cells[c.name]; seen && old == "" && v != "" && c.name != "" {
+		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: c.name, Value: clip(v), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("the file gives this column twice and its first cell is empty: the value of %s is read; please check it is meant to be published", from)})
+	}
+	rec.set(c, v)
+}
+
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-15"
+const mappingVersion = "carnet-import-16"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //
