@@ -1188,7 +1188,7 @@ func (rec *Record) setFrom(c columnReading, from, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-16"
+const mappingVersion = "carnet-import-15"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //
