@@ -22,7 +22,9 @@ type TrailEvent struct {
 	// invitation.revoked (details.reason replaced: a newer invitation of
 	// the address replaced it, replaced_by; account_deleted: the invited
 	// address's account was deleted — the subject is then « compte
-	// supprimé »; absent: a manager or an administrator revoked it),
+	// supprimé »; joined: the address became a member of the structure
+	// another way, a join request say; absent: a manager or an
+	// administrator revoked it),
 	// account.created, account.updated, account.deleted, account.password_changed,
 	// account.password_reset_issued, account.password_reset_used,
 	// client.created, client.updated, client.secret_rotated, referral.read,

@@ -113,6 +113,9 @@ func (s *Store) revokeOpen(tx *gorm.DB, inv *Invitation, label string, extra map
 	if err := tx.Model(inv).Update("revoked_at", now).Error; err != nil {
 		return err
 	}
+	if err := dropInvitationMail(tx, inv); err != nil {
+		return err
+	}
 	if !now.Before(inv.ExpiresAt) {
 		return nil // expired: nothing was pending, nothing to tell
 	}
@@ -145,4 +148,46 @@ func (s *Store) revokeInvitationsTo(tx *gorm.DB, email, placeholder string) erro
 		}
 	}
 	return tx.Model(&Invitation{}).Where("email = ?", email).Update("email", placeholder).Error
+}
+
+// dropInvitationMail deletes the e-mails of invitation inv still in the
+// outbox: its link no longer works. Before (verify 37a's N3), a replaced
+// invitation's queued mail was still sent, and its recipient got two
+// invitations, one of them dead. The outbox row names no invitation: the
+// token it carries does, through its hash.
+func dropInvitationMail(tx *gorm.DB, inv *Invitation) error {
+	var queued []OutboxMessage
+	err := tx.Where("kind = ? AND to_email = ? AND state IN ?", NotifyInvitation, inv.Email, []string{OutboxPending, OutboxSending}).Find(&queued).Error
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for i := range queued {
+		if tok := queued[i].ParamMap()["token"]; tok != "" && hashSecret(tok) == inv.TokenHash {
+			ids = append(ids, queued[i].ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return tx.Where("id IN ?", ids).Delete(&OutboxMessage{}).Error
+}
+
+// revokeOnJoin withdraws, as account u becomes a member of actorID by any
+// path, the invitations to that structure still open to its address: a
+// member is not invited (replaceOpenInvitation). Before (verify 37a's N4),
+// an address invited as manager that joined as member through a join
+// request kept the invitation, and once removed, its old link brought it
+// back as manager. The trail says why: reason joined.
+func (s *Store) revokeOnJoin(tx *gorm.DB, actorID string, u *User) error {
+	var open []Invitation
+	if err := forUpdate(tx).Where("actor_id = ? AND email = ? AND accepted_at IS NULL AND revoked_at IS NULL", actorID, u.Email).Order("id").Find(&open).Error; err != nil {
+		return err
+	}
+	for i := range open {
+		if err := s.revokeOpen(tx, &open[i], open[i].Email, map[string]any{"reason": "joined"}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

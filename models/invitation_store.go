@@ -319,7 +319,15 @@ func (s *Store) grantInvitation(tx *gorm.DB, inv *Invitation, user *User) (*User
 	if inv.ActorID != nil && inv.CreatedBy == "user:"+u.ID && !u.PlatformAdmin {
 		return nil, errSelfGrant("token")
 	}
-	tx = asAccount(tx, &u)
+	// The account as it was when it accepted: an administrator accepting
+	// says so in the trail; one made administrator by this invitation was
+	// not one yet.
+	tx = asAccount(tx, user)
+	// Accepted before the membership is added, which revokes the other
+	// invitations still open to the structure (revokeOnJoin), not this one.
+	if err := tx.Model(inv).Updates(map[string]any{"accepted_at": now, "accepted_by": u.ID}).Error; err != nil {
+		return nil, err
+	}
 	ev := TrailEvent{Action: TrailInvitationAccepted, SubjectKind: SubjectInvitation, SubjectID: inv.ID, SubjectLabel: inv.Email}
 	if inv.ActorID != nil {
 		ev.ActorID = *inv.ActorID
@@ -344,13 +352,15 @@ func (s *Store) grantInvitation(tx *gorm.DB, inv *Invitation, user *User) (*User
 	if err := s.trail(tx, ev, details); err != nil {
 		return nil, err
 	}
-	return &u, tx.Model(inv).Updates(map[string]any{"accepted_at": now, "accepted_by": u.ID}).Error
+	return &u, nil
 }
 
-// asAccount is tx acting as account u, which did not sign in: the trail
-// names it as the one who acted.
+// asAccount is tx acting as account u: the trail names it as the one who
+// acted, and as a platform administrator when it is one (before, verify
+// 37a's N1, an administrator's acceptance showed who.role "").
 func asAccount(tx *gorm.DB, u *User) *gorm.DB {
-	return tx.WithContext(WithPrincipal(tx.Statement.Context, &Principal{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, ProfessionalEmail: u.ProfessionalEmail}))
+	return tx.WithContext(WithPrincipal(tx.Statement.Context, &Principal{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName,
+		ProfessionalEmail: u.ProfessionalEmail, PlatformAdmin: u.PlatformAdmin}))
 }
 
 // invitationGrants lists what an invitation grants, for the trail.

@@ -122,6 +122,9 @@ func (s *Store) addMember(tx *gorm.DB, actorID, userID string, role Role, via st
 	if err := s.trail(tx, ev, map[string]any{"role": role, "via": via}); err != nil {
 		return nil, err
 	}
+	if err := s.revokeOnJoin(tx, actorID, u); err != nil {
+		return nil, err
+	}
 	return &Member{UserID: u.ID, Email: u.Email, DisplayName: u.DisplayName, Role: role, CreatedAt: row.CreatedAt}, nil
 }
 
