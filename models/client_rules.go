@@ -8,8 +8,6 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
-
-	"carnet/models/vocab"
 )
 
 // Partner clients are told apart by their name, in the trail, the
@@ -19,10 +17,10 @@ import (
 // one source was granted to several writing clients without a word, and
 // two partners overwrote each other's records.
 
-// clientNameKey is a client's name as the rule compares it: compatibility
-// forms folded (NFKC: fullwidth letters and digits), then case, accents,
-// spaces and punctuation as search folds them (vocab.Slugify).
-func clientNameKey(name string) string { return vocab.Slugify(norm.NFKC.String(name)) }
+// clientNameKey is a client's name as the rule compares it: the places'
+// name key (NameKey: compatibility forms, case, accents, spaces and
+// punctuation folded), one fold for every name Carnet compares.
+func clientNameKey(name string) string { return NameKey(name) }
 
 // lookalikeScripts are the scripts whose letters pass for Latin ones (А,
 // Е, О, Р, С in Cyrillic; Α, Β, Ε, Ο in Greek).
