@@ -46,7 +46,7 @@ func (t *table) respeltPhrases(words []string) ([]string, []Spelling) {
 				for j, tok := range p.tokens {
 					w := words[i+j]
 					switch {
-					case w == tok || stem(w) == p.stems[j]:
+					case w == tok || sameStem(w, p.stems[j]):
 					case !t.knownWord(w) && spellsAs(nearOf(w), tok, p.stems[j]):
 						respelt = true
 					case otherGender(w, tok):
@@ -77,7 +77,7 @@ func (t *table) respeltPhrases(words []string) ([]string, []Spelling) {
 			out = append(make([]string, 0, len(words)), words[:i]...)
 		}
 		for j, tok := range best.tokens {
-			if w := words[i+j]; w != tok && stem(w) != best.stems[j] {
+			if w := words[i+j]; w != tok && !sameStem(w, best.stems[j]) {
 				spelt = append(spelt, Spelling{Word: w, Suggestion: tok})
 				out = append(out, tok)
 			} else {
@@ -119,11 +119,19 @@ func nearLexicon(w string) []string {
 	return l
 }
 
+// sameStem says whether w has the stem st. A token too short to have a
+// stem (« café ») has none to share: every short word's stem is empty, so
+// comparing them read « kafé » as « café » already spelt, not respelt, and
+// the phrase « café internet » was never read.
+func sameStem(w, st string) bool {
+	return st != "" && stem(w) == st
+}
+
 // spellsAs says whether the near spellings l read as the token (or its
 // stem).
 func spellsAs(l []string, tok, st string) bool {
 	for _, lw := range l {
-		if lw == tok || stem(lw) == st {
+		if lw == tok || sameStem(lw, st) {
 			return true
 		}
 	}

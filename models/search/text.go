@@ -1168,9 +1168,10 @@ func numberWords(words []string) []string {
 			// street or a square, and its number is no département.
 			j = i
 		}
-		if j > i && inLexPhrase(words, i) {
+		if j > i && (inLexPhrase(words, i) || startsLexPhrase(words, i)) {
 			// « entre midi et deux »: a number word of a thesaurus
-			// phrase is a word of it (the lunch hour, not 2).
+			// phrase is a word of it (the lunch hour, not 2); so is
+			// the first word of a département's name (« deux sèvres »).
 			j = i
 		}
 		if j == i || j == i+1 && (words[i] == "neuf" || words[i] == "cent" || words[i] == "cents" || words[i] == "mille") {
