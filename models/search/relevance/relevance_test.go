@@ -73,13 +73,13 @@ func TestJudgedQueries(t *testing.T) {
 		p5, recall float64
 		zero       int
 	}{{false, 0.99, 0.99, 0}, {true, 0.99, 0.99, 0}} {
-		// The set before the batches of 2026-12-05 to 2026-12-14, 2026-12-18, 2026-12-20, 2027-01-10, 2027-01-17, 2027-01-24, 2027-01-31 and 2027-02-07, whose
+		// The set before the batches of 2026-12-05 to 2026-12-14, 2026-12-18, 2026-12-20, 2027-01-10, 2027-01-17, 2027-01-24, 2027-01-31, 2027-02-07 and 2027-02-14, whose
 		// floors are below.
 		var older []Query
 		for _, q := range qs {
 			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
 				q.Added != "2026-12-10" && q.Added != "2026-12-11" && q.Added != "2026-12-12" && q.Added != "2026-12-13" && q.Added != "2026-12-14" &&
-				q.Added != "2026-12-18" && q.Added != "2026-12-20" && q.Added != "2027-01-10" && q.Added != "2027-01-17" && q.Added != "2027-01-24" && q.Added != "2027-01-31" && q.Added != "2027-02-07" {
+				q.Added != "2026-12-18" && q.Added != "2026-12-20" && q.Added != "2027-01-10" && q.Added != "2027-01-17" && q.Added != "2027-01-24" && q.Added != "2027-01-31" && q.Added != "2027-02-07" && q.Added != "2027-02-14" {
 				older = append(older, q)
 			}
 		}
@@ -300,7 +300,17 @@ func TestJudgedQueries(t *testing.T) {
 		//     beside a service, « cybercafé », « à mon âge », refugees
 		//     beside a need); left: the farmers, « cour fle gratuit »,
 		//     « kafé », « pce » and « pte » for Provence and Pointe,
-		//     seniors' workshops in the Charente (none) answered in full.
+		//     seniors' workshops in the Charente (none) answered in full;
+		//   - 2027-02-14 (61: partners' and social workers' words,
+		//     English, emoji, prefixes, words run together, overseas,
+		//     Corsica, Île-de-France, a distance, an address, a message,
+		//     the known failures kept, 1 no place answers): 0.84/0.87,
+		//     0.92/0.93 after (a département named with a number word,
+		//     « labellisé », « café internet » and a short word respelt
+		//     into a phrase, English « forms », « num » and « atel »);
+		//     left: the farmers, « cour fle gratuit », a house number
+		//     and « place » (« 1 place de la mairie »), « apprentissage »
+		//     beside « jeune » read as learning.
 		for _, bf := range []struct {
 			added      string
 			queries    int
@@ -314,7 +324,8 @@ func TestJudgedQueries(t *testing.T) {
 			{"2026-12-14", 56, 0.91, 0.88, 4}, {"2026-12-18", 47, 0.91, 0.89, 9},
 			{"2026-12-20", 59, 0.97, 0.97, 3}, {"2027-01-10", 60, 0.84, 0.79, 0},
 			{"2027-01-17", 61, 0.77, 0.76, 1}, {"2027-01-24", 65, 0.85, 0.85, 1},
-			{"2027-01-31", 61, 0.92, 0.93, 1}, {"2027-02-07", 68, 0.91, 0.91, 1}} {
+			{"2027-01-31", 61, 0.92, 0.93, 1}, {"2027-02-07", 68, 0.91, 0.91, 1},
+			{"2027-02-14", 61, 0.91, 0.93, 1}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
