@@ -248,7 +248,7 @@ func parse(gz []byte) (*reference, error) {
 		if c.HasCentre {
 			c0 := cell(c.Lat, c.Lon)
 			k := gridKey(c0[0], c0[1])
-			r.grid[k] = append(r.grid[k], gridEntry{c, math.Cos(c.Lat * (math.Pi / 180))})
+			r.grid[k] = append(r.grid[k], gridEntry{c, c.Lat, c.Lon, math.Cos(c.Lat * (math.Pi / 180))})
 		}
 	}
 	r.mainCodeOnly = mainCodeOnly(r.byDep)
@@ -644,11 +644,14 @@ func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 // earthRadiusKm is the mean radius of the Earth (IUGG).
 const earthRadiusKm = 6371.0088
 
-// gridEntry is a commune of a cell of the nearest-commune index, with the
-// cosine of its latitude.
+// gridEntry is a commune of a cell of the nearest-commune index, with its
+// centre (a copy, read in the cell's array rather than through the
+// pointer, which cost a cache miss per centre compared) and the cosine of
+// its latitude.
 type gridEntry struct {
-	c      *Commune
-	cosLat float64
+	c        *Commune
+	lat, lon float64
+	cosLat   float64
 }
 
 // gridDeg is the size of the cells of the nearest-commune index: 0.1° is
@@ -685,6 +688,10 @@ func Nearest(lat, lon, maxKm float64) (*Commune, float64) {
 	// root and arcsine for each of the dozens of centres of a few cells.
 	const rad = math.Pi / 180
 	cosLat, bestA := math.Cos(lat*rad), math.Inf(1)
+	// A centre whose latitude alone is farther than the best found cannot
+	// be nearer: its inner term is at least sin²(dlat/2). Such centres are
+	// skipped before their sines are computed (latitudeBound).
+	latBound := math.Inf(1)
 	// Widen ring by ring until the ring is farther than the best found; the
 	// cell width east-west shrinks with latitude, so count rings in
 	// north-south distance (the smaller bound) to stay correct.
@@ -699,11 +706,16 @@ func Nearest(lat, lon, maxKm float64) (*Commune, float64) {
 					continue
 				}
 				for _, e := range r.grid[gridKey(c0[0]+dy, c0[1]+dx)] {
-					dlat, dlon := (e.c.Lat-lat)*rad, (e.c.Lon-lon)*rad
+					dlat := (e.lat - lat) * rad
+					if math.Abs(dlat) > latBound {
+						continue
+					}
+					dlon := (e.lon - lon) * rad
 					s1, s2 := math.Sin(dlat/2), math.Sin(dlon/2)
 					if a := s1*s1 + cosLat*e.cosLat*s2*s2; a < bestA {
 						best, bestA = e.c, a
-						bestD = DistanceKm(lat, lon, e.c.Lat, e.c.Lon)
+						bestD = DistanceKm(lat, lon, e.lat, e.lon)
+						latBound = latitudeBound(bestA)
 					}
 				}
 			}
@@ -713,6 +725,19 @@ func Nearest(lat, lon, maxKm float64) (*Commune, float64) {
 		return nil, 0
 	}
 	return best, bestD
+}
+
+// latitudeBound is the difference of latitudes (radians) beyond which a
+// centre's haversine inner term is certainly not below a: sin²(dlat/2) ≥ a
+// once |dlat| ≥ 2·asin(√a), and the term only adds to it. The margin (far
+// above the rounding of sin and asin, far below any distance between two
+// centres) keeps the skip exact: a skipped centre's term, computed, would
+// not have been below a either, so Nearest finds the same commune.
+func latitudeBound(a float64) float64 {
+	if a >= 1 {
+		return math.Inf(1)
+	}
+	return 2*math.Asin(math.Sqrt(a)) + 1e-9
 }
 
 func abs(x int) int {
