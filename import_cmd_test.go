@@ -92,3 +92,51 @@ func TestImportCommandFailsWhenEveryRowIsRejected(t *testing.T) {
 		t.Errorf("one row stored: %v", err)
 	}
 }
+
+// TestImportCommandReportsARefusal (session 37's leftover): an import
+// stopped by a refusal (a quote never closed) printed no report, and a
+// script reading --report-json found nothing on standard output. Every
+// failure once the file is opened prints the report, the refusal as an
+// error issue, and the command fails.
+func TestImportCommandReportsARefusal(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "quote.csv")
+	var in strings.Builder
+	in.WriteString("id,nom,commune,code_postal,adresse,services\n")
+	for i := 1; i <= 5; i++ {
+		name := "Lieu " + string(rune('0'+i))
+		if i == 4 {
+			name = `"Lieu ""quatre`
+		}
+		in.WriteString("q" + string(rune('0'+i)) + "," + name + ",Nice,06000,1 rue de France,Maîtrise des outils numériques du quotidien\n")
+	}
+	if err := os.WriteFile(file, []byte(in.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "carnet.db")
+	for _, extra := range [][]string{{"--report-json"}, nil, {"--report-json", "--snapshot"}} {
+		var out bytes.Buffer
+		err := run(context.Background(), append([]string{"import", file, "--source", "quote", "--db", db}, extra...), env(nil), nil, &out, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "never closed") {
+			t.Errorf("%v: %v", extra, err)
+		}
+		if extra == nil {
+			if !strings.Contains(out.String(), "never closed") || !strings.Contains(out.String(), "Read ") {
+				t.Errorf("text report:\n%.800s", out.String())
+			}
+			continue
+		}
+		var rep struct {
+			Source   string
+			Snapshot bool
+			Issues   []struct{ Severity, Reason string }
+		}
+		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+			t.Fatalf("%v: no JSON report: %v\n%.500s", extra, err, out.String())
+		}
+		i := len(rep.Issues) - 1
+		if rep.Source != "quote" || i < 0 || rep.Issues[i].Severity != "error" || !strings.Contains(rep.Issues[i].Reason, "never closed") {
+			t.Errorf("%v: %+v", extra, rep)
+		}
+	}
+}

@@ -18,7 +18,9 @@ const ReplayByReference = "idempotency.by_reference"
 // answered, for a caller who may still see it. Answers that carried a
 // secret shown once (an invitation token, a client secret, a reset token)
 // cannot be rebuilt: the secret is replaced and the new one is returned, so
-// that the one that may have been lost stops working.
+// that the one that may have been lost stops working — the same key gets
+// the same record, not the same secret. A replaced link's e-mail still
+// queued is dropped with it, and the new link is e-mailed.
 func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 	ctx := c.Request.Context()
 	switch entity {

@@ -90,7 +90,7 @@ func eventChanges(e changeEvent) (string, error) {
 	if e.Before == nil {
 		return encodeCreated(e.After)
 	}
-	b, err := marshalChanges(diffFields(e.Before, e.After))
+	b, err := marshalChanges(append(diffFields(e.Before, e.After), e.decision...))
 	return string(b), err
 }
 

@@ -89,6 +89,9 @@ func rebuildCreated(tx *gorm.DB, creation *AuditEvent) (string, error) {
 			return "", fmt.Errorf("audit of %s %s: a later event's changes: %w", creation.Entity, creation.EntityID, err)
 		}
 		for _, o := range olds {
+			if decisionFields[o.Field] {
+				continue // not the record's: its creation showed none
+			}
 			if emptyJSON(o.Old) {
 				delete(state, o.Field)
 			} else {
@@ -98,6 +101,10 @@ func rebuildCreated(tx *gorm.DB, creation *AuditEvent) (string, error) {
 	}
 	return encodeState(state), nil
 }
+
+// decisionFields are the fields of an actor's history that its row does
+// not hold: how a duplicate decision serves it (decisionChanges).
+var decisionFields = map[string]bool{"duplicate_of": true, "stands_for": true}
 
 // encodeState writes fields and values as encodeCreated does: sorted by
 // name, each {"field":…,"new":…}.

@@ -49,6 +49,10 @@ type changeEvent struct {
 	// Action names the change in the audit history when it is not Op
 	// (a restore is an update of the change log).
 	Action string
+	// decision are the changed fields of an actor that its columns do
+	// not hold, added to its history's: duplicate_of and stands_for, as a
+	// duplicate decision changes them (touchPair).
+	decision []FieldChange
 	// rebuilt says that the audit event of this creation stores
 	// rebuiltFromRow rather than the record's content (see rebuildCreated):
 	// bulk creations by sync batches and imports.

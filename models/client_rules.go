@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/mtibben/confusables"
 	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
 )
@@ -17,10 +18,50 @@ import (
 // one source was granted to several writing clients without a word, and
 // two partners overwrote each other's records.
 
-// clientNameKey is a client's name as the rule compares it: the places'
-// name key (NameKey: compatibility forms, case, accents, spaces and
-// punctuation folded), one fold for every name Carnet compares.
-func clientNameKey(name string) string { return NameKey(name) }
+// clientNameKeys are a client's name as the rule compares it: two names
+// are the same when one of their keys is. The places' name key (NameKey:
+// compatibility forms, case, accents, spaces and punctuation folded), and
+// the name's Unicode confusable skeleton (UTS #39, confusables.txt) with
+// every space and punctuation mark dropped, so that « C.A.F. 13 »,
+// « C A F 13 » and « CAF13 » are « CAF 13 », and a name written wholly in
+// Cyrillic or Greek letters that read as Latin ones (« АСЕ 13 ») is the
+// Latin one. The skeleton is taken twice, of the name as written and of
+// it in capitals, and compared with its case: a skeleton maps a capital I
+// to a small l, so folding the case after it would make « CIAS » and
+// « CLAS » one name, and before it « Rnairie » and « Mairie » (« rn »
+// reads as « m » in small letters only). The capitals catch what reads
+// alike once one of the names is written in capitals (« асе 13 » beside
+// « ACE 13 »), case being folded everywhere else in names.
+func clientNameKeys(name string) [3]string {
+	letters := strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.L, unicode.N, unicode.M) {
+			return r
+		}
+		return -1 // spaces and punctuation: « C.A.F. » reads as « CAF »
+	}, strings.Map(apostrophe, norm.NFKC.String(name)))
+	return [3]string{
+		"name:" + NameKey(name),
+		"capitals:" + withoutMarks(confusables.Skeleton(strings.ToUpper(letters))),
+		"written:" + withoutMarks(confusables.Skeleton(letters)),
+	}
+}
+
+// withoutMarks drops the combining marks of s (decomposed by the
+// skeleton): accents are folded in names as in the places' key.
+func withoutMarks(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.M, r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// sameClientName reports whether names a and b are the same once folded
+// (clientNameKeys).
+func sameClientName(a, b [3]string) bool {
+	return a[0] == b[0] || a[1] == b[1] || a[2] == b[2]
+}
 
 // lookalikeScripts are the scripts whose letters pass for Latin ones (А,
 // Е, О, Р, С in Cyrillic; Α, Β, Ε, Ο in Greek).
@@ -73,16 +114,13 @@ func checkClientRules(tx *gorm.DB, c, before *PartnerClient, requested []string,
 	if err := tx.Where("id <> ?", c.ID).Order("id").Find(&others).Error; err != nil {
 		return err
 	}
-	if before == nil || clientNameKey(before.Name) != clientNameKey(c.Name) {
+	if before == nil || clientNameKeys(before.Name) != clientNameKeys(c.Name) {
 		if mixesScripts(c.Name) {
 			return (&FieldErrors{{Field: "name", Reason: "mixes Latin letters with Cyrillic or Greek ones, which look alike: write it in one script"}}).Err("The partner client is invalid.")
 		}
-		key := clientNameKey(c.Name)
-		for _, o := range others {
-			if clientNameKey(o.Name) == key {
-				return &Error{Code: ECONFLICT, Message: "Another partner client has this name, written alike: « " + o.Name + " » (" + o.ID + ").",
-					Fields: []FieldError{{Field: "name", Reason: "is the name of another client once case, spaces and letter forms are folded"}}}
-			}
+		if o := sameNamed(others, c.Name); o != nil {
+			return &Error{Code: ECONFLICT, Message: "Another partner client has this name, written alike: « " + o.Name + " » (" + o.ID + ").",
+				Fields: []FieldError{{Field: "name", Reason: "reads as the name of another client once case, spaces, punctuation and letters that look alike are folded"}}}
 		}
 	}
 	var had StringList
@@ -102,6 +140,19 @@ func checkClientRules(tx *gorm.DB, c, before *PartnerClient, requested []string,
 			Fields: []FieldError{{Field: "sources[" + strconv.Itoa(requestIndex(requested, c.Sources, src)) + "]", Reason: "is written by another client"}}}
 	}
 	setSharedSources(c, others)
+	return nil
+}
+
+// sameNamed is the first of others whose name is the same as name once
+// folded (clientNameKeys), or nil. Clients named alike before the rule are
+// kept: only a name given or changed is checked.
+func sameNamed(others []PartnerClient, name string) *PartnerClient {
+	key := clientNameKeys(name)
+	for i := range others {
+		if sameClientName(clientNameKeys(others[i].Name), key) {
+			return &others[i]
+		}
+	}
 	return nil
 }
 

@@ -521,13 +521,22 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 			}
 		case l.Status != DuplicateSuggested:
 			if pub := public[p]; l.PublicScore == nil || *l.PublicScore != pub {
+				// A confirmed link that comes to exist for anyone, or
+				// ceases to, changes what the public surfaces serve;
+				// the history says how, from what they served before.
+				touch := l.Status == DuplicateConfirmed && publicLink(l.PublicScore) != publicLink(&pub)
+				var before pairServed
+				if touch {
+					var err error
+					if before, err = servedPair(tx, l.ActorAID, l.ActorBID); err != nil {
+						return 0, err
+					}
+				}
 				if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status <> ?", l.ID, DuplicateSuggested).Update("public_score", pub).Error; err != nil {
 					return 0, err
 				}
-				// A confirmed link that comes to exist for anyone, or
-				// ceases to, changes what the public surfaces serve.
-				if l.Status == DuplicateConfirmed && publicLink(l.PublicScore) != publicLink(&pub) {
-					if err := s.touchPair(tx, l.ActorAID, l.ActorBID); err != nil {
+				if touch {
+					if err := s.touchPair(tx, l.ActorAID, l.ActorBID, before); err != nil {
 						return 0, err
 					}
 				}

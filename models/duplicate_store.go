@@ -281,7 +281,12 @@ func confirmedPairs(db *gorm.DB, actorID string) ([][2]string, error) {
 // B, which is itself left out: each link is read alone, as the diagnostic
 // reads them.
 func (s *Store) SameAs(ctx context.Context, id string) (duplicateOf string, standsFor []string, err error) {
-	pairs, err := confirmedPairs(s.read(ctx), id)
+	return sameAs(s.read(ctx), id)
+}
+
+// sameAs is SameAs read in db (a transaction, for touchPair).
+func sameAs(db *gorm.DB, id string) (duplicateOf string, standsFor []string, err error) {
+	pairs, err := confirmedPairs(db, id)
 	if err != nil {
 		return "", nil, err
 	}
@@ -387,6 +392,10 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 				return Errorf(EFORBIDDEN, "Your account may not decide on this link: confirming it, or undoing a confirmation, needs the right to moderate both actors; dismissing a suggested link, one of them.")
 			}
 		}
+		before, err := servedPair(tx, l.ActorAID, l.ActorBID)
+		if err != nil {
+			return err
+		}
 		now := s.now()
 		by := p.Scope()
 		was := l.Status
@@ -395,7 +404,7 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 			return err
 		}
 		out = l
-		return s.touchSides(tx, l, was)
+		return s.touchSides(tx, l, was, before)
 	})
 	return out, err
 }
@@ -410,12 +419,62 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 // followers learn it. A decision that serves nothing differently (a
 // suggestion dismissed, a link owed to private contacts) writes nothing
 // more: a change of two actors at once would tell that a link nobody may
-// see was decided.
-func (s *Store) touchSides(tx *gorm.DB, l *DuplicateLink, was string) error {
-	if (was == DuplicateConfirmed) == (l.Status == DuplicateConfirmed) || !publicLink(l.PublicScore) {
+// see was decided. before is what both served before the decision.
+func (s *Store) touchSides(tx *gorm.DB, l *DuplicateLink, was string, before pairServed) error {
+	if !servesOtherwise(l, was) {
 		return nil
 	}
-	return s.touchPair(tx, l.ActorAID, l.ActorBID)
+	return s.touchPair(tx, l.ActorAID, l.ActorBID, before)
+}
+
+// servesOtherwise says whether deciding l, whose status was was, changes
+// what the public surfaces serve of its actors (touchSides).
+func servesOtherwise(l *DuplicateLink, was string) bool {
+	return (was == DuplicateConfirmed) != (l.Status == DuplicateConfirmed) && publicLink(l.PublicScore)
+}
+
+// pairServed is how two actors were served (SameAs), read before a change
+// of their link, for the history of touchPair.
+type pairServed struct {
+	of        [2]string
+	standsFor [2][]string
+}
+
+// servedPair reads how actors a and b are served, in tx.
+func servedPair(tx *gorm.DB, a, b string) (pairServed, error) {
+	var p pairServed
+	for i, id := range []string{a, b} {
+		var err error
+		if p.of[i], p.standsFor[i], err = sameAs(tx, id); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+// decisionChanges are the fields of actor i of the pair whose serving
+// changed from before to after, as its history shows them: duplicate_of
+// and stands_for, as GET /api/v1/actors/{id} reads them. Before (session
+// 37), the history showed an update with no changed field, and an
+// integrator whose If-Match failed saw a record change with nothing
+// changed.
+func decisionChanges(before, after pairServed, i int) []FieldChange {
+	var out []FieldChange
+	if before.of[i] != after.of[i] {
+		out = append(out, FieldChange{Field: "duplicate_of", Old: nullIfEmpty(before.of[i]), New: nullIfEmpty(after.of[i])})
+	}
+	if !slices.Equal(before.standsFor[i], after.standsFor[i]) {
+		out = append(out, FieldChange{Field: "stands_for", Old: before.standsFor[i], New: after.standsFor[i]})
+	}
+	return out
+}
+
+// nullIfEmpty is id, or nil for none (duplicate_of is null then).
+func nullIfEmpty(id string) any {
+	if id == "" {
+		return nil
+	}
+	return id
 }
 
 // publicLink says whether a link of this public score exists for anyone
@@ -428,7 +487,7 @@ func publicLink(score *float64) bool { return score != nil && *score >= publicTh
 // public score crosses the threshold (a side's contacts made public or
 // private; a side archived, whose link's public score then reads 0, and
 // restored).
-func (s *Store) touchPair(tx *gorm.DB, a, b string) error {
+func (s *Store) touchPair(tx *gorm.DB, a, b string, before pairServed) error {
 	var sides []Actor
 	if err := forUpdate(tx).Where("id IN ? AND archived_at IS NULL", []string{a, b}).Order("id").Find(&sides).Error; err != nil {
 		return err
@@ -436,16 +495,26 @@ func (s *Store) touchPair(tx *gorm.DB, a, b string) error {
 	if len(sides) != 2 {
 		return nil // a link with an archived actor serves nothing differently
 	}
+	after, err := servedPair(tx, a, b)
+	if err != nil {
+		return err
+	}
 	now := s.now()
 	for i := range sides {
-		a := &sides[i]
-		before := *a
-		a.UpdatedAt, a.Version = now, a.Version+1
-		a.PublicVersion, a.PublicUpdatedAt = a.PublicVersion+1, now
-		if err := tx.Model(a).Select("updated_at", "version", "public_version", "public_updated_at").Updates(a).Error; err != nil {
+		x := &sides[i]
+		was := *x
+		x.UpdatedAt, x.Version = now, x.Version+1
+		x.PublicVersion, x.PublicUpdatedAt = x.PublicVersion+1, now
+		if err := tx.Model(x).Select("updated_at", "version", "public_version", "public_updated_at").Updates(x).Error; err != nil {
 			return err
 		}
-		if err := recordChange(tx, changeOf(EntityActor, ChangeUpdate, &before, a)); err != nil {
+		e := changeOf(EntityActor, ChangeUpdate, &was, x)
+		side := 0
+		if x.ID == b {
+			side = 1
+		}
+		e.decision = decisionChanges(before, after, side)
+		if err := recordChange(tx, e); err != nil {
 			return err
 		}
 	}

@@ -153,17 +153,25 @@ func (s *Store) revokeInvitationsTo(tx *gorm.DB, email, placeholder string) erro
 // dropInvitationMail deletes the e-mails of invitation inv still in the
 // outbox: its link no longer works. Before (verify 37a's N3), a replaced
 // invitation's queued mail was still sent, and its recipient got two
-// invitations, one of them dead. The outbox row names no invitation: the
-// token it carries does, through its hash.
+// invitations, one of them dead.
 func dropInvitationMail(tx *gorm.DB, inv *Invitation) error {
+	return dropLinkMail(tx, NotifyInvitation, inv.Email, inv.TokenHash)
+}
+
+// dropLinkMail deletes the e-mails of kind to email still in the outbox
+// that carry the token whose hash is tokenHash: its link no longer works
+// (revoked, or replaced by ReissueInvitation and ReissuePasswordReset).
+// The outbox row names no invitation or reset link: the token it carries
+// does, through its hash.
+func dropLinkMail(tx *gorm.DB, kind, email, tokenHash string) error {
 	var queued []OutboxMessage
-	err := tx.Where("kind = ? AND to_email = ? AND state IN ?", NotifyInvitation, inv.Email, []string{OutboxPending, OutboxSending}).Find(&queued).Error
+	err := tx.Where("kind = ? AND to_email = ? AND state IN ?", kind, email, []string{OutboxPending, OutboxSending}).Find(&queued).Error
 	if err != nil {
 		return err
 	}
 	var ids []string
 	for i := range queued {
-		if tok := queued[i].ParamMap()["token"]; tok != "" && hashSecret(tok) == inv.TokenHash {
+		if tok := queued[i].ParamMap()["token"]; tok != "" && hashSecret(tok) == tokenHash {
 			ids = append(ids, queued[i].ID)
 		}
 	}

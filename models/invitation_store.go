@@ -416,7 +416,8 @@ func mergeCodes(a, b StringList) StringList {
 
 // ReissueInvitation replaces the token of an open invitation whose answer
 // was lost (an Idempotency-Key replay after a crash): the undelivered token
-// stops working and the new one is returned.
+// stops working, its e-mail still queued is dropped, and the new one is
+// returned and e-mailed.
 func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, string, error) {
 	token, hash := newSecret(invitationPrefix)
 	var inv Invitation
@@ -435,6 +436,11 @@ func (s *Store) ReissueInvitation(ctx context.Context, id string) (*Invitation, 
 			return err
 		} else if !ok {
 			return errLapsedInvitation
+		}
+		// The replaced token's mail, still queued, would carry a dead
+		// link beside the new one's.
+		if err := dropInvitationMail(tx, &inv); err != nil {
+			return err
 		}
 		inv.TokenHash, inv.Delivery = hash, s.resetDelivery()
 		if err := tx.Model(&inv).Updates(map[string]any{"token_hash": hash, "delivery": inv.Delivery}).Error; err != nil {

@@ -119,7 +119,8 @@ func (s *Store) IssuePasswordReset(ctx context.Context, userID, actorID string) 
 
 // ReissuePasswordReset replaces the token of a reset link whose answer was
 // lost (an Idempotency-Key replay after a crash): the undelivered token
-// stops working and a new one is returned, with the same expiry.
+// stops working, its e-mail still queued is dropped, and a new one is
+// returned and e-mailed, with the same expiry.
 func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordReset, error) {
 	token, hash := newSecret(resetPrefix)
 	var out *PasswordReset
@@ -144,6 +145,11 @@ func (s *Store) ReissuePasswordReset(ctx context.Context, id string) (*PasswordR
 		// Delivered as links issued now are: the new token is shown to
 		// the issuer when the service sends no e-mail (any more).
 		r.Delivery = s.resetDelivery()
+		// The replaced token's mail, still queued, would carry a dead
+		// link beside the new one's.
+		if err := dropLinkMail(tx, NotifyPasswordReset, u.Email, r.TokenHash); err != nil {
+			return err
+		}
 		if err := tx.Model(&r).Updates(map[string]any{"token_hash": hash, "delivery": r.Delivery}).Error; err != nil {
 			return err
 		}

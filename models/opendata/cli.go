@@ -86,21 +86,46 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	if *db == "" {
 		*db = "./carnet.db"
 	}
+	opt := ImportOptions{Source: *source, Format: *format, DryRun: *dryRun, Snapshot: *snapshot, AllowMassArchive: *allowMass}
+	rep, err := importFile(ctx, file, *db, opt, stderr)
+	if err != nil {
+		// A refusal is reported as a result is (session 37: a script
+		// reading --report-json found nothing on standard output).
+		err = cliError(err)
+		rep = refused(rep, opt, err)
+	}
+	var werr error
+	if *reportJSON {
+		werr = WriteReportJSON(stdout, rep, toJSON)
+	} else {
+		WriteReport(stdout, rep)
+	}
+	if err == nil {
+		err = werr
+	}
+	if err == nil {
+		err = everyRowRejected(rep)
+	}
+	return err
+}
+
+// importFile imports file into the database db, showing a progress bar on
+// stderr when it is a terminal.
+func importFile(ctx context.Context, file, db string, opt ImportOptions, stderr io.Writer) (*Report, error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer f.Close()
 	var size int64
 	if st, err := f.Stat(); err == nil {
 		size = st.Size()
 	}
-	store, err := models.Open(ctx, *db, models.Options{})
+	store, err := models.Open(ctx, db, models.Options{})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer store.Close()
-	opt := ImportOptions{Source: *source, Format: *format, DryRun: *dryRun, Snapshot: *snapshot, AllowMassArchive: *allowMass}
 	if tty, ok := stderr.(*os.File); ok && isatty.IsTerminal(tty.Fd()) {
 		opt.Progress = progressBar(stderr, f, size)
 	}
@@ -110,18 +135,19 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	if opt.Progress != nil {
 		fmt.Fprintln(stderr)
 	}
-	if err != nil {
-		return cliError(err)
+	return rep, err
+}
+
+// refused is the report of an import refused with err: what was read before
+// it, when anything was (rep), the refusal its last issue, an error of no
+// row.
+func refused(rep *Report, opt ImportOptions, err error) *Report {
+	if rep == nil {
+		rep = &Report{Source: strings.ToLower(strings.TrimSpace(opt.Source)), Format: opt.Format, DryRun: opt.DryRun, Snapshot: opt.Snapshot,
+			Actors: map[string]int{}, Services: map[string]int{}, Issues: []Issue{}, Readings: []Reading{}}
 	}
-	if *reportJSON {
-		err = WriteReportJSON(stdout, rep, toJSON)
-	} else {
-		WriteReport(stdout, rep)
-	}
-	if err == nil {
-		err = everyRowRejected(rep)
-	}
-	return err
+	rep.issue(Issue{Severity: SeverityError, Reason: "the import was refused: " + err.Error()})
+	return rep
 }
 
 // everyRowRejected fails an import none of whose rows could be stored,

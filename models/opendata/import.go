@@ -162,7 +162,9 @@ func (r *Report) issue(is ...Issue) {
 // Import reads places from in and upserts them into store under the given
 // source, in batches of one transaction each. In snapshot mode the file is
 // read twice (in must be an io.Seeker) so that the mass-archive guard can
-// refuse before anything is written.
+// refuse before anything is written. A file that cannot be read to its end
+// answers an error, with the report of the rows written before it when
+// an upsert wrote some (nil otherwise).
 func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOptions) (*Report, error) {
 	start := time.Now()
 	if opt.BatchSize <= 0 {
@@ -294,7 +296,9 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		return nil, err
 	}
 	if readErr != nil {
-		return nil, readAfterWrites(readErr, rep.Rows, opt)
+		// The report of the rows written before it goes with the error,
+		// for the command's report of the refusal.
+		return rep, readAfterWrites(readErr, rep.Rows, opt)
 	}
 	// The reader stops at a cancellation as at the file's end (its
 	// channel closes either way), and the writer then ends as if the file

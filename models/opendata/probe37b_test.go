@@ -207,3 +207,22 @@ func TestCarnetGeoJSONExportIsRefused(t *testing.T) {
 		t.Errorf("Carnet's GeoJSON export imported: %v", err)
 	}
 }
+
+// TestUnclosedQuoteOnTheLastLineSaysSo (session 37's leftover): a quote
+// left open on the file's last line was refused with « lines 11 to 11 …
+// and every place after it lost », when no place follows it. The message
+// says what is true in each case: the last line's cell runs to the end of
+// the file; lines after it are named as lost only when there are some.
+func TestUnclosedQuoteOnTheLastLineSaysSo(t *testing.T) {
+	s := openStore(t)
+	last := loge(10, func(row int) (string, bool) { return `"Lieu ""dix`, row == 10 })
+	_, err := opendata.Import(context.Background(), s, bytes.NewReader(last), opendata.ImportOptions{Source: "probe-last"})
+	if err == nil || !strings.Contains(err.Error(), "line 11") || strings.Contains(err.Error(), "after it") || !strings.Contains(err.Error(), "last line") {
+		t.Errorf("on the last line: %v", err)
+	}
+	inside := loge(10, func(row int) (string, bool) { return `"Lieu ""huit`, row == 8 })
+	_, err = opendata.Import(context.Background(), s, bytes.NewReader(inside), opendata.ImportOptions{Source: "probe-last"})
+	if err == nil || !strings.Contains(err.Error(), "lines 10 to 11") {
+		t.Errorf("two lines on: %v", err)
+	}
+}

@@ -298,6 +298,16 @@ func (e *unclosedQuote) Error() string {
 	return fmt.Sprintf("the quote opening a cell on line %d is never closed", e.opened)
 }
 
+// lost says what the open cell would swallow, true in each case: the
+// lines after it, when there are some (session 37 said « every place
+// after it lost » of a quote on the last line, which no place follows).
+func (e *unclosedQuote) lost() string {
+	if e.last <= e.opened {
+		return "on the file's last line: its cell would run to the end of the file, the rest of the line read as that one cell"
+	}
+	return fmt.Sprintf("so lines %d to %d (the end of the file) would be read as that one cell and every place on lines %d to %d lost", e.opened, e.last, e.opened+1, e.last)
+}
+
 func (b *cellBound) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	if e := b.scan(p[:n]); e != nil {
@@ -677,7 +687,7 @@ func (r *Reader) Next() (Record, error) {
 				}
 				var uq *unclosedQuote
 				if errors.As(err, &uq) {
-					return Record{}, fmt.Errorf("CSV line %d: the quote opening a cell of place %d is never closed, so lines %d to %d (the end of the file) would be read as that one cell and every place after it lost; close the quote, or remove it (a quote at a cell's start opens a quoted cell)", uq.opened, r.row+1, uq.opened, uq.last)
+					return Record{}, fmt.Errorf("CSV line %d: the quote opening a cell of place %d is never closed, %s; close the quote, or remove it (a quote at a cell's start opens a quoted cell)", uq.opened, r.row+1, uq.lost())
 				}
 				return Record{}, err
 			}
