@@ -21,7 +21,9 @@ import (
 //  2. a current postal code, as the communes it serves, an arrondissement
 //     rather than its city (75001 is Paris 1er: no current INSEE code is
 //     75001, and people type the postal code);
-//  3. a former commune's code, as its current commune (75001 was
+//  3. the placeholder postal code of Paris, Lyon or Marseille (75000,
+//     69000, 13000), as the city;
+//  4. a former commune's code, as its current commune (75001 was
 //     Alfortville's, in the Seine, before 1968: it never outweighs a postal
 //     code).
 //
@@ -86,11 +88,21 @@ func byCodeValue(v string) []*Commune {
 		}
 		return byPopulation(out)
 	}
+	if c := r.byCode[placeholderCities[code]]; c != nil {
+		return []*Commune{c}
+	}
 	if cur, ok := r.former[code]; ok {
 		return []*Commune{r.byCode[cur]}
 	}
 	return nil
 }
+
+// placeholderCities are the postal codes people write for the whole of
+// Paris, Lyon or Marseille, which no commune has (each arrondissement has
+// its own: 13001–13016): 13000 is Marseille, all of it. They answered 400
+// « not a commune » to the filter, where an address « 13000 Marseille »
+// is read as Marseille.
+var placeholderCities = map[string]string{"13000": "13055", "69000": "69123", "75000": "75056"}
 
 // qualified reads a département or postal code written after a commune's
 // name: « Saint-Denis (974) », « Saint-Denis 974 », « Saint-Denis - 97400 ».
