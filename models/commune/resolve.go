@@ -508,6 +508,9 @@ func resolve(a Address) Resolution {
 				"the point is %.0f km from the centre of %s and %.1f km from that of %s (département %s)", d, city.Name, dn, near.Name, near.Departement)})
 		}
 	}
+	if rd.shortFor == city {
+		res.Doubts = append(res.Doubts, Conflict{"commune", rd.shortMsg})
+	}
 	if named[city] && name != city.Name {
 		res.Notes = append(res.Notes, fmt.Sprintf("%q is officially written %s", name, city.Name))
 	}
@@ -625,6 +628,11 @@ type readings struct {
 	foreign        bool              // the postal code is no French one (NotFrenchPostalCode)
 	conflicts      []Conflict        // the INSEE code's, a foreign postal code's
 	notes          []string          // the former INSEE code's, then the close name's
+	// shortFor: the name names communes elsewhere, and was read as the
+	// postal code's only commune, whose name it begins or ends (« Evry »
+	// with 91000): a doubt on the commune, not a conflict.
+	shortFor *Commune
+	shortMsg string
 }
 
 // readingsOf returns the readings of an address's postal code, name and
@@ -745,10 +753,23 @@ func readAddress(postalCode, name, insee string) *readings {
 	// be one of them misspelt or lengthened (« TOURETTES-SUR-LOUP » for
 	// Tourrettes-sur-Loup, « LE LUC-EN-PROVENCE » for Le Luc): among the
 	// few communes of the postal code, one close name is enough.
-	if len(rd.postal) > 1 && rd.name != "" && !intersects(rd.named, rd.postal) {
+	// So may a short or former name beside the postal code of one commune
+	// (« Evry » with 91000 for Évry-Courcouronnes, « La Seyne » with 83500
+	// for La Seyne-sur-Mer) that names another commune elsewhere (Évry in
+	// the Yonne; Seyne, 04): a conflict the import corrected, with a
+	// warning, and API writes refused with 422. It is read so on every
+	// path, a doubt on the commune: imports and syncs warn, API writes
+	// store the commune's official name (see models, readNamedPlace).
+	if len(rd.postal) > 0 && rd.name != "" && !intersects(rd.named, rd.postal) && (len(rd.postal) > 1 || len(rd.named) > 0) {
 		if c := closeName(Key(rd.name), rd.postal); c != nil {
+			msg := fmt.Sprintf("%q read as %s, a commune of postal code %s", rd.name, c.Name, pc)
+			if len(rd.postal) == 1 {
+				rd.shortFor = c
+				rd.shortMsg = fmt.Sprintf("%s (it also names %s)", msg, communeList(rd.named))
+			} else {
+				rd.notes = append(rd.notes, msg)
+			}
 			rd.named[c] = true
-			rd.notes = append(rd.notes, fmt.Sprintf("%q read as %s, a commune of postal code %s", rd.name, c.Name, pc))
 		}
 	}
 	return rd
