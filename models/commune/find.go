@@ -88,7 +88,7 @@ func byCodeValue(v string) []*Commune {
 		}
 		return byPopulation(out)
 	}
-	if c := r.byCode[placeholderCities[code]]; c != nil {
+	if c := CityOfPlaceholder(code); c != nil {
 		return []*Commune{c}
 	}
 	if cur, ok := r.former[code]; ok {
@@ -97,12 +97,24 @@ func byCodeValue(v string) []*Commune {
 	return nil
 }
 
-// placeholderCities are the postal codes people write for the whole of
-// Paris, Lyon or Marseille, which no commune has (each arrondissement has
-// its own: 13001–13016): 13000 is Marseille, all of it. They answered 400
-// « not a commune » to the filter, where an address « 13000 Marseille »
-// is read as Marseille.
-var placeholderCities = map[string]string{"13000": "13055", "69000": "69123", "75000": "75056"}
+// CityOfPlaceholder is the city a postal code written for the whole of
+// Paris, Lyon or Marseille designates — its département's digits and 000,
+// which no commune has (each arrondissement has its own: 13001–13016):
+// 13000 is Marseille, all of it — else nil. Such codes answered 400 « not
+// a commune » to the filter, where an address « 13000 Marseille » is read
+// as Marseille (see PlaceholderCity).
+func CityOfPlaceholder(pc string) *Commune {
+	pc = strings.TrimSpace(pc)
+	if len(pc) != 5 || pc[2:] != "000" || len(ByPostalCode(pc)) > 0 {
+		return nil
+	}
+	for _, code := range arrCities {
+		if c := ByCode(code); c != nil && c.Departement+"000" == pc {
+			return c
+		}
+	}
+	return nil
+}
 
 // qualified reads a département or postal code written after a commune's
 // name: « Saint-Denis (974) », « Saint-Denis 974 », « Saint-Denis - 97400 ».
