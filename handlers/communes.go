@@ -262,7 +262,9 @@ func (q *queryParser) placeCodes() []string {
 // postalCodes reads postal_code, and its older name code_postal on search.
 // A postal code of four digits lost its leading zero in a spreadsheet
 // (6000 for 06000: no postal code has four digits) and is read with it; a
-// département code is refused with the parameter that takes it.
+// département code is refused with the parameter that takes it. The
+// placeholder code of Paris, Lyon or Marseille (75000, 69000, 13000) is the
+// city's every code, as the commune filter reads it.
 func (q *queryParser) postalCodes(alias string) []string {
 	var pcs []string
 	for _, name := range []string{"postal_code", alias} {
@@ -276,6 +278,13 @@ func (q *queryParser) postalCodes(alias string) []string {
 			switch {
 			case ident.ValidPostalCode(pc):
 				pcs = append(pcs, pc)
+				if city := commune.CityOfPlaceholder(pc); city != nil {
+					// 13000 is the whole of Marseille, as commune=13000
+					// and an address read it: its arrondissements' codes.
+					for _, a := range commune.Arrondissements(city.Code) {
+						pcs = append(pcs, a.PostalCodes...)
+					}
+				}
 			case len(pc) <= 3 && ident.ValidDepartement(strings.ToUpper(pc)):
 				q.errs.Addf(name, "%q is not a postal code of 5 digits: for the département, write departement=%s", clip(pc), strings.ToUpper(pc))
 			default:
