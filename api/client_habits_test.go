@@ -86,6 +86,10 @@ func TestSearchPointGivenAsPlace(t *testing.T) {
 		{"Saint-Denis", "names "},
 		{"Saint-Denis", "Saint-Denis (93066, 93)"},
 		{"Saint-Denis", "or commune=Saint-Denis"},
+		// Read as the filters it names read them (fix 38a).
+		{"La Seyne", "La Seyne is La Seyne-sur-Mer (83126), whose centre is near=43.1"},
+		{"13000", "13000 is Marseille (13055), whose centre is near=43.2"},
+		{"13000", "or postal_code=13000 for its places"},
 	} {
 		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?near=" + url.QueryEscape(tc.near)})
 		if r.Code != 400 || !strings.Contains(r.Body.String(), tc.hint) {

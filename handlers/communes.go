@@ -153,7 +153,8 @@ func (h *Handler) ListCommunes(c *gin.Context) error {
 }
 
 // communeCodes reads the commune filter of lists and search: each value is
-// an INSEE code, a postal code or a name, read by commune.Find as the
+// an INSEE code, a postal code or a name, read by commune.Read (as a
+// coordinator's communes are) as the
 // import reads an address (« 75001 » is Paris 1er, « La Seyne » La
 // Seyne-sur-Mer, « Saint-Denis (974) » the one in Réunion); a city (Paris,
 // Lyon, Marseille) stands for itself and all its arrondissements, an
@@ -164,35 +165,11 @@ func (q *queryParser) communeCodes(name string) []string {
 	var out []string
 	deps := q.departementsGiven()
 	for _, v := range qualifiedValues(q.raw(name), deps) {
-		if cs := commune.FindCode(v); len(cs) > 0 {
-			// A postal code of several communes is all of them, as
-			// postal_code= reads it.
-			out = append(out, withArrondissements(cs)...)
-			continue
-		}
-		cs := commune.Find(v, deps)
-		switch {
-		case len(cs) == 0:
-			reason := "%q is neither an INSEE code, a postal code nor the name of a commune (see /api/v1/communes?q=)"
-			if _, ok := departementCode(v); ok && len(v) <= 3 {
-				reason = "%q is a département: write departement=" + strings.ToUpper(v)
-			}
-			q.errs.Addf(name, reason, clipQuery(v))
-			continue
-		case len(cs) > 1:
-			codes := make([]string, 0, 5)
-			for _, c := range cs[:min(len(cs), 5)] {
-				codes = append(codes, c.Code+" ("+c.Name+", "+c.Departement+")")
-			}
-			if len(deps) > 0 && !slices.ContainsFunc(cs, func(c *commune.Commune) bool { return slices.Contains(deps, c.Departement) }) {
-				// The département was given: asking for it again
-				// said nothing (« Saint-Denis » with departement=75).
-				q.errs.Addf(name, "%q names no commune of département %s, but %d elsewhere: %s…",
-					clipQuery(v), strings.Join(deps, ", "), len(cs), strings.Join(codes, ", "))
-				continue
-			}
-			q.errs.Addf(name, "%q names %d communes; give the INSEE code or the département (departement=, or « %s (%s) »): %s…",
-				clipQuery(v), len(cs), clipQuery(v), cs[0].Departement, strings.Join(codes, ", "))
+		// A postal code of several communes is all of them, as
+		// postal_code= reads it.
+		cs, unread := commune.Read(v, deps)
+		if unread != nil {
+			q.errs.Add(name, unread.Message(func(code string) string { return "departement=" + code }))
 			continue
 		}
 		out = append(out, withArrondissements(cs)...)
@@ -285,7 +262,9 @@ func (q *queryParser) placeCodes() []string {
 // postalCodes reads postal_code, and its older name code_postal on search.
 // A postal code of four digits lost its leading zero in a spreadsheet
 // (6000 for 06000: no postal code has four digits) and is read with it; a
-// département code is refused with the parameter that takes it.
+// département code is refused with the parameter that takes it. The
+// placeholder code of Paris, Lyon or Marseille (75000, 69000, 13000) is the
+// city's every code, as the commune filter reads it.
 func (q *queryParser) postalCodes(alias string) []string {
 	var pcs []string
 	for _, name := range []string{"postal_code", alias} {
@@ -299,6 +278,13 @@ func (q *queryParser) postalCodes(alias string) []string {
 			switch {
 			case ident.ValidPostalCode(pc):
 				pcs = append(pcs, pc)
+				if city := commune.CityOfPlaceholder(pc); city != nil {
+					// 13000 is the whole of Marseille, as commune=13000
+					// and an address read it: its arrondissements' codes.
+					for _, a := range commune.Arrondissements(city.Code) {
+						pcs = append(pcs, a.PostalCodes...)
+					}
+				}
 			case len(pc) <= 3 && ident.ValidDepartement(strings.ToUpper(pc)):
 				q.errs.Addf(name, "%q is not a postal code of 5 digits: for the département, write departement=%s", clip(pc), strings.ToUpper(pc))
 			default:

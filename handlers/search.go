@@ -256,13 +256,18 @@ func placeAsPoint(name, s string) string {
 	switch {
 	case ident.ValidPostalCode(s):
 		cs, param = commune.ByPostalCode(s), "postal_code"
+		if c := commune.CityOfPlaceholder(s); c != nil {
+			cs = []*commune.Commune{c} // 13000: Marseille, as postal_code=13000 reads it
+		}
 		if c := commune.ByCode(s); len(cs) == 0 && c != nil {
 			cs, param = []*commune.Commune{c}, "commune"
 		}
 	case commune.ByCode(s) != nil:
 		cs = []*commune.Commune{commune.ByCode(s)}
 	default:
-		cs = commune.ByName(s)
+		// A name as the commune filter the hint names reads it
+		// (« La Seyne », « Saint-Denis (974) »), not only exact names.
+		cs = commune.Find(s, nil)
 	}
 	cs = slices.DeleteFunc(slices.Clone(cs), func(c *commune.Commune) bool { return !c.HasCentre })
 	switch {

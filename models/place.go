@@ -35,7 +35,7 @@ func resolvePlace(a Address, lat, lon *float64) commune.Resolution {
 	if a.PostalCode == "" && a.Commune == "" && a.InseeCode == "" {
 		return commune.Resolution{}
 	}
-	return commune.Resolve(commune.Address{PostalCode: a.PostalCode, Name: a.Commune, INSEE: a.InseeCode, Lat: lat, Lon: lon})
+	return commune.Resolve(commune.Address{PostalCode: a.PostalCode, Name: a.Commune, INSEE: a.InseeCode, Lat: lat, Lon: lon, Street: a.Street})
 }
 
 // applyResolution writes the resolved commune into the address: its INSEE

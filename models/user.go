@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -164,25 +166,27 @@ func checkTerritory(fe *FieldErrors, prefix string, t *Territory) {
 			fe.Addf(prefix+".departements["+strconv.Itoa(i)+"]", "%q is not a département code (01–95, 2A, 2B, 971–978, 984–988)", clip(d))
 		}
 	}
-	for i, c := range t.Communes {
-		c = strings.ToUpper(strings.TrimSpace(c))
-		// A name (« Nice », « Marseille 2e ») is read as the one commune it
-		// designates; a former commune's code as the current commune.
-		if !ident.ValidINSEE(c) {
-			if cs := commune.ByName(c); len(cs) == 1 {
-				c = cs[0].Code
-			}
+	communes := make([]string, 0, len(t.Communes))
+	for i, v := range t.Communes {
+		// Read as the commune filter reads a value (commune.Read): « Evry »
+		// is refused naming Évry-Courcouronnes and Évry, « La Seyne » is La
+		// Seyne-sur-Mer, « 75001 » Paris 1er (it was Alfortville, whose
+		// code it was before 1968), « Saint-Denis (974) » the one in
+		// Réunion, a postal code of several communes all of them.
+		cs, unread := commune.Read(v, nil)
+		if unread != nil {
+			fe.Add(prefix+".communes["+strconv.Itoa(i)+"]", unread.Message(func(code string) string {
+				return fmt.Sprintf("%q in %s.departements", code, prefix)
+			}))
+			continue
 		}
-		t.Communes[i] = c
-		field := prefix + ".communes[" + strconv.Itoa(i) + "]"
-		switch cur := commune.ByCode(c); {
-		case !ident.ValidINSEE(c):
-			fe.Addf(field, "%q is neither an INSEE commune code nor the name of one commune", clip(c))
-		case cur == nil:
-			fe.Addf(field, "%q is not the INSEE code of a current commune", clip(c))
-		default:
-			t.Communes[i] = cur.Code
+		for _, c := range cs {
+			communes = append(communes, c.Code)
 		}
+	}
+	t.Communes = slices.Compact(communes)
+	if len(t.Departements)+len(t.Communes) > maxTerritoryCodes {
+		fe.Addf(prefix, "must list at most %d codes", maxTerritoryCodes)
 	}
 }
 

@@ -21,7 +21,9 @@ import (
 //  2. a current postal code, as the communes it serves, an arrondissement
 //     rather than its city (75001 is Paris 1er: no current INSEE code is
 //     75001, and people type the postal code);
-//  3. a former commune's code, as its current commune (75001 was
+//  3. the placeholder postal code of Paris, Lyon or Marseille (75000,
+//     69000, 13000), as the city;
+//  4. a former commune's code, as its current commune (75001 was
 //     Alfortville's, in the Seine, before 1968: it never outweighs a postal
 //     code).
 //
@@ -86,8 +88,30 @@ func byCodeValue(v string) []*Commune {
 		}
 		return byPopulation(out)
 	}
+	if c := CityOfPlaceholder(code); c != nil {
+		return []*Commune{c}
+	}
 	if cur, ok := r.former[code]; ok {
 		return []*Commune{r.byCode[cur]}
+	}
+	return nil
+}
+
+// CityOfPlaceholder is the city a postal code written for the whole of
+// Paris, Lyon or Marseille designates — its département's digits and 000,
+// which no commune has (each arrondissement has its own: 13001–13016):
+// 13000 is Marseille, all of it — else nil. Such codes answered 400 « not
+// a commune » to the filter, where an address « 13000 Marseille » is read
+// as Marseille (see PlaceholderCity).
+func CityOfPlaceholder(pc string) *Commune {
+	pc = strings.TrimSpace(pc)
+	if len(pc) != 5 || pc[2:] != "000" || len(ByPostalCode(pc)) > 0 {
+		return nil
+	}
+	for _, code := range arrCities {
+		if c := ByCode(code); c != nil && c.Departement+"000" == pc {
+			return c
+		}
 	}
 	return nil
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,6 +23,10 @@ type Address struct {
 	Name       string
 	INSEE      string
 	Lat, Lon   *float64
+	// Street is the street line, read only for the arrondissement it
+	// names (« 13e arrondissement ») in Paris, Lyon and Marseille when the
+	// postal code does not tell it (see streetArrondissement).
+	Street string
 }
 
 // Conflict is one reading of an address that contradicts the commune the
@@ -223,7 +229,7 @@ func beyondDoubt(c, near *Commune, lat, lon float64) bool {
 // conflicts, for the caller to refuse (API writes) or to warn about and
 // correct (imports and syncs).
 func Resolve(a Address) Resolution {
-	k := memoKey{pc: a.PostalCode, name: a.Name, insee: a.INSEE}
+	k := memoKey{pc: a.PostalCode, name: a.Name, insee: a.INSEE, street: a.Street}
 	if a.Lat != nil && a.Lon != nil { // Resolve reads neither otherwise
 		k.coords, k.lat, k.lon = true, *a.Lat, *a.Lon
 	}
@@ -250,6 +256,7 @@ var (
 
 type memoKey struct {
 	pc, name, insee string
+	street          string
 	coords          bool    // both coordinates given
 	lat, lon        float64 // then
 }
@@ -508,6 +515,9 @@ func resolve(a Address) Resolution {
 				"the point is %.0f km from the centre of %s and %.1f km from that of %s (département %s)", d, city.Name, dn, near.Name, near.Departement)})
 		}
 	}
+	if rd.shortFor == city {
+		res.Doubts = append(res.Doubts, Conflict{"commune", rd.shortMsg})
+	}
 	if named[city] && name != city.Name {
 		res.Notes = append(res.Notes, fmt.Sprintf("%q is officially written %s", name, city.Name))
 	}
@@ -515,6 +525,10 @@ func resolve(a Address) Resolution {
 	var arrConflicts []Conflict
 	res.Commune, arrConflicts = refine(city, pc, rd.byName, code, name, a)
 	res.Conflicts = append(res.Conflicts, arrConflicts...)
+	if arr := streetArrondissement(res.Commune, pc, a.Street); arr != nil {
+		res.Commune = arr
+		res.Notes = append(res.Notes, fmt.Sprintf("the street names %s, which the postal code %q does not tell", arr.Name, pc))
+	}
 	if res.Commune.IsArrondissement() && hasPoint && res.Commune.HasCentre && !res.Conflicting("coordinates") {
 		// Arrondissements are small: a point far from the one the postal
 		// code or the name gives, and much nearer another's centre, is
@@ -625,6 +639,11 @@ type readings struct {
 	foreign        bool              // the postal code is no French one (NotFrenchPostalCode)
 	conflicts      []Conflict        // the INSEE code's, a foreign postal code's
 	notes          []string          // the former INSEE code's, then the close name's
+	// shortFor: the name names communes elsewhere, and was read as the
+	// postal code's only commune, whose name it begins or ends (« Evry »
+	// with 91000): a doubt on the commune, not a conflict.
+	shortFor *Commune
+	shortMsg string
 }
 
 // readingsOf returns the readings of an address's postal code, name and
@@ -745,10 +764,23 @@ func readAddress(postalCode, name, insee string) *readings {
 	// be one of them misspelt or lengthened (« TOURETTES-SUR-LOUP » for
 	// Tourrettes-sur-Loup, « LE LUC-EN-PROVENCE » for Le Luc): among the
 	// few communes of the postal code, one close name is enough.
-	if len(rd.postal) > 1 && rd.name != "" && !intersects(rd.named, rd.postal) {
+	// So may a short or former name beside the postal code of one commune
+	// (« Evry » with 91000 for Évry-Courcouronnes, « La Seyne » with 83500
+	// for La Seyne-sur-Mer) that names another commune elsewhere (Évry in
+	// the Yonne; Seyne, 04): a conflict the import corrected, with a
+	// warning, and API writes refused with 422. It is read so on every
+	// path, a doubt on the commune: imports and syncs warn, API writes
+	// store the commune's official name (see models, readNamedPlace).
+	if len(rd.postal) > 0 && rd.name != "" && !intersects(rd.named, rd.postal) && (len(rd.postal) > 1 || len(rd.named) > 0) {
 		if c := closeName(Key(rd.name), rd.postal); c != nil {
+			msg := fmt.Sprintf("%q read as %s, a commune of postal code %s", rd.name, c.Name, pc)
+			if len(rd.postal) == 1 {
+				rd.shortFor = c
+				rd.shortMsg = fmt.Sprintf("%s (it also names %s)", msg, communeList(rd.named))
+			} else {
+				rd.notes = append(rd.notes, msg)
+			}
 			rd.named[c] = true
-			rd.notes = append(rd.notes, fmt.Sprintf("%q read as %s, a commune of postal code %s", rd.name, c.Name, pc))
 		}
 	}
 	return rd
@@ -863,6 +895,37 @@ func refine(city *Commune, pc string, byName []*Commune, code, name string, a Ad
 	}
 	return kept, out
 }
+
+// streetArrondissement is the arrondissement of city a street line names
+// (« 10 bd Jourdan 13e arrondissement », « 13eme arr. ») when the
+// postal code does not tell it: absent, or the placeholder people write for
+// the whole city (13000, 69000, 75000). Such a place was filed under the
+// city, found by commune=Marseille but by no arrondissement's filter. Nil
+// otherwise, or when the street names no arrondissement of city.
+func streetArrondissement(city *Commune, pc, street string) *Commune {
+	if city == nil || street == "" || city.IsArrondissement() || (pc != "" && CityOfPlaceholder(pc) != city) {
+		return nil
+	}
+	m := streetArr.FindStringSubmatch(Key(street))
+	if m == nil {
+		return nil
+	}
+	n, _ := strconv.Atoi(m[1])
+	suffix := "e"
+	if n == 1 {
+		suffix = "er"
+	}
+	for _, c := range ByName(fmt.Sprintf("%s %d%s", city.Name, n, suffix)) {
+		if c.City == city.Code {
+			return c
+		}
+	}
+	return nil
+}
+
+// streetArr reads an arrondissement's number in a folded street line:
+// « 13e arrondissement », « 13 eme arr », « 1er arrdt ».
+var streetArr = regexp.MustCompile(`(?:^| )([0-9]{1,2}) ?(?:er|ere|e|eme|em|ieme)? ?arr(?:ondissement|dt|t)?(?: |$)`)
 
 func cityOf(c *Commune) *Commune {
 	if c != nil && c.City != "" {
