@@ -736,15 +736,14 @@ type readingsKey struct{ pc, name, insee string }
 // older moves to the newer. A map rather than a direct-mapped table like
 // Resolve's: an import's addresses come back after thousands of others (a
 // direct-mapped table of 32,768 slots kept half of the synthetic file's).
-// An entry is about 500 bytes: at most 65,536 of them, 32 MB, hold a
+// An entry is about 500 bytes: at most 32,768 of them, 16 MB, hold a
 // national file's communes as written and as reconciled. It held 8,192 and
 // was emptied when full: the synthetic file's 35,521 distinct addresses
 // (10,000 as written, the rest as reconciled: its postal codes are no
 // commune's, and each point's commune is read with them) were read again
-// 148,000 times in 194,000 readings, then 54,000 with generations of
-// 16,384, which a file of more distinct addresses than one generation
-// holds still cycles through: a third of them were read again (issue 11,
-// item 6). Generations of 32,768 hold them all.
+// 148,000 times in 194,000 readings, now 54,000 (issue 11, item 6).
+// Generations of 32,768 raised an import's peak live heap by 10 to 15 MiB
+// without a saving the profile could tell.
 var readingsMemo = readingsCache{m: map[readingsKey]*readings{}}
 
 type readingsCache struct {
@@ -752,7 +751,7 @@ type readingsCache struct {
 	m, older map[readingsKey]*readings
 }
 
-const readingsMemoSize = 1 << 15
+const readingsMemoSize = 1 << 14
 
 // get returns the remembered readings of k, or nil.
 func (r *readingsCache) get(k readingsKey) *readings {
