@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"carnet/models/commune"
 	"carnet/models/contact"
 	"carnet/models/ident"
 	"carnet/models/vocab"
@@ -204,10 +205,25 @@ func (a *Actor) normalizePlace() placeRead {
 	a.Address.normalize()
 	place := resolvePlace(a.Address, a.Latitude, a.Longitude)
 	read := readPlace(a.Address, a.Latitude, a.Longitude, place)
+	a.applyPlace(place)
+	return read
+}
+
+// renormalizePlace is normalizePlace after ReconcileActorPlace, whose
+// warnings said why the address was corrected: the corrected address is
+// resolved again only for the commune it stores and the département, not
+// for reasons nobody reads (commune.ResolveCommune).
+func (a *Actor) renormalizePlace() {
+	a.Address.normalize()
+	a.applyPlace(resolvePlaceBy(commune.ResolveCommune, a.Address, a.Latitude, a.Longitude))
+}
+
+// applyPlace stores what the resolution of the address says: the commune,
+// the département, and the phones read against the postal code.
+func (a *Actor) applyPlace(place commune.Resolution) {
 	a.Address.applyResolution(place)
 	a.Departement = departementOf(a.Address, place)
 	a.Phones = normalizeList(a.Phones, phoneNormalizer(a.Address.PostalCode))
-	return read
 }
 
 // NormalizeChecked normalises the record and validates it, as Normalize

@@ -32,10 +32,16 @@ import (
 
 // resolvePlace reads an address and coordinates against the reference.
 func resolvePlace(a Address, lat, lon *float64) commune.Resolution {
+	return resolvePlaceBy(commune.Resolve, a, lat, lon)
+}
+
+// resolvePlaceBy is resolvePlace with commune.Resolve or, where the
+// reasons are not read, commune.ResolveCommune.
+func resolvePlaceBy(resolve func(commune.Address) commune.Resolution, a Address, lat, lon *float64) commune.Resolution {
 	if a.PostalCode == "" && a.Commune == "" && a.InseeCode == "" {
 		return commune.Resolution{}
 	}
-	return commune.Resolve(commune.Address{PostalCode: a.PostalCode, Name: a.Commune, INSEE: a.InseeCode, Lat: lat, Lon: lon, Street: a.Street})
+	return resolve(commune.Address{PostalCode: a.PostalCode, Name: a.Commune, INSEE: a.InseeCode, Lat: lat, Lon: lon, Street: a.Street})
 }
 
 // applyResolution writes the resolved commune into the address: its INSEE

@@ -502,7 +502,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			// Normalize left them and Validate accepted them, and both
 			// leave them so.
 			a.placeWarns = placeWarnings(ReconcileActorPlace(a))
-			a.normalizePlace()
+			a.renormalizePlace()
 			var fe FieldErrors
 			a.validatePlace(&fe)
 			a.preInvalid = fe.Err("The actor is invalid.")
