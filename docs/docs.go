@@ -11334,10 +11334,10 @@ const docTemplate = `{
             ],
             "properties": {
                 "actor": {
-                    "description": "The actor's current representation, for actor entries that are not tombstones.",
+                    "description": "The actor's current representation, for actor entries that are not tombstones: the record\nGET /api/v1/actors/{id} returns, its confirmed duplicate links (duplicate_of, stands_for) included.",
                     "allOf": [
                         {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         }
                     ],
                     "x-nullable": true
@@ -19102,10 +19102,10 @@ const docTemplate = `{
             ],
             "properties": {
                 "actor": {
-                    "description": "The actor's current representation, for actor entries that are not tombstones.",
+                    "description": "The actor's current representation, for actor entries that are not tombstones: the record\nGET /api/v1/actors/{id} returns, its confirmed duplicate links (duplicate_of, stands_for) included.",
                     "allOf": [
                         {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         }
                     ],
                     "x-nullable": true

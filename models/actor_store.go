@@ -360,6 +360,11 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 	f.Sort = SortID
 	filter := func(q *gorm.DB) *gorm.DB {
 		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND (actors.checked_on < ? OR actors.checked_on_undated = ?)", vocab.ActorClosed, cutoff, true)
+		// The exports' rule: the newer record of a confirmed pair is
+		// served as its older one, which the list keeps; a coordinator
+		// was asked to check a record the public directory no longer shows.
+		dup, args := notAConfirmedDuplicate("actors.id")
+		q = q.Where(dup, args...)
 		if t := f.Territory; t != nil {
 			// CommuneCodes, as Territory.Covers for writes: places of a
 			// city are filed under its arrondissements (13201…13216), so its

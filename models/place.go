@@ -640,6 +640,20 @@ func CheckServiceChange(before, after *Service) error {
 	return strictService(before, after)
 }
 
+// ChangesNothing says whether after, a record as a change would leave
+// before (both normalised, as Check*Change leaves them), holds the same
+// values in every field the history records: such a change, accepted,
+// wrote a new version, a history entry without a change, a feed entry and
+// a webhook, and told its author and moderator something was applied.
+func ChangesNothing(before, after any) bool {
+	return len(diffFields(before, after)) == 0
+}
+
+// errChangesNothing is the answer to accepting a suggestion that leaves
+// the current record as it is (its values already there, or dropped by
+// the record's rules): nothing is written.
+var errChangesNothing = &Error{Code: ECONFLICT, Message: "The suggestion changes nothing on the current record; reject it."}
+
 func placeWarnings(ws []PlaceWarning) []FieldError {
 	var out []FieldError
 	for _, w := range ws {
