@@ -79,7 +79,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor, offers []qualityService) err
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
 	a.PublicVersion, a.PublicUpdatedAt = 1, now
-	a.scheduleClosure(now)
+	a.scheduleClosure(nil, now)
 	if err := a.validate(); err != nil {
 		return err
 	}
@@ -156,7 +156,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	// Identity and bookkeeping are not the caller's to change.
 	a.ID, a.CreatedAt, a.ArchivedAt = before.ID, before.CreatedAt, nil
 	cancelClosure(before, a)
-	a.scheduleClosure(s.now())
+	a.scheduleClosure(before, s.now())
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return err

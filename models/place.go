@@ -602,7 +602,7 @@ func (s *Store) strictActor(before, a *Actor) error {
 	// In the order the write itself takes: a closure cancelled goes, an
 	// announced one is kept.
 	cancelClosure(before, a)
-	a.scheduleClosure(s.now())
+	a.scheduleClosure(before, s.now())
 	a.Normalize()
 	if before == nil || !samePlace(before.Address, a.Address, before.Latitude, before.Longitude, a.Latitude, a.Longitude) {
 		a.Address.readNamedPlace(resolvePlace(a.Address, a.Latitude, a.Longitude))

@@ -594,6 +594,7 @@ type existingKey struct {
 	// CheckedOn and CheckedOnUndated: actors only (see ownCheckedOn).
 	CheckedOn        string
 	CheckedOnUndated bool
+	ClosedFrom       string // actors only: a closure the record has (see scheduleClosure)
 }
 
 // storableKeys drops the keys no record can have (see storable): their
@@ -607,7 +608,7 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 	out := make(map[string]existingKey, len(ids))
 	cols := []string{"id", "source_id", "fingerprint", "archived_at IS NOT NULL AS archived"}
 	if table == "actors" {
-		cols = append(cols, "source_hash", "checked_on", "checked_on_undated")
+		cols = append(cols, "source_hash", "checked_on", "checked_on_undated", "closed_from")
 	}
 	for chunk := range slices.Chunk(storableKeys(ids), 500) {
 		var rows []existingKey
@@ -720,7 +721,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			// for later is scheduled before Normalize, which would read
 			// status active as a reopening and clear it — the update was
 			// then « unchanged », and the announcement lost.
-			a.scheduleClosure(s.now())
+			a.scheduleClosure(&Actor{ClosedFrom: ex.ClosedFrom}, s.now())
 			a.Normalize()
 		}
 		switch {
