@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"testing"
+	"time"
 
 	"carnet/api/apitest"
 	"carnet/models"
@@ -121,5 +122,87 @@ func TestProbe38bM4StaleLeavesConfirmedDuplicatesOut(t *testing.T) {
 	decide(t, e, link, "confirm")
 	if got := ids(); !slices.Contains(got, older) || slices.Contains(got, newer) {
 		t.Errorf("after the confirmation: %v, want %s and not %s", got, older, newer)
+	}
+}
+
+// TestProbe38bL5ClosureBegunTodayWithoutStatus: a PATCH of a closure
+// starting today without status answered 200 and dropped it (status
+// active, no dates, nothing in history), while orientation kept sending
+// people there. A new closure in effect is now applied on every write
+// path, status following the dates; a reopening is status active on the
+// closure the record already has.
+func TestProbe38bL5ClosureBegunTodayWithoutStatus(t *testing.T) {
+	now := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	e := apitest.New(t, apitest.WithClock(func() time.Time { return now }))
+	closure := obj{"closed_from": "2026-12-06", "closed_until": "2026-12-16", "closure_reason": "travaux"}
+	id := str(createActor(t, e, validActor("Bibliothèque"))["id"])
+	path := "/api/v1/actors/" + id
+	created := createActor(t, e, merge(validActor("Nouvelle"), closure))
+	synced := syncActors(t, e, "", merge(partnerActor("c1", "Partenaire"), closure)).Results[0].ID
+	r := e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: closure, ContentType: "application/merge-patch+json"})
+	if r.Code != 200 {
+		t.Fatalf("PATCH: %d %s", r.Code, r.Body)
+	}
+	for what, a := range map[string]map[string]any{"PATCH": r.Map(), "POST": created,
+		"sync": e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + synced}).Map()} {
+		if a["status"] != "temporarily_closed" || a["closed_from"] != "2026-12-06" || a["closure_reason"] != "travaux" {
+			t.Errorf("%s: status %v, closed_from %v, reason %v: the closure was dropped", what, a["status"], a["closed_from"], a["closure_reason"])
+		}
+	}
+	// Reopening: status active on the closure the record has.
+	r = e.Do(apitest.Request{Method: "PATCH", Path: path, Token: e.Admin, Body: obj{"status": "active"}, ContentType: "application/merge-patch+json"})
+	if a := r.Map(); r.Code != 200 || a["status"] != "active" || a["closed_from"] != "" {
+		t.Errorf("reopening: %d %s", r.Code, r.Body)
+	}
+}
+
+// TestProbe38bM3SyncKeepsAnotherWritersArchive: a coordinator archived a
+// partner's place and the partner's next, unchanged, sync brought it back
+// (restored: 1, history « update »). A record archived by someone other
+// than its source's own writer (a person through the API: coordinator,
+// administrator, manager) now stays archived: the sync reports it
+// kept_archived, saying who archived it and when. A record the source
+// archived itself comes back, its history saying restore as POST
+// /restore does.
+func TestProbe38bM3SyncKeepsAnotherWritersArchive(t *testing.T) {
+	e := apitest.New(t)
+	_, coord := e.Account("coord@example.fr", nil, models.Territory{Departements: []string{"13"}})
+	_, partner := e.Partner("Hub", []string{"hub-du-sud"}, []string{models.ScopeDirectoryWrite, models.ScopeSyncWrite})
+	sync := func(body obj) syncResult {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: partner, Body: obj{"actors": []obj{body}}})
+		if r.Code != 200 {
+			t.Fatalf("sync: %d %s", r.Code, r.Body)
+		}
+		var out syncResult
+		r.JSON(&out)
+		return out
+	}
+	place := partnerActor("p1", "Médiathèque du Panier")
+	id := sync(place).Results[0].ID
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + id, Token: coord}); r.Code != 204 {
+		t.Fatalf("coordinator's archive: %d %s", r.Code, r.Body)
+	}
+	res := sync(place)
+	if res.Results[0].Result != "kept_archived" || res.Counts["kept_archived"] != 1 || res.Counts["restored"] != 0 {
+		t.Errorf("re-sync after a coordinator's archive: %+v, want kept_archived", res)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id}); r.Code != 410 {
+		t.Errorf("the place after the re-sync: %d, want 410 (still archived)", r.Code)
+	}
+	// The partner's own archive: the sync brings it back, as a restore.
+	other := sync(partnerActor("p2", "Bibliothèque de la Joliette")).Results[0].ID
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + other, Token: partner}); r.Code != 204 {
+		t.Fatalf("partner's archive: %d %s", r.Code, r.Body)
+	}
+	if res := sync(partnerActor("p2", "Bibliothèque de la Joliette")); res.Results[0].Result != "restored" {
+		t.Errorf("re-sync after the partner's own archive: %+v, want restored", res)
+	}
+	h := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + other + "/history", Token: e.Admin}).Map()["data"].([]any)
+	var actions []string
+	for _, x := range h {
+		actions = append(actions, str(x.(map[string]any)["action"]))
+	}
+	if !slices.Contains(actions, "restore") {
+		t.Errorf("history of a sync's restore: %v, want a restore", actions)
 	}
 }

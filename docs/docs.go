@@ -17021,6 +17021,7 @@ const docTemplate = `{
             "required": [
                 "archived",
                 "created",
+                "kept_archived",
                 "rejected",
                 "restored",
                 "unchanged",
@@ -17032,6 +17033,10 @@ const docTemplate = `{
                     "type": "integer"
                 },
                 "created": {
+                    "type": "integer"
+                },
+                "kept_archived": {
+                    "description": "Archived records the batch names that someone other than the source's own writer archived\n(a coordinator, an administrator, a manager): left archived, each result saying who and when.",
                     "type": "integer"
                 },
                 "rejected": {
@@ -17097,7 +17102,8 @@ const docTemplate = `{
                         "unchanged",
                         "restored",
                         "archived",
-                        "rejected"
+                        "rejected",
+                        "kept_archived"
                     ]
                 },
                 "source_id": {

@@ -22,6 +22,9 @@ const (
 	SyncRestored  = "restored" // an archived record that came back
 	SyncArchived  = "archived" // absent from a full snapshot
 	SyncRejected  = "rejected"
+	// A record archived by someone other than its source's own writer,
+	// which the sync left archived (see othersArchive).
+	SyncKeptArchived = "kept_archived"
 )
 
 // MassArchiveShare is the share of a source's live records above which a full
@@ -727,6 +730,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == a.fingerprint():
 			o.ID, o.Result, o.Kept = ex.ID, SyncUnchanged, keptUnchanged(a)
+		case found && keptArchived(tx, EntityActor, ex, &o, &err):
 		case found:
 			var before Actor
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
@@ -966,6 +970,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == sv.ContentFingerprint():
 			o.ID, o.Result = ex.ID, SyncUnchanged
+		case found && keptArchived(tx, EntityService, ex, &o, &err):
 		case found:
 			var before Service
 			if err := lockServiceRow(tx, ex.ID, &before); err != nil { // its actor first
