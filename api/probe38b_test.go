@@ -206,3 +206,22 @@ func TestProbe38bM3SyncKeepsAnotherWritersArchive(t *testing.T) {
 		t.Errorf("history of a sync's restore: %v, want a restore", actions)
 	}
 }
+
+// TestProbe38bL1SyncRefusesCoordinatesOutOfRange: a sync created a place
+// whose latitude 91 it dropped with a warning, while the same sync
+// rejects a record for a bad phone: coordinates out of range now reject
+// the item, the field named, as every other invalid value of a sync (an
+// API write). File imports keep dropping them with a warning.
+func TestProbe38bL1SyncRefusesCoordinatesOutOfRange(t *testing.T) {
+	e := apitest.New(t)
+	a := merge(partnerActor("l1", "Lieu hors du monde"), obj{"latitude": 91, "longitude": 5.3})
+	res := syncActors(t, e, "", a)
+	if r := res.Results[0]; r.Result != "rejected" || len(r.Errors) == 0 || r.Errors[0].Field != "latitude" {
+		t.Errorf("actor with latitude 91: %+v, want rejected naming latitude", r)
+	}
+	syncActors(t, e, "", partnerActor("l2", "Lieu"))
+	sv := partnerService("s9", obj{"actor_source_id": "l2", "address": obj{"street": "1 rue de Rome", "postal_code": "13001", "commune": "Marseille"}, "latitude": 43.3, "longitude": 181})
+	if r := syncServices(t, e, "", sv).Results[0]; r.Result != "rejected" || len(r.Errors) == 0 || r.Errors[0].Field != "longitude" {
+		t.Errorf("service with longitude 181: %+v, want rejected naming longitude", r)
+	}
+}

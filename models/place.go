@@ -245,6 +245,9 @@ func ReconcileActorPlace(a *Actor) []PlaceWarning {
 	if w, ok := nullPoint(&a.Latitude, &a.Longitude); ok {
 		return append([]PlaceWarning{w}, ReconcileActorPlace(a)...)
 	}
+	if outOfRange(a.Latitude, a.Longitude) {
+		return nil // left for Validate, which refuses it naming the field
+	}
 	r, ok := a.placeRead.of(a.Address, a.Latitude, a.Longitude)
 	if !ok {
 		r = resolvePlace(a.Address, a.Latitude, a.Longitude)
@@ -417,10 +420,23 @@ func nullPoint(lat, lon **float64) (PlaceWarning, bool) {
 	return PlaceWarning{"latitude", "0,0", "0,0 is not a real location (what a geocoder writes when it found nothing); dropped"}, true
 }
 
+// outOfRange says whether a coordinate is no coordinate on Earth (a
+// latitude beyond ±90, a longitude beyond ±180). A sync is an API write:
+// such a value rejects the record, the field named, as a bad phone does —
+// read as a point far from the address, it was dropped with a warning and
+// the record stored (probe 38b L1). File imports drop it with a warning
+// before the record gets here (opendata).
+func outOfRange(lat, lon *float64) bool {
+	return lat != nil && (*lat < -90 || *lat > 90) || lon != nil && (*lon < -180 || *lon > 180)
+}
+
 // ReconcileServicePlace is ReconcileActorPlace for a service's own address.
 func ReconcileServicePlace(s *Service) []PlaceWarning {
 	if w, ok := nullPoint(&s.Latitude, &s.Longitude); ok {
 		return append([]PlaceWarning{w}, ReconcileServicePlace(s)...)
+	}
+	if outOfRange(s.Latitude, s.Longitude) {
+		return nil // left for Validate, which refuses it naming the field
 	}
 	w, read := normalizeAddress(&s.Address)
 	if s.Address.IsZero() {

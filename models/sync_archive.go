@@ -9,10 +9,10 @@ import (
 
 // A sync restores an archived record only when the source's own writer
 // archived it: its sync or import (a snapshot's absentee, a record sent
-// archived, channel sync), an operator's import (channel cli), or its
-// partner client through the API. A record archived by a person through
-// the API — a coordinator, an administrator, a manager — or by Carnet
-// itself was taken out of the public directory on purpose: the partner's
+// archived, channel sync), an operator's import (channel cli), its
+// partner client through the API, or Carnet itself. A record archived by a
+// person through the API (or by accepting a suggestion) — a coordinator,
+// an administrator, a manager, a moderator — was taken out of the public directory on purpose: the partner's
 // next sync, which usually re-sends it unchanged, brought it back
 // silently (probe 38b M3). It now stays archived, the sync reports it
 // kept_archived with who archived it and when, and the partner asks them
@@ -34,15 +34,11 @@ func restoring(e changeEvent, restored bool) changeEvent {
 func othersArchive(tx *gorm.DB, entity, id string) (string, error) {
 	var ev AuditEvent
 	err := tx.Where("entity = ? AND entity_id = ? AND action = ?", entity, id, ChangeArchive).Order("seq DESC").Limit(1).Find(&ev).Error
-	if err != nil || ev.Seq == 0 || ev.Channel == string(ChannelSync) || ev.Channel == string(ChannelCLI) || ev.WhoKind == WhoClient {
+	if err != nil || ev.WhoKind != WhoUser || ev.Channel == string(ChannelSync) || ev.Channel == string(ChannelCLI) {
 		return "", err
 	}
-	who := ev.WhoLabel
-	if who == "" {
-		who = ev.WhoKind
-	}
-	return fmt.Sprintf("kept archived: archived by %s (%s, through %s) on %s, not by this source; a sync does not undo it: ask the place's editors or coordinator to restore it",
-		who, ev.WhoKind, ev.Channel, ev.At.Format(time.DateOnly)), nil
+	return fmt.Sprintf("kept archived: archived by a person (%s) through the API on %s, not by this source; a sync does not undo it: ask the place's editors or coordinator to restore it",
+		ev.WhoLabel, ev.At.Format(time.DateOnly)), nil
 }
 
 // keptArchived fills o when the archived record ex stays archived
