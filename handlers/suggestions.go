@@ -365,9 +365,6 @@ func (h *Handler) SuggestActorChange(c *gin.Context) error {
 	if err := h.Store.CheckActorChange(&before, &proposed); err != nil {
 		return prefixFields(err, "changes.")
 	}
-	if err := refuseNoChange(&before, &proposed); err != nil {
-		return err
-	}
 	// The version its author was shown: to one who may not see the
 	// actor's private contacts, the public version (the full one counts
 	// changes of hidden contacts, which the author must not learn of).
@@ -433,23 +430,9 @@ func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 	if err := models.CheckServiceChange(&before, &proposed); err != nil {
 		return prefixFields(err, "changes.")
 	}
-	if err := refuseNoChange(&before, &proposed); err != nil {
-		return err
-	}
 	sg := &models.Suggestion{Entity: models.EntityService, EntityID: s.ID, ActorID: s.ActorID, AuthorID: p.UserID, Changes: string(patch), Message: in.Message,
 		BaseVersion: s.Version, BaseValues: base}
 	return h.createSuggestion(c, sg)
-}
-
-// refuseNoChange refuses a suggestion that leaves the record as it is:
-// accepted, it would apply nothing while its author and moderator believe
-// it did (the store refuses to accept one, too).
-func refuseNoChange(before, proposed any) error {
-	if !models.ChangesNothing(before, proposed) {
-		return nil
-	}
-	return &models.Error{Code: models.EINVALID, Message: "The suggestion changes nothing on the current record.",
-		Fields: []models.FieldError{{Field: "changes", Reason: "holds the record's current values (or values its rules drop)"}}}
 }
 
 func (h *Handler) createSuggestion(c *gin.Context, sg *models.Suggestion) error {
