@@ -11334,10 +11334,10 @@ const docTemplate = `{
             ],
             "properties": {
                 "actor": {
-                    "description": "The actor's current representation, for actor entries that are not tombstones.",
+                    "description": "The actor's current representation, for actor entries that are not tombstones: the record\nGET /api/v1/actors/{id} returns, its confirmed duplicate links (duplicate_of, stands_for) included.",
                     "allOf": [
                         {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         }
                     ],
                     "x-nullable": true
@@ -17021,6 +17021,7 @@ const docTemplate = `{
             "required": [
                 "archived",
                 "created",
+                "kept_archived",
                 "rejected",
                 "restored",
                 "unchanged",
@@ -17032,6 +17033,10 @@ const docTemplate = `{
                     "type": "integer"
                 },
                 "created": {
+                    "type": "integer"
+                },
+                "kept_archived": {
+                    "description": "Archived records the batch names that someone other than the source's own writer archived\n(a coordinator, an administrator, a manager): left archived, each result saying who and when.",
                     "type": "integer"
                 },
                 "rejected": {
@@ -17097,7 +17102,8 @@ const docTemplate = `{
                         "unchanged",
                         "restored",
                         "archived",
-                        "rejected"
+                        "rejected",
+                        "kept_archived"
                     ]
                 },
                 "source_id": {
@@ -19102,10 +19108,10 @@ const docTemplate = `{
             ],
             "properties": {
                 "actor": {
-                    "description": "The actor's current representation, for actor entries that are not tombstones.",
+                    "description": "The actor's current representation, for actor entries that are not tombstones: the record\nGET /api/v1/actors/{id} returns, its confirmed duplicate links (duplicate_of, stands_for) included.",
                     "allOf": [
                         {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         }
                     ],
                     "x-nullable": true

@@ -595,12 +595,19 @@ func (h *Handler) GetActor(c *gin.Context) error {
 		return err
 	}
 	return h.writeActorAs(c, http.StatusOK, a, func(v Actor) any {
-		r := ActorRecord{Actor: v, StandsFor: standsFor}
-		if of != "" {
-			r.DuplicateOf = &of
-		}
-		return r
+		return newActorRecord(v, models.SameAs{DuplicateOf: of, StandsFor: standsFor})
 	})
+}
+
+// newActorRecord is the one rendering of an actor with its confirmed
+// duplicate links: GET /actors/{id}, the change feed and the webhooks'
+// payloads show the same record.
+func newActorRecord(v Actor, same models.SameAs) ActorRecord {
+	r := ActorRecord{Actor: v, StandsFor: list(same.StandsFor)}
+	if same.DuplicateOf != "" {
+		r.DuplicateOf = &same.DuplicateOf
+	}
+	return r
 }
 
 // ActorRecord is an actor as GET /api/v1/actors/{id} returns it: with the

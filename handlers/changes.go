@@ -33,8 +33,9 @@ type ChangeEntry struct {
 	Op      string `json:"op" enums:"create,update,archive,hide"`
 	At      Time   `json:"at" format:"date-time"`
 	Version int64  `json:"version"`
-	// The actor's current representation, for actor entries that are not tombstones.
-	Actor *Actor `json:"actor" extensions:"x-nullable"`
+	// The actor's current representation, for actor entries that are not tombstones: the record
+	// GET /api/v1/actors/{id} returns, its confirmed duplicate links (duplicate_of, stands_for) included.
+	Actor *ActorRecord `json:"actor" extensions:"x-nullable"`
 	// The service's current representation, for service entries that are not tombstones.
 	Service   *Service   `json:"service" extensions:"x-nullable"`
 	Tombstone *Tombstone `json:"tombstone" extensions:"x-nullable"`
@@ -134,7 +135,7 @@ func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) Cha
 		}
 		ce.Tombstone = ts
 	case e.Actor != nil:
-		a := actorView(e.Actor)
+		a := newActorRecord(actorView(e.Actor), e.SameAs)
 		ce.Actor = &a
 	case e.Service != nil:
 		s := newService(e.Service)

@@ -161,6 +161,18 @@ func (in *ServiceInput) checkPoint() error {
 	return fe.Err("The service is invalid.")
 }
 
+// checkPatch is the check, beyond the record's own rules, of the service
+// in a merge patch leaves: PATCH, a suggestion when it is made and when it
+// is accepted all run it, so that a change refused on one path is refused
+// on each. A point the patch sets needs the service's own address; one
+// left without it by another change is dropped (Normalize).
+func (in *ServiceInput) checkPatch(patch []byte) error {
+	if patchSetsPoint(patch) {
+		return in.checkPoint()
+	}
+	return nil
+}
+
 // patchSetsPoint says whether a merge patch gives the service coordinates:
 // only then is a point without an address the client's doing.
 func patchSetsPoint(patch []byte) bool {
@@ -522,10 +534,7 @@ func (h *Handler) PatchService(c *gin.Context) error {
 		if err := applyPatch(patch, &base, in); err != nil {
 			return err
 		}
-		if patchSetsPoint(patch) {
-			return in.checkPoint()
-		}
-		return nil // a point left without its address is dropped (Normalize)
+		return in.checkPatch(patch)
 	})
 }
 

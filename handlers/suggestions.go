@@ -419,6 +419,9 @@ func (h *Handler) SuggestServiceChange(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := next.checkPatch(patch); err != nil {
+		return prefixFields(err, "changes.")
+	}
 	before, proposed := *s, *s
 	next.toModel(&proposed)
 	if proposed.ActorID != s.ActorID {
@@ -610,6 +613,9 @@ func (h *Handler) DecideSuggestion(c *gin.Context) error {
 			out, err = h.Store.AcceptServiceSuggestion(ctx, sg.ID, func(s *models.Service, sg *models.Suggestion) error {
 				var next ServiceInput
 				if err := applySuggestion(sg, s.Version, newServiceInput(s), &next, unsuggestableService); err != nil {
+					return err
+				}
+				if err := next.checkPatch([]byte(sg.Changes)); err != nil {
 					return err
 				}
 				next.toModel(s)

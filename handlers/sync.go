@@ -59,6 +59,9 @@ type SyncCounts struct {
 	// Live records absent from a snapshot.
 	Archived int `json:"archived"`
 	Rejected int `json:"rejected"`
+	// Archived records the batch names that someone other than the source's own writer archived
+	// (a coordinator, an administrator, a manager): left archived, each result saying who and when.
+	KeptArchived int `json:"kept_archived"`
 }
 
 // SyncRecordResult is what happened to one record.
@@ -73,7 +76,7 @@ type SyncRecordResult struct {
 	EntityID string `json:"entity_id" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID     string         `json:"id"`
-	Result string         `json:"result" enums:"created,updated,unchanged,restored,archived,rejected"`
+	Result string         `json:"result" enums:"created,updated,unchanged,restored,archived,rejected,kept_archived"`
 	Errors []InvalidParam `json:"errors"`
 	// What was corrected as the record was stored: an address whose INSEE
 	// code, commune name or coordinates contradicted its other fields is
@@ -107,7 +110,8 @@ type SyncResponse struct {
 
 func newSyncCounts(m map[string]int) SyncCounts {
 	return SyncCounts{Created: m[models.SyncCreated], Updated: m[models.SyncUpdated], Unchanged: m[models.SyncUnchanged],
-		Restored: m[models.SyncRestored], Archived: m[models.SyncArchived], Rejected: m[models.SyncRejected]}
+		Restored: m[models.SyncRestored], Archived: m[models.SyncArchived], Rejected: m[models.SyncRejected],
+		KeptArchived: m[models.SyncKeptArchived]}
 }
 
 func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResult) SyncResponse {

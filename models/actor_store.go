@@ -79,7 +79,7 @@ func (s *Store) prepareActor(tx *gorm.DB, a *Actor, offers []qualityService) err
 	a.ID = NewID()
 	a.CreatedAt, a.UpdatedAt, a.ArchivedAt, a.Version = now, now, nil, 1
 	a.PublicVersion, a.PublicUpdatedAt = 1, now
-	a.scheduleClosure(now)
+	a.scheduleClosure(nil, now)
 	if err := a.validate(); err != nil {
 		return err
 	}
@@ -156,7 +156,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	// Identity and bookkeeping are not the caller's to change.
 	a.ID, a.CreatedAt, a.ArchivedAt = before.ID, before.CreatedAt, nil
 	cancelClosure(before, a)
-	a.scheduleClosure(s.now())
+	a.scheduleClosure(before, s.now())
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return err
@@ -196,7 +196,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	if err := updateRow(tx, before, a, "created_at"); err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
-	return recordChange(tx, changeOf(EntityActor, ChangeUpdate, before, a))
+	return recordChange(tx, restoring(changeOf(EntityActor, ChangeUpdate, before, a), before.IsArchived()))
 }
 
 // ArchiveActor marks the actor deleted (a tombstone that change feeds report)
@@ -360,6 +360,11 @@ func (s *Store) ListStale(ctx context.Context, f StaleFilter) (Page[Actor], erro
 	f.Sort = SortID
 	filter := func(q *gorm.DB) *gorm.DB {
 		q = q.Where("actors.archived_at IS NULL AND actors.status <> ? AND (actors.checked_on < ? OR actors.checked_on_undated = ?)", vocab.ActorClosed, cutoff, true)
+		// The exports' rule: the newer record of a confirmed pair is
+		// served as its older one, which the list keeps; a coordinator
+		// was asked to check a record the public directory no longer shows.
+		dup, args := notAConfirmedDuplicate("actors.id")
+		q = q.Where(dup, args...)
 		if t := f.Territory; t != nil {
 			// CommuneCodes, as Territory.Covers for writes: places of a
 			// city are filed under its arrondissements (13201…13216), so its

@@ -135,11 +135,21 @@ func (a *Actor) closedMessage(now time.Time) string {
 // back an actor read while its closure was only announced (status active,
 // with future dates) keeps the announcement, and one that reopens a place
 // now (status active while the closure is in effect) clears it, as
-// Normalize does.
-func (a *Actor) scheduleClosure(now time.Time) {
+// Normalize does. A new closure in effect (closed_from other than before's,
+// nil before for a new record) sent with status active or none is applied
+// too: the status follows its dates. It was read as a reopening and
+// cleared, silently (probe 38b L5: a PATCH of a closure starting today
+// without status answered 200 while orientation kept sending people
+// there). A reopening is status active on the closure the record has.
+func (a *Actor) scheduleClosure(before *Actor, now time.Time) {
 	st := strings.TrimSpace(a.Status)
-	if (st == "" || normalizeVocabOne(vocab.NameActorStatus, st) == vocab.ActorActive) && a.ClosedFrom != "" &&
-		strings.TrimSpace(a.ClosedFrom) > PlaceDate(now, strings.TrimSpace(a.Address.InseeCode), a.Address.departement()) {
+	from := strings.TrimSpace(a.ClosedFrom)
+	if st != "" && normalizeVocabOne(vocab.NameActorStatus, st) != vocab.ActorActive || from == "" {
+		return
+	}
+	today := PlaceDate(now, strings.TrimSpace(a.Address.InseeCode), a.Address.departement())
+	newClosure := before == nil || from != before.ClosedFrom
+	if from > today || newClosure && ClosureInEffect(from, strings.TrimSpace(a.ClosedUntil), today) {
 		a.Status = vocab.ActorTemporarilyClosed
 	}
 }

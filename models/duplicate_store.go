@@ -239,7 +239,7 @@ func newerOfLink(idColumn, status string, v *Principal) (string, []any) {
 // older record, and that search, the exports and HSDS leave out
 // (notAConfirmedDuplicate is its SQL twin). Suggested links change nothing.
 func (s *Store) ConfirmedDuplicates(ctx context.Context) (map[string]bool, error) {
-	pairs, err := confirmedPairs(s.read(ctx), "")
+	pairs, err := confirmedPairs(s.read(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -252,14 +252,14 @@ func (s *Store) ConfirmedDuplicates(ctx context.Context) (map[string]bool, error
 
 // confirmedPairs returns the (older, newer) actor ids of the confirmed
 // links that exist for anyone and whose two actors are live, those of
-// actorID alone when it is given.
-func confirmedPairs(db *gorm.DB, actorID string) ([][2]string, error) {
+// actorIDs alone when any is given.
+func confirmedPairs(db *gorm.DB, actorIDs ...string) ([][2]string, error) {
 	visible, args := linkVisibleTo(nil, "d")
 	q := "SELECT d.actor_a AS a, d.actor_b AS b FROM duplicate_links d JOIN actors o ON o.id = d.actor_a JOIN actors n ON n.id = d.actor_b" +
 		" WHERE d.status = 'confirmed' AND o.archived_at IS NULL AND n.archived_at IS NULL AND " + visible
-	if actorID != "" {
-		q += " AND (d.actor_a = ? OR d.actor_b = ?)"
-		args = append(args, actorID, actorID)
+	if len(actorIDs) > 0 {
+		q += " AND (d.actor_a IN ? OR d.actor_b IN ?)"
+		args = append(args, actorIDs, actorIDs)
 	}
 	var rows []struct{ A, B string }
 	if err := db.Raw(q+" ORDER BY d.actor_b, d.actor_a", args...).Scan(&rows).Error; err != nil {
@@ -272,14 +272,34 @@ func confirmedPairs(db *gorm.DB, actorID string) ([][2]string, error) {
 	return out, nil
 }
 
+// SameAs is how a live actor is served on the public surfaces: DuplicateOf
+// is the older record of a confirmed link (ConfirmedDuplicates) when the
+// actor is its newer one, "" otherwise; StandsFor lists the newer records
+// it stands for. A record confirmed as the newer side of two links (three
+// sources of one place) names the first of them; the records are not
+// merged, so a chain (A, B) and (B, C) leaves C under B, which is itself
+// left out: each link is read alone, as the diagnostic reads them.
+type SameAs struct {
+	DuplicateOf string
+	StandsFor   []string
+}
+
+// sameAsOf reads, from confirmed pairs, what they say of actor id.
+func sameAsOf(pairs [][2]string, id string) SameAs {
+	out := SameAs{StandsFor: []string{}}
+	for _, p := range pairs {
+		switch {
+		case p[1] == id && out.DuplicateOf == "":
+			out.DuplicateOf = p[0]
+		case p[0] == id:
+			out.StandsFor = append(out.StandsFor, p[1])
+		}
+	}
+	return out
+}
+
 // SameAs says, for the live actor id, which record it is served as on the
-// public surfaces: duplicateOf is the older record of a confirmed link
-// (ConfirmedDuplicates) when id is its newer one, "" otherwise; standsFor
-// lists the newer records id stands for. A record confirmed as the newer
-// side of two links (three sources of one place) names the first of them;
-// the records are not merged, so a chain (A, B) and (B, C) leaves C under
-// B, which is itself left out: each link is read alone, as the diagnostic
-// reads them.
+// public surfaces (see the type SameAs).
 func (s *Store) SameAs(ctx context.Context, id string) (duplicateOf string, standsFor []string, err error) {
 	return sameAs(s.read(ctx), id)
 }
@@ -290,16 +310,8 @@ func sameAs(db *gorm.DB, id string) (duplicateOf string, standsFor []string, err
 	if err != nil {
 		return "", nil, err
 	}
-	standsFor = []string{}
-	for _, p := range pairs {
-		switch {
-		case p[1] == id && duplicateOf == "":
-			duplicateOf = p[0]
-		case p[0] == id:
-			standsFor = append(standsFor, p[1])
-		}
-	}
-	return duplicateOf, standsFor, nil
+	same := sameAsOf(pairs, id)
+	return same.DuplicateOf, same.StandsFor, nil
 }
 
 // DuplicateFilter selects links in ListDuplicates.

@@ -35,6 +35,10 @@ type FeedEntry struct {
 	Version  int64
 	Actor    *Actor   // current actor; set unless the entity is a service
 	Service  *Service // current service with its actor; set for services
+	// SameAs is the actor's confirmed duplicate links, as GET
+	// /actors/{id} shows them: a follower of the feed learns that a
+	// record left the public surfaces for another one.
+	SameAs SameAs
 }
 
 // Feed is one page of the change feed.
@@ -107,6 +111,7 @@ func checkFeedCursor(tx *gorm.DB, after int64) error {
 type feedRecords struct {
 	rows       []Change
 	actors     map[string]*Actor
+	sameAs     [][2]string // the confirmed links of the actors
 	services   map[string]*Service
 	serviceIDs []string
 }
@@ -135,6 +140,10 @@ func loadFeedRecords(tx *gorm.DB, rows []Change) (*feedRecords, error) {
 		}
 		for i := range as {
 			fr.actors[as[i].ID] = &as[i]
+		}
+		var err error
+		if fr.sameAs, err = confirmedPairs(tx, actorIDs...); err != nil {
+			return nil, err
 		}
 	}
 	if len(fr.serviceIDs) > 0 {
@@ -266,6 +275,7 @@ func (fr *feedRecords) entry(r Change, created, visible, contacts bool) (e FeedE
 	switch r.Entity {
 	case EntityActor:
 		e.Actor = fr.actors[r.EntityID]
+		e.SameAs = sameAsOf(fr.sameAs, r.EntityID)
 		archived = e.Actor == nil || e.Actor.IsArchived()
 		if e.Actor != nil {
 			e.At, e.Version = e.Actor.UpdatedAt, e.Actor.Version

@@ -251,6 +251,9 @@ func ReconcileActorPlace(a *Actor) []PlaceWarning {
 	if w, ok := nullPoint(&a.Latitude, &a.Longitude); ok {
 		return append([]PlaceWarning{w}, ReconcileActorPlace(a)...)
 	}
+	if outOfRange(a.Latitude, a.Longitude) {
+		return nil // left for Validate, which refuses it naming the field
+	}
 	r, ok := a.placeRead.of(a.Address, a.Latitude, a.Longitude)
 	if !ok {
 		r = resolvePlace(a.Address, a.Latitude, a.Longitude)
@@ -423,10 +426,23 @@ func nullPoint(lat, lon **float64) (PlaceWarning, bool) {
 	return PlaceWarning{"latitude", "0,0", "0,0 is not a real location (what a geocoder writes when it found nothing); dropped"}, true
 }
 
+// outOfRange says whether a coordinate is no coordinate on Earth (a
+// latitude beyond ±90, a longitude beyond ±180). A sync is an API write:
+// such a value rejects the record, the field named, as a bad phone does —
+// read as a point far from the address, it was dropped with a warning and
+// the record stored (probe 38b L1). File imports drop it with a warning
+// before the record gets here (opendata).
+func outOfRange(lat, lon *float64) bool {
+	return lat != nil && (*lat < -90 || *lat > 90) || lon != nil && (*lon < -180 || *lon > 180)
+}
+
 // ReconcileServicePlace is ReconcileActorPlace for a service's own address.
 func ReconcileServicePlace(s *Service) []PlaceWarning {
 	if w, ok := nullPoint(&s.Latitude, &s.Longitude); ok {
 		return append([]PlaceWarning{w}, ReconcileServicePlace(s)...)
+	}
+	if outOfRange(s.Latitude, s.Longitude) {
+		return nil // left for Validate, which refuses it naming the field
 	}
 	w, read := normalizeAddress(&s.Address)
 	if s.Address.IsZero() {
@@ -608,7 +624,7 @@ func (s *Store) strictActor(before, a *Actor) error {
 	// In the order the write itself takes: a closure cancelled goes, an
 	// announced one is kept.
 	cancelClosure(before, a)
-	a.scheduleClosure(s.now())
+	a.scheduleClosure(before, s.now())
 	a.Normalize()
 	if before == nil || !samePlace(before.Address, a.Address, before.Latitude, before.Longitude, a.Latitude, a.Longitude) {
 		a.Address.readNamedPlace(resolvePlace(a.Address, a.Latitude, a.Longitude))
@@ -645,6 +661,20 @@ func (s *Store) CheckActorChange(before, after *Actor) error {
 func CheckServiceChange(before, after *Service) error {
 	return strictService(before, after)
 }
+
+// ChangesNothing says whether after, a record as a change would leave
+// before (both normalised, as Check*Change leaves them), holds the same
+// values in every field the history records: such a change, accepted,
+// wrote a new version, a history entry without a change, a feed entry and
+// a webhook, and told its author and moderator something was applied.
+func ChangesNothing(before, after any) bool {
+	return len(diffFields(before, after)) == 0
+}
+
+// errChangesNothing is the answer to accepting a suggestion that leaves
+// the current record as it is (its values already there, or dropped by
+// the record's rules): nothing is written.
+var errChangesNothing = &Error{Code: ECONFLICT, Message: "The suggestion changes nothing on the current record; reject it."}
 
 func placeWarnings(ws []PlaceWarning) []FieldError {
 	var out []FieldError

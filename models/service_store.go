@@ -270,7 +270,7 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 		return sourceConflict(err, "services.source, services.source_id")
 	}
 	sv.Actor = actor
-	if err := recordChange(tx, changeOf(EntityService, op, before, sv)); err != nil {
+	if err := recordChange(tx, restoring(changeOf(EntityService, op, before, sv), before.IsArchived() && op == ChangeUpdate)); err != nil {
 		return err
 	}
 	return s.refreshActorQuality(tx, sv.ActorID, before.IsPublished() || sv.IsPublished())

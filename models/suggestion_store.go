@@ -193,6 +193,9 @@ func (s *Store) AcceptActorSuggestion(ctx context.Context, id string, apply func
 		if err := s.strictActor(&before, a); err != nil {
 			return noLongerApplies(err)
 		}
+		if ChangesNothing(&before, a) {
+			return errChangesNothing
+		}
 		if err := s.saveActor(tx, &before, a); err != nil {
 			return noLongerApplies(err)
 		}
@@ -217,6 +220,9 @@ func (s *Store) AcceptServiceSuggestion(ctx context.Context, id string, apply fu
 		}
 		if err := strictService(&before, sv); err != nil {
 			return noLongerApplies(err)
+		}
+		if ChangesNothing(&before, sv) {
+			return errChangesNothing
 		}
 		if err := s.saveService(tx, &before, sv); err != nil {
 			return noLongerApplies(err)

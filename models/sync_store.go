@@ -22,6 +22,9 @@ const (
 	SyncRestored  = "restored" // an archived record that came back
 	SyncArchived  = "archived" // absent from a full snapshot
 	SyncRejected  = "rejected"
+	// A record archived by someone other than its source's own writer,
+	// which the sync left archived (see othersArchive).
+	SyncKeptArchived = "kept_archived"
 )
 
 // MassArchiveShare is the share of a source's live records above which a full
@@ -594,6 +597,7 @@ type existingKey struct {
 	// CheckedOn and CheckedOnUndated: actors only (see ownCheckedOn).
 	CheckedOn        string
 	CheckedOnUndated bool
+	ClosedFrom       string // actors only: a closure the record has (see scheduleClosure)
 }
 
 // storableKeys drops the keys no record can have (see storable): their
@@ -607,7 +611,7 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 	out := make(map[string]existingKey, len(ids))
 	cols := []string{"id", "source_id", "fingerprint", "archived_at IS NOT NULL AS archived"}
 	if table == "actors" {
-		cols = append(cols, "source_hash", "checked_on", "checked_on_undated")
+		cols = append(cols, "source_hash", "checked_on", "checked_on_undated", "closed_from")
 	}
 	for chunk := range slices.Chunk(storableKeys(ids), 500) {
 		var rows []existingKey
@@ -720,12 +724,13 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			// for later is scheduled before Normalize, which would read
 			// status active as a reopening and clear it — the update was
 			// then « unchanged », and the announcement lost.
-			a.scheduleClosure(s.now())
+			a.scheduleClosure(&Actor{ClosedFrom: ex.ClosedFrom}, s.now())
 			a.Normalize()
 		}
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == a.fingerprint():
 			o.ID, o.Result, o.Kept = ex.ID, SyncUnchanged, keptUnchanged(a)
+		case found && keptArchived(tx, EntityActor, ex, &o, &err):
 		case found:
 			var before Actor
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
@@ -965,6 +970,7 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 		switch {
 		case found && !ex.Archived && ex.Fingerprint == sv.ContentFingerprint():
 			o.ID, o.Result = ex.ID, SyncUnchanged
+		case found && keptArchived(tx, EntityService, ex, &o, &err):
 		case found:
 			var before Service
 			if err := lockServiceRow(tx, ex.ID, &before); err != nil { // its actor first
