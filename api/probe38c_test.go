@@ -1,8 +1,12 @@
 package api_test
 
 import (
+	"carnet/api"
+	"github.com/getkin/kin-openapi/openapi3"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"carnet/api/apitest"
@@ -61,5 +65,106 @@ func TestProbe38aH1LimitsCountCharacters(t *testing.T) {
 		if r.Code != 422 || !hasAll(fields(t, r), tc.field) {
 			t.Errorf("%s %s one character past: %d %s", tc.path, tc.field, r.Code, r.Body)
 		}
+	}
+}
+
+// nullCase is a member of a request body's schema, by its path in the body.
+type nullCase struct {
+	path     []string
+	nullable bool
+}
+
+// bodyMembers lists the members of schema, nested objects' members by
+// their path (« address.street »).
+func bodyMembers(s *openapi3.Schema, prefix []string) []nullCase {
+	var out []nullCase
+	for _, x := range s.AllOf {
+		out = append(out, bodyMembers(x.Value, prefix)...)
+	}
+	for name, p := range s.Properties {
+		v := p.Value
+		if v.ReadOnly {
+			continue
+		}
+		path := append(slices.Clone(prefix), name)
+		out = append(out, nullCase{path: path, nullable: v.Nullable})
+		if v.Type.Is("object") || len(v.AllOf) > 0 {
+			out = append(out, bodyMembers(v, path)...)
+		}
+	}
+	return out
+}
+
+// withNull is the body {a:{b:null}} for the path [a b].
+func withNull(path []string) obj {
+	var v any
+	for i := len(path) - 1; i >= 0; i-- {
+		v = obj{path[i]: v}
+	}
+	return v.(obj)
+}
+
+// TestProbe38aM2NullOnlyWhereNullable reproduces probe 38a's M2: null on a
+// member the document does not declare nullable was read as its zero value
+// in a POST (phones: [], status: "active", a referral's message: "",
+// orientation's needs…), answered 201 or 200. Whatever the member, in
+// every whole body (POST, PUT) the document describes, null is now 400
+// naming it where the schema does not say nullable, and never refused
+// where it does: the table is read from openapi.yaml, so the document and
+// the server agree member by member.
+func TestProbe38aM2NullOnlyWhereNullable(t *testing.T) {
+	many := api.RateLimit{Every: time.Millisecond, Burst: 1000}
+	w := newReferralWorld(t, apitest.WithNotifications(), apitest.WithSignUpLimit(many), apitest.WithRateLimits(many, many))
+	e, ref := w.e, w.send(t)
+	// Who may send each body, and the id in its path.
+	as := func(path string) (string, string) {
+		switch {
+		case strings.HasPrefix(path, "/api/v1/referrals/{id}/messages"):
+			return w.memberA, ref
+		case strings.HasPrefix(path, "/api/v1/referrals/{id}"):
+			return w.memberB, ref
+		case strings.HasPrefix(path, "/api/v1/referrals"):
+			return w.memberA, ""
+		case strings.HasPrefix(path, "/api/v1/actors/{id}/suggestions"):
+			return w.memberC, w.a
+		case strings.HasSuffix(path, "/suggestions"):
+			return w.memberC, w.s
+		case strings.HasPrefix(path, "/api/v1/services/{id}"):
+			return e.Admin, w.s
+		}
+		return e.Admin, w.a
+	}
+	doc := apitest.Spec(t)
+	checked, skipped := 0, map[string]int{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range map[string]*openapi3.Operation{"POST": item.Post, "PUT": item.Put} {
+			if op == nil || op.RequestBody == nil || op.RequestBody.Value.Content.Get("application/json") == nil {
+				continue
+			}
+			schema := op.RequestBody.Value.Content.Get("application/json").Schema.Value
+			tok, id := as(path)
+			url := strings.ReplaceAll(path, "{id}", id)
+			for _, m := range bodyMembers(schema, nil) {
+				name := strings.Join(m.path, ".")
+				r := e.Do(apitest.Request{Method: method, Path: url, Token: tok, Body: withNull(m.path)})
+				named := r.Code == 400 && hasAll(fields(t, r), name)
+				refused := named && strings.Contains(r.Body.String(), "must not be null")
+				switch {
+				case !m.nullable && r.Code/100 == 4 && r.Code != 400 && r.Code != 422:
+					// Refused before the body was read (404, 403, 409…):
+					// nothing learnt.
+					skipped[method+" "+path]++
+				case !m.nullable && !named:
+					t.Errorf("%s %s {%s: null}, not nullable: %d %s", method, path, name, r.Code, r.Body)
+				case m.nullable && refused:
+					t.Errorf("%s %s {%s: null}, nullable in the document, refused: %s", method, path, name, r.Body)
+				default:
+					checked++
+				}
+			}
+		}
+	}
+	if len(skipped) > 0 || checked < 200 {
+		t.Errorf("%d members checked; bodies not read (refused before): %v", checked, skipped)
 	}
 }
