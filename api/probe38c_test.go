@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"carnet/api"
+	"carnet/models"
+	"fmt"
 	"github.com/getkin/kin-openapi/openapi3"
 	"slices"
 	"strings"
@@ -166,5 +168,82 @@ func TestProbe38aM2NullOnlyWhereNullable(t *testing.T) {
 	}
 	if len(skipped) > 0 || checked < 200 {
 		t.Errorf("%d members checked; bodies not read (refused before): %v", checked, skipped)
+	}
+}
+
+// TestProbe38aM1CoordinatorIsMerged reproduces probe 38a's M1: PATCH
+// /users/{id} (a merge patch, RFC 7396) replaced the coordinator's whole
+// territory: {"coordinator":{"communes":["13001"]}} emptied its
+// départements. Nested objects are merged, as an actor's address and a
+// webhook's filters are: a list left out is kept, a list sent replaces
+// it, null (RFC 7396: remove) or [] empties it.
+func TestProbe38aM1CoordinatorIsMerged(t *testing.T) {
+	e := apitest.New(t)
+	u, _ := e.Account("coordination.zzq@example.fr", nil, models.Territory{Departements: []string{"13"}, Communes: []string{"13055"}})
+	patch := func(body obj, ct string) obj {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + u.ID, Token: e.Admin, Body: body, ContentType: ct})
+		if r.Code != 200 {
+			t.Fatalf("patch %v: %d %s", body, r.Code, r.Body)
+		}
+		return r.Map()["coordinator"].(map[string]any)
+	}
+	for _, ct := range []string{"application/merge-patch+json", "application/json"} {
+		got := patch(obj{"coordinator": obj{"departements": []string{"13"}, "communes": []string{"13055"}}}, ct)
+		got = patch(obj{"coordinator": obj{"communes": []string{"13001"}}}, ct)
+		if fmt.Sprint(got["departements"]) != "[13]" || fmt.Sprint(got["communes"]) != "[13001]" {
+			t.Errorf("%s: communes changed: %v, want départements kept", ct, got)
+		}
+		got = patch(obj{"coordinator": obj{"communes": nil}}, ct)
+		if fmt.Sprint(got["departements"]) != "[13]" || fmt.Sprint(got["communes"]) != "[]" {
+			t.Errorf("%s: communes removed (null): %v", ct, got)
+		}
+		got = patch(obj{"coordinator": obj{"departements": []string{}}}, ct)
+		if fmt.Sprint(got["departements"]) != "[]" {
+			t.Errorf("%s: départements emptied ([]): %v", ct, got)
+		}
+		got = patch(obj{"display_name": "Coordination"}, ct)
+		if fmt.Sprint(got["departements"]) != "[]" || fmt.Sprint(got["communes"]) != "[]" {
+			t.Errorf("%s: no coordinator sent: %v", ct, got)
+		}
+	}
+}
+
+// TestProbe38aL2UnsetDatesAreNull reproduces probe 38a's L2: an actor with
+// no closure answered "closed_from": "", "closed_until": "" where the
+// document declares dates; unset, they are null (nullable), as
+// producer_updated_on already was, and set, the day.
+func TestProbe38aL2UnsetDatesAreNull(t *testing.T) {
+	e := apitest.New(t)
+	a := createActor(t, e, validActor("Ouverte"))
+	for _, f := range []string{"closed_from", "closed_until"} {
+		if v, ok := a[f]; !ok || v != nil {
+			t.Errorf("%s of an actor without closure: %#v (present %v), want null", f, v, ok)
+		}
+	}
+	body := validActor("Fermée l'été")
+	body["status"], body["closed_from"], body["closed_until"] = "temporarily_closed", "2026-07-14", "2026-08-31"
+	a = createActor(t, e, body)
+	if a["closed_from"] != "2026-07-14" || a["closed_until"] != "2026-08-31" {
+		t.Errorf("closure dates: %v %v", a["closed_from"], a["closed_until"])
+	}
+}
+
+// TestProbe38aL3ConsentMustBeTrue reproduces probe 38a's L3: consent.given
+// and consent.referent_commitment were declared booleans, false refused
+// (422): the document now says enum [true], and the server agrees.
+func TestProbe38aL3ConsentMustBeTrue(t *testing.T) {
+	w := newReferralWorld(t)
+	consent := apitest.Spec(t).Components.Schemas["ConsentInput"].Value
+	for _, f := range []string{"given", "referent_commitment"} {
+		if enum := consent.Properties[f].Value.Enum; fmt.Sprint(enum) != "[true]" {
+			t.Errorf("document: consent.%s enum %v, want [true]", f, enum)
+		}
+		c := obj{"given": true, "given_on": "2026-11-20", "referent_commitment": true}
+		c[f] = false
+		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: merge(referralBody(w.a, w.s), obj{"consent": c})})
+		if r.Code != 422 || !hasAll(fields(t, r), "consent."+f) {
+			t.Errorf("consent.%s false: %d %s", f, r.Code, r.Body)
+		}
 	}
 }

@@ -187,7 +187,7 @@ func nullMember(stack []checkFrame, boolean bool) error {
 	if boolean {
 		reason = booleanNull
 	}
-	return &models.Error{Code: models.EBADREQUEST, Message: "The request body sets to null a field that cannot be null" + nothingStored,
+	return &models.Error{Code: models.EBADREQUEST, Message: nullMemberMessage,
 		Fields: []models.FieldError{{Field: clip(framePath(stack, "")), Reason: reason}}}
 }
 
@@ -292,7 +292,8 @@ func syntaxProblem(b []byte) error {
 // most maxBodyDepth levels.
 func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 	var pending error
-	// unknown counts the unknown members named in pending: while they are
+	// unknown counts the members named in pending when it lists them (unknown
+	// members, or nulls: listedProblem): while they are
 	// its only problem, members are still judged, so that one problem
 	// names them all (a client that fixed one learnt then of the next).
 	unknown := 0
@@ -304,17 +305,22 @@ func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 			return false
 		}
 		var e *models.Error
-		isUnknown := errors.As(err, &e) && e.Message == unknownMemberMessage
+		kind := ""
+		if errors.As(err, &e) {
+			kind = listedProblem(e.Message)
+		}
 		switch {
 		case pending == nil:
 			pending = err
-			if isUnknown {
+			if kind != "" {
 				unknown = 1
 			}
-		case unknown > 0 && isUnknown:
+		case unknown > 0 && kind != "" && kind == listedProblem(pending.(*models.Error).Message):
 			p := pending.(*models.Error)
 			p.Fields = append(p.Fields, e.Fields...)
-			p.Message = unknownMembersMessage
+			if kind == unknownMemberMessage {
+				p.Message = unknownMembersMessage
+			}
 			unknown++
 		}
 		return true
@@ -450,6 +456,23 @@ const (
 	unknownMemberMessage  = "The request body has a field this endpoint does not know."
 	unknownMembersMessage = "The request body has fields this endpoint does not know."
 )
+
+// nullMemberMessage is the problem of the members set to null that cannot
+// be (bodyChecker.nulls), all named at once.
+const nullMemberMessage = "The request body sets to null fields that cannot be null" + nothingStored
+
+// listedProblem is the kind of a problem that names every member it
+// concerns at once (unknown members, nulls), "" for another: while the
+// body's first problem is one, the next of its kind are added to it.
+func listedProblem(message string) string {
+	switch message {
+	case unknownMemberMessage, unknownMembersMessage:
+		return unknownMemberMessage
+	case nullMemberMessage:
+		return nullMemberMessage
+	}
+	return ""
+}
 
 // member reads the name of a new member of the object on top of stack
 // (b[i] must open it) and its colon, and returns where its value starts
