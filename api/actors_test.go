@@ -232,7 +232,7 @@ func TestUpdateActor(t *testing.T) {
 		t.Errorf("until before from: %d %s", r.Code, r.Body)
 	}
 	r = patch(obj{"status": "active"}, "", nil)
-	if got := r.Map(); r.Code != 200 || got["closed_from"] != "" || got["closure_reason"] != "" {
+	if got := r.Map(); r.Code != 200 || got["closed_from"] != nil || got["closure_reason"] != "" {
 		t.Errorf("reopen: %d %v", r.Code, got)
 	}
 	// Unknown and archived actors.

@@ -247,11 +247,11 @@ func TestClosureInputIsNeverDroppedSilently(t *testing.T) {
 		return r.Map()
 	}
 	patch(obj{"status": "temporarily_closed", "closed_from": "2027-01-04", "closed_until": "2027-01-10", "closure_reason": "Travaux"})
-	if got := patch(obj{"status": "active", "closed_from": nil}); got["closed_from"] != "" || got["closed_until"] != "" || got["closure_reason"] != "" {
+	if got := patch(obj{"status": "active", "closed_from": nil}); got["closed_from"] != nil || got["closed_until"] != nil || got["closure_reason"] != "" {
 		t.Errorf("cancelled closure kept: %v", got)
 	}
 	patch(obj{"status": "temporarily_closed", "closed_from": "2026-12-01", "closed_until": "2027-01-10", "closure_reason": "Travaux"})
-	if got := patch(obj{"status": "active"}); got["closed_from"] != "" || got["closed_until"] != "" || got["closure_reason"] != "" {
+	if got := patch(obj{"status": "active"}); got["closed_from"] != nil || got["closed_until"] != nil || got["closure_reason"] != "" {
 		t.Errorf("reopened place kept its closure: %v", got)
 	}
 }

@@ -194,21 +194,26 @@ func TestSec28ListsBeyondMaxItemsRefused(t *testing.T) {
 // TestSec28NullPersonAndConsentNamed: {"person":null,"consent":null} on a
 // referral answered 422 naming consent.given only: the handler returned at
 // the consent, before the person was looked at. The problem now names
-// every offending field at once, a null object by its own name.
+// every offending field at once, a null object by its own name: null,
+// which neither may be, is refused (400) before the values are judged
+// (probe 38a, M2), every null named; the values (422) all named too.
 func TestSec28NullPersonAndConsentNamed(t *testing.T) {
 	w := newReferralWorld(t)
 	for _, tc := range []struct {
 		body obj
+		code int
 		want []string
 	}{
-		{obj{"person": nil, "consent": nil}, []string{"person", "consent"}},
-		{obj{"person": nil, "consent": obj{"given": false, "given_on": "2026-11-20", "referent_commitment": true}}, []string{"person", "consent.given"}},
-		{obj{"person": obj{}, "consent": nil}, []string{"person.first_name", "person.last_name", "person.contact_channel", "consent"}},
-		{obj{"person": nil, "consent": nil, "themes": []string{}}, []string{"person", "consent", "themes"}},
+		{obj{"person": nil, "consent": nil}, 400, []string{"person", "consent"}},
+		{obj{"person": nil, "consent": obj{"given": false, "given_on": "2026-11-20", "referent_commitment": true}}, 400, []string{"person"}},
+		{obj{"person": obj{}, "consent": nil}, 400, []string{"consent"}},
+		{obj{"person": nil, "consent": nil, "themes": []string{}}, 400, []string{"person", "consent"}},
+		{obj{"person": obj{}, "consent": obj{"given": false, "given_on": "2026-11-20", "referent_commitment": true}, "themes": []string{}},
+			422, []string{"person.first_name", "person.last_name", "person.contact_channel", "consent.given", "themes"}},
 	} {
 		r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: merge(referralBody(w.a, w.s), tc.body)})
-		if r.Code != 422 {
-			t.Errorf("%v: %d %s, want 422", tc.body, r.Code, r.Body)
+		if r.Code != tc.code {
+			t.Errorf("%v: %d %s, want %d", tc.body, r.Code, r.Body, tc.code)
 			continue
 		}
 		if f := fields(t, r); len(f) != len(tc.want) || !hasAll(f, tc.want...) {

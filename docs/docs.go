@@ -10177,12 +10177,18 @@ const docTemplate = `{
                     "example": false
                 },
                 "closed_from": {
-                    "description": "First day of a closure, announced or current.",
-                    "type": "string"
+                    "description": "First day of a closure, announced or current; null when none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2026-07-14"
                 },
                 "closed_until": {
-                    "description": "Last day of a temporary closure; \"\" when open-ended.",
-                    "type": "string"
+                    "description": "Last day of a temporary closure; null when open-ended or none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2026-08-31"
                 },
                 "closure_reason": {
                     "type": "string"
@@ -10461,12 +10467,18 @@ const docTemplate = `{
                     "example": false
                 },
                 "closed_from": {
-                    "description": "First day of a closure, announced or current.",
-                    "type": "string"
+                    "description": "First day of a closure, announced or current; null when none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2026-07-14"
                 },
                 "closed_until": {
-                    "description": "Last day of a temporary closure; \"\" when open-ended.",
-                    "type": "string"
+                    "description": "Last day of a temporary closure; null when open-ended or none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2026-08-31"
                 },
                 "closure_reason": {
                     "type": "string"
@@ -10783,10 +10795,12 @@ const docTemplate = `{
                     "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date).",
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "conseiller-numerique"
                 },
                 "producer_updated_on": {
                     "type": "string",
+                    "x-nullable": true,
                     "example": "2023-05-11"
                 },
                 "source": {
@@ -10941,12 +10955,18 @@ const docTemplate = `{
                     "example": false
                 },
                 "closed_from": {
-                    "description": "First day of a closure, announced or current.",
-                    "type": "string"
+                    "description": "First day of a closure, announced or current; null when none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2026-07-14"
                 },
                 "closed_until": {
-                    "description": "Last day of a temporary closure; \"\" when open-ended.",
-                    "type": "string"
+                    "description": "Last day of a temporary closure; null when open-ended or none.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2026-08-31"
                 },
                 "closure_reason": {
                     "type": "string"
@@ -11588,8 +11608,11 @@ const docTemplate = `{
             ],
             "properties": {
                 "given": {
-                    "description": "The person agreed to be referred and to share these data.",
-                    "type": "boolean"
+                    "description": "The person agreed to be referred and to share these data: must be true (false is refused, 422).",
+                    "type": "boolean",
+                    "enum": [
+                        true
+                    ]
                 },
                 "given_on": {
                     "description": "The day they agreed: not after today, and not before 2000-01-01 (a placeholder such as 1900-01-01 is refused).",
@@ -11598,8 +11621,11 @@ const docTemplate = `{
                     "example": "2026-11-20"
                 },
                 "referent_commitment": {
-                    "description": "The sender commits to the data-protection rules of the platform.",
-                    "type": "boolean"
+                    "description": "The sender commits to the data-protection rules of the platform: must be true (false is refused, 422).",
+                    "type": "boolean",
+                    "enum": [
+                        true
+                    ]
                 }
             }
         },
@@ -17513,6 +17539,35 @@ const docTemplate = `{
                 }
             }
         },
+        "TerritoryPatch": {
+            "type": "object",
+            "properties": {
+                "communes": {
+                    "description": "INSEE commune codes, or names of communes (stored as their code); null empties the list.",
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-nullable": true,
+                    "example": [
+                        "06088"
+                    ]
+                },
+                "departements": {
+                    "description": "Département codes: 13, 2A, 974…; null empties the list.",
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-nullable": true,
+                    "example": [
+                        "13"
+                    ]
+                }
+            }
+        },
         "TerritoryStats": {
             "type": "object",
             "required": [
@@ -18136,7 +18191,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "coordinator": {
-                    "$ref": "#/definitions/TerritoryInput"
+                    "$ref": "#/definitions/TerritoryPatch"
                 },
                 "disabled": {
                     "type": "boolean"

@@ -127,8 +127,8 @@ type ActorInput struct {
 	// record updating a place, each keeps the stored value; sent null or "" (PUT, sync, PATCH), each is
 	// cleared: no producer reads as the record's source, no date leaves the place undated (a sync
 	// result warns when it removes a stored date).
-	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500"`
-	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11"`
+	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500" extensions:"x-nullable"`
+	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11" extensions:"x-nullable"`
 	// active (the default), temporarily_closed (with closed_from) or closed.
 	Status string `json:"status,omitempty" extensions:"x-vocabulary=actor_status" example:"active"`
 	// First day of a closure, YYYY-MM-DD, from 2000-01-01 to 2099-12-31.
@@ -194,12 +194,12 @@ type Actor struct {
 	// closed_until (in the place's time zone); before, it is only announced
 	// (status active with the dates set), after, the place has reopened.
 	Status string `json:"status" extensions:"x-vocabulary=actor_status"`
-	// First day of a closure, announced or current.
-	ClosedFrom string `json:"closed_from"`
-	// Last day of a temporary closure; "" when open-ended.
-	ClosedUntil   string `json:"closed_until"`
-	ClosureReason string `json:"closure_reason"`
-	CreatedAt     Time   `json:"created_at" format:"date-time"`
+	// First day of a closure, announced or current; null when none.
+	ClosedFrom *string `json:"closed_from" format:"date" extensions:"x-nullable" example:"2026-07-14"`
+	// Last day of a temporary closure; null when open-ended or none.
+	ClosedUntil   *string `json:"closed_until" format:"date" extensions:"x-nullable" example:"2026-08-31"`
+	ClosureReason string  `json:"closure_reason"`
+	CreatedAt     Time    `json:"created_at" format:"date-time"`
 	// The last change; to a caller who may not see the actor's private contacts, the last
 	// change of what it is shown (a change of private phones and e-mails alone does not count).
 	UpdatedAt Time `json:"updated_at" format:"date-time"`
@@ -370,7 +370,7 @@ func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
 		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: optionalDate(a.ProducerUpdatedOn),
 		CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, Quality: newQuality(a, now), Status: a.StatusAt(now),
-		ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
+		ClosedFrom: optionalDate(a.ClosedFrom), ClosedUntil: optionalDate(a.ClosedUntil), ClosureReason: a.ClosureReason,
 		CreatedAt: stamp(a.CreatedAt), UpdatedAt: stamp(updated), ArchivedAt: stampPtr(a.ArchivedAt), Version: version,
 	}
 }

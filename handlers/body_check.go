@@ -54,6 +54,13 @@ type bodyChecker struct {
 	// refuses such a record alone, as it refuses any invalid record (its
 	// lists are bounded by the body's size).
 	itemsDepth int
+	// nulls refuses null (400 naming the member) where the document does
+	// not declare it nullable (shapeField.nullable): in a POST or PUT,
+	// null was read as the field's zero value (« phones »: null stored [],
+	// « status »: null "active") without a word (probe 38a, M2). A merge
+	// patch keeps null (it removes a member) and a sync batch's records
+	// too (partners' older schemas send null for an empty list).
+	nulls bool
 }
 
 // bodyShape is what checkBody knows of a Go type a JSON value is read
@@ -65,6 +72,9 @@ type bodyShape struct {
 	elem   *bodyShape            // a list or a map: its values
 	isMap  bool
 	isList bool
+	// elemTyped: a list whose items have a type the document names (not
+	// any JSON), none of them nullable.
+	elemTyped bool
 }
 
 // caseOf is the member of a struct named name in another case; "" when
@@ -81,6 +91,10 @@ func (s *bodyShape) caseOf(name string) string {
 type shapeField struct {
 	shape *bodyShape
 	max   int // maxItems of a list, 0 for none
+	// nullable: the document lets the member be null (x-nullable), or
+	// says nothing of its type (any JSON).
+	nullable bool
+	boolean  bool // a boolean: its refusal of null says why
 }
 
 var bodyShapes sync.Map // reflect.Type → *bodyShape
@@ -126,7 +140,7 @@ func buildShape(t reflect.Type, building map[reflect.Type]*bodyShape) *bodyShape
 			if _, ok := s.fields[name]; ok {
 				return // the shallower field wins, as in encoding/json
 			}
-			s.fields[name] = shapeField{shape: buildShape(f.Type, building), max: maxItemsTag(f)}
+			s.fields[name] = shapeField{shape: buildShape(f.Type, building), max: maxItemsTag(f), nullable: nullableField(f), boolean: f.Type.Kind() == reflect.Bool}
 		})
 		return s
 	case reflect.Slice, reflect.Array:
@@ -136,6 +150,7 @@ func buildShape(t reflect.Type, building map[reflect.Type]*bodyShape) *bodyShape
 		s := &bodyShape{isList: true}
 		building[t] = s
 		s.elem = buildShape(t.Elem(), building)
+		s.elemTyped = !nullableField(reflect.StructField{Type: t.Elem()})
 		return s
 	case reflect.Map:
 		s := &bodyShape{isMap: true}
@@ -144,6 +159,36 @@ func buildShape(t reflect.Type, building map[reflect.Type]*bodyShape) *bodyShape
 		return s
 	}
 	return nil
+}
+
+// nullableField says whether the document lets the field be null: tagged
+// x-nullable (or nullable:"true", as the exports' schemas are), or of any
+// type (an interface, a raw JSON value).
+func nullableField(f reflect.StructField) bool {
+	for _, x := range strings.Split(f.Tag.Get("extensions"), ",") {
+		if strings.TrimSpace(x) == "x-nullable" {
+			return true
+		}
+	}
+	t := f.Type
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return f.Tag.Get("nullable") == "true" || t.Kind() == reflect.Interface || t == reflect.TypeFor[json.RawMessage]()
+}
+
+// nullValue says whether the value at b[i] is null.
+func nullValue(b []byte, i int) bool { return bytes.HasPrefix(b[i:], []byte("null")) }
+
+// nullMember is the refusal of a null where the document declares none
+// (bodyChecker.nulls).
+func nullMember(stack []checkFrame, boolean bool) error {
+	reason := "must not be null: leave it out, or send a value of its type"
+	if boolean {
+		reason = booleanNull
+	}
+	return &models.Error{Code: models.EBADREQUEST, Message: nullMemberMessage,
+		Fields: []models.FieldError{{Field: clip(framePath(stack, "")), Reason: reason}}}
 }
 
 // maxItemsTag is the maxItems a list field declares, as swag reads it
@@ -247,7 +292,8 @@ func syntaxProblem(b []byte) error {
 // most maxBodyDepth levels.
 func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 	var pending error
-	// unknown counts the unknown members named in pending: while they are
+	// unknown counts the members named in pending when it lists them (unknown
+	// members, or nulls: listedProblem): while they are
 	// its only problem, members are still judged, so that one problem
 	// names them all (a client that fixed one learnt then of the next).
 	unknown := 0
@@ -259,17 +305,22 @@ func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 			return false
 		}
 		var e *models.Error
-		isUnknown := errors.As(err, &e) && e.Message == unknownMemberMessage
+		kind := ""
+		if errors.As(err, &e) {
+			kind = listedProblem(e.Message)
+		}
 		switch {
 		case pending == nil:
 			pending = err
-			if isUnknown {
+			if kind != "" {
 				unknown = 1
 			}
-		case unknown > 0 && isUnknown:
+		case unknown > 0 && kind != "" && kind == listedProblem(pending.(*models.Error).Message):
 			p := pending.(*models.Error)
 			p.Fields = append(p.Fields, e.Fields...)
-			p.Message = unknownMembersMessage
+			if kind == unknownMemberMessage {
+				p.Message = unknownMembersMessage
+			}
 			unknown++
 		}
 		return true
@@ -303,7 +354,7 @@ func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 			}
 			if c == '[' {
 				var err error
-				if next, nextMax, err = k.item(stack, settled()); err != nil && !judged(err) {
+				if next, nextMax, err = k.item(b, i, stack, settled()); err != nil && !judged(err) {
 					return err
 				}
 				continue
@@ -355,7 +406,7 @@ func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 				if top.obj {
 					i, next, nextMax, err = k.member(b, i, stack, settled(), unknown < maxProblemErrors)
 				} else {
-					next, nextMax, err = k.item(stack, settled())
+					next, nextMax, err = k.item(b, i, stack, settled())
 				}
 				if err != nil && !judged(err) {
 					return err
@@ -372,9 +423,9 @@ func (k *bodyChecker) scan(b []byte, root *bodyShape) error {
 	}
 }
 
-// item counts a new item of the array on top of stack, and returns the
-// shape of its value.
-func (k *bodyChecker) item(stack []checkFrame, judged bool) (*bodyShape, int, error) {
+// item counts a new item of the array on top of stack, whose value starts
+// at b[i], and returns the shape of its value.
+func (k *bodyChecker) item(b []byte, i int, stack []checkFrame, judged bool) (*bodyShape, int, error) {
 	top := &stack[len(stack)-1]
 	top.n++
 	if judged {
@@ -385,6 +436,11 @@ func (k *bodyChecker) item(stack []checkFrame, judged bool) (*bodyShape, int, er
 		return nil, 0, &tooManyItems{path: path, max: top.max}
 	}
 	if top.shape != nil {
+		// An item of a list the document types (strings, objects):
+		// none is nullable.
+		if k.nulls && top.shape.elemTyped && nullValue(b, i) {
+			return nil, 0, nullMember(stack, false)
+		}
 		return top.shape.elem, 0, nil
 	}
 	return nil, 0, nil
@@ -400,6 +456,23 @@ const (
 	unknownMemberMessage  = "The request body has a field this endpoint does not know."
 	unknownMembersMessage = "The request body has fields this endpoint does not know."
 )
+
+// nullMemberMessage is the problem of the members set to null that cannot
+// be (bodyChecker.nulls), all named at once.
+const nullMemberMessage = "The request body sets to null fields that cannot be null" + nothingStored
+
+// listedProblem is the kind of a problem that names every member it
+// concerns at once (unknown members, nulls), "" for another: while the
+// body's first problem is one, the next of its kind are added to it.
+func listedProblem(message string) string {
+	switch message {
+	case unknownMemberMessage, unknownMembersMessage:
+		return unknownMemberMessage
+	case nullMemberMessage:
+		return nullMemberMessage
+	}
+	return ""
+}
 
 // member reads the name of a new member of the object on top of stack
 // (b[i] must open it) and its colon, and returns where its value starts
@@ -449,6 +522,9 @@ func (k *bodyChecker) member(b []byte, i int, stack []checkFrame, judged, hints 
 		}
 		return i, nil, 0, &models.Error{Code: models.EBADREQUEST, Message: unknownMemberMessage,
 			Fields: []models.FieldError{{Field: clip(framePath(stack, "")), Reason: reason}}}
+	}
+	if k.nulls && !f.nullable && nullValue(b, i) {
+		return i, nil, 0, nullMember(stack, f.boolean)
 	}
 	return i, f.shape, f.max, nil
 }

@@ -141,7 +141,7 @@ func decodeJSON(c *gin.Context, dst any) error {
 	if err != nil {
 		return err
 	}
-	return unmarshalStrict(b, dst)
+	return unmarshalWhole(b, dst)
 }
 
 // decodeReadJSON is decodeJSON for a POST that stores nothing (an
@@ -326,7 +326,7 @@ func decodeReplacement(c *gin.Context, dst any, booleans []string) (map[string]j
 	if err != nil {
 		return nil, err
 	}
-	if err := unmarshalStrict(b, dst); err != nil {
+	if err := unmarshalWhole(b, dst); err != nil {
 		return nil, err
 	}
 	var sent map[string]json.RawMessage
@@ -346,6 +346,16 @@ func unmarshalStrict(b []byte, dst any) error {
 	// JSON is UTF-8 (RFC 8259), as query parameters already must be
 	// (checkBody refuses both).
 	if err := checkBody(b, reflect.TypeOf(dst)); err != nil {
+		return err
+	}
+	return decodeChecked(b, dst)
+}
+
+// unmarshalWhole is unmarshalStrict for a whole representation (a POST, a
+// PUT): null is refused where the document does not declare it nullable
+// (bodyChecker.nulls). Patches and sync batches read null otherwise.
+func unmarshalWhole(b []byte, dst any) error {
+	if err := (&bodyChecker{nulls: true}).check(b, reflect.TypeOf(dst)); err != nil {
 		return err
 	}
 	return decodeChecked(b, dst)

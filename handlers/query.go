@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"carnet/models/textlen"
 	"errors"
 	"fmt"
 	"net/url"
@@ -72,7 +73,7 @@ func (q *queryParser) raw(name string) []string {
 	vals := q.v[name]
 	var out []string
 	for _, v := range vals {
-		if len(v) > maxParamLen {
+		if textlen.Over(v, maxParamLen) {
 			q.errs.Addf(name, "must be at most %d characters", maxParamLen)
 			return nil
 		}
@@ -147,7 +148,7 @@ func (q *queryParser) one(name string) string {
 	v := strings.TrimSpace(vals[0])
 	// Characters, as the document's maxLength counts them: 300 « é » are
 	// 600 bytes, and were refused under a limit of 500.
-	if utf8.RuneCountInString(v) > maxParamLen {
+	if textlen.Over(v, maxParamLen) {
 		q.errs.Addf(name, "must be at most %d characters", maxParamLen)
 		return ""
 	}

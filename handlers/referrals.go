@@ -29,12 +29,12 @@ type PersonInput struct {
 
 // ConsentInput records the person's consent and the referent's commitment.
 type ConsentInput struct {
-	// The person agreed to be referred and to share these data.
-	Given bool `json:"given"`
+	// The person agreed to be referred and to share these data: must be true (false is refused, 422).
+	Given bool `json:"given" enums:"true"`
 	// The day they agreed: not after today, and not before 2000-01-01 (a placeholder such as 1900-01-01 is refused).
 	GivenOn string `json:"given_on" format:"date" example:"2026-11-20"`
-	// The sender commits to the data-protection rules of the platform.
-	ReferentCommitment bool `json:"referent_commitment"`
+	// The sender commits to the data-protection rules of the platform: must be true (false is refused, 422).
+	ReferentCommitment bool `json:"referent_commitment" enums:"true"`
 }
 
 // ReferralInput sends a person to another structure's service.

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -70,7 +71,35 @@ type UserPatch struct {
 	DisplayName   *string         `json:"display_name,omitempty" maxLength:"200" extensions:"x-nullable"`
 	PlatformAdmin *bool           `json:"platform_admin,omitempty"`
 	Disabled      *bool           `json:"disabled,omitempty"`
-	Coordinator   *TerritoryInput `json:"coordinator,omitempty"`
+	Coordinator   *TerritoryPatch `json:"coordinator,omitempty"`
+}
+
+// TerritoryPatch changes a coordinator's territory, merged as RFC 7396
+// merges a nested object: a list left out is kept, a list sent replaces
+// it, null or [] empties it; both empty end the coordination.
+type TerritoryPatch struct {
+	// Département codes: 13, 2A, 974…; null empties the list.
+	Departements patchList `json:"departements,omitempty" validate:"max=500" swaggertype:"array,string" extensions:"x-nullable" example:"13"`
+	// INSEE commune codes, or names of communes (stored as their code); null empties the list.
+	Communes patchList `json:"communes,omitempty" validate:"max=500" swaggertype:"array,string" extensions:"x-nullable" example:"06088"`
+}
+
+// patchList is a list of a merge patch: nil when left out, empty (not
+// nil) when sent as [] or null. encoding/json reads null as « left out »
+// into a plain slice, and the coordinator's département was lost with a
+// patch of their communes (probe 38a, M1).
+type patchList []string
+
+func (l *patchList) UnmarshalJSON(b []byte) error {
+	var v []string
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	if v == nil {
+		v = []string{} // null: the list is removed, that is emptied
+	}
+	*l = v
+	return nil
 }
 
 func territoryBody(t models.Territory) TerritoryBody {
@@ -216,7 +245,7 @@ func (h *Handler) UpdateUser(c *gin.Context) error {
 	}
 	up := models.UserUpdate{DisplayName: in.DisplayName, PlatformAdmin: in.PlatformAdmin, Disabled: in.Disabled}
 	if in.Coordinator != nil {
-		up.Coordinates = &models.Territory{Departements: in.Coordinator.Departements, Communes: in.Coordinator.Communes}
+		up.Coordinates = &models.Territory{Departements: in.Coordinator.Departements, Communes: in.Coordinator.Communes} // nil: kept
 	}
 	u, err := h.Store.UpdateUser(c.Request.Context(), c.Param("id"), up)
 	if err != nil {

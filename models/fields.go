@@ -1,6 +1,7 @@
 package models
 
 import (
+	"carnet/models/textlen"
 	"fmt"
 	"slices"
 	"strings"
@@ -130,7 +131,7 @@ func (a Address) departement() string {
 // maxMultiline characters (names, addresses, labels) are one line; longer
 // ones (summaries, descriptions, messages) may hold line breaks and tabs.
 func checkLen(fe *FieldErrors, field, s string, max int) {
-	if n := utf8.RuneCountInString(s); n > max {
+	if n := textlen.Of(s); n > max {
 		fe.Addf(field, "must be at most %d characters (got %d)", max, n)
 	}
 	checkText(fe, field, s, max >= maxMultiline)
@@ -523,7 +524,7 @@ func checkOpeningHours(fe *FieldErrors, field, s string) {
 	if s == "" {
 		return
 	}
-	if len(s) > maxOpeningHour {
+	if textlen.Over(s, maxOpeningHour) {
 		fe.Addf(field, "must be at most %d characters", maxOpeningHour)
 		return
 	}

@@ -1,9 +1,9 @@
 package models
 
 import (
+	"carnet/models/textlen"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -199,7 +199,7 @@ func (r *Referral) Validate(now time.Time) error {
 	}
 	checkVocabQuiet(&fe, "themes", vocab.NameThemes, r.Themes)
 	personText := func(field, v string, max int, required bool) {
-		n := utf8.RuneCountInString(v)
+		n := textlen.Of(v)
 		switch {
 		case required && n == 0:
 			fe.Add(field, "is required")

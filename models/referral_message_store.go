@@ -1,11 +1,11 @@
 package models
 
 import (
+	"carnet/models/textlen"
 	"context"
 	"errors"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -35,7 +35,7 @@ type ReferralMessage struct {
 func (s *Store) PostReferralMessage(ctx context.Context, id, byActorID, body string) (*ReferralMessage, error) {
 	body = strings.TrimSpace(body)
 	var fe FieldErrors
-	switch n := utf8.RuneCountInString(body); {
+	switch n := textlen.Of(body); {
 	case n == 0:
 		fe.Add("body", "is required")
 	case n > maxMessage:

@@ -302,7 +302,17 @@ func (s *Store) ListUsers(ctx context.Context, f UserFilter) (Page[User], error)
 	return listPage(s, ctx, "users", f.ListParams, filter, nil, func(u *User) (string, string, time.Time) { return u.ID, u.Email, u.UpdatedAt })
 }
 
-// UserUpdate is an administrator's change to an account; nil fields are kept.
+// keptList is sent, or a copy of current when sent is nil (left out):
+// checkTerritory rewrites the list it checks in place.
+func keptList(sent, current []string) []string {
+	if sent == nil {
+		return slices.Clone(current)
+	}
+	return sent
+}
+
+// UserUpdate is an administrator's change to an account; nil fields are
+// kept, and so are the nil lists of Coordinates (an empty one empties).
 type UserUpdate struct {
 	DisplayName   *string
 	PlatformAdmin *bool
@@ -327,7 +337,9 @@ func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User
 			checkDisplayName(&fe, u.DisplayName)
 		}
 		if in.Coordinates != nil {
-			t := *in.Coordinates
+			// Merged: a nil list is kept (a merge patch left it out).
+			t := Territory{Departements: keptList(in.Coordinates.Departements, u.CoordinatorDepartements),
+				Communes: keptList(in.Coordinates.Communes, u.CoordinatorCommunes)}
 			checkTerritory(&fe, "coordinator", &t)
 			u.CoordinatorDepartements, u.CoordinatorCommunes = t.Departements, t.Communes
 		}

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"carnet/models/textlen"
 	"net/url"
 	"slices"
 	"strconv"
@@ -250,7 +251,7 @@ func checkWebhookURL(fe *FieldErrors, field, raw string) bool {
 		fe.Add(field, "is required")
 		return false
 	}
-	if len(raw) > maxWebhookURL || !utf8.ValidString(raw) {
+	if !utf8.ValidString(raw) || textlen.Over(raw, maxWebhookURL) {
 		fe.Addf(field, "must be a URL of at most %d characters", maxWebhookURL)
 		return false
 	}

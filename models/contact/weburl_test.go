@@ -75,7 +75,7 @@ func TestNormalizeURLRejects(t *testing.T) {
 		{"control character", "https://example.fr/\x00", "contains spaces"},
 		{"invalid UTF-8", "https://example.fr/\xff", "not valid text"},
 		{"too long", "https://example.fr/" + strings.Repeat("a", 2000), "longer than 2000 characters"},
-		{"too long once encoded", "https://example.fr/" + strings.Repeat("é", 700), "once encoded"},
+		{"too long in characters", "https://example.fr/" + strings.Repeat("é", 1982), "longer than 2000 characters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,5 +90,18 @@ func TestNormalizeURLRejects(t *testing.T) {
 				t.Errorf("message %q does not contain %q", err.Error(), tt.want)
 			}
 		})
+	}
+}
+
+// TestURLLengthCountsCharactersAsSent: the limit counts the value as sent,
+// in characters, as the document's maxLength: measured once percent-encoded,
+// 2,000 characters of which 1,981 « é » were refused (probe 38a, H1).
+func TestURLLengthCountsCharactersAsSent(t *testing.T) {
+	in := "https://example.fr/" + strings.Repeat("é", 1981)
+	if n := len([]rune(in)); n != 2000 {
+		t.Fatalf("setup: %d characters", n)
+	}
+	if _, err := NormalizeURL(in); err != nil {
+		t.Fatalf("NormalizeURL(2000 characters) = %v, want accepted", err)
 	}
 }

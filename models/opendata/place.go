@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"carnet/models/textlen"
 	"fmt"
 	"math"
 	"regexp"
@@ -576,7 +577,7 @@ func ToPlace(rec Record, source string) Place {
 			}
 		}
 		switch {
-		case len(h) > 1000: // the API's bound (models.maxOpeningHour)
+		case textlen.Over(h, 1000): // the API's bound (models.maxOpeningHour), in characters
 			b.warn("horaires", h, "longer than 1,000 characters; dropped")
 		case err != nil:
 			// Kept as the API keeps them (opening_hours_unreadable):
