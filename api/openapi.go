@@ -70,6 +70,9 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 		return nil, err
 	}
 	deprecations(doc)
+	if err := exclusiveMinimums(doc); err != nil {
+		return nil, err
+	}
 	timestampPatterns(doc)
 	tidy(doc)
 	if err := doc.Validate(openapi3.NewLoader().Context); err != nil {
@@ -399,6 +402,32 @@ func deprecations(doc *openapi3.T) {
 			}
 		}
 	}
+}
+
+// exclusiveMinimums makes the minimum of a parameter tagged
+// x-exclusive-minimum exclusive (OpenAPI 3.0: exclusiveMinimum: true beside
+// minimum), which swag's annotations cannot say: a radius of 0 km is
+// refused (400), so a client reading « minimum: 0 » alone would send it.
+func exclusiveMinimums(doc *openapi3.T) error {
+	var errs []string
+	operations(doc, func(path, method string, op *openapi3.Operation) {
+		for _, ref := range op.Parameters {
+			p := ref.Value
+			if _, ok := p.Extensions["x-exclusive-minimum"]; !ok {
+				continue
+			}
+			delete(p.Extensions, "x-exclusive-minimum")
+			if p.Schema == nil || p.Schema.Value == nil || p.Schema.Value.Min == nil {
+				errs = append(errs, fmt.Sprintf("%s %s parameter %s: x-exclusive-minimum without a minimum", method, path, p.Name))
+				continue
+			}
+			p.Schema.Value.ExclusiveMin = openapi3.ExclusiveBound{Bool: openapi3.Ptr(true)}
+		}
+	})
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
 }
 
 // parameterExamples copies the examples of parameters (swag's example(…)

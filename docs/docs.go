@@ -5470,6 +5470,7 @@ const docTemplate = `{
                         "type": "number",
                         "default": 10,
                         "example": 30,
+                        "x-exclusive-minimum": true,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -5834,6 +5835,7 @@ const docTemplate = `{
                         "type": "number",
                         "default": 10,
                         "example": 5,
+                        "x-exclusive-minimum": true,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -7583,6 +7585,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "x-exclusive-minimum": true,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -7593,6 +7596,7 @@ const docTemplate = `{
                         "type": "number",
                         "default": 10,
                         "example": 10,
+                        "x-exclusive-minimum": true,
                         "description": "Distance beyond which a commune is not served",
                         "name": "gap_km",
                         "in": "query"
@@ -7678,6 +7682,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "x-exclusive-minimum": true,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -7687,6 +7692,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "x-exclusive-minimum": true,
                         "description": "Distance beyond which a commune is not served",
                         "name": "gap_km",
                         "in": "query"
