@@ -56,3 +56,67 @@ func TestDistanceBoundsAreTheServers(t *testing.T) {
 		}
 	}
 }
+
+// nullableProps lists the properties of the component name that the
+// document marks nullable, and those it does not.
+func nullableProps(t *testing.T, doc *openapi3.T, name string) (nullable, not []string) {
+	t.Helper()
+	s := doc.Components.Schemas[name]
+	if s == nil || s.Value == nil {
+		t.Fatalf("no %s in openapi.yaml", name)
+	}
+	for _, k := range sortedProps(s.Value) {
+		if p := s.Value.Properties[k].Value; p != nil && p.Nullable {
+			nullable = append(nullable, k)
+		} else {
+			not = append(not, k)
+		}
+	}
+	return nullable, not
+}
+
+func sortedProps(s *openapi3.Schema) []string {
+	keys := make([]string, 0, len(s.Properties))
+	for k := range s.Properties {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// TestPatchNullsAreTheServers reproduces M0 of probe 38a: the PATCH
+// schemas of actors and services marked contact_public, is_full, on_site,
+// remote, pass_numerique, accepts_referrals and actor_id nullable, and the
+// server refused null on each (400 « must not be null », 422 for
+// actor_id): a client that writes « unset » as null was refused. Every
+// field the patch schema marks nullable is cleared by null; null on a
+// field it does not is refused naming the field.
+func TestPatchNullsAreTheServers(t *testing.T) {
+	e := apitest.New(t)
+	doc := apitest.Spec(t)
+	actor := createActor(t, e, validActor("Nulls"))
+	service := createService(t, e, validService(str(actor["id"]), "Atelier nulls"))
+	for _, c := range []struct{ schema, path string }{
+		{"ActorPatch", "/api/v1/actors/" + str(actor["id"])},
+		{"ServicePatch", "/api/v1/services/" + str(service["id"])},
+	} {
+		nullable, not := nullableProps(t, doc, c.schema)
+		refused := func(field string) (bool, *apitest.Response) {
+			r := e.Do(apitest.Request{Method: "PATCH", Path: c.path, Token: e.Admin, ContentType: "application/merge-patch+json", Body: obj{field: nil}})
+			return r.Code >= 400 && slices.Contains(fields(t, r), field), r
+		}
+		for _, f := range nullable {
+			if no, r := refused(f); no {
+				t.Errorf("%s.%s is nullable, but PATCH {%q: null} → %d %s", c.schema, f, f, r.Code, r.Body)
+			}
+		}
+		for _, f := range not {
+			if f == "name" || f == "address" || f == "kind" || f == "themes" {
+				continue // required: refused, and required fields are never nullable
+			}
+			if no, r := refused(f); !no {
+				t.Errorf("%s.%s is not nullable, but PATCH {%q: null} → %d %s", c.schema, f, f, r.Code, r.Body)
+			}
+		}
+	}
+}

@@ -10693,7 +10693,8 @@ const docTemplate = `{
                 },
                 "contact_public": {
                     "description": "The structure agrees to publish its phones and e-mails in open-data\nexports (false by default: a number may be a person's).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "description": {
                     "description": "Detailed presentation (presentation_detail).",
@@ -16344,7 +16345,8 @@ const docTemplate = `{
             "properties": {
                 "accepts_referrals": {
                     "description": "Whether helpers of other structures may refer people to it; true by default when the service is\ncreated. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission\nnever opens a service to referrals); like every boolean of a service, PATCH null is refused (400).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "access_modes": {
                     "description": "How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.",
@@ -16373,7 +16375,8 @@ const docTemplate = `{
                 "actor_id": {
                     "description": "The actor offering the service (required; in sync batches\nactor_source_id may name it instead); it cannot change after creation.",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "x-not-null": true
                 },
                 "address": {
                     "description": "Where the service happens when it is not the actor's address (an itinerant bus's stop).",
@@ -16419,7 +16422,8 @@ const docTemplate = `{
                 },
                 "is_full": {
                     "description": "No place left for now. A PUT that leaves it out keeps the stored value, as a sync does (it is the\nstructure's state, which a partner's older schema may not know); null is refused (400).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "kind": {
                     "description": "What kind of help: GET /api/v1/vocabularies/service_kinds.",
@@ -16458,7 +16462,8 @@ const docTemplate = `{
                 },
                 "on_site": {
                     "description": "Given at the place; defaults to true when the body omits both on_site and remote.",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "opening_hours": {
                     "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged, and rules in\na row naming the same days joined, as for an actor; a range longer\nthan 24 hours is refused with 422.",
@@ -16468,7 +16473,8 @@ const docTemplate = `{
                 },
                 "pass_numerique": {
                     "description": "Accepts the Pass numérique (APTIC) cheque.",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "publics": {
                     "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.",
@@ -16484,7 +16490,8 @@ const docTemplate = `{
                 },
                 "remote": {
                     "description": "Given remotely (phone, video).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "source": {
                     "type": "string",
@@ -17174,7 +17181,8 @@ const docTemplate = `{
             "properties": {
                 "accepts_referrals": {
                     "description": "Whether helpers of other structures may refer people to it; true by default when the service is\ncreated. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission\nnever opens a service to referrals); like every boolean of a service, PATCH null is refused (400).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "access_modes": {
                     "description": "How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.",
@@ -17203,7 +17211,8 @@ const docTemplate = `{
                 "actor_id": {
                     "description": "The actor offering the service (required; in sync batches\nactor_source_id may name it instead); it cannot change after creation.",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "x-not-null": true
                 },
                 "actor_source_id": {
                     "description": "The source_id of the service's actor in the same source.",
@@ -17254,7 +17263,8 @@ const docTemplate = `{
                 },
                 "is_full": {
                     "description": "No place left for now. A PUT that leaves it out keeps the stored value, as a sync does (it is the\nstructure's state, which a partner's older schema may not know); null is refused (400).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "kind": {
                     "description": "What kind of help: GET /api/v1/vocabularies/service_kinds.",
@@ -17293,7 +17303,8 @@ const docTemplate = `{
                 },
                 "on_site": {
                     "description": "Given at the place; defaults to true when the body omits both on_site and remote.",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "opening_hours": {
                     "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged, and rules in\na row naming the same days joined, as for an actor; a range longer\nthan 24 hours is refused with 422.",
@@ -17303,7 +17314,8 @@ const docTemplate = `{
                 },
                 "pass_numerique": {
                     "description": "Accepts the Pass numérique (APTIC) cheque.",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "publics": {
                     "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.",
@@ -17319,7 +17331,8 @@ const docTemplate = `{
                 },
                 "remote": {
                     "description": "Given remotely (phone, video).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "source": {
                     "type": "string",

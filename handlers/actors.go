@@ -97,7 +97,7 @@ type ActorInput struct {
 	Websites []string `json:"websites,omitempty" example:"https://example.fr" validate:"max=20" maxLength:"2000"`
 	// The structure agrees to publish its phones and e-mails in open-data
 	// exports (false by default: a number may be a person's).
-	ContactPublic bool `json:"contact_public,omitempty"`
+	ContactPublic bool `json:"contact_public,omitempty" extensions:"x-not-null"`
 	// Opening hours in OpenStreetMap opening_hours syntax. Time ranges of
 	// one day that overlap are stored merged, as an import stores them
 	// (Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00), and so are rules in a
