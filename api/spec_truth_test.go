@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"encoding/json"
 	"net/url"
 	"slices"
 	"strconv"
@@ -119,4 +120,75 @@ func TestPatchNullsAreTheServers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSyncItemsRequireSourceID reproduces M6 of probe 38a: a sync batch's
+// item schema required only name and address (ActorInput's), while the
+// server rejects every record without source_id: a spec-valid record was
+// always rejected. Each batch item schema requires source_id, and the
+// server rejects exactly the records the schema refuses.
+func TestSyncItemsRequireSourceID(t *testing.T) {
+	e := apitest.New(t)
+	doc := apitest.Spec(t)
+	actor := validActor("Lieu synchronisé")
+	actor["source_id"] = "lieu-1"
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: e.Admin, Body: obj{"actors": []obj{actor}}})
+	if r.Code != 200 {
+		t.Fatalf("sync actor: %d %s", r.Code, r.Body)
+	}
+	service := validService("", "Atelier synchronisé")
+	delete(service, "actor_id")
+	service["actor_source_id"], service["source_id"] = "lieu-1", "atelier-1"
+	for _, c := range []struct {
+		schema, list string
+		record       obj
+	}{{"SyncActorInput", "actors", validActor("Sans clé")}, {"SyncServiceInput", "services", service}} {
+		s := doc.Components.Schemas[c.schema]
+		if s == nil || !slices.Contains(s.Value.Required, "source_id") {
+			t.Fatalf("%s does not require source_id", c.schema)
+		}
+		without := obj{}
+		for k, v := range c.record {
+			if k != "source_id" {
+				without[k] = v
+			}
+		}
+		with := obj{"source_id": "cle-1"}
+		for k, v := range without {
+			with[k] = v
+		}
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/" + c.list, Token: e.Admin, Body: obj{c.list: []obj{without, with}}})
+		var res struct {
+			Results []struct {
+				Result string
+				Errors []struct{ Field string }
+			}
+		}
+		r.JSON(&res)
+		if r.Code != 200 || len(res.Results) != 2 {
+			t.Fatalf("%s: %d %s", c.list, r.Code, r.Body)
+		}
+		for i, rec := range []obj{without, with} {
+			spec := s.Value.VisitJSON(roundTrip(t, rec)) == nil
+			server := res.Results[i].Result != "rejected"
+			if spec != server {
+				t.Errorf("%s record %d: the schema allows it: %v, the server: %v (%s)", c.list, i, spec, server, r.Body)
+			}
+		}
+	}
+}
+
+// roundTrip gives v as encoding/json reads it back (map[string]any, float64),
+// the form VisitJSON takes.
+func roundTrip(t *testing.T, v any) any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out any
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

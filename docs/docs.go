@@ -17013,6 +17013,207 @@ const docTemplate = `{
                 }
             }
         },
+        "SyncActorInput": {
+            "type": "object",
+            "required": [
+                "address",
+                "name",
+                "source_id"
+            ],
+            "properties": {
+                "acceslibre_url": {
+                    "description": "The place's page on acceslibre.beta.gouv.fr (accessibility).",
+                    "type": "string",
+                    "maxLength": 2000
+                },
+                "address": {
+                    "$ref": "#/definitions/ActorAddressInput"
+                },
+                "booking_url": {
+                    "type": "string",
+                    "maxLength": 2000
+                },
+                "closed_from": {
+                    "description": "First day of a closure, YYYY-MM-DD, from 2000-01-01 to 2099-12-31.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2026-07-14"
+                },
+                "closed_until": {
+                    "description": "Expected reopening day of a temporary closure, YYYY-MM-DD, from\n2000-01-01 to 2099-12-31.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2026-08-31"
+                },
+                "closure_reason": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "example": "Travaux"
+                },
+                "contact_public": {
+                    "description": "The structure agrees to publish its phones and e-mails in open-data\nexports (false by default: a number may be a person's).",
+                    "type": "boolean",
+                    "x-not-null": true
+                },
+                "description": {
+                    "description": "Detailed presentation (presentation_detail).",
+                    "type": "string",
+                    "maxLength": 10000
+                },
+                "emails": {
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "contact@example.fr"
+                    ]
+                },
+                "latitude": {
+                    "type": "number",
+                    "maximum": 90,
+                    "minimum": -90,
+                    "example": 43.3026
+                },
+                "longitude": {
+                    "type": "number",
+                    "maximum": 180,
+                    "minimum": -180,
+                    "example": 5.3691
+                },
+                "mobility": {
+                    "description": "Fixe and/or Itinérant (the standard's itinerance); a set: each value once, in the vocabulary's order whatever the order sent.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "mobility",
+                    "example": [
+                        "Fixe"
+                    ]
+                },
+                "name": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "example": "Médiathèque de la Porte d'Aix"
+                },
+                "national_programmes": {
+                    "description": "The standard's dispositif_programmes_nationaux; a set: each value once, in the vocabulary's order whatever the order sent.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "national_programmes",
+                    "example": [
+                        "Conseillers numériques"
+                    ]
+                },
+                "opening_hours": {
+                    "description": "Opening hours in OpenStreetMap opening_hours syntax. Time ranges of\none day that overlap are stored merged, as an import stores them\n(Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00), and so are rules in a\nrow naming the same days (Mo 09:00-12:00; Mo 10:00-13:00 is Mo\n09:00-13:00, where OpenStreetMap keeps the last rule alone). A range\nmay end up to 48:00 to run past midnight (Fr 22:00-26:00) but not\nlast more than 24 hours (Mo 09:00-48:00 is refused with 422).",
+                    "type": "string",
+                    "maxLength": 1000,
+                    "example": "Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"
+                },
+                "other_labels": {
+                    "description": "Other trainings or labels, free text (autres_formations_labels).",
+                    "type": "string",
+                    "maxLength": 500
+                },
+                "parent_id": {
+                    "description": "The network this actor belongs to.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "phones": {
+                    "description": "Phone numbers; national formats are accepted and stored as E.164.\nPhones, e-mails and websites keep the order sent: the first is the\none exports that take one give.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "+33491000000"
+                    ]
+                },
+                "pivot": {
+                    "description": "SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send\n00000000000000, when unknown.",
+                    "type": "string",
+                    "maxLength": 14,
+                    "example": "21130055300016"
+                },
+                "producer": {
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date).",
+                    "type": "string",
+                    "maxLength": 500,
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "type": "string",
+                    "example": "2023-05-11"
+                },
+                "source": {
+                    "description": "Who supplied the record (a partner's source name) and its id there.",
+                    "type": "string",
+                    "maxLength": 64,
+                    "example": "hub-du-sud"
+                },
+                "source_id": {
+                    "description": "The record's id in its source: the key a later batch updates it by.\nA record without one is rejected.",
+                    "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "example": "lieu-42"
+                },
+                "status": {
+                    "description": "active (the default), temporarily_closed (with closed_from) or closed.",
+                    "type": "string",
+                    "x-vocabulary": "actor_status",
+                    "example": "active"
+                },
+                "summary": {
+                    "description": "Short presentation, at most 280 characters (presentation_resume).",
+                    "type": "string",
+                    "maxLength": 280,
+                    "example": "Espace public numérique : ordinateurs en libre accès et ateliers."
+                },
+                "training_labels": {
+                    "description": "The standard's formations_labels; a set: each value once, in the vocabulary's order whatever the order sent.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "training_labels"
+                },
+                "typologies": {
+                    "description": "Structure types: codes from GET /api/v1/vocabularies/typologies; a set: each value once, in the vocabulary's order whatever the order sent.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "typologies",
+                    "example": [
+                        "BIB"
+                    ]
+                },
+                "websites": {
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string",
+                        "maxLength": 2000
+                    },
+                    "example": [
+                        "https://example.fr"
+                    ]
+                }
+            }
+        },
         "SyncActorsRequest": {
             "type": "object",
             "required": [
@@ -17024,7 +17225,7 @@ const docTemplate = `{
                     "type": "array",
                     "maxItems": 1000,
                     "items": {
-                        "$ref": "#/definitions/ActorInput"
+                        "$ref": "#/definitions/SyncActorInput"
                     }
                 }
             }
@@ -17176,6 +17377,7 @@ const docTemplate = `{
             "required": [
                 "kind",
                 "name",
+                "source_id",
                 "themes"
             ],
             "properties": {
@@ -17339,8 +17541,11 @@ const docTemplate = `{
                     "maxLength": 64
                 },
                 "source_id": {
+                    "description": "The record's id in its source: the key a later batch updates it by.\nA record without one is rejected.",
                     "type": "string",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "example": "atelier-7"
                 },
                 "specific_support": {
                     "description": "Specific support (prise_en_charge_specifique); a set: each value once, in the vocabulary's order whatever the order sent.",
