@@ -192,3 +192,30 @@ func roundTrip(t *testing.T, v any) any {
 	}
 	return out
 }
+
+// TestCommuneMayBeLeftOut reproduces M3 of probe 38a: the request
+// schemas required address.commune (minLength 1), while the server fills
+// it from the postal code when it is left out or empty. The request
+// schemas make it optional; the response's Address still requires it,
+// always filled.
+func TestCommuneMayBeLeftOut(t *testing.T) {
+	e := apitest.New(t)
+	doc := apitest.Spec(t)
+	body := obj{"name": "Sans commune", "address": obj{"street": "6 rue Sainte", "postal_code": "13007"}}
+	for _, name := range []string{"ActorAddressInput", "AddressInput"} {
+		s := doc.Components.Schemas[name].Value
+		if err := s.VisitJSON(roundTrip(t, body["address"])); err != nil {
+			t.Errorf("%s refuses an address without commune: %v", name, err)
+		}
+		if err := s.VisitJSON(roundTrip(t, obj{"street": "6 rue Sainte", "postal_code": "13007", "commune": ""})); err != nil {
+			t.Errorf("%s refuses an empty commune: %v", name, err)
+		}
+	}
+	if !slices.Contains(doc.Components.Schemas["Address"].Value.Required, "commune") {
+		t.Errorf("the response's Address no longer requires commune")
+	}
+	a := createActor(t, e, body)
+	if got := a["address"].(map[string]any)["commune"]; got != "Marseille" {
+		t.Errorf("commune filled as %v, want Marseille", got)
+	}
+}

@@ -10353,15 +10353,13 @@ const docTemplate = `{
         "ActorAddressInput": {
             "type": "object",
             "required": [
-                "commune",
                 "postal_code",
                 "street"
             ],
             "properties": {
                 "commune": {
-                    "description": "The commune's name as written; see AddressInput.",
+                    "description": "The commune's name as written, or left out to be filled from the\npostal code; see AddressInput.",
                     "type": "string",
-                    "minLength": 1,
                     "example": "Marseille"
                 },
                 "complement": {
@@ -11230,14 +11228,12 @@ const docTemplate = `{
         "AddressInput": {
             "type": "object",
             "required": [
-                "commune",
                 "postal_code"
             ],
             "properties": {
                 "commune": {
-                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name. A name of no\ncommune (a quarter, a lieu-dit: « Gustavia », « Montfavet ») beside\na postal code of one commune is stored as that commune\n(Saint-Barthélemy, 97701), as a sync reads it; so is any place name\nwritten with the code of a collectivity that is one commune\n(« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).",
+                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name. A name of no\ncommune (a quarter, a lieu-dit: « Gustavia », « Montfavet ») beside\na postal code of one commune is stored as that commune\n(Saint-Barthélemy, 97701), as a sync reads it; so is any place name\nwritten with the code of a collectivity that is one commune\n(« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).\nLeft out or empty, it is filled from the postal code (or the INSEE\ncode) when that names one commune; 422 naming it otherwise.",
                     "type": "string",
-                    "minLength": 1,
                     "example": "Marseille"
                 },
                 "complement": {

@@ -35,7 +35,9 @@ type AddressInput struct {
 	// (Saint-Barthélemy, 97701), as a sync reads it; so is any place name
 	// written with the code of a collectivity that is one commune
 	// (« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).
-	Commune string `json:"commune" example:"Marseille" minLength:"1"`
+	// Left out or empty, it is filled from the postal code (or the INSEE
+	// code) when that names one commune; 422 naming it otherwise.
+	Commune string `json:"commune,omitempty" example:"Marseille"`
 	// The commune's official INSEE code (code_insee), not the postal code.
 	// Found from the postal code and the commune when omitted; when it,
 	// the postal code (its département), the commune and the coordinates
@@ -52,8 +54,9 @@ type ActorAddressInput struct {
 	Complement string `json:"complement,omitempty" maxLength:"200" example:"2e étage"`
 	// The postal code; the forms read as five digits: see AddressInput.
 	PostalCode string `json:"postal_code" minLength:"5" maxLength:"200" example:"13002"`
-	// The commune's name as written; see AddressInput.
-	Commune string `json:"commune" minLength:"1" example:"Marseille"`
+	// The commune's name as written, or left out to be filled from the
+	// postal code; see AddressInput.
+	Commune string `json:"commune,omitempty" example:"Marseille"`
 	// The commune's official INSEE code; see AddressInput.
 	InseeCode string `json:"insee_code,omitempty" minLength:"5" maxLength:"5" example:"13055"`
 }
