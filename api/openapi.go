@@ -73,6 +73,9 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 	if err := exclusiveMinimums(doc); err != nil {
 		return nil, err
 	}
+	if err := fieldPatterns(doc); err != nil {
+		return nil, err
+	}
 	timestampPatterns(doc)
 	tidy(doc)
 	if err := doc.Validate(openapi3.NewLoader().Context); err != nil {
@@ -424,6 +427,54 @@ func exclusiveMinimums(doc *openapi3.T) error {
 			p.Schema.Value.ExclusiveMin = openapi3.ExclusiveBound{Bool: openapi3.Ptr(true)}
 		}
 	})
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// patterns are the shapes the server checks, by the name a field's
+// x-pattern tag gives (swag has no pattern tag, and a pattern's commas
+// would break its extensions tag). They are the models' rules written as
+// ECMA-262 patterns (TestPatternsAreTheServers runs values through both):
+//   - insee_code: ident.ValidINSEE after upper-casing (2A/2B; a 20xxx
+//     code, Corsica's before 1976, is read as its 2A/2B code);
+//   - source: models.validSlug after lower-casing.
+var patterns = map[string]string{
+	"insee_code": `^([0-9]{2}|2[ABab])[0-9]{3}$`,
+	"source":     `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`,
+}
+
+// fieldPatterns gives the fields tagged x-pattern their pattern.
+func fieldPatterns(doc *openapi3.T) error {
+	var errs []string
+	var tagged []*openapi3.Schema
+	for _, name := range sortedKeys(doc.Components.Schemas) {
+		s := doc.Components.Schemas[name].Value
+		if s == nil {
+			continue
+		}
+		for _, k := range sortedKeys(s.Properties) {
+			p := s.Properties[k].Value
+			if p == nil {
+				continue
+			}
+			pn, ok := p.Extensions["x-pattern"].(string)
+			if !ok {
+				continue
+			}
+			if patterns[pn] == "" {
+				errs = append(errs, fmt.Sprintf("%s.%s: no pattern named %q", name, k, pn))
+			}
+			p.Pattern = patterns[pn]
+			tagged = append(tagged, p)
+		}
+	}
+	// Removed once all are set: a patch's copy of a field shares its
+	// extensions with the input's.
+	for _, p := range tagged {
+		delete(p.Extensions, "x-pattern")
+	}
 	if len(errs) > 0 {
 		return fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -217,5 +218,89 @@ func TestCommuneMayBeLeftOut(t *testing.T) {
 	a := createActor(t, e, body)
 	if got := a["address"].(map[string]any)["commune"]; got != "Marseille" {
 		t.Errorf("commune filled as %v, want Marseille", got)
+	}
+}
+
+// TestParameterRulesNameTheParameter reproduces M4 of probe 38a: rules
+// OpenAPI cannot express (a bound that depends on another parameter, a
+// parameter that needs another) were only in prose. HSDS services'
+// per_page documents its common maximum (200), the server's 400 names
+// per_page and the larger bound minimal=true allows, and each dependency's
+// 400 names the parameter the description pins it on.
+func TestParameterRulesNameTheParameter(t *testing.T) {
+	e := apitest.New(t)
+	doc := apitest.Spec(t)
+	p := queryParam(t, doc, "GET", "/api/hsds/v3/services", "per_page")
+	for _, v := range []string{"1", "200", "201", "5000"} {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/hsds/v3/services?per_page=" + v})
+		server := r.Code == 200
+		if paramAllows(p, v) != server {
+			t.Errorf("per_page=%s: the document allows it: %v, the server: %v (%d)", v, !server, server, r.Code)
+		}
+		if !server && (!slices.Contains(fields(t, r), "per_page") || !strings.Contains(r.Body.String(), "5000 with minimal=true")) {
+			t.Errorf("per_page=%s: the 400 does not name per_page and minimal=true's bound: %s", v, r.Body)
+		}
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/hsds/v3/services?minimal=true&per_page=5000"}); r.Code != 200 {
+		t.Errorf("minimal=true&per_page=5000: %d %s", r.Code, r.Body)
+	}
+	for _, c := range []struct{ path, field string }{
+		{"/api/v1/stats/territory", "departement"},
+		{"/api/v1/stats/territory?departement=13&commune=13055", "departement"},
+		{"/api/v1/stats/territory/geojson", "departement"},
+		{"/api/v1/stats/territory?departement=13&radius_km=5", "radius_km"},
+		{"/api/v1/search/services?radius_km=5", "radius_km"},
+		{"/api/v1/search/actors?radius_km=5", "radius_km"},
+		{"/api/v1/search/services?sort=distance", "sort"},
+		{"/api/v1/search/actors?sort=distance", "sort"},
+		{"/api/hsds/v3/service_at_locations?proximity=500", "proximity"},
+	} {
+		r := e.Do(apitest.Request{Method: "GET", Path: c.path, Token: e.Admin})
+		if r.Code != 400 || !slices.Contains(fields(t, r), c.field) {
+			t.Errorf("%s: %d, fields %v; want 400 naming %s", c.path, r.Code, fields(t, r), c.field)
+		}
+	}
+}
+
+// TestPatternsAreTheServers reproduces M4 of probe 38a: address.insee_code
+// and source declared only a length, and values of that length were
+// refused with 422. Each now declares the server's pattern: every value
+// below gets the same verdict from the pattern and from POST
+// /api/v1/actors (the other fields consistent with it).
+func TestPatternsAreTheServers(t *testing.T) {
+	e := apitest.New(t)
+	props := apitest.Spec(t).Components.Schemas["ActorInput"].Value.Properties
+	address := props["address"].Value.Properties
+	place := map[string]obj{
+		"13": {"street": "2 rue de la République", "postal_code": "13002", "commune": "Marseille"},
+		"2A": {"street": "1 cours Napoléon", "postal_code": "20000", "commune": "Ajaccio"},
+		"97": {"street": "1 rue de Paris", "postal_code": "97400", "commune": "Saint-Denis"},
+	}
+	n := 0
+	check := func(field string, schema *openapi3.Schema, value string, body obj) {
+		t.Helper()
+		n++
+		body["name"] = "Motif " + strconv.Itoa(n)
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: body})
+		server := !(r.Code >= 400 && slices.Contains(fields(t, r), field))
+		if spec := schema.VisitJSON(value) == nil; spec != server {
+			t.Errorf("%s %q: the document allows it: %v, the server: %v (%d %.300s)", field, value, spec, server, r.Code, r.Body)
+		}
+	}
+	for _, c := range []struct{ code, place string }{
+		{"13055", "13"}, {"2A004", "2A"}, {"2a004", "2A"}, {"97411", "97"},
+		{"20004", "2A"}, {"2C004", "2A"}, {"1305A", "13"}, {"AB123", "13"}, {"2A04", "2A"}, {"130555", "13"}, {"13 55", "13"},
+	} {
+		a := obj{}
+		for k, v := range place[c.place] {
+			a[k] = v
+		}
+		a["insee_code"] = c.code
+		check("address.insee_code", address["insee_code"].Value, c.code, obj{"address": a})
+	}
+	for _, v := range []string{"hub-du-sud", "Hub.Sud_2", "0abc", strings.Repeat("a", 64), "-abc", ".abc", "hub du sud", "hub/sud", "médiation", strings.Repeat("a", 65)} {
+		body := validActor("")
+		body["source"] = v
+		check("source", props["source"].Value, v, body)
 	}
 }

@@ -368,11 +368,11 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
-                        "maximum": 5000,
+                        "maximum": 200,
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Items per page (up to 5000 with minimal=true)",
+                        "description": "Items per page: at most 200, up to 5000 with minimal=true (the maximum says the common case; a larger page without minimal=true is refused with 400 naming per_page and both bounds)",
                         "name": "per_page",
                         "in": "query"
                     },
@@ -10360,6 +10360,7 @@ const docTemplate = `{
                 "commune": {
                     "description": "The commune's name as written, or left out to be filled from the\npostal code; see AddressInput.",
                     "type": "string",
+                    "maxLength": 200,
                     "example": "Marseille"
                 },
                 "complement": {
@@ -10372,6 +10373,7 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 5,
                     "minLength": 5,
+                    "x-pattern": "insee_code",
                     "example": "13055"
                 },
                 "postal_code": {
@@ -10795,9 +10797,10 @@ const docTemplate = `{
                     "example": "2023-05-11"
                 },
                 "source": {
-                    "description": "Who supplied the record (a partner's source name) and its id there.",
+                    "description": "Who supplied the record (a partner's source name) and its id there.\nA source name is 1 to 64 characters among letters, digits, '.', '_'\nand '-', starting with a letter or digit, stored in lower case;\nsource is required when source_id is set.",
                     "type": "string",
                     "maxLength": 64,
+                    "x-pattern": "source",
                     "example": "hub-du-sud"
                 },
                 "source_id": {
@@ -11234,6 +11237,7 @@ const docTemplate = `{
                 "commune": {
                     "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name. A name of no\ncommune (a quarter, a lieu-dit: « Gustavia », « Montfavet ») beside\na postal code of one commune is stored as that commune\n(Saint-Barthélemy, 97701), as a sync reads it; so is any place name\nwritten with the code of a collectivity that is one commune\n(« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).\nLeft out or empty, it is filled from the postal code (or the INSEE\ncode) when that names one commune; 422 naming it otherwise.",
                     "type": "string",
+                    "maxLength": 200,
                     "example": "Marseille"
                 },
                 "complement": {
@@ -11247,6 +11251,7 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 5,
                     "minLength": 5,
+                    "x-pattern": "insee_code",
                     "example": "13055"
                 },
                 "postal_code": {
@@ -16491,7 +16496,8 @@ const docTemplate = `{
                 },
                 "source": {
                     "type": "string",
-                    "maxLength": 64
+                    "maxLength": 64,
+                    "x-pattern": "source"
                 },
                 "source_id": {
                     "type": "string",
@@ -17152,9 +17158,10 @@ const docTemplate = `{
                     "example": "2023-05-11"
                 },
                 "source": {
-                    "description": "Who supplied the record (a partner's source name) and its id there.",
+                    "description": "Who supplied the record (a partner's source name) and its id there.\nA source name is 1 to 64 characters among letters, digits, '.', '_'\nand '-', starting with a letter or digit, stored in lower case;\nsource is required when source_id is set.",
                     "type": "string",
                     "maxLength": 64,
+                    "x-pattern": "source",
                     "example": "hub-du-sud"
                 },
                 "source_id": {
@@ -17534,7 +17541,8 @@ const docTemplate = `{
                 },
                 "source": {
                     "type": "string",
-                    "maxLength": 64
+                    "maxLength": 64,
+                    "x-pattern": "source"
                 },
                 "source_id": {
                     "description": "The record's id in its source: the key a later batch updates it by.\nA record without one is rejected.",

@@ -37,12 +37,12 @@ type AddressInput struct {
 	// (« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).
 	// Left out or empty, it is filled from the postal code (or the INSEE
 	// code) when that names one commune; 422 naming it otherwise.
-	Commune string `json:"commune,omitempty" example:"Marseille"`
+	Commune string `json:"commune,omitempty" example:"Marseille" maxLength:"200"`
 	// The commune's official INSEE code (code_insee), not the postal code.
 	// Found from the postal code and the commune when omitted; when it,
 	// the postal code (its département), the commune and the coordinates
 	// designate different communes, the write is refused with 422.
-	InseeCode string `json:"insee_code,omitempty" example:"13055" minLength:"5" maxLength:"5"`
+	InseeCode string `json:"insee_code,omitempty" example:"13055" minLength:"5" maxLength:"5" extensions:"x-pattern=insee_code"`
 }
 
 // ActorAddressInput is an actor's address: AddressInput with the street
@@ -56,9 +56,9 @@ type ActorAddressInput struct {
 	PostalCode string `json:"postal_code" minLength:"5" maxLength:"200" example:"13002"`
 	// The commune's name as written, or left out to be filled from the
 	// postal code; see AddressInput.
-	Commune string `json:"commune,omitempty" example:"Marseille"`
+	Commune string `json:"commune,omitempty" example:"Marseille" maxLength:"200"`
 	// The commune's official INSEE code; see AddressInput.
-	InseeCode string `json:"insee_code,omitempty" minLength:"5" maxLength:"5" example:"13055"`
+	InseeCode string `json:"insee_code,omitempty" minLength:"5" maxLength:"5" example:"13055" extensions:"x-pattern=insee_code"`
 }
 
 // Address is a postal address; every field is present, "" when unknown.
@@ -121,7 +121,10 @@ type ActorInput struct {
 	// Other trainings or labels, free text (autres_formations_labels).
 	OtherLabels string `json:"other_labels,omitempty" maxLength:"500"`
 	// Who supplied the record (a partner's source name) and its id there.
-	Source   string `json:"source,omitempty" example:"hub-du-sud" maxLength:"64"`
+	// A source name is 1 to 64 characters among letters, digits, '.', '_'
+	// and '-', starting with a letter or digit, stored in lower case;
+	// source is required when source_id is set.
+	Source   string `json:"source,omitempty" example:"hub-du-sud" maxLength:"64" extensions:"x-pattern=source"`
 	SourceID string `json:"source_id,omitempty" example:"lieu-42" maxLength:"200"`
 	// Who produced the record, when another than the source (the national standard's source column:
 	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day

@@ -66,7 +66,7 @@ type ServiceInput struct {
 	BookingURL       string `json:"booking_url,omitempty" maxLength:"2000"`
 	// draft (hidden from the public), published (the default) or archived.
 	Status   string `json:"status,omitempty" extensions:"x-vocabulary=service_status" example:"published"`
-	Source   string `json:"source,omitempty" maxLength:"64"`
+	Source   string `json:"source,omitempty" maxLength:"64" extensions:"x-pattern=source"`
 	SourceID string `json:"source_id,omitempty" maxLength:"200"`
 }
 
