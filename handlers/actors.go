@@ -35,12 +35,14 @@ type AddressInput struct {
 	// (Saint-Barthélemy, 97701), as a sync reads it; so is any place name
 	// written with the code of a collectivity that is one commune
 	// (« Marigot », 97150: Saint-Martin, not Le Marigot in Martinique).
-	Commune string `json:"commune" example:"Marseille" minLength:"1"`
+	// Left out or empty, it is filled from the postal code (or the INSEE
+	// code) when that names one commune; 422 naming it otherwise.
+	Commune string `json:"commune,omitempty" example:"Marseille" maxLength:"200"`
 	// The commune's official INSEE code (code_insee), not the postal code.
 	// Found from the postal code and the commune when omitted; when it,
 	// the postal code (its département), the commune and the coordinates
 	// designate different communes, the write is refused with 422.
-	InseeCode string `json:"insee_code,omitempty" example:"13055" minLength:"5" maxLength:"5"`
+	InseeCode string `json:"insee_code,omitempty" example:"13055" minLength:"5" maxLength:"5" extensions:"x-pattern=insee_code"`
 }
 
 // ActorAddressInput is an actor's address: AddressInput with the street
@@ -52,10 +54,11 @@ type ActorAddressInput struct {
 	Complement string `json:"complement,omitempty" maxLength:"200" example:"2e étage"`
 	// The postal code; the forms read as five digits: see AddressInput.
 	PostalCode string `json:"postal_code" minLength:"5" maxLength:"200" example:"13002"`
-	// The commune's name as written; see AddressInput.
-	Commune string `json:"commune" minLength:"1" example:"Marseille"`
+	// The commune's name as written, or left out to be filled from the
+	// postal code; see AddressInput.
+	Commune string `json:"commune,omitempty" example:"Marseille" maxLength:"200"`
 	// The commune's official INSEE code; see AddressInput.
-	InseeCode string `json:"insee_code,omitempty" minLength:"5" maxLength:"5" example:"13055"`
+	InseeCode string `json:"insee_code,omitempty" minLength:"5" maxLength:"5" example:"13055" extensions:"x-pattern=insee_code"`
 }
 
 // Address is a postal address; every field is present, "" when unknown.
@@ -97,7 +100,7 @@ type ActorInput struct {
 	Websites []string `json:"websites,omitempty" example:"https://example.fr" validate:"max=20" maxLength:"2000"`
 	// The structure agrees to publish its phones and e-mails in open-data
 	// exports (false by default: a number may be a person's).
-	ContactPublic bool `json:"contact_public,omitempty"`
+	ContactPublic bool `json:"contact_public,omitempty" extensions:"x-not-null"`
 	// Opening hours in OpenStreetMap opening_hours syntax. Time ranges of
 	// one day that overlap are stored merged, as an import stores them
 	// (Mo 09:00-12:00,10:00-13:00 is Mo 09:00-13:00), and so are rules in a
@@ -118,7 +121,10 @@ type ActorInput struct {
 	// Other trainings or labels, free text (autres_formations_labels).
 	OtherLabels string `json:"other_labels,omitempty" maxLength:"500"`
 	// Who supplied the record (a partner's source name) and its id there.
-	Source   string `json:"source,omitempty" example:"hub-du-sud" maxLength:"64"`
+	// A source name is 1 to 64 characters among letters, digits, '.', '_'
+	// and '-', starting with a letter or digit, stored in lower case;
+	// source is required when source_id is set.
+	Source   string `json:"source,omitempty" example:"hub-du-sud" maxLength:"64" extensions:"x-pattern=source"`
 	SourceID string `json:"source_id,omitempty" example:"lieu-42" maxLength:"200"`
 	// Who produced the record, when another than the source (the national standard's source column:
 	// dora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day

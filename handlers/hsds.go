@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -71,13 +72,14 @@ func (h *Handler) publicBaseURL(c *gin.Context) string {
 	return scheme + "://" + host
 }
 
-// hsdsPaging reads page and per_page.
-func (q *queryParser) hsdsPaging(maxPerPage int) hsds.Paging {
+// hsdsPaging reads page and per_page; other is per_page's rule elsewhere,
+// said when it is refused.
+func (q *queryParser) hsdsPaging(maxPerPage int, other ...string) hsds.Paging {
 	p := hsds.Paging{Page: 1, PerPage: hsds.DefaultPerPage}
 	if n, ok := q.integer("page", 1, hsds.MaxPage); ok {
 		p.Page = n
 	}
-	if n, ok := q.integer("per_page", 1, maxPerPage); ok {
+	if n, ok := q.integerOr("per_page", 1, maxPerPage, strings.Join(other, "")); ok {
 		p.PerPage = n
 	}
 	return p
@@ -186,7 +188,7 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 //	@Produce		json
 //	@Param			search				query		string	false	"Words that must each occur (case and accents ignored) in the service's name, description or themes, its structure's name or its commune"	maxlength(500)
 //	@Param			page				query		int		false	"Page number, from 1"				minimum(1)	maximum(1000000)	default(1)
-//	@Param			per_page			query		int		false	"Items per page (up to 5000 with minimal=true)"	minimum(1)	maximum(5000)	default(50)
+//	@Param			per_page			query		int		false	"Items per page: at most 200, up to 5000 with minimal=true (the maximum says the common case; a larger page without minimal=true is refused with 400 naming per_page and both bounds)"	minimum(1)	maximum(200)	default(50)
 //	@Param			format				query		string	false	"Only json"							Enums(json)
 //	@Param			taxonomy_term_id	query		string	false	"Services holding one of these taxonomy terms (comma-separated ids)"
 //	@Param			taxonomy_id			query		string	false	"Services holding some term of one of these taxonomies (comma-separated ids)"
@@ -201,12 +203,12 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 func (h *Handler) HSDSServices(c *gin.Context) error {
 	q := queryOf(c)
 	minimal := q.flag("minimal")
-	maxPerPage := hsds.MaxPerPage
+	maxPerPage, other := hsds.MaxPerPage, fmt.Sprintf("up to %d with minimal=true", hsds.MaxMinimalPerPage)
 	if minimal {
-		maxPerPage = hsds.MaxMinimalPerPage
+		maxPerPage, other = hsds.MaxMinimalPerPage, ""
 	}
 	sq := q.hsdsServiceQuery()
-	sq.Minimal, sq.Paging = minimal, q.hsdsPaging(maxPerPage)
+	sq.Minimal, sq.Paging = minimal, q.hsdsPaging(maxPerPage, other)
 	if minimal && sq.Full {
 		q.errs.Add("minimal", "cannot be combined with full=true")
 	}

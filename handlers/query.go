@@ -449,13 +449,23 @@ func (q *queryParser) limit(def, max int) int {
 // « limit= 5 », so values no client means as written were answered as
 // another, canonical one.
 func (q *queryParser) integer(name string, lo, hi int) (n int, ok bool) {
+	return q.integerOr(name, lo, hi, "")
+}
+
+// integerOr is integer, whose refusal ends with another, the rule a
+// parameter follows elsewhere (« up to 5000 with minimal=true »), so that
+// the client learns the bound it may reach.
+func (q *queryParser) integerOr(name string, lo, hi int, other string) (n int, ok bool) {
 	s := q.one(name)
 	if s == "" {
 		return 0, false
 	}
 	n, err := strconv.Atoi(s)
 	if !decimalDigits(q.v[name][0]) || err != nil || n < lo || n > hi {
-		q.errs.Addf(name, "must be an integer from %d to %d, written in digits only (no sign, no spaces)", lo, hi)
+		if other != "" {
+			other = "; " + other
+		}
+		q.errs.Addf(name, "must be an integer from %d to %d, written in digits only (no sign, no spaces)%s", lo, hi, other)
 		return 0, false
 	}
 	return n, true

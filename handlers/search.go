@@ -373,7 +373,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Security		PartnerClient
 //	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces, characters that show nothing (zero-width spaces, soft hyphens) are dropped, and a q made of them alone answers 400"	maxlength(500)	example(médiathèque)
 //	@Param			near				query		string		false	"latitude,longitude: restricts to radius_km around it and gives each result its distance_km"	example(43.2965,5.3698)
-//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(5)
+//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)	example(5)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes, of the service's own address, else its actor's"			collectionFormat(csv)
 //	@Param			code_postal			query		[]string	false	"Deprecated: the older name of postal_code"	collectionFormat(csv)
@@ -461,7 +461,7 @@ func remoteContradiction(sq search.Query) error {
 //	@Security		PartnerClient
 //	@Param			q					query		string		false	"Words to find (prefixes accepted); acronyms and their written-out names find each other (EPN, espace public numérique; MJC; CCAS; PIJ…); tabs and line breaks are read as spaces, characters that show nothing (zero-width spaces, soft hyphens) are dropped, and a q made of them alone answers 400"	maxlength(500)	example(france services)
 //	@Param			near				query		string		false	"latitude,longitude"	example(43.7,7.25)
-//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)	example(30)
+//	@Param			radius_km			query		number		false	"Radius around near"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)	example(30)
 //	@Param			commune				query		[]string	false	"Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)"	collectionFormat(csv)
 //	@Param			postal_code			query		[]string	false	"Postal codes"			collectionFormat(csv)
 //	@Param			code_postal			query		[]string	false	"Deprecated: the older name of postal_code"	collectionFormat(csv)

@@ -17,7 +17,7 @@ import (
 type ServiceInput struct {
 	// The actor offering the service (required; in sync batches
 	// actor_source_id may name it instead); it cannot change after creation.
-	ActorID     string `json:"actor_id,omitempty" format:"uuid"`
+	ActorID     string `json:"actor_id,omitempty" format:"uuid" extensions:"x-not-null"`
 	Name        string `json:"name" example:"Aide aux démarches en ligne" minLength:"1" maxLength:"200"`
 	Description string `json:"description,omitempty" example:"Un conseiller numérique vous aide à faire vos démarches CAF, impots.gouv, ANTS." maxLength:"10000"`
 	// What kind of help: GET /api/v1/vocabularies/service_kinds.
@@ -33,15 +33,15 @@ type ServiceInput struct {
 	// Details about fees: prices, conditions.
 	FeesDetails string `json:"fees_details,omitempty" example:"Adhésion annuelle de 10 €" maxLength:"500"`
 	// Accepts the Pass numérique (APTIC) cheque.
-	PassNumerique bool `json:"pass_numerique,omitempty"`
+	PassNumerique bool `json:"pass_numerique,omitempty" extensions:"x-not-null"`
 	// How to get the service (modalites_acces); a set: each value once, in the vocabulary's order whatever the order sent.
 	AccessModes []string `json:"access_modes,omitempty" extensions:"x-vocabulary=access_modes" example:"Se présenter" validate:"max=20"`
 	// How people are accompanied (modalites_accompagnement); a set: each value once, in the vocabulary's order whatever the order sent.
 	AccompanimentModes []string `json:"accompaniment_modes,omitempty" extensions:"x-vocabulary=accompaniment_modes" example:"Accompagnement individuel" validate:"max=20"`
 	// Given at the place; defaults to true when the body omits both on_site and remote.
-	OnSite *bool `json:"on_site,omitempty"`
+	OnSite *bool `json:"on_site,omitempty" extensions:"x-not-null"`
 	// Given remotely (phone, video).
-	Remote *bool `json:"remote,omitempty"`
+	Remote *bool `json:"remote,omitempty" extensions:"x-not-null"`
 	// Where the service happens when it is not the actor's address (an itinerant bus's stop).
 	Address *AddressInput `json:"address,omitempty"`
 	// Coordinates of the service's own address.
@@ -58,15 +58,15 @@ type ServiceInput struct {
 	Capacity *int `json:"capacity,omitempty" example:"8" minimum:"1" maximum:"100000"`
 	// No place left for now. A PUT that leaves it out keeps the stored value, as a sync does (it is the
 	// structure's state, which a partner's older schema may not know); null is refused (400).
-	IsFull bool `json:"is_full,omitempty"`
+	IsFull bool `json:"is_full,omitempty" extensions:"x-not-null"`
 	// Whether helpers of other structures may refer people to it; true by default when the service is
 	// created. A PUT that leaves it out keeps the stored choice (it is the structure's decision: an omission
 	// never opens a service to referrals); like every boolean of a service, PATCH null is refused (400).
-	AcceptsReferrals *bool  `json:"accepts_referrals,omitempty"`
+	AcceptsReferrals *bool  `json:"accepts_referrals,omitempty" extensions:"x-not-null"`
 	BookingURL       string `json:"booking_url,omitempty" maxLength:"2000"`
 	// draft (hidden from the public), published (the default) or archived.
 	Status   string `json:"status,omitempty" extensions:"x-vocabulary=service_status" example:"published"`
-	Source   string `json:"source,omitempty" maxLength:"64"`
+	Source   string `json:"source,omitempty" maxLength:"64" extensions:"x-pattern=source"`
 	SourceID string `json:"source_id,omitempty" maxLength:"200"`
 }
 

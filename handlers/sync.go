@@ -32,15 +32,40 @@ func batchTooLarge(kind, source string) error {
 type SyncActorsRequest struct {
 	// The partner's actors, each with its own source_id. source may be
 	// omitted; when given it must be the path's source.
-	Actors []ActorInput `json:"actors" validate:"max=1000"`
+	Actors []SyncActorInput `json:"actors" validate:"max=1000"`
+}
+
+// SyncActorInput is an actor of a sync batch, as the document describes
+// it: an ActorInput whose source_id is required (a record without one is
+// rejected: it is the record's key in its source). The batch decodes into
+// ActorInput; this type only says what it holds. SourceID comes after the
+// embedded type: swag keeps the last description of a name.
+type SyncActorInput struct {
+	ActorInput
+	// The record's id in its source: the key a later batch updates it by.
+	// A record without one is rejected.
+	SourceID string `json:"source_id" example:"lieu-42" minLength:"1" maxLength:"200"`
 }
 
 // SyncServiceInput is a service of a sync batch: a ServiceInput whose actor
 // may be named by the partner's own id (actor_source_id, an actor of the same
-// source) instead of actor_id.
+// source) instead of actor_id, and whose source_id is required, as an
+// actor's in a batch (SyncActorInput, which says why SourceID comes last).
 type SyncServiceInput struct {
 	// The source_id of the service's actor in the same source.
 	ActorSourceID string `json:"actor_source_id,omitempty" example:"lieu-42"`
+	ServiceInput
+	// The record's id in its source: the key a later batch updates it by.
+	// A record without one is rejected.
+	SourceID string `json:"source_id" example:"atelier-7" minLength:"1" maxLength:"200"`
+}
+
+// syncServiceRecord is what a service of a batch decodes into: a
+// SyncServiceInput without the field that only documents source_id as
+// required (the record's source_id is its ServiceInput's, where every use
+// reads it).
+type syncServiceRecord struct {
+	ActorSourceID string `json:"actor_source_id,omitempty"`
 	ServiceInput
 }
 
@@ -369,7 +394,7 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	in, err := decodeBatch[SyncServiceInput](c, "services", &SyncServicesRequest{}, batchTooLarge("services", source), serviceBooleans)
+	in, err := decodeBatch[syncServiceRecord](c, "services", &SyncServicesRequest{}, batchTooLarge("services", source), serviceBooleans)
 	if err != nil {
 		return err
 	}

@@ -139,8 +139,8 @@ type TerritoryStats struct {
 //	@Param			departement	query		string		false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"	example(13)
 //	@Param			commune		query		string		false	"Commune: INSEE code or name"	example(Marseille)
 //	@Param			near		query		string		false	"latitude,longitude"
-//	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
-//	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)	example(10)
+//	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)
+//	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)	example(10)
 //	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)	extensions(x-vocabulary=themes)
 //	@Success		200			{object}	TerritoryStats
 //	@Failure		400			{object}	Problem	"Invalid query parameter"
@@ -192,8 +192,8 @@ type TerritoryGeoJSON struct {
 //	@Param			departement	query		string		false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"
 //	@Param			commune		query		string		false	"Commune: INSEE code or name"
 //	@Param			near		query		string		false	"latitude,longitude"
-//	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	maximum(100)	default(10)
-//	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	maximum(100)	default(10)
+//	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)
+//	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)
 //	@Param			themes		query		[]string	false	"Themes to look for gaps in (default: all)"	collectionFormat(csv)	extensions(x-vocabulary=themes)
 //	@Success		200			{object}	TerritoryGeoJSON
 //	@Failure		400			{object}	Problem	"Invalid query parameter"

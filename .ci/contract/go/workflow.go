@@ -104,7 +104,7 @@ func workflow(ctx context.Context, base, email, password, run string) error {
 		a, err := c.CreateActorWithResponse(ctx, &CreateActorParams{IdempotencyKey: ptr(fmt.Sprintf("%s-actor-%d", run, i))}, CreateActorJSONRequestBody{
 			Name:       fmt.Sprintf("Médiathèque %s %d", word, i),
 			Typologies: &[]ActorInputTypologies{"BIB"},
-			Address:    ActorAddressInput{Street: "58 cours Belsunce", PostalCode: "13001", Commune: "Marseille"},
+			Address:    ActorAddressInput{Street: "58 cours Belsunce", PostalCode: "13001", Commune: ptr("Marseille")},
 			Phones:     &[]string{"04 91 55 90 00"},
 			Source:     &source, SourceId: ptr(fmt.Sprintf("lieu-%d", i)),
 		}, partner)
@@ -162,7 +162,7 @@ func workflow(ctx context.Context, base, email, password, run string) error {
 
 	// A refused write comes back as a typed problem document.
 	bad, err := c.CreateActorWithResponse(ctx, &CreateActorParams{}, CreateActorJSONRequestBody{Name: "Sans adresse",
-		Address: ActorAddressInput{Street: "1 rue", PostalCode: "1300", Commune: "Marseille"}}, admin)
+		Address: ActorAddressInput{Street: "1 rue", PostalCode: "1300", Commune: ptr("Marseille")}}, admin)
 	if err != nil {
 		return err
 	}
