@@ -613,6 +613,27 @@ func checkSource(fe *FieldErrors, source, sourceID string) {
 	checkLen(fe, "source_id", sourceID, maxSourceID)
 }
 
+// CarnetProducer is the name the national standard's source column gives
+// a record made in Carnet itself (a record of no partner source).
+const CarnetProducer = "Carnet"
+
+// IsCarnetProducer says whether a producer names Carnet itself, in any case
+// or spacing. It is reserved: a partner or a person naming it would pass a
+// record off as one made in Carnet, and exports would not tell them apart.
+func IsCarnetProducer(p string) bool {
+	return vocab.Slugify(p) == vocab.Slugify(CarnetProducer)
+}
+
+// checkProducer refuses Carnet's own name as a record's producer; any other
+// name passes (an aggregator names the organisation that produced it).
+func checkProducer(fe *FieldErrors, producer string) {
+	if IsCarnetProducer(producer) {
+		fe.Add("producer", "is Carnet's own name, reserved for the records made in Carnet: name the organisation that produced the record, or leave it empty (the source is then the producer)")
+		return
+	}
+	checkLen(fe, "producer", producer, maxShortText)
+}
+
 func validSlug(s string) bool {
 	if len(s) == 0 || len(s) > 64 {
 		return false

@@ -628,6 +628,10 @@ func ToPlace(rec Record, source string) Place {
 	// Provenance: the producer named by the row (the standard's source
 	// column), else the importing source; the producer's own date.
 	a.Producer = strings.TrimSpace(b.cell("source"))
+	if models.IsCarnetProducer(a.Producer) {
+		b.warn("source", a.Producer, "Carnet's own name, reserved for the records made in Carnet; dropped: the importing source is the producer")
+		a.Producer = ""
+	}
 	if a.Producer == "" {
 		a.Producer = source
 	} else if utf8.RuneCountInString(a.Producer) > 200 {

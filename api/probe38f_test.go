@@ -1,0 +1,47 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+
+	"carnet/api/apitest"
+)
+
+// TestProducerCannotClaimCarnet: a partner could sync "producer":"Carnet"
+// (or import a source column saying Carnet), and the standard-csv export
+// then named Carnet as the producer, exactly as for records made in Carnet
+// itself (probe 38b, L3). Carnet's own name is reserved: refused on writes
+// naming producer, dropped with a warning on file imports (the importing
+// source is then the producer). Another name passes through (aggregators).
+func TestProducerCannotClaimCarnet(t *testing.T) {
+	e := apitest.New(t)
+	for _, p := range []string{"Carnet", " carnet ", "CARNET"} {
+		out := syncActors(t, e, "", merge(partnerActor("spoof-"+strings.TrimSpace(p), "Lieu spoof"), obj{"producer": p}))
+		if r := out.Results[0]; r.Result != "rejected" || len(r.Errors) == 0 || r.Errors[0].Field != "producer" {
+			t.Errorf("sync producer %q: %+v", p, r)
+		}
+	}
+	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: merge(validActor("Lieu spoof"), obj{"producer": "Carnet"})}); r.Code != 422 || !strings.Contains(r.Body.String(), `"producer"`) {
+		t.Errorf("POST producer Carnet: %d %s", r.Code, r.Body)
+	}
+	if out := syncActors(t, e, "", merge(partnerActor("agg-1", "Lieu agrégé"), obj{"producer": "conseiller-numerique"})); out.Results[0].Result != "created" {
+		t.Errorf("another producer: %+v", out.Results[0])
+	}
+	csv := "id,nom,adresse,code_postal,commune,latitude,longitude,services,source\n" +
+		"spoof3,Lieu spoof trois,5 rue Colbert,13001,Marseille,43.298,5.378,Aide aux démarches administratives,Carnet\n"
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/psrc/import", Token: e.Admin, Body: csv, ContentType: "text/csv"})
+	var rep struct {
+		Issues []struct{ Field, Value, Reason string }
+	}
+	r.JSON(&rep)
+	warned := false
+	for _, i := range rep.Issues {
+		warned = warned || (i.Field == "source" && i.Value == "Carnet")
+	}
+	if r.Code != 200 || !warned {
+		t.Errorf("import source Carnet: %d %s", r.Code, r.Body)
+	}
+	if body := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?source=psrc", Token: e.Admin}).Body.String(); !strings.Contains(body, `"producer":"psrc"`) {
+		t.Errorf("imported producer: %s", body)
+	}
+}
