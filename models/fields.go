@@ -533,14 +533,12 @@ func checkOpeningHours(fe *FieldErrors, field, s string) {
 	// and their days read as unknown. Refusing a value with nothing
 	// readable (as the import dropped it) lost what the producer gave,
 	// and the record no longer said that hours were given (probe 35b, L5).
-	if _, _, err := openinghours.ParseLenient(s); err != nil {
-		return
-	}
-	// Valid syntax (an end up to 48:00 lets a range pass midnight), but a
-	// range of more than a day is no place's hours: refused on every
-	// write, where the file import drops it with a warning.
+	// But a range of more than a day, or one starting past 24:00, is no
+	// place's hours, readable or not (« Mo 25:00-26:00 » reads as nothing):
+	// refused on every write, where the file import drops it with a
+	// warning.
 	if long := openinghours.LongRanges(s); len(long) > 0 {
-		fe.Addf(field, "a time range may run past midnight (up to 48:00) but not last more than 24 hours: %s", strings.Join(long, ", "))
+		fe.Addf(field, "%s: %s", openinghours.RangeRule, strings.Join(long, ", "))
 	}
 }
 
