@@ -45,3 +45,26 @@ func TestProducerCannotClaimCarnet(t *testing.T) {
 		t.Errorf("imported producer: %s", body)
 	}
 }
+
+// TestMethodNotAllowedDocumented: every path answers a method it does not
+// serve with 405 problem+json and an Allow header, and HEAD on its GET
+// routes (TestHeadOnEveryGet), but no operation said so (probe 38a, L1):
+// the document's description says it once for all paths.
+func TestMethodNotAllowedDocumented(t *testing.T) {
+	e := apitest.New(t)
+	for _, c := range []struct{ method, path, allow string }{
+		{"OPTIONS", "/api/v1/webhooks", "GET, POST, HEAD"},
+		{"PUT", "/api/v1/webhooks", "GET, POST, HEAD"},
+		{"DELETE", "/api/v1/vocabularies", "GET, HEAD"},
+		{"HEAD", "/api/v1/auth/login", "POST"},
+	} {
+		r := serve(e, c.method, c.path, e.Admin)
+		if r.Code != 405 || r.Header().Get("Allow") != c.allow ||
+			c.method != "HEAD" && !strings.HasPrefix(r.Header().Get("Content-Type"), "application/problem+json") {
+			t.Errorf("%s %s: %d Allow %q %s %s", c.method, c.path, r.Code, r.Header().Get("Allow"), r.Header().Get("Content-Type"), r.Body)
+		}
+	}
+	if d := apitest.Spec(t).Info.Description; !strings.Contains(d, "405") || !strings.Contains(d, "Allow") || !strings.Contains(d, "HEAD") {
+		t.Errorf("the document's description does not say how other methods are answered: %s", d)
+	}
+}
