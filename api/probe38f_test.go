@@ -68,3 +68,17 @@ func TestMethodNotAllowedDocumented(t *testing.T) {
 		t.Errorf("the document's description does not say how other methods are answered: %s", d)
 	}
 }
+
+// TestSourceCannotBeCarnet: a source named carnet would make every record
+// of it read as produced by Carnet (its producer is its source when it
+// names none): refused naming source.
+func TestSourceCannotBeCarnet(t *testing.T) {
+	e := apitest.New(t)
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/carnet/actors", Token: e.Admin, Body: obj{"actors": []obj{partnerActor("c-1", "Lieu c")}}})
+	var out syncResult
+	r.JSON(&out)
+	if r.Code == 200 && (len(out.Results) != 1 || out.Results[0].Result != "rejected" || out.Results[0].Errors[0].Field != "source") ||
+		r.Code != 200 && (r.Code != 422 || !strings.Contains(r.Body.String(), `"source"`)) {
+		t.Errorf("sync to source carnet: %d %s", r.Code, r.Body)
+	}
+}

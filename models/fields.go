@@ -604,6 +604,9 @@ func checkClosureDate(fe *FieldErrors, field, s string) (time.Time, bool) {
 func checkSource(fe *FieldErrors, source, sourceID string) {
 	if source != "" && !validSlug(source) {
 		fe.Add("source", "must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with a letter or digit")
+	} else if IsCarnetProducer(source) {
+		// Its records' producer is their source when they name none.
+		fe.Add("source", "is Carnet's own name, reserved for the records made in Carnet: a partner's source is named otherwise")
 	}
 	if sourceID != "" && source == "" {
 		fe.Add("source", "is required when source_id is set")
@@ -624,8 +627,10 @@ func IsCarnetProducer(p string) bool {
 
 // checkProducer refuses Carnet's own name as a record's producer; any other
 // name passes (an aggregator names the organisation that produced it).
-func checkProducer(fe *FieldErrors, producer string) {
-	if IsCarnetProducer(producer) {
+// A producer that is the record's source (it named none) is the source's
+// to answer for (checkSource).
+func checkProducer(fe *FieldErrors, producer, source string) {
+	if IsCarnetProducer(producer) && producer != source {
 		fe.Add("producer", "is Carnet's own name, reserved for the records made in Carnet: name the organisation that produced the record, or leave it empty (the source is then the producer)")
 		return
 	}
