@@ -10799,7 +10799,7 @@ const docTemplate = `{
                     "example": "21130055300016"
                 },
                 "producer": {
-                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date).",
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case), which\nthe exports give the records made in Carnet, is reserved: 422 naming producer.",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
@@ -17174,7 +17174,7 @@ const docTemplate = `{
                     "example": "21130055300016"
                 },
                 "producer": {
-                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date).",
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case), which\nthe exports give the records made in Carnet, is reserved: 422 naming producer.",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
