@@ -326,7 +326,9 @@ func TestExportRefusesAnAcceptItDoesNotAnswer(t *testing.T) {
 			}
 			continue
 		}
-		if ct := r.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") || !strings.Contains(r.Body.String(), tc.produces) {
+		// The problem names the header to change (probe 38a, M5) and the type to ask.
+		if ct := r.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") || !strings.Contains(r.Body.String(), tc.produces) ||
+			!hasAll(fields(t, r), "Accept") {
 			t.Errorf("%s, Accept %q: %s %s, want a problem naming %s", tc.format, tc.accept, ct, r.Body, tc.produces)
 		}
 	}

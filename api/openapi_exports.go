@@ -79,12 +79,32 @@ func exportContent(doc *openapi3.T) error {
 	csv.Description = "standard-csv (the standard's 32 columns, multi-valued cells joined with |) and quality-csv: CSV (RFC 4180), UTF-8, with a header row."
 	js := &openapi3.Schema{AnyOf: openapi3.SchemaRefs{arrayOf("ExportStandardPlace"), arrayOf("ExportDataInclusionStructure"), arrayOf("ExportDataInclusionService")},
 		Description: "standard-json: an array of ExportStandardPlace; data-inclusion-structures: of ExportDataInclusionStructure; data-inclusion-services: of ExportDataInclusionService."}
+	item.Get.Description += exportMediaTypes()
 	ok.Value.Content = openapi3.Content{
 		"text/csv":             openapi3.NewMediaType().WithSchema(csv),
 		"application/json":     openapi3.NewMediaType().WithSchema(js),
 		"application/geo+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "ExportFeatureCollection")),
 	}
 	return nil
+}
+
+// exportMediaTypes says which media type each format answers, from the
+// formats' own list: the 200 response lists three types for the one
+// operation, and a client sending Accept: application/json (a common
+// default) got 406 on the CSV and GeoJSON formats without the document
+// saying which format answers which (probe 38a, M5).
+func exportMediaTypes() string {
+	var b strings.Builder
+	b.WriteString(" Media type by format:")
+	for i, f := range opendata.ExportFormats {
+		media, _, _ := strings.Cut(f.ContentType, ";")
+		sep := ";"
+		if i == len(opendata.ExportFormats)-1 {
+			sep = "."
+		}
+		fmt.Fprintf(&b, " %s %s%s", f.Name, media, sep)
+	}
+	return b.String()
 }
 
 // schemaOfType describes a Go type the way encoding/json writes it: structs

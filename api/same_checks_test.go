@@ -287,6 +287,8 @@ func TestHoursLongerThanADay(t *testing.T) {
 		{"Mo 00:00-24:00", true},     // a whole day
 		{"Sa 20:00-04:00", true},     // past midnight, written as OSM allows
 		{"Mo-Su 00:00-48:00", false}, // two days in one range
+		{"Mo 25:00-26:00", false},    // a start past 24:00 (probe 38b, L2): only an end may run over
+		{"Mo 24:00-26:00", false},    // a start at 24:00 is the next day's 00:00
 	} {
 		t.Run(tc.hours, func(t *testing.T) {
 			for _, req := range []apitest.Request{
@@ -320,14 +322,17 @@ func TestHoursLongerThanADay(t *testing.T) {
 			importRow("i-2", "13002", "Marseille", obj{"horaires": "Mo 09:00-12:00,13:00-38:00"}),
 			importRow("i-3", "13002", "Marseille", obj{"horaires": "Fr 22:00-26:00"}),
 			importRow("i-4", "13002", "Marseille", obj{"horaires": "Mo 09:00-48:00"}),
+			importRow("i-5", "13002", "Marseille", obj{"horaires": "Mo 25:00-26:00; Tu 09:00-12:00"}),
+			importRow("i-6", "13002", "Marseille", obj{"horaires": "Mo 25:00-26:00"}),
 		})
-		for id, want := range map[string]string{"i-1": "Tu 09:00-12:00", "i-2": "Mo 09:00-12:00", "i-3": "Fr 22:00-26:00", "i-4": ""} {
+		for id, want := range map[string]string{"i-1": "Tu 09:00-12:00", "i-2": "Mo 09:00-12:00", "i-3": "Fr 22:00-26:00", "i-4": "",
+			"i-5": "Tu 09:00-12:00", "i-6": ""} {
 			if got := stored[id]["opening_hours"]; got != want {
 				t.Errorf("%s: stored %q, want %q", id, got, want)
 			}
 		}
-		if strings.Count(body, "not last more than 24 hours") != 3 {
-			t.Errorf("want three warnings: %s", body)
+		if strings.Count(body, "not last more than 24 hours") != 5 {
+			t.Errorf("want five warnings: %s", body)
 		}
 	})
 }

@@ -107,7 +107,8 @@ type ActorInput struct {
 	// row naming the same days (Mo 09:00-12:00; Mo 10:00-13:00 is Mo
 	// 09:00-13:00, where OpenStreetMap keeps the last rule alone). A range
 	// may end up to 48:00 to run past midnight (Fr 22:00-26:00) but not
-	// last more than 24 hours (Mo 09:00-48:00 is refused with 422).
+	// last more than 24 hours (Mo 09:00-48:00 is refused with 422) nor
+	// start at 24:00 or later (Mo 25:00-26:00 is refused with 422).
 	OpeningHours string `json:"opening_hours,omitempty" example:"Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00; PH off" maxLength:"1000"`
 	// Fixe and/or Itinérant (the standard's itinerance); a set: each value once, in the vocabulary's order whatever the order sent.
 	Mobility []string `json:"mobility,omitempty" extensions:"x-vocabulary=mobility" example:"Fixe" validate:"max=20"`
@@ -132,7 +133,8 @@ type ActorInput struct {
 	// 0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync
 	// record updating a place, each keeps the stored value; sent null or "" (PUT, sync, PATCH), each is
 	// cleared: no producer reads as the record's source, no date leaves the place undated (a sync
-	// result warns when it removes a stored date).
+	// result warns when it removes a stored date). Carnet's own name (Carnet, in any case), which
+	// the exports give the records made in Carnet, is reserved: 422 naming producer.
 	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500" extensions:"x-nullable"`
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11" extensions:"x-nullable"`
 	// active (the default), temporarily_closed (with closed_from) or closed.

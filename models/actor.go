@@ -284,7 +284,7 @@ func (a *Actor) Validate() error {
 	checkVocab(&fe, "training_labels", vocab.NameTrainingLabels, a.TrainingLabels)
 	checkLen(&fe, "other_labels", a.OtherLabels, maxShortText)
 	checkSource(&fe, a.Source, a.SourceID)
-	checkLen(&fe, "producer", a.Producer, maxShortText)
+	checkProducer(&fe, a.Producer, a.Source)
 	checkDate(&fe, "producer_updated_on", a.ProducerUpdatedOn)
 	checkVocabOne(&fe, "status", vocab.NameActorStatus, a.Status)
 	from, hasFrom := checkClosureDate(&fe, "closed_from", a.ClosedFrom)

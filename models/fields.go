@@ -533,14 +533,12 @@ func checkOpeningHours(fe *FieldErrors, field, s string) {
 	// and their days read as unknown. Refusing a value with nothing
 	// readable (as the import dropped it) lost what the producer gave,
 	// and the record no longer said that hours were given (probe 35b, L5).
-	if _, _, err := openinghours.ParseLenient(s); err != nil {
-		return
-	}
-	// Valid syntax (an end up to 48:00 lets a range pass midnight), but a
-	// range of more than a day is no place's hours: refused on every
-	// write, where the file import drops it with a warning.
+	// But a range of more than a day, or one starting past 24:00, is no
+	// place's hours, readable or not (« Mo 25:00-26:00 » reads as nothing):
+	// refused on every write, where the file import drops it with a
+	// warning.
 	if long := openinghours.LongRanges(s); len(long) > 0 {
-		fe.Addf(field, "a time range may run past midnight (up to 48:00) but not last more than 24 hours: %s", strings.Join(long, ", "))
+		fe.Addf(field, "%s: %s", openinghours.RangeRule, strings.Join(long, ", "))
 	}
 }
 
@@ -606,11 +604,37 @@ func checkClosureDate(fe *FieldErrors, field, s string) (time.Time, bool) {
 func checkSource(fe *FieldErrors, source, sourceID string) {
 	if source != "" && !validSlug(source) {
 		fe.Add("source", "must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with a letter or digit")
+	} else if IsCarnetProducer(source) {
+		// Its records' producer is their source when they name none.
+		fe.Add("source", "is Carnet's own name, reserved for the records made in Carnet: a partner's source is named otherwise")
 	}
 	if sourceID != "" && source == "" {
 		fe.Add("source", "is required when source_id is set")
 	}
 	checkLen(fe, "source_id", sourceID, maxSourceID)
+}
+
+// CarnetProducer is the name the national standard's source column gives
+// a record made in Carnet itself (a record of no partner source).
+const CarnetProducer = "Carnet"
+
+// IsCarnetProducer says whether a producer names Carnet itself, in any case
+// or spacing. It is reserved: a partner or a person naming it would pass a
+// record off as one made in Carnet, and exports would not tell them apart.
+func IsCarnetProducer(p string) bool {
+	return vocab.Slugify(p) == vocab.Slugify(CarnetProducer)
+}
+
+// checkProducer refuses Carnet's own name as a record's producer; any other
+// name passes (an aggregator names the organisation that produced it).
+// A producer that is the record's source (it named none) is the source's
+// to answer for (checkSource).
+func checkProducer(fe *FieldErrors, producer, source string) {
+	if IsCarnetProducer(producer) && producer != source {
+		fe.Add("producer", "is Carnet's own name, reserved for the records made in Carnet: name the organisation that produced the record, or leave it empty (the source is then the producer)")
+		return
+	}
+	checkLen(fe, "producer", producer, maxShortText)
 }
 
 func validSlug(s string) bool {

@@ -306,7 +306,7 @@ func producerOf(a *models.Actor) string {
 	case a.Source != "":
 		return a.Source
 	}
-	return "Carnet"
+	return models.CarnetProducer
 }
 
 // UnknownDate is the date_maj written for a place nobody is known to have

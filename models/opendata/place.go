@@ -576,6 +576,15 @@ func ToPlace(rec Record, source string) Place {
 				}
 			}
 		}
+		// A range of more than a day (« Mo 09:00-48:00 ») or starting
+		// past 24:00 (« Mo 25:00-26:00 », a rule that reads as nothing),
+		// which API writes and syncs refuse, is dropped with its rule
+		// when it was the rule's only one, the rest kept and read again.
+		if d, dropped := openinghours.DropLongRanges(h); len(dropped) > 0 {
+			b.warn("horaires", h, fmt.Sprintf("%s: %s dropped (the hours kept: « %s »)", openinghours.RangeRule, strings.Join(dropped, "; "), d))
+			h = d
+			_, bad, err = openinghours.ParseLenient(h)
+		}
 		switch {
 		case textlen.Over(h, 1000): // the API's bound (models.maxOpeningHour), in characters
 			b.warn("horaires", h, "longer than 1,000 characters; dropped")
@@ -594,13 +603,6 @@ func ToPlace(rec Record, source string) Place {
 			// ranges that overlap need not do.
 			// Rules in a row naming the same days are read as one
 			// first (openinghours.Tidied), as on every path.
-			// A range of more than a day (« Mo 09:00-48:00 »), which
-			// API writes and syncs refuse, is dropped with its rule
-			// when it was the rule's only one, the rest kept.
-			if d, dropped := openinghours.DropLongRanges(h); len(dropped) > 0 {
-				b.warn("horaires", h, fmt.Sprintf("a time range may run past midnight (up to 48:00) but not last more than 24 hours: %s dropped (the hours kept: « %s »)", strings.Join(dropped, "; "), d))
-				h = d
-			}
 			if m, said := openinghours.Tidied(h); len(said) > 0 {
 				b.warn("horaires", h, fmt.Sprintf("%s (the hours stored: « %s »)", strings.Join(said, "; "), m))
 				h = m
@@ -628,6 +630,10 @@ func ToPlace(rec Record, source string) Place {
 	// Provenance: the producer named by the row (the standard's source
 	// column), else the importing source; the producer's own date.
 	a.Producer = strings.TrimSpace(b.cell("source"))
+	if models.IsCarnetProducer(a.Producer) {
+		b.warn("source", a.Producer, "Carnet's own name, reserved for the records made in Carnet; dropped: the importing source is the producer")
+		a.Producer = ""
+	}
 	if a.Producer == "" {
 		a.Producer = source
 	} else if utf8.RuneCountInString(a.Producer) > 200 {

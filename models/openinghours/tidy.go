@@ -49,19 +49,37 @@ func digitsValue(s string) int {
 	return n
 }
 
-// LongRanges lists the time ranges of s that last more than a day
-// (MaxRangeMinutes), each with how long it lasts: « 09:00-48:00 lasts 39
-// hours ». API writes, suggestions and syncs refuse such a value (422
-// naming the field); the file import drops those ranges with a warning
+// RangeRule says which time ranges every path refuses, for their messages.
+const RangeRule = "a time range may run past midnight (up to 48:00) but not last more than 24 hours nor start at 24:00 or later"
+
+// LongRanges lists the time ranges of s that break RangeRule, each with
+// why: « 09:00-48:00 lasts 39 hours », « 25:00-26:00 starts at 25:00 ».
+// OSM's syntax lets only an end run past 24:00 (« Fr 22:00-26:00 »); a
+// start there is the next day's, a slip the parser kept as an unreadable
+// rule, and orientation ranked such a place first showing it (probe 38b,
+// L2). API writes, suggestions and syncs refuse such a value (422 naming
+// the field); the file import drops those ranges with a warning
 // (DropLongRanges).
 func LongRanges(s string) []string {
 	var out []string
 	for _, m := range timeRangeRe.FindAllStringSubmatch(s, -1) {
-		if d := rangeMinutes(m); d > MaxRangeMinutes {
-			out = append(out, fmt.Sprintf("%s lasts %s", m[0], duration(d)))
+		if why := rangeFault(m); why != "" {
+			out = append(out, m[0]+" "+why)
 		}
 	}
 	return out
+}
+
+// rangeFault says why a range of timeRangeRe's groups breaks RangeRule,
+// or "" when it does not.
+func rangeFault(m []string) string {
+	if h := digitsValue(m[1]); h >= 24 {
+		return fmt.Sprintf("starts at %02d:%s", h, m[2])
+	}
+	if d := rangeMinutes(m); d > MaxRangeMinutes {
+		return "lasts " + duration(d)
+	}
+	return ""
 }
 
 func duration(min int) string {
@@ -94,7 +112,7 @@ func DropLongRanges(s string) (out string, dropped []string) {
 		}
 		var ranges []string
 		for _, r := range timeRangeRe.FindAllStringSubmatch(m[3], -1) {
-			if rangeMinutes(r) <= MaxRangeMinutes {
+			if rangeFault(r) == "" {
 				ranges = append(ranges, r[0])
 			}
 		}
