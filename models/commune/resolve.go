@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"carnet/models/editdist"
 )
@@ -1015,9 +1016,19 @@ func streetArrondissement(city *Commune, pc, street string) *Commune {
 }
 
 // mayNameArrondissement is a cheap superset of streetArr's matches (every
-// one holds « arr » once folded), for the memo's key.
+// one holds « arr » once folded), for the memo's key. It runs before every
+// memo lookup, so the full fold (Key) is paid only by a street whose
+// non-ASCII letters might fold to « arr » (full-width forms).
 func mayNameArrondissement(street string) bool {
-	return strings.Contains(strings.ToLower(street), "arr") || strings.Contains(Key(street), "arr")
+	if strings.Contains(strings.ToLower(street), "arr") {
+		return true
+	}
+	for i := 0; i < len(street); i++ {
+		if street[i] >= utf8.RuneSelf {
+			return strings.Contains(Key(street), "arr")
+		}
+	}
+	return false
 }
 
 // streetArr reads an arrondissement's number in a folded street line:
