@@ -89,6 +89,14 @@ func tokenize(s string, query bool) []string {
 			prev = w
 			continue
 		}
+		if query && ownPlace[w] && possessives[prev] {
+			// « qui passe dans mon village », « dans ma ville »: where
+			// the person lives, said for any place; required, « village »
+			// ranked « Afpa Village » and « Village by CA » before the
+			// buses sought.
+			prev = w
+			continue
+		}
 		if query && w == "est" && (prev == "c" || prev == "qu") {
 			// « c'est ouvert le dimanche ? », « qu'est-ce que… »: a
 			// question's form (« cest » typed whole is a sentence word);
@@ -113,6 +121,11 @@ func tokenize(s string, query bool) []string {
 }
 
 var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
+
+// possessives and ownPlace: « mon village », « ma ville », « notre
+// commune », « mon coin », the person's own place (see tokenize).
+var possessives = map[string]bool{"mon": true, "ma": true, "notre": true, "ton": true, "ta": true, "votre": true}
+var ownPlace = map[string]bool{"village": true, "ville": true, "commune": true, "quartier": true, "coin": true, "bled": true}
 
 // articledWords are the words of a query typed right after an article
 // (« la garde » → garde), as tokenize folds them.
@@ -1480,6 +1493,9 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 					continue
 				}
 				m[w] |= bit
+				if rest := articleGlued(w); rest != "" {
+					m[rest] |= bit
+				}
 				if g := lex.glued[w]; g != nil && i+1 < len(ws) {
 					// « Cyber-base » is also the « cyberbase » typed.
 					if gw, ok := g[ws[i+1]]; ok {
