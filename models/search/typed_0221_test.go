@@ -60,3 +60,24 @@ func TestLaPosteGluedOfTheBatch0221(t *testing.T) {
 		t.Errorf("laposte: %v (partial %v), want both post offices", got, r.Partial)
 	}
 }
+
+// Parcoursup and the CROUS's grants are students' procedures: among the
+// places helping with procedures, those for young people (a PIJ, a
+// mission locale, a place declaring them) come first. The 218 places
+// helping with procedures tied, the young people's among them in no
+// order (« parcoursup aide » P@5 0.20, « bourse crous dossier » 0).
+func TestStudentsProceduresRankYoungPeoplesPlacesFirstOfTheBatch0221(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("ccas", "CCAS d'Orange", "Orange", "84100", "1 rue des Phocéens", "services", themeProcedures),
+		record("pij", "Point Information Jeunesse", "Carpentras", "84200", "35 rue du Collège", "services", themeProcedures, "typologie", "PIJ_BIJ"),
+		record("fs", "France services Apt", "Apt", "84400", "1 avenue Mistral", "services", themeProcedures),
+		record("jeu", "Espace Jeunes Cavaillon", "Cavaillon", "84300", "1 rue du Comtat", "services", themeProcedures, "publics_accueillis", "Jeunes (16-26 ans)"),
+		record("ml", "Mission locale du Luberon", "Apt", "84400", "2 avenue Mistral", "services", themeTools, "typologie", "ML"),
+	})
+	for _, q := range []string{"parcoursup aide", "bourse crous dossier", "aide dossier crous"} {
+		r, got := searchNames(t, m, q)
+		if len(got) != 4 || !sameSet(got[:2], []string{"Point Information Jeunesse", "Espace Jeunes Cavaillon"}) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the young people's places first, then the others helping with procedures", q, got, r.Partial)
+		}
+	}
+}
