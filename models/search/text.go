@@ -97,6 +97,13 @@ func tokenize(s string, query bool) []string {
 			prev = w
 			continue
 		}
+		if query && w == "espace" && possessives[prev] && (i+1 >= len(all) || !thesaurusWord(w+" "+all[i+1])) {
+			// « mon espace france travail », « mon espace caf »: the
+			// person's online account, « mon compte »; required,
+			// « espace » kept the places named « Espace … ». An app
+			// so named stays (« Mon espace santé »).
+			w = "compte"
+		}
 		if query && w == "est" && (prev == "c" || prev == "qu") {
 			// « c'est ouvert le dimanche ? », « qu'est-ce que… »: a
 			// question's form (« cest » typed whole is a sentence word);
@@ -126,6 +133,13 @@ var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
 // commune », « mon coin », the person's own place (see tokenize).
 var possessives = map[string]bool{"mon": true, "ma": true, "notre": true, "ton": true, "ta": true, "votre": true}
 var ownPlace = map[string]bool{"village": true, "ville": true, "commune": true, "quartier": true, "coin": true, "bled": true}
+
+// thesaurusWord: a thesaurus entry holds the words k (tokens joined by
+// spaces). It reads the lexicon that tokens builds: set in init to break
+// that cycle.
+var thesaurusWord func(k string) bool
+
+func init() { thesaurusWord = func(k string) bool { return len(lex.wordEntries[k]) > 0 } }
 
 // articledWords are the words of a query typed right after an article
 // (« la garde » → garde), as tokenize folds them.

@@ -81,3 +81,42 @@ func TestStudentsProceduresRankYoungPeoplesPlacesFirstOfTheBatch0221(t *testing.
 		}
 	}
 }
+
+// A « point internet » (« point d'accès internet », « borne internet ») is
+// where one gets online, as a cybercafé is: « point internet mairie »
+// required « point » and found a « Point Info » on the place de la Mairie
+// and none of the town halls lending computers.
+func TestAPointInternetOfTheBatch0221(t *testing.T) {
+	const themeAccess = "Accès internet et matériel informatique"
+	m := loadRecords(t, []map[string]string{
+		record("enc", "Mairie de quartier Encagnane", "Aix-en-Provence", "13090", "28 avenue de l'Europe", "services", themeAccess),
+		record("inf", "Point Info 14", "Caumont-sur-Aure", "14240", "place de la Mairie", "services", themeTools),
+		record("cou", "Mairie de Coudoux", "Coudoux", "13111", "place Jean Lapierre", "services", themeTools),
+	})
+	for _, q := range []string{"point internet mairie", "point d'accès internet en mairie", "borne internet mairie"} {
+		if r, got := searchNames(t, m, q); !slices.Equal(got, []string{"Mairie de quartier Encagnane"}) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the town hall lending access", q, got, r.Partial)
+		}
+	}
+}
+
+// « mon espace » before an administration or an app (« mon espace france
+// travail », « mon espace caf ») is the person's online account, as
+// « mon compte » is: required, « espace » kept the places named
+// « Espace … » (13 of 327 helping with jobs or procedures).
+func TestMyEspaceIsAnAccountOfTheBatch0221(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("efs", "Espace France Services Rouillac", "Rouillac", "16170", "314 avenue Jean Monnet", "services", themeProcedures),
+		record("ccas", "CCAS d'Orange", "Orange", "84100", "1 rue des Phocéens", "services", themeProcedures),
+		record("epn", "Espace Numérique", "Antibes", "06600", "11 boulevard Chancel", "services", themeTools),
+	})
+	for _, q := range []string{"mon espace caf", "mon espace ameli"} {
+		if r, got := searchNames(t, m, q); !sameSet(got, []string{"Espace France Services Rouillac", "CCAS d'Orange"}) || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the places helping with procedures", q, got, r.Partial)
+		}
+	}
+	// The app named so stays an app: help with procedures, not an account.
+	if r, got := searchNames(t, m, "mon espace santé"); !sameSet(got, []string{"Espace France Services Rouillac", "CCAS d'Orange"}) || r.Partial {
+		t.Errorf("mon espace santé: %v (partial %v)", got, r.Partial)
+	}
+}
