@@ -111,6 +111,13 @@ func tokenize(s string, query bool) []string {
 			prev = w
 			continue
 		}
+		if query && houseNumber(all, i) {
+			// « 43 rue de la république »: the number of a street,
+			// held as the addresses starting with it hold it (docTerms).
+			prev = w
+			out = append(out, houseTerm(w))
+			continue
+		}
 		if w != "" {
 			prev = w
 		}
@@ -128,6 +135,18 @@ func tokenize(s string, query bool) []string {
 }
 
 var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
+
+// houseNumber: ws[i] is a house number, a number of at most four digits
+// before a kind of street (« 43 rue », « 1 place »). A street's number was
+// dropped (« Médiathèque 1 » is not the one at « 1 rue… »): every « rue de
+// la République » tied and the known failure « 1 place de la mairie »
+// listed town halls in any order. houseTerm is the term it is held as,
+// one nobody types.
+func houseNumber(ws []string, i int) bool {
+	return len(ws[i]) <= 4 && isDigitsOnly(ws[i]) && i+1 < len(ws) && streetKinds[ws[i+1]]
+}
+
+func houseTerm(n string) string { return "#" + strings.TrimLeft(n, "0") }
 
 // possessives and ownPlace: « mon village », « ma ville », « notre
 // commune », « mon coin », the person's own place (see tokenize).
@@ -1503,6 +1522,8 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 					// (« Médiathèque 1 » is not the one at « 1 rue… »).
 					if !isDigitsOnly(w) {
 						m[w] |= bit
+					} else if i == 0 && houseNumber(ws, i) {
+						m[houseTerm(w)] |= bit
 					}
 					continue
 				}

@@ -120,3 +120,26 @@ func TestMyEspaceIsAnAccountOfTheBatch0221(t *testing.T) {
 		t.Errorf("mon espace santé: %v (partial %v)", got, r.Partial)
 	}
 }
+
+// A house number before a street (« 43 rue de la république », « 1 place
+// de la mairie ») says which of the streets so named: the places at that
+// number come first. The number was dropped and every « rue de la
+// République » of France tied (the known failure « 1 place de la
+// mairie », P@5 0; « 43 rue de la republique » 0.40).
+func TestAHouseNumberBeforeAStreetOfTheBatch0221(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("a", "Espace Camaïeux", "Saint-Xandre", "17138", "43 rue de la République", "services", themeTools),
+		record("b", "Centre socio-culturel", "Molières-sur-Cèze", "30410", "8 rue de la République", "services", themeTools),
+		record("c", "Mairie de Bonnes", "Bonnes", "16390", "2 place de la Mairie", "services", themeTools),
+		record("d", "Mairie de Jaux", "Jaux", "60880", "1 place de la Mairie", "services", themeTools),
+		record("e", "Médiathèque 43", "Le Puy-en-Velay", "43000", "1 rue Carnot", "services", themeTools),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"43 rue de la republique", "Espace Camaïeux"},
+		{"1 place de la mairie", "Mairie de Jaux"},
+	} {
+		if _, got := searchNames(t, m, tc.q); len(got) == 0 || got[0] != tc.want {
+			t.Errorf("%s: %v, want %s first", tc.q, got, tc.want)
+		}
+	}
+}
