@@ -1,6 +1,7 @@
 package commune
 
 import (
+	"carnet/models/commune/internal/fold"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -11,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"carnet/models/editdist"
 )
@@ -1015,18 +1015,11 @@ func streetArrondissement(city *Commune, pc, street string) *Commune {
 
 // mayNameArrondissement is a cheap superset of streetArr's matches (every
 // one holds « arr » once folded), for the memo's key. It runs before every
-// memo lookup, so the full fold (Key) is paid only by a street whose
-// non-ASCII letters might fold to « arr » (full-width forms).
+// memo lookup: the street is folded on the stack, not by Key, which
+// allocated for every street with an accent (most French ones) or a
+// capital letter (issue 11, item 6).
 func mayNameArrondissement(street string) bool {
-	if strings.Contains(strings.ToLower(street), "arr") {
-		return true
-	}
-	for i := 0; i < len(street); i++ {
-		if street[i] >= utf8.RuneSelf {
-			return strings.Contains(Key(street), "arr")
-		}
-	}
-	return false
+	return fold.Contains(street, "arr")
 }
 
 // streetArr reads an arrondissement's number in a folded street line:
