@@ -362,6 +362,22 @@ func normalizeVocab(name string, in StringList) StringList {
 		// stored 10,000 copies of one theme as one, answering 201.
 		return in
 	}
+	byRank := func(a, b string) int {
+		i, okA := v.Rank(a)
+		j, okB := v.Rank(b)
+		switch {
+		case okA && okB:
+			return i - j
+		case okA:
+			return -1
+		case okB:
+			return 1
+		}
+		return 0
+	}
+	if normalSet(v, in, byRank) {
+		return in
+	}
 	out := make(StringList, 0, len(in))
 	var seen map[string]bool // long lists only: a short one is scanned
 	if len(in) > 16 {
@@ -392,20 +408,28 @@ func normalizeVocab(name string, in StringList) StringList {
 	// webhook) of each other's order every time, and a batch replayed in
 	// another order did not answer unchanged. Values not in the vocabulary,
 	// which checkVocab refuses, follow in the order sent.
-	slices.SortStableFunc(out, func(a, b string) int {
-		i, okA := v.Rank(a)
-		j, okB := v.Rank(b)
-		switch {
-		case okA && okB:
-			return i - j
-		case okA:
-			return -1
-		case okB:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, byRank)
 	return out
+}
+
+// normalSet says whether normalizeVocab would return a short list as it
+// is: each value as the vocabulary writes it (or, unknown, trimmed), none
+// twice, in the vocabulary's order. A place's lists, read by the import,
+// are so, and each was copied on every normalisation (issue 11, item 6).
+func normalSet(v *vocab.Vocabulary, in StringList, byRank func(a, b string) int) bool {
+	if len(in) > 16 {
+		return false
+	}
+	for i, s := range in {
+		c, ok := v.Normalize(s)
+		if !ok {
+			c = strings.TrimSpace(s)
+		}
+		if c != s || slices.Contains(in[:i], s) {
+			return false
+		}
+	}
+	return slices.IsSortedFunc(in, byRank)
 }
 
 func normalizeVocabOne(name, in string) string {
@@ -622,8 +646,13 @@ const CarnetProducer = "Carnet"
 // or spacing. It is reserved: a partner or a person naming it would pass a
 // record off as one made in Carnet, and exports would not tell them apart.
 func IsCarnetProducer(p string) bool {
-	return vocab.Slugify(p) == vocab.Slugify(CarnetProducer)
+	return vocab.HasSlug(p, carnetProducerSlug)
 }
+
+// carnetProducerSlug is CarnetProducer's slug, folded once: every place
+// of an import asks IsCarnetProducer of its producer and source, and
+// both slugs were built each time (issue 11, item 6).
+var carnetProducerSlug = vocab.Slugify(CarnetProducer)
 
 // checkProducer refuses Carnet's own name as a record's producer; any other
 // name passes (an aggregator names the organisation that produced it).
