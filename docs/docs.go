@@ -14580,6 +14580,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "sources": {
+                    "description": "The sources whose records it writes. Carnet's own name (carnet, in\nany case or spacing, or in letters that look alike), which no\nrecord may take as its source, is refused (422 naming it).",
                     "type": "array",
                     "maxItems": 200,
                     "minItems": 1,
@@ -14646,6 +14647,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "sources": {
+                    "description": "As at registration; a source carnet granted before it was refused\nis kept, not granted anew (422).",
                     "type": "array",
                     "maxItems": 200,
                     "minItems": 1,
