@@ -10799,7 +10799,7 @@ const docTemplate = `{
                     "example": "21130055300016"
                 },
                 "producer": {
-                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case), which\nthe exports give the records made in Carnet, is reserved: 422 naming producer.",
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case or spacing,\nor in letters that look alike), which the exports give the records made in Carnet, is reserved:\nsetting it is 422 naming producer; a record that held it before the rule keeps it through\nedits of its other fields and its source's re-syncs.",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
@@ -14580,6 +14580,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "sources": {
+                    "description": "The sources whose records it writes. Carnet's own name (carnet, in\nany case or spacing, or in letters that look alike), which no\nrecord may take as its source, is refused (422 naming it).",
                     "type": "array",
                     "maxItems": 200,
                     "minItems": 1,
@@ -14646,6 +14647,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "sources": {
+                    "description": "As at registration; a source carnet granted before it was refused\nis kept, not granted anew (422).",
                     "type": "array",
                     "maxItems": 200,
                     "minItems": 1,
@@ -17174,7 +17176,7 @@ const docTemplate = `{
                     "example": "21130055300016"
                 },
                 "producer": {
-                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case), which\nthe exports give the records made in Carnet, is reserved: 422 naming producer.",
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case or spacing,\nor in letters that look alike), which the exports give the records made in Carnet, is reserved:\nsetting it is 422 naming producer; a record that held it before the rule keeps it through\nedits of its other fields and its source's re-syncs.",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,

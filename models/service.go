@@ -106,9 +106,17 @@ func PointWithoutAddress(fe *FieldErrors, lat, lon *float64) {
 	fe.Add("latitude", "locates the service's own address: send an address with it, or neither (the service is then at its actor's place)")
 }
 
-// Validate checks the service's own invariants; the Store checks that its
-// actor exists and is not archived.
-func (s *Service) Validate() error {
+// Validate checks the service's own invariants, as a new record; the Store
+// checks that its actor exists and is not archived.
+func (s *Service) Validate() error { return s.validateChange(nil) }
+
+// validateChange is Validate of a write leaving before (nil on creation) as
+// s (see Actor.validateChange).
+func (s *Service) validateChange(before *Service) error {
+	var held *heldNames
+	if before != nil {
+		held = &heldNames{Source: before.Source}
+	}
 	var fe FieldErrors
 	if !ValidID(s.ActorID) {
 		fe.Add("actor_id", "must be the id (a UUID) of an actor")
@@ -140,6 +148,6 @@ func (s *Service) Validate() error {
 	}
 	checkURL(&fe, "booking_url", s.BookingURL)
 	checkVocabOne(&fe, "status", vocab.NameServiceStatus, s.Status)
-	checkSource(&fe, s.Source, s.SourceID)
+	checkSource(&fe, s.Source, s.SourceID, held)
 	return fe.Err("The service is invalid.")
 }

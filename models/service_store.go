@@ -237,7 +237,7 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "cannot change; create the service under the other actor and archive this one"}}}
 	}
 	sv.ID, sv.CreatedAt, sv.ArchivedAt = before.ID, before.CreatedAt, nil
-	if err := sv.Validate(); err != nil {
+	if err := sv.validateChange(before); err != nil {
 		return err
 	}
 	if err := lockSourceKey(tx, sv.Source, sv.SourceID, before.Source, before.SourceID); err != nil {

@@ -404,7 +404,7 @@ type syncStep struct {
 
 func newSyncStep(source string, actors []Actor, services []SyncService) (syncStep, error) {
 	var fe FieldErrors
-	checkSource(&fe, source, "")
+	checkSource(&fe, source, "", nil)
 	if source == "" {
 		fe.Add("source", "is required")
 	}

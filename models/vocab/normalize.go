@@ -416,13 +416,6 @@ func Slugify(s string) string {
 	return string(foldKey(buf[:0], s))
 }
 
-// HasSlug says whether s's slug (Slugify) is slug, without building it
-// on the heap for a short s.
-func HasSlug(s, slug string) bool {
-	var buf [128]byte
-	return string(foldKey(buf[:0], s)) == slug
-}
-
 // foldKey appends the slug of s to dst. It is the allocation-free core of
 // Normalize and Slugify.
 func foldKey(dst []byte, s string) []byte {
