@@ -56,6 +56,7 @@ type Service struct {
 	// public feed altogether. Set on every write, never cleared; rows
 	// older than the column count as published once.
 	WasPublished bool `gorm:"column:was_published"`
+	nameKey      nameKeyMemo
 }
 
 // IsArchived reports whether the service was deleted from the directory.
