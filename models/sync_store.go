@@ -536,6 +536,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		sv.warnings = append(placeWarnings(ReconcileServicePlace(&sv.Service)), hoursWarnings("opening_hours", sv.OpeningHours)...)
 		sv.Normalize()
 		sv.setKeys()
+		sv.prepareContent()
 		sv.prepared = true
 	}
 }
