@@ -94,9 +94,7 @@ func (s *Service) validatePrepared() error {
 		return s.Validate()
 	}
 	var fe FieldErrors
-	if !ValidID(s.ActorID) {
-		fe.Add("actor_id", "must be the id (a UUID) of an actor")
-	}
+	s.validateActorID(&fe)
 	fe = append(fe, s.prep.content...)
 	return fe.Err("The service is invalid.")
 }
@@ -167,11 +165,16 @@ func PointWithoutAddress(fe *FieldErrors, lat, lon *float64) {
 // actor exists and is not archived.
 func (s *Service) Validate() error {
 	var fe FieldErrors
+	s.validateActorID(&fe)
+	s.validateContent(&fe)
+	return fe.Err("The service is invalid.")
+}
+
+// validateActorID adds to fe what Validate finds wrong with the actor id.
+func (s *Service) validateActorID(fe *FieldErrors) {
 	if !ValidID(s.ActorID) {
 		fe.Add("actor_id", "must be the id (a UUID) of an actor")
 	}
-	s.validateContent(&fe)
-	return fe.Err("The service is invalid.")
 }
 
 // validateContent adds to fe what Validate finds wrong but the actor id.
