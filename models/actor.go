@@ -70,6 +70,7 @@ type Actor struct {
 	// wrote them.
 	SourceHash string
 	storedHash string // the hash stored before a sync batch, for keepSourceHashes
+	nameKey    nameKeyMemo
 	// absent are the fields the record's file has no column for (see
 	// Fields, SetAbsent): a sync batch keeps their stored values.
 	absent Fields

@@ -149,7 +149,11 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, n
 		sv.Normalize()
 	}
 	sv.WasPublished = sv.IsPublished()
-	if err := sv.Validate(); err != nil {
+	validate, fingerprint := sv.Validate, sv.ContentFingerprint
+	if normalized {
+		validate, fingerprint = sv.validatePrepared, sv.fingerprintPrepared
+	}
+	if err := validate(); err != nil {
 		return nil, err
 	}
 	if sv.Status == vocab.ServiceArchived {
@@ -180,7 +184,7 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, n
 	if err := room.take(tx, sv.ActorID, 1); err != nil {
 		return nil, err
 	}
-	sv.Fingerprint = sv.ContentFingerprint()
+	sv.Fingerprint = fingerprint()
 	return actor, nil
 }
 

@@ -516,6 +516,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		}
 		a.placeRead = placeRead{}
 		a.preFingerprint = a.ContentFingerprint()
+		a.setKeys() // folded here rather than by the writer (nameKeyMemo)
 		a.prepared = true
 	}
 	for i := range services {
@@ -534,6 +535,8 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		}
 		sv.warnings = append(placeWarnings(ReconcileServicePlace(&sv.Service)), hoursWarnings("opening_hours", sv.OpeningHours)...)
 		sv.Normalize()
+		sv.setKeys()
+		sv.prepareContent()
 		sv.prepared = true
 	}
 }
