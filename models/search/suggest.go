@@ -332,7 +332,7 @@ type scorer struct {
 	kinds                              []kindSet
 	needs                              []*bitset
 	needKinds                          [][]needKind // by need: the kinds of place meeting it (placesOfNeed)
-	accomp                             []*bitset // suited accompaniment modes, best first
+	accomp                             []*bitset    // suited accompaniment modes, best first
 	access                             *bitset
 	accessValue                        string
 	free, freeCond, paid, pass, remote *bitset
