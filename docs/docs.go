@@ -4475,7 +4475,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).",
+                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).",
                 "consumes": [
                     "application/json"
                 ],
@@ -5639,13 +5639,13 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "x-vocabulary": "mobility",
-                        "description": "Fixe or Itinérant",
+                        "description": "Fixe or Itinérant (when the actor gives none, Itinérant if its name says it moves: bus, itinérant(e), mobile, camion)",
                         "name": "mobility",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Itinerant (a bus, a van)",
+                        "description": "Itinerant (a bus, a van): its mobility says so or, when it gives none, its name (bus, itinérant(e), mobile, camion)",
                         "name": "itinerant",
                         "in": "query"
                     },
@@ -6011,13 +6011,13 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "x-vocabulary": "mobility",
-                        "description": "Fixe or Itinérant (the actor's)",
+                        "description": "Fixe or Itinérant (the actor's; when it gives none, Itinérant if its name says it moves: bus, itinérant(e), mobile, camion — the record keeps what its producer sent)",
                         "name": "mobility",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "The actor is itinerant (a bus, a van)",
+                        "description": "The actor is itinerant (a bus, a van): its mobility says so or, when it gives none, its name (bus, itinérant(e), mobile, camion)",
                         "name": "itinerant",
                         "in": "query"
                     },
@@ -14267,6 +14267,7 @@ const docTemplate = `{
                     "enum": [
                         "kind",
                         "needs",
+                        "need_by_kind",
                         "distance",
                         "remote",
                         "accompaniment",
