@@ -38,13 +38,8 @@ func TestShutdownGraceOverIsClean(t *testing.T) {
 	}
 	time.Sleep(200 * time.Millisecond) // the server has read it: the connection is active
 	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("run returned %v after a shutdown whose grace ran out", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("run did not stop")
+	if err := stopped(t, done); err != nil {
+		t.Errorf("run returned %v after a shutdown whose grace ran out", err)
 	}
 	if !strings.Contains(out.String(), "grace period is over") {
 		t.Errorf("the log does not say requests were cut:\n%s", out.String())
