@@ -10074,7 +10074,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by).",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by). The status is « degraded » (still 200: reads and search serve) while writes are refused because the disk holding the database is full (storage_full_at).",
                 "produces": [
                     "application/json"
                 ],
@@ -15075,8 +15075,18 @@ const docTemplate = `{
                     }
                 },
                 "status": {
+                    "description": "Status is ok, or degraded while writes are refused for a full disk\n(see storage_full_at): reads and search still serve.",
                     "type": "string",
+                    "enum": [
+                        "ok",
+                        "degraded"
+                    ],
                     "example": "ok"
+                },
+                "storage_full_at": {
+                    "description": "StorageFullAt is when a write last failed because the disk holding\nthe database was full, for a minute after it: the status is degraded\nuntil no write has failed so for a minute.",
+                    "type": "string",
+                    "example": "2026-03-02T10:04:05Z"
                 },
                 "version": {
                     "description": "Version is the running build, as in Health.",

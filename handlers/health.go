@@ -32,7 +32,9 @@ func (h *Handler) Healthz(c *gin.Context) error {
 // Readiness is the answer of the readiness probe: the database answers, and
 // how far this process's read models are behind the database's change log.
 type Readiness struct {
-	Status string `json:"status" example:"ok"`
+	// Status is ok, or degraded while writes are refused for a full disk
+	// (see storage_full_at): reads and search still serve.
+	Status string `json:"status" enums:"ok,degraded" example:"ok"`
 	// Version is the running build, as in Health.
 	Version string `json:"version" example:"v1.2.0"`
 	// Engine is the database engine: sqlite or postgres.
@@ -40,6 +42,10 @@ type Readiness struct {
 	// Followers are this process's consumers of the change log (the search
 	// index among them).
 	Followers []FollowerHealth `json:"followers"`
+	// StorageFullAt is when a write last failed because the disk holding
+	// the database was full, for a minute after it: the status is degraded
+	// until no write has failed so for a minute.
+	StorageFullAt *time.Time `json:"storage_full_at,omitempty" example:"2026-03-02T10:04:05Z"`
 }
 
 // FollowerHealth is one consumer of the change log.
@@ -63,7 +69,7 @@ type FollowerHealth struct {
 //
 //	@ID			getReadiness
 //	@Summary		Readiness probe
-//	@Description	Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by).
+//	@Description	Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by). The status is « degraded » (still 200: reads and search serve) while writes are refused because the disk holding the database is full (storage_full_at).
 //	@Tags			operations
 //	@Produce		json
 //	@Success		200	{object}	Readiness
@@ -77,6 +83,9 @@ func (h *Handler) Readyz(c *gin.Context) error {
 	for _, f := range h.Store.FollowerStats() {
 		out.Followers = append(out.Followers, FollowerHealth{Name: f.Name, AppliedSeq: f.Applied, Lag: f.Lag,
 			BehindSeconds: f.Behind.Round(time.Millisecond).Seconds(), Errors: f.Errors, Standby: f.Standby})
+	}
+	if at, full := h.Store.StorageFull(); full {
+		out.Status, out.StorageFullAt = "degraded", &at
 	}
 	writeJSON(c, http.StatusOK, out)
 	return nil
