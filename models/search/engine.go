@@ -134,6 +134,11 @@ type Result[T any] struct {
 	Partial     bool
 	Spellings   []Spelling
 	NamedPlaces []NamedPlace
+	// HolidayUnconfirmed counts, with OpenAt, the places meeting every
+	// condition but left out because OpenAt falls on a public holiday
+	// where they are and their hours do not name PH: their weekly hours
+	// say open, but whether they open on public holidays is unknown.
+	HolidayUnconfirmed int
 }
 
 // Facet counts, for one field, the results holding each value.
