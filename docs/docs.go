@@ -14213,6 +14213,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "matching",
+                "measured_from",
                 "relaxations"
             ],
             "properties": {
@@ -14221,12 +14222,54 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 12
                 },
+                "measured_from": {
+                    "description": "The commune whose centre distances are measured from, when the\nplace is an insee_code or a postal_code alone; null with\ncoordinates. A postal code of several communes stands for its most\npopulous one (16700: Ruffec), or the arrondissement it names (13002).",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/OrientationOrigin"
+                        }
+                    ],
+                    "x-nullable": true
+                },
                 "relaxations": {
                     "description": "When nothing matches: for each hard constraint, what relaxing it\nalone (keeping the others) would give, most results first. Empty\notherwise.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/OrientationRelaxation"
                     }
+                }
+            }
+        },
+        "OrientationOrigin": {
+            "type": "object",
+            "required": [
+                "insee_code",
+                "latitude",
+                "longitude",
+                "name",
+                "text"
+            ],
+            "properties": {
+                "insee_code": {
+                    "type": "string",
+                    "example": "16292"
+                },
+                "latitude": {
+                    "type": "number",
+                    "example": 46.0297
+                },
+                "longitude": {
+                    "type": "number",
+                    "example": 0.1986
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Ruffec"
+                },
+                "text": {
+                    "description": "The same in French, for the helper.",
+                    "type": "string",
+                    "example": "Distances mesurées depuis le centre de Ruffec (16292)"
                 }
             }
         },

@@ -84,10 +84,45 @@ type OrientationSuggestion struct {
 type OrientationMeta struct {
 	// Services meeting every constraint; data holds the best of them.
 	Matching int `json:"matching" example:"12"`
+	// The commune whose centre distances are measured from, when the
+	// place is an insee_code or a postal_code alone; null with
+	// coordinates. A postal code of several communes stands for its most
+	// populous one (16700: Ruffec), or the arrondissement it names (13002).
+	MeasuredFrom *OrientationOrigin `json:"measured_from" extensions:"x-nullable"`
 	// When nothing matches: for each hard constraint, what relaxing it
 	// alone (keeping the others) would give, most results first. Empty
 	// otherwise.
 	Relaxations []OrientationRelaxation `json:"relaxations"`
+}
+
+// OrientationOrigin is the commune a place given by code stands for.
+type OrientationOrigin struct {
+	InseeCode string  `json:"insee_code" example:"16292"`
+	Name      string  `json:"name" example:"Ruffec"`
+	Latitude  float64 `json:"latitude" example:"46.0297"`
+	Longitude float64 `json:"longitude" example:"0.1986"`
+	// The same in French, for the helper.
+	Text string `json:"text" example:"Distances mesurées depuis le centre de Ruffec (16292)"`
+}
+
+// measuredFrom is the commune a place without coordinates stands for (see
+// OrientationMeta.MeasuredFrom), as toEngine places the person.
+func measuredFrom(p *OrientationPlace) *OrientationOrigin {
+	if p == nil || p.Latitude != nil {
+		return nil
+	}
+	var c *commune.Commune
+	switch {
+	case p.InseeCode != "":
+		c = commune.ByCode(p.InseeCode)
+	case p.PostalCode != "":
+		c = commune.ForPostalCode(p.PostalCode)
+	}
+	if c == nil || !c.HasCentre {
+		return nil
+	}
+	return &OrientationOrigin{InseeCode: c.Code, Name: c.Name, Latitude: c.Lat, Longitude: c.Lon,
+		Text: fmt.Sprintf("Distances mesurées depuis le centre de %s (%s)", c.Name, c.Code)}
 }
 
 // OrientationRelaxation is what relaxing one hard constraint alone gives.
@@ -301,7 +336,7 @@ func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 		return err
 	}
 	out := OrientationList{Data: make([]OrientationSuggestion, len(res.Items)),
-		Meta: OrientationMeta{Matching: res.Matching, Relaxations: make([]OrientationRelaxation, len(res.Relaxations))}}
+		Meta: OrientationMeta{Matching: res.Matching, MeasuredFrom: measuredFrom(in.Place), Relaxations: make([]OrientationRelaxation, len(res.Relaxations))}}
 	for i, rx := range res.Relaxations {
 		out.Meta.Relaxations[i] = OrientationRelaxation{Constraint: rx.Constraint, Matching: rx.Matching, Text: rx.Text}
 		if !math.IsNaN(rx.NearestKM) {

@@ -220,15 +220,16 @@ func (t *table) otherTimes(r *SuggestRequest, n, unknown int, count func(func(*S
 	return missing + " ; " + strings.Join(parts, ", ")
 }
 
-// CommuneCentre locates a commune given by INSEE or postal code (the first
-// commune of a postal code), from the official reference: the point a
-// suggestion's distance is counted from when the person is placed so.
+// CommuneCentre locates a commune given by INSEE or postal code (the
+// commune a postal code stands for, commune.ForPostalCode), from the
+// official reference: the point a suggestion's distance is counted from
+// when the person is placed so.
 func CommuneCentre(insee, postal string) *Point {
 	var c *commune.Commune
 	if insee != "" {
 		c = commune.ByCode(insee)
-	} else if cs := commune.ByPostalCode(postal); len(cs) > 0 {
-		c = cs[0]
+	} else {
+		c = commune.ForPostalCode(postal)
 	}
 	if c == nil || (c.Lat == 0 && c.Lon == 0) {
 		return nil
