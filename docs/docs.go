@@ -6046,6 +6046,12 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "boolean",
+                        "description": "true: only services a referral can be sent to now (referrals_possible: open to referrals, with someone of the structure in Carnet to read them); false: only the others",
+                        "name": "accepts_referrals",
+                        "in": "query"
+                    },
+                    {
                         "type": "array",
                         "items": {
                             "type": "string"
@@ -14127,6 +14133,10 @@ const docTemplate = `{
                     "description": "Services given only remotely are acceptable too (absent: false).\nfalse with remote_only true is a contradiction, refused (422).",
                     "type": "boolean"
                 },
+                "accepts_referrals": {
+                    "description": "Only services a referral can be sent to now (referrals_possible:\nopen to referrals, with someone of the structure in Carnet to read\nthem).",
+                    "type": "boolean"
+                },
                 "free": {
                     "description": "No payment: services known to be paid only (Payant without Gratuit\nor Gratuit sous condition) are left out. Gratuit sous condition\n(membership, situation, Pass numérique…) and unknown fees are kept,\nflagged in the reasons (free_condition, fees_unknown) and ranked lower.",
                     "type": "boolean"
@@ -14306,6 +14316,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "no_team: nobody of the structure is in Carnet to read a referral\n(« Pas d'équipe sur Carnet : contacter par téléphone »);\nreferrals_closed: the structure takes no referral at the moment.",
                     "type": "string",
                     "enum": [
                         "kind",
@@ -14321,7 +14332,9 @@ const docTemplate = `{
                         "pass_numerique",
                         "open",
                         "support",
-                        "language"
+                        "language",
+                        "no_team",
+                        "referrals_closed"
                     ],
                     "example": "distance"
                 },
@@ -14354,7 +14367,8 @@ const docTemplate = `{
                         "languages",
                         "remote_only",
                         "accept_remote",
-                        "not_full"
+                        "not_full",
+                        "accepts_referrals"
                     ],
                     "example": "max_distance_km"
                 },
@@ -14421,6 +14435,7 @@ const docTemplate = `{
             "required": [
                 "distance_km",
                 "reasons",
+                "referrals_possible",
                 "score",
                 "service"
             ],
@@ -14436,6 +14451,10 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/OrientationReason"
                     }
+                },
+                "referrals_possible": {
+                    "description": "Whether a referral can be sent to it now (see ServiceHit); the\nservice's accepts_referrals is what its structure declared.",
+                    "type": "boolean"
                 },
                 "score": {
                     "description": "0 to 100; see the endpoint's description for the scoring.",
@@ -16229,6 +16248,7 @@ const docTemplate = `{
                 "opening_hours_unreadable",
                 "pass_numerique",
                 "publics",
+                "referrals_possible",
                 "remote",
                 "score",
                 "source",
@@ -16375,6 +16395,10 @@ const docTemplate = `{
                         "type": "string"
                     },
                     "x-vocabulary": "publics"
+                },
+                "referrals_possible": {
+                    "description": "Whether a referral can be sent to it now: accepts_referrals (what\nits structure declared) and someone of the structure in Carnet to\nread it; false, POST /api/v1/referrals answers 422 — contact the\nstructure by phone instead.",
+                    "type": "boolean"
                 },
                 "remote": {
                     "type": "boolean"

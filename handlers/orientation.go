@@ -52,6 +52,10 @@ type OrientationConstraints struct {
 	SpecificSupport []string `json:"specific_support,omitempty" validate:"max=20" extensions:"x-vocabulary=specific_support" example:"Surdité"`
 	// One of these must be spoken.
 	Languages []string `json:"languages,omitempty" validate:"max=20" extensions:"x-vocabulary=languages" example:"ar"`
+	// Only services a referral can be sent to now (referrals_possible:
+	// open to referrals, with someone of the structure in Carnet to read
+	// them).
+	AcceptsReferrals bool `json:"accepts_referrals,omitempty"`
 }
 
 // OrientationPlace is where the person is: coordinates, or a commune (its
@@ -65,7 +69,10 @@ type OrientationPlace struct {
 
 // OrientationReason is one explained match.
 type OrientationReason struct {
-	Code string `json:"code" enums:"kind,needs,distance,remote,accompaniment,access,free,free_condition,paid,fees_unknown,pass_numerique,open,support,language" example:"distance"`
+	// no_team: nobody of the structure is in Carnet to read a referral
+	// (« Pas d'équipe sur Carnet : contacter par téléphone »);
+	// referrals_closed: the structure takes no referral at the moment.
+	Code string `json:"code" enums:"kind,needs,distance,remote,accompaniment,access,free,free_condition,paid,fees_unknown,pass_numerique,open,support,language,no_team,referrals_closed" example:"distance"`
 	// A French sentence built from the service's data.
 	Text string `json:"text" example:"À 1,2 km"`
 }
@@ -78,6 +85,9 @@ type OrientationSuggestion struct {
 	// null without a place, or for a remote service.
 	DistanceKM *float64            `json:"distance_km" extensions:"x-nullable" example:"1.2"`
 	Reasons    []OrientationReason `json:"reasons"`
+	// Whether a referral can be sent to it now (see ServiceHit); the
+	// service's accepts_referrals is what its structure declared.
+	ReferralsPossible bool `json:"referrals_possible"`
 }
 
 // OrientationMeta describes the answer.
@@ -125,11 +135,21 @@ func measuredFrom(p *OrientationPlace) *OrientationOrigin {
 		Text: fmt.Sprintf("Distances mesurées depuis le centre de %s (%s)", c.Name, c.Code)}
 }
 
+// noReferralReason says why no referral can be sent to a suggested
+// service, and what to do instead: probe 39b M1 found every imported
+// service proposed for a referral that POST /api/v1/referrals refused.
+func noReferralReason(sv *models.Service) OrientationReason {
+	if sv.ReferralsClosed {
+		return OrientationReason{Code: "referrals_closed", Text: "Ne prend pas d'orientation via Carnet pour l'instant : contacter la structure"}
+	}
+	return OrientationReason{Code: "no_team", Text: "Pas d'équipe sur Carnet : contacter par téléphone"}
+}
+
 // OrientationRelaxation is what relaxing one hard constraint alone gives.
 type OrientationRelaxation struct {
 	// The constraint: a field of constraints, place (the commune given),
 	// or not_full (services flagged full, which are left out).
-	Constraint string `json:"constraint" enums:"max_distance_km,place,free,when,needs,specific_support,languages,remote_only,accept_remote,not_full" example:"max_distance_km"`
+	Constraint string `json:"constraint" enums:"max_distance_km,place,free,when,needs,specific_support,languages,remote_only,accept_remote,not_full,accepts_referrals" example:"max_distance_km"`
 	// Services that would then match; for max_distance_km and place,
 	// those within 100 km (the largest max_distance_km).
 	Matching int `json:"matching" example:"23"`
@@ -188,6 +208,7 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 		}
 		r.SpecificSupport = vocabField(&fe, "constraints.specific_support", vocab.NameSpecificSupport, c.SpecificSupport)
 		r.Languages = vocabField(&fe, "constraints.languages", vocab.NameLanguages, c.Languages)
+		r.Referrals = c.AcceptsReferrals
 	}
 	if p := in.Place; p != nil {
 		// Corsica's codes in lower case (« 2a004 ») are read as the
@@ -331,7 +352,21 @@ func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.Search.Suggest(c.Request.Context(), r)
+	ctx := c.Request.Context()
+	if r.Referrals {
+		if r.Teams, err = h.Store.ActorsWithTeam(ctx, nil); err != nil {
+			return err
+		}
+	}
+	res, err := h.Search.Suggest(ctx, r)
+	if err != nil {
+		return err
+	}
+	items := make([]*models.Service, len(res.Items))
+	for i, s := range res.Items {
+		items[i] = s.Service
+	}
+	teams, err := h.teamsOf(ctx, items)
 	if err != nil {
 		return err
 	}
@@ -350,7 +385,11 @@ func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 		for j, r := range s.Reasons {
 			reasons[j] = OrientationReason{Code: r.Code, Text: r.Text}
 		}
-		out.Data[i] = OrientationSuggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons} // Service: in services[i]
+		possible := search.ReferralsPossible(s.Service, teams)
+		if !possible {
+			reasons = append(reasons, noReferralReason(s.Service))
+		}
+		out.Data[i] = OrientationSuggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons, ReferralsPossible: possible} // Service: in services[i]
 		services[i] = h.json.service(s.Service)
 	}
 	c.Header("Cache-Control", "no-store") // a situation is not to be kept by caches

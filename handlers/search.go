@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -32,6 +33,11 @@ type ServiceHit struct {
 	// generic words (cours, atelier, aide, numérique…) that rank the
 	// results holding them first without being required.
 	MissingWords []string `json:"missing_words"`
+	// Whether a referral can be sent to it now: accepts_referrals (what
+	// its structure declared) and someone of the structure in Carnet to
+	// read it; false, POST /api/v1/referrals answers 422 — contact the
+	// structure by phone instead.
+	ReferralsPossible bool `json:"referrals_possible"`
 }
 
 // ActorHit is an actor found by a search.
@@ -419,6 +425,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			remote				query		bool		false	"Given remotely"
 //	@Param			is_full				query		bool		false	"Flagged full"
 //	@Param			exclude_full		query		bool		false	"Leave out services flagged full"
+//	@Param			accepts_referrals	query		bool		false	"true: only services a referral can be sent to now (referrals_possible: open to referrals, with someone of the structure in Carnet to read them); false: only the others"
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"The actor's status today, or at open_at when given: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday, open through 12:30-13:30 without closing for lunch), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
@@ -439,24 +446,53 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 	sq := searchQuery(q, search.ServiceFields)
 	sq.ExcludeFull = q.flag("exclude_full")
 	sq.IncludeRemote = q.flag("include_remote")
+	sq.Referrals = q.boolean("accepts_referrals")
 	if err := q.err(); err != nil {
 		return err
 	}
 	if err := remoteContradiction(sq); err != nil {
 		return err
 	}
-	res, err := h.Search.SearchServices(c.Request.Context(), sq)
+	ctx := c.Request.Context()
+	if sq.Referrals != nil {
+		teams, err := h.Store.ActorsWithTeam(ctx, nil)
+		if err != nil {
+			return err
+		}
+		sq.Teams = teams
+	}
+	res, err := h.Search.SearchServices(ctx, sq)
+	if err != nil {
+		return err
+	}
+	items := make([]*models.Service, len(res.Hits))
+	for i, hit := range res.Hits {
+		items[i] = hit.Item
+	}
+	teams, err := h.teamsOf(ctx, items)
 	if err != nil {
 		return err
 	}
 	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
+		possible := search.ReferralsPossible(hit.Item, teams)
 		hits[i] = hitJSON{record: h.json.service(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score),
-			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing)}
+			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing), referralsPossible: &possible}
 	}
 	meta, links := searchMeta(c, sq, &res)
 	writeHits(c, hits, meta, links, newFacets(res.Facets)) // a ServiceSearch
 	return nil
+}
+
+// teamsOf is the set of the services' structures that have a team
+// (models.Store.ActorsWithTeam), for referrals_possible.
+func (h *Handler) teamsOf(ctx context.Context, svs []*models.Service) (map[string]bool, error) {
+	ids := make([]string, 0, len(svs))
+	for _, sv := range svs {
+		ids = append(ids, sv.ActorID)
+	}
+	slices.Sort(ids)
+	return h.Store.ActorsWithTeam(ctx, slices.Compact(ids))
 }
 
 // remoteContradiction refuses include_remote=true with remote=false: the

@@ -435,7 +435,7 @@ func (t *table) run(p *plan, s *scratch) page {
 	wantFacets := len(q.Facets) > 0
 	// Fast path: no per-record condition beyond the bitsets, ordered by
 	// name: walk the name order from the cursor and stop at a full page.
-	if len(p.words) == 0 && !p.placeRestricted && q.OpenAt == nil && p.sort == SortName {
+	if len(p.words) == 0 && !p.placeRestricted && q.OpenAt == nil && q.Referrals == nil && p.sort == SortName {
 		out.total = s.filter.count()
 		start := 0
 		if p.after != nil {
@@ -523,6 +523,9 @@ func (t *table) run(p *plan, s *scratch) page {
 		}
 		if !remote && (len(q.InseeCodes) > 0 && !slices.Contains(q.InseeCodes, t.docs[slot].insee) ||
 			len(q.PostalCodes) > 0 && !slices.Contains(q.PostalCodes, t.docs[slot].postal)) {
+			return 0, false
+		}
+		if q.Referrals != nil && ReferralsPossible(t.docs[slot].svc, q.Teams) != *q.Referrals {
 			return 0, false
 		}
 		if q.OpenAt != nil && !open.at(t.docs[slot]) {

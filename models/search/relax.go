@@ -132,6 +132,10 @@ func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratc
 		}
 		add("remote_only", n, math.NaN(), then("Aucune à distance", n, relaxed))
 	}
+	if r.Referrals {
+		n := count(func(x *SuggestRequest) { x.Referrals = false })
+		add("accepts_referrals", n, math.NaN(), then("Aucune ne prend d'orientation via Carnet", n, "à contacter directement"))
+	}
 	// Two more that the person did not set but may accept.
 	if placed && !r.AcceptRemote {
 		if n := count(func(x *SuggestRequest) { x.AcceptRemote = true }); n > 0 {
