@@ -4475,7 +4475,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).",
+                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »; beyond 100 km « Aucune à moins de 100 km : élargir la distance ne suffit pas »), telling apart places declaring no language (« 15 sans langue indiquée ») and places without known hours (« 3 le sont en semaine, 4 sans horaires connus »).",
                 "consumes": [
                     "application/json"
                 ],
@@ -5698,7 +5698,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant, outside any temporary closure covering that date; status is then read at that instant; a leap second (:60) is read as the next second",
+                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays), outside any temporary closure covering that date; on a public holiday of the place's territory only hours naming PH count (others: meta.holiday_unconfirmed); status is then read at that instant; a leap second (:60) is read as the next second",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -5804,7 +5804,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them, and a suggested link hides nothing.",
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day): on such a day a place is open at open_at only when its hours name public holidays (PH 10:00-12:00, Mo-Fr,PH 09:00-12:00); hours without PH say nothing of them, so the place is left out and counted in meta.holiday_unconfirmed, with a French note (meta.holiday_note). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them, and a suggested link hides nothing.",
                 "produces": [
                     "application/json"
                 ],
@@ -6046,6 +6046,12 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "boolean",
+                        "description": "true: only services a referral can be sent to now (referrals_possible: open to referrals, with someone of the structure in Carnet to read them); false: only the others",
+                        "name": "accepts_referrals",
+                        "in": "query"
+                    },
+                    {
                         "type": "array",
                         "items": {
                             "type": "string"
@@ -6095,7 +6101,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date-time",
-                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included), outside any temporary closure covering that date where the place is; status is then read at that instant; a leap second (:60) is read as the next second",
+                        "description": "Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included), outside any temporary closure covering that date where the place is; on a public holiday of the place's territory only hours naming PH count (others: meta.holiday_unconfirmed); status is then read at that instant; a leap second (:60) is read as the next second",
                         "name": "open_at",
                         "in": "query"
                     },
@@ -14127,6 +14133,10 @@ const docTemplate = `{
                     "description": "Services given only remotely are acceptable too (absent: false).\nfalse with remote_only true is a contradiction, refused (422).",
                     "type": "boolean"
                 },
+                "accepts_referrals": {
+                    "description": "Only services a referral can be sent to now (referrals_possible:\nopen to referrals, with someone of the structure in Carnet to read\nthem).",
+                    "type": "boolean"
+                },
                 "free": {
                     "description": "No payment: services known to be paid only (Payant without Gratuit\nor Gratuit sous condition) are left out. Gratuit sous condition\n(membership, situation, Pass numérique…) and unknown fees are kept,\nflagged in the reasons (free_condition, fees_unknown) and ranked lower.",
                     "type": "boolean"
@@ -14213,6 +14223,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "matching",
+                "measured_from",
                 "relaxations"
             ],
             "properties": {
@@ -14221,12 +14232,54 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 12
                 },
+                "measured_from": {
+                    "description": "The commune whose centre distances are measured from, when the\nplace is an insee_code or a postal_code alone; null with\ncoordinates. A postal code of several communes stands for its most\npopulous one (16700: Ruffec), or the arrondissement it names (13002).",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/OrientationOrigin"
+                        }
+                    ],
+                    "x-nullable": true
+                },
                 "relaxations": {
                     "description": "When nothing matches: for each hard constraint, what relaxing it\nalone (keeping the others) would give, most results first. Empty\notherwise.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/OrientationRelaxation"
                     }
+                }
+            }
+        },
+        "OrientationOrigin": {
+            "type": "object",
+            "required": [
+                "insee_code",
+                "latitude",
+                "longitude",
+                "name",
+                "text"
+            ],
+            "properties": {
+                "insee_code": {
+                    "type": "string",
+                    "example": "16292"
+                },
+                "latitude": {
+                    "type": "number",
+                    "example": 46.0297
+                },
+                "longitude": {
+                    "type": "number",
+                    "example": 0.1986
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Ruffec"
+                },
+                "text": {
+                    "description": "The same in French, for the helper.",
+                    "type": "string",
+                    "example": "Distances mesurées depuis le centre de Ruffec (16292)"
                 }
             }
         },
@@ -14263,6 +14316,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
+                    "description": "no_team: nobody of the structure is in Carnet to read a referral\n(« Pas d'équipe sur Carnet : contacter par téléphone »);\nreferrals_closed: the structure takes no referral at the moment.",
                     "type": "string",
                     "enum": [
                         "kind",
@@ -14279,7 +14333,9 @@ const docTemplate = `{
                         "pass_numerique",
                         "open",
                         "support",
-                        "language"
+                        "language",
+                        "no_team",
+                        "referrals_closed"
                     ],
                     "example": "distance"
                 },
@@ -14312,7 +14368,8 @@ const docTemplate = `{
                         "languages",
                         "remote_only",
                         "accept_remote",
-                        "not_full"
+                        "not_full",
+                        "accepts_referrals"
                     ],
                     "example": "max_distance_km"
                 },
@@ -14322,7 +14379,7 @@ const docTemplate = `{
                     "example": 23
                 },
                 "nearest_km": {
-                    "description": "For max_distance_km and place: the distance of the nearest service\nmeeting every other constraint (from the commune's centre for\nplace), in km; null otherwise.",
+                    "description": "For max_distance_km and place: the distance of the nearest service\nmeeting every other constraint (from the commune's centre for\nplace), in km; null otherwise. Beyond 100 km the text does not\npropose it (« Aucune à moins de 100 km : élargir la distance ne\nsuffit pas »).",
                     "type": "number",
                     "x-nullable": true,
                     "example": 48.2
@@ -14379,6 +14436,7 @@ const docTemplate = `{
             "required": [
                 "distance_km",
                 "reasons",
+                "referrals_possible",
                 "score",
                 "service"
             ],
@@ -14394,6 +14452,10 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/OrientationReason"
                     }
+                },
+                "referrals_possible": {
+                    "description": "Whether a referral can be sent to it now (see ServiceHit); the\nservice's accepts_referrals is what its structure declared.",
+                    "type": "boolean"
                 },
                 "score": {
                     "description": "0 to 100; see the endpoint's description for the scoring.",
@@ -15856,6 +15918,8 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "has_more",
+                "holiday_note",
+                "holiday_unconfirmed",
                 "limit",
                 "next_cursor",
                 "partial",
@@ -15869,6 +15933,16 @@ const docTemplate = `{
                     "description": "Another page follows: false on the last page.",
                     "type": "boolean",
                     "example": true
+                },
+                "holiday_note": {
+                    "description": "The same for the helper, in French; \"\" when holiday_unconfirmed is 0.",
+                    "type": "string",
+                    "example": ""
+                },
+                "holiday_unconfirmed": {
+                    "description": "With open_at on a public holiday of a place's territory (national,\nAlsace-Moselle's Good Friday and 26 December, each overseas\nterritory's abolition day): the places meeting every other\ncondition whose weekly hours say open then but that are left out\nbecause their hours do not say whether they open on public holidays\n(no PH rule; a place is open on a public holiday only when its hours\nname PH). 0 otherwise.",
+                    "type": "integer",
+                    "example": 0
                 },
                 "limit": {
                     "type": "integer",
@@ -16187,6 +16261,7 @@ const docTemplate = `{
                 "opening_hours_unreadable",
                 "pass_numerique",
                 "publics",
+                "referrals_possible",
                 "remote",
                 "score",
                 "source",
@@ -16333,6 +16408,10 @@ const docTemplate = `{
                         "type": "string"
                     },
                     "x-vocabulary": "publics"
+                },
+                "referrals_possible": {
+                    "description": "Whether a referral can be sent to it now: accepts_referrals (what\nits structure declared) and someone of the structure in Carnet to\nread it; false, POST /api/v1/referrals answers 422 — contact the\nstructure by phone instead.",
+                    "type": "boolean"
                 },
                 "remote": {
                     "type": "boolean"

@@ -52,6 +52,10 @@ type OrientationConstraints struct {
 	SpecificSupport []string `json:"specific_support,omitempty" validate:"max=20" extensions:"x-vocabulary=specific_support" example:"Surdité"`
 	// One of these must be spoken.
 	Languages []string `json:"languages,omitempty" validate:"max=20" extensions:"x-vocabulary=languages" example:"ar"`
+	// Only services a referral can be sent to now (referrals_possible:
+	// open to referrals, with someone of the structure in Carnet to read
+	// them).
+	AcceptsReferrals bool `json:"accepts_referrals,omitempty"`
 }
 
 // OrientationPlace is where the person is: coordinates, or a commune (its
@@ -65,7 +69,10 @@ type OrientationPlace struct {
 
 // OrientationReason is one explained match.
 type OrientationReason struct {
-	Code string `json:"code" enums:"kind,needs,need_by_kind,distance,remote,accompaniment,access,free,free_condition,paid,fees_unknown,pass_numerique,open,support,language" example:"distance"`
+	// no_team: nobody of the structure is in Carnet to read a referral
+	// (« Pas d'équipe sur Carnet : contacter par téléphone »);
+	// referrals_closed: the structure takes no referral at the moment.
+	Code string `json:"code" enums:"kind,needs,need_by_kind,distance,remote,accompaniment,access,free,free_condition,paid,fees_unknown,pass_numerique,open,support,language,no_team,referrals_closed" example:"distance"`
 	// A French sentence built from the service's data.
 	Text string `json:"text" example:"À 1,2 km"`
 }
@@ -78,29 +85,79 @@ type OrientationSuggestion struct {
 	// null without a place, or for a remote service.
 	DistanceKM *float64            `json:"distance_km" extensions:"x-nullable" example:"1.2"`
 	Reasons    []OrientationReason `json:"reasons"`
+	// Whether a referral can be sent to it now (see ServiceHit); the
+	// service's accepts_referrals is what its structure declared.
+	ReferralsPossible bool `json:"referrals_possible"`
 }
 
 // OrientationMeta describes the answer.
 type OrientationMeta struct {
 	// Services meeting every constraint; data holds the best of them.
 	Matching int `json:"matching" example:"12"`
+	// The commune whose centre distances are measured from, when the
+	// place is an insee_code or a postal_code alone; null with
+	// coordinates. A postal code of several communes stands for its most
+	// populous one (16700: Ruffec), or the arrondissement it names (13002).
+	MeasuredFrom *OrientationOrigin `json:"measured_from" extensions:"x-nullable"`
 	// When nothing matches: for each hard constraint, what relaxing it
 	// alone (keeping the others) would give, most results first. Empty
 	// otherwise.
 	Relaxations []OrientationRelaxation `json:"relaxations"`
 }
 
+// OrientationOrigin is the commune a place given by code stands for.
+type OrientationOrigin struct {
+	InseeCode string  `json:"insee_code" example:"16292"`
+	Name      string  `json:"name" example:"Ruffec"`
+	Latitude  float64 `json:"latitude" example:"46.0297"`
+	Longitude float64 `json:"longitude" example:"0.1986"`
+	// The same in French, for the helper.
+	Text string `json:"text" example:"Distances mesurées depuis le centre de Ruffec (16292)"`
+}
+
+// measuredFrom is the commune a place without coordinates stands for (see
+// OrientationMeta.MeasuredFrom), as toEngine places the person.
+func measuredFrom(p *OrientationPlace) *OrientationOrigin {
+	if p == nil || p.Latitude != nil {
+		return nil
+	}
+	var c *commune.Commune
+	switch {
+	case p.InseeCode != "":
+		c = commune.ByCode(p.InseeCode)
+	case p.PostalCode != "":
+		c = commune.ForPostalCode(p.PostalCode)
+	}
+	if c == nil || !c.HasCentre {
+		return nil
+	}
+	return &OrientationOrigin{InseeCode: c.Code, Name: c.Name, Latitude: c.Lat, Longitude: c.Lon,
+		Text: fmt.Sprintf("Distances mesurées depuis le centre de %s (%s)", c.Name, c.Code)}
+}
+
+// noReferralReason says why no referral can be sent to a suggested
+// service, and what to do instead: probe 39b M1 found every imported
+// service proposed for a referral that POST /api/v1/referrals refused.
+func noReferralReason(sv *models.Service) OrientationReason {
+	if sv.ReferralsClosed {
+		return OrientationReason{Code: "referrals_closed", Text: "Ne prend pas d'orientation via Carnet pour l'instant : contacter la structure"}
+	}
+	return OrientationReason{Code: "no_team", Text: "Pas d'équipe sur Carnet : contacter par téléphone"}
+}
+
 // OrientationRelaxation is what relaxing one hard constraint alone gives.
 type OrientationRelaxation struct {
 	// The constraint: a field of constraints, place (the commune given),
 	// or not_full (services flagged full, which are left out).
-	Constraint string `json:"constraint" enums:"max_distance_km,place,free,when,needs,specific_support,languages,remote_only,accept_remote,not_full" example:"max_distance_km"`
+	Constraint string `json:"constraint" enums:"max_distance_km,place,free,when,needs,specific_support,languages,remote_only,accept_remote,not_full,accepts_referrals" example:"max_distance_km"`
 	// Services that would then match; for max_distance_km and place,
 	// those within 100 km (the largest max_distance_km).
 	Matching int `json:"matching" example:"23"`
 	// For max_distance_km and place: the distance of the nearest service
 	// meeting every other constraint (from the commune's centre for
-	// place), in km; null otherwise.
+	// place), in km; null otherwise. Beyond 100 km the text does not
+	// propose it (« Aucune à moins de 100 km : élargir la distance ne
+	// suffit pas »).
 	NearestKM *float64 `json:"nearest_km" extensions:"x-nullable" example:"48.2"`
 	// The same in French, for the helper.
 	Text string `json:"text" example:"Aucune à moins de 15 km ; la plus proche est à 48,2 km, et 23 sont à moins de 100 km"`
@@ -151,6 +208,7 @@ func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 		}
 		r.SpecificSupport = vocabField(&fe, "constraints.specific_support", vocab.NameSpecificSupport, c.SpecificSupport)
 		r.Languages = vocabField(&fe, "constraints.languages", vocab.NameLanguages, c.Languages)
+		r.Referrals = c.AcceptsReferrals
 	}
 	if p := in.Place; p != nil {
 		// Corsica's codes in lower case (« 2a004 ») are read as the
@@ -270,7 +328,7 @@ func vocabField(fe *models.FieldErrors, field, name string, in []string) []strin
 //
 //	@ID			suggestOrientation
 //	@Summary		Suggest services for a person's situation
-//	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).
+//	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »; beyond 100 km « Aucune à moins de 100 km : élargir la distance ne suffit pas »), telling apart places declaring no language (« 15 sans langue indiquée ») and places without known hours (« 3 le sont en semaine, 4 sans horaires connus »).
 //	@Tags			orientation
 //	@Accept			json
 //	@Produce		json
@@ -294,12 +352,26 @@ func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.Search.Suggest(c.Request.Context(), r)
+	ctx := c.Request.Context()
+	if r.Referrals {
+		if r.Teams, err = h.Store.ActorsWithTeam(ctx, nil); err != nil {
+			return err
+		}
+	}
+	res, err := h.Search.Suggest(ctx, r)
+	if err != nil {
+		return err
+	}
+	items := make([]*models.Service, len(res.Items))
+	for i, s := range res.Items {
+		items[i] = s.Service
+	}
+	teams, err := h.teamsOf(ctx, items)
 	if err != nil {
 		return err
 	}
 	out := OrientationList{Data: make([]OrientationSuggestion, len(res.Items)),
-		Meta: OrientationMeta{Matching: res.Matching, Relaxations: make([]OrientationRelaxation, len(res.Relaxations))}}
+		Meta: OrientationMeta{Matching: res.Matching, MeasuredFrom: measuredFrom(in.Place), Relaxations: make([]OrientationRelaxation, len(res.Relaxations))}}
 	for i, rx := range res.Relaxations {
 		out.Meta.Relaxations[i] = OrientationRelaxation{Constraint: rx.Constraint, Matching: rx.Matching, Text: rx.Text}
 		if !math.IsNaN(rx.NearestKM) {
@@ -313,7 +385,11 @@ func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 		for j, r := range s.Reasons {
 			reasons[j] = OrientationReason{Code: r.Code, Text: r.Text}
 		}
-		out.Data[i] = OrientationSuggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons} // Service: in services[i]
+		possible := search.ReferralsPossible(s.Service, teams)
+		if !possible {
+			reasons = append(reasons, noReferralReason(s.Service))
+		}
+		out.Data[i] = OrientationSuggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons, ReferralsPossible: possible} // Service: in services[i]
 		services[i] = h.json.service(s.Service)
 	}
 	c.Header("Cache-Control", "no-store") // a situation is not to be kept by caches

@@ -54,7 +54,7 @@ var (
 	actorSearch = &searchRoute{"/api/v1/search/actors", []string{"access_modes", "accompaniment_modes", "code_postal",
 		"facets", "fees", "include_duplicates", "itinerant", "kind", "languages", "near", "open_at", "open_on", "pass_numerique",
 		"publics", "q", "radius_km", "specific_support", "themes"}}
-	serviceSearch = &searchRoute{"/api/v1/search/services", []string{"code_postal", "exclude_full", "facets",
+	serviceSearch = &searchRoute{"/api/v1/search/services", []string{"accepts_referrals", "code_postal", "exclude_full", "facets",
 		"include_duplicates", "include_remote", "itinerant", "mobility", "national_programmes", "near", "open_at", "open_on", "q",
 		"radius_km", "training_labels", "typologies"}}
 )

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -32,6 +33,11 @@ type ServiceHit struct {
 	// generic words (cours, atelier, aide, numérique…) that rank the
 	// results holding them first without being required.
 	MissingWords []string `json:"missing_words"`
+	// Whether a referral can be sent to it now: accepts_referrals (what
+	// its structure declared) and someone of the structure in Carnet to
+	// read it; false, POST /api/v1/referrals answers 422 — contact the
+	// structure by phone instead.
+	ReferralsPossible bool `json:"referrals_possible"`
 }
 
 // ActorHit is an actor found by a search.
@@ -125,6 +131,16 @@ type SearchMeta struct {
 	Spellings []SearchSpelling `json:"spellings"`
 	// Places named by q (communes, postal codes, départements).
 	Places []SearchPlace `json:"places"`
+	// With open_at on a public holiday of a place's territory (national,
+	// Alsace-Moselle's Good Friday and 26 December, each overseas
+	// territory's abolition day): the places meeting every other
+	// condition whose weekly hours say open then but that are left out
+	// because their hours do not say whether they open on public holidays
+	// (no PH rule; a place is open on a public holiday only when its hours
+	// name PH). 0 otherwise.
+	HolidayUnconfirmed int `json:"holiday_unconfirmed" example:"0"`
+	// The same for the helper, in French; "" when holiday_unconfirmed is 0.
+	HolidayNote string `json:"holiday_note" example:""`
 }
 
 // ServiceSearch is one page of services found.
@@ -326,7 +342,8 @@ func newFacets(in []search.Facet) []Facet {
 func searchMeta[T any](c *gin.Context, sq search.Query, res *search.Result[T]) (SearchMeta, ListLinks) {
 	m, l := listMeta(c, models.ListParams{Limit: sq.Limit}, int64(res.Total), res.NextCursor)
 	meta := SearchMeta{Total: res.Total, Limit: m.Limit, NextCursor: m.NextCursor, HasMore: m.HasMore, Sort: effectiveSort(sq, res),
-		Partial: res.Partial, Spellings: []SearchSpelling{}, Places: []SearchPlace{}}
+		Partial: res.Partial, Spellings: []SearchSpelling{}, Places: []SearchPlace{},
+		HolidayUnconfirmed: res.HolidayUnconfirmed, HolidayNote: holidayNote(res.HolidayUnconfirmed)}
 	for _, s := range res.Spellings {
 		meta.Spellings = append(meta.Spellings, SearchSpelling{Word: s.Word, Suggestion: s.Suggestion})
 	}
@@ -334,6 +351,18 @@ func searchMeta[T any](c *gin.Context, sq search.Query, res *search.Result[T]) (
 		meta.Places = append(meta.Places, SearchPlace{Words: p.Words, Kind: p.Kind, Filter: p.Filter})
 	}
 	return meta, l
+}
+
+// holidayNote says why places open on an ordinary such day are missing
+// from an open_at answer on a public holiday (see SearchMeta).
+func holidayNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "Jour férié : 1 lieu ouvert ce jour-là de la semaine ne dit pas s'il ouvre les jours fériés (horaires non confirmés) ; il n'est pas compté ouvert : appeler avant de s'y rendre"
+	}
+	return fmt.Sprintf("Jour férié : %d lieux ouverts ce jour-là de la semaine ne disent pas s'ils ouvrent les jours fériés (horaires non confirmés) ; ils ne sont pas comptés ouverts : appeler avant de s'y rendre", n)
 }
 
 func newMatches(in []search.Match) []SearchMatch {
@@ -365,7 +394,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //
 //	@ID			searchServices
 //	@Summary		Search services
-//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them, and a suggested link hides nothing.
+//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day): on such a day a place is open at open_at only when its hours name public holidays (PH 10:00-12:00, Mo-Fr,PH 09:00-12:00); hours without PH say nothing of them, so the place is left out and counted in meta.holiday_unconfirmed, with a French note (meta.holiday_note). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them, and a suggested link hides nothing.
 //	@Tags			search
 //	@Produce		json
 //	@Security		Anonymous
@@ -396,10 +425,11 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			remote				query		bool		false	"Given remotely"
 //	@Param			is_full				query		bool		false	"Flagged full"
 //	@Param			exclude_full		query		bool		false	"Leave out services flagged full"
+//	@Param			accepts_referrals	query		bool		false	"true: only services a referral can be sent to now (referrals_possible: open to referrals, with someone of the structure in Carnet to read them); false: only the others"
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"The actor's status today, or at open_at when given: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening (Monday to Friday after 18:00), lunchtime (Monday to Friday, open through 12:30-13:30 without closing for lunch), in the generic week: public holidays and month rules ignored, rules for some weeks only (week 01-53/2: every other week) counted every week"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)	example(saturday)
-//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included), outside any temporary closure covering that date where the place is; status is then read at that instant; a leap second (:60) is read as the next second"	format(date-time)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (each place's time zone and public holidays, ISO week numbers included), outside any temporary closure covering that date where the place is; on a public holiday of the place's territory only hours naming PH count (others: meta.holiday_unconfirmed); status is then read at that instant; a leap second (:60) is read as the next second"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of, comma-separated: kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on (not status, nor commune or postal_code)"	collectionFormat(csv)	Enums(kind, themes, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, typologies, national_programmes, training_labels, mobility, itinerant, on_site, remote, is_full, departement, open_on)
 //	@Param			sort				query		string		false	"Order; default relevance with q, distance with near, else name"	Enums(relevance, distance, name)
 //	@Param			include_duplicates	query		bool		false	"Include the newer record of each confirmed duplicate link (and its services), left out otherwise: a place a coordinator confirmed as one is found once, in its older record; a suggested link, or one owed to contacts that are not public, hides nothing"
@@ -416,24 +446,53 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 	sq := searchQuery(q, search.ServiceFields)
 	sq.ExcludeFull = q.flag("exclude_full")
 	sq.IncludeRemote = q.flag("include_remote")
+	sq.Referrals = q.boolean("accepts_referrals")
 	if err := q.err(); err != nil {
 		return err
 	}
 	if err := remoteContradiction(sq); err != nil {
 		return err
 	}
-	res, err := h.Search.SearchServices(c.Request.Context(), sq)
+	ctx := c.Request.Context()
+	if sq.Referrals != nil {
+		teams, err := h.Store.ActorsWithTeam(ctx, nil)
+		if err != nil {
+			return err
+		}
+		sq.Teams = teams
+	}
+	res, err := h.Search.SearchServices(ctx, sq)
+	if err != nil {
+		return err
+	}
+	items := make([]*models.Service, len(res.Hits))
+	for i, hit := range res.Hits {
+		items[i] = hit.Item
+	}
+	teams, err := h.teamsOf(ctx, items)
 	if err != nil {
 		return err
 	}
 	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
+		possible := search.ReferralsPossible(hit.Item, teams)
 		hits[i] = hitJSON{record: h.json.service(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score),
-			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing)}
+			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing), referralsPossible: &possible}
 	}
 	meta, links := searchMeta(c, sq, &res)
 	writeHits(c, hits, meta, links, newFacets(res.Facets)) // a ServiceSearch
 	return nil
+}
+
+// teamsOf is the set of the services' structures that have a team
+// (models.Store.ActorsWithTeam), for referrals_possible.
+func (h *Handler) teamsOf(ctx context.Context, svs []*models.Service) (map[string]bool, error) {
+	ids := make([]string, 0, len(svs))
+	for _, sv := range svs {
+		ids = append(ids, sv.ActorID)
+	}
+	slices.Sort(ids)
+	return h.Store.ActorsWithTeam(ctx, slices.Compact(ids))
 }
 
 // remoteContradiction refuses include_remote=true with remote=false: the
@@ -482,7 +541,7 @@ func remoteContradiction(sq search.Query) error {
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"Status today, or at open_at when given: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)
-//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant, outside any temporary closure covering that date; status is then read at that instant; a leap second (:60) is read as the next second"	format(date-time)
+//	@Param			open_at				query		string		false	"Open at this RFC 3339 instant (each place's time zone and public holidays), outside any temporary closure covering that date; on a public holiday of the place's territory only hours naming PH count (others: meta.holiday_unconfirmed); status is then read at that instant; a leap second (:60) is read as the next second"	format(date-time)
 //	@Param			facets				query		[]string	false	"Fields to count values of, comma-separated: typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on (not status, nor commune or postal_code)"	collectionFormat(csv)	Enums(typologies, themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages, national_programmes, training_labels, mobility, itinerant, departement, open_on)
 //	@Param			sort				query		string		false	"Order"	Enums(relevance, distance, name)
 //	@Param			include_duplicates	query		bool		false	"Include the newer record of each confirmed duplicate link (and its services), left out otherwise: a place a coordinator confirmed as one is found once, in its older record; a suggested link, or one owed to contacts that are not public, hides nothing"

@@ -100,6 +100,8 @@ type hitJSON struct {
 	score      float64
 	matches    []SearchMatch
 	missing    []string
+	// referralsPossible: services only (ServiceHit.ReferralsPossible).
+	referralsPossible *bool
 }
 
 // writeHits writes {"data":[…],"meta":…,"links":…,"facets":…}.
@@ -119,6 +121,10 @@ func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks,
 		b = appendMatches(b, h.matches)
 		b = append(b, `,"missing_words":`...)
 		b = appendStrings(b, h.missing)
+		if h.referralsPossible != nil {
+			b = append(b, `,"referrals_possible":`...)
+			b = strconv.AppendBool(b, *h.referralsPossible)
+		}
 		b = append(b, '}')
 	}
 	b = append(b, `],"meta":`...)
@@ -177,6 +183,8 @@ func writeOrientation(c *gin.Context, services [][]byte, list OrientationList) {
 		b = appendNumber(b, s.DistanceKM)
 		b = append(b, `,"reasons":`...)
 		b = append(b, marshal(s.Reasons)...)
+		b = append(b, `,"referrals_possible":`...)
+		b = strconv.AppendBool(b, s.ReferralsPossible)
 		b = append(b, '}')
 	}
 	b = append(b, `],"meta":`...)

@@ -32,18 +32,19 @@ func TestSearchJSONIsTheDeclaredType(t *testing.T) {
 	links := ListLinks{Self: "/api/v1/search/services?near=1,2&x=<&y=>"}
 	facets := []Facet{{Field: "themes", Values: []FacetValue{{Value: vocab.ThemeEverydayDigitalTools, Count: 2}}}}
 	for _, score := range []float64{0, 12.345, 3} {
-		want := ServiceSearch{Data: []ServiceHit{{Service: newService(s), DistanceKM: &d1, Score: score, Matches: matches, MissingWords: missing},
+		yes, no := true, false
+		want := ServiceSearch{Data: []ServiceHit{{Service: newService(s), DistanceKM: &d1, Score: score, Matches: matches, MissingWords: missing, ReferralsPossible: true},
 			{Service: newService(s), DistanceKM: nil, Score: score, Matches: []SearchMatch{}, MissingWords: []string{}}},
 			Meta: meta, Links: links, Facets: facets}
 		got := render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.service(s), &d1, score, matches, missing}, {h.json.service(s), nil, score, []SearchMatch{}, []string{}}}, meta, links, facets)
+			writeHits(c, []hitJSON{{h.json.service(s), &d1, score, matches, missing, &yes}, {h.json.service(s), nil, score, []SearchMatch{}, []string{}, &no}}, meta, links, facets)
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, want) }); !bytes.Equal(got, exp) {
 			t.Errorf("service search:\n got %s\nwant %s", got, exp)
 		}
 		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a, a.ContactPublic, time.Now()), DistanceKM: &d2, Score: score, Matches: matches, MissingWords: []string{}}}, Meta: meta, Links: links, Facets: []Facet{}}
 		got = render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.actor(a, time.Now()), &d2, score, matches, []string{}}}, meta, links, []Facet{})
+			writeHits(c, []hitJSON{{h.json.actor(a, time.Now()), &d2, score, matches, []string{}, nil}}, meta, links, []Facet{})
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, wantA) }); !bytes.Equal(got, exp) {
 			t.Errorf("actor search:\n got %s\nwant %s", got, exp)

@@ -147,6 +147,31 @@ func hasTeam(tx *gorm.DB, actorID string) (bool, error) {
 	return n > 0, err
 }
 
+// ActorsWithTeam returns, of ids (all actors when ids is nil), those with
+// a team as hasTeam counts it: someone can read their referrals. Search
+// and orientation serve referrals_possible from it, since a service's
+// accepts_referrals is what its structure declared and a partner's
+// import declares it for structures nobody of which is in Carnet.
+func (s *Store) ActorsWithTeam(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if ids != nil && len(ids) == 0 {
+		return out, nil
+	}
+	q := s.read(ctx).Model(&membershipRow{}).Distinct("memberships.actor_id").
+		Joins("JOIN users ON users.id = memberships.user_id").Where("NOT users.disabled")
+	if ids != nil {
+		q = q.Where("memberships.actor_id IN ?", ids)
+	}
+	var got []string
+	if err := q.Pluck("memberships.actor_id", &got).Error; err != nil {
+		return nil, err
+	}
+	for _, id := range got {
+		out[id] = true
+	}
+	return out, nil
+}
+
 type newActorsKey struct{}
 
 // withNewActors marks ids as actors that tx's transaction created: no

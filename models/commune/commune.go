@@ -459,6 +459,27 @@ func ByPostalCode(pc string) []*Commune {
 	return get().byPostal[strings.TrimSpace(pc)]
 }
 
+// ForPostalCode is the commune a postal code alone stands for, to measure
+// distances from: an arrondissement listing it (13002: Marseille's 2nd,
+// not the city), else the most populous of its communes with a centre
+// (16700: Ruffec, not Les Adjots, the first of the 16 by code; 05000:
+// Gap). The reference has no La Poste « libellé d'acheminement », which
+// names the commune mail is routed through; the most populous commune is
+// that one for the codes checked (16700, 05000, 04000, 84000, 97100). nil
+// when no commune of pc has a centre.
+func ForPostalCode(pc string) *Commune {
+	var best *Commune
+	for _, c := range ByPostalCode(pc) {
+		switch {
+		case !c.HasCentre:
+		case best == nil, c.IsArrondissement() && !best.IsArrondissement(),
+			c.IsArrondissement() == best.IsArrondissement() && c.Population > best.Population:
+			best = c
+		}
+	}
+	return best
+}
+
 // arrondissement reads the spellings of an arrondissement in real files:
 // « Marseille 2e Arrondissement », « MARSEILLE 2E ARRONDISSEMENT »,
 // « Marseille 2e », « MARSEILLE 02 », « Paris 1er », « Lyon 3ème »,

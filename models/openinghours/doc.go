@@ -64,7 +64,7 @@
 //
 // Public holidays: when the expression mentions PH, French public
 // holidays (IsPublicHoliday, or a Region) follow the PH rules; when it
-// does not, they are ordinary days.
+// does not, they are ordinary days (HolidayUnsaid tells a caller so).
 //
 // Evaluation uses the wall clock of the time.Time passed in, in its own
 // location. Weekly, OpenOnDay, OpenBetween and Is247 describe a generic

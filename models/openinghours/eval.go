@@ -15,6 +15,17 @@ func (h *Hours) OpenAtIn(t time.Time, r Region) bool {
 	return h.StateIn(t, r) == Open
 }
 
+// HolidayUnsaid reports whether t's date (wall clock in t's location) is
+// a public holiday of Region r on which the expression says nothing: it
+// names no PH, so OSM reads the holiday as an ordinary weekday. French
+// directory data almost never writes PH (none of 3,255 real records did),
+// while most public places close on public holidays: a caller answering
+// « open » should not count such hours as open on that day (see search's
+// open_at). It does not allocate.
+func (h *Hours) HolidayUnsaid(t time.Time, r Region) bool {
+	return h != nil && !h.usesPH && len(h.prog) > 0 && IsPublicHolidayIn(t, r)
+}
+
 // State is like OpenAt but tells Unknown apart from Closed.
 func (h *Hours) State(t time.Time) State {
 	return h.StateIn(t, France)

@@ -79,6 +79,11 @@ func cacheKey(kind string, p *plan) string {
 	if q.OpenAt != nil {
 		w(strconv.FormatInt(q.OpenAt.UnixNano(), 10))
 	}
+	if q.Referrals != nil {
+		// The teams change without a write to the directory: they are
+		// part of the question.
+		w(append([]string{strconv.FormatBool(*q.Referrals)}, slices.Sorted(maps.Keys(q.Teams))...)...)
+	}
 	for _, field := range slices.Sorted(func(yield func(string) bool) {
 		for k := range q.Filters {
 			if !yield(k) {

@@ -78,6 +78,11 @@ type Query struct {
 	OpenAt *time.Time
 	// ExcludeFull drops services flagged full.
 	ExcludeFull bool
+	// Referrals, when set, keeps the services a referral can (true) or
+	// cannot (false) be sent to: open to referrals and of a structure in
+	// Teams (the actors with a team, models.Store.ActorsWithTeam).
+	Referrals *bool
+	Teams     map[string]bool
 	// IncludeDuplicates keeps the newer record of each confirmed
 	// duplicate link and its services (FieldSameAs), left out otherwise:
 	// a place a coordinator confirmed is one place, found once, in its
@@ -88,6 +93,14 @@ type Query struct {
 	Sort   string
 	Cursor string
 	Limit  int
+}
+
+// ReferralsPossible says whether a referral can be sent to sv: its
+// structure declared it open to referrals and has someone in teams to
+// read them (models.Store.ActorsWithTeam); the referral route refuses the
+// others (422).
+func ReferralsPossible(sv *models.Service, teams map[string]bool) bool {
+	return sv != nil && !sv.ReferralsClosed && teams[sv.ActorID]
 }
 
 // Hit is one result.
@@ -134,6 +147,11 @@ type Result[T any] struct {
 	Partial     bool
 	Spellings   []Spelling
 	NamedPlaces []NamedPlace
+	// HolidayUnconfirmed counts, with OpenAt, the places meeting every
+	// condition but left out because OpenAt falls on a public holiday
+	// where they are and their hours do not name PH: their weekly hours
+	// say open, but whether they open on public holidays is unknown.
+	HolidayUnconfirmed int
 }
 
 // Facet counts, for one field, the results holding each value.

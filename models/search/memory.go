@@ -672,7 +672,8 @@ func search[T any](m *Memory, kind string, tbl func() *table, q Query, fields []
 	s := m.getScratch()
 	pg := t.run(p, s)
 	m.putScratch(s)
-	out := Result[T]{Total: pg.total, NextCursor: pg.next, Facets: pg.facets, Hits: make([]Hit[T], len(pg.hits)), Partial: pg.partial || p.placesEither || p.an.widened}
+	out := Result[T]{Total: pg.total, NextCursor: pg.next, Facets: pg.facets, Hits: make([]Hit[T], len(pg.hits)), Partial: pg.partial || p.placesEither || p.an.widened,
+		HolidayUnconfirmed: pg.holidayUnsaid}
 	for _, c := range p.an.clauses {
 		if c.suggest != "" && c.size == 0 {
 			out.Spellings = append(out.Spellings, Spelling{Word: c.word, Suggestion: c.suggest})

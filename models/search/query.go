@@ -418,6 +418,10 @@ type page struct {
 	// met through their related need only (see dropRelatedFallbacks):
 	// the hits miss them.
 	fallbacks []string
+	// holidayUnsaid: with open_at, the places left out only because the
+	// instant is a public holiday where they are and their hours do not
+	// name PH (see openCheck).
+	holidayUnsaid int
 }
 
 // run executes a planned query. The caller holds the read lock.
@@ -431,7 +435,7 @@ func (t *table) run(p *plan, s *scratch) page {
 	wantFacets := len(q.Facets) > 0
 	// Fast path: no per-record condition beyond the bitsets, ordered by
 	// name: walk the name order from the cursor and stop at a full page.
-	if len(p.words) == 0 && !p.placeRestricted && q.OpenAt == nil && p.sort == SortName {
+	if len(p.words) == 0 && !p.placeRestricted && q.OpenAt == nil && q.Referrals == nil && p.sort == SortName {
 		out.total = s.filter.count()
 		start := 0
 		if p.after != nil {
@@ -519,6 +523,9 @@ func (t *table) run(p *plan, s *scratch) page {
 		}
 		if !remote && (len(q.InseeCodes) > 0 && !slices.Contains(q.InseeCodes, t.docs[slot].insee) ||
 			len(q.PostalCodes) > 0 && !slices.Contains(q.PostalCodes, t.docs[slot].postal)) {
+			return 0, false
+		}
+		if q.Referrals != nil && ReferralsPossible(t.docs[slot].svc, q.Teams) != *q.Referrals {
 			return 0, false
 		}
 		if q.OpenAt != nil && !open.at(t.docs[slot]) {
@@ -813,6 +820,7 @@ func (t *table) run(p *plan, s *scratch) page {
 	if wantFacets {
 		out.facets = t.facets(q.Facets, s.result, out.total)
 	}
+	out.holidayUnsaid = len(open.unsaid)
 	return out
 }
 
@@ -970,20 +978,27 @@ func (t *table) facets(fields []string, result bitset, total int) []Facet {
 }
 
 // openCheck evaluates "open at" in each place's time zone, caching the
-// converted instant per zone.
+// converted instant per zone. unsaid collects the places its weekly hours
+// say open but left out because the instant falls on a public holiday
+// where they are and their hours say nothing of public holidays.
 type openCheck struct {
-	t     time.Time
-	cache map[*time.Location]time.Time
+	t      time.Time
+	cache  map[*time.Location]time.Time
+	unsaid map[*doc]struct{}
 }
 
 func newOpenCheck(t time.Time) openCheck {
-	return openCheck{t: t, cache: map[*time.Location]time.Time{}}
+	return openCheck{t: t, cache: map[*time.Location]time.Time{}, unsaid: map[*doc]struct{}{}}
 }
 
 // at says whether d's place is open at o.t: its hours say so and no
 // temporary closure covers that instant's date where the place is (a
 // status filter including temporarily_closed does not make a place in its
-// closure open).
+// closure open). On a public holiday of the place's territory, only hours
+// naming PH say so: hours without PH read the holiday as an ordinary day
+// (OSM), which sent people to a France services on Christmas Day (probe
+// 39b H1: no real record names PH); such a place is not open, and
+// counted in unsaid so that the answer says why.
 func (o openCheck) at(d *doc) bool {
 	if d.hours == nil {
 		return false
@@ -996,7 +1011,14 @@ func (o openCheck) at(d *doc) bool {
 		lt = o.t.In(d.tz)
 		o.cache[d.tz] = lt
 	}
-	return d.hours.OpenAtIn(lt, d.region)
+	if !d.hours.OpenAtIn(lt, d.region) {
+		return false
+	}
+	if d.hours.HolidayUnsaid(lt, d.region) {
+		o.unsaid[d] = struct{}{}
+		return false
+	}
+	return true
 }
 
 // statusSet is the set of slots whose actor has status value at now. The

@@ -17,13 +17,20 @@ import (
 // (« Aucune à moins de 15 km ; la plus proche est à 48 km »). It runs only
 // on empty answers, one filtering pass per constraint.
 func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratch) []Relaxation {
-	count := func(change func(*SuggestRequest)) int {
+	// countWhere counts the relaxed request's candidates that keep
+	// holds (nil: all of them).
+	countWhere := func(change func(*SuggestRequest), keep func(slot uint32) bool) int {
 		rr := *r
 		change(&rr)
 		n := 0
-		t.candidates(&rr, maxKM, now, s, func(uint32, float64) { n++ })
+		t.candidates(&rr, maxKM, now, s, func(slot uint32, _ float64) {
+			if keep == nil || keep(slot) {
+				n++
+			}
+		})
 		return n
 	}
+	count := func(change func(*SuggestRequest)) int { return countWhere(change, nil) }
 	// nearest runs the request at any distance from p.
 	nearest := func(p *Point) (within int, km float64) {
 		rr := *r
@@ -56,7 +63,7 @@ func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratc
 		if n, km := nearest(r.Near); !math.IsInf(km, 1) {
 			text := fmt.Sprintf("Aucune à moins de %s km ; la plus proche est à %s km", strings.TrimSuffix(frenchKM(maxKM), ",0"), frenchKM(km))
 			if km > MaxRadiusKM {
-				text = fmt.Sprintf("Aucune à moins de %d km ; la plus proche est à %s km", MaxRadiusKM, frenchKM(km))
+				text = tooFar
 			} else if n > 1 {
 				text += fmt.Sprintf(", et %d sont à moins de %d km", n, MaxRadiusKM)
 			}
@@ -66,7 +73,9 @@ func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratc
 		if c := CommuneCentre(r.InseeCode, r.PostalCode); c != nil {
 			if n, km := nearest(c); !math.IsInf(km, 1) {
 				text := fmt.Sprintf("Aucune dans cette commune ; la plus proche est à %s km de son centre", frenchKM(km))
-				if n > 1 {
+				if km > MaxRadiusKM {
+					text = "Aucune dans cette commune. " + tooFar
+				} else if n > 1 {
 					text += fmt.Sprintf(", et %d sont à moins de %d km", n, MaxRadiusKM)
 				}
 				add("place", n, km, text)
@@ -79,7 +88,8 @@ func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratc
 	}
 	if len(r.When) > 0 {
 		n := count(func(x *SuggestRequest) { x.When = nil })
-		add("when", n, math.NaN(), t.otherTimes(r, n, count))
+		unknown := countWhere(func(x *SuggestRequest) { x.When = nil }, t.noWeekHours)
+		add("when", n, math.NaN(), t.otherTimes(r, n, unknown, count))
 	}
 	if len(r.Needs) > 0 {
 		n := count(func(x *SuggestRequest) { x.Needs = nil })
@@ -104,7 +114,15 @@ func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratc
 		for _, l := range r.Languages {
 			names = append(names, strings.ToLower(langs.Label(l)))
 		}
-		add("languages", n, math.NaN(), then("Aucune en "+strings.Join(names, " ou "), n, "dans une autre langue"))
+		// Most records declare no language: « dans une autre langue »
+		// read as places speaking others (probe 39b M6).
+		silent := countWhere(func(x *SuggestRequest) { x.Languages = nil }, func(slot uint32) bool { return len(t.docs[slot].svc.Languages) == 0 })
+		missing := "Aucune en " + strings.Join(names, " ou ")
+		text := then(missing, n, "dans une autre langue")
+		if silent > 0 {
+			text = missing + " ; " + languagesRelaxed(n-silent, silent)
+		}
+		add("languages", n, math.NaN(), text)
 	}
 	if r.RemoteOnly {
 		n := count(func(x *SuggestRequest) { x.RemoteOnly = false })
@@ -113,6 +131,10 @@ func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratc
 			relaxed = "sur place, à moins de " + strings.TrimSuffix(frenchKM(maxKM), ",0") + " km"
 		}
 		add("remote_only", n, math.NaN(), then("Aucune à distance", n, relaxed))
+	}
+	if r.Referrals {
+		n := count(func(x *SuggestRequest) { x.Referrals = false })
+		add("accepts_referrals", n, math.NaN(), then("Aucune ne prend d'orientation via Carnet", n, "à contacter directement"))
 	}
 	// Two more that the person did not set but may accept.
 	if placed && !r.AcceptRemote {
@@ -127,9 +149,33 @@ func (t *table) relax(r *SuggestRequest, maxKM float64, now time.Time, s *scratc
 	return out
 }
 
+// noWeekHours says a slot opens on no day of the generic week: no hours,
+// unreadable ones, or only dated rules.
+func (t *table) noWeekHours(slot uint32) bool {
+	return !slices.ContainsFunc(OpenOnValues, func(v string) bool { return t.has(slot, FieldOpenOn, v) })
+}
+
+// tooFar is the relaxation of distance when the nearest place lies beyond
+// the largest max_distance_km: naming it (« la plus proche est à 400,2
+// km ») proposed a journey nobody makes (probe 39b L1); nearest_km still
+// gives it.
+var tooFar = fmt.Sprintf("Aucune à moins de %d km : élargir la distance ne suffit pas", MaxRadiusKM)
+
+// languagesRelaxed says what relaxing the languages gives when silent of
+// the places declare no language: those declaring another one apart
+// from them.
+func languagesRelaxed(other, silent int) string {
+	if other == 0 {
+		return fmt.Sprintf("%d sans langue indiquée", silent)
+	}
+	return fmt.Sprintf("%d dans une autre langue, %d sans langue indiquée", other, silent)
+}
+
 // otherTimes says what relaxing "when" gives, naming the times that have
-// results: « Aucune n'est ouverte le samedi ; 3 le sont en semaine ».
-func (t *table) otherTimes(r *SuggestRequest, n int, count func(func(*SuggestRequest)) int) string {
+// results: « Aucune n'est ouverte le samedi ; 3 le sont en semaine, 4
+// sans horaires connus ». unknown of the n places relaxing gives have no
+// readable hours.
+func (t *table) otherTimes(r *SuggestRequest, n, unknown int, count func(func(*SuggestRequest)) int) string {
 	var asked []string
 	for _, w := range r.When {
 		asked = append(asked, openOnPhrase[w])
@@ -172,21 +218,22 @@ func (t *table) otherTimes(r *SuggestRequest, n int, count func(func(*SuggestReq
 			parts = append(parts, fmt.Sprintf("%d le sont %s", a.n, a.phrase))
 		}
 	}
-	if len(parts) == 0 {
-		return fmt.Sprintf("%s ; %d sans horaires connus", missing, n)
+	if unknown > 0 {
+		parts = append(parts, fmt.Sprintf("%d sans horaires connus", unknown))
 	}
 	return missing + " ; " + strings.Join(parts, ", ")
 }
 
-// CommuneCentre locates a commune given by INSEE or postal code (the first
-// commune of a postal code), from the official reference: the point a
-// suggestion's distance is counted from when the person is placed so.
+// CommuneCentre locates a commune given by INSEE or postal code (the
+// commune a postal code stands for, commune.ForPostalCode), from the
+// official reference: the point a suggestion's distance is counted from
+// when the person is placed so.
 func CommuneCentre(insee, postal string) *Point {
 	var c *commune.Commune
 	if insee != "" {
 		c = commune.ByCode(insee)
-	} else if cs := commune.ByPostalCode(postal); len(cs) > 0 {
-		c = cs[0]
+	} else {
+		c = commune.ForPostalCode(postal)
 	}
 	if c == nil || (c.Lat == 0 && c.Lon == 0) {
 		return nil

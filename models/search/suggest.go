@@ -72,6 +72,10 @@ type SuggestRequest struct {
 	AcceptRemote    bool     // services given only remotely are acceptable too
 	SpecificSupport []string // every one must be offered
 	Languages       []string // one of them must be spoken
+	// Referrals keeps the services a referral can be sent to
+	// (ReferralsPossible with Teams, the actors with a team).
+	Referrals bool
+	Teams     map[string]bool
 	// Where the person is: a point, or an INSEE or postal code.
 	Near       *Point
 	InseeCode  string
@@ -264,7 +268,7 @@ func (t *table) candidates(r *SuggestRequest, maxKM float64, now time.Time, s *s
 		}
 	}
 	consider := func(slot uint32) {
-		if !s.filter.has(slot) {
+		if !s.filter.has(slot) || r.Referrals && !ReferralsPossible(t.docs[slot].svc, r.Teams) {
 			return
 		}
 		dist := math.NaN()

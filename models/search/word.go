@@ -19,7 +19,7 @@ import (
 // and no condition that bitsets cannot express (place, open at a time).
 func (t *table) wordPath(p *plan) bool {
 	return len(p.an.clauses) == 1 && !p.an.placeOnly && len(p.an.places) == 0 && p.sort == SortRelevance &&
-		!p.placeRestricted && p.q.OpenAt == nil && !t.generalWords
+		!p.placeRestricted && p.q.OpenAt == nil && p.q.Referrals == nil && !t.generalWords
 }
 
 // runWord executes a one-word relevance query; s.filter is built. Each
