@@ -10074,7 +10074,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by).",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out. A follower failing (a full disk, a locked database) retries with a bounded backoff; meanwhile it is listed as failing with the kind of its error, and status is degraded (still 200: reads are served).",
                 "produces": [
                     "application/json"
                 ],
@@ -12014,7 +12014,8 @@ const docTemplate = `{
                 "errors",
                 "lag",
                 "name",
-                "standby"
+                "standby",
+                "state"
             ],
             "properties": {
                 "applied_seq": {
@@ -12037,6 +12038,17 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 0
                 },
+                "last_error": {
+                    "description": "LastError is the kind of the last failure while failing:\nstorage_full (the disk or database is full), busy, unavailable or\ninternal (details in the logs).",
+                    "type": "string",
+                    "enum": [
+                        "storage_full",
+                        "busy",
+                        "unavailable",
+                        "internal"
+                    ],
+                    "example": "storage_full"
+                },
                 "name": {
                     "type": "string",
                     "example": "search"
@@ -12045,6 +12057,17 @@ const docTemplate = `{
                     "description": "Standby: another replica holds this follower's turn (work done once\nper database, such as duplicate detection); applied_seq and lag are\nthat replica's progress.",
                     "type": "boolean",
                     "example": false
+                },
+                "state": {
+                    "description": "State is running, standby, starting (not reading the log yet) or\nfailing (its last attempt failed; it retries with a backoff of at\nmost 30 s, and lag keeps growing meanwhile).",
+                    "type": "string",
+                    "enum": [
+                        "running",
+                        "standby",
+                        "starting",
+                        "failing"
+                    ],
+                    "example": "running"
                 }
             }
         },
@@ -15072,7 +15095,12 @@ const docTemplate = `{
                     }
                 },
                 "status": {
+                    "description": "Status is degraded while a follower fails (it retries; see its\nstate and last_error), else ok.",
                     "type": "string",
+                    "enum": [
+                        "ok",
+                        "degraded"
+                    ],
                     "example": "ok"
                 },
                 "version": {

@@ -32,7 +32,9 @@ func (h *Handler) Healthz(c *gin.Context) error {
 // Readiness is the answer of the readiness probe: the database answers, and
 // how far this process's read models are behind the database's change log.
 type Readiness struct {
-	Status string `json:"status" example:"ok"`
+	// Status is degraded while a follower fails (it retries; see its
+	// state and last_error), else ok.
+	Status string `json:"status" enums:"ok,degraded" example:"ok"`
 	// Version is the running build, as in Health.
 	Version string `json:"version" example:"v1.2.0"`
 	// Engine is the database engine: sqlite or postgres.
@@ -57,13 +59,21 @@ type FollowerHealth struct {
 	// per database, such as duplicate detection); applied_seq and lag are
 	// that replica's progress.
 	Standby bool `json:"standby" example:"false"`
+	// State is running, standby, starting (not reading the log yet) or
+	// failing (its last attempt failed; it retries with a backoff of at
+	// most 30 s, and lag keeps growing meanwhile).
+	State string `json:"state" enums:"running,standby,starting,failing" example:"running"`
+	// LastError is the kind of the last failure while failing:
+	// storage_full (the disk or database is full), busy, unavailable or
+	// internal (details in the logs).
+	LastError string `json:"last_error,omitempty" enums:"storage_full,busy,unavailable,internal" example:"storage_full"`
 }
 
 // Readyz godoc
 //
 //	@ID			getReadiness
 //	@Summary		Readiness probe
-//	@Description	Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by).
+//	@Description	Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out. A follower failing (a full disk, a locked database) retries with a bounded backoff; meanwhile it is listed as failing with the kind of its error, and status is degraded (still 200: reads are served).
 //	@Tags			operations
 //	@Produce		json
 //	@Success		200	{object}	Readiness
@@ -75,8 +85,13 @@ func (h *Handler) Readyz(c *gin.Context) error {
 	}
 	out := Readiness{Status: "ok", Version: h.Version, Engine: h.Store.Engine(), Followers: []FollowerHealth{}}
 	for _, f := range h.Store.FollowerStats() {
-		out.Followers = append(out.Followers, FollowerHealth{Name: f.Name, AppliedSeq: f.Applied, Lag: f.Lag,
-			BehindSeconds: f.Behind.Round(time.Millisecond).Seconds(), Errors: f.Errors, Standby: f.Standby})
+		fh := FollowerHealth{Name: f.Name, AppliedSeq: f.Applied, Lag: f.Lag,
+			BehindSeconds: f.Behind.Round(time.Millisecond).Seconds(), Errors: f.Errors, Standby: f.Standby, State: f.State()}
+		if f.Failing {
+			fh.LastError = f.LastErrorKind
+			out.Status = "degraded"
+		}
+		out.Followers = append(out.Followers, fh)
 	}
 	writeJSON(c, http.StatusOK, out)
 	return nil

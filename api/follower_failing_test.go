@@ -1,0 +1,76 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+
+	"carnet/api/apitest"
+	"carnet/models"
+	"carnet/models/dbtest"
+)
+
+// TestWebhookWorkerSurvivesFullDiskAtStart: started while the database
+// refuses the fan-out cursor's creation (a full disk: probe 39a, F2), the
+// webhook worker keeps trying instead of stopping for good; meanwhile
+// /readyz lists it as failing with its error's kind (status degraded) and
+// /metrics says so and measures its lag; once the error goes, a change is
+// delivered.
+func TestWebhookWorkerSurvivesFullDiskAtStart(t *testing.T) {
+	e := apitest.New(t, apitest.WithWebhooks(fastHooks()))
+	if models.IsPostgresURL(e.DBPath) {
+		t.Skip("the fault is a SQLite trigger")
+	}
+	rcv := newReceiver(t)
+	sub := rcv.subscribe(e, e.Admin, nil)
+	createActor(t, e, validActor("Lieu avant la panne"))
+	db := dbtest.Raw(t, e.DBPath)
+	if _, err := db.Exec(`CREATE TRIGGER full_disk BEFORE INSERT ON change_cursors WHEN NEW.consumer = 'webhooks'
+		BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`); err != nil {
+		t.Fatal(err)
+	}
+	e.RunWebhooks(false) // the server's own service, which /metrics reports
+	var webhooks map[string]any
+	waitFor(t, "the failing start in /readyz", func() bool {
+		webhooks = readyFollower(t, e, "webhooks")
+		return webhooks != nil && webhooks["errors"].(float64) >= 2
+	})
+	if webhooks["state"] != "failing" || webhooks["last_error"] != "storage_full" || webhooks["lag"].(float64) < 1 {
+		t.Errorf("/readyz's webhooks follower: %v", webhooks)
+	}
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/readyz"}); r.Code != 200 || r.Map()["status"] != "degraded" {
+		t.Errorf("/readyz with a failing follower: %d %s", r.Code, r.Body)
+	}
+	metrics := serve(e, "GET", "/metrics", "").Body.String()
+	for _, want := range []string{`carnet_follower_up{follower="webhooks"} 0`, `carnet_follower_up{follower="search"} 1`} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	if strings.Contains(metrics, "carnet_webhook_fanout_lag_changes 0") {
+		t.Error("/metrics says the fan-out that cannot start is not behind")
+	}
+	if _, err := db.Exec(`DROP TRIGGER full_disk`); err != nil {
+		t.Fatal(err)
+	}
+	createActor(t, e, validActor("Lieu après la panne"))
+	waitFor(t, "a delivery once the disk has room", func() bool { return len(rcv.accepted()) >= 1 })
+	if len(deliveries(t, e, e.Admin, str(sub["id"]), "")) == 0 {
+		t.Error("no delivery logged")
+	}
+	if f := readyFollower(t, e, "webhooks"); f["state"] != "running" {
+		t.Errorf("after recovery: %v", f)
+	}
+}
+
+// readyFollower returns the follower named name in /readyz, nil if absent.
+func readyFollower(t *testing.T, e *apitest.Env, name string) map[string]any {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "GET", Path: "/readyz"})
+	fs, _ := r.Map()["followers"].([]any)
+	for _, f := range fs {
+		if m := f.(map[string]any); m["name"] == name {
+			return m
+		}
+	}
+	return nil
+}
