@@ -504,6 +504,7 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 	t := time.NewTicker(min(max(cfg.Maintenance/10, time.Second), time.Minute))
 	defer t.Stop()
 	for {
+		repairIndexes(ctx, store, log)
 		claimed, err := store.ClaimJob(ctx, "referral-maintenance", runner, cfg.Maintenance)
 		if err != nil && ctx.Err() == nil {
 			log.Error("referral maintenance: cannot claim the job", "error", err.Error())
@@ -522,6 +523,20 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 			return
 		case <-t.C:
 		}
+	}
+}
+
+// repairIndexes creates again the indexes a first `carnet import` dropped
+// and could not create again, its process having died: checked at each
+// tick of the maintenance loop (a count of an empty table when there are
+// none), so that they are not missing until this server's next start.
+func repairIndexes(ctx context.Context, store *models.Store, log *slog.Logger) {
+	n, err := store.RepairDeferredIndexes(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		log.Error("indexes dropped by an import that died: creating them again failed; retrying at the next tick", "error", err.Error())
+	case n > 0:
+		log.Warn("indexes dropped by an import that died were created again", "indexes", n)
 	}
 }
 

@@ -74,3 +74,32 @@ func readyFollower(t *testing.T, e *apitest.Env, name string) map[string]any {
 	}
 	return nil
 }
+
+// TestReadyzMissingIndexes: indexes an import dropped and did not create
+// again (its process died) are counted by /readyz, degraded, until the
+// server creates them again (probe 39a, F6).
+func TestReadyzMissingIndexes(t *testing.T) {
+	e := apitest.New(t)
+	if models.IsPostgresURL(e.DBPath) {
+		t.Skip("SQLite's deferred indexes")
+	}
+	db := dbtest.Raw(t, e.DBPath)
+	if _, err := db.Exec(`INSERT INTO deferred_indexes (name, tbl_name, sql) VALUES ('actors_probe_ix', 'actors', 'CREATE INDEX actors_probe_ix ON actors (name)')`); err != nil {
+		t.Fatal(err)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/readyz"})
+	if m := r.Map(); r.Code != 200 || m["status"] != "degraded" || m["missing_indexes"] != 1.0 {
+		t.Errorf("/readyz with an index missing: %d %s", r.Code, r.Body)
+	}
+	if n, err := e.Store.RepairDeferredIndexes(t.Context()); err != nil || n != 1 {
+		t.Fatalf("repair: %d %v", n, err)
+	}
+	var present int
+	if err := db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'actors_probe_ix'`).Scan(&present); err != nil || present != 1 {
+		t.Errorf("the index after the repair: %d %v", present, err)
+	}
+	r = e.Do(apitest.Request{Method: "GET", Path: "/readyz"})
+	if m := r.Map(); m["status"] != "ok" || m["missing_indexes"] != 0.0 {
+		t.Errorf("/readyz after the repair: %s", r.Body)
+	}
+}

@@ -10074,7 +10074,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out. A follower failing (a full disk, a locked database) retries with a bounded backoff; meanwhile it is listed as failing with the kind of its error, and status is degraded (still 200: reads are served).",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out. A follower failing (a full disk, a locked database) retries with a bounded backoff; meanwhile it is listed as failing with the kind of its error, and status is degraded (still 200: reads are served), as it is while indexes an import dropped are missing after its process died (missing_indexes).",
                 "produces": [
                     "application/json"
                 ],
@@ -15074,6 +15074,7 @@ const docTemplate = `{
             "required": [
                 "engine",
                 "followers",
+                "missing_indexes",
                 "status",
                 "version"
             ],
@@ -15093,6 +15094,11 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/FollowerHealth"
                     }
+                },
+                "missing_indexes": {
+                    "description": "MissingIndexes counts the secondary indexes a first import into an\nempty directory dropped and has not created again (SQLite): while it\nruns, and, when its process died, until the maintenance loop\ncreates them again (within a minute of its lease lapsing, 2 minutes\nafter its last write; status is degraded meanwhile). Reads are\ncorrect but slower without them.",
+                    "type": "integer",
+                    "example": 0
                 },
                 "status": {
                     "description": "Status is degraded while a follower fails (it retries; see its\nstate and last_error), else ok.",

@@ -42,6 +42,13 @@ type Readiness struct {
 	// Followers are this process's consumers of the change log (the search
 	// index among them).
 	Followers []FollowerHealth `json:"followers"`
+	// MissingIndexes counts the secondary indexes a first import into an
+	// empty directory dropped and has not created again (SQLite): while it
+	// runs, and, when its process died, until the maintenance loop
+	// creates them again (within a minute of its lease lapsing, 2 minutes
+	// after its last write; status is degraded meanwhile). Reads are
+	// correct but slower without them.
+	MissingIndexes int `json:"missing_indexes" example:"0"`
 }
 
 // FollowerHealth is one consumer of the change log.
@@ -73,7 +80,7 @@ type FollowerHealth struct {
 //
 //	@ID			getReadiness
 //	@Summary		Readiness probe
-//	@Description	Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out. A follower failing (a full disk, a locked database) retries with a bounded backoff; meanwhile it is listed as failing with the kind of its error, and status is degraded (still 200: reads are served).
+//	@Description	Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out. A follower failing (a full disk, a locked database) retries with a bounded backoff; meanwhile it is listed as failing with the kind of its error, and status is degraded (still 200: reads are served), as it is while indexes an import dropped are missing after its process died (missing_indexes).
 //	@Tags			operations
 //	@Produce		json
 //	@Success		200	{object}	Readiness
@@ -92,6 +99,14 @@ func (h *Handler) Readyz(c *gin.Context) error {
 			out.Status = "degraded"
 		}
 		out.Followers = append(out.Followers, fh)
+	}
+	deferred, err := h.Store.DeferredIndexes(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	out.MissingIndexes = deferred.Running + deferred.Lapsed
+	if deferred.Lapsed > 0 {
+		out.Status = "degraded"
 	}
 	writeJSON(c, http.StatusOK, out)
 	return nil
