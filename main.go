@@ -504,19 +504,24 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 	t := time.NewTicker(min(max(cfg.Maintenance/10, time.Second), time.Minute))
 	defer t.Stop()
 	for {
-		repairIndexes(ctx, store, log)
+		failed := repairIndexes(ctx, store, log)
 		claimed, err := store.ClaimJob(ctx, "referral-maintenance", runner, cfg.Maintenance)
 		if err != nil && ctx.Err() == nil {
 			log.Error("referral maintenance: cannot claim the job", "error", err.Error())
 		}
+		failed = errors.Join(failed, err)
 		if claimed {
 			r, err := store.Maintain(ctx, cfg.Referrals)
+			failed = errors.Join(failed, err)
 			if err != nil && ctx.Err() == nil {
 				log.Error("referral maintenance failed", "error", err.Error())
 			} else if err == nil {
 				log.Info("referral maintenance", "expired", r.Expired, "reminded", r.Reminded, "no_outcome", r.NoOutcome,
 					"anonymized", r.Anonymized, "purged", r.Purged, "snapshot_sessions_purged", r.Snapshots, "runner", runner)
 			}
+		}
+		if ctx.Err() == nil {
+			store.WorkerResult("maintenance", failed) // for readyz; tried again at the next tick
 		}
 		select {
 		case <-ctx.Done():
@@ -530,7 +535,7 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 // and could not create again, its process having died: checked at each
 // tick of the maintenance loop (a count of an empty table when there are
 // none), so that they are not missing until this server's next start.
-func repairIndexes(ctx context.Context, store *models.Store, log *slog.Logger) {
+func repairIndexes(ctx context.Context, store *models.Store, log *slog.Logger) error {
 	n, err := store.RepairDeferredIndexes(ctx)
 	switch {
 	case err != nil && ctx.Err() == nil:
@@ -538,6 +543,7 @@ func repairIndexes(ctx context.Context, store *models.Store, log *slog.Logger) {
 	case n > 0:
 		log.Warn("indexes dropped by an import that died were created again", "indexes", n)
 	}
+	return err
 }
 
 // migrateDB copies a SQLite database into an empty PostgreSQL database: the

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -101,5 +102,22 @@ func TestReadyzMissingIndexes(t *testing.T) {
 	r = e.Do(apitest.Request{Method: "GET", Path: "/readyz"})
 	if m := r.Map(); m["status"] != "ok" || m["missing_indexes"] != 0.0 {
 		t.Errorf("/readyz after the repair: %s", r.Body)
+	}
+}
+
+// TestReadyzFailingWorker: a background job whose turn failed (maintenance
+// on a full disk) is listed failing with its error's kind, status
+// degraded, until a turn succeeds.
+func TestReadyzFailingWorker(t *testing.T) {
+	e := apitest.New(t)
+	e.Store.WorkerResult("maintenance", errors.New("database or disk is full"))
+	r := e.Do(apitest.Request{Method: "GET", Path: "/readyz"})
+	ws, _ := r.Map()["workers"].([]any)
+	if r.Map()["status"] != "degraded" || len(ws) != 1 || ws[0].(map[string]any)["last_error"] != "storage_full" || ws[0].(map[string]any)["state"] != "failing" {
+		t.Errorf("/readyz with a failing worker: %s", r.Body)
+	}
+	e.Store.WorkerResult("maintenance", nil)
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/readyz"}); r.Map()["status"] != "ok" {
+		t.Errorf("/readyz after a good turn: %s", r.Body)
 	}
 }

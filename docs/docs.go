@@ -15076,7 +15076,8 @@ const docTemplate = `{
                 "followers",
                 "missing_indexes",
                 "status",
-                "version"
+                "version",
+                "workers"
             ],
             "properties": {
                 "engine": {
@@ -15113,6 +15114,13 @@ const docTemplate = `{
                     "description": "Version is the running build, as in Health.",
                     "type": "string",
                     "example": "v1.2.0"
+                },
+                "workers": {
+                    "description": "Workers are this process's other background jobs, once they have\nrun: maintenance (referral lifecycle, index repair), mail (the\ne-mail sender), webhook-delivery. Each tries again at its next turn\nafter an error.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/WorkerHealth"
+                    }
                 }
             }
         },
@@ -19661,6 +19669,45 @@ const docTemplate = `{
                     "description": "A name for people to read. An account is named as it was when the event was recorded (history, trail, suggestions; on referrals, its current card): its display name, else the professional e-mail it shares, else « compte sans nom »; never its login e-mail, which stays private (id identifies the account); « compte supprimé » once the account is deleted. A partner client's name; \"\" for the system.",
                     "type": "string",
                     "example": "Camille Martin"
+                }
+            }
+        },
+        "WorkerHealth": {
+            "type": "object",
+            "required": [
+                "errors",
+                "name",
+                "state"
+            ],
+            "properties": {
+                "errors": {
+                    "description": "Errors counts failed turns since start.",
+                    "type": "integer",
+                    "example": 0
+                },
+                "last_error": {
+                    "description": "LastError is the kind of the last failure while failing, as for\nfollowers.",
+                    "type": "string",
+                    "enum": [
+                        "storage_full",
+                        "busy",
+                        "unavailable",
+                        "internal"
+                    ],
+                    "example": "storage_full"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "maintenance"
+                },
+                "state": {
+                    "description": "State is failing when its last turn failed, else running.",
+                    "type": "string",
+                    "enum": [
+                        "running",
+                        "failing"
+                    ],
+                    "example": "running"
                 }
             }
         }

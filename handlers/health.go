@@ -49,6 +49,23 @@ type Readiness struct {
 	// after its last write; status is degraded meanwhile). Reads are
 	// correct but slower without them.
 	MissingIndexes int `json:"missing_indexes" example:"0"`
+	// Workers are this process's other background jobs, once they have
+	// run: maintenance (referral lifecycle, index repair), mail (the
+	// e-mail sender), webhook-delivery. Each tries again at its next turn
+	// after an error.
+	Workers []WorkerHealth `json:"workers"`
+}
+
+// WorkerHealth is one background job.
+type WorkerHealth struct {
+	Name string `json:"name" example:"maintenance"`
+	// State is failing when its last turn failed, else running.
+	State string `json:"state" enums:"running,failing" example:"running"`
+	// Errors counts failed turns since start.
+	Errors int64 `json:"errors" example:"0"`
+	// LastError is the kind of the last failure while failing, as for
+	// followers.
+	LastError string `json:"last_error,omitempty" enums:"storage_full,busy,unavailable,internal" example:"storage_full"`
 }
 
 // FollowerHealth is one consumer of the change log.
@@ -99,6 +116,14 @@ func (h *Handler) Readyz(c *gin.Context) error {
 			out.Status = "degraded"
 		}
 		out.Followers = append(out.Followers, fh)
+	}
+	out.Workers = []WorkerHealth{}
+	for _, w := range h.Store.WorkerStats() {
+		wh := WorkerHealth{Name: w.Name, State: "running", Errors: w.Errors}
+		if w.Failing {
+			wh.State, wh.LastError, out.Status = "failing", w.LastErrorKind, "degraded"
+		}
+		out.Workers = append(out.Workers, wh)
 	}
 	deferred, err := h.Store.DeferredIndexes(c.Request.Context())
 	if err != nil {

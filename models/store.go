@@ -43,6 +43,7 @@ type Store struct {
 	now func() time.Time
 
 	followers followers
+	workers   workers
 
 	// gate makes SQLite's writers take turns in arrival order (see
 	// takeTurn); nil on PostgreSQL, which writes through a pool.

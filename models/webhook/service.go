@@ -254,6 +254,7 @@ func (s *Service) dispatch(ctx context.Context) {
 		if err != nil && ctx.Err() == nil {
 			s.cfg.Log.Error("webhooks: reading the queue failed", "error", err.Error())
 		}
+		s.cfg.Store.WorkerResult("webhook-delivery", err) // for readyz
 		for _, id := range ids {
 			s.mu.Lock()
 			start := !s.serving[id] && len(s.serving) < s.cfg.MaxSubscriptions && ctx.Err() == nil
