@@ -25,11 +25,7 @@ func TestConfigRefusedBeforeTheDatabase(t *testing.T) {
 	smtp := func(from, base string) map[string]string {
 		return map[string]string{"CARNET_SMTP_URL": "smtp://mail.example.fr", "CARNET_SMTP_FROM": from, "CARNET_APP_BASE_URL": base}
 	}
-	cases := []struct {
-		name string
-		vars map[string]string
-		want string
-	}{
+	checkConfig(t, []configCase{
 		{"CORS origin without a scheme", map[string]string{"CARNET_CORS_ORIGINS": "notaurl"}, "CARNET_CORS_ORIGINS"},
 		{"CORS null", map[string]string{"CARNET_CORS_ORIGINS": "null"}, "CARNET_CORS_ORIGINS"},
 		{"CORS trailing slash", map[string]string{"CARNET_CORS_ORIGINS": "https://ok.fr/"}, "CARNET_CORS_ORIGINS"},
@@ -62,15 +58,7 @@ func TestConfigRefusedBeforeTheDatabase(t *testing.T) {
 		{"DB in a missing directory", map[string]string{"CARNET_DB": "/nonexistent-39e/dir/carnet.db"}, "CARNET_DB"},
 		{"expiry alone is named", map[string]string{"CARNET_REFERRAL_EXPIRY": "0"}, "CARNET_REFERRAL_EXPIRY"},
 		{"OK development", map[string]string{}, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := loadConfig(env(tc.vars))
-			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
-				t.Errorf("error %v, want %q", err, tc.want)
-			}
-		})
-	}
+	})
 	if _, err := loadConfig(env(map[string]string{"CARNET_REFERRAL_EXPIRY": "0"})); err != nil && strings.Contains(err.Error(), "REMIND_SENT") {
 		t.Errorf("an invalid expiry also blames the reminder: %v", err)
 	}
@@ -82,6 +70,27 @@ func TestConfigRefusedBeforeTheDatabase(t *testing.T) {
 	}
 	if _, statErr := os.Stat(db); statErr == nil {
 		t.Error("the database was created before the configuration was refused")
+	}
+}
+
+// configCase is a configuration and the error it gets ("" for none).
+type configCase struct {
+	name string
+	vars map[string]string
+	want string
+}
+
+// checkConfig loads each case's configuration and checks its error names
+// what it should.
+func checkConfig(t *testing.T, cases []configCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := loadConfig(env(tc.vars))
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
 	}
 }
 
